@@ -1,0 +1,275 @@
+"""Stage 1: config.yaml -> Config.
+
+Every option is a dataclass field whose `doc` metadata is its one-line reference
+(the README's config table mirrors them; a test keeps the two in step). Unknown
+keys and wrong types are errors naming the key, the expected type and the line,
+collected across the whole file before newsdesk gives up (exit status 2).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import typing
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from generator.errors import ConfigError, Problem
+
+log = logging.getLogger(__name__)
+
+try:  # libyaml's C loader is much faster and just as safe (safe loading only)
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _SafeLoader
+
+
+def _opt(default, doc: str):
+    if isinstance(default, (list, tuple)):
+        return field(default_factory=lambda: tuple(default), metadata={"doc": doc})
+    return field(default=default, metadata={"doc": doc})
+
+
+@dataclass(frozen=True)
+class RankingConfig:
+    """How the Top list and the front page order items (see README, "Ranking")."""
+
+    heat_weight: float = _opt(1.0, "Weight of an item's heat (normalised to 0..1 across the site).")
+    quality_weight: float = _opt(1.0, "Weight of an item's quality (normalised to 0..1 across the site).")
+    recency_weight: float = _opt(2.0, "Weight of freshness, 2^(-age/half_life), 1.0 for an item published at build time.")
+    half_life_hours: float = _opt(36.0, "Hours after which an item's freshness has halved.")
+    min_heat: float = _opt(0.0, "Items with less heat are left out of the front page, Top and Hot lists (still on Latest and their own pages).")
+
+
+@dataclass(frozen=True)
+class TopicConfig:
+    """A topic of the site; items name topics in their `topics:` list."""
+
+    name: str = _opt("", "The topic's display name, as items write it.")
+    slug: str = _opt("", "URL part (`/topics/<slug>/`); made from the name when empty.")
+    parent: str = _opt("", "Name or slug of the parent topic; a parent's page also lists its children's items.")
+    description: str = _opt("", "One sentence shown on the topic page.")
+
+
+@dataclass(frozen=True)
+class ProviderConfig:
+    """Extra facts about a provider; items carry the provider's name and domain themselves."""
+
+    domain: str = _opt("", "The provider's domain, e.g. `techcrunch.com` (its key).")
+    name: str = _opt("", "Display name; taken from the items when empty.")
+    logo: str = _opt("", "Logo URL (http/https, or a path inside the site's `static/` folder).")
+    description: str = _opt("", "One sentence shown on the provider page.")
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole site configuration; `root` is the folder holding config.yaml."""
+
+    title: str = _opt("newsdesk", "Site title, shown in the header and in `<title>`.")
+    description: str = _opt("", "Site description for the front page's meta description and feeds.")
+    base_url: str = _opt("http://localhost:8000/", "Public URL of the site; may have a path, e.g. `https://user.github.io/repo/`.")
+    language: str = _opt("en", "Language code for `<html lang>` and feeds.")
+    timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates.")
+    content_dir: str = _opt("content", "Folder of item files (`*.md`, any depth), relative to the site root.")
+    output_dir: str = _opt("output", "Folder the site is written to, relative to the site root.")
+    theme: str = _opt("default", "Theme name: `themes/<theme>/` in the site overrides the bundled theme file by file.")
+    data_dir: str = _opt("", "Optional folder with `topics/*.yaml` and `organizations/*.md` records (Smartable layout).")
+    items_per_page: int = _opt(20, "Items on each page of Latest, Top, Hot, topic and provider lists.")
+    front_page_items: int = _opt(13, "Items on the front page: one lead story and the rest as cards.")
+    feed_items: int = _opt(50, "Items in each feed.")
+    now: str = _opt("", "Fixed build time (ISO 8601); else `SOURCE_DATE_EPOCH`; else the clock.")
+    cname: str = _opt("", "Custom domain for GitHub Pages; written to `CNAME` when set.")
+    embed_hosts: tuple[str, ...] = _opt(
+        ["www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"],
+        "Hosts whose video players may be embedded (https only); other videos get a link.",
+    )
+    ranking: RankingConfig = field(default_factory=RankingConfig, metadata={"doc": "Ranking weights, see below."})
+    topics: tuple[TopicConfig, ...] = field(default_factory=tuple, metadata={"doc": "List of topics (name, slug, parent, description)."})
+    providers: tuple[ProviderConfig, ...] = field(default_factory=tuple, metadata={"doc": "List of providers (domain, name, logo, description)."})
+    root: Path = field(default=Path("."), metadata={"internal": True})
+    path: str = field(default="config.yaml", metadata={"internal": True})
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site lives under, always with slashes at both ends."""
+        return urlsplit(self.base_url).path or "/"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def content_path(self) -> Path:
+        return self.root / self.content_dir
+
+    @property
+    def output_path(self) -> Path:
+        return self.root / self.output_dir
+
+
+def load_config(path: Path | str, overrides: dict | None = None) -> Config:
+    """Read and validate config.yaml; raise ConfigError with every problem found."""
+    path = Path(path)
+    shown = path.name
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(Problem(str(path), None, "no config.yaml here",
+                                  "run newsdesk in the site folder, pass --config PATH, or create a site with `newsdesk init DIR`"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(Problem(shown, None, f"cannot read the file: {exc}", "save it as UTF-8 text"))
+    try:
+        loader = _SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else {}
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(Problem(shown, mark.line + 1 if mark else None,
+                                  f"invalid YAML: {getattr(exc, 'problem', exc)}", "fix the YAML syntax"))
+    problems: list[Problem] = []
+    if node is not None and not isinstance(node, yaml.MappingNode):
+        raise ConfigError(Problem(shown, node.start_mark.line + 1, "config.yaml must be a mapping of `key: value` lines"))
+    values = _convert(Config, node, data or {}, "", shown, problems)
+    values.update(overrides or {})
+    if not values.get("base_url", "/").endswith("/"):
+        values["base_url"] += "/"  # so that joining page paths onto it never drops its last segment
+    values["root"] = path.parent.resolve()
+    values["path"] = shown
+    config = Config(**values)
+    _check_semantics(config, node, shown, problems)
+    if problems:
+        raise ConfigError(problems, f"{len(problems)} problem(s) in {shown}; see README.md, \"Configuration\".")
+    return config
+
+
+def default_config(root: Path, **values) -> Config:
+    """A Config for a folder without config.yaml (used by tests and `init`)."""
+    return Config(root=Path(root).resolve(), **values)
+
+
+def build_time(config: Config, environ: typing.Mapping[str, str]) -> datetime:
+    """The build clock, in UTC: config `now`, else SOURCE_DATE_EPOCH, else the system clock."""
+    if config.now:
+        moment = datetime.fromisoformat(config.now.replace("Z", "+00:00"))
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=config.zone)
+        return moment.astimezone(timezone.utc)
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
+
+
+def _line(node) -> int | None:
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def _convert(cls, node, data, prefix: str, path: str, problems: list[Problem]) -> dict:
+    """Check one mapping against dataclass `cls`; return the values to build it with."""
+    hints = typing.get_type_hints(cls)
+    known = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+    values: dict = {}
+    if node is None:
+        return values
+    for key_node, value_node in node.value:
+        key = key_node.value
+        name = f"{prefix}{key}"
+        if key not in known:
+            close = [k for k in known if k.replace("_", "") == str(key).replace("_", "").lower()]
+            hint = f"did you mean `{prefix}{close[0]}`?" if close else "remove it; valid keys: " + ", ".join(known)
+            problems.append(Problem(path, _line(key_node), f"unknown key `{name}`", hint))
+            continue
+        value = data.get(key) if isinstance(data, dict) else None
+        ok, converted = _coerce(hints[key], value_node, value, name, path, problems)
+        if ok:
+            values[key] = converted
+    return values
+
+
+def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        item_type = typing.get_args(hint)[0]
+        if value is None:
+            return True, ()
+        if not isinstance(value, list):
+            problems.append(Problem(path, _line(node), f"`{name}` must be a list, got {type(value).__name__}",
+                                    "write one `- item` per line"))
+            return False, None
+        items = []
+        for index, (item_node, item) in enumerate(zip(node.value, value)):
+            ok, converted = _coerce(item_type, item_node, item, f"{name}[{index}]", path, problems)
+            if ok:
+                items.append(converted)
+        return True, tuple(items)
+    if dataclasses.is_dataclass(hint):
+        if isinstance(value, str) and hint is TopicConfig:  # `- AI` is shorthand for `- name: AI`
+            return True, TopicConfig(name=value)
+        if not isinstance(value, dict):
+            problems.append(Problem(path, _line(node), f"`{name}` must be a mapping of keys, got {type(value).__name__}"))
+            return False, None
+        return True, hint(**_convert(hint, node, value, f"{name}.", path, problems))
+    if value is None and hint is str:
+        return True, ""
+    good = isinstance(value, hint) and not (hint is int and isinstance(value, bool))
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        value, good = float(value), True
+    if hint is str and isinstance(value, (int, float, datetime)) and not isinstance(value, bool):
+        value, good = str(value), True
+    if not good:
+        problems.append(Problem(path, _line(node), f"`{name}` must be {_TYPE_NAMES.get(hint, hint.__name__)}, "
+                                f"got {type(value).__name__} {value!r}"))
+        return False, None
+    return True, value
+
+
+def _key_line(node, key: str) -> int | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            if key_node.value == key:
+                return _line(key_node)
+    return None
+
+
+def _check_semantics(config: Config, node, path: str, problems: list[Problem]) -> None:
+    url = urlsplit(config.base_url)
+    if url.scheme not in ("http", "https") or not url.netloc:
+        problems.append(Problem(path, _key_line(node, "base_url"), f"`base_url` must be an http(s) URL, got {config.base_url!r}",
+                                "e.g. https://user.github.io/repo/"))
+    try:
+        ZoneInfo(config.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(Problem(path, _key_line(node, "timezone"), f"unknown time zone {config.timezone!r}",
+                                "use an IANA name such as UTC or Europe/Stockholm"))
+    for key in ("items_per_page", "front_page_items", "feed_items"):
+        if getattr(config, key) < 1:
+            problems.append(Problem(path, _key_line(node, key), f"`{key}` must be at least 1"))
+    if config.ranking.half_life_hours <= 0:
+        problems.append(Problem(path, _key_line(node, "ranking"), "`ranking.half_life_hours` must be positive"))
+    if config.now:
+        try:
+            datetime.fromisoformat(config.now.replace("Z", "+00:00"))
+        except ValueError:
+            problems.append(Problem(path, _key_line(node, "now"), f"`now` must be an ISO 8601 time, got {config.now!r}",
+                                    "e.g. 2026-11-22T08:00:00Z"))
+    for index, topic in enumerate(config.topics):
+        if not topic.name:
+            problems.append(Problem(path, _key_line(node, "topics"), f"`topics[{index}]` has no name"))
+    for index, provider in enumerate(config.providers):
+        if not provider.domain:
+            problems.append(Problem(path, _key_line(node, "providers"), f"`providers[{index}]` has no domain"))
+    if config.cname and ("/" in config.cname or ":" in config.cname):
+        problems.append(Problem(path, _key_line(node, "cname"), "`cname` must be a bare domain such as news.example.com"))

@@ -1,0 +1,172 @@
+"""Stage 2: content/**/*.md -> Source (front matter + body), and nothing else.
+
+Item files are written by crawlers from other people's sites, so they are
+untrusted: front matter is loaded with YAML's safe loader only, after checks on
+its size, aliases and nesting that keep a hostile file from hanging the build
+or exhausting memory. A file that cannot be read becomes a Problem naming its
+path and line; the other files go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from generator.errors import Problem
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_FRONT_MATTER_BYTES = 256 * 1024
+MAX_ALIASES = 20
+MAX_NESTING = 32
+MAX_TOKENS = 50_000
+
+_BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s]", re.MULTILINE)
+_DEEP_INDENT = re.compile(r"^ {64,}", re.MULTILINE)
+_YAML = YAMLHandler()  # python-frontmatter's handler: picks libyaml's CSafeLoader when available
+
+
+@dataclass(frozen=True)
+class Source:
+    """One item file as read from disk: its raw front matter values and Markdown body."""
+
+    path: str  # relative to the site root, with forward slashes, e.g. "content/news/x.md"
+    meta: dict
+    body: str
+    body_line: int  # line number of the body's first line in the file
+    digest: str  # sha1 of the file's bytes: the key of everything cached about it
+
+
+def find_sources(content_dir: Path) -> list[Path]:
+    """Every `*.md` below content_dir, in a stable order; hidden folders and files are skipped."""
+    found = []
+    for path in content_dir.rglob("*.md"):
+        parts = path.relative_to(content_dir).parts
+        if any(part.startswith(".") for part in parts) or not path.is_file():
+            continue
+        found.append(path)
+    return sorted(found)
+
+
+def read_sources(root: Path, content_dir: Path) -> tuple[list[Source], list[Problem]]:
+    """Read every item file below content_dir; return the good ones and the problems."""
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for path in find_sources(content_dir):
+        result = read_source(root, path)
+        (problems if isinstance(result, Problem) else sources).append(result)
+    return sources, problems
+
+
+def relative_name(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_source(root: Path, path: Path) -> Source | Problem:
+    name = relative_name(root, path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Problem(name, None, f"cannot read the file: {exc.strerror}", "check its permissions")
+    return parse_source(name, raw)
+
+
+def parse_source(name: str, raw: bytes) -> Source | Problem:
+    """Split and load one item file's bytes (pure: no file system access)."""
+    if len(raw) > MAX_FILE_BYTES:
+        return Problem(name, None, f"file is {len(raw) // 1024} KiB, more than the {MAX_FILE_BYTES // 1024} KiB allowed",
+                       "shorten the body")
+    digest = hashlib.sha1(raw).hexdigest()
+    try:
+        text = raw.decode("utf-8-sig")  # also drops a UTF-8 byte order mark
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return Problem(name, line, "not UTF-8 text", "save the file as UTF-8")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    first = _BOUNDARY.match(text)
+    if not first:
+        return Problem(name, 1, "no front matter found", "the file must start with a line '---', then YAML, then '---'")
+    closing = _BOUNDARY.search(text, first.end())
+    if not closing:
+        return Problem(name, 1, "front matter is not closed", "add a line '---' after the YAML")
+    front = text[first.end() + 1 : closing.start()]
+    fm_line = 2  # the YAML starts on the line after the opening '---'
+    problem = check_yaml_limits(name, front, fm_line)
+    if problem:
+        return problem
+    try:
+        meta = _YAML.load(front) if front.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = fm_line + mark.line if mark else 1
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return Problem(name, line, f"invalid YAML in front matter: {reason}",
+                       "check quoting: values containing ': ' or starting with a quote need to be in quotes")
+    except RecursionError:
+        return Problem(name, fm_line, "front matter is nested too deeply")
+    if not isinstance(meta, dict):
+        return Problem(name, fm_line, "front matter must be a mapping of `key: value` lines")
+    body = text[closing.end() + 1 :]
+    body_line = text.count("\n", 0, closing.end()) + 2
+    return Source(name, meta, body, body_line, digest)
+
+
+def check_yaml_limits(name: str, front: str, fm_line: int) -> Problem | None:
+    """Refuse front matter that could make the YAML loader hang or explode, before loading it.
+
+    The cheap tests run on every file; the token scan (slow, pure Python) only on
+    the rare file that uses anchors, many brackets or very deep indentation.
+    """
+    if len(front) > MAX_FRONT_MATTER_BYTES:
+        return Problem(name, fm_line, f"front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KiB",
+                       "move long text into the body")
+    suspicious = (_ANCHOR.search(front) or front.count("[") + front.count("{") > MAX_NESTING
+                  or _DEEP_INDENT.search(front))
+    if not suspicious:
+        return None
+    depth = aliases = tokens = 0
+    opening = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
+               yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+    closing = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+    try:
+        for token in yaml.scan(front, Loader=yaml.SafeLoader):
+            tokens += 1
+            line = fm_line + token.start_mark.line
+            if isinstance(token, opening):
+                depth += 1
+                if depth > MAX_NESTING:
+                    return Problem(name, line, f"front matter is nested more than {MAX_NESTING} levels deep")
+            elif isinstance(token, closing):
+                depth -= 1
+            elif isinstance(token, yaml.AliasToken):
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    return Problem(name, line, f"front matter uses more than {MAX_ALIASES} YAML aliases",
+                                   "write the values out instead of using *aliases")
+            if tokens > MAX_TOKENS:
+                return Problem(name, line, "front matter is too complex", "simplify it")
+    except yaml.YAMLError:
+        return None  # the loader reports the syntax error with its line
+    return None
+
+
+def key_line(root: Path, source_path: str, key: str) -> int | None:
+    """Line of `key:` in a file's front matter; used only to place error messages."""
+    try:
+        text = (root / source_path).read_text(encoding="utf-8-sig", errors="replace").replace("\r\n", "\n")
+    except OSError:
+        return None
+    match = re.compile(rf"^{re.escape(key)}\s*:", re.MULTILINE).search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None

@@ -1,0 +1,47 @@
+"""Errors that point at a place in the user's files and say what to do.
+
+Every problem newsdesk reports reads `path:line: message` followed by a hint,
+so that a user (or an editor's error parser) can jump straight to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input file; the build goes on without that file."""
+
+    path: str
+    line: int | None
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class NewsdeskError(Exception):
+    """An error that stops the command; carries the problems behind it."""
+
+    def __init__(self, problems: list[Problem] | Problem, summary: str = ""):
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        self.summary = summary
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        lines = [str(p) for p in self.problems]
+        if self.summary:
+            lines.append(self.summary)
+        return "\n".join(lines)
+
+
+class ConfigError(NewsdeskError):
+    """config.yaml cannot be used (exit status 2)."""
+
+
+class BuildError(NewsdeskError):
+    """The build could not finish (exit status 1); the previous output is untouched."""

@@ -1,0 +1,96 @@
+"""Markdown bodies and embedded HTML -> safe HTML.
+
+Bodies come from crawlers, so whatever Markdown produces (including raw HTML the
+author wrote) passes nh3, an allow-list sanitiser: no scripts, no event handlers,
+no `javascript:` links; only http, https and mailto URLs survive. Video embeds
+are never passed through: only the player URL is taken, and only from hosts the
+site allows, and the theme writes its own iframe around it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from html.parser import HTMLParser
+
+import markdown
+import nh3
+
+from generator.urls import host_of, safe_url
+
+BODY_SCHEMES = frozenset({"http", "https", "mailto"})
+_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dl", "dt", "em",
+    "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol",
+    "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
+    "th", "thead", "time", "tr", "u", "ul",
+})
+_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
+    "time": {"datetime"}, "ol": {"start"},
+}
+_H1 = re.compile(r"<(/?)h1>")
+
+
+def _new_markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    # One converter per process, reset between documents: building one costs more than converting a body.
+    return _new_markdown()
+
+
+def render_markdown(text: str) -> str:
+    """Markdown body -> sanitised HTML (headings start at h2: the page title is the h1)."""
+    if not text.strip():
+        return ""
+    converter = _converter()
+    try:
+        html = converter.reset().convert(text)
+    except RecursionError:  # pathological nesting; show it as text rather than fail the item
+        html = "<pre>" + nh3.clean_text(text) + "</pre>"
+    html = _H1.sub(r"<\1h2>", html)
+    return sanitize(html)
+
+
+def sanitize(html: str) -> str:
+    """Allow-list sanitising of an HTML fragment."""
+    if not html:
+        return ""
+    return nh3.clean(
+        html,
+        tags=set(_TAGS),
+        attributes={k: set(v) for k, v in _ATTRIBUTES.items()},
+        url_schemes=set(BODY_SCHEMES),
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+
+
+class _IframeSrc(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.src = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "iframe" and not self.src:
+            self.src = dict(attrs).get("src") or ""
+
+
+def iframe_src(featured: str) -> str:
+    """The src of featuredContent's first iframe if it is a safe http(s) URL, else ''."""
+    if not featured or "<iframe" not in featured.lower():
+        return ""
+    parser = _IframeSrc()
+    parser.feed(featured)
+    parser.close()
+    return safe_url(parser.src)
+
+
+def embeddable(url: str, allowed_hosts: tuple[str, ...]) -> bool:
+    """Whether a player URL may be embedded: https and a host the site allows."""
+    return url.startswith("https://") and host_of(url) in allowed_hosts

@@ -1,0 +1,526 @@
+"""Stage 3: Sources -> Items, Topics, Providers: the frozen model every page is made from.
+
+Front matter values are normalised here, once: dates become time-zone-aware UTC,
+scores become non-negative floats, URLs are kept only with an http(s) scheme, the
+body is rendered and sanitised. An item that cannot be used becomes a Problem with
+its file and line; an item held back on purpose (draft, future) is "withheld".
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from types import MappingProxyType
+from typing import Callable, Mapping
+
+from generator.config import Config, ProviderConfig, TopicConfig
+from generator.content import Source, key_line
+from generator.errors import Problem
+from generator.markup import embeddable, iframe_src, render_markdown, sanitize
+from generator.urls import safe_url, slugify
+
+log = logging.getLogger(__name__)
+
+KNOWN_FIELDS = frozenset({
+    "title", "excerpt", "publishedDateTime", "originalUrl", "webUrl", "ampWebUrl", "cdnAmpWebUrl", "type",
+    "quality", "heat", "published", "provider", "topics", "images", "related", "secured", "featuredContent",
+    "price", "length", "category", "slug",
+})
+TYPES = ("article", "video")
+
+
+@dataclass(frozen=True)
+class Image:
+    url: str  # absolute http(s) URL, or a path inside the site (no leading slash)
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass(frozen=True)
+class ProviderRef:
+    """The provider as an item names it."""
+
+    name: str
+    domain: str
+    slug: str
+    images: tuple[Image, ...] = ()
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another provider's coverage of the same story."""
+
+    title: str
+    excerpt: str
+    published: datetime | None
+    url: str
+    type: str
+    provider: ProviderRef | None
+    quality: float | None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One news item, normalised; `path` is its page, relative to the site root."""
+
+    source: str
+    digest: str
+    slug: str
+    path: str
+    title: str
+    excerpt: str
+    published: datetime
+    original_url: str
+    web_url: str
+    amp_url: str
+    cdn_amp_url: str
+    type: str
+    quality: float
+    heat: float
+    is_published: bool
+    provider: ProviderRef | None
+    topics: tuple[str, ...]  # topic slugs
+    images: tuple[Image, ...]
+    related: tuple[Related, ...]
+    body_html: str
+    featured_html: str
+    video_url: str  # the player URL found in featuredContent (may be on any host)
+    embed: bool  # whether video_url is on the allow-list and may be embedded
+    price: str
+    length: str
+    category: str
+    extra: Mapping = field(default_factory=dict)  # unknown front matter fields, for templates
+    secured: str = ""  # opaque; kept so nothing the user had is lost, never rendered
+
+    @property
+    def image(self) -> Image | None:
+        return self.images[0] if self.images else None
+
+    @property
+    def link(self) -> str:
+        """The story on the provider's site."""
+        return self.web_url or self.original_url
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    name: str
+    parent: str  # slug, or ""
+    description: str
+    children: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Provider:
+    slug: str
+    name: str
+    domain: str
+    logo: Image | None
+    description: str
+    count: int
+    avg_quality: float
+    main_topics: tuple[str, ...]  # topic slugs, most items first
+
+    @property
+    def monogram(self) -> str:
+        words = [w for w in self.name.replace(".", " ").split() if w[:1].isalnum()]
+        letters = "".join(w[0] for w in words[:2]) or self.name[:1] or "?"
+        return letters.upper()
+
+    @property
+    def hue(self) -> int:
+        """A stable colour for the monogram, from the domain."""
+        return sum(ord(c) * (i + 1) for i, c in enumerate(self.slug)) % 360
+
+
+@dataclass(frozen=True)
+class Site:
+    """All items (latest first) and the read-only indexes the pages need."""
+
+    items: tuple[Item, ...]
+    topics: Mapping[str, Topic]
+    providers: Mapping[str, Provider]
+    topic_items: Mapping[str, tuple[int, ...]]  # slug -> indices into items, children's items included
+    provider_items: Mapping[str, tuple[int, ...]]
+    url_index: Mapping[str, int]  # an item's original/web URL -> its index, for internal "more coverage" links
+
+
+@dataclass(frozen=True)
+class ModelResult:
+    site: Site
+    problems: tuple[Problem, ...]  # items left out because they are broken
+    warnings: tuple[Problem, ...]  # items kept, with something the user should fix
+    withheld: tuple[tuple[str, str], ...]  # (source, reason) for drafts and future items
+
+
+class _Reject(Exception):
+    def __init__(self, key: str | None, message: str, hint: str = ""):
+        super().__init__(message)
+        self.key, self.message, self.hint = key, message, hint
+
+
+# --- the stage -----------------------------------------------------------------------------------
+
+def build_site(
+    sources: list[Source],
+    config: Config,
+    *,
+    now: datetime,
+    drafts: bool = False,
+    future: bool = False,
+    extra_topics: tuple[TopicConfig, ...] = (),
+    extra_providers: tuple[ProviderConfig, ...] = (),
+    render_body: Callable[[str, str], str] | None = None,
+) -> ModelResult:
+    """Normalise every Source into an Item and index them.
+
+    `extra_topics`/`extra_providers` come from `data_dir` records; config.yaml wins over them.
+    `render_body(digest, markdown)` lets the build cache rendered bodies by content hash.
+    """
+    render_body = render_body or (lambda _digest, text: render_markdown(text))
+    topic_defs = _topic_definitions(extra_topics + config.topics)
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    withheld: list[tuple[str, str]] = []
+    items: list[Item] = []
+    topic_names: dict[str, str] = {}  # slug -> name as first written, for topics config does not define
+    for source in sources:
+        try:
+            item = make_item(source, config, topic_defs, render_body)
+        except _Reject as exc:
+            line = key_line(config.root, source.path, exc.key) if exc.key else None
+            problems.append(Problem(source.path, line or 1, exc.message, exc.hint))
+            continue
+        for name in _string_list(source.meta, "topics"):
+            topic_names.setdefault(_topic_slug(name, topic_defs), name)
+        if not item.is_published and not drafts:
+            withheld.append((source.path, "published: false"))
+        elif item.published > now and not future:
+            withheld.append((source.path, f"dated in the future ({item.published.isoformat()})"))
+        else:
+            items.append(item)
+    items = _drop_path_clashes(items, problems, warnings)
+    items.sort(key=latest_order)
+    site = _index(tuple(items), topic_defs, topic_names, extra_providers + config.providers)
+    return ModelResult(site, tuple(problems), tuple(warnings), tuple(withheld))
+
+
+def latest_order(item: Item):
+    """Newest first; the source path breaks ties so the order never depends on the file system."""
+    return (-item.published.timestamp(), item.source)
+
+
+def make_item(source: Source, config: Config, topic_defs: dict, render_body) -> Item:
+    meta = source.meta
+    title = _text(meta, "title", required=True)
+    published = _datetime(meta, "publishedDateTime", config, required=True)
+    kind = _text(meta, "type") or "article"
+    if kind not in TYPES:
+        raise _Reject("type", f"`type` must be one of {', '.join(TYPES)}, got {kind!r}")
+    slug = slugify(_text(meta, "slug") or _stem(source.path) or title, fallback=source.path)
+    local = published.astimezone(config.zone)
+    path = f"news/{local:%Y/%m/%d}/{slug}/"
+    featured = _text(meta, "featuredContent")
+    video_url = iframe_src(featured)
+    topics = []
+    for name in _string_list(meta, "topics"):
+        topic_slug = _topic_slug(name, topic_defs)
+        if topic_slug not in topics:
+            topics.append(topic_slug)
+    return Item(
+        source=source.path,
+        digest=source.digest,
+        slug=slug,
+        path=path,
+        title=title,
+        excerpt=_text(meta, "excerpt"),
+        published=published,
+        original_url=safe_url(meta.get("originalUrl")),
+        web_url=safe_url(meta.get("webUrl")),
+        amp_url=safe_url(meta.get("ampWebUrl")),
+        cdn_amp_url=safe_url(meta.get("cdnAmpWebUrl")),
+        type=kind,
+        quality=_score(meta, "quality"),
+        heat=_score(meta, "heat"),
+        is_published=_bool(meta, "published", default=True),
+        provider=_provider_ref(meta.get("provider")),
+        topics=tuple(topics),
+        images=_images(meta.get("images"), "images"),
+        related=_related(meta.get("related"), config),
+        body_html=render_body(source.digest, source.body),
+        featured_html=sanitize(featured) if featured else "",
+        video_url=video_url,
+        embed=embeddable(video_url, config.embed_hosts),
+        price=_text(meta, "price"),
+        length=_text(meta, "length"),
+        category=_text(meta, "category"),
+        extra=MappingProxyType({k: v for k, v in meta.items() if k not in KNOWN_FIELDS}),
+        secured=_text(meta, "secured"),
+    )
+
+
+# --- field normalisers: each raises _Reject naming the key -----------------------------------------
+
+def _stem(path: str) -> str:
+    """File name without extension and without a leading YYYY-MM-DD- date."""
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if len(stem) > 11 and stem[:4].isdigit() and stem[4] == "-" and stem[7] == "-" and stem[10] == "-":
+        stem = stem[11:]
+    return stem
+
+
+def _text(meta: dict, key: str, required: bool = False) -> str:
+    value = meta.get(key)
+    if value is None or value == "":
+        if required:
+            raise _Reject(None, f"missing `{key}`", f"add a line `{key}: ...` to the front matter")
+        return ""
+    if isinstance(value, bool) or isinstance(value, (dict, list)):
+        raise _Reject(key, f"`{key}` must be text, got {type(value).__name__}", "put the value in quotes")
+    return _clean_text(str(value)).strip()
+
+
+def _clean_text(text: str) -> str:
+    # Control characters have no business in titles and break XML feeds; tabs/newlines become spaces.
+    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text):
+        text = "".join(" " if c in "\t\n\r" else c for c in text if c in "\t\n\r" or not (ord(c) < 32 or 0x7F <= ord(c) < 0xA0))
+    return text
+
+
+def _datetime(meta: dict, key: str, config: Config, required: bool = False) -> datetime | None:
+    value = meta.get(key)
+    if value is None or value == "":
+        if required:
+            raise _Reject(None, f"missing `{key}`", f"add `{key}: 2026-11-22T08:00:00Z`")
+        return None
+    return _to_utc(value, config, key)
+
+
+def _to_utc(value, config: Config, key: str) -> datetime:
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+        except ValueError:
+            raise _Reject(key, f"`{key}` is not a date: {value!r}", "write it as 2026-11-22T08:00:00Z")
+    else:
+        raise _Reject(key, f"`{key}` must be a date, got {type(value).__name__}", "write it as 2026-11-22T08:00:00Z")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=config.zone)  # naive times are in the site's zone
+    return moment.astimezone(timezone.utc)
+
+
+def _score(meta: dict, key: str) -> float:
+    value = meta.get(key)
+    if value is None or value == "":
+        return 0.0
+    if isinstance(value, bool):
+        raise _Reject(key, f"`{key}` must be a number, got {value!r}")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise _Reject(key, f"`{key}` must be a number, got {value!r}", "write it without quotes or units, e.g. 87")
+    if not math.isfinite(number) or number < 0:
+        raise _Reject(key, f"`{key}` must be a non-negative number, got {value!r}")
+    return number
+
+
+def _bool(meta: dict, key: str, default: bool) -> bool:
+    value = meta.get(key, default)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "yes", "false", "no"):
+        return value.strip().lower() in ("true", "yes")
+    raise _Reject(key, f"`{key}` must be true or false, got {value!r}")
+
+
+def _string_list(meta: dict, key: str) -> list[str]:
+    value = meta.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+        raise _Reject(key, f"`{key}` must be a list of names", "write one `- name` per line")
+    return [_clean_text(str(v)).strip() for v in value if str(v).strip()]
+
+
+def _int(value) -> int | None:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number < 100_000 else None
+
+
+def _images(value, key: str) -> tuple[Image, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        raise _Reject(key, f"`{key}` must be a list of images with `url`, `width`, `height`")
+    images = []
+    for entry in value:
+        raw = entry.get("url") if isinstance(entry, dict) else entry
+        url = safe_url(raw)
+        if url:
+            images.append(Image(url, _int(entry.get("width")) if isinstance(entry, dict) else None,
+                                _int(entry.get("height")) if isinstance(entry, dict) else None))
+    return tuple(images)
+
+
+def _provider_ref(value) -> ProviderRef | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = {"name": value}
+    if not isinstance(value, dict):
+        raise _Reject("provider", "`provider` must be a mapping with `name` and `domain`")
+    name = _clean_text(str(value.get("name") or "")).strip()
+    domain = _clean_text(str(value.get("domain") or "")).strip().lower()
+    if not name and not domain:
+        return None
+    return ProviderRef(name or domain, domain, slugify(domain or name), _images(value.get("images"), "provider"))
+
+
+def _related(value, config: Config) -> tuple[Related, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise _Reject("related", "`related` must be a list of stories")
+    related = []
+    for entry in value:
+        if not isinstance(entry, dict):
+            continue
+        url = safe_url(entry.get("webUrl")) or safe_url(entry.get("originalUrl"))
+        title = _clean_text(str(entry.get("title") or "")).strip()
+        if not url or not title:
+            continue  # nothing a reader could follow
+        try:
+            published = _to_utc(entry["publishedDateTime"], config, "related") if entry.get("publishedDateTime") else None
+            quality = _score(entry, "quality") if entry.get("quality") is not None else None
+        except _Reject:
+            published, quality = None, None
+        related.append(Related(title, _clean_text(str(entry.get("excerpt") or "")).strip(), published, url,
+                               str(entry.get("type") or "article"), _provider_ref(entry.get("provider")), quality))
+    return tuple(related)
+
+
+# --- indexes --------------------------------------------------------------------------------------
+
+def _topic_definitions(defs: tuple[TopicConfig, ...]) -> dict[str, tuple[str, TopicConfig]]:
+    """casefolded name or slug -> (slug, definition); later definitions win (config over data_dir)."""
+    table: dict[str, tuple[str, TopicConfig]] = {}
+    for topic in defs:
+        slug = slugify(topic.slug or topic.name)
+        table[topic.name.casefold()] = (slug, topic)
+        table[slug] = (slug, topic)
+    return table
+
+
+def _topic_slug(name: str, topic_defs: dict) -> str:
+    return topic_defs.get(name.casefold(), (slugify(name),))[0]
+
+
+def _drop_path_clashes(items: list[Item], problems: list[Problem], warnings: list[Problem]) -> list[Item]:
+    by_path: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        by_path[item.path].append(item)
+    kept = []
+    for path, group in by_path.items():
+        group.sort(key=lambda i: i.source)
+        kept.append(group[0])
+        for other in group[1:]:
+            problems.append(Problem(other.source, 1, f"would write the same page as {group[0].source} ({path})",
+                                    "give one of them a different `slug:` or file name"))
+            warnings.append(Problem(group[0].source, 1, f"{other.source} would write the same page ({path}); it was left out"))
+    return kept
+
+
+def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str], provider_defs: tuple[ProviderConfig, ...]) -> Site:
+    # Topics: every defined topic plus every topic an item names, parents before children.
+    topics: dict[str, dict] = {}
+    for slug, topic in sorted({v[0]: v[1] for v in topic_defs.values()}.items(), key=lambda kv: kv[0]):
+        topics[slug] = {"name": topic.name, "parent": topic.parent, "description": topic.description}
+    direct: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        for slug in item.topics:
+            direct[slug].append(index)
+    for slug in direct:
+        if slug not in topics:
+            topics[slug] = {"name": topic_names.get(slug, slug), "parent": "", "description": ""}
+    for slug, info in topics.items():
+        parent = info["parent"]
+        if parent:
+            parent_slug = _topic_slug(parent, topic_defs)
+            info["parent"] = parent_slug if parent_slug in topics and parent_slug != slug else ""
+    children: dict[str, list[str]] = defaultdict(list)
+    for slug, info in topics.items():
+        if info["parent"]:
+            children[info["parent"]].append(slug)
+    topic_objects = {
+        slug: Topic(slug, info["name"], info["parent"], info["description"], tuple(sorted(children[slug])))
+        for slug, info in sorted(topics.items(), key=lambda kv: kv[1]["name"].casefold())
+    }
+    topic_items = {slug: tuple(sorted(_with_descendants(slug, direct, children, set()))) for slug in topic_objects}
+
+    # Providers: from the items, with facts from config/data records.
+    defs = {slugify(p.domain): p for p in provider_defs}
+    provider_items: dict[str, list[int]] = defaultdict(list)
+    refs: dict[str, ProviderRef] = {}
+    for index, item in enumerate(items):
+        if item.provider:
+            provider_items[item.provider.slug].append(index)
+            refs.setdefault(item.provider.slug, item.provider)
+    providers = {}
+    for slug, indices in provider_items.items():
+        ref, extra = refs[slug], defs.get(slug)
+        counts = Counter(t for i in indices for t in items[i].topics)
+        main = tuple(t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3])
+        logo = _logo(extra, ref)
+        providers[slug] = Provider(
+            slug, (extra.name if extra and extra.name else ref.name), ref.domain, logo,
+            extra.description if extra else "", len(indices),
+            round(sum(items[i].quality for i in indices) / len(indices), 1), main)
+    providers = dict(sorted(providers.items(), key=lambda kv: (-kv[1].count, kv[1].name.casefold(), kv[0])))
+
+    url_index: dict[str, int] = {}
+    for index, item in enumerate(items):
+        for url in (item.original_url, item.web_url):
+            if url:
+                url_index.setdefault(url, index)
+    return Site(
+        items=items,
+        topics=MappingProxyType(topic_objects),
+        providers=MappingProxyType(providers),
+        topic_items=MappingProxyType(topic_items),
+        provider_items=MappingProxyType({k: tuple(v) for k, v in provider_items.items()}),
+        url_index=MappingProxyType(url_index),
+    )
+
+
+def _with_descendants(slug: str, direct: dict, children: dict, seen: set) -> set[int]:
+    if slug in seen:  # a parent cycle in the definitions; stop rather than loop
+        return set()
+    seen.add(slug)
+    found = set(direct.get(slug, ()))
+    for child in children.get(slug, ()):
+        found |= _with_descendants(child, direct, children, seen)
+    return found
+
+
+def _logo(extra: ProviderConfig | None, ref: ProviderRef) -> Image | None:
+    if extra and extra.logo:
+        url = safe_url(extra.logo) or (extra.logo.lstrip("/") if ".." not in extra.logo else "")
+        if url:
+            return Image(url, 50, 50)
+    return ref.images[0] if ref.images else None

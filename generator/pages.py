@@ -1,0 +1,108 @@
+"""Stage 5a: plan the pages. Site + Rankings -> a list of Page values, no rendering yet.
+
+Each Page knows its output file, its template, the variables the template gets,
+and which items it shows: that is what an incremental rebuild needs to know
+which pages an edited item touches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from generator.config import Config
+from generator.model import Item, Site
+from generator.ranking import Rankings
+
+
+@dataclass(frozen=True)
+class Pagination:
+    number: int
+    total: int
+    base: str  # URL path of page 1, e.g. "topics/ai/"
+
+    def url_for(self, number: int) -> str:
+        return self.base if number == 1 else f"{self.base}page/{number}/"
+
+    @property
+    def prev_url(self) -> str:
+        return self.url_for(self.number - 1) if self.number > 1 else ""
+
+    @property
+    def next_url(self) -> str:
+        return self.url_for(self.number + 1) if self.number < self.total else ""
+
+    @property
+    def numbers(self) -> list[int]:
+        """Page numbers to show: the first, the last and the two either side of this one."""
+        wanted = {1, self.total} | set(range(self.number - 2, self.number + 3))
+        return sorted(n for n in wanted if 1 <= n <= self.total)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One HTML file to render."""
+
+    url: str  # site-relative URL path: "" for the front page, "topics/ai/" ...
+    template: str
+    kind: str  # home, latest, top, hot, topic, topics, provider, providers, article, 404
+    key: str  # topic or provider slug, or item source, or ""
+    title: str
+    description: str
+    context: Mapping = field(default_factory=dict)
+    items: tuple[int, ...] = ()  # indices of the items this page shows (its content dependencies)
+
+    @property
+    def output(self) -> str:
+        return "404.html" if self.kind == "404" else f"{self.url}index.html"
+
+
+def plan_pages(site: Site, rankings: Rankings, config: Config) -> list[Page]:
+    """Every HTML page of the site, in a stable order."""
+    pages: list[Page] = []
+    front = rankings.top[: config.front_page_items]
+    pages.append(Page("", "index.html", "home", "", config.title, config.description or config.title,
+                      {"lead": site.items[front[0]] if front else None, "items": [site.items[i] for i in front[1:]]},
+                      tuple(front)))
+    lists = (
+        ("latest", "Latest", "The newest stories first.", rankings.latest),
+        ("top", "Top stories", "Ranked by heat, quality and freshness.", rankings.top),
+        ("hot", "Hot", "The stories with the most heat.", rankings.hot),
+    )
+    for kind, title, description, order in lists:
+        pages += _paginate(site, config, kind, "", f"{kind}/", title, description, order, {})
+    for slug, topic in site.topics.items():
+        order = site.topic_items.get(slug, ())
+        description = topic.description or f"News about {topic.name}."
+        pages += _paginate(site, config, "topic", slug, f"topics/{slug}/", topic.name, description, order,
+                           {"topic": topic})
+    pages.append(Page("topics/", "topics.html", "topics", "", "Topics", "Every topic on this site.",
+                      {"topic_counts": {slug: len(site.topic_items[slug]) for slug in site.topics}}))
+    for slug, provider in site.providers.items():
+        order = site.provider_items.get(slug, ())
+        description = provider.description or f"News from {provider.name} ({provider.domain})."
+        pages += _paginate(site, config, "provider", slug, f"providers/{slug}/", provider.name, description, order,
+                           {"provider": provider})
+    pages.append(Page("providers/", "providers.html", "providers", "", "Providers", "Every provider on this site.",
+                      {}))
+    for index, item in enumerate(site.items):
+        shown = (index,) + tuple(sorted({site.url_index[r.url] for r in item.related if r.url in site.url_index}))
+        pages.append(Page(item.path, "article.html", "article", item.source, item.title,
+                          item.excerpt or item.title, {"item": item}, shown))
+    pages.append(Page("404/", "404.html", "404", "", "Page not found", "This page does not exist.", {}))
+    return pages
+
+
+def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title: str, description: str,
+              order: tuple[int, ...], extra: dict) -> list[Page]:
+    size = config.items_per_page
+    total = max(1, -(-len(order) // size))
+    pages = []
+    for number in range(1, total + 1):
+        chunk = order[(number - 1) * size : number * size]
+        pagination = Pagination(number, total, base)
+        shown_title = title if number == 1 else f"{title} (page {number} of {total})"
+        context = dict(extra, items=[site.items[i] for i in chunk], pagination=pagination, list_title=title)
+        pages.append(Page(pagination.url_for(number), "list.html", kind, key, shown_title, description, context,
+                          tuple(chunk)))
+    return pages

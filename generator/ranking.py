@@ -1,0 +1,56 @@
+"""Stage 4: order the items. Pure: no I/O, and the build time is passed in.
+
+score = heat_weight    * pct(heat)
+      + quality_weight * pct(quality)
+      + recency_weight * 2 ** (-age_hours / half_life_hours)
+
+pct(x) is x's percentile among all items on the site (0..1, ties share the middle
+rank), so neither field's scale dominates whatever range a provider uses, and one
+outlier cannot squash everyone else. Ties in score go to the newer item, then to
+the source path, so the order is total and the same on every machine.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from datetime import datetime
+
+from generator.config import RankingConfig
+from generator.model import Item
+
+
+@dataclass(frozen=True)
+class Rankings:
+    """Orders of the site's items, as indices into Site.items."""
+
+    top: tuple[int, ...]  # by score, items under min_heat left out
+    latest: tuple[int, ...]  # newest first, every item
+    hot: tuple[int, ...]  # by heat, items under min_heat left out
+    scores: tuple[float, ...]  # per item
+
+
+def percentiles(values: list[float]) -> list[float]:
+    """Mid-rank percentile of each value: (below + equal / 2) / n."""
+    if not values:
+        return []
+    ordered = sorted(values)
+    n = len(ordered)
+    return [(bisect_left(ordered, v) + (bisect_right(ordered, v) - bisect_left(ordered, v)) / 2) / n for v in values]
+
+
+def rank(items: tuple[Item, ...], *, now: datetime, weights: RankingConfig) -> Rankings:
+    """Score every item and return the site's orders; `items` must be newest first."""
+    heat = percentiles([i.heat for i in items])
+    quality = percentiles([i.quality for i in items])
+    scores = []
+    for index, item in enumerate(items):
+        age_hours = max(0.0, (now - item.published).total_seconds() / 3600)
+        freshness = 2 ** (-age_hours / weights.half_life_hours)
+        score = weights.heat_weight * heat[index] + weights.quality_weight * quality[index] + weights.recency_weight * freshness
+        scores.append(round(score, 9))  # rounded so that float noise can never reorder equal scores
+    eligible = [i for i, item in enumerate(items) if item.heat >= weights.min_heat]
+    # `items` is newest first, so a stable sort on the index keeps "newer first" as the tie-break.
+    top = sorted(eligible, key=lambda i: (-scores[i], i))
+    hot = sorted(eligible, key=lambda i: (-items[i].heat, i))
+    return Rankings(tuple(top), tuple(range(len(items))), tuple(hot), tuple(scores))

@@ -1,0 +1,102 @@
+"""Topic and provider records from `data_dir` (the Smartable layout).
+
+    data/topics/*.yaml          name, _id (the slug), parent (a topic's name), ...
+    data/organizations/*.md     front matter: _id (the domain), name, images (site-relative logo URLs)
+
+Logos that the records point at inside the data folder's site (`/assets/...`)
+are copied into the output so that provider cards show them.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.config import Config, ProviderConfig, TopicConfig
+from generator.content import read_source, relative_name
+from generator.errors import Problem
+from generator.urls import safe_url, slugify
+
+log = logging.getLogger(__name__)
+
+try:
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _SafeLoader
+
+
+@dataclass(frozen=True)
+class Records:
+    topics: tuple[TopicConfig, ...] = ()
+    providers: tuple[ProviderConfig, ...] = ()
+    files: dict = field(default_factory=dict)  # output path -> source file (provider logos)
+    problems: tuple[Problem, ...] = ()
+
+
+def load_records(config: Config) -> Records:
+    if not config.data_dir:
+        return Records()
+    data = config.root / config.data_dir
+    if not data.is_dir():
+        return Records(problems=(Problem(config.path, None, f"data_dir {config.data_dir!r} is not a folder",
+                                         "fix `data_dir` or remove it"),))
+    problems: list[Problem] = []
+    topics = []
+    for path in sorted((data / "topics").glob("*.y*ml")):
+        name = relative_name(config.root, path)
+        try:
+            record = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_SafeLoader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            mark = getattr(exc, "problem_mark", None)
+            problems.append(Problem(name, mark.line + 1 if mark else None, f"cannot read topic record: {exc}"))
+            continue
+        if not isinstance(record, dict) or not record.get("name"):
+            problems.append(Problem(name, 1, "topic record has no `name`", "add `name: ...`"))
+            continue
+        topics.append(TopicConfig(name=str(record["name"]), slug=str(record.get("_id") or ""),
+                                  parent=str(record.get("parent") or ""),
+                                  description=str(record.get("description") or "")))
+    providers = []
+    files: dict[str, Path] = {}
+    for path in sorted((data / "organizations").glob("*.md")):
+        source = read_source(config.root, path)
+        if isinstance(source, Problem):
+            problems.append(source)
+            continue
+        record = source.meta
+        domain = str(record.get("domain") or record.get("_id") or "").strip().lower()
+        if not domain:
+            problems.append(Problem(source.path, 2, "organization record has no `_id` or `domain`"))
+            continue
+        logo = ""
+        for image in record.get("images") or []:
+            url = image.get("url") if isinstance(image, dict) else None
+            if not isinstance(url, str):
+                continue
+            if safe_url(url):
+                logo = url
+                break
+            local = _local_asset(data.parent, url)
+            if local:
+                target = f"assets/providers/{slugify(local.stem)}{local.suffix.lower()}"
+                files[target] = local
+                logo = target
+                break
+        providers.append(ProviderConfig(domain=domain, name=str(record.get("name") or ""), logo=logo,
+                                        description=str(record.get("description") or "")))
+    return Records(tuple(topics), tuple(providers), files, tuple(problems))
+
+
+def _local_asset(site_root: Path, url: str) -> Path | None:
+    """A site-relative image URL of the records' own site, if the file is there (and inside it)."""
+    candidate = (site_root / url.lstrip("/")).resolve()
+    try:
+        candidate.relative_to(site_root.resolve())
+    except ValueError:
+        return None
+    if candidate.suffix.lower() in (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg") and candidate.is_file():
+        return candidate
+    return None

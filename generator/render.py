@@ -1,0 +1,156 @@
+"""Stage 5b: Pages -> HTML through the theme's Jinja templates.
+
+Theme lookup, first match wins (like Pelican's THEME_TEMPLATES_OVERRIDES):
+  1. the site's own `themes/<theme>/templates/` and `static/`
+  2. the bundled theme of that name (shipped inside the package)
+  3. the bundled `default` theme
+An override can extend the template it replaces with `{% extends "!theme/base.html" %}`.
+Autoescaping is on for every template: content text is never trusted as HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urljoin
+
+import jinja2
+
+from generator import __version__
+from generator.config import Config
+from generator.errors import BuildError, Problem
+from generator.model import Site
+from generator.pages import Page
+
+log = logging.getLogger(__name__)
+
+_PACKAGE_THEMES = Path(__file__).parent / "themes"  # where a wheel install puts them
+_SOURCE_THEMES = Path(__file__).parent.parent / "themes"  # a source checkout
+
+
+def bundled_theme_dir(name: str) -> Path | None:
+    for base in (_PACKAGE_THEMES, _SOURCE_THEMES):
+        if (base / name / "templates").is_dir():
+            return base / name
+    return None
+
+
+def theme_dirs(config: Config) -> list[Path]:
+    """Theme folders from highest to lowest precedence (duplicates removed)."""
+    candidates = [config.root / "themes" / config.theme, bundled_theme_dir(config.theme), bundled_theme_dir("default")]
+    seen: list[Path] = []
+    for path in candidates:
+        if path is not None and path.is_dir() and path.resolve() not in [p.resolve() for p in seen]:
+            seen.append(path)
+    return seen
+
+
+def static_files(config: Config) -> dict[str, Path]:
+    """Output path -> source file for every theme static file (overrides win) and the site's `static/`."""
+    found: dict[str, Path] = {}
+    folders = [d / "static" for d in reversed(theme_dirs(config))] + [config.root / "static"]
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not any(p.startswith(".") for p in path.relative_to(folder).parts):
+                    found["static/" + path.relative_to(folder).as_posix()] = path
+    return found
+
+
+def make_env(config: Config, site: Site) -> jinja2.Environment:
+    dirs = theme_dirs(config)
+    if not dirs:
+        raise BuildError(Problem(config.path, None, f"theme {config.theme!r} not found",
+                                 f"create themes/{config.theme}/templates/ or set `theme: default`"))
+    bundled = bundled_theme_dir(config.theme) or bundled_theme_dir("default")
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader([str(d / "templates") for d in dirs]),
+        jinja2.PrefixLoader({"!theme": jinja2.FileSystemLoader(str(bundled / "templates"))}),
+    ])
+    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    base_path = config.base_path
+    zone = config.zone
+
+    def url(path: str) -> str:
+        """Link to a page or file of this site (root-relative, so it works under a base_url path)."""
+        if path.startswith(("http://", "https://")):
+            return path
+        return base_path + path.lstrip("/")
+
+    def absolute(path: str) -> str:
+        return urljoin(config.base_url, url(path))
+
+    def local(moment: datetime) -> datetime:
+        return moment.astimezone(zone)
+
+    def internal(link: str) -> str:
+        """The path of the site's own page for an outside URL, if the site has that story."""
+        index = site.url_index.get(link)
+        return site.items[index].path if index is not None else ""
+
+    env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
+                       config=config, topics=site.topics, providers=site.providers)
+    env.filters.update(
+        local=local,
+        isodate=lambda m: local(m).isoformat(),
+        date=lambda m, fmt="%-d %B %Y": local(m).strftime(fmt),
+        number=_number,
+        json_script=json_script,
+        host=lambda u: (u.split("//", 1)[-1].split("/", 1)[0]),
+    )
+    return env
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def json_script(value) -> str:
+    """JSON for a <script> element: <, > and & are escaped so no text can close the element."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return jinja2.utils.markupsafe.Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def render_page(env: jinja2.Environment, page: Page) -> str:
+    try:
+        template = env.get_template(page.template)
+        return template.render(page.context, page=page)
+    except jinja2.TemplateSyntaxError as exc:
+        raise BuildError(Problem(_template_name(exc.filename, exc.name), exc.lineno, f"template syntax error: {exc.message}",
+                                 "fix the template"))
+    except jinja2.TemplateNotFound as exc:
+        raise BuildError(Problem(page.template, None, f"template not found: {exc.name}",
+                                 "add it to themes/<theme>/templates/"))
+    except Exception as exc:  # an error inside a template: report where, not a traceback
+        name, line = _template_frame(exc)
+        raise BuildError(Problem(name or page.template, line, f"error while rendering {page.output}: {exc}",
+                                 "fix the template")) from exc
+
+
+def _template_name(filename: str | None, name: str | None) -> str:
+    return _short(filename) if filename else (name or "<template>")
+
+
+def _short(filename: str) -> str:
+    path = Path(filename)
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        parts = path.parts
+        return "/".join(parts[parts.index("themes"):]) if "themes" in parts else path.as_posix()
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    """The innermost template file and line in the traceback (Jinja keeps template lines there)."""
+    tb = exc.__traceback__
+    found = (None, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html") or filename.endswith(".xml"):
+            found = (_short(filename), tb.tb_lineno)
+        tb = tb.tb_next
+    return found

@@ -1,0 +1,110 @@
+"""`newsdesk init DIR`: a new site that builds at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.errors import ConfigError, Problem
+
+CONFIG = """\
+# newsdesk site configuration; every key is described in newsdesk's README ("Configuration").
+title: "My news site"
+description: "News worth reading, collected from around the web."
+base_url: "https://example.github.io/my-news/"   # where the site will be published
+language: en
+timezone: UTC
+items_per_page: 20
+ranking:
+  half_life_hours: 36
+topics:
+  - name: Technology
+  - name: AI
+    parent: Technology
+  - name: Science
+"""
+
+ITEMS = {
+    "content/news/2026-01-05-welcome-to-your-news-site.md": """\
+---
+title: "Welcome to your news site"
+excerpt: "Each item is one Markdown file in content/ with front matter; this one shows the fields newsdesk reads."
+publishedDateTime: 2026-01-05T09:00:00Z
+originalUrl: "https://example.com/welcome"
+webUrl: "https://example.com/welcome"
+type: article
+quality: 80
+heat: 60
+published: true
+provider:
+  name: Example News
+  domain: example.com
+topics:
+  - Technology
+---
+Replace these items with your own. Run `newsdesk build` to build the site into `output/`.
+""",
+    "content/news/2026-01-06-models-that-explain-themselves.md": """\
+---
+title: "Models that explain themselves"
+excerpt: "A made-up story to show a topic with a parent: AI belongs to Technology."
+publishedDateTime: 2026-01-06T14:30:00Z
+originalUrl: "https://example.org/ai/explain"
+type: article
+quality: 55
+heat: 90
+provider:
+  name: Example Science Desk
+  domain: example.org
+topics:
+  - AI
+related:
+  - title: "Another take on models that explain themselves"
+    webUrl: "https://example.net/explainable"
+    publishedDateTime: 2026-01-06T16:00:00Z
+    provider:
+      name: Example Net
+      domain: example.net
+---
+Body text is **Markdown**. Links such as [this one](https://example.org/) are kept; scripts are not.
+""",
+    "content/news/2026-01-07-a-quiet-week-for-comets.md": """\
+---
+title: "A quiet week for comets"
+excerpt: "Science items work the same way; this one is a draft until published is true."
+publishedDateTime: 2026-01-07T08:00:00Z
+originalUrl: "https://example.org/science/comets"
+type: article
+quality: 40
+heat: 20
+published: false
+provider:
+  name: Example Science Desk
+  domain: example.org
+topics:
+  - Science
+---
+Drafts are left out of the site unless you build with `--drafts`.
+""",
+}
+
+THEME_README = """\
+Files here override the bundled theme file by file: copy a template from newsdesk's
+themes/default/templates/ to templates/ here and edit it, or put CSS and images in static/.
+"""
+
+
+def create_site(target: Path) -> list[Path]:
+    """Write a new site into `target` (which must be missing or empty); return the files made."""
+    if target.exists() and any(target.iterdir()):
+        raise ConfigError(Problem(str(target), None, "folder is not empty",
+                                  "choose a new folder; newsdesk init never overwrites files"))
+    files = {"config.yaml": CONFIG, "themes/default/README.txt": THEME_README, **ITEMS}
+    made = []
+    for name, text in files.items():
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        made.append(path)
+    for folder in ("themes/default/templates", "themes/default/static"):
+        (target / folder).mkdir(parents=True, exist_ok=True)
+    return made

@@ -1,0 +1,55 @@
+"""Slugs and URLs: the only way content text becomes part of an output path or a link.
+
+Output paths are made from slugs alone ([a-z0-9-], bounded length), so no title,
+file name or field can make the build write outside the output folder. URLs taken
+from content are kept only with a safe scheme.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import urlsplit
+
+from unidecode import unidecode
+
+MAX_SLUG = 80
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, fallback: str = "") -> str:
+    """Transliterate to ASCII, lower-case, keep [a-z0-9-], cut at a word boundary.
+
+    Text with nothing left (only emoji, say) gets a short stable hash so that it
+    still has a unique, safe slug.
+    """
+    slug = _NOT_SLUG.sub("-", unidecode(str(text)).lower()).strip("-")
+    if len(slug) > MAX_SLUG:
+        slug = slug[:MAX_SLUG].rsplit("-", 1)[0] or slug[:MAX_SLUG]
+    if not slug:
+        seed = str(text) or fallback
+        slug = "x-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
+    return slug
+
+
+def safe_url(value, schemes: tuple[str, ...] = ("http", "https")) -> str:
+    """The URL if it is absolute with an allowed scheme and a host; else the empty string."""
+    if not isinstance(value, str):
+        return ""
+    value = value.strip()
+    if any(ord(ch) < 32 or ch in ' "<>\\`' for ch in value):
+        return ""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in schemes or not parts.netloc:
+        return ""
+    return value
+
+
+def host_of(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
