@@ -50,3 +50,91 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus/powerapps is not here (it is only beside a developer's checkout)")
     return CORPUS
+
+
+# --- real parts: an HTTP server over a folder, and a real browser ----------------------------------
+
+import contextlib  # noqa: E402
+import functools  # noqa: E402
+import http.server  # noqa: E402
+import os  # noqa: E402
+import shutil  # noqa: E402
+import threading  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+]
+
+
+@contextlib.contextmanager
+def static_server(folder: Path, prefix: str = "/"):
+    """Serve `folder` at http://127.0.0.1:PORT{prefix} with a plain stdlib server (as GitHub Pages would).
+
+    Yields the base URL (ending in '/'). Nothing of newsdesk is involved.
+    """
+    prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path):
+            raw = path.split("?", 1)[0].split("#", 1)[0]
+            if not raw.startswith(prefix):
+                return str(folder / "__outside_prefix__")
+            return super().translate_path("/" + raw[len(prefix):])
+
+        def send_error(self, code, message=None, explain=None):
+            page = folder / "404.html"
+            if code == 404 and page.is_file():
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().send_error(code, message, explain)
+
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Handler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _browser_missing(reason: str):
+    # In CI (.ci/run sets NEWSDESK_REQUIRE_BROWSER=1) a missing browser is a failure, never a silent skip.
+    if os.environ.get("NEWSDESK_REQUIRE_BROWSER"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (browsers are never downloaded)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _browser_missing("playwright is not installed (pip install playwright)")
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        _browser_missing("chromium is not installed (apt-get install chromium)")
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium"),
+                                      args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()
