@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import BuildOptions, build
+from generator.cache import BuildCache
 from generator.config import load_config
 from generator.errors import ConfigError, NewsdeskError
 
@@ -60,12 +61,41 @@ def _parser() -> argparse.ArgumentParser:
         if name == "build":
             sub.add_argument("--output", metavar="DIR", help="output folder (default: output_dir from config)")
             sub.add_argument("--report", metavar="FILE", help="write a JSON build report (outside the output folder)")
+            sub.add_argument("--clean", action="store_true",
+                             help="ignore the build cache (.newsdesk-cache/) and render every page")
         sub.set_defaults(run=run)
 
     sub = commands.add_parser("init", help="create a new site that builds at once",
                               description="Create a new site: config.yaml, example items, an empty theme override folder.")
-    sub.add_argument("directory", metavar="DIR", help="folder to create the site in (may exist, must be empty)")
+    sub.add_argument("directory", metavar="DIR", nargs="?",
+                     help="folder to create the site in (may exist, must be empty); with --github-actions, "
+                          "an existing site gets only the workflow (default: this folder)")
+    sub.add_argument("--github-actions", action="store_true",
+                     help="also write .github/workflows/pages.yml, which publishes the site with GitHub Pages")
     sub.set_defaults(run=_init)
+
+    sub = commands.add_parser("deploy", help="build the site and push it to the gh-pages branch",
+                              description="Build the site into a temporary folder and publish it as the whole content "
+                                          "of a branch of the site's git repository, then push that branch. Your "
+                                          "working tree, index and current branch are not touched.")
+    _site_options(sub)
+    sub.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
+    sub.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
+    sub.add_argument("--message", "-m", default="", metavar="MSG", help="more text for the deploy commit's message")
+    sub.add_argument("--dry-run", action="store_true", help="build and show what would be committed; push nothing")
+    sub.add_argument("--force", action="store_true", help="replace the remote branch even if it has commits you lack")
+    sub.add_argument("--no-build", dest="build", action="store_false", help="publish the output folder as it is")
+    sub.set_defaults(run=_deploy)
+
+    sub = commands.add_parser("serve", help="build, serve and rebuild on every change, with live reload",
+                              description="Build the site, serve it at the path of base_url, and rebuild and reload "
+                                          "the browser on every saved change. Ctrl-C stops it.")
+    _site_options(sub)
+    sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
+    sub.add_argument("--port", type=int, metavar="N", help="port (default: 8000, or the next free one; 0: any free port)")
+    sub.add_argument("--output", metavar="DIR", help="output folder (default: output_dir from config)")
+    sub.add_argument("--open", action="store_true", help="open the site in the web browser")
+    sub.set_defaults(run=_serve)
     return parser
 
 
@@ -95,13 +125,15 @@ def _load(args) -> tuple:
 
 def _build(args) -> int:
     config, options = _load(args)
-    report_path = Path(args.report).absolute() if args.report else None
-    if report_path and config.output_path.absolute() in report_path.parents:
+    report_path = Path(args.report).resolve() if args.report else None
+    if report_path and config.output_path.resolve() in report_path.parents:
         print(f"--report {args.report}: the report must be written outside the output folder "
               f"(it is replaced on every build)", file=sys.stderr)
         return 2
     progress = Progress(sys.stderr)
-    result = build(config, options, progress=progress)
+    cache = BuildCache() if args.clean else BuildCache.load(config.root)
+    result = build(config, options, progress=progress, cache=cache)
+    cache.save(config.root)
     progress.done()
     _print_problems(result.site.problems, result.site.warnings)
     for source, reason in result.site.model.withheld:
@@ -110,8 +142,8 @@ def _build(args) -> int:
         report_path.write_text(json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     written = result.written
     warnings = len(result.site.problems) + len(result.site.warnings)
-    print(f"{len(result.site.pages)} pages written ({written.written} files changed, {written.removed} removed) "
-          f"from {result.items} items, {warnings} warnings, {result.seconds:.2f} s")
+    print(f"{len(result.site.pages)} pages written ({result.rendered} rendered, {written.written} files changed, "
+          f"{written.removed} removed) from {result.items} items, {warnings} warnings, {result.seconds:.2f} s")
     return 0
 
 
@@ -127,11 +159,100 @@ def _check(args) -> int:
 
 def _init(args) -> int:
     from generator.scaffold import create_site
+    from generator.workflow import write_workflow
 
-    target = Path(args.directory)
-    created = create_site(target)
-    print(f"Created a new site in {target} ({len(created)} files). Next:\n  cd {target} && newsdesk build")
+    if args.directory is None and not args.github_actions:
+        print("newsdesk init: name the folder for the new site: newsdesk init DIR", file=sys.stderr)
+        return 2
+    target = Path(args.directory or ".")
+    if not (args.github_actions and (target / "config.yaml").is_file()):  # an existing site only gets the workflow
+        created = create_site(target)
+        print(f"Created a new site in {target} ({len(created)} files). Next:\n  cd {target} && newsdesk build")
+    if args.github_actions:
+        workflow = write_workflow(target)
+        print(f"Wrote {os.path.relpath(workflow.path)}: it builds the site and publishes it with GitHub Pages on "
+              f"every push to {workflow.branch}.\nOn GitHub, open the repository's Settings > Pages and set "
+              f"Source to \"GitHub Actions\".")
     return 0
+
+
+def _deploy(args) -> int:
+    from generator.deploy import DeployOptions, check_base_url, deploy, open_repository, pages_url
+
+    config, options = _load(args)
+    target = DeployOptions(remote=args.remote, branch=args.branch, message=args.message, dry_run=args.dry_run,
+                           force=args.force, build=args.build)
+    repo = open_repository(config.root, target)
+    warning = check_base_url(config.base_url, repo.remote_url, config.cname)
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+    progress = Progress(sys.stderr)
+    result = deploy(config, options, target, repo=repo, progress=progress)
+    progress.done()
+    if result.build:
+        _print_problems((), result.build.site.warnings)
+    where = f"{target.remote} ({repo.remote_url})"
+    changes = result.changes
+    if target.dry_run:
+        on_top = f" on top of {repo.base} {repo.base_commit[:7]}" if repo.base else " as its first commit"
+        print(f"Dry run: would commit {len(changes.files)} files to {target.branch}{on_top} and push it to {where}.")
+        for label, paths in (("changed", changes.changed), ("added", changes.added), ("removed", changes.removed)):
+            for path in paths[:20]:
+                print(f"  {label}: {path}")
+            if len(paths) > 20:
+                print(f"  ... and {len(paths) - 20} more {label}")
+        print(f"Commit message: {result.message}")
+        if result.remote_moved:
+            print(f"The push would be rejected: {target.remote}'s {target.branch} has commits this repository has not "
+                  f"fetched (`git fetch {target.remote} {target.branch}` first, or deploy with --force).")
+        elif result.remote_moved is None:
+            print(f"Could not reach {target.remote} to check its {target.branch} branch.")
+        print("Nothing was committed or pushed.")
+        return 0
+    if not result.pushed:
+        print(f"{target.remote}'s {target.branch} already holds this site ({len(changes.files)} files); "
+              f"nothing to deploy.")
+        return 0
+    print(f"Pushed {target.branch} to {where}: commit {result.commit[:7]}, {changes.summary()}.")
+    url = pages_url(repo.remote_url, config.cname)
+    if url:
+        print(f"GitHub Pages serves it at {url} within a minute or two, once the repository's Settings > Pages "
+              f"has Source \"Deploy from a branch\", branch {target.branch}, folder / (root).")
+    return 0
+
+
+def _serve(args) -> int:
+    import signal
+    import threading
+    import webbrowser
+
+    from generator.server import DevServer
+
+    _, options = _load(args)  # a broken config.yaml stops here (exit 2); later it only shows in the browser
+    server = DevServer(lambda: _load(args)[0], options, Path(args.config), host=args.host,
+                       port=8000 if args.port is None else args.port, next_free_port=args.port is None)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)  # stop as cleanly on `kill` as on Ctrl-C
+    try:
+        server.start()
+        if args.host not in ("127.0.0.1", "localhost", "::1"):
+            print(f"warning: listening on {args.host}: other computers that can reach this one can open the site",
+                  file=sys.stderr)
+        print(f"Serving {server.config.title} at {server.url} (Ctrl-C to stop)", flush=True)
+        if args.open:
+            webbrowser.open(server.url)
+        while True:  # short sleeps: a signal that lands on another thread only runs its handler when this wakes
+            time.sleep(0.25)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    print("Stopped.", flush=True)
+    return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _print_problems(problems, warnings) -> None:

@@ -9,11 +9,12 @@ collected across the whole file before newsdesk gives up (exit status 2).
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import logging
 import typing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -62,7 +63,7 @@ class ProviderConfig:
 
     domain: str = _opt("", "The provider's domain, e.g. `techcrunch.com` (its key).")
     name: str = _opt("", "Display name; taken from the items when empty.")
-    logo: str = _opt("", "Logo URL (http/https, or a path inside the site's `static/` folder).")
+    logo: str = _opt("", "Logo: an https URL, or a file in the site's `static/` folder (`logos/x.png` or `static/logos/x.png`).")
     description: str = _opt("", "One sentence shown on the provider page.")
 
 
@@ -82,6 +83,7 @@ class Config:
     items_per_page: int = _opt(20, "Items on each page of Latest, Top, Hot, topic and provider lists.")
     front_page_items: int = _opt(13, "Items on the front page: one lead story and the rest as cards.")
     feed_items: int = _opt(50, "Items in each feed.")
+    markdown_engine: str = _opt("cmark", "Markdown renderer: `cmark` (CommonMark + GitHub extensions, fast) or `python-markdown` (its `extra` extensions).")
     now: str = _opt("", "Fixed build time (ISO 8601); else `SOURCE_DATE_EPOCH`; else the clock.")
     cname: str = _opt("", "Custom domain for GitHub Pages; written to `CNAME` when set.")
     embed_hosts: tuple[str, ...] = _opt(
@@ -111,6 +113,12 @@ class Config:
     def output_path(self) -> Path:
         return self.root / self.output_dir
 
+    @property
+    def input_paths(self) -> list[Path]:
+        """Folders the build reads; the output folder must not overlap any of them."""
+        return [self.content_path, self.root / "themes", self.root / "static"] + (
+            [self.root / self.data_dir] if self.data_dir else [])
+
 
 def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     """Read and validate config.yaml; raise ConfigError with every problem found."""
@@ -134,7 +142,12 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         mark = getattr(exc, "problem_mark", None)
         raise ConfigError(Problem(shown, mark.line + 1 if mark else None,
                                   f"invalid YAML: {getattr(exc, 'problem', exc)}", "fix the YAML syntax"))
+    except (ValueError, TypeError, AttributeError, OverflowError) as exc:  # e.g. `now: 2026-13-45`
+        raise ConfigError(Problem(shown, _bad_value_line(node), f"invalid value: {exc}",
+                                  "fix the value; times look like 2026-11-22T08:00:00Z"))
     problems: list[Problem] = []
+    if data is None:  # a file with only `---` or comments: all defaults
+        node = None
     if node is not None and not isinstance(node, yaml.MappingNode):
         raise ConfigError(Problem(shown, node.start_mark.line + 1, "config.yaml must be a mapping of `key: value` lines"))
     values = _convert(Config, node, data or {}, "", shown, problems)
@@ -145,6 +158,7 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     values["path"] = shown
     config = Config(**values)
     _check_semantics(config, node, shown, problems)
+    config = _local_logos(config, node, shown, problems)
     if problems:
         raise ConfigError(problems, f"{len(problems)} problem(s) in {shown}; see README.md, \"Configuration\".")
     return config
@@ -188,7 +202,8 @@ def _convert(cls, node, data, prefix: str, path: str, problems: list[Problem]) -
         key = key_node.value
         name = f"{prefix}{key}"
         if key not in known:
-            close = [k for k in known if k.replace("_", "") == str(key).replace("_", "").lower()]
+            spelled = str(key).replace("_", "").replace("-", "").lower()
+            close = [k for k in known if k.replace("_", "") == spelled] or difflib.get_close_matches(str(key), known, 1, 0.6)
             hint = f"did you mean `{prefix}{close[0]}`?" if close else "remove it; valid keys: " + ", ".join(known)
             problems.append(Problem(path, _line(key_node), f"unknown key `{name}`", hint))
             continue
@@ -236,12 +251,51 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
     return True, value
 
 
-def _key_line(node, key: str) -> int | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            if key_node.value == key:
-                return _line(key_node)
+def _bad_value_line(node) -> int | None:
+    """Line of the first scalar that YAML's safe constructor cannot turn into a value."""
+    constructor = yaml.constructor.SafeConstructor()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            try:
+                constructor.construct_object(current)
+            except Exception:
+                return _line(current)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(reversed([part for pair in current.value for part in pair]))
     return None
+
+
+def _key_line(node, key: str) -> int | None:
+    """Line of a (dotted) key, or of the deepest part of it that is there."""
+    line = None
+    for part in key.split("."):
+        found = None
+        if isinstance(node, yaml.MappingNode):
+            found = next(((k, v) for k, v in node.value if k.value == part), None)
+        if found is None:
+            break
+        line, node = _line(found[0]), found[1]
+    return line
+
+
+def _local_logos(config: Config, node, path: str, problems: list[Problem]) -> Config:
+    """Provider logos given as files of the site's static/ folder become their path in the output."""
+    providers = []
+    for index, provider in enumerate(config.providers):
+        logo = provider.logo.strip()
+        if logo and urlsplit(logo).scheme not in ("http", "https"):
+            rel = PurePosixPath(logo.lstrip("/"))
+            rel = rel if rel.parts[:1] == ("static",) else PurePosixPath("static", rel)
+            if ".." in rel.parts or not (config.root / rel).is_file():
+                problems.append(Problem(path, _key_line(node, "providers"), f"`providers[{index}].logo`: no file {rel} in the site",
+                                        "put the logo in the site's static/ folder, or give an https URL"))
+            provider = dataclasses.replace(provider, logo=rel.as_posix())
+        providers.append(provider)
+    return dataclasses.replace(config, providers=tuple(providers))
 
 
 def _check_semantics(config: Config, node, path: str, problems: list[Problem]) -> None:
@@ -258,7 +312,10 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem]) -
         if getattr(config, key) < 1:
             problems.append(Problem(path, _key_line(node, key), f"`{key}` must be at least 1"))
     if config.ranking.half_life_hours <= 0:
-        problems.append(Problem(path, _key_line(node, "ranking"), "`ranking.half_life_hours` must be positive"))
+        problems.append(Problem(path, _key_line(node, "ranking.half_life_hours"), "`ranking.half_life_hours` must be positive"))
+    if config.markdown_engine not in ("cmark", "python-markdown"):
+        problems.append(Problem(path, _key_line(node, "markdown_engine"),
+                                f"`markdown_engine` must be cmark or python-markdown, got {config.markdown_engine!r}"))
     if config.now:
         try:
             datetime.fromisoformat(config.now.replace("Z", "+00:00"))

@@ -30,7 +30,9 @@ MAX_TOKENS = 50_000
 
 _BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s]", re.MULTILINE)
-_DEEP_INDENT = re.compile(r"^ {64,}", re.MULTILINE)
+# Block nesting needs a new column per level, reached by indentation or by "- "/"? " written on one line
+# ("- - - - x" nests four deep): a line whose prefix of those is short cannot start a deep structure.
+_DEEP_BLOCK = re.compile(r"^(?:[ \t]|[-?][ \t]){32,}", re.MULTILINE)
 _YAML = YAMLHandler()  # python-frontmatter's handler: picks libyaml's CSafeLoader when available
 
 
@@ -107,11 +109,20 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
     if problem:
         return problem
     try:
-        meta = _YAML.load(front) if front.strip() else {}
+        meta = _load_yaml(front)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = fm_line + mark.line if mark else 1
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and start and fm_line + start.line != line:
+            # An unclosed quote or bracket is only noticed lines later; the line that opened it is the one to fix.
+            if context.startswith(("while scanning a quoted", "while parsing a flow")):
+                reason = f"{reason} ({context} on line {fm_line + start.line})"
+                line = fm_line + start.line
+        if exc.__cause__ is not None:  # well-formed YAML, impossible value (from _LocatingLoader)
+            return Problem(name, line, f"invalid value in front matter: {reason}",
+                           "fix the value; dates look like 2026-11-22T08:00:00Z")
         return Problem(name, line, f"invalid YAML in front matter: {reason}",
                        "check quoting: values containing ': ' or starting with a quote need to be in quotes")
     except RecursionError:
@@ -121,6 +132,31 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
     body = text[closing.end() + 1 :]
     body_line = text.count("\n", 0, closing.end()) + 2
     return Source(name, meta, body, body_line, digest)
+
+
+class _LocatingLoader(yaml.SafeLoader):
+    """The safe loader, turning a value its constructor rejects into an error that has a line."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+            tag = str(node.tag).rsplit(":", 1)[-1]
+            kind = {"timestamp": "date", "int": "integer", "float": "number"}.get(tag, tag)
+            raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a valid {kind} ({exc})",
+                                                    node.start_mark) from exc
+
+
+def _load_yaml(front: str):
+    if not front.strip():
+        return {}
+    try:
+        return _YAML.load(front)
+    except (ValueError, TypeError, AttributeError, OverflowError):
+        # A well-formed value the constructor rejects (`2026-13-45` as a date): load again, slowly, to find its line.
+        return yaml.load(front, Loader=_LocatingLoader)
 
 
 def check_yaml_limits(name: str, front: str, fm_line: int) -> Problem | None:
@@ -133,7 +169,7 @@ def check_yaml_limits(name: str, front: str, fm_line: int) -> Problem | None:
         return Problem(name, fm_line, f"front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KiB",
                        "move long text into the body")
     suspicious = (_ANCHOR.search(front) or front.count("[") + front.count("{") > MAX_NESTING
-                  or _DEEP_INDENT.search(front))
+                  or _DEEP_BLOCK.search(front))
     if not suspicious:
         return None
     depth = aliases = tokens = 0

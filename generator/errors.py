@@ -32,6 +32,9 @@ class NewsdeskError(Exception):
         self.summary = summary
         super().__init__(str(self))
 
+    def __reduce__(self):  # so that an error raised in a worker process arrives whole
+        return (self.__class__, (self.problems, self.summary))
+
     def __str__(self) -> str:
         lines = [str(p) for p in self.problems]
         if self.summary:

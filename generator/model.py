@@ -84,6 +84,7 @@ class Item:
     is_published: bool
     provider: ProviderRef | None
     topics: tuple[str, ...]  # topic slugs
+    topic_names: tuple[str, ...]  # the same topics as the item writes them
     images: tuple[Image, ...]
     related: tuple[Related, ...]
     body_html: str
@@ -93,7 +94,7 @@ class Item:
     price: str
     length: str
     category: str
-    extra: Mapping = field(default_factory=dict)  # unknown front matter fields, for templates
+    extra: dict = field(default_factory=dict)  # unknown front matter fields, for templates (do not mutate)
     secured: str = ""  # opaque; kept so nothing the user had is lost, never rendered
 
     @property
@@ -166,47 +167,52 @@ class _Reject(Exception):
 
 # --- the stage -----------------------------------------------------------------------------------
 
+def make_items(sources: list[Source], config: Config, topic_defs: dict) -> list[Item | Problem]:
+    """Normalise each Source into an Item, or a Problem naming the file, line and fix."""
+    return [make_item_or_problem(source, config, topic_defs) for source in sources]
+
+
+def make_item_or_problem(source: Source, config: Config, topic_defs: dict) -> Item | Problem:
+    try:
+        return make_item(source, config, topic_defs)
+    except _Reject as exc:
+        line = key_line(config.root, source.path, exc.key) if exc.key else None
+        return Problem(source.path, line or 1, exc.message, exc.hint)
+
+
 def build_site(
-    sources: list[Source],
+    items: list[Item],
     config: Config,
+    topic_defs: dict,
     *,
     now: datetime,
     drafts: bool = False,
     future: bool = False,
-    extra_topics: tuple[TopicConfig, ...] = (),
     extra_providers: tuple[ProviderConfig, ...] = (),
-    render_body: Callable[[str, str], str] | None = None,
 ) -> ModelResult:
-    """Normalise every Source into an Item and index them.
+    """Choose the items this build publishes and index them.
 
-    `extra_topics`/`extra_providers` come from `data_dir` records; config.yaml wins over them.
-    `render_body(digest, markdown)` lets the build cache rendered bodies by content hash.
+    `topic_defs` comes from `topic_definitions` (config.yaml wins over data_dir records);
+    `extra_providers` are data_dir provider records, under config.yaml's.
     """
-    render_body = render_body or (lambda _digest, text: render_markdown(text))
-    topic_defs = _topic_definitions(extra_topics + config.topics)
     problems: list[Problem] = []
     warnings: list[Problem] = []
     withheld: list[tuple[str, str]] = []
-    items: list[Item] = []
-    topic_names: dict[str, str] = {}  # slug -> name as first written, for topics config does not define
-    for source in sources:
-        try:
-            item = make_item(source, config, topic_defs, render_body)
-        except _Reject as exc:
-            line = key_line(config.root, source.path, exc.key) if exc.key else None
-            problems.append(Problem(source.path, line or 1, exc.message, exc.hint))
-            continue
-        for name in _string_list(source.meta, "topics"):
-            topic_names.setdefault(_topic_slug(name, topic_defs), name)
+    kept: list[Item] = []
+    for item in items:
         if not item.is_published and not drafts:
-            withheld.append((source.path, "published: false"))
+            withheld.append((item.source, "published: false"))
         elif item.published > now and not future:
-            withheld.append((source.path, f"dated in the future ({item.published.isoformat()})"))
+            withheld.append((item.source, f"dated in the future ({item.published.isoformat()})"))
         else:
-            items.append(item)
-    items = _drop_path_clashes(items, problems, warnings)
-    items.sort(key=latest_order)
-    site = _index(tuple(items), topic_defs, topic_names, extra_providers + config.providers)
+            kept.append(item)
+    kept = _drop_path_clashes(kept, problems, warnings)
+    kept.sort(key=latest_order)
+    topic_names: dict[str, str] = {}  # slug -> name as first written, for topics config does not define
+    for item in sorted(kept, key=lambda i: i.source):
+        for name, slug in zip(item.topic_names, item.topics):
+            topic_names.setdefault(slug, name)
+    site = _index(tuple(kept), topic_defs, topic_names, extra_providers + config.providers)
     return ModelResult(site, tuple(problems), tuple(warnings), tuple(withheld))
 
 
@@ -215,7 +221,7 @@ def latest_order(item: Item):
     return (-item.published.timestamp(), item.source)
 
 
-def make_item(source: Source, config: Config, topic_defs: dict, render_body) -> Item:
+def make_item(source: Source, config: Config, topic_defs: dict) -> Item:
     meta = source.meta
     title = _text(meta, "title", required=True)
     published = _datetime(meta, "publishedDateTime", config, required=True)
@@ -227,11 +233,9 @@ def make_item(source: Source, config: Config, topic_defs: dict, render_body) -> 
     path = f"news/{local:%Y/%m/%d}/{slug}/"
     featured = _text(meta, "featuredContent")
     video_url = iframe_src(featured)
-    topics = []
+    topics: dict[str, str] = {}  # slug -> name as written; two names with one slug are one topic
     for name in _string_list(meta, "topics"):
-        topic_slug = _topic_slug(name, topic_defs)
-        if topic_slug not in topics:
-            topics.append(topic_slug)
+        topics.setdefault(_topic_slug(name, topic_defs), name)
     return Item(
         source=source.path,
         digest=source.digest,
@@ -250,16 +254,17 @@ def make_item(source: Source, config: Config, topic_defs: dict, render_body) -> 
         is_published=_bool(meta, "published", default=True),
         provider=_provider_ref(meta.get("provider")),
         topics=tuple(topics),
+        topic_names=tuple(topics.values()),
         images=_images(meta.get("images"), "images"),
         related=_related(meta.get("related"), config),
-        body_html=render_body(source.digest, source.body),
+        body_html=render_markdown(source.body, config.markdown_engine),
         featured_html=sanitize(featured) if featured else "",
         video_url=video_url,
         embed=embeddable(video_url, config.embed_hosts),
         price=_text(meta, "price"),
         length=_text(meta, "length"),
         category=_text(meta, "category"),
-        extra=MappingProxyType({k: v for k, v in meta.items() if k not in KNOWN_FIELDS}),
+        extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
         secured=_text(meta, "secured"),
     )
 
@@ -417,7 +422,7 @@ def _related(value, config: Config) -> tuple[Related, ...]:
 
 # --- indexes --------------------------------------------------------------------------------------
 
-def _topic_definitions(defs: tuple[TopicConfig, ...]) -> dict[str, tuple[str, TopicConfig]]:
+def topic_definitions(defs: tuple[TopicConfig, ...]) -> dict[str, tuple[str, TopicConfig]]:
     """casefolded name or slug -> (slug, definition); later definitions win (config over data_dir)."""
     table: dict[str, tuple[str, TopicConfig]] = {}
     for topic in defs:

@@ -45,7 +45,7 @@ class Page:
 
     url: str  # site-relative URL path: "" for the front page, "topics/ai/" ...
     template: str
-    kind: str  # home, latest, top, hot, topic, topics, provider, providers, article, 404
+    kind: str  # home, latest, top, hot, topic, topics, provider, providers, article, search, 404
     key: str  # topic or provider slug, or item source, or ""
     title: str
     description: str
@@ -88,7 +88,10 @@ def plan_pages(site: Site, rankings: Rankings, config: Config) -> list[Page]:
     for index, item in enumerate(site.items):
         shown = (index,) + tuple(sorted({site.url_index[r.url] for r in item.related if r.url in site.url_index}))
         pages.append(Page(item.path, "article.html", "article", item.source, item.title,
-                          item.excerpt or item.title, {"item": item}, shown))
+                          item.excerpt or item.title,
+                          {"item": item, "provider": site.providers.get(item.provider.slug) if item.provider else None},
+                          shown))
+    pages.append(Page("search/", "search.html", "search", "", "Search", "Search every story on this site.", {}))
     pages.append(Page("404/", "404.html", "404", "", "Page not found", "This page does not exist.", {}))
     return pages
 

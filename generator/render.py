@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin
@@ -100,8 +101,35 @@ def make_env(config: Config, site: Site) -> jinja2.Environment:
         number=_number,
         json_script=json_script,
         host=lambda u: (u.split("//", 1)[-1].split("/", 1)[0]),
+        outline=outline,
     )
     return env
+
+
+_HEADING = re.compile(r"<(/?)h([1-6])>")
+
+
+def outline(html: str, top: int = 2) -> str:
+    """Renumber an HTML fragment's headings to start at `top` and never skip a level.
+
+    Bodies are written with any heading levels (often `###` first); placed under the page's
+    h1 they must go on at h2 without gaps, or screen-reader outlines (and the HTML checker) break.
+    """
+    levels = sorted({int(level) for _, level in _HEADING.findall(html)})
+    if not levels:
+        return html
+    rank = {level: top + i for i, level in enumerate(levels)}
+    previous, opened = top - 1, []
+
+    def swap(match: re.Match) -> str:
+        nonlocal previous
+        if match.group(1):  # a closing tag closes the heading opened last
+            return f"</h{opened.pop() if opened else rank[int(match.group(2))]}>"
+        previous = min(rank[int(match.group(2))], previous + 1, 6)
+        opened.append(previous)
+        return f"<h{previous}>"
+
+    return _HEADING.sub(swap, html)
 
 
 def _number(value: float) -> str:

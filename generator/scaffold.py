@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.cache import CACHE_DIR
 from generator.errors import ConfigError, Problem
 
 CONFIG = """\
@@ -87,6 +88,9 @@ Drafts are left out of the site unless you build with `--drafts`.
 """,
 }
 
+# The built site and the build cache are made from the sources; committing them only causes conflicts.
+GITIGNORE = f"/output/\n/{CACHE_DIR}/\n"
+
 THEME_README = """\
 Files here override the bundled theme file by file: copy a template from newsdesk's
 themes/default/templates/ to templates/ here and edit it, or put CSS and images in static/.
@@ -98,7 +102,7 @@ def create_site(target: Path) -> list[Path]:
     if target.exists() and any(target.iterdir()):
         raise ConfigError(Problem(str(target), None, "folder is not empty",
                                   "choose a new folder; newsdesk init never overwrites files"))
-    files = {"config.yaml": CONFIG, "themes/default/README.txt": THEME_README, **ITEMS}
+    files = {"config.yaml": CONFIG, "themes/default/README.txt": THEME_README, ".gitignore": GITIGNORE, **ITEMS}
     made = []
     for name, text in files.items():
         path = target / name

@@ -15,6 +15,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 from generator.errors import BuildError, Problem
 
@@ -28,13 +29,23 @@ class WriteReport:
     removed: int  # files of the previous output that the site no longer has
 
 
-def check_output_path(output: Path, protected: list[Path]) -> None:
-    """Refuse an output folder that would swallow the user's own files when it is replaced."""
+def check_output_path(output: Path, protected: list[Path], inputs: list[Path] = ()) -> None:
+    """Refuse an output folder that would swallow the user's own files when it is replaced.
+
+    `protected` folders (the site root) may hold the output but not be it or be inside it;
+    `inputs` (content, themes, static, data) may not overlap it at all: an output inside
+    static/ would be copied into itself on every build.
+    """
     out = output.resolve()
-    for path in protected:
+    for path in [*protected, *inputs]:
         path = path.resolve()
         if out == path or out in path.parents:
             raise BuildError(Problem("config.yaml", None, f"output folder {output} contains {path}",
+                                     "set `output_dir` to a folder of its own, such as `output`"))
+    for path in inputs:
+        path = path.resolve()
+        if path in out.parents:
+            raise BuildError(Problem("config.yaml", None, f"output folder {output} is inside {path}, which the build reads",
                                      "set `output_dir` to a folder of its own, such as `output`"))
 
 
@@ -46,31 +57,99 @@ def safe_relative(name: str) -> PurePosixPath:
     return path
 
 
-def write_site(output: Path, files: dict[str, bytes], copies: dict[str, Path]) -> WriteReport:
-    """Replace `output` with exactly `files` (bytes) plus `copies` (files copied from disk)."""
-    output = output.absolute()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = output.with_name(f".{output.name}.newsdesk-staging")
-    if staging.exists():  # left over from a build that was killed
-        shutil.rmtree(staging)
-    staging.mkdir()
-    written = unchanged = 0
-    try:
-        made_dirs: set[PurePosixPath] = set()
+def write_site(output: Path, files: dict[str, bytes], copies: dict[str, Path],
+               before_swap: Callable[[Path], object] | None = None) -> WriteReport:
+    """Replace `output` with exactly `files` (bytes) plus `copies` (files copied from disk).
+
+    `before_swap(staging)` runs on the complete new site just before it goes live (the search
+    index is built there); whatever it adds is published with the site.
+    """
+    with Staging(output) as stage:
         for name, data in files.items():
-            changed = _place(output, staging, safe_relative(name), made_dirs, data=data)
-            written += changed
-            unchanged += not changed
+            stage.put(name, data)
         for name, source in copies.items():
-            changed = _place(output, staging, safe_relative(name), made_dirs, source=source)
-            written += changed
-            unchanged += not changed
-        removed = _count_removed(output, files.keys() | copies.keys())
-        _swap(output, staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return WriteReport(written, unchanged, removed)
+            stage.copy(name, source)
+        return stage.commit(before_swap)
+
+
+class Staging:
+    """A new output folder being assembled beside the old one; `commit` swaps it in.
+
+    Used as a context manager: leaving the block without `commit` (an error) deletes
+    the staging folder and leaves the previous output as it was. Files are put in as
+    they are rendered, so a build never has to hold the whole site in memory.
+    """
+
+    def __init__(self, output: Path):
+        self.output = output.absolute()
+        self.staging = self.output.with_name(f".{self.output.name}.newsdesk-staging")
+        self.written = self.unchanged = 0
+        self.names: set[str] = set()
+        self._dirs: set[PurePosixPath] = set()
+
+    def __enter__(self) -> "Staging":
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        if self.staging.exists():  # left over from a build that was killed
+            shutil.rmtree(self.staging)
+        self.staging.mkdir()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.staging.exists():
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def put(self, name: str, data: bytes) -> None:
+        self._count(_place(self.output, self.staging, self._target(name), self._dirs, data=data))
+
+    def copy(self, name: str, source: Path) -> None:
+        self._count(_place(self.output, self.staging, self._target(name), self._dirs, source=source))
+
+    def keep(self, name: str) -> bool:
+        """Carry the previous output's file over unchanged (hard link); False if it is not there."""
+        rel = self._target(name)
+        old = self.output / rel
+        if not old.is_file() or old.is_symlink():
+            return False
+        self._mkdir(rel.parent)
+        try:
+            os.link(old, self.staging / rel)
+        except OSError:
+            shutil.copy2(old, self.staging / rel)
+        self.unchanged += 1
+        return True
+
+    def previous(self, name: str) -> os.stat_result | None:
+        """The previous output's file of that name, if any (for build caches to check)."""
+        try:
+            return (self.output / safe_relative(name)).stat()
+        except (OSError, BuildError):
+            return None
+
+    def commit(self, before_swap: Callable[[Path], object] | None = None) -> WriteReport:
+        kept = set(self.names)
+        if before_swap is not None:
+            before_swap(self.staging)
+            kept = {p.relative_to(self.staging).as_posix() for p in self.staging.rglob("*") if p.is_file()}
+            for name in sorted(kept - self.names):  # what the hook wrote: unchanged files keep inode and mtime
+                self._count(_relink(self.output, self.staging, PurePosixPath(name)))
+        removed = _count_removed(self.output, kept)
+        _swap(self.output, self.staging)
+        return WriteReport(self.written, self.unchanged, removed)
+
+    def _target(self, name: str) -> PurePosixPath:
+        if name in self.names:
+            raise BuildError(Problem(name, None, "two outputs claim this path", "rename one of them"))
+        self.names.add(name)
+        return safe_relative(name)
+
+    def _mkdir(self, parent: PurePosixPath) -> None:
+        if parent not in self._dirs:
+            (self.staging / parent).mkdir(parents=True, exist_ok=True)
+            self._dirs.add(parent)
+
+    def _count(self, changed: bool) -> None:
+        self.written += changed
+        self.unchanged += not changed
 
 
 def _place(output: Path, staging: Path, rel: PurePosixPath, made: set, *, data: bytes | None = None,
@@ -93,6 +172,20 @@ def _place(output: Path, staging: Path, rel: PurePosixPath, made: set, *, data: 
     else:
         shutil.copyfile(source, target)
     return True
+
+
+def _relink(output: Path, staging: Path, rel: PurePosixPath) -> bool:
+    """Replace a staged file by a link to the previous output's copy if the bytes are equal; True if changed."""
+    new, old = staging / rel, output / rel
+    if not _same(old, None, new):
+        return True
+    link = new.with_name(new.name + ".newsdesk-link")
+    try:
+        os.link(old, link)
+        os.replace(link, new)
+    except OSError:
+        return True
+    return False
 
 
 def _same(old: Path, data: bytes | None, source: Path | None) -> bool:

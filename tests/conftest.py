@@ -138,3 +138,8 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/sites/*.expected/ from the current build (then review the diff)")

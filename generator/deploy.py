@@ -1,0 +1,354 @@
+"""`newsdesk deploy`: publish a built site as the whole content of a branch (gh-pages) and push it.
+
+The site is built into a temporary folder (or `output/` is taken as it is), then
+ghp-import writes that folder as one new commit on the target branch through
+`git fast-import`, without a checkout: the user's working tree, index and
+current branch are never touched. We push ourselves rather than through
+ghp-import so that a rejected push can be explained from git's own message.
+
+Deploy pushes from the git repository that holds the site, to one of its
+remotes (`origin` by default); a site outside a git repository is an error
+that says how to set one up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import ghp_import
+
+from generator import __version__
+from generator.build import BuildOptions, BuildResult, build
+from generator.config import Config
+from generator.errors import BuildError, NewsdeskError, Problem
+
+log = logging.getLogger(__name__)
+
+
+class DeployError(NewsdeskError):
+    """Nothing was published, or the push failed (exit status 1)."""
+
+    def __init__(self, problems, summary: str = "Nothing was deployed."):
+        super().__init__(problems, summary)
+
+
+@dataclass(frozen=True)
+class DeployOptions:
+    remote: str = "origin"
+    branch: str = "gh-pages"
+    message: str = ""  # added to the commit message under newsdesk's own line
+    dry_run: bool = False  # build and show what would be committed, commit and push nothing
+    force: bool = False  # replace the remote branch even when it has commits we have not seen
+    build: bool = True  # False: publish the output folder as it is
+
+
+@dataclass(frozen=True)
+class Repository:
+    """The git repository a site is deployed from, as it was before the deploy."""
+
+    root: Path
+    remote_url: str
+    source: str  # the source commit, e.g. "1a2b3c4" or "1a2b3c4 (with uncommitted changes)"
+    base: str  # what the new commit goes on top of, e.g. "origin/gh-pages"; "" for a first deploy
+    base_commit: str
+
+
+@dataclass(frozen=True)
+class Changes:
+    """How the published files differ from the branch as it is now."""
+
+    files: tuple[str, ...]  # every file of the new branch content
+    added: tuple[str, ...]
+    changed: tuple[str, ...]
+    removed: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+    def summary(self) -> str:
+        return (f"{len(self.changed)} changed, {len(self.added)} added, {len(self.removed)} removed "
+                f"(of {len(self.files)} files)")
+
+
+@dataclass(frozen=True)
+class DeployResult:
+    repo: Repository
+    changes: Changes
+    message: str  # the commit message (also on a dry run: what it would be)
+    commit: str  # the new branch commit; "" when nothing was committed
+    pushed: bool
+    warnings: tuple[str, ...]
+    build: BuildResult | None
+    remote_moved: bool | None = False  # the remote's branch has commits we have not fetched (None: not known)
+
+
+def deploy(config: Config, build_options: BuildOptions = BuildOptions(),
+           options: DeployOptions = DeployOptions(), *, repo: Repository | None = None,
+           progress=None) -> DeployResult:
+    """Build the site (or take output/), commit it as the whole of `options.branch` and push it.
+
+    `repo` is `open_repository(config.root, options)`, when the caller has already opened it.
+    """
+    repo = repo or open_repository(config.root, options)
+    warnings = tuple(w for w in [check_base_url(config.base_url, repo.remote_url, config.cname)] if w)
+    message = commit_message(repo.source, options.message)
+    if not options.build:
+        folder = config.output_path
+        if not (folder / "index.html").is_file():
+            raise DeployError(Problem(config.output_dir, None, "no built site here (index.html is missing)",
+                                      "run `newsdesk build` first, or deploy without --no-build"))
+        return _publish(folder, config, repo, options, message, warnings, None)
+    # A temporary folder, so that deploying never changes the working tree, not even output/.
+    with tempfile.TemporaryDirectory(prefix="newsdesk-deploy-") as tmp:
+        try:
+            built = build(replace(config, output_dir=str(Path(tmp) / "site")), build_options, progress=progress)
+        except BuildError as exc:
+            raise DeployError(exc.problems, f"{exc.summary or 'Build failed.'} Nothing was deployed.") from exc
+        if built.site.problems:
+            raise DeployError(list(built.site.problems),
+                              f"Deploy stopped: {len(built.site.problems)} content error(s), nothing was pushed. "
+                              "Fix them, or deploy the site without those items: `newsdesk build`, "
+                              "then `newsdesk deploy --no-build`.")
+        return _publish(Path(tmp) / "site", config, repo, options, message, warnings, built)
+
+
+def _publish(folder: Path, config: Config, repo: Repository, options: DeployOptions, message: str,
+             warnings: tuple[str, ...], built: BuildResult | None) -> DeployResult:
+    changes = diff_branch(repo.root, repo.base_commit, published_files(folder, config.cname))
+    if options.dry_run:
+        return DeployResult(repo, changes, message, "", False, warnings, built, _remote_moved(repo, options))
+    # Our remote-tracking branch may be stale: only the remote itself can say there is nothing to deploy.
+    if not changes and repo.base_commit and _remote_head(repo, options) == repo.base_commit:
+        return DeployResult(repo, changes, message, "", False, warnings, built, False)
+    commit = _commit(folder, config, repo, options, message)
+    _push(repo, options)
+    return DeployResult(repo, changes, message, commit, True, warnings, built, False)
+
+
+def _remote_head(repo: Repository, options: DeployOptions) -> str | None:
+    """The commit the remote's branch points at now; "" when it has no such branch, None when unreachable."""
+    listed = _git(repo.root, "ls-remote", options.remote, f"refs/heads/{options.branch}", check=False)
+    if listed.returncode != 0:
+        return None
+    heads = [line.split("\t")[0] for line in listed.stdout.splitlines()
+             if line.endswith(f"\trefs/heads/{options.branch}")]
+    return heads[0] if heads else ""
+
+
+def _remote_moved(repo: Repository, options: DeployOptions) -> bool | None:
+    """Whether the remote's branch has commits the new one would not build on (a push would be rejected)."""
+    head = _remote_head(repo, options)
+    if head is None:
+        return None
+    if head in ("", repo.base_commit):
+        return False
+    behind = _git(repo.root, "merge-base", "--is-ancestor", head, repo.base_commit, check=False)
+    return not (repo.base_commit and behind.returncode == 0)
+
+
+# --- the repository ------------------------------------------------------------------------------------------
+
+def open_repository(site_root: Path, options: DeployOptions) -> Repository:
+    """Find the git repository holding the site and check it can be deployed from as asked."""
+    top = _git(site_root, "rev-parse", "--show-toplevel", check=False)
+    if top.returncode != 0:
+        raise DeployError(Problem(str(site_root), None, "the site is not in a git repository",
+                                  "deploy pushes from the site's git repository: run `git init` and "
+                                  "`git remote add origin https://github.com/USER/REPO.git` there, or publish "
+                                  "with GitHub Actions instead: `newsdesk init --github-actions`"))
+    root = Path(top.stdout.strip())
+    url = _git(root, "remote", "get-url", options.remote, check=False)
+    if url.returncode != 0:
+        names = _git(root, "remote").stdout.split()
+        have = f"; this repository has: {', '.join(names)}" if names else "; this repository has none"
+        raise DeployError(Problem(str(root), None, f"no git remote named {options.remote!r}",
+                                  f"add it with `git remote add {options.remote} URL`, or pass --remote NAME{have}"))
+    for worktree, branch in _checked_out(root):
+        if branch == options.branch:
+            raise DeployError(Problem(worktree, None, f"branch {options.branch!r} is checked out here",
+                                      "deploy replaces that branch's files; switch to your source branch, "
+                                      "or deploy to another one with --branch"))
+    head = _git(root, "rev-parse", "--short", "HEAD", check=False)
+    if head.returncode != 0:
+        source = "(no commits yet)"
+    else:
+        dirty = _git(root, "status", "--porcelain", "--untracked-files=no").stdout.strip()
+        source = head.stdout.strip() + (" (with uncommitted changes)" if dirty else "")
+    # The same choice ghp-import makes: build on the remote's branch when we know it, else on the local one.
+    base = base_commit = ""
+    for ref, shown in ((f"refs/remotes/{options.remote}/{options.branch}", f"{options.remote}/{options.branch}"),
+                       (f"refs/heads/{options.branch}", options.branch)):
+        found = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False)
+        if found.returncode == 0:
+            base, base_commit = shown, found.stdout.strip()
+            break
+    # Shown in messages and parsed for the Pages address: never with a token that may be in the URL.
+    shown_url = re.sub(r"^(\w+://)[^@/]+@", r"\1", url.stdout.strip())
+    return Repository(root, shown_url, source, base, base_commit)
+
+
+def _checked_out(root: Path) -> list[tuple[str, str]]:
+    """(worktree folder, branch) for every worktree of the repository."""
+    pairs, folder = [], ""
+    for line in _git(root, "worktree", "list", "--porcelain").stdout.splitlines():
+        if line.startswith("worktree "):
+            folder = line[len("worktree "):]
+        elif line.startswith("branch refs/heads/"):
+            pairs.append((folder, line[len("branch refs/heads/"):]))
+    return pairs
+
+
+def commit_message(source: str, extra: str = "") -> str:
+    text = f"Deploy {source} with newsdesk {__version__}"
+    return f"{text}\n\n{extra.strip()}" if extra.strip() else text
+
+
+# --- what gets published ---------------------------------------------------------------------------------------
+
+def published_files(folder: Path, cname: str = "") -> dict[str, bytes]:
+    """Branch path -> git blob id of every file ghp-import will commit from `folder`.
+
+    Mirrors ghp-import's own walk (files only, symlinked folders not followed),
+    plus the `.nojekyll` and `CNAME` it adds.
+    """
+    blobs = {}
+    for path, _dirs, names in os.walk(folder):
+        for name in names:
+            full = Path(path) / name
+            blobs[full.relative_to(folder).as_posix()] = _blob_id(full.read_bytes())
+    blobs[".nojekyll"] = _blob_id(b"")
+    if cname:
+        blobs["CNAME"] = _blob_id(cname.encode("utf-8"))
+    return dict(sorted(blobs.items()))
+
+
+def _blob_id(data: bytes) -> bytes:
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest().encode()
+
+
+def diff_branch(root: Path, commit: str, files: dict[str, bytes]) -> Changes:
+    old: dict[str, bytes] = {}
+    if commit:
+        listing = subprocess.run(["git", "ls-tree", "-r", "-z", "--full-tree", commit], cwd=root,
+                                 capture_output=True, check=True).stdout
+        for entry in listing.split(b"\0"):
+            if entry:
+                meta, path = entry.split(b"\t", 1)
+                old[path.decode("utf-8", "surrogateescape")] = meta.split()[2]
+    return Changes(tuple(files),
+                   tuple(p for p in files if p not in old),
+                   tuple(p for p in files if p in old and old[p] != files[p]),
+                   tuple(p for p in old if p not in files))
+
+
+# --- commit and push -------------------------------------------------------------------------------------------
+
+def _commit(folder: Path, config: Config, repo: Repository, options: DeployOptions, message: str) -> str:
+    cwd = os.getcwd()
+    # ghp-import runs git in the current directory and has no option for another one.
+    os.chdir(repo.root)
+    try:
+        ghp_import.ghp_import(str(folder.absolute()), mesg=message, remote=options.remote, branch=options.branch,
+                              push=False, nojekyll=True, cname=config.cname or None)
+    except ghp_import.GhpError as exc:
+        raise DeployError(Problem(str(repo.root), None, f"could not write the {options.branch} branch: {exc.message}"))
+    except TypeError:
+        # ghp-import 2.1.0 reports a failed `git fast-import` by writing bytes to sys.stdout, which raises here.
+        raise DeployError(Problem(str(repo.root), None, f"git fast-import could not write the {options.branch} "
+                                                        "branch (see git's message above)"))
+    finally:
+        os.chdir(cwd)
+    after = _git(repo.root, "rev-parse", "--verify", "--quiet", f"refs/heads/{options.branch}", check=False)
+    # ghp-import first moves the branch to the base we computed (none on a first deploy); only a commit on
+    # top of it is a success. (It may equal what a rejected deploy left here: same tree, parent and second.)
+    if after.returncode != 0 or after.stdout.strip() == repo.base_commit:
+        raise DeployError(Problem(str(repo.root), None, f"git fast-import did not write the {options.branch} branch "
+                                                        "(see git's message above)"))
+    return after.stdout.strip()
+
+
+def _push(repo: Repository, options: DeployOptions) -> None:
+    ref = f"refs/heads/{options.branch}"
+    args = ["push", options.remote, f"{ref}:{ref}"] + (["--force"] if options.force else [])
+    pushed = _git(repo.root, *args, check=False)
+    if pushed.returncode == 0:
+        return
+    where = f"{options.remote} ({repo.remote_url})"
+    # git's own hints suggest `git pull`, which does not apply to a branch that is never checked out.
+    lines = [line for line in pushed.stderr.strip().splitlines() if not line.startswith("hint:")]
+    said = "git said:\n" + "\n".join("  " + line for line in lines)
+    kept = f"{said}\nNothing was published; the new commit is on your local {options.branch} branch, " \
+           "and your working files are untouched."
+    if "[remote rejected]" in pushed.stderr:
+        raise DeployError(Problem(where, None, f"the server refused the push to {options.branch}",
+                                  f"if {options.branch!r} is protected there, allow pushes to it, "
+                                  "or deploy to another branch with --branch"), kept)
+    if re.search(r"non-fast-forward|fetch first|\[rejected\]", pushed.stderr):
+        raise DeployError(Problem(where, None, f"push rejected: {options.remote}'s {options.branch} has commits "
+                                               "this repository has not fetched (someone else deployed, "
+                                               "or the branch was changed on the server)",
+                                  f"to keep them in the history: `git fetch {options.remote} {options.branch}`, "
+                                  "then deploy again; to replace the branch with this site: "
+                                  "`newsdesk deploy --force`"), kept)
+    raise DeployError(Problem(where, None, "git push failed",
+                              "check the remote's URL (`git remote -v`), your network, "
+                              "and that you may push to it"), kept)
+
+
+def _git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, encoding="utf-8",
+                              errors="replace", stdin=subprocess.DEVNULL)
+    except FileNotFoundError:
+        raise DeployError(Problem(str(root), None, "git is not installed", "install git; deploy needs it"))
+    if check and done.returncode != 0:
+        raise DeployError(Problem(str(root), None, f"`git {' '.join(args)}` failed: {done.stderr.strip()}"))
+    return done
+
+
+# --- where GitHub Pages serves the site --------------------------------------------------------------------------
+
+_GITHUB = re.compile(r"^(?:https?://(?:[^@/]+@)?|ssh://(?:git@)?|git@)github\.com[:/]"
+                     r"([^/]+)/([^/]+?)(?:\.git)?/?$", re.I)
+
+
+def pages_url(remote_url: str, cname: str = "") -> str:
+    """Where GitHub Pages serves a site pushed to `remote_url`; "" when the remote is not on github.com."""
+    match = _GITHUB.match(remote_url.strip())
+    if not match:
+        return ""
+    if cname:
+        return f"https://{cname.strip().lower()}/"
+    user, repo = match.group(1).lower(), match.group(2)
+    if repo.lower() == f"{user}.github.io":
+        return f"https://{user}.github.io/"
+    return f"https://{user}.github.io/{repo}/"
+
+
+def check_base_url(base_url: str, remote_url: str, cname: str = "") -> str:
+    """A warning when the links in the site would point elsewhere than where it is published; "" when fine."""
+    parts = urlsplit(base_url)
+    if parts.hostname in ("localhost", "127.0.0.1", "::1"):
+        expected = pages_url(remote_url, cname)
+        hint = f"set `base_url: {expected}` in config.yaml" if expected else "set `base_url` to the published address"
+        return f"config.yaml: base_url {base_url} points at this computer ({hint})"
+    expected = pages_url(remote_url, cname)
+    if not expected:
+        return ""  # not GitHub: we cannot know where the site is served
+    want = urlsplit(expected)
+    if (parts.hostname or "").lower() == want.hostname and (parts.path or "/").lower() == want.path.lower():
+        return ""
+    text = (f"config.yaml: base_url {base_url} does not match where GitHub Pages serves {remote_url} "
+            f"({expected}); links would point to the wrong place (set `base_url: {expected}`")
+    host = parts.hostname or ""
+    if not cname and host and want.hostname.endswith(".github.io") and not host.endswith(".github.io"):
+        text += f", or if {host} is the site's custom domain, set `cname: {host}`"
+    return text + ")"

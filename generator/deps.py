@@ -1,0 +1,130 @@
+"""What each page depends on, as a fingerprint: if the fingerprint is unchanged, so is the page.
+
+A page's fingerprint hashes everything its template can see: the site-wide inputs
+(config, newsdesk's version, the source of the templates it uses, found by
+following extends/include/import from its template), and its own variables, where
+an item stands for its content hash plus the few facts about other things its card
+shows (topic names, the provider's card). So an edited item changes its own page
+and the lists, feeds and cards it appears on, and nothing else; a template edit
+changes the pages that use that template; a config edit changes every page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from datetime import datetime
+
+import jinja2
+import jinja2.meta
+
+from generator import __version__
+from generator.config import Config
+from generator.model import Item, Provider, Site, Topic
+from generator.pages import Page, Pagination
+
+
+def config_key(config: Config, *extra) -> str:
+    """Everything in config.yaml and the records that can change how items or pages come out."""
+    fields = {f.name: getattr(config, f.name) for f in dataclasses.fields(config) if f.name not in ("root", "path")}
+    return hashlib.sha1(repr((__version__, sorted(fields.items()), extra)).encode("utf-8")).hexdigest()
+
+
+@dataclasses.dataclass(frozen=True)
+class TemplateKey:
+    digest: str  # hash of the template and everything it extends, includes or imports
+    names: frozenset[str]  # variables it reads that a page's context does not set (globals)
+
+
+def template_keys(env: jinja2.Environment) -> dict[str, TemplateKey]:
+    """Template name -> TemplateKey, computed on first use (the dict fills itself)."""
+    sources: dict[str, str] = {}
+    parsed: dict[str, tuple[list, set]] = {}
+
+    def source(name: str) -> str:
+        if name not in sources:
+            try:
+                sources[name] = env.loader.get_source(env, name)[0]
+            except jinja2.TemplateNotFound:
+                sources[name] = ""
+        return sources[name]
+
+    def parse(name: str) -> tuple[list, set]:
+        if name not in parsed:
+            try:
+                ast = env.parse(source(name))
+                referenced = list(jinja2.meta.find_referenced_templates(ast))
+                names = set(jinja2.meta.find_undeclared_variables(ast))
+            except jinja2.TemplateSyntaxError:
+                referenced, names = [], set()  # rendering reports it, with its line
+            if None in referenced:  # a computed template name: it could be any template at all
+                referenced = [n for n in env.list_templates() if n.endswith((".html", ".xml", ".json"))]
+            parsed[name] = (referenced, names)
+        return parsed[name]
+
+    def closure(name: str, seen: set[str]) -> set[str]:
+        if name not in seen:
+            seen.add(name)
+            for child in parse(name)[0]:
+                closure(child, seen)
+        return seen
+
+    class Keys(dict):
+        def __missing__(self, name: str) -> TemplateKey:
+            used = sorted(closure(name, set()))
+            digest = hashlib.sha1()
+            names: set[str] = set()
+            for used_name in used:
+                digest.update(used_name.encode() + b"\0" + source(used_name).encode("utf-8") + b"\0")
+                names |= parse(used_name)[1]
+            self[name] = TemplateKey(digest.hexdigest(), frozenset(names))
+            return self[name]
+
+    return Keys()
+
+
+def site_keys(site: Site) -> dict[str, str]:
+    """Hashes of the site-wide values templates can read as globals, computed once per build."""
+    def digest(value) -> str:
+        return hashlib.sha1(repr(value).encode("utf-8", "surrogatepass")).hexdigest()
+
+    return {
+        "topics": digest(list(site.topics.values())),
+        "providers": digest(list(site.providers.values())),
+        "internal": digest(sorted((url, site.items[i].path) for url, i in site.url_index.items())),
+    }
+
+
+def page_fingerprint(page: Page, site: Site, config_digest: str, template: TemplateKey, globals_: dict[str, str]) -> str:
+    """A hash of every input the page's rendering can read."""
+    parts: list = [config_digest, template.digest, page.url, page.kind, page.key, page.title, page.description]
+    parts.extend(f"{name}={globals_[name]}" for name in sorted(template.names & globals_.keys()))
+    _describe(dict(page.context), site, parts)
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _describe(value, site: Site, parts: list) -> None:
+    if isinstance(value, Item):
+        parts.append(value.digest)
+        parts.append(value.path)
+        parts.extend(site.topics[slug].name for slug in value.topics if slug in site.topics)
+    elif isinstance(value, Provider):
+        parts.append(repr(value))
+        parts.extend(repr(site.topics.get(slug)) for slug in value.main_topics)
+    elif isinstance(value, Topic):
+        parts.append(repr(value))
+        for slug in (value.parent, *value.children):
+            if slug in site.topics:
+                parts.append(site.topics[slug].name)
+    elif isinstance(value, dict):
+        for key in sorted(value, key=str):
+            parts.append(str(key))
+            _describe(value[key], site, parts)
+    elif isinstance(value, (list, tuple)):
+        parts.append(f"[{len(value)}")
+        for entry in value:
+            _describe(entry, site, parts)
+    elif isinstance(value, (Pagination, str, int, float, bool, datetime)) or value is None:
+        parts.append(repr(value))
+    else:  # something new in a page's context: describe it fully rather than risk a stale page
+        parts.append(repr(value))

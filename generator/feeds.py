@@ -1,0 +1,296 @@
+"""Feeds: Atom 1.0, RSS 2.0 and JSON Feed 1.1 for the site, every topic and every provider.
+
+Output paths (relative to `base_url`; `.xml` is Atom, `.rss` is RSS, `.json` is JSON Feed):
+
+    feeds/latest.xml  feeds/latest.rss  feeds/latest.json     newest items first
+    feeds/top.xml     feeds/top.rss     feeds/top.json        the Top list (ranked)
+    topics/<slug>/feed.xml|.rss|.json                         a topic, its child topics included
+    providers/<slug>/feed.xml|.rss|.json                      one provider
+
+Pure: Site + Rankings + Config + build time -> {output path: bytes}. The XML is built
+with the standard library's ElementTree (which escapes text and attributes), after
+every string has been stripped of characters XML 1.0 cannot hold, so no title or
+excerpt can make a feed unparsable. Every URL is absolute, made from `base_url`.
+A feed's "updated" time is its newest item's date, so an unchanged feed keeps the
+same bytes from one build to the next.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import format_datetime
+from urllib.parse import urljoin, urlsplit
+
+from generator import __version__
+from generator.config import Config
+from generator.model import Item, Site
+from generator.ranking import Rankings
+
+log = logging.getLogger(__name__)
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+MEDIA_NS = "http://search.yahoo.com/mrss/"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+EXTENSIONS = {"atom": ".xml", "rss": ".rss", "json": ".json"}
+MEDIA_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml", "json": "application/feed+json"}
+
+# XML 1.0 allows tab, newline, carriage return and most of Unicode; C1 controls are allowed
+# but mean nothing in a headline and upset some readers, so they go too.
+_NOT_XML = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SPACES = re.compile(r"\s+")
+_DOMAIN = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)+")
+# A fixed table rather than `mimetypes`, whose answers depend on the machine's mime.types files.
+_IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif",
+                ".webp": "image/webp", ".avif": "image/avif", ".svg": "image/svg+xml"}
+
+
+def clean_text(text: str) -> str:
+    """Text safe for any XML document: invalid characters dropped, runs of white space made one space."""
+    return _SPACES.sub(" ", _NOT_XML.sub("", str(text))).strip()
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One list of the site offered as a feed (written in all three formats)."""
+
+    path: str  # output path without the extension: "feeds/latest", "topics/ai/feed"
+    page: str  # the HTML page the feed follows: "latest/", "topics/ai/"
+    title: str
+    description: str
+    items: tuple[int, ...]  # indices into Site.items, in feed order
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """An item as feeds show it: cleaned text, absolute URLs."""
+
+    url: str  # the item's page on this site; also its id
+    original: str  # the story on the provider's site, or ""
+    title: str
+    summary: str
+    published: datetime
+    image: str
+    image_type: str
+    image_width: int | None
+    image_height: int | None
+    author: str  # provider name, or ""
+    author_url: str  # https://<provider domain>/, or ""
+    author_feed: str  # this site's RSS feed of that provider, or ""
+    topics: tuple[tuple[str, str], ...]  # (slug, name)
+
+
+def feed_path(kind: str, key: str = "") -> str:
+    """Output path (without extension) of a feed: kind is latest, top, topic or provider."""
+    if kind in ("latest", "top"):
+        return f"feeds/{kind}"
+    return f"{'topics' if kind == 'topic' else 'providers'}/{key}/feed"
+
+
+def plan_feeds(site: Site, rankings: Rankings, config: Config) -> list[Feed]:
+    """Every feed of the site, in a stable order."""
+    size = config.feed_items
+    name = clean_text(config.title) or "newsdesk"
+    feeds = [
+        Feed(feed_path("latest"), "latest/", f"{name}: Latest", config.description or f"The newest stories on {name}.",
+             rankings.latest[:size]),
+        Feed(feed_path("top"), "top/", f"{name}: Top stories", "Ranked by heat, quality and freshness.",
+             rankings.top[:size]),
+    ]
+    for slug, topic in site.topics.items():
+        feeds.append(Feed(feed_path("topic", slug), f"topics/{slug}/", f"{topic.name} · {name}",
+                          topic.description or f"News about {topic.name}.", site.topic_items.get(slug, ())[:size]))
+    for slug, provider in site.providers.items():
+        feeds.append(Feed(feed_path("provider", slug), f"providers/{slug}/", f"{provider.name} · {name}",
+                          provider.description or f"News from {provider.name}.",
+                          site.provider_items.get(slug, ())[:size]))
+    return feeds
+
+
+def feed_files(site: Site, rankings: Rankings, config: Config, now: datetime) -> dict[str, bytes]:
+    """Output path -> bytes for every feed in every format."""
+    entries: dict[int, _Entry] = {}  # an item is in several feeds; clean it once
+    files: dict[str, bytes] = {}
+    for feed in plan_feeds(site, rankings, config):
+        shown = []
+        for index in feed.items:
+            if index not in entries:
+                entries[index] = _entry(site, config, site.items[index])
+            shown.append(entries[index])
+        # The newest item dates the feed; an empty feed takes the build time.
+        updated = max((e.published for e in shown), default=now.astimezone(timezone.utc))
+        files[feed.path + EXTENSIONS["atom"]] = _atom(feed, shown, config, updated)
+        files[feed.path + EXTENSIONS["rss"]] = _rss(feed, shown, config, updated)
+        files[feed.path + EXTENSIONS["json"]] = _json_feed(feed, shown, config)
+    return files
+
+
+def _entry(site: Site, config: Config, item: Item) -> _Entry:
+    base = config.base_url
+    image = item.image
+    image_url = urljoin(base, image.url) if image else ""
+    provider = site.providers.get(item.provider.slug) if item.provider else None
+    domain = item.provider.domain if item.provider else ""
+    return _Entry(
+        url=urljoin(base, item.path),
+        original=item.link,
+        title=clean_text(item.title) or "(untitled)",
+        summary=clean_text(item.excerpt),
+        published=item.published.astimezone(timezone.utc),
+        image=image_url,
+        image_type=image_type(image_url),
+        image_width=image.width if image else None,
+        image_height=image.height if image else None,
+        author=clean_text(provider.name if provider else item.provider.name if item.provider else ""),
+        author_url=f"https://{domain}/" if _DOMAIN.fullmatch(domain) else "",
+        author_feed=urljoin(base, feed_path("provider", item.provider.slug) + ".rss") if provider else "",
+        topics=tuple((slug, clean_text(site.topics[slug].name)) for slug in item.topics if slug in site.topics),
+    )
+
+
+def image_type(url: str) -> str:
+    """The media type of an image URL from its extension, or "" when the URL does not say."""
+    path = urlsplit(url).path.lower()
+    return next((kind for ext, kind in _IMAGE_TYPES.items() if path.endswith(ext)), "")
+
+
+def rfc3339(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def _rfc822(moment: datetime) -> str:
+    return format_datetime(moment.astimezone(timezone.utc), usegmt=True)
+
+
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, {k.rstrip("_"): v for k, v in attrs.items()})
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _serialize(root: ET.Element) -> bytes:
+    ET.indent(root, space=" ")
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+
+
+def _media(parent: ET.Element, entry: _Entry) -> None:
+    attrs = {"url": entry.image, "medium": "image"}
+    if entry.image_type:
+        attrs["type"] = entry.image_type
+    if entry.image_width and entry.image_height:
+        attrs.update(width=str(entry.image_width), height=str(entry.image_height))
+    _add(parent, "media:content", **attrs)
+
+
+def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime) -> bytes:
+    base = config.base_url
+    # Namespaces are written as plain attributes with literal prefixes: ElementTree's own
+    # namespace registry is process-wide state, and this keeps the prefixes readable.
+    root = ET.Element("feed", {"xmlns": ATOM_NS, "xmlns:media": MEDIA_NS, "xml:lang": clean_text(config.language) or "en"})
+    _add(root, "id", urljoin(base, feed.page))
+    _add(root, "title", clean_text(feed.title))
+    if clean_text(feed.description):
+        _add(root, "subtitle", clean_text(feed.description))
+    _add(root, "updated", rfc3339(updated))
+    _add(root, "link", rel="self", type=MEDIA_TYPES["atom"], href=urljoin(base, feed.path + EXTENSIONS["atom"]))
+    _add(root, "link", rel="alternate", type="text/html", href=urljoin(base, feed.page))
+    author = _add(root, "author")  # entries without a provider fall back to the site as author
+    _add(author, "name", clean_text(config.title) or "newsdesk")
+    _add(author, "uri", base)
+    _add(root, "generator", "newsdesk", version=__version__)
+    for entry in entries:
+        node = _add(root, "entry")
+        _add(node, "id", entry.url)
+        _add(node, "title", entry.title)
+        _add(node, "published", rfc3339(entry.published))
+        _add(node, "updated", rfc3339(entry.published))
+        _add(node, "link", rel="alternate", type="text/html", href=entry.url)
+        if entry.original:
+            _add(node, "link", rel="via", href=entry.original)
+        if entry.image:
+            attrs = {"type": entry.image_type} if entry.image_type else {}
+            _add(node, "link", rel="enclosure", href=entry.image, **attrs)
+        if entry.author:
+            person = _add(node, "author")
+            _add(person, "name", entry.author)
+            if entry.author_url:
+                _add(person, "uri", entry.author_url)
+        for slug, name in entry.topics:
+            _add(node, "category", term=slug, label=name)
+        if entry.summary:
+            _add(node, "summary", entry.summary, type="text")
+        if entry.image:
+            _media(node, entry)
+    return _serialize(root)
+
+
+def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime) -> bytes:
+    base = config.base_url
+    root = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM_NS, "xmlns:dc": DC_NS, "xmlns:media": MEDIA_NS})
+    channel = _add(root, "channel")
+    _add(channel, "title", clean_text(feed.title))
+    _add(channel, "link", urljoin(base, feed.page))
+    _add(channel, "description", clean_text(feed.description) or clean_text(feed.title))
+    _add(channel, "language", clean_text(config.language) or "en")
+    _add(channel, "lastBuildDate", _rfc822(updated))
+    _add(channel, "generator", f"newsdesk {__version__}")
+    _add(channel, "docs", "https://www.rssboard.org/rss-specification")
+    _add(channel, "atom:link", href=urljoin(base, feed.path + EXTENSIONS["rss"]), rel="self", type=MEDIA_TYPES["rss"])
+    for entry in entries:
+        node = _add(channel, "item")
+        _add(node, "title", entry.title)
+        _add(node, "link", entry.url)
+        _add(node, "guid", entry.url, isPermaLink="true")
+        _add(node, "pubDate", _rfc822(entry.published))
+        if entry.summary:
+            _add(node, "description", entry.summary)
+        if entry.author:
+            # RSS's own <author> must be an e-mail address; Dublin Core's creator takes a name.
+            _add(node, "dc:creator", entry.author)
+        for slug, name in entry.topics:
+            _add(node, "category", name, domain=urljoin(base, f"topics/{slug}/"))
+        if entry.author_feed:
+            _add(node, "source", entry.author, url=entry.author_feed)
+        if entry.image and entry.image_type:
+            # The size is unknown without fetching the image; the RSS Advisory Board says 0 then.
+            _add(node, "enclosure", url=entry.image, length="0", type=entry.image_type)
+        if entry.image:
+            _media(node, entry)
+    return _serialize(root)
+
+
+def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
+    base = config.base_url
+    data = {
+        "version": JSON_FEED_VERSION,
+        "title": clean_text(feed.title),
+        "home_page_url": urljoin(base, feed.page),
+        "feed_url": urljoin(base, feed.path + EXTENSIONS["json"]),
+        "description": clean_text(feed.description),
+        "language": clean_text(config.language) or "en",
+        "authors": [{"name": clean_text(config.title) or "newsdesk", "url": base}],
+        "items": [],
+    }
+    for entry in entries:
+        item = {"id": entry.url, "url": entry.url}
+        if entry.original:
+            item["external_url"] = entry.original
+        item["title"] = entry.title
+        if entry.summary:
+            item["summary"] = entry.summary
+        item["content_text"] = entry.summary or entry.title  # JSON Feed wants content_text or content_html
+        if entry.image:
+            item["image"] = entry.image
+        item["date_published"] = rfc3339(entry.published)
+        if entry.author:
+            item["authors"] = [{"name": entry.author, **({"url": entry.author_url} if entry.author_url else {})}]
+        if entry.topics:
+            item["tags"] = [name for _, name in entry.topics]
+        data["items"].append(item)
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

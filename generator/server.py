@@ -1,0 +1,519 @@
+"""`newsdesk serve`: build the site, serve the output folder, rebuild on every change, tell the browser.
+
+    watch.Watcher -> watch.ChangeQueue -> builder thread: build -> write -> epoch + 1
+    browser: GET /__newsdesk/livereload?since=EPOCH, held until the epoch moves on -> reload or swap CSS
+
+All state lives on one DevServer. One builder thread does every rebuild, holding the site lock from
+the first read to the swap of the output folder; requests take the same lock to read a file, so a
+request made during a rebuild waits for it and never sees a half-swapped folder (MkDocs: "so we're
+not serving a half-built site").
+
+When a build fails (a template error, or an item you just edited no longer reads) the output folder
+is left as it was, the terminal shows `path:line: message`, and every HTML response carries an
+overlay with the same text until a build succeeds (Zola, Lektor). Items that were already broken when
+the server started are left out as in `newsdesk build`, and listed in a small dismissible notice.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import html
+import http.server
+import json
+import logging
+import mimetypes
+import secrets
+import socket
+import sys
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable
+from urllib.parse import parse_qs, quote, unquote, urlsplit
+
+from generator.build import BuildOptions, build
+from generator.cache import BuildCache
+from generator.config import Config
+from generator.content import read_source
+from generator.errors import BuildError, NewsdeskError, Problem
+from generator.model import make_item_or_problem, topic_definitions
+from generator.watch import ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes, describe_changes, layout_of
+
+log = logging.getLogger(__name__)
+
+PREFIX = "/__newsdesk/"  # the server's own URLs; outside any site path a build writes
+_POLL_URL = PREFIX + "livereload"
+_SCRIPT_URL = PREFIX + "livereload.js"
+_SCRIPT = Path(__file__).with_name("livereload.js")
+POLL_SECONDS = 25.0  # a held poll is answered after this long even without news, before proxies time out
+
+_TYPES = {
+    ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".xml": "application/xml",
+    ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8", ".webmanifest": "application/manifest+json",
+    ".ico": "image/x-icon", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+    ".webp": "image/webp", ".woff2": "font/woff2", ".woff": "font/woff", "": "application/octet-stream",
+}
+
+
+def content_type(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in _TYPES:
+        return _TYPES[suffix]
+    guessed, _ = mimetypes.guess_type(path.name)  # the system table varies, so only for types we don't list
+    return guessed or "application/octet-stream"
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    body: bytes = b""
+    type: str = "text/plain; charset=utf-8"
+    location: str = ""
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    """One rebuild, as the terminal shows it."""
+
+    changes: str  # e.g. "content/news/x.md changed"
+    paths: tuple[str, ...]  # the changed paths that mattered, relative to the site root where inside it
+    action: str  # what the browser was told: "reload", "css", or "" (nothing it shows changed)
+    pages: int  # pages in the site
+    rendered: int  # pages rendered again (the others were unchanged)
+    written: int  # files whose bytes changed
+    removed: int  # files no longer in the site
+    milliseconds: float
+    error: str  # the overlay's text; "" after a good build
+
+
+def resolve_request(folder: Path, base_path: str, raw: str) -> Path | str | None:
+    """The file a request path names, a URL to redirect to (str), or None for "not found".
+
+    The path is decoded once and checked part by part: `..` (also as %2e%2e), NUL and backslashes are
+    refused outright, and whatever the parts lead to, symlinks included, must resolve to inside `folder`.
+    """
+    path = raw.split("?", 1)[0].split("#", 1)[0]  # not urlsplit: it would read `//host/x` as a host
+    if path in ("", "/") or path + "/" == base_path:
+        return base_path if base_path != "/" or path != "/" else _find(folder, [], path)
+    if not path.startswith(base_path):
+        return None
+    try:
+        decoded = unquote(path[len(base_path):], errors="strict")
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in decoded or "\\" in decoded:
+        return None
+    parts = decoded.split("/")
+    if ".." in parts:
+        return None
+    return _find(folder, [p for p in parts if p not in ("", ".")], path, base_path)
+
+
+def _find(folder: Path, parts: list[str], path: str, base_path: str = "/") -> Path | str | None:
+    try:
+        root = folder.resolve(strict=True)
+        target = root.joinpath(*parts).resolve()
+        if not _within(target, root):
+            return None
+        if target.is_dir():
+            if not path.endswith("/"):
+                # as GitHub Pages does, so that relative links inside the page resolve; rebuilt from the parts,
+                # so that `//host` can never come out of it (a redirect to another site)
+                return base_path + "".join(quote(part) + "/" for part in parts)
+            target = (target / "index.html").resolve()
+            if not _within(target, root):
+                return None
+        return target if target.is_file() else None
+    except (OSError, RuntimeError, ValueError):  # missing folder, symlink loop, a name too long
+        return None
+
+
+def _within(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def inject(page: bytes, snippet: bytes) -> bytes:
+    """`snippet` placed just before the page's last </body> (or at its end)."""
+    index = page.lower().rfind(b"</body>")
+    return page + snippet if index < 0 else page[:index] + snippet + page[index:]
+
+
+_PLACEHOLDER = (b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
+                b"<body><h1>Not found</h1><p>newsdesk serve: there is no page here (and the site has no 404.html)."
+                b"</p></body></html>")
+
+_STYLE = """<style>
+#newsdesk-overlay, #newsdesk-notice { all: initial; position: fixed; z-index: 2147483647; box-sizing: border-box;
+  font: 14px/1.45 system-ui, sans-serif; color: #1f1f1f; background: #fff; box-shadow: 0 4px 24px #0006; }
+#newsdesk-overlay { inset: 0; overflow: auto; padding: 2em; background: #fff8f7f2; border-top: 6px solid #c62828; }
+#newsdesk-notice { right: 1em; bottom: 1em; max-width: min(40em, 90vw); max-height: 50vh; overflow: auto;
+  padding: .75em 1em; border-left: 5px solid #b26a00; }
+#newsdesk-overlay pre, #newsdesk-notice pre { font: 13px/1.5 ui-monospace, monospace; white-space: pre-wrap;
+  overflow-wrap: anywhere; margin: .75em 0 0; }
+#newsdesk-overlay h2 { font: 600 18px/1.3 system-ui, sans-serif; margin: 0 0 .5em; color: #b71c1c; }
+#newsdesk-overlay button, #newsdesk-notice button { float: right; font: inherit; cursor: pointer; margin-left: 1em; }
+</style>"""
+
+
+_NOTICE_LINES = 30
+
+
+def snippet(server_id: str, epoch: int, error: str, notice: str) -> bytes:
+    """What goes into every HTML response: the overlay or notice when there is one, and the script."""
+    parts = []
+    if error or notice:
+        parts.append(_STYLE)
+    if error:
+        parts.append('<div id="newsdesk-overlay" role="alert"><button type="button" data-newsdesk-close>Hide</button>'
+                     "<h2>The build failed</h2><p>This is the last good version of the page. Fix the file and save: "
+                     f"the page reloads by itself.</p><pre>{html.escape(error)}</pre></div>")
+    if notice:
+        key = hashlib.sha1(notice.encode("utf-8")).hexdigest()[:12]  # a dismissed notice stays away until it changes
+        lines = notice.splitlines()
+        count = len(lines)
+        if count > _NOTICE_LINES:  # every page carries it: keep it small; the terminal has them all
+            notice = "\n".join(lines[:_NOTICE_LINES] + [f"... and {count - _NOTICE_LINES} more (see the terminal)"])
+        parts.append(f'<aside id="newsdesk-notice" role="status" data-key="{key}">'
+                     '<button type="button" data-newsdesk-close aria-label="Dismiss">&times;</button>'
+                     f"<strong>{count} content problem{'s' if count != 1 else ''}</strong> "
+                     f"(the build went on without these)<pre>{html.escape(notice)}</pre></aside>")
+    parts.append(f'<script src="{_SCRIPT_URL}" data-endpoint="{_POLL_URL}" data-server="{server_id}" '
+                 f'data-epoch="{epoch}"></script>')
+    return "\n".join(parts).encode("utf-8")
+
+
+def _echo(text: str, error: bool = False) -> None:
+    print(text, file=sys.stderr if error else sys.stdout, flush=True)
+
+
+class DevServer:
+    """The site's dev server: one instance per `newsdesk serve`; use as a context manager or start()/stop()."""
+
+    def __init__(self, load: Callable[[], Config], options: BuildOptions, config_file: Path, *,
+                 host: str = "127.0.0.1", port: int = 8000, next_free_port: bool = False, quiet: float = 0.1,
+                 echo: Callable[..., None] = _echo):
+        self._load = load
+        self._options = replace(options, write=True)
+        self._cache = BuildCache()  # kept across rebuilds: only changed items are read, changed pages rendered
+        self._unbuilt: dict[Path, ChangeKind] = {}  # changes since the last good build
+        self._first = True  # no good build yet: the cache knows nothing
+        self._config_broken = False  # config.yaml failed to load: try again on every change
+        self._config_file = Path(config_file)
+        self._host, self._port, self._next_free_port = host, port, next_free_port
+        self._echo = echo
+        self.server_id = secrets.token_hex(4)  # a restarted server is a new one to the page (livereload.js)
+        self.config: Config | None = None
+        self._layout: SiteLayout | None = None
+        self._error = ""  # overlay text while the last build failed
+        self._notice = ""  # content problems of the last good build
+        self._broken: set[Path] = set()  # item files an edit broke while serving: they fail the build until fixed
+        self._site_lock = threading.Lock()  # held by a rebuild from start to swap, and by every file read
+        self._news = threading.Condition()  # guards the epoch; held polls wait on it
+        self._epoch = 0
+        self._actions: deque[tuple[int, str]] = deque(maxlen=64)
+        self._stopping = False
+        self._queue = ChangeQueue(quiet=quiet)
+        self._watcher = Watcher(self._queue)
+        self._httpd: _HTTPServer | None = None
+        self._threads: list[threading.Thread] = []
+        self.rebuilds: list[Rebuild] = []  # every rebuild so far (tests and benchmarks read it)
+
+    # --- life cycle -------------------------------------------------------------------------------------
+
+    def __enter__(self) -> DevServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def start(self) -> Rebuild:
+        """Load the config (a ConfigError goes to the caller), bind, build once, then serve and watch."""
+        self._set_config(self._load())
+        self._httpd = self._bind()
+        try:
+            self._watcher.start(self._layout)  # before the first build, so that edits made during it are seen
+            with self._site_lock:
+                first = self._build({}, "first build")
+            self._threads = [threading.Thread(target=self._httpd.serve_forever, name="newsdesk-http", daemon=True),
+                             threading.Thread(target=self._build_loop, name="newsdesk-builder", daemon=True)]
+            for thread in self._threads:
+                thread.start()
+        except BaseException:
+            self.stop()
+            raise
+        return first
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._queue.close()
+        with self._news:
+            self._news.notify_all()  # answers every held poll at once
+        self._watcher.stop()
+        if self._httpd is not None:
+            if self._threads:
+                self._httpd.shutdown()
+            self._httpd.server_close()
+        for thread in self._threads:
+            thread.join(timeout=30)
+
+    @property
+    def idle(self) -> bool:
+        """No change waiting to be built and no rebuild running (tests and benchmarks wait for this)."""
+        return self._queue.idle
+
+    @property
+    def port(self) -> int:
+        return self._httpd.server_address[1]
+
+    @property
+    def url(self) -> str:
+        host = self._host
+        if host in ("", "0.0.0.0", "::"):
+            host = "127.0.0.1"  # listening everywhere, and this is the address that works from here
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}{self.config.base_path}"
+
+    def _bind(self) -> _HTTPServer:
+        ports = [self._port] + ([self._port + n for n in range(1, 11)] if self._next_free_port and self._port else [])
+        for port in ports:
+            try:
+                httpd = _HTTPServer((self._host, port), _Handler, dev=self)
+            except OSError as exc:
+                if exc.errno == errno.EADDRINUSE and port != ports[-1]:
+                    continue
+                if exc.errno == errno.EADDRINUSE:
+                    tried = f"{ports[0]}-{port}" if len(ports) > 1 else str(port)
+                    raise NewsdeskError(Problem(f"{self._host}:{tried}", None, f"port{'s' if len(ports) > 1 else ''} already in use",
+                                                "stop the other server, pick one with --port N, or use --port 0 "
+                                                "for any free port"), "The server did not start.") from None
+                raise NewsdeskError(Problem(f"{self._host}:{port}", None, f"cannot listen here: {exc.strerror or exc}",
+                                            "check --host (default 127.0.0.1)"), "The server did not start.") from None
+            if port != self._port:
+                self._echo(f"Port {self._port} is in use; using {port} instead.")
+            return httpd
+        raise AssertionError("unreachable")
+
+    # --- rebuilding -------------------------------------------------------------------------------------
+
+    def _build_loop(self) -> None:
+        while True:
+            batch = self._queue.next_batch()
+            if batch is None:
+                return
+            self.rebuild(batch)
+
+    def rebuild(self, paths) -> Rebuild | None:
+        """Rebuild for these changed paths (the builder thread calls this); None when none of them matter."""
+        changes = classify_changes(paths, self._layout)
+        if not changes:
+            return None
+        with self._site_lock:
+            record = self._build(changes, describe_changes(changes, self._layout.root))
+        return record
+
+    def _build(self, changes: dict[Path, ChangeKind], what: str) -> Rebuild:
+        started = time.perf_counter()
+        before = (self._error, self._notice)
+        pages = rendered = written = removed = 0
+        self._unbuilt.update(changes)
+        try:
+            if ChangeKind.CONFIG in changes.values() or self._config_broken:
+                self._config_broken = True  # until it loads: a build with the old config would hide the error
+                self._set_config(self._load())
+                self._config_broken = False
+            self._check_edited_items(changes)
+            result = build(self.config, self._options, cache=self._cache, changed=self._known_changes())
+            self._unbuilt, self._first = {}, False
+            site = result.site
+            pages, rendered = len(site.pages), result.rendered
+            written, removed = result.written.written, result.written.removed
+            self._error = ""
+            self._notice = "\n".join([str(p) for p in site.problems] + [f"warning: {p}" for p in site.warnings])
+        except NewsdeskError as exc:
+            self._error = str(exc)
+        except Exception as exc:  # a bug in newsdesk: keep serving, and say so where the user looks
+            log.debug("build crashed", exc_info=True)
+            self._error = f"newsdesk crashed while building: {exc!r} (run `newsdesk --debug serve` for the traceback)"
+        self._watcher.update(self._layout)  # folders created since (a new themes/) or named by a new config
+        changed = written or removed or (self._error, self._notice) != before
+        css_only = bool(changes) and all(kind is ChangeKind.CSS for kind in changes.values())
+        action = ("css" if css_only and (self._error, self._notice) == before else "reload") if changed else ""
+        if action:
+            with self._news:
+                self._epoch += 1
+                self._actions.append((self._epoch, action))
+                self._news.notify_all()
+        record = Rebuild(what, tuple(self._relative(p) for p in changes), action, pages, rendered, written, removed,
+                         (time.perf_counter() - started) * 1000, self._error)
+        self.rebuilds.append(record)
+        self._show(record, before[1])
+        return record
+
+    def _check_edited_items(self, changes: dict[Path, ChangeKind]) -> None:
+        """Fail the build while an item file that was edited during serving cannot be read.
+
+        `newsdesk build` leaves such a file out, and so would a rebuild, taking the page you are editing
+        away; instead its last good version stays up with the error over it until the file reads again.
+        Files that were already broken when the server started are left out as usual (and listed).
+        """
+        edited = {p for p, kind in changes.items() if kind is ChangeKind.CONTENT and p.suffix == ".md"}
+        suspects = {p for p in self._broken | edited if p.is_file()}
+        topic_defs = topic_definitions(self.config.topics)  # only maps topic names; it rejects nothing
+        problems = []
+        for path in sorted(suspects):
+            source = read_source(self.config.root, path)
+            result = source if isinstance(source, Problem) else make_item_or_problem(source, self.config, topic_defs)
+            if isinstance(result, Problem):
+                problems.append(result)
+        self._broken = {self.config.root / p.path for p in problems}
+        if problems:
+            raise BuildError(problems, f"{len(problems)} edited item file(s) cannot be used; "
+                                       f"the last good pages stay served until they can.")
+
+    def _known_changes(self) -> list[Path] | None:
+        """The files changed since the last good build, for the build cache to trust; None: look at every file.
+
+        The cache takes every file not named here as unchanged, so the list holds all changes since the
+        last build that succeeded (a failed build reads nothing for sure). Only file events are precise: a
+        folder moved, deleted or created may stand for files whose own events were never seen (made before
+        the watch on a new folder began), and a huge batch may have overflowed the kernel's event queue.
+        """
+        changes = self._unbuilt
+        if self._first or len(changes) > 2000:
+            return None
+        for path, kind in changes.items():
+            if kind is ChangeKind.CONTENT and (path.suffix != ".md" or path.is_dir()):
+                return None
+        return list(changes)
+
+    def _set_config(self, config: Config) -> None:
+        self.config = config
+        self._layout = layout_of(config, self._config_file)
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return path.relative_to(self._layout.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def _show(self, record: Rebuild, notice_before: str) -> None:
+        took = f"{record.milliseconds:.0f} ms"
+        if record.error and not self.rebuilds[:-1]:
+            self._echo(f"The first build failed ({took}); serving what the output folder has, with the error on every page", True)
+            self._echo(record.error, True)
+            return
+        if record.error:
+            self._echo(f"{record.changes}: build failed ({took}); the last good pages stay served", True)
+            self._echo(record.error, True)
+            return
+        now, then = self._notice.splitlines(), set(notice_before.splitlines())
+        for line in now:
+            if line not in then:  # problems seen before were shown before
+                self._echo(line, True)
+        fixed = len(then - set(now))
+        if fixed:
+            self._echo(f"{fixed} content problem(s) fixed; {len(now)} left", True)
+        if len(self.rebuilds) == 1:
+            self._echo(f"Built {record.pages} pages ({record.written} files changed, {record.removed} removed) in {took}")
+        else:
+            self._echo(f"{record.changes}: {record.rendered} of {record.pages} pages rebuilt, {record.written} files "
+                       f"changed, {record.removed} removed, {took}")
+
+    # --- answering requests -----------------------------------------------------------------------------
+
+    def respond(self, raw_path: str) -> Response:
+        """The response to a GET of one path of the site (the HTTP handler only sends it)."""
+        with self._site_lock:  # waits for a rebuild in progress
+            config = self.config
+            target = resolve_request(config.output_path, config.base_path, raw_path)
+            if isinstance(target, str):
+                return Response(302, location=target)  # never 301: browsers keep those, and this is a dev server
+            status = 200
+            if target is None:
+                status = 404
+                target = resolve_request(config.output_path, "/", "/404.html")
+            try:
+                body = target.read_bytes() if target else _PLACEHOLDER
+            except OSError:
+                status, body, target = 404, _PLACEHOLDER, None
+            kind = content_type(target) if target else _TYPES[".html"]
+            if kind.startswith("text/html"):
+                with self._news:
+                    body = inject(body, snippet(self.server_id, self._epoch, self._error, self._notice))
+        return Response(status, body, kind)
+
+    def wait_for_news(self, since: int, server_id: str, timeout: float = POLL_SECONDS) -> dict:
+        """A held poll: returns as soon as the epoch passes `since` (or the server is not the page's)."""
+        deadline = time.monotonic() + timeout
+        with self._news:
+            while self._epoch <= since and server_id == self.server_id and not self._stopping:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._news.wait(left)
+            newer = [action for epoch, action in self._actions if epoch > since]
+            complete = not self._actions or self._actions[0][0] <= since + 1  # nothing fell off the history
+            action = "css" if newer and complete and all(a == "css" for a in newer) else "reload"
+            return {"server": self.server_id, "epoch": self._epoch, "action": action if self._epoch > since else ""}
+
+
+class _HTTPServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True  # a held poll must not keep the process alive
+    allow_reuse_port = False  # so that a second server on the same port fails instead of sharing it
+
+    def __init__(self, address, handler, dev: DevServer):
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        self.dev = dev
+        super().__init__(address, handler)
+
+    def handle_error(self, request, client_address):
+        # A browser that reloads drops its held poll and any half-sent page; that is not worth a traceback.
+        error = sys.exc_info()[1]
+        if not isinstance(error, (ConnectionError, TimeoutError)):
+            log.warning("error while answering %s: %r", client_address, error)
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server_version = "newsdesk-serve"
+
+    def do_GET(self) -> None:
+        self._answer(head=False)
+
+    def do_HEAD(self) -> None:
+        self._answer(head=True)
+
+    def _answer(self, head: bool) -> None:
+        dev: DevServer = self.server.dev
+        url = urlsplit(self.path)
+        if url.path == _POLL_URL:
+            query = parse_qs(url.query)
+            try:
+                since = int(query.get("since", ["0"])[0])
+            except ValueError:
+                since = 0
+            news = dev.wait_for_news(since, query.get("server", [""])[0])
+            response = Response(200, json.dumps(news).encode(), "application/json")
+        elif url.path == _SCRIPT_URL:
+            response = Response(200, _SCRIPT.read_bytes(), _TYPES[".js"])
+        else:
+            response = dev.respond(self.path)
+        self.send_response(response.status)
+        if response.location:
+            self.send_header("Location", response.location)
+        self.send_header("Content-Type", response.type)
+        self.send_header("Content-Length", str(len(response.body)))
+        self.send_header("Cache-Control", "no-store")  # every reload must show the newest build
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        if not head:
+            self.wfile.write(response.body)
+
+    def log_message(self, format: str, *args) -> None:
+        log.debug("%s %s", self.address_string(), format % args)

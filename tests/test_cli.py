@@ -1,0 +1,320 @@
+"""The `newsdesk` command: exit status, options, what the terminal shows, init, check, and the installed package."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, item, make_site
+from generator import cli
+
+SUMMARY = re.compile(r"^(\d+) pages written \((\d+) rendered, (\d+) files changed, (\d+) removed\) "
+                     r"from (\d+) items, (\d+) warnings, (\d+\.\d\d) s$")
+TEMPLATE_ERROR = '{% extends "base.html" %}\n{% block main %}\n{% if %}\n{% endblock %}\n'
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch) -> Path:
+    root = make_site(tmp_path / "site", {
+        "content/news/one.md": item("One", topics="[AI]", provider="{name: Example, domain: example.com}"),
+        "content/news/two.md": item("Two", date="2026-11-21T08:00:00Z", topics="[Science]"),
+        "content/news/draft.md": item("Draft", published="false"),
+    })
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("CI", raising=False)
+    return root
+
+
+def summary(out: str) -> re.Match:
+    last = out.strip().splitlines()[-1]
+    match = SUMMARY.match(last)
+    assert match, last
+    return match
+
+
+# --- build --------------------------------------------------------------------------------------------
+
+def test_build_exits_0_and_ends_with_the_summary_line(site, capsys):
+    assert cli.main(["build", "--report", "../report.json"]) == 0
+    out = capsys.readouterr().out
+    pages, rendered, changed, removed, items, warnings, seconds = summary(out).groups()
+    report = json.loads((site.parent / "report.json").read_text())
+    assert int(pages) == len(report["pages"]) == len(list((site / "output").rglob("*.html")))
+    assert int(rendered) == int(pages) and int(removed) == 0
+    assert int(changed) == len(files_under(site / "output"))
+    assert (int(items), int(warnings)) == (2, 0)
+    assert float(seconds) > 0
+
+
+def test_warnings_in_the_summary_count_the_files_left_out(site, capsys):
+    (site / "content/news/bad.md").write_text("---\ntitle: [unclosed\n---\n")
+    assert cli.main(["build"]) == 0
+    captured = capsys.readouterr()
+    assert summary(captured.out).group(6) == "1"
+    assert "error: content/news/bad.md:2: invalid YAML" in captured.err
+
+
+def test_a_second_build_changes_no_files(site, capsys):
+    assert cli.main(["build"]) == 0
+    capsys.readouterr()
+    assert cli.main(["build"]) == 0
+    match = summary(capsys.readouterr().out)
+    assert (match.group(3), match.group(4)) == ("0", "0")
+
+
+def test_config_option_makes_the_site_root_the_config_folder(site, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["build", "--config", "site/config.yaml"]) == 0
+    assert (site / "output/index.html").is_file() and not (tmp_path / "output").exists()
+
+
+def test_content_and_output_options_are_relative_to_the_working_directory(site, tmp_path, monkeypatch, capsys):
+    other = tmp_path / "other-content"
+    (other / "x").mkdir(parents=True)
+    (other / "x/only.md").write_text(item("Only this one"))
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["build", "--config", "site/config.yaml", "--content", "other-content", "--output", "public"]) == 0
+    assert summary(capsys.readouterr().out).group(5) == "1"
+    assert (tmp_path / "public/news/2026/11/20/only/index.html").is_file()
+    assert not (site / "output").exists()
+
+
+def test_base_url_option_overrides_the_config(site, capsys):
+    assert cli.main(["build", "--base-url", "https://someone.github.io/news"]) == 0
+    home = (site / "output/index.html").read_text()
+    assert 'rel="canonical" href="https://someone.github.io/news/"' in home
+    assert 'href="/news/static/css/site.css"' in home
+
+
+@pytest.mark.parametrize("report", ["output/report.json", "output/../output/deep/report.json", "./output/r.json"])
+def test_the_report_must_be_written_outside_the_output(site, capsys, report):
+    assert cli.main(["build", "--report", report]) == 2
+    assert "must be written outside the output folder" in capsys.readouterr().err
+    assert not (site / "output").exists()
+
+
+def test_a_template_error_exits_1_without_a_traceback(site, capsys):
+    (site / "themes/default/templates").mkdir(parents=True)
+    (site / "themes/default/templates/article.html").write_text(TEMPLATE_ERROR)
+    assert cli.main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert "themes/default/templates/article.html:3: template syntax error" in err
+    assert "Traceback" not in err and not (site / "output").exists()
+
+
+def test_strict_turns_content_errors_into_exit_1(site, capsys):
+    (site / "content/news/bad.md").write_text("---\ntitle: No date\n---\n")
+    assert cli.main(["build", "--strict"]) == 1
+    assert "content/news/bad.md:1: missing `publishedDateTime`" in capsys.readouterr().err
+    assert not (site / "output").exists()
+
+
+def test_missing_content_folder_exits_1(site, capsys):
+    shutil.rmtree(site / "content")
+    assert cli.main(["build"]) == 1
+    assert "content folder not found" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [[], ["build", "--no-such-option"], ["frobnicate"], ["build", "extra-argument"]])
+def test_bad_usage_exits_2(site, capsys, argv):
+    try:
+        status = cli.main(argv)
+    except SystemExit as exc:  # argparse's own exit
+        status = exc.code
+    assert status == 2
+
+
+def _commands() -> list[str]:
+    parser = cli._parser()
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return sorted(sub.choices)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_has_help(capsys, command):
+    with pytest.raises(SystemExit) as caught:
+        cli.main([command, "--help"])
+    assert caught.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: newsdesk {command}") and len(out.splitlines()) > 3
+
+
+def test_top_level_help_lists_the_commands(capsys):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--help"])
+    assert caught.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("build", "check", "init"):
+        assert command in out
+
+
+def test_version(capsys):
+    from generator import __version__
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert capsys.readouterr().out.strip() == f"newsdesk {__version__}"
+
+
+# --- check -----------------------------------------------------------------------------------------
+
+def test_check_reads_everything_and_writes_nothing(site, tmp_path, capsys):
+    before = files_under(tmp_path)
+    assert cli.main(["check"]) == 0
+    assert files_under(tmp_path) == before
+    assert capsys.readouterr().out.strip().splitlines()[-1].startswith("2 items OK, 0 with errors, 1 withheld")
+
+
+def test_check_exits_1_on_a_broken_file_and_still_writes_nothing(site, tmp_path, capsys):
+    (site / "content/news/bad.md").write_text("---\ntitle: x\npublishedDateTime: someday\n---\n")
+    before = files_under(tmp_path)
+    assert cli.main(["check"]) == 1
+    captured = capsys.readouterr()
+    assert "content/news/bad.md:3: `publishedDateTime` is not a date" in captured.err
+    assert "2 items OK, 1 with errors" in captured.out
+    assert files_under(tmp_path) == before
+
+
+def test_check_finds_template_errors_too(site, tmp_path, capsys):
+    (site / "themes/default/templates").mkdir(parents=True)
+    (site / "themes/default/templates/article.html").write_text(TEMPLATE_ERROR)
+    before = files_under(tmp_path)
+    assert cli.main(["check"]) == 1
+    assert "article.html:3: template syntax error" in capsys.readouterr().err
+    assert files_under(tmp_path) == before
+
+
+# --- init --------------------------------------------------------------------------------------------
+
+def test_init_creates_a_site_that_builds_at_once(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "mysite"]) == 0
+    assert "newsdesk build" in capsys.readouterr().out
+    root = tmp_path / "mysite"
+    assert (root / "config.yaml").is_file() and (root / "themes/default/templates").is_dir()
+    assert len(list((root / "content").rglob("*.md"))) >= 2
+    monkeypatch.chdir(root)
+    assert cli.main(["build", "--report", "../report.json"]) == 0
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["rejected"] == [] and len([p for p in report["pages"] if "source" in p]) >= 2
+    assert [w["reason"] for w in report["withheld"]] == ["published: false"]  # the example draft
+    assert (root / "output/index.html").is_file() and (root / "output/static/css/site.css").is_file()
+    ignored = (root / ".gitignore").read_text().splitlines()
+    made = {p.name for p in root.iterdir()} - {"config.yaml", "content", "themes", ".gitignore"}
+    assert made and all(f"/{name}/" in ignored for name in made)  # what the build made is not committed
+
+
+def test_the_projects_own_output_is_ignored_by_git():
+    done = subprocess.run(["git", "check-ignore", "-q", "output/index.html"], cwd=ROOT)
+    assert done.returncode == 0
+
+
+def test_init_never_overwrites(tmp_path, monkeypatch, capsys):
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken/notes.txt").write_text("mine")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "taken"]) == 2
+    assert "folder is not empty" in capsys.readouterr().err
+    assert files_under(tmp_path / "taken") == {"notes.txt": b"mine"}
+
+
+# --- progress ----------------------------------------------------------------------------------------
+
+class Clock:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self):
+        return self.now
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def _progress(monkeypatch, stream):
+    clock = Clock()
+    monkeypatch.setattr(cli.time, "monotonic", clock)
+    monkeypatch.delenv("CI", raising=False)
+    return cli.Progress(stream), clock
+
+
+def test_a_short_build_shows_no_progress(monkeypatch):
+    stream = Terminal()
+    progress, clock = _progress(monkeypatch, stream)
+    clock.now += 0.5
+    progress("rendering", 10, 20)
+    progress.done()
+    assert stream.getvalue() == ""
+
+
+def test_a_long_build_shows_plain_lines_when_not_a_terminal(monkeypatch):
+    stream = io.StringIO()
+    progress, clock = _progress(monkeypatch, stream)
+    for seconds, done in ((1.5, 250), (2.0, 500), (4.0, 750), (4.1, 1000)):
+        clock.now = 100 + seconds
+        progress("rendering", done, 1000)
+    progress.done()
+    assert stream.getvalue() == "rendering 250/1000\nrendering 750/1000\nrendering 1000/1000\n"
+    assert "\r" not in stream.getvalue() and "\033" not in stream.getvalue()
+
+
+def test_a_long_build_shows_a_live_line_on_a_terminal(monkeypatch):
+    stream = Terminal()
+    progress, clock = _progress(monkeypatch, stream)
+    clock.now += 1.5
+    progress("rendering", 500, 1000)
+    clock.now += 0.5
+    progress("writing", 0, 0)
+    progress.done()
+    assert stream.getvalue() == "\r\033[Krendering 500/1000\r\033[Kwriting\r\033[K"
+
+
+# --- the installed package ----------------------------------------------------------------------------
+
+def test_a_plain_pip_install_ships_the_theme_and_the_command(tmp_path):
+    """`pip install .` (not editable) into a folder of its own; then build a site from elsewhere with it."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("generator", "themes"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, project / name)
+    target = tmp_path / "installed"
+    done = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
+                           str(project)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (target / "generator/themes/default/templates/base.html").is_file()
+    assert (target / "generator/themes/default/static/css/site.css").is_file()
+    package = ROOT / "generator"
+    missing = [p.relative_to(package).as_posix() for p in package.rglob("*")
+               if p.is_file() and "__pycache__" not in p.parts and not (target / "generator" / p.relative_to(package)).is_file()]
+    assert missing == []  # every file of the package ships (scripts and data the code reads at run time)
+    env = dict(os.environ, PYTHONPATH=str(target))  # dependencies come from this interpreter's environment
+    command = [str(target / "bin/newsdesk")]
+    run = lambda *args, cwd: subprocess.run(command + list(args), cwd=cwd, env=env, capture_output=True,  # noqa: E731
+                                            text=True, timeout=300)
+    done = run("init", "fresh", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    done = run("build", cwd=tmp_path / "fresh")
+    assert done.returncode == 0, done.stderr
+    assert SUMMARY.match(done.stdout.strip().splitlines()[-1])
+    assert (tmp_path / "fresh/output/static/css/site.css").read_bytes() == \
+        (ROOT / "themes/default/static/css/site.css").read_bytes()
+    located = subprocess.run([sys.executable, "-c", "import generator; print(generator.__file__)"], env=env,
+                             cwd=tmp_path, capture_output=True, text=True)
+    assert located.stdout.strip().startswith(str(target))  # the installed copy ran, not the checkout

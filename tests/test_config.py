@@ -1,0 +1,322 @@
+"""Stage 1, config.yaml -> Config: one test per rule, asserting the exact text a user reads."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from generator import cli
+from generator.config import Config, ProviderConfig, RankingConfig, TopicConfig, build_time, load_config
+from generator.errors import ConfigError
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(tmp_path: Path, text: str) -> list[str]:
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text))
+    return [str(p) for p in caught.value.problems]
+
+
+# --- defaults ---------------------------------------------------------------------------------------
+
+def test_a_minimal_config_gets_every_default(tmp_path):
+    config = load_config(write(tmp_path, "title: My news\n"))
+    assert config.title == "My news"
+    assert config.base_url == "http://localhost:8000/"
+    assert config.base_path == "/"
+    assert config.language == "en"
+    assert config.timezone == "UTC"
+    assert config.content_dir == "content" and config.output_dir == "output"
+    assert config.theme == "default" and config.data_dir == ""
+    assert (config.items_per_page, config.front_page_items, config.feed_items) == (20, 13, 50)
+    assert config.ranking == RankingConfig(heat_weight=1.0, quality_weight=1.0, recency_weight=2.0,
+                                           half_life_hours=36.0, min_heat=0.0)
+    assert config.topics == () and config.providers == ()
+    assert "www.youtube.com" in config.embed_hosts and "player.vimeo.com" in config.embed_hosts
+    # Folders are relative to the folder holding config.yaml, not to where newsdesk runs.
+    assert config.root == tmp_path.resolve()
+    assert config.content_path == tmp_path.resolve() / "content"
+    assert config.output_path == tmp_path.resolve() / "output"
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "---\n"])
+def test_an_empty_config_is_all_defaults(tmp_path, text):
+    assert dataclasses.replace(load_config(write(tmp_path, text)), root=Path(".")) == Config()
+
+
+def test_every_option_has_a_one_line_doc():
+    for cls in (Config, RankingConfig, TopicConfig, ProviderConfig):
+        for f in dataclasses.fields(cls):
+            if not f.metadata.get("internal"):
+                assert f.metadata.get("doc"), f"{cls.__name__}.{f.name} has no doc"
+
+
+def test_values_are_read_and_typed(tmp_path):
+    config = load_config(write(tmp_path, """\
+        title: "Ünïcode news 📰"
+        items_per_page: 7
+        ranking:
+          half_life_hours: 12      # an int where a number is expected is fine
+          min_heat: 5
+        topics:
+          - AI                     # shorthand for `- name: AI`
+          - name: Robots
+            parent: AI
+        providers:
+          - domain: example.com
+            logo: https://example.com/logo.png
+        embed_hosts: [www.youtube.com]
+        """.replace("        ", "")))
+    assert config.title == "Ünïcode news 📰"
+    assert config.items_per_page == 7
+    assert config.ranking.half_life_hours == 12.0 and isinstance(config.ranking.half_life_hours, float)
+    assert config.ranking.min_heat == 5.0
+    assert config.topics == (TopicConfig(name="AI"), TopicConfig(name="Robots", parent="AI"))
+    assert config.providers[0].domain == "example.com"
+    assert config.embed_hosts == ("www.youtube.com",)
+
+
+def test_a_utf8_bom_is_accepted(tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_bytes("\ufefftitle: Bom\n".encode("utf-8"))
+    assert load_config(path).title == "Bom"
+
+
+# --- unknown keys -----------------------------------------------------------------------------------
+
+def test_unknown_key_names_the_line_and_suggests_the_right_one(tmp_path):
+    assert problems(tmp_path, "title: x\nbase_url: https://example.org/\ntitel: y\n") == [
+        "config.yaml:3: unknown key `titel` (did you mean `title`?)"]
+
+
+def test_unknown_key_spelled_with_dashes_suggests_the_underscored_key(tmp_path):
+    assert problems(tmp_path, "items-per-page: 5\n") == [
+        "config.yaml:1: unknown key `items-per-page` (did you mean `items_per_page`?)"]
+
+
+def test_unknown_nested_key_is_named_with_its_section(tmp_path):
+    assert problems(tmp_path, "ranking:\n  heat_weight: 1\n  halflife: 3\n") == [
+        "config.yaml:3: unknown key `ranking.halflife` (did you mean `ranking.half_life_hours`?)"]
+
+
+def test_unknown_key_in_a_list_entry(tmp_path):
+    assert problems(tmp_path, "topics:\n  - name: AI\n    parnet: Tech\n") == [
+        "config.yaml:3: unknown key `topics[0].parnet` (did you mean `topics[0].parent`?)"]
+
+
+def test_unknown_key_with_nothing_close_lists_the_valid_keys(tmp_path):
+    [message] = problems(tmp_path, "zzz: 1\n")
+    assert message.startswith("config.yaml:1: unknown key `zzz` (remove it; valid keys: title, description, base_url,")
+    for key in ("items_per_page", "ranking", "topics", "providers", "data_dir"):
+        assert key in message
+
+
+# --- wrong types ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, message", [
+    ("items_per_page: ten\n", "config.yaml:1: `items_per_page` must be an integer, got str 'ten'"),
+    ("title: x\nitems_per_page: 2.5\n", "config.yaml:2: `items_per_page` must be an integer, got float 2.5"),
+    ("items_per_page: true\n", "config.yaml:1: `items_per_page` must be an integer, got bool True"),
+    ("title: [a, b]\n", "config.yaml:1: `title` must be a string, got list ['a', 'b']"),
+    ("ranking:\n  half_life_hours: soon\n", "config.yaml:2: `ranking.half_life_hours` must be a number, got str 'soon'"),
+    ("ranking: 3\n", "config.yaml:1: `ranking` must be a mapping of keys, got int"),
+    ("topics: AI\n", "config.yaml:1: `topics` must be a list, got str (write one `- item` per line)"),
+    ("topics:\n  - name: AI\n  - 5\n", "config.yaml:3: `topics[1]` must be a mapping of keys, got int"),
+    ("providers:\n  - domain: a.com\n    name: {x: 1}\n", "config.yaml:3: `providers[0].name` must be a string, got dict {'x': 1}"),
+    ("embed_hosts: youtube.com\n", "config.yaml:1: `embed_hosts` must be a list, got str (write one `- item` per line)"),
+])
+def test_wrong_type_names_key_expected_type_and_line(tmp_path, text, message):
+    assert problems(tmp_path, text) == [message]
+
+
+def test_numbers_where_text_is_expected_are_taken_as_text(tmp_path):
+    config = load_config(write(tmp_path, "title: 2026\nlanguage: 42\n"))
+    assert (config.title, config.language) == ("2026", "42")
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    assert problems(tmp_path, "titel: x\nitems_per_page: many\ntimezone: Mars/Olympus\n") == [
+        "config.yaml:1: unknown key `titel` (did you mean `title`?)",
+        "config.yaml:2: `items_per_page` must be an integer, got str 'many'",
+        "config.yaml:3: unknown time zone 'Mars/Olympus' (use an IANA name such as UTC or Europe/Stockholm)",
+    ]
+
+
+def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, "titel: x\nzzz: 1\n"))
+    assert str(caught.value).splitlines()[-1] == '2 problem(s) in config.yaml; see README.md, "Configuration".'
+
+
+# --- values that parse but make no sense -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, message", [
+    ("base_url: example.org\n", "config.yaml:1: `base_url` must be an http(s) URL, got 'example.org/' (e.g. https://user.github.io/repo/)"),
+    ("title: x\nbase_url: ftp://example.org/\n", "config.yaml:2: `base_url` must be an http(s) URL, got 'ftp://example.org/' (e.g. https://user.github.io/repo/)"),
+    ("items_per_page: 0\n", "config.yaml:1: `items_per_page` must be at least 1"),
+    ("front_page_items: -3\n", "config.yaml:1: `front_page_items` must be at least 1"),
+    ("ranking:\n  half_life_hours: 0\n", "config.yaml:2: `ranking.half_life_hours` must be positive"),
+    ("now: yesterday\n", "config.yaml:1: `now` must be an ISO 8601 time, got 'yesterday' (e.g. 2026-11-22T08:00:00Z)"),
+    ("timezone: Europe/Nowhere\n", "config.yaml:1: unknown time zone 'Europe/Nowhere' (use an IANA name such as UTC or Europe/Stockholm)"),
+    ("timezone: ../../etc/passwd\n", "config.yaml:1: unknown time zone '../../etc/passwd' (use an IANA name such as UTC or Europe/Stockholm)"),
+    ("topics:\n  - description: no name\n", "config.yaml:1: `topics[0]` has no name"),
+    ("providers:\n  - name: No domain\n", "config.yaml:1: `providers[0]` has no domain"),
+    ("cname: https://news.example.com/\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
+])
+def test_semantic_errors(tmp_path, text, message):
+    assert problems(tmp_path, text) == [message]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("title: x\nnow: 2026-13-45\n", "config.yaml:2: invalid value: month must be in 1..12"),
+    ("ranking:\n  min_heat: !!float lots\n", "config.yaml:2: invalid value: could not convert string to float: 'lots'"),
+])
+def test_impossible_values_are_errors_with_a_line_not_a_crash(tmp_path, text, message):
+    assert problems(tmp_path, text) == [message + " (fix the value; times look like 2026-11-22T08:00:00Z)"]
+
+
+def test_invalid_yaml_names_its_line(tmp_path):
+    [message] = problems(tmp_path, "title: x\nranking:\n  heat_weight: [1\nlanguage: en\n")
+    assert message.startswith("config.yaml:") and "invalid YAML" in message and message.endswith("(fix the YAML syntax)")
+    assert int(message.split(":")[1]) in (3, 4, 5)  # where PyYAML notices the unclosed bracket
+
+
+def test_a_config_that_is_not_a_mapping(tmp_path):
+    assert problems(tmp_path, "- title: x\n") == ["config.yaml:1: config.yaml must be a mapping of `key: value` lines"]
+
+
+def test_a_missing_config_file_says_how_to_make_one(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path / "config.yaml")
+    assert "no config.yaml here" in str(caught.value) and "newsdesk init DIR" in str(caught.value)
+
+
+# --- base_url, time zone, folders, clock -------------------------------------------------------------
+
+@pytest.mark.parametrize("given, url, path", [
+    ("https://example.org", "https://example.org/", "/"),
+    ("https://example.org/", "https://example.org/", "/"),
+    ("https://user.github.io/repo", "https://user.github.io/repo/", "/repo/"),
+    ("https://user.github.io/repo/", "https://user.github.io/repo/", "/repo/"),
+    ("https://example.org/a/b/", "https://example.org/a/b/", "/a/b/"),
+])
+def test_base_url_may_have_a_path(tmp_path, given, url, path):
+    config = load_config(write(tmp_path, f"base_url: {given}\n"))
+    assert (config.base_url, config.base_path) == (url, path)
+
+
+def test_base_url_override_from_the_command_line_wins_and_is_checked(tmp_path):
+    path = write(tmp_path, "base_url: https://example.org/\n")
+    assert load_config(path, {"base_url": "https://user.github.io/repo"}).base_path == "/repo/"
+    with pytest.raises(ConfigError) as caught:
+        load_config(path, {"base_url": "javascript:alert(1)"})
+    assert "`base_url` must be an http(s) URL" in str(caught.value)
+
+
+def test_time_zone_is_a_real_zone(tmp_path):
+    config = load_config(write(tmp_path, "timezone: Asia/Tokyo\n"))
+    assert config.zone.utcoffset(datetime(2026, 1, 1)).total_seconds() == 9 * 3600
+
+
+def test_folders_may_be_absolute(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    config = load_config(write(tmp_path, f"content_dir: {elsewhere / 'items'}\ndata_dir: {elsewhere / 'data'}\n"
+                                         f"output_dir: {elsewhere / 'site'}\n"))
+    assert config.content_path == elsewhere / "items"
+    assert config.output_path == elsewhere / "site"
+    assert config.root / config.data_dir == elsewhere / "data"
+
+
+def test_folders_are_relative_to_the_config_not_the_working_directory(tmp_path, monkeypatch):
+    (tmp_path / "site").mkdir()
+    path = write(tmp_path / "site", "content_dir: ../shared-items\n")
+    monkeypatch.chdir(tmp_path)
+    assert load_config(Path("site/config.yaml")).content_path.resolve() == (tmp_path / "shared-items").resolve()
+
+
+@pytest.mark.parametrize("now, zone, expected", [
+    ("2026-11-22T08:00:00Z", "UTC", datetime(2026, 11, 22, 8, tzinfo=timezone.utc)),
+    ("2026-11-22T08:00:00+01:00", "UTC", datetime(2026, 11, 22, 7, tzinfo=timezone.utc)),
+    ("2026-11-22T08:00:00", "Asia/Tokyo", datetime(2026, 11, 21, 23, tzinfo=timezone.utc)),  # naive: site zone
+])
+def test_config_now_fixes_the_build_clock_in_utc(tmp_path, now, zone, expected):
+    config = load_config(write(tmp_path, f'now: "{now}"\ntimezone: {zone}\n'))
+    moment = build_time(config, {"SOURCE_DATE_EPOCH": "0"})  # `now` wins over the environment
+    assert moment == expected and moment.tzinfo == timezone.utc
+
+
+def test_source_date_epoch_fixes_the_build_clock_in_utc(tmp_path):
+    config = load_config(write(tmp_path, "timezone: America/New_York\n"))
+    moment = build_time(config, {"SOURCE_DATE_EPOCH": "1795334400"})
+    assert moment == datetime(2026, 11, 22, 8, tzinfo=timezone.utc) and moment.tzinfo == timezone.utc
+
+
+def test_without_a_fixed_time_the_clock_is_utc_now(tmp_path):
+    moment = build_time(load_config(write(tmp_path, "")), {})
+    assert moment.tzinfo == timezone.utc
+    assert abs((datetime.now(timezone.utc) - moment).total_seconds()) < 3600
+
+
+# --- the command line --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_an_invalid_config_exits_with_status_2_and_prints_every_problem(tmp_path, monkeypatch, capsys, command):
+    write(tmp_path, "titel: x\nitems_per_page: many\n")
+    (tmp_path / "content").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert cli.main([command]) == 2
+    err = capsys.readouterr().err
+    assert "config.yaml:1: unknown key `titel` (did you mean `title`?)" in err
+    assert "config.yaml:2: `items_per_page` must be an integer, got str 'many'" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "output").exists()
+
+
+def test_a_bad_base_url_option_exits_with_status_2(tmp_path, monkeypatch, capsys):
+    write(tmp_path, "title: x\n")
+    (tmp_path / "content").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["build", "--base-url", "ftp://example.org/"]) == 2
+    assert "`base_url` must be an http(s) URL" in capsys.readouterr().err
+
+
+def test_a_missing_config_exits_with_status_2(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["build"]) == 2
+    assert "no config.yaml here" in capsys.readouterr().err
+
+
+def test_provider_logos_are_files_of_the_sites_static_folder(tmp_path):
+    (tmp_path / "static/logos").mkdir(parents=True)
+    (tmp_path / "static/logos/a.png").write_bytes(b"png")
+    config = load_config(write(tmp_path, "providers:\n  - domain: a.example\n    logo: logos/a.png\n"
+                                         "  - domain: b.example\n    logo: /static/logos/a.png\n"
+                                         "  - domain: c.example\n    logo: https://c.example/logo.png\n"))
+    assert [p.logo for p in config.providers] == ["static/logos/a.png", "static/logos/a.png", "https://c.example/logo.png"]
+
+
+@pytest.mark.parametrize("logo", ["logos/missing.png", "../outside.png", "static/../../etc/passwd"])
+def test_a_provider_logo_that_is_not_in_static_is_an_error(tmp_path, logo):
+    (tmp_path / "outside.png").write_bytes(b"png")
+    [message] = problems(tmp_path, f"title: x\nproviders:\n  - domain: a.example\n    logo: {logo}\n")
+    assert message.startswith("config.yaml:2: `providers[0].logo`: no file ")
+    assert message.endswith("(put the logo in the site's static/ folder, or give an https URL)")
+
+
+def test_the_readme_documents_every_key():
+    from conftest import ROOT
+    readme = ROOT / "README.md"
+    assert readme.is_file(), "README.md is missing (issue 2: quick start, content format, config reference ...)"
+    text = readme.read_text(encoding="utf-8")
+    for cls, prefix in ((Config, ""), (RankingConfig, "ranking."), (TopicConfig, "topics[]."), (ProviderConfig, "providers[].")):
+        for f in dataclasses.fields(cls):
+            if not f.metadata.get("internal"):
+                assert f"`{f.name}`" in text or f"`{prefix}{f.name}`" in text, f"README.md does not document `{prefix}{f.name}`"

@@ -1,0 +1,261 @@
+"""Feeds: every Atom, RSS and JSON feed of a real build parses strictly, is complete, and links inside the site."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, item, make_site
+from generator.build import BuildOptions, build, plan_site
+from generator.config import load_config
+from generator.feeds import feed_files
+
+A = "{http://www.w3.org/2005/Atom}"
+MEDIA = "{http://search.yahoo.com/mrss/}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+NO_SEARCH = {"PAGEFIND_BINARY_PATH": "/nonexistent/pagefind"}  # these tests are not about search
+
+
+def build_site(root: Path):
+    config = load_config(root / "config.yaml")
+    result = build(config, BuildOptions(workers=1), environ=NO_SEARCH)
+    return config, result
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    """The example site (base_url https://example.github.io/newsdesk/, a path) built into a temporary folder."""
+    root = tmp_path_factory.mktemp("example")
+    shutil.copy(ROOT / "config.yaml", root / "config.yaml")
+    shutil.copytree(ROOT / "content", root / "content")
+    config, result = build_site(root)
+    return config, result, config.output_path
+
+
+def resolve(config, out: Path, url: str) -> Path:
+    """The built file a URL of this site points at (fails the test for anything outside the site)."""
+    assert url.startswith(config.base_url), f"{url} is not an absolute URL under {config.base_url}"
+    rel = url[len(config.base_url):].split("#")[0]
+    path = out / rel
+    if rel == "" or rel.endswith("/"):
+        path = path / "index.html"
+    assert path.is_file(), f"{url} does not resolve to a built file ({path})"
+    return path
+
+
+def parse_time(text: str) -> datetime:
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    assert moment.tzinfo is not None, f"{text} has no time zone"
+    return moment
+
+
+def feeds_of(out: Path, ext: str) -> list[Path]:
+    found = sorted((out / "feeds").glob(f"*{ext}")) + sorted(out.glob(f"topics/*/feed{ext}")) + \
+        sorted(out.glob(f"providers/*/feed{ext}"))
+    assert found
+    return found
+
+
+def test_there_is_one_feed_of_each_format_for_the_site_every_topic_and_every_provider(example):
+    config, result, out = example
+    site = result.site.model.site
+    for ext in (".xml", ".rss", ".json"):
+        names = {p.relative_to(out).as_posix() for p in feeds_of(out, ext)}
+        expected = {f"feeds/latest{ext}", f"feeds/top{ext}"} | {f"topics/{s}/feed{ext}" for s in site.topics} | \
+            {f"providers/{s}/feed{ext}" for s in site.providers}
+        assert names == expected
+
+
+def test_every_atom_feed_parses_and_has_what_atom_requires(example):
+    config, result, out = example
+    for path in feeds_of(out, ".xml"):
+        root = ET.fromstring(path.read_bytes())  # expat: strict, fails on any invalid character
+        assert root.tag == f"{A}feed"
+        assert root.findtext(f"{A}id") and root.findtext(f"{A}title")
+        parse_time(root.findtext(f"{A}updated"))
+        links = {link.get("rel"): link.get("href") for link in root.findall(f"{A}link")}
+        assert resolve(config, out, links["self"]) == path
+        resolve(config, out, links["alternate"])
+        assert root.find(f"{A}author/{A}name").text  # entries without a provider fall back to it
+        ids = [entry.findtext(f"{A}id") for entry in root.findall(f"{A}entry")]
+        assert len(ids) == len(set(ids))
+        for entry in root.findall(f"{A}entry"):
+            assert entry.findtext(f"{A}title")
+            assert parse_time(entry.findtext(f"{A}updated")) == parse_time(entry.findtext(f"{A}published"))
+            alternate = [link.get("href") for link in entry.findall(f"{A}link") if link.get("rel") == "alternate"]
+            assert alternate == [entry.findtext(f"{A}id")]
+            article = resolve(config, out, alternate[0])
+            assert "NewsArticle" in article.read_text(encoding="utf-8")
+
+
+def test_every_rss_feed_parses_with_rfc822_dates_and_permalinks(example):
+    config, result, out = example
+    for path in feeds_of(out, ".rss"):
+        root = ET.fromstring(path.read_bytes())
+        assert root.tag == "rss" and root.get("version") == "2.0"
+        channel = root.find("channel")
+        for required in ("title", "link", "description"):
+            assert channel.findtext(required), f"{path}: channel has no {required}"
+        resolve(config, out, channel.findtext("link"))
+        assert resolve(config, out, channel.find(f"{A}link").get("href")) == path
+        parsedate_to_datetime(channel.findtext("lastBuildDate"))
+        guids = [i.findtext("guid") for i in channel.findall("item")]
+        assert len(guids) == len(set(guids))
+        for node in channel.findall("item"):
+            assert node.findtext("title")
+            assert node.find("guid").get("isPermaLink") == "true" and node.findtext("guid") == node.findtext("link")
+            resolve(config, out, node.findtext("link"))
+            assert parsedate_to_datetime(node.findtext("pubDate")).tzinfo is not None
+            source = node.find("source")
+            if source is not None:
+                assert source.text == node.findtext(f"{DC}creator")
+                resolve(config, out, source.get("url"))
+
+
+def test_every_json_feed_is_json_feed_1_1(example):
+    config, result, out = example
+    for path in feeds_of(out, ".json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert data["version"] == "https://jsonfeed.org/version/1.1"
+        assert data["title"]
+        assert resolve(config, out, data["feed_url"]) == path
+        resolve(config, out, data["home_page_url"])
+        ids = [i["id"] for i in data["items"]]
+        assert len(ids) == len(set(ids))
+        for entry in data["items"]:
+            assert entry.get("content_text") or entry.get("content_html")
+            resolve(config, out, entry["url"])
+            parse_time(entry["date_published"])
+
+
+def test_feeds_follow_the_lists_and_carry_excerpt_image_and_provider(example):
+    config, result, out = example
+    site = result.site.model.site
+    latest = ET.fromstring((out / "feeds/latest.xml").read_bytes())
+    entries = latest.findall(f"{A}entry")
+    newest = site.items[: config.feed_items]
+    assert [e.findtext(f"{A}id") for e in entries] == [config.base_url + i.path for i in newest]
+    with_image = next(i for i in newest if i.images and i.provider and i.excerpt)
+    entry = next(e for e in entries if e.findtext(f"{A}id") == config.base_url + with_image.path)
+    assert entry.findtext(f"{A}summary") == with_image.excerpt
+    assert entry.find(f"{A}author/{A}name").text == site.providers[with_image.provider.slug].name
+    assert entry.find(f"{MEDIA}content").get("url") == with_image.images[0].url
+    assert [l.get("href") for l in entry.findall(f"{A}link") if l.get("rel") == "via"] == [with_image.link]
+
+    rss = ET.fromstring((out / "feeds/latest.rss").read_bytes()).find("channel")
+    node = next(n for n in rss.findall("item") if n.findtext("link") == config.base_url + with_image.path)
+    assert node.find("enclosure").get("url") == with_image.images[0].url
+    assert node.findtext(f"{DC}creator") == site.providers[with_image.provider.slug].name
+    assert parsedate_to_datetime(node.findtext("pubDate")) == with_image.published
+
+    top = ET.fromstring((out / "feeds/top.xml").read_bytes())
+    ranked = [config.base_url + site.items[i].path for i in result.site.rankings.top[: config.feed_items]]
+    assert [e.findtext(f"{A}id") for e in top.findall(f"{A}entry")] == ranked
+
+    topic = next(slug for slug, t in site.topics.items() if t.children and site.topic_items[slug])
+    data = json.loads((out / f"topics/{topic}/feed.json").read_text(encoding="utf-8"))
+    assert [e["url"] for e in data["items"]] == [config.base_url + site.items[i].path for i in site.topic_items[topic]]
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.alternates, self.icons = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("rel") == "alternate":
+            self.alternates.append((attrs.get("type"), attrs.get("href")))
+        if tag == "a" and "feed-icon" in (attrs.get("class") or ""):
+            self.icons.append(attrs.get("href"))
+
+
+def test_pages_link_their_own_feeds_and_every_feed_link_resolves(example):
+    config, result, out = example
+    site = result.site.model.site
+    for page in result.site.pages:
+        parser = _Links()
+        parser.feed((out / page.output).read_text(encoding="utf-8"))
+        types = {t for t, _ in parser.alternates}
+        assert {"application/atom+xml", "application/rss+xml", "application/feed+json"} <= types, page.output
+        for _, href in parser.alternates:
+            resolve(config, out, href)
+        assert len(parser.icons) == 1, f"{page.output}: no visible feed icon"
+        resolve(config, out, "https://example.github.io" + parser.icons[0])  # root-relative, under the base path
+        own = {"topic": f"topics/{page.key}/feed", "provider": f"providers/{page.key}/feed",
+               "top": "feeds/top"}.get(page.kind, "feeds/latest")
+        assert parser.alternates[0][1] == f"{config.base_url}{own}.xml", page.output
+    assert any(p.kind == "topic" for p in result.site.pages) and site.providers
+
+
+def test_feed_length_is_the_feed_items_setting(tmp_path):
+    files = {f"content/s{n}.md": item(f"Story {n}", date=f"2026-11-{10 + n:02d}T10:00:00Z") for n in range(6)}
+    root = make_site(tmp_path / "site", files, "title: T\nbase_url: https://example.org/\nnow: 2026-11-22T12:00:00Z\n"
+                                              "feed_items: 4\n")
+    config, result = build_site(root)
+    out = config.output_path
+    titles = [e.findtext(f"{A}title") for e in ET.fromstring((out / "feeds/latest.xml").read_bytes()).findall(f"{A}entry")]
+    assert titles == ["Story 5", "Story 4", "Story 3", "Story 2"]
+    assert len(json.loads((out / "feeds/top.json").read_text())["items"]) == 4
+    assert len(ET.fromstring((out / "feeds/latest.rss").read_bytes()).findall("channel/item")) == 4
+
+
+CONTROL_TITLE = r"Bell\a tab\t null\0 esc\e del\x7f nel\x85 nonchar\uFFFE\uFFFF end"
+
+
+def test_a_title_full_of_control_characters_still_gives_valid_feeds(tmp_path):
+    text = item("placeholder", excerpt=f'"Excerpt {CONTROL_TITLE}"',
+                provider='{name: "Prov\\x01ider", domain: prov.example}', topics='["To\\x02pic"]')
+    text = text.replace("title: 'placeholder'", f'title: "{CONTROL_TITLE}"')
+    root = make_site(tmp_path / "site", {"content/bad.md": text})
+    config, result = build_site(root)
+    assert [i.source for i in result.site.model.site.items] == ["content/bad.md"]
+    out = config.output_path
+    for path in [p for ext in (".xml", ".rss") for p in feeds_of(out, ext)]:
+        ET.fromstring(path.read_bytes())  # must not raise
+    title = ET.fromstring((out / "feeds/latest.xml").read_bytes()).find(f"{A}entry/{A}title").text
+    assert title == "Bell tab null esc del nel nonchar end"
+    for path in feeds_of(out, ".json"):
+        json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_feeds_stay_valid_even_if_the_model_lets_control_characters_through(tmp_path):
+    """feeds.py does not rely on the model's cleaning: raw C0/C1 controls and non-characters in every text."""
+    root = make_site(tmp_path / "site", {"content/a.md": item("Plain", excerpt="Fine", provider="{name: P, domain: p.example}")})
+    config = load_config(root / "config.yaml")
+    planned = plan_site(config, BuildOptions())
+    site = planned.model.site
+    nasty = "A\x00B\x01C\x0bD\x1fE\x7fF\x85G\ud7ff\ufffeH\uffffI"
+    dirty = dataclasses.replace(site.items[0], title=nasty, excerpt=nasty)
+    site = dataclasses.replace(site, items=(dirty,))
+    files = feed_files(site, planned.rankings, dataclasses.replace(config, title=nasty), planned.now)
+    for name, data in files.items():
+        if name.endswith((".xml", ".rss")):
+            root_element = ET.fromstring(data)
+            texts = "".join(root_element.itertext())
+            assert "\x00" not in texts and "\ufffe" not in texts
+    atom = ET.fromstring(files["feeds/latest.xml"])
+    assert atom.find(f"{A}entry/{A}title").text == "ABCDEFG\ud7ffHI"
+    assert json.loads(files["feeds/latest.json"])["items"][0]["title"] == "ABCDEFG\ud7ffHI"
+
+
+def test_feeds_are_byte_identical_across_builds(tmp_path):
+    root = make_site(tmp_path / "site", {f"content/s{n}.md": item(f"Story {n}", excerpt="E", topics="[AI]")
+                                         for n in range(3)})
+    config = load_config(root / "config.yaml")
+    first = feed_files(*_model(config))
+    second = feed_files(*_model(config))
+    assert first == second and first
+
+
+def _model(config):
+    planned = plan_site(config, BuildOptions())
+    return planned.model.site, planned.rankings, config, planned.now

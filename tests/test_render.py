@@ -1,0 +1,180 @@
+"""Stage 5, rendering: theme override order, `!theme/` inheritance, template errors that point at the line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from conftest import item, make_site
+from generator import cli
+from generator.build import BuildOptions, build
+from generator.config import load_config
+from generator.errors import BuildError
+from generator.render import bundled_theme_dir, json_script
+
+DEFAULT_THEME = bundled_theme_dir("default")
+
+
+def parse(path: Path):
+    return html5lib.parse(path.read_bytes(), namespaceHTMLElements=False)
+
+
+def tree(folder: Path) -> dict[str, tuple[bytes, int, int]]:
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def site(tmp_path, overrides: dict[str, str], config_extra: str = "") -> Path:
+    files = {"content/news/a.md": item("First story", topics="[AI]", customField='"from front matter"'),
+             "content/news/b.md": item("Second story", date="2026-11-19T10:00:00Z", topics="[AI]"), **overrides}
+    config = "title: Test News\nbase_url: https://example.org/\nnow: \"2026-11-22T12:00:00Z\"\n" + config_extra
+    return make_site(tmp_path / "site", files, config)
+
+
+def run(root: Path):
+    return build(load_config(root / "config.yaml"), BuildOptions(), environ={})
+
+
+@pytest.fixture(scope="module")
+def overridden(tmp_path_factory):
+    """One site that overrides a page template, a partial, base.html (extending the bundled one) and static files."""
+    root = site(tmp_path_factory.mktemp("override"), {
+        "themes/default/templates/article.html": (
+            '{% extends "base.html" %}{% block main %}<h1>{{ item.title }}</h1>'
+            '<p id="override">site article template</p><p id="extra">{{ item.extra.customField }}</p>'
+            '<p id="escaped">{{ "<b>not bold</b>" }}</p>{% endblock %}'),
+        "themes/default/templates/partials/card.html": '<p class="site-card">{{ item.title }}</p>\n',
+        "themes/default/templates/base.html": (
+            '{% extends "!theme/base.html" %}'
+            '{% block head %}<meta name="site-base" content="extends the bundled base">{{ super() }}{% endblock %}'),
+        "themes/default/static/css/site.css": "/* the site's own stylesheet */\n",
+        "static/img/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+    })
+    run(root)
+    return root
+
+
+def test_a_site_template_wins_over_the_theme(overridden):
+    page = parse(overridden / "output/news/2026/11/20/a/index.html")
+    assert page.find(".//p[@id='override']").text == "site article template"
+    assert page.find(".//h1").text == "First story"
+
+
+def test_a_site_partial_wins_on_every_list(overridden):
+    for name in ("latest/index.html", "topics/ai/index.html"):
+        cards = [p.text for p in parse(overridden / "output" / name).iter("p") if p.get("class") == "site-card"]
+        assert cards == ["First story", "Second story"], name
+
+
+def test_an_override_can_extend_the_template_it_replaces(overridden):
+    for name in ("index.html", "topics/ai/index.html", "topics/index.html"):
+        page = parse(overridden / "output" / name)
+        assert page.find(".//meta[@name='site-base']") is not None, name
+        assert page.find(".//link[@rel='stylesheet']") is not None, name  # the bundled base's head is still there
+        assert page.find(".//main") is not None, name
+
+
+def test_a_site_static_file_wins_and_the_other_theme_files_still_ship(overridden):
+    out = overridden / "output"
+    assert (out / "static/css/site.css").read_text() == "/* the site's own stylesheet */\n"
+    bundled = {p.relative_to(DEFAULT_THEME / "static").as_posix() for p in (DEFAULT_THEME / "static").rglob("*")
+               if p.is_file() and not p.name.startswith(".")}
+    assert bundled and all((out / "static" / name).is_file() for name in bundled)
+    assert (out / "static/img/logo.svg").read_text() == "<svg xmlns='http://www.w3.org/2000/svg'/>"  # site static/
+
+
+def test_unknown_front_matter_fields_reach_templates(overridden):
+    page = parse(overridden / "output/news/2026/11/20/a/index.html")
+    assert page.find(".//p[@id='extra']").text == "from front matter"
+
+
+def test_overrides_are_autoescaped_too(overridden):
+    page = parse(overridden / "output/news/2026/11/20/a/index.html")
+    escaped = page.find(".//p[@id='escaped']")
+    assert escaped.text == "<b>not bold</b>" and escaped.find("b") is None
+
+
+def test_a_theme_of_another_name_falls_back_to_the_bundled_default(tmp_path):
+    root = site(tmp_path, {"themes/mine/templates/404.html": "<!DOCTYPE html><title>mine</title><p>Lost?</p>\n"},
+                "theme: mine\n")
+    run(root)
+    assert (root / "output/404.html").read_text() == "<!DOCTYPE html><title>mine</title><p>Lost?</p>\n"
+    assert parse(root / "output/news/2026/11/20/a/index.html").find(".//h1").text == "First story"
+
+
+# --- template errors ------------------------------------------------------------------------------------
+
+BROKEN = {
+    "syntax": ("themes/default/templates/article.html",
+               '{% extends "base.html" %}\n{% block main %}\n<h1>{{ item.title }}</h1>\n{% if item.title %}\n'
+               '<p>never closed</p>\n{% endblock %}\n',
+               "themes/default/templates/article.html:6: template syntax error: "),
+    "partial-syntax": ("themes/default/templates/partials/card.html",
+                       '<article>\n{{ item.title | }}\n</article>\n',
+                       "themes/default/templates/partials/card.html:2: template syntax error: "),
+    "runtime": ("themes/default/templates/article.html",
+                '{% extends "base.html" %}\n{% block main %}\n\n{{ item.title.no_such_method() }}\n{% endblock %}\n',
+                "themes/default/templates/article.html:4: error while rendering news/2026/11/"),
+    "missing-include": ("themes/default/templates/article.html",
+                        '{% extends "base.html" %}{% block main %}{% include "partials/nowhere.html" %}{% endblock %}',
+                        "template not found: partials/nowhere.html"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_template_error_names_the_template_and_line(tmp_path, case):
+    name, text, message = BROKEN[case]
+    root = site(tmp_path, {name: text})
+    with pytest.raises(BuildError) as caught:
+        build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+    assert message in str(caught.value)
+    assert not (root / "output").exists()
+
+
+@pytest.mark.parametrize("case", ["syntax", "runtime"])
+def test_a_template_error_exits_1_and_leaves_the_previous_output_untouched(tmp_path, monkeypatch, capsys, case):
+    name, text, message = BROKEN[case]
+    root = site(tmp_path, {})
+    monkeypatch.chdir(root)
+    assert cli.main(["build"]) == 0
+    before = tree(root / "output")
+    (root / name).parent.mkdir(parents=True, exist_ok=True)
+    (root / name).write_text(text)
+    (root / "content/news/c.md").write_text(item("A third story"))  # would have changed pages
+    capsys.readouterr()
+    assert cli.main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert tree(root / "output") == before  # same bytes, same inodes, same mtimes
+    assert not [p.name for p in root.parent.rglob("*staging*")]  # no half-written site left behind
+
+
+def test_json_in_script_elements_cannot_close_the_element():
+    text = str(json_script({"title": "</script><script>alert(1)</script>", "amp": "a & b", "line": "\u2028"}))
+    assert "</script" not in text.lower() and "<" not in text and ">" not in text and "&" not in text
+    assert "\u2028" not in text
+    import json
+    assert json.loads(text)["title"] == "</script><script>alert(1)</script>"
+
+
+def test_adding_and_removing_an_override_between_builds_takes_effect(tmp_path, monkeypatch, capsys):
+    """The build cache must not hide a theme change: an override added later wins, and a removed one is gone."""
+    root = site(tmp_path, {})
+    monkeypatch.chdir(root)
+    assert cli.main(["build"]) == 0
+    bundled_css = (root / "output/static/css/site.css").read_bytes()
+    card = root / "themes/default/templates/partials/card.html"
+    card.parent.mkdir(parents=True)
+    card.write_text('<p class="site-card">{{ item.title }}</p>\n')
+    (root / "themes/default/static/css").mkdir(parents=True)
+    (root / "themes/default/static/css/site.css").write_text("/* mine */\n")
+    assert cli.main(["build"]) == 0
+    assert 'class="site-card">First story' in (root / "output/latest/index.html").read_text()
+    assert (root / "output/static/css/site.css").read_text() == "/* mine */\n"
+    card.unlink()
+    (root / "themes/default/static/css/site.css").unlink()
+    assert cli.main(["build"]) == 0
+    assert "site-card" not in (root / "output/latest/index.html").read_text()
+    assert (root / "output/static/css/site.css").read_bytes() == bundled_css

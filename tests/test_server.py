@@ -1,0 +1,609 @@
+"""`newsdesk serve` over real sockets: what a browser gets, what the terminal says, and that the
+rebuilt site always equals a fresh full build (real watchdog, real files, real HTTP; no mocks)."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import random
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, item, make_site
+from generator.build import BuildOptions, build
+from generator.config import load_config
+from generator.errors import NewsdeskError
+from generator.server import DevServer
+
+CONFIG = """\
+title: Serve Test News
+base_url: https://user.github.io/repo/
+now: "2026-11-22T12:00:00Z"
+items_per_page: 2
+topics:
+  - name: AI
+  - name: Space
+"""
+
+ITEMS = {
+    "content/news/robots.md": item("Robots learn to fold laundry", "2026-11-20T10:00:00Z", topics="[AI]"),
+    "content/news/rocket.md": item("Reusable rocket lands twice", "2026-11-19T09:00:00Z", topics="[Space]"),
+    "content/news/model.md": item("A small model beats a big one", "2026-11-18T08:00:00Z", topics="[AI]"),
+    "static/data.json": '{"ok": true}\n',
+    "static/feed-sample.xml": "<?xml version='1.0'?><rss/>\n",
+    "static/css/extra.css": "/* the site's own styles */\n",
+}
+
+TIMEOUT = 30  # seconds; generous, because CI machines are slow and shared
+
+
+def wait_for(predicate, what: str, timeout: float = TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+class Lines(list):
+    """The server's terminal output."""
+
+    def __call__(self, text, error=False):
+        self.append(("stderr: " if error else "") + text)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self)
+
+
+def start(root: Path, options=BuildOptions(), **kwargs) -> DevServer:
+    config_file = root / "config.yaml"
+    kwargs.setdefault("quiet", 0.05)
+    kwargs.setdefault("echo", Lines())
+    kwargs.setdefault("port", 0)
+    dev = DevServer(lambda: load_config(config_file), options, config_file, **kwargs)
+    dev.start()
+    return dev
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    return make_site(tmp_path / "site", ITEMS, CONFIG)
+
+
+@pytest.fixture
+def dev(site):
+    server = start(site)
+    yield server
+    server.stop()
+
+
+def get(dev: DevServer, path: str, method: str = "GET"):
+    """One request sent exactly as written (no client-side normalising of the path)."""
+    connection = http.client.HTTPConnection("127.0.0.1", dev.port, timeout=TIMEOUT)
+    try:
+        connection.putrequest(method, path, skip_accept_encoding=True)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        connection.close()
+
+
+def ours(dev: DevServer, before: int) -> list:
+    """The rebuilds after the first `before` that the test's own edits caused.
+
+    The server also watches the bundled theme, which other work in a developer's checkout may be
+    editing while the tests run; those rebuilds are real but not the test's.
+    """
+    return [r for r in dev.rebuilds[before:] if any(not p.startswith("/") for p in r.paths)]
+
+
+def rebuilt(dev: DevServer, before: int):
+    """Wait for the first rebuild after `before` rebuilds that the test caused; return it."""
+    return wait_for(lambda: ours(dev, before), "a rebuild")[0]
+
+
+def write(path: Path, text: str) -> None:
+    """Save as most editors do: a temp file renamed over the old one, so no build can see half a file."""
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    write(path, text.replace(old, new))
+
+
+def settle(dev: DevServer, before: int):
+    """Wait for the rebuild after `before` rebuilds and for the server to go idle; return that rebuild."""
+    record = rebuilt(dev, before)
+    wait_for(lambda: dev.idle, "the server to go idle")
+    return record
+
+
+def _strip_injection(body: bytes) -> bytes:
+    return re.sub(rb'(<style>\n#newsdesk-overlay.*?</style>\n)?(<div id="newsdesk-overlay".*?</div>\n)?'
+                  rb'(<aside id="newsdesk-notice".*?</aside>\n)?<script src="/__newsdesk/livereload\.js"[^>]*></script>',
+                  b"", body, flags=re.S)
+
+
+# --- serving ---------------------------------------------------------------------------------------------
+
+
+def test_serves_the_site_at_the_path_of_base_url(dev):
+    assert dev.url == f"http://127.0.0.1:{dev.port}/repo/"
+    status, headers, body = get(dev, "/repo/")
+    assert status == 200 and b"<title>Serve Test News</title>" in body
+    assert headers["content-type"] == "text/html; charset=utf-8"
+    assert headers["cache-control"] == "no-store"
+    for path in ("/", "/repo"):
+        status, headers, _ = get(dev, path)
+        assert (status, headers["location"]) == (302, "/repo/"), path
+    status, headers, _ = get(dev, "/repo/topics/ai")  # a folder without its slash, as GitHub Pages answers it
+    assert (status, headers["location"]) == (302, "/repo/topics/ai/")
+    status, _, body = get(dev, "/repo/topics/ai/")
+    assert status == 200 and b"Robots learn to fold laundry" in body and b"Reusable rocket" not in body
+    status, _, body = get(dev, "/repo/topics/ai/index.html")
+    assert status == 200 and b"Robots learn to fold laundry" in body
+
+
+def test_missing_pages_get_the_sites_404_page_with_status_404(dev, site):
+    page_404 = (site / "output" / "404.html").read_text(encoding="utf-8")
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page_404, re.S).group(1).encode()
+    for path in ("/repo/no/such/page/", "/repo/nothing.css", "/elsewhere/", "/repo/static/css/nope.css"):
+        status, headers, body = get(dev, path)
+        assert status == 404, path
+        assert headers["content-type"] == "text/html; charset=utf-8"
+        assert heading in body, path
+        assert b"/__newsdesk/livereload.js" in body  # so a page that 404s now comes back by itself later
+
+
+def test_content_types(dev):
+    expected = {
+        "/repo/": "text/html; charset=utf-8",
+        "/repo/static/css/site.css": "text/css; charset=utf-8",
+        "/repo/static/favicon.svg": "image/svg+xml",
+        "/repo/static/data.json": "application/json",
+        "/repo/static/feed-sample.xml": "application/xml",
+        "/__newsdesk/livereload.js": "text/javascript; charset=utf-8",
+    }
+    for path, kind in expected.items():
+        status, headers, _ = get(dev, path)
+        assert (status, headers["content-type"]) == (200, kind), path
+        assert headers["cache-control"] == "no-store"
+
+
+def test_traversal_is_refused(dev, site):
+    secret = "TOP-SECRET-CONFIG"
+    (site / "secret.txt").write_text(secret)  # beside the output folder
+    (site / "output" / "escape").symlink_to("/etc")
+    (site / "output" / "sneaky.txt").symlink_to(site / "secret.txt")
+    attempts = [
+        "/repo/../secret.txt", "/repo/%2e%2e/secret.txt", "/repo/%2E%2E/secret.txt", "/repo/.%2e/secret.txt",
+        "/repo/..%2fsecret.txt", "/repo/..%2Fsecret.txt", "/repo/static/..%2f..%2fsecret.txt",
+        "/repo/%2e%2e%5csecret.txt", "/repo/..\\secret.txt", "/repo/%252e%252e/secret.txt",
+        "/repo/secret.txt%00.html", "/repo//../secret.txt", "/repo/escape/passwd", "/repo/escape/hostname",
+        "/repo/sneaky.txt", "/repo/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/../../etc/passwd", "//etc/passwd",
+        "/repo/%c0%ae%c0%ae/secret.txt",
+    ]
+    for path in attempts:
+        status, _, body = get(dev, path)
+        assert status in (400, 404), f"{path}: {status}"
+        assert secret.encode() not in body and b"root:" not in body, path
+    assert get(dev, "/repo/static/data.json")[0] == 200  # the same server still serves what it should
+
+
+def test_the_script_goes_into_html_responses_only(dev, site):
+    status, headers, body = get(dev, "/repo/")
+    index = body.rfind(b"</body>")
+    script = body.find(b'<script src="/__newsdesk/livereload.js"')
+    assert 0 < script < index
+    assert int(headers["content-length"]) == len(body)
+    on_disk = (site / "output" / "index.html").read_bytes()
+    assert b"__newsdesk" not in on_disk  # the built files stay as `newsdesk build` writes them
+    assert _strip_injection(body) == on_disk
+    for path in ("/repo/static/css/site.css", "/repo/static/data.json", "/repo/static/feed-sample.xml"):
+        assert b"__newsdesk" not in get(dev, path)[2], path
+    status, headers, body = get(dev, "/repo/", method="HEAD")
+    assert status == 200 and body == b"" and int(headers["content-length"]) > 0
+
+
+# --- rebuilding and telling the browser -----------------------------------------------------------------
+
+
+def poll(dev: DevServer, since: int, server: str | None = None) -> dict:
+    status, headers, body = get(dev, f"/__newsdesk/livereload?since={since}&server={server or dev.server_id}")
+    assert status == 200 and headers["content-type"] == "application/json"
+    return json.loads(body)
+
+
+def page_epoch(dev: DevServer, path: str = "/repo/") -> int:
+    return int(re.search(rb'data-epoch="(\d+)"', get(dev, path)[2]).group(1))
+
+
+def test_a_held_poll_returns_when_an_edit_is_built(dev, site):
+    epoch = page_epoch(dev)
+    answers = []
+    waiter = threading.Thread(target=lambda: answers.append(poll(dev, epoch)))
+    waiter.start()
+    edit(site / "content/news/robots.md", "Robots learn to fold laundry", "Robots learn to iron shirts")
+    waiter.join(timeout=TIMEOUT)
+    assert answers and answers[0]["epoch"] > epoch and answers[0]["action"] == "reload"
+    status, _, body = get(dev, "/repo/topics/ai/")
+    assert b"Robots learn to iron shirts" in body and b"fold laundry" not in body
+    assert page_epoch(dev) == answers[0]["epoch"]
+
+
+def test_a_poll_from_a_page_of_another_server_returns_at_once(dev):
+    answer = poll(dev, 0, server="0000dead")
+    assert answer["server"] == dev.server_id  # the page sees a new server and reloads
+
+
+def test_a_css_edit_is_announced_as_css(dev, site):
+    epoch = page_epoch(dev)
+    before = len(dev.rebuilds)
+    write(site / "static/css/extra.css", "h1 { color: rgb(1, 2, 3); }\n")
+    assert rebuilt(dev, before).action == "css"
+    assert poll(dev, epoch)["action"] == "css"
+    assert b"rgb(1, 2, 3)" in get(dev, "/repo/static/css/extra.css")[2]
+    before = len(dev.rebuilds)
+    edit(site / "content/news/rocket.md", "lands twice", "lands thrice")
+    rebuilt(dev, before)
+    assert poll(dev, epoch)["action"] == "reload"  # a page that missed both needs the whole reload
+
+
+def test_saving_a_file_unchanged_does_not_reload_the_page(dev, site):
+    epoch = page_epoch(dev)
+    path = site / "content/news/model.md"
+    before = len(dev.rebuilds)
+    path.write_text(path.read_text())  # in place, as some editors save
+    record = settle(dev, before)
+    assert (record.action, record.written, record.removed) == ("", 0, 0)
+    assert page_epoch(dev) == epoch
+
+
+def test_temp_files_and_the_output_folder_start_no_build(dev, site):
+    news = site / "content" / "news"
+    before = len(dev.rebuilds)
+    for name in (".robots.md.swp", "robots.md~", "4913", ".#robots.md", "robots.md.tmp", "notes.txt"):
+        (news / name).write_text("x")
+    (site / "output" / "stray.html").write_text("x")
+    (site / "README.md").write_text("x")
+    edit(news / "rocket.md", "lands twice", "lands again")  # the one change that counts
+    record = rebuilt(dev, before)
+    assert [p for p in record.paths if not p.startswith("/")] == ["content/news/rocket.md"]
+
+
+def test_an_atomic_save_and_a_burst_of_500_files_give_one_rebuild_each(site):
+    lines = Lines()
+    make_site(site, {}, CONFIG.replace("items_per_page: 2", "items_per_page: 100"))
+    dev = start(site, echo=lines, quiet=0.3)  # a wider quiet window: a loaded CI machine may pause the writer
+    try:
+        before = len(dev.rebuilds)
+        target = site / "content/news/robots.md"  # an editor's save: write a temp file, rename it over
+        edit(target, "fold laundry", "make beds")
+        record = settle(dev, before)
+        assert [p for p in record.paths if not p.startswith("/")] == ["content/news/robots.md"]
+        assert record.rendered > 0
+        before = len(dev.rebuilds)
+        folder = site / "content" / "bulk"  # as a `git checkout` would
+        folder.mkdir()
+        for n in range(500):
+            (folder / f"item-{n:03}.md").write_text(item(f"Bulk story {n}", topics="[Space]"))
+        record = settle(dev, before)
+        assert record.error == ""
+        assert len(ours(dev, before)) == 1, [r.changes for r in dev.rebuilds[before:]]
+        space = (site / "output/topics/space/index.html").read_text() + "".join(
+            p.read_text() for p in (site / "output/topics/space/page").rglob("index.html"))
+        assert all(f"Bulk story {n}<" in space for n in range(500))
+        assert "and 500 more changed" in record.changes or "and 499 more changed" in record.changes
+    finally:
+        dev.stop()
+
+
+def test_terminal_shows_one_line_per_rebuild(site):
+    lines = Lines()
+    dev = start(site, echo=lines)
+    try:
+        assert re.fullmatch(r"Built \d+ pages \(\d+ files changed, 0 removed\) in \d+ ms", lines[0])
+        before = len(dev.rebuilds)
+        edit(site / "content/news/rocket.md", "lands twice", "lands thrice")
+        rebuilt(dev, before)
+        line = lines[-1]
+        assert re.fullmatch(r"content/news/rocket\.md changed: (\d+) of (\d+) pages rebuilt, \d+ files changed, "
+                            r"\d+ removed, \d+ ms", line), line
+        rendered, total = map(int, re.search(r"(\d+) of (\d+) pages", line).groups())
+        assert 0 < rendered < total  # incremental: the item's page and the lists showing it, not every page
+    finally:
+        dev.stop()
+
+
+# --- errors while serving -------------------------------------------------------------------------------
+
+
+def test_a_broken_template_keeps_the_last_good_pages_with_an_overlay(site):
+    lines = Lines()
+    dev = start(site, echo=lines)
+    try:
+        override = site / "themes/default/templates/article.html"
+        override.parent.mkdir(parents=True)
+        good = (ROOT / "themes/default/templates/article.html").read_text()
+        before = len(dev.rebuilds)
+        write(override, good.replace("{% block main %}", "{% block main %}{% if %}", 1))
+        record = rebuilt(dev, before)
+        line = good[: good.index("{% block main %}")].count("\n") + 1
+        assert f"themes/default/templates/article.html:{line}: template syntax error" in record.error
+        assert record.action == "reload"
+        assert any(f"article.html:{line}: template syntax error" in text for text in lines if text.startswith("stderr"))
+        status, _, body = get(dev, "/repo/topics/ai/")
+        assert status == 200 and b"Robots learn to fold laundry" in body  # the last good page
+        assert b'id="newsdesk-overlay"' in body and f"article.html:{line}: template syntax error".encode() in body
+        before = len(dev.rebuilds)
+        write(override, good.replace("<h1>", '<h1 class="fixed">', 1))
+        record = rebuilt(dev, before)
+        assert record.error == "" and record.action == "reload"
+        body = get(dev, "/repo/topics/ai/")[2]
+        assert b'id="newsdesk-overlay"' not in body
+    finally:
+        dev.stop()
+
+
+def test_an_item_broken_while_editing_keeps_its_page_until_fixed(dev, site):
+    path = site / "content/news/rocket.md"
+    good = path.read_text()
+    article = next(p for p in (site / "output/news").rglob("index.html") if "Reusable rocket" in p.read_text())
+    url = "/repo/" + article.parent.relative_to(site / "output").as_posix() + "/"
+    before = len(dev.rebuilds)
+    write(path, good.replace("title:", "title: [unclosed", 1))
+    record = rebuilt(dev, before)
+    where = re.search(r"content/news/rocket\.md:\d+: invalid YAML", record.error).group(0)
+    status, _, body = get(dev, url)
+    assert status == 200 and b"Reusable rocket lands twice" in body  # still there, under the overlay
+    assert where.encode() in body and b'id="newsdesk-overlay"' in body
+    before = len(dev.rebuilds)
+    edit(site / "content/news/model.md", "beats a big one", "beats a bigger one")  # other edits wait for the fix
+    assert rebuilt(dev, before).error
+    before = len(dev.rebuilds)
+    write(path, good.replace("lands twice", "lands on a ship"))
+    record = rebuilt(dev, before)
+    assert record.error == ""
+    status, _, body = get(dev, url)
+    assert status == 200 and b"lands on a ship" in body and b'id="newsdesk-overlay"' not in body
+    assert b"beats a bigger one" in get(dev, "/repo/topics/ai/")[2]
+
+
+def test_items_broken_from_the_start_are_left_out_with_a_notice(tmp_path):
+    root = make_site(tmp_path / "site", {**ITEMS, "content/news/bad.md": "---\ntitle: [oops\n---\nx\n"}, CONFIG)
+    lines = Lines()
+    dev = start(root, echo=lines)
+    try:
+        assert dev.rebuilds[0].error == ""
+        assert re.search(r"^stderr: content/news/bad\.md:\d+: invalid YAML", lines.text, re.M)
+        status, _, body = get(dev, "/repo/")
+        assert status == 200 and b'id="newsdesk-notice"' in body and b"content/news/bad.md:" in body
+        assert b'id="newsdesk-overlay"' not in body
+        before = len(dev.rebuilds)
+        (root / "content/news/bad.md").unlink()
+        rebuilt(dev, before)
+        assert b"newsdesk-notice" not in get(dev, "/repo/")[2]
+    finally:
+        dev.stop()
+
+
+def test_a_broken_config_shows_in_the_overlay_and_recovers(dev, site):
+    config = site / "config.yaml"
+    good = config.read_text()
+    before = len(dev.rebuilds)
+    write(config, good + "items_per_pgae: 3\n")
+    record = rebuilt(dev, before)
+    assert "config.yaml:" in record.error and "unknown key `items_per_pgae`" in record.error
+    assert b"unknown key `items_per_pgae`" in get(dev, "/repo/")[2]
+    before = len(dev.rebuilds)
+    edit(site / "content/news/rocket.md", "lands twice", "lands at night")  # config.yaml is still broken
+    assert "unknown key `items_per_pgae`" in rebuilt(dev, before).error
+    before = len(dev.rebuilds)
+    write(config, good.replace("items_per_page: 2", "items_per_page: 1"))
+    assert rebuilt(dev, before).error == ""
+    assert get(dev, "/repo/topics/ai/page/2/")[0] == 200  # the new config is in use
+
+
+# --- incremental equals full ----------------------------------------------------------------------------
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
+    root = make_site(tmp_path / "site", ITEMS, CONFIG)
+    template = root / "themes/default/templates/partials/card.html"
+    template.parent.mkdir(parents=True)
+    template.write_text((ROOT / "themes/default/templates/partials/card.html").read_text())
+    rng = random.Random(seed)
+    counter = iter(range(1000))
+
+    def items():
+        return sorted((root / "content/news").glob("*.md"))
+
+    def change_title():
+        path = rng.choice(items())
+        text = path.read_text()
+        old = re.search(r"^title: (.*)$", text, re.M).group(1)
+        write(path, text.replace(f"title: {old}", f"title: 'Retitled {next(counter)}'", 1))
+
+    def add_item():
+        n = next(counter)
+        write(root / f"content/news/new-{n}.md",
+              item(f"Fresh story {n}", f"2026-11-{rng.randint(10, 21)}T0{rng.randint(0, 9)}:00:00Z",
+                   topics=rng.choice(["[AI]", "[Space]", "[AI, Space]"])))
+
+    def delete_item():
+        if len(items()) > 2:
+            rng.choice(items()).unlink()
+
+    def change_topic():
+        path = rng.choice(items())
+        text = path.read_text()
+        write(path, re.sub(r"^topics: .*$", f"topics: {rng.choice(['[AI]', '[Space]', '[Robotics]'])}",
+                           text, count=1, flags=re.M))
+
+    def edit_template():
+        text = template.read_text()
+        write(template, text + f"<!-- card {next(counter)} -->\n")
+
+    def edit_css():
+        write(root / "static/css/extra.css", f"p {{ margin: {next(counter)}px; }}\n")
+
+    def edit_config():
+        config = root / "config.yaml"
+        write(config, re.sub(r"items_per_page: \d+", f"items_per_page: {rng.randint(1, 4)}", config.read_text()))
+
+    edits = [change_title, add_item, delete_item, change_topic, edit_template, edit_css, edit_config]
+    dev = start(root)
+    try:
+        for step in range(10):
+            change = edits[step] if step < len(edits) else rng.choice(edits)
+            before = len(dev.rebuilds)
+            change()
+            record = settle(dev, before)
+            assert record.error == "", record.error
+            fresh = tmp_path / f"fresh-{step}"
+            config = load_config(root / "config.yaml", {"output_dir": str(fresh)})
+            build(config, BuildOptions())
+            expected, served = _files(fresh), _files(root / "output")
+            assert sorted(served) == sorted(expected), f"after {change.__name__}"
+            for name, data in expected.items():
+                assert served[name] == data, f"{name} differs after {change.__name__}"
+                if name.endswith(".html") and not name.startswith("pagefind/"):
+                    status, _, body = get(dev, "/repo/" + name)
+                    assert status == 200
+                    assert _strip_injection(body) == data, f"/repo/{name} as served differs after {change.__name__}"
+    finally:
+        dev.stop()
+
+
+# --- the command ----------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_port_in_use_is_a_clear_error_or_the_next_free_one(site):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        config_file = site / "config.yaml"
+        with pytest.raises(NewsdeskError) as error:
+            DevServer(lambda: load_config(config_file), BuildOptions(), config_file, port=port).start()
+        assert f"127.0.0.1:{port}: port already in use" in str(error.value)
+        assert "--port 0" in str(error.value)
+        lines = Lines()
+        dev = DevServer(lambda: load_config(config_file), BuildOptions(), config_file, port=port,
+                        next_free_port=True, echo=lines)
+        dev.start()
+        try:
+            assert dev.port != port
+            assert f"Port {port} is in use; using {dev.port} instead." in lines
+        finally:
+            dev.stop()
+
+
+def _serve_command(site: Path, *args: str) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
+    # A shell that starts the tests in the background ignores SIGINT, and children inherit that: undo it, as a
+    # terminal would have it, so that the SIGINT below is Ctrl-C.
+    return subprocess.Popen([sys.executable, "-m", "generator", "serve", "--config", str(site / "config.yaml"), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=site,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+
+
+def _read_address(process: subprocess.Popen) -> str:
+    for line in process.stdout:
+        match = re.search(r"at (http://\S+) \(Ctrl-C to stop\)", line)
+        if match:
+            return match.group(1)
+    raise AssertionError("serve printed no address; stderr: " + process.stderr.read())
+
+
+def test_ctrl_c_stops_serve_cleanly(site):
+    process = _serve_command(site, "--port", "0")
+    try:
+        url = _read_address(process)
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/repo/", url)
+        host, port = url.split("/")[2].split(":")
+        held = http.client.HTTPConnection(host, int(port), timeout=TIMEOUT)  # a browser's poll, left waiting
+        held.request("GET", "/__newsdesk/livereload?since=999&server=" + _server_id(host, int(port)))
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=TIMEOUT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode in (0, 130)
+    assert "Traceback" not in err, err
+    assert "Stopped." in out
+
+
+def _server_id(host: str, port: int) -> str:
+    connection = http.client.HTTPConnection(host, port, timeout=TIMEOUT)
+    connection.request("GET", "/repo/")
+    body = connection.getresponse().read()
+    return re.search(rb'data-server="(\w+)"', body).group(1).decode()
+
+
+def test_serve_rebuilds_and_stops_on_sigterm_too(site):
+    port = _free_port()
+    process = _serve_command(site, "--port", str(port))
+    try:
+        url = _read_address(process)
+        assert url == f"http://127.0.0.1:{port}/repo/"
+        edit(site / "content/news/rocket.md", "lands twice", "lands at sea")
+        line = process.stdout.readline()
+        assert line.startswith("content/news/rocket.md changed: "), line
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=TIMEOUT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode in (0, 130) and "Traceback" not in err, err
+
+
+def test_resolve_request(tmp_path):
+    from generator.server import resolve_request
+
+    out = tmp_path / "out"
+    (out / "a b").mkdir(parents=True)
+    (out / "a b" / "index.html").write_text("x")
+    (out / "evil.com").mkdir()
+    (out / "evil.com" / "index.html").write_text("x")
+    (out / "f.css").write_text("x")
+    assert resolve_request(out, "/", "/") is None  # no index.html at the top
+    assert resolve_request(out, "/", "/f.css?v=1") == (out / "f.css").resolve()
+    assert resolve_request(out, "/", "/a%20b/") == (out / "a b" / "index.html").resolve()
+    assert resolve_request(out, "/", "/a%20b") == "/a%20b/"
+    assert resolve_request(out, "/", "//evil.com") == "/evil.com/"  # never `//evil.com/`: another site
+    assert resolve_request(out, "/repo/", "/repo") == "/repo/"
+    assert resolve_request(out, "/repo/", "/") == "/repo/"
+    assert resolve_request(out, "/repo/", "/f.css") is None
+    assert resolve_request(out, "/repo/", "/repo/./f.css") == (out / "f.css").resolve()
+    for bad in ("/repo/../out/f.css", "/repo/%2e%2e/out/f.css", "/repo/f.css%00", "/repo/%ff.css", "/repo/a%5cb"):
+        assert resolve_request(out, "/repo/", bad) is None, bad
+    assert resolve_request(tmp_path / "missing", "/", "/f.css") is None

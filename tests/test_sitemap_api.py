@@ -1,0 +1,276 @@
+"""Search engines and apps: sitemaps, robots.txt, social tags, JSON-LD and the JSON API of real builds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from conftest import ROOT, item, make_site
+from generator.build import BuildOptions, build, plan_site
+from generator.config import load_config
+from generator.sitemap import sitemap_files
+
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+H = "{http://www.w3.org/1999/xhtml}"
+NO_SEARCH = {"PAGEFIND_BINARY_PATH": "/nonexistent/pagefind"}  # these tests are not about search
+
+
+def build_site(root: Path):
+    config = load_config(root / "config.yaml")
+    return config, build(config, BuildOptions(workers=1), environ=NO_SEARCH)
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    """The example site (base_url with a path) built into a temporary folder."""
+    root = tmp_path_factory.mktemp("example")
+    shutil.copy(ROOT / "config.yaml", root / "config.yaml")
+    shutil.copytree(ROOT / "content", root / "content")
+    config, result = build_site(root)
+    return config, result, config.output_path
+
+
+def resolve(config, out: Path, url: str) -> Path:
+    assert url.startswith(config.base_url), f"{url} is not an absolute URL under {config.base_url}"
+    rel = url[len(config.base_url):]
+    path = out / rel / "index.html" if rel == "" or rel.endswith("/") else out / rel
+    assert path.is_file(), f"{url} does not resolve to a built file"
+    return path
+
+
+def html_pages(config, out: Path) -> list[str]:
+    """The URL of every HTML page on disk, except the 404 page."""
+    urls = []
+    for path in sorted(out.rglob("*.html")):
+        rel = path.relative_to(out).as_posix()
+        if rel == "404.html":
+            continue
+        assert rel.endswith("index.html"), rel
+        urls.append(config.base_url + rel[: -len("index.html")])
+    return urls
+
+
+def locs(data: bytes) -> list[str]:
+    return [loc.text for loc in ET.fromstring(data).iter(f"{SM}loc")]
+
+
+# --- sitemaps and robots.txt ------------------------------------------------------------------------
+
+def test_sitemap_lists_every_page_once_and_nothing_else(example):
+    config, result, out = example
+    root = ET.fromstring((out / "sitemap.xml").read_bytes())
+    assert root.tag == f"{SM}urlset"
+    listed = locs((out / "sitemap.xml").read_bytes())
+    assert len(listed) == len(set(listed))
+    assert sorted(listed) == sorted(html_pages(config, out))
+    assert config.base_url + "search/" in listed and not any(u.endswith("404/") for u in listed)
+    for url in root.findall(f"{SM}url"):
+        if url.find(f"{SM}lastmod") is not None:
+            assert datetime.fromisoformat(url.findtext(f"{SM}lastmod").replace("Z", "+00:00")).tzinfo
+
+
+def test_a_large_site_gets_a_sitemap_index(example):
+    config, result, out = example
+    site = result.site
+    files = sitemap_files(site.pages, site.model.site, config, site.now, max_urls=10)
+    index = ET.fromstring(files["sitemap.xml"])
+    assert index.tag == f"{SM}sitemapindex"
+    parts = [loc.text for loc in index.iter(f"{SM}loc")]
+    assert len(parts) == -(-len(html_pages(config, out)) // 10)
+    listed = []
+    for url in parts:
+        name = url[len(config.base_url):]
+        assert url.startswith(config.base_url) and name in files
+        chunk = locs(files[name])
+        assert 0 < len(chunk) <= 10
+        listed += chunk
+    assert sorted(listed) == sorted(html_pages(config, out))
+
+
+def test_news_sitemap_holds_the_items_of_the_last_two_days(tmp_path):
+    files = {
+        "content/fresh.md": item("Fresh", date="2026-11-22T11:00:00Z"),
+        "content/edge.md": item("Nearly two days old", date="2026-11-20T13:00:00Z"),
+        "content/old.md": item("Three days old", date="2026-11-19T12:00:00Z"),
+        "content/future.md": item("Tomorrow", date="2026-11-23T12:00:00Z"),
+    }
+    root = make_site(tmp_path / "site", files)  # now: 2026-11-22T12:00:00Z
+    config, result = build_site(root)
+    out = config.output_path
+    news = ET.fromstring((out / "news-sitemap.xml").read_bytes())
+    titles = [u.findtext(f"{NEWS}news/{NEWS}title") for u in news.findall(f"{SM}url")]
+    assert titles == ["Fresh", "Nearly two days old"]
+    for url in news.findall(f"{SM}url"):
+        resolve(config, out, url.findtext(f"{SM}loc"))
+        assert url.findtext(f"{NEWS}news/{NEWS}publication/{NEWS}name") == "Test News"
+        assert url.findtext(f"{NEWS}news/{NEWS}publication/{NEWS}language") == "en"
+        datetime.fromisoformat(url.findtext(f"{NEWS}news/{NEWS}publication_date").replace("Z", "+00:00"))
+    robots = (out / "robots.txt").read_text()
+    sitemaps = [line.split(": ", 1)[1] for line in robots.splitlines() if line.startswith("Sitemap: ")]
+    assert sitemaps == ["https://example.org/sitemap.xml", "https://example.org/news-sitemap.xml"]
+    for url in sitemaps:
+        resolve(config, out, url)
+
+
+def test_without_recent_items_there_is_no_news_sitemap(tmp_path):
+    root = make_site(tmp_path / "site", {"content/old.md": item("Old", date="2026-10-01T10:00:00Z")})
+    config, result = build_site(root)
+    assert not (config.output_path / "news-sitemap.xml").exists()
+    assert "news-sitemap" not in (config.output_path / "robots.txt").read_text()
+    assert "Sitemap: https://example.org/sitemap.xml" in (config.output_path / "robots.txt").read_text()
+
+
+# --- social cards and JSON-LD -----------------------------------------------------------------------
+
+def parse_html(path: Path):
+    return html5lib.parse(path.read_bytes(), transport_encoding="utf-8")
+
+
+def meta(doc, key: str) -> list[str]:
+    return [m.get("content") for m in doc.iter(f"{H}meta") if key in (m.get("property"), m.get("name"))]
+
+
+def json_ld(doc) -> list:
+    return [json.loads(s.text) for s in doc.iter(f"{H}script") if s.get("type") == "application/ld+json"]
+
+
+def test_every_page_has_canonical_opengraph_and_twitter_tags(example):
+    config, result, out = example
+    for page in result.site.pages:
+        doc = parse_html(out / page.output)
+        canonical = [l.get("href") for l in doc.iter(f"{H}link") if l.get("rel") == "canonical"]
+        if page.kind == "404":
+            assert canonical == [] and meta(doc, "og:url") == []
+        else:
+            assert canonical == [config.base_url + page.url] == meta(doc, "og:url"), page.output
+        for key in ("og:title", "og:description", "og:type", "og:site_name", "twitter:card", "twitter:title"):
+            assert len(meta(doc, key)) == 1 and meta(doc, key)[0], f"{page.output}: {key}"
+        assert meta(doc, "og:title") == [page.title]
+        if page.kind == "article" and page.context["item"].images:
+            image = page.context["item"].images[0].url
+            assert meta(doc, "og:image") == [image] == meta(doc, "twitter:image")
+            assert meta(doc, "twitter:card") == ["summary_large_image"]
+
+
+def test_every_article_page_has_news_article_json_ld(example):
+    config, result, out = example
+    site = result.site.model.site
+    articles = [p for p in result.site.pages if p.kind == "article"]
+    assert len(articles) == len(site.items)
+    for page in articles:
+        story = page.context["item"]
+        doc = parse_html(out / page.output)
+        [data] = json_ld(doc)
+        assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
+        assert data["headline"] == story.title == "".join(doc.find(f".//{H}h1").itertext()).strip()
+        assert datetime.fromisoformat(data["datePublished"]) == story.published
+        assert data["url"] == config.base_url + story.path
+        if story.link:
+            assert data["isBasedOn"] == story.link
+        if story.images:
+            assert data["image"] == [i.url for i in story.images]
+        if story.provider:
+            assert data["publisher"]["name"] == site.providers[story.provider.slug].name
+    other = next(p for p in result.site.pages if p.kind == "latest")
+    assert json_ld(parse_html(out / other.output)) == []
+
+
+def test_a_title_with_a_script_end_tag_cannot_break_out_of_json_ld(tmp_path):
+    title = 'Break </script><script>alert("x")</script><!-- & </SCRIPT >'
+    files = {"content/evil.md": item("placeholder", excerpt='"</script><img src=x onerror=alert(1)>"',
+                                     provider='{name: "</script>Prov", domain: evil.example}')}
+    files["content/evil.md"] = files["content/evil.md"].replace("title: 'placeholder'", f"title: {json.dumps(title)}")
+    root = make_site(tmp_path / "site", files)
+    config, result = build_site(root)
+    [page] = [p for p in result.site.pages if p.kind == "article"]
+    doc = parse_html(config.output_path / page.output)
+    scripts = list(doc.iter(f"{H}script"))
+    assert all(s.get("type") == "application/ld+json" for s in scripts)  # nothing else became a script
+    [data] = json_ld(doc)
+    assert data["headline"] == title
+    assert data["description"] == "</script><img src=x onerror=alert(1)>"
+    assert data["publisher"]["name"] == "</script>Prov"
+    assert not [i for i in doc.iter(f"{H}img") if i.get("onerror")]
+
+
+# --- JSON API ---------------------------------------------------------------------------------------
+
+ITEM_FIELDS = {"path", "title", "type", "heat", "webUrl", "ampWebUrl", "excerpt", "publishedDateTime", "provider",
+               "images", "topics"}
+
+
+def follow(config, out: Path, url: str) -> tuple[list[dict], int]:
+    """Every item reached from `url` by following nextPage to the end, and how many files that took."""
+    items, pages, seen = [], 0, set()
+    while url is not None:
+        assert url not in seen, f"nextPage loops back to {url}"
+        seen.add(url)
+        data = json.loads(resolve(config, out, url).read_text(encoding="utf-8"))
+        pages += 1
+        assert data["page"] == pages
+        items += data["news"]
+        url = data["nextPage"]
+    assert pages == data["pages"] and len(items) == data["total"]
+    return items, pages
+
+
+def test_api_news_pages_chain_to_the_end_and_hold_every_item_once(example):
+    config, result, out = example
+    site = result.site.model.site
+    items, pages = follow(config, out, config.base_url + "api/news/index.json")
+    assert pages == -(-len(site.items) // config.items_per_page) > 1
+    assert [i["path"] for i in items] == [s.path for s in site.items]  # newest first, each once
+    article_urls = sorted(u for u in html_pages(config, out) if "/news/" in u)
+    assert sorted(i["url"] for i in items) == article_urls
+    for record, story in zip(items, site.items):
+        assert ITEM_FIELDS <= record.keys()
+        assert record["title"] == story.title and record["excerpt"] == story.excerpt
+        assert datetime.fromisoformat(record["publishedDateTime"].replace("Z", "+00:00")) == story.published
+        assert record["webUrl"] == (story.link or None) and record["ampWebUrl"] == (story.amp_url or None)
+        assert record["heat"] == story.heat
+        assert record["topics"] == [site.topics[t].name for t in story.topics]
+        assert [i["url"] for i in record["images"]] == [i.url for i in story.images]
+        if story.provider:
+            assert record["provider"]["domain"] == story.provider.domain
+            assert set(record["provider"]) == {"name", "domain", "images"}
+        else:
+            assert record["provider"] is None
+
+
+def test_api_topics_list_every_topic_and_each_topic_chains_to_its_items(example):
+    config, result, out = example
+    site = result.site.model.site
+    topics = json.loads((out / "api/topics/index.json").read_text(encoding="utf-8"))["topics"]
+    assert [t["slug"] for t in topics] == list(site.topics)
+    for topic in topics:
+        assert topic["api"] == f"{config.base_url}api/news/{topic['slug']}/index.json"
+        items, _ = follow(config, out, topic["api"])
+        assert [i["path"] for i in items] == [site.items[n].path for n in site.topic_items[topic["slug"]]]
+        assert len(items) == topic["count"]
+        resolve(config, out, topic["url"])
+        for url in topic["feeds"].values():
+            resolve(config, out, url)
+
+
+def test_api_of_an_empty_site_has_one_page_with_no_next(tmp_path):
+    root = make_site(tmp_path / "site", {}, "title: Empty\nbase_url: https://example.org/sub/\nnow: 2026-11-22T12:00:00Z\n")
+    config, result = build_site(root)
+    data = json.loads((config.output_path / "api/news/index.json").read_text())
+    assert data["news"] == [] and data["nextPage"] is None and data["pages"] == 1
+    assert locs((config.output_path / "sitemap.xml").read_bytes())[0] == "https://example.org/sub/"
+
+
+def test_discovery_files_are_byte_identical_across_plans(tmp_path):
+    root = make_site(tmp_path / "site", {f"content/s{n}.md": item(f"Story {n}", topics="[AI]") for n in range(25)})
+    config = load_config(root / "config.yaml")
+    first, second = plan_site(config, BuildOptions()), plan_site(config, BuildOptions())
+    assert first.files == second.files
+    assert {"sitemap.xml", "robots.txt", "api/news/index.json", "api/news/page/2/index.json",
+            "api/topics/index.json", "api/news/ai/index.json"} <= first.files.keys()

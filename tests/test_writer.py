@@ -1,0 +1,179 @@
+"""Stage 6, writing: atomic swap, stale files pruned, unchanged files left alone, output folders that are refused."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import item, make_site
+from generator import cli
+from generator.config import load_config
+from generator.errors import BuildError
+from generator.writer import check_output_path, safe_relative, write_site
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def stats(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_writes_exactly_the_files_given(tmp_path):
+    static = tmp_path / "logo.svg"
+    static.write_text("<svg/>")
+    report = write_site(tmp_path / "out", {"index.html": b"home", "a/b/index.html": b"deep"}, {"static/logo.svg": static})
+    assert tree(tmp_path / "out") == {"index.html": b"home", "a/b/index.html": b"deep", "static/logo.svg": b"<svg/>"}
+    assert (report.written, report.unchanged, report.removed) == (3, 0, 0)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["logo.svg", "out"]  # no staging folder left behind
+
+
+def test_unchanged_files_are_not_rewritten(tmp_path):
+    out = tmp_path / "out"
+    static = tmp_path / "site.css"
+    static.write_text("body{}")
+    files = {"index.html": b"home", "news/x/index.html": b"story"}
+    write_site(out, files, {"static/site.css": static})
+    before = stats(out)
+    os.utime(out / "index.html", ns=(1_000_000_000, 1_000_000_000))  # an old mtime makes a rewrite visible
+    before["index.html"] = (before["index.html"][0], 1_000_000_000)
+    report = write_site(out, dict(files, **{"news/x/index.html": b"story, edited"}), {"static/site.css": static})
+    after = stats(out)
+    assert (report.written, report.unchanged) == (1, 2)
+    assert after["index.html"] == before["index.html"]  # same inode, same mtime
+    assert after["static/site.css"] == before["static/site.css"]
+    assert after["news/x/index.html"] != before["news/x/index.html"]
+    assert (out / "news/x/index.html").read_bytes() == b"story, edited"
+
+
+def test_files_no_longer_produced_are_removed(tmp_path):
+    out = tmp_path / "out"
+    write_site(out, {"index.html": b"1", "old/index.html": b"2", "old/deeper/page.html": b"3"}, {})
+    report = write_site(out, {"index.html": b"1"}, {})
+    assert tree(out) == {"index.html": b"1"}
+    assert report.removed == 2
+    assert not (out / "old").exists()
+
+
+def test_a_failing_write_leaves_the_previous_output_byte_for_byte(tmp_path):
+    out = tmp_path / "out"
+    write_site(out, {"index.html": b"old home", "news/a/index.html": b"old story"}, {})
+    before, before_stats = tree(out), stats(out)
+    with pytest.raises(OSError):  # the second copy's source is gone halfway through the write
+        write_site(out, {"index.html": b"new home", "news/b/index.html": b"new"},
+                   {"static/missing.css": tmp_path / "does-not-exist.css"})
+    assert tree(out) == before and stats(out) == before_stats
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # the staging folder is cleaned up
+
+
+def test_a_staging_folder_left_by_a_killed_build_is_cleared(tmp_path):
+    leftover = tmp_path / ".out.newsdesk-staging"
+    (leftover / "junk").mkdir(parents=True)
+    (leftover / "junk/file.html").write_text("half written")
+    write_site(tmp_path / "out", {"index.html": b"x"}, {})
+    assert tree(tmp_path / "out") == {"index.html": b"x"}
+    assert not leftover.exists()
+
+
+@pytest.mark.parametrize("name", ["../evil.html", "/etc/passwd", "a/../../b.html", "a\\..\\b.html", "", "."])
+def test_no_output_path_can_leave_the_output_folder(tmp_path, name):
+    with pytest.raises(BuildError) as caught:
+        safe_relative(name)
+    assert "refusing to write outside the output folder" in str(caught.value)
+    with pytest.raises(BuildError):
+        write_site(tmp_path / "out", {"index.html": b"x", name: b"evil"}, {})
+    assert not (tmp_path / "out").exists() and not (tmp_path / "evil.html").exists()
+
+
+@pytest.mark.parametrize("output", [".", "..", "content", "themes", "/"])
+def test_check_output_path_refuses_folders_holding_the_site(tmp_path, output):
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    with pytest.raises(BuildError) as caught:
+        check_output_path(root / output, [root, root / "content", root / "themes"])
+    assert "set `output_dir` to a folder of its own" in str(caught.value)
+
+
+# --- through a real build ------------------------------------------------------------------------------
+
+def _site(tmp_path) -> Path:
+    root = make_site(tmp_path / "site", {"content/a.md": item("A story"), "static/mine.txt": "my own file",
+                                         "themes/default/templates/.keep": ""})
+    (root / "data/topics").mkdir(parents=True)
+    (root / "data/topics/ai.yaml").write_text("name: AI\n")
+    return root
+
+
+@pytest.mark.parametrize("output", [".", "..", "content", "themes", "static", "data", "content/out", "static/out",
+                                    "themes/default/static/x"])
+def test_the_folders_a_build_reads_are_never_the_output(tmp_path, output):
+    root = _site(tmp_path)
+    (root / "config.yaml").write_text((root / "config.yaml").read_text() + "data_dir: data\n")
+    config = load_config(root / "config.yaml")
+    with pytest.raises(BuildError) as caught:
+        check_output_path(root / output, [config.root], config.input_paths)
+    assert "set `output_dir` to a folder of its own" in str(caught.value)
+    check_output_path(root / "output", [config.root], config.input_paths)  # the usual place is fine
+    check_output_path(tmp_path / "elsewhere/public", [config.root], config.input_paths)
+
+
+@pytest.mark.parametrize("output", [".", "static", "content/out"])
+def test_an_output_folder_that_holds_or_sits_in_the_site_sources_is_refused(tmp_path, monkeypatch, capsys, output):
+    root = _site(tmp_path)
+    (root / "config.yaml").write_text((root / "config.yaml").read_text() + "data_dir: data\n")
+    everything = tree(tmp_path)
+    monkeypatch.chdir(root)
+    assert cli.main(["build", "--output", output]) == 1
+    err = capsys.readouterr().err
+    assert "output folder" in err and "set `output_dir` to a folder of its own" in err
+    assert tree(tmp_path) == everything  # nothing written, nothing removed
+
+
+def test_output_dir_in_config_is_checked_too(tmp_path, monkeypatch, capsys):
+    root = _site(tmp_path)
+    (root / "config.yaml").write_text((root / "config.yaml").read_text() + "output_dir: .\n")
+    monkeypatch.chdir(root)
+    assert cli.main(["build"]) == 1
+    assert (root / "static/mine.txt").read_text() == "my own file"
+
+
+def test_a_second_identical_build_rewrites_nothing(tmp_path, monkeypatch, capsys):
+    root = _site(tmp_path)
+    monkeypatch.chdir(root)
+    assert cli.main(["build"]) == 0
+    first = stats(root / "output")
+    capsys.readouterr()
+    assert cli.main(["build"]) == 0
+    assert "0 files changed, 0 removed)" in capsys.readouterr().out
+    assert stats(root / "output") == first
+
+
+def test_an_edit_rewrites_only_the_pages_it_changes(tmp_path, monkeypatch, capsys):
+    root = _site(tmp_path)
+    (root / "content/b.md").write_text(item("Another story", date="2026-11-19T10:00:00Z"))
+    monkeypatch.chdir(root)
+    assert cli.main(["build"]) == 0
+    first = stats(root / "output")
+    (root / "content/b.md").write_text(item("Another story", date="2026-11-19T10:00:00Z", body="Edited body."))
+    assert cli.main(["build"]) == 0
+    second = stats(root / "output")
+    changed = sorted(name for name in first if first[name] != second.get(name))
+    assert "news/2026/11/19/b/index.html" in changed
+    assert "news/2026/11/20/a/index.html" not in changed
+    assert "static/mine.txt" not in changed
+
+
+def test_a_removed_item_leaves_no_page_behind(tmp_path, monkeypatch, capsys):
+    root = _site(tmp_path)
+    (root / "content/b.md").write_text(item("Gone soon", date="2026-11-19T10:00:00Z"))
+    monkeypatch.chdir(root)
+    assert cli.main(["build"]) == 0
+    assert (root / "output/news/2026/11/19/b/index.html").is_file()
+    (root / "content/b.md").unlink()
+    assert cli.main(["build"]) == 0
+    assert not (root / "output/news/2026/11/19/b").exists()
+    assert "Gone soon" not in "".join(p.read_text() for p in (root / "output").rglob("*.html"))
