@@ -33,9 +33,9 @@ from generator.parallel import chunks, default_workers, fork_map
 from generator.ranking import Rankings, rank
 from generator.records import load_records
 from generator.render import make_env, render_page, static_files
-from generator.search import index_site
+from generator.search import SEARCH_FOLDER, index_site
 from generator.sitemap import sitemap_files
-from generator.writer import Staging, WriteReport, check_output_path
+from generator.writer import Staging, WriteReport, check_output_path, list_files
 
 log = logging.getLogger(__name__)
 
@@ -130,12 +130,22 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
             stage.copy(name, source)
         if progress:
             progress("writing", 0, 0)
-        written = stage.commit(before_swap=lambda staging: index_site(staging, environ))  # the search index
+        written = stage.commit(before_swap=lambda staging: _search_index(stage, environ))
     cache.pages = {}
     for output, fingerprint in fingerprints.items():
         stat = (config.output_path / output).stat()
         cache.pages[output] = (fingerprint, stat.st_size, stat.st_mtime_ns)
     return BuildResult(site, written, len(todo), time.perf_counter() - started)
+
+
+def _search_index(stage: Staging, environ: Mapping[str, str]) -> None:
+    """Index the staged site for search, or keep the live index when no article page changed."""
+    live_index = stage.output / SEARCH_FOLDER
+    if live_index.is_dir() and not any(name.startswith("news/") for name in stage.changed):
+        for name in list_files(live_index):
+            stage.keep(f"{SEARCH_FOLDER}/{name}")
+        return
+    index_site(stage.staging, environ)
 
 
 def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, str] = os.environ,

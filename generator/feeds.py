@@ -293,4 +293,4 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
         if entry.topics:
             item["tags"] = [name for _, name in entry.topics]
         data["items"].append(item)
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

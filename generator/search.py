@@ -29,6 +29,7 @@ from typing import Mapping
 
 log = logging.getLogger(__name__)
 
+SEARCH_FOLDER = "pagefind"  # where Pagefind writes the index and its UI, inside the site
 INDEXED = "news/**/*.html"  # article pages (Item.path is news/YYYY/MM/DD/slug/)
 # Page parts that are not the story: the site's own header and footer, the skip link,
 # and other stories' headlines under "More coverage".
