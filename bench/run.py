@@ -108,7 +108,7 @@ def _result(run: Run) -> dict:
 
 
 def clean_newsdesk(site: Path) -> None:
-    for name in ("output", CACHE_DIR, ".output.newsdesk-staging", ".output.newsdesk-old"):
+    for name in ("output", CACHE_DIR, ".output.newsdesk-staging", ".output.newsdesk-spare", ".output.newsdesk-old"):
         if (site / name).exists():
             shutil.rmtree(site / name)
 

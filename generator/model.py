@@ -281,13 +281,12 @@ def _stem(path: str) -> str:
 
 def _text(meta: dict, key: str, required: bool = False) -> str:
     value = meta.get(key)
-    if value is None or value == "":
-        if required:
-            raise _Reject(None, f"missing `{key}`", f"add a line `{key}: ...` to the front matter")
-        return ""
     if isinstance(value, bool) or isinstance(value, (dict, list)):
         raise _Reject(key, f"`{key}` must be text, got {type(value).__name__}", "put the value in quotes")
-    return _clean_text(str(value)).strip()
+    text = "" if value is None else _clean_text(str(value)).strip()
+    if not text and required:
+        raise _Reject(None, f"missing `{key}`", f"add a line `{key}: ...` to the front matter")
+    return text
 
 
 def _clean_text(text: str) -> str:

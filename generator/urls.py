@@ -15,6 +15,9 @@ from unidecode import unidecode
 
 MAX_SLUG = 80
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# Symbols that carry meaning in names ("C++", "C#", "Q&A") are spelled out rather than dropped,
+# so that different names do not end up with the same slug.
+_SPELLED = str.maketrans({"+": " plus ", "#": " sharp ", "&": " and ", "@": " at "})
 
 
 def slugify(text: str, fallback: str = "") -> str:
@@ -23,7 +26,7 @@ def slugify(text: str, fallback: str = "") -> str:
     Text with nothing left (only emoji, say) gets a short stable hash so that it
     still has a unique, safe slug.
     """
-    slug = _NOT_SLUG.sub("-", unidecode(str(text)).lower()).strip("-")
+    slug = _NOT_SLUG.sub("-", unidecode(str(text).translate(_SPELLED)).lower()).strip("-")
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0] or slug[:MAX_SLUG]
     if not slug:

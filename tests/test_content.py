@@ -153,10 +153,8 @@ def test_unusable_files(raw, message):
 
 FIELD_CASES = [
     ("publishedDateTime: 2026-11-20", "content/x.md:1: missing `title` (add a line `title: ...` to the front matter)"),
-    pytest.param('title: "   "\npublishedDateTime: 2026-11-20',
-                 "content/x.md:1: missing `title` (add a line `title: ...` to the front matter)",
-                 marks=pytest.mark.xfail(strict=True, reason="model.py bug: _text checks for an empty title before "
-                                                             "stripping, so a blank title builds a page with an empty h1")),
+    ('title: "   "\npublishedDateTime: 2026-11-20',
+     "content/x.md:1: missing `title` (add a line `title: ...` to the front matter)"),
     ('title: ""\npublishedDateTime: 2026-11-20', "content/x.md:1: missing `title` (add a line `title: ...` to the front matter)"),
     ("title: No date", "content/x.md:1: missing `publishedDateTime` (add `publishedDateTime: 2026-11-22T08:00:00Z`)"),
     ("title: x\npublishedDateTime: next tuesday",
