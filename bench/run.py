@@ -108,9 +108,10 @@ def _result(run: Run) -> dict:
 
 
 def clean_newsdesk(site: Path) -> None:
-    for name in ("output", CACHE_DIR, ".output.newsdesk-staging", ".output.newsdesk-spare", ".output.newsdesk-old"):
-        if (site / name).exists():
-            shutil.rmtree(site / name)
+    # the output, the build cache, and the writer's working folders beside the output (staging, spare ...)
+    for path in [site / "output", site / CACHE_DIR, *site.glob(".output.newsdesk-*")]:
+        if path.exists():
+            shutil.rmtree(path)
 
 
 def edit_target(site: Path) -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -31,6 +32,7 @@ KNOWN_FIELDS = frozenset({
     "price", "length", "category", "slug",
 })
 TYPES = ("article", "video")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -291,8 +293,8 @@ def _text(meta: dict, key: str, required: bool = False) -> str:
 
 def _clean_text(text: str) -> str:
     # Control characters have no business in titles and break XML feeds; tabs/newlines become spaces.
-    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text):
-        text = "".join(" " if c in "\t\n\r" else c for c in text if c in "\t\n\r" or not (ord(c) < 32 or 0x7F <= ord(c) < 0xA0))
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)
     return text
 
 

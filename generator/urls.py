@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from unidecode import unidecode
 
 MAX_SLUG = 80
+_UNSAFE_IN_URL = re.compile(r'[\x00-\x20"<>\\`\x7f]')
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # Symbols that carry meaning in names ("C++", "C#", "Q&A") are spelled out rather than dropped,
 # so that different names do not end up with the same slug.
@@ -40,7 +41,7 @@ def safe_url(value, schemes: tuple[str, ...] = ("http", "https")) -> str:
     if not isinstance(value, str):
         return ""
     value = value.strip()
-    if any(ord(ch) < 32 or ch in ' "<>\\`' for ch in value):
+    if _UNSAFE_IN_URL.search(value):
         return ""
     try:
         parts = urlsplit(value)
