@@ -130,7 +130,9 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
             stage.copy(name, source)
         if progress:
             progress("writing", 0, 0)
-        written = stage.commit(before_swap=lambda staging: _search_index(stage, environ))
+        articles = {page.output for page in site.pages if page.kind == "article"}
+        same_articles = articles == {name for name in cache.pages if name.startswith("news/")}
+        written = stage.commit(before_swap=lambda staging: _search_index(stage, same_articles, environ))
     cache.pages = {}
     for output, fingerprint in fingerprints.items():
         stat = (config.output_path / output).stat()
@@ -138,10 +140,11 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
     return BuildResult(site, written, len(todo), time.perf_counter() - started)
 
 
-def _search_index(stage: Staging, environ: Mapping[str, str]) -> None:
-    """Index the staged site for search, or keep the live index when no article page changed."""
+def _search_index(stage: Staging, same_articles: bool, environ: Mapping[str, str]) -> None:
+    """Index the staged site for search, or keep the live index when no article page was added,
+    removed or changed (Pagefind always indexes the whole site: seconds on a big one)."""
     live_index = stage.output / SEARCH_FOLDER
-    if live_index.is_dir() and not any(name.startswith("news/") for name in stage.changed):
+    if live_index.is_dir() and same_articles and not any(name.startswith("news/") for name in stage.changed):
         for name in list_files(live_index):
             stage.keep(f"{SEARCH_FOLDER}/{name}")
         return
