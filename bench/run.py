@@ -74,8 +74,8 @@ def newsdesk_env() -> dict[str, str]:
     return env
 
 
-def newsdesk_build(site: Path) -> dict:
-    command = [sys.executable, "-m", "generator", "build", "--config", "config.yaml"]
+def newsdesk_build(site: Path, config: str = "config.yaml") -> dict:
+    command = [sys.executable, "-m", "generator", "build", "--config", config]
     run = run_measured(command, cwd=site, env=newsdesk_env())
     if run.returncode != 0:
         raise BenchError(f"newsdesk build of {site} failed ({run.returncode}):\n{run.stderr[-3000:]}")
@@ -109,7 +109,7 @@ def _result(run: Run) -> dict:
 
 def clean_newsdesk(site: Path) -> None:
     # the output, the build cache, and the writer's working folders beside the output (staging, spare ...)
-    for path in [site / "output", site / CACHE_DIR, *site.glob(".output.newsdesk-*")]:
+    for path in [site / "output", site / "output-nosearch", site / CACHE_DIR, *site.glob(".output*.newsdesk-*")]:
         if path.exists():
             shutil.rmtree(path)
 
@@ -141,10 +141,16 @@ def bench_size(size: int, *, repeat: int, hugo: str | None, seed: int, work: Pat
     log(f"[{size}] corpus written in {time.perf_counter() - started:.1f} s ({site})")
     target = edit_target(site)
     original = target.read_text(encoding="utf-8")
-    runs: dict[str, list[dict]] = {"cold": [], "warm": [], "edit": [], "hugo": []}
+    runs: dict[str, list[dict]] = {"cold": [], "warm": [], "edit": [], "hugo": [], "cold_nosearch": []}
+    # The same site without the Pagefind search index: the page set Hugo renders (Hugo builds no search).
+    (site / "config-nosearch.yaml").write_text((site / "config.yaml").read_text(encoding="utf-8")
+                                               + "\nsearch: false\noutput_dir: output-nosearch\n", encoding="utf-8")
     checks: dict[str, bool] = {}
     output = site / "output"
     for rep in range(1, repeat + 1):
+        clean_newsdesk(site)
+        runs["cold_nosearch"].append(newsdesk_build(site, "config-nosearch.yaml"))
+        log(f"[{size}] run {rep}: newsdesk cold, no search {_brief(runs['cold_nosearch'][-1])}")
         clean_newsdesk(site)
         runs["cold"].append(newsdesk_build(site))
         cold_digest = tree_digest(output)
@@ -208,6 +214,10 @@ def _summary(runs: dict[str, list[dict]]) -> dict:
             "cold_memory": round(summary["cold"]["peak_mib"] / hugo["peak_mib"], 2),
             "warm_time_vs_hugo_cold": round(summary["warm"]["median_s"] / hugo["median_s"], 2),
         }
+        if "cold_nosearch" in summary:  # the same page set as Hugo's: no search index
+            summary["ratios"]["cold_nosearch_time"] = round(summary["cold_nosearch"]["median_s"] / hugo["median_s"], 2)
+            summary["ratios"]["cold_nosearch_memory"] = round(
+                summary["cold_nosearch"]["peak_mib"] / hugo["peak_mib"], 2)
     return summary
 
 

@@ -132,7 +132,8 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
             progress("writing", 0, 0)
         articles = {page.output for page in site.pages if page.kind == "article"}
         same_articles = articles == {name for name in cache.pages if name.startswith("news/")}
-        written = stage.commit(before_swap=lambda staging: _search_index(stage, same_articles, environ))
+        index = (lambda staging: _search_index(stage, same_articles, environ)) if config.search else None
+        written = stage.commit(before_swap=index)
     cache.pages = {}
     for output, fingerprint in fingerprints.items():
         stat = (config.output_path / output).stat()

@@ -14,9 +14,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from pathlib import Path
 from types import MappingProxyType
-from typing import Callable, Mapping
+from typing import Mapping
 
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.content import Source, key_line

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 from generator.config import Config
-from generator.model import Item, Site
+from generator.model import Site
 from generator.ranking import Rankings
 
 
@@ -91,7 +91,8 @@ def plan_pages(site: Site, rankings: Rankings, config: Config) -> list[Page]:
                           item.excerpt or item.title,
                           {"item": item, "provider": site.providers.get(item.provider.slug) if item.provider else None},
                           shown))
-    pages.append(Page("search/", "search.html", "search", "", "Search", "Search every story on this site.", {}))
+    if config.search:
+        pages.append(Page("search/", "search.html", "search", "", "Search", "Search every story on this site.", {}))
     pages.append(Page("404/", "404.html", "404", "", "Page not found", "This page does not exist.", {}))
     return pages
 

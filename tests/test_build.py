@@ -327,7 +327,7 @@ def test_article_pages_show_what_a_reader_needs(example):
         assert originals and all("noopener" in a.get("rel", "") for a in originals), item.source
         if item.amp_url:
             assert any(a.get("href") == item.amp_url for a in page.iter("a")) or \
-                page.find(f".//link[@rel='amphtml']") is not None
+                page.find(".//link[@rel='amphtml']") is not None
         for slug in item.topics:
             assert any(a.get("href", "").endswith(f"topics/{slug}/") for a in page.iter("a")), (item.source, slug)
         if item.related:
