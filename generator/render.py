@@ -71,7 +71,8 @@ def make_env(config: Config, site: Site) -> jinja2.Environment:
         jinja2.PrefixLoader({"!theme": jinja2.FileSystemLoader(str(bundled / "templates"))}),
     ])
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+                             keep_trailing_newline=True,
+                             auto_reload=False)  # a new environment per build: no need to stat templates on every include
     base_path = config.base_path
     zone = config.zone
 
