@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
+_FORMAT = 2  # bump when what the cache holds (Item, Problem) changes shape
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
 
 
@@ -64,7 +65,7 @@ class BuildCache:
         try:
             with path.open("rb") as handle:
                 version, cache = pickle.load(handle)
-            if version == __version__ and isinstance(cache, cls):
+            if version == (__version__, _FORMAT) and isinstance(cache, cls):
                 return cache
         except FileNotFoundError:
             pass
@@ -78,5 +79,5 @@ class BuildCache:
         (folder / ".gitignore").write_text("*\n")
         temp = folder / f"{_FILE}.tmp"
         with temp.open("wb") as handle:
-            pickle.dump((__version__, self), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(((__version__, _FORMAT), self), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, folder / _FILE)
