@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from datetime import datetime
 
 import jinja2
 import jinja2.meta
@@ -21,7 +20,7 @@ import jinja2.meta
 from generator import __version__
 from generator.config import Config
 from generator.model import Item, Provider, Site, Topic
-from generator.pages import Page, Pagination
+from generator.pages import Page
 
 
 def config_key(config: Config, *extra) -> str:
@@ -124,7 +123,5 @@ def _describe(value, site: Site, parts: list) -> None:
         parts.append(f"[{len(value)}")
         for entry in value:
             _describe(entry, site, parts)
-    elif isinstance(value, (Pagination, str, int, float, bool, datetime)) or value is None:
-        parts.append(repr(value))
-    else:  # something new in a page's context: describe it fully rather than risk a stale page
+    else:  # Pagination, plain values, and anything new in a page's context: described in full
         parts.append(repr(value))
