@@ -173,6 +173,17 @@ def test_vnu_finds_no_errors_or_warnings_on_any_page(sites):
     assert found == [], "\n".join(found)
 
 
+def test_vnu_finds_the_theme_css_valid(sites):
+    if not VNU_JAR.is_file() or not shutil.which("java"):
+        _tool_missing(f"{VNU_JAR} or java is missing: run `npm ci` in {ROOT} and install Java 11+")
+    folder, _ = sites["example"]
+    sheets = sorted(str(p) for p in (folder / "static").rglob("*.css"))
+    assert sheets
+    run = subprocess.run([shutil.which("java"), "-jar", str(VNU_JAR), "--format", "gnu", "--css", *sheets],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0 and not run.stderr.strip(), run.stderr
+
+
 # --- (3) what a reader checks, on every page ------------------------------------------------------------
 
 def test_every_page_has_title_description_canonical_landmarks_and_alt_text(sites):
@@ -443,3 +454,16 @@ def test_keyboard_users_get_a_skip_link_and_visible_focus(browser, served):
             assert outline["tag"] == "A" and outline["style"] != "none" and outline["width"] >= 2, outline
         finally:
             context.close()
+
+
+@pytest.mark.parametrize("body, levels", [
+    ("<h3>a</h3><p>x</p><h5>b</h5>", ["2", "3"]),  # starts deep, skips a level
+    ("<h2>a</h2><h4>b</h4><h3>c</h3>", ["2", "3", "3"]),  # a jump down is clamped to one level
+    ("<h2>a</h2><h3>b</h3><h2>c</h2>", ["2", "3", "2"]),  # already right: unchanged
+    ("<p>&lt;h4&gt; is text here</p>", []),  # escaped text is not a heading
+])
+def test_outline_filter_renumbers_body_headings(body, levels):
+    from generator.render import outline
+    result = outline(body)
+    assert re.findall(r"<h(\d)>", result) == levels
+    assert re.findall(r"</h(\d)>", result) == levels
