@@ -58,16 +58,6 @@ def find_sources(content_dir: Path) -> list[Path]:
     return sorted(found)
 
 
-def read_sources(root: Path, content_dir: Path) -> tuple[list[Source], list[Problem]]:
-    """Read every item file below content_dir; return the good ones and the problems."""
-    sources: list[Source] = []
-    problems: list[Problem] = []
-    for path in find_sources(content_dir):
-        result = read_source(root, path)
-        (problems if isinstance(result, Problem) else sources).append(result)
-    return sources, problems
-
-
 def relative_name(root: Path, path: Path) -> str:
     try:
         return path.relative_to(root).as_posix()

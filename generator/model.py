@@ -173,11 +173,6 @@ class _Reject(Exception):
 
 # --- the stage -----------------------------------------------------------------------------------
 
-def make_items(sources: list[Source], config: Config, topic_defs: dict) -> list[Item | Problem]:
-    """Normalise each Source into an Item, or a Problem naming the file, line and fix."""
-    return [make_item_or_problem(source, config, topic_defs) for source in sources]
-
-
 def make_item_or_problem(source: Source, config: Config, topic_defs: dict) -> Item | Problem:
     try:
         return make_item(source, config, topic_defs)

@@ -40,6 +40,44 @@ def make_site(root: Path, files: dict[str, str], config: str = BASIC_CONFIG) -> 
     return root
 
 
+NO_SEARCH = {"PAGEFIND_BINARY_PATH": "/nonexistent/pagefind"}  # for tests that are not about search
+
+
+def build_site(root: Path):
+    """Build the site at root without the search index; return (config, BuildResult)."""
+    from generator.build import BuildOptions, build
+    from generator.config import load_config
+
+    config = load_config(root / "config.yaml")
+    return config, build(config, BuildOptions(workers=1), environ=NO_SEARCH)
+
+
+def copy_example_site(root: Path) -> Path:
+    """The project's example site (config.yaml + content/) copied to root."""
+    import shutil
+
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "config.yaml", root / "config.yaml")
+    shutil.copytree(ROOT / "content", root / "content")
+    return root
+
+
+def resolve_url(config, out: Path, url: str) -> Path:
+    """The built file an absolute URL of this site points at (fails the test for anything outside the site)."""
+    assert url.startswith(config.base_url), f"{url} is not an absolute URL under {config.base_url}"
+    rel = url[len(config.base_url):].split("#")[0]
+    path = out / rel / "index.html" if rel == "" or rel.endswith("/") else out / rel
+    assert path.is_file(), f"{url} does not resolve to a built file ({path})"
+    return path
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    """The example site (base_url https://example.github.io/newsdesk/, a path) built into a temporary folder."""
+    config, result = build_site(copy_example_site(tmp_path_factory.mktemp("example")))
+    return config, result, config.output_path
+
+
 @pytest.fixture
 def site_dir(tmp_path) -> Path:
     return tmp_path / "site"

@@ -4,53 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 
-from conftest import ROOT, item, make_site
-from generator.build import BuildOptions, build, plan_site
+from conftest import build_site, resolve_url, item, make_site
+from generator.build import BuildOptions, plan_site
 from generator.config import load_config
 from generator.feeds import feed_files
 
 A = "{http://www.w3.org/2005/Atom}"
 MEDIA = "{http://search.yahoo.com/mrss/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
-NO_SEARCH = {"PAGEFIND_BINARY_PATH": "/nonexistent/pagefind"}  # these tests are not about search
-
-
-def build_site(root: Path):
-    config = load_config(root / "config.yaml")
-    result = build(config, BuildOptions(workers=1), environ=NO_SEARCH)
-    return config, result
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    """The example site (base_url https://example.github.io/newsdesk/, a path) built into a temporary folder."""
-    root = tmp_path_factory.mktemp("example")
-    shutil.copy(ROOT / "config.yaml", root / "config.yaml")
-    shutil.copytree(ROOT / "content", root / "content")
-    config, result = build_site(root)
-    return config, result, config.output_path
-
-
-def resolve(config, out: Path, url: str) -> Path:
-    """The built file a URL of this site points at (fails the test for anything outside the site)."""
-    assert url.startswith(config.base_url), f"{url} is not an absolute URL under {config.base_url}"
-    rel = url[len(config.base_url):].split("#")[0]
-    path = out / rel
-    if rel == "" or rel.endswith("/"):
-        path = path / "index.html"
-    assert path.is_file(), f"{url} does not resolve to a built file ({path})"
-    return path
-
-
 def parse_time(text: str) -> datetime:
     moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     assert moment.tzinfo is not None, f"{text} has no time zone"
@@ -82,8 +50,8 @@ def test_every_atom_feed_parses_and_has_what_atom_requires(example):
         assert root.findtext(f"{A}id") and root.findtext(f"{A}title")
         parse_time(root.findtext(f"{A}updated"))
         links = {link.get("rel"): link.get("href") for link in root.findall(f"{A}link")}
-        assert resolve(config, out, links["self"]) == path
-        resolve(config, out, links["alternate"])
+        assert resolve_url(config, out, links["self"]) == path
+        resolve_url(config, out, links["alternate"])
         assert root.find(f"{A}author/{A}name").text  # entries without a provider fall back to it
         ids = [entry.findtext(f"{A}id") for entry in root.findall(f"{A}entry")]
         assert len(ids) == len(set(ids))
@@ -92,7 +60,7 @@ def test_every_atom_feed_parses_and_has_what_atom_requires(example):
             assert parse_time(entry.findtext(f"{A}updated")) == parse_time(entry.findtext(f"{A}published"))
             alternate = [link.get("href") for link in entry.findall(f"{A}link") if link.get("rel") == "alternate"]
             assert alternate == [entry.findtext(f"{A}id")]
-            article = resolve(config, out, alternate[0])
+            article = resolve_url(config, out, alternate[0])
             assert "NewsArticle" in article.read_text(encoding="utf-8")
 
 
@@ -104,20 +72,20 @@ def test_every_rss_feed_parses_with_rfc822_dates_and_permalinks(example):
         channel = root.find("channel")
         for required in ("title", "link", "description"):
             assert channel.findtext(required), f"{path}: channel has no {required}"
-        resolve(config, out, channel.findtext("link"))
-        assert resolve(config, out, channel.find(f"{A}link").get("href")) == path
+        resolve_url(config, out, channel.findtext("link"))
+        assert resolve_url(config, out, channel.find(f"{A}link").get("href")) == path
         parsedate_to_datetime(channel.findtext("lastBuildDate"))
         guids = [i.findtext("guid") for i in channel.findall("item")]
         assert len(guids) == len(set(guids))
         for node in channel.findall("item"):
             assert node.findtext("title")
             assert node.find("guid").get("isPermaLink") == "true" and node.findtext("guid") == node.findtext("link")
-            resolve(config, out, node.findtext("link"))
+            resolve_url(config, out, node.findtext("link"))
             assert parsedate_to_datetime(node.findtext("pubDate")).tzinfo is not None
             source = node.find("source")
             if source is not None:
                 assert source.text == node.findtext(f"{DC}creator")
-                resolve(config, out, source.get("url"))
+                resolve_url(config, out, source.get("url"))
 
 
 def test_every_json_feed_is_json_feed_1_1(example):
@@ -126,13 +94,13 @@ def test_every_json_feed_is_json_feed_1_1(example):
         data = json.loads(path.read_text(encoding="utf-8"))
         assert data["version"] == "https://jsonfeed.org/version/1.1"
         assert data["title"]
-        assert resolve(config, out, data["feed_url"]) == path
-        resolve(config, out, data["home_page_url"])
+        assert resolve_url(config, out, data["feed_url"]) == path
+        resolve_url(config, out, data["home_page_url"])
         ids = [i["id"] for i in data["items"]]
         assert len(ids) == len(set(ids))
         for entry in data["items"]:
             assert entry.get("content_text") or entry.get("content_html")
-            resolve(config, out, entry["url"])
+            resolve_url(config, out, entry["url"])
             parse_time(entry["date_published"])
 
 
@@ -187,9 +155,9 @@ def test_pages_link_their_own_feeds_and_every_feed_link_resolves(example):
         types = {t for t, _ in parser.alternates}
         assert {"application/atom+xml", "application/rss+xml", "application/feed+json"} <= types, page.output
         for _, href in parser.alternates:
-            resolve(config, out, href)
+            resolve_url(config, out, href)
         assert len(parser.icons) == 1, f"{page.output}: no visible feed icon"
-        resolve(config, out, "https://example.github.io" + parser.icons[0])  # root-relative, under the base path
+        resolve_url(config, out, "https://example.github.io" + parser.icons[0])  # root-relative, under the base path
         own = {"topic": f"topics/{page.key}/feed", "provider": f"providers/{page.key}/feed",
                "top": "feeds/top"}.get(page.kind, "feeds/latest")
         assert parser.alternates[0][1] == f"{config.base_url}{own}.xml", page.output

@@ -3,48 +3,20 @@
 from __future__ import annotations
 
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
 
 import html5lib
-import pytest
 
-from conftest import ROOT, item, make_site
-from generator.build import BuildOptions, build, plan_site
+from conftest import build_site, resolve_url, item, make_site
+from generator.build import BuildOptions, plan_site
 from generator.config import load_config
 from generator.sitemap import sitemap_files
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 H = "{http://www.w3.org/1999/xhtml}"
-NO_SEARCH = {"PAGEFIND_BINARY_PATH": "/nonexistent/pagefind"}  # these tests are not about search
-
-
-def build_site(root: Path):
-    config = load_config(root / "config.yaml")
-    return config, build(config, BuildOptions(workers=1), environ=NO_SEARCH)
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    """The example site (base_url with a path) built into a temporary folder."""
-    root = tmp_path_factory.mktemp("example")
-    shutil.copy(ROOT / "config.yaml", root / "config.yaml")
-    shutil.copytree(ROOT / "content", root / "content")
-    config, result = build_site(root)
-    return config, result, config.output_path
-
-
-def resolve(config, out: Path, url: str) -> Path:
-    assert url.startswith(config.base_url), f"{url} is not an absolute URL under {config.base_url}"
-    rel = url[len(config.base_url):]
-    path = out / rel / "index.html" if rel == "" or rel.endswith("/") else out / rel
-    assert path.is_file(), f"{url} does not resolve to a built file"
-    return path
-
-
 def html_pages(config, out: Path) -> list[str]:
     """The URL of every HTML page on disk, except the 404 page."""
     urls = []
@@ -108,7 +80,7 @@ def test_news_sitemap_holds_the_items_of_the_last_two_days(tmp_path):
     titles = [u.findtext(f"{NEWS}news/{NEWS}title") for u in news.findall(f"{SM}url")]
     assert titles == ["Fresh", "Nearly two days old"]
     for url in news.findall(f"{SM}url"):
-        resolve(config, out, url.findtext(f"{SM}loc"))
+        resolve_url(config, out, url.findtext(f"{SM}loc"))
         assert url.findtext(f"{NEWS}news/{NEWS}publication/{NEWS}name") == "Test News"
         assert url.findtext(f"{NEWS}news/{NEWS}publication/{NEWS}language") == "en"
         datetime.fromisoformat(url.findtext(f"{NEWS}news/{NEWS}publication_date").replace("Z", "+00:00"))
@@ -116,7 +88,7 @@ def test_news_sitemap_holds_the_items_of_the_last_two_days(tmp_path):
     sitemaps = [line.split(": ", 1)[1] for line in robots.splitlines() if line.startswith("Sitemap: ")]
     assert sitemaps == ["https://example.org/sitemap.xml", "https://example.org/news-sitemap.xml"]
     for url in sitemaps:
-        resolve(config, out, url)
+        resolve_url(config, out, url)
 
 
 def test_without_recent_items_there_is_no_news_sitemap(tmp_path):
@@ -214,7 +186,7 @@ def follow(config, out: Path, url: str) -> tuple[list[dict], int]:
     while url is not None:
         assert url not in seen, f"nextPage loops back to {url}"
         seen.add(url)
-        data = json.loads(resolve(config, out, url).read_text(encoding="utf-8"))
+        data = json.loads(resolve_url(config, out, url).read_text(encoding="utf-8"))
         pages += 1
         assert data["page"] == pages
         items += data["news"]
@@ -256,9 +228,9 @@ def test_api_topics_list_every_topic_and_each_topic_chains_to_its_items(example)
         items, _ = follow(config, out, topic["api"])
         assert [i["path"] for i in items] == [site.items[n].path for n in site.topic_items[topic["slug"]]]
         assert len(items) == topic["count"]
-        resolve(config, out, topic["url"])
+        resolve_url(config, out, topic["url"])
         for url in topic["feeds"].values():
-            resolve(config, out, url)
+            resolve_url(config, out, url)
 
 
 def test_api_of_an_empty_site_has_one_page_with_no_next(tmp_path):
