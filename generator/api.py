@@ -11,33 +11,39 @@ next file, or null on the last one, so a client follows `nextPage` to the end. T
 item fields follow the content format (path, title, type, heat, webUrl, ampWebUrl,
 excerpt, publishedDateTime, provider, images, topics); the README has an example.
 
-Pure: Site + Rankings + Config -> {output path: bytes}.
+Pure: Site + Rankings + Config -> FileOutputs (output path, the items shown, how to make the bytes).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from functools import partial
 from urllib.parse import urljoin
 
 from generator.config import Config
 from generator.feeds import EXTENSIONS, feed_path, rfc3339
 from generator.model import Image, Item, Site
+from generator.pages import FileOutput, make_files
 from generator.ranking import Rankings
 
 log = logging.getLogger(__name__)
 
 
-def api_files(site: Site, rankings: Rankings, config: Config) -> dict[str, bytes]:
-    """Output path -> bytes for every API file."""
-    records: dict[int, dict] = {}  # an item is on several lists; describe it once
-    files: dict[str, bytes] = {}
-    files.update(_pages(site, config, "api/news/", rankings.latest, None, records))
+def api_outputs(site: Site, rankings: Rankings, config: Config) -> list[FileOutput]:
+    """Every API file, as outputs made only when their items changed."""
+    outputs = _pages(config, "api/news/", rankings.latest, None)
     for slug, topic in site.topics.items():
         about = {"slug": slug, "name": topic.name}
-        files.update(_pages(site, config, f"api/news/{slug}/", site.topic_items.get(slug, ()), about, records))
-    files["api/topics/index.json"] = _dump({"topics": [_topic(site, config, slug) for slug in site.topics]})
-    return files
+        outputs += _pages(config, f"api/news/{slug}/", site.topic_items.get(slug, ()), about)
+    topics = _dump({"topics": [_topic(site, config, slug) for slug in site.topics]})
+    outputs.append(FileOutput.constant("api/topics/index.json", topics))
+    return outputs
+
+
+def api_files(site: Site, rankings: Rankings, config: Config) -> dict[str, bytes]:
+    """Output path -> bytes for every API file."""
+    return make_files(api_outputs(site, rankings, config), site)
 
 
 def news_page_path(base: str, number: int) -> str:
@@ -45,21 +51,29 @@ def news_page_path(base: str, number: int) -> str:
     return f"{base}index.json" if number == 1 else f"{base}page/{number}/index.json"
 
 
-def _pages(site: Site, config: Config, base: str, order: tuple[int, ...], topic: dict | None,
-           records: dict[int, dict]) -> dict[str, bytes]:
+def _pages(config: Config, base: str, order: tuple[int, ...], topic: dict | None) -> list[FileOutput]:
     size = config.items_per_page
     total = max(1, -(-len(order) // size))
-    files = {}
+    outputs = []
     for number in range(1, total + 1):
         chunk = order[(number - 1) * size : number * size]
-        for index in chunk:
-            if index not in records:
-                records[index] = item_record(site, config, site.items[index])
-        data = {"topic": topic} if topic else {}
-        data.update(page=number, pages=total, total=len(order), news=[records[i] for i in chunk],
-                    nextPage=urljoin(config.base_url, news_page_path(base, number + 1)) if number < total else None)
-        files[news_page_path(base, number)] = _dump(data)
-    return files
+        head = {"topic": topic} if topic else {}
+        head.update(page=number, pages=total, total=len(order))
+        next_page = urljoin(config.base_url, news_page_path(base, number + 1)) if number < total else None
+        outputs.append(FileOutput(news_page_path(base, number), partial(_news_file, config, head, chunk, next_page),
+                                  tuple(chunk), (head, next_page)))
+    return outputs
+
+
+def _news_file(config: Config, head: dict, chunk: tuple[int, ...], next_page: str | None, site: Site,
+               memo: dict) -> bytes:
+    news = []
+    for index in chunk:
+        key = ("api record", index)
+        if key not in memo:  # an item is on several lists; describe it once per build
+            memo[key] = item_record(site, config, site.items[index])
+        news.append(memo[key])
+    return _dump(dict(head, news=news, nextPage=next_page))
 
 
 def item_record(site: Site, config: Config, item: Item) -> dict:

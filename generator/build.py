@@ -20,22 +20,23 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
-from generator.api import api_files
+from generator.api import api_outputs
 from generator.cache import BuildCache
 from generator.config import Config, build_time
 from generator.content import find_sources, read_source, relative_name
-from generator.deps import config_key, page_fingerprint, site_keys, template_keys
+from generator.deps import config_key, output_fingerprint, page_fingerprint, site_keys, template_keys
 from generator.errors import BuildError, Problem
-from generator.feeds import feed_files
-from generator.model import ModelResult, build_site, make_item_or_problem, topic_definitions
-from generator.pages import Page, plan_pages
+from generator.feeds import feed_outputs
+from generator.model import Item, ModelResult, build_site, make_item_or_problem, topic_definitions
+from generator.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
+from generator.patch import Dependents, Patch, patch_plan
 from generator.parallel import chunks, default_workers, fork_map
 from generator.ranking import Rankings, rank
 from generator.records import load_records
 from generator.render import make_env, render_page, static_files
-from generator.search import SEARCH_FOLDER, index_site
-from generator.sitemap import sitemap_files
-from generator.writer import Staging, WriteReport, check_output_path, list_files
+from generator.search import SEARCH_FOLDER, index_site, reindex
+from generator.sitemap import sitemap_outputs
+from generator.writer import Staging, WriteReport, check_output_path, list_files, update_in_place
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,11 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 ITEMS_PER_TASK = 250  # items parsed per task in a worker process
 PAGES_PER_TASK = 200  # pages rendered per task
+# Up to this many files to remake, a build renders them into memory and replaces just those files in the
+# live output; past it (a cold build, a template or config edit) it assembles the next output folder
+# beside the live one and swaps it in. Either way a build that fails leaves the output as it was.
+IN_PLACE_MAX = 2000
+ARTICLES = "news/"  # article pages live below this folder (Item.path); only they are indexed for search
 
 
 @dataclass(frozen=True)
@@ -52,21 +58,7 @@ class BuildOptions:
     strict: bool = False  # any content problem fails the build
     write: bool = True  # False: read, validate and render, write nothing (`newsdesk check`)
     workers: int = 0  # processes for parsing and rendering; 0: one per core (at most 8)
-
-
-@dataclass(frozen=True)
-class RenderedSite:
-    """What the build decided to publish, before rendering pages and writing."""
-
-    now: datetime
-    model: ModelResult
-    rankings: Rankings
-    pages: tuple[Page, ...]
-    files: dict[str, bytes]  # non-page outputs (feeds, sitemaps, API, .nojekyll ...) -> bytes
-    copies: dict[str, os.PathLike]  # output path -> file to copy (theme static files, logos)
-    problems: tuple[Problem, ...]  # files left out
-    warnings: tuple[Problem, ...]
-    config_digest: str  # config_key: what the cache's items and pages were made under
+    index_later: bool = False  # serve: after an edit, leave re-indexing search to the caller (search_stale)
 
 
 @dataclass(frozen=True)
@@ -75,6 +67,10 @@ class BuildResult:
     written: WriteReport | None
     rendered: int  # pages rendered by this build (the rest were unchanged and reused)
     seconds: float
+    search_stale: bool = False  # articles changed and, as asked (index_later), the search index was not redone
+    # How it went: "patch" (text edits put into the last plan, generator/patch.py), "update" (planned
+    # again, a few files replaced in place), "full" (a new output folder swapped in), "check" (no writing).
+    mode: str = "full"
 
     @property
     def items(self) -> int:
@@ -104,6 +100,11 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
     started = time.perf_counter()
     cache = cache if cache is not None else BuildCache()
     workers = options.workers or default_workers()
+    if changed is not None and options.write:
+        patch = _try_patch(config, options, environ, cache, list(changed))
+        if patch is not None:
+            return _write_patch(patch, config, options, environ, cache, started)
+    cache.plan = cache.env = cache.dependents = None
     site = plan_site(config, options, environ=environ, progress=progress, cache=cache, changed=changed,
                      workers=workers)
     if options.strict and site.problems:
@@ -111,41 +112,145 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
     env = make_env(config, site.model.site)
     if not options.write:
         rendered = sum(1 for _ in _render(env, site.pages, workers, progress))
-        return BuildResult(site, None, rendered, time.perf_counter() - started)
+        return BuildResult(site, None, rendered, time.perf_counter() - started, mode="check")
     check_output_path(config.output_path, [config.root], config.input_paths)
+    fingerprints = _fingerprints(site, env)
+    live = config.output_path
+    stale = {name for name, fingerprint in fingerprints.items() if not cache.output(name, fingerprint, _stat(live, name))}
+    pages = [page for page in site.pages if page.output in stale]
+    outputs = [output for output in site.outputs if output.name in stale]
+    names = set(fingerprints) | set(site.copies)
+    if cache.published and live.is_dir() and len(stale) <= IN_PLACE_MAX:
+        # A few files to change (an edit): render them into memory, then replace just those.
+        mode = "update"
+        made = dict(_render(env, pages, workers, progress))
+        made.update(make_files(outputs, site.model.site))
+        gone = cache.published - names
+        written = update_in_place(live, made, site.copies, gone)
+        changed_names = [*written.changed, *gone]
+        search_stale = config.search and any(name.startswith(ARTICLES) for name in changed_names)
+        if search_stale and not options.index_later:
+            reindex(live, environ)
+            search_stale = False
+    else:
+        search_stale, mode = False, "full"
+        with Staging(live) as stage:
+            for name in fingerprints.keys() - stale:
+                if not stage.keep(name):
+                    stale.add(name)  # the live file went missing since: make it after all
+            pages = [page for page in site.pages if page.output in stale]
+            outputs = [output for output in site.outputs if output.name in stale]
+            for output, data in _render(env, pages, workers, progress):
+                stage.put(output, data)
+            memo: dict = {}
+            for output in outputs:
+                stage.put(output.name, output.make(site.model.site, memo))
+            for name, source in site.copies.items():
+                stage.copy(name, source)
+            if progress:
+                progress("writing", 0, 0)
+            same_articles = ({name for name in names if name.startswith(ARTICLES)}
+                             == {name for name in cache.published if name.startswith(ARTICLES)})
+            index = (lambda staging: _search_index(stage, same_articles, environ)) if config.search else None
+            written = stage.commit(before_swap=index)
+        stale = set(fingerprints)  # every file was placed anew: remember them all
+    for name in stale:
+        stat = _stat(live, name)
+        cache.outputs[name] = (fingerprints[name], stat.st_size, stat.st_mtime_ns) if stat else ("", -1, -1)
+    for name in set(cache.outputs) - set(fingerprints):
+        del cache.outputs[name]
+    cache.published = frozenset(names)
+    cache.plan, cache.plan_key, cache.env = site, _plan_key(config, options, environ), env
+    return BuildResult(site, written, len(pages), time.perf_counter() - started, search_stale, mode)
+
+
+def prepare_patches(cache: BuildCache) -> None:
+    """Get the cache's last plan ready for fast rebuilds (serve calls this while it waits for edits):
+    index which pages show which item, and compile the templates in this process (the build
+    compiled them in its worker processes)."""
+    if cache.plan is None:
+        return
+    if cache.dependents is None:
+        cache.dependents = Dependents(cache.plan)
+    for template in sorted({page.template for page in cache.plan.pages}):
+        cache.env.get_template(template)
+
+
+def _plan_key(config: Config, options: BuildOptions, environ: Mapping[str, str]) -> tuple:
+    return (build_time(config, environ), options.drafts, options.future)
+
+
+def _try_patch(config: Config, options: BuildOptions, environ: Mapping[str, str], cache: BuildCache,
+               changed: list[Path]) -> Patch | None:
+    """The last plan with the changed items in, if every change is a text edit of a published item."""
+    plan = cache.plan
+    if plan is None or not changed or plan.config != config or cache.plan_key != _plan_key(config, options, environ):
+        return None
+    edits, stats = {}, {}
+    for path in changed:
+        name = relative_name(config.root, Path(path).absolute())
+        if not isinstance(cache.items.get(name), Item) or not str(path).endswith(".md"):
+            return None  # not an item we know: a new file, a template, config, data, a broken item
+        try:
+            stats[name] = Path(path).stat()
+        except OSError:
+            return None  # deleted
+        source = read_source(config.root, Path(path))
+        item = source if isinstance(source, Problem) else make_item_or_problem(source, config, plan.topic_defs)
+        if isinstance(item, Problem):
+            return None
+        edits[name] = item
+    if cache.dependents is None:
+        cache.dependents = Dependents(plan)
+    patch = patch_plan(plan, cache.dependents, edits)
+    if patch is not None:
+        for name, item in edits.items():
+            cache.remember_item(name, stats[name], item)
+    return patch
+
+
+def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: Mapping[str, str],
+                 cache: BuildCache, started: float) -> BuildResult:
+    """Render and write just the outputs a patch names (see generator/patch.py)."""
+    site = patch.plan
+    if options.strict and site.problems:
+        raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content error(s).")
+    made = dict(_render(cache.env, list(patch.pages), 1, None))
+    made.update(make_files(patch.outputs, site.model.site))
+    written = update_in_place(config.output_path, made, {}, set())
+    for name in made:  # their fingerprints were not worked out: the next full look makes them again
+        cache.outputs.pop(name, None)
+    cache.plan = site
+    if config.search and any(name.startswith(ARTICLES) for name in written.changed) and not options.index_later:
+        reindex(config.output_path, environ)
+    return BuildResult(site, written, len(patch.pages), time.perf_counter() - started,
+                       search_stale=config.search and options.index_later and
+                       any(name.startswith(ARTICLES) for name in written.changed), mode="patch")
+
+
+def _fingerprints(site: RenderedSite, env) -> dict[str, str]:
+    """Output name -> fingerprint, for every page and FileOutput of the site."""
     keys, globals_ = template_keys(env), site_keys(site.model.site)
-    with Staging(config.output_path) as stage:
-        todo, fingerprints = [], {}
-        for page in site.pages:
-            fingerprint = page_fingerprint(page, site.model.site, site.config_digest, keys[page.template], globals_)
-            fingerprints[page.output] = fingerprint
-            if cache.page(page.output, fingerprint, stage.previous(page.output)) and stage.keep(page.output):
-                continue
-            todo.append(page)
-        for output, data in _render(env, todo, workers, progress):
-            stage.put(output, data)
-        for name, data in site.files.items():
-            stage.put(name, data)
-        for name, source in site.copies.items():
-            stage.copy(name, source)
-        if progress:
-            progress("writing", 0, 0)
-        articles = {page.output for page in site.pages if page.kind == "article"}
-        same_articles = articles == {name for name in cache.pages if name.startswith("news/")}
-        index = (lambda staging: _search_index(stage, same_articles, environ)) if config.search else None
-        written = stage.commit(before_swap=index)
-    cache.pages = {}
-    for output, fingerprint in fingerprints.items():
-        stat = (config.output_path / output).stat()
-        cache.pages[output] = (fingerprint, stat.st_size, stat.st_mtime_ns)
-    return BuildResult(site, written, len(todo), time.perf_counter() - started)
+    model = site.model.site
+    fingerprints = {page.output: page_fingerprint(page, model, site.config_digest, keys[page.template], globals_)
+                    for page in site.pages}
+    for output in site.outputs:
+        fingerprints[output.name] = output_fingerprint(output, model, site.config_digest)
+    return fingerprints
+
+
+def _stat(folder: Path, name: str) -> os.stat_result | None:
+    try:
+        return os.stat(os.path.join(folder, name))
+    except OSError:
+        return None
 
 
 def _search_index(stage: Staging, same_articles: bool, environ: Mapping[str, str]) -> None:
     """Index the staged site for search, or keep the live index when no article page was added,
     removed or changed (Pagefind always indexes the whole site: seconds on a big one)."""
     live_index = stage.output / SEARCH_FOLDER
-    if live_index.is_dir() and same_articles and not any(name.startswith("news/") for name in stage.changed):
+    if live_index.is_dir() and same_articles and not any(name.startswith(ARTICLES) for name in stage.changed):
         for name in list_files(live_index):
             stage.keep(f"{SEARCH_FOLDER}/{name}")
         return
@@ -171,18 +276,17 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
                        extra_providers=records.providers)
     rankings = rank(model.site.items, now=now, weights=config.ranking)
     pages = tuple(plan_pages(model.site, rankings, config))
-    files: dict[str, bytes] = {}
-    files.update(feed_files(model.site, rankings, config, now))  # discovery: feeds, sitemaps + robots.txt, JSON API
-    files.update(sitemap_files(pages, model.site, config, now))
-    files.update(api_files(model.site, rankings, config))
-    files[".nojekyll"] = b""  # GitHub Pages: serve the output as is, folders starting with `_` too
+    outputs = feed_outputs(model.site, rankings, config, now)  # discovery: feeds, sitemaps + robots.txt, JSON API
+    outputs += sitemap_outputs(pages, model.site, config, now)
+    outputs += api_outputs(model.site, rankings, config)
+    outputs.append(FileOutput.constant(".nojekyll", b""))  # GitHub Pages: serve the output as is, `_` folders too
     if config.cname:
-        files["CNAME"] = config.cname.encode("utf-8")  # the custom domain, as GitHub Pages reads it
+        outputs.append(FileOutput.constant("CNAME", config.cname.encode("utf-8")))  # the custom domain
     copies = dict(static_files(config))
     copies.update(records.files)
     problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems,
                             key=lambda p: (p.path, p.line or 0)))
-    return RenderedSite(now, model, rankings, pages, files, copies, problems, model.warnings, digest)
+    return RenderedSite(config, topic_defs, now, model, rankings, pages, tuple(outputs), copies, problems, model.warnings, digest)
 
 
 def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache, changed, workers: int,

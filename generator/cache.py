@@ -5,8 +5,9 @@ on disk in `.newsdesk-cache/` at the site root (delete it, or pass --clean, to
 start cold). Nothing in it is trusted blindly:
 - an item is reused only if its file's size and modification time are unchanged
   (or, in `serve`, if the watcher did not report it) and config.yaml is the same;
-- a page is reused only if its fingerprint (generator/deps.py) is unchanged and
-  the previous output file is still there with the size and time we wrote it.
+- a page, feed or other output file is reused only if its fingerprint
+  (generator/deps.py) is unchanged and the previous output file is still there
+  with the size and time we wrote it.
 The output of a build with a cache is byte-identical to one without (tested).
 """
 
@@ -25,7 +26,7 @@ log = logging.getLogger(__name__)
 
 CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
-_FORMAT = 2  # bump when what the cache holds (Item, Problem) changes shape
+_FORMAT = 3  # bump when what the cache holds (Item, Problem) changes shape
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
 
 
@@ -34,7 +35,19 @@ class BuildCache:
     config: str = ""  # config_key the items were made under
     files: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # source -> (mtime_ns, size, read_ns)
     items: dict = field(default_factory=dict)  # source -> Item or Problem
-    pages: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # output -> (fingerprint, size, mtime_ns)
+    outputs: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # output -> (fingerprint, size, mtime_ns)
+    published: frozenset[str] = frozenset()  # every file the last build put in the output (search index aside)
+    # Kept in memory only (serve), for generator/patch.py: the last plan, the (clock, drafts, future) it was
+    # made under, the template environment it was rendered with, and which pages show which item.
+    plan: object = None
+    plan_key: tuple = ()
+    env: object = None
+    dependents: object = None
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.update(plan=None, plan_key=(), env=None, dependents=None)  # not worth a disk cache's size
+        return state
 
     def item(self, name: str, stat: os.stat_result, config: str, trusted: bool):
         """The cached Item/Problem for a source file, if it is still valid."""
@@ -53,9 +66,9 @@ class BuildCache:
         self.files[name] = (stat.st_mtime_ns, stat.st_size, time.time_ns())
         self.items[name] = result
 
-    def page(self, output: str, fingerprint: str, previous: os.stat_result | None) -> bool:
-        """Whether the previous output file of this page is still exactly what the page would render to."""
-        known = self.pages.get(output)
+    def output(self, output: str, fingerprint: str, previous: os.stat_result | None) -> bool:
+        """Whether the previous output file of this page (or feed...) is still exactly what it would be made into."""
+        known = self.outputs.get(output)
         return (known is not None and previous is not None and known[0] == fingerprint
                 and (known[1], known[2]) == (previous.st_size, previous.st_mtime_ns))
 

@@ -20,7 +20,7 @@ import jinja2.meta
 from generator import __version__
 from generator.config import Config
 from generator.model import Item, Provider, Site, Topic
-from generator.pages import Page
+from generator.pages import FileOutput, Page
 
 
 def config_key(config: Config, *extra) -> str:
@@ -99,6 +99,20 @@ def page_fingerprint(page: Page, site: Site, config_digest: str, template: Templ
     parts: list = [config_digest, template.digest, page.url, page.kind, page.key, page.title, page.description]
     parts.extend(f"{name}={globals_[name]}" for name in sorted(template.names & globals_.keys()))
     _describe(dict(page.context), site, parts)
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def output_fingerprint(output: FileOutput, site: Site, config_digest: str) -> str:
+    """A hash of every input a FileOutput's bytes can depend on: config, name, key, and what
+    feeds and API files show of each item (its content, topic names, its provider's name and logo)."""
+    parts: list = [config_digest, output.name, repr(output.key)]
+    for index in output.items:
+        item = site.items[index]
+        parts.append(item.digest)
+        parts.append(item.path)
+        parts.extend(site.topics[slug].name for slug in item.topics if slug in site.topics)
+        provider = site.providers.get(item.provider.slug) if item.provider else None
+        parts.append(repr((provider.name, provider.logo)) if provider else "-")
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()
 
 

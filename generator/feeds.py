@@ -7,8 +7,8 @@ Output paths (relative to `base_url`; `.xml` is Atom, `.rss` is RSS, `.json` is 
     topics/<slug>/feed.xml|.rss|.json                         a topic, its child topics included
     providers/<slug>/feed.xml|.rss|.json                      one provider
 
-Pure: Site + Rankings + Config + build time -> {output path: bytes}. The XML is built
-with the standard library's ElementTree (which escapes text and attributes), after
+Pure: Site + Rankings + Config + build time -> FileOutputs (output path, the items
+shown, and how to make the bytes). The XML is built with the standard library's ElementTree (which escapes text and attributes), after
 every string has been stripped of characters XML 1.0 cannot hold, so no title or
 excerpt can make a feed unparsable. Every URL is absolute, made from `base_url`.
 A feed's "updated" time is its newest item's date, so an unchanged feed keeps the
@@ -24,11 +24,13 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
+from functools import partial
 from urllib.parse import urljoin, urlsplit
 
 from generator import __version__
 from generator.config import Config
 from generator.model import Item, Site
+from generator.pages import FileOutput, make_files
 from generator.ranking import Rankings
 
 log = logging.getLogger(__name__)
@@ -112,22 +114,36 @@ def plan_feeds(site: Site, rankings: Rankings, config: Config) -> list[Feed]:
     return feeds
 
 
+def feed_outputs(site: Site, rankings: Rankings, config: Config, now: datetime) -> list[FileOutput]:
+    """Every feed in every format, as outputs made only when their items changed."""
+    outputs = []
+    for feed in plan_feeds(site, rankings, config):
+        # The newest item dates the feed; only an empty feed takes the build time.
+        fallback = None if feed.items else now.astimezone(timezone.utc)
+        for kind, extension in EXTENSIONS.items():
+            outputs.append(FileOutput(feed.path + extension, partial(_feed_file, feed, config, fallback, kind),
+                                      feed.items, (feed.page, feed.title, feed.description, fallback)))
+    return outputs
+
+
 def feed_files(site: Site, rankings: Rankings, config: Config, now: datetime) -> dict[str, bytes]:
     """Output path -> bytes for every feed in every format."""
-    entries: dict[int, _Entry] = {}  # an item is in several feeds; clean it once
-    files: dict[str, bytes] = {}
-    for feed in plan_feeds(site, rankings, config):
-        shown = []
-        for index in feed.items:
-            if index not in entries:
-                entries[index] = _entry(site, config, site.items[index])
-            shown.append(entries[index])
-        # The newest item dates the feed; an empty feed takes the build time.
-        updated = max((e.published for e in shown), default=now.astimezone(timezone.utc))
-        files[feed.path + EXTENSIONS["atom"]] = _atom(feed, shown, config, updated)
-        files[feed.path + EXTENSIONS["rss"]] = _rss(feed, shown, config, updated)
-        files[feed.path + EXTENSIONS["json"]] = _json_feed(feed, shown, config)
-    return files
+    return make_files(feed_outputs(site, rankings, config, now), site)
+
+
+def _feed_file(feed: Feed, config: Config, fallback: datetime | None, kind: str, site: Site, memo: dict) -> bytes:
+    shown = []
+    for index in feed.items:
+        key = ("feed entry", index)
+        if key not in memo:  # an item is in several feeds; clean it once per build
+            memo[key] = _entry(site, config, site.items[index])
+        shown.append(memo[key])
+    updated = max((e.published for e in shown), default=fallback)
+    if kind == "atom":
+        return _atom(feed, shown, config, updated)
+    if kind == "rss":
+        return _rss(feed, shown, config, updated)
+    return _json_feed(feed, shown, config)
 
 
 def _entry(site: Site, config: Config, item: Item) -> _Entry:

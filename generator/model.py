@@ -12,7 +12,7 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
 from types import MappingProxyType
 from typing import Mapping
@@ -215,6 +215,17 @@ def build_site(
             topic_names.setdefault(slug, name)
     site = _index(tuple(kept), topic_defs, topic_names, extra_providers + config.providers)
     return ModelResult(site, tuple(problems), tuple(warnings), tuple(withheld))
+
+
+# What an edit may change in an item and leave the site's shape as it was: none of these decide an
+# item's page, its place in any order, its topics or provider, or anything the site shows of others.
+TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "amp_url", "cdn_amp_url", "type", "images", "body",
+                         "featured_html", "video_url", "embed", "price", "length", "category", "extra", "secured"})
+
+
+def same_place(old: Item, new: Item) -> bool:
+    """Whether `new` differs from `old` only in TEXT_FIELDS (see generator/patch.py)."""
+    return all(getattr(old, f.name) == getattr(new, f.name) for f in fields(Item) if f.name not in TEXT_FIELDS)
 
 
 def latest_order(item: Item):

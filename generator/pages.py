@@ -7,11 +7,15 @@ which pages an edited item touches.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from typing import Mapping
+from datetime import datetime
+from functools import partial
+from typing import Callable, Mapping
 
 from generator.config import Config
-from generator.model import Site
+from generator.errors import Problem
+from generator.model import ModelResult, Site
 from generator.ranking import Rankings
 
 
@@ -57,6 +61,53 @@ class Page:
         return "404.html" if self.kind == "404" else f"{self.url}index.html"
 
 
+@dataclass(frozen=True)
+class FileOutput:
+    """One output file that is not a page (a feed, an API file, a sitemap), made only if its inputs changed.
+
+    Its bytes are `make(site, memo)`: `make` is a partial over plain values, so that a rebuild can make
+    it again from a patched site; `memo` is one dict per build that outputs share (an item shown in
+    forty feeds is cleaned once). Its fingerprint (generator/deps.py) hashes the config, `name`, `key`
+    (every other value `make` holds) and the items it shows: keep all three complete.
+    """
+
+    name: str
+    make: Callable[[Site, dict], bytes]
+    items: tuple[int, ...] = ()  # indices of the items it shows
+    key: tuple = ()
+
+    @classmethod
+    def constant(cls, name: str, data: bytes) -> "FileOutput":
+        return cls(name, partial(_constant, data), (), (data,))
+
+
+def _constant(data: bytes, site: Site, memo: dict) -> bytes:
+    return data
+
+
+def make_files(outputs, site: Site) -> dict[str, bytes]:
+    """Name -> bytes of every output, made now (for callers that want them all)."""
+    memo: dict = {}
+    return {output.name: output.make(site, memo) for output in outputs}
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    """What the build decided to publish (the plan), before rendering pages and writing."""
+
+    config: Config
+    topic_defs: dict  # topic name -> (slug, definition): how items' topics were read
+    now: datetime
+    model: ModelResult
+    rankings: Rankings
+    pages: tuple[Page, ...]
+    outputs: tuple[FileOutput, ...]  # non-page outputs (feeds, sitemaps, API, .nojekyll ...)
+    copies: dict[str, os.PathLike]  # output path -> file to copy (theme static files, logos)
+    problems: tuple[Problem, ...]  # files left out
+    warnings: tuple[Problem, ...]
+    config_digest: str  # config_key: what the cache's items and pages were made under
+
+
 def plan_pages(site: Site, rankings: Rankings, config: Config) -> list[Page]:
     """Every HTML page of the site, in a stable order."""
     pages: list[Page] = []
@@ -85,16 +136,20 @@ def plan_pages(site: Site, rankings: Rankings, config: Config) -> list[Page]:
                            {"provider": provider})
     pages.append(Page("providers/", "providers.html", "providers", "", "Providers", "Every provider on this site.",
                       {}))
-    for index, item in enumerate(site.items):
-        shown = (index,) + tuple(sorted({site.url_index[r.url] for r in item.related if r.url in site.url_index}))
-        pages.append(Page(item.path, "article.html", "article", item.source, item.title,
-                          item.excerpt or item.title,
-                          {"item": item, "provider": site.providers.get(item.provider.slug) if item.provider else None},
-                          shown))
+    pages.extend(article_page(site, index) for index in range(len(site.items)))
     if config.search:
         pages.append(Page("search/", "search.html", "search", "", "Search", "Search every story on this site.", {}))
     pages.append(Page("404/", "404.html", "404", "", "Page not found", "This page does not exist.", {}))
     return pages
+
+
+def article_page(site: Site, index: int) -> Page:
+    """The page of site.items[index]; it also shows the related stories the site has."""
+    item = site.items[index]
+    shown = (index,) + tuple(sorted({site.url_index[r.url] for r in item.related if r.url in site.url_index}))
+    return Page(item.path, "article.html", "article", item.source, item.title, item.excerpt or item.title,
+                {"item": item, "provider": site.providers.get(item.provider.slug) if item.provider else None},
+                shown)
 
 
 def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title: str, description: str,

@@ -19,11 +19,14 @@ and the site is published without search; the search page says so to visitors.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import os
 import shutil
 import subprocess
+import threading
+import time
 from pathlib import Path
 from typing import Mapping
 
@@ -51,26 +54,81 @@ def find_pagefind(environ: Mapping[str, str]) -> str | None:
     return shutil.which("pagefind_extended", path=path) or shutil.which("pagefind", path=path)
 
 
-def index_site(folder: Path, environ: Mapping[str, str] = os.environ) -> bool:
-    """Write the Pagefind index into `folder`/pagefind/; False (after one warning) when it cannot."""
+def index_site(folder: Path, environ: Mapping[str, str] = os.environ, into: Path | None = None,
+               cancel: threading.Event | None = None) -> bool:
+    """Write the Pagefind index of `folder` into `into` (default `folder`/pagefind/); False (after one
+    warning) when it cannot, or (silently) when `cancel` was set meanwhile."""
     binary = find_pagefind(environ)
+    into = into or folder / SEARCH_FOLDER
     if not binary:
         log.warning("search: Pagefind is not installed, so this site has no search "
                     "(pip install 'newsdesk[search]', or set PAGEFIND_BINARY_PATH)")
         return False
-    command = [binary, "--site", str(folder), "--glob", INDEXED, "--exclude-selectors", EXCLUDED, "--silent"]
+    command = [binary, "--site", str(folder), "--output-path", str(into), "--glob", INDEXED,
+               "--exclude-selectors", EXCLUDED, "--silent"]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, errors="replace", timeout=TIMEOUT,
-                              env=dict(environ), stdin=subprocess.DEVNULL)
+        done = _run(command, environ, cancel)
+    except _Cancelled:
+        shutil.rmtree(into, ignore_errors=True)
+        return False
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("search: Pagefind (%s) could not run: %s; this site has no search", binary, exc)
-        shutil.rmtree(folder / "pagefind", ignore_errors=True)
+        shutil.rmtree(into, ignore_errors=True)
         return False
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
         log.warning("search: Pagefind failed (exit status %s)%s; this site has no search", done.returncode,
                     ": " + " / ".join(detail) if detail else "")
-        shutil.rmtree(folder / "pagefind", ignore_errors=True)  # half an index would only confuse the UI
+        shutil.rmtree(into, ignore_errors=True)  # half an index would only confuse the UI
         return False
     log.debug("search: Pagefind indexed %s", folder)
     return True
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def _run(command: list[str], environ: Mapping[str, str], cancel: threading.Event | None) -> subprocess.CompletedProcess:
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace",
+                          env=dict(environ), stdin=subprocess.DEVNULL) as process:
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            try:
+                out, err = process.communicate(timeout=0.05)
+                return subprocess.CompletedProcess(command, process.returncode, out, err)
+            except subprocess.TimeoutExpired:
+                if cancel is not None and cancel.is_set():
+                    process.kill()
+                    process.communicate()
+                    raise _Cancelled() from None
+                if time.monotonic() > deadline:
+                    process.kill()
+                    process.communicate()
+                    raise
+
+
+def reindex(site: Path, environ: Mapping[str, str] = os.environ, cancel: threading.Event | None = None,
+            swap_lock: threading.Lock | None = None) -> bool:
+    """Index a live site again after some of its pages changed in place.
+
+    The new index is written beside the site and swapped in by renames, so the live index is
+    whole at every moment. Pagefind has no incremental mode: this reads every article page.
+    """
+    site = site.absolute()
+    fresh = site.with_name(f".{site.name}.newsdesk-search")
+    old = site.with_name(f".{site.name}.newsdesk-search-old")
+    for folder in (fresh, old):
+        shutil.rmtree(folder, ignore_errors=True)
+    ok = index_site(site, environ, into=fresh, cancel=cancel)
+    if cancel is not None and cancel.is_set():
+        shutil.rmtree(fresh, ignore_errors=True)
+        return False  # the caller indexes again later; until then the last index stays up
+    live = site / SEARCH_FOLDER
+    with swap_lock or contextlib.nullcontext():
+        if live.exists():
+            os.rename(live, old)
+        if ok:
+            os.rename(fresh, live)
+    shutil.rmtree(old, ignore_errors=True)
+    return ok

@@ -23,6 +23,7 @@ import http.server
 import json
 import logging
 import mimetypes
+import os
 import secrets
 import socket
 import sys
@@ -34,12 +35,13 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from generator.build import BuildOptions, build
+from generator.build import BuildOptions, build, prepare_patches
 from generator.cache import BuildCache
 from generator.config import Config
 from generator.content import read_source
 from generator.errors import BuildError, NewsdeskError, Problem
 from generator.model import make_item_or_problem, topic_definitions
+from generator.search import reindex
 from generator.watch import ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes, describe_changes, layout_of
 
 log = logging.getLogger(__name__)
@@ -88,6 +90,7 @@ class Rebuild:
     removed: int  # files no longer in the site
     milliseconds: float
     error: str  # the overlay's text; "" after a good build
+    mode: str = ""  # BuildResult.mode: "patch", "update" or "full"; "" when the build failed
 
 
 def resolve_request(folder: Path, base_path: str, raw: str) -> Path | str | None:
@@ -197,7 +200,12 @@ class DevServer:
                  host: str = "127.0.0.1", port: int = 8000, next_free_port: bool = False, quiet: float = 0.1,
                  echo: Callable[..., None] = _echo):
         self._load = load
-        self._options = replace(options, write=True)
+        # After an edit, pages first: the search index is redone in the background (see _Indexer).
+        self._options = replace(options, write=True, index_later=True)
+        # The clock is read once, when the server starts: otherwise every save would re-rank the site a
+        # little (freshness moves with time) and re-render lists that did not change. Restart to re-rank.
+        self._environ = dict(os.environ)
+        self._environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
         self._cache = BuildCache()  # kept across rebuilds: only changed items are read, changed pages rendered
         self._unbuilt: dict[Path, ChangeKind] = {}  # changes since the last good build
         self._first = True  # no good build yet: the cache knows nothing
@@ -221,6 +229,7 @@ class DevServer:
         self._httpd: _HTTPServer | None = None
         self._threads: list[threading.Thread] = []
         self.rebuilds: list[Rebuild] = []  # every rebuild so far (tests and benchmarks read it)
+        self._indexer = _Indexer(self._environ, self._site_lock, echo)
 
     # --- life cycle -------------------------------------------------------------------------------------
 
@@ -254,6 +263,7 @@ class DevServer:
         with self._news:
             self._news.notify_all()  # answers every held poll at once
         self._watcher.stop()
+        self._indexer.cancel()
         if self._httpd is not None:
             if self._threads:
                 self._httpd.shutdown()
@@ -263,8 +273,8 @@ class DevServer:
 
     @property
     def idle(self) -> bool:
-        """No change waiting to be built and no rebuild running (tests and benchmarks wait for this)."""
-        return self._queue.idle
+        """No change waiting to be built, no rebuild running, the search index up to date (tests wait for this)."""
+        return self._queue.idle and not self._indexer.busy
 
     @property
     def port(self) -> int:
@@ -313,6 +323,7 @@ class DevServer:
         changes = classify_changes(paths, self._layout)
         if not changes:
             return None
+        self._indexer.cancel()  # the pages are about to change under it; it starts again after this build
         with self._site_lock:
             record = self._build(changes, describe_changes(changes, self._layout.root))
         return record
@@ -321,6 +332,7 @@ class DevServer:
         started = time.perf_counter()
         before = (self._error, self._notice)
         pages = rendered = written = removed = 0
+        mode = ""
         self._unbuilt.update(changes)
         try:
             if ChangeKind.CONFIG in changes.values() or self._config_broken:
@@ -328,8 +340,12 @@ class DevServer:
                 self._set_config(self._load())
                 self._config_broken = False
             self._check_edited_items(changes)
-            result = build(self.config, self._options, cache=self._cache, changed=self._known_changes())
+            result = build(self.config, self._options, environ=self._environ, cache=self._cache,
+                           changed=self._known_changes())
             self._unbuilt, self._first = {}, False
+            if result.search_stale:
+                self._indexer.pending = True
+            mode = result.mode
             site = result.site
             pages, rendered = len(site.pages), result.rendered
             written, removed = result.written.written, result.written.removed
@@ -350,9 +366,13 @@ class DevServer:
                 self._actions.append((self._epoch, action))
                 self._news.notify_all()
         record = Rebuild(what, tuple(self._relative(p) for p in changes), action, pages, rendered, written, removed,
-                         (time.perf_counter() - started) * 1000, self._error)
+                         (time.perf_counter() - started) * 1000, self._error, mode)
         self.rebuilds.append(record)
         self._show(record, before[1])
+        if not self._error:
+            if self.config.search:
+                self._indexer.start(self.config.output_path)
+            prepare_patches(self._cache)  # after the browser was told: the next edit's fast path is ready
         return record
 
     def _check_edited_items(self, changes: dict[Path, ChangeKind]) -> None:
@@ -461,6 +481,45 @@ class DevServer:
             complete = not self._actions or self._actions[0][0] <= since + 1  # nothing fell off the history
             action = "css" if newer and complete and all(a == "css" for a in newer) else "reload"
             return {"server": self.server_id, "epoch": self._epoch, "action": action if self._epoch > since else ""}
+
+
+class _Indexer:
+    """Re-indexes the served site for search in a background thread, after edits changed article pages.
+
+    Pagefind reads every article (seconds on a big site), so a save shows its page first; search
+    catches up a moment later. A new change cancels a running index (it is started again after that
+    rebuild), so indexing never delays the next save. The new index is swapped in under the site lock.
+    """
+
+    def __init__(self, environ: dict, lock: threading.Lock, echo: Callable[..., None]):
+        self._environ, self._lock, self._echo = environ, lock, echo
+        self.pending = False  # articles changed since the index was last made
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+
+    @property
+    def busy(self) -> bool:
+        return self.pending or (self._thread is not None and self._thread.is_alive())
+
+    def start(self, site: Path) -> None:
+        if not self.pending or (self._thread is not None and self._thread.is_alive()):
+            return
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(site, self._stop), name="newsdesk-search", daemon=True)
+        self._thread.start()
+
+    def cancel(self) -> None:
+        if self._thread is not None:
+            self._stop.set()
+            self._thread.join()
+            self._thread = None
+
+    def _run(self, site: Path, stop: threading.Event) -> None:
+        started = time.perf_counter()
+        reindex(site, self._environ, cancel=stop, swap_lock=self._lock)
+        if not stop.is_set():
+            self.pending = False
+            self._echo(f"search index updated in {time.perf_counter() - started:.1f} s")
 
 
 class _HTTPServer(http.server.ThreadingHTTPServer):

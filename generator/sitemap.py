@@ -7,7 +7,7 @@
                            <urlset> is not valid
     robots.txt             allows everything and names the sitemaps
 
-Pure: the planned pages + Site + Config + build time -> {output path: bytes}. Dates
+Pure: the planned pages + Site + Config + build time -> FileOutputs. Dates
 come from the items a page shows, so a page's <lastmod> only moves when its content does.
 Note that crawlers read robots.txt only at the root of a host: under a `base_url` path
 (a GitHub project site) submit the sitemap to the search engine directly.
@@ -18,12 +18,13 @@ from __future__ import annotations
 import logging
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
+from functools import partial
 from urllib.parse import urljoin
 
 from generator.config import Config
 from generator.feeds import clean_text, rfc3339
 from generator.model import Site
-from generator.pages import Page
+from generator.pages import FileOutput, Page, make_files
 
 log = logging.getLogger(__name__)
 
@@ -34,26 +35,41 @@ NEWS_WINDOW = timedelta(days=2)
 NEWS_MAX = 1_000
 
 
-def sitemap_files(pages: list[Page] | tuple[Page, ...], site: Site, config: Config, now: datetime, *,
-                  max_urls: int = MAX_URLS) -> dict[str, bytes]:
+def sitemap_outputs(pages: list[Page] | tuple[Page, ...], site: Site, config: Config, now: datetime, *,
+                    max_urls: int = MAX_URLS) -> list[FileOutput]:
     """sitemap.xml (or an index and its parts), news-sitemap.xml when there is news, and robots.txt."""
     entries = [(urljoin(config.base_url, page.url), _lastmod(page, site)) for page in pages if page.kind != "404"]
-    files: dict[str, bytes] = {}
+    outputs: list[FileOutput] = []
     if len(entries) <= max_urls:
-        files["sitemap.xml"] = _urlset(entries)
+        outputs.append(_made("sitemap.xml", _urlset, tuple(entries)))
     else:
         parts = []
         for number, start in enumerate(range(0, len(entries), max_urls), 1):
-            chunk = entries[start : start + max_urls]
+            chunk = tuple(entries[start : start + max_urls])
             name = f"sitemaps/sitemap-{number}.xml"
-            files[name] = _urlset(chunk)
+            outputs.append(_made(name, _urlset, chunk))
             parts.append((urljoin(config.base_url, name), max((m for _, m in chunk if m), default=None)))
-        files["sitemap.xml"] = _index(parts)
-    news = _news(site, config, now)
-    if news is not None:
-        files["news-sitemap.xml"] = news
-    files["robots.txt"] = _robots(config, ["sitemap.xml"] + (["news-sitemap.xml"] if news is not None else []))
-    return files
+        outputs.append(_made("sitemap.xml", _index, tuple(parts)))
+    recent = tuple(i for i, item in enumerate(site.items) if now - NEWS_WINDOW <= item.published <= now)[:NEWS_MAX]
+    if recent:
+        outputs.append(FileOutput("news-sitemap.xml", partial(_news, config, recent), recent))
+    sitemaps = ["sitemap.xml"] + (["news-sitemap.xml"] if recent else [])
+    outputs.append(FileOutput.constant("robots.txt", _robots(config, sitemaps)))
+    return outputs
+
+
+def sitemap_files(pages: list[Page] | tuple[Page, ...], site: Site, config: Config, now: datetime, *,
+                  max_urls: int = MAX_URLS) -> dict[str, bytes]:
+    return make_files(sitemap_outputs(pages, site, config, now, max_urls=max_urls), site)
+
+
+def _made(name: str, make, entries: tuple) -> FileOutput:
+    """An output whose bytes follow from `entries` alone (URLs and dates)."""
+    return FileOutput(name, partial(_from_entries, make, entries), (), (entries,))
+
+
+def _from_entries(make, entries: tuple, site: Site, memo: dict) -> bytes:
+    return make(entries)
 
 
 def _lastmod(page: Page, site: Site) -> datetime | None:
@@ -88,14 +104,11 @@ def _index(parts: list[tuple[str, datetime | None]]) -> bytes:
     return _serialize(root)
 
 
-def _news(site: Site, config: Config, now: datetime) -> bytes | None:
-    recent = [item for item in site.items if now - NEWS_WINDOW <= item.published <= now][:NEWS_MAX]
-    if not recent:
-        return None
+def _news(config: Config, recent: tuple[int, ...], site: Site, memo: dict) -> bytes:
     root = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:news": NEWS_NS})
     name = clean_text(config.title) or "newsdesk"
     language = clean_text(config.language).lower() or "en"
-    for item in recent:  # site.items is newest first
+    for item in (site.items[i] for i in recent):  # site.items is newest first
         url = ET.SubElement(root, "url")
         ET.SubElement(url, "loc").text = urljoin(config.base_url, item.path)
         news = ET.SubElement(url, "news:news")

@@ -27,6 +27,7 @@ class WriteReport:
     written: int  # files whose bytes are new or changed
     unchanged: int  # files kept as they were
     removed: int  # files of the previous output that the site no longer has
+    changed: tuple[str, ...] = ()  # the names written (new or changed bytes)
 
 
 def check_output_path(output: Path, protected: list[Path], inputs: list[Path] = ()) -> None:
@@ -70,6 +71,53 @@ def write_site(output: Path, files: dict[str, bytes], copies: dict[str, Path],
         for name, source in copies.items():
             stage.copy(name, source)
         return stage.commit(before_swap)
+
+
+def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Path], remove: set[str]) -> WriteReport:
+    """Bring the live output up to date by replacing only `files` (and copies whose bytes changed)
+    and deleting `remove`: how a rebuild after an edit writes its handful of files.
+
+    The caller has made every byte before calling, so a build that fails leaves the output as it
+    was; each file is replaced by rename, so a reader (the dev server, a browser) sees the old file
+    or the new one, never half of one. Files are compared first: equal bytes are not rewritten.
+    """
+    output = output.absolute()
+    written: list[str] = []
+    dirs: set[PurePosixPath] = set()
+    for name, data in [*((n, d) for n, d in files.items()), *((n, None) for n in copies)]:
+        rel = safe_relative(name)
+        target = output / rel
+        source = copies.get(name) if data is None else None
+        if _same(target, data, source):
+            continue
+        if rel.parent not in dirs:
+            (output / rel.parent).mkdir(parents=True, exist_ok=True)
+            dirs.add(rel.parent)
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        temp = target.with_name(target.name + ".newsdesk-new")
+        if data is not None:
+            temp.write_bytes(data)
+        else:
+            shutil.copyfile(source, temp)
+        os.replace(temp, target)
+        written.append(name)
+    removed = 0
+    for name in sorted(remove):
+        target = output / safe_relative(name)
+        try:
+            target.unlink()
+        except FileNotFoundError:
+            continue
+        removed += 1
+        for folder in target.parents:  # folders the removed file leaves empty go too
+            if folder == output:
+                break
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+    return WriteReport(len(written), len(files) + len(copies) - len(written), removed, tuple(written))
 
 
 class Staging:
@@ -148,7 +196,7 @@ class Staging:
         if self.output.exists():
             os.rename(self.output, self.spare)
         os.rename(self.staging, self.output)
-        return WriteReport(self.written, self.unchanged, removed)
+        return WriteReport(self.written, self.unchanged, removed, tuple(self.changed))
 
     def _place(self, rel: PurePosixPath, *, data: bytes | None = None, source: Path | None = None) -> bool:
         """Make the staged file hold these bytes; return True if they differ from the live output."""

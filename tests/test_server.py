@@ -446,6 +446,21 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
         old = re.search(r"^title: (.*)$", text, re.M).group(1)
         write(path, text.replace(f"title: {old}", f"title: 'Retitled {next(counter)}'", 1))
 
+    def change_body():  # and the excerpt: a text edit, like the title
+        path = rng.choice(items())
+        text = path.read_text()
+        excerpt = f"excerpt: 'New summary {next(counter)}'"
+        text = (re.sub(r"^excerpt: .*$", excerpt, text, count=1, flags=re.M) if "\nexcerpt:" in text
+                else text.replace("---\n", f"---\n{excerpt}\n", 1))
+        write(path, text + f"\nA new paragraph {next(counter)}.\n")
+
+    def change_heat():  # moves the item in Hot and Top: not a text edit
+        path = rng.choice(items())
+        text = path.read_text()
+        heat = f"heat: {1000 + next(counter)}"
+        write(path, re.sub(r"^heat: .*$", heat, text, count=1, flags=re.M) if "heat:" in text
+              else text.replace("---\n", f"---\n{heat}\n", 1))
+
     def add_item():
         n = next(counter)
         write(root / f"content/news/new-{n}.md",
@@ -473,15 +488,19 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
         config = root / "config.yaml"
         write(config, re.sub(r"items_per_page: \d+", f"items_per_page: {rng.randint(1, 4)}", config.read_text()))
 
-    edits = [change_title, add_item, delete_item, change_topic, edit_template, edit_css, edit_config]
+    edits = [change_title, change_body, change_heat, add_item, delete_item, change_topic, edit_template, edit_css,
+             edit_config]
+    text_edits = {change_title, change_body}
     dev = start(root)
     try:
-        for step in range(10):
+        for step in range(14):
             change = edits[step] if step < len(edits) else rng.choice(edits)
             before = len(dev.rebuilds)
             change()
             record = settle(dev, before)
             assert record.error == "", record.error
+            # Text edits take the fast path (generator/patch.py); the others are planned again.
+            assert (record.mode == "patch") == (change in text_edits), (change.__name__, record.mode)
             fresh = tmp_path / f"fresh-{step}"
             config = load_config(root / "config.yaml", {"output_dir": str(fresh)})
             build(config, BuildOptions())
