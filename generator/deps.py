@@ -39,6 +39,10 @@ def template_keys(env: jinja2.Environment) -> dict[str, TemplateKey]:
     """Template name -> TemplateKey, computed on first use (the dict fills itself)."""
     sources: dict[str, str] = {}
     parsed: dict[str, tuple[list, set]] = {}
+    # jinja2.meta leaves out names the environment has as globals, and globals are exactly what we are
+    # after (the site-wide values): parse with a copy that has none.
+    bare = env.overlay()
+    bare.globals = {}
 
     def source(name: str) -> str:
         if name not in sources:
@@ -51,7 +55,7 @@ def template_keys(env: jinja2.Environment) -> dict[str, TemplateKey]:
     def parse(name: str) -> tuple[list, set]:
         if name not in parsed:
             try:
-                ast = env.parse(source(name))
+                ast = bare.parse(source(name))
                 referenced = list(jinja2.meta.find_referenced_templates(ast))
                 names = set(jinja2.meta.find_undeclared_variables(ast))
             except jinja2.TemplateSyntaxError:
@@ -89,7 +93,7 @@ def site_keys(site: Site) -> dict[str, str]:
 
     return {
         "topics": digest(list(site.topics.values())),
-        "providers": digest(list(site.providers.values())),
+        "providers": digest([provider.badge for provider in site.providers.values()]),  # what the global holds
         "internal": digest(sorted((url, site.items[i].path) for url, i in site.url_index.items())),
     }
 

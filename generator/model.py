@@ -123,15 +123,18 @@ class Topic:
 
 
 @dataclass(frozen=True)
-class Provider:
+class ProviderBadge:
+    """Who a provider is, as a story's card shows it: what templates get from the `providers` global.
+
+    The counts and averages (Provider) are left out on purpose: they move with every story, and a
+    value every page can read would make every page depend on every story (generator/deps.py).
+    """
+
     slug: str
     name: str
     domain: str
     logo: Image | None
     description: str
-    count: int
-    avg_quality: float
-    main_topics: tuple[str, ...]  # topic slugs, most items first
 
     @property
     def monogram(self) -> str:
@@ -143,6 +146,19 @@ class Provider:
     def hue(self) -> int:
         """A stable colour for the monogram, from the domain."""
         return sum(ord(c) * (i + 1) for i, c in enumerate(self.slug)) % 360
+
+
+@dataclass(frozen=True)
+class Provider(ProviderBadge):
+    """A provider with the facts its own card shows (on its page and the providers index)."""
+
+    count: int
+    avg_quality: float
+    main_topics: tuple[str, ...]  # topic slugs, most items first
+
+    @property
+    def badge(self) -> ProviderBadge:
+        return ProviderBadge(self.slug, self.name, self.domain, self.logo, self.description)
 
 
 @dataclass(frozen=True)

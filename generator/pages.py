@@ -135,7 +135,7 @@ def plan_pages(site: Site, rankings: Rankings, config: Config) -> list[Page]:
         pages += _paginate(site, config, "provider", slug, f"providers/{slug}/", provider.name, description, order,
                            {"provider": provider})
     pages.append(Page("providers/", "providers.html", "providers", "", "Providers", "Every provider on this site.",
-                      {}))
+                      {"all_providers": tuple(site.providers.values())}))
     pages.extend(article_page(site, index) for index in range(len(site.items)))
     if config.search:
         pages.append(Page("search/", "search.html", "search", "", "Search", "Search every story on this site.", {}))

@@ -15,6 +15,8 @@ import logging
 import re
 from datetime import datetime
 from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
 from urllib.parse import urljoin
 
 import jinja2
@@ -22,7 +24,7 @@ import jinja2
 from generator import __version__
 from generator.config import Config
 from generator.errors import BuildError, Problem
-from generator.model import Site
+from generator.model import ProviderBadge, Site
 from generator.pages import Page
 
 log = logging.getLogger(__name__)
@@ -60,6 +62,11 @@ def static_files(config: Config) -> dict[str, Path]:
     return found
 
 
+def provider_badges(site: Site) -> Mapping[str, ProviderBadge]:
+    """The `providers` global: slug -> who each provider is (no counts: see model.ProviderBadge)."""
+    return MappingProxyType({slug: provider.badge for slug, provider in site.providers.items()})
+
+
 def make_env(config: Config, site: Site) -> jinja2.Environment:
     dirs = theme_dirs(config)
     if not dirs:
@@ -94,7 +101,7 @@ def make_env(config: Config, site: Site) -> jinja2.Environment:
         return site.items[index].path if index is not None else ""
 
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
-                       config=config, topics=site.topics, providers=site.providers)
+                       config=config, topics=site.topics, providers=provider_badges(site))
     env.filters.update(
         local=local,
         isodate=lambda m: local(m).isoformat(),

@@ -1,0 +1,149 @@
+"""Rebuilds after an edit: the fast path for text edits (generator/patch.py) and in-place updates.
+
+What a user checks: after any edit, the output is exactly what a full build of the same files makes,
+and the edits that should be quick (an item's words) go the quick way, the others the careful way.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import NO_SEARCH, copy_example_site
+from generator.build import BuildOptions, build, plan_site
+from generator.cache import BuildCache
+from generator.config import load_config
+from generator.patch import items_in
+from generator.writer import update_in_place
+
+OPTIONS = BuildOptions(workers=1)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _full_build(root: Path, tmp_path: Path, name: str) -> dict[str, bytes]:
+    fresh = tmp_path / name
+    build(load_config(root / "config.yaml", {"output_dir": str(fresh)}), OPTIONS, environ=NO_SEARCH)
+    return _files(fresh)
+
+
+def _edit(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    new = re.sub(pattern, replacement, text, count=1, flags=re.M)
+    assert new != text, f"{pattern} not found in {path}"
+    path.write_text(new, encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path):
+    root = copy_example_site(tmp_path / "site")
+    config = load_config(root / "config.yaml")
+    cache = BuildCache()
+    build(config, OPTIONS, environ=NO_SEARCH, cache=cache)
+    return root, config, cache
+
+
+def _items(root: Path) -> list[Path]:
+    return sorted((root / "content/news").glob("*.md"))
+
+
+TEXT_EDITS = {
+    "title": (r"^title: .*$", 'title: "A new headline, with <b>markup</b> & an ampersand"'),
+    "excerpt": (r"^excerpt: .*$", 'excerpt: "A different summary."'),
+    "body": (r"\Z", "\n\nA new closing paragraph with a [link](https://example.org/).\n"),
+    "image": (r"^    width: 1200$", "    width: 1000"),
+    "amp": (r"^ampWebUrl: .*$", 'ampWebUrl: "https://elsewhere.example/amp/"'),
+}
+
+SHAPE_EDITS = {
+    "heat": (r"^heat: .*$", "heat: 3"),
+    "quality": (r"^quality: .*$", "quality: 99"),
+    "date": (r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z"),
+    "topics": (r"^  - AI$", "  - Robotics"),
+    "provider": (r"^  name: .*$", "  name: Another Provider"),
+    "unpublished": (r"^published: true$", "published: false"),
+    "webUrl": (r"^webUrl: .*$", 'webUrl: "https://moved.example/story/"'),
+}
+
+
+@pytest.mark.parametrize("field", sorted(TEXT_EDITS))
+def test_a_text_edit_is_patched_and_equals_a_full_build(site, tmp_path, field):
+    root, config, cache = site
+    path = _items(root)[0]
+    _edit(path, *TEXT_EDITS[field])
+    result = build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[path])
+    assert result.mode == "patch"
+    assert 1 <= result.rendered < 20  # its page and the lists that show it, not the site
+    assert _files(config.output_path) == _full_build(root, tmp_path, "fresh")
+
+
+@pytest.mark.parametrize("field", sorted(SHAPE_EDITS))
+def test_an_edit_that_moves_an_item_is_planned_again_and_equals_a_full_build(site, tmp_path, field):
+    root, config, cache = site
+    path = _items(root)[0]
+    _edit(path, *SHAPE_EDITS[field])
+    result = build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[path])
+    assert result.mode == "update"
+    assert _files(config.output_path) == _full_build(root, tmp_path, "fresh")
+
+
+def test_many_text_edits_in_a_row_then_a_full_look_rewrites_nothing(site, tmp_path):
+    root, config, cache = site
+    paths = _items(root)
+    for n, path in enumerate(paths[:6] + paths[:3]):
+        _edit(path, r"^title: .*$", f'title: "Edit number {n}"')
+        assert build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[path]).mode == "patch"
+    expected = _full_build(root, tmp_path, "fresh")
+    assert _files(config.output_path) == expected
+    again = build(config, OPTIONS, environ=NO_SEARCH, cache=cache)  # no watcher: every file is looked at
+    assert again.mode == "update" and again.written.written == 0
+    assert _files(config.output_path) == expected
+
+
+def test_new_deleted_broken_items_and_other_files_are_not_patched(site, tmp_path):
+    root, config, cache = site
+    new = root / "content/news/2026-11-01-a-new-story.md"
+    new.write_text(_items(root)[0].read_text(encoding="utf-8").replace("title:", "slug: fresh\ntitle:", 1))
+    assert build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[new]).mode == "update"
+    new.unlink()
+    assert build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[new]).mode == "update"
+    broken = _items(root)[1]
+    broken.write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    result = build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[broken])
+    assert result.mode == "update" and any(p.path.endswith(broken.name) for p in result.site.problems)
+    assert build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[root / "config.yaml"]).mode != "patch"
+    assert _files(config.output_path) == _full_build(root, tmp_path, "fresh")
+
+
+def test_every_item_a_page_shows_is_in_its_items(example):
+    # Dependents (generator/patch.py) finds the pages to redo from Page.items alone.
+    config, _result, _out = example
+    plan = plan_site(config, OPTIONS)
+    position = {id(item): n for n, item in enumerate(plan.model.site.items)}
+    for page in plan.pages:
+        shown = {position[id(item)] for item in items_in(page.context, [])}
+        assert shown <= set(page.items), page.output
+
+
+def test_update_in_place_replaces_changed_files_and_removes_gone_ones(tmp_path):
+    out = tmp_path / "output"
+    (out / "a").mkdir(parents=True)
+    (out / "a/index.html").write_bytes(b"old")
+    (out / "same.txt").write_bytes(b"same")
+    (out / "gone/deep").mkdir(parents=True)
+    (out / "gone/deep/index.html").write_bytes(b"bye")
+    same_inode = (out / "same.txt").stat().st_ino
+    report = update_in_place(out, {"a/index.html": b"new", "same.txt": b"same", "b/c/index.html": b"c"}, {},
+                             {"gone/deep/index.html"})
+    assert sorted(report.changed) == ["a/index.html", "b/c/index.html"]
+    assert report.removed == 1
+    assert (out / "a/index.html").read_bytes() == b"new" and (out / "b/c/index.html").read_bytes() == b"c"
+    assert (out / "same.txt").stat().st_ino == same_inode  # equal bytes are not rewritten
+    assert not (out / "gone").exists()  # folders left empty go too
+    with pytest.raises(Exception, match="outside the output folder"):
+        update_in_place(out, {"../escape.txt": b"x"}, {}, set())
+    assert not (tmp_path / "escape.txt").exists()
