@@ -140,11 +140,10 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
                     stale.add(name)  # the live file went missing since: make it after all
             pages = [page for page in site.pages if page.output in stale]
             outputs = [output for output in site.outputs if output.name in stale]
-            for output, data in _render(env, pages, workers, progress):
-                stage.put(output, data)
-            memo: dict = {}
-            for output in outputs:
-                stage.put(output.name, output.make(site.model.site, memo))
+            for name in [*(page.output for page in pages), *(output.name for output in outputs)]:
+                stage.claim(name)
+            for name, changed in _render_into(stage, env, site.model.site, pages, outputs, workers, progress):
+                stage.placed(name, changed)
             for name, source in site.copies.items():
                 stage.copy(name, source)
             if progress:
@@ -350,3 +349,30 @@ def _render(env, pages: list[Page], workers: int, progress: Progress | None):
 def _render_batch(state, indices: range) -> list[tuple[str, bytes]]:
     env, pages = state
     return [(pages[i].output, render_page(env, pages[i]).encode("utf-8")) for i in indices]
+
+
+def _render_into(stage: Staging, env, site, pages: list[Page], outputs: list[FileOutput], workers: int,
+                 progress: Progress | None):
+    """Render pages and make FileOutputs straight into the staging folder, across worker processes;
+    yield (name, whether its bytes changed). Only names and flags come back from the workers: a big
+    site's pages never travel between processes, and the folders and files are made on every core."""
+    jobs = [*pages, *outputs]
+    total, done = len(jobs), 0
+    for batch in fork_map(_render_into_batch, (stage, env, site, jobs), chunks(range(total), PAGES_PER_TASK), workers):
+        yield from batch
+        done += len(batch)
+        if progress:
+            progress("rendering", done, total)
+
+
+def _render_into_batch(state, indices: range) -> list[tuple[str, bool]]:
+    stage, env, site, jobs = state
+    memo: dict = {}  # per task: items shown in several feeds or API lists are described once per task
+    placed = []
+    for i in indices:
+        job = jobs[i]
+        if isinstance(job, Page):
+            placed.append((job.output, stage.place(job.output, render_page(env, job).encode("utf-8"))))
+        else:
+            placed.append((job.name, stage.place(job.name, job.make(site, memo))))
+    return placed

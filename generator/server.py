@@ -312,6 +312,7 @@ class DevServer:
     # --- rebuilding -------------------------------------------------------------------------------------
 
     def _build_loop(self) -> None:
+        prepare_patches(self._cache)  # the first build's: ready before the first edit, without delaying the start
         while True:
             batch = self._queue.next_batch()
             if batch is None:
@@ -326,6 +327,8 @@ class DevServer:
         self._indexer.cancel()  # the pages are about to change under it; it starts again after this build
         with self._site_lock:
             record = self._build(changes, describe_changes(changes, self._layout.root))
+        if not record.error:
+            prepare_patches(self._cache)  # outside the lock: the browser's reload is served meanwhile
         return record
 
     def _build(self, changes: dict[Path, ChangeKind], what: str) -> Rebuild:
@@ -369,10 +372,8 @@ class DevServer:
                          (time.perf_counter() - started) * 1000, self._error, mode)
         self.rebuilds.append(record)
         self._show(record, before[1])
-        if not self._error:
-            if self.config.search:
-                self._indexer.start(self.config.output_path)
-            prepare_patches(self._cache)  # after the browser was told: the next edit's fast path is ready
+        if not self._error and self.config.search:
+            self._indexer.start(self.config.output_path)
         return record
 
     def _check_edited_items(self, changes: dict[Path, ChangeKind]) -> None:
@@ -491,6 +492,8 @@ class _Indexer:
     rebuild), so indexing never delays the next save. The new index is swapped in under the site lock.
     """
 
+    DELAY = 1.0  # seconds: Pagefind keeps every core busy; let the browser load the changed page first
+
     def __init__(self, environ: dict, lock: threading.Lock, echo: Callable[..., None]):
         self._environ, self._lock, self._echo = environ, lock, echo
         self.pending = False  # articles changed since the index was last made
@@ -515,6 +518,8 @@ class _Indexer:
             self._thread = None
 
     def _run(self, site: Path, stop: threading.Event) -> None:
+        if stop.wait(self.DELAY):
+            return
         started = time.perf_counter()
         reindex(site, self._environ, cancel=stop, swap_lock=self._lock)
         if not stop.is_set():

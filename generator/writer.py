@@ -163,6 +163,20 @@ class Staging:
     def put(self, name: str, data: bytes) -> None:
         self._count(self._place(self._target(name), data=data), name)
 
+    # put() in two halves, for files made in worker processes: the main process claims every name
+    # first (so two outputs for one path are refused before anything is written), the workers `place`
+    # their files in the staging folder (fork: each has a copy of this object), and the main process
+    # `placed` what they report back.
+    def claim(self, name: str) -> None:
+        self._target(name)
+
+    def place(self, name: str, data: bytes) -> bool:
+        """Write a claimed file into the staging folder; True if its bytes differ from the live output's."""
+        return self._place(safe_relative(name), data=data)
+
+    def placed(self, name: str, changed: bool) -> None:
+        self._count(changed, name)
+
     def copy(self, name: str, source: Path) -> None:
         self._count(self._place(self._target(name), source=source), name)
 
