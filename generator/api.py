@@ -19,9 +19,9 @@ from __future__ import annotations
 import json
 import logging
 from functools import partial
-from urllib.parse import urljoin
 
 from generator.config import Config
+from generator.urls import site_url
 from generator.feeds import EXTENSIONS, feed_path, rfc3339
 from generator.model import Image, Item, Site
 from generator.pages import FileOutput, make_files
@@ -59,7 +59,7 @@ def _pages(config: Config, base: str, order: tuple[int, ...], topic: dict | None
         chunk = order[(number - 1) * size : number * size]
         head = {"topic": topic} if topic else {}
         head.update(page=number, pages=total, total=len(order))
-        next_page = urljoin(config.base_url, news_page_path(base, number + 1)) if number < total else None
+        next_page = site_url(config.base_url, news_page_path(base, number + 1)) if number < total else None
         outputs.append(FileOutput(news_page_path(base, number), partial(_news_file, config, head, chunk, next_page),
                                   tuple(chunk), (head, next_page)))
     return outputs
@@ -86,7 +86,7 @@ def item_record(site: Site, config: Config, item: Item) -> dict:
                     "images": [_image(config, i) for i in images]}
     return {
         "path": item.path,
-        "url": urljoin(config.base_url, item.path),
+        "url": site_url(config.base_url, item.path),
         "title": item.title,
         "type": item.type,
         "heat": _number(item.heat),
@@ -112,14 +112,14 @@ def _topic(site: Site, config: Config, slug: str) -> dict:
         "children": list(topic.children),
         "description": topic.description,
         "count": len(site.topic_items.get(slug, ())),
-        "url": urljoin(config.base_url, f"topics/{slug}/"),
-        "api": urljoin(config.base_url, news_page_path(f"api/news/{slug}/", 1)),
-        "feeds": {kind: urljoin(config.base_url, feed + ext) for kind, ext in EXTENSIONS.items()},
+        "url": site_url(config.base_url, f"topics/{slug}/"),
+        "api": site_url(config.base_url, news_page_path(f"api/news/{slug}/", 1)),
+        "feeds": {kind: site_url(config.base_url, feed + ext) for kind, ext in EXTENSIONS.items()},
     }
 
 
 def _image(config: Config, image: Image) -> dict:
-    return {"url": urljoin(config.base_url, image.url), "width": image.width, "height": image.height}
+    return {"url": site_url(config.base_url, image.url), "width": image.width, "height": image.height}
 
 
 def _number(value: float) -> int | float:

@@ -25,10 +25,11 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
 from functools import partial
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from generator import __version__
 from generator.config import Config
+from generator.urls import site_url
 from generator.model import Item, Site
 from generator.pages import FileOutput, make_files
 from generator.ranking import Rankings
@@ -149,11 +150,11 @@ def _feed_file(feed: Feed, config: Config, fallback: datetime | None, kind: str,
 def _entry(site: Site, config: Config, item: Item) -> _Entry:
     base = config.base_url
     image = item.image
-    image_url = urljoin(base, image.url) if image else ""
+    image_url = site_url(base, image.url) if image else ""
     provider = site.providers.get(item.provider.slug) if item.provider else None
     domain = item.provider.domain if item.provider else ""
     return _Entry(
-        url=urljoin(base, item.path),
+        url=site_url(base, item.path),
         original=item.link,
         title=clean_text(item.title) or "(untitled)",
         summary=clean_text(item.excerpt),
@@ -164,7 +165,7 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
         image_height=image.height if image else None,
         author=clean_text(provider.name if provider else item.provider.name if item.provider else ""),
         author_url=f"https://{domain}/" if _DOMAIN.fullmatch(domain) else "",
-        author_feed=urljoin(base, feed_path("provider", item.provider.slug) + ".rss") if provider else "",
+        author_feed=site_url(base, feed_path("provider", item.provider.slug) + ".rss") if provider else "",
         topics=tuple((slug, clean_text(site.topics[slug].name)) for slug in item.topics if slug in site.topics),
     )
 
@@ -209,13 +210,13 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime) 
     # Namespaces are written as plain attributes with literal prefixes: ElementTree's own
     # namespace registry is process-wide state, and this keeps the prefixes readable.
     root = ET.Element("feed", {"xmlns": ATOM_NS, "xmlns:media": MEDIA_NS, "xml:lang": clean_text(config.language) or "en"})
-    _add(root, "id", urljoin(base, feed.page))
+    _add(root, "id", site_url(base, feed.page))
     _add(root, "title", clean_text(feed.title))
     if clean_text(feed.description):
         _add(root, "subtitle", clean_text(feed.description))
     _add(root, "updated", rfc3339(updated))
-    _add(root, "link", rel="self", type=MEDIA_TYPES["atom"], href=urljoin(base, feed.path + EXTENSIONS["atom"]))
-    _add(root, "link", rel="alternate", type="text/html", href=urljoin(base, feed.page))
+    _add(root, "link", rel="self", type=MEDIA_TYPES["atom"], href=site_url(base, feed.path + EXTENSIONS["atom"]))
+    _add(root, "link", rel="alternate", type="text/html", href=site_url(base, feed.page))
     author = _add(root, "author")  # entries without a provider fall back to the site as author
     _add(author, "name", clean_text(config.title) or "newsdesk")
     _add(author, "uri", base)
@@ -251,13 +252,13 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime) -
     root = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM_NS, "xmlns:dc": DC_NS, "xmlns:media": MEDIA_NS})
     channel = _add(root, "channel")
     _add(channel, "title", clean_text(feed.title))
-    _add(channel, "link", urljoin(base, feed.page))
+    _add(channel, "link", site_url(base, feed.page))
     _add(channel, "description", clean_text(feed.description) or clean_text(feed.title))
     _add(channel, "language", clean_text(config.language) or "en")
     _add(channel, "lastBuildDate", _rfc822(updated))
     _add(channel, "generator", f"newsdesk {__version__}")
     _add(channel, "docs", "https://www.rssboard.org/rss-specification")
-    _add(channel, "atom:link", href=urljoin(base, feed.path + EXTENSIONS["rss"]), rel="self", type=MEDIA_TYPES["rss"])
+    _add(channel, "atom:link", href=site_url(base, feed.path + EXTENSIONS["rss"]), rel="self", type=MEDIA_TYPES["rss"])
     for entry in entries:
         node = _add(channel, "item")
         _add(node, "title", entry.title)
@@ -270,7 +271,7 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime) -
             # RSS's own <author> must be an e-mail address; Dublin Core's creator takes a name.
             _add(node, "dc:creator", entry.author)
         for slug, name in entry.topics:
-            _add(node, "category", name, domain=urljoin(base, f"topics/{slug}/"))
+            _add(node, "category", name, domain=site_url(base, f"topics/{slug}/"))
         if entry.author_feed:
             _add(node, "source", entry.author, url=entry.author_feed)
         if entry.image and entry.image_type:
@@ -286,8 +287,8 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
     data = {
         "version": JSON_FEED_VERSION,
         "title": clean_text(feed.title),
-        "home_page_url": urljoin(base, feed.page),
-        "feed_url": urljoin(base, feed.path + EXTENSIONS["json"]),
+        "home_page_url": site_url(base, feed.page),
+        "feed_url": site_url(base, feed.path + EXTENSIONS["json"]),
         "description": clean_text(feed.description),
         "language": clean_text(config.language) or "en",
         "authors": [{"name": clean_text(config.title) or "newsdesk", "url": base}],

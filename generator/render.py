@@ -17,7 +17,6 @@ from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
-from urllib.parse import urljoin
 
 import jinja2
 
@@ -26,6 +25,7 @@ from generator.config import Config
 from generator.errors import BuildError, Problem
 from generator.model import ProviderBadge, Site
 from generator.pages import Page
+from generator.urls import origin_url
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ def make_env(config: Config, site: Site) -> jinja2.Environment:
         return base_path + path.lstrip("/")
 
     def absolute(path: str) -> str:
-        return urljoin(config.base_url, url(path))
+        return origin_url(config.base_url, url(path))
 
     def local(moment: datetime) -> datetime:
         return moment.astimezone(zone)

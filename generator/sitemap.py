@@ -19,9 +19,9 @@ import logging
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 from functools import partial
-from urllib.parse import urljoin
 
 from generator.config import Config
+from generator.urls import site_url
 from generator.feeds import clean_text, rfc3339
 from generator.model import Site
 from generator.pages import FileOutput, Page, make_files
@@ -38,7 +38,7 @@ NEWS_MAX = 1_000
 def sitemap_outputs(pages: list[Page] | tuple[Page, ...], site: Site, config: Config, now: datetime, *,
                     max_urls: int = MAX_URLS) -> list[FileOutput]:
     """sitemap.xml (or an index and its parts), news-sitemap.xml when there is news, and robots.txt."""
-    entries = [(urljoin(config.base_url, page.url), _lastmod(page, site)) for page in pages if page.kind != "404"]
+    entries = [(site_url(config.base_url, page.url), _lastmod(page, site)) for page in pages if page.kind != "404"]
     outputs: list[FileOutput] = []
     if len(entries) <= max_urls:
         outputs.append(_made("sitemap.xml", _urlset, tuple(entries)))
@@ -48,7 +48,7 @@ def sitemap_outputs(pages: list[Page] | tuple[Page, ...], site: Site, config: Co
             chunk = tuple(entries[start : start + max_urls])
             name = f"sitemaps/sitemap-{number}.xml"
             outputs.append(_made(name, _urlset, chunk))
-            parts.append((urljoin(config.base_url, name), max((m for _, m in chunk if m), default=None)))
+            parts.append((site_url(config.base_url, name), max((m for _, m in chunk if m), default=None)))
         outputs.append(_made("sitemap.xml", _index, tuple(parts)))
     recent = tuple(i for i, item in enumerate(site.items) if now - NEWS_WINDOW <= item.published <= now)[:NEWS_MAX]
     if recent:
@@ -110,7 +110,7 @@ def _news(config: Config, recent: tuple[int, ...], site: Site, memo: dict) -> by
     language = clean_text(config.language).lower() or "en"
     for item in (site.items[i] for i in recent):  # site.items is newest first
         url = ET.SubElement(root, "url")
-        ET.SubElement(url, "loc").text = urljoin(config.base_url, item.path)
+        ET.SubElement(url, "loc").text = site_url(config.base_url, item.path)
         news = ET.SubElement(url, "news:news")
         publication = ET.SubElement(news, "news:publication")
         ET.SubElement(publication, "news:name").text = name
@@ -122,5 +122,5 @@ def _news(config: Config, recent: tuple[int, ...], site: Site, memo: dict) -> by
 
 def _robots(config: Config, sitemaps: list[str]) -> bytes:
     lines = ["# Every page of this site may be crawled.", "User-agent: *", "Allow: /", ""]
-    lines += [f"Sitemap: {urljoin(config.base_url, name)}" for name in sitemaps]
+    lines += [f"Sitemap: {site_url(config.base_url, name)}" for name in sitemaps]
     return ("\n".join(lines) + "\n").encode("utf-8")

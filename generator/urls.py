@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from unidecode import unidecode
 
@@ -57,3 +57,23 @@ def host_of(url: str) -> str:
         return (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
+
+
+def site_url(base_url: str, path: str) -> str:
+    """urljoin(base_url, path), fast for the plain relative paths newsdesk makes ("news/2026/x/",
+    "feeds/top.xml"): it is called for several links of every page and every feed entry, and urljoin
+    parses both URLs each time. Anything else (absolute, rooted, dotted, with a query) goes to urljoin."""
+    if base_url.endswith("/") and path and path[0] not in "/.?#" and not _NOT_PLAIN.search(path):
+        return base_url + path
+    return urljoin(base_url, path)
+
+
+def origin_url(base_url: str, rooted: str) -> str:
+    """urljoin(base_url, rooted) for a path starting with one "/" (what `url()` in templates returns)."""
+    if rooted.startswith("/") and not rooted.startswith("//") and not _NOT_PLAIN.search(rooted):
+        parts = urlsplit(base_url)
+        return f"{parts.scheme}://{parts.netloc}{rooted}"
+    return urljoin(base_url, rooted)
+
+
+_NOT_PLAIN = re.compile(r"[:?#\\]|/\.|\.\.|^\.|//")  # what urljoin would resolve or normalise

@@ -376,3 +376,18 @@ def test_slugify_is_bounded_and_never_empty():
     assert len(slugify("x" * 500)) == MAX_SLUG  # one long word is cut, not dropped
     emoji = {slugify(text) for text in ("🚀", "🎉", "🚀🚀", "", "!!!")}
     assert len(emoji) == 5 and all(s and set(s) <= set("abcdefghijklmnopqrstuvwxyz0123456789-") for s in emoji)
+
+
+@pytest.mark.parametrize("base", ["https://e.org/", "https://e.org/sub/", "http://localhost:8000/", "https://e.org/a/b/"])
+def test_site_url_and_origin_url_agree_with_urljoin(base):
+    # They are urljoin without its cost for plain paths; for every other path they must still be urljoin.
+    from urllib.parse import urljoin
+
+    from generator.urls import origin_url, site_url
+
+    relative = ["news/2026/x/", "", "feeds/top.xml", "a b/é", "/x", "./x", "../x", "x/../y", "?q", "#f", "http://e/x",
+                "a:b", "x/./y", "x%20y", "x//y", "topics/c++/", "x.", "x..y", "a/b.", "a/.b", "\\x", "mailto:x"]
+    for path in relative:
+        assert site_url(base, path) == urljoin(base, path), path
+    for path in ["/sub/x", "/x/y/", "/", "//evil/x", "/a/../b", "/é ü", "/x?y", "http://x/", "/a//b", "/a/.", "/a/b."]:
+        assert origin_url(base, path) == urljoin(base, path), path

@@ -45,7 +45,8 @@ def overridden(tmp_path_factory):
             '{% extends "base.html" %}{% block main %}<h1>{{ item.title }}</h1>'
             '<p id="override">site article template</p><p id="extra">{{ item.extra.customField }}</p>'
             '<p id="escaped">{{ "<b>not bold</b>" }}</p>{% endblock %}'),
-        "themes/default/templates/partials/card.html": '<p class="site-card">{{ item.title }}</p>\n',
+        "themes/default/templates/partials/card.html": ('{% macro card(item, variant="", heading=2) %}'
+                                                        '<p class="site-card">{{ item.title }}</p>{% endmacro %}\n'),
         "themes/default/templates/base.html": (
             '{% extends "!theme/base.html" %}'
             '{% block head %}<meta name="site-base" content="extends the bundled base">{{ super() }}{% endblock %}'),
@@ -167,7 +168,7 @@ def test_adding_and_removing_an_override_between_builds_takes_effect(tmp_path, m
     bundled_css = (root / "output/static/css/site.css").read_bytes()
     card = root / "themes/default/templates/partials/card.html"
     card.parent.mkdir(parents=True)
-    card.write_text('<p class="site-card">{{ item.title }}</p>\n')
+    card.write_text('{% macro card(item, variant="", heading=2) %}<p class="site-card">{{ item.title }}</p>{% endmacro %}\n')
     (root / "themes/default/static/css").mkdir(parents=True)
     (root / "themes/default/static/css/site.css").write_text("/* mine */\n")
     assert cli.main(["build"]) == 0

@@ -478,8 +478,8 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
                            text, count=1, flags=re.M))
 
     def edit_template():
-        text = template.read_text()
-        write(template, text + f"<!-- card {next(counter)} -->\n")
+        text = template.read_text()  # inside the card macro, so that every card shows it
+        write(template, text.replace("</article>", f"</article><!-- card {next(counter)} -->", 1))
 
     def edit_css():
         write(root / "static/css/extra.css", f"p {{ margin: {next(counter)}px; }}\n")
