@@ -230,11 +230,11 @@ def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: M
 def _fingerprints(site: RenderedSite, env) -> dict[str, str]:
     """Output name -> fingerprint, for every page and FileOutput of the site."""
     keys, globals_ = template_keys(env), site_keys(site.model.site)
-    model = site.model.site
-    fingerprints = {page.output: page_fingerprint(page, model, site.config_digest, keys[page.template], globals_)
+    model, memo = site.model.site, {}
+    fingerprints = {page.output: page_fingerprint(page, model, site.config_digest, keys[page.template], globals_, memo)
                     for page in site.pages}
     for output in site.outputs:
-        fingerprints[output.name] = output_fingerprint(output, model, site.config_digest)
+        fingerprints[output.name] = output_fingerprint(output, model, site.config_digest, memo)
     return fingerprints
 
 

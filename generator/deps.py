@@ -98,48 +98,62 @@ def site_keys(site: Site) -> dict[str, str]:
     }
 
 
-def page_fingerprint(page: Page, site: Site, config_digest: str, template: TemplateKey, globals_: dict[str, str]) -> str:
-    """A hash of every input the page's rendering can read."""
+def page_fingerprint(page: Page, site: Site, config_digest: str, template: TemplateKey, globals_: dict[str, str],
+                     memo: dict | None = None) -> str:
+    """A hash of every input the page's rendering can read. `memo` (one dict per build, for every page)
+    keeps the description of each item, provider and topic: they are on many pages."""
     parts: list = [config_digest, template.digest, page.url, page.kind, page.key, page.title, page.description]
     parts.extend(f"{name}={globals_[name]}" for name in sorted(template.names & globals_.keys()))
-    _describe(dict(page.context), site, parts)
+    _describe(dict(page.context), site, parts, {} if memo is None else memo)
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def output_fingerprint(output: FileOutput, site: Site, config_digest: str) -> str:
+def output_fingerprint(output: FileOutput, site: Site, config_digest: str, memo: dict | None = None) -> str:
     """A hash of every input a FileOutput's bytes can depend on: config, name, key, and what
     feeds and API files show of each item (its content, topic names, its provider's name and logo)."""
+    memo = {} if memo is None else memo
     parts: list = [config_digest, output.name, repr(output.key)]
     for index in output.items:
-        item = site.items[index]
-        parts.append(item.digest)
-        parts.append(item.path)
-        parts.extend(site.topics[slug].name for slug in item.topics if slug in site.topics)
-        provider = site.providers.get(item.provider.slug) if item.provider else None
-        parts.append(repr((provider.name, provider.logo)) if provider else "-")
+        key = ("output", index)
+        if key not in memo:
+            item = site.items[index]
+            provider = site.providers.get(item.provider.slug) if item.provider else None
+            memo[key] = "\x1f".join([item.digest, item.path,
+                                     *(site.topics[slug].name for slug in item.topics if slug in site.topics),
+                                     repr((provider.name, provider.logo)) if provider else "-"])
+        parts.append(memo[key])
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _describe(value, site: Site, parts: list) -> None:
+def _describe(value, site: Site, parts: list, memo: dict) -> None:
+    if isinstance(value, (Item, Provider, Topic)):
+        key = id(value)  # the build holds every one of them, so an id stands for one object throughout
+        if key not in memo:
+            memo[key] = _describe_model(value, site)
+        parts.append(memo[key])
+    elif isinstance(value, dict):
+        for key in sorted(value, key=str):
+            parts.append(str(key))
+            _describe(value[key], site, parts, memo)
+    elif isinstance(value, (list, tuple)):
+        parts.append(f"[{len(value)}")
+        for entry in value:
+            _describe(entry, site, parts, memo)
+    else:  # Pagination, plain values, and anything new in a page's context: described in full
+        parts.append(repr(value))
+
+
+def _describe_model(value, site: Site) -> str:
+    parts: list[str] = []
     if isinstance(value, Item):
-        parts.append(value.digest)
-        parts.append(value.path)
+        parts += [value.digest, value.path]
         parts.extend(site.topics[slug].name for slug in value.topics if slug in site.topics)
     elif isinstance(value, Provider):
         parts.append(repr(value))
         parts.extend(repr(site.topics.get(slug)) for slug in value.main_topics)
-    elif isinstance(value, Topic):
+    else:
         parts.append(repr(value))
         for slug in (value.parent, *value.children):
             if slug in site.topics:
                 parts.append(site.topics[slug].name)
-    elif isinstance(value, dict):
-        for key in sorted(value, key=str):
-            parts.append(str(key))
-            _describe(value[key], site, parts)
-    elif isinstance(value, (list, tuple)):
-        parts.append(f"[{len(value)}")
-        for entry in value:
-            _describe(entry, site, parts)
-    else:  # Pagination, plain values, and anything new in a page's context: described in full
-        parts.append(repr(value))
+    return "\x1f".join(parts)

@@ -219,12 +219,19 @@ class Staging:
             self._link(live, rel)
             return False
         target = self._prepare(rel)
+        if data is not None:
+            try:  # a file new to the staging folder is shared with nothing: write it where it belongs
+                with open(target, "xb") as handle:
+                    handle.write(data)
+                return True
+            except FileExistsError:
+                pass
         temp = target.with_name(target.name + ".newsdesk-new")
         if data is not None:
             temp.write_bytes(data)
         else:
             shutil.copyfile(source, temp)
-        os.replace(temp, target)
+        os.replace(temp, target)  # never write into a staged file: it may be a hard link to a live one
         return True
 
     def _link(self, live: Path, rel: PurePosixPath) -> None:
