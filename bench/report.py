@@ -131,6 +131,20 @@ def _programs(size: dict) -> str:
     return f"{listed}; the newsdesk process itself peaked at {own:,.0f} MiB (VmHWM)"
 
 
+def _serve(size: dict, edit: float | None) -> str:
+    kinds = size.get("serve_rebuild", {}).get("kinds", {})
+    parts = [f"{kind} edit {f['median_ms']:,.0f} ms median ({f['pages_rendered']} pages rendered, {'/'.join(f['modes'])})"
+             for kind, f in kinds.items()]
+    if edit is not None:
+        parts.append(f"`newsdesk build` after a text edit (a new process, cache from disk) {edit:.2f} s")
+    return "; ".join(parts) or "not reported"
+
+
+def _serve_met(size: dict) -> bool | None:
+    text = size.get("serve_rebuild", {}).get("kinds", {}).get("text")
+    return None if text is None else text["median_ms"] <= 150
+
+
 def _targets(results: dict) -> list[str]:
     """Issue 6's targets, checked at the largest size that was measured against Hugo."""
     sized = [size for size in results["sizes"] if "ratios" in size["summary"]]
@@ -149,8 +163,7 @@ def _targets(results: dict) -> list[str]:
          r["warm_time_vs_hugo_cold"] <= 0.2),
         ("warm build rewrites no unchanged file", f"{s['warm']['rewritten']:,} files rewritten",
          s["warm"]["rewritten"] == 0),
-        ("one edit rebuilt in ≤ 150 ms (serve's incremental path)",
-         f"{edit:.2f} s by `newsdesk build` (not serve)" if edit is not None else "not reported", None),
+        ("one edit rebuilt in ≤ 150 ms (serve's incremental path)", _serve(size, edit), _serve_met(size)),
         ("cold, warm and edited-then-undone outputs byte-identical", "yes" if all(size["checks"].values()) else "NO",
          all(size["checks"].values())),
     ]

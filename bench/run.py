@@ -89,6 +89,15 @@ def newsdesk_build(site: Path, config: str = "config.yaml") -> dict:
     return result
 
 
+def serve_rebuilds(site: Path, rounds: int = 7) -> dict:
+    """Build time of one-item edits the way `newsdesk serve` rebuilds (bench.incremental, in a child process)."""
+    command = [sys.executable, "-m", "bench.incremental", "--config", "config.yaml", "--rounds", str(rounds), "--json", "-"]
+    run = run_measured(command, cwd=site, env=newsdesk_env())
+    if run.returncode != 0:
+        raise BenchError(f"bench.incremental on {site} failed ({run.returncode}):\n{run.stderr[-3000:]}")
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
 def hugo_build(hugo: str, site: Path, dest: Path) -> dict:
     if dest.exists():
         shutil.rmtree(dest)
@@ -177,12 +186,16 @@ def bench_size(size: int, *, repeat: int, hugo: str | None, seed: int, work: Pat
         if rep == 1:  # the edit undone: the cached state must give the cold output again
             newsdesk_build(site)
             checks["edit, then undo == cold output"] = tree_digest(output) == cold_digest
+    incremental = serve_rebuilds(site)
+    log(f"[{size}] serve's rebuild of one edit: " + ", ".join(
+        f"{kind} {figures['median_ms']} ms ({figures['pages_rendered']} pages)" for kind, figures in incremental["kinds"].items()))
     pages = {"newsdesk": count_pages(output)}
     others = {"newsdesk": other_outputs(output)}
     if hugo:
         pages["hugo"] = count_pages(hugo_dest)
         others["hugo"] = other_outputs(hugo_dest)
     return {"items": size, "edited": str(target.relative_to(site)), "runs": runs, "summary": _summary(runs),
+            "serve_rebuild": incremental,
             "pages": pages, "other_files": others, "checks": checks, "load_before": load_before,
             "load_after": load_average()}
 

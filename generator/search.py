@@ -30,6 +30,8 @@ import time
 from pathlib import Path
 from typing import Mapping
 
+from generator.writer import relink_unchanged
+
 log = logging.getLogger(__name__)
 
 SEARCH_FOLDER = "pagefind"  # where Pagefind writes the index and its UI, inside the site
@@ -125,6 +127,8 @@ def reindex(site: Path, environ: Mapping[str, str] = os.environ, cancel: threadi
         shutil.rmtree(fresh, ignore_errors=True)
         return False  # the caller indexes again later; until then the last index stays up
     live = site / SEARCH_FOLDER
+    if ok and live.is_dir():
+        relink_unchanged(live, fresh)  # index files that came out the same keep their inode and time
     with swap_lock or contextlib.nullcontext():
         if live.exists():
             os.rename(live, old)

@@ -288,6 +288,12 @@ def list_files(folder: Path):
             yield prefix + name
 
 
+def relink_unchanged(old: Path, new: Path) -> int:
+    """Make every file of folder `new` whose bytes equal the same file in `old` a hard link to it, so
+    that it keeps its inode and modification time once `new` replaces `old`; return how many differ."""
+    return sum(_relink(old, new, PurePosixPath(name)) for name in list(list_files(new)))
+
+
 def _remove_except(folder: Path, keep: set[str]) -> None:
     for top, _dirs, names in os.walk(folder, topdown=False):
         base = os.path.relpath(top, folder).replace(os.sep, "/")

@@ -105,3 +105,17 @@ def test_hugo_renders_the_same_page_set(tmp_path):
         assert ours[kind] == theirs[kind], kind
     page = next((tmp_path / "public" / "news").rglob("index.html")).read_text(encoding="utf-8")
     assert '<div class="body"><p>' in page  # Hugo rendered the Markdown body
+
+
+def test_serve_rebuild_benchmark_runs_both_paths_and_restores_the_item(tmp_path):
+    from bench.incremental import measure
+
+    config = write_corpus(50, tmp_path / "site", seed=2)
+    (tmp_path / "site" / "config.yaml").write_text(config.read_text(encoding="utf-8") + "\nsearch: false\n",
+                                                   encoding="utf-8")
+    before = _files(tmp_path / "site" / "content")
+    results = measure(config, rounds=2)
+    assert results["kinds"]["text"]["modes"] == ["patch"]  # the fast path, as in serve
+    assert results["kinds"]["score"]["modes"] == ["update"]
+    assert all(figures["median_ms"] > 0 and figures["pages_rendered"] >= 1 for figures in results["kinds"].values())
+    assert _files(tmp_path / "site" / "content") == before

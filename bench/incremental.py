@@ -1,0 +1,97 @@
+"""One-item rebuilds as `newsdesk serve` makes them: build time of an edit, in one process.
+
+    python -m bench.incremental --config SITE/config.yaml [--rounds 7] [--json FILE]
+
+It builds the site once with an in-memory BuildCache, as serve's first build does, then, `--rounds`
+times for each kind of edit, changes one item on disk and calls build() with that cache and the
+changed file, exactly as serve's builder thread does after the watcher's debounce (serve's options:
+the search index is redone afterwards, in the background, so it is not in these figures). Kinds:
+
+  text    the title changes: the fast path (generator/patch.py) renders the item's page and the
+          lists, feeds and API files that show it
+  score   the heat changes: the item moves in Top and Hot, so the site is planned again and the
+          pages whose fingerprints changed are rendered
+
+Each edit is undone before the next, so every round starts from the same site. Prints the median
+build time in milliseconds per kind (and the pages rendered), as JSON with --json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from generator.build import BuildOptions, build, prepare_patches
+from generator.cache import BuildCache
+from generator.config import load_config
+
+EDITS = {
+    "text": lambda text, n: re.sub(r'^title: "(.*)"$', lambda m: f'title: "{m[1]} (edit {n})"', text, count=1,
+                                   flags=re.M),
+    "score": lambda text, n: re.sub(r"^heat: .*$", f"heat: {1000 + n}", text, count=1, flags=re.M),
+}
+
+
+def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
+    config = load_config(config_path)
+    environ = dict(os.environ, CI="1")
+    environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))  # serve reads the clock once
+    options = BuildOptions(index_later=True)
+    cache = BuildCache()
+    started = time.perf_counter()
+    build(config, options, environ=environ, cache=cache)
+    first = time.perf_counter() - started
+    prepare_patches(cache)  # serve does this while it waits for the first edit
+    files = sorted((config.content_path).rglob("*.md"))
+    target = target or next(p for p in files[len(files) // 2:] if "\npublished: true\n" in p.read_text(encoding="utf-8"))
+    original = target.read_text(encoding="utf-8")
+    results = {"first_build_s": round(first, 2), "edited": str(target), "kinds": {}}
+    try:
+        for kind, edit in EDITS.items():
+            times, rendered, modes = [], [], set()
+            for n in range(rounds):
+                for text in (edit(original, n), original):  # the edit, then undoing it
+                    target.write_text(text, encoding="utf-8")
+                    started = time.perf_counter()
+                    result = build(config, options, environ=environ, cache=cache, changed=[target])
+                    elapsed = (time.perf_counter() - started) * 1000
+                    prepare_patches(cache)
+                    if text != original:
+                        times.append(elapsed)
+                        rendered.append(result.rendered)
+                        modes.add(result.mode)
+            results["kinds"][kind] = {"median_ms": round(statistics.median(times), 1), "min_ms": round(min(times), 1),
+                                      "max_ms": round(max(times), 1), "rounds": rounds,
+                                      "pages_rendered": int(statistics.median(rendered)), "modes": sorted(modes)}
+    finally:
+        target.write_text(original, encoding="utf-8")
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.incremental", description=__doc__.splitlines()[0])
+    parser.add_argument("--config", required=True, help="the site's config.yaml")
+    parser.add_argument("--rounds", type=int, default=7, help="edits of each kind (default 7)")
+    parser.add_argument("--json", metavar="FILE", help="write the results as JSON ('-': standard output only)")
+    args = parser.parse_args(argv)
+    results = measure(Path(args.config), args.rounds)
+    if args.json == "-":
+        print(json.dumps(results))
+        return 0
+    for kind, figures in results["kinds"].items():
+        print(f"{kind} edit: median {figures['median_ms']} ms (min {figures['min_ms']}, max {figures['max_ms']}, "
+              f"{figures['rounds']} rounds), {figures['pages_rendered']} pages rendered, path {'/'.join(figures['modes'])}")
+    print(f"first build {results['first_build_s']} s; edited {results['edited']}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
