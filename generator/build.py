@@ -85,6 +85,7 @@ class BuildResult:
             else:
                 pages.append({"kind": page.kind, "key": page.key, "output": page.output})
         return {
+            "mode": self.mode,
             "pages": pages,
             "rejected": [{"source": p.path, "line": p.line, "error": str(p)} for p in self.site.problems],
             "warnings": [{"source": p.path, "line": p.line, "warning": str(p)} for p in self.site.warnings],
@@ -153,6 +154,8 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
             index = (lambda staging: _search_index(stage, same_articles, environ)) if config.search else None
             written = stage.commit(before_swap=index)
         stale = set(fingerprints)  # every file was placed anew: remember them all
+    if stale or set(cache.outputs) - set(fingerprints) or cache.published != names:
+        cache.dirty = True
     for name in stale:
         stat = _stat(live, name)
         cache.outputs[name] = (fingerprints[name], stat.st_size, stat.st_mtime_ns) if stat else ("", -1, -1)
@@ -219,6 +222,7 @@ def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: M
     written = update_in_place(config.output_path, made, {}, set())
     for name in made:  # their fingerprints were not worked out: the next full look makes them again
         cache.outputs.pop(name, None)
+    cache.dirty = True
     cache.plan = site
     if config.search and any(name.startswith(ARTICLES) for name in written.changed) and not options.index_later:
         reindex(config.output_path, environ)
@@ -317,10 +321,11 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
         if progress:
             progress("reading", done, len(todo))
     if cache.config != digest:
-        cache.config, cache.files, cache.items = digest, {}, {}
+        cache.config, cache.files, cache.items, cache.dirty = digest, {}, {}, True
     for name, _, stat in todo:
         cache.remember_item(name, stat, results[name])
     for name in set(cache.items) - set(results):  # deleted files
+        cache.dirty = True
         cache.items.pop(name, None)
         cache.files.pop(name, None)
     return [results[name] for name in sorted(results)]

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
-_FORMAT = 3  # bump when what the cache holds (Item, Problem) changes shape
+_FORMAT = 4  # bump when what the cache holds (Item, Problem) changes shape
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
 
 
@@ -39,6 +39,7 @@ class BuildCache:
     published: frozenset[str] = frozenset()  # every file the last build put in the output (search index aside)
     # Kept in memory only (serve), for generator/patch.py: the last plan, the (clock, drafts, future) it was
     # made under, the template environment it was rendered with, and which pages show which item.
+    dirty: bool = False  # changed since loaded: save() writes only then (pickling 10,000 items takes a while)
     plan: object = None
     plan_key: tuple = ()
     env: object = None
@@ -46,7 +47,7 @@ class BuildCache:
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state.update(plan=None, plan_key=(), env=None, dependents=None)  # not worth a disk cache's size
+        state.update(plan=None, plan_key=(), env=None, dependents=None, dirty=False)  # not worth a disk cache's size
         return state
 
     def item(self, name: str, stat: os.stat_result, config: str, trusted: bool):
@@ -65,6 +66,7 @@ class BuildCache:
     def remember_item(self, name: str, stat: os.stat_result, result) -> None:
         self.files[name] = (stat.st_mtime_ns, stat.st_size, time.time_ns())
         self.items[name] = result
+        self.dirty = True
 
     def output(self, output: str, fingerprint: str, previous: os.stat_result | None) -> bool:
         """Whether the previous output file of this page (or feed...) is still exactly what it would be made into."""
@@ -88,9 +90,12 @@ class BuildCache:
 
     def save(self, root: Path) -> None:
         folder = root / CACHE_DIR
+        if not self.dirty and (folder / _FILE).is_file():
+            return
         folder.mkdir(exist_ok=True)
         (folder / ".gitignore").write_text("*\n")
         temp = folder / f"{_FILE}.tmp"
         with temp.open("wb") as handle:
             pickle.dump(((__version__, _FORMAT), self), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, folder / _FILE)
+        self.dirty = False

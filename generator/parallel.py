@@ -9,6 +9,7 @@ results are the same either way, in the same order.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from typing import Callable, Iterable, Iterator, Sequence
@@ -39,8 +40,15 @@ def fork_map(function: Callable, state, tasks: Iterable, workers: int) -> Iterat
             yield function(state, task)
         return
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(workers, len(tasks)), initializer=_start_worker, initargs=(function, state)) as pool:
-        yield from pool.imap(_run_task, tasks)
+    # Objects the parent holds go to the collector's permanent generation before the fork: otherwise the
+    # workers' collections write to every object's header, and copy-on-write copies the whole heap into
+    # each worker (the model of a big site, once per core).
+    gc.freeze()
+    try:
+        with context.Pool(min(workers, len(tasks)), initializer=_start_worker, initargs=(function, state)) as pool:
+            yield from pool.imap(_run_task, tasks)
+    finally:
+        gc.unfreeze()
 
 
 def _start_worker(function: Callable, state) -> None:

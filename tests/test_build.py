@@ -411,6 +411,7 @@ def test_strict_fails_on_a_broken_file_and_keeps_the_old_output(example_site, ca
 def test_the_json_report_lists_pages_rejected_and_withheld(example):
     built = example["configured"]
     report = json.loads(json.dumps(built["result"].report()))  # it must be plain JSON
+    assert report["mode"] == "full"  # a first build assembles a new output folder
     site = built["site"]
     by_source = {p["source"]: p["output"] for p in report["pages"] if "source" in p}
     assert by_source == {item.source: f"{item.path}index.html" for item in site.items}

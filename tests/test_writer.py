@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -151,6 +152,22 @@ def test_a_second_identical_build_rewrites_nothing(tmp_path, monkeypatch, capsys
     assert cli.main(["build"]) == 0
     assert "0 files changed, 0 removed)" in capsys.readouterr().out
     assert stats(root / "output") == first
+
+
+def test_a_build_that_changes_nothing_leaves_the_build_cache_file_alone(tmp_path, monkeypatch):
+    root = _site(tmp_path)
+    hour_ago = time.time() - 3600
+    for path in (root / "content").rglob("*.md"):  # older than the racy window: the cache trusts their stat
+        os.utime(path, (hour_ago, hour_ago))
+    monkeypatch.chdir(root)
+    assert cli.main(["build"]) == 0
+    cache_file = root / ".newsdesk-cache/build.pickle"
+    written = cache_file.stat().st_mtime_ns
+    assert cli.main(["build"]) == 0
+    assert cache_file.stat().st_mtime_ns == written  # pickling a big site's cache is not free
+    (root / "content/a.md").write_text(item("A retitled story"))
+    assert cli.main(["build"]) == 0
+    assert cache_file.stat().st_mtime_ns != written
 
 
 def test_an_edit_rewrites_only_the_pages_it_changes(tmp_path, monkeypatch, capsys):
