@@ -63,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("--report", metavar="FILE", help="write a JSON build report (outside the output folder)")
             sub.add_argument("--clean", action="store_true",
                              help="ignore the build cache (.newsdesk-cache/) and render every page")
+            sub.add_argument("--workers", type=int, default=0, metavar="N",
+                             help="processes for parsing and rendering (default: one per core, at most 8); "
+                                  "each holds part of the site in memory, so 1 uses the least")
         sub.set_defaults(run=run)
 
     sub = commands.add_parser("init", help="create a new site that builds at once",
@@ -119,7 +122,8 @@ def _load(args) -> tuple:
         config = replace(config, content_dir=os.path.relpath(cwd / args.content, config.root))
     if getattr(args, "output", None):
         config = replace(config, output_dir=os.path.relpath(cwd / args.output, config.root))
-    options = BuildOptions(drafts=args.drafts, future=args.future, strict=args.strict)
+    options = BuildOptions(drafts=args.drafts, future=args.future, strict=args.strict,
+                           workers=max(0, getattr(args, "workers", 0) or 0))
     return config, options
 
 

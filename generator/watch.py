@@ -242,6 +242,18 @@ class _Handler(FileSystemEventHandler):
         self.queue.add(*paths, directory=event.is_directory)
 
 
+class _StopRace(logging.Filter):
+    """watchdog's inotify reader logs an error when it wakes up while the observer is being stopped
+    ("queue_events() called when the thread is inactive"): harmless, and not something to show a user
+    who pressed Ctrl-C."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "called when the thread is inactive" not in record.getMessage()
+
+
+logging.getLogger("watchdog.observers.inotify").addFilter(_StopRace())
+
+
 class Watcher:
     """A watchdog observer over a site's input folders, feeding `queue`."""
 

@@ -318,3 +318,9 @@ def test_a_plain_pip_install_ships_the_theme_and_the_command(tmp_path):
     located = subprocess.run([sys.executable, "-c", "import generator; print(generator.__file__)"], env=env,
                              cwd=tmp_path, capture_output=True, text=True)
     assert located.stdout.strip().startswith(str(target))  # the installed copy ran, not the checkout
+
+
+def test_workers_option_builds_the_same_site(site, tmp_path):
+    assert cli.main(["build", "--clean", "--workers", "1", "--output", str(tmp_path / "one")]) == 0
+    assert cli.main(["build", "--clean", "--workers", "2", "--output", str(tmp_path / "two")]) == 0
+    assert files_under(tmp_path / "one") == files_under(tmp_path / "two")
