@@ -372,8 +372,11 @@ class DevServer:
                          (time.perf_counter() - started) * 1000, self._error, mode)
         self.rebuilds.append(record)
         self._show(record, before[1])
-        if not self._error and self.config.search:
+        # Also after a failed build: the last good pages are what is served, so they are what search finds.
+        if self.config is not None and self.config.search:
             self._indexer.start(self.config.output_path)
+        else:
+            self._indexer.pending = False  # search is off: nothing to catch up with
         return record
 
     def _check_edited_items(self, changes: dict[Path, ChangeKind]) -> None:

@@ -79,6 +79,29 @@ def test_the_search_index_is_byte_identical_across_builds(tmp_path, pagefind_ins
     assert outputs[0] == outputs[1] and len(outputs[0]) > 5
 
 
+def test_incremental_builds_keep_the_index_right_when_articles_or_the_setting_change(tmp_path, pagefind_installed):
+    from generator.cache import BuildCache
+
+    def tree(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    root = make_site(tmp_path / "site", site_files(), CONFIG)
+    cache = BuildCache()
+    build(load_config(root / "config.yaml"), BuildOptions(workers=1), cache=cache)
+    steps = [("content/rail.md", lambda t: t.replace("Sleeper cars leave", "Sleeper cars with showers leave")),
+             ("config.yaml", lambda t: t + "search: false\n"),
+             ("config.yaml", lambda t: t.replace("search: false\n", ""))]
+    for number, (name, edit) in enumerate(steps):
+        (root / name).write_text(edit((root / name).read_text()))
+        config = load_config(root / "config.yaml")
+        result = build(config, BuildOptions(workers=1), cache=cache)
+        assert result.mode == "update"  # a small site: files replaced in place, index redone beside it
+        fresh = load_config(root / "config.yaml", {"output_dir": str(tmp_path / f"fresh-{number}")})
+        build(fresh, BuildOptions(workers=1))
+        assert tree(config.output_path) == tree(fresh.output_path), name
+    assert (root / "output/pagefind/pagefind-entry.json").is_file()
+
+
 def test_without_pagefind_the_build_says_so_once_and_publishes_the_site(tmp_path, caplog):
     root = make_site(tmp_path / "site", site_files(), CONFIG)
     config = load_config(root / "config.yaml")
