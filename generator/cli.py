@@ -64,8 +64,7 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("--clean", action="store_true",
                              help="ignore the build cache (.newsdesk-cache/) and render every page")
             sub.add_argument("--workers", type=int, default=0, metavar="N",
-                             help="processes for parsing and rendering (default: one per core, at most 8); "
-                                  "each holds part of the site in memory, so 1 uses the least")
+                             help="processes for parsing and rendering (default: one per core, at most 8)")
         sub.set_defaults(run=run)
 
     sub = commands.add_parser("init", help="create a new site that builds at once",

@@ -54,7 +54,6 @@ def fork_map(function: Callable, state, tasks: Iterable, workers: int) -> Iterat
 def _start_worker(function: Callable, state) -> None:
     global _worker_job
     _worker_job = (function, state)
-    gc.enable()  # the parent may have paused collection while it builds; a worker's garbage must go
 
 
 def _run_task(task):
