@@ -70,24 +70,20 @@ SHAPE_EDITS = {
 }
 
 
-@pytest.mark.parametrize("field", sorted(TEXT_EDITS))
-def test_a_text_edit_is_patched_and_equals_a_full_build(site, tmp_path, field):
-    root, config, cache = site
-    path = _items(root)[0]
-    _edit(path, *TEXT_EDITS[field])
-    result = build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[path])
-    assert result.mode == "patch"
-    assert 1 <= result.rendered < 20  # its page and the lists that show it, not the site
-    assert _files(config.output_path) == _full_build(root, tmp_path, "fresh")
+EDITS = [(field, "patch", edit) for field, edit in sorted(TEXT_EDITS.items())] + \
+        [(field, "update", edit) for field, edit in sorted(SHAPE_EDITS.items())]
 
 
-@pytest.mark.parametrize("field", sorted(SHAPE_EDITS))
-def test_an_edit_that_moves_an_item_is_planned_again_and_equals_a_full_build(site, tmp_path, field):
+@pytest.mark.parametrize("field, mode, edit", EDITS, ids=[f"{field}-{mode}" for field, mode, _ in EDITS])
+def test_an_item_edit_takes_its_path_and_equals_a_full_build(site, tmp_path, field, mode, edit):
+    # Text edits are patched into the last plan; edits that move the item are planned again.
     root, config, cache = site
     path = _items(root)[0]
-    _edit(path, *SHAPE_EDITS[field])
+    _edit(path, *edit)
     result = build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[path])
-    assert result.mode == "update"
+    assert result.mode == mode
+    if mode == "patch":
+        assert 1 <= result.rendered < 20  # its page and the lists that show it, not the site
     assert _files(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
