@@ -24,7 +24,7 @@ from generator.config import Config
 from generator.urls import site_url
 from generator.feeds import EXTENSIONS, feed_path, rfc3339
 from generator.model import Image, Item, Site
-from generator.pages import FileOutput, make_files
+from generator.pages import FileOutput
 from generator.ranking import Rankings
 
 log = logging.getLogger(__name__)
@@ -39,11 +39,6 @@ def api_outputs(site: Site, rankings: Rankings, config: Config) -> list[FileOutp
     topics = _dump({"topics": [_topic(site, config, slug) for slug in site.topics]})
     outputs.append(FileOutput.constant("api/topics/index.json", topics))
     return outputs
-
-
-def api_files(site: Site, rankings: Rankings, config: Config) -> dict[str, bytes]:
-    """Output path -> bytes for every API file."""
-    return make_files(api_outputs(site, rankings, config), site)
 
 
 def news_page_path(base: str, number: int) -> str:

@@ -31,7 +31,7 @@ from generator import __version__
 from generator.config import Config
 from generator.urls import site_url
 from generator.model import Item, Site
-from generator.pages import FileOutput, make_files
+from generator.pages import FileOutput
 from generator.ranking import Rankings
 
 log = logging.getLogger(__name__)
@@ -125,11 +125,6 @@ def feed_outputs(site: Site, rankings: Rankings, config: Config, now: datetime) 
             outputs.append(FileOutput(feed.path + extension, partial(_feed_file, feed, config, fallback, kind),
                                       feed.items, (feed.page, feed.title, feed.description, fallback)))
     return outputs
-
-
-def feed_files(site: Site, rankings: Rankings, config: Config, now: datetime) -> dict[str, bytes]:
-    """Output path -> bytes for every feed in every format."""
-    return make_files(feed_outputs(site, rankings, config, now), site)
 
 
 def _feed_file(feed: Feed, config: Config, fallback: datetime | None, kind: str, site: Site, memo: dict) -> bytes:

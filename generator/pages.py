@@ -1,8 +1,9 @@
-"""Stage 5a: plan the pages. Site + Rankings -> a list of Page values, no rendering yet.
+"""Stage 5a: plan the outputs. Site + Rankings -> Page values (and the types of the plan:
+FileOutput for feeds, API files and sitemaps; RenderedSite for the whole plan), no rendering yet.
 
-Each Page knows its output file, its template, the variables the template gets,
-and which items it shows: that is what an incremental rebuild needs to know
-which pages an edited item touches.
+Each Page and FileOutput knows its output file, how it is made, and which items it
+shows: that is what an incremental rebuild needs to know which outputs an edited
+item touches (generator/patch.py, generator/deps.py).
 """
 
 from __future__ import annotations

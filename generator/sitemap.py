@@ -24,7 +24,7 @@ from generator.config import Config
 from generator.urls import site_url
 from generator.feeds import clean_text, rfc3339
 from generator.model import Site
-from generator.pages import FileOutput, Page, make_files
+from generator.pages import FileOutput, Page
 
 log = logging.getLogger(__name__)
 
@@ -56,11 +56,6 @@ def sitemap_outputs(pages: list[Page] | tuple[Page, ...], site: Site, config: Co
     sitemaps = ["sitemap.xml"] + (["news-sitemap.xml"] if recent else [])
     outputs.append(FileOutput.constant("robots.txt", _robots(config, sitemaps)))
     return outputs
-
-
-def sitemap_files(pages: list[Page] | tuple[Page, ...], site: Site, config: Config, now: datetime, *,
-                  max_urls: int = MAX_URLS) -> dict[str, bytes]:
-    return make_files(sitemap_outputs(pages, site, config, now, max_urls=max_urls), site)
 
 
 def _made(name: str, make, entries: tuple) -> FileOutput:

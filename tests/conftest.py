@@ -28,6 +28,11 @@ def item(title="A story", date="2026-11-20T10:00:00Z", **fields) -> str:
     return "\n".join(lines) + "\n"
 
 
+def files_under(folder: Path) -> dict[str, bytes]:
+    """Every file below folder (relative name -> bytes): what "two outputs are the same" compares."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def make_site(root: Path, files: dict[str, str], config: str = BASIC_CONFIG) -> Path:
     """Write a site: config.yaml plus the given files (paths relative to the site root)."""
     root.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import write_corpus
+from conftest import files_under
 from bench.hugo import write_hugo_site
 from bench.measure import count_pages, run_measured
 from bench.run import find_hugo, hugo_build, newsdesk_build
@@ -19,18 +20,14 @@ from bench.run import find_hugo, hugo_build, newsdesk_build
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_same_seed_gives_byte_identical_corpus(tmp_path):
     write_corpus(60, tmp_path / "a", seed=3)
     write_corpus(60, tmp_path / "b", seed=3)
     write_corpus(60, tmp_path / "c", seed=4)
-    first = _files(tmp_path / "a")
+    first = files_under(tmp_path / "a")
     assert len([name for name in first if name.startswith("content/news/")]) == 60
-    assert first == _files(tmp_path / "b")
-    assert first != _files(tmp_path / "c")
+    assert first == files_under(tmp_path / "b")
+    assert first != files_under(tmp_path / "c")
 
 
 def test_corpus_has_the_promised_mix(tmp_path):
@@ -113,9 +110,9 @@ def test_serve_rebuild_benchmark_runs_both_paths_and_restores_the_item(tmp_path)
     config = write_corpus(50, tmp_path / "site", seed=2)
     (tmp_path / "site" / "config.yaml").write_text(config.read_text(encoding="utf-8") + "\nsearch: false\n",
                                                    encoding="utf-8")
-    before = _files(tmp_path / "site" / "content")
+    before = files_under(tmp_path / "site" / "content")
     results = measure(config, rounds=2)
     assert results["kinds"]["text"]["modes"] == ["patch"]  # the fast path, as in serve
     assert results["kinds"]["score"]["modes"] == ["update"]
     assert all(figures["median_ms"] > 0 and figures["pages_rendered"] >= 1 for figures in results["kinds"].values())
-    assert _files(tmp_path / "site" / "content") == before
+    assert files_under(tmp_path / "site" / "content") == before

@@ -14,16 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, item, make_site
+from conftest import ROOT, files_under, item, make_site
 from generator import cli
 
 SUMMARY = re.compile(r"^(\d+) pages written \((\d+) rendered, (\d+) files changed, (\d+) removed\) "
                      r"from (\d+) items, (\d+) warnings, (\d+\.\d\d) s$")
 TEMPLATE_ERROR = '{% extends "base.html" %}\n{% block main %}\n{% if %}\n{% endblock %}\n'
-
-
-def files_under(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from pathlib import Path
 from conftest import build_site, resolve_url, item, make_site
 from generator.build import BuildOptions, plan_site
 from generator.config import load_config
-from generator.feeds import feed_files
+from generator.feeds import feed_outputs
+from generator.pages import make_files
 
 A = "{http://www.w3.org/2005/Atom}"
 MEDIA = "{http://search.yahoo.com/mrss/}"
@@ -204,7 +205,7 @@ def test_feeds_stay_valid_even_if_the_model_lets_control_characters_through(tmp_
     nasty = "A\x00B\x01C\x0bD\x1fE\x7fF\x85G\ud7ff\ufffeH\uffffI"
     dirty = dataclasses.replace(site.items[0], title=nasty, excerpt=nasty)
     site = dataclasses.replace(site, items=(dirty,))
-    files = feed_files(site, planned.rankings, dataclasses.replace(config, title=nasty), planned.now)
+    files = make_files(feed_outputs(site, planned.rankings, dataclasses.replace(config, title=nasty), planned.now), site)
     for name, data in files.items():
         if name.endswith((".xml", ".rss")):
             root_element = ET.fromstring(data)
@@ -219,11 +220,15 @@ def test_feeds_are_byte_identical_across_builds(tmp_path):
     root = make_site(tmp_path / "site", {f"content/s{n}.md": item(f"Story {n}", excerpt="E", topics="[AI]")
                                          for n in range(3)})
     config = load_config(root / "config.yaml")
-    first = feed_files(*_model(config))
-    second = feed_files(*_model(config))
+    first = _feed_files(*_model(config))
+    second = _feed_files(*_model(config))
     assert first == second and first
 
 
 def _model(config):
     planned = plan_site(config, BuildOptions())
     return planned.model.site, planned.rankings, config, planned.now
+
+
+def _feed_files(site, rankings, config, now) -> dict[str, bytes]:
+    return make_files(feed_outputs(site, rankings, config, now), site)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NO_SEARCH, copy_example_site
+from conftest import NO_SEARCH, copy_example_site, files_under
 from generator.build import BuildOptions, build, plan_site
 from generator.cache import BuildCache
 from generator.config import load_config
@@ -21,14 +21,10 @@ from generator.writer import update_in_place
 OPTIONS = BuildOptions(workers=1)
 
 
-def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def _full_build(root: Path, tmp_path: Path, name: str) -> dict[str, bytes]:
     fresh = tmp_path / name
     build(load_config(root / "config.yaml", {"output_dir": str(fresh)}), OPTIONS, environ=NO_SEARCH)
-    return _files(fresh)
+    return files_under(fresh)
 
 
 def _edit(path: Path, pattern: str, replacement: str) -> None:
@@ -84,7 +80,7 @@ def test_an_item_edit_takes_its_path_and_equals_a_full_build(site, tmp_path, fie
     assert result.mode == mode
     if mode == "patch":
         assert 1 <= result.rendered < 20  # its page and the lists that show it, not the site
-    assert _files(config.output_path) == _full_build(root, tmp_path, "fresh")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
 def test_many_text_edits_in_a_row_then_a_full_look_rewrites_nothing(site, tmp_path):
@@ -94,10 +90,10 @@ def test_many_text_edits_in_a_row_then_a_full_look_rewrites_nothing(site, tmp_pa
         _edit(path, r"^title: .*$", f'title: "Edit number {n}"')
         assert build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[path]).mode == "patch"
     expected = _full_build(root, tmp_path, "fresh")
-    assert _files(config.output_path) == expected
+    assert files_under(config.output_path) == expected
     again = build(config, OPTIONS, environ=NO_SEARCH, cache=cache)  # no watcher: every file is looked at
     assert again.mode == "update" and again.written.written == 0
-    assert _files(config.output_path) == expected
+    assert files_under(config.output_path) == expected
 
 
 def test_new_deleted_broken_items_and_other_files_are_not_patched(site, tmp_path):
@@ -112,7 +108,7 @@ def test_new_deleted_broken_items_and_other_files_are_not_patched(site, tmp_path
     result = build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[broken])
     assert result.mode == "update" and any(p.path.endswith(broken.name) for p in result.site.problems)
     assert build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[root / "config.yaml"]).mode != "patch"
-    assert _files(config.output_path) == _full_build(root, tmp_path, "fresh")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
 def test_every_item_a_page_shows_is_in_its_items(example):

@@ -12,7 +12,7 @@ import os
 
 import pytest
 
-from conftest import item, make_site, static_server
+from conftest import files_under, item, make_site, static_server
 from generator.build import BuildOptions, build
 from generator.config import load_config
 from generator.search import find_pagefind
@@ -82,9 +82,6 @@ def test_the_search_index_is_byte_identical_across_builds(tmp_path, pagefind_ins
 def test_incremental_builds_keep_the_index_right_when_articles_or_the_setting_change(tmp_path, pagefind_installed):
     from generator.cache import BuildCache
 
-    def tree(folder):
-        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
     root = make_site(tmp_path / "site", site_files(), CONFIG)
     cache = BuildCache()
     build(load_config(root / "config.yaml"), BuildOptions(workers=1), cache=cache)
@@ -98,7 +95,7 @@ def test_incremental_builds_keep_the_index_right_when_articles_or_the_setting_ch
         assert result.mode == "update"  # a small site: files replaced in place, index redone beside it
         fresh = load_config(root / "config.yaml", {"output_dir": str(tmp_path / f"fresh-{number}")})
         build(fresh, BuildOptions(workers=1))
-        assert tree(config.output_path) == tree(fresh.output_path), name
+        assert files_under(config.output_path) == files_under(fresh.output_path), name
     assert (root / "output/pagefind/pagefind-entry.json").is_file()
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, item, make_site
+from conftest import ROOT, files_under, item, make_site
 from generator.build import BuildOptions, build
 from generator.config import load_config
 from generator.errors import NewsdeskError
@@ -424,10 +424,6 @@ def test_a_broken_config_shows_in_the_overlay_and_recovers(dev, site):
 # --- incremental equals full ----------------------------------------------------------------------------
 
 
-def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @pytest.mark.parametrize("seed", [1, 2])
 def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
     root = make_site(tmp_path / "site", ITEMS, CONFIG)
@@ -504,7 +500,7 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
             fresh = tmp_path / f"fresh-{step}"
             config = load_config(root / "config.yaml", {"output_dir": str(fresh)})
             build(config, BuildOptions())
-            expected, served = _files(fresh), _files(root / "output")
+            expected, served = files_under(fresh), files_under(root / "output")
             assert sorted(served) == sorted(expected), f"after {change.__name__}"
             for name, data in expected.items():
                 assert served[name] == data, f"{name} differs after {change.__name__}"

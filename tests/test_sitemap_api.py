@@ -13,7 +13,7 @@ from conftest import build_site, resolve_url, item, make_site
 from generator.build import BuildOptions, plan_site
 from generator.config import load_config
 from generator.pages import make_files
-from generator.sitemap import sitemap_files
+from generator.sitemap import sitemap_outputs
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
@@ -52,7 +52,7 @@ def test_sitemap_lists_every_page_once_and_nothing_else(example):
 def test_a_large_site_gets_a_sitemap_index(example):
     config, result, out = example
     site = result.site
-    files = sitemap_files(site.pages, site.model.site, config, site.now, max_urls=10)
+    files = make_files(sitemap_outputs(site.pages, site.model.site, config, site.now, max_urls=10), site.model.site)
     index = ET.fromstring(files["sitemap.xml"])
     assert index.tag == f"{SM}sitemapindex"
     parts = [loc.text for loc in index.iter(f"{SM}loc")]

@@ -8,15 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import item, make_site
+from conftest import files_under as tree, item, make_site
 from generator import cli
 from generator.config import load_config
 from generator.errors import BuildError
 from generator.writer import check_output_path, safe_relative, write_site
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def stats(folder: Path) -> dict[str, tuple[int, int]]:
