@@ -23,6 +23,7 @@ import jinja2
 from generator import __version__
 from generator.config import Config
 from generator.errors import BuildError, Problem
+from generator.fragments import FragmentCache
 from generator.model import ProviderBadge, Site
 from generator.pages import Page
 from generator.urls import origin_url
@@ -78,7 +79,7 @@ def make_env(config: Config, site: Site) -> jinja2.Environment:
         jinja2.PrefixLoader({"!theme": jinja2.FileSystemLoader(str(bundled / "templates"))}),
     ])
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True,
+                             keep_trailing_newline=True, extensions=[FragmentCache],
                              auto_reload=False)  # a new environment per build: no need to stat templates on every include
     base_path = config.base_path
     zone = config.zone

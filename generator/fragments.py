@@ -1,0 +1,48 @@
+"""`{% cache key, ... %}...{% endcache %}`: render a template fragment once per key and environment.
+
+A story's card is the same on every list that shows it (the front page, Latest, Top, Hot, each of
+its topics, its provider), so a cold build would otherwise render each card six times or more;
+cards were most of a list page's cost. Themes wrap such fragments in `{% cache %}` with a key
+that names everything the fragment shows that can differ within one build: for a card, the item
+(`item.source, item.digest`: the digest changes when the file does) and the macro's arguments.
+Site-wide values (config, topics, providers, the URL prefix) are fixed for the life of an
+environment, and a build that changes them makes a new environment, so they need not be in the key.
+
+The cache belongs to the environment (no global state). Forked render workers each fill their own
+copy. It holds at most MAX_ENTRIES fragments and is emptied when full: it only saves time, the
+output is the same with or without it.
+"""
+
+from __future__ import annotations
+
+import jinja2
+from jinja2 import nodes
+from jinja2.ext import Extension
+
+MAX_ENTRIES = 30_000  # ~1.5 KB a card: ~45 MB at most per process, however big the site
+
+
+class FragmentCache(Extension):
+    tags = {"cache"}
+
+    def __init__(self, environment: jinja2.Environment):
+        super().__init__(environment)
+        environment.extend(fragment_cache={})
+
+    def parse(self, parser):
+        lineno = next(parser.stream).lineno
+        parts = [parser.parse_expression()]
+        while parser.stream.skip_if("comma"):
+            parts.append(parser.parse_expression())
+        body = parser.parse_statements(("name:endcache",), drop_needle=True)
+        key = nodes.Tuple(parts, "load", lineno=lineno)
+        return nodes.CallBlock(self.call_method("_fragment", [key]), [], [], body).set_lineno(lineno)
+
+    def _fragment(self, key: tuple, caller) -> str:
+        store = self.environment.fragment_cache
+        found = store.get(key)
+        if found is None:
+            if len(store) >= MAX_ENTRIES:
+                store.clear()
+            found = store[key] = caller()
+        return found

@@ -1,0 +1,41 @@
+"""The `{% cache %}` tag (generator/fragments.py): a fragment is rendered once per key, and never shows stale text."""
+
+from __future__ import annotations
+
+import jinja2
+
+from generator import fragments
+from generator.fragments import FragmentCache
+
+
+def environment(templates: dict[str, str]) -> tuple[jinja2.Environment, list]:
+    calls = []
+    env = jinja2.Environment(loader=jinja2.DictLoader(templates), autoescape=True, extensions=[FragmentCache])
+    env.globals["count"] = lambda value: calls.append(value) or value
+    return env, calls
+
+
+def test_a_fragment_is_rendered_once_per_key():
+    env, calls = environment({"t": "{% for x in xs %}{% cache x %}<{{ count(x) }}>{% endcache %}{% endfor %}"})
+    assert env.get_template("t").render(xs=["a", "b", "a", "a"]) == "<a><b><a><a>"
+    assert env.get_template("t").render(xs=["b", "c"]) == "<b><c>"
+    assert calls == ["a", "b", "c"]
+
+
+def test_the_key_is_every_expression_given():
+    env, calls = environment({"t": "{% for x, y in pairs %}{% cache x, y %}{{ count(x ~ y) }};{% endcache %}{% endfor %}"})
+    assert env.get_template("t").render(pairs=[(1, 2), (1, 3), (1, 2)]) == "12;13;12;"
+    assert calls == ["12", "13"]
+
+
+def test_cached_fragments_stay_escaped():
+    env, _ = environment({"t": "{% cache 1 %}{{ text }}{% endcache %}|{% cache 1 %}{{ text }}{% endcache %}"})
+    assert env.get_template("t").render(text="<script>") == "&lt;script&gt;|&lt;script&gt;"
+
+
+def test_a_full_cache_starts_again_and_gives_the_same_output(monkeypatch):
+    monkeypatch.setattr(fragments, "MAX_ENTRIES", 3)
+    env, calls = environment({"t": "{% for x in xs %}{% cache x %}{{ count(x) }}{% endcache %}{% endfor %}"})
+    assert env.get_template("t").render(xs=list("abcdabcd")) == "abcdabcd"
+    assert len(env.fragment_cache) <= 3
+    assert len(calls) > 4  # evicted fragments were rendered again, not lost
