@@ -23,6 +23,7 @@ import jinja2
 from generator import __version__
 from generator.config import Config
 from generator.errors import BuildError, Problem
+from generator.feeds import feed_path
 from generator.fragments import FragmentCache
 from generator.model import ProviderBadge, Site
 from generator.pages import Page
@@ -102,6 +103,7 @@ def make_env(config: Config, site: Site) -> jinja2.Environment:
         return site.items[index].path if index is not None else ""
 
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
+                       page_feed=page_feed, page_feed_name=page_feed_name,
                        config=config, topics=site.topics, providers=provider_badges(site))
     env.filters.update(
         local=local,
@@ -113,6 +115,21 @@ def make_env(config: Config, site: Site) -> jinja2.Environment:
         outline=outline,
     )
     return env
+
+
+def page_feed(page: Page) -> str:
+    """The feed a page offers, as feeds.feed_path names it (no extension): its topic's or provider's
+    own, Top's on Top, else Latest's. Python rather than a theme macro: every page asks, several times."""
+    if page.kind in ("topic", "provider"):
+        return feed_path(page.kind, page.key)
+    return feed_path("top" if page.kind == "top" else "latest")
+
+
+def page_feed_name(page: Page, list_title: str = "") -> str:
+    """The title of page_feed(page), for its <link rel=alternate> and the feed icon."""
+    if page.kind in ("topic", "provider"):
+        return list_title
+    return "Top stories" if page.kind == "top" else "Latest stories"
 
 
 _HEADING = re.compile(r"<(/?)h([1-6])>")
