@@ -1,0 +1,62 @@
+"""Work spread over processes (generator/parallel.py): same results, in the same order, as one process,
+with this process working beside its forked helpers; and a real build that uses them."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from bench.corpus import write_corpus
+from conftest import files_under
+from generator.build import PAGES_PER_TASK, BuildOptions, build
+from generator.config import load_config
+from generator.errors import BuildError, Problem
+from generator.parallel import fork_map
+
+
+def _square(state, task):
+    time.sleep(0.002)  # long enough that the helpers get tasks too
+    return state * task * task, os.getpid()
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_results_come_in_task_order_and_every_process_works(workers):
+    results = list(fork_map(_square, 2, range(60), workers))
+    assert [value for value, _ in results] == [2 * n * n for n in range(60)]
+    pids = {pid for _, pid in results}
+    assert os.getpid() in pids  # this process took tasks itself
+    assert len(pids) == workers  # and so did each helper
+
+
+def test_one_worker_or_one_task_runs_here():
+    assert {pid for _, pid in fork_map(_square, 1, range(5), 1)} == {os.getpid()}
+    assert {pid for _, pid in fork_map(_square, 1, [3], 4)} == {os.getpid()}
+
+
+def _fail_on_seven(state, task):
+    if task == 7:
+        raise BuildError(Problem("content/seven.md", 3, "broken in a worker"))
+    time.sleep(0.001)
+    return task
+
+
+def test_an_error_in_any_process_reaches_the_caller():
+    with pytest.raises(BuildError, match="broken in a worker"):
+        list(fork_map(_fail_on_seven, None, range(30), 2))
+
+
+def test_a_build_across_processes_writes_what_one_process_writes(tmp_path):
+    # 400 items: more than one task of items and of pages, so both stages really fork.
+    write_corpus(400, tmp_path / "one", seed=5)
+    write_corpus(400, tmp_path / "two", seed=5)
+    results = {}
+    for name, workers in (("one", 1), ("two", 2)):
+        config = load_config(tmp_path / name / "config.yaml")
+        results[name] = build(config, BuildOptions(workers=workers), environ={"SOURCE_DATE_EPOCH": "1782820800"})
+    assert len(results["two"].site.pages) > 2 * PAGES_PER_TASK
+    assert results["one"].rendered == results["two"].rendered
+    one = files_under(tmp_path / "one" / "output")
+    assert one == files_under(tmp_path / "two" / "output")
+    assert len(one) > 500
