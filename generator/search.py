@@ -30,19 +30,22 @@ import re
 import sys
 import threading
 import unicodedata
+import zlib
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import Config
 from generator.model import Item, Site
-from generator.parallel import chunks, fork_map
+from generator.parallel import fork_map
 from generator.writer import list_files, update_in_place
 
 FORMAT = 1  # bump when the files change shape: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 500
-ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process
+ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
+MAX_TASKS = 32  # a big site: fewer, larger tasks, so that fewer partial posting lists are joined
 EXCERPT_CHARS = 200
 FIELDS = ("url", "title", "excerpt", "provider", "date")
 # Weight of one occurrence per field: a title word outranks a topic or provider, which outranks the
@@ -84,12 +87,17 @@ def normalise(text: str) -> str:
         # Only the runs of non-ASCII characters need it, and most of a story is ASCII: this is 5 times
         # faster than normalising all of it, and the same (no character composes with an ASCII one once
         # marks are gone). Lowercasing stays on the whole text: a final sigma depends on its neighbours.
-        text = _NON_ASCII.sub(_fold, text)
+        text = _NON_ASCII.sub(_fold_match, text)
     return text.lower()
 
 
-def _fold(match: re.Match) -> str:
-    return unicodedata.normalize("NFC", _marks().sub("", unicodedata.normalize("NFKD", match.group())))
+def _fold_match(match: re.Match) -> str:
+    return _fold(match.group())
+
+
+@functools.lru_cache(maxsize=1 << 16)  # news repeats its names and places: most runs were folded before
+def _fold(run: str) -> str:
+    return unicodedata.normalize("NFC", _marks().sub("", unicodedata.normalize("NFKD", run)))
 
 
 def tokens(text: str) -> list[str]:
@@ -143,7 +151,7 @@ def plan_index(site: Site, config: Config) -> SearchIndex:
 
 
 def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | None = None,
-               per_task: int = ITEMS_PER_TASK) -> dict[str, bytes] | None:
+               per_task: int = 0) -> dict[str, bytes] | None:
     """Name (relative to the site root) -> bytes of every index file, meta.json last; None if cancelled.
 
     Workers tokenise chunks of documents and send back each term's postings for their chunk already
@@ -151,8 +159,12 @@ def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | N
     """
     parts: dict[str, list[str]] = {}
     last: dict[str, int] = {}  # term -> the last document id joined so far (the next chunk's first delta)
-    tasks = chunks(range(len(index.items)), per_task)
-    for batch in fork_map(_index_batch, index.items, tasks, workers):
+    count = len(index.items)
+    size = per_task or max(ITEMS_PER_TASK, -(-count // MAX_TASKS))
+    # Each task carries its stories' text (sent through a pipe, ~2 KB a story): a worker that read the
+    # model instead would touch every story object, and copy-on-write would copy their pages into it.
+    tasks = ((start, [_texts(item) for item in index.items[start:start + size]]) for start in range(0, count, size))
+    for batch in fork_map(_index_batch, None, tasks, workers):
         if cancel is not None and cancel.is_set():
             return None
         for term, (first, final, rest) in batch.items():
@@ -178,26 +190,33 @@ def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | N
     return files
 
 
-def _index_batch(items: tuple[Item, ...], ids: range) -> dict[str, tuple[int, int, str]]:
-    """term -> (first id, last id, "weight,delta,weight,...") for the documents `ids`."""
-    postings: dict[str, list[int]] = {}  # term -> [last id, first id, weight, delta, weight, ...]
-    for doc in ids:
-        for term, weight in _weights(items[doc]).items():
+def _texts(item: Item) -> tuple[str, str, str, bytes]:
+    labels = " ".join([*item.topic_names, item.provider.name if item.provider else ""])
+    return item.title, labels, item.excerpt, item.body
+
+
+def _index_batch(_state, task: tuple[int, list]) -> dict[str, tuple[int, int, str]]:
+    """term -> (first id, last id, "weight,delta,weight,...") for the documents of a task."""
+    start, texts = task
+    # term -> [last id, first id, weight, delta, weight, ...]: 4 bytes a number, not a Python int each
+    postings: dict[str, array] = {}
+    for doc, text in enumerate(texts, start):
+        for term, weight in _weights(*text).items():
             posting = postings.get(term)
             if posting is None:
-                postings[term] = [doc, doc, weight]
+                postings[term] = array("I", (doc, doc, weight))
             else:
-                posting += (doc - posting[0], weight)
+                posting.append(doc - posting[0])
+                posting.append(weight)
                 posting[0] = doc
     return {term: (p[1], p[0], ",".join(map(str, p[2:]))) for term, p in postings.items()}
 
 
-def _weights(item: Item) -> Counter:
-    weights = Counter(tokens(body_text(item.body_html)))
+def _weights(title: str, labels: str, excerpt: str, body: bytes) -> Counter:
+    weights = Counter(tokens(body_text(zlib.decompress(body).decode("utf-8"))))
     for term in [term for term, count in weights.items() if count > BODY_CAP]:
         weights[term] = BODY_CAP
-    labels = " ".join([*item.topic_names, item.provider.name if item.provider else ""])
-    fields = [tokens(item.title), tokens(labels), tokens(item.excerpt)]
+    fields = [tokens(title), tokens(labels), tokens(excerpt)]
     for found, weight in zip(fields, (TITLE, LABEL, EXCERPT)):
         for term in found:
             weights[term] += weight
@@ -262,7 +281,7 @@ def _live_meta(output: Path) -> dict | None:
 
 
 def update_live_index(output: Path, index: SearchIndex, workers: int = 1, cancel: threading.Event | None = None,
-                      lock: threading.Lock | None = None, per_task: int = ITEMS_PER_TASK) -> bool:
+                      lock: threading.Lock | None = None, per_task: int = 0) -> bool:
     """Bring the index of a live site up to date in place: changed files replaced (each by a rename),
     files that are gone deleted, equal ones left alone. False if it was current already or `cancel` was set."""
     if is_current(output, index):
