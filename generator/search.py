@@ -43,7 +43,7 @@ from generator.writer import list_files, update_in_place
 
 FORMAT = 1  # bump when the files change shape: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
-DOCS_PER_FILE = 500
+DOCS_PER_FILE = 100  # ~27 KB a file: the 20 results a query shows fetch a few of them, not the whole list
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
 MAX_TASKS = 32  # a big site: fewer, larger tasks, so that fewer partial posting lists are joined
 EXCERPT_CHARS = 200
@@ -68,15 +68,18 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 @functools.cache
 def _marks() -> re.Pattern:
-    """Every combining mark (category M), as search.js's /\\p{M}/gu; made on first use (~0.2 s)."""
+    """Every combining mark (category M), as search.js's /\\p{M}/gu. Made on first use (~0.02 s), and by
+    make_index before it forks, so that each worker does not make it again."""
     ranges, start = [], None
-    for point in range(sys.maxunicode + 2):
-        mark = point <= sys.maxunicode and unicodedata.category(chr(point))[0] == "M"
+    # Marks are only in planes 0 and 1 and in the variation selectors of plane 14 (E0100-E01EF).
+    for point in [*range(0x20000), *range(0xE0000, 0xE1000), -1]:
+        mark = point >= 0 and unicodedata.category(chr(point))[0] == "M"
         if mark and start is None:
             start = point
         elif not mark and start is not None:
-            ranges.append(f"{chr(start)}-{chr(point - 1)}")
+            ranges.append(f"{chr(start)}-{chr(previous)}")
             start = None
+        previous = point
     return re.compile("[" + "".join(ranges) + "]+")
 
 
@@ -164,6 +167,7 @@ def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | N
     # Each task carries its stories' text (sent through a pipe, ~2 KB a story): a worker that read the
     # model instead would touch every story object, and copy-on-write would copy their pages into it.
     tasks = ((start, [_texts(item) for item in index.items[start:start + size]]) for start in range(0, count, size))
+    _marks()  # made once here, not in every worker
     for batch in fork_map(_index_batch, None, tasks, workers):
         if cancel is not None and cancel.is_set():
             return None
