@@ -208,6 +208,14 @@ def search_site(config):
     return plan_site(config, BuildOptions()).model.site
 
 
+def test_the_client_builds_its_nodes_from_text_only():
+    script = (ROOT / "themes/default/static/search/search.js").read_text()
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        assert sink not in script, sink
+    assert "textContent" in script
+    assert not re.search(r"https?:|//[a-z]", script.replace("// ", ""))  # no CDN, no other host
+
+
 # --- builds keep it right ---------------------------------------------------------------------------
 
 def _same_as_a_full_build(tmp_path, root, label):
