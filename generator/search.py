@@ -27,7 +27,6 @@ import hashlib
 import html
 import json
 import re
-import sys
 import threading
 import unicodedata
 import zlib
@@ -70,7 +69,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 def _marks() -> re.Pattern:
     """Every combining mark (category M), as search.js's /\\p{M}/gu. Made on first use (~0.02 s), and by
     make_index before it forks, so that each worker does not make it again."""
-    ranges, start = [], None
+    ranges, start, previous = [], None, -1
     # Marks are only in planes 0 and 1 and in the variation selectors of plane 14 (E0100-E01EF).
     for point in [*range(0x20000), *range(0xE0000, 0xE1000), -1]:
         mark = point >= 0 and unicodedata.category(chr(point))[0] == "M"

@@ -316,10 +316,6 @@ def test_an_atomic_save_and_a_burst_of_500_files_give_one_rebuild_each(site):
 
 
 def test_terminal_shows_one_line_per_rebuild(site):
-    def indexed(word):
-        shard = site / "output" / SEARCH_FOLDER / f"terms/{word[:2]}.json"
-        return shard.is_file() and word in json.loads(shard.read_text())
-
     lines = Lines()
     dev = start(site, echo=lines)
     try:
@@ -340,10 +336,6 @@ def test_terminal_shows_one_line_per_rebuild(site):
 
 
 def test_a_broken_template_keeps_the_last_good_pages_with_an_overlay(site):
-    def indexed(word):
-        shard = site / "output" / SEARCH_FOLDER / f"terms/{word[:2]}.json"
-        return shard.is_file() and word in json.loads(shard.read_text())
-
     lines = Lines()
     dev = start(site, echo=lines)
     try:
