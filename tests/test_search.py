@@ -280,6 +280,14 @@ def test_a_build_with_no_story_changed_keeps_the_index_files(tmp_path):
     after = {name: (config.output_path / SEARCH_FOLDER / name).stat().st_ino
              for name in files_under(config.output_path / SEARCH_FOLDER)}
     assert after == before
+    rail = root / "content/rail.md"
+    rail.write_text(rail.read_text().replace("Sleeper cars leave", "Sleeper cars with showers leave"))
+    assert build(config, BuildOptions(workers=1)).mode == "full"  # made again: only changed files are new
+    now = {name: (config.output_path / SEARCH_FOLDER / name).stat().st_ino
+           for name in files_under(config.output_path / SEARCH_FOLDER)}
+    renewed = {name for name in now if before.get(name) != now[name]}
+    assert {"meta.json", "terms/sh.json"} <= renewed  # the digest changed; "showers" is new
+    assert "terms/li.json" not in renewed and "docs/0.json" not in renewed and len(renewed) < len(now) / 2
 
 
 def test_search_off_means_no_index_no_search_page_and_no_search_box(tmp_path):
