@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,9 +34,9 @@ from generator.parallel import chunks, default_workers, fork_map
 from generator.ranking import Rankings, rank
 from generator.records import load_records
 from generator.render import make_env, render_page, static_files
-from generator.search import SEARCH_FOLDER, index_site, reindex
+from generator.search import SearchIndex, is_current, live_names, make_index, plan_index, remove_live_index, update_live_index
 from generator.sitemap import sitemap_outputs
-from generator.writer import Staging, WriteReport, check_output_path, list_files, update_in_place
+from generator.writer import Staging, WriteReport, check_output_path, update_in_place
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +58,7 @@ class BuildOptions:
     strict: bool = False  # any content problem fails the build
     write: bool = True  # False: read, validate and render, write nothing (`newsdesk check`)
     workers: int = 0  # processes for parsing and rendering; 0: one per core (at most 8)
-    index_later: bool = False  # serve: after an edit, leave re-indexing search to the caller (search_stale)
+    index_later: bool = False  # serve: after an edit, leave updating the search index to the caller (search_stale)
 
 
 @dataclass(frozen=True)
@@ -134,15 +133,7 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
         made.update(make_files(outputs, site.model.site))
         gone = cache.published - names
         written = update_in_place(live, made, site.copies, gone)
-        changed_names = [*written.changed, *gone]
-        search_index = live / SEARCH_FOLDER
-        if not config.search and search_index.exists():
-            shutil.rmtree(search_index)  # search was turned off: a full build would have no index either
-        search_stale = config.search and (any(name.startswith(ARTICLES) for name in changed_names)
-                                          or not search_index.is_dir())
-        if search_stale and not options.index_later:
-            reindex(live, environ)
-            search_stale = False
+        search_stale = _update_search(live, site, config, options, workers, [*written.changed, *gone])
     else:
         search_stale, mode = False, "full"
         with Staging(live) as stage:
@@ -159,10 +150,9 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
                 stage.copy(name, source)
             if progress:
                 progress("writing", 0, 0)
-            same_articles = ({name for name in names if name.startswith(ARTICLES)}
-                             == {name for name in cache.published if name.startswith(ARTICLES)})
-            index = (lambda staging: _search_index(stage, same_articles, environ)) if config.search else None
-            written = stage.commit(before_swap=index)
+            if config.search:
+                _stage_search(stage, plan_index(site.model.site, config), workers)
+            written = stage.commit()
         stale = set(fingerprints)  # every file was placed anew: remember them all
     if stale or set(cache.outputs) - set(fingerprints) or cache.published != names:
         cache.dirty = True
@@ -234,11 +224,8 @@ def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: M
         cache.outputs.pop(name, None)
     cache.dirty = True
     cache.plan = site
-    if config.search and any(name.startswith(ARTICLES) for name in written.changed) and not options.index_later:
-        reindex(config.output_path, environ)
-    return BuildResult(site, written, len(patch.pages), time.perf_counter() - started,
-                       search_stale=config.search and options.index_later and
-                       any(name.startswith(ARTICLES) for name in written.changed), mode="patch")
+    search_stale = _update_search(config.output_path, site, config, options, 1, written.changed)
+    return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, search_stale, mode="patch")
 
 
 def _fingerprints(site: RenderedSite, env) -> dict[str, str]:
@@ -259,15 +246,28 @@ def _stat(folder: Path, name: str) -> os.stat_result | None:
         return None
 
 
-def _search_index(stage: Staging, same_articles: bool, environ: Mapping[str, str]) -> None:
-    """Index the staged site for search, or keep the live index when no article page was added,
-    removed or changed (Pagefind always indexes the whole site: seconds on a big one)."""
-    live_index = stage.output / SEARCH_FOLDER
-    if live_index.is_dir() and same_articles and not any(name.startswith(ARTICLES) for name in stage.changed):
-        for name in list_files(live_index):
-            stage.keep(f"{SEARCH_FOLDER}/{name}")
+def _stage_search(stage: Staging, index: SearchIndex, workers: int) -> None:
+    """Put the search index into the next output: the live one's files when it was made from the same
+    input (a warm build need not tokenise every story again), else a new one (generator/search.py)."""
+    if is_current(stage.output, index):
+        for name in sorted(live_names(stage.output)):
+            stage.keep(name)
         return
-    index_site(stage.staging, environ)
+    for name, data in make_index(index, workers).items():
+        stage.put(name, data)  # equal bytes keep the live file's inode and time
+
+
+def _update_search(live: Path, site: RenderedSite, config: Config, options: BuildOptions, workers: int,
+                   changed: list[str]) -> bool:
+    """Bring the live search index in line after files were replaced in place; True when, as asked
+    (index_later, for serve), it was left for the caller to update."""
+    if not config.search:
+        remove_live_index(live)  # search was turned off: a full build would have no index either
+        return False
+    if options.index_later:  # cheap: serve updates it in the background (and does nothing if it is current)
+        return any(name.startswith(ARTICLES) for name in changed) or live_names(live) is None
+    update_live_index(live, plan_index(site.model.site, config), workers)
+    return False
 
 
 def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, str] = os.environ,

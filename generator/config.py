@@ -83,7 +83,7 @@ class Config:
     items_per_page: int = _opt(20, "Items on each page of Latest, Top, Hot, topic and provider lists.")
     front_page_items: int = _opt(13, "Items on the front page: one lead story and the rest as cards.")
     feed_items: int = _opt(50, "Items in each feed.")
-    search: bool = _opt(True, "Build the full-text search index (Pagefind) and show the search box and page.")
+    search: bool = _opt(True, "Build the full-text search index (search/index/) and show the search box and page.")
     markdown_engine: str = _opt("cmark", "Markdown renderer: `cmark` (CommonMark + GitHub extensions, fast) or `python-markdown` (its `extra` extensions).")
     now: str = _opt("", "Fixed build time (ISO 8601); else `SOURCE_DATE_EPOCH`; else the clock.")
     cname: str = _opt("", "Custom domain for GitHub Pages; written to `CNAME` when set.")

@@ -45,16 +45,13 @@ def make_site(root: Path, files: dict[str, str], config: str = BASIC_CONFIG) -> 
     return root
 
 
-NO_SEARCH = {"PAGEFIND_BINARY_PATH": "/nonexistent/pagefind"}  # for tests that are not about search
-
-
 def build_site(root: Path):
-    """Build the site at root without the search index; return (config, BuildResult)."""
+    """Build the site at root; return (config, BuildResult)."""
     from generator.build import BuildOptions, build
     from generator.config import load_config
 
     config = load_config(root / "config.yaml")
-    return config, build(config, BuildOptions(workers=1), environ=NO_SEARCH)
+    return config, build(config, BuildOptions(workers=1))
 
 
 def copy_example_site(root: Path) -> Path:

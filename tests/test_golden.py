@@ -18,9 +18,8 @@ from generator.build import BuildOptions, build
 from generator.config import load_config
 
 SITES = Path(__file__).parent / "sites"
-# Not compared: copies of the theme's static files (byte-for-byte copies, checked in test_render) and the
-# search index (binary, made by a third-party tool whose version changes its bytes; test_search covers it).
-SKIPPED = ("static/", "pagefind/")
+# Not compared: copies of the theme's static files (byte-for-byte copies, checked in test_render).
+SKIPPED = ("static/",)
 
 
 def normalise(data: bytes) -> bytes:

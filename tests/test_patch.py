@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NO_SEARCH, copy_example_site, files_under
+from conftest import copy_example_site, files_under
 from generator.build import BuildOptions, build, plan_site
 from generator.cache import BuildCache
 from generator.config import load_config
@@ -23,7 +23,7 @@ OPTIONS = BuildOptions(workers=1)
 
 def _full_build(root: Path, tmp_path: Path, name: str) -> dict[str, bytes]:
     fresh = tmp_path / name
-    build(load_config(root / "config.yaml", {"output_dir": str(fresh)}), OPTIONS, environ=NO_SEARCH)
+    build(load_config(root / "config.yaml", {"output_dir": str(fresh)}), OPTIONS)
     return files_under(fresh)
 
 
@@ -39,7 +39,7 @@ def site(tmp_path):
     root = copy_example_site(tmp_path / "site")
     config = load_config(root / "config.yaml")
     cache = BuildCache()
-    build(config, OPTIONS, environ=NO_SEARCH, cache=cache)
+    build(config, OPTIONS, cache=cache)
     return root, config, cache
 
 
@@ -76,7 +76,7 @@ def test_an_item_edit_takes_its_path_and_equals_a_full_build(site, tmp_path, fie
     root, config, cache = site
     path = _items(root)[0]
     _edit(path, *edit)
-    result = build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[path])
+    result = build(config, OPTIONS, cache=cache, changed=[path])
     assert result.mode == mode
     if mode == "patch":
         assert 1 <= result.rendered < 20  # its page and the lists that show it, not the site
@@ -88,10 +88,10 @@ def test_many_text_edits_in_a_row_then_a_full_look_rewrites_nothing(site, tmp_pa
     paths = _items(root)
     for n, path in enumerate(paths[:6] + paths[:3]):
         _edit(path, r"^title: .*$", f'title: "Edit number {n}"')
-        assert build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[path]).mode == "patch"
+        assert build(config, OPTIONS, cache=cache, changed=[path]).mode == "patch"
     expected = _full_build(root, tmp_path, "fresh")
     assert files_under(config.output_path) == expected
-    again = build(config, OPTIONS, environ=NO_SEARCH, cache=cache)  # no watcher: every file is looked at
+    again = build(config, OPTIONS, cache=cache)  # no watcher: every file is looked at
     assert again.mode == "update" and again.written.written == 0
     assert files_under(config.output_path) == expected
 
@@ -100,14 +100,14 @@ def test_new_deleted_broken_items_and_other_files_are_not_patched(site, tmp_path
     root, config, cache = site
     new = root / "content/news/2026-11-01-a-new-story.md"
     new.write_text(_items(root)[0].read_text(encoding="utf-8").replace("title:", "slug: fresh\ntitle:", 1))
-    assert build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[new]).mode == "update"
+    assert build(config, OPTIONS, cache=cache, changed=[new]).mode == "update"
     new.unlink()
-    assert build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[new]).mode == "update"
+    assert build(config, OPTIONS, cache=cache, changed=[new]).mode == "update"
     broken = _items(root)[1]
     broken.write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
-    result = build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[broken])
+    result = build(config, OPTIONS, cache=cache, changed=[broken])
     assert result.mode == "update" and any(p.path.endswith(broken.name) for p in result.site.problems)
-    assert build(config, OPTIONS, environ=NO_SEARCH, cache=cache, changed=[root / "config.yaml"]).mode != "patch"
+    assert build(config, OPTIONS, cache=cache, changed=[root / "config.yaml"]).mode != "patch"
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 

@@ -1,21 +1,26 @@
-"""Site search: Pagefind runs in the build, and a real browser finds a story by a word of its body.
+"""Site search: the tokeniser, the index the build writes (generator/search.py), incremental builds
+that keep it equal to a full build's, and the client (static/search/search.js) in a real browser.
 
-The site is built with a base_url that has a path and served from that path by a plain
-static server, as GitHub Pages would; every request that is not to that server is
-blocked and recorded, so the test also proves that search needs no CDN.
+The browser tests build the site with a base_url that has a path and serve it from that path with a
+plain static server, as GitHub Pages would; every request that is not to that server is blocked and
+recorded, so they also prove that search needs no CDN.
 """
 
 from __future__ import annotations
 
-import logging
+import json
 import os
+import re
+import subprocess
+import sys
 
 import pytest
 
-from conftest import files_under, item, make_site, static_server
+from conftest import ROOT, files_under, item, make_site, static_server
 from generator.build import BuildOptions, build
+from generator.cache import BuildCache
 from generator.config import load_config
-from generator.search import find_pagefind
+from generator.search import SEARCH_FOLDER, shard_file, shard_key, tokens
 
 CONFIG = """\
 title: Search Test News
@@ -24,10 +29,12 @@ now: "2026-11-22T12:00:00Z"
 """
 
 UNIQUE = "quillwort"  # appears in one item's body only
+ODD_TITLE = '<img src=x onerror="window.pwned=1"> Zürich “quotes” & <b>bold</b> \u202e'
+FILLERS = 23  # stories that all say "lighthouse": more than one page of results
 
 
 def site_files() -> dict[str, str]:
-    return {
+    files = {
         "content/harbour.md": item("Harbour cranes get a new paint job", date="2026-11-20T10:00:00Z",
                                    excerpt='"Port authority repaints its fleet."', topics="[Business]",
                                    provider="{name: Dockside Daily, domain: dockside.example}",
@@ -35,96 +42,258 @@ def site_files() -> dict[str, str]:
         "content/rail.md": item("Night trains return to the northern line", date="2026-11-21T10:00:00Z",
                                 excerpt='"Sleeper cars are back."', topics="[Transport]",
                                 provider="{name: Rail Ledger, domain: railledger.example}",
-                                body="Sleeper cars leave at nine and arrive before breakfast."),
+                                body="Sleeper cars leave at nine and arrive before breakfast. Crystals on the menu."),
         "content/lab.md": item("Lab grows crystals in orbit", date="2026-11-19T10:00:00Z",
                                excerpt='"Microgravity helps."', topics="[Science]",
                                provider="{name: Orbit Notes, domain: orbitnotes.example}",
-                               body="Crystals formed more evenly than on the ground."),
+                               body="Crystals formed more evenly than on the ground. 東京の研究所も参加した。"),
+        "content/odd.md": item("Odd title", date="2026-11-18T10:00:00Z", body="Marmoset &amp; <b>tamarin</b> notes.")
+                          .replace("title: 'Odd title'", "title: " + json.dumps(ODD_TITLE)),
+        "content/draft.md": item("An unpublished draft", date="2026-11-18T11:00:00Z", published="false",
+                                 body="The word zeppelinfield is only in this draft."),
     }
+    for n in range(FILLERS):
+        files[f"content/filler-{n:02d}.md"] = item(f"Coastal note {n}", date=f"2026-10-{n + 1:02d}T08:00:00Z",
+                                                    body=f"The lighthouse keeper wrote note {n}.")
+    return files
+
+
+def built(tmp_path, name="site", config=CONFIG, **options):
+    root = make_site(tmp_path / name, site_files(), config)
+    cfg = load_config(root / "config.yaml")
+    build(cfg, BuildOptions(workers=1, **options))
+    return cfg, cfg.output_path
+
+
+def index_of(out):
+    """(meta, docs, term -> {doc id: weight}) read back from a built site's index files."""
+    folder = out / SEARCH_FOLDER
+    meta = json.loads((folder / "meta.json").read_bytes())
+    docs = []
+    for n in range(-(-meta["docs"] // meta["chunk"])):
+        docs += json.loads((folder / f"docs/{n}.json").read_bytes())
+    terms = {}
+    for key in meta["shards"]:
+        for term, flat in json.loads((folder / shard_file(key)).read_bytes()).items():
+            assert shard_key(term) == key
+            postings, doc = {}, 0
+            for delta, weight in zip(flat[0::2], flat[1::2]):
+                doc += delta
+                postings[doc] = weight
+            terms[term] = postings
+    return meta, docs, terms
+
+
+def titles_for(out, term):
+    meta, docs, terms = index_of(out)
+    return sorted(docs[doc][1] for doc in terms.get(term, {}))
 
 
 @pytest.fixture(scope="module")
-def pagefind_installed():
-    if find_pagefind(os.environ) is None:
-        message = "Pagefind is not installed (pip install 'newsdesk[search]')"
-        if os.environ.get("NEWSDESK_REQUIRE_BROWSER"):  # CI installs it: a missing binary is a failure there
-            pytest.fail(message)
-        pytest.skip(message)
+def searchable(tmp_path_factory):
+    return built(tmp_path_factory.mktemp("search"))
 
 
-@pytest.fixture(scope="module")
-def searchable(tmp_path_factory, pagefind_installed):
-    root = make_site(tmp_path_factory.mktemp("search") / "site", site_files(), CONFIG)
+# --- the tokeniser ----------------------------------------------------------------------------------
+
+TRICKY = [
+    "Café déjà-vu, naïve coöperation", "ＡＢＣ１２３ ﬁne ① x²", "東京タワーへ行く・カタカナ", "한국어 텍스트 검색",
+    "İstanbul ΟΔΟΣ ὈΔΥΣΣΕΎΣ", "a b c 3.5 x1 1999-2026", "foo_bar baz—qux 'quoted' «guillemets»", "Ǆemal ß Straße",
+    "e\u0301te\u0301 (combining)", "Ⅻ ⅷ ½ ¹²³", "emoji 🎉 party 👍🏽 ok", "Ølstykke Łódź Ærø", "ﷺ Ꭰ 𝐀𝐁𝐂 𝔣𝔯𝔞𝔨𝔱𝔲𝔯",
+    "tab\tnew\nline\u00a0nbsp\u2028sep", "<script>alert(1)</script>", "x" * 60 + " end", "日本語とEnglishの混在2024年",
+    "Ελληνικά ΣΊΣΥΦΟΣ", "Привет, МИР!", "עִבְרִית", "हिन्दी भाषा", "ภาษาไทย", "ﾊﾝｶｸ ｶﾀｶﾅ",
+]
+
+
+def test_the_tokeniser_folds_accents_case_and_width():
+    assert tokens("Café DÉJÀ-vu, naïve") == ["cafe", "deja", "vu", "naive"]
+    assert tokens("ＡＢＣ１２３ ﬁne") == ["abc123", "fine"]
+    assert tokens("İstanbul ΟΔΟΣ") == ["istanbul", "οδος"]
+    assert tokens("e\u0301te\u0301") == ["ete"]
+
+
+def test_the_tokeniser_splits_on_punctuation_and_skips_single_characters():
+    assert tokens("foo_bar baz—qux: 'quoted' a b 3.5 x1 1999-2026") == ["foo", "bar", "baz", "qux", "quoted", "x1",
+                                                                       "1999", "2026"]
+    assert tokens("<script>alert(1)</script>") == ["script", "alert", "script"]
+    assert tokens("x" * 60) == ["x" * 40]  # long runs are cut, by the client too
+
+
+def test_cjk_characters_are_one_term_each():
+    assert tokens("東京タワーへ行く") == ["東", "京", "タ", "ワ", "ー", "へ", "行", "く"]
+    assert tokens("한국어") == ["한", "국", "어"]  # Hangul syllables stay whole (NFKD splits them into jamo)
+    assert tokens("日本語とEnglishの2024年") == ["日", "本", "語", "と", "english", "の", "2024", "年"]
+    assert tokens("カタ・カナ") == ["カ", "タ", "カ", "ナ"]  # the middle dot is punctuation
+
+
+# --- the index --------------------------------------------------------------------------------------
+
+def test_a_word_from_one_body_finds_exactly_that_story(searchable):
+    config, out = searchable
+    assert titles_for(out, UNIQUE) == ["Harbour cranes get a new paint job"]
+    assert titles_for(out, "dockside") == ["Harbour cranes get a new paint job"]  # provider names
+    assert titles_for(out, "transport") == ["Night trains return to the northern line"]  # topic names
+    assert titles_for(out, "京") == ["Lab grows crystals in orbit"]
+    assert titles_for(out, "marmoset") == titles_for(out, "tamarin") == [ODD_TITLE]  # tags and entities in bodies
+    assert len(titles_for(out, "lighthouse")) == FILLERS
+
+
+def test_a_title_word_outranks_the_same_word_in_a_body(searchable):
+    config, out = searchable
+    meta, docs, terms = index_of(out)
+    weights = {docs[doc][1]: weight for doc, weight in terms["crystals"].items()}
+    assert weights["Lab grows crystals in orbit"] > weights["Night trains return to the northern line"]
+
+
+def test_records_hold_the_story_as_data_and_urls_relative_to_the_site(searchable):
+    config, out = searchable
+    meta, docs, terms = index_of(out)
+    assert meta["version"] == 1 and meta["docs"] == len(docs) == 4 + FILLERS
+    assert meta["fields"] == ["url", "title", "excerpt", "provider", "date"]
+    harbour = next(doc for doc in docs if doc[1].startswith("Harbour"))
+    assert harbour == ["news/2026/11/20/harbour/", "Harbour cranes get a new paint job",
+                       "Port authority repaints its fleet.", "Dockside Daily", "2026-11-20"]
+    assert [doc[1] for doc in docs].count(ODD_TITLE) == 1  # the title exactly as written, markup and all
+    assert all((out / doc[0] / "index.html").is_file() for doc in docs)
+    dates = [doc[4] for doc in docs]
+    assert dates == sorted(dates)  # document ids go from the oldest story to the newest
+
+
+def test_drafts_and_pages_that_are_not_stories_are_not_indexed(tmp_path):
+    config, out = built(tmp_path, drafts=True)
+    assert (out / "news/2026/11/18/draft/index.html").is_file()  # the draft's page is there (--drafts) ...
+    meta, docs, terms = index_of(out)
+    assert "zeppelinfield" not in terms and "unpublished" not in terms  # ... but search leaves it out
+    assert all(doc[0].startswith("news/") for doc in docs) and meta["docs"] == 4 + FILLERS
+    assert "topics" not in terms and "providers" not in terms  # no list pages, no site chrome
+
+
+def test_index_files_have_safe_names_whatever_the_terms(tmp_path):
+    body = "Ünïcödé 中文 ½ ../../etc/passwd %2e%2e CON NUL aux.json ẞ ǅ ﬀ 🎉"
+    root = make_site(tmp_path / "site", {"content/a.md": item("Weird ǅ ../ name", body=body)}, CONFIG)
     config = load_config(root / "config.yaml")
     build(config, BuildOptions(workers=1))
-    return config, config.output_path
+    names = sorted(files_under(config.output_path / SEARCH_FOLDER))
+    assert names and all(re.fullmatch(r"meta\.json|docs/\d+\.json|terms/([a-z0-9]{1,2}|x([0-9a-f]{2})+)\.json", n)
+                         for n in names), names
+    assert "terms/xe4b8ad.json" in names  # 中
+    meta, docs, terms = index_of(config.output_path)
+    assert {"unicode", "中", "文", "etc", "passwd", "2e", "con", "nul", "aux", "json"} <= set(terms)
 
 
-def test_the_build_writes_a_pagefind_index_of_the_articles(searchable):
-    config, out = searchable
-    assert (out / "pagefind" / "pagefind-ui.js").is_file()
-    assert (out / "pagefind" / "pagefind-entry.json").is_file()
-    assert '"page_count":3' in (out / "pagefind" / "pagefind-entry.json").read_text()  # articles only
-    assert (out / "search" / "index.html").is_file()
-
-
-def test_the_search_index_is_byte_identical_across_builds(tmp_path, pagefind_installed):
+def test_the_index_is_byte_identical_across_processes_and_hash_seeds(tmp_path):
     outputs = []
-    for name in ("one", "two"):
-        root = make_site(tmp_path / name, site_files(), CONFIG)
-        config = load_config(root / "config.yaml")
-        build(config, BuildOptions(workers=1))
-        outputs.append({p.relative_to(config.output_path).as_posix(): p.read_bytes()
-                        for p in sorted((config.output_path / "pagefind").rglob("*")) if p.is_file()})
-    assert outputs[0] == outputs[1] and len(outputs[0]) > 5
+    for seed in ("1", "2"):
+        root = make_site(tmp_path / f"seed-{seed}", site_files(), CONFIG)
+        subprocess.run([sys.executable, "-m", "generator", "build", "--config", str(root / "config.yaml")],
+                       check=True, capture_output=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append(files_under(root / "output" / SEARCH_FOLDER))
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 20
 
 
-def test_incremental_builds_keep_the_index_right_when_articles_or_the_setting_change(tmp_path, pagefind_installed):
-    from generator.cache import BuildCache
+def test_two_workers_write_the_same_index_as_one(tmp_path):
+    one = built(tmp_path, "one")[1]
+    root = make_site(tmp_path / "two", site_files(), CONFIG)
+    config = load_config(root / "config.yaml")
+    from generator import search
 
+    index = search.plan_index(search_site(config), config)
+    assert search.make_index(index, workers=2, per_task=3) == {
+        f"{SEARCH_FOLDER}/{name}": data for name, data in files_under(one / SEARCH_FOLDER).items()}
+
+
+def search_site(config):
+    from generator.build import plan_site
+
+    return plan_site(config, BuildOptions()).model.site
+
+
+def test_the_client_builds_its_nodes_from_text_only():
+    script = (ROOT / "themes/default/static/search/search.js").read_text()
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        assert sink not in script, sink
+    assert "textContent" in script
+    assert not re.search(r"https?:|//[a-z]", script.replace("// ", ""))  # no CDN, no other host
+
+
+# --- builds keep it right ---------------------------------------------------------------------------
+
+def _same_as_a_full_build(tmp_path, root, label):
+    config = load_config(root / "config.yaml")
+    fresh = load_config(root / "config.yaml", {"output_dir": str(tmp_path / f"fresh-{label}")})
+    build(fresh, BuildOptions(workers=1))
+    expected, actual = files_under(fresh.output_path), files_under(config.output_path)
+    assert sorted(actual) == sorted(expected), label
+    different = [name for name in expected if actual[name] != expected[name]]
+    assert different == [], label
+
+
+def test_incremental_builds_keep_the_index_equal_to_a_full_builds(tmp_path):
     root = make_site(tmp_path / "site", site_files(), CONFIG)
     cache = BuildCache()
     build(load_config(root / "config.yaml"), BuildOptions(workers=1), cache=cache)
-    steps = [("content/rail.md", lambda t: t.replace("Sleeper cars leave", "Sleeper cars with showers leave")),
-             ("config.yaml", lambda t: t + "search: false\n"),
-             ("config.yaml", lambda t: t.replace("search: false\n", ""))]
-    for number, (name, edit) in enumerate(steps):
-        (root / name).write_text(edit((root / name).read_text()))
-        config = load_config(root / "config.yaml")
-        result = build(config, BuildOptions(workers=1), cache=cache)
-        assert result.mode == "update"  # a small site: files replaced in place, index redone beside it
-        fresh = load_config(root / "config.yaml", {"output_dir": str(tmp_path / f"fresh-{number}")})
-        build(fresh, BuildOptions(workers=1))
-        assert files_under(config.output_path) == files_under(fresh.output_path), name
-    assert (root / "output/pagefind/pagefind-entry.json").is_file()
+    meta = root / "output" / SEARCH_FOLDER / "meta.json"
+
+    def edit(name, change):
+        (root / name).write_text(change((root / name).read_text()))
+
+    steps = [
+        ("edit", lambda: edit("content/rail.md", lambda t: t.replace("Sleeper cars leave", "Sleeper cars with showers leave"))),
+        ("add", lambda: (root / "content/new.md").write_text(item("Ferry strike ends", body="Ferries sail again."))),
+        ("delete", lambda: (root / "content/lab.md").unlink()),
+        ("search off", lambda: edit("config.yaml", lambda t: t + "search: false\n")),
+        ("search on", lambda: edit("config.yaml", lambda t: t.replace("search: false\n", ""))),
+    ]
+    for label, step in steps:
+        step()
+        result = build(load_config(root / "config.yaml"), BuildOptions(workers=1), cache=cache)
+        assert result.mode == "update", label  # a small site: files replaced in place
+        assert meta.is_file() == (label != "search off"), label
+        assert (root / "output/search").exists() == (label != "search off"), label  # no empty folder left
+        _same_as_a_full_build(tmp_path, root, label)
+    assert titles_for(root / "output", "showers") == ["Night trains return to the northern line"]
+    assert titles_for(root / "output", "ferries") == ["Ferry strike ends"]
+    assert titles_for(root / "output", "microgravity") == []
 
 
-def test_without_pagefind_the_build_says_so_once_and_publishes_the_site(tmp_path, caplog):
+def test_a_text_edit_on_the_fast_path_updates_the_index(tmp_path):
+    root = make_site(tmp_path / "site", site_files(), CONFIG)
+    cache = BuildCache()
+    config = load_config(root / "config.yaml")
+    build(config, BuildOptions(workers=1), cache=cache)
+    path = root / "content/harbour.md"
+    path.write_text(path.read_text().replace(UNIQUE, "bladderwrack"))
+    assert build(config, BuildOptions(workers=1), cache=cache, changed=[path]).mode == "patch"
+    assert titles_for(root / "output", "bladderwrack") == ["Harbour cranes get a new paint job"]
+    assert titles_for(root / "output", UNIQUE) == []
+    _same_as_a_full_build(tmp_path, root, "patch")
+
+
+def test_a_build_with_no_story_changed_keeps_the_index_files(tmp_path):
     root = make_site(tmp_path / "site", site_files(), CONFIG)
     config = load_config(root / "config.yaml")
-    environ = {**os.environ, "PAGEFIND_BINARY_PATH": str(tmp_path / "no-such-pagefind")}
-    with caplog.at_level(logging.WARNING):
-        result = build(config, BuildOptions(workers=1), environ=environ)
-    warnings = [r.getMessage() for r in caplog.records if "Pagefind" in r.getMessage()]
-    assert len(warnings) == 1 and "no search" in warnings[0]
-    assert result.items == 3
-    assert (config.output_path / "search" / "index.html").is_file()
-    assert not (config.output_path / "pagefind").exists()
+    build(config, BuildOptions(workers=1))
+    before = {name: (config.output_path / SEARCH_FOLDER / name).stat().st_ino
+              for name in files_under(config.output_path / SEARCH_FOLDER)}
+    result = build(config, BuildOptions(workers=1))  # no cache: a full build
+    assert result.mode == "full"
+    after = {name: (config.output_path / SEARCH_FOLDER / name).stat().st_ino
+             for name in files_under(config.output_path / SEARCH_FOLDER)}
+    assert after == before
+    rail = root / "content/rail.md"
+    rail.write_text(rail.read_text().replace("Sleeper cars leave", "Sleeper cars with showers leave"))
+    assert build(config, BuildOptions(workers=1)).mode == "full"  # made again: only changed files are new
+    now = {name: (config.output_path / SEARCH_FOLDER / name).stat().st_ino
+           for name in files_under(config.output_path / SEARCH_FOLDER)}
+    renewed = {name for name in now if before.get(name) != now[name]}
+    assert {"meta.json", "terms/sh.json"} <= renewed  # the digest changed; "showers" is new
+    assert "terms/li.json" not in renewed and "docs/0.json" not in renewed and len(renewed) < len(now) / 2
 
 
-def test_a_failing_pagefind_leaves_no_half_index(tmp_path, caplog):
-    fake = tmp_path / "pagefind"
-    fake.write_text("#!/bin/sh\nmkdir -p \"$2/pagefind\" && echo partial > \"$2/pagefind/junk.js\"\n"
-                    "echo 'Error: something broke' >&2\nexit 3\n")
-    fake.chmod(0o755)
-    root = make_site(tmp_path / "site", site_files(), CONFIG)
-    config = load_config(root / "config.yaml")
-    with caplog.at_level(logging.WARNING):
-        build(config, BuildOptions(workers=1), environ={**os.environ, "PAGEFIND_BINARY_PATH": str(fake)})
-    [warning] = [r.getMessage() for r in caplog.records if "Pagefind" in r.getMessage()]
-    assert "exit status 3" in warning and "something broke" in warning
-    assert not (config.output_path / "pagefind").exists()
-    assert (config.output_path / "index.html").is_file()
+def test_search_off_means_no_index_no_search_page_and_no_search_box(tmp_path):
+    config, out = built(tmp_path, config=CONFIG + "search: false\n")
+    assert not (out / "search").exists()
+    assert 'role="search"' not in (out / "index.html").read_text()
 
 
 # --- in a real browser ------------------------------------------------------------------------------
@@ -132,9 +301,10 @@ def test_a_failing_pagefind_leaves_no_half_index(tmp_path, caplog):
 def offline(page, server: str) -> list[str]:
     """Block every request that is not to `server`; return the list of blocked URLs."""
     blocked: list[str] = []
+    origin = re.match(r"https?://[^/]+", server).group(0)
 
     def route(r):
-        if r.request.url.startswith(server.rsplit("/paper/", 1)[0]):
+        if r.request.url.startswith(origin + "/"):
             r.continue_()
         else:
             blocked.append(r.request.url)
@@ -144,43 +314,93 @@ def offline(page, server: str) -> list[str]:
     return blocked
 
 
-def test_a_word_from_one_body_finds_that_story(searchable, page):
+def result_links(page):
+    return page.locator("#search-results li a")
+
+
+def test_a_word_from_one_body_finds_that_story_in_the_browser(searchable, page):
     config, out = searchable
     with static_server(out, "/paper/") as base:
         blocked = offline(page, base)
         page.goto(base + "search/")
-        box = page.locator(".pagefind-ui__search-input")
-        box.fill(UNIQUE)
-        results = page.locator(".pagefind-ui__result-link")
-        results.first.wait_for(timeout=15_000)
-        assert results.all_inner_texts() == ["Harbour cranes get a new paint job"]
-        results.first.click()
+        page.fill("#search-q", UNIQUE)
+        page.locator("#search-status").filter(has_text="1 result for").wait_for(timeout=10_000)
+        assert result_links(page).all_inner_texts() == ["Harbour cranes get a new paint job"]
+        assert page.url == base + f"search/?q={UNIQUE}"  # the query is in the address, for links and reloads
+        result_links(page).first.click()
         page.wait_for_url(base + "news/2026/11/20/harbour/")
         assert page.locator("h1").inner_text() == "Harbour cranes get a new paint job"
         assert blocked == []
 
 
-def test_the_header_search_box_searches_from_any_page(searchable, page):
+def test_the_header_search_box_on_a_story_leads_to_its_results(searchable, page):
     config, out = searchable
     with static_server(out, "/paper/") as base:
         blocked = offline(page, base)
-        page.goto(base + "latest/")
+        page.goto(base + "news/2026/11/19/lab/")
         page.fill("#site-search-q", "Rail Ledger")  # a provider's name
         page.press("#site-search-q", "Enter")
         page.wait_for_url(base + "search/?q=Rail+Ledger")
-        results = page.locator(".pagefind-ui__result-link")
-        results.first.wait_for(timeout=15_000)
-        assert results.all_inner_texts() == ["Night trains return to the northern line"]
-        assert results.first.get_attribute("href") == "/paper/news/2026/11/21/rail/"
+        page.locator("#search-status").filter(has_text="1 result for").wait_for(timeout=10_000)
+        assert result_links(page).all_inner_texts() == ["Night trains return to the northern line"]
+        assert result_links(page).first.get_attribute("href") == "/paper/news/2026/11/21/rail/"
+        assert page.locator("#search-q").input_value() == "Rail Ledger"
         assert blocked == []
 
 
-def test_the_search_page_says_when_the_site_has_no_search(tmp_path, page):
+def test_typing_a_prefix_finds_the_story_and_a_miss_says_so(searchable, page):
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.goto(base + "search/")
+        page.locator("#search-q").press_sequentially("quillw", delay=30)
+        page.locator("#search-status").filter(has_text="1 result for").wait_for(timeout=10_000)
+        assert result_links(page).all_inner_texts() == ["Harbour cranes get a new paint job"]
+        page.fill("#search-q", "quillwort zebra")  # every word must match
+        page.locator("#search-status").filter(has_text="No results for").wait_for(timeout=10_000)
+        assert page.locator("#search-status").inner_text() == "No results for \u201cquillwort zebra\u201d."
+        assert result_links(page).count() == 0
+
+
+def test_more_results_and_odd_titles_shown_as_text(searchable, page):
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.goto(base + "search/?q=lighthouse")
+        page.locator("#search-status").filter(has_text=f"{FILLERS} results for").wait_for(timeout=10_000)
+        assert result_links(page).count() == 20
+        assert result_links(page).first.inner_text() == "Coastal note 22"  # equal scores: the newest first
+        page.click("#search-more")
+        page.wait_for_function(f"document.querySelectorAll('#search-results li').length === {FILLERS}")
+        assert page.locator("#search-more").is_hidden()
+        page.fill("#search-q", "marmoset")
+        page.locator("#search-status").filter(has_text="1 result for").wait_for(timeout=10_000)
+        assert result_links(page).first.text_content() == ODD_TITLE
+        assert page.locator("#search-results img, #search-results b").count() == 0
+        assert page.evaluate("window.pwned") is None
+
+
+def test_the_browser_and_python_tokenise_alike(searchable, page):
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        page.goto(base + "search/")
+        page.wait_for_function("typeof window.newsdeskSearchTokens === 'function'")
+        in_browser = page.evaluate("strings => strings.map(s => window.newsdeskSearchTokens(s))", TRICKY)
+    assert in_browser == [tokens(s) for s in TRICKY]
+
+
+def test_the_search_page_says_when_the_site_has_no_search_index(tmp_path, page):
     root = make_site(tmp_path / "site", site_files(), CONFIG)
     config = load_config(root / "config.yaml")
-    build(config, BuildOptions(workers=1), environ={**os.environ, "PAGEFIND_BINARY_PATH": str(tmp_path / "none")})
+    build(config, BuildOptions(workers=1))
     with static_server(config.output_path, "/paper/") as base:
-        page.goto(base + "search/?q=paint")
+        page.goto(base + "search/")  # open before the site is rebuilt without search
+        page.wait_for_function("typeof window.newsdeskSearchTokens === 'function'")
+        (root / "config.yaml").write_text(CONFIG + "search: false\n")
+        build(load_config(root / "config.yaml"), BuildOptions(workers=1))
+        assert not (config.output_path / SEARCH_FOLDER).exists()
+        page.fill("#search-q", "paint")
         note = page.locator("#search-unavailable")
         note.wait_for(state="visible", timeout=10_000)
         assert "not available" in note.inner_text()
+        assert page.locator("#search-status").inner_text() == "Search is not available."

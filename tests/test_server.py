@@ -504,10 +504,45 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
             assert sorted(served) == sorted(expected), f"after {change.__name__}"
             for name, data in expected.items():
                 assert served[name] == data, f"{name} differs after {change.__name__}"
-                if name.endswith(".html") and not name.startswith("pagefind/"):
+                if name.endswith(".html"):
                     status, _, body = get(dev, "/repo/" + name)
                     assert status == 200
                     assert _strip_injection(body) == data, f"/repo/{name} as served differs after {change.__name__}"
+    finally:
+        dev.stop()
+
+
+def test_serve_keeps_the_search_index_up_to_date_after_edits(tmp_path, site):
+    from generator.search import SEARCH_FOLDER
+
+    def indexed(word):
+        shard = site / "output" / SEARCH_FOLDER / f"terms/{word[:2]}.json"
+        return shard.is_file() and word in json.loads(shard.read_text())
+
+    lines = Lines()
+    dev = start(site, echo=lines)
+    try:
+        story = next((site / "content").rglob("*.md"))
+        for word in ("quillwort", "bladderwrack"):  # a text edit (the fast path), twice: the second undoes the first
+            before = len(dev.rebuilds)
+            text = story.read_text()
+            write(story, re.sub(r"\n(quillwort|bladderwrack)\n", "\n", text) + f"\n{word}\n")
+            settle(dev, before)  # idle: the index is up to date too
+            assert indexed(word), word
+        assert not indexed("quillwort")
+        assert "search index updated in" in lines.text
+        before = len(dev.rebuilds)
+        write(site / "config.yaml", CONFIG + "search: false\n")  # turned off: the index goes
+        settle(dev, before)
+        assert not (site / "output" / "search").exists()
+        before = len(dev.rebuilds)
+        write(site / "config.yaml", CONFIG)  # and on again: it comes back, as a full build makes it
+        settle(dev, before)
+        fresh = load_config(site / "config.yaml", {"output_dir": str(tmp_path / "fresh")})
+        build(fresh, BuildOptions())
+        assert files_under(site / "output" / SEARCH_FOLDER) == files_under(tmp_path / "fresh" / SEARCH_FOLDER)
+        status, _, body = get(dev, "/repo/search/index/meta.json")
+        assert status == 200 and json.loads(body)["docs"] > 0
     finally:
         dev.stop()
 

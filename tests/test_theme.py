@@ -374,6 +374,7 @@ SAMPLES = {  # page kind -> (site, path)
     "article with outside video": ("edge", "news/2026/11/22/lead/"),
     "article with related coverage": ("example", "news/2026/10/22/vaultly-build-server-breach/"),
     "404": ("example", "no/such/page/"),
+    "search results": ("example", "search/?q=robot"),
 }
 
 
@@ -405,6 +406,8 @@ def test_axe_finds_no_violations(browser, served, scheme, device):
     try:
         for kind, (site, path) in SAMPLES.items():
             tab.goto(served[site] + path)
+            if "?q=" in path:  # the results are made by search.js once the index files are in
+                tab.locator("#search-results li").first.wait_for(timeout=10_000)
             tab.add_script_tag(path=str(AXE_JS))
             # The embedded player is another site's page; axe checks the iframe element itself, not inside it.
             result = tab.evaluate("() => axe.run(document, {iframes: false, resultTypes: ['violations']})")
