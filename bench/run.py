@@ -151,7 +151,7 @@ def bench_size(size: int, *, repeat: int, hugo: str | None, seed: int, work: Pat
     target = edit_target(site)
     original = target.read_text(encoding="utf-8")
     runs: dict[str, list[dict]] = {"cold": [], "warm": [], "edit": [], "hugo": [], "cold_nosearch": []}
-    # The same site without the Pagefind search index: the page set Hugo renders (Hugo builds no search).
+    # The same site without the search index: the page set Hugo renders (Hugo builds no search).
     (site / "config-nosearch.yaml").write_text((site / "config.yaml").read_text(encoding="utf-8")
                                                + "\nsearch: false\noutput_dir: output-nosearch\n", encoding="utf-8")
     checks: dict[str, bool] = {}

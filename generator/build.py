@@ -16,7 +16,6 @@ import logging
 import os
 import time
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
@@ -27,11 +26,11 @@ from generator.content import find_sources, read_source, relative_name
 from generator.deps import config_key, output_fingerprint, page_fingerprint, site_keys, template_keys
 from generator.errors import BuildError, Problem
 from generator.feeds import feed_outputs
-from generator.model import Item, ModelResult, build_site, make_item_or_problem, topic_definitions
+from generator.model import Item, build_site, make_item_or_problem, topic_definitions
 from generator.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
 from generator.patch import Dependents, Patch, patch_plan
 from generator.parallel import chunks, default_workers, fork_map
-from generator.ranking import Rankings, rank
+from generator.ranking import rank
 from generator.records import load_records
 from generator.render import make_env, render_page, static_files
 from generator.search import SearchIndex, is_current, live_names, make_index, plan_index, remove_live_index, update_live_index

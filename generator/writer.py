@@ -15,7 +15,6 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Callable
 
 from generator.errors import BuildError, Problem
 
@@ -58,19 +57,14 @@ def safe_relative(name: str) -> PurePosixPath:
     return path
 
 
-def write_site(output: Path, files: dict[str, bytes], copies: dict[str, Path],
-               before_swap: Callable[[Path], object] | None = None) -> WriteReport:
-    """Replace `output` with exactly `files` (bytes) plus `copies` (files copied from disk).
-
-    `before_swap(staging)` runs on the complete new site just before it goes live (the search
-    index is built there); whatever it adds is published with the site.
-    """
+def write_site(output: Path, files: dict[str, bytes], copies: dict[str, Path]) -> WriteReport:
+    """Replace `output` with exactly `files` (bytes) plus `copies` (files copied from disk)."""
     with Staging(output) as stage:
         for name, data in files.items():
             stage.put(name, data)
         for name, source in copies.items():
             stage.copy(name, source)
-        return stage.commit(before_swap)
+        return stage.commit()
 
 
 def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Path], remove: set[str]) -> WriteReport:
@@ -198,14 +192,9 @@ class Staging:
         except (OSError, BuildError):
             return None
 
-    def commit(self, before_swap: Callable[[Path], object] | None = None) -> WriteReport:
+    def commit(self) -> WriteReport:
         _remove_except(self.staging, self.names)  # what the reused folder had that this build did not make
         final = set(self.names)
-        if before_swap is not None:
-            before_swap(self.staging)
-            final = set(list_files(self.staging))
-            for name in sorted(final - self.names):  # what the hook wrote: unchanged files keep inode and mtime
-                self._count(_relink(self.output, self.staging, PurePosixPath(name)))
         removed = sum(1 for name in list_files(self.output) if name not in final) if self.output.is_dir() else 0
         if self.output.exists():
             os.rename(self.output, self.spare)
@@ -288,12 +277,6 @@ def list_files(folder: Path):
             yield prefix + name
 
 
-def relink_unchanged(old: Path, new: Path) -> int:
-    """Make every file of folder `new` whose bytes equal the same file in `old` a hard link to it, so
-    that it keeps its inode and modification time once `new` replaces `old`; return how many differ."""
-    return sum(_relink(old, new, PurePosixPath(name)) for name in list(list_files(new)))
-
-
 def _remove_except(folder: Path, keep: set[str]) -> None:
     for top, _dirs, names in os.walk(folder, topdown=False):
         base = os.path.relpath(top, folder).replace(os.sep, "/")
@@ -303,20 +286,6 @@ def _remove_except(folder: Path, keep: set[str]) -> None:
                 os.unlink(os.path.join(top, name))
         if top != str(folder) and not os.listdir(top):
             os.rmdir(top)
-
-
-def _relink(output: Path, staging: Path, rel: PurePosixPath) -> bool:
-    """Replace a staged file by a link to the previous output's copy if the bytes are equal; True if changed."""
-    new, old = staging / rel, output / rel
-    if not _same(old, None, new):
-        return True
-    link = new.with_name(new.name + ".newsdesk-link")
-    try:
-        os.link(old, link)
-        os.replace(link, new)
-    except OSError:
-        return True
-    return False
 
 
 def _same(old: Path, data: bytes | None, source: Path | None) -> bool:
