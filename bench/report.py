@@ -96,7 +96,12 @@ def report(results: dict) -> str:
                              f"| {r['warm_time_vs_hugo_cold']} |")
     lines += ["", "Wall time is the whole command as a user runs it (for newsdesk: Python start-up and imports too).",
               "CPU is user + system time of the process and its children; it moves less than wall time when the",
-              "machine is busy (load average before/after each size is listed below).", "",
+              "machine is busy (load average before/after each size is listed below).",
+              "Before each cold build of either tool the runner wrote dirty pages back and "
+              + ("dropped the kernel's file caches (bench.run.settle), then read the inputs back in."
+                 if all(size.get("caches_dropped") for size in results["sizes"])
+                 else "read the inputs back in; it could NOT drop the kernel's file caches (not root, or --no-drop-caches)."),
+              "",
               "Pages written (Hugo's page/1/ redirect stubs are not pages and are counted apart):", "",
               "| items | tool | " + " | ".join(PAGE_KINDS) + " |", "| ---: | --- |" + " ---: |" * len(PAGE_KINDS)]
     for size in results["sizes"]:

@@ -50,7 +50,7 @@ def test_corpus_has_the_promised_mix(tmp_path):
 def test_harness_runs_end_to_end(tmp_path):
     report = tmp_path / "bench.json"
     done = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--sizes", "50", "--repeat", "1", "--no-hugo",
+        [sys.executable, "-m", "bench.run", "--sizes", "50", "--repeat", "1", "--no-hugo", "--no-drop-caches",
          "--work", str(tmp_path / "work"), "--json", str(report)],
         cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
@@ -69,6 +69,8 @@ def test_harness_runs_end_to_end(tmp_path):
     assert size["pages"]["newsdesk"]["articles"] == published
     assert size["checks"] == {"warm output == cold output": True, "edit, then undo == cold output": True}
     assert results["machine"]["nproc"] >= 1 and results["machine"]["python"]
+    assert size["caches_dropped"] is False  # --no-drop-caches; the report says so
+    assert "could NOT drop the kernel's file caches" in done.stdout
 
 
 def test_peak_memory_counts_the_child_and_its_workers(tmp_path):
