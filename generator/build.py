@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Mapping
 from generator.api import api_outputs
 from generator.cache import BuildCache
 from generator.config import Config, build_time
-from generator.content import find_sources, read_source, relative_name
+from generator.content import read_named, read_source, relative_name, source_files
 from generator.deps import config_key, output_fingerprint, page_fingerprint, site_keys, template_keys
 from generator.errors import BuildError, Problem
 from generator.feeds import feed_outputs
@@ -306,11 +306,10 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
     """Item or Problem for every source file, from the cache where it is still valid."""
     changed_names = None if changed is None else {relative_name(config.root, Path(p).absolute()) for p in changed}
     results: dict[str, object] = {}
-    todo: list[tuple[str, Path, os.stat_result]] = []
-    for path in find_sources(config.content_path):
-        name = relative_name(config.root, path)
+    todo: list[tuple[str, str, os.stat_result]] = []
+    for name, path in source_files(config.root, config.content_path):
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except OSError:
             continue  # deleted while we looked
         trusted = changed_names is not None and name not in changed_names
@@ -323,7 +322,8 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
         progress("reading", 0, len(todo))
     state = (config, topic_defs)
     done = 0
-    for batch in fork_map(_parse_batch, state, chunks([path for _, path, _ in todo], ITEMS_PER_TASK), workers):
+    for batch in fork_map(_parse_batch, state, chunks([(name, path) for name, path, _ in todo], ITEMS_PER_TASK),
+                          workers):
         for name, result in batch:
             results[name] = result
         done += len(batch)
@@ -340,13 +340,13 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
     return [results[name] for name in sorted(results)]
 
 
-def _parse_batch(state, paths: list[Path]) -> list:
+def _parse_batch(state, files: list[tuple[str, str]]) -> list:
     config, topic_defs = state
     batch = []
-    for path in paths:
-        source = read_source(config.root, path)
+    for name, path in files:
+        source = read_named(name, path)
         result = source if isinstance(source, Problem) else make_item_or_problem(source, config, topic_defs)
-        batch.append((relative_name(config.root, path), result))
+        batch.append((name, result))
     return batch
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,13 +50,28 @@ class Source:
 
 def find_sources(content_dir: Path) -> list[Path]:
     """Every `*.md` below content_dir, in a stable order; hidden folders and files are skipped."""
+    return [Path(path) for _, path in source_files(content_dir, content_dir)]
+
+
+def source_files(root: Path, content_dir: Path) -> list[tuple[str, str]]:
+    """(name relative to root, path) of every `*.md` below content_dir, hidden folders and files skipped,
+    in the order of their path parts. Plain strings from os.walk: pathlib's rglob, relative_to and
+    comparisons were a tenth of reading 100,000 items."""
+    base = os.path.relpath(content_dir, root).replace(os.sep, "/")
+    prefix = "" if base == "." else base + "/"
+    outside = base == ".." or base.startswith("../")
     found = []
-    for path in content_dir.rglob("*.md"):
-        parts = path.relative_to(content_dir).parts
-        if any(part.startswith(".") for part in parts) or not path.is_file():
-            continue
-        found.append(path)
-    return sorted(found)
+    for top, folders, names in os.walk(content_dir):
+        folders[:] = [folder for folder in folders if not folder.startswith(".")]
+        relative = os.path.relpath(top, content_dir).replace(os.sep, "/")
+        folder = "" if relative == "." else relative + "/"
+        for file in names:
+            if file.endswith(".md") and not file.startswith("."):
+                path = os.path.join(top, file)
+                if os.path.isfile(path):
+                    found.append(((Path(path).as_posix() if outside else prefix + folder + file), path))
+    found.sort(key=lambda pair: pair[1].split(os.sep))
+    return found
 
 
 def relative_name(root: Path, path: Path) -> str:
@@ -66,9 +82,14 @@ def relative_name(root: Path, path: Path) -> str:
 
 
 def read_source(root: Path, path: Path) -> Source | Problem:
-    name = relative_name(root, path)
+    return read_named(relative_name(root, path), path)
+
+
+def read_named(name: str, path) -> Source | Problem:
+    """Read and parse one item file whose site-relative name is known."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read()
     except OSError as exc:
         return Problem(name, None, f"cannot read the file: {exc.strerror}", "check its permissions")
     return parse_source(name, raw)
