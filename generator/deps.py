@@ -95,6 +95,8 @@ def site_keys(site: Site) -> dict[str, str]:
         "topics": digest(list(site.topics.values())),
         "providers": digest([provider.badge for provider in site.providers.values()]),  # what the global holds
         "internal": digest(sorted((url, site.items[i].path) for url, i in site.url_index.items())),
+        # render.news_article reads the providers' badges and the topics' names
+        "news_article": digest(([provider.badge for provider in site.providers.values()], list(site.topics.values()))),
     }
 
 

@@ -70,10 +70,20 @@ def site_url(base_url: str, path: str) -> str:
 
 def origin_url(base_url: str, rooted: str) -> str:
     """urljoin(base_url, rooted) for a path starting with one "/" (what `url()` in templates returns)."""
-    if rooted.startswith("/") and not rooted.startswith("//") and not _NOT_PLAIN.search(rooted):
-        parts = urlsplit(base_url)
-        return f"{parts.scheme}://{parts.netloc}{rooted}"
+    if is_plain_rooted(rooted):
+        return url_origin(base_url) + rooted
     return urljoin(base_url, rooted)
+
+
+def url_origin(base_url: str) -> str:
+    """scheme://host[:port] of a URL, the part a rooted path is put after."""
+    parts = urlsplit(base_url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def is_plain_rooted(path: str) -> bool:
+    """A path with one leading "/" and nothing urljoin would resolve or normalise."""
+    return path.startswith("/") and not path.startswith("//") and not _NOT_PLAIN.search(path)
 
 
 _NOT_PLAIN = re.compile(r"[:?#\\]|/\.|\.\.|^\.|//")  # what urljoin would resolve or normalise
