@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from unidecode import unidecode
@@ -65,14 +66,20 @@ def site_url(base_url: str, path: str) -> str:
     parses both URLs each time. Anything else (absolute, rooted, dotted, with a query) goes to urljoin."""
     if base_url.endswith("/") and path and path[0] not in "/.?#" and not _NOT_PLAIN.search(path):
         return base_url + path
-    return urljoin(base_url, path)
+    return _join(base_url, path)
 
 
 def origin_url(base_url: str, rooted: str) -> str:
     """urljoin(base_url, rooted) for a path starting with one "/" (what `url()` in templates returns)."""
     if is_plain_rooted(rooted):
         return url_origin(base_url) + rooted
-    return urljoin(base_url, rooted)
+    return _join(base_url, rooted)
+
+
+@lru_cache(maxsize=1 << 16)
+def _join(base_url: str, path: str) -> str:
+    # Mostly a story's image or logo URL, which is on several pages and feeds: parsed once, not each time.
+    return urljoin(base_url, path)
 
 
 def url_origin(base_url: str) -> str:
