@@ -12,6 +12,7 @@ the build raises BuildError before the output folder is touched.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
@@ -282,15 +283,20 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     topic_defs = topic_definitions(records.topics + config.topics)
     digest = config_key(config, records.topics, records.providers)
     results = _read_items(config, topic_defs, digest, cache, changed, workers, progress)
-    items = [r for r in results if not isinstance(r, Problem)]
-    read_problems = [r for r in results if isinstance(r, Problem)]
-    model = build_site(items, config, topic_defs, now=now, drafts=options.drafts, future=options.future,
-                       extra_providers=records.providers)
-    rankings = rank(model.site.items, now=now, weights=config.ranking)
-    pages = tuple(plan_pages(model.site, rankings, config))
-    outputs = feed_outputs(model.site, rankings, config, now)  # discovery: feeds, sitemaps + robots.txt, JSON API
-    outputs += sitemap_outputs(pages, model.site, config, now)
-    outputs += api_outputs(model.site, rankings, config)
+    # The items just read live as long as the build: full collections while planning need not walk them.
+    gc.freeze()
+    try:
+        items = [r for r in results if not isinstance(r, Problem)]
+        read_problems = [r for r in results if isinstance(r, Problem)]
+        model = build_site(items, config, topic_defs, now=now, drafts=options.drafts, future=options.future,
+                           extra_providers=records.providers)
+        rankings = rank(model.site.items, now=now, weights=config.ranking)
+        pages = tuple(plan_pages(model.site, rankings, config))
+        outputs = feed_outputs(model.site, rankings, config, now)  # discovery: feeds, sitemaps + robots.txt, JSON API
+        outputs += sitemap_outputs(pages, model.site, config, now)
+        outputs += api_outputs(model.site, rankings, config)
+    finally:
+        gc.unfreeze()
     outputs.append(FileOutput.constant(".nojekyll", b""))  # GitHub Pages: serve the output as is, `_` folders too
     if config.cname:
         outputs.append(FileOutput.constant("CNAME", config.cname.encode("utf-8")))  # the custom domain

@@ -137,6 +137,8 @@ class Staging:
         self.names: set[str] = set()
         self.changed: list[str] = []  # names whose bytes differ from the live output
         self._dirs: set[PurePosixPath] = set()
+        self._fresh = False  # the staging folder was made empty by this build: nothing in it to reconcile
+        self._live = True  # there is a live output to compare files with (False: a first build)
 
     def __enter__(self) -> "Staging":
         self.output.parent.mkdir(parents=True, exist_ok=True)
@@ -147,6 +149,8 @@ class Staging:
         else:
             shutil.rmtree(self.spare, ignore_errors=True)
             self.staging.mkdir()
+            self._fresh = True
+        self._live = self.output.is_dir()
         return self
 
     def __exit__(self, *exc) -> None:
@@ -193,7 +197,8 @@ class Staging:
             return None
 
     def commit(self) -> WriteReport:
-        _remove_except(self.staging, self.names)  # what the reused folder had that this build did not make
+        if not self._fresh:  # walking a fresh folder (every folder of a big site) would find nothing to remove
+            _remove_except(self.staging, self.names)  # what the reused folder had that this build did not make
         final = set(self.names)
         removed = sum(1 for name in list_files(self.output) if name not in final) if self.output.is_dir() else 0
         if self.output.exists():
@@ -204,7 +209,7 @@ class Staging:
     def _place(self, rel: PurePosixPath, *, data: bytes | None = None, source: Path | None = None) -> bool:
         """Make the staged file hold these bytes; return True if they differ from the live output."""
         live = self.output / rel
-        if _same(live, data, source):
+        if self._live and _same(live, data, source):
             self._link(live, rel)
             return False
         target = self._prepare(rel)
