@@ -6,8 +6,8 @@ free; only the small task descriptions go in and the results come back. Where
 fork is not available, or the work is small, it all runs in this process: the
 results are the same either way, in the same order.
 
-This process works too: with N workers it forks N - 1 helpers and takes a task
-itself whenever every helper has AHEAD tasks waiting. A forked helper ends up with
+This process works too: with N workers it forks N - 1 helpers and takes the
+next task itself whenever it is free. A forked helper ends up with
 its own copy of much of the model (reading an object writes its reference count,
 and copy-on-write copies the page it is on), so one process fewer is one copy of
 the model fewer: at 100,000 items that is 500-600 MB.
@@ -18,10 +18,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 from typing import Callable, Iterable, Iterator, Sequence
 
 MIN_TASKS = 2  # below this many chunks a pool costs more than it saves
-AHEAD = 2  # tasks queued per helper, so that none waits while this process works on one
+AHEAD = 2  # tasks queued per helper, so that none waits between two
 
 # Set in each worker process only, by the pool's initializer: the function and the shared state it runs with.
 _worker_job: tuple[Callable, object] | None = None
@@ -60,24 +61,63 @@ def fork_map(function: Callable, state, tasks: Iterable, workers: int) -> Iterat
 
 
 def _shared(pool, helpers: int, function: Callable, state, tasks: list) -> Iterator:
-    """function(state, task) for each task, in order, run by the pool's helpers and by this process."""
-    done: dict[int, object] = {}
-    queued: dict = {}  # task index -> AsyncResult
-    start = first = 0  # next task to hand out; next result to yield
+    """function(state, task) for each task, in order, run by the pool's helpers and by this process.
+
+    Tasks are handed out from one counter: to this process whenever it is free, and to a helper as soon
+    as it finishes one (from the pool's result thread, so a helper never waits for this process to
+    finish a task of its own). At the end every process is busy until the last task is taken.
+    """
+    cond = threading.Condition()
+    results: dict[int, tuple[bool, object]] = {}
+    handed = [0]  # the next task to hand out
+    failed = threading.Event()
+
+    def take() -> int | None:
+        with cond:
+            if handed[0] >= len(tasks) or failed.is_set():
+                return None
+            handed[0] += 1
+            return handed[0] - 1
+
+    def finish(index: int, ok: bool, value) -> None:
+        with cond:
+            results[index] = (ok, value)
+            if not ok:
+                failed.set()
+            cond.notify()
+
+    def give() -> None:
+        index = take()
+        if index is None:
+            return
+        try:
+            pool.apply_async(_run_task, (tasks[index],),
+                             callback=lambda value: (finish(index, True, value), give()),
+                             error_callback=lambda exc: finish(index, False, exc))
+        except ValueError as exc:  # the pool was closed (this generator was abandoned): nothing more to do
+            finish(index, False, exc)
+
+    for _ in range(helpers * AHEAD):
+        give()
+    first = 0
     while first < len(tasks):
-        while start < len(tasks) and len(queued) < helpers * AHEAD:
-            queued[start] = pool.apply_async(_run_task, (tasks[start],))
-            start += 1
-        for index in [index for index, result in queued.items() if result.ready()]:
-            done[index] = queued.pop(index).get()  # a helper's exception is raised here
-        while first in done:
-            yield done.pop(first)
+        with cond:
+            found = results.pop(first, None)
+        if found is not None:
+            ok, value = found
+            if not ok:
+                raise value
+            yield value
             first += 1
-        if start < len(tasks):
-            done[start] = function(state, tasks[start])  # every helper is busy: work meanwhile
-            start += 1
-        elif first in queued:
-            done[first] = queued.pop(first).get()  # nothing left to start: wait for the next in order
+            continue
+        index = take()
+        if index is not None:
+            value = function(state, tasks[index])  # every helper has work: do one here meanwhile
+            with cond:
+                results[index] = (True, value)
+        else:
+            with cond:
+                cond.wait_for(lambda: first in results)
 
 
 def _start_worker(function: Callable, state) -> None:
