@@ -35,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import __version__
 from generator.config import Config
 from generator.model import Item, Site
 from generator.parallel import fork_map
@@ -143,15 +144,14 @@ def plan_index(site: Site, config: Config) -> SearchIndex:
     Cheap (no tokenising): a build compares `source` with the live index's to see whether to make it again."""
     items = tuple(item for item in reversed(site.items) if item.is_published)
     zone = config.zone
-    digest = hashlib.sha256(f"newsdesk search {FORMAT}\n".encode())
+    digest = hashlib.sha256(f"newsdesk search {FORMAT} {__version__} {config.markdown_engine}\n".encode())
     docs = []
     for item in items:
         record = (item.path, item.title, _shorten(item.excerpt), item.provider.name if item.provider else "",
                   item.published.astimezone(zone).date().isoformat())
         docs.append(record)
         digest.update(_encode(json.dumps([record, item.excerpt, item.topic_names], ensure_ascii=False)))
-        digest.update(b"%d\n" % len(item.body))
-        digest.update(item.body)
+        digest.update(item.digest.encode())  # the file's own hash: the body is made from it alone
     return SearchIndex(items, tuple(docs), digest.hexdigest())
 
 
