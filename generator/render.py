@@ -140,6 +140,10 @@ def make_env(config: Config, site: Site) -> jinja2.Environment:
                        page_feed=page_feed, page_feed_name=page_feed_name, news_article=news_article,
                        config=config, topics=site.topics, providers=badges)
     env.filters.update(
+        # The same as the url() and absolute() functions, as filters: `{{ item.path|url }}`. The default theme
+        # uses these (a page makes ~50 links): Jinja calls a filter directly, a function through its context.
+        url=url,
+        absolute=absolute,
         local=local,
         isodate=lambda m: local(m).isoformat(),
         date=lambda m, fmt="%-d %B %Y": local(m).strftime(fmt),
