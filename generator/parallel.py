@@ -112,7 +112,7 @@ def _shared(pool, helpers: int, function: Callable, state, tasks: list) -> Itera
             continue
         index = take()
         if index is not None:
-            value = function(state, tasks[index])  # every helper has work: do one here meanwhile
+            value = function(state, tasks[index])  # this process is free: it takes the next task itself
             with cond:
                 results[index] = (True, value)
         else:
