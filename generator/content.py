@@ -48,11 +48,6 @@ class Source:
     digest: str  # sha1 of the file's bytes: the key of everything cached about it
 
 
-def find_sources(content_dir: Path) -> list[Path]:
-    """Every `*.md` below content_dir, in a stable order; hidden folders and files are skipped."""
-    return [Path(path) for _, path in source_files(content_dir, content_dir)]
-
-
 def source_files(root: Path, content_dir: Path) -> list[tuple[str, str]]:
     """(name relative to root, path) of every `*.md` below content_dir, hidden folders and files skipped,
     in the order of their path parts. Plain strings from os.scandir (whose entries know a regular file
@@ -91,7 +86,7 @@ def read_source(root: Path, path: Path) -> Source | Problem:
     return read_named(relative_name(root, path), path)
 
 
-def read_named(name: str, path) -> Source | Problem:
+def read_named(name: str, path: str | Path) -> Source | Problem:
     """Read and parse one item file whose site-relative name is known."""
     try:
         with open(path, "rb") as handle:

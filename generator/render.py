@@ -27,7 +27,7 @@ from generator.feeds import feed_path
 from generator.fragments import FragmentCache
 from generator.model import ProviderBadge, Site
 from generator.pages import Page
-from generator.urls import is_plain_rooted, origin_url, url_origin
+from generator.urls import origin_url
 
 log = logging.getLogger(__name__)
 
@@ -91,13 +91,8 @@ def make_env(config: Config, site: Site) -> jinja2.Environment:
             return path
         return base_path + path.lstrip("/")
 
-    origin = url_origin(config.base_url)
-
     def absolute(path: str) -> str:
-        rooted = url(path)
-        if is_plain_rooted(rooted):
-            return origin + rooted  # what origin_url gives, without parsing base_url again on every link
-        return origin_url(config.base_url, rooted)
+        return origin_url(config.base_url, url(path))
 
     def local(moment: datetime) -> datetime:
         return moment.astimezone(zone)

@@ -71,7 +71,7 @@ def site_url(base_url: str, path: str) -> str:
 
 def origin_url(base_url: str, rooted: str) -> str:
     """urljoin(base_url, rooted) for a path starting with one "/" (what `url()` in templates returns)."""
-    if is_plain_rooted(rooted):
+    if rooted.startswith("/") and not rooted.startswith("//") and not _NOT_PLAIN.search(rooted):
         return url_origin(base_url) + rooted
     return _join(base_url, rooted)
 
@@ -82,15 +82,12 @@ def _join(base_url: str, path: str) -> str:
     return urljoin(base_url, path)
 
 
+@lru_cache(maxsize=16)
 def url_origin(base_url: str) -> str:
-    """scheme://host[:port] of a URL, the part a rooted path is put after."""
+    """scheme://host[:port] of a URL, the part a rooted path is put after (parsed once per base URL:
+    every page makes several absolute links)."""
     parts = urlsplit(base_url)
     return f"{parts.scheme}://{parts.netloc}"
-
-
-def is_plain_rooted(path: str) -> bool:
-    """A path with one leading "/" and nothing urljoin would resolve or normalise."""
-    return path.startswith("/") and not path.startswith("//") and not _NOT_PLAIN.search(path)
 
 
 _NOT_PLAIN = re.compile(r"[:?#\\]|/\.|\.\.|^\.|//")  # what urljoin would resolve or normalise

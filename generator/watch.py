@@ -117,7 +117,7 @@ def detect_change_kind(path: PurePath, layout: SiteLayout, directory: bool = Fal
         parts = _inside(path, folder) if folder else None
         if parts is not None and not _hidden(parts):
             if kind is ChangeKind.CONTENT and not directory and parts and path.suffix != ".md":
-                return None  # only `*.md` files are items (content.find_sources); `sed -i` leaves `sedXXXXXX` files
+                return None  # only `*.md` files are items (content.source_files); `sed -i` leaves `sedXXXXXX` files
             return kind or _static_kind(path)
     return None
 
@@ -160,7 +160,7 @@ def _inside(path: PurePath, folder: Path) -> tuple[str, ...] | None:
 
 
 def _hidden(parts: tuple[str, ...]) -> bool:
-    # The build skips hidden files and folders (content.find_sources, render.static_files), so they never matter.
+    # The build skips hidden files and folders (content.source_files, render.static_files), so they never matter.
     return any(part.startswith(".") for part in parts)
 
 

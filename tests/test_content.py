@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, item, make_site
 from generator.build import BuildOptions, build
 from generator.config import load_config
-from generator.content import MAX_ALIASES, MAX_NESTING, find_sources, parse_source
+from generator.content import MAX_ALIASES, MAX_NESTING, parse_source, source_files
 
 NOW = datetime(2026, 11, 22, 12, tzinfo=timezone.utc)
 CONFIG = 'title: Test News\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n'
@@ -114,7 +114,7 @@ def test_every_md_file_at_any_depth_is_an_item_and_hidden_files_are_not(tmp_path
         "content/a.md": "", "content/x/y/z/deep.md": "", "content/notes.txt": "",
         "content/.hidden.md": "", "content/.git/b.md": "", "content/x/.drafts/c.md": "",
     })
-    found = [p.relative_to(root / "content").as_posix() for p in find_sources(root / "content")]
+    found = [name for name, _ in source_files(root / "content", root / "content")]
     assert found == ["a.md", "x/y/z/deep.md"]
 
 
