@@ -100,7 +100,7 @@ def item_record(site: Site, config: Config, item: Item) -> dict:
 def _topic(site: Site, config: Config, slug: str) -> dict:
     topic = site.topics[slug]
     feed = feed_path("topic", slug)
-    return {
+    record = {
         "slug": slug,
         "name": topic.name,
         "parent": topic.parent or None,
@@ -111,6 +111,9 @@ def _topic(site: Site, config: Config, slug: str) -> dict:
         "api": site_url(config.base_url, news_page_path(f"api/news/{slug}/", 1)),
         "feeds": {kind: site_url(config.base_url, feed + ext) for kind, ext in EXTENSIONS.items()},
     }
+    if not config.feeds:  # the site writes none: no links to files that are not there
+        del record["feeds"]
+    return record
 
 
 def _image(config: Config, image: Image) -> dict:

@@ -292,9 +292,11 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
                            extra_providers=records.providers)
         rankings = rank(model.site.items, now=now, weights=config.ranking)
         pages = tuple(plan_pages(model.site, rankings, config))
-        outputs = feed_outputs(model.site, rankings, config, now)  # discovery: feeds, sitemaps + robots.txt, JSON API
+        # discovery: feeds, sitemaps + robots.txt, JSON API
+        outputs = feed_outputs(model.site, rankings, config, now) if config.feeds else []
         outputs += sitemap_outputs(pages, model.site, config, now)
-        outputs += api_outputs(model.site, rankings, config)
+        if config.api:
+            outputs += api_outputs(model.site, rankings, config)
     finally:
         gc.unfreeze()
     outputs.append(FileOutput.constant(".nojekyll", b""))  # GitHub Pages: serve the output as is, `_` folders too

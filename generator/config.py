@@ -83,6 +83,8 @@ class Config:
     items_per_page: int = _opt(20, "Items on each page of Latest, Top, Hot, topic and provider lists.")
     front_page_items: int = _opt(13, "Items on the front page: one lead story and the rest as cards.")
     feed_items: int = _opt(50, "Items in each feed.")
+    feeds: bool = _opt(True, "Write the Atom, RSS and JSON feeds (site, topics, providers) and link them from every page.")
+    api: bool = _opt(True, "Write the read-only JSON API (`api/`).")
     search: bool = _opt(True, "Build the full-text search index (search/index/) and show the search box and page.")
     markdown_engine: str = _opt("cmark", "Markdown renderer: `cmark` (CommonMark + GitHub extensions, fast) or `python-markdown` (its `extra` extensions).")
     now: str = _opt("", "Fixed build time (ISO 8601); else `SOURCE_DATE_EPOCH`; else the clock.")

@@ -232,3 +232,24 @@ def _model(config):
 
 def _feed_files(site, rankings, config, now) -> dict[str, bytes]:
     return make_files(feed_outputs(site, rankings, config, now), site)
+
+
+def test_feeds_false_leaves_out_every_feed_and_every_link_to_one(tmp_path):
+    files = {f"content/s{n}.md": item(f"Story {n}", topics='["Science"]', provider='{name: Prov, domain: prov.example}')
+             for n in range(3)}
+    config_text = "title: T\nbase_url: https://example.org/\nnow: 2026-11-22T12:00:00Z\n"
+    root = make_site(tmp_path / "site", files, config_text)
+    config, _ = build_site(root)
+    out = config.output_path
+    assert (out / "feeds/latest.xml").is_file() and (out / "topics/science/feed.rss").is_file()
+    (root / "config.yaml").write_text(config_text + "feeds: false\n", encoding="utf-8")
+    config, result = build_site(root)  # turned off after a build with feeds: they go
+    assert not (out / "feeds").exists()
+    assert [p for p in out.rglob("feed.*")] == []
+    for page in result.site.pages:
+        parser = _Links()
+        parser.feed((out / page.output).read_text(encoding="utf-8"))
+        assert parser.alternates == [] and parser.icons == [], page.output
+    topics = json.loads((out / "api/topics/index.json").read_text(encoding="utf-8"))["topics"]
+    assert topics and all("feeds" not in topic for topic in topics)
+    assert "feed" not in (out / "sitemap.xml").read_text(encoding="utf-8")

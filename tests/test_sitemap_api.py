@@ -250,3 +250,16 @@ def test_discovery_files_are_byte_identical_across_plans(tmp_path):
     assert first_files == make_files(second.outputs, second.model.site)
     assert {"sitemap.xml", "robots.txt", "api/news/index.json", "api/news/page/2/index.json",
             "api/topics/index.json", "api/news/ai/index.json"} <= first_files.keys()
+
+
+def test_api_false_leaves_out_the_api_and_the_rest_still_builds(tmp_path):
+    config_text = "title: T\nbase_url: https://example.org/\nnow: 2026-11-22T12:00:00Z\n"
+    root = make_site(tmp_path / "site", {"content/a.md": item("A", topics='["Science"]')}, config_text)
+    config, _ = build_site(root)
+    out = config.output_path
+    assert (out / "api/news/index.json").is_file()
+    (root / "config.yaml").write_text(config_text + "api: false\n", encoding="utf-8")
+    config, result = build_site(root)
+    assert not (out / "api").exists()
+    assert (out / "feeds/latest.xml").is_file() and (out / "topics/science/index.html").is_file()
+    assert "/api/" not in "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
