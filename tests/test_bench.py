@@ -14,8 +14,8 @@ import pytest
 from bench.corpus import write_corpus
 from conftest import files_under
 from bench.hugo import write_hugo_site
-from bench.measure import count_pages, run_measured
-from bench.run import find_hugo, hugo_build, newsdesk_build
+from bench.measure import count_pages, other_outputs, run_measured
+from bench.run import PAGESET_OUTPUT, find_hugo, hugo_build, newsdesk_build, write_pageset_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,12 +54,13 @@ def test_harness_runs_end_to_end(tmp_path):
          "--work", str(tmp_path / "work"), "--json", str(report)],
         cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    for row in ("| 50 | newsdesk cold |", "| 50 | newsdesk warm |", "| 50 | newsdesk one edit |"):
+    for row in ("| 50 | newsdesk cold, Hugo's page set |", "| 50 | newsdesk cold, whole site", "| 50 | newsdesk warm |",
+                "| 50 | newsdesk one edit |"):
         assert row in done.stdout
     results = json.loads(report.read_text(encoding="utf-8"))
     size = results["sizes"][0]
     summary = size["summary"]
-    for name in ("cold", "warm", "edit"):
+    for name in ("cold_pageset", "cold", "warm", "edit"):
         assert summary[name]["median_s"] > 0
         assert summary[name]["peak_mib"] > 5
     assert summary["cold"]["rejected"] == 0
@@ -104,6 +105,17 @@ def test_hugo_renders_the_same_page_set(tmp_path):
         assert ours[kind] == theirs[kind], kind
     page = next((tmp_path / "public" / "news").rglob("index.html")).read_text(encoding="utf-8")
     assert '<div class="body"><p>' in page  # Hugo rendered the Markdown body
+    # The like-for-like build: the same pages, and besides them only what Hugo writes too
+    pageset = newsdesk_build(tmp_path / "newsdesk", write_pageset_config(tmp_path / "newsdesk").name)
+    assert pageset["rejected"] == 0
+    like = tmp_path / "newsdesk" / PAGESET_OUTPUT
+    like_pages = count_pages(like)
+    for kind in ("articles", "topic pages", "provider pages", "latest/top/hot", "home, 404"):
+        assert like_pages[kind] == theirs[kind], kind
+    assert like_pages["other"] == theirs["other"] == 0  # no search page
+    theme_static = {path.name for path in (ROOT / "themes" / "default" / "static").iterdir()}  # Hugo puts them at /
+    assert set(other_outputs(like)) == {"robots.txt", "sitemap.xml", "news-sitemap.xml", ".nojekyll", "static"}
+    assert set(other_outputs(tmp_path / "public")) - theme_static == {"robots.txt", "sitemap.xml"}
 
 
 def test_serve_rebuild_benchmark_runs_both_paths_and_restores_the_item(tmp_path):
