@@ -1,0 +1,71 @@
+"""Front matter YAML: PyYAML's safe loading, with its slowest step done in one plain walk.
+
+`load(text)` returns exactly what `yaml.load(text, Loader=CSafeLoader)` returns (the loader
+python-frontmatter picks: libyaml's C parser where installed). Parsing, composing and
+resolving tags (`yes` is a bool, `0755` an octal int, `2026-11-22T08:00:00Z` a timestamp)
+are PyYAML's own; so is the construction of every typed scalar. Only the common shapes,
+plain strings, lists and mappings, are built here without PyYAML's generic constructor
+(which sets up generators and bookkeeping per node and was half the loading time).
+
+Anything else (an alias or anchor reused, a `<<` merge key, a tag other than the core
+ones, an unhashable key) sends the whole document to PyYAML's constructor, so its
+results and its errors are the ones PyYAML gives. tests/test_frontmatter_yaml.py checks
+the two agree on the example content, the real corpus and a list of edge cases.
+"""
+
+from __future__ import annotations
+
+from frontmatter.default_handlers import SafeLoader
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP, _MERGE = _TAG + "str", _TAG + "seq", _TAG + "map", _TAG + "merge"
+# Typed scalars whose safe constructor depends on the node's text alone
+_SCALARS = {_TAG + name: SafeLoader.yaml_constructors[_TAG + name] for name in ("null", "bool", "int", "float", "timestamp")}
+
+
+class _Unusual(Exception):
+    """The document has something the plain walk leaves to PyYAML's constructor."""
+
+
+def load(text: str):
+    loader = SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _value(loader, node, set())
+        except _Unusual:
+            return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _value(loader, node, seen: set[int]):
+    kind, tag = type(node), node.tag
+    if kind is ScalarNode:
+        if tag == _STR:
+            return node.value
+        constructor = _SCALARS.get(tag)
+        if constructor is None:
+            raise _Unusual
+        return constructor(loader, node)
+    if id(node) in seen:  # an alias: PyYAML gives both places the same object (and allows cycles)
+        raise _Unusual
+    seen.add(id(node))
+    if kind is SequenceNode and tag == _SEQ:
+        return [_value(loader, child, seen) for child in node.value]
+    if kind is MappingNode and tag == _MAP:
+        mapping = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                raise _Unusual
+            key = _value(loader, key_node, seen)
+            value = _value(loader, value_node, seen)
+            try:
+                mapping[key] = value
+            except TypeError:  # unhashable key: PyYAML's error, with its line
+                raise _Unusual from None
+        return mapping
+    raise _Unusual
