@@ -12,6 +12,7 @@ the build raises BuildError before the output folder is touched.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
@@ -120,7 +121,8 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
         rendered = sum(1 for _ in _render(env, site.pages, workers, progress))
         return BuildResult(site, None, rendered, time.perf_counter() - started, mode="check")
     check_output_path(config.output_path, [config.root], config.input_paths)
-    fingerprints = _fingerprints(site, env)
+    with _collector_paused():  # one hash and a few strings per page, nothing cyclic: 0.28 -> 0.2 s at 10,000 items
+        fingerprints = _fingerprints(site, env)
     live = config.output_path
     stale = {name for name, fingerprint in fingerprints.items() if not cache.output(name, fingerprint, _stat(live, name))}
     pages = [page for page in site.pages if page.output in stale]
@@ -330,13 +332,14 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
         progress("reading", 0, len(todo))
     state = (config, topic_defs)
     done = 0
-    for batch in fork_map(_parse_batch, state, chunks([(name, path) for name, path, _ in todo], ITEMS_PER_TASK),
-                          workers):
-        for name, result in batch:
-            results[name] = result
-        done += len(batch)
-        if progress:
-            progress("reading", done, len(todo))
+    with _collector_paused():
+        for batch in fork_map(_parse_batch, state, chunks([(name, path) for name, path, _ in todo], ITEMS_PER_TASK),
+                              workers):
+            for name, result in batch:
+                results[name] = result
+            done += len(batch)
+            if progress:
+                progress("reading", done, len(todo))
     if cache.config != digest:
         cache.config, cache.files, cache.items, cache.dirty = digest, {}, {}, True
     for name, _, stat in todo:
@@ -351,11 +354,30 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
 def _parse_batch(state, files: list[tuple[str, str]]) -> list:
     config, topic_defs = state
     batch = []
-    for name, path in files:
-        source = read_named(name, path)
-        result = source if isinstance(source, Problem) else make_item_or_problem(source, config, topic_defs)
-        batch.append((name, result))
+    with _collector_paused():
+        for name, path in files:
+            source = read_named(name, path)
+            result = source if isinstance(source, Problem) else make_item_or_problem(source, config, topic_defs)
+            batch.append((name, result))
     return batch
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector off while items are read (in this process and in helpers).
+
+    Reading allocates millions of objects and keeps most of them (the items), so the collector,
+    triggered by allocation counts, walks the ever larger heap again and again: a quarter of the
+    reading time at 10,000 items, measured (5.2 s -> 3.9 s in one process). Reading leaves about one
+    small cyclic object per file as garbage; it is collected once the collector is back on.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _render(env, pages: list[Page], workers: int, progress: Progress | None):
