@@ -12,7 +12,7 @@ from conftest import files_under as tree, item, make_site
 from generator import cli
 from generator.config import load_config
 from generator.errors import BuildError
-from generator.writer import check_output_path, safe_relative, write_site
+from generator.writer import Staging, check_output_path, safe_relative, write_site
 
 
 def stats(folder: Path) -> dict[str, tuple[int, int]]:
@@ -191,3 +191,15 @@ def test_a_removed_item_leaves_no_page_behind(tmp_path, monkeypatch, capsys):
     assert cli.main(["build"]) == 0
     assert not (root / "output/news/2026/11/19/b").exists()
     assert "Gone soon" not in "".join(p.read_text() for p in (root / "output").rglob("*.html"))
+
+
+@pytest.mark.parametrize("first, second", [("a/b.html", "a"), ("a", "a/b.html")])
+def test_a_first_build_with_a_file_and_a_folder_of_one_name_keeps_the_later_one(tmp_path, first, second):
+    # A first build writes into a new, empty folder by the short path; a clash between two of its own
+    # files goes the general way, as in any other build: the file placed later wins.
+    out = tmp_path / "output"
+    with Staging(out) as stage:
+        assert stage.place(first, b"first") and stage.place(second, b"second")
+        stage.commit()
+    assert (out / second).read_bytes() == b"second"
+    assert not (out / first).is_file()
