@@ -10,6 +10,8 @@ Autoescaping is on for every template: content text is never trusted as HTML.
 
 from __future__ import annotations
 
+import collections
+import itertools
 import json
 import logging
 import re
@@ -69,6 +71,23 @@ def provider_badges(site: Site) -> Mapping[str, ProviderBadge]:
     return MappingProxyType({slug: provider.badge for slug, provider in site.providers.items()})
 
 
+class _Globals(collections.ChainMap):
+    """A template's globals, as Jinja makes them, with a faster `keys()`.
+
+    Every `{% from ... import %}` and `{% import %}` computes `context keys - template globals keys`;
+    with ChainMap's keys view that is a Python loop over every global (~20 us, a tenth of an article
+    page's rendering, measured). A dict's keys view does the same subtraction in C.
+    """
+
+    def keys(self):
+        return dict.fromkeys(itertools.chain.from_iterable(reversed(self.maps))).keys()
+
+
+class _Environment(jinja2.Environment):
+    def make_globals(self, d):
+        return _Globals({} if d is None else d, self.globals)
+
+
 def make_env(config: Config, site: Site) -> jinja2.Environment:
     dirs = theme_dirs(config)
     if not dirs:
@@ -79,7 +98,7 @@ def make_env(config: Config, site: Site) -> jinja2.Environment:
         jinja2.FileSystemLoader([str(d / "templates") for d in dirs]),
         jinja2.PrefixLoader({"!theme": jinja2.FileSystemLoader(str(bundled / "templates"))}),
     ])
-    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
+    env = _Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True, extensions=[FragmentCache],
                              auto_reload=False)  # a new environment per build: no need to stat templates on every include
     base_path = config.base_path

@@ -179,3 +179,18 @@ def test_adding_and_removing_an_override_between_builds_takes_effect(tmp_path, m
     assert cli.main(["build"]) == 0
     assert "site-card" not in (root / "output/latest/index.html").read_text()
     assert (root / "output/static/css/site.css").read_bytes() == bundled_css
+
+
+def test_template_globals_keep_chainmap_semantics():
+    # render._Globals only makes keys() faster: the same keys, lookups and overlay order as ChainMap
+    import collections
+
+    from generator.render import _Globals
+
+    template, env = {"a": 1, "shared": "template"}, {"b": 2, "shared": "env"}
+    fast, plain = _Globals(template, env), collections.ChainMap(template, env)
+    assert set(fast.keys()) == set(plain.keys()) == {"a", "b", "shared"}
+    assert {"a", "b", "c"} - fast.keys() == {"c"}
+    assert fast["shared"] == "template" and dict(fast) == dict(plain)
+    env["late"] = 3  # environment globals added later are still seen
+    assert "late" in fast.keys() and fast["late"] == 3
