@@ -68,6 +68,8 @@ def test_harness_runs_end_to_end(tmp_path):
     published = sum("published: true" in p.read_text(encoding="utf-8")
                     for p in (tmp_path / "work" / "50" / "newsdesk" / "content" / "news").glob("*.md"))
     assert size["pages"]["newsdesk"]["articles"] == published
+    assert size["pages"]["newsdesk, Hugo's page set"]["articles"] == published
+    assert "feeds" not in size["other_files"]["newsdesk, Hugo's page set"]
     assert size["checks"] == {"warm output == cold output": True, "edit, then undo == cold output": True}
     assert results["machine"]["nproc"] >= 1 and results["machine"]["python"]
     assert size["caches_dropped"] is False  # --no-drop-caches; the report says so
