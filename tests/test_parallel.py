@@ -61,17 +61,3 @@ def test_a_build_across_processes_writes_what_one_process_writes(tmp_path):
     assert one == files_under(tmp_path / "two" / "output")
     assert len(one) > 500
 
-
-def test_fingerprints_made_across_processes_are_the_ones_one_process_makes(tmp_path, monkeypatch):
-    import generator.build as stage
-    from generator.render import make_env
-
-    monkeypatch.setattr(stage, "FINGERPRINTS_PER_TASK", 40)  # many tasks, so both processes take some
-    config = write_corpus(200, tmp_path / "site", seed=6)
-    config = load_config(config)
-    site = stage.plan_site(config, BuildOptions(workers=1), environ={"SOURCE_DATE_EPOCH": "1782820800"})
-    env = make_env(config, site.model.site)
-    one, two = stage._fingerprints(site, env, 1), stage._fingerprints(site, env, 2)
-    assert len(one) == len(site.pages) + len(site.outputs) > 10 * 40
-    assert one == two
-    assert len(set(one.values())) == len(one)  # every output its own fingerprint
