@@ -16,6 +16,7 @@ import contextlib
 import gc
 import logging
 import os
+import statistics
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -407,13 +408,30 @@ def _render_into(stage: Staging, env, site, pages: list[Page], outputs: list[Fil
     """Render pages and make FileOutputs straight into the staging folder, across worker processes;
     yield (name, whether its bytes changed). Only names and flags come back from the workers: a big
     site's pages never travel between processes, and the folders and files are made on every core."""
-    jobs = [*pages, *outputs]
+    jobs = [*render_order(pages), *outputs]
     total, done = len(jobs), 0
     for batch in fork_map(_render_into_batch, (stage, env, site, jobs), chunks(range(total), PAGES_PER_TASK), workers):
         yield from batch
         done += len(batch)
         if progress:
             progress("rendering", done, total)
+
+
+def render_order(pages: list[Page]) -> list[Page]:
+    """The pages in the order a full build renders them: stories first, as planned, then every list
+    page sorted by the middle of the positions (in the Latest order) of the stories it shows.
+
+    Why: cards are cached per process (generator/fragments.py, at most 30,000), and a story's card is
+    on Latest, Top, Hot, its topics and its provider. In the planned order (all of Latest, then all of
+    Top ...) a card comes back only after every other card of the site, so past 30,000 stories hardly
+    any came from the cache (5% at 100,000 stories, simulated on the benchmark's plan). Sorted, the lists
+    that show stories of the same days are rendered together: 60%, close to the 71% of an unbounded
+    cache, with no more memory. The bytes of each page do not depend on the order.
+    """
+    stories = [page for page in pages if page.kind == "article"]
+    lists = [page for page in pages if page.kind != "article"]
+    lists.sort(key=lambda page: (statistics.median_low(page.items) if page.items else -1, page.output))
+    return stories + lists
 
 
 def _render_into_batch(state, indices: range) -> list[tuple[str, bool]]:

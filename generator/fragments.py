@@ -19,7 +19,7 @@ import jinja2
 from jinja2 import nodes
 from jinja2.ext import Extension
 
-MAX_ENTRIES = 30_000  # ~1.5 KB a card: ~45 MB at most per process, however big the site
+MAX_ENTRIES = 30_000  # ~1.8 KB a card: ~55 MB at most per process, however big the site
 
 
 class FragmentCache(Extension):

@@ -61,3 +61,18 @@ def test_a_build_across_processes_writes_what_one_process_writes(tmp_path):
     assert one == files_under(tmp_path / "two" / "output")
     assert len(one) > 500
 
+
+
+def test_a_full_build_renders_every_page_once_lists_of_the_same_days_together(tmp_path):
+    from generator.build import plan_site, render_order
+
+    config = load_config(write_corpus(300, tmp_path / "site", seed=7))
+    site = plan_site(config, BuildOptions(workers=1), environ={"SOURCE_DATE_EPOCH": "1782820800"})
+    order = render_order(list(site.pages))
+    assert sorted(p.output for p in order) == sorted(p.output for p in site.pages)
+    kinds = [p.kind for p in order]
+    assert kinds.index("latest") > max(i for i, kind in enumerate(kinds) if kind == "article")
+    lists = [p for p in order if p.kind != "article" and p.items]
+    middles = [sorted(p.items)[(len(p.items) - 1) // 2] for p in lists]
+    assert middles == sorted(middles)  # newest stories' lists first, as Latest page 1 is
+    assert {"latest", "topic", "provider", "top"} <= {p.kind for p in lists[: len(lists) // 2]}
