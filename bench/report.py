@@ -143,15 +143,20 @@ def _programs(size: dict) -> str:
 def _serve(size: dict, edit: float | None) -> str:
     kinds = size.get("serve_rebuild", {}).get("kinds", {})
     parts = [f"{kind} edit {f['median_ms']:,.0f} ms median ({f['pages_rendered']} pages rendered, {'/'.join(f['modes'])})"
-             for kind, f in kinds.items()]
+             for kind, f in kinds.items() if kind == "text"]
     if edit is not None:
         parts.append(f"`newsdesk build` after a text edit (a new process, cache from disk) {edit:.2f} s")
     return "; ".join(parts) or "not reported"
 
 
-def _serve_met(size: dict) -> bool | None:
-    text = size.get("serve_rebuild", {}).get("kinds", {}).get("text")
-    return None if text is None else text["median_ms"] <= 150
+def _serve_met(size: dict, kind: str) -> bool | None:
+    figures = size.get("serve_rebuild", {}).get("kinds", {}).get(kind)
+    return None if figures is None else figures["median_ms"] <= 150
+
+
+def _serve_kind(size: dict, kind: str) -> str:
+    f = size.get("serve_rebuild", {}).get("kinds", {}).get(kind)
+    return "not measured" if f is None else f"{f['median_ms']:,.0f} ms median ({f['pages_rendered']} pages rendered)"
 
 
 def _targets(results: dict) -> list[str]:
@@ -173,7 +178,9 @@ def _targets(results: dict) -> list[str]:
          r["warm_time_vs_hugo_cold"] <= 0.2),
         ("warm build rewrites no unchanged file", f"{s['warm']['rewritten']:,} files rewritten",
          s["warm"]["rewritten"] == 0),
-        ("one edit rebuilt in ≤ 150 ms (serve's incremental path)", _serve(size, edit), _serve_met(size)),
+        ("one text edit rebuilt in ≤ 150 ms (serve's incremental path)", _serve(size, edit), _serve_met(size, "text")),
+        ("one score edit rebuilt in ≤ 150 ms (the item moves in Top and Hot: hundreds of list pages change)",
+         _serve_kind(size, "score"), _serve_met(size, "score")),
         ("cold, warm and edited-then-undone outputs byte-identical", "yes" if all(size["checks"].values()) else "NO",
          all(size["checks"].values())),
     ]
