@@ -22,11 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
+import jinja2
+
 from generator.api import api_outputs
 from generator.cache import BuildCache
 from generator.config import Config, build_time
 from generator.content import read_named, read_source, relative_name, source_files
-from generator.deps import config_key, output_fingerprint, page_fingerprint, site_keys, template_keys
+from generator.deps import TemplateKey, config_key, output_fingerprint, page_fingerprint, site_keys, template_keys
 from generator.errors import BuildError, Problem
 from generator.feeds import feed_outputs
 from generator.model import Item, build_site, make_item_or_problem, topic_definitions
@@ -35,7 +37,7 @@ from generator.patch import Dependents, Patch, patch_plan
 from generator.parallel import chunks, default_workers, fork_map
 from generator.ranking import rank
 from generator.records import load_records
-from generator.render import make_env, render_page, static_files
+from generator.render import CompiledTemplates, make_env, render_page, static_files
 from generator.search import SearchIndex, is_current, live_names, make_index, plan_index, remove_live_index, update_live_index
 from generator.sitemap import sitemap_outputs
 from generator.writer import Staging, WriteReport, check_output_path, update_in_place
@@ -112,18 +114,21 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
         patch = _try_patch(config, options, environ, cache, list(changed))
         if patch is not None:
             return _write_patch(patch, config, options, environ, cache, started)
+    previous = cache.env  # the last build's environment (serve): its compiled templates and cards may carry over
     cache.plan = cache.env = cache.dependents = None
     site = plan_site(config, options, environ=environ, progress=progress, cache=cache, changed=changed,
                      workers=workers)
     if options.strict and site.problems:
         raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content error(s).")
-    env = make_env(config, site.model.site)
+    env = make_env(config, site.model.site, previous.bytecode_cache if previous is not None else CompiledTemplates())
     if not options.write:
         rendered = sum(1 for _ in _render(env, site.pages, workers, progress))
         return BuildResult(site, None, rendered, time.perf_counter() - started, mode="check")
     check_output_path(config.output_path, [config.root], config.input_paths)
+    keys, globals_ = template_keys(env), site_keys(site.model.site)
     with _collector_paused():  # one hash and a few strings per page, nothing cyclic: 0.28 -> 0.2 s at 10,000 items
-        fingerprints = _fingerprints(site, env)
+        fingerprints = _fingerprints(site, keys, globals_)
+    _carry_fragments(env, previous, site, keys, globals_)
     live = config.output_path
     known = cache.outputs  # (a first build knows none: no need to look for their files)
     stale = {name for name, fingerprint in fingerprints.items()
@@ -233,18 +238,37 @@ def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: M
     return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, search_stale, mode="patch")
 
 
-def _fingerprints(site: RenderedSite, env) -> dict[str, str]:
+def _fingerprints(site: RenderedSite, keys: dict[str, TemplateKey], globals_: dict[str, str]) -> dict[str, str]:
     """Output name -> fingerprint, for every page and FileOutput of the site.
 
     In this process only: spread over forked workers it was slower (2.2 s against 1.9 s at 100,000
     items), as a helper that reads the whole model copies most of it (copy-on-write) to hash it once."""
-    keys, globals_ = template_keys(env), site_keys(site.model.site)
     model, memo = site.model.site, {}
     fingerprints = {page.output: page_fingerprint(page, model, site.config_digest, keys[page.template], globals_, memo)
                     for page in site.pages}
     for output in site.outputs:
         fingerprints[output.name] = output_fingerprint(output, model, site.config_digest, memo)
     return fingerprints
+
+
+def _carry_fragments(env, previous, site: RenderedSite, keys: dict[str, TemplateKey], globals_: dict[str, str]) -> None:
+    """Compile the site's templates here, before rendering forks (the helpers inherit them, and the next
+    build loads them compiled), and give `env` the last build's cached fragments (cards) when nothing a
+    fragment can show besides its own key changed: the config, the build time, the site-wide values
+    (topic names, provider badges, internal links) and the templates. serve's rebuild after an edit
+    that moves a story in Top and Hot re-renders hundreds of lists; without this, every card on them
+    was rendered again (768 list pages at 10,000 items: 0.5 s against 0.16 s in one process).
+    """
+    used = sorted({page.template for page in site.pages})
+    for name in sorted({part for template in used for part in keys[template].used}):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError:
+            pass  # rendering reports it, with the page and the line
+    key = (site.config_digest, site.now, sorted(globals_.items()), [(name, keys[name].digest) for name in used])
+    if previous is not None and getattr(previous, "fragment_key", None) == key:
+        env.fragment_cache = previous.fragment_cache
+    env.fragment_key = key
 
 
 def _stat(folder: Path, name: str) -> os.stat_result | None:

@@ -33,6 +33,7 @@ def config_key(config: Config, *extra) -> str:
 class TemplateKey:
     digest: str  # hash of the template and everything it extends, includes or imports
     names: frozenset[str]  # variables it reads that a page's context does not set (globals)
+    used: tuple[str, ...] = ()  # the template and everything it extends, includes or imports
 
 
 def template_keys(env: jinja2.Environment) -> dict[str, TemplateKey]:
@@ -80,7 +81,7 @@ def template_keys(env: jinja2.Environment) -> dict[str, TemplateKey]:
             for used_name in used:
                 digest.update(used_name.encode() + b"\0" + source(used_name).encode("utf-8") + b"\0")
                 names |= parse(used_name)[1]
-            self[name] = TemplateKey(digest.hexdigest(), frozenset(names))
+            self[name] = TemplateKey(digest.hexdigest(), frozenset(names), tuple(used))
             return self[name]
 
     return Keys()

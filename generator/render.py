@@ -88,7 +88,25 @@ class _Environment(jinja2.Environment):
         return _Globals({} if d is None else d, self.globals)
 
 
-def make_env(config: Config, site: Site) -> jinja2.Environment:
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory from one build to the next (serve makes an environment per
+    build). Jinja keys each by template name and checks it against a hash of the template's source,
+    so an edited template is compiled again. Compiling the default theme takes ~0.1 s; loading it from
+    here a few ms."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)  # resets the bucket if the source's hash differs
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = None) -> jinja2.Environment:
     dirs = theme_dirs(config)
     if not dirs:
         raise BuildError(Problem(config.path, None, f"theme {config.theme!r} not found",
@@ -100,7 +118,8 @@ def make_env(config: Config, site: Site) -> jinja2.Environment:
     ])
     env = _Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True, extensions=[FragmentCache],
-                             auto_reload=False)  # a new environment per build: no need to stat templates on every include
+                             auto_reload=False,  # a new environment per build: no need to stat templates on every include
+                             bytecode_cache=compiled)
     base_path = config.base_path
     zone = config.zone
 

@@ -96,6 +96,36 @@ def test_many_text_edits_in_a_row_then_a_full_look_rewrites_nothing(site, tmp_pa
     assert files_under(config.output_path) == expected
 
 
+def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchanged(site, tmp_path):
+    # serve keeps the last build's cards (generator/fragments.py) when config, templates and site-wide values
+    # are the same: a heat edit keeps them; a story's moved URL (the site's internal links) or a topic renamed
+    # in config.yaml drops them.
+    root, config, cache = site
+    paths = _items(root)
+    steps = [
+        (paths[0], r"^heat: .*$", "heat: 5", True),
+        (paths[1], r"^quality: .*$", "quality: 1", True),
+        (paths[2], r"^webUrl: .*$", 'webUrl: "https://moved.example/story/"', False),
+        (paths[3], r"^heat: .*$", "heat: 77", True),
+    ]
+    for path, pattern, replacement, kept in steps:
+        before = cache.env.fragment_cache
+        assert before, "the last build cached its cards"
+        _edit(path, pattern, replacement)
+        result = build(config, OPTIONS, cache=cache, changed=[path])
+        assert result.mode == "update"
+        assert (cache.env.fragment_cache is before) == kept, path.name
+        assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{path.stem}")
+    config_file = root / "config.yaml"
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace("name: AI", "name: Machine Learning", 1))
+    assert "Machine Learning" in config_file.read_text(encoding="utf-8")
+    before = cache.env.fragment_cache
+    config = load_config(config_file)
+    build(config, OPTIONS, cache=cache, changed=[config_file])
+    assert cache.env.fragment_cache is not before
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-config")
+
+
 def test_new_deleted_broken_items_and_other_files_are_not_patched(site, tmp_path):
     root, config, cache = site
     new = root / "content/news/2026-11-01-a-new-story.md"
