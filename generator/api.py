@@ -65,10 +65,11 @@ def _news_file(config: Config, head: dict, chunk: tuple[int, ...], next_page: st
     news = []
     for index in chunk:
         key = ("api record", index)
-        if key not in memo:  # an item is on several lists; describe it once per build
-            memo[key] = item_record(site, config, site.items[index])
+        if key not in memo:  # an item is on several lists: described, and written as JSON, once
+            memo[key] = _json(item_record(site, config, site.items[index]))
         news.append(memo[key])
-    return _dump(dict(head, news=news, nextPage=next_page))
+    # The same text as _dump(dict(head, news=[records], nextPage=next_page)), from the records' own JSON
+    return (_json(head)[:-1] + ',"news":[' + ",".join(news) + '],"nextPage":' + _json(next_page) + "}\n").encode("utf-8")
 
 
 def item_record(site: Site, config: Config, item: Item) -> dict:
@@ -124,5 +125,9 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def _dump(data: dict) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    return (_json(data) + "\n").encode("utf-8")

@@ -48,6 +48,7 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 ITEMS_PER_TASK = 250  # items parsed per task in a worker process
 PAGES_PER_TASK = 200  # pages rendered per task
+MEMO_ENTRIES = 40_000  # item descriptions for feeds and API files kept per process (~1 KB each)
 # Up to this many files to remake, a build renders them into memory and replaces just those files in the
 # live output; past it (a cold build, a template or config edit) it assembles the next output folder
 # beside the live one and swaps it in. Either way a build that fails leaves the output as it was.
@@ -434,7 +435,9 @@ def _render_into(stage: Staging, env, site, pages: list[Page], outputs: list[Fil
     site's pages never travel between processes, and the folders and files are made on every core."""
     jobs = [*render_order(pages), *outputs]
     total, done = len(jobs), 0
-    for batch in fork_map(_render_into_batch, (stage, env, site, jobs), chunks(range(total), PAGES_PER_TASK), workers):
+    memo = _Memo(MEMO_ENTRIES)  # each process's own copy (forked), kept from task to task
+    for batch in fork_map(_render_into_batch, (stage, env, site, jobs, memo), chunks(range(total), PAGES_PER_TASK),
+                          workers):
         yield from batch
         done += len(batch)
         if progress:
@@ -458,9 +461,24 @@ def render_order(pages: list[Page]) -> list[Page]:
     return stories + lists
 
 
+class _Memo(dict):
+    """Items as feeds and API files describe them (an item is in several of each), kept per process
+    and emptied when it holds `limit` descriptions, so it stays within ~50 MB however big the site.
+    Per task, as before, most were described again: the JSON API took 0.81 s of CPU at 10,000 items
+    against 0.45 s with one memo for all."""
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit = limit
+
+    def __setitem__(self, key, value) -> None:
+        if len(self) >= self.limit:
+            self.clear()
+        super().__setitem__(key, value)
+
+
 def _render_into_batch(state, indices: range) -> list[tuple[str, bool]]:
-    stage, env, site, jobs = state
-    memo: dict = {}  # per task: items shown in several feeds or API lists are described once per task
+    stage, env, site, jobs, memo = state
     placed = []
     for i in indices:
         job = jobs[i]

@@ -263,3 +263,15 @@ def test_api_false_leaves_out_the_api_and_the_rest_still_builds(tmp_path):
     assert not (out / "api").exists()
     assert (out / "feeds/latest.xml").is_file() and (out / "topics/science/index.html").is_file()
     assert "/api/" not in "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+
+
+def test_api_files_are_compact_json_as_json_dumps_writes_it(example):
+    # api.py joins each item's JSON, written once, into the files: the bytes must be what dumping the whole
+    # file's data at once gives (compact separators, UTF-8, no ASCII escapes, one newline at the end)
+    config, _result, out = example
+    files = sorted((out / "api").rglob("*.json"))
+    assert len(files) > 3
+    for path in files:
+        data = path.read_bytes()
+        expected = json.dumps(json.loads(data), ensure_ascii=False, separators=(",", ":")) + "\n"
+        assert data == expected.encode("utf-8"), path
