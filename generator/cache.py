@@ -50,8 +50,9 @@ class BuildCache:
         state.update(plan=None, plan_key=(), env=None, dependents=None, dirty=False)  # not worth a disk cache's size
         return state
 
-    def item(self, name: str, stat: os.stat_result, config: str, trusted: bool):
-        """The cached Item/Problem for a source file, if it is still valid."""
+    def item(self, name: str, stat: os.stat_result | None, config: str, trusted: bool):
+        """The cached Item/Problem for a source file, if it is still valid (`trusted`: the caller knows the
+        file is unchanged, and `stat` may be None)."""
         if config != self.config or name not in self.items:
             return None
         if trusted:
