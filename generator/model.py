@@ -107,12 +107,18 @@ class Item:
 
     @property
     def body_html(self) -> str:
-        return zlib.decompress(self.body).decode("utf-8")
+        return body_html(self.body)
 
     @property
     def link(self) -> str:
         """The story on the provider's site."""
         return self.web_url or self.original_url
+
+
+def body_html(body: bytes) -> str:
+    """An Item's body HTML from the compressed bytes it keeps (also for the bytes alone, as search's
+    worker processes get them)."""
+    return zlib.decompress(body).decode("utf-8")
 
 
 @dataclass(frozen=True)

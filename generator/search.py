@@ -29,7 +29,6 @@ import json
 import re
 import threading
 import unicodedata
-import zlib
 from array import array
 from collections import Counter
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.config import Config
-from generator.model import Item, Site
+from generator.model import Item, Site, body_html
 from generator.parallel import fork_map
 from generator.writer import list_files, update_in_place
 
@@ -219,7 +218,7 @@ def _index_batch(_state, task: tuple[int, list]) -> dict[str, tuple[int, int, st
 
 
 def _weights(title: str, labels: str, excerpt: str, body: bytes) -> Counter:
-    weights = Counter(tokens(body_text(zlib.decompress(body).decode("utf-8"))))
+    weights = Counter(tokens(body_text(body_html(body))))
     for term in [term for term, count in weights.items() if count > BODY_CAP]:
         weights[term] = BODY_CAP
     fields = [tokens(title), tokens(labels), tokens(excerpt)]

@@ -214,13 +214,6 @@ class Staging:
         self.unchanged += 1
         return True
 
-    def previous(self, name: str) -> os.stat_result | None:
-        """The live output's file of that name, if any (for build caches to check)."""
-        try:
-            return (self.output / safe_relative(name)).stat()
-        except (OSError, BuildError):
-            return None
-
     def commit(self) -> WriteReport:
         if not self._fresh:  # walking a fresh folder (every folder of a big site) would find nothing to remove
             _remove_except(self.staging, self.names)  # what the reused folder had that this build did not make
