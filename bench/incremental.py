@@ -9,8 +9,12 @@ the search index is redone afterwards, in the background, so it is not in these 
 
   text    the title changes: the fast path (generator/patch.py) renders the item's page and the
           lists, feeds and API files that show it
-  score   the heat changes: the item moves in Top and Hot, so the site is planned again and the
-          pages whose fingerprints changed are rendered
+  nudge   the heat goes up by 5 (a crawler's update of a story's score): the item moves a few places
+          in Top and Hot; the fast path ranks the site again and renders the lists whose stories
+          changed, the item's page and the lists, feeds and API files that show it
+  score   the heat jumps to 1000 (from the middle of the site to the top of Hot and near the top of
+          Top): the worst case of a score edit, every Hot page above its old place and most of Top
+          change (several hundred pages at 10,000 items)
 
 Each edit is undone before the next, so every round starts from the same site. Prints the median
 build time in milliseconds per kind (and the pages rendered), as JSON with --json.
@@ -34,6 +38,8 @@ from generator.config import load_config
 EDITS = {
     "text": lambda text, n: re.sub(r'^title: "(.*)"$', lambda m: f'title: "{m[1]} (edit {n})"', text, count=1,
                                    flags=re.M),
+    "nudge": lambda text, n: re.sub(r"^heat: (.*)$", lambda m: f"heat: {float(m[1]) + 5 + n / 10:g}", text, count=1,
+                                    flags=re.M),
     "score": lambda text, n: re.sub(r"^heat: .*$", f"heat: {1000 + n}", text, count=1, flags=re.M),
 }
 

@@ -73,7 +73,7 @@ class BuildResult:
     rendered: int  # pages rendered by this build (the rest were unchanged and reused)
     seconds: float
     search_stale: bool = False  # articles changed and, as asked (index_later), the search index was not redone
-    # How it went: "patch" (text edits put into the last plan, generator/patch.py), "update" (planned
+    # How it went: "patch" (text or score edits put into the last plan, generator/patch.py), "update" (planned
     # again, a few files replaced in place), "full" (a new output folder swapped in), "check" (no writing).
     mode: str = "full"
 
@@ -196,7 +196,7 @@ def _plan_key(config: Config, options: BuildOptions, environ: Mapping[str, str])
 
 def _try_patch(config: Config, options: BuildOptions, environ: Mapping[str, str], cache: BuildCache,
                changed: list[Path]) -> Patch | None:
-    """The last plan with the changed items in, if every change is a text edit of a published item."""
+    """The last plan with the changed items in, if every change is a text or score edit of a published item."""
     plan = cache.plan
     if plan is None or not changed or plan.config != config or cache.plan_key != _plan_key(config, options, environ):
         return None
@@ -236,6 +236,8 @@ def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: M
         cache.outputs.pop(name, None)
     cache.dirty = True
     cache.plan = site
+    if patch.rescored:
+        cache.dependents = None  # Top and Hot show other stories now: prepare_patches indexes them again
     search_stale = _update_search(config.output_path, site, config, options, 1, written.changed)
     return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, search_stale, mode="patch")
 

@@ -102,8 +102,7 @@ def plan_feeds(site: Site, rankings: Rankings, config: Config) -> list[Feed]:
     feeds = [
         Feed(feed_path("latest"), "latest/", f"{name}: Latest", config.description or f"The newest stories on {name}.",
              rankings.latest[:size]),
-        Feed(feed_path("top"), "top/", f"{name}: Top stories", "Ranked by heat, quality and freshness.",
-             rankings.top[:size]),
+        _top_feed(rankings, config, name),
     ]
     for slug, topic in site.topics.items():
         feeds.append(Feed(feed_path("topic", slug), f"topics/{slug}/", f"{topic.name} · {name}",
@@ -115,10 +114,24 @@ def plan_feeds(site: Site, rankings: Rankings, config: Config) -> list[Feed]:
     return feeds
 
 
+def _top_feed(rankings: Rankings, config: Config, name: str) -> Feed:
+    return Feed(feed_path("top"), "top/", f"{name}: Top stories", "Ranked by heat, quality and freshness.",
+                rankings.top[: config.feed_items])
+
+
 def feed_outputs(site: Site, rankings: Rankings, config: Config, now: datetime) -> list[FileOutput]:
     """Every feed in every format, as outputs made only when their items changed."""
+    return _outputs(plan_feeds(site, rankings, config), config, now)
+
+
+def ranked_feed_outputs(rankings: Rankings, config: Config, now: datetime) -> list[FileOutput]:
+    """The outputs of the one feed whose stories follow their scores (Top), as feed_outputs plans them."""
+    return _outputs([_top_feed(rankings, config, clean_text(config.title) or "newsdesk")], config, now)
+
+
+def _outputs(feeds: list[Feed], config: Config, now: datetime) -> list[FileOutput]:
     outputs = []
-    for feed in plan_feeds(site, rankings, config):
+    for feed in feeds:
         # The newest item dates the feed; only an empty feed takes the build time.
         fallback = None if feed.items else now.astimezone(timezone.utc)
         for kind, extension in EXTENSIONS.items():

@@ -247,9 +247,12 @@ TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "amp_url", "cdn_amp_url",
                          "featured_html", "video_url", "embed", "price", "length", "category", "extra", "secured"})
 
 
-def same_place(old: Item, new: Item) -> bool:
-    """Whether `new` differs from `old` only in TEXT_FIELDS (see generator/patch.py)."""
-    return all(getattr(old, f.name) == getattr(new, f.name) for f in fields(Item) if f.name not in TEXT_FIELDS)
+SCORE_FIELDS = frozenset({"heat", "quality"})  # they order Top and Hot, and make a provider's average quality
+
+
+def same_place(old: Item, new: Item, free: frozenset[str] = TEXT_FIELDS) -> bool:
+    """Whether `new` differs from `old` only in the `free` fields (see generator/patch.py)."""
+    return all(getattr(old, f.name) == getattr(new, f.name) for f in fields(Item) if f.name not in free)
 
 
 def latest_order(item: Item):

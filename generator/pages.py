@@ -109,20 +109,18 @@ class RenderedSite:
     config_digest: str  # config_key: what the cache's items and pages were made under
 
 
+LISTS = (  # kind, title, description, and the Rankings order each site-wide list shows
+    ("latest", "Latest", "The newest stories first.", "latest"),
+    ("top", "Top stories", "Ranked by heat, quality and freshness.", "top"),
+    ("hot", "Hot", "The stories with the most heat.", "hot"),
+)
+
+
 def plan_pages(site: Site, rankings: Rankings, config: Config) -> list[Page]:
     """Every HTML page of the site, in a stable order."""
-    pages: list[Page] = []
-    front = rankings.top[: config.front_page_items]
-    pages.append(Page("", "index.html", "home", "", config.title, config.description or config.title,
-                      {"lead": site.items[front[0]] if front else None, "items": [site.items[i] for i in front[1:]]},
-                      tuple(front)))
-    lists = (
-        ("latest", "Latest", "The newest stories first.", rankings.latest),
-        ("top", "Top stories", "Ranked by heat, quality and freshness.", rankings.top),
-        ("hot", "Hot", "The stories with the most heat.", rankings.hot),
-    )
-    for kind, title, description, order in lists:
-        pages += _paginate(site, config, kind, "", f"{kind}/", title, description, order, {})
+    pages: list[Page] = [_front_page(site, rankings, config)]
+    for kind, title, description, order in LISTS:
+        pages += _paginate(site, config, kind, "", f"{kind}/", title, description, getattr(rankings, order), {})
     for slug, topic in site.topics.items():
         order = site.topic_items.get(slug, ())
         description = topic.description or f"News about {topic.name}."
@@ -142,6 +140,23 @@ def plan_pages(site: Site, rankings: Rankings, config: Config) -> list[Page]:
         pages.append(Page("search/", "search.html", "search", "", "Search", "Search every story on this site.", {}))
     pages.append(Page("404/", "404.html", "404", "", "Page not found", "This page does not exist.", {}))
     return pages
+
+
+def ranked_pages(site: Site, rankings: Rankings, config: Config) -> list[Page]:
+    """The pages whose stories follow their scores: the front page, Top and Hot, as plan_pages plans
+    them (a heat or quality edit moves a story in these and nowhere else: generator/patch.py)."""
+    pages = [_front_page(site, rankings, config)]
+    for kind, title, description, order in LISTS:
+        if order != "latest":
+            pages += _paginate(site, config, kind, "", f"{kind}/", title, description, getattr(rankings, order), {})
+    return pages
+
+
+def _front_page(site: Site, rankings: Rankings, config: Config) -> Page:
+    front = rankings.top[: config.front_page_items]
+    return Page("", "index.html", "home", "", config.title, config.description or config.title,
+                {"lead": site.items[front[0]] if front else None, "items": [site.items[i] for i in front[1:]]},
+                tuple(front))
 
 
 def article_page(site: Site, index: int) -> Page:

@@ -1,4 +1,4 @@
-"""The fast path of a rebuild: put edited items into the last plan when the edit leaves its shape alone.
+"""The fast path of a rebuild: put edited items into the last plan when the edit leaves the site's shape alone.
 
 Most saves while editing a site change an item's words, not its place: its title,
 excerpt, body, pictures (model.TEXT_FIELDS). Such an edit leaves every page, order,
@@ -7,10 +7,19 @@ still right except for the pages and files that show the edited item. `patch_pla
 swaps the new Items in and names those outputs; the build renders only them,
 without reading, modelling, ranking and planning 10,000 items again.
 
-Anything else (an item added, deleted, redated, rescored, moved to another topic or
-provider, an item that no longer reads, a template, config or data edit) is not a
-patch: `patch_plan` returns None and the build takes its normal incremental path.
-Either way the output is the same bytes a full build makes (tests/test_patch.py).
+A score edit (heat, quality: model.SCORE_FIELDS) also moves the item, and the items
+whose percentiles it shifts, in the front page, Top, Hot and the Top feed, and
+nowhere else (Latest, topics, providers and the API go by date). So the site is
+ranked again (one pass, no reading) and only those lists are planned again; of them,
+the pages and files whose stories changed are made, and the sitemap when their dates
+did. Not patched: a score edit that takes an item over or under `min_heat` (Top and
+Hot gain or lose a page) or changes its provider's average quality (on the provider's
+card, its pages and its stories' pages).
+
+Anything else (an item added, deleted, redated, moved to another topic or provider,
+an item that no longer reads, a template, config or data edit) is not a patch:
+`patch_plan` returns None and the build takes its normal incremental path. Either way
+the output is the same bytes a full build makes (tests/test_patch.py).
 """
 
 from __future__ import annotations
@@ -19,15 +28,19 @@ import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 
-from generator.model import Item, same_place
-from generator.pages import FileOutput, Page, RenderedSite, article_page
+from generator.feeds import ranked_feed_outputs
+from generator.model import SCORE_FIELDS, TEXT_FIELDS, Item, Site, same_place
+from generator.pages import FileOutput, Page, RenderedSite, article_page, ranked_pages
+from generator.ranking import rank
+from generator.sitemap import sitemap_outputs
 
 
 @dataclass(frozen=True)
 class Patch:
     plan: RenderedSite  # the last plan with the edited items in
     pages: tuple[Page, ...]  # the pages that show an edited item (to render again)
-    outputs: tuple[FileOutput, ...]  # the same for feeds, API files, the news sitemap
+    outputs: tuple[FileOutput, ...]  # the same for feeds, API files, the sitemaps
+    rescored: bool = False  # a score edit: lists show other stories now, so the Dependents are out of date
 
 
 class Dependents:
@@ -42,6 +55,8 @@ class Dependents:
         self.articles: dict[int, int] = {}  # item index -> its article page's index in plan.pages
         self.pages: dict[int, list[int]] = defaultdict(list)  # item index -> indices into plan.pages
         self.outputs: dict[int, list[int]] = defaultdict(list)  # item index -> indices into plan.outputs
+        self.page_numbers = {page.output: n for n, page in enumerate(plan.pages)}  # output file -> its index
+        self.output_numbers = {output.name: n for n, output in enumerate(plan.outputs)}
         for number, page in enumerate(plan.pages):
             if page.kind == "article":
                 self.articles[page.items[0]] = number
@@ -58,26 +73,79 @@ def patch_plan(plan: RenderedSite, dependents: Dependents, edits: dict[str, Item
     swaps: dict[int, Item] = {}  # id of the old Item -> the new one
     page_numbers: set[int] = set()
     output_numbers: set[int] = set()
+    rescored = False
+    min_heat = plan.config.ranking.min_heat
     for source, new in edits.items():
         index = dependents.index.get(source)
-        if index is None or not same_place(items[index], new):
+        if index is None:
             return None
-        swaps[id(items[index])] = new
+        old = items[index]
+        if not same_place(old, new):
+            if not same_place(old, new, TEXT_FIELDS | SCORE_FIELDS) or (old.heat >= min_heat) != (new.heat >= min_heat):
+                return None
+            rescored = True
+        swaps[id(old)] = new
         items[index] = new
         page_numbers.update(dependents.pages.get(index, ()))
         output_numbers.update(dependents.outputs.get(index, ()))
     site = dataclasses.replace(plan.model.site, items=tuple(items))
-    pages = list(plan.pages)
+    pages, outputs = list(plan.pages), list(plan.outputs)
+    rankings = plan.rankings
+    if rescored:
+        if _averages_moved(plan.model.site, site, edits.values()):
+            return None
+        rankings = rank(site.items, now=plan.now, weights=plan.config.ranking)
+        replanned = _replan_ranked(site, rankings, plan, dependents, pages, outputs)
+        page_numbers -= replanned[0]  # planned again with the new items: nothing to swap in
+        output_numbers.update(replanned[1])
     articles = {number: index for index, number in dependents.articles.items()}
     for number in page_numbers:
         if number in articles:  # its title and description are the item's too: plan it again
             pages[number] = article_page(site, articles[number])
         else:
             pages[number] = dataclasses.replace(pages[number], context=_swap(pages[number].context, swaps))
+    if rescored:
+        page_numbers.update(replanned[0])
     model = dataclasses.replace(plan.model, site=site)
-    patched = dataclasses.replace(plan, model=model, pages=tuple(pages))
+    patched = dataclasses.replace(plan, model=model, rankings=rankings, pages=tuple(pages), outputs=tuple(outputs))
     return Patch(patched, tuple(pages[n] for n in sorted(page_numbers)),
-                 tuple(plan.outputs[n] for n in sorted(output_numbers)))
+                 tuple(outputs[n] for n in sorted(output_numbers)), rescored)
+
+
+def _averages_moved(before: Site, after: Site, edited) -> bool:
+    """Whether a quality edit changes the average quality its provider's card shows."""
+    for slug in {item.provider.slug for item in edited if item.provider}:
+        indices = after.provider_items.get(slug, ())
+        average = round(sum(after.items[i].quality for i in indices) / len(indices), 1) if indices else 0.0
+        if slug in before.providers and before.providers[slug].avg_quality != average:
+            return True
+    return False
+
+
+def _replan_ranked(site: Site, rankings, plan: RenderedSite, dependents: Dependents, pages: list[Page],
+                   outputs: list[FileOutput]) -> tuple[set[int], set[int]]:
+    """Plan the front page, Top, Hot and the Top feed again into `pages` and `outputs`, and the sitemaps
+    if the dates of those pages moved; return the numbers of the pages and outputs that changed."""
+    changed_pages: set[int] = set()
+    dated = False
+    for page in ranked_pages(site, rankings, plan.config):
+        number = dependents.page_numbers[page.output]
+        old = pages[number]
+        if old.items != page.items:
+            pages[number] = page
+            changed_pages.add(number)
+            # A list's sitemap date is its newest story's: site.items is newest first
+            dated = dated or min(old.items, default=-1) != min(page.items, default=-1)
+    fresh = ranked_feed_outputs(rankings, plan.config, plan.now) if plan.config.feeds else []
+    if dated:
+        fresh += sitemap_outputs(pages, site, plan.config, plan.now)
+    changed_outputs: set[int] = set()
+    for output in fresh:
+        number = dependents.output_numbers[output.name]
+        if (outputs[number].items, outputs[number].key) != (output.items, output.key):
+            outputs[number] = output
+            changed_outputs.add(number)
+    return changed_pages, changed_outputs
 
 
 def items_in(value, found: list) -> list:

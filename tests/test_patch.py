@@ -55,9 +55,14 @@ TEXT_EDITS = {
     "amp": (r"^ampWebUrl: .*$", 'ampWebUrl: "https://elsewhere.example/amp/"'),
 }
 
-SHAPE_EDITS = {
+SCORE_EDITS = {  # the item moves in the front page, Top and Hot only
     "heat": (r"^heat: .*$", "heat: 3"),
-    "quality": (r"^quality: .*$", "quality: 99"),
+    "heat-to-the-top": (r"^heat: .*$", "heat: 100000"),
+    "quality-same-average": (r"^quality: .*$", "quality: 64.01"),  # dailycircuit's average stays 81.1
+}
+
+SHAPE_EDITS = {
+    "quality": (r"^quality: .*$", "quality: 99"),  # dailycircuit's average quality moves: its card changes
     "date": (r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z"),
     "topics": (r"^  - AI$", "  - Robotics"),
     "provider": (r"^  name: .*$", "  name: Another Provider"),
@@ -66,21 +71,65 @@ SHAPE_EDITS = {
 }
 
 
-EDITS = [(field, "patch", edit) for field, edit in sorted(TEXT_EDITS.items())] + \
+EDITS = [(field, "patch", edit) for field, edit in sorted({**TEXT_EDITS, **SCORE_EDITS}.items())] + \
         [(field, "update", edit) for field, edit in sorted(SHAPE_EDITS.items())]
 
 
 @pytest.mark.parametrize("field, mode, edit", EDITS, ids=[f"{field}-{mode}" for field, mode, _ in EDITS])
 def test_an_item_edit_takes_its_path_and_equals_a_full_build(site, tmp_path, field, mode, edit):
-    # Text edits are patched into the last plan; edits that move the item are planned again.
+    # Text and score edits are patched into the last plan; edits that change the site's shape are planned again.
     root, config, cache = site
     path = _items(root)[0]
     _edit(path, *edit)
     result = build(config, OPTIONS, cache=cache, changed=[path])
     assert result.mode == mode
-    if mode == "patch":
+    if field in TEXT_EDITS:
         assert 1 <= result.rendered < 20  # its page and the lists that show it, not the site
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
+
+
+def test_a_score_edit_renders_only_the_pages_that_changed(site, tmp_path):
+    root, config, cache = site
+    before = files_under(config.output_path)
+    path = _items(root)[0]
+    _edit(path, r"^heat: .*$", "heat: 100000")  # to the top of Hot, up in Top
+    result = build(config, OPTIONS, cache=cache, changed=[path])
+    after = files_under(config.output_path)
+    assert result.mode == "patch"
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert {"index.html", "hot/index.html", "top/index.html", "feeds/top.xml"} <= changed
+    pages = {page.output for page in result.site.pages}
+    assert result.rendered == len(changed & pages)  # every page rendered changed, and no other page did
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
+    # The newest story sinks to the bottom of Hot: the first Hot page's newest story, its sitemap date, changes.
+    _edit(_items(root)[-1], r"^heat: .*$", "heat: 0")
+    assert build(config, OPTIONS, cache=cache, changed=[_items(root)[-1]]).mode == "patch"
+    assert files_under(config.output_path)["sitemap.xml"] != after["sitemap.xml"]
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-2")
+
+
+def test_two_quality_edits_that_keep_the_provider_average_are_patched(site, tmp_path):
+    root, config, cache = site
+    paths = [p for p in _items(root) if "domain: dailycircuit.example" in p.read_text(encoding="utf-8")][:2]
+    for path, delta in zip(paths, (+7, -7)):
+        quality = float(re.search(r"^quality: (.*)$", path.read_text(encoding="utf-8"), re.M)[1])
+        _edit(path, r"^quality: .*$", f"quality: {quality + delta:g}")
+    assert build(config, OPTIONS, cache=cache, changed=paths).mode == "patch"
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
+
+
+def test_a_heat_edit_over_or_under_min_heat_is_planned_again(tmp_path):
+    # Top and Hot leave out stories under min_heat: crossing it adds or removes a story, so pages may come or go.
+    root = copy_example_site(tmp_path / "site")
+    config_file = root / "config.yaml"
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace("min_heat: 0", "min_heat: 20"))
+    config, cache = load_config(config_file), BuildCache()
+    build(config, OPTIONS, cache=cache)
+    path = _items(root)[0]  # heat 71
+    for heat, mode in ((50, "patch"), (3, "update"), (90, "update"), (95, "patch")):
+        _edit(path, r"^heat: .*$", f"heat: {heat}")
+        assert build(config, OPTIONS, cache=cache, changed=[path]).mode == mode, heat
+        assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{heat}")
 
 
 def test_many_text_edits_in_a_row_then_a_full_look_rewrites_nothing(site, tmp_path):
@@ -98,15 +147,15 @@ def test_many_text_edits_in_a_row_then_a_full_look_rewrites_nothing(site, tmp_pa
 
 def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchanged(site, tmp_path):
     # serve keeps the last build's cards (generator/fragments.py) when config, templates and site-wide values
-    # are the same: a heat edit keeps them; a story's moved URL (the site's internal links) or a topic renamed
+    # are the same: a quality edit keeps them; a story's moved URL (the site's internal links) or a topic renamed
     # in config.yaml drops them.
     root, config, cache = site
     paths = _items(root)
-    steps = [
-        (paths[0], r"^heat: .*$", "heat: 5", True),
+    steps = [  # (each moves its provider's average quality: not a patch)
+        (paths[0], r"^quality: .*$", "quality: 5", True),
         (paths[1], r"^quality: .*$", "quality: 1", True),
         (paths[2], r"^webUrl: .*$", 'webUrl: "https://moved.example/story/"', False),
-        (paths[3], r"^heat: .*$", "heat: 77", True),
+        (paths[3], r"^quality: .*$", "quality: 177", True),
     ]
     for path, pattern, replacement, kept in steps:
         before = cache.env.fragment_cache

@@ -450,7 +450,7 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
                 else text.replace("---\n", f"---\n{excerpt}\n", 1))
         write(path, text + f"\nA new paragraph {next(counter)}.\n")
 
-    def change_heat():  # moves the item in Hot and Top: not a text edit
+    def change_heat():  # moves the item in Hot and Top: a score edit, patched too
         path = rng.choice(items())
         text = path.read_text()
         heat = f"heat: {1000 + next(counter)}"
@@ -486,7 +486,7 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
 
     edits = [change_title, change_body, change_heat, add_item, delete_item, change_topic, edit_template, edit_css,
              edit_config]
-    text_edits = {change_title, change_body}
+    patched = {change_title, change_body, change_heat}  # text and score edits
     dev = start(root)
     try:
         for step in range(14):
@@ -495,8 +495,8 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
             change()
             record = settle(dev, before)
             assert record.error == "", record.error
-            # Text edits take the fast path (generator/patch.py); the others are planned again.
-            assert (record.mode == "patch") == (change in text_edits), (change.__name__, record.mode)
+            # Text and score edits take the fast path (generator/patch.py); the others are planned again.
+            assert (record.mode == "patch") == (change in patched), (change.__name__, record.mode)
             fresh = tmp_path / f"fresh-{step}"
             config = load_config(root / "config.yaml", {"output_dir": str(fresh)})
             build(config, BuildOptions())
