@@ -112,9 +112,12 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
     cache = cache if cache is not None else BuildCache()
     workers = options.workers or default_workers()
     if changed is not None and options.write:
-        patch = _try_patch(config, options, environ, cache, list(changed))
-        if patch is not None:
-            return _write_patch(patch, config, options, environ, cache, started)
+        # Collections in the middle of a patch walk the whole model for nothing (it is all alive): a
+        # score edit's ranking took 30 ms, or 110-140 ms when one came, at 10,000 items.
+        with _collector_paused():
+            patch = _try_patch(config, options, environ, cache, list(changed))
+            if patch is not None:
+                return _write_patch(patch, config, options, environ, cache, started)
     previous = cache.env  # the last build's environment (serve): its compiled templates and cards may carry over
     cache.plan = cache.env = cache.dependents = None
     site = plan_site(config, options, environ=environ, progress=progress, cache=cache, changed=changed,

@@ -12,7 +12,6 @@ the source path, so the order is total and the same on every machine.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -32,16 +31,21 @@ class Rankings:
 
 def percentiles(values: list[float]) -> list[float]:
     """Mid-rank percentile of each value: (below + equal / 2) / n."""
-    if not values:
-        return []
+    n = len(values)
     ordered = sorted(values)
-    n = len(ordered)
-    return [(bisect_left(ordered, v) + (bisect_right(ordered, v) - bisect_left(ordered, v)) / 2) / n for v in values]
+    of: dict[float, float] = {}  # each distinct value -> its percentile, from its run in the sorted list
+    start = 0
+    for end in range(1, n + 1):
+        if end == n or ordered[end] != ordered[start]:
+            of[ordered[start]] = (start + (end - start) / 2) / n
+            start = end
+    return [of[v] for v in values]
 
 
 def rank(items: tuple[Item, ...], *, now: datetime, weights: RankingConfig) -> Rankings:
     """Score every item and return the site's orders; `items` must be newest first."""
-    heat = percentiles([i.heat for i in items])
+    heats = [i.heat for i in items]
+    heat = percentiles(heats)
     quality = percentiles([i.quality for i in items])
     scores = []
     for index, item in enumerate(items):
@@ -49,8 +53,8 @@ def rank(items: tuple[Item, ...], *, now: datetime, weights: RankingConfig) -> R
         freshness = 2 ** (-age_hours / weights.half_life_hours)
         score = weights.heat_weight * heat[index] + weights.quality_weight * quality[index] + weights.recency_weight * freshness
         scores.append(round(score, 9))  # rounded so that float noise can never reorder equal scores
-    eligible = [i for i, item in enumerate(items) if item.heat >= weights.min_heat]
-    # `items` is newest first, so a stable sort on the index keeps "newer first" as the tie-break.
-    top = sorted(eligible, key=lambda i: (-scores[i], i))
-    hot = sorted(eligible, key=lambda i: (-items[i].heat, i))
+    eligible = [i for i, h in enumerate(heats) if h >= weights.min_heat]
+    # `items` is newest first and sorting is stable (reverse too), so equal keys stay newer first.
+    top = sorted(eligible, key=scores.__getitem__, reverse=True)
+    hot = sorted(eligible, key=heats.__getitem__, reverse=True)
     return Rankings(tuple(top), tuple(range(len(items))), tuple(hot), tuple(scores))

@@ -71,7 +71,7 @@ def _lastmod(page: Page, site: Site) -> datetime | None:
     """An article's date, or the newest item a list shows; None for pages without items."""
     if page.kind == "article":
         return page.context["item"].published
-    return max((site.items[i].published for i in page.items), default=None)
+    return site.items[min(page.items)].published if page.items else None  # site.items is newest first
 
 
 def _serialize(root: ET.Element) -> bytes:
@@ -80,23 +80,35 @@ def _serialize(root: ET.Element) -> bytes:
 
 
 def _urlset(entries: list[tuple[str, datetime | None]]) -> bytes:
-    root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
-    for loc, lastmod in entries:
-        url = ET.SubElement(root, "url")
-        ET.SubElement(url, "loc").text = loc
-        if lastmod:
-            ET.SubElement(url, "lastmod").text = rfc3339(lastmod)
-    return _serialize(root)
+    return _listing("urlset", "url", entries)
 
 
 def _index(parts: list[tuple[str, datetime | None]]) -> bytes:
-    root = ET.Element("sitemapindex", {"xmlns": SITEMAP_NS})
-    for loc, lastmod in parts:
-        entry = ET.SubElement(root, "sitemap")
-        ET.SubElement(entry, "loc").text = loc
+    return _listing("sitemapindex", "sitemap", parts)
+
+
+def _listing(root: str, tag: str, entries: list[tuple[str, datetime | None]]) -> bytes:
+    """The bytes ElementTree writes for <root><tag><loc/><lastmod/></tag>...</root>, indented by one
+    space, built as text: one entry per page of the site, and ElementTree took 60 ms for 13,000
+    (serve makes sitemap.xml again whenever a score edit moves a list's newest story)."""
+    head = f'<?xml version="1.0" encoding="utf-8"?>\n<{root} xmlns="{SITEMAP_NS}"'
+    if not entries:
+        return (head + " />\n").encode("utf-8")  # as ElementTree writes an element without children
+    lines = [head + ">"]
+    for loc, lastmod in entries:
+        lines.append(f" <{tag}>\n  <loc>{_text(loc)}</loc>")
         if lastmod:
-            ET.SubElement(entry, "lastmod").text = rfc3339(lastmod)
-    return _serialize(root)
+            lines.append(f"  <lastmod>{rfc3339(lastmod)}</lastmod>")
+        lines.append(f" </{tag}>")
+    lines.append(f"</{root}>\n")
+    return "\n".join(lines).encode("utf-8")
+
+
+def _text(value: str) -> str:
+    """XML character data, escaped as ElementTree escapes it."""
+    if "&" in value or "<" in value or ">" in value:
+        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value
 
 
 def _news(config: Config, recent: tuple[int, ...], site: Site, memo: dict) -> bytes:

@@ -67,6 +67,34 @@ def test_a_large_site_gets_a_sitemap_index(example):
     assert sorted(listed) == sorted(html_pages(config, out))
 
 
+def _as_elementtree_writes(root_tag: str, tag: str, entries: list[tuple[str, str | None]]) -> bytes:
+    root = ET.Element(root_tag, {"xmlns": SM[1:-1]})
+    for loc, lastmod in entries:
+        entry = ET.SubElement(root, tag)
+        ET.SubElement(entry, "loc").text = loc
+        if lastmod:
+            ET.SubElement(entry, "lastmod").text = lastmod
+    ET.indent(root, space=" ")
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def test_sitemaps_are_the_bytes_elementtree_writes(example):
+    # sitemap.py writes sitemaps as text (13,000 entries at 10,000 items); they must stay what ElementTree
+    # would write for the same entries, escaping included.
+    config, result, out = example
+    site = result.site
+    index = make_files(sitemap_outputs(site.pages, site.model.site, config, site.now, max_urls=10), site.model.site)
+    files = [("urlset", "url", (out / "sitemap.xml").read_bytes()), ("sitemapindex", "sitemap", index["sitemap.xml"])]
+    files += [("urlset", "url", data) for name, data in index.items() if name.startswith("sitemaps/")]
+    for root_tag, tag, data in files:
+        entries = [(e.findtext(f"{SM}loc"), e.findtext(f"{SM}lastmod")) for e in ET.fromstring(data)]
+        assert entries and data == _as_elementtree_writes(root_tag, tag, entries)
+    from generator.sitemap import _urlset  # URLs with characters XML escapes; an empty list
+    tricky = [("https://x.example/?a=1&b=<2>\"'", None), ("https://é.example/", None)]
+    assert _urlset(tricky) == _as_elementtree_writes("urlset", "url", tricky)
+    assert _urlset([]) == _as_elementtree_writes("urlset", "url", [])
+
+
 def test_news_sitemap_holds_the_items_of_the_last_two_days(tmp_path):
     files = {
         "content/fresh.md": item("Fresh", date="2026-11-22T11:00:00Z"),
