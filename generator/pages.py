@@ -109,6 +109,7 @@ class RenderedSite:
     config_digest: str  # config_key: what the cache's items and pages were made under
 
 
+RANKED = ("home", "top", "hot")  # the kinds of page ordered by score: ranked_pages plans them
 LISTS = (  # kind, title, description, and the Rankings order each site-wide list shows
     ("latest", "Latest", "The newest stories first.", "latest"),
     ("top", "Top stories", "Ranked by heat, quality and freshness.", "top"),

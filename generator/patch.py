@@ -9,10 +9,10 @@ without reading, modelling, ranking and planning 10,000 items again.
 
 A score edit (heat, quality: model.SCORE_FIELDS) also moves the item, and the items
 whose percentiles it shifts, in the front page, Top, Hot and the Top feed, and
-nowhere else (Latest, topics, providers and the API go by date). So the site is
-ranked again (one pass, no reading) and only those lists are planned again; of them,
-the pages and files whose stories changed are made, and the sitemap when their dates
-did. Not patched: a score edit that takes an item over or under `min_heat` (Top and
+nowhere else (Latest, topics, providers and the API go by date; the sitemap gives the
+ranked lists no date). So the site is ranked again (one pass, no reading) and only
+those lists are planned again; of them, the pages and files whose stories changed are
+made. Not patched: a score edit that takes an item over or under `min_heat` (Top and
 Hot gain or lose a page) or changes its provider's average quality (on the provider's
 card, its pages and its stories' pages).
 
@@ -32,7 +32,6 @@ from generator.feeds import ranked_feed_outputs
 from generator.model import SCORE_FIELDS, TEXT_FIELDS, Item, Site, same_place
 from generator.pages import FileOutput, Page, RenderedSite, article_page, ranked_pages
 from generator.ranking import rank
-from generator.sitemap import sitemap_outputs
 
 
 @dataclass(frozen=True)
@@ -124,23 +123,16 @@ def _averages_moved(before: Site, after: Site, edited) -> bool:
 
 def _replan_ranked(site: Site, rankings, plan: RenderedSite, dependents: Dependents, pages: list[Page],
                    outputs: list[FileOutput]) -> tuple[set[int], set[int]]:
-    """Plan the front page, Top, Hot and the Top feed again into `pages` and `outputs`, and the sitemaps
-    if the dates of those pages moved; return the numbers of the pages and outputs that changed."""
+    """Plan the front page, Top, Hot and the Top feed again into `pages` and `outputs`; return the
+    numbers of the pages and outputs whose stories changed."""
     changed_pages: set[int] = set()
-    dated = False
     for page in ranked_pages(site, rankings, plan.config):
         number = dependents.page_numbers[page.output]
-        old = pages[number]
-        if old.items != page.items:
+        if pages[number].items != page.items:
             pages[number] = page
             changed_pages.add(number)
-            # A list's sitemap date is its newest story's: site.items is newest first
-            dated = dated or min(old.items, default=-1) != min(page.items, default=-1)
-    fresh = ranked_feed_outputs(rankings, plan.config, plan.now) if plan.config.feeds else []
-    if dated:
-        fresh += sitemap_outputs(pages, site, plan.config, plan.now)
     changed_outputs: set[int] = set()
-    for output in fresh:
+    for output in ranked_feed_outputs(rankings, plan.config, plan.now) if plan.config.feeds else []:
         number = dependents.output_numbers[output.name]
         if (outputs[number].items, outputs[number].key) != (output.items, output.key):
             outputs[number] = output

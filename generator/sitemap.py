@@ -8,7 +8,8 @@
     robots.txt             allows everything and names the sitemaps
 
 Pure: the planned pages + Site + Config + build time -> FileOutputs. Dates
-come from the items a page shows, so a page's <lastmod> only moves when its content does.
+come from the items a page shows, so a page's <lastmod> only moves when its content does;
+the lists ordered by score have none (see _lastmod).
 Note that crawlers read robots.txt only at the root of a host: under a `base_url` path
 (a GitHub project site) submit the sitemap to the search engine directly.
 """
@@ -24,7 +25,7 @@ from generator.config import Config
 from generator.urls import site_url
 from generator.feeds import clean_text, rfc3339
 from generator.model import Site
-from generator.pages import FileOutput, Page
+from generator.pages import RANKED, FileOutput, Page
 
 log = logging.getLogger(__name__)
 
@@ -68,9 +69,14 @@ def _from_entries(make, entries: tuple, site: Site, memo: dict) -> bytes:
 
 
 def _lastmod(page: Page, site: Site) -> datetime | None:
-    """An article's date, or the newest item a list shows; None for pages without items."""
+    """An article's date, or the newest item a list shows; None for pages without items, and for
+    the lists ordered by score (the front page, Top, Hot): they change when scores do, so the
+    newest story they show says nothing of when they changed (page 40 of Top shows old stories,
+    in an order of today). Without a date there, a score edit leaves sitemap.xml as it was."""
     if page.kind == "article":
         return page.context["item"].published
+    if page.kind in RANKED:
+        return None
     return site.items[min(page.items)].published if page.items else None  # site.items is newest first
 
 

@@ -44,9 +44,15 @@ def test_sitemap_lists_every_page_once_and_nothing_else(example):
     assert len(listed) == len(set(listed))
     assert sorted(listed) == sorted(html_pages(config, out))
     assert config.base_url + "search/" in listed and not any(u.endswith("404/") for u in listed)
+    dated = {}
     for url in root.findall(f"{SM}url"):
         if url.find(f"{SM}lastmod") is not None:
-            assert datetime.fromisoformat(url.findtext(f"{SM}lastmod").replace("Z", "+00:00")).tzinfo
+            dated[url.findtext(f"{SM}loc")] = datetime.fromisoformat(url.findtext(f"{SM}lastmod").replace("Z", "+00:00"))
+            assert dated[url.findtext(f"{SM}loc")].tzinfo
+    # Stories and the lists by date carry the date of their newest story; the lists by score have none.
+    base = config.base_url
+    assert base + "latest/" in dated and base + "topics/ai/" in dated and any("/news/" in url for url in dated)
+    assert not {base, base + "top/", base + "hot/"} & set(dated)
 
 
 def test_a_large_site_gets_a_sitemap_index(example):
