@@ -95,7 +95,6 @@ def site_keys(site: Site) -> dict[str, str]:
     keys = {
         "topics": digest(list(site.topics.values())),
         "providers": digest([provider.badge for provider in site.providers.values()]),  # what the global holds
-        "internal": digest(sorted((url, site.items[i].path) for url, i in site.url_index.items())),
     }
     keys["news_article"] = keys["providers"] + keys["topics"]  # render.news_article reads both
     return keys
@@ -107,7 +106,11 @@ def page_fingerprint(page: Page, site: Site, config_digest: str, template: Templ
     keeps the description of each item, provider and topic: they are on many pages."""
     parts: list = [config_digest, template.digest, page.url, page.kind, page.key, page.title, page.description]
     parts.extend(f"{name}={globals_[name]}" for name in sorted(template.names & globals_.keys()))
-    _describe(dict(page.context), site, parts, {} if memo is None else memo)
+    memo = {} if memo is None else memo
+    _describe(dict(page.context), site, parts, memo)
+    # And every item the page shows, in its context or not: a story page shows the path of the related
+    # coverage the site has (internal()), which only its `items` name.
+    _describe([site.items[index] for index in page.items], site, parts, memo)
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()
 
 

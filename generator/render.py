@@ -135,10 +135,17 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
     def local(moment: datetime) -> datetime:
         return moment.astimezone(zone)
 
-    def internal(link: str) -> str:
-        """The path of the site's own page for an outside URL, if the site has that story."""
+    @jinja2.pass_context
+    def internal(context, link: str) -> str:
+        """The path of the site's own page for an outside URL, if the site has that story and the page
+        shows it (Page.items: an article page shows the related coverage the site has). So what it
+        returns follows from the page's items, which its fingerprint covers: a story moved or added
+        changes the pages that show it, not every page that could call this (every story page)."""
         index = site.url_index.get(link)
-        return site.items[index].path if index is not None else ""
+        page = context.get("page")
+        if index is None or page is None or index not in page.items:
+            return ""
+        return site.items[index].path
 
     badges = provider_badges(site)
 

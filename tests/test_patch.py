@@ -147,15 +147,16 @@ def test_many_text_edits_in_a_row_then_a_full_look_rewrites_nothing(site, tmp_pa
 
 def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchanged(site, tmp_path):
     # serve keeps the last build's cards (generator/fragments.py) when config, templates and site-wide values
-    # are the same: a quality edit keeps them; a story's moved URL (the site's internal links) or a topic renamed
-    # in config.yaml drops them.
+    # are the same: a quality edit or a story's moved URL keeps them; a new provider (the badges are on cards)
+    # or a topic renamed in config.yaml drops them.
     root, config, cache = site
     paths = _items(root)
     steps = [  # (each moves its provider's average quality: not a patch)
         (paths[0], r"^quality: .*$", "quality: 5", True),
         (paths[1], r"^quality: .*$", "quality: 1", True),
-        (paths[2], r"^webUrl: .*$", 'webUrl: "https://moved.example/story/"', False),
-        (paths[3], r"^quality: .*$", "quality: 177", True),
+        (paths[2], r"^webUrl: .*$", 'webUrl: "https://moved.example/story/"', True),
+        (paths[3], r"^  domain: .*$", "  domain: a-new-provider.example", False),
+        (paths[4], r"^quality: .*$", "quality: 177", True),
     ]
     for path, pattern, replacement, kept in steps:
         before = cache.env.fragment_cache
@@ -238,3 +239,23 @@ def test_update_in_place_of_many_files_replaces_only_the_changed_ones(tmp_path):
     assert list(report.changed) == expected and report.unchanged == len(files) - len(expected)
     assert files_under(out) == files
     assert all((out / name).stat().st_ino == inodes[name] for n, name in enumerate(names) if n % 3)
+
+
+def test_a_redated_story_renders_the_pages_that_show_it_not_every_story(site, tmp_path):
+    # A story's new date moves its page (news/2026/10/02/...): the story pages whose "More coverage" links to it
+    # show its new path (internal() answers for the stories a page shows); the other story pages keep their
+    # fingerprint, so they are not rendered again.
+    root, config, cache = site
+    path = root / "content/news/2026-10-22-what-vaultly-breach-means.md"  # the other Vaultly story links to it
+    before = {name: entry[0] for name, entry in cache.outputs.items()}
+    _edit(path, r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z")
+    result = build(config, OPTIONS, cache=cache, changed=[path])
+    assert result.mode == "update"
+    items = result.site.model.site.items
+    moved = next(n for n, item in enumerate(items) if item.source.endswith(path.name))
+    stories = [page for page in result.site.pages if page.kind == "article"]
+    again = {page.output for page in stories if before.get(page.output) != cache.outputs[page.output][0]}
+    showing = {page.output for page in stories if moved in page.items}
+    assert again == showing and len(showing) < len(stories)
+    assert len(showing) > 1  # its own page and at least one that links to it
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
