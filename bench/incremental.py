@@ -12,6 +12,8 @@ the search index is redone afterwards, in the background, so it is not in these 
   nudge   the heat goes up by 5 (a crawler's update of a story's score): the item moves a few places
           in Top and Hot; the fast path ranks the site again and renders the lists whose stories
           changed, the item's page and the lists, feeds and API files that show it
+  quality the quality goes up by 5: the item moves in Top, and its provider's average quality (on
+          the provider's card: its list pages, the providers index, its stories' pages) moves
   score   the heat jumps to 1000 (from the middle of the site to the top of Hot and near the top of
           Top): the worst case of a score edit, every Hot page above its old place and most of Top
           change (several hundred pages at 10,000 items)
@@ -40,6 +42,8 @@ EDITS = {
                                    flags=re.M),
     "nudge": lambda text, n: re.sub(r"^heat: (.*)$", lambda m: f"heat: {float(m[1]) + 5 + n / 10:g}", text, count=1,
                                     flags=re.M),
+    "quality": lambda text, n: re.sub(r"^quality: (.*)$", lambda m: f"quality: {float(m[1]) + 5 + n / 10:g}", text,
+                                      count=1, flags=re.M),
     "score": lambda text, n: re.sub(r"^heat: .*$", f"heat: {1000 + n}", text, count=1, flags=re.M),
 }
 

@@ -255,6 +255,11 @@ def same_place(old: Item, new: Item, free: frozenset[str] = TEXT_FIELDS) -> bool
     return all(getattr(old, f.name) == getattr(new, f.name) for f in fields(Item) if f.name not in free)
 
 
+def provider_average(items, indices) -> float:
+    """A provider's average quality, as its card shows it: over its items (indices into `items`)."""
+    return round(sum(items[i].quality for i in indices) / len(indices), 1)
+
+
 def latest_order(item: Item):
     """Newest first; the source path breaks ties so the order never depends on the file system."""
     return (-item.published.timestamp(), item.source)
@@ -533,7 +538,7 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
         providers[slug] = Provider(
             slug, (extra.name if extra and extra.name else ref.name), ref.domain, logo,
             extra.description if extra else "", len(indices),
-            round(sum(items[i].quality for i in indices) / len(indices), 1), main)
+            provider_average(items, indices), main)
     providers = dict(sorted(providers.items(), key=lambda kv: (-kv[1].count, kv[1].name.casefold(), kv[0])))
 
     url_index: dict[str, int] = {}

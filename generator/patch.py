@@ -12,9 +12,10 @@ whose percentiles it shifts, in the front page, Top, Hot and the Top feed, and
 nowhere else (Latest, topics, providers and the API go by date; the sitemap gives the
 ranked lists no date). So the site is ranked again (one pass, no reading) and only
 those lists are planned again; of them, the pages and files whose stories changed are
-made. Not patched: a score edit that takes an item over or under `min_heat` (Top and
-Hot gain or lose a page) or changes its provider's average quality (on the provider's
-card, its pages and its stories' pages).
+made. A quality edit can also move its provider's average quality, which the
+provider's card shows: then the pages holding that Provider (its list pages, the
+providers index, its stories' pages) are made again too. Not patched: a score edit that
+takes an item over or under `min_heat` (Top and Hot gain or lose a page).
 
 Anything else (an item added, deleted, redated, moved to another topic or provider,
 an item that no longer reads, a template, config or data edit) is not a patch:
@@ -27,9 +28,10 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from generator.feeds import ranked_feed_outputs
-from generator.model import SCORE_FIELDS, TEXT_FIELDS, Item, Site, same_place
+from generator.model import SCORE_FIELDS, TEXT_FIELDS, Item, Provider, Site, provider_average, same_place
 from generator.pages import FileOutput, Page, RenderedSite, article_page, ranked_pages
 from generator.ranking import rank
 
@@ -56,11 +58,16 @@ class Dependents:
         self.outputs: dict[int, list[int]] = defaultdict(list)  # item index -> indices into plan.outputs
         self.page_numbers = {page.output: n for n, page in enumerate(plan.pages)}  # output file -> its index
         self.output_numbers = {output.name: n for n, output in enumerate(plan.outputs)}
+        self.providers: dict[str, list[int]] = defaultdict(list)  # provider slug -> pages holding its Provider
         for number, page in enumerate(plan.pages):
             if page.kind == "article":
                 self.articles[page.items[0]] = number
             for index in set(page.items):
                 self.pages[index].append(number)
+            for value in page.context.values():  # planners put Providers at the top of a context (tested)
+                for provider in value if isinstance(value, tuple) else (value,):
+                    if isinstance(provider, Provider):
+                        self.providers[provider.slug].append(number)
         for number, output in enumerate(plan.outputs):
             for index in set(output.items):
                 self.outputs[index].append(number)
@@ -69,7 +76,7 @@ class Dependents:
 def patch_plan(plan: RenderedSite, dependents: Dependents, edits: dict[str, Item]) -> Patch | None:
     """The plan with these edited items (source -> new Item) in, or None if an edit changes the site's shape."""
     items = list(plan.model.site.items)
-    swaps: dict[int, Item] = {}  # id of the old Item -> the new one
+    swaps: dict[int, Item | Provider] = {}  # id of the old Item (or Provider) -> the new one
     page_numbers: set[int] = set()
     output_numbers: set[int] = set()
     rescored = False
@@ -91,8 +98,13 @@ def patch_plan(plan: RenderedSite, dependents: Dependents, edits: dict[str, Item
     pages, outputs = list(plan.pages), list(plan.outputs)
     rankings = plan.rankings
     if rescored:
-        if _averages_moved(plan.model.site, site, edits.values()):
-            return None
+        restated = _restated_providers(site, edits.values())
+        if restated:
+            for slug, provider in restated.items():
+                swaps[id(site.providers[slug])] = provider
+                page_numbers.update(dependents.providers.get(slug, ()))
+            providers = {slug: restated.get(slug, provider) for slug, provider in site.providers.items()}
+            site = dataclasses.replace(site, providers=MappingProxyType(providers))
         rankings = rank(site.items, now=plan.now, weights=plan.config.ranking)
         replanned = _replan_ranked(site, rankings, plan, dependents, pages, outputs)
         page_numbers -= replanned[0]  # planned again with the new items: nothing to swap in
@@ -111,14 +123,17 @@ def patch_plan(plan: RenderedSite, dependents: Dependents, edits: dict[str, Item
                  tuple(outputs[n] for n in sorted(output_numbers)), rescored)
 
 
-def _averages_moved(before: Site, after: Site, edited) -> bool:
-    """Whether a quality edit changes the average quality its provider's card shows."""
+def _restated_providers(site: Site, edited) -> dict[str, Provider]:
+    """The providers of edited items whose average quality (on their card) the edits moved, restated."""
+    restated = {}
     for slug in {item.provider.slug for item in edited if item.provider}:
-        indices = after.provider_items.get(slug, ())
-        average = round(sum(after.items[i].quality for i in indices) / len(indices), 1) if indices else 0.0
-        if slug in before.providers and before.providers[slug].avg_quality != average:
-            return True
-    return False
+        indices, provider = site.provider_items.get(slug, ()), site.providers.get(slug)
+        if provider is None or not indices:
+            continue
+        average = provider_average(site.items, indices)
+        if average != provider.avg_quality:
+            restated[slug] = dataclasses.replace(provider, avg_quality=average)
+    return restated
 
 
 def _replan_ranked(site: Site, rankings, plan: RenderedSite, dependents: Dependents, pages: list[Page],
@@ -153,9 +168,9 @@ def items_in(value, found: list) -> list:
     return found
 
 
-def _swap(value, swaps: dict[int, Item]):
-    """A copy of a page's context with the edited Items in place of the old ones."""
-    if isinstance(value, Item):
+def _swap(value, swaps: dict[int, Item | Provider]):
+    """A copy of a page's context with the edited Items (and restated Providers) in place of the old ones."""
+    if isinstance(value, (Item, Provider)):
         return swaps.get(id(value), value)
     if isinstance(value, dict):
         return {key: _swap(entry, swaps) for key, entry in value.items()}

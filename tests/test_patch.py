@@ -59,10 +59,10 @@ SCORE_EDITS = {  # the item moves in the front page, Top and Hot only
     "heat": (r"^heat: .*$", "heat: 3"),
     "heat-to-the-top": (r"^heat: .*$", "heat: 100000"),
     "quality-same-average": (r"^quality: .*$", "quality: 64.01"),  # dailycircuit's average stays 81.1
+    "quality": (r"^quality: .*$", "quality: 99"),  # dailycircuit's average moves: its card on its pages changes
 }
 
 SHAPE_EDITS = {
-    "quality": (r"^quality: .*$", "quality: 99"),  # dailycircuit's average quality moves: its card changes
     "date": (r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z"),
     "topics": (r"^  - AI$", "  - Robotics"),
     "provider": (r"^  name: .*$", "  name: Another Provider"),
@@ -118,6 +118,53 @@ def test_two_quality_edits_that_keep_the_provider_average_are_patched(site, tmp_
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
+def test_a_quality_edit_that_moves_the_provider_average_makes_the_pages_with_its_card(site, tmp_path):
+    root, config, cache = site
+    before = files_under(config.output_path)
+    old_average = cache.plan.model.site.providers["dailycircuit-example"].avg_quality
+    path = _items(root)[0]  # a Daily Circuit story
+    _edit(path, r"^quality: .*$", "quality: 99")
+    result = build(config, OPTIONS, cache=cache, changed=[path])
+    assert result.mode == "patch"
+    new_average = result.site.model.site.providers["dailycircuit-example"].avg_quality
+    assert new_average != old_average
+    old_text, new_text = (f"average quality {value:g}".encode() for value in (old_average, new_average))
+    after = files_under(config.output_path)
+    assert old_text in before["providers/dailycircuit-example/index.html"]
+    assert new_text in after["providers/dailycircuit-example/index.html"] and new_text in after["providers/index.html"]
+    stories = [page.output for page in result.site.pages if page.kind == "article"
+               and page.context["provider"] and page.context["provider"].slug == "dailycircuit-example"]
+    assert len(stories) > 1 and all(new_text in after[name] for name in stories)
+    assert after == _full_build(root, tmp_path, "fresh")
+
+
+def test_every_provider_a_page_holds_is_found_by_dependents(example):
+    # Dependents looks for Providers at the top of each page's context (and in tuples there), to find the
+    # pages a provider's new average quality changes.
+    from generator.model import Provider
+    from generator.patch import Dependents
+
+    config, _result, _out = example
+    plan = plan_site(config, OPTIONS)
+    dependents = Dependents(plan)
+
+    def providers_in(value, found):
+        if isinstance(value, Provider):
+            found.add(value.slug)
+        elif isinstance(value, dict):
+            for entry in value.values():
+                providers_in(entry, found)
+        elif isinstance(value, (list, tuple)):
+            for entry in value:
+                providers_in(entry, found)
+        return found
+
+    for number, page in enumerate(plan.pages):
+        for slug in providers_in(page.context, set()):
+            assert number in dependents.providers[slug], page.output
+    assert dependents.providers["dailycircuit-example"]
+
+
 def test_a_heat_edit_over_or_under_min_heat_is_planned_again(tmp_path):
     # Top and Hot leave out stories under min_heat: crossing it adds or removes a story, so pages may come or go.
     root = copy_example_site(tmp_path / "site")
@@ -147,16 +194,16 @@ def test_many_text_edits_in_a_row_then_a_full_look_rewrites_nothing(site, tmp_pa
 
 def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchanged(site, tmp_path):
     # serve keeps the last build's cards (generator/fragments.py) when config, templates and site-wide values
-    # are the same: a quality edit or a story's moved URL keeps them; a new provider (the badges are on cards)
-    # or a topic renamed in config.yaml drops them.
+    # are the same: a story redated or given a new URL keeps them; a new provider (the badges are on
+    # cards) or a topic renamed in config.yaml drops them.
     root, config, cache = site
     paths = _items(root)
-    steps = [  # (each moves its provider's average quality: not a patch)
-        (paths[0], r"^quality: .*$", "quality: 5", True),
-        (paths[1], r"^quality: .*$", "quality: 1", True),
+    steps = [  # (edits that plan the site again)
+        (paths[0], r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z", True),
+        (paths[1], r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-05T09:00:00Z", True),
         (paths[2], r"^webUrl: .*$", 'webUrl: "https://moved.example/story/"', True),
         (paths[3], r"^  domain: .*$", "  domain: a-new-provider.example", False),
-        (paths[4], r"^quality: .*$", "quality: 177", True),
+        (paths[4], r"^publishedDateTime: .*$", "publishedDateTime: 2026-09-30T09:00:00Z", True),
     ]
     for path, pattern, replacement, kept in steps:
         before = cache.env.fragment_cache
