@@ -1,11 +1,13 @@
-"""Save-to-visible latency of `newsdesk serve`: a title saved on disk until the open page shows it.
+"""Save-to-visible latency of `newsdesk serve`: an edit saved on disk until the open page shows it.
 
     python -m bench.livereload [--sizes example,10000] [--rounds 11] [--hugo/--no-hugo] [--json FILE]
 
 For each site it starts the dev server (in this process, with its real defaults: 100 ms debounce,
 incremental rebuilds, the search index), opens an item's page in Debian's chromium through
 Playwright, and then, `--rounds` times: saves the item with a new title the way editors do
-(temp file + rename), and waits for the page to show it. The latency of a round is
+(temp file + rename), and waits for the page to show it; then the same with a new heat (+5 or +6,
+a score edit: the story moves in Top and Hot, and the page shows the new figure). The latency of a
+round is
 
     (first contentful paint of the reloaded page, from the browser's clock) - (time of the save)
 
@@ -67,14 +69,30 @@ def retitle(text: str, title: str) -> str:
     return re.sub(r"^title: .*$", lambda m: f'title: "{title}"', text, count=1, flags=re.M)
 
 
-def measure_rounds(page, url: str, item: Path, rounds: int, settle: Callable[[], None]) -> list[float]:
+def title_edit(original: str, n: int) -> tuple[str, str, str]:
+    """Round n's save of a new title: (the file's text, the selector that shows it, the text to wait for)."""
+    title = f"Live edit {n} {time.monotonic_ns() % 10**9}"
+    return retitle(original, title), "h1", title
+
+
+def heat_edit(original: str, n: int) -> tuple[str, str, str]:
+    """Round n's heat: the item's own heat + 5 or + 6 (what a crawler's rescoring does), shown in its signals."""
+    heat = int(float(re.search(r"^heat: (.*)$", original, re.M)[1])) + 5 + n % 2
+    return re.sub(r"^heat: .*$", f"heat: {heat}", original, count=1, flags=re.M), ".signal.heat", f"Heat{heat}"
+
+
+EDITS = {"title": title_edit, "heat": heat_edit}
+
+
+def measure_rounds(page, url: str, item: Path, rounds: int, settle: Callable[[], None],
+                   edit: Callable[[str, int], tuple[str, str, str]] = title_edit) -> list[float]:
     page.goto(url)
     original = item.read_text(encoding="utf-8")
     latencies = []
     try:
         for n in range(rounds):
-            title = f"Live edit {n} {time.monotonic_ns() % 10**9}"
-            latencies.append(save_to_visible(page, lambda: atomic_write(item, retitle(original, title)), "h1", title))
+            text, selector, shown = edit(original, n)
+            latencies.append(save_to_visible(page, lambda: atomic_write(item, text), selector, shown))
             settle()
     finally:
         atomic_write(item, original)
@@ -113,7 +131,7 @@ def pick_item(site: Path) -> tuple[Path, str]:
     raise SystemExit(f"no published item in {site}")
 
 
-def bench_newsdesk(site: Path, rounds: int, browser) -> dict:
+def bench_newsdesk(site: Path, rounds: int, browser, edit: str = "title") -> dict:
     from generator.build import BuildOptions
     from generator.config import load_config
     from generator.server import DevServer
@@ -133,7 +151,7 @@ def bench_newsdesk(site: Path, rounds: int, browser) -> dict:
             time.sleep(0.2)  # let the page's next poll reach the server before the next save
 
         before = len(dev.rebuilds)
-        latencies = measure_rounds(page, dev.url + path, item, rounds, settle)
+        latencies = measure_rounds(page, dev.url + path, item, rounds, settle, EDITS[edit])
         rebuilds = [r for r in dev.rebuilds[before:] if r.paths]
     finally:
         page.close()
@@ -211,7 +229,9 @@ def run(sizes: list[str], rounds: int, hugo: bool) -> dict:
                 site = make_site(size, Path(temp))
                 item, path = pick_item(site)
                 entry = {"newsdesk": bench_newsdesk(site, rounds, browser)}
-                print(f"{size}: newsdesk {_line(entry['newsdesk'])}", file=sys.stderr)
+                print(f"{size}: newsdesk, title edit: {_line(entry['newsdesk'])}", file=sys.stderr)
+                entry["newsdesk_heat"] = bench_newsdesk(site, rounds, browser, "heat")
+                print(f"{size}: newsdesk, heat edit: {_line(entry['newsdesk_heat'])}", file=sys.stderr)
                 if hugo:
                     entry["hugo"] = bench_hugo(size, rounds, browser, Path(temp), path, item.stem)
                     print(f"{size}: hugo {_line(entry['hugo'])}", file=sys.stderr)

@@ -73,6 +73,18 @@ def test_a_new_item_appears_on_its_topic_page(dev, site, page):
     page.get_by_text("Brand new AI story").first.wait_for(timeout=SHOWN)
 
 
+def test_a_heat_edit_moves_the_story_to_the_top_of_the_open_hot_page(dev, site, page):
+    # A score edit: serve patches it (generator/patch.py), and the open list shows the new order.
+    page.goto(dev.url + "hot/")
+    expect_text(page, "main .card-title", "Robots learn to fold laundry")  # every story has no heat yet: newest first
+    assert "A small model beats a big one" not in page.locator("main").inner_text()  # it is on page 2
+    write(site / "content/news/model.md", item("A small model beats a big one", "2026-11-18T08:00:00Z",
+                                               topics="[AI]", heat=50))
+    expect_text(page, "main .card-title", "A small model beats a big one")
+    assert page.locator("main .signal.heat").first.inner_text().endswith("50")
+    assert dev.rebuilds[-1].mode == "patch"
+
+
 def test_a_deleted_item_disappears(dev, site, page):
     page.goto(dev.url + "topics/ai/")
     expect_text(page, "main", "Robots learn to fold laundry")
