@@ -181,6 +181,8 @@ def _targets(results: dict) -> list[str]:
         ("one text edit rebuilt in ≤ 150 ms (serve's incremental path)", _serve(size, edit), _serve_met(size, "text")),
         ("one score edit rebuilt in ≤ 150 ms: heat +5 (the item and the items whose percentile it shifts move in "
          "Top and Hot)", _serve_kind(size, "nudge"), _serve_met(size, "nudge")),
+        ("one score edit rebuilt in ≤ 150 ms: quality +5 (moves in Top; its provider's average quality too)",
+         _serve_kind(size, "quality"), _serve_met(size, "quality")),
         ("one score edit rebuilt in ≤ 150 ms, worst case: heat to the top (most Top and Hot pages change)",
          _serve_kind(size, "score"), _serve_met(size, "score")),
         ("cold, warm and edited-then-undone outputs byte-identical", "yes" if all(size["checks"].values()) else "NO",
