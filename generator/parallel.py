@@ -19,7 +19,11 @@ import gc
 import multiprocessing
 import os
 import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator, Sequence
+
+from generator.errors import BuildError, Problem
 
 MIN_TASKS = 2  # below this many chunks a pool costs more than it saves
 AHEAD = 2  # tasks queued per helper, so that none waits between two
@@ -52,11 +56,18 @@ def fork_map(function: Callable, state, tasks: Iterable, workers: int) -> Iterat
     # workers' collections write to every object's header, and copy-on-write copies the whole heap into
     # each worker (the model of a big site, once per core).
     gc.freeze()
+    helpers = min(workers, len(tasks)) - 1
+    # concurrent.futures rather than multiprocessing.Pool: when a helper dies (the out-of-memory killer),
+    # its tasks fail with BrokenProcessPool instead of never being answered, which left the build waiting.
+    pool = ProcessPoolExecutor(helpers, mp_context=context, initializer=_start_worker, initargs=(function, state))
     try:
-        helpers = min(workers, len(tasks)) - 1
-        with context.Pool(helpers, initializer=_start_worker, initargs=(function, state)) as pool:
-            yield from _shared(pool, helpers, function, state, tasks)
+        yield from _shared(pool, helpers, function, state, tasks)
+    except BrokenProcessPool:
+        raise BuildError(Problem("helper process", None, "a helper process of the build ended abruptly (killed by "
+                                 "the system, perhaps for want of memory)",
+                                 "build again; `--workers 1` builds in one process, with the least memory")) from None
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
 
 
@@ -91,11 +102,19 @@ def _shared(pool, helpers: int, function: Callable, state, tasks: list) -> Itera
         if index is None:
             return
         try:
-            pool.apply_async(_run_task, (tasks[index],),
-                             callback=lambda value: (finish(index, True, value), give()),
-                             error_callback=lambda exc: finish(index, False, exc))
-        except ValueError as exc:  # the pool was closed (this generator was abandoned): nothing more to do
+            future = pool.submit(_run_task, tasks[index])
+        except RuntimeError as exc:  # the pool was shut down (this generator was abandoned): nothing more to do
             finish(index, False, exc)
+            return
+        future.add_done_callback(lambda done: done_with(index, done))
+
+    def done_with(index: int, future: Future) -> None:  # in the pool's thread (or here, if it is done already)
+        if future.cancelled():
+            return
+        error = future.exception()
+        finish(index, error is None, future.result() if error is None else error)
+        if error is None:
+            give()
 
     for _ in range(helpers * AHEAD):
         give()

@@ -4,6 +4,8 @@ with this process working beside its forked helpers; and a real build that uses 
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import time
 
 import pytest
@@ -45,6 +47,30 @@ def _fail_on_seven(state, task):
 def test_an_error_in_any_process_reaches_the_caller():
     with pytest.raises(BuildError, match="broken in a worker"):
         list(fork_map(_fail_on_seven, None, range(30), 2))
+
+
+def _killed_in_a_helper(parent, task):
+    if os.getpid() != parent:  # the helper's first task
+        os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+    time.sleep(0.01)
+    return task
+
+
+def test_a_helper_killed_from_outside_fails_the_work_instead_of_hanging():
+    outcome = {}
+
+    def run():
+        try:
+            outcome["results"] = list(fork_map(_killed_in_a_helper, os.getpid(), range(40), 2))
+        except BuildError as error:
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), "fork_map still waits for the killed helper's task"
+    assert "results" not in outcome
+    assert "helper process" in str(outcome["error"]) and "--workers 1" in str(outcome["error"])
 
 
 def test_a_build_across_processes_writes_what_one_process_writes(tmp_path):
