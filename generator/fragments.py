@@ -8,7 +8,7 @@ that names everything the fragment shows that can differ within one build: for a
 Site-wide values (config, topics, providers, the URL prefix) are fixed for the life of an
 environment, so they need not be in the key: every build makes a new environment, and it starts
 with the last build's fragments only when none of those values, the templates and the build time
-changed (build._carry_fragments, for serve's rebuilds).
+changed (build._site_wide_key, for serve's rebuilds).
 
 The cache belongs to the environment (no global state). Forked render workers each fill their own
 copy. It holds at most MAX_ENTRIES fragments and is emptied when full: it only saves time, the

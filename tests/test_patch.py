@@ -88,6 +88,29 @@ def test_an_item_edit_takes_its_path_and_equals_a_full_build(site, tmp_path, fie
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
+@pytest.mark.parametrize("field", sorted(SHAPE_EDITS))
+def test_fingerprints_kept_from_the_last_plan_are_what_hashing_again_gives(site, field):
+    # After an edit that plans the site again, the outputs planned exactly as before keep the last build's
+    # fingerprint without hashing (deps.unchanged_fingerprints): each must be what hashing gives.
+    from generator.build import _fingerprints
+    from generator.deps import site_keys, template_keys, unchanged_fingerprints
+
+    root, config, cache = site
+    previous, known, previous_env = cache.plan, dict(cache.outputs), cache.env
+    path = _items(root)[0]
+    _edit(path, *SHAPE_EDITS[field])
+    result = build(config, OPTIONS, cache=cache, changed=[path])
+    assert result.mode == "update"
+    if previous_env.site_wide_key != cache.env.site_wide_key:  # then the build hashes every output again
+        assert field == "topics"  # "Robotics" is a new topic of the site: the `topics` global changed
+        return
+    reused = unchanged_fingerprints(previous, result.site, known)
+    hashed = _fingerprints(result.site, template_keys(cache.env), site_keys(result.site.model.site), {})
+    assert len(reused) > len(hashed) / 2  # most of the site is as it was
+    assert {name: hashed[name] for name in reused} == reused
+    assert {name: entry[0] for name, entry in cache.outputs.items()} == hashed  # and the cache has the rest
+
+
 def test_a_score_edit_renders_only_the_pages_that_changed(site, tmp_path):
     root, config, cache = site
     before = files_under(config.output_path)
