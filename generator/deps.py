@@ -36,10 +36,14 @@ class TemplateKey:
     used: tuple[str, ...] = ()  # the template and everything it extends, includes or imports
 
 
-def template_keys(env: jinja2.Environment) -> dict[str, TemplateKey]:
-    """Template name -> TemplateKey, computed on first use (the dict fills itself)."""
+def template_keys(env: jinja2.Environment, parses: dict | None = None) -> dict[str, TemplateKey]:
+    """Template name -> TemplateKey, computed on first use (the dict fills itself).
+
+    `parses` (source text -> what parsing it found) may be kept from one call to the next: serve's
+    rebuilds then parse only the templates whose text changed (parsing them all took ~40 ms a rebuild)."""
     sources: dict[str, str] = {}
     parsed: dict[str, tuple[list, set]] = {}
+    parses = {} if parses is None else parses
     # jinja2.meta leaves out names the environment has as globals, and globals are exactly what we are
     # after (the site-wide values): parse with a copy that has none.
     bare = env.overlay()
@@ -55,15 +59,18 @@ def template_keys(env: jinja2.Environment) -> dict[str, TemplateKey]:
 
     def parse(name: str) -> tuple[list, set]:
         if name not in parsed:
-            try:
-                ast = bare.parse(source(name))
-                referenced = list(jinja2.meta.find_referenced_templates(ast))
-                names = set(jinja2.meta.find_undeclared_variables(ast))
-            except jinja2.TemplateSyntaxError:
-                referenced, names = [], set()  # rendering reports it, with its line
+            text = source(name)
+            if text not in parses:
+                try:
+                    ast = bare.parse(text)
+                    parses[text] = (list(jinja2.meta.find_referenced_templates(ast)),
+                                    frozenset(jinja2.meta.find_undeclared_variables(ast)))
+                except jinja2.TemplateSyntaxError:
+                    parses[text] = ([], frozenset())  # rendering reports it, with its line
+            referenced, names = parses[text]
             if None in referenced:  # a computed template name: it could be any template at all
                 referenced = [n for n in env.list_templates() if n.endswith((".html", ".xml", ".json"))]
-            parsed[name] = (referenced, names)
+            parsed[name] = (referenced, set(names))
         return parsed[name]
 
     def closure(name: str, seen: set[str]) -> set[str]:
