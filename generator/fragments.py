@@ -44,7 +44,30 @@ class FragmentCache(Extension):
         store = self.environment.fragment_cache
         found = store.get(key)
         if found is None:
-            if len(store) >= MAX_ENTRIES:
-                store.clear()
-            found = store[key] = caller()
+            found = _keep(store, key, caller())
         return found
+
+
+def cached_each(environment: jinja2.Environment, macro, items, *args) -> list:
+    """`macro(item, *args)` for each item, each rendered once per build and (macro, item, args), kept with
+    the {% cache %} fragments: the template global `cached_each(card, items, "", 2)`. For a list of cards,
+    the same as `{{ card(item, "", 2) }}` for each item with a {% cache item.source, item.digest, ... %}
+    around the macro's body, without Jinja's call of the macro for every card that is cached already (a
+    list page: 250 -> ~130 us). As for {% cache %}: the macro's output may depend on its item, its
+    arguments and site-wide values only (the item stands for itself by its source and content digest)."""
+    store = environment.fragment_cache
+    shown = []
+    for item in items:
+        key = ("each", macro.name, item.source, item.digest, *args)
+        found = store.get(key)
+        if found is None:
+            found = _keep(store, key, macro(item, *args))
+        shown.append(found)
+    return shown
+
+
+def _keep(store: dict, key, fragment):
+    if len(store) >= MAX_ENTRIES:
+        store.clear()
+    store[key] = fragment
+    return fragment

@@ -11,6 +11,7 @@ Autoescaping is on for every template: content text is never trusted as HTML.
 from __future__ import annotations
 
 import collections
+import functools
 import itertools
 import json
 import logging
@@ -26,7 +27,7 @@ from generator import __version__
 from generator.config import Config
 from generator.errors import BuildError, Problem
 from generator.feeds import feed_path
-from generator.fragments import FragmentCache
+from generator.fragments import FragmentCache, cached_each
 from generator.model import ProviderBadge, Site
 from generator.pages import Page
 from generator.urls import origin_url
@@ -177,6 +178,7 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
         return article
 
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
+                       cached_each=functools.partial(cached_each, env),
                        page_feed=page_feed, page_feed_name=page_feed_name, news_article=news_article,
                        config=config, topics=site.topics, providers=badges)
     env.filters.update(

@@ -39,3 +39,42 @@ def test_a_full_cache_starts_again_and_gives_the_same_output(monkeypatch):
     assert env.get_template("t").render(xs=list("abcdabcd")) == "abcdabcd"
     assert len(env.fragment_cache) <= 3
     assert len(calls) > 4  # evicted fragments were rendered again, not lost
+
+
+class Story:
+    def __init__(self, source, digest, title):
+        self.source, self.digest, self.title = source, digest, title
+
+
+CARDS = {
+    "card.html": "{% macro card(item, variant='') %}<{{ variant }}:{{ count(item.title) }}>{% endmacro %}",
+    "list.html": "{% from 'card.html' import card %}"
+                 "{% for shown in cached_each(card, items, variant) %}[{{ shown }}]{% endfor %}",
+}
+
+
+def cards_environment():
+    env, calls = environment(CARDS)
+    env.globals["cached_each"] = lambda macro, items, *args: fragments.cached_each(env, macro, items, *args)
+    return env, calls
+
+
+def test_cached_each_renders_each_item_once_per_arguments_and_shows_what_the_macro_shows():
+    env, calls = cards_environment()
+    a, b = Story("a.md", "1", "A & co"), Story("b.md", "1", "B")
+    page = env.get_template("list.html")
+    assert page.render(items=[a, b], variant="x") == "[<x:A &amp; co>][<x:B>]"  # escaped once, not twice
+    assert page.render(items=[b, a], variant="x") == "[<x:B>][<x:A &amp; co>]"
+    assert page.render(items=[a], variant="y") == "[<y:A &amp; co>]"
+    assert calls == ["A & co", "B", "A & co"]  # again only for other arguments
+
+
+def test_cached_each_renders_an_item_again_when_its_digest_changes(monkeypatch):
+    env, calls = cards_environment()
+    page = env.get_template("list.html")
+    page.render(items=[Story("a.md", "1", "Old")], variant="")
+    assert page.render(items=[Story("a.md", "2", "New")], variant="") == "[<:New>]"
+    monkeypatch.setattr(fragments, "MAX_ENTRIES", 2)
+    stories = [Story(f"{n}.md", "1", str(n)) for n in range(5)]
+    assert page.render(items=stories, variant="") == "".join(f"[<:{n}>]" for n in range(5))
+    assert len(env.fragment_cache) <= 2
