@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
-from typing import Callable, Mapping
+from typing import Callable, Mapping, NamedTuple
 
 from generator.config import Config
 from generator.errors import Problem
@@ -42,6 +42,24 @@ class Pagination:
         """Page numbers to show: the first, the last and the two either side of this one."""
         wanted = {1, self.total} | set(range(self.number - 2, self.number + 3))
         return sorted(n for n in wanted if 1 <= n <= self.total)
+
+    @property
+    def links(self) -> list["PageLink"]:
+        """`numbers` with what the pagination partial shows of each: its URL path, whether numbers were
+        skipped before it, whether it is this page (worked out here: in the template it was a third of a
+        list page's own markup)."""
+        shown, last = [], 0
+        for number in self.numbers:
+            shown.append(PageLink(number, self.url_for(number), number - last > 1 and last > 0, number == self.number))
+            last = number
+        return shown
+
+
+class PageLink(NamedTuple):
+    number: int
+    path: str  # URL path of the page, as Pagination.url_for gives it
+    gap: bool  # page numbers were skipped before this one
+    current: bool
 
 
 @dataclass(frozen=True)

@@ -470,3 +470,21 @@ def test_outline_filter_renumbers_body_headings(body, levels):
     result = outline(body)
     assert re.findall(r"<h(\d)>", result) == levels
     assert re.findall(r"</h(\d)>", result) == levels
+
+
+def test_pagination_shows_first_last_and_neighbours_with_gaps_marked(tmp_path):
+    # One story a page: Latest has a page per story. Page 10 links 1 … 8 9 [10] 11 12 … last, newer and older.
+    config = load_config(ROOT / "config.yaml", {"items_per_page": 1, "output_dir": str(tmp_path / "out")})
+    result = build(config)
+    total = sum(1 for page in result.site.pages if page.kind == "latest")
+    assert total > 14
+    html = (tmp_path / "out/latest/page/10/index.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="pagination".*?</nav>', html, re.S)[0]
+    base = config.base_path
+    links = re.findall(r'<li><a href="([^"]+)"( aria-current="page")?><span class="visually-hidden">Page </span>(\d+)</a>',
+                       nav)
+    assert [int(n) for _, _, n in links] == [1, 8, 9, 10, 11, 12, total]
+    assert [href for href, _, _ in links][:2] == [f"{base}latest/", f"{base}latest/page/8/"]
+    assert [n for _, current, n in links if current] == ["10"]
+    assert nav.count("…") == 2  # between 1 and 8, and between 12 and the last
+    assert f'href="{base}latest/page/9/" rel="prev"' in nav and f'href="{base}latest/page/11/" rel="next"' in nav
