@@ -44,10 +44,11 @@ class BuildCache:
     plan_key: tuple = ()
     env: object = None
     dependents: object = None
+    unhashed: tuple = ()  # (plan, pages, outputs) of patches whose outputs have no fingerprint in `outputs` yet
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state.update(plan=None, plan_key=(), env=None, dependents=None, dirty=False)  # not worth a disk cache's size
+        state.update(plan=None, plan_key=(), env=None, dependents=None, unhashed=(), dirty=False)  # not worth a disk cache's size
         return state
 
     def item(self, name: str, stat: os.stat_result | None, config: str, trusted: bool):

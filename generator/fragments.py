@@ -1,10 +1,12 @@
-"""`{% cache key, ... %}...{% endcache %}`: render a template fragment once per key and environment.
+"""Fragments rendered once per key and environment: `{% cache key, ... %}...{% endcache %}`, and
+`cached_each(macro, items, *args)` for a list of cards.
 
 A story's card is the same on every list that shows it (the front page, Latest, Top, Hot, each of
 its topics, its provider), so a cold build would otherwise render each card six times or more;
-cards were most of a list page's cost. Themes wrap such fragments in `{% cache %}` with a key
-that names everything the fragment shows that can differ within one build: for a card, the item
-(`item.source, item.digest`: the digest changes when the file does) and the macro's arguments.
+cards were most of a list page's cost. The default theme's lists call `cached_each(card, items, ...)`,
+keyed by the macro's name, the item (`item.source, item.digest`: the digest changes when the file
+does) and the arguments; other fragments go in `{% cache %}` with a key that names everything the
+fragment shows that can differ within one build (the provider card: the Provider, a frozen value).
 Site-wide values (config, topics, providers, the URL prefix) are fixed for the life of an
 environment, so they need not be in the key: every build makes a new environment, and it starts
 with the last build's fragments only when none of those values, the templates and the build time

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_example_site, files_under
-from generator.build import BuildOptions, build, plan_site
+from generator.build import BuildOptions, build, plan_site, prepare_patches
 from generator.cache import BuildCache
 from generator.config import load_config
 from generator.patch import items_in
@@ -202,16 +202,23 @@ def test_a_heat_edit_over_or_under_min_heat_is_planned_again(tmp_path):
         assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{heat}")
 
 
-def test_many_text_edits_in_a_row_then_a_full_look_rewrites_nothing(site, tmp_path):
+def test_many_text_and_score_edits_in_a_row_then_a_full_look_rewrites_nothing(site, tmp_path):
     root, config, cache = site
     paths = _items(root)
     for n, path in enumerate(paths[:6] + paths[:3]):
         _edit(path, r"^title: .*$", f'title: "Edit number {n}"')
         assert build(config, OPTIONS, cache=cache, changed=[path]).mode == "patch"
+        if n % 3 == 0:  # and a score edit now and then: the lists by score show other stories
+            _edit(path, r"^heat: .*$", f"heat: {500 + n}")
+            assert build(config, OPTIONS, cache=cache, changed=[path]).mode == "patch"
+        if n % 2:
+            prepare_patches(cache)  # as serve does after a rebuild, once the browser is told (not after each)
     expected = _full_build(root, tmp_path, "fresh")
     assert files_under(config.output_path) == expected
+    prepare_patches(cache)
     again = build(config, OPTIONS, cache=cache)  # no watcher: every file is looked at
     assert again.mode == "update" and again.written.written == 0
+    assert again.rendered == 0  # prepare_patches fingerprinted what the patches made
     assert files_under(config.output_path) == expected
 
 
