@@ -218,6 +218,17 @@ class ChangeQueue:
             self._working = True
             return batch
 
+    def stays_quiet(self, seconds: float) -> bool:
+        """Wait up to `seconds`; True if no path came meanwhile (False as soon as one does, or on close)."""
+        deadline = time.monotonic() + seconds
+        with self._cond:
+            while not self._paths and not self._closed:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return True
+                self._cond.wait(left)
+            return False
+
     @property
     def idle(self) -> bool:
         """Nothing waiting, and the last batch handed out is done with."""

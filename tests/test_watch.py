@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,22 @@ def test_close_wakes_a_waiting_builder():
     queue.close()
     waiter.join(timeout=10)
     assert got == [None]
+
+
+def test_stays_quiet_until_a_change_comes():
+    # serve waits this way before preparing the next patch: a change that comes meanwhile ends the wait at once
+    queue = ChangeQueue(quiet=0.01)
+    assert queue.stays_quiet(0.05)
+    timer = threading.Timer(0.05, queue.add, args=("/site/content/a.md",))
+    timer.start()
+    started = time.monotonic()
+    assert not queue.stays_quiet(30)
+    assert time.monotonic() - started < 10  # it returned when the path came, not at the end of the 30 s
+    timer.join()
+    assert not queue.stays_quiet(0.05)  # it is still waiting to be built
+    assert queue.next_batch() == {"/site/content/a.md": False}
+    queue.close()
+    assert not queue.stays_quiet(30)
 
 
 def test_describe_changes(tmp_path):
