@@ -193,8 +193,8 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
 
 def prepare_patches(cache: BuildCache) -> None:
     """Get the cache's last plan ready for fast rebuilds (serve calls this while it waits for edits):
-    index which pages show which item, and compile the templates in this process (the build
-    compiled them in its worker processes)."""
+    fingerprint what the patches made, index which pages show which item, and compile the templates
+    in this process (the build compiled them in its worker processes)."""
     if cache.plan is None:
         return
     _hash_patched(cache)
@@ -207,8 +207,8 @@ def prepare_patches(cache: BuildCache) -> None:
 def _hash_patched(cache: BuildCache) -> None:
     """Fingerprint what the patches since the last call made, so that the next build that plans the site
     knows them (without, it made them all again: 769 pages after a score edit at 10,000 items, ~0.2 s).
-    Done here, after the browser was told, as it takes ~35 ms for those 769 pages. A patch changes no
-    template nor site-wide value (topic names, provider badges), so the environment's keys still hold."""
+    Done here, once the browser had time to reload (serve), as it takes ~35 ms for those 769 pages. A patch
+    changes no template nor site-wide value (topic names, provider badges): the environment's keys hold."""
     env, live = cache.env, cache.plan.config.output_path
     keys = template_keys(env, env.template_parses)
     for site, pages, outputs in cache.unhashed:
