@@ -17,6 +17,13 @@ the search index is redone afterwards, in the background, so it is not in these 
   score   the heat jumps to 1000 (from the middle of the site to the top of Hot and near the top of
           Top): the worst case of a score edit, every Hot page above its old place and most of Top
           change (several hundred pages at 10,000 items)
+  redate  the date moves 3 days back: the item moves in Latest, its topics and provider (the site is
+          planned again; what is planned as before keeps its fingerprint)
+  topic   its first topic becomes another (Sports, or Science): planned again
+  new     a new story beside it (its copy, with a new title and URLs), then deleted: every Latest,
+          topic, provider and API page after it shifts
+
+Text and score edits take the fast path (generator/patch.py); the last three plan the site again.
 
 Each edit is undone before the next, so every round starts from the same site. Prints the median
 build time in milliseconds per kind (and the pages rendered), as JSON with --json.
@@ -31,6 +38,7 @@ import re
 import statistics
 import sys
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from generator.build import BuildOptions, build, prepare_patches
@@ -45,7 +53,25 @@ EDITS = {
     "quality": lambda text, n: re.sub(r"^quality: (.*)$", lambda m: f"quality: {float(m[1]) + 5 + n / 10:g}", text,
                                       count=1, flags=re.M),
     "score": lambda text, n: re.sub(r"^heat: .*$", f"heat: {1000 + n}", text, count=1, flags=re.M),
+    "redate": lambda text, n: re.sub(r"^publishedDateTime: (.*)$", lambda m: f"publishedDateTime: {_earlier(m[1], n)}",
+                                     text, count=1, flags=re.M),
+    "topic": lambda text, n: re.sub(r'^topics:\n  - (.*)$', lambda m: f'topics:\n  - {_other_topic(m[1])}', text,
+                                    count=1, flags=re.M),
+    "new": lambda text, n: re.sub(r'^title: "(.*)"$', lambda m: f'title: "New: {m[1]} {n}"',
+                                  re.sub(r'^(originalUrl|webUrl): "(.*)"$', lambda m: f'{m[1]}: "{m[2]}new-{n}/"', text,
+                                         flags=re.M), count=1, flags=re.M),
 }
+NEW_FILE = {"new"}  # kinds that add a file beside the edited one (undone by deleting it)
+
+
+def _earlier(stamp: str, n: int) -> str:
+    """An ISO date 3 days and n minutes before `stamp` (as the corpus writes dates: ...Z)."""
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")) - timedelta(days=3, minutes=n)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _other_topic(written: str) -> str:
+    return '"Science"' if written.strip('"') == "Sports" else '"Sports"'
 
 
 def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
@@ -65,14 +91,20 @@ def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
     try:
         for kind, edit in EDITS.items():
             times, rendered, modes = [], [], set()
+            path = target.with_name(f"{target.stem}-new.md") if kind in NEW_FILE else target
             for n in range(rounds):
-                for text in (edit(original, n), original):  # the edit, then undoing it
-                    target.write_text(text, encoding="utf-8")
+                for text in (edit(original, n), None):  # the edit, then undoing it
+                    if text is not None:
+                        path.write_text(text, encoding="utf-8")
+                    elif path != target:
+                        path.unlink()
+                    else:
+                        path.write_text(original, encoding="utf-8")
                     started = time.perf_counter()
-                    result = build(config, options, environ=environ, cache=cache, changed=[target])
+                    result = build(config, options, environ=environ, cache=cache, changed=[path])
                     elapsed = (time.perf_counter() - started) * 1000
                     prepare_patches(cache)
-                    if text != original:
+                    if text is not None:
                         times.append(elapsed)
                         rendered.append(result.rendered)
                         modes.add(result.mode)
@@ -81,6 +113,7 @@ def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
                                       "pages_rendered": int(statistics.median(rendered)), "modes": sorted(modes)}
     finally:
         target.write_text(original, encoding="utf-8")
+        target.with_name(f"{target.stem}-new.md").unlink(missing_ok=True)
     return results
 
 

@@ -131,5 +131,7 @@ def test_serve_rebuild_benchmark_runs_both_paths_and_restores_the_item(tmp_path)
     assert results["kinds"]["text"]["modes"] == ["patch"]  # the fast path, as in serve
     for kind in ("nudge", "quality", "score"):  # score edits too
         assert results["kinds"][kind]["modes"] == ["patch"], kind
+    for kind in ("redate", "topic", "new"):  # these plan the site again
+        assert results["kinds"][kind]["modes"] == ["update"], kind
     assert all(figures["median_ms"] > 0 and figures["pages_rendered"] >= 1 for figures in results["kinds"].values())
     assert files_under(tmp_path / "site" / "content") == before
