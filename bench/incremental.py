@@ -57,9 +57,7 @@ EDITS = {
                                      text, count=1, flags=re.M),
     "topic": lambda text, n: re.sub(r'^topics:\n  - (.*)$', lambda m: f'topics:\n  - {_other_topic(m[1])}', text,
                                     count=1, flags=re.M),
-    "new": lambda text, n: re.sub(r'^title: "(.*)"$', lambda m: f'title: "New: {m[1]} {n}"',
-                                  re.sub(r'^(originalUrl|webUrl): "(.*)"$', lambda m: f'{m[1]}: "{m[2]}new-{n}/"', text,
-                                         flags=re.M), count=1, flags=re.M),
+    "new": lambda text, n: _new_story(text, n),
 }
 NEW_FILE = {"new"}  # kinds that add a file beside the edited one (undone by deleting it)
 
@@ -68,6 +66,12 @@ def _earlier(stamp: str, n: int) -> str:
     """An ISO date 3 days and n minutes before `stamp` (as the corpus writes dates: ...Z)."""
     moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")) - timedelta(days=3, minutes=n)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _new_story(text: str, n: int) -> str:
+    """Another story from the edited one's text: a new title and new URLs (its file gets a new name)."""
+    text = re.sub(r'^(originalUrl|webUrl): "(.*)"$', lambda m: f'{m[1]}: "{m[2]}new-{n}/"', text, flags=re.M)
+    return re.sub(r'^title: "(.*)"$', lambda m: f'title: "New: {m[1]} {n}"', text, count=1, flags=re.M)
 
 
 def _other_topic(written: str) -> str:

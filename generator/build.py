@@ -212,11 +212,7 @@ def _hash_patched(cache: BuildCache) -> None:
     env, live = cache.env, cache.plan.config.output_path
     keys = template_keys(env, env.template_parses)
     for site, pages, outputs in cache.unhashed:
-        model, memo = site.model.site, {}
-        made = {page.output: page_fingerprint(page, model, site.config_digest, keys[page.template], env.site_keys, memo)
-                for page in pages}
-        made.update((output.name, output_fingerprint(output, model, site.config_digest, memo)) for output in outputs)
-        for name, fingerprint in made.items():
+        for name, fingerprint in _fingerprints(site, keys, env.site_keys, {}, pages, outputs).items():
             stat = _stat(live, name)
             cache.outputs[name] = (fingerprint, stat.st_size, stat.st_mtime_ns) if stat else ("", -1, -1)
     cache.unhashed = ()
@@ -275,17 +271,18 @@ def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: M
     return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, search_stale, mode="patch")
 
 
-def _fingerprints(site: RenderedSite, keys: dict[str, TemplateKey], globals_: dict[str, str],
-                  reused: dict[str, str]) -> dict[str, str]:
-    """Output name -> fingerprint, for every page and FileOutput of the site (those in `reused` as given).
+def _fingerprints(site: RenderedSite, keys: dict[str, TemplateKey], globals_: dict[str, str], reused: dict[str, str],
+                  pages: Iterable[Page] | None = None, outputs: Iterable[FileOutput] | None = None) -> dict[str, str]:
+    """Output name -> fingerprint, for every page and FileOutput of the site, or for these `pages` and
+    `outputs` of it (those in `reused` as given).
 
     In this process only: spread over forked workers it was slower (2.2 s against 1.9 s at 100,000
     items), as a helper that reads the whole model copies most of it (copy-on-write) to hash it once."""
     model, memo = site.model.site, {}
     fingerprints = {page.output: reused.get(page.output)
                     or page_fingerprint(page, model, site.config_digest, keys[page.template], globals_, memo)
-                    for page in site.pages}
-    for output in site.outputs:
+                    for page in (site.pages if pages is None else pages)}
+    for output in site.outputs if outputs is None else outputs:
         fingerprints[output.name] = reused.get(output.name) or output_fingerprint(output, model, site.config_digest,
                                                                                   memo)
     return fingerprints

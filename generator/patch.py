@@ -40,7 +40,7 @@ from generator.ranking import rank
 class Patch:
     plan: RenderedSite  # the last plan with the edited items in
     pages: tuple[Page, ...]  # the pages that show an edited item (to render again)
-    outputs: tuple[FileOutput, ...]  # the same for feeds, API files, the sitemaps
+    outputs: tuple[FileOutput, ...]  # the same for feeds, API files, the news sitemap
     rescored: bool = False  # a score edit: lists show other stories now, so the Dependents are out of date
 
 
@@ -155,16 +155,16 @@ def _replan_ranked(site: Site, rankings, plan: RenderedSite, dependents: Depende
     return changed_pages, changed_outputs
 
 
-def items_in(value, found: list) -> list:
-    """Every Item held anywhere in a page's context (for the test of Dependents' premise)."""
-    if isinstance(value, Item):
+def held_in(value, kind: type, found: list) -> list:
+    """Every `kind` (Item, Provider) held anywhere in a page's context (for the tests of Dependents' premises)."""
+    if isinstance(value, kind):
         found.append(value)
     elif isinstance(value, dict):
         for entry in value.values():
-            items_in(entry, found)
+            held_in(entry, kind, found)
     elif isinstance(value, (list, tuple)):
         for entry in value:
-            items_in(entry, found)
+            held_in(entry, kind, found)
     return found
 
 

@@ -116,13 +116,9 @@ def _replace(target: str, data: bytes | None, source: Path | None) -> bool:
         found = os.lstat(target)
     except FileNotFoundError:
         found = None
-    if found is not None and stat.S_ISREG(found.st_mode):
-        if data is not None:
-            if found.st_size == len(data) and _read(target) == data:
-                return False
-        elif found.st_size == os.stat(source).st_size and _read(target) == _read(source):
-            return False
-    elif found is not None and stat.S_ISDIR(found.st_mode):
+    if found is not None and _holds(target, found, data, source):
+        return False
+    if found is not None and stat.S_ISDIR(found.st_mode):
         shutil.rmtree(target)  # a folder where the file goes (the site changed shape)
     temp = target + ".newsdesk-new"
     try:
@@ -349,13 +345,17 @@ def _remove_except(folder: Path, keep: set[str]) -> None:
 
 def _same(old: Path, data: bytes | None, source: Path | None) -> bool:
     try:
-        if old.is_symlink() or not old.is_file():
-            return False
-        size = old.stat().st_size
-        if data is not None:
-            return size == len(data) and old.read_bytes() == data
-        return size == source.stat().st_size and old.read_bytes() == source.read_bytes()
+        return _holds(old, os.lstat(old), data, source)
     except OSError:
         return False
+
+
+def _holds(path, found: os.stat_result, data: bytes | None, source: Path | None) -> bool:
+    """Whether the file `path` (its lstat: `found`) is a plain file holding `data`, or `source`'s bytes."""
+    if not stat.S_ISREG(found.st_mode):
+        return False
+    if data is not None:
+        return found.st_size == len(data) and _read(path) == data
+    return found.st_size == os.stat(source).st_size and _read(path) == _read(source)
 
 

@@ -15,7 +15,8 @@ from conftest import copy_example_site, files_under
 from generator.build import BuildOptions, build, plan_site, prepare_patches
 from generator.cache import BuildCache
 from generator.config import load_config
-from generator.patch import items_in
+from generator.model import Item, Provider
+from generator.patch import held_in
 from generator.writer import update_in_place
 
 OPTIONS = BuildOptions(workers=1)
@@ -164,27 +165,15 @@ def test_a_quality_edit_that_moves_the_provider_average_makes_the_pages_with_its
 def test_every_provider_a_page_holds_is_found_by_dependents(example):
     # Dependents looks for Providers at the top of each page's context (and in tuples there), to find the
     # pages a provider's new average quality changes.
-    from generator.model import Provider
     from generator.patch import Dependents
 
     config, _result, _out = example
     plan = plan_site(config, OPTIONS)
     dependents = Dependents(plan)
 
-    def providers_in(value, found):
-        if isinstance(value, Provider):
-            found.add(value.slug)
-        elif isinstance(value, dict):
-            for entry in value.values():
-                providers_in(entry, found)
-        elif isinstance(value, (list, tuple)):
-            for entry in value:
-                providers_in(entry, found)
-        return found
-
     for number, page in enumerate(plan.pages):
-        for slug in providers_in(page.context, set()):
-            assert number in dependents.providers[slug], page.output
+        for provider in held_in(page.context, Provider, []):
+            assert number in dependents.providers[provider.slug], page.output
     assert dependents.providers["dailycircuit-example"]
 
 
@@ -274,7 +263,7 @@ def test_every_item_a_page_shows_is_in_its_items(example):
     plan = plan_site(config, OPTIONS)
     position = {id(item): n for n, item in enumerate(plan.model.site.items)}
     for page in plan.pages:
-        shown = {position[id(item)] for item in items_in(page.context, [])}
+        shown = {position[id(item)] for item in held_in(page.context, Item, [])}
         assert shown <= set(page.items), page.output
 
 
