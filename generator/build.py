@@ -24,23 +24,22 @@ from typing import Callable, Iterable, Mapping
 
 import jinja2
 
-from generator.api import api_outputs
 from generator.cache import BuildCache
 from generator.config import Config, build_time
 from generator.content import read_named, read_source, relative_name, source_files
 from generator.deps import (TemplateKey, config_key, output_fingerprint, page_fingerprint, site_keys, template_keys,
                             unchanged_fingerprints)
 from generator.errors import BuildError, Problem
-from generator.feeds import feed_outputs
+from generator.outputs import plan_outputs
 from generator.model import Item, build_site, make_item_or_problem, topic_definitions
 from generator.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
 from generator.patch import Dependents, Patch, patch_plan
+from generator.replan import replan
 from generator.parallel import chunks, default_workers, fork_map
 from generator.ranking import rank
 from generator.records import load_records
 from generator.render import CompiledTemplates, make_env, render_page, static_files
 from generator.search import SearchIndex, is_current, live_names, make_index, plan_index, remove_live_index, update_live_index
-from generator.sitemap import sitemap_outputs
 from generator.writer import Staging, WriteReport, check_output_path, update_in_place
 
 log = logging.getLogger(__name__)
@@ -245,6 +244,9 @@ def _try_patch(config: Config, options: BuildOptions, environ: Mapping[str, str]
     if cache.dependents is None:
         cache.dependents = Dependents(plan)
     patch = patch_plan(plan, cache.dependents, edits)
+    if patch is None and len(edits) == 1:  # an edit that moves the item: plan again what it touches
+        [(name, item)] = edits.items()
+        patch = replan(plan, cache.dependents, name, item, drafts=options.drafts, future=options.future)
     if patch is not None:
         for name, item in edits.items():
             cache.remember_item(name, stats[name], item)
@@ -257,16 +259,18 @@ def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: M
     site = patch.plan
     if options.strict and site.problems:
         raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content error(s).")
+    cache.env.site = site.model.site  # the site templates look stories up in (render.internal): its indices moved
     made = dict(_render(cache.env, list(patch.pages), 1, None))
     made.update(make_files(patch.outputs, site.model.site))
-    written = update_in_place(config.output_path, made, {}, set())
-    for name in made:  # their fingerprints are worked out later, by prepare_patches
+    written = update_in_place(config.output_path, made, {}, set(patch.gone))
+    for name in [*made, *patch.gone]:  # the fingerprints of what was made are worked out later, by prepare_patches
         cache.outputs.pop(name, None)
+    cache.published = (cache.published - set(patch.gone)) | set(made)
     cache.unhashed = (*cache.unhashed, (site, patch.pages, patch.outputs))
     cache.dirty = True
     cache.plan = site
-    if patch.rescored:
-        cache.dependents = None  # Top and Hot show other stories now: prepare_patches indexes them again
+    if patch.reordered:
+        cache.dependents = None  # lists show other stories, or stories moved: prepare_patches indexes them again
     search_stale = _update_search(config.output_path, site, config, options, 1, written.changed)
     return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, search_stale, mode="patch")
 
@@ -367,16 +371,9 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
                            extra_providers=records.providers)
         rankings = rank(model.site.items, now=now, weights=config.ranking)
         pages = tuple(plan_pages(model.site, rankings, config))
-        # discovery: feeds, sitemaps + robots.txt, JSON API
-        outputs = feed_outputs(model.site, rankings, config, now) if config.feeds else []
-        outputs += sitemap_outputs(pages, model.site, config, now)
-        if config.api:
-            outputs += api_outputs(model.site, rankings, config)
+        outputs = plan_outputs(model.site, rankings, pages, config, now)  # feeds, sitemaps, the API
     finally:
         gc.unfreeze()
-    outputs.append(FileOutput.constant(".nojekyll", b""))  # GitHub Pages: serve the output as is, `_` folders too
-    if config.cname:
-        outputs.append(FileOutput.constant("CNAME", config.cname.encode("utf-8")))  # the custom domain
     copies = dict(static_files(config))
     copies.update(records.files)
     problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems,

@@ -189,23 +189,23 @@ def unchanged_fingerprints(previous: RenderedSite, site: RenderedSite, known: di
     reused = {}
     for page in site.pages:
         old, entry = old_pages.get(page.output), known.get(page.output)
-        if old is not None and entry and entry[0] and _same_page(old, page, old_site, new_site, memo):
+        if old is not None and entry and entry[0] and same_page(old, page, old_site, new_site, memo):
             reused[page.output] = entry[0]
     for output in site.outputs:
         old, entry = old_outputs.get(output.name), known.get(output.name)
         if (old is not None and entry and entry[0] and old.key == output.key
-                and _same_items(old.items, output.items, old_site, new_site)):
+                and same_items(old.items, output.items, old_site, new_site)):
             reused[output.name] = entry[0]
     return reused
 
 
-def _same_page(old: Page, new: Page, old_site: Site, new_site: Site, memo: dict) -> bool:
+def same_page(old: Page, new: Page, old_site: Site, new_site: Site, memo: dict) -> bool:
     return ((old.url, old.template, old.kind, old.key, old.title, old.description)
             == (new.url, new.template, new.kind, new.key, new.title, new.description)
-            and _same_items(old.items, new.items, old_site, new_site) and _same(old.context, new.context, memo))
+            and same_items(old.items, new.items, old_site, new_site) and _same(old.context, new.context, memo))
 
 
-def _same_items(old: tuple[int, ...], new: tuple[int, ...], old_site: Site, new_site: Site) -> bool:
+def same_items(old: tuple[int, ...], new: tuple[int, ...], old_site: Site, new_site: Site) -> bool:
     if len(old) != len(new):
         return False
     old_items, new_items = old_site.items, new_site.items

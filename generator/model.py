@@ -8,6 +8,8 @@ its file and line; an item held back on purpose (draft, future) is "withheld".
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import logging
 import math
 import re
@@ -258,6 +260,12 @@ def same_place(old: Item, new: Item, free: frozenset[str] = TEXT_FIELDS) -> bool
 def provider_average(items, indices) -> float:
     """A provider's average quality, as its card shows it: over its items (indices into `items`)."""
     return round(sum(items[i].quality for i in indices) / len(indices), 1)
+
+
+def main_topics(items, indices) -> tuple[str, ...]:
+    """A provider's main topics, as its card shows them: the three its items (indices into `items`) name most."""
+    counts = Counter(t for i in indices for t in items[i].topics)
+    return tuple(t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3])
 
 
 def latest_order(item: Item):
@@ -532,13 +540,11 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
     providers = {}
     for slug, indices in provider_items.items():
         ref, extra = refs[slug], defs.get(slug)
-        counts = Counter(t for i in indices for t in items[i].topics)
-        main = tuple(t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3])
         logo = _logo(extra, ref)
         providers[slug] = Provider(
             slug, (extra.name if extra and extra.name else ref.name), ref.domain, logo,
             extra.description if extra else "", len(indices),
-            provider_average(items, indices), main)
+            provider_average(items, indices), main_topics(items, indices))
     providers = dict(sorted(providers.items(), key=lambda kv: (-kv[1].count, kv[1].name.casefold(), kv[0])))
 
     url_index: dict[str, int] = {}
@@ -572,3 +578,101 @@ def _logo(extra: ProviderConfig | None, ref: ProviderRef) -> Image | None:
         if url:
             return Image(url, 50, 50)
     return ref.images[0] if ref.images else None
+
+
+# --- one item edited: the indexes brought up to date without indexing every item again ------------
+
+def reindexed(site: Site, index: int, new: Item, topic_defs: dict) -> tuple[Site, list[int]] | None:
+    """`site` with site.items[index] replaced by `new` (the same file, edited) and put in its place in
+    the latest order, every index as `_index` would make it; with `position`, old index -> new index.
+
+    None when the edit changes what is site-wide, which every page can show (generator/deps.py
+    site_keys): a topic that appears or goes, a topic's name as items write it, a provider that
+    appears or goes or is named by another of its items. The caller checks that `new` is still
+    published and writes a page no other item writes.
+    """
+    old = site.items[index]
+    items = list(site.items)
+    del items[index]
+    to = bisect.bisect_left(items, latest_order(new), key=latest_order)
+    items.insert(to, new)
+    low, high = min(index, to), max(index, to)
+    position = list(range(len(items)))
+    # old index -> new: the edited item to `to`, the items it passed one place back (or on)
+    position[low : high + 1] = list(range(low + 1, high + 1)) + [to] if to < index else [to] + list(range(low, high))
+    topics = _ancestors(old.topics, site.topics), _ancestors(new.topics, site.topics)
+    if not set(new.topics) <= site.topics.keys():
+        return None  # a new topic: a page more, and a name in every page's menu
+    defined = {slug for slug, _ in topic_defs.values()}
+    topic_items = {}
+    for slug, order in site.topic_items.items():
+        order = _moved(order, index, to, position, slug in topics[0], slug in topics[1])
+        if not order and slug not in defined:
+            return None  # its last item left: the topic goes
+        topic_items[slug] = order
+    for slug in (set(old.topics) | set(new.topics)) - defined:
+        written = [(items[i].source, items[i].topic_names[items[i].topics.index(slug)])
+                   for i in topic_items[slug] if slug in items[i].topics]
+        if not written or min(written)[1] != site.topics[slug].name:
+            return None  # the topic goes (a child's stories alone do not keep it), or is named as another item writes it
+    providers, provider_items = dict(site.providers), dict(site.provider_items)
+    slugs = {ref.slug for ref in (old.provider, new.provider) if ref}
+    for slug, order in site.provider_items.items():
+        edited = slug in slugs
+        order = _moved(order, index, to, position, edited and old.provider is not None and old.provider.slug == slug,
+                       edited and new.provider is not None and new.provider.slug == slug)
+        if edited:
+            if not order or slug not in site.providers or items[order[0]].provider != site.items[site.provider_items[slug][0]].provider:
+                return None  # the provider goes, or its first story (whose name and logo it shows) is another
+            providers[slug] = dataclasses.replace(site.providers[slug], count=len(order),
+                                                  avg_quality=provider_average(items, order),
+                                                  main_topics=main_topics(items, order))
+        provider_items[slug] = order
+    if new.provider and new.provider.slug not in site.providers:
+        return None  # a new provider
+    for slug in slugs:
+        if providers[slug] == site.providers[slug]:
+            providers[slug] = site.providers[slug]  # the same values: the same object (the plan compares by identity)
+    restated = any(providers[slug] is not site.providers[slug] for slug in slugs)
+    if any(providers[slug].count != site.providers[slug].count for slug in slugs):  # as _index orders them
+        providers = dict(sorted(providers.items(), key=lambda kv: (-kv[1].count, kv[1].name.casefold(), kv[0])))
+    url_index = site.url_index
+    if low != high or (old.original_url, old.web_url) != (new.original_url, new.web_url):
+        url_index = {}
+        for number, item in enumerate(items):
+            for url in (item.original_url, item.web_url):
+                if url:
+                    url_index.setdefault(url, number)
+        url_index = MappingProxyType(url_index)
+    return Site(
+        items=tuple(items),
+        topics=site.topics,
+        providers=MappingProxyType(providers) if restated else site.providers,
+        topic_items=MappingProxyType(topic_items),
+        provider_items=MappingProxyType(provider_items),
+        url_index=url_index,
+    ), position
+
+
+def _ancestors(slugs, topics: Mapping[str, Topic]) -> set[str]:
+    """The topics whose lists show an item of these topics: each and its parents, up the tree."""
+    found: set[str] = set()
+    for slug in slugs:
+        while slug and slug in topics and slug not in found:
+            found.add(slug)
+            slug = topics[slug].parent
+    return found
+
+
+def _moved(order: tuple[int, ...], index: int, to: int, position: list[int], was_in: bool, is_in: bool) -> tuple[int, ...]:
+    """An ascending list of item indices with item `index` moved to `to` (and `position` applied to the
+    others): the very same tuple when none of its indices change."""
+    low, high = min(index, to), max(index, to)
+    start = bisect.bisect_left(order, low)
+    if not was_in and not is_in and (start == len(order) or order[start] > high):
+        return order  # nothing in the span that moved
+    moved = [position[i] for i in order if i != index]
+    if is_in:
+        bisect.insort(moved, to)
+    moved = tuple(moved)
+    return order if moved == order else moved

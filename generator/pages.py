@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
-from typing import Callable, Mapping, NamedTuple
+from typing import Callable, Mapping, NamedTuple, Sequence
 
 from generator.config import Config
 from generator.errors import Problem
@@ -135,12 +135,19 @@ LISTS = (  # kind, title, description, and the Rankings order each site-wide lis
 )
 
 
-def plan_pages(site: Site, rankings: Rankings, config: Config) -> list[Page]:
-    """Every HTML page of the site, in a stable order."""
+def plan_pages(site: Site, rankings: Rankings, config: Config, kept: Mapping[tuple[str, str], list[Page]] = {},
+               articles: Sequence[Page | None] = ()) -> list[Page]:
+    """Every HTML page of the site, in a stable order.
+
+    A rebuild after an edit (generator/replan.py) passes what it knows is planned as before: `kept`, the
+    pages of a topic's or provider's list by (kind, slug), and `articles`, each item's page or None."""
     pages: list[Page] = [_front_page(site, rankings, config)]
     for kind, title, description, order in LISTS:
         pages += _paginate(site, config, kind, "", f"{kind}/", title, description, getattr(rankings, order), {})
     for slug, topic in site.topics.items():
+        if ("topic", slug) in kept:
+            pages += kept["topic", slug]
+            continue
         order = site.topic_items.get(slug, ())
         description = topic.description or f"News about {topic.name}."
         pages += _paginate(site, config, "topic", slug, f"topics/{slug}/", topic.name, description, order,
@@ -148,13 +155,19 @@ def plan_pages(site: Site, rankings: Rankings, config: Config) -> list[Page]:
     pages.append(Page("topics/", "topics.html", "topics", "", "Topics", "Every topic on this site.",
                       {"topic_counts": {slug: len(site.topic_items[slug]) for slug in site.topics}}))
     for slug, provider in site.providers.items():
+        if ("provider", slug) in kept:
+            pages += kept["provider", slug]
+            continue
         order = site.provider_items.get(slug, ())
         description = provider.description or f"News from {provider.name} ({provider.domain})."
         pages += _paginate(site, config, "provider", slug, f"providers/{slug}/", provider.name, description, order,
                            {"provider": provider})
     pages.append(Page("providers/", "providers.html", "providers", "", "Providers", "Every provider on this site.",
                       {"all_providers": tuple(site.providers.values())}))
-    pages.extend(article_page(site, index) for index in range(len(site.items)))
+    if articles:
+        pages.extend(page or article_page(site, index) for index, page in enumerate(articles))
+    else:
+        pages.extend(article_page(site, index) for index in range(len(site.items)))
     if config.search:
         pages.append(Page("search/", "search.html", "search", "", "Search", "Search every story on this site.", {}))
     pages.append(Page("404/", "404.html", "404", "", "Page not found", "This page does not exist.", {}))

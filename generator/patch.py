@@ -41,7 +41,8 @@ class Patch:
     plan: RenderedSite  # the last plan with the edited items in
     pages: tuple[Page, ...]  # the pages that show an edited item (to render again)
     outputs: tuple[FileOutput, ...]  # the same for feeds, API files, the news sitemap
-    rescored: bool = False  # a score edit: lists show other stories now, so the Dependents are out of date
+    reordered: bool = False  # lists show other stories now, or items moved: the Dependents are out of date
+    gone: tuple[str, ...] = ()  # output files the patched plan no longer has (generator/replan.py)
 
 
 class Dependents:
@@ -59,9 +60,12 @@ class Dependents:
         self.page_numbers = {page.output: n for n, page in enumerate(plan.pages)}  # output file -> its index
         self.output_numbers = {output.name: n for n, output in enumerate(plan.outputs)}
         self.providers: dict[str, list[int]] = defaultdict(list)  # provider slug -> pages holding its Provider
+        self.lists: dict[tuple[str, str], list[int]] = defaultdict(list)  # ("topic", slug) ... -> its list pages
         for number, page in enumerate(plan.pages):
             if page.kind == "article":
                 self.articles[page.items[0]] = number
+            elif page.kind in ("topic", "provider"):
+                self.lists[page.kind, page.key].append(number)
             for index in set(page.items):
                 self.pages[index].append(number)
             for value in page.context.values():  # planners put Providers at the top of a context (tested)
@@ -79,7 +83,7 @@ def patch_plan(plan: RenderedSite, dependents: Dependents, edits: dict[str, Item
     swaps: dict[int, Item | Provider] = {}  # id of the old Item (or Provider) -> the new one
     page_numbers: set[int] = set()
     output_numbers: set[int] = set()
-    rescored = False
+    reordered = False
     min_heat = plan.config.ranking.min_heat
     for source, new in edits.items():
         index = dependents.index.get(source)
@@ -89,7 +93,7 @@ def patch_plan(plan: RenderedSite, dependents: Dependents, edits: dict[str, Item
         if not same_place(old, new):
             if not same_place(old, new, TEXT_FIELDS | SCORE_FIELDS) or (old.heat >= min_heat) != (new.heat >= min_heat):
                 return None
-            rescored = True
+            reordered = True
         swaps[id(old)] = new
         items[index] = new
         page_numbers.update(dependents.pages.get(index, ()))
@@ -97,7 +101,7 @@ def patch_plan(plan: RenderedSite, dependents: Dependents, edits: dict[str, Item
     site = dataclasses.replace(plan.model.site, items=tuple(items))
     pages, outputs = list(plan.pages), list(plan.outputs)
     rankings = plan.rankings
-    if rescored:
+    if reordered:
         restated = _restated_providers(site, edits.values())
         if restated:
             for slug, provider in restated.items():
@@ -115,12 +119,12 @@ def patch_plan(plan: RenderedSite, dependents: Dependents, edits: dict[str, Item
             pages[number] = article_page(site, articles[number])
         else:
             pages[number] = dataclasses.replace(pages[number], context=_swap(pages[number].context, swaps))
-    if rescored:
+    if reordered:
         page_numbers.update(replanned[0])
     model = dataclasses.replace(plan.model, site=site)
     patched = dataclasses.replace(plan, model=model, rankings=rankings, pages=tuple(pages), outputs=tuple(outputs))
     return Patch(patched, tuple(pages[n] for n in sorted(page_numbers)),
-                 tuple(outputs[n] for n in sorted(output_numbers)), rescored)
+                 tuple(outputs[n] for n in sorted(output_numbers)), reordered)
 
 
 def _restated_providers(site: Site, edited) -> dict[str, Provider]:

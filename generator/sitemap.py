@@ -20,6 +20,7 @@ import logging
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 from functools import partial
+from typing import Sequence
 
 from generator.config import Config
 from generator.urls import site_url
@@ -36,10 +37,13 @@ NEWS_WINDOW = timedelta(days=2)
 NEWS_MAX = 1_000
 
 
-def sitemap_outputs(pages: list[Page] | tuple[Page, ...], site: Site, config: Config, now: datetime, *,
-                    max_urls: int = MAX_URLS) -> list[FileOutput]:
-    """sitemap.xml (or an index and its parts), news-sitemap.xml when there is news, and robots.txt."""
-    entries = [(site_url(config.base_url, page.url), _lastmod(page, site)) for page in pages if page.kind != "404"]
+def sitemap_outputs(pages: Sequence[Page], site: Site, config: Config, now: datetime, *,
+                    max_urls: int = MAX_URLS, entries: dict | None = None) -> list[FileOutput]:
+    """sitemap.xml (or an index and its parts), news-sitemap.xml when there is news, and robots.txt.
+    `entries`: id of a Page -> its entry, for pages of the last plan (see planned_entries)."""
+    known = entries or {}
+    entries = [known.get(id(page)) or (site_url(config.base_url, page.url), _lastmod(page, site))
+               for page in pages if page.kind != "404"]
     outputs: list[FileOutput] = []
     if len(entries) <= max_urls:
         outputs.append(_made("sitemap.xml", _urlset, tuple(entries)))
@@ -57,6 +61,16 @@ def sitemap_outputs(pages: list[Page] | tuple[Page, ...], site: Site, config: Co
     sitemaps = ["sitemap.xml"] + (["news-sitemap.xml"] if recent else [])
     outputs.append(FileOutput.constant("robots.txt", _robots(config, sitemaps)))
     return outputs
+
+
+def planned_entries(pages: Sequence[Page], outputs: Sequence[FileOutput]) -> dict[int, tuple]:
+    """id of each Page -> its (URL, lastmod) in the sitemaps planned from `pages` (sitemap_outputs' `entries`:
+    a rebuild after an edit keeps most Page objects, and working out 13,000 entries again took 19 ms)."""
+    planned = []
+    for output in outputs:  # the parts in order, then the index (its entries are the parts: skipped)
+        if (output.name == "sitemap.xml" or output.name.startswith("sitemaps/")) and output.make.args[0] is _urlset:
+            planned.extend(output.key[0])
+    return dict(zip((id(page) for page in pages if page.kind != "404"), planned))
 
 
 def _made(name: str, make, entries: tuple) -> FileOutput:

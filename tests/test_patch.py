@@ -63,16 +63,24 @@ SCORE_EDITS = {  # the item moves in the front page, Top and Hot only
     "quality": (r"^quality: .*$", "quality: 99"),  # dailycircuit's average moves: its card on its pages changes
 }
 
-SHAPE_EDITS = {
+MOVES = {  # the item moves elsewhere in the site: generator/replan.py plans again what it touches
     "date": (r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z"),
-    "topics": (r"^  - AI$", "  - Robotics"),
-    "provider": (r"^  name: .*$", "  name: Another Provider"),
-    "unpublished": (r"^published: true$", "published: false"),
+    "date-a-little": (r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-30T08:00:00Z"),
+    "topic-known": (r"^  - AI$", "  - Security"),
     "webUrl": (r"^webUrl: .*$", 'webUrl: "https://moved.example/story/"'),
+    "slug": (r"^title: ", "slug: a-new-address\ntitle: "),
+    "provider-name": (r"^  name: .*$", "  name: Another Provider"),  # its provider's newest story names it still
+}
+
+SHAPE_EDITS = {  # what the site holds, or shows on every page, changes: planned again
+    "topics": (r"^  - AI$", "  - Robotics"),  # a new topic of the site
+    "provider": (r"^  domain: .*$", "  domain: a-new-provider.example"),  # a new provider
+    "unpublished": (r"^published: true$", "published: false"),
+    "future": (r"^publishedDateTime: .*$", "publishedDateTime: 2027-10-02T09:00:00Z"),
 }
 
 
-EDITS = [(field, "patch", edit) for field, edit in sorted({**TEXT_EDITS, **SCORE_EDITS}.items())] + \
+EDITS = [(field, "patch", edit) for field, edit in sorted({**TEXT_EDITS, **SCORE_EDITS, **MOVES}.items())] + \
         [(field, "update", edit) for field, edit in sorted(SHAPE_EDITS.items())]
 
 
@@ -103,7 +111,7 @@ def test_fingerprints_kept_from_the_last_plan_are_what_hashing_again_gives(site,
     result = build(config, OPTIONS, cache=cache, changed=[path])
     assert result.mode == "update"
     if previous_env.site_wide_key != cache.env.site_wide_key:  # then the build hashes every output again
-        assert field == "topics"  # "Robotics" is a new topic of the site: the `topics` global changed
+        assert field in ("topics", "provider")  # a new topic or provider of the site: a global changed
         return
     reused = unchanged_fingerprints(previous, result.site, known)
     hashed = _fingerprints(result.site, template_keys(cache.env), site_keys(result.site.model.site), {})
@@ -178,20 +186,24 @@ def test_every_provider_a_page_holds_is_found_by_dependents(example):
 
 
 def test_a_heat_edit_over_or_under_min_heat_is_planned_again(tmp_path):
-    # Top and Hot leave out stories under min_heat: crossing it adds or removes a story, so pages may come or go.
+    # Top and Hot leave out stories under min_heat: crossing it adds or removes a story (generator/replan.py).
     root = copy_example_site(tmp_path / "site")
     config_file = root / "config.yaml"
     config_file.write_text(config_file.read_text(encoding="utf-8").replace("min_heat: 0", "min_heat: 20"))
     config, cache = load_config(config_file), BuildCache()
     build(config, OPTIONS, cache=cache)
     path = _items(root)[0]  # heat 71
-    for heat, mode in ((50, "patch"), (3, "update"), (90, "update"), (95, "patch")):
+    for heat in (50, 3, 90, 95):
         _edit(path, r"^heat: .*$", f"heat: {heat}")
-        assert build(config, OPTIONS, cache=cache, changed=[path]).mode == mode, heat
+        result = build(config, OPTIONS, cache=cache, changed=[path])
+        assert result.mode == "patch", heat
+        items = result.site.model.site.items
+        on_top = {items[index].source for index in result.site.rankings.top}
+        assert any(source.endswith(path.name) for source in on_top) == (heat >= 20), heat
         assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{heat}")
 
 
-def test_many_text_and_score_edits_in_a_row_then_a_full_look_rewrites_nothing(site, tmp_path):
+def test_many_text_score_and_date_edits_in_a_row_then_a_full_look_rewrites_nothing(site, tmp_path):
     root, config, cache = site
     paths = _items(root)
     for n, path in enumerate(paths[:6] + paths[:3]):
@@ -199,6 +211,9 @@ def test_many_text_and_score_edits_in_a_row_then_a_full_look_rewrites_nothing(si
         assert build(config, OPTIONS, cache=cache, changed=[path]).mode == "patch"
         if n % 3 == 0:  # and a score edit now and then: the lists by score show other stories
             _edit(path, r"^heat: .*$", f"heat: {500 + n}")
+            assert build(config, OPTIONS, cache=cache, changed=[path]).mode == "patch"
+        if n % 3 == 1:  # or a new date: the story moves in Latest, its topics' and provider's lists
+            _edit(path, r"^publishedDateTime: .*$", f"publishedDateTime: 2026-10-{10 + n:02}T09:00:00Z")
             assert build(config, OPTIONS, cache=cache, changed=[path]).mode == "patch"
         if n % 2:
             prepare_patches(cache)  # as serve does after a rebuild, once the browser is told (not after each)
@@ -213,25 +228,35 @@ def test_many_text_and_score_edits_in_a_row_then_a_full_look_rewrites_nothing(si
 
 def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchanged(site, tmp_path):
     # serve keeps the last build's cards (generator/fragments.py) when config, templates and site-wide values
-    # are the same: a story redated or given a new URL keeps them; a new provider (the badges are on
-    # cards) or a topic renamed in config.yaml drops them.
+    # are the same: a story redated (a patch), added or deleted, two stories redated at once (planned again)
+    # keep them; a new provider (the badges are on cards) or a topic renamed in config.yaml drops them.
     root, config, cache = site
     paths = _items(root)
-    steps = [  # (edits that plan the site again)
-        (paths[0], r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z", True),
-        (paths[1], r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-05T09:00:00Z", True),
-        (paths[2], r"^webUrl: .*$", 'webUrl: "https://moved.example/story/"', True),
-        (paths[3], r"^  domain: .*$", "  domain: a-new-provider.example", False),
-        (paths[4], r"^publishedDateTime: .*$", "publishedDateTime: 2026-09-30T09:00:00Z", True),
+    new = root / "content/news/2026-11-01-a-new-story.md"
+    steps = [  # (files to write, the build's mode, whether the cards are kept)
+        ({paths[0]: (r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z")}, "patch", True),
+        ({paths[1]: (r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-05T09:00:00Z"),
+          paths[2]: (r"^webUrl: .*$", 'webUrl: "https://moved.example/story/"')}, "update", True),
+        ({new: None}, "update", True),
+        ({new: "delete"}, "update", True),
+        ({paths[3]: (r"^  domain: .*$", "  domain: a-new-provider.example")}, "update", False),
+        ({paths[4]: (r"^publishedDateTime: .*$", "publishedDateTime: 2026-09-30T09:00:00Z")}, "patch", True),
     ]
-    for path, pattern, replacement, kept in steps:
+    for edits, mode, kept in steps:
         before = cache.env.fragment_cache
         assert before, "the last build cached its cards"
-        _edit(path, pattern, replacement)
-        result = build(config, OPTIONS, cache=cache, changed=[path])
-        assert result.mode == "update"
-        assert (cache.env.fragment_cache is before) == kept, path.name
-        assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{path.stem}")
+        for path, edit in edits.items():
+            if edit is None:
+                path.write_text(paths[5].read_text(encoding="utf-8").replace("title:", "slug: fresh\ntitle:", 1))
+            elif edit == "delete":
+                path.unlink()
+            else:
+                _edit(path, *edit)
+        result = build(config, OPTIONS, cache=cache, changed=list(edits))
+        assert result.mode == mode, edits
+        assert (cache.env.fragment_cache is before) == kept, edits
+        assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{len(edits)}-{mode}-{kept}")
+        prepare_patches(cache)
     config_file = root / "config.yaml"
     config_file.write_text(config_file.read_text(encoding="utf-8").replace("name: AI", "name: Machine Learning", 1))
     assert "Machine Learning" in config_file.read_text(encoding="utf-8")
@@ -316,7 +341,8 @@ def test_a_redated_story_renders_the_pages_that_show_it_not_every_story(site, tm
     before = {name: entry[0] for name, entry in cache.outputs.items()}
     _edit(path, r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z")
     result = build(config, OPTIONS, cache=cache, changed=[path])
-    assert result.mode == "update"
+    assert result.mode == "patch"
+    prepare_patches(cache)  # fingerprints what the patch made
     items = result.site.model.site.items
     moved = next(n for n, item in enumerate(items) if item.source.endswith(path.name))
     stories = [page for page in result.site.pages if page.kind == "article"]

@@ -1,0 +1,30 @@
+"""Stage 5b: plan the files that are not pages. Site + Rankings + the planned pages -> FileOutputs:
+feeds, sitemaps and robots.txt, the JSON API, and what GitHub Pages reads (.nojekyll, CNAME).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Sequence
+
+from generator.api import api_outputs
+from generator.config import Config
+from generator.feeds import feed_outputs
+from generator.model import Site
+from generator.pages import FileOutput, Page
+from generator.ranking import Rankings
+from generator.sitemap import sitemap_outputs
+
+
+def plan_outputs(site: Site, rankings: Rankings, pages: Sequence[Page], config: Config, now: datetime,
+                 entries: dict | None = None) -> list[FileOutput]:
+    """Every FileOutput of the site, in a stable order. `entries` (id of a Page -> its sitemap entry) are the
+    sitemap's entries of pages planned before (generator/replan.py: the same Page objects)."""
+    outputs = feed_outputs(site, rankings, config, now) if config.feeds else []
+    outputs += sitemap_outputs(pages, site, config, now, entries=entries)
+    if config.api:
+        outputs += api_outputs(site, rankings, config)
+    outputs.append(FileOutput.constant(".nojekyll", b""))  # GitHub Pages: serve the output as is, `_` folders too
+    if config.cname:
+        outputs.append(FileOutput.constant("CNAME", config.cname.encode("utf-8")))  # the custom domain
+    return outputs
