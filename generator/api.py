@@ -62,14 +62,21 @@ def _pages(config: Config, base: str, order: tuple[int, ...], topic: dict | None
 
 def _news_file(config: Config, head: dict, chunk: tuple[int, ...], next_page: str | None, site: Site,
                memo: dict) -> bytes:
-    news = []
-    for index in chunk:
-        key = ("api record", index)
-        if key not in memo:  # an item is on several lists: described, and written as JSON, once
-            memo[key] = _json(item_record(site, config, site.items[index]))
-        news.append(memo[key])
+    news = [record_text(site, config, site.items[index], memo) for index in chunk]
     # The same text as _dump(dict(head, news=[records], nextPage=next_page)), from the records' own JSON
     return (_json(head)[:-1] + ',"news":[' + ",".join(news) + '],"nextPage":' + _json(next_page) + "}\n").encode("utf-8")
+
+
+def record_text(site: Site, config: Config, item: Item, memo: dict) -> str:
+    """item_record as JSON, written once per Item object: an item is on several lists, and serve keeps
+    the texts from one rebuild to the next while the site-wide values are the same (a story moved to
+    another topic shifts 260 API files at 10,000 items: 68 ms, 5 ms with the texts of the others kept).
+    The memo holds the Item too, so that its id stands for it alone."""
+    key = ("api record", id(item))
+    known = memo.get(key)
+    if known is None or known[0] is not item:
+        known = memo[key] = (item, _json(item_record(site, config, item)))
+    return known[1]
 
 
 def item_record(site: Site, config: Config, item: Item) -> dict:

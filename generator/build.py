@@ -24,6 +24,7 @@ from typing import Callable, Iterable, Mapping
 
 import jinja2
 
+from generator.api import record_text
 from generator.cache import BuildCache
 from generator.config import Config, build_time
 from generator.content import read_named, read_source, relative_name, source_files
@@ -141,8 +142,10 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
         reused = unchanged_fingerprints(previous_plan, site, cache.outputs) if same_world and previous_plan else {}
         fingerprints = _fingerprints(site, keys, globals_, reused)
     _compile_templates(env, site, keys)
+    # Cards, and stories as feeds and API files describe them, carry over from the last build (see _site_wide_key)
+    env.output_memo = previous.output_memo if same_world else {}
     if same_world:
-        env.fragment_cache = previous.fragment_cache  # see _site_wide_key
+        env.fragment_cache = previous.fragment_cache
     live = config.output_path
     known = cache.outputs  # (a first build knows none: no need to look for their files)
     stale = {name for name, fingerprint in fingerprints.items()
@@ -154,7 +157,7 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
         # A few files to change (an edit): render them into memory, then replace just those.
         mode = "update"
         made = dict(_render(env, pages, workers, progress))
-        made.update(make_files(outputs, site.model.site))
+        made.update(make_files(outputs, site.model.site, env.output_memo))
         gone = cache.published - names
         written = update_in_place(live, made, site.copies, gone)
         search_stale = _update_search(live, site, config, options, workers, [*written.changed, *gone])
@@ -199,6 +202,7 @@ def prepare_patches(cache: BuildCache) -> None:
     _hash_patched(cache)
     if cache.dependents is None:
         cache.dependents = Dependents(cache.plan)
+    _describe_stories(cache.plan, cache.env.output_memo)
     for template in sorted({page.template for page in cache.plan.pages}):
         cache.env.get_template(template)
 
@@ -215,6 +219,19 @@ def _hash_patched(cache: BuildCache) -> None:
             stat = _stat(live, name)
             cache.outputs[name] = (fingerprint, stat.st_size, stat.st_mtime_ns) if stat else ("", -1, -1)
     cache.unhashed = ()
+
+
+def _describe_stories(plan: RenderedSite, memo: dict) -> None:
+    """Describe the site's stories for the API files now (the newest MEMO_ENTRIES of them), so that a
+    rebuild that shifts hundreds of API files has the texts ready; and forget those of stories the site
+    no longer has (the versions before an edit)."""
+    site = plan.model.site
+    alive = {id(item) for item in site.items}
+    for key in [key for key, (item, _) in memo.items() if id(item) not in alive]:
+        del memo[key]
+    if plan.config.api:
+        for item in site.items[:MEMO_ENTRIES]:
+            record_text(site, plan.config, item, memo)
 
 
 def _plan_key(config: Config, options: BuildOptions, environ: Mapping[str, str]) -> tuple:
@@ -261,7 +278,7 @@ def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: M
         raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content error(s).")
     cache.env.site = site.model.site  # the site templates look stories up in (render.internal): its indices moved
     made = dict(_render(cache.env, list(patch.pages), 1, None))
-    made.update(make_files(patch.outputs, site.model.site))
+    made.update(make_files(patch.outputs, site.model.site, cache.env.output_memo))
     written = update_in_place(config.output_path, made, {}, set(patch.gone))
     for name in [*made, *patch.gone]:  # the fingerprints of what was made are worked out later, by prepare_patches
         cache.outputs.pop(name, None)

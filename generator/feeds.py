@@ -143,10 +143,12 @@ def _outputs(feeds: list[Feed], config: Config, now: datetime) -> list[FileOutpu
 def _feed_file(feed: Feed, config: Config, fallback: datetime | None, kind: str, site: Site, memo: dict) -> bytes:
     shown = []
     for index in feed.items:
-        key = ("feed entry", index)
-        if key not in memo:  # an item is in several feeds; clean it once per build
-            memo[key] = _entry(site, config, site.items[index])
-        shown.append(memo[key])
+        item = site.items[index]
+        key = ("feed entry", id(item))  # an item is in several feeds: cleaned once (api.record_text says why by id)
+        known = memo.get(key)
+        if known is None or known[0] is not item:
+            known = memo[key] = (item, _entry(site, config, item))
+        shown.append(known[1])
     updated = max((e.published for e in shown), default=fallback)
     if kind == "atom":
         return _atom(feed, shown, config, updated)

@@ -104,9 +104,9 @@ def _constant(data: bytes, site: Site, memo: dict) -> bytes:
     return data
 
 
-def make_files(outputs, site: Site) -> dict[str, bytes]:
-    """Name -> bytes of every output, made now (for callers that want them all)."""
-    memo: dict = {}
+def make_files(outputs, site: Site, memo: dict | None = None) -> dict[str, bytes]:
+    """Name -> bytes of every output, made now (for callers that want them all); `memo` as `make` takes it."""
+    memo = {} if memo is None else memo
     return {output.name: output.make(site, memo) for output in outputs}
 
 
@@ -128,6 +128,7 @@ class RenderedSite:
 
 
 RANKED = ("home", "top", "hot")  # the kinds of page ordered by score: ranked_pages plans them
+LIST_KINDS = ("home", "latest", "top", "hot", "topic", "provider")  # the pages that show a list of stories
 LISTS = (  # kind, title, description, and the Rankings order each site-wide list shows
     ("latest", "Latest", "The newest stories first.", "latest"),
     ("top", "Top stories", "Ranked by heat, quality and freshness.", "top"),
@@ -135,37 +136,48 @@ LISTS = (  # kind, title, description, and the Rankings order each site-wide lis
 )
 
 
-def plan_pages(site: Site, rankings: Rankings, config: Config, kept: Mapping[tuple[str, str], list[Page]] = {},
-               articles: Sequence[Page | None] = ()) -> list[Page]:
-    """Every HTML page of the site, in a stable order.
+@dataclass(frozen=True)
+class Earlier:
+    """What a rebuild after an edit knows of the last plan (generator/replan.py), for plan_pages to keep
+    the Page objects that would come out the same: rebuilds compare pages by identity first."""
 
-    A rebuild after an edit (generator/replan.py) passes what it knows is planned as before: `kept`, the
-    pages of a topic's or provider's list by (kind, slug), and `articles`, each item's page or None."""
-    pages: list[Page] = [_front_page(site, rankings, config)]
+    items: tuple  # the last plan's Site.items
+    lists: Mapping[tuple[str, str], list[Page]]  # (kind, key) -> the pages of that list (and the front page)
+    kept: frozenset  # (kind, slug) of the topics' and providers' lists known to be as they were, whole
+    articles: Sequence[Page | None]  # for each item (in the new order) its page as it was, or None
+
+
+def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier | None = None) -> list[Page]:
+    """Every HTML page of the site, in a stable order; with `earlier`, the pages planned as they were
+    are the Page objects of the last plan."""
+    lists = earlier.lists if earlier else {}
+    kept = earlier.kept if earlier else frozenset()
+    pages: list[Page] = [_front_page(site, rankings, config, earlier)]
     for kind, title, description, order in LISTS:
-        pages += _paginate(site, config, kind, "", f"{kind}/", title, description, getattr(rankings, order), {})
+        pages += _paginate(site, config, kind, "", f"{kind}/", title, description, getattr(rankings, order), {},
+                           earlier)
     for slug, topic in site.topics.items():
         if ("topic", slug) in kept:
-            pages += kept["topic", slug]
+            pages += lists["topic", slug]
             continue
         order = site.topic_items.get(slug, ())
         description = topic.description or f"News about {topic.name}."
         pages += _paginate(site, config, "topic", slug, f"topics/{slug}/", topic.name, description, order,
-                           {"topic": topic})
+                           {"topic": topic}, earlier)
     pages.append(Page("topics/", "topics.html", "topics", "", "Topics", "Every topic on this site.",
                       {"topic_counts": {slug: len(site.topic_items[slug]) for slug in site.topics}}))
     for slug, provider in site.providers.items():
         if ("provider", slug) in kept:
-            pages += kept["provider", slug]
+            pages += lists["provider", slug]
             continue
         order = site.provider_items.get(slug, ())
         description = provider.description or f"News from {provider.name} ({provider.domain})."
         pages += _paginate(site, config, "provider", slug, f"providers/{slug}/", provider.name, description, order,
-                           {"provider": provider})
+                           {"provider": provider}, earlier)
     pages.append(Page("providers/", "providers.html", "providers", "", "Providers", "Every provider on this site.",
                       {"all_providers": tuple(site.providers.values())}))
-    if articles:
-        pages.extend(page or article_page(site, index) for index, page in enumerate(articles))
+    if earlier:
+        pages.extend(page or article_page(site, index) for index, page in enumerate(earlier.articles))
     else:
         pages.extend(article_page(site, index) for index in range(len(site.items)))
     if config.search:
@@ -184,11 +196,15 @@ def ranked_pages(site: Site, rankings: Rankings, config: Config) -> list[Page]:
     return pages
 
 
-def _front_page(site: Site, rankings: Rankings, config: Config) -> Page:
-    front = rankings.top[: config.front_page_items]
+def _front_page(site: Site, rankings: Rankings, config: Config, earlier: Earlier | None = None) -> Page:
+    front = tuple(rankings.top[: config.front_page_items])
+    if earlier:
+        [before] = earlier.lists.get(("home", ""), [None])
+        if before is not None and _same_stories(before, front, site, earlier):
+            return before
     return Page("", "index.html", "home", "", config.title, config.description or config.title,
                 {"lead": site.items[front[0]] if front else None, "items": [site.items[i] for i in front[1:]]},
-                tuple(front))
+                front)
 
 
 def article_page(site: Site, index: int) -> Page:
@@ -201,15 +217,29 @@ def article_page(site: Site, index: int) -> Page:
 
 
 def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title: str, description: str,
-              order: tuple[int, ...], extra: dict) -> list[Page]:
+              order: tuple[int, ...], extra: dict, earlier: Earlier | None = None) -> list[Page]:
     size = config.items_per_page
     total = max(1, -(-len(order) // size))
+    before = earlier.lists.get((kind, key), ()) if earlier else ()
+    if len(before) != total:  # its pages say "page n of total": none is as it was
+        before = ()
     pages = []
     for number in range(1, total + 1):
         chunk = order[(number - 1) * size : number * size]
-        pagination = Pagination(number, total, base)
         shown_title = title if number == 1 else f"{title} (page {number} of {total})"
+        if before:
+            old = before[number - 1]
+            if (old.title == shown_title and old.description == description and _same_stories(old, chunk, site, earlier)
+                    and all(old.context.get(name) is value for name, value in extra.items())):
+                pages.append(old)
+                continue
+        pagination = Pagination(number, total, base)
         context = dict(extra, items=[site.items[i] for i in chunk], pagination=pagination, list_title=title)
         pages.append(Page(pagination.url_for(number), "list.html", kind, key, shown_title, description, context,
                           tuple(chunk)))
     return pages
+
+
+def _same_stories(old: Page, shown: tuple[int, ...], site: Site, earlier: Earlier) -> bool:
+    """Whether the last plan's `old` page showed these very items, at the same indices."""
+    return old.items == shown and all(site.items[i] is earlier.items[i] for i in shown)

@@ -32,7 +32,7 @@ from types import MappingProxyType
 
 from generator.feeds import ranked_feed_outputs
 from generator.model import SCORE_FIELDS, TEXT_FIELDS, Item, Provider, Site, provider_average, same_place
-from generator.pages import FileOutput, Page, RenderedSite, article_page, ranked_pages
+from generator.pages import LIST_KINDS, FileOutput, Page, RenderedSite, article_page, ranked_pages
 from generator.ranking import rank
 
 
@@ -60,11 +60,11 @@ class Dependents:
         self.page_numbers = {page.output: n for n, page in enumerate(plan.pages)}  # output file -> its index
         self.output_numbers = {output.name: n for n, output in enumerate(plan.outputs)}
         self.providers: dict[str, list[int]] = defaultdict(list)  # provider slug -> pages holding its Provider
-        self.lists: dict[tuple[str, str], list[int]] = defaultdict(list)  # ("topic", slug) ... -> its list pages
+        self.lists: dict[tuple[str, str], list[int]] = defaultdict(list)  # (kind, key) of a list -> its pages
         for number, page in enumerate(plan.pages):
             if page.kind == "article":
                 self.articles[page.items[0]] = number
-            elif page.kind in ("topic", "provider"):
+            elif page.kind in LIST_KINDS:
                 self.lists[page.kind, page.key].append(number)
             for index in set(page.items):
                 self.pages[index].append(number)

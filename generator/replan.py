@@ -28,7 +28,7 @@ from datetime import datetime
 from generator.deps import same_items, same_page
 from generator.model import Item, reindexed
 from generator.outputs import plan_outputs
-from generator.pages import RenderedSite, plan_pages
+from generator.pages import Earlier, RenderedSite, plan_pages
 from generator.patch import Dependents, Patch
 from generator.ranking import rank
 from generator.sitemap import planned_entries
@@ -56,13 +56,13 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item, *
         rankings = rank(new_site.items, now=plan.now, weights=plan.config.ranking)
 
     # The lists of topics and providers none of whose stories moved, as they were (they cannot show the item).
-    kept = {}
+    kept = set()
     for kind, heads, orders, new_heads, new_orders in (
             ("topic", site.topics, site.topic_items, new_site.topics, new_site.topic_items),
             ("provider", site.providers, site.provider_items, new_site.providers, new_site.provider_items)):
         for slug, order in new_orders.items():
             if order is orders.get(slug) and new_heads[slug] is heads.get(slug) and not _holds(order, to):
-                kept[kind, slug] = [plan.pages[number] for number in dependents.lists[kind, slug]]
+                kept.add((kind, slug))
     # The stories' pages, in the new order; None for those to plan again: the stories that moved and the
     # pages that link to one (their items name the old places), and the pages holding a restated Provider.
     first = dependents.articles[0] if site.items else 0
@@ -79,7 +79,8 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item, *
                          if plan.pages[number].kind == "article")
     for k in again:
         articles[k] = None
-    pages = plan_pages(new_site, rankings, plan.config, kept, articles)
+    lists = {region: [plan.pages[number] for number in numbers] for region, numbers in dependents.lists.items()}
+    pages = plan_pages(new_site, rankings, plan.config, Earlier(site.items, lists, frozenset(kept), articles))
 
     render, names = [], set()
     memo: dict = {}

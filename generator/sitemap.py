@@ -42,7 +42,7 @@ def sitemap_outputs(pages: Sequence[Page], site: Site, config: Config, now: date
     """sitemap.xml (or an index and its parts), news-sitemap.xml when there is news, and robots.txt.
     `entries`: id of a Page -> its entry, for pages of the last plan (see planned_entries)."""
     known = entries or {}
-    entries = [known.get(id(page)) or (site_url(config.base_url, page.url), _lastmod(page, site))
+    entries = [known.get(id(page)) or _entry(site_url(config.base_url, page.url), _lastmod(page, site))
                for page in pages if page.kind != "404"]
     outputs: list[FileOutput] = []
     if len(entries) <= max_urls:
@@ -53,7 +53,7 @@ def sitemap_outputs(pages: Sequence[Page], site: Site, config: Config, now: date
             chunk = tuple(entries[start : start + max_urls])
             name = f"sitemaps/sitemap-{number}.xml"
             outputs.append(_made(name, _urlset, chunk))
-            parts.append((site_url(config.base_url, name), max((m for _, m in chunk if m), default=None)))
+            parts.append(_entry(site_url(config.base_url, name), max((m for _, m, _ in chunk if m), default=None)))
         outputs.append(_made("sitemap.xml", _index, tuple(parts)))
     recent = tuple(i for i, item in enumerate(site.items) if now - NEWS_WINDOW <= item.published <= now)[:NEWS_MAX]
     if recent:
@@ -71,6 +71,13 @@ def planned_entries(pages: Sequence[Page], outputs: Sequence[FileOutput]) -> dic
         if (output.name == "sitemap.xml" or output.name.startswith("sitemaps/")) and output.make.args[0] is _urlset:
             planned.extend(output.key[0])
     return dict(zip((id(page) for page in pages if page.kind != "404"), planned))
+
+
+def _entry(loc: str, lastmod: datetime | None) -> tuple[str, datetime | None, str]:
+    """One URL of a sitemap, with the text of its <loc> and <lastmod> (formatting the dates of 13,000
+    pages took 12 ms: a rebuild after an edit keeps the entries of the pages planned as before)."""
+    text = f"  <loc>{_text(loc)}</loc>"
+    return loc, lastmod, text + f"\n  <lastmod>{rfc3339(lastmod)}</lastmod>" if lastmod else text
 
 
 def _made(name: str, make, entries: tuple) -> FileOutput:
@@ -99,28 +106,23 @@ def _serialize(root: ET.Element) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
 
-def _urlset(entries: list[tuple[str, datetime | None]]) -> bytes:
+def _urlset(entries: list[tuple[str, datetime | None, str]]) -> bytes:
     return _listing("urlset", "url", entries)
 
 
-def _index(parts: list[tuple[str, datetime | None]]) -> bytes:
+def _index(parts: list[tuple[str, datetime | None, str]]) -> bytes:
     return _listing("sitemapindex", "sitemap", parts)
 
 
-def _listing(root: str, tag: str, entries: list[tuple[str, datetime | None]]) -> bytes:
+def _listing(root: str, tag: str, entries: list[tuple[str, datetime | None, str]]) -> bytes:
     """The bytes ElementTree writes for <root><tag><loc/><lastmod/></tag>...</root>, indented by one
     space, built as text: one entry per page of the site, and ElementTree took 60 ms for 13,000
     (serve makes sitemap.xml again whenever a score edit moves a list's newest story)."""
     head = f'<?xml version="1.0" encoding="utf-8"?>\n<{root} xmlns="{SITEMAP_NS}"'
     if not entries:
         return (head + " />\n").encode("utf-8")  # as ElementTree writes an element without children
-    lines = [head + ">"]
-    for loc, lastmod in entries:
-        lines.append(f" <{tag}>\n  <loc>{_text(loc)}</loc>")
-        if lastmod:
-            lines.append(f"  <lastmod>{rfc3339(lastmod)}</lastmod>")
-        lines.append(f" </{tag}>")
-    lines.append(f"</{root}>\n")
+    opening, closing = f" <{tag}>\n", f"\n </{tag}>"
+    lines = [head + ">", *(opening + text + closing for _, _, text in entries), f"</{root}>\n"]
     return "\n".join(lines).encode("utf-8")
 
 

@@ -95,9 +95,9 @@ def test_sitemaps_are_the_bytes_elementtree_writes(example):
     for root_tag, tag, data in files:
         entries = [(e.findtext(f"{SM}loc"), e.findtext(f"{SM}lastmod")) for e in ET.fromstring(data)]
         assert entries and data == _as_elementtree_writes(root_tag, tag, entries)
-    from generator.sitemap import _urlset  # URLs with characters XML escapes; an empty list
+    from generator.sitemap import _entry, _urlset  # URLs with characters XML escapes; an empty list
     tricky = [("https://x.example/?a=1&b=<2>\"'", None), ("https://é.example/", None)]
-    assert _urlset(tricky) == _as_elementtree_writes("urlset", "url", tricky)
+    assert _urlset([_entry(*entry) for entry in tricky]) == _as_elementtree_writes("urlset", "url", tricky)
     assert _urlset([]) == _as_elementtree_writes("urlset", "url", [])
 
 
