@@ -55,12 +55,23 @@ def sitemap_outputs(pages: Sequence[Page], site: Site, config: Config, now: date
             outputs.append(_made(name, _urlset, chunk))
             parts.append(_entry(site_url(config.base_url, name), max((m for _, m, _ in chunk if m), default=None)))
         outputs.append(_made("sitemap.xml", _index, tuple(parts)))
-    recent = tuple(i for i, item in enumerate(site.items) if now - NEWS_WINDOW <= item.published <= now)[:NEWS_MAX]
+    recent = _recent(site, now)
     if recent:
         outputs.append(FileOutput("news-sitemap.xml", partial(_news, config, recent), recent))
     sitemaps = ["sitemap.xml"] + (["news-sitemap.xml"] if recent else [])
     outputs.append(FileOutput.constant("robots.txt", _robots(config, sitemaps)))
     return outputs
+
+
+def _recent(site: Site, now: datetime) -> tuple[int, ...]:
+    """The items of the news sitemap: published in the NEWS_WINDOW before `now`, at most NEWS_MAX."""
+    since, recent = now - NEWS_WINDOW, []
+    for index, item in enumerate(site.items):  # newest first: the first one older than the window ends it
+        if item.published < since or len(recent) == NEWS_MAX:
+            break
+        if item.published <= now:
+            recent.append(index)
+    return tuple(recent)
 
 
 def planned_entries(pages: Sequence[Page], outputs: Sequence[FileOutput]) -> dict[int, tuple]:
