@@ -77,6 +77,9 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item, *
         if provider is not site.providers.get(slug):
             again.update(position[plan.pages[number].items[0]] for number in dependents.providers.get(slug, ())
                          if plan.pages[number].kind == "article")
+    urls = {old.original_url, old.web_url} ^ {new.original_url, new.web_url}
+    if urls - {""}:  # stories listing its new URL as related coverage now link to its page (internal())
+        again.update(k for k, item in enumerate(new_site.items) if any(r.url in urls for r in item.related))
     for k in again:
         articles[k] = None
     lists = {region: [plan.pages[number] for number in numbers] for region, numbers in dependents.lists.items()}

@@ -351,3 +351,20 @@ def test_a_redated_story_renders_the_pages_that_show_it_not_every_story(site, tm
     assert again == showing and len(showing) < len(stories)
     assert len(showing) > 1  # its own page and at least one that links to it
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
+
+
+def test_a_story_given_the_url_another_lists_as_related_is_linked_from_it(site, tmp_path):
+    # The Lumenkite launch story lists the seed-round story's URL as related coverage: its page links to the
+    # site's own page of that story while one has the URL. Taking the URL away and giving it back are patches.
+    root, config, cache = site
+    path = root / "content/news/2026-10-04-lumenkite-raises-seed-round.md"
+    text = path.read_text(encoding="utf-8")
+    linking = config.output_path / "news/2026/10/03/lumenkite-books-first-rideshare-launch/index.html"
+    own = "/news/2026/10/04/lumenkite-raises-seed-round/"
+    assert own in linking.read_text(encoding="utf-8")
+    moved = text.replace("https://theseedround.example/2026/10/04/", "https://theseedround.example/moved/")
+    for step, written in (("away", moved), ("back", text)):
+        path.write_text(written, encoding="utf-8")
+        assert build(config, OPTIONS, cache=cache, changed=[path]).mode == "patch"
+        assert (own in linking.read_text(encoding="utf-8")) == (step == "back")
+        assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{step}")
