@@ -17,13 +17,15 @@ the search index is redone afterwards, in the background, so it is not in these 
   score   the heat jumps to 1000 (from the middle of the site to the top of Hot and near the top of
           Top): the worst case of a score edit, every Hot page above its old place and most of Top
           change (several hundred pages at 10,000 items)
-  redate  the date moves 3 days back: the item moves in Latest, its topics and provider (the site is
-          planned again; what is planned as before keeps its fingerprint)
-  topic   its first topic becomes another (Sports, or Science): planned again
+  redate  the date moves 3 days back: the item moves in Latest, its topics' and provider's lists,
+          and its page moves (generator/replan.py plans again what it touches, from the last plan)
+  topic   its first topic becomes another (Sports, or Science): it leaves one topic's lists for
+          another's (replan too)
   new     a new story beside it (its copy, with a new title and URLs), then deleted: every Latest,
           topic, provider and API page after it shifts
 
-Text and score edits take the fast path (generator/patch.py); the last three plan the site again.
+Text and score edits take the fast path of generator/patch.py, redate and topic that of
+generator/replan.py; a new story plans the site again.
 
 Each edit is undone before the next, so every round starts from the same site. Prints the median
 build time in milliseconds per kind (and the pages rendered), as JSON with --json.
