@@ -69,7 +69,10 @@ def source_files(root: Path, content_dir: Path) -> list[tuple[str, str]]:
             elif entry.name.endswith(".md") and entry.is_file():
                 found.append((Path(entry.path).as_posix() if outside else prefix + relative + entry.name, entry.path))
 
-    walk(str(content_dir), "")
+    # A content folder outside the site root is named by its real path, as the watcher reports changes
+    # (watch.SiteLayout resolves it): "site/../news/x.md" and "news/x.md" were two names for one file, so
+    # serve's fast paths (generator/patch.py) never knew the file it was told had changed.
+    walk(os.path.realpath(content_dir) if outside else str(content_dir), "")
     found.sort(key=lambda pair: pair[1].split(os.sep))
     return found
 

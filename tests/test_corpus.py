@@ -150,3 +150,42 @@ def test_every_field_of_the_seed_item_is_read(tmp_path):
 def html_text(page: str) -> str:
     import html5lib
     return "".join(html5lib.parse(page, namespaceHTMLElements=False).itertext())
+
+
+def test_moves_of_real_items_in_serve_give_the_bytes_of_a_full_build(corpus, tmp_path):
+    # serve's fast paths (generator/patch.py, replan.py) on real items: redated, rescored, given another of the
+    # site's topics, one after another; after each, the output is what a full build of the same files writes.
+    import random
+    import re
+    import shutil
+
+    from bench.incremental import EDITS
+    from generator.cache import BuildCache
+
+    news = tmp_path / "news"
+    shutil.copytree(corpus / "news", news)  # (the corpus itself is never written)
+    root = tmp_path / "site"
+    root.mkdir()
+    text = config_text(corpus, root).replace(f"content_dir: {os.path.relpath(corpus / 'news', root)}",
+                                             f"content_dir: {os.path.relpath(news, root)}")
+    (root / "config.yaml").write_text(text)
+    config, cache, options = load_config(root / "config.yaml"), BuildCache(), BuildOptions(workers=1)
+    first = build(config, options, environ={}, cache=cache)
+    names = sorted({topic.name for topic in first.site.model.site.topics.values()})
+    published = [item.source for item in first.site.model.site.items]
+    rng = random.Random(8)
+    for n in range(8):
+        path = config.root / rng.choice(published)
+        written = path.read_text(encoding="utf-8-sig")
+        kind = ("redate", "nudge", "topic")[n % 3]
+        if kind == "topic":
+            edited = re.sub(r"^topics:\n  - (.*)$", f"topics:\n  - {rng.choice(names)}", written, count=1, flags=re.M)
+        else:
+            edited = EDITS[kind](written, n)
+        assert edited != written, (kind, path.name)
+        path.write_text(edited, encoding="utf-8")
+        result = build(config, options, environ={}, cache=cache, changed=[path])
+        assert result.mode == "patch", (kind, path.name)
+        fresh = load_config(root / "config.yaml", {"output_dir": str(tmp_path / f"fresh-{n}")})
+        build(fresh, options, environ={})
+        assert conftest.files_under(config.output_path) == conftest.files_under(fresh.output_path), (kind, path.name)
