@@ -76,7 +76,7 @@ class BuildResult:
     rendered: int  # pages rendered by this build (the rest were unchanged and reused)
     seconds: float
     search_stale: bool = False  # articles changed and, as asked (index_later), the search index was not redone
-    # How it went: "patch" (text or score edits put into the last plan, generator/patch.py), "update" (planned
+    # How it went: "patch" (edits put into the last plan: generator/patch.py, replan.py), "update" (planned
     # again, a few files replaced in place), "full" (a new output folder swapped in), "check" (no writing).
     mode: str = "full"
 
@@ -240,7 +240,8 @@ def _plan_key(config: Config, options: BuildOptions, environ: Mapping[str, str])
 
 def _try_patch(config: Config, options: BuildOptions, environ: Mapping[str, str], cache: BuildCache,
                changed: list[Path]) -> Patch | None:
-    """The last plan with the changed items in, if every change is a text or score edit of a published item."""
+    """The last plan with the changed items in, if every change is an edit of a published item that
+    patch.py or replan.py can put into it."""
     plan = cache.plan
     if plan is None or not changed or plan.config != config or cache.plan_key != _plan_key(config, options, environ):
         return None

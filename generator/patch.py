@@ -14,13 +14,15 @@ ranked lists no date). So the site is ranked again (one pass, no reading) and on
 those lists are planned again; of them, the pages and files whose stories changed are
 made. A quality edit can also move its provider's average quality, which the
 provider's card shows: then the pages holding that Provider (its list pages, the
-providers index, its stories' pages) are made again too. Not patched: a score edit that
-takes an item over or under `min_heat` (Top and Hot gain or lose a page).
+providers index, its stories' pages) are made again too. Not patched here: a score edit
+that takes an item over or under `min_heat` (Top and Hot gain or lose a page).
 
-Anything else (an item added, deleted, redated, moved to another topic or provider,
-an item that no longer reads, a template, config or data edit) is not a patch:
-`patch_plan` returns None and the build takes its normal incremental path. Either way
-the output is the same bytes a full build makes (tests/test_patch.py).
+Anything else is not a patch of this kind: `patch_plan` returns None. An edit that moves
+one item elsewhere (redated, other topics or provider, new URLs; over or under min_heat)
+is then planned again from the last plan by generator/replan.py; what is left (an item
+added, deleted or no longer readable, several moves at once, a template, config or data
+edit) takes the build's normal incremental path. Either way the output is the same bytes
+a full build makes (tests/test_patch.py, tests/test_replan.py).
 """
 
 from __future__ import annotations

@@ -65,7 +65,7 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item, *
                 kept.add((kind, slug))
     # The stories' pages, in the new order; None for those to plan again: the stories that moved and the
     # pages that link to one (their items name the old places), and the pages holding a restated Provider.
-    first = dependents.articles[0] if site.items else 0
+    first = dependents.articles[0] if site.items else 0  # plan_pages puts them together, in the items' order
     articles: list = list(plan.pages[first : first + len(site.items)])
     inverse = {position[i]: i for i in range(low, high + 1)}
     articles[low : high + 1] = [articles[inverse[k]] for k in range(low, high + 1)]
