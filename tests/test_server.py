@@ -467,11 +467,23 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
         if len(items()) > 2:
             rng.choice(items()).unlink()
 
-    def change_topic():
+    def change_topic(topics=None):  # to topics of the site (config.yaml defines them): it moves, patched too
         path = rng.choice(items())
         text = path.read_text()
-        write(path, re.sub(r"^topics: .*$", f"topics: {rng.choice(['[AI]', '[Space]', '[Robotics]'])}",
-                           text, count=1, flags=re.M))
+        topics = topics or rng.choice(["[AI]", "[Space]", "[AI, Space]"])
+        write(path, re.sub(r"^topics: .*$", f"topics: {topics}", text, count=1, flags=re.M))
+        # ... unless it took the last story away from a topic that only stories named (new_topic's): it goes
+        left = set(re.findall(r"Topic \d+", text)) - set(re.findall(r"Topic \d+", topics))
+        return all(any(re.search(rf"\b{name}\b", other.read_text()) for other in items() if other != path)
+                   for name in left)
+
+    def new_topic():  # a topic the site has not had: a page more, and a name in every page's menu
+        change_topic(f"[Topic {next(counter)}]")
+
+    def change_date():  # a new date: the story moves in Latest and its lists, and its page moves
+        path = rng.choice(items())
+        write(path, re.sub(r"^publishedDateTime: .*$", f"publishedDateTime: 2026-11-{rng.randint(10, 21)}T"
+                           f"{rng.randint(10, 23)}:{next(counter) % 60:02}:00Z", path.read_text(), count=1, flags=re.M))
 
     def edit_template():
         text = template.read_text()  # inside the card macro, so that every card shows it
@@ -484,19 +496,19 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
         config = root / "config.yaml"
         write(config, re.sub(r"items_per_page: \d+", f"items_per_page: {rng.randint(1, 4)}", config.read_text()))
 
-    edits = [change_title, change_body, change_heat, add_item, delete_item, change_topic, edit_template, edit_css,
-             edit_config]
-    patched = {change_title, change_body, change_heat}  # text and score edits
+    edits = [change_title, change_body, change_heat, add_item, delete_item, change_topic, change_date, new_topic,
+             edit_template, edit_css, edit_config]
+    patched = {change_title, change_body, change_heat, change_topic, change_date}  # generator/patch.py, replan.py
     dev = start(root)
     try:
-        for step in range(14):
+        for step in range(16):
             change = edits[step] if step < len(edits) else rng.choice(edits)
             before = len(dev.rebuilds)
-            change()
+            fast = change() is not False and change in patched
             record = settle(dev, before)
             assert record.error == "", record.error
-            # Text and score edits take the fast path (generator/patch.py); the others are planned again.
-            assert (record.mode == "patch") == (change in patched), (change.__name__, record.mode)
+            # Edits of one story take the fast paths (generator/patch.py, replan.py); the others plan the site again.
+            assert (record.mode == "patch") == fast, (change.__name__, record.mode)
             fresh = tmp_path / f"fresh-{step}"
             config = load_config(root / "config.yaml", {"output_dir": str(fresh)})
             build(config, BuildOptions())
