@@ -81,7 +81,15 @@ def heat_edit(original: str, n: int) -> tuple[str, str, str]:
     return re.sub(r"^heat: .*$", f"heat: {heat}", original, count=1, flags=re.M), ".signal.heat", f"Heat{heat}"
 
 
-EDITS = {"title": title_edit, "heat": heat_edit}
+def topic_edit(original: str, n: int, other: str) -> tuple[str, str, str]:
+    """Round n's first topic: `other` (a topic of the site) in even rounds, the item's own in odd ones: the
+    story moves from one topic's lists to another's (generator/replan.py); its page's kicker names it."""
+    first = re.search(r"^topics:\n  - (.*)$", original, re.M)[1].strip('"')
+    name = other if n % 2 == 0 else first
+    return (re.sub(r"^topics:\n  - .*$", f'topics:\n  - "{name}"', original, count=1, flags=re.M), ".kicker", name)
+
+
+EDITS = {"title": title_edit, "heat": heat_edit, "topic": topic_edit}
 
 
 def measure_rounds(page, url: str, item: Path, rounds: int, settle: Callable[[], None],
@@ -151,7 +159,11 @@ def bench_newsdesk(site: Path, rounds: int, browser, edit: str = "title") -> dic
             time.sleep(0.2)  # let the page's next poll reach the server before the next save
 
         before = len(dev.rebuilds)
-        latencies = measure_rounds(page, dev.url + path, item, rounds, settle, EDITS[edit])
+        change = EDITS[edit]
+        if edit == "topic":
+            other = _other_topic(config_file, item)
+            change = lambda text, n: topic_edit(text, n, other)  # noqa: E731
+        latencies = measure_rounds(page, dev.url + path, item, rounds, settle, change)
         rebuilds = [r for r in dev.rebuilds[before:] if r.paths]
     finally:
         page.close()
@@ -160,6 +172,16 @@ def bench_newsdesk(site: Path, rounds: int, browser, edit: str = "title") -> dic
             "rebuild_ms_median": round(statistics.median(r.milliseconds for r in rebuilds), 1) if rebuilds else None,
             "pages": dev.rebuilds[0].pages, "pages_rebuilt_median": statistics.median(r.rendered for r in rebuilds)
             if rebuilds else None, "debounce_ms": 100}
+
+
+def _other_topic(config_file: Path, item: Path) -> str:
+    """A top-level topic config.yaml defines that is not the item's first (so that moving it there is a move,
+    not a new topic of the site)."""
+    from generator.config import load_config
+
+    first = re.search(r"^topics:\n  - (.*)$", item.read_text(encoding="utf-8"), re.M)[1].strip('"').casefold()
+    return next(topic.name for topic in load_config(config_file).topics
+                if not topic.parent and topic.name.casefold() != first)
 
 
 def bench_hugo(size: str, rounds: int, browser, work: Path, newsdesk_path: str, stem: str) -> dict:
@@ -232,6 +254,8 @@ def run(sizes: list[str], rounds: int, hugo: bool) -> dict:
                 print(f"{size}: newsdesk, title edit: {_line(entry['newsdesk'])}", file=sys.stderr)
                 entry["newsdesk_heat"] = bench_newsdesk(site, rounds, browser, "heat")
                 print(f"{size}: newsdesk, heat edit: {_line(entry['newsdesk_heat'])}", file=sys.stderr)
+                entry["newsdesk_topic"] = bench_newsdesk(site, rounds, browser, "topic")
+                print(f"{size}: newsdesk, topic edit: {_line(entry['newsdesk_topic'])}", file=sys.stderr)
                 if hugo:
                     entry["hugo"] = bench_hugo(size, rounds, browser, Path(temp), path, item.stem)
                     print(f"{size}: hugo {_line(entry['hugo'])}", file=sys.stderr)
