@@ -6,8 +6,9 @@ For each site it starts the dev server (in this process, with its real defaults:
 incremental rebuilds, the search index), opens an item's page in Debian's chromium through
 Playwright, and then, `--rounds` times: saves the item with a new title the way editors do
 (temp file + rename), and waits for the page to show it; then the same with a new heat (+5 or +6,
-a score edit: the story moves in Top and Hot, and the page shows the new figure). The latency of a
-round is
+a score edit: the story moves in Top and Hot, and the page shows the new figure), and with its first
+topic moved to another topic of the site and back (the story moves between topics' lists; the page's
+kicker names the topic). The latency of a round is
 
     (first contentful paint of the reloaded page, from the browser's clock) - (time of the save)
 
