@@ -31,8 +31,8 @@ from generator.content import read_named, read_source, relative_name, source_fil
 from generator.deps import (TemplateKey, config_key, output_fingerprint, page_fingerprint, site_keys, template_keys,
                             unchanged_fingerprints)
 from generator.errors import BuildError, Problem
-from generator.outputs import plan_outputs
 from generator.model import Item, build_site, make_item_or_problem, topic_definitions
+from generator.outputs import plan_outputs
 from generator.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
 from generator.patch import Dependents, Patch, patch_plan
 from generator.replan import replan
