@@ -368,3 +368,21 @@ def test_a_story_given_the_url_another_lists_as_related_is_linked_from_it(site, 
         assert build(config, OPTIONS, cache=cache, changed=[path]).mode == "patch"
         assert (own in linking.read_text(encoding="utf-8")) == (step == "back")
         assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{step}")
+
+
+def test_a_move_that_takes_a_page_from_one_topic_and_gives_one_to_another(tmp_path):
+    # With one story a page, a story moved from AI to Space takes AI's last page away (its file is removed)
+    # and gives Space one more: a patch all the same, with a full build's bytes.
+    root = copy_example_site(tmp_path / "site")
+    config_file = root / "config.yaml"
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace("items_per_page: 10", "items_per_page: 1"))
+    config, cache = load_config(config_file), BuildCache()
+    build(config, OPTIONS, cache=cache)
+    pages = {topic: len(list((config.output_path / f"topics/{topic}").rglob("index.html"))) for topic in ("ai", "space")}
+    path = _items(root)[0]  # AI and Climate
+    _edit(path, r"^  - AI$", "  - Space")
+    result = build(config, OPTIONS, cache=cache, changed=[path])
+    assert result.mode == "patch" and result.written.removed >= 1
+    after = {topic: len(list((config.output_path / f"topics/{topic}").rglob("index.html"))) for topic in ("ai", "space")}
+    assert after == {"ai": pages["ai"] - 1, "space": pages["space"] + 1}
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
