@@ -241,19 +241,24 @@ def _plan_key(config: Config, options: BuildOptions, environ: Mapping[str, str])
 def _try_patch(config: Config, options: BuildOptions, environ: Mapping[str, str], cache: BuildCache,
                changed: list[Path]) -> Patch | None:
     """The last plan with the changed items in, if every change is an edit of a published item that
-    patch.py or replan.py can put into it."""
+    patch.py or replan.py can put into it (or, alone, a story added or deleted: replan.py)."""
     plan = cache.plan
     if plan is None or not changed or plan.config != config or cache.plan_key != _plan_key(config, options, environ):
         return None
-    edits, stats = {}, {}
+    edits: dict[str, Item | None] = {}  # source -> the item it holds now; None: deleted
+    stats = {}
     for path in changed:
         name = relative_name(config.root, Path(path).absolute())
-        if not isinstance(cache.items.get(name), Item) or not str(path).endswith(".md"):
-            return None  # not an item we know: a new file, a template, config, data, a broken item
+        known = isinstance(cache.items.get(name), Item)
         try:
             stats[name] = Path(path).stat()
         except OSError:
-            return None  # deleted
+            if not known or len(changed) > 1:
+                return None
+            edits[name] = None  # a story deleted
+            continue
+        if not str(path).endswith(".md") or not (known or (len(changed) == 1 and _new_source(config, name))):
+            return None  # not an item we know: a template, config, data, a broken item, several new files
         source = read_source(config.root, Path(path))
         item = source if isinstance(source, Problem) else make_item_or_problem(source, config, plan.topic_defs)
         if isinstance(item, Problem):
@@ -261,14 +266,26 @@ def _try_patch(config: Config, options: BuildOptions, environ: Mapping[str, str]
         edits[name] = item
     if cache.dependents is None:
         cache.dependents = Dependents(plan)
-    patch = patch_plan(plan, cache.dependents, edits)
-    if patch is None and len(edits) == 1:  # an edit that moves the item: plan again what it touches
+    patch = None
+    if all(item is not None and name in cache.dependents.index for name, item in edits.items()):
+        patch = patch_plan(plan, cache.dependents, edits)
+    if patch is None and len(edits) == 1:  # one story moved, added or deleted: plan again what it touches
         [(name, item)] = edits.items()
         patch = replan(plan, cache.dependents, name, item, drafts=options.drafts, future=options.future)
     if patch is not None:
         for name, item in edits.items():
-            cache.remember_item(name, stats[name], item)
+            if item is None:
+                cache.items.pop(name, None)
+                cache.files.pop(name, None)
+            else:
+                cache.remember_item(name, stats[name], item)
     return patch
+
+
+def _new_source(config: Config, name: str) -> bool:
+    """Whether `name` is a file the build reads that it did not know (its folder listed again, as
+    source_files lists it: hidden files and folders left out)."""
+    return any(found == name for found, _ in source_files(config.root, config.content_path))
 
 
 def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: Mapping[str, str],
@@ -289,7 +306,7 @@ def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: M
     cache.plan = site
     if patch.reordered:
         cache.dependents = None  # lists show other stories, or stories moved: prepare_patches indexes them again
-    search_stale = _update_search(config.output_path, site, config, options, 1, written.changed)
+    search_stale = _update_search(config.output_path, site, config, options, 1, [*written.changed, *patch.gone])
     return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, search_stale, mode="patch")
 
 

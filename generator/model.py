@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.content import Source, key_line
@@ -582,54 +582,75 @@ def _logo(extra: ProviderConfig | None, ref: ProviderRef) -> Image | None:
 
 # --- one item edited: the indexes brought up to date without indexing every item again ------------
 
-def reindexed(site: Site, index: int, new: Item, topic_defs: dict) -> tuple[Site, list[int]] | None:
-    """`site` with site.items[index] replaced by `new` (the same file, edited) and put in its place in
-    the latest order, every index as `_index` would make it; with `position`, old index -> new index.
+class Reindexed(NamedTuple):
+    site: Site
+    position: list[int]  # old index -> new index (-1: the item deleted)
+    low: int  # old and new indices from low to high (both included; past the end of one list in places) are
+    high: int  # those of the items that moved, and of the edited one
+    to: int  # the edited (or added) item's new index; -1 when it was deleted
+
+
+def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict) -> Reindexed | None:
+    """`site` with site.items[index] replaced by `new` (the same file, edited) and put in its place in the
+    latest order, every index as `_index` would make it. `index` None: `new` is added; `new` None: the
+    item is deleted.
 
     None when the edit changes what is site-wide, which every page can show (generator/deps.py
     site_keys): a topic that appears or goes, a topic's name as items write it, a provider that
     appears or goes or is named by another of its items. The caller checks that `new` is still
     published and writes a page no other item writes.
     """
-    old = site.items[index]
+    old = site.items[index] if index is not None else None
     items = list(site.items)
-    del items[index]
-    to = bisect.bisect_left(items, latest_order(new), key=latest_order)
-    items.insert(to, new)
-    low, high = min(index, to), max(index, to)
-    position = list(range(len(items)))
-    # old index -> new: the edited item to `to`, the items it passed one place back (or on)
-    position[low : high + 1] = list(range(low + 1, high + 1)) + [to] if to < index else [to] + list(range(low, high))
-    topics = _ancestors(old.topics, site.topics), _ancestors(new.topics, site.topics)
-    if not set(new.topics) <= site.topics.keys():
+    if index is not None:
+        del items[index]
+    to = -1
+    if new is not None:
+        to = bisect.bisect_left(items, latest_order(new), key=latest_order)
+        items.insert(to, new)
+    count = len(site.items)
+    position = list(range(count))
+    if index is None:  # added: the items from `to` on move one place on
+        position[to:] = range(to + 1, count + 1)
+        low, high = to, len(items) - 1
+    elif new is None:  # deleted: the items after it move one place back
+        position[index:] = [-1, *range(index, count - 1)]
+        low, high = index, count - 1
+    else:  # old index -> new: the edited item to `to`, the items it passed one place back (or on)
+        low, high = min(index, to), max(index, to)
+        position[low : high + 1] = list(range(low + 1, high + 1)) + [to] if to < index else [to] + list(range(low, high))
+    old_topics = old.topics if old else ()
+    new_topics = new.topics if new else ()
+    topics = _ancestors(old_topics, site.topics), _ancestors(new_topics, site.topics)
+    if not set(new_topics) <= site.topics.keys():
         return None  # a new topic: a page more, and a name in every page's menu
     defined = {slug for slug, _ in topic_defs.values()}
     topic_items = {}
     for slug, order in site.topic_items.items():
-        order = _moved(order, index, to, position, slug in topics[0], slug in topics[1])
+        order = _moved(order, index, to, position, low, high, slug in topics[0], slug in topics[1])
         if not order and slug not in defined:
             return None  # its last item left: the topic goes
         topic_items[slug] = order
-    for slug in (set(old.topics) | set(new.topics)) - defined:
+    for slug in (set(old_topics) | set(new_topics)) - defined:
         written = [(items[i].source, items[i].topic_names[items[i].topics.index(slug)])
                    for i in topic_items[slug] if slug in items[i].topics]
         if not written or min(written)[1] != site.topics[slug].name:
             return None  # the topic goes (a child's stories alone do not keep it), or is named as another item writes it
     providers, provider_items = dict(site.providers), dict(site.provider_items)
-    slugs = {ref.slug for ref in (old.provider, new.provider) if ref}
+    old_slug = old.provider.slug if old and old.provider else None
+    new_slug = new.provider.slug if new and new.provider else None
+    slugs = {slug for slug in (old_slug, new_slug) if slug}
+    if new_slug and new_slug not in site.providers:
+        return None  # a new provider
     for slug, order in site.provider_items.items():
-        edited = slug in slugs
-        order = _moved(order, index, to, position, edited and old.provider is not None and old.provider.slug == slug,
-                       edited and new.provider is not None and new.provider.slug == slug)
-        if edited:
-            if not order or slug not in site.providers or items[order[0]].provider != site.items[site.provider_items[slug][0]].provider:
+        order = _moved(order, index, to, position, low, high, slug == old_slug, slug == new_slug)
+        if slug in slugs:
+            if not order or items[order[0]].provider != site.items[site.provider_items[slug][0]].provider:
                 return None  # the provider goes, or its first story (whose name and logo it shows) is another
             providers[slug] = dataclasses.replace(site.providers[slug], count=len(order),
                                                   avg_quality=provider_average(items, order),
                                                   main_topics=main_topics(items, order))
         provider_items[slug] = order
-    if new.provider and new.provider.slug not in site.providers:
-        return None  # a new provider
     for slug in slugs:
         if providers[slug] == site.providers[slug]:
             providers[slug] = site.providers[slug]  # the same values: the same object (the plan compares by identity)
@@ -637,21 +658,22 @@ def reindexed(site: Site, index: int, new: Item, topic_defs: dict) -> tuple[Site
     if any(providers[slug].count != site.providers[slug].count for slug in slugs):  # as _index orders them
         providers = dict(sorted(providers.items(), key=lambda kv: (-kv[1].count, kv[1].name.casefold(), kv[0])))
     url_index = site.url_index
-    if low != high or (old.original_url, old.web_url) != (new.original_url, new.web_url):
+    if old is None or new is None or low != high or (old.original_url, old.web_url) != (new.original_url, new.web_url):
         url_index = {}
         for number, item in enumerate(items):
             for url in (item.original_url, item.web_url):
                 if url:
                     url_index.setdefault(url, number)
         url_index = MappingProxyType(url_index)
-    return Site(
+    site = Site(
         items=tuple(items),
         topics=site.topics,
         providers=MappingProxyType(providers) if restated else site.providers,
         topic_items=MappingProxyType(topic_items),
         provider_items=MappingProxyType(provider_items),
         url_index=url_index,
-    ), position
+    )
+    return Reindexed(site, position, low, high, to)
 
 
 def _ancestors(slugs, topics: Mapping[str, Topic]) -> set[str]:
@@ -664,10 +686,10 @@ def _ancestors(slugs, topics: Mapping[str, Topic]) -> set[str]:
     return found
 
 
-def _moved(order: tuple[int, ...], index: int, to: int, position: list[int], was_in: bool, is_in: bool) -> tuple[int, ...]:
-    """An ascending list of item indices with item `index` moved to `to` (and `position` applied to the
-    others): the very same tuple when none of its indices change."""
-    low, high = min(index, to), max(index, to)
+def _moved(order: tuple[int, ...], index: int | None, to: int, position: list[int], low: int, high: int,
+           was_in: bool, is_in: bool) -> tuple[int, ...]:
+    """An ascending list of item indices with the edited item (old `index`, new `to`) taken out and put back as it
+    is in the list now, and `position` applied to the others: the very same tuple when none of its indices change."""
     start = bisect.bisect_left(order, low)
     if not was_in and not is_in and (start == len(order) or order[start] > high):
         return order  # nothing in the span that moved

@@ -34,23 +34,23 @@ from generator.ranking import rank
 from generator.sitemap import planned_entries
 
 
-def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item, *, drafts: bool,
+def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | None, *, drafts: bool,
            future: bool) -> Patch | None:
-    """The plan with the edited item `new` (of file `source`) in, or None if the site must be planned again."""
+    """The plan with the edited item `new` (of file `source`) in, or with that file's story added (a source the
+    plan does not have) or deleted (`new` None); None if the site must be planned again."""
     site = plan.model.site
     index = dependents.index.get(source)
-    if index is None or not _published(new, plan.now, drafts, future):
+    if (index is None and new is None) or (new is not None and not _published(new, plan.now, drafts, future)):
         return None
-    old = site.items[index]
-    if new.path != old.path and any(item.path == new.path for item in site.items):
+    old = site.items[index] if index is not None else None
+    if new is not None and (old is None or new.path != old.path) and any(item.path == new.path for item in site.items):
         return None  # two stories would write one page: the build says which one it left out
     moved = reindexed(site, index, new, plan.topic_defs)
     if moved is None:
         return None
-    new_site, position = moved
-    to = position[index]
-    low, high = min(index, to), max(index, to)
-    if low == high and (old.heat, old.quality, old.published) == (new.heat, new.quality, new.published):
+    new_site, position, low, high, to = moved
+    scores = lambda item: (item.heat, item.quality, item.published)  # noqa: E731 (what ranking reads)
+    if old is not None and new is not None and low == high and scores(old) == scores(new):
         rankings = plan.rankings
     else:
         rankings = rank(new_site.items, now=plan.now, weights=plan.config.ranking)
@@ -66,22 +66,25 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item, *
     # The stories' pages, in the new order; None for those to plan again: the stories that moved and the
     # pages that link to one (their items name the old places), and the pages holding a restated Provider.
     first = dependents.articles[0] if site.items else 0  # plan_pages puts them together, in the items' order
-    articles: list = list(plan.pages[first : first + len(site.items)])
-    inverse = {position[i]: i for i in range(low, high + 1)}
-    articles[low : high + 1] = [articles[inverse[k]] for k in range(low, high + 1)]
-    again = set(range(low, high + 1))
-    for i in range(low, high + 1):
+    articles: list = [None] * len(new_site.items)
+    for i, page in enumerate(plan.pages[first : first + len(site.items)]):
+        if position[i] >= 0:
+            articles[position[i]] = page
+    again = set(range(low, min(high, len(new_site.items) - 1) + 1))
+    for i in range(low, min(high, len(site.items) - 1) + 1):
         again.update(position[plan.pages[number].items[0]] for number in dependents.pages.get(i, ())
                      if plan.pages[number].kind == "article")
     for slug, provider in new_site.providers.items():
         if provider is not site.providers.get(slug):
             again.update(position[plan.pages[number].items[0]] for number in dependents.providers.get(slug, ())
                          if plan.pages[number].kind == "article")
-    urls = {old.original_url, old.web_url} ^ {new.original_url, new.web_url}
+    urls = {old.original_url, old.web_url} if old else set()
+    urls ^= {new.original_url, new.web_url} if new else set()
     if urls - {""}:  # stories listing its new URL as related coverage now link to its page (internal())
         again.update(k for k, item in enumerate(new_site.items) if any(r.url in urls for r in item.related))
     for k in again:
-        articles[k] = None
+        if k >= 0:  # (-1: the deleted story's page)
+            articles[k] = None
     lists = {region: [plan.pages[number] for number in numbers] for region, numbers in dependents.lists.items()}
     pages = plan_pages(new_site, rankings, plan.config, Earlier(site.items, lists, frozenset(kept), articles))
 

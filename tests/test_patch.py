@@ -228,8 +228,9 @@ def test_many_text_score_and_date_edits_in_a_row_then_a_full_look_rewrites_nothi
 
 def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchanged(site, tmp_path):
     # serve keeps the last build's cards (generator/fragments.py) when config, templates and site-wide values
-    # are the same: a story redated (a patch), added or deleted, two stories redated at once (planned again)
-    # keep them; a new provider (the badges are on cards) or a topic renamed in config.yaml drops them.
+    # are the same: a story redated or deleted (patches), two stories edited at once, or a story added with
+    # another edited (planned again) keep them; a new provider (the badges are on cards) or a topic renamed
+    # in config.yaml drops them.
     root, config, cache = site
     paths = _items(root)
     new = root / "content/news/2026-11-01-a-new-story.md"
@@ -237,12 +238,12 @@ def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchange
         ({paths[0]: (r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z")}, "patch", True),
         ({paths[1]: (r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-05T09:00:00Z"),
           paths[2]: (r"^webUrl: .*$", 'webUrl: "https://moved.example/story/"')}, "update", True),
-        ({new: None}, "update", True),
-        ({new: "delete"}, "update", True),
+        ({new: None, paths[5]: (r"^heat: .*$", "heat: 7")}, "update", True),
+        ({new: "delete"}, "patch", True),
         ({paths[3]: (r"^  domain: .*$", "  domain: a-new-provider.example")}, "update", False),
         ({paths[4]: (r"^publishedDateTime: .*$", "publishedDateTime: 2026-09-30T09:00:00Z")}, "patch", True),
     ]
-    for edits, mode, kept in steps:
+    for step, (edits, mode, kept) in enumerate(steps):
         before = cache.env.fragment_cache
         assert before, "the last build cached its cards"
         for path, edit in edits.items():
@@ -255,7 +256,7 @@ def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchange
         result = build(config, OPTIONS, cache=cache, changed=list(edits))
         assert result.mode == mode, edits
         assert (cache.env.fragment_cache is before) == kept, edits
-        assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{len(edits)}-{mode}-{kept}")
+        assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{step}")
         prepare_patches(cache)
     config_file = root / "config.yaml"
     config_file.write_text(config_file.read_text(encoding="utf-8").replace("name: AI", "name: Machine Learning", 1))
@@ -267,13 +268,41 @@ def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchange
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-config")
 
 
-def test_new_deleted_broken_items_and_other_files_are_not_patched(site, tmp_path):
+def test_a_new_story_and_a_deleted_one_are_patched(site, tmp_path):
+    # generator/replan.py adds or removes the one story; its page comes or goes with it. (The new story has the
+    # URLs of another, newer than it: stories listing that URL as related coverage link to the new one now.)
     root, config, cache = site
     new = root / "content/news/2026-11-01-a-new-story.md"
-    new.write_text(_items(root)[0].read_text(encoding="utf-8").replace("title:", "slug: fresh\ntitle:", 1))
-    assert build(config, OPTIONS, cache=cache, changed=[new]).mode == "update"
+    new.write_text(_items(root)[0].read_text(encoding="utf-8").replace("title:", "slug: fresh\ntitle:", 1)
+                   .replace("publishedDateTime: 2026-10-01T07:40:00Z", "publishedDateTime: 2026-11-01T07:40:00Z"))
+    result = build(config, OPTIONS, cache=cache, changed=[new])
+    assert result.mode == "patch"
+    assert (config.output_path / "news/2026/11/01/fresh/index.html").is_file()
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-added")
     new.unlink()
-    assert build(config, OPTIONS, cache=cache, changed=[new]).mode == "update"
+    result = build(config, OPTIONS, cache=cache, changed=[new])
+    assert result.mode == "patch" and result.written.removed >= 1
+    assert not (config.output_path / "news/2026/11/01/fresh").exists()
+    deleted = _items(root)[2]
+    deleted.unlink()
+    assert build(config, OPTIONS, cache=cache, changed=[deleted]).mode == "patch"
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-deleted")
+
+
+def test_new_drafts_broken_items_and_other_files_are_not_patched(site, tmp_path):
+    root, config, cache = site
+    draft = root / "content/news/2026-11-02-a-draft.md"
+    draft.write_text(_items(root)[0].read_text(encoding="utf-8").replace("published: true", "published: false")
+                     .replace("title:", "slug: a-draft\ntitle:", 1))
+    assert build(config, OPTIONS, cache=cache, changed=[draft]).mode == "update"  # withheld: the report lists it
+    hidden = root / "content/news/.hidden/2026-11-03-hidden.md"  # not read by the build at all
+    hidden.parent.mkdir()
+    hidden.write_text(_items(root)[0].read_text(encoding="utf-8").replace("title:", "slug: hidden\ntitle:", 1))
+    assert build(config, OPTIONS, cache=cache, changed=[hidden]).mode == "update"
+    two = [root / "content/news/2026-11-04-one.md", root / "content/news/2026-11-04-two.md"]
+    for n, path in enumerate(two):
+        path.write_text(_items(root)[0].read_text(encoding="utf-8").replace("title:", f"slug: two-{n}\ntitle:", 1))
+    assert build(config, OPTIONS, cache=cache, changed=two).mode == "update"  # several new files at once
     broken = _items(root)[1]
     broken.write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
     result = build(config, OPTIONS, cache=cache, changed=[broken])

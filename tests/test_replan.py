@@ -60,7 +60,7 @@ def test_reindexed_is_what_indexing_every_item_gives(planned):
             badges = lambda s: [p.badge for p in s.providers.values()]  # noqa: E731
             assert list(full.topics.values()) != list(site.topics.values()) or badges(full) != badges(site)
             continue
-        got, position = moved
+        got, position = moved.site, moved.position
         assert got.items == full.items
         assert got.topics == full.topics and list(got.topics) == list(full.topics)
         assert got.providers == full.providers and list(got.providers) == list(full.providers)
@@ -73,9 +73,47 @@ def test_reindexed_is_what_indexing_every_item_gives(planned):
     assert declined < 150  # most edits of this kind keep the site-wide values
 
 
+def test_reindexed_adds_and_deletes_as_indexing_every_item_gives(planned):
+    config, plan = planned
+    site, now = plan.model.site, plan.now
+    rng = random.Random(12)
+    checked = 0
+    for n in range(200):
+        items = list(site.items)
+        if n % 2:  # a story deleted
+            index, new = rng.randrange(len(items)), None
+            del items[index]
+        else:  # a story added: another's copy, with its own file, page and URLs
+            base = rng.choice(items)
+            index = None
+            new = dataclasses.replace(_edited(base, rng, site, items), source=f"content/news/new-{n}.md",
+                                      path=f"news/new-{n}/", original_url=f"https://new.example/{n}",
+                                      web_url=f"https://new.example/{n}/web")
+            if new.published > now:
+                continue
+            items.append(new)
+        full = build_site(items, config, plan.topic_defs, now=now).site
+        moved = reindexed(site, index, new, plan.topic_defs)
+        if moved is None:
+            badges = lambda s: [p.badge for p in s.providers.values()]  # noqa: E731
+            assert list(full.topics.values()) != list(site.topics.values()) or badges(full) != badges(site)
+            continue
+        checked += 1
+        got = moved.site
+        assert got.items == full.items
+        assert got.providers == full.providers and list(got.providers) == list(full.providers)
+        assert dict(got.topic_items) == dict(full.topic_items)
+        assert dict(got.provider_items) == dict(full.provider_items)
+        assert dict(got.url_index) == dict(full.url_index)
+        kept = [i for i in range(len(site.items)) if moved.position[i] >= 0]
+        assert all(got.items[moved.position[i]] is site.items[i] for i in kept)
+        assert (moved.to >= 0) == (new is not None) and (new is None or got.items[moved.to] is new)
+    assert checked > 100
+
+
 def test_moves_in_a_row_give_the_bytes_of_a_full_build(tmp_path):
-    # Dates, topics and scores of several stories of a 240-story site changed one after another, as serve
-    # rebuilds them (a patch each), with serve's preparation in between now and then.
+    # Dates, topics and scores of several stories of a 240-story site changed, stories added and deleted, one
+    # after another, as serve rebuilds them (a patch each), with serve's preparation in between now and then.
     from bench.incremental import EDITS
     from conftest import files_under
     from generator.build import build, prepare_patches
@@ -88,10 +126,18 @@ def test_moves_in_a_row_give_the_bytes_of_a_full_build(tmp_path):
     stories = [path for path in sorted(config.content_path.rglob("*.md"))
                if "\npublished: true\n" in path.read_text(encoding="utf-8")]  # (drafts are not on the site)
     rng = random.Random(4)
-    for n in range(10):
+    for n in range(12):
         path = rng.choice(stories)
-        kind = rng.choice(["redate", "topic", "score", "nudge"])
-        path.write_text(EDITS[kind](path.read_text(encoding="utf-8"), n), encoding="utf-8")
+        kind = rng.choice(["redate", "topic", "score", "nudge", "new", "delete"])
+        if kind == "delete":
+            path.unlink()
+            stories.remove(path)
+        elif kind == "new":  # (its copy, with a new title and URLs, in a file of its own)
+            path = path.with_name(f"{path.stem}-new-{n}.md")
+            path.write_text(EDITS["new"](rng.choice(stories).read_text(encoding="utf-8"), n), encoding="utf-8")
+            stories.append(path)
+        else:
+            path.write_text(EDITS[kind](path.read_text(encoding="utf-8"), n), encoding="utf-8")
         result = build(config, options, environ=environ, cache=cache, changed=[path])
         assert result.mode == "patch", (kind, path.name)
         if n % 3 == 2:
