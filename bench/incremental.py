@@ -24,8 +24,8 @@ the search index is redone afterwards, in the background, so it is not in these 
   new     a new story beside it (its copy, with a new title and URLs), then deleted: every Latest,
           topic, provider and API page after it shifts
 
-Text and score edits take the fast path of generator/patch.py, redate and topic that of
-generator/replan.py; a new story plans the site again.
+Text and score edits take the fast path of generator/patch.py; redate, topic and new that of
+generator/replan.py (the new story's deletion too).
 
 Each edit is undone before the next, so every round starts from the same site. Prints the median
 build time in milliseconds per kind (and the pages rendered), as JSON with --json.
