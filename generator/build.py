@@ -257,8 +257,9 @@ def _try_patch(config: Config, options: BuildOptions, environ: Mapping[str, str]
                 return None
             edits[name] = None  # a story deleted
             continue
-        if not str(path).endswith(".md") or not (known or (len(changed) == 1 and _new_source(config, name))):
-            return None  # not an item we know: a template, config, data, a broken item, several new files
+        new = name not in cache.items and len(changed) == 1 and str(path).endswith(".md") and _new_source(config, name)
+        if not (known and str(path).endswith(".md")) and not new:
+            return None  # not an item we know: a template, config, data, a broken item (fixed or not), new files
         source = read_source(config.root, Path(path))
         item = source if isinstance(source, Problem) else make_item_or_problem(source, config, plan.topic_defs)
         if isinstance(item, Problem):

@@ -415,3 +415,33 @@ def test_a_move_that_takes_a_page_from_one_topic_and_gives_one_to_another(tmp_pa
     after = {topic: len(list((config.output_path / f"topics/{topic}").rglob("index.html"))) for topic in ("ai", "space")}
     assert after == {"ai": pages["ai"] - 1, "space": pages["space"] + 1}
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
+
+
+def test_a_story_left_out_for_writing_anothers_page_comes_back_when_that_one_moves(site, tmp_path):
+    # Two stories with one page: the build keeps one (with a warning) and leaves the other out. Redating or
+    # deleting the one kept gives the page to the other, as a full build does.
+    root, config, cache = site
+    kept, twin = _items(root)[0], root / "content/news/zz-twin.md"
+    text = kept.read_text(encoding="utf-8").replace("title:", "slug: one-page\ntitle:", 1)
+    twin.write_text(text.replace('title: "', 'title: "Twin: ', 1), encoding="utf-8")
+    (root / "content/news/aa-kept.md").write_text(text, encoding="utf-8")
+    kept.unlink()
+    result = build(config, OPTIONS, cache=cache)
+    assert any("would write the same page" in str(p) for p in result.site.problems)
+    kept = root / "content/news/aa-kept.md"
+    _edit(kept, r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z")
+    result = build(config, OPTIONS, cache=cache, changed=[kept])
+    assert result.mode == "update" and not result.site.problems  # planned again: the twin is on the site now
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
+
+
+def test_a_broken_story_mended_is_planned_again_so_its_error_goes(site, tmp_path):
+    root, config, cache = site
+    path = _items(root)[1]
+    text = path.read_text(encoding="utf-8")
+    path.write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    assert build(config, OPTIONS, cache=cache, changed=[path]).site.problems
+    path.write_text(text, encoding="utf-8")
+    result = build(config, OPTIONS, cache=cache, changed=[path])
+    assert result.mode == "update" and not result.site.problems
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
