@@ -1,4 +1,5 @@
-"""The fast path for an edit that moves one item: its date, topics, provider, URLs or related coverage.
+"""The fast path for an edit that moves one item (its date, topics, provider, URLs or related coverage), and
+for one story added or deleted.
 
 generator/patch.py takes edits that leave every list as it was (an item's words) or move an item in
 the lists ordered by score. An edit that moves an item elsewhere (a story redated moves in Latest, in
@@ -11,12 +12,13 @@ providers whose stories moved, the topics and providers indexes, the pages of th
 in the site changed and of those that link to them, then feeds, the API and the sitemaps (their
 entries of pages kept as they were are kept). Of what is planned again, only the pages and files that
 show other stories, or another version of one, are made (deps' same-page test, by identity), and the
-files the site no longer has are removed.
+files the site no longer has are removed. A story added or deleted is the same with every story after
+it moving one place (at 10,000 items most pages show other stories then: the making is the time).
 
 None (the build plans the site again) when the edit changes what the site holds (a story withdrawn,
-a page path another story writes) or what every page can show: a topic or provider that comes or
-goes, or is named otherwise (model.reindexed). Either way the output is the same bytes a full build
-makes (tests/test_patch.py).
+a page path another story writes, or one that another story wanted too) or what every page can show:
+a topic or provider that comes or goes, or is named otherwise (model.reindexed). Either way the output
+is the same bytes a full build makes (tests/test_patch.py, tests/test_replan.py).
 """
 
 from __future__ import annotations
