@@ -111,20 +111,35 @@ def test_reindexed_adds_and_deletes_as_indexing_every_item_gives(planned):
     assert checked > 100
 
 
-def test_moves_in_a_row_give_the_bytes_of_a_full_build(tmp_path):
+SERVED = {  # seed, what config.yaml gets, serve's --drafts
+    "as generated": (6, {}, False),
+    "3 a page, min_heat 40, drafts": (7, {"items_per_page": "3", "ranking": "\n  min_heat: 40"}, True),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(SERVED))
+def test_moves_in_a_row_give_the_bytes_of_a_full_build(tmp_path, variant):
     # Dates, topics and scores of several stories of a 240-story site changed, stories added and deleted, one
     # after another, as serve rebuilds them (a patch each), with serve's preparation in between now and then.
+    import re
+
     from bench.incremental import EDITS
     from conftest import files_under
     from generator.build import build, prepare_patches
     from generator.cache import BuildCache
 
-    config_path = write_corpus(240, tmp_path / "site", seed=6)
-    config, cache, options = load_config(config_path), BuildCache(), BuildOptions(workers=1)
+    seed, settings, drafts = SERVED[variant]
+    config_path = write_corpus(240, tmp_path / "site", seed=seed)
+    text = config_path.read_text(encoding="utf-8")
+    for key, value in settings.items():
+        text = re.sub(rf"^{key}:.*$", f"{key}: {value}", text, flags=re.M) if re.search(rf"^{key}:", text, re.M) \
+            else text + f"{key}: {value}\n"
+    config_path.write_text(text, encoding="utf-8")
+    config, cache, options = load_config(config_path), BuildCache(), BuildOptions(workers=1, drafts=drafts)
     environ = {"SOURCE_DATE_EPOCH": "1782820800"}
     build(config, options, environ=environ, cache=cache)
     stories = [path for path in sorted(config.content_path.rglob("*.md"))
-               if "\npublished: true\n" in path.read_text(encoding="utf-8")]  # (drafts are not on the site)
+               if drafts or "\npublished: true\n" in path.read_text(encoding="utf-8")]  # (what is on the site)
     rng = random.Random(4)
     for n in range(12):
         path = rng.choice(stories)
