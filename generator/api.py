@@ -24,7 +24,7 @@ from generator.config import Config
 from generator.urls import site_url
 from generator.feeds import EXTENSIONS, feed_path, rfc3339
 from generator.model import Image, Item, Site
-from generator.pages import FileOutput
+from generator.pages import FileOutput, described
 from generator.ranking import Rankings
 
 log = logging.getLogger(__name__)
@@ -68,15 +68,8 @@ def _news_file(config: Config, head: dict, chunk: tuple[int, ...], next_page: st
 
 
 def record_text(site: Site, config: Config, item: Item, memo: dict) -> str:
-    """item_record as JSON, written once per Item object: an item is on several lists, and serve keeps
-    the texts from one rebuild to the next while the site-wide values are the same (a story moved to
-    another topic shifts 260 API files at 10,000 items: 68 ms, 5 ms with the texts of the others kept).
-    The memo holds the Item too, so that its id stands for it alone."""
-    key = ("api record", id(item))
-    known = memo.get(key)
-    if known is None or known[0] is not item:
-        known = memo[key] = (item, _json(item_record(site, config, item)))
-    return known[1]
+    """item_record as JSON, written once per Item object (pages.described)."""
+    return described(memo, "api record", item, lambda: _json(item_record(site, config, item)))
 
 
 def item_record(site: Site, config: Config, item: Item) -> dict:

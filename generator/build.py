@@ -257,9 +257,9 @@ def _try_patch(config: Config, options: BuildOptions, environ: Mapping[str, str]
                 return None
             edits[name] = None  # a story deleted
             continue
-        new = name not in cache.items and len(changed) == 1 and str(path).endswith(".md") and _new_source(config, name)
-        if not (known and str(path).endswith(".md")) and not new:
-            return None  # not an item we know: a template, config, data, a broken item (fixed or not), new files
+        if not known and not (len(changed) == 1 and name not in cache.items and str(path).endswith(".md")
+                              and _new_source(config, name)):
+            return None  # not a story we know nor one new file of them: a template, config, data, a broken item
         source = read_source(config.root, Path(path))
         item = source if isinstance(source, Problem) else make_item_or_problem(source, config, plan.topic_defs)
         if isinstance(item, Problem):

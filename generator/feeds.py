@@ -31,7 +31,7 @@ from generator import __version__
 from generator.config import Config
 from generator.urls import site_url
 from generator.model import Item, Site
-from generator.pages import FileOutput
+from generator.pages import FileOutput, described
 from generator.ranking import Rankings
 
 log = logging.getLogger(__name__)
@@ -144,11 +144,7 @@ def _feed_file(feed: Feed, config: Config, fallback: datetime | None, kind: str,
     shown = []
     for index in feed.items:
         item = site.items[index]
-        key = ("feed entry", id(item))  # an item is in several feeds: cleaned once (api.record_text says why by id)
-        known = memo.get(key)
-        if known is None or known[0] is not item:
-            known = memo[key] = (item, _entry(site, config, item))
-        shown.append(known[1])
+        shown.append(described(memo, "feed entry", item, lambda: _entry(site, config, item)))
     updated = max((e.published for e in shown), default=fallback)
     if kind == "atom":
         return _atom(feed, shown, config, updated)

@@ -227,10 +227,9 @@ def build_site(
     withheld: list[tuple[str, str]] = []
     kept: list[Item] = []
     for item in items:
-        if not item.is_published and not drafts:
-            withheld.append((item.source, "published: false"))
-        elif item.published > now and not future:
-            withheld.append((item.source, f"dated in the future ({item.published.isoformat()})"))
+        reason = withheld_because(item, now, drafts, future)
+        if reason:
+            withheld.append((item.source, reason))
         else:
             kept.append(item)
     kept = _drop_path_clashes(kept, problems, warnings)
@@ -241,6 +240,15 @@ def build_site(
             topic_names.setdefault(slug, name)
     site = _index(tuple(kept), topic_defs, topic_names, extra_providers + config.providers)
     return ModelResult(site, tuple(problems), tuple(warnings), tuple(withheld))
+
+
+def withheld_because(item: Item, now: datetime, drafts: bool = False, future: bool = False) -> str:
+    """Why the build leaves the item out (a draft, a date after the build time), or "" if it publishes it."""
+    if not item.is_published and not drafts:
+        return "published: false"
+    if item.published > now and not future:
+        return f"dated in the future ({item.published.isoformat()})"
+    return ""
 
 
 # What an edit may change in an item and leave the site's shape as it was: none of these decide an
@@ -545,21 +553,29 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
             slug, (extra.name if extra and extra.name else ref.name), ref.domain, logo,
             extra.description if extra else "", len(indices),
             provider_average(items, indices), main_topics(items, indices))
-    providers = dict(sorted(providers.items(), key=lambda kv: (-kv[1].count, kv[1].name.casefold(), kv[0])))
+    return Site(
+        items=items,
+        topics=MappingProxyType(topic_objects),
+        providers=MappingProxyType(_in_provider_order(providers)),
+        topic_items=MappingProxyType(topic_items),
+        provider_items=MappingProxyType({k: tuple(v) for k, v in provider_items.items()}),
+        url_index=_url_index(items),
+    )
 
+
+def _in_provider_order(providers: dict[str, Provider]) -> dict[str, Provider]:
+    """Providers as the site lists them: most stories first, then by name."""
+    return dict(sorted(providers.items(), key=lambda kv: (-kv[1].count, kv[1].name.casefold(), kv[0])))
+
+
+def _url_index(items) -> Mapping[str, int]:
+    """An item's original and web URL -> its index (the first, newest item with it)."""
     url_index: dict[str, int] = {}
     for index, item in enumerate(items):
         for url in (item.original_url, item.web_url):
             if url:
                 url_index.setdefault(url, index)
-    return Site(
-        items=items,
-        topics=MappingProxyType(topic_objects),
-        providers=MappingProxyType(providers),
-        topic_items=MappingProxyType(topic_items),
-        provider_items=MappingProxyType({k: tuple(v) for k, v in provider_items.items()}),
-        url_index=MappingProxyType(url_index),
-    )
+    return MappingProxyType(url_index)
 
 
 def _with_descendants(slug: str, direct: dict, children: dict, seen: set) -> set[int]:
@@ -655,16 +671,11 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
         if providers[slug] == site.providers[slug]:
             providers[slug] = site.providers[slug]  # the same values: the same object (the plan compares by identity)
     restated = any(providers[slug] is not site.providers[slug] for slug in slugs)
-    if any(providers[slug].count != site.providers[slug].count for slug in slugs):  # as _index orders them
-        providers = dict(sorted(providers.items(), key=lambda kv: (-kv[1].count, kv[1].name.casefold(), kv[0])))
+    if any(providers[slug].count != site.providers[slug].count for slug in slugs):
+        providers = _in_provider_order(providers)
     url_index = site.url_index
     if old is None or new is None or low != high or (old.original_url, old.web_url) != (new.original_url, new.web_url):
-        url_index = {}
-        for number, item in enumerate(items):
-            for url in (item.original_url, item.web_url):
-                if url:
-                    url_index.setdefault(url, number)
-        url_index = MappingProxyType(url_index)
+        url_index = _url_index(items)
     site = Site(
         items=tuple(items),
         topics=site.topics,

@@ -105,6 +105,19 @@ def _constant(data: bytes, site: Site, memo: dict) -> bytes:
     return data
 
 
+def described(memo: dict, kind: str, item, describe: Callable[[], object]):
+    """`describe()`, once per Item object and `kind` in a FileOutput.make memo: an item is in several feeds and
+    API files, and serve keeps the memo from one rebuild to the next while the site-wide values are the same
+    (a story moved to another topic shifts 260 API files at 10,000 items: 68 ms, ~12 ms with the other texts
+    kept). Entries are (item, description): holding the Item keeps its id standing for it alone (build's
+    _describe_stories drops those of items the site no longer has)."""
+    key = (kind, id(item))
+    known = memo.get(key)
+    if known is None or known[0] is not item:
+        known = memo[key] = (item, describe())
+    return known[1]
+
+
 def make_files(outputs, site: Site, memo: dict | None = None) -> dict[str, bytes]:
     """Name -> bytes of every output, made now (for callers that want them all); `memo` as `make` takes it."""
     memo = {} if memo is None else memo

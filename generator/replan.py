@@ -25,10 +25,9 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from datetime import datetime
 
 from generator.deps import same_items, same_page
-from generator.model import Item, reindexed
+from generator.model import Item, reindexed, withheld_because
 from generator.outputs import plan_outputs
 from generator.pages import Earlier, RenderedSite, plan_pages
 from generator.patch import Dependents, Patch
@@ -42,7 +41,7 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     plan does not have) or deleted (`new` None); None if the site must be planned again."""
     site = plan.model.site
     index = dependents.index.get(source)
-    if (index is None and new is None) or (new is not None and not _published(new, plan.now, drafts, future)):
+    if (index is None and new is None) or (new is not None and withheld_because(new, plan.now, drafts, future)):
         return None
     old = site.items[index] if index is not None else None
     if new is not None and (old is None or new.path != old.path) and any(item.path == new.path for item in site.items):
@@ -53,8 +52,7 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     if moved is None:
         return None
     new_site, position, low, high, to = moved
-    scores = lambda item: (item.heat, item.quality, item.published)  # noqa: E731 (what ranking reads)
-    if old is not None and new is not None and low == high and scores(old) == scores(new):
+    if old is not None and new is not None and low == high and _ranked_by(old) == _ranked_by(new):
         rankings = plan.rankings
     else:
         rankings = rank(new_site.items, now=plan.now, weights=plan.config.ranking)
@@ -114,9 +112,9 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     return Patch(replanned, tuple(render), tuple(made), reordered=True, gone=gone)
 
 
-def _published(item: Item, now: datetime, drafts: bool, future: bool) -> bool:
-    """Whether the build publishes the item (as model.build_site decides)."""
-    return (item.is_published or drafts) and (item.published <= now or future)
+def _ranked_by(item: Item) -> tuple:
+    """What ranking.rank reads of an item."""
+    return item.heat, item.quality, item.published
 
 
 def _holds(order: tuple[int, ...], index: int) -> bool:

@@ -44,6 +44,19 @@ def site(tmp_path):
     return root, config, cache
 
 
+def _site_with(tmp_path: Path, setting: str, value: str):
+    """The example site with one config.yaml setting changed, built once with a cache: (root, config, cache)."""
+    root = copy_example_site(tmp_path / "site")
+    config_file = root / "config.yaml"
+    text = config_file.read_text(encoding="utf-8")
+    changed = re.sub(rf"^(\s*){setting}: .*$", rf"\g<1>{setting}: {value}", text, count=1, flags=re.M)
+    assert changed != text, setting
+    config_file.write_text(changed, encoding="utf-8")
+    config, cache = load_config(config_file), BuildCache()
+    build(config, OPTIONS, cache=cache)
+    return root, config, cache
+
+
 def _items(root: Path) -> list[Path]:
     return sorted((root / "content/news").glob("*.md"))
 
@@ -187,11 +200,7 @@ def test_every_provider_a_page_holds_is_found_by_dependents(example):
 
 def test_a_heat_edit_over_or_under_min_heat_is_planned_again(tmp_path):
     # Top and Hot leave out stories under min_heat: crossing it adds or removes a story (generator/replan.py).
-    root = copy_example_site(tmp_path / "site")
-    config_file = root / "config.yaml"
-    config_file.write_text(config_file.read_text(encoding="utf-8").replace("min_heat: 0", "min_heat: 20"))
-    config, cache = load_config(config_file), BuildCache()
-    build(config, OPTIONS, cache=cache)
+    root, config, cache = _site_with(tmp_path, "min_heat", "20")
     path = _items(root)[0]  # heat 71
     for heat in (50, 3, 90, 95):
         _edit(path, r"^heat: .*$", f"heat: {heat}")
@@ -402,11 +411,7 @@ def test_a_story_given_the_url_another_lists_as_related_is_linked_from_it(site, 
 def test_a_move_that_takes_a_page_from_one_topic_and_gives_one_to_another(tmp_path):
     # With one story a page, a story moved from AI to Space takes AI's last page away (its file is removed)
     # and gives Space one more: a patch all the same, with a full build's bytes.
-    root = copy_example_site(tmp_path / "site")
-    config_file = root / "config.yaml"
-    config_file.write_text(config_file.read_text(encoding="utf-8").replace("items_per_page: 10", "items_per_page: 1"))
-    config, cache = load_config(config_file), BuildCache()
-    build(config, OPTIONS, cache=cache)
+    root, config, cache = _site_with(tmp_path, "items_per_page", "1")
     pages = {topic: len(list((config.output_path / f"topics/{topic}").rglob("index.html"))) for topic in ("ai", "space")}
     path = _items(root)[0]  # AI and Climate
     _edit(path, r"^  - AI$", "  - Space")

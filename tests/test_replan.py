@@ -41,6 +41,22 @@ def _edited(item, rng: random.Random, site, items):
     return dataclasses.replace(item, **changes)
 
 
+def _site_wide_changed(full, site) -> bool:
+    """Whether indexing every item gave other topics or provider badges (what reindexed declines for)."""
+    badges = [provider.badge for provider in full.providers.values()]
+    return list(full.topics.values()) != list(site.topics.values()) or badges != [
+        provider.badge for provider in site.providers.values()]
+
+
+def _assert_same_indexes(got, full) -> None:
+    assert got.items == full.items
+    assert got.topics == full.topics and list(got.topics) == list(full.topics)
+    assert got.providers == full.providers and list(got.providers) == list(full.providers)
+    assert dict(got.topic_items) == dict(full.topic_items)
+    assert dict(got.provider_items) == dict(full.provider_items)
+    assert dict(got.url_index) == dict(full.url_index)
+
+
 def test_reindexed_is_what_indexing_every_item_gives(planned):
     config, plan = planned
     site, now = plan.model.site, plan.now
@@ -57,16 +73,10 @@ def test_reindexed_is_what_indexing_every_item_gives(planned):
         moved = reindexed(site, index, new, plan.topic_defs)
         if moved is None:
             declined += 1
-            badges = lambda s: [p.badge for p in s.providers.values()]  # noqa: E731
-            assert list(full.topics.values()) != list(site.topics.values()) or badges(full) != badges(site)
+            assert _site_wide_changed(full, site)
             continue
         got, position = moved.site, moved.position
-        assert got.items == full.items
-        assert got.topics == full.topics and list(got.topics) == list(full.topics)
-        assert got.providers == full.providers and list(got.providers) == list(full.providers)
-        assert dict(got.topic_items) == dict(full.topic_items)
-        assert dict(got.provider_items) == dict(full.provider_items)
-        assert dict(got.url_index) == dict(full.url_index)
+        _assert_same_indexes(got, full)
         assert sorted(position) == list(range(len(items)))
         assert all(got.items[position[i]] is site.items[i] for i in range(len(items)) if i != index)
         assert got.items[position[index]] is new
@@ -95,16 +105,11 @@ def test_reindexed_adds_and_deletes_as_indexing_every_item_gives(planned):
         full = build_site(items, config, plan.topic_defs, now=now).site
         moved = reindexed(site, index, new, plan.topic_defs)
         if moved is None:
-            badges = lambda s: [p.badge for p in s.providers.values()]  # noqa: E731
-            assert list(full.topics.values()) != list(site.topics.values()) or badges(full) != badges(site)
+            assert _site_wide_changed(full, site)
             continue
         checked += 1
         got = moved.site
-        assert got.items == full.items
-        assert got.providers == full.providers and list(got.providers) == list(full.providers)
-        assert dict(got.topic_items) == dict(full.topic_items)
-        assert dict(got.provider_items) == dict(full.provider_items)
-        assert dict(got.url_index) == dict(full.url_index)
+        _assert_same_indexes(got, full)
         kept = [i for i in range(len(site.items)) if moved.position[i] >= 0]
         assert all(got.items[moved.position[i]] is site.items[i] for i in kept)
         assert (moved.to >= 0) == (new is not None) and (new is None or got.items[moved.to] is new)
