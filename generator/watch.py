@@ -62,9 +62,9 @@ class SiteLayout:
 
     @property
     def ignored(self) -> tuple[Path, ...]:
-        """The output folder and the writer's staging folders beside it (see writer.write_site)."""
+        """The output folder and the writer's folders beside it (see writer.Staging and writer._Recycler)."""
         out = self.output
-        return (out, out.with_name(f".{out.name}.newsdesk-staging"), out.with_name(f".{out.name}.newsdesk-old"))
+        return (out, *(out.with_name(f".{out.name}.newsdesk-{use}") for use in ("staging", "old", "spare", "recycle")))
 
     @property
     def watched(self) -> tuple[tuple[Path, bool], ...]:

@@ -10,6 +10,9 @@ servers and browsers see it as unchanged).
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import functools
 import logging
 import os
 import shutil
@@ -24,6 +27,9 @@ log = logging.getLogger(__name__)
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 PARALLEL_WRITES = 64  # from this many files, update_in_place replaces them from WRITE_THREADS threads
 WRITE_THREADS = 4
+RECYCLED_MAX = 4096  # files update_in_place keeps for its next writes (see _Recycler): ~120 MB at most
+_RENAME_EXCHANGE = 2  # renameat2's flag (linux/fs.h)
+_AT_FDCWD = -100
 
 
 @dataclass(frozen=True)
@@ -72,20 +78,29 @@ def write_site(output: Path, files: dict[str, bytes], copies: dict[str, Path]) -
         return stage.commit()
 
 
-def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Path], remove: set[str]) -> WriteReport:
+def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Path], remove: set[str], *,
+                    recycle: bool = True) -> WriteReport:
     """Bring the live output up to date by replacing only `files` (and copies whose bytes changed)
     and deleting `remove`: how a rebuild after an edit writes its handful of files.
 
     The caller has made every byte before calling, so a build that fails leaves the output as it
-    was; each file is replaced by rename, so a reader (the dev server, a browser) sees the old file
+    was; each file is replaced atomically, so a reader (the dev server, a browser) sees the old file
     or the new one, never half of one. Files are compared first: equal bytes are not rewritten.
-    Many files are replaced from a few threads: that is the file system's work, done without
-    Python's lock (768 pages of a score edit: 140 ms one by one through pathlib, 60 ms).
+
+    Where the system can (Linux's renameat2), a changed file is not renamed over the old one but
+    exchanged with it (_Recycler): replacing by rename frees the old file's blocks, and that is what
+    writing cost (a score edit at 10,000 items: 769 pages, 75 ms from 4 threads, of which the writes
+    themselves were ~10 ms; exchanged, ~20 ms in one thread). Elsewhere (`recycle=False`, other systems
+    or file systems), many files are replaced from a few threads: that is the file system's work, done
+    without Python's lock (768 pages: 140 ms one by one through pathlib, 60 ms).
     """
     output = output.absolute()
     jobs = [(name, os.path.join(output, *safe_relative(name).parts), data, None) for name, data in files.items()]
     jobs += [(name, os.path.join(output, *safe_relative(name).parts), None, source) for name, source in copies.items()]
-    if len(jobs) >= PARALLEL_WRITES:
+    recycler = _Recycler.beside(output) if recycle and jobs else None
+    if recycler is not None:
+        done = [_replace(*job[1:], recycler) for job in jobs]
+    elif len(jobs) >= PARALLEL_WRITES:
         with ThreadPoolExecutor(WRITE_THREADS) as pool:
             done = list(pool.map(lambda job: _replace(*job[1:]), jobs))
     else:
@@ -109,8 +124,8 @@ def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Pat
     return WriteReport(len(written), len(jobs) - len(written), removed, tuple(written))
 
 
-def _replace(target: str, data: bytes | None, source: Path | None) -> bool:
-    """Replace the file `target` with `data` (or a copy of `source`) by rename, unless it holds those
+def _replace(target: str, data: bytes | None, source: Path | None, recycler: "_Recycler | None" = None) -> bool:
+    """Replace the file `target` with `data` (or a copy of `source`) atomically, unless it holds those
     bytes already; True if it was written."""
     try:
         found = os.lstat(target)
@@ -120,6 +135,10 @@ def _replace(target: str, data: bytes | None, source: Path | None) -> bool:
         return False
     if found is not None and stat.S_ISDIR(found.st_mode):
         shutil.rmtree(target)  # a folder where the file goes (the site changed shape)
+        found = None
+    if recycler is not None and data is not None and found is not None and stat.S_ISREG(found.st_mode):
+        if recycler.exchange(target, data):
+            return True
     temp = target + ".newsdesk-new"
     try:
         _write_temp(temp, data, source)
@@ -130,6 +149,96 @@ def _replace(target: str, data: bytes | None, source: Path | None) -> bool:
     return True
 
 
+class _Recycler:
+    """Files that update_in_place exchanged out of the output, kept in `.<output>.newsdesk-recycle`
+    beside it to hold the next files it writes.
+
+    A file is written into a recycled file in place (its blocks are there already: nothing is freed or
+    allocated), then exchanged with the output's file in one atomic step (renameat2 RENAME_EXCHANGE),
+    which leaves the old file in the recycle folder for a later write. Readers see the old bytes or the
+    new, as with a rename. A file is written into only by a later call than the one that exchanged it
+    out, so a reader that opened the old file reads it whole unless it holds it open until the next
+    edit is written. A file that has other links (a full build's spare folder shares unchanged files
+    with the output) is not kept: it is not ours to write into. The folder is outside the output (never
+    published) and on its file system; the process keeps nothing between calls.
+    """
+
+    def __init__(self, folder: str, exchange):
+        self.folder = folder
+        self._exchange = exchange
+        names = os.listdir(folder)
+        self._free = sorted(names, reverse=True)  # exchanged out by earlier calls: free to write into
+        self._held = len(names)  # files in the folder
+        self._next = max((int(name) for name in names if name.isdigit()), default=0) + 1
+        self._works = True
+
+    @classmethod
+    def beside(cls, output: Path) -> "_Recycler | None":
+        exchange = _renameat2()
+        if exchange is None:
+            return None
+        folder = os.path.join(output.parent, f".{output.name}.newsdesk-recycle")
+        try:
+            os.makedirs(folder, exist_ok=True)
+            if os.stat(folder).st_dev != os.stat(output.parent).st_dev:
+                return None
+        except OSError:
+            return None
+        return cls(folder, exchange)
+
+    def exchange(self, target: str, data: bytes) -> bool:
+        """Put `data` in place of the regular file `target`; False if this file system cannot (the
+        caller replaces it by rename, as it does the rest of this call's files)."""
+        if not self._works:
+            return False
+        if self._free:
+            spare = os.path.join(self.folder, self._free.pop())
+            handle = os.open(spare, os.O_WRONLY | _BINARY)
+        else:
+            spare = os.path.join(self.folder, str(self._next))
+            self._next += 1
+            handle = os.open(spare, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o666)
+            self._held += 1
+        try:
+            _write_all(handle, data, truncate=True)
+        except BaseException:
+            self._drop(spare)
+            raise
+        if not self._exchange(spare, target):
+            self._works = False
+            self._drop(spare)
+            return False
+        if os.lstat(spare).st_nlink > 1 or self._held > RECYCLED_MAX:
+            self._drop(spare)  # shared with the spare folder (or enough kept): only this name of it goes
+        return True
+
+    def _drop(self, spare: str) -> None:
+        os.unlink(spare)
+        self._held -= 1
+
+
+@functools.cache
+def _renameat2():
+    """renameat2(..., RENAME_EXCHANGE) as a function (old, new) -> True if exchanged, or None where
+    the C library has no renameat2 (not Linux, old glibc)."""
+    try:
+        call = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None
+    call.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    call.restype = ctypes.c_int
+
+    def exchange(old: str, new: str) -> bool:
+        if call(_AT_FDCWD, os.fsencode(old), _AT_FDCWD, os.fsencode(new), _RENAME_EXCHANGE) == 0:
+            return True
+        error = ctypes.get_errno()
+        if error in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.ENOTSUP, errno.EPERM):
+            return False  # a file system (or sandbox) that cannot exchange: rename instead
+        raise OSError(error, os.strerror(error), new)
+
+    return exchange
+
+
 def _write_temp(temp: str, data: bytes | None, source: Path | None) -> None:
     if data is None:
         shutil.copyfile(source, temp)
@@ -137,12 +246,15 @@ def _write_temp(temp: str, data: bytes | None, source: Path | None) -> None:
     _write_all(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o666), data)
 
 
-def _write_all(handle: int, data: bytes) -> None:
-    """Write `data` to the open file `handle` and close it."""
+def _write_all(handle: int, data: bytes, truncate: bool = False) -> None:
+    """Write `data` to the open file `handle` (from its start) and close it; `truncate`: cut what the
+    file held after `data` off."""
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(handle, view):]
+        if truncate:
+            os.ftruncate(handle, len(data))
     finally:
         os.close(handle)
 

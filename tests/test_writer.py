@@ -203,3 +203,51 @@ def test_a_first_build_with_a_file_and_a_folder_of_one_name_keeps_the_later_one(
         stage.commit()
     assert (out / second).read_bytes() == b"second"
     assert not (out / first).is_file()
+
+
+def _exchange_works(folder: Path) -> bool:
+    from generator.writer import _renameat2
+    exchange = _renameat2()
+    (folder / "x").write_text("x")
+    (folder / "y").write_text("y")
+    return exchange is not None and exchange(str(folder / "x"), str(folder / "y"))
+
+
+def test_edits_written_in_place_go_through_recycled_files_and_never_into_a_shared_one(tmp_path):
+    # update_in_place (an edit's files) exchanges each changed file with a recycled one (writer._Recycler):
+    # the bytes are right after every round, the recycled files are beside the output (never published),
+    # and a file that is also linked from elsewhere (a full build's spare folder shares unchanged files with
+    # the output) is never written into: its other name keeps its bytes.
+    from generator.writer import update_in_place
+    if not _exchange_works(tmp_path):
+        pytest.skip("this system has no renameat2 RENAME_EXCHANGE (update_in_place renames instead)")
+    out = tmp_path / "output"
+    names = [f"top/page/{n}/index.html" for n in range(1, 30)]
+    update_in_place(out, {name: b"first " + name.encode() for name in names}, {}, set())
+    shared = tmp_path / "spare-copy.html"
+    os.link(out / names[0], shared)
+    recycled = tmp_path / ".output.newsdesk-recycle"
+    for round_ in range(4):
+        files = {name: f"round {round_} {name} ".encode() * (1 + (n * round_) % 7) for n, name in enumerate(names)}
+        report = update_in_place(out, files, {}, set())
+        assert sorted(report.changed) == sorted(names)
+        assert tree(out) == files
+        assert shared.read_bytes() == b"first " + names[0].encode()
+        if round_ == 0:  # the old files are kept for the next round, but the shared one
+            assert len(list(recycled.iterdir())) == len(names) - 1
+    assert all(p.stat().st_nlink == 1 for p in [*recycled.iterdir(), *(out / name for name in names)])
+    assert not list(out.rglob("*newsdesk*"))
+
+
+def test_the_recycled_files_are_bounded(tmp_path, monkeypatch):
+    from generator import writer
+    if not _exchange_works(tmp_path):
+        pytest.skip("this system has no renameat2 RENAME_EXCHANGE (update_in_place renames instead)")
+    monkeypatch.setattr(writer, "RECYCLED_MAX", 5)
+    out = tmp_path / "output"
+    names = [f"p{n}.html" for n in range(20)]
+    for round_ in range(3):
+        files = {name: f"{round_} {name}".encode() for name in names}
+        writer.update_in_place(out, files, {}, set())
+        assert tree(out) == files
+    assert len(list((tmp_path / ".output.newsdesk-recycle").iterdir())) == 5
