@@ -27,7 +27,7 @@ from generator import __version__
 from generator.config import Config
 from generator.errors import BuildError, Problem
 from generator.feeds import feed_path
-from generator.fragments import FragmentCache, cached_each
+from generator.fragments import FragmentCache, cached_each, wrap_each
 from generator.model import ProviderBadge, Site
 from generator.pages import Page
 from generator.urls import origin_url
@@ -184,6 +184,7 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
                        cached_each=functools.partial(cached_each, env),
                        page_feed=page_feed, page_feed_name=page_feed_name, news_article=news_article,
+                       first_image=first_image,
                        config=config, topics=site.topics, providers=badges)
     env.filters.update(
         # The same as the url() and absolute() functions, as filters: `{{ item.path|url }}`. The default theme
@@ -197,8 +198,14 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
         json_script=json_script,
         host=lambda u: (u.split("//", 1)[-1].split("/", 1)[0]),
         outline=outline,
+        wrap_each=wrap_each,
     )
     return env
+
+
+def first_image(items) -> object | None:
+    """The first image of the first of `items` that has one (a list page's picture for link previews)."""
+    return next((item.image for item in items if item.image), None)
 
 
 def page_feed(page: Page) -> str:

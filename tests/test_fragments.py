@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import jinja2
+import pytest
 
 from generator import fragments
 from generator.fragments import FragmentCache
@@ -78,3 +79,20 @@ def test_cached_each_renders_an_item_again_when_its_digest_changes(monkeypatch):
     stories = [Story(f"{n}.md", "1", str(n)) for n in range(5)]
     assert page.render(items=stories, variant="") == "".join(f"[<:{n}>]" for n in range(5))
     assert len(env.fragment_cache) <= 2
+
+
+def test_wrap_each_is_the_loop_it_replaces_and_escapes_what_is_not_markup():
+    env, _ = cards_environment()
+    env.filters["wrap_each"] = fragments.wrap_each
+    imports = "{% from 'card.html' import card %}"
+    loop = env.from_string(imports + "{% for shown in cached_each(card, items, '') %}  <li>{{ shown }}</li>\n{% endfor %}|")
+    joined = env.from_string(imports + "{{ cached_each(card, items, '')|wrap_each('li', '  ') }}\n|")
+    stories = [Story(f"{n}.md", "1", f"{n} & <b>é😀") for n in range(4)]
+    assert joined.render(items=stories) == loop.render(items=stories)
+    assert "&lt;b&gt;" in joined.render(items=stories)
+    assert env.from_string("{{ texts|wrap_each('p') }}").render(texts=["<script>", "ok"]) == \
+        "<p>&lt;script&gt;</p>\n<p>ok</p>"
+    assert env.from_string("{{ []|wrap_each('li') }}").render() == ""
+    for bad in ("'li onclick=x'", "'li', '<b>'"):
+        with pytest.raises(ValueError):
+            env.from_string("{{ texts|wrap_each(" + bad + ") }}").render(texts=["a"])
