@@ -6,7 +6,8 @@ For each site it starts the dev server (in this process, with its real defaults:
 incremental rebuilds, the search index), opens an item's page in Debian's chromium through
 Playwright, and then, `--rounds` times: saves the item with a new title the way editors do
 (temp file + rename), and waits for the page to show it; then the same with a new heat (+5 or +6,
-a score edit: the story moves in Top and Hot, and the page shows the new figure), and with its first
+a score edit: the story moves in Top and Hot, and the page shows the new figure), with a heat of 1000 and
+back (the worst score edit: from the middle of the site to the top of Hot), and with its first
 topic moved to another topic of the site and back (the story moves between topics' lists; the page's
 kicker names the topic). The latency of a round is
 
@@ -82,6 +83,15 @@ def heat_edit(original: str, n: int) -> tuple[str, str, str]:
     return re.sub(r"^heat: .*$", f"heat: {heat}", original, count=1, flags=re.M), ".signal.heat", f"Heat{heat}"
 
 
+def top_edit(original: str, n: int) -> tuple[str, str, str]:
+    """Round n's heat: 1000 + n in even rounds (from the middle of the site to the top of Hot and near the top
+    of Top: every Hot page above its old place and most of Top change, the worst score edit), its own in odd
+    ones (back down: the same pages again)."""
+    own = int(float(re.search(r"^heat: (.*)$", original, re.M)[1]))
+    heat = own if n % 2 else 1000 + n
+    return re.sub(r"^heat: .*$", f"heat: {heat}", original, count=1, flags=re.M), ".signal.heat", f"Heat{heat}"
+
+
 def topic_edit(original: str, n: int, other: str) -> tuple[str, str, str]:
     """Round n's first topic: `other` (a topic of the site) in even rounds, the item's own in odd ones: the
     story moves from one topic's lists to another's (generator/replan.py); its page's kicker names it."""
@@ -90,7 +100,7 @@ def topic_edit(original: str, n: int, other: str) -> tuple[str, str, str]:
     return (re.sub(r"^topics:\n  - .*$", f'topics:\n  - "{name}"', original, count=1, flags=re.M), ".kicker", name)
 
 
-EDITS = {"title": title_edit, "heat": heat_edit, "topic": topic_edit}
+EDITS = {"title": title_edit, "heat": heat_edit, "top": top_edit, "topic": topic_edit}
 
 
 def measure_rounds(page, url: str, item: Path, rounds: int, settle: Callable[[], None],
@@ -255,6 +265,8 @@ def run(sizes: list[str], rounds: int, hugo: bool) -> dict:
                 print(f"{size}: newsdesk, title edit: {_line(entry['newsdesk'])}", file=sys.stderr)
                 entry["newsdesk_heat"] = bench_newsdesk(site, rounds, browser, "heat")
                 print(f"{size}: newsdesk, heat edit: {_line(entry['newsdesk_heat'])}", file=sys.stderr)
+                entry["newsdesk_top"] = bench_newsdesk(site, rounds, browser, "top")
+                print(f"{size}: newsdesk, heat to the top and back: {_line(entry['newsdesk_top'])}", file=sys.stderr)
                 entry["newsdesk_topic"] = bench_newsdesk(site, rounds, browser, "topic")
                 print(f"{size}: newsdesk, topic edit: {_line(entry['newsdesk_topic'])}", file=sys.stderr)
                 if hugo:
