@@ -23,6 +23,11 @@ from pathlib import Path, PurePosixPath
 
 from generator.errors import BuildError, Problem
 
+try:
+    import fcntl
+except ImportError:  # Windows: update_in_place renames
+    fcntl = None
+
 log = logging.getLogger(__name__)
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 PARALLEL_WRITES = 64  # from this many files, update_in_place replaces them from WRITE_THREADS threads
@@ -90,7 +95,7 @@ def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Pat
     Where the system can (Linux's renameat2), a changed file is not renamed over the old one but
     exchanged with it (_Recycler): replacing by rename frees the old file's blocks, and that is what
     writing cost (a score edit at 10,000 items: 769 pages, 75 ms from 4 threads, of which the writes
-    themselves were ~10 ms; exchanged, ~20 ms in one thread). Elsewhere (`recycle=False`, other systems
+    themselves were ~10 ms; exchanged, ~28 ms in one thread). Elsewhere (`recycle=False`, other systems
     or file systems), many files are replaced from a few threads: that is the file system's work, done
     without Python's lock (768 pages: 140 ms one by one through pathlib, 60 ms).
     """
@@ -99,7 +104,10 @@ def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Pat
     jobs += [(name, os.path.join(output, *safe_relative(name).parts), None, source) for name, source in copies.items()]
     recycler = _Recycler.beside(output) if recycle and jobs else None
     if recycler is not None:
-        done = [_replace(*job[1:], recycler) for job in jobs]
+        try:
+            done = [_replace(*job[1:], recycler) for job in jobs]
+        finally:
+            recycler.close()
     elif len(jobs) >= PARALLEL_WRITES:
         with ThreadPoolExecutor(WRITE_THREADS) as pool:
             done = list(pool.map(lambda job: _replace(*job[1:]), jobs))
@@ -160,13 +168,16 @@ class _Recycler:
     out, so a reader that opened the old file reads it whole unless it holds it open until the next
     edit is written. A file that has other links (a full build's spare folder shares unchanged files
     with the output) is not kept: it is not ours to write into. The folder is outside the output (never
-    published) and on its file system; the process keeps nothing between calls.
+    published) and on its file system; the process keeps nothing between calls. One process at a time
+    uses it (a lock on the folder): two taking the same recycled file would put one's bytes in the
+    other's file, so a second process (a `newsdesk build` while serve runs) renames instead.
     """
 
-    def __init__(self, folder: str, exchange):
+    def __init__(self, folder: str, exchange, lock: int):
         self.folder = folder
         self._exchange = exchange
-        names = os.listdir(folder)
+        self._lock = lock
+        names = [name for name in os.listdir(folder) if name.isdigit()]  # only the files it made
         self._free = sorted(names, reverse=True)  # exchanged out by earlier calls: free to write into
         self._held = len(names)  # files in the folder
         self._next = max((int(name) for name in names if name.isdigit()), default=0) + 1
@@ -182,9 +193,18 @@ class _Recycler:
             os.makedirs(folder, exist_ok=True)
             if os.stat(folder).st_dev != os.stat(output.parent).st_dev:
                 return None
+            lock = os.open(folder, os.O_RDONLY)
         except OSError:
             return None
-        return cls(folder, exchange)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return cls(folder, exchange, lock)
+        except OSError:  # another process is using it (BlockingIOError), or it cannot be listed
+            os.close(lock)
+            return None
+
+    def close(self) -> None:
+        os.close(self._lock)  # and so the lock goes
 
     def exchange(self, target: str, data: bytes) -> bool:
         """Put `data` in place of the regular file `target`; False if this file system cannot (the
@@ -220,7 +240,9 @@ class _Recycler:
 @functools.cache
 def _renameat2():
     """renameat2(..., RENAME_EXCHANGE) as a function (old, new) -> True if exchanged, or None where
-    the C library has no renameat2 (not Linux, old glibc)."""
+    the C library has no renameat2 (not Linux, old glibc) or there is no flock (fcntl: Windows)."""
+    if fcntl is None:
+        return None
     try:
         call = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):

@@ -251,3 +251,32 @@ def test_the_recycled_files_are_bounded(tmp_path, monkeypatch):
         writer.update_in_place(out, files, {}, set())
         assert tree(out) == files
     assert len(list((tmp_path / ".output.newsdesk-recycle").iterdir())) == 5
+
+
+def test_a_second_process_writing_the_same_output_renames_instead_of_sharing_the_recycled_files(tmp_path):
+    # Two processes taking the same recycled file would put one's bytes in the other's page: while one holds
+    # the recycle folder (its lock), the other replaces its files by rename, and both end up right.
+    import fcntl
+
+    from generator.writer import update_in_place
+    if not _exchange_works(tmp_path):
+        pytest.skip("this system has no renameat2 RENAME_EXCHANGE (update_in_place renames instead)")
+    out = tmp_path / "output"
+    names = [f"p{n}.html" for n in range(10)]
+    update_in_place(out, {name: b"one" for name in names}, {}, set())
+    update_in_place(out, {name: b"two " + name.encode() for name in names}, {}, set())
+    recycled = tmp_path / ".output.newsdesk-recycle"
+    kept = {p.stat().st_ino for p in recycled.iterdir()}
+    held = os.open(recycled, os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)  # as another process's update_in_place holds it
+    try:
+        files = {name: b"three " + name.encode() for name in names}
+        assert sorted(update_in_place(out, files, {}, set()).changed) == names
+        assert tree(out) == files
+        assert {p.stat().st_ino for p in recycled.iterdir()} == kept  # not taken: no page is one of them
+        assert not {(out / name).stat().st_ino for name in names} & kept
+    finally:
+        os.close(held)
+    files = {name: b"four " + name.encode() for name in names}
+    update_in_place(out, files, {}, set())
+    assert tree(out) == files
