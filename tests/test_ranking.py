@@ -156,3 +156,22 @@ def test_hot_is_by_heat_alone():
 def test_no_items():
     result = rank((), now=NOW, weights=RankingConfig())
     assert (result.top, result.latest, result.hot, result.scores) == ((), (), (), ())
+
+
+def test_a_ranking_again_with_the_last_freshness_is_the_ranking_from_scratch():
+    # serve's score edits rank again with the last ranking's freshness (the dates are where they were):
+    # the same scores and orders as ranking from scratch, after any change of heat and quality.
+    rng = random.Random(7)
+    items = newest_first([story(f"s{n}", rng.randint(0, 190), rng.randint(0, 190), rng.uniform(0, 500))
+                          for n in range(200)])
+    weights = RankingConfig()
+    last = rank(items, now=NOW, weights=weights)
+    for _ in range(20):
+        edited = list(items)
+        n = rng.randrange(len(edited))
+        edited[n] = Story(edited[n].source, rng.randint(0, 1000), rng.randint(0, 190), edited[n].published)
+        again = rank(tuple(edited), now=NOW, weights=weights, freshness=last.freshness)
+        assert again == rank(tuple(edited), now=NOW, weights=weights)
+        last = again
+    assert rank(items[:10], now=NOW, weights=weights, freshness=last.freshness) == rank(items[:10], now=NOW,
+                                                                                       weights=weights)

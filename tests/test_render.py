@@ -181,16 +181,14 @@ def test_adding_and_removing_an_override_between_builds_takes_effect(tmp_path, m
     assert (root / "output/static/css/site.css").read_bytes() == bundled_css
 
 
-def test_template_globals_keep_chainmap_semantics():
-    # render._Globals only makes keys() faster: the same keys, lookups and overlay order as ChainMap
-    import collections
+def test_template_globals_are_one_dict_with_the_template_s_over_the_environment_s():
+    # render._Environment.make_globals flattens Jinja's ChainMap (faster lookups and key subtraction): the same
+    # keys and the same overlay order, as long as every global is set before templates load (make_env does).
+    from generator.render import _Environment
 
-    from generator.render import _Globals
-
-    template, env = {"a": 1, "shared": "template"}, {"b": 2, "shared": "env"}
-    fast, plain = _Globals(template, env), collections.ChainMap(template, env)
-    assert set(fast.keys()) == set(plain.keys()) == {"a", "b", "shared"}
-    assert {"a", "b", "c"} - fast.keys() == {"c"}
-    assert fast["shared"] == "template" and dict(fast) == dict(plain)
-    env["late"] = 3  # environment globals added later are still seen
-    assert "late" in fast.keys() and fast["late"] == 3
+    env = _Environment()
+    env.globals.update(b=2, shared="env")
+    merged = env.make_globals({"a": 1, "shared": "template"})
+    assert type(merged) is dict and merged["shared"] == "template" and merged["b"] == 2 and merged["a"] == 1
+    assert {"a", "b", "c"} - merged.keys() == {"c"}
+    assert env.from_string("{{ shared }} {{ b }}", globals={"shared": "mine"}).render() == "mine 2"
