@@ -145,7 +145,7 @@ def _replace(target: str, data: bytes | None, source: Path | None, recycler: "_R
         shutil.rmtree(target)  # a folder where the file goes (the site changed shape)
         found = None
     if recycler is not None and data is not None and found is not None and stat.S_ISREG(found.st_mode):
-        if recycler.exchange(target, data):
+        if recycler.exchange(target, data, shared=found.st_nlink > 1):
             return True
     temp = target + ".newsdesk-new"
     try:
@@ -206,9 +206,9 @@ class _Recycler:
     def close(self) -> None:
         os.close(self._lock)  # and so the lock goes
 
-    def exchange(self, target: str, data: bytes) -> bool:
-        """Put `data` in place of the regular file `target`; False if this file system cannot (the
-        caller replaces it by rename, as it does the rest of this call's files)."""
+    def exchange(self, target: str, data: bytes, shared: bool) -> bool:
+        """Put `data` in place of the regular file `target` (`shared`: it has other links); False if this
+        file system cannot (the caller replaces it by rename, as it does the rest of this call's files)."""
         if not self._works:
             return False
         if self._free:
@@ -228,7 +228,7 @@ class _Recycler:
             self._works = False
             self._drop(spare)
             return False
-        if os.lstat(spare).st_nlink > 1 or self._held > RECYCLED_MAX:
+        if shared or self._held > RECYCLED_MAX:
             self._drop(spare)  # shared with the spare folder (or enough kept): only this name of it goes
         return True
 
@@ -275,7 +275,7 @@ def _write_all(handle: int, data: bytes, truncate: bool = False) -> None:
         view = memoryview(data)
         while view:
             view = view[os.write(handle, view):]
-        if truncate:
+        if truncate and os.fstat(handle).st_size > len(data):  # (a stat costs less than a truncation)
             os.ftruncate(handle, len(data))
     finally:
         os.close(handle)
