@@ -5,7 +5,9 @@
 It builds the site once with an in-memory BuildCache, as serve's first build does, then, `--rounds`
 times for each kind of edit, changes one item on disk and calls build() with that cache and the
 changed file, exactly as serve's builder thread does after the watcher's debounce (serve's options:
-the search index is redone afterwards, in the background, so it is not in these figures). Kinds:
+the search index is redone afterwards, in the background, so it is not in these figures; a patch's files
+are served from memory while they are written, so the build time is until they can be served, and the
+writing is timed on its own as `write_ms`). Kinds:
 
   text    the title changes: the fast path (generator/patch.py) renders the item's page and the
           lists, feeds and API files that show it
@@ -84,7 +86,7 @@ def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
     config = load_config(config_path)
     environ = dict(os.environ, CI="1")
     environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))  # serve reads the clock once
-    options = BuildOptions(index_later=True)
+    options = BuildOptions(index_later=True, write_later=True)
     cache = BuildCache()
     started = time.perf_counter()
     build(config, options, environ=environ, cache=cache)
@@ -96,7 +98,7 @@ def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
     results = {"first_build_s": round(first, 2), "edited": str(target), "kinds": {}}
     try:
         for kind, edit in EDITS.items():
-            times, rendered, modes = [], [], set()
+            times, writes, rendered, modes = [], [], [], set()
             path = target.with_name(f"{target.stem}-new.md") if kind in NEW_FILE else target
             for n in range(rounds):
                 for text in (edit(original, n), None):  # the edit, then undoing it
@@ -109,13 +111,19 @@ def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
                     started = time.perf_counter()
                     result = build(config, options, environ=environ, cache=cache, changed=[path])
                     elapsed = (time.perf_counter() - started) * 1000
+                    started = time.perf_counter()
+                    if result.pending is not None:  # as serve does once the browser was told to reload
+                        result.pending.write()
+                    written = (time.perf_counter() - started) * 1000
                     prepare_patches(cache)
                     if text is not None:
                         times.append(elapsed)
+                        writes.append(written)
                         rendered.append(result.rendered)
                         modes.add(result.mode)
             results["kinds"][kind] = {"median_ms": round(statistics.median(times), 1), "min_ms": round(min(times), 1),
                                       "max_ms": round(max(times), 1), "rounds": rounds,
+                                      "write_ms": round(statistics.median(writes), 1),
                                       "pages_rendered": int(statistics.median(rendered)), "modes": sorted(modes)}
     finally:
         target.write_text(original, encoding="utf-8")
@@ -135,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for kind, figures in results["kinds"].items():
         print(f"{kind} edit: median {figures['median_ms']} ms (min {figures['min_ms']}, max {figures['max_ms']}, "
-              f"{figures['rounds']} rounds), {figures['pages_rendered']} pages rendered, path {'/'.join(figures['modes'])}")
+              f"{figures['rounds']} rounds), {figures['pages_rendered']} pages rendered, path {'/'.join(figures['modes'])}; "
+              f"then writing its files {figures['write_ms']} ms")
     print(f"first build {results['first_build_s']} s; edited {results['edited']}")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -156,7 +156,10 @@ def _serve_met(size: dict, kind: str) -> bool | None:
 
 def _serve_kind(size: dict, kind: str) -> str:
     f = size.get("serve_rebuild", {}).get("kinds", {}).get(kind)
-    return "not measured" if f is None else f"{f['median_ms']:,.0f} ms median ({f['pages_rendered']} pages rendered)"
+    if f is None:
+        return "not measured"
+    written = f", then {f['write_ms']:,.0f} ms writing its files while they are served" if f.get("write_ms") else ""
+    return f"{f['median_ms']:,.0f} ms median ({f['pages_rendered']} pages rendered){written}"
 
 
 def _targets(results: dict) -> list[str]:

@@ -20,6 +20,7 @@ import statistics
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Callable, Iterable, Mapping
 
 import jinja2
@@ -41,7 +42,7 @@ from generator.ranking import rank
 from generator.records import load_records
 from generator.render import CompiledTemplates, make_env, render_page, static_files
 from generator.search import SearchIndex, is_current, live_names, make_index, plan_index, remove_live_index, update_live_index
-from generator.writer import Staging, WriteReport, check_output_path, update_in_place
+from generator.writer import PendingWrite, Staging, WriteReport, check_output_path, differing, update_in_place
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,9 @@ class BuildOptions:
     write: bool = True  # False: read, validate and render, write nothing (`newsdesk check`)
     workers: int = 0  # processes for parsing and rendering; 0: one per core (at most 8)
     index_later: bool = False  # serve: after an edit, leave updating the search index to the caller (search_stale)
+    # serve: a patch's files are handed to the caller to write (BuildResult.pending), which serves them from
+    # memory meanwhile; every other build writes its files before it returns
+    write_later: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,8 @@ class BuildResult:
     # How it went: "patch" (edits put into the last plan: generator/patch.py, replan.py), "update" (planned
     # again, a few files replaced in place), "full" (a new output folder swapped in), "check" (no writing).
     mode: str = "full"
+    # write_later: the patch's files, to be written by the caller (`written` then counts the files made)
+    pending: PendingWrite | None = None
 
     @property
     def items(self) -> int:
@@ -298,7 +304,14 @@ def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: M
     cache.env.site = site.model.site  # the site templates look stories up in (render.internal): its indices moved
     made = dict(_render(cache.env, list(patch.pages), 1, None))
     made.update(make_files(patch.outputs, site.model.site, cache.env.output_memo))
-    written = update_in_place(config.output_path, made, {}, set(patch.gone))
+    pending = None
+    if options.write_later:  # compared with the output's files now, so that the caller knows what changes
+        changing = differing(config.output_path, made)
+        gone = frozenset(name for name in patch.gone if (config.output_path / name).exists())
+        pending = PendingWrite(config.output_path, MappingProxyType(changing), gone) if changing or gone else None
+        written = WriteReport(len(changing), len(made) - len(changing), len(gone), tuple(changing))
+    else:
+        written = update_in_place(config.output_path, made, {}, set(patch.gone))
     for name in [*made, *patch.gone]:  # the fingerprints of what was made are worked out later, by prepare_patches
         cache.outputs.pop(name, None)
     cache.published = (cache.published - set(patch.gone)) | set(made)
@@ -308,7 +321,8 @@ def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: M
     if patch.reordered:
         cache.dependents = None  # lists show other stories, or stories moved: prepare_patches indexes them again
     search_stale = _update_search(config.output_path, site, config, options, 1, [*written.changed, *patch.gone])
-    return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, search_stale, mode="patch")
+    return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, search_stale, mode="patch",
+                       pending=pending)
 
 
 def _fingerprints(site: RenderedSite, keys: dict[str, TemplateKey], globals_: dict[str, str], reused: dict[str, str],

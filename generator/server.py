@@ -32,7 +32,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping, NamedTuple
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from generator.build import BuildOptions, build, prepare_patches
@@ -43,6 +43,7 @@ from generator.errors import BuildError, NewsdeskError, Problem
 from generator.model import make_item_or_problem, topic_definitions
 from generator.pages import RenderedSite
 from generator.search import plan_index, update_live_index
+from generator.writer import PendingWrite
 from generator.watch import ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes, describe_changes, layout_of
 
 log = logging.getLogger(__name__)
@@ -89,9 +90,10 @@ class Rebuild:
     rendered: int  # pages rendered again (the others were unchanged)
     written: int  # files whose bytes changed
     removed: int  # files no longer in the site
-    milliseconds: float
+    milliseconds: float  # until the new pages were served (a patch's files are written after: write_ms)
     error: str  # the overlay's text; "" after a good build
     mode: str = ""  # BuildResult.mode: "patch", "update" or "full"; "" when the build failed
+    write_ms: float = 0.0  # a patch: writing its files to the output folder, while they were served from memory
 
 
 def resolve_request(folder: Path, base_path: str, raw: str) -> Path | str | None:
@@ -134,6 +136,43 @@ def _find(folder: Path, parts: list[str], path: str, base_path: str = "/") -> Pa
         return target if target.is_file() else None
     except (OSError, RuntimeError, ValueError):  # missing folder, symlink loop, a name too long
         return None
+
+
+class _Overlaid(NamedTuple):
+    """An output file served from DevServer's overlay, not from disk."""
+
+    name: str  # its output name
+    data: bytes
+
+
+def _overlaid(config, raw: str, found: Path | str | None, files: Mapping[str, bytes],
+              gone: frozenset[str]) -> Path | str | _Overlaid | None:
+    """What a request names while a patch's files are written: one of `files` (by output name), None
+    for one of `gone`, else what resolve_request found on disk (`found`)."""
+    root = config.output_path.resolve()
+    if isinstance(found, Path):
+        try:
+            name = found.relative_to(root).as_posix()
+        except ValueError:
+            return found
+        if name in gone:
+            return None
+        return _Overlaid(name, files[name]) if name in files else found
+    path = raw.split("?", 1)[0].split("#", 1)[0]  # not on disk yet: a new page, perhaps
+    if found is not None or not path.startswith(config.base_path):
+        return found
+    try:
+        name = unquote(path[len(config.base_path):], errors="strict").strip("/")
+    except UnicodeDecodeError:
+        return None
+    folder = f"{name}/index.html" if name else "index.html"
+    if path.endswith("/") and folder in files:
+        return _Overlaid(folder, files[folder])
+    if not path.endswith("/") and name in files:
+        return _Overlaid(name, files[name])
+    if not path.endswith("/") and folder in files:
+        return path + "/"
+    return None
 
 
 def _within(path: Path, root: Path) -> bool:
@@ -203,8 +242,9 @@ class DevServer:
                  host: str = "127.0.0.1", port: int = 8000, next_free_port: bool = False, quiet: float = 0.1,
                  echo: Callable[..., None] = _echo):
         self._load = load
-        # After an edit, pages first: the search index is redone in the background (see _Indexer).
-        self._options = replace(options, write=True, index_later=True)
+        # After an edit, pages first: a patch's files are served from memory while they are written, and the
+        # search index is redone in the background (see _Indexer).
+        self._options = replace(options, write=True, index_later=True, write_later=True)
         # The clock is read once, when the server starts: otherwise every save would re-rank the site a
         # little (freshness moves with time) and re-render lists that did not change. Restart to re-rank.
         self._environ = dict(os.environ)
@@ -223,6 +263,11 @@ class DevServer:
         self._notice = ""  # content problems of the last good build
         self._broken: set[Path] = set()  # item files an edit broke while serving: they fail the build until fixed
         self._site_lock = threading.Lock()  # held by a rebuild from start to swap, and by every file read
+        # A patch's files while they are written (BuildOptions.write_later): output name -> bytes, and the
+        # names it removes. Requests are answered from here first; emptied once the files are on disk.
+        self._overlay: Mapping[str, bytes] = {}
+        self._overlay_gone: frozenset[str] = frozenset()
+        self._pending: PendingWrite | None = None  # set by _build, written by its caller once the lock is free
         self._news = threading.Condition()  # guards the epoch; held polls wait on it
         self._epoch = 0
         self._actions: deque[tuple[int, str]] = deque(maxlen=64)
@@ -251,6 +296,7 @@ class DevServer:
             self._watcher.start(self._layout)  # before the first build, so that edits made during it are seen
             with self._site_lock:
                 first = self._build({}, "first build")
+            first = self._write_pending(first)
             self._threads = [threading.Thread(target=self._httpd.serve_forever, name="newsdesk-http", daemon=True),
                              threading.Thread(target=self._build_loop, name="newsdesk-builder", daemon=True)]
             for thread in self._threads:
@@ -330,6 +376,7 @@ class DevServer:
         self._indexer.cancel()  # the pages are about to change under it; it starts again after this build
         with self._site_lock:
             record = self._build(changes, describe_changes(changes, self._layout.root))
+        record = self._write_pending(record)
         # Outside the lock, and once the browser had time to reload: preparing the next patch (indexing which
         # pages show which story, ~25 ms at 10,000 items; fingerprinting what a patch made) while the reload
         # was served made a heat edit's save-to-screen 160-390 ms (p90 393), 200-235 ms (p90 233) after it.
@@ -359,6 +406,9 @@ class DevServer:
             site = result.site
             pages, rendered = len(site.pages), result.rendered
             written, removed = result.written.written, result.written.removed
+            if result.pending is not None:  # served from memory until _write_pending has written it
+                self._pending = result.pending
+                self._overlay, self._overlay_gone = result.pending.files, result.pending.gone
             self._error = ""
             self._notice = "\n".join([str(p) for p in site.problems] + [f"warning: {p}" for p in site.warnings])
         except NewsdeskError as exc:
@@ -377,14 +427,47 @@ class DevServer:
                 self._news.notify_all()
         record = Rebuild(what, tuple(self._relative(p) for p in changes), action, pages, rendered, written, removed,
                          (time.perf_counter() - started) * 1000, self._error, mode)
+        self._notice_before = before[1]
+        if self._pending is None:  # else _write_pending finishes it, once the files are written
+            self._finish(record)
+        return record
+
+    def _write_pending(self, record: Rebuild) -> Rebuild:
+        """Write the files of the patch _build served from memory (without the site lock: requests are
+        answered from the overlay meanwhile), then serve them from disk; finish the rebuild's record."""
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return record
+        started = time.perf_counter()
+        try:
+            report = pending.write()
+        except OSError as exc:
+            with self._site_lock:
+                self._overlay, self._overlay_gone = {}, frozenset()
+                self._error = (f"{self._relative(Path(exc.filename)) if exc.filename else self.config.output_dir}: "
+                               f"could not write the output: {exc.strerror or exc} (free some disk space, or check "
+                               f"the folder's permissions, then save again)")
+            with self._news:
+                self._epoch += 1
+                self._actions.append((self._epoch, "reload"))
+                self._news.notify_all()
+            record = replace(record, error=self._error, mode="")
+        else:
+            with self._site_lock:
+                self._overlay, self._overlay_gone = {}, frozenset()
+            record = replace(record, written=report.written, removed=report.removed)
+        record = replace(record, write_ms=(time.perf_counter() - started) * 1000)
+        self._finish(record)
+        return record
+
+    def _finish(self, record: Rebuild) -> None:
         self.rebuilds.append(record)
-        self._show(record, before[1])
+        self._show(record, self._notice_before)
         # Also after a failed build: the last good pages are what is served, so they are what search finds.
         if self.config is not None and self.config.search:
             self._indexer.start(self.config.output_path)
         else:
             self._indexer.pending = False  # search is off: nothing to catch up with
-        return record
 
     def _check_edited_items(self, changes: dict[Path, ChangeKind]) -> None:
         """Fail the build while an item file that was edited during serving cannot be read.
@@ -453,8 +536,9 @@ class DevServer:
         if len(self.rebuilds) == 1:
             self._echo(f"Built {record.pages} pages ({record.written} files changed, {record.removed} removed) in {took}")
         else:
+            written = f" (+{record.write_ms:.0f} ms writing, served from memory meanwhile)" if record.write_ms else ""
             self._echo(f"{record.changes}: {record.rendered} of {record.pages} pages rebuilt, {record.written} files "
-                       f"changed, {record.removed} removed, {took}")
+                       f"changed, {record.removed} removed, {took}{written}")
 
     # --- answering requests -----------------------------------------------------------------------------
 
@@ -463,14 +547,21 @@ class DevServer:
         with self._site_lock:  # waits for a rebuild in progress
             config = self.config
             target = resolve_request(config.output_path, config.base_path, raw_path)
+            if self._overlay or self._overlay_gone:  # a patch's files, being written: these bytes, not the disk's
+                target = _overlaid(config, raw_path, target, self._overlay, self._overlay_gone)
             if isinstance(target, str):
                 return Response(302, location=target)  # never 301: browsers keep those, and this is a dev server
             status = 200
             if target is None:
                 status = 404
                 target = resolve_request(config.output_path, "/", "/404.html")
+                if self._overlay:
+                    target = _overlaid(config, "/404.html", target, self._overlay, self._overlay_gone)
             try:
-                body = target.read_bytes() if target else _PLACEHOLDER
+                if isinstance(target, _Overlaid):
+                    body, target = target.data, Path(target.name)  # (the name gives the type)
+                else:
+                    body = target.read_bytes() if target else _PLACEHOLDER
             except OSError:
                 status, body, target = 404, _PLACEHOLDER, None
             kind = content_type(target) if target else _TYPES[".html"]

@@ -20,6 +20,7 @@ import stat
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Mapping
 
 from generator.errors import BuildError, Problem
 
@@ -83,14 +84,44 @@ def write_site(output: Path, files: dict[str, bytes], copies: dict[str, Path]) -
         return stage.commit()
 
 
+@dataclass(frozen=True)
+class PendingWrite:
+    """Files made and not written yet: what `update_in_place` is to do, handed to the caller (serve) so
+    that it can answer requests with these bytes while they are written (BuildOptions.write_later)."""
+
+    output: Path
+    files: Mapping[str, bytes]
+    gone: frozenset[str]
+
+    def write(self) -> WriteReport:
+        """Write the files (they were compared with the output's when made: `differing`) and remove `gone`."""
+        return update_in_place(self.output, dict(self.files), {}, set(self.gone), compared=True)
+
+
+def differing(output: Path, files: Mapping[str, bytes]) -> dict[str, bytes]:
+    """The `files` whose bytes the output's files do not hold already (those update_in_place would write)."""
+    output = output.absolute()
+    found = {}
+    for name, data in files.items():
+        target = os.path.join(output, *safe_relative(name).parts)
+        try:
+            held = os.lstat(target)
+        except FileNotFoundError:
+            held = None
+        if held is None or not _holds(target, held, data, None):
+            found[name] = data
+    return found
+
+
 def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Path], remove: set[str], *,
-                    recycle: bool = True) -> WriteReport:
+                    recycle: bool = True, compared: bool = False) -> WriteReport:
     """Bring the live output up to date by replacing only `files` (and copies whose bytes changed)
     and deleting `remove`: how a rebuild after an edit writes its handful of files.
 
     The caller has made every byte before calling, so a build that fails leaves the output as it
     was; each file is replaced atomically, so a reader (the dev server, a browser) sees the old file
-    or the new one, never half of one. Files are compared first: equal bytes are not rewritten.
+    or the new one, never half of one. Files are compared first: equal bytes are not rewritten
+    (`compared`: the caller found `files` differing already, with `differing`).
 
     Where the system can (Linux's renameat2), a changed file is not renamed over the old one but
     exchanged with it (_Recycler): replacing by rename frees the old file's blocks, and that is what
@@ -105,14 +136,14 @@ def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Pat
     recycler = _Recycler.beside(output) if recycle and jobs else None
     if recycler is not None:
         try:
-            done = [_replace(*job[1:], recycler) for job in jobs]
+            done = [_replace(*job[1:], recycler, compared) for job in jobs]
         finally:
             recycler.close()
     elif len(jobs) >= PARALLEL_WRITES:
         with ThreadPoolExecutor(WRITE_THREADS) as pool:
-            done = list(pool.map(lambda job: _replace(*job[1:]), jobs))
+            done = list(pool.map(lambda job: _replace(*job[1:], None, compared), jobs))
     else:
-        done = [_replace(*job[1:]) for job in jobs]
+        done = [_replace(*job[1:], None, compared) for job in jobs]
     written = [job[0] for job, wrote in zip(jobs, done) if wrote]
     removed = 0
     for name in sorted(remove):
@@ -132,14 +163,15 @@ def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Pat
     return WriteReport(len(written), len(jobs) - len(written), removed, tuple(written))
 
 
-def _replace(target: str, data: bytes | None, source: Path | None, recycler: "_Recycler | None" = None) -> bool:
+def _replace(target: str, data: bytes | None, source: Path | None, recycler: "_Recycler | None" = None,
+             compared: bool = False) -> bool:
     """Replace the file `target` with `data` (or a copy of `source`) atomically, unless it holds those
     bytes already; True if it was written."""
     try:
         found = os.lstat(target)
     except FileNotFoundError:
         found = None
-    if found is not None and _holds(target, found, data, source):
+    if found is not None and not compared and _holds(target, found, data, source):
         return False
     if found is not None and stat.S_ISDIR(found.st_mode):
         shutil.rmtree(target)  # a folder where the file goes (the site changed shape)

@@ -153,6 +153,33 @@ def test_a_score_edit_renders_only_the_pages_that_changed(site, tmp_path):
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-2")
 
 
+def test_a_patch_written_later_hands_over_only_the_files_that_change(site, tmp_path):
+    # BuildOptions.write_later (serve): the patch's files come back as BuildResult.pending, compared with the
+    # output already, and nothing is written until pending.write(); a save that changes nothing hands over none.
+    # (With serve's index_later too: the search index is its indexer's, after the pages; left out here.)
+    root, config, cache = site
+    later = BuildOptions(workers=1, write_later=True, index_later=True)
+
+    def pages_and_files(folder: Path) -> dict[str, bytes]:
+        return {name: data for name, data in files_under(folder).items() if not name.startswith("search/")}
+
+    before = pages_and_files(config.output_path)
+    path = _items(root)[0]
+    _edit(path, r"^heat: .*$", "heat: 100000")
+    result = build(config, later, cache=cache, changed=[path])
+    assert result.mode == "patch" and result.pending is not None and result.search_stale
+    assert pages_and_files(config.output_path) == before
+    expected = {name: data for name, data in _full_build(root, tmp_path, "fresh").items() if not name.startswith("search/")}
+    assert dict(result.pending.files) == {name: data for name, data in expected.items() if before.get(name) != data}
+    assert result.written.written == len(result.pending.files) and not result.pending.gone
+    report = result.pending.write()
+    assert sorted(report.changed) == sorted(result.pending.files)
+    assert pages_and_files(config.output_path) == expected
+    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")  # saved unchanged
+    again = build(config, later, cache=cache, changed=[path])
+    assert again.mode == "patch" and again.pending is None and again.written.written == 0
+
+
 def test_two_quality_edits_that_keep_the_provider_average_are_patched(site, tmp_path):
     root, config, cache = site
     paths = [p for p in _items(root) if "domain: dailycircuit.example" in p.read_text(encoding="utf-8")][:2]

@@ -325,7 +325,7 @@ def test_terminal_shows_one_line_per_rebuild(site):
         rebuilt(dev, before)
         line = lines[-1]
         assert re.fullmatch(r"content/news/rocket\.md changed: (\d+) of (\d+) pages rebuilt, \d+ files changed, "
-                            r"\d+ removed, \d+ ms", line), line
+                            r"\d+ removed, \d+ ms( \(\+\d+ ms writing, served from memory meanwhile\))?", line), line
         rendered, total = map(int, re.search(r"(\d+) of (\d+) pages", line).groups())
         assert 0 < rendered < total  # incremental: the item's page and the lists showing it, not every page
     finally:
@@ -672,3 +672,86 @@ def test_resolve_request(tmp_path):
     for bad in ("/repo/../out/f.css", "/repo/%2e%2e/out/f.css", "/repo/f.css%00", "/repo/%ff.css", "/repo/a%5cb"):
         assert resolve_request(out, "/repo/", bad) is None, bad
     assert resolve_request(tmp_path / "missing", "/", "/f.css") is None
+
+
+def _story_page(site: Path, title: str) -> str:
+    """The output name of the story page showing `title`."""
+    for page in (site / "output/news").rglob("index.html"):
+        if f"<h1>{title}</h1>".encode() in page.read_bytes() or f">{title}<".encode() in page.read_bytes():
+            return page.relative_to(site / "output").as_posix()
+    raise AssertionError(f"no story page shows {title!r}")
+
+
+def test_a_patch_is_served_from_memory_while_its_files_are_written(site, monkeypatch):
+    # serve hands a patch's files to the browser before they are on disk (BuildOptions.write_later): while
+    # they are written, an edited page is the new one, a new story's page is there and a deleted one is gone;
+    # afterwards the disk holds what a full build of the same files writes.
+    from generator import writer
+    real, release, writing = writer.PendingWrite.write, threading.Event(), threading.Event()
+
+    def held(pending):
+        writing.set()
+        assert release.wait(TIMEOUT)
+        return real(pending)
+
+    monkeypatch.setattr(writer.PendingWrite, "write", held)
+    dev = start(site)
+    out = site / "output"
+    try:
+        rocket = _story_page(site, "Reusable rocket lands twice")
+        steps = [
+            (lambda: edit(site / "content/news/rocket.md", "lands twice", "lands a third time"), rocket,
+             b"lands a third time"),
+            (lambda: write(site / "content/news/comet.md", item("A comet comes back", "2026-11-21T07:00:00Z")),
+             None, b"A comet comes back"),
+            (lambda: (site / "content/news/model.md").unlink(), _story_page(site, "A small model beats a big one"),
+             None),
+        ]
+        for change, name, shown in steps:
+            before, disk = len(dev.rebuilds), files_under(out)
+            writing.clear()
+            release.clear()
+            change()
+            assert writing.wait(TIMEOUT), "the patch's files were never handed over"
+            if name is None:  # the new story's page: not on disk yet
+                name = next(n for n in dev._overlay if n.startswith("news/") and n.endswith("index.html")
+                            and b"A comet comes back" in dev._overlay[n])
+                assert name not in disk
+            status, _, body = get(dev, "/repo/" + name.removesuffix("index.html"))
+            assert files_under(out) == disk  # nothing written yet
+            if shown:
+                assert status == 200 and shown in body and shown not in disk.get(name, b"")
+            else:
+                assert status == 404 and (out / name).is_file()
+            release.set()
+            record = settle(dev, before)
+            assert record.mode == "patch" and record.written > 0 and record.write_ms > 0
+            assert get(dev, "/repo/" + name.removesuffix("index.html"))[0] == (200 if shown else 404)
+            assert not dev._overlay and not dev._overlay_gone
+        fresh = site.parent / "fresh"
+        build(load_config(site / "config.yaml", {"output_dir": str(fresh)}), BuildOptions(workers=1),
+              environ={"SOURCE_DATE_EPOCH": dev._environ["SOURCE_DATE_EPOCH"]})
+        assert files_under(out) == files_under(fresh)
+    finally:
+        release.set()
+        dev.stop()
+
+
+def test_a_patch_that_cannot_be_written_says_so_on_the_page(site, monkeypatch):
+    from generator import writer
+
+    def full(pending):
+        raise OSError(28, "No space left on device", str(pending.output / "index.html"))
+
+    monkeypatch.setattr(writer.PendingWrite, "write", full)
+    dev = start(site)
+    try:
+        before = len(dev.rebuilds)
+        edit(site / "content/news/rocket.md", "lands twice", "lands a third time")
+        record = settle(dev, before)
+        assert "could not write the output: No space left on device" in record.error
+        assert "output/index.html" in record.error
+        assert b"No space left on device" in get(dev, "/repo/")[2]  # the error overlay
+        assert not dev._overlay
+    finally:
+        dev.stop()
