@@ -261,6 +261,7 @@ class DevServer:
         self._layout: SiteLayout | None = None
         self._error = ""  # overlay text while the last build failed
         self._notice = ""  # content problems of the last good build
+        self._notice_before = ""  # the notice before the rebuild being finished (what _show says is new)
         self._broken: set[Path] = set()  # item files an edit broke while serving: they fail the build until fixed
         self._site_lock = threading.Lock()  # held by a rebuild from start to swap, and by every file read
         # A patch's files while they are written (BuildOptions.write_later): output name -> bytes, and the
