@@ -83,7 +83,7 @@ class BuildResult:
     # How it went: "patch" (edits put into the last plan: generator/patch.py, replan.py), "update" (planned
     # again, a few files replaced in place), "full" (a new output folder swapped in), "check" (no writing).
     mode: str = "full"
-    # write_later: the patch's files, to be written by the caller (`written` then counts the files made)
+    # write_later: the patch's files that differ from the output's, for the caller to write (`written` counts them)
     pending: PendingWrite | None = None
 
     @property
