@@ -89,7 +89,9 @@ Drafts are left out of the site unless you build with `--drafts`.
 }
 
 # The built site and the build cache are made from the sources; committing them only causes conflicts.
-GITIGNORE = f"/output/\n/{CACHE_DIR}/\n"
+# The output, the build cache, and the writer's folders beside the output (writer.Staging's staging and spare
+# folders, writer._Recycler's recycled files): all made by builds, none to commit.
+GITIGNORE = f"/output/\n/{CACHE_DIR}/\n/.output.newsdesk-*/\n"
 
 THEME_README = """\
 Files here override the bundled theme file by file: copy a template from newsdesk's

@@ -207,9 +207,19 @@ def test_init_creates_a_site_that_builds_at_once(tmp_path, monkeypatch, capsys):
     assert report["rejected"] == [] and len([p for p in report["pages"] if "source" in p]) >= 2
     assert [w["reason"] for w in report["withheld"]] == ["published: false"]  # the example draft
     assert (root / "output/index.html").is_file() and (root / "output/static/css/site.css").is_file()
-    ignored = (root / ".gitignore").read_text().splitlines()
+    # What builds make is not committed: after an edit (files replaced in place: recycled files beside the
+    # output) and a full build over the last output (its spare folder), git sees only the site's own files.
+    story = next((root / "content").rglob("*.md"))
+    story.write_text(story.read_text(encoding="utf-8").replace("title:", "title: Edited", 1), encoding="utf-8")
+    assert cli.main(["build"]) == 0
+    assert cli.main(["build", "--clean"]) == 0
     made = {p.name for p in root.iterdir()} - {"config.yaml", "content", "themes", ".gitignore"}
-    assert made and all(f"/{name}/" in ignored for name in made)  # what the build made is not committed
+    from generator.writer import _renameat2
+    assert {"output", ".output.newsdesk-spare"} | ({".output.newsdesk-recycle"} if _renameat2() else set()) <= made
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    untracked = subprocess.run(["git", "status", "--porcelain", "--untracked-files=normal"], cwd=root, check=True,
+                               capture_output=True, text=True).stdout.split()
+    assert sorted(name for name in untracked if name != "??") == [".gitignore", "config.yaml", "content/", "themes/"]
 
 
 def test_the_projects_own_output_is_ignored_by_git():
