@@ -42,7 +42,7 @@ from generator.ranking import rank
 from generator.records import load_records
 from generator.render import CompiledTemplates, make_env, render_page, static_files
 from generator.search import SearchIndex, is_current, live_names, make_index, plan_index, remove_live_index, update_live_index
-from generator.writer import PendingWrite, Staging, WriteReport, check_output_path, differing, update_in_place
+from generator.writer import PendingWrite, Staging, WriteReport, check_output_path, any_differs, update_in_place
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ class BuildResult:
     # How it went: "patch" (edits put into the last plan: generator/patch.py, replan.py), "update" (planned
     # again, a few files replaced in place), "full" (a new output folder swapped in), "check" (no writing).
     mode: str = "full"
-    # write_later: the patch's files that differ from the output's, for the caller to write (`written` counts them)
+    # write_later: the patch's files, for the caller to write when one differs from the output's (None: none does)
     pending: PendingWrite | None = None
 
     @property
@@ -305,11 +305,13 @@ def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: M
     made = dict(_render(cache.env, list(patch.pages), 1, None))
     made.update(make_files(patch.outputs, site.model.site, cache.env.output_memo))
     pending = None
-    if options.write_later:  # compared with the output's files now, so that the caller knows what changes
-        changing = differing(config.output_path, made)
+    if options.write_later:  # handed over if anything changes (a save that changes nothing must not reload)
         gone = frozenset(name for name in patch.gone if (config.output_path / name).exists())
-        pending = PendingWrite(config.output_path, MappingProxyType(changing), gone) if changing or gone else None
-        written = WriteReport(len(changing), len(made) - len(changing), len(gone), tuple(changing))
+        if gone or any_differs(config.output_path, made):
+            pending = PendingWrite(config.output_path, MappingProxyType(made), gone)
+            written = WriteReport(len(made), 0, len(gone), tuple(made))  # at most: the caller has the real count
+        else:
+            written = WriteReport(0, len(made), 0)
     else:
         written = update_in_place(config.output_path, made, {}, set(patch.gone))
     for name in [*made, *patch.gone]:  # the fingerprints of what was made are worked out later, by prepare_patches

@@ -94,34 +94,32 @@ class PendingWrite:
     gone: frozenset[str]
 
     def write(self) -> WriteReport:
-        """Write the files (they were compared with the output's when made: `differing`) and remove `gone`."""
-        return update_in_place(self.output, dict(self.files), {}, set(self.gone), compared=True)
+        return update_in_place(self.output, dict(self.files), {}, set(self.gone))
 
 
-def differing(output: Path, files: Mapping[str, bytes]) -> dict[str, bytes]:
-    """The `files` whose bytes the output's files do not hold already (those update_in_place would write)."""
+def any_differs(output: Path, files: Mapping[str, bytes]) -> bool:
+    """Whether the output's files do not hold one of `files` already (update_in_place would write it);
+    it stops at the first that differs."""
     output = output.absolute()
-    found = {}
     for name, data in files.items():
         target = os.path.join(output, *safe_relative(name).parts)
         try:
             held = os.lstat(target)
         except FileNotFoundError:
-            held = None
-        if held is None or not _holds(target, held, data, None):
-            found[name] = data
-    return found
+            return True
+        if not _holds(target, held, data, None):
+            return True
+    return False
 
 
 def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Path], remove: set[str], *,
-                    recycle: bool = True, compared: bool = False) -> WriteReport:
+                    recycle: bool = True) -> WriteReport:
     """Bring the live output up to date by replacing only `files` (and copies whose bytes changed)
     and deleting `remove`: how a rebuild after an edit writes its handful of files.
 
     The caller has made every byte before calling, so a build that fails leaves the output as it
     was; each file is replaced atomically, so a reader (the dev server, a browser) sees the old file
-    or the new one, never half of one. Files are compared first: equal bytes are not rewritten
-    (`compared`: the caller found `files` differing already, with `differing`).
+    or the new one, never half of one. Files are compared first: equal bytes are not rewritten.
 
     Where the system can (Linux's renameat2), a changed file is not renamed over the old one but
     exchanged with it (_Recycler): replacing by rename frees the old file's blocks, and that is what
@@ -136,14 +134,14 @@ def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Pat
     recycler = _Recycler.beside(output) if recycle and jobs else None
     if recycler is not None:
         try:
-            done = [_replace(*job[1:], recycler, compared) for job in jobs]
+            done = [_replace(*job[1:], recycler) for job in jobs]
         finally:
             recycler.close()
     elif len(jobs) >= PARALLEL_WRITES:
         with ThreadPoolExecutor(WRITE_THREADS) as pool:
-            done = list(pool.map(lambda job: _replace(*job[1:], None, compared), jobs))
+            done = list(pool.map(lambda job: _replace(*job[1:]), jobs))
     else:
-        done = [_replace(*job[1:], None, compared) for job in jobs]
+        done = [_replace(*job[1:]) for job in jobs]
     written = [job[0] for job, wrote in zip(jobs, done) if wrote]
     removed = 0
     for name in sorted(remove):
@@ -163,15 +161,14 @@ def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Pat
     return WriteReport(len(written), len(jobs) - len(written), removed, tuple(written))
 
 
-def _replace(target: str, data: bytes | None, source: Path | None, recycler: "_Recycler | None" = None,
-             compared: bool = False) -> bool:
+def _replace(target: str, data: bytes | None, source: Path | None, recycler: "_Recycler | None" = None) -> bool:
     """Replace the file `target` with `data` (or a copy of `source`) atomically, unless it holds those
     bytes already; True if it was written."""
     try:
         found = os.lstat(target)
     except FileNotFoundError:
         found = None
-    if found is not None and not compared and _holds(target, found, data, source):
+    if found is not None and _holds(target, found, data, source):
         return False
     if found is not None and stat.S_ISDIR(found.st_mode):
         shutil.rmtree(target)  # a folder where the file goes (the site changed shape)
