@@ -2,7 +2,7 @@
 
     python -m bench.livereload [--sizes example,10000] [--rounds 11] [--hugo/--no-hugo] [--json FILE]
 
-For each site it starts the dev server (in this process, with its real defaults: 100 ms debounce,
+For each site it starts the dev server (in this process, with its real defaults: 50 ms debounce,
 incremental rebuilds, the search index), opens an item's page in Debian's chromium through
 Playwright, and then, `--rounds` times: saves the item with a new title the way editors do
 (temp file + rename), and waits for the page to show it; then the same with a new heat (+5 or +6,
@@ -182,7 +182,7 @@ def bench_newsdesk(site: Path, rounds: int, browser, edit: str = "title") -> dic
     return {"latency_ms": _stats(latencies), "first_build_s": round(first_build, 2),
             "rebuild_ms_median": round(statistics.median(r.milliseconds for r in rebuilds), 1) if rebuilds else None,
             "pages": dev.rebuilds[0].pages, "pages_rebuilt_median": statistics.median(r.rendered for r in rebuilds)
-            if rebuilds else None, "debounce_ms": 100}
+            if rebuilds else None, "debounce_ms": round(dev.quiet * 1000)}
 
 
 def _other_topic(config_file: Path, item: Path) -> str:

@@ -108,6 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--port", type=int, metavar="N", help="port (default: 8000, or the next free one; 0: any free port)")
     sub.add_argument("--output", metavar="DIR", help="output folder (default: output_dir from config)")
     sub.add_argument("--open", action="store_true", help="open the site in the web browser")
+    sub.add_argument("--debounce", type=_milliseconds, metavar="MS",
+                     help="rebuild once nothing changed for this long (default: 50 ms; more if a tool that writes "
+                          "many files, a slow sync, gives several rebuilds)")
     sub.set_defaults(run=_serve)
     return parser
 
@@ -235,6 +238,16 @@ def _deploy(args) -> int:
     return 0
 
 
+def _milliseconds(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 10_000:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of milliseconds from 0 to 10000")
+    return value
+
+
 def _serve(args) -> int:
     import signal
     import threading
@@ -244,7 +257,8 @@ def _serve(args) -> int:
 
     _, options = _load(args)  # a broken config.yaml stops here (exit 2); later it only shows in the browser
     server = DevServer(lambda: _load(args)[0], options, Path(args.config), host=args.host,
-                       port=8000 if args.port is None else args.port, next_free_port=args.port is None)
+                       port=8000 if args.port is None else args.port, next_free_port=args.port is None,
+                       **({} if args.debounce is None else {"quiet": args.debounce / 1000}))
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)  # stop as cleanly on `kill` as on Ctrl-C
     try:

@@ -44,7 +44,8 @@ from generator.model import make_item_or_problem, topic_definitions
 from generator.pages import RenderedSite
 from generator.search import plan_index, update_live_index
 from generator.writer import PendingWrite
-from generator.watch import ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes, describe_changes, layout_of
+from generator.watch import (QUIET, ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes, describe_changes,
+                             layout_of)
 
 log = logging.getLogger(__name__)
 
@@ -239,7 +240,7 @@ class DevServer:
     PREPARE_AFTER = 0.3  # seconds after a rebuild before getting the next patch ready (see rebuild)
 
     def __init__(self, load: Callable[[], Config], options: BuildOptions, config_file: Path, *,
-                 host: str = "127.0.0.1", port: int = 8000, next_free_port: bool = False, quiet: float = 0.1,
+                 host: str = "127.0.0.1", port: int = 8000, next_free_port: bool = False, quiet: float = QUIET,
                  echo: Callable[..., None] = _echo):
         self._load = load
         # After an edit, pages first: a patch's files are served from memory while they are written, and the
@@ -273,6 +274,7 @@ class DevServer:
         self._epoch = 0
         self._actions: deque[tuple[int, str]] = deque(maxlen=64)
         self._stopping = False
+        self.quiet = quiet  # seconds without a change before a rebuild (the debounce)
         self._queue = ChangeQueue(quiet=quiet)
         self._watcher = Watcher(self._queue)
         self._httpd: _HTTPServer | None = None

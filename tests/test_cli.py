@@ -330,3 +330,36 @@ def test_workers_option_builds_the_same_site(site, tmp_path):
     assert cli.main(["build", "--clean", "--workers", "1", "--output", str(tmp_path / "one")]) == 0
     assert cli.main(["build", "--clean", "--workers", "2", "--output", str(tmp_path / "two")]) == 0
     assert files_under(tmp_path / "one") == files_under(tmp_path / "two")
+
+
+def test_serve_takes_its_debounce_in_milliseconds(tmp_path, monkeypatch, capsys):
+    # `--debounce MS` is how long serve waits for quiet before rebuilding (ChangeQueue's `quiet`); without it the
+    # server's default (watch.QUIET, 50 ms).
+    import inspect
+
+    from generator import server, watch
+
+    made = []
+
+    class Stop(Exception):
+        pass
+
+    class Recorder:
+        def __init__(self, *args, **kwargs):
+            made.append(kwargs)
+            raise Stop
+
+    root = tmp_path / "site"
+    assert cli.main(["init", str(root)]) == 0
+    monkeypatch.chdir(root)
+    real = server.DevServer
+    monkeypatch.setattr(server, "DevServer", Recorder)
+    for argv, quiet in ((["serve", "--debounce", "250"], 0.25), (["serve"], None)):
+        with pytest.raises(Stop):
+            cli.main(argv)
+        assert made[-1].get("quiet") == quiet
+    default = inspect.signature(real.__init__).parameters["quiet"].default
+    assert default == watch.QUIET == 0.05
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["serve", "--debounce", "soon"])
+    assert stopped.value.code == 2 and "'soon' is not a number of milliseconds" in capsys.readouterr().err
