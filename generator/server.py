@@ -424,10 +424,7 @@ class DevServer:
         css_only = bool(changes) and all(kind is ChangeKind.CSS for kind in changes.values())
         action = ("css" if css_only and (self._error, self._notice) == before else "reload") if changed else ""
         if action:
-            with self._news:
-                self._epoch += 1
-                self._actions.append((self._epoch, action))
-                self._news.notify_all()
+            self._announce(action)
         record = Rebuild(what, tuple(self._relative(p) for p in changes), action, pages, rendered, written, removed,
                          (time.perf_counter() - started) * 1000, self._error, mode)
         self._notice_before = before[1]
@@ -450,10 +447,7 @@ class DevServer:
                 self._error = (f"{self._relative(Path(exc.filename)) if exc.filename else self.config.output_dir}: "
                                f"could not write the output: {exc.strerror or exc} (free some disk space, or check "
                                f"the folder's permissions, then save again)")
-            with self._news:
-                self._epoch += 1
-                self._actions.append((self._epoch, "reload"))
-                self._news.notify_all()
+            self._announce("reload")  # the error overlay
             record = replace(record, error=self._error, mode="")
         else:
             with self._site_lock:
@@ -462,6 +456,13 @@ class DevServer:
         record = replace(record, write_ms=(time.perf_counter() - started) * 1000)
         self._finish(record)
         return record
+
+    def _announce(self, action: str) -> None:
+        """Tell the open pages (their held polls) what to do: "reload", or "css" to swap stylesheets."""
+        with self._news:
+            self._epoch += 1
+            self._actions.append((self._epoch, action))
+            self._news.notify_all()
 
     def _finish(self, record: Rebuild) -> None:
         self.rebuilds.append(record)

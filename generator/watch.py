@@ -29,6 +29,7 @@ from watchdog.observers import Observer
 
 from generator.config import Config
 from generator.render import bundled_theme_dir
+from generator.writer import BESIDE_OUTPUT, beside_output
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +63,9 @@ class SiteLayout:
 
     @property
     def ignored(self) -> tuple[Path, ...]:
-        """The output folder and the writer's folders beside it (see writer.Staging and writer._Recycler)."""
+        """The output folder and the writer's folders beside it (and `.output.newsdesk-old`, an earlier newsdesk's)."""
         out = self.output
-        return (out, *(out.with_name(f".{out.name}.newsdesk-{use}") for use in ("staging", "old", "spare", "recycle")))
+        return (out, *(beside_output(out, use) for use in (*BESIDE_OUTPUT, "old")))
 
     @property
     def watched(self) -> tuple[tuple[Path, bool], ...]:

@@ -84,6 +84,15 @@ def write_site(output: Path, files: dict[str, bytes], copies: dict[str, Path]) -
         return stage.commit()
 
 
+BESIDE_OUTPUT = ("staging", "spare", "recycle")  # the writer's folders beside the output (beside_output)
+
+
+def beside_output(output: Path, use: str) -> Path:
+    """The writer's folder for `use` (one of BESIDE_OUTPUT) beside the output folder: `.output.newsdesk-<use>`,
+    hidden, outside what is published, and on the output's file system (so renames into it are cheap)."""
+    return output.with_name(f".{output.name}.newsdesk-{use}")
+
+
 @dataclass(frozen=True)
 class PendingWrite:
     """Files made and not written yet: what `update_in_place` is to do, handed to the caller (serve) so
@@ -209,7 +218,7 @@ class _Recycler:
         names = [name for name in os.listdir(folder) if name.isdigit()]  # only the files it made
         self._free = sorted(names, reverse=True)  # exchanged out by earlier calls: free to write into
         self._held = len(names)  # files in the folder
-        self._next = max((int(name) for name in names if name.isdigit()), default=0) + 1
+        self._next = max(map(int, names), default=0) + 1
         self._works = True
 
     @classmethod
@@ -217,7 +226,7 @@ class _Recycler:
         exchange = _renameat2()
         if exchange is None:
             return None
-        folder = os.path.join(output.parent, f".{output.name}.newsdesk-recycle")
+        folder = str(beside_output(output, "recycle"))
         try:
             os.makedirs(folder, exist_ok=True)
             if os.stat(folder).st_dev != os.stat(output.parent).st_dev:
@@ -332,8 +341,8 @@ class Staging:
 
     def __init__(self, output: Path):
         self.output = output.absolute()
-        self.staging = self.output.with_name(f".{self.output.name}.newsdesk-staging")
-        self.spare = self.output.with_name(f".{self.output.name}.newsdesk-spare")
+        self.staging = beside_output(self.output, "staging")
+        self.spare = beside_output(self.output, "spare")
         self.written = self.unchanged = 0
         self.names: set[str] = set()
         self.changed: list[str] = []  # names whose bytes differ from the live output
