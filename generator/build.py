@@ -135,7 +135,8 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
                      workers=workers)
     if options.strict and site.problems:
         raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content error(s).")
-    env = make_env(config, site.model.site, previous.bytecode_cache if previous is not None else CompiledTemplates())
+    env = make_env(config, site.model.site,
+                   CompiledTemplates.for_config(config, previous.bytecode_cache if previous is not None else None))
     if not options.write:
         rendered = sum(1 for _ in _render(env, site.pages, workers, progress))
         return BuildResult(site, None, rendered, time.perf_counter() - started, mode="check")

@@ -85,10 +85,20 @@ class CompiledTemplates(jinja2.BytecodeCache):
     """Compiled templates, kept in memory from one build to the next (serve makes an environment per
     build). Jinja keys each by template name and checks it against a hash of the template's source,
     so an edited template is compiled again. Compiling the default theme takes ~0.1 s; loading it from
-    here a few ms."""
+    here a few ms.
 
-    def __init__(self):
+    They hold more than their source: Jinja works out filters with constant arguments when it compiles
+    (`{{ 'static/css/site.css'|url }}` is compiled as "/repo/static/css/site.css"), and the filters
+    follow the config (base_url, timezone). So they are for one config only: `for_config` starts afresh
+    when it changed (serve after an edit of config.yaml)."""
+
+    def __init__(self, config: Config):
+        self.config = config
         self._code: dict[str, bytes] = {}
+
+    @classmethod
+    def for_config(cls, config: Config, previous: "CompiledTemplates | None") -> "CompiledTemplates":
+        return previous if previous is not None and previous.config == config else cls(config)
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self._code.get(bucket.key)

@@ -404,6 +404,17 @@ def test_items_broken_from_the_start_are_left_out_with_a_notice(tmp_path):
         dev.stop()
 
 
+def test_a_new_base_url_in_config_moves_every_link_as_a_fresh_build_makes_them(dev, site, tmp_path):
+    # Compiled templates hold links worked out from base_url (Jinja folds `'static/css/site.css'|url`):
+    # serve compiled them again for the new config, or its pages kept linking /repo/.
+    before = len(dev.rebuilds)
+    write(site / "config.yaml", CONFIG.replace("/repo/", "/news/"))
+    assert settle(dev, before).error == ""
+    status, _, body = get(dev, "/news/")
+    assert status == 200 and b'href="/news/static/css/site.css"' in body and b"/repo/" not in body
+    build(load_config(site / "config.yaml", {"output_dir": str(tmp_path / "fresh")}), BuildOptions(workers=1))
+    assert files_under(site / "output") == files_under(tmp_path / "fresh")
+
 def test_a_broken_config_shows_in_the_overlay_and_recovers(dev, site):
     config = site / "config.yaml"
     good = config.read_text()
