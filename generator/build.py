@@ -74,6 +74,20 @@ class BuildOptions:
 
 
 @dataclass(frozen=True)
+class FirstPages:
+    """serve (with write_later): the pages open in a browser, rendered before the rest of a patch.
+
+    `wanted()` gives their output names; if one of them changed, `shown(files, planned)` gets their bytes
+    and the names of every file the patch remakes or removes, before the rest is rendered. Until the
+    build returns, the other names are as they are on disk (nothing is written before): the open page
+    can be reloaded and served, with its stylesheets and pictures, while the patch renders the rest
+    (the worst score edit at 10,000 items re-renders 769 pages)."""
+
+    wanted: Callable[[], Iterable[str]]
+    shown: Callable[[Mapping[str, bytes], frozenset[str]], None]
+
+
+@dataclass(frozen=True)
 class BuildResult:
     site: RenderedSite
     written: WriteReport | None
@@ -109,15 +123,17 @@ class BuildResult:
 
 def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Mapping[str, str] = os.environ,
           progress: Progress | None = None, cache: BuildCache | None = None,
-          changed: Iterable[Path] | None = None) -> BuildResult:
+          changed: Iterable[Path] | None = None, first: FirstPages | None = None) -> BuildResult:
     """Build the site. `cache` makes it incremental; `changed` (from a file watcher) names the
-    source files known to have changed, so the others need not even be looked at."""
+    source files known to have changed, so the others need not even be looked at; `first` (serve)
+    names pages a patch renders and hands over before the rest."""
     started = time.perf_counter()
-    return _build(config, options, environ, progress, cache, changed, started)
+    return _build(config, options, environ, progress, cache, changed, started, first)
 
 
 def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], progress: Progress | None,
-           cache: BuildCache | None, changed: Iterable[Path] | None, started: float) -> BuildResult:
+           cache: BuildCache | None, changed: Iterable[Path] | None, started: float,
+           first: FirstPages | None = None) -> BuildResult:
     cache = cache if cache is not None else BuildCache()
     workers = options.workers or default_workers()
     if changed is not None and options.write:
@@ -126,7 +142,7 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
         with _collector_paused():
             patch = _try_patch(config, options, environ, cache, list(changed))
             if patch is not None:
-                return _write_patch(patch, config, options, environ, cache, started)
+                return _write_patch(patch, config, options, environ, cache, started, first)
     cache.unhashed = ()  # (patches whose outputs prepare_patches did not fingerprint yet: they are made again)
     previous = cache.env  # the last build's environment (serve): its compiled templates and cards may carry over
     previous_plan = cache.plan  # and its plan: what is planned as it was keeps its fingerprint
@@ -297,13 +313,18 @@ def _new_source(config: Config, name: str) -> bool:
 
 
 def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: Mapping[str, str],
-                 cache: BuildCache, started: float) -> BuildResult:
+                 cache: BuildCache, started: float, first: FirstPages | None) -> BuildResult:
     """Render and write just the outputs a patch names (see generator/patch.py)."""
     site = patch.plan
     if options.strict and site.problems:
         raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content error(s).")
     cache.env.site = site.model.site  # the site templates look stories up in (render.internal): its indices moved
-    made = dict(_render(cache.env, list(patch.pages), 1, None))
+    pages = list(patch.pages)
+    made = {}
+    if first is not None and options.write_later:  # (else the files are written before this returns)
+        made = _render_first(first, pages, patch, config, cache.env)
+        pages = [page for page in pages if page.output not in made]
+    made.update(_render(cache.env, pages, 1, None))
     made.update(make_files(patch.outputs, site.model.site, cache.env.output_memo))
     pending = None
     if options.write_later:  # handed over if anything changes (a save that changes nothing must not reload)
@@ -326,6 +347,17 @@ def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: M
     search_stale = _update_search(config.output_path, site, config, options, 1, [*written.changed, *patch.gone])
     return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, search_stale, mode="patch",
                        pending=pending)
+
+
+def _render_first(first: FirstPages, pages: list[Page], patch: Patch, config: Config, env) -> dict[str, bytes]:
+    """The pages of a patch that `first` wants, rendered; handed to it with every name the patch remakes
+    or removes when one of them differs from the output's (an unchanged save must not reload the page)."""
+    wanted = set(first.wanted())
+    made = dict(_render(env, [page for page in pages if page.output in wanted], 1, None))
+    if made and any_differs(config.output_path, made):
+        planned = frozenset([*(page.output for page in pages), *(output.name for output in patch.outputs), *patch.gone])
+        first.shown(MappingProxyType(made), planned)
+    return made
 
 
 def _fingerprints(site: RenderedSite, keys: dict[str, TemplateKey], globals_: dict[str, str], reused: dict[str, str],

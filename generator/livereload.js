@@ -42,7 +42,8 @@
       request = new AbortController();
       let message;
       try {
-        const response = await fetch(`${endpoint}?since=${epoch}&server=${server}`,
+        // (the page's path: the server renders the pages open in a browser before the rest of an edit)
+        const response = await fetch(`${endpoint}?since=${epoch}&server=${server}&page=${encodeURIComponent(location.pathname)}`,
                                       { cache: "no-store", signal: request.signal });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         message = await response.json();

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_example_site, files_under
-from generator.build import BuildOptions, build, plan_site, prepare_patches
+from generator.build import BuildOptions, FirstPages, build, plan_site, prepare_patches
 from generator.cache import BuildCache
 from generator.config import load_config
 from generator.model import Item, Provider
@@ -179,6 +179,34 @@ def test_a_patch_written_later_leaves_the_output_alone_until_it_is_written(site,
     again = build(config, later, cache=cache, changed=[path])
     assert again.mode == "patch" and again.pending is None and again.written.written == 0
 
+
+def test_a_patch_hands_over_the_pages_first_asks_for_before_rendering_the_rest(site, tmp_path):
+    # build.FirstPages (serve: the pages open in a browser): rendered first and handed over with every name the
+    # patch remakes, once, when one of them changed; the bytes are those of the whole patch (and a full build's).
+    root, config, cache = site
+    later = BuildOptions(workers=1, write_later=True, index_later=True)
+    handed = []
+    path = _items(root)[0]
+    _edit(path, r"^heat: .*$", "heat: 100000")  # to the top of Hot: every Hot page above its old place changes
+    expected = _full_build(root, tmp_path, "fresh")
+    before = files_under(config.output_path)
+    hot = sorted(name for name in expected if name.startswith("hot/") and expected[name] != before.get(name))
+    assert len(hot) >= 2
+    first = FirstPages(wanted=lambda: {hot[-1], "about/none.html"}, shown=lambda files, planned: handed.append(
+        (dict(files), planned, files_under(config.output_path) == before)))
+    result = build(config, later, cache=cache, changed=[path], first=first)
+    assert result.mode == "patch" and result.pending is not None
+    [(files, planned, untouched)] = handed
+    assert files == {hot[-1]: expected[hot[-1]]} and untouched
+    assert set(result.pending.files) <= planned and set(hot) <= planned
+    assert result.pending.files[hot[-1]] == expected[hot[-1]]
+    result.pending.write()
+    assert {n: d for n, d in files_under(config.output_path).items() if not n.startswith("search/")} == {
+        n: d for n, d in expected.items() if not n.startswith("search/")}
+    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")  # saved unchanged: nothing to show
+    assert build(config, later, cache=cache, changed=[path], first=first).pending is None and len(handed) == 1
+    _edit(path, r"^heat: .*$", "heat: 100001")  # written before it returns (newsdesk build): nothing handed over
+    assert build(config, OPTIONS, cache=cache, changed=[path], first=first).mode == "patch" and len(handed) == 1
 
 def test_two_quality_edits_that_keep_the_provider_average_are_patched(site, tmp_path):
     root, config, cache = site

@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -225,8 +226,9 @@ def test_the_script_goes_into_html_responses_only(dev, site):
 # --- rebuilding and telling the browser -----------------------------------------------------------------
 
 
-def poll(dev: DevServer, since: int, server: str | None = None) -> dict:
-    status, headers, body = get(dev, f"/__newsdesk/livereload?since={since}&server={server or dev.server_id}")
+def poll(dev: DevServer, since: int, server: str | None = None, page: str = "") -> dict:
+    status, headers, body = get(dev, f"/__newsdesk/livereload?since={since}&server={server or dev.server_id}"
+                                     f"&page={quote(page)}")
     assert status == 200 and headers["content-type"] == "application/json"
     return json.loads(body)
 
@@ -325,7 +327,8 @@ def test_terminal_shows_one_line_per_rebuild(site):
         rebuilt(dev, before)
         line = lines[-1]
         assert re.fullmatch(r"content/news/rocket\.md changed: (\d+) of (\d+) pages rebuilt, \d+ files changed, "
-                            r"\d+ removed, \d+ ms( \(\+\d+ ms writing, served from memory meanwhile\))?", line), line
+                            r"\d+ removed, \d+ ms(; the open page served after \d+ ms)?"
+                            r"( \(\+\d+ ms writing, served from memory meanwhile\))?", line), line
         rendered, total = map(int, re.search(r"(\d+) of (\d+) pages", line).groups())
         assert 0 < rendered < total  # incremental: the item's page and the lists showing it, not every page
     finally:
@@ -747,6 +750,51 @@ def test_a_patch_is_served_from_memory_while_its_files_are_written(site, monkeyp
         release.set()
         dev.stop()
 
+
+def test_the_open_page_is_served_and_reloaded_before_the_rest_of_a_patch(site, monkeypatch):
+    # A patch renders the pages open in a browser (their held polls name them) first, serves them and tells
+    # their browsers, then renders the rest (build.FirstPages); meanwhile the files it does not touch come from
+    # disk at once, and those it has still to make wait for it. Here it is held once the open page is shown.
+    real, release, shown = DevServer._show_first, threading.Event(), threading.Event()
+
+    def held(self, files, planned):
+        real(self, files, planned)
+        shown.set()
+        assert release.wait(TIMEOUT)
+
+    monkeypatch.setattr(DevServer, "_show_first", held)
+    dev = start(site)
+    try:
+        story = "/repo/" + _story_page(site, "A small model beats a big one").removesuffix("index.html")
+        epoch, answers = page_epoch(dev, story), []
+        waiter = threading.Thread(target=lambda: answers.append(poll(dev, epoch, page=story)))
+        waiter.start()
+        wait_for(lambda: story in dev._open, "the open page's poll")
+        hot = get(dev, "/repo/hot/")[2]
+        assert b"A small model" not in hot  # (2 stories a page: it is on page 2)
+        before = len(dev.rebuilds)
+        write(site / "content/news/model.md", item("A small model beats a big one", "2026-11-18T08:00:00Z",
+                                                   topics="[AI]", heat=500))  # to the top of Hot
+        assert shown.wait(TIMEOUT), "the open page was not shown first"
+        waiter.join(TIMEOUT)
+        assert answers and answers[0]["action"] == "reload"  # told before the rest is rendered
+        status, _, body = get(dev, story)
+        assert status == 200 and re.search(rb'class="signal heat"[^>]*><span[^>]*>Heat</span>500<', body)
+        assert get(dev, "/repo/static/css/extra.css")[:3:2] == (200, b"/* the site's own styles */\n")
+        listed = []
+        other = threading.Thread(target=lambda: listed.append(get(dev, "/repo/hot/")))
+        other.start()
+        other.join(0.5)
+        assert not listed, "a page the patch has still to make was served before it was made"
+        release.set()
+        other.join(TIMEOUT)
+        assert listed and listed[0][0] == 200 and b"A small model" in listed[0][2]
+        record = settle(dev, before)
+        assert record.mode == "patch" and record.shown_ms > 0 and record.action == "reload"
+        assert page_epoch(dev, story) == answers[0]["epoch"]  # told once: no second reload when the rest is done
+    finally:
+        release.set()
+        dev.stop()
 
 def test_a_patch_that_cannot_be_written_says_so_on_the_page(site, monkeypatch):
     from generator import writer
