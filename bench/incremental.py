@@ -7,7 +7,8 @@ times for each kind of edit, changes one item on disk and calls build() with tha
 changed file, exactly as serve's builder thread does after the watcher's debounce (serve's options:
 the search index is redone afterwards, in the background, so it is not in these figures; a patch's files
 are served from memory while they are written, so the build time is until they can be served, and the
-writing is timed on its own as `write_ms`). Kinds:
+writing is timed on its own as `write_ms`; and, as serve renders the pages open in a browser first, the edited
+story's page stands for the open one: `shown_ms` is the time until it was ready to serve, when it changed). Kinds:
 
   text    the title changes: the fast path (generator/patch.py) renders the item's page and the
           lists, feeds and API files that show it
@@ -45,7 +46,7 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from generator.build import BuildOptions, build, prepare_patches
+from generator.build import BuildOptions, FirstPages, build, prepare_patches
 from generator.cache import BuildCache
 from generator.config import load_config
 
@@ -95,10 +96,13 @@ def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
     files = sorted((config.content_path).rglob("*.md"))
     target = target or next(p for p in files[len(files) // 2:] if "\npublished: true\n" in p.read_text(encoding="utf-8"))
     original = target.read_text(encoding="utf-8")
+    story = next(page.output for page in cache.plan.pages if page.kind == "article" and Path(page.key).name == target.name)
+    shown_at: list[float] = []  # when the story's page, open in serve's browser, was handed over (FirstPages)
+    open_page = FirstPages(wanted=lambda: {story}, shown=lambda files, planned: shown_at.append(time.perf_counter()))
     results = {"first_build_s": round(first, 2), "edited": str(target), "kinds": {}}
     try:
         for kind, edit in EDITS.items():
-            times, writes, rendered, modes = [], [], [], set()
+            times, writes, shown, rendered, modes = [], [], [], [], set()
             path = target.with_name(f"{target.stem}-new.md") if kind in NEW_FILE else target
             for n in range(rounds):
                 for text in (edit(original, n), None):  # the edit, then undoing it
@@ -108,9 +112,12 @@ def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
                         path.unlink()
                     else:
                         path.write_text(original, encoding="utf-8")
+                    shown_at.clear()
                     started = time.perf_counter()
-                    result = build(config, options, environ=environ, cache=cache, changed=[path])
+                    result = build(config, options, environ=environ, cache=cache, changed=[path], first=open_page)
                     elapsed = (time.perf_counter() - started) * 1000
+                    if text is not None and shown_at:
+                        shown.append((shown_at[0] - started) * 1000)
                     started = time.perf_counter()
                     if result.pending is not None:  # as serve does once the browser was told to reload
                         result.pending.write()
@@ -124,6 +131,7 @@ def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
             results["kinds"][kind] = {"median_ms": round(statistics.median(times), 1), "min_ms": round(min(times), 1),
                                       "max_ms": round(max(times), 1), "rounds": rounds,
                                       "write_ms": round(statistics.median(writes), 1),
+                                      "shown_ms": round(statistics.median(shown), 1) if shown else None,
                                       "pages_rendered": int(statistics.median(rendered)), "modes": sorted(modes)}
     finally:
         target.write_text(original, encoding="utf-8")
@@ -144,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     for kind, figures in results["kinds"].items():
         print(f"{kind} edit: median {figures['median_ms']} ms (min {figures['min_ms']}, max {figures['max_ms']}, "
               f"{figures['rounds']} rounds), {figures['pages_rendered']} pages rendered, path {'/'.join(figures['modes'])}; "
-              f"then writing its files {figures['write_ms']} ms")
+              f"then writing its files {figures['write_ms']} ms"
+              + (f"; the story's page ready after {figures['shown_ms']} ms" if figures["shown_ms"] is not None else ""))
     print(f"first build {results['first_build_s']} s; edited {results['edited']}")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -159,6 +159,8 @@ def _serve_kind(size: dict, kind: str) -> str:
     if f is None:
         return "not measured"
     written = f", then {f['write_ms']:,.0f} ms writing its files while they are served" if f.get("write_ms") else ""
+    if f.get("shown_ms"):
+        written = f"; the story's page (open in serve's browser) ready after {f['shown_ms']:,.0f} ms{written}"
     return f"{f['median_ms']:,.0f} ms median ({f['pages_rendered']} pages rendered){written}"
 
 
