@@ -79,16 +79,22 @@ def title_edit(original: str, n: int) -> tuple[str, str, str]:
 
 def heat_edit(original: str, n: int) -> tuple[str, str, str]:
     """Round n's heat: the item's own heat + 5 or + 6 (what a crawler's rescoring does), shown in its signals."""
-    heat = int(float(re.search(r"^heat: (.*)$", original, re.M)[1])) + 5 + n % 2
-    return re.sub(r"^heat: .*$", f"heat: {heat}", original, count=1, flags=re.M), ".signal.heat", f"Heat{heat}"
+    return _with_heat(original, _own_heat(original) + 5 + n % 2)
 
 
 def top_edit(original: str, n: int) -> tuple[str, str, str]:
     """Round n's heat: 1000 + n in even rounds (from the middle of the site to the top of Hot and near the top
     of Top: every Hot page above its old place and most of Top change, the worst score edit), its own in odd
     ones (back down: the same pages again)."""
-    own = int(float(re.search(r"^heat: (.*)$", original, re.M)[1]))
-    heat = own if n % 2 else 1000 + n
+    return _with_heat(original, _own_heat(original) if n % 2 else 1000 + n)
+
+
+def _own_heat(text: str) -> int:
+    return int(float(re.search(r"^heat: (.*)$", text, re.M)[1]))
+
+
+def _with_heat(original: str, heat: int) -> tuple[str, str, str]:
+    """The item's text with this heat, the selector of its page that shows it, and the text shown there."""
     return re.sub(r"^heat: .*$", f"heat: {heat}", original, count=1, flags=re.M), ".signal.heat", f"Heat{heat}"
 
 

@@ -133,7 +133,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
 
 def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], progress: Progress | None,
            cache: BuildCache | None, changed: Iterable[Path] | None, started: float,
-           first: FirstPages | None = None) -> BuildResult:
+           first: FirstPages | None) -> BuildResult:
     cache = cache if cache is not None else BuildCache()
     workers = options.workers or default_workers()
     if changed is not None and options.write:

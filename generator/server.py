@@ -627,13 +627,11 @@ class DevServer:
         """What a request names while a patch renders the rest: an open page it remade, or a file on disk
         it does not touch; None for anything else (wait for the build)."""
         config = self.config
-        target = _overlaid(config, raw_path, resolve_request(config.output_path, config.base_path, raw_path),
-                           shown.files, frozenset())
-        if isinstance(target, _Overlaid):
-            return target
-        if isinstance(target, Path) and _output_name(config, target) not in shown.planned:
-            return target
-        return None
+        found = resolve_request(config.output_path, config.base_path, raw_path)  # (open pages are on disk)
+        name = _output_name(config, found)
+        if name in shown.files:
+            return _Overlaid(name, shown.files[name])
+        return found if name and name not in shown.planned else None
 
     def _response(self, status: int, target: Path | _Overlaid | None) -> Response:
         """A file's response (None: the placeholder page), with the live-reload script in HTML."""
