@@ -180,6 +180,14 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture(autouse=True)
+def git_identity(monkeypatch):
+    """Every git commit a test makes has a name and address, given here and never written to anyone's ~/.gitconfig."""
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{role}_NAME", "newsdesk tests")
+        monkeypatch.setenv(f"GIT_{role}_EMAIL", "tests@newsdesk.invalid")
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="rewrite tests/sites/*.expected/ from the current build (then review the diff)")

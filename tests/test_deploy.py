@@ -313,6 +313,29 @@ def test_errors_say_what_to_do(tmp_path, remote, capsys):
     assert bare(remote, "for-each-ref") == ""
 
 
+def test_deploy_without_a_git_identity_says_how_to_set_one(repo, remote, tmp_path, monkeypatch, capsys):
+    # A fresh machine: no name or e-mail address in any git configuration or in the environment.
+    git(repo, "config", "--unset", "user.name")
+    git(repo, "config", "--unset", "user.email")
+    (tmp_path / "empty.gitconfig").write_text("")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "empty.gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.delenv(f"GIT_{role}_NAME")
+        monkeypatch.delenv(f"GIT_{role}_EMAIL")
+    assert deploy(repo, "--dry-run") == 0  # looking commits nothing: no identity needed
+    capsys.readouterr()
+    assert deploy(repo) == 1
+    err = capsys.readouterr().err
+    assert "git does not know who you are" in err and 'git config --global user.name "Your Name"' in err
+    assert bare(remote, "for-each-ref") == "" and git(repo, "branch", "--list", "gh-pages") == ""
+
+    git(repo, "config", "user.name", "Site Editor")
+    git(repo, "config", "user.email", "editor@example.org")
+    assert deploy(repo) == 0
+    assert bare(remote, "log", "-1", "--format=%cn <%ce>", "gh-pages").strip() == "Site Editor <editor@example.org>"
+
+
 # --- base_url against where GitHub Pages serves the site ---------------------------------------------------------
 
 @pytest.mark.parametrize("remote_url, cname, expected", [
