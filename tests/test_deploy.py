@@ -534,7 +534,7 @@ def _parse_workflow(text: str) -> dict:
 
 
 def test_workflow_names_the_pages_permissions_and_actions():
-    flow = _parse_workflow(workflow_text(branch="main"))
+    flow = _parse_workflow(workflow_text(install="pip install newsdesk==0.1.0", branch="main"))
     assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert flow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert flow["on"]["push"]["branches"] == ["main"]
@@ -550,7 +550,8 @@ def test_workflow_names_the_pages_permissions_and_actions():
 
 def test_init_github_actions_on_a_new_and_an_existing_site(tmp_path, monkeypatch, capsys):
     new = tmp_path / "new-site"
-    assert main(["init", str(new), "--github-actions"]) == 0
+    install = ["--install", "newsdesk==0.1.0"]  # this checkout's own copy is not reachable from GitHub
+    assert main(["init", str(new), "--github-actions", *install]) == 0
     flow = _parse_workflow((new / ".github/workflows/pages.yml").read_text())
     assert flow["jobs"]["build"]["defaults"]["run"]["working-directory"] == "."
     assert flow["jobs"]["build"]["steps"][-1]["with"]["path"] == "output"
@@ -563,7 +564,7 @@ def test_init_github_actions_on_a_new_and_an_existing_site(tmp_path, monkeypatch
     git(repo, "init", "-q", "-b", "trunk")
     before = sorted(p.relative_to(repo).as_posix() for p in repo.rglob("*") if ".git" not in p.parts)
     monkeypatch.chdir(site)
-    assert main(["init", "--github-actions"]) == 0
+    assert main(["init", "--github-actions", *install]) == 0
     after = sorted(p.relative_to(repo).as_posix() for p in repo.rglob("*") if ".git" not in p.parts)
     assert set(after) - set(before) == {".github", ".github/workflows", ".github/workflows/pages.yml"}
     flow = _parse_workflow((repo / ".github/workflows/pages.yml").read_text())
@@ -573,7 +574,7 @@ def test_init_github_actions_on_a_new_and_an_existing_site(tmp_path, monkeypatch
 
     # It never overwrites a workflow that is there.
     capsys.readouterr()
-    assert main(["init", "--github-actions"]) == 2
+    assert main(["init", "--github-actions", *install]) == 2
     assert "already there" in capsys.readouterr().err
 
 
