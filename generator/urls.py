@@ -53,6 +53,16 @@ def safe_url(value, schemes: tuple[str, ...] = ("http", "https")) -> str:
     return value
 
 
+_STATIC_PATH = re.compile(r"/?(static(?:/[A-Za-z0-9_-][A-Za-z0-9._-]*)+)")
+
+
+def static_path(value) -> str:
+    """A file of the site's own static/ folder named site-relatively (`static/x.png` or `/static/x.png`), as
+    `static/x.png`; else the empty string. Plain names only: no `..`, no hidden files, nothing to escape."""
+    match = _STATIC_PATH.fullmatch(value.strip()) if isinstance(value, str) else None
+    return match.group(1) if match else ""
+
+
 def host_of(url: str) -> str:
     try:
         return (urlsplit(url).hostname or "").lower()

@@ -55,12 +55,13 @@ def build_site(root: Path):
 
 
 def copy_example_site(root: Path) -> Path:
-    """The project's example site (config.yaml + content/) copied to root."""
+    """The project's example site (config.yaml, content/, static/ with its pictures) copied to root."""
     import shutil
 
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "config.yaml", root / "config.yaml")
     shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "static", root / "static")
     return root
 
 

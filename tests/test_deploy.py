@@ -474,9 +474,10 @@ def extract_branch(git_dir: Path, folder: Path) -> Path:
 
 
 def example_site(folder: Path, remote: Path, config_edit) -> Path:
-    """newsdesk's own example site (config.yaml + content/) in a fresh repository."""
+    """newsdesk's own example site (config.yaml, content/, static/) in a fresh repository."""
     folder.mkdir()
     shutil.copytree(ROOT / "content", folder / "content")
+    shutil.copytree(ROOT / "static", folder / "static")
     config = (ROOT / "config.yaml").read_text(encoding="utf-8")
     return make_repo(folder, remote, files={}, config=config_edit(config))
 
