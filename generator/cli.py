@@ -85,6 +85,11 @@ def _parser() -> argparse.ArgumentParser:
                           "an existing site gets only the workflow (default: this folder)")
     sub.add_argument("--github-actions", action="store_true",
                      help="also write .github/workflows/pages.yml, which publishes the site with GitHub Pages")
+    sub.add_argument("--install", metavar="REQUIREMENT",
+                     help="with --github-actions: what the workflow installs newsdesk from, for pip install, e.g. "
+                          "\"git+https://github.com/you/newsdesk@v0.2\" (default: from where this copy of newsdesk "
+                          "came: newsdesk==VERSION from a package index, a git URL at the installed commit; a copy "
+                          "installed from a folder or file on this computer needs --install)")
     sub.set_defaults(run=_init)
 
     sub = commands.add_parser("deploy", help="build the site and push it to the gh-pages branch",
@@ -176,17 +181,23 @@ def _check(args) -> int:
 
 def _init(args) -> int:
     from generator.scaffold import create_site
-    from generator.workflow import write_workflow
+    from generator.workflow import plan_workflow, write_workflow
 
     if args.directory is None and not args.github_actions:
         print("newsdesk init: name the folder for the new site: newsdesk init DIR", file=sys.stderr)
         return 2
+    if args.install and not args.github_actions:
+        print("newsdesk init: --install sets the GitHub Actions workflow's install step; add --github-actions",
+              file=sys.stderr)
+        return 2
     target = Path(args.directory or ".")
+    # Planned first: a workflow that cannot be written stops init before it creates anything.
+    workflow = plan_workflow(target, args.install or "") if args.github_actions else None
     if not (args.github_actions and (target / "config.yaml").is_file()):  # an existing site only gets the workflow
         created = create_site(target)
         print(f"Created a new site in {target} ({len(created)} files). Next:\n  cd {target} && newsdesk build")
-    if args.github_actions:
-        workflow = write_workflow(target)
+    if workflow:
+        write_workflow(workflow)
         print(f"Wrote {os.path.relpath(workflow.path)}: it builds the site and publishes it with GitHub Pages on "
               f"every push to {workflow.branch}.\nOn GitHub, open the repository's Settings > Pages and set "
               f"Source to \"GitHub Actions\".")

@@ -182,6 +182,8 @@ def open_repository(site_root: Path, options: DeployOptions) -> Repository:
     else:
         dirty = _git(root, "status", "--porcelain", "--untracked-files=no").stdout.strip()
         source = head.stdout.strip() + (" (with uncommitted changes)" if dirty else "")
+    if not options.dry_run:
+        _check_identity(root)
     # The same choice ghp-import makes: build on the remote's branch when we know it, else on the local one.
     base = base_commit = ""
     for ref, shown in ((f"refs/remotes/{options.remote}/{options.branch}", f"{options.remote}/{options.branch}"),
@@ -193,6 +195,20 @@ def open_repository(site_root: Path, options: DeployOptions) -> Repository:
     # Shown in messages and parsed for the Pages address: never with a token that may be in the URL.
     shown_url = re.sub(r"^(\w+://)[^@/]+@", r"\1", url.stdout.strip())
     return Repository(root, shown_url, source, base, base_commit)
+
+
+def _check_identity(root: Path) -> None:
+    """Refuse to commit without a name and e-mail address: ghp-import would sign the commit with empty ones."""
+    # ghp-import's own lookup: the environment variable if it is set, else git's configuration.
+    missing = [key for key, variable in (("user.name", "GIT_COMMITTER_NAME"), ("user.email", "GIT_COMMITTER_EMAIL"))
+               if not (os.environ[variable] if variable in os.environ
+                       else _git(root, "config", key, check=False).stdout.strip())]
+    if missing:
+        raise DeployError(Problem(str(root), None, f"git does not know who you are ({' and '.join(missing)} "
+                                                   "not set); the deploy commit needs a name and an e-mail address",
+                                  'set them once: `git config --global user.name "Your Name"` and '
+                                  "`git config --global user.email you@example.com` (or only for this repository: "
+                                  "the same without --global)"))
 
 
 def _checked_out(root: Path) -> list[tuple[str, str]]:

@@ -24,7 +24,7 @@ from generator.config import Config, ProviderConfig, TopicConfig
 from generator.content import Source, key_line
 from generator.errors import Problem
 from generator.markup import embeddable, iframe_src, render_markdown, sanitize
-from generator.urls import safe_url, slugify
+from generator.urls import safe_url, slugify, static_path
 
 log = logging.getLogger(__name__)
 
@@ -435,7 +435,7 @@ def _images(value, key: str) -> tuple[Image, ...]:
     images = []
     for entry in value:
         raw = entry.get("url") if isinstance(entry, dict) else entry
-        url = safe_url(raw)
+        url = safe_url(raw) or static_path(raw)  # a picture of the site's own static/ folder is kept too
         if url:
             images.append(Image(url, _int(entry.get("width")) if isinstance(entry, dict) else None,
                                 _int(entry.get("height")) if isinstance(entry, dict) else None))

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
-from unidecode import unidecode
+from anyascii import anyascii
 
 MAX_SLUG = 80
 _UNSAFE_IN_URL = re.compile(r'[\x00-\x20"<>\\`\x7f]')
@@ -28,7 +28,7 @@ def slugify(text: str, fallback: str = "") -> str:
     Text with nothing left (only emoji, say) gets a short stable hash so that it
     still has a unique, safe slug.
     """
-    slug = _NOT_SLUG.sub("-", unidecode(str(text).translate(_SPELLED)).lower()).strip("-")
+    slug = _NOT_SLUG.sub("-", anyascii(str(text).translate(_SPELLED)).lower()).strip("-")
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0] or slug[:MAX_SLUG]
     if not slug:
@@ -51,6 +51,16 @@ def safe_url(value, schemes: tuple[str, ...] = ("http", "https")) -> str:
     if parts.scheme.lower() not in schemes or not parts.netloc:
         return ""
     return value
+
+
+_STATIC_PATH = re.compile(r"/?(static(?:/[A-Za-z0-9_-][A-Za-z0-9._-]*)+)")
+
+
+def static_path(value) -> str:
+    """A file of the site's own static/ folder named site-relatively (`static/x.png` or `/static/x.png`), as
+    `static/x.png`; else the empty string. Plain names only: no `..`, no hidden files, nothing to escape."""
+    match = _STATIC_PATH.fullmatch(value.strip()) if isinstance(value, str) else None
+    return match.group(1) if match else ""
 
 
 def host_of(url: str) -> str:

@@ -8,13 +8,17 @@ the only place GitHub looks, even when the site is a subfolder of the repository
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import logging
 import re
+import shlex
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import generator
 from generator import __version__
 from generator.config import load_config
 from generator.errors import ConfigError, Problem
@@ -60,6 +64,7 @@ jobs:
         with:
           python-version: "3.12"
       - name: Install newsdesk
+        # From where the newsdesk that wrote this file came, or as its --install option said.
         run: __INSTALL__
       - id: pages
         uses: actions/configure-pages@v5
@@ -90,35 +95,83 @@ class Workflow:
     branch: str  # the branch whose pushes publish the site
 
 
-def workflow_text(*, branch: str = "main", site: str = ".", output: str = "output", install: str = "") -> str:
-    """The workflow file; `site` is the site folder and `output` its output folder, both from the repository root."""
-    install = install or f'pip install "newsdesk=={__version__}"  # the version that wrote this file'
+def workflow_text(*, install: str, branch: str = "main", site: str = ".", output: str = "output") -> str:
+    """The workflow file; `install` is its install command, `site` the site folder and `output` its output
+    folder, both from the repository root."""
     values = {"__BRANCH_NAME__": branch, "__BRANCH__": json.dumps(branch), "__SITE__": json.dumps(site),
-              "__OUTPUT__": json.dumps(output), "__INSTALL__": install}
+              "__OUTPUT__": json.dumps(output), "__INSTALL__": json.dumps(install)}
     return re.sub("|".join(values), lambda m: values[m.group(0)], _TEMPLATE)
 
 
-def plan_workflow(site_root: Path) -> Workflow:
-    """Work out the workflow for the site in `site_root`: where it goes, the branch, the folders."""
+def plan_workflow(site_root: Path, install: str = "") -> Workflow:
+    """Work out the workflow for the site in `site_root` (which need not exist yet): where it goes, the branch,
+    the folders, and how it installs newsdesk: `install` (a pip requirement or URL) when given, else as this
+    copy of newsdesk was installed (a ConfigError when that is not reachable from GitHub)."""
     site_root = site_root.resolve()
     output_dir = "output"
     if (site_root / "config.yaml").is_file():
         output_dir = load_config(site_root / "config.yaml").output_dir
-    top = _git(site_root, "rev-parse", "--show-toplevel")
+    there = next(folder for folder in (site_root, *site_root.parents) if folder.is_dir())
+    top = _git(there, "rev-parse", "--show-toplevel")
     repo_root = Path(top).resolve() if top else site_root  # no repository yet: the site folder will be its root
-    branch = _git(site_root, "symbolic-ref", "--short", "-q", "HEAD") or "main"
+    branch = _git(there, "symbolic-ref", "--short", "-q", "HEAD") or "main"
     site = site_root.relative_to(repo_root).as_posix()
     output = (Path(site) / output_dir).as_posix() if site != "." else Path(output_dir).as_posix()
-    install = ""
-    if _is_newsdesk(repo_root):  # newsdesk's own repository (its example site): install from the checkout
-        install = "pip install ." if site == "." else 'pip install "$GITHUB_WORKSPACE"'
-    return Workflow(repo_root / WORKFLOW, workflow_text(branch=branch, site=site, output=output, install=install),
-                    branch)
+    if install:
+        command = "pip install " + shlex.quote(install)
+    elif _is_newsdesk(repo_root):  # newsdesk's own repository (its example site): install from the checkout
+        command = "pip install ." if site == "." else 'pip install "$GITHUB_WORKSPACE"'
+    else:
+        command = "pip install " + shlex.quote(installed_from())
+    text = workflow_text(install=command, branch=branch, site=site, output=output)
+    return Workflow(repo_root / WORKFLOW, text, branch)
 
 
-def write_workflow(site_root: Path) -> Workflow:
-    """Write the workflow file; refuse to overwrite one that is there."""
-    workflow = plan_workflow(site_root)
+def installed_from() -> str:
+    """The pip requirement that installs this copy of newsdesk again, elsewhere (as PEP 610 recorded it)."""
+    direct_url = None
+    for dist in importlib.metadata.distributions(name="newsdesk"):  # a checkout's egg-info may come first
+        text = dist.read_text("direct_url.json")
+        if text:
+            direct_url = json.loads(text)
+            break
+    source_tree = _is_newsdesk(Path(generator.__file__).resolve().parent.parent)
+    return requirement_for(direct_url, __version__, source_tree=source_tree)
+
+
+def requirement_for(direct_url: dict | None, version: str, *, source_tree: bool = False) -> str:
+    """The pip requirement for a copy of newsdesk installed as `direct_url` (PEP 610's direct_url.json) says.
+
+    None: it came from a package index (or runs from `source_tree`, a folder of newsdesk's source). A copy
+    from a folder or file on this computer has no source that GitHub can reach: a ConfigError says so.
+    """
+    if direct_url is None:
+        if source_tree:
+            raise _unreachable("runs from a folder of its source code")
+        return f"newsdesk=={version}"
+    url = str(direct_url.get("url", ""))
+    local = urlsplit(url).scheme in ("", "file")
+    vcs = direct_url.get("vcs_info")
+    if isinstance(vcs, dict) and not local:
+        subdirectory = direct_url.get("subdirectory")
+        return f"{vcs['vcs']}+{url}@{vcs['commit_id']}" + (f"#subdirectory={subdirectory}" if subdirectory else "")
+    if "archive_info" in direct_url and not local:
+        return url
+    what = ("a git repository" if vcs else "a file" if "archive_info" in direct_url
+            else "a folder" + (" (editable)" if (direct_url.get("dir_info") or {}).get("editable") else ""))
+    raise _unreachable(f"was installed from {what} on this computer ({url})")
+
+
+def _unreachable(how: str) -> ConfigError:
+    return ConfigError(Problem(
+        "newsdesk", None, f"cannot write the workflow's install step: this copy of newsdesk {how}, which "
+                          "GitHub's runner cannot reach",
+        "say where the workflow installs newsdesk from, e.g. a git URL at a tag or commit: "
+        '`newsdesk init --github-actions --install "git+https://github.com/you/newsdesk@v0.2"`'))
+
+
+def write_workflow(workflow: Workflow) -> Workflow:
+    """Write the workflow file planned by plan_workflow; refuse to overwrite one that is there."""
     if workflow.path.exists():
         raise ConfigError(Problem(str(workflow.path), None, "a workflow file is already there",
                                   "newsdesk never overwrites it; delete or rename it to have a new one written"))

@@ -55,12 +55,13 @@ def build_site(root: Path):
 
 
 def copy_example_site(root: Path) -> Path:
-    """The project's example site (config.yaml + content/) copied to root."""
+    """The project's example site (config.yaml, content/, static/ with its pictures) copied to root."""
     import shutil
 
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "config.yaml", root / "config.yaml")
     shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "static", root / "static")
     return root
 
 
@@ -178,6 +179,14 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def git_identity(monkeypatch):
+    """Every git commit a test makes has a name and address, given here and never written to anyone's ~/.gitconfig."""
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{role}_NAME", "newsdesk tests")
+        monkeypatch.setenv(f"GIT_{role}_EMAIL", "tests@newsdesk.invalid")
 
 
 def pytest_addoption(parser):

@@ -36,6 +36,7 @@ def copy_example(dest: Path) -> Path:
     dest.mkdir(parents=True)
     shutil.copy(ROOT / "config.yaml", dest / "config.yaml")
     shutil.copytree(ROOT / "content", dest / "content")
+    shutil.copytree(ROOT / "static", dest / "static")
     return dest
 
 

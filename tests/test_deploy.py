@@ -313,6 +313,29 @@ def test_errors_say_what_to_do(tmp_path, remote, capsys):
     assert bare(remote, "for-each-ref") == ""
 
 
+def test_deploy_without_a_git_identity_says_how_to_set_one(repo, remote, tmp_path, monkeypatch, capsys):
+    # A fresh machine: no name or e-mail address in any git configuration or in the environment.
+    git(repo, "config", "--unset", "user.name")
+    git(repo, "config", "--unset", "user.email")
+    (tmp_path / "empty.gitconfig").write_text("")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "empty.gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.delenv(f"GIT_{role}_NAME")
+        monkeypatch.delenv(f"GIT_{role}_EMAIL")
+    assert deploy(repo, "--dry-run") == 0  # looking commits nothing: no identity needed
+    capsys.readouterr()
+    assert deploy(repo) == 1
+    err = capsys.readouterr().err
+    assert "git does not know who you are" in err and 'git config --global user.name "Your Name"' in err
+    assert bare(remote, "for-each-ref") == "" and git(repo, "branch", "--list", "gh-pages") == ""
+
+    git(repo, "config", "user.name", "Site Editor")
+    git(repo, "config", "user.email", "editor@example.org")
+    assert deploy(repo) == 0
+    assert bare(remote, "log", "-1", "--format=%cn <%ce>", "gh-pages").strip() == "Site Editor <editor@example.org>"
+
+
 # --- base_url against where GitHub Pages serves the site ---------------------------------------------------------
 
 @pytest.mark.parametrize("remote_url, cname, expected", [
@@ -451,9 +474,10 @@ def extract_branch(git_dir: Path, folder: Path) -> Path:
 
 
 def example_site(folder: Path, remote: Path, config_edit) -> Path:
-    """newsdesk's own example site (config.yaml + content/) in a fresh repository."""
+    """newsdesk's own example site (config.yaml, content/, static/) in a fresh repository."""
     folder.mkdir()
     shutil.copytree(ROOT / "content", folder / "content")
+    shutil.copytree(ROOT / "static", folder / "static")
     config = (ROOT / "config.yaml").read_text(encoding="utf-8")
     return make_repo(folder, remote, files={}, config=config_edit(config))
 
@@ -511,7 +535,7 @@ def _parse_workflow(text: str) -> dict:
 
 
 def test_workflow_names_the_pages_permissions_and_actions():
-    flow = _parse_workflow(workflow_text(branch="main"))
+    flow = _parse_workflow(workflow_text(install="pip install newsdesk==0.1.0", branch="main"))
     assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert flow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert flow["on"]["push"]["branches"] == ["main"]
@@ -527,7 +551,8 @@ def test_workflow_names_the_pages_permissions_and_actions():
 
 def test_init_github_actions_on_a_new_and_an_existing_site(tmp_path, monkeypatch, capsys):
     new = tmp_path / "new-site"
-    assert main(["init", str(new), "--github-actions"]) == 0
+    install = ["--install", "newsdesk==0.1.0"]  # this checkout's own copy is not reachable from GitHub
+    assert main(["init", str(new), "--github-actions", *install]) == 0
     flow = _parse_workflow((new / ".github/workflows/pages.yml").read_text())
     assert flow["jobs"]["build"]["defaults"]["run"]["working-directory"] == "."
     assert flow["jobs"]["build"]["steps"][-1]["with"]["path"] == "output"
@@ -540,7 +565,7 @@ def test_init_github_actions_on_a_new_and_an_existing_site(tmp_path, monkeypatch
     git(repo, "init", "-q", "-b", "trunk")
     before = sorted(p.relative_to(repo).as_posix() for p in repo.rglob("*") if ".git" not in p.parts)
     monkeypatch.chdir(site)
-    assert main(["init", "--github-actions"]) == 0
+    assert main(["init", "--github-actions", *install]) == 0
     after = sorted(p.relative_to(repo).as_posix() for p in repo.rglob("*") if ".git" not in p.parts)
     assert set(after) - set(before) == {".github", ".github/workflows", ".github/workflows/pages.yml"}
     flow = _parse_workflow((repo / ".github/workflows/pages.yml").read_text())
@@ -550,7 +575,7 @@ def test_init_github_actions_on_a_new_and_an_existing_site(tmp_path, monkeypatch
 
     # It never overwrites a workflow that is there.
     capsys.readouterr()
-    assert main(["init", "--github-actions"]) == 2
+    assert main(["init", "--github-actions", *install]) == 2
     assert "already there" in capsys.readouterr().err
 
 

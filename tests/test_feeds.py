@@ -9,6 +9,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 
 from conftest import build_site, resolve_url, item, make_site
@@ -116,12 +117,12 @@ def test_feeds_follow_the_lists_and_carry_excerpt_image_and_provider(example):
     entry = next(e for e in entries if e.findtext(f"{A}id") == config.base_url + with_image.path)
     assert entry.findtext(f"{A}summary") == with_image.excerpt
     assert entry.find(f"{A}author/{A}name").text == site.providers[with_image.provider.slug].name
-    assert entry.find(f"{MEDIA}content").get("url") == with_image.images[0].url
+    assert entry.find(f"{MEDIA}content").get("url") == urljoin(config.base_url, with_image.images[0].url)
     assert [l.get("href") for l in entry.findall(f"{A}link") if l.get("rel") == "via"] == [with_image.link]
 
     rss = ET.fromstring((out / "feeds/latest.rss").read_bytes()).find("channel")
     node = next(n for n in rss.findall("item") if n.findtext("link") == config.base_url + with_image.path)
-    assert node.find("enclosure").get("url") == with_image.images[0].url
+    assert node.find("enclosure").get("url") == urljoin(config.base_url, with_image.images[0].url)
     assert node.findtext(f"{DC}creator") == site.providers[with_image.provider.slug].name
     assert parsedate_to_datetime(node.findtext("pubDate")) == with_image.published
 

@@ -40,3 +40,26 @@ def test_a_picture_that_fails_to_load_is_hidden_and_one_that_loads_is_shown(tmp_
         assert gone.evaluate("i => getComputedStyle(i).visibility") == "hidden"
         assert "is-broken" not in (fine.get_attribute("class") or "")
         assert fine.evaluate("i => getComputedStyle(i).visibility") == "visible"
+
+
+def test_a_picture_of_the_sites_static_folder_is_kept_by_its_site_path(tmp_path):
+    import json
+
+    from conftest import build_site
+
+    pictures = '[{url: "/static/pics/a.svg", width: 64, height: 36}]'
+    refused = '["static/../config.yaml", "pics/a.svg", "static/.hidden.svg", "//evil.example/x.svg"]'
+    root = make_site(tmp_path / "site", {
+        "static/pics/a.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="36"/>\n',
+        "content/own.md": item("Own picture", images=pictures, provider='{name: P, images: ["static/pics/a.svg"]}'),
+        "content/odd.md": item("Odd pictures", images=refused),
+    }, "title: T\nbase_url: https://example.org/news/\nnow: \"2026-11-22T12:00:00Z\"\n")
+    config, result = build_site(root)
+    out = config.output_path
+    assert (out / "static/pics/a.svg").is_file()
+    front = (out / "index.html").read_text(encoding="utf-8")
+    assert '<img src="/news/static/pics/a.svg" alt="" width="64" height="36"' in front  # the card's picture
+    assert front.count('src="/news/static/pics/a.svg"') >= 2  # and the provider's logo
+    feed = json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))
+    images = {entry["title"]: entry.get("image") for entry in feed["items"]}
+    assert images == {"Own picture": "https://example.org/news/static/pics/a.svg", "Odd pictures": None}

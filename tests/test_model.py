@@ -362,7 +362,7 @@ def test_safe_url(url, kept):
 @pytest.mark.parametrize("text, slug", [
     ("Hello, World!", "hello-world"), ("Crème brûlée à la carte", "creme-brulee-a-la-carte"),
     ("../../etc/passwd", "etc-passwd"), ("  --Already-Slugged--  ", "already-slugged"), ("C++", "c-plus-plus"), ("Q&A", "q-and-a"),
-    ("Ünïcödé 2026", "unicode-2026"), ("日本語", "ri-ben-yu"),
+    ("Ünïcödé 2026", "unicode-2026"), ("日本語", "ribenyu"),
 ])
 def test_slugify(text, slug):
     from generator.urls import slugify

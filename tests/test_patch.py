@@ -65,7 +65,7 @@ TEXT_EDITS = {
     "title": (r"^title: .*$", 'title: "A new headline, with <b>markup</b> & an ampersand"'),
     "excerpt": (r"^excerpt: .*$", 'excerpt: "A different summary."'),
     "body": (r"\Z", "\n\nA new closing paragraph with a [link](https://example.org/).\n"),
-    "image": (r"^    width: 1200$", "    width: 1000"),
+    "image": (r"^    width: 640$", "    width: 600"),
     "amp": (r"^ampWebUrl: .*$", 'ampWebUrl: "https://elsewhere.example/amp/"'),
 }
 

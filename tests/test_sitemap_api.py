@@ -6,6 +6,7 @@ import json
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urljoin
 
 import html5lib
 
@@ -161,7 +162,7 @@ def test_every_page_has_canonical_opengraph_and_twitter_tags(example):
             assert len(meta(doc, key)) == 1 and meta(doc, key)[0], f"{page.output}: {key}"
         assert meta(doc, "og:title") == [page.title]
         if page.kind == "article" and page.context["item"].images:
-            image = page.context["item"].images[0].url
+            image = urljoin(config.base_url, page.context["item"].images[0].url)  # pictures may be site-relative
             assert meta(doc, "og:image") == [image] == meta(doc, "twitter:image")
             assert meta(doc, "twitter:card") == ["summary_large_image"]
 
@@ -182,7 +183,7 @@ def test_every_article_page_has_news_article_json_ld(example):
         if story.link:
             assert data["isBasedOn"] == story.link
         if story.images:
-            assert data["image"] == [i.url for i in story.images]
+            assert data["image"] == [urljoin(config.base_url, i.url) for i in story.images]
         if story.provider:
             assert data["publisher"]["name"] == site.providers[story.provider.slug].name
     other = next(p for p in result.site.pages if p.kind == "latest")
@@ -245,7 +246,7 @@ def test_api_news_pages_chain_to_the_end_and_hold_every_item_once(example):
         assert record["webUrl"] == (story.link or None) and record["ampWebUrl"] == (story.amp_url or None)
         assert record["heat"] == story.heat
         assert record["topics"] == [site.topics[t].name for t in story.topics]
-        assert [i["url"] for i in record["images"]] == [i.url for i in story.images]
+        assert [i["url"] for i in record["images"]] == [urljoin(config.base_url, i.url) for i in story.images]
         if story.provider:
             assert record["provider"]["domain"] == story.provider.domain
             assert set(record["provider"]) == {"name", "domain", "images"}

@@ -268,7 +268,7 @@ def test_front_page_leads_with_the_top_story_and_shows_the_top_ranked_cards(site
     cards = front.with_class("card", "article")
     assert front.with_class("excerpt") and front.with_class("heat") and front.with_class("quality")
     assert re.search(r"\+\d+ sources?", front.text("sources")), "'+N sources' where related coverage exists"
-    assert any(img.get("src", "").startswith("https://") for img in front.all("img")), "cards show the story's picture"
+    assert any("/static/pictures/" in img.get("src", "") for img in front.all("img")), "cards show the story's picture"
     assert front.all("time") and all(t.get("datetime") for t in front.all("time"))
     assert front.with_class("tags"), "cards list their topics"
     # Every card names its provider with a link to the provider's page.
@@ -307,8 +307,9 @@ def test_topic_names_with_any_characters_are_escaped_and_linked(sites):
     assert 'C++ & "Rust" <b>' in shown and "日本語" in shown and "🚀" in shown, "names are shown as written"
     assert not index.all("b"), "a name is text, never markup"
     links = {a.get("href", "") for a in index.all("a")}
-    assert f"{base_path}topics/c-plus-plus-and-rust-b/" in links and any(n.startswith(f"{base_path}topics/x-") for n in links)
-    rocket = read(folder, next(n for n in links if "/topics/x-" in n)[len(base_path):])
+    # An emoji is spelled out by the transliterator (anyascii): 🚀 is "rocket".
+    assert f"{base_path}topics/c-plus-plus-and-rust-b/" in links and f"{base_path}topics/rocket/" in links
+    rocket = read(folder, "topics/rocket")
     assert rocket.title.startswith("🚀") and "Lead story with an outside video" in rocket.text("card-title")
 
 
@@ -332,7 +333,7 @@ def test_article_page_has_what_a_reader_needs(sites):
     folder, base_path = sites["example"]
     page = read(folder, "news/2026/10/22/vaultly-build-server-breach")
     assert page.text("story").count("Vaultly") and page.with_class("provider-card")
-    hero = [img for img in page.all("img") if "vaultly-build-server-breach.jpg" in img.get("src", "")]
+    hero = [img for img in page.all("img") if "vaultly-build-server-breach.svg" in img.get("src", "")]
     assert hero and hero[0].get("width") and hero[0].get("height") and hero[0].get("loading") == "lazy"
     original = [a for a in page.all("a") if a.get("href") == "https://patchnote.example/2026/10/22/vaultly-build-server-breach/"]
     assert original and "noopener" in original[0]["rel"] and "Read the full story" in page.text("original")
