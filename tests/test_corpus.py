@@ -13,6 +13,8 @@ from generator.config import load_config
 import conftest
 from test_build import html_errors, link_problems, listed
 
+pytestmark = pytest.mark.slow  # the real corpus (192 items), and serve's moves over it
+
 
 def config_text(corpus: Path, relative_to: Path | None = None) -> str:
     news, data = corpus / "news", corpus / "data"

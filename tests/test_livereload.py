@@ -14,6 +14,8 @@ from conftest import ROOT, item, make_site
 from generator.server import DevServer
 from test_server import CONFIG, ITEMS, edit, settle, start, write
 
+pytestmark = pytest.mark.slow  # a real browser
+
 SHOWN = 20_000  # ms a change may take to show: generous for slow shared CI machines (it is well under 1 s here)
 
 

@@ -253,6 +253,7 @@ def test_every_provider_a_page_holds_is_found_by_dependents(example):
     assert dependents.providers["dailycircuit-example"]
 
 
+@pytest.mark.slow
 def test_a_heat_edit_over_or_under_min_heat_is_planned_again(tmp_path):
     # Top and Hot leave out stories under min_heat: crossing it adds or removes a story (generator/replan.py).
     root, config, cache = _site_with(tmp_path, "min_heat", "20")
@@ -267,6 +268,7 @@ def test_a_heat_edit_over_or_under_min_heat_is_planned_again(tmp_path):
         assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{heat}")
 
 
+@pytest.mark.slow
 def test_many_text_score_and_date_edits_in_a_row_then_a_full_look_rewrites_nothing(site, tmp_path):
     root, config, cache = site
     paths = _items(root)
@@ -290,6 +292,7 @@ def test_many_text_score_and_date_edits_in_a_row_then_a_full_look_rewrites_nothi
     assert files_under(config.output_path) == expected
 
 
+@pytest.mark.slow
 def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchanged(site, tmp_path):
     # serve keeps the last build's cards (generator/fragments.py) when config, templates and site-wide values
     # are the same: a story redated or deleted (patches), two stories edited at once, or a story added with
@@ -332,6 +335,7 @@ def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchange
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-config")
 
 
+@pytest.mark.slow
 def test_a_new_story_and_a_deleted_one_are_patched(site, tmp_path):
     # generator/replan.py adds or removes the one story; its page comes or goes with it. (The new story has the
     # URLs of another, newer than it: stories listing that URL as related coverage link to the new one now.)
@@ -427,6 +431,7 @@ def test_update_in_place_of_many_files_replaces_only_the_changed_ones(tmp_path, 
     assert all((out / name).stat().st_ino == inodes[name] for n, name in enumerate(names) if n % 3)
 
 
+@pytest.mark.slow
 def test_a_redated_story_renders_the_pages_that_show_it_not_every_story(site, tmp_path):
     # A story's new date moves its page (news/2026/10/02/...): the story pages whose "More coverage" links to it
     # show its new path (internal() answers for the stories a page shows); the other story pages keep their
@@ -448,6 +453,7 @@ def test_a_redated_story_renders_the_pages_that_show_it_not_every_story(site, tm
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
+@pytest.mark.slow
 def test_a_story_given_the_url_another_lists_as_related_is_linked_from_it(site, tmp_path):
     # The Lumenkite launch story lists the seed-round story's URL as related coverage: its page links to the
     # site's own page of that story while one has the URL. Taking the URL away and giving it back are patches.
@@ -479,6 +485,7 @@ def test_a_move_that_takes_a_page_from_one_topic_and_gives_one_to_another(tmp_pa
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
+@pytest.mark.slow
 def test_a_story_left_out_for_writing_anothers_page_comes_back_when_that_one_moves(site, tmp_path):
     # Two stories with one page: the build keeps one (with a warning) and leaves the other out. Redating or
     # deleting the one kept gives the page to the other, as a full build does.
@@ -497,6 +504,7 @@ def test_a_story_left_out_for_writing_anothers_page_comes_back_when_that_one_mov
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
+@pytest.mark.slow
 def test_a_broken_story_mended_is_planned_again_so_its_error_goes(site, tmp_path):
     root, config, cache = site
     path = _items(root)[1]

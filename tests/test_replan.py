@@ -18,6 +18,8 @@ from generator.build import BuildOptions, plan_site
 from generator.config import load_config
 from generator.model import build_site, reindexed
 
+pytestmark = pytest.mark.slow  # hundreds of random edits of a 240-story site
+
 
 @pytest.fixture(scope="module")
 def planned(tmp_path_factory):

@@ -268,6 +268,7 @@ def test_a_css_edit_is_announced_as_css(dev, site):
     assert poll(dev, epoch)["action"] == "reload"  # a page that missed both needs the whole reload
 
 
+@pytest.mark.slow
 def test_saving_a_file_unchanged_does_not_reload_the_page(dev, site):
     epoch = page_epoch(dev)
     path = site / "content/news/model.md"
@@ -290,6 +291,7 @@ def test_temp_files_and_the_output_folder_start_no_build(dev, site):
     assert [p for p in record.paths if not p.startswith("/")] == ["content/news/rocket.md"]
 
 
+@pytest.mark.slow
 def test_an_atomic_save_and_a_burst_of_500_files_give_one_rebuild_each(site):
     lines = Lines()
     make_site(site, {}, CONFIG.replace("items_per_page: 2", "items_per_page: 100"))
@@ -407,6 +409,7 @@ def test_items_broken_from_the_start_are_left_out_with_a_notice(tmp_path):
         dev.stop()
 
 
+@pytest.mark.slow
 def test_a_new_base_url_in_config_moves_every_link_as_a_fresh_build_makes_them(dev, site, tmp_path):
     # Compiled templates hold links worked out from base_url (Jinja folds `'static/css/site.css'|url`):
     # serve compiled them again for the new config, or its pages kept linking /repo/.
@@ -438,6 +441,7 @@ def test_a_broken_config_shows_in_the_overlay_and_recovers(dev, site):
 # --- incremental equals full ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2])
 def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
     root = make_site(tmp_path / "site", ITEMS, CONFIG)
@@ -541,6 +545,7 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
         dev.stop()
 
 
+@pytest.mark.slow
 def test_serve_keeps_the_search_index_up_to_date_after_edits(tmp_path, site):
     from generator.search import SEARCH_FOLDER
 
@@ -696,6 +701,7 @@ def _story_page(site: Path, title: str) -> str:
     raise AssertionError(f"no story page shows {title!r}")
 
 
+@pytest.mark.slow
 def test_a_patch_is_served_from_memory_while_its_files_are_written(site, monkeypatch):
     # serve hands a patch's files to the browser before they are on disk (BuildOptions.write_later): while
     # they are written, an edited page is the new one, a new story's page is there and a deleted one is gone;
@@ -751,6 +757,7 @@ def test_a_patch_is_served_from_memory_while_its_files_are_written(site, monkeyp
         dev.stop()
 
 
+@pytest.mark.slow
 def test_the_open_page_is_served_and_reloaded_before_the_rest_of_a_patch(site, monkeypatch):
     # A patch renders the pages open in a browser (their held polls name them) first, serves them and tells
     # their browsers, then renders the rest (build.FirstPages); meanwhile the files it does not touch come from
@@ -796,6 +803,7 @@ def test_the_open_page_is_served_and_reloaded_before_the_rest_of_a_patch(site, m
         release.set()
         dev.stop()
 
+@pytest.mark.slow
 def test_a_patch_that_cannot_be_written_says_so_on_the_page(site, monkeypatch):
     from generator import writer
 

@@ -157,6 +157,7 @@ def target_file(folder: Path, base_path: str, href: str) -> Path | None:
 
 # --- (1) the Nu HTML checker ---------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_vnu_finds_no_errors_or_warnings_on_any_page(sites):
     if not VNU_JAR.is_file():
         _tool_missing(f"{VNU_JAR} is missing: run `npm ci` in {ROOT}")
@@ -173,6 +174,7 @@ def test_vnu_finds_no_errors_or_warnings_on_any_page(sites):
     assert found == [], "\n".join(found)
 
 
+@pytest.mark.slow
 def test_vnu_finds_the_theme_css_valid(sites):
     if not VNU_JAR.is_file() or not shutil.which("java"):
         _tool_missing(f"{VNU_JAR} or java is missing: run `npm ci` in {ROOT} and install Java 11+")
@@ -394,6 +396,7 @@ def _open(browser, scheme: str, viewport: dict):
     return context
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("device", ["desktop", "phone"])
 def test_axe_finds_no_violations(browser, served, scheme, device):
@@ -419,6 +422,7 @@ def test_axe_finds_no_violations(browser, served, scheme, device):
     assert found == [], "\n".join(found)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("device", ["desktop", "phone"])
 def test_pages_fit_the_screen_and_load_only_the_sites_own_styles(browser, served, device):
     viewport = DESKTOP if device == "desktop" else PHONE
@@ -440,6 +444,7 @@ def test_pages_fit_the_screen_and_load_only_the_sites_own_styles(browser, served
     assert outside == [], f"loaded from outside the site: {outside}"
 
 
+@pytest.mark.slow
 def test_keyboard_users_get_a_skip_link_and_visible_focus(browser, served):
     for scheme in ("light", "dark"):
         context = _open(browser, scheme, DESKTOP)
