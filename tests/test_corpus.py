@@ -161,7 +161,6 @@ def test_moves_of_real_items_in_serve_give_the_bytes_of_a_full_build(corpus, tmp
     import re
     import shutil
 
-    from bench.incremental import EDITS
     from generator.cache import BuildCache
 
     news = tmp_path / "news"
@@ -183,7 +182,7 @@ def test_moves_of_real_items_in_serve_give_the_bytes_of_a_full_build(corpus, tmp
         if kind == "topic":
             edited = re.sub(r"^topics:\n  - (.*)$", f"topics:\n  - {rng.choice(names)}", written, count=1, flags=re.M)
         else:
-            edited = EDITS[kind](written, n)
+            edited = conftest.EDITS[kind](written, n)
         assert edited != written, (kind, path.name)
         path.write_text(edited, encoding="utf-8")
         result = build(config, options, environ={}, cache=cache, changed=[path])

@@ -10,8 +10,7 @@ import time
 
 import pytest
 
-from bench.corpus import write_corpus
-from conftest import files_under
+from conftest import files_under, write_corpus
 from generator.build import PAGES_PER_TASK, BuildOptions, build
 from generator.config import load_config
 from generator.errors import BuildError, Problem
