@@ -9,7 +9,7 @@ from pathlib import Path
 
 import html5lib
 
-from conftest import build_site, resolve_url, item, make_site
+from conftest import BASIC_CONFIG, build_site, item, make_site, resolve_url
 from generator.build import BuildOptions, plan_site
 from generator.config import load_config
 from generator.pages import make_files
@@ -95,10 +95,22 @@ def test_sitemaps_are_the_bytes_elementtree_writes(example):
     for root_tag, tag, data in files:
         entries = [(e.findtext(f"{SM}loc"), e.findtext(f"{SM}lastmod")) for e in ET.fromstring(data)]
         assert entries and data == _as_elementtree_writes(root_tag, tag, entries)
-    from generator.sitemap import _entry, _urlset  # URLs with characters XML escapes; an empty list
-    tricky = [("https://x.example/?a=1&b=<2>\"'", None), ("https://é.example/", None)]
-    assert _urlset([_entry(*entry) for entry in tricky]) == _as_elementtree_writes("urlset", "url", tricky)
-    assert _urlset([]) == _as_elementtree_writes("urlset", "url", [])
+
+
+def test_sitemaps_escape_urls_as_elementtree_does(tmp_path):
+    config = BASIC_CONFIG.replace("https://example.org/", "https://é.example/news&views'<1>\"/")
+    root = make_site(tmp_path / "site", {"content/a.md": item("A & B"), "content/b.md": item("C")}, config)
+    config, result = build_site(root)
+    site = result.site
+    index = make_files(sitemap_outputs(site.pages, site.model.site, config, site.now, max_urls=2), site.model.site)
+    files = [("urlset", "url", (config.output_path / "sitemap.xml").read_bytes()),
+             ("sitemapindex", "sitemap", index["sitemap.xml"])]
+    files += [("urlset", "url", data) for name, data in index.items() if name.startswith("sitemaps/")]
+    for root_tag, tag, data in files:
+        entries = [(e.findtext(f"{SM}loc"), e.findtext(f"{SM}lastmod")) for e in ET.fromstring(data)]
+        assert entries and all(loc.startswith("https://é.example/news&views'<1>\"/") for loc, _ in entries)
+        assert data == _as_elementtree_writes(root_tag, tag, entries)
+    assert b"news&amp;views'&lt;1&gt;\"/" in files[0][2]
 
 
 def test_news_sitemap_holds_the_items_of_the_last_two_days(tmp_path):
