@@ -33,8 +33,11 @@ def item(title="A story", date="2026-11-20T10:00:00Z", **fields) -> str:
 
 
 def files_under(folder: Path) -> dict[str, bytes]:
-    """Every file below folder (relative name -> bytes): what "two outputs are the same" compares."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file below folder (relative name -> bytes): what "two outputs are the same" compares. Fails when
+    there is none: two empty (or missing) folders are the same, and that would prove nothing."""
+    found = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    assert found, f"no files under {folder}"
+    return found
 
 
 def make_site(root: Path, files: dict[str, str], config: str = BASIC_CONFIG) -> Path:

@@ -144,9 +144,10 @@ def test_every_field_of_the_seed_item_is_read(tmp_path):
     first_line = next(line.strip() for line in body[0].read_text(encoding="utf-8").splitlines() if line.strip())
     page = (tmp_path / "output" / item.path / "index.html").read_text(encoding="utf-8")
     assert first_line in html_text(page)
-    for path in (tmp_path / "output").rglob("*"):
-        if path.is_file():
-            assert meta["secured"][:24].encode() not in path.read_bytes(), path
+    files = [path for path in (tmp_path / "output").rglob("*") if path.is_file()]
+    assert files
+    for path in files:
+        assert meta["secured"][:24].encode() not in path.read_bytes(), path
 
 
 def html_text(page: str) -> str:

@@ -27,6 +27,7 @@ def html_pages(config, out: Path) -> list[str]:
             continue
         assert rel.endswith("index.html"), rel
         urls.append(config.base_url + rel[: -len("index.html")])
+    assert urls, f"no HTML pages under {out}"
     return urls
 
 
@@ -162,6 +163,7 @@ def json_ld(doc) -> list:
 
 def test_every_page_has_canonical_opengraph_and_twitter_tags(example):
     config, result, out = example
+    assert result.site.pages
     for page in result.site.pages:
         doc = parse_html(out / page.output)
         canonical = [l.get("href") for l in doc.iter(f"{H}link") if l.get("rel") == "canonical"]
@@ -269,7 +271,7 @@ def test_api_topics_list_every_topic_and_each_topic_chains_to_its_items(example)
     config, result, out = example
     site = result.site.model.site
     topics = json.loads((out / "api/topics/index.json").read_text(encoding="utf-8"))["topics"]
-    assert [t["slug"] for t in topics] == list(site.topics)
+    assert topics and [t["slug"] for t in topics] == list(site.topics)
     for topic in topics:
         assert topic["api"] == f"{config.base_url}api/news/{topic['slug']}/index.json"
         items, _ = follow(config, out, topic["api"])

@@ -94,7 +94,9 @@ def sites(tmp_path_factory) -> dict[str, tuple[Path, str]]:
 
 
 def html_pages(folder: Path) -> list[Path]:
-    return sorted(folder.rglob("*.html"))
+    pages = sorted(folder.rglob("*.html"))
+    assert pages, f"no HTML pages under {folder}"
+    return pages
 
 
 # --- what is on a page -------------------------------------------------------------------------------
