@@ -1,5 +1,9 @@
 """Measuring one build: wall time and peak memory of a child process, and what it wrote.
 
+    python -m bench.measure -- COMMAND [ARGUMENTS ...]
+
+runs COMMAND once and prints its figures as JSON (its own output goes to standard error).
+
 Peak memory is the child's own `ru_maxrss` from os.wait4 (exact, for that one
 process; getrusage(RUSAGE_CHILDREN) would give the maximum over every child the
 benchmark ever ran, so it cannot be used per run). If the build starts worker
@@ -10,9 +14,12 @@ process tree every 50 ms; the reported peak is the larger of the two.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import json
 import os
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -61,6 +68,16 @@ def run_measured(command: list[str], *, cwd: Path, env: dict[str, str]) -> Run:
     cpu = usage.ru_utime + usage.ru_stime
     return Run(tuple(command), seconds, cpu, peak, sampler.most_processes, dict(sampler.programs), sampler.main_hwm_kib,
                process.returncode, stdout, stderr)
+
+
+def figures(run: Run) -> dict:
+    """What the benchmark reports of one run (times in seconds, memory in MiB)."""
+    result = {"seconds": round(run.seconds, 3), "cpu_seconds": round(run.cpu_seconds, 3),
+              "peak_mib": round(run.peak_mib, 1), "main_peak_mib": round(run.main_peak_kib / 1024, 1),
+              "processes": run.tree_processes}
+    if run.programs:
+        result["programs_mib"] = {name: round(kib / 1024, 1) for name, kib in sorted(run.programs.items())}
+    return result
 
 
 class _TreeSampler(threading.Thread):
@@ -209,3 +226,22 @@ def other_outputs(folder: Path) -> dict[str, int]:
                 top = Path(os.path.relpath(os.path.join(base, name), folder)).parts[0]
                 found[top] = found.get(top, 0) + 1
     return dict(sorted(found.items()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.measure",
+                                     description="Run a command once; print its wall time, CPU time and peak memory "
+                                                 "(its whole process tree) as JSON.")
+    parser.add_argument("command", nargs=argparse.REMAINDER, help="-- then the command and its arguments")
+    args = parser.parse_args(argv)
+    command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    if not command:
+        parser.error("no command given, e.g. python -m bench.measure -- newsdesk build")
+    run = run_measured(command, cwd=Path.cwd(), env=dict(os.environ))
+    sys.stderr.write(run.stdout + run.stderr)
+    print(json.dumps({"returncode": run.returncode, **figures(run)}))
+    return 0 if run.returncode == 0 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

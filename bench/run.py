@@ -33,7 +33,7 @@ from pathlib import Path
 
 from bench.corpus import write_corpus
 from bench.hugo import write_hugo_site
-from bench.measure import Run, count_pages, other_outputs, rewritten, run_measured, snapshot, tree_digest
+from bench.measure import count_pages, figures, other_outputs, rewritten, run_measured, snapshot, tree_digest
 from bench.report import load_average, machine_info, report
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -80,7 +80,7 @@ def newsdesk_build(site: Path, config: str = "config.yaml") -> dict:
     run = run_measured(command, cwd=site, env=newsdesk_env())
     if run.returncode != 0:
         raise BenchError(f"newsdesk build of {site} failed ({run.returncode}):\n{run.stderr[-3000:]}")
-    result = _result(run)
+    result = figures(run)
     for key, pattern, kind in (("pages", _PAGES, int), ("changed", _CHANGED, int), ("items", _ITEMS, int),
                                ("build_seconds", _SECONDS, float)):
         match = pattern.search(run.stdout)  # newsdesk's summary line; each figure is optional
@@ -105,16 +105,7 @@ def hugo_build(hugo: str, site: Path, dest: Path) -> dict:
     run = run_measured([hugo, "--quiet", "-d", str(dest), "--ignoreCache"], cwd=site, env=dict(os.environ))
     if run.returncode != 0:
         raise BenchError(f"hugo build of {site} failed ({run.returncode}):\n{run.stderr[-3000:]}")
-    return _result(run)
-
-
-def _result(run: Run) -> dict:
-    result = {"seconds": round(run.seconds, 3), "cpu_seconds": round(run.cpu_seconds, 3),
-              "peak_mib": round(run.peak_mib, 1), "main_peak_mib": round(run.main_peak_kib / 1024, 1),
-              "processes": run.tree_processes}
-    if run.programs:
-        result["programs_mib"] = {name: round(kib / 1024, 1) for name, kib in sorted(run.programs.items())}
-    return result
+    return figures(run)
 
 
 DROP_CACHES = Path("/proc/sys/vm/drop_caches")

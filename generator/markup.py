@@ -67,7 +67,7 @@ def render_markdown(text: str, engine: str = "cmark") -> str:
         return ""
     try:
         if engine == "cmark" and cmarkgfm is not None:
-            html = _cmark_to_html(text)
+            html = cmark_to_html(text)
         else:
             html = _converter().reset().convert(text)
     except RecursionError:  # pathological nesting; show it as text rather than fail the item
@@ -93,8 +93,9 @@ def _cmark_parts():
     return extensions, library.cmark_node_free, libc.free
 
 
-def _cmark_to_html(text: str) -> str:
-    """cmarkgfm.github_flavored_markdown_to_html, step by step, freeing what cmark allocated."""
+def cmark_to_html(text: str) -> str:
+    """Markdown -> HTML as GitHub renders it, not sanitised (render_markdown does that): the bytes of
+    cmarkgfm.github_flavored_markdown_to_html, made step by step so that what cmark allocated is freed."""
     options = _CmarkOptions.CMARK_OPT_UNSAFE | _CmarkOptions.CMARK_OPT_GITHUB_PRE_LANG
     extensions, node_free, free = _cmark_parts()
     parser = _cmark_api.parser_new(options=options)

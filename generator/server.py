@@ -253,7 +253,7 @@ class DevServer:
 
     PREPARE_AFTER = 0.3  # seconds after a rebuild before getting the next patch ready (see rebuild)
     # How often Python hands the GIL to another thread that waits for it, while this server runs (else every
-    # 5 ms). The open page is reloaded while the builder thread renders the rest of a patch (_show_first),
+    # 5 ms). The open page is reloaded while the builder thread renders the rest of a patch (show_first),
     # and answering it needs the GIL dozens of times: the worst score edit at 10,000 items reached the
     # screen in 248 ms (median of 11) at 5 ms, 168 at 0.5 ms, 155 at 0.1 ms; the rebuild took 163, 184, 193.
     SWITCH_INTERVAL = 0.0001
@@ -290,7 +290,7 @@ class DevServer:
         self._overlay_gone: frozenset[str] = frozenset()
         self._pending: PendingWrite | None = None  # set by _build, written by its caller once the lock is free
         # The pages the held polls are open on (URL path -> polls), and, while a patch renders the rest, those of
-        # them it remade: answered without waiting for the build (see _show_first).
+        # them it remade: answered without waiting for the build (see show_first).
         self._open: Counter[str] = Counter()
         self._shown: _Shown | None = None
         self._shown_ms = 0.0  # this rebuild's: from its start until the open pages were served (0: they were not)
@@ -421,7 +421,7 @@ class DevServer:
 
     def _build(self, changes: dict[Path, ChangeKind], what: str) -> Rebuild:
         started = self._build_started = time.perf_counter()
-        self._shown_ms = 0.0  # until _show_first says when
+        self._shown_ms = 0.0  # until show_first says when
         before = (self._error, self._notice)
         pages = rendered = written = removed = 0
         mode = ""
@@ -434,7 +434,7 @@ class DevServer:
             self._check_edited_items(changes)
             try:
                 result = build(self.config, self._options, environ=self._environ, cache=self._cache,
-                               changed=self._known_changes(), first=FirstPages(self._open_outputs, self._show_first))
+                               changed=self._known_changes(), first=FirstPages(self._open_outputs, self.show_first))
             finally:
                 self._shown = None  # (requests wait for the lock again: the overlay has every file)
             self._unbuilt, self._first = {}, False
@@ -492,18 +492,22 @@ class DevServer:
         self._finish(record)
         return record
 
+    @property
+    def open_pages(self) -> frozenset[str]:
+        """The URL paths of the pages open in a browser now (their held polls name them): a patch makes them first."""
+        with self._news:
+            return frozenset(self._open)
+
     def _open_outputs(self) -> set[str]:
         """The output names of the pages open in a browser (build.FirstPages.wanted)."""
-        with self._news:
-            paths = list(self._open)
         config, names = self.config, set()
-        for path in paths:
+        for path in self.open_pages:
             name = _output_name(config, resolve_request(config.output_path, config.base_path, path))
             if name:
                 names.add(name)
         return names
 
-    def _show_first(self, files: Mapping[str, bytes], planned: frozenset[str]) -> None:
+    def show_first(self, files: Mapping[str, bytes], planned: frozenset[str]) -> None:
         """A patch remade open pages (build.FirstPages.shown): serve them and tell their browsers now; the
         rest of the site is served from disk meanwhile, but for the files the patch has still to make."""
         self._shown = _Shown(files, planned)

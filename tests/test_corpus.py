@@ -13,6 +13,8 @@ from generator.config import load_config
 import conftest
 from test_build import html_errors, link_problems, listed
 
+pytestmark = pytest.mark.slow  # the real corpus (192 items), and serve's moves over it
+
 
 def config_text(corpus: Path, relative_to: Path | None = None) -> str:
     news, data = corpus / "news", corpus / "data"
@@ -142,9 +144,10 @@ def test_every_field_of_the_seed_item_is_read(tmp_path):
     first_line = next(line.strip() for line in body[0].read_text(encoding="utf-8").splitlines() if line.strip())
     page = (tmp_path / "output" / item.path / "index.html").read_text(encoding="utf-8")
     assert first_line in html_text(page)
-    for path in (tmp_path / "output").rglob("*"):
-        if path.is_file():
-            assert meta["secured"][:24].encode() not in path.read_bytes(), path
+    files = [path for path in (tmp_path / "output").rglob("*") if path.is_file()]
+    assert files
+    for path in files:
+        assert meta["secured"][:24].encode() not in path.read_bytes(), path
 
 
 def html_text(page: str) -> str:
@@ -159,7 +162,6 @@ def test_moves_of_real_items_in_serve_give_the_bytes_of_a_full_build(corpus, tmp
     import re
     import shutil
 
-    from bench.incremental import EDITS
     from generator.cache import BuildCache
 
     news = tmp_path / "news"
@@ -181,7 +183,7 @@ def test_moves_of_real_items_in_serve_give_the_bytes_of_a_full_build(corpus, tmp
         if kind == "topic":
             edited = re.sub(r"^topics:\n  - (.*)$", f"topics:\n  - {rng.choice(names)}", written, count=1, flags=re.M)
         else:
-            edited = EDITS[kind](written, n)
+            edited = conftest.EDITS[kind](written, n)
         assert edited != written, (kind, path.name)
         path.write_text(edited, encoding="utf-8")
         result = build(config, options, environ={}, cache=cache, changed=[path])

@@ -222,6 +222,7 @@ def test_dry_run_shows_what_would_change_and_pushes_nothing(repo, remote, capsys
     assert bare(remote, "rev-parse", "gh-pages") == pushed
 
 
+@pytest.mark.slow
 def test_rejected_push_says_why_and_what_to_do(repo, remote, tmp_path, capsys):
     assert deploy(repo) == 0
     # Someone else deploys from their own clone of the source.
@@ -251,6 +252,7 @@ def test_rejected_push_says_why_and_what_to_do(repo, remote, tmp_path, capsys):
     assert snapshot(repo) == before
 
 
+@pytest.mark.slow
 def test_force_replaces_a_branch_with_commits_we_have_not_seen(repo, remote, tmp_path, capsys):
     assert deploy(repo) == 0
     other = make_repo(tmp_path / "other", remote, config=CONFIG.replace("Deploy News", "Other Desk"))
@@ -366,6 +368,7 @@ def test_base_url_check():
     assert check_base_url("https://anything.example/", "/srv/git/news.git") == ""
 
 
+@pytest.mark.slow
 def test_deploy_warns_when_base_url_does_not_match_the_pages_path(tmp_path, remote, capsys):
     site = make_repo(tmp_path / "site", remote)  # base_url https://example.github.io/repo/
     # The remote looks like GitHub to newsdesk; pushes still go to the bare repository on disk.
@@ -501,6 +504,7 @@ def assert_published_site_works(served: str, public_base: str, site: Path):
     assert served in status  # the 404 page links back to the front page
 
 
+@pytest.mark.slow
 def test_published_project_site_has_no_broken_links(tmp_path, remote):
     if not (ROOT / "content").is_dir():
         pytest.skip("the example site is not in this checkout")
@@ -513,6 +517,7 @@ def test_published_project_site_has_no_broken_links(tmp_path, remote):
         assert_published_site_works(served, "https://example.github.io/repo/", published)
 
 
+@pytest.mark.slow
 def test_published_custom_domain_site_has_no_broken_links(tmp_path, remote):
     if not (ROOT / "content").is_dir():
         pytest.skip("the example site is not in this checkout")

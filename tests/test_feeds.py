@@ -151,6 +151,7 @@ class _Links(HTMLParser):
 def test_pages_link_their_own_feeds_and_every_feed_link_resolves(example):
     config, result, out = example
     site = result.site.model.site
+    assert result.site.pages
     for page in result.site.pages:
         parser = _Links()
         parser.feed((out / page.output).read_text(encoding="utf-8"))
@@ -247,6 +248,7 @@ def test_feeds_false_leaves_out_every_feed_and_every_link_to_one(tmp_path):
     config, result = build_site(root)  # turned off after a build with feeds: they go
     assert not (out / "feeds").exists()
     assert [p for p in out.rglob("feed.*")] == []
+    assert result.site.pages
     for page in result.site.pages:
         parser = _Links()
         parser.feed((out / page.output).read_text(encoding="utf-8"))

@@ -10,8 +10,7 @@ import pytest
 import yaml
 from frontmatter.default_handlers import SafeLoader
 
-from bench.corpus import write_corpus
-from conftest import ROOT
+from conftest import ROOT, write_corpus
 from generator import frontmatter_yaml
 
 

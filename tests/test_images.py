@@ -9,10 +9,14 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
+import pytest
+
 from conftest import item, make_site, static_server
 
 from generator.build import BuildOptions, build
 from generator.config import load_config
+
+pytestmark = pytest.mark.slow  # a real browser
 
 # A 1x1 PNG.
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")

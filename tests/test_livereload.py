@@ -14,6 +14,8 @@ from conftest import ROOT, item, make_site
 from generator.server import DevServer
 from test_server import CONFIG, ITEMS, edit, settle, start, write
 
+pytestmark = pytest.mark.slow  # a real browser
+
 SHOWN = 20_000  # ms a change may take to show: generous for slow shared CI machines (it is well under 1 s here)
 
 
@@ -92,13 +94,13 @@ def test_the_open_page_of_a_moved_story_is_shown_first_and_reloaded_once(dev, si
     # A score edit remakes the story's page and the lists it moves in: serve renders the page open here first,
     # serves it and tells this browser (build.FirstPages), then the rest, without telling it a second time.
     # The rest is held here until the page shows the edit: it must not need it.
-    real, release = DevServer._show_first, threading.Event()
+    real, release = DevServer.show_first, threading.Event()
 
     def held(self, files, planned):
         real(self, files, planned)
         assert release.wait(SHOWN / 1000)
 
-    monkeypatch.setattr(DevServer, "_show_first", held)
+    monkeypatch.setattr(DevServer, "show_first", held)
     page.add_init_script("sessionStorage.setItem('loads', String(Number(sessionStorage.getItem('loads') || 0) + 1))")
     page.goto(article_url(dev, site, "A small model beats a big one"))
     expect_text(page, "h1", "A small model beats a big one")

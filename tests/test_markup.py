@@ -5,7 +5,7 @@ from __future__ import annotations
 import cmarkgfm
 from cmarkgfm.cmark import Options
 
-from generator.markup import _cmark_to_html, render_markdown
+from generator.markup import cmark_to_html, render_markdown
 
 SAMPLES = [
     "",
@@ -19,7 +19,7 @@ SAMPLES = [
 
 def test_the_body_is_rendered_as_cmarkgfm_renders_github_markdown():
     for text in SAMPLES:
-        assert _cmark_to_html(text) == cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+        assert cmark_to_html(text) == cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
 
 
 def test_tables_strikethrough_and_task_lists_survive_sanitising():
@@ -39,8 +39,8 @@ def test_rendering_many_bodies_does_not_grow_the_process():
     body = ("A paragraph with *words*, [a link](https://example.org/) and `code`. " * 40 + "\n\n"
             + "- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n") * 1
     for _ in range(200):
-        _cmark_to_html(body)
+        cmark_to_html(body)
     before = _rss_mib()
     for _ in range(3000):
-        _cmark_to_html(body)
+        cmark_to_html(body)
     assert _rss_mib() - before < 20

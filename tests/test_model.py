@@ -124,6 +124,7 @@ def hostile(tmp_path_factory):
     out = root / "output"
     pages = {p.relative_to(out).as_posix(): html5lib.parse(p.read_bytes(), namespaceHTMLElements=False)
              for p in sorted(out.rglob("*.html"))}
+    assert pages
     return {"top": top, "root": root, "out": out, "result": result, "before": before, "pages": pages,
             "items": {i.source: i for i in result.site.model.site.items}}
 
@@ -214,7 +215,9 @@ def test_related_coverage_links_inside_when_the_story_is_on_the_site(hostile):
 def test_no_content_can_write_outside_the_output_folder(hostile):
     assert snapshot(hostile["top"], hostile["root"] / "output") == hostile["before"]
     out = hostile["out"].resolve()
-    for path in hostile["out"].rglob("*"):
+    written = list(hostile["out"].rglob("*"))
+    assert written
+    for path in written:
         assert out in path.resolve().parents
 
 

@@ -10,8 +10,7 @@ import time
 
 import pytest
 
-from bench.corpus import write_corpus
-from conftest import files_under
+from conftest import files_under, write_corpus
 from generator.build import PAGES_PER_TASK, BuildOptions, build
 from generator.config import load_config
 from generator.errors import BuildError, Problem
@@ -73,6 +72,7 @@ def test_a_helper_killed_from_outside_fails_the_work_instead_of_hanging():
     assert "helper process" in str(outcome["error"]) and "--workers 1" in str(outcome["error"])
 
 
+@pytest.mark.slow
 def test_a_build_across_processes_writes_what_one_process_writes(tmp_path):
     # 400 items: more than one task of items and of pages, so both stages really fork.
     write_corpus(400, tmp_path / "one", seed=5)

@@ -13,10 +13,12 @@ from datetime import timedelta
 
 import pytest
 
-from bench.corpus import write_corpus
+from conftest import write_corpus
 from generator.build import BuildOptions, plan_site
 from generator.config import load_config
 from generator.model import build_site, reindexed
+
+pytestmark = pytest.mark.slow  # hundreds of random edits of a 240-story site
 
 
 @pytest.fixture(scope="module")
@@ -135,8 +137,7 @@ def test_moves_in_a_row_give_the_bytes_of_a_full_build(tmp_path, variant):
     # after another, as serve rebuilds them (a patch each), with serve's preparation in between now and then.
     import re
 
-    from bench.incremental import EDITS
-    from conftest import files_under
+    from conftest import EDITS, files_under
     from generator.build import build, prepare_patches
     from generator.cache import BuildCache
 

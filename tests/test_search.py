@@ -228,6 +228,7 @@ def _same_as_a_full_build(tmp_path, root, label):
     assert different == [], label
 
 
+@pytest.mark.slow
 def test_incremental_builds_keep_the_index_equal_to_a_full_builds(tmp_path):
     root = make_site(tmp_path / "site", site_files(), CONFIG)
     cache = BuildCache()
@@ -318,6 +319,7 @@ def result_links(page):
     return page.locator("#search-results li a")
 
 
+@pytest.mark.slow
 def test_a_word_from_one_body_finds_that_story_in_the_browser(searchable, page):
     config, out = searchable
     with static_server(out, "/paper/") as base:
@@ -333,6 +335,7 @@ def test_a_word_from_one_body_finds_that_story_in_the_browser(searchable, page):
         assert blocked == []
 
 
+@pytest.mark.slow
 def test_the_header_search_box_on_a_story_leads_to_its_results(searchable, page):
     config, out = searchable
     with static_server(out, "/paper/") as base:
@@ -348,6 +351,7 @@ def test_the_header_search_box_on_a_story_leads_to_its_results(searchable, page)
         assert blocked == []
 
 
+@pytest.mark.slow
 def test_typing_a_prefix_finds_the_story_and_a_miss_says_so(searchable, page):
     config, out = searchable
     with static_server(out, "/paper/") as base:
@@ -362,6 +366,7 @@ def test_typing_a_prefix_finds_the_story_and_a_miss_says_so(searchable, page):
         assert result_links(page).count() == 0
 
 
+@pytest.mark.slow
 def test_more_results_and_odd_titles_shown_as_text(searchable, page):
     config, out = searchable
     with static_server(out, "/paper/") as base:
@@ -380,6 +385,7 @@ def test_more_results_and_odd_titles_shown_as_text(searchable, page):
         assert page.evaluate("window.pwned") is None
 
 
+@pytest.mark.slow
 def test_the_browser_and_python_tokenise_alike(searchable, page):
     config, out = searchable
     with static_server(out, "/paper/") as base:
@@ -389,6 +395,7 @@ def test_the_browser_and_python_tokenise_alike(searchable, page):
     assert in_browser == [tokens(s) for s in TRICKY]
 
 
+@pytest.mark.slow
 def test_the_search_page_says_when_the_site_has_no_search_index(tmp_path, page):
     root = make_site(tmp_path / "site", site_files(), CONFIG)
     config = load_config(root / "config.yaml")

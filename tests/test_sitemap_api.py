@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 import html5lib
 
-from conftest import build_site, resolve_url, item, make_site
+from conftest import BASIC_CONFIG, build_site, item, make_site, resolve_url
 from generator.build import BuildOptions, plan_site
 from generator.config import load_config
 from generator.pages import make_files
@@ -28,6 +28,7 @@ def html_pages(config, out: Path) -> list[str]:
             continue
         assert rel.endswith("index.html"), rel
         urls.append(config.base_url + rel[: -len("index.html")])
+    assert urls, f"no HTML pages under {out}"
     return urls
 
 
@@ -96,10 +97,22 @@ def test_sitemaps_are_the_bytes_elementtree_writes(example):
     for root_tag, tag, data in files:
         entries = [(e.findtext(f"{SM}loc"), e.findtext(f"{SM}lastmod")) for e in ET.fromstring(data)]
         assert entries and data == _as_elementtree_writes(root_tag, tag, entries)
-    from generator.sitemap import _entry, _urlset  # URLs with characters XML escapes; an empty list
-    tricky = [("https://x.example/?a=1&b=<2>\"'", None), ("https://é.example/", None)]
-    assert _urlset([_entry(*entry) for entry in tricky]) == _as_elementtree_writes("urlset", "url", tricky)
-    assert _urlset([]) == _as_elementtree_writes("urlset", "url", [])
+
+
+def test_sitemaps_escape_urls_as_elementtree_does(tmp_path):
+    config = BASIC_CONFIG.replace("https://example.org/", "https://é.example/news&views'<1>\"/")
+    root = make_site(tmp_path / "site", {"content/a.md": item("A & B"), "content/b.md": item("C")}, config)
+    config, result = build_site(root)
+    site = result.site
+    index = make_files(sitemap_outputs(site.pages, site.model.site, config, site.now, max_urls=2), site.model.site)
+    files = [("urlset", "url", (config.output_path / "sitemap.xml").read_bytes()),
+             ("sitemapindex", "sitemap", index["sitemap.xml"])]
+    files += [("urlset", "url", data) for name, data in index.items() if name.startswith("sitemaps/")]
+    for root_tag, tag, data in files:
+        entries = [(e.findtext(f"{SM}loc"), e.findtext(f"{SM}lastmod")) for e in ET.fromstring(data)]
+        assert entries and all(loc.startswith("https://é.example/news&views'<1>\"/") for loc, _ in entries)
+        assert data == _as_elementtree_writes(root_tag, tag, entries)
+    assert b"news&amp;views'&lt;1&gt;\"/" in files[0][2]
 
 
 def test_news_sitemap_holds_the_items_of_the_last_two_days(tmp_path):
@@ -151,6 +164,7 @@ def json_ld(doc) -> list:
 
 def test_every_page_has_canonical_opengraph_and_twitter_tags(example):
     config, result, out = example
+    assert result.site.pages
     for page in result.site.pages:
         doc = parse_html(out / page.output)
         canonical = [l.get("href") for l in doc.iter(f"{H}link") if l.get("rel") == "canonical"]
@@ -258,7 +272,7 @@ def test_api_topics_list_every_topic_and_each_topic_chains_to_its_items(example)
     config, result, out = example
     site = result.site.model.site
     topics = json.loads((out / "api/topics/index.json").read_text(encoding="utf-8"))["topics"]
-    assert [t["slug"] for t in topics] == list(site.topics)
+    assert topics and [t["slug"] for t in topics] == list(site.topics)
     for topic in topics:
         assert topic["api"] == f"{config.base_url}api/news/{topic['slug']}/index.json"
         items, _ = follow(config, out, topic["api"])

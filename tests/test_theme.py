@@ -94,7 +94,9 @@ def sites(tmp_path_factory) -> dict[str, tuple[Path, str]]:
 
 
 def html_pages(folder: Path) -> list[Path]:
-    return sorted(folder.rglob("*.html"))
+    pages = sorted(folder.rglob("*.html"))
+    assert pages, f"no HTML pages under {folder}"
+    return pages
 
 
 # --- what is on a page -------------------------------------------------------------------------------
@@ -157,6 +159,7 @@ def target_file(folder: Path, base_path: str, href: str) -> Path | None:
 
 # --- (1) the Nu HTML checker ---------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_vnu_finds_no_errors_or_warnings_on_any_page(sites):
     if not VNU_JAR.is_file():
         _tool_missing(f"{VNU_JAR} is missing: run `npm ci` in {ROOT}")
@@ -173,6 +176,7 @@ def test_vnu_finds_no_errors_or_warnings_on_any_page(sites):
     assert found == [], "\n".join(found)
 
 
+@pytest.mark.slow
 def test_vnu_finds_the_theme_css_valid(sites):
     if not VNU_JAR.is_file() or not shutil.which("java"):
         _tool_missing(f"{VNU_JAR} or java is missing: run `npm ci` in {ROOT} and install Java 11+")
@@ -395,6 +399,7 @@ def _open(browser, scheme: str, viewport: dict):
     return context
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("device", ["desktop", "phone"])
 def test_axe_finds_no_violations(browser, served, scheme, device):
@@ -420,6 +425,7 @@ def test_axe_finds_no_violations(browser, served, scheme, device):
     assert found == [], "\n".join(found)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("device", ["desktop", "phone"])
 def test_pages_fit_the_screen_and_load_only_the_sites_own_styles(browser, served, device):
     viewport = DESKTOP if device == "desktop" else PHONE
@@ -441,6 +447,7 @@ def test_pages_fit_the_screen_and_load_only_the_sites_own_styles(browser, served
     assert outside == [], f"loaded from outside the site: {outside}"
 
 
+@pytest.mark.slow
 def test_keyboard_users_get_a_skip_link_and_visible_focus(browser, served):
     for scheme in ("light", "dark"):
         context = _open(browser, scheme, DESKTOP)
