@@ -78,6 +78,16 @@ def _parser() -> argparse.ArgumentParser:
                              help="processes for parsing and rendering (default: one per core, at most 8)")
         sub.set_defaults(run=run)
 
+    sub = commands.add_parser("fetch", help="read the feeds listed in config.yaml into the content folder",
+                              description="Fetch every feed of `sources:` (and of the OPML file `fetch.opml` names) "
+                                          "and write each new or changed entry as an item file under "
+                                          "content_dir/fetch.folder. Exit status: 0 every source fetched, 1 some "
+                                          "failed (listed), 2 bad config.yaml.")
+    sub.add_argument("--config", metavar="PATH", default="config.yaml",
+                     help="config file; the site root is the folder holding it (default: ./config.yaml)")
+    sub.add_argument("--content", metavar="DIR", help="content folder (default: content_dir from config)")
+    sub.set_defaults(run=_fetch)
+
     sub = commands.add_parser("init", help="create a new site that builds at once",
                               description="Create a new site: config.yaml, example items, an empty theme override folder.")
     sub.add_argument("directory", metavar="DIR", nargs="?",
@@ -191,6 +201,32 @@ def _init(args) -> int:
               f"every push to {workflow.branch}.\nOn GitHub, open the repository's Settings > Pages and set "
               f"Source to \"GitHub Actions\".")
     return 0
+
+
+def _fetch(args) -> int:
+    from generator.config import build_time
+    from generator.fetch import fetch
+
+    config = load_config(Path(args.config))
+    if args.content:
+        config = replace(config, content_dir=os.path.relpath(Path.cwd() / args.content, config.root))
+    if not config.sources and not config.fetch.opml:
+        print(f"{config.path}: no `sources:` to fetch (add feed URLs, one `- URL` per line; see docs/fetch.md)",
+              file=sys.stderr)
+        return 2
+    progress = Progress(sys.stderr) if sys.stderr.isatty() else None  # on a terminal only: logs get the summary
+    report = fetch(config, build_time(config, os.environ), progress=progress)
+    if progress:
+        progress.done()
+    for result in report.results:
+        for note in result.notes:
+            print(f"note: {result.source.label}: {note}", file=sys.stderr)
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
+    for result in report.failed:
+        print(f"failed: {result.source.label}: {result.message}", file=sys.stderr)
+    print(report.summary())
+    return 1 if report.failed else 0
 
 
 def _deploy(args) -> int:
