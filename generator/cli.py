@@ -95,6 +95,9 @@ def _parser() -> argparse.ArgumentParser:
                           "an existing site gets only the workflow (default: this folder)")
     sub.add_argument("--github-actions", action="store_true",
                      help="also write .github/workflows/pages.yml, which publishes the site with GitHub Pages")
+    sub.add_argument("--fetch-schedule", metavar="CRON", type=_cron,
+                     help='with --github-actions: also run `newsdesk fetch` on this schedule (five cron fields in UTC, '
+                          'e.g. "17 * * * *" for every hour), commit what it fetched, build and publish')
     sub.set_defaults(run=_init)
 
     sub = commands.add_parser("deploy", help="build the site and push it to the gh-pages branch",
@@ -188,6 +191,9 @@ def _init(args) -> int:
     from generator.scaffold import create_site
     from generator.workflow import write_workflow
 
+    if args.fetch_schedule and not args.github_actions:
+        print("newsdesk init: --fetch-schedule is for the workflow: add --github-actions", file=sys.stderr)
+        return 2
     if args.directory is None and not args.github_actions:
         print("newsdesk init: name the folder for the new site: newsdesk init DIR", file=sys.stderr)
         return 2
@@ -196,10 +202,13 @@ def _init(args) -> int:
         created = create_site(target)
         print(f"Created a new site in {target} ({len(created)} files). Next:\n  cd {target} && newsdesk build")
     if args.github_actions:
-        workflow = write_workflow(target)
+        workflow = write_workflow(target, args.fetch_schedule or "")
         print(f"Wrote {os.path.relpath(workflow.path)}: it builds the site and publishes it with GitHub Pages on "
               f"every push to {workflow.branch}.\nOn GitHub, open the repository's Settings > Pages and set "
               f"Source to \"GitHub Actions\".")
+        if args.fetch_schedule:
+            print(f"It also fetches the feeds of config.yaml's `sources:` on the schedule {args.fetch_schedule!r} "
+                  f"(UTC), commits them and publishes the site.")
     return 0
 
 
@@ -272,6 +281,13 @@ def _deploy(args) -> int:
         print(f"GitHub Pages serves it at {url} within a minute or two, once the repository's Settings > Pages "
               f"has Source \"Deploy from a branch\", branch {target.branch}, folder / (root).")
     return 0
+
+
+def _cron(text: str) -> str:
+    fields = text.split()
+    if len(fields) != 5 or not all(set(field) <= set("0123456789*/,-") for field in fields):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a cron schedule of five fields such as \"17 * * * *\"")
+    return " ".join(fields)
 
 
 def _milliseconds(text: str) -> int:

@@ -33,13 +33,10 @@ on:
   push:
     branches: [__BRANCH__]
   workflow_dispatch:  # a "Run workflow" button on the Actions tab
-  # A news site's rankings change with time; to rebuild it every hour as well, uncomment:
-  # schedule:
-  #   - cron: "17 * * * *"
-
+__SCHEDULE__
 # The deploy job needs to write to Pages and to prove who it is with an OIDC token; nothing else.
 permissions:
-  contents: read
+  contents: __CONTENTS__
   pages: write
   id-token: write
 
@@ -63,7 +60,7 @@ jobs:
         run: __INSTALL__
       - id: pages
         uses: actions/configure-pages@v5
-      # base_url comes from Pages itself (https://USER.github.io/REPO or the custom domain),
+__FETCH__      # base_url comes from Pages itself (https://USER.github.io/REPO or the custom domain),
       # so links are right wherever the site is served.
       - name: Build
         run: newsdesk build --strict --base-url "${{ steps.pages.outputs.base_url }}/"
@@ -83,6 +80,33 @@ jobs:
 """
 
 
+_NO_SCHEDULE = """\
+  # A news site's rankings change with time; to rebuild it every hour as well, uncomment:
+  # schedule:
+  #   - cron: "17 * * * *"
+"""
+
+_SCHEDULE = """\
+  schedule:  # in UTC; GitHub may start a run late, or skip it when busy (see newsdesk's docs/fetch.md)
+    - cron: __CRON__
+"""
+
+# On the schedule (and the Run workflow button), fetch the feeds and commit what changed before building.
+# A push made with the workflow's own token starts no new run, so this never loops.
+_FETCH = """\
+      - name: Fetch the feeds
+        if: github.event_name != 'push'
+        run: newsdesk fetch || [ $? -eq 1 ]  # 1: some feeds failed (listed above); publish the others
+      - name: Commit what was fetched
+        if: github.event_name != 'push'
+        run: |
+          git config user.name "github-actions[bot]"
+          git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
+          git add -A -- .
+          if git diff --cached --quiet; then echo "Nothing new."; else git commit -q -m "Fetch feeds" && git push; fi
+"""
+
+
 @dataclass(frozen=True)
 class Workflow:
     path: Path  # where the file goes: <repository root>/.github/workflows/pages.yml
@@ -90,15 +114,19 @@ class Workflow:
     branch: str  # the branch whose pushes publish the site
 
 
-def workflow_text(*, branch: str = "main", site: str = ".", output: str = "output", install: str = "") -> str:
-    """The workflow file; `site` is the site folder and `output` its output folder, both from the repository root."""
+def workflow_text(*, branch: str = "main", site: str = ".", output: str = "output", install: str = "",
+                  fetch_schedule: str = "") -> str:
+    """The workflow file; `site` is the site folder and `output` its output folder, both from the repository root.
+    With `fetch_schedule` (a cron line), it also runs on that schedule, fetching the feeds and committing them."""
     install = install or f'pip install "newsdesk=={__version__}"  # the version that wrote this file'
     values = {"__BRANCH_NAME__": branch, "__BRANCH__": json.dumps(branch), "__SITE__": json.dumps(site),
-              "__OUTPUT__": json.dumps(output), "__INSTALL__": install}
+              "__OUTPUT__": json.dumps(output), "__INSTALL__": install,
+              "__SCHEDULE__": _SCHEDULE.replace("__CRON__", json.dumps(fetch_schedule)) if fetch_schedule else _NO_SCHEDULE,
+              "__CONTENTS__": "write" if fetch_schedule else "read", "__FETCH__": _FETCH if fetch_schedule else ""}
     return re.sub("|".join(values), lambda m: values[m.group(0)], _TEMPLATE)
 
 
-def plan_workflow(site_root: Path) -> Workflow:
+def plan_workflow(site_root: Path, fetch_schedule: str = "") -> Workflow:
     """Work out the workflow for the site in `site_root`: where it goes, the branch, the folders."""
     site_root = site_root.resolve()
     output_dir = "output"
@@ -112,13 +140,13 @@ def plan_workflow(site_root: Path) -> Workflow:
     install = ""
     if _is_newsdesk(repo_root):  # newsdesk's own repository (its example site): install from the checkout
         install = "pip install ." if site == "." else 'pip install "$GITHUB_WORKSPACE"'
-    return Workflow(repo_root / WORKFLOW, workflow_text(branch=branch, site=site, output=output, install=install),
-                    branch)
+    return Workflow(repo_root / WORKFLOW, workflow_text(branch=branch, site=site, output=output, install=install,
+                                                        fetch_schedule=fetch_schedule), branch)
 
 
-def write_workflow(site_root: Path) -> Workflow:
+def write_workflow(site_root: Path, fetch_schedule: str = "") -> Workflow:
     """Write the workflow file; refuse to overwrite one that is there."""
-    workflow = plan_workflow(site_root)
+    workflow = plan_workflow(site_root, fetch_schedule)
     if workflow.path.exists():
         raise ConfigError(Problem(str(workflow.path), None, "a workflow file is already there",
                                   "newsdesk never overwrites it; delete or rename it to have a new one written"))

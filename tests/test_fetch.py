@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import textwrap
 import time
 from pathlib import Path
@@ -425,3 +427,76 @@ def test_fetch_state_is_plain_sorted_json(tmp_path, server, capsys):
     assert files == sorted(p.relative_to(site / "content").as_posix() for p in (site / "content" / "fetched").rglob("*.md"))
     assert not os.environ.get("http_proxy") or "127.0.0.1" in os.environ.get("no_proxy", "")
 
+
+# --- on a schedule: the GitHub Actions workflow --------------------------------------------------------------
+
+def git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True,
+                          env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
+    return done.stdout
+
+
+def workflow_of(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def test_init_writes_a_workflow_that_fetches_commits_and_publishes_on_a_schedule(tmp_path, server, capsys):
+    site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
+    assert main(["init", str(site), "--github-actions", "--fetch-schedule", "17  * * * *"]) == 0
+    assert "on the schedule '17 * * * *'" in capsys.readouterr().out
+    flow = workflow_of(site / ".github/workflows/pages.yml")
+    assert flow["on"]["schedule"] == [{"cron": "17 * * * *"}] and "push" in flow["on"]
+    assert flow["permissions"]["contents"] == "write"
+    steps = flow["jobs"]["build"]["steps"]
+    names = [step.get("name") for step in steps]
+    fetch_step, commit_step = steps[names.index("Fetch the feeds")], steps[names.index("Commit what was fetched")]
+    assert names.index("Fetch the feeds") < names.index("Commit what was fetched") < names.index("Build")
+    assert fetch_step["if"] == commit_step["if"] == "github.event_name != 'push'"
+
+    # The steps' own shell, in a clone of a repository with a remote: fetch exits 1 for a failed feed and
+    # the step goes on; what was fetched is committed and pushed; with nothing new, nothing is committed.
+    origin, clone = tmp_path / "origin.git", tmp_path / "clone"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "Site")
+    git(site, "push", "-q", str(origin), "main")
+    git(tmp_path, "clone", "-q", str(origin), str(clone))
+    config = (clone / "config.yaml").read_text(encoding="utf-8")
+    (clone / "config.yaml").write_text(config + f"  - {server.url('/missing.xml')}\n", encoding="utf-8")
+    git(clone, "commit", "-q", "-am", "One more source")
+    newsdesk = Path(sys.executable).parent
+    environment = {**os.environ, "PATH": f"{newsdesk}{os.pathsep}{os.environ['PATH']}", "CI": "true"}
+
+    def step(script: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["bash", "-e", "-c", script], cwd=clone, capture_output=True, text=True,
+                              env=environment, timeout=120)
+
+    if not (newsdesk / "newsdesk").exists():
+        environment["PATH"] = f"{tmp_path}{os.pathsep}{environment['PATH']}"
+        (tmp_path / "newsdesk").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m generator "$@"\n')
+        (tmp_path / "newsdesk").chmod(0o755)
+    done = step(fetch_step["run"])
+    assert done.returncode == 0, done.stderr
+    assert f"failed: {server.url('/missing.xml')}: HTTP 404 Not Found" in done.stderr
+    done = step(commit_step["run"])
+    assert done.returncode == 0, done.stderr
+    pushed = git(origin, "show", "--stat", "--format=%s", "main")
+    assert pushed.startswith("Fetch feeds\n") and "fetch-state.json" in pushed and pushed.count(".md ") == 10
+    assert step(fetch_step["run"]).returncode == 0
+    done = step(commit_step["run"])
+    assert done.returncode == 0 and "Nothing new." in done.stdout
+    assert git(origin, "rev-list", "--count", "main").strip() == "3"
+
+
+def test_fetch_schedule_needs_the_workflow_and_a_cron_line(tmp_path, capsys):
+    assert main(["init", str(tmp_path / "a"), "--fetch-schedule", "17 * * * *"]) == 2
+    assert "--fetch-schedule is for the workflow: add --github-actions" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stopped:
+        main(["init", str(tmp_path / "b"), "--github-actions", "--fetch-schedule", "hourly"])
+    assert stopped.value.code == 2
+    assert "'hourly' is not a cron schedule of five fields" in capsys.readouterr().err
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
