@@ -428,6 +428,16 @@ def test_fetch_state_is_plain_sorted_json(tmp_path, server, capsys):
     assert not os.environ.get("http_proxy") or "127.0.0.1" in os.environ.get("no_proxy", "")
 
 
+def test_the_fetch_benchmark_runs_and_reports_in_json():
+    done = subprocess.run([sys.executable, "-m", "bench.fetch", "--sources", "20", "--hosts", "3"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["sources"] == 20 and report["failing"] == 1 and report["items_written"] > 100
+    assert report["nothing_new_summary"] == "20 sources, 0 new, 0 updated, 0 unchanged, 1 failed"
+    assert report["first_fetch_seconds"] > 0 and report["peak_rss_mb"] >= report["rss_before_mb"] > 0
+
+
 # --- on a schedule: the GitHub Actions workflow --------------------------------------------------------------
 
 def git(cwd: Path, *args: str) -> str:
