@@ -78,6 +78,16 @@ def _parser() -> argparse.ArgumentParser:
                              help="processes for parsing and rendering (default: one per core, at most 8)")
         sub.set_defaults(run=run)
 
+    sub = commands.add_parser("fetch", help="read the feeds listed in config.yaml into the content folder",
+                              description="Fetch every feed of `sources:` (and of the OPML file `fetch.opml` names) "
+                                          "and write each new or changed entry as an item file under "
+                                          "content_dir/fetch.folder. Exit status: 0 every source fetched, 1 some "
+                                          "failed (listed), 2 bad config.yaml.")
+    sub.add_argument("--config", metavar="PATH", default="config.yaml",
+                     help="config file; the site root is the folder holding it (default: ./config.yaml)")
+    sub.add_argument("--content", metavar="DIR", help="content folder (default: content_dir from config)")
+    sub.set_defaults(run=_fetch)
+
     sub = commands.add_parser("init", help="create a new site that builds at once",
                               description="Create a new site: config.yaml, example items, an empty theme override folder.")
     sub.add_argument("directory", metavar="DIR", nargs="?",
@@ -90,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
                           "\"git+https://github.com/you/newsdesk@v0.2\" (default: from where this copy of newsdesk "
                           "came: newsdesk==VERSION from a package index, a git URL at the installed commit; a copy "
                           "installed from a folder or file on this computer needs --install)")
+    sub.add_argument("--fetch-schedule", metavar="CRON", type=_cron,
+                     help='with --github-actions: also run `newsdesk fetch` on this schedule (five cron fields in UTC, '
+                          'e.g. "17 * * * *" for every hour), commit what it fetched, build and publish')
     sub.set_defaults(run=_init)
 
     sub = commands.add_parser("deploy", help="build the site and push it to the gh-pages branch",
@@ -183,6 +196,9 @@ def _init(args) -> int:
     from generator.scaffold import create_site
     from generator.workflow import plan_workflow, write_workflow
 
+    if args.fetch_schedule and not args.github_actions:
+        print("newsdesk init: --fetch-schedule is for the workflow: add --github-actions", file=sys.stderr)
+        return 2
     if args.directory is None and not args.github_actions:
         print("newsdesk init: name the folder for the new site: newsdesk init DIR", file=sys.stderr)
         return 2
@@ -192,7 +208,7 @@ def _init(args) -> int:
         return 2
     target = Path(args.directory or ".")
     # Planned first: a workflow that cannot be written stops init before it creates anything.
-    workflow = plan_workflow(target, args.install or "") if args.github_actions else None
+    workflow = plan_workflow(target, args.install or "", args.fetch_schedule or "") if args.github_actions else None
     if not (args.github_actions and (target / "config.yaml").is_file()):  # an existing site only gets the workflow
         created = create_site(target)
         print(f"Created a new site in {target} ({len(created)} files). Next:\n  cd {target} && newsdesk build")
@@ -201,7 +217,36 @@ def _init(args) -> int:
         print(f"Wrote {os.path.relpath(workflow.path)}: it builds the site and publishes it with GitHub Pages on "
               f"every push to {workflow.branch}.\nOn GitHub, open the repository's Settings > Pages and set "
               f"Source to \"GitHub Actions\".")
+        if args.fetch_schedule:
+            print(f"It also fetches the feeds of config.yaml's `sources:` on the schedule {args.fetch_schedule!r} "
+                  f"(UTC), commits them and publishes the site.")
     return 0
+
+
+def _fetch(args) -> int:
+    from generator.config import build_time
+    from generator.fetch import fetch
+
+    config = load_config(Path(args.config))
+    if args.content:
+        config = replace(config, content_dir=os.path.relpath(Path.cwd() / args.content, config.root))
+    if not config.sources and not config.fetch.opml:
+        print(f"{config.path}: no `sources:` to fetch (add feed URLs, one `- URL` per line; see docs/fetch.md)",
+              file=sys.stderr)
+        return 2
+    progress = Progress(sys.stderr) if sys.stderr.isatty() else None  # on a terminal only: logs get the summary
+    report = fetch(config, build_time(config, os.environ), progress=progress)
+    if progress:
+        progress.done()
+    for result in report.results:
+        for note in result.notes:
+            print(f"note: {result.source.label}: {note}", file=sys.stderr)
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
+    for result in report.failed:
+        print(f"failed: {result.source.label}: {result.message}", file=sys.stderr)
+    print(report.summary())
+    return 1 if report.failed else 0
 
 
 def _deploy(args) -> int:
@@ -247,6 +292,13 @@ def _deploy(args) -> int:
         print(f"GitHub Pages serves it at {url} within a minute or two, once the repository's Settings > Pages "
               f"has Source \"Deploy from a branch\", branch {target.branch}, folder / (root).")
     return 0
+
+
+def _cron(text: str) -> str:
+    fields = text.split()
+    if len(fields) != 5 or not all(set(field) <= set("0123456789*/,-") for field in fields):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a cron schedule of five fields such as \"17 * * * *\"")
+    return " ".join(fields)
 
 
 def _milliseconds(text: str) -> int:

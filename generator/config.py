@@ -68,6 +68,36 @@ class ProviderConfig:
 
 
 @dataclass(frozen=True)
+class SourceConfig:
+    """A feed `newsdesk fetch` reads; `- URL` is short for `- url: URL`."""
+
+    url: str = _opt("", "The feed's URL (RSS, Atom, RDF or JSON Feed), http or https.")
+    name: str = _opt("", "Provider name for its items; the feed's title when empty.")
+    domain: str = _opt("", "Provider domain for its items; the host of the feed's site link when empty.")
+    logo: str = _opt("", "Provider logo for its items: an https URL.")
+    topics: tuple[str, ...] = _opt([], "Topics every item of this feed gets, besides its categories that name a declared topic.")
+    quality: float = _opt(50.0, "Quality prior: the `quality` of this feed's new items.")
+    max_items: int = _opt(100, "Read at most this many entries of the feed, the first ones (0: all).")
+
+
+@dataclass(frozen=True)
+class FetchConfig:
+    """How `newsdesk fetch` reads the `sources` (see docs/fetch.md)."""
+
+    opml: str = _opt("", "An OPML file of more sources (relative to the site root), e.g. exported from a feed reader.")
+    folder: str = _opt("fetched", "Folder under `content_dir` that fetched items are written to, one subfolder per source.")
+    state_file: str = _opt("fetch-state.json", "What fetch remembers (validators, moved and gone feeds, the items it wrote); commit it.")
+    keep_days: int = _opt(0, "Delete fetched items published more than this many days ago, unless edited by hand (0: keep all).")
+    timeout: float = _opt(20.0, "Seconds a feed may take to answer, and to arrive in full.")
+    retries: int = _opt(2, "Tries after a failed connection, a timeout or a 5xx answer, waiting `backoff` seconds, then twice that.")
+    backoff: float = _opt(1.0, "Seconds before the first retry.")
+    max_wait: float = _opt(60.0, "Longest `Retry-After` that fetch waits for; a feed asking for longer is tried on the next fetch.")
+    concurrency: int = _opt(8, "Feeds fetched at once (one at a time from any one host).")
+    max_bytes: int = _opt(10485760, "Largest feed read, in bytes after decompression; a bigger one fails.")
+    user_agent: str = _opt("", "User-Agent header; empty: `newsdesk/VERSION (+base_url)`.")
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole site configuration; `root` is the folder holding config.yaml."""
 
@@ -96,6 +126,8 @@ class Config:
     ranking: RankingConfig = field(default_factory=RankingConfig, metadata={"doc": "Ranking weights, see below."})
     topics: tuple[TopicConfig, ...] = field(default_factory=tuple, metadata={"doc": "List of topics (name, slug, parent, description)."})
     providers: tuple[ProviderConfig, ...] = field(default_factory=tuple, metadata={"doc": "List of providers (domain, name, logo, description)."})
+    sources: tuple[SourceConfig, ...] = field(default_factory=tuple, metadata={"doc": "Feeds that `newsdesk fetch` reads into the content folder, see below."})
+    fetch: FetchConfig = field(default_factory=FetchConfig, metadata={"doc": "How `newsdesk fetch` reads them, see below."})
     root: Path = field(default=Path("."), metadata={"internal": True})
     path: str = field(default="config.yaml", metadata={"internal": True})
 
@@ -236,6 +268,8 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
     if dataclasses.is_dataclass(hint):
         if isinstance(value, str) and hint is TopicConfig:  # `- AI` is shorthand for `- name: AI`
             return True, TopicConfig(name=value)
+        if isinstance(value, str) and hint is SourceConfig:  # `- URL` is shorthand for `- url: URL`
+            return True, SourceConfig(url=value)
         if not isinstance(value, dict):
             problems.append(Problem(path, _line(node), f"`{name}` must be a mapping of keys, got {type(value).__name__}"))
             return False, None
@@ -331,5 +365,46 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem]) -
     for index, provider in enumerate(config.providers):
         if not provider.domain:
             problems.append(Problem(path, _key_line(node, "providers"), f"`providers[{index}]` has no domain"))
+    _check_sources(config, node, path, problems)
     if config.cname and ("/" in config.cname or ":" in config.cname):
         problems.append(Problem(path, _key_line(node, "cname"), "`cname` must be a bare domain such as news.example.com"))
+
+
+def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> None:
+    seen: set[str] = set()
+    for index, source in enumerate(config.sources):
+        line = _item_line(node, "sources", index)
+        url = urlsplit(source.url.strip())
+        if url.scheme not in ("http", "https") or not url.netloc:
+            problems.append(Problem(path, line, f"`sources[{index}]` needs an http(s) feed URL, got {source.url!r}",
+                                    "e.g. - https://example.com/feed.xml"))
+        elif source.url.strip() in seen:
+            problems.append(Problem(path, line, f"`sources[{index}]`: {source.url} is listed twice", "remove one"))
+        seen.add(source.url.strip())
+        if source.logo and urlsplit(source.logo).scheme != "https":
+            problems.append(Problem(path, line, f"`sources[{index}].logo` must be an https URL, got {source.logo!r}"))
+        if source.quality < 0 or source.max_items < 0:
+            problems.append(Problem(path, line, f"`sources[{index}]`: `quality` and `max_items` must not be negative"))
+    fetch = config.fetch
+    for key in ("timeout", "concurrency", "max_bytes"):
+        if getattr(fetch, key) <= 0:
+            problems.append(Problem(path, _key_line(node, f"fetch.{key}"), f"`fetch.{key}` must be positive"))
+    for key in ("keep_days", "retries", "backoff", "max_wait"):
+        if getattr(fetch, key) < 0:
+            problems.append(Problem(path, _key_line(node, f"fetch.{key}"), f"`fetch.{key}` must not be negative"))
+    for key in ("folder", "state_file", "opml"):
+        value = getattr(fetch, key)
+        if value and (PurePosixPath(value).is_absolute() or ".." in PurePosixPath(value).parts):
+            problems.append(Problem(path, _key_line(node, f"fetch.{key}"),
+                                    f"`fetch.{key}` must be a path inside the site, got {value!r}"))
+    if not fetch.folder.strip("/. "):
+        problems.append(Problem(path, _key_line(node, "fetch.folder"), "`fetch.folder` must name a folder",
+                                "fetch deletes what it wrote there; it gets a folder of its own"))
+
+
+def _item_line(node, key: str, index: int) -> int | None:
+    """Line of entry `index` of the list under `key`, or of the key."""
+    found = next((v for k, v in node.value if k.value == key), None) if isinstance(node, yaml.MappingNode) else None
+    if isinstance(found, yaml.SequenceNode) and index < len(found.value):
+        return _line(found.value[index])
+    return _key_line(node, key)

@@ -37,13 +37,10 @@ on:
   push:
     branches: [__BRANCH__]
   workflow_dispatch:  # a "Run workflow" button on the Actions tab
-  # A news site's rankings change with time; to rebuild it every hour as well, uncomment:
-  # schedule:
-  #   - cron: "17 * * * *"
-
+__SCHEDULE__
 # The deploy job needs to write to Pages and to prove who it is with an OIDC token; nothing else.
 permissions:
-  contents: read
+  contents: __CONTENTS__
   pages: write
   id-token: write
 
@@ -68,7 +65,7 @@ jobs:
         run: __INSTALL__
       - id: pages
         uses: actions/configure-pages@v5
-      # base_url comes from Pages itself (https://USER.github.io/REPO or the custom domain),
+__FETCH__      # base_url comes from Pages itself (https://USER.github.io/REPO or the custom domain),
       # so links are right wherever the site is served.
       - name: Build
         run: newsdesk build --strict --base-url "${{ steps.pages.outputs.base_url }}/"
@@ -88,6 +85,33 @@ jobs:
 """
 
 
+_NO_SCHEDULE = """\
+  # A news site's rankings change with time; to rebuild it every hour as well, uncomment:
+  # schedule:
+  #   - cron: "17 * * * *"
+"""
+
+_SCHEDULE = """\
+  schedule:  # in UTC; GitHub may start a run late, or skip it when busy (see newsdesk's docs/fetch.md)
+    - cron: __CRON__
+"""
+
+# On the schedule (and the Run workflow button), fetch the feeds and commit what changed before building.
+# A push made with the workflow's own token starts no new run, so this never loops.
+_FETCH = """\
+      - name: Fetch the feeds
+        if: github.event_name != 'push'
+        run: newsdesk fetch || [ $? -eq 1 ]  # 1: some feeds failed (listed above); publish the others
+      - name: Commit what was fetched
+        if: github.event_name != 'push'
+        run: |
+          git config user.name "github-actions[bot]"
+          git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
+          git add -A -- .
+          if git diff --cached --quiet; then echo "Nothing new."; else git commit -q -m "Fetch feeds" && git push; fi
+"""
+
+
 @dataclass(frozen=True)
 class Workflow:
     path: Path  # where the file goes: <repository root>/.github/workflows/pages.yml
@@ -95,18 +119,23 @@ class Workflow:
     branch: str  # the branch whose pushes publish the site
 
 
-def workflow_text(*, install: str, branch: str = "main", site: str = ".", output: str = "output") -> str:
+def workflow_text(*, install: str, branch: str = "main", site: str = ".", output: str = "output",
+                  fetch_schedule: str = "") -> str:
     """The workflow file; `install` is its install command, `site` the site folder and `output` its output
-    folder, both from the repository root."""
+    folder, both from the repository root. With `fetch_schedule` (a cron line), it also runs on that schedule,
+    fetching the feeds and committing them."""
     values = {"__BRANCH_NAME__": branch, "__BRANCH__": json.dumps(branch), "__SITE__": json.dumps(site),
-              "__OUTPUT__": json.dumps(output), "__INSTALL__": json.dumps(install)}
+              "__OUTPUT__": json.dumps(output), "__INSTALL__": json.dumps(install),
+              "__SCHEDULE__": _SCHEDULE.replace("__CRON__", json.dumps(fetch_schedule)) if fetch_schedule else _NO_SCHEDULE,
+              "__CONTENTS__": "write" if fetch_schedule else "read", "__FETCH__": _FETCH if fetch_schedule else ""}
     return re.sub("|".join(values), lambda m: values[m.group(0)], _TEMPLATE)
 
 
-def plan_workflow(site_root: Path, install: str = "") -> Workflow:
+def plan_workflow(site_root: Path, install: str = "", fetch_schedule: str = "") -> Workflow:
     """Work out the workflow for the site in `site_root` (which need not exist yet): where it goes, the branch,
     the folders, and how it installs newsdesk: `install` (a pip requirement or URL) when given, else as this
-    copy of newsdesk was installed (a ConfigError when that is not reachable from GitHub)."""
+    copy of newsdesk was installed (a ConfigError when that is not reachable from GitHub). With
+    `fetch_schedule` (a cron line) it also fetches the feeds on that schedule."""
     site_root = site_root.resolve()
     output_dir = "output"
     if (site_root / "config.yaml").is_file():
@@ -123,7 +152,8 @@ def plan_workflow(site_root: Path, install: str = "") -> Workflow:
         command = "pip install ." if site == "." else 'pip install "$GITHUB_WORKSPACE"'
     else:
         command = "pip install " + shlex.quote(installed_from())
-    text = workflow_text(install=command, branch=branch, site=site, output=output)
+    text = workflow_text(install=command, branch=branch, site=site, output=output,
+                         fetch_schedule=fetch_schedule)
     return Workflow(repo_root / WORKFLOW, text, branch)
 
 

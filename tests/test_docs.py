@@ -15,7 +15,8 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT
-from generator.config import Config, ProviderConfig, RankingConfig, TopicConfig, load_config
+from generator.config import (Config, FetchConfig, ProviderConfig, RankingConfig, SourceConfig, TopicConfig,
+                              load_config)
 
 README = ROOT / "README.md"
 DOCS = ROOT / "docs"
@@ -83,7 +84,7 @@ def test_the_configuration_reference_gives_every_key_its_default_and_meaning():
             rows[cells[0]] = cells[1:]
     checked = 0
     for cls, prefix in ((Config, ""), (RankingConfig, "ranking."), (TopicConfig, "topics[]."),
-                        (ProviderConfig, "providers[].")):
+                        (ProviderConfig, "providers[]."), (SourceConfig, "sources[]."), (FetchConfig, "fetch.")):
         for f in dataclasses.fields(cls):
             if f.metadata.get("internal"):
                 continue

@@ -1,0 +1,136 @@
+"""`newsdesk fetch`: read the site's feeds into its content folder.
+
+sources.py lists the feeds, http.py asks for them politely, parse.py reads them, items.py turns entries
+into content files, store.py writes those and remembers them in the state file (state.py). `fetch()`
+sequences them and knows nothing of the command line: downloads and parsing run on
+`fetch.concurrency` threads, and the results are written in the order config.yaml lists the sources,
+so which source keeps an entry that two of them carry does not depend on which answered first.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Callable
+
+from generator import __version__
+from generator.config import Config
+from generator.fetch.http import Client, Response, Settings
+from generator.fetch.parse import Feed, NotAFeed, parse_feed
+from generator.fetch.sources import Source, read_sources
+from generator.fetch.state import load_state, save_state
+from generator.fetch.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SourceResult:
+    source: Source
+    status: str  # "fetched", "not_modified" or "failed"
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    message: str = ""  # why it failed
+    notes: tuple[str, ...] = ()  # what the user should know even so: moved, duplicates, edited files
+
+
+@dataclass(frozen=True)
+class FetchReport:
+    results: tuple[SourceResult, ...]
+    expired: int = 0
+    notes: tuple[str, ...] = ()
+    state_written: bool = False
+
+    def count(self, field: str) -> int:
+        return sum(getattr(result, field) for result in self.results)
+
+    @property
+    def failed(self) -> tuple[SourceResult, ...]:
+        return tuple(result for result in self.results if result.status == "failed")
+
+    def summary(self) -> str:
+        expired = f", {self.expired} expired" if self.expired else ""
+        return (f"{len(self.results)} sources, {self.count('new')} new, {self.count('updated')} updated, "
+                f"{self.count('unchanged')} unchanged, {len(self.failed)} failed{expired}")
+
+
+def settings_of(config: Config) -> Settings:
+    options = config.fetch
+    agent = options.user_agent or f"newsdesk/{__version__} (+{config.base_url})"
+    return Settings(timeout=options.timeout, retries=options.retries, backoff=options.backoff,
+                    max_wait=options.max_wait, max_bytes=options.max_bytes, user_agent=agent)
+
+
+def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], None] | None = None) -> FetchReport:
+    """Fetch every source into the content folder; bad sources are reported, never raised (a bad config
+    or state file is: ConfigError)."""
+    sources = read_sources(config)
+    state_path = config.root / config.fetch.state_file
+    state = load_state(state_path, config.fetch.state_file)
+    store = Store(config.content_path, config.fetch.folder, state, config.topics, sources)
+    results: list[SourceResult] = []
+    with Client(settings_of(config)) as client, ThreadPoolExecutor(config.fetch.concurrency) as pool:
+        asked = [(source, state.feed(source.url)) for source in sources]
+        futures = [None if feed.gone_since else pool.submit(_download, client, feed.moved_to or source.url,
+                                                             feed.etag, feed.last_modified)
+                   for source, feed in asked]
+        try:
+            for done, ((source, feed), future) in enumerate(zip(asked, futures), 1):
+                if future is None:
+                    results.append(SourceResult(source, "failed", message=f"gone since {feed.gone_since} (HTTP 410); "
+                                                f"remove it from {source.where}"))
+                else:
+                    results.append(_record(store, source, *future.result(), now))
+                if progress:
+                    progress("Fetching", done, len(sources))
+        finally:  # stopped half way (Ctrl-C): what was written is remembered, so it is not taken for hand edits
+            for future in futures:
+                if future is not None:
+                    future.cancel()
+            notes: list[str] = []
+            expired = 0
+            if config.fetch.keep_days and len(results) == len(sources):
+                expired, notes = store.expire(now - timedelta(days=config.fetch.keep_days))
+            written = save_state(state, state_path)
+    return FetchReport(tuple(results), expired, tuple(notes), written)
+
+
+def _download(client: Client, url: str, etag: str, last_modified: str) -> tuple[Response, Feed | None, str]:
+    """On a worker thread: the answer and, for a feed that changed, its entries (or why it is not a feed)."""
+    response = client.get(url, etag, last_modified)
+    if response.status != "ok":
+        return response, None, ""
+    try:
+        return response, parse_feed(response.body, response.url, response.content_type), ""
+    except NotAFeed as exc:
+        return response, None, str(exc)
+    except Exception as exc:  # a parser bug on hostile input must not stop the other sources
+        log.debug("parsing %s", url, exc_info=True)
+        return response, None, f"cannot read the feed: {type(exc).__name__}: {exc}"
+
+
+def _record(store: Store, source: Source, response: Response, feed: Feed | None, problem: str,
+            now: datetime) -> SourceResult:
+    """On the main thread: the state's notes on the feed, the files, and what to tell the user."""
+    state = store.state
+    notes: list[str] = []
+    if response.moved_to and response.moved_to != state.feed(source.url).moved_to:
+        state.set_feed(source.url, moved_to=response.moved_to, etag="", last_modified="")
+    if state.feed(source.url).moved_to:
+        notes.append(f"moved permanently to {state.feed(source.url).moved_to} (HTTP 301): fetch reads it there "
+                     f"from now on; change the URL in {source.where}")
+    if response.status == "gone":
+        state.set_feed(source.url, gone_since=now.strftime("%Y-%m-%d"), etag="", last_modified="")
+        return SourceResult(source, "failed", message=f"{response.message}; not asked again: remove it from "
+                                                      f"{source.where}", notes=tuple(notes))
+    if response.status == "failed" or problem:
+        return SourceResult(source, "failed", message=problem or response.message, notes=tuple(notes))
+    if response.status == "not_modified":
+        return SourceResult(source, "not_modified", notes=tuple(notes))
+    applied = store.apply(source, feed, now)
+    state.set_feed(source.url, etag=response.etag, last_modified=response.last_modified)
+    return SourceResult(source, "fetched", applied.new, applied.updated, applied.unchanged,
+                        notes=tuple(notes) + applied.notes)

@@ -1,0 +1,169 @@
+"""A polite HTTP client for feeds: conditional GETs, one request at a time per host, timeouts that cover
+the whole answer, retries with backoff, `Retry-After`, permanent redirects and 410 noted, a size cap.
+
+Feed servers are other people's: a feed that hangs, trickles, redirects in circles, lies about its size
+or answers gigabytes ends as a failed Response naming what happened, never as an exception that stops
+the other feeds.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+MAX_REDIRECTS = 5
+ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, "
+          "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5")
+
+
+@dataclass(frozen=True)
+class Settings:
+    timeout: float = 20.0
+    retries: int = 2
+    backoff: float = 1.0
+    max_wait: float = 60.0
+    max_bytes: int = 10 * 1024 * 1024
+    user_agent: str = "newsdesk"
+
+
+@dataclass(frozen=True)
+class Response:
+    status: str  # "ok", "not_modified", "gone" or "failed"
+    body: bytes = b""
+    content_type: str = ""
+    url: str = ""  # where the body came from, after redirects: relative links are resolved against it
+    etag: str = ""
+    last_modified: str = ""
+    moved_to: str = ""  # set when a 301/308 said the feed lives elsewhere now
+    message: str = ""  # why it failed
+
+
+class _Failed(Exception):
+    def __init__(self, message: str, retry: bool = False, wait: float | None = None):
+        super().__init__(message)
+        self.retry = retry
+        self.wait = wait
+
+
+class Client:
+    """Thread-safe: fetch's workers share one, and with it the connections and the per-host locks."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._http = httpx.Client(timeout=httpx.Timeout(settings.timeout), follow_redirects=False,
+                                  headers={"User-Agent": settings.user_agent, "Accept": ACCEPT})
+        self._hosts: dict[str, threading.Lock] = {}
+        self._hosts_lock = threading.Lock()
+        self.sleep = time.sleep
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def get(self, url: str, etag: str = "", last_modified: str = "") -> Response:
+        """GET a feed, following redirects, retrying what may pass; never raises for what a server does."""
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        settings = self.settings
+        attempt = 0
+        while True:
+            try:
+                return self._follow(url, headers)
+            except _Failed as failure:
+                if not failure.retry or attempt >= settings.retries:
+                    return Response("failed", url=url, message=str(failure))
+                wait = settings.backoff * 2 ** attempt if failure.wait is None else failure.wait
+                if wait > settings.max_wait:
+                    return Response("failed", url=url, message=f"{failure}; asks to wait {wait:.0f} s, more than "
+                                                               f"fetch.max_wait: tried again on the next fetch")
+                attempt += 1
+                with self._host(url):  # the host asked for a pause: nobody else asks it either
+                    self.sleep(wait)
+
+    def _follow(self, url: str, headers: dict) -> Response:
+        moved_to = ""
+        permanent = True  # only a chain of permanent redirects moves the feed for good
+        for _ in range(MAX_REDIRECTS + 1):
+            with self._host(url):
+                status, answer, body = self._once(url, headers)
+            if status in (301, 302, 303, 307, 308):
+                target = urljoin(url, answer.headers.get("location", ""))
+                if urlsplit(target).scheme not in ("http", "https") or not urlsplit(target).netloc:
+                    raise _Failed(f"HTTP {status} redirects to {answer.headers.get('location')!r}, not an http(s) URL")
+                permanent = permanent and status in (301, 308)
+                if permanent:
+                    moved_to = target
+                url = target
+                continue
+            if status == 304:
+                return Response("not_modified", url=url, moved_to=moved_to)
+            if status == 410:
+                return Response("gone", url=url, moved_to=moved_to, message="HTTP 410 Gone: the feed was removed")
+            if status == 200:
+                return Response("ok", body=body, content_type=answer.headers.get("content-type", ""), url=url,
+                                etag=answer.headers.get("etag", ""), last_modified=answer.headers.get("last-modified", ""),
+                                moved_to=moved_to)
+            reason = f"HTTP {status} {answer.reason_phrase}".rstrip()
+            if status in (429, 503):
+                raise _Failed(reason, retry=True, wait=_retry_after(answer.headers.get("retry-after", "")))
+            raise _Failed(reason, retry=status >= 500)
+        raise _Failed(f"more than {MAX_REDIRECTS} redirects")
+
+    def _once(self, url: str, headers: dict) -> tuple[int, httpx.Response, bytes]:
+        settings = self.settings
+        deadline = time.monotonic() + settings.timeout  # httpx's timeouts are per read; this bounds a trickle
+        try:
+            with self._http.stream("GET", url, headers=headers) as answer:
+                if answer.status_code != 200:
+                    return answer.status_code, answer, b""
+                declared = answer.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > settings.max_bytes:
+                    raise _Failed(f"the feed is {int(declared):,} bytes, more than fetch.max_bytes ({settings.max_bytes:,})")
+                chunks, size = [], 0
+                for chunk in answer.iter_bytes():  # decompressed: the cap holds for a gzip bomb too
+                    size += len(chunk)
+                    if size > settings.max_bytes:
+                        raise _Failed(f"the feed is more than fetch.max_bytes ({settings.max_bytes:,} bytes)")
+                    if time.monotonic() > deadline:
+                        raise _Failed(f"timed out: the feed took more than {settings.timeout:g} s", retry=True)
+                    chunks.append(chunk)
+                return 200, answer, b"".join(chunks)
+        except httpx.TimeoutException:
+            raise _Failed(f"timed out: no answer within {settings.timeout:g} s", retry=True) from None
+        except httpx.DecodingError as exc:
+            raise _Failed(f"the answer could not be decompressed: {exc}") from None
+        except httpx.TransportError as exc:
+            raise _Failed(f"cannot connect: {exc or type(exc).__name__}", retry=True) from None
+        except httpx.InvalidURL as exc:
+            raise _Failed(f"invalid URL: {exc}") from None
+
+    def _host(self, url: str) -> threading.Lock:
+        parts = urlsplit(url)
+        key = f"{parts.hostname}:{parts.port or parts.scheme}"
+        with self._hosts_lock:
+            return self._hosts.setdefault(key, threading.Lock())
+
+
+def _retry_after(value: str) -> float | None:
+    """Retry-After as seconds: a number, or an HTTP date; None when it is missing or unreadable."""
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return max(0.0, moment.timestamp() - time.time())

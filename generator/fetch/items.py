@@ -1,0 +1,216 @@
+"""A feed entry -> its identity, its file name, and the text of its content file.
+
+Pure functions: no clock, no disk. The same entry with the same remembered facts (first seen, heat) gives
+the same bytes, so a fetch that finds nothing new writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import yaml
+
+from generator.config import TopicConfig
+from generator.fetch.parse import Entry, Feed
+from generator.fetch.sources import Source
+from generator.markup import sanitize
+from generator.urlnorm import canonical_url
+from generator.urls import safe_url, slugify
+
+try:  # libyaml's emitter: Python's was two thirds of a first fetch's time (PyYAML's wheels all have it)
+    from yaml import CSafeDumper as _SafeDumper
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as _SafeDumper
+
+EXCERPT_CHARS = 300
+TITLE_SLUG_CHARS = 50  # plus "-" and the 12-character identity hash: within the 80 of a page slug
+MAX_BODY_BYTES = 1024 * 1024  # item files may be 4 MiB; a feed entry's text is far below this or is not text
+HEAT_TOP, HEAT_STEP, HEAT_FLOOR = 100.0, 5.0, 10.0
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What an item keeps from the fetch that first saw it: an update writes these again, unchanged."""
+
+    first_seen: datetime
+    heat: float
+
+
+def identity(entry: Entry, source: Source) -> str:
+    """Which entry this is, across fetches: a guid that is a URL names the page itself (two feeds carrying
+    it carry one item); another guid is the feed's own name for it, scoped by the source; without a guid,
+    the link, normalised; without either, the title and the text, scoped by the source."""
+    if entry.guid:
+        return canonical_url(entry.guid) if safe_url(entry.guid) else f"{source.key} {entry.guid}"
+    if entry.link:
+        return canonical_url(entry.link)
+    digest = hashlib.sha1(f"{entry.title}\n{entry.summary}\n{entry.content}".encode("utf-8")).hexdigest()
+    return f"{source.key} text:{digest}"
+
+
+def hash_of(key: str) -> str:
+    """The 12 hex digits of an identity that end its file name (48 bits: a clash needs ~16 million items)."""
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def file_name(folder: str, source: Source, key: str, title: str) -> str:
+    """`<folder>/<source>/<title words>-<identity hash>.md`, relative to the content folder. The title is
+    the one the entry had when first fetched; later fetches find the file by its hash, so a changed title
+    changes neither the file nor the page's URL."""
+    words = slugify(title)
+    if len(words) > TITLE_SLUG_CHARS:
+        words = words[:TITLE_SLUG_CHARS].rsplit("-", 1)[0] or words[:TITLE_SLUG_CHARS]
+    return f"{folder.strip('/')}/{slugify(source.key)}/{words}-{hash_of(key)}.md"
+
+
+def heat_at(position: int) -> float:
+    """The default heat of a new entry: 100 for the first of its feed, 5 less for each one below, at least 10."""
+    return max(HEAT_FLOOR, HEAT_TOP - HEAT_STEP * position)
+
+
+def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tuple[TopicConfig, ...]) -> str:
+    """The content file: front matter in the content format, then the entry's sanitised HTML as the body."""
+    excerpt = excerpt_of(entry.summary or entry.content)
+    title = title_of(entry) or _cut(excerpt, 80) or entry.link or "Untitled"
+    meta: dict = {"title": title}
+    if excerpt:
+        meta["excerpt"] = excerpt
+    meta["publishedDateTime"] = published_of(entry, facts)
+    if entry.link:
+        meta["originalUrl"] = entry.link
+        meta["webUrl"] = entry.link
+    meta["type"] = "video" if entry.player else "article"
+    meta["quality"] = _number(source.quality)
+    meta["heat"] = _number(facts.heat)
+    meta["provider"] = provider_of(source, feed)
+    chosen = topics_of(entry, source, topics)
+    if chosen:
+        meta["topics"] = list(chosen)
+    if entry.images:
+        meta["images"] = [{k: v for k, v in (("url", i.url), ("width", i.width), ("height", i.height)) if v}
+                          for i in entry.images]
+    if entry.player:
+        meta["featuredContent"] = f'<iframe src="{html.escape(entry.player, quote=True)}"></iframe>'
+    return "---\n" + _yaml(meta) + "---\n" + body_of(entry)
+
+
+def title_of(entry: Entry) -> str:
+    """The entry's title as plain text (a title the feed marks as HTML loses its tags)."""
+    return plain_text(entry.title) if entry.title_html else " ".join(entry.title.split())
+
+
+def published_of(entry: Entry, facts: Facts) -> str:
+    """`publishedDateTime`: the feed's date of the entry, else the time fetch first saw it."""
+    return (entry.published or facts.first_seen).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def provider_of(source: Source, feed: Feed) -> dict:
+    home = feed.link or source.url
+    domain = source.domain or _bare_host(home)
+    provider: dict = {"name": source.name or " ".join(feed.title.split()) or domain, "domain": domain}
+    if source.logo:
+        provider["images"] = [{"url": source.logo}]
+    return provider
+
+
+def topics_of(entry: Entry, source: Source, topics: tuple[TopicConfig, ...]) -> tuple[str, ...]:
+    """The source's topics, then the entry's categories that name a topic config.yaml declares (by name or
+    slug, in any case): a feed's own tags would otherwise make a topic page for every one of them."""
+    declared: dict[str, str] = {}
+    for topic in topics:
+        declared.setdefault(topic.name.lower(), topic.name)
+        declared.setdefault((topic.slug or slugify(topic.name)).lower(), topic.name)
+    chosen = list(source.topics)
+    for category in entry.categories:
+        for part in category.split("/") if category not in declared else [category]:  # "News/AI" paths too
+            name = declared.get(part.strip().lower()) or declared.get(slugify(part))
+            if name:
+                chosen.append(name)
+    return tuple(dict.fromkeys(chosen))
+
+
+def body_of(entry: Entry) -> str:
+    """The entry's full text, sanitised, as one raw HTML block of the Markdown body: inside `<div>` without
+    blank lines, neither Markdown renderer reads it as Markdown (the build's sanitiser drops the div).
+    Without a full text, the summary, when the excerpt had to cut it; else no body, as the page shows the
+    excerpt already."""
+    fragment = entry.content
+    if not fragment and len(plain_text(entry.summary)) > EXCERPT_CHARS:
+        fragment = entry.summary
+    cleaned = sanitize(fragment).strip()
+    if not cleaned or len(cleaned.encode("utf-8")) > MAX_BODY_BYTES:
+        return ""
+    lines = [line.rstrip() for line in cleaned.splitlines() if line.strip()]
+    return "<div>\n" + "\n".join(lines) + "\n</div>\n"
+
+
+def excerpt_of(fragment: str) -> str:
+    """Plain text of an HTML fragment, cut at a word to at most EXCERPT_CHARS characters."""
+    return _cut(plain_text(fragment), EXCERPT_CHARS)
+
+
+class _Text(HTMLParser):
+    _SKIP = frozenset({"script", "style", "template", "noscript", "iframe", "object", "svg", "math", "head", "title"})
+    _BREAK = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
+                        "article", "figure", "figcaption", "ul", "ol", "table", "pre", "hr"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self.skipping += 1
+        elif tag in self._BREAK:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self._BREAK:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def plain_text(fragment: str) -> str:
+    """Tags stripped (and the content of script, style and the like dropped), entities decoded, white
+    space collapsed."""
+    if not fragment:
+        return ""
+    if "<" not in fragment and "&" not in fragment:
+        return " ".join(fragment.split())
+    parser = _Text()
+    parser.feed(fragment)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut[limit // 2:] else cut
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def _bare_host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    return host[4:] if host.startswith("www.") and host.count(".") >= 2 else host
+
+
+def _number(value: float):
+    return int(value) if float(value).is_integer() else value
+
+
+def _yaml(meta: dict) -> str:
+    return yaml.dump(meta, Dumper=_SafeDumper, sort_keys=False, allow_unicode=True, width=1 << 20,
+                     default_flow_style=False)

@@ -1,0 +1,173 @@
+"""Feed bytes -> Feed: RSS 0.9x/1.0 (RDF)/2.0 and Atom through feedparser, JSON Feed 1.0/1.1 here.
+
+feedparser detects the charset (HTTP header, XML declaration, byte order mark, then guesses), resolves
+relative links against xml:base and the feed's URL, and reads broken XML as well as it can. What comes out
+is still untrusted: items.py sanitises every piece of HTML and keeps only http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from urllib.parse import urljoin
+
+import feedparser
+
+from generator.urls import safe_url
+
+
+@dataclass(frozen=True)
+class Image:
+    url: str
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    guid: str
+    link: str  # absolute http(s), or ""
+    title: str  # as the feed gives it: HTML when title_html, else plain text
+    title_html: bool
+    summary: str  # HTML
+    content: str  # HTML, the full text when the feed carries it
+    published: datetime | None  # UTC; the published date, else the updated one
+    categories: tuple[str, ...]
+    images: tuple[Image, ...]
+    player: str  # a video player's URL (media:player, YouTube's yt:videoId)
+    video: bool  # a video enclosure or player
+
+
+@dataclass(frozen=True)
+class Feed:
+    title: str
+    link: str  # the site's home page, if the feed names it
+    entries: tuple[Entry, ...]
+
+
+class NotAFeed(ValueError):
+    """The bytes are no feed newsdesk can read; the message says what was found."""
+
+
+def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
+    head = body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if "json" in content_type.lower() or head.startswith(b"{"):
+        return _json_feed(body, url)
+    parsed = feedparser.parse(body, response_headers={"content-location": url, "content-type": content_type or "application/xml"})
+    if not parsed.entries and (parsed.bozo or not parsed.version):
+        problem = parsed.get("bozo_exception") if parsed.bozo else None
+        raise NotAFeed(f"not a feed: {problem}" if problem else "not a feed: no RSS, Atom or RDF entries found")
+    channel = parsed.feed
+    return Feed(title=_text(channel.get("title")), link=safe_url(channel.get("link", "")),
+                entries=tuple(_entry(entry) for entry in parsed.entries))
+
+
+def _entry(entry) -> Entry:
+    content = entry.get("content") or []
+    html_content = next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), "")
+    if not html_content and content:
+        html_content = _escape(content[0].get("value", ""))
+    summary = entry.get("summary", "")
+    if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
+        summary = _escape(summary)
+    when = entry.get("published_parsed") or entry.get("updated_parsed")
+    images = []
+    for media in list(entry.get("media_content") or []) + list(entry.get("media_thumbnail") or []):
+        kind = media.get("medium") or (media.get("type") or "").split("/")[0]
+        if kind in ("image", "") and safe_url(media.get("url")):
+            images.append(Image(safe_url(media.get("url")), _int(media.get("width")), _int(media.get("height"))))
+    video = False
+    for enclosure in entry.get("enclosures") or []:
+        kind = (enclosure.get("type") or "").split("/")[0]
+        if kind == "image" and safe_url(enclosure.get("href")):
+            images.append(Image(safe_url(enclosure.get("href"))))
+        video = video or kind == "video"
+    player = safe_url((entry.get("media_player") or {}).get("url", ""))
+    if not player and entry.get("yt_videoid"):
+        player = "https://www.youtube.com/embed/" + "".join(c for c in entry["yt_videoid"] if c.isalnum() or c in "-_")
+    return Entry(
+        guid=_text(entry.get("id")),
+        link=safe_url(entry.get("link", "")),
+        title=_text(entry.get("title")),
+        title_html="html" in (entry.get("title_detail") or {}).get("type", "text/plain"),
+        summary=summary,
+        content=html_content,
+        published=datetime.fromtimestamp(calendar.timegm(when), timezone.utc) if when else None,
+        categories=tuple(_text(tag.get("term")) for tag in entry.get("tags") or [] if _text(tag.get("term"))),
+        images=tuple(dict.fromkeys(images)),
+        player=player,
+        video=video or bool(player),
+    )
+
+
+def _json_feed(body: bytes, url: str) -> Feed:
+    """JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/), which feedparser does not read."""
+    try:
+        data = json.loads(body.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise NotAFeed(f"not a feed: invalid JSON ({exc})") from None
+    if not isinstance(data, dict) or not str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
+        raise NotAFeed("not a feed: JSON without a JSON Feed `version`")
+    items = data.get("items")
+    if not isinstance(items, list):
+        raise NotAFeed("not a feed: a JSON Feed without `items`")
+
+    def link(value) -> str:
+        return safe_url(urljoin(url, value)) if isinstance(value, str) else ""
+
+    entries = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        html = _text(item.get("content_html"))
+        if not html and item.get("content_text"):
+            html = _escape(_text(item.get("content_text")))
+        images = tuple(Image(link(item.get(key))) for key in ("image", "banner_image") if link(item.get(key)))
+        attachments = [a for a in item.get("attachments") or [] if isinstance(a, dict)]
+        when = _iso_date(item.get("date_published")) or _iso_date(item.get("date_modified"))
+        entries.append(Entry(
+            guid=_text(item.get("id")),
+            link=link(item.get("url")) or link(item.get("external_url")),
+            title=_text(item.get("title")),
+            title_html=False,
+            summary=_escape(_text(item.get("summary"))),
+            content=html,
+            published=when,
+            categories=tuple(_text(tag) for tag in item.get("tags") or [] if _text(tag)),
+            images=images,
+            player="",
+            video=any(_text(a.get("mime_type")).startswith("video/") for a in attachments),
+        ))
+    return Feed(title=_text(data.get("title")), link=link(data.get("home_page_url")), entries=tuple(entries))
+
+
+def _iso_date(value) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def _text(value) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _int(value) -> int | None:
+    try:
+        number = int(str(value))
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None

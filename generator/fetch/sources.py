@@ -1,0 +1,88 @@
+"""config.yaml's `sources:` and the OPML file named by `fetch.opml` -> the feeds to read, as frozen Sources."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from generator.config import Config
+from generator.errors import ConfigError, Problem
+from generator.urlnorm import canonical_url
+
+MAX_OPML_BYTES = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Source:
+    """One feed to read and what its items get."""
+
+    url: str  # as the user wrote it: the key of its state, even after the feed moved
+    name: str = ""
+    domain: str = ""
+    logo: str = ""
+    topics: tuple[str, ...] = ()
+    quality: float = 50.0
+    max_items: int = 100
+    where: str = "config.yaml"  # the file that lists it, for messages
+
+    @property
+    def key(self) -> str:
+        """What entries without a URL for an id are scoped by: the feed's host, so that two feeds' guid "1"
+        are two items, while a feed that moves within its site keeps its items' names."""
+        return self.domain or canonical_url(self.url).split("/")[2]
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.url})" if self.name else self.url
+
+
+def read_sources(config: Config) -> tuple[Source, ...]:
+    """The sources of config.yaml, then those of the OPML file that config.yaml does not list already."""
+    sources = [Source(url=s.url.strip(), name=s.name, domain=s.domain.lower(), logo=s.logo, topics=tuple(s.topics),
+                      quality=s.quality, max_items=s.max_items, where=config.path) for s in config.sources]
+    if config.fetch.opml:
+        listed = {source.url for source in sources}
+        for source in read_opml(config, config.fetch.opml):
+            if source.url not in listed:
+                listed.add(source.url)
+                sources.append(source)
+    return tuple(sources)
+
+
+def read_opml(config: Config, name: str) -> list[Source]:
+    """Every outline with an http(s) `xmlUrl`, at any depth; its `text` or `title` is the provider name, and
+    the outlines it sits in (feed readers' folders) become topics when config.yaml declares them."""
+    path = config.root / name
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(Problem(name, None, f"cannot read the OPML file: {exc.strerror}",
+                                  f"fix `fetch.opml` in {config.path}, or export the file from your feed reader again"))
+    if len(raw) > MAX_OPML_BYTES or b"<!ENTITY" in raw:  # no entity expansion from a file of unknown origin
+        raise ConfigError(Problem(name, None, "not an OPML file newsdesk reads (too big, or declares entities)"))
+    try:
+        root = ElementTree.fromstring(raw)
+    except ElementTree.ParseError as exc:
+        raise ConfigError(Problem(name, exc.position[0], f"not valid XML: {exc}", "export the file again"))
+    declared = {topic.name.lower(): topic.name for topic in config.topics}
+    found: list[Source] = []
+    problems: list[Problem] = []
+
+    def walk(element, folders: tuple[str, ...]) -> None:
+        for outline in element.findall("outline"):
+            title = (outline.get("title") or outline.get("text") or "").strip()
+            url = (outline.get("xmlUrl") or "").strip()
+            if url:
+                parts = urlsplit(url)
+                if parts.scheme not in ("http", "https") or not parts.netloc:
+                    problems.append(Problem(name, None, f"outline {title!r}: {url!r} is not an http(s) feed URL"))
+                else:
+                    topics = tuple(declared[f.lower()] for f in folders if f.lower() in declared)
+                    found.append(Source(url=url, name=title, topics=topics, where=name))
+            walk(outline, folders + ((title,) if title and not url else ()))
+
+    walk(root.find("body") if root.find("body") is not None else root, ())
+    if problems:
+        raise ConfigError(problems, f"{len(problems)} problem(s) in {name}")
+    return found

@@ -1,0 +1,150 @@
+"""Fetched entries -> files in the content folder, and the state's record of each file.
+
+The rule that keeps a user's work: fetch only ever rewrites or deletes a file whose bytes are exactly the
+bytes it wrote last (their SHA-256 is in the state file). A file edited by hand, or by another tool, is
+left as it is from then on; a file deleted by hand is not fetched again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from generator.config import TopicConfig
+from generator.fetch.items import Facts, file_name, hash_of, heat_at, identity, item_text, published_of, title_of
+from generator.fetch.parse import Feed
+from generator.fetch.sources import Source
+from generator.fetch.state import ItemState, State
+
+
+@dataclass(frozen=True)
+class Applied:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    notes: tuple[str, ...] = ()
+
+
+class Store:
+    """The content folder's fetched files and their records in the state; used from one thread."""
+
+    def __init__(self, content: Path, folder: str, state: State, topics: tuple[TopicConfig, ...],
+                 sources: tuple[Source, ...]):
+        self.content = content
+        self.folder = folder.strip("/")
+        self.state = state
+        self.topics = topics
+        self.listed = {source.url for source in sources}
+        self.by_hash = self._files_by_hash()
+
+    def _files_by_hash(self) -> dict[str, str]:
+        """Fetched files on disk by the identity hash their names end with: with a lost state file, fetch
+        still finds an entry's file (and leaves it alone unless it holds exactly what fetch would write)."""
+        found = {}
+        base = self.content / self.folder
+        for path in sorted(base.glob("*/*.md")) if base.is_dir() else ():
+            tail = path.stem.rsplit("-", 1)[-1]
+            if len(tail) == 12:
+                found.setdefault(tail, path.relative_to(self.content).as_posix())
+        return found
+
+    def apply(self, source: Source, feed: Feed, now: datetime) -> Applied:
+        new = updated = unchanged = 0
+        notes: list[str] = []
+        entries = feed.entries[: source.max_items] if source.max_items else feed.entries
+        seen: set[str] = set()
+        for position, entry in enumerate(entries):
+            key = identity(entry, source)
+            if key in seen:
+                notes.append(f"{entry.title or key!r}: the feed lists this entry twice; the first is kept")
+                continue
+            seen.add(key)
+            record = self.state.items.get(key)
+            if record and record.source != source.url and record.source in self.listed:
+                unchanged += 1  # another listed source carried it first and keeps it
+                continue
+            if record and not record.file:
+                unchanged += 1  # deleted by hand or expired: not fetched again
+                continue
+            facts = Facts(datetime.fromisoformat(record.first_seen) if record else now,
+                          record.heat if record else heat_at(position))
+            text = item_text(entry, source, feed, facts, self.topics).encode("utf-8")
+            digest = hashlib.sha256(text).hexdigest()
+            date = published_of(entry, facts)
+            if record:
+                path = self.content / record.file
+                try:
+                    current = path.read_bytes()
+                except FileNotFoundError:
+                    self.state.items[key] = replace(record, file="", sha256="")
+                    notes.append(f"{record.file}: deleted by hand; not fetched again")
+                    unchanged += 1
+                    continue
+                if hashlib.sha256(current).hexdigest() != record.sha256:
+                    if digest != record.sha256:
+                        notes.append(f"{record.file}: edited by hand, left as it is (the feed changed the entry too)")
+                    unchanged += 1
+                    continue
+                if current == text and record.source == source.url:
+                    unchanged += 1
+                    continue
+                if current != text:
+                    _write(path, text)
+                    updated += 1
+                else:
+                    unchanged += 1
+                self.state.items[key] = replace(record, source=source.url, sha256=digest, date=date)
+                continue
+            name = self.by_hash.get(hash_of(key)) or file_name(self.folder, source, key, title_of(entry))
+            path = self.content / name
+            if path.exists():
+                if path.read_bytes() != text:
+                    notes.append(f"{name}: already there, and not written by fetch as far as its state file "
+                                 f"knows; left as it is")
+                    unchanged += 1
+                    continue
+                unchanged += 1  # what fetch would write, e.g. after the state file was lost: adopt it
+            else:
+                _write(path, text)
+                new += 1
+            self.by_hash[hash_of(key)] = name
+            self.state.items[key] = ItemState(source=source.url, file=name, sha256=digest,
+                                              first_seen=facts.first_seen.isoformat(), date=date, heat=facts.heat)
+        every = {identity(entry, source) for entry in feed.entries}
+        for key, record in list(self.state.items.items()):  # tombstones are needed while the feed lists them
+            if record.source == source.url and not record.file and key not in every:
+                del self.state.items[key]
+        return Applied(new, updated, unchanged, tuple(notes))
+
+    def expire(self, cutoff: datetime) -> tuple[int, list[str]]:
+        """Delete the fetched files published before `cutoff` that nobody edited; return how many, and notes."""
+        expired, kept = 0, []
+        stamp = cutoff.strftime("%Y-%m-%dT%H:%M:%SZ")
+        for key, record in sorted(self.state.items.items()):
+            if not record.file or not record.date or record.date >= stamp:
+                continue
+            path = self.content / record.file
+            try:
+                current = path.read_bytes()
+            except FileNotFoundError:
+                self.state.items[key] = replace(record, file="", sha256="")
+                continue
+            if hashlib.sha256(current).hexdigest() != record.sha256:
+                kept.append(record.file)
+                continue
+            path.unlink()
+            self.state.items[key] = replace(record, file="", sha256="")
+            expired += 1
+        notes = [f"{name}: older than fetch.keep_days, but edited by hand: kept" for name in kept]
+        return expired, notes
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Whole or not at all: serve's watcher and a build running alongside never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")  # hidden: the build skips it
+    temporary.write_bytes(data)
+    os.replace(temporary, path)

@@ -1,0 +1,513 @@
+"""`newsdesk fetch` against a real HTTP server on 127.0.0.1 serving real-world-shaped feeds: the files it
+writes, the site built from them, the state file, what it says, and what it leaves alone."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, files_under, make_site
+from feed_server import FeedServer, Route
+from generator.cli import main
+
+FEEDS = ROOT / "tests" / "feeds"
+EVIL = ("rss-evil", "atom-evil", "json-evil")
+
+
+@pytest.fixture()
+def server():
+    with FeedServer() as running:
+        yield running
+
+
+def feed(name: str) -> bytes:
+    return (FEEDS / name).read_bytes()
+
+
+def site_with(root: Path, server: FeedServer, paths, extra: str = "", fetch: str = "") -> Path:
+    sources = "".join(f"  - {server.url(path)}\n" for path in paths)
+    config = textwrap.dedent("""\
+        title: Fetched News
+        base_url: https://example.org/
+        now: "2026-11-22T12:00:00Z"
+        topics: [AI, Science, Economy]
+        fetch:
+          timeout: 2
+          retries: 0
+        """) + textwrap.indent(fetch, "  ") + "sources:\n" + sources + extra
+    return make_site(root, {}, config)
+
+
+def run_fetch(site: Path, capsys) -> tuple[int, str, str]:
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def fetched(site: Path) -> dict[str, dict]:
+    """Every fetched item file: name -> front matter, with the body under "body"."""
+    found = {}
+    for path in sorted((site / "content" / "fetched").rglob("*.md")):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        found[path.name] = {**yaml.safe_load(front), "body": body}
+    return found
+
+
+def by_title(items: dict[str, dict]) -> dict[str, dict]:
+    return {meta["title"]: meta for meta in items.values()}
+
+
+def serve_the_good_feeds(server: FeedServer) -> list[str]:
+    server.routes.update({
+        "/rss.xml": Route(feed("rss.xml"), etag='"rss-v1"'),
+        "/atom.xml": Route(feed("atom.xml"), content_type="application/atom+xml",
+                           last_modified="Sat, 21 Nov 2026 12:00:00 GMT"),
+        "/feed.json": Route(feed("feed.json"), content_type="application/feed+json"),
+        "/latin1.xml": Route(feed("latin1.xml"), content_type="text/xml"),  # the charset only in the XML declaration
+        "/bom.xml": Route(feed("bom.xml"), gzip=True),
+    })
+    return ["/rss.xml", "/atom.xml", "/feed.json", "/latin1.xml", "/bom.xml"]
+
+
+def test_fetch_writes_one_item_per_entry_in_the_content_format(tmp_path, server, capsys):
+    site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0, err
+    assert out.strip() == "5 sources, 10 new, 0 updated, 0 unchanged, 0 failed"
+    items = by_title(fetched(site))
+    assert len(items) == 10
+    cut = items["Rate cut & what it means"]
+    assert cut["excerpt"] == "The central bank cut rates by half a point — the first cut since 2024."
+    assert cut["publishedDateTime"] == "2026-11-20T08:15:00Z"
+    assert cut["originalUrl"] == cut["webUrl"] == "https://www.dailyplanet.example/news/rate-cut?utm_source=rss&utm_medium=feed"
+    assert cut["provider"] == {"name": "Daily Planet", "domain": "dailyplanet.example"}
+    assert cut["topics"] == ["Economy", "AI"]
+    assert cut["images"] == [{"url": "https://www.dailyplanet.example/img/rate-cut.jpg", "width": 1024, "height": 576}]
+    assert (cut["type"], cut["quality"], cut["heat"]) == ("article", 50, 100)
+    # entries without a guid or a date: named by their link, dated when first seen (the build time here)
+    undated = items["No guid, no date"]
+    assert undated["publishedDateTime"] == "2026-11-22T12:00:00Z"
+    assert undated["excerpt"] == "Plain text with an entity: café & more"
+    assert undated["heat"] == 95  # second in its feed
+    video = items["Watch: the launch"]
+    assert video["type"] == "video"
+    assert video["featuredContent"] == '<iframe src="https://www.youtube.com/embed/abcDEF12345"></iframe>'
+    # Atom: xml:base and relative links resolved; an HTML title becomes text; the time zone honoured
+    atom = items["Relative links resolved"]
+    assert atom["originalUrl"] == "https://blog.example.org/journal/2026/11/relative-links"
+    assert atom["publishedDateTime"] == "2026-11-21T10:00:00Z"
+    assert 'href="https://blog.example.org/journal/2026/11/other-post"' in atom["body"]
+    assert 'src="https://blog.example.org/journal/2026/11/chart.png"' in atom["body"]
+    assert items["Only updated"]["publishedDateTime"] == "2026-11-20T07:30:00Z"
+    assert atom["topics"] == ["Science"]  # the category `science` names a declared topic
+    # JSON Feed: relative URLs against the feed's URL; plain-text summaries stay text
+    story = items["A JSON story"]
+    assert story["originalUrl"] == server.url("/stories/42")
+    assert story["excerpt"] == "Summary <not a tag> & plain text"
+    assert story["images"] == [{"url": "https://jsontimes.example/img/42.png"}]
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in items["Text only"]["body"]
+    # charsets: declared ISO-8859-1, and a UTF-8 byte order mark (served gzip-compressed)
+    assert items["Café in Zürich eröffnet"]["excerpt"] == "Grüße aus Zürich ½"
+    assert items["Café in Zürich eröffnet"]["provider"]["name"] == "Zürich Zeitung"
+    assert "日本語のタイトル — with a BOM" in items
+
+
+def test_entry_html_is_sanitised_and_the_site_built_from_it_is_safe(tmp_path, server, capsys):
+    from conftest import build_site
+
+    site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
+    assert run_fetch(site, capsys)[0] == 0
+    items = fetched(site)
+    bodies = "".join(meta["body"] for meta in items.values())
+    assert bodies and "<script" not in bodies and "<iframe" not in bodies and "javascript:" not in bodies
+    assert "onerror" not in bodies and "onclick" not in bodies and "<svg" not in bodies
+    config, result = build_site(site)
+    assert not result.site.problems, result.site.problems
+    assert result.items == 10
+    output = files_under(config.output_path)
+    pages = [name for name in output if name.startswith("news/") and name.endswith("index.html")]
+    assert len(pages) == 10
+    for name, data in output.items():
+        text = data.decode("utf-8", "replace")
+        for marker in EVIL:
+            assert marker not in text, f"{marker} reached {name}"
+        assert "evil.example" not in text and "javascript:" not in text, name
+    page = next(output[name].decode() for name in pages if "rate-cut" in name)
+    # the body is one HTML block: "* ..." and "_..._" inside it are not read as Markdown
+    assert "* not a list item, and _not_ emphasis" in page
+    assert "<b>half a point</b>" in page
+
+
+def test_a_second_fetch_with_nothing_new_writes_nothing(tmp_path, server, capsys):
+    site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
+    assert run_fetch(site, capsys)[0] == 0
+    before = {path: path.stat().st_mtime_ns for path in site.rglob("*") if path.is_file()}
+    snapshot = files_under(site)
+    time.sleep(0.01)
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0, err
+    assert out.strip() == "5 sources, 0 new, 0 updated, 4 unchanged, 0 failed"
+    assert files_under(site) == snapshot
+    assert {path: path.stat().st_mtime_ns for path in site.rglob("*") if path.is_file()} == before
+    # conditional GETs: the validators each feed gave are sent back, and 304 means nothing to read
+    assert server.asked("/rss.xml")[1]["if-none-match"] == '"rss-v1"'
+    assert server.asked("/atom.xml")[1]["if-modified-since"] == "Sat, 21 Nov 2026 12:00:00 GMT"
+    state = json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))
+    assert state["feeds"][server.url("/rss.xml")] == {"etag": '"rss-v1"'}
+    assert len([item for item in state["items"].values() if item["file"]]) == 10
+
+
+def test_a_changed_entry_updates_its_file_and_a_hand_edited_one_is_left_alone(tmp_path, server, capsys):
+    site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
+    assert run_fetch(site, capsys)[0] == 0
+    names = {meta["title"]: name for name, meta in fetched(site).items()}
+    edited = next((site / "content" / "fetched").rglob(names["Duplicate guid, first"]))
+    edited.write_text(edited.read_text(encoding="utf-8").replace("heat: 90", "heat: 7"), encoding="utf-8")
+    changed = (feed("rss.xml").replace(b"Rate cut &amp; what it means", b"Rate cut: what it means")
+               .replace(b"The first of two entries", b"The very first of two entries"))
+    server.routes["/rss.xml"] = Route(changed, etag='"rss-v2"')
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0, err
+    assert out.strip() == "5 sources, 0 new, 1 updated, 7 unchanged, 0 failed"
+    after = fetched(site)
+    assert after[names["Rate cut & what it means"]]["title"] == "Rate cut: what it means"  # same file, new title
+    assert after[names["Duplicate guid, first"]]["heat"] == 7
+    assert after[names["Duplicate guid, first"]]["excerpt"] == "The first of two entries with one guid."
+    assert f"{names['Duplicate guid, first']}: edited by hand, left as it is" in err
+    assert len(after) == 10
+
+
+def test_a_file_deleted_by_hand_is_not_fetched_again(tmp_path, server, capsys):
+    site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
+    assert run_fetch(site, capsys)[0] == 0
+    gone = next((site / "content" / "fetched").rglob("watch-the-launch-*.md"))
+    gone.unlink()
+    server.routes["/rss.xml"] = Route(feed("rss.xml") + b"\n", etag='"rss-v2"')
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and "deleted by hand; not fetched again" in err
+    assert not gone.exists()
+    assert run_fetch(site, capsys)[0] == 0
+    assert not gone.exists() and len(fetched(site)) == 9
+
+
+def test_failing_sources_are_named_and_the_others_complete(tmp_path, server, capsys):
+    paths = serve_the_good_feeds(server)
+    server.routes.update({
+        "/broken.xml": Route(b"<html><body>Oops, this is not a feed</body", content_type="text/html"),
+        "/gone.xml": Route(b"", 410, "text/plain"),
+        "/moved.xml": Route(b"", 301, "text/plain", headers={"Location": "/new-home.xml"}),
+        "/new-home.xml": Route(feed("rss.xml").replace(b"dp-", b"moved-").replace(b"dailyplanet", b"moved"),
+                               etag='"m1"'),
+        "/error.xml": Route(b"", 500, "text/plain"),
+        "/loop.xml": Route(b"", 302, "text/plain", headers={"Location": "/loop.xml"}),
+    })
+    extra = ["/broken.xml", "/gone.xml", "/moved.xml", "/missing.xml", "/error.xml", "/loop.xml"]
+    site = site_with(tmp_path / "site", server, paths + extra)
+    code, out, err = run_fetch(site, capsys)
+    assert code == 1
+    assert out.strip().endswith(", 5 failed") and out.startswith("11 sources, 14 new,")
+    failed = [line for line in err.splitlines() if line.startswith("failed: ")]
+    assert failed == [
+        f"failed: {server.url('/broken.xml')}: not a feed: <unknown>:2:36: unclosed token",
+        f"failed: {server.url('/gone.xml')}: HTTP 410 Gone: the feed was removed; not asked again: remove it "
+        f"from config.yaml",
+        f"failed: {server.url('/missing.xml')}: HTTP 404 Not Found",
+        f"failed: {server.url('/error.xml')}: HTTP 500 Internal Server Error",
+        f"failed: {server.url('/loop.xml')}: more than 5 redirects",
+    ]
+    assert (f"note: {server.url('/moved.xml')}: moved permanently to {server.url('/new-home.xml')} (HTTP 301): "
+            f"fetch reads it there from now on; change the URL in config.yaml") in err
+    state = json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))
+    assert state["feeds"][server.url("/moved.xml")] == {"moved_to": server.url("/new-home.xml"), "etag": '"m1"'}
+    assert state["feeds"][server.url("/gone.xml")] == {"gone_since": "2026-11-22"}
+    code, out, err = run_fetch(site, capsys)
+    assert code == 1
+    assert len(server.asked("/gone.xml")) == 1  # a 410 is not asked again
+    assert len(server.asked("/moved.xml")) == 1  # the moved feed is read where it is now
+    assert server.asked("/new-home.xml")[1]["if-none-match"] == '"m1"'
+    assert f"failed: {server.url('/gone.xml')}: gone since 2026-11-22 (HTTP 410); remove it from config.yaml" in err
+
+
+def test_heat_and_quality_come_from_the_source_and_the_position(tmp_path, server, capsys):
+    serve_the_good_feeds(server)
+    extra = f"  - url: {server.url('/rss.xml')}\n    name: The Planet\n    domain: planet.example\n" \
+            f"    quality: 80\n    max_items: 3\n    topics: [Science]\n" \
+            f"    logo: https://planet.example/logo.png\n"
+    site = site_with(tmp_path / "site", server, [], extra=extra)
+    assert run_fetch(site, capsys)[0] == 0
+    items = by_title(fetched(site))
+    assert sorted(items) == ["Duplicate guid, first", "No guid, no date", "Rate cut & what it means"]
+    assert [items[t]["heat"] for t in ("Rate cut & what it means", "No guid, no date", "Duplicate guid, first")] == [100, 95, 90]
+    assert {meta["quality"] for meta in items.values()} == {80}
+    assert items["Rate cut & what it means"]["topics"] == ["Science", "Economy", "AI"]
+    assert items["No guid, no date"]["provider"] == {"name": "The Planet", "domain": "planet.example",
+                                                     "images": [{"url": "https://planet.example/logo.png"}]}
+
+
+def test_duplicate_guids_keep_the_first_entry_and_say_so(tmp_path, server, capsys):
+    site = site_with(tmp_path / "site", server, serve_the_good_feeds(server)[:1])
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0
+    titles = by_title(fetched(site))
+    assert "Duplicate guid, first" in titles and "Duplicate guid, second" not in titles
+    assert "'Duplicate guid, second': the feed lists this entry twice; the first is kept" in err
+
+
+def test_two_sources_with_one_entry_make_one_item(tmp_path, server, capsys):
+    server.routes["/a.xml"] = Route(feed("latin1.xml"), content_type="text/xml")
+    server.routes["/b.xml"] = Route(feed("latin1.xml").replace(b"Z\xfcrich Zeitung", b"Mirror"), content_type="text/xml")
+    site = site_with(tmp_path / "site", server, ["/a.xml", "/b.xml"])
+    code, out, err = run_fetch(site, capsys)
+    assert out.strip() == "2 sources, 1 new, 0 updated, 1 unchanged, 0 failed"
+    assert [meta["provider"]["name"] for meta in fetched(site).values()] == ["Zürich Zeitung"]
+
+
+def test_keep_days_expires_only_fetched_unedited_items(tmp_path, server, capsys):
+    site = site_with(tmp_path / "site", server, serve_the_good_feeds(server), fetch="keep_days: 2\n")
+    (site / "content" / "mine.md").write_text("---\ntitle: Mine\npublishedDateTime: 2020-01-01T00:00:00Z\n---\n",
+                                              encoding="utf-8")
+    code, out, err = run_fetch(site, capsys)
+    # published before 2026-11-20T12:00Z: the launch video (18th), the first duplicate (19th), and on the
+    # 20th "Only updated" and "Text only" (07:30) and the rate cut (08:15)
+    assert code == 0 and out.strip().endswith(", 5 expired"), out
+    assert sorted(by_title(fetched(site))) == ["A JSON story", "Café in Zürich eröffnet", "No guid, no date",
+                                               "Relative links resolved", "日本語のタイトル — with a BOM"]
+    assert (site / "content" / "mine.md").is_file()
+    # an expired entry is not fetched again while its feed still lists it; an edited one is never expired
+    server.routes["/rss.xml"] = Route(feed("rss.xml") + b"\n", etag='"rss-v2"')
+    edited = next((site / "content" / "fetched").rglob("a-json-story-*.md"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "My note.\n", encoding="utf-8")
+    config = (site / "config.yaml").read_text(encoding="utf-8").replace("keep_days: 2", "keep_days: 1")
+    (site / "config.yaml").write_text(config, encoding="utf-8")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and ", 0 new," in out and out.strip().endswith(", 3 expired"), out
+    assert "older than fetch.keep_days, but edited by hand: kept" in err
+    assert sorted(by_title(fetched(site))) == ["A JSON story", "No guid, no date"]
+
+
+def test_a_lost_state_file_makes_fetch_adopt_identical_files_and_leave_the_rest(tmp_path, server, capsys):
+    site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
+    assert run_fetch(site, capsys)[0] == 0
+    edited = next((site / "content" / "fetched").rglob("text-only-*.md"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "My note.\n", encoding="utf-8")
+    (site / "fetch-state.json").unlink()
+    snapshot = files_under(site / "content")
+    code, out, err = run_fetch(site, capsys)
+    assert out.strip() == "5 sources, 0 new, 0 updated, 10 unchanged, 0 failed"
+    assert f"{edited.relative_to(site / 'content').as_posix()}: already there, and not written by fetch" in err
+    assert files_under(site / "content") == snapshot
+
+
+def test_opml_sources_and_config_errors(tmp_path, server, capsys):
+    serve_the_good_feeds(server)
+    opml = f"""<?xml version="1.0"?><opml version="2.0"><head><title>Mine</title></head><body>
+      <outline text="Science"><outline text="The Journal" type="rss" xmlUrl="{server.url('/atom.xml')}"/></outline>
+      <outline text="JSON" type="rss" xmlUrl="{server.url('/feed.json')}"/></body></opml>"""
+    site = site_with(tmp_path / "site", server, ["/feed.json"], fetch="opml: feeds.opml\n")
+    (site / "feeds.opml").write_text(opml, encoding="utf-8")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and out.startswith("2 sources, 4 new"), out + err
+    assert {meta["provider"]["name"] for meta in fetched(site).values()} == {"JSON Times", "The Journal"}
+    assert all(meta["topics"] == ["Science"] for meta in fetched(site).values() if meta["provider"]["name"] == "The Journal")
+
+    bad = make_site(tmp_path / "bad", {}, "sources:\n  - https://ok.example/feed\n  - ftp://x.example/feed\n"
+                                          "  - url: https://ok.example/feed\n  - url: https://y.example/\n    qualty: 3\n"
+                                          "fetch:\n  timeout: 0\n")
+    code, out, err = run_fetch(bad, capsys)
+    assert code == 2 and out == ""
+    assert "config.yaml:3: `sources[1]` needs an http(s) feed URL, got 'ftp://x.example/feed'" in err
+    assert "config.yaml:4: `sources[2]`: https://ok.example/feed is listed twice" in err
+    assert "config.yaml:6: unknown key `sources[3].qualty` (did you mean `sources[3].quality`?)" in err
+    assert "config.yaml:8: `fetch.timeout` must be positive" in err
+    none = make_site(tmp_path / "none", {}, "title: x\n")
+    code, out, err = run_fetch(none, capsys)
+    assert code == 2 and "no `sources:` to fetch" in err
+    broken = make_site(tmp_path / "opml", {}, "sources: [https://ok.example/]\nfetch:\n  opml: feeds.opml\n")
+    (broken / "feeds.opml").write_text("<opml><body><outline", encoding="utf-8")
+    code, out, err = run_fetch(broken, capsys)
+    assert code == 2 and "feeds.opml:1: not valid XML" in err
+
+
+def test_a_429_with_retry_after_is_waited_for(tmp_path, server, capsys):
+    server.routes["/busy.xml"] = Route(b"", 429, "text/plain", headers={"Retry-After": "1"},
+                                       then=Route(feed("latin1.xml"), content_type="text/xml"))
+    server.routes["/busier.xml"] = Route(b"", 503, "text/plain", headers={"Retry-After": "3600"})
+    site = site_with(tmp_path / "site", server, ["/busy.xml", "/busier.xml"], fetch="retries: 1\nmax_wait: 5\n")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 1 and out.startswith("2 sources, 1 new")
+    first, second = server.asked("/busy.xml")
+    assert len(server.asked("/busier.xml")) == 1
+    assert (f"failed: {server.url('/busier.xml')}: HTTP 503 Service Unavailable; asks to wait 3600 s, more than "
+            f"fetch.max_wait: tried again on the next fetch") in err
+
+
+@pytest.mark.slow
+def test_a_slow_or_huge_feed_fails_alone(tmp_path, server, capsys):
+    server.routes["/slow.xml"] = Route(feed("rss.xml"), delay=3)
+    server.routes["/huge.xml"] = Route(stream_bytes=20 * 1024 * 1024)
+    server.routes["/bomb.xml"] = Route(b"<rss>" + b" " * (3 * 1024 * 1024) + b"</rss>", gzip=True)
+    server.routes["/latin1.xml"] = Route(feed("latin1.xml"), content_type="text/xml")
+    site = site_with(tmp_path / "site", server, ["/slow.xml", "/huge.xml", "/bomb.xml", "/latin1.xml"],
+                     fetch="max_bytes: 1048576\n")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 1 and out.strip() == "4 sources, 1 new, 0 updated, 0 unchanged, 3 failed"
+    assert f"failed: {server.url('/slow.xml')}: timed out: no answer within 2 s" in err
+    assert (f"failed: {server.url('/huge.xml')}: the feed is 20,971,520 bytes, more than fetch.max_bytes "
+            f"(1,048,576)") in err
+    assert f"failed: {server.url('/bomb.xml')}: the feed is more than fetch.max_bytes (1,048,576 bytes)" in err
+
+
+@pytest.mark.slow
+def test_a_feed_that_trickles_past_the_timeout_fails(tmp_path, capsys):
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+
+    def trickle():
+        connection, _ = listener.accept()
+        connection.recv(65536)
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 100000\r\n\r\n")
+        try:
+            for _ in range(40):  # a byte every 0.2 s: each read is quick, the whole is not
+                connection.sendall(b" ")
+                time.sleep(0.2)
+        except OSError:
+            pass
+        connection.close()
+
+    thread = threading.Thread(target=trickle, daemon=True)
+    thread.start()
+    site = make_site(tmp_path / "site", {}, f"sources: [http://127.0.0.1:{port}/feed]\nfetch:\n  timeout: 1\n  retries: 0\n")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 1 and "timed out: the feed took more than 1 s" in err
+    listener.close()
+
+
+def test_feeds_on_one_host_are_asked_one_at_a_time(tmp_path, server, capsys):
+    for index in range(4):
+        server.routes[f"/s{index}.xml"] = Route(feed("bom.xml").replace(b"bom-a", f"bom-{index}".encode()), delay=0.2)
+    site = site_with(tmp_path / "site", server, [f"/s{index}.xml" for index in range(4)], fetch="concurrency: 4\n")
+    original = server.httpd.RequestHandlerClass.do_GET
+    active, most = [0], [0]
+
+    def counting(handler):
+        active[0] += 1
+        most[0] = max(most[0], active[0])
+        try:
+            original(handler)
+        finally:
+            active[0] -= 1
+
+    server.httpd.RequestHandlerClass.do_GET = counting
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and out.startswith("4 sources, 4 new")
+    assert most[0] == 1
+
+
+def test_fetch_state_is_plain_sorted_json(tmp_path, server, capsys):
+    site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
+    assert run_fetch(site, capsys)[0] == 0
+    text = (site / "fetch-state.json").read_text(encoding="utf-8")
+    state = json.loads(text)
+    assert state["version"] == 1
+    assert text == json.dumps(state, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    files = sorted(item["file"] for item in state["items"].values())
+    assert files == sorted(p.relative_to(site / "content").as_posix() for p in (site / "content" / "fetched").rglob("*.md"))
+    assert not os.environ.get("http_proxy") or "127.0.0.1" in os.environ.get("no_proxy", "")
+
+
+def test_the_fetch_benchmark_runs_and_reports_in_json():
+    done = subprocess.run([sys.executable, "-m", "bench.fetch", "--sources", "20", "--hosts", "3"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["sources"] == 20 and report["failing"] == 1 and report["items_written"] > 100
+    assert report["nothing_new_summary"] == "20 sources, 0 new, 0 updated, 0 unchanged, 1 failed"
+    assert report["first_fetch_seconds"] > 0 and report["peak_rss_mb"] >= report["rss_before_mb"] > 0
+
+
+# --- on a schedule: the GitHub Actions workflow --------------------------------------------------------------
+
+def git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True,
+                          env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
+    return done.stdout
+
+
+def workflow_of(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def test_init_writes_a_workflow_that_fetches_commits_and_publishes_on_a_schedule(tmp_path, server, capsys):
+    site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
+    assert main(["init", str(site), "--github-actions", "--install", "newsdesk==0.1.0",
+                 "--fetch-schedule", "17  * * * *"]) == 0
+    assert "on the schedule '17 * * * *'" in capsys.readouterr().out
+    flow = workflow_of(site / ".github/workflows/pages.yml")
+    assert flow["on"]["schedule"] == [{"cron": "17 * * * *"}] and "push" in flow["on"]
+    assert flow["permissions"]["contents"] == "write"
+    steps = flow["jobs"]["build"]["steps"]
+    names = [step.get("name") for step in steps]
+    fetch_step, commit_step = steps[names.index("Fetch the feeds")], steps[names.index("Commit what was fetched")]
+    assert names.index("Fetch the feeds") < names.index("Commit what was fetched") < names.index("Build")
+    assert fetch_step["if"] == commit_step["if"] == "github.event_name != 'push'"
+
+    # The steps' own shell, in a clone of a repository with a remote: fetch exits 1 for a failed feed and
+    # the step goes on; what was fetched is committed and pushed; with nothing new, nothing is committed.
+    origin, clone = tmp_path / "origin.git", tmp_path / "clone"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "Site")
+    git(site, "push", "-q", str(origin), "main")
+    git(tmp_path, "clone", "-q", str(origin), str(clone))
+    config = (clone / "config.yaml").read_text(encoding="utf-8")
+    (clone / "config.yaml").write_text(config + f"  - {server.url('/missing.xml')}\n", encoding="utf-8")
+    git(clone, "commit", "-q", "-am", "One more source")
+    newsdesk = Path(sys.executable).parent
+    environment = {**os.environ, "PATH": f"{newsdesk}{os.pathsep}{os.environ['PATH']}", "CI": "true"}
+
+    def step(script: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["bash", "-e", "-c", script], cwd=clone, capture_output=True, text=True,
+                              env=environment, timeout=120)
+
+    if not (newsdesk / "newsdesk").exists():
+        environment["PATH"] = f"{tmp_path}{os.pathsep}{environment['PATH']}"
+        (tmp_path / "newsdesk").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m generator "$@"\n')
+        (tmp_path / "newsdesk").chmod(0o755)
+    done = step(fetch_step["run"])
+    assert done.returncode == 0, done.stderr
+    assert f"failed: {server.url('/missing.xml')}: HTTP 404 Not Found" in done.stderr
+    done = step(commit_step["run"])
+    assert done.returncode == 0, done.stderr
+    pushed = git(origin, "show", "--stat", "--format=%s", "main")
+    assert pushed.startswith("Fetch feeds\n") and "fetch-state.json" in pushed and pushed.count(".md ") == 10
+    assert step(fetch_step["run"]).returncode == 0
+    done = step(commit_step["run"])
+    assert done.returncode == 0 and "Nothing new." in done.stdout
+    assert git(origin, "rev-list", "--count", "main").strip() == "3"
+
+
+def test_fetch_schedule_needs_the_workflow_and_a_cron_line(tmp_path, capsys):
+    assert main(["init", str(tmp_path / "a"), "--fetch-schedule", "17 * * * *"]) == 2
+    assert "--fetch-schedule is for the workflow: add --github-actions" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stopped:
+        main(["init", str(tmp_path / "b"), "--github-actions", "--fetch-schedule", "hourly"])
+    assert stopped.value.code == 2
+    assert "'hourly' is not a cron schedule of five fields" in capsys.readouterr().err
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
