@@ -7,6 +7,7 @@ Exit status: 0 success; 1 the build failed (or content errors under --strict);
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import os
@@ -51,6 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130
+    except OSError as exc:  # writing something besides the output (the build cache, a report): a full disk
+        if args.debug:
+            raise
+        print(f"{exc.filename or 'newsdesk'}: {exc.strerror or exc}"
+              + (" (free some space on that disk, then run the command again)"
+                 if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)) else ""), file=sys.stderr)
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -142,7 +150,7 @@ def _build(args) -> int:
               f"(it is replaced on every build)", file=sys.stderr)
         return 2
     progress = Progress(sys.stderr)
-    cache = BuildCache() if args.clean else BuildCache.load(config.root)
+    cache = BuildCache.load(config.root, cold=args.clean)
     result = build(config, options, progress=progress, cache=cache)
     cache.save(config.root)
     progress.done()
