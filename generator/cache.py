@@ -54,7 +54,8 @@ class BuildCache:
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state.update(plan=None, plan_key=(), env=None, dependents=None, unhashed=(), dirty=False, root=None)  # not worth a disk cache's size
+        # not worth a disk cache's size (and where it is saved is the loader's to say)
+        state.update(plan=None, plan_key=(), env=None, dependents=None, unhashed=(), dirty=False, root=None)
         return state
 
     def item(self, name: str, stat: os.stat_result | None, config: str, trusted: bool):

@@ -296,9 +296,10 @@ def check_output_owned(output: Path) -> None:
 
 def write_error(exc: OSError, output: Path, kept: str = "the previous output was left as it was") -> BuildError:
     """What a failed write of the output tells the user: what happened, where, and what to do."""
-    where = os.path.normpath(output)  # (the file that failed is one of the writer's own, beside the output, or a static file)
+    where = os.path.normpath(output)  # (the file that failed is mostly one of the writer's own: not the user's concern)
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        problem = Problem(str(where), None, "the disk is full (or your quota is used up): the output could not be written",
+        problem = Problem(str(where), None, "the disk is full (or your quota is used up): "
+                                            "the output could not be written",
                           f"free some space on the disk that holds {os.path.dirname(where)}, or build into a folder on "
                           f"another disk (--output DIR), then build again")
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

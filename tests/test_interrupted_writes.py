@@ -112,7 +112,7 @@ def test_a_build_killed_at_a_rename_leaves_the_old_or_the_new_site(tmp_path, mod
         assert done.returncode == -signal.SIGKILL, done.stderr.decode()
         recover(root / "output")  # what the next command does first
         found = files_under(root / "output")
-        assert found in (old, new), f"killed before {call} #{k} of {calls}: the output is neither the old site nor the new"
+        assert found in (old, new), f"killed before {call} #{k} of {calls}: neither the old site nor the new"
         outcomes.append("new" if found == new else "old")
         # The next build, of the content as it was before (the new story deleted again), must be exact:
         # a build killed after writing a page its cache does not list yet must not leave that page behind.

@@ -254,7 +254,7 @@ def test_an_empty_folder_is_taken_as_the_output_and_stays_newsdesks_through_ever
     monkeypatch.chdir(root)
     assert cli.main(["build", "--output", "public"]) == 0
     marker = (root / "public" / MARKER).read_bytes()
-    assert str(tmp_path).encode() not in marker and b"newsdesk" in marker  # published with the site: says only what it is
+    assert str(tmp_path).encode() not in marker and b"newsdesk" in marker  # published: it says only what it is
     (root / "content/a.md").write_text(item("A retitled story"))
     assert cli.main(["build", "--output", "public"]) == 0  # an edit: files replaced in place
     assert cli.main(["build", "--output", "public", "--clean"]) == 0  # a whole new folder swapped in
