@@ -41,8 +41,9 @@ from generator.parallel import chunks, default_workers, fork_map
 from generator.ranking import rank
 from generator.records import load_records
 from generator.render import CompiledTemplates, make_env, render_page, static_files
-from generator.search import SearchIndex, is_current, live_names, make_index, plan_index, remove_live_index, update_live_index
-from generator.writer import PendingWrite, Staging, WriteReport, check_output_path, any_differs, update_in_place
+from generator.search import SearchIndex, index_changes, is_current, live_names, make_index, plan_index
+from generator.writer import (MARKER, PendingWrite, Staging, WriteReport, any_differs, check_output_owned,
+                              check_output_path, recover, update_in_place)
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +137,10 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
            first: FirstPages | None) -> BuildResult:
     cache = cache if cache is not None else BuildCache()
     workers = options.workers or default_workers()
+    if options.write:  # before anything reads the output: finish what a killed build left, then check it is ours
+        check_output_path(config.output_path, [config.root], config.input_paths)
+        recover(config.output_path)
+        check_output_owned(config.output_path)
     if changed is not None and options.write:
         # Collections in the middle of a patch walk the whole model for nothing (it is all alive): a
         # score edit's ranking took 30 ms, or 110-140 ms when one came, at 10,000 items.
@@ -156,7 +161,6 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
     if not options.write:
         rendered = sum(1 for _ in _render(env, site.pages, workers, progress))
         return BuildResult(site, None, rendered, time.perf_counter() - started, mode="check")
-    check_output_path(config.output_path, [config.root], config.input_paths)
     env.template_parses = getattr(previous, "template_parses", {})  # templates parsed by the builds before
     keys, globals_ = template_keys(env, env.template_parses), site_keys(site.model.site)
     env.site_keys, env.site_wide_key = globals_, _site_wide_key(site, keys, globals_)
@@ -176,14 +180,16 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
     pages = [page for page in site.pages if page.output in stale]
     outputs = [output for output in site.outputs if output.name in stale]
     names = set(fingerprints) | set(site.copies)
-    if cache.published and live.is_dir() and len(stale) <= IN_PLACE_MAX:
+    cache.writing()
+    if cache.published and (live / MARKER).is_file() and len(stale) <= IN_PLACE_MAX:
         # A few files to change (an edit): render them into memory, then replace just those.
         mode = "update"
         made = dict(_render(env, pages, workers, progress))
         made.update(make_files(outputs, site.model.site, env.output_memo))
         gone = cache.published - names
-        written = update_in_place(live, made, site.copies, gone)
-        search_stale = _update_search(live, site, config, options, workers, [*written.changed, *gone])
+        search = _search_changes(live, site, config, options, workers)  # in the same update: never apart
+        written = update_in_place(live, {**made, **search[0]}, site.copies, gone | search[2])
+        search_stale = _search_stale(live, config, options, [*written.changed, *gone])
     else:
         search_stale, mode = False, "full"
         with Staging(live) as stage:
@@ -315,6 +321,7 @@ def _new_source(config: Config, name: str) -> bool:
 def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: Mapping[str, str],
                  cache: BuildCache, started: float, first: FirstPages | None) -> BuildResult:
     """Render and write just the outputs a patch names (see generator/patch.py)."""
+    cache.writing()
     site = patch.plan
     if options.strict and site.problems:
         raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content error(s).")
@@ -326,16 +333,18 @@ def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: M
         pages = [page for page in pages if page.output not in made]
     made.update(_render(cache.env, pages, 1, None))
     made.update(make_files(patch.outputs, site.model.site, cache.env.output_memo))
+    search = _search_changes(config.output_path, site, config, options, 1)  # in the same update: never apart
+    writes, removes = {**made, **search[0]}, set(patch.gone) | search[2]
     pending = None
     if options.write_later:  # handed over if anything changes (a save that changes nothing must not reload)
-        gone = frozenset(name for name in patch.gone if (config.output_path / name).exists())
-        if gone or any_differs(config.output_path, made):
-            pending = PendingWrite(config.output_path, MappingProxyType(made), gone)
-            written = WriteReport(len(made), 0, len(gone), tuple(made))  # at most: the caller has the real count
+        gone = frozenset(name for name in removes if (config.output_path / name).exists())
+        if gone or any_differs(config.output_path, writes):
+            pending = PendingWrite(config.output_path, MappingProxyType(writes), gone)
+            written = WriteReport(len(writes), 0, len(gone), tuple(writes))  # at most: the caller has the real count
         else:
-            written = WriteReport(0, len(made), 0)
+            written = WriteReport(0, len(writes), 0)
     else:
-        written = update_in_place(config.output_path, made, {}, set(patch.gone))
+        written = update_in_place(config.output_path, writes, {}, removes)
     for name in [*made, *patch.gone]:  # the fingerprints of what was made are worked out later, by prepare_patches
         cache.outputs.pop(name, None)
     cache.published = (cache.published - set(patch.gone)) | set(made)
@@ -344,7 +353,7 @@ def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: M
     cache.plan = site
     if patch.reordered:
         cache.dependents = None  # lists show other stories, or stories moved: prepare_patches indexes them again
-    search_stale = _update_search(config.output_path, site, config, options, 1, [*written.changed, *patch.gone])
+    search_stale = _search_stale(config.output_path, config, options, [*written.changed, *patch.gone])
     return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, search_stale, mode="patch",
                        pending=pending)
 
@@ -418,17 +427,22 @@ def _stage_search(stage: Staging, index: SearchIndex, workers: int) -> None:
         stage.put(name, data)  # equal bytes keep the live file's inode and time
 
 
-def _update_search(live: Path, site: RenderedSite, config: Config, options: BuildOptions, workers: int,
-                   changed: list[str]) -> bool:
-    """Bring the live search index in line after files were replaced in place; True when, as asked
-    (index_later, for serve), it was left for the caller to update."""
-    if not config.search:
-        remove_live_index(live)  # search was turned off: a full build would have no index either
-        return False
-    if options.index_later:  # cheap: serve updates it in the background (and does nothing if it is current)
-        return any(name.startswith(ARTICLES) for name in changed) or live_names(live) is None
-    update_live_index(live, plan_index(site.model.site, config), workers)
-    return False
+def _search_changes(live: Path, site: RenderedSite, config: Config, options: BuildOptions,
+                    workers: int) -> tuple[dict[str, bytes], dict, set[str]]:
+    """What an update in place does to the live search index (written with the pages, so that a build
+    stopped in between never leaves them apart): redo it, or delete it when search was turned off (a full
+    build would have no index either); nothing when, as asked (index_later, serve), the caller updates it."""
+    if config.search and options.index_later:
+        return {}, {}, set()
+    changes = index_changes(live, plan_index(site.model.site, config) if config.search else None, workers)
+    return changes or ({}, {}, set())
+
+
+def _search_stale(live: Path, config: Config, options: BuildOptions, changed: list[str]) -> bool:
+    """Whether, as asked (index_later, for serve), the live search index was left for the caller to update."""
+    # cheap: serve updates it in the background (and does nothing if it is current)
+    return bool(config.search and options.index_later
+                and (any(name.startswith(ARTICLES) for name in changed) or live_names(live) is None))
 
 
 def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, str] = os.environ,

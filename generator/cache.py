@@ -7,7 +7,11 @@ start cold). Nothing in it is trusted blindly:
   (or, in `serve`, if the watcher did not report it) and config.yaml is the same;
 - a page, feed or other output file is reused only if its fingerprint
   (generator/deps.py) is unchanged and the previous output file is still there
-  with the size and time we wrote it.
+  with the size and time we wrote it;
+- the list of files the output holds (`published`: what an edit's build deletes
+  from) only if the last build that loaded the cache saved it: a build stopped
+  before it saved (killed, or failed) may have written files it does not list,
+  and the next one assembles the whole output again (see `writing`).
 The output of a build with a cache is byte-identical to one without (tested).
 """
 
@@ -28,6 +32,7 @@ CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
 _FORMAT = 4  # bump when what the cache holds (Item, Problem) changes shape
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
+_UNSAVED = "unsaved"  # there from `writing` until `save`: a build that may write the output is under way
 
 
 @dataclass
@@ -45,10 +50,12 @@ class BuildCache:
     env: object = None
     dependents: object = None
     unhashed: tuple = ()  # (plan, pages, outputs) of patches whose outputs have no fingerprint in `outputs` yet
+    root: Path | None = None  # the site whose `.newsdesk-cache/` this cache is saved in (None: kept in memory only)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state.update(plan=None, plan_key=(), env=None, dependents=None, unhashed=(), dirty=False)  # not worth a disk cache's size
+        # not worth a disk cache's size (and where it is saved is the loader's to say)
+        state.update(plan=None, plan_key=(), env=None, dependents=None, unhashed=(), dirty=False, root=None)
         return state
 
     def item(self, name: str, stat: os.stat_result | None, config: str, trusted: bool):
@@ -77,27 +84,47 @@ class BuildCache:
                 and (known[1], known[2]) == (previous.st_size, previous.st_mtime_ns))
 
     @classmethod
-    def load(cls, root: Path) -> "BuildCache":
+    def load(cls, root: Path, cold: bool = False) -> "BuildCache":
+        """The cache saved in the site at `root` (`cold`: an empty one, that `save` puts in its place)."""
         path = root / CACHE_DIR / _FILE
+        cache = cls()
         try:
-            with path.open("rb") as handle:
-                version, cache = pickle.load(handle)
-            if version == (__version__, _FORMAT) and isinstance(cache, cls):
-                return cache
+            if not cold:
+                with path.open("rb") as handle:
+                    version, found = pickle.load(handle)
+                if version == (__version__, _FORMAT) and isinstance(found, cls):
+                    cache = found
+                    if (root / CACHE_DIR / _UNSAVED).exists():  # a build did not finish: its files are not listed
+                        cache.published = frozenset()
         except FileNotFoundError:
             pass
         except Exception as exc:  # a cache from another version, or damaged: start cold
             log.info("ignoring build cache %s: %s", path, exc)
-        return cls()
+        cache.root = root
+        return cache
+
+    def writing(self) -> None:
+        """The build is about to write the output: until `save`, the cache on disk does not describe it
+        (a build stopped in between leaves `published` short of files it wrote)."""
+        if self.root is None or (self.root / CACHE_DIR / _UNSAVED).exists():
+            return
+        folder = self.root / CACHE_DIR
+        folder.mkdir(exist_ok=True)
+        (folder / ".gitignore").write_text("*\n")
+        (folder / _UNSAVED).touch()
 
     def save(self, root: Path) -> None:
         folder = root / CACHE_DIR
-        if not self.dirty and (folder / _FILE).is_file():
-            return
-        folder.mkdir(exist_ok=True)
-        (folder / ".gitignore").write_text("*\n")
-        temp = folder / f"{_FILE}.tmp"
-        with temp.open("wb") as handle:
-            pickle.dump(((__version__, _FORMAT), self), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, folder / _FILE)
-        self.dirty = False
+        if self.dirty or not (folder / _FILE).is_file():
+            folder.mkdir(exist_ok=True)
+            (folder / ".gitignore").write_text("*\n")
+            temp = folder / f"{_FILE}.tmp"
+            try:
+                with temp.open("wb") as handle:
+                    pickle.dump(((__version__, _FORMAT), self), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temp, folder / _FILE)
+            except BaseException:
+                temp.unlink(missing_ok=True)  # (a full disk: not a half-written file besides)
+                raise
+            self.dirty = False
+        (folder / _UNSAVED).unlink(missing_ok=True)

@@ -29,6 +29,7 @@ from generator import __version__
 from generator.build import BuildOptions, BuildResult, build
 from generator.config import Config
 from generator.errors import BuildError, NewsdeskError, Problem
+from generator.writer import recover
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,7 @@ def deploy(config: Config, build_options: BuildOptions = BuildOptions(),
     message = commit_message(repo.source, options.message)
     if not options.build:
         folder = config.output_path
+        recover(folder)  # a build killed while writing it: finish that first
         if not (folder / "index.html").is_file():
             raise DeployError(Problem(config.output_dir, None, "no built site here (index.html is missing)",
                                       "run `newsdesk build` first, or deploy without --no-build"))

@@ -90,7 +90,7 @@ Drafts are left out of the site unless you build with `--drafts`.
 
 # The built site and the build cache are made from the sources; committing them only causes conflicts.
 # The output, the build cache, and the writer's folders beside the output (writer.Staging's staging and spare
-# folders, writer._Recycler's recycled files): all made by builds, none to commit.
+# folders, update_in_place's update folder): all made by builds, none to commit.
 GITIGNORE = f"/output/\n/{CACHE_DIR}/\n/.output.newsdesk-*/\n"
 
 THEME_README = """\

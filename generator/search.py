@@ -289,20 +289,22 @@ def update_live_index(output: Path, index: SearchIndex, workers: int = 1, cancel
                       lock: threading.Lock | None = None, per_task: int = 0) -> bool:
     """Bring the index of a live site up to date in place: changed files replaced (each by a rename),
     files that are gone deleted, equal ones left alone. False if it was current already or `cancel` was set."""
-    if is_current(output, index):
-        return False
-    files = make_index(index, workers, cancel, per_task)
-    if files is None:
+    changes = index_changes(output, index, workers, cancel, per_task)
+    if changes is None:
         return False
     with lock or contextlib.nullcontext():
-        old = {f"{SEARCH_FOLDER}/{name}" for name in list_files(output / SEARCH_FOLDER)}
-        update_in_place(output, files, {}, old - set(files))
+        update_in_place(output, *changes)
     return True
 
 
-def remove_live_index(output: Path) -> bool:
-    """Delete the live site's index (search was turned off), and the folders it leaves empty."""
-    names = {f"{SEARCH_FOLDER}/{name}" for name in list_files(output / SEARCH_FOLDER)}
-    if names:
-        update_in_place(output, {}, {}, names)
-    return bool(names)
+def index_changes(output: Path, index: SearchIndex | None, workers: int = 1, cancel: threading.Event | None = None,
+                  per_task: int = 0) -> tuple[dict[str, bytes], dict, set[str]] | None:
+    """What update_in_place is to do to bring the live site's index in line with `index` (None: search
+    is off, no index): (files, copies, names to delete); None if it is in line already or `cancel` was set."""
+    old = {f"{SEARCH_FOLDER}/{name}" for name in list_files(output / SEARCH_FOLDER)}
+    if index is None:
+        return ({}, {}, old) if old else None
+    if is_current(output, index):
+        return None
+    files = make_index(index, workers, cancel, per_task)
+    return None if files is None else (files, {}, old - set(files))

@@ -476,12 +476,10 @@ class DevServer:
         started = time.perf_counter()
         try:
             report = pending.write()
-        except OSError as exc:
+        except NewsdeskError as exc:  # writer.WriteError: a full disk, no permission
             with self._site_lock:
                 self._overlay, self._overlay_gone = {}, frozenset()
-                self._error = (f"{self._relative(Path(exc.filename)) if exc.filename else self.config.output_dir}: "
-                               f"could not write the output: {exc.strerror or exc} (free some disk space, or check "
-                               f"the folder's permissions, then save again)")
+                self._error = str(exc)
             self._announce("reload")  # the error overlay
             record = replace(record, error=self._error, mode="")
         else:

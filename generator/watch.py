@@ -63,9 +63,10 @@ class SiteLayout:
 
     @property
     def ignored(self) -> tuple[Path, ...]:
-        """The output folder and the writer's folders beside it (and `.output.newsdesk-old`, an earlier newsdesk's)."""
+        """The output folder and the writer's folders beside it (and `.output.newsdesk-old` and `-recycle`,
+        earlier newsdesks')."""
         out = self.output
-        return (out, *(beside_output(out, use) for use in (*BESIDE_OUTPUT, "old")))
+        return (out, *(beside_output(out, use) for use in (*BESIDE_OUTPUT, "old", "recycle")))
 
     @property
     def watched(self) -> tuple[tuple[Path, bool], ...]:

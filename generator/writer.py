@@ -1,22 +1,29 @@
-"""Stage 6: write the site atomically.
+"""Stage 6: write the site, so that a stopped or failed build never leaves a broken one.
 
-The new site is assembled in a staging folder beside the output folder and
-swapped in only when it is complete, so a failed build leaves the previous
+A full build assembles the new site in a staging folder beside the output folder
+and swaps it in only when it is complete, so a failed build leaves the previous
 output exactly as it was, and files no longer produced are gone afterwards.
 A file whose bytes did not change is hard-linked from the previous output
 instead of written again, so it keeps its inode and modification time (rsync,
-servers and browsers see it as unchanged).
+servers and browsers see it as unchanged). A rebuild that changes a few files
+replaces just those (update_in_place), through a journal.
+
+Every output holds MARKER, and newsdesk writes only into a folder that holds it
+(or is empty or missing): it never replaces a folder of the user's. A process
+killed while writing leaves the previous output or the new one, or a half-done
+swap or update that `recover`, called first by the next command, completes.
 """
 
 from __future__ import annotations
 
-import ctypes
+import contextlib
 import errno
-import functools
+import json
 import logging
 import os
 import shutil
 import stat
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -24,18 +31,15 @@ from typing import Mapping
 
 from generator.errors import BuildError, Problem
 
-try:
-    import fcntl
-except ImportError:  # Windows: update_in_place renames
-    fcntl = None
-
 log = logging.getLogger(__name__)
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
-PARALLEL_WRITES = 64  # from this many files, update_in_place replaces them from WRITE_THREADS threads
+PARALLEL_WRITES = 64  # from this many files, update_in_place writes them from WRITE_THREADS threads
 WRITE_THREADS = 4
-RECYCLED_MAX = 4096  # files update_in_place keeps for its next writes (see _Recycler): ~120 MB at most
-_RENAME_EXCHANGE = 2  # renameat2's flag (linux/fs.h)
-_AT_FDCWD = -100
+# In every output newsdesk makes: it writes only into a folder holding this file (or an empty one). Published
+# with the site, so it says nothing but what it is (no path, no time: the same bytes on every build).
+MARKER = ".newsdesk-output"
+MARKER_TEXT = (b"This folder is the output of newsdesk, a static site generator. Every build replaces everything "
+               b"in it; newsdesk builds only into folders that hold this file, or empty ones.\n")
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,7 @@ def write_site(output: Path, files: dict[str, bytes], copies: dict[str, Path]) -
         return stage.commit()
 
 
-BESIDE_OUTPUT = ("staging", "spare", "recycle")  # the writer's folders beside the output (beside_output)
+BESIDE_OUTPUT = ("staging", "spare", "update")  # the writer's folders beside the output (beside_output)
 
 
 def beside_output(output: Path, use: str) -> Path:
@@ -121,200 +125,216 @@ def any_differs(output: Path, files: Mapping[str, bytes]) -> bool:
     return False
 
 
-def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Path], remove: set[str], *,
-                    recycle: bool = True) -> WriteReport:
+def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Path], remove: set[str]) -> WriteReport:
     """Bring the live output up to date by replacing only `files` (and copies whose bytes changed)
     and deleting `remove`: how a rebuild after an edit writes its handful of files.
 
-    The caller has made every byte before calling, so a build that fails leaves the output as it
-    was; each file is replaced atomically, so a reader (the dev server, a browser) sees the old file
-    or the new one, never half of one. Files are compared first: equal bytes are not rewritten.
-
-    Where the system can (Linux's renameat2), a changed file is not renamed over the old one but
-    exchanged with it (_Recycler): replacing by rename frees the old file's blocks, and that is what
-    writing cost (a score edit at 10,000 items: 769 pages, 75 ms from 4 threads, of which the writes
-    themselves were ~10 ms; exchanged, ~28 ms in one thread). Elsewhere (`recycle=False`, other systems
-    or file systems), many files are replaced from a few threads: that is the file system's work, done
-    without Python's lock (768 pages: 140 ms one by one through pathlib, 60 ms).
+    The caller has made every byte before calling. Files are compared first: equal bytes are not
+    rewritten. Each new file is written beside the one it replaces (`<name>.newsdesk-new`: a rename in
+    one folder is cheap, and several go at once) and renamed over it once all are written, so a reader
+    sees each file old or new, never half of one. Two lists in `.output.newsdesk-update/` make it
+    whole against a kill: the names about to get a new file, written before any is (`<id>.intent`),
+    and what is renamed and deleted, written once every new file is there (`<id>.journal`). The next
+    command (`recover`) carries out a journal, and deletes the new files of an intent without one:
+    the update is done entirely or not at all before anything reads the output. A write that fails
+    before the journal (a full disk) leaves the output as it was.
     """
     output = output.absolute()
     jobs = [(name, os.path.join(output, *safe_relative(name).parts), data, None) for name, data in files.items()]
     jobs += [(name, os.path.join(output, *safe_relative(name).parts), None, source) for name, source in copies.items()]
-    recycler = _Recycler.beside(output) if recycle and jobs else None
-    if recycler is not None:
-        try:
-            done = [_replace(*job[1:], recycler) for job in jobs]
-        finally:
-            recycler.close()
-    elif len(jobs) >= PARALLEL_WRITES:
-        with ThreadPoolExecutor(WRITE_THREADS) as pool:
-            done = list(pool.map(lambda job: _replace(*job[1:]), jobs))
-    else:
-        done = [_replace(*job[1:]) for job in jobs]
-    written = [job[0] for job, wrote in zip(jobs, done) if wrote]
-    removed = 0
-    for name in sorted(remove):
+    gone = sorted(name for name in remove if os.path.lexists(output / safe_relative(name)))
+    if not jobs and not gone:
+        return WriteReport(0, 0, 0)
+    intent = _new_list(output, [job[0] for job in jobs])
+    journal = intent.with_suffix(".journal")
+    try:
+        def stage(job) -> bool:  # write the job's new file beside its target, if its bytes differ
+            _name, target, data, source = job
+            if _same(target, data, source):
+                return False
+            try:
+                _write_file(target + _NEW, data, source)
+            except FileNotFoundError:  # its folder is new
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                _write_file(target + _NEW, data, source)
+            return True
+
+        staged = _each(stage, jobs)
+        moved = [job[0] for job, wrote in zip(jobs, staged) if wrote]
+        if moved or gone:
+            _write_file(str(journal) + ".new", json.dumps({"move": moved, "remove": gone}).encode("utf-8"), None)
+            os.replace(str(journal) + ".new", journal)  # the update is made: from here on it is carried out
+    except BaseException as exc:
+        _undo(output, intent)  # nothing was changed in the output yet
+        if isinstance(exc, OSError):
+            raise write_error(exc, output) from None
+        raise
+    try:
+        if moved or gone:
+            _apply(output, journal)
+        _drop_list(intent)
+    except OSError as exc:
+        raise write_error(exc, output, "the output was being updated; the next build completes the update") from None
+    return WriteReport(len(moved), len(jobs) - len(moved), len(gone), tuple(moved))
+
+
+_NEW = ".newsdesk-new"  # a new file beside the one it is to replace
+
+
+def _each(function, values: list) -> list:
+    """[function(value) for value in values], from WRITE_THREADS threads for many: writing, renaming and
+    freeing files is the file system's work, done without Python's lock."""
+    if len(values) < PARALLEL_WRITES:
+        return [function(value) for value in values]
+    with ThreadPoolExecutor(WRITE_THREADS) as pool:
+        return list(pool.map(function, values))
+
+
+def _new_list(output: Path, names: list[str]) -> Path:
+    """A new `<id>.intent` in `.output.newsdesk-update/` (beside the output) naming these output files."""
+    updates = beside_output(output, "update")
+    updates.mkdir(parents=True, exist_ok=True)
+    handle, path = tempfile.mkstemp(suffix=".intent", dir=updates)
+    _write_all(handle, json.dumps(names).encode("utf-8"))
+    return Path(path)
+
+
+def _apply(output: Path, journal: Path) -> None:
+    """Carry out an update's journal: delete the files it removes, rename its new files over the old
+    ones, then delete the journal. It can run again after being cut off: what is done is skipped."""
+    listed = json.loads(_read(journal))
+    for name in listed["remove"]:
         target = output / safe_relative(name)
         try:
             target.unlink()
         except FileNotFoundError:
             continue
-        removed += 1
-        for folder in target.parents:  # folders the removed file leaves empty go too
-            if folder == output:
+        for parent in target.parents:  # folders the removed file leaves empty go too
+            if parent == output:
                 break
             try:
-                folder.rmdir()
+                parent.rmdir()
             except OSError:
                 break
-    return WriteReport(len(written), len(jobs) - len(written), removed, tuple(written))
+
+    def move(name: str) -> None:
+        target = os.path.join(output, *safe_relative(name).parts)
+        if not os.path.lexists(target + _NEW):
+            return  # renamed before the process was stopped
+        if os.path.isdir(target) and not os.path.islink(target):
+            shutil.rmtree(target)  # a folder where the file goes (the site changed shape)
+        os.replace(target + _NEW, target)
+
+    _each(move, listed["move"])
+    os.unlink(journal)
 
 
-def _replace(target: str, data: bytes | None, source: Path | None, recycler: "_Recycler | None" = None) -> bool:
-    """Replace the file `target` with `data` (or a copy of `source`) atomically, unless it holds those
-    bytes already; True if it was written."""
-    try:
-        found = os.lstat(target)
-    except FileNotFoundError:
-        found = None
-    if found is not None and _holds(target, found, data, source):
-        return False
-    if found is not None and stat.S_ISDIR(found.st_mode):
-        shutil.rmtree(target)  # a folder where the file goes (the site changed shape)
-        found = None
-    if recycler is not None and data is not None and found is not None and stat.S_ISREG(found.st_mode):
-        if recycler.exchange(target, data, shared=found.st_nlink > 1):
-            return True
-    temp = target + ".newsdesk-new"
-    try:
-        _write_temp(temp, data, source)
-    except FileNotFoundError:  # its folder is new
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        _write_temp(temp, data, source)
-    os.replace(temp, target)
-    return True
+def _undo(output: Path, intent: Path) -> None:
+    """Delete the new files an update without a journal left in the output, and its intent."""
+    for name in json.loads(_read(intent)):
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            os.unlink(os.path.join(output, *safe_relative(name).parts) + _NEW)
+    _drop_list(intent)
 
 
-class _Recycler:
-    """Files that update_in_place exchanged out of the output, kept in `.<output>.newsdesk-recycle`
-    beside it to hold the next files it writes.
+def _drop_list(intent: Path) -> None:
+    """Delete an update's intent, and the folder of updates if no other is in it."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(intent)
+    with contextlib.suppress(OSError):
+        os.rmdir(intent.parent)
 
-    A file is written into a recycled file in place (its blocks are there already: nothing is freed or
-    allocated), then exchanged with the output's file in one atomic step (renameat2 RENAME_EXCHANGE),
-    which leaves the old file in the recycle folder for a later write. Readers see the old bytes or the
-    new, as with a rename. A file is written into only by a later call than the one that exchanged it
-    out, so a reader that opened the old file reads it whole unless it holds it open until the next
-    edit is written. A file that has other links (a full build's spare folder shares unchanged files
-    with the output) is not kept: it is not ours to write into. The folder is outside the output (never
-    published) and on its file system; the process keeps nothing between calls. One process at a time
-    uses it (a lock on the folder): two taking the same recycled file would put one's bytes in the
-    other's file, so a second process (a `newsdesk build` while serve runs) renames instead.
+
+def recover(output: Path) -> bool:
+    """Finish what a write into `output` that was stopped half-way left (a killed process): every
+    command that writes or publishes the output calls this first. True if there was something to do.
+
+    - A full build's swap cut between its two renames leaves no output folder and a complete staging
+      folder (it holds the marker only once it is complete): it is renamed into place.
+    - An update in place cut while renaming its files leaves its journal: it is carried out. One cut
+      before its journal was written changed nothing in the output but its new files: they are deleted.
     """
-
-    def __init__(self, folder: str, exchange, lock: int):
-        self.folder = folder
-        self._exchange = exchange
-        self._lock = lock
-        names = [name for name in os.listdir(folder) if name.isdigit()]  # only the files it made
-        self._free = sorted(names, reverse=True)  # exchanged out by earlier calls: free to write into
-        self._held = len(names)  # files in the folder
-        self._next = max(map(int, names), default=0) + 1
-        self._works = True
-
-    @classmethod
-    def beside(cls, output: Path) -> "_Recycler | None":
-        exchange = _renameat2()
-        if exchange is None:
-            return None
-        folder = str(beside_output(output, "recycle"))
-        try:
-            os.makedirs(folder, exist_ok=True)
-            if os.stat(folder).st_dev != os.stat(output.parent).st_dev:
-                return None
-            lock = os.open(folder, os.O_RDONLY)
-        except OSError:
-            return None
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return cls(folder, exchange, lock)
-        except OSError:  # another process is using it (BlockingIOError), or it cannot be listed
-            os.close(lock)
-            return None
-
-    def close(self) -> None:
-        os.close(self._lock)  # and so the lock goes
-
-    def exchange(self, target: str, data: bytes, shared: bool) -> bool:
-        """Put `data` in place of the regular file `target` (`shared`: it has other links); False if this
-        file system cannot (the caller replaces it by rename, as it does the rest of this call's files)."""
-        if not self._works:
-            return False
-        if self._free:
-            spare = os.path.join(self.folder, self._free.pop())
-            handle = os.open(spare, os.O_WRONLY | _BINARY)
-        else:
-            spare = os.path.join(self.folder, str(self._next))
-            self._next += 1
-            handle = os.open(spare, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o666)
-            self._held += 1
-        try:
-            _write_all(handle, data, truncate=True)
-        except BaseException:
-            self._drop(spare)
-            raise
-        if not self._exchange(spare, target):
-            self._works = False
-            self._drop(spare)
-            return False
-        if shared or self._held > RECYCLED_MAX:
-            self._drop(spare)  # shared with the spare folder (or enough kept): only this name of it goes
-        return True
-
-    def _drop(self, spare: str) -> None:
-        os.unlink(spare)
-        self._held -= 1
+    output = output.absolute()
+    done = False
+    staging = beside_output(output, "staging")
+    if not os.path.lexists(output) and (staging / MARKER).is_file():
+        os.rename(staging, output)
+        done = True
+    updates = beside_output(output, "update")
+    if updates.is_dir():
+        for intent in sorted(updates.glob("*.intent")):
+            if intent.with_suffix(".journal").is_file():
+                _apply(output, intent.with_suffix(".journal"))
+            _undo(output, intent)  # (after a journal: the new files of bytes that were equal, none)
+            done = True
+        shutil.rmtree(updates, ignore_errors=True)
+    earlier = beside_output(output, "recycle")  # an earlier newsdesk's recycled files
+    if earlier.is_dir():
+        shutil.rmtree(earlier)
+    return done
 
 
-@functools.cache
-def _renameat2():
-    """renameat2(..., RENAME_EXCHANGE) as a function (old, new) -> True if exchanged, or None where
-    the C library has no renameat2 (not Linux, old glibc) or there is no flock (fcntl: Windows)."""
-    if fcntl is None:
-        return None
-    try:
-        call = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
-        return None
-    call.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    call.restype = ctypes.c_int
-
-    def exchange(old: str, new: str) -> bool:
-        if call(_AT_FDCWD, os.fsencode(old), _AT_FDCWD, os.fsencode(new), _RENAME_EXCHANGE) == 0:
-            return True
-        error = ctypes.get_errno()
-        if error in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.ENOTSUP, errno.EPERM):
-            return False  # a file system (or sandbox) that cannot exchange: rename instead
-        raise OSError(error, os.strerror(error), new)
-
-    return exchange
-
-
-def _write_temp(temp: str, data: bytes | None, source: Path | None) -> None:
-    if data is None:
-        shutil.copyfile(source, temp)
+def check_output_owned(output: Path) -> None:
+    """Refuse to write into a folder newsdesk did not make: a build replaces all of the output, so a
+    user's folder given as the output would lose its files. newsdesk's outputs hold MARKER; an empty
+    or missing folder is fine too."""
+    if not os.path.lexists(output) or (output / MARKER).is_file():
         return
-    _write_all(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o666), data)
+    if output.is_dir():
+        with os.scandir(output) as entries:
+            if not any(entries):
+                return
+    what = "is not empty, and newsdesk did not make it (it holds no .newsdesk-output file)" if output.is_dir() \
+        else "is not a folder"
+    raise BuildError(Problem(str(output), None, f"the output folder {what}; a build replaces everything in its "
+                                                "output folder, so newsdesk does not write here",
+                             "choose an empty or new folder for the output (--output DIR, or `output_dir` in "
+                             "config.yaml), or move this one away; if it is the output of an older newsdesk, "
+                             "delete it once"),
+                     "Nothing was written.")
 
 
-def _write_all(handle: int, data: bytes, truncate: bool = False) -> None:
-    """Write `data` to the open file `handle` (from its start) and close it; `truncate`: cut what the
-    file held after `data` off."""
+def write_error(exc: OSError, output: Path, kept: str = "the previous output was left as it was") -> BuildError:
+    """What a failed write of the output tells the user: what happened, where, and what to do."""
+    where = os.path.normpath(output)  # (the file that failed is mostly one of the writer's own: not the user's concern)
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        problem = Problem(str(where), None, "the disk is full (or your quota is used up): "
+                                            "the output could not be written",
+                          f"free some space on the disk that holds {os.path.dirname(where)}, or build into a folder on "
+                          f"another disk (--output DIR), then build again")
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        problem = Problem(str(where), None, f"the output could not be written: {exc.strerror}",
+                          "check that you may write to this folder, or build into another one (--output DIR)")
+    else:
+        problem = Problem(str(exc.filename or where), None, f"the output could not be written: {exc.strerror or exc}")
+    return WriteError(problem, f"Build failed; {kept}.")
+
+
+class WriteError(BuildError):
+    """The output could not be written (a full disk, no permission); the message says what was kept."""
+
+
+def _write_file(path: str, data: bytes | None, source: Path | None) -> None:
+    """Make a new file at `path` holding `data` (or a copy of `source`); one that is there is replaced by
+    rename, never written into (it may be a hard link to a live output's file)."""
+    if data is None:
+        data = _read(source)  # (static files: small)
+    try:
+        _write_all(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666), data)
+    except FileExistsError:
+        temp = path + ".newsdesk-new"
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        _write_file(temp, data, None)
+        os.replace(temp, path)
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    """Write `data` to the open file `handle` and close it."""
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(handle, view):]
-        if truncate and os.fstat(handle).st_size > len(data):  # (a stat costs less than a truncation)
-            os.ftruncate(handle, len(data))
     finally:
         os.close(handle)
 
@@ -335,8 +355,10 @@ class Staging:
     shares unchanged files with the spare through hard links, is never modified.
 
     Used as a context manager: leaving the block without `commit` (an error) leaves the
-    live output as it was. Files are put in as they are rendered, so a build never has
-    to hold the whole site in memory.
+    live output as it was; a failed write (a full disk) also deletes the staging and spare
+    folders, to give the space back. Files are put in as they are rendered, so a build
+    never has to hold the whole site in memory. `commit` writes MARKER into the staging
+    folder last: a staging folder holding it is complete (see `recover`).
     """
 
     def __init__(self, output: Path):
@@ -353,6 +375,7 @@ class Staging:
         self._live = True  # there is a live output to compare files with (False: a first build)
 
     def __enter__(self) -> "Staging":
+        check_output_owned(self.output)
         self.output.parent.mkdir(parents=True, exist_ok=True)
         if self.staging.exists():  # left over from a build that was killed: reuse it, it is reconciled below
             shutil.rmtree(self.spare, ignore_errors=True)
@@ -362,13 +385,20 @@ class Staging:
             shutil.rmtree(self.spare, ignore_errors=True)
             self.staging.mkdir()
             self._fresh = True
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.staging / MARKER)  # incomplete again
         self._live = self.output.is_dir()
         return self
 
-    def __exit__(self, *exc) -> None:
-        if self.staging.exists():  # a failed build: keep the work as the spare, never as a half-built site
+    def __exit__(self, kind, error, traceback) -> None:
+        if not self.staging.exists():
+            return
+        if isinstance(error, OSError):  # a write failed (a full disk): give the space back, say what happened
+            shutil.rmtree(self.staging, ignore_errors=True)
             shutil.rmtree(self.spare, ignore_errors=True)
-            os.rename(self.staging, self.spare)
+            raise write_error(error, self.output) from None
+        shutil.rmtree(self.spare, ignore_errors=True)  # a failed build: keep the work as the spare,
+        os.rename(self.staging, self.spare)  # never as a half-built site
 
     def put(self, name: str, data: bytes) -> None:
         self._count(self._place(self._target(name), data=data), name)
@@ -398,8 +428,7 @@ class Staging:
         if folder not in self._new_dirs:
             os.makedirs(os.path.join(self._staging, folder), exist_ok=True)
             self._new_dirs.add(folder)
-        _write_all(os.open(os.path.join(self._staging, name), os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666),
-                   data)
+        _write_file(os.path.join(self._staging, name), data, None)
 
     def placed(self, name: str, changed: bool) -> None:
         self._count(changed, name)
@@ -421,11 +450,16 @@ class Staging:
     def commit(self) -> WriteReport:
         if not self._fresh:  # walking a fresh folder (every folder of a big site) would find nothing to remove
             _remove_except(self.staging, self.names)  # what the reused folder had that this build did not make
-        final = set(self.names)
+        final = {*self.names, MARKER}
         removed = sum(1 for name in list_files(self.output) if name not in final) if self.output.is_dir() else 0
-        if self.output.exists():
+        _write_file(os.path.join(self.staging, MARKER), MARKER_TEXT, None)  # complete: recover() may swap it in
+        if os.path.lexists(self.output):
             os.rename(self.output, self.spare)
-        os.rename(self.staging, self.output)
+        try:
+            os.rename(self.staging, self.output)
+        except OSError:
+            os.rename(self.spare, self.output)  # put the previous output back
+            raise
         return WriteReport(self.written, self.unchanged, removed, tuple(self.changed))
 
     def _place(self, rel: PurePosixPath, *, data: bytes | None = None, source: Path | None = None) -> bool:
@@ -434,20 +468,7 @@ class Staging:
         if self._live and _same(live, data, source):
             self._link(live, rel)
             return False
-        target = self._prepare(rel)
-        if data is not None:
-            try:  # a file new to the staging folder is shared with nothing: write it where it belongs
-                with open(target, "xb") as handle:
-                    handle.write(data)
-                return True
-            except FileExistsError:
-                pass
-        temp = target.with_name(target.name + ".newsdesk-new")
-        if data is not None:
-            temp.write_bytes(data)
-        else:
-            shutil.copyfile(source, temp)
-        os.replace(temp, target)  # never write into a staged file: it may be a hard link to a live one
+        _write_file(str(self._prepare(rel)), data, source)  # (a staged file may be a hard link to a live one)
         return True
 
     def _link(self, live: Path, rel: PurePosixPath) -> None:

@@ -413,22 +413,20 @@ def test_update_in_place_replaces_changed_files_and_removes_gone_ones(tmp_path):
     assert not (tmp_path / "escape.txt").exists()
 
 
-@pytest.mark.parametrize("recycle", [True, False], ids=["exchanged", "renamed"])
-def test_update_in_place_of_many_files_replaces_only_the_changed_ones(tmp_path, recycle):
-    # Files are exchanged with recycled ones where the system can (writer._Recycler); otherwise, from
-    # PARALLEL_WRITES files on, renamed from several threads: the same result, in order, either way.
+def test_update_in_place_of_many_files_replaces_only_the_changed_ones(tmp_path):
+    # From PARALLEL_WRITES files on, they are written from several threads: the same result, in order.
     from generator.writer import PARALLEL_WRITES
 
     out = tmp_path / "output"
     names = [f"top/page/{n}/index.html" for n in range(2, PARALLEL_WRITES + 40)]
-    update_in_place(out, {name: f"old {name}".encode() for name in names}, {}, set(), recycle=recycle)
+    update_in_place(out, {name: f"old {name}".encode() for name in names}, {}, set())
     inodes = {name: (out / name).stat().st_ino for name in names}
     (out / "clash").mkdir()
     (out / "clash/inside.html").write_bytes(b"a folder where a file now goes")
     files = {name: (f"new {name}" if n % 3 == 0 else f"old {name}").encode() for n, name in enumerate(names)}
     files["clash"] = b"a file"
     files["brand/new/folder/index.html"] = b"new"
-    report = update_in_place(out, files, {}, set(), recycle=recycle)
+    report = update_in_place(out, files, {}, set())
     expected = [name for n, name in enumerate(names) if n % 3 == 0] + ["clash", "brand/new/folder/index.html"]
     assert list(report.changed) == expected and report.unchanged == len(files) - len(expected)
     assert files_under(out) == files

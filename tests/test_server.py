@@ -812,8 +812,9 @@ def test_the_open_page_is_served_and_reloaded_before_the_rest_of_a_patch(site, m
 def test_a_patch_that_cannot_be_written_says_so_on_the_page(site, monkeypatch):
     from generator import writer
 
-    def full(pending):
-        raise OSError(28, "No space left on device", str(pending.output / "index.html"))
+    def full(pending):  # what the writer raises when the disk is full (tests/test_interrupted_writes.py)
+        raise writer.write_error(OSError(28, "No space left on device", str(pending.output / "index.html")),
+                                 pending.output)
 
     monkeypatch.setattr(writer.PendingWrite, "write", full)
     dev = start(site)
@@ -822,9 +823,9 @@ def test_a_patch_that_cannot_be_written_says_so_on_the_page(site, monkeypatch):
         before = len(dev.rebuilds)
         edit(site / "content/news/rocket.md", "lands twice", "lands a third time")
         record = settle(dev, before)
-        assert "could not write the output: No space left on device" in record.error
-        assert "output/index.html" in record.error
-        assert b"No space left on device" in get(dev, "/repo/")[2]  # the error overlay
+        assert "the disk is full" in record.error and "free some space" in record.error
+        assert f"{site / 'output'}:" in record.error
+        assert b"the disk is full" in get(dev, "/repo/")[2]  # the error overlay
         body = get(dev, "/repo/" + rocket.removesuffix("index.html"))[2]
         assert _strip_injection(body) == (site / "output" / rocket).read_bytes()  # what is on disk, not the patch
     finally:

@@ -8,11 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import files_under as tree, item, make_site
+from conftest import files_under, item, make_site
 from generator import cli
 from generator.config import load_config
 from generator.errors import BuildError
-from generator.writer import Staging, check_output_path, safe_relative, write_site
+from generator.writer import MARKER, Staging, WriteError, check_output_path, safe_relative, write_site
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """The site's files in folder: all but newsdesk's marker (which the tests of the marker check)."""
+    return {name: data for name, data in files_under(folder).items() if name != MARKER}
 
 
 def stats(folder: Path) -> dict[str, tuple[int, int]]:
@@ -60,12 +65,11 @@ def test_a_failing_write_leaves_the_previous_output_byte_for_byte(tmp_path):
     out = tmp_path / "out"
     write_site(out, {"index.html": b"old home", "news/a/index.html": b"old story"}, {})
     before, before_stats = tree(out), stats(out)
-    with pytest.raises(OSError):  # the second copy's source is gone halfway through the write
+    with pytest.raises(WriteError, match="does-not-exist.css"):  # the copy's source is gone halfway through
         write_site(out, {"index.html": b"new home", "news/b/index.html": b"new"},
                    {"static/missing.css": tmp_path / "does-not-exist.css"})
     assert tree(out) == before and stats(out) == before_stats
-    # no half-built folder is left; the spare (the previous site, updated in place next time) may stay
-    assert sorted(p.name for p in tmp_path.iterdir()) in (["out"], [".out.newsdesk-spare", "out"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no half-built folder is left
 
 
 def test_a_staging_folder_left_by_a_killed_build_is_cleared(tmp_path):
@@ -205,78 +209,70 @@ def test_a_first_build_with_a_file_and_a_folder_of_one_name_keeps_the_later_one(
     assert not (out / first).is_file()
 
 
-def _exchange_works(folder: Path) -> bool:
-    from generator.writer import _renameat2
-    exchange = _renameat2()
-    (folder / "x").write_text("x")
-    (folder / "y").write_text("y")
-    return exchange is not None and exchange(str(folder / "x"), str(folder / "y"))
+# --- the output folder is newsdesk's own: its marker --------------------------------------------------------
+
+@pytest.mark.parametrize("how", ["--output", "output_dir"])
+def test_a_folder_of_the_users_is_never_taken_as_the_output(tmp_path, monkeypatch, capsys, how):
+    # A build replaces everything in its output folder: pointed at a folder of the user's, it would move
+    # their files aside and delete them on the next build. It refuses, says why and what to do, and
+    # touches nothing, however often it is run.
+    root = _site(tmp_path)
+    if how == "output_dir":
+        (root / "config.yaml").write_text((root / "config.yaml").read_text() + "output_dir: docs\n")
+    docs = root / "docs"
+    (docs / "img").mkdir(parents=True)
+    (docs / "notes.md").write_text("my notes")
+    (docs / "img/chart.png").write_bytes(b"png")
+    everything = files_under(tmp_path)
+    monkeypatch.chdir(root)
+    for _ in range(2):
+        assert cli.main(["build", *(["--output", "docs"] if how == "--output" else [])]) == 1
+        err = capsys.readouterr().err
+        assert f"{docs}: the output folder is not empty, and newsdesk did not make it" in err
+        assert "choose an empty or new folder for the output" in err and "Traceback" not in err
+    assert files_under(tmp_path) == everything
+    assert not [p.name for p in root.iterdir() if "newsdesk" in p.name]  # no staging, spare or cache folder
 
 
-def test_edits_written_in_place_go_through_recycled_files_and_never_into_a_shared_one(tmp_path):
-    # update_in_place (an edit's files) exchanges each changed file with a recycled one (writer._Recycler):
-    # the bytes are right after every round, the recycled files are beside the output (never published),
-    # and a file that is also linked from elsewhere (a full build's spare folder shares unchanged files with
-    # the output) is never written into: its other name keeps its bytes.
+def test_an_output_of_an_older_newsdesk_is_refused_until_it_is_deleted_once(tmp_path, monkeypatch, capsys):
+    # An output made before the marker existed cannot be told from a folder of the user's: the message
+    # says to delete it once; the next build makes a marked one.
+    root = _site(tmp_path)
+    monkeypatch.chdir(root)
+    assert cli.main(["build"]) == 0
+    (root / "output" / MARKER).unlink()  # as an older newsdesk left it
+    assert cli.main(["build"]) == 1
+    assert "if it is the output of an older newsdesk, delete it once" in capsys.readouterr().err
+    import shutil
+    shutil.rmtree(root / "output")
+    assert cli.main(["build"]) == 0 and (root / "output" / MARKER).is_file()
+
+
+def test_an_empty_folder_is_taken_as_the_output_and_stays_newsdesks_through_every_kind_of_build(tmp_path, monkeypatch):
+    root = _site(tmp_path)
+    (root / "public").mkdir()
+    monkeypatch.chdir(root)
+    assert cli.main(["build", "--output", "public"]) == 0
+    marker = (root / "public" / MARKER).read_bytes()
+    assert str(tmp_path).encode() not in marker and b"newsdesk" in marker  # published: it says only what it is
+    (root / "content/a.md").write_text(item("A retitled story"))
+    assert cli.main(["build", "--output", "public"]) == 0  # an edit: files replaced in place
+    assert cli.main(["build", "--output", "public", "--clean"]) == 0  # a whole new folder swapped in
+    assert (root / "public" / MARKER).read_bytes() == marker
+    assert "A retitled story" in (root / "public/index.html").read_text()
+
+
+def test_a_reader_holding_a_page_open_reads_it_whole_however_many_edits_follow(tmp_path):
+    # update_in_place replaces files by rename: a file a reader (a server sending it) holds open is never
+    # written into, not even by later edits.
     from generator.writer import update_in_place
-    if not _exchange_works(tmp_path):
-        pytest.skip("this system has no renameat2 RENAME_EXCHANGE (update_in_place renames instead)")
     out = tmp_path / "output"
-    names = [f"top/page/{n}/index.html" for n in range(1, 30)]
-    update_in_place(out, {name: b"first " + name.encode() for name in names}, {}, set())
-    shared = tmp_path / "spare-copy.html"
-    os.link(out / names[0], shared)
-    recycled = tmp_path / ".output.newsdesk-recycle"
-    for round_ in range(4):
-        files = {name: f"round {round_} {name} ".encode() * (1 + (n * round_) % 7) for n, name in enumerate(names)}
-        report = update_in_place(out, files, {}, set())
-        assert sorted(report.changed) == sorted(names)
-        assert tree(out) == files
-        assert shared.read_bytes() == b"first " + names[0].encode()
-        if round_ == 0:  # the old files are kept for the next round, but the shared one
-            assert len(list(recycled.iterdir())) == len(names) - 1
-    assert all(p.stat().st_nlink == 1 for p in [*recycled.iterdir(), *(out / name for name in names)])
-    assert not list(out.rglob("*newsdesk*"))
-
-
-def test_the_recycled_files_are_bounded(tmp_path, monkeypatch):
-    from generator import writer
-    if not _exchange_works(tmp_path):
-        pytest.skip("this system has no renameat2 RENAME_EXCHANGE (update_in_place renames instead)")
-    monkeypatch.setattr(writer, "RECYCLED_MAX", 5)
-    out = tmp_path / "output"
-    names = [f"p{n}.html" for n in range(20)]
-    for round_ in range(3):
-        files = {name: f"{round_} {name}".encode() for name in names}
-        writer.update_in_place(out, files, {}, set())
-        assert tree(out) == files
-    assert len(list((tmp_path / ".output.newsdesk-recycle").iterdir())) == 5
-
-
-def test_a_second_process_writing_the_same_output_renames_instead_of_sharing_the_recycled_files(tmp_path):
-    # Two processes taking the same recycled file would put one's bytes in the other's page: while one holds
-    # the recycle folder (its lock), the other replaces its files by rename, and both end up right.
-    import fcntl
-
-    from generator.writer import update_in_place
-    if not _exchange_works(tmp_path):
-        pytest.skip("this system has no renameat2 RENAME_EXCHANGE (update_in_place renames instead)")
-    out = tmp_path / "output"
-    names = [f"p{n}.html" for n in range(10)]
-    update_in_place(out, {name: b"one" for name in names}, {}, set())
-    update_in_place(out, {name: b"two " + name.encode() for name in names}, {}, set())
-    recycled = tmp_path / ".output.newsdesk-recycle"
-    kept = {p.stat().st_ino for p in recycled.iterdir()}
-    held = os.open(recycled, os.O_RDONLY)
-    fcntl.flock(held, fcntl.LOCK_EX)  # as another process's update_in_place holds it
-    try:
-        files = {name: b"three " + name.encode() for name in names}
-        assert sorted(update_in_place(out, files, {}, set()).changed) == names
-        assert tree(out) == files
-        assert {p.stat().st_ino for p in recycled.iterdir()} == kept  # not taken: no page is one of them
-        assert not {(out / name).stat().st_ino for name in names} & kept
-    finally:
-        os.close(held)
-    files = {name: b"four " + name.encode() for name in names}
-    update_in_place(out, files, {}, set())
-    assert tree(out) == files
+    names = [f"top/page/{n}/index.html" for n in range(1, 80)]
+    update_in_place(out, {name: b"first " * 1000 for name in names}, {}, set())
+    with open(out / names[0], "rb") as held:
+        for round_ in range(4):
+            files = {name: f"round {round_} ".encode() * (200 + 100 * round_) for name in names}
+            update_in_place(out, files, {}, set())
+            assert tree(out) == files
+        assert held.read() == b"first " * 1000
+    assert not [p for p in tmp_path.iterdir() if p.name != "output"]  # nothing kept beside the output
