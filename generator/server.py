@@ -252,12 +252,6 @@ class DevServer:
     """The site's dev server: one instance per `newsdesk serve`; use as a context manager or start()/stop()."""
 
     PREPARE_AFTER = 0.3  # seconds after a rebuild before getting the next patch ready (see rebuild)
-    # How often Python hands the GIL to another thread that waits for it, while this server runs (else every
-    # 5 ms). The open page is reloaded while the builder thread renders the rest of a patch (show_first),
-    # and answering it needs the GIL dozens of times: the worst score edit at 10,000 items reached the
-    # screen in 248 ms (median of 11) at 5 ms, 168 at 0.5 ms, 155 at 0.1 ms; the rebuild took 163, 184, 193.
-    SWITCH_INTERVAL = 0.0001
-
     def __init__(self, load: Callable[[], Config], options: BuildOptions, config_file: Path, *,
                  host: str = "127.0.0.1", port: int = 8000, next_free_port: bool = False, quiet: float = QUIET,
                  echo: Callable[..., None] = _echo):
@@ -299,7 +293,6 @@ class DevServer:
         self._epoch = 0
         self._actions: deque[tuple[int, str]] = deque(maxlen=64)
         self._stopping = False
-        self._switch_before: float | None = None  # the interpreter's switch interval before start()
         self.quiet = quiet  # seconds without a change before a rebuild (the debounce)
         self._queue = ChangeQueue(quiet=quiet)
         self._watcher = Watcher(self._queue)
@@ -321,8 +314,6 @@ class DevServer:
         """Load the config (a ConfigError goes to the caller), bind, build once, then serve and watch."""
         self._set_config(self._load())
         self._httpd = self._bind()
-        self._switch_before = sys.getswitchinterval()
-        sys.setswitchinterval(self.SWITCH_INTERVAL)
         try:
             self._watcher.start(self._layout)  # before the first build, so that edits made during it are seen
             with self._site_lock:
@@ -350,9 +341,6 @@ class DevServer:
             self._httpd.server_close()
         for thread in self._threads:
             thread.join(timeout=30)
-        if self._switch_before is not None:
-            sys.setswitchinterval(self._switch_before)
-            self._switch_before = None
 
     @property
     def idle(self) -> bool:
