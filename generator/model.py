@@ -61,7 +61,10 @@ _URL_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
 _BREAKING_TAGS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "hr", "blockquote", "section",
                             "article", "h1", "h2", "h3", "h4", "h5", "h6"})
 _LABEL_WORDS = re.compile(r"[^\W\d_][^\W_]*(?:[ -][^\W_]+)?")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Characters no output may carry (HTML makes them parse errors, XML forbids most): C0 and C1 controls
+# other than white space, and Unicode's noncharacters. Tabs and line breaks stay (as white space).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+                      + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)) + "]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -360,7 +363,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         path=f"news/{published.astimezone(config.zone):%Y/%m/%d}/{slug}/",
         title=title,
         published=published,
-        body=zlib.compress(render_markdown(source.body, config.markdown_engine).encode("utf-8"), 1),
+        body=zlib.compress(render_markdown(_without_controls(source.body), config.markdown_engine).encode("utf-8"), 1),
         warnings=warnings,
         **values,
     )
@@ -419,8 +422,7 @@ def plain_text(text: str) -> str:
         if decoded == text:
             break
         text = decoded
-    if _CONTROL.search(text):
-        text = _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)
+    text = _without_controls(text)
     if _SURROGATE.search(text):  # (YAML's "\udcff" escapes make them; no file can be written with one)
         text = _SURROGATE.sub("\ufffd", text)
     return " ".join(text.split())
@@ -470,10 +472,11 @@ def _text(meta: dict, key: str, notes: _Notes, required: bool = False, plain: bo
 def _unplain(value) -> str | None:
     if isinstance(value, (list, dict)) or value is None:
         return None
-    text = str(value)
-    if _CONTROL.search(text):
-        text = _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)
-    return text.strip()
+    return " ".join(_without_controls(str(value)).splitlines()).strip()
+
+
+def _without_controls(text: str) -> str:
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
 def _kind(value) -> str:
@@ -603,10 +606,11 @@ def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> dict
         topics.setdefault(_topic_slug(name, topic_defs), name)
     if topic_defs and config.undeclared_topics != "allow":
         declared = {slug for slug, _ in topic_defs.values()}
+        names = {topic.name.casefold(): topic.name for _, topic in topic_defs.values()}
         for slug, name in topics.items():
             if slug not in declared:
-                close = difflib.get_close_matches(name.casefold(), [k for k in topic_defs if k not in declared], 1, 0.8)
-                known = f"; did you mean `{topic_defs[close[0]][1].name}`?" if close else ""
+                close = difflib.get_close_matches(name.casefold(), sorted(names), 1, 0.8)
+                known = f"; did you mean `{names[close[0]]}`?" if close else ""
                 report = notes.error if config.undeclared_topics == "error" else notes.warn
                 report("topics", f"topic `{name}` is not declared{known}",
                        "declare it under `topics:` in config.yaml (or data_dir), or fix the name")
