@@ -255,14 +255,9 @@ def check_yaml_limits(name: str, front: str, fm_line: int) -> Problem | None:
     return None
 
 
-def key_line(root: Path, source_path: str, key: str) -> int | None:
-    """Line of `key:` in a file's front matter; used only to place error messages."""
-    return key_lines(root, source_path, {key}).get(key)
-
-
 def key_lines(root: Path, source_path: str, keys) -> dict[str, int]:
-    """Line of each `key:` found at the start of a line of a file (front matter keys): one read for
-    all the messages about one file."""
+    """Line of each `key:` found at the start of a line of a file (front matter keys), to place messages:
+    one read for all the messages about one file."""
     try:
         text = (root / source_path).read_text(encoding="utf-8-sig", errors="replace").replace("\r\n", "\n")
     except (OSError, ValueError):
