@@ -121,7 +121,9 @@ def _image(config: Config, image: Image) -> dict:
     return {"url": site_url(config.base_url, image.url), "width": image.width, "height": image.height}
 
 
-def _number(value: float) -> int | float:
+def _number(value: float | None) -> int | float | None:
+    if value is None:  # (an item that gives no quality)
+        return None
     return int(value) if float(value).is_integer() else value
 
 

@@ -31,7 +31,7 @@ from generator.config import Config, build_time
 from generator.content import read_named, read_source, relative_name, source_files
 from generator.deps import (TemplateKey, config_key, output_fingerprint, page_fingerprint, site_keys, template_keys,
                             unchanged_fingerprints)
-from generator.errors import BuildError, Problem
+from generator.errors import BuildError, Problem, errors_and_warnings
 from generator.model import Item, build_site, make_item_or_problem, topic_definitions
 from generator.outputs import plan_outputs
 from generator.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
@@ -293,6 +293,9 @@ def _try_patch(config: Config, options: BuildOptions, environ: Mapping[str, str]
         item = source if isinstance(source, Problem) else make_item_or_problem(source, config, plan.topic_defs)
         if isinstance(item, Problem):
             return None
+        before = cache.items.get(name)
+        if item.warnings != (before.warnings if isinstance(before, Item) else ()):
+            return None  # the plan's warnings change: planned again, they are said as a full build says them
         edits[name] = item
     if cache.dependents is None:
         cache.dependents = Dependents(plan)
@@ -465,7 +468,12 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
         gc.freeze()
     try:
         items = [r for r in results if not isinstance(r, Problem)]
-        read_problems = [r for r in results if isinstance(r, Problem)]
+        read_problems, read_warnings = [], []
+        for result in results:
+            if isinstance(result, Problem):  # (a Rejected item names all its errors and warnings)
+                errors, warnings = errors_and_warnings(result)
+                read_problems += errors
+                read_warnings += warnings
         model = build_site(items, config, topic_defs, now=now, drafts=options.drafts, future=options.future,
                            extra_providers=records.providers)
         rankings = rank(model.site.items, now=now, weights=config.ranking)
@@ -477,7 +485,8 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     copies.update(records.files)
     problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems,
                             key=lambda p: (p.path, p.line or 0)))
-    return RenderedSite(config, topic_defs, now, model, rankings, pages, tuple(outputs), copies, problems, model.warnings, digest)
+    warnings = tuple(sorted((*read_warnings, *model.warnings), key=lambda p: (p.path, p.line or 0)))
+    return RenderedSite(config, topic_defs, now, model, rankings, pages, tuple(outputs), copies, problems, warnings, digest)
 
 
 def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache, changed, workers: int,
@@ -495,8 +504,11 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
                 continue
         try:
             stat = os.stat(path)
-        except OSError:
-            continue  # deleted while we looked
+        except OSError as exc:
+            if os.path.lexists(path):  # a link to nowhere, or in a loop: said, not cached (it may be mended)
+                results[name] = Problem(name, None, f"cannot read the file: {exc.strerror}",
+                                        "fix or remove the symbolic link")
+            continue  # (else deleted while we looked)
         hit = cache.item(name, stat, digest, trusted)
         if hit is not None:
             results[name] = hit

@@ -178,9 +178,8 @@ def _build(args) -> int:
     if report_path:
         report_path.write_text(json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     written = result.written
-    warnings = len(result.site.problems) + len(result.site.warnings)
     print(f"{len(result.site.pages)} pages written ({result.rendered} rendered, {written.written} files changed, "
-          f"{written.removed} removed) from {result.items} items, {warnings} warnings, {result.seconds:.2f} s")
+          f"{written.removed} removed) from {result.items} items, {_counted(result.site)}, {result.seconds:.2f} s")
     return 0
 
 
@@ -188,10 +187,17 @@ def _check(args) -> int:
     config, options = _load(args)
     result = build(config, replace(options, write=False))
     _print_problems(result.site.problems, result.site.warnings)
-    bad = len(result.site.problems)
+    bad = len({problem.path for problem in result.site.problems})
     print(f"{result.items} items OK, {bad} with errors, {len(result.site.model.withheld)} withheld "
-          f"(drafts or future), {len(result.site.pages)} pages would be written")
+          f"(drafts or future), {len(result.site.pages)} pages would be written; {_counted(result.site)}")
     return 1 if bad else 0
+
+
+def _counted(site) -> str:
+    """The summary's count of what _print_problems printed: "2 errors, 1 warning". An error left its
+    file out; a warning is about a file that is in the site all the same."""
+    errors, warnings = len(site.problems), len(site.warnings)
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
 
 
 def _init(args) -> int:
@@ -349,6 +355,7 @@ def _interrupt(signum, frame):
 
 
 def _print_problems(problems, warnings) -> None:
+    """Errors (each leaves its file out), then warnings (the file is in the site: something to fix)."""
     for problem in problems:
         print(f"error: {problem} [left out]", file=sys.stderr)
     for problem in warnings:

@@ -123,6 +123,7 @@ class Config:
         ["www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"],
         "Hosts whose video players may be embedded (https only); other videos get a link.",
     )
+    undeclared_topics: str = _opt("warn", "An item naming a topic that `topics` (or data_dir) does not declare, when some are declared: `warn` (kept, with a warning), `error` (left out) or `allow`.")
     ranking: RankingConfig = field(default_factory=RankingConfig, metadata={"doc": "Ranking weights, see below."})
     topics: tuple[TopicConfig, ...] = field(default_factory=tuple, metadata={"doc": "List of topics (name, slug, parent, description)."})
     providers: tuple[ProviderConfig, ...] = field(default_factory=tuple, metadata={"doc": "List of providers (domain, name, logo, description)."})
@@ -219,6 +220,7 @@ def build_time(config: Config, environ: typing.Mapping[str, str]) -> datetime:
 
 # --- validation ---------------------------------------------------------------------------------
 
+UNDECLARED_TOPICS = ("warn", "error", "allow")
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
 
 
@@ -353,6 +355,9 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem]) -
     if config.markdown_engine not in ("cmark", "python-markdown"):
         problems.append(Problem(path, _key_line(node, "markdown_engine"),
                                 f"`markdown_engine` must be cmark or python-markdown, got {config.markdown_engine!r}"))
+    if config.undeclared_topics not in UNDECLARED_TOPICS:
+        problems.append(Problem(path, _key_line(node, "undeclared_topics"),
+                                f"`undeclared_topics` must be {', '.join(UNDECLARED_TOPICS)}, got {config.undeclared_topics!r}"))
     if config.now:
         try:
             datetime.fromisoformat(config.now.replace("Z", "+00:00"))

@@ -29,6 +29,7 @@ MAX_ALIASES = 20
 MAX_NESTING = 32
 MAX_TOKENS = 50_000
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s]", re.MULTILINE)
 # Block nesting needs a new column per level, reached by indentation or by "- "/"? " written on one line
@@ -65,9 +66,10 @@ def source_files(root: Path, content_dir: Path) -> list[tuple[str, str]]:
             if entry.name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
-                walk(entry.path, f"{relative}{entry.name}/")
-            elif entry.name.endswith(".md") and entry.is_file():
-                found.append((Path(entry.path).as_posix() if outside else prefix + relative + entry.name, entry.path))
+                walk(entry.path, f"{relative}{_shown_name(entry.name)}/")
+            elif entry.name.endswith(".md") and _is_file(entry):
+                found.append((_shown_name(Path(entry.path).as_posix()) if outside
+                              else prefix + relative + _shown_name(entry.name), entry.path))
 
     # A content folder outside the site root is named by its real path, as the watcher reports changes
     # (watch.SiteLayout resolves it): "site/../news/x.md" and "news/x.md" were two names for one file, so
@@ -77,11 +79,28 @@ def source_files(root: Path, content_dir: Path) -> list[tuple[str, str]]:
     return found
 
 
+def _is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:  # a symbolic link in a loop: listed, so that reading it reports it
+        return True
+
+
+def _shown_name(name: str) -> str:
+    """A file name as messages, reports and pages name it: bytes that are not UTF-8 (which the file
+    system hands over as lone surrogates, and no text file can hold) spelled as \\xNN."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def relative_name(root: Path, path: Path) -> str:
     try:
-        return path.relative_to(root).as_posix()
+        return _shown_name(path.relative_to(root).as_posix())
     except ValueError:
-        return path.as_posix()
+        return _shown_name(path.as_posix())
 
 
 def read_source(root: Path, path: Path) -> Source | Problem:
@@ -143,9 +162,28 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
         return Problem(name, fm_line, "front matter is nested too deeply")
     if not isinstance(meta, dict):
         return Problem(name, fm_line, "front matter must be a mapping of `key: value` lines")
+    if "\\u" in front or "\\U" in front:  # a "\udcff" escape is a lone surrogate, which no output can hold
+        meta = _without_surrogates(meta, {})
     body = text[closing.end() + 1 :]
     body_line = text.count("\n", 0, closing.end()) + 2
     return Source(name, meta, body, body_line, digest)
+
+
+def _without_surrogates(value, done: dict):
+    """`value` with every lone surrogate in its strings (keys too) made U+FFFD; an object that aliases
+    share is scrubbed once (`done`: id -> its scrubbed copy), so aliases cannot multiply the work."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if not isinstance(value, (list, dict)):
+        return value
+    if id(value) not in done:
+        if isinstance(value, list):
+            done[id(value)] = copy = []
+            copy.extend(_without_surrogates(entry, done) for entry in value)
+        else:
+            done[id(value)] = copy = {}
+            copy.update((_without_surrogates(k, done), _without_surrogates(v, done)) for k, v in value.items())
+    return done[id(value)]
 
 
 class _LocatingLoader(yaml.SafeLoader):
@@ -158,6 +196,10 @@ class _LocatingLoader(yaml.SafeLoader):
             raise
         except (ValueError, TypeError, AttributeError, OverflowError) as exc:
             tag = str(node.tag).rsplit(":", 1)[-1]
+            if tag == "int" and node.value.lstrip("+-").replace("_", "").isdigit():
+                # More digits than Python makes an int of (4,300): the digits as written, which a score
+                # field reads as a number too large (clamped) and a text field as text.
+                return node.value
             kind = {"timestamp": "date", "int": "integer", "float": "number"}.get(tag, tag)
             raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a valid {kind} ({exc})",
                                                     node.start_mark) from exc
@@ -213,11 +255,16 @@ def check_yaml_limits(name: str, front: str, fm_line: int) -> Problem | None:
     return None
 
 
-def key_line(root: Path, source_path: str, key: str) -> int | None:
-    """Line of `key:` in a file's front matter; used only to place error messages."""
+def key_lines(root: Path, source_path: str, keys) -> dict[str, int]:
+    """Line of each `key:` found at the start of a line of a file (front matter keys), to place messages:
+    one read for all the messages about one file."""
     try:
         text = (root / source_path).read_text(encoding="utf-8-sig", errors="replace").replace("\r\n", "\n")
-    except OSError:
-        return None
-    match = re.compile(rf"^{re.escape(key)}\s*:", re.MULTILINE).search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else None
+    except (OSError, ValueError):
+        return {}
+    lines = {}
+    for key in keys:
+        match = re.compile(rf"^{re.escape(key)}\s*:", re.MULTILINE).search(text)
+        if match:
+            lines[key] = text.count("\n", 0, match.start()) + 1
+    return lines

@@ -24,6 +24,22 @@ class Problem:
         return f"{text} ({self.hint})" if self.hint else text
 
 
+@dataclass(frozen=True)
+class Rejected(Problem):
+    """An item file left out, with all that is wrong with it, so that one build reports all of it: it
+    reads as its first error; `errors` are all of them, `warnings` the rest to fix."""
+
+    errors: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+
+
+def errors_and_warnings(problem: Problem) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+    """The errors and warnings a problem stands for: a Rejected file's, or just itself (an error)."""
+    if isinstance(problem, Rejected):
+        return problem.errors or (problem,), problem.warnings
+    return (problem,), ()
+
+
 class NewsdeskError(Exception):
     """An error that stops the command; carries the problems behind it."""
 

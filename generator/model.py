@@ -1,15 +1,27 @@
 """Stage 3: Sources -> Items, Topics, Providers: the frozen model every page is made from.
 
 Front matter values are normalised here, once: dates become time-zone-aware UTC,
-scores become non-negative floats, URLs are kept only with an http(s) scheme, the
-body is rendered and sanitised. An item that cannot be used becomes a Problem with
-its file and line; an item held back on purpose (draft, future) is "withheld".
+scores become floats from 0 to MAX_SCORE, plain-text fields are decoded (plain_text),
+URLs are kept only with an http(s) scheme, the body is rendered and sanitised.
+
+Item files come from crawlers, so nothing a crawler can write loses a story that can be
+shown: a value of the wrong kind is dropped, an out-of-range number clamped, an unknown
+`type` kept (with a neutral label), each with a warning naming the file and line. Only an
+item without a title or a usable date (or naming an undeclared topic, when the config's
+`undeclared_topics` is `error`) is left out, as a Rejected problem that names every error
+and warning of the file at once. An item held back on purpose (draft, future) is "withheld".
+
+What one item may cost is bounded, as some pages cost per pair of its parts (each of its
+topic pages lists its topics): at most MAX_TOPICS topics, MAX_RELATED related stories and
+MAX_IMAGES images are kept (and MAX_IMAGES of its provider's), with a warning for the rest.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
+import difflib
+import html
 import logging
 import math
 import re
@@ -21,8 +33,8 @@ from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
 from generator.config import Config, ProviderConfig, TopicConfig
-from generator.content import Source, key_line
-from generator.errors import Problem
+from generator.content import Source, key_lines
+from generator.errors import Problem, Rejected
 from generator.markup import embeddable, iframe_src, render_markdown, sanitize
 from generator.urls import safe_url, slugify, static_path
 
@@ -33,8 +45,27 @@ KNOWN_FIELDS = frozenset({
     "quality", "heat", "published", "provider", "topics", "images", "related", "secured", "featuredContent",
     "price", "length", "category", "slug",
 })
-TYPES = ("article", "video")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_KNOWN_BY_CASE = {name.lower(): name for name in KNOWN_FIELDS}  # `PublishedDateTime` -> publishedDateTime
+# What a card calls an item of a known type ("" for an article: most are). Any other type is kept as
+# written and labelled by type_label.
+TYPE_LABELS = MappingProxyType({"article": "", "video": "Video", "audio": "Audio", "podcast": "Podcast",
+                                "download": "Download", "event": "Event", "course": "Course"})
+MAX_TYPE = 40  # characters of a type kept
+MAX_SCORE = 1_000_000.0  # heat and quality are clamped to 0..MAX_SCORE
+MAX_TOPICS = 20  # per item; see the module's docstring
+MAX_RELATED = 50
+MAX_IMAGES = 20
+_DECODE_ROUNDS = 4  # entity decodings of one field at most: each round undoes one encoding too many
+_TAG = re.compile(r"<!--.*?(?:-->|$)|<[!?][^<>]*>|</?([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>", re.DOTALL)
+_URL_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_BREAKING_TAGS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "hr", "blockquote", "section",
+                            "article", "h1", "h2", "h3", "h4", "h5", "h6"})
+_LABEL_WORDS = re.compile(r"[^\W\d_][^\W_]*(?:[ -][^\W_]+)?")
+# Characters no output may carry (HTML makes them parse errors, XML forbids most): C0 and C1 controls
+# other than white space, and Unicode's noncharacters. Tabs and line breaks stay (as white space).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+                      + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)) + "]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -82,8 +113,8 @@ class Item:
     web_url: str
     amp_url: str
     cdn_amp_url: str
-    type: str
-    quality: float
+    type: str  # lower case, as written (any value: see type_label)
+    quality: float | None  # None: not given (pages show none; ranking counts it as 0)
     heat: float
     is_published: bool
     provider: ProviderRef | None
@@ -102,6 +133,7 @@ class Item:
     category: str
     extra: dict = field(default_factory=dict)  # unknown front matter fields, for templates (do not mutate)
     secured: str = ""  # opaque; kept so nothing the user had is lost, never rendered
+    warnings: tuple[Problem, ...] = ()  # what the user should fix in its file (the item is shown all the same)
 
     @property
     def image(self) -> Image | None:
@@ -110,6 +142,11 @@ class Item:
     @property
     def body_html(self) -> str:
         return body_html(self.body)
+
+    @property
+    def type_label(self) -> str:
+        """What cards call it: "" for an article (see type_label)."""
+        return type_label(self.type)
 
     @property
     def link(self) -> str:
@@ -163,7 +200,7 @@ class Provider(ProviderBadge):
     """A provider with the facts its own card shows (on its page and the providers index)."""
 
     count: int
-    avg_quality: float
+    avg_quality: float | None  # None: none of its items gives a quality
     main_topics: tuple[str, ...]  # topic slugs, most items first
 
     @property
@@ -191,20 +228,11 @@ class ModelResult:
     withheld: tuple[tuple[str, str], ...]  # (source, reason) for drafts and future items
 
 
-class _Reject(Exception):
-    def __init__(self, key: str | None, message: str, hint: str = ""):
-        super().__init__(message)
-        self.key, self.message, self.hint = key, message, hint
-
-
 # --- the stage -----------------------------------------------------------------------------------
 
 def make_item_or_problem(source: Source, config: Config, topic_defs: dict) -> Item | Problem:
-    try:
-        return make_item(source, config, topic_defs)
-    except _Reject as exc:
-        line = key_line(config.root, source.path, exc.key) if exc.key else None
-        return Problem(source.path, line or 1, exc.message, exc.hint)
+    """The Item of a source file, or the Rejected problem that leaves it out (see make_item)."""
+    return make_item(source, config, topic_defs)
 
 
 def build_site(
@@ -227,6 +255,7 @@ def build_site(
     withheld: list[tuple[str, str]] = []
     kept: list[Item] = []
     for item in items:
+        warnings.extend(item.warnings)
         reason = withheld_because(item, now, drafts, future)
         if reason:
             withheld.append((item.source, reason))
@@ -254,7 +283,8 @@ def withheld_because(item: Item, now: datetime, drafts: bool = False, future: bo
 # What an edit may change in an item and leave the site's shape as it was: none of these decide an
 # item's page, its place in any order, its topics or provider, or anything the site shows of others.
 TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "amp_url", "cdn_amp_url", "type", "images", "body",
-                         "featured_html", "video_url", "embed", "price", "length", "category", "extra", "secured"})
+                         "featured_html", "video_url", "embed", "price", "length", "category", "extra", "secured",
+                         "warnings"})
 
 
 SCORE_FIELDS = frozenset({"heat", "quality"})  # they order Top and Hot, and make a provider's average quality
@@ -265,9 +295,11 @@ def same_place(old: Item, new: Item, free: frozenset[str] = TEXT_FIELDS) -> bool
     return all(getattr(old, f.name) == getattr(new, f.name) for f in fields(Item) if f.name not in free)
 
 
-def provider_average(items, indices) -> float:
-    """A provider's average quality, as its card shows it: over its items (indices into `items`)."""
-    return round(sum(items[i].quality for i in indices) / len(indices), 1)
+def provider_average(items, indices) -> float | None:
+    """A provider's average quality, as its card shows it: over its items (indices into `items`) that give
+    one; None when none does."""
+    given = [items[i].quality for i in indices if items[i].quality is not None]
+    return round(sum(given) / len(given), 1) if given else None
 
 
 def main_topics(items, indices) -> tuple[str, ...]:
@@ -281,55 +313,94 @@ def latest_order(item: Item):
     return (-item.published.timestamp(), item.source)
 
 
-def make_item(source: Source, config: Config, topic_defs: dict) -> Item:
+def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Rejected:
+    """The Item a source file makes (with the warnings it carries), or, when it cannot be shown (no
+    title, no usable date, a topic the site does not declare under `undeclared_topics: error`),
+    the Rejected problem naming every error and warning of the file at once."""
+    notes = _Notes()
     meta = source.meta
-    title = _text(meta, "title", required=True)
-    published = _datetime(meta, "publishedDateTime", config, required=True)
-    kind = _text(meta, "type") or "article"
-    if kind not in TYPES:
-        raise _Reject("type", f"`type` must be one of {', '.join(TYPES)}, got {kind!r}")
-    slug = slugify(_text(meta, "slug") or _stem(source.path) or title, fallback=source.path)
-    local = published.astimezone(config.zone)
-    path = f"news/{local:%Y/%m/%d}/{slug}/"
-    featured = _text(meta, "featuredContent")
+    title = _text(meta, "title", notes, required=True)
+    published = _date(meta, "publishedDateTime", config, notes)
+    kind = _type(meta.get("type"), "type", notes)
+    _check_keys(meta, notes)
+    topics = _topics(meta, topic_defs, config, notes)
+    featured = _text(meta, "featuredContent", notes, plain=False)
     video_url = iframe_src(featured)
-    topics: dict[str, str] = {}  # slug -> name as written; two names with one slug are one topic
-    for name in _string_list(meta, "topics"):
-        topics.setdefault(_topic_slug(name, topic_defs), name)
+    values = dict(  # (all read before deciding, so that every problem of the file is said at once)
+        excerpt=_text(meta, "excerpt", notes),
+        original_url=_url(meta.get("originalUrl")),
+        web_url=_url(meta.get("webUrl")),
+        amp_url=_url(meta.get("ampWebUrl")),
+        cdn_amp_url=_url(meta.get("cdnAmpWebUrl")),
+        type=kind,
+        quality=_score(meta.get("quality"), "quality", notes),
+        heat=_score(meta.get("heat"), "heat", notes) or 0.0,
+        is_published=_bool(meta, "published", notes, default=True),
+        provider=_provider_ref(meta.get("provider"), "provider", notes),
+        topics=tuple(topics),
+        topic_names=tuple(topics.values()),
+        images=_images(meta.get("images"), "images", notes, MAX_IMAGES),
+        related=_related(meta.get("related"), config, notes),
+        featured_html=sanitize(featured) if featured else "",
+        video_url=video_url,
+        embed=embeddable(video_url, config.embed_hosts),
+        price=_text(meta, "price", notes),
+        length=_text(meta, "length", notes),
+        category=_text(meta, "category", notes),
+        extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
+        secured=_text(meta, "secured", notes, plain=False),
+    )
+    slug_text = _text(meta, "slug", notes)
+    errors, warnings = notes.problems(config.root, source.path)
+    if errors:
+        first = errors[0]
+        return Rejected(first.path, first.line, first.message, first.hint, errors=errors, warnings=warnings)
+    slug = slugify(slug_text or _stem(source.path) or title, fallback=source.path)
     return Item(
         source=source.path,
         digest=source.digest,
         slug=slug,
-        path=path,
+        path=f"news/{published.astimezone(config.zone):%Y/%m/%d}/{slug}/",
         title=title,
-        excerpt=_text(meta, "excerpt"),
         published=published,
-        original_url=safe_url(meta.get("originalUrl")),
-        web_url=safe_url(meta.get("webUrl")),
-        amp_url=safe_url(meta.get("ampWebUrl")),
-        cdn_amp_url=safe_url(meta.get("cdnAmpWebUrl")),
-        type=kind,
-        quality=_score(meta, "quality"),
-        heat=_score(meta, "heat"),
-        is_published=_bool(meta, "published", default=True),
-        provider=_provider_ref(meta.get("provider")),
-        topics=tuple(topics),
-        topic_names=tuple(topics.values()),
-        images=_images(meta.get("images"), "images"),
-        related=_related(meta.get("related"), config),
-        body=zlib.compress(render_markdown(source.body, config.markdown_engine).encode("utf-8"), 1),
-        featured_html=sanitize(featured) if featured else "",
-        video_url=video_url,
-        embed=embeddable(video_url, config.embed_hosts),
-        price=_text(meta, "price"),
-        length=_text(meta, "length"),
-        category=_text(meta, "category"),
-        extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
-        secured=_text(meta, "secured"),
+        body=zlib.compress(render_markdown(_without_controls(source.body), config.markdown_engine).encode("utf-8"), 1),
+        warnings=warnings,
+        **values,
     )
 
 
-# --- field normalisers: each raises _Reject naming the key -----------------------------------------
+class _Notes:
+    """What is wrong with one item file, gathered while it is read so that one build reports all of it.
+    An error leaves the item out; a warning keeps it, with the value dropped, clamped or defaulted."""
+
+    def __init__(self):
+        self.errors: list[tuple[str | None, str, str]] = []  # (front matter key or None, message, hint)
+        self.warnings: list[tuple[str | None, str, str]] = []
+
+    def error(self, key: str | None, message: str, hint: str = "") -> None:
+        self.errors.append((key, message, hint))
+
+    def warn(self, key: str | None, message: str, hint: str = "") -> None:
+        self.warnings.append((key, message, hint))
+
+    def problems(self, root, path: str) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+        if not self.errors and not self.warnings:
+            return (), ()
+        # ("related: quality" is on the line of `related:`)
+        lines = key_lines(root, path, {key.split(":")[0] for key, _, _ in self.errors + self.warnings if key})
+        return tuple(tuple(Problem(path, lines.get(key.split(":")[0]) or 1 if key else 1, message, hint)
+                           for key, message, hint in notes) for notes in (self.errors, self.warnings))
+
+
+class _Unusable(Exception):
+    """A value that cannot be used (the caller decides whether that leaves the item out)."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+# --- field normalisers: trouble goes into the item's notes, naming the key ----------------------------
 
 def _stem(path: str) -> str:
     """File name without extension and without a leading YYYY-MM-DD- date."""
@@ -339,30 +410,110 @@ def _stem(path: str) -> str:
     return stem
 
 
-def _text(meta: dict, key: str, required: bool = False) -> str:
+def plain_text(text: str) -> str:
+    """A crawler's plain-text field as a reader should see it: HTML entities decoded (again while that
+    changes it, a few times at most: `&amp;#8217;` was encoded twice), stray tags removed, control
+    characters dropped, white space made one space. Templates, feeds and the search index escape the
+    result once; nothing decodes it again."""
+    for _ in range(_DECODE_ROUNDS):
+        if "&" not in text and "<" not in text:
+            break
+        decoded = _TAG.sub(_tag_gap, html.unescape(text))
+        if decoded == text:
+            break
+        text = decoded
+    text = _without_controls(text)
+    if _SURROGATE.search(text):  # (YAML's "\udcff" escapes make them; no file can be written with one)
+        text = _SURROGATE.sub("\ufffd", text)
+    return " ".join(text.split())
+
+
+def _url(value) -> str:
+    """A URL from front matter, if safe (urls.safe_url), with the entities a crawler copied from an HTML
+    attribute decoded once, as a browser reads the attribute (`?a=1&#038;b=2` is `?a=1&b=2`); only
+    references ended by `;`, so that `&copy=1` in a query stays as it is."""
+    if isinstance(value, str) and "&" in value:
+        value = _URL_ENTITY.sub(lambda m: html.unescape(m.group()), value)
+    return safe_url(value)
+
+
+def _tag_gap(match: re.Match) -> str:
+    """What a removed tag leaves: a space where it broke the line (<br>, <p>), else nothing (<b>)."""
+    return " " if (match.group(1) or "").lower() in _BREAKING_TAGS else ""
+
+
+def _plain(value) -> str | None:
+    """A scalar as plain text; None for a list, a mapping or anything else that is not one."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, int, float, date)):
+        return plain_text(str(value))
+    return None
+
+
+def _text(meta: dict, key: str, notes: _Notes, required: bool = False, plain: bool = True) -> str:
+    """A text field; `plain`: decoded (plain_text), else (HTML, opaque values) only without control characters."""
     value = meta.get(key)
-    if isinstance(value, bool) or isinstance(value, (dict, list)):
-        raise _Reject(key, f"`{key}` must be text, got {type(value).__name__}", "put the value in quotes")
-    text = "" if value is None else _clean_text(str(value)).strip()
+    text = "" if value is None else _plain(value) if plain else _unplain(value)
+    if text is None:
+        report = notes.error if required else notes.warn
+        report(key, f"`{key}` must be text, got {_kind(value)}", "put the value in quotes, on one line")
+        return ""
+    if isinstance(value, bool):  # `title: Yes` is read as true: the words were lost
+        notes.warn(key, f"`{key}` was read as {text}, not as text", "put the value in quotes")
     if not text and required:
-        raise _Reject(None, f"missing `{key}`", f"add a line `{key}: ...` to the front matter")
+        if value is None:
+            notes.error(None, f"missing `{key}`", f"add a line `{key}: ...` to the front matter")
+        else:
+            notes.error(key, f"`{key}` is empty", f"write the {key} as text")
     return text
 
 
-def _clean_text(text: str) -> str:
-    # Control characters have no business in titles and break XML feeds; tabs/newlines become spaces.
-    if _CONTROL.search(text):
-        text = _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)
-    return text
+def _unplain(value) -> str | None:
+    if isinstance(value, (list, dict)) or value is None:
+        return None
+    return " ".join(_without_controls(str(value)).splitlines()).strip()
 
 
-def _datetime(meta: dict, key: str, config: Config, required: bool = False) -> datetime | None:
+def _without_controls(text: str) -> str:
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+
+
+def _kind(value) -> str:
+    return {dict: "a mapping", list: "a list"}.get(type(value), type(value).__name__)
+
+
+def _type(value, key: str, notes: _Notes) -> str:
+    """The item's type, lower case: any value is kept (a card labels what it does not know neutrally)."""
+    if value is None:
+        return "article"
+    text = _plain(value)
+    if text is None or isinstance(value, bool):
+        notes.warn(key, f"`{key}` must be a word such as article or video, got {_kind(value)}",
+                   "write it as `type: article`; the item is shown as an article")
+        return "article"
+    return text.lower()[:MAX_TYPE] or "article"
+
+
+def type_label(kind: str) -> str:
+    """What a card calls an item of this type: nothing for an article, the known name of a known type,
+    the type itself, capitalised, when it is one short word or two, else "Other"."""
+    if kind in TYPE_LABELS:
+        return TYPE_LABELS[kind]
+    return kind.capitalize() if _LABEL_WORDS.fullmatch(kind) else "Other"
+
+
+def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
+    """The item's date in UTC; a missing or unusable one is an error (its page's path needs it)."""
     value = meta.get(key)
     if value is None or value == "":
-        if required:
-            raise _Reject(None, f"missing `{key}`", f"add `{key}: 2026-11-22T08:00:00Z`")
-        return None
-    return _to_utc(value, config, key)
+        notes.error(None, f"missing `{key}`", f"add `{key}: 2026-11-22T08:00:00Z`")
+    else:
+        try:
+            return _to_utc(value, config, key)
+        except _Unusable as exc:
+            notes.error(key, exc.message, exc.hint)
+    return datetime(2000, 1, 1, tzinfo=timezone.utc)  # (never used: the item is left out)
 
 
 def _to_utc(value, config: Config, key: str) -> datetime:
@@ -374,108 +525,189 @@ def _to_utc(value, config: Config, key: str) -> datetime:
         try:
             moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
         except ValueError:
-            raise _Reject(key, f"`{key}` is not a date: {value!r}", "write it as 2026-11-22T08:00:00Z")
+            raise _Unusable(f"`{key}` is not a date: {_shown(value)}", "write it as 2026-11-22T08:00:00Z")
     else:
-        raise _Reject(key, f"`{key}` must be a date, got {type(value).__name__}", "write it as 2026-11-22T08:00:00Z")
+        raise _Unusable(f"`{key}` must be a date, got {_kind(value)}", "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=config.zone)  # naive times are in the site's zone
-    return moment.astimezone(timezone.utc)
+    try:
+        moment = moment.astimezone(timezone.utc)
+        moment.astimezone(config.zone)  # pages show it in the site's zone
+    except (OverflowError, ValueError):  # the first or last hours of year 1 or 9999, in some zone
+        raise _Unusable(f"`{key}` {_shown(value)} is outside the calendar once in UTC or the site's time zone",
+                        "give a date between the years 1 and 9999")
+    return moment
 
 
-def _score(meta: dict, key: str) -> float:
-    value = meta.get(key)
+def _shown(value) -> str:
+    """A value quoted in a message, cut short."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _score(value, key: str, notes: _Notes) -> float | None:
+    """A heat or quality as a number from 0 to MAX_SCORE; None when not given (or not a number).
+    Out-of-range values are clamped with a warning: a crawler's odd number never costs the story."""
     if value is None or value == "":
-        return 0.0
-    if isinstance(value, bool):
-        raise _Reject(key, f"`{key}` must be a number, got {value!r}")
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        notes.warn(key, f"`{key}` must be a number, got {_shown(value)}", "write it without quotes or units, e.g. 87")
+        return None
     try:
         number = float(value)
-    except (TypeError, ValueError):
-        raise _Reject(key, f"`{key}` must be a number, got {value!r}", "write it without quotes or units, e.g. 87")
-    if not math.isfinite(number) or number < 0:
-        raise _Reject(key, f"`{key}` must be a non-negative number, got {value!r}")
-    return number
+    except OverflowError:  # an integer too large for a float
+        number = math.inf if value > 0 else -math.inf
+    except ValueError:
+        notes.warn(key, f"`{key}` must be a number, got {_shown(value)}", "write it without quotes or units, e.g. 87")
+        return None
+    if math.isnan(number):
+        notes.warn(key, f"`{key}` is not a number ({_shown(value)}); it is left out", "write a number from 0 to 1000000, e.g. 87")
+        return None
+    clamped = min(max(number, 0.0), MAX_SCORE)
+    if clamped != number:
+        notes.warn(key, f"`{key}` {_shown(value)} is out of range (0 to {MAX_SCORE:,.0f}); {clamped:,.0f} is used",
+                   "write a number from 0 to 1000000")
+    return clamped
 
 
-def _bool(meta: dict, key: str, default: bool) -> bool:
+def _bool(meta: dict, key: str, notes: _Notes, default: bool) -> bool:
     value = meta.get(key, default)
     if isinstance(value, bool):
         return value
     if isinstance(value, str) and value.strip().lower() in ("true", "yes", "false", "no"):
         return value.strip().lower() in ("true", "yes")
-    raise _Reject(key, f"`{key}` must be true or false, got {value!r}")
+    notes.warn(key, f"`{key}` must be true or false, got {_shown(value)}; {str(default).lower()} is used")
+    return default
 
 
-def _string_list(meta: dict, key: str) -> list[str]:
+def _check_keys(meta: dict, notes: _Notes) -> None:
+    """Warn about a key that is a typo of a known one (`exerpt`); other unknown keys are kept for
+    templates without a word (crawlers write fields of their own)."""
+    for key in meta:
+        if isinstance(key, str) and key not in KNOWN_FIELDS:
+            close = _KNOWN_BY_CASE.get(key.lower()) or difflib.get_close_matches(key, KNOWN_FIELDS, 1, 0.8)
+            if close:
+                known = close if isinstance(close, str) else close[0]
+                notes.warn(key, f"`{key}` is not a known field; did you mean `{known}`?",
+                           f"rename it to `{known}`, or it is ignored")
+
+
+def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> dict[str, str]:
+    """slug -> name as written, at most MAX_TOPICS; two names with one slug are one topic."""
+    names = _string_list(meta, "topics", notes)
+    if len(names) > MAX_TOPICS:
+        notes.warn("topics", f"`topics` names {len(names)} topics; only the first {MAX_TOPICS} are kept",
+                   f"an item may have at most {MAX_TOPICS} topics")
+        names = names[:MAX_TOPICS]
+    topics: dict[str, str] = {}
+    for name in names:
+        topics.setdefault(_topic_slug(name, topic_defs), name)
+    if topic_defs and config.undeclared_topics != "allow":
+        declared = {slug for slug, _ in topic_defs.values()}
+        names = {topic.name.casefold(): topic.name for _, topic in topic_defs.values()}
+        for slug, name in topics.items():
+            if slug not in declared:
+                close = difflib.get_close_matches(name.casefold(), sorted(names), 1, 0.8)
+                known = f"; did you mean `{names[close[0]]}`?" if close else ""
+                report = notes.error if config.undeclared_topics == "error" else notes.warn
+                report("topics", f"topic `{name}` is not declared{known}",
+                       "declare it under `topics:` in config.yaml (or data_dir), or fix the name")
+    return topics
+
+
+def _string_list(meta: dict, key: str, notes: _Notes) -> list[str]:
     value = meta.get(key)
     if value is None:
         return []
-    if isinstance(value, str):
+    if not isinstance(value, list):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
-        raise _Reject(key, f"`{key}` must be a list of names", "write one `- name` per line")
-    return [_clean_text(str(v)).strip() for v in value if str(v).strip()]
+    names = [_plain(v) if not isinstance(v, bool) else None for v in value]
+    if None in names:
+        notes.warn(key, f"`{key}` must be a list of names; {names.count(None)} entr{'y is' if names.count(None) == 1 else 'ies are'} left out",
+                   "write one `- name` per line")
+    return [name for name in names if name]
 
 
 def _int(value) -> int | None:
     try:
         number = int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
     return number if 0 < number < 100_000 else None
 
 
-def _images(value, key: str) -> tuple[Image, ...]:
+def _images(value, key: str, notes: _Notes, limit: int) -> tuple[Image, ...]:
     if value is None:
         return ()
-    if isinstance(value, dict):
+    if isinstance(value, (dict, str)):
         value = [value]
     if not isinstance(value, list):
-        raise _Reject(key, f"`{key}` must be a list of images with `url`, `width`, `height`")
+        notes.warn(key, f"`{key}` must be a list of images with `url`, `width`, `height`")
+        return ()
+    if len(value) > limit:
+        notes.warn(key, f"`{key}` lists {len(value)} images; only the first {limit} are kept",
+                   f"an item may have at most {limit} images")
+        value = value[:limit]
     images = []
     for entry in value:
         raw = entry.get("url") if isinstance(entry, dict) else entry
-        url = safe_url(raw) or static_path(raw)  # a picture of the site's own static/ folder is kept too
+        url = _url(raw) or static_path(raw)  # a picture of the site's own static/ folder is kept too
         if url:
             images.append(Image(url, _int(entry.get("width")) if isinstance(entry, dict) else None,
                                 _int(entry.get("height")) if isinstance(entry, dict) else None))
     return tuple(images)
 
 
-def _provider_ref(value) -> ProviderRef | None:
+def _provider_ref(value, key: str, notes: _Notes) -> ProviderRef | None:
     if value is None:
         return None
     if isinstance(value, str):
-        value = {"name": value}
+        value = {"name": value}  # `provider: Solo Reporter`
     if not isinstance(value, dict):
-        raise _Reject("provider", "`provider` must be a mapping with `name` and `domain`")
-    name = _clean_text(str(value.get("name") or "")).strip()
-    domain = _clean_text(str(value.get("domain") or "")).strip().lower()
+        notes.warn(key, f"`{key}` must be a mapping with `name` and `domain`, got {_kind(value)}; it is left out")
+        return None
+    name = _plain(value.get("name") or "")
+    domain = _plain(value.get("domain") or "")
+    if name is None or domain is None:
+        notes.warn(key, f"`{key}`'s `name` and `domain` must be text")
+    name, domain = name or "", (domain or "").lower()
     if not name and not domain:
         return None
-    return ProviderRef(name or domain, domain, slugify(domain or name), _images(value.get("images"), "provider"))
+    return ProviderRef(name or domain, domain, slugify(domain or name), _images(value.get("images"), key, notes, MAX_IMAGES))
 
 
-def _related(value, config: Config) -> tuple[Related, ...]:
+def _related(value, config: Config, notes: _Notes) -> tuple[Related, ...]:
     if value is None:
         return ()
+    if isinstance(value, dict):
+        value = [value]
     if not isinstance(value, list):
-        raise _Reject("related", "`related` must be a list of stories")
+        notes.warn("related", f"`related` must be a list of stories, got {_kind(value)}")
+        return ()
+    if len(value) > MAX_RELATED:
+        notes.warn("related", f"`related` lists {len(value)} stories; only the first {MAX_RELATED} are kept",
+                   f"an item may have at most {MAX_RELATED} related stories")
+        value = value[:MAX_RELATED]
     related = []
     for entry in value:
         if not isinstance(entry, dict):
             continue
-        url = safe_url(entry.get("webUrl")) or safe_url(entry.get("originalUrl"))
-        title = _clean_text(str(entry.get("title") or "")).strip()
+        url = _url(entry.get("webUrl")) or _url(entry.get("originalUrl"))
+        title = _plain(entry.get("title") or "")
         if not url or not title:
             continue  # nothing a reader could follow
-        try:
-            published = _to_utc(entry["publishedDateTime"], config, "related") if entry.get("publishedDateTime") else None
-            quality = _score(entry, "quality") if entry.get("quality") is not None else None
-        except _Reject:
-            published, quality = None, None
-        related.append(Related(title, _clean_text(str(entry.get("excerpt") or "")).strip(), published, url,
-                               str(entry.get("type") or "article"), _provider_ref(entry.get("provider")), quality))
+        published = None
+        if entry.get("publishedDateTime"):
+            try:
+                published = _to_utc(entry["publishedDateTime"], config, "related: publishedDateTime")
+            except _Unusable as exc:
+                notes.warn("related", exc.message + "; the date is left out", exc.hint)
+        related.append(Related(title, _plain(entry.get("excerpt") or "") or "", published, url,
+                               _type(entry.get("type"), "related: type", notes),
+                               _provider_ref(entry.get("provider"), "related: provider", notes),
+                               _score(entry.get("quality"), "related: quality", notes)))
     return tuple(related)
 
 

@@ -5,7 +5,7 @@ score = heat_weight    * pct(heat)
       + recency_weight * 2 ** (-age_hours / half_life_hours)
 
 pct(x) is x's percentile among all items on the site (0..1, ties share the middle
-rank), so neither field's scale dominates whatever range a provider uses, and one
+rank; an item that gives no quality counts as quality 0), so neither field's scale dominates whatever range a provider uses, and one
 outlier cannot squash everyone else. Ties in score go to the newer item, then to
 the source path, so the order is total and the same on every machine.
 """
@@ -50,7 +50,7 @@ def rank(items: tuple[Item, ...], *, now: datetime, weights: RankingConfig,
     (serve's score edits: a third of ranking 10,000 items), else worked out here."""
     heats = [i.heat for i in items]
     heat = percentiles(heats)
-    quality = percentiles([i.quality for i in items])
+    quality = percentiles([i.quality or 0.0 for i in items])
     # List comprehensions over the columns rather than one loop over items: serve ranks the whole site again
     # after a score edit. The arithmetic is the same, so the scores are too.
     if freshness is None or len(freshness) != len(items):

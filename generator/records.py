@@ -18,6 +18,7 @@ import yaml
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.content import read_source, relative_name
 from generator.errors import Problem
+from generator.model import plain_text
 from generator.urls import safe_url, slugify
 
 log = logging.getLogger(__name__)
@@ -53,12 +54,14 @@ def load_records(config: Config) -> Records:
             mark = getattr(exc, "problem_mark", None)
             problems.append(Problem(name, mark.line + 1 if mark else None, f"cannot read topic record: {exc}"))
             continue
-        if not isinstance(record, dict) or not record.get("name"):
+        # (names and descriptions are crawled text too: decoded as items' are, model.plain_text)
+        topic = plain_text(str(record.get("name") or "")) if isinstance(record, dict) else ""
+        if not topic:
             problems.append(Problem(name, 1, "topic record has no `name`", "add `name: ...`"))
             continue
-        topics.append(TopicConfig(name=str(record["name"]), slug=str(record.get("_id") or ""),
-                                  parent=str(record.get("parent") or ""),
-                                  description=str(record.get("description") or "")))
+        topics.append(TopicConfig(name=topic, slug=str(record.get("_id") or ""),
+                                  parent=plain_text(str(record.get("parent") or "")),
+                                  description=plain_text(str(record.get("description") or ""))))
     providers = []
     files: dict[str, Path] = {}
     for path in sorted((data / "organizations").glob("*.md")):
@@ -85,8 +88,8 @@ def load_records(config: Config) -> Records:
                 files[target] = local
                 logo = target
                 break
-        providers.append(ProviderConfig(domain=domain, name=str(record.get("name") or ""), logo=logo,
-                                        description=str(record.get("description") or "")))
+        providers.append(ProviderConfig(domain=domain, name=plain_text(str(record.get("name") or "")), logo=logo,
+                                        description=plain_text(str(record.get("description") or ""))))
     return Records(tuple(topics), tuple(providers), files, tuple(problems))
 
 

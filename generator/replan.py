@@ -46,7 +46,8 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     old = site.items[index] if index is not None else None
     if new is not None and (old is None or new.path != old.path) and any(item.path == new.path for item in site.items):
         return None  # two stories would write one page: the build says which one it left out
-    if old is not None and (new is None or new.path != old.path) and any(w.path == source for w in plan.warnings):
+    if old is not None and (new is None or new.path != old.path) and any(w.path == source and w not in old.warnings
+                                                                          for w in plan.warnings):
         return None  # it wrote a page another story wanted too (model._drop_path_clashes): that one comes back
     moved = reindexed(site, index, new, plan.topic_defs)
     if moved is None:

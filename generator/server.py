@@ -42,6 +42,7 @@ from generator.content import read_source
 from generator.errors import BuildError, NewsdeskError, Problem
 from generator.model import make_item_or_problem, topic_definitions
 from generator.pages import RenderedSite
+from generator.records import load_records
 from generator.search import plan_index, update_live_index
 from generator.writer import PendingWrite
 from generator.watch import (QUIET, ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes, describe_changes,
@@ -525,7 +526,8 @@ class DevServer:
         """
         edited = {p for p, kind in changes.items() if kind is ChangeKind.CONTENT and p.suffix == ".md"}
         suspects = {p for p in self._broken | edited if p.is_file()}
-        topic_defs = topic_definitions(self.config.topics)  # only maps topic names; it rejects nothing
+        # (as the build declares them: under `undeclared_topics: error` an item naming another is left out)
+        topic_defs = topic_definitions(load_records(self.config).topics + self.config.topics)
         problems = []
         for path in sorted(suspects):
             source = read_source(self.config.root, path)

@@ -398,7 +398,7 @@ def test_a_broken_file_is_reported_with_path_and_line_and_the_rest_builds(exampl
     assert ("error: content/news/zz-broken.md:4: invalid YAML in front matter: mapping values are not allowed"
             in captured.err)
     items = example["configured"]["result"].items
-    assert re.search(rf"from {items} items, 1 warnings?,", captured.out.strip().splitlines()[-1])
+    assert re.search(rf"from {items} items, 1 error, 0 warnings,", captured.out.strip().splitlines()[-1])
     report = json.loads((example_site.parent / "report.json").read_text())
     assert [r["source"] for r in report["rejected"]] == ["content/news/zz-broken.md"]
     assert report["rejected"][0]["error"].startswith("content/news/zz-broken.md:4: invalid YAML")

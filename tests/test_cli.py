@@ -18,7 +18,7 @@ from conftest import ROOT, files_under, item, make_site
 from generator import cli
 
 SUMMARY = re.compile(r"^(\d+) pages written \((\d+) rendered, (\d+) files changed, (\d+) removed\) "
-                     r"from (\d+) items, (\d+) warnings, (\d+\.\d\d) s$")
+                     r"from (\d+) items, (\d+) errors?, (\d+) warnings?, (\d+\.\d\d) s$")
 TEMPLATE_ERROR = '{% extends "base.html" %}\n{% block main %}\n{% if %}\n{% endblock %}\n'
 
 
@@ -46,21 +46,25 @@ def summary(out: str) -> re.Match:
 def test_build_exits_0_and_ends_with_the_summary_line(site, capsys):
     assert cli.main(["build", "--report", "../report.json"]) == 0
     out = capsys.readouterr().out
-    pages, rendered, changed, removed, items, warnings, seconds = summary(out).groups()
+    pages, rendered, changed, removed, items, errors, warnings, seconds = summary(out).groups()
     report = json.loads((site.parent / "report.json").read_text())
     assert int(pages) == len(report["pages"]) == len(list((site / "output").rglob("*.html")))
     assert int(rendered) == int(pages) and int(removed) == 0
     assert int(changed) == len(files_under(site / "output")) - 1  # all but newsdesk's marker (.newsdesk-output)
-    assert (int(items), int(warnings)) == (2, 0)
+    assert (int(items), int(errors), int(warnings)) == (2, 0, 0)
     assert float(seconds) > 0
 
 
-def test_warnings_in_the_summary_count_the_files_left_out(site, capsys):
+def test_the_summary_counts_errors_and_warnings_as_it_prints_them(site, capsys):
     (site / "content/news/bad.md").write_text("---\ntitle: [unclosed\n---\n")
+    (site / "content/news/typo.md").write_text(item("Kept", exerpt="'Hm'", heat=-5))
     assert cli.main(["build"]) == 0
     captured = capsys.readouterr()
-    assert summary(captured.out).group(6) == "1"
+    assert summary(captured.out).group(6, 7) == ("1", "2")  # the file left out; the kept file's two
+    assert captured.err.count("error: ") == 1 and captured.err.count("warning: ") == 2
     assert "error: content/news/bad.md:2: invalid YAML" in captured.err
+    assert "warning: content/news/typo.md:4: `exerpt` is not a known field; did you mean `excerpt`?" in captured.err
+    assert "warning: content/news/typo.md:5: `heat` -5 is out of range (0 to 1,000,000); 0 is used" in captured.err
 
 
 def test_a_second_build_changes_no_files(site, capsys):

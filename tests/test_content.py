@@ -151,25 +151,42 @@ def test_unusable_files(raw, message):
     assert str(parse_source("content/a.md", raw)) == message
 
 
-FIELD_CASES = [
-    ("publishedDateTime: 2026-11-20", "content/x.md:1: missing `title` (add a line `title: ...` to the front matter)"),
-    ('title: "   "\npublishedDateTime: 2026-11-20',
-     "content/x.md:1: missing `title` (add a line `title: ...` to the front matter)"),
-    ('title: ""\npublishedDateTime: 2026-11-20', "content/x.md:1: missing `title` (add a line `title: ...` to the front matter)"),
-    ("title: No date", "content/x.md:1: missing `publishedDateTime` (add `publishedDateTime: 2026-11-22T08:00:00Z`)"),
+FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warning keeps it
+    ("publishedDateTime: 2026-11-20", "error: content/x.md:1: missing `title` (add a line `title: ...` to the front matter)"),
+    ('title: "   "\npublishedDateTime: 2026-11-20', "error: content/x.md:2: `title` is empty (write the title as text)"),
+    ('title: "<b></b>"\npublishedDateTime: 2026-11-20', "error: content/x.md:2: `title` is empty (write the title as text)"),
+    ("title: No date", "error: content/x.md:1: missing `publishedDateTime` (add `publishedDateTime: 2026-11-22T08:00:00Z`)"),
     ("title: x\npublishedDateTime: next tuesday",
-     "content/x.md:3: `publishedDateTime` is not a date: 'next tuesday' (write it as 2026-11-22T08:00:00Z)"),
+     "error: content/x.md:3: `publishedDateTime` is not a date: 'next tuesday' (write it as 2026-11-22T08:00:00Z)"),
+    ("title: [a, b]\npublishedDateTime: 2026-11-20",
+     "error: content/x.md:2: `title` must be text, got a list (put the value in quotes, on one line)"),
     ("title: x\npublishedDateTime: 2026-11-20\nheat: hot",
-     "content/x.md:4: `heat` must be a number, got 'hot' (write it without quotes or units, e.g. 87)"),
-    ("title: x\npublishedDateTime: 2026-11-20\nquality: -5", "content/x.md:4: `quality` must be a non-negative number, got -5"),
-    ("title: x\npublishedDateTime: 2026-11-20\nheat: .nan", "content/x.md:4: `heat` must be a non-negative number, got nan"),
-    ("title: x\npublishedDateTime: 2026-11-20\npublished: maybe", "content/x.md:4: `published` must be true or false, got 'maybe'"),
+     "warning: content/x.md:4: `heat` must be a number, got 'hot' (write it without quotes or units, e.g. 87)"),
+    ("title: x\npublishedDateTime: 2026-11-20\nquality: -5",
+     "warning: content/x.md:4: `quality` -5 is out of range (0 to 1,000,000); 0 is used (write a number from 0 to 1000000)"),
+    ("title: x\npublishedDateTime: 2026-11-20\nheat: .nan",
+     "warning: content/x.md:4: `heat` is not a number (nan); it is left out (write a number from 0 to 1000000, e.g. 87)"),
+    ("title: x\npublishedDateTime: 2026-11-20\nheat: .inf", "warning: content/x.md:4: `heat` inf is out of range "
+     "(0 to 1,000,000); 1,000,000 is used (write a number from 0 to 1000000)"),
+    ("title: x\npublishedDateTime: 2026-11-20\nquality: 1" + "0" * 400, "warning: content/x.md:4: `quality` 1" + "0" * 56 + "... is out of range (0 to 1,000,000); 1,000,000 is used (write a number from 0 to 1000000)"),
+    ("title: x\npublishedDateTime: 2026-11-20\nrelated:\n  - title: R\n    webUrl: https://r.example/\n    quality: 1" + "0" * 400,
+     "warning: content/x.md:4: `related: quality` 1" + "0" * 56 + "... is out of range (0 to 1,000,000); 1,000,000 is used (write a number from 0 to 1000000)"),
+    ("title: x\npublishedDateTime: 2026-11-20\npublished: maybe",
+     "warning: content/x.md:4: `published` must be true or false, got 'maybe'; true is used"),
     ("title: x\npublishedDateTime: 2026-11-20\ntopics: {a: 1}",
-     "content/x.md:4: `topics` must be a list of names (write one `- name` per line)"),
-    ("title: x\npublishedDateTime: 2026-11-20\ntype: podcast", "content/x.md:4: `type` must be one of article, video, got 'podcast'"),
-    ("title: [a, b]\npublishedDateTime: 2026-11-20", "content/x.md:2: `title` must be text, got list (put the value in quotes)"),
-    ("title: x\npublishedDateTime: 2026-11-20\nprovider: 5", "content/x.md:4: `provider` must be a mapping with `name` and `domain`"),
-    ("title: x\npublishedDateTime: 2026-11-20\nrelated: lots", "content/x.md:4: `related` must be a list of stories"),
+     "warning: content/x.md:4: `topics` must be a list of names; 1 entry is left out (write one `- name` per line)"),
+    ("title: x\npublishedDateTime: 2026-11-20\ntype: [a]", "warning: content/x.md:4: `type` must be a word such as "
+     "article or video, got a list (write it as `type: article`; the item is shown as an article)"),
+    ("title: x\npublishedDateTime: 2026-11-20\nprovider: 5",
+     "warning: content/x.md:4: `provider` must be a mapping with `name` and `domain`, got int; it is left out"),
+    ("title: x\npublishedDateTime: 2026-11-20\nrelated: lots", "warning: content/x.md:4: `related` must be a list of stories, got str"),
+    ("title: x\npublishedDateTime: 2026-11-20\nexerpt: typo", "warning: content/x.md:4: `exerpt` is not a known field; "
+     "did you mean `excerpt`? (rename it to `excerpt`, or it is ignored)"),
+    ("title: x\npublishedDateTime: 2026-11-20\nhat: 5", "warning: content/x.md:4: `hat` is not a known field; "
+     "did you mean `heat`? (rename it to `heat`, or it is ignored)"),
+    ("title: x\npublishedDateTime: 2026-11-20\nPublished: true", "warning: content/x.md:4: `Published` is not a known field; "
+     "did you mean `published`? (rename it to `published`, or it is ignored)"),
+    ("title: x\npublishedDateTime: 2026-11-20\ntype: download\nsource_id: 12", None),  # no problem at all
 ]
 
 
@@ -179,15 +196,36 @@ def _meta(case) -> str:
 
 @pytest.fixture(scope="module")
 def field_problems(tmp_path_factory) -> dict[str, list[str]]:
-    """One build of a site with every case of FIELD_CASES as its own file, content/case-NN.md; meta -> problems."""
+    """One build of a site with every case of FIELD_CASES as its own file, content/case-NN.md; meta -> what the
+    build says of it."""
     names = {_meta(case): f"content/case-{n:02}.md" for n, case in enumerate(FIELD_CASES)}
-    _, problems = model(tmp_path_factory.mktemp("fields"), {name: f"---\n{meta}\n---\nBody\n" for meta, name in names.items()})
-    return {meta: [str(p).replace(name, "content/x.md") for p in problems if p.path == name] for meta, name in names.items()}
+    root = make_site(tmp_path_factory.mktemp("fields") / "site",
+                     {name: f"---\n{meta}\n---\nBody\n" for meta, name in names.items()}, CONFIG)
+    site = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={}).site
+    said = [*(f"error: {p}" for p in site.problems), *(f"warning: {p}" for p in site.warnings)]
+    kept = {item.source for item in site.model.site.items}
+    assert kept == {name for meta, name in names.items() if not field_problems_error(meta)}
+    return {meta: [text.replace(name, "content/x.md") for text in said if f" {name}:" in text] for meta, name in names.items()}
+
+
+def field_problems_error(meta: str) -> bool:
+    return any(m == meta and (message or "").startswith("error:") for m, message in FIELD_CASES)
 
 
 @pytest.mark.parametrize("meta, message", FIELD_CASES)
 def test_missing_and_wrong_fields_name_the_key_and_line(field_problems, meta, message):
-    assert field_problems[meta] == [message]
+    assert field_problems[meta] == ([message] if message else [])
+
+
+def test_every_problem_of_a_file_is_reported_at_once(tmp_path):
+    files = {"content/kept.md": "---\ntitle: x\npublishedDateTime: 2026-11-20\nheat: -5\nexerpt: a\nquality: many\n---\n",
+             "content/out.md": "---\ntitle: [a]\npublishedDateTime: someday\nhat: 3\n---\n"}
+    root = make_site(tmp_path / "site", files, CONFIG)
+    site = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={}).site
+    assert [(p.path, p.line) for p in site.problems] == [("content/out.md", 2), ("content/out.md", 3)]
+    assert [(p.path, p.line) for p in site.warnings] == [("content/kept.md", 4), ("content/kept.md", 5),
+                                                         ("content/kept.md", 6), ("content/out.md", 4)]
+    assert [i.source for i in site.model.site.items] == ["content/kept.md"]
 
 
 IMPOSSIBLE = [
@@ -416,3 +454,259 @@ def test_secured_is_kept_but_never_written_anywhere(tmp_path):
         data = path.read_bytes()
         for needle in (SECRET, SECRET[::-1], SECRET[:24], SECRET[::-1][:24]):
             assert needle.encode() not in data, f"secured text found in {path}"
+
+
+# --- issue 17: nothing a crawler can produce is lost ----------------------------------------------------
+
+def card_badges(page) -> dict[str, str]:
+    """Card title -> the label of its badge ("" without one), on a list page."""
+    badges = {}
+    for title in page.iter("h2"):
+        if "card-title" in (title.get("class") or ""):
+            badge = title.find(".//span[@class='badge']")
+            badges["".join(title.itertext()).strip().removeprefix(badge.text if badge is not None else "").strip()] = (
+                badge.text if badge is not None else "")
+    return badges
+
+
+def test_any_type_keeps_the_item_and_cards_say_what_it_is(tmp_path):
+    kinds = {"article": "", "video": "Video", "download": "Download", "Podcast": "Podcast", "white paper": "White paper",
+             '"<b>e-book</b>"': "E-book", '"a very odd kind of thing indeed"': "Other", "42": "Other"}
+    files = {f"content/t{n}.md": item(f"Kind {n}", date=f"2026-11-{10 + n}T10:00:00Z", type=kind)
+             for n, kind in enumerate(kinds)}
+    result, out = build_dir(tmp_path, files)
+    assert result.site.problems == () and result.site.warnings == ()
+    assert card_badges(parse(out / "latest/index.html")) == {f"Kind {n}": label for n, label in enumerate(kinds.values())}
+    assert {i.type for i in result.site.model.site.items} >= {"download", "podcast", "white paper", "e-book"}
+    article = parse(out / "news/2026/11/12/t2/index.html")
+    assert [b.text for b in article.iter("span") if b.get("class") == "badge"] == ["Download"]
+
+
+def test_out_of_range_numbers_are_clamped_and_the_item_kept(tmp_path):
+    files = {"content/low.md": item("Low", heat=-5, quality="-0.5"),
+             "content/high.md": item("High", heat="1" + "0" * 400, quality=".inf"),
+             "content/nan.md": item("Not a number", heat=".nan", quality="'12 points'"),
+             "content/rel.md": item("Related", related="[{title: R, webUrl: 'https://r.example/', quality: -3}]")}
+    result, problems = model(tmp_path, files)
+    assert problems == ()
+    items = {i.title: i for i in result.site.items}
+    assert (items["Low"].heat, items["Low"].quality) == (0.0, 0.0)
+    assert (items["High"].heat, items["High"].quality) == (1_000_000.0, 1_000_000.0)
+    assert (items["Not a number"].heat, items["Not a number"].quality) == (0.0, None)
+    assert items["Related"].related[0].quality == 0.0
+    assert sorted((w.path, w.line) for w in result.warnings) == [
+        ("content/high.md", 4), ("content/high.md", 5), ("content/low.md", 4), ("content/low.md", 5),
+        ("content/nan.md", 4), ("content/nan.md", 5), ("content/rel.md", 4)]
+
+
+ENTITIES = {  # as a crawler writes it -> as a reader sees it
+    "we&#8217;re &amp;amp; more": "we’re & more",
+    "&lt;b&gt;Bold&lt;/b&gt; claim": "Bold claim",
+    "Line<br>break and <i>stray</i>  tags": "Line break and stray tags",
+    "&amp;#8217;twice&amp;quot;": "’twice\"",
+    "AT&T and 1 < 2": "AT&T and 1 < 2",
+}
+
+
+def test_plain_text_fields_are_decoded_once_and_escaped_once_everywhere(tmp_path):
+    pairs = list(ENTITIES.items())
+    (raw_title, title), (raw_excerpt, excerpt), (raw_provider, provider) = pairs[0], pairs[1], pairs[3]
+    files = {"content/x.md": item("placeholder", excerpt=json.dumps(raw_excerpt), topics=json.dumps([raw_provider]),
+                                  provider=json.dumps({"name": raw_provider, "domain": "p.example"}),
+                                  related=json.dumps([{"title": pairs[2][0], "excerpt": pairs[4][0],
+                                                       "webUrl": "https://r.example/"}])
+                                  ).replace("title: 'placeholder'", f"title: {json.dumps(raw_title)}")}
+    result, out = build_dir(tmp_path, files)
+    [story] = result.site.model.site.items
+    assert (story.title, story.excerpt, story.provider.name, story.topic_names) == (title, excerpt, provider, (provider,))
+    assert (story.related[0].title, story.related[0].excerpt) == (pairs[2][1], pairs[4][1])
+    page = parse(out / story.path / "index.html")
+    text = " ".join(" ".join(page.itertext()).split())
+    for shown in (title, excerpt, provider, pairs[2][1], pairs[4][1]):
+        assert shown in text
+    assert shown_entities(out) == []
+
+
+def shown_entities(out: Path) -> list[str]:
+    """Entity text (`&#8217;`, `&amp;`) that a reader would see as text in any built page, feed, API or
+    search file: every text node of an HTML page (and every HTML inside a feed or JSON file, parsed again)."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    entity = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)
+    found, looked = [], 0
+
+    def html_text(markup: str) -> str:
+        return " ".join(html5lib.parse(markup, namespaceHTMLElements=False).itertext())
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for key, entry in value.items():
+                yield from (html_text(s) if str(key).endswith("html") else s for s in strings(entry))
+        elif isinstance(value, list):
+            for entry in value:
+                yield from strings(entry)
+
+    for path in sorted(out.rglob("*")):
+        if path.suffix not in (".html", ".xml", ".rss", ".json") or not path.is_file():
+            continue
+        looked += 1
+        data = path.read_bytes()
+        if path.suffix == ".html":
+            texts = [html_text(data.decode("utf-8"))]
+        elif path.suffix == ".json":
+            texts = list(strings(json.loads(data)))
+        else:
+            root = ET.fromstring(data)
+            texts = [t for e in root.iter() for t in (e.text, e.tail) if t]
+            # RSS descriptions and Atom html content are HTML again, to their readers
+            texts += [html_text(e.text) for e in root.iter() if e.text and e.tag.rsplit("}", 1)[-1]
+                      in ("description", "summary", "content")]
+        found += [f"{path.relative_to(out)}: {m.group()}" for t in texts for m in entity.finditer(t)]
+    assert looked > 10
+    return found
+
+
+def test_typos_are_warned_about_by_check(tmp_path, monkeypatch, capsys):
+    from generator import cli
+    root = make_site(tmp_path / "site", {"content/x.md": item("x", exerpt="'A summary'", hat=5)})
+    monkeypatch.chdir(root)
+    assert cli.main(["check"]) == 0
+    captured = capsys.readouterr()
+    assert "warning: content/x.md:4: `exerpt` is not a known field; did you mean `excerpt`?" in captured.err
+    assert "warning: content/x.md:5: `hat` is not a known field; did you mean `heat`?" in captured.err
+    assert captured.out.strip().endswith("; 0 errors, 2 warnings")
+
+
+DECLARED = CONFIG + "topics:\n  - name: Machine Learning\n  - name: Robots\n"
+
+
+@pytest.mark.parametrize("setting, kept, said", [
+    ("", True, ["warning: content/x.md:4: topic `Machine Lerning` is not declared; did you mean `Machine Learning`? "
+                "(declare it under `topics:` in config.yaml (or data_dir), or fix the name)"]),
+    ("undeclared_topics: error\n", False, ["error: content/x.md:4: topic `Machine Lerning` is not declared; did you "
+                                           "mean `Machine Learning`? (declare it under `topics:` in config.yaml (or "
+                                           "data_dir), or fix the name)"]),
+    ("undeclared_topics: allow\n", True, []),
+])
+def test_topics_the_config_does_not_declare(tmp_path, setting, kept, said):
+    files = {"content/x.md": item("x", topics="[robots, Machine Lerning]"), "content/ok.md": item("ok", topics="[Robots]")}
+    root = make_site(tmp_path / "site", files, DECLARED + setting)
+    site = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={}).site
+    assert [f"error: {p}" for p in site.problems] + [f"warning: {p}" for p in site.warnings] == said
+    assert ("content/x.md" in {i.source for i in site.model.site.items}) == kept
+    if kept:
+        assert "machine-lerning" in site.model.site.topics  # a warning, not a change: the page is there
+
+
+def test_an_unknown_undeclared_topics_setting_is_a_config_error(tmp_path):
+    from generator.errors import ConfigError
+    root = make_site(tmp_path / "site", {}, CONFIG + "undeclared_topics: strict\n")
+    with pytest.raises(ConfigError, match=r"config.yaml:4: `undeclared_topics` must be warn, error, allow, got 'strict'"):
+        load_config(root / "config.yaml")
+
+
+@pytest.mark.parametrize("zone, written", [
+    ("UTC", "0001-01-01T00:00:00+05:00"),
+    ("UTC", "9999-12-31T23:00:00-05:00"),
+    ("Asia/Tokyo", "0001-01-01"),  # a date alone, in a zone east of UTC: the day starts in year 0 in UTC
+    ("America/New_York", "9999-12-31 23:00:00"),  # a time without a zone, west of UTC: year 10000 in UTC
+    ("Pacific/Kiritimati", "9999-12-31T20:00:00Z"),  # fine in UTC, past the calendar in the site's zone
+])
+def test_dates_at_the_ends_of_the_calendar_are_one_problem_each(tmp_path, zone, written):
+    files = {"content/edge.md": f"---\ntitle: Edge\npublishedDateTime: {written}\nrelated:\n"
+                                f"  - {{title: R, webUrl: 'https://r.example/', publishedDateTime: {written}}}\n---\n",
+             "content/other.md": item("Other", related=f"[{{title: R, webUrl: 'https://r.example/', publishedDateTime: {written}}}]")}
+    result, out = build_dir(tmp_path, files, CONFIG + f"timezone: {zone}\n", future=True)
+    [problem] = result.site.problems
+    assert (problem.path, problem.line) == ("content/edge.md", 3)
+    assert "outside the calendar" in problem.message
+    [kept] = result.site.model.site.items
+    assert kept.title == "Other" and kept.related[0].published is None
+    assert [(w.path, w.line) for w in result.site.warnings] == [("content/edge.md", 4), ("content/other.md", 4)]
+    assert (out / kept.path / "index.html").is_file()
+
+
+def test_a_symlink_loop_in_content_is_reported_and_the_rest_builds(tmp_path, monkeypatch, capsys):
+    from generator import cli
+    root = make_site(tmp_path / "site", {"content/news/ok.md": item("OK")})
+    (root / "content/news/loop.md").symlink_to("loop.md")
+    (root / "content/news/a.md").symlink_to("b.md")
+    (root / "content/news/b.md").symlink_to("a.md")
+    (root / "content/news/up").symlink_to("..", target_is_directory=True)  # a folder loop is not followed
+    monkeypatch.chdir(root)
+    assert cli.main(["build", "--report", "../report.json"]) == 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    for name in ("a.md", "b.md", "loop.md"):
+        assert (f"error: content/news/{name}: cannot read the file: Too many levels of symbolic links "
+                f"(fix or remove the symbolic link) [left out]") in captured.err
+    report = json.loads((tmp_path / "site/../report.json").read_text())
+    assert [p["source"] for p in report["pages"] if "source" in p] == ["content/news/ok.md"]
+
+
+def test_a_file_name_that_is_not_utf8_is_named_in_a_valid_report(tmp_path):
+    root = make_site(tmp_path / "site", {"content/ok.md": item("OK")})
+    content = os.fsencode(root / "content")
+    with open(content + b"/caf\xe9.md", "wb") as handle:
+        handle.write(item("Café", date="2026-11-19T10:00:00Z").encode())
+    with open(content + b"/bad\xff.md", "wb") as handle:
+        handle.write(b"---\ntitle: [\n---\n")
+    report = tmp_path / "report.json"
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--report", str(report)], cwd=root,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    data = json.loads(report.read_bytes().decode("utf-8"))  # strict UTF-8, and JSON
+    assert [r["source"] for r in data["rejected"]] == ["content/bad\\xff.md"]
+    assert sorted(p["source"] for p in data["pages"] if "source" in p) == ["content/caf\\xe9.md", "content/ok.md"]
+    assert b"content/bad\\xff.md:3: invalid YAML" in done.stderr
+
+
+def test_what_one_item_can_cost_is_bounded(tmp_path):
+    topics = json.dumps([f"Topic {n}" for n in range(300)])
+    images = json.dumps([{"url": f"https://img.example/{n}.jpg"} for n in range(40)])
+    related = json.dumps([{"title": f"R{n}", "webUrl": f"https://r.example/{n}"} for n in range(80)])
+    result, out = build_dir(tmp_path, {"content/big.md": item("Big", topics=topics, images=images, related=related)})
+    [story] = result.site.model.site.items
+    assert (len(story.topics), len(story.images), len(story.related)) == (20, 20, 50)
+    assert len(list((out / "topics").glob("*/index.html"))) == 20
+    assert [(w.line, w.message) for w in result.site.warnings] == [
+        (4, "`topics` names 300 topics; only the first 20 are kept"),
+        (5, "`images` lists 40 images; only the first 20 are kept"),
+        (6, "`related` lists 80 stories; only the first 50 are kept")]
+
+
+def test_an_item_without_quality_shows_no_quality(tmp_path):
+    files = {"content/none.md": item("Unrated", provider="{name: Quiet, domain: quiet.example}"),
+             "content/some.md": item("Rated", date="2026-11-19T10:00:00Z", quality=0,
+                                     provider="{name: Loud, domain: loud.example}")}
+    result, out = build_dir(tmp_path, files)
+    pages = [p for p in out.rglob("*.html")]
+    unrated = [p for p in pages if "Unrated" in p.read_text(encoding="utf-8")]
+    assert len(unrated) >= 5  # its page, Latest, the front page, Top, its provider's ...
+    for path in unrated:
+        for card in parse(path).iter("article"):
+            text = " ".join(card.itertext())
+            if "Unrated" in text and "Rated" not in text.replace("Unrated", ""):
+                assert "Quality" not in text, path
+    story = " ".join(parse(out / "news/2026/11/20/none/index.html").find(".//main").itertext())
+    assert "Quality" not in story
+    rated = " ".join(parse(out / "news/2026/11/19/some/index.html").find(".//main").itertext())
+    assert "Quality 0" in " ".join(rated.split())  # a quality given as 0 is shown
+    providers = " ".join(" ".join(parse(out / "providers/index.html").itertext()).split())
+    assert "1 story · average quality 0" in providers and providers.count("average quality") == 1
+
+
+def test_an_edit_that_changes_an_items_warnings_is_said_at_once(tmp_path):
+    from generator.cache import BuildCache
+    root = make_site(tmp_path / "site", {"content/a.md": item("A"), "content/b.md": item("B", date="2026-11-19T10:00:00Z")})
+    config, cache = load_config(root / "config.yaml"), BuildCache()
+    assert build(config, BuildOptions(workers=1), environ={}, cache=cache).site.warnings == ()
+    (root / "content/a.md").write_text(item("A, edited", heat=-1))
+    edited = build(config, BuildOptions(workers=1), environ={}, cache=cache, changed=[root / "content/a.md"])
+    assert [(w.path, w.line) for w in edited.site.warnings] == [("content/a.md", 4)]
+    (root / "content/a.md").write_text(item("A, mended"))
+    mended = build(config, BuildOptions(workers=1), environ={}, cache=cache, changed=[root / "content/a.md"])
+    assert mended.site.warnings == () and mended.site.model.site.items[0].title == "A, mended"

@@ -191,3 +191,9 @@ def test_moves_of_real_items_in_serve_give_the_bytes_of_a_full_build(corpus, tmp
         fresh = load_config(root / "config.yaml", {"output_dir": str(tmp_path / f"fresh-{n}")})
         build(fresh, options, environ={})
         assert conftest.files_under(config.output_path) == conftest.files_under(fresh.output_path), (kind, path.name)
+
+
+def test_no_output_shows_entity_text(corpus, built):
+    """The corpus writes `we&#8217;re` and `&amp;` in titles and excerpts: readers see ’ and &, never the code."""
+    from test_content import shown_entities
+    assert shown_entities(built["out"]) == []

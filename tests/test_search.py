@@ -29,7 +29,8 @@ now: "2026-11-22T12:00:00Z"
 """
 
 UNIQUE = "quillwort"  # appears in one item's body only
-ODD_TITLE = '<img src=x onerror="window.pwned=1"> Zürich “quotes” & <b>bold</b> \u202e'
+# (a whole tag would be removed from a title: model.plain_text; one without its end stays, as text)
+ODD_TITLE = '<img src=x onerror="window.pwned=1" Zürich “quotes” & <b bold \u202e'
 FILLERS = 23  # stories that all say "lighthouse": more than one page of results
 
 
@@ -153,7 +154,7 @@ def test_records_hold_the_story_as_data_and_urls_relative_to_the_site(searchable
     harbour = next(doc for doc in docs if doc[1].startswith("Harbour"))
     assert harbour == ["news/2026/11/20/harbour/", "Harbour cranes get a new paint job",
                        "Port authority repaints its fleet.", "Dockside Daily", "2026-11-20"]
-    assert [doc[1] for doc in docs].count(ODD_TITLE) == 1  # the title exactly as written, markup and all
+    assert [doc[1] for doc in docs].count(ODD_TITLE) == 1  # the title exactly as written, markup-like text and all
     assert all((out / doc[0] / "index.html").is_file() for doc in docs)
     dates = [doc[4] for doc in docs]
     assert dates == sorted(dates)  # document ids go from the oldest story to the newest

@@ -830,3 +830,23 @@ def test_a_patch_that_cannot_be_written_says_so_on_the_page(site, monkeypatch):
         assert _strip_injection(body) == (site / "output" / rocket).read_bytes()  # what is on disk, not the patch
     finally:
         dev.stop()
+
+
+def test_an_edited_item_naming_a_topic_data_dir_declares_is_not_refused(tmp_path):
+    # serve checks an edited item as the build reads it: with the topics data_dir declares too
+    files = {**ITEMS, "data/topics/robotics.yaml": "name: Robotics\n_id: robotics\n"}
+    root = make_site(tmp_path / "site", files, CONFIG + "data_dir: data\nundeclared_topics: error\n")
+    dev = start(root)
+    try:
+        assert dev.rebuilds[0].error == ""
+        before = len(dev.rebuilds)
+        write(root / "content/news/robots.md", item("Robots learn to fold laundry", "2026-11-20T10:00:00Z",
+                                                     topics="[Robotics]"))
+        assert rebuilt(dev, before).error == ""
+        assert b"Robots learn to fold laundry" in get(dev, "/repo/topics/robotics/")[2]
+        before = len(dev.rebuilds)
+        write(root / "content/news/robots.md", item("Robots learn to fold laundry", "2026-11-20T10:00:00Z",
+                                                     topics="[Robtics]"))
+        assert "topic `Robtics` is not declared; did you mean `Robotics`?" in rebuilt(dev, before).error
+    finally:
+        dev.stop()
