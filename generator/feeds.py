@@ -13,10 +13,17 @@ every string has been stripped of characters XML 1.0 cannot hold, so no title or
 excerpt can make a feed unparsable. Every URL is absolute, made from `base_url`.
 A feed's "updated" time is its newest item's date, so an unchanged feed keeps the
 same bytes from one build to the next.
+
+Text and HTML: every field is plain text except RSS's <description>, which feed
+readers render as HTML (RSS 2.0: "entity-encoded HTML is allowed"). Plain text is
+written as the element's XML text (Atom says so with type="text"; JSON Feed's
+title, summary and content_text are text by definition); a description is
+HTML-escaped first, so `<script>` in an excerpt reaches the reader as text.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -197,6 +204,11 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
+def _as_html(text: str) -> str:
+    """Plain text as the HTML of an RSS <description> (ElementTree then escapes it again, as XML)."""
+    return html.escape(text, quote=False)
+
+
 def _serialize(root: ET.Element) -> bytes:
     ET.indent(root, space=" ")
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
@@ -259,7 +271,7 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime) -
     channel = _add(root, "channel")
     _add(channel, "title", clean_text(feed.title))
     _add(channel, "link", site_url(base, feed.page))
-    _add(channel, "description", clean_text(feed.description) or clean_text(feed.title))
+    _add(channel, "description", _as_html(clean_text(feed.description) or clean_text(feed.title)))
     _add(channel, "language", clean_text(config.language) or "en")
     _add(channel, "lastBuildDate", _rfc822(updated))
     _add(channel, "generator", f"newsdesk {__version__}")
@@ -272,7 +284,7 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime) -
         _add(node, "guid", entry.url, isPermaLink="true")
         _add(node, "pubDate", _rfc822(entry.published))
         if entry.summary:
-            _add(node, "description", entry.summary)
+            _add(node, "description", _as_html(entry.summary))
         if entry.author:
             # RSS's own <author> must be an e-mail address; Dublin Core's creator takes a name.
             _add(node, "dc:creator", entry.author)
