@@ -98,7 +98,7 @@ def test_hostile_text_from_the_model_reaches_every_reader_as_the_same_text(tmp_p
     site = dataclasses.replace(site, items=(hostile_item,), topics=MappingProxyType(topics),
                                providers=MappingProxyType(providers))
     config = dataclasses.replace(config, title=site_title, description=description)
-    files = make_files(feed_outputs(site, planned.rankings, config, planned.now), site)
+    files = make_files(feed_outputs(site, planned.rankings, config), site)
     texts = _texts(files)
     for text in (title, excerpt, provider_name, description):
         assert text in texts, f"no reader sees {text!r} as it is"
