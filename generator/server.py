@@ -20,10 +20,12 @@ import errno
 import hashlib
 import html
 import http.server
+import ipaddress
 import json
 import logging
 import mimetypes
 import os
+import re
 import secrets
 import socket
 import sys
@@ -96,6 +98,31 @@ class Rebuild:
     mode: str = ""  # BuildResult.mode: "patch", "update" or "full"; "" when the build failed
     write_ms: float = 0.0  # a patch: writing its files to the output folder, while they were served from memory
     shown_ms: float = 0.0  # a patch: until the pages open in a browser were served (build.FirstPages), if they changed
+
+
+_HOST = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?")
+
+
+def host_allowed(header: str | None, bind_host: str) -> bool:
+    """Whether a request's Host header names this server as only the user's own browser would: a loopback
+    name (localhost, *.localhost), an IP address, or the name serve was started on (--host).
+
+    A page of another site can make a browser send requests here by pointing its own name at 127.0.0.1 (DNS
+    rebinding); the Host header is then still that site's name, and such requests are refused. An IP
+    address cannot be rebound, so serving on 0.0.0.0 still answers http://<this machine's address>:PORT/.
+    The port is not checked: a forwarded port (ssh -L) arrives with another one.
+    """
+    found = _HOST.fullmatch((header or "").strip())
+    if found is None:
+        return False
+    name = found.group(1).strip("[]").rstrip(".").lower()
+    if name == "localhost" or name.endswith(".localhost"):  # RFC 6761: always this machine
+        return True
+    try:
+        ipaddress.ip_address(name)
+        return True
+    except ValueError:
+        return bool(name) and name == bind_host.strip("[]").rstrip(".").lower()
 
 
 def resolve_request(folder: Path, base_path: str, raw: str) -> Path | str | None:
@@ -362,6 +389,11 @@ class DevServer:
     @property
     def port(self) -> int:
         return self._httpd.server_address[1]
+
+    @property
+    def host(self) -> str:
+        """The address serve was started on (--host)."""
+        return self._host
 
     @property
     def url(self) -> str:
@@ -751,7 +783,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def _answer(self, head: bool) -> None:
         dev: DevServer = self.server.dev
         url = urlsplit(self.path)
-        if url.path == _POLL_URL:
+        if not host_allowed(self.headers.get("Host"), dev.host):
+            response = Response(403, (f"newsdesk serve answers requests for localhost, an IP address or {dev.host} "
+                                      f"only, so that no other site's page can read this preview (see DNS "
+                                      f"rebinding). Open {dev.url}\n").encode("utf-8"))
+        elif url.path == _POLL_URL:
             query = parse_qs(url.query)
             try:
                 since = int(query.get("since", ["0"])[0])

@@ -1,0 +1,68 @@
+"""`newsdesk serve` hardened: it answers only requests for its own names (DNS rebinding), starts warm
+from the build cache on disk, and starts its worker processes safely. Real sockets, real processes."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from test_server import TIMEOUT, get, start
+
+from generator.server import host_allowed
+
+
+def raw_request(port: int, path: str, host: str | None) -> tuple[int, bytes]:
+    """One HTTP/1.1 request written byte by byte (Host as given, or none); the status and the body."""
+    head = f"GET {path} HTTP/1.1\r\n" + (f"Host: {host}\r\n" if host is not None else "") + "Connection: close\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as connection:
+        connection.sendall(head.encode("latin-1"))
+        data = b""
+        while chunk := connection.recv(65536):
+            data += chunk
+    status_line, _, rest = data.partition(b"\r\n")
+    return int(status_line.split()[1]), rest.partition(b"\r\n\r\n")[2]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    from test_server import CONFIG, ITEMS
+    from conftest import make_site
+
+    dev = start(make_site(tmp_path_factory.mktemp("hosts") / "site", ITEMS, CONFIG))
+    yield dev
+    dev.stop()
+
+
+PATHS = ["/repo/", "/repo/feeds/latest.xml", "/__newsdesk/livereload.js", "/__newsdesk/livereload?since=-1&server=x"]
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "localhost.evil.example:{port}",
+                                  "127.0.0.1.nip.io:{port}", "evil.example@127.0.0.1:{port}", "", None,
+                                  "127.0.0.1:{port}/x", "local host"])
+def test_a_request_for_another_host_is_refused(served, host):
+    for path in PATHS:
+        status, body = raw_request(served.port, path, None if host is None else host.format(port=served.port))
+        assert status == 403, (host, path)
+        assert b"DNS rebinding" in body and served.url.encode() in body
+        assert b"Serve Test News" not in body and b'"epoch"' not in body and b"livereload" not in body
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}", "LOCALHOST:{port}", "[::1]:{port}",
+                                  "localhost", "app.localhost:{port}", "localhost.:{port}", "10.1.2.3:{port}"])
+def test_a_request_for_a_loopback_name_or_an_address_is_served(served, host):
+    status, body = raw_request(served.port, "/repo/", host.format(port=served.port))
+    assert status == 200 and b"<title>Serve Test News</title>" in body
+    status, body = raw_request(served.port, "/__newsdesk/livereload.js", host.format(port=served.port))
+    assert status == 200 and body
+    status, body = raw_request(served.port, "/__newsdesk/livereload?since=-1&server=x", host.format(port=served.port))
+    assert status == 200 and b'"epoch"' in body
+    assert get(served, "/repo/")[0] == 200  # (http.client sends Host: 127.0.0.1:PORT)
+
+
+@pytest.mark.parametrize("header, bind, allowed", [
+    ("preview.lan:8000", "preview.lan", True), ("PREVIEW.LAN", "preview.lan", True),
+    ("preview.lan.evil.example", "preview.lan", False), ("evil.example", "0.0.0.0", False),
+    ("192.168.1.20:8000", "0.0.0.0", True), ("[fe80::1]:8000", "::", True), ("evil.example", "", False),
+])
+def test_the_name_serve_was_started_on_is_served_too(header, bind, allowed):
+    assert host_allowed(header, bind) is allowed
