@@ -296,9 +296,11 @@ class DevServer:
         # little (freshness moves with time) and re-render lists that did not change. Restart to re-rank.
         self._environ = dict(os.environ)
         self._environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
-        self._cache = BuildCache()  # kept across rebuilds: only changed items are read, changed pages rendered
+        # Kept across rebuilds: only changed items are read, changed pages rendered. It starts as the disk cache
+        # `newsdesk build` keeps (loaded in start()), so a site built before starts warm; stop() saves it.
+        self._cache = BuildCache()
         self._unbuilt: dict[Path, ChangeKind] = {}  # changes since the last good build
-        self._first = True  # no good build yet: the cache knows nothing
+        self._first = True  # no good build yet: every source file is looked at (the cache checks its size and time)
         self._config_broken = False  # config.yaml failed to load: try again on every change
         self._config_file = Path(config_file)
         self._host, self._port, self._next_free_port = host, port, next_free_port
@@ -347,6 +349,7 @@ class DevServer:
     def start(self) -> Rebuild:
         """Load the config (a ConfigError goes to the caller), bind, build once, then serve and watch."""
         self._set_config(self._load())
+        self._cache = BuildCache.load(self.config.root)
         self._httpd = self._bind()
         self._switch_before = sys.getswitchinterval()
         sys.setswitchinterval(self.SWITCH_INTERVAL)
@@ -377,6 +380,11 @@ class DevServer:
             self._httpd.server_close()
         for thread in self._threads:
             thread.join(timeout=30)
+        if self.config is not None and self.rebuilds and not any(t.is_alive() for t in self._threads):
+            try:  # for the next `newsdesk build` or serve (only what is not in memory alone: see BuildCache)
+                self._cache.save(self.config.root)
+            except OSError as exc:
+                log.warning("could not save the build cache: %s", exc)
         if self._switch_before is not None:
             sys.setswitchinterval(self._switch_before)
             self._switch_before = None

@@ -3,9 +3,11 @@ from the build cache on disk, and starts its worker processes safely. Real socke
 
 from __future__ import annotations
 
+import shutil
 import socket
 
 import pytest
+from conftest import files_under, make_site
 from test_server import TIMEOUT, get, start
 
 from generator.server import host_allowed
@@ -66,3 +68,55 @@ def test_a_request_for_a_loopback_name_or_an_address_is_served(served, host):
 ])
 def test_the_name_serve_was_started_on_is_served_too(header, bind, allowed):
     assert host_allowed(header, bind) is allowed
+
+
+# --- a warm start ------------------------------------------------------------------------------------------
+
+def _full_build(root, out) -> dict[str, bytes]:
+    from generator.cli import main
+
+    assert main(["build", "--config", str(root / "config.yaml"), "--output", str(out), "--clean"]) == 0
+    return files_under(out)
+
+
+def test_serve_starts_warm_on_a_site_already_built_and_serves_what_a_full_build_makes(tmp_path):
+    from generator.cli import main
+    from test_server import CONFIG, ITEMS
+
+    root = make_site(tmp_path / "site", ITEMS, CONFIG)
+    assert main(["build", "--config", str(root / "config.yaml")]) == 0  # leaves .newsdesk-cache/ behind
+    dev = start(root)
+    try:
+        first = dev.rebuilds[0]
+        assert first.pages > 10 and not first.error
+        assert (first.rendered, first.written) == (0, 0)  # nothing parsed again, nothing rendered again
+        served = files_under(root / "output")
+    finally:
+        dev.stop()
+    assert served == _full_build(root, tmp_path / "fresh")
+
+    # Cold (no cache on disk), serve renders every page: what the warm start saved.
+    shutil.rmtree(root / ".newsdesk-cache")
+    dev = start(root)
+    try:
+        assert dev.rebuilds[0].rendered == dev.rebuilds[0].pages
+    finally:
+        dev.stop()
+
+
+def test_serve_leaves_its_cache_for_the_next_build(tmp_path):
+    from generator.cli import main
+    from test_server import CONFIG, ITEMS
+
+    root = make_site(tmp_path / "site", ITEMS, CONFIG)
+    dev = start(root)
+    dev.stop()
+    before = files_under(root / "output")
+    from generator.build import BuildOptions, build
+    from generator.cache import BuildCache
+    from generator.config import load_config
+
+    config = load_config(root / "config.yaml")
+    result = build(config, BuildOptions(workers=1), cache=BuildCache.load(root))
+    assert result.rendered == 0 and result.written.written == 0
+    assert files_under(root / "output") == before
