@@ -292,6 +292,11 @@ class DevServer:
         # After an edit, pages first: a patch's files are served from memory while they are written, and the
         # search index is redone in the background (see _Indexer).
         self._options = replace(options, write=True, index_later=True, write_later=True)
+        # Worker processes are forked only for the first build, which runs before this process starts any
+        # thread (the HTTP server's, the builder's, the watcher's): a fork copies only the forking thread,
+        # and a lock another thread holds at that moment stays held in the child for ever (Python 3.12+
+        # warns of it). Rebuilds run in this process; most are patches, which run here anyway.
+        self._rebuild_options = replace(self._options, workers=1)
         # The clock is read once, when the server starts: otherwise every save would re-rank the site a
         # little (freshness moves with time) and re-render lists that did not change. Restart to re-rank.
         self._environ = dict(os.environ)
@@ -331,7 +336,7 @@ class DevServer:
         self._switch_before: float | None = None  # the interpreter's switch interval before start()
         self.quiet = quiet  # seconds without a change before a rebuild (the debounce)
         self._queue = ChangeQueue(quiet=quiet)
-        self._watcher = Watcher(self._queue)
+        self._watcher: Watcher | None = None  # made after the first build: watchdog starts a thread at once
         self._httpd: _HTTPServer | None = None
         self._threads: list[threading.Thread] = []
         self.rebuilds: list[Rebuild] = []  # every rebuild so far (tests and benchmarks read it)
@@ -354,10 +359,12 @@ class DevServer:
         self._switch_before = sys.getswitchinterval()
         sys.setswitchinterval(self.SWITCH_INTERVAL)
         try:
-            self._watcher.start(self._layout)  # before the first build, so that edits made during it are seen
+            began = time.time_ns()
             with self._site_lock:
                 first = self._build({}, "first build")
             first = self._write_pending(first)
+            self._watcher = Watcher(self._queue)
+            self._watcher.start(self._layout, since_ns=began)  # (and what changed while the first build ran)
             self._threads = [threading.Thread(target=self._httpd.serve_forever, name="newsdesk-http", daemon=True),
                              threading.Thread(target=self._build_loop, name="newsdesk-builder", daemon=True)]
             for thread in self._threads:
@@ -372,7 +379,8 @@ class DevServer:
         self._queue.close()
         with self._news:
             self._news.notify_all()  # answers every held poll at once
-        self._watcher.stop()
+        if self._watcher is not None:
+            self._watcher.stop()
         self._indexer.cancel()
         if self._httpd is not None:
             if self._threads:
@@ -473,7 +481,8 @@ class DevServer:
                 self._config_broken = False
             self._check_edited_items(changes)
             try:
-                result = build(self.config, self._options, environ=self._environ, cache=self._cache,
+                options = self._rebuild_options if self.rebuilds else self._options  # the first: no thread yet
+                result = build(self.config, options, environ=self._environ, cache=self._cache,
                                changed=self._known_changes(), first=FirstPages(self._open_outputs, self._show_first))
             finally:
                 self._shown = None  # (requests wait for the lock again: the overlay has every file)
@@ -494,7 +503,8 @@ class DevServer:
         except Exception as exc:  # a bug in newsdesk: keep serving, and say so where the user looks
             log.debug("build crashed", exc_info=True)
             self._error = f"newsdesk crashed while building: {exc!r} (run `newsdesk --debug serve` for the traceback)"
-        self._watcher.update(self._layout)  # folders created since (a new themes/) or named by a new config
+        if self._watcher is not None:
+            self._watcher.update(self._layout)  # folders created since (a new themes/) or named by a new config
         changed = written or removed or (self._error, self._notice) != before
         css_only = bool(changes) and all(kind is ChangeKind.CSS for kind in changes.values())
         action = ("css" if css_only and (self._error, self._notice) == before else "reload") if changed else ""

@@ -8,7 +8,7 @@ import socket
 
 import pytest
 from conftest import files_under, make_site
-from test_server import TIMEOUT, get, start
+from test_server import TIMEOUT, edit, get, start, wait_for
 
 from generator.server import host_allowed
 
@@ -120,3 +120,75 @@ def test_serve_leaves_its_cache_for_the_next_build(tmp_path):
     result = build(config, BuildOptions(workers=1), cache=BuildCache.load(root))
     assert result.rendered == 0 and result.written.written == 0
     assert files_under(root / "output") == before
+
+
+# --- worker processes ---------------------------------------------------------------------------------------
+
+_FORKS = r"""
+import json, os, sys, threading, time
+from pathlib import Path
+forks = []  # (threads alive, their names) at each fork
+os.register_at_fork(before=lambda: forks.append((threading.active_count(), [t.name for t in threading.enumerate()])))
+from generator.build import BuildOptions
+from generator.config import load_config
+from generator.server import DevServer
+
+config_file = Path(sys.argv[1])
+dev = DevServer(lambda: load_config(config_file), BuildOptions(workers=2), config_file, port=0, quiet=0.05,
+                echo=lambda *args, **kwargs: None)
+dev.start()
+first = len(forks)
+text = config_file.read_text()
+config_file.write_text(text.replace("title: ", "title: Renamed ", 1))  # every page is made again
+deadline = time.monotonic() + 60
+while (len(dev.rebuilds) < 2 or not dev.idle) and time.monotonic() < deadline:
+    time.sleep(0.05)
+dev.stop()
+print(json.dumps({"first": first, "forks": forks, "rebuilds": len(dev.rebuilds),
+                  "rendered": [r.rendered for r in dev.rebuilds], "errors": [r.error for r in dev.rebuilds]}))
+"""
+
+
+def test_serve_forks_its_workers_only_while_it_has_no_other_thread(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from bench.corpus import write_corpus
+    from conftest import ROOT
+
+    config_file = write_corpus(300, tmp_path / "site", seed=3)  # more pages than one task renders
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    # Python 3.12+ warns of a fork while threads run ("-W error" cannot make that warning fatal: it is shown
+    # or dropped), and os.register_at_fork sees every fork on any version.
+    done = subprocess.run([sys.executable, "-W", "always::DeprecationWarning", "-c", _FORKS, str(config_file)],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert report["rebuilds"] == 2 and report["errors"] == ["", ""]
+    assert report["rendered"][1] == report["rendered"][0] > 300  # the config edit made every page again
+    assert report["first"] > 0  # the first build did fork its helpers
+    threaded = [names for count, names in report["forks"] if count > 1]
+    assert threaded == [], f"forked while these threads ran: {threaded[0]}"
+    assert "multi-threaded" not in done.stderr
+
+
+def test_an_edit_made_before_the_watch_began_is_built(tmp_path):
+    # serve watches only once its first build is done (the watcher's threads would be forked with the helpers);
+    # an item saved in between (here: as the first build's summary is printed) is found and built all the same.
+    from test_server import CONFIG, ITEMS
+
+    root = make_site(tmp_path / "site", ITEMS, CONFIG)
+    story = root / "content/news/robots.md"
+
+    def echo(text, error=False):
+        if text.startswith("Built "):
+            edit(story, "Robots learn to fold laundry", "Robots learn to fold shirts")
+
+    dev = start(root, echo=echo)
+    try:
+        wait_for(lambda: b"Robots learn to fold shirts" in get(dev, "/repo/")[2], "the edit to be built")
+        assert [r.paths for r in dev.rebuilds[1:]] == [("content/news/robots.md",)]
+    finally:
+        dev.stop()
