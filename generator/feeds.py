@@ -7,16 +7,24 @@ Output paths (relative to `base_url`; `.xml` is Atom, `.rss` is RSS, `.json` is 
     topics/<slug>/feed.xml|.rss|.json                         a topic, its child topics included
     providers/<slug>/feed.xml|.rss|.json                      one provider
 
-Pure: Site + Rankings + Config + build time -> FileOutputs (output path, the items
+Pure: Site + Rankings + Config -> FileOutputs (output path, the items
 shown, and how to make the bytes). The XML is built with the standard library's ElementTree (which escapes text and attributes), after
 every string has been stripped of characters XML 1.0 cannot hold, so no title or
 excerpt can make a feed unparsable. Every URL is absolute, made from `base_url`.
-A feed's "updated" time is its newest item's date, so an unchanged feed keeps the
-same bytes from one build to the next.
+A feed's "updated" time is its newest item's date, and an empty feed's is a fixed
+one (EMPTY_UPDATED), never the build clock: an unchanged feed keeps the same bytes
+from one build to the next, and a deploy with no change commits nothing.
+
+Text and HTML: every field is plain text except RSS's <description>, which feed
+readers render as HTML (RSS 2.0: "entity-encoded HTML is allowed"). Plain text is
+written as the element's XML text (Atom says so with type="text"; JSON Feed's
+title, summary and content_text are text by definition); a description is
+HTML-escaped first, so `<script>` in an excerpt reaches the reader as text.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -40,6 +48,9 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+# An empty feed's Atom <updated> (required there): fixed, so that the feed of a topic with no story yet
+# does not change with every build. RSS leaves its optional <lastBuildDate> out instead.
+EMPTY_UPDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
 EXTENSIONS = {"atom": ".xml", "rss": ".rss", "json": ".json"}
 MEDIA_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml", "json": "application/feed+json"}
 
@@ -119,33 +130,31 @@ def _top_feed(rankings: Rankings, config: Config, name: str) -> Feed:
                 rankings.top[: config.feed_items])
 
 
-def feed_outputs(site: Site, rankings: Rankings, config: Config, now: datetime) -> list[FileOutput]:
+def feed_outputs(site: Site, rankings: Rankings, config: Config) -> list[FileOutput]:
     """Every feed in every format, as outputs made only when their items changed."""
-    return _outputs(plan_feeds(site, rankings, config), config, now)
+    return _outputs(plan_feeds(site, rankings, config), config)
 
 
-def ranked_feed_outputs(rankings: Rankings, config: Config, now: datetime) -> list[FileOutput]:
+def ranked_feed_outputs(rankings: Rankings, config: Config) -> list[FileOutput]:
     """The outputs of the one feed whose stories follow their scores (Top), as feed_outputs plans them."""
-    return _outputs([_top_feed(rankings, config, clean_text(config.title) or "newsdesk")], config, now)
+    return _outputs([_top_feed(rankings, config, clean_text(config.title) or "newsdesk")], config)
 
 
-def _outputs(feeds: list[Feed], config: Config, now: datetime) -> list[FileOutput]:
+def _outputs(feeds: list[Feed], config: Config) -> list[FileOutput]:
     outputs = []
     for feed in feeds:
-        # The newest item dates the feed; only an empty feed takes the build time.
-        fallback = None if feed.items else now.astimezone(timezone.utc)
         for kind, extension in EXTENSIONS.items():
-            outputs.append(FileOutput(feed.path + extension, partial(_feed_file, feed, config, fallback, kind),
-                                      feed.items, (feed.page, feed.title, feed.description, fallback)))
+            outputs.append(FileOutput(feed.path + extension, partial(_feed_file, feed, config, kind),
+                                      feed.items, (feed.page, feed.title, feed.description)))
     return outputs
 
 
-def _feed_file(feed: Feed, config: Config, fallback: datetime | None, kind: str, site: Site, memo: dict) -> bytes:
+def _feed_file(feed: Feed, config: Config, kind: str, site: Site, memo: dict) -> bytes:
     shown = []
     for index in feed.items:
         item = site.items[index]
         shown.append(described(memo, "feed entry", item, lambda: _entry(site, config, item)))
-    updated = max((e.published for e in shown), default=fallback)
+    updated = max((e.published for e in shown), default=None)  # None: an empty feed
     if kind == "atom":
         return _atom(feed, shown, config, updated)
     if kind == "rss":
@@ -197,6 +206,11 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
+def _as_html(text: str) -> str:
+    """Plain text as the HTML of an RSS <description> (ElementTree then escapes it again, as XML)."""
+    return html.escape(text, quote=False)
+
+
 def _serialize(root: ET.Element) -> bytes:
     ET.indent(root, space=" ")
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
@@ -211,7 +225,7 @@ def _media(parent: ET.Element, entry: _Entry) -> None:
     _add(parent, "media:content", **attrs)
 
 
-def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime) -> bytes:
+def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | None) -> bytes:
     base = config.base_url
     # Namespaces are written as plain attributes with literal prefixes: ElementTree's own
     # namespace registry is process-wide state, and this keeps the prefixes readable.
@@ -220,7 +234,7 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime) 
     _add(root, "title", clean_text(feed.title))
     if clean_text(feed.description):
         _add(root, "subtitle", clean_text(feed.description))
-    _add(root, "updated", rfc3339(updated))
+    _add(root, "updated", rfc3339(updated or EMPTY_UPDATED))
     _add(root, "link", rel="self", type=MEDIA_TYPES["atom"], href=site_url(base, feed.path + EXTENSIONS["atom"]))
     _add(root, "link", rel="alternate", type="text/html", href=site_url(base, feed.page))
     author = _add(root, "author")  # entries without a provider fall back to the site as author
@@ -253,15 +267,16 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime) 
     return _serialize(root)
 
 
-def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime) -> bytes:
+def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | None) -> bytes:
     base = config.base_url
     root = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM_NS, "xmlns:dc": DC_NS, "xmlns:media": MEDIA_NS})
     channel = _add(root, "channel")
     _add(channel, "title", clean_text(feed.title))
     _add(channel, "link", site_url(base, feed.page))
-    _add(channel, "description", clean_text(feed.description) or clean_text(feed.title))
+    _add(channel, "description", _as_html(clean_text(feed.description) or clean_text(feed.title)))
     _add(channel, "language", clean_text(config.language) or "en")
-    _add(channel, "lastBuildDate", _rfc822(updated))
+    if updated is not None:
+        _add(channel, "lastBuildDate", _rfc822(updated))
     _add(channel, "generator", f"newsdesk {__version__}")
     _add(channel, "docs", "https://www.rssboard.org/rss-specification")
     _add(channel, "atom:link", href=site_url(base, feed.path + EXTENSIONS["rss"]), rel="self", type=MEDIA_TYPES["rss"])
@@ -272,7 +287,7 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime) -
         _add(node, "guid", entry.url, isPermaLink="true")
         _add(node, "pubDate", _rfc822(entry.published))
         if entry.summary:
-            _add(node, "description", entry.summary)
+            _add(node, "description", _as_html(entry.summary))
         if entry.author:
             # RSS's own <author> must be an e-mail address; Dublin Core's creator takes a name.
             _add(node, "dc:creator", entry.author)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import difflib
+import hashlib
 import html
 import logging
 import math
@@ -36,7 +37,7 @@ from generator.config import Config, ProviderConfig, TopicConfig
 from generator.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.markup import embeddable, iframe_src, render_markdown, sanitize
-from generator.urls import safe_url, slugify, static_path
+from generator.urls import distinct_slug, safe_url, slugify, static_path
 
 log = logging.getLogger(__name__)
 
@@ -261,7 +262,7 @@ def build_site(
             withheld.append((item.source, reason))
         else:
             kept.append(item)
-    kept = _drop_path_clashes(kept, problems, warnings)
+    kept = _separate_path_clashes(kept, problems, warnings)
     kept.sort(key=latest_order)
     topic_names: dict[str, str] = {}  # slug -> name as first written, for topics config does not define
     for item in sorted(kept, key=lambda i: i.source):
@@ -727,18 +728,33 @@ def _topic_slug(name: str, topic_defs: dict) -> str:
     return topic_defs.get(name.casefold(), (slugify(name),))[0]
 
 
-def _drop_path_clashes(items: list[Item], problems: list[Problem], warnings: list[Problem]) -> list[Item]:
+def _separate_path_clashes(items: list[Item], problems: list[Problem], warnings: list[Problem]) -> list[Item]:
+    """Stories that would write one page (`Story.md` and `story.md`, or two `slug:`s alike on one day): the
+    first by source path keeps it, each other one gets a page of its own, named after its source path."""
     by_path: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         by_path[item.path].append(item)
+    taken = set(by_path)
     kept = []
     for path, group in by_path.items():
         group.sort(key=lambda i: i.source)
         kept.append(group[0])
         for other in group[1:]:
-            problems.append(Problem(other.source, 1, f"would write the same page as {group[0].source} ({path})",
-                                    "give one of them a different `slug:` or file name"))
-            warnings.append(Problem(group[0].source, 1, f"{other.source} would write the same page ({path}); it was left out"))
+            slug = distinct_slug(other.slug, other.source)
+            moved = f"{path[: -len(other.slug) - 1]}{slug}/"
+            if moved in taken:  # (a hash clash, or a story named so on purpose): as before, left out
+                problems.append(Problem(other.source, 1, f"would write the same page as {group[0].source} ({path})",
+                                        "give one of them a different `slug:` or file name"))
+                continue
+            taken.add(moved)
+            # A digest of its own too: what is cached by digest (its card) must not be the story at its own path.
+            digest = hashlib.sha1(f"{other.digest}\n{moved}".encode("utf-8")).hexdigest()
+            kept.append(dataclasses.replace(other, slug=slug, path=moved, digest=digest))
+            hint = "give one of them its own `slug:` for a page name of your choice"
+            warnings.append(Problem(other.source, 1, f"would write the same page as {group[0].source} ({path}); "
+                                                     f"its page is {moved} instead", hint))
+            warnings.append(Problem(group[0].source, 1, f"{other.source} would write the same page ({path}); "
+                                                        f"its page is {moved} instead", hint))
     return kept
 
 

@@ -20,7 +20,7 @@ def plan_outputs(site: Site, rankings: Rankings, pages: Sequence[Page], config: 
                  entries: dict | None = None) -> list[FileOutput]:
     """Every FileOutput of the site, in a stable order. `entries` (id of a Page -> its sitemap entry) are the
     sitemap's entries of pages planned before (generator/replan.py: the same Page objects)."""
-    outputs = feed_outputs(site, rankings, config, now) if config.feeds else []
+    outputs = feed_outputs(site, rankings, config) if config.feeds else []
     outputs += sitemap_outputs(pages, site, config, now, entries=entries)
     if config.api:
         outputs += api_outputs(site, rankings, config)

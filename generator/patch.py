@@ -154,7 +154,7 @@ def _replan_ranked(site: Site, rankings, plan: RenderedSite, dependents: Depende
             pages[number] = page
             changed_pages.add(number)
     changed_outputs: set[int] = set()
-    for output in ranked_feed_outputs(rankings, plan.config, plan.now) if plan.config.feeds else []:
+    for output in ranked_feed_outputs(rankings, plan.config) if plan.config.feeds else []:
         number = dependents.output_numbers[output.name]
         if (outputs[number].items, outputs[number].key) != (output.items, output.key):
             outputs[number] = output

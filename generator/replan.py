@@ -45,10 +45,10 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
         return None
     old = site.items[index] if index is not None else None
     if new is not None and (old is None or new.path != old.path) and any(item.path == new.path for item in site.items):
-        return None  # two stories would write one page: the build says which one it left out
+        return None  # two stories would write one page: the build gives one of them another
     if old is not None and (new is None or new.path != old.path) and any(w.path == source and w not in old.warnings
                                                                           for w in plan.warnings):
-        return None  # it wrote a page another story wanted too (model._drop_path_clashes): that one comes back
+        return None  # it shared its page name with another story (model._separate_path_clashes): plan again
     moved = reindexed(site, index, new, plan.topic_defs)
     if moved is None:
         return None

@@ -20,10 +20,12 @@ import errno
 import hashlib
 import html
 import http.server
+import ipaddress
 import json
 import logging
 import mimetypes
 import os
+import re
 import secrets
 import socket
 import sys
@@ -97,6 +99,31 @@ class Rebuild:
     mode: str = ""  # BuildResult.mode: "patch", "update" or "full"; "" when the build failed
     write_ms: float = 0.0  # a patch: writing its files to the output folder, while they were served from memory
     shown_ms: float = 0.0  # a patch: until the pages open in a browser were served (build.FirstPages), if they changed
+
+
+_HOST = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?")
+
+
+def host_allowed(header: str | None, bind_host: str) -> bool:
+    """Whether a request's Host header names this server as only the user's own browser would: a loopback
+    name (localhost, *.localhost), an IP address, or the name serve was started on (--host).
+
+    A page of another site can make a browser send requests here by pointing its own name at 127.0.0.1 (DNS
+    rebinding); the Host header is then still that site's name, and such requests are refused. An IP
+    address cannot be rebound, so serving on 0.0.0.0 still answers http://<this machine's address>:PORT/.
+    The port is not checked: a forwarded port (ssh -L) arrives with another one.
+    """
+    found = _HOST.fullmatch((header or "").strip())
+    if found is None:
+        return False
+    name = found.group(1).strip("[]").rstrip(".").lower()
+    if name == "localhost" or name.endswith(".localhost"):  # RFC 6761: always this machine
+        return True
+    try:
+        ipaddress.ip_address(name)
+        return True
+    except ValueError:
+        return bool(name) and name == bind_host.strip("[]").rstrip(".").lower()
 
 
 def resolve_request(folder: Path, base_path: str, raw: str) -> Path | str | None:
@@ -260,13 +287,20 @@ class DevServer:
         # After an edit, pages first: a patch's files are served from memory while they are written, and the
         # search index is redone in the background (see _Indexer).
         self._options = replace(options, write=True, index_later=True, write_later=True)
+        # Worker processes are forked only for the first build, which runs before this process starts any
+        # thread (the HTTP server's, the builder's, the watcher's): a fork copies only the forking thread,
+        # and a lock another thread holds at that moment stays held in the child for ever (Python 3.12+
+        # warns of it). Rebuilds run in this process; most are patches, which run here anyway.
+        self._rebuild_options = replace(self._options, workers=1)
         # The clock is read once, when the server starts: otherwise every save would re-rank the site a
         # little (freshness moves with time) and re-render lists that did not change. Restart to re-rank.
         self._environ = dict(os.environ)
         self._environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
-        self._cache = BuildCache()  # kept across rebuilds: only changed items are read, changed pages rendered
+        # Kept across rebuilds: only changed items are read, changed pages rendered. It starts as the disk cache
+        # `newsdesk build` keeps (loaded in start()), so a site built before starts warm; stop() saves it.
+        self._cache = BuildCache()
         self._unbuilt: dict[Path, ChangeKind] = {}  # changes since the last good build
-        self._first = True  # no good build yet: the cache knows nothing
+        self._first = True  # no good build yet: every source file is looked at (the cache checks its size and time)
         self._config_broken = False  # config.yaml failed to load: try again on every change
         self._config_file = Path(config_file)
         self._host, self._port, self._next_free_port = host, port, next_free_port
@@ -296,7 +330,7 @@ class DevServer:
         self._stopping = False
         self.quiet = quiet  # seconds without a change before a rebuild (the debounce)
         self._queue = ChangeQueue(quiet=quiet)
-        self._watcher = Watcher(self._queue)
+        self._watcher: Watcher | None = None  # made after the first build: watchdog starts a thread at once
         self._httpd: _HTTPServer | None = None
         self._threads: list[threading.Thread] = []
         self.rebuilds: list[Rebuild] = []  # every rebuild so far (tests and benchmarks read it)
@@ -314,12 +348,15 @@ class DevServer:
     def start(self) -> Rebuild:
         """Load the config (a ConfigError goes to the caller), bind, build once, then serve and watch."""
         self._set_config(self._load())
+        self._cache = BuildCache.load(self.config.root)
         self._httpd = self._bind()
         try:
-            self._watcher.start(self._layout)  # before the first build, so that edits made during it are seen
+            began = time.time_ns()
             with self._site_lock:
                 first = self._build({}, "first build")
             first = self._write_pending(first)
+            self._watcher = Watcher(self._queue)
+            self._watcher.start(self._layout, since_ns=began)  # (and what changed while the first build ran)
             self._threads = [threading.Thread(target=self._httpd.serve_forever, name="newsdesk-http", daemon=True),
                              threading.Thread(target=self._build_loop, name="newsdesk-builder", daemon=True)]
             for thread in self._threads:
@@ -334,7 +371,8 @@ class DevServer:
         self._queue.close()
         with self._news:
             self._news.notify_all()  # answers every held poll at once
-        self._watcher.stop()
+        if self._watcher is not None:
+            self._watcher.stop()
         self._indexer.cancel()
         if self._httpd is not None:
             if self._threads:
@@ -342,6 +380,11 @@ class DevServer:
             self._httpd.server_close()
         for thread in self._threads:
             thread.join(timeout=30)
+        if self.config is not None and self.rebuilds and not any(t.is_alive() for t in self._threads):
+            try:  # for the next `newsdesk build` or serve (only what is not in memory alone: see BuildCache)
+                self._cache.save(self.config.root)
+            except OSError as exc:
+                log.warning("could not save the build cache: %s", exc)
 
     @property
     def idle(self) -> bool:
@@ -351,6 +394,11 @@ class DevServer:
     @property
     def port(self) -> int:
         return self._httpd.server_address[1]
+
+    @property
+    def host(self) -> str:
+        """The address serve was started on (--host)."""
+        return self._host
 
     @property
     def url(self) -> str:
@@ -422,7 +470,8 @@ class DevServer:
                 self._config_broken = False
             self._check_edited_items(changes)
             try:
-                result = build(self.config, self._options, environ=self._environ, cache=self._cache,
+                options = self._rebuild_options if self.rebuilds else self._options  # the first: no thread yet
+                result = build(self.config, options, environ=self._environ, cache=self._cache,
                                changed=self._known_changes(), first=FirstPages(self._open_outputs, self.show_first))
             finally:
                 self._shown = None  # (requests wait for the lock again: the overlay has every file)
@@ -443,7 +492,8 @@ class DevServer:
         except Exception as exc:  # a bug in newsdesk: keep serving, and say so where the user looks
             log.debug("build crashed", exc_info=True)
             self._error = f"newsdesk crashed while building: {exc!r} (run `newsdesk --debug serve` for the traceback)"
-        self._watcher.update(self._layout)  # folders created since (a new themes/) or named by a new config
+        if self._watcher is not None:
+            self._watcher.update(self._layout)  # folders created since (a new themes/) or named by a new config
         changed = written or removed or (self._error, self._notice) != before
         css_only = bool(changes) and all(kind is ChangeKind.CSS for kind in changes.values())
         action = ("css" if css_only and (self._error, self._notice) == before else "reload") if changed else ""
@@ -680,6 +730,7 @@ class _Indexer:
         self._site: RenderedSite | None = None  # the plan to index: the last good build's
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
+        self._starting = threading.Lock()  # stop() may cancel from another thread while the builder starts one
 
     @property
     def busy(self) -> bool:
@@ -689,18 +740,20 @@ class _Indexer:
         self._site, self.pending = site, True
 
     def start(self, output: Path) -> None:
-        if not self.pending or self._site is None or (self._thread is not None and self._thread.is_alive()):
-            return
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(output, self._site, self._stop),
-                                        name="newsdesk-search", daemon=True)
-        self._thread.start()
+        with self._starting:
+            if not self.pending or self._site is None or (self._thread is not None and self._thread.is_alive()):
+                return
+            self._stop = threading.Event()
+            self._thread = threading.Thread(target=self._run, args=(output, self._site, self._stop),
+                                            name="newsdesk-search", daemon=True)
+            self._thread.start()
 
     def cancel(self) -> None:
-        if self._thread is not None:
+        with self._starting:
+            thread, self._thread = self._thread, None
             self._stop.set()
-            self._thread.join()
-            self._thread = None
+        if thread is not None:
+            thread.join()
 
     def _run(self, output: Path, site: RenderedSite, stop: threading.Event) -> None:
         if stop.wait(self.DELAY):
@@ -743,7 +796,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def _answer(self, head: bool) -> None:
         dev: DevServer = self.server.dev
         url = urlsplit(self.path)
-        if url.path == _POLL_URL:
+        if not host_allowed(self.headers.get("Host"), dev.host):
+            response = Response(403, (f"newsdesk serve answers requests for localhost, an IP address or {dev.host} "
+                                      f"only, so that no other site's page can read this preview (see DNS "
+                                      f"rebinding). Open {dev.url}\n").encode("utf-8"))
+        elif url.path == _POLL_URL:
             query = parse_qs(url.query)
             try:
                 since = int(query.get("since", ["0"])[0])

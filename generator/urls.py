@@ -3,6 +3,16 @@
 Output paths are made from slugs alone ([a-z0-9-], bounded length), so no title,
 file name or field can make the build write outside the output folder. URLs taken
 from content are kept only with a safe scheme.
+
+Slugs are also portable: a built site is a git branch that people clone on Windows
+and macOS. They are lower case (no two outputs differ only by case), never end in a
+dot or space, are never a Windows device name (CON, PRN, AUX, NUL, COM0-9, LPT0-9,
+which Windows reserves with any extension too: `con` becomes `con_`), and are at most
+MAX_SLUG characters; a longer one is cut and given a short hash of the whole, so two
+long names that start alike keep apart. Every output path newsdesk makes is then
+under 120 characters (the longest, `api/news/<slug>/page/<n>/index.json`, ~110),
+which leaves 140 of Windows' 260 (MAX_PATH) for the folder a site is cloned into.
+Files of a theme's or the site's own `static/` are copied under their own names.
 """
 
 from __future__ import annotations
@@ -15,6 +25,8 @@ from urllib.parse import urljoin, urlsplit
 from anyascii import anyascii
 
 MAX_SLUG = 80
+_HASHED = 8  # hex digits of the hash that keeps a cut or clashing slug apart
+_DEVICE = re.compile(r"con|prn|aux|nul|com[0-9]|lpt[0-9]")  # Windows device names (slugify leaves no dot)
 _UNSAFE_IN_URL = re.compile(r'[\x00-\x20"<>\\`\x7f]')
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # Symbols that carry meaning in names ("C++", "C#", "Q&A") are spelled out rather than dropped,
@@ -23,18 +35,25 @@ _SPELLED = str.maketrans({"+": " plus ", "#": " sharp ", "&": " and ", "@": " at
 
 
 def slugify(text: str, fallback: str = "") -> str:
-    """Transliterate to ASCII, lower-case, keep [a-z0-9-], cut at a word boundary.
+    """Transliterate to ASCII, lower-case, keep [a-z0-9-], cut at a word boundary with a hash of the rest.
 
     Text with nothing left (only emoji, say) gets a short stable hash so that it
-    still has a unique, safe slug.
+    still has a unique, safe slug. A Windows device name gets a `_` (see above).
     """
     slug = _NOT_SLUG.sub("-", anyascii(str(text).translate(_SPELLED)).lower()).strip("-")
     if len(slug) > MAX_SLUG:
-        slug = slug[:MAX_SLUG].rsplit("-", 1)[0] or slug[:MAX_SLUG]
+        slug = distinct_slug(slug, slug)
     if not slug:
         seed = str(text) or fallback
         slug = "x-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
-    return slug
+    return slug + "_" if _DEVICE.fullmatch(slug) else slug
+
+
+def distinct_slug(slug: str, seed: str) -> str:
+    """`slug` (cut at a word boundary to fit) with a short hash of `seed`: a slug of its own, within MAX_SLUG."""
+    room = MAX_SLUG - _HASHED - 1
+    cut = slug[:room].rsplit("-", 1)[0] if len(slug) > room else slug
+    return f"{cut or slug[:room]}-{hashlib.sha1(seed.encode('utf-8')).hexdigest()[:_HASHED]}"
 
 
 def safe_url(value, schemes: tuple[str, ...] = ("http", "https")) -> str:

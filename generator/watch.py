@@ -153,6 +153,32 @@ def describe_changes(changes: dict[Path, ChangeKind], root: Path) -> str:
     return f"{names[0]}{more} {verb}"
 
 
+def changed_since(layout: SiteLayout, since_ns: int) -> list[tuple[str, bool]]:
+    """(path, is a folder) of what in the watched folders was modified at or after `since_ns`: the edits a
+    watch started late missed (serve starts watching after its first build, see server.DevServer.start).
+    A folder's own time moves when a file in it is created, renamed or deleted: it is named itself only
+    when none of its files is (a file deleted)."""
+    found: list[tuple[str, bool]] = []
+    ignored = {str(folder) for folder in layout.ignored}
+    for folder, recursive in layout.watched:
+        for path, names, files in os.walk(folder):
+            names[:] = [n for n in names if not n.startswith(".") and os.path.join(path, n) not in ignored]
+            newer = [(os.path.join(path, name), False) for name in files if _modified_since(os.path.join(path, name), since_ns)]
+            if not newer and _modified_since(path, since_ns):
+                newer = [(path, True)]
+            found += newer
+            if not recursive:
+                break
+    return found
+
+
+def _modified_since(path: str, since_ns: int) -> bool:
+    try:
+        return os.stat(path, follow_symlinks=False).st_mtime_ns >= since_ns
+    except OSError:
+        return False  # gone meanwhile: its folder says so
+
+
 def _inside(path: PurePath, folder: Path) -> tuple[str, ...] | None:
     """The parts of `path` below `folder` (empty for the folder itself), or None when outside it."""
     try:
@@ -283,9 +309,13 @@ class Watcher:
         self._handler = _Handler(queue)
         self._watches: dict[tuple[Path, bool], object] = {}
 
-    def start(self, layout: SiteLayout) -> None:
+    def start(self, layout: SiteLayout, since_ns: int | None = None) -> None:
+        """Start watching; `since_ns` (time.time_ns()): also queue what changed from then until the watch began."""
         self.update(layout)
         self._observer.start()
+        if since_ns is not None:
+            for path, directory in changed_since(layout, since_ns):
+                self.queue.add(path, directory=directory)
 
     def update(self, layout: SiteLayout) -> None:
         """Watch the layout's folders that exist now; stop watching those it no longer has."""

@@ -207,7 +207,7 @@ def test_feeds_stay_valid_even_if_the_model_lets_control_characters_through(tmp_
     nasty = "A\x00B\x01C\x0bD\x1fE\x7fF\x85G\ud7ff\ufffeH\uffffI"
     dirty = dataclasses.replace(site.items[0], title=nasty, excerpt=nasty)
     site = dataclasses.replace(site, items=(dirty,))
-    files = make_files(feed_outputs(site, planned.rankings, dataclasses.replace(config, title=nasty), planned.now), site)
+    files = make_files(feed_outputs(site, planned.rankings, dataclasses.replace(config, title=nasty)), site)
     for name, data in files.items():
         if name.endswith((".xml", ".rss")):
             root_element = ET.fromstring(data)
@@ -233,7 +233,7 @@ def _model(config):
 
 
 def _feed_files(site, rankings, config, now) -> dict[str, bytes]:
-    return make_files(feed_outputs(site, rankings, config, now), site)
+    return make_files(feed_outputs(site, rankings, config), site)
 
 
 def test_feeds_false_leaves_out_every_feed_and_every_link_to_one(tmp_path):

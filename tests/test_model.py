@@ -254,9 +254,12 @@ def test_two_items_that_map_to_one_page_are_both_reported(hostile):
     assert any(m.startswith("content/b/same.md:") and "content/a/same.md" in m for m in about_pair), about_pair
     assert any(m.startswith("content/a/same.md:") and "content/b/same.md" in m for m in about_pair), about_pair
     page = hostile["pages"]["news/2026/11/14/same/index.html"]
-    assert page.find(".//h1").text == "First of a pair"  # the first by path is kept; the other is left out, loudly
+    assert page.find(".//h1").text == "First of a pair"  # the first by path keeps the page; the other gets its own
+    second = hostile["items"]["content/b/same.md"].path
+    assert second.startswith("news/2026/11/14/same-") and second in " ".join(about_pair)
+    assert hostile["pages"][second + "index.html"].find(".//h1").text == "Second of a pair"
     report = result.report()
-    assert [r["source"] for r in report["rejected"] if "same" in r["source"]] == ["content/b/same.md"]
+    assert [r["source"] for r in report["rejected"] if "same" in r["source"]] == []
 
 
 def test_slug_only_dots_still_gets_a_page(hostile):

@@ -488,9 +488,9 @@ def test_a_move_that_takes_a_page_from_one_topic_and_gives_one_to_another(tmp_pa
 
 
 @pytest.mark.slow
-def test_a_story_left_out_for_writing_anothers_page_comes_back_when_that_one_moves(site, tmp_path):
-    # Two stories with one page: the build keeps one (with a warning) and leaves the other out. Redating or
-    # deleting the one kept gives the page to the other, as a full build does.
+def test_a_story_moved_for_writing_anothers_page_takes_it_when_that_one_moves(site, tmp_path):
+    # Two stories with one page: the first by source keeps it and the other gets a page of its own (with a
+    # warning). Redating or deleting the one kept gives the page to the other, as a full build does.
     root, config, cache = site
     kept, twin = _items(root)[0], root / "content/news/zz-twin.md"
     text = kept.read_text(encoding="utf-8").replace("title:", "slug: one-page\ntitle:", 1)
@@ -498,11 +498,17 @@ def test_a_story_left_out_for_writing_anothers_page_comes_back_when_that_one_mov
     (root / "content/news/aa-kept.md").write_text(text, encoding="utf-8")
     kept.unlink()
     result = build(config, OPTIONS, cache=cache)
-    assert any("would write the same page" in str(p) for p in result.site.problems)
+    assert any("would write the same page" in str(p) for p in result.site.warnings)
+    slugs = {i.source.rsplit("/", 1)[1]: i.slug for i in result.site.model.site.items}
+    assert slugs["aa-kept.md"] == "one-page" and slugs["zz-twin.md"].startswith("one-page-")  # both on the site
+    _edit(twin, r'^title: "Twin: ', 'title: "Twin, edited: ')  # the story on the page of its own
+    build(config, OPTIONS, cache=cache, changed=[twin])
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "edited")
     kept = root / "content/news/aa-kept.md"
     _edit(kept, r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z")
     result = build(config, OPTIONS, cache=cache, changed=[kept])
-    assert result.mode == "update" and not result.site.problems  # planned again: the twin is on the site now
+    assert result.mode == "update" and not result.site.problems  # planned again: the twin has the page now
+    assert [i.slug for i in result.site.model.site.items if i.source.endswith("zz-twin.md")] == ["one-page"]
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 

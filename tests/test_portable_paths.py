@@ -1,0 +1,80 @@
+"""A built site is a git branch people clone on Windows and macOS: every output path of a site full of
+hostile names must be checkout-safe there (no device names, no trailing dot or space, no two paths equal
+but for case, bounded lengths), and names that clash still get pages of their own."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import build_site, item, make_site
+
+from generator.urls import MAX_SLUG, slugify
+
+MAX_OUTPUT_PATH = 120  # documented in generator/urls.py: leaves 140 of Windows' 260 for the clone's folder
+DEVICE = re.compile(r"(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)", re.I)
+DEVICES = ["CON", "aux", "Com1", "lpt9", "nul", "PRN", "con.txt", "COM¹", "lpt²", "Aux.", "nul ", "CON .json"]
+LONG = "Breaking news about a very long topic name that goes on and on and on and on and on"
+
+
+def _site(tmp_path):
+    files = {}
+    for n, name in enumerate(DEVICES):
+        quoted = json.dumps(name)
+        files[f"content/news/d{n}.md"] = item(f"Story {n} {name}", date=f"2026-11-{n + 1:02d}T10:00:00Z",
+                                             topics=f"[{quoted}]", provider=f"{{name: {quoted}}}")
+    for name in ("CON", "aux", "Com1", "LPT9", "Nul"):  # item file names, and a `slug:`
+        files[f"content/news/{name}.md"] = item(f"Named {name}", date="2026-11-15T10:00:00Z")
+    files["content/news/s.md"] = item("Slugged", date="2026-11-16T10:00:00Z", slug="PRN")
+    # Names that differ only by case, and long names that start alike: one page each.
+    files["content/news/Story.md"] = item("Upper-case story", date="2026-11-17T10:00:00Z")
+    files["content/news/story.md"] = item("Lower-case story", date="2026-11-17T10:00:00Z")
+    for n in range(2):
+        files[f"content/news/long-{n}.md"] = item(f"Long {n}", date="2026-11-18T10:00:00Z",
+                                                 slug=json.dumps(f"{LONG} {LONG} number {n}"),
+                                                 topics=json.dumps([f"{LONG} {LONG} part {n}"]),
+                                                 provider=json.dumps({"name": f"{LONG} {LONG} desk {n}"}))
+    return make_site(tmp_path / "site", files)
+
+
+def test_every_output_path_of_a_site_with_hostile_names_checks_out_on_windows(tmp_path):
+    config, result = build_site(_site(tmp_path))
+    assert not result.site.problems, result.site.problems  # nothing left out for its name
+    out = config.output_path
+    paths = [p.relative_to(out).as_posix() for p in sorted(out.rglob("*"))]
+    assert len(paths) > 100
+    seen: dict[str, str] = {}
+    for path in paths:
+        assert len(path) <= MAX_OUTPUT_PATH, path
+        for part in path.split("/"):
+            assert not DEVICE.fullmatch(part.split(".")[0].rstrip(" ")), f"{path}: a Windows device name"
+            assert not part.endswith((".", " ")), f"{path}: ends in a dot or space"
+            assert len(part) <= MAX_SLUG + 10, path
+        other = seen.setdefault(path.casefold(), path)
+        assert other == path, f"{path} and {other} differ only by case"
+
+    site = result.site.model.site
+    assert {i.title for i in site.items} >= {"Upper-case story", "Lower-case story", "Long 0", "Long 1",
+                                             *(f"Named {n}" for n in ("CON", "aux", "Com1", "LPT9", "Nul"))}
+    assert len({i.path for i in site.items}) == len(site.items)
+    topics = {t.name: slug for slug, t in site.topics.items()}
+    assert len({topics[f"{LONG} {LONG} part {n}"] for n in range(2)}) == 2  # cut alike, kept apart
+    assert len({slug for slug, p in site.providers.items() if p.name.startswith(LONG)}) == 2
+    for story in (i for i in site.items if i.title.startswith("Story ")):  # (COM¹ and Com1 are one topic)
+        [topic] = story.topics
+        assert (out / "topics" / topic / "index.html").is_file() and (out / story.path / "index.html").is_file()
+        assert (out / "providers" / story.provider.slug / "index.html").is_file()
+
+
+@pytest.mark.parametrize("name", ["CON", "con", "Aux", "NUL", "prn", "com0", "COM9", "lpt1", "LPT¹", "com³",
+                                  " con ", "con.", "<con>"])
+def test_device_names_get_a_slug_windows_accepts(name):
+    slug = slugify(name)
+    assert not DEVICE.fullmatch(slug) and slug.startswith(slugify(name.strip(" .<>").lower()[:3]))
+
+
+def test_slugs_of_long_names_that_start_alike_differ_and_fit():
+    first, second = slugify(f"{LONG} {LONG} one"), slugify(f"{LONG} {LONG} two")
+    assert first != second and len(first) <= MAX_SLUG and len(second) <= MAX_SLUG
+    assert first.startswith("breaking-news-about") and slugify(f"{LONG} {LONG} one") == first  # stable
