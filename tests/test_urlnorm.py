@@ -1,0 +1,90 @@
+"""generator.urlnorm.canonical_url: the spellings of one page's URL share one key; different pages do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.urlnorm import canonical_url
+
+STORY = "https://example.com/news/2026/rate-cut"
+
+
+@pytest.mark.parametrize("spelling", [
+    "https://example.com/news/2026/rate-cut",
+    "http://example.com/news/2026/rate-cut",
+    "https://www.example.com/news/2026/rate-cut",
+    "https://m.example.com/news/2026/rate-cut",
+    "https://amp.example.com/news/2026/rate-cut",
+    "https://EXAMPLE.com./news/2026/rate-cut",
+    "https://example.com:443/news/2026/rate-cut",
+    "http://example.com:80/news/2026/rate-cut",
+    "https://user:secret@example.com/news/2026/rate-cut",
+    "  https://example.com/news/2026/rate-cut\n",
+    "https://example.com/news/2026/rate-cut/",
+    "https://example.com//news//2026/rate-cut",
+    "https://example.com/news/2026/rate-cut#comments",
+    "https://example.com/news/2026/rate-cut?utm_source=rss&utm_medium=feed&utm_campaign=x",
+    "https://example.com/news/2026/rate-cut?fbclid=IwAR0abc",
+    "https://example.com/news/2026/rate-cut?gclid=1&mc_cid=2&mc_eid=3",
+    "https://example.com/news/2026/rate-cut?amp=1",
+    "https://example.com/news/2026/rate-cut?outputType=amp",
+    "https://example.com/news/2026/rate-cut/amp/",
+    "https://example.com/news/2026/rate-cut/amp",
+    "https://example.com/amp/news/2026/rate-cut",
+    "https://example.com/news/2026/rate-cut.amp",
+    "https://example-com.cdn.ampproject.org/c/s/example.com/news/2026/rate-cut/amp/",
+    "https://example-com.cdn.ampproject.org/c/s/www.example.com/news/2026/rate-cut?utm_source=x",
+    "https://example-com.cdn.ampproject.org/v/s/example.com/news/2026/rate-cut",
+    "https://example-com.cdn.ampproject.org/c/example.com/news/2026/rate-cut",
+    "https://www.google.com/amp/s/example.com/news/2026/rate-cut/amp/",
+    "https://example.com/news/2026/rate%2Dcut",
+])
+def test_spellings_of_one_page_share_its_key(spelling):
+    assert canonical_url(spelling) == STORY
+
+
+def test_amp_html_files_lose_only_the_amp_part():
+    assert canonical_url("https://example.com/a/story.amp.html") == "https://example.com/a/story.html"
+
+
+def test_parameters_that_choose_the_page_stay_in_a_stable_order():
+    assert canonical_url("https://example.com/article?id=7&page=2&utm_term=x") == "https://example.com/article?id=7&page=2"
+    assert canonical_url("https://example.com/article?page=2&id=7") == canonical_url("https://example.com/article?id=7&page=2")
+
+
+@pytest.mark.parametrize("one, other", [
+    ("https://example.com/news/a", "https://example.com/news/b"),
+    ("https://example.com/article?id=7", "https://example.com/article?id=8"),
+    ("https://example.com/news/a", "https://example.org/news/a"),
+    ("https://example.com:8080/news/a", "https://example.com/news/a"),
+    ("https://example.com/News/A", "https://example.com/news/a"),  # paths are case-sensitive
+    ("https://news.example.com/a", "https://example.com/a"),  # only www., m., mobile. and amp. go
+    ("https://example.com/amplifier", "https://example.com/"),
+    ("https://example.com/a%2Fb", "https://example.com/a/b"),  # an escaped slash is not a slash
+])
+def test_different_pages_keep_different_keys(one, other):
+    assert canonical_url(one) != canonical_url(other)
+
+
+def test_a_bare_registered_domain_keeps_its_name():
+    assert canonical_url("https://m.com/x") == "https://m.com/x"  # "m." is the name here, not a mobile host
+    assert canonical_url("https://www.co/") == "https://www.co/"
+
+
+def test_the_root_keeps_its_slash_and_ipv6_and_ports_survive():
+    assert canonical_url("https://example.com") == "https://example.com/"
+    assert canonical_url("http://[::1]:8080/a/") == "https://[::1]:8080/a"
+    assert canonical_url("http://127.0.0.1:8000/feed.xml?utm_source=a") == "https://127.0.0.1:8000/feed.xml"
+
+
+@pytest.mark.parametrize("text", ["", "not a url", "mailto:someone@example.com", "javascript:alert(1)",
+                                  "ftp://example.com/file", "https://", "http://[::1/broken"])
+def test_anything_but_an_http_url_comes_back_as_it_was(text):
+    assert canonical_url(f" {text} ") == text
+
+
+def test_the_key_is_a_fixed_point():
+    for url in ("https://www.example.com/a/amp/?utm_source=x&b=2&a=1#top",
+                "https://example-com.cdn.ampproject.org/c/s/example.com/x.amp.html"):
+        key = canonical_url(url)
+        assert canonical_url(key) == key
