@@ -189,8 +189,8 @@ _PAIRS = 0.5  # two adjacent words of the headline ("true detective", "time warn
 _TEXT_CHARACTERS = 500  # the start of the body: the lede says what the story is, the rest adds noise and time
 _BACKGROUND = 100  # pretend items without any of the words: in a small site no word counts as common
 _KEEP = 40  # an item's vector keeps its most telling words
-_INDEXED = 8  # candidate pairs share one of these of each item's words ...
-_RECENT = 60  # ... among that word's latest items within the window
+_INDEXED = 6  # candidate pairs share one of these of each item's words ...
+_RECENT = 24  # ... among that word's latest items within the window
 _NEAR = 0.5  # ... and are at least this part of the threshold alike
 # A large story's centroid comes to look like every text a little; its items must also be alike on average
 # (the mean cosine of their pairs at least this part of the threshold).
@@ -245,7 +245,8 @@ def _grow_by_text(ordered: Sequence[StoryInput], groups: list[int], settings: St
                 if other not in seen:
                     seen.add(other)
                     theirs = _find(groups, other)
-                    if theirs != mine and _dot(vector, vectors[other]) >= near:
+                    if theirs != mine and abs(found[mine].first - found[theirs].first) <= window \
+                            and _dot(vector, vectors[other]) >= near:
                         found[mine].neighbours[theirs] = None
                         found[theirs].neighbours[mine] = None
             posting.append(index)
@@ -267,19 +268,26 @@ def _grow_by_text(ordered: Sequence[StoryInput], groups: list[int], settings: St
         merged, other = found[root], found.pop(gone)
         # |A + B|^2 = |A|^2 + |B|^2 + 2 A.B, and A.B is what the pair's similarity was made of
         merged.norm2 += other.norm2 - 2 * negative * math.sqrt(merged.norm2 * other.norm2)
+        if len(other.total) > len(merged.total):
+            merged.total, other.total = other.total, merged.total  # add the smaller sum into the larger
         _add(merged.total, other.total)
         merged.size += other.size
         merged.first = min(merged.first, other.first)
         merged.providers.update(other.providers)
         merged.version += 1
-        merged.neighbours.update(other.neighbours)
-        merged.neighbours.pop(root, None)
-        merged.neighbours.pop(gone, None)
-        for neighbour in merged.neighbours:
+        # Neighbours stay neighbours while their earliest items are within the window of ours: a group spanning
+        # months through declared coverage would otherwise gather neighbours from all of them.
+        neighbours = {}
+        for neighbour in (*merged.neighbours, *other.neighbours):
+            if neighbour == root or neighbour == gone or neighbour in neighbours:
+                continue
             theirs = found[neighbour].neighbours
             theirs.pop(gone, None)
-            theirs[root] = None
-            _push(heap, found, min(root, neighbour), max(root, neighbour), threshold, window)
+            theirs.pop(root, None)
+            if abs(found[neighbour].first - merged.first) <= window:
+                neighbours[neighbour] = theirs[root] = None
+                _push(heap, found, min(root, neighbour), max(root, neighbour), threshold, window)
+        merged.neighbours = neighbours
 
 
 def _push(heap: list, found: dict, a: int, b: int, threshold: float, window: float) -> None:
