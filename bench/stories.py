@@ -52,19 +52,20 @@ def labelled_inputs(path: Path = LABELLED) -> tuple[list[StoryInput], dict[str, 
 # Our own cases: what the labelled data cannot show. Each tuple: (label, title, url, provider, related).
 # A story told through one article's URL forms and declared coverage, with headlines that share few words.
 _T0 = datetime(2014, 3, 11, 9, 0, tzinfo=timezone.utc)
+_FED = "wire.example/markets/2014/03/fed-holds-rates"
+_QUAKE = "geo.example/2014/03/11/chile-quake"
 OWN_CASES = (
-    ("own-fed", "Fed leaves rates unchanged, signals patience", "https://www.wire.example/markets/2014/03/fed-holds-rates", "Wire", ()),
+    ("own-fed", "Fed leaves rates unchanged, signals patience", f"https://www.{_FED}", "Wire", ()),
     ("own-fed", "Markets wrap: stocks edge up after central bank decision",
-     "https://wire-example.cdn.ampproject.org/c/s/wire.example/markets/2014/03/fed-holds-rates/amp/", "Daily Brief", ()),
+     f"https://wire-example.cdn.ampproject.org/c/s/{_FED}/amp/", "Daily Brief", ()),
     ("own-fed", "What the Fed's pause means for your mortgage",
-     "https://wire.example/markets/2014/03/fed-holds-rates?utm_source=twitter&utm_medium=social#comments", "Money Desk", ()),
+     f"https://{_FED}?utm_source=twitter&utm_medium=social#comments", "Money Desk", ()),
     ("own-fed", "Opinion: Yellen's patience is a gamble", "https://opinion.example/2014/03/yellen-patience-gamble",
-     "Opinion Daily", ("https://m.wire.example/markets/2014/03/fed-holds-rates",)),
-    ("own-quake", "Magnitude 6.1 earthquake strikes off Chile's coast", "https://geo.example/2014/03/11/chile-quake", "Geo News", ()),
+     "Opinion Daily", (f"https://m.{_FED}",)),
+    ("own-quake", "Magnitude 6.1 earthquake strikes off Chile's coast", f"https://{_QUAKE}", "Geo News", ()),
     ("own-quake", "No tsunami threat after tremor, authorities say", "https://coast.example/tsunami-warning-lifted",
-     "Coast Herald", ("https://www.geo.example/2014/03/11/chile-quake/?fbclid=IwAR0x",)),
-    ("own-quake", "Residents describe minutes of shaking in Valparaíso", "https://amp.geo.example/2014/03/11/chile-quake",
-     "Pacific Times", ()),
+     "Coast Herald", (f"https://www.{_QUAKE}/?fbclid=IwAR0x",)),
+    ("own-quake", "Residents describe minutes of shaking in Valparaíso", f"https://amp.{_QUAKE}", "Pacific Times", ()),
 )
 
 
@@ -255,37 +256,46 @@ def examples(stories, labels, inputs, count: int = 4) -> dict:
     return {"false_merges": merged[:count], "false_merges_total": len(merged), "misses": missed[:count]}
 
 
-def synthetic_inputs(count: int, seed: int = 1) -> list[StoryInput]:
-    """StoryInputs of bench.corpus's items (titles, excerpts, Markdown bodies, URLs with AMP forms, related)."""
+def synthetic_inputs(count: int, seed: int = 1, years: int = 1) -> list[StoryInput]:
+    """StoryInputs of bench.corpus's items (titles, excerpts, Markdown bodies, URLs with AMP forms, related).
+    `years` > 1: `count / years` items a year, each year its own corpus (seed + year), dated a year apart,
+    to grow the count at the density of a smaller corpus."""
     from bench.corpus import iter_items, make_providers
 
     inputs = []
-    for item in iter_items(count, seed, make_providers(seed)):
-        amp = item.url + "amp/" if item.amp else ""
-        inputs.append(StoryInput(
-            source=f"content/news/{item.stem}.md", title=item.title, published=item.published, excerpt=item.excerpt,
-            text=item.body, web_url=item.url, amp_url=amp, related=tuple(r.url for r in item.related),
-            provider=item.provider.domain, quality=float(item.quality)))
+    for year in range(years):
+        back = timedelta(days=365 * year)
+        for item in iter_items(count // years, seed + year, make_providers(seed)):
+            amp = item.url + "amp/" if item.amp else ""
+            inputs.append(StoryInput(
+                source=f"content/news/{year}/{item.stem}.md", title=item.title, published=item.published - back,
+                excerpt=item.excerpt, text=item.body, web_url=item.url, amp_url=amp,
+                related=tuple(r.url for r in item.related), provider=item.provider.domain,
+                quality=float(item.quality)))
     return inputs
 
 
 def speed(sizes: list[int]) -> dict:
-    """Seconds of `cluster` per size; at 20,000 items or fewer also how many items text similarity put with
-    others: the corpus's items are made independently from shared word lists, so every such merge is a
-    false one (a harsh test: the lists are small, so unrelated headlines share far more words than real ones)."""
+    """Seconds of `cluster` per size, with the corpus's dates over one year (denser as it grows) and, for sizes
+    above 10,000, also at 10,000 items a year (over size / 10,000 years). Up to 20,000 items also how many
+    items text similarity put with others: the corpus's items are made independently from shared word
+    lists, so every such merge is a false one (a harsh test: the lists are small, so unrelated headlines
+    share far more words than real ones do)."""
     out = {}
     for size in sizes:
-        inputs = synthetic_inputs(size)
-        started = time.perf_counter()
-        stories = cluster(inputs)
-        seconds = time.perf_counter() - started
-        row = {"seconds": round(seconds, 3), "items_per_second": round(size / seconds),
-               "stories_of_two_or_more": sum(len(s.members) > 1 for s in stories),
-               "items_in_them": sum(len(s.members) for s in stories if len(s.members) > 1)}
-        if size <= 20000:
-            linked = {m: s.id for s in cluster(inputs, StorySettings(threshold=1.0)) for m in s.members}
-            row["items_joined_by_text"] = sum(len({linked[m] for m in s.members}) - 1 for s in stories)
-        out[str(size)] = row
+        for years in sorted({1, max(1, size // 10000)}):
+            inputs = synthetic_inputs(size, years=years)
+            started = time.perf_counter()
+            stories = cluster(inputs)
+            seconds = time.perf_counter() - started
+            row = {"items": size, "years": years, "seconds": round(seconds, 3),
+                   "items_per_second": round(size / seconds),
+                   "stories_of_two_or_more": sum(len(s.members) > 1 for s in stories),
+                   "items_in_them": sum(len(s.members) for s in stories if len(s.members) > 1)}
+            if size <= 20000:
+                linked = {m: s.id for s in cluster(inputs, StorySettings(threshold=1.0)) for m in s.members}
+                row["items_joined_by_text"] = sum(len({linked[m] for m in s.members}) - 1 for s in stories)
+            out[f"{size}/{years}y"] = row
     return out
 
 
@@ -321,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
               "labelled_and_own": quality(inputs + extra, {**labels, **extra_labels}, settings)}
     for name in ("labelled", "labelled_and_own"):
         r = report[name]
-        print(f"\n{name}: {r['items']} items, {r['stories']} labelled stories; cluster took {r['ours_seconds']:.2f} s\n")
+        print(f"\n{name}: {r['items']} items, {r['stories']} labelled stories; "
+              f"cluster took {r['ours_seconds']:.2f} s\n")
         print(table(r))
         if r["own_cases"]["items"]:
             print(f"own cases: {r['own_cases']['joined']} of {r['own_cases']['items']} items joined their story")
@@ -339,9 +350,10 @@ def main(argv: list[str] | None = None) -> int:
     if sizes:
         report["speed"] = speed(sizes)
         print("\nspeed of cluster() on synthetic items:")
-        for size, s in report["speed"].items():
+        for s in report["speed"].values():
             joined = f", {s['items_joined_by_text']:,} joined by text" if "items_joined_by_text" in s else ""
-            print(f"  {int(size):>7,} items: {s['seconds']:.2f} s ({s['items_per_second']:,}/s), "
+            print(f"  {s['items']:>7,} items over {s['years']} year(s): {s['seconds']:.2f} s "
+                  f"({s['items_per_second']:,}/s), "
                   f"{s['items_in_them']:,} items in {s['stories_of_two_or_more']:,} stories of two or more{joined}")
     if args.json:
         args.json.write_text(json.dumps(report, indent=1, sort_keys=True) + "\n", encoding="utf-8")
