@@ -8,10 +8,10 @@ Items join one story when
 2. they are the same article under another URL form (`urlnorm.canonical_url`: AMP, AMP caches,
    `www.`/`m.`, tracking parameters, fragments, ...);
 3. they report alike within `window_hours`: TF-IDF of the headline, the URL's words, the excerpt and
-   the start of the body; stories grow by average linkage, so a story takes an item (or another story)
-   only when it is similar to the story's items on average, not to one of them: A~B and B~C do not
-   make A~C. Candidate pairs come from an inverted index of each item's rarest words within the
-   window, never from all pairs.
+   the start of the body. Stories grow most-alike pair first, and a story takes an item (or another
+   story) only when it is alike the story as a whole (the cosine of their centroids, with a floor on
+   the mean of all their pairs), not one of its items: A~B and B~C do not make A~C. Candidate pairs
+   come from an inverted index of each item's most telling words within the window, never all pairs.
 """
 
 from __future__ import annotations
@@ -55,8 +55,8 @@ class StorySettings:
     """The `stories:` block of config.yaml."""
 
     enabled: bool = True
-    window_hours: float = 72.0  # items further apart than this are not grouped by their text
-    threshold: float = 0.30  # average cosine similarity a story's items need (0..1): higher, fewer merges
+    window_hours: float = 72.0  # a story grown by text spans at most this from its first item
+    threshold: float = 0.30  # the cosine a story and an item (or two stories) need to join: higher, fewer merges
     same_provider: str = "join"  # "join": a provider's own items of one story join it; "apart": only by URL
     #                              or `related`, never by their text (for providers with look-alike headlines)
 
@@ -236,14 +236,14 @@ def _grow_by_text(ordered: Sequence[StoryInput], groups: list[int], settings: St
     near = threshold * _NEAR
     for index, vector in enumerate(vectors):
         mine = _find(groups, index)
-        seen = set()
+        compared = set()
         for word in list(vector)[:_INDEXED]:  # vectors keep their words heaviest first
             posting = postings[word]
             for other in reversed(posting[-_RECENT:]):
                 if seconds[index] - seconds[other] > window:
                     break
-                if other not in seen:
-                    seen.add(other)
+                if other not in compared:
+                    compared.add(other)
                     theirs = _find(groups, other)
                     if theirs != mine and abs(found[mine].first - found[theirs].first) <= window \
                             and _dot(vector, vectors[other]) >= near:
@@ -295,7 +295,7 @@ def _push(heap: list, found: dict, a: int, b: int, threshold: float, window: flo
     if abs(first.first - second.first) > window:
         return  # their earliest items are too far apart: stories grown by text span at most the window
     product = _dot(first.total, second.total)
-    similarity = product / math.sqrt(first.norm2 * second.norm2)  # their centroids' cosine
+    similarity = product / (math.sqrt(first.norm2 * second.norm2) or 1.0)  # their centroids' cosine
     if similarity >= threshold and product >= _AVERAGE * threshold * first.size * second.size:
         heapq.heappush(heap, (-similarity, a, b, first.version, second.version))
 
