@@ -1,0 +1,364 @@
+"""Story clustering: quality on labelled real headlines against a plain baseline, and speed.
+
+    python -m bench.stories [--labelled ../shared/labelled/news-stories-dev.csv] [--json FILE]
+                            [--sizes 10000,100000] [--sweep]
+
+Quality: the labelled headlines (title, URL, outlet as provider, time) plus this file's own cases
+(declared `related` coverage, AMP/AMP cache/utm forms of one article) go through
+`generator.stories.cluster` with the default settings, and through the baseline: TF-IDF of the titles,
+cosine similarity, average linkage, cut at the threshold with the best BCubed F1 on the same data (so
+the baseline is tuned on what it is scored on; ours is not tuned per run). Both are scored with BCubed
+and pairwise precision, recall and F1. Speed: `cluster` over synthetic inputs made from bench.corpus's
+items (one year of dates) at each size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import heapq
+import json
+import math
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from generator.stories import StoryInput, StorySettings, cluster
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELLED = ROOT / ".." / "shared" / "labelled" / "news-stories-dev.csv"
+
+
+# --- data -----------------------------------------------------------------------------------------
+
+def labelled_inputs(path: Path = LABELLED) -> tuple[list[StoryInput], dict[str, str]]:
+    """The labelled headlines as StoryInputs, and each one's story label (by source)."""
+    inputs, labels = [], {}
+    with open(path, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            source = f"labelled/{row['ID']}.md"
+            url = row["URL"].replace("\\?", "?").replace("&amp;", "&")
+            published = datetime.fromtimestamp(int(row["TIMESTAMP"]) / 1000, timezone.utc)
+            provider = row["PUBLISHER"].replace("\\(", "(").replace("\\)", ")")
+            inputs.append(StoryInput(source=source, title=row["TITLE"], published=published, web_url=url,
+                                     provider=provider))
+            labels[source] = row["STORY"]
+    return inputs, labels
+
+
+# Our own cases: what the labelled data cannot show. Each tuple: (label, title, url, provider, related).
+# A story told through one article's URL forms and declared coverage, with headlines that share few words.
+_T0 = datetime(2014, 3, 11, 9, 0, tzinfo=timezone.utc)
+_FED = "wire.example/markets/2014/03/fed-holds-rates"
+_QUAKE = "geo.example/2014/03/11/chile-quake"
+OWN_CASES = (
+    ("own-fed", "Fed leaves rates unchanged, signals patience", f"https://www.{_FED}", "Wire", ()),
+    ("own-fed", "Markets wrap: stocks edge up after central bank decision",
+     f"https://wire-example.cdn.ampproject.org/c/s/{_FED}/amp/", "Daily Brief", ()),
+    ("own-fed", "What the Fed's pause means for your mortgage",
+     f"https://{_FED}?utm_source=twitter&utm_medium=social#comments", "Money Desk", ()),
+    ("own-fed", "Opinion: Yellen's patience is a gamble", "https://opinion.example/2014/03/yellen-patience-gamble",
+     "Opinion Daily", (f"https://m.{_FED}",)),
+    ("own-quake", "Magnitude 6.1 earthquake strikes off Chile's coast", f"https://{_QUAKE}", "Geo News", ()),
+    ("own-quake", "No tsunami threat after tremor, authorities say", "https://coast.example/tsunami-warning-lifted",
+     "Coast Herald", (f"https://www.{_QUAKE}/?fbclid=IwAR0x",)),
+    ("own-quake", "Residents describe minutes of shaking in Valparaíso", f"https://amp.{_QUAKE}", "Pacific Times", ()),
+)
+
+
+def own_inputs(labelled: list[StoryInput] = (), labels: dict[str, str] | None = None):
+    """OWN_CASES as StoryInputs with their labels; with the labelled inputs, also an opinion piece that
+    declares coverage of the largest labelled story's first item under a headline with none of its words."""
+    inputs, out = [], {}
+    for n, (label, title, url, provider, related) in enumerate(OWN_CASES):
+        source = f"own/{n:02}.md"
+        inputs.append(StoryInput(source=source, title=title, published=_T0 + timedelta(minutes=7 * n), web_url=url,
+                                 provider=provider, related=related))
+        out[source] = label
+    if labelled and labels:
+        largest = Counter(labels.values()).most_common(1)[0][0]
+        target = min((i for i in labelled if labels[i.source] == largest), key=lambda i: (i.published, i.source))
+        inputs.append(StoryInput(source="own/opinion.md", title="Opinion: the moment nobody saw coming",
+                                 published=target.published + timedelta(hours=5), provider="Culture Pages",
+                                 web_url="https://culture.example/2014/03/the-moment",
+                                 related=(target.web_url + "?utm_source=rss",)))
+        out["own/opinion.md"] = largest
+    return inputs, out
+
+
+# --- scores ---------------------------------------------------------------------------------------
+
+def scores(clusters: list[list[str]], labels: dict[str, str]) -> dict[str, float]:
+    """BCubed and pairwise precision, recall and F1 of `clusters` (lists of sources) against `labels`."""
+    size_of_class = Counter(labels.values())
+    b_precision = b_recall = 0.0
+    together = together_right = 0
+    for members in clusters:
+        in_class = Counter(labels[m] for m in members)
+        for m in members:
+            right = in_class[labels[m]]
+            b_precision += right / len(members)
+            b_recall += right / size_of_class[labels[m]]
+        together += len(members) * (len(members) - 1) // 2
+        together_right += sum(n * (n - 1) // 2 for n in in_class.values())
+    count = sum(len(c) for c in clusters)
+    same_class = sum(n * (n - 1) // 2 for n in size_of_class.values())
+    out = {"bcubed_p": b_precision / count, "bcubed_r": b_recall / count,
+           "pair_p": together_right / together if together else 1.0,
+           "pair_r": together_right / same_class if same_class else 1.0}
+    out["bcubed_f1"] = _f1(out["bcubed_p"], out["bcubed_r"])
+    out["pair_f1"] = _f1(out["pair_p"], out["pair_r"])
+    return out
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+# --- the baseline -------------------------------------------------------------------------------------
+
+_BASE_STOP = frozenset("a an and are as at be by for from has have in is it its of on or that the to was were will "
+                       "with".split())
+
+
+def baseline_merges(inputs: list[StoryInput]) -> list[tuple[float, int, int]]:
+    """Average-linkage merges of the titles' TF-IDF vectors (cosine; pairs without a shared word are 0,
+    so only pairs that share a word are compared: exact, not an approximation): (height, a, b) in order."""
+    bags = [Counter(w for w in re.findall(r"\w+", item.title.lower()) if len(w) > 1 and w not in _BASE_STOP)
+            for item in inputs]
+    df = Counter(w for bag in bags for w in bag)
+    n = len(bags)
+    vectors = []
+    for bag in bags:
+        v = {w: c * (math.log((1 + n) / (1 + df[w])) + 1) for w, c in bag.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vectors.append({w: x / norm for w, x in v.items()})
+    postings = defaultdict(list)
+    for i, v in enumerate(vectors):
+        for w in v:
+            postings[w].append(i)
+    sums: dict[int, dict[int, float]] = defaultdict(dict)  # cluster -> cluster -> sum of pair similarities
+    for i, v in enumerate(vectors):
+        for j in {j for w in v for j in postings[w] if j > i}:
+            s = sum(x * vectors[j].get(w, 0.0) for w, x in v.items())
+            sums[i][j] = sums[j][i] = s
+    size = [1] * n
+    heap = [(-s / (size[i] * size[j]), i, j) for i in sums for j, s in sums[i].items() if i < j]
+    heapq.heapify(heap)
+    alive = [True] * n
+    merges = []
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if not (alive[a] and alive[b]) or abs(-negative - sums[a].get(b, 0.0) / (size[a] * size[b])) > 1e-12:
+            continue
+        merges.append((-negative, a, b))
+        alive[b] = False
+        size[a] += size[b]
+        for c, s in sums.pop(b).items():
+            if c == a:
+                continue
+            sums[c].pop(b)
+            sums[a][c] = sums[c][a] = sums[a].get(c, 0.0) + s
+        sums[a].pop(b, None)
+        for c, s in sums[a].items():
+            heapq.heappush(heap, (-s / (size[a] * size[c]), min(a, c), max(a, c)))
+    return merges
+
+
+def cut(inputs: list[StoryInput], merges, threshold: float) -> list[list[str]]:
+    parent = list(range(len(inputs)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+    for height, a, b in merges:
+        if height >= threshold:
+            parent[find(b)] = find(a)
+    groups = defaultdict(list)
+    for i, item in enumerate(inputs):
+        groups[find(i)].append(item.source)
+    return list(groups.values())
+
+
+# --- runs ---------------------------------------------------------------------------------------------
+
+def quality(inputs, labels, settings: StorySettings, sweep: bool = False) -> dict:
+    started = time.perf_counter()
+    stories = cluster(inputs, settings)
+    ours_seconds = time.perf_counter() - started
+    ours = scores([list(s.members) for s in stories], labels)
+    merges = baseline_merges(inputs)
+    grid = [round(0.05 * k, 2) for k in range(1, 20)]
+    curve = {t: scores(cut(inputs, merges, t), labels) for t in grid}
+    best = max(grid, key=lambda t: (curve[t]["bcubed_f1"], t))
+    # the baseline's recall where its precision is at least ours: the fairest single comparison
+    at_our_precision = [t for t in grid if curve[t]["bcubed_p"] >= ours["bcubed_p"]]
+    matched = min(at_our_precision) if at_our_precision else max(grid)
+    at_our_recall = [t for t in grid if curve[t]["bcubed_r"] >= ours["bcubed_r"]]  # ... and its precision there
+    recall_matched = max(at_our_recall) if at_our_recall else min(grid)
+    result = {"items": len(inputs), "stories": len(set(labels.values())), "settings": settings.__dict__,
+              "ours": ours, "ours_seconds": ours_seconds,
+              "baseline_best_f1": {"threshold": best, **curve[best]},
+              "baseline_at_our_precision": {"threshold": matched, **curve[matched]},
+              "baseline_at_our_recall": {"threshold": recall_matched, **curve[recall_matched]},
+              "own_cases": own_cases(stories, labels),
+              "baseline_curve": {str(t): curve[t] for t in grid},
+              "examples": examples(stories, labels, inputs)}
+    if sweep:
+        result["ours_sweep"] = {str(t): scores([list(s.members) for s in cluster(inputs, StorySettings(
+            threshold=t, window_hours=settings.window_hours, same_provider=settings.same_provider))], labels)
+            for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)}
+    return result
+
+
+def own_cases(stories, labels) -> dict:
+    """Our own items: how many are in a story with another item of their label and none of another own label."""
+    joined = total = 0
+    for story in stories:
+        for member in story.members:
+            if member.startswith("own/"):
+                total += 1
+                mine = labels[member]
+                joined += (sum(labels[m] == mine for m in story.members) > 1
+                           and all(labels[m] == mine for m in story.members if m.startswith("own/")))
+    return {"items": total, "joined": joined}
+
+
+def examples(stories, labels, inputs, count: int = 4) -> dict:
+    """A few false merges (a story whose items carry two labels) and misses (a label split over stories)."""
+    titles = {i.source: i.title for i in inputs}
+    merged = []
+    for story in sorted(stories, key=lambda s: -len(s.members)):
+        by_label = Counter(labels[m] for m in story.members)
+        if len(by_label) > 1:
+            (main, _), (other, _) = by_label.most_common(2)
+            wrong = next(m for m in story.members if labels[m] == other)
+            right = next(m for m in story.members if labels[m] == main)
+            merged.append({"story_size": len(story.members), "labels": dict(by_label.most_common(3)),
+                           "majority": titles[right], "intruder": titles[wrong]})
+    parts: dict[str, list] = defaultdict(list)
+    for story in stories:
+        for label, n in Counter(labels[m] for m in story.members).items():
+            parts[label].append((n, story))
+    missed = []
+    for label, pieces in sorted(parts.items(), key=lambda kv: -len(kv[1])):
+        if len(pieces) > 1:
+            pieces.sort(key=lambda p: (-p[0], p[1].id))
+            big, small = pieces[0][1], pieces[-1][1]
+            missed.append({"label": label, "pieces": len(pieces), "largest": pieces[0][0],
+                           "in_largest": titles[next(m for m in big.members if labels[m] == label)],
+                           "left_out": titles[next(m for m in small.members if labels[m] == label)]})
+    return {"false_merges": merged[:count], "false_merges_total": len(merged), "misses": missed[:count]}
+
+
+def synthetic_inputs(count: int, seed: int = 1, years: int = 1) -> list[StoryInput]:
+    """StoryInputs of bench.corpus's items (titles, excerpts, Markdown bodies, URLs with AMP forms, related).
+    `years` > 1: `count / years` items a year, each year its own corpus (seed + year), dated a year apart,
+    to grow the count at the density of a smaller corpus."""
+    from bench.corpus import iter_items, make_providers
+
+    inputs = []
+    for year in range(years):
+        back = timedelta(days=365 * year)
+        for item in iter_items(count // years, seed + year, make_providers(seed)):
+            amp = item.url + "amp/" if item.amp else ""
+            inputs.append(StoryInput(
+                source=f"content/news/{year}/{item.stem}.md", title=item.title, published=item.published - back,
+                excerpt=item.excerpt, text=item.body, web_url=item.url, amp_url=amp,
+                related=tuple(r.url for r in item.related), provider=item.provider.domain,
+                quality=float(item.quality)))
+    return inputs
+
+
+def speed(sizes: list[int]) -> dict:
+    """Seconds of `cluster` per size, with the corpus's dates over one year (denser as it grows) and, for sizes
+    above 10,000, also at 10,000 items a year (over size / 10,000 years). Up to 20,000 items also how many
+    items text similarity put with others: the corpus's items are made independently from shared word
+    lists, so every such merge is a false one (a harsh test: the lists are small, so unrelated headlines
+    share far more words than real ones do)."""
+    out = {}
+    for size in sizes:
+        for years in sorted({1, max(1, size // 10000)}):
+            inputs = synthetic_inputs(size, years=years)
+            started = time.perf_counter()
+            stories = cluster(inputs)
+            seconds = time.perf_counter() - started
+            row = {"items": size, "years": years, "seconds": round(seconds, 3),
+                   "items_per_second": round(size / seconds),
+                   "stories_of_two_or_more": sum(len(s.members) > 1 for s in stories),
+                   "items_in_them": sum(len(s.members) for s in stories if len(s.members) > 1)}
+            if size <= 20000:
+                linked = {m: s.id for s in cluster(inputs, StorySettings(threshold=1.0)) for m in s.members}
+                row["items_joined_by_text"] = sum(len({linked[m] for m in s.members}) - 1 for s in stories)
+            out[f"{size}/{years}y"] = row
+    return out
+
+
+def table(result: dict) -> str:
+    rows = [("newsdesk stories (defaults)", result["ours"]),
+            (f"baseline, best F1 (t={result['baseline_best_f1']['threshold']})", result["baseline_best_f1"]),
+            (f"baseline at our precision (t={result['baseline_at_our_precision']['threshold']})",
+             result["baseline_at_our_precision"]),
+            (f"baseline at our recall (t={result['baseline_at_our_recall']['threshold']})",
+             result["baseline_at_our_recall"])]
+    lines = ["| method | BCubed P | BCubed R | BCubed F1 | pairwise P | pairwise R | pairwise F1 |",
+             "|---|---|---|---|---|---|---|"]
+    for name, s in rows:
+        lines.append(f"| {name} | {s['bcubed_p']:.3f} | {s['bcubed_r']:.3f} | {s['bcubed_f1']:.3f} | "
+                     f"{s['pair_p']:.3f} | {s['pair_r']:.3f} | {s['pair_f1']:.3f} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.stories", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--labelled", type=Path, default=LABELLED)
+    parser.add_argument("--json", type=Path, help="write every figure here")
+    parser.add_argument("--sizes", default="10000,100000", help="synthetic sizes for speed ('' for none)")
+    parser.add_argument("--sweep", action="store_true", help="also score our clustering at other thresholds")
+    args = parser.parse_args(argv)
+    if not args.labelled.exists():
+        print(f"{args.labelled}: not found (the labelled data lives in ../shared/labelled/)", file=sys.stderr)
+        return 2
+    settings = StorySettings()
+    inputs, labels = labelled_inputs(args.labelled)
+    extra, extra_labels = own_inputs(inputs, labels)
+    report = {"labelled": quality(inputs, labels, settings, args.sweep),
+              "labelled_and_own": quality(inputs + extra, {**labels, **extra_labels}, settings)}
+    for name in ("labelled", "labelled_and_own"):
+        r = report[name]
+        print(f"\n{name}: {r['items']} items, {r['stories']} labelled stories; "
+              f"cluster took {r['ours_seconds']:.2f} s\n")
+        print(table(r))
+        if r["own_cases"]["items"]:
+            print(f"own cases: {r['own_cases']['joined']} of {r['own_cases']['items']} items joined their story")
+    if args.sweep:
+        print("\nours by threshold: " + ", ".join(f"{t}: P {s['bcubed_p']:.3f} R {s['bcubed_r']:.3f}"
+                                                 for t, s in report["labelled"]["ours_sweep"].items()))
+    ex = report["labelled"]["examples"]
+    print(f"\nfalse merges ({ex['false_merges_total']} stories hold more than one label), e.g.:")
+    for m in ex["false_merges"]:
+        print(f"  {m['majority']!r}  +  {m['intruder']!r}  (story of {m['story_size']})")
+    print("misses, e.g.:")
+    for m in ex["misses"]:
+        print(f"  {m['pieces']} pieces; {m['in_largest']!r} apart from {m['left_out']!r}")
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    if sizes:
+        report["speed"] = speed(sizes)
+        print("\nspeed of cluster() on synthetic items:")
+        for s in report["speed"].values():
+            joined = f", {s['items_joined_by_text']:,} joined by text" if "items_joined_by_text" in s else ""
+            print(f"  {s['items']:>7,} items over {s['years']} year(s): {s['seconds']:.2f} s "
+                  f"({s['items_per_second']:,}/s), "
+                  f"{s['items_in_them']:,} items in {s['stories_of_two_or_more']:,} stories of two or more{joined}")
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

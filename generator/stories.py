@@ -1,0 +1,394 @@
+"""Stories: the items that report the same news, across providers, as one story.
+
+Pure: `cluster` reads its inputs and nothing else, and gives the same stories for the same inputs in
+any order (see docs/dev/stories.md for the rules and the figures behind the defaults).
+
+Items join one story when
+1. one declares the other as coverage: a `related` URL is another item's URL;
+2. they are the same article under another URL form (`urlnorm.canonical_url`: AMP, AMP caches,
+   `www.`/`m.`, tracking parameters, fragments, ...);
+3. they report alike within `window_hours`: TF-IDF of the headline, the URL's words, the excerpt and
+   the start of the body. Stories grow most-alike pair first, and a story takes an item (or another
+   story) only when it is alike the story as a whole (the cosine of their centroids, with a floor on
+   the mean of all their pairs), not one of its items: A~B and B~C do not make A~C. Candidate pairs
+   come from an inverted index of each item's most telling words within the window, never all pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Sequence
+from urllib.parse import urlsplit
+
+from generator.urlnorm import canonical_url
+
+SAME_PROVIDER = ("join", "apart")
+
+
+@dataclass(frozen=True)
+class StoryInput:
+    """What clustering needs of an item (generator/model.py's Item has all of it)."""
+
+    source: str  # unique: the item's source path
+    title: str
+    published: datetime  # time-zone aware
+    excerpt: str = ""
+    text: str = ""  # the body as plain text (only its start is read)
+    original_url: str = ""
+    web_url: str = ""
+    amp_url: str = ""
+    cdn_amp_url: str = ""
+    related: tuple[str, ...] = ()  # the URLs of its `related` entries
+    provider: str = ""  # the provider's slug or domain; "" for none
+    quality: float = 0.0
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    """The `stories:` block of config.yaml."""
+
+    enabled: bool = True
+    window_hours: float = 72.0  # a story grown by text spans at most this from its first item
+    threshold: float = 0.30  # the cosine a story and an item (or two stories) need to join: higher, fewer merges
+    same_provider: str = "join"  # "join": a provider's own items of one story join it; "apart": only by URL
+    #                              or `related`, never by their text (for providers with look-alike headlines)
+
+    def __post_init__(self):
+        if self.same_provider not in SAME_PROVIDER:
+            raise ValueError(f"same_provider must be one of {', '.join(SAME_PROVIDER)}, got {self.same_provider!r}")
+        if not self.window_hours >= 0:
+            raise ValueError(f"window_hours must be 0 or more, got {self.window_hours!r}")
+        if not 0 < self.threshold <= 1:
+            raise ValueError(f"threshold must be more than 0 and at most 1, got {self.threshold!r}")
+
+
+@dataclass(frozen=True)
+class Story:
+    """Items that report the same news. `members` are source paths, earliest first (lead included)."""
+
+    id: str
+    lead: str
+    members: tuple[str, ...]
+
+
+def cluster(items: Sequence[StoryInput], settings: StorySettings = StorySettings()) -> tuple[Story, ...]:
+    """Every item in exactly one story (most stories have one item), earliest story first.
+
+    The lead is the item of highest quality, then the earliest, then the first source path. The id
+    is made from the source path of the story's earliest item (published, then source path), so it
+    stays when later items join or leave; it changes when that item leaves or is deleted (the next
+    earliest gives the id) or an earlier item joins.
+    """
+    ordered = sorted(items, key=_time_order)
+    if len({item.source for item in ordered}) != len(ordered):
+        twice = sorted(source for source, n in Counter(item.source for item in ordered).items() if n > 1)
+        raise ValueError(f"two items with the source {twice[0]!r}")
+    groups = _union_find(len(ordered))
+    if settings.enabled:
+        _link_same_articles(ordered, groups)
+        _grow_by_text(ordered, groups, settings)
+    members: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(ordered)):
+        members[_find(groups, index)].append(index)
+    # a group's root is its earliest item, and roots come in time order: stories are earliest first
+    return tuple(_story([ordered[i] for i in indices]) for indices in members.values())
+
+
+def _time_order(item: StoryInput):
+    return (item.published, item.source)
+
+
+def _story(members: list[StoryInput]) -> Story:
+    # members arrive in time order (they were appended in the order of `ordered`)
+    lead = min(members, key=lambda m: (-m.quality, m.published, m.source))
+    return Story(story_id(members[0].source), lead.source, tuple(m.source for m in members))
+
+
+def story_id(source: str) -> str:
+    """A story's id from the source path of its earliest item: 12 hex digits."""
+    return hashlib.sha1(source.encode("utf-8")).hexdigest()[:12]
+
+
+# --- 1 and 2: declared coverage and the same article ---------------------------------------------
+
+def _union_find(size: int) -> list[int]:
+    return list(range(size))
+
+
+def _find(parent: list[int], index: int) -> int:
+    root = index
+    while parent[root] != root:
+        root = parent[root]
+    while parent[index] != root:
+        parent[index], index = root, parent[index]
+    return root
+
+
+def _union(parent: list[int], a: int, b: int) -> None:
+    a, b = _find(parent, a), _find(parent, b)
+    if a != b:
+        parent[max(a, b)] = min(a, b)  # the earlier item's index is the root: no order-dependent choice
+
+
+def _keys(item: StoryInput) -> list[str]:
+    keys = []
+    for url in (item.original_url, item.web_url, item.amp_url, item.cdn_amp_url):
+        key = _key(url)
+        if key and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _key(url: str) -> str:
+    key = canonical_url(url) if url else ""
+    return key if key.startswith("https://") else ""  # canonical_url gives back what is not an http(s) URL
+
+
+def _link_same_articles(ordered: Sequence[StoryInput], groups: list[int]) -> None:
+    owner: dict[str, int] = {}
+    for index, item in enumerate(ordered):
+        for key in _keys(item):
+            if key in owner:
+                _union(groups, owner[key], index)
+            else:
+                owner[key] = index
+    for index, item in enumerate(ordered):
+        for url in item.related:
+            other = owner.get(_key(url))
+            if other is not None:
+                _union(groups, other, index)
+
+
+# --- 3: similar reporting ------------------------------------------------------------------------
+
+# Words that say nothing about which story an item reports (a few are news-site fillers).
+_STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below between
+both but by can could did do does doing down during each few for from further had has have having he her here
+hers him his how i if in into is it its just me more most my no nor not now of off on once only or other our
+out over own same she should so some such than that the their them then there these they this those through to
+too under until up very was we were what when where which while who whom why will with would you your yours
+says said say new news report reports update updated video videos watch photo photos live latest via amid
+one two three first last get gets got us don
+""".split())
+# Words of a URL's path that name the site's sections or formats rather than the story.
+_URL_WORDS = frozenset("html htm php asp aspx cms shtml jsp article articles story stories index content view "
+                       "post posts blog blogs amp www id item items page detail details".split())
+_WORD = re.compile(r"[^\W_]+")
+_ACCENTS = re.compile("[\u0300-\u036f]")  # the combining marks NFKD splits from é, ü, ç
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_FIELDS = (("title", 1.0), ("url", 0.6), ("excerpt", 0.6), ("text", 0.3))  # where a word stands, how much it says
+_PAIRS = 0.5  # two adjacent words of the headline ("true detective", "time warner") as one more word
+_TEXT_CHARACTERS = 500  # the start of the body: the lede says what the story is, the rest adds noise and time
+_BACKGROUND = 100  # pretend items without any of the words: in a small site no word counts as common
+_KEEP = 40  # an item's vector keeps its most telling words
+_INDEXED = 6  # candidate pairs share one of these of each item's words ...
+_RECENT = 24  # ... among that word's latest items within the window
+_NEAR = 0.5  # ... and are at least this part of the threshold alike
+# A large story's centroid comes to look like every text a little; its items must also be alike on average
+# (the mean cosine of their pairs at least this part of the threshold).
+_AVERAGE = 0.3
+
+
+class _Group:
+    """A story while it grows: the sum of its items' vectors and what a merge checks."""
+
+    __slots__ = ("total", "norm2", "size", "first", "providers", "neighbours", "version")
+
+    def __init__(self, first: float):
+        self.total: dict[str, float] = {}
+        self.norm2 = 0.0  # |total|^2
+        self.size = 0
+        self.first = first  # the earliest item's time (seconds)
+        self.providers: dict[str, None] = {}
+        self.neighbours: dict[int, None] = {}  # roots of groups with an item alike one of ours (dicts keep order)
+        self.version = 0
+
+
+def _grow_by_text(ordered: Sequence[StoryInput], groups: list[int], settings: StorySettings) -> None:
+    """Agglomerate by centroid similarity: the most alike pair of stories first, while it is above the threshold."""
+    if len(ordered) < 2:
+        return
+    seen: dict[str, tuple[str, ...]] = {}
+    vectors = _vectors([_bag(item, seen) for item in ordered])
+    seconds = [item.published.timestamp() for item in ordered]
+    window = settings.window_hours * 3600
+    threshold = settings.threshold
+    found: dict[int, _Group] = {}
+    for index, item in enumerate(ordered):
+        root = _find(groups, index)
+        group = found.get(root) or found.setdefault(root, _Group(seconds[index]))  # roots come first: earliest
+        _add(group.total, vectors[index])
+        group.size += 1
+        if item.provider:
+            group.providers[item.provider] = None
+    for group in found.values():
+        group.norm2 = _dot(group.total, group.total)
+    # Candidate pairs: items that share one of their most telling words, within the window.
+    postings: dict[str, list[int]] = defaultdict(list)
+    near = threshold * _NEAR
+    for index, vector in enumerate(vectors):
+        mine = _find(groups, index)
+        compared = set()
+        for word in list(vector)[:_INDEXED]:  # vectors keep their words heaviest first
+            posting = postings[word]
+            for other in reversed(posting[-_RECENT:]):
+                if seconds[index] - seconds[other] > window:
+                    break
+                if other not in compared:
+                    compared.add(other)
+                    theirs = _find(groups, other)
+                    if theirs != mine and abs(found[mine].first - found[theirs].first) <= window \
+                            and _dot(vector, vectors[other]) >= near:
+                        found[mine].neighbours[theirs] = None
+                        found[theirs].neighbours[mine] = None
+            posting.append(index)
+    heap: list = []
+    for root, group in found.items():
+        for other in group.neighbours:
+            if root < other:
+                _push(heap, found, root, other, threshold, window)
+    apart = settings.same_provider == "apart"
+    while heap:
+        negative, a, b, version_a, version_b = heapq.heappop(heap)
+        first, second = found.get(a), found.get(b)
+        if first is None or second is None or first.version != version_a or second.version != version_b:
+            continue  # one of them has grown or gone since this pair was measured
+        if apart and any(p in first.providers for p in second.providers):
+            continue
+        _union(groups, a, b)
+        root, gone = min(a, b), max(a, b)
+        merged, other = found[root], found.pop(gone)
+        # |A + B|^2 = |A|^2 + |B|^2 + 2 A.B, and A.B is what the pair's similarity was made of
+        merged.norm2 += other.norm2 - 2 * negative * math.sqrt(merged.norm2 * other.norm2)
+        if len(other.total) > len(merged.total):
+            merged.total, other.total = other.total, merged.total  # add the smaller sum into the larger
+        _add(merged.total, other.total)
+        merged.size += other.size
+        merged.first = min(merged.first, other.first)
+        merged.providers.update(other.providers)
+        merged.version += 1
+        # Neighbours stay neighbours while their earliest items are within the window of ours: a group spanning
+        # months through declared coverage would otherwise gather neighbours from all of them.
+        neighbours = {}
+        for neighbour in (*merged.neighbours, *other.neighbours):
+            if neighbour == root or neighbour == gone or neighbour in neighbours:
+                continue
+            theirs = found[neighbour].neighbours
+            theirs.pop(gone, None)
+            theirs.pop(root, None)
+            if abs(found[neighbour].first - merged.first) <= window:
+                neighbours[neighbour] = theirs[root] = None
+                _push(heap, found, min(root, neighbour), max(root, neighbour), threshold, window)
+        merged.neighbours = neighbours
+
+
+def _push(heap: list, found: dict, a: int, b: int, threshold: float, window: float) -> None:
+    first, second = found[a], found[b]
+    if abs(first.first - second.first) > window:
+        return  # their earliest items are too far apart: stories grown by text span at most the window
+    product = _dot(first.total, second.total)
+    similarity = product / (math.sqrt(first.norm2 * second.norm2) or 1.0)  # their centroids' cosine
+    if similarity >= threshold and product >= _AVERAGE * threshold * first.size * second.size:
+        heapq.heappush(heap, (-similarity, a, b, first.version, second.version))
+
+
+def _add(total: dict, vector: dict) -> None:
+    for word, weight in vector.items():
+        total[word] = total.get(word, 0.0) + weight
+
+
+def _dot(a: dict, b: dict) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum([weight * b[word] for word, weight in a.items() if word in b])
+
+
+def _bag(item: StoryInput, seen: dict) -> dict[str, float]:
+    """The item's words, weighted by where they stand (headline first). `seen` caches words' normal forms."""
+    title = _words(item.title, seen)
+    fields = (title, _url_words(item.web_url or item.original_url), _words(item.excerpt, seen),
+              _words(item.text[:_TEXT_CHARACTERS], seen))
+    bag: dict[str, float] = {}
+    for found, (_, weight) in zip(fields, _FIELDS):
+        for word, count in Counter(found).items():
+            bag[word] = bag.get(word, 0.0) + weight * (1.0 + math.log(count))
+    for pair in zip(title, title[1:]):
+        key = " ".join(pair)
+        bag[key] = bag.get(key, 0.0) + _PAIRS
+    return bag
+
+
+def _url_words(url: str) -> list[str]:
+    try:
+        path = urlsplit(url).path.lower()
+    except ValueError:
+        return []
+    # ids and dates ("idUSBREA29", "2014") are left out: they name the article, not the story
+    return [_stem(w) for w in re.split(r"[^a-z0-9]+", path)
+            if len(w) > 2 and w.isalpha() and w not in _URL_WORDS and w not in _STOPWORDS]
+
+
+def _vectors(bags: list[dict[str, float]]) -> list[dict[str, float]]:
+    """TF-IDF vectors of unit length, heaviest word first, each keeping its `_KEEP` heaviest words."""
+    frequency: Counter = Counter()
+    for bag in bags:
+        frequency.update(bag.keys())
+    idf = {word: math.log((len(bags) + _BACKGROUND) / count) for word, count in frequency.items()}
+    vectors = []
+    for bag in bags:
+        weighted = sorted(((word, weight * idf[word]) for word, weight in bag.items()),
+                          key=_by_weight, reverse=True)[:_KEEP]  # a stable sort: ties stay in the text's order
+        norm = math.sqrt(sum(w * w for _, w in weighted)) or 1.0
+        vectors.append({word: w / norm for word, w in weighted})
+    return vectors
+
+
+def _by_weight(pair):
+    return pair[1]
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words without accents, stop words or plural s; Chinese, Japanese and Korean text as pairs
+    of characters. (How stories see text.)"""
+    return _words(text, {})
+
+
+def _words(text: str, seen: dict) -> list[str]:
+    if not text:
+        return []
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)  # so that a letter and its accent are one character
+    out: list[str] = []
+    for raw in _WORD.findall(text.lower()):
+        normal = seen.get(raw)
+        if normal is None:
+            normal = seen[raw] = _normal(raw)
+        out += normal
+    return out
+
+
+def _normal(word: str) -> tuple[str, ...]:
+    """A word's normal forms (most words have one, stop words none); each spelling is worked out once."""
+    if not word.isascii():
+        if _CJK.search(word):
+            return tuple(word[i:i + 2] for i in range(max(1, len(word) - 1)))
+        word = _ACCENTS.sub("", unicodedata.normalize("NFKD", word))
+    if len(word) < 2 or word in _STOPWORDS:
+        return ()
+    return (_stem(word),)
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
