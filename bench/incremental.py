@@ -10,7 +10,7 @@ are served from memory while they are written, so the build time is until they c
 writing is timed on its own as `write_ms`; and, as serve renders the pages open in a browser first, the edited
 story's page stands for the open one: `shown_ms` is the time until it was ready to serve, when it changed). Kinds:
 
-  text    the title changes: the fast path (generator/patch.py) renders the item's page and the
+  text    the title changes: the fast path (generator/serve/patch.py) renders the item's page and the
           lists, feeds and API files that show it
   nudge   the heat goes up by 5 (a crawler's update of a story's score): the item moves a few places
           in Top and Hot; the fast path ranks the site again and renders the lists whose stories
@@ -21,14 +21,14 @@ story's page stands for the open one: `shown_ms` is the time until it was ready 
           Top): the worst case of a score edit, every Hot page above its old place and most of Top
           change (several hundred pages at 10,000 items)
   redate  the date moves 3 days back: the item moves in Latest, its topics' and provider's lists,
-          and its page moves (generator/replan.py plans again what it touches, from the last plan)
+          and its page moves (generator/serve/replan.py plans again what it touches, from the last plan)
   topic   its first topic becomes another (Sports, or Science): it leaves one topic's lists for
           another's (replan too)
   new     a new story beside it (its copy, with a new title and URLs), then deleted: every Latest,
           topic, provider and API page after it shifts
 
-Text and score edits take the fast path of generator/patch.py; redate, topic and new that of
-generator/replan.py (the new story's deletion too).
+Text and score edits take the fast path of generator/serve/patch.py; redate, topic and new that of
+generator/serve/replan.py (the new story's deletion too).
 
 Each edit is undone before the next, so every round starts from the same site. Prints the median
 build time in milliseconds per kind (and the pages rendered), as JSON with --json.
@@ -46,8 +46,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from generator.build import BuildOptions, FirstPages, build, prepare_patches
-from generator.cache import BuildCache
+from generator.build.pipeline import BuildOptions, FirstPages, build, prepare_patches
+from generator.build.cache import BuildCache
 from generator.config import load_config
 
 EDITS = {

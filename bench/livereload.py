@@ -100,7 +100,7 @@ def _with_heat(original: str, heat: int) -> tuple[str, str, str]:
 
 def topic_edit(original: str, n: int, other: str) -> tuple[str, str, str]:
     """Round n's first topic: `other` (a topic of the site) in even rounds, the item's own in odd ones: the
-    story moves from one topic's lists to another's (generator/replan.py); its page's kicker names it."""
+    story moves from one topic's lists to another's (generator/serve/replan.py); its page's kicker names it."""
     first = re.search(r"^topics:\n  - (.*)$", original, re.M)[1].strip('"')
     name = other if n % 2 == 0 else first
     return (re.sub(r"^topics:\n  - .*$", f'topics:\n  - "{name}"', original, count=1, flags=re.M), ".kicker", name)
@@ -143,8 +143,8 @@ def make_site(size: str, work: Path) -> Path:
 def pick_item(site: Path) -> tuple[Path, str]:
     """A published item from the middle of the site and its page's path (as the build names it)."""
     from generator.config import load_config
-    from generator.content import read_source
-    from generator.model import make_item_or_problem, topic_definitions
+    from generator.site.content import read_source
+    from generator.site.model import make_item_or_problem, topic_definitions
 
     config = load_config(site / "config.yaml")
     files = sorted((site / "content").rglob("*.md"))
@@ -157,9 +157,9 @@ def pick_item(site: Path) -> tuple[Path, str]:
 
 
 def bench_newsdesk(site: Path, rounds: int, browser, edit: str = "title") -> dict:
-    from generator.build import BuildOptions
+    from generator.build.pipeline import BuildOptions
     from generator.config import load_config
-    from generator.server import DevServer
+    from generator.serve.server import DevServer
 
     config_file = site / "config.yaml"
     item, path = pick_item(site)

@@ -1,4 +1,4 @@
-"""Time the site search index alone: plan a site, then make its index (generator/search.py) and report
+"""Time the site search index alone: plan a site, then make its index (generator/plan/search.py) and report
 wall time, CPU time, the peak memory of the whole process tree while it ran, and the files' sizes.
 
     python -m bench.corpus --items 10000 --out /tmp/c10k
@@ -17,10 +17,10 @@ import threading
 import time
 from pathlib import Path
 
-from generator.build import BuildOptions, plan_site
+from generator.build.pipeline import BuildOptions, plan_site
 from generator.config import load_config
-from generator.parallel import default_workers
-from generator.search import SearchIndex, make_index, plan_index
+from generator.build.parallel import default_workers
+from generator.plan.search import SearchIndex, make_index, plan_index
 
 
 def tree_pss_mib() -> float:

@@ -5,7 +5,7 @@
 
 Quality: the labelled headlines (title, URL, outlet as provider, time) plus this file's own cases
 (declared `related` coverage, AMP/AMP cache/utm forms of one article) go through
-`generator.stories.cluster` with the default settings, and through the baseline: TF-IDF of the titles,
+`generator.site.stories.cluster` with the default settings, and through the baseline: TF-IDF of the titles,
 cosine similarity, average linkage, cut at the threshold with the best BCubed F1 on the same data (so
 the baseline is tuned on what it is scored on; ours is not tuned per run). Both are scored with BCubed
 and pairwise precision, recall and F1. Speed: `cluster` over synthetic inputs made from bench.corpus's
@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from generator.stories import StoryInput, StorySettings, cluster
+from generator.site.stories import StoryInput, StorySettings, cluster
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / ".." / "shared" / "labelled" / "news-stories-dev.csv"

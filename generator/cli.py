@@ -17,8 +17,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator import __version__
-from generator.build import BuildOptions, build
-from generator.cache import BuildCache
+from generator.build.pipeline import BuildOptions, build
+from generator.build.cache import BuildCache
 from generator.config import load_config
 from generator.errors import ConfigError, NewsdeskError
 
@@ -201,8 +201,8 @@ def _counted(site) -> str:
 
 
 def _init(args) -> int:
-    from generator.scaffold import create_site
-    from generator.workflow import plan_workflow, write_workflow
+    from generator.publish.scaffold import create_site
+    from generator.publish.workflow import plan_workflow, write_workflow
 
     if args.fetch_schedule and not args.github_actions:
         print("newsdesk init: --fetch-schedule is for the workflow: add --github-actions", file=sys.stderr)
@@ -258,7 +258,7 @@ def _fetch(args) -> int:
 
 
 def _deploy(args) -> int:
-    from generator.deploy import DeployOptions, check_base_url, deploy, open_repository, pages_url
+    from generator.publish.deploy import DeployOptions, check_base_url, deploy, open_repository, pages_url
 
     config, options = _load(args)
     target = DeployOptions(remote=args.remote, branch=args.branch, message=args.message, dry_run=args.dry_run,
@@ -324,7 +324,7 @@ def _serve(args) -> int:
     import threading
     import webbrowser
 
-    from generator.server import DevServer
+    from generator.serve.server import DevServer
 
     _, options = _load(args)  # a broken config.yaml stops here (exit 2); later it only shows in the browser
     server = DevServer(lambda: _load(args)[0], options, Path(args.config), host=args.host,

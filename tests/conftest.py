@@ -54,7 +54,7 @@ def make_site(root: Path, files: dict[str, str], config: str = BASIC_CONFIG) -> 
 
 def build_site(root: Path):
     """Build the site at root; return (config, BuildResult)."""
-    from generator.build import BuildOptions, build
+    from generator.build.pipeline import BuildOptions, build
     from generator.config import load_config
 
     config = load_config(root / "config.yaml")

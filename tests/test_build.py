@@ -21,7 +21,7 @@ import pytest
 
 from conftest import ROOT
 from generator import cli
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
 
 LINK_ATTRIBUTES = {"a": ("href",), "link": ("href",), "img": ("src", "srcset"), "script": ("src",),

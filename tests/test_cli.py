@@ -344,7 +344,7 @@ def test_serve_takes_its_debounce_in_milliseconds(tmp_path, monkeypatch, capsys)
     # server's default (watch.QUIET, 50 ms).
     import inspect
 
-    from generator import server, watch
+    from generator.serve import server, watch
 
     made = []
 

@@ -13,9 +13,9 @@ import html5lib
 import pytest
 
 from conftest import ROOT, item, make_site
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
-from generator.content import MAX_ALIASES, MAX_NESTING, parse_source, source_files
+from generator.site.content import MAX_ALIASES, MAX_NESTING, parse_source, source_files
 
 NOW = datetime(2026, 11, 22, 12, tzinfo=timezone.utc)
 CONFIG = 'title: Test News\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n'
@@ -700,7 +700,7 @@ def test_an_item_without_quality_shows_no_quality(tmp_path):
 
 
 def test_an_edit_that_changes_an_items_warnings_is_said_at_once(tmp_path):
-    from generator.cache import BuildCache
+    from generator.build.cache import BuildCache
     root = make_site(tmp_path / "site", {"content/a.md": item("A"), "content/b.md": item("B", date="2026-11-19T10:00:00Z")})
     config, cache = load_config(root / "config.yaml"), BuildCache()
     assert build(config, BuildOptions(workers=1), environ={}, cache=cache).site.warnings == ()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
 import conftest
 from test_build import html_errors, link_problems, listed
@@ -156,13 +156,13 @@ def html_text(page: str) -> str:
 
 
 def test_moves_of_real_items_in_serve_give_the_bytes_of_a_full_build(corpus, tmp_path):
-    # serve's fast paths (generator/patch.py, replan.py) on real items: redated, rescored, given another of the
+    # serve's fast paths (generator/serve/patch.py, replan.py) on real items: redated, rescored, given another of the
     # site's topics, one after another; after each, the output is what a full build of the same files writes.
     import random
     import re
     import shutil
 
-    from generator.cache import BuildCache
+    from generator.build.cache import BuildCache
 
     news = tmp_path / "news"
     shutil.copytree(corpus / "news", news)  # (the corpus itself is never written)

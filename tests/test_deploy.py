@@ -26,8 +26,8 @@ from conftest import ROOT, item, make_site, static_server
 
 from generator import __version__
 from generator.cli import main
-from generator.deploy import check_base_url, pages_url
-from generator.workflow import workflow_text
+from generator.publish.deploy import check_base_url, pages_url
+from generator.publish.workflow import workflow_text
 
 CONFIG = """\
 title: Deploy News

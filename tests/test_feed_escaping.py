@@ -17,10 +17,10 @@ import html5lib
 import pytest
 from conftest import build_site, item, make_site
 
-from generator.build import BuildOptions, plan_site
+from generator.build.pipeline import BuildOptions, plan_site
 from generator.config import load_config
-from generator.feeds import feed_outputs
-from generator.pages import make_files
+from generator.plan.feeds import feed_outputs
+from generator.plan.pages import make_files
 
 A = "{http://www.w3.org/2005/Atom}"
 HOSTILE = [

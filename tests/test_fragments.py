@@ -1,12 +1,12 @@
-"""The `{% cache %}` tag (generator/fragments.py): a fragment is rendered once per key, and never shows stale text."""
+"""The `{% cache %}` tag (generator/render/fragments.py): a fragment is rendered once per key, and never shows stale text."""
 
 from __future__ import annotations
 
 import jinja2
 import pytest
 
-from generator import fragments
-from generator.fragments import FragmentCache
+from generator.render import fragments
+from generator.render.fragments import FragmentCache
 
 
 def environment(templates: dict[str, str]) -> tuple[jinja2.Environment, list]:

@@ -22,9 +22,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
-from generator.model import KNOWN_FIELDS
+from generator.site.model import KNOWN_FIELDS
 
 pytestmark = pytest.mark.slow
 

@@ -1,4 +1,4 @@
-"""generator.frontmatter_yaml gives what PyYAML's safe loader gives: the same values, of the same types,
+"""generator.site.frontmatter_yaml gives what PyYAML's safe loader gives: the same values, of the same types,
 and the same errors, for every front matter shape (its plain walk, and its hand-over to PyYAML)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import yaml
 from frontmatter.default_handlers import SafeLoader
 
 from conftest import ROOT, write_corpus
-from generator import frontmatter_yaml
+from generator.site import frontmatter_yaml
 
 
 def pyyaml(text: str):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator import __version__
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
 
 SITES = Path(__file__).parent / "sites"

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import item, make_site, static_server
 
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
 
 pytestmark = pytest.mark.slow  # a real browser

@@ -21,9 +21,9 @@ import pytest
 
 from conftest import ROOT, files_under, item, make_site
 from generator import cli
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
-from generator.writer import recover
+from generator.build.writer import recover
 
 CONFIG = """\
 title: Test News

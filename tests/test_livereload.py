@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, item, make_site
-from generator.server import DevServer
+from generator.serve.server import DevServer
 from test_server import CONFIG, ITEMS, edit, settle, start, write
 
 pytestmark = pytest.mark.slow  # a real browser
@@ -79,7 +79,7 @@ def test_a_new_item_appears_on_its_topic_page(dev, site, page):
 
 
 def test_a_heat_edit_moves_the_story_to_the_top_of_the_open_hot_page(dev, site, page):
-    # A score edit: serve patches it (generator/patch.py), and the open list shows the new order.
+    # A score edit: serve patches it (generator/serve/patch.py), and the open list shows the new order.
     page.goto(dev.url + "hot/")
     expect_text(page, "main .card-title", "Robots learn to fold laundry")  # every story has no heat yet: newest first
     assert "A small model beats a big one" not in page.locator("main").inner_text()  # it is on page 2

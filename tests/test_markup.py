@@ -1,11 +1,11 @@
-"""Markdown bodies through cmark-gfm (generator/markup.py): GitHub's rendering, without leaking memory."""
+"""Markdown bodies through cmark-gfm (generator/site/markup.py): GitHub's rendering, without leaking memory."""
 
 from __future__ import annotations
 
 import cmarkgfm
 from cmarkgfm.cmark import Options
 
-from generator.markup import cmark_to_html, render_markdown
+from generator.site.markup import cmark_to_html, render_markdown
 
 SAMPLES = [
     "",

@@ -13,7 +13,7 @@ import html5lib
 import pytest
 
 from conftest import item, make_site
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
 
 CONFIG = """\

@@ -1,4 +1,4 @@
-"""Work spread over processes (generator/parallel.py): same results, in the same order, as one process,
+"""Work spread over processes (generator/build/parallel.py): same results, in the same order, as one process,
 with this process working beside its forked helpers; and a real build that uses them."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import time
 import pytest
 
 from conftest import files_under, write_corpus
-from generator.build import PAGES_PER_TASK, BuildOptions, build
+from generator.build.pipeline import PAGES_PER_TASK, BuildOptions, build
 from generator.config import load_config
 from generator.errors import BuildError, Problem
-from generator.parallel import fork_map
+from generator.build.parallel import fork_map
 
 
 def _square(state, task):
@@ -90,7 +90,7 @@ def test_a_build_across_processes_writes_what_one_process_writes(tmp_path):
 
 
 def test_a_full_build_renders_every_page_once_lists_of_the_same_days_together(tmp_path):
-    from generator.build import plan_site, render_order
+    from generator.build.pipeline import plan_site, render_order
 
     config = load_config(write_corpus(300, tmp_path / "site", seed=7))
     site = plan_site(config, BuildOptions(workers=1), environ={"SOURCE_DATE_EPOCH": "1782820800"})

@@ -1,4 +1,4 @@
-"""Rebuilds after an edit: the fast path for text edits (generator/patch.py) and in-place updates.
+"""Rebuilds after an edit: the fast path for text edits (generator/serve/patch.py) and in-place updates.
 
 What a user checks: after any edit, the output is exactly what a full build of the same files makes,
 and the edits that should be quick (an item's words) go the quick way, the others the careful way.
@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_example_site, files_under
-from generator.build import BuildOptions, FirstPages, build, plan_site, prepare_patches
-from generator.cache import BuildCache
+from generator.build.pipeline import BuildOptions, FirstPages, build, plan_site, prepare_patches
+from generator.build.cache import BuildCache
 from generator.config import load_config
-from generator.model import Item, Provider
-from generator.patch import held_in
-from generator.writer import update_in_place
+from generator.site.model import Item, Provider
+from generator.serve.patch import held_in
+from generator.build.writer import update_in_place
 
 OPTIONS = BuildOptions(workers=1)
 
@@ -76,7 +76,7 @@ SCORE_EDITS = {  # the item moves in the front page, Top and Hot only
     "quality": (r"^quality: .*$", "quality: 99"),  # dailycircuit's average moves: its card on its pages changes
 }
 
-MOVES = {  # the item moves elsewhere in the site: generator/replan.py plans again what it touches
+MOVES = {  # the item moves elsewhere in the site: generator/serve/replan.py plans again what it touches
     "date": (r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z"),
     "date-a-little": (r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-30T08:00:00Z"),
     "topic-known": (r"^  - AI$", "  - Security"),
@@ -114,7 +114,7 @@ def test_an_item_edit_takes_its_path_and_equals_a_full_build(site, tmp_path, fie
 def test_fingerprints_kept_from_the_last_plan_are_what_hashing_again_gives(site, field):
     # After an edit that plans the site again, the outputs planned exactly as before keep the last build's
     # fingerprint without hashing (deps.unchanged_fingerprints): each must be what hashing gives.
-    from generator.deps import unchanged_fingerprints
+    from generator.build.fingerprints import unchanged_fingerprints
 
     root, config, cache = site
     previous, known, previous_env = cache.plan, dict(cache.outputs), cache.env
@@ -242,7 +242,7 @@ def test_a_quality_edit_that_moves_the_provider_average_makes_the_pages_with_its
 def test_every_provider_a_page_holds_is_found_by_dependents(example):
     # Dependents looks for Providers at the top of each page's context (and in tuples there), to find the
     # pages a provider's new average quality changes.
-    from generator.patch import Dependents
+    from generator.serve.patch import Dependents
 
     config, _result, _out = example
     plan = plan_site(config, OPTIONS)
@@ -256,7 +256,7 @@ def test_every_provider_a_page_holds_is_found_by_dependents(example):
 
 @pytest.mark.slow
 def test_a_heat_edit_over_or_under_min_heat_is_planned_again(tmp_path):
-    # Top and Hot leave out stories under min_heat: crossing it adds or removes a story (generator/replan.py).
+    # Top and Hot leave out stories under min_heat: crossing it adds or removes a story (generator/serve/replan.py).
     root, config, cache = _site_with(tmp_path, "min_heat", "20")
     path = _items(root)[0]  # heat 71
     for heat in (50, 3, 90, 95):
@@ -295,7 +295,7 @@ def test_many_text_score_and_date_edits_in_a_row_then_a_full_look_rewrites_nothi
 
 @pytest.mark.slow
 def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchanged(site, tmp_path):
-    # serve keeps the last build's cards (generator/fragments.py) when config, templates and site-wide values
+    # serve keeps the last build's cards (generator/render/fragments.py) when config, templates and site-wide values
     # are the same: a story redated or deleted (patches), two stories edited at once, or a story added with
     # another edited (planned again) keep them; a new provider (the badges are on cards) or a topic renamed
     # in config.yaml drops them.
@@ -338,7 +338,7 @@ def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchange
 
 @pytest.mark.slow
 def test_a_new_story_and_a_deleted_one_are_patched(site, tmp_path):
-    # generator/replan.py adds or removes the one story; its page comes or goes with it. (The new story has the
+    # generator/serve/replan.py adds or removes the one story; its page comes or goes with it. (The new story has the
     # URLs of another, newer than it: stories listing that URL as related coverage link to the new one now.)
     root, config, cache = site
     new = root / "content/news/2026-11-01-a-new-story.md"
@@ -381,7 +381,7 @@ def test_new_drafts_broken_items_and_other_files_are_not_patched(site, tmp_path)
 
 
 def test_every_item_a_page_shows_is_in_its_items(example):
-    # Dependents (generator/patch.py) finds the pages to redo from Page.items alone.
+    # Dependents (generator/serve/patch.py) finds the pages to redo from Page.items alone.
     config, _result, _out = example
     plan = plan_site(config, OPTIONS)
     position = {id(item): n for n, item in enumerate(plan.model.site.items)}
@@ -415,7 +415,7 @@ def test_update_in_place_replaces_changed_files_and_removes_gone_ones(tmp_path):
 
 def test_update_in_place_of_many_files_replaces_only_the_changed_ones(tmp_path):
     # From PARALLEL_WRITES files on, they are written from several threads: the same result, in order.
-    from generator.writer import PARALLEL_WRITES
+    from generator.build.writer import PARALLEL_WRITES
 
     out = tmp_path / "output"
     names = [f"top/page/{n}/index.html" for n in range(2, PARALLEL_WRITES + 40)]

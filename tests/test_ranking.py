@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from generator.config import RankingConfig
-from generator.ranking import percentiles, rank
+from generator.site.ranking import percentiles, rank
 
 NOW = datetime(2026, 11, 22, 12, tzinfo=timezone.utc)
 

@@ -9,10 +9,10 @@ import pytest
 
 from conftest import item, make_site
 from generator import cli
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
 from generator.errors import BuildError
-from generator.render import bundled_theme_dir, json_script
+from generator.render.environment import bundled_theme_dir, json_script
 
 DEFAULT_THEME = bundled_theme_dir("default")
 
@@ -184,7 +184,7 @@ def test_adding_and_removing_an_override_between_builds_takes_effect(tmp_path, m
 def test_template_globals_are_one_dict_with_the_template_s_over_the_environment_s():
     # render._Environment.make_globals flattens Jinja's ChainMap (faster lookups and key subtraction): the same
     # keys and the same overlay order, as long as every global is set before templates load (make_env does).
-    from generator.render import _Environment
+    from generator.render.environment import _Environment
 
     env = _Environment()
     env.globals.update(b=2, shared="env")

@@ -1,4 +1,4 @@
-"""The indexes of a site after one item moved (model.reindexed, which generator/replan.py plans from) are
+"""The indexes of a site after one item moved (model.reindexed, which generator/serve/replan.py plans from) are
 what indexing every item again makes; and when it declines, the site-wide values really changed.
 
 tests/test_patch.py checks whole rebuilds of the example site byte for byte; this checks the model under
@@ -14,9 +14,9 @@ from datetime import timedelta
 import pytest
 
 from conftest import write_corpus
-from generator.build import BuildOptions, plan_site
+from generator.build.pipeline import BuildOptions, plan_site
 from generator.config import load_config
-from generator.model import build_site, reindexed
+from generator.site.model import build_site, reindexed
 
 pytestmark = pytest.mark.slow  # hundreds of random edits of a 240-story site
 
@@ -138,8 +138,8 @@ def test_moves_in_a_row_give_the_bytes_of_a_full_build(tmp_path, variant):
     import re
 
     from conftest import EDITS, files_under
-    from generator.build import build, prepare_patches
-    from generator.cache import BuildCache
+    from generator.build.pipeline import build, prepare_patches
+    from generator.build.cache import BuildCache
 
     seed, settings, drafts = SERVED[variant]
     config_path = write_corpus(240, tmp_path / "site", seed=seed)

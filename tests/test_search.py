@@ -1,4 +1,4 @@
-"""Site search: the tokeniser, the index the build writes (generator/search.py), incremental builds
+"""Site search: the tokeniser, the index the build writes (generator/plan/search.py), incremental builds
 that keep it equal to a full build's, and the client (static/search/search.js) in a real browser.
 
 The browser tests build the site with a base_url that has a path and serve it from that path with a
@@ -17,10 +17,10 @@ import sys
 import pytest
 
 from conftest import ROOT, files_under, item, make_site, static_server
-from generator.build import BuildOptions, build
-from generator.cache import BuildCache
+from generator.build.pipeline import BuildOptions, build
+from generator.build.cache import BuildCache
 from generator.config import load_config
-from generator.search import SEARCH_FOLDER, shard_file, shard_key, tokens
+from generator.plan.search import SEARCH_FOLDER, shard_file, shard_key, tokens
 
 CONFIG = """\
 title: Search Test News
@@ -196,7 +196,7 @@ def test_two_workers_write_the_same_index_as_one(tmp_path):
     one = built(tmp_path, "one")[1]
     root = make_site(tmp_path / "two", site_files(), CONFIG)
     config = load_config(root / "config.yaml")
-    from generator import search
+    from generator.plan import search
 
     index = search.plan_index(search_site(config), config)
     assert search.make_index(index, workers=2, per_task=3) == {
@@ -204,7 +204,7 @@ def test_two_workers_write_the_same_index_as_one(tmp_path):
 
 
 def search_site(config):
-    from generator.build import plan_site
+    from generator.build.pipeline import plan_site
 
     return plan_site(config, BuildOptions()).model.site
 

@@ -10,7 +10,7 @@ import pytest
 from conftest import files_under, make_site
 from test_server import TIMEOUT, edit, get, start, wait_for
 
-from generator.server import host_allowed
+from generator.serve.server import host_allowed
 
 
 def raw_request(port: int, path: str, host: str | None) -> tuple[int, bytes]:
@@ -112,8 +112,8 @@ def test_serve_leaves_its_cache_for_the_next_build(tmp_path):
     dev = start(root)
     dev.stop()
     before = files_under(root / "output")
-    from generator.build import BuildOptions, build
-    from generator.cache import BuildCache
+    from generator.build.pipeline import BuildOptions, build
+    from generator.build.cache import BuildCache
     from generator.config import load_config
 
     config = load_config(root / "config.yaml")
@@ -129,9 +129,9 @@ import json, os, sys, threading, time
 from pathlib import Path
 forks = []  # (threads alive, their names) at each fork
 os.register_at_fork(before=lambda: forks.append((threading.active_count(), [t.name for t in threading.enumerate()])))
-from generator.build import BuildOptions
+from generator.build.pipeline import BuildOptions
 from generator.config import load_config
-from generator.server import DevServer
+from generator.serve.server import DevServer
 
 config_file = Path(sys.argv[1])
 dev = DevServer(lambda: load_config(config_file), BuildOptions(workers=2), config_file, port=0, quiet=0.05,

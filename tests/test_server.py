@@ -20,10 +20,10 @@ from urllib.parse import quote
 import pytest
 
 from conftest import ROOT, files_under, item, make_site
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
 from generator.errors import NewsdeskError
-from generator.server import DevServer
+from generator.serve.server import DevServer
 
 CONFIG = """\
 title: Serve Test News
@@ -528,7 +528,7 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
             fast = change() is not False and change in patched
             record = settle(dev, before)
             assert record.error == "", record.error
-            # Edits of one story take the fast paths (generator/patch.py, replan.py); the others plan the site again.
+            # Edits of one story take the fast paths (generator/serve/patch.py, replan.py); the others plan the site again.
             assert (record.mode == "patch") == fast, (change.__name__, record.mode)
             fresh = tmp_path / f"fresh-{step}"
             config = load_config(root / "config.yaml", {"output_dir": str(fresh)})
@@ -547,7 +547,7 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
 
 @pytest.mark.slow
 def test_serve_keeps_the_search_index_up_to_date_after_edits(tmp_path, site):
-    from generator.search import SEARCH_FOLDER
+    from generator.plan.search import SEARCH_FOLDER
 
     def indexed(word):
         shard = site / "output" / SEARCH_FOLDER / f"terms/{word[:2]}.json"
@@ -671,7 +671,7 @@ def test_serve_rebuilds_and_stops_on_sigterm_too(site):
 
 
 def test_resolve_request(tmp_path):
-    from generator.server import resolve_request
+    from generator.serve.server import resolve_request
 
     out = tmp_path / "out"
     (out / "a b").mkdir(parents=True)
@@ -706,7 +706,7 @@ def test_a_patch_is_served_from_memory_while_its_files_are_written(site, monkeyp
     # serve hands a patch's files to the browser before they are on disk (BuildOptions.write_later): while
     # they are written, an edited page is the new one, a new story's page is there and a deleted one is gone;
     # afterwards the disk holds what a full build of the same files writes.
-    from generator import writer
+    from generator.build import writer
     real, release, writing = writer.PendingWrite.write, threading.Event(), threading.Event()
 
     def held(pending):
@@ -810,7 +810,7 @@ def test_the_open_page_is_served_and_reloaded_before_the_rest_of_a_patch(site, m
 
 @pytest.mark.slow
 def test_a_patch_that_cannot_be_written_says_so_on_the_page(site, monkeypatch):
-    from generator import writer
+    from generator.build import writer
 
     def full(pending):  # what the writer raises when the disk is full (tests/test_interrupted_writes.py)
         raise writer.write_error(OSError(28, "No space left on device", str(pending.output / "index.html")),

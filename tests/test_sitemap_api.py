@@ -11,10 +11,10 @@ from urllib.parse import urljoin
 import html5lib
 
 from conftest import BASIC_CONFIG, build_site, item, make_site, resolve_url
-from generator.build import BuildOptions, plan_site
+from generator.build.pipeline import BuildOptions, plan_site
 from generator.config import load_config
-from generator.pages import make_files
-from generator.sitemap import sitemap_outputs
+from generator.plan.pages import make_files
+from generator.plan.sitemap import sitemap_outputs
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"

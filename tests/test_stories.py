@@ -1,4 +1,4 @@
-"""Stories: which items a reader sees as one story, its lead and its id (generator/stories.py)."""
+"""Stories: which items a reader sees as one story, its lead and its id (generator/site/stories.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.stories import Story, StoryInput, StorySettings, cluster, story_id
+from generator.site.stories import Story, StoryInput, StorySettings, cluster, story_id
 
 T0 = datetime(2026, 3, 10, 8, 0, tzinfo=timezone.utc)
 ROOT = Path(__file__).resolve().parent.parent
@@ -241,7 +241,7 @@ def test_the_same_stories_whatever_the_input_order():
 
 
 def test_the_same_stories_whatever_the_hash_seed():
-    script = ("from tests.test_stories import DAY; from generator.stories import cluster; "
+    script = ("from tests.test_stories import DAY; from generator.site.stories import cluster; "
               "print(repr(cluster(DAY)))")
     outputs = set()
     for seed in ("0", "1", "12345"):

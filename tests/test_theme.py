@@ -23,7 +23,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from conftest import ROOT, item, make_site, static_server
-from generator.build import build
+from generator.build.pipeline import build
 from generator.config import load_config
 
 NODE_MODULES = ROOT / "node_modules"
@@ -474,7 +474,7 @@ def test_keyboard_users_get_a_skip_link_and_visible_focus(browser, served):
     ("<p>&lt;h4&gt; is text here</p>", []),  # escaped text is not a heading
 ])
 def test_outline_filter_renumbers_body_headings(body, levels):
-    from generator.render import outline
+    from generator.render.environment import outline
     result = outline(body)
     assert re.findall(r"<h(\d)>", result) == levels
     assert re.findall(r"</h(\d)>", result) == levels

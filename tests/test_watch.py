@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.config import default_config
-from generator.watch import ChangeKind, ChangeQueue, SiteLayout, classify_changes, describe_changes, \
+from generator.serve.watch import ChangeKind, ChangeQueue, SiteLayout, classify_changes, describe_changes, \
     detect_change_kind, layout_of
 
 ROOT = Path("/site")

@@ -23,7 +23,7 @@ from conftest import ROOT, static_server
 from generator import __version__
 from generator.cli import main
 from generator.errors import ConfigError
-from generator.workflow import requirement_for
+from generator.publish.workflow import requirement_for
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 
@@ -134,7 +134,7 @@ def _installed_is_ours(runner: Path, source: Path) -> None:
     where = _run([str(runner / "python"), "-c", "import generator; print(generator.__file__)"], cwd="/").stdout
     installed = Path(where.strip()).parent
     assert "site-packages" in installed.parts
-    assert (installed / "workflow.py").read_bytes() == (source / "generator/workflow.py").read_bytes()
+    assert (installed / "workflow.py").read_bytes() == (source / "generator/publish/workflow.py").read_bytes()
 
 
 @pytest.mark.slow

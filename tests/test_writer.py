@@ -12,7 +12,7 @@ from conftest import files_under, item, make_site
 from generator import cli
 from generator.config import load_config
 from generator.errors import BuildError
-from generator.writer import MARKER, Staging, WriteError, check_output_path, safe_relative, write_site
+from generator.build.writer import MARKER, Staging, WriteError, check_output_path, safe_relative, write_site
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -265,7 +265,7 @@ def test_an_empty_folder_is_taken_as_the_output_and_stays_newsdesks_through_ever
 def test_a_reader_holding_a_page_open_reads_it_whole_however_many_edits_follow(tmp_path):
     # update_in_place replaces files by rename: a file a reader (a server sending it) holds open is never
     # written into, not even by later edits.
-    from generator.writer import update_in_place
+    from generator.build.writer import update_in_place
     out = tmp_path / "output"
     names = [f"top/page/{n}/index.html" for n in range(1, 80)]
     update_in_place(out, {name: b"first " * 1000 for name in names}, {}, set())

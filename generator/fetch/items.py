@@ -18,7 +18,7 @@ import yaml
 from generator.config import TopicConfig
 from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
-from generator.markup import sanitize
+from generator.site.markup import sanitize
 from generator.urlnorm import canonical_url
 from generator.urls import safe_url, slugify
 

@@ -19,8 +19,8 @@ import jinja2.meta
 
 from generator import __version__
 from generator.config import Config
-from generator.model import Item, Provider, Site, Topic
-from generator.pages import FileOutput, Page, RenderedSite
+from generator.site.model import Item, Provider, Site, Topic
+from generator.plan.pages import FileOutput, Page, RenderedSite
 
 
 def config_key(config: Config, *extra) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.cache import CACHE_DIR
+from generator.build.cache import CACHE_DIR
 from generator.errors import ConfigError, Problem
 
 CONFIG = """\

@@ -3,7 +3,7 @@ FileOutput for feeds, API files and sitemaps; RenderedSite for the whole plan), 
 
 Each Page and FileOutput knows its output file, how it is made, and which items it
 shows: that is what an incremental rebuild needs to know which outputs an edited
-item touches (generator/patch.py, generator/deps.py).
+item touches (generator/serve/patch.py, generator/build/fingerprints.py).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 
 from generator.config import Config
 from generator.errors import Problem
-from generator.model import ModelResult, Site
-from generator.ranking import Rankings
+from generator.site.model import ModelResult, Site
+from generator.site.ranking import Rankings
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class FileOutput:
 
     Its bytes are `make(site, memo)`: `make` is a partial over plain values, so that a rebuild can make
     it again from a patched site; `memo` is one dict per build that outputs share (an item shown in
-    forty feeds is cleaned once). Its fingerprint (generator/deps.py) hashes the config, `name`, `key`
+    forty feeds is cleaned once). Its fingerprint (generator/build/fingerprints.py) hashes the config, `name`, `key`
     (every other value `make` holds) and the items it shows: keep all three complete.
     """
 
@@ -152,7 +152,7 @@ LISTS = (  # kind, title, description, and the Rankings order each site-wide lis
 
 @dataclass(frozen=True)
 class Earlier:
-    """What a rebuild after an edit knows of the last plan (generator/replan.py), for plan_pages to keep
+    """What a rebuild after an edit knows of the last plan (generator/serve/replan.py), for plan_pages to keep
     the Page objects that would come out the same: rebuilds compare pages by identity first."""
 
     items: tuple  # the last plan's Site.items
@@ -202,7 +202,7 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
 
 def ranked_pages(site: Site, rankings: Rankings, config: Config) -> list[Page]:
     """The pages whose stories follow their scores: the front page, Top and Hot, as plan_pages plans
-    them (a heat or quality edit moves a story in these and nowhere else: generator/patch.py)."""
+    them (a heat or quality edit moves a story in these and nowhere else: generator/serve/patch.py)."""
     pages = [_front_page(site, rankings, config)]
     for kind, title, description, order in LISTS:
         if order != "latest":

@@ -24,16 +24,16 @@ import jinja2
 from generator import __version__
 from generator.config import Config
 from generator.errors import BuildError, Problem
-from generator.feeds import feed_path
-from generator.fragments import FragmentCache, cached_each, wrap_each
-from generator.model import ProviderBadge, Site
-from generator.pages import Page
+from generator.plan.feeds import feed_path
+from generator.render.fragments import FragmentCache, cached_each, wrap_each
+from generator.site.model import ProviderBadge, Site
+from generator.plan.pages import Page
 from generator.urls import origin_url
 
 log = logging.getLogger(__name__)
 
-_PACKAGE_THEMES = Path(__file__).parent / "themes"  # where a wheel install puts them
-_SOURCE_THEMES = Path(__file__).parent.parent / "themes"  # a source checkout
+_PACKAGE_THEMES = Path(__file__).parent.parent / "themes"  # where a wheel install puts them
+_SOURCE_THEMES = Path(__file__).parent.parent.parent / "themes"  # a source checkout
 
 
 def bundled_theme_dir(name: str) -> Path | None:
@@ -124,7 +124,7 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
                              auto_reload=False,  # a new environment per build: no need to stat templates on every include
                              bytecode_cache=compiled)
     # The site that internal() and news_article() look stories and topics up in: a patch after an edit
-    # (generator/patch.py, replan.py) puts its site here, as stories may move to other indices.
+    # (generator/serve/patch.py, replan.py) puts its site here, as stories may move to other indices.
     env.site = site
     base_path = config.base_path
     zone = config.zone

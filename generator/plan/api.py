@@ -22,10 +22,10 @@ from functools import partial
 
 from generator.config import Config
 from generator.urls import site_url
-from generator.feeds import EXTENSIONS, feed_path, rfc3339
-from generator.model import Image, Item, Site
-from generator.pages import FileOutput, described
-from generator.ranking import Rankings
+from generator.plan.feeds import EXTENSIONS, feed_path, rfc3339
+from generator.site.model import Image, Item, Site
+from generator.plan.pages import FileOutput, described
+from generator.site.ranking import Rankings
 
 log = logging.getLogger(__name__)
 

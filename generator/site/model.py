@@ -175,7 +175,7 @@ class ProviderBadge:
     """Who a provider is, as a story's card shows it: what templates get from the `providers` global.
 
     The counts and averages (Provider) are left out on purpose: they move with every story, and a
-    value every page can read would make every page depend on every story (generator/deps.py).
+    value every page can read would make every page depend on every story (generator/build/fingerprints.py).
     """
 
     slug: str
@@ -292,7 +292,7 @@ SCORE_FIELDS = frozenset({"heat", "quality"})  # they order Top and Hot, and mak
 
 
 def same_place(old: Item, new: Item, free: frozenset[str] = TEXT_FIELDS) -> bool:
-    """Whether `new` differs from `old` only in the `free` fields (see generator/patch.py)."""
+    """Whether `new` differs from `old` only in the `free` fields (see generator/serve/patch.py)."""
     return all(getattr(old, f.name) == getattr(new, f.name) for f in fields(Item) if f.name not in free)
 
 
@@ -859,7 +859,7 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
     latest order, every index as `_index` would make it. `index` None: `new` is added; `new` None: the
     item is deleted.
 
-    None when the edit changes what is site-wide, which every page can show (generator/deps.py
+    None when the edit changes what is site-wide, which every page can show (generator/build/fingerprints.py
     site_keys): a topic that appears or goes, a topic's name as items write it, a provider that
     appears or goes or is named by another of its items. The caller checks that `new` is still
     published and writes a page no other item writes.

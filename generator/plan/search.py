@@ -36,9 +36,9 @@ from pathlib import Path
 
 from generator import __version__
 from generator.config import Config
-from generator.model import Item, Site, body_html
-from generator.parallel import fork_map
-from generator.writer import list_files, update_in_place
+from generator.site.model import Item, Site, body_html
+from generator.build.parallel import fork_map
+from generator.build.writer import list_files, update_in_place
 
 FORMAT = 1  # bump when the files change shape: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)

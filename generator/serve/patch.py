@@ -19,7 +19,7 @@ that takes an item over or under `min_heat` (Top and Hot gain or lose a page).
 
 Anything else is not a patch of this kind: `patch_plan` returns None. An edit that moves
 one item elsewhere (redated, other topics or provider, new URLs; over or under min_heat)
-is then planned again from the last plan by generator/replan.py; what is left (an item
+is then planned again from the last plan by generator/serve/replan.py; what is left (an item
 added, deleted or no longer readable, several moves at once, a template, config or data
 edit) takes the build's normal incremental path. Either way the output is the same bytes
 a full build makes (tests/test_patch.py, tests/test_replan.py).
@@ -32,10 +32,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from generator.feeds import ranked_feed_outputs
-from generator.model import SCORE_FIELDS, TEXT_FIELDS, Item, Provider, Site, provider_average, same_place
-from generator.pages import LIST_KINDS, FileOutput, Page, RenderedSite, article_page, ranked_pages
-from generator.ranking import rank
+from generator.plan.feeds import ranked_feed_outputs
+from generator.site.model import SCORE_FIELDS, TEXT_FIELDS, Item, Provider, Site, provider_average, same_place
+from generator.plan.pages import LIST_KINDS, FileOutput, Page, RenderedSite, article_page, ranked_pages
+from generator.site.ranking import rank
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Patch:
     pages: tuple[Page, ...]  # the pages that show an edited item (to render again)
     outputs: tuple[FileOutput, ...]  # the same for feeds, API files, the news sitemap
     reordered: bool = False  # lists show other stories now, or items moved: the Dependents are out of date
-    gone: tuple[str, ...] = ()  # output files the patched plan no longer has (generator/replan.py)
+    gone: tuple[str, ...] = ()  # output files the patched plan no longer has (generator/serve/replan.py)
 
 
 class Dependents:

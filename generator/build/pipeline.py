@@ -25,24 +25,24 @@ from typing import Callable, Iterable, Mapping
 
 import jinja2
 
-from generator.api import record_text
-from generator.cache import BuildCache
+from generator.plan.api import record_text
+from generator.build.cache import BuildCache
 from generator.config import Config, build_time
-from generator.content import read_named, read_source, relative_name, source_files
-from generator.deps import (TemplateKey, config_key, output_fingerprint, page_fingerprint, site_keys, template_keys,
+from generator.site.content import read_named, read_source, relative_name, source_files
+from generator.build.fingerprints import (TemplateKey, config_key, output_fingerprint, page_fingerprint, site_keys, template_keys,
                             unchanged_fingerprints)
 from generator.errors import BuildError, Problem, errors_and_warnings
-from generator.model import Item, build_site, make_item_or_problem, topic_definitions
-from generator.outputs import plan_outputs
-from generator.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
-from generator.patch import Dependents, Patch, patch_plan
-from generator.replan import replan
-from generator.parallel import chunks, default_workers, fork_map
-from generator.ranking import rank
-from generator.records import load_records
-from generator.render import CompiledTemplates, make_env, render_page, static_files
-from generator.search import SearchIndex, index_changes, is_current, live_names, make_index, plan_index
-from generator.writer import (MARKER, PendingWrite, Staging, WriteReport, any_differs, check_output_owned,
+from generator.site.model import Item, build_site, make_item_or_problem, topic_definitions
+from generator.plan.outputs import plan_outputs
+from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
+from generator.serve.patch import Dependents, Patch, patch_plan
+from generator.serve.replan import replan
+from generator.build.parallel import chunks, default_workers, fork_map
+from generator.site.ranking import rank
+from generator.site.records import load_records
+from generator.render.environment import CompiledTemplates, make_env, render_page, static_files
+from generator.plan.search import SearchIndex, index_changes, is_current, live_names, make_index, plan_index
+from generator.build.writer import (MARKER, PendingWrite, Staging, WriteReport, any_differs, check_output_owned,
                               check_output_path, recover, update_in_place)
 
 log = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ class BuildResult:
     rendered: int  # pages rendered by this build (the rest were unchanged and reused)
     seconds: float
     search_stale: bool = False  # articles changed and, as asked (index_later), the search index was not redone
-    # How it went: "patch" (edits put into the last plan: generator/patch.py, replan.py), "update" (planned
+    # How it went: "patch" (edits put into the last plan: generator/serve/patch.py, replan.py), "update" (planned
     # again, a few files replaced in place), "full" (a new output folder swapped in), "check" (no writing).
     mode: str = "full"
     # write_later: the patch's files, for the caller to write when one differs from the output's (None: none does)
@@ -323,7 +323,7 @@ def _new_source(config: Config, name: str) -> bool:
 
 def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: Mapping[str, str],
                  cache: BuildCache, started: float, first: FirstPages | None) -> BuildResult:
-    """Render and write just the outputs a patch names (see generator/patch.py)."""
+    """Render and write just the outputs a patch names (see generator/serve/patch.py)."""
     cache.writing()
     site = patch.plan
     if options.strict and site.problems:
@@ -421,7 +421,7 @@ def _stat(folder: Path, name: str) -> os.stat_result | None:
 
 def _stage_search(stage: Staging, index: SearchIndex, workers: int) -> None:
     """Put the search index into the next output: the live one's files when it was made from the same
-    input (a warm build need not tokenise every story again), else a new one (generator/search.py)."""
+    input (a warm build need not tokenise every story again), else a new one (generator/plan/search.py)."""
     if is_current(stage.output, index):
         for name in sorted(live_names(stage.output)):
             stage.keep(name)
@@ -600,7 +600,7 @@ def render_order(pages: list[Page]) -> list[Page]:
     """The pages in the order a full build renders them: stories first, as planned, then every list
     page sorted by the middle of the positions (in the Latest order) of the stories it shows.
 
-    Why: cards are cached per process (generator/fragments.py, at most 30,000), and a story's card is
+    Why: cards are cached per process (generator/render/fragments.py, at most 30,000), and a story's card is
     on Latest, Top, Hot, its topics and its provider. In the planned order (all of Latest, then all of
     Top ...) a card comes back only after every other card of the site, so past 30,000 stories hardly
     any came from the cache (5% at 100,000 stories, simulated on the benchmark's plan). Sorted, the lists

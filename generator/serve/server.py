@@ -37,17 +37,17 @@ from pathlib import Path
 from typing import Callable, Mapping, NamedTuple
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from generator.build import BuildOptions, FirstPages, build, prepare_patches
-from generator.cache import BuildCache
+from generator.build.pipeline import BuildOptions, FirstPages, build, prepare_patches
+from generator.build.cache import BuildCache
 from generator.config import Config
-from generator.content import read_source
+from generator.site.content import read_source
 from generator.errors import BuildError, NewsdeskError, Problem
-from generator.model import make_item_or_problem, topic_definitions
-from generator.pages import RenderedSite
-from generator.records import load_records
-from generator.search import plan_index, update_live_index
-from generator.writer import PendingWrite
-from generator.watch import (QUIET, ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes, describe_changes,
+from generator.site.model import make_item_or_problem, topic_definitions
+from generator.plan.pages import RenderedSite
+from generator.site.records import load_records
+from generator.plan.search import plan_index, update_live_index
+from generator.build.writer import PendingWrite
+from generator.serve.watch import (QUIET, ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes, describe_changes,
                              layout_of)
 
 log = logging.getLogger(__name__)
@@ -716,7 +716,7 @@ class _Indexer:
     """Brings the served site's search index up to date in a background thread, after edits changed articles.
 
     A save shows its page first; search catches up a moment later (about 2 s of one core at 10,000
-    stories, generator/search.py). It runs in this process, in small chunks of stories, so that a new
+    stories, generator/plan/search.py). It runs in this process, in small chunks of stories, so that a new
     change stops it within a few milliseconds (it is started again after that rebuild) and indexing never
     delays the next save. Changed index files are swapped in under the site lock.
     """

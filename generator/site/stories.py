@@ -34,7 +34,7 @@ SAME_PROVIDER = ("join", "apart")
 
 @dataclass(frozen=True)
 class StoryInput:
-    """What clustering needs of an item (generator/model.py's Item has all of it)."""
+    """What clustering needs of an item (generator/site/model.py's Item has all of it)."""
 
     source: str  # unique: the item's source path
     title: str

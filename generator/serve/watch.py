@@ -28,8 +28,8 @@ from watchdog.events import (EVENT_TYPE_CLOSED, EVENT_TYPE_CREATED, EVENT_TYPE_D
 from watchdog.observers import Observer
 
 from generator.config import Config
-from generator.render import bundled_theme_dir
-from generator.writer import BESIDE_OUTPUT, beside_output
+from generator.render.environment import bundled_theme_dir
+from generator.build.writer import BESIDE_OUTPUT, beside_output
 
 log = logging.getLogger(__name__)
 

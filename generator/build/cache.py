@@ -6,7 +6,7 @@ start cold). Nothing in it is trusted blindly:
 - an item is reused only if its file's size and modification time are unchanged
   (or, in `serve`, if the watcher did not report it) and config.yaml is the same;
 - a page, feed or other output file is reused only if its fingerprint
-  (generator/deps.py) is unchanged and the previous output file is still there
+  (generator/build/fingerprints.py) is unchanged and the previous output file is still there
   with the size and time we wrote it;
 - the list of files the output holds (`published`: what an edit's build deletes
   from) only if the last build that loaded the cache saved it: a build stopped
@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
-_FORMAT = 5  # bump when what the cache holds (Item, Problem) changes shape
+_FORMAT = 6  # bump when what the cache holds (Item, Problem) changes shape
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
 _UNSAVED = "unsaved"  # there from `writing` until `save`: a build that may write the output is under way
 
@@ -42,7 +42,7 @@ class BuildCache:
     items: dict = field(default_factory=dict)  # source -> Item or Problem
     outputs: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # output -> (fingerprint, size, mtime_ns)
     published: frozenset[str] = frozenset()  # every file the last build put in the output (search index aside)
-    # Kept in memory only (serve), for generator/patch.py: the last plan, the (clock, drafts, future) it was
+    # Kept in memory only (serve), for generator/serve/patch.py: the last plan, the (clock, drafts, future) it was
     # made under, the template environment it was rendered with, and which pages show which item.
     dirty: bool = False  # changed since loaded: save() writes only then (pickling 10,000 items takes a while)
     plan: object = None

@@ -1,7 +1,7 @@
 """The fast path for an edit that moves one item (its date, topics, provider, URLs or related coverage), and
 for one story added or deleted.
 
-generator/patch.py takes edits that leave every list as it was (an item's words) or move an item in
+generator/serve/patch.py takes edits that leave every list as it was (an item's words) or move an item in
 the lists ordered by score. An edit that moves an item elsewhere (a story redated moves in Latest, in
 its topics' and its provider's lists, and its page moves; a story given another topic leaves one list
 for another) changes more of the site, yet still only a small part of it. Rather than reading,
@@ -26,13 +26,13 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from generator.deps import same_items, same_page
-from generator.model import Item, reindexed, withheld_because
-from generator.outputs import plan_outputs
-from generator.pages import Earlier, RenderedSite, plan_pages
-from generator.patch import Dependents, Patch
-from generator.ranking import rank
-from generator.sitemap import planned_entries
+from generator.build.fingerprints import same_items, same_page
+from generator.site.model import Item, reindexed, withheld_because
+from generator.plan.outputs import plan_outputs
+from generator.plan.pages import Earlier, RenderedSite, plan_pages
+from generator.serve.patch import Dependents, Patch
+from generator.site.ranking import rank
+from generator.plan.sitemap import planned_entries
 
 
 def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | None, *, drafts: bool,

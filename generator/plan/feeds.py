@@ -38,9 +38,9 @@ from urllib.parse import urlsplit
 from generator import __version__
 from generator.config import Config
 from generator.urls import site_url
-from generator.model import Item, Site
-from generator.pages import FileOutput, described
-from generator.ranking import Rankings
+from generator.site.model import Item, Site
+from generator.plan.pages import FileOutput, described
+from generator.site.ranking import Rankings
 
 log = logging.getLogger(__name__)
 

@@ -24,9 +24,9 @@ from typing import Sequence
 
 from generator.config import Config
 from generator.urls import site_url
-from generator.feeds import clean_text, rfc3339
-from generator.model import Site
-from generator.pages import RANKED, FileOutput, Page
+from generator.plan.feeds import clean_text, rfc3339
+from generator.site.model import Site
+from generator.plan.pages import RANKED, FileOutput, Page
 
 log = logging.getLogger(__name__)
 

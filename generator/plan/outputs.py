@@ -7,19 +7,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Sequence
 
-from generator.api import api_outputs
+from generator.plan.api import api_outputs
 from generator.config import Config
-from generator.feeds import feed_outputs
-from generator.model import Site
-from generator.pages import FileOutput, Page
-from generator.ranking import Rankings
-from generator.sitemap import sitemap_outputs
+from generator.plan.feeds import feed_outputs
+from generator.site.model import Site
+from generator.plan.pages import FileOutput, Page
+from generator.site.ranking import Rankings
+from generator.plan.sitemap import sitemap_outputs
 
 
 def plan_outputs(site: Site, rankings: Rankings, pages: Sequence[Page], config: Config, now: datetime,
                  entries: dict | None = None) -> list[FileOutput]:
     """Every FileOutput of the site, in a stable order. `entries` (id of a Page -> its sitemap entry) are the
-    sitemap's entries of pages planned before (generator/replan.py: the same Page objects)."""
+    sitemap's entries of pages planned before (generator/serve/replan.py: the same Page objects)."""
     outputs = feed_outputs(site, rankings, config) if config.feeds else []
     outputs += sitemap_outputs(pages, site, config, now, entries=entries)
     if config.api:

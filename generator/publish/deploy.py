@@ -26,10 +26,10 @@ from urllib.parse import urlsplit
 import ghp_import
 
 from generator import __version__
-from generator.build import BuildOptions, BuildResult, build
+from generator.build.pipeline import BuildOptions, BuildResult, build
 from generator.config import Config
 from generator.errors import BuildError, NewsdeskError, Problem
-from generator.writer import recover
+from generator.build.writer import recover
 
 log = logging.getLogger(__name__)
 
