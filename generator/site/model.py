@@ -34,9 +34,9 @@ from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
 from generator.config import Config, ProviderConfig, TopicConfig
-from generator.content import Source, key_lines
+from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
-from generator.markup import embeddable, iframe_src, render_markdown, sanitize
+from generator.site.markup import embeddable, iframe_src, render_markdown, sanitize
 from generator.urls import distinct_slug, safe_url, slugify, static_path
 
 log = logging.getLogger(__name__)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from generator.config import RankingConfig
-from generator.model import Item
+from generator.site.model import Item
 
 
 @dataclass(frozen=True)

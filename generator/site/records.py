@@ -16,9 +16,9 @@ from pathlib import Path
 import yaml
 
 from generator.config import Config, ProviderConfig, TopicConfig
-from generator.content import read_source, relative_name
+from generator.site.content import read_source, relative_name
 from generator.errors import Problem
-from generator.model import plain_text
+from generator.site.model import plain_text
 from generator.urls import safe_url, slugify
 
 log = logging.getLogger(__name__)
