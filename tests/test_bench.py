@@ -127,6 +127,7 @@ def test_hugo_renders_the_same_page_set(tmp_path):
     theme_static = {path.name for path in (ROOT / "themes" / "default" / "static").iterdir()}  # Hugo puts them at /
     others = size["other_files"]
     assert set(others["newsdesk, Hugo's page set"]) == {"robots.txt", "sitemap.xml", "news-sitemap.xml", ".nojekyll",
+                                                        ".newsdesk-output",
                                                         "static"}
     assert set(others["hugo"]) - theme_static == {"robots.txt", "sitemap.xml"}
 
