@@ -44,7 +44,7 @@ class BuildCache:
     published: frozenset[str] = frozenset()  # every file the last build put in the output (search index aside)
     # Kept in memory only (serve), for generator/serve/patch.py: the last plan, the (clock, drafts, future) it was
     # made under, the template environment it was rendered with, and which pages show which item.
-    dirty: bool = False  # changed since loaded: save() writes only then (pickling 10,000 items takes a while)
+    dirty: bool = False  # changed since loaded: save() writes only then (pickling a big site's items takes a while)
     plan: object = None
     plan_key: tuple = ()
     env: object = None

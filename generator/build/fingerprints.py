@@ -40,7 +40,7 @@ def template_keys(env: jinja2.Environment, parses: dict | None = None) -> dict[s
     """Template name -> TemplateKey, computed on first use (the dict fills itself).
 
     `parses` (source text -> what parsing it found) may be kept from one call to the next: serve's
-    rebuilds then parse only the templates whose text changed (parsing them all took ~40 ms a rebuild)."""
+    rebuilds then parse only the templates whose text changed (parsing them all was a large part of a small rebuild)."""
     sources: dict[str, str] = {}
     parsed: dict[str, tuple[list, set]] = {}
     parses = {} if parses is None else parses
@@ -174,7 +174,7 @@ def _describe_model(value, site: Site) -> str:
 
 def unchanged_fingerprints(previous: RenderedSite, site: RenderedSite, known: dict[str, tuple]) -> dict[str, str]:
     """The last build's fingerprints of the pages and files planned exactly as they were then: without
-    hashing them again (a fifth of serve's rebuild after an edit that plans the site again, at 10,000 items).
+    hashing them again (a large part of serve's rebuild after an edit that plans the site again).
 
     The caller makes sure that everything else a fingerprint hashes is unchanged: the config, the build
     time, the templates and the site-wide values (build._site_wide_key). Then a page is planned "exactly

@@ -51,12 +51,12 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 ITEMS_PER_TASK = 250  # items parsed per task in a worker process
 PAGES_PER_TASK = 200  # pages rendered per task
-MEMO_ENTRIES = 40_000  # item descriptions for feeds and API files kept per process (~1 KB each)
+MEMO_ENTRIES = 40_000  # item descriptions for feeds and API files kept per process (bounds its memory)
 # Up to this many files to remake, a build renders them into memory and replaces just those files in the
 # live output; past it (a cold build, a template or config edit) it assembles the next output folder
 # beside the live one and swaps it in. Either way a build that fails leaves the output as it was.
-# A new story at 10,000 items remakes 2,700 files (every Latest and API page shifts): 1.5 s in place,
-# 4.1 s through a new folder; 5,000 pages held in memory are ~170 MB.
+# A new story remakes thousands of files (every Latest and API page shifts), much faster in place than
+# through a new folder; the limit bounds the memory the pages held for it take.
 IN_PLACE_MAX = 5000
 ARTICLES = "news/"  # article pages live below this folder (Item.path); only they are indexed for search
 
@@ -82,7 +82,7 @@ class FirstPages:
     and the names of every file the patch remakes or removes, before the rest is rendered. Until the
     build returns, the other names are as they are on disk (nothing is written before): the open page
     can be reloaded and served, with its stylesheets and pictures, while the patch renders the rest
-    (the worst score edit at 10,000 items re-renders 769 pages)."""
+    (the worst score edit re-renders hundreds of pages)."""
 
     wanted: Callable[[], Iterable[str]]
     shown: Callable[[Mapping[str, bytes], frozenset[str]], None]
@@ -142,8 +142,8 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
         recover(config.output_path)
         check_output_owned(config.output_path)
     if changed is not None and options.write:
-        # Collections in the middle of a patch walk the whole model for nothing (it is all alive): a
-        # score edit's ranking took 30 ms, or 110-140 ms when one came, at 10,000 items.
+        # Collections in the middle of a patch walk the whole model for nothing (it is all alive): one
+        # that came during a score edit's ranking took several times as long as the ranking itself.
         with _collector_paused():
             patch = _try_patch(config, options, environ, cache, list(changed))
             if patch is not None:
@@ -165,7 +165,7 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
     keys, globals_ = template_keys(env, env.template_parses), site_keys(site.model.site)
     env.site_keys, env.site_wide_key = globals_, _site_wide_key(site, keys, globals_)
     same_world = previous is not None and getattr(previous, "site_wide_key", None) == env.site_wide_key
-    with _collector_paused():  # one hash and a few strings per page, nothing cyclic: 0.28 -> 0.2 s at 10,000 items
+    with _collector_paused():  # one hash and a few strings per page, nothing cyclic for the collector to find
         reused = unchanged_fingerprints(previous_plan, site, cache.outputs) if same_world and previous_plan else {}
         fingerprints = _fingerprints(site, keys, globals_, reused)
     _compile_templates(env, site, keys)
@@ -238,8 +238,8 @@ def prepare_patches(cache: BuildCache) -> None:
 
 def _hash_patched(cache: BuildCache) -> None:
     """Fingerprint what the patches since the last call made, so that the next build that plans the site
-    knows them (without, it made them all again: 769 pages after a score edit at 10,000 items, ~0.2 s).
-    Done here, once the browser had time to reload (serve), as it takes ~35 ms for those 769 pages. A patch
+    knows them (without, it made all of them again: hundreds of pages after a score edit).
+    Done here, once the browser had time to reload (serve), so that it does not delay the reload. A patch
     changes no template nor site-wide value (topic names, provider badges): the environment's keys hold."""
     env, live = cache.env, cache.plan.config.output_path
     keys = template_keys(env, env.template_parses)
@@ -377,8 +377,8 @@ def _fingerprints(site: RenderedSite, keys: dict[str, TemplateKey], globals_: di
     """Output name -> fingerprint, for every page and FileOutput of the site, or for these `pages` and
     `outputs` of it (those in `reused` as given).
 
-    In this process only: spread over forked workers it was slower (2.2 s against 1.9 s at 100,000
-    items), as a helper that reads the whole model copies most of it (copy-on-write) to hash it once."""
+    In this process only: spread over forked workers it was slower, as a helper that reads the whole model
+    copies most of it (copy-on-write) to hash it once."""
     model, memo = site.model.site, {}
     fingerprints = {page.output: reused.get(page.output)
                     or page_fingerprint(page, model, site.config_digest, keys[page.template], globals_, memo)
@@ -405,8 +405,8 @@ def _site_wide_key(site: RenderedSite, keys: dict[str, TemplateKey], globals_: d
     the site-wide values (topic names, provider badges) and the templates. When it is the same as the last
     build's (serve, after an edit), that build's cached fragments (cards) carry over, and its fingerprints of
     the outputs planned as they were (deps.unchanged_fingerprints). serve's rebuild after an edit that moves
-    a story re-renders hundreds of lists: without the cards, every card on them was rendered again (768
-    list pages at 10,000 items: 0.5 s against 0.16 s in one process).
+    a story re-renders hundreds of lists: without the cards, every card on them was rendered again, most of
+    the time those lists take.
     """
     used = sorted({page.template for page in site.pages})
     return (site.config_digest, site.now, sorted(globals_.items()), [(name, keys[name].digest) for name in used])
@@ -463,8 +463,8 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     with _collector_paused():
         results = _read_items(config, topic_defs, digest, cache, changed, workers, progress)
         # The items just read live as long as the build: collections while planning need not walk them.
-        # (Frozen before the collector is back on: else its first full collection walks them all, 2 s at
-        # 100,000 items.)
+        # (Frozen before the collector is back on: else its first full collection walks them all, a long pause
+        # on a big site.)
         gc.freeze()
     try:
         items = [r for r in results if not isinstance(r, Problem)]
@@ -497,7 +497,7 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
     todo: list[tuple[str, str, os.stat_result]] = []
     for name, path in source_files(config.root, config.content_path):
         trusted = changed_names is not None and name not in changed_names
-        if trusted:  # the watcher says it did not change: the cached item, without a stat (10,000 of them in serve)
+        if trusted:  # the watcher says it did not change: the cached item, without a stat (serve would stat every file)
             hit = cache.item(name, None, digest, True)
             if hit is not None:
                 results[name] = hit
@@ -552,8 +552,8 @@ def _collector_paused():
     """Python's cyclic garbage collector off while items are read (in this process and in helpers).
 
     Reading allocates millions of objects and keeps most of them (the items), so the collector,
-    triggered by allocation counts, walks the ever larger heap again and again: a quarter of the
-    reading time at 10,000 items, measured (5.2 s -> 3.9 s in one process). Reading leaves about one
+    triggered by allocation counts, walks the ever larger heap again and again, a large share of the
+    reading time. Reading leaves about one
     small cyclic object per file as garbage; it is collected once the collector is back on.
     """
     enabled = gc.isenabled()
@@ -603,9 +603,9 @@ def render_order(pages: list[Page]) -> list[Page]:
     Why: cards are cached per process (generator/render/fragments.py, at most 30,000), and a story's card is
     on Latest, Top, Hot, its topics and its provider. In the planned order (all of Latest, then all of
     Top ...) a card comes back only after every other card of the site, so past 30,000 stories hardly
-    any came from the cache (5% at 100,000 stories, simulated on the benchmark's plan). Sorted, the lists
-    that show stories of the same days are rendered together: 60%, close to the 71% of an unbounded
-    cache, with no more memory. The bytes of each page do not depend on the order.
+    any came from the cache. Sorted, the lists that show stories of the same days are rendered together,
+    and most cards come from the cache, close to what an unbounded cache gives, with no more memory.
+    The bytes of each page do not depend on the order.
     """
     stories = [page for page in pages if page.kind == "article"]
     lists = [page for page in pages if page.kind != "article"]
@@ -615,9 +615,9 @@ def render_order(pages: list[Page]) -> list[Page]:
 
 class _Memo(dict):
     """Items as feeds and API files describe them (an item is in several of each), kept per process
-    and emptied when it holds `limit` descriptions, so it stays within ~50 MB however big the site.
-    Per task, as before, most were described again: the JSON API took 0.81 s of CPU at 10,000 items
-    against 0.45 s with one memo for all."""
+    and emptied when it holds `limit` descriptions, so its memory is bounded however big the site.
+    Per task, as before, most were described again, and the JSON API took far more CPU than with one
+    memo for all."""
 
     def __init__(self, limit: int):
         super().__init__()

@@ -42,7 +42,7 @@ from generator.build.writer import list_files, update_in_place
 
 FORMAT = 1  # bump when the files change shape: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
-DOCS_PER_FILE = 100  # ~27 KB a file: the 20 results a query shows fetch a few of them, not the whole list
+DOCS_PER_FILE = 100  # small files: the 20 results a query shows fetch a few of them, not the whole list
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
 MAX_TASKS = 32  # a big site: fewer, larger tasks, so that fewer partial posting lists are joined
 EXCERPT_CHARS = 200
@@ -68,8 +68,8 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 @functools.cache
 def _marks() -> re.Pattern:
-    """Every combining mark (category M), as search.js's /\\p{M}/gu. Made on first use (~0.02 s), and by
-    make_index before it forks, so that each worker does not make it again."""
+    """Every combining mark (category M), as search.js's /\\p{M}/gu. Made on first use (it walks all of
+    Unicode), and by make_index before it forks, so that each worker does not make it again."""
     ranges, start, previous = [], None, -1
     # Marks are only in planes 0 and 1 and in the variation selectors of plane 14 (E0100-E01EF).
     for point in [*range(0x20000), *range(0xE0000, 0xE1000), -1]:
@@ -87,8 +87,8 @@ def normalise(text: str) -> str:
     """NFKD, combining marks dropped (é -> e, ﬁ -> fi), NFC again (NFKD splits Hangul syllables into
     jamo; this puts them back), lowercased with str.lower() (JS toLowerCase does the same mapping)."""
     if not text.isascii():
-        # Only the runs of non-ASCII characters need it, and most of a story is ASCII: this is 5 times
-        # faster than normalising all of it, and the same (no character composes with an ASCII one once
+        # Only the runs of non-ASCII characters need it, and most of a story is ASCII: this is much
+        # cheaper than normalising all of it, and the same (no character composes with an ASCII one once
         # marks are gone). Lowercasing stays on the whole text: a final sigma depends on its neighbours.
         text = _NON_ASCII.sub(_fold_match, text)
     return text.lower()
@@ -106,7 +106,7 @@ def _fold(run: str) -> str:
 def tokens(text: str) -> list[str]:
     """The search terms of a text, in order, repeats included."""
     text = normalise(text)
-    # Most stories are ASCII: the plain class is ~3 times faster than the Unicode one, with the same matches.
+    # Most stories are ASCII: the plain class is much faster than the Unicode one, with the same matches.
     found = (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
     if found and max(map(len, found)) > MAX_TERM:
         found = [token[:MAX_TERM] for token in found]
@@ -165,7 +165,7 @@ def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | N
     last: dict[str, int] = {}  # term -> the last document id joined so far (the next chunk's first delta)
     count = len(index.items)
     size = per_task or max(ITEMS_PER_TASK, -(-count // MAX_TASKS))
-    # Each task carries its stories' text (sent through a pipe, ~2 KB a story): a worker that read the
+    # Each task carries its stories' text (sent through a pipe, a little per story): a worker that read the
     # model instead would touch every story object, and copy-on-write would copy their pages into it.
     tasks = ((start, [_texts(item) for item in index.items[start:start + size]]) for start in range(0, count, size))
     _marks()  # made once here, not in every worker

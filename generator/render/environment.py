@@ -73,10 +73,10 @@ def provider_badges(site: Site) -> Mapping[str, ProviderBadge]:
 class _Environment(jinja2.Environment):
     def make_globals(self, d):
         """A template's globals as one dict (the environment's, and the template's over them) rather than
-        Jinja's ChainMap of the two: a page looks globals up ~20 times (each a Python-level loop through
+        Jinja's ChainMap of the two: a page looks globals up many times (each a Python-level loop through
         ChainMap's maps), and every `{% from ... import %}` computes `context keys - globals keys`, a loop
-        over every global with ChainMap's keys view (~20 us, a tenth of an article page, measured), in C
-        with a dict's. A dict does not see globals added to the environment afterwards: make_env sets
+        over every global with ChainMap's keys view (a noticeable part of an article page), in C with a
+        dict's. A dict does not see globals added to the environment afterwards: make_env sets
         them all before any template is loaded, and every build makes a new environment."""
         return {**self.globals, **(d or {})}
 
@@ -84,8 +84,8 @@ class _Environment(jinja2.Environment):
 class CompiledTemplates(jinja2.BytecodeCache):
     """Compiled templates, kept in memory from one build to the next (serve makes an environment per
     build). Jinja keys each by template name and checks it against a hash of the template's source,
-    so an edited template is compiled again. Compiling the default theme takes ~0.1 s; loading it from
-    here a few ms.
+    so an edited template is compiled again. Compiling the default theme costs far more than
+    loading it from here.
 
     They hold more than their source: Jinja works out filters with constant arguments when it compiles
     (`{{ 'static/css/site.css'|url }}` is compiled as "/repo/static/css/site.css"), and the filters
@@ -158,7 +158,7 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
 
     def news_article(item) -> dict:
         """A story as schema.org's NewsArticle, for its JSON-LD: `{{ news_article(item)|json_script }}`.
-        Python rather than template code: building the nested dicts in Jinja was a fifth of a story page."""
+        Python rather than template code: building the nested dicts in Jinja was a large part of a story page."""
         provider = badges.get(item.provider.slug) if item.provider else None
         if provider is not None:
             organization = {"@type": "Organization", "name": provider.name}

@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 from jinja2 import nodes
 from jinja2.ext import Extension
 
-MAX_ENTRIES = 30_000  # ~1.8 KB a card: ~55 MB at most per process, however big the site
+MAX_ENTRIES = 30_000  # bounds the memory per process, however big the site
 
 
 class FragmentCache(Extension):
@@ -57,8 +57,8 @@ def cached_each(environment: jinja2.Environment, macro, items, *args) -> list:
     """`macro(item, *args)` for each item, each rendered once per build and (macro, item, args), kept with
     the {% cache %} fragments: the template global `cached_each(card, items, "", 2)`. For a list of cards,
     the same as `{{ card(item, "", 2) }}` for each item with a {% cache item.source, item.digest, ... %}
-    around the macro's body, without Jinja's call of the macro for every card that is cached already (a
-    list page: 250 -> ~130 us). As for {% cache %}: the macro's output may depend on its item, its
+    around the macro's body, without Jinja's call of the macro for every card that is cached already (most
+    of a list page's own time). As for {% cache %}: the macro's output may depend on its item, its
     arguments and site-wide values only (the item stands for itself by its source and content digest)."""
     store = environment.fragment_cache
     shown = []
@@ -84,8 +84,8 @@ _TAG = re.compile(r"[a-z][a-z0-9-]*")
 def wrap_each(fragments, tag: str, indent: str = "") -> Markup:
     """Each fragment in a `<tag>` element, one a line: `{{ cached_each(card, items, "", 2)|wrap_each("li", "  ") }}`,
     the same as `{% for shown in ... %}{{ indent }}<li>{{ shown }}</li>` with a newline between, in one join
-    (a list page's 20 cards: ~12 us of its ~150). Fragments that are not markup are escaped, as `{{ }}` does;
-    `tag` must be a plain element name and `indent` spaces."""
+    (a Jinja loop over a list page's cards was a noticeable part of its time). Fragments that are not markup
+    are escaped, as `{{ }}` does; `tag` must be a plain element name and `indent` spaces."""
     if not _TAG.fullmatch(tag) or indent.strip(" "):
         raise ValueError(f"wrap_each: {tag!r} is not an element name, or {indent!r} is not spaces")
     shown = [fragment if isinstance(fragment, Markup) else escape(fragment) for fragment in fragments]

@@ -5,7 +5,7 @@ excerpt, body, pictures (model.TEXT_FIELDS). Such an edit leaves every page, ord
 topic and provider of the site as it was, so the last plan (pages.RenderedSite) is
 still right except for the pages and files that show the edited item. `patch_plan`
 swaps the new Items in and names those outputs; the build renders only them,
-without reading, modelling, ranking and planning 10,000 items again.
+without reading, modelling, ranking and planning the whole site again.
 
 A score edit (heat, quality: model.SCORE_FIELDS) also moves the item, and the items
 whose percentiles it shifts, in the front page, Top, Hot and the Top feed, and

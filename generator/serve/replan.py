@@ -5,15 +5,15 @@ generator/serve/patch.py takes edits that leave every list as it was (an item's 
 the lists ordered by score. An edit that moves an item elsewhere (a story redated moves in Latest, in
 its topics' and its provider's lists, and its page moves; a story given another topic leaves one list
 for another) changes more of the site, yet still only a small part of it. Rather than reading,
-modelling, ranking and planning 10,000 items again (0.4 s), `replan` brings the last plan's indexes up
+modelling, ranking and planning the whole site again, `replan` brings the last plan's indexes up
 to date for the one item (model.reindexed), ranks the site again, and plans again what can have
-changed: the front page, Latest, Top and Hot (a few milliseconds), the lists of the topics and
+changed: the front page, Latest, Top and Hot (cheap), the lists of the topics and
 providers whose stories moved, the topics and providers indexes, the pages of the stories whose place
 in the site changed and of those that link to them, then feeds, the API and the sitemaps (their
 entries of pages kept as they were are kept). Of what is planned again, only the pages and files that
 show other stories, or another version of one, are made (deps' same-page test, by identity), and the
 files the site no longer has are removed. A story added or deleted is the same with every story after
-it moving one place (at 10,000 items most pages show other stories then: the making is the time).
+it moving one place (on a big site most pages show other stories then: the making is the time).
 
 None (the build plans the site again) when the edit changes what the site holds (a story withdrawn,
 a page path another story writes, or one that another story wanted too) or what every page can show:

@@ -449,8 +449,8 @@ class DevServer:
             record = self._build(changes, describe_changes(changes, self._layout.root))
         record = self._write_pending(record)
         # Outside the lock, and once the browser had time to reload: preparing the next patch (indexing which
-        # pages show which story, ~25 ms at 10,000 items; fingerprinting what a patch made) while the reload
-        # was served made a heat edit's save-to-screen 160-390 ms (p90 393), 200-235 ms (p90 233) after it.
+        # pages show which story; fingerprinting what a patch made) while the reload was served competed with
+        # it for the processor and made the save to screen slower and much less even.
         # If another change comes first, its build does what it needs itself.
         if not record.error and self._queue.stays_quiet(self.PREPARE_AFTER):
             prepare_patches(self._cache)
@@ -715,9 +715,9 @@ class DevServer:
 class _Indexer:
     """Brings the served site's search index up to date in a background thread, after edits changed articles.
 
-    A save shows its page first; search catches up a moment later (about 2 s of one core at 10,000
-    stories, generator/plan/search.py). It runs in this process, in small chunks of stories, so that a new
-    change stops it within a few milliseconds (it is started again after that rebuild) and indexing never
+    A save shows its page first; search catches up a moment later (indexing the whole site is seconds of
+    one core, generator/plan/search.py). It runs in this process, in small chunks of stories, so that a new
+    change stops it at once (it is started again after that rebuild) and indexing never
     delays the next save. Changed index files are swapped in under the site lock.
     """
 

@@ -198,8 +198,8 @@ def _static_kind(path: PurePath) -> ChangeKind:
 
 # How long nothing must change before a rebuild (serve's default; `newsdesk serve --debounce MS`). An editor's
 # save (a temp file renamed over the item) or a `git checkout` writes its files within a few milliseconds of
-# each other, so 50 ms of quiet still gives one rebuild; at 100 ms the debounce was a third of the time a save
-# took to show at 10,000 items (title 165 ms, the worst score edit 331 ms, save to screen).
+# each other, so this much quiet still gives one rebuild; a longer debounce was a large share of the time a
+# save takes to show.
 QUIET = 0.05
 
 

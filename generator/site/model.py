@@ -123,8 +123,8 @@ class Item:
     topic_names: tuple[str, ...]  # the same topics as the item writes them
     images: tuple[Image, ...]
     related: tuple[Related, ...]
-    body: bytes  # the sanitised body HTML, UTF-8 and zlib-compressed: a tenth of the memory of a str with any
-    #               non-Latin-1 character, which matters at 100,000 items (and in every forked worker that
+    body: bytes  # the sanitised body HTML, UTF-8 and zlib-compressed: far less memory than a str with any
+    #               non-Latin-1 character, which matters on a big site (and in every forked worker that
     #               touches it); only article pages read it. Templates use `body_html`.
     featured_html: str
     video_url: str  # the player URL found in featuredContent (may be on any host)

@@ -47,7 +47,7 @@ def rank(items: tuple[Item, ...], *, now: datetime, weights: RankingConfig,
          freshness: tuple[float, ...] | None = None) -> Rankings:
     """Score every item and return the site's orders; `items` must be newest first. `freshness`: the
     items' freshness at `now`, from an earlier ranking of items with the same dates at the same places
-    (serve's score edits: a third of ranking 10,000 items), else worked out here."""
+    (serve's score edits: it saves a large part of ranking), else worked out here."""
     heats = [i.heat for i in items]
     heat = percentiles(heats)
     quality = percentiles([i.quality or 0.0 for i in items])
