@@ -511,3 +511,30 @@ def test_fetch_schedule_needs_the_workflow_and_a_cron_line(tmp_path, capsys):
     assert stopped.value.code == 2
     assert "'hourly' is not a cron schedule of five fields" in capsys.readouterr().err
     assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
+@pytest.mark.slow
+def test_serve_shows_what_fetch_writes_as_a_full_build_would(tmp_path, server, capsys):
+    # fetch writes its files while `newsdesk serve` runs: they are edits like any other.
+    from test_server import get, start, wait_for
+
+    site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
+    dev = start(site)
+    try:
+        code, _, _ = run_fetch(site, capsys)
+        assert code == 0
+        titles = [meta["title"] for meta in fetched(site).values()]
+        assert titles
+
+        def served_front_page() -> str:
+            status, _, body = get(dev, "/")
+            return body.decode("utf-8") if status == 200 else ""
+
+        wait_for(lambda: "Rate cut &amp; what it means" in served_front_page(), "the fetched story on the front page")
+        wait_for(lambda: dev.idle and not any(r.error for r in dev.rebuilds), "serve to settle")
+        served = files_under(site / "output")
+    finally:
+        dev.stop()
+    assert main(["build", "--config", str(site / "config.yaml"), "--output", str(tmp_path / "fresh"), "--clean"]) == 0
+    assert served == files_under(tmp_path / "fresh")
+
