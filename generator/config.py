@@ -1,7 +1,7 @@
 """Stage 1: config.yaml -> Config.
 
 Every option is a dataclass field whose `doc` metadata is its one-line reference
-(the README's config table mirrors them; a test keeps the two in step). Unknown
+(docs/configuration.md's table mirrors them; a test keeps the two in step). Unknown
 keys and wrong types are errors naming the key, the expected type and the line,
 collected across the whole file before newsdesk gives up (exit status 2).
 """
@@ -38,7 +38,7 @@ def _opt(default, doc: str):
 
 @dataclass(frozen=True)
 class RankingConfig:
-    """How the Top list and the front page order items (see README, "Ranking")."""
+    """How the Top list and the front page order items (see docs/configuration.md, "ranking")."""
 
     heat_weight: float = _opt(1.0, "Weight of an item's heat (normalised to 0..1 across the site).")
     quality_weight: float = _opt(1.0, "Weight of an item's quality (normalised to 0..1 across the site).")
@@ -196,7 +196,7 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     _check_semantics(config, node, shown, problems)
     config = _local_logos(config, node, shown, problems)
     if problems:
-        raise ConfigError(problems, f"{len(problems)} problem(s) in {shown}; see README.md, \"Configuration\".")
+        raise ConfigError(problems, f"{len(problems)} problem(s) in {shown}; see newsdesk's docs/configuration.md.")
     return config
 
 

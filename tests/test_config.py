@@ -153,7 +153,7 @@ def test_every_problem_is_reported_at_once(tmp_path):
 def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_config(write(tmp_path, "titel: x\nzzz: 1\n"))
-    assert str(caught.value).splitlines()[-1] == '2 problem(s) in config.yaml; see README.md, "Configuration".'
+    assert str(caught.value).splitlines()[-1] == "2 problem(s) in config.yaml; see newsdesk's docs/configuration.md."
 
 
 # --- values that parse but make no sense -------------------------------------------------------------

@@ -9,7 +9,7 @@
 Each news file holds `news` (a list of items) and `nextPage`, the absolute URL of the
 next file, or null on the last one, so a client follows `nextPage` to the end. The
 item fields follow the content format (path, title, type, heat, webUrl, ampWebUrl,
-excerpt, publishedDateTime, provider, images, topics); the README has an example.
+excerpt, publishedDateTime, provider, images, topics); docs/feeds-and-api.md has an example.
 
 Pure: Site + Rankings + Config -> FileOutputs (output path, the items shown, how to make the bytes).
 """

@@ -8,7 +8,7 @@ from generator.build.cache import CACHE_DIR
 from generator.errors import ConfigError, Problem
 
 CONFIG = """\
-# newsdesk site configuration; every key is described in newsdesk's README ("Configuration").
+# newsdesk site configuration; every key is described in newsdesk's docs/configuration.md.
 title: "My news site"
 description: "News worth reading, collected from around the web."
 base_url: "https://example.github.io/my-news/"   # where the site will be published
