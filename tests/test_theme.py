@@ -270,7 +270,7 @@ def test_front_page_leads_with_the_top_story_and_shows_the_top_ranked_cards(site
     assert len(shown) == config.front_page_items
     assert shown == ranked[: config.front_page_items], "the front page shows the Top list's first stories, in order"
     cards = front.with_class("card", "article")
-    assert front.with_class("excerpt") and front.with_class("heat") and front.with_class("quality")
+    assert front.with_class("excerpt") and front.with_class("heat"), "cards show a summary and the heat"
     assert re.search(r"\+\d+ sources?", front.text("sources")), "'+N sources' where related coverage exists"
     assert any("/static/pictures/" in img.get("src", "") for img in front.all("img")), "cards show the story's picture"
     assert front.all("time") and all(t.get("datetime") for t in front.all("time"))

@@ -1,0 +1,104 @@
+"""What a reader sees on a phone, in a real browser: how many stories the first screen holds, pictures that
+load (or fail) without moving the page, an article page that leads somewhere, signals with words.
+
+Built from the example site and, when it is here, the real corpus in ../shared/corpus/powerapps (under a
+/pa/ base path). Outside requests (the stories' pictures on other sites) fail at once: no network here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, ROOT, build_site, copy_example_site, item, make_site, static_server
+from generator.build import BuildOptions, build
+from generator.config import load_config
+
+pytestmark = pytest.mark.slow  # real builds, served, in Chromium
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+
+
+def _open(browser, viewport: dict, scheme: str = "light"):
+    phone = viewport["width"] < 600
+    context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone, color_scheme=scheme)
+    context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
+    return context
+
+
+def _list_samples(site) -> dict[str, str]:
+    """Page kind -> URL path of each kind of list page: the biggest topic and provider."""
+    topic = max(site.topic_items, key=lambda slug: (len(site.topic_items[slug]), slug))
+    provider = max(site.provider_items, key=lambda slug: (len(site.provider_items[slug]), slug))
+    return {"front": "", "latest": "latest/", "top": "top/", "hot": "hot/", "topic": f"topics/{topic}/",
+            "provider": f"providers/{provider}/"}
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    config, result = build_site(copy_example_site(tmp_path_factory.mktemp("reader-example")))
+    with static_server(config.output_path, config.base_path) as url:
+        yield url, result.site.model.site
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory):
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus/powerapps is not here (it is only beside a developer's checkout)")
+    root = tmp_path_factory.mktemp("reader-corpus")
+    (root / "config.yaml").write_text(
+        f"title: Power Apps news\nbase_url: https://example.github.io/pa/\ncontent_dir: {CORPUS / 'news'}\n"
+        f"data_dir: {CORPUS / 'data'}\nnow: \"2021-07-01T00:00:00Z\"\n", encoding="utf-8")
+    config = load_config(root / "config.yaml")
+    result = build(config, BuildOptions(workers=1), environ={})
+    with static_server(config.output_path, config.base_path) as url:
+        yield url, result.site.model.site
+
+
+FIRST_SCREEN = """() => {
+  const cards = [...document.querySelectorAll('main article.card')];
+  return cards.map(card => {
+    const box = card.getBoundingClientRect();
+    return {top: box.top + scrollY, bottom: box.bottom + scrollY,
+            provider: !!card.querySelector('.provider-chip') && card.querySelector('.provider-chip').checkVisibility(), topics: !!card.querySelector('.tags a'),
+            time: !!card.querySelector('time[datetime]'), heat: (card.querySelector('.heat') || {}).textContent || ''};
+  });
+}"""
+
+
+def cards_on_first_screen(browser, url: str, viewport: dict) -> list[dict]:
+    context = _open(browser, viewport)
+    try:
+        tab = context.new_page()
+        tab.goto(url)
+        cards = tab.evaluate(FIRST_SCREEN)
+    finally:
+        context.close()
+    assert cards, f"no story cards on {url}"
+    return [card for card in cards if card["top"] >= 0 and card["bottom"] <= viewport["height"]]
+
+
+def _check_density(browser, url: str, site):
+    counts = {}
+    for kind, path in _list_samples(site).items():
+        shown = cards_on_first_screen(browser, url + path, PHONE)
+        counts[kind] = len(shown)
+        for card in shown:
+            assert card["time"] and card["topics"], f"{kind}: a card without its date or topics: {card}"
+            assert card["provider"] == (kind != "provider"), f"{kind}: the source is named once, not on each card"
+            assert re.search(r"[A-Za-z]", card["heat"]), f"{kind}: heat {card['heat']!r} has no words"
+    assert all(n >= 4 for n in counts.values()), f"stories on a 390x844 first screen: {counts}"
+    return counts
+
+
+def test_a_phone_screen_shows_at_least_four_stories_on_every_list_page(browser, example):
+    _check_density(browser, *example)
+
+
+def test_a_phone_screen_shows_at_least_four_real_stories_on_every_list_page(browser, corpus_site):
+    _check_density(browser, *corpus_site)
