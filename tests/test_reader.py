@@ -102,3 +102,70 @@ def test_a_phone_screen_shows_at_least_four_stories_on_every_list_page(browser, 
 
 def test_a_phone_screen_shows_at_least_four_real_stories_on_every_list_page(browser, corpus_site):
     _check_density(browser, *corpus_site)
+
+
+# --- pictures ------------------------------------------------------------------------------------------
+
+PICTURE_CONFIG = """\
+title: Broken pictures
+base_url: https://example.org/news/
+now: "2026-11-22T12:00:00Z"
+"""
+
+
+def _picture_site(root: Path):
+    """Eight stories whose pictures the server answers with 404, as providers' pictures often do."""
+    files = {f"content/story-{n}.md": item(
+        f"Story number {n} with a picture that is gone", f"2026-11-{20 - n:02d}T08:00:00Z", heat=90 - n, quality=50,
+        provider="{name: Gone Pictures, domain: gone.example}", topics="[Pictures]",
+        images=f"[{{url: 'static/pictures/missing-{n}.jpg', width: 1200, height: 675}}]") for n in range(8)}
+    config, result = build_site(make_site(root, files, PICTURE_CONFIG))
+    return config, result.site.model.site
+
+
+LAYOUT_SHIFT = """() => new Promise(done => {
+  let shift = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) shift += e.value; })
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(shift), 600);
+})"""
+
+EMPTY_BOXES = """() => [...document.querySelectorAll('img')].filter(img => img.complete && img.naturalWidth === 0)
+  .map(img => { const box = img.parentElement, r = box.getBoundingClientRect(), s = getComputedStyle(box);
+                return {tag: box.className, height: r.height, ground: s.backgroundImage}; })"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_failed_pictures_leave_no_empty_boxes_and_move_nothing(browser, tmp_path, viewport):
+    config, site = _picture_site(tmp_path / "site")
+    pages = ["", "latest/", "topics/pictures/", site.items[0].path]
+    with static_server(config.output_path, config.base_path) as url:
+        context = _open(browser, viewport)
+        try:
+            tab = context.new_page()
+            for path in pages:
+                tab.goto(url + path, wait_until="load")
+                tab.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # the lazy ones fail too
+                tab.wait_for_timeout(300)
+                tab.evaluate("() => window.scrollTo(0, 0)")
+                failed = tab.evaluate(EMPTY_BOXES)
+                assert failed, f"{path}: no failed picture to look at"
+                empty = [box for box in failed if box["height"] > 100 and "favicon" not in box["ground"]]
+                assert empty == [], f"{path or '/'}: empty picture boxes: {empty}"
+                tab.goto(url + path, wait_until="load")
+                shift = tab.evaluate(LAYOUT_SHIFT)
+                assert shift < 0.05, f"{path or '/'}: layout shift {shift:.3f} while pictures failed"
+        finally:
+            context.close()
+
+
+def test_the_first_picture_loads_at_once_and_the_rest_lazily(tmp_path):
+    config, site = _picture_site(tmp_path / "site")
+    for path in ["", "latest/", "topics/pictures/", "providers/gone-example/", site.items[0].path]:
+        html = (config.output_path / path / "index.html").read_text(encoding="utf-8")
+        pictures = re.findall(r"<img [^>]*src=\"[^\"]*/missing-[^>]*>", html)
+        assert pictures, path
+        assert 'fetchpriority="high"' in pictures[0] and "loading=" not in pictures[0], f"{path}: {pictures[0]}"
+        for picture in pictures[1:]:
+            assert 'loading="lazy"' in picture and "fetchpriority" not in picture, f"{path}: {picture}"
+            assert re.search(r'width="\d+" height="\d+"', picture), f"{path}: {picture}"
