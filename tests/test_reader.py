@@ -169,3 +169,29 @@ def test_the_first_picture_loads_at_once_and_the_rest_lazily(tmp_path):
         for picture in pictures[1:]:
             assert 'loading="lazy"' in picture and "fetchpriority" not in picture, f"{path}: {picture}"
             assert re.search(r'width="\d+" height="\d+"', picture), f"{path}: {picture}"
+
+
+# --- the story's page ------------------------------------------------------------------------------------
+
+def test_the_original_link_is_on_the_first_phone_screen(browser, example):
+    url, site = example
+    stories = [story for story in site.items if story.link][:6]
+    assert stories
+    context = _open(browser, PHONE)
+    try:
+        tab = context.new_page()
+        for story in stories:
+            tab.goto(url + story.path)
+            box = tab.locator(".original a.button").bounding_box()
+            assert box and box["y"] + box["height"] <= PHONE["height"], f"{story.path}: 'Read the full story' at {box}"
+    finally:
+        context.close()
+
+
+def test_a_lede_cut_mid_sentence_ends_with_an_ellipsis(tmp_path):
+    files = {"content/cut.md": item("Cut short", excerpt="'The council voted on Tuesday to'"),
+             "content/whole.md": item("Whole", "2026-11-19T10:00:00Z", excerpt="'The council voted.'")}
+    config, _ = build_site(make_site(tmp_path / "site", files))
+    pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (config.output_path / "news").rglob("index.html")}
+    assert '<p class="lede">The council voted on Tuesday to…</p>' in pages["cut"]
+    assert '<p class="lede">The council voted.</p>' in pages["whole"]

@@ -338,7 +338,7 @@ def test_article_page_has_what_a_reader_needs(sites):
     page = read(folder, "news/2026/10/22/vaultly-build-server-breach")
     assert page.text("story").count("Vaultly") and page.with_class("provider-card")
     hero = [img for img in page.all("img") if "vaultly-build-server-breach.svg" in img.get("src", "")]
-    assert hero and hero[0].get("width") and hero[0].get("height") and hero[0].get("loading") == "lazy"
+    assert hero and hero[0].get("width") and hero[0].get("height") and hero[0].get("fetchpriority") == "high"
     original = [a for a in page.all("a") if a.get("href") == "https://patchnote.example/2026/10/22/vaultly-build-server-breach/"]
     assert original and "noopener" in original[0]["rel"] and "Read the full story" in page.text("original")
     assert "More coverage" in page.text("related")
