@@ -195,3 +195,22 @@ def test_a_lede_cut_mid_sentence_ends_with_an_ellipsis(tmp_path):
     pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (config.output_path / "news").rglob("index.html")}
     assert '<p class="lede">The council voted on Tuesday to…</p>' in pages["cut"]
     assert '<p class="lede">The council voted.</p>' in pages["whole"]
+
+
+def test_a_story_without_related_coverage_leads_to_more_of_its_topic_and_provider(browser, example):
+    url, site = example
+    alone = [story for story in site.items if not story.related and story.topics and story.provider]
+    assert alone
+    context = _open(browser, PHONE)
+    try:
+        tab = context.new_page()
+        tab.goto(url + alone[0].path)
+        topic = site.topics[alone[0].topics[0]].name
+        for heading in (f"More on {topic}", f"More from {site.providers[alone[0].provider.slug].name}"):
+            section = tab.locator("section.more", has=tab.get_by_role("heading", name=heading))
+            links = section.locator("a.title")
+            assert 1 <= links.count() <= 4, heading
+            for n in range(links.count()):
+                assert tab.request.get(url.rstrip("/") + "/" + links.nth(n).get_attribute("href").split("/", 2)[-1]).ok
+    finally:
+        context.close()
