@@ -104,6 +104,28 @@ def test_a_phone_screen_shows_at_least_four_real_stories_on_every_list_page(brow
     _check_density(browser, *corpus_site)
 
 
+def test_a_desktop_screen_stays_as_dense_as_before(browser, example):
+    # Before the phone layout, 1366x900 showed 5 stories on the front page and 2 or 3 on the lists.
+    url, site = example
+    counts = {kind: len(cards_on_first_screen(browser, url + path, DESKTOP)) for kind, path in _list_samples(site).items()}
+    assert counts["front"] >= 5 and all(n >= 3 for n in counts.values()), counts
+
+
+def test_pictures_that_load_move_nothing(browser, example):
+    url, site = example
+    for viewport in (PHONE, DESKTOP):
+        context = _open(browser, viewport)
+        try:
+            tab = context.new_page()
+            for path in [*_list_samples(site).values(), site.items[0].path]:
+                tab.goto(url + path, wait_until="load")
+                assert tab.evaluate("() => [...document.images].some(i => i.complete && i.naturalWidth > 0)"), path
+                shift = tab.evaluate(LAYOUT_SHIFT)
+                assert shift < 0.05, f"{path or '/'} at {viewport['width']}px: layout shift {shift:.3f}"
+        finally:
+            context.close()
+
+
 # --- pictures ------------------------------------------------------------------------------------------
 
 PICTURE_CONFIG = """\
