@@ -346,7 +346,7 @@ def test_article_pages_show_what_a_reader_needs(example):
         if item.image and not (item.type == "video" and item.embed):
             with_image += 1
             hero = [img for img in page.iter("img") if img.get("src", "").endswith(item.image.url.rsplit("/", 1)[-1])]
-            assert hero and hero[0].get("loading") == "lazy", item.source
+            assert hero and hero[0].get("fetchpriority") == "high" and not hero[0].get("loading"), item.source  # the first picture
             if item.image.width:
                 assert hero[0].get("width") == str(item.image.width) and hero[0].get("height") == str(item.image.height)
         if item.type == "video" and item.video_url:

@@ -441,6 +441,7 @@ def test_a_redated_story_renders_the_pages_that_show_it_not_every_story(site, tm
     root, config, cache = site
     path = root / "content/news/2026-10-22-what-vaultly-breach-means.md"  # the other Vaultly story links to it
     before = {name: entry[0] for name, entry in cache.outputs.items()}
+    planned = {page.output: page for page in cache.plan.pages}
     _edit(path, r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z")
     result = build(config, OPTIONS, cache=cache, changed=[path])
     assert result.mode == "patch"
@@ -449,7 +450,9 @@ def test_a_redated_story_renders_the_pages_that_show_it_not_every_story(site, tm
     moved = next(n for n, item in enumerate(items) if item.source.endswith(path.name))
     stories = [page for page in result.site.pages if page.kind == "article"]
     again = {page.output for page in stories if before.get(page.output) != cache.outputs[page.output][0]}
-    showing = {page.output for page in stories if moved in page.items}
+    # ... and the story pages whose "More on <topic>" and "More from <provider>" name other stories now.
+    more = lambda page: (page.context["more_on_topic"], page.context["more_from_provider"])  # noqa: E731
+    showing = {page.output for page in stories if moved in page.items or more(page) != more(planned[page.output])}
     assert again == showing and len(showing) < len(stories)
     assert len(showing) > 1  # its own page and at least one that links to it
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
@@ -523,3 +526,29 @@ def test_a_broken_story_mended_is_planned_again_so_its_error_goes(site, tmp_path
     result = build(config, OPTIONS, cache=cache, changed=[path])
     assert result.mode == "update" and not result.site.problems
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
+
+
+@pytest.mark.parametrize("edit", ["title", "score"])
+def test_a_story_named_under_more_on_a_topic_is_shown_as_edited(site, tmp_path, edit):
+    # A story page without related coverage lists the nearest stories of its topic and provider by title:
+    # a new title shows there after serve's patch, as in a full build; a new heat (not shown there) leaves
+    # those pages alone.
+    root, config, cache = site
+    teasing = [page for page in cache.plan.pages if page.kind == "article" and page.context["more_on_topic"]]
+    assert teasing
+    named = teasing[0].context["more_on_topic"][0]
+    path = next(p for p in _items(root) if f"title: {named.title!r}".replace("'", '"') in p.read_text(encoding="utf-8")
+                or named.title in p.read_text(encoding="utf-8").split("\n---", 1)[0])
+    before = files_under(config.output_path)
+    if edit == "title":
+        _edit(path, r"^title: .*$", 'title: "Renamed for the more list"')
+    else:
+        _edit(path, r"^heat: .*$", "heat: 3")
+    result = build(config, OPTIONS, cache=cache, changed=[path])
+    assert result.mode == "patch"
+    after = files_under(config.output_path)
+    page = after[teasing[0].output].decode()
+    assert ("Renamed for the more list" in page) == (edit == "title")
+    if edit == "score":
+        assert before[teasing[0].output] == after[teasing[0].output]
+    assert after == _full_build(root, tmp_path, "fresh")

@@ -8,6 +8,7 @@ item touches (generator/serve/patch.py, generator/build/fingerprints.py).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 from dataclasses import dataclass, field
@@ -221,13 +222,54 @@ def _front_page(site: Site, rankings: Rankings, config: Config, earlier: Earlier
                 front)
 
 
+MORE = 4  # stories in an article page's "More on <topic>" and "More from <provider>"
+
+
+@dataclass(frozen=True)
+class Teaser:
+    """Another story as an article page's "More on <topic>" shows it: its title and link, no more. Plain values
+    rather than the Item, so that what does not show (its scores, its text) does not make the page again;
+    generator/patch.py's Dependents finds the pages that show a story this way by `index`."""
+
+    title: str
+    path: str
+    published: datetime
+    provider: str  # its provider's name, or ""
+    # Its place in Site.items, for Dependents; not part of what the page shows (its fingerprint, equality):
+    # a story moving up one place in the site does not change the pages that name it.
+    index: int = field(compare=False, repr=False)
+
+
 def article_page(site: Site, index: int) -> Page:
-    """The page of site.items[index]; it also shows the related stories the site has."""
+    """The page of site.items[index]; it also shows the related stories the site has, and, for a story
+    without related coverage, a few more of its first topic and of its provider (the nearest in date), so
+    that a reader has something to read next."""
     item = site.items[index]
     shown = (index,) + tuple(sorted({site.url_index[r.url] for r in item.related if r.url in site.url_index}))
+    on_topic = from_provider = ()
+    if not item.related:
+        if item.topics:
+            on_topic = _nearest(site.topic_items.get(item.topics[0], ()), index, {index})
+        if item.provider:
+            from_provider = _nearest(site.provider_items.get(item.provider.slug, ()), index, {index, *on_topic})
     return Page(item.path, "article.html", "article", item.source, item.title, item.excerpt or item.title,
-                {"item": item, "provider": site.providers.get(item.provider.slug) if item.provider else None},
+                {"item": item, "provider": site.providers.get(item.provider.slug) if item.provider else None,
+                 "more_on_topic": tuple(_teaser(site, i) for i in on_topic),
+                 "more_from_provider": tuple(_teaser(site, i) for i in from_provider)},
                 shown)
+
+
+def _nearest(order: tuple[int, ...], index: int, skip: set[int]) -> tuple[int, ...]:
+    """Up to MORE indices of `order` (ascending: newest first) nearest to `index`, leaving out `skip`, in order."""
+    at, wide = bisect.bisect_left(order, index), MORE + len(skip)  # the nearest are around `at`
+    near = [i for i in order[max(0, at - wide) : at + wide + 1] if i not in skip]
+    return tuple(sorted(sorted(near, key=lambda i: (abs(i - index), i))[:MORE]))
+
+
+def _teaser(site: Site, index: int) -> Teaser:
+    item = site.items[index]
+    provider = site.providers.get(item.provider.slug) if item.provider else None
+    return Teaser(item.title, item.path, item.published, provider.name if provider else "", index)
 
 
 def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title: str, description: str,

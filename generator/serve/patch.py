@@ -32,9 +32,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from generator.build.fingerprints import same_page
 from generator.plan.feeds import ranked_feed_outputs
+from generator.plan.pages import LIST_KINDS, FileOutput, Page, RenderedSite, Teaser, article_page, ranked_pages
 from generator.site.model import SCORE_FIELDS, TEXT_FIELDS, Item, Provider, Site, provider_average, same_place
-from generator.plan.pages import LIST_KINDS, FileOutput, Page, RenderedSite, article_page, ranked_pages
 from generator.site.ranking import rank
 
 
@@ -70,10 +71,12 @@ class Dependents:
                 self.lists[page.kind, page.key].append(number)
             for index in set(page.items):
                 self.pages[index].append(number)
-            for value in page.context.values():  # planners put Providers at the top of a context (tested)
-                for provider in value if isinstance(value, tuple) else (value,):
-                    if isinstance(provider, Provider):
-                        self.providers[provider.slug].append(number)
+            for value in page.context.values():  # planners put Providers and Teasers at the top of a context (tested)
+                for entry in value if isinstance(value, tuple) else (value,):
+                    if isinstance(entry, Provider):
+                        self.providers[entry.slug].append(number)
+                    elif isinstance(entry, Teaser):  # a story's page that names another story
+                        self.pages[entry.index].append(number)
         for number, output in enumerate(plan.outputs):
             for index in set(output.items):
                 self.outputs[index].append(number)
@@ -117,11 +120,16 @@ def patch_plan(plan: RenderedSite, dependents: Dependents, edits: dict[str, Item
         page_numbers -= replanned[0]  # planned again with the new items: nothing to swap in
         output_numbers.update(replanned[1])
     articles = {number: index for index, number in dependents.articles.items()}
+    same: set[int] = set()
     for number in page_numbers:
         if number in articles:  # its title and description are the item's too: plan it again
-            pages[number] = article_page(site, articles[number])
+            page = article_page(site, articles[number])
+            if same_page(pages[number], page, plan.model.site, site, {}):
+                same.add(number)  # it names an edited story whose name, date and path stayed as they were
+            pages[number] = page
         else:
             pages[number] = dataclasses.replace(pages[number], context=_swap(pages[number].context, swaps))
+    page_numbers -= same
     if reordered:
         page_numbers.update(replanned[0])
     model = dataclasses.replace(plan.model, site=site)

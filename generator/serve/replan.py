@@ -81,6 +81,12 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
         if provider is not site.providers.get(slug):
             again.update(position[plan.pages[number].items[0]] for number in dependents.providers.get(slug, ())
                          if plan.pages[number].kind == "article")
+    # Stories' pages show a few more of their topic and provider (pages.article_page): those of every list
+    # that changed are planned again (the ones that come out the same are not made).
+    for kind, orders in (("topic", new_site.topic_items), ("provider", new_site.provider_items)):
+        for slug, order in orders.items():
+            if (kind, slug) not in kept:
+                again.update(order)
     urls = {old.original_url, old.web_url} if old else set()
     urls ^= {new.original_url, new.web_url} if new else set()
     if urls - {""}:  # stories listing its new URL as related coverage now link to its page (internal())
