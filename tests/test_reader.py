@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, ROOT, build_site, copy_example_site, item, make_site, static_server
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
 
 pytestmark = pytest.mark.slow  # real builds, served, in Chromium

@@ -134,7 +134,7 @@ def _installed_is_ours(runner: Path, source: Path) -> None:
     where = _run([str(runner / "python"), "-c", "import generator; print(generator.__file__)"], cwd="/").stdout
     installed = Path(where.strip()).parent
     assert "site-packages" in installed.parts
-    assert (installed / "workflow.py").read_bytes() == (source / "generator/publish/workflow.py").read_bytes()
+    assert (installed / "publish" / "workflow.py").read_bytes() == (source / "generator/publish/workflow.py").read_bytes()
 
 
 @pytest.mark.slow

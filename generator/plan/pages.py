@@ -223,21 +223,24 @@ def _front_page(site: Site, rankings: Rankings, config: Config, earlier: Earlier
 
 
 MORE = 4  # stories in an article page's "More on <topic>" and "More from <provider>"
+# How far from a story in a list the stories its page names can lie: MORE, past its own story and the up
+# to MORE that "More on <topic>" already names, plus one for a story put in or taken out between.
+MORE_REACH = 2 * MORE + 2
 
 
 @dataclass(frozen=True)
 class Teaser:
     """Another story as an article page's "More on <topic>" shows it: its title and link, no more. Plain values
     rather than the Item, so that what does not show (its scores, its text) does not make the page again;
-    generator/patch.py's Dependents finds the pages that show a story this way by `index`."""
+    generator/serve/patch.py's Dependents finds the pages that show a story this way by `source`."""
 
     title: str
     path: str
     published: datetime
     provider: str  # its provider's name, or ""
-    # Its place in Site.items, for Dependents; not part of what the page shows (its fingerprint, equality):
-    # a story moving up one place in the site does not change the pages that name it.
-    index: int = field(compare=False, repr=False)
+    # Its file, for Dependents; not part of what the page shows (its fingerprint, equality). Not its place
+    # in Site.items, which moves whenever a story is redated past it while the page is kept.
+    source: str = field(compare=False, repr=False)
 
 
 def article_page(site: Site, index: int) -> Page:
@@ -260,16 +263,19 @@ def article_page(site: Site, index: int) -> Page:
 
 
 def _nearest(order: tuple[int, ...], index: int, skip: set[int]) -> tuple[int, ...]:
-    """Up to MORE indices of `order` (ascending: newest first) nearest to `index`, leaving out `skip`, in order."""
-    at, wide = bisect.bisect_left(order, index), MORE + len(skip)  # the nearest are around `at`
-    near = [i for i in order[max(0, at - wide) : at + wide + 1] if i not in skip]
-    return tuple(sorted(sorted(near, key=lambda i: (abs(i - index), i))[:MORE]))
+    """Up to MORE of `order` (ascending: newest first) nearest to `index` by their place in that list, leaving
+    out `skip`, in order. By place in the list rather than index in the site, so that a story moving
+    elsewhere in the site leaves the choice as it was (serve's replan relies on MORE_REACH)."""
+    at, wide = bisect.bisect_left(order, index), MORE + len(skip)
+    near = [p for p in range(max(0, at - wide), min(len(order), at + wide + 1)) if order[p] not in skip]
+    near.sort(key=lambda p: (abs(p - at), p))
+    return tuple(order[p] for p in sorted(near[:MORE]))
 
 
 def _teaser(site: Site, index: int) -> Teaser:
     item = site.items[index]
     provider = site.providers.get(item.provider.slug) if item.provider else None
-    return Teaser(item.title, item.path, item.published, provider.name if provider else "", index)
+    return Teaser(item.title, item.path, item.published, provider.name if provider else "", item.source)
 
 
 def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title: str, description: str,

@@ -76,7 +76,7 @@ class Dependents:
                     if isinstance(entry, Provider):
                         self.providers[entry.slug].append(number)
                     elif isinstance(entry, Teaser):  # a story's page that names another story
-                        self.pages[entry.index].append(number)
+                        self.pages[self.index[entry.source]].append(number)
         for number, output in enumerate(plan.outputs):
             for index in set(output.items):
                 self.outputs[index].append(number)

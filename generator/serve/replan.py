@@ -29,7 +29,7 @@ import dataclasses
 from generator.build.fingerprints import same_items, same_page
 from generator.site.model import Item, reindexed, withheld_because
 from generator.plan.outputs import plan_outputs
-from generator.plan.pages import Earlier, RenderedSite, plan_pages
+from generator.plan.pages import MORE_REACH, Earlier, RenderedSite, plan_pages
 from generator.serve.patch import Dependents, Patch
 from generator.site.ranking import rank
 from generator.plan.sitemap import planned_entries
@@ -81,12 +81,18 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
         if provider is not site.providers.get(slug):
             again.update(position[plan.pages[number].items[0]] for number in dependents.providers.get(slug, ())
                          if plan.pages[number].kind == "article")
-    # Stories' pages show a few more of their topic and provider (pages.article_page): those of every list
-    # that changed are planned again (the ones that come out the same are not made).
-    for kind, orders in (("topic", new_site.topic_items), ("provider", new_site.provider_items)):
-        for slug, order in orders.items():
-            if (kind, slug) not in kept:
-                again.update(order)
+    # Stories' pages name the stories next to them in their first topic and their provider
+    # (pages.article_page): those within MORE_REACH of the edited story's old or new place in a list are
+    # planned again (the ones that come out the same are not made).
+    for kind, orders, new_orders in (("topic", site.topic_items, new_site.topic_items),
+                                     ("provider", site.provider_items, new_site.provider_items)):
+        for slug, new_order in new_orders.items():
+            if (kind, slug) in kept:
+                continue
+            if index is not None:
+                again.update(position[i] for i in _around(orders.get(slug, ()), index))
+            if to >= 0:
+                again.update(_around(new_order, to))
     urls = {old.original_url, old.web_url} if old else set()
     urls ^= {new.original_url, new.web_url} if new else set()
     if urls - {""}:  # stories listing its new URL as related coverage now link to its page (internal())
@@ -128,3 +134,11 @@ def _holds(order: tuple[int, ...], index: int) -> bool:
     """Whether an ascending tuple of indices holds `index`."""
     at = bisect.bisect_left(order, index)
     return at < len(order) and order[at] == index
+
+
+def _around(order: tuple[int, ...], index: int) -> tuple[int, ...]:
+    """The stories of `order` (ascending) within MORE_REACH places of `index`, if it is in the list."""
+    at = bisect.bisect_left(order, index)
+    if at == len(order) or order[at] != index:
+        return ()
+    return order[max(0, at - MORE_REACH) : at + MORE_REACH + 1]
