@@ -538,3 +538,39 @@ def test_serve_shows_what_fetch_writes_as_a_full_build_would(tmp_path, server, c
     assert main(["build", "--config", str(site / "config.yaml"), "--output", str(tmp_path / "fresh"), "--clean"]) == 0
     assert served == files_under(tmp_path / "fresh")
 
+
+
+@pytest.mark.slow
+def test_progress_shows_on_a_terminal_and_not_in_a_log(tmp_path, server):
+    # One host answers one request at a time: two feeds of 0.8 s each make a fetch of more than a second,
+    # long enough for the live line. On a terminal it is written and cleared; in a log only the summary.
+    import pty
+
+    server.routes["/a.xml"] = Route(feed("rss.xml"), delay=0.8)
+    server.routes["/b.xml"] = Route(feed("atom.xml"), content_type="application/atom+xml", delay=0.8)
+    site = site_with(tmp_path / "site", server, ["/a.xml", "/b.xml"])
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    command = [sys.executable, "-m", "generator", "fetch", "--config", str(site / "config.yaml")]
+
+    main_end, terminal = pty.openpty()
+    try:
+        done = subprocess.run(command, stderr=terminal, stdout=subprocess.PIPE, env=env, timeout=60)
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main_end, 4096)
+            except OSError:  # the terminal's other end is closed: all was read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(main_end)
+    assert done.returncode == 0
+    assert b"\r\x1b[KFetching 2/2\r\x1b[K" in shown  # the live line, then cleared before anything else
+    assert b"new" in done.stdout  # the summary line
+
+    (site / "fetch-state.json").unlink()  # (so that the second run fetches as long again)
+    logged = subprocess.run(command, capture_output=True, env=env, timeout=60)
+    assert logged.returncode == 0 and b"Fetching" not in logged.stderr
