@@ -40,6 +40,15 @@ def files_under(folder: Path) -> dict[str, bytes]:
     return found
 
 
+def clean_build(root: Path, out: Path) -> dict[str, bytes]:
+    """What `newsdesk build --clean --output OUT` makes of the site at root: the full build that an incremental
+    one (serve's, fetch's) must equal."""
+    from generator.cli import main
+
+    assert main(["build", "--config", str(root / "config.yaml"), "--output", str(out), "--clean"]) == 0
+    return files_under(out)
+
+
 def make_site(root: Path, files: dict[str, str], config: str = BASIC_CONFIG) -> Path:
     """Write a site: config.yaml plus the given files (paths relative to the site root)."""
     root.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, files_under, make_site
+from conftest import ROOT, clean_build, files_under, make_site
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -535,8 +535,7 @@ def test_serve_shows_what_fetch_writes_as_a_full_build_would(tmp_path, server, c
         served = files_under(site / "output")
     finally:
         dev.stop()
-    assert main(["build", "--config", str(site / "config.yaml"), "--output", str(tmp_path / "fresh"), "--clean"]) == 0
-    assert served == files_under(tmp_path / "fresh")
+    assert served == clean_build(site, tmp_path / "fresh")
 
 
 

@@ -7,14 +7,12 @@ Built from the example site and, when it is here, the real corpus in ../shared/c
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT, build_site, copy_example_site, item, make_site, static_server
+from conftest import CORPUS, build_site, copy_example_site, item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
 

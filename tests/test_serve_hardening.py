@@ -7,7 +7,7 @@ import shutil
 import socket
 
 import pytest
-from conftest import files_under, make_site
+from conftest import clean_build, files_under, make_site
 from test_server import TIMEOUT, edit, get, start, wait_for
 
 from generator.serve.server import host_allowed
@@ -72,13 +72,6 @@ def test_the_name_serve_was_started_on_is_served_too(header, bind, allowed):
 
 # --- a warm start ------------------------------------------------------------------------------------------
 
-def _full_build(root, out) -> dict[str, bytes]:
-    from generator.cli import main
-
-    assert main(["build", "--config", str(root / "config.yaml"), "--output", str(out), "--clean"]) == 0
-    return files_under(out)
-
-
 def test_serve_starts_warm_on_a_site_already_built_and_serves_what_a_full_build_makes(tmp_path):
     from generator.cli import main
     from test_server import CONFIG, ITEMS
@@ -93,7 +86,7 @@ def test_serve_starts_warm_on_a_site_already_built_and_serves_what_a_full_build_
         served = files_under(root / "output")
     finally:
         dev.stop()
-    assert served == _full_build(root, tmp_path / "fresh")
+    assert served == clean_build(root, tmp_path / "fresh")
 
     # Cold (no cache on disk), serve renders every page: what the warm start saved.
     shutil.rmtree(root / ".newsdesk-cache")
@@ -105,7 +98,6 @@ def test_serve_starts_warm_on_a_site_already_built_and_serves_what_a_full_build_
 
 
 def test_serve_leaves_its_cache_for_the_next_build(tmp_path):
-    from generator.cli import main
     from test_server import CONFIG, ITEMS
 
     root = make_site(tmp_path / "site", ITEMS, CONFIG)
