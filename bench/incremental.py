@@ -1,34 +1,30 @@
-"""One-item rebuilds as `newsdesk serve` makes them: build time of an edit, in one process.
+"""One-item rebuilds as `newsdesk serve` makes them: time from a save to the files written, in one process.
 
     python -m bench.incremental --config SITE/config.yaml [--rounds 7] [--json FILE]
 
-It builds the site once with an in-memory BuildCache, as serve's first build does, then, `--rounds`
-times for each kind of edit, changes one item on disk and calls build() with that cache and the
-changed file, exactly as serve's builder thread does after the watcher's debounce (serve's options:
-the search index is redone afterwards, in the background, so it is not in these figures; a patch's files
-are served from memory while they are written, so the build time is until they can be served, and the
-writing is timed on its own as `write_ms`; and, as serve renders the pages open in a browser first, the edited
-story's page stands for the open one: `shown_ms` is the time until it was ready to serve, when it changed). Kinds:
+It builds the site once in a serve Session (generator/serve/rebuild.py), as serve's first build does, then,
+`--rounds` times for each kind of edit, changes one item on disk and calls serve's rebuild() with the
+changed file, exactly as serve's builder thread does after the watcher's debounce (the search index is
+brought up to date afterwards, in the background, so it is not in these figures). Kinds:
 
-  text    the title changes: the fast path (generator/serve/patch.py) renders the item's page and the
-          lists, feeds and API files that show it
+  text    the title changes: a move of length zero; the item's page and the lists, feeds and API
+          files that show it are made again
   nudge   the heat goes up by 5 (a crawler's update of a story's score): the item moves a few places
-          in Top and Hot; the fast path ranks the site again and renders the lists whose stories
-          changed, the item's page and the lists, feeds and API files that show it
+          in Top and Hot; the site is ranked again and the lists whose stories changed are made
   quality the quality goes up by 5: the item moves in Top, and its provider's average quality (on
           the provider's card: its list pages, the providers index, its stories' pages) moves
   score   the heat jumps to 1000 (from the middle of the site to the top of Hot and near the top of
           Top): the worst case of a score edit, every Hot page above its old place and most of Top
           change (several hundred pages at 10,000 items)
   redate  the date moves 3 days back: the item moves in Latest, its topics' and provider's lists,
-          and its page moves (generator/serve/replan.py plans again what it touches, from the last plan)
+          and its page moves
   topic   its first topic becomes another (Sports, or Science): it leaves one topic's lists for
-          another's (replan too)
+          another's
   new     a new story beside it (its copy, with a new title and URLs), then deleted: every Latest,
           topic, provider and API page after it shifts
 
-Text and score edits take the fast path of generator/serve/patch.py; redate, topic and new that of
-generator/serve/replan.py (the new story's deletion too).
+All of them take serve's one fast path (generator/serve/fastpath.py), which plans again from the last plan
+what the edit can change.
 
 Each edit is undone before the next, so every round starts from the same site. Prints the median
 build time in milliseconds per kind (and the pages rendered), as JSON with --json.
@@ -46,8 +42,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from generator.build.pipeline import BuildOptions, FirstPages, build, prepare_patches
-from generator.build.cache import BuildCache
+from generator.build.pipeline import BuildOptions
+from generator.serve.rebuild import Session, rebuild
 from generator.config import load_config
 
 EDITS = {
@@ -87,22 +83,19 @@ def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
     config = load_config(config_path)
     environ = dict(os.environ, CI="1")
     environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))  # serve reads the clock once
-    options = BuildOptions(index_later=True, write_later=True)
-    cache = BuildCache()
+    options = BuildOptions()
+    session = Session()
     started = time.perf_counter()
-    build(config, options, environ=environ, cache=cache)
+    rebuild(session, config, options, None, environ=environ)
     first = time.perf_counter() - started
-    prepare_patches(cache)  # serve does this while it waits for the first edit
+    session.prepare()  # serve does this while it waits for the first edit
     files = sorted((config.content_path).rglob("*.md"))
     target = target or next(p for p in files[len(files) // 2:] if "\npublished: true\n" in p.read_text(encoding="utf-8"))
     original = target.read_text(encoding="utf-8")
-    story = next(page.output for page in cache.plan.pages if page.kind == "article" and Path(page.key).name == target.name)
-    shown_at: list[float] = []  # when the story's page, open in serve's browser, was handed over (FirstPages)
-    open_page = FirstPages(wanted=lambda: {story}, shown=lambda files, planned: shown_at.append(time.perf_counter()))
     results = {"first_build_s": round(first, 2), "edited": str(target), "kinds": {}}
     try:
         for kind, edit in EDITS.items():
-            times, writes, shown, rendered, modes = [], [], [], [], set()
+            times, rendered, modes = [], [], set()
             path = target.with_name(f"{target.stem}-new.md") if kind in NEW_FILE else target
             for n in range(rounds):
                 for text in (edit(original, n), None):  # the edit, then undoing it
@@ -112,26 +105,16 @@ def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
                         path.unlink()
                     else:
                         path.write_text(original, encoding="utf-8")
-                    shown_at.clear()
                     started = time.perf_counter()
-                    result = build(config, options, environ=environ, cache=cache, changed=[path], first=open_page)
+                    result = rebuild(session, config, options, [path], environ=environ)
                     elapsed = (time.perf_counter() - started) * 1000
-                    if text is not None and shown_at:
-                        shown.append((shown_at[0] - started) * 1000)
-                    started = time.perf_counter()
-                    if result.pending is not None:  # as serve does once the browser was told to reload
-                        result.pending.write()
-                    written = (time.perf_counter() - started) * 1000
-                    prepare_patches(cache)
+                    session.prepare()  # serve does this once the browser had time to reload
                     if text is not None:
                         times.append(elapsed)
-                        writes.append(written)
                         rendered.append(result.rendered)
                         modes.add(result.mode)
             results["kinds"][kind] = {"median_ms": round(statistics.median(times), 1), "min_ms": round(min(times), 1),
                                       "max_ms": round(max(times), 1), "rounds": rounds,
-                                      "write_ms": round(statistics.median(writes), 1),
-                                      "shown_ms": round(statistics.median(shown), 1) if shown else None,
                                       "pages_rendered": int(statistics.median(rendered)), "modes": sorted(modes)}
     finally:
         target.write_text(original, encoding="utf-8")
@@ -151,9 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for kind, figures in results["kinds"].items():
         print(f"{kind} edit: median {figures['median_ms']} ms (min {figures['min_ms']}, max {figures['max_ms']}, "
-              f"{figures['rounds']} rounds), {figures['pages_rendered']} pages rendered, path {'/'.join(figures['modes'])}; "
-              f"then writing its files {figures['write_ms']} ms"
-              + (f"; the story's page ready after {figures['shown_ms']} ms" if figures["shown_ms"] is not None else ""))
+              f"{figures['rounds']} rounds), {figures['pages_rendered']} pages rendered, path {'/'.join(figures['modes'])}")
     print(f"first build {results['first_build_s']} s; edited {results['edited']}")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

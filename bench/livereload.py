@@ -185,11 +185,9 @@ def bench_newsdesk(site: Path, rounds: int, browser, edit: str = "title") -> dic
     finally:
         page.close()
         dev.stop()
-    shown = [r.shown_ms for r in rebuilds if r.shown_ms]  # the open page served before the rest (FirstPages)
     return {"latency_ms": _stats(latencies), "rounds_ms": [round(v, 1) for v in latencies],
             "first_build_s": round(first_build, 2),
             "rebuild_ms_median": round(statistics.median(r.milliseconds for r in rebuilds), 1) if rebuilds else None,
-            "shown_ms_median": round(statistics.median(shown), 1) if shown else None, "shown_first": len(shown),
             "pages": dev.rebuilds[0].pages, "pages_rebuilt_median": statistics.median(r.rendered for r in rebuilds)
             if rebuilds else None, "debounce_ms": round(dev.quiet * 1000)}
 
@@ -292,8 +290,6 @@ def _line(result: dict) -> str:
         return f"not measured: {result['skipped']}"
     latency = result["latency_ms"]
     extra = f", rebuild {result['rebuild_ms_median']} ms median" if result.get("rebuild_ms_median") else ""
-    if result.get("shown_first"):
-        extra += f" (the open page served after {result['shown_ms_median']} ms, in {result['shown_first']} rounds)"
     return (f"save -> visible median {latency['median']} ms (min {latency['min']}, p90 {latency['p90']}, "
             f"{latency['rounds']} rounds){extra}, first build {result['first_build_s']} s")
 

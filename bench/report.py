@@ -158,9 +158,7 @@ def _serve_kind(size: dict, kind: str) -> str:
     f = size.get("serve_rebuild", {}).get("kinds", {}).get(kind)
     if f is None:
         return "not measured"
-    shown = f"; the story's page (open in serve's browser) ready after {f['shown_ms']:,.0f} ms" if f.get("shown_ms") else ""
-    written = f", then {f['write_ms']:,.0f} ms writing its files while they are served" if f.get("write_ms") else ""
-    return f"{f['median_ms']:,.0f} ms median ({f['pages_rendered']} pages rendered){shown}{written}"
+    return f"{f['median_ms']:,.0f} ms median ({f['pages_rendered']} pages rendered)"
 
 
 def _targets(results: dict) -> list[str]:

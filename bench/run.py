@@ -231,7 +231,7 @@ def bench_size(size: int, *, repeat: int, hugo: str | None, seed: int, work: Pat
             checks["edit, then undo == cold output"] = tree_digest(output) == cold_digest
     incremental = serve_rebuilds(site)
     log(f"[{size}] serve's rebuild of one edit: " + ", ".join(
-        f"{kind} {figures['median_ms']} ms ({figures['pages_rendered']} pages, then {figures['write_ms']} ms writing)"
+        f"{kind} {figures['median_ms']} ms ({figures['pages_rendered']} pages)"
         for kind, figures in incremental["kinds"].items()))
     pages = {"newsdesk": count_pages(output), "newsdesk, Hugo's page set": pageset_pages}
     others = {"newsdesk": other_outputs(output), "newsdesk, Hugo's page set": pageset_others}

@@ -144,6 +144,4 @@ def test_serve_rebuild_benchmark_runs_both_paths_and_restores_the_item(tmp_path)
     for kind in ("nudge", "quality", "score", "redate", "topic", "new"):  # score edits, moves, a story added
         assert results["kinds"][kind]["modes"] == ["patch"], kind
     assert all(figures["median_ms"] > 0 and figures["pages_rendered"] >= 1 for figures in results["kinds"].values())
-    for kind in ("text", "score"):  # the story's own page changes: it is the open page, handed over first
-        assert 0 < results["kinds"][kind]["shown_ms"] <= results["kinds"][kind]["median_ms"], kind
     assert files_under(tmp_path / "site" / "content") == before

@@ -700,13 +700,13 @@ def test_an_item_without_quality_shows_no_quality(tmp_path):
 
 
 def test_an_edit_that_changes_an_items_warnings_is_said_at_once(tmp_path):
-    from generator.build.cache import BuildCache
+    from generator.serve.rebuild import Session, rebuild  # as serve rebuilds after a save
     root = make_site(tmp_path / "site", {"content/a.md": item("A"), "content/b.md": item("B", date="2026-11-19T10:00:00Z")})
-    config, cache = load_config(root / "config.yaml"), BuildCache()
-    assert build(config, BuildOptions(workers=1), environ={}, cache=cache).site.warnings == ()
+    config, session = load_config(root / "config.yaml"), Session()
+    assert rebuild(session, config, BuildOptions(workers=1), None, environ={}).site.warnings == ()
     (root / "content/a.md").write_text(item("A, edited", heat=-1))
-    edited = build(config, BuildOptions(workers=1), environ={}, cache=cache, changed=[root / "content/a.md"])
+    edited = rebuild(session, config, BuildOptions(workers=1), [root / "content/a.md"], environ={})
     assert [(w.path, w.line) for w in edited.site.warnings] == [("content/a.md", 4)]
     (root / "content/a.md").write_text(item("A, mended"))
-    mended = build(config, BuildOptions(workers=1), environ={}, cache=cache, changed=[root / "content/a.md"])
+    mended = rebuild(session, config, BuildOptions(workers=1), [root / "content/a.md"], environ={})
     assert mended.site.warnings == () and mended.site.model.site.items[0].title == "A, mended"

@@ -156,13 +156,13 @@ def html_text(page: str) -> str:
 
 
 def test_moves_of_real_items_in_serve_give_the_bytes_of_a_full_build(corpus, tmp_path):
-    # serve's fast paths (generator/serve/patch.py, replan.py) on real items: redated, rescored, given another of the
+    # serve's fast path (generator/serve/fastpath.py) on real items: redated, rescored, given another of the
     # site's topics, one after another; after each, the output is what a full build of the same files writes.
     import random
     import re
     import shutil
 
-    from generator.build.cache import BuildCache
+    from generator.serve.rebuild import Session, rebuild, update_search
 
     news = tmp_path / "news"
     shutil.copytree(corpus / "news", news)  # (the corpus itself is never written)
@@ -171,8 +171,8 @@ def test_moves_of_real_items_in_serve_give_the_bytes_of_a_full_build(corpus, tmp
     text = config_text(corpus, root).replace(f"content_dir: {os.path.relpath(corpus / 'news', root)}",
                                              f"content_dir: {os.path.relpath(news, root)}")
     (root / "config.yaml").write_text(text)
-    config, cache, options = load_config(root / "config.yaml"), BuildCache(), BuildOptions(workers=1)
-    first = build(config, options, environ={}, cache=cache)
+    config, session, options = load_config(root / "config.yaml"), Session(), BuildOptions(workers=1)
+    first = rebuild(session, config, options, None, environ={})
     names = sorted({topic.name for topic in first.site.model.site.topics.values()})
     published = [item.source for item in first.site.model.site.items]
     rng = random.Random(8)
@@ -186,8 +186,9 @@ def test_moves_of_real_items_in_serve_give_the_bytes_of_a_full_build(corpus, tmp
             edited = conftest.EDITS[kind](written, n)
         assert edited != written, (kind, path.name)
         path.write_text(edited, encoding="utf-8")
-        result = build(config, options, environ={}, cache=cache, changed=[path])
+        result = rebuild(session, config, options, [path], environ={})
         assert result.mode == "patch", (kind, path.name)
+        update_search(config, result.site)  # (serve does it in the background)
         fresh = load_config(root / "config.yaml", {"output_dir": str(tmp_path / f"fresh-{n}")})
         build(fresh, options, environ={})
         assert conftest.files_under(config.output_path) == conftest.files_under(fresh.output_path), (kind, path.name)

@@ -1,17 +1,14 @@
 """Live reload in a real browser (Debian chromium through Playwright): edit files on disk, and the open page
-shows the change with no action in the browser. Nothing is mocked: real watchdog, real HTTP, real page (one
-test holds the end of a rebuild, to see that the open page did not wait for it)."""
+shows the change with no action in the browser. Nothing is mocked: real watchdog, real HTTP, real page."""
 
 from __future__ import annotations
 
 import re
-import threading
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, item, make_site
-from generator.serve.server import DevServer
 from test_server import CONFIG, ITEMS, edit, settle, start, write
 
 pytestmark = pytest.mark.slow  # a real browser
@@ -80,7 +77,7 @@ def test_a_new_item_appears_on_its_topic_page(dev, site, page):
 
 
 def test_a_heat_edit_moves_the_story_to_the_top_of_the_open_hot_page(dev, site, page):
-    # A score edit: serve patches it (generator/serve/patch.py), and the open list shows the new order.
+    # A score edit: serve's fast path takes it (generator/serve/fastpath.py), and the open list shows the new order.
     page.goto(dev.url + "hot/")
     expect_text(page, "main .card-title", "Robots learn to fold laundry")  # every story has no heat yet: newest first
     assert "A small model beats a big one" not in page.locator("main").inner_text()  # it is on page 2
@@ -90,33 +87,6 @@ def test_a_heat_edit_moves_the_story_to_the_top_of_the_open_hot_page(dev, site, 
     assert page.locator("main .signal.heat").first.get_attribute("aria-label").startswith("Heat 50:")
     assert dev.rebuilds[-1].mode == "patch"
 
-
-def test_the_open_page_of_a_moved_story_is_shown_first_and_reloaded_once(dev, site, page, monkeypatch):
-    # A score edit remakes the story's page and the lists it moves in: serve renders the page open here first,
-    # serves it and tells this browser (build.FirstPages), then the rest, without telling it a second time.
-    # The rest is held here until the page shows the edit: it must not need it.
-    real, release = DevServer.show_first, threading.Event()
-
-    def held(self, files, planned):
-        real(self, files, planned)
-        assert release.wait(SHOWN / 1000)
-
-    monkeypatch.setattr(DevServer, "show_first", held)
-    page.add_init_script("sessionStorage.setItem('loads', String(Number(sessionStorage.getItem('loads') || 0) + 1))")
-    page.goto(article_url(dev, site, "A small model beats a big one"))
-    expect_text(page, "h1", "A small model beats a big one")
-    before = len(dev.rebuilds)
-    write(site / "content/news/model.md", item("A small model beats a big one", "2026-11-18T08:00:00Z",
-                                               topics="[AI]", heat=50))
-    try:
-        expect_text(page, "main .signal.heat", "50")
-        assert len(dev.rebuilds) == before  # (the rest is still held)
-    finally:
-        release.set()
-    record = settle(dev, before)
-    assert record.mode == "patch" and record.shown_ms > 0
-    page.wait_for_timeout(500)  # a second reload, had there been one, would have come by now
-    assert page.evaluate("sessionStorage.getItem('loads')") == "2"
 
 def test_a_deleted_item_disappears(dev, site, page):
     page.goto(dev.url + "topics/ai/")

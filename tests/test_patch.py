@@ -1,4 +1,4 @@
-"""Rebuilds after an edit: the fast path for text edits (generator/serve/patch.py) and in-place updates.
+"""Rebuilds after an edit: serve's fast path (generator/serve/fastpath.py) and in-place updates.
 
 What a user checks: after any edit, the output is exactly what a full build of the same files makes,
 and the edits that should be quick (an item's words) go the quick way, the others the careful way.
@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_example_site, files_under
-from generator.build.pipeline import BuildOptions, FirstPages, build, plan_site, prepare_patches
+from generator.build.pipeline import BuildOptions, build, plan_site
 from generator.build.cache import BuildCache
 from generator.config import load_config
 from generator.site.model import Item, Provider
-from generator.serve.patch import held_in
+from generator.serve.fastpath import Dependents, held_in
+from generator.serve.rebuild import Session, rebuild, update_search
 from generator.build.writer import update_in_place
 
 OPTIONS = BuildOptions(workers=1)
@@ -35,26 +36,33 @@ def _edit(path: Path, pattern: str, replacement: str) -> None:
     path.write_text(new, encoding="utf-8")
 
 
+def _save(session: Session, config, changed) -> object:
+    """What serve does after a save: rebuild, then bring the search index up to date (in the background there)."""
+    result = rebuild(session, config, OPTIONS, changed)
+    update_search(config, result.site)
+    return result
+
+
 @pytest.fixture
 def site(tmp_path):
     root = copy_example_site(tmp_path / "site")
     config = load_config(root / "config.yaml")
-    cache = BuildCache()
-    build(config, OPTIONS, cache=cache)
-    return root, config, cache
+    session = Session()
+    rebuild(session, config, OPTIONS, None)
+    return root, config, session
 
 
 def _site_with(tmp_path: Path, setting: str, value: str):
-    """The example site with one config.yaml setting changed, built once with a cache: (root, config, cache)."""
+    """The example site with one config.yaml setting changed, built once in a serve Session: (root, config, session)."""
     root = copy_example_site(tmp_path / "site")
     config_file = root / "config.yaml"
     text = config_file.read_text(encoding="utf-8")
     changed = re.sub(rf"^(\s*){setting}: .*$", rf"\g<1>{setting}: {value}", text, count=1, flags=re.M)
     assert changed != text, setting
     config_file.write_text(changed, encoding="utf-8")
-    config, cache = load_config(config_file), BuildCache()
-    build(config, OPTIONS, cache=cache)
-    return root, config, cache
+    config, session = load_config(config_file), Session()
+    rebuild(session, config, OPTIONS, None)
+    return root, config, session
 
 
 def _items(root: Path) -> list[Path]:
@@ -76,7 +84,7 @@ SCORE_EDITS = {  # the item moves in the front page, Top and Hot only
     "quality": (r"^quality: .*$", "quality: 99"),  # dailycircuit's average moves: its card on its pages changes
 }
 
-MOVES = {  # the item moves elsewhere in the site: generator/serve/replan.py plans again what it touches
+MOVES = {  # the item moves elsewhere in the site: the fast path plans again what it touches
     "date": (r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z"),
     "date-a-little": (r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-30T08:00:00Z"),
     "topic-known": (r"^  - AI$", "  - Security"),
@@ -100,10 +108,10 @@ EDITS = [(field, "patch", edit) for field, edit in sorted({**TEXT_EDITS, **SCORE
 @pytest.mark.parametrize("field, mode, edit", EDITS, ids=[f"{field}-{mode}" for field, mode, _ in EDITS])
 def test_an_item_edit_takes_its_path_and_equals_a_full_build(site, tmp_path, field, mode, edit):
     # Text and score edits are patched into the last plan; edits that change the site's shape are planned again.
-    root, config, cache = site
+    root, config, session = site
     path = _items(root)[0]
     _edit(path, *edit)
-    result = build(config, OPTIONS, cache=cache, changed=[path])
+    result = _save(session, config, [path])
     assert result.mode == mode
     if field in TEXT_EDITS:
         assert 1 <= result.rendered < 20  # its page and the lists that show it, not the site
@@ -116,13 +124,13 @@ def test_fingerprints_kept_from_the_last_plan_are_what_hashing_again_gives(site,
     # fingerprint without hashing (deps.unchanged_fingerprints): each must be what hashing gives.
     from generator.build.fingerprints import unchanged_fingerprints
 
-    root, config, cache = site
-    previous, known, previous_env = cache.plan, dict(cache.outputs), cache.env
+    root, config, session = site
+    previous, known, last = session.cache.last.plan, dict(session.cache.outputs), session.cache.last
     path = _items(root)[0]
     _edit(path, *SHAPE_EDITS[field])
-    result = build(config, OPTIONS, cache=cache, changed=[path])
+    result = _save(session, config, [path])
     assert result.mode == "update"
-    if previous_env.site_wide_key != cache.env.site_wide_key:  # then the build hashes every output again
+    if last.render.site_wide_key != session.cache.last.render.site_wide_key:  # then the build hashes every output again
         assert field in ("topics", "provider")  # a new topic or provider of the site: a global changed
         return
     reused = unchanged_fingerprints(previous, result.site, known)
@@ -131,15 +139,15 @@ def test_fingerprints_kept_from_the_last_plan_are_what_hashing_again_gives(site,
     hashed = {name: entry[0] for name, entry in fresh.outputs.items()}
     assert len(reused) > len(hashed) / 2  # most of the site is as it was
     assert {name: hashed[name] for name in reused} == reused
-    assert {name: entry[0] for name, entry in cache.outputs.items()} == hashed  # and the cache has the rest
+    assert {name: entry[0] for name, entry in session.cache.outputs.items()} == hashed  # and the cache has the rest
 
 
 def test_a_score_edit_renders_only_the_pages_that_changed(site, tmp_path):
-    root, config, cache = site
+    root, config, session = site
     before = files_under(config.output_path)
     path = _items(root)[0]
     _edit(path, r"^heat: .*$", "heat: 100000")  # to the top of Hot, up in Top
-    result = build(config, OPTIONS, cache=cache, changed=[path])
+    result = _save(session, config, [path])
     after = files_under(config.output_path)
     assert result.mode == "patch"
     changed = {name for name in after if before.get(name) != after[name]}
@@ -149,83 +157,28 @@ def test_a_score_edit_renders_only_the_pages_that_changed(site, tmp_path):
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
     # The newest story sinks to the bottom of Hot and Top: the lists by score have no date in the sitemap.
     _edit(_items(root)[-1], r"^heat: .*$", "heat: 0")
-    assert build(config, OPTIONS, cache=cache, changed=[_items(root)[-1]]).mode == "patch"
+    assert _save(session, config, [_items(root)[-1]]).mode == "patch"
     assert files_under(config.output_path)["sitemap.xml"] == before["sitemap.xml"]
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-2")
 
 
-def test_a_patch_written_later_leaves_the_output_alone_until_it_is_written(site, tmp_path):
-    # BuildOptions.write_later (serve): the patch's files come back as BuildResult.pending, nothing is written
-    # until pending.write(), which writes those that differ; a save that changes nothing hands over nothing.
-    # (With serve's index_later too: the search index is its indexer's, after the pages; left out here.)
-    root, config, cache = site
-    later = BuildOptions(workers=1, write_later=True, index_later=True)
-
-    def pages_and_files(folder: Path) -> dict[str, bytes]:
-        return {name: data for name, data in files_under(folder).items() if not name.startswith("search/")}
-
-    before = pages_and_files(config.output_path)
-    path = _items(root)[0]
-    _edit(path, r"^heat: .*$", "heat: 100000")
-    result = build(config, later, cache=cache, changed=[path])
-    assert result.mode == "patch" and result.pending is not None and result.search_stale
-    assert pages_and_files(config.output_path) == before
-    expected = {name: data for name, data in _full_build(root, tmp_path, "fresh").items() if not name.startswith("search/")}
-    differ = {name: data for name, data in expected.items() if before.get(name) != data}
-    assert differ.items() <= dict(result.pending.files).items() and not result.pending.gone
-    report = result.pending.write()
-    assert sorted(report.changed) == sorted(differ)
-    assert pages_and_files(config.output_path) == expected
-    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")  # saved unchanged
-    again = build(config, later, cache=cache, changed=[path])
-    assert again.mode == "patch" and again.pending is None and again.written.written == 0
-
-
-def test_a_patch_hands_over_the_pages_first_asks_for_before_rendering_the_rest(site, tmp_path):
-    # build.FirstPages (serve: the pages open in a browser): rendered first and handed over with every name the
-    # patch remakes, once, when one of them changed; the bytes are those of the whole patch (and a full build's).
-    root, config, cache = site
-    later = BuildOptions(workers=1, write_later=True, index_later=True)
-    handed = []
-    path = _items(root)[0]
-    _edit(path, r"^heat: .*$", "heat: 100000")  # to the top of Hot: every Hot page above its old place changes
-    expected = _full_build(root, tmp_path, "fresh")
-    before = files_under(config.output_path)
-    hot = sorted(name for name in expected if name.startswith("hot/") and expected[name] != before.get(name))
-    assert len(hot) >= 2
-    first = FirstPages(wanted=lambda: {hot[-1], "about/none.html"}, shown=lambda files, planned: handed.append(
-        (dict(files), planned, files_under(config.output_path) == before)))
-    result = build(config, later, cache=cache, changed=[path], first=first)
-    assert result.mode == "patch" and result.pending is not None
-    [(files, planned, untouched)] = handed
-    assert files == {hot[-1]: expected[hot[-1]]} and untouched
-    assert set(result.pending.files) <= planned and set(hot) <= planned
-    assert result.pending.files[hot[-1]] == expected[hot[-1]]
-    result.pending.write()
-    assert {n: d for n, d in files_under(config.output_path).items() if not n.startswith("search/")} == {
-        n: d for n, d in expected.items() if not n.startswith("search/")}
-    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")  # saved unchanged: nothing to show
-    assert build(config, later, cache=cache, changed=[path], first=first).pending is None and len(handed) == 1
-    _edit(path, r"^heat: .*$", "heat: 100001")  # written before it returns (newsdesk build): nothing handed over
-    assert build(config, OPTIONS, cache=cache, changed=[path], first=first).mode == "patch" and len(handed) == 1
-
-def test_two_quality_edits_that_keep_the_provider_average_are_patched(site, tmp_path):
-    root, config, cache = site
+def test_two_quality_edits_at_once_are_built_and_equal_a_full_build(site, tmp_path):
+    root, config, session = site
     paths = [p for p in _items(root) if "domain: dailycircuit.example" in p.read_text(encoding="utf-8")][:2]
     for path, delta in zip(paths, (+7, -7)):
         quality = float(re.search(r"^quality: (.*)$", path.read_text(encoding="utf-8"), re.M)[1])
         _edit(path, r"^quality: .*$", f"quality: {quality + delta:g}")
-    assert build(config, OPTIONS, cache=cache, changed=paths).mode == "patch"
+    assert _save(session, config, paths).mode == "update"  # the fast path takes one file
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
 def test_a_quality_edit_that_moves_the_provider_average_makes_the_pages_with_its_card(site, tmp_path):
-    root, config, cache = site
+    root, config, session = site
     before = files_under(config.output_path)
-    old_average = cache.plan.model.site.providers["dailycircuit-example"].avg_quality
+    old_average = session.cache.last.plan.model.site.providers["dailycircuit-example"].avg_quality
     path = _items(root)[0]  # a Daily Circuit story
     _edit(path, r"^quality: .*$", "quality: 99")
-    result = build(config, OPTIONS, cache=cache, changed=[path])
+    result = _save(session, config, [path])
     assert result.mode == "patch"
     new_average = result.site.model.site.providers["dailycircuit-example"].avg_quality
     assert new_average != old_average
@@ -242,8 +195,6 @@ def test_a_quality_edit_that_moves_the_provider_average_makes_the_pages_with_its
 def test_every_provider_a_page_holds_is_found_by_dependents(example):
     # Dependents looks for Providers at the top of each page's context (and in tuples there), to find the
     # pages a provider's new average quality changes.
-    from generator.serve.patch import Dependents
-
     config, _result, _out = example
     plan = plan_site(config, OPTIONS)
     dependents = Dependents(plan)
@@ -256,12 +207,12 @@ def test_every_provider_a_page_holds_is_found_by_dependents(example):
 
 @pytest.mark.slow
 def test_a_heat_edit_over_or_under_min_heat_is_planned_again(tmp_path):
-    # Top and Hot leave out stories under min_heat: crossing it adds or removes a story (generator/serve/replan.py).
-    root, config, cache = _site_with(tmp_path, "min_heat", "20")
+    # Top and Hot leave out stories under min_heat: crossing it adds or removes a story (the fast path plans Top and Hot again).
+    root, config, session = _site_with(tmp_path, "min_heat", "20")
     path = _items(root)[0]  # heat 71
     for heat in (50, 3, 90, 95):
         _edit(path, r"^heat: .*$", f"heat: {heat}")
-        result = build(config, OPTIONS, cache=cache, changed=[path])
+        result = _save(session, config, [path])
         assert result.mode == "patch", heat
         items = result.site.model.site.items
         on_top = {items[index].source for index in result.site.rankings.top}
@@ -271,25 +222,25 @@ def test_a_heat_edit_over_or_under_min_heat_is_planned_again(tmp_path):
 
 @pytest.mark.slow
 def test_many_text_score_and_date_edits_in_a_row_then_a_full_look_rewrites_nothing(site, tmp_path):
-    root, config, cache = site
+    root, config, session = site
     paths = _items(root)
     for n, path in enumerate(paths[:6] + paths[:3]):
         _edit(path, r"^title: .*$", f'title: "Edit number {n}"')
-        assert build(config, OPTIONS, cache=cache, changed=[path]).mode == "patch"
+        assert _save(session, config, [path]).mode == "patch"
         if n % 3 == 0:  # and a score edit now and then: the lists by score show other stories
             _edit(path, r"^heat: .*$", f"heat: {500 + n}")
-            assert build(config, OPTIONS, cache=cache, changed=[path]).mode == "patch"
+            assert _save(session, config, [path]).mode == "patch"
         if n % 3 == 1:  # or a new date: the story moves in Latest, its topics' and provider's lists
             _edit(path, r"^publishedDateTime: .*$", f"publishedDateTime: 2026-10-{10 + n:02}T09:00:00Z")
-            assert build(config, OPTIONS, cache=cache, changed=[path]).mode == "patch"
+            assert _save(session, config, [path]).mode == "patch"
         if n % 2:
-            prepare_patches(cache)  # as serve does after a rebuild, once the browser is told (not after each)
+            session.prepare()  # as serve does after a rebuild, once the browser is told (not after each)
     expected = _full_build(root, tmp_path, "fresh")
     assert files_under(config.output_path) == expected
-    prepare_patches(cache)
-    again = build(config, OPTIONS, cache=cache)  # no watcher: every file is looked at
+    session.prepare()
+    again = rebuild(session, config, OPTIONS, None)  # no watcher: every file is looked at
     assert again.mode == "update" and again.written.written == 0
-    assert again.rendered == 0  # prepare_patches fingerprinted what the patches made
+    assert again.rendered == 0  # the fast path left the fingerprints of what it made
     assert files_under(config.output_path) == expected
 
 
@@ -299,7 +250,7 @@ def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchange
     # are the same: a story redated or deleted (patches), two stories edited at once, or a story added with
     # another edited (planned again) keep them; a new provider (the badges are on cards) or a topic renamed
     # in config.yaml drops them.
-    root, config, cache = site
+    root, config, session = site
     paths = _items(root)
     new = root / "content/news/2026-11-01-a-new-story.md"
     steps = [  # (files to write, the build's mode, whether the cards are kept)
@@ -312,7 +263,7 @@ def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchange
         ({paths[4]: (r"^publishedDateTime: .*$", "publishedDateTime: 2026-09-30T09:00:00Z")}, "patch", True),
     ]
     for step, (edits, mode, kept) in enumerate(steps):
-        before = cache.env.fragment_cache
+        before = session.cache.last.render.fragments
         assert before, "the last build cached its cards"
         for path, edit in edits.items():
             if edit is None:
@@ -321,67 +272,67 @@ def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchange
                 path.unlink()
             else:
                 _edit(path, *edit)
-        result = build(config, OPTIONS, cache=cache, changed=list(edits))
+        result = _save(session, config, list(edits))
         assert result.mode == mode, edits
-        assert (cache.env.fragment_cache is before) == kept, edits
+        assert (session.cache.last.render.fragments is before) == kept, edits
         assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{step}")
-        prepare_patches(cache)
+        session.prepare()
     config_file = root / "config.yaml"
     config_file.write_text(config_file.read_text(encoding="utf-8").replace("name: AI", "name: Machine Learning", 1))
     assert "Machine Learning" in config_file.read_text(encoding="utf-8")
-    before = cache.env.fragment_cache
+    before = session.cache.last.render.fragments
     config = load_config(config_file)
-    build(config, OPTIONS, cache=cache, changed=[config_file])
-    assert cache.env.fragment_cache is not before
+    _save(session, config, [config_file])
+    assert session.cache.last.render.fragments is not before
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-config")
 
 
 @pytest.mark.slow
 def test_a_new_story_and_a_deleted_one_are_patched(site, tmp_path):
-    # generator/serve/replan.py adds or removes the one story; its page comes or goes with it. (The new story has the
+    # The fast path adds or removes the one story; its page comes or goes with it. (The new story has the
     # URLs of another, newer than it: stories listing that URL as related coverage link to the new one now.)
-    root, config, cache = site
+    root, config, session = site
     new = root / "content/news/2026-11-01-a-new-story.md"
     new.write_text(_items(root)[0].read_text(encoding="utf-8").replace("title:", "slug: fresh\ntitle:", 1)
                    .replace("publishedDateTime: 2026-10-01T07:40:00Z", "publishedDateTime: 2026-11-01T07:40:00Z"))
-    result = build(config, OPTIONS, cache=cache, changed=[new])
+    result = _save(session, config, [new])
     assert result.mode == "patch"
     assert (config.output_path / "news/2026/11/01/fresh/index.html").is_file()
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-added")
     new.unlink()
-    result = build(config, OPTIONS, cache=cache, changed=[new])
+    result = _save(session, config, [new])
     assert result.mode == "patch" and result.written.removed >= 1
     assert not (config.output_path / "news/2026/11/01/fresh").exists()
     deleted = _items(root)[2]
     deleted.unlink()
-    assert build(config, OPTIONS, cache=cache, changed=[deleted]).mode == "patch"
+    assert _save(session, config, [deleted]).mode == "patch"
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-deleted")
 
 
 def test_new_drafts_broken_items_and_other_files_are_not_patched(site, tmp_path):
-    root, config, cache = site
+    root, config, session = site
     draft = root / "content/news/2026-11-02-a-draft.md"
     draft.write_text(_items(root)[0].read_text(encoding="utf-8").replace("published: true", "published: false")
                      .replace("title:", "slug: a-draft\ntitle:", 1))
-    assert build(config, OPTIONS, cache=cache, changed=[draft]).mode == "update"  # withheld: the report lists it
+    assert _save(session, config, [draft]).mode == "update"  # withheld: the report lists it
     hidden = root / "content/news/.hidden/2026-11-03-hidden.md"  # not read by the build at all
     hidden.parent.mkdir()
     hidden.write_text(_items(root)[0].read_text(encoding="utf-8").replace("title:", "slug: hidden\ntitle:", 1))
-    assert build(config, OPTIONS, cache=cache, changed=[hidden]).mode == "update"
+    assert _save(session, config, [hidden]).mode == "update"
     two = [root / "content/news/2026-11-04-one.md", root / "content/news/2026-11-04-two.md"]
     for n, path in enumerate(two):
         path.write_text(_items(root)[0].read_text(encoding="utf-8").replace("title:", f"slug: two-{n}\ntitle:", 1))
-    assert build(config, OPTIONS, cache=cache, changed=two).mode == "update"  # several new files at once
+    assert _save(session, config, two).mode == "update"  # several new files at once
     broken = _items(root)[1]
     broken.write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
-    result = build(config, OPTIONS, cache=cache, changed=[broken])
+    result = _save(session, config, [broken])
     assert result.mode == "update" and any(p.path.endswith(broken.name) for p in result.site.problems)
-    assert build(config, OPTIONS, cache=cache, changed=[root / "config.yaml"]).mode != "patch"
+    assert _save(session, config, [root / "config.yaml"]).mode != "patch"
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
 def test_every_item_a_page_shows_is_in_its_items(example):
-    # Dependents (generator/serve/patch.py) finds the pages to redo from Page.items alone.
+    # Dependents (generator/serve/fastpath.py) finds the pages to redo from Page.items alone.
     config, _result, _out = example
     plan = plan_site(config, OPTIONS)
     position = {id(item): n for n, item in enumerate(plan.model.site.items)}
@@ -438,18 +389,17 @@ def test_a_redated_story_renders_the_pages_that_show_it_not_every_story(site, tm
     # A story's new date moves its page (news/2026/10/02/...): the story pages whose "More coverage" links to it
     # show its new path (internal() answers for the stories a page shows); the other story pages keep their
     # fingerprint, so they are not rendered again.
-    root, config, cache = site
+    root, config, session = site
     path = root / "content/news/2026-10-22-what-vaultly-breach-means.md"  # the other Vaultly story links to it
-    before = {name: entry[0] for name, entry in cache.outputs.items()}
-    planned = {page.output: page for page in cache.plan.pages}
+    before = {name: entry[0] for name, entry in session.cache.outputs.items()}
+    planned = {page.output: page for page in session.cache.last.plan.pages}
     _edit(path, r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z")
-    result = build(config, OPTIONS, cache=cache, changed=[path])
+    result = _save(session, config, [path])
     assert result.mode == "patch"
-    prepare_patches(cache)  # fingerprints what the patch made
     items = result.site.model.site.items
     moved = next(n for n, item in enumerate(items) if item.source.endswith(path.name))
     stories = [page for page in result.site.pages if page.kind == "article"]
-    again = {page.output for page in stories if before.get(page.output) != cache.outputs[page.output][0]}
+    again = {page.output for page in stories if before.get(page.output) != session.cache.outputs[page.output][0]}
     # ... and the story pages whose "More on <topic>" and "More from <provider>" name other stories now.
     more = lambda page: (page.context["more_on_topic"], page.context["more_from_provider"])  # noqa: E731
     showing = {page.output for page in stories if moved in page.items or more(page) != more(planned[page.output])}
@@ -462,7 +412,7 @@ def test_a_redated_story_renders_the_pages_that_show_it_not_every_story(site, tm
 def test_a_story_given_the_url_another_lists_as_related_is_linked_from_it(site, tmp_path):
     # The Lumenkite launch story lists the seed-round story's URL as related coverage: its page links to the
     # site's own page of that story while one has the URL. Taking the URL away and giving it back are patches.
-    root, config, cache = site
+    root, config, session = site
     path = root / "content/news/2026-10-04-lumenkite-raises-seed-round.md"
     text = path.read_text(encoding="utf-8")
     linking = config.output_path / "news/2026/10/03/lumenkite-books-first-rideshare-launch/index.html"
@@ -471,7 +421,7 @@ def test_a_story_given_the_url_another_lists_as_related_is_linked_from_it(site, 
     moved = text.replace("https://theseedround.example/2026/10/04/", "https://theseedround.example/moved/")
     for step, written in (("away", moved), ("back", text)):
         path.write_text(written, encoding="utf-8")
-        assert build(config, OPTIONS, cache=cache, changed=[path]).mode == "patch"
+        assert _save(session, config, [path]).mode == "patch"
         assert (own in linking.read_text(encoding="utf-8")) == (step == "back")
         assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{step}")
 
@@ -479,11 +429,11 @@ def test_a_story_given_the_url_another_lists_as_related_is_linked_from_it(site, 
 def test_a_move_that_takes_a_page_from_one_topic_and_gives_one_to_another(tmp_path):
     # With one story a page, a story moved from AI to Space takes AI's last page away (its file is removed)
     # and gives Space one more: a patch all the same, with a full build's bytes.
-    root, config, cache = _site_with(tmp_path, "items_per_page", "1")
+    root, config, session = _site_with(tmp_path, "items_per_page", "1")
     pages = {topic: len(list((config.output_path / f"topics/{topic}").rglob("index.html"))) for topic in ("ai", "space")}
     path = _items(root)[0]  # AI and Climate
     _edit(path, r"^  - AI$", "  - Space")
-    result = build(config, OPTIONS, cache=cache, changed=[path])
+    result = _save(session, config, [path])
     assert result.mode == "patch" and result.written.removed >= 1
     after = {topic: len(list((config.output_path / f"topics/{topic}").rglob("index.html"))) for topic in ("ai", "space")}
     assert after == {"ai": pages["ai"] - 1, "space": pages["space"] + 1}
@@ -494,22 +444,22 @@ def test_a_move_that_takes_a_page_from_one_topic_and_gives_one_to_another(tmp_pa
 def test_a_story_moved_for_writing_anothers_page_takes_it_when_that_one_moves(site, tmp_path):
     # Two stories with one page: the first by source keeps it and the other gets a page of its own (with a
     # warning). Redating or deleting the one kept gives the page to the other, as a full build does.
-    root, config, cache = site
+    root, config, session = site
     kept, twin = _items(root)[0], root / "content/news/zz-twin.md"
     text = kept.read_text(encoding="utf-8").replace("title:", "slug: one-page\ntitle:", 1)
     twin.write_text(text.replace('title: "', 'title: "Twin: ', 1), encoding="utf-8")
     (root / "content/news/aa-kept.md").write_text(text, encoding="utf-8")
     kept.unlink()
-    result = build(config, OPTIONS, cache=cache)
+    result = rebuild(session, config, OPTIONS, None)
     assert any("would write the same page" in str(p) for p in result.site.warnings)
     slugs = {i.source.rsplit("/", 1)[1]: i.slug for i in result.site.model.site.items}
     assert slugs["aa-kept.md"] == "one-page" and slugs["zz-twin.md"].startswith("one-page-")  # both on the site
     _edit(twin, r'^title: "Twin: ', 'title: "Twin, edited: ')  # the story on the page of its own
-    build(config, OPTIONS, cache=cache, changed=[twin])
+    _save(session, config, [twin])
     assert files_under(config.output_path) == _full_build(root, tmp_path, "edited")
     kept = root / "content/news/aa-kept.md"
     _edit(kept, r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z")
-    result = build(config, OPTIONS, cache=cache, changed=[kept])
+    result = _save(session, config, [kept])
     assert result.mode == "update" and not result.site.problems  # planned again: the twin has the page now
     assert [i.slug for i in result.site.model.site.items if i.source.endswith("zz-twin.md")] == ["one-page"]
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
@@ -517,13 +467,13 @@ def test_a_story_moved_for_writing_anothers_page_takes_it_when_that_one_moves(si
 
 @pytest.mark.slow
 def test_a_broken_story_mended_is_planned_again_so_its_error_goes(site, tmp_path):
-    root, config, cache = site
+    root, config, session = site
     path = _items(root)[1]
     text = path.read_text(encoding="utf-8")
     path.write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
-    assert build(config, OPTIONS, cache=cache, changed=[path]).site.problems
+    assert _save(session, config, [path]).site.problems
     path.write_text(text, encoding="utf-8")
-    result = build(config, OPTIONS, cache=cache, changed=[path])
+    result = _save(session, config, [path])
     assert result.mode == "update" and not result.site.problems
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
@@ -533,8 +483,8 @@ def test_a_story_named_under_more_on_a_topic_is_shown_as_edited(site, tmp_path, 
     # A story page without related coverage lists the nearest stories of its topic and provider by title:
     # a new title shows there after serve's patch, as in a full build; a new heat (not shown there) leaves
     # those pages alone.
-    root, config, cache = site
-    teasing = [page for page in cache.plan.pages if page.kind == "article" and page.context["more_on_topic"]]
+    root, config, session = site
+    teasing = [page for page in session.cache.last.plan.pages if page.kind == "article" and page.context["more_on_topic"]]
     assert teasing
     named = teasing[0].context["more_on_topic"][0]
     path = next(p for p in _items(root) if f"title: {named.title!r}".replace("'", '"') in p.read_text(encoding="utf-8")
@@ -544,7 +494,7 @@ def test_a_story_named_under_more_on_a_topic_is_shown_as_edited(site, tmp_path, 
         _edit(path, r"^title: .*$", 'title: "Renamed for the more list"')
     else:
         _edit(path, r"^heat: .*$", "heat: 3")
-    result = build(config, OPTIONS, cache=cache, changed=[path])
+    result = _save(session, config, [path])
     assert result.mode == "patch"
     after = files_under(config.output_path)
     page = after[teasing[0].output].decode()

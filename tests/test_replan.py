@@ -1,4 +1,4 @@
-"""The indexes of a site after one item moved (model.reindexed, which generator/serve/replan.py plans from) are
+"""The indexes of a site after one item moved (model.reindexed, which generator/serve/fastpath.py plans from) are
 what indexing every item again makes; and when it declines, the site-wide values really changed.
 
 tests/test_patch.py checks whole rebuilds of the example site byte for byte; this checks the model under
@@ -138,8 +138,8 @@ def test_moves_in_a_row_give_the_bytes_of_a_full_build(tmp_path, variant):
     import re
 
     from conftest import EDITS, files_under
-    from generator.build.pipeline import build, prepare_patches
-    from generator.build.cache import BuildCache
+    from generator.build.pipeline import build
+    from generator.serve.rebuild import Session, rebuild, update_search
 
     seed, settings, drafts = SERVED[variant]
     config_path = write_corpus(240, tmp_path / "site", seed=seed)
@@ -148,9 +148,9 @@ def test_moves_in_a_row_give_the_bytes_of_a_full_build(tmp_path, variant):
         text = re.sub(rf"^{key}:.*$", f"{key}: {value}", text, flags=re.M) if re.search(rf"^{key}:", text, re.M) \
             else text + f"{key}: {value}\n"
     config_path.write_text(text, encoding="utf-8")
-    config, cache, options = load_config(config_path), BuildCache(), BuildOptions(workers=1, drafts=drafts)
+    config, session, options = load_config(config_path), Session(), BuildOptions(workers=1, drafts=drafts)
     environ = {"SOURCE_DATE_EPOCH": "1782820800"}
-    build(config, options, environ=environ, cache=cache)
+    rebuild(session, config, options, None, environ=environ)
     stories = [path for path in sorted(config.content_path.rglob("*.md"))
                if drafts or "\npublished: true\n" in path.read_text(encoding="utf-8")]  # (what is on the site)
     rng = random.Random(4)
@@ -166,10 +166,11 @@ def test_moves_in_a_row_give_the_bytes_of_a_full_build(tmp_path, variant):
             stories.append(path)
         else:
             path.write_text(EDITS[kind](path.read_text(encoding="utf-8"), n), encoding="utf-8")
-        result = build(config, options, environ=environ, cache=cache, changed=[path])
+        result = rebuild(session, config, options, [path], environ=environ)
         assert result.mode == "patch", (kind, path.name)
+        update_search(config, result.site)
         if n % 3 == 2:
-            prepare_patches(cache)
+            session.prepare()
         fresh = load_config(config_path, {"output_dir": str(tmp_path / f"fresh-{n}")})
         build(fresh, options, environ=environ)
         assert files_under(config.output_path) == files_under(fresh.output_path), (n, kind, path.name)

@@ -20,6 +20,7 @@ from conftest import ROOT, files_under, item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.build.cache import BuildCache
 from generator.config import load_config
+from generator.serve.rebuild import Session, rebuild, update_search
 from generator.plan.search import SEARCH_FOLDER, shard_file, shard_key, tokens
 
 CONFIG = """\
@@ -258,14 +259,17 @@ def test_incremental_builds_keep_the_index_equal_to_a_full_builds(tmp_path):
     assert titles_for(root / "output", "microgravity") == []
 
 
-def test_a_text_edit_on_the_fast_path_updates_the_index(tmp_path):
+def test_a_text_edit_on_the_fast_path_then_the_indexer_updates_the_index(tmp_path):
     root = make_site(tmp_path / "site", site_files(), CONFIG)
-    cache = BuildCache()
+    session = Session()
     config = load_config(root / "config.yaml")
-    build(config, BuildOptions(workers=1), cache=cache)
+    rebuild(session, config, BuildOptions(workers=1), None)
     path = root / "content/harbour.md"
     path.write_text(path.read_text().replace(UNIQUE, "bladderwrack"))
-    assert build(config, BuildOptions(workers=1), cache=cache, changed=[path]).mode == "patch"
+    result = rebuild(session, config, BuildOptions(workers=1), [path])
+    assert result.mode == "patch"
+    assert titles_for(root / "output", "bladderwrack") == []  # the fast path leaves search to serve's indexer
+    assert update_search(config, result.site)
     assert titles_for(root / "output", "bladderwrack") == ["Harbour cranes get a new paint job"]
     assert titles_for(root / "output", UNIQUE) == []
     _same_as_a_full_build(tmp_path, root, "patch")

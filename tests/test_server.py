@@ -15,7 +15,6 @@ import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 
@@ -226,9 +225,8 @@ def test_the_script_goes_into_html_responses_only(dev, site):
 # --- rebuilding and telling the browser -----------------------------------------------------------------
 
 
-def poll(dev: DevServer, since: int, server: str | None = None, page: str = "") -> dict:
-    status, headers, body = get(dev, f"/__newsdesk/livereload?since={since}&server={server or dev.server_id}"
-                                     f"&page={quote(page)}")
+def poll(dev: DevServer, since: int, server: str | None = None) -> dict:
+    status, headers, body = get(dev, f"/__newsdesk/livereload?since={since}&server={server or dev.server_id}")
     assert status == 200 and headers["content-type"] == "application/json"
     return json.loads(body)
 
@@ -519,7 +517,7 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
 
     edits = [change_title, change_body, change_heat, add_item, delete_item, change_topic, change_date, new_topic,
              edit_template, edit_css, edit_config]
-    patched = {change_title, change_body, change_heat, change_topic, change_date, add_item, delete_item}  # patch.py, replan.py
+    patched = {change_title, change_body, change_heat, change_topic, change_date, add_item, delete_item}  # serve/fastpath.py
     dev = start(root)
     try:
         for step in range(16):
@@ -528,7 +526,7 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
             fast = change() is not False and change in patched
             record = settle(dev, before)
             assert record.error == "", record.error
-            # Edits of one story take the fast paths (generator/serve/patch.py, replan.py); the others plan the site again.
+            # Edits of one story take the fast path (generator/serve/fastpath.py); the others plan the site again.
             assert (record.mode == "patch") == fast, (change.__name__, record.mode)
             fresh = tmp_path / f"fresh-{step}"
             config = load_config(root / "config.yaml", {"output_dir": str(fresh)})
@@ -702,121 +700,14 @@ def _story_page(site: Path, title: str) -> str:
 
 
 @pytest.mark.slow
-def test_a_patch_is_served_from_memory_while_its_files_are_written(site, monkeypatch):
-    # serve hands a patch's files to the browser before they are on disk (BuildOptions.write_later): while
-    # they are written, an edited page is the new one, a new story's page is there and a deleted one is gone;
-    # afterwards the disk holds what a full build of the same files writes.
-    from generator.build import writer
-    real, release, writing = writer.PendingWrite.write, threading.Event(), threading.Event()
-
-    def held(pending):
-        writing.set()
-        assert release.wait(TIMEOUT)
-        return real(pending)
-
-    monkeypatch.setattr(writer.PendingWrite, "write", held)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1782820800")
-    dev = start(site)
-    out = site / "output"
-    try:
-        rocket = _story_page(site, "Reusable rocket lands twice")
-        steps = [
-            (lambda: edit(site / "content/news/rocket.md", "lands twice", "lands a third time"), rocket,
-             b"lands a third time"),
-            (lambda: write(site / "content/news/comet.md", item("A comet comes back", "2026-11-21T07:00:00Z")),
-             None, b"A comet comes back"),
-            (lambda: (site / "content/news/model.md").unlink(), _story_page(site, "A small model beats a big one"),
-             None),
-        ]
-        for change, name, shown in steps:
-            before, disk = len(dev.rebuilds), files_under(out)
-            writing.clear()
-            release.clear()
-            change()
-            assert writing.wait(TIMEOUT), "the patch's files were never handed over"
-            if name is None:  # the new story's page, as Latest links it: not on disk yet
-                latest = get(dev, "/repo/latest/")[2]
-                link = re.search(rb'href="/repo/(news/[^"]*comet[^"]*/)"', latest)
-                assert link, "Latest does not link the new story"
-                name = link[1].decode() + "index.html"
-                assert name not in disk
-            status, _, body = get(dev, "/repo/" + name.removesuffix("index.html"))
-            assert files_under(out) == disk  # nothing written yet
-            if shown:
-                assert status == 200 and shown in body and shown not in disk.get(name, b"")
-            else:
-                assert status == 404 and (out / name).is_file()
-            release.set()
-            record = settle(dev, before)
-            assert record.mode == "patch" and record.written > 0 and record.write_ms > 0
-            status, _, body = get(dev, "/repo/" + name.removesuffix("index.html"))
-            if shown:  # served from disk again: the same bytes
-                assert status == 200 and _strip_injection(body) == (out / name).read_bytes()
-            else:
-                assert status == 404 and not (out / name).exists()
-        fresh = site.parent / "fresh"  # (serve and this build read the same SOURCE_DATE_EPOCH)
-        build(load_config(site / "config.yaml", {"output_dir": str(fresh)}), BuildOptions(workers=1))
-        assert files_under(out) == files_under(fresh)
-    finally:
-        release.set()
-        dev.stop()
-
-
-@pytest.mark.slow
-def test_the_open_page_is_served_and_reloaded_before_the_rest_of_a_patch(site, monkeypatch):
-    # A patch renders the pages open in a browser (their held polls name them) first, serves them and tells
-    # their browsers, then renders the rest (build.FirstPages); meanwhile the files it does not touch come from
-    # disk at once, and those it has still to make wait for it. Here it is held once the open page is shown.
-    real, release, shown = DevServer.show_first, threading.Event(), threading.Event()
-
-    def held(self, files, planned):
-        real(self, files, planned)
-        shown.set()
-        assert release.wait(TIMEOUT)
-
-    monkeypatch.setattr(DevServer, "show_first", held)
-    dev = start(site)
-    try:
-        story = "/repo/" + _story_page(site, "A small model beats a big one").removesuffix("index.html")
-        epoch, answers = page_epoch(dev, story), []
-        waiter = threading.Thread(target=lambda: answers.append(poll(dev, epoch, page=story)))
-        waiter.start()
-        wait_for(lambda: story in dev.open_pages, "the open page's poll")
-        hot = get(dev, "/repo/hot/")[2]
-        assert b"A small model" not in hot  # (2 stories a page: it is on page 2)
-        before = len(dev.rebuilds)
-        write(site / "content/news/model.md", item("A small model beats a big one", "2026-11-18T08:00:00Z",
-                                                   topics="[AI]", heat=500))  # to the top of Hot
-        assert shown.wait(TIMEOUT), "the open page was not shown first"
-        waiter.join(TIMEOUT)
-        assert answers and answers[0]["action"] == "reload"  # told before the rest is rendered
-        status, _, body = get(dev, story)
-        assert status == 200 and re.search(rb'class="signal heat" role="img" aria-label="Heat 500:', body)
-        assert get(dev, "/repo/static/css/extra.css")[:3:2] == (200, b"/* the site's own styles */\n")
-        listed = []
-        other = threading.Thread(target=lambda: listed.append(get(dev, "/repo/hot/")))
-        other.start()
-        other.join(0.5)
-        assert not listed, "a page the patch has still to make was served before it was made"
-        release.set()
-        other.join(TIMEOUT)
-        assert listed and listed[0][0] == 200 and b"A small model" in listed[0][2]
-        record = settle(dev, before)
-        assert record.mode == "patch" and record.shown_ms > 0 and record.action == "reload"
-        assert page_epoch(dev, story) == answers[0]["epoch"]  # told once: no second reload when the rest is done
-    finally:
-        release.set()
-        dev.stop()
-
-@pytest.mark.slow
 def test_a_patch_that_cannot_be_written_says_so_on_the_page(site, monkeypatch):
     from generator.build import writer
+    from generator.serve import rebuild
 
-    def full(pending):  # what the writer raises when the disk is full (tests/test_interrupted_writes.py)
-        raise writer.write_error(OSError(28, "No space left on device", str(pending.output / "index.html")),
-                                 pending.output)
+    def full(output, *args):  # what the writer raises when the disk is full (tests/test_interrupted_writes.py)
+        raise writer.write_error(OSError(28, "No space left on device", str(output / "index.html")), output)
 
-    monkeypatch.setattr(writer.PendingWrite, "write", full)
+    monkeypatch.setattr(rebuild, "update_in_place", full)  # the fast path's write
     dev = start(site)
     try:
         rocket = _story_page(site, "Reusable rocket lands twice")

@@ -42,29 +42,22 @@ class BuildCache:
     items: dict = field(default_factory=dict)  # source -> Item or Problem
     outputs: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # output -> (fingerprint, size, mtime_ns)
     published: frozenset[str] = frozenset()  # every file the last build put in the output (search index aside)
-    # Kept in memory only (serve), for generator/serve/patch.py: the last plan, the (clock, drafts, future) it was
-    # made under, the template environment it was rendered with, and which pages show which item.
     dirty: bool = False  # changed since loaded: save() writes only then (pickling a big site's items takes a while)
-    plan: object = None
-    plan_key: tuple = ()
-    env: object = None
-    dependents: object = None
-    unhashed: tuple = ()  # (plan, pages, outputs) of patches whose outputs have no fingerprint in `outputs` yet
+    # In memory only: the last build's plan and render state (build.state.LastBuild), for a build that follows
+    # in the same process (serve): the next one reuses its fingerprints, compiled templates and cards.
+    last: object = None
     root: Path | None = None  # the site whose `.newsdesk-cache/` this cache is saved in (None: kept in memory only)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         # not worth a disk cache's size (and where it is saved is the loader's to say)
-        state.update(plan=None, plan_key=(), env=None, dependents=None, unhashed=(), dirty=False, root=None)
+        state.update(last=None, dirty=False, root=None)
         return state
 
-    def item(self, name: str, stat: os.stat_result | None, config: str, trusted: bool):
-        """The cached Item/Problem for a source file, if it is still valid (`trusted`: the caller knows the
-        file is unchanged, and `stat` may be None)."""
+    def item(self, name: str, stat: os.stat_result, config: str):
+        """The cached Item/Problem for a source file, if it is still valid."""
         if config != self.config or name not in self.items:
             return None
-        if trusted:
-            return self.items[name]
         known = self.files.get(name)
         if known is None or (known[0], known[1]) != (stat.st_mtime_ns, stat.st_size):
             return None
@@ -76,6 +69,10 @@ class BuildCache:
         self.files[name] = (stat.st_mtime_ns, stat.st_size, time.time_ns())
         self.items[name] = result
         self.dirty = True
+
+    def remember_output(self, name: str, fingerprint: str, stat: os.stat_result | None) -> None:
+        """The fingerprint of the file just written as `name`, with its size and time (`stat`; None: it is not there)."""
+        self.outputs[name] = (fingerprint, stat.st_size, stat.st_mtime_ns) if stat else ("", -1, -1)
 
     def output(self, output: str, fingerprint: str, previous: os.stat_result | None) -> bool:
         """Whether the previous output file of this page (or feed...) is still exactly what it would be made into."""

@@ -20,30 +20,27 @@ import statistics
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 from typing import Callable, Iterable, Mapping
 
 import jinja2
 
-from generator.plan.api import record_text
 from generator.build.cache import BuildCache
+from generator.build.fingerprints import (TemplateKey, config_key, output_fingerprint, page_fingerprint, site_keys,
+                                          template_keys, unchanged_fingerprints)
+from generator.build.parallel import chunks, default_workers, fork_map
+from generator.build.state import LastBuild, RenderState
+from generator.build.writer import (MARKER, Staging, WriteReport, check_output_owned, check_output_path, recover,
+                                    update_in_place)
 from generator.config import Config, build_time
-from generator.site.content import read_named, read_source, relative_name, source_files
-from generator.build.fingerprints import (TemplateKey, config_key, output_fingerprint, page_fingerprint, site_keys, template_keys,
-                            unchanged_fingerprints)
 from generator.errors import BuildError, Problem, errors_and_warnings
-from generator.site.model import Item, build_site, make_item_or_problem, topic_definitions
 from generator.plan.outputs import plan_outputs
 from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
-from generator.serve.patch import Dependents, Patch, patch_plan
-from generator.serve.replan import replan
-from generator.build.parallel import chunks, default_workers, fork_map
+from generator.plan.search import SearchIndex, index_changes, is_current, live_names, make_index, plan_index
+from generator.render.environment import CompiledTemplates, make_env, render_page, static_files
+from generator.site.content import read_named, source_files
+from generator.site.model import build_site, make_item_or_problem, topic_definitions
 from generator.site.ranking import rank
 from generator.site.records import load_records
-from generator.render.environment import CompiledTemplates, make_env, render_page, static_files
-from generator.plan.search import SearchIndex, index_changes, is_current, live_names, make_index, plan_index
-from generator.build.writer import (MARKER, PendingWrite, Staging, WriteReport, any_differs, check_output_owned,
-                              check_output_path, recover, update_in_place)
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +55,6 @@ MEMO_ENTRIES = 40_000  # item descriptions for feeds and API files kept per proc
 # A new story remakes thousands of files (every Latest and API page shifts), much faster in place than
 # through a new folder; the limit bounds the memory the pages held for it take.
 IN_PLACE_MAX = 5000
-ARTICLES = "news/"  # article pages live below this folder (Item.path); only they are indexed for search
 
 
 @dataclass(frozen=True)
@@ -68,24 +64,6 @@ class BuildOptions:
     strict: bool = False  # any content problem fails the build
     write: bool = True  # False: read, validate and render, write nothing (`newsdesk check`)
     workers: int = 0  # processes for parsing and rendering; 0: one per core (at most 8)
-    index_later: bool = False  # serve: after an edit, leave updating the search index to the caller (search_stale)
-    # serve: a patch's files are handed to the caller to write (BuildResult.pending), which serves them from
-    # memory meanwhile; every other build writes its files before it returns
-    write_later: bool = False
-
-
-@dataclass(frozen=True)
-class FirstPages:
-    """serve (with write_later): the pages open in a browser, rendered before the rest of a patch.
-
-    `wanted()` gives their output names; if one of them changed, `shown(files, planned)` gets their bytes
-    and the names of every file the patch remakes or removes, before the rest is rendered. Until the
-    build returns, the other names are as they are on disk (nothing is written before): the open page
-    can be reloaded and served, with its stylesheets and pictures, while the patch renders the rest
-    (the worst score edit re-renders hundreds of pages)."""
-
-    wanted: Callable[[], Iterable[str]]
-    shown: Callable[[Mapping[str, bytes], frozenset[str]], None]
 
 
 @dataclass(frozen=True)
@@ -94,12 +72,9 @@ class BuildResult:
     written: WriteReport | None
     rendered: int  # pages rendered by this build (the rest were unchanged and reused)
     seconds: float
-    search_stale: bool = False  # articles changed and, as asked (index_later), the search index was not redone
-    # How it went: "patch" (edits put into the last plan: generator/serve/patch.py, replan.py), "update" (planned
-    # again, a few files replaced in place), "full" (a new output folder swapped in), "check" (no writing).
+    # How it went: "update" (a few files replaced in place), "full" (a new output folder swapped in),
+    # "check" (no writing); serve's fast path (generator/serve/rebuild.py) says "patch".
     mode: str = "full"
-    # write_later: the patch's files, for the caller to write when one differs from the output's (None: none does)
-    pending: PendingWrite | None = None
 
     @property
     def items(self) -> int:
@@ -123,56 +98,36 @@ class BuildResult:
 
 
 def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Mapping[str, str] = os.environ,
-          progress: Progress | None = None, cache: BuildCache | None = None,
-          changed: Iterable[Path] | None = None, first: FirstPages | None = None) -> BuildResult:
-    """Build the site. `cache` makes it incremental; `changed` (from a file watcher) names the
-    source files known to have changed, so the others need not even be looked at; `first` (serve)
-    names pages a patch renders and hands over before the rest."""
+          progress: Progress | None = None, cache: BuildCache | None = None) -> BuildResult:
+    """Build the site. With `cache` (what the last build left) it is incremental: unchanged items are
+    not parsed again, and only the outputs whose fingerprints changed are made and written."""
     started = time.perf_counter()
-    return _build(config, options, environ, progress, cache, changed, started, first)
-
-
-def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], progress: Progress | None,
-           cache: BuildCache | None, changed: Iterable[Path] | None, started: float,
-           first: FirstPages | None) -> BuildResult:
     cache = cache if cache is not None else BuildCache()
     workers = options.workers or default_workers()
     if options.write:  # before anything reads the output: finish what a killed build left, then check it is ours
         check_output_path(config.output_path, [config.root], config.input_paths)
         recover(config.output_path)
         check_output_owned(config.output_path)
-    if changed is not None and options.write:
-        # Collections in the middle of a patch walk the whole model for nothing (it is all alive): one
-        # that came during a score edit's ranking took several times as long as the ranking itself.
-        with _collector_paused():
-            patch = _try_patch(config, options, environ, cache, list(changed))
-            if patch is not None:
-                return _write_patch(patch, config, options, environ, cache, started, first)
-    cache.unhashed = ()  # (patches whose outputs prepare_patches did not fingerprint yet: they are made again)
-    previous = cache.env  # the last build's environment (serve): its compiled templates and cards may carry over
-    previous_plan = cache.plan  # and its plan: what is planned as it was keeps its fingerprint
-    cache.plan = cache.env = cache.dependents = None
-    site = plan_site(config, options, environ=environ, progress=progress, cache=cache, changed=changed,
-                     workers=workers)
+    last: LastBuild | None = cache.last
+    cache.last = None  # (until this build is done: a failed one leaves none)
+    site = plan_site(config, options, environ=environ, progress=progress, cache=cache, workers=workers)
     if options.strict and site.problems:
         raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content error(s).")
-    env = make_env(config, site.model.site,
-                   CompiledTemplates.for_config(config, previous.bytecode_cache if previous is not None else None))
+    env = make_env(config, site.model.site, CompiledTemplates.for_config(config, last.render.compiled if last else None))
     if not options.write:
-        rendered = sum(1 for _ in _render(env, site.pages, workers, progress))
+        rendered = sum(1 for _ in render_pages(env, site.pages, workers, progress))
         return BuildResult(site, None, rendered, time.perf_counter() - started, mode="check")
-    env.template_parses = getattr(previous, "template_parses", {})  # templates parsed by the builds before
-    keys, globals_ = template_keys(env, env.template_parses), site_keys(site.model.site)
-    env.site_keys, env.site_wide_key = globals_, _site_wide_key(site, keys, globals_)
-    same_world = previous is not None and getattr(previous, "site_wide_key", None) == env.site_wide_key
-    with _collector_paused():  # one hash and a few strings per page, nothing cyclic for the collector to find
-        reused = unchanged_fingerprints(previous_plan, site, cache.outputs) if same_world and previous_plan else {}
-        fingerprints = _fingerprints(site, keys, globals_, reused)
+    parses = last.render.template_parses if last else {}  # templates parsed by the builds before
+    keys, globals_ = template_keys(env, parses), site_keys(site.model.site)
+    world = _site_wide_key(site, keys, globals_)
+    same_world = last is not None and last.render.site_wide_key == world
+    with collector_paused():  # one hash and a few strings per page, nothing cyclic for the collector to find
+        reused = unchanged_fingerprints(last.plan, site, cache.outputs) if same_world else {}
+        state = RenderState(env.bytecode_cache, parses, keys, globals_, world,
+                            last.render.fragments if same_world else {}, last.render.output_memo if same_world else {})
+        fingerprints = output_fingerprints(site, state, reused=reused)
+    env.fragment_cache = state.fragments  # cards carry over while what they can show is the same (_site_wide_key)
     _compile_templates(env, site, keys)
-    # Cards, and stories as feeds and API files describe them, carry over from the last build (see _site_wide_key)
-    env.output_memo = previous.output_memo if same_world else {}
-    if same_world:
-        env.fragment_cache = previous.fragment_cache
     live = config.output_path
     known = cache.outputs  # (a first build knows none: no need to look for their files)
     stale = {name for name, fingerprint in fingerprints.items()
@@ -184,14 +139,13 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
     if cache.published and (live / MARKER).is_file() and len(stale) <= IN_PLACE_MAX:
         # A few files to change (an edit): render them into memory, then replace just those.
         mode = "update"
-        made = dict(_render(env, pages, workers, progress))
-        made.update(make_files(outputs, site.model.site, env.output_memo))
+        made = dict(render_pages(env, pages, workers, progress))
+        made.update(make_files(outputs, site.model.site, state.output_memo))
         gone = cache.published - names
-        search = _search_changes(live, site, config, options, workers)  # in the same update: never apart
-        written = update_in_place(live, {**made, **search[0]}, site.copies, gone | search[2])
-        search_stale = _search_stale(live, config, options, [*written.changed, *gone])
+        writes, _, removes = _search_changes(live, site, config, workers)  # in the same update: never apart
+        written = update_in_place(live, {**made, **writes}, site.copies, gone | removes)
     else:
-        search_stale, mode = False, "full"
+        mode = "full"
         with Staging(live) as stage:
             for name in fingerprints.keys() - stale:
                 if not stage.keep(name):
@@ -213,175 +167,29 @@ def _build(config: Config, options: BuildOptions, environ: Mapping[str, str], pr
     if stale or set(cache.outputs) - set(fingerprints) or cache.published != names:
         cache.dirty = True
     for name in stale:
-        stat = _stat(live, name)
-        cache.outputs[name] = (fingerprints[name], stat.st_size, stat.st_mtime_ns) if stat else ("", -1, -1)
+        cache.remember_output(name, fingerprints[name], _stat(live, name))
     for name in set(cache.outputs) - set(fingerprints):
         del cache.outputs[name]
     cache.published = frozenset(names)
-    cache.plan, cache.plan_key, cache.env = site, _plan_key(config, options, environ), env
-    return BuildResult(site, written, len(pages), time.perf_counter() - started, search_stale, mode)
+    cache.last = LastBuild(site, plan_key(config, options, environ), state)
+    return BuildResult(site, written, len(pages), time.perf_counter() - started, mode)
 
 
-def prepare_patches(cache: BuildCache) -> None:
-    """Get the cache's last plan ready for fast rebuilds (serve calls this while it waits for edits):
-    fingerprint what the patches made, index which pages show which item, and compile the templates
-    in this process (the build compiled them in its worker processes)."""
-    if cache.plan is None:
-        return
-    _hash_patched(cache)
-    if cache.dependents is None:
-        cache.dependents = Dependents(cache.plan)
-    _describe_stories(cache.plan, cache.env.output_memo)
-    for template in sorted({page.template for page in cache.plan.pages}):
-        cache.env.get_template(template)
-
-
-def _hash_patched(cache: BuildCache) -> None:
-    """Fingerprint what the patches since the last call made, so that the next build that plans the site
-    knows them (without, it made all of them again: hundreds of pages after a score edit).
-    Done here, once the browser had time to reload (serve), so that it does not delay the reload. A patch
-    changes no template nor site-wide value (topic names, provider badges): the environment's keys hold."""
-    env, live = cache.env, cache.plan.config.output_path
-    keys = template_keys(env, env.template_parses)
-    for site, pages, outputs in cache.unhashed:
-        for name, fingerprint in _fingerprints(site, keys, env.site_keys, {}, pages, outputs).items():
-            stat = _stat(live, name)
-            cache.outputs[name] = (fingerprint, stat.st_size, stat.st_mtime_ns) if stat else ("", -1, -1)
-    cache.unhashed = ()
-
-
-def _describe_stories(plan: RenderedSite, memo: dict) -> None:
-    """Describe the site's stories for the API files now (the newest MEMO_ENTRIES of them), so that a
-    rebuild that shifts hundreds of API files has the texts ready; and forget those of stories the site
-    no longer has (the versions before an edit)."""
-    site = plan.model.site
-    alive = {id(item) for item in site.items}
-    for key in [key for key, (item, _) in memo.items() if id(item) not in alive]:
-        del memo[key]
-    if plan.config.api:
-        for item in site.items[:MEMO_ENTRIES]:
-            record_text(site, plan.config, item, memo)
-
-
-def _plan_key(config: Config, options: BuildOptions, environ: Mapping[str, str]) -> tuple:
+def plan_key(config: Config, options: BuildOptions, environ: Mapping[str, str]) -> tuple:
+    """What a plan is made under besides the config and the files: the clock, drafts, future."""
     return (build_time(config, environ), options.drafts, options.future)
 
 
-def _try_patch(config: Config, options: BuildOptions, environ: Mapping[str, str], cache: BuildCache,
-               changed: list[Path]) -> Patch | None:
-    """The last plan with the changed items in, if every change is an edit of a published item that
-    patch.py or replan.py can put into it (or, alone, a story added or deleted: replan.py)."""
-    plan = cache.plan
-    if plan is None or not changed or plan.config != config or cache.plan_key != _plan_key(config, options, environ):
-        return None
-    edits: dict[str, Item | None] = {}  # source -> the item it holds now; None: deleted
-    stats = {}
-    for path in changed:
-        name = relative_name(config.root, Path(path).absolute())
-        known = isinstance(cache.items.get(name), Item)
-        try:
-            stats[name] = Path(path).stat()
-        except OSError:
-            if not known or len(changed) > 1:
-                return None
-            edits[name] = None  # a story deleted
-            continue
-        if not known and not (len(changed) == 1 and name not in cache.items and str(path).endswith(".md")
-                              and _new_source(config, name)):
-            return None  # not a story we know nor one new file of them: a template, config, data, a broken item
-        source = read_source(config.root, Path(path))
-        item = source if isinstance(source, Problem) else make_item_or_problem(source, config, plan.topic_defs)
-        if isinstance(item, Problem):
-            return None
-        before = cache.items.get(name)
-        if item.warnings != (before.warnings if isinstance(before, Item) else ()):
-            return None  # the plan's warnings change: planned again, they are said as a full build says them
-        edits[name] = item
-    if cache.dependents is None:
-        cache.dependents = Dependents(plan)
-    patch = None
-    if all(item is not None and name in cache.dependents.index for name, item in edits.items()):
-        patch = patch_plan(plan, cache.dependents, edits)
-    if patch is None and len(edits) == 1:  # one story moved, added or deleted: plan again what it touches
-        [(name, item)] = edits.items()
-        patch = replan(plan, cache.dependents, name, item, drafts=options.drafts, future=options.future)
-    if patch is not None:
-        for name, item in edits.items():
-            if item is None:
-                cache.items.pop(name, None)
-                cache.files.pop(name, None)
-            else:
-                cache.remember_item(name, stats[name], item)
-    return patch
-
-
-def _new_source(config: Config, name: str) -> bool:
-    """Whether `name` is a file the build reads that it did not know (its folder listed again, as
-    source_files lists it: hidden files and folders left out)."""
-    return any(found == name for found, _ in source_files(config.root, config.content_path))
-
-
-def _write_patch(patch: Patch, config: Config, options: BuildOptions, environ: Mapping[str, str],
-                 cache: BuildCache, started: float, first: FirstPages | None) -> BuildResult:
-    """Render and write just the outputs a patch names (see generator/serve/patch.py)."""
-    cache.writing()
-    site = patch.plan
-    if options.strict and site.problems:
-        raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content error(s).")
-    cache.env.site = site.model.site  # the site templates look stories up in (render.internal): its indices moved
-    pages = list(patch.pages)
-    made = {}
-    if first is not None and options.write_later:  # (else the files are written before this returns)
-        made = _render_first(first, pages, patch, config, cache.env)
-        pages = [page for page in pages if page.output not in made]
-    made.update(_render(cache.env, pages, 1, None))
-    made.update(make_files(patch.outputs, site.model.site, cache.env.output_memo))
-    search = _search_changes(config.output_path, site, config, options, 1)  # in the same update: never apart
-    writes, removes = {**made, **search[0]}, set(patch.gone) | search[2]
-    pending = None
-    if options.write_later:  # handed over if anything changes (a save that changes nothing must not reload)
-        gone = frozenset(name for name in removes if (config.output_path / name).exists())
-        if gone or any_differs(config.output_path, writes):
-            pending = PendingWrite(config.output_path, MappingProxyType(writes), gone)
-            written = WriteReport(len(writes), 0, len(gone), tuple(writes))  # at most: the caller has the real count
-        else:
-            written = WriteReport(0, len(writes), 0)
-    else:
-        written = update_in_place(config.output_path, writes, {}, removes)
-    for name in [*made, *patch.gone]:  # the fingerprints of what was made are worked out later, by prepare_patches
-        cache.outputs.pop(name, None)
-    cache.published = (cache.published - set(patch.gone)) | set(made)
-    cache.unhashed = (*cache.unhashed, (site, patch.pages, patch.outputs))
-    cache.dirty = True
-    cache.plan = site
-    if patch.reordered:
-        cache.dependents = None  # lists show other stories, or stories moved: prepare_patches indexes them again
-    search_stale = _search_stale(config.output_path, config, options, [*written.changed, *patch.gone])
-    return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, search_stale, mode="patch",
-                       pending=pending)
-
-
-def _render_first(first: FirstPages, pages: list[Page], patch: Patch, config: Config, env) -> dict[str, bytes]:
-    """The pages of a patch that `first` wants, rendered; handed to it with every name the patch remakes
-    or removes when one of them differs from the output's (an unchanged save must not reload the page)."""
-    wanted = set(first.wanted())
-    made = dict(_render(env, [page for page in pages if page.output in wanted], 1, None))
-    if made and any_differs(config.output_path, made):
-        planned = frozenset([*(page.output for page in pages), *(output.name for output in patch.outputs), *patch.gone])
-        first.shown(MappingProxyType(made), planned)
-    return made
-
-
-def _fingerprints(site: RenderedSite, keys: dict[str, TemplateKey], globals_: dict[str, str], reused: dict[str, str],
-                  pages: Iterable[Page] | None = None, outputs: Iterable[FileOutput] | None = None) -> dict[str, str]:
+def output_fingerprints(site: RenderedSite, state: RenderState, pages: Iterable[Page] | None = None,
+                        outputs: Iterable[FileOutput] | None = None, reused: Mapping[str, str] = {}) -> dict[str, str]:
     """Output name -> fingerprint, for every page and FileOutput of the site, or for these `pages` and
     `outputs` of it (those in `reused` as given).
 
     In this process only: spread over forked workers it was slower, as a helper that reads the whole model
     copies most of it (copy-on-write) to hash it once."""
-    model, memo = site.model.site, {}
+    model, memo, keys = site.model.site, {}, state.keys
     fingerprints = {page.output: reused.get(page.output)
-                    or page_fingerprint(page, model, site.config_digest, keys[page.template], globals_, memo)
+                    or page_fingerprint(page, model, site.config_digest, keys[page.template], state.site_keys, memo)
                     for page in (site.pages if pages is None else pages)}
     for output in site.outputs if outputs is None else outputs:
         fingerprints[output.name] = reused.get(output.name) or output_fingerprint(output, model, site.config_digest,
@@ -404,9 +212,8 @@ def _site_wide_key(site: RenderedSite, keys: dict[str, TemplateKey], globals_: d
     """What every fragment and fingerprint can depend on besides its own inputs: the config, the build time,
     the site-wide values (topic names, provider badges) and the templates. When it is the same as the last
     build's (serve, after an edit), that build's cached fragments (cards) carry over, and its fingerprints of
-    the outputs planned as they were (deps.unchanged_fingerprints). serve's rebuild after an edit that moves
-    a story re-renders hundreds of lists: without the cards, every card on them was rendered again, most of
-    the time those lists take.
+    the outputs planned as they were (fingerprints.unchanged_fingerprints): a rebuild that moves a story
+    re-renders hundreds of lists, and without the cards every card on them is rendered again.
     """
     used = sorted({page.template for page in site.pages})
     return (site.config_digest, site.now, sorted(globals_.items()), [(name, keys[name].digest) for name in used])
@@ -430,27 +237,16 @@ def _stage_search(stage: Staging, index: SearchIndex, workers: int) -> None:
         stage.put(name, data)  # equal bytes keep the live file's inode and time
 
 
-def _search_changes(live: Path, site: RenderedSite, config: Config, options: BuildOptions,
-                    workers: int) -> tuple[dict[str, bytes], dict, set[str]]:
+def _search_changes(live: Path, site: RenderedSite, config: Config, workers: int) -> tuple[dict[str, bytes], dict, set[str]]:
     """What an update in place does to the live search index (written with the pages, so that a build
     stopped in between never leaves them apart): redo it, or delete it when search was turned off (a full
-    build would have no index either); nothing when, as asked (index_later, serve), the caller updates it."""
-    if config.search and options.index_later:
-        return {}, {}, set()
+    build would have no index either)."""
     changes = index_changes(live, plan_index(site.model.site, config) if config.search else None, workers)
     return changes or ({}, {}, set())
 
 
-def _search_stale(live: Path, config: Config, options: BuildOptions, changed: list[str]) -> bool:
-    """Whether, as asked (index_later, for serve), the live search index was left for the caller to update."""
-    # cheap: serve updates it in the background (and does nothing if it is current)
-    return bool(config.search and options.index_later
-                and (any(name.startswith(ARTICLES) for name in changed) or live_names(live) is None))
-
-
 def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, str] = os.environ,
-              progress: Progress | None = None, cache: BuildCache | None = None,
-              changed: Iterable[Path] | None = None, workers: int = 1) -> RenderedSite:
+              progress: Progress | None = None, cache: BuildCache | None = None, workers: int = 1) -> RenderedSite:
     """Read, model, rank and plan: everything that decides what the site holds, nothing rendered yet."""
     cache = cache if cache is not None else BuildCache()
     now = build_time(config, environ)
@@ -460,8 +256,8 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
                                  "create it, or set `content_dir` in config.yaml / pass --content DIR"))
     topic_defs = topic_definitions(records.topics + config.topics)
     digest = config_key(config, records.topics, records.providers)
-    with _collector_paused():
-        results = _read_items(config, topic_defs, digest, cache, changed, workers, progress)
+    with collector_paused():
+        results = _read_items(config, topic_defs, digest, cache, workers, progress)
         # The items just read live as long as the build: collections while planning need not walk them.
         # (Frozen before the collector is back on: else its first full collection walks them all, a long pause
         # on a big site.)
@@ -489,19 +285,12 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     return RenderedSite(config, topic_defs, now, model, rankings, pages, tuple(outputs), copies, problems, warnings, digest)
 
 
-def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache, changed, workers: int,
+def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache, workers: int,
                 progress: Progress | None) -> list:
     """Item or Problem for every source file, from the cache where it is still valid."""
-    changed_names = None if changed is None else {relative_name(config.root, Path(p).absolute()) for p in changed}
     results: dict[str, object] = {}
     todo: list[tuple[str, str, os.stat_result]] = []
     for name, path in source_files(config.root, config.content_path):
-        trusted = changed_names is not None and name not in changed_names
-        if trusted:  # the watcher says it did not change: the cached item, without a stat (serve would stat every file)
-            hit = cache.item(name, None, digest, True)
-            if hit is not None:
-                results[name] = hit
-                continue
         try:
             stat = os.stat(path)
         except OSError as exc:
@@ -509,7 +298,7 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
                 results[name] = Problem(name, None, f"cannot read the file: {exc.strerror}",
                                         "fix or remove the symbolic link")
             continue  # (else deleted while we looked)
-        hit = cache.item(name, stat, digest, trusted)
+        hit = cache.item(name, stat, digest)
         if hit is not None:
             results[name] = hit
         else:
@@ -539,7 +328,7 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
 def _parse_batch(state, files: list[tuple[str, str]]) -> list:
     config, topic_defs = state
     batch = []
-    with _collector_paused():
+    with collector_paused():
         for name, path in files:
             source = read_named(name, path)
             result = source if isinstance(source, Problem) else make_item_or_problem(source, config, topic_defs)
@@ -548,8 +337,9 @@ def _parse_batch(state, files: list[tuple[str, str]]) -> list:
 
 
 @contextlib.contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector off while items are read (in this process and in helpers).
+def collector_paused():
+    """Python's cyclic garbage collector off while items are read (in this process and in helpers), and
+    while serve's fast path plans and renders an edit (generator/serve/rebuild.py).
 
     Reading allocates millions of objects and keeps most of them (the items), so the collector,
     triggered by allocation counts, walks the ever larger heap again and again, a large share of the
@@ -565,7 +355,7 @@ def _collector_paused():
             gc.enable()
 
 
-def _render(env, pages: list[Page], workers: int, progress: Progress | None):
+def render_pages(env, pages: list[Page], workers: int = 1, progress: Progress | None = None):
     """Yield (output path, bytes) for each page, rendered across worker processes."""
     total, done = len(pages), 0
     for batch in fork_map(_render_batch, (env, pages), chunks(range(total), PAGES_PER_TASK), workers):

@@ -27,7 +27,6 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Mapping
 
 from generator.errors import BuildError, Problem
 
@@ -95,34 +94,6 @@ def beside_output(output: Path, use: str) -> Path:
     """The writer's folder for `use` (one of BESIDE_OUTPUT) beside the output folder: `.output.newsdesk-<use>`,
     hidden, outside what is published, and on the output's file system (so renames into it are cheap)."""
     return output.with_name(f".{output.name}.newsdesk-{use}")
-
-
-@dataclass(frozen=True)
-class PendingWrite:
-    """Files made and not written yet: what `update_in_place` is to do, handed to the caller (serve) so
-    that it can answer requests with these bytes while they are written (BuildOptions.write_later)."""
-
-    output: Path
-    files: Mapping[str, bytes]
-    gone: frozenset[str]
-
-    def write(self) -> WriteReport:
-        return update_in_place(self.output, dict(self.files), {}, set(self.gone))
-
-
-def any_differs(output: Path, files: Mapping[str, bytes]) -> bool:
-    """Whether the output's files do not hold one of `files` already (update_in_place would write it);
-    it stops at the first that differs."""
-    output = output.absolute()
-    for name, data in files.items():
-        target = os.path.join(output, *safe_relative(name).parts)
-        try:
-            held = os.lstat(target)
-        except FileNotFoundError:
-            return True
-        if not _holds(target, held, data, None):
-            return True
-    return False
 
 
 def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Path], remove: set[str]) -> WriteReport:

@@ -135,11 +135,6 @@ def feed_outputs(site: Site, rankings: Rankings, config: Config) -> list[FileOut
     return _outputs(plan_feeds(site, rankings, config), config)
 
 
-def ranked_feed_outputs(rankings: Rankings, config: Config) -> list[FileOutput]:
-    """The outputs of the one feed whose stories follow their scores (Top), as feed_outputs plans them."""
-    return _outputs([_top_feed(rankings, config, clean_text(config.title) or "newsdesk")], config)
-
-
 def _outputs(feeds: list[Feed], config: Config) -> list[FileOutput]:
     outputs = []
     for feed in feeds:

@@ -19,7 +19,7 @@ from generator.plan.sitemap import sitemap_outputs
 def plan_outputs(site: Site, rankings: Rankings, pages: Sequence[Page], config: Config, now: datetime,
                  entries: dict | None = None) -> list[FileOutput]:
     """Every FileOutput of the site, in a stable order. `entries` (id of a Page -> its sitemap entry) are the
-    sitemap's entries of pages planned before (generator/serve/replan.py: the same Page objects)."""
+    sitemap's entries of pages planned before (generator/serve/fastpath.py: the same Page objects)."""
     outputs = feed_outputs(site, rankings, config) if config.feeds else []
     outputs += sitemap_outputs(pages, site, config, now, entries=entries)
     if config.api:

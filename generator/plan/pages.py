@@ -3,7 +3,7 @@ FileOutput for feeds, API files and sitemaps; RenderedSite for the whole plan), 
 
 Each Page and FileOutput knows its output file, how it is made, and which items it
 shows: that is what an incremental rebuild needs to know which outputs an edited
-item touches (generator/serve/patch.py, generator/build/fingerprints.py).
+item touches (generator/serve/fastpath.py, generator/build/fingerprints.py).
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ class RenderedSite:
     config_digest: str  # config_key: what the cache's items and pages were made under
 
 
-RANKED = ("home", "top", "hot")  # the kinds of page ordered by score: ranked_pages plans them
+RANKED = ("home", "top", "hot")  # the kinds of page ordered by score
 LIST_KINDS = ("home", "latest", "top", "hot", "topic", "provider")  # the pages that show a list of stories
 LISTS = (  # kind, title, description, and the Rankings order each site-wide list shows
     ("latest", "Latest", "The newest stories first.", "latest"),
@@ -153,7 +153,7 @@ LISTS = (  # kind, title, description, and the Rankings order each site-wide lis
 
 @dataclass(frozen=True)
 class Earlier:
-    """What a rebuild after an edit knows of the last plan (generator/serve/replan.py), for plan_pages to keep
+    """What a rebuild after an edit knows of the last plan (generator/serve/fastpath.py), for plan_pages to keep
     the Page objects that would come out the same: rebuilds compare pages by identity first."""
 
     items: tuple  # the last plan's Site.items
@@ -201,16 +201,6 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
     return pages
 
 
-def ranked_pages(site: Site, rankings: Rankings, config: Config) -> list[Page]:
-    """The pages whose stories follow their scores: the front page, Top and Hot, as plan_pages plans
-    them (a heat or quality edit moves a story in these and nowhere else: generator/serve/patch.py)."""
-    pages = [_front_page(site, rankings, config)]
-    for kind, title, description, order in LISTS:
-        if order != "latest":
-            pages += _paginate(site, config, kind, "", f"{kind}/", title, description, getattr(rankings, order), {})
-    return pages
-
-
 def _front_page(site: Site, rankings: Rankings, config: Config, earlier: Earlier | None = None) -> Page:
     front = tuple(rankings.top[: config.front_page_items])
     if earlier:
@@ -232,7 +222,7 @@ MORE_REACH = 2 * MORE + 2
 class Teaser:
     """Another story as an article page's "More on <topic>" shows it: its title and link, no more. Plain values
     rather than the Item, so that what does not show (its scores, its text) does not make the page again;
-    generator/serve/patch.py's Dependents finds the pages that show a story this way by `source`."""
+    generator/serve/fastpath.py's Dependents finds the pages that show a story this way by `source`."""
 
     title: str
     path: str

@@ -123,9 +123,6 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
                              keep_trailing_newline=True, extensions=[FragmentCache],
                              auto_reload=False,  # a new environment per build: no need to stat templates on every include
                              bytecode_cache=compiled)
-    # The site that internal() and news_article() look stories and topics up in: a patch after an edit
-    # (generator/serve/patch.py, replan.py) puts its site here, as stories may move to other indices.
-    env.site = site
     base_path = config.base_path
     zone = config.zone
 
@@ -147,7 +144,7 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
         shows it (Page.items: an article page shows the related coverage the site has). So what it
         returns follows from the page's items, which its fingerprint covers: a story moved or added
         changes the pages that show it, not every page that could call this (every story page)."""
-        shown = env.site
+        shown = site
         index = shown.url_index.get(link)
         page = context.get("page")
         if index is None or page is None or index not in page.items:
@@ -177,7 +174,7 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
         if item.images:
             article["image"] = [absolute(image.url) for image in item.images]
         if item.topics:
-            names = [env.site.topics[slug].name for slug in item.topics]
+            names = [site.topics[slug].name for slug in item.topics]
             article.update(keywords=names, articleSection=names[0])
         if item.link:
             article["isBasedOn"] = item.link

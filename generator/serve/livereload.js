@@ -43,7 +43,7 @@
       let message;
       try {
         // (the page's path: the server renders the pages open in a browser before the rest of an edit)
-        const response = await fetch(`${endpoint}?since=${epoch}&server=${server}&page=${encodeURIComponent(location.pathname)}`,
+        const response = await fetch(`${endpoint}?since=${epoch}&server=${server}`,
                                       { cache: "no-store", signal: request.signal });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         message = await response.json();

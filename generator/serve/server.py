@@ -31,13 +31,13 @@ import socket
 import sys
 import threading
 import time
-from collections import Counter, deque
+from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Mapping, NamedTuple
+from typing import Callable
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from generator.build.pipeline import BuildOptions, FirstPages, build, prepare_patches
+from generator.build.pipeline import BuildOptions
 from generator.build.cache import BuildCache
 from generator.config import Config
 from generator.site.content import read_source
@@ -45,8 +45,7 @@ from generator.errors import BuildError, NewsdeskError, Problem
 from generator.site.model import make_item_or_problem, topic_definitions
 from generator.plan.pages import RenderedSite
 from generator.site.records import load_records
-from generator.plan.search import plan_index, update_live_index
-from generator.build.writer import PendingWrite
+from generator.serve.rebuild import Session, rebuild, update_search
 from generator.serve.watch import (QUIET, ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes, describe_changes,
                              layout_of)
 
@@ -94,11 +93,9 @@ class Rebuild:
     rendered: int  # pages rendered again (the others were unchanged)
     written: int  # files whose bytes changed
     removed: int  # files no longer in the site
-    milliseconds: float  # until the new pages were served (a patch's files are written after: write_ms)
+    milliseconds: float  # until the new files were written
     error: str  # the overlay's text; "" after a good build
     mode: str = ""  # BuildResult.mode: "patch", "update" or "full"; "" when the build failed
-    write_ms: float = 0.0  # a patch: writing its files to the output folder, while they were served from memory
-    shown_ms: float = 0.0  # a patch: until the pages open in a browser were served (build.FirstPages), if they changed
 
 
 _HOST = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?")
@@ -168,56 +165,6 @@ def _find(folder: Path, parts: list[str], path: str, base_path: str = "/") -> Pa
         return None
 
 
-class _Shown(NamedTuple):
-    """The pages open in a browser, served while the patch that changed them renders the rest."""
-
-    files: Mapping[str, bytes]  # output name -> bytes
-    planned: frozenset[str]  # every output name the patch remakes or removes: not ready until it is done
-
-
-class _Overlaid(NamedTuple):
-    """An output file served from DevServer's overlay, not from disk."""
-
-    name: str  # its output name
-    data: bytes
-
-
-def _overlaid(config, raw: str, found: Path | str | None, files: Mapping[str, bytes],
-              gone: frozenset[str]) -> Path | str | _Overlaid | None:
-    """What a request names while a patch's files are written: one of `files` (by output name), None
-    for one of `gone`, else what resolve_request found on disk (`found`)."""
-    if isinstance(found, Path):
-        name = _output_name(config, found)
-        if name in gone:
-            return None
-        return _Overlaid(name, files[name]) if name in files else found
-    path = raw.split("?", 1)[0].split("#", 1)[0]  # not on disk yet: a new page, perhaps
-    if found is not None or not path.startswith(config.base_path):
-        return found
-    try:
-        name = unquote(path[len(config.base_path):], errors="strict").strip("/")
-    except UnicodeDecodeError:
-        return None
-    folder = f"{name}/index.html" if name else "index.html"
-    if path.endswith("/") and folder in files:
-        return _Overlaid(folder, files[folder])
-    if not path.endswith("/") and name in files:
-        return _Overlaid(name, files[name])
-    if not path.endswith("/") and folder in files:
-        return path + "/"
-    return None
-
-
-def _output_name(config, found: Path | str | None) -> str:
-    """The output name of a file resolve_request found in the output folder ("" for anything else)."""
-    if not isinstance(found, Path):
-        return ""
-    try:
-        return found.relative_to(config.output_path.resolve()).as_posix()
-    except ValueError:
-        return ""
-
-
 def _within(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
@@ -284,9 +231,7 @@ class DevServer:
                  host: str = "127.0.0.1", port: int = 8000, next_free_port: bool = False, quiet: float = QUIET,
                  echo: Callable[..., None] = _echo):
         self._load = load
-        # After an edit, pages first: a patch's files are served from memory while they are written, and the
-        # search index is redone in the background (see _Indexer).
-        self._options = replace(options, write=True, index_later=True, write_later=True)
+        self._options = replace(options, write=True)
         # Worker processes are forked only for the first build, which runs before this process starts any
         # thread (the HTTP server's, the builder's, the watcher's): a fork copies only the forking thread,
         # and a lock another thread holds at that moment stays held in the child for ever (Python 3.12+
@@ -298,7 +243,7 @@ class DevServer:
         self._environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
         # Kept across rebuilds: only changed items are read, changed pages rendered. It starts as the disk cache
         # `newsdesk build` keeps (loaded in start()), so a site built before starts warm; stop() saves it.
-        self._cache = BuildCache()
+        self._session = Session()
         self._unbuilt: dict[Path, ChangeKind] = {}  # changes since the last good build
         self._first = True  # no good build yet: every source file is looked at (the cache checks its size and time)
         self._config_broken = False  # config.yaml failed to load: try again on every change
@@ -310,20 +255,8 @@ class DevServer:
         self._layout: SiteLayout | None = None
         self._error = ""  # overlay text while the last build failed
         self._notice = ""  # content problems of the last good build
-        self._notice_before = ""  # the notice before the rebuild being finished (what _show says is new)
         self._broken: set[Path] = set()  # item files an edit broke while serving: they fail the build until fixed
         self._site_lock = threading.Lock()  # held by a rebuild from start to swap, and by every file read
-        # A patch's files while they are written (BuildOptions.write_later): output name -> bytes, and the
-        # names it removes. Requests are answered from here first; emptied once the files are on disk.
-        self._overlay: Mapping[str, bytes] = {}
-        self._overlay_gone: frozenset[str] = frozenset()
-        self._pending: PendingWrite | None = None  # set by _build, written by its caller once the lock is free
-        # The pages the held polls are open on (URL path -> polls), and, while a patch renders the rest, those of
-        # them it remade: answered without waiting for the build (see show_first).
-        self._open: Counter[str] = Counter()
-        self._shown: _Shown | None = None
-        self._shown_ms = 0.0  # this rebuild's: from its start until the open pages were served (0: they were not)
-        self._build_started = 0.0
         self._news = threading.Condition()  # guards the epoch; held polls wait on it
         self._epoch = 0
         self._actions: deque[tuple[int, str]] = deque(maxlen=64)
@@ -348,13 +281,12 @@ class DevServer:
     def start(self) -> Rebuild:
         """Load the config (a ConfigError goes to the caller), bind, build once, then serve and watch."""
         self._set_config(self._load())
-        self._cache = BuildCache.load(self.config.root)
+        self._session = Session(BuildCache.load(self.config.root))
         self._httpd = self._bind()
         try:
             began = time.time_ns()
             with self._site_lock:
                 first = self._build({}, "first build")
-            first = self._write_pending(first)
             self._watcher = Watcher(self._queue)
             self._watcher.start(self._layout, since_ns=began)  # (and what changed while the first build ran)
             self._threads = [threading.Thread(target=self._httpd.serve_forever, name="newsdesk-http", daemon=True),
@@ -382,7 +314,7 @@ class DevServer:
             thread.join(timeout=30)
         if self.config is not None and self.rebuilds and not any(t.is_alive() for t in self._threads):
             try:  # for the next `newsdesk build` or serve (only what is not in memory alone: see BuildCache)
-                self._cache.save(self.config.root)
+                self._session.cache.save(self.config.root)
             except OSError as exc:
                 log.warning("could not save the build cache: %s", exc)
 
@@ -432,7 +364,7 @@ class DevServer:
     # --- rebuilding -------------------------------------------------------------------------------------
 
     def _build_loop(self) -> None:
-        prepare_patches(self._cache)  # the first build's: ready before the first edit, without delaying the start
+        self._session.prepare()  # the first build's plan: ready before the first edit, without delaying the start
         while True:
             batch = self._queue.next_batch()
             if batch is None:
@@ -447,18 +379,15 @@ class DevServer:
         self._indexer.cancel()  # the pages are about to change under it; it starts again after this build
         with self._site_lock:
             record = self._build(changes, describe_changes(changes, self._layout.root))
-        record = self._write_pending(record)
-        # Outside the lock, and once the browser had time to reload: preparing the next patch (indexing which
-        # pages show which story; fingerprinting what a patch made) while the reload was served competed with
-        # it for the processor and made the save to screen slower and much less even.
-        # If another change comes first, its build does what it needs itself.
+        # Outside the lock, and once the browser had time to reload: indexing which pages show which story
+        # while the reload was served competed with it for the processor. If another change comes first,
+        # its rebuild does it itself.
         if not record.error and self._queue.stays_quiet(self.PREPARE_AFTER):
-            prepare_patches(self._cache)
+            self._session.prepare()
         return record
 
     def _build(self, changes: dict[Path, ChangeKind], what: str) -> Rebuild:
-        started = self._build_started = time.perf_counter()
-        self._shown_ms = 0.0  # until show_first says when
+        started = time.perf_counter()
         before = (self._error, self._notice)
         pages = rendered = written = removed = 0
         mode = ""
@@ -469,22 +398,17 @@ class DevServer:
                 self._set_config(self._load())
                 self._config_broken = False
             self._check_edited_items(changes)
-            try:
-                options = self._rebuild_options if self.rebuilds else self._options  # the first: no thread yet
-                result = build(self.config, options, environ=self._environ, cache=self._cache,
-                               changed=self._known_changes(), first=FirstPages(self._open_outputs, self.show_first))
-            finally:
-                self._shown = None  # (requests wait for the lock again: the overlay has every file)
+            options = self._rebuild_options if self.rebuilds else self._options  # the first: no thread yet
+            result = rebuild(self._session, self.config, options, self._known_changes(), environ=self._environ)
             self._unbuilt, self._first = {}, False
-            if result.search_stale or self._indexer.pending:
-                self._indexer.want(result.site)  # the newest good plan: whatever was pending, this is it now
+            if result.mode == "patch" or self._indexer.pending:
+                # The fast path leaves search to the indexer (in the background, after the reload): the newest
+                # good plan, whatever was pending before
+                self._indexer.want(result.site)
             mode = result.mode
             site = result.site
             pages, rendered = len(site.pages), result.rendered
             written, removed = result.written.written, result.written.removed
-            if result.pending is not None:  # served from memory until _write_pending has written it
-                self._pending = result.pending
-                self._overlay, self._overlay_gone = result.pending.files, result.pending.gone
             self._error = ""
             self._notice = "\n".join([str(p) for p in site.problems] + [f"warning: {p}" for p in site.warnings])
         except NewsdeskError as exc:
@@ -497,59 +421,12 @@ class DevServer:
         changed = written or removed or (self._error, self._notice) != before
         css_only = bool(changes) and all(kind is ChangeKind.CSS for kind in changes.values())
         action = ("css" if css_only and (self._error, self._notice) == before else "reload") if changed else ""
-        if action and not (self._shown_ms and (self._error, self._notice) == before):  # (else told already)
+        if action:
             self._announce(action)
         record = Rebuild(what, tuple(self._relative(p) for p in changes), action, pages, rendered, written, removed,
-                         (time.perf_counter() - started) * 1000, self._error, mode, shown_ms=self._shown_ms)
-        self._notice_before = before[1]
-        if self._pending is None:  # else _write_pending finishes it, once the files are written
-            self._finish(record)
+                         (time.perf_counter() - started) * 1000, self._error, mode)
+        self._finish(record, before[1])
         return record
-
-    def _write_pending(self, record: Rebuild) -> Rebuild:
-        """Write the files of the patch _build served from memory (without the site lock: requests are
-        answered from the overlay meanwhile), then serve them from disk; finish the rebuild's record."""
-        pending, self._pending = self._pending, None
-        if pending is None:
-            return record
-        started = time.perf_counter()
-        try:
-            report = pending.write()
-        except NewsdeskError as exc:  # writer.WriteError: a full disk, no permission
-            with self._site_lock:
-                self._overlay, self._overlay_gone = {}, frozenset()
-                self._error = str(exc)
-            self._announce("reload")  # the error overlay
-            record = replace(record, error=self._error, mode="")
-        else:
-            with self._site_lock:
-                self._overlay, self._overlay_gone = {}, frozenset()
-            record = replace(record, written=report.written, removed=report.removed)
-        record = replace(record, write_ms=(time.perf_counter() - started) * 1000)
-        self._finish(record)
-        return record
-
-    @property
-    def open_pages(self) -> frozenset[str]:
-        """The URL paths of the pages open in a browser now (their held polls name them): a patch makes them first."""
-        with self._news:
-            return frozenset(self._open)
-
-    def _open_outputs(self) -> set[str]:
-        """The output names of the pages open in a browser (build.FirstPages.wanted)."""
-        config, names = self.config, set()
-        for path in self.open_pages:
-            name = _output_name(config, resolve_request(config.output_path, config.base_path, path))
-            if name:
-                names.add(name)
-        return names
-
-    def show_first(self, files: Mapping[str, bytes], planned: frozenset[str]) -> None:
-        """A patch remade open pages (build.FirstPages.shown): serve them and tell their browsers now; the
-        rest of the site is served from disk meanwhile, but for the files the patch has still to make."""
-        self._shown = _Shown(files, planned)
-        self._shown_ms = (time.perf_counter() - self._build_started) * 1000
-        self._announce("reload")
 
     def _announce(self, action: str) -> None:
         """Tell the open pages (their held polls) what to do: "reload", or "css" to swap stylesheets."""
@@ -558,9 +435,9 @@ class DevServer:
             self._actions.append((self._epoch, action))
             self._news.notify_all()
 
-    def _finish(self, record: Rebuild) -> None:
+    def _finish(self, record: Rebuild, notice_before: str) -> None:
         self.rebuilds.append(record)
-        self._show(record, self._notice_before)
+        self._show(record, notice_before)
         # Also after a failed build: the last good pages are what is served, so they are what search finds.
         if self.config is not None and self.config.search:
             self._indexer.start(self.config.output_path)
@@ -590,9 +467,9 @@ class DevServer:
                                        f"the last good pages stay served until they can.")
 
     def _known_changes(self) -> list[Path] | None:
-        """The files changed since the last good build, for the build cache to trust; None: look at every file.
+        """The files changed since the last good build, for the fast path; None: not known for sure.
 
-        The cache takes every file not named here as unchanged, so the list holds all changes since the
+        The fast path takes every file not named here as unchanged, so the list holds all changes since the
         last build that succeeded (a failed build reads nothing for sure). Only file events are precise: a
         folder moved, deleted or created may stand for files whose own events were never seen (made before
         the watch on a new folder began), and a huge batch may have overflowed the kernel's event queue.
@@ -635,53 +512,28 @@ class DevServer:
         if len(self.rebuilds) == 1:
             self._echo(f"Built {record.pages} pages ({record.written} files changed, {record.removed} removed) in {took}")
         else:
-            written = f" (+{record.write_ms:.0f} ms writing, served from memory meanwhile)" if record.write_ms else ""
-            if record.shown_ms:
-                written = f"; the open page served after {record.shown_ms:.0f} ms{written}"
             self._echo(f"{record.changes}: {record.rendered} of {record.pages} pages rebuilt, {record.written} files "
-                       f"changed, {record.removed} removed, {took}{written}")
+                       f"changed, {record.removed} removed, {took}")
 
     # --- answering requests -----------------------------------------------------------------------------
 
     def respond(self, raw_path: str) -> Response:
         """The response to a GET of one path of the site (the HTTP handler only sends it)."""
-        shown = self._shown
-        if shown is not None:  # a patch is rendering the rest after the open pages: what is ready, now
-            target = self._ready(raw_path, shown)
-            if target is not None:
-                return self._response(200, target)
         with self._site_lock:  # waits for a rebuild in progress
             config = self.config
             target = resolve_request(config.output_path, config.base_path, raw_path)
-            if self._overlay or self._overlay_gone:  # a patch's files, being written: these bytes, not the disk's
-                target = _overlaid(config, raw_path, target, self._overlay, self._overlay_gone)
             if isinstance(target, str):
                 return Response(302, location=target)  # never 301: browsers keep those, and this is a dev server
             status = 200
             if target is None:
                 status = 404
                 target = resolve_request(config.output_path, "/", "/404.html")
-                if self._overlay:
-                    target = _overlaid(config, "/404.html", target, self._overlay, self._overlay_gone)
             return self._response(status, target)
 
-    def _ready(self, raw_path: str, shown: _Shown) -> Path | _Overlaid | None:
-        """What a request names while a patch renders the rest: an open page it remade, or a file on disk
-        it does not touch; None for anything else (wait for the build)."""
-        config = self.config
-        found = resolve_request(config.output_path, config.base_path, raw_path)  # (open pages are on disk)
-        name = _output_name(config, found)
-        if name in shown.files:
-            return _Overlaid(name, shown.files[name])
-        return found if name and name not in shown.planned else None
-
-    def _response(self, status: int, target: Path | _Overlaid | None) -> Response:
+    def _response(self, status: int, target: Path | None) -> Response:
         """A file's response (None: the placeholder page), with the live-reload script in HTML."""
         try:
-            if isinstance(target, _Overlaid):
-                body, target = target.data, Path(target.name)  # (the name gives the type)
-            else:
-                body = target.read_bytes() if target else _PLACEHOLDER
+            body = target.read_bytes() if target else _PLACEHOLDER
         except OSError:
             status, body, target = 404, _PLACEHOLDER, None
         kind = content_type(target) if target else _TYPES[".html"]
@@ -690,22 +542,15 @@ class DevServer:
                 body = inject(body, snippet(self.server_id, self._epoch, self._error, self._notice))
         return Response(status, body, kind)
 
-    def wait_for_news(self, since: int, server_id: str, timeout: float = POLL_SECONDS, page: str = "") -> dict:
-        """A held poll: returns as soon as the epoch passes `since` (or the server is not the page's).
-        `page`: the URL path of the page polling, open in a browser meanwhile (_open_outputs)."""
+    def wait_for_news(self, since: int, server_id: str, timeout: float = POLL_SECONDS) -> dict:
+        """A held poll: returns as soon as the epoch passes `since` (or the server is not the page's)."""
         deadline = time.monotonic() + timeout
         with self._news:
-            self._open[page] += 1
-            try:
-                while self._epoch <= since and server_id == self.server_id and not self._stopping:
-                    left = deadline - time.monotonic()
-                    if left <= 0:
-                        break
-                    self._news.wait(left)
-            finally:
-                self._open[page] -= 1
-                if not self._open[page]:
-                    del self._open[page]
+            while self._epoch <= since and server_id == self.server_id and not self._stopping:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._news.wait(left)
             newer = [action for epoch, action in self._actions if epoch > since]
             complete = not self._actions or self._actions[0][0] <= since + 1  # nothing fell off the history
             action = "css" if newer and complete and all(a == "css" for a in newer) else "reload"
@@ -759,8 +604,7 @@ class _Indexer:
         if stop.wait(self.DELAY):
             return
         started = time.perf_counter()
-        index = plan_index(site.model.site, site.config)
-        changed = update_live_index(output, index, cancel=stop, lock=self._lock, per_task=self.STORIES_PER_STEP)
+        changed = update_search(site.config, site, cancel=stop, lock=self._lock, per_task=self.STORIES_PER_STEP)
         if not stop.is_set():
             self.pending = False
             if changed:
@@ -806,7 +650,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 since = int(query.get("since", ["0"])[0])
             except ValueError:
                 since = 0
-            news = dev.wait_for_news(since, query.get("server", [""])[0], page=query.get("page", [""])[0])
+            news = dev.wait_for_news(since, query.get("server", [""])[0])
             response = Response(200, json.dumps(news).encode(), "application/json")
         elif url.path == _SCRIPT_URL:
             response = Response(200, _SCRIPT.read_bytes(), _TYPES[".js"])

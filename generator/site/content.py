@@ -73,7 +73,7 @@ def source_files(root: Path, content_dir: Path) -> list[tuple[str, str]]:
 
     # A content folder outside the site root is named by its real path, as the watcher reports changes
     # (watch.SiteLayout resolves it): "site/../news/x.md" and "news/x.md" were two names for one file, so
-    # serve's fast paths (generator/serve/patch.py) never knew the file it was told had changed.
+    # serve's fast path (generator/serve/fastpath.py) never knew the file it was told had changed.
     walk(os.path.realpath(content_dir) if outside else str(content_dir), "")
     found.sort(key=lambda pair: pair[1].split(os.sep))
     return found

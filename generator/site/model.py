@@ -288,12 +288,9 @@ TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "amp_url", "cdn_amp_url",
                          "warnings"})
 
 
-SCORE_FIELDS = frozenset({"heat", "quality"})  # they order Top and Hot, and make a provider's average quality
-
-
-def same_place(old: Item, new: Item, free: frozenset[str] = TEXT_FIELDS) -> bool:
-    """Whether `new` differs from `old` only in the `free` fields (see generator/serve/patch.py)."""
-    return all(getattr(old, f.name) == getattr(new, f.name) for f in fields(Item) if f.name not in free)
+def same_place(old: Item, new: Item) -> bool:
+    """Whether `new` differs from `old` only in its words (TEXT_FIELDS): every page shows it where it did."""
+    return all(getattr(old, f.name) == getattr(new, f.name) for f in fields(Item) if f.name not in TEXT_FIELDS)
 
 
 def provider_average(items, indices) -> float | None:

@@ -1,38 +1,79 @@
-"""The fast path for an edit that moves one item (its date, topics, provider, URLs or related coverage), and
-for one story added or deleted.
+"""serve's fast path: put one saved item file into the last plan, planning again only what it can change.
 
-generator/serve/patch.py takes edits that leave every list as it was (an item's words) or move an item in
-the lists ordered by score. An edit that moves an item elsewhere (a story redated moves in Latest, in
-its topics' and its provider's lists, and its page moves; a story given another topic leaves one list
-for another) changes more of the site, yet still only a small part of it. Rather than reading,
-modelling, ranking and planning the whole site again, `replan` brings the last plan's indexes up
-to date for the one item (model.reindexed), ranks the site again, and plans again what can have
-changed: the front page, Latest, Top and Hot (cheap), the lists of the topics and
-providers whose stories moved, the topics and providers indexes, the pages of the stories whose place
-in the site changed and of those that link to them, then feeds, the API and the sitemaps (their
-entries of pages kept as they were are kept). Of what is planned again, only the pages and files that
-show other stories, or another version of one, are made (deps' same-page test, by identity), and the
-files the site no longer has are removed. A story added or deleted is the same with every story after
-it moving one place (on a big site most pages show other stories then: the making is the time).
+Most saves while editing a site change one item. Rather than reading, modelling, ranking and planning the
+whole site again, `replan` brings the last plan's indexes up to date for the one item
+(model.reindexed), ranks the site again when what ranking reads changed, and plans again what can
+have changed: the front page, Latest, Top and Hot (cheap), the lists of the topics and providers whose
+stories moved, the topics and providers indexes, the pages of the stories whose place in the site
+changed and of those that link to them, then feeds, the API and the sitemaps (their entries of pages
+kept as they were are kept). An edit of the words only is the same move, of length zero: the pages
+that show the item are planned again and the rest are kept. Of what is planned again, only the pages
+and files that show other stories, or another version of one, are made (fingerprints.same_page), and
+the files the site no longer has are removed. A story added or deleted is the same with every story
+after it moving one place.
 
-None (the build plans the site again) when the edit changes what the site holds (a story withdrawn,
-a page path another story writes, or one that another story wanted too) or what every page can show:
-a topic or provider that comes or goes, or is named otherwise (model.reindexed). Either way the output
-is the same bytes a full build makes (tests/test_patch.py, tests/test_replan.py).
+None (serve runs the build) when the edit changes what the site holds (a story withdrawn, a page path
+another story writes, or one that another story wanted too) or what every page can show: a topic or
+provider that comes or goes, or is named otherwise (model.reindexed). Either way the output is the same
+bytes a full build makes (tests/test_patch.py, tests/test_replan.py).
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections import defaultdict
+from dataclasses import dataclass
 
 from generator.build.fingerprints import same_items, same_page
-from generator.site.model import Item, reindexed, withheld_because
 from generator.plan.outputs import plan_outputs
-from generator.plan.pages import MORE_REACH, Earlier, RenderedSite, plan_pages
-from generator.serve.patch import Dependents, Patch
-from generator.site.ranking import rank
+from generator.plan.pages import LIST_KINDS, MORE_REACH, Earlier, FileOutput, Page, RenderedSite, Teaser, plan_pages
 from generator.plan.sitemap import planned_entries
+from generator.site.model import Item, Provider, reindexed, same_place, withheld_because
+from generator.site.ranking import rank
+
+
+@dataclass(frozen=True)
+class Patch:
+    plan: RenderedSite  # the last plan with the edited items in
+    pages: tuple[Page, ...]  # the pages that show an edited item (to render again)
+    outputs: tuple[FileOutput, ...]  # the same for feeds, API files, the news sitemap
+    reordered: bool = False  # lists show other stories now, or items moved: the Dependents are out of date
+    gone: tuple[str, ...] = ()  # output files the patched plan no longer has
+
+
+class Dependents:
+    """Which pages and files show each item of a plan (built once per plan, then kept for its patches).
+
+    It reads Page.items and FileOutput.items, which the planners fill with every item an output
+    shows (tests/test_patch.py checks that no page's context holds an item its `items` leave out).
+    """
+
+    def __init__(self, plan: RenderedSite):
+        self.index = {item.source: n for n, item in enumerate(plan.model.site.items)}
+        self.articles: dict[int, int] = {}  # item index -> its article page's index in plan.pages
+        self.pages: dict[int, list[int]] = defaultdict(list)  # item index -> indices into plan.pages
+        self.outputs: dict[int, list[int]] = defaultdict(list)  # item index -> indices into plan.outputs
+        self.page_numbers = {page.output: n for n, page in enumerate(plan.pages)}  # output file -> its index
+        self.output_numbers = {output.name: n for n, output in enumerate(plan.outputs)}
+        self.providers: dict[str, list[int]] = defaultdict(list)  # provider slug -> pages holding its Provider
+        self.lists: dict[tuple[str, str], list[int]] = defaultdict(list)  # (kind, key) of a list -> its pages
+        for number, page in enumerate(plan.pages):
+            if page.kind == "article":
+                self.articles[page.items[0]] = number
+            elif page.kind in LIST_KINDS:
+                self.lists[page.kind, page.key].append(number)
+            for index in set(page.items):
+                self.pages[index].append(number)
+            for value in page.context.values():  # planners put Providers and Teasers at the top of a context (tested)
+                for entry in value if isinstance(value, tuple) else (value,):
+                    if isinstance(entry, Provider):
+                        self.providers[entry.slug].append(number)
+                    elif isinstance(entry, Teaser):  # a story's page that names another story
+                        self.pages[self.index[entry.source]].append(number)
+        for number, output in enumerate(plan.outputs):
+            for index in set(output.items):
+                self.outputs[index].append(number)
 
 
 def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | None, *, drafts: bool,
@@ -55,6 +96,9 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     new_site, position, low, high, to = moved
     if old is not None and new is not None and low == high and _ranked_by(old) == _ranked_by(new):
         rankings = plan.rankings
+    elif old is not None and new is not None and low == high and old.published == new.published:
+        # every item's date is where it was, and so its freshness
+        rankings = rank(new_site.items, now=plan.now, weights=plan.config.ranking, freshness=plan.rankings.freshness)
     else:
         rankings = rank(new_site.items, now=plan.now, weights=plan.config.ranking)
 
@@ -122,7 +166,9 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     gone = tuple(name for name in [*dependents.page_numbers, *dependents.output_numbers] if name not in names)
     model = dataclasses.replace(plan.model, site=new_site)
     replanned = dataclasses.replace(plan, model=model, rankings=rankings, pages=tuple(pages), outputs=tuple(outputs))
-    return Patch(replanned, tuple(render), tuple(made), reordered=True, gone=gone)
+    # Only its words changed: every page shows the items it showed, at the same indices (Dependents hold)
+    words_only = old is not None and new is not None and same_place(old, new) and rankings is plan.rankings
+    return Patch(replanned, tuple(render), tuple(made), reordered=not words_only, gone=gone)
 
 
 def _ranked_by(item: Item) -> tuple:
@@ -142,3 +188,16 @@ def _around(order: tuple[int, ...], index: int) -> tuple[int, ...]:
     if at == len(order) or order[at] != index:
         return ()
     return order[max(0, at - MORE_REACH) : at + MORE_REACH + 1]
+
+
+def held_in(value, kind: type, found: list) -> list:
+    """Every `kind` (Item, Provider) held anywhere in a page's context (for the tests of Dependents' premises)."""
+    if isinstance(value, kind):
+        found.append(value)
+    elif isinstance(value, dict):
+        for entry in value.values():
+            held_in(entry, kind, found)
+    elif isinstance(value, (list, tuple)):
+        for entry in value:
+            held_in(entry, kind, found)
+    return found

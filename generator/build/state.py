@@ -1,0 +1,34 @@
+"""What a build leaves in memory for the next build in the same process (serve): its plan and what
+rendering it made that can carry over. Never saved to disk (BuildCache pickles without it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.build.fingerprints import TemplateKey
+from generator.plan.pages import RenderedSite
+from generator.render.environment import CompiledTemplates
+
+
+@dataclass(frozen=True)
+class RenderState:
+    """Rendering's state across builds, as one value rather than attributes on a Jinja environment.
+
+    `fragments` (cards and `{% cache %}` fragments) and `output_memo` (stories as feeds and API files
+    describe them) carry over to the next build only while `site_wide_key` is the same: the config, the
+    build time, the site-wide values (topic names, provider badges) and the templates."""
+
+    compiled: CompiledTemplates  # the templates, compiled, for the next environment
+    template_parses: dict  # template source -> what it references (fingerprints.template_keys)
+    keys: dict[str, TemplateKey]  # each page template's key
+    site_keys: dict[str, str]  # fingerprints.site_keys of the site
+    site_wide_key: tuple
+    fragments: dict
+    output_memo: dict
+
+
+@dataclass(frozen=True)
+class LastBuild:
+    plan: RenderedSite
+    plan_key: tuple  # (build time, drafts, future) it was planned under
+    render: RenderState
