@@ -1,68 +1,42 @@
-"""The `{% cache %}` tag (generator/render/fragments.py): a fragment is rendered once per key, and never shows stale text."""
+"""Imported macros rendered once per distinct call (generator/render/fragments.py): a theme writes plain
+loops and calls, and a cached call never shows stale or doubly escaped text."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import jinja2
 import pytest
 
+from conftest import item, make_site
+from generator.build.pipeline import BuildOptions, plan_site
+from generator.config import load_config
 from generator.render import fragments
-from generator.render.fragments import FragmentCache
+from generator.render.fragments import MemoEnvironment
+
+CARD = "{% macro card(item, variant='') %}<{{ variant }}:{{ count(item.title) }}>{% endmacro %}"
 
 
 def environment(templates: dict[str, str]) -> tuple[jinja2.Environment, list]:
     calls = []
-    env = jinja2.Environment(loader=jinja2.DictLoader(templates), autoescape=True, extensions=[FragmentCache])
+    env = MemoEnvironment(loader=jinja2.DictLoader(templates), autoescape=True)
     env.globals["count"] = lambda value: calls.append(value) or value
     return env, calls
 
 
-def test_a_fragment_is_rendered_once_per_key():
-    env, calls = environment({"t": "{% for x in xs %}{% cache x %}<{{ count(x) }}>{% endcache %}{% endfor %}"})
-    assert env.get_template("t").render(xs=["a", "b", "a", "a"]) == "<a><b><a><a>"
-    assert env.get_template("t").render(xs=["b", "c"]) == "<b><c>"
-    assert calls == ["a", "b", "c"]
+@pytest.fixture(scope="module")
+def items(tmp_path_factory):
+    """Two real Items, and the first again with another digest (as after an edit of its file)."""
+    root = make_site(tmp_path_factory.mktemp("site"), {"content/a.md": item("A & co"), "content/b.md": item("B")})
+    a, b = sorted(plan_site(load_config(root / "config.yaml"), BuildOptions(workers=1)).model.site.items,
+                  key=lambda i: i.title)
+    return a, b, dataclasses.replace(a, title="A, edited", digest=a.digest + "x")
 
 
-def test_the_key_is_every_expression_given():
-    env, calls = environment({"t": "{% for x, y in pairs %}{% cache x, y %}{{ count(x ~ y) }};{% endcache %}{% endfor %}"})
-    assert env.get_template("t").render(pairs=[(1, 2), (1, 3), (1, 2)]) == "12;13;12;"
-    assert calls == ["12", "13"]
-
-
-def test_cached_fragments_stay_escaped():
-    env, _ = environment({"t": "{% cache 1 %}{{ text }}{% endcache %}|{% cache 1 %}{{ text }}{% endcache %}"})
-    assert env.get_template("t").render(text="<script>") == "&lt;script&gt;|&lt;script&gt;"
-
-
-def test_a_full_cache_starts_again_and_gives_the_same_output(monkeypatch):
-    monkeypatch.setattr(fragments, "MAX_ENTRIES", 3)
-    env, calls = environment({"t": "{% for x in xs %}{% cache x %}{{ count(x) }}{% endcache %}{% endfor %}"})
-    assert env.get_template("t").render(xs=list("abcdabcd")) == "abcdabcd"
-    assert len(env.fragment_cache) <= 3
-    assert len(calls) > 4  # evicted fragments were rendered again, not lost
-
-
-class Story:
-    def __init__(self, source, digest, title):
-        self.source, self.digest, self.title = source, digest, title
-
-
-CARDS = {
-    "card.html": "{% macro card(item, variant='') %}<{{ variant }}:{{ count(item.title) }}>{% endmacro %}",
-    "list.html": "{% from 'card.html' import card %}"
-                 "{% for shown in cached_each(card, items, variant) %}[{{ shown }}]{% endfor %}",
-}
-
-
-def cards_environment():
-    env, calls = environment(CARDS)
-    env.globals["cached_each"] = lambda macro, items, *args: fragments.cached_each(env, macro, items, *args)
-    return env, calls
-
-
-def test_cached_each_renders_each_item_once_per_arguments_and_shows_what_the_macro_shows():
-    env, calls = cards_environment()
-    a, b = Story("a.md", "1", "A & co"), Story("b.md", "1", "B")
+def test_an_imported_macro_is_rendered_once_per_item_and_arguments(items):
+    env, calls = environment({"card.html": CARD, "list.html": "{% from 'card.html' import card %}"
+                              "{% for item in items %}[{{ card(item, variant) }}]{% endfor %}"})
+    a, b, _ = items
     page = env.get_template("list.html")
     assert page.render(items=[a, b], variant="x") == "[<x:A &amp; co>][<x:B>]"  # escaped once, not twice
     assert page.render(items=[b, a], variant="x") == "[<x:B>][<x:A &amp; co>]"
@@ -70,29 +44,45 @@ def test_cached_each_renders_each_item_once_per_arguments_and_shows_what_the_mac
     assert calls == ["A & co", "B", "A & co"]  # again only for other arguments
 
 
-def test_cached_each_renders_an_item_again_when_its_digest_changes(monkeypatch):
-    env, calls = cards_environment()
+def test_an_edited_item_is_rendered_again(items):
+    env, calls = environment({"card.html": CARD, "list.html": "{% from 'card.html' import card %}{{ card(item) }}"})
+    a, _, edited = items
     page = env.get_template("list.html")
-    page.render(items=[Story("a.md", "1", "Old")], variant="")
-    assert page.render(items=[Story("a.md", "2", "New")], variant="") == "[<:New>]"
-    monkeypatch.setattr(fragments, "MAX_ENTRIES", 2)
-    stories = [Story(f"{n}.md", "1", str(n)) for n in range(5)]
-    assert page.render(items=stories, variant="") == "".join(f"[<:{n}>]" for n in range(5))
-    assert len(env.fragment_cache) <= 2
+    assert page.render(item=a) == "<:A &amp; co>"
+    assert page.render(item=edited) == "<:A, edited>"
 
 
-def test_wrap_each_is_the_loop_it_replaces_and_escapes_what_is_not_markup():
-    env, _ = cards_environment()
-    env.filters["wrap_each"] = fragments.wrap_each
-    imports = "{% from 'card.html' import card %}"
-    loop = env.from_string(imports + "{% for shown in cached_each(card, items, '') %}  <li>{{ shown }}</li>\n{% endfor %}|")
-    joined = env.from_string(imports + "{{ cached_each(card, items, '')|wrap_each('li', '  ') }}\n|")
-    stories = [Story(f"{n}.md", "1", f"{n} & <b>é😀") for n in range(4)]
-    assert joined.render(items=stories) == loop.render(items=stories)
-    assert "&lt;b&gt;" in joined.render(items=stories)
-    assert env.from_string("{{ texts|wrap_each('p') }}").render(texts=["<script>", "ok"]) == \
-        "<p>&lt;script&gt;</p>\n<p>ok</p>"
-    assert env.from_string("{{ []|wrap_each('li') }}").render() == ""
-    for bad in ("'li onclick=x'", "'li', '<b>'"):
-        with pytest.raises(ValueError):
-            env.from_string("{{ texts|wrap_each(" + bad + ") }}").render(texts=["a"])
+def test_equal_values_of_other_types_are_other_calls():
+    env, calls = environment({"m.html": "{% macro show(v) %}{{ count(v) }}{% endmacro %}",
+                              "t.html": "{% from 'm.html' import show %}{% for v in values %}{{ show(v) }};{% endfor %}"})
+    assert env.get_template("t.html").render(values=[1, True, 1.0, "1", 1]) == "1;True;1.0;1;1;"
+    assert calls == [1, True, 1.0, "1"]
+
+
+def test_calls_that_can_read_the_page_are_rendered_every_time():
+    # A macro the page defines itself reads the page's variables; a dict cannot stand for itself; a macro
+    # called through a namespace is not known as imported. None of them is kept.
+    env, calls = environment({
+        "m.html": "{% macro show(v) %}{{ count(v) }}{% endmacro %}",
+        "t.html": "{% macro own() %}{{ count(x) }}{% endmacro %}{% from 'm.html' import show %}{% import 'm.html' as m %}"
+                  "{{ own() }}|{{ show({'k': x}) }}|{{ m.show(x) }}"})
+    page = env.get_template("t.html")
+    assert page.render(x="one") == "one|{&#39;k&#39;: &#39;one&#39;}|one"
+    assert page.render(x="two") == "two|{&#39;k&#39;: &#39;two&#39;}|two"
+    assert len(calls) == 6
+
+
+def test_a_call_with_a_block_is_rendered_every_time():
+    env, calls = environment({"m.html": "{% macro box() %}[{{ caller() }}]{% endmacro %}",
+                              "t.html": "{% from 'm.html' import box %}{% call box() %}{{ count(x) }}{% endcall %}"})
+    assert env.get_template("t.html").render(x="a") == "[a]"
+    assert env.get_template("t.html").render(x="b") == "[b]"
+
+
+def test_a_full_store_starts_again_and_gives_the_same_output(monkeypatch):
+    monkeypatch.setattr(fragments, "MAX_ENTRIES", 3)
+    env, calls = environment({"m.html": "{% macro show(v) %}{{ count(v) }}{% endmacro %}",
+                              "t.html": "{% from 'm.html' import show %}{% for v in values %}{{ show(v) }}{% endfor %}"})
+    assert env.get_template("t.html").render(values=list("abcdabcd")) == "abcdabcd"
+    assert len(env.fragments) <= 3
+    assert len(calls) > 4  # dropped outputs were rendered again, not lost

@@ -126,7 +126,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
         state = RenderState(env.bytecode_cache, parses, keys, globals_, world,
                             last.render.fragments if same_world else {}, last.render.output_memo if same_world else {})
         fingerprints = output_fingerprints(site, state, reused=reused)
-    env.fragment_cache = state.fragments  # cards carry over while what they can show is the same (_site_wide_key)
+    env.fragments = state.fragments  # cards carry over while what they can show is the same (_site_wide_key)
     _compile_templates(env, site, keys)
     live = config.output_path
     known = cache.outputs  # (a first build knows none: no need to look for their files)
@@ -390,7 +390,7 @@ def render_order(pages: list[Page]) -> list[Page]:
     """The pages in the order a full build renders them: stories first, as planned, then every list
     page sorted by the middle of the positions (in the Latest order) of the stories it shows.
 
-    Why: cards are cached per process (generator/render/fragments.py, at most 30,000), and a story's card is
+    Why: cards are kept per process (generator/render/fragments.py, at most 30,000), and a story's card is
     on Latest, Top, Hot, its topics and its provider. In the planned order (all of Latest, then all of
     Top ...) a card comes back only after every other card of the site, so past 30,000 stories hardly
     any came from the cache. Sorted, the lists that show stories of the same days are rendered together,

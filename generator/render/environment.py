@@ -10,7 +10,6 @@ Autoescaping is on for every template: content text is never trusted as HTML.
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import re
@@ -25,7 +24,7 @@ from generator import __version__
 from generator.config import Config
 from generator.errors import BuildError, Problem
 from generator.plan.feeds import feed_path
-from generator.render.fragments import FragmentCache, cached_each, wrap_each
+from generator.render.fragments import MemoEnvironment
 from generator.site.model import ProviderBadge, Site
 from generator.plan.pages import Page
 from generator.urls import origin_url
@@ -70,7 +69,7 @@ def provider_badges(site: Site) -> Mapping[str, ProviderBadge]:
     return MappingProxyType({slug: provider.badge for slug, provider in site.providers.items()})
 
 
-class _Environment(jinja2.Environment):
+class _Environment(MemoEnvironment):
     def make_globals(self, d):
         """A template's globals as one dict (the environment's, and the template's over them) rather than
         Jinja's ChainMap of the two: a page looks globals up many times (each a Python-level loop through
@@ -109,7 +108,10 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
-def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = None) -> jinja2.Environment:
+def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = None,
+             fragments: dict | None = None) -> jinja2.Environment:
+    """The environment one build renders with; `fragments`: the outputs of macro calls kept from the last build,
+    for one whose site-wide values and templates are the same (else a new dict)."""
     dirs = theme_dirs(config)
     if not dirs:
         raise BuildError(Problem(config.path, None, f"theme {config.theme!r} not found",
@@ -120,9 +122,9 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
         jinja2.PrefixLoader({"!theme": jinja2.FileSystemLoader(str(bundled / "templates"))}),
     ])
     env = _Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True, extensions=[FragmentCache],
-                             auto_reload=False,  # a new environment per build: no need to stat templates on every include
-                             bytecode_cache=compiled)
+                       keep_trailing_newline=True,
+                       auto_reload=False,  # a new environment per build: no need to stat templates on every include
+                       bytecode_cache=compiled, fragments=fragments)
     base_path = config.base_path
     zone = config.zone
 
@@ -181,7 +183,6 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
         return article
 
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
-                       cached_each=functools.partial(cached_each, env),
                        page_feed=page_feed, page_feed_name=page_feed_name, news_article=news_article,
                        first_image=first_image,
                        config=config, topics=site.topics, providers=badges)
@@ -197,7 +198,6 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
         json_script=json_script,
         host=lambda u: (u.split("//", 1)[-1].split("/", 1)[0]),
         outline=outline,
-        wrap_each=wrap_each,
     )
     return env
 

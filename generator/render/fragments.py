@@ -1,95 +1,91 @@
-"""Fragments rendered once per key and environment: `{% cache key, ... %}...{% endcache %}`, and
-`cached_each(macro, items, *args)` for a list of cards.
+"""Imported macros rendered once per distinct call: the theme API has no cache tags or keys to list.
 
-A story's card is the same on every list that shows it (the front page, Latest, Top, Hot, each of
-its topics, its provider), so a cold build would otherwise render each card six times or more;
-cards were most of a list page's cost. The default theme's lists call `cached_each(card, items, ...)`,
-keyed by the macro's name, the item (`item.source, item.digest`: the digest changes when the file
-does) and the arguments; other fragments go in `{% cache %}` with a key that names everything the
-fragment shows that can differ within one build (the provider card: the Provider, a frozen value).
-Site-wide values (config, topics, providers, the URL prefix) are fixed for the life of an
-environment, so they need not be in the key: every build makes a new environment, and it starts
-with the last build's fragments only when none of those values, the templates and the build time
-changed (build._site_wide_key, for serve's rebuilds).
+A macro a template imports from another (`{% from "partials/card.html" import card %}`) sees only its
+arguments and the site-wide template globals: Jinja imports without the caller's context unless told
+`with context`. So what such a call shows follows from its arguments, and `MemoContext` keeps each call's
+output, keyed by the calling template, the macro's name and its arguments, and gives it again when the
+same call comes back. A story's card is on the front page, Latest, Top, Hot, its topics and its provider:
+it is rendered once, however many lists show it, and a theme author just writes the loop.
 
-The cache belongs to the environment (no global state). Forked render workers each fill their own
-copy. It holds at most MAX_ENTRIES fragments and is emptied when full: it only saves time, the
-output is the same with or without it.
+An argument stands for itself by its value: a string, number, date, None, a frozen value (a Provider, an
+Image, a Pagination), a tuple or list of these; an Item stands for itself by its file and the digest of
+its content. A call with anything else (a dict, a Page, a `{% call %}` block) is rendered every time.
+Macros a template defines itself, and macros imported `with context`, can read the page's variables and
+must not be imported that way for caching to hold (docs/themes.md says so).
+
+Site-wide values (config, topics, providers, the URL prefix) are fixed for an environment; the build
+starts a new environment with the last one's outputs only when none of them, the templates and the build
+time changed (build.pipeline._site_wide_key). Forked render workers each fill their own copy. At most
+MAX_ENTRIES outputs are kept, emptied when full: the cache only saves time, the output is the same.
 """
 
 from __future__ import annotations
 
-import re
+from datetime import date, datetime
 
 import jinja2
-from markupsafe import Markup, escape
-from jinja2 import nodes
-from jinja2.ext import Extension
+from jinja2.runtime import Context, Macro
+from markupsafe import Markup
+
+from generator.site.model import Item
 
 MAX_ENTRIES = 30_000  # bounds the memory per process, however big the site
+_PLAIN = (str, Markup, int, float, bool, type(None), datetime, date)
 
 
-class FragmentCache(Extension):
-    tags = {"cache"}
+class MemoContext(Context):
+    """The template context of MemoEnvironment: calls of imported macros are kept in `environment.fragments`."""
 
-    def __init__(self, environment: jinja2.Environment):
-        super().__init__(environment)
-        environment.extend(fragment_cache={})
-
-    def parse(self, parser):
-        lineno = next(parser.stream).lineno
-        parts = [parser.parse_expression()]
-        while parser.stream.skip_if("comma"):
-            parts.append(parser.parse_expression())
-        body = parser.parse_statements(("name:endcache",), drop_needle=True)
-        key = nodes.Tuple(parts, "load", lineno=lineno)
-        return nodes.CallBlock(self.call_method("_fragment", [key]), [], [], body).set_lineno(lineno)
-
-    def _fragment(self, key: tuple, caller) -> str:
-        store = self.environment.fragment_cache
-        found = store.get(key)
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
+        env = __self.environment
+        if type(__obj) is not Macro or __obj.caller or env.within:  # (a call inside a kept one is kept with it)
+            return super().call(__obj, *args, **kwargs)
+        name = __obj.name
+        if __self.vars.get(name) is not __obj or name in __self.exported_vars:  # defined here, not imported
+            return super().call(__obj, *args, **kwargs)
+        try:
+            key = (__self.name, name, *map(_key, args))
+            if kwargs:
+                key += tuple((k, _key(v)) for k, v in sorted(kwargs.items()) if k not in ("_loop_vars", "_block_vars"))
+            store = env.fragments
+            found = store.get(key)
+        except TypeError:  # an argument that cannot stand for itself: rendered every time
+            return super().call(__obj, *args, **kwargs)
         if found is None:
-            found = _keep(store, key, caller())
+            env.within = True
+            try:
+                found = super().call(__obj, *args, **kwargs)
+            finally:
+                env.within = False
+            if len(store) >= MAX_ENTRIES:
+                store.clear()
+            store[key] = found
         return found
 
 
-def cached_each(environment: jinja2.Environment, macro, items, *args) -> list:
-    """`macro(item, *args)` for each item, each rendered once per build and (macro, item, args), kept with
-    the {% cache %} fragments: the template global `cached_each(card, items, "", 2)`. For a list of cards,
-    the same as `{{ card(item, "", 2) }}` for each item with a {% cache item.source, item.digest, ... %}
-    around the macro's body, without Jinja's call of the macro for every card that is cached already (most
-    of a list page's own time). As for {% cache %}: the macro's output may depend on its item, its
-    arguments and site-wide values only (the item stands for itself by its source and content digest)."""
-    store = environment.fragment_cache
-    shown = []
-    for item in items:
-        key = ("each", macro.name, item.source, item.digest, *args)
-        found = store.get(key)
-        if found is None:
-            found = _keep(store, key, macro(item, *args))
-        shown.append(found)
-    return shown
+class MemoEnvironment(jinja2.Environment):
+    """A Jinja environment whose imported macros' calls are kept: `fragments` holds them (a dict the build
+    hands from one environment to the next); `within` is true while a kept call is rendered."""
+
+    context_class = MemoContext
+
+    def __init__(self, *args, fragments: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fragments = {} if fragments is None else fragments
+        self.within = False
 
 
-def _keep(store: dict, key, fragment):
-    if len(store) >= MAX_ENTRIES:
-        store.clear()
-    store[key] = fragment
-    return fragment
-
-
-_TAG = re.compile(r"[a-z][a-z0-9-]*")
-
-
-def wrap_each(fragments, tag: str, indent: str = "") -> Markup:
-    """Each fragment in a `<tag>` element, one a line: `{{ cached_each(card, items, "", 2)|wrap_each("li", "  ") }}`,
-    the same as `{% for shown in ... %}{{ indent }}<li>{{ shown }}</li>` with a newline between, in one join
-    (a Jinja loop over a list page's cards was a noticeable part of its time). Fragments that are not markup
-    are escaped, as `{{ }}` does; `tag` must be a plain element name and `indent` spaces."""
-    if not _TAG.fullmatch(tag) or indent.strip(" "):
-        raise ValueError(f"wrap_each: {tag!r} is not an element name, or {indent!r} is not spaces")
-    shown = [fragment if isinstance(fragment, Markup) else escape(fragment) for fragment in fragments]
-    if not shown:
-        return Markup("")
-    start, end = f"{indent}<{tag}>", f"</{tag}>"
-    return Markup(f"{end}\n{start}".join(shown).join((start, end)))
+def _key(value):
+    """What stands for `value` in a call's key; TypeError if nothing does."""
+    kind = type(value)
+    if kind is Item:
+        return value.source, value.digest
+    if kind in _PLAIN:
+        return kind, value  # (the type too: 1, 1.0 and True are equal and show differently)
+    if isinstance(value, (tuple, list)):
+        return kind, tuple(map(_key, value))
+    params = getattr(kind, "__dataclass_params__", None)
+    if params is not None and params.frozen:
+        hash(value)  # (a frozen value holding a dict cannot stand for itself: TypeError)
+        return kind, value
+    raise TypeError(f"{kind.__name__} cannot key a macro call")

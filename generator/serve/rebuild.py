@@ -124,8 +124,7 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
         raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content error(s).")
     cache.writing()
     state = last.render
-    env = make_env(config, site.model.site, state.compiled)
-    env.fragment_cache = state.fragments  # a patch changes no site-wide value: the cards carry over
+    env = make_env(config, site.model.site, state.compiled, state.fragments)  # (no site-wide value changed)
     made = dict(render_pages(env, list(patch.pages)))
     made.update(make_files(patch.outputs, site.model.site, state.output_memo))
     live = config.output_path
