@@ -83,6 +83,7 @@ MOVES = {  # the item moves elsewhere in the site: generator/serve/replan.py pla
     "webUrl": (r"^webUrl: .*$", 'webUrl: "https://moved.example/story/"'),
     "slug": (r"^title: ", "slug: a-new-address\ntitle: "),
     "provider-name": (r"^  name: .*$", "  name: Another Provider"),  # its provider's newest story names it still
+    "type-video": (r"^type: article$", "type: video"),  # into the Videos list the site has
 }
 
 SHAPE_EDITS = {  # what the site holds, or shows on every page, changes: planned again
@@ -90,6 +91,7 @@ SHAPE_EDITS = {  # what the site holds, or shows on every page, changes: planned
     "provider": (r"^  domain: .*$", "  domain: a-new-provider.example"),  # a new provider
     "unpublished": (r"^published: true$", "published: false"),
     "future": (r"^publishedDateTime: .*$", "publishedDateTime: 2027-10-02T09:00:00Z"),
+    "type-download": (r"^type: article$", "type: download"),  # a Downloads list, in every page's header
 }
 
 
@@ -123,7 +125,7 @@ def test_fingerprints_kept_from_the_last_plan_are_what_hashing_again_gives(site,
     result = build(config, OPTIONS, cache=cache, changed=[path])
     assert result.mode == "update"
     if previous_env.site_wide_key != cache.env.site_wide_key:  # then the build hashes every output again
-        assert field in ("topics", "provider")  # a new topic or provider of the site: a global changed
+        assert field in ("topics", "provider", "type-download")  # a new topic, provider or type list: a global changed
         return
     reused = unchanged_fingerprints(previous, result.site, known)
     fresh = BuildCache()  # a first build of the same files hashes every output (the same config: it is hashed too)

@@ -21,6 +21,7 @@ from generator import __version__
 from generator.config import Config
 from generator.site.model import Item, Provider, Site, Topic
 from generator.plan.pages import FileOutput, Page, RenderedSite
+from generator.site.types import type_lists
 
 
 def config_key(config: Config, *extra) -> str:
@@ -102,6 +103,7 @@ def site_keys(site: Site) -> dict[str, str]:
     keys = {
         "topics": digest(list(site.topics.values())),
         "providers": digest([provider.badge for provider in site.providers.values()]),  # what the global holds
+        "type_lists": digest([listed for listed, _ in type_lists(site.items)]),
     }
     keys["news_article"] = keys["providers"] + keys["topics"]  # render.news_article reads both
     return keys
