@@ -133,7 +133,7 @@ def plan_feeds(site: Site, rankings: Rankings, config: Config) -> list[Feed]:
 
 
 def _top_feed(rankings: Rankings, config: Config, name: str) -> Feed:
-    return Feed(feed_path("top"), "top/", f"{name}: Top stories", "Ranked by heat, quality and freshness.",
+    return Feed(feed_path("top"), "top/", f"{name}: Top stories", "What matters most: heat and quality, freshness counting over days.",
                 rankings.top[: config.feed_items])
 
 

@@ -147,8 +147,8 @@ RANKED = ("home", "top", "hot")  # the kinds of page ordered by score: ranked_pa
 LIST_KINDS = ("home", "latest", "top", "hot", "type", "topic", "provider")  # the pages that show a list of stories
 LISTS = (  # kind, title, description, and the Rankings order each site-wide list shows
     ("latest", "Latest", "The newest stories first.", "latest"),
-    ("top", "Top stories", "Ranked by heat, quality and freshness.", "top"),
-    ("hot", "Hot", "The stories with the most heat.", "hot"),
+    ("top", "Top stories", "What matters most: heat and quality, freshness counting over days.", "top"),
+    ("hot", "Hot", "Taking off now: the most heat for their age in hours.", "hot"),
 )
 
 

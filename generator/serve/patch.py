@@ -114,8 +114,8 @@ def patch_plan(plan: RenderedSite, dependents: Dependents, edits: dict[str, Item
                 page_numbers.update(dependents.providers.get(slug, ()))
             providers = {slug: restated.get(slug, provider) for slug, provider in site.providers.items()}
             site = dataclasses.replace(site, providers=MappingProxyType(providers))
-        # Only text and scores changed (same_place): every item's date is where it was, and so its freshness.
-        rankings = rank(site.items, now=plan.now, weights=plan.config.ranking, freshness=plan.rankings.freshness)
+        # Only text and scores changed (same_place): every item's date is where it was, and so its age.
+        rankings = rank(site.items, now=plan.now, weights=plan.config.ranking, ages=plan.rankings.ages)
         replanned = _replan_ranked(site, rankings, plan, dependents, pages, outputs)
         page_numbers -= replanned[0]  # planned again with the new items: nothing to swap in
         output_numbers.update(replanned[1])
