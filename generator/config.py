@@ -66,6 +66,8 @@ class ProviderConfig:
     name: str = _opt("", "Display name; taken from the items when empty.")
     logo: str = _opt("", "Logo: an https URL, or a file in the site's `static/` folder (`logos/x.png` or `static/logos/x.png`).")
     description: str = _opt("", "One sentence shown on the provider page.")
+    # A data_dir record's logo in every size it gives: (url, width, height) each, `logo` first.
+    logos: tuple = field(default=(), metadata={"internal": True})
 
 
 @dataclass(frozen=True)

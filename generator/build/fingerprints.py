@@ -135,7 +135,7 @@ def output_fingerprint(output: FileOutput, site: Site, config_digest: str, memo:
             provider = site.providers.get(item.provider.slug) if item.provider else None
             memo[key] = "\x1f".join([item.digest, item.path,
                                      *(site.topics[slug].name for slug in item.topics if slug in site.topics),
-                                     repr((provider.name, provider.logo)) if provider else "-"])
+                                     repr((provider.name, provider.logos)) if provider else "-"])
         parts.append(memo[key])
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()
 

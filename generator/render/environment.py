@@ -26,6 +26,7 @@ from generator.config import Config
 from generator.errors import BuildError, Problem
 from generator.plan.feeds import feed_path
 from generator.render.fragments import FragmentCache, cached_each, wrap_each
+from generator.render.pictures import picture
 from generator.site.model import ProviderBadge, Site
 from generator.plan.pages import Page
 from generator.site.types import type_lists
@@ -188,6 +189,7 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
                        cached_each=functools.partial(cached_each, env),
                        page_feed=page_feed, page_feed_name=page_feed_name, news_article=news_article,
                        first_image=first_image,
+                       picture=lambda images, width: picture(images, width, url),
                        config=config, topics=site.topics, providers=badges,
                        type_lists=tuple(listed for listed, _ in type_lists(site.items)))
     env.filters.update(

@@ -182,8 +182,12 @@ class ProviderBadge:
     slug: str
     name: str
     domain: str
-    logo: Image | None
+    logos: tuple[Image, ...]  # its logo in every size given (the first as given: see `logo`)
     description: str
+
+    @property
+    def logo(self) -> Image | None:
+        return self.logos[0] if self.logos else None
 
     @property
     def monogram(self) -> str:
@@ -207,7 +211,7 @@ class Provider(ProviderBadge):
 
     @property
     def badge(self) -> ProviderBadge:
-        return ProviderBadge(self.slug, self.name, self.domain, self.logo, self.description)
+        return ProviderBadge(self.slug, self.name, self.domain, self.logos, self.description)
 
 
 @dataclass(frozen=True)
@@ -799,9 +803,8 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
     providers = {}
     for slug, indices in provider_items.items():
         ref, extra = refs[slug], defs.get(slug)
-        logo = _logo(extra, ref)
         providers[slug] = Provider(
-            slug, (extra.name if extra and extra.name else ref.name), ref.domain, logo,
+            slug, (extra.name if extra and extra.name else ref.name), ref.domain, _logos(extra, ref),
             extra.description if extra else "", len(indices),
             provider_average(items, indices), main_topics(items, indices))
     return Site(
@@ -839,12 +842,15 @@ def _with_descendants(slug: str, direct: dict, children: dict, seen: set) -> set
     return found
 
 
-def _logo(extra: ProviderConfig | None, ref: ProviderRef) -> Image | None:
+def _logos(extra: ProviderConfig | None, ref: ProviderRef) -> tuple[Image, ...]:
+    """A provider's logo in every size known: config's or its data record's, else what its items give."""
+    if extra and extra.logos:
+        return tuple(Image(url, width, height) for url, width, height in extra.logos)
     if extra and extra.logo:
         url = safe_url(extra.logo) or (extra.logo.lstrip("/") if ".." not in extra.logo else "")
         if url:
-            return Image(url, 50, 50)
-    return ref.images[0] if ref.images else None
+            return (Image(url, 50, 50),)
+    return ref.images
 
 
 # --- one item edited: the indexes brought up to date without indexing every item again ------------
