@@ -86,3 +86,11 @@ def test_a_provider_logo_is_never_shown_from_a_copy_smaller_than_its_circle(tmp_
     [chip] = [img for img in _imgs((out / "latest/index.html").read_text(encoding="utf-8"))
               if "tiny-example" in img["src"]]
     assert chip["src"] == small and chip["srcset"] == f"{small} 50w, {large} 400w" and chip["sizes"] == "24px"
+
+
+def test_the_front_page_lead_picture_loads_before_the_headlines_beside_it(tmp_path):
+    out = _site(tmp_path)
+    lead, headline = _imgs((out / "index.html").read_text(encoding="utf-8"))[1:3]  # (after the site's icon)
+    assert "story-" in lead["src"] and lead["fetchpriority"] == "high" and "loading" not in lead
+    assert lead["sizes"] == "(max-width: 56rem) 100vw, 50rem" and lead["src"].endswith("story-1024.jpg")
+    assert "only.jpg" in headline["src"] and (headline["fetchpriority"], headline["loading"]) == ("low", "lazy")
