@@ -43,7 +43,8 @@ class RankingConfig:
     heat_weight: float = _opt(1.0, "Weight of an item's heat (normalised to 0..1 across the site).")
     quality_weight: float = _opt(1.0, "Weight of an item's quality (normalised to 0..1 across the site).")
     recency_weight: float = _opt(2.0, "Weight of freshness, 2^(-age/half_life), 1.0 for an item published at build time.")
-    half_life_hours: float = _opt(36.0, "Hours after which an item's freshness has halved.")
+    half_life_hours: float = _opt(36.0, "Hours after which an item's freshness in Top has halved.")
+    hot_gravity: float = _opt(1.5, "How fast stories fall in Hot: hotness is pct(heat) / (age_hours + 2)^hot_gravity.")
     min_heat: float = _opt(0.0, "Items with less heat are left out of the front page, Top and Hot lists (still on Latest and their own pages).")
 
 
@@ -65,6 +66,8 @@ class ProviderConfig:
     name: str = _opt("", "Display name; taken from the items when empty.")
     logo: str = _opt("", "Logo: an https URL, or a file in the site's `static/` folder (`logos/x.png` or `static/logos/x.png`).")
     description: str = _opt("", "One sentence shown on the provider page.")
+    # A data_dir record's logo in every size it gives: (url, width, height) each, `logo` first.
+    logos: tuple = field(default=(), metadata={"internal": True})
 
 
 @dataclass(frozen=True)
@@ -352,6 +355,9 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem]) -
             problems.append(Problem(path, _key_line(node, key), f"`{key}` must be at least 1"))
     if config.ranking.half_life_hours <= 0:
         problems.append(Problem(path, _key_line(node, "ranking.half_life_hours"), "`ranking.half_life_hours` must be positive"))
+    if not 0 <= config.ranking.hot_gravity <= 10:
+        problems.append(Problem(path, _key_line(node, "ranking.hot_gravity"), "`ranking.hot_gravity` must be from 0 to 10",
+                                "1.5 is the default; 0 orders Hot by heat alone"))
     if config.markdown_engine not in ("cmark", "python-markdown"):
         problems.append(Problem(path, _key_line(node, "markdown_engine"),
                                 f"`markdown_engine` must be cmark or python-markdown, got {config.markdown_engine!r}"))

@@ -145,3 +145,25 @@ def test_serve_rebuild_benchmark_runs_both_paths_and_restores_the_item(tmp_path)
         assert results["kinds"][kind]["modes"] == ["patch"], kind
     assert all(figures["median_ms"] > 0 and figures["pages_rendered"] >= 1 for figures in results["kinds"].values())
     assert files_under(tmp_path / "site" / "content") == before
+
+
+@pytest.mark.slow
+def test_lighthouse_benchmark_audits_the_corpus_pages_with_their_pictures(tmp_path):
+    from conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus/powerapps is not here (it is only beside a developer's checkout)")
+    if not (ROOT / "node_modules" / ".bin" / "lighthouse").exists():
+        pytest.skip("no node_modules/.bin/lighthouse: run `npm install`")
+    report = tmp_path / "lighthouse.json"
+    done = bench("lighthouse", "--pages", "front,search", "--json", str(report), "--keep", str(tmp_path / "reports"))
+    assert done.returncode == 0, done.stderr
+    found = json.loads(report.read_text(encoding="utf-8"))
+    assert sorted(found) == ["front", "search"]
+    for name, scores in found.items():
+        # (Performance is a timing on a shared machine: printed, not asserted.)
+        assert (scores["accessibility"], scores["best-practices"], scores["seo"]) == (100, 100, 100), (name, scores)
+        assert scores["cls"] < 0.05, (name, scores)
+    front = json.loads((tmp_path / "reports" / "front.json").read_text(encoding="utf-8"))
+    pictures = [r for r in front["audits"]["network-requests"]["details"]["items"] if "/pictures/" in r["url"]]
+    assert pictures and all(r["statusCode"] == 200 for r in pictures)  # the pictures did load, from this machine

@@ -38,7 +38,7 @@ def test_a_minimal_config_gets_every_default(tmp_path):
     assert config.theme == "default" and config.data_dir == ""
     assert (config.items_per_page, config.front_page_items, config.feed_items) == (20, 13, 50)
     assert config.ranking == RankingConfig(heat_weight=1.0, quality_weight=1.0, recency_weight=2.0,
-                                           half_life_hours=36.0, min_heat=0.0)
+                                           half_life_hours=36.0, hot_gravity=1.5, min_heat=0.0)
     assert config.topics == () and config.providers == ()
     assert "www.youtube.com" in config.embed_hosts and "player.vimeo.com" in config.embed_hosts
     # Folders are relative to the folder holding config.yaml, not to where newsdesk runs.
@@ -164,6 +164,7 @@ def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
     ("items_per_page: 0\n", "config.yaml:1: `items_per_page` must be at least 1"),
     ("front_page_items: -3\n", "config.yaml:1: `front_page_items` must be at least 1"),
     ("ranking:\n  half_life_hours: 0\n", "config.yaml:2: `ranking.half_life_hours` must be positive"),
+    ("ranking:\n  hot_gravity: -1\n", "config.yaml:2: `ranking.hot_gravity` must be from 0 to 10 (1.5 is the default; 0 orders Hot by heat alone)"),
     ("now: yesterday\n", "config.yaml:1: `now` must be an ISO 8601 time, got 'yesterday' (e.g. 2026-11-22T08:00:00Z)"),
     ("timezone: Europe/Nowhere\n", "config.yaml:1: unknown time zone 'Europe/Nowhere' (use an IANA name such as UTC or Europe/Stockholm)"),
     ("timezone: ../../etc/passwd\n", "config.yaml:1: unknown time zone '../../etc/passwd' (use an IANA name such as UTC or Europe/Stockholm)"),

@@ -162,9 +162,10 @@ def test_pages_link_their_own_feeds_and_every_feed_link_resolves(example):
         assert len(parser.icons) == 1, f"{page.output}: no visible feed icon"
         resolve_url(config, out, "https://example.github.io" + parser.icons[0])  # root-relative, under the base path
         own = {"topic": f"topics/{page.key}/feed", "provider": f"providers/{page.key}/feed",
-               "top": "feeds/top"}.get(page.kind, "feeds/latest")
+               "top": "feeds/top", "type": f"{page.key}s/feed"}.get(page.kind, "feeds/latest")
         assert parser.alternates[0][1] == f"{config.base_url}{own}.xml", page.output
     assert any(p.kind == "topic" for p in result.site.pages) and site.providers
+    assert any(p.kind == "type" for p in result.site.pages)  # (the example site has videos)
 
 
 def test_feed_length_is_the_feed_items_setting(tmp_path):

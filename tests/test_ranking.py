@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import re
+import statistics
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -147,10 +149,60 @@ def test_min_heat_keeps_cold_items_off_top_and_hot_but_not_latest(min_heat, kept
     assert names(items, result.latest) == ["e0", "d10", "c50", "b100", "a190"]  # every item, newest first
 
 
-def test_hot_is_by_heat_alone():
-    items = newest_first([story("warm", 60, 190, 0), story("hottest", 180, 5, 90), story("cool", 20, 100, 1)])
+def test_hot_is_heat_for_its_age_and_top_is_what_matters_over_days():
+    # A fresh story with some heat is what is taking off now; the old one with the most heat and quality
+    # is still what matters most.
+    items = newest_first([story("fresh-warm", 60, 40, 1), story("yesterdays-hottest", 180, 190, 30),
+                          story("old-cool", 20, 100, 60)])
     result = rank(items, now=NOW, weights=RankingConfig())
-    assert names(items, result.hot) == ["hottest", "warm", "cool"]
+    assert names(items, result.hot) == ["fresh-warm", "yesterdays-hottest", "old-cool"]
+    assert names(items, result.top)[0] == "yesterdays-hottest"
+
+
+@pytest.mark.parametrize("gravity, expected", [
+    (0, ["hottest", "warm"]),  # no gravity: heat alone
+    (1.5, ["warm", "hottest"]),  # at ten times the age, three times the heat is not enough
+])
+def test_gravity_sets_how_fast_stories_fall_in_hot(gravity, expected):
+    items = newest_first([story("warm", 60, 0, 2), story("hottest", 180, 0, 38)])
+    assert names(items, rank(items, now=NOW, weights=RankingConfig(hot_gravity=gravity)).hot) == expected
+
+
+def test_top_and_hot_pages_lead_with_different_stories(tmp_path):
+    from conftest import BASIC_CONFIG, build_site, item, make_site
+
+    files = {  # (BASIC_CONFIG's build time is 2026-11-22T12:00:00Z)
+        "content/fresh.md": item("Taking off this morning", "2026-11-22T09:00:00Z", heat=60, quality=40),
+        "content/great.md": item("Yesterday's big story", "2026-11-21T06:00:00Z", heat=180, quality=190),
+        "content/old.md": item("Last week's analysis", "2026-11-15T06:00:00Z", heat=120, quality=150),
+    }
+    config, _ = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG))
+
+    def first_title(page: str) -> str:
+        html = (config.output_path / page).read_text(encoding="utf-8")
+        return re.search(r'<h2 class="card-title"><a href="[^"]+">([^<]+)</a>', html)[1]
+
+    assert first_title("top/index.html") == "Yesterday&#39;s big story"
+    assert first_title("hot/index.html") == "Taking off this morning"
+
+
+def test_top_and_hot_differ_on_the_real_corpus(tmp_path):
+    from conftest import CORPUS
+    from generator.build.pipeline import BuildOptions, plan_site
+    from generator.config import load_config
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus/powerapps is not here (it is only beside a developer's checkout)")
+    (tmp_path / "config.yaml").write_text(
+        f"title: Power Apps news\nbase_url: https://example.github.io/pa/\ncontent_dir: {CORPUS / 'news'}\n"
+        f"data_dir: {CORPUS / 'data'}\nnow: \"2021-07-01T00:00:00Z\"\n", encoding="utf-8")
+    plan = plan_site(load_config(tmp_path / "config.yaml"), BuildOptions(), environ={})
+    site, result = plan.model.site, plan.rankings
+    assert len(site.items) > 100
+    top, hot = result.top[:10], result.hot[:10]
+    assert len(set(top) & set(hot)) <= 3  # (by heat alone, Hot's first ten were Top's)
+    age = lambda order: statistics.median((plan.now - site.items[i].published).days for i in order)
+    assert age(hot) * 3 < age(top)  # Hot is what is new; Top keeps the best of the last months
 
 
 def test_no_items():
@@ -158,8 +210,8 @@ def test_no_items():
     assert (result.top, result.latest, result.hot, result.scores) == ((), (), (), ())
 
 
-def test_a_ranking_again_with_the_last_freshness_is_the_ranking_from_scratch():
-    # serve's score edits rank again with the last ranking's freshness (the dates are where they were):
+def test_a_ranking_again_with_the_last_ages_is_the_ranking_from_scratch():
+    # serve's score edits rank again with the last ranking's ages (the dates are where they were):
     # the same scores and orders as ranking from scratch, after any change of heat and quality.
     rng = random.Random(7)
     items = newest_first([story(f"s{n}", rng.randint(0, 190), rng.randint(0, 190), rng.uniform(0, 500))
@@ -170,8 +222,8 @@ def test_a_ranking_again_with_the_last_freshness_is_the_ranking_from_scratch():
         edited = list(items)
         n = rng.randrange(len(edited))
         edited[n] = Story(edited[n].source, rng.randint(0, 1000), rng.randint(0, 190), edited[n].published)
-        again = rank(tuple(edited), now=NOW, weights=weights, freshness=last.freshness)
+        again = rank(tuple(edited), now=NOW, weights=weights, ages=last.ages)
         assert again == rank(tuple(edited), now=NOW, weights=weights)
         last = again
-    assert rank(items[:10], now=NOW, weights=weights, freshness=last.freshness) == rank(items[:10], now=NOW,
+    assert rank(items[:10], now=NOW, weights=weights, ages=last.ages) == rank(items[:10], now=NOW,
                                                                                        weights=weights)

@@ -21,6 +21,7 @@ from generator import __version__
 from generator.config import Config
 from generator.site.model import Item, Provider, Site, Topic
 from generator.plan.pages import FileOutput, Page, RenderedSite
+from generator.site.types import type_lists
 
 
 def config_key(config: Config, *extra) -> str:
@@ -102,6 +103,7 @@ def site_keys(site: Site) -> dict[str, str]:
     keys = {
         "topics": digest(list(site.topics.values())),
         "providers": digest([provider.badge for provider in site.providers.values()]),  # what the global holds
+        "type_lists": digest([listed for listed, _ in type_lists(site.items)]),
     }
     keys["news_article"] = keys["providers"] + keys["topics"]  # render.news_article reads both
     return keys
@@ -133,7 +135,7 @@ def output_fingerprint(output: FileOutput, site: Site, config_digest: str, memo:
             provider = site.providers.get(item.provider.slug) if item.provider else None
             memo[key] = "\x1f".join([item.digest, item.path,
                                      *(site.topics[slug].name for slug in item.topics if slug in site.topics),
-                                     repr((provider.name, provider.logo)) if provider else "-"])
+                                     repr((provider.name, provider.logos)) if provider else "-"])
         parts.append(memo[key])
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()
 

@@ -6,6 +6,7 @@ Output paths (relative to `base_url`; `.xml` is Atom, `.rss` is RSS, `.json` is 
     feeds/top.xml     feeds/top.rss     feeds/top.json        the Top list (ranked)
     topics/<slug>/feed.xml|.rss|.json                         a topic, its child topics included
     providers/<slug>/feed.xml|.rss|.json                      one provider
+    videos/feed.xml|.rss|.json, types/<key>/feed...           one type's list (site/types.py)
 
 Pure: Site + Rankings + Config -> FileOutputs (output path, the items
 shown, and how to make the bytes). The XML is built with the standard library's ElementTree (which escapes text and attributes), after
@@ -41,6 +42,7 @@ from generator.urls import site_url
 from generator.site.model import Item, Site
 from generator.plan.pages import FileOutput, described
 from generator.site.ranking import Rankings
+from generator.site.types import list_path, type_lists
 
 log = logging.getLogger(__name__)
 
@@ -100,9 +102,11 @@ class _Entry:
 
 
 def feed_path(kind: str, key: str = "") -> str:
-    """Output path (without extension) of a feed: kind is latest, top, topic or provider."""
+    """Output path (without extension) of a feed: kind is latest, top, type, topic or provider."""
     if kind in ("latest", "top"):
         return f"feeds/{kind}"
+    if kind == "type":
+        return f"{list_path(key)}feed"
     return f"{'topics' if kind == 'topic' else 'providers'}/{key}/feed"
 
 
@@ -115,6 +119,9 @@ def plan_feeds(site: Site, rankings: Rankings, config: Config) -> list[Feed]:
              rankings.latest[:size]),
         _top_feed(rankings, config, name),
     ]
+    for listed, order in type_lists(site.items):
+        feeds.append(Feed(feed_path("type", listed.key), listed.path, f"{listed.title} · {name}",
+                          f"{listed.title} on {name}, newest first.", order[:size]))
     for slug, topic in site.topics.items():
         feeds.append(Feed(feed_path("topic", slug), f"topics/{slug}/", f"{topic.name} · {name}",
                           topic.description or f"News about {topic.name}.", site.topic_items.get(slug, ())[:size]))
@@ -126,7 +133,7 @@ def plan_feeds(site: Site, rankings: Rankings, config: Config) -> list[Feed]:
 
 
 def _top_feed(rankings: Rankings, config: Config, name: str) -> Feed:
-    return Feed(feed_path("top"), "top/", f"{name}: Top stories", "Ranked by heat, quality and freshness.",
+    return Feed(feed_path("top"), "top/", f"{name}: Top stories", "What matters most: heat and quality, freshness counting over days.",
                 rankings.top[: config.feed_items])
 
 

@@ -20,6 +20,7 @@ from generator.config import Config
 from generator.errors import Problem
 from generator.site.model import ModelResult, Site
 from generator.site.ranking import Rankings
+from generator.site.types import type_lists
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,8 @@ class Page:
 
     url: str  # site-relative URL path: "" for the front page, "topics/ai/" ...
     template: str
-    kind: str  # home, latest, top, hot, topic, topics, provider, providers, article, search, 404
-    key: str  # topic or provider slug, or item source, or ""
+    kind: str  # home, latest, top, hot, type, topic, topics, provider, providers, article, search, 404
+    key: str  # topic or provider slug, type list key (types.TypeList), or item source, or ""
     title: str
     description: str
     context: Mapping = field(default_factory=dict)
@@ -143,11 +144,11 @@ class RenderedSite:
 
 
 RANKED = ("home", "top", "hot")  # the kinds of page ordered by score
-LIST_KINDS = ("home", "latest", "top", "hot", "topic", "provider")  # the pages that show a list of stories
+LIST_KINDS = ("home", "latest", "top", "hot", "type", "topic", "provider")  # the pages that show a list of stories
 LISTS = (  # kind, title, description, and the Rankings order each site-wide list shows
     ("latest", "Latest", "The newest stories first.", "latest"),
-    ("top", "Top stories", "Ranked by heat, quality and freshness.", "top"),
-    ("hot", "Hot", "The stories with the most heat.", "hot"),
+    ("top", "Top stories", "What matters most: heat and quality, freshness counting over days.", "top"),
+    ("hot", "Hot", "Taking off now: the most heat for their age in hours.", "hot"),
 )
 
 
@@ -171,6 +172,9 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
     for kind, title, description, order in LISTS:
         pages += _paginate(site, config, kind, "", f"{kind}/", title, description, getattr(rankings, order), {},
                            earlier)
+    for listed, order in type_lists(site.items):
+        pages += _paginate(site, config, "type", listed.key, listed.path, listed.title,
+                           f"{listed.title} on this site, newest first.", order, {}, earlier)
     for slug, topic in site.topics.items():
         if ("topic", slug) in kept:
             pages += lists["topic", slug]

@@ -25,8 +25,10 @@ from generator.config import Config
 from generator.errors import BuildError, Problem
 from generator.plan.feeds import feed_path
 from generator.render.fragments import MemoEnvironment
+from generator.render.pictures import picture
 from generator.site.model import ProviderBadge, Site
 from generator.plan.pages import Page
+from generator.site.types import type_lists
 from generator.urls import origin_url
 
 log = logging.getLogger(__name__)
@@ -185,7 +187,9 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
                        page_feed=page_feed, page_feed_name=page_feed_name, news_article=news_article,
                        first_image=first_image,
-                       config=config, topics=site.topics, providers=badges)
+                       picture=lambda images, width: picture(images, width, url),
+                       config=config, topics=site.topics, providers=badges,
+                       type_lists=tuple(listed for listed, _ in type_lists(site.items)))
     env.filters.update(
         # The same as the url() and absolute() functions, as filters: `{{ item.path|url }}`. The default theme
         # uses these (a page makes ~50 links): Jinja calls a filter directly, a function through its context.
@@ -210,14 +214,14 @@ def first_image(items) -> object | None:
 def page_feed(page: Page) -> str:
     """The feed a page offers, as feeds.feed_path names it (no extension): its topic's or provider's
     own, Top's on Top, else Latest's. Python rather than a theme macro: every page asks, several times."""
-    if page.kind in ("topic", "provider"):
+    if page.kind in ("type", "topic", "provider"):
         return feed_path(page.kind, page.key)
     return feed_path("top" if page.kind == "top" else "latest")
 
 
 def page_feed_name(page: Page, list_title: str = "") -> str:
     """The title of page_feed(page), for its <link rel=alternate> and the feed icon."""
-    if page.kind in ("topic", "provider"):
+    if page.kind in ("type", "topic", "provider"):
         return list_title
     return "Top stories" if page.kind == "top" else "Latest stories"
 

@@ -97,8 +97,8 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     if old is not None and new is not None and low == high and _ranked_by(old) == _ranked_by(new):
         rankings = plan.rankings
     elif old is not None and new is not None and low == high and old.published == new.published:
-        # every item's date is where it was, and so its freshness
-        rankings = rank(new_site.items, now=plan.now, weights=plan.config.ranking, freshness=plan.rankings.freshness)
+        # every item's date is where it was, and so its age
+        rankings = rank(new_site.items, now=plan.now, weights=plan.config.ranking, ages=plan.rankings.ages)
     else:
         rankings = rank(new_site.items, now=plan.now, weights=plan.config.ranking)
 

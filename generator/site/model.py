@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 KNOWN_FIELDS = frozenset({
     "title", "excerpt", "publishedDateTime", "originalUrl", "webUrl", "ampWebUrl", "cdnAmpWebUrl", "type",
     "quality", "heat", "published", "provider", "topics", "images", "related", "secured", "featuredContent",
-    "price", "length", "category", "slug",
+    "price", "length", "category", "slug", "size",
 })
 _KNOWN_BY_CASE = {name.lower(): name for name in KNOWN_FIELDS}  # `PublishedDateTime` -> publishedDateTime
 # What a card calls an item of a known type ("" for an article: most are). Any other type is kept as
@@ -134,6 +134,7 @@ class Item:
     category: str
     extra: dict = field(default_factory=dict)  # unknown front matter fields, for templates (do not mutate)
     secured: str = ""  # opaque; kept so nothing the user had is lost, never rendered
+    size: str = ""  # a download's size as the item writes it ("12 MB")
     warnings: tuple[Problem, ...] = ()  # what the user should fix in its file (the item is shown all the same)
 
     @property
@@ -181,8 +182,12 @@ class ProviderBadge:
     slug: str
     name: str
     domain: str
-    logo: Image | None
+    logos: tuple[Image, ...]  # its logo in every size given (the first as given: see `logo`)
     description: str
+
+    @property
+    def logo(self) -> Image | None:
+        return self.logos[0] if self.logos else None
 
     @property
     def monogram(self) -> str:
@@ -206,7 +211,7 @@ class Provider(ProviderBadge):
 
     @property
     def badge(self) -> ProviderBadge:
-        return ProviderBadge(self.slug, self.name, self.domain, self.logo, self.description)
+        return ProviderBadge(self.slug, self.name, self.domain, self.logos, self.description)
 
 
 @dataclass(frozen=True)
@@ -283,9 +288,10 @@ def withheld_because(item: Item, now: datetime, drafts: bool = False, future: bo
 
 # What an edit may change in an item and leave the site's shape as it was: none of these decide an
 # item's page, its place in any order, its topics or provider, or anything the site shows of others.
-TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "amp_url", "cdn_amp_url", "type", "images", "body",
-                         "featured_html", "video_url", "embed", "price", "length", "category", "extra", "secured",
-                         "warnings"})
+# (Not `type`: it puts the item in a type's list, site/types.py.)
+TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "amp_url", "cdn_amp_url", "images", "body",
+                         "featured_html", "video_url", "embed", "price", "length", "size", "category", "extra",
+                         "secured", "warnings"})
 
 
 def same_place(old: Item, new: Item) -> bool:
@@ -347,6 +353,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         category=_text(meta, "category", notes),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
         secured=_text(meta, "secured", notes, plain=False),
+        size=_text(meta, "size", notes),
     )
     slug_text = _text(meta, "slug", notes)
     errors, warnings = notes.problems(config.root, source.path)
@@ -793,9 +800,8 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
     providers = {}
     for slug, indices in provider_items.items():
         ref, extra = refs[slug], defs.get(slug)
-        logo = _logo(extra, ref)
         providers[slug] = Provider(
-            slug, (extra.name if extra and extra.name else ref.name), ref.domain, logo,
+            slug, (extra.name if extra and extra.name else ref.name), ref.domain, _logos(extra, ref),
             extra.description if extra else "", len(indices),
             provider_average(items, indices), main_topics(items, indices))
     return Site(
@@ -833,12 +839,15 @@ def _with_descendants(slug: str, direct: dict, children: dict, seen: set) -> set
     return found
 
 
-def _logo(extra: ProviderConfig | None, ref: ProviderRef) -> Image | None:
+def _logos(extra: ProviderConfig | None, ref: ProviderRef) -> tuple[Image, ...]:
+    """A provider's logo in every size known: config's or its data record's, else what its items give."""
+    if extra and extra.logos:
+        return tuple(Image(url, width, height) for url, width, height in extra.logos)
     if extra and extra.logo:
         url = safe_url(extra.logo) or (extra.logo.lstrip("/") if ".." not in extra.logo else "")
         if url:
-            return Image(url, 50, 50)
-    return ref.images[0] if ref.images else None
+            return (Image(url, 50, 50),)
+    return ref.images
 
 
 # --- one item edited: the indexes brought up to date without indexing every item again ------------
@@ -858,9 +867,12 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
 
     None when the edit changes what is site-wide, which every page can show (generator/build/fingerprints.py
     site_keys): a topic that appears or goes, a topic's name as items write it, a provider that
-    appears or goes or is named by another of its items. The caller checks that `new` is still
-    published and writes a page no other item writes.
+    appears or goes or is named by another of its items, a type list (site/types.py) that appears,
+    goes or is titled otherwise. The caller checks that `new` is still published and writes a page no
+    other item writes.
     """
+    from generator.site.types import same_type_lists  # (types.py reads this module)
+
     old = site.items[index] if index is not None else None
     items = list(site.items)
     if index is not None:
@@ -869,6 +881,8 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
     if new is not None:
         to = bisect.bisect_left(items, latest_order(new), key=latest_order)
         items.insert(to, new)
+    if not same_type_lists(site.items, items, old, new):
+        return None  # a link more or less, or another name, in every page's header
     count = len(site.items)
     position = list(range(count))
     if index is None:  # added: the items from `to` on move one place on

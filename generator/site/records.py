@@ -74,23 +74,27 @@ def load_records(config: Config) -> Records:
         if not domain:
             problems.append(Problem(source.path, 2, "organization record has no `_id` or `domain`"))
             continue
-        logo = ""
+        logos = []  # every size of its logo the record gives, as (url, width, height)
         for image in record.get("images") or []:
             url = image.get("url") if isinstance(image, dict) else None
             if not isinstance(url, str):
                 continue
-            if safe_url(url):
-                logo = url
-                break
-            local = _local_asset(data.parent, url)
-            if local:
-                target = f"assets/providers/{slugify(local.stem)}{local.suffix.lower()}"
-                files[target] = local
-                logo = target
-                break
-        providers.append(ProviderConfig(domain=domain, name=plain_text(str(record.get("name") or "")), logo=logo,
+            if not safe_url(url):
+                local = _local_asset(data.parent, url)
+                if not local:
+                    continue
+                url = f"assets/providers/{slugify(local.stem)}{local.suffix.lower()}"
+                files[url] = local
+            logos.append((url, _size(image.get("width")), _size(image.get("height"))))
+        providers.append(ProviderConfig(domain=domain, name=plain_text(str(record.get("name") or "")),
+                                        logo=logos[0][0] if logos else "", logos=tuple(logos),
                                         description=plain_text(str(record.get("description") or ""))))
     return Records(tuple(topics), tuple(providers), files, tuple(problems))
+
+
+def _size(value) -> int | None:
+    """A declared width or height: a positive whole number of pixels, else unknown."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 100_000 else None
 
 
 def _local_asset(site_root: Path, url: str) -> Path | None:

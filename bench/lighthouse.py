@@ -1,0 +1,233 @@
+"""Lighthouse (mobile) on the real corpus: the four category scores and CLS of each kind of page.
+
+    python -m bench.lighthouse [--corpus ../shared/corpus/powerapps] [--pages front,article] [--json FILE] [--keep DIR]
+
+builds the corpus's site under a /pa/ base path into a temporary folder, with every story's picture
+pointed at this machine: one loopback server (127.0.0.1) serves the site and, for each picture, a JPEG
+of the width and height the story declares (made once per size in chromium, so nothing is downloaded and
+no image library is needed). Provider logos are the corpus's own files. Then it runs Lighthouse's mobile
+audit (the npm `lighthouse` package of package.json, `npm install`; Debian's chromium through CHROME_PATH,
+never a downloaded browser) on the front page, Latest, the biggest topic and provider, the top story's
+page and a search, one after another, and prints performance, accessibility, best practices, SEO, CLS
+and LCP for each. Lighthouse's performance score moves from run to run on a busy machine (it simulates
+a slow phone network from what it measured): read it over a few runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import contextlib
+import functools
+import gzip
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import yaml
+
+from bench.screenshots import CHROMIUM, samples
+from generator.build.pipeline import BuildOptions, build
+from generator.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CORPUS = ROOT.parent / "shared" / "corpus" / "powerapps"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+BASE = "pa"  # the base path the site is built under, as on a project site of GitHub Pages
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+PICTURE = re.compile(r"^/pictures/(\d+)x(\d+)/[\w.-]+\.jpg$")
+
+# A JPEG of a given size, drawn in chromium: soft colour tiles, so it weighs about what a news photo does.
+DRAW = """([width, height]) => {
+  const canvas = document.createElement('canvas');
+  canvas.width = width; canvas.height = height;
+  const g = canvas.getContext('2d');
+  let seed = width * 7919 + height;
+  const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  for (let y = 0; y < height; y += 12) for (let x = 0; x < width; x += 12) {
+    g.fillStyle = `hsl(${200 + 60 * next()}, ${30 + 40 * next()}%, ${30 + 40 * next()}%)`;
+    g.fillRect(x, y, 12, 12);
+  }
+  return canvas.toDataURL('image/jpeg', 0.75);
+}"""
+
+
+def jpegs(sizes: set[tuple[int, int]]) -> dict[tuple[int, int], bytes]:
+    """A JPEG of each (width, height), drawn in Debian's chromium."""
+    from playwright.sync_api import sync_playwright
+
+    made = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        tab = browser.new_page()
+        for size in sorted(sizes):
+            made[size] = base64.b64decode(tab.evaluate(DRAW, list(size)).split(",", 1)[1])
+        browser.close()
+    return made
+
+
+@contextlib.contextmanager
+def serve(folder: Path, prefix: str, pictures: dict[tuple[int, int], bytes]):
+    """`folder` at http://127.0.0.1:PORT{prefix} (404.html for what is missing) and /pictures/WxH/NAME.jpg:
+    the JPEG of that size. Yields the server's origin; the pictures are filled in once it is known."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self):
+            found = PICTURE.match(self.path.split("?", 1)[0])
+            if found:
+                body = pictures.get((int(found[1]), int(found[2])))
+                if body is None:
+                    self.send_error(404)
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "image/jpeg")
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "max-age=31536000")
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            target = Path(self.translate_path(self.path))
+            if target.is_dir():
+                target = target / "index.html"
+            if target.suffix in COMPRESSED and target.is_file() and "gzip" in self.headers.get("Accept-Encoding", ""):
+                # As GitHub Pages serves text: gzipped, cached for ten minutes.
+                body = gzip.compress(target.read_bytes(), mtime=0)
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(str(target)))
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "max-age=600")
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().do_GET()
+
+        def translate_path(self, path):
+            raw = path.split("?", 1)[0].split("#", 1)[0]
+            return super().translate_path("/" + raw[len(prefix):]) if raw.startswith(prefix) else str(folder / "-")
+
+        def send_error(self, code, message=None, explain=None):
+            page = folder / "404.html"
+            if code == 404 and page.is_file():
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().send_error(code, message, explain)
+
+        def log_message(self, *args):
+            pass
+
+    folder.mkdir(parents=True, exist_ok=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def local_corpus(corpus: Path, out: Path, origin: str) -> set[tuple[int, int]]:
+    """The corpus's stories copied to `out`, each picture and provider logo pointed at
+    `origin`/pictures/WxH/...; returns the sizes. A picture without a declared size is served at 1280x720."""
+    sizes = set()
+    out.mkdir(parents=True)
+
+    def localise(images, name: str) -> None:
+        for k, image in enumerate(images or []):
+            if isinstance(image, dict) and image.get("url"):
+                size = (int(image.get("width") or 1280), int(image.get("height") or 720))
+                image.update(url=f"{origin}/pictures/{size[0]}x{size[1]}/{name}-{k}.jpg", width=size[0], height=size[1])
+                sizes.add(size)
+
+    for n, path in enumerate(sorted((corpus / "news").glob("*.md"))):
+        text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+        _, front, body = text.split("---\n", 2)
+        meta = yaml.safe_load(front)
+        localise(meta.get("images"), str(n))
+        if isinstance(meta.get("provider"), dict):
+            localise(meta["provider"].get("images"), f"{n}-logo")
+        (out / path.name).write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body,
+                                     encoding="utf-8")
+    return sizes
+
+
+def audit(url: str, report: Path) -> dict:
+    """Lighthouse's mobile audit of `url` (its default form factor and throttling)."""
+    command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+               f"--only-categories={','.join(CATEGORIES)}",
+               "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"]
+    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300,
+                   stdout=subprocess.DEVNULL)
+    found = json.loads(report.read_text(encoding="utf-8"))
+    scores = {name: round(100 * (found["categories"][name]["score"] or 0)) for name in CATEGORIES}
+    audits = found["audits"]
+    failed = sorted(key for key, value in audits.items()
+                    if value.get("score") is not None and value["score"] < 0.9 and value.get("scoreDisplayMode") in
+                    ("binary", "numeric", "metricSavings"))
+    return {**scores, "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
+            "lcp_ms": round(audits["largest-contentful-paint"]["numericValue"]),
+            "bytes": audits["total-byte-weight"]["numericValue"], "below_0.9": failed}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.lighthouse", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="a Smartable corpus: news/ and data/")
+    parser.add_argument("--json", type=Path, help="write every figure to this file too")
+    parser.add_argument("--keep", type=Path, help="keep Lighthouse's JSON reports in this folder")
+    parser.add_argument("--pages", default="", help="audit only these (front, latest, topic, provider, article, search)")
+    args = parser.parse_args(argv)
+    if not (args.corpus / "news").is_dir():
+        print(f"no corpus at {args.corpus} (it is in ../shared beside a developer's checkout)", file=sys.stderr)
+        return 2
+    if not LIGHTHOUSE.exists():
+        print(f"no {LIGHTHOUSE.relative_to(ROOT)}: run `npm install` in {ROOT}", file=sys.stderr)
+        return 2
+    work = Path(tempfile.mkdtemp(prefix="newsdesk-lighthouse-"))
+    pictures: dict[tuple[int, int], bytes] = {}
+    results = {}
+    try:
+        site_root = work / "site"
+        with serve(site_root / "output", f"/{BASE}/", pictures) as origin:
+            sizes = local_corpus(args.corpus, site_root / "news", origin)
+            pictures.update(jpegs(sizes))
+            (site_root / "config.yaml").write_text(
+                f"title: Power Apps news\nbase_url: https://example.github.io/{BASE}/\ncontent_dir: news\n"
+                f"data_dir: {(args.corpus / 'data').resolve()}\nnow: \"2021-07-01T00:00:00Z\"\n", encoding="utf-8")
+            config = load_config(site_root / "config.yaml")
+            result = build(config, BuildOptions(workers=1), environ={})
+            reports = args.keep or work / "reports"
+            reports.mkdir(parents=True, exist_ok=True)
+            print(f"| page | performance | accessibility | best practices | SEO | CLS | LCP ms | KiB |")
+            print("|---|---|---|---|---|---|---|---|")
+            wanted = set(filter(None, args.pages.split(",")))
+            for name, path in samples(result.site.model.site).items():
+                if wanted and name not in wanted:
+                    continue
+                found = results[name] = audit(f"{origin}/{BASE}/{path}", reports / f"{name}.json")
+                print(f"| {name} | {found['performance']} | {found['accessibility']} | {found['best-practices']} | "
+                      f"{found['seo']} | {found['cls']} | {found['lcp_ms']} | {found['bytes'] / 1024:.0f} |", flush=True)
+            for name, found in results.items():
+                if found["below_0.9"]:
+                    print(f"{name}: audits under 0.9: {', '.join(found['below_0.9'])}")
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""The site's lists of items by type: a way in to its videos, downloads, podcasts... besides the news.
+
+Articles are the site itself (Latest, Top, Hot); every other type the site has gets a list of its own,
+newest first. Items are grouped by what their cards call them (model.type_label), so that every type a
+crawler writes that has no name of its own ("Other") shares one list. Known types get a plural path at the
+site's root (videos/, downloads/); any other under types/ (types/webinar/, types/other/), where no name can
+clash with the site's own folders (topics/, news/ ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.site.model import Item, type_label
+from generator.urls import slugify
+
+# Known type -> (its list's path, its title); the order is the header's.
+KNOWN = {
+    "video": ("videos/", "Videos"),
+    "audio": ("audio/", "Audio"),
+    "podcast": ("podcasts/", "Podcasts"),
+    "download": ("downloads/", "Downloads"),
+    "event": ("events/", "Events"),
+    "course": ("courses/", "Courses"),
+}
+
+
+@dataclass(frozen=True)
+class TypeList:
+    """One type's list, as the header links to it."""
+
+    key: str  # the type ("video"), or the slug of its label for other types ("webinar", "other")
+    path: str  # URL path of its first page: "videos/", "types/webinar/"
+    title: str  # "Videos", "Webinar"
+
+
+def list_path(key: str) -> str:
+    """URL path of the first page of the list with this key."""
+    return KNOWN[key][0] if key in KNOWN else f"types/{key}/"
+
+
+def list_key(kind: str) -> str:
+    """The key of the list an item of type `kind` is in; "" for an article (in none)."""
+    if kind in KNOWN:
+        return kind
+    label = type_label(kind)
+    return (slugify(label) or "other") if label else ""
+
+
+def type_lists(items: tuple[Item, ...]) -> tuple[tuple[TypeList, tuple[int, ...]], ...]:
+    """Each type list the site has with its items (indices into `items`, which is newest first): the
+    known types in KNOWN's order, then the others by key. Another type's list is titled with the first
+    (in sort order) of the labels of its types, so that its title moves only when its types do."""
+    orders: dict[str, list[int]] = {}
+    labels: dict[str, str] = {}
+    for index, item in enumerate(items):
+        key = list_key(item.type)
+        if key:
+            orders.setdefault(key, []).append(index)
+            label = type_label(item.type)
+            labels[key] = min(labels.get(key, label), label)
+    ranked = sorted(orders, key=lambda key: (key not in KNOWN, list(KNOWN).index(key) if key in KNOWN else 0, key))
+    return tuple((TypeList(key, list_path(key), KNOWN[key][1] if key in KNOWN else labels[key]), tuple(orders[key]))
+                 for key in ranked)
+
+
+def same_type_lists(items: tuple[Item, ...], new_items: list[Item], old: Item | None, new: Item | None) -> bool:
+    """Whether the site has the same type lists, titled alike, after `old` became `new` (None: added or
+    deleted): the header of every page names them. Looks at the whole site only when the edit is of an
+    item in a type list."""
+    if list_key(old.type if old else "article") == list_key(new.type if new else "article") == "":
+        return True
+    if old is not None and new is not None and old.type == new.type:
+        return True
+    return [listed for listed, _ in type_lists(items)] == [listed for listed, _ in type_lists(tuple(new_items))]

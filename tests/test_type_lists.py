@@ -1,0 +1,93 @@
+"""Items of other types than article get their own way in: a list per type, linked from every page's header,
+paginated, in the sitemap and with feeds; cards and story pages say what the item is."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from conftest import BASIC_CONFIG, build_site, item, make_site
+
+CONFIG = BASIC_CONFIG + "items_per_page: 2\n"
+
+
+def _typed_site(root):
+    files = {
+        "content/a1.md": item("An article", "2026-11-20T10:00:00Z"),
+        "content/a2.md": item("Another article", "2026-11-21T10:00:00Z"),
+        "content/v1.md": item("First video", "2026-11-19T10:00:00Z", type="video", length='"4 min"'),
+        "content/v2.md": item("Second video", "2026-11-20T11:00:00Z", type="video"),
+        "content/v3.md": item("Third video", "2026-11-21T11:00:00Z", type="Video", length='"12:30"'),
+        "content/d1.md": item("A data set", "2026-11-18T10:00:00Z", type="download", size='"12 MB"', price='"Free"'),
+        "content/w1.md": item("A webinar", "2026-11-17T10:00:00Z", type="webinar"),
+        "content/o1.md": item("Something odd", "2026-11-16T10:00:00Z", type='"<b>!!</b>"'),
+    }
+    config, result = build_site(make_site(root, files, CONFIG))
+    assert result.site.problems == ()
+    return config.output_path
+
+
+def _titles(html: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", t).strip() for t in re.findall(r'<h[23] class="card-title">(.*?)</h[23]>', html)]
+
+
+def _nav(html: str) -> list[tuple[str, bool]]:
+    nav = re.search(r'<nav aria-label="Sections">(.*?)</nav>', html, re.S)[1]
+    return [(text, bool(current)) for _, current, text in re.findall(r'<a href="([^"]+)"( aria-current="page")?>([^<]+)</a>', nav)]
+
+
+def test_each_type_has_its_own_paginated_list_newest_first(tmp_path):
+    out = _typed_site(tmp_path / "site")
+    first = (out / "videos/index.html").read_text(encoding="utf-8")
+    second = (out / "videos/page/2/index.html").read_text(encoding="utf-8")
+    assert _titles(first) == ["Video Third video", "Video Second video"]
+    assert _titles(second) == ["Video First video"]
+    assert "<h1>Videos</h1>" in first and "Page 2 of 2" in second
+    assert _titles((out / "downloads/index.html").read_text(encoding="utf-8")) == ["Download A data set"]
+    assert _titles((out / "types/webinar/index.html").read_text(encoding="utf-8")) == ["Webinar A webinar"]
+    assert _titles((out / "types/other/index.html").read_text(encoding="utf-8")) == ["Other Something odd"]
+    # Articles are the site's own lists, not a type list.
+    assert not (out / "articles").exists() and not (out / "types/article").exists()
+
+
+def test_every_page_header_links_the_type_lists_and_marks_the_current_one(tmp_path):
+    out = _typed_site(tmp_path / "site")
+    pages = sorted(out.rglob("index.html"))
+    assert len(pages) > 10
+    for page in pages:
+        titles = [text for text, _ in _nav(page.read_text(encoding="utf-8"))]
+        assert titles == ["Latest", "Top", "Hot", "Videos", "Downloads", "Other", "Webinar", "Topics", "Providers"], page
+    assert ("Videos", True) in _nav((out / "videos/page/2/index.html").read_text(encoding="utf-8"))
+    assert ("Downloads", False) in _nav((out / "videos/index.html").read_text(encoding="utf-8"))
+
+
+def test_cards_and_story_pages_say_what_the_item_is(tmp_path):
+    out = _typed_site(tmp_path / "site")
+    downloads = (out / "downloads/index.html").read_text(encoding="utf-8")
+    assert '<span class="badge">Download</span>' in downloads
+    assert '<span class="facts">12 MB · Free</span>' in downloads
+    videos = (out / "videos/index.html").read_text(encoding="utf-8")
+    assert '<span class="facts">12:30</span>' in videos
+    page = (out / "news/2026/11/18/d1/index.html").read_text(encoding="utf-8")
+    assert '<span class="badge">Download</span>' in page and "· 12 MB · Free" in page
+
+
+def test_type_lists_are_in_the_sitemap_and_have_feeds(tmp_path):
+    out = _typed_site(tmp_path / "site")
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    for path in ("videos/", "videos/page/2/", "downloads/", "types/webinar/", "types/other/"):
+        assert f"<loc>https://example.org/{path}</loc>" in sitemap, path
+    atom = ET.parse(out / "videos/feed.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert [e.findtext("a:title", namespaces=ns) for e in atom.findall("a:entry", ns)] == [
+        "Third video", "Second video", "First video"]
+    assert (out / "downloads/feed.rss").is_file() and (out / "types/webinar/feed.json").is_file()
+    assert 'href="https://example.org/videos/feed.xml"' in (out / "videos/index.html").read_text(encoding="utf-8")
+
+
+def test_a_site_of_articles_only_has_no_type_lists(tmp_path):
+    config, result = build_site(make_site(tmp_path / "site", {"content/a.md": item("Just news")}))
+    out = config.output_path
+    assert [text for text, _ in _nav((out / "index.html").read_text(encoding="utf-8"))] == [
+        "Latest", "Top", "Hot", "Topics", "Providers"]
+    assert not (out / "videos").exists() and not (out / "types").exists()
