@@ -9,6 +9,7 @@ clash with the site's own folders (topics/, news/ ...).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from generator.site.model import Item, type_label
@@ -39,6 +40,7 @@ def list_path(key: str) -> str:
     return KNOWN[key][0] if key in KNOWN else f"types/{key}/"
 
 
+@functools.lru_cache(maxsize=4096)  # (asked for every item of the site, whose types are few)
 def list_key(kind: str) -> str:
     """The key of the list an item of type `kind` is in; "" for an article (in none)."""
     if kind in KNOWN:
@@ -57,11 +59,14 @@ def type_lists(items: tuple[Item, ...]) -> tuple[tuple[TypeList, tuple[int, ...]
         key = list_key(item.type)
         if key:
             orders.setdefault(key, []).append(index)
-            label = type_label(item.type)
+            label = _label(item.type)
             labels[key] = min(labels.get(key, label), label)
     ranked = sorted(orders, key=lambda key: (key not in KNOWN, list(KNOWN).index(key) if key in KNOWN else 0, key))
     return tuple((TypeList(key, list_path(key), KNOWN[key][1] if key in KNOWN else labels[key]), tuple(orders[key]))
                  for key in ranked)
+
+
+_label = functools.lru_cache(maxsize=4096)(type_label)
 
 
 def same_type_lists(items: tuple[Item, ...], new_items: list[Item], old: Item | None, new: Item | None) -> bool:
