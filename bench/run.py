@@ -115,13 +115,13 @@ PAGESET_CONFIG, PAGESET_OUTPUT = "config-pageset.yaml", "output-pageset"
 
 
 def write_pageset_config(site: Path) -> Path:
-    """The site's config.yaml with what Hugo's site has no counterpart for turned off: the feeds, the JSON API
-    and the search index. What is left is the page set both tools render (articles, front page,
+    """The site's config.yaml with what Hugo's site has no counterpart for turned off: the feeds, the JSON API,
+    the search index and the lists by type (videos/). What is left is the page set both tools render (articles, front page,
     Latest/Top/Hot, topic and provider lists and indexes, 404) plus a sitemap and robots.txt, which Hugo
     writes too. Its own output folder, so the full build's output and cache are not touched."""
     path = site / PAGESET_CONFIG
     path.write_text((site / "config.yaml").read_text(encoding="utf-8")
-                    + f"\nsearch: false\nfeeds: false\napi: false\noutput_dir: {PAGESET_OUTPUT}\n", encoding="utf-8")
+                    + f"\nsearch: false\nfeeds: false\napi: false\ntype_lists: false\noutput_dir: {PAGESET_OUTPUT}\n", encoding="utf-8")
     return path
 
 

@@ -85,6 +85,15 @@ def test_type_lists_are_in_the_sitemap_and_have_feeds(tmp_path):
     assert 'href="https://example.org/videos/feed.xml"' in (out / "videos/index.html").read_text(encoding="utf-8")
 
 
+def test_type_lists_false_leaves_them_out(tmp_path):
+    files = {"content/a.md": item("News"), "content/v.md": item("A video", type="video")}
+    config, _ = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG + "type_lists: false\n"))
+    out = config.output_path
+    assert [text for text, _ in _nav((out / "index.html").read_text(encoding="utf-8"))] == [
+        "Latest", "Top", "Hot", "Topics", "Providers"]
+    assert not (out / "videos").exists() and '<span class="badge">Video</span>' in (out / "latest/index.html").read_text(encoding="utf-8")
+
+
 def test_a_site_of_articles_only_has_no_type_lists(tmp_path):
     config, result = build_site(make_site(tmp_path / "site", {"content/a.md": item("Just news")}))
     out = config.output_path

@@ -119,7 +119,7 @@ def plan_feeds(site: Site, rankings: Rankings, config: Config) -> list[Feed]:
              rankings.latest[:size]),
         _top_feed(rankings, config, name),
     ]
-    for listed, order in type_lists(site.items):
+    for listed, order in type_lists(site.items) if config.type_lists else ():
         feeds.append(Feed(feed_path("type", listed.key), listed.path, f"{listed.title} · {name}",
                           f"{listed.title} on {name}, newest first.", order[:size]))
     for slug, topic in site.topics.items():

@@ -172,7 +172,7 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
     for kind, title, description, order in LISTS:
         pages += _paginate(site, config, kind, "", f"{kind}/", title, description, getattr(rankings, order), {},
                            earlier)
-    for listed, order in type_lists(site.items):
+    for listed, order in type_lists(site.items) if config.type_lists else ():
         pages += _paginate(site, config, "type", listed.key, listed.path, listed.title,
                            f"{listed.title} on this site, newest first.", order, {}, earlier)
     for slug, topic in site.topics.items():

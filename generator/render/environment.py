@@ -189,7 +189,7 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
                        first_image=first_image,
                        picture=lambda images, width: picture(images, width, url),
                        config=config, topics=site.topics, providers=badges,
-                       type_lists=tuple(listed for listed, _ in type_lists(site.items)))
+                       type_lists=tuple(listed for listed, _ in type_lists(site.items)) if config.type_lists else ())
     env.filters.update(
         # The same as the url() and absolute() functions, as filters: `{{ item.path|url }}`. The default theme
         # uses these (a page makes ~50 links): Jinja calls a filter directly, a function through its context.
