@@ -95,12 +95,14 @@ def _own_heat(text: str) -> int:
 
 def _with_heat(original: str, heat: int) -> tuple[str, str, str]:
     """The item's text with this heat, the selector of its page that shows it, and the text shown there."""
-    return re.sub(r"^heat: .*$", f"heat: {heat}", original, count=1, flags=re.M), ".signal.heat", f"Heat{heat}"
+    # (as partials/signals.html writes it on a story's page: "Heat 57", "Hot" from 80)
+    shown = f"{'Hot' if heat >= 80 else 'Heat'} {heat}"
+    return re.sub(r"^heat: .*$", f"heat: {heat}", original, count=1, flags=re.M), ".signal.heat .signal-name", shown
 
 
 def topic_edit(original: str, n: int, other: str) -> tuple[str, str, str]:
     """Round n's first topic: `other` (a topic of the site) in even rounds, the item's own in odd ones: the
-    story moves from one topic's lists to another's (generator/serve/replan.py); its page's kicker names it."""
+    story moves from one topic's lists to another's (generator/serve/fastpath.py); its page's kicker names it."""
     first = re.search(r"^topics:\n  - (.*)$", original, re.M)[1].strip('"')
     name = other if n % 2 == 0 else first
     return (re.sub(r"^topics:\n  - .*$", f'topics:\n  - "{name}"', original, count=1, flags=re.M), ".kicker", name)
