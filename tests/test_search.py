@@ -20,7 +20,7 @@ from conftest import ROOT, files_under, item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.build.cache import BuildCache
 from generator.config import load_config
-from generator.plan.search import SEARCH_FOLDER, shard_file, shard_key, tokens
+from generator.plan.search import SEARCH_FOLDER, shard_file, shard_key, terms, tokens
 
 CONFIG = """\
 title: Search Test News
@@ -73,21 +73,26 @@ def index_of(out):
     docs = []
     for n in range(-(-meta["docs"] // meta["chunk"])):
         docs += json.loads((folder / f"docs/{n}.json").read_bytes())
-    terms = {}
-    for key in meta["shards"]:
-        for term, flat in json.loads((folder / shard_file(key)).read_bytes()).items():
-            assert shard_key(term) == key
+    found = {}
+    shards = sorted((folder / "terms").iterdir())
+    assert shards
+    for path in shards:
+        for term, flat in json.loads(path.read_bytes())["terms"].items():
+            assert shard_file(shard_key(term, set(meta["split"]))) == f"terms/{path.name}"
             postings, doc = {}, 0
-            for delta, weight in zip(flat[0::2], flat[1::2]):
+            for delta, weight in zip(flat[1::2], flat[2::2]):
                 doc += delta
                 postings[doc] = weight
-            terms[term] = postings
-    return meta, docs, terms
+            assert flat[0] >= len(postings)  # the document frequency
+            found[term] = postings
+    return meta, docs, found
 
 
-def titles_for(out, term):
-    meta, docs, terms = index_of(out)
-    return sorted(docs[doc][1] for doc in terms.get(term, {}))
+def titles_for(out, word):
+    """The titles of the stories the index lists for a word (stemmed as the site's language does)."""
+    meta, docs, found = index_of(out)
+    [term] = terms(word, meta["stemmer"])
+    return sorted(docs[doc][1] for doc in found.get(term, {}))
 
 
 @pytest.fixture(scope="module")
@@ -142,31 +147,36 @@ def test_a_word_from_one_body_finds_exactly_that_story(searchable):
 def test_a_title_word_outranks_the_same_word_in_a_body(searchable):
     config, out = searchable
     meta, docs, terms = index_of(out)
-    weights = {docs[doc][1]: weight for doc, weight in terms["crystals"].items()}
+    weights = {docs[doc][1]: weight for doc, weight in terms["crystal"].items()}
     assert weights["Lab grows crystals in orbit"] > weights["Night trains return to the northern line"]
 
 
 def test_records_hold_the_story_as_data_and_urls_relative_to_the_site(searchable):
     config, out = searchable
     meta, docs, terms = index_of(out)
-    assert meta["version"] == 1 and meta["docs"] == len(docs) == 4 + FILLERS
-    assert meta["fields"] == ["url", "title", "excerpt", "provider", "date"]
-    harbour = next(doc for doc in docs if doc[1].startswith("Harbour"))
-    assert harbour == ["news/2026/11/20/harbour/", "Harbour cranes get a new paint job",
-                       "Port authority repaints its fleet.", "Dockside Daily", "2026-11-20"]
+    assert meta["version"] == 2 and meta["docs"] == len(docs) == 4 + FILLERS
+    assert meta["fields"] == ["url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics",
+                              "image", "heat", "type"]
+    harbour = dict(zip(meta["fields"], next(doc for doc in docs if doc[1].startswith("Harbour"))))
+    assert harbour["url"] == "news/2026/11/20/harbour/" and harbour["title"] == "Harbour cranes get a new paint job"
+    assert harbour["excerpt"] == "Port authority repaints its fleet." and harbour["provider"] == "Dockside Daily"
+    assert harbour["published"].startswith("2026-11-20T10:00:00") and harbour["date"] == "20 Nov 2026"  # as cards
+    assert harbour["topics"] == [["business", "Business"]] and isinstance(harbour["heat"], (int, float))
+    page = (out / harbour["url"] / "index.html").read_text()
+    assert "20 Nov 2026" in (out / "latest/index.html").read_text() and "Harbour cranes" in page
     assert [doc[1] for doc in docs].count(ODD_TITLE) == 1  # the title exactly as written, markup-like text and all
     assert all((out / doc[0] / "index.html").is_file() for doc in docs)
-    dates = [doc[4] for doc in docs]
+    dates = [doc[5] for doc in docs]
     assert dates == sorted(dates)  # document ids go from the oldest story to the newest
 
 
 def test_drafts_and_pages_that_are_not_stories_are_not_indexed(tmp_path):
     config, out = built(tmp_path, drafts=True)
     assert (out / "news/2026/11/18/draft/index.html").is_file()  # the draft's page is there (--drafts) ...
-    meta, docs, terms = index_of(out)
-    assert "zeppelinfield" not in terms and "unpublished" not in terms  # ... but search leaves it out
+    meta, docs, found = index_of(out)
+    assert titles_for(out, "zeppelinfield") == titles_for(out, "unpublished") == []  # ... but search leaves it out
     assert all(doc[0].startswith("news/") for doc in docs) and meta["docs"] == 4 + FILLERS
-    assert "topics" not in terms and "providers" not in terms  # no list pages, no site chrome
+    assert titles_for(out, "topics") == titles_for(out, "providers") == []  # no list pages, no site chrome
 
 
 def test_index_files_have_safe_names_whatever_the_terms(tmp_path):
@@ -175,11 +185,11 @@ def test_index_files_have_safe_names_whatever_the_terms(tmp_path):
     config = load_config(root / "config.yaml")
     build(config, BuildOptions(workers=1))
     names = sorted(files_under(config.output_path / SEARCH_FOLDER))
-    assert names and all(re.fullmatch(r"meta\.json|docs/\d+\.json|terms/([a-z0-9]{1,2}|x([0-9a-f]{2})+)\.json", n)
+    assert names and all(re.fullmatch(r"meta\.json|facets\.json|docs/\d+\.json|terms/([a-z0-9]{1,2}|x([0-9a-f]{2})+)\.json", n)
                          for n in names), names
     assert "terms/xe4b8ad.json" in names  # 中
-    meta, docs, terms = index_of(config.output_path)
-    assert {"unicode", "中", "文", "etc", "passwd", "2e", "con", "nul", "aux", "json"} <= set(terms)
+    meta, docs, found = index_of(config.output_path)
+    assert set(terms("unicode 中 文 etc passwd 2e con nul aux json", meta["stemmer"])) <= set(found)
 
 
 def test_the_index_is_byte_identical_across_processes_and_hash_seeds(tmp_path):
@@ -317,7 +327,7 @@ def offline(page, server: str) -> list[str]:
 
 
 def result_links(page):
-    return page.locator("#search-results li a")
+    return page.locator("#search-results .card-title a")
 
 
 @pytest.mark.slow
@@ -361,9 +371,12 @@ def test_typing_a_prefix_finds_the_story_and_a_miss_says_so(searchable, page):
         page.locator("#search-q").press_sequentially("quillw", delay=30)
         page.locator("#search-status").filter(has_text="1 result for").wait_for(timeout=10_000)
         assert result_links(page).all_inner_texts() == ["Harbour cranes get a new paint job"]
-        page.fill("#search-q", "quillwort zebra")  # every word must match
+        page.fill("#search-q", "quillwort zebra")  # no story has both: the one with the most words, said so
+        page.locator("#search-status").filter(has_text="no story has every word").wait_for(timeout=10_000)
+        assert result_links(page).all_inner_texts() == ["Harbour cranes get a new paint job"]
+        page.fill("#search-q", "zebra okapi")
         page.locator("#search-status").filter(has_text="No results for").wait_for(timeout=10_000)
-        assert page.locator("#search-status").inner_text() == "No results for \u201cquillwort zebra\u201d."
+        assert page.locator("#search-status").inner_text() == "No results for \u201czebra okapi\u201d."
         assert result_links(page).count() == 0
 
 
@@ -382,7 +395,7 @@ def test_more_results_and_odd_titles_shown_as_text(searchable, page):
         page.fill("#search-q", "marmoset")
         page.locator("#search-status").filter(has_text="1 result for").wait_for(timeout=10_000)
         assert result_links(page).first.text_content() == ODD_TITLE
-        assert page.locator("#search-results img, #search-results b").count() == 0
+        assert page.locator("#search-results .card-title img, #search-results b, #search-results [onerror]").count() == 0
         assert page.evaluate("window.pwned") is None
 
 
