@@ -71,6 +71,7 @@ K1, B, BODY_LENGTH = 1.2, 0.5, 400  # BM25's usual k1; b and the length it norma
 IMPACT_SCALE = 30  # impact units -> the integers in the files (at most 255)
 MAX_WEIGHT = 255
 MAX_TERM = 40  # characters; a longer "word" (a hash, a URL run together) is cut here, by the client too
+PAIRS_IN_BODY = 120  # phrases are indexed in the title, the excerpt and this many words of the text
 PAIR, TOPIC, PROVIDER = "_", "t:", "p:"  # prefixes of phrase pairs and filter terms (no word has "_" or ":")
 
 # BCP 47 primary language subtag -> Snowball algorithm (the snowballstemmer package's names). A language
@@ -240,7 +241,8 @@ def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | N
     tasks = ((start, index.stemmer, [_texts(item) for item in index.items[start:start + size]])
              for start in range(0, count, size))
     _marks()  # made once here, not in every worker
-    for batch, batch_forms in fork_map(_index_batch, None, tasks, workers):
+    plain: set[str] = set()  # words that are their own stem: "forms" need not name another word for them
+    for batch, batch_forms, batch_plain in fork_map(_index_batch, None, tasks, workers):
         if cancel is not None and cancel.is_set():
             return None
         for term, (first, final, number, rest) in batch.items():
@@ -253,6 +255,7 @@ def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | N
             counts[term] += number
         for stem, words in batch_forms.items():
             forms.setdefault(stem, Counter()).update(words)
+        plain |= batch_plain
     del last
     postings = {term: _cut(",".join(parts.pop(term)), counts[term]) for term in sorted(parts)}
     shards, split = _shards(postings)
@@ -260,8 +263,8 @@ def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | N
     for number, start in enumerate(range(0, len(index.docs), DOCS_PER_FILE)):
         files[f"{SEARCH_FOLDER}/docs/{number}.json"] = _encode(_json(index.docs[start:start + DOCS_PER_FILE]))
     for key, names in shards.items():
-        words = {term: word for term in names if term in forms
-                 and (word := max(sorted(forms[term].items()), key=lambda pair: pair[1])[0]) != term}
+        words = {term: max(sorted(forms[term].items()), key=lambda pair: pair[1])[0]
+                 for term in names if term in forms and term not in plain}
         text = ",".join(f"{_json(term)}:[{counts[term]},{postings[term]}]" for term in names)
         files[f"{SEARCH_FOLDER}/{shard_file(key)}"] = _encode('{"forms":' + _json(words) + ',"terms":{' + text + "}}")
     stories = Counter(counts)
@@ -277,17 +280,32 @@ def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | N
 
 def _cut(flat: str, df: int) -> str:
     """A posting list ("id,impact,delta,impact,...") with at most MAX_POSTINGS entries: the highest impacts
-    (the newer story on equal impact), in id order again. Filter terms keep every story."""
+    (the newer stories among those on the lowest impact kept), in id order still."""
     if df <= MAX_POSTINGS:
         return flat
     numbers = list(map(int, flat.split(",")))
+    impacts = numbers[1::2]
+    # Impacts are small integers: the lowest one kept, and how many of it, from a count of each
+    histogram = Counter(impacts)
+    kept = 0
+    for lowest in sorted(histogram, reverse=True):
+        if kept + histogram[lowest] >= MAX_POSTINGS:
+            break
+        kept += histogram[lowest]
+    room = MAX_POSTINGS - kept  # of the stories with the lowest impact kept, the newest `room`
     ids = list(itertools.accumulate(numbers[0::2]))
-    best = sorted(sorted(range(len(ids)), key=lambda i: (-numbers[2 * i + 1], -ids[i]))[:MAX_POSTINGS])
+    chosen = []
+    for i in range(len(ids) - 1, -1, -1):  # newest first
+        if impacts[i] > lowest:
+            chosen.append(i)
+        elif impacts[i] == lowest and room:
+            chosen.append(i)
+            room -= 1
     out, previous = [], 0
-    for i in best:
-        out += [ids[i] - previous, numbers[2 * i + 1]]
+    for i in reversed(chosen):
+        out.append(f"{ids[i] - previous},{impacts[i]}")
         previous = ids[i]
-    return ",".join(map(str, out))
+    return ",".join(out)
 
 
 def _shards(postings: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
@@ -320,15 +338,16 @@ def _texts(item: Item) -> tuple[str, str, str, bytes, tuple[str, ...]]:
     return item.title, labels, item.excerpt, item.body, filters
 
 
-def _index_batch(_state, task: tuple) -> tuple[dict[str, tuple[int, int, int, str]], dict[str, Counter]]:
-    """term -> (first id, last id, documents, "impact,delta,impact,...") for the documents of a task, and
-    stem -> {word: documents}."""
+def _index_batch(_state, task: tuple) -> tuple[dict[str, tuple[int, int, int, str]], dict[str, Counter], set[str]]:
+    """term -> (first id, last id, documents, "impact,delta,impact,...") for the documents of a task;
+    stem -> {word: documents} for the words that are not their own stem; the words that are."""
     start, stemmer_name, texts = task
     # term -> [last id, first id, impact, delta, impact, ...]: 4 bytes a number, not a Python int each
     postings: dict[str, array] = {}
     forms: dict[str, Counter] = {}
+    plain: set[str] = set()
     for doc, text in enumerate(texts, start):
-        for term, weight in _weights(stemmer_name, forms, *text).items():
+        for term, weight in _weights(stemmer_name, forms, plain, *text).items():
             posting = postings.get(term)
             if posting is None:
                 postings[term] = array("I", (doc, doc, weight))
@@ -336,31 +355,35 @@ def _index_batch(_state, task: tuple) -> tuple[dict[str, tuple[int, int, int, st
                 posting.append(doc - posting[0])
                 posting.append(weight)
                 posting[0] = doc
-    return {term: (p[1], p[0], (len(p) - 1) // 2, ",".join(map(str, p[2:]))) for term, p in postings.items()}, forms
+    return ({term: (p[1], p[0], (len(p) - 1) // 2, ",".join(map(str, p[2:]))) for term, p in postings.items()},
+            forms, plain)
 
 
-def _weights(stemmer_name: str | None, forms: dict[str, Counter], title: str, labels: str, excerpt: str,
-             body: bytes, filters: tuple[str, ...]) -> dict[str, int]:
+def _weights(stemmer_name: str | None, forms: dict[str, Counter], plain: set[str], title: str, labels: str,
+             excerpt: str, body: bytes, filters: tuple[str, ...]) -> dict[str, int]:
     stem = stemmer(stemmer_name)
     fields = [tokens(title), tokens(labels), tokens(excerpt), tokens(body_text(body_html(body)))]
-    words = {word for found in fields for word in found}
-    stems = {word: stem(word) for word in words}
+    stems = {word: stem(word) for word in set().union(*fields)}
     for word, term in stems.items():
-        forms.setdefault(term, Counter())[word] += 1
-    title_terms, label_terms, excerpt_terms, body_terms = ([stems[word] for word in found] for found in fields)
-    frequency = Counter(body_terms)
+        if term == word:
+            plain.add(word)
+        else:
+            counts = forms.get(term)
+            if counts is None:
+                forms[term] = counts = Counter()
+            counts[word] += 1
+    title_terms, label_terms, excerpt_terms, body_terms = (list(map(stems.__getitem__, found)) for found in fields)
     norm = K1 * (1 - B + B * len(body_terms) / BODY_LENGTH)
-    impact: dict[str, float] = {term: n * (K1 + 1) / (n + norm) for term, n in frequency.items()}
+    impact = {term: n * (K1 + 1) / (n + norm) for term, n in Counter(body_terms).items()}
     for found, bonus in zip((title_terms, label_terms, excerpt_terms), (TITLE, LABEL, EXCERPT)):
         for term in set(found):
             impact[term] = impact.get(term, 0.0) + bonus
-    weights = {term: min(MAX_WEIGHT, max(1, round(value * IMPACT_SCALE))) for term, value in impact.items()}
-    # Adjacent pairs, for quoted phrases: in any field, as often as they come (capped like an impact)
-    pairs: Counter = Counter()
-    for found in (title_terms, excerpt_terms, body_terms, label_terms):
-        pairs.update(f"{PAIR}{a} {b}" for a, b in zip(found, found[1:]))
-    for pair, n in pairs.items():
-        weights[pair] = min(MAX_WEIGHT, n)
+    weights = {term: min(MAX_WEIGHT, round(value * IMPACT_SCALE) or 1) for term, value in impact.items()}
+    # Adjacent pairs, for quoted phrases: in the title, excerpt and start of the text, where a story
+    # names what it is about (every pair of a long text would double the index and its build time)
+    for found in (title_terms, excerpt_terms, body_terms[:PAIRS_IN_BODY]):
+        for first, second in zip(found, found[1:]):
+            weights[f"{PAIR}{first} {second}"] = 1
     for name in filters:
         weights[name] = 1
     return weights
