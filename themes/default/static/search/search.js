@@ -402,6 +402,7 @@
   }
 
   function picture(url) {
+    if (!url) return null;
     if (internal(url)) return base + url;
     if (typeof url === "string" && /^https?:\/\/[^\s"'<>\\]+$/i.test(url)) return url;
     return null;
