@@ -15,6 +15,7 @@
   var TYPO_MIN = 4; // a word of this many letters or more that matches nothing is corrected by one edit
   var PREFIX_MAX = 30; // completions of the last word, the commonest first
   var PREFIX_FACTOR = 0.8, TYPO_FACTOR = 0.7; // a completion or a correction counts for less than the word
+  var NEAR_PAIRS = 3, NEAR_BONUS = 1.5; // words typed side by side that stand side by side in a story rank higher
   var SNIPPET = 180; // characters of excerpt shown around the first match
   // generator/plan/search.py CJK: each of these characters is a term of its own. Keep both in step.
   var CJK = "\\u1100-\\u11ff\\u3005\\u3007\\u3021-\\u3029\\u3038-\\u303b\\u3041-\\u3096\\u309d-\\u309f" +
@@ -223,6 +224,17 @@
     });
   }
 
+  // The stories where two query words stand side by side: Map(id -> a bonus as rare as the pair).
+  function nearby(meta, pair) {
+    return shardOf(meta, pair).then(function (shard) {
+      var bonus = new Map();
+      if (!own(shard.terms, pair)) return bonus;
+      var value = NEAR_BONUS * idf(meta, shard.terms[pair][0]);
+      decode(shard.terms[pair]).forEach(function (impact, id) { bonus.set(id, value); });
+      return bonus;
+    });
+  }
+
   // The documents of a whole list (a phrase pair or a filter): a Set of ids.
   function allOf(meta, term) {
     return shardOf(meta, term).then(function (shard) {
@@ -250,10 +262,15 @@
       words.push({ token: token, term: term, quoted: false });
     };
     phrases.forEach(function (phrase) { phrase.forEach(add); });
-    rest.forEach(function (text) { tokens(text).forEach(add); });
+    var near = [];
+    rest.forEach(function (text) {
+      var found = tokens(text);
+      found.forEach(add);
+      for (var i = 0; i + 1 < found.length; i++) near.push(PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]));
+    });
     var open = !/"\s*$/.test(query) && ENDS_IN_WORD.test(query);
     var last = words.length && rest.length && open ? words[words.length - 1] : null;
-    return { words: words, phrases: phrases, prefix: last };
+    return { words: words, phrases: phrases, prefix: last, near: near.slice(0, NEAR_PAIRS) };
   }
 
   function options() {
@@ -281,13 +298,14 @@
       return Promise.all([
         Promise.all(parsed.words.map(function (word) { return wordMatches(meta, word, word === parsed.prefix); })),
         Promise.all(filters),
+        Promise.all(parsed.near.map(function (pair) { return nearby(meta, pair); })),
       ]).then(function (answers) {
-        var perWord = answers[0], required = answers[1];
+        var perWord = answers[0], required = answers[1], bonuses = answers[2];
         var corrected = perWord.some(function (match) { return match.correction; });
-        var hits = rank(perWord, required, chosen.sort);
+        var hits = rank(perWord, bonuses, required, chosen.sort);
         var partial = false;
         if (!hits.length && perWord.length > 1) { // no story has every word: those with the most
-          hits = rank(perWord, required, chosen.sort, true);
+          hits = rank(perWord, bonuses, required, chosen.sort, true);
           partial = hits.length > 0;
         }
         var marks = new Set();
@@ -305,13 +323,19 @@
     });
   }
 
-  // Every word must match (or, with `some`, as many as any story matches); every required set too.
-  function rank(perWord, required, sort, some) {
+  // Every word must match (or, with `some`, as many as any story matches); every required set too. The
+  // score: the words' scores, plus the bonuses of words that stand side by side.
+  function rank(perWord, bonuses, required, sort, some) {
     var counts = new Map(), scores = new Map();
     perWord.forEach(function (match) {
       match.scores.forEach(function (score, id) {
         counts.set(id, (counts.get(id) || 0) + 1);
         scores.set(id, (scores.get(id) || 0) + score);
+      });
+    });
+    bonuses.forEach(function (bonus) {
+      bonus.forEach(function (value, id) {
+        if (scores.has(id)) scores.set(id, scores.get(id) + value);
       });
     });
     var need = perWord.length;
