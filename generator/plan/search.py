@@ -56,11 +56,11 @@ from generator.build.writer import list_files, update_in_place
 
 FORMAT = 2  # bump when the files change shape: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
-DOCS_PER_FILE = 20  # small files: the 20 results a query shows fetch a few of them, not the whole list
+DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
 MAX_TASKS = 32  # a big site: fewer, larger tasks, so that fewer partial posting lists are joined
-SHARD_BYTES = 48 * 1024  # a terms file larger than this is split by one more character of its terms
-MAX_POSTINGS = 3000  # a term in more stories keeps its highest impacts only (filters keep all)
+SHARD_BYTES = 24 * 1024  # a terms file larger than this is split by one more character of its terms
+MAX_POSTINGS = 2000  # a term in more stories keeps its highest impacts only (filters keep all)
 EXCERPT_CHARS = 200
 FIELDS = ("url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics", "image",
           "heat", "type")
