@@ -70,6 +70,9 @@ TITLE, LABEL, EXCERPT = 3.0, 2.0, 1.0
 K1, B, BODY_LENGTH = 1.2, 0.5, 400  # BM25's usual k1; b and the length it normalises against, for news stories
 IMPACT_SCALE = 30  # impact units -> the integers in the files (at most 255)
 MAX_WEIGHT = 255
+TITLE_POINTS, LABEL_POINTS, EXCERPT_POINTS = (round(bonus * IMPACT_SCALE) for bonus in (TITLE, LABEL, EXCERPT))
+BODY_SCALE = (K1 + 1) * IMPACT_SCALE
+assert BODY_SCALE + TITLE_POINTS + LABEL_POINTS + EXCERPT_POINTS <= MAX_WEIGHT  # an impact fits the files' range
 MAX_TERM = 40  # characters; a longer "word" (a hash, a URL run together) is cut here, by the client too
 PAIRS_IN_BODY = 120  # phrases are indexed in the title, the excerpt and this many words of the text
 PAIR, TOPIC, PROVIDER = "_", "t:", "p:"  # prefixes of phrase pairs and filter terms (no word has "_" or ":")
@@ -374,11 +377,16 @@ def _weights(stemmer_name: str | None, forms: dict[str, Counter], plain: set[str
             counts[word] += 1
     title_terms, label_terms, excerpt_terms, body_terms = (list(map(stems.__getitem__, found)) for found in fields)
     norm = K1 * (1 - B + B * len(body_terms) / BODY_LENGTH)
-    impact = {term: n * (K1 + 1) / (n + norm) for term, n in Counter(body_terms).items()}
-    for found, bonus in zip((title_terms, label_terms, excerpt_terms), (TITLE, LABEL, EXCERPT)):
+    weights: dict[str, int] = {}
+    by_count: dict[int, int] = {}  # body frequency -> its BM25 points (most terms are there once or twice)
+    for term, n in Counter(body_terms).items():
+        points = by_count.get(n)
+        if points is None:
+            points = by_count[n] = round(n * BODY_SCALE / (n + norm)) or 1
+        weights[term] = points
+    for found, bonus in ((title_terms, TITLE_POINTS), (label_terms, LABEL_POINTS), (excerpt_terms, EXCERPT_POINTS)):
         for term in set(found):
-            impact[term] = impact.get(term, 0.0) + bonus
-    weights = {term: min(MAX_WEIGHT, round(value * IMPACT_SCALE) or 1) for term, value in impact.items()}
+            weights[term] = weights.get(term, 0) + bonus
     # Adjacent pairs, for quoted phrases: in the title, excerpt and start of the text, where a story
     # names what it is about (every pair of a long text would double the index and its build time)
     for found in (title_terms, excerpt_terms, body_terms[:PAIRS_IN_BODY]):
