@@ -733,3 +733,12 @@ def test_crafted_queries_and_content_never_become_markup(searchable, page):
         page.wait_for_function("document.getElementById('search-status').textContent.length > 0", timeout=10_000)
         assert page.locator("#search img, #search svg, #search b").count() == 0
         assert page.evaluate("window.pwned") is None
+
+
+def test_a_site_gets_only_its_languages_stemmer(searchable, tmp_path):
+    config, out = searchable
+    assert sorted(p.name for p in (out / "static/search/stemmers").iterdir()) == ["base.js", "english.js"]
+    config, out = built(tmp_path, "ja", config=CONFIG + "language: ja\n")  # no stemmer for Japanese
+    assert not (out / "static/search/stemmers").exists()
+    config, out = built(tmp_path, "off", config=CONFIG + "search: false\n")
+    assert not (out / "static/search/stemmers").exists()

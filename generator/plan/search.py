@@ -169,6 +169,18 @@ def stemmer(name: str | None) -> Callable[[str], str]:
     return functools.lru_cache(maxsize=1 << 17)(cls().stemWord)
 
 
+STEMMER_FOLDER = "static/search/stemmers/"  # the theme's browser stemmers (scripts/snowball_js.py)
+
+
+def needed_static(name: str, config: Config) -> bool:
+    """Whether a theme static file goes into the site: of the browser's stemmers (36, 760 KiB), only
+    the runtime and the site language's one, and none when search is off."""
+    if not name.startswith(STEMMER_FOLDER):
+        return True
+    algorithm = stemmer_name(config.language)
+    return bool(config.search) and algorithm is not None and name[len(STEMMER_FOLDER):] in ("base.js", f"{algorithm}.js")
+
+
 def terms(text: str, stemmer_name: str | None) -> list[str]:
     """The search terms of a text: its tokens, stemmed."""
     stem = stemmer(stemmer_name)
