@@ -74,7 +74,7 @@ TITLE_POINTS, LABEL_POINTS, EXCERPT_POINTS = (round(bonus * IMPACT_SCALE) for bo
 BODY_SCALE = (K1 + 1) * IMPACT_SCALE
 assert BODY_SCALE + TITLE_POINTS + LABEL_POINTS + EXCERPT_POINTS <= MAX_WEIGHT  # an impact fits the files' range
 MAX_TERM = 40  # characters; a longer "word" (a hash, a URL run together) is cut here, by the client too
-PAIRS_IN_BODY = 120  # phrases are indexed in the title, the excerpt and this many words of the text
+PAIRS_IN_BODY = 50  # phrases are indexed in the title, the excerpt and this many words of the text
 PAIR, TOPIC, PROVIDER = "_", "t:", "p:"  # prefixes of phrase pairs and filter terms (no word has "_" or ":")
 
 # BCP 47 primary language subtag -> Snowball algorithm (the snowballstemmer package's names). A language
@@ -377,8 +377,9 @@ def _index_batch(_state, task: tuple) -> tuple[dict[str, tuple[int, int, int, st
 def _weights(stemmer_name: str | None, forms: dict[str, Counter], plain: set[str], title: str, labels: str,
              excerpt: str, body: bytes, filters: tuple[str, ...]) -> dict[str, int]:
     stem = stemmer(stemmer_name)
-    fields = [tokens(title), tokens(labels), tokens(excerpt), tokens(body_text(body_html(body)))]
-    stems = {word: stem(word) for word in set().union(*fields)}
+    fields = [tokens(title), tokens(labels), tokens(excerpt)]
+    body_words = tokens(body_text(body_html(body)))
+    stems = {word: stem(word) for word in set(body_words).union(*fields)}
     for word, term in stems.items():
         if term == word:
             plain.add(word)
@@ -387,11 +388,12 @@ def _weights(stemmer_name: str | None, forms: dict[str, Counter], plain: set[str
             if counts is None:
                 forms[term] = counts = Counter()
             counts[word] += 1
-    title_terms, label_terms, excerpt_terms, body_terms = (list(map(stems.__getitem__, found)) for found in fields)
-    norm = K1 * (1 - B + B * len(body_terms) / BODY_LENGTH)
+    title_terms, label_terms, excerpt_terms = (list(map(stems.__getitem__, found)) for found in fields)
+    frequency = Counter(map(stems.__getitem__, body_words))
+    norm = K1 * (1 - B + B * len(body_words) / BODY_LENGTH)
     weights: dict[str, int] = {}
     by_count: dict[int, int] = {}  # body frequency -> its BM25 points (most terms are there once or twice)
-    for term, n in Counter(body_terms).items():
+    for term, n in frequency.items():
         points = by_count.get(n)
         if points is None:
             points = by_count[n] = round(n * BODY_SCALE / (n + norm)) or 1
@@ -401,7 +403,7 @@ def _weights(stemmer_name: str | None, forms: dict[str, Counter], plain: set[str
             weights[term] = weights.get(term, 0) + bonus
     # Adjacent pairs, for quoted phrases: in the title, excerpt and start of the text, where a story
     # names what it is about (every pair of a long text would double the index and its build time)
-    for found in (title_terms, excerpt_terms, body_terms[:PAIRS_IN_BODY]):
+    for found in (title_terms, excerpt_terms, list(map(stems.__getitem__, body_words[:PAIRS_IN_BODY]))):
         for first, second in zip(found, found[1:]):
             weights[f"{PAIR}{first} {second}"] = 1
     for name in filters:
