@@ -9,6 +9,7 @@ recorded, so they also prove that search needs no CDN.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import os
 import re
 import subprocess
@@ -21,7 +22,7 @@ from generator.build.pipeline import BuildOptions, build
 from generator.build.cache import BuildCache
 from generator.config import load_config
 from generator.serve.rebuild import Session, rebuild, update_search
-from generator.plan.search import SEARCH_FOLDER, shard_file, shard_key, tokens
+from generator.plan.search import SEARCH_FOLDER, shard_file, shard_key, terms, tokens
 
 CONFIG = """\
 title: Search Test News
@@ -32,6 +33,8 @@ now: "2026-11-22T12:00:00Z"
 UNIQUE = "quillwort"  # appears in one item's body only
 # (a whole tag would be removed from a title: model.plain_text; one without its end stays, as text)
 ODD_TITLE = '<img src=x onerror="window.pwned=1" Zürich “quotes” & <b bold \u202e'
+PICTURE = "https://pictures.example/cranes.jpg"  # a story's own picture: the only request to another host
+ODD_TOPIC = '<svg onload="window.pwned=3" & zoology'  # (an unclosed tag stays, as text)
 FILLERS = 23  # stories that all say "lighthouse": more than one page of results
 
 
@@ -40,6 +43,7 @@ def site_files() -> dict[str, str]:
         "content/harbour.md": item("Harbour cranes get a new paint job", date="2026-11-20T10:00:00Z",
                                    excerpt='"Port authority repaints its fleet."', topics="[Business]",
                                    provider="{name: Dockside Daily, domain: dockside.example}",
+                                   images=f"[{{url: '{PICTURE}', width: 640, height: 360}}]",
                                    body=f"The paint is a marine blend. Workers also found {UNIQUE} growing by the quay."),
         "content/rail.md": item("Night trains return to the northern line", date="2026-11-21T10:00:00Z",
                                 excerpt='"Sleeper cars are back."', topics="[Transport]",
@@ -49,7 +53,10 @@ def site_files() -> dict[str, str]:
                                excerpt='"Microgravity helps."', topics="[Science]",
                                provider="{name: Orbit Notes, domain: orbitnotes.example}",
                                body="Crystals formed more evenly than on the ground. 東京の研究所も参加した。"),
-        "content/odd.md": item("Odd title", date="2026-11-18T10:00:00Z", body="Marmoset &amp; <b>tamarin</b> notes.")
+        "content/odd.md": item("Odd title", date="2026-11-18T10:00:00Z", body="Marmoset &amp; <b>tamarin</b> notes.",
+                               excerpt=json.dumps(ODD_TITLE + " marmoset"), topics=json.dumps([ODD_TOPIC]),
+                               provider=json.dumps({"name": ODD_TITLE, "domain": "odd.example"}),
+                               images="[{url: 'javascript:window.pwned=2'}]")
                           .replace("title: 'Odd title'", "title: " + json.dumps(ODD_TITLE)),
         "content/draft.md": item("An unpublished draft", date="2026-11-18T11:00:00Z", published="false",
                                  body="The word zeppelinfield is only in this draft."),
@@ -74,21 +81,26 @@ def index_of(out):
     docs = []
     for n in range(-(-meta["docs"] // meta["chunk"])):
         docs += json.loads((folder / f"docs/{n}.json").read_bytes())
-    terms = {}
-    for key in meta["shards"]:
-        for term, flat in json.loads((folder / shard_file(key)).read_bytes()).items():
-            assert shard_key(term) == key
+    found = {}
+    shards = sorted((folder / "terms").iterdir())
+    assert shards
+    for path in shards:
+        for term, flat in json.loads(path.read_bytes())["terms"].items():
+            assert shard_file(shard_key(term, set(meta["split"]))) == f"terms/{path.name}"
             postings, doc = {}, 0
-            for delta, weight in zip(flat[0::2], flat[1::2]):
+            for delta, weight in zip(flat[1::2], flat[2::2]):
                 doc += delta
                 postings[doc] = weight
-            terms[term] = postings
-    return meta, docs, terms
+            assert flat[0] >= len(postings)  # the document frequency
+            found[term] = postings
+    return meta, docs, found
 
 
-def titles_for(out, term):
-    meta, docs, terms = index_of(out)
-    return sorted(docs[doc][1] for doc in terms.get(term, {}))
+def titles_for(out, word):
+    """The titles of the stories the index lists for a word (stemmed as the site's language does)."""
+    meta, docs, found = index_of(out)
+    [term] = terms(word, meta["stemmer"])
+    return sorted(docs[doc][1] for doc in found.get(term, {}))
 
 
 @pytest.fixture(scope="module")
@@ -143,31 +155,36 @@ def test_a_word_from_one_body_finds_exactly_that_story(searchable):
 def test_a_title_word_outranks_the_same_word_in_a_body(searchable):
     config, out = searchable
     meta, docs, terms = index_of(out)
-    weights = {docs[doc][1]: weight for doc, weight in terms["crystals"].items()}
+    weights = {docs[doc][1]: weight for doc, weight in terms["crystal"].items()}
     assert weights["Lab grows crystals in orbit"] > weights["Night trains return to the northern line"]
 
 
 def test_records_hold_the_story_as_data_and_urls_relative_to_the_site(searchable):
     config, out = searchable
     meta, docs, terms = index_of(out)
-    assert meta["version"] == 1 and meta["docs"] == len(docs) == 4 + FILLERS
-    assert meta["fields"] == ["url", "title", "excerpt", "provider", "date"]
-    harbour = next(doc for doc in docs if doc[1].startswith("Harbour"))
-    assert harbour == ["news/2026/11/20/harbour/", "Harbour cranes get a new paint job",
-                       "Port authority repaints its fleet.", "Dockside Daily", "2026-11-20"]
+    assert meta["version"] == 2 and meta["docs"] == len(docs) == 4 + FILLERS
+    assert meta["fields"] == ["url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics",
+                              "image", "heat", "type"]
+    harbour = dict(zip(meta["fields"], next(doc for doc in docs if doc[1].startswith("Harbour"))))
+    assert harbour["url"] == "news/2026/11/20/harbour/" and harbour["title"] == "Harbour cranes get a new paint job"
+    assert harbour["excerpt"] == "Port authority repaints its fleet." and harbour["provider"] == "Dockside Daily"
+    assert harbour["published"].startswith("2026-11-20T10:00:00") and harbour["date"] == "20 Nov 2026"  # as cards
+    assert harbour["topics"] == [["business", "Business"]] and isinstance(harbour["heat"], (int, float))
+    page = (out / harbour["url"] / "index.html").read_text()
+    assert "20 Nov 2026" in (out / "latest/index.html").read_text() and "Harbour cranes" in page
     assert [doc[1] for doc in docs].count(ODD_TITLE) == 1  # the title exactly as written, markup-like text and all
     assert all((out / doc[0] / "index.html").is_file() for doc in docs)
-    dates = [doc[4] for doc in docs]
+    dates = [doc[5] for doc in docs]
     assert dates == sorted(dates)  # document ids go from the oldest story to the newest
 
 
 def test_drafts_and_pages_that_are_not_stories_are_not_indexed(tmp_path):
     config, out = built(tmp_path, drafts=True)
     assert (out / "news/2026/11/18/draft/index.html").is_file()  # the draft's page is there (--drafts) ...
-    meta, docs, terms = index_of(out)
-    assert "zeppelinfield" not in terms and "unpublished" not in terms  # ... but search leaves it out
+    meta, docs, found = index_of(out)
+    assert titles_for(out, "zeppelinfield") == titles_for(out, "unpublished") == []  # ... but search leaves it out
     assert all(doc[0].startswith("news/") for doc in docs) and meta["docs"] == 4 + FILLERS
-    assert "topics" not in terms and "providers" not in terms  # no list pages, no site chrome
+    assert titles_for(out, "topics") == titles_for(out, "providers") == []  # no list pages, no site chrome
 
 
 def test_index_files_have_safe_names_whatever_the_terms(tmp_path):
@@ -176,11 +193,11 @@ def test_index_files_have_safe_names_whatever_the_terms(tmp_path):
     config = load_config(root / "config.yaml")
     build(config, BuildOptions(workers=1))
     names = sorted(files_under(config.output_path / SEARCH_FOLDER))
-    assert names and all(re.fullmatch(r"meta\.json|docs/\d+\.json|terms/([a-z0-9]{1,2}|x([0-9a-f]{2})+)\.json", n)
+    assert names and all(re.fullmatch(r"meta\.json|facets\.json|docs/\d+\.json|terms/([a-z0-9]{1,2}|x([0-9a-f]{2})+)\.json", n)
                          for n in names), names
     assert "terms/xe4b8ad.json" in names  # 中
-    meta, docs, terms = index_of(config.output_path)
-    assert {"unicode", "中", "文", "etc", "passwd", "2e", "con", "nul", "aux", "json"} <= set(terms)
+    meta, docs, found = index_of(config.output_path)
+    assert set(terms("unicode 中 文 etc passwd 2e con nul aux json", meta["stemmer"])) <= set(found)
 
 
 def test_the_index_is_byte_identical_across_processes_and_hash_seeds(tmp_path):
@@ -321,7 +338,7 @@ def offline(page, server: str) -> list[str]:
 
 
 def result_links(page):
-    return page.locator("#search-results li a")
+    return page.locator("#search-results .card-title a")
 
 
 @pytest.mark.slow
@@ -337,7 +354,7 @@ def test_a_word_from_one_body_finds_that_story_in_the_browser(searchable, page):
         result_links(page).first.click()
         page.wait_for_url(base + "news/2026/11/20/harbour/")
         assert page.locator("h1").inner_text() == "Harbour cranes get a new paint job"
-        assert blocked == []
+        assert set(blocked) <= {PICTURE}  # no CDN: only the story's picture is elsewhere
 
 
 @pytest.mark.slow
@@ -353,7 +370,7 @@ def test_the_header_search_box_on_a_story_leads_to_its_results(searchable, page)
         assert result_links(page).all_inner_texts() == ["Night trains return to the northern line"]
         assert result_links(page).first.get_attribute("href") == "/paper/news/2026/11/21/rail/"
         assert page.locator("#search-q").input_value() == "Rail Ledger"
-        assert blocked == []
+        assert set(blocked) <= {PICTURE}  # no CDN: only the story's picture is elsewhere
 
 
 @pytest.mark.slow
@@ -365,9 +382,12 @@ def test_typing_a_prefix_finds_the_story_and_a_miss_says_so(searchable, page):
         page.locator("#search-q").press_sequentially("quillw", delay=30)
         page.locator("#search-status").filter(has_text="1 result for").wait_for(timeout=10_000)
         assert result_links(page).all_inner_texts() == ["Harbour cranes get a new paint job"]
-        page.fill("#search-q", "quillwort zebra")  # every word must match
+        page.fill("#search-q", "quillwort zebra")  # no story has both: the one with the most words, said so
+        page.locator("#search-status").filter(has_text="no story has every word").wait_for(timeout=10_000)
+        assert result_links(page).all_inner_texts() == ["Harbour cranes get a new paint job"]
+        page.fill("#search-q", "zebra okapi")
         page.locator("#search-status").filter(has_text="No results for").wait_for(timeout=10_000)
-        assert page.locator("#search-status").inner_text() == "No results for \u201cquillwort zebra\u201d."
+        assert page.locator("#search-status").inner_text() == "No results for \u201czebra okapi\u201d."
         assert result_links(page).count() == 0
 
 
@@ -386,7 +406,7 @@ def test_more_results_and_odd_titles_shown_as_text(searchable, page):
         page.fill("#search-q", "marmoset")
         page.locator("#search-status").filter(has_text="1 result for").wait_for(timeout=10_000)
         assert result_links(page).first.text_content() == ODD_TITLE
-        assert page.locator("#search-results img, #search-results b").count() == 0
+        assert page.locator("#search-results .card-title img, #search-results b, #search-results [onerror]").count() == 0
         assert page.evaluate("window.pwned") is None
 
 
@@ -416,3 +436,313 @@ def test_the_search_page_says_when_the_site_has_no_search_index(tmp_path, page):
         note.wait_for(state="visible", timeout=10_000)
         assert "not available" in note.inner_text()
         assert page.locator("#search-status").inner_text() == "Search is not available."
+
+
+# --- stemming: the indexer and the browser agree -----------------------------------------------------
+
+STEMMERS = ROOT / "themes/default/static/search/stemmers"
+
+
+def test_the_browser_stemmers_are_translated_from_the_installed_release():
+    run = subprocess.run([sys.executable, "scripts/snowball_js.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert len(list(STEMMERS.glob("*.js"))) == len(snowball_languages()) + 1  # and base.js
+
+
+def snowball_languages() -> list[str]:
+    import snowballstemmer
+
+    return sorted(p.name[:-len("_stemmer.py")] for p in Path(snowballstemmer.__file__).parent.glob("*_stemmer.py"))
+
+
+def generated_words(language: str, count: int = 3000) -> list[str]:
+    """Made-up words that run through a stemmer's rules: letters of its suffixes, and one to three of
+    its suffixes (from its tables) after a short stem. The same list every run."""
+    import importlib
+    import random
+
+    module = importlib.import_module(f"snowballstemmer.{language}_stemmer")
+    cls = next(v for k, v in vars(module).items() if k.endswith("Stemmer") and k != "BaseStemmer")
+    suffixes = sorted({among.s for name, table in vars(cls).items() if name.startswith("a_") for among in table})
+    letters = sorted({c for suffix in suffixes for c in suffix} | set("aeiouy"))
+    rng = random.Random(language)
+    return ["".join(rng.choice(letters) for _ in range(rng.randint(1, 7))) +
+            "".join(rng.choice(suffixes) for _ in range(rng.randint(0, 3))) for _ in range(count)]
+
+
+ENGLISH = ("portal portals explaining explained explains generously running runs ran easily fairly connection "
+           "connections connective connected connecting relational conditional rational valenci hesitanci "
+           "digitizer conformabli radicalli differentli vileli analogousli vietnamization predication operator "
+           "feudalism decisiveness hopefulness callousness formaliti sensitiviti sensibiliti triplicate formative "
+           "formalize electriciti electrical hopeful goodness revival allowance inference airliner gyroscopic "
+           "adjustable defensible irritant replacement adjustment dependent adoption homologou communism activate "
+           "angulariti homologous effective bowdlerize probate rate cease controll roll skies sky dying lying tying "
+           "news innings outings cannings howe proceed exceed succeed generate generation generic arsenic arsenal "
+           "commune communal communism communication dataverse apps automate automation automated")
+
+
+def test_python_and_javascript_stemmers_agree_on_a_large_word_list(tmp_path):
+    """Every Snowball algorithm, in node, on 3,000 made-up words each (and English on real ones too)."""
+    from generator.plan.search import stemmer
+
+    words = {language: generated_words(language) for language in snowball_languages()}
+    words["english"] += ENGLISH.split()
+    (tmp_path / "words.json").write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "stem.js").write_text("""
+        const fs = require("fs"), vm = require("vm"), [dir, file] = process.argv.slice(2);
+        vm.runInThisContext(fs.readFileSync(dir + "/base.js", "utf8"));
+        const words = JSON.parse(fs.readFileSync(file, "utf8")), out = {};
+        for (const language of Object.keys(words)) {
+          vm.runInThisContext(fs.readFileSync(dir + "/" + language + ".js", "utf8"));
+          const stemmer = new globalThis.newsdeskSnowball.stemmers[language]();
+          out[language] = words[language].map(word => stemmer.stemWord(word));
+        }
+        process.stdout.write(JSON.stringify(out));
+    """)
+    run = subprocess.run(["node", str(tmp_path / "stem.js"), str(STEMMERS), str(tmp_path / "words.json")],
+                         capture_output=True, text=True, check=True)
+    in_node = json.loads(run.stdout)
+    assert sorted(in_node) == snowball_languages() and len(in_node) >= 30
+    for language, found in words.items():
+        expected = [stemmer(language)(word) for word in found]
+        differ = [(w, js, py) for w, js, py in zip(found, in_node[language], expected) if js != py]
+        assert differ == [], (language, differ[:5])
+    assert in_node["english"][-16:] == [stemmer("english")(w) for w in ENGLISH.split()[-16:]]
+    assert stemmer("english")("portals") == stemmer("english")("portal") == "portal"
+
+
+def corpus_texts() -> list[str]:
+    """The example site's stories, and the real corpus's if it is beside the checkout."""
+    from conftest import CORPUS
+
+    paths = sorted((ROOT / "content").rglob("*.md"))
+    if CORPUS.is_dir():
+        paths += sorted((CORPUS / "news").glob("*.md"))
+    texts = [p.read_text(encoding="utf-8-sig") for p in paths]
+    assert len(texts) > 10
+    return texts + TRICKY
+
+
+@pytest.mark.slow
+def test_the_browser_tokenises_and_stems_every_corpus_word_as_python_does(searchable, page):
+    from generator.plan.search import terms
+
+    texts = corpus_texts()
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        page.goto(base + "search/")
+        page.wait_for_function("window.newsdeskSearch !== undefined")
+        page.evaluate("window.newsdeskSearch.useStemmer('english')")
+        in_browser = page.evaluate("texts => texts.map(t => window.newsdeskSearch.terms(t))", texts)
+    expected = [terms(text, "english") for text in texts]
+    assert sum(map(len, expected)) > 5000  # words compared
+    differ = [(a, b) for a, b in zip(in_browser, expected) if a != b]
+    assert differ == []
+
+
+def test_the_stemmer_follows_the_sites_language(tmp_path):
+    from generator.plan.search import stemmer_name
+
+    assert (stemmer_name("en"), stemmer_name("en-GB"), stemmer_name("de"), stemmer_name("pt-BR")) == \
+        ("english", "english", "german", "portuguese")
+    assert stemmer_name("ja") is None and stemmer_name("zh-Hant") is None  # no Snowball stemmer: words as they are
+    config, out = built(tmp_path, "de", config=CONFIG + "language: de\n")
+    meta, docs, found = index_of(out)
+    assert meta["stemmer"] == "german"
+    config, out = built(tmp_path, "ja", config=CONFIG + "language: ja\n")
+    meta, docs, found = index_of(out)
+    assert meta["stemmer"] is None and "crystals" in found and "京" in found  # unstemmed; CJK as before
+    assert titles_for(out, "京") == ["Lab grows crystals in orbit"]
+
+
+def test_words_with_one_stem_find_the_same_stories(searchable):
+    config, out = searchable
+    assert titles_for(out, "crystal") == titles_for(out, "crystals") == [
+        "Lab grows crystals in orbit", "Night trains return to the northern line"]
+    meta, docs, found = index_of(out)
+    forms = {}
+    for path in (out / SEARCH_FOLDER / "terms").iterdir():
+        forms.update(json.loads(path.read_bytes())["forms"])
+    assert forms["crystal"] == "crystals" and forms["lighthous"] == "lighthouse"  # for "did you mean"
+    assert "note" not in forms  # a word of its own: nothing to say
+
+
+# --- shards and long lists stay small ----------------------------------------------------------------
+
+def test_big_shards_split_and_common_terms_keep_their_highest_impacts(tmp_path, monkeypatch):
+    from generator.plan import search
+
+    root = make_site(tmp_path / "site", site_files(), CONFIG)
+    config = load_config(root / "config.yaml")
+    index = search.plan_index(search_site(config), config)
+    monkeypatch.setattr(search, "SHARD_BYTES", 300)
+    monkeypatch.setattr(search, "MAX_POSTINGS", 5)
+    files = search.make_index(index)
+    meta = json.loads(files[f"{SEARCH_FOLDER}/meta.json"])
+    assert meta["split"] and meta["files"] == len(files)
+    split = set(meta["split"])
+    shards = {name: json.loads(data) for name, data in files.items() if "/terms/" in name}
+    for name, shard in shards.items():
+        for term in shard["terms"]:
+            assert name == f"{SEARCH_FOLDER}/{shard_file(shard_key(term, split))}"  # where the client looks
+    lighthouse = next(shard["terms"]["lighthous"] for shard in shards.values() if "lighthous" in shard["terms"])
+    assert lighthouse[0] == FILLERS and len(lighthouse[1:]) == 2 * 5  # its true df, 5 postings
+    assert max(len(data) for data in files.values() if b'"terms"' in data) < 2000
+
+
+# --- ranking, typos, phrases, filters, sorting, cards, keys: in the browser --------------------------
+
+def status_says(page, text):
+    page.locator("#search-status").filter(has_text=text).wait_for(timeout=10_000)
+
+
+@pytest.mark.slow
+def test_plurals_and_stems_find_the_same_stories_and_titles_rank_first(searchable, page):
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.goto(base + "search/?q=crystal")
+        status_says(page, "2 results for")
+        assert result_links(page).all_inner_texts() == ["Lab grows crystals in orbit",  # in its title
+                                                        "Night trains return to the northern line"]  # in its text
+        page.fill("#search-q", "Crystals")
+        page.wait_for_url("**q=Crystals")
+        status_says(page, "2 results for \u201cCrystals\u201d")
+        assert result_links(page).first.inner_text() == "Lab grows crystals in orbit"
+        assert page.locator("#search-results .card-title mark").first.inner_text() == "crystals"
+
+
+@pytest.mark.slow
+def test_a_misspelt_word_finds_the_story_and_says_did_you_mean(searchable, page):
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.goto(base + "search/?q=quilwort")  # one letter missing
+        status_says(page, "1 result for")
+        assert result_links(page).all_inner_texts() == ["Harbour cranes get a new paint job"]
+        assert page.locator("#search-suggestion").inner_text() == "Did you mean quillwort? Showing results for it."
+        page.click("#search-suggestion a")
+        page.wait_for_url("**q=quillwort")
+        status_says(page, "1 result for \u201cquillwort\u201d")
+        assert page.locator("#search-suggestion").is_hidden()
+        page.fill("#search-q", "qillwrt")  # two edits: not guessed
+        status_says(page, "No results for")
+
+
+@pytest.mark.slow
+def test_quoted_phrases_match_words_side_by_side_only(searchable, page):
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.goto(base + "search/")
+        page.fill("#search-q", '"sleeper cars"')
+        status_says(page, "1 result for")
+        assert result_links(page).all_inner_texts() == ["Night trains return to the northern line"]
+        page.fill("#search-q", '"cars sleeper"')
+        status_says(page, "No results for")
+        page.fill("#search-q", '"paint job" harbour')
+        status_says(page, "1 result for")
+
+
+@pytest.mark.slow
+def test_filters_and_date_sort_are_in_the_shared_address(searchable, page):
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.goto(base + "search/?q=crystals&topic=transport")  # a shared link
+        status_says(page, "1 result for")
+        assert result_links(page).all_inner_texts() == ["Night trains return to the northern line"]
+        assert page.locator("#search-topic").input_value() == "transport"
+        page.select_option("#search-topic", "")
+        status_says(page, "2 results for")
+        page.select_option("#search-sort", "date")
+        page.wait_for_url("**sort=date")
+        page.wait_for_function("document.querySelector('#search-results .card-title a').textContent.startsWith('Night')")
+        assert result_links(page).all_inner_texts() == ["Night trains return to the northern line",  # newer
+                                                        "Lab grows crystals in orbit"]
+        page.select_option("#search-provider", "orbitnotes-example")
+        page.wait_for_url("**provider=orbitnotes-example**")
+        status_says(page, "1 result for")
+        assert result_links(page).all_inner_texts() == ["Lab grows crystals in orbit"]
+        assert "Orbit Notes (1)" in page.locator("#search-provider").inner_text()
+
+
+@pytest.mark.slow
+def test_results_are_cards_like_the_lists_and_the_page_has_one_search_box(searchable, page):
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.goto(base + "search/?q=quillwort")
+        status_says(page, "1 result for")
+        assert page.locator("input[type=search]").count() == 1  # the header's box is not on this page
+        card = page.locator("#search-results .card")
+        assert card.locator(".card-media img").get_attribute("src") == PICTURE
+        assert card.locator(".excerpt").inner_text() == "Port authority repaints its fleet."
+        assert card.locator(".provider-chip").get_attribute("href") == "/paper/providers/dockside-example/"
+        assert card.locator(".tags a").all_inner_texts() == ["Business"]
+        assert card.locator(".tags a").get_attribute("href") == "/paper/topics/business/"
+        assert card.locator(".signal.heat").count() == 1
+        page.goto(base + "latest/")  # the date as the list's card writes it
+        listed = page.locator(".card", has_text="Harbour cranes").locator("time").inner_text()
+        page.goto(base + "search/?q=quillwort")
+        status_says(page, "1 result for")
+        assert card.locator("time").inner_text() == listed == "20 Nov 2026"
+
+
+@pytest.mark.slow
+def test_arrow_keys_move_between_the_box_and_the_results(searchable, page):
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.goto(base + "search/?q=crystal")
+        status_says(page, "2 results for")
+        page.focus("#search-q")
+        focused = "document.activeElement.textContent"
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate(focused) == "Lab grows crystals in orbit"
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate(focused) == "Night trains return to the northern line"
+        page.keyboard.press("ArrowUp")
+        assert page.evaluate(focused) == "Lab grows crystals in orbit"
+        page.keyboard.press("Escape")
+        assert page.evaluate("document.activeElement.id") == "search-q"
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        page.wait_for_url(base + "news/2026/11/19/lab/")
+
+
+@pytest.mark.slow
+def test_crafted_queries_and_content_never_become_markup(searchable, page):
+    config, out = searchable
+    crafted = '<img src=x onerror="window.pwned=1">"<b>marmoset</b> tamarin<svg onload=window.pwned=4>'
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.goto(base + "search/")
+        page.fill("#search-q", crafted)
+        page.press("#search-q", "Enter")
+        page.wait_for_function("document.getElementById('search-status').textContent.length > 0", timeout=10_000)
+        page.fill("#search-q", "marmosett")  # a correction, a suggestion link
+        status_says(page, "1 result for \u201cmarmosett\u201d")
+        assert page.locator("#search-suggestion a").text_content() == "marmoset"
+        page.fill("#search-q", "marmoset")
+        status_says(page, "1 result for \u201cmarmoset\u201d")
+        result = page.locator("#search-results li")
+        assert result.locator(".card-title a").text_content() == ODD_TITLE
+        assert ODD_TITLE in result.locator(".provider-chip").text_content()
+        assert result.locator(".tags a").text_content() == ODD_TOPIC
+        assert result.locator(".card-media").count() == 0  # a javascript: picture is not shown
+        assert page.locator("#search img:not(.card-media img), #search svg, #search b, #search [onerror], "
+                            "#search [onload]").count() == 0
+        page.goto(base + "search/?q=" + crafted.replace("#", "%23"))
+        page.wait_for_function("document.getElementById('search-status').textContent.length > 0", timeout=10_000)
+        assert page.locator("#search img, #search svg, #search b").count() == 0
+        assert page.evaluate("window.pwned") is None
+
+
+def test_a_site_gets_only_its_languages_stemmer(searchable, tmp_path):
+    config, out = searchable
+    assert sorted(p.name for p in (out / "static/search/stemmers").iterdir()) == ["base.js", "english.js"]
+    config, out = built(tmp_path, "ja", config=CONFIG + "language: ja\n")  # no stemmer for Japanese
+    assert not (out / "static/search/stemmers").exists()
+    config, out = built(tmp_path, "off", config=CONFIG + "search: false\n")
+    assert not (out / "static/search/stemmers").exists()

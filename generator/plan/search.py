@@ -1,22 +1,33 @@
 """Site search: newsdesk's own static index, made from the model (not from HTML), searched in the
 browser by themes/default/static/search/search.js.
 
-Every published story is a document: its title, excerpt, body text, topic names and provider name
-are cut into terms (`tokens`, which the client repeats exactly) and each term gets a posting list of
-(document, weight). The files, under SEARCH_FOLDER in the site:
+Every published story is a document. Its title, topic and provider names, excerpt and body text are cut
+into words (`tokens`, which the client repeats exactly) and each word is stemmed with the Snowball
+stemmer of the site's `language` (`terms`; the client runs the same algorithm, translated to JavaScript
+by scripts/snowball_js.py). Each term gets a posting list of (document, impact): a BM25 weight of its
+body frequency, normalised by the story's length against a fixed length (so adding a story never changes
+another's weights), plus a bonus for each field it is in (title > topics/provider > excerpt). The client
+multiplies impacts by the term's rarity (idf, from the document frequency each list carries). Pairs of
+adjacent terms (`_a b`) make quoted phrases exact, and `t:SLUG` / `p:SLUG` terms list the stories of a topic
+or provider, for filters. The files, under SEARCH_FOLDER in the site:
 
-    meta.json         {"version", "docs", "chunk", "fields", "shards": [shard keys], "source": digest}
-    docs/N.json       documents N*chunk ..: [[url, title, excerpt, provider, date], ...]
-    terms/KEY.json    {"term": [id, weight, id delta, weight, ...], ...} for the terms whose first two
-                      characters are KEY (KEY in the file name as is when it is [a-z0-9], else "x" + the
-                      hex of its UTF-8: a crafted term can never name a file outside the folder)
+    meta.json         {"version", "docs", "chunk", "fields", "stemmer", "split", "files", "source"}
+    facets.json       {"topics": [[slug, name, stories], ...], "providers": [...]}
+    docs/N.json       documents N*chunk ..: one record each, fields as meta's "fields" names them
+    terms/KEY.json    {"terms": {"term": [df, id, impact, id delta, impact, ...]}, "forms": {"term": word}}
 
-A query reads meta.json, one terms file per query word and the docs files of its top results: a few
-small files, whatever the size of the site. Document ids go from the oldest story to the newest, so a
-new story adds to the ends of posting lists and to the last docs file instead of renumbering them all,
-and a higher id is a newer story (the client breaks ties with it). The output is byte-identical for
-the same input; `source` (a digest of everything the index is made from) lets a build keep the live
-index when nothing in it would change.
+A term's shard KEY is its first two characters; a shard that grows past SHARD_BYTES is split by one more
+character (meta's "split" lists the split keys; the client follows the same rule), so a file stays small
+whatever the size of the site. A term in more than MAX_POSTINGS stories keeps only its MAX_POSTINGS highest
+impacts (and its true df): such a word is too common to decide a ranking. KEY is in the file name as is
+when it is [a-z0-9], else "x" + the hex of its UTF-8: a crafted term can never name a file outside the
+folder. "forms" gives the commonest word of a stem, for "did you mean".
+
+A query reads meta.json, one terms file per query word (and one per phrase or filter) and the docs files
+of the results it shows: a few small files, whatever the size of the site. Document ids go from the oldest
+story to the newest: a higher id is a newer story (sorting by date and ties use it). The output is
+byte-identical for the same input; `source` (a digest of everything the index is made from) lets a build
+keep the live index when nothing in it would change.
 """
 
 from __future__ import annotations
@@ -24,6 +35,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import importlib
+import itertools
 import html
 import json
 import re
@@ -33,6 +46,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from generator import __version__
 from generator.config import Config
@@ -40,19 +54,39 @@ from generator.site.model import Item, Site, body_html
 from generator.build.parallel import fork_map
 from generator.build.writer import list_files, update_in_place
 
-FORMAT = 1  # bump when the files change shape: the live index is then made again, and the client checks it
+FORMAT = 2  # bump when the files change shape: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
-DOCS_PER_FILE = 100  # small files: the 20 results a query shows fetch a few of them, not the whole list
+DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
 MAX_TASKS = 32  # a big site: fewer, larger tasks, so that fewer partial posting lists are joined
+SHARD_BYTES = 24 * 1024  # a terms file larger than this is split by one more character of its terms
+MAX_POSTINGS = 2000  # a term in more stories keeps its highest impacts only (filters keep all)
 EXCERPT_CHARS = 200
-FIELDS = ("url", "title", "excerpt", "provider", "date")
-# Weight of one occurrence per field: a title word outranks a topic or provider, which outranks the
-# excerpt, which outranks the body. Body words count up to BODY_CAP times, so a long story that repeats
-# a word is not worth more than a title that has it.
-TITLE, LABEL, EXCERPT, BODY_CAP = 8, 4, 2, 4
+FIELDS = ("url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics", "image",
+          "heat", "type")
+# Ranking: impact = bonus of each field the term is in + BM25 of its body frequency. A title word outranks
+# a topic or provider name, which outranks the excerpt; the body adds at most K1 + 1 (BM25 saturates).
+TITLE, LABEL, EXCERPT = 3.0, 2.0, 1.0
+K1, B, BODY_LENGTH = 1.2, 0.5, 400  # BM25's usual k1; b and the length it normalises against, for news stories
+IMPACT_SCALE = 30  # impact units -> the integers in the files (at most 255)
 MAX_WEIGHT = 255
+TITLE_POINTS, LABEL_POINTS, EXCERPT_POINTS = (round(bonus * IMPACT_SCALE) for bonus in (TITLE, LABEL, EXCERPT))
+BODY_SCALE = (K1 + 1) * IMPACT_SCALE
+assert BODY_SCALE + TITLE_POINTS + LABEL_POINTS + EXCERPT_POINTS <= MAX_WEIGHT  # an impact fits the files' range
 MAX_TERM = 40  # characters; a longer "word" (a hash, a URL run together) is cut here, by the client too
+PAIRS_IN_BODY = 50  # phrases are indexed in the title, the excerpt and this many words of the text
+PAIR, TOPIC, PROVIDER = "_", "t:", "p:"  # prefixes of phrase pairs and filter terms (no word has "_" or ":")
+
+# BCP 47 primary language subtag -> Snowball algorithm (the snowballstemmer package's names). A language
+# not here is not stemmed (docs/search.md).
+STEMMERS = {
+    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech", "da": "danish",
+    "nl": "dutch", "en": "english", "eo": "esperanto", "et": "estonian", "fi": "finnish", "fr": "french",
+    "de": "german", "el": "greek", "hi": "hindi", "hu": "hungarian", "id": "indonesian", "ga": "irish",
+    "it": "italian", "lt": "lithuanian", "ne": "nepali", "no": "norwegian", "nb": "norwegian", "nn": "norwegian",
+    "fa": "persian", "pl": "polish", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian",
+    "st": "sesotho", "es": "spanish", "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+}
 
 # Han, Hiragana, Katakana and Hangul: written without spaces, so each character is its own term.
 # The same ranges are in search.js; keep both in step (tests/test_search.py compares the two tokenisers).
@@ -118,8 +152,47 @@ def body_text(body_html: str) -> str:
     return html.unescape(_TAG.sub(" ", body_html))
 
 
-def shard_key(term: str) -> str:
-    return term[:2]
+def stemmer_name(language: str) -> str | None:
+    """The Snowball algorithm for a BCP 47 language tag ("en-GB" -> "english"); None: no stemming."""
+    return STEMMERS.get(language.split("-")[0].split("_")[0].lower())
+
+
+@functools.cache
+def stemmer(name: str | None) -> Callable[[str], str]:
+    """A cached word -> stem function (the identity for None). The pure-Python stemmers of the
+    snowballstemmer package, by module, even when PyStemmer is installed: the browser's stemmers are
+    translated from these, so only these are certain to agree with it."""
+    if name is None:
+        return str
+    module = importlib.import_module(f"snowballstemmer.{name}_stemmer")
+    cls = next(value for key, value in vars(module).items() if key.endswith("Stemmer") and key != "BaseStemmer")
+    return functools.lru_cache(maxsize=1 << 17)(cls().stemWord)
+
+
+STEMMER_FOLDER = "static/search/stemmers/"  # the theme's browser stemmers (scripts/snowball_js.py)
+
+
+def needed_static(name: str, config: Config) -> bool:
+    """Whether a theme static file goes into the site: of the browser's stemmers (36, 760 KiB), only
+    the runtime and the site language's one, and none when search is off."""
+    if not name.startswith(STEMMER_FOLDER):
+        return True
+    algorithm = stemmer_name(config.language)
+    return bool(config.search) and algorithm is not None and name[len(STEMMER_FOLDER):] in ("base.js", f"{algorithm}.js")
+
+
+def terms(text: str, stemmer_name: str | None) -> list[str]:
+    """The search terms of a text: its tokens, stemmed."""
+    stem = stemmer(stemmer_name)
+    return [stem(token) for token in tokens(text)]
+
+
+def shard_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
+    """The first two characters of a term, one more for each split key it starts with (search.js: shardKey)."""
+    key = term[:2]
+    while key in split and len(term) > len(key):
+        key = term[:len(key) + 1]
+    return key
 
 
 def shard_file(key: str) -> str:
@@ -134,8 +207,10 @@ class SearchIndex:
     """What the index is made of: the stories in document order, their records and a digest of both."""
 
     items: tuple[Item, ...]  # document id -> item, oldest first
-    docs: tuple[tuple[str, ...], ...]  # document id -> (url, title, excerpt, provider, date)
+    docs: tuple[tuple, ...]  # document id -> its record (FIELDS)
     source: str  # digest of every input of the index (stored in meta.json)
+    stemmer: str | None = None  # Snowball algorithm of the site's language
+    facets: tuple = ((), ())  # ((topic slug, name), ...), ((provider slug, name), ...) in site order
 
 
 def plan_index(site: Site, config: Config) -> SearchIndex:
@@ -143,15 +218,24 @@ def plan_index(site: Site, config: Config) -> SearchIndex:
     Cheap (no tokenising): a build compares `source` with the live index's to see whether to make it again."""
     items = tuple(item for item in reversed(site.items) if item.is_published)
     zone = config.zone
-    digest = hashlib.sha256(f"newsdesk search {FORMAT} {__version__} {config.markdown_engine}\n".encode())
+    name = stemmer_name(config.language)
+    digest = hashlib.sha256(f"newsdesk search {FORMAT} {__version__} {config.markdown_engine} {name}\n".encode())
     docs = []
     for item in items:
+        local = item.published.astimezone(zone)
+        image = item.image.url if item.image else ""
         record = (item.path, item.title, _shorten(item.excerpt), item.provider.name if item.provider else "",
-                  item.published.astimezone(zone).date().isoformat())
+                  item.provider.slug if item.provider else "", local.isoformat(),
+                  local.strftime("%-d %b %Y"),  # as the cards write it (templates/partials/card.html)
+                  [[slug, site.topics[slug].name if slug in site.topics else slug] for slug in item.topics],
+                  image, round(item.heat, 1), item.type_label)
         docs.append(record)
-        digest.update(_encode(json.dumps([record, item.excerpt, item.topic_names], ensure_ascii=False)))
+        digest.update(_encode(_json([record, item.excerpt, item.topic_names])))
         digest.update(item.digest.encode())  # the file's own hash: the body is made from it alone
-    return SearchIndex(items, tuple(docs), digest.hexdigest())
+    facets = (tuple((slug, topic.name) for slug, topic in site.topics.items()),
+              tuple((slug, provider.name) for slug, provider in site.providers.items()))
+    digest.update(_encode(_json(facets)))
+    return SearchIndex(items, tuple(docs), digest.hexdigest(), name, facets)
 
 
 def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | None = None,
@@ -163,50 +247,122 @@ def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | N
     """
     parts: dict[str, list[str]] = {}
     last: dict[str, int] = {}  # term -> the last document id joined so far (the next chunk's first delta)
+    counts: Counter = Counter()  # term -> document frequency
+    forms: dict[str, Counter] = {}  # stem -> {word: stories}
     count = len(index.items)
     size = per_task or max(ITEMS_PER_TASK, -(-count // MAX_TASKS))
     # Each task carries its stories' text (sent through a pipe, a little per story): a worker that read the
     # model instead would touch every story object, and copy-on-write would copy their pages into it.
-    tasks = ((start, [_texts(item) for item in index.items[start:start + size]]) for start in range(0, count, size))
+    tasks = ((start, index.stemmer, [_texts(item) for item in index.items[start:start + size]])
+             for start in range(0, count, size))
     _marks()  # made once here, not in every worker
-    for batch in fork_map(_index_batch, None, tasks, workers):
+    plain: set[str] = set()  # words that are their own stem: "forms" need not name another word for them
+    for batch, batch_forms, batch_plain in fork_map(_index_batch, None, tasks, workers):
         if cancel is not None and cancel.is_set():
             return None
-        for term, (first, final, rest) in batch.items():
+        for term, (first, final, number, rest) in batch.items():
             previous = last.get(term)
             if previous is None:
                 parts[term] = [f"{first},{rest}"]
             else:
                 parts[term].append(f"{first - previous},{rest}")
             last[term] = final
+            counts[term] += number
+        for stem, words in batch_forms.items():
+            forms.setdefault(stem, Counter()).update(words)
+        plain |= batch_plain
     del last
-    shards: dict[str, list[str]] = {}
-    for term in sorted(parts):
-        shards.setdefault(shard_key(term), []).append(term)
+    postings = {term: _cut(",".join(parts.pop(term)), counts[term]) for term in sorted(parts)}
+    shards, split = _shards(postings)
     files: dict[str, bytes] = {}
     for number, start in enumerate(range(0, len(index.docs), DOCS_PER_FILE)):
         files[f"{SEARCH_FOLDER}/docs/{number}.json"] = _encode(_json(index.docs[start:start + DOCS_PER_FILE]))
-    for key, terms in shards.items():
-        text = ",".join(f"{_json(term)}:[{','.join(parts.pop(term))}]" for term in terms)
-        files[f"{SEARCH_FOLDER}/{shard_file(key)}"] = _encode("{" + text + "}")
+    for key, names in shards.items():
+        words = {term: max(sorted(forms[term].items()), key=lambda pair: pair[1])[0]
+                 for term in names if term in forms and term not in plain}
+        text = ",".join(f"{_json(term)}:[{counts[term]},{postings[term]}]" for term in names)
+        files[f"{SEARCH_FOLDER}/{shard_file(key)}"] = _encode('{"forms":' + _json(words) + ',"terms":{' + text + "}}")
+    stories = Counter(counts)
+    facets = {"topics": [[slug, name, stories[TOPIC + slug]] for slug, name in index.facets[0] if stories[TOPIC + slug]],
+              "providers": [[slug, name, stories[PROVIDER + slug]] for slug, name in index.facets[1]
+                            if stories[PROVIDER + slug]]}
+    files[f"{SEARCH_FOLDER}/facets.json"] = _encode(_json(facets))
     meta = {"version": FORMAT, "docs": len(index.docs), "chunk": DOCS_PER_FILE, "fields": list(FIELDS),
-            "shards": sorted(shards), "source": index.source}
+            "stemmer": index.stemmer, "split": sorted(split), "files": len(files) + 1, "source": index.source}
     files[f"{SEARCH_FOLDER}/meta.json"] = _encode(_json(meta))
     return files
 
 
-def _texts(item: Item) -> tuple[str, str, str, bytes]:
+def _cut(flat: str, df: int) -> str:
+    """A posting list ("id,impact,delta,impact,...") with at most MAX_POSTINGS entries: the highest impacts
+    (the newer stories among those on the lowest impact kept), in id order still."""
+    if df <= MAX_POSTINGS:
+        return flat
+    numbers = list(map(int, flat.split(",")))
+    impacts = numbers[1::2]
+    # Impacts are small integers: the lowest one kept, and how many of it, from a count of each
+    histogram = Counter(impacts)
+    kept = 0
+    for lowest in sorted(histogram, reverse=True):
+        if kept + histogram[lowest] >= MAX_POSTINGS:
+            break
+        kept += histogram[lowest]
+    room = MAX_POSTINGS - kept  # of the stories with the lowest impact kept, the newest `room`
+    ids = list(itertools.accumulate(numbers[0::2]))
+    chosen = []
+    for i in range(len(ids) - 1, -1, -1):  # newest first
+        if impacts[i] > lowest:
+            chosen.append(i)
+        elif impacts[i] == lowest and room:
+            chosen.append(i)
+            room -= 1
+    out, previous = [], 0
+    for i in reversed(chosen):
+        out.append(f"{ids[i] - previous},{impacts[i]}")
+        previous = ids[i]
+    return ",".join(out)
+
+
+def _shards(postings: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
+    """Shard key -> its terms (sorted), and the keys that were split (see the module's docstring)."""
+    split: set[str] = set()
+    pending = [(2, sorted(postings))]
+    shards: dict[str, list[str]] = {}
+    while pending:
+        length, names = pending.pop()
+        groups: dict[str, list[str]] = {}
+        for term in names:
+            groups.setdefault(term[:length], []).append(term)
+        for key, group in groups.items():
+            size = sum(len(postings[term]) + len(term) + 8 for term in group)
+            longer = [term for term in group if len(term) > length]
+            if size > SHARD_BYTES and longer:
+                split.add(key)
+                shorter = [term for term in group if len(term) <= length]
+                if shorter:
+                    shards[key] = shorter
+                pending.append((length + 1, longer))
+            else:
+                shards[key] = group
+    return dict(sorted(shards.items())), split
+
+
+def _texts(item: Item) -> tuple[str, str, str, bytes, tuple[str, ...]]:
     labels = " ".join([*item.topic_names, item.provider.name if item.provider else ""])
-    return item.title, labels, item.excerpt, item.body
+    filters = tuple(TOPIC + slug for slug in item.topics) + ((PROVIDER + item.provider.slug,) if item.provider else ())
+    return item.title, labels, item.excerpt, item.body, filters
 
 
-def _index_batch(_state, task: tuple[int, list]) -> dict[str, tuple[int, int, str]]:
-    """term -> (first id, last id, "weight,delta,weight,...") for the documents of a task."""
-    start, texts = task
-    # term -> [last id, first id, weight, delta, weight, ...]: 4 bytes a number, not a Python int each
+def _index_batch(_state, task: tuple) -> tuple[dict[str, tuple[int, int, int, str]], dict[str, Counter], set[str]]:
+    """term -> (first id, last id, documents, "impact,delta,impact,...") for the documents of a task;
+    stem -> {word: documents} for the words that are not their own stem; the words that are."""
+    start, stemmer_name, texts = task
+    # term -> [last id, first id, impact, delta, impact, ...]: 4 bytes a number, not a Python int each
     postings: dict[str, array] = {}
+    forms: dict[str, Counter] = {}
+    plain: set[str] = set()
     for doc, text in enumerate(texts, start):
-        for term, weight in _weights(*text).items():
+        for term, weight in _weights(stemmer_name, forms, plain, *text).items():
             posting = postings.get(term)
             if posting is None:
                 postings[term] = array("I", (doc, doc, weight))
@@ -214,21 +370,44 @@ def _index_batch(_state, task: tuple[int, list]) -> dict[str, tuple[int, int, st
                 posting.append(doc - posting[0])
                 posting.append(weight)
                 posting[0] = doc
-    return {term: (p[1], p[0], ",".join(map(str, p[2:]))) for term, p in postings.items()}
+    return ({term: (p[1], p[0], (len(p) - 1) // 2, ",".join(map(str, p[2:]))) for term, p in postings.items()},
+            forms, plain)
 
 
-def _weights(title: str, labels: str, excerpt: str, body: bytes) -> Counter:
-    weights = Counter(tokens(body_text(body_html(body))))
-    for term in [term for term, count in weights.items() if count > BODY_CAP]:
-        weights[term] = BODY_CAP
+def _weights(stemmer_name: str | None, forms: dict[str, Counter], plain: set[str], title: str, labels: str,
+             excerpt: str, body: bytes, filters: tuple[str, ...]) -> dict[str, int]:
+    stem = stemmer(stemmer_name)
     fields = [tokens(title), tokens(labels), tokens(excerpt)]
-    for found, weight in zip(fields, (TITLE, LABEL, EXCERPT)):
-        for term in found:
-            weights[term] += weight
-    for found in fields:
-        for term in found:
-            if weights[term] > MAX_WEIGHT:
-                weights[term] = MAX_WEIGHT
+    body_words = tokens(body_text(body_html(body)))
+    stems = {word: stem(word) for word in set(body_words).union(*fields)}
+    for word, term in stems.items():
+        if term == word:
+            plain.add(word)
+        else:
+            counts = forms.get(term)
+            if counts is None:
+                forms[term] = counts = Counter()
+            counts[word] += 1
+    title_terms, label_terms, excerpt_terms = (list(map(stems.__getitem__, found)) for found in fields)
+    frequency = Counter(map(stems.__getitem__, body_words))
+    norm = K1 * (1 - B + B * len(body_words) / BODY_LENGTH)
+    weights: dict[str, int] = {}
+    by_count: dict[int, int] = {}  # body frequency -> its BM25 points (most terms are there once or twice)
+    for term, n in frequency.items():
+        points = by_count.get(n)
+        if points is None:
+            points = by_count[n] = round(n * BODY_SCALE / (n + norm)) or 1
+        weights[term] = points
+    for found, bonus in ((title_terms, TITLE_POINTS), (label_terms, LABEL_POINTS), (excerpt_terms, EXCERPT_POINTS)):
+        for term in set(found):
+            weights[term] = weights.get(term, 0) + bonus
+    # Adjacent pairs, for quoted phrases: in the title, excerpt and start of the text, where a story
+    # names what it is about (every pair of a long text would double the index and its build time)
+    for found in (title_terms, excerpt_terms, list(map(stems.__getitem__, body_words[:PAIRS_IN_BODY]))):
+        for first, second in zip(found, found[1:]):
+            weights[f"{PAIR}{first} {second}"] = 1
+    for name in filters:
+        weights[name] = 1
     return weights
 
 
@@ -252,17 +431,12 @@ def _encode(text: str) -> bytes:
 
 
 def live_names(output: Path) -> set[str] | None:
-    """The index files the live site's meta.json says it has, if they are all there; else None."""
-    folder = output / SEARCH_FOLDER
+    """The index files of the live site, if meta.json is there and counts as many; else None."""
     meta = _live_meta(output)
     if meta is None:
         return None
-    try:
-        names = {"meta.json", *(f"docs/{n}.json" for n in range(-(-int(meta["docs"]) // int(meta["chunk"])))),
-                 *(shard_file(str(key)) for key in meta["shards"])}
-    except (KeyError, TypeError, ValueError, ZeroDivisionError):
-        return None
-    if set(list_files(folder)) != names:
+    names = set(list_files(output / SEARCH_FOLDER))
+    if meta.get("files") != len(names) or "facets.json" not in names:
         return None
     return {f"{SEARCH_FOLDER}/{name}" for name in names}
 

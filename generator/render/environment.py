@@ -28,6 +28,7 @@ from generator.render.fragments import MemoEnvironment
 from generator.render.pictures import picture
 from generator.site.model import ProviderBadge, Site
 from generator.plan.pages import Page
+from generator.plan.search import needed_static
 from generator.site.types import type_lists
 from generator.urls import origin_url
 
@@ -55,7 +56,8 @@ def theme_dirs(config: Config) -> list[Path]:
 
 
 def static_files(config: Config) -> dict[str, Path]:
-    """Output path -> source file for every theme static file (overrides win) and the site's `static/`."""
+    """Output path -> source file for every theme static file (overrides win) and the site's `static/`
+    (of the search's stemmers, only the one the site uses: plan/search.py needed_static)."""
     found: dict[str, Path] = {}
     folders = [d / "static" for d in reversed(theme_dirs(config))] + [config.root / "static"]
     for folder in folders:
@@ -63,7 +65,7 @@ def static_files(config: Config) -> dict[str, Path]:
             for path in sorted(folder.rglob("*")):
                 if path.is_file() and not any(p.startswith(".") for p in path.relative_to(folder).parts):
                     found["static/" + path.relative_to(folder).as_posix()] = path
-    return found
+    return {name: path for name, path in found.items() if needed_static(name, config)}
 
 
 def provider_badges(site: Site) -> Mapping[str, ProviderBadge]:

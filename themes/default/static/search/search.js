@@ -1,23 +1,32 @@
-// The search page: searches newsdesk's own index (generator/search.py explains the files) in this
+// The search page: searches newsdesk's own index (generator/plan/search.py explains the files) in this
 // site's search/index/ folder, so search works on any static host, under a base_url path, with no
-// server and no CDN. A query fetches meta.json, one terms file per word and the docs files of the
-// results it shows. Everything from the index is put on the page as text (textContent), never as HTML.
+// server and no CDN. A query fetches meta.json, one terms file per word (phrase pair, filter) and the docs
+// files of the results it shows. Everything from the index is put on the page as text (textContent),
+// never as HTML; links are made only to paths inside the site and to http(s) pictures.
 (function () {
   "use strict";
 
-  var FORMAT = 1; // generator/search.py FORMAT
-  var MAX_TERM = 40; // generator/search.py MAX_TERM
+  var FORMAT = 2; // generator/plan/search.py FORMAT
+  var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
+  var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
+  var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
   var PER_PAGE = 20;
   var DEBOUNCE_MS = 150;
-  // generator/search.py CJK: each of these characters is a term of its own. Keep both in step.
+  var TYPO_MIN = 4; // a word of this many letters or more that matches nothing is corrected by one edit
+  var PREFIX_MAX = 30; // completions of the last word, the commonest first
+  var PREFIX_FACTOR = 0.8, TYPO_FACTOR = 0.7; // a completion or a correction counts for less than the word
+  var NEAR_PAIRS = 3, NEAR_BONUS = 1.5; // words typed side by side that stand side by side in a story rank higher
+  var SNIPPET = 180; // characters of excerpt shown around the first match
+  // generator/plan/search.py CJK: each of these characters is a term of its own. Keep both in step.
   var CJK = "\\u1100-\\u11ff\\u3005\\u3007\\u3021-\\u3029\\u3038-\\u303b\\u3041-\\u3096\\u309d-\\u309f" +
     "\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3130-\\u318f\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua960-\\ua97f" +
     "\\uac00-\\ud7af\\ud7b0-\\ud7ff\\uf900-\\ufaff\\uff66-\\uff9f\\u{20000}-\\u{3134f}";
   var TOKEN = new RegExp("(?:(?![" + CJK + "])[\\p{L}\\p{N}]){2,}|(?=[\\p{L}\\p{N}])[" + CJK + "]", "gu");
+  var WORD = new RegExp("(?:(?![" + CJK + "])[\\p{L}\\p{N}\\p{M}])+|[" + CJK + "]", "gu"); // for highlighting
   var MARKS = /\p{M}/gu;
   var ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
 
-  // The tokeniser of generator/search.py, step for step (tests/test_search.py runs both on the same strings).
+  // The tokeniser of generator/plan/search.py, step for step (tests/test_search.py runs both on the same strings).
   function normalise(text) {
     return text.normalize("NFKD").replace(MARKS, "").normalize("NFC").toLowerCase();
   }
@@ -30,8 +39,29 @@
     });
   }
 
-  function shardKey(term) {
-    return Array.from(term).slice(0, 2).join("");
+  var stemWord = function (word) { return word; }; // until the site's stemmer is loaded (meta.json names it)
+
+  function terms(text) {
+    return tokens(text).map(function (token) { return stemWord(token); });
+  }
+
+  function stemmerFor(name) {
+    var S = globalThis.newsdeskSnowball;
+    if (!name || !S || !S.stemmers[name]) return null;
+    var stemmer = new S.stemmers[name]();
+    var cache = new Map();
+    return function (word) {
+      var stem = cache.get(word);
+      if (stem === undefined) cache.set(word, stem = stemmer.stemWord(word));
+      return stem;
+    };
+  }
+
+  function shardKey(term, split) {
+    var chars = Array.from(term);
+    var length = 2;
+    while (split.has(chars.slice(0, length).join("")) && chars.length > length) length += 1;
+    return chars.slice(0, length).join("");
   }
 
   function shardFile(key) {
@@ -41,28 +71,65 @@
     return "terms/x" + hex + ".json";
   }
 
-  window.newsdeskSearchTokens = tokens; // for the tests' comparison with Python; harmless otherwise
+  // For the tests' comparison with Python; harmless otherwise.
+  window.newsdeskSearch = { tokens: tokens, terms: function (text) { return terms(text); }, shardKey: shardKey,
+    useStemmer: function (name) { return loadStemmer(name); } };
+  window.newsdeskSearchTokens = tokens;
 
   var root = document.getElementById("search");
+  var indexUrl = root ? root.getAttribute("data-index") : "";
+  var stemmersUrl = root ? root.getAttribute("data-stemmers") : "";
+  var stemmerLoads = {};
+
+  function script(url) {
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement("script");
+      element.src = url;
+      element.onload = resolve;
+      element.onerror = function () { reject(new Error(url + ": not loaded")); };
+      document.head.appendChild(element);
+    });
+  }
+
+  // The stemmer of meta.json's "stemmer" (a name of the index's, only [a-z_]: it names a file of the theme).
+  function loadStemmer(name) {
+    if (!name || !/^[a-z_]+$/.test(name)) {
+      stemWord = function (word) { return word; };
+      return Promise.resolve();
+    }
+    if (!stemmerLoads[name]) {
+      var base = globalThis.newsdeskSnowball ? Promise.resolve() : script(stemmersUrl + "base.js");
+      stemmerLoads[name] = base.then(function () {
+        return globalThis.newsdeskSnowball.stemmers[name] ? null : script(stemmersUrl + name + ".js");
+      });
+    }
+    return stemmerLoads[name].then(function () {
+      stemWord = stemmerFor(name) || stemWord;
+    });
+  }
+
   if (!root) return;
-  var indexUrl = root.getAttribute("data-index");
   var base = root.getAttribute("data-base") || "/";
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
+  var topicSelect = document.getElementById("search-topic");
+  var providerSelect = document.getElementById("search-provider");
+  var sortSelect = document.getElementById("search-sort");
   var status = document.getElementById("search-status");
+  var suggestion = document.getElementById("search-suggestion");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
-  var lang = document.documentElement.lang || undefined;
 
   var files = {}; // URL -> promise of its JSON: each index file is fetched once per visit
   var seq = 0; // the newest query; answers to older ones are dropped
-  var shown = { hits: [], count: 0, meta: null };
+  var shown = { hits: [], count: 0, meta: null, marks: null };
   var timer = 0;
 
-  function fetchJSON(name) {
+  function fetchJSON(name, missingOk) {
     var url = indexUrl + name;
     if (!files[url]) {
       files[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (response.status === 404 && missingOk) return null; // a shard no term of the site falls in
         if (!response.ok) throw new Error(url + ": HTTP " + response.status);
         return response.json();
       });
@@ -70,86 +137,260 @@
     return files[url];
   }
 
-  // A terms file's posting list -> Map(document id -> weight); ids are delta-encoded.
+  function ready() {
+    return fetchJSON("meta.json").then(function (meta) {
+      if (!meta || meta.version !== FORMAT) throw new Error("search index format " + (meta && meta.version));
+      meta.splitKeys = new Set(meta.split || []);
+      return loadStemmer(meta.stemmer).then(function () { return meta; });
+    });
+  }
+
+  function shardOf(meta, term) {
+    return fetchJSON(shardFile(shardKey(term, meta.splitKeys)), true).then(function (shard) {
+      return shard && shard.terms ? shard : { terms: {}, forms: {} };
+    });
+  }
+
+  // A posting list [df, id, impact, id delta, impact, ...] -> Map(document id -> impact).
   function decode(flat) {
     var docs = new Map();
     var id = 0;
-    for (var i = 0; i + 1 < flat.length; i += 2) {
+    for (var i = 1; i + 1 < flat.length; i += 2) {
       id += flat[i];
       docs.set(id, flat[i + 1]);
     }
     return docs;
   }
 
-  function matches(shard, term, prefix) {
-    var docs = new Map();
-    if (!prefix) return Object.prototype.hasOwnProperty.call(shard, term) ? decode(shard[term]) : docs;
-    Object.keys(shard).forEach(function (candidate) {
-      if (candidate.lastIndexOf(term, 0) !== 0) return;
-      decode(shard[candidate]).forEach(function (weight, id) {
-        if (!(docs.get(id) >= weight)) docs.set(id, weight); // the best-matching completion counts
-      });
-    });
-    return docs;
+  function idf(meta, df) {
+    return Math.log(1 + (meta.docs - df + 0.5) / (df + 0.5));
   }
 
-  // Every term must match; the score is the sum of the weights; ties go to the newer story (higher id).
-  function rank(perTerm) {
-    perTerm.sort(function (a, b) { return a.size - b.size; });
-    var hits = [];
-    perTerm[0].forEach(function (weight, id) {
-      var score = weight;
-      for (var i = 1; i < perTerm.length; i++) {
-        var other = perTerm[i].get(id);
-        if (other === undefined) return;
-        score += other;
+  function own(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function isWordTerm(term) {
+    return term.charAt(0) !== PAIR && term.indexOf(":") === -1;
+  }
+
+  // At most one edit (insert, delete, substitute, swap two neighbours) between a and b.
+  function oneEdit(a, b) {
+    if (a === b) return true;
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    var i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) {
+      return a.slice(i + 1) === b.slice(i + 1) ||
+        (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  // What one query word matches: Map(document id -> score), and the word a correction chose, if any.
+  function wordMatches(meta, word, prefix) {
+    return shardOf(meta, word.term).then(function (shard) {
+      var scores = new Map();
+      var add = function (term, factor) {
+        var flat = shard.terms[term];
+        var weight = idf(meta, flat[0]) * factor / IMPACT_SCALE;
+        decode(flat).forEach(function (impact, id) {
+          var score = impact * weight;
+          if (!(scores.get(id) >= score)) scores.set(id, score); // the best-matching form counts
+        });
+      };
+      var exact = own(shard.terms, word.term);
+      if (exact) add(word.term, 1);
+      var found = [];
+      if (prefix) {
+        Object.keys(shard.terms).forEach(function (term) {
+          if (term !== word.term && isWordTerm(term) &&
+              (term.lastIndexOf(word.token, 0) === 0 || term.lastIndexOf(word.term, 0) === 0)) found.push(term);
+        });
+        found.sort(function (a, b) { return shard.terms[b][0] - shard.terms[a][0] || (a < b ? -1 : 1); });
+        found.slice(0, PREFIX_MAX).forEach(function (term) { add(term, PREFIX_FACTOR); });
       }
-      hits.push([id, score]);
+      if (exact || found.length || Array.from(word.token).length < TYPO_MIN) {
+        return { scores: scores, correction: null, forms: found };
+      }
+      var best = null;
+      Object.keys(shard.terms).forEach(function (term) {
+        if (!isWordTerm(term) || !(oneEdit(term, word.term) || oneEdit(term, word.token))) return;
+        if (!best || shard.terms[term][0] > shard.terms[best][0] || (shard.terms[term][0] === shard.terms[best][0] && term < best)) best = term;
+      });
+      if (best) add(best, TYPO_FACTOR);
+      return { scores: scores, correction: best && (shard.forms[best] || best), forms: best ? [best] : [] };
     });
-    hits.sort(function (a, b) { return b[1] - a[1] || b[0] - a[0]; });
-    return hits;
+  }
+
+  // The stories where two query words stand side by side: Map(id -> a bonus as rare as the pair).
+  function nearby(meta, pair) {
+    return shardOf(meta, pair).then(function (shard) {
+      var bonus = new Map();
+      if (!own(shard.terms, pair)) return bonus;
+      var value = NEAR_BONUS * idf(meta, shard.terms[pair][0]);
+      decode(shard.terms[pair]).forEach(function (impact, id) { bonus.set(id, value); });
+      return bonus;
+    });
+  }
+
+  // The documents of a whole list (a phrase pair or a filter): a Set of ids.
+  function allOf(meta, term) {
+    return shardOf(meta, term).then(function (shard) {
+      return own(shard.terms, term) ? new Set(decode(shard.terms[term]).keys()) : new Set();
+    });
+  }
+
+  // "exact words" in quotes are phrases; the rest are words. The last word is also a prefix while typing.
+  function parse(query) {
+    var phrases = [], rest = [];
+    query.replace(/"([^"]*)"?|([^"]+)/g, function (whole, quoted, plain) {
+      if (quoted !== undefined) {
+        var found = tokens(quoted);
+        if (found.length) phrases.push(found);
+      } else if (plain) {
+        rest.push(plain);
+      }
+      return "";
+    });
+    var words = [], seen = new Set();
+    var add = function (token) {
+      var term = stemWord(token);
+      if (seen.has(term)) return;
+      seen.add(term);
+      words.push({ token: token, term: term, quoted: false });
+    };
+    phrases.forEach(function (phrase) { phrase.forEach(add); });
+    var near = [];
+    rest.forEach(function (text) {
+      var found = tokens(text);
+      found.forEach(add);
+      for (var i = 0; i + 1 < found.length; i++) near.push(PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]));
+    });
+    var open = !/"\s*$/.test(query) && ENDS_IN_WORD.test(query);
+    var last = words.length && rest.length && open ? words[words.length - 1] : null;
+    return { words: words, phrases: phrases, prefix: last, near: near.slice(0, NEAR_PAIRS) };
+  }
+
+  function options() {
+    return { topic: topicSelect ? topicSelect.value : "", provider: providerSelect ? providerSelect.value : "",
+      sort: sortSelect && sortSelect.value === "date" ? "date" : "relevance" };
   }
 
   function search(query) {
     var mine = ++seq;
-    var terms = Array.from(new Set(tokens(query)));
-    if (!terms.length) {
-      show(mine, query, [], null);
-      return;
-    }
-    var prefix = ENDS_IN_WORD.test(query.trim()) ? terms[terms.length - 1] : null;
-    fetchJSON("meta.json").then(function (meta) {
-      if (!meta || meta.version !== FORMAT) throw new Error("search index format " + (meta && meta.version));
-      var keys = new Set(meta.shards);
-      return Promise.all(terms.map(function (term) {
-        var key = shardKey(term);
-        return (keys.has(key) ? fetchJSON(shardFile(key)) : Promise.resolve({})).then(function (shard) {
-          return matches(shard, term, term === prefix);
+    var chosen = options();
+    ready().then(function (meta) {
+      var parsed = parse(query);
+      if (!parsed.words.length) {
+        show(mine, query, [], meta, null, null, false);
+        return null;
+      }
+      var filters = [];
+      if (chosen.topic) filters.push(allOf(meta, TOPIC + chosen.topic));
+      if (chosen.provider) filters.push(allOf(meta, PROVIDER + chosen.provider));
+      parsed.phrases.forEach(function (phrase) {
+        for (var i = 0; i + 1 < phrase.length; i++) {
+          filters.push(allOf(meta, PAIR + stemWord(phrase[i]) + " " + stemWord(phrase[i + 1])));
+        }
+      });
+      return Promise.all([
+        Promise.all(parsed.words.map(function (word) { return wordMatches(meta, word, word === parsed.prefix); })),
+        Promise.all(filters),
+        Promise.all(parsed.near.map(function (pair) { return nearby(meta, pair); })),
+      ]).then(function (answers) {
+        var perWord = answers[0], required = answers[1], bonuses = answers[2];
+        var corrected = perWord.some(function (match) { return match.correction; });
+        var hits = rank(perWord, bonuses, required, chosen.sort);
+        var partial = false;
+        if (!hits.length && perWord.length > 1) { // no story has every word: those with the most
+          hits = rank(perWord, bonuses, required, chosen.sort, true);
+          partial = hits.length > 0;
+        }
+        var marks = new Set();
+        parsed.words.forEach(function (word, i) {
+          marks.add(word.term);
+          perWord[i].forms.forEach(function (term) { marks.add(term); });
         });
-      })).then(function (perTerm) {
-        show(mine, query, rank(perTerm), meta);
+        var fixed = corrected ? parsed.words.map(function (word, i) {
+          return perWord[i].correction || word.token;
+        }).join(" ") : null;
+        show(mine, query, hits, meta, { terms: marks, prefix: parsed.prefix }, fixed, partial);
       });
     }).catch(function (error) {
       if (mine === seq) unavailable(error);
     });
   }
 
-  function show(mine, query, hits, meta) {
+  // Every word must match (or, with `some`, as many as any story matches); every required set too. The
+  // score: the words' scores, plus the bonuses of words that stand side by side.
+  function rank(perWord, bonuses, required, sort, some) {
+    var counts = new Map(), scores = new Map();
+    perWord.forEach(function (match) {
+      match.scores.forEach(function (score, id) {
+        counts.set(id, (counts.get(id) || 0) + 1);
+        scores.set(id, (scores.get(id) || 0) + score);
+      });
+    });
+    bonuses.forEach(function (bonus) {
+      bonus.forEach(function (value, id) {
+        if (scores.has(id)) scores.set(id, scores.get(id) + value);
+      });
+    });
+    var need = perWord.length;
+    if (some) {
+      need = 0;
+      counts.forEach(function (count, id) {
+        if (count > need && required.every(function (set) { return set.has(id); })) need = count;
+      });
+      if (!need) return [];
+    }
+    var hits = [];
+    counts.forEach(function (count, id) {
+      if (count < need) return;
+      for (var i = 0; i < required.length; i++) if (!required[i].has(id)) return;
+      hits.push([id, scores.get(id)]);
+    });
+    if (sort === "date") hits.sort(function (a, b) { return b[0] - a[0]; });
+    else hits.sort(function (a, b) { return b[1] - a[1] || b[0] - a[0]; });
+    return hits;
+  }
+
+  function show(mine, query, hits, meta, marks, fixed, partial) {
     if (mine !== seq) return;
-    shown = { hits: hits, count: 0, meta: meta };
+    shown = { hits: hits, count: 0, meta: meta, marks: marks };
     list.replaceChildren();
+    suggestion.replaceChildren();
+    suggestion.hidden = true;
     more.hidden = true;
     var text = query.trim();
     if (!tokens(text).length) {
       status.textContent = text ? "Type a longer word to search." : "";
       return;
     }
+    if (fixed) {
+      suggestion.appendChild(document.createTextNode("Did you mean "));
+      var link = document.createElement("a");
+      link.href = "?q=" + encodeURIComponent(fixed);
+      link.textContent = fixed;
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        input.value = fixed;
+        run();
+      });
+      suggestion.appendChild(link);
+      suggestion.appendChild(document.createTextNode("? Showing results for it."));
+      suggestion.hidden = false;
+    }
     if (!hits.length) {
       status.textContent = "No results for \u201c" + text + "\u201d.";
       return;
     }
+    var said = hits.length + (hits.length === 1 ? " result" : " results") + " for \u201c" + text + "\u201d";
+    if (partial) said += " (no story has every word: these have the most)";
     // Said once the first results are on the page, so that a screen reader announces what is there.
-    showMore(mine, false, hits.length + (hits.length === 1 ? " result" : " results") + " for \u201c" + text + "\u201d");
+    showMore(mine, false, said);
   }
 
   function showMore(mine, focus, message) {
@@ -165,10 +406,10 @@
       var first = null;
       page.forEach(function (hit) {
         var record = (byChunk.get(Math.floor(hit[0] / meta.chunk)) || [])[hit[0] % meta.chunk];
-        var item = record && result(record);
+        var item = record && result(record, meta.fields, shown.marks);
         if (!item) return;
         list.appendChild(item);
-        first = first || item.querySelector("a");
+        first = first || item.querySelector(".card-title a");
       });
       more.hidden = shown.count >= shown.hits.length;
       if (message) status.textContent = message;
@@ -184,83 +425,227 @@
       url.indexOf("//") === -1 && url.split("/").indexOf("..") === -1;
   }
 
-  function result(record) {
-    var url = record[0], title = record[1], excerpt = record[2], provider = record[3], date = record[4];
-    if (!internal(url)) return null;
-    var item = document.createElement("li");
-    item.className = "search-result";
-    var heading = document.createElement("h2");
-    heading.className = "search-result-title";
-    var link = document.createElement("a");
-    link.href = base + url;
-    link.textContent = String(title);
-    heading.appendChild(link);
-    item.appendChild(heading);
-    var line = document.createElement("p");
-    line.className = "meta";
-    if (provider) line.appendChild(document.createTextNode(String(provider)));
-    if (date) {
-      if (provider) line.appendChild(document.createTextNode(" \u00b7 "));
-      var time = document.createElement("time");
-      time.setAttribute("datetime", String(date));
-      time.textContent = formatDate(String(date));
-      line.appendChild(time);
-    }
-    item.appendChild(line);
-    if (excerpt) {
-      var summary = document.createElement("p");
-      summary.className = "excerpt";
-      summary.textContent = String(excerpt);
-      item.appendChild(summary);
-    }
-    return item;
+  function picture(url) {
+    if (!url) return null;
+    if (internal(url)) return base + url;
+    if (typeof url === "string" && /^https?:\/\/[^\s"'<>\\]+$/i.test(url)) return url;
+    return null;
   }
 
-  function formatDate(date) {
-    var parsed = new Date(date + "T00:00:00Z");
-    if (isNaN(parsed.getTime())) return date;
-    try {
-      return parsed.toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-    } catch (error) {
-      return date;
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = String(text);
+    return node;
+  }
+
+  // `text` into `parent` as text nodes, the words that match the query in <mark>.
+  function highlighted(parent, text, marks) {
+    text = String(text);
+    var at = 0;
+    if (marks) {
+      text.replace(WORD, function (word, offset) {
+        var matched = terms(word).some(function (term) {
+          return marks.terms.has(term) || (marks.prefix && term.lastIndexOf(marks.prefix.token, 0) === 0);
+        });
+        if (!matched) return word;
+        if (offset > at) parent.appendChild(document.createTextNode(text.slice(at, offset)));
+        parent.appendChild(element("mark", "", word));
+        at = offset + word.length;
+        return word;
+      });
     }
+    if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
+    return parent;
+  }
+
+  // The excerpt, or a window of it around its first matching word.
+  function snippet(text, marks) {
+    text = String(text);
+    if (text.length <= SNIPPET || !marks) return text;
+    var first = -1;
+    text.replace(WORD, function (word, offset) {
+      if (first < 0 && terms(word).some(function (term) { return marks.terms.has(term); })) first = offset;
+      return word;
+    });
+    if (first < SNIPPET / 2) return text.slice(0, SNIPPET).replace(/\s+\S*$/, "") + "\u2026";
+    var from = text.lastIndexOf(" ", first - SNIPPET / 3);
+    var cut = text.slice(from < 0 ? 0 : from + 1);
+    return "\u2026" + (cut.length > SNIPPET ? cut.slice(0, SNIPPET).replace(/\s+\S*$/, "") + "\u2026" : cut);
+  }
+
+  // One result, built like a list page's card (templates/partials/card.html).
+  function result(record, fields, marks) {
+    var get = function (name) { var i = fields.indexOf(name); return i < 0 ? "" : record[i]; };
+    var url = get("url");
+    if (!internal(url)) return null;
+    var item = element("li", "search-result");
+    var card = element("article", "card");
+    var src = picture(get("image"));
+    if (src) {
+      var media = element("a", "card-media");
+      media.href = base + url;
+      media.tabIndex = -1;
+      media.setAttribute("aria-hidden", "true");
+      var img = element("img");
+      img.src = src;
+      img.alt = "";
+      img.loading = "lazy";
+      img.decoding = "async";
+      img.width = 640;
+      img.height = 360;
+      media.appendChild(img);
+      card.appendChild(media);
+    }
+    var body = element("div", "card-body");
+    var heading = element("h2", "card-title");
+    var link = element("a");
+    link.href = base + url;
+    if (get("type")) {
+      link.appendChild(element("span", "badge", get("type")));
+      link.appendChild(document.createTextNode(" "));
+    }
+    highlighted(link, get("title"), marks);
+    heading.appendChild(link);
+    body.appendChild(heading);
+    if (get("excerpt")) body.appendChild(highlighted(element("p", "excerpt"), snippet(get("excerpt"), marks), marks));
+    var byline = element("div", "byline");
+    var slug = get("provider_slug");
+    if (get("provider")) {
+      var chip = element(slug && internal("providers/" + slug + "/") ? "a" : "span", "provider-chip", get("provider"));
+      if (chip.tagName === "A") chip.href = base + "providers/" + slug + "/";
+      byline.appendChild(chip);
+    }
+    if (get("published")) {
+      var time = element("time", "", get("date"));
+      time.setAttribute("datetime", String(get("published")));
+      byline.appendChild(time);
+    }
+    var heat = Number(get("heat"));
+    if (isFinite(heat)) { // partials/signals.html meter("heat", ...), as on the cards
+      var level = Math.min(5, Math.floor((heat + 19) / 20));
+      var number = Math.round(heat * 10) / 10;
+      var signal = element("span", "signal heat");
+      signal.setAttribute("role", "img");
+      signal.setAttribute("aria-label", "Heat " + number + ": " + level + " of 5");
+      signal.title = "Heat " + number;
+      signal.appendChild(element("span", "signal-name", heat >= 80 ? "Hot" : "Heat"));
+      var bar = element("span", "bar");
+      bar.style.setProperty("--level", String(level));
+      signal.appendChild(bar);
+      byline.appendChild(signal);
+    }
+    var topics = get("topics");
+    if (Array.isArray(topics) && topics.length) {
+      var tags = element("ul", "tags");
+      tags.setAttribute("aria-label", "Topics");
+      topics.forEach(function (topic) {
+        if (!Array.isArray(topic) || !internal("topics/" + topic[0] + "/")) return;
+        var entry = element("li");
+        var tag = element("a", "", topic[1]);
+        tag.href = base + "topics/" + topic[0] + "/";
+        entry.appendChild(tag);
+        tags.appendChild(entry);
+      });
+      byline.appendChild(tags);
+    }
+    body.appendChild(byline);
+    card.appendChild(body);
+    item.appendChild(card);
+    return item;
   }
 
   function unavailable(error) {
     if (window.console) console.warn("search:", error);
     list.replaceChildren();
     more.hidden = true;
+    suggestion.hidden = true;
     status.textContent = "Search is not available.";
     var note = document.getElementById("search-unavailable");
     if (note) note.hidden = false;
   }
 
-  function remember(query) {
+  // The query and its choices in the address, so that a result page can be shared or reloaded.
+  function remember() {
     var url = new URL(window.location.href);
-    if (query) url.searchParams.set("q", query);
-    else url.searchParams.delete("q");
+    var chosen = options();
+    var set = function (name, value) {
+      if (value) url.searchParams.set(name, value);
+      else url.searchParams.delete(name);
+    };
+    set("q", input.value);
+    set("topic", chosen.topic);
+    set("provider", chosen.provider);
+    set("sort", chosen.sort === "date" ? "date" : "");
     history.replaceState(history.state, "", url.pathname + url.search + url.hash);
   }
 
+  function run() {
+    clearTimeout(timer);
+    remember();
+    search(input.value);
+  }
+
+  // Topic and provider choices from facets.json, as text.
+  function fill(select, entries, wanted) {
+    if (!select) return;
+    (entries || []).forEach(function (entry) {
+      if (!Array.isArray(entry)) return;
+      var option = element("option", "", entry[1] + " (" + entry[2] + ")");
+      option.value = String(entry[0]);
+      select.appendChild(option);
+    });
+    select.value = wanted;
+    if (select.value !== wanted) select.value = "";
+  }
+
+  // Arrow keys move between the search box and the results' titles; Escape goes back to the box.
+  function titles() {
+    return Array.prototype.slice.call(list.querySelectorAll(".card-title a"));
+  }
+
+  root.addEventListener("keydown", function (event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp" && event.key !== "Escape") return;
+    var links = titles();
+    var at = links.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      if (at < 0) return;
+      input.focus();
+    } else if (document.activeElement === input && event.key === "ArrowDown" && links.length) {
+      links[0].focus();
+    } else if (at >= 0) {
+      if (event.key === "ArrowDown" && at + 1 < links.length) links[at + 1].focus();
+      else if (event.key === "ArrowUp") (at ? links[at - 1] : input).focus();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  });
+
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () {
-      remember(input.value);
-      search(input.value);
-    }, DEBOUNCE_MS);
+    timer = setTimeout(run, DEBOUNCE_MS);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    clearTimeout(timer);
-    remember(input.value);
-    search(input.value);
+    run();
+  });
+  [topicSelect, providerSelect, sortSelect].forEach(function (select) {
+    if (select) select.addEventListener("change", run);
   });
   more.addEventListener("click", function () {
     showMore(seq, true);
   });
 
-  var initial = new URLSearchParams(window.location.search).get("q") || "";
+  var params = new URLSearchParams(window.location.search);
+  var initial = params.get("q") || "";
   input.value = initial;
-  if (initial) search(initial);
-  else input.focus();
+  if (sortSelect) sortSelect.value = params.get("sort") === "date" ? "date" : "relevance";
+  fetchJSON("facets.json").then(function (facets) {
+    fill(topicSelect, facets && facets.topics, params.get("topic") || "");
+    fill(providerSelect, facets && facets.providers, params.get("provider") || "");
+  }).catch(function () { /* the query below says that search is not available */ }).then(function () {
+    if (initial) search(initial);
+  });
+  if (!initial) input.focus();
 })();
