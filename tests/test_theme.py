@@ -212,6 +212,7 @@ def test_every_page_has_title_description_canonical_landmarks_and_alt_text(sites
             assert page.all("html")[0].get("lang"), f"{where}: <html> without lang"
             assert page.all("meta", name="viewport"), f"{where}: no viewport meta (phones would zoom out)"
             assert page.all("link", rel="icon"), f"{where}: no favicon"
+            assert len(page.all("link", rel="stylesheet")) == 1, f"{where}: one stylesheet a page, not a cascade of them"
             for img in page.all("img"):
                 assert "alt" in img, f"{where}: <img src={img.get('src')}> has no alt"
             for frame in page.all("iframe"):
