@@ -70,15 +70,18 @@ class BuildCache:
         self.items[name] = result
         self.dirty = True
 
-    def remember_output(self, name: str, fingerprint: str, stat: os.stat_result | None) -> None:
-        """The fingerprint of the file just written as `name`, with its size and time (`stat`; None: it is not there)."""
+    def remember_output(self, folder: Path, name: str, fingerprint: str) -> None:
+        """The fingerprint of the file just written as `name` in the output `folder`, with its size and time."""
+        stat = _stat(folder, name)
         self.outputs[name] = (fingerprint, stat.st_size, stat.st_mtime_ns) if stat else ("", -1, -1)
 
-    def output(self, output: str, fingerprint: str, previous: os.stat_result | None) -> bool:
-        """Whether the previous output file of this page (or feed...) is still exactly what it would be made into."""
-        known = self.outputs.get(output)
-        return (known is not None and previous is not None and known[0] == fingerprint
-                and (known[1], known[2]) == (previous.st_size, previous.st_mtime_ns))
+    def output(self, folder: Path, name: str, fingerprint: str) -> bool:
+        """Whether the output file `name` in `folder` is still exactly what this fingerprint makes."""
+        known = self.outputs.get(name)
+        if known is None or known[0] != fingerprint:
+            return False
+        stat = _stat(folder, name)
+        return stat is not None and (known[1], known[2]) == (stat.st_size, stat.st_mtime_ns)
 
     @classmethod
     def load(cls, root: Path, cold: bool = False) -> "BuildCache":
@@ -125,3 +128,10 @@ class BuildCache:
                 raise
             self.dirty = False
         (folder / _UNSAVED).unlink(missing_ok=True)
+
+
+def _stat(folder: Path, name: str) -> os.stat_result | None:
+    try:
+        return os.stat(os.path.join(folder, name))
+    except OSError:
+        return None

@@ -131,7 +131,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
     live = config.output_path
     known = cache.outputs  # (a first build knows none: no need to look for their files)
     stale = {name for name, fingerprint in fingerprints.items()
-             if name not in known or not cache.output(name, fingerprint, _stat(live, name))}
+             if name not in known or not cache.output(live, name, fingerprint)}
     pages = [page for page in site.pages if page.output in stale]
     outputs = [output for output in site.outputs if output.name in stale]
     names = set(fingerprints) | set(site.copies)
@@ -167,7 +167,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
     if stale or set(cache.outputs) - set(fingerprints) or cache.published != names:
         cache.dirty = True
     for name in stale:
-        cache.remember_output(name, fingerprints[name], _stat(live, name))
+        cache.remember_output(live, name, fingerprints[name])
     for name in set(cache.outputs) - set(fingerprints):
         del cache.outputs[name]
     cache.published = frozenset(names)
@@ -217,13 +217,6 @@ def _site_wide_key(site: RenderedSite, keys: dict[str, TemplateKey], globals_: d
     """
     used = sorted({page.template for page in site.pages})
     return (site.config_digest, site.now, sorted(globals_.items()), [(name, keys[name].digest) for name in used])
-
-
-def _stat(folder: Path, name: str) -> os.stat_result | None:
-    try:
-        return os.stat(os.path.join(folder, name))
-    except OSError:
-        return None
 
 
 def _stage_search(stage: Staging, index: SearchIndex, workers: int) -> None:

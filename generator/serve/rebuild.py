@@ -130,7 +130,7 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
     live = config.output_path
     written = update_in_place(live, made, {}, set(patch.gone))
     for name, fingerprint in output_fingerprints(site, state, patch.pages, patch.outputs).items():
-        cache.remember_output(name, fingerprint, _stat(live / name))
+        cache.remember_output(live, name, fingerprint)
     for name in patch.gone:
         cache.outputs.pop(name, None)
     cache.published = (cache.published - set(patch.gone)) | set(made)
@@ -139,10 +139,3 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
     if patch.reordered:
         session.dependents = None  # lists show other stories, or stories moved: indexed again when needed
     return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, mode="patch")
-
-
-def _stat(path: Path) -> os.stat_result | None:
-    try:
-        return path.stat()
-    except OSError:
-        return None

@@ -440,7 +440,7 @@ class DevServer:
         self._show(record, notice_before)
         # Also after a failed build: the last good pages are what is served, so they are what search finds.
         if self.config is not None and self.config.search:
-            self._indexer.start(self.config.output_path)
+            self._indexer.start()
         else:
             self._indexer.pending = False  # search is off: nothing to catch up with
 
@@ -584,12 +584,12 @@ class _Indexer:
     def want(self, site: RenderedSite) -> None:
         self._site, self.pending = site, True
 
-    def start(self, output: Path) -> None:
+    def start(self) -> None:
         with self._starting:
             if not self.pending or self._site is None or (self._thread is not None and self._thread.is_alive()):
                 return
             self._stop = threading.Event()
-            self._thread = threading.Thread(target=self._run, args=(output, self._site, self._stop),
+            self._thread = threading.Thread(target=self._run, args=(self._site, self._stop),
                                             name="newsdesk-search", daemon=True)
             self._thread.start()
 
@@ -600,7 +600,7 @@ class _Indexer:
         if thread is not None:
             thread.join()
 
-    def _run(self, output: Path, site: RenderedSite, stop: threading.Event) -> None:
+    def _run(self, site: RenderedSite, stop: threading.Event) -> None:
         if stop.wait(self.DELAY):
             return
         started = time.perf_counter()
