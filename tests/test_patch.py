@@ -164,6 +164,35 @@ def test_a_score_edit_renders_only_the_pages_that_changed(site, tmp_path):
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-2")
 
 
+@pytest.mark.parametrize("field, edit", sorted({**TEXT_EDITS, **SCORE_EDITS, **MOVES}.items()))
+def test_the_saved_storys_page_is_written_first_and_the_rest_named_before_it_is(site, tmp_path, field, edit):
+    # serve reloads the browser once the fast path has written the saved story's page and the first pages of
+    # the lists (rebuild's HandOver), and holds a request for any file it names until the rebuild returns:
+    # so every other file must already be final then, and the names must cover every file still to change.
+    root, config, session = site
+    path = _items(root)[-3] if field in SCORE_EDITS else _items(root)[0]  # (as the tests above pick them)
+    before = files_under(config.output_path)
+    _edit(path, *edit)
+    handed: list = []
+
+    def shown(names):
+        handed.append((names, files_under(config.output_path)))
+
+    result = rebuild(session, config, OPTIONS, [path], shown=shown)
+    after = files_under(config.output_path)
+    update_search(config, result.site)  # (serve's indexer, later)
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
+    assert result.mode == "patch" and len(handed) == 1  # (each of these edits changes the story's page)
+    names, at_reload = handed[0]
+    story = next(page.output for page in result.site.pages if page.kind == "article" and page.key == path.name
+                 or page.key.endswith("/" + path.name))
+    assert at_reload.get(story) == after[story] and at_reload["index.html"] == after["index.html"]
+    assert before.get(story) != after[story] or before["index.html"] != after["index.html"]
+    late = {name for name in set(after) | set(at_reload) if at_reload.get(name) != after.get(name)}
+    assert late <= names  # what changes after the reload is named, so serve holds requests for it
+    assert story not in names and "index.html" not in names
+
+
 def test_two_quality_edits_at_once_are_built_and_equal_a_full_build(site, tmp_path):
     root, config, session = site
     paths = [p for p in _items(root) if "domain: dailycircuit.example" in p.read_text(encoding="utf-8")][:2]

@@ -267,6 +267,44 @@ def test_a_css_edit_is_announced_as_css(dev, site):
 
 
 @pytest.mark.slow
+def test_every_page_asked_for_as_soon_as_the_reload_comes_shows_the_edit(tmp_path):
+    # serve tells the browser to reload once the saved story's page is written and writes the other pages
+    # meanwhile (serve/rebuild.py's HandOver): a request for any of those must wait for it, never get the old one.
+    items = {f"content/news/s{n:02}.md": item(f"Story number {n}", f"2026-11-{n + 1:02}T10:00:00Z",
+                                              topics="[AI]", heat=n, quality=50) for n in range(16)}
+    # List pages slow to render (the theme's own, after a pause), so that the browser asks while they are written
+    items["themes/default/templates/list.html"] = ('{% extends "!theme/list.html" %}{% block main %}'
+                                                   '{% for _ in range(600000) %}{% endfor %}{{ super() }}{% endblock %}')
+    root = make_site(tmp_path / "site", items, CONFIG)
+    dev = start(root)
+    try:
+        epoch = page_epoch(dev)
+        paths = ["/repo/" + page.url for page in build(dev.config, BuildOptions(write=False)).site.pages]
+        assert len(paths) > 30
+        answers, bodies = [], {}
+
+        def reload_then_get_all():
+            answers.append(poll(dev, epoch))
+            threads = [threading.Thread(target=lambda p=p: bodies.__setitem__(p, get(dev, p)[2])) for p in paths]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(TIMEOUT)
+
+        browser = threading.Thread(target=reload_then_get_all)
+        browser.start()
+        before = len(dev.rebuilds)
+        edit(root / "content/news/s03.md", "heat: 3", "heat: 1000")  # from the bottom of Top and Hot to the top
+        record = settle(dev, before)
+        browser.join(TIMEOUT)
+        assert record.mode == "patch" and answers[0]["action"] == "reload" and len(bodies) == len(paths)
+        for path, body in bodies.items():
+            assert _strip_injection(body) == _strip_injection(get(dev, path)[2]), path
+    finally:
+        dev.stop()
+
+
+@pytest.mark.slow
 def test_saving_a_file_unchanged_does_not_reload_the_page(dev, site):
     epoch = page_epoch(dev)
     path = site / "content/news/model.md"

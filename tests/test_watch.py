@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.config import default_config
-from generator.serve.watch import ChangeKind, ChangeQueue, SiteLayout, classify_changes, describe_changes, \
+from generator.build.writer import update_in_place
+from generator.serve.watch import ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes, describe_changes, \
     detect_change_kind, layout_of
 
 ROOT = Path("/site")
@@ -151,6 +152,27 @@ def test_stays_quiet_until_a_change_comes():
     assert queue.next_batch() == {"/site/content/a.md": False}
     queue.close()
     assert not queue.stays_quiet(30)
+
+
+def test_the_builds_own_writes_are_no_change_to_the_watcher(tmp_path):
+    # The writer keeps its journal beside the output, in the site's root, which serve watches for config.yaml:
+    # those writes are no edit, and must not end the quiet serve waits for before preparing the next patch.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "output").mkdir()
+    layout = layout_of(default_config(tmp_path), tmp_path / "config.yaml")
+    queue = ChangeQueue(quiet=0.01)
+    watcher = Watcher(queue)
+    watcher.start(layout)
+    try:
+        update_in_place(layout.output, {"index.html": b"<p>new</p>"}, {}, set())
+        assert (layout.output / "index.html").read_bytes() == b"<p>new</p>"
+        assert queue.stays_quiet(0.5), queue.next_batch()
+        (tmp_path / "content" / "a.md").write_text("---\ntitle: A\n---\n")
+        assert not queue.stays_quiet(10)  # an edit does come through
+        assert str(layout.content / "a.md") in queue.next_batch()
+    finally:
+        watcher.stop()
+        queue.close()
 
 
 def test_describe_changes(tmp_path):

@@ -18,20 +18,36 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from generator.build.cache import BuildCache
 from generator.build.pipeline import (BuildOptions, BuildResult, build, collector_paused, output_fingerprints, plan_key,
                                      render_pages)
-from generator.build.writer import update_in_place
+from generator.build.writer import WriteReport, update_in_place
 from generator.config import Config
 from generator.errors import BuildError, Problem
-from generator.plan.pages import RenderedSite, make_files
+from generator.plan.pages import Page, RenderedSite, make_files
 from generator.plan.search import plan_index, update_live_index
 from generator.render.environment import make_env
 from generator.serve.fastpath import Dependents, Patch, replan
 from generator.site.content import read_source, relative_name, source_files
 from generator.site.model import Item, make_item_or_problem
+
+# Open page first (serve's one trick for speed; figures in docs/dev/incremental.md): a score edit at 10,000
+# stories remakes hundreds of Top and Hot pages, several times what the page being looked at needs. The fast
+# path writes the pages a browser most likely shows (FIRST) and calls the HandOver with the names of every
+# other output it is still to write, then writes those; serve tells the browser to reload at that moment and
+# makes a request for one of those names wait until they are written, so no page is ever served stale.
+HandOver = Callable[[frozenset[str]], None]
+
+
+def shown_first(page: Page, source: str) -> bool:
+    """Whether the fast path writes `page` before the reload: the saved story's own page and the first page
+    of the front page and of every list (the pages an editor checks a save on)."""
+    if page.kind == "article":
+        return page.key == source
+    pagination = page.context.get("pagination")
+    return pagination is None or pagination.number == 1
 
 
 @dataclass
@@ -49,15 +65,19 @@ class Session:
 
 
 def rebuild(session: Session, config: Config, options: BuildOptions, changed: Iterable[Path] | None, *,
-            environ: Mapping[str, str] = os.environ) -> BuildResult:
-    """Bring the output up to date after the files `changed` changed (None: not known, look at every file)."""
+            environ: Mapping[str, str] = os.environ, shown: HandOver | None = None) -> BuildResult:
+    """Bring the output up to date after the files `changed` changed (None: not known, look at every file).
+
+    `shown`: see HandOver (serve passes one; without it every file is written before this returns).
+    """
     started = time.perf_counter()
     # The whole site is alive while an edit is planned: a collection in between walks it all for nothing,
     # several times as long as the rest of a text edit.
     with collector_paused():
-        patch = _fast_path(session, config, options, environ, list(changed or ()))
+        changed = list(changed or ())
+        patch = _fast_path(session, config, options, environ, changed)
         if patch is not None:
-            return _write_patch(session, patch, config, options, started)
+            return _write_patch(session, patch, config, options, started, changed, shown)
     session.dependents = None
     return build(config, options, environ=environ, cache=session.cache)
 
@@ -115,8 +135,8 @@ def _new_source(config: Config, name: str) -> bool:
     return any(found == name for found, _ in source_files(config.root, config.content_path))
 
 
-def _write_patch(session: Session, patch: Patch, config: Config, options: BuildOptions,
-                 started: float) -> BuildResult:
+def _write_patch(session: Session, patch: Patch, config: Config, options: BuildOptions, started: float,
+                 changed: list[Path], shown: HandOver | None) -> BuildResult:
     """Render and write the outputs a patch names, and leave the cache as a build would."""
     cache, last = session.cache, session.cache.last
     site = patch.plan
@@ -125,17 +145,29 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
     cache.writing()
     state = last.render
     env = make_env(config, site.model.site, state.compiled, state.fragments)  # (no site-wide value changed)
-    made = dict(render_pages(env, list(patch.pages)))
-    made.update(make_files(patch.outputs, site.model.site, state.output_memo))
     live = config.output_path
-    written = update_in_place(live, made, {}, set(patch.gone))
+    pages, outputs, gone = list(patch.pages), list(patch.outputs), set(patch.gone)
+    reports = []
+    if shown is not None:
+        source = relative_name(config.root, Path(changed[0]).absolute())
+        first = [page for page in pages if shown_first(page, source)]
+        if first and len(first) < len(pages) + len(outputs) + len(gone):
+            reports.append(update_in_place(live, dict(render_pages(env, first)), {}, set()))
+            pages = [page for page in pages if not shown_first(page, source)]
+            if reports[0].written:  # (nothing to reload for yet, else)
+                shown(frozenset([*(page.output for page in pages), *(output.name for output in outputs), *gone]))
+    made = dict(render_pages(env, pages))
+    made.update(make_files(outputs, site.model.site, state.output_memo))
+    reports.append(update_in_place(live, made, {}, gone))
     for name, fingerprint in output_fingerprints(site, state, patch.pages, patch.outputs).items():
         cache.remember_output(live, name, fingerprint)
     for name in patch.gone:
         cache.outputs.pop(name, None)
-    cache.published = (cache.published - set(patch.gone)) | set(made)
+    cache.published = (cache.published - gone) | {page.output for page in patch.pages} | {o.name for o in patch.outputs}
     cache.dirty = True
     cache.last = dataclasses.replace(last, plan=site)
     if patch.reordered:
         session.dependents = None  # lists show other stories, or stories moved: indexed again when needed
+    written = WriteReport(sum(r.written for r in reports), sum(r.unchanged for r in reports),
+                          sum(r.removed for r in reports), tuple(name for r in reports for name in r.changed))
     return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, mode="patch")

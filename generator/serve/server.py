@@ -6,7 +6,9 @@
 All state lives on one DevServer. One builder thread does every rebuild, holding the site lock from
 the first read to the swap of the output folder; requests take the same lock to read a file, so a
 request made during a rebuild waits for it and never sees a half-swapped folder (MkDocs: "so we're
-not serving a half-built site").
+not serving a half-built site"). One exception, for speed: once serve's fast path has written the pages a
+browser most likely shows, the browser reloads while it writes the rest, and a request waits only if it
+asks for one of the files still to come (_hand_over; serve/rebuild.py's HandOver).
 
 When a build fails (a template error, or an item you just edited no longer reads) the output folder
 is left as it was, the terminal shows `path:line: message`, and every HTML response carries an
@@ -16,6 +18,7 @@ the server started are left out as in `newsdesk build`, and listed in a small di
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import hashlib
 import html
@@ -268,6 +271,7 @@ class DevServer:
         self._threads: list[threading.Thread] = []
         self.rebuilds: list[Rebuild] = []  # every rebuild so far (tests and benchmarks read it)
         self._indexer = _Indexer(self._site_lock, echo)
+        self._handover: _HandedOver | None = None  # while a patch writes its last files after the reload
 
     # --- life cycle -------------------------------------------------------------------------------------
 
@@ -391,6 +395,7 @@ class DevServer:
         before = (self._error, self._notice)
         pages = rendered = written = removed = 0
         mode = ""
+        handover = None
         self._unbuilt.update(changes)
         try:
             if ChangeKind.CONFIG in changes.values() or self._config_broken:
@@ -399,7 +404,13 @@ class DevServer:
                 self._config_broken = False
             self._check_edited_items(changes)
             options = self._rebuild_options if self.rebuilds else self._options  # the first: no thread yet
-            result = rebuild(self._session, self.config, options, self._known_changes(), environ=self._environ)
+            try:
+                result = rebuild(self._session, self.config, options, self._known_changes(), environ=self._environ,
+                                 shown=None if self._error else self._hand_over)
+            finally:
+                handover, self._handover = self._handover, None
+                if handover is not None:
+                    handover.done.set()
             self._unbuilt, self._first = {}, False
             if result.mode == "patch" or self._indexer.pending:
                 # The fast path leaves search to the indexer (in the background, after the reload): the newest
@@ -421,12 +432,20 @@ class DevServer:
         changed = written or removed or (self._error, self._notice) != before
         css_only = bool(changes) and all(kind is ChangeKind.CSS for kind in changes.values())
         action = ("css" if css_only and (self._error, self._notice) == before else "reload") if changed else ""
-        if action:
+        if handover is not None and (self._error, self._notice) == before:
+            action = "reload"  # (told when the first pages were written: _hand_over)
+        elif action:
             self._announce(action)
         record = Rebuild(what, tuple(self._relative(p) for p in changes), action, pages, rendered, written, removed,
                          (time.perf_counter() - started) * 1000, self._error, mode)
         self._finish(record, before[1])
         return record
+
+    def _hand_over(self, names: frozenset[str]) -> None:
+        """The fast path wrote the pages a browser most likely shows and is writing the files `names` (serve/
+        rebuild.py's HandOver): reload now; a request for one of `names` waits until they are written."""
+        self._handover = _HandedOver(names)
+        self._announce("reload")
 
     def _announce(self, action: str) -> None:
         """Tell the open pages (their held polls) what to do: "reload", or "css" to swap stylesheets."""
@@ -519,6 +538,13 @@ class DevServer:
 
     def respond(self, raw_path: str) -> Response:
         """The response to a GET of one path of the site (the HTTP handler only sends it)."""
+        handover = self._handover
+        if handover is not None:  # a patch is writing its last files: any other file is as it will stay
+            output = self.config.output_path
+            target = resolve_request(output, self.config.base_path, raw_path)
+            if isinstance(target, Path) and target.relative_to(output).as_posix() not in handover.names:
+                return self._response(200, target)
+            handover.done.wait()
         with self._site_lock:  # waits for a rebuild in progress
             config = self.config
             target = resolve_request(config.output_path, config.base_path, raw_path)
@@ -555,6 +581,14 @@ class DevServer:
             complete = not self._actions or self._actions[0][0] <= since + 1  # nothing fell off the history
             action = "css" if newer and complete and all(a == "css" for a in newer) else "reload"
             return {"server": self.server_id, "epoch": self._epoch, "action": action if self._epoch > since else ""}
+
+
+@dataclass(frozen=True)
+class _HandedOver:
+    """The output files a patch is still writing after the reload, and when it is done."""
+
+    names: frozenset[str]
+    done: threading.Event = dataclasses.field(default_factory=threading.Event)
 
 
 class _Indexer:

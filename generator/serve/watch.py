@@ -278,6 +278,9 @@ class _Handler(FileSystemEventHandler):
 
     def __init__(self, queue: ChangeQueue):
         self.queue = queue
+        # The output folder and the writer's folders beside it (SiteLayout.ignored): the build's own writes.
+        # They are no change, and must not hold off what serve does once the queue stays quiet.
+        self.ignored: tuple[str, ...] = ()
 
     def on_any_event(self, event) -> None:
         if event.event_type not in self._WANTED or (event.is_directory and event.event_type == EVENT_TYPE_MODIFIED):
@@ -285,7 +288,10 @@ class _Handler(FileSystemEventHandler):
         paths = [os.fsdecode(event.src_path)]
         if event.event_type == EVENT_TYPE_MOVED:
             paths.append(os.fsdecode(event.dest_path))
-        self.queue.add(*paths, directory=event.is_directory)
+        paths = [path for path in paths if not any(path == folder or path.startswith(folder + os.sep)
+                                                   for folder in self.ignored)]
+        if paths:
+            self.queue.add(*paths, directory=event.is_directory)
 
 
 class _StopRace(logging.Filter):
@@ -319,6 +325,7 @@ class Watcher:
 
     def update(self, layout: SiteLayout) -> None:
         """Watch the layout's folders that exist now; stop watching those it no longer has."""
+        self._handler.ignored = tuple(str(folder) for folder in layout.ignored)
         wanted = {(folder, recursive) for folder, recursive in layout.watched if folder.is_dir()}
         for key in list(self._watches):
             if key not in wanted:
