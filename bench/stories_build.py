@@ -1,6 +1,7 @@
 """What stories add to a cold build: the same corpus built from scratch with stories on and off, in turn.
 
     python -m bench.stories_build [--sizes 10000] [--repeat 3] [--seed 1] [--work DIR] [--json FILE]
+    python -m bench.stories_build --site DIR ...   (a copy of an existing site instead of a new corpus)
 
 Each round builds the bench.corpus site cold (no output, no .newsdesk-cache/) with its config.yaml (stories
 on, the default) and with a copy that turns them off (`stories: enabled: false`), one after the other, with
@@ -32,9 +33,15 @@ def write_off_config(site: Path) -> Path:
     return path
 
 
-def bench_size(size: int, *, repeat: int, seed: int, work: Path, log) -> dict:
+def bench_size(size: int, *, repeat: int, seed: int, work: Path, log, source: Path | None = None) -> dict:
     site = work / str(size) / "newsdesk"
-    write_corpus(size, site, seed)
+    if source is None:
+        write_corpus(size, site, seed)
+    else:  # (copied: the runs write beside its config)
+        if site.exists():
+            shutil.rmtree(site)
+        shutil.copytree(source, site, ignore=shutil.ignore_patterns("output", ".newsdesk-cache", ".output*"))
+        size = sum(1 for _ in (site / "content").rglob("*.md"))
     off = write_off_config(site)
     warm_up = [sys.executable, "-m", "generator", "--version"]
     runs: dict[str, list[dict]] = {"on": [], "off": []}
@@ -65,10 +72,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path(__file__).resolve().parent / "work" / "stories")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--site", type=Path, help="a site to copy and build instead of a new corpus")
     args = parser.parse_args(argv)
-    results = [bench_size(int(size), repeat=args.repeat, seed=args.seed, work=args.work,
-                          log=lambda line: print(line, file=sys.stderr, flush=True))
-               for size in args.sizes.split(",") if size]
+    log = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
+    if args.site:
+        results = [bench_size(0, repeat=args.repeat, seed=args.seed, work=args.work, log=log, source=args.site)]
+    else:
+        results = [bench_size(int(size), repeat=args.repeat, seed=args.seed, work=args.work, log=log)
+                   for size in args.sizes.split(",") if size]
     for r in results:
         print(f"{r['items']:,} items, {r['rounds']} rounds: stories on {r['on']['median_wall_s']:.2f} s wall / "
               f"{r['on']['median_cpu_s']:.2f} s CPU, off {r['off']['median_wall_s']:.2f} s / "

@@ -108,9 +108,10 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
                         stories=stories)
     else:
         rankings = rank(new_site.items, now=plan.now, weights=plan.config.ranking, stories=stories)
-    # A list's pages also hold the other items of the stories on its cards (pages._cards): a list showing a
-    # story an item of which moved is planned again, though its own items stayed where they were.
-    shifted = {i for i in range(low, min(high, len(site.items) - 1) + 1) if i in site.story_of} if low != high else ()
+    # A list's pages also hold the other items of the stories on its cards (pages._cards; a topic's list shows
+    # a story's lead, which may be of other topics): a list showing a story one of whose items was edited or
+    # moved is planned again, though its own items are as they were.
+    shifted = {i for i in range(low, min(high, len(site.items) - 1) + 1) if i in site.story_of}
 
     # The lists of topics and providers none of whose stories moved, as they were (they cannot show the item).
     kept = set()
