@@ -14,7 +14,8 @@ after it moving one place.
 
 None (serve runs the build) when the edit changes what the site holds (a story withdrawn, a page path
 another story writes, or one that another story wanted too) or what every page can show: a topic or
-provider that comes or goes, or is named otherwise (model.reindexed). Either way the output is the same
+provider that comes or goes, or is named otherwise (model.reindexed), or a story of several items
+that forms, changes or goes (grouping.edited_stories). Either way the output is the same
 bytes a full build makes (tests/test_patch.py, tests/test_replan.py).
 """
 
@@ -29,7 +30,7 @@ from generator.build.fingerprints import same_items, same_page
 from generator.plan.outputs import plan_outputs
 from generator.plan.pages import LIST_KINDS, MORE_REACH, Earlier, FileOutput, Page, RenderedSite, Teaser, plan_pages
 from generator.plan.sitemap import planned_entries
-from generator.site.grouping import restoried
+from generator.site.grouping import edited_stories
 from generator.site.model import Item, Provider, reindexed, same_place, withheld_because
 from generator.site.ranking import rank
 
@@ -96,7 +97,7 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     if moved is None:
         return None
     new_site, position, low, high, to = moved
-    new_site = restoried(site, new_site, old, new, plan.config.stories, words)
+    new_site = edited_stories(site, new_site, old, new, plan.config.stories, words)
     if new_site is None:
         return None  # a story formed, changed or went: planned again, as a full build plans it
     stories = new_site.stories

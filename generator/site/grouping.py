@@ -81,7 +81,7 @@ def attach(site: Site, stories: tuple[Story, ...]) -> Site:
     return dataclasses.replace(site, stories=tuple(found), story_of=MappingProxyType(story_of))
 
 
-def restoried(before: Site, after: Site, old: Item | None, new: Item | None, config: StoriesConfig,
+def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None, config: StoriesConfig,
               words: MutableMapping | None = None) -> Site | None:
     """`after` (serve's fast path: `before` with the item `old` edited into `new`, or added or deleted) with the
     stories a full build gives it, when every story is as in `before` but for the places of its items;
