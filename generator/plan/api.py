@@ -25,7 +25,7 @@ from functools import partial
 from generator.config import Config
 from generator.urls import site_url
 from generator.plan.feeds import EXTENSIONS, feed_path, rfc3339
-from generator.site.grouping import item_story, story_of_item
+from generator.site.stories import story_id
 from generator.site.model import Image, Item, Site
 from generator.plan.pages import FileOutput, described
 from generator.site.ranking import Rankings
@@ -36,10 +36,11 @@ log = logging.getLogger(__name__)
 def api_outputs(site: Site, rankings: Rankings, config: Config) -> list[FileOutput]:
     """Every API file, as outputs made only when their items changed."""
     fields: dict[int, str] = {}  # item index -> its story fields (an item is in several files)
-    outputs = _pages(site, config, "api/news/", rankings.latest, None, fields)
+    entries: dict[int, list[str]] = {}  # (_story_fields)
+    outputs = _pages(site, config, "api/news/", rankings.latest, None, fields, entries)
     for slug, topic in site.topics.items():
         about = {"slug": slug, "name": topic.name}
-        outputs += _pages(site, config, f"api/news/{slug}/", site.topic_items.get(slug, ()), about, fields)
+        outputs += _pages(site, config, f"api/news/{slug}/", site.topic_items.get(slug, ()), about, fields, entries)
     topics = _dump({"topics": [_topic(site, config, slug) for slug in site.topics]})
     outputs.append(FileOutput.constant("api/topics/index.json", topics))
     return outputs
@@ -51,7 +52,7 @@ def news_page_path(base: str, number: int) -> str:
 
 
 def _pages(site: Site, config: Config, base: str, order: tuple[int, ...], topic: dict | None,
-           fields: dict[int, str]) -> list[FileOutput]:
+           fields: dict[int, str], entries: dict[int, list[str]]) -> list[FileOutput]:
     size = config.items_per_page
     total = max(1, -(-len(order) // size))
     outputs = []
@@ -60,20 +61,28 @@ def _pages(site: Site, config: Config, base: str, order: tuple[int, ...], topic:
         head = {"topic": topic} if topic else {}
         head.update(page=number, pages=total, total=len(order))
         next_page = site_url(config.base_url, news_page_path(base, number + 1)) if number < total else None
-        stories = tuple(fields.get(i) or fields.setdefault(i, _story_fields(site, config, i)) for i in chunk)
+        stories = tuple(fields.get(i) or fields.setdefault(i, _story_fields(site, config, i, entries)) for i in chunk)
         outputs.append(FileOutput(news_page_path(base, number),
                                   partial(_news_file, config, head, chunk, next_page, stories),
                                   tuple(chunk), (head, next_page, stories)))
     return outputs
 
 
-def _story_fields(site: Site, config: Config, index: int) -> str:
+def _story_fields(site: Site, config: Config, index: int, entries: dict[int, list[str]]) -> str:
     """The `"story":...,"sources":[...]` members of an item's record: the id of its story and the story's
-    other items, newest first (planned here: they are the story's, not the item's, whose record is kept per item)."""
-    story = item_story(site, index)
-    others = [site.items[m].path for m in story.members if m != index] if story else []
-    sources = [{"path": path, "url": site_url(config.base_url, path)} for path in others]
-    return _json({"story": story_of_item(site, index), "sources": sources})[1:-1]
+    other items, newest first (planned here: they are the story's, not the item's, whose record is kept per item).
+    `entries`: a story's number -> its members' entries, made once for all its members (serve plans the API
+    again after every edit)."""
+    number = site.story_of.get(index)
+    if number is None:
+        return '"story":"' + story_id(site.items[index].source) + '","sources":[]'  # (hex digits: no escaping)
+    story = site.stories[number]
+    made = entries.get(number)
+    if made is None:
+        paths = [site.items[m].path for m in story.members]
+        made = entries[number] = [_json({"path": path, "url": site_url(config.base_url, path)}) for path in paths]
+    others = [entry for member, entry in zip(story.members, made) if member != index]
+    return '"story":"' + story.id + '","sources":[' + ",".join(others) + "]"
 
 
 def _news_file(config: Config, head: dict, chunk: tuple[int, ...], next_page: str | None, stories: tuple[str, ...],

@@ -82,7 +82,7 @@ def attach(site: Site, stories: tuple[Story, ...]) -> Site:
 
 
 def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None, config: StoriesConfig,
-              words: MutableMapping | None = None) -> Site | None:
+                   words: MutableMapping | None = None) -> Site | None:
     """`after` (serve's fast path: `before` with the item `old` edited into `new`, or added or deleted) with the
     stories a full build gives it, when every story is as in `before` but for the places of its items;
     None when one forms, changes or goes (its items, lead, providers, newest time or declared coverage):
@@ -96,6 +96,9 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
         return after
     words = {} if words is None else words
     if old is not None and new is not None and _reads(old, words) == _reads(new, words):
+        if len(after.items) == len(before.items) and all(a is b or a is new for a, b in zip(after.items, before.items)):
+            # every item where it was: the very same stories
+            return dataclasses.replace(after, stories=before.stories, story_of=before.story_of)
         items = before.items
         kept = tuple(Story(s.id, items[s.lead].source, tuple(items[m].source for m in s.members))
                      for s in before.stories)
