@@ -46,6 +46,17 @@ class RankingConfig:
     half_life_hours: float = _opt(36.0, "Hours after which an item's freshness in Top has halved.")
     hot_gravity: float = _opt(1.5, "How fast stories fall in Hot: hotness is pct(heat) / (age_hours + 2)^hot_gravity.")
     min_heat: float = _opt(0.0, "Items with less heat are left out of the front page, Top and Hot lists (still on Latest and their own pages).")
+    coverage_boost: float = _opt(0.5, "How much a story's heat grows with the providers covering it: heat × (1 + coverage_boost × ln providers); 0: not at all.")
+
+
+@dataclass(frozen=True)
+class StoriesConfig:
+    """How items that report the same news become one story (see docs/configuration.md, "stories")."""
+
+    enabled: bool = _opt(True, "Group the items that report the same news, across providers, into stories: one card each, with \"+N sources\".")
+    window_hours: float = _opt(72.0, "Items joined by similar text lie within this many hours of their story's first item.")
+    threshold: float = _opt(0.3, "How alike (cosine, more than 0 up to 1) an item's words must be to a story's to join it: higher, fewer and surer merges.")
+    same_provider: str = _opt("join", "A provider's own items of one story: `join` (by text, like anyone's) or `apart` (joined only by URL or `related`).")
 
 
 @dataclass(frozen=True)
@@ -129,6 +140,7 @@ class Config:
     )
     undeclared_topics: str = _opt("warn", "An item naming a topic that `topics` (or data_dir) does not declare, when some are declared: `warn` (kept, with a warning), `error` (left out) or `allow`.")
     ranking: RankingConfig = field(default_factory=RankingConfig, metadata={"doc": "Ranking weights, see below."})
+    stories: StoriesConfig = field(default_factory=StoriesConfig, metadata={"doc": "Grouping items into stories, see below."})
     topics: tuple[TopicConfig, ...] = field(default_factory=tuple, metadata={"doc": "List of topics (name, slug, parent, description)."})
     providers: tuple[ProviderConfig, ...] = field(default_factory=tuple, metadata={"doc": "List of providers (domain, name, logo, description)."})
     sources: tuple[SourceConfig, ...] = field(default_factory=tuple, metadata={"doc": "Feeds that `newsdesk fetch` reads into the content folder, see below."})
@@ -359,6 +371,10 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem]) -
     if not 0 <= config.ranking.hot_gravity <= 10:
         problems.append(Problem(path, _key_line(node, "ranking.hot_gravity"), "`ranking.hot_gravity` must be from 0 to 10",
                                 "1.5 is the default; 0 orders Hot by heat alone"))
+    if config.ranking.coverage_boost < 0:
+        problems.append(Problem(path, _key_line(node, "ranking.coverage_boost"),
+                                "`ranking.coverage_boost` must not be negative"))
+    _check_stories(config.stories, node, path, problems)
     if config.markdown_engine not in ("cmark", "python-markdown"):
         problems.append(Problem(path, _key_line(node, "markdown_engine"),
                                 f"`markdown_engine` must be cmark or python-markdown, got {config.markdown_engine!r}"))
@@ -380,6 +396,23 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem]) -
     _check_sources(config, node, path, problems)
     if config.cname and ("/" in config.cname or ":" in config.cname):
         problems.append(Problem(path, _key_line(node, "cname"), "`cname` must be a bare domain such as news.example.com"))
+
+
+SAME_PROVIDER = ("join", "apart")
+
+
+def _check_stories(stories: StoriesConfig, node, path: str, problems: list[Problem]) -> None:
+    if stories.window_hours < 0:
+        problems.append(Problem(path, _key_line(node, "stories.window_hours"),
+                                "`stories.window_hours` must not be negative"))
+    if not 0 < stories.threshold <= 1:
+        problems.append(Problem(path, _key_line(node, "stories.threshold"),
+                                f"`stories.threshold` must be more than 0 and at most 1, got {stories.threshold!r}",
+                                "0.3 is the default; lower joins more items, and more wrongly"))
+    if stories.same_provider not in SAME_PROVIDER:
+        problems.append(Problem(path, _key_line(node, "stories.same_provider"),
+                                f"`stories.same_provider` must be {' or '.join(SAME_PROVIDER)}, "
+                                f"got {stories.same_provider!r}"))
 
 
 def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> None:

@@ -65,6 +65,9 @@ def canonical_url(url: str) -> str:
 
 
 def _unwrap_cache(text: str) -> str:
+    lowered = text.lower()
+    if ".cdn.ampproject.org" not in lowered and "google." not in lowered:
+        return text  # (most URLs: not parsed twice)
     try:
         parts = urlsplit(text)
         host = (parts.hostname or "").lower()
@@ -82,8 +85,10 @@ def _unwrap_cache(text: str) -> str:
 
 
 def _path(path: str) -> str:
-    path = _ESCAPE.sub(_escape, path)
-    path = re.sub(r"/{2,}", "/", path)
+    if "%" in path:
+        path = _ESCAPE.sub(_escape, path)
+    if "//" in path:
+        path = re.sub(r"/{2,}", "/", path)
     segments = path.split("/")
     if len(segments) > 2 and segments[1].lower() == "amp":  # /amp/story -> /story
         segments.pop(1)

@@ -81,6 +81,14 @@ def copy_example_site(root: Path) -> Path:
     return root
 
 
+def without_stories(config_file: Path) -> Path:
+    """config_file with stories turned off (`stories: enabled: false`): for the tests of serve's fast paths
+    themselves, which an edit of a site with stories of several items does not take (tests/test_stories_site.py)."""
+    with open(config_file, "a", encoding="utf-8") as handle:
+        handle.write("\nstories:\n  enabled: false\n")
+    return config_file
+
+
 def resolve_url(config, out: Path, url: str) -> Path:
     """The built file an absolute URL of this site points at (fails the test for anything outside the site)."""
     assert url.startswith(config.base_url), f"{url} is not an absolute URL under {config.base_url}"

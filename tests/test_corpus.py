@@ -98,7 +98,10 @@ def test_topics_have_their_parents(corpus, built):
     on_parent_page = set(listed(out, built["config"].base_url, "topics/power-apps/"))
     for child in parent.children:
         for index in site.topic_items[child]:
-            assert site.items[index].path in on_parent_page, (child, site.items[index].source)
+            # itself, or the card of its story (one card per story: its lead's)
+            story = site.story_of.get(index)
+            shown = {site.items[m].path for m in site.stories[story].members} if story is not None else set()
+            assert ({site.items[index].path} | shown) & on_parent_page, (child, site.items[index].source)
 
 
 def test_every_internal_link_resolves(corpus, built):
@@ -187,7 +190,9 @@ def test_moves_of_real_items_in_serve_give_the_bytes_of_a_full_build(corpus, tmp
         assert edited != written, (kind, path.name)
         path.write_text(edited, encoding="utf-8")
         result = rebuild(session, config, options, [path], environ={})
-        assert result.mode == "patch", (kind, path.name)
+        # a heat or topic edit leaves every story as it was: patched; a redate may move an item into or out of
+        # a story (real news covered twice), and then serve plans the site again (fastpath.replan)
+        assert result.mode == "patch" or (kind == "redate" and result.mode == "update"), (kind, path.name)
         update_search(config, result.site)  # (serve does it in the background)
         fresh = load_config(root / "config.yaml", {"output_dir": str(tmp_path / f"fresh-{n}")})
         build(fresh, options, environ={})

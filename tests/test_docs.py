@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT
-from generator.config import (Config, FetchConfig, ProviderConfig, RankingConfig, SourceConfig, TopicConfig,
+from generator.config import (Config, FetchConfig, ProviderConfig, RankingConfig, SourceConfig, StoriesConfig, TopicConfig,
                               load_config)
 
 README = ROOT / "README.md"
@@ -83,7 +83,7 @@ def test_the_configuration_reference_gives_every_key_its_default_and_meaning():
         if line.startswith("| `") and len(cells) == 3:
             rows[cells[0]] = cells[1:]
     checked = 0
-    for cls, prefix in ((Config, ""), (RankingConfig, "ranking."), (TopicConfig, "topics[]."),
+    for cls, prefix in ((Config, ""), (RankingConfig, "ranking."), (StoriesConfig, "stories."), (TopicConfig, "topics[]."),
                         (ProviderConfig, "providers[]."), (SourceConfig, "sources[]."), (FetchConfig, "fetch.")):
         for f in dataclasses.fields(cls):
             if f.metadata.get("internal"):

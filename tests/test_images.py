@@ -32,7 +32,8 @@ def test_a_picture_that_fails_to_load_is_hidden_and_one_that_loads_is_shown(tmp_
                                     images=f'[{{url: "http://127.0.0.1:9/gone.jpg", width: 1, height: 1}}]'),
             "content/fine.md": item("Fine picture", date="2026-11-19T10:00:00Z",
                                     images=f'[{{url: "{base}static/ok.png", width: 1, height: 1}}]'),
-        }, f"title: T\nbase_url: {base}\nnow: \"2026-11-22T12:00:00Z\"\nsearch: false\n")
+        }, f"title: T\nbase_url: {base}\nnow: \"2026-11-22T12:00:00Z\"\nsearch: false\n"
+           "stories:\n  enabled: false\n")  # (two pictures, two cards: alike as they are, not one story)
         Path(root / "static/ok.png").write_bytes(PNG)
         build(load_config(root / "config.yaml"), BuildOptions(), environ={})
         page.goto(base + "latest/")
@@ -57,7 +58,8 @@ def test_a_picture_of_the_sites_static_folder_is_kept_by_its_site_path(tmp_path)
         "static/pics/a.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="36"/>\n',
         "content/own.md": item("Own picture", images=pictures, provider='{name: P, images: ["static/pics/a.svg"]}'),
         "content/odd.md": item("Odd pictures", images=refused),
-    }, "title: T\nbase_url: https://example.org/news/\nnow: \"2026-11-22T12:00:00Z\"\n")
+    }, "title: T\nbase_url: https://example.org/news/\nnow: \"2026-11-22T12:00:00Z\"\n"
+       "stories:\n  enabled: false\n")  # (two cards: alike as they are, not one story)
     config, result = build_site(root)
     out = config.output_path
     assert (out / "static/pics/a.svg").is_file()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_example_site, files_under
+from conftest import copy_example_site, files_under, without_stories
 from generator.build.pipeline import BuildOptions, build, plan_site
 from generator.build.cache import BuildCache
 from generator.config import load_config
@@ -45,8 +45,10 @@ def _save(session: Session, config, changed) -> object:
 
 @pytest.fixture
 def site(tmp_path):
+    # Stories off: these edits (a copy of a story, a redate of one of a story's items) change stories, which
+    # the fast path leaves to the build; serve with stories is tested in tests/test_stories_site.py.
     root = copy_example_site(tmp_path / "site")
-    config = load_config(root / "config.yaml")
+    config = load_config(without_stories(root / "config.yaml"))
     session = Session()
     rebuild(session, config, OPTIONS, None)
     return root, config, session
@@ -55,7 +57,7 @@ def site(tmp_path):
 def _site_with(tmp_path: Path, setting: str, value: str):
     """The example site with one config.yaml setting changed, built once in a serve Session: (root, config, session)."""
     root = copy_example_site(tmp_path / "site")
-    config_file = root / "config.yaml"
+    config_file = without_stories(root / "config.yaml")
     text = config_file.read_text(encoding="utf-8")
     changed = re.sub(rf"^(\s*){setting}: .*$", rf"\g<1>{setting}: {value}", text, count=1, flags=re.M)
     assert changed != text, setting

@@ -28,7 +28,7 @@ def tree(folder: Path) -> dict[str, tuple[bytes, int, int]]:
 
 def site(tmp_path, overrides: dict[str, str], config_extra: str = "") -> Path:
     files = {"content/news/a.md": item("First story", topics="[AI]", customField='"from front matter"'),
-             "content/news/b.md": item("Second story", date="2026-11-19T10:00:00Z", topics="[AI]"), **overrides}
+             "content/news/b.md": item("Markets close higher", date="2026-11-19T10:00:00Z", topics="[AI]"), **overrides}
     config = "title: Test News\nbase_url: https://example.org/\nnow: \"2026-11-22T12:00:00Z\"\n" + config_extra
     return make_site(tmp_path / "site", files, config)
 
@@ -66,7 +66,7 @@ def test_a_site_template_wins_over_the_theme(overridden):
 def test_a_site_partial_wins_on_every_list(overridden):
     for name in ("latest/index.html", "topics/ai/index.html"):
         cards = [p.text for p in parse(overridden / "output" / name).iter("p") if p.get("class") == "site-card"]
-        assert cards == ["First story", "Second story"], name
+        assert cards == ["First story", "Markets close higher"], name
 
 
 def test_an_override_can_extend_the_template_it_replaces(overridden):

@@ -126,8 +126,12 @@ def test_reindexed_adds_and_deletes_as_indexing_every_item_gives(planned):
 
 
 SERVED = {  # seed, what config.yaml gets, serve's --drafts
-    "as generated": (6, {}, False),
-    "3 a page, min_heat 40, drafts": (7, {"items_per_page": "3", "ranking": "\n  min_heat: 40"}, True),
+    # (stories off: this corpus's look-alike items make stories that most moves change, and the fast path
+    # leaves those to the build; "with stories" checks the bytes, whichever way serve takes)
+    "as generated": (6, {"stories": "\n  enabled: false"}, False),
+    "3 a page, min_heat 40, drafts": (7, {"items_per_page": "3", "ranking": "\n  min_heat: 40",
+                                          "stories": "\n  enabled: false"}, True),
+    "with stories": (6, {}, False),
 }
 
 
@@ -153,7 +157,7 @@ def test_moves_in_a_row_give_the_bytes_of_a_full_build(tmp_path, variant):
     rebuild(session, config, options, None, environ=environ)
     stories = [path for path in sorted(config.content_path.rglob("*.md"))
                if drafts or "\npublished: true\n" in path.read_text(encoding="utf-8")]  # (what is on the site)
-    rng = random.Random(4)
+    rng, modes = random.Random(4), []
     for n in range(12):
         path = rng.choice(stories)
         kind = rng.choice(["redate", "topic", "score", "nudge", "new", "delete"])
@@ -167,10 +171,12 @@ def test_moves_in_a_row_give_the_bytes_of_a_full_build(tmp_path, variant):
         else:
             path.write_text(EDITS[kind](path.read_text(encoding="utf-8"), n), encoding="utf-8")
         result = rebuild(session, config, options, [path], environ=environ)
-        assert result.mode == "patch", (kind, path.name)
+        assert result.mode == "patch" or (variant == "with stories" and result.mode == "update"), (kind, path.name)
+        modes.append(result.mode)
         update_search(config, result.site)
         if n % 3 == 2:
             session.prepare()
         fresh = load_config(config_path, {"output_dir": str(tmp_path / f"fresh-{n}")})
         build(fresh, options, environ=environ)
         assert files_under(config.output_path) == files_under(fresh.output_path), (n, kind, path.name)
+    assert "patch" in modes  # (with stories too: an edit that changes no story takes the fast path)

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
-_FORMAT = 6  # bump when what the cache holds (Item, Problem) changes shape
+_FORMAT = 7  # bump when what the cache holds (Item, Problem) changes shape
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
 _UNSAVED = "unsaved"  # there from `writing` until `save`: a build that may write the output is under way
 
@@ -46,12 +46,13 @@ class BuildCache:
     # In memory only: the last build's plan and render state (build.state.LastBuild), for a build that follows
     # in the same process (serve): the next one reuses its fingerprints, compiled templates and cards.
     last: object = None
+    story_words: dict = field(default_factory=dict)  # an item's digest -> its words for stories (grouping.group)
     root: Path | None = None  # the site whose `.newsdesk-cache/` this cache is saved in (None: kept in memory only)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         # not worth a disk cache's size (and where it is saved is the loader's to say)
-        state.update(last=None, dirty=False, root=None)
+        state.update(last=None, dirty=False, root=None, story_words={})
         return state
 
     def item(self, name: str, stat: os.stat_result, config: str):

@@ -13,6 +13,7 @@ the build raises BuildError before the output folder is touched.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import logging
 import os
@@ -38,6 +39,7 @@ from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, pla
 from generator.plan.search import SearchIndex, index_changes, is_current, live_names, make_index, plan_index
 from generator.render.environment import CompiledTemplates, make_env, render_page, static_files
 from generator.site.content import read_named, source_files
+from generator.site.grouping import story_report, with_stories
 from generator.site.model import build_site, make_item_or_problem, topic_definitions
 from generator.site.ranking import rank
 from generator.site.records import load_records
@@ -94,6 +96,7 @@ class BuildResult:
             "rejected": [{"source": p.path, "line": p.line, "error": str(p)} for p in self.site.problems],
             "warnings": [{"source": p.path, "line": p.line, "warning": str(p)} for p in self.site.warnings],
             "withheld": [{"source": s, "reason": r} for s, r in self.site.model.withheld],
+            "stories": story_report(self.site.model.site),
         }
 
 
@@ -265,7 +268,8 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
                 read_warnings += warnings
         model = build_site(items, config, topic_defs, now=now, drafts=options.drafts, future=options.future,
                            extra_providers=records.providers)
-        rankings = rank(model.site.items, now=now, weights=config.ranking)
+        model = dataclasses.replace(model, site=with_stories(model.site, config.stories, cache.story_words))
+        rankings = rank(model.site.items, now=now, weights=config.ranking, stories=model.site.stories)
         pages = tuple(plan_pages(model.site, rankings, config))
         outputs = plan_outputs(model.site, rankings, pages, config, now)  # feeds, sitemaps, the API
     finally:

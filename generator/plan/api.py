@@ -9,7 +9,9 @@
 Each news file holds `news` (a list of items) and `nextPage`, the absolute URL of the
 next file, or null on the last one, so a client follows `nextPage` to the end. The
 item fields follow the content format (path, title, type, heat, webUrl, ampWebUrl,
-excerpt, publishedDateTime, provider, images, topics); docs/feeds-and-api.md has an example.
+excerpt, publishedDateTime, provider, images, topics), plus `story`, the id of the story the item
+is in (generator/site/stories.py; an item alone is a story of its own), and `sources`, the story's
+other items (path and url, newest first); docs/feeds-and-api.md has an example.
 
 Pure: Site + Rankings + Config -> FileOutputs (output path, the items shown, how to make the bytes).
 """
@@ -23,6 +25,7 @@ from functools import partial
 from generator.config import Config
 from generator.urls import site_url
 from generator.plan.feeds import EXTENSIONS, feed_path, rfc3339
+from generator.site.stories import story_id
 from generator.site.model import Image, Item, Site
 from generator.plan.pages import FileOutput, described
 from generator.site.ranking import Rankings
@@ -32,10 +35,12 @@ log = logging.getLogger(__name__)
 
 def api_outputs(site: Site, rankings: Rankings, config: Config) -> list[FileOutput]:
     """Every API file, as outputs made only when their items changed."""
-    outputs = _pages(config, "api/news/", rankings.latest, None)
+    fields: dict[int, str] = {}  # item index -> its story fields (an item is in several files)
+    entries: dict[int, list[str]] = {}  # (_story_fields)
+    outputs = _pages(site, config, "api/news/", rankings.latest, None, fields, entries)
     for slug, topic in site.topics.items():
         about = {"slug": slug, "name": topic.name}
-        outputs += _pages(config, f"api/news/{slug}/", site.topic_items.get(slug, ()), about)
+        outputs += _pages(site, config, f"api/news/{slug}/", site.topic_items.get(slug, ()), about, fields, entries)
     topics = _dump({"topics": [_topic(site, config, slug) for slug in site.topics]})
     outputs.append(FileOutput.constant("api/topics/index.json", topics))
     return outputs
@@ -46,7 +51,8 @@ def news_page_path(base: str, number: int) -> str:
     return f"{base}index.json" if number == 1 else f"{base}page/{number}/index.json"
 
 
-def _pages(config: Config, base: str, order: tuple[int, ...], topic: dict | None) -> list[FileOutput]:
+def _pages(site: Site, config: Config, base: str, order: tuple[int, ...], topic: dict | None,
+           fields: dict[int, str], entries: dict[int, list[str]]) -> list[FileOutput]:
     size = config.items_per_page
     total = max(1, -(-len(order) // size))
     outputs = []
@@ -55,14 +61,34 @@ def _pages(config: Config, base: str, order: tuple[int, ...], topic: dict | None
         head = {"topic": topic} if topic else {}
         head.update(page=number, pages=total, total=len(order))
         next_page = site_url(config.base_url, news_page_path(base, number + 1)) if number < total else None
-        outputs.append(FileOutput(news_page_path(base, number), partial(_news_file, config, head, chunk, next_page),
-                                  tuple(chunk), (head, next_page)))
+        stories = tuple(fields.get(i) or fields.setdefault(i, _story_fields(site, config, i, entries)) for i in chunk)
+        outputs.append(FileOutput(news_page_path(base, number),
+                                  partial(_news_file, config, head, chunk, next_page, stories),
+                                  tuple(chunk), (head, next_page, stories)))
     return outputs
 
 
-def _news_file(config: Config, head: dict, chunk: tuple[int, ...], next_page: str | None, site: Site,
-               memo: dict) -> bytes:
-    news = [record_text(site, config, site.items[index], memo) for index in chunk]
+def _story_fields(site: Site, config: Config, index: int, entries: dict[int, list[str]]) -> str:
+    """The `"story":...,"sources":[...]` members of an item's record: the id of its story and the story's
+    other items, newest first (planned here: they are the story's, not the item's, whose record is kept per item).
+    `entries`: a story's number -> its members' entries, made once for all its members (serve plans the API
+    again after every edit)."""
+    number = site.story_of.get(index)
+    if number is None:
+        return '"story":"' + story_id(site.items[index].source) + '","sources":[]'  # (hex digits: no escaping)
+    story = site.stories[number]
+    made = entries.get(number)
+    if made is None:
+        paths = [site.items[m].path for m in story.members]
+        made = entries[number] = [_json({"path": path, "url": site_url(config.base_url, path)}) for path in paths]
+    others = [entry for member, entry in zip(story.members, made) if member != index]
+    return '"story":"' + story.id + '","sources":[' + ",".join(others) + "]"
+
+
+def _news_file(config: Config, head: dict, chunk: tuple[int, ...], next_page: str | None, stories: tuple[str, ...],
+               site: Site, memo: dict) -> bytes:
+    news = [record_text(site, config, site.items[index], memo)[:-1] + "," + fields + "}"
+            for index, fields in zip(chunk, stories)]
     # The same text as _dump(dict(head, news=[records], nextPage=next_page)), from the records' own JSON
     return (_json(head)[:-1] + ',"news":[' + ",".join(news) + '],"nextPage":' + _json(next_page) + "}\n").encode("utf-8")
 

@@ -2,11 +2,14 @@
 
 Output paths (relative to `base_url`; `.xml` is Atom, `.rss` is RSS, `.json` is JSON Feed):
 
-    feeds/latest.xml  feeds/latest.rss  feeds/latest.json     newest items first
+    feeds/latest.xml  feeds/latest.rss  feeds/latest.json     newest stories first
     feeds/top.xml     feeds/top.rss     feeds/top.json        the Top list (ranked)
     topics/<slug>/feed.xml|.rss|.json                         a topic, its child topics included
     providers/<slug>/feed.xml|.rss|.json                      one provider
     videos/feed.xml|.rss|.json, types/<key>/feed...           one type's list (site/types.py)
+
+Each feed has an entry per story, as its page has a card per story: the same item (the story's lead;
+on a provider's or a type's feed, the list's own item unless the lead is one), at the same place.
 
 Pure: Site + Rankings + Config -> FileOutputs (output path, the items
 shown, and how to make the bytes). The XML is built with the standard library's ElementTree (which escapes text and attributes), after
@@ -40,7 +43,7 @@ from generator import __version__
 from generator.config import Config
 from generator.urls import site_url
 from generator.site.model import Item, Site
-from generator.plan.pages import FileOutput, described
+from generator.plan.pages import FileOutput, described, one_per_story
 from generator.site.ranking import Rankings
 from generator.site.types import list_path, type_lists
 
@@ -116,19 +119,21 @@ def plan_feeds(site: Site, rankings: Rankings, config: Config) -> list[Feed]:
     name = clean_text(config.title) or "newsdesk"
     feeds = [
         Feed(feed_path("latest"), "latest/", f"{name}: Latest", config.description or f"The newest stories on {name}.",
-             rankings.latest[:size]),
+             (rankings.newest or rankings.latest)[:size]),
         _top_feed(rankings, config, name),
     ]
     for listed, order in type_lists(site.items) if config.type_lists else ():
         feeds.append(Feed(feed_path("type", listed.key), listed.path, f"{listed.title} · {name}",
-                          f"{listed.title} on {name}, newest first.", order[:size]))
+                          f"{listed.title} on {name}, newest first.",
+                          one_per_story(site, order, own=True)[:size]))
     for slug, topic in site.topics.items():
         feeds.append(Feed(feed_path("topic", slug), f"topics/{slug}/", f"{topic.name} · {name}",
-                          topic.description or f"News about {topic.name}.", site.topic_items.get(slug, ())[:size]))
+                          topic.description or f"News about {topic.name}.",
+                          one_per_story(site, site.topic_items.get(slug, ()))[:size]))
     for slug, provider in site.providers.items():
         feeds.append(Feed(feed_path("provider", slug), f"providers/{slug}/", f"{provider.name} · {name}",
                           provider.description or f"News from {provider.name}.",
-                          site.provider_items.get(slug, ())[:size]))
+                          one_per_story(site, site.provider_items.get(slug, ()), own=True)[:size]))
     return feeds
 
 

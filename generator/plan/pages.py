@@ -18,6 +18,7 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 
 from generator.config import Config
 from generator.errors import Problem
+from generator.site.grouping import item_story
 from generator.site.model import ModelResult, Site
 from generator.site.ranking import Rankings
 from generator.site.types import type_lists
@@ -81,6 +82,31 @@ class Page:
     @functools.cached_property  # (asked for many times per page in a rebuild after an edit)
     def output(self) -> str:
         return "404.html" if self.kind == "404" else f"{self.url}index.html"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What a story's card shows of its other sources: "+N sources", their providers' badges, its newest time.
+    Plain values: a card's call is kept by its arguments (render/fragments.py), this one among them."""
+
+    story: str  # the story's id
+    sources: int  # the other items of the story, and the declared `related` coverage that is not an item
+    providers: tuple[str, ...]  # slugs of the other items' providers (not the shown item's), in the story's order
+    newest: datetime  # the story's newest item's time
+
+
+@dataclass(frozen=True)
+class Source:
+    """One entry of an article page's "More coverage": another item of its story (a page of this site) or a
+    declared `related` story (this site's page when it has one, else the provider's link)."""
+
+    title: str
+    href: str  # a path of this site when `here`, else the original's absolute URL
+    here: bool
+    provider: str  # the provider's slug, or ""
+    provider_name: str
+    published: datetime | None
+    excerpt: str
 
 
 @dataclass(frozen=True)
@@ -170,16 +196,17 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
     kept = earlier.kept if earlier else frozenset()
     pages: list[Page] = [_front_page(site, rankings, config, earlier)]
     for kind, title, description, order in LISTS:
-        pages += _paginate(site, config, kind, "", f"{kind}/", title, description, getattr(rankings, order), {},
+        pages += _paginate(site, config, kind, "", f"{kind}/", title, description, _order(rankings, order), {},
                            earlier)
     for listed, order in type_lists(site.items) if config.type_lists else ():
         pages += _paginate(site, config, "type", listed.key, listed.path, listed.title,
-                           f"{listed.title} on this site, newest first.", order, {}, earlier)
+                           f"{listed.title} on this site, newest first.", one_per_story(site, order, own=True), {},
+                           earlier)
     for slug, topic in site.topics.items():
         if ("topic", slug) in kept:
             pages += lists["topic", slug]
             continue
-        order = site.topic_items.get(slug, ())
+        order = one_per_story(site, site.topic_items.get(slug, ()))
         description = topic.description or f"News about {topic.name}."
         pages += _paginate(site, config, "topic", slug, f"topics/{slug}/", topic.name, description, order,
                            {"topic": topic}, earlier)
@@ -189,7 +216,7 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
         if ("provider", slug) in kept:
             pages += lists["provider", slug]
             continue
-        order = site.provider_items.get(slug, ())
+        order = one_per_story(site, site.provider_items.get(slug, ()), own=True)
         description = provider.description or f"News from {provider.name} ({provider.domain})."
         pages += _paginate(site, config, "provider", slug, f"providers/{slug}/", provider.name, description, order,
                            {"provider": provider}, earlier)
@@ -205,15 +232,67 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
     return pages
 
 
+def _order(rankings: Rankings, name: str) -> tuple[int, ...]:
+    """A site-wide list's stories: Latest shows each story once, by its newest item (Rankings.newest)."""
+    if name == "latest":
+        return rankings.newest or rankings.latest
+    return getattr(rankings, name)
+
+
+def one_per_story(site: Site, order: tuple[int, ...], own: bool = False) -> tuple[int, ...]:
+    """`order` (indices into site.items) with each story once, where its first item in `order` stands: as its
+    lead, or with `own` (a provider's or a type's list), as the list's own item unless the lead is one of
+    the list's."""
+    if not site.stories:
+        return order
+    story_of, stories = site.story_of, site.stories
+    listed = set(order) if own else ()
+    seen: set[int] = set()
+    shown = []
+    for index in order:
+        number = story_of.get(index)
+        if number is None:
+            shown.append(index)
+        elif number not in seen:
+            seen.add(number)
+            lead = stories[number].lead
+            shown.append(index if own and lead not in listed else lead)
+    return tuple(shown)
+
+
+def coverage(site: Site, index: int) -> Coverage | None:
+    """What the card of site.items[index] shows of its story's other sources; None for an item alone."""
+    story = item_story(site, index)
+    if story is None:
+        return None
+    item = site.items[index]
+    own = item.provider.slug if item.provider else ""
+    return Coverage(story.id, len(story.members) - 1 + len(story.related),
+                    tuple(p for p in story.providers if p != own), story.newest)
+
+
+def _cards(site: Site, chunk: tuple[int, ...]) -> tuple[list, list, tuple[int, ...]]:
+    """The items of these cards, their Coverage (None for items alone), and every item the cards show: the
+    cards' own, then the other items of their stories (a page's `items`, which Dependents and fingerprints read)."""
+    items = [site.items[i] for i in chunk]
+    if not site.stories:
+        return items, [None] * len(chunk), chunk
+    covers = [coverage(site, i) for i in chunk]
+    others = sorted({m for i in chunk if (story := item_story(site, i)) for m in story.members} - set(chunk))
+    return items, covers, (*chunk, *others)
+
+
 def _front_page(site: Site, rankings: Rankings, config: Config, earlier: Earlier | None = None) -> Page:
-    front = tuple(rankings.top[: config.front_page_items])
+    items, covers, shown = _cards(site, tuple(rankings.top[: config.front_page_items]))
     if earlier:
         [before] = earlier.lists.get(("home", ""), [None])
-        if before is not None and _same_stories(before, front, site, earlier):
+        if (before is not None and _same_stories(before, shown, site, earlier)
+                and [before.context.get("lead_story"), *before.context.get("stories", ())] == (covers or [None])):
             return before
     return Page("", "index.html", "home", "", config.title, config.description or config.title,
-                {"lead": site.items[front[0]] if front else None, "items": [site.items[i] for i in front[1:]]},
-                front)
+                {"lead": items[0] if items else None, "items": items[1:],
+                 "lead_story": covers[0] if covers else None, "stories": covers[1:]},
+                shown)
 
 
 MORE = 4  # stories in an article page's "More on <topic>" and "More from <provider>"
@@ -242,18 +321,59 @@ def article_page(site: Site, index: int) -> Page:
     without related coverage, a few more of its first topic and of its provider (the nearest in date), so
     that a reader has something to read next."""
     item = site.items[index]
-    shown = (index,) + tuple(sorted({site.url_index[r.url] for r in item.related if r.url in site.url_index}))
+    story = item_story(site, index)
+    shown = {site.url_index[r.url] for r in item.related if r.url in site.url_index}
+    lead = None
+    if story is not None:
+        shown.update(story.members)
+        if story.lead != index:
+            lead = _teaser(site, story.lead)
+    sources = _sources(site, index, story)
+    shown = (index,) + tuple(sorted(shown - {index}))
     on_topic = from_provider = ()
-    if not item.related:
+    if not sources and lead is None:
         if item.topics:
             on_topic = _nearest(site.topic_items.get(item.topics[0], ()), index, {index})
         if item.provider:
             from_provider = _nearest(site.provider_items.get(item.provider.slug, ()), index, {index, *on_topic})
     return Page(item.path, "article.html", "article", item.source, item.title, item.excerpt or item.title,
                 {"item": item, "provider": site.providers.get(item.provider.slug) if item.provider else None,
+                 "sources": sources, "story_lead": (lead,) if lead else (),
+                 "story": coverage(site, index),
                  "more_on_topic": tuple(_teaser(site, i) for i in on_topic),
                  "more_from_provider": tuple(_teaser(site, i) for i in from_provider)},
                 shown)
+
+
+def _sources(site: Site, index: int, story) -> tuple[Source, ...]:
+    """What the page of site.items[index] lists as "More coverage": for the lead of a story, its other items
+    (newest first), then the declared `related` coverage of its items that the site does not have; for any
+    other item, its own `related` entries (this site's page where it has the story)."""
+    if story is None or story.lead != index:
+        return tuple(_related(site, r) for r in site.items[index].related)
+    found = [_member(site, member) for member in story.members if member != index]
+    wanted = set(story.related)  # (grouping.attach: the entries that are no item's, in this order)
+    for member in (index, *story.members):
+        for related in site.items[member].related:
+            if related.url in wanted:
+                wanted.discard(related.url)
+                found.append(_related(site, related))
+    return tuple(found)
+
+
+def _member(site: Site, index: int) -> Source:
+    item = site.items[index]
+    provider = site.providers.get(item.provider.slug) if item.provider else None
+    return Source(item.title, item.path, True, provider.slug if provider else "",
+                  provider.name if provider else "", item.published, item.excerpt)
+
+
+def _related(site: Site, related) -> Source:
+    at = site.url_index.get(related.url)
+    provider = related.provider
+    return Source(related.title, site.items[at].path if at is not None else related.url, at is not None,
+                  provider.slug if provider else "", provider.name if provider else "", related.published,
+                  related.excerpt)
 
 
 def _nearest(order: tuple[int, ...], index: int, skip: set[int]) -> tuple[int, ...]:
@@ -281,18 +401,19 @@ def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title:
         before = ()
     pages = []
     for number in range(1, total + 1):
-        chunk = order[(number - 1) * size : number * size]
+        items, covers, shown = _cards(site, order[(number - 1) * size : number * size])
         shown_title = title if number == 1 else f"{title} (page {number} of {total})"
         if before:
             old = before[number - 1]
-            if (old.title == shown_title and old.description == description and _same_stories(old, chunk, site, earlier)
+            if (old.title == shown_title and old.description == description and _same_stories(old, shown, site, earlier)
+                    and old.context.get("stories") == covers
                     and all(old.context.get(name) is value for name, value in extra.items())):
                 pages.append(old)
                 continue
         pagination = Pagination(number, total, base)
-        context = dict(extra, items=[site.items[i] for i in chunk], pagination=pagination, list_title=title)
+        context = dict(extra, items=items, stories=covers, pagination=pagination, list_title=title)
         pages.append(Page(pagination.url_for(number), "list.html", kind, key, shown_title, description, context,
-                          tuple(chunk)))
+                          shown))
     return pages
 
 

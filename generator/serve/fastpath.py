@@ -14,7 +14,8 @@ after it moving one place.
 
 None (serve runs the build) when the edit changes what the site holds (a story withdrawn, a page path
 another story writes, or one that another story wanted too) or what every page can show: a topic or
-provider that comes or goes, or is named otherwise (model.reindexed). Either way the output is the same
+provider that comes or goes, or is named otherwise (model.reindexed), or a story of several items
+that forms, changes or goes (grouping.edited_stories). Either way the output is the same
 bytes a full build makes (tests/test_patch.py, tests/test_replan.py).
 """
 
@@ -29,6 +30,7 @@ from generator.build.fingerprints import same_items, same_page
 from generator.plan.outputs import plan_outputs
 from generator.plan.pages import LIST_KINDS, MORE_REACH, Earlier, FileOutput, Page, RenderedSite, Teaser, plan_pages
 from generator.plan.sitemap import planned_entries
+from generator.site.grouping import edited_stories
 from generator.site.model import Item, Provider, reindexed, same_place, withheld_because
 from generator.site.ranking import rank
 
@@ -77,9 +79,10 @@ class Dependents:
 
 
 def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | None, *, drafts: bool,
-           future: bool) -> Patch | None:
+           future: bool, words: dict | None = None) -> Patch | None:
     """The plan with the edited item `new` (of file `source`) in, or with that file's story added (a source the
-    plan does not have) or deleted (`new` None); None if the site must be planned again."""
+    plan does not have) or deleted (`new` None); None if the site must be planned again. `words`: the
+    items' words for stories (BuildCache.story_words)."""
     site = plan.model.site
     index = dependents.index.get(source)
     if (index is None and new is None) or (new is not None and withheld_because(new, plan.now, drafts, future)):
@@ -94,13 +97,22 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     if moved is None:
         return None
     new_site, position, low, high, to = moved
+    new_site = edited_stories(site, new_site, old, new, plan.config.stories, words)
+    if new_site is None:
+        return None  # a story formed, changed or went: planned again, as a full build plans it
+    stories = new_site.stories
     if old is not None and new is not None and low == high and _ranked_by(old) == _ranked_by(new):
         rankings = plan.rankings
     elif old is not None and new is not None and low == high and old.published == new.published:
         # every item's date is where it was, and so its age
-        rankings = rank(new_site.items, now=plan.now, weights=plan.config.ranking, ages=plan.rankings.ages)
+        rankings = rank(new_site.items, now=plan.now, weights=plan.config.ranking, ages=plan.rankings.ages,
+                        stories=stories)
     else:
-        rankings = rank(new_site.items, now=plan.now, weights=plan.config.ranking)
+        rankings = rank(new_site.items, now=plan.now, weights=plan.config.ranking, stories=stories)
+    # A list's pages also hold the other items of the stories on its cards (pages._cards; a topic's list shows
+    # a story's lead, which may be of other topics): a list showing a story one of whose items was edited or
+    # moved is planned again, though its own items are as they were.
+    shifted = {i for i in range(low, min(high, len(site.items) - 1) + 1) if i in site.story_of}
 
     # The lists of topics and providers none of whose stories moved, as they were (they cannot show the item).
     kept = set()
@@ -108,7 +120,9 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
             ("topic", site.topics, site.topic_items, new_site.topics, new_site.topic_items),
             ("provider", site.providers, site.provider_items, new_site.providers, new_site.provider_items)):
         for slug, order in new_orders.items():
-            if order is orders.get(slug) and new_heads[slug] is heads.get(slug) and not _holds(order, to):
+            if order is orders.get(slug) and new_heads[slug] is heads.get(slug) and not _holds(order, to) and not (
+                    shifted and any(i in shifted for n in dependents.lists.get((kind, slug), ())
+                                    for i in plan.pages[n].items)):
                 kept.add((kind, slug))
     # The stories' pages, in the new order; None for those to plan again: the stories that moved and the
     # pages that link to one (their items name the old places), and the pages holding a restated Provider.

@@ -111,7 +111,8 @@ def _fast_path(session: Session, config: Config, options: BuildOptions, environ:
         if item.warnings != (before.warnings if isinstance(before, Item) else ()):
             return None  # the plan's warnings change: planned again, they are said as a full build says them
     session.prepare()
-    patch = replan(last.plan, session.dependents, name, item, drafts=options.drafts, future=options.future)
+    patch = replan(last.plan, session.dependents, name, item, drafts=options.drafts, future=options.future,
+                   words=cache.story_words)
     if patch is not None:
         if item is None:
             cache.items.pop(name, None)

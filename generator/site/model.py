@@ -215,6 +215,18 @@ class Provider(ProviderBadge):
 
 
 @dataclass(frozen=True)
+class SiteStory:
+    """Items that report the same news (generator/site/stories.py, generator/site/grouping.py): two or more."""
+
+    id: str  # stable: made from the source path of its earliest item (stories.story_id)
+    lead: int  # index into Site.items of the item whose title and picture stand for the story
+    members: tuple[int, ...]  # indices into Site.items, ascending (newest first), the lead included
+    providers: tuple[str, ...]  # the distinct provider slugs of its members, the lead's first, then newest first
+    newest: datetime  # the newest member's time
+    related: tuple[str, ...] = ()  # URLs of its members' `related` entries that are no item's: more coverage
+
+
+@dataclass(frozen=True)
 class Site:
     """All items (latest first) and the read-only indexes the pages need."""
 
@@ -224,6 +236,10 @@ class Site:
     topic_items: Mapping[str, tuple[int, ...]]  # slug -> indices into items, children's items included
     provider_items: Mapping[str, tuple[int, ...]]
     url_index: Mapping[str, int]  # an item's original/web URL -> its index, for internal "more coverage" links
+    # Stories of two or more items (an item not in one is a story of its own), earliest first, and item index ->
+    # index into `stories` for their members. Empty unless grouping.with_stories filled them.
+    stories: tuple[SiteStory, ...] = ()
+    story_of: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+from array import array
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Sequence
+from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from generator.urlnorm import canonical_url
@@ -78,8 +79,30 @@ class Story:
     members: tuple[str, ...]
 
 
-def cluster(items: Sequence[StoryInput], settings: StorySettings = StorySettings()) -> tuple[Story, ...]:
-    """Every item in exactly one story (most stories have one item), earliest story first.
+@dataclass(frozen=True)
+class Prepared:
+    """What clustering works out of one item alone (`prepare`): its words and their weights (`bag`, kept
+    compact) and the keys of its URLs and of its `related` URLs. A caller may keep it by the item's content
+    and hand it back."""
+
+    words: tuple[str, ...]
+    weights: array  # of `words`, in the same order
+    keys: tuple[str, ...]
+    related: tuple[str, ...]
+
+
+def prepare(item: StoryInput, seen: dict | None = None) -> Prepared:
+    """The per-item part of clustering (`seen`: one dict for many items, caching words' normal forms)."""
+    found = bag(item, seen)
+    related = tuple(key for key in map(_key, item.related) if key)
+    return Prepared(tuple(found), array("d", found.values()), tuple(_keys(item)), related)
+
+
+def cluster(items: Sequence[StoryInput], settings: StorySettings = StorySettings(),
+            prepared: Mapping[str, Prepared] | None = None) -> tuple[Story, ...]:
+    """Every item in exactly one story (most stories have one item), earliest story first. `prepared`: source ->
+    `prepare(item)` for the items the caller has it of (it is worked out for the others); then the item's
+    text and URLs are not read again.
 
     The lead is the item of highest quality, then the earliest, then the first source path. The id
     is made from the source path of the story's earliest item (published, then source path), so it
@@ -92,8 +115,11 @@ def cluster(items: Sequence[StoryInput], settings: StorySettings = StorySettings
         raise ValueError(f"two items with the source {twice[0]!r}")
     groups = _union_find(len(ordered))
     if settings.enabled:
-        _link_same_articles(ordered, groups)
-        _grow_by_text(ordered, groups, settings)
+        prepared = prepared or {}
+        seen: dict[str, tuple[str, ...]] = {}
+        ready = [prepared.get(item.source) or prepare(item, seen) for item in ordered]
+        _link_same_articles(ready, groups)
+        _grow_by_text(ordered, ready, groups, settings)
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(ordered)):
         members[_find(groups, index)].append(index)
@@ -139,7 +165,7 @@ def _union(parent: list[int], a: int, b: int) -> None:
 
 def _keys(item: StoryInput) -> list[str]:
     keys = []
-    for url in (item.original_url, item.web_url, item.amp_url, item.cdn_amp_url):
+    for url in dict.fromkeys((item.original_url, item.web_url, item.amp_url, item.cdn_amp_url)):
         key = _key(url)
         if key and key not in keys:
             keys.append(key)
@@ -151,17 +177,17 @@ def _key(url: str) -> str:
     return key if key.startswith("https://") else ""  # canonical_url gives back what is not an http(s) URL
 
 
-def _link_same_articles(ordered: Sequence[StoryInput], groups: list[int]) -> None:
+def _link_same_articles(ready: Sequence[Prepared], groups: list[int]) -> None:
     owner: dict[str, int] = {}
-    for index, item in enumerate(ordered):
-        for key in _keys(item):
+    for index, item in enumerate(ready):
+        for key in item.keys:
             if key in owner:
                 _union(groups, owner[key], index)
             else:
                 owner[key] = index
-    for index, item in enumerate(ordered):
-        for url in item.related:
-            other = owner.get(_key(url))
+    for index, item in enumerate(ready):
+        for key in item.related:
+            other = owner.get(key)
             if other is not None:
                 _union(groups, other, index)
 
@@ -212,12 +238,12 @@ class _Group:
         self.version = 0
 
 
-def _grow_by_text(ordered: Sequence[StoryInput], groups: list[int], settings: StorySettings) -> None:
+def _grow_by_text(ordered: Sequence[StoryInput], ready: Sequence[Prepared], groups: list[int],
+                  settings: StorySettings) -> None:
     """Agglomerate by centroid similarity: the most alike pair of stories first, while it is above the threshold."""
     if len(ordered) < 2:
         return
-    seen: dict[str, tuple[str, ...]] = {}
-    vectors = _vectors([_bag(item, seen) for item in ordered])
+    vectors = _vectors(ready)
     seconds = [item.published.timestamp() for item in ordered]
     window = settings.window_hours * 3600
     threshold = settings.threshold
@@ -311,15 +337,17 @@ def _dot(a: dict, b: dict) -> float:
     return sum([weight * b[word] for word, weight in a.items() if word in b])
 
 
-def _bag(item: StoryInput, seen: dict) -> dict[str, float]:
-    """The item's words, weighted by where they stand (headline first). `seen` caches words' normal forms."""
+def bag(item: StoryInput, seen: dict | None = None) -> dict[str, float]:
+    """The item's words, weighted by where they stand (headline first): what clustering reads of its text,
+    and depends on the item alone. `seen` caches words' normal forms (one dict for many items)."""
+    seen = {} if seen is None else seen
     title = _words(item.title, seen)
     fields = (title, _url_words(item.web_url or item.original_url), _words(item.excerpt, seen),
               _words(item.text[:_TEXT_CHARACTERS], seen))
     bag: dict[str, float] = {}
     for found, (_, weight) in zip(fields, _FIELDS):
-        for word, count in Counter(found).items():
-            bag[word] = bag.get(word, 0.0) + weight * (1.0 + math.log(count))
+        for word, count in Counter(found).items():  # (1 + ln 1 is 1: most words are there once)
+            bag[word] = bag.get(word, 0.0) + (weight if count == 1 else weight * (1.0 + math.log(count)))
     for pair in zip(title, title[1:]):
         key = " ".join(pair)
         bag[key] = bag.get(key, 0.0) + _PAIRS
@@ -336,23 +364,20 @@ def _url_words(url: str) -> list[str]:
             if len(w) > 2 and w.isalpha() and w not in _URL_WORDS and w not in _STOPWORDS]
 
 
-def _vectors(bags: list[dict[str, float]]) -> list[dict[str, float]]:
+def _vectors(ready: Sequence[Prepared]) -> list[dict[str, float]]:
     """TF-IDF vectors of unit length, heaviest word first, each keeping its `_KEEP` heaviest words."""
     frequency: Counter = Counter()
-    for bag in bags:
-        frequency.update(bag.keys())
-    idf = {word: math.log((len(bags) + _BACKGROUND) / count) for word, count in frequency.items()}
+    for item in ready:
+        frequency.update(item.words)
+    idf = {word: math.log((len(ready) + _BACKGROUND) / count) for word, count in frequency.items()}
     vectors = []
-    for bag in bags:
-        weighted = sorted(((word, weight * idf[word]) for word, weight in bag.items()),
-                          key=_by_weight, reverse=True)[:_KEEP]  # a stable sort: ties stay in the text's order
-        norm = math.sqrt(sum(w * w for _, w in weighted)) or 1.0
-        vectors.append({word: w / norm for word, w in weighted})
+    for item in ready:
+        weighted = {word: weight * idf[word] for word, weight in zip(item.words, item.weights)}
+        # a stable sort: ties stay in the text's order
+        kept = sorted(weighted, key=weighted.__getitem__, reverse=True)[:_KEEP]
+        norm = math.sqrt(sum([w * w for w in map(weighted.__getitem__, kept)])) or 1.0
+        vectors.append({word: weighted[word] / norm for word in kept})
     return vectors
-
-
-def _by_weight(pair):
-    return pair[1]
 
 
 def words(text: str) -> list[str]:

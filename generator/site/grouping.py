@@ -1,0 +1,159 @@
+"""Stage 3b: the site's items grouped into stories (generator/site/stories.py), as indices into Site.items.
+
+    model (Site) -> with_stories(site, settings) -> Site with `stories` and `story_of`
+
+Pure, as the model is: the same items give the same stories, whatever order they were read in.
+An item's words (`stories.bag`) depend on that item alone; `words` (its content digest -> them) keeps
+them from one build to the next, so that a warm build or serve's rebuild only does the site-wide part.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+import zlib
+from types import MappingProxyType
+from typing import MutableMapping
+
+from generator.config import StoriesConfig
+from generator.site.model import Item, Site, SiteStory
+from generator.site.stories import Story, StoryInput, StorySettings, cluster, prepare, story_id
+
+_TEXT = 1500  # bytes of the body's HTML read: enough for the start of its text that clustering reads
+_TAG = re.compile(r"<[^>]*>?")
+
+
+def settings(config: StoriesConfig) -> StorySettings:
+    return StorySettings(config.enabled, config.window_hours, config.threshold, config.same_provider)
+
+
+def with_stories(site: Site, config: StoriesConfig, words: MutableMapping | None = None) -> Site:
+    """`site` with its stories of two or more items (none when stories are off)."""
+    if not config.enabled or len(site.items) < 2:
+        return site
+    return attach(site, group(site.items, config, words))
+
+
+def group(items: tuple[Item, ...], config: StoriesConfig, words: MutableMapping | None = None) -> tuple[Story, ...]:
+    """The stories of these items (every item in one), as generator/site/stories.py makes them. `words`: an
+    item's content digest -> what clustering works out of it alone (stories.prepare), filled here and kept by
+    the caller from build to build (serve: an edit redoes only the site-wide part)."""
+    words = {} if words is None else words
+    seen: dict = {}  # words' normal forms, for all the items prepared here
+    for item in items:
+        if item.digest not in words:
+            words[item.digest] = prepare(story_input(item), seen)
+    if len(words) > 2 * len(items):  # serve: forget the items edited or deleted since
+        current = {item.digest for item in items}
+        for digest in [d for d in words if d not in current]:
+            del words[digest]
+    # (an item whose words are known needs no body text: the slow part of its input)
+    inputs = [story_input(item, text=False) for item in items]
+    return cluster(inputs, settings(config), {item.source: words[item.digest] for item in items})
+
+
+def attach(site: Site, stories: tuple[Story, ...]) -> Site:
+    """`site` with these stories (those of two or more items) as SiteStory values."""
+    index = {item.source: n for n, item in enumerate(site.items)}
+    found: list[SiteStory] = []
+    story_of: dict[int, int] = {}
+    for story in stories:
+        if len(story.members) < 2:
+            continue
+        members = tuple(sorted(index[source] for source in story.members))
+        lead = index[story.lead]
+        providers: dict[str, None] = {}
+        for member in (lead, *members):
+            provider = site.items[member].provider
+            if provider:
+                providers[provider.slug] = None
+        seen = {url for member in members for url in (site.items[member].original_url, site.items[member].web_url)}
+        related: dict[str, None] = {}  # the lead's first, then the others' newest first (as its page lists them)
+        for member in (lead, *members):
+            for entry in site.items[member].related:
+                if entry.url not in seen and entry.url not in site.url_index:
+                    related[entry.url] = None
+        for member in members:
+            story_of[member] = len(found)
+        found.append(SiteStory(story.id, lead, members, tuple(providers), site.items[members[0]].published,
+                               tuple(related)))
+    return dataclasses.replace(site, stories=tuple(found), story_of=MappingProxyType(story_of))
+
+
+def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None, config: StoriesConfig,
+                   words: MutableMapping | None = None) -> Site | None:
+    """`after` (serve's fast path: `before` with the item `old` edited into `new`, or added or deleted) with the
+    stories a full build gives it, when every story is as in `before` but for the places of its items;
+    None when one forms, changes or goes (its items, lead, providers, newest time or declared coverage):
+    then serve plans the site again, as a full build does.
+
+    Exact: clustering is a function of what it reads of the items (story_input, stories.prepare), so an edit
+    that leaves that as it was (heat, topics, type ...) leaves the stories as they were. Any other edit
+    clusters the site again, the items' words kept by their digest in `words`; not only the items near the
+    edited one, as a story's words weigh by how many of the site's items have them (TF-IDF)."""
+    if not config.enabled:
+        return after
+    words = {} if words is None else words
+    if old is not None and new is not None and _reads(old, words) == _reads(new, words):
+        if len(after.items) == len(before.items) and all(a is b or a is new for a, b in zip(after.items, before.items)):
+            # every item where it was: the very same stories
+            return dataclasses.replace(after, stories=before.stories, story_of=before.story_of)
+        items = before.items
+        kept = tuple(Story(s.id, items[s.lead].source, tuple(items[m].source for m in s.members))
+                     for s in before.stories)
+        return attach(after, kept)
+    now = attach(after, group(after.items, config, words))
+    return now if _described(before) == _described(now) else None
+
+
+def _reads(item: Item, words: MutableMapping) -> tuple:
+    """What clustering reads of an item."""
+    known = words.get(item.digest)
+    if known is None:
+        known = words[item.digest] = prepare(story_input(item))
+    return story_input(item, text=False), known
+
+
+def _described(site: Site) -> list[tuple]:
+    """The site's stories by their items' sources: what a story shows, wherever its items stand."""
+    items = site.items
+    return [(s.id, items[s.lead].source, tuple(items[m].source for m in s.members), s.providers, s.newest, s.related)
+            for s in site.stories]
+
+
+def story_report(site: Site) -> list[dict]:
+    """The stories of two or more items as `newsdesk build --report` gives them: id, lead, items (source paths,
+    newest first), earliest story first."""
+    return [{"id": story.id, "lead": site.items[story.lead].source,
+             "items": [site.items[member].source for member in story.members]} for story in site.stories]
+
+
+def item_story(site: Site, index: int) -> SiteStory | None:
+    """The story of two or more items that site.items[index] is in, or None."""
+    number = site.story_of.get(index)
+    return None if number is None else site.stories[number]
+
+
+def story_of_item(site: Site, index: int) -> str:
+    """The id of the story site.items[index] is in (an item alone is a story of its own)."""
+    story = item_story(site, index)
+    return story.id if story else story_id(site.items[index].source)
+
+
+def story_input(item: Item, text: bool = True) -> StoryInput:
+    """What clustering reads of an item (`text` False: without its body's text, read for its words only)."""
+    return StoryInput(
+        source=item.source, title=item.title, published=item.published, excerpt=item.excerpt,
+        text=body_text(item.body) if text else "", original_url=item.original_url, web_url=item.web_url,
+        amp_url=item.amp_url, cdn_amp_url=item.cdn_amp_url, related=tuple(r.url for r in item.related),
+        provider=item.provider.slug if item.provider else "", quality=item.quality or 0.0)
+
+
+def body_text(body: bytes) -> str:
+    """The start of an item's body as plain text (its compressed HTML: only the start is decompressed)."""
+    if not body:
+        return ""
+    start = zlib.decompressobj().decompress(body, _TEXT).decode("utf-8", "ignore")
+    return " ".join(html.unescape(_TAG.sub(" ", start)).split())
+

@@ -1,0 +1,351 @@
+"""Stories on the built site (issue 20): one card per story with "+N sources", the lead's page listing every
+other source, the build report, the JSON API and feeds, and serve's rebuilds equal to a full build.
+
+The clustering itself (which items are one story) is tested in tests/test_stories.py; here a small day of
+news, written as item files, goes through `newsdesk build` and the output is read as a reader reads it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import clean_build, copy_example_site, files_under, item, make_site, static_server
+from generator.build.pipeline import BuildOptions
+from generator.cli import main
+from generator.config import load_config
+from generator.serve.rebuild import Session, rebuild, update_search
+
+CONFIG = """\
+title: Test News
+base_url: https://example.org/
+now: "2026-03-12T12:00:00Z"
+items_per_page: 5
+"""
+
+
+def news(name: str, title: str, hour: int, excerpt: str, provider: str, url: str = "", quality: int = 50,
+         **more) -> tuple[str, str]:
+    """An item file of the day of news: (its path, its text)."""
+    fields = dict(excerpt=json.dumps(excerpt), provider=f"{{name: {provider.title()}, domain: {provider}.example}}",
+                  webUrl=json.dumps(url or f"https://{provider}.example/news/{name}"), quality=quality,
+                  heat=50, topics="[World]", **more)
+    return f"content/news/{name}.md", item(title, f"2026-03-11T{hour:02}:00:00Z", body=excerpt, **fields)
+
+
+LEAD = "What the Bank of England's rate rise means for your mortgage"
+FED = "https://www.wire.example/markets/2026/03/fed-holds-rates"
+DAY = dict([
+    # The same story in different words, from three providers; money's write-up has the best quality: the lead.
+    news("wire-boe", "Bank of England raises interest rates to 5.25%", 0,
+         "The Bank of England raised its base rate by a quarter point to 5.25%, its 14th increase in a row, "
+         "as inflation stays high.", "wire"),
+    news("daily-boe", "UK borrowing costs hit 15-year high as Bank of England acts again", 2,
+         "Interest rates rose to 5.25% after the Bank of England's 14th consecutive increase; mortgage holders "
+         "face higher payments.", "daily"),
+    news("money-boe", "What the Bank of England's rate rise means for your mortgage", 5,
+         "The base rate is now 5.25%. Here is how the 14th increase in a row changes mortgage and savings rates.",
+         "money", quality=90, related="[{title: 'Rates explained', webUrl: 'https://explainer.example/rates'}]"),
+    # The same words about two companies: two stories.
+    news("wire-apple", "Apple reports record quarterly earnings on iPhone sales", 1,
+         "Apple said revenue rose 8% to $119 billion in the December quarter, driven by the iPhone 15.", "wire"),
+    news("tech-msft", "Microsoft reports record quarterly earnings on cloud growth", 3,
+         "Microsoft said revenue rose 18% to $62 billion, as Azure and its AI services grew faster than expected.",
+         "tech"),
+    # One article under its AMP cache, utm and m. forms, with headlines that share no word.
+    news("wire-fed", "Fed leaves rates unchanged, signals patience", 4, "The Fed held.", "wire", FED),
+    news("brief-fed", "Markets wrap: stocks edge up after central bank decision", 6, "Stocks rose.", "brief",
+         "https://wire-example.cdn.ampproject.org/c/s/wire.example/markets/2026/03/fed-holds-rates/amp/"),
+    news("desk-fed", "Your money this week", 7, "A weekly column.", "desk", FED + "?utm_source=x&utm_medium=y#top"),
+    # A chain: A shares Apple and the iPad with B, B shares Samsung's falling shares with C; A and C share nothing.
+    news("a-ipad", "Apple unveils thinner iPad Pro with new M4 chip", 8,
+         "Apple showed a thinner iPad Pro built around its M4 chip at an online event.", "gadget"),
+    news("b-bridge", "Samsung shares fall as Apple iPad Pro launch weighs on tablet outlook", 9,
+         "Samsung shares fell 3% in Seoul after Apple's iPad Pro launch; analysts cut tablet forecasts.", "markets"),
+    news("c-samsung", "Samsung shares fall after weak chip earnings", 10,
+         "Samsung shares fell 3% in Seoul as memory chip earnings missed forecasts.", "seoul"),
+    news("garden-roses", "How to prune roses in early spring", 11, "Cut back dead wood and open up the centre.",
+         "garden"),
+])
+
+
+@pytest.fixture(scope="module")
+def day(tmp_path_factory):
+    root = make_site(tmp_path_factory.mktemp("stories") / "site", DAY, CONFIG)
+    report = root.parent / "report.json"
+    assert main(["build", "--config", str(root / "config.yaml"), "--report", str(report)]) == 0
+    return root, root / "output", json.loads(report.read_text(encoding="utf-8"))
+
+
+class _Cards(HTMLParser):
+    """The cards of a page: each card's title, its "+N sources" text, how many badges it shows and its time."""
+
+    def __init__(self):
+        super().__init__()
+        self.cards: list[dict] = []
+        self.stack: list[str] = []  # what each open element inside a card is: a field's name, or ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if tag == "article" and "card" in classes:
+            self.cards.append({"title": "", "sources": "", "time": "", "badges": 0})
+            self.stack = ["card"]
+        elif self.stack and tag not in ("img", "br"):
+            if "avatar" in classes:
+                self.cards[-1]["badges"] += "sources" in self.stack
+                self.stack.append("avatar")  # its monogram is not text of the card
+            else:
+                self.stack.append("title" if "card-title" in classes else "sources" if "sources" in classes else "")
+            if tag == "time":
+                self.cards[-1]["time"] = attrs["datetime"]
+
+    def handle_endtag(self, tag):
+        if self.stack and tag not in ("img", "br"):
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if self.stack and "avatar" not in self.stack:
+            for field in ("title", "sources"):
+                if field in self.stack:
+                    self.cards[-1][field] += data
+
+
+def cards(path: Path) -> list[dict]:
+    parser = _Cards()
+    parser.feed(path.read_text(encoding="utf-8"))
+    assert parser.cards, f"no cards on {path}"
+    for card in parser.cards:
+        card["title"] = " ".join(card["title"].split())
+        card["sources"] = " ".join(card["sources"].split())
+    return parser.cards
+
+
+def titles(path: Path) -> list[str]:
+    return [card["title"] for card in cards(path)]
+
+
+def test_a_story_told_in_other_words_is_one_card_with_its_other_sources(day):
+    root, out, _ = day
+    for page in ("index.html", "latest/index.html", "top/index.html", "topics/world/index.html"):
+        shown = [card for card in cards(out / page) if "Bank of England" in card["title"] or "mortgage" in card["title"]]
+        assert [card["title"] for card in shown] == [LEAD], page
+        assert shown[0]["sources"] == "+3 sources", page  # two other items and the lead's declared coverage
+        assert shown[0]["badges"] == 2, page  # the other providers' monograms
+        assert shown[0]["time"].startswith("2026-03-11T05:00"), page  # the story's newest time
+
+
+def test_the_same_words_about_two_companies_are_two_cards(day):
+    root, out, _ = day
+    shown = titles(out / "latest/index.html") + titles(out / "latest/page/2/index.html")
+    assert "Apple reports record quarterly earnings on iPhone sales" in shown
+    assert "Microsoft reports record quarterly earnings on cloud growth" in shown
+
+
+def test_url_forms_of_one_article_are_one_card(day):
+    root, out, report = day
+    shown = titles(out / "latest/index.html") + titles(out / "latest/page/2/index.html")
+    fed = [title for title in shown if title in ("Fed leaves rates unchanged, signals patience",
+                                                  "Markets wrap: stocks edge up after central bank decision",
+                                                  "Your money this week")]
+    assert len(fed) == 1
+    # a card per story (the rate rise once, the Fed once ...), and none twice
+    assert len(shown) == len(set(shown)) == len(DAY) - sum(len(story["items"]) - 1 for story in report["stories"])
+
+
+def test_a_chain_of_look_alikes_does_not_join_its_ends(day):
+    _, _, report = day
+    stories = [set(Path(source).stem for source in story["items"]) for story in report["stories"]]
+    assert not any({"a-ipad", "c-samsung"} <= story for story in stories)
+
+
+def test_a_provider_list_shows_its_own_item_of_a_story(day):
+    root, out, _ = day
+    shown = cards(out / "providers/daily-example/index.html")
+    assert [card["title"] for card in shown] == ["UK borrowing costs hit 15-year high as Bank of England acts again"]
+    assert shown[0]["sources"] == "+3 sources"
+
+
+def test_the_lead_page_lists_every_other_source_newest_first_and_the_others_link_to_it(day):
+    root, out, _ = day
+    lead = (out / "news/2026/03/11/money-boe/index.html").read_text(encoding="utf-8")
+    coverage = lead[lead.index('id="related-heading"'):]
+    daily, wire = coverage.index("/news/2026/03/11/daily-boe/"), coverage.index("/news/2026/03/11/wire-boe/")
+    explained = coverage.index('href="https://explainer.example/rates"')  # declared, not an item: still listed
+    assert daily < wire < explained
+    for other in ("daily-boe", "wire-boe"):
+        page = (out / f"news/2026/03/11/{other}/index.html").read_text(encoding="utf-8")
+        linked = r'class="story-of">Part of a story with 4 sources: <a href="/news/2026/03/11/money-boe/">'
+        assert re.search(linked, page), other
+
+
+def test_the_report_names_every_story_of_several_items(day):
+    root, out, report = day
+    stories = {frozenset(Path(source).stem for source in story["items"]): story for story in report["stories"]}
+    boe = stories[frozenset({"wire-boe", "daily-boe", "money-boe"})]
+    assert boe["lead"] == "content/news/money-boe.md" and boe["items"][0] == "content/news/money-boe.md"
+    assert frozenset({"wire-fed", "brief-fed", "desk-fed"}) in stories
+    sources = {page["source"] for page in report["pages"] if "source" in page}
+    assert all(set(story["items"]) <= sources and re.fullmatch(r"[0-9a-f]{12}", story["id"])
+               for story in report["stories"])
+
+
+def test_the_api_gives_each_item_its_story_and_sources(day):
+    root, out, report = day
+    news_items = [entry for name in ("api/news/index.json", "api/news/page/2/index.json", "api/news/page/3/index.json")
+                  for entry in json.loads((out / name).read_text(encoding="utf-8"))["news"]]
+    assert len(news_items) == len(DAY)  # every item, newest first, as before
+    by_path = {entry["path"]: entry for entry in news_items}
+    boe = next(story for story in report["stories"] if "content/news/money-boe.md" in story["items"])
+    daily = by_path["news/2026/03/11/daily-boe/"]
+    assert daily["story"] == boe["id"]
+    assert [source["path"] for source in daily["sources"]] == ["news/2026/03/11/money-boe/",
+                                                               "news/2026/03/11/wire-boe/"]
+    alone = by_path["news/2026/03/11/garden-roses/"]
+    assert re.fullmatch(r"[0-9a-f]{12}", alone["story"]) and alone["sources"] == []
+
+
+def test_the_latest_feed_has_one_entry_per_story(day):
+    root, out, _ = day
+    feed = json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))
+    feed_titles = [entry["title"] for entry in feed["items"]]
+    assert feed_titles == titles(out / "latest/index.html") + titles(out / "latest/page/2/index.html")
+
+
+def test_stories_off_shows_every_item_as_its_own_card(tmp_path):
+    root = make_site(tmp_path / "site", DAY, CONFIG + "stories:\n  enabled: false\n")
+    assert main(["build", "--config", str(root / "config.yaml")]) == 0
+    shown = [title for name in ("latest/index.html", "latest/page/2/index.html", "latest/page/3/index.html")
+             for title in titles(root / "output" / name)]
+    assert len(shown) == len(DAY)
+
+
+def test_the_output_is_the_same_bytes_build_after_build(day, tmp_path):
+    root, out, _ = day
+    assert clean_build(root, tmp_path / "again") == files_under(out)
+
+
+def test_a_bad_stories_setting_is_named_with_its_line(tmp_path):
+    root = make_site(tmp_path / "site", {}, CONFIG + "stories:\n  threshold: 2\n  same_provider: sometimes\n")
+    with pytest.raises(Exception) as raised:
+        load_config(root / "config.yaml")
+    said = str(raised.value) + "".join(str(p) for p in getattr(raised.value, "problems", []))
+    assert "config.yaml:6" in said and "stories.threshold" in said
+    assert "config.yaml:7" in said and "stories.same_provider" in said
+
+
+# --- in a browser ------------------------------------------------------------------------------------------
+
+PHONE_CARDS = """() => [...document.querySelectorAll('main article.card')].map(card => {
+  const box = card.getBoundingClientRect(), sources = card.querySelector('.story-sources');
+  return {top: box.top + scrollY, bottom: box.bottom + scrollY, title: card.querySelector('.card-title').innerText,
+          sources: sources && sources.checkVisibility() ? sources.innerText : '',
+          badges: sources ? sources.querySelectorAll('.avatar').length : 0};
+})"""
+
+
+@pytest.mark.slow
+def test_a_phone_shows_a_story_card_with_its_sources_among_four_or_more_and_its_page_lists_them(browser, day):
+    root, out, _ = day
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
+    try:
+        with static_server(out) as url:
+            tab = context.new_page()
+            for path in ("", "latest/"):
+                tab.goto(url + path)
+                shown = [card for card in tab.evaluate(PHONE_CARDS) if card["top"] >= 0 and card["bottom"] <= 844]
+                assert len(shown) >= 4, (path, shown)
+                story = next(card for card in shown if "mortgage" in card["title"])
+                assert story["sources"].strip() == "+3 sources" and story["badges"] == 2, story
+            tab.click("text=What the Bank of England's rate rise means for your mortgage")
+            tab.wait_for_url("**/money-boe/")
+            listed = tab.locator("#related-heading + ul.coverage > li a.title").all_inner_texts()
+            assert listed == ["UK borrowing costs hit 15-year high as Bank of England acts again",
+                              "Bank of England raises interest rates to 5.25%", "Rates explained"]
+    finally:
+        context.close()
+
+
+# --- serve: an edit that moves a story equals a full build ------------------------------------------------
+
+OPTIONS = BuildOptions(workers=1)
+EXAMPLE_EDITS = {  # (file, pattern, replacement) on the example site, whose stories join by declared coverage
+    "a member's headline": ("2026-10-22-what-vaultly-breach-means.md", r"^title: .*$", 'title: "Vaultly, explained"'),
+    "the lead's heat": ("2026-10-22-vaultly-build-server-breach.md", r"^heat: .*$", "heat: 1"),
+    "a member's quality (a new lead)": ("2026-10-22-what-vaultly-breach-means.md", r"^quality: .*$", "quality: 500"),
+    "a member redated": ("2026-10-04-lumenkite-raises-seed-round.md", r"^publishedDateTime: .*$",
+                         "publishedDateTime: 2026-11-20T09:00:00Z"),
+    "declared coverage taken away (the story splits)": ("2026-10-03-lumenkite-books-first-rideshare-launch.md",
+                                                         r"lumenkite-raises-seed-round", "someone-elses-story"),
+}
+
+
+@pytest.fixture
+def example(tmp_path):
+    root = copy_example_site(tmp_path / "site")
+    config, session = load_config(root / "config.yaml"), Session()
+    assert rebuild(session, config, OPTIONS, None, environ={}).site.model.site.stories
+    return root, config, session
+
+
+def _edit(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    new = re.sub(pattern, replacement, text, count=1, flags=re.M)
+    assert new != text, f"{pattern} not found in {path}"
+    path.write_text(new, encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit", list(EXAMPLE_EDITS))
+def test_serve_after_an_edit_of_a_story_equals_a_full_build(example, tmp_path, edit):
+    root, config, session = example
+    name, pattern, replacement = EXAMPLE_EDITS[edit]
+    path = root / "content/news" / name
+    _edit(path, pattern, replacement)
+    result = rebuild(session, config, OPTIONS, [path], environ={})
+    update_search(config, result.site)  # (serve does it in the background after the fast path)
+    if edit in ("a member's headline", "the lead's heat"):  # every story stays as it was: the fast path
+        assert result.mode == "patch"
+    assert files_under(config.output_path) == clean_build(root, tmp_path / "fresh")
+
+
+def test_serve_after_an_item_joins_or_leaves_a_story_equals_a_full_build(example, tmp_path):
+    root, config, session = example
+    lead = root / "content/news/2026-10-22-vaultly-build-server-breach.md"
+    joining = root / "content/news/2026-10-23-vaultly-follow-up.md"
+    breach = "https://patchnote.example/2026/10/22/vaultly-build-server-breach/"
+    joining.write_text(item("Vaultly follow-up", "2026-10-23T09:00:00Z", provider="{name: Wire, domain: wire.example}",
+                            related=f"[{{title: 'Breach', webUrl: '{breach}'}}]"), encoding="utf-8")
+    steps = [("joins", joining), ("the lead deleted", lead), ("the new item deleted", joining)]
+    for step, (what, path) in enumerate(steps):
+        if what != "joins":
+            path.unlink()
+        update_search(config, rebuild(session, config, OPTIONS, [path], environ={}).site)
+        assert files_under(config.output_path) == clean_build(root, tmp_path / f"fresh-{step}"), what
+
+
+def test_serve_after_a_headline_edit_that_joins_or_leaves_a_story_equals_a_full_build(tmp_path):
+    # The day of news: the roses item is alone; given the Bank of England story's headline (and words) it
+    # joins that story, then leaves it again. Each save declines the fast path (a story changed) and plans the
+    # site again; a heat edit after it changes no story and is patched. Each time: a full build's bytes.
+    root = make_site(tmp_path / "site", DAY, CONFIG)
+    config, session = load_config(root / "config.yaml"), Session()
+    rebuild(session, config, OPTIONS, None, environ={})
+    roses = root / "content/news/garden-roses.md"
+    written = roses.read_text(encoding="utf-8")
+    joined = news("garden-roses", "Bank of England raises interest rates to 5.25% in 14th rise in a row", 11,
+                  "The Bank of England raised its base rate to 5.25%, its 14th increase in a row.", "garden")[1]
+    steps = [("joins", joined, "update"), ("heat", joined.replace("heat: 50", "heat: 70"), "patch"),
+             ("leaves", written, "update")]
+    for step, (what, text, mode) in enumerate(steps):
+        roses.write_text(text, encoding="utf-8")
+        result = rebuild(session, config, OPTIONS, [roses], environ={})
+        update_search(config, result.site)
+        members = [{source.rsplit("/", 1)[-1] for source in story["items"]} for story in result.report()["stories"]]
+        assert any("garden-roses.md" in m for m in members) == (what != "leaves"), (what, members)
+        assert result.mode == mode, what
+        assert files_under(config.output_path) == clean_build(root, tmp_path / f"fresh-{step}"), what
