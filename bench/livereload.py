@@ -1,6 +1,7 @@
 """Save-to-visible latency of `newsdesk serve`: an edit saved on disk until the open page shows it.
 
-    python -m bench.livereload [--sizes example,10000] [--rounds 11] [--hugo/--no-hugo] [--json FILE]
+    python -m bench.livereload [--sizes example,10000] [--rounds 11] [--edits title,heat,top,topic,redate]
+                               [--hugo/--no-hugo] [--json FILE]
 
 For each site it starts the dev server (in this process, with its real defaults: 50 ms debounce,
 incremental rebuilds, the search index), opens an item's page in Debian's chromium through
@@ -9,7 +10,8 @@ Playwright, and then, `--rounds` times: saves the item with a new title the way 
 a score edit: the story moves in Top and Hot, and the page shows the new figure), with a heat of 1000 and
 back (the worst score edit: from the middle of the site to the top of Hot), and with its first
 topic moved to another topic of the site and back (the story moves between topics' lists; the page's
-kicker names the topic). The latency of a round is
+kicker names the topic), and with its time moved to just after midnight of its day and back (it moves in Latest, Hot and
+among its neighbours; the page's byline shows the time). The latency of a round is
 
     (first contentful paint of the reloaded page, from the browser's clock) - (time of the save)
 
@@ -108,7 +110,21 @@ def topic_edit(original: str, n: int, other: str) -> tuple[str, str, str]:
     return (re.sub(r"^topics:\n  - .*$", f'topics:\n  - "{name}"', original, count=1, flags=re.M), ".kicker", name)
 
 
-EDITS = {"title": title_edit, "heat": heat_edit, "top": top_edit, "topic": topic_edit}
+def redate_edit(original: str, n: int, zone) -> tuple[str, str, str]:
+    """Round n's date: a minute or so past midnight of its own day (in `zone`, the site's time zone: a story's
+    address holds its day) in even rounds, its own time in odd ones; the story moves in Latest and Hot and
+    among its neighbours. Its page's byline shows the date and time."""
+    from datetime import datetime
+
+    written = re.search(r"^publishedDateTime: (.*)$", original, re.M)[1].strip('"')
+    moment = datetime.fromisoformat(written.replace("Z", "+00:00")).astimezone(zone)
+    if n % 2 == 0:
+        moment = moment.replace(hour=0, minute=1 + n % 50, second=0)
+    text = re.sub(r"^publishedDateTime: .*$", f"publishedDateTime: {moment.isoformat()}", original, count=1, flags=re.M)
+    return text, "article .meta time", f"{moment.day} {moment:%B %Y, %H:%M}"
+
+
+EDITS = {"title": title_edit, "heat": heat_edit, "top": top_edit, "topic": topic_edit, "redate": redate_edit}
 
 
 def measure_rounds(page, url: str, item: Path, rounds: int, settle: Callable[[], None],
@@ -182,6 +198,9 @@ def bench_newsdesk(site: Path, rounds: int, browser, edit: str = "title") -> dic
         if edit == "topic":
             other = _other_topic(config_file, item)
             change = lambda text, n: topic_edit(text, n, other)  # noqa: E731
+        elif edit == "redate":
+            zone = load_config(config_file).zone
+            change = lambda text, n: redate_edit(text, n, zone)  # noqa: E731
         latencies = measure_rounds(page, dev.url + path, item, rounds, settle, change)
         rebuilds = [r for r in dev.rebuilds[before:] if r.paths]
     finally:
@@ -258,7 +277,11 @@ def _stats(values: list[float]) -> dict:
             "p90": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))], 1), "rounds": len(ordered)}
 
 
-def run(sizes: list[str], rounds: int, hugo: bool) -> dict:
+_NAMES = {"title": "title edit", "heat": "heat edit", "top": "heat to the top and back", "topic": "topic edit",
+          "redate": "redate edit"}
+
+
+def run(sizes: list[str], rounds: int, hugo: bool, edits: list[str] = list(EDITS)) -> dict:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(PROJECT))
@@ -270,14 +293,11 @@ def run(sizes: list[str], rounds: int, hugo: bool) -> dict:
             for size in sizes:
                 site = make_site(size, Path(temp))
                 item, path = pick_item(site)
-                entry = {"newsdesk": bench_newsdesk(site, rounds, browser)}
-                print(f"{size}: newsdesk, title edit: {_line(entry['newsdesk'])}", file=sys.stderr)
-                entry["newsdesk_heat"] = bench_newsdesk(site, rounds, browser, "heat")
-                print(f"{size}: newsdesk, heat edit: {_line(entry['newsdesk_heat'])}", file=sys.stderr)
-                entry["newsdesk_top"] = bench_newsdesk(site, rounds, browser, "top")
-                print(f"{size}: newsdesk, heat to the top and back: {_line(entry['newsdesk_top'])}", file=sys.stderr)
-                entry["newsdesk_topic"] = bench_newsdesk(site, rounds, browser, "topic")
-                print(f"{size}: newsdesk, topic edit: {_line(entry['newsdesk_topic'])}", file=sys.stderr)
+                entry = {}
+                for edit in edits:
+                    key = "newsdesk" if edit == "title" else f"newsdesk_{edit}"
+                    entry[key] = bench_newsdesk(site, rounds, browser, edit)
+                    print(f"{size}: newsdesk, {_NAMES[edit]}: {_line(entry[key])}", file=sys.stderr)
                 if hugo:
                     entry["hugo"] = bench_hugo(size, rounds, browser, Path(temp), path, item.stem)
                     print(f"{size}: hugo {_line(entry['hugo'])}", file=sys.stderr)
@@ -300,10 +320,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.livereload", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="example,10000", help="`example` and/or item counts (default: example,10000)")
     parser.add_argument("--rounds", type=int, default=11, help="saves per site (default 11)")
+    parser.add_argument("--edits", default=",".join(EDITS), help=f"which edits to time (default: {','.join(EDITS)})")
     parser.add_argument("--hugo", action=argparse.BooleanOptionalAction, default=True, help="also time `hugo server`")
     parser.add_argument("--json", metavar="FILE", help="write the results as JSON")
     args = parser.parse_args(argv)
-    results = run([s.strip() for s in args.sizes.split(",") if s.strip()], args.rounds, args.hugo)
+    edits = [e.strip() for e in args.edits.split(",") if e.strip()]
+    if set(edits) - set(EDITS):
+        parser.error(f"unknown edit(s): {', '.join(sorted(set(edits) - set(EDITS)))}; choose from {', '.join(EDITS)}")
+    results = run([s.strip() for s in args.sizes.split(",") if s.strip()], args.rounds, args.hugo, edits)
     text = json.dumps(results, indent=2)
     if args.json:
         Path(args.json).write_text(text + "\n", encoding="utf-8")
