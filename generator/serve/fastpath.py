@@ -25,6 +25,7 @@ import bisect
 import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
 from generator.build.fingerprints import same_items, same_page
 from generator.plan.outputs import plan_outputs
@@ -42,6 +43,9 @@ class Patch:
     outputs: tuple[FileOutput, ...]  # the same for feeds, API files, the news sitemap
     reordered: bool = False  # lists show other stories now, or items moved: the Dependents are out of date
     gone: tuple[str, ...] = ()  # output files the patched plan no longer has
+    # None, or: whether the stories the plan keeps are what clustering gives (grouping.edited_stories); when
+    # it says no, the patch is void and the site is built (serve/rebuild.py asks after the first pages)
+    check: Callable[[], bool] | None = None
 
 
 class Dependents:
@@ -97,7 +101,7 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     if moved is None:
         return None
     new_site, position, low, high, to = moved
-    new_site = edited_stories(site, new_site, old, new, plan.config.stories, words)
+    new_site, check = edited_stories(site, new_site, old, new, plan.config.stories, words)
     if new_site is None:
         return None  # a story formed, changed or went: planned again, as a full build plans it
     stories = new_site.stories
@@ -182,7 +186,7 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     replanned = dataclasses.replace(plan, model=model, rankings=rankings, pages=tuple(pages), outputs=tuple(outputs))
     # Only its words changed: every page shows the items it showed, at the same indices (Dependents hold)
     words_only = old is not None and new is not None and same_place(old, new) and rankings is plan.rankings
-    return Patch(replanned, tuple(render), tuple(made), reordered=not words_only, gone=gone)
+    return Patch(replanned, tuple(render), tuple(made), reordered=not words_only, gone=gone, check=check)
 
 
 def _ranked_by(item: Item) -> tuple:

@@ -35,10 +35,22 @@ from generator.site.model import Item, make_item_or_problem
 
 # Open page first (serve's one trick for speed; figures in docs/dev/incremental.md): a score edit at 10,000
 # stories remakes hundreds of Top and Hot pages, several times what the page being looked at needs. The fast
-# path writes the pages a browser most likely shows (FIRST) and calls the HandOver with the names of every
-# other output it is still to write, then writes those; serve tells the browser to reload at that moment and
-# makes a request for one of those names wait until they are written, so no page is ever served stale.
-HandOver = Callable[[frozenset[str]], None]
+# path writes the pages a browser most likely shows (shown_first) and calls the HandOver with what it is
+# still to write (Held), then writes that; serve tells the browser to reload at that moment and makes a
+# request for a held file wait until the rebuild is done, so no page is ever served stale.
+@dataclass(frozen=True)
+class Held:
+    """The output files a rebuild may still change after its first pages: `names`, or every file but `names`
+    (`all_but`: its stories are still to be checked, and then a build may change any)."""
+
+    names: frozenset[str]
+    all_but: bool = False
+
+    def holds(self, name: str) -> bool:
+        return (name in self.names) != self.all_but
+
+
+HandOver = Callable[[Held], None]
 
 
 def shown_first(page: Page, source: str) -> bool:
@@ -76,8 +88,9 @@ def rebuild(session: Session, config: Config, options: BuildOptions, changed: It
     with collector_paused():
         changed = list(changed or ())
         patch = _fast_path(session, config, options, environ, changed)
-        if patch is not None:
-            return _write_patch(session, patch, config, options, started, changed, shown)
+        result = _write_patch(session, patch, config, options, started, changed, shown) if patch else None
+    if result is not None:
+        return result
     session.dependents = None
     return build(config, options, environ=environ, cache=session.cache)
 
@@ -137,8 +150,10 @@ def _new_source(config: Config, name: str) -> bool:
 
 
 def _write_patch(session: Session, patch: Patch, config: Config, options: BuildOptions, started: float,
-                 changed: list[Path], shown: HandOver | None) -> BuildResult:
-    """Render and write the outputs a patch names, and leave the cache as a build would."""
+                 changed: list[Path], shown: HandOver | None) -> BuildResult | None:
+    """Render and write the outputs a patch names, and leave the cache as a build would; None (the caller
+    builds) when the patch's check says its stories are not what clustering gives (after the first pages:
+    then the hand-over holds every other file, and the build rewrites whatever it must)."""
     cache, last = session.cache, session.cache.last
     site = patch.plan
     if options.strict and site.problems:
@@ -156,7 +171,12 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
             reports.append(update_in_place(live, dict(render_pages(env, first)), {}, set()))
             pages = [page for page in pages if not shown_first(page, source)]
             if reports[0].written:  # (nothing to reload for yet, else)
-                shown(frozenset([*(page.output for page in pages), *(output.name for output in outputs), *gone]))
+                if patch.check is None:
+                    shown(Held(frozenset([*(page.output for page in pages), *(o.name for o in outputs), *gone])))
+                else:
+                    shown(Held(frozenset(page.output for page in first), all_but=True))
+    if patch.check is not None and not patch.check():
+        return None
     made = dict(render_pages(env, pages))
     made.update(make_files(outputs, site.model.site, state.output_memo))
     reports.append(update_in_place(live, made, {}, gone))
@@ -172,3 +192,4 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
     written = WriteReport(sum(r.written for r in reports), sum(r.unchanged for r in reports),
                           sum(r.removed for r in reports), tuple(name for r in reports for name in r.changed))
     return BuildResult(site, written, len(patch.pages), time.perf_counter() - started, mode="patch")
+

@@ -48,7 +48,7 @@ from generator.errors import BuildError, NewsdeskError, Problem
 from generator.site.model import make_item_or_problem, topic_definitions
 from generator.plan.pages import RenderedSite
 from generator.site.records import load_records
-from generator.serve.rebuild import Session, rebuild, update_search
+from generator.serve.rebuild import Held, Session, rebuild, update_search
 from generator.serve.watch import (QUIET, ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes, describe_changes,
                              layout_of)
 
@@ -432,7 +432,7 @@ class DevServer:
         changed = written or removed or (self._error, self._notice) != before
         css_only = bool(changes) and all(kind is ChangeKind.CSS for kind in changes.values())
         action = ("css" if css_only and (self._error, self._notice) == before else "reload") if changed else ""
-        if handover is not None and (self._error, self._notice) == before:
+        if handover is not None and mode == "patch" and (self._error, self._notice) == before:
             action = "reload"  # (told when the first pages were written: _hand_over)
         elif action:
             self._announce(action)
@@ -441,10 +441,10 @@ class DevServer:
         self._finish(record, before[1])
         return record
 
-    def _hand_over(self, names: frozenset[str]) -> None:
-        """The fast path wrote the pages a browser most likely shows and is writing the files `names` (serve/
-        rebuild.py's HandOver): reload now; a request for one of `names` waits until they are written."""
-        self._handover = _HandedOver(names)
+    def _hand_over(self, held: Held) -> None:
+        """The fast path wrote the pages a browser most likely shows and may still change the `held` files
+        (serve/rebuild.py's HandOver): reload now; a request for a held file waits until the rebuild is done."""
+        self._handover = _HandedOver(held)
         self._announce("reload")
 
     def _announce(self, action: str) -> None:
@@ -542,7 +542,7 @@ class DevServer:
         if handover is not None:  # a patch is writing its last files: any other file is as it will stay
             output = self.config.output_path
             target = resolve_request(output, self.config.base_path, raw_path)
-            if isinstance(target, Path) and target.relative_to(output).as_posix() not in handover.names:
+            if isinstance(target, Path) and not handover.held.holds(target.relative_to(output).as_posix()):
                 return self._response(200, target)
             handover.done.wait()
         with self._site_lock:  # waits for a rebuild in progress
@@ -585,9 +585,9 @@ class DevServer:
 
 @dataclass(frozen=True)
 class _HandedOver:
-    """The output files a patch is still writing after the reload, and when it is done."""
+    """The output files a patch may still change after the reload, and when it is done."""
 
-    names: frozenset[str]
+    held: Held
     done: threading.Event = dataclasses.field(default_factory=threading.Event)
 
 

@@ -14,7 +14,7 @@ import html
 import re
 import zlib
 from types import MappingProxyType
-from typing import MutableMapping
+from typing import Callable, MutableMapping
 
 from generator.config import StoriesConfig
 from generator.site.model import Item, Site, SiteStory
@@ -82,29 +82,37 @@ def attach(site: Site, stories: tuple[Story, ...]) -> Site:
 
 
 def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None, config: StoriesConfig,
-                   words: MutableMapping | None = None) -> Site | None:
+                   words: MutableMapping | None = None) -> tuple[Site | None, Callable[[], bool] | None]:
     """`after` (serve's fast path: `before` with the item `old` edited into `new`, or added or deleted) with the
     stories a full build gives it, when every story is as in `before` but for the places of its items;
     None when one forms, changes or goes (its items, lead, providers, newest time or declared coverage):
-    then serve plans the site again, as a full build does.
+    then serve plans the site again, as a full build does. With it, a check: None when the stories are
+    certain, else a function that clusters the site again and says whether they are as given.
 
     Exact: clustering is a function of what it reads of the items (story_input, stories.prepare), so an edit
-    that leaves that as it was (heat, topics, type ...) leaves the stories as they were. Any other edit
-    clusters the site again, the items' words kept by their digest in `words`; not only the items near the
-    edited one, as a story's words weigh by how many of the site's items have them (TF-IDF)."""
+    that leaves that as it was (heat, topics, type ...) leaves the stories as they were. Any other edit of an
+    item is given the stories it had and the check (clustering again takes most of a second at 10,000 items:
+    serve shows the saved page first, then checks, serve/rebuild.py); an item added or deleted clusters the
+    site again here. Clustering again does the whole site, the items' words kept by their digest in `words`,
+    not only the items near the edited one, as a story's words weigh by how many of the site's items have
+    them (TF-IDF)."""
     if not config.enabled:
-        return after
+        return after, None
     words = {} if words is None else words
-    if old is not None and new is not None and _reads(old, words) == _reads(new, words):
-        if len(after.items) == len(before.items) and all(a is b or a is new for a, b in zip(after.items, before.items)):
+    if old is not None and new is not None:
+        same = _reads(old, words) == _reads(new, words)
+        if same and len(after.items) == len(before.items) and all(a is b or a is new
+                                                                  for a, b in zip(after.items, before.items)):
             # every item where it was: the very same stories
-            return dataclasses.replace(after, stories=before.stories, story_of=before.story_of)
+            return dataclasses.replace(after, stories=before.stories, story_of=before.story_of), None
         items = before.items
-        kept = tuple(Story(s.id, items[s.lead].source, tuple(items[m].source for m in s.members))
-                     for s in before.stories)
-        return attach(after, kept)
+        kept = attach(after, tuple(Story(s.id, items[s.lead].source, tuple(items[m].source for m in s.members))
+                                   for s in before.stories))
+        if same:
+            return kept, None
+        return kept, lambda: _described(before) == _described(attach(after, group(after.items, config, words)))
     now = attach(after, group(after.items, config, words))
-    return now if _described(before) == _described(now) else None
+    return (now if _described(before) == _described(now) else None), None
 
 
 def _reads(item: Item, words: MutableMapping) -> tuple:
