@@ -14,8 +14,11 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, files_under, item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
@@ -124,6 +127,31 @@ def test_the_tokeniser_folds_accents_case_and_width():
     assert tokens("ＡＢＣ１２３ ﬁne") == ["abc123", "fine"]
     assert tokens("İstanbul ΟΔΟΣ") == ["istanbul", "οδος"]
     assert tokens("e\u0301te\u0301") == ["ete"]
+
+
+def plain_tokens(text):
+    """The tokeniser's rule as docs/search.md states it, written the plain way: the whole text folded."""
+    from generator.plan.search import CJK, MAX_TERM
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c)[0] != "M")).lower()
+    return [token[:MAX_TERM] for token in re.findall(rf"[^\W_{CJK}]{{2,}}|(?=[^\W_])[{CJK}]", text)]
+
+
+# Mostly ASCII words with accents, marks, punctuation, spaces and other scripts between: the mix of news text
+_NEWS_TEXT = st.lists(st.one_of(st.sampled_from(["news", "Café", "e", "\u0301", "’", "—", "“", " ", "…", "\u00a0", "ß",
+                                                 "ΟΔΟΣ", "東京", "İ", "ﬁ", "½", "K", "x²", "_", "-", "\u200d"]),
+                                st.text(max_size=4)), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NEWS_TEXT)
+def test_the_tokeniser_cuts_any_text_as_the_plain_rule_does(text):
+    assert tokens(text) == plain_tokens(text)
+
+
+def test_the_tokeniser_keeps_a_word_whole_around_a_lone_combining_mark():
+    assert tokens("cafe\u0301s — “quoted”") == plain_tokens("cafe\u0301s — “quoted”") == ["cafes", "quoted"]
 
 
 def test_the_tokeniser_splits_on_punctuation_and_skips_single_characters():

@@ -76,6 +76,7 @@ assert BODY_SCALE + TITLE_POINTS + LABEL_POINTS + EXCERPT_POINTS <= MAX_WEIGHT  
 MAX_TERM = 40  # characters; a longer "word" (a hash, a URL run together) is cut here, by the client too
 PAIRS_IN_BODY = 50  # phrases are indexed in the title, the excerpt and this many words of the text
 PAIR, TOPIC, PROVIDER = "_", "t:", "p:"  # prefixes of phrase pairs and filter terms (no word has "_" or ":")
+_PAIR = PAIR + "{} {}"
 
 # BCP 47 primary language subtag -> Snowball algorithm (the snowballstemmer package's names). A language
 # not here is not stemmed (docs/search.md).
@@ -357,12 +358,13 @@ def _index_batch(_state, task: tuple) -> tuple[dict[str, tuple[int, int, int, st
     """term -> (first id, last id, documents, "impact,delta,impact,...") for the documents of a task;
     stem -> {word: documents} for the words that are not their own stem; the words that are."""
     start, stemmer_name, texts = task
+    stem = stemmer(stemmer_name)
+    stems: dict[str, str] = {}  # word -> term, for the words of this task
+    words: Counter = Counter()  # word -> documents of this task it is in
     # term -> [last id, first id, impact, delta, impact, ...]: 4 bytes a number, not a Python int each
     postings: dict[str, array] = {}
-    forms: dict[str, Counter] = {}
-    plain: set[str] = set()
     for doc, text in enumerate(texts, start):
-        for term, weight in _weights(stemmer_name, forms, plain, *text).items():
+        for term, weight in _weights(stem, stems, words, *text).items():
             posting = postings.get(term)
             if posting is None:
                 postings[term] = array("I", (doc, doc, weight))
@@ -370,44 +372,42 @@ def _index_batch(_state, task: tuple) -> tuple[dict[str, tuple[int, int, int, st
                 posting.append(doc - posting[0])
                 posting.append(weight)
                 posting[0] = doc
+    forms: dict[str, Counter] = {}
+    plain: set[str] = set()
+    for word, documents in words.items():
+        term = stems[word]
+        if term == word:
+            plain.add(word)
+        else:
+            forms.setdefault(term, Counter())[word] = documents
     return ({term: (p[1], p[0], (len(p) - 1) // 2, ",".join(map(str, p[2:]))) for term, p in postings.items()},
             forms, plain)
 
 
-def _weights(stemmer_name: str | None, forms: dict[str, Counter], plain: set[str], title: str, labels: str,
+def _weights(stem: Callable[[str], str], stems: dict[str, str], words: Counter, title: str, labels: str,
              excerpt: str, body: bytes, filters: tuple[str, ...]) -> dict[str, int]:
-    stem = stemmer(stemmer_name)
+    """term -> impact for one story; `stems` and `words` (the words' document counts) are filled in."""
     fields = [tokens(title), tokens(labels), tokens(excerpt)]
     body_words = tokens(body_text(body_html(body)))
-    stems = {word: stem(word) for word in set(body_words).union(*fields)}
-    for word, term in stems.items():
-        if term == word:
-            plain.add(word)
-        else:
-            counts = forms.get(term)
-            if counts is None:
-                forms[term] = counts = Counter()
-            counts[word] += 1
-    title_terms, label_terms, excerpt_terms = (list(map(stems.__getitem__, found)) for found in fields)
-    frequency = Counter(map(stems.__getitem__, body_words))
+    present = set(body_words).union(*fields)
+    words.update(present)
+    for word in present - stems.keys():
+        stems[word] = stem(word)
+    term_of = stems.__getitem__
+    frequency = Counter(map(term_of, body_words))
     norm = K1 * (1 - B + B * len(body_words) / BODY_LENGTH)
-    weights: dict[str, int] = {}
-    by_count: dict[int, int] = {}  # body frequency -> its BM25 points (most terms are there once or twice)
-    for term, n in frequency.items():
-        points = by_count.get(n)
-        if points is None:
-            points = by_count[n] = round(n * BODY_SCALE / (n + norm)) or 1
-        weights[term] = points
+    # body frequency -> its BM25 points: most terms are there once or twice, so this is a short table
+    points = {n: round(n * BODY_SCALE / (n + norm)) or 1 for n in set(frequency.values())}
+    weights = dict(zip(frequency, map(points.__getitem__, frequency.values())))
+    title_terms, label_terms, excerpt_terms = (list(map(term_of, found)) for found in fields)
     for found, bonus in ((title_terms, TITLE_POINTS), (label_terms, LABEL_POINTS), (excerpt_terms, EXCERPT_POINTS)):
         for term in set(found):
             weights[term] = weights.get(term, 0) + bonus
     # Adjacent pairs, for quoted phrases: in the title, excerpt and start of the text, where a story
     # names what it is about (every pair of a long text would double the index and its build time)
-    for found in (title_terms, excerpt_terms, list(map(stems.__getitem__, body_words[:PAIRS_IN_BODY]))):
-        for first, second in zip(found, found[1:]):
-            weights[f"{PAIR}{first} {second}"] = 1
-    for name in filters:
-        weights[name] = 1
+    for found in (title_terms, excerpt_terms, list(map(term_of, body_words[:PAIRS_IN_BODY]))):
+        weights.update(dict.fromkeys(map(_PAIR.format, found, found[1:]), 1))
+    weights.update(dict.fromkeys(filters, 1))
     return weights
 
 
