@@ -32,7 +32,8 @@ from bench.measure import figures, run_measured
 from generator.build.pipeline import BuildOptions, plan_site
 from generator.config import load_config
 from generator.build.parallel import default_workers
-from generator.plan.search import make_index, plan_index
+from generator.build.search_index import make_index
+from generator.plan.search import plan_index
 
 
 def tree_pss_mib() -> float:
@@ -118,7 +119,8 @@ def main(argv: list[str] | None = None) -> dict:
     if cold is not None:
         cpu = result["main_cpu_seconds"] + result["workers_cpu_seconds"]
         result["cold_build"] = cold
-        result["share_of_cold_build"] = {"wall": round(wall / cold["seconds"], 3), "cpu": round(cpu / cold["cpu_seconds"], 3),
+        result["share_of_cold_build"] = {"wall": round(wall / cold["seconds"], 3),
+                                         "cpu": round(cpu / cold["cpu_seconds"], 3),
                                          "peak_memory": round(peak / cold["peak_mib"], 3)}
         share = result["share_of_cold_build"]
         print(f"cold build of the same site, same run: {cold['seconds']} s wall, {cold['cpu_seconds']} s CPU, "

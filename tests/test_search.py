@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from conftest import ROOT, files_under, item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.build.cache import BuildCache
+from generator.build.search_index import make_index
 from generator.config import load_config
 from generator.serve.rebuild import Session, rebuild, update_search
 from generator.plan.search import SEARCH_FOLDER, shard_file, shard_key, terms, tokens
@@ -139,9 +140,9 @@ def plain_tokens(text):
 
 
 # Mostly ASCII words with accents, marks, punctuation, spaces and other scripts between: the mix of news text
-_NEWS_TEXT = st.lists(st.one_of(st.sampled_from(["news", "Café", "e", "\u0301", "’", "—", "“", " ", "…", "\u00a0", "ß",
-                                                 "ΟΔΟΣ", "東京", "İ", "ﬁ", "½", "K", "x²", "_", "-", "\u200d"]),
-                                st.text(max_size=4)), max_size=30).map("".join)
+_PIECES = ["news", "Café", "e", "\u0301", "’", "—", "“", " ", "…", "\u00a0", "ß", "ΟΔΟΣ", "東京", "İ", "ﬁ", "½", "K",
+           "x²", "_", "-", "\u200d"]
+_NEWS_TEXT = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=4)), max_size=30).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -245,7 +246,7 @@ def test_two_workers_write_the_same_index_as_one(tmp_path):
     from generator.plan import search
 
     index = search.plan_index(search_site(config), config)
-    assert search.make_index(index, workers=2, per_task=3) == {
+    assert make_index(index, workers=2, per_task=3) == {
         f"{SEARCH_FOLDER}/{name}": data for name, data in files_under(one / SEARCH_FOLDER).items()}
 
 
@@ -605,7 +606,7 @@ def test_big_shards_split_and_common_terms_keep_their_highest_impacts(tmp_path, 
     index = search.plan_index(search_site(config), config)
     monkeypatch.setattr(search, "SHARD_BYTES", 300)
     monkeypatch.setattr(search, "MAX_POSTINGS", 5)
-    files = search.make_index(index)
+    files = make_index(index)
     meta = json.loads(files[f"{SEARCH_FOLDER}/meta.json"])
     assert meta["split"] and meta["files"] == len(files)
     split = set(meta["split"])

@@ -28,11 +28,13 @@ of the results it shows: a few small files, whatever the size of the site. Docum
 story to the newest: a higher id is a newer story (sorting by date and ties use it). The output is
 byte-identical for the same input; `source` (a digest of everything the index is made from) lets a build
 keep the live index when nothing in it would change.
+
+This module plans the index and makes its files' bytes from the results of its tasks; running the tasks
+across processes and writing the files is the build's (generator/build/search_index.py).
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import importlib
@@ -46,14 +48,11 @@ import unicodedata
 from array import array
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from generator import __version__
 from generator.config import Config
 from generator.site.model import Item, Site, body_html
-from generator.build.parallel import fork_map
-from generator.build.writer import list_files, update_in_place
 
 FORMAT = 2  # bump when the files change shape: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
@@ -240,26 +239,32 @@ def plan_index(site: Site, config: Config) -> SearchIndex:
     return SearchIndex(items, tuple(docs), digest.hexdigest(), name, facets)
 
 
-def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | None = None,
-               per_task: int = 0) -> dict[str, bytes] | None:
-    """Name (relative to the site root) -> bytes of every index file, meta.json last; None if cancelled.
+def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
+    """The index's work in independent tasks, for index_task (generator/build/search_index.py runs them
+    across processes): a task carries its stories' text, sent through a pipe, a little per story (a worker
+    that read the model instead would touch every story object, and copy-on-write would copy their pages
+    into it). Call it before forking: it also makes what every task needs once, here."""
+    count = len(index.items)
+    size = per_task or max(ITEMS_PER_TASK, -(-count // MAX_TASKS))
+    _marks()
+    return [(start, index.stemmer, [_texts(item) for item in index.items[start:start + size]])
+            for start in range(0, count, size)]
 
-    Workers tokenise chunks of documents and send back each term's postings for their chunk already
-    written out; here they are only joined, so the main process never holds a posting per object.
+
+def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.Event | None = None
+                ) -> dict[str, bytes] | None:
+    """Name (relative to the site root) -> bytes of every index file, meta.json last, from index_task's
+    results for index_tasks(index), in order; None if `cancel` was set.
+
+    The tasks send back each term's postings for their stories already written out; here they are only
+    joined, so this process never holds a posting per object.
     """
     parts: dict[str, list[str]] = {}
     last: dict[str, int] = {}  # term -> the last document id joined so far (the next chunk's first delta)
     counts: Counter = Counter()  # term -> document frequency
     forms: dict[str, Counter] = {}  # stem -> {word: stories}
-    count = len(index.items)
-    size = per_task or max(ITEMS_PER_TASK, -(-count // MAX_TASKS))
-    # Each task carries its stories' text (sent through a pipe, a little per story): a worker that read the
-    # model instead would touch every story object, and copy-on-write would copy their pages into it.
-    tasks = ((start, index.stemmer, [_texts(item) for item in index.items[start:start + size]])
-             for start in range(0, count, size))
-    _marks()  # made once here, not in every worker
     plain: set[str] = set()  # words that are their own stem: "forms" need not name another word for them
-    for batch, batch_forms, batch_plain in fork_map(_index_batch, None, tasks, workers):
+    for batch, batch_forms, batch_plain in batches:
         if cancel is not None and cancel.is_set():
             return None
         for term, (first, final, number, rest) in batch.items():
@@ -312,7 +317,8 @@ def _cut(flat: str, df: int) -> str:
     room = MAX_POSTINGS - kept  # of the stories with the lowest impact kept, the newest `room`
     # (positions picked with map and compress: a list can be tens of thousands of postings long)
     ties = list(itertools.compress(itertools.count(), map(lowest.__eq__, impacts)))
-    chosen = sorted([*itertools.compress(itertools.count(), map(lowest.__lt__, impacts)), *ties[len(ties) - room:]])
+    higher = itertools.compress(itertools.count(), map(lowest.__lt__, impacts))
+    chosen = sorted([*higher, *ties[len(ties) - room:]])
     ids = list(itertools.accumulate(map(int, numbers[0::2])))
     chosen_ids = list(map(ids.__getitem__, chosen))
     deltas = map(operator.sub, chosen_ids, [0, *chosen_ids[:-1]])
@@ -349,7 +355,7 @@ def _texts(item: Item) -> tuple[str, str, str, bytes, tuple[str, ...]]:
     return item.title, labels, item.excerpt, item.body, filters
 
 
-def _index_batch(_state, task: tuple) -> tuple[dict[str, tuple[int, int, int, str]], dict[str, Counter], set[str]]:
+def index_task(_state, task: tuple) -> tuple[dict[str, tuple[int, int, int, str]], dict[str, Counter], set[str]]:
     """term -> (first id, last id, documents, "impact,delta,impact,...") for the documents of a task;
     stem -> {word: documents} for the words that are not their own stem; the words that are."""
     start, stemmer_name, texts = task
@@ -420,60 +426,3 @@ def _json(value) -> str:
 
 def _encode(text: str) -> bytes:
     return text.encode("utf-8", "replace")  # a lone surrogate from odd input becomes "?", not a failed build
-
-
-# --- the index in a built site ----------------------------------------------------------------------
-
-
-def live_names(output: Path) -> set[str] | None:
-    """The index files of the live site, if meta.json is there and counts as many; else None."""
-    meta = _live_meta(output)
-    if meta is None:
-        return None
-    names = set(list_files(output / SEARCH_FOLDER))
-    if meta.get("files") != len(names) or "facets.json" not in names:
-        return None
-    return {f"{SEARCH_FOLDER}/{name}" for name in names}
-
-
-def live_source(output: Path) -> str | None:
-    meta = _live_meta(output)
-    return meta.get("source") if meta is not None and meta.get("version") == FORMAT else None
-
-
-def is_current(output: Path, index: SearchIndex) -> bool:
-    """Whether the live index was made from exactly this input and is whole."""
-    return live_source(output) == index.source and live_names(output) is not None
-
-
-def _live_meta(output: Path) -> dict | None:
-    try:
-        meta = json.loads((output / SEARCH_FOLDER / "meta.json").read_bytes())
-    except (OSError, ValueError):
-        return None
-    return meta if isinstance(meta, dict) else None
-
-
-def update_live_index(output: Path, index: SearchIndex, workers: int = 1, cancel: threading.Event | None = None,
-                      lock: threading.Lock | None = None, per_task: int = 0) -> bool:
-    """Bring the index of a live site up to date in place: changed files replaced (each by a rename),
-    files that are gone deleted, equal ones left alone. False if it was current already or `cancel` was set."""
-    changes = index_changes(output, index, workers, cancel, per_task)
-    if changes is None:
-        return False
-    with lock or contextlib.nullcontext():
-        update_in_place(output, *changes)
-    return True
-
-
-def index_changes(output: Path, index: SearchIndex | None, workers: int = 1, cancel: threading.Event | None = None,
-                  per_task: int = 0) -> tuple[dict[str, bytes], dict, set[str]] | None:
-    """What update_in_place is to do to bring the live site's index in line with `index` (None: search
-    is off, no index): (files, copies, names to delete); None if it is in line already or `cancel` was set."""
-    old = {f"{SEARCH_FOLDER}/{name}" for name in list_files(output / SEARCH_FOLDER)}
-    if index is None:
-        return ({}, {}, old) if old else None
-    if is_current(output, index):
-        return None
-    files = make_index(index, workers, cancel, per_task)
-    return None if files is None else (files, {}, old - set(files))
