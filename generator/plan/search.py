@@ -41,7 +41,6 @@ import importlib
 import itertools
 import html
 import json
-import operator
 import re
 import threading
 import unicodedata
@@ -305,8 +304,8 @@ def _cut(flat: str, df: int) -> str:
     (the newer stories among those on the lowest impact kept), in id order still."""
     if df <= MAX_POSTINGS:
         return flat
-    numbers = flat.split(",")
-    impacts = list(map(int, numbers[1::2]))
+    numbers = list(map(int, flat.split(",")))
+    impacts = numbers[1::2]
     # Impacts are small integers: the lowest one kept, and how many of it, from a count of each
     histogram = Counter(impacts)
     kept = 0
@@ -315,14 +314,19 @@ def _cut(flat: str, df: int) -> str:
             break
         kept += histogram[lowest]
     room = MAX_POSTINGS - kept  # of the stories with the lowest impact kept, the newest `room`
-    # (positions picked with map and compress: a list can be tens of thousands of postings long)
-    ties = list(itertools.compress(itertools.count(), map(lowest.__eq__, impacts)))
-    higher = itertools.compress(itertools.count(), map(lowest.__lt__, impacts))
-    chosen = sorted([*higher, *ties[len(ties) - room:]])
-    ids = list(itertools.accumulate(map(int, numbers[0::2])))
-    chosen_ids = list(map(ids.__getitem__, chosen))
-    deltas = map(operator.sub, chosen_ids, [0, *chosen_ids[:-1]])
-    return ",".join(map("{},{}".format, deltas, map(impacts.__getitem__, chosen)))
+    ids = list(itertools.accumulate(numbers[0::2]))
+    chosen = []
+    for i in range(len(ids) - 1, -1, -1):  # newest first
+        if impacts[i] > lowest:
+            chosen.append(i)
+        elif impacts[i] == lowest and room:
+            chosen.append(i)
+            room -= 1
+    out, previous = [], 0
+    for i in reversed(chosen):
+        out.append(f"{ids[i] - previous},{impacts[i]}")
+        previous = ids[i]
+    return ",".join(out)
 
 
 def _shards(postings: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
