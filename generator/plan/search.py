@@ -41,6 +41,7 @@ import importlib
 import itertools
 import html
 import json
+import operator
 import re
 import threading
 import unicodedata
@@ -103,7 +104,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 @functools.cache
 def _marks() -> re.Pattern:
     """Every combining mark (category M), as search.js's /\\p{M}/gu. Made on first use (it walks all of
-    Unicode), and by make_index before it forks, so that each worker does not make it again."""
+    Unicode), and by index_tasks before the build forks, so that each worker does not make it again."""
     ranges, start, previous = [], None, -1
     # Marks are only in planes 0 and 1 and in the variation selectors of plane 14 (E0100-E01EF).
     for point in [*range(0x20000), *range(0xE0000, 0xE1000), -1]:
@@ -255,30 +256,28 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
     """Name (relative to the site root) -> bytes of every index file, meta.json last, from index_task's
     results for index_tasks(index), in order; None if `cancel` was set.
 
-    The tasks send back each term's postings for their stories already written out; here they are only
-    joined, so this process never holds a posting per object.
+    The tasks send back each term's postings for their stories as two arrays (ids, impacts); here they are
+    joined, cut (a common term's list would be cut anyway: only what is kept is written out) and written,
+    so this process never holds a posting per object.
     """
-    parts: dict[str, list[str]] = {}
-    last: dict[str, int] = {}  # term -> the last document id joined so far (the next chunk's first delta)
-    counts: Counter = Counter()  # term -> document frequency
+    joined: dict[str, tuple[array, array]] = {}  # term -> (ids, impacts) of every story so far
     forms: dict[str, Counter] = {}  # stem -> {word: stories}
     plain: set[str] = set()  # words that are their own stem: "forms" need not name another word for them
     for batch, batch_forms, batch_plain in batches:
         if cancel is not None and cancel.is_set():
             return None
-        for term, (first, final, number, rest) in batch.items():
-            previous = last.get(term)
-            if previous is None:
-                parts[term] = [f"{first},{rest}"]
+        for term, (ids, impacts) in batch.items():
+            known = joined.get(term)
+            if known is None:
+                joined[term] = (ids, impacts)
             else:
-                parts[term].append(f"{first - previous},{rest}")
-            last[term] = final
-            counts[term] += number
+                known[0].extend(ids)
+                known[1].extend(impacts)
         for stem, words in batch_forms.items():
             forms.setdefault(stem, Counter()).update(words)
         plain |= batch_plain
-    del last
-    postings = {term: _cut(",".join(parts.pop(term)), counts[term]) for term in sorted(parts)}
+    counts = {term: len(ids) for term, (ids, _) in joined.items()}  # term -> document frequency
+    postings = {term: _written(*_cut(*joined.pop(term))) for term in sorted(joined)}
     shards, split = _shards(postings)
     files: dict[str, bytes] = {}
     for number, start in enumerate(range(0, len(index.docs), DOCS_PER_FILE)):
@@ -299,13 +298,11 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
     return files
 
 
-def _cut(flat: str, df: int) -> str:
-    """A posting list ("id,impact,delta,impact,...") with at most MAX_POSTINGS entries: the highest impacts
-    (the newer stories among those on the lowest impact kept), in id order still."""
-    if df <= MAX_POSTINGS:
-        return flat
-    numbers = list(map(int, flat.split(",")))
-    impacts = numbers[1::2]
+def _cut(ids: array, impacts: array) -> tuple[array, array]:
+    """A posting list with at most MAX_POSTINGS entries: the highest impacts (the newer stories among those
+    on the lowest impact kept), in id order still."""
+    if len(ids) <= MAX_POSTINGS:
+        return ids, impacts
     # Impacts are small integers: the lowest one kept, and how many of it, from a count of each
     histogram = Counter(impacts)
     kept = 0
@@ -314,19 +311,20 @@ def _cut(flat: str, df: int) -> str:
             break
         kept += histogram[lowest]
     room = MAX_POSTINGS - kept  # of the stories with the lowest impact kept, the newest `room`
-    ids = list(itertools.accumulate(numbers[0::2]))
-    chosen = []
-    for i in range(len(ids) - 1, -1, -1):  # newest first
-        if impacts[i] > lowest:
-            chosen.append(i)
-        elif impacts[i] == lowest and room:
-            chosen.append(i)
-            room -= 1
-    out, previous = [], 0
-    for i in reversed(chosen):
-        out.append(f"{ids[i] - previous},{impacts[i]}")
-        previous = ids[i]
-    return ",".join(out)
+    # Positions picked through masks of the impacts' bytes: a common term's list is tens of thousands long
+    data = impacts.tobytes()
+    ties = list(itertools.compress(itertools.count(), data.translate(bytes(v == lowest for v in range(256)))))
+    higher = itertools.compress(itertools.count(), data.translate(bytes(v > lowest for v in range(256))))
+    chosen = sorted([*higher, *ties[len(ties) - room:]])
+    return array("I", map(ids.__getitem__, chosen)), array("B", map(impacts.__getitem__, chosen))
+
+
+def _written(ids: array, impacts: array) -> str:
+    """A posting list as the terms files hold it: "id,impact,id delta,impact,..."."""
+    numbers = [0] * (2 * len(ids))
+    numbers[0::2] = map(operator.sub, ids, itertools.chain((0,), ids))
+    numbers[1::2] = impacts
+    return ",".join(map(str, numbers))
 
 
 def _shards(postings: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
@@ -359,24 +357,23 @@ def _texts(item: Item) -> tuple[str, str, str, bytes, tuple[str, ...]]:
     return item.title, labels, item.excerpt, item.body, filters
 
 
-def index_task(_state, task: tuple) -> tuple[dict[str, tuple[int, int, int, str]], dict[str, Counter], set[str]]:
-    """term -> (first id, last id, documents, "impact,delta,impact,...") for the documents of a task;
-    stem -> {word: documents} for the words that are not their own stem; the words that are."""
+def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dict[str, Counter], set[str]]:
+    """term -> (ids, impacts) of the documents of a task that hold it; stem -> {word: documents} for the
+    words that are not their own stem; the words that are."""
     start, stemmer_name, texts = task
     stem = stemmer(stemmer_name)
     stems: dict[str, str] = {}  # word -> term, for the words of this task
     words: Counter = Counter()  # word -> documents of this task it is in
-    # term -> [last id, first id, impact, delta, impact, ...]: 4 bytes a number, not a Python int each
-    postings: dict[str, array] = {}
+    # 4 bytes an id and 1 an impact (at most MAX_WEIGHT), not a Python int each
+    postings: dict[str, tuple[array, array]] = {}
     for doc, text in enumerate(texts, start):
         for term, weight in _weights(stem, stems, words, *text).items():
             posting = postings.get(term)
             if posting is None:
-                postings[term] = array("I", (doc, doc, weight))
+                postings[term] = (array("I", (doc,)), array("B", (weight,)))
             else:
-                posting.append(doc - posting[0])
-                posting.append(weight)
-                posting[0] = doc
+                posting[0].append(doc)
+                posting[1].append(weight)
     forms: dict[str, Counter] = {}
     plain: set[str] = set()
     for word, documents in words.items():
@@ -385,8 +382,7 @@ def index_task(_state, task: tuple) -> tuple[dict[str, tuple[int, int, int, str]
             plain.add(word)
         else:
             forms.setdefault(term, Counter())[word] = documents
-    return ({term: (p[1], p[0], (len(p) - 1) // 2, ",".join(map(str, p[2:]))) for term, p in postings.items()},
-            forms, plain)
+    return postings, forms, plain
 
 
 def _weights(stem: Callable[[str], str], stems: dict[str, str], words: Counter, title: str, labels: str,
