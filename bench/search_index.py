@@ -2,10 +2,14 @@
 wall time, CPU time, the peak memory of the whole process tree while it ran, and the files' sizes.
 
     python -m bench.corpus --items 10000 --out /tmp/c10k
-    python -m bench.search_index --config /tmp/c10k/config.yaml [--workers 2] [--repeat 10]
+    python -m bench.search_index --config /tmp/c10k/config.yaml [--workers 2] [--repeat 10] [--cold]
 
 `--repeat N` indexes the site's stories N times over (N x the documents, same text), to see that time
 and memory grow linearly without generating and parsing a corpus N times the size.
+
+`--cold` first makes a cold build of the same site (`newsdesk build --clean`, in a temporary folder: the
+site's own output and build cache are not touched) and reports the index's time and memory as a share of
+that build's, measured in the same run: the machine's speed moves between runs, a ratio much less.
 """
 
 from __future__ import annotations
@@ -13,14 +17,23 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shutil
+import sys
+import tempfile
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
+
+import yaml
+
+from bench.measure import figures, run_measured
 
 from generator.build.pipeline import BuildOptions, plan_site
 from generator.config import load_config
 from generator.build.parallel import default_workers
-from generator.plan.search import SearchIndex, make_index, plan_index
+from generator.build.search_index import make_index
+from generator.plan.search import plan_index
 
 
 def tree_pss_mib() -> float:
@@ -40,14 +53,38 @@ def tree_pss_mib() -> float:
     return total / 1024
 
 
+def cold_build(config_path: Path, workers: int) -> dict:
+    """A cold build of the site (bench.measure's figures: seconds, cpu_seconds, peak_mib) into a temporary
+    folder, reading the site's content where it is."""
+    config = load_config(config_path)
+    work = Path(tempfile.mkdtemp(prefix="search-cold-"))
+    try:
+        values = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+        values.update(content_dir=str(config.content_path), output_dir="output")
+        (work / "config.yaml").write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+        for folder in ("themes", "static", config.data_dir):  # the site's own, if it has them
+            if folder and (config.root / folder).exists():
+                (work / folder).symlink_to(config.root / folder)
+        command = [sys.executable, "-m", "generator", "build", "--config", str(work / "config.yaml"), "--clean",
+                   "--workers", str(workers)]
+        run = run_measured(command, cwd=work, env=dict(os.environ, CI="1"))
+        if run.returncode != 0:
+            raise SystemExit(f"the cold build failed:\n{run.stderr[-3000:]}")
+        return figures(run)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m bench.search_index", description=__doc__.split("\n\n")[0])
     parser.add_argument("--config", required=True, type=Path)
     parser.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
     parser.add_argument("--repeat", type=int, default=1, help="index the stories this many times over")
+    parser.add_argument("--cold", action="store_true", help="also time a cold build of the site, for the ratio")
     args = parser.parse_args(argv)
     config = load_config(args.config)
     workers = args.workers or default_workers()
+    cold = cold_build(args.config, workers) if args.cold else None
     site = plan_site(config, BuildOptions(), workers=workers)
     gc.collect()
     start_pss = peak = tree_pss_mib()
@@ -62,7 +99,7 @@ def main(argv: list[str] | None = None) -> dict:
     sampler.start()
     wall, cpu, before = time.perf_counter(), time.process_time(), os.times()
     one = plan_index(site.model.site, config)
-    index = SearchIndex(one.items * args.repeat, one.docs * args.repeat, one.source)
+    index = replace(one, items=one.items * args.repeat, docs=one.docs * args.repeat)
     files = make_index(index, workers)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     after = os.times()
@@ -73,12 +110,23 @@ def main(argv: list[str] | None = None) -> dict:
     result = {"documents": len(index.items), "workers": workers, "seconds": round(wall, 2),
               "main_cpu_seconds": round(cpu, 2), "workers_cpu_seconds": round(after.children_user + after.children_system
                                                                           - before.children_user - before.children_system, 2),
-              "extra_memory_mib": round(peak - start_pss), "files": len(files),
+              "extra_memory_mib": round(peak - start_pss), "peak_mib": round(peak), "files": len(files),
               "mib": round(sum(sizes) / 2**20, 1), "largest_kib": round(sizes[-1] / 1024)}
     print(f"{result['documents']:,} stories, {workers} workers: {result['seconds']} s wall "
           f"(CPU: {result['main_cpu_seconds']} s main process, {result['workers_cpu_seconds']} s workers); "
           f"+{result['extra_memory_mib']} MiB at peak (whole process tree, PSS); {result['files']} files, "
           f"{result['mib']} MiB, largest {result['largest_kib']} KiB")
+    if cold is not None:
+        cpu = result["main_cpu_seconds"] + result["workers_cpu_seconds"]
+        result["cold_build"] = cold
+        result["share_of_cold_build"] = {"wall": round(wall / cold["seconds"], 3),
+                                         "cpu": round(cpu / cold["cpu_seconds"], 3),
+                                         "peak_memory": round(peak / cold["peak_mib"], 3)}
+        share = result["share_of_cold_build"]
+        print(f"cold build of the same site, same run: {cold['seconds']} s wall, {cold['cpu_seconds']} s CPU, "
+              f"{cold['peak_mib']} MiB peak; the index is {share['wall']:.1%} of its wall time, {share['cpu']:.1%} "
+              f"of its CPU; this process tree's peak while indexing ({round(peak)} MiB, the planned site "
+              f"included) is {share['peak_memory']:.0%} of the build's")
     return result
 
 

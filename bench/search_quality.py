@@ -476,7 +476,8 @@ def page_bytes(configs: list[Path]) -> list[dict]:
     from generator.build.parallel import default_workers
     from generator.build.pipeline import BuildOptions, build, plan_site
     from generator.config import load_config
-    from generator.plan.search import make_index, plan_index
+    from generator.build.search_index import make_index
+    from generator.plan.search import plan_index
 
     results = []
     for config_path in configs:

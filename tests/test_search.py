@@ -14,12 +14,16 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, files_under, item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.build.cache import BuildCache
+from generator.build.search_index import make_index
 from generator.config import load_config
 from generator.serve.rebuild import Session, rebuild, update_search
 from generator.plan.search import SEARCH_FOLDER, shard_file, shard_key, terms, tokens
@@ -126,6 +130,31 @@ def test_the_tokeniser_folds_accents_case_and_width():
     assert tokens("e\u0301te\u0301") == ["ete"]
 
 
+def plain_tokens(text):
+    """The tokeniser's rule as docs/search.md states it, written the plain way: the whole text folded."""
+    from generator.plan.search import CJK, MAX_TERM
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c)[0] != "M")).lower()
+    return [token[:MAX_TERM] for token in re.findall(rf"[^\W_{CJK}]{{2,}}|(?=[^\W_])[{CJK}]", text)]
+
+
+# Mostly ASCII words with accents, marks, punctuation, spaces and other scripts between: the mix of news text
+_PIECES = ["news", "Café", "e", "\u0301", "’", "—", "“", " ", "…", "\u00a0", "ß", "ΟΔΟΣ", "東京", "İ", "ﬁ", "½", "K",
+           "x²", "_", "-", "\u200d"]
+_NEWS_TEXT = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=4)), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NEWS_TEXT)
+def test_the_tokeniser_cuts_any_text_as_the_plain_rule_does(text):
+    assert tokens(text) == plain_tokens(text)
+
+
+def test_the_tokeniser_keeps_a_word_whole_around_a_lone_combining_mark():
+    assert tokens("cafe\u0301s — “quoted”") == plain_tokens("cafe\u0301s — “quoted”") == ["cafes", "quoted"]
+
+
 def test_the_tokeniser_splits_on_punctuation_and_skips_single_characters():
     assert tokens("foo_bar baz—qux: 'quoted' a b 3.5 x1 1999-2026") == ["foo", "bar", "baz", "qux", "quoted", "x1",
                                                                        "1999", "2026"]
@@ -217,7 +246,7 @@ def test_two_workers_write_the_same_index_as_one(tmp_path):
     from generator.plan import search
 
     index = search.plan_index(search_site(config), config)
-    assert search.make_index(index, workers=2, per_task=3) == {
+    assert make_index(index, workers=2, per_task=3) == {
         f"{SEARCH_FOLDER}/{name}": data for name, data in files_under(one / SEARCH_FOLDER).items()}
 
 
@@ -577,7 +606,7 @@ def test_big_shards_split_and_common_terms_keep_their_highest_impacts(tmp_path, 
     index = search.plan_index(search_site(config), config)
     monkeypatch.setattr(search, "SHARD_BYTES", 300)
     monkeypatch.setattr(search, "MAX_POSTINGS", 5)
-    files = search.make_index(index)
+    files = make_index(index)
     meta = json.loads(files[f"{SEARCH_FOLDER}/meta.json"])
     assert meta["split"] and meta["files"] == len(files)
     split = set(meta["split"])

@@ -29,6 +29,7 @@ from generator.build.cache import BuildCache
 from generator.build.fingerprints import (TemplateKey, config_key, output_fingerprint, page_fingerprint, site_keys,
                                           template_keys, unchanged_fingerprints)
 from generator.build.parallel import chunks, default_workers, fork_map
+from generator.build.search_index import index_changes, is_current, live_names, make_index
 from generator.build.state import LastBuild, RenderState
 from generator.build.writer import (MARKER, Staging, WriteReport, check_output_owned, check_output_path, recover,
                                     update_in_place)
@@ -36,7 +37,7 @@ from generator.config import Config, build_time
 from generator.errors import BuildError, Problem, errors_and_warnings
 from generator.plan.outputs import plan_outputs
 from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
-from generator.plan.search import SearchIndex, index_changes, is_current, live_names, make_index, plan_index
+from generator.plan.search import SearchIndex, plan_index
 from generator.render.environment import CompiledTemplates, make_env, render_page, static_files
 from generator.site.content import read_named, source_files
 from generator.site.grouping import story_report, with_stories
@@ -224,7 +225,7 @@ def _site_wide_key(site: RenderedSite, keys: dict[str, TemplateKey], globals_: d
 
 def _stage_search(stage: Staging, index: SearchIndex, workers: int) -> None:
     """Put the search index into the next output: the live one's files when it was made from the same
-    input (a warm build need not tokenise every story again), else a new one (generator/plan/search.py)."""
+    input (a warm build need not tokenise every story again), else a new one (generator/build/search_index.py)."""
     if is_current(stage.output, index):
         for name in sorted(live_names(stage.output)):
             stage.keep(name)

@@ -28,31 +28,31 @@ of the results it shows: a few small files, whatever the size of the site. Docum
 story to the newest: a higher id is a newer story (sorting by date and ties use it). The output is
 byte-identical for the same input; `source` (a digest of everything the index is made from) lets a build
 keep the live index when nothing in it would change.
+
+This module plans the index and makes its files' bytes from the results of its tasks; running the tasks
+across processes and writing the files is the build's (generator/build/search_index.py).
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import importlib
 import itertools
 import html
 import json
+import operator
 import re
 import threading
 import unicodedata
 from array import array
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from generator import __version__
 from generator.config import Config
 from generator.site.model import Item, Site, body_html
-from generator.build.parallel import fork_map
-from generator.build.writer import list_files, update_in_place
 
 FORMAT = 2  # bump when the files change shape: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
@@ -76,6 +76,7 @@ assert BODY_SCALE + TITLE_POINTS + LABEL_POINTS + EXCERPT_POINTS <= MAX_WEIGHT  
 MAX_TERM = 40  # characters; a longer "word" (a hash, a URL run together) is cut here, by the client too
 PAIRS_IN_BODY = 50  # phrases are indexed in the title, the excerpt and this many words of the text
 PAIR, TOPIC, PROVIDER = "_", "t:", "p:"  # prefixes of phrase pairs and filter terms (no word has "_" or ":")
+_PAIR = PAIR + "{} {}"
 
 # BCP 47 primary language subtag -> Snowball algorithm (the snowballstemmer package's names). A language
 # not here is not stemmed (docs/search.md).
@@ -103,7 +104,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 @functools.cache
 def _marks() -> re.Pattern:
     """Every combining mark (category M), as search.js's /\\p{M}/gu. Made on first use (it walks all of
-    Unicode), and by make_index before it forks, so that each worker does not make it again."""
+    Unicode), and by index_tasks before the build forks, so that each worker does not make it again."""
     ranges, start, previous = [], None, -1
     # Marks are only in planes 0 and 1 and in the variation selectors of plane 14 (E0100-E01EF).
     for point in [*range(0x20000), *range(0xE0000, 0xE1000), -1]:
@@ -238,41 +239,45 @@ def plan_index(site: Site, config: Config) -> SearchIndex:
     return SearchIndex(items, tuple(docs), digest.hexdigest(), name, facets)
 
 
-def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | None = None,
-               per_task: int = 0) -> dict[str, bytes] | None:
-    """Name (relative to the site root) -> bytes of every index file, meta.json last; None if cancelled.
-
-    Workers tokenise chunks of documents and send back each term's postings for their chunk already
-    written out; here they are only joined, so the main process never holds a posting per object.
-    """
-    parts: dict[str, list[str]] = {}
-    last: dict[str, int] = {}  # term -> the last document id joined so far (the next chunk's first delta)
-    counts: Counter = Counter()  # term -> document frequency
-    forms: dict[str, Counter] = {}  # stem -> {word: stories}
+def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
+    """The index's work in independent tasks, for index_task (generator/build/search_index.py runs them
+    across processes): a task carries its stories' text, sent through a pipe, a little per story (a worker
+    that read the model instead would touch every story object, and copy-on-write would copy their pages
+    into it). Call it before forking: it also makes what every task needs once, here."""
     count = len(index.items)
     size = per_task or max(ITEMS_PER_TASK, -(-count // MAX_TASKS))
-    # Each task carries its stories' text (sent through a pipe, a little per story): a worker that read the
-    # model instead would touch every story object, and copy-on-write would copy their pages into it.
-    tasks = ((start, index.stemmer, [_texts(item) for item in index.items[start:start + size]])
-             for start in range(0, count, size))
-    _marks()  # made once here, not in every worker
+    _marks()
+    return [(start, index.stemmer, [_texts(item) for item in index.items[start:start + size]])
+            for start in range(0, count, size)]
+
+
+def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.Event | None = None
+                ) -> dict[str, bytes] | None:
+    """Name (relative to the site root) -> bytes of every index file, meta.json last, from index_task's
+    results for index_tasks(index), in order; None if `cancel` was set.
+
+    The tasks send back each term's postings for their stories as two arrays (ids, impacts); here they are
+    joined, cut (a common term's list would be cut anyway: only what is kept is written out) and written,
+    so this process never holds a posting per object.
+    """
+    joined: dict[str, tuple[array, array]] = {}  # term -> (ids, impacts) of every story so far
+    forms: dict[str, Counter] = {}  # stem -> {word: stories}
     plain: set[str] = set()  # words that are their own stem: "forms" need not name another word for them
-    for batch, batch_forms, batch_plain in fork_map(_index_batch, None, tasks, workers):
+    for batch, batch_forms, batch_plain in batches:
         if cancel is not None and cancel.is_set():
             return None
-        for term, (first, final, number, rest) in batch.items():
-            previous = last.get(term)
-            if previous is None:
-                parts[term] = [f"{first},{rest}"]
+        for term, (ids, impacts) in batch.items():
+            known = joined.get(term)
+            if known is None:
+                joined[term] = (ids, impacts)
             else:
-                parts[term].append(f"{first - previous},{rest}")
-            last[term] = final
-            counts[term] += number
+                known[0].extend(ids)
+                known[1].extend(impacts)
         for stem, words in batch_forms.items():
             forms.setdefault(stem, Counter()).update(words)
         plain |= batch_plain
-    del last
-    postings = {term: _cut(",".join(parts.pop(term)), counts[term]) for term in sorted(parts)}
+    counts = {term: len(ids) for term, (ids, _) in joined.items()}  # term -> document frequency
+    postings = {term: _written(*_cut(*joined.pop(term))) for term in sorted(joined)}
     shards, split = _shards(postings)
     files: dict[str, bytes] = {}
     for number, start in enumerate(range(0, len(index.docs), DOCS_PER_FILE)):
@@ -293,13 +298,11 @@ def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | N
     return files
 
 
-def _cut(flat: str, df: int) -> str:
-    """A posting list ("id,impact,delta,impact,...") with at most MAX_POSTINGS entries: the highest impacts
-    (the newer stories among those on the lowest impact kept), in id order still."""
-    if df <= MAX_POSTINGS:
-        return flat
-    numbers = list(map(int, flat.split(",")))
-    impacts = numbers[1::2]
+def _cut(ids: array, impacts: array) -> tuple[array, array]:
+    """A posting list with at most MAX_POSTINGS entries: the highest impacts (the newer stories among those
+    on the lowest impact kept), in id order still."""
+    if len(ids) <= MAX_POSTINGS:
+        return ids, impacts
     # Impacts are small integers: the lowest one kept, and how many of it, from a count of each
     histogram = Counter(impacts)
     kept = 0
@@ -308,19 +311,20 @@ def _cut(flat: str, df: int) -> str:
             break
         kept += histogram[lowest]
     room = MAX_POSTINGS - kept  # of the stories with the lowest impact kept, the newest `room`
-    ids = list(itertools.accumulate(numbers[0::2]))
-    chosen = []
-    for i in range(len(ids) - 1, -1, -1):  # newest first
-        if impacts[i] > lowest:
-            chosen.append(i)
-        elif impacts[i] == lowest and room:
-            chosen.append(i)
-            room -= 1
-    out, previous = [], 0
-    for i in reversed(chosen):
-        out.append(f"{ids[i] - previous},{impacts[i]}")
-        previous = ids[i]
-    return ",".join(out)
+    # Positions picked through masks of the impacts' bytes: a common term's list is tens of thousands long
+    data = impacts.tobytes()
+    ties = list(itertools.compress(itertools.count(), data.translate(bytes(v == lowest for v in range(256)))))
+    higher = itertools.compress(itertools.count(), data.translate(bytes(v > lowest for v in range(256))))
+    chosen = sorted([*higher, *ties[len(ties) - room:]])
+    return array("I", map(ids.__getitem__, chosen)), array("B", map(impacts.__getitem__, chosen))
+
+
+def _written(ids: array, impacts: array) -> str:
+    """A posting list as the terms files hold it: "id,impact,id delta,impact,..."."""
+    numbers = [0] * (2 * len(ids))
+    numbers[0::2] = map(operator.sub, ids, itertools.chain((0,), ids))
+    numbers[1::2] = impacts
+    return ",".join(map(str, numbers))
 
 
 def _shards(postings: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
@@ -353,61 +357,58 @@ def _texts(item: Item) -> tuple[str, str, str, bytes, tuple[str, ...]]:
     return item.title, labels, item.excerpt, item.body, filters
 
 
-def _index_batch(_state, task: tuple) -> tuple[dict[str, tuple[int, int, int, str]], dict[str, Counter], set[str]]:
-    """term -> (first id, last id, documents, "impact,delta,impact,...") for the documents of a task;
-    stem -> {word: documents} for the words that are not their own stem; the words that are."""
+def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dict[str, Counter], set[str]]:
+    """term -> (ids, impacts) of the documents of a task that hold it; stem -> {word: documents} for the
+    words that are not their own stem; the words that are."""
     start, stemmer_name, texts = task
-    # term -> [last id, first id, impact, delta, impact, ...]: 4 bytes a number, not a Python int each
-    postings: dict[str, array] = {}
-    forms: dict[str, Counter] = {}
-    plain: set[str] = set()
+    stem = stemmer(stemmer_name)
+    stems: dict[str, str] = {}  # word -> term, for the words of this task
+    words: Counter = Counter()  # word -> documents of this task it is in
+    # 4 bytes an id and 1 an impact (at most MAX_WEIGHT), not a Python int each
+    postings: dict[str, tuple[array, array]] = {}
     for doc, text in enumerate(texts, start):
-        for term, weight in _weights(stemmer_name, forms, plain, *text).items():
+        for term, weight in _weights(stem, stems, words, *text).items():
             posting = postings.get(term)
             if posting is None:
-                postings[term] = array("I", (doc, doc, weight))
+                postings[term] = (array("I", (doc,)), array("B", (weight,)))
             else:
-                posting.append(doc - posting[0])
-                posting.append(weight)
-                posting[0] = doc
-    return ({term: (p[1], p[0], (len(p) - 1) // 2, ",".join(map(str, p[2:]))) for term, p in postings.items()},
-            forms, plain)
-
-
-def _weights(stemmer_name: str | None, forms: dict[str, Counter], plain: set[str], title: str, labels: str,
-             excerpt: str, body: bytes, filters: tuple[str, ...]) -> dict[str, int]:
-    stem = stemmer(stemmer_name)
-    fields = [tokens(title), tokens(labels), tokens(excerpt)]
-    body_words = tokens(body_text(body_html(body)))
-    stems = {word: stem(word) for word in set(body_words).union(*fields)}
-    for word, term in stems.items():
+                posting[0].append(doc)
+                posting[1].append(weight)
+    forms: dict[str, Counter] = {}
+    plain: set[str] = set()
+    for word, documents in words.items():
+        term = stems[word]
         if term == word:
             plain.add(word)
         else:
-            counts = forms.get(term)
-            if counts is None:
-                forms[term] = counts = Counter()
-            counts[word] += 1
-    title_terms, label_terms, excerpt_terms = (list(map(stems.__getitem__, found)) for found in fields)
-    frequency = Counter(map(stems.__getitem__, body_words))
+            forms.setdefault(term, Counter())[word] = documents
+    return postings, forms, plain
+
+
+def _weights(stem: Callable[[str], str], stems: dict[str, str], words: Counter, title: str, labels: str,
+             excerpt: str, body: bytes, filters: tuple[str, ...]) -> dict[str, int]:
+    """term -> impact for one story; `stems` and `words` (the words' document counts) are filled in."""
+    fields = [tokens(title), tokens(labels), tokens(excerpt)]
+    body_words = tokens(body_text(body_html(body)))
+    present = set(body_words).union(*fields)
+    words.update(present)
+    for word in present - stems.keys():
+        stems[word] = stem(word)
+    term_of = stems.__getitem__
+    frequency = Counter(map(term_of, body_words))
     norm = K1 * (1 - B + B * len(body_words) / BODY_LENGTH)
-    weights: dict[str, int] = {}
-    by_count: dict[int, int] = {}  # body frequency -> its BM25 points (most terms are there once or twice)
-    for term, n in frequency.items():
-        points = by_count.get(n)
-        if points is None:
-            points = by_count[n] = round(n * BODY_SCALE / (n + norm)) or 1
-        weights[term] = points
+    # body frequency -> its BM25 points: most terms are there once or twice, so this is a short table
+    points = {n: round(n * BODY_SCALE / (n + norm)) or 1 for n in set(frequency.values())}
+    weights = dict(zip(frequency, map(points.__getitem__, frequency.values())))
+    title_terms, label_terms, excerpt_terms = (list(map(term_of, found)) for found in fields)
     for found, bonus in ((title_terms, TITLE_POINTS), (label_terms, LABEL_POINTS), (excerpt_terms, EXCERPT_POINTS)):
         for term in set(found):
             weights[term] = weights.get(term, 0) + bonus
     # Adjacent pairs, for quoted phrases: in the title, excerpt and start of the text, where a story
     # names what it is about (every pair of a long text would double the index and its build time)
-    for found in (title_terms, excerpt_terms, list(map(stems.__getitem__, body_words[:PAIRS_IN_BODY]))):
-        for first, second in zip(found, found[1:]):
-            weights[f"{PAIR}{first} {second}"] = 1
-    for name in filters:
-        weights[name] = 1
+    for found in (title_terms, excerpt_terms, list(map(term_of, body_words[:PAIRS_IN_BODY]))):
+        weights.update(dict.fromkeys(map(_PAIR.format, found, found[1:]), 1))
+    weights.update(dict.fromkeys(filters, 1))
     return weights
 
 
@@ -425,60 +426,3 @@ def _json(value) -> str:
 
 def _encode(text: str) -> bytes:
     return text.encode("utf-8", "replace")  # a lone surrogate from odd input becomes "?", not a failed build
-
-
-# --- the index in a built site ----------------------------------------------------------------------
-
-
-def live_names(output: Path) -> set[str] | None:
-    """The index files of the live site, if meta.json is there and counts as many; else None."""
-    meta = _live_meta(output)
-    if meta is None:
-        return None
-    names = set(list_files(output / SEARCH_FOLDER))
-    if meta.get("files") != len(names) or "facets.json" not in names:
-        return None
-    return {f"{SEARCH_FOLDER}/{name}" for name in names}
-
-
-def live_source(output: Path) -> str | None:
-    meta = _live_meta(output)
-    return meta.get("source") if meta is not None and meta.get("version") == FORMAT else None
-
-
-def is_current(output: Path, index: SearchIndex) -> bool:
-    """Whether the live index was made from exactly this input and is whole."""
-    return live_source(output) == index.source and live_names(output) is not None
-
-
-def _live_meta(output: Path) -> dict | None:
-    try:
-        meta = json.loads((output / SEARCH_FOLDER / "meta.json").read_bytes())
-    except (OSError, ValueError):
-        return None
-    return meta if isinstance(meta, dict) else None
-
-
-def update_live_index(output: Path, index: SearchIndex, workers: int = 1, cancel: threading.Event | None = None,
-                      lock: threading.Lock | None = None, per_task: int = 0) -> bool:
-    """Bring the index of a live site up to date in place: changed files replaced (each by a rename),
-    files that are gone deleted, equal ones left alone. False if it was current already or `cancel` was set."""
-    changes = index_changes(output, index, workers, cancel, per_task)
-    if changes is None:
-        return False
-    with lock or contextlib.nullcontext():
-        update_in_place(output, *changes)
-    return True
-
-
-def index_changes(output: Path, index: SearchIndex | None, workers: int = 1, cancel: threading.Event | None = None,
-                  per_task: int = 0) -> tuple[dict[str, bytes], dict, set[str]] | None:
-    """What update_in_place is to do to bring the live site's index in line with `index` (None: search
-    is off, no index): (files, copies, names to delete); None if it is in line already or `cancel` was set."""
-    old = {f"{SEARCH_FOLDER}/{name}" for name in list_files(output / SEARCH_FOLDER)}
-    if index is None:
-        return ({}, {}, old) if old else None
-    if is_current(output, index):
-        return None
-    files = make_index(index, workers, cancel, per_task)
-    return None if files is None else (files, {}, old - set(files))

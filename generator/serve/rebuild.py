@@ -23,11 +23,12 @@ from typing import Callable, Iterable, Mapping
 from generator.build.cache import BuildCache
 from generator.build.pipeline import (BuildOptions, BuildResult, build, collector_paused, output_fingerprints, plan_key,
                                      render_pages)
+from generator.build.search_index import update_live_index
 from generator.build.writer import WriteReport, update_in_place
 from generator.config import Config
 from generator.errors import BuildError, Problem
 from generator.plan.pages import Page, RenderedSite, make_files
-from generator.plan.search import plan_index, update_live_index
+from generator.plan.search import plan_index
 from generator.render.environment import make_env
 from generator.serve.fastpath import Dependents, Patch, replan
 from generator.site.content import read_source, relative_name, source_files
@@ -137,7 +138,7 @@ def _fast_path(session: Session, config: Config, options: BuildOptions, environ:
 
 def update_search(config: Config, site: RenderedSite, **options) -> bool:
     """Bring the live search index in line with `site` (the fast path leaves it out: serve runs this in the
-    background, after the reload). `options`: those of search.update_live_index. False if it was current."""
+    background, after the reload). `options`: those of search_index.update_live_index. False if it was current."""
     if not config.search:
         return False
     return update_live_index(config.output_path, plan_index(site.model.site, config), **options)

@@ -1,0 +1,82 @@
+"""Making and writing the site search index: generator/plan/search.py decides what the index holds and
+how its files read; this runs its tasks across processes and brings a live site's index up to date.
+
+    make_index(index, workers)         every file of the index, made anew
+    index_changes(output, index)       what to write and delete to bring the live index in line
+    update_live_index(output, index)   the same, done in place (serve's background indexer)
+
+`source` in meta.json (a digest of everything the index is made from) lets a build keep the live index
+when nothing in it would change.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+from pathlib import Path
+
+from generator.build.parallel import fork_map
+from generator.build.writer import list_files, update_in_place
+from generator.plan.search import FORMAT, SEARCH_FOLDER, SearchIndex, index_files, index_task, index_tasks
+
+
+def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | None = None,
+               per_task: int = 0) -> dict[str, bytes] | None:
+    """Name (relative to the site root) -> bytes of every index file, meta.json last; None if cancelled.
+    Stories are tokenised in tasks of `per_task` (0: search.py's choice) on up to `workers` processes."""
+    return index_files(index, fork_map(index_task, None, index_tasks(index, per_task), workers), cancel)
+
+
+def live_names(output: Path) -> set[str] | None:
+    """The index files of the live site, if meta.json is there and counts as many; else None."""
+    meta = _live_meta(output)
+    if meta is None:
+        return None
+    names = set(list_files(output / SEARCH_FOLDER))
+    if meta.get("files") != len(names) or "facets.json" not in names:
+        return None
+    return {f"{SEARCH_FOLDER}/{name}" for name in names}
+
+
+def live_source(output: Path) -> str | None:
+    meta = _live_meta(output)
+    return meta.get("source") if meta is not None and meta.get("version") == FORMAT else None
+
+
+def is_current(output: Path, index: SearchIndex) -> bool:
+    """Whether the live index was made from exactly this input and is whole."""
+    return live_source(output) == index.source and live_names(output) is not None
+
+
+def _live_meta(output: Path) -> dict | None:
+    try:
+        meta = json.loads((output / SEARCH_FOLDER / "meta.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def update_live_index(output: Path, index: SearchIndex, workers: int = 1, cancel: threading.Event | None = None,
+                      lock: threading.Lock | None = None, per_task: int = 0) -> bool:
+    """Bring the index of a live site up to date in place: changed files replaced (each by a rename),
+    files that are gone deleted, equal ones left alone. False if it was current already or `cancel` was set."""
+    changes = index_changes(output, index, workers, cancel, per_task)
+    if changes is None:
+        return False
+    with lock or contextlib.nullcontext():
+        update_in_place(output, *changes)
+    return True
+
+
+def index_changes(output: Path, index: SearchIndex | None, workers: int = 1, cancel: threading.Event | None = None,
+                  per_task: int = 0) -> tuple[dict[str, bytes], dict, set[str]] | None:
+    """What update_in_place is to do to bring the live site's index in line with `index` (None: search
+    is off, no index): (files, copies, names to delete); None if it is in line already or `cancel` was set."""
+    old = {f"{SEARCH_FOLDER}/{name}" for name in list_files(output / SEARCH_FOLDER)}
+    if index is None:
+        return ({}, {}, old) if old else None
+    if is_current(output, index):
+        return None
+    files = make_index(index, workers, cancel, per_task)
+    return None if files is None else (files, {}, old - set(files))
