@@ -35,8 +35,8 @@ log = logging.getLogger(__name__)
 
 def api_outputs(site: Site, rankings: Rankings, config: Config) -> list[FileOutput]:
     """Every API file, as outputs made only when their items changed."""
-    fields: dict[int, str] = {}  # item index -> its story fields (an item is in several files)
-    entries: dict[int, list[str]] = {}  # (_story_fields)
+    fields: dict[int, tuple] = {}  # item index -> its story (_story_of: an item is in several files)
+    entries: dict[int, tuple[str, ...]] = {}  # (_story_of)
     outputs = _pages(site, config, "api/news/", rankings.latest, None, fields, entries)
     for slug, topic in site.topics.items():
         about = {"slug": slug, "name": topic.name}
@@ -52,7 +52,7 @@ def news_page_path(base: str, number: int) -> str:
 
 
 def _pages(site: Site, config: Config, base: str, order: tuple[int, ...], topic: dict | None,
-           fields: dict[int, str], entries: dict[int, list[str]]) -> list[FileOutput]:
+           fields: dict[int, tuple], entries: dict[int, tuple[str, ...]]) -> list[FileOutput]:
     size = config.items_per_page
     total = max(1, -(-len(order) // size))
     outputs = []
@@ -61,34 +61,42 @@ def _pages(site: Site, config: Config, base: str, order: tuple[int, ...], topic:
         head = {"topic": topic} if topic else {}
         head.update(page=number, pages=total, total=len(order))
         next_page = site_url(config.base_url, news_page_path(base, number + 1)) if number < total else None
-        stories = tuple(fields.get(i) or fields.setdefault(i, _story_fields(site, config, i, entries)) for i in chunk)
+        stories = tuple(fields.get(i) or fields.setdefault(i, _story_of(site, i, entries)) for i in chunk)
         outputs.append(FileOutput(news_page_path(base, number),
                                   partial(_news_file, config, head, chunk, next_page, stories),
                                   tuple(chunk), (head, next_page, stories)))
     return outputs
 
 
-def _story_fields(site: Site, config: Config, index: int, entries: dict[int, list[str]]) -> str:
-    """The `"story":...,"sources":[...]` members of an item's record: the id of its story and the story's
-    other items, newest first (planned here: they are the story's, not the item's, whose record is kept per item).
-    `entries`: a story's number -> its members' entries, made once for all its members (serve plans the API
-    again after every edit)."""
+def _story_of(site: Site, index: int, entries: dict[int, tuple[str, ...]]) -> tuple[str, tuple[str, ...]]:
+    """The id of an item's story and the paths of the story's other items, newest first (planned here: they are
+    the story's, not the item's, whose record is kept per item). `entries`: a story's number -> its members'
+    paths, found once for all its members (serve plans the API again after every edit; the JSON of them is
+    written only for the files made, _story_fields)."""
     number = site.story_of.get(index)
     if number is None:
-        return '"story":"' + story_id(site.items[index].source) + '","sources":[]'  # (hex digits: no escaping)
+        return story_id(site.items[index].source), ()
     story = site.stories[number]
-    made = entries.get(number)
-    if made is None:
-        paths = [site.items[m].path for m in story.members]
-        made = entries[number] = [_json({"path": path, "url": site_url(config.base_url, path)}) for path in paths]
-    others = [entry for member, entry in zip(story.members, made) if member != index]
-    return '"story":"' + story.id + '","sources":[' + ",".join(others) + "]"
+    paths = entries.get(number)
+    if paths is None:
+        paths = entries[number] = tuple(site.items[m].path for m in story.members)
+    return story.id, tuple(path for member, path in zip(story.members, paths) if member != index)
 
 
-def _news_file(config: Config, head: dict, chunk: tuple[int, ...], next_page: str | None, stories: tuple[str, ...],
+def _story_fields(config: Config, story: tuple[str, tuple[str, ...]], memo: dict) -> str:
+    """The `"story":...,"sources":[...]` members of an item's record (_story_of's value)."""
+    key = ("api story", story)
+    known = memo.get(key)
+    if known is None:
+        sources = ",".join(_json({"path": path, "url": site_url(config.base_url, path)}) for path in story[1])
+        known = memo[key] = '"story":"' + story[0] + '","sources":[' + sources + "]"  # (an id is hex: no escaping)
+    return known
+
+
+def _news_file(config: Config, head: dict, chunk: tuple[int, ...], next_page: str | None, stories: tuple[tuple, ...],
                site: Site, memo: dict) -> bytes:
-    news = [record_text(site, config, site.items[index], memo)[:-1] + "," + fields + "}"
-            for index, fields in zip(chunk, stories)]
+    news = [record_text(site, config, site.items[index], memo)[:-1] + "," + _story_fields(config, story, memo) + "}"
+            for index, story in zip(chunk, stories)]
     # The same text as _dump(dict(head, news=[records], nextPage=next_page)), from the records' own JSON
     return (_json(head)[:-1] + ',"news":[' + ",".join(news) + '],"nextPage":' + _json(next_page) + "}\n").encode("utf-8")
 

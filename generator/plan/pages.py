@@ -194,14 +194,15 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
     are the Page objects of the last plan."""
     lists = earlier.lists if earlier else {}
     kept = earlier.kept if earlier else frozenset()
-    pages: list[Page] = [_front_page(site, rankings, config, earlier)]
+    known: dict[int, Coverage | None] = {}  # item index -> its card's Coverage (an item is on several lists)
+    pages: list[Page] = [_front_page(site, rankings, config, earlier, known)]
     for kind, title, description, order in LISTS:
         pages += _paginate(site, config, kind, "", f"{kind}/", title, description, _order(rankings, order), {},
-                           earlier)
+                           earlier, known)
     for listed, order in type_lists(site.items) if config.type_lists else ():
         pages += _paginate(site, config, "type", listed.key, listed.path, listed.title,
                            f"{listed.title} on this site, newest first.", one_per_story(site, order, own=True), {},
-                           earlier)
+                           earlier, known)
     for slug, topic in site.topics.items():
         if ("topic", slug) in kept:
             pages += lists["topic", slug]
@@ -209,7 +210,7 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
         order = one_per_story(site, site.topic_items.get(slug, ()))
         description = topic.description or f"News about {topic.name}."
         pages += _paginate(site, config, "topic", slug, f"topics/{slug}/", topic.name, description, order,
-                           {"topic": topic}, earlier)
+                           {"topic": topic}, earlier, known)
     pages.append(Page("topics/", "topics.html", "topics", "", "Topics", "Every topic on this site.",
                       {"topic_counts": {slug: len(site.topic_items[slug]) for slug in site.topics}}))
     for slug, provider in site.providers.items():
@@ -219,7 +220,7 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
         order = one_per_story(site, site.provider_items.get(slug, ()), own=True)
         description = provider.description or f"News from {provider.name} ({provider.domain})."
         pages += _paginate(site, config, "provider", slug, f"providers/{slug}/", provider.name, description, order,
-                           {"provider": provider}, earlier)
+                           {"provider": provider}, earlier, known)
     pages.append(Page("providers/", "providers.html", "providers", "", "Providers", "Every provider on this site.",
                       {"all_providers": tuple(site.providers.values())}))
     if earlier:
@@ -271,19 +272,19 @@ def coverage(site: Site, index: int) -> Coverage | None:
                     tuple(p for p in story.providers if p != own), story.newest)
 
 
-def _cards(site: Site, chunk: tuple[int, ...]) -> tuple[list, list, tuple[int, ...]]:
+def _cards(site: Site, chunk: tuple[int, ...], known: dict) -> tuple[list, list, tuple[int, ...]]:
     """The items of these cards, their Coverage (None for items alone), and every item the cards show: the
     cards' own, then the other items of their stories (a page's `items`, which Dependents and fingerprints read)."""
     items = [site.items[i] for i in chunk]
     if not site.stories:
         return items, [None] * len(chunk), chunk
-    covers = [coverage(site, i) for i in chunk]
+    covers = [known[i] if i in known else known.setdefault(i, coverage(site, i)) for i in chunk]
     others = sorted({m for i in chunk if (story := item_story(site, i)) for m in story.members} - set(chunk))
     return items, covers, (*chunk, *others)
 
 
-def _front_page(site: Site, rankings: Rankings, config: Config, earlier: Earlier | None = None) -> Page:
-    items, covers, shown = _cards(site, tuple(rankings.top[: config.front_page_items]))
+def _front_page(site: Site, rankings: Rankings, config: Config, earlier: Earlier | None, known: dict) -> Page:
+    items, covers, shown = _cards(site, tuple(rankings.top[: config.front_page_items]), known)
     if earlier:
         [before] = earlier.lists.get(("home", ""), [None])
         if (before is not None and _same_stories(before, shown, site, earlier)
@@ -393,7 +394,7 @@ def _teaser(site: Site, index: int) -> Teaser:
 
 
 def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title: str, description: str,
-              order: tuple[int, ...], extra: dict, earlier: Earlier | None = None) -> list[Page]:
+              order: tuple[int, ...], extra: dict, earlier: Earlier | None, known: dict) -> list[Page]:
     size = config.items_per_page
     total = max(1, -(-len(order) // size))
     before = earlier.lists.get((kind, key), ()) if earlier else ()
@@ -401,7 +402,7 @@ def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title:
         before = ()
     pages = []
     for number in range(1, total + 1):
-        items, covers, shown = _cards(site, order[(number - 1) * size : number * size])
+        items, covers, shown = _cards(site, order[(number - 1) * size : number * size], known)
         shown_title = title if number == 1 else f"{title} (page {number} of {total})"
         if before:
             old = before[number - 1]
