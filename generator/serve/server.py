@@ -59,6 +59,11 @@ _POLL_URL = PREFIX + "livereload"
 _SCRIPT_URL = PREFIX + "livereload.js"
 _SCRIPT = Path(__file__).with_name("livereload.js")
 POLL_SECONDS = 25.0  # a held poll is answered after this long even without news, before proxies time out
+# After a hand-over, the rest of a patch waits until the reloading pages have loaded (no file asked for in
+# PAGE_QUIET since one was) or RELOAD_GRACE passed: it runs in this process, and while it ran, each of the
+# page's requests waited for the processor (figures in docs/dev/incremental.md).
+PAGE_QUIET = 0.03
+RELOAD_GRACE = 0.4
 
 _TYPES = {
     ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -272,6 +277,9 @@ class DevServer:
         self.rebuilds: list[Rebuild] = []  # every rebuild so far (tests and benchmarks read it)
         self._indexer = _Indexer(self._site_lock, echo)
         self._handover: _HandedOver | None = None  # while a patch writes its last files after the reload
+        self._polls = 0  # held polls: pages open in a browser (guarded by _news)
+        self._served = threading.Condition()  # guards _last_served
+        self._last_served = 0.0  # time.monotonic() when the last file was sent
 
     # --- life cycle -------------------------------------------------------------------------------------
 
@@ -445,7 +453,23 @@ class DevServer:
         """The fast path wrote the pages a browser most likely shows and may still change the `held` files
         (serve/rebuild.py's HandOver): reload now; a request for a held file waits until the rebuild is done."""
         self._handover = _HandedOver(held)
+        with self._news:
+            open_pages = self._polls
+        announced = time.monotonic()
         self._announce("reload")
+        if open_pages:
+            self._let_pages_load(announced)
+
+    def _let_pages_load(self, since: float) -> None:
+        """Wait until the pages told to reload at `since` have loaded: a file was sent after it and none for
+        PAGE_QUIET; at most RELOAD_GRACE."""
+        deadline = since + RELOAD_GRACE
+        with self._served:
+            while True:
+                now = time.monotonic()
+                if now >= deadline or (self._last_served > since and now - self._last_served >= PAGE_QUIET):
+                    return
+                self._served.wait(min(deadline - now, PAGE_QUIET))
 
     def _announce(self, action: str) -> None:
         """Tell the open pages (their held polls) what to do: "reload", or "css" to swap stylesheets."""
@@ -538,6 +562,14 @@ class DevServer:
 
     def respond(self, raw_path: str) -> Response:
         """The response to a GET of one path of the site (the HTTP handler only sends it)."""
+        try:
+            return self._respond(raw_path)
+        finally:
+            with self._served:
+                self._last_served = time.monotonic()
+                self._served.notify_all()
+
+    def _respond(self, raw_path: str) -> Response:
         handover = self._handover
         if handover is not None:  # a patch is writing its last files: any other file is as it will stay
             output = self.config.output_path
@@ -572,11 +604,15 @@ class DevServer:
         """A held poll: returns as soon as the epoch passes `since` (or the server is not the page's)."""
         deadline = time.monotonic() + timeout
         with self._news:
-            while self._epoch <= since and server_id == self.server_id and not self._stopping:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    break
-                self._news.wait(left)
+            self._polls += 1
+            try:
+                while self._epoch <= since and server_id == self.server_id and not self._stopping:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        break
+                    self._news.wait(left)
+            finally:
+                self._polls -= 1
             newer = [action for epoch, action in self._actions if epoch > since]
             complete = not self._actions or self._actions[0][0] <= since + 1  # nothing fell off the history
             action = "css" if newer and complete and all(a == "css" for a in newer) else "reload"
