@@ -116,12 +116,14 @@ PAGESET_CONFIG, PAGESET_OUTPUT = "config-pageset.yaml", "output-pageset"
 
 def write_pageset_config(site: Path) -> Path:
     """The site's config.yaml with what Hugo's site has no counterpart for turned off: the feeds, the JSON API,
-    the search index and the lists by type (videos/). What is left is the page set both tools render (articles, front page,
+    the search index, the lists by type (videos/) and stories (Hugo's lists show every item, not one card
+    per story). What is left is the page set both tools render (articles, front page,
     Latest/Top/Hot, topic and provider lists and indexes, 404) plus a sitemap and robots.txt, which Hugo
     writes too. Its own output folder, so the full build's output and cache are not touched."""
     path = site / PAGESET_CONFIG
     path.write_text((site / "config.yaml").read_text(encoding="utf-8")
-                    + f"\nsearch: false\nfeeds: false\napi: false\ntype_lists: false\noutput_dir: {PAGESET_OUTPUT}\n", encoding="utf-8")
+                    + "\nsearch: false\nfeeds: false\napi: false\ntype_lists: false\nstories:\n  enabled: false\n"
+                    + f"output_dir: {PAGESET_OUTPUT}\n", encoding="utf-8")
     return path
 
 

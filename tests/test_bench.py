@@ -118,8 +118,11 @@ def test_hugo_renders_the_same_page_set(tmp_path):
     ours, like, theirs = (size["pages"][name] for name in ("newsdesk", "newsdesk, Hugo's page set", "hugo"))
     assert theirs["articles"] > 0
     for kind in PAGE_KINDS:
-        assert ours[kind] == theirs[kind], kind
-        assert like[kind] == theirs[kind], kind  # the like-for-like build: the same pages
+        assert like[kind] == theirs[kind], kind  # the like-for-like build (no stories): the same pages
+        if kind in ("articles", "home, 404"):
+            assert ours[kind] == theirs[kind], kind
+        else:  # the whole site shows one card per story: its lists are as long as Hugo's or shorter
+            assert 0 < ours[kind] <= theirs[kind], kind
     pages = list((tmp_path / "work" / "120" / "hugo-public" / "news").rglob("index.html"))
     assert pages and '<div class="body"><p>' in pages[0].read_text(encoding="utf-8")  # Hugo rendered the Markdown
     # Besides the pages, the like-for-like build writes only what Hugo writes too
