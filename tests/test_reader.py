@@ -15,6 +15,7 @@ import pytest
 from conftest import CORPUS, build_site, copy_example_site, item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
+from generator.site.types import type_lists
 
 pytestmark = pytest.mark.slow  # real builds, served, in Chromium
 
@@ -33,8 +34,12 @@ def _list_samples(site) -> dict[str, str]:
     """Page kind -> URL path of each kind of list page: the biggest topic and provider."""
     topic = max(site.topic_items, key=lambda slug: (len(site.topic_items[slug]), slug))
     provider = max(site.provider_items, key=lambda slug: (len(site.provider_items[slug]), slug))
-    return {"front": "", "latest": "latest/", "top": "top/", "hot": "hot/", "topic": f"topics/{topic}/",
-            "provider": f"providers/{provider}/"}
+    samples = {"front": "", "latest": "latest/", "top": "top/", "hot": "hot/", "topic": f"topics/{topic}/",
+               "provider": f"providers/{provider}/"}
+    listed = max(type_lists(site.items), key=lambda entry: len(entry[1]), default=None)
+    if listed is not None and len(listed[1]) >= 4:  # the biggest list by type (videos/ ...), when it can fill a screen
+        samples["type"] = listed[0].path
+    return samples
 
 
 @pytest.fixture(scope="module")
