@@ -458,14 +458,14 @@ class DevServer:
         announced = time.monotonic()
         self._announce("reload")
         if open_pages:
-            self._let_pages_load(announced)
+            self._let_pages_load(announced, self._handover)
 
-    def _let_pages_load(self, since: float) -> None:
+    def _let_pages_load(self, since: float, handover: _HandedOver) -> None:
         """Wait until the pages told to reload at `since` have loaded: a file was sent after it and none for
-        PAGE_QUIET; at most RELOAD_GRACE."""
+        PAGE_QUIET; at most RELOAD_GRACE, and no longer once a held file is asked for (a page waits for it)."""
         deadline = since + RELOAD_GRACE
         with self._served:
-            while True:
+            while not handover.asked.is_set():
                 now = time.monotonic()
                 if now >= deadline or (self._last_served > since and now - self._last_served >= PAGE_QUIET):
                     return
@@ -576,6 +576,9 @@ class DevServer:
             target = resolve_request(output, self.config.base_path, raw_path)
             if isinstance(target, Path) and not handover.held.holds(target.relative_to(output).as_posix()):
                 return self._response(200, target)
+            with self._served:
+                handover.asked.set()  # (the rest of the patch need not wait for the page to load: _let_pages_load)
+                self._served.notify_all()
             handover.done.wait()
         with self._site_lock:  # waits for a rebuild in progress
             config = self.config
@@ -625,6 +628,7 @@ class _HandedOver:
 
     held: Held
     done: threading.Event = dataclasses.field(default_factory=threading.Event)
+    asked: threading.Event = dataclasses.field(default_factory=threading.Event)  # a request waits for a held file
 
 
 class _Indexer:
