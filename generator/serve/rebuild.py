@@ -167,10 +167,12 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
     reports = []
     if shown is not None:
         source = relative_name(config.root, Path(changed[0]).absolute())
-        first = [page for page in pages if shown_first(page, source)]
-        if first and len(first) < len(pages) + len(outputs) + len(gone):
+        first, rest = [], []
+        for page in pages:
+            (first if shown_first(page, source) else rest).append(page)
+        if first and (rest or outputs or gone):
             reports.append(update_in_place(live, dict(render_pages(env, first)), {}, set()))
-            pages = [page for page in pages if not shown_first(page, source)]
+            pages = rest
             if reports[0].written:  # (nothing to reload for yet, else)
                 if patch.check is None:
                     shown(Held(frozenset([*(page.output for page in pages), *(o.name for o in outputs), *gone])))
