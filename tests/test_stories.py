@@ -105,6 +105,19 @@ def test_url_forms_of_one_article_are_one_story_whatever_the_headlines():
     assert stories["other-story"] == {"other-story"}
 
 
+def test_a_sites_home_page_is_no_article():
+    # Crawlers often give a provider's home page (or its AMP home) as the original: it names the site, not a story.
+    homes = [item("home-a", "Fed leaves rates unchanged", 0, url="https://wire.example/"),
+             item("home-b", "Garden roses bloom early this year", 1, url="https://www.wire.example"),
+             item("home-c", "Chip maker opens a new plant", 2, url="http://m.wire.example/amp/?utm_source=x",
+                  related=("https://wire.example/",)),
+             item("query-a", "Council approves the harbour budget", 3, url="https://blog.example/?p=12"),
+             item("query-b", "Local choir wins national prize", 4, url="https://blog.example/?p=12#comments")]
+    stories = stories_of(homes)
+    assert [stories[n] for n in ("home-a", "home-b", "home-c")] == [{"home-a"}, {"home-b"}, {"home-c"}]
+    assert stories["query-a"] == {"query-a", "query-b"}  # a query names an article
+
+
 def test_an_items_other_url_fields_count_too():
     twin = item("mirror-quake", "Chile: strong tremor, no damage reported", 9,
                 url="https://mirror.example/2026/03/10/tremor",

@@ -209,6 +209,30 @@ def test_the_api_gives_each_item_its_story_and_sources(day):
     assert re.fullmatch(r"[0-9a-f]{12}", alone["story"]) and alone["sources"] == []
 
 
+def test_a_large_story_lists_its_newest_sources_in_the_api_and_all_of_them_on_its_page(tmp_path):
+    # Thirty providers' copies of one article (its AMP cache URL): one story. Every record listing every other
+    # item would grow with the story's size squared; the API lists the newest 20, and says how many there are.
+    url = "https://www.wire.example/world/2026/03/summit-ends"
+    amp = "https://www-wire-example.cdn.ampproject.org/c/s/www.wire.example/world/2026/03/summit-ends"
+    files = dict(news(f"copy-{n:02}", f"Summit ends, copy {n}", n % 24, "Leaders left the summit.", f"p{n:02}",
+                      url=f"https://p{n:02}.example/{n}", originalUrl=json.dumps(url if n % 2 else amp))
+                 for n in range(30))
+    root = make_site(tmp_path / "site", files, CONFIG.replace("items_per_page: 5", "items_per_page: 50"))
+    report = tmp_path / "report.json"
+    assert main(["build", "--config", str(root / "config.yaml"), "--report", str(report)]) == 0
+    [story] = json.loads(report.read_text(encoding="utf-8"))["stories"]
+    assert len(story["items"]) == 30
+    records = json.loads((root / "output/api/news/index.json").read_text(encoding="utf-8"))["news"]
+    assert len(records) == 30
+    for record in records:
+        assert record["story"] == story["id"] and record["sourceCount"] == 29
+        others = [r["path"] for r in records if r is not record]  # the records come newest first
+        assert [source["path"] for source in record["sources"]] == others[:20]
+    lead = next(r for r in records if story["lead"].endswith(r["path"].split("/")[-2] + ".md"))
+    page = (root / "output" / lead["path"] / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="/{r["path"]}"' in page for r in records if r is not lead)
+
+
 def test_the_latest_feed_has_one_entry_per_story(day):
     root, out, _ = day
     feed = json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))

@@ -10,8 +10,9 @@ Each news file holds `news` (a list of items) and `nextPage`, the absolute URL o
 next file, or null on the last one, so a client follows `nextPage` to the end. The
 item fields follow the content format (path, title, type, heat, webUrl, ampWebUrl,
 excerpt, publishedDateTime, provider, images, topics), plus `story`, the id of the story the item
-is in (generator/site/stories.py; an item alone is a story of its own), and `sources`, the story's
-other items (path and url, newest first); docs/feeds-and-api.md has an example.
+is in (generator/site/stories.py; an item alone is a story of its own), `sourceCount`, how many other
+items the story has, and `sources`, the newest SOURCES of them (path and url, newest first);
+docs/feeds-and-api.md has an example.
 
 Pure: Site + Rankings + Config -> FileOutputs (output path, the items shown, how to make the bytes).
 """
@@ -68,28 +69,34 @@ def _pages(site: Site, config: Config, base: str, order: tuple[int, ...], topic:
     return outputs
 
 
-def _story_of(site: Site, index: int, entries: dict[int, tuple[str, ...]]) -> tuple[str, tuple[str, ...]]:
-    """The id of an item's story and the paths of the story's other items, newest first (planned here: they are
-    the story's, not the item's, whose record is kept per item). `entries`: a story's number -> its members'
-    paths, found once for all its members (serve plans the API again after every edit; the JSON of them is
-    written only for the files made, _story_fields)."""
+SOURCES = 20  # the most of a story's other items an item's record lists: every record listing every other
+#               item would make a large story's API its size squared (its items all carry its `story` id)
+
+
+def _story_of(site: Site, index: int, entries: dict[int, tuple[str, ...]]) -> tuple[str, int, tuple[str, ...]]:
+    """The id of an item's story, how many other items it has, and the paths of the newest SOURCES of them,
+    newest first (planned here: they are the story's, not the item's, whose record is kept per item).
+    `entries`: a story's number -> its members' paths, found once for all its members (serve plans the API
+    again after every edit; the JSON of them is written only for the files made, _story_fields)."""
     number = site.story_of.get(index)
     if number is None:
-        return story_id(site.items[index].source), ()
+        return story_id(site.items[index].source), 0, ()
     story = site.stories[number]
     paths = entries.get(number)
     if paths is None:
-        paths = entries[number] = tuple(site.items[m].path for m in story.members)
-    return story.id, tuple(path for member, path in zip(story.members, paths) if member != index)
+        paths = entries[number] = tuple(site.items[m].path for m in story.members[: SOURCES + 1])
+    others = tuple(path for member, path in zip(story.members, paths) if member != index)
+    return story.id, len(story.members) - 1, others[:SOURCES]
 
 
-def _story_fields(config: Config, story: tuple[str, tuple[str, ...]], memo: dict) -> str:
-    """The `"story":...,"sources":[...]` members of an item's record (_story_of's value)."""
+def _story_fields(config: Config, story: tuple[str, int, tuple[str, ...]], memo: dict) -> str:
+    """The `"story":...,"sourceCount":...,"sources":[...]` members of an item's record (_story_of's value)."""
     key = ("api story", story)
     known = memo.get(key)
     if known is None:
-        sources = ",".join(_json({"path": path, "url": site_url(config.base_url, path)}) for path in story[1])
-        known = memo[key] = '"story":"' + story[0] + '","sources":[' + sources + "]"  # (an id is hex: no escaping)
+        sources = ",".join(_json({"path": path, "url": site_url(config.base_url, path)}) for path in story[2])
+        # (an id is hex: no escaping)
+        known = memo[key] = f'"story":"{story[0]}","sourceCount":{story[1]},"sources":[{sources}]'
     return known
 
 

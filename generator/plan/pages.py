@@ -273,14 +273,14 @@ def coverage(site: Site, index: int) -> Coverage | None:
 
 
 def _cards(site: Site, chunk: tuple[int, ...], known: dict) -> tuple[list, list, tuple[int, ...]]:
-    """The items of these cards, their Coverage (None for items alone), and every item the cards show: the
-    cards' own, then the other items of their stories (a page's `items`, which Dependents and fingerprints read)."""
+    """The items of these cards, their Coverage (None for items alone), and the items the cards show (a page's
+    `items`, which Dependents and fingerprints read). A card shows of its story's other items only what its
+    Coverage holds, a plain value in the page's context: naming them all would make a large story's pages
+    cost its size squared."""
     items = [site.items[i] for i in chunk]
     if not site.stories:
         return items, [None] * len(chunk), chunk
-    covers = [known[i] if i in known else known.setdefault(i, coverage(site, i)) for i in chunk]
-    others = sorted({m for i in chunk if (story := item_story(site, i)) for m in story.members} - set(chunk))
-    return items, covers, (*chunk, *others)
+    return items, [known[i] if i in known else known.setdefault(i, coverage(site, i)) for i in chunk], chunk
 
 
 def _front_page(site: Site, rankings: Rankings, config: Config, earlier: Earlier | None, known: dict) -> Page:
@@ -326,9 +326,10 @@ def article_page(site: Site, index: int) -> Page:
     shown = {site.url_index[r.url] for r in item.related if r.url in site.url_index}
     lead = None
     if story is not None:
-        shown.update(story.members)
-        if story.lead != index:
-            lead = _teaser(site, story.lead)
+        if story.lead == index:
+            shown.update(story.members)  # its "More coverage" lists them all
+        else:
+            lead = _teaser(site, story.lead)  # (a Teaser: Dependents finds the page by its source)
     sources = _sources(site, index, story)
     shown = (index,) + tuple(sorted(shown - {index}))
     on_topic = from_provider = ()

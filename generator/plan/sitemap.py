@@ -109,7 +109,11 @@ def _lastmod(page: Page, site: Site) -> datetime | None:
         return page.context["item"].published
     if page.kind in RANKED:
         return None
-    return site.items[min(page.items)].published if page.items else None  # site.items is newest first
+    if not page.items:
+        return None
+    newest = site.items[min(page.items)].published  # site.items is newest first
+    # a story's card shows its newest item's time, which may be another item's than the card's
+    return max([newest, *(story.newest for story in page.context.get("stories", ()) if story)])
 
 
 def _serialize(root: ET.Element) -> bytes:

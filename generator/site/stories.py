@@ -173,8 +173,12 @@ def _keys(item: StoryInput) -> list[str]:
 
 
 def _key(url: str) -> str:
+    """The key of the article at `url`; "" for what names no article: not an http(s) URL (canonical_url gives
+    it back as it is), or a site's home page, which crawlers give as many items' original."""
     key = canonical_url(url) if url else ""
-    return key if key.startswith("https://") else ""  # canonical_url gives back what is not an http(s) URL
+    if not key.startswith("https://") or key.find("/", len("https://")) == len(key) - 1:
+        return ""
+    return key
 
 
 def _link_same_articles(ready: Sequence[Prepared], groups: list[int]) -> None:
