@@ -255,7 +255,12 @@ def _grow_by_text(ordered: Sequence[StoryInput], ready: Sequence[Prepared], grou
     for index, item in enumerate(ordered):
         root = _find(groups, index)
         group = found.get(root) or found.setdefault(root, _Group(seconds[index]))  # roots come first: earliest
-        _add(group.total, vectors[index])
+        if group.size == 0:
+            group.total = vectors[index]  # (most stories stay one item: their sum is their vector, not a copy)
+        else:
+            if group.size == 1:
+                group.total = dict(group.total)  # the vectors are read below: sums are added into copies
+            _add(group.total, vectors[index])
         group.size += 1
         if item.provider:
             group.providers[item.provider] = None
@@ -280,6 +285,7 @@ def _grow_by_text(ordered: Sequence[StoryInput], ready: Sequence[Prepared], grou
                         found[mine].neighbours[theirs] = None
                         found[theirs].neighbours[mine] = None
             posting.append(index)
+    del vectors  # a one-item story's sum is its vector: merges below add into it
     heap: list = []
     for root, group in found.items():
         for other in group.neighbours:
