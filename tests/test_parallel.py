@@ -14,7 +14,7 @@ from conftest import files_under, write_corpus
 from generator.build.pipeline import PAGES_PER_TASK, BuildOptions, build
 from generator.config import load_config
 from generator.errors import BuildError, Problem
-from generator.build.parallel import fork_map
+from generator.build.parallel import HELPER_TASKS, fork_map
 
 
 def _square(state, task):
@@ -29,6 +29,16 @@ def test_results_come_in_task_order_and_every_process_works(workers):
     pids = {pid for _, pid in results}
     assert os.getpid() in pids  # this process took tasks itself
     assert len(pids) == workers  # and so did each helper
+
+
+def test_long_work_is_shared_by_fresh_helpers_part_by_part_in_order():
+    # A helper copies on write every object it reads: one that lived through a big site's whole render held a
+    # copy of most of the model. Each part of the work gets newly forked helpers.
+    count = 2 * HELPER_TASKS + 7
+    results = list(fork_map(_square, 3, range(count), 2))
+    assert [value for value, _ in results] == [3 * n * n for n in range(count)]
+    helpers = {pid for _, pid in results} - {os.getpid()}
+    assert len(helpers) == 3  # one helper for each of the three parts
 
 
 def test_one_worker_or_one_task_runs_here():

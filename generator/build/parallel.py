@@ -27,6 +27,7 @@ from generator.errors import BuildError, Problem
 
 MIN_TASKS = 2  # below this many chunks a pool costs more than it saves
 AHEAD = 2  # tasks queued per helper, so that none waits between two
+HELPER_TASKS = 150  # tasks shared out by one set of helpers; then they end, and new ones are forked
 
 # Set in each worker process only, by the pool's initializer: the function and the shared state it runs with.
 _worker_job: tuple[Callable, object] | None = None
@@ -57,17 +58,23 @@ def fork_map(function: Callable, state, tasks: Iterable, workers: int) -> Iterat
     # each worker (the model of a big site, once per core).
     gc.freeze()
     helpers = min(workers, len(tasks)) - 1
-    # concurrent.futures rather than multiprocessing.Pool: when a helper dies (the out-of-memory killer),
-    # its tasks fail with BrokenProcessPool instead of never being answered, which left the build waiting.
-    pool = ProcessPoolExecutor(helpers, mp_context=context, initializer=_start_worker, initargs=(function, state))
     try:
-        yield from _shared(pool, helpers, function, state, tasks)
+        # Helpers forked afresh for each part of the work: what a helper copied on write (every object it read)
+        # is given back when it ends, rather than growing into a copy of the whole model on a big site.
+        for start in range(0, len(tasks), HELPER_TASKS):
+            # concurrent.futures rather than multiprocessing.Pool: when a helper dies (the out-of-memory
+            # killer), its tasks fail with BrokenProcessPool instead of never being answered.
+            pool = ProcessPoolExecutor(helpers, mp_context=context, initializer=_start_worker,
+                                       initargs=(function, state))
+            try:
+                yield from _shared(pool, helpers, function, state, tasks[start:start + HELPER_TASKS])
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
     except BrokenProcessPool:
         raise BuildError(Problem("helper process", None, "a helper process of the build ended abruptly (killed by "
                                  "the system, perhaps for want of memory)",
                                  "build again; `--workers 1` builds in one process, with the least memory")) from None
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
 
 
