@@ -10,7 +10,8 @@ This process works too: with N workers it forks N - 1 helpers and takes the
 next task itself whenever it is free. A forked helper ends up with
 its own copy of much of the model (reading an object writes its reference count,
 and copy-on-write copies the page it is on), so one process fewer is one copy of
-the model fewer, which is much of a big site's memory.
+the model fewer, which is much of a big site's memory; and helpers live for a part of
+a long job only (HELPER_TASKS), so what they copied is given back as they end.
 """
 
 from __future__ import annotations
