@@ -253,6 +253,30 @@ def test_the_output_is_the_same_bytes_build_after_build(day, tmp_path):
     assert clean_build(root, tmp_path / "again") == files_under(out)
 
 
+def test_a_build_after_an_edit_or_a_settings_change_has_the_stories_of_a_clean_build(tmp_path):
+    # A build keeps the last stories in its cache (an unchanged site is not clustered again): an edit that
+    # makes an item join a story, and a stricter threshold, must each give what a clean build gives.
+    root = make_site(tmp_path / "site", DAY, CONFIG)
+    config = str(root / "config.yaml")
+
+    def stories(*flags: str) -> list:
+        report = tmp_path / "report.json"
+        assert main(["build", "--config", config, "--report", str(report), *flags]) == 0
+        return sorted(sorted(story["items"]) for story in json.loads(report.read_text(encoding="utf-8"))["stories"])
+
+    first = stories()
+    assert stories() == first  # the unchanged site, from the cache
+    path, text = news("garden-roses", "Bank of England raises interest rates to 5.25% in 14th rise in a row", 11,
+                      "The Bank of England raised its base rate to 5.25%, its 14th increase in a row.", "garden")
+    (root / path).write_text(text, encoding="utf-8")
+    joined = stories()
+    assert joined != first and any("content/news/garden-roses.md" in items for items in joined)
+    assert joined == stories("--clean")
+    (root / "config.yaml").write_text(CONFIG + "stories:\n  threshold: 0.9\n", encoding="utf-8")
+    strict = stories()
+    assert strict != joined and strict == stories("--clean")
+
+
 def test_a_bad_stories_setting_is_named_with_its_line(tmp_path):
     root = make_site(tmp_path / "site", {}, CONFIG + "stories:\n  threshold: 2\n  same_provider: sometimes\n")
     with pytest.raises(Exception) as raised:

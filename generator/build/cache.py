@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
-_FORMAT = 7  # bump when what the cache holds (Item, Problem) changes shape
+_FORMAT = 8  # bump when what the cache holds (Item, Problem) changes shape
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
 _UNSAVED = "unsaved"  # there from `writing` until `save`: a build that may write the output is under way
 
@@ -47,6 +47,7 @@ class BuildCache:
     # in the same process (serve): the next one reuses its fingerprints, compiled templates and cards.
     last: object = None
     story_words: dict = field(default_factory=dict)  # an item's digest -> its words for stories (grouping.group)
+    stories: dict = field(default_factory=dict)  # the last stories, by a key of their inputs (grouping.group)
     root: Path | None = None  # the site whose `.newsdesk-cache/` this cache is saved in (None: kept in memory only)
 
     def __getstate__(self) -> dict:

@@ -269,7 +269,10 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
                 read_warnings += warnings
         model = build_site(items, config, topic_defs, now=now, drafts=options.drafts, future=options.future,
                            extra_providers=records.providers)
-        model = dataclasses.replace(model, site=with_stories(model.site, config.stories, cache.story_words))
+        known = next(iter(cache.stories), None)
+        model = dataclasses.replace(model, site=with_stories(model.site, config.stories, cache.story_words,
+                                                             cache.stories))
+        cache.dirty |= next(iter(cache.stories), None) != known
         rankings = rank(model.site.items, now=now, weights=config.ranking, stories=model.site.stories)
         pages = tuple(plan_pages(model.site, rankings, config))
         outputs = plan_outputs(model.site, rankings, pages, config, now)  # feeds, sitemaps, the API
@@ -314,6 +317,8 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
             progress("reading", done, len(todo))
     if cache.config != digest:
         cache.config, cache.files, cache.items, cache.dirty = digest, {}, {}, True
+        cache.story_words.clear()  # (an item's words are kept by its file's digest: made under another config)
+        cache.stories.clear()
     for name, _, stat in todo:
         cache.remember_item(name, stat, results[name])
     for name in set(cache.items) - set(results):  # deleted files

@@ -10,6 +10,7 @@ them from one build to the next, so that a warm build or serve's rebuild only do
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import html
 import re
 import zlib
@@ -28,17 +29,30 @@ def settings(config: StoriesConfig) -> StorySettings:
     return StorySettings(config.enabled, config.window_hours, config.threshold, config.same_provider)
 
 
-def with_stories(site: Site, config: StoriesConfig, words: MutableMapping | None = None) -> Site:
+def with_stories(site: Site, config: StoriesConfig, words: MutableMapping | None = None,
+                 last: MutableMapping | None = None) -> Site:
     """`site` with its stories of two or more items (none when stories are off)."""
     if not config.enabled or len(site.items) < 2:
         return site
-    return attach(site, group(site.items, config, words))
+    return attach(site, group(site.items, config, words, last))
 
 
-def group(items: tuple[Item, ...], config: StoriesConfig, words: MutableMapping | None = None) -> tuple[Story, ...]:
+def group(items: tuple[Item, ...], config: StoriesConfig, words: MutableMapping | None = None,
+          last: MutableMapping | None = None) -> tuple[Story, ...]:
     """The stories of these items (every item in one), as generator/site/stories.py makes them. `words`: an
     item's content digest -> what clustering works out of it alone (stories.prepare), filled here and kept by
-    the caller from build to build (serve: an edit redoes only the site-wide part)."""
+    the caller from build to build (serve: an edit redoes only the site-wide part). `last`: the last result,
+    by a key of its inputs (the items' source paths and content digests, and the settings), kept by the
+    caller from build to build: the same items give it back without clustering (a build of an unchanged site).
+    The caller empties both when what makes an item from its file changes (config.yaml, the records)."""
+    key = None
+    if last is not None:
+        digest = hashlib.sha1(repr(settings(config)).encode("utf-8"))
+        for item in items:
+            digest.update(f"{item.source}\0{item.digest}\n".encode("utf-8", "surrogatepass"))
+        key = digest.hexdigest()
+        if key in last:
+            return last[key]
     words = {} if words is None else words
     seen: dict = {}  # words' normal forms, for all the items prepared here
     for item in items:
@@ -50,7 +64,11 @@ def group(items: tuple[Item, ...], config: StoriesConfig, words: MutableMapping 
             del words[digest]
     # (an item whose words are known needs no body text: the slow part of its input)
     inputs = [story_input(item, text=False) for item in items]
-    return cluster(inputs, settings(config), {item.source: words[item.digest] for item in items})
+    stories = cluster(inputs, settings(config), {item.source: words[item.digest] for item in items})
+    if last is not None:
+        last.clear()  # (one result: the next build's items are this one's, or it clusters again)
+        last[key] = stories
+    return stories
 
 
 def attach(site: Site, stories: tuple[Story, ...]) -> Site:
