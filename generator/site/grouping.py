@@ -19,7 +19,7 @@ from typing import Callable, MutableMapping
 
 from generator.config import StoriesConfig
 from generator.site.model import Item, Site, SiteStory
-from generator.site.stories import Story, StoryInput, StorySettings, cluster, prepare, story_id
+from generator.site.stories import Story, StoryInput, StorySettings, cluster, make_story, prepare, story_id
 
 _TEXT = 1500  # bytes of the body's HTML read: enough for the start of its text that clustering reads
 _TAG = re.compile(r"<[^>]*>?")
@@ -118,19 +118,33 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
         return after, None
     words = {} if words is None else words
     if old is not None and new is not None:
-        same = _reads(old, words) == _reads(new, words)
+        reads_old, reads_new = _reads(old, words), _reads(new, words)
+        same = reads_old == reads_new
         if same and len(after.items) == len(before.items) and all(a is b or a is new
                                                                   for a, b in zip(after.items, before.items)):
             # every item where it was: the very same stories
             return dataclasses.replace(after, stories=before.stories, story_of=before.story_of), None
         items = before.items
-        kept = attach(after, tuple(Story(s.id, items[s.lead].source, tuple(items[m].source for m in s.members))
-                                   for s in before.stories))
+        kept = tuple(Story(s.id, items[s.lead].source, tuple(items[m].source for m in s.members))
+                     for s in before.stories)
         if same:
-            return kept, None
-        return kept, lambda: _described(before) == _described(attach(after, group(after.items, config, words)))
+            return attach(after, kept), None
+        if _but_quality(reads_old) == _but_quality(reads_new):
+            # Quality only chooses a story's lead: its items stay; its lead is chosen again, by the same rule.
+            inputs = {item.source: item for item in after.items}
+            kept = tuple(make_story(sorted((story_input(inputs[m], text=False) for m in story.members),
+                                           key=lambda i: (i.published, i.source)))
+                         if new.source in story.members else story for story in kept)
+            now = attach(after, kept)
+            return (now if _described(before) == _described(now) else None), None
+        return attach(after, kept), lambda: _described(before) == _described(attach(after, group(after.items, config,
+                                                                                                  words)))
     now = attach(after, group(after.items, config, words))
     return (now if _described(before) == _described(now) else None), None
+
+
+def _but_quality(reads: tuple) -> tuple:
+    return dataclasses.replace(reads[0], quality=0.0), reads[1]
 
 
 def _reads(item: Item, words: MutableMapping) -> tuple:

@@ -124,15 +124,15 @@ def cluster(items: Sequence[StoryInput], settings: StorySettings = StorySettings
     for index in range(len(ordered)):
         members[_find(groups, index)].append(index)
     # a group's root is its earliest item, and roots come in time order: stories are earliest first
-    return tuple(_story([ordered[i] for i in indices]) for indices in members.values())
+    return tuple(make_story([ordered[i] for i in indices]) for indices in members.values())
 
 
 def _time_order(item: StoryInput):
     return (item.published, item.source)
 
 
-def _story(members: list[StoryInput]) -> Story:
-    # members arrive in time order (they were appended in the order of `ordered`)
+def make_story(members: Sequence[StoryInput]) -> Story:
+    """The story of these items, earliest first (published, then source path): its id and its lead."""
     lead = min(members, key=lambda m: (-m.quality, m.published, m.source))
     return Story(story_id(members[0].source), lead.source, tuple(m.source for m in members))
 
