@@ -108,7 +108,8 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
     certain, else a function that clusters the site again and says whether they are as given.
 
     Exact: clustering is a function of what it reads of the items (story_input, stories.prepare), so an edit
-    that leaves that as it was (heat, topics, type ...) leaves the stories as they were. Any other edit of an
+    that leaves that as it was (heat, topics, type ...) leaves the stories as they were, and one of quality
+    alone leaves their items as they were (it only chooses a lead: chosen again here). Any other edit of an
     item is given the stories it had and the check (clustering again takes most of a second at 10,000 items:
     serve shows the saved page first, then checks, serve/rebuild.py); an item added or deleted clusters the
     site again here. Clustering again does the whole site, the items' words kept by their digest in `words`,
