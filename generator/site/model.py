@@ -67,6 +67,10 @@ _LABEL_WORDS = re.compile(r"[^\W\d_][^\W_]*(?:[ -][^\W_]+)?")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
                       + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)) + "]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# _CONTROL's many single characters beyond the BMP make it slow to search a long text (a body): these find
+# the same characters, each class a few ranges, the second searched only in a text that has such characters
+_CONTROL_BMP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -497,7 +501,9 @@ def _unplain(value) -> str | None:
 
 
 def _without_controls(text: str) -> str:
-    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+    if _CONTROL_BMP.search(text) or (not text.isascii() and _ASTRAL.search(text) and _CONTROL.search(text)):
+        return _CONTROL.sub("", text)
+    return text
 
 
 def _kind(value) -> str:
