@@ -138,13 +138,17 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
                          if new.source in story.members else story for story in kept)
             now = attach(after, kept)
             return (now if _described(before) == _described(now) else None), None
-        return attach(after, kept), lambda: _described(before) == _described(attach(after, group(after.items, config,
-                                                                                                  words)))
+
+        def check() -> bool:
+            return _described(before) == _described(attach(after, group(after.items, config, words)))
+
+        return attach(after, kept), check
     now = attach(after, group(after.items, config, words))
     return (now if _described(before) == _described(now) else None), None
 
 
 def _but_quality(reads: tuple) -> tuple:
+    """What clustering reads of an item (_reads) but its quality, which only chooses a story's lead."""
     return dataclasses.replace(reads[0], quality=0.0), reads[1]
 
 
