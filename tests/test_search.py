@@ -659,6 +659,20 @@ def test_a_misspelt_word_finds_the_story_and_says_did_you_mean(searchable, page)
 
 
 @pytest.mark.slow
+def test_a_typo_in_the_first_two_letters_is_corrected_too(searchable, page):
+    # The first two letters choose the terms file a word is looked up in: a correction there needs the file of
+    # the corrected word. The two swapped, or one letter too many in front, are found.
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        for typed in ("uqillwort", "xquillwort", "qxuillwort"):
+            page.goto(base + f"search/?q={typed}")
+            status_says(page, "1 result for")
+            assert result_links(page).all_inner_texts() == ["Harbour cranes get a new paint job"], typed
+            assert page.locator("#search-suggestion").inner_text() == "Did you mean quillwort? Showing results for it."
+
+
+@pytest.mark.slow
 def test_quoted_phrases_match_words_side_by_side_only(searchable, page):
     config, out = searchable
     with static_server(out, "/paper/") as base:

@@ -188,12 +188,24 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
+  // The words one edit in the first two letters away from `token` that are known exactly: the two swapped,
+  // or the first or the second left out. (They choose the terms file, so the closest words in the token's
+  // own file cannot have them; a letter missing or mistyped there would mean fetching one file per letter.)
+  function leadingEdits(token) {
+    var letters = Array.from(token);
+    var found = [letters[1] + letters[0] + letters.slice(2).join(""), letters.slice(1).join(""),
+      letters[0] + letters.slice(2).join("")];
+    return found.map(function (edited) { return stemWord(edited); }).filter(function (term, i, all) {
+      return all.indexOf(term) === i && Array.from(term).length >= 2;
+    });
+  }
+
   // What one query word matches: Map(document id -> score), and the word a correction chose, if any.
   function wordMatches(meta, word, prefix) {
     return shardOf(meta, word.term).then(function (shard) {
       var scores = new Map();
-      var add = function (term, factor) {
-        var flat = shard.terms[term];
+      var add = function (term, factor, from) {
+        var flat = (from || shard).terms[term];
         var weight = idf(meta, flat[0]) * factor / IMPACT_SCALE;
         decode(flat).forEach(function (impact, id) {
           var score = impact * weight;
@@ -219,8 +231,21 @@
         if (!isWordTerm(term) || !(oneEdit(term, word.term) || oneEdit(term, word.token))) return;
         if (!best || shard.terms[term][0] > shard.terms[best][0] || (shard.terms[term][0] === shard.terms[best][0] && term < best)) best = term;
       });
-      if (best) add(best, TYPO_FACTOR);
-      return { scores: scores, correction: best && (shard.forms[best] || best), forms: best ? [best] : [] };
+      if (best) {
+        add(best, TYPO_FACTOR);
+        return { scores: scores, correction: shard.forms[best] || best, forms: [best] };
+      }
+      var edits = leadingEdits(word.token);
+      return Promise.all(edits.map(function (term) { return shardOf(meta, term); })).then(function (shards) {
+        var at = -1;
+        edits.forEach(function (term, i) {
+          if (!own(shards[i].terms, term) || !isWordTerm(term)) return;
+          if (at < 0 || shards[i].terms[term][0] > shards[at].terms[edits[at]][0]) at = i;
+        });
+        if (at < 0) return { scores: scores, correction: null, forms: [] };
+        add(edits[at], TYPO_FACTOR, shards[at]);
+        return { scores: scores, correction: shards[at].forms[edits[at]] || edits[at], forms: [edits[at]] };
+      });
     });
   }
 
