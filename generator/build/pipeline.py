@@ -131,7 +131,6 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
                             last.render.fragments if same_world else {}, last.render.output_memo if same_world else {})
         fingerprints = output_fingerprints(site, state, reused=reused)
     env.fragments = state.fragments  # cards carry over while what they can show is the same (_site_wide_key)
-    _compile_templates(env, site, keys)
     live = config.output_path
     known = cache.outputs  # (a first build knows none: no need to look for their files)
     stale = {name for name, fingerprint in fingerprints.items()
@@ -143,6 +142,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
     if cache.published and (live / MARKER).is_file() and len(stale) <= IN_PLACE_MAX:
         # A few files to change (an edit): render them into memory, then replace just those.
         mode = "update"
+        _compile_templates(env, pages, keys)
         made = dict(render_pages(env, pages, workers, progress))
         made.update(make_files(outputs, site.model.site, state.output_memo))
         gone = cache.published - names
@@ -158,6 +158,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
             outputs = [output for output in site.outputs if output.name in stale]
             for name in [*(page.output for page in pages), *(output.name for output in outputs)]:
                 stage.claim(name)
+            _compile_templates(env, pages, keys)
             for name, changed in _render_into(stage, env, site.model.site, pages, outputs, workers, progress):
                 stage.placed(name, changed)
             for name, source in site.copies.items():
@@ -201,10 +202,11 @@ def output_fingerprints(site: RenderedSite, state: RenderState, pages: Iterable[
     return fingerprints
 
 
-def _compile_templates(env, site: RenderedSite, keys: dict[str, TemplateKey]) -> None:
-    """Compile the templates the site's pages use, here, before rendering forks: the helpers inherit
-    them, and the environment's bytecode cache hands them, compiled, to the next build (serve)."""
-    used = {part for template in {page.template for page in site.pages} for part in keys[template].used}
+def _compile_templates(env, pages: list[Page], keys: dict[str, TemplateKey]) -> None:
+    """Compile the templates these pages use, here, before rendering forks: the helpers inherit them, and
+    the environment's bytecode cache hands them, compiled, to the next build (serve). Only those: a build
+    with nothing to render (a warm one) compiles none."""
+    used = {part for template in {page.template for page in pages} for part in keys[template].used}
     for name in sorted(used):
         try:
             env.get_template(name)
