@@ -271,7 +271,7 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
                 read_warnings += warnings
         model = build_site(items, config, topic_defs, now=now, drafts=options.drafts, future=options.future,
                            extra_providers=records.providers)
-        known = next(iter(cache.stories), None)
+        known = next(iter(cache.stories), None)  # the key of the stories kept: a new one is saved with the cache
         model = dataclasses.replace(model, site=with_stories(model.site, config.stories, cache.story_words,
                                                              cache.stories))
         cache.dirty |= next(iter(cache.stories), None) != known
