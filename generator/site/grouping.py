@@ -133,8 +133,7 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
         if _but_quality(reads_old) == _but_quality(reads_new):
             # Quality only chooses a story's lead: its items stay; its lead is chosen again, by the same rule.
             inputs = {item.source: item for item in after.items}
-            kept = tuple(make_story(sorted((story_input(inputs[m], text=False) for m in story.members),
-                                           key=lambda i: (i.published, i.source)))
+            kept = tuple(make_story([story_input(inputs[m], text=False) for m in story.members])
                          if new.source in story.members else story for story in kept)
             now = attach(after, kept)
             return (now if _described(before) == _described(now) else None), None

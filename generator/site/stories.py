@@ -132,7 +132,8 @@ def _time_order(item: StoryInput):
 
 
 def make_story(members: Sequence[StoryInput]) -> Story:
-    """The story of these items, earliest first (published, then source path): its id and its lead."""
+    """The story of these items (in any order): its id, its lead, its members earliest first."""
+    members = sorted(members, key=_time_order)
     lead = min(members, key=lambda m: (-m.quality, m.published, m.source))
     return Story(story_id(members[0].source), lead.source, tuple(m.source for m in members))
 
@@ -176,7 +177,7 @@ def _key(url: str) -> str:
     """The key of the article at `url`; "" for what names no article: not an http(s) URL (canonical_url gives
     it back as it is), or a site's home page, which crawlers give as many items' original."""
     key = canonical_url(url) if url else ""
-    if not key.startswith("https://") or key.find("/", len("https://")) == len(key) - 1:
+    if not key.startswith("https://") or (key.endswith("/") and key.count("/") == 3):  # "https://host/"
         return ""
     return key
 
