@@ -333,7 +333,8 @@ JUDGED = [
 
 
 def build_corpus(corpus: Path, work: Path):
-    """Build the corpus under /powerapps/; (config, output folder, file name -> story path)."""
+    """Build the corpus under /powerapps/: (config, output folder, file name -> the path of its result,
+    an item's path -> the same for Pagefind's results, which are pages, build seconds)."""
     from generator.build.pipeline import BuildOptions, build
     from generator.config import load_config
 
@@ -344,8 +345,13 @@ def build_corpus(corpus: Path, work: Path):
     start = time.perf_counter()
     result = build(config, BuildOptions(), environ={})
     seconds = time.perf_counter() - start
-    paths = {Path(item.source).name: item.path for item in result.site.model.site.items if item.is_published}
-    return config, config.output_path, paths, seconds
+    site = result.site.model.site
+    # A story of several items is one result, its lead's card: finding it finds each of its items.
+    shown = {index: site.stories[number].lead for index, number in site.story_of.items()}
+    paths = {Path(item.source).name: site.items[shown.get(index, index)].path
+             for index, item in enumerate(site.items) if item.is_published}
+    as_story = {item.path: site.items[shown.get(index, index)].path for index, item in enumerate(site.items)}
+    return config, config.output_path, paths, as_story, seconds
 
 
 def run_pagefind(out: Path) -> float:
@@ -429,12 +435,13 @@ def quality(corpus: Path, use_pagefind: bool) -> dict:
 
     work = Path(tempfile.mkdtemp(prefix="search-quality-"))
     try:
-        config, out, paths, build_seconds = build_corpus(corpus, work)
+        config, out, paths, as_story, build_seconds = build_corpus(corpus, work)
         missing = sorted({name for _, names in JUDGED for name in names} - set(paths))
         if missing:
             raise SystemExit(f"judged stories not in the corpus: {missing}")
         engines = {"newsdesk": newsdesk_query}
-        report = {"queries": len(JUDGED), "stories": len(paths), "build_seconds": round(build_seconds, 2)}
+        report = {"queries": len(JUDGED), "items": len(paths), "stories": len(set(paths.values())),
+                  "build_seconds": round(build_seconds, 2)}
         if use_pagefind:
             report["pagefind_index_seconds"] = round(run_pagefind(out), 2)
             engines["pagefind"] = pagefind_query
@@ -444,6 +451,7 @@ def quality(corpus: Path, use_pagefind: bool) -> dict:
                 rows = []
                 for query, names in JUDGED:
                     found, fetched = run(browser, base, query)
+                    found = list(dict.fromkeys(as_story.get(path, path) for path in found))  # a story once
                     recall, reciprocal = score(found, {paths[n] for n in names})
                     rows.append({"query": query, "recall@10": recall, "rr": reciprocal, "bytes": fetched["bytes"],
                                  "requests": fetched["requests"]})
@@ -539,7 +547,8 @@ def main(argv: list[str] | None = None) -> dict | list:
         if not args.corpus.is_dir():
             raise SystemExit(f"{args.corpus}: no corpus here (it is ../shared/corpus/powerapps beside a checkout)")
         report = quality(args.corpus, not args.no_pagefind)
-        print(f"{report['queries']} judged queries over {report['stories']} stories (build {report['build_seconds']} s"
+        print(f"{report['queries']} judged queries over {report['stories']} stories of {report['items']} items "
+              f"(build {report['build_seconds']} s"
               + (f", Pagefind's index {report['pagefind_index_seconds']} s)" if "pagefind" in report else ")"))
         print("| engine | recall@10 | MRR | bytes per query (median / max) | requests (median) |")
         print("|---|---|---|---|---|")

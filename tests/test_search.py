@@ -8,6 +8,7 @@ recorded, so they also prove that search needs no CDN.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 import json
 from pathlib import Path
 import os
@@ -65,8 +66,9 @@ def site_files() -> dict[str, str]:
         "content/draft.md": item("An unpublished draft", date="2026-11-18T11:00:00Z", published="false",
                                  body="The word zeppelinfield is only in this draft."),
     }
-    for n in range(FILLERS):
-        files[f"content/filler-{n:02d}.md"] = item(f"Coastal note {n}", date=f"2026-10-{n + 1:02d}T08:00:00Z",
+    for n in range(FILLERS):  # four days apart: alike, but further apart than a story's window
+        day = date(2026, 8, 1) + timedelta(days=4 * n)
+        files[f"content/filler-{n:02d}.md"] = item(f"Coastal note {n}", date=f"{day}T08:00:00Z",
                                                     body=f"The lighthouse keeper wrote note {n}.")
     return files
 
@@ -191,9 +193,9 @@ def test_a_title_word_outranks_the_same_word_in_a_body(searchable):
 def test_records_hold_the_story_as_data_and_urls_relative_to_the_site(searchable):
     config, out = searchable
     meta, docs, terms = index_of(out)
-    assert meta["version"] == 2 and meta["docs"] == len(docs) == 4 + FILLERS
+    assert meta["version"] == 3 and meta["docs"] == len(docs) == 4 + FILLERS
     assert meta["fields"] == ["url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics",
-                              "image", "heat", "type"]
+                              "image", "heat", "type", "sources"]
     harbour = dict(zip(meta["fields"], next(doc for doc in docs if doc[1].startswith("Harbour"))))
     assert harbour["url"] == "news/2026/11/20/harbour/" and harbour["title"] == "Harbour cranes get a new paint job"
     assert harbour["excerpt"] == "Port authority repaints its fleet." and harbour["provider"] == "Dockside Daily"

@@ -7,6 +7,7 @@ news, written as item files, goes through `newsdesk build` and the output is rea
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from html.parser import HTMLParser
@@ -18,6 +19,8 @@ from conftest import clean_build, copy_example_site, files_under, item, make_sit
 from generator.build.pipeline import BuildOptions
 from generator.cli import main
 from generator.config import load_config
+from generator.plan.search import SEARCH_FOLDER, shard_file, shard_key
+from generator.plan.search import terms as search_terms
 from generator.serve.rebuild import Session, rebuild, update_search
 
 CONFIG = """\
@@ -240,6 +243,44 @@ def test_the_latest_feed_has_one_entry_per_story(day):
     assert feed_titles == titles(out / "latest/index.html") + titles(out / "latest/page/2/index.html")
 
 
+def search_docs(out: Path) -> list[dict]:
+    """The search index's documents, as records named by meta.json's fields (document id order)."""
+    folder = out / SEARCH_FOLDER
+    meta = json.loads((folder / "meta.json").read_bytes())
+    docs = [doc for n in range(-(-meta["docs"] // meta["chunk"]))
+            for doc in json.loads((folder / f"docs/{n}.json").read_bytes())]
+    assert len(docs) == meta["docs"] > 0
+    return [dict(zip(meta["fields"], doc)) for doc in docs]
+
+
+def search_hits(out: Path, word: str) -> list[int]:
+    """The document ids the index lists for a word, or a filter term such as "p:SLUG"."""
+    folder = out / SEARCH_FOLDER
+    meta = json.loads((folder / "meta.json").read_bytes())
+    [term] = [word] if ":" in word else search_terms(word, meta["stemmer"])
+    shard = json.loads((folder / shard_file(shard_key(term, set(meta["split"])))).read_bytes())
+    flat = shard["terms"].get(term, [0])
+    return list(itertools.accumulate(flat[1::2]))
+
+
+def test_search_finds_a_story_once_as_its_card_by_the_words_of_any_of_its_items(day):
+    root, out, _ = day
+    docs = search_docs(out)
+    latest = [card for name in ("latest/index.html", "latest/page/2/index.html") for card in cards(out / name)]
+    assert sorted(doc["title"] for doc in docs) == sorted(card["title"] for card in latest)  # a story once
+    by_title = {doc["title"]: doc for doc in docs}
+    boe = by_title[LEAD]
+    assert boe["url"] == "news/2026/03/11/money-boe/" and boe["sources"] == 3  # two other items, one `related`
+    fed = by_title["Fed leaves rates unchanged, signals patience"]  # the lead: the earliest of equal quality
+    assert fed["sources"] == 2 and fed["published"].startswith("2026-03-11T07:00")  # the story's newest time
+    assert by_title["How to prune roses in early spring"]["sources"] == 0
+    fed_id = docs.index(fed)
+    assert search_hits(out, "column") == [fed_id]  # in desk-fed's excerpt only
+    assert search_hits(out, "p:desk-example") == [fed_id]  # a filter by any of its providers finds it
+    assert fed_id in search_hits(out, "patience")
+    assert [docs[i]["title"] for i in search_hits(out, "mortgage")] == [LEAD]
+
+
 def test_stories_off_shows_every_item_as_its_own_card(tmp_path):
     root = make_site(tmp_path / "site", DAY, CONFIG + "stories:\n  enabled: false\n")
     assert main(["build", "--config", str(root / "config.yaml")]) == 0
@@ -315,6 +356,28 @@ def test_a_phone_shows_a_story_card_with_its_sources_among_four_or_more_and_its_
             listed = tab.locator("#related-heading + ul.coverage > li a.title").all_inner_texts()
             assert listed == ["UK borrowing costs hit 15-year high as Bank of England acts again",
                               "Bank of England raises interest rates to 5.25%", "Rates explained"]
+    finally:
+        context.close()
+
+
+@pytest.mark.slow
+def test_a_search_shows_a_story_once_as_its_leads_card_with_its_sources(browser, day):
+    root, out, _ = day
+    context = browser.new_context()
+    context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
+    try:
+        with static_server(out) as url:
+            tab = context.new_page()
+            tab.goto(url + "search/?q=weekly+column")  # words of a member that is not the lead
+            tab.wait_for_function("document.getElementById('search-status').textContent.includes('result')")
+            results = tab.locator("#search-results .card")
+            assert results.count() == 1
+            assert results.locator(".card-title").inner_text() == "Fed leaves rates unchanged, signals patience"
+            assert results.locator(".story-sources").inner_text() == "+2 sources"
+            tab.goto(url + "search/?q=rates")  # the Bank of England's three items and the Fed's: two stories
+            tab.wait_for_function("document.getElementById('search-status').textContent.includes('result')")
+            shown = tab.locator("#search-results .card-title").all_inner_texts()
+            assert sorted(shown) == sorted([LEAD, "Fed leaves rates unchanged, signals patience"]), shown
     finally:
         context.close()
 

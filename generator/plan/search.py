@@ -1,15 +1,17 @@
 """Site search: newsdesk's own static index, made from the model (not from HTML), searched in the
 browser by themes/default/static/search/search.js.
 
-Every published story is a document. Its title, topic and provider names, excerpt and body text are cut
-into words (`tokens`, which the client repeats exactly) and each word is stemmed with the Snowball
-stemmer of the site's `language` (`terms`; the client runs the same algorithm, translated to JavaScript
-by scripts/snowball_js.py). Each term gets a posting list of (document, impact): a BM25 weight of its
-body frequency, normalised by the story's length against a fixed length (so adding a story never changes
-another's weights), plus a bonus for each field it is in (title > topics/provider > excerpt). The client
-multiplies impacts by the term's rarity (idf, from the document frequency each list carries). Pairs of
-adjacent terms (`_a b`) make quoted phrases exact, and `t:SLUG` / `p:SLUG` terms list the stories of a topic
-or provider, for filters. The files, under SEARCH_FOLDER in the site:
+Every published story is a document, as the list pages show it: an item alone, or the items of a story
+(generator/site/stories.py), shown as its lead's card. Each item's title, topic and provider names,
+excerpt and body text are cut into words (`tokens`, which the client repeats exactly) and each word is
+stemmed with the Snowball stemmer of the site's `language` (`terms`; the client runs the same algorithm,
+translated to JavaScript by scripts/snowball_js.py). Each term gets a posting list of (document, impact):
+a BM25 weight of its body frequency, normalised by the item's length against a fixed length (so adding a
+story never changes another's weights), plus a bonus for each field it is in (title > topics/provider >
+excerpt); a story's impact is its items' highest. The client multiplies impacts by the term's rarity
+(idf, from the document frequency each list carries). Pairs of adjacent terms (`_a b`) make quoted
+phrases exact, and `t:SLUG` / `p:SLUG` terms list the stories of a topic or provider (of any of a story's
+items), for filters. The files, under SEARCH_FOLDER in the site:
 
     meta.json         {"version", "docs", "chunk", "fields", "stemmer", "split", "files", "source"}
     facets.json       {"topics": [[slug, name, stories], ...], "providers": [...]}
@@ -54,7 +56,7 @@ from generator import __version__
 from generator.config import Config
 from generator.site.model import Item, Site, body_html
 
-FORMAT = 2  # bump when the files change shape: the live index is then made again, and the client checks it
+FORMAT = 3  # bump when the files change shape: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -63,7 +65,7 @@ SHARD_BYTES = 24 * 1024  # a terms file larger than this is split by one more ch
 MAX_POSTINGS = 2000  # a term in more stories keeps its highest impacts only (filters keep all)
 EXCERPT_CHARS = 200
 FIELDS = ("url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics", "image",
-          "heat", "type")
+          "heat", "type", "sources")
 # Ranking: impact = bonus of each field the term is in + BM25 of its body frequency. A title word outranks
 # a topic or provider name, which outranks the excerpt; the body adds at most K1 + 1 (BM25 saturates).
 TITLE, LABEL, EXCERPT = 3.0, 2.0, 1.0
@@ -205,9 +207,9 @@ def shard_file(key: str) -> str:
 
 @dataclass(frozen=True)
 class SearchIndex:
-    """What the index is made of: the stories in document order, their records and a digest of both."""
+    """What the index is made of: its documents in order, their records and a digest of both."""
 
-    items: tuple[Item, ...]  # document id -> item, oldest first
+    members: tuple[tuple[Item, ...], ...]  # document id -> the items of its story, the one it shows first
     docs: tuple[tuple, ...]  # document id -> its record (FIELDS)
     source: str  # digest of every input of the index (stored in meta.json)
     stemmer: str | None = None  # Snowball algorithm of the site's language
@@ -215,28 +217,54 @@ class SearchIndex:
 
 
 def plan_index(site: Site, config: Config) -> SearchIndex:
-    """The stories to index (published articles; drafts stay out even in a --drafts build) and their records.
-    Cheap (no tokenising): a build compares `source` with the live index's to see whether to make it again."""
-    items = tuple(item for item in reversed(site.items) if item.is_published)
+    """The documents to index and their records. Cheap (no tokenising): a build compares `source` with the
+    live index's to see whether to make it again.
+
+    A document is a story, as the list pages show it (pages.one_per_story): an item alone, or a story of
+    several items, found by the words of any of them and shown as its lead's card with "+N sources" and the
+    story's newest time. Only published items are in it (drafts stay out even in a --drafts build)."""
+    published = [index for index, item in enumerate(site.items) if item.is_published]
+    groups: list[tuple[int, ...]] = []  # per document, newest first: the item it shows, then the others
+    seen: set[int] = set()
+    for index in published:  # site.items is newest first, so a story stands where its newest item does
+        number = site.story_of.get(index)
+        if number is None:
+            groups.append((index,))
+        elif number not in seen:
+            seen.add(number)
+            story = site.stories[number]
+            shown = [i for i in story.members if site.items[i].is_published]
+            lead = story.lead if story.lead in shown else shown[0]
+            groups.append((lead, *(i for i in shown if i != lead)))
+    groups.reverse()  # document ids go from the oldest to the newest
     zone = config.zone
     name = stemmer_name(config.language)
     digest = hashlib.sha256(f"newsdesk search {FORMAT} {__version__} {config.markdown_engine} {name}\n".encode())
     docs = []
-    for item in items:
-        local = item.published.astimezone(zone)
+    for group in groups:
+        item = site.items[group[0]]
+        number = site.story_of.get(group[0])
+        story = site.stories[number] if number is not None else None
+        local = (story.newest if story else item.published).astimezone(zone)
         image = item.image.url if item.image else ""
         record = (item.path, item.title, _shorten(item.excerpt), item.provider.name if item.provider else "",
                   item.provider.slug if item.provider else "", local.isoformat(),
                   local.strftime("%-d %b %Y"),  # as the cards write it (templates/partials/card.html)
                   [[slug, site.topics[slug].name if slug in site.topics else slug] for slug in item.topics],
-                  image, round(item.heat, 1), item.type_label)
+                  image, round(item.heat, 1), item.type_label,
+                  len(story.members) - 1 + len(story.related) if story else 0)  # as pages.coverage counts
         docs.append(record)
-        digest.update(_encode(_json([record, item.excerpt, item.topic_names])))
-        digest.update(item.digest.encode())  # the file's own hash: the body is made from it alone
+        digest.update(_encode(_json([record, len(group)])))
+        for index in group:
+            member = site.items[index]
+            digest.update(_encode(_json([member.title, member.excerpt, member.topic_names,
+                                         member.provider.name if member.provider else ""])))
+            digest.update(member.digest.encode())  # the file's own hash: the body is made from it alone
     facets = (tuple((slug, topic.name) for slug, topic in site.topics.items()),
               tuple((slug, provider.name) for slug, provider in site.providers.items()))
     digest.update(_encode(_json(facets)))
-    return SearchIndex(items, tuple(docs), digest.hexdigest(), name, facets)
+    members = tuple(tuple(site.items[index] for index in group) for group in groups)
+    return SearchIndex(members, tuple(docs), digest.hexdigest(), name, facets)
 
 
 def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
@@ -244,10 +272,10 @@ def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
     across processes): a task carries its stories' text, sent through a pipe, a little per story (a worker
     that read the model instead would touch every story object, and copy-on-write would copy their pages
     into it). Call it before forking: it also makes what every task needs once, here."""
-    count = len(index.items)
+    count = len(index.members)
     size = per_task or max(ITEMS_PER_TASK, -(-count // MAX_TASKS))
     _marks()
-    return [(start, index.stemmer, [_texts(item) for item in index.items[start:start + size]])
+    return [(start, index.stemmer, [tuple(map(_texts, items)) for items in index.members[start:start + size]])
             for start in range(0, count, size)]
 
 
@@ -366,8 +394,8 @@ def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dic
     words: Counter = Counter()  # word -> documents of this task it is in
     # 4 bytes an id and 1 an impact (at most MAX_WEIGHT), not a Python int each
     postings: dict[str, tuple[array, array]] = {}
-    for doc, text in enumerate(texts, start):
-        for term, weight in _weights(stem, stems, words, *text).items():
+    for doc, items in enumerate(texts, start):
+        for term, weight in _document_weights(stem, stems, words, items).items():
             posting = postings.get(term)
             if posting is None:
                 postings[term] = (array("I", (doc,)), array("B", (weight,)))
@@ -383,6 +411,22 @@ def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dic
         else:
             forms.setdefault(term, Counter())[word] = documents
     return postings, forms, plain
+
+
+def _document_weights(stem: Callable[[str], str], stems: dict[str, str], words: Counter, items: tuple
+                      ) -> dict[str, int]:
+    """term -> impact for one document: of its one item, or for a story the highest of its items' impacts
+    (a story is as much about a word as its item most about it; `words` counts each word once a document)."""
+    if len(items) == 1:
+        return _weights(stem, stems, words, *items[0])
+    found: Counter = Counter()
+    weights: dict[str, int] = {}
+    for text in items:
+        for term, weight in _weights(stem, stems, found, *text).items():
+            if weight > weights.get(term, 0):
+                weights[term] = weight
+    words.update(found.keys())
+    return weights
 
 
 def _weights(stem: Callable[[str], str], stems: dict[str, str], words: Counter, title: str, labels: str,

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 2; // generator/plan/search.py FORMAT
+  var FORMAT = 3; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -559,6 +559,12 @@
       bar.style.setProperty("--level", String(level));
       signal.appendChild(bar);
       byline.appendChild(signal);
+    }
+    var sources = Number(get("sources"));
+    if (sources > 0 && isFinite(sources)) { // a story of several items, as its card says it
+      var also = element("span", "signal sources story-sources", "+" + sources + (sources > 1 ? " sources" : " source"));
+      also.title = "Also covered by other providers";
+      byline.appendChild(also);
     }
     var topics = get("topics");
     if (Array.isArray(topics) && topics.length) {
