@@ -318,6 +318,24 @@ def test_a_build_after_an_edit_or_a_settings_change_has_the_stories_of_a_clean_b
     assert strict != joined and strict == stories("--clean")
 
 
+def test_a_site_read_by_several_processes_has_the_stories_of_one(tmp_path):
+    # Enough items for the reading to be shared by processes, which also work out the items' story words.
+    words = ["harbour", "tariff", "glacier", "stadium", "vaccine", "satellite", "orchard", "bridge", "festival",
+             "reactor", "library", "vineyard", "tram", "museum", "drone", "budget", "ferry", "novel"]
+    filler = dict(news(f"note-{n:03}", f"{words[n % 18].title()} {words[n * 7 % 18]} report number {n}", n % 24,
+                       f"A note on the {words[n * 5 % 18]} and the {words[n * 11 % 18]}.", f"p{n % 40:02}")
+                  for n in range(600))
+    root = make_site(tmp_path / "site", {**DAY, **filler}, CONFIG)
+    reports = []
+    for workers in ("1", "2"):
+        report = tmp_path / f"report-{workers}.json"
+        assert main(["build", "--config", str(root / "config.yaml"), "--clean", "--workers", workers,
+                     "--output", str(tmp_path / f"out-{workers}"), "--report", str(report)]) == 0
+        reports.append(json.loads(report.read_text(encoding="utf-8"))["stories"])
+    assert reports[0] == reports[1] and len(reports[0]) >= 3
+    assert files_under(tmp_path / "out-1") == files_under(tmp_path / "out-2")
+
+
 def test_a_bad_stories_setting_is_named_with_its_line(tmp_path):
     root = make_site(tmp_path / "site", {}, CONFIG + "stories:\n  threshold: 2\n  same_provider: sometimes\n")
     with pytest.raises(Exception) as raised:

@@ -40,8 +40,8 @@ from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, pla
 from generator.plan.search import SearchIndex, plan_index
 from generator.render.environment import CompiledTemplates, make_env, render_page, static_files
 from generator.site.content import read_named, source_files
-from generator.site.grouping import story_report, with_stories
-from generator.site.model import build_site, make_item_or_problem, topic_definitions
+from generator.site.grouping import item_words, story_report, with_stories
+from generator.site.model import Item, build_site, make_item_or_problem, topic_definitions
 from generator.site.ranking import rank
 from generator.site.records import load_records
 
@@ -308,12 +308,15 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
             todo.append((name, path, stat))
     if progress:
         progress("reading", 0, len(todo))
-    state = (config, topic_defs)
+    state = (config, topic_defs, {} if config.stories.enabled else None)
     done = 0
+    words = {}
     for batch in fork_map(_parse_batch, state, chunks([(name, path) for name, path, _ in todo], ITEMS_PER_TASK),
                           workers):
-        for name, result in batch:
+        for name, result, found in batch:
             results[name] = result
+            if found is not None:
+                words[result.digest] = found
         done += len(batch)
         if progress:
             progress("reading", done, len(todo))
@@ -321,6 +324,7 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
         cache.config, cache.files, cache.items, cache.dirty = digest, {}, {}, True
         cache.story_words.clear()  # (an item's words are kept by its file's digest: made under another config)
         cache.stories.clear()
+    cache.story_words.update(words)
     for name, _, stat in todo:
         cache.remember_item(name, stat, results[name])
     for name in set(cache.items) - set(results):  # deleted files
@@ -331,13 +335,17 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
 
 
 def _parse_batch(state, files: list[tuple[str, str]]) -> list:
-    config, topic_defs = state
+    """(name, Item or Problem, the item's words for stories or None) for each file. The words are worked out
+    here, on every core, rather than in the clustering that follows in the main process: `seen` is one per
+    process (forked), kept from task to task."""
+    config, topic_defs, seen = state
     batch = []
     with collector_paused():
         for name, path in files:
             source = read_named(name, path)
             result = source if isinstance(source, Problem) else make_item_or_problem(source, config, topic_defs)
-            batch.append((name, result))
+            words = item_words(result, seen) if seen is not None and isinstance(result, Item) else None
+            batch.append((name, result, words))
     return batch
 
 

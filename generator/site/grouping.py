@@ -19,7 +19,8 @@ from typing import Callable, MutableMapping
 
 from generator.config import StoriesConfig
 from generator.site.model import Item, Site, SiteStory
-from generator.site.stories import Story, StoryInput, StorySettings, cluster, make_story, prepare, story_id
+from generator.site.stories import (Prepared, Story, StoryInput, StorySettings, cluster, make_story, prepare,
+                                    story_id)
 
 _TEXT = 1500  # bytes of the body's HTML read: enough for the start of its text that clustering reads
 _TAG = re.compile(r"<[^>]*>?")
@@ -57,7 +58,7 @@ def group(items: tuple[Item, ...], config: StoriesConfig, words: MutableMapping 
     seen: dict = {}  # words' normal forms, for all the items prepared here
     for item in items:
         if item.digest not in words:
-            words[item.digest] = prepare(story_input(item), seen)
+            words[item.digest] = item_words(item, seen)
     if len(words) > 2 * len(items):  # serve: forget the items edited or deleted since
         current = {item.digest for item in items}
         for digest in [d for d in words if d not in current]:
@@ -69,6 +70,13 @@ def group(items: tuple[Item, ...], config: StoriesConfig, words: MutableMapping 
         last.clear()  # (one result: the next build's items are this one's, or it clusters again)
         last[key] = stories
     return stories
+
+
+def item_words(item: Item, seen: dict) -> Prepared:
+    """What clustering works out of one item alone (stories.prepare): what `group`'s `words` keeps by the
+    item's content digest. A build works it out where it reads the item, spread over the cores. `seen`:
+    one dict for many items (words' normal forms)."""
+    return prepare(story_input(item), seen)
 
 
 def attach(site: Site, stories: tuple[Story, ...]) -> Site:
