@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import logging
+import string
 import typing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -138,6 +139,7 @@ class Config:
         ["www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"],
         "Hosts whose video players may be embedded (https only); other videos get a link.",
     )
+    picture_resizer: str = _opt("", "URL of an image resizing service for pictures from other sites, with `{url}` (the picture's URL, percent-encoded) and `{width}` (pixels), e.g. `https://wsrv.nl/?url={url}&w={width}`: pages then offer each picture in the widths they show it at. Empty: pictures are linked as items give them.")
     undeclared_topics: str = _opt("warn", "An item naming a topic that `topics` (or data_dir) does not declare, when some are declared: `warn` (kept, with a warning), `error` (left out) or `allow`.")
     ranking: RankingConfig = field(default_factory=RankingConfig, metadata={"doc": "Ranking weights, see below."})
     stories: StoriesConfig = field(default_factory=StoriesConfig, metadata={"doc": "Grouping items into stories, see below."})
@@ -394,11 +396,35 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem]) -
         if not provider.domain:
             problems.append(Problem(path, _key_line(node, "providers"), f"`providers[{index}]` has no domain"))
     _check_sources(config, node, path, problems)
+    if config.picture_resizer:
+        problem = resizer_problem(config.picture_resizer)
+        if problem:
+            problems.append(Problem(path, _key_line(node, "picture_resizer"), f"`picture_resizer` {problem}",
+                                    "e.g. https://wsrv.nl/?url={url}&w={width}, or leave it out"))
     if config.cname and ("/" in config.cname or ":" in config.cname):
         problems.append(Problem(path, _key_line(node, "cname"), "`cname` must be a bare domain such as news.example.com"))
 
 
 SAME_PROVIDER = ("join", "apart")
+
+
+def resizer_problem(template: str) -> str:
+    """What is wrong with a `picture_resizer` template, or "" if nothing."""
+    try:
+        parts = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
+                 if name is not None]
+    except ValueError as exc:
+        return f"is not a valid template ({exc}): write braces only as {{url}} and {{width}}"
+    fields = {name for name, _, _ in parts}
+    if fields != {"url", "width"} or any(spec or conversion for _, spec, conversion in parts):
+        found = ", ".join("{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+                          for name, spec, conversion in parts) or "none"
+        return f"must hold {{url}} and {{width}} as they are, and no other braces; it holds {found}"
+    if urlsplit(template).scheme.lower() not in ("http", "https") or not urlsplit(template).netloc:
+        return "must be an http(s) URL"
+    if any(char.isspace() for char in template):
+        return "must not contain spaces"
+    return ""
 
 
 def _check_stories(stories: StoriesConfig, node, path: str, problems: list[Problem]) -> None:

@@ -5,9 +5,15 @@ width and height."""
 
 from __future__ import annotations
 
+import http.server
 import re
+import threading
 
-from conftest import BASIC_CONFIG, build_site, item, make_site
+import pytest
+
+from conftest import BASIC_CONFIG, build_site, item, make_site, static_server
+from generator.config import load_config
+from generator.errors import ConfigError
 
 IMAGES = """
   - url: "https://pics.example/story-1024.jpg"
@@ -95,3 +101,96 @@ def test_the_front_page_lead_picture_loads_before_the_headlines_beside_it(tmp_pa
     assert "story-" in lead["src"] and lead["fetchpriority"] == "high" and "loading" not in lead
     assert lead["sizes"] == "(max-width: 56rem) 100vw, 50rem" and lead["src"].endswith("story-1024.jpg")
     assert "only.jpg" in headline["src"] and (headline["fetchpriority"], headline["loading"]) == ("low", "lazy")
+
+
+RESIZER = "https://img.example/fit?url={url}&w={width}"
+
+
+def test_a_resizer_offers_a_single_full_size_picture_in_the_widths_a_page_shows(tmp_path):
+    files = {"content/one.md": item("One size only", images='\n  - url: "https://pics.example/only.jpg?v=2&s=big"'
+                                                          '\n    width: 1600\n    height: 900'),
+             "content/local.md": item("Our own picture", "2026-11-19T10:00:00Z",
+                                      images='\n  - url: "static/img/own.jpg"\n    width: 1600\n    height: 900'),
+             "static/img/own.jpg": "jpeg"}
+    config, result = build_site(make_site(tmp_path / "site", files,
+                                          BASIC_CONFIG + f"picture_resizer: {RESIZER}\nstories:\n  enabled: false\n"))
+    assert result.site.problems == ()
+    out = config.output_path
+    wanted = "https%3A%2F%2Fpics.example%2Fonly.jpg%3Fv%3D2%26s%3Dbig"  # the whole URL, one query value
+    copies = [f"https://img.example/fit?url={wanted}&amp;w={w} {w}w" for w in (80, 160, 320, 480, 640, 960, 1280)]
+    html = (out / "latest/index.html").read_text(encoding="utf-8")
+    [card] = [img for img in _imgs(html) if "only.jpg" in img["src"]]
+    assert card["srcset"] == ", ".join([*copies, "https://pics.example/only.jpg?v=2&amp;s=big 1600w"])
+    # The card's place is 400 pixels at most: the 480-pixel copy, with its own size (the picture's shape).
+    assert card["src"] == f"https://img.example/fit?url={wanted}&amp;w=480" and card["sizes"]
+    assert (card["width"], card["height"]) == ("480", "270")
+    [own] = [img for img in _imgs(html) if "own.jpg" in img["src"]]
+    assert own["src"] == "/static/img/own.jpg" and "srcset" not in own  # the site's own pictures are never sent out
+    # A link preview shows the picture as the item gives it: other sites fetch it themselves.
+    [page] = [p for p in (out / "news").rglob("index.html") if "one" in p.parent.name]
+    text = page.read_text(encoding="utf-8")
+    assert 'property="og:image" content="https://pics.example/only.jpg?v=2&amp;s=big"' in text
+
+
+def test_a_picture_of_unknown_size_is_offered_in_copies_and_keeps_its_box(tmp_path):
+    files = {"content/one.md": item("No size given", images='\n  - url: "https://pics.example/any.jpg"')}
+    config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG + f"picture_resizer: {RESIZER}\n"))
+    [card] = [img for img in _imgs((config.output_path / "latest/index.html").read_text(encoding="utf-8"))
+              if "any.jpg" in img["src"]]
+    assert card["srcset"].endswith("&amp;w=1280 1280w") and "https://pics.example/any.jpg " not in card["srcset"]
+    assert (card["width"], card["height"]) == ("640", "360")  # the card's 16:9 box, as without a resizer
+
+
+@pytest.mark.parametrize("template", ["https://img.example/fit?w={width}", "https://img.example/{url}/{width}/{height}",
+                                      "ftp://img.example/{url}/{width}", "https://img.example/{url!r}/{width}",
+                                      "https://img.example/{url/{width}"])
+def test_a_bad_resizer_template_is_named_with_its_line(tmp_path, template):
+    root = make_site(tmp_path / "site", {"content/a.md": item()},
+                     BASIC_CONFIG + f"picture_resizer: '{template}'\n")
+    with pytest.raises(ConfigError) as error:
+        load_config(root / "config.yaml")
+    [problem] = error.value.problems
+    assert (problem.path, problem.line) == ("config.yaml", 4) and "picture_resizer" in problem.message
+    assert "{url}" in (problem.hint or "")
+
+
+@pytest.mark.slow
+def test_a_phone_asks_the_resizer_for_a_copy_as_wide_as_its_thumbnail(tmp_path, browser):
+    asked: list[str] = []
+
+    class Resizer(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            body = PNG
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Resizer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        template = f"http://127.0.0.1:{server.server_address[1]}/fit?url={{url}}&w={{width}}"
+        files = {"content/one.md": item("One size only", images='\n  - url: "https://pics.example/only.jpg"'
+                                                              '\n    width: 1600\n    height: 900')}
+        config, _ = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG + f"picture_resizer: '{template}'\n"))
+        context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+        context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
+        with static_server(config.output_path) as url:
+            tab = context.new_page()
+            tab.goto(url + "latest/")
+            tab.wait_for_function("[...document.images].every(img => img.complete)")
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    # The phone's thumbnail is 4.75rem (76 CSS pixels, 152 device pixels): the 160-pixel copy, nothing bigger.
+    assert asked == ["/fit?url=https%3A%2F%2Fpics.example%2Fonly.jpg&w=160"]
+
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cf"
+                    "c0f01f0005000201a9a3a3f80000000049454e44ae426082")

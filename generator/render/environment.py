@@ -189,7 +189,7 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
                        page_feed=page_feed, page_feed_name=page_feed_name, news_article=news_article,
                        first_image=first_image,
-                       picture=lambda images, width: picture(images, width, url),
+                       picture=lambda images, width: picture(images, width, url, config.picture_resizer),
                        config=config, topics=site.topics, providers=badges,
                        type_lists=tuple(listed for listed, _ in type_lists(site.items)) if config.type_lists else ())
     env.filters.update(

@@ -7,15 +7,24 @@ shape as the first (the same aspect ratio, declared width and height) are candid
 page's `src` is the smallest candidate at least as wide as the place it is shown in, and `srcset` lists
 every candidate by width, for browsers to choose by the reader's screen. Entries of another shape are
 other pictures, never candidates; without declared sizes there is nothing to choose from.
+
+Most items give one size only, the full-size original. With `picture_resizer` in config.yaml (an image
+resizing service's URL template), a picture from another site is offered in RESIZED_WIDTHS narrower than
+its declared width, each asked of the service, and at its own width as given; a picture without a
+declared width in the RESIZED_WIDTHS up to MAX_UNSIZED. The site's own pictures are never sent to it.
 """
 
 from __future__ import annotations
 
 from typing import Callable, NamedTuple, Sequence
+from urllib.parse import quote
 
 from generator.site.model import Image
 
 SAME_SHAPE = 0.02  # aspect ratios within 2% of each other are one picture's (rounding of scaled sizes)
+# Widths asked of a resizer: a phone's thumbnail and a logo at 1-3x, cards, a page's picture, wide screens
+RESIZED_WIDTHS = (80, 160, 320, 480, 640, 960, 1280, 1600)
+MAX_UNSIZED = 1280  # a picture of unknown width is not asked for wider than this
 
 
 class Picture(NamedTuple):
@@ -38,14 +47,33 @@ def candidates(images: Sequence[Image]) -> tuple[Image, ...]:
     return tuple(by_width[width] for width in sorted(by_width))
 
 
-def picture(images: Sequence[Image], width: int, url: Callable[[str], str]) -> Picture | None:
-    """The Picture of `images` for a place `width` CSS pixels wide (url: the site's link maker), or None."""
-    found = candidates(images)
-    if not found:
+def picture(images: Sequence[Image], width: int, url: Callable[[str], str], resizer: str = "") -> Picture | None:
+    """The Picture of `images` for a place `width` CSS pixels wide (url: the site's link maker; resizer: the
+    `picture_resizer` template, or ""), or None."""
+    given = candidates(images)
+    if not given:
         return None
+    found = resized(given, resizer) if resizer else given
     src = next((image for image in found if (image.width or 0) >= width), found[-1])
+    if src.height is None and src not in given:  # a copy of a picture of unknown shape: the <img> as given
+        src = Image(src.url, given[-1].width, given[-1].height)
     links = [url(image.url) for image in found]
-    # A comma or a space would split an entry of the list: such a picture keeps its `src` alone.
-    if len(found) < 2 or any("," in link or any(c.isspace() for c in link) for link in links):
+    # A space would end an entry's URL, and a comma at either end would be read as the list's: such a
+    # picture keeps its `src` alone (a comma inside a URL is its own, as in a resizer's "w_320,c_scale").
+    if len(found) < 2 or any(link[:1] == "," or link[-1:] == "," or any(c.isspace() for c in link) for link in links):
         return Picture(src, "")
     return Picture(src, ", ".join(f"{link} {image.width}w" for link, image in zip(links, found)))
+
+
+def resized(found: tuple[Image, ...], resizer: str) -> tuple[Image, ...]:
+    """A picture's candidates as a `resizer` template makes them: for a picture from another site, its
+    copies in RESIZED_WIDTHS narrower than the widest candidate, then that one as given (or, of unknown
+    width, the copies up to MAX_UNSIZED wide)."""
+    original = found[-1]
+    if not original.url.lower().startswith(("https://", "http://")):
+        return found
+    wanted = quote(original.url, safe="")
+    shape = original.height / original.width if original.width and original.height else None
+    made = tuple(Image(resizer.format(url=wanted, width=width), width, round(width * shape) if shape else None)
+                 for width in RESIZED_WIDTHS if width < (original.width or MAX_UNSIZED + 1))
+    return (*made, original) if original.width else made
