@@ -212,6 +212,31 @@ def test_the_api_gives_each_item_its_story_and_sources(day):
     assert re.fullmatch(r"[0-9a-f]{12}", alone["story"]) and alone["sources"] == []
 
 
+def test_the_api_lists_each_story_once_with_all_its_items_as_latest_shows_them(day):
+    root, out, report = day
+    stories, name = [], "api/stories/index.json"
+    while name:
+        data = json.loads((out / name).read_text(encoding="utf-8"))
+        stories += data["stories"]
+        name = data["nextPage"] and data["nextPage"].removeprefix("https://example.org/")
+    assert len(stories) == data["total"] == len(report["stories"]) + len(DAY) - sum(len(s["items"]) for s in report["stories"])
+    leads = {story["lead"]: story for story in stories}
+    latest = [card["title"] for page in ("latest/index.html", "latest/page/2/index.html") for card in cards(out / page)]
+    titles_by_path = {item["path"]: item["title"] for story in stories for item in story["items"]}
+    assert [titles_by_path[story["lead"]] for story in stories] == latest  # the same stories, in the same order
+    assert sorted(item["path"] for story in stories for item in story["items"]) == sorted(
+        f"news/2026/03/11/{Path(path).stem}/" for path in DAY)  # every item once
+    boe = leads["news/2026/03/11/money-boe/"]
+    assert [item["path"].split("/")[-2] for item in boe["items"]] == ["money-boe", "daily-boe", "wire-boe"]
+    assert boe["sourceCount"] == 3 and boe["related"] == ["https://explainer.example/rates"]
+    assert boe["newest"] == "2026-03-11T05:00:00Z" and boe["id"] == next(
+        story["id"] for story in report["stories"] if story["lead"] == "content/news/money-boe.md")
+    fed = leads["news/2026/03/11/wire-fed/"]
+    assert fed["newest"] == "2026-03-11T07:00:00Z" and fed["sourceCount"] == 2  # its newest item, not its lead's
+    roses = leads["news/2026/03/11/garden-roses/"]
+    assert roses["sourceCount"] == 0 and len(roses["items"]) == 1 and roses["items"][0]["heat"] == 50
+
+
 def test_a_large_story_lists_its_newest_sources_in_the_api_and_all_of_them_on_its_page(tmp_path):
     # Thirty providers' copies of one article (its AMP cache URL): one story. Every record listing every other
     # item would grow with the story's size squared; the API lists the newest 20, and says how many there are.

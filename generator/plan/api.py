@@ -5,6 +5,8 @@
     api/news/<topic>/index.json       the same for one topic (its child topics included)
     api/news/<topic>/page/<n>/index.json
     api/topics/index.json             every topic, with links to its API pages and feeds
+    api/stories/index.json            every story, as Latest shows them (newest first), `items_per_page` per file
+    api/stories/page/<n>/index.json   page n (2, 3, ...)
 
 Each news file holds `news` (a list of items) and `nextPage`, the absolute URL of the
 next file, or null on the last one, so a client follows `nextPage` to the end. The
@@ -12,7 +14,9 @@ item fields follow the content format (path, title, type, heat, webUrl, ampWebUr
 excerpt, publishedDateTime, provider, images, topics), plus `story`, the id of the story the item
 is in (generator/site/stories.py; an item alone is a story of its own), `sourceCount`, how many other
 items the story has, and `sources`, the newest SOURCES of them (path and url, newest first);
-docs/feeds-and-api.md has an example.
+docs/feeds-and-api.md has an example. A stories file holds `stories`: each story's `id`, its `lead` (a path),
+`newest` (its newest item's time), `sourceCount` (as its card's "+N sources"), its items' records (newest
+first, without the story fields) and `related`, the URLs of declared coverage the site does not have.
 
 Pure: Site + Rankings + Config -> FileOutputs (output path, the items shown, how to make the bytes).
 """
@@ -28,7 +32,7 @@ from generator.urls import site_url
 from generator.plan.feeds import EXTENSIONS, feed_path, rfc3339
 from generator.site.stories import story_id
 from generator.site.model import Image, Item, Site
-from generator.plan.pages import FileOutput, described
+from generator.plan.pages import FileOutput, described, one_per_story
 from generator.site.ranking import Rankings
 
 log = logging.getLogger(__name__)
@@ -44,7 +48,48 @@ def api_outputs(site: Site, rankings: Rankings, config: Config) -> list[FileOutp
         outputs += _pages(site, config, f"api/news/{slug}/", site.topic_items.get(slug, ()), about, fields, entries)
     topics = _dump({"topics": [_topic(site, config, slug) for slug in site.topics]})
     outputs.append(FileOutput.constant("api/topics/index.json", topics))
+    outputs += _story_pages(site, config, one_per_story(site, rankings.newest or rankings.latest))
     return outputs
+
+
+def _story_pages(site: Site, config: Config, order: tuple[int, ...]) -> list[FileOutput]:
+    """api/stories/: each story once, where Latest shows it, `order` giving an item of each."""
+    size = config.items_per_page
+    total = max(1, -(-len(order) // size))
+    outputs = []
+    for number in range(1, total + 1):
+        head = {"page": number, "pages": total, "total": len(order)}
+        next_page = site_url(config.base_url, news_page_path("api/stories/", number + 1)) if number < total else None
+        stories = tuple(_story_entry(site, index) for index in order[(number - 1) * size : number * size])
+        shown = tuple(member for entry in stories for member in entry[2])
+        outputs.append(FileOutput(news_page_path("api/stories/", number),
+                                  partial(_stories_file, config, head, next_page, stories), shown,
+                                  (head, next_page, stories)))
+    return outputs
+
+
+def _story_entry(site: Site, index: int) -> tuple:
+    """(id, the lead's index, its items' indices newest first, source count, newest time, related URLs) of the
+    story site.items[index] is in: plain values, the file's key."""
+    number = site.story_of.get(index)
+    if number is None:
+        item = site.items[index]
+        return story_id(item.source), index, (index,), 0, item.published, ()
+    story = site.stories[number]
+    return (story.id, story.lead, story.members, len(story.members) - 1 + len(story.related), story.newest,
+            story.related)
+
+
+def _stories_file(config: Config, head: dict, next_page: str | None, stories: tuple[tuple, ...], site: Site,
+                  memo: dict) -> bytes:
+    records = []
+    for story, lead, members, count, newest, related in stories:
+        items = ",".join(record_text(site, config, site.items[member], memo) for member in members)
+        # (an id is hex, a path is the site's own: no escaping beyond _json's)
+        records.append(f'{{"id":"{story}","lead":{_json(site.items[lead].path)},"newest":{_json(rfc3339(newest))},'
+                       f'"sourceCount":{count},"items":[{items}],"related":{_json(list(related))}}}')
+    return (_json(head)[:-1] + ',"stories":[' + ",".join(records) + '],"nextPage":' + _json(next_page) + "}\n"
+            ).encode("utf-8")
 
 
 def news_page_path(base: str, number: int) -> str:
