@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
-_FORMAT = 8  # bump when what the cache holds (Item, Problem) changes shape
+_FORMAT = 9  # bump when what the cache holds (Item, Problem) changes shape
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
 _UNSAVED = "unsaved"  # there from `writing` until `save`: a build that may write the output is under way
 
@@ -46,14 +46,16 @@ class BuildCache:
     # In memory only: the last build's plan and render state (build.state.LastBuild), for a build that follows
     # in the same process (serve): the next one reuses its fingerprints, compiled templates and cards.
     last: object = None
-    story_words: dict = field(default_factory=dict)  # an item's digest -> its words for stories (grouping.group)
+    # an item's digest -> its words for stories (grouping.group): kept on disk too, so that a build after an
+    # edit or a fetch works out only the new items' words before clustering
+    story_words: dict = field(default_factory=dict)
     stories: dict = field(default_factory=dict)  # the last stories, by a key of their inputs (grouping.group)
     root: Path | None = None  # the site whose `.newsdesk-cache/` this cache is saved in (None: kept in memory only)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         # not worth a disk cache's size (and where it is saved is the loader's to say)
-        state.update(last=None, dirty=False, root=None, story_words={})
+        state.update(last=None, dirty=False, root=None)
         return state
 
     def item(self, name: str, stat: os.stat_result, config: str):
