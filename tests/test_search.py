@@ -26,6 +26,7 @@ from generator.build.pipeline import BuildOptions, build
 from generator.build.cache import BuildCache
 from generator.build.search_index import make_index
 from generator.config import load_config
+from generator.cli import main as cli_main
 from generator.serve.rebuild import Session, rebuild, update_search
 from generator.plan.search import SEARCH_FOLDER, shard_file, shard_key, terms, tokens
 
@@ -250,6 +251,38 @@ def test_two_workers_write_the_same_index_as_one(tmp_path):
     index = search.plan_index(search_site(config), config)
     assert make_index(index, workers=2, per_task=3) == {
         f"{SEARCH_FOLDER}/{name}": data for name, data in files_under(one / SEARCH_FOLDER).items()}
+
+
+def test_an_index_made_again_after_an_edit_tokenises_only_the_changed_stories(tmp_path):
+    from generator.plan import search
+
+    root = make_site(tmp_path / "site", site_files(), CONFIG)
+    config = load_config(root / "config.yaml")
+    kept = tmp_path / "kept"
+    first = make_index(search.plan_index(search_site(config), config), per_task=5, kept=kept)
+    before = {path.name: path.stat().st_ino for path in kept.iterdir()}
+    assert len(before) == 6  # 27 stories (the draft stays out), 5 a task
+    filler = root / "content/filler-03.md"
+    filler.write_text(filler.read_text().replace("wrote note 3.", "wrote note 3 about a gannet."))
+    index = search.plan_index(search_site(config), config)
+    again = make_index(index, per_task=5, kept=kept)
+    assert again == make_index(index, per_task=5) != first  # what a clean index holds
+    after = {path.name: path.stat().st_ino for path in kept.iterdir()}
+    assert len(after) == 6 and len(after.keys() & before.keys()) == 5  # the other tasks' results were read
+    assert all(after[name] == before[name] for name in after.keys() & before.keys())
+    # A damaged kept result is made again, not trusted
+    (kept / sorted(after)[0]).write_bytes(b"not a pickle")
+    assert make_index(index, per_task=5, kept=kept) == again
+
+
+def test_a_clean_build_forgets_the_kept_search_results(tmp_path):
+    root = make_site(tmp_path / "site", site_files(), CONFIG)
+    assert cli_main(["build", "--config", str(root / "config.yaml")]) == 0
+    kept = root / ".newsdesk-cache/search"
+    assert len(list(kept.iterdir())) == 1
+    (kept / "left-over").write_bytes(b"x")
+    assert cli_main(["build", "--config", str(root / "config.yaml"), "--clean"]) == 0
+    assert not (kept / "left-over").exists()  # (the live index was current: nothing tokenised, nothing kept)
 
 
 def search_site(config):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 
 CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
+_SEARCH = "search"  # the search index's kept task results (search_folder)
 _FORMAT = 9  # bump when what the cache holds (Item, Problem) changes shape
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
 _UNSAVED = "unsaved"  # there from `writing` until `save`: a build that may write the output is under way
@@ -104,8 +106,15 @@ class BuildCache:
             pass
         except Exception as exc:  # a cache from another version, or damaged: start cold
             log.info("ignoring build cache %s: %s", path, exc)
+        if cold:
+            shutil.rmtree(root / CACHE_DIR / _SEARCH, ignore_errors=True)
         cache.root = root
         return cache
+
+    def search_folder(self) -> Path | None:
+        """Where the search index's task results are kept from build to build (search_index.make_index), or
+        None for a cache kept in memory only. Apart from the pickle: only a build whose index changed reads it."""
+        return None if self.root is None else self.root / CACHE_DIR / _SEARCH
 
     def writing(self) -> None:
         """The build is about to write the output: until `save`, the cache on disk does not describe it

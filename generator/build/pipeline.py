@@ -146,7 +146,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
         made = dict(render_pages(env, pages, workers, progress))
         made.update(make_files(outputs, site.model.site, state.output_memo))
         gone = cache.published - names
-        writes, _, removes = _search_changes(live, site, config, workers)  # in the same update: never apart
+        writes, _, removes = _search_changes(live, site, config, workers, cache.search_folder())  # never apart
         written = update_in_place(live, {**made, **writes}, site.copies, gone | removes)
     else:
         mode = "full"
@@ -166,7 +166,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
             if progress:
                 progress("writing", 0, 0)
             if config.search:
-                _stage_search(stage, plan_index(site.model.site, config), workers)
+                _stage_search(stage, plan_index(site.model.site, config), workers, cache.search_folder())
             written = stage.commit()
         stale = set(fingerprints)  # every file was placed anew: remember them all
     if stale or set(cache.outputs) - set(fingerprints) or cache.published != names:
@@ -225,22 +225,24 @@ def _site_wide_key(site: RenderedSite, keys: dict[str, TemplateKey], globals_: d
     return (site.config_digest, site.now, sorted(globals_.items()), [(name, keys[name].digest) for name in used])
 
 
-def _stage_search(stage: Staging, index: SearchIndex, workers: int) -> None:
+def _stage_search(stage: Staging, index: SearchIndex, workers: int, kept: Path | None) -> None:
     """Put the search index into the next output: the live one's files when it was made from the same
     input (a warm build need not tokenise every story again), else a new one (generator/build/search_index.py)."""
     if is_current(stage.output, index):
         for name in sorted(live_names(stage.output)):
             stage.keep(name)
         return
-    for name, data in make_index(index, workers).items():
+    for name, data in make_index(index, workers, kept=kept).items():
         stage.put(name, data)  # equal bytes keep the live file's inode and time
 
 
-def _search_changes(live: Path, site: RenderedSite, config: Config, workers: int) -> tuple[dict[str, bytes], dict, set[str]]:
+def _search_changes(live: Path, site: RenderedSite, config: Config, workers: int,
+                    kept: Path | None) -> tuple[dict[str, bytes], dict, set[str]]:
     """What an update in place does to the live search index (written with the pages, so that a build
     stopped in between never leaves them apart): redo it, or delete it when search was turned off (a full
     build would have no index either)."""
-    changes = index_changes(live, plan_index(site.model.site, config) if config.search else None, workers)
+    changes = index_changes(live, plan_index(site.model.site, config) if config.search else None, workers,
+                            kept=kept)
     return changes or ({}, {}, set())
 
 

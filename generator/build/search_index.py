@@ -1,7 +1,8 @@
 """Making and writing the site search index: generator/plan/search.py decides what the index holds and
 how its files read; this runs its tasks across processes and brings a live site's index up to date.
 
-    make_index(index, workers)         every file of the index, made anew
+    make_index(index, workers)         every file of the index, made anew (its tasks' results kept, to
+                                       reuse those of unchanged stories next time)
     index_changes(output, index)       what to write and delete to bring the live index in line
     update_live_index(output, index)   the same, done in place (serve's background indexer)
 
@@ -13,19 +14,65 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import pickle
+import shutil
 import threading
 from pathlib import Path
 
 from generator.build.parallel import fork_map
 from generator.build.writer import list_files, update_in_place
-from generator.plan.search import FORMAT, SEARCH_FOLDER, SearchIndex, index_files, index_task, index_tasks
+from generator.plan.search import (FORMAT, SEARCH_FOLDER, SearchIndex, index_files, index_task, index_tasks,
+                                   task_key)
 
 
 def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | None = None,
-               per_task: int = 0) -> dict[str, bytes] | None:
+               per_task: int = 0, kept: Path | None = None) -> dict[str, bytes] | None:
     """Name (relative to the site root) -> bytes of every index file, meta.json last; None if cancelled.
-    Stories are tokenised in tasks of `per_task` (0: search.py's choice) on up to `workers` processes."""
-    return index_files(index, fork_map(index_task, None, index_tasks(index, per_task), workers), cancel)
+    Stories are tokenised in tasks of `per_task` (0: search.py's choice) on up to `workers` processes.
+
+    `kept`: a folder where each task's result is kept by its task_key, so that the next index tokenises
+    only the tasks whose stories changed (after an edit or a fetch: the newest task or two). What it held
+    for other tasks is deleted once the index is made."""
+    tasks = index_tasks(index, per_task)
+    if kept is None:
+        return index_files(index, fork_map(index_task, None, tasks, workers), cancel)
+    keys = [task_key(task) for task in tasks]
+    known = {key for key in keys if (kept / key).is_file()}
+    fresh = fork_map(index_task, None, [task for task, key in zip(tasks, keys) if key not in known], workers)
+
+    def results():
+        for key in keys:
+            if key in known:
+                try:
+                    yield pickle.loads((kept / key).read_bytes())
+                    continue
+                except Exception:  # (whatever a damaged file makes pickle raise)
+                    raise _Damaged(key) from None
+            result = next(fresh)
+            _keep(kept, key, result)  # (before index_files extends its arrays)
+            yield result
+
+    try:
+        files = index_files(index, results(), cancel)
+    except _Damaged:  # a kept file unreadable: tokenise every task
+        shutil.rmtree(kept, ignore_errors=True)
+        return make_index(index, workers, cancel, per_task, None)
+    if files is not None:
+        for stale in set(list_files(kept)) - set(keys):
+            (kept / stale).unlink(missing_ok=True)
+    return files
+
+
+class _Damaged(Exception):
+    """A kept task result could not be read."""
+
+
+def _keep(folder: Path, key: str, result) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    temp = folder / f"{key}.tmp"
+    temp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(temp, folder / key)
 
 
 def live_names(output: Path) -> set[str] | None:
@@ -70,7 +117,7 @@ def update_live_index(output: Path, index: SearchIndex, workers: int = 1, cancel
 
 
 def index_changes(output: Path, index: SearchIndex | None, workers: int = 1, cancel: threading.Event | None = None,
-                  per_task: int = 0) -> tuple[dict[str, bytes], dict, set[str]] | None:
+                  per_task: int = 0, kept: Path | None = None) -> tuple[dict[str, bytes], dict, set[str]] | None:
     """What update_in_place is to do to bring the live site's index in line with `index` (None: search
     is off, no index): (files, copies, names to delete); None if it is in line already or `cancel` was set."""
     old = {f"{SEARCH_FOLDER}/{name}" for name in list_files(output / SEARCH_FOLDER)}
@@ -78,5 +125,5 @@ def index_changes(output: Path, index: SearchIndex | None, workers: int = 1, can
         return ({}, {}, old) if old else None
     if is_current(output, index):
         return None
-    files = make_index(index, workers, cancel, per_task)
+    files = make_index(index, workers, cancel, per_task, kept)
     return None if files is None else (files, {}, old - set(files))

@@ -279,6 +279,20 @@ def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
             for start in range(0, count, size)]
 
 
+def task_key(task: tuple) -> str:
+    """A digest of everything index_task(None, task) reads: equal keys, equal results (a build keeps the
+    results of the last one's tasks by this key, generator/build/search_index.py)."""
+    start, stemmer_name, texts = task
+    digest = hashlib.sha1(f"newsdesk search task {FORMAT} {__version__} {stemmer_name} {start}\n".encode())
+    for items in texts:
+        digest.update(b"\x1e")
+        for title, labels, excerpt, body, filters in items:
+            digest.update(_encode(_json([title, labels, excerpt, filters])))
+            digest.update(len(body).to_bytes(8, "big"))
+            digest.update(body)
+    return digest.hexdigest()
+
+
 def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.Event | None = None
                 ) -> dict[str, bytes] | None:
     """Name (relative to the site root) -> bytes of every index file, meta.json last, from index_task's
