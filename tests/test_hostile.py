@@ -1,0 +1,77 @@
+"""Hostile content: items and feeds written to break the outputs, and what readers of every output see.
+
+Content comes from crawlers and fetched feeds, that is from anyone. Each test crafts what such a source can
+write and checks the outputs with the parsers their readers use (html5lib, a strict XML parser, json, a real
+browser), or the files fetch writes as the build reads them.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import build_site, make_site
+from feed_server import FeedServer, Route
+from generator.cli import main
+
+
+@pytest.fixture()
+def server():
+    with FeedServer() as running:
+        yield running
+
+
+def fetch_site(root: Path, server: FeedServer, paths) -> Path:
+    config = textwrap.dedent("""\
+        title: Fetched News
+        base_url: https://example.org/
+        now: "2026-11-22T12:00:00Z"
+        fetch:
+          timeout: 2
+          retries: 0
+        sources:
+        """) + "".join(f"  - {server.url(path)}\n" for path in paths)
+    return make_site(root, {}, config)
+
+
+def fetched_titles(site: Path) -> list[str]:
+    files = sorted((site / "content" / "fetched").rglob("*.md"))
+    return sorted(yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])["title"] for path in files)
+
+
+# --- fetch: characters that are no characters --------------------------------------------------------
+
+RSS_NO_CHARACTER = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Feed</title><link>https://feed.example/</link>
+<item><title>Half &#xD800; a pair</title><link>https://feed.example/1</link></item>
+<item><title>Past &#x110000; the end, &#1114112; and &#99999999999; too</title><link>https://feed.example/2</link></item>
+<item><title>Plain</title><link>https://feed.example/3</link><description>x &#xDC00; y</description></item>
+</channel></rss>"""
+
+JSON_LONE_SURROGATES = json.dumps({
+    "version": "https://jsonfeed.org/version/1.1", "title": "Feed \ud800",
+    "items": [{"id": "1", "url": "https://json.example/1", "title": "Lone \ud800 high", "content_html": "<p>\udc00</p>"},
+              {"id": "2", "url": "https://json.example/2", "title": "Pair \U0001F600 kept"},
+              {"id": "3", "url": "https://json.example/3", "title": "Plain"}],
+}).encode("ascii")  # (json.dumps escapes them: "\\ud800", as JSON writers do)
+
+
+def test_feeds_with_references_to_no_character_are_fetched_whole(tmp_path, server, capsys):
+    """`&#xD800;` or `&#x110000;` in one entry of an RSS feed, or a `"\\ud800"` escape in a JSON Feed, made
+    the whole feed unreadable (feedparser fails on it) or stopped fetch with a traceback (no UTF-8 file can
+    hold a lone surrogate). They are U+FFFD now, as a browser shows them, and every entry is kept."""
+    server.routes["/rss.xml"] = Route(RSS_NO_CHARACTER)
+    server.routes["/feed.json"] = Route(JSON_LONE_SURROGATES, content_type="application/feed+json")
+    site = fetch_site(tmp_path / "site", server, ["/rss.xml", "/feed.json"])
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    assert "0 failed" in out and "6 new" in out, out
+    assert fetched_titles(site) == ["Half \ufffd a pair", "Lone \ufffd high", "Pair \U0001F600 kept",
+                                    "Past \ufffd the end, \ufffd and \ufffd too", "Plain", "Plain"]
+    config, result = build_site(site)
+    assert not result.site.problems and result.items == 6
