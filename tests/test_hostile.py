@@ -75,3 +75,22 @@ def test_feeds_with_references_to_no_character_are_fetched_whole(tmp_path, serve
                                     "Past \ufffd the end, \ufffd and \ufffd too", "Plain", "Plain"]
     config, result = build_site(site)
     assert not result.site.problems and result.items == 6
+
+
+# --- front matter: escapes that are no characters -----------------------------------------------------
+
+def test_surrogate_escapes_in_front_matter_keep_the_item(tmp_path):
+    """JSON is YAML, and JSON writers escape an emoji as a surrogate pair ("\\ud83d\\ude00"). libyaml refuses
+    every surrogate escape, so such an item was left out ("invalid YAML"). The pair is the character it
+    encodes now, and a lone surrogate (which no output can hold) is U+FFFD."""
+    front = json.dumps({"title": "Emoji \U0001F600 and lone \ud800", "excerpt": "Pair \U0001F680",
+                        "publishedDateTime": "2026-11-20T10:00:00Z", "topics": ["Space \U0001F680"]})
+    assert "\\ud83d\\ude00" in front and "\\ud800" in front
+    site = make_site(tmp_path / "site", {"content/emoji.md": f"---\n{front}\n---\nBody.\n"})
+    config, result = build_site(site)
+    assert not result.site.problems, result.site.problems
+    [story] = result.site.model.site.items
+    assert (story.title, story.excerpt, story.topic_names) == ("Emoji \U0001F600 and lone \ufffd", "Pair \U0001F680",
+                                                                ("Space \U0001F680",))
+    page = (config.output_path / story.path / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Emoji \U0001F600 and lone \ufffd</h1>" in page

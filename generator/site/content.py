@@ -170,10 +170,13 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
 
 
 def _without_surrogates(value, done: dict):
-    """`value` with every lone surrogate in its strings (keys too) made U+FFFD; an object that aliases
-    share is scrubbed once (`done`: id -> its scrubbed copy), so aliases cannot multiply the work."""
+    """`value` with every surrogate pair in its strings (keys too) made the character it encodes, and every
+    lone surrogate U+FFFD; an object that aliases share is scrubbed once (`done`: id -> its scrubbed copy),
+    so aliases cannot multiply the work."""
     if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value)
+        if not _SURROGATE.search(value):
+            return value
+        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     if not isinstance(value, (list, dict)):
         return value
     if id(value) not in done:
@@ -210,6 +213,12 @@ def _load_yaml(front: str):
         return {}
     try:
         return frontmatter_yaml.load(front)
+    except yaml.YAMLError as exc:
+        if "\\u" in front.lower() and "invalid Unicode character escape" in str(getattr(exc, "problem", "")):
+            # libyaml refuses a surrogate escape, even a pair ("\ud83d\ude00": an emoji as JSON writers escape
+            # it, and JSON is YAML), which left the item out. PyYAML's own reader takes them (_without_surrogates).
+            return yaml.load(front, Loader=_LocatingLoader)
+        raise
     except (ValueError, TypeError, AttributeError, OverflowError):
         # A well-formed value the constructor rejects (`2026-13-45` as a date): load again, slowly, to find its line.
         return yaml.load(front, Loader=_LocatingLoader)
