@@ -94,3 +94,21 @@ def test_surrogate_escapes_in_front_matter_keep_the_item(tmp_path):
                                                                 ("Space \U0001F680",))
     page = (config.output_path / story.path / "index.html").read_text(encoding="utf-8")
     assert "<h1>Emoji \U0001F600 and lone \ufffd</h1>" in page
+
+
+# --- URL fields ---------------------------------------------------------------------------------------
+
+def test_a_url_field_that_cannot_be_kept_is_named_with_its_line(tmp_path, capsys):
+    """`webUrl: javascript:...`, a list or a relative path were dropped without a word: the story had no
+    link and nothing said why. Each is a warning with file:line now, and the story is still built."""
+    files = {"content/links.md": "\n".join([
+        "---", "title: Links", "publishedDateTime: 2026-11-20T10:00:00Z",
+        "webUrl: \"javascript:window.pwned=1\"", "originalUrl: [https://provider.example/a]",
+        "ampWebUrl: /story/amp", "cdnAmpWebUrl: \" JaVa\\tScRiPt:window.pwned=2\"", "---", "Body."]) + "\n"}
+    site = make_site(tmp_path / "site", files)
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    for line, key in ((4, "webUrl"), (5, "originalUrl"), (6, "ampWebUrl"), (7, "cdnAmpWebUrl")):
+        assert f"warning: content/links.md:{line}: `{key}` is not an http or https URL" in err, err
+    page = (site / "output" / "news/2026/11/20/links/index.html").read_text(encoding="utf-8")
+    assert "<h1>Links</h1>" in page and "pwned" not in page and "/story/amp" not in page

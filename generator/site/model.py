@@ -352,10 +352,10 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     video_url = iframe_src(featured)
     values = dict(  # (all read before deciding, so that every problem of the file is said at once)
         excerpt=_text(meta, "excerpt", notes),
-        original_url=_url(meta.get("originalUrl")),
-        web_url=_url(meta.get("webUrl")),
-        amp_url=_url(meta.get("ampWebUrl")),
-        cdn_amp_url=_url(meta.get("cdnAmpWebUrl")),
+        original_url=_url_field(meta, "originalUrl", notes),
+        web_url=_url_field(meta, "webUrl", notes),
+        amp_url=_url_field(meta, "ampWebUrl", notes),
+        cdn_amp_url=_url_field(meta, "cdnAmpWebUrl", notes),
         type=kind,
         quality=_score(meta.get("quality"), "quality", notes),
         heat=_score(meta.get("heat"), "heat", notes) or 0.0,
@@ -460,6 +460,19 @@ def _url(value) -> str:
     if isinstance(value, str) and "&" in value:
         value = _URL_ENTITY.sub(lambda m: html.unescape(m.group()), value)
     return safe_url(value)
+
+
+def _url_field(meta: dict, key: str, notes: _Notes) -> str:
+    """A URL field (_url); one given that cannot be kept (`javascript:`, a relative path, a list) is left
+    out with a warning, so the user learns why the story has no link."""
+    value = meta.get(key)
+    if value is None or value == "":
+        return ""
+    url = _url(value)
+    if not url:
+        notes.warn(key, f"`{key}` is not an http or https URL: {_shown(value)}; it is left out",
+                   "write the full address, e.g. https://provider.example/story")
+    return url
 
 
 def _tag_gap(match: re.Match) -> str:
