@@ -112,3 +112,39 @@ def test_a_url_field_that_cannot_be_kept_is_named_with_its_line(tmp_path, capsys
         assert f"warning: content/links.md:{line}: `{key}` is not an http or https URL" in err, err
     page = (site / "output" / "news/2026/11/20/links/index.html").read_text(encoding="utf-8")
     assert "<h1>Links</h1>" in page and "pwned" not in page and "/story/amp" not in page
+
+
+# --- plain text: what is shown, and what is taken for markup -------------------------------------------
+
+SHOWN_AS_WRITTEN = {  # title as a crawler writes it -> as every reader sees it
+    "Java's List&lt;String&gt; explained": "Java's List<String> explained",
+    "Rust Option<T> and Vec<u8>": "Rust Option<T> and Vec<u8>",
+    "Start a comment with <!-- and see": "Start a comment with <!-- and see",
+    "<b>Bold</b> and <custom-tag>custom</custom-tag> markup": "Bold and custom markup",
+}
+
+
+def test_angle_brackets_that_are_no_tags_are_shown_in_every_output(tmp_path):
+    """Plain-text fields lose their tags (model.plain_text), but `List<String>`, `Vec<u8>` (or the same
+    HTML-escaped) lost their words too, and an unclosed `<!--` everything after it: a reader saw
+    "Java's List explained". Only HTML's elements are tags now; the rest is shown as written, as text."""
+    import xml.etree.ElementTree as ET
+
+    import html5lib
+
+    files = {f"content/t{n}.md": "\n".join(["---", f"title: {json.dumps(raw)}", f"excerpt: {json.dumps(raw)}",
+                                            f"publishedDateTime: 2026-11-20T1{n}:00:00Z", "---", "Body."]) + "\n"
+             for n, raw in enumerate(SHOWN_AS_WRITTEN)}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    out = config.output_path
+    items = {i.source: i for i in result.site.model.site.items}
+    for n, shown in enumerate(SHOWN_AS_WRITTEN.values()):
+        story = items[f"content/t{n}.md"]
+        assert (story.title, story.excerpt) == (shown, shown)
+        page = html5lib.parse((out / story.path / "index.html").read_bytes(), namespaceHTMLElements=False)
+        assert "".join(page.find(".//h1").itertext()) == shown
+        assert page.find(".//meta[@property='og:title']").get("content") == shown
+    atom = ET.parse(out / "feeds" / "latest.xml").getroot()
+    titles = [e.text for e in atom.iter("{http://www.w3.org/2005/Atom}title")][1:]
+    api = json.loads((out / "api" / "news" / "index.json").read_text(encoding="utf-8"))
+    assert sorted(titles) == sorted(SHOWN_AS_WRITTEN.values()) == sorted(n["title"] for n in api["news"])

@@ -57,7 +57,18 @@ MAX_TOPICS = 20  # per item; see the module's docstring
 MAX_RELATED = 50
 MAX_IMAGES = 20
 _DECODE_ROUNDS = 4  # entity decodings of one field at most: each round undoes one encoding too many
-_TAG = re.compile(r"<!--.*?(?:-->|$)|<[!?][^<>]*>|</?([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>", re.DOTALL)
+_TAG = re.compile(r"<!--.*?-->|<[!?][^<>]*>|</?([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>", re.DOTALL)
+# What plain_text takes for a tag: HTML's elements (and SVG's and MathML's roots), and custom elements (a
+# "-" in the name). Anything else in angle brackets is words a reader should see: `List<String>`, `Vec<u8>`.
+_ELEMENTS = frozenset("""
+    a abbr acronym address applet area article aside audio b base basefont bdi bdo big blink blockquote body br
+    button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em
+    embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html
+    i iframe img input ins isindex kbd keygen label legend li link listing main map mark marquee math menu meta
+    meter nav nobr noembed noframes noscript object ol optgroup option output p param picture plaintext pre
+    progress q rb rp rt rtc ruby s samp script search section select slot small source span strike strong style
+    sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr
+    xmp""".split())
 _URL_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _BREAKING_TAGS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "hr", "blockquote", "section",
                             "article", "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -476,8 +487,12 @@ def _url_field(meta: dict, key: str, notes: _Notes) -> str:
 
 
 def _tag_gap(match: re.Match) -> str:
-    """What a removed tag leaves: a space where it broke the line (<br>, <p>), else nothing (<b>)."""
-    return " " if (match.group(1) or "").lower() in _BREAKING_TAGS else ""
+    """What a removed tag leaves: a space where it broke the line (<br>, <p>), else nothing (<b>); what is
+    no element's tag (`<String>`) stays as it is. An unclosed `<!--` is text too: it hid nothing."""
+    name = (match.group(1) or "").lower()
+    if name and name not in _ELEMENTS and "-" not in name:
+        return match.group()
+    return " " if name in _BREAKING_TAGS else ""
 
 
 def _plain(value) -> str | None:
