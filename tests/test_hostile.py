@@ -148,3 +148,34 @@ def test_angle_brackets_that_are_no_tags_are_shown_in_every_output(tmp_path):
     titles = [e.text for e in atom.iter("{http://www.w3.org/2005/Atom}title")][1:]
     api = json.loads((out / "api" / "news" / "index.json").read_text(encoding="utf-8"))
     assert sorted(titles) == sorted(SHOWN_AS_WRITTEN.values()) == sorted(n["title"] for n in api["news"])
+
+
+# --- links: what a page says they lead to ---------------------------------------------------------------
+
+DECEPTIVE = ["https://www.bbc.co.uk@evil.example/story", "https://www.youtube.com:443@evil.example/watch",
+             "https://\u0430pple.com/news", "https://ok.example/plain"]  # (\u0430: a Cyrillic "a")
+
+
+@pytest.mark.slow
+def test_a_link_is_named_by_the_host_the_browser_goes_to(tmp_path, page):
+    """"More coverage" and "Watch the video on" name the host of each link. They named what stood between
+    "//" and the next "/": `https://www.bbc.co.uk@evil.example/` was labelled "www.bbc.co.uk@evil.example",
+    and a Cyrillic look-alike "аpple.com" as apple.com. The label is now the host the browser goes to."""
+    from conftest import static_server
+
+    related = [{"title": f"Coverage {n}", "webUrl": url} for n, url in enumerate(DECEPTIVE)]
+    files = {"content/story.md": "\n".join([
+        "---", "title: Story", "publishedDateTime: 2026-11-20T10:00:00Z", "type: video",
+        "featuredContent: " + json.dumps(f'<iframe src="{DECEPTIVE[1]}"></iframe>'),
+        "related: " + json.dumps(related), "---", "Body."]) + "\n"}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    with static_server(config.output_path) as base:
+        page.goto(base + "news/2026/11/20/story/")
+        shown = page.evaluate("""() => [...document.querySelectorAll('.coverage li, .video-link')].map(li => {
+            const a = li.querySelector('a');
+            return [a.hostname, li.querySelector('.meta > span:last-child, a.play').textContent];
+        })""")
+    assert len(shown) == len(DECEPTIVE) + 1
+    for hostname, label in shown:
+        assert hostname in ("evil.example", "xn--pple-43d.com", "ok.example")
+        assert label.replace("Watch the video on ", "").replace("\u2197", "").strip() == hostname

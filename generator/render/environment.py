@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
+from urllib.parse import urlsplit
 
 import jinja2
 
@@ -202,10 +203,27 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
         date=lambda m, fmt="%-d %B %Y": local(m).strftime(fmt),
         number=_number,
         json_script=json_script,
-        host=lambda u: (u.split("//", 1)[-1].split("/", 1)[0]),
+        host=host,
         outline=outline,
     )
     return env
+
+
+def host(url: str) -> str:
+    """The host a link leads to, as a page names it ("Watch the video on ..."): the host alone, as the browser
+    reads it, so that `https://bbc.co.uk@evil.example/` is named evil.example, not "bbc.co.uk@evil.example";
+    an international name in its ASCII form, as the browser sends it, so that no look-alike letter
+    (a Cyrillic "а" in "аpple.com") names another site."""
+    try:
+        name = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    if not name.isascii():
+        try:
+            name = name.encode("idna").decode("ascii")
+        except UnicodeError:
+            pass
+    return name
 
 
 def first_image(items) -> object | None:
