@@ -179,3 +179,27 @@ def test_a_link_is_named_by_the_host_the_browser_goes_to(tmp_path, page):
     for hostname, label in shown:
         assert hostname in ("evil.example", "xn--pple-43d.com", "ok.example")
         assert label.replace("Watch the video on ", "").replace("\u2197", "").strip() == hostname
+
+
+def jsonld(path: Path) -> dict:
+    import html5lib
+
+    page = html5lib.parse(path.read_bytes(), namespaceHTMLElements=False)
+    [script] = [s for s in page.iter("script") if s.get("type") == "application/ld+json"]
+    return json.loads(script.text)
+
+
+@pytest.mark.parametrize("domain", ["javascript:window.pwned=1", "two words", "../../etc", "evil.example/x?y",
+                                    "a\u202eb.example"])
+def test_a_provider_domain_that_is_no_host_makes_no_link_in_json_ld(tmp_path, domain):
+    """An item's provider `domain` is plain text, anything; the story's JSON-LD made its publisher's `url`
+    "https://" + domain + "/" whatever it was ("https://javascript:window.pwned=1/", "https://two words/"),
+    which search engines read as the publisher's home page. Now only a host name makes one, as in feeds."""
+    provider = json.dumps({"name": "Provider", "domain": domain})
+    good = json.dumps({"name": "Good", "domain": "good.example"})
+    files = {"content/a.md": f"---\ntitle: A\npublishedDateTime: 2026-11-20T10:00:00Z\nprovider: {provider}\n---\nx\n",
+             "content/b.md": f"---\ntitle: B\npublishedDateTime: 2026-11-20T11:00:00Z\nprovider: {good}\n---\nx\n"}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    bad = jsonld(config.output_path / "news/2026/11/20/a/index.html")["publisher"]
+    assert bad["name"] == "Provider" and "url" not in bad, bad
+    assert jsonld(config.output_path / "news/2026/11/20/b/index.html")["publisher"]["url"] == "https://good.example/"

@@ -24,7 +24,7 @@ import jinja2
 from generator import __version__
 from generator.config import Config
 from generator.errors import BuildError, Problem
-from generator.plan.feeds import feed_path
+from generator.plan.feeds import domain_url, feed_path
 from generator.render.fragments import MemoEnvironment
 from generator.render.pictures import picture
 from generator.site.model import ProviderBadge, Site
@@ -166,8 +166,8 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
         provider = badges.get(item.provider.slug) if item.provider else None
         if provider is not None:
             organization = {"@type": "Organization", "name": provider.name}
-            if provider.domain:
-                organization["url"] = f"https://{provider.domain}/"
+            if domain_url(provider.domain):
+                organization["url"] = domain_url(provider.domain)
             if provider.logo:
                 organization["logo"] = {"@type": "ImageObject", "url": absolute(provider.logo.url)}
         else:
