@@ -203,3 +203,29 @@ def test_a_provider_domain_that_is_no_host_makes_no_link_in_json_ld(tmp_path, do
     bad = jsonld(config.output_path / "news/2026/11/20/a/index.html")["publisher"]
     assert bad["name"] == "Provider" and "url" not in bad, bad
     assert jsonld(config.output_path / "news/2026/11/20/b/index.html")["publisher"]["url"] == "https://good.example/"
+
+
+def test_a_url_with_a_noncharacter_keeps_every_feed_well_formed(tmp_path):
+    """U+FFFE and U+FFFF (YAML's "\\uFFFE") are no XML characters, and URL fields let them through: one
+    story's `webUrl` or picture made Latest, Top and its provider's feeds ill-formed, and a feed reader
+    refuses the whole feed. They are percent-encoded now, as the browser sends them: the link still works."""
+    import xml.etree.ElementTree as ET
+
+    front = "\n".join([
+        "title: Odd links", "publishedDateTime: 2026-11-20T10:00:00Z",
+        'webUrl: "https://provider.example/a\\uFFFE"', 'ampWebUrl: "https://provider.example/amp\\uFFFF"',
+        'images: [{url: "https://provider.example/i\\uFFFF.png", width: 800, height: 400}]',
+        'provider: {name: P, domain: provider.example, images: [{url: "https://provider.example/l\\uFFFE.png"}]}',
+        'related: [{title: R, webUrl: "https://other.example/r\\uFFFE"}]'])
+    config, result = build_site(make_site(tmp_path / "site", {"content/odd.md": f"---\n{front}\n---\nBody.\n"}))
+    [story] = result.site.model.site.items
+    assert story.link == "https://provider.example/a%EF%BF%BE"
+    assert story.images[0].url == "https://provider.example/i%EF%BF%BF.png"
+    feeds = sorted(p for p in config.output_path.rglob("*") if p.suffix in (".xml", ".rss"))
+    assert len(feeds) >= 6
+    for path in feeds:
+        ET.parse(path)  # expat: fails on a character XML does not allow
+    for path in config.output_path.rglob("*"):
+        if path.suffix in (".xml", ".rss", ".json", ".html"):
+            text = path.read_text(encoding="utf-8")
+            assert "\ufffe" not in text and "\uffff" not in text, path

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
+from urllib.parse import quote
 
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
@@ -470,7 +471,12 @@ def _url(value) -> str:
     references ended by `;`, so that `&copy=1` in a query stays as it is."""
     if isinstance(value, str) and "&" in value:
         value = _URL_ENTITY.sub(lambda m: html.unescape(m.group()), value)
-    return safe_url(value)
+    url = safe_url(value)
+    if url and not url.isascii() and _CONTROL.search(url):
+        # U+FFFE in a path made every feed with the story ill-formed XML: such characters (which
+        # safe_url lets through) are percent-encoded, as the browser sends them, so the link still works.
+        url = _CONTROL.sub(lambda m: quote(m.group(), safe=""), url)
+    return url
 
 
 def _url_field(meta: dict, key: str, notes: _Notes) -> str:
