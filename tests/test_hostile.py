@@ -229,3 +229,17 @@ def test_a_url_with_a_noncharacter_keeps_every_feed_well_formed(tmp_path):
         if path.suffix in (".xml", ".rss", ".json", ".html"):
             text = path.read_text(encoding="utf-8")
             assert "\ufffe" not in text and "\uffff" not in text, path
+
+
+def test_raw_control_characters_in_front_matter_keep_the_item(tmp_path):
+    """A crawler's title with a stray ESC, DEL, C1 control or U+FFFE, written raw (not escaped): YAML
+    refuses such characters anywhere in a document, so the item was left out as "invalid YAML". They are
+    dropped before loading now, as the model drops them from every text field, and the item is shown."""
+    raw = "\n".join(["---", "title: \"Breaking\x1b news\x7f from\x80 here\ufffe\"", "excerpt: Tab\there\x0b too",
+                     "topics: [\"Sci\x9fence\"]", "publishedDateTime: 2026-11-20T10:00:00Z", "---", "Body.\n"])
+    site = make_site(tmp_path / "site", {})
+    (site / "content" / "raw.md").write_bytes(raw.encode("utf-8"))
+    config, result = build_site(site)
+    assert not result.site.problems, result.site.problems
+    [story] = result.site.model.site.items
+    assert (story.title, story.excerpt, story.topic_names) == ("Breaking news from here", "Tab here too", ("Science",))
