@@ -243,3 +243,251 @@ def test_raw_control_characters_in_front_matter_keep_the_item(tmp_path):
     assert not result.site.problems, result.site.problems
     [story] = result.site.model.site.items
     assert (story.title, story.excerpt, story.topic_names) == ("Breaking news from here", "Tab here too", ("Science",))
+
+
+# --- a whole site of hostile items, every output read by the parser its readers use -----------------------
+
+MARKUP = [  # in every text field and nested field
+    "</script><script>window.pwned=1</script>", "<!-- open", "]]> <![CDATA[x]]>", "<svg onload=window.pwned=2>",
+    "\" ' ` onmouseover=window.pwned=3 x=\"", "&lt;script&gt;window.pwned=4&lt;/script&gt;",
+    "&amp;lt;img src=x onerror=window.pwned=5&amp;gt;", "&#60;img src=x onerror=window.pwned=6&#62;",
+    "&#x6A;avascript:window.pwned=7", "line\u2028sep\u2029para", "\u202egnp.exe \u200b", "{{ 7*7 }} {% raw %} ${7*7}",
+    "\\u003c/script\\u003e", "List<String> & Vec<u8>",
+]
+URLS = [
+    "javascript:window.pwned=20", "JaVaScRiPt:window.pwned=21", " javascript:window.pwned=22",
+    "\x01javascript:window.pwned=23", "java\tscript:window.pwned=24", "java\nscript:window.pwned=25",
+    "&#x6A;avascript:window.pwned=26", "data:text/html,<script>window.pwned=27</script>", "vbscript:msgbox(1)",
+    "//evil.example/x", "https:\\\\evil.example\\x", "https://evil.example/\"onmouseover=\"window.pwned=28",
+    "https://evil.example/'><script>window.pwned=29</script>", "https://xn--80ak6aa92e.com/", "https://пример.рф/путь",
+    "https://long.example/" + "a" * 5000, "https://ok.example/?a=1&b=<2>", "https://ok.example/</script>",
+    "https://ok.example/x]]>y", "https://ok.example/\u2028", "https://user:pw@evil.example/",
+]
+BODIES = [
+    "<script>window.pwned=40</script>", "<iframe src=\"https://evil.example\"></iframe>",
+    "<style>body{display:none}</style>", "<form action=https://evil.example><input name=x></form>",
+    "<p onclick=\"window.pwned=41\">x</p>", "<a href=\"javascript:window.pwned=42\">j</a>",
+    "<img srcset=\"javascript:window.pwned=43 1x\" src=x onerror=window.pwned=44>",
+    "<svg><script>window.pwned=45</script></svg>", "<math><mtext><table><mglyph><style><img src=x onerror=window.pwned=46>",
+    "<base href=\"https://evil.example/\">", "<meta http-equiv=refresh content=\"0;url=javascript:window.pwned=47\">",
+    "<noscript><p title=\"</noscript><img src=x onerror=window.pwned=48>\">", "<a href=\"&#x6A;avascript:window.pwned=50\">e</a>",
+    "[x](javascript:window.pwned=51)", "<a href=\"java&#x09;script:window.pwned=52\">t</a>", "<object data=x></object><embed src=x>",
+    "<details open ontoggle=window.pwned=53>", "<template><script>window.pwned=54</script></template>",
+    "<textarea></textarea><img src=x onerror=window.pwned=55>", "<xmp><img src=x onerror=window.pwned=56></xmp>",
+    "<!-- --><script>window.pwned=57</script> --!>", "<img src=\"data:image/svg+xml,<svg onload=window.pwned=58>\">",
+    "</div></article></main><script>window.pwned=59</script>", "<plaintext>",
+]
+NAMES = ["../../etc/passwd", "..\\..\\win", "/abs", "%2e%2e/x", "CON", "nul.txt", "a" * 300, "Case", "case",
+         "Caf\u00e9", "Cafe\u0301", ".hidden", "a/b", "page", "index.html"]
+WRONG = {"title": "[1, 2]", "excerpt": "{a: 1}", "publishedDateTime": "[x]", "webUrl": "[https://x]", "type": "{a: b}",
+         "quality": "[1]", "heat": "{x: 1}", "published": "maybe", "provider": "[1, 2]", "topics": "{a: b}",
+         "images": "7", "related": "7", "secured": "[1]", "featuredContent": "{a: 1}", "price": "[1]",
+         "length": "{a: 1}", "slug": "[a]"}
+
+
+def _hostile_files() -> dict[str, str]:
+    q = json.dumps  # a YAML double-quoted scalar (JSON is YAML) that can carry any character
+
+    def file(lines: list[str], body: str = "Body.") -> str:
+        return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
+
+    files = {}
+    for n, text in enumerate(MARKUP):
+        provider = {"name": text, "domain": f"p{n}.example", "images": [{"url": f"https://img.example/{n}.png"}]}
+        related = [{"title": text, "webUrl": f"https://rel.example/{n}", "excerpt": text,
+                    "provider": {"name": text, "domain": f"r{n}.example"}}]
+        files[f"content/text-{n}.md"] = file([
+            f"title: {q('T' + str(n) + ' ' + text)}", f"excerpt: {q(text)}", f"publishedDateTime: 2026-11-20T10:{n:02d}:00Z",
+            f"webUrl: https://ok.example/{n}", f"type: {q(text)}", f"price: {q(text)}", f"length: {q(text)}",
+            f"size: {q(text)}", f"category: {q(text)}", f"secured: {q(text)}", f"own_field: {q(text)}",
+            f"provider: {q(provider)}", f"topics: {q([text, 'Topic ' + text])}", f"related: {q(related)}",
+            f"images: [{{url: https://img.example/h{n}.jpg, width: 800, height: 400}}]", f"featuredContent: {q(text)}",
+        ], body=text + "\n\n" + text)
+    for n, url in enumerate(URLS):
+        files[f"content/url-{n}.md"] = file([
+            f"title: U{n}", f"publishedDateTime: 2026-11-19T10:{n:02d}:00Z", "type: video",
+            *(f"{key}: {q(url)}" for key in ("webUrl", "originalUrl", "ampWebUrl", "cdnAmpWebUrl")),
+            f"provider: {q({'name': f'P{n}', 'domain': url, 'images': [{'url': url, 'width': 50, 'height': 50}]})}",
+            f"images: {q([{'url': url, 'width': 10, 'height': 10}, {'url': f'https://img.example/{n}.jpg'}])}",
+            f"related: {q([{'title': f'R{n}', 'webUrl': url}, {'title': f'S{n}', 'webUrl': f'https://rel.example/u{n}'}])}",
+            f"featuredContent: {q('<iframe src=' + q(url) + '></iframe>')}",
+        ], body=f"[a]({url}) <a href={q(url)}>b</a> <img src={q(url)} srcset={q(url + ' 1x')}>")
+    for n, body in enumerate(BODIES):
+        files[f"content/body-{n}.md"] = file([f"title: B{n}", f"publishedDateTime: 2026-11-18T10:{n:02d}:00Z"], body)
+    for n, name in enumerate(NAMES):
+        files[f"content/path-{n}.md"] = file([
+            f"title: {q('P' + str(n) + ' ' + name)}", f"publishedDateTime: 2026-11-17T10:00:00Z", f"slug: {q(name)}",
+            f"type: {q(name)}", f"topics: {q([name])}", f"provider: {q({'name': name, 'domain': name})}"])
+    for n, (key, value) in enumerate(WRONG.items()):
+        meta = {"title": f"W{n}", "publishedDateTime": f"2026-11-16T10:{n:02d}:00Z", key: value}
+        files[f"content/wrong-{n}.md"] = file([f"{k}: {v}" for k, v in meta.items()])
+    files["content/bomb.md"] = file(["a: &a [x, x, x, x, x, x, x, x, x]"]
+                                    + [f"{c}: &{c} [{', '.join(['*' + p] * 9)}]" for p, c in zip("abcde", "bcdef")]
+                                    + ["title: Bomb", "publishedDateTime: 2026-11-15T10:00:00Z"])
+    files["content/deep.md"] = file(["title: Deep", "publishedDateTime: 2026-11-15T10:01:00Z", "x: " + "[" * 200 + "]" * 200])
+    files["content/huge.md"] = file(["title: Huge", "publishedDateTime: 2026-11-15T10:02:00Z",
+                                     "topics: [" + ", ".join(f"t{i}" for i in range(600)) + "]",
+                                     "images: [" + ", ".join(f"{{url: 'https://i.example/{i}.png'}}" for i in range(600)) + "]",
+                                     "related: [" + ", ".join(f"{{title: r{i}, webUrl: 'https://r.example/{i}'}}"
+                                                              for i in range(600)) + "]"])
+    return files
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """The hostile site, built: (config, result, every output file relative name -> bytes)."""
+    root = make_site(tmp_path_factory.mktemp("hostile") / "site", _hostile_files())
+    config, result = build_site(root)
+    files = {p.relative_to(config.output_path).as_posix(): p.read_bytes()
+             for p in sorted(config.output_path.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+    return config, result, files
+
+
+SCRIPT_SOURCES = ("/static/js/images.js", "/static/search/search.js")
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "srcset", "background", "cite", "xlink:href")
+
+
+def _scheme(url: str) -> str:
+    """The scheme a browser reads in an attribute's URL (it skips controls and spaces, and tabs and line
+    breaks anywhere), lower case; "" for a relative URL."""
+    import re
+
+    stripped = re.sub(r"[\t\n\r]", "", url).lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                                                    "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", stripped)
+    return match.group(1).lower() if match else ""
+
+
+@pytest.mark.slow
+def test_every_page_of_a_hostile_site_holds_only_the_theme_s_markup(hostile):
+    """Every HTML page parsed as a browser parses it (html5lib): the only scripts are the theme's and the
+    JSON-LD; no event handler, no `style`, `base`, `object`, `embed`, `meta http-equiv` or SVG/MathML from
+    content; iframes only of the allowed players; every URL attribute http(s), mailto or the site's own."""
+    import html5lib
+
+    config, result, files = hostile
+    assert result.items > 80 and len(result.site.problems) == 4
+    pages = {name: data for name, data in files.items() if name.endswith(".html")}
+    assert len(pages) > 100
+    for name, data in pages.items():
+        parser = html5lib.HTMLParser(namespaceHTMLElements=False)
+        document = parser.parse(data)
+        assert not parser.errors, (name, parser.errors[:3])
+        for element in document.iter():
+            tag = element.tag if isinstance(element.tag, str) else ""
+            assert tag not in ("style", "base", "object", "embed", "svg", "math", "template", "textarea", "xmp",
+                               "plaintext"), (name, tag)
+            if tag == "script":
+                assert element.get("src") in SCRIPT_SOURCES or element.get("type") == "application/ld+json", name
+            if tag == "iframe":
+                assert element.get("src", "").startswith(("https://www.youtube.com/", "https://player.vimeo.com/")), name
+            if tag == "meta":
+                assert "http-equiv" not in element.attrib, name
+            if tag == "form":
+                assert element.get("action") == "/search/", name
+            for attribute, value in element.attrib.items():
+                assert not attribute.lower().startswith("on"), (name, tag, attribute, value)
+                if attribute in URL_ATTRIBUTES:
+                    for url in value.split(",") if attribute == "srcset" else [value]:
+                        assert _scheme(url.strip()) in ("", "http", "https", "mailto"), (name, tag, attribute, value)
+
+
+@pytest.mark.slow
+def test_every_feed_and_sitemap_of_a_hostile_site_is_well_formed_xml(hostile):
+    import re
+    import xml.etree.ElementTree as ET
+
+    config, result, files = hostile
+    xml = {name: data for name, data in files.items() if name.endswith((".xml", ".rss"))}
+    assert len(xml) > 50 and "sitemap.xml" in xml and "feeds/latest.rss" in xml
+    not_xml = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    for name, data in xml.items():
+        root = ET.fromstring(data)  # expat: strict
+        assert not not_xml.search(data.decode("utf-8")), name
+        for element in root.iter():
+            if element.tag.endswith(("}loc", "}link", "link", "}id", "guid", "}uri", "url")) or "href" in element.attrib:
+                for url in (element.text or "", element.get("href", "")):
+                    assert _scheme(url.strip()) in ("", "http", "https"), (name, element.tag, url)
+    for loc in ET.fromstring(files["sitemap.xml"]).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"):
+        assert loc.text.startswith(config.base_url) and len(loc.text) < 2048
+
+
+@pytest.mark.slow
+def test_every_json_file_of_a_hostile_site_parses_and_inline_json_stays_in_its_script(hostile):
+    import re
+
+    config, result, files = hostile
+    documents = {name: data for name, data in files.items() if name.endswith(".json")}
+    assert len(documents) > 50 and "api/news/index.json" in documents and "feeds/latest.json" in documents
+    for name, data in documents.items():
+        json.loads(data)
+    inline = 0
+    for name, data in files.items():
+        if name.endswith(".html"):
+            for body in re.findall(rb"<script type=\"application/ld\+json\">(.*?)</script>", data, re.DOTALL):
+                inline += 1
+                text = body.decode("utf-8")
+                json.loads(text)
+                assert "<" not in text and "\u2028" not in text and "\u2029" not in text, name
+    assert inline == result.items
+
+
+@pytest.mark.slow
+def test_hostile_names_stay_inside_the_output_and_clashes_are_told(hostile):
+    """Slugs, topics, providers and types named `../../etc/passwd`, `CON`, 300 letters, `Case`/`case` and
+    `Café` composed and decomposed: every page in the output folder, portable, none lost to another."""
+    config, result, files = hostile
+    items = result.site.model.site.items
+    paths = [i.path for i in items if i.source.startswith("content/path-")]
+    assert len(paths) == len(set(paths)) == len(NAMES)  # two that clash both have a page
+    for name in files:
+        assert name.isascii() and len(name) < 120 and "\\" not in name and ".." not in name.split("/"), name
+        assert not any(part.split(".")[0].lower() in ("con", "nul", "prn", "aux") for part in name.split("/")), name
+    told = [w for w in result.site.warnings if "would write the same page" in w.message]
+    assert {w.path for w in told} == {"content/path-7.md", "content/path-8.md", "content/path-9.md", "content/path-10.md"}
+    for item in items:
+        assert (config.output_path / item.path / "index.html").is_file()
+
+
+@pytest.mark.slow
+def test_broken_hostile_items_are_named_with_a_line_and_what_to_do(hostile):
+    config, result, files = hostile
+    problems = {p.path: p for p in result.site.problems}
+    # (a title or a date that is a list cannot be shown; nothing else of them is left out)
+    assert set(problems) == {"content/bomb.md", "content/deep.md", "content/wrong-0.md", "content/wrong-2.md"}
+    for problem in list(problems.values()) + list(result.site.warnings):
+        assert problem.line and problem.line >= 1, problem
+    wrong = {w.path for w in result.site.warnings if w.path.startswith("content/wrong-")}
+    assert len(wrong) >= 14, sorted(wrong)
+    huge = [w.message for w in result.site.warnings if w.path == "content/huge.md"]
+    assert len(huge) == 3, huge
+
+
+@pytest.mark.slow
+def test_no_hostile_item_runs_script_in_a_browser(hostile, page):
+    """Every page of the hostile site, and the search page's results for words of the payloads, in Chromium:
+    no payload sets `window.pwned` or opens a dialog, and no link, picture or frame has a script URL."""
+    from conftest import static_server
+
+    config, result, files = hostile
+    pages = [name[: -len("index.html")] if name.endswith("index.html") else name
+             for name in files if name.endswith(".html")]
+    dialogs, errors = [], []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    with static_server(config.output_path) as base:
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+        searches = [f"search/?q={word}" for word in ("pwned", "script", "window", "javascript", "onerror", "string")]
+        for path in pages + searches:
+            page.goto(base + path, wait_until="load")
+            if path in searches:
+                page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+            assert page.evaluate("window.pwned") is None, path
+            bad = page.evaluate("""() => [...document.querySelectorAll('[href], [src], [action], [srcset]')]
+                .map(e => e.href || e.src || e.action || e.srcset || '')
+                .filter(url => /^\\s*(javascript|data|vbscript):/i.test(url))""")
+            assert bad == [], (path, bad)
+        page.goto(base + "search/?q=pwned", wait_until="load")
+        page.wait_for_function("document.querySelectorAll('#search-results li').length > 0")
+        assert page.evaluate("window.pwned") is None
+    assert len(pages) > 100 and dialogs == [] and errors == []
