@@ -491,3 +491,48 @@ def test_no_hostile_item_runs_script_in_a_browser(hostile, page):
         page.wait_for_function("document.querySelectorAll('#search-results li').length > 0")
         assert page.evaluate("window.pwned") is None
     assert len(pages) > 100 and dialogs == [] and errors == []
+
+
+# --- fetch: entries that try to pick the file they are written to ---------------------------------------
+
+PICKY_ENTRIES = [  # (guid, link, title)
+    ("../../../../config.yaml", "https://feed.example/a", "../../config"),
+    ("/etc/passwd", "https://feed.example/..%2f..%2fb", "..\\..\\windows\\b"),
+    ("CON", "https://feed.example/c", "CON"),
+    ("c2", "https://feed.example/c2", "con"),
+    ("%2e%2e%2fd", "https://feed.example/d", "%2e%2e/%2e%2e/d"),
+    ("e", "https://feed.example/e", "x" * 400),
+    ("f", "https://feed.example/f", ".hidden"),
+    ("g", "https://feed.example/g", "Caf\u00e9"),
+    ("h", "https://feed.example/h", "Cafe\u0301"),
+    ("i", "https://feed.example/i", "Case"),
+    ("j", "https://feed.example/j", "case"),
+]
+
+
+def test_feed_entries_cannot_choose_where_fetch_writes_them(tmp_path, server, capsys):
+    """guids, links and titles with `../`, `\\`, `%2e%2e`, Windows device names, 400 characters, names that
+    differ by case or Unicode normalisation: each entry is one file in the source's folder, none overwrites
+    another or anything else, and a second fetch finds each again (writes nothing)."""
+    from xml.sax.saxutils import escape
+
+    entries = "".join(f"<item><guid isPermaLink=\"false\">{escape(guid)}</guid><link>{escape(link)}</link>"
+                      f"<title>{escape(title)}</title></item>" for guid, link, title in PICKY_ENTRIES)
+    server.routes["/picky.xml"] = Route(f"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Picky"
+                                        f"</title>{entries}</channel></rss>".encode("utf-8"))
+    site = fetch_site(tmp_path / "site", server, ["/picky.xml"])
+    before = {p for p in site.rglob("*") if p.is_file()}
+    assert main(["fetch", "--config", str(site / "config.yaml")]) == 0
+    assert f"{len(PICKY_ENTRIES)} new" in capsys.readouterr().out
+    written = {p for p in site.rglob("*") if p.is_file()} - before
+    files = [p for p in written if p.suffix == ".md"]
+    assert len(files) == len(PICKY_ENTRIES)
+    [folder] = (site / "content" / "fetched").iterdir()  # the source's folder (127-0-0-1-<port>)
+    for path in files:
+        assert path.parent == folder and path.name.isascii() and len(path.name) < 80, path
+        assert not path.name.startswith(".") and path.stem.split("-")[0].lower() not in ("con", "nul", "prn", "aux")
+    assert len({p.name.lower() for p in files}) == len(files)
+    assert sorted(fetched_titles(site)) == sorted(title for _, _, title in PICKY_ENTRIES)
+    assert (site / "config.yaml").read_text(encoding="utf-8").startswith("title: Fetched News")
+    assert main(["fetch", "--config", str(site / "config.yaml")]) == 0
+    assert f"0 new, 0 updated, {len(PICKY_ENTRIES)} unchanged" in capsys.readouterr().out
