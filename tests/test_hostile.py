@@ -536,3 +536,18 @@ def test_feed_entries_cannot_choose_where_fetch_writes_them(tmp_path, server, ca
     assert (site / "config.yaml").read_text(encoding="utf-8").startswith("title: Fetched News")
     assert main(["fetch", "--config", str(site / "config.yaml")]) == 0
     assert f"0 new, 0 updated, {len(PICKY_ENTRIES)} unchanged" in capsys.readouterr().out
+
+
+def test_pictures_and_related_stories_that_cannot_be_kept_are_told(tmp_path, capsys):
+    """A picture or a related story whose URL is `javascript:` (or none) was skipped without a word."""
+    images = json.dumps([{"url": "javascript:window.pwned=1"}, {"url": "https://img.example/ok.jpg"}, {"url": "/x.png"}])
+    related = json.dumps([{"title": "Good", "webUrl": "https://r.example/1"}, {"title": "Bad", "webUrl": "data:,x"},
+                          {"webUrl": "https://r.example/untitled"}, "just text"])
+    files = {"content/a.md": f"---\ntitle: A\npublishedDateTime: 2026-11-20T10:00:00Z\nimages: {images}\n"
+                             f"related: {related}\n---\nBody.\n"}
+    site = make_site(tmp_path / "site", files)
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "warning: content/a.md:4: `images`: 2 entries have no http or https `url` (first: " \
+           "'javascript:window.pwned=1'); they are left out" in err, err
+    assert "warning: content/a.md:5: `related`: 3 entries have no `title` or no http or https `webUrl`" in err, err

@@ -711,14 +711,24 @@ def _images(value, key: str, notes: _Notes, limit: int) -> tuple[Image, ...]:
         notes.warn(key, f"`{key}` lists {len(value)} images; only the first {limit} are kept",
                    f"an item may have at most {limit} images")
         value = value[:limit]
-    images = []
+    images, unusable = [], []
     for entry in value:
         raw = entry.get("url") if isinstance(entry, dict) else entry
         url = _url(raw) or static_path(raw)  # a picture of the site's own static/ folder is kept too
         if url:
             images.append(Image(url, _int(entry.get("width")) if isinstance(entry, dict) else None,
                                 _int(entry.get("height")) if isinstance(entry, dict) else None))
+        else:
+            unusable.append(raw)
+    if unusable:
+        notes.warn(key, f"`{key}`: {_entries(len(unusable))} no http or https `url` (first: {_shown(unusable[0])}); "
+                   f"{'it is' if len(unusable) == 1 else 'they are'} left out",
+                   "write each picture's full address, or a file of static/ as static/pictures/x.jpg")
     return tuple(images)
+
+
+def _entries(count: int) -> str:
+    return "1 entry has" if count == 1 else f"{count} entries have"
 
 
 def _provider_ref(value, key: str, notes: _Notes) -> ProviderRef | None:
@@ -751,14 +761,13 @@ def _related(value, config: Config, notes: _Notes) -> tuple[Related, ...]:
         notes.warn("related", f"`related` lists {len(value)} stories; only the first {MAX_RELATED} are kept",
                    f"an item may have at most {MAX_RELATED} related stories")
         value = value[:MAX_RELATED]
-    related = []
+    related, unusable = [], 0
     for entry in value:
-        if not isinstance(entry, dict):
-            continue
-        url = _url(entry.get("webUrl")) or _url(entry.get("originalUrl"))
-        title = _plain(entry.get("title") or "")
+        url = isinstance(entry, dict) and (_url(entry.get("webUrl")) or _url(entry.get("originalUrl")))
+        title = isinstance(entry, dict) and _plain(entry.get("title") or "")
         if not url or not title:
-            continue  # nothing a reader could follow
+            unusable += 1  # nothing a reader could follow
+            continue
         published = None
         if entry.get("publishedDateTime"):
             try:
@@ -769,6 +778,10 @@ def _related(value, config: Config, notes: _Notes) -> tuple[Related, ...]:
                                _type(entry.get("type"), "related: type", notes),
                                _provider_ref(entry.get("provider"), "related: provider", notes),
                                _score(entry.get("quality"), "related: quality", notes)))
+    if unusable:
+        notes.warn("related", f"`related`: {_entries(unusable)} no `title` or no http or https `webUrl`; "
+                   f"{'it is' if unusable == 1 else 'they are'} left out",
+                   "give each story a title and its full address")
     return tuple(related)
 
 
