@@ -551,3 +551,17 @@ def test_pictures_and_related_stories_that_cannot_be_kept_are_told(tmp_path, cap
     assert "warning: content/a.md:4: `images`: 2 entries have no http or https `url` (first: " \
            "'javascript:window.pwned=1'); they are left out" in err, err
     assert "warning: content/a.md:5: `related`: 3 entries have no `title` or no http or https `webUrl`" in err, err
+
+
+def test_a_file_name_cannot_drive_the_terminal_or_forge_a_message(tmp_path, capsys):
+    """A crawler that names files after titles can write ESC sequences (clear the screen, recolour), a line
+    break (a forged `error:` line) or a right-to-left override into a file name; messages printed them raw."""
+    site = make_site(tmp_path / "site", {})
+    name = "a\x1b[2J\x1b[31mred\u202egpj.exe\nerror: forged.md:1: fake\x07.md"
+    (site / "content" / name).write_text("---\ntitle: x\npublishedDateTime: nope\n---\n", encoding="utf-8")
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\u202e" not in err and "\x07" not in err, repr(err)
+    [line] = [line for line in err.splitlines() if "publishedDateTime" in line]
+    assert line.startswith("error: content/a\\x1b[2J\\x1b[31mred\\u202egpj.exe\\nerror: forged.md:1: fake\\x07.md:3: ")
+    assert not any(line.startswith("error: forged.md") for line in err.splitlines())
