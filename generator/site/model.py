@@ -58,7 +58,7 @@ MAX_TOPICS = 20  # per item; see the module's docstring
 MAX_RELATED = 50
 MAX_IMAGES = 20
 _DECODE_ROUNDS = 4  # entity decodings of one field at most: each round undoes one encoding too many
-_TAG = re.compile(r"<!--.*?-->|<[!?][^<>]*>|</?([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>", re.DOTALL)
+_TAG = re.compile(r"<!--.*?(?:-->|$)|<[!?][^<>]*>|</?([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>", re.DOTALL)
 # What plain_text takes for a tag: HTML's elements (and SVG's and MathML's roots), and custom elements (a
 # "-" in the name). Anything else in angle brackets is words a reader should see: `List<String>`, `Vec<u8>`.
 _ELEMENTS = frozenset("""
@@ -494,9 +494,13 @@ def _url_field(meta: dict, key: str, notes: _Notes) -> str:
 
 def _tag_gap(match: re.Match) -> str:
     """What a removed tag leaves: a space where it broke the line (<br>, <p>), else nothing (<b>); what is
-    no element's tag (`<String>`) stays as it is. An unclosed `<!--` is text too: it hid nothing."""
+    no element's tag (`<String>`) stays as it is. An unclosed `<!--` is text too, with all after it (it hid
+    nothing); _TAG takes it to the end in one match, as a search for each `<!--`'s end would take time
+    growing with the square of the text's length."""
     name = (match.group(1) or "").lower()
     if name and name not in _ELEMENTS and "-" not in name:
+        return match.group()
+    if match.group().startswith("<!--") and not match.group().endswith("-->"):
         return match.group()
     return " " if name in _BREAKING_TAGS else ""
 
