@@ -282,7 +282,8 @@ BODIES = [
     "</div></article></main><script>window.pwned=59</script>", "<plaintext>",
 ]
 NAMES = ["../../etc/passwd", "..\\..\\win", "/abs", "%2e%2e/x", "CON", "nul.txt", "a" * 300, "Case", "case",
-         "Caf\u00e9", "Cafe\u0301", ".hidden", "a/b", "page", "index.html"]
+         "Caf\u00e9", "Cafe\u0301", ".hidden", "a/b", "page", "index.html",
+         "constructor", "__proto__", "hasOwnProperty"]  # (names of JavaScript's objects' own: the search page)
 WRONG = {"title": "[1, 2]", "excerpt": "{a: 1}", "publishedDateTime": "[x]", "webUrl": "[https://x]", "type": "{a: b}",
          "quality": "[1]", "heat": "{x: 1}", "published": "maybe", "provider": "[1, 2]", "topics": "{a: b}",
          "images": "7", "related": "7", "secured": "[1]", "featuredContent": "{a: 1}", "price": "[1]",
@@ -481,7 +482,9 @@ def test_no_hostile_item_runs_script_in_a_browser(hostile, page):
     page.on("pageerror", lambda error: errors.append(str(error)))
     with static_server(config.output_path) as base:
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
-        searches = [f"search/?q={word}" for word in ("pwned", "script", "window", "javascript", "onerror", "string")]
+        searches = [f"search/?q={word}" for word in ("pwned", "script", "window", "javascript", "onerror", "string",
+                                                     "constructor", "__proto__", "p15&topic=constructor",
+                                                     "p16&provider=proto", "hasOwnProperty&sort=date")]
         for path in pages + searches:
             page.goto(base + path, wait_until="load")
             if path in searches:
