@@ -6,7 +6,13 @@ so that a user (or an editor's error parser) can jump straight to it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# What a file name may hold that a terminal or an editor would act on or show reordered rather than print:
+# controls (a crawler's file named after a title with ESC [2J clears the screen, a line break forges a
+# message) and bidirectional overrides. A message shows them escaped, as Python writes them.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -19,7 +25,8 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        path = _UNSHOWABLE.sub(lambda m: ascii(m.group())[1:-1], self.path)
+        where = f"{path}:{self.line}" if self.line else path
         text = f"{where}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 

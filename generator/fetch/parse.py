@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urljoin
@@ -47,6 +48,14 @@ class Feed:
     entries: tuple[Entry, ...]
 
 
+# A character reference to no character (a surrogate, beyond U+10FFFF): feedparser's fallback parser fails on
+# the whole feed when it meets one, so each becomes U+FFFD first, as an HTML parser shows it.
+_NUMERIC_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+# Lone surrogates: a JSON Feed's "\ud800" escape makes one. No UTF-8 file can hold it (fetch would fail writing
+# the item), so each becomes U+FFFD, as a UTF-8 decoder shows a broken character.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class NotAFeed(ValueError):
     """The bytes are no feed newsdesk can read; the message says what was found."""
 
@@ -55,6 +64,8 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
     head = body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if "json" in content_type.lower() or head.startswith(b"{"):
         return _json_feed(body, url)
+    if b"&#" in body:
+        body = _NUMERIC_REF.sub(_character_ref, body)
     parsed = feedparser.parse(body, response_headers={"content-location": url, "content-type": content_type or "application/xml"})
     if not parsed.entries and (parsed.bozo or not parsed.version):
         problem = parsed.get("bozo_exception") if parsed.bozo else None
@@ -62,6 +73,14 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
     channel = parsed.feed
     return Feed(title=_text(channel.get("title")), link=safe_url(channel.get("link", "")),
                 entries=tuple(_entry(entry) for entry in parsed.entries))
+
+
+def _character_ref(match: re.Match) -> bytes:
+    digits = (match[1] or match[2]).lstrip(b"0")
+    if len(digits) > 7:
+        return b"&#xFFFD;"
+    code = int(digits or b"0", 16 if match[1] else 10)
+    return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else match[0]
 
 
 def _entry(entry) -> Entry:
@@ -105,7 +124,10 @@ def _entry(entry) -> Entry:
 def _json_feed(body: bytes, url: str) -> Feed:
     """JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/), which feedparser does not read."""
     try:
-        data = json.loads(body.decode("utf-8-sig"))
+        text = body.decode("utf-8-sig")
+        data = json.loads(text)
+        if "\\u" in text and _SURROGATE.search(text := json.dumps(data, ensure_ascii=False)):
+            data = json.loads(_SURROGATE.sub("\ufffd", text))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise NotAFeed(f"not a feed: invalid JSON ({exc})") from None
     if not isinstance(data, dict) or not str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):

@@ -186,10 +186,15 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
         image_width=image.width if image else None,
         image_height=image.height if image else None,
         author=clean_text(provider.name if provider else item.provider.name if item.provider else ""),
-        author_url=f"https://{domain}/" if _DOMAIN.fullmatch(domain) else "",
+        author_url=domain_url(domain),
         author_feed=site_url(base, feed_path("provider", item.provider.slug) + ".rss") if provider else "",
         topics=tuple((slug, clean_text(site.topics[slug].name)) for slug in item.topics if slug in site.topics),
     )
+
+
+def domain_url(domain: str) -> str:
+    """A provider's home page, from the domain an item gives (plain text: anything); "" when it is no host name."""
+    return f"https://{domain}/" if _DOMAIN.fullmatch(domain) else ""
 
 
 def image_type(url: str) -> str:

@@ -17,13 +17,14 @@ from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
+from urllib.parse import urlsplit
 
 import jinja2
 
 from generator import __version__
 from generator.config import Config
 from generator.errors import BuildError, Problem
-from generator.plan.feeds import feed_path
+from generator.plan.feeds import domain_url, feed_path
 from generator.render.fragments import MemoEnvironment
 from generator.render.pictures import picture
 from generator.site.model import ProviderBadge, Site
@@ -165,8 +166,8 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
         provider = badges.get(item.provider.slug) if item.provider else None
         if provider is not None:
             organization = {"@type": "Organization", "name": provider.name}
-            if provider.domain:
-                organization["url"] = f"https://{provider.domain}/"
+            if domain_url(provider.domain):
+                organization["url"] = domain_url(provider.domain)
             if provider.logo:
                 organization["logo"] = {"@type": "ImageObject", "url": absolute(provider.logo.url)}
         else:
@@ -202,10 +203,27 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
         date=lambda m, fmt="%-d %B %Y": local(m).strftime(fmt),
         number=_number,
         json_script=json_script,
-        host=lambda u: (u.split("//", 1)[-1].split("/", 1)[0]),
+        host=host,
         outline=outline,
     )
     return env
+
+
+def host(url: str) -> str:
+    """The host a link leads to, as a page names it ("Watch the video on ..."): the host alone, as the browser
+    reads it, so that `https://bbc.co.uk@evil.example/` is named evil.example, not "bbc.co.uk@evil.example";
+    an international name in its ASCII form, as the browser sends it, so that no look-alike letter
+    (a Cyrillic "а" in "аpple.com") names another site."""
+    try:
+        name = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    if not name.isascii():
+        try:
+            name = name.encode("idna").decode("ascii")
+        except UnicodeError:
+            pass
+    return name
 
 
 def first_image(items) -> object | None:

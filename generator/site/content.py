@@ -30,6 +30,10 @@ MAX_NESTING = 32
 MAX_TOKENS = 50_000
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Characters YAML does not allow in a document (controls other than tab and line breaks, U+FFFE, U+FFFF).
+# A crawler's text carries them (a stray ESC in a title), and YAML refused the whole file for one: they are
+# dropped before loading, as the model drops them from every text field anyway. No line break is among them.
+_NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s]", re.MULTILINE)
 # Block nesting needs a new column per level, reached by indentation or by "- "/"? " written on one line
@@ -137,6 +141,8 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
     if not closing:
         return Problem(name, 1, "front matter is not closed", "add a line '---' after the YAML")
     front = text[first.end() + 1 : closing.start()]
+    if _NOT_YAML.search(front):
+        front = _NOT_YAML.sub("", front)
     fm_line = 2  # the YAML starts on the line after the opening '---'
     problem = check_yaml_limits(name, front, fm_line)
     if problem:
@@ -170,10 +176,13 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
 
 
 def _without_surrogates(value, done: dict):
-    """`value` with every lone surrogate in its strings (keys too) made U+FFFD; an object that aliases
-    share is scrubbed once (`done`: id -> its scrubbed copy), so aliases cannot multiply the work."""
+    """`value` with every surrogate pair in its strings (keys too) made the character it encodes, and every
+    lone surrogate U+FFFD; an object that aliases share is scrubbed once (`done`: id -> its scrubbed copy),
+    so aliases cannot multiply the work."""
     if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value)
+        if not _SURROGATE.search(value):
+            return value
+        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     if not isinstance(value, (list, dict)):
         return value
     if id(value) not in done:
@@ -210,6 +219,12 @@ def _load_yaml(front: str):
         return {}
     try:
         return frontmatter_yaml.load(front)
+    except yaml.YAMLError as exc:
+        if "\\u" in front.lower() and "invalid Unicode character escape" in str(getattr(exc, "problem", "")):
+            # libyaml refuses a surrogate escape, even a pair ("\ud83d\ude00": an emoji as JSON writers escape
+            # it, and JSON is YAML), which left the item out. PyYAML's own reader takes them (_without_surrogates).
+            return yaml.load(front, Loader=_LocatingLoader)
+        raise
     except (ValueError, TypeError, AttributeError, OverflowError):
         # A well-formed value the constructor rejects (`2026-13-45` as a date): load again, slowly, to find its line.
         return yaml.load(front, Loader=_LocatingLoader)

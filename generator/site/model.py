@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
+from urllib.parse import quote
 
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
@@ -58,6 +59,17 @@ MAX_RELATED = 50
 MAX_IMAGES = 20
 _DECODE_ROUNDS = 4  # entity decodings of one field at most: each round undoes one encoding too many
 _TAG = re.compile(r"<!--.*?(?:-->|$)|<[!?][^<>]*>|</?([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>", re.DOTALL)
+# What plain_text takes for a tag: HTML's elements (and SVG's and MathML's roots), and custom elements (a
+# "-" in the name). Anything else in angle brackets is words a reader should see: `List<String>`, `Vec<u8>`.
+_ELEMENTS = frozenset("""
+    a abbr acronym address applet area article aside audio b base basefont bdi bdo big blink blockquote body br
+    button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em
+    embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html
+    i iframe img input ins isindex kbd keygen label legend li link listing main map mark marquee math menu meta
+    meter nav nobr noembed noframes noscript object ol optgroup option output p param picture plaintext pre
+    progress q rb rp rt rtc ruby s samp script search section select slot small source span strike strong style
+    sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr
+    xmp""".split())
 _URL_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _BREAKING_TAGS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "hr", "blockquote", "section",
                             "article", "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -352,10 +364,10 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     video_url = iframe_src(featured)
     values = dict(  # (all read before deciding, so that every problem of the file is said at once)
         excerpt=_text(meta, "excerpt", notes),
-        original_url=_url(meta.get("originalUrl")),
-        web_url=_url(meta.get("webUrl")),
-        amp_url=_url(meta.get("ampWebUrl")),
-        cdn_amp_url=_url(meta.get("cdnAmpWebUrl")),
+        original_url=_url_field(meta, "originalUrl", notes),
+        web_url=_url_field(meta, "webUrl", notes),
+        amp_url=_url_field(meta, "ampWebUrl", notes),
+        cdn_amp_url=_url_field(meta, "cdnAmpWebUrl", notes),
         type=kind,
         quality=_score(meta.get("quality"), "quality", notes),
         heat=_score(meta.get("heat"), "heat", notes) or 0.0,
@@ -459,12 +471,38 @@ def _url(value) -> str:
     references ended by `;`, so that `&copy=1` in a query stays as it is."""
     if isinstance(value, str) and "&" in value:
         value = _URL_ENTITY.sub(lambda m: html.unescape(m.group()), value)
-    return safe_url(value)
+    url = safe_url(value)
+    if url and not url.isascii() and _CONTROL.search(url):
+        # U+FFFE in a path made every feed with the story ill-formed XML: such characters (which
+        # safe_url lets through) are percent-encoded, as the browser sends them, so the link still works.
+        url = _CONTROL.sub(lambda m: quote(m.group(), safe=""), url)
+    return url
+
+
+def _url_field(meta: dict, key: str, notes: _Notes) -> str:
+    """A URL field (_url); one given that cannot be kept (`javascript:`, a relative path, a list) is left
+    out with a warning, so the user learns why the story has no link."""
+    value = meta.get(key)
+    if value is None or value == "":
+        return ""
+    url = _url(value)
+    if not url:
+        notes.warn(key, f"`{key}` is not an http or https URL: {_shown(value)}; it is left out",
+                   "write the full address, e.g. https://provider.example/story")
+    return url
 
 
 def _tag_gap(match: re.Match) -> str:
-    """What a removed tag leaves: a space where it broke the line (<br>, <p>), else nothing (<b>)."""
-    return " " if (match.group(1) or "").lower() in _BREAKING_TAGS else ""
+    """What a removed tag leaves: a space where it broke the line (<br>, <p>), else nothing (<b>); what is
+    no element's tag (`<String>`) stays as it is. An unclosed `<!--` is text too, with all after it (it hid
+    nothing); _TAG takes it to the end in one match, as a search for each `<!--`'s end would take time
+    growing with the square of the text's length."""
+    name = (match.group(1) or "").lower()
+    if name and name not in _ELEMENTS and "-" not in name:
+        return match.group()
+    if match.group().startswith("<!--") and not match.group().endswith("-->"):
+        return match.group()
+    return " " if name in _BREAKING_TAGS else ""
 
 
 def _plain(value) -> str | None:
@@ -677,14 +715,24 @@ def _images(value, key: str, notes: _Notes, limit: int) -> tuple[Image, ...]:
         notes.warn(key, f"`{key}` lists {len(value)} images; only the first {limit} are kept",
                    f"an item may have at most {limit} images")
         value = value[:limit]
-    images = []
+    images, unusable = [], []
     for entry in value:
         raw = entry.get("url") if isinstance(entry, dict) else entry
         url = _url(raw) or static_path(raw)  # a picture of the site's own static/ folder is kept too
         if url:
             images.append(Image(url, _int(entry.get("width")) if isinstance(entry, dict) else None,
                                 _int(entry.get("height")) if isinstance(entry, dict) else None))
+        else:
+            unusable.append(raw)
+    if unusable:
+        notes.warn(key, f"`{key}`: {_entries(len(unusable))} no http or https `url` (first: {_shown(unusable[0])}); "
+                   f"{'it is' if len(unusable) == 1 else 'they are'} left out",
+                   "write each picture's full address, or a file of static/ as static/pictures/x.jpg")
     return tuple(images)
+
+
+def _entries(count: int) -> str:
+    return "1 entry has" if count == 1 else f"{count} entries have"
 
 
 def _provider_ref(value, key: str, notes: _Notes) -> ProviderRef | None:
@@ -717,14 +765,13 @@ def _related(value, config: Config, notes: _Notes) -> tuple[Related, ...]:
         notes.warn("related", f"`related` lists {len(value)} stories; only the first {MAX_RELATED} are kept",
                    f"an item may have at most {MAX_RELATED} related stories")
         value = value[:MAX_RELATED]
-    related = []
+    related, unusable = [], 0
     for entry in value:
-        if not isinstance(entry, dict):
-            continue
-        url = _url(entry.get("webUrl")) or _url(entry.get("originalUrl"))
-        title = _plain(entry.get("title") or "")
+        url = isinstance(entry, dict) and (_url(entry.get("webUrl")) or _url(entry.get("originalUrl")))
+        title = isinstance(entry, dict) and _plain(entry.get("title") or "")
         if not url or not title:
-            continue  # nothing a reader could follow
+            unusable += 1  # nothing a reader could follow
+            continue
         published = None
         if entry.get("publishedDateTime"):
             try:
@@ -735,6 +782,10 @@ def _related(value, config: Config, notes: _Notes) -> tuple[Related, ...]:
                                _type(entry.get("type"), "related: type", notes),
                                _provider_ref(entry.get("provider"), "related: provider", notes),
                                _score(entry.get("quality"), "related: quality", notes)))
+    if unusable:
+        notes.warn("related", f"`related`: {_entries(unusable)} no `title` or no http or https `webUrl`; "
+                   f"{'it is' if unusable == 1 else 'they are'} left out",
+                   "give each story a title and its full address")
     return tuple(related)
 
 

@@ -1,0 +1,574 @@
+"""Hostile content: items and feeds written to break the outputs, and what readers of every output see.
+
+Content comes from crawlers and fetched feeds, that is from anyone. Each test crafts what such a source can
+write and checks the outputs with the parsers their readers use (html5lib, a strict XML parser, json, a real
+browser), or the files fetch writes as the build reads them.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import build_site, make_site
+from feed_server import FeedServer, Route
+from generator.cli import main
+
+
+@pytest.fixture()
+def server():
+    with FeedServer() as running:
+        yield running
+
+
+def fetch_site(root: Path, server: FeedServer, paths) -> Path:
+    config = textwrap.dedent("""\
+        title: Fetched News
+        base_url: https://example.org/
+        now: "2026-11-22T12:00:00Z"
+        fetch:
+          timeout: 2
+          retries: 0
+        sources:
+        """) + "".join(f"  - {server.url(path)}\n" for path in paths)
+    return make_site(root, {}, config)
+
+
+def fetched_titles(site: Path) -> list[str]:
+    files = sorted((site / "content" / "fetched").rglob("*.md"))
+    return sorted(yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])["title"] for path in files)
+
+
+# --- fetch: characters that are no characters --------------------------------------------------------
+
+RSS_NO_CHARACTER = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Feed</title><link>https://feed.example/</link>
+<item><title>Half &#xD800; a pair</title><link>https://feed.example/1</link></item>
+<item><title>Past &#x110000; the end, &#1114112; and &#99999999999; too</title><link>https://feed.example/2</link></item>
+<item><title>Plain</title><link>https://feed.example/3</link><description>x &#xDC00; y</description></item>
+</channel></rss>"""
+
+JSON_LONE_SURROGATES = json.dumps({
+    "version": "https://jsonfeed.org/version/1.1", "title": "Feed \ud800",
+    "items": [{"id": "1", "url": "https://json.example/1", "title": "Lone \ud800 high", "content_html": "<p>\udc00</p>"},
+              {"id": "2", "url": "https://json.example/2", "title": "Pair \U0001F600 kept"},
+              {"id": "3", "url": "https://json.example/3", "title": "Plain"}],
+}).encode("ascii")  # (json.dumps escapes them: "\\ud800", as JSON writers do)
+
+
+def test_feeds_with_references_to_no_character_are_fetched_whole(tmp_path, server, capsys):
+    """`&#xD800;` or `&#x110000;` in one entry of an RSS feed, or a `"\\ud800"` escape in a JSON Feed, made
+    the whole feed unreadable (feedparser fails on it) or stopped fetch with a traceback (no UTF-8 file can
+    hold a lone surrogate). They are U+FFFD now, as a browser shows them, and every entry is kept."""
+    server.routes["/rss.xml"] = Route(RSS_NO_CHARACTER)
+    server.routes["/feed.json"] = Route(JSON_LONE_SURROGATES, content_type="application/feed+json")
+    site = fetch_site(tmp_path / "site", server, ["/rss.xml", "/feed.json"])
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    assert "0 failed" in out and "6 new" in out, out
+    assert fetched_titles(site) == ["Half \ufffd a pair", "Lone \ufffd high", "Pair \U0001F600 kept",
+                                    "Past \ufffd the end, \ufffd and \ufffd too", "Plain", "Plain"]
+    config, result = build_site(site)
+    assert not result.site.problems and result.items == 6
+
+
+# --- front matter: escapes that are no characters -----------------------------------------------------
+
+def test_surrogate_escapes_in_front_matter_keep_the_item(tmp_path):
+    """JSON is YAML, and JSON writers escape an emoji as a surrogate pair ("\\ud83d\\ude00"). libyaml refuses
+    every surrogate escape, so such an item was left out ("invalid YAML"). The pair is the character it
+    encodes now, and a lone surrogate (which no output can hold) is U+FFFD."""
+    front = json.dumps({"title": "Emoji \U0001F600 and lone \ud800", "excerpt": "Pair \U0001F680",
+                        "publishedDateTime": "2026-11-20T10:00:00Z", "topics": ["Space \U0001F680"]})
+    assert "\\ud83d\\ude00" in front and "\\ud800" in front
+    site = make_site(tmp_path / "site", {"content/emoji.md": f"---\n{front}\n---\nBody.\n"})
+    config, result = build_site(site)
+    assert not result.site.problems, result.site.problems
+    [story] = result.site.model.site.items
+    assert (story.title, story.excerpt, story.topic_names) == ("Emoji \U0001F600 and lone \ufffd", "Pair \U0001F680",
+                                                                ("Space \U0001F680",))
+    page = (config.output_path / story.path / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Emoji \U0001F600 and lone \ufffd</h1>" in page
+
+
+# --- URL fields ---------------------------------------------------------------------------------------
+
+def test_a_url_field_that_cannot_be_kept_is_named_with_its_line(tmp_path, capsys):
+    """`webUrl: javascript:...`, a list or a relative path were dropped without a word: the story had no
+    link and nothing said why. Each is a warning with file:line now, and the story is still built."""
+    files = {"content/links.md": "\n".join([
+        "---", "title: Links", "publishedDateTime: 2026-11-20T10:00:00Z",
+        "webUrl: \"javascript:window.pwned=1\"", "originalUrl: [https://provider.example/a]",
+        "ampWebUrl: /story/amp", "cdnAmpWebUrl: \" JaVa\\tScRiPt:window.pwned=2\"", "---", "Body."]) + "\n"}
+    site = make_site(tmp_path / "site", files)
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    for line, key in ((4, "webUrl"), (5, "originalUrl"), (6, "ampWebUrl"), (7, "cdnAmpWebUrl")):
+        assert f"warning: content/links.md:{line}: `{key}` is not an http or https URL" in err, err
+    page = (site / "output" / "news/2026/11/20/links/index.html").read_text(encoding="utf-8")
+    assert "<h1>Links</h1>" in page and "pwned" not in page and "/story/amp" not in page
+
+
+# --- plain text: what is shown, and what is taken for markup -------------------------------------------
+
+SHOWN_AS_WRITTEN = {  # title as a crawler writes it -> as every reader sees it
+    "Java's List&lt;String&gt; explained": "Java's List<String> explained",
+    "Rust Option<T> and Vec<u8>": "Rust Option<T> and Vec<u8>",
+    "Start a comment with <!-- and see": "Start a comment with <!-- and see",
+    "<b>Bold</b> and <custom-tag>custom</custom-tag> markup": "Bold and custom markup",
+}
+
+
+def test_angle_brackets_that_are_no_tags_are_shown_in_every_output(tmp_path):
+    """Plain-text fields lose their tags (model.plain_text), but `List<String>`, `Vec<u8>` (or the same
+    HTML-escaped) lost their words too, and an unclosed `<!--` everything after it: a reader saw
+    "Java's List explained". Only HTML's elements are tags now; the rest is shown as written, as text."""
+    import xml.etree.ElementTree as ET
+
+    import html5lib
+
+    files = {f"content/t{n}.md": "\n".join(["---", f"title: {json.dumps(raw)}", f"excerpt: {json.dumps(raw)}",
+                                            f"publishedDateTime: 2026-11-20T1{n}:00:00Z", "---", "Body."]) + "\n"
+             for n, raw in enumerate(SHOWN_AS_WRITTEN)}
+    # (each unclosed `<!--` searched for its end would take the build time growing with the square of this)
+    files["content/many.md"] = "---\ntitle: " + json.dumps("<!--" * 40_000) + "\npublishedDateTime: 2026-11-19\n---\n"
+    config, result = build_site(make_site(tmp_path / "site", files))
+    out = config.output_path
+    items = {i.source: i for i in result.site.model.site.items}
+    assert items.pop("content/many.md").title == "<!--" * 40_000
+    for n, shown in enumerate(SHOWN_AS_WRITTEN.values()):
+        story = items[f"content/t{n}.md"]
+        assert (story.title, story.excerpt) == (shown, shown)
+        page = html5lib.parse((out / story.path / "index.html").read_bytes(), namespaceHTMLElements=False)
+        assert "".join(page.find(".//h1").itertext()) == shown
+        assert page.find(".//meta[@property='og:title']").get("content") == shown
+    atom = ET.parse(out / "feeds" / "latest.xml").getroot()
+    titles = [e.text for e in atom.iter("{http://www.w3.org/2005/Atom}title")][1:]
+    api = json.loads((out / "api" / "news" / "index.json").read_text(encoding="utf-8"))
+    expected = sorted([*SHOWN_AS_WRITTEN.values(), "<!--" * 40_000])
+    assert sorted(titles) == expected == sorted(n["title"] for n in api["news"])
+
+
+# --- links: what a page says they lead to ---------------------------------------------------------------
+
+DECEPTIVE = ["https://www.bbc.co.uk@evil.example/story", "https://www.youtube.com:443@evil.example/watch",
+             "https://\u0430pple.com/news", "https://ok.example/plain"]  # (\u0430: a Cyrillic "a")
+
+
+@pytest.mark.slow
+def test_a_link_is_named_by_the_host_the_browser_goes_to(tmp_path, page):
+    """"More coverage" and "Watch the video on" name the host of each link. They named what stood between
+    "//" and the next "/": `https://www.bbc.co.uk@evil.example/` was labelled "www.bbc.co.uk@evil.example",
+    and a Cyrillic look-alike "аpple.com" as apple.com. The label is now the host the browser goes to."""
+    from conftest import static_server
+
+    related = [{"title": f"Coverage {n}", "webUrl": url} for n, url in enumerate(DECEPTIVE)]
+    files = {"content/story.md": "\n".join([
+        "---", "title: Story", "publishedDateTime: 2026-11-20T10:00:00Z", "type: video",
+        "featuredContent: " + json.dumps(f'<iframe src="{DECEPTIVE[1]}"></iframe>'),
+        "related: " + json.dumps(related), "---", "Body."]) + "\n"}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    with static_server(config.output_path) as base:
+        page.goto(base + "news/2026/11/20/story/")
+        shown = page.evaluate("""() => [...document.querySelectorAll('.coverage li, .video-link')].map(li => {
+            const a = li.querySelector('a');
+            return [a.hostname, li.querySelector('.meta > span:last-child, a.play').textContent];
+        })""")
+    assert len(shown) == len(DECEPTIVE) + 1
+    for hostname, label in shown:
+        assert hostname in ("evil.example", "xn--pple-43d.com", "ok.example")
+        assert label.replace("Watch the video on ", "").replace("\u2197", "").strip() == hostname
+
+
+def jsonld(path: Path) -> dict:
+    import html5lib
+
+    page = html5lib.parse(path.read_bytes(), namespaceHTMLElements=False)
+    [script] = [s for s in page.iter("script") if s.get("type") == "application/ld+json"]
+    return json.loads(script.text)
+
+
+@pytest.mark.parametrize("domain", ["javascript:window.pwned=1", "two words", "../../etc", "evil.example/x?y",
+                                    "a\u202eb.example"])
+def test_a_provider_domain_that_is_no_host_makes_no_link_in_json_ld(tmp_path, domain):
+    """An item's provider `domain` is plain text, anything; the story's JSON-LD made its publisher's `url`
+    "https://" + domain + "/" whatever it was ("https://javascript:window.pwned=1/", "https://two words/"),
+    which search engines read as the publisher's home page. Now only a host name makes one, as in feeds."""
+    provider = json.dumps({"name": "Provider", "domain": domain})
+    good = json.dumps({"name": "Good", "domain": "good.example"})
+    files = {"content/a.md": f"---\ntitle: A\npublishedDateTime: 2026-11-20T10:00:00Z\nprovider: {provider}\n---\nx\n",
+             "content/b.md": f"---\ntitle: B\npublishedDateTime: 2026-11-20T11:00:00Z\nprovider: {good}\n---\nx\n"}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    bad = jsonld(config.output_path / "news/2026/11/20/a/index.html")["publisher"]
+    assert bad["name"] == "Provider" and "url" not in bad, bad
+    assert jsonld(config.output_path / "news/2026/11/20/b/index.html")["publisher"]["url"] == "https://good.example/"
+
+
+def test_a_url_with_a_noncharacter_keeps_every_feed_well_formed(tmp_path):
+    """U+FFFE and U+FFFF (YAML's "\\uFFFE") are no XML characters, and URL fields let them through: one
+    story's `webUrl` or picture made Latest, Top and its provider's feeds ill-formed, and a feed reader
+    refuses the whole feed. They are percent-encoded now, as the browser sends them: the link still works."""
+    import xml.etree.ElementTree as ET
+
+    front = "\n".join([
+        "title: Odd links", "publishedDateTime: 2026-11-20T10:00:00Z",
+        'webUrl: "https://provider.example/a\\uFFFE"', 'ampWebUrl: "https://provider.example/amp\\uFFFF"',
+        'images: [{url: "https://provider.example/i\\uFFFF.png", width: 800, height: 400}]',
+        'provider: {name: P, domain: provider.example, images: [{url: "https://provider.example/l\\uFFFE.png"}]}',
+        'related: [{title: R, webUrl: "https://other.example/r\\uFFFE"}]'])
+    config, result = build_site(make_site(tmp_path / "site", {"content/odd.md": f"---\n{front}\n---\nBody.\n"}))
+    [story] = result.site.model.site.items
+    assert story.link == "https://provider.example/a%EF%BF%BE"
+    assert story.images[0].url == "https://provider.example/i%EF%BF%BF.png"
+    feeds = sorted(p for p in config.output_path.rglob("*") if p.suffix in (".xml", ".rss"))
+    assert len(feeds) >= 6
+    for path in feeds:
+        ET.parse(path)  # expat: fails on a character XML does not allow
+    for path in config.output_path.rglob("*"):
+        if path.suffix in (".xml", ".rss", ".json", ".html"):
+            text = path.read_text(encoding="utf-8")
+            assert "\ufffe" not in text and "\uffff" not in text, path
+
+
+def test_raw_control_characters_in_front_matter_keep_the_item(tmp_path):
+    """A crawler's title with a stray ESC, DEL, C1 control or U+FFFE, written raw (not escaped): YAML
+    refuses such characters anywhere in a document, so the item was left out as "invalid YAML". They are
+    dropped before loading now, as the model drops them from every text field, and the item is shown."""
+    raw = "\n".join(["---", "title: \"Breaking\x1b news\x7f from\x80 here\ufffe\"", "excerpt: Tab\there\x0b too",
+                     "topics: [\"Sci\x9fence\"]", "publishedDateTime: 2026-11-20T10:00:00Z", "---", "Body.\n"])
+    site = make_site(tmp_path / "site", {})
+    (site / "content" / "raw.md").write_bytes(raw.encode("utf-8"))
+    config, result = build_site(site)
+    assert not result.site.problems, result.site.problems
+    [story] = result.site.model.site.items
+    assert (story.title, story.excerpt, story.topic_names) == ("Breaking news from here", "Tab here too", ("Science",))
+
+
+# --- a whole site of hostile items, every output read by the parser its readers use -----------------------
+
+MARKUP = [  # in every text field and nested field
+    "</script><script>window.pwned=1</script>", "<!-- open", "]]> <![CDATA[x]]>", "<svg onload=window.pwned=2>",
+    "\" ' ` onmouseover=window.pwned=3 x=\"", "&lt;script&gt;window.pwned=4&lt;/script&gt;",
+    "&amp;lt;img src=x onerror=window.pwned=5&amp;gt;", "&#60;img src=x onerror=window.pwned=6&#62;",
+    "&#x6A;avascript:window.pwned=7", "line\u2028sep\u2029para", "\u202egnp.exe \u200b", "{{ 7*7 }} {% raw %} ${7*7}",
+    "\\u003c/script\\u003e", "List<String> & Vec<u8>",
+]
+URLS = [
+    "javascript:window.pwned=20", "JaVaScRiPt:window.pwned=21", " javascript:window.pwned=22",
+    "\x01javascript:window.pwned=23", "java\tscript:window.pwned=24", "java\nscript:window.pwned=25",
+    "&#x6A;avascript:window.pwned=26", "data:text/html,<script>window.pwned=27</script>", "vbscript:msgbox(1)",
+    "//evil.example/x", "https:\\\\evil.example\\x", "https://evil.example/\"onmouseover=\"window.pwned=28",
+    "https://evil.example/'><script>window.pwned=29</script>", "https://xn--80ak6aa92e.com/", "https://пример.рф/путь",
+    "https://long.example/" + "a" * 5000, "https://ok.example/?a=1&b=<2>", "https://ok.example/</script>",
+    "https://ok.example/x]]>y", "https://ok.example/\u2028", "https://user:pw@evil.example/",
+]
+BODIES = [
+    "<script>window.pwned=40</script>", "<iframe src=\"https://evil.example\"></iframe>",
+    "<style>body{display:none}</style>", "<form action=https://evil.example><input name=x></form>",
+    "<p onclick=\"window.pwned=41\">x</p>", "<a href=\"javascript:window.pwned=42\">j</a>",
+    "<img srcset=\"javascript:window.pwned=43 1x\" src=x onerror=window.pwned=44>",
+    "<svg><script>window.pwned=45</script></svg>", "<math><mtext><table><mglyph><style><img src=x onerror=window.pwned=46>",
+    "<base href=\"https://evil.example/\">", "<meta http-equiv=refresh content=\"0;url=javascript:window.pwned=47\">",
+    "<noscript><p title=\"</noscript><img src=x onerror=window.pwned=48>\">", "<a href=\"&#x6A;avascript:window.pwned=50\">e</a>",
+    "[x](javascript:window.pwned=51)", "<a href=\"java&#x09;script:window.pwned=52\">t</a>", "<object data=x></object><embed src=x>",
+    "<details open ontoggle=window.pwned=53>", "<template><script>window.pwned=54</script></template>",
+    "<textarea></textarea><img src=x onerror=window.pwned=55>", "<xmp><img src=x onerror=window.pwned=56></xmp>",
+    "<!-- --><script>window.pwned=57</script> --!>", "<img src=\"data:image/svg+xml,<svg onload=window.pwned=58>\">",
+    "</div></article></main><script>window.pwned=59</script>", "<plaintext>",
+]
+NAMES = ["../../etc/passwd", "..\\..\\win", "/abs", "%2e%2e/x", "CON", "nul.txt", "a" * 300, "Case", "case",
+         "Caf\u00e9", "Cafe\u0301", ".hidden", "a/b", "page", "index.html",
+         "constructor", "__proto__", "hasOwnProperty"]  # (names of JavaScript's objects' own: the search page)
+WRONG = {"title": "[1, 2]", "excerpt": "{a: 1}", "publishedDateTime": "[x]", "webUrl": "[https://x]", "type": "{a: b}",
+         "quality": "[1]", "heat": "{x: 1}", "published": "maybe", "provider": "[1, 2]", "topics": "{a: b}",
+         "images": "7", "related": "7", "secured": "[1]", "featuredContent": "{a: 1}", "price": "[1]",
+         "length": "{a: 1}", "slug": "[a]"}
+
+
+def _hostile_files() -> dict[str, str]:
+    q = json.dumps  # a YAML double-quoted scalar (JSON is YAML) that can carry any character
+
+    def file(lines: list[str], body: str = "Body.") -> str:
+        return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
+
+    files = {}
+    for n, text in enumerate(MARKUP):
+        provider = {"name": text, "domain": f"p{n}.example", "images": [{"url": f"https://img.example/{n}.png"}]}
+        related = [{"title": text, "webUrl": f"https://rel.example/{n}", "excerpt": text,
+                    "provider": {"name": text, "domain": f"r{n}.example"}}]
+        files[f"content/text-{n}.md"] = file([
+            f"title: {q('T' + str(n) + ' ' + text)}", f"excerpt: {q(text)}", f"publishedDateTime: 2026-11-20T10:{n:02d}:00Z",
+            f"webUrl: https://ok.example/{n}", f"type: {q(text)}", f"price: {q(text)}", f"length: {q(text)}",
+            f"size: {q(text)}", f"category: {q(text)}", f"secured: {q(text)}", f"own_field: {q(text)}",
+            f"provider: {q(provider)}", f"topics: {q([text, 'Topic ' + text])}", f"related: {q(related)}",
+            f"images: [{{url: https://img.example/h{n}.jpg, width: 800, height: 400}}]", f"featuredContent: {q(text)}",
+        ], body=text + "\n\n" + text)
+    for n, url in enumerate(URLS):
+        files[f"content/url-{n}.md"] = file([
+            f"title: U{n}", f"publishedDateTime: 2026-11-19T10:{n:02d}:00Z", "type: video",
+            *(f"{key}: {q(url)}" for key in ("webUrl", "originalUrl", "ampWebUrl", "cdnAmpWebUrl")),
+            f"provider: {q({'name': f'P{n}', 'domain': url, 'images': [{'url': url, 'width': 50, 'height': 50}]})}",
+            f"images: {q([{'url': url, 'width': 10, 'height': 10}, {'url': f'https://img.example/{n}.jpg'}])}",
+            f"related: {q([{'title': f'R{n}', 'webUrl': url}, {'title': f'S{n}', 'webUrl': f'https://rel.example/u{n}'}])}",
+            f"featuredContent: {q('<iframe src=' + q(url) + '></iframe>')}",
+        ], body=f"[a]({url}) <a href={q(url)}>b</a> <img src={q(url)} srcset={q(url + ' 1x')}>")
+    for n, body in enumerate(BODIES):
+        files[f"content/body-{n}.md"] = file([f"title: B{n}", f"publishedDateTime: 2026-11-18T10:{n:02d}:00Z"], body)
+    for n, name in enumerate(NAMES):
+        files[f"content/path-{n}.md"] = file([
+            f"title: {q('P' + str(n) + ' ' + name)}", f"publishedDateTime: 2026-11-17T10:00:00Z", f"slug: {q(name)}",
+            f"type: {q(name)}", f"topics: {q([name])}", f"provider: {q({'name': name, 'domain': name})}"])
+    for n, (key, value) in enumerate(WRONG.items()):
+        meta = {"title": f"W{n}", "publishedDateTime": f"2026-11-16T10:{n:02d}:00Z", key: value}
+        files[f"content/wrong-{n}.md"] = file([f"{k}: {v}" for k, v in meta.items()])
+    files["content/bomb.md"] = file(["a: &a [x, x, x, x, x, x, x, x, x]"]
+                                    + [f"{c}: &{c} [{', '.join(['*' + p] * 9)}]" for p, c in zip("abcde", "bcdef")]
+                                    + ["title: Bomb", "publishedDateTime: 2026-11-15T10:00:00Z"])
+    files["content/deep.md"] = file(["title: Deep", "publishedDateTime: 2026-11-15T10:01:00Z", "x: " + "[" * 200 + "]" * 200])
+    files["content/huge.md"] = file(["title: Huge", "publishedDateTime: 2026-11-15T10:02:00Z",
+                                     "topics: [" + ", ".join(f"t{i}" for i in range(600)) + "]",
+                                     "images: [" + ", ".join(f"{{url: 'https://i.example/{i}.png'}}" for i in range(600)) + "]",
+                                     "related: [" + ", ".join(f"{{title: r{i}, webUrl: 'https://r.example/{i}'}}"
+                                                              for i in range(600)) + "]"])
+    return files
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """The hostile site, built: (config, result, every output file relative name -> bytes)."""
+    root = make_site(tmp_path_factory.mktemp("hostile") / "site", _hostile_files())
+    config, result = build_site(root)
+    files = {p.relative_to(config.output_path).as_posix(): p.read_bytes()
+             for p in sorted(config.output_path.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+    return config, result, files
+
+
+SCRIPT_SOURCES = ("/static/js/images.js", "/static/search/search.js")
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "srcset", "background", "cite", "xlink:href")
+
+
+def _scheme(url: str) -> str:
+    """The scheme a browser reads in an attribute's URL (it skips controls and spaces, and tabs and line
+    breaks anywhere), lower case; "" for a relative URL."""
+    import re
+
+    stripped = re.sub(r"[\t\n\r]", "", url).lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                                                    "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", stripped)
+    return match.group(1).lower() if match else ""
+
+
+@pytest.mark.slow
+def test_every_page_of_a_hostile_site_holds_only_the_theme_s_markup(hostile):
+    """Every HTML page parsed as a browser parses it (html5lib): the only scripts are the theme's and the
+    JSON-LD; no event handler, no `style`, `base`, `object`, `embed`, `meta http-equiv` or SVG/MathML from
+    content; iframes only of the allowed players; every URL attribute http(s), mailto or the site's own."""
+    import html5lib
+
+    config, result, files = hostile
+    assert result.items > 80 and len(result.site.problems) == 4
+    pages = {name: data for name, data in files.items() if name.endswith(".html")}
+    assert len(pages) > 100
+    for name, data in pages.items():
+        parser = html5lib.HTMLParser(namespaceHTMLElements=False)
+        document = parser.parse(data)
+        assert not parser.errors, (name, parser.errors[:3])
+        for element in document.iter():
+            tag = element.tag if isinstance(element.tag, str) else ""
+            assert tag not in ("style", "base", "object", "embed", "svg", "math", "template", "textarea", "xmp",
+                               "plaintext"), (name, tag)
+            if tag == "script":
+                assert element.get("src") in SCRIPT_SOURCES or element.get("type") == "application/ld+json", name
+            if tag == "iframe":
+                assert element.get("src", "").startswith(("https://www.youtube.com/", "https://player.vimeo.com/")), name
+            if tag == "meta":
+                assert "http-equiv" not in element.attrib, name
+            if tag == "form":
+                assert element.get("action") == "/search/", name
+            for attribute, value in element.attrib.items():
+                assert not attribute.lower().startswith("on"), (name, tag, attribute, value)
+                if attribute in URL_ATTRIBUTES:
+                    for url in value.split(",") if attribute == "srcset" else [value]:
+                        assert _scheme(url.strip()) in ("", "http", "https", "mailto"), (name, tag, attribute, value)
+
+
+@pytest.mark.slow
+def test_every_feed_and_sitemap_of_a_hostile_site_is_well_formed_xml(hostile):
+    import re
+    import xml.etree.ElementTree as ET
+
+    config, result, files = hostile
+    xml = {name: data for name, data in files.items() if name.endswith((".xml", ".rss"))}
+    assert len(xml) > 50 and "sitemap.xml" in xml and "feeds/latest.rss" in xml
+    not_xml = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    for name, data in xml.items():
+        root = ET.fromstring(data)  # expat: strict
+        assert not not_xml.search(data.decode("utf-8")), name
+        for element in root.iter():
+            if element.tag.endswith(("}loc", "}link", "link", "}id", "guid", "}uri", "url")) or "href" in element.attrib:
+                for url in (element.text or "", element.get("href", "")):
+                    assert _scheme(url.strip()) in ("", "http", "https"), (name, element.tag, url)
+    for loc in ET.fromstring(files["sitemap.xml"]).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"):
+        assert loc.text.startswith(config.base_url) and len(loc.text) < 2048
+
+
+@pytest.mark.slow
+def test_every_json_file_of_a_hostile_site_parses_and_inline_json_stays_in_its_script(hostile):
+    import re
+
+    config, result, files = hostile
+    documents = {name: data for name, data in files.items() if name.endswith(".json")}
+    assert len(documents) > 50 and "api/news/index.json" in documents and "feeds/latest.json" in documents
+    for name, data in documents.items():
+        json.loads(data)
+    inline = 0
+    for name, data in files.items():
+        if name.endswith(".html"):
+            for body in re.findall(rb"<script type=\"application/ld\+json\">(.*?)</script>", data, re.DOTALL):
+                inline += 1
+                text = body.decode("utf-8")
+                json.loads(text)
+                assert "<" not in text and "\u2028" not in text and "\u2029" not in text, name
+    assert inline == result.items
+
+
+@pytest.mark.slow
+def test_hostile_names_stay_inside_the_output_and_clashes_are_told(hostile):
+    """Slugs, topics, providers and types named `../../etc/passwd`, `CON`, 300 letters, `Case`/`case` and
+    `Café` composed and decomposed: every page in the output folder, portable, none lost to another."""
+    config, result, files = hostile
+    items = result.site.model.site.items
+    paths = [i.path for i in items if i.source.startswith("content/path-")]
+    assert len(paths) == len(set(paths)) == len(NAMES)  # two that clash both have a page
+    for name in files:
+        assert name.isascii() and len(name) < 120 and "\\" not in name and ".." not in name.split("/"), name
+        assert not any(part.split(".")[0].lower() in ("con", "nul", "prn", "aux") for part in name.split("/")), name
+    told = [w for w in result.site.warnings if "would write the same page" in w.message]
+    assert {w.path for w in told} == {"content/path-7.md", "content/path-8.md", "content/path-9.md", "content/path-10.md"}
+    for item in items:
+        assert (config.output_path / item.path / "index.html").is_file()
+
+
+@pytest.mark.slow
+def test_broken_hostile_items_are_named_with_a_line_and_what_to_do(hostile):
+    config, result, files = hostile
+    problems = {p.path: p for p in result.site.problems}
+    # (a title or a date that is a list cannot be shown; nothing else of them is left out)
+    assert set(problems) == {"content/bomb.md", "content/deep.md", "content/wrong-0.md", "content/wrong-2.md"}
+    for problem in list(problems.values()) + list(result.site.warnings):
+        assert problem.line and problem.line >= 1, problem
+    wrong = {w.path for w in result.site.warnings if w.path.startswith("content/wrong-")}
+    assert len(wrong) >= 14, sorted(wrong)
+    huge = [w.message for w in result.site.warnings if w.path == "content/huge.md"]
+    assert len(huge) == 3, huge
+
+
+@pytest.mark.slow
+def test_no_hostile_item_runs_script_in_a_browser(hostile, page):
+    """Every page of the hostile site, and the search page's results for words of the payloads, in Chromium:
+    no payload sets `window.pwned` or opens a dialog, and no link, picture or frame has a script URL."""
+    from conftest import static_server
+
+    config, result, files = hostile
+    pages = [name[: -len("index.html")] if name.endswith("index.html") else name
+             for name in files if name.endswith(".html")]
+    dialogs, errors = [], []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    with static_server(config.output_path) as base:
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+        searches = [f"search/?q={word}" for word in ("pwned", "script", "window", "javascript", "onerror", "string",
+                                                     "constructor", "__proto__", "p15&topic=constructor",
+                                                     "p16&provider=proto", "hasOwnProperty&sort=date")]
+        for path in pages + searches:
+            page.goto(base + path, wait_until="load")
+            if path in searches:
+                page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+            assert page.evaluate("window.pwned") is None, path
+            bad = page.evaluate("""() => [...document.querySelectorAll('[href], [src], [action], [srcset]')]
+                .map(e => e.href || e.src || e.action || e.srcset || '')
+                .filter(url => /^\\s*(javascript|data|vbscript):/i.test(url))""")
+            assert bad == [], (path, bad)
+        page.goto(base + "search/?q=pwned", wait_until="load")
+        page.wait_for_function("document.querySelectorAll('#search-results li').length > 0")
+        assert page.evaluate("window.pwned") is None
+    assert len(pages) > 100 and dialogs == [] and errors == []
+
+
+# --- fetch: entries that try to pick the file they are written to ---------------------------------------
+
+PICKY_ENTRIES = [  # (guid, link, title)
+    ("../../../../config.yaml", "https://feed.example/a", "../../config"),
+    ("/etc/passwd", "https://feed.example/..%2f..%2fb", "..\\..\\windows\\b"),
+    ("CON", "https://feed.example/c", "CON"),
+    ("c2", "https://feed.example/c2", "con"),
+    ("%2e%2e%2fd", "https://feed.example/d", "%2e%2e/%2e%2e/d"),
+    ("e", "https://feed.example/e", "x" * 400),
+    ("f", "https://feed.example/f", ".hidden"),
+    ("g", "https://feed.example/g", "Caf\u00e9"),
+    ("h", "https://feed.example/h", "Cafe\u0301"),
+    ("i", "https://feed.example/i", "Case"),
+    ("j", "https://feed.example/j", "case"),
+]
+
+
+def test_feed_entries_cannot_choose_where_fetch_writes_them(tmp_path, server, capsys):
+    """guids, links and titles with `../`, `\\`, `%2e%2e`, Windows device names, 400 characters, names that
+    differ by case or Unicode normalisation: each entry is one file in the source's folder, none overwrites
+    another or anything else, and a second fetch finds each again (writes nothing)."""
+    from xml.sax.saxutils import escape
+
+    entries = "".join(f"<item><guid isPermaLink=\"false\">{escape(guid)}</guid><link>{escape(link)}</link>"
+                      f"<title>{escape(title)}</title></item>" for guid, link, title in PICKY_ENTRIES)
+    server.routes["/picky.xml"] = Route(f"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Picky"
+                                        f"</title>{entries}</channel></rss>".encode("utf-8"))
+    site = fetch_site(tmp_path / "site", server, ["/picky.xml"])
+    before = {p for p in site.rglob("*") if p.is_file()}
+    assert main(["fetch", "--config", str(site / "config.yaml")]) == 0
+    assert f"{len(PICKY_ENTRIES)} new" in capsys.readouterr().out
+    written = {p for p in site.rglob("*") if p.is_file()} - before
+    files = [p for p in written if p.suffix == ".md"]
+    assert len(files) == len(PICKY_ENTRIES)
+    [folder] = (site / "content" / "fetched").iterdir()  # the source's folder (127-0-0-1-<port>)
+    for path in files:
+        assert path.parent == folder and path.name.isascii() and len(path.name) < 80, path
+        assert not path.name.startswith(".") and path.stem.split("-")[0].lower() not in ("con", "nul", "prn", "aux")
+    assert len({p.name.lower() for p in files}) == len(files)
+    assert sorted(fetched_titles(site)) == sorted(title for _, _, title in PICKY_ENTRIES)
+    assert (site / "config.yaml").read_text(encoding="utf-8").startswith("title: Fetched News")
+    assert main(["fetch", "--config", str(site / "config.yaml")]) == 0
+    assert f"0 new, 0 updated, {len(PICKY_ENTRIES)} unchanged" in capsys.readouterr().out
+
+
+def test_pictures_and_related_stories_that_cannot_be_kept_are_told(tmp_path, capsys):
+    """A picture or a related story whose URL is `javascript:` (or none) was skipped without a word."""
+    images = json.dumps([{"url": "javascript:window.pwned=1"}, {"url": "https://img.example/ok.jpg"}, {"url": "/x.png"}])
+    related = json.dumps([{"title": "Good", "webUrl": "https://r.example/1"}, {"title": "Bad", "webUrl": "data:,x"},
+                          {"webUrl": "https://r.example/untitled"}, "just text"])
+    files = {"content/a.md": f"---\ntitle: A\npublishedDateTime: 2026-11-20T10:00:00Z\nimages: {images}\n"
+                             f"related: {related}\n---\nBody.\n"}
+    site = make_site(tmp_path / "site", files)
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "warning: content/a.md:4: `images`: 2 entries have no http or https `url` (first: " \
+           "'javascript:window.pwned=1'); they are left out" in err, err
+    assert "warning: content/a.md:5: `related`: 3 entries have no `title` or no http or https `webUrl`" in err, err
+
+
+def test_a_file_name_cannot_drive_the_terminal_or_forge_a_message(tmp_path, capsys):
+    """A crawler that names files after titles can write ESC sequences (clear the screen, recolour), a line
+    break (a forged `error:` line) or a right-to-left override into a file name; messages printed them raw."""
+    site = make_site(tmp_path / "site", {})
+    name = "a\x1b[2J\x1b[31mred\u202egpj.exe\nerror: forged.md:1: fake\x07.md"
+    (site / "content" / name).write_text("---\ntitle: x\npublishedDateTime: nope\n---\n", encoding="utf-8")
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\u202e" not in err and "\x07" not in err, repr(err)
+    [line] = [line for line in err.splitlines() if "publishedDateTime" in line]
+    assert line.startswith("error: content/a\\x1b[2J\\x1b[31mred\\u202egpj.exe\\nerror: forged.md:1: fake\\x07.md:3: ")
+    assert not any(line.startswith("error: forged.md") for line in err.splitlines())
