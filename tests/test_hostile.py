@@ -572,3 +572,26 @@ def test_a_file_name_cannot_drive_the_terminal_or_forge_a_message(tmp_path, caps
     [line] = [line for line in err.splitlines() if "publishedDateTime" in line]
     assert line.startswith("error: content/a\\x1b[2J\\x1b[31mred\\u202egpj.exe\\nerror: forged.md:1: fake\\x07.md:3: ")
     assert not any(line.startswith("error: forged.md") for line in err.splitlines())
+
+
+def test_a_direction_override_left_open_in_a_field_turns_nothing_after_it(tmp_path, page):
+    """A crawler's stray right-to-left override (U+202E) in a field turned around what a page writes after it
+    on the same line: a card's facts read "BM 21 · nim 4" after a `length` of "4 min" with one. The model now
+    closes what a field leaves open, at its end; the override itself is kept (right-to-left text needs such
+    characters)."""
+    from conftest import item, static_server
+
+    files = {"content/story.md": item("Title", length=json.dumps("4 min \u202e"), size='"12 MB"')
+             .replace("title: 'Title'", "title: " + json.dumps("Title \u202eturned"))}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    [story] = result.site.model.site.items
+    assert story.title == "Title \u202eturned\u202c" and story.length == "4 min \u202e\u202c"
+    with static_server(config.output_path) as base:
+        page.goto(base + "latest/")
+        order = page.evaluate("""() => {
+            const text = document.querySelector('.card .facts').firstChild, range = document.createRange();
+            const x = i => { range.setStart(text, i); range.setEnd(text, i + 1); return range.getBoundingClientRect().x; };
+            const at = text.textContent.indexOf('12 MB');
+            return [text.textContent.slice(at), x(at) < x(at + 4)];
+        }""")
+    assert order == ["12 MB", True]  # written left to right, as without the override

@@ -462,7 +462,30 @@ def plain_text(text: str) -> str:
     text = _without_controls(text)
     if _SURROGATE.search(text):  # (YAML's "\udcff" escapes make them; no file can be written with one)
         text = _SURROGATE.sub("\ufffd", text)
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    return _bidi_closed(text) if _BIDI.search(text) else text
+
+
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_EMBEDDINGS, _ISOLATES = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068"
+_PDF, _PDI = "\u202c", "\u2069"
+
+
+def _bidi_closed(text: str) -> str:
+    """`text` with each direction embedding, override or isolate it opens and leaves open closed at its end.
+    They are kept (right-to-left text needs them), but one left open (a crawler's stray U+202E) would turn
+    around what a page writes after the field on the same line: the provider's name, the date."""
+    opened: list[str] = []
+    for char in _BIDI.findall(text):
+        if char in _EMBEDDINGS or char in _ISOLATES:
+            opened.append(char)
+        elif char == _PDF:
+            if opened and opened[-1] in _EMBEDDINGS:  # (a PDF closes no isolate, as the Unicode algorithm reads it)
+                opened.pop()
+        elif any(c in _ISOLATES for c in opened):  # a PDI closes its isolate and all opened in it
+            while opened.pop() not in _ISOLATES:
+                pass
+    return text + "".join(_PDI if char in _ISOLATES else _PDF for char in reversed(opened))
 
 
 def _url(value) -> str:
