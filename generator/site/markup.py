@@ -120,8 +120,14 @@ def sanitize(html: str) -> str:
     """Allow-list sanitising of an HTML fragment."""
     if not html:
         return ""
-    return nh3.clean(
-        html,
+    return _cleaner().clean(html)
+
+
+@lru_cache(maxsize=1)
+def _cleaner() -> nh3.Cleaner:
+    """The allow-list, made into a cleaner once per process (nh3.clean makes it anew for every body: a third
+    of its time on news bodies)."""
+    return nh3.Cleaner(
         tags=set(_TAGS),
         attributes={k: set(v) for k, v in _ATTRIBUTES.items()},
         url_schemes=set(BODY_SCHEMES),
