@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from anyascii import anyascii
 
@@ -120,3 +120,9 @@ def url_origin(base_url: str) -> str:
 
 
 _NOT_PLAIN = re.compile(r"[:?#\\]|/\.|\.\.|^\.|//")  # what urljoin would resolve or normalise
+
+
+def resized_url(resizer: str, url: str, width: int) -> str:
+    """The URL of a picture `width` pixels wide as an image resizing service makes it: config.yaml's
+    `picture_resizer` template (checked when loaded) with {url} percent-encoded."""
+    return resizer.format(url=quote(url, safe=""), width=width)

@@ -6,6 +6,7 @@ width and height."""
 from __future__ import annotations
 
 import http.server
+import json
 import re
 import threading
 
@@ -126,6 +127,9 @@ def test_a_resizer_offers_a_single_full_size_picture_in_the_widths_a_page_shows(
     assert (card["width"], card["height"]) == ("480", "270")
     [own] = [img for img in _imgs(html) if "own.jpg" in img["src"]]
     assert own["src"] == "/static/img/own.jpg" and "srcset" not in own  # the site's own pictures are never sent out
+    # A search result's picture is the card's copy
+    records = [record for path in (out / "search/index/docs").iterdir() for record in json.loads(path.read_bytes())]
+    assert f"https://img.example/fit?url={wanted}&w=480" in [record[8] for record in records]
     # A link preview shows the picture as the item gives it: other sites fetch it themselves.
     [page] = [p for p in (out / "news").rglob("index.html") if "one" in p.parent.name]
     text = page.read_text(encoding="utf-8")

@@ -55,6 +55,7 @@ from typing import Callable, Iterable
 from generator import __version__
 from generator.config import Config
 from generator.site.model import Item, Site, body_html
+from generator.urls import resized_url
 
 FORMAT = 3  # bump when the files change shape: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
@@ -64,6 +65,7 @@ MAX_TASKS = 32  # a big site: fewer, larger tasks, so that fewer partial posting
 SHARD_BYTES = 24 * 1024  # a terms file larger than this is split by one more character of its terms
 MAX_POSTINGS = 2000  # a term in more stories keeps its highest impacts only (filters keep all)
 EXCERPT_CHARS = 200
+THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (render.pictures)
 FIELDS = ("url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics", "image",
           "heat", "type", "sources")
 # Ranking: impact = bonus of each field the term is in + BM25 of its body frequency. A title word outranks
@@ -246,7 +248,7 @@ def plan_index(site: Site, config: Config) -> SearchIndex:
         number = site.story_of.get(group[0])
         story = site.stories[number] if number is not None else None
         local = (story.newest if story else item.published).astimezone(zone)
-        image = item.image.url if item.image else ""
+        image = _thumbnail(item.image, config.picture_resizer) if item.image else ""
         record = (item.path, item.title, _shorten(item.excerpt), item.provider.name if item.provider else "",
                   item.provider.slug if item.provider else "", local.isoformat(),
                   local.strftime("%-d %b %Y"),  # as the cards write it (templates/partials/card.html)
@@ -265,6 +267,15 @@ def plan_index(site: Site, config: Config) -> SearchIndex:
     digest.update(_encode(_json(facets)))
     members = tuple(tuple(site.items[index] for index in group) for group in groups)
     return SearchIndex(members, tuple(docs), digest.hexdigest(), name, facets)
+
+
+def _thumbnail(image, resizer: str) -> str:
+    """A result's picture: with a `picture_resizer`, a copy as wide as a card's (templates/partials/card.html,
+    render.pictures) when the picture is another site's and wider or of unknown width."""
+    if (resizer and image.url.lower().startswith(("https://", "http://"))
+            and (image.width or THUMBNAIL + 1) > THUMBNAIL):
+        return resized_url(resizer, image.url, THUMBNAIL)
+    return image.url
 
 
 def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:

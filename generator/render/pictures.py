@@ -17,9 +17,8 @@ declared width in the RESIZED_WIDTHS up to MAX_UNSIZED. The site's own pictures 
 from __future__ import annotations
 
 from typing import Callable, NamedTuple, Sequence
-from urllib.parse import quote
-
 from generator.site.model import Image
+from generator.urls import resized_url
 
 SAME_SHAPE = 0.02  # aspect ratios within 2% of each other are one picture's (rounding of scaled sizes)
 # Widths asked of a resizer: a phone's thumbnail and a logo at 1-3x, cards, a page's picture, wide screens
@@ -72,8 +71,7 @@ def resized(found: tuple[Image, ...], resizer: str) -> tuple[Image, ...]:
     original = found[-1]
     if not original.url.lower().startswith(("https://", "http://")):
         return found
-    wanted = quote(original.url, safe="")
     shape = original.height / original.width if original.width and original.height else None
-    made = tuple(Image(resizer.format(url=wanted, width=width), width, round(width * shape) if shape else None)
+    made = tuple(Image(resized_url(resizer, original.url, width), width, round(width * shape) if shape else None)
                  for width in RESIZED_WIDTHS if width < (original.width or MAX_UNSIZED + 1))
     return (*made, original) if original.width else made
