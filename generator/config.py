@@ -8,6 +8,7 @@ collected across the whole file before newsdesk gives up (exit status 2).
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import difflib
 import logging
@@ -251,9 +252,20 @@ def _convert(cls, node, data, prefix: str, path: str, problems: list[Problem]) -
     values: dict = {}
     if node is None:
         return values
+    first: dict = {}
+    for key_node, _ in node.value:
+        first.setdefault(key_node.value, key_node)
+    given_twice = {key for key, count in collections.Counter(k.value for k, _ in node.value).items() if count > 1}
     for key_node, value_node in node.value:
         key = key_node.value
         name = f"{prefix}{key}"
+        if key in given_twice:
+            # YAML keeps the last one silently, and `data` holds only that one: neither can be checked
+            # against its own lines.
+            if key_node is not first[key]:
+                problems.append(Problem(path, _line(key_node), f"`{name}` is given twice, also on line {_line(first[key])}",
+                                        "keep one; YAML would use only the last"))
+            continue
         if key not in known:
             spelled = str(key).replace("_", "").replace("-", "").lower()
             close = [k for k in known if k.replace("_", "") == spelled] or difflib.get_close_matches(str(key), known, 1, 0.6)

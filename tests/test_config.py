@@ -119,6 +119,27 @@ def test_unknown_key_with_nothing_close_lists_the_valid_keys(tmp_path):
         assert key in message
 
 
+@pytest.mark.parametrize("text, message", [
+    # A key pasted in again at the end of the file (from the docs): YAML would keep only the last one.
+    ("title: x\nitems_per_page: 20\nlanguage: en\nitems_per_page: ten\n",
+     "config.yaml:4: `items_per_page` is given twice, also on line 2 (keep one; YAML would use only the last)"),
+    ("ranking:\n  half_life_hours: 36\ntitle: x\nranking:\n  min_heat: 3\n",
+     "config.yaml:4: `ranking` is given twice, also on line 1 (keep one; YAML would use only the last)"),
+    ("ranking:\n  heat_weight: 1\n  heat_weight: 2\n",
+     "config.yaml:3: `ranking.heat_weight` is given twice, also on line 2 (keep one; YAML would use only the last)"),
+])
+def test_a_key_given_twice_is_named_at_both_lines(tmp_path, text, message):
+    # Before, the first `ranking:` was checked with the values of the second: "`ranking.half_life_hours`
+    # must be a number, got NoneType None" on a line that was right.
+    assert problems(tmp_path, text) == [message]
+
+
+def test_the_other_keys_of_a_config_with_a_key_given_twice_are_still_checked(tmp_path):
+    assert problems(tmp_path, "title: x\nitems_per_page: ten\ntitle: y\n") == [
+        "config.yaml:2: `items_per_page` must be an integer, got str 'ten'",
+        "config.yaml:3: `title` is given twice, also on line 1 (keep one; YAML would use only the last)"]
+
+
 # --- wrong types ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, message", [

@@ -34,15 +34,15 @@ def feed(name: str) -> bytes:
 
 def site_with(root: Path, server: FeedServer, paths, extra: str = "", fetch: str = "") -> Path:
     sources = "".join(f"  - {server.url(path)}\n" for path in paths)
+    # `fetch` lines replace these defaults: a key given twice is an error in config.yaml.
+    settings = {"timeout": "2", "retries": "0", **dict(line.split(": ", 1) for line in fetch.splitlines())}
     config = textwrap.dedent("""\
         title: Fetched News
         base_url: https://example.org/
         now: "2026-11-22T12:00:00Z"
         topics: [AI, Science, Economy]
         fetch:
-          timeout: 2
-          retries: 0
-        """) + textwrap.indent(fetch, "  ") + "sources:\n" + sources + extra
+        """) + "".join(f"  {key}: {value}\n" for key, value in settings.items()) + "sources:\n" + sources + extra
     return make_site(root, {}, config)
 
 
