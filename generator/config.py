@@ -210,7 +210,7 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     values["root"] = path.parent.resolve()
     values["path"] = shown
     config = Config(**values)
-    _check_semantics(config, node, shown, problems)
+    _check_semantics(config, node, shown, problems, set(overrides or ()))
     config = _local_logos(config, node, shown, problems)
     if problems:
         raise ConfigError(problems, f"{len(problems)} problem(s) in {shown}; see newsdesk's docs/configuration.md.")
@@ -365,10 +365,12 @@ def _local_logos(config: Config, node, path: str, problems: list[Problem]) -> Co
     return dataclasses.replace(config, providers=tuple(providers))
 
 
-def _check_semantics(config: Config, node, path: str, problems: list[Problem]) -> None:
+def _check_semantics(config: Config, node, path: str, problems: list[Problem], overridden: set[str] = frozenset()) -> None:
     url = urlsplit(config.base_url)
     if url.scheme not in ("http", "https") or not url.netloc:
-        problems.append(Problem(path, _key_line(node, "base_url"), f"`base_url` must be an http(s) URL, got {config.base_url!r}",
+        # A value from the command line is the option's fault, not a line of config.yaml.
+        where = ("--base-url", None) if "base_url" in overridden else (path, _key_line(node, "base_url"))
+        problems.append(Problem(*where, f"`base_url` must be an http(s) URL, got {config.base_url!r}",
                                 "e.g. https://user.github.io/repo/"))
     try:
         ZoneInfo(config.timezone)
