@@ -123,6 +123,32 @@ def test_the_command_line_page_names_every_command_and_option():
             assert f"`{option}" in text, f"`newsdesk {command} {option}` is not documented"
 
 
+def test_the_first_deploy_commands_of_the_publish_page_work_as_written(tmp_path):
+    """docs/deploy.md's steps from a new site to its first deploy, run as written on a machine whose git
+    has no settings (so its first branch is not necessarily `main`), with a bare repository on disk for
+    GitHub's."""
+    text = (DOCS / "deploy.md").read_text(encoding="utf-8")
+    [block] = [b for b in re.findall(r"```sh\n(.*?)```", text, re.S) if "git init" in b]
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "Site Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",
+           "GIT_COMMITTER_NAME": "Site Editor", "GIT_COMMITTER_EMAIL": "editor@example.org"}
+    site = tmp_path / "my-site"
+    subprocess.run([sys.executable, "-m", "generator", "init", str(site)], check=True, capture_output=True, env=env)
+    lines = [line for line in block.splitlines() if line.strip()]
+    assert len(lines) >= 3 and lines[-1].startswith("newsdesk deploy")
+    for line in lines:
+        command = line.replace("https://github.com/USER/REPO.git", str(remote))
+        done = subprocess.run(["bash", "-c", command], cwd=site, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, f"{line}: {done.stdout}{done.stderr}"
+    pushed = subprocess.run(["git", f"--git-dir={remote}", "ls-tree", "--name-only", "gh-pages"],
+                            capture_output=True, text=True, env=env, check=True).stdout.split()
+    assert "index.html" in pushed and ".nojekyll" in pushed
+
+
 # --- the README -----------------------------------------------------------------------------------------
 
 def test_the_readme_is_short():
