@@ -64,6 +64,19 @@ def test_a_broken_link_or_anchor_fails_the_docs_build(tmp_path):
         assert "no-such" in done.stdout + done.stderr
 
 
+def test_every_page_of_the_user_guide_is_listed_in_the_readme_and_on_the_home_page():
+    """A user finds the guide's pages from README.md and docs/index.md; mkdocs.yml's navigation is the list."""
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    [guide] = [entry["User guide"] for entry in nav if "User guide" in entry]
+    pages = [page for entry in guide for page in entry.values()]
+    assert len(pages) >= 10
+    readme = README.read_text(encoding="utf-8")
+    home = (DOCS / "index.md").read_text(encoding="utf-8")
+    for page in pages:
+        assert f"](docs/{page})" in readme, f"README.md does not link docs/{page}"
+        assert f"]({page})" in home, f"docs/index.md does not link {page}"
+
+
 def _default_cell(f: dataclasses.Field) -> str:
     """A key's default as config.yaml would write it, as the reference's table shows it."""
     value = f.default if f.default is not dataclasses.MISSING else f.default_factory()
