@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, item, make_site
 from generator.config import (Config, FetchConfig, ProviderConfig, RankingConfig, SourceConfig, StoriesConfig, TopicConfig,
                               load_config)
 
@@ -160,6 +160,22 @@ def test_the_first_deploy_commands_of_the_publish_page_work_as_written(tmp_path)
     pushed = subprocess.run(["git", f"--git-dir={remote}", "ls-tree", "--name-only", "gh-pages"],
                             capture_output=True, text=True, env=env, check=True).stdout.split()
     assert "index.html" in pushed and ".nojekyll" in pushed
+
+
+def _shape(line: str) -> str:
+    """The line with its numbers left out: "N pages written (N rendered, ...) ..., N error, N warning, N s"."""
+    return re.sub(r"\b(error|warning)s\b", r"\1", re.sub(r"\d+(\.\d+)?", "N", line.strip()))
+
+
+def test_the_build_summary_on_the_command_line_page_is_what_a_build_prints(tmp_path):
+    site = make_site(tmp_path / "site", {"content/a.md": item("A story"), "content/b.md": "no front matter\n"})
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--workers", "1"], cwd=site,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    [printed] = done.stdout.splitlines()
+    cli = (DOCS / "cli.md").read_text(encoding="utf-8")
+    [documented] = [line for line in cli.splitlines() if " pages written (" in line]
+    assert _shape(documented) == _shape(printed)
 
 
 # --- the README -----------------------------------------------------------------------------------------
