@@ -100,7 +100,7 @@ class FetchConfig:
     """How `newsdesk fetch` reads the `sources` (see docs/fetch.md)."""
 
     opml: str = _opt("", "An OPML file of more sources (relative to the site root), e.g. exported from a feed reader.")
-    folder: str = _opt("fetched", "Folder under `content_dir` that fetched items are written to, one subfolder per source.")
+    folder: str = _opt("fetched", "Folder under `content_dir` that fetched items are written to, one subfolder per site (a source's `domain`, else its host).")
     state_file: str = _opt("fetch-state.json", "What fetch remembers (validators, moved and gone feeds, the items it wrote); commit it.")
     keep_days: int = _opt(0, "Delete fetched items published more than this many days ago, unless edited by hand (0: keep all).")
     timeout: float = _opt(20.0, "Seconds a feed may take to answer, and to arrive in full.")

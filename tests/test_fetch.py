@@ -120,6 +120,19 @@ def test_fetch_writes_one_item_per_entry_in_the_content_format(tmp_path, server,
     assert "日本語のタイトル — with a BOM" in items
 
 
+
+def test_fetched_items_go_into_a_folder_per_site_as_the_docs_say(tmp_path, server, capsys):
+    """docs/fetch.md: content/fetched/<site>/, where <site> is the source's `domain`, else its host: the
+    feeds of one site share a folder."""
+    serve_the_good_feeds(server)
+    site = site_with(tmp_path / "site", server, ["/rss.xml", "/atom.xml"],
+                     extra=f"  - url: {server.url('/feed.json')}\n    domain: jsontimes.example\n")
+    code, _, err = run_fetch(site, capsys)
+    assert code == 0, err
+    folders = sorted(p.name for p in (site / "content" / "fetched").iterdir())
+    assert folders == [f"127-0-0-1-{server.port}", "jsontimes-example"]
+
+
 def test_entry_html_is_sanitised_and_the_site_built_from_it_is_safe(tmp_path, server, capsys):
     from conftest import build_site
 
