@@ -192,9 +192,7 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(Problem(shown, mark.line + 1 if mark else None,
-                                  f"invalid YAML: {getattr(exc, 'problem', exc)}", "fix the YAML syntax"))
+        raise ConfigError(_yaml_problem(shown, text, exc))
     except (ValueError, TypeError, AttributeError, OverflowError) as exc:  # e.g. `now: 2026-13-45`
         raise ConfigError(Problem(shown, _bad_value_line(node), f"invalid value: {exc}",
                                   "fix the value; times look like 2026-11-22T08:00:00Z"))
@@ -215,6 +213,24 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     if problems:
         raise ConfigError(problems, f"{len(problems)} problem(s) in {shown}; see newsdesk's docs/configuration.md.")
     return config
+
+
+def _yaml_problem(path: str, text: str, exc: yaml.YAMLError) -> Problem:
+    """Where a YAML error is to be fixed, and how."""
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 1 if mark else None
+    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    hint = "check the indentation and quoting: a value containing ': ' or starting with a quote goes in quotes"
+    context, start = getattr(exc, "context", None) or "", getattr(exc, "context_mark", None)
+    # An unclosed quote or bracket is only noticed lines later; the line that opened it is the one to fix.
+    if start and context.startswith(("while scanning a quoted", "while parsing a flow")):
+        if start.line + 1 != line:
+            reason = f"{reason} ({context} on line {start.line + 1})"
+        line = start.line + 1
+        hint = "close the quote" if "quoted" in context else "close the bracket"
+    elif mark and text[mark.index:mark.index + 1] == "\t":
+        hint = "indent with spaces: YAML does not allow tabs"
+    return Problem(path, line, f"invalid YAML: {reason}", hint)
 
 
 def default_config(root: Path, **values) -> Config:
