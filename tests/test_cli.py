@@ -128,13 +128,22 @@ def test_missing_content_folder_exits_1(site, capsys):
     assert "content folder not found" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [[], ["build", "--no-such-option"], ["frobnicate"], ["build", "extra-argument"]])
+@pytest.mark.parametrize("argv", [[], ["build", "--no-such-option"], ["frobnicate"], ["build", "extra-argument"],
+                                  ["build", "--workers", "-2"], ["build", "--workers", "many"]])
 def test_bad_usage_exits_2(site, capsys, argv):
     try:
         status = cli.main(argv)
     except SystemExit as exc:  # argparse's own exit
         status = exc.code
     assert status == 2
+
+
+def test_a_negative_number_of_workers_is_refused_not_taken_as_the_default(site, capsys):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["build", "--workers", "-2"])
+    assert caught.value.code == 2
+    assert "argument --workers: '-2' is not a number of processes (1 or more; 0: one per core)" in capsys.readouterr().err
+    assert not (site / "output").exists()
 
 
 def _commands() -> list[str]:
