@@ -211,6 +211,24 @@ def test_a_file_deleted_by_hand_is_not_fetched_again(tmp_path, server, capsys):
     assert not gone.exists() and len(fetched(site)) == 9
 
 
+@pytest.mark.parametrize("page, said", [
+    # The site's address instead of its feed's: the page names the feed (relative to the page).
+    (b'<!DOCTYPE html><html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml">',
+     "not a feed but a web page, which names its feed: {feed} (list that URL as the source instead)"),
+    # A page that names no feed, served as something else; and one whose feed link is no http(s) URL.
+    (b"<html><body>Welcome</body></html>",
+     "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"),
+    (b'<html><link rel="alternate" type="application/atom+xml" href="javascript:alert(1)">',
+     "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"),
+])
+def test_a_web_page_given_as_a_source_says_which_url_to_give(tmp_path, server, capsys, page, said):
+    server.routes["/"] = Route(page, content_type="text/plain" if b"Welcome" in page else "text/html; charset=utf-8")
+    site = site_with(tmp_path / "site", server, ["/"])
+    code, _, err = run_fetch(site, capsys)
+    assert code == 1
+    assert f"failed: {server.url('/')}: {said.format(feed=server.url('/rss.xml'))}" in err.splitlines()
+
+
 def test_failing_sources_are_named_and_the_others_complete(tmp_path, server, capsys):
     paths = serve_the_good_feeds(server)
     server.routes.update({
@@ -229,7 +247,8 @@ def test_failing_sources_are_named_and_the_others_complete(tmp_path, server, cap
     assert out.strip().endswith(", 5 failed") and out.startswith("11 sources, 14 new,")
     failed = [line for line in err.splitlines() if line.startswith("failed: ")]
     assert failed == [
-        f"failed: {server.url('/broken.xml')}: not a feed: <unknown>:2:36: unclosed token",
+        f"failed: {server.url('/broken.xml')}: not a feed but a web page (give the URL of the site's RSS, Atom or "
+        f"JSON feed)",
         f"failed: {server.url('/gone.xml')}: HTTP 410 Gone: the feed was removed; not asked again: remove it "
         f"from config.yaml",
         f"failed: {server.url('/missing.xml')}: HTTP 404 Not Found",
