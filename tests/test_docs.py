@@ -5,6 +5,7 @@ stays true to the command line and to generator/config.py."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import shlex
 import shutil
@@ -12,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import ROOT, item, make_site
@@ -238,6 +240,25 @@ def test_the_readme_quick_start_names_only_what_exists():
     assert any(step.startswith("newsdesk init") for step in checked), "say how to start a site of your own"
     served = load_config(ROOT / "config.yaml").base_path
     assert f"http://127.0.0.1:8000{served}" in section
+
+
+@pytest.mark.parametrize("page", [README, DOCS / "getting-started.md"])
+def test_a_site_of_your_own_is_made_outside_the_newsdesk_clone(tmp_path, page):
+    """Run as written from a clone, the "site of your own" commands make a site that is not part of the
+    clone's git repository: inside it, `newsdesk deploy` would publish to newsdesk's remote, and
+    `init --github-actions` would write into newsdesk's .github/."""
+    text = page.read_text(encoding="utf-8")
+    [line] = [line for block in re.findall(r"```sh\n(.*?)```", text, re.S) for line in block.splitlines()
+              if "newsdesk init my-site" in line]
+    clone = tmp_path / "newsdesk"
+    clone.mkdir()
+    subprocess.run(["git", "init", "-q", str(clone)], check=True)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    done = subprocess.run(["bash", "-c", line.split(" # ")[0]], cwd=clone, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    made = [path.parent for path in tmp_path.rglob("my-site/config.yaml")]
+    assert made and all(clone not in path.parents for path in made), f"{page.name}: the site is inside the clone"
 
 
 def test_the_readme_links_point_at_files_that_exist():
