@@ -211,7 +211,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     _check_semantics(config, node, shown, problems, set(overrides or ()))
     config = _local_logos(config, node, shown, problems)
     if problems:
-        raise ConfigError(problems, f"{len(problems)} problem(s) in {shown}; see newsdesk's docs/configuration.md.")
+        where = shown if all(problem.path == shown for problem in problems) else f"{shown} and the command line"
+        raise ConfigError(problems, f"{len(problems)} problem(s) in {where}; see newsdesk's docs/configuration.md.")
     return config
 
 

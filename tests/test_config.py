@@ -327,6 +327,7 @@ def test_a_bad_base_url_option_exits_with_status_2(tmp_path, monkeypatch, capsys
     assert err.splitlines()[0] == ("--base-url: `base_url` must be an http(s) URL, got 'ftp://example.org/' "
                                    "(e.g. https://user.github.io/repo/)")
     assert "config.yaml:" not in err
+    assert err.splitlines()[1] == "1 problem(s) in config.yaml and the command line; see newsdesk's docs/configuration.md."
 
 
 def test_a_missing_config_exits_with_status_2(tmp_path, monkeypatch, capsys):
