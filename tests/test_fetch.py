@@ -220,6 +220,9 @@ def test_a_file_deleted_by_hand_is_not_fetched_again(tmp_path, server, capsys):
      "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"),
     (b'<html><link rel="alternate" type="application/atom+xml" href="javascript:alert(1)">',
      "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"),
+    # A link with a terminal control character (U+009B, CSI) is not printed.
+    ('<html><link rel="alternate" type="application/rss+xml" href="/\u009b2Jfeed.xml">'.encode(),
+     "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"),
 ])
 def test_a_web_page_given_as_a_source_says_which_url_to_give(tmp_path, server, capsys, page, said):
     server.routes["/"] = Route(page, content_type="text/plain" if b"Welcome" in page else "text/html; charset=utf-8")

@@ -89,12 +89,9 @@ def _web_page(body: bytes, url: str) -> str:
     """Why a web page is no feed, and which URL to give instead: the page's own feed link, if it has one
     (a user often gives the site's address)."""
     links = _FeedLinks()
-    try:
-        links.feed(body[:1_000_000].decode("utf-8", "replace"))
-    except Exception:  # a page too broken to read: it is no feed all the same
-        pass
+    links.feed(body[:1_000_000].decode("utf-8", "replace"))
     feeds = [safe_url(urljoin(url, href)) for href in links.hrefs]
-    feeds = [feed for feed in feeds if feed]
+    feeds = [feed for feed in feeds if feed and feed.isprintable()]  # it is shown on a terminal
     if feeds:
         return f"not a feed but a web page, which names its feed: {feeds[0]} (list that URL as the source instead)"
     return "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"
