@@ -76,8 +76,8 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("--report", metavar="FILE", help="write a JSON build report (outside the output folder)")
             sub.add_argument("--clean", action="store_true",
                              help="ignore the build cache (.newsdesk-cache/) and render every page")
-            sub.add_argument("--workers", type=int, default=0, metavar="N",
-                             help="processes for parsing and rendering (default: one per core, at most 8)")
+            sub.add_argument("--workers", type=_workers, default=0, metavar="N",
+                             help="processes for parsing and rendering (default, or 0: one per core, at most 8)")
         sub.set_defaults(run=run)
 
     sub = commands.add_parser("fetch", help="read the feeds listed in config.yaml into the content folder",
@@ -93,7 +93,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("init", help="create a new site that builds at once",
                               description="Create a new site: config.yaml, example items, an empty theme override folder.")
     sub.add_argument("directory", metavar="DIR", nargs="?",
-                     help="folder to create the site in (may exist, must be empty); with --github-actions, "
+                     help="folder to create the site in: new, empty, or a new git repository holding only README and "
+                          "LICENSE files; with --github-actions, "
                           "an existing site gets only the workflow (default: this folder)")
     sub.add_argument("--github-actions", action="store_true",
                      help="also write .github/workflows/pages.yml, which publishes the site with GitHub Pages")
@@ -156,7 +157,7 @@ def _load(args) -> tuple:
     if getattr(args, "output", None):
         config = replace(config, output_dir=os.path.relpath(cwd / args.output, config.root))
     options = BuildOptions(drafts=args.drafts, future=args.future, strict=args.strict,
-                           workers=max(0, getattr(args, "workers", 0) or 0))
+                           workers=getattr(args, "workers", 0))
     return config, options
 
 
@@ -307,6 +308,16 @@ def _cron(text: str) -> str:
     if len(fields) != 5 or not all(set(field) <= set("0123456789*/,-") for field in fields):
         raise argparse.ArgumentTypeError(f"{text!r} is not a cron schedule of five fields such as \"17 * * * *\"")
     return " ".join(fields)
+
+
+def _workers(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more; 0: one per core)")
+    return value
 
 
 def _milliseconds(text: str) -> int:

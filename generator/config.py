@@ -8,6 +8,7 @@ collected across the whole file before newsdesk gives up (exit status 2).
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import difflib
 import logging
@@ -100,7 +101,7 @@ class FetchConfig:
     """How `newsdesk fetch` reads the `sources` (see docs/fetch.md)."""
 
     opml: str = _opt("", "An OPML file of more sources (relative to the site root), e.g. exported from a feed reader.")
-    folder: str = _opt("fetched", "Folder under `content_dir` that fetched items are written to, one subfolder per source.")
+    folder: str = _opt("fetched", "Folder under `content_dir` that fetched items are written to, one subfolder per site (a source's `domain`, else its host).")
     state_file: str = _opt("fetch-state.json", "What fetch remembers (validators, moved and gone feeds, the items it wrote); commit it.")
     keep_days: int = _opt(0, "Delete fetched items published more than this many days ago, unless edited by hand (0: keep all).")
     timeout: float = _opt(20.0, "Seconds a feed may take to answer, and to arrive in full.")
@@ -193,9 +194,7 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(Problem(shown, mark.line + 1 if mark else None,
-                                  f"invalid YAML: {getattr(exc, 'problem', exc)}", "fix the YAML syntax"))
+        raise ConfigError(_yaml_problem(shown, text, exc))
     except (ValueError, TypeError, AttributeError, OverflowError) as exc:  # e.g. `now: 2026-13-45`
         raise ConfigError(Problem(shown, _bad_value_line(node), f"invalid value: {exc}",
                                   "fix the value; times look like 2026-11-22T08:00:00Z"))
@@ -211,11 +210,30 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     values["root"] = path.parent.resolve()
     values["path"] = shown
     config = Config(**values)
-    _check_semantics(config, node, shown, problems)
+    _check_semantics(config, node, shown, problems, set(overrides or ()))
     config = _local_logos(config, node, shown, problems)
     if problems:
-        raise ConfigError(problems, f"{len(problems)} problem(s) in {shown}; see newsdesk's docs/configuration.md.")
+        where = shown if all(problem.path == shown for problem in problems) else f"{shown} and the command line"
+        raise ConfigError(problems, f"{len(problems)} problem(s) in {where}; see newsdesk's docs/configuration.md.")
     return config
+
+
+def _yaml_problem(path: str, text: str, exc: yaml.YAMLError) -> Problem:
+    """Where a YAML error is to be fixed, and how."""
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 1 if mark else None
+    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    hint = "check the indentation and quoting: a value containing ': ' or starting with a quote goes in quotes"
+    context, start = getattr(exc, "context", None) or "", getattr(exc, "context_mark", None)
+    # An unclosed quote or bracket is only noticed lines later; the line that opened it is the one to fix.
+    if start and context.startswith(("while scanning a quoted", "while parsing a flow")):
+        if start.line + 1 != line:
+            reason = f"{reason} ({context} on line {start.line + 1})"
+        line = start.line + 1
+        hint = "close the quote" if "quoted" in context else "close the bracket"
+    elif mark and text[mark.index:mark.index + 1] == "\t":
+        hint = "indent with spaces: YAML does not allow tabs"
+    return Problem(path, line, f"invalid YAML: {reason}", hint)
 
 
 def default_config(root: Path, **values) -> Config:
@@ -253,9 +271,20 @@ def _convert(cls, node, data, prefix: str, path: str, problems: list[Problem]) -
     values: dict = {}
     if node is None:
         return values
+    first: dict = {}
+    for key_node, _ in node.value:
+        first.setdefault(key_node.value, key_node)
+    given_twice = {key for key, count in collections.Counter(k.value for k, _ in node.value).items() if count > 1}
     for key_node, value_node in node.value:
         key = key_node.value
         name = f"{prefix}{key}"
+        if key in given_twice:
+            # YAML keeps the last one silently, and `data` holds only that one: neither can be checked
+            # against its own lines.
+            if key_node is not first[key]:
+                problems.append(Problem(path, _line(key_node), f"`{name}` is given twice, also on line {_line(first[key])}",
+                                        "keep one; YAML would use only the last"))
+            continue
         if key not in known:
             spelled = str(key).replace("_", "").replace("-", "").lower()
             close = [k for k in known if k.replace("_", "") == spelled] or difflib.get_close_matches(str(key), known, 1, 0.6)
@@ -355,10 +384,12 @@ def _local_logos(config: Config, node, path: str, problems: list[Problem]) -> Co
     return dataclasses.replace(config, providers=tuple(providers))
 
 
-def _check_semantics(config: Config, node, path: str, problems: list[Problem]) -> None:
+def _check_semantics(config: Config, node, path: str, problems: list[Problem], overridden: set[str] = frozenset()) -> None:
     url = urlsplit(config.base_url)
     if url.scheme not in ("http", "https") or not url.netloc:
-        problems.append(Problem(path, _key_line(node, "base_url"), f"`base_url` must be an http(s) URL, got {config.base_url!r}",
+        # A value from the command line is the option's fault, not a line of config.yaml.
+        where = ("--base-url", None) if "base_url" in overridden else (path, _key_line(node, "base_url"))
+        problems.append(Problem(*where, f"`base_url` must be an http(s) URL, got {config.base_url!r}",
                                 "e.g. https://user.github.io/repo/"))
     try:
         ZoneInfo(config.timezone)

@@ -128,13 +128,22 @@ def test_missing_content_folder_exits_1(site, capsys):
     assert "content folder not found" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [[], ["build", "--no-such-option"], ["frobnicate"], ["build", "extra-argument"]])
+@pytest.mark.parametrize("argv", [[], ["build", "--no-such-option"], ["frobnicate"], ["build", "extra-argument"],
+                                  ["build", "--workers", "-2"], ["build", "--workers", "many"]])
 def test_bad_usage_exits_2(site, capsys, argv):
     try:
         status = cli.main(argv)
     except SystemExit as exc:  # argparse's own exit
         status = exc.code
     assert status == 2
+
+
+def test_a_negative_number_of_workers_is_refused_not_taken_as_the_default(site, capsys):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["build", "--workers", "-2"])
+    assert caught.value.code == 2
+    assert "argument --workers: '-2' is not a number of processes (1 or more; 0: one per core)" in capsys.readouterr().err
+    assert not (site / "output").exists()
 
 
 def _commands() -> list[str]:
@@ -240,6 +249,33 @@ def test_init_never_overwrites(tmp_path, monkeypatch, capsys):
     assert cli.main(["init", "taken"]) == 2
     assert "folder is not empty" in capsys.readouterr().err
     assert files_under(tmp_path / "taken") == {"notes.txt": b"mine"}
+
+
+def test_init_writes_into_a_fresh_clone_of_a_new_repository(tmp_path, monkeypatch, capsys):
+    """`git clone` of a repository just made on GitHub (with its README and LICENSE), then `newsdesk init .`:
+    the clone is not empty, but nothing in it is in the way, and none of it is touched."""
+    repo = tmp_path / "my-news"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / "README.md").write_text("# My news\n")
+    (repo / "LICENSE").write_text("MIT\n")
+    monkeypatch.chdir(repo)
+    assert cli.main(["init", "."]) == 0, capsys.readouterr().err
+    assert (repo / "README.md").read_text() == "# My news\n" and (repo / "LICENSE").read_text() == "MIT\n"
+    assert cli.main(["build"]) == 0
+
+
+def test_init_names_what_is_in_the_way(tmp_path, monkeypatch, capsys):
+    repo = tmp_path / "my-news"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / ".gitignore").write_text("*.pyc\n")
+    (repo / "notes.txt").write_text("mine")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "my-news"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "my-news: folder is not empty: it holds .gitignore, notes.txt (choose a new folder; newsdesk init never "
+        "overwrites files, and writes into a folder only when it is empty or holds nothing but .git, README and "
+        "LICENSE files)")
+    assert (repo / ".gitignore").read_text() == "*.pyc\n" and not (repo / "config.yaml").exists()
 
 
 # --- progress ----------------------------------------------------------------------------------------

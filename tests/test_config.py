@@ -119,6 +119,27 @@ def test_unknown_key_with_nothing_close_lists_the_valid_keys(tmp_path):
         assert key in message
 
 
+@pytest.mark.parametrize("text, message", [
+    # A key pasted in again at the end of the file (from the docs): YAML would keep only the last one.
+    ("title: x\nitems_per_page: 20\nlanguage: en\nitems_per_page: ten\n",
+     "config.yaml:4: `items_per_page` is given twice, also on line 2 (keep one; YAML would use only the last)"),
+    ("ranking:\n  half_life_hours: 36\ntitle: x\nranking:\n  min_heat: 3\n",
+     "config.yaml:4: `ranking` is given twice, also on line 1 (keep one; YAML would use only the last)"),
+    ("ranking:\n  heat_weight: 1\n  heat_weight: 2\n",
+     "config.yaml:3: `ranking.heat_weight` is given twice, also on line 2 (keep one; YAML would use only the last)"),
+])
+def test_a_key_given_twice_is_named_at_both_lines(tmp_path, text, message):
+    # Before, the first `ranking:` was checked with the values of the second: "`ranking.half_life_hours`
+    # must be a number, got NoneType None" on a line that was right.
+    assert problems(tmp_path, text) == [message]
+
+
+def test_the_other_keys_of_a_config_with_a_key_given_twice_are_still_checked(tmp_path):
+    assert problems(tmp_path, "title: x\nitems_per_page: ten\ntitle: y\n") == [
+        "config.yaml:2: `items_per_page` must be an integer, got str 'ten'",
+        "config.yaml:3: `title` is given twice, also on line 1 (keep one; YAML would use only the last)"]
+
+
 # --- wrong types ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, message", [
@@ -186,8 +207,23 @@ def test_impossible_values_are_errors_with_a_line_not_a_crash(tmp_path, text, me
 
 def test_invalid_yaml_names_its_line(tmp_path):
     [message] = problems(tmp_path, "title: x\nranking:\n  heat_weight: [1\nlanguage: en\n")
-    assert message.startswith("config.yaml:") and "invalid YAML" in message and message.endswith("(fix the YAML syntax)")
-    assert int(message.split(":")[1]) in (3, 4, 5)  # where PyYAML notices the unclosed bracket
+    assert message.startswith("config.yaml:3: invalid YAML") and message.endswith("(close the bracket)")
+
+
+@pytest.mark.parametrize("text, message", [
+    # An unclosed quote is only noticed at the end of the file; the line to fix is the one that opened it.
+    ('title: "My news\nlanguage: en\ntimezone: UTC\n',
+     "config.yaml:1: invalid YAML: found unexpected end of stream (while scanning a quoted scalar on line 1) "
+     "(close the quote)"),
+    ("title: x\nranking:\n\thalf_life_hours: 3\n",
+     "config.yaml:3: invalid YAML: found character that cannot start any token "
+     "(indent with spaces: YAML does not allow tabs)"),
+    ("title: My: news\n",
+     "config.yaml:1: invalid YAML: mapping values are not allowed in this context (check the indentation and "
+     "quoting: a value containing ': ' or starting with a quote goes in quotes)"),
+])
+def test_invalid_yaml_says_where_and_what_to_do(tmp_path, text, message):
+    assert problems(tmp_path, text) == [message]
 
 
 def test_a_config_that_is_not_a_mapping(tmp_path):
@@ -286,7 +322,12 @@ def test_a_bad_base_url_option_exits_with_status_2(tmp_path, monkeypatch, capsys
     (tmp_path / "content").mkdir()
     monkeypatch.chdir(tmp_path)
     assert cli.main(["build", "--base-url", "ftp://example.org/"]) == 2
-    assert "`base_url` must be an http(s) URL" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    # It names the option the bad value came from, not a line of config.yaml, which is fine.
+    assert err.splitlines()[0] == ("--base-url: `base_url` must be an http(s) URL, got 'ftp://example.org/' "
+                                   "(e.g. https://user.github.io/repo/)")
+    assert "config.yaml:" not in err
+    assert err.splitlines()[1] == "1 problem(s) in config.yaml and the command line; see newsdesk's docs/configuration.md."
 
 
 def test_a_missing_config_exits_with_status_2(tmp_path, monkeypatch, capsys):

@@ -5,6 +5,7 @@ stays true to the command line and to generator/config.py."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import shlex
 import shutil
@@ -12,9 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, item, make_site
 from generator.config import (Config, FetchConfig, ProviderConfig, RankingConfig, SourceConfig, StoriesConfig, TopicConfig,
                               load_config)
 
@@ -62,6 +64,19 @@ def test_a_broken_link_or_anchor_fails_the_docs_build(tmp_path):
         done = mkdocs_build(copy / "mkdocs.yml", copy / "site")
         assert done.returncode != 0, f"{broken} built without complaint"
         assert "no-such" in done.stdout + done.stderr
+
+
+def test_every_page_of_the_user_guide_is_listed_in_the_readme_and_on_the_home_page():
+    """A user finds the guide's pages from README.md and docs/index.md; mkdocs.yml's navigation is the list."""
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    [guide] = [entry["User guide"] for entry in nav if "User guide" in entry]
+    pages = [page for entry in guide for page in entry.values()]
+    assert len(pages) >= 10
+    readme = README.read_text(encoding="utf-8")
+    home = (DOCS / "index.md").read_text(encoding="utf-8")
+    for page in pages:
+        assert f"](docs/{page})" in readme, f"README.md does not link docs/{page}"
+        assert f"]({page})" in home, f"docs/index.md does not link {page}"
 
 
 def _default_cell(f: dataclasses.Field) -> str:
@@ -121,6 +136,61 @@ def test_the_command_line_page_names_every_command_and_option():
         assert options, command
         for option in sorted(options):
             assert f"`{option}" in text, f"`newsdesk {command} {option}` is not documented"
+
+
+def test_the_first_deploy_commands_of_the_publish_page_work_as_written(tmp_path):
+    """docs/deploy.md's steps from a new site to its first deploy, run as written on a machine whose git
+    has no settings (so its first branch is not necessarily `main`), with a bare repository on disk for
+    GitHub's."""
+    text = (DOCS / "deploy.md").read_text(encoding="utf-8")
+    [block] = [b for b in re.findall(r"```sh\n(.*?)```", text, re.S) if "git init" in b]
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "Site Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",
+           "GIT_COMMITTER_NAME": "Site Editor", "GIT_COMMITTER_EMAIL": "editor@example.org"}
+    site = tmp_path / "my-site"
+    subprocess.run([sys.executable, "-m", "generator", "init", str(site)], check=True, capture_output=True, env=env)
+    lines = [line for line in block.splitlines() if line.strip()]
+    assert len(lines) >= 3 and lines[-1].startswith("newsdesk deploy")
+    for line in lines:
+        command = line.replace("https://github.com/USER/REPO.git", str(remote))
+        done = subprocess.run(["bash", "-c", command], cwd=site, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, f"{line}: {done.stdout}{done.stderr}"
+    pushed = subprocess.run(["git", f"--git-dir={remote}", "ls-tree", "--name-only", "gh-pages"],
+                            capture_output=True, text=True, env=env, check=True).stdout.split()
+    assert "index.html" in pushed and ".nojekyll" in pushed
+
+
+def _shape(line: str) -> str:
+    """The line with its numbers left out: "N pages written (N rendered, ...) ..., N error, N warning, N s"."""
+    return re.sub(r"\b(error|warning)s\b", r"\1", re.sub(r"\d+(\.\d+)?", "N", line.strip()))
+
+
+def test_the_build_summary_on_the_command_line_page_is_what_a_build_prints(tmp_path):
+    site = make_site(tmp_path / "site", {"content/a.md": item("A story"), "content/b.md": "no front matter\n"})
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--workers", "1"], cwd=site,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    [printed] = done.stdout.splitlines()
+    cli = (DOCS / "cli.md").read_text(encoding="utf-8")
+    [documented] = [line for line in cli.splitlines() if " pages written (" in line]
+    assert _shape(documented) == _shape(printed)
+
+
+def test_the_guides_example_item_and_sources_are_accepted_as_written(tmp_path):
+    """docs/content.md's example item and docs/fetch.md's `sources:` example, pasted into a new site: `newsdesk
+    check` finds nothing to report."""
+    [example] = re.findall(r"```markdown\n(.*?)```", (DOCS / "content.md").read_text(encoding="utf-8"), re.S)
+    [sources] = re.findall(r"```yaml\n(.*?)```", (DOCS / "fetch.md").read_text(encoding="utf-8"), re.S)
+    site = make_site(tmp_path / "site", {"content/news/2026-11-20-example.md": example},
+                     'title: x\nnow: "2026-11-22T12:00:00Z"\ntopics: [AI, Science]\n' + sources)
+    done = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=site, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert done.stdout.startswith("1 items OK, 0 with errors") and done.stdout.strip().endswith("0 errors, 0 warnings")
 
 
 # --- the README -----------------------------------------------------------------------------------------
@@ -183,6 +253,25 @@ def test_the_readme_quick_start_names_only_what_exists():
     assert any(step.startswith("newsdesk init") for step in checked), "say how to start a site of your own"
     served = load_config(ROOT / "config.yaml").base_path
     assert f"http://127.0.0.1:8000{served}" in section
+
+
+@pytest.mark.parametrize("page", [README, DOCS / "getting-started.md"])
+def test_a_site_of_your_own_is_made_outside_the_newsdesk_clone(tmp_path, page):
+    """Run as written from a clone, the "site of your own" commands make a site that is not part of the
+    clone's git repository: inside it, `newsdesk deploy` would publish to newsdesk's remote, and
+    `init --github-actions` would write into newsdesk's .github/."""
+    text = page.read_text(encoding="utf-8")
+    [line] = [line for block in re.findall(r"```sh\n(.*?)```", text, re.S) for line in block.splitlines()
+              if "newsdesk init my-site" in line]
+    clone = tmp_path / "newsdesk"
+    clone.mkdir()
+    subprocess.run(["git", "init", "-q", str(clone)], check=True)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    done = subprocess.run(["bash", "-c", line.split(" # ")[0]], cwd=clone, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    made = [path.parent for path in tmp_path.rglob("my-site/config.yaml")]
+    assert made and all(clone not in path.parents for path in made), f"{page.name}: the site is inside the clone"
 
 
 def test_the_readme_links_point_at_files_that_exist():

@@ -34,15 +34,15 @@ def feed(name: str) -> bytes:
 
 def site_with(root: Path, server: FeedServer, paths, extra: str = "", fetch: str = "") -> Path:
     sources = "".join(f"  - {server.url(path)}\n" for path in paths)
+    # `fetch` lines replace these defaults: a key given twice is an error in config.yaml.
+    settings = {"timeout": "2", "retries": "0", **dict(line.split(": ", 1) for line in fetch.splitlines())}
     config = textwrap.dedent("""\
         title: Fetched News
         base_url: https://example.org/
         now: "2026-11-22T12:00:00Z"
         topics: [AI, Science, Economy]
         fetch:
-          timeout: 2
-          retries: 0
-        """) + textwrap.indent(fetch, "  ") + "sources:\n" + sources + extra
+        """) + "".join(f"  {key}: {value}\n" for key, value in settings.items()) + "sources:\n" + sources + extra
     return make_site(root, {}, config)
 
 
@@ -118,6 +118,19 @@ def test_fetch_writes_one_item_per_entry_in_the_content_format(tmp_path, server,
     assert items["Café in Zürich eröffnet"]["excerpt"] == "Grüße aus Zürich ½"
     assert items["Café in Zürich eröffnet"]["provider"]["name"] == "Zürich Zeitung"
     assert "日本語のタイトル — with a BOM" in items
+
+
+
+def test_fetched_items_go_into_a_folder_per_site_as_the_docs_say(tmp_path, server, capsys):
+    """docs/fetch.md: content/fetched/<site>/, where <site> is the source's `domain`, else its host: the
+    feeds of one site share a folder."""
+    serve_the_good_feeds(server)
+    site = site_with(tmp_path / "site", server, ["/rss.xml", "/atom.xml"],
+                     extra=f"  - url: {server.url('/feed.json')}\n    domain: jsontimes.example\n")
+    code, _, err = run_fetch(site, capsys)
+    assert code == 0, err
+    folders = sorted(p.name for p in (site / "content" / "fetched").iterdir())
+    assert folders == [f"127-0-0-1-{server.port}", "jsontimes-example"]
 
 
 def test_entry_html_is_sanitised_and_the_site_built_from_it_is_safe(tmp_path, server, capsys):
@@ -198,6 +211,27 @@ def test_a_file_deleted_by_hand_is_not_fetched_again(tmp_path, server, capsys):
     assert not gone.exists() and len(fetched(site)) == 9
 
 
+@pytest.mark.parametrize("page, said", [
+    # The site's address instead of its feed's: the page names the feed (relative to the page).
+    (b'<!DOCTYPE html><html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml">',
+     "not a feed but a web page, which names its feed: {feed} (list that URL as the source instead)"),
+    # A page that names no feed, served as something else; and one whose feed link is no http(s) URL.
+    (b"<html><body>Welcome</body></html>",
+     "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"),
+    (b'<html><link rel="alternate" type="application/atom+xml" href="javascript:alert(1)">',
+     "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"),
+    # A link with a terminal control character (U+009B, CSI) is not printed.
+    ('<html><link rel="alternate" type="application/rss+xml" href="/\u009b2Jfeed.xml">'.encode(),
+     "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"),
+])
+def test_a_web_page_given_as_a_source_says_which_url_to_give(tmp_path, server, capsys, page, said):
+    server.routes["/"] = Route(page, content_type="text/plain" if b"Welcome" in page else "text/html; charset=utf-8")
+    site = site_with(tmp_path / "site", server, ["/"])
+    code, _, err = run_fetch(site, capsys)
+    assert code == 1
+    assert f"failed: {server.url('/')}: {said.format(feed=server.url('/rss.xml'))}" in err.splitlines()
+
+
 def test_failing_sources_are_named_and_the_others_complete(tmp_path, server, capsys):
     paths = serve_the_good_feeds(server)
     server.routes.update({
@@ -216,7 +250,8 @@ def test_failing_sources_are_named_and_the_others_complete(tmp_path, server, cap
     assert out.strip().endswith(", 5 failed") and out.startswith("11 sources, 14 new,")
     failed = [line for line in err.splitlines() if line.startswith("failed: ")]
     assert failed == [
-        f"failed: {server.url('/broken.xml')}: not a feed: <unknown>:2:36: unclosed token",
+        f"failed: {server.url('/broken.xml')}: not a feed but a web page (give the URL of the site's RSS, Atom or "
+        f"JSON feed)",
         f"failed: {server.url('/gone.xml')}: HTTP 410 Gone: the feed was removed; not asked again: remove it "
         f"from config.yaml",
         f"failed: {server.url('/missing.xml')}: HTTP 404 Not Found",

@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import feedparser
@@ -68,6 +69,8 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
         body = _NUMERIC_REF.sub(_character_ref, body)
     parsed = feedparser.parse(body, response_headers={"content-location": url, "content-type": content_type or "application/xml"})
     if not parsed.entries and (parsed.bozo or not parsed.version):
+        if "html" in content_type.lower() or head.lower().startswith((b"<!doctype html", b"<html")):
+            raise NotAFeed(_web_page(body, url))
         problem = parsed.get("bozo_exception") if parsed.bozo else None
         raise NotAFeed(f"not a feed: {problem}" if problem else "not a feed: no RSS, Atom or RDF entries found")
     channel = parsed.feed
@@ -81,6 +84,36 @@ def _character_ref(match: re.Match) -> bytes:
         return b"&#xFFFD;"
     code = int(digits or b"0", 16 if match[1] else 10)
     return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else match[0]
+
+
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json",
+               "application/json")
+
+
+class _FeedLinks(HTMLParser):
+    """The feeds a web page names: `<link rel="alternate" type="application/rss+xml" href="...">`."""
+
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        found = {name: (value or "").strip() for name, value in attrs}
+        if (tag == "link" and "alternate" in found.get("rel", "").lower().split()
+                and found.get("type", "").lower() in _FEED_TYPES and found.get("href")):
+            self.hrefs.append(found["href"])
+
+
+def _web_page(body: bytes, url: str) -> str:
+    """Why a web page is no feed, and which URL to give instead: the page's own feed link, if it has one
+    (a user often gives the site's address)."""
+    links = _FeedLinks()
+    links.feed(body[:1_000_000].decode("utf-8", "replace"))
+    feeds = [safe_url(urljoin(url, href)) for href in links.hrefs]
+    feeds = [feed for feed in feeds if feed and feed.isprintable()]  # it is shown on a terminal
+    if feeds:
+        return f"not a feed but a web page, which names its feed: {feeds[0]} (list that URL as the source instead)"
+    return "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"
 
 
 def _entry(entry) -> Entry:

@@ -99,11 +99,20 @@ themes/default/templates/ to templates/ here and edit it, or put CSS and images 
 """
 
 
+def _may_stay(name: str) -> bool:
+    """What a new repository holds before a site is made in it (`git init`, or a clone of one just created
+    on GitHub): init writes none of these names, so it can write beside them."""
+    return name == ".git" or name.upper().startswith(("README", "LICENSE", "LICENCE", "COPYING"))
+
+
 def create_site(target: Path) -> list[Path]:
-    """Write a new site into `target` (which must be missing or empty); return the files made."""
-    if target.exists() and any(target.iterdir()):
-        raise ConfigError(Problem(str(target), None, "folder is not empty",
-                                  "choose a new folder; newsdesk init never overwrites files"))
+    """Write a new site into `target` (missing, empty, or a new repository); return the files made."""
+    in_the_way = sorted(path.name for path in target.iterdir() if not _may_stay(path.name)) if target.exists() else []
+    if in_the_way:
+        shown = ", ".join(in_the_way[:5]) + (f" and {len(in_the_way) - 5} more" if len(in_the_way) > 5 else "")
+        raise ConfigError(Problem(str(target), None, f"folder is not empty: it holds {shown}",
+                                  "choose a new folder; newsdesk init never overwrites files, and writes into a "
+                                  "folder only when it is empty or holds nothing but .git, README and LICENSE files"))
     files = {"config.yaml": CONFIG, "themes/default/README.txt": THEME_README, ".gitignore": GITIGNORE, **ITEMS}
     made = []
     for name, text in files.items():
