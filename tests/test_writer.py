@@ -97,7 +97,7 @@ def test_check_output_path_refuses_folders_holding_the_site(tmp_path, output):
     (root / "content").mkdir(parents=True)
     with pytest.raises(BuildError) as caught:
         check_output_path(root / output, [root, root / "content", root / "themes"])
-    assert "set `output_dir` to a folder of its own" in str(caught.value)
+    assert "give the output a folder of its own" in str(caught.value)
 
 
 # --- through a real build ------------------------------------------------------------------------------
@@ -118,7 +118,7 @@ def test_the_folders_a_build_reads_are_never_the_output(tmp_path, output):
     config = load_config(root / "config.yaml")
     with pytest.raises(BuildError) as caught:
         check_output_path(root / output, [config.root], config.input_paths)
-    assert "set `output_dir` to a folder of its own" in str(caught.value)
+    assert "give the output a folder of its own" in str(caught.value)
     check_output_path(root / "output", [config.root], config.input_paths)  # the usual place is fine
     check_output_path(tmp_path / "elsewhere/public", [config.root], config.input_paths)
 
@@ -131,7 +131,7 @@ def test_an_output_folder_that_holds_or_sits_in_the_site_sources_is_refused(tmp_
     monkeypatch.chdir(root)
     assert cli.main(["build", "--output", output]) == 1
     err = capsys.readouterr().err
-    assert "output folder" in err and "set `output_dir` to a folder of its own" in err
+    assert "output folder" in err and "give the output a folder of its own" in err and "--output" in err
     assert tree(tmp_path) == everything  # nothing written, nothing removed
 
 

@@ -49,6 +49,9 @@ class WriteReport:
     changed: tuple[str, ...] = ()  # the names written (new or changed bytes)
 
 
+_OWN_FOLDER = "give the output a folder of its own, such as `output` (`output_dir` in config.yaml, or --output)"
+
+
 def check_output_path(output: Path, protected: list[Path], inputs: list[Path] = ()) -> None:
     """Refuse an output folder that would swallow the user's own files when it is replaced.
 
@@ -60,13 +63,12 @@ def check_output_path(output: Path, protected: list[Path], inputs: list[Path] = 
     for path in [*protected, *inputs]:
         path = path.resolve()
         if out == path or out in path.parents:
-            raise BuildError(Problem("config.yaml", None, f"output folder {output} contains {path}",
-                                     "set `output_dir` to a folder of its own, such as `output`"))
+            raise BuildError(Problem("config.yaml", None, f"output folder {output} contains {path}", _OWN_FOLDER))
     for path in inputs:
         path = path.resolve()
         if path in out.parents:
             raise BuildError(Problem("config.yaml", None, f"output folder {output} is inside {path}, which the build reads",
-                                     "set `output_dir` to a folder of its own, such as `output`"))
+                                     _OWN_FOLDER))
 
 
 def safe_relative(name: str) -> PurePosixPath:
