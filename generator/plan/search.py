@@ -40,6 +40,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib
+import importlib.metadata
 import itertools
 import html
 import json
@@ -294,7 +295,9 @@ def task_key(task: tuple) -> str:
     """A digest of everything index_task(None, task) reads: equal keys, equal results (a build keeps the
     results of the last one's tasks by this key, generator/build/search_index.py)."""
     start, stemmer_name, texts = task
-    digest = hashlib.sha1(f"newsdesk search task {FORMAT} {__version__} {stemmer_name} {start}\n".encode())
+    # (Python's Unicode tables fold and split the words; the snowballstemmer package stems them)
+    digest = hashlib.sha1(f"newsdesk search task {FORMAT} {__version__} {unicodedata.unidata_version} "
+                          f"{_package_version('snowballstemmer')} {stemmer_name} {start}\n".encode())
     for items in texts:
         digest.update(b"\x1e")
         for title, labels, excerpt, body, filters in items:
@@ -302,6 +305,14 @@ def task_key(task: tuple) -> str:
             digest.update(len(body).to_bytes(8, "big"))
             digest.update(body)
     return digest.hexdigest()
+
+
+@functools.cache
+def _package_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
 
 
 def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.Event | None = None
