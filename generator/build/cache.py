@@ -22,6 +22,7 @@ import os
 import pickle
 import shutil
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,7 +99,7 @@ class BuildCache:
             if not cold:
                 with path.open("rb") as handle:
                     version, found = pickle.load(handle)
-                if version == (__version__, _FORMAT) and isinstance(found, cls):
+                if version == _version() and isinstance(found, cls):
                     cache = found
                     if (root / CACHE_DIR / _UNSAVED).exists():  # a build did not finish: its files are not listed
                         cache.published = frozenset()
@@ -134,13 +135,19 @@ class BuildCache:
             temp = folder / f"{_FILE}.tmp"
             try:
                 with temp.open("wb") as handle:
-                    pickle.dump(((__version__, _FORMAT), self), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump((_version(), self), handle, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(temp, folder / _FILE)
             except BaseException:
                 temp.unlink(missing_ok=True)  # (a full disk: not a half-written file besides)
                 raise
             self.dirty = False
         (folder / _UNSAVED).unlink(missing_ok=True)
+
+
+def _version() -> tuple:
+    """What a saved cache must have been made under: newsdesk's version and the cache's format, and Python's
+    Unicode tables, which its items' text and story words were cleaned and split with."""
+    return __version__, _FORMAT, unicodedata.unidata_version
 
 
 def _stat(folder: Path, name: str) -> os.stat_result | None:
