@@ -140,7 +140,8 @@ def test_angle_brackets_that_are_no_tags_are_shown_in_every_output(tmp_path):
     config, result = build_site(make_site(tmp_path / "site", files))
     out = config.output_path
     items = {i.source: i for i in result.site.model.site.items}
-    assert items.pop("content/many.md").title == "<!--" * 40_000
+    many = "<!--" * 500 + "…"  # (as text, cut to 2,000 characters: model.MAX_TEXT)
+    assert items.pop("content/many.md").title == many
     for n, shown in enumerate(SHOWN_AS_WRITTEN.values()):
         story = items[f"content/t{n}.md"]
         assert (story.title, story.excerpt) == (shown, shown)
@@ -150,7 +151,7 @@ def test_angle_brackets_that_are_no_tags_are_shown_in_every_output(tmp_path):
     atom = ET.parse(out / "feeds" / "latest.xml").getroot()
     titles = [e.text for e in atom.iter("{http://www.w3.org/2005/Atom}title")][1:]
     api = json.loads((out / "api" / "news" / "index.json").read_text(encoding="utf-8"))
-    expected = sorted([*SHOWN_AS_WRITTEN.values(), "<!--" * 40_000])
+    expected = sorted([*SHOWN_AS_WRITTEN.values(), many])
     assert sorted(titles) == expected == sorted(n["title"] for n in api["news"])
 
 
@@ -595,3 +596,25 @@ def test_a_direction_override_left_open_in_a_field_turns_nothing_after_it(tmp_pa
             return [text.textContent.slice(at), x(at) < x(at + 4)];
         }""")
     assert order == ["12 MB", True]  # written left to right, as without the override
+
+
+def test_an_endless_title_or_excerpt_is_cut_with_a_warning_and_the_site_stays_small(tmp_path, capsys):
+    """A crawler's 100,000-character title was written whole into every page, feed and API file that shows
+    the story (about 30 of them). Plain-text fields are cut at a word to 2,000 characters, with a warning."""
+    from conftest import item
+
+    words = " ".join(f"word{n}" for n in range(10_000))  # twice in the front matter: under its 256 KiB
+    files = {"content/long.md": item("Long", excerpt=json.dumps(words + " \u202e")).replace(
+                 "title: 'Long'", "title: " + json.dumps(words)),
+             "content/short.md": item("A short title", "2026-11-19T10:00:00Z")}
+    root = make_site(tmp_path / "site", files)
+    assert main(["build", "--config", str(root / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    kept = words[:2000].rsplit(" ", 1)[0]  # cut at the last whole word
+    assert f"content/long.md:2: `title` is {len(words):,} characters long; it is cut to {len(kept):,}" in err
+    assert "content/long.md:4: `excerpt` is" in err and "shorten it to at most 2,000 characters" in err
+    records = json.loads((root / "output/api/news/index.json").read_text(encoding="utf-8"))["news"]
+    long = next(record for record in records if record["title"].startswith("word0 "))
+    assert long["title"] == kept + "…"
+    assert len(long["excerpt"]) <= 2001 and "\u202e" not in long["excerpt"]
+    assert (root / "output/latest/index.html").stat().st_size < 40_000

@@ -57,6 +57,7 @@ MAX_SCORE = 1_000_000.0  # heat and quality are clamped to 0..MAX_SCORE
 MAX_TOPICS = 20  # per item; see the module's docstring
 MAX_RELATED = 50
 MAX_IMAGES = 20
+MAX_TEXT = 2000  # characters of a plain-text field (a title, an excerpt, a name); see _capped
 _DECODE_ROUNDS = 4  # entity decodings of one field at most: each round undoes one encoding too many
 _TAG = re.compile(r"<!--.*?(?:-->|$)|<[!?][^<>]*>|</?([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>", re.DOTALL)
 # What plain_text takes for a tag: HTML's elements (and SVG's and MathML's roots), and custom elements (a
@@ -552,7 +553,21 @@ def _text(meta: dict, key: str, notes: _Notes, required: bool = False, plain: bo
             notes.error(None, f"missing `{key}`", f"add a line `{key}: ...` to the front matter")
         else:
             notes.error(key, f"`{key}` is empty", f"write the {key} as text")
-    return text
+    return _capped(text, key, notes) if plain else text
+
+
+def _capped(text: str, key: str, notes: _Notes) -> str:
+    """A plain-text field cut at a word to MAX_TEXT characters, with a warning: a title or a name is written
+    into every page, feed and API file that shows its story (a crawler's 4 MB title would be 30 of them)."""
+    if len(text) <= MAX_TEXT:
+        return text
+    cut = text[:MAX_TEXT]
+    if " " in cut[MAX_TEXT // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    notes.warn(key, f"`{key}` is {len(text):,} characters long; it is cut to {len(cut):,}",
+               f"shorten it to at most {MAX_TEXT:,} characters")
+    cut = cut.rstrip() + "…"
+    return _bidi_closed(cut) if _BIDI.search(cut) else cut
 
 
 def _unplain(value) -> str | None:
@@ -715,7 +730,7 @@ def _string_list(meta: dict, key: str, notes: _Notes) -> list[str]:
     if None in names:
         notes.warn(key, f"`{key}` must be a list of names; {names.count(None)} entr{'y is' if names.count(None) == 1 else 'ies are'} left out",
                    "write one `- name` per line")
-    return [name for name in names if name]
+    return [_capped(name, key, notes) for name in names if name]
 
 
 def _int(value) -> int | None:
@@ -770,7 +785,7 @@ def _provider_ref(value, key: str, notes: _Notes) -> ProviderRef | None:
     domain = _plain(value.get("domain") or "")
     if name is None or domain is None:
         notes.warn(key, f"`{key}`'s `name` and `domain` must be text")
-    name, domain = name or "", (domain or "").lower()
+    name, domain = _capped(name or "", key, notes), _capped((domain or "").lower(), key, notes)
     if not name and not domain:
         return None
     return ProviderRef(name or domain, domain, slugify(domain or name), _images(value.get("images"), key, notes, MAX_IMAGES))
@@ -801,7 +816,8 @@ def _related(value, config: Config, notes: _Notes) -> tuple[Related, ...]:
                 published = _to_utc(entry["publishedDateTime"], config, "related: publishedDateTime")
             except _Unusable as exc:
                 notes.warn("related", exc.message + "; the date is left out", exc.hint)
-        related.append(Related(title, _plain(entry.get("excerpt") or "") or "", published, url,
+        related.append(Related(_capped(title, "related", notes),
+                               _capped(_plain(entry.get("excerpt") or "") or "", "related", notes), published, url,
                                _type(entry.get("type"), "related: type", notes),
                                _provider_ref(entry.get("provider"), "related: provider", notes),
                                _score(entry.get("quality"), "related: quality", notes)))
