@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from generator.errors import ConfigError, Problem
+from generator.errors import ConfigError, Problem, yaml_problem
 
 log = logging.getLogger(__name__)
 
@@ -194,7 +194,7 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        raise ConfigError(_yaml_problem(shown, text, exc))
+        raise ConfigError(yaml_problem(shown, text, exc))
     except (ValueError, TypeError, AttributeError, OverflowError) as exc:  # e.g. `now: 2026-13-45`
         raise ConfigError(Problem(shown, _bad_value_line(node), f"invalid value: {exc}",
                                   "fix the value; times look like 2026-11-22T08:00:00Z"))
@@ -216,24 +216,6 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         where = shown if all(problem.path == shown for problem in problems) else f"{shown} and the command line"
         raise ConfigError(problems, f"{len(problems)} problem(s) in {where}; see newsdesk's docs/configuration.md.")
     return config
-
-
-def _yaml_problem(path: str, text: str, exc: yaml.YAMLError) -> Problem:
-    """Where a YAML error is to be fixed, and how."""
-    mark = getattr(exc, "problem_mark", None)
-    line = mark.line + 1 if mark else None
-    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    hint = "check the indentation and quoting: a value containing ': ' or starting with a quote goes in quotes"
-    context, start = getattr(exc, "context", None) or "", getattr(exc, "context_mark", None)
-    # An unclosed quote or bracket is only noticed lines later; the line that opened it is the one to fix.
-    if start and context.startswith(("while scanning a quoted", "while parsing a flow")):
-        if start.line + 1 != line:
-            reason = f"{reason} ({context} on line {start.line + 1})"
-        line = start.line + 1
-        hint = "close the quote" if "quoted" in context else "close the bracket"
-    elif mark and text[mark.index:mark.index + 1] == "\t":
-        hint = "indent with spaces: YAML does not allow tabs"
-    return Problem(path, line, f"invalid YAML: {reason}", hint)
 
 
 def default_config(root: Path, **values) -> Config:

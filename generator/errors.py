@@ -40,6 +40,25 @@ class Rejected(Problem):
     warnings: tuple[Problem, ...] = ()
 
 
+def yaml_problem(path: str, text: str, exc: Exception, first_line: int = 1, what: str = "invalid YAML") -> Problem:
+    """Where a YAML error in `text` (which starts on line `first_line` of the file `path`) is to be fixed,
+    and how: `exc` is PyYAML's error (its marks count from the start of `text`)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = first_line + mark.line if mark else None
+    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    hint = "check the indentation and quoting: a value containing ': ' or starting with a quote goes in quotes"
+    context, start = getattr(exc, "context", None) or "", getattr(exc, "context_mark", None)
+    # An unclosed quote or bracket is only noticed lines later; the line that opened it is the one to fix.
+    if start and context.startswith(("while scanning a quoted", "while parsing a flow")):
+        if first_line + start.line != line:
+            reason = f"{reason} ({context} on line {first_line + start.line})"
+        line = first_line + start.line
+        hint = "close the quote" if "quoted" in context else "close the bracket"
+    elif mark and text[mark.index:mark.index + 1] == "\t":
+        hint = "indent with spaces: YAML does not allow tabs"
+    return Problem(path, line, f"{what}: {reason}", hint)
+
+
 def errors_and_warnings(problem: Problem) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
     """The errors and warnings a problem stands for: a Rejected file's, or just itself (an error)."""
     if isinstance(problem, Rejected):

@@ -129,16 +129,18 @@ def test_broken_yaml_is_reported_with_its_line_and_the_rest_builds(tmp_path):
     assert (out / "news/2026/11/20/good/index.html").is_file()
 
 
-@pytest.mark.parametrize("front, line, text", [
-    ('title: "An unclosed quote\nexcerpt: x\nheat: 1', 2, "while scanning a quoted scalar on line 2"),
-    ("title: x\ntopics: [AI, Robots\nheat: 1\nquality: 2", 3, "while parsing a flow sequence on line 3"),
-    ("title: x\n\tbad: tab", 3, "found a tab character"),
-    ('title: "Quoted" and more\nheat: 1', 2, "invalid YAML in front matter"),
+@pytest.mark.parametrize("front, line, text, hint", [
+    ('title: "An unclosed quote\nexcerpt: x\nheat: 1', 2, "while scanning a quoted scalar on line 2", "close the quote"),
+    ("title: x\ntopics: [AI, Robots\nheat: 1\nquality: 2", 3, "while parsing a flow sequence on line 3",
+     "close the bracket"),
+    ("title: x\n\tbad: tab", 3, "found a tab character", "indent with spaces: YAML does not allow tabs"),
+    ('title: "Quoted" and more\nheat: 1', 2, "invalid YAML in front matter", "check the indentation and quoting"),
 ])
-def test_yaml_errors_point_at_the_line_to_fix(front, line, text):
+def test_yaml_errors_point_at_the_line_to_fix_and_say_how(front, line, text, hint):
+    # (the same words as config.yaml's errors: errors.yaml_problem)
     problem = parse_source("content/a.md", f"---\n{front}\n---\nBody\n".encode())
     assert str(problem).startswith(f"content/a.md:{line}: invalid YAML in front matter")
-    assert text in str(problem)
+    assert text in str(problem) and problem.hint.startswith(hint)
 
 
 @pytest.mark.parametrize("raw, message", [

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from generator.site import frontmatter_yaml
-from generator.errors import Problem
+from generator.errors import Problem, yaml_problem
 
 log = logging.getLogger(__name__)
 
@@ -150,20 +150,11 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
     try:
         meta = _load_yaml(front)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = fm_line + mark.line if mark else 1
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
-        if context and start and fm_line + start.line != line:
-            # An unclosed quote or bracket is only noticed lines later; the line that opened it is the one to fix.
-            if context.startswith(("while scanning a quoted", "while parsing a flow")):
-                reason = f"{reason} ({context} on line {fm_line + start.line})"
-                line = fm_line + start.line
         if exc.__cause__ is not None:  # well-formed YAML, impossible value (from _LocatingLoader)
-            return Problem(name, line, f"invalid value in front matter: {reason}",
-                           "fix the value; dates look like 2026-11-22T08:00:00Z")
-        return Problem(name, line, f"invalid YAML in front matter: {reason}",
-                       "check quoting: values containing ': ' or starting with a quote need to be in quotes")
+            found = yaml_problem(name, front, exc, fm_line, "invalid value in front matter")
+            return Problem(name, found.line or 1, found.message, "fix the value; dates look like 2026-11-22T08:00:00Z")
+        found = yaml_problem(name, front, exc, fm_line, "invalid YAML in front matter")
+        return Problem(name, found.line or 1, found.message, found.hint)
     except RecursionError:
         return Problem(name, fm_line, "front matter is nested too deeply")
     if not isinstance(meta, dict):
