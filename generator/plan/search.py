@@ -44,6 +44,7 @@ import importlib.metadata
 import itertools
 import html
 import json
+import marshal
 import operator
 import re
 import threading
@@ -281,13 +282,16 @@ def _thumbnail(image, resizer: str) -> str:
 
 def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
     """The index's work in independent tasks, for index_task (generator/build/search_index.py runs them
-    across processes): a task carries its stories' text, sent through a pipe, a little per story (a worker
-    that read the model instead would touch every story object, and copy-on-write would copy their pages
-    into it). Call it before forking: it also makes what every task needs once, here."""
+    across processes). A task carries its stories' text as one string of bytes (marshal's, version 2: the
+    same texts give the same bytes), made here, before the build forks: a process that read the texts from
+    the model after the fork, or sent them object by object, would write every object's reference count, and
+    copy-on-write would copy the pages of the whole model's text into both processes. It also makes what
+    every task needs once, here."""
     count = len(index.members)
     size = per_task or max(ITEMS_PER_TASK, -(-count // MAX_TASKS))
     _marks()
-    return [(start, index.stemmer, [tuple(map(_texts, items)) for items in index.members[start:start + size]])
+    return [(start, index.stemmer,
+             marshal.dumps([tuple(map(_texts, items)) for items in index.members[start:start + size]], 2))
             for start in range(0, count, size)]
 
 
@@ -298,12 +302,7 @@ def task_key(task: tuple) -> str:
     # (Python's Unicode tables fold and split the words; the snowballstemmer package stems them)
     digest = hashlib.sha1(f"newsdesk search task {FORMAT} {__version__} {unicodedata.unidata_version} "
                           f"{_package_version('snowballstemmer')} {stemmer_name} {start}\n".encode())
-    for items in texts:
-        digest.update(b"\x1e")
-        for title, labels, excerpt, body, filters in items:
-            digest.update(_encode(_json([title, labels, excerpt, filters])))
-            digest.update(len(body).to_bytes(8, "big"))
-            digest.update(body)
+    digest.update(texts)
     return digest.hexdigest()
 
 
@@ -425,6 +424,7 @@ def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dic
     """term -> (ids, impacts) of the documents of a task that hold it; stem -> {word: documents} for the
     words that are not their own stem; the words that are."""
     start, stemmer_name, texts = task
+    texts = marshal.loads(texts)
     stem = stemmer(stemmer_name)
     stems: dict[str, str] = {}  # word -> term, for the words of this task
     words: Counter = Counter()  # word -> documents of this task it is in
