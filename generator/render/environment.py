@@ -17,7 +17,6 @@ from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
-from urllib.parse import urlsplit
 
 import jinja2
 
@@ -31,7 +30,7 @@ from generator.site.model import ProviderBadge, Site
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
 from generator.site.types import type_lists
-from generator.urls import origin_url
+from generator.urls import host_of, origin_url
 
 log = logging.getLogger(__name__)
 
@@ -214,10 +213,7 @@ def host(url: str) -> str:
     reads it, so that `https://bbc.co.uk@evil.example/` is named evil.example, not "bbc.co.uk@evil.example";
     an international name in its ASCII form, as the browser sends it, so that no look-alike letter
     (a Cyrillic "а" in "аpple.com") names another site."""
-    try:
-        name = urlsplit(url).hostname or ""
-    except ValueError:
-        return ""
+    name = host_of(url)
     if not name.isascii():
         try:
             name = name.encode("idna").decode("ascii")
