@@ -17,6 +17,7 @@ declared width in the RESIZED_WIDTHS up to MAX_UNSIZED. The site's own pictures 
 from __future__ import annotations
 
 from typing import Callable, NamedTuple, Sequence
+
 from generator.site.model import Image
 from generator.urls import resized_url
 
