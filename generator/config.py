@@ -433,7 +433,8 @@ def resizer_problem(template: str) -> str:
         found = ", ".join("{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
                           for name, spec, conversion in parts) or "none"
         return f"must hold {{url}} and {{width}} as they are, and no other braces; it holds {found}"
-    if urlsplit(template).scheme.lower() not in ("http", "https") or not urlsplit(template).netloc:
+    address = urlsplit(template)
+    if address.scheme.lower() not in ("http", "https") or not address.netloc:
         return "must be an http(s) URL"
     if any(char.isspace() for char in template):
         return "must not contain spaces"

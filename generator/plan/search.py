@@ -274,8 +274,7 @@ def plan_index(site: Site, config: Config) -> SearchIndex:
 def _thumbnail(image, resizer: str) -> str:
     """A result's picture: with a `picture_resizer`, a copy as wide as a card's (templates/partials/card.html,
     render.pictures) when the picture is another site's and wider or of unknown width."""
-    if (resizer and image.url.lower().startswith(("https://", "http://"))
-            and (image.width or THUMBNAIL + 1) > THUMBNAIL):
+    if resizer and image.remote and (image.width or THUMBNAIL + 1) > THUMBNAIL:
         return resized_url(resizer, image.url, THUMBNAIL)
     return image.url
 

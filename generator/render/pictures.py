@@ -70,7 +70,7 @@ def resized(found: tuple[Image, ...], resizer: str) -> tuple[Image, ...]:
     copies in RESIZED_WIDTHS narrower than the widest candidate, then that one as given (or, of unknown
     width, the copies up to MAX_UNSIZED wide)."""
     original = found[-1]
-    if not original.url.lower().startswith(("https://", "http://")):
+    if not original.remote:
         return found
     shape = original.height / original.width if original.width and original.height else None
     made = tuple(Image(resized_url(resizer, original.url, width), width, round(width * shape) if shape else None)

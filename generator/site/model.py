@@ -92,6 +92,11 @@ class Image:
     width: int | None = None
     height: int | None = None
 
+    @property
+    def remote(self) -> bool:
+        """Whether the picture is another site's (an http(s) URL), not one of the site's own files."""
+        return self.url.lower().startswith(("https://", "http://"))
+
 
 @dataclass(frozen=True)
 class ProviderRef:
