@@ -33,7 +33,6 @@ import json
 import logging
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
 from functools import partial
@@ -41,6 +40,7 @@ from urllib.parse import urlsplit
 
 from generator import __version__
 from generator.config import Config
+from generator.frozen import record
 from generator.urls import site_url
 from generator.site.model import Item, Site
 from generator.plan.pages import FileOutput, described, one_per_story
@@ -74,7 +74,7 @@ def clean_text(text: str) -> str:
     return _SPACES.sub(" ", _NOT_XML.sub("", str(text))).strip()
 
 
-@dataclass(frozen=True)
+@record
 class Feed:
     """One list of the site offered as a feed (written in all three formats)."""
 
@@ -85,7 +85,7 @@ class Feed:
     items: tuple[int, ...]  # indices into Site.items, in feed order
 
 
-@dataclass(frozen=True)
+@record
 class _Entry:
     """An item as feeds show it: cleaned text, absolute URLs."""
 

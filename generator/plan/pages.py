@@ -9,7 +9,6 @@ item touches (generator/serve/fastpath.py, generator/build/fingerprints.py).
 from __future__ import annotations
 
 import bisect
-import functools
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,6 +17,7 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 
 from generator.config import Config
 from generator.errors import Problem
+from generator.frozen import record
 from generator.site.grouping import item_story
 from generator.site.model import ModelResult, Site
 from generator.site.ranking import Rankings
@@ -66,7 +66,7 @@ class PageLink(NamedTuple):
     current: bool
 
 
-@dataclass(frozen=True)
+@record
 class Page:
     """One HTML file to render."""
 
@@ -78,13 +78,13 @@ class Page:
     description: str
     context: Mapping = field(default_factory=dict)
     items: tuple[int, ...] = ()  # indices of the items this page shows (its content dependencies)
+    output: str = field(init=False, repr=False, compare=False)  # its file (asked for many times per page)
 
-    @functools.cached_property  # (asked for many times per page in a rebuild after an edit)
-    def output(self) -> str:
-        return "404.html" if self.kind == "404" else f"{self.url}index.html"
+    def __post_init__(self):
+        object.__setattr__(self, "output", "404.html" if self.kind == "404" else f"{self.url}index.html")
 
 
-@dataclass(frozen=True)
+@record
 class Coverage:
     """What a story's card shows of its other sources: "+N sources", their providers' badges, its newest time.
     Plain values: a card's call is kept by its arguments (render/fragments.py), this one among them."""
@@ -95,7 +95,7 @@ class Coverage:
     newest: datetime  # the story's newest item's time
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """One entry of an article page's "More coverage": another item of its story (a page of this site) or a
     declared `related` story (this site's page when it has one, else the provider's link)."""
@@ -109,7 +109,7 @@ class Source:
     excerpt: str
 
 
-@dataclass(frozen=True)
+@record
 class FileOutput:
     """One output file that is not a page (a feed, an API file, a sitemap), made only if its inputs changed.
 
@@ -302,7 +302,7 @@ MORE = 4  # stories in an article page's "More on <topic>" and "More from <provi
 MORE_REACH = 2 * MORE + 2
 
 
-@dataclass(frozen=True)
+@record
 class Teaser:
     """Another story as an article page's "More on <topic>" shows it: its title and link, no more. Plain values
     rather than the Item, so that what does not show (its scores, its text) does not make the page again;

@@ -37,6 +37,7 @@ from urllib.parse import quote
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
+from generator.frozen import record
 from generator.site.markup import embeddable, iframe_src, render_markdown, sanitize
 from generator.urls import distinct_slug, safe_url, slugify, static_path
 
@@ -86,7 +87,7 @@ _CONTROL_BMP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\uff
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
-@dataclass(frozen=True)
+@record
 class Image:
     url: str  # absolute http(s) URL, or a path inside the site (no leading slash)
     width: int | None = None
@@ -98,7 +99,7 @@ class Image:
         return self.url.lower().startswith(("https://", "http://"))
 
 
-@dataclass(frozen=True)
+@record
 class ProviderRef:
     """The provider as an item names it."""
 
@@ -108,7 +109,7 @@ class ProviderRef:
     images: tuple[Image, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Related:
     """Another provider's coverage of the same story."""
 
@@ -121,7 +122,7 @@ class Related:
     quality: float | None
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """One news item, normalised; `path` is its page, relative to the site root."""
 
@@ -184,7 +185,7 @@ def body_html(body: bytes) -> str:
     return zlib.decompress(body).decode("utf-8")
 
 
-@dataclass(frozen=True)
+@record
 class Topic:
     slug: str
     name: str
@@ -193,7 +194,7 @@ class Topic:
     children: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class ProviderBadge:
     """Who a provider is, as a story's card shows it: what templates get from the `providers` global.
 
@@ -223,7 +224,7 @@ class ProviderBadge:
         return sum(ord(c) * (i + 1) for i, c in enumerate(self.slug)) % 360
 
 
-@dataclass(frozen=True)
+@record
 class Provider(ProviderBadge):
     """A provider with the facts its own card shows (on its page and the providers index)."""
 
@@ -236,7 +237,7 @@ class Provider(ProviderBadge):
         return ProviderBadge(self.slug, self.name, self.domain, self.logos, self.description)
 
 
-@dataclass(frozen=True)
+@record
 class SiteStory:
     """Items that report the same news (generator/site/stories.py, generator/site/grouping.py): two or more."""
 

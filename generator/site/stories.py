@@ -28,12 +28,13 @@ from datetime import datetime
 from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
+from generator.frozen import record
 from generator.urlnorm import canonical_url
 
 SAME_PROVIDER = ("join", "apart")
 
 
-@dataclass(frozen=True)
+@record
 class StoryInput:
     """What clustering needs of an item (generator/site/model.py's Item has all of it)."""
 
@@ -70,7 +71,7 @@ class StorySettings:
             raise ValueError(f"threshold must be more than 0 and at most 1, got {self.threshold!r}")
 
 
-@dataclass(frozen=True)
+@record
 class Story:
     """Items that report the same news. `members` are source paths, earliest first (lead included)."""
 
@@ -79,7 +80,7 @@ class Story:
     members: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Prepared:
     """What clustering works out of one item alone (`prepare`): its words and their weights (`bag`, kept
     compact) and the keys of its URLs and of its `related` URLs. A caller may keep it by the item's content
