@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> dict:
     sampler.start()
     wall, cpu, before = time.perf_counter(), time.process_time(), os.times()
     one = plan_index(site.model.site, config)
-    index = replace(one, items=one.items * args.repeat, docs=one.docs * args.repeat)
+    index = replace(one, members=one.members * args.repeat, docs=one.docs * args.repeat)
     files = make_index(index, workers)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     after = os.times()
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> dict:
     sampler.join()
     peak = max(peak, tree_pss_mib())
     sizes = sorted(len(data) for data in files.values())
-    result = {"documents": len(index.items), "workers": workers, "seconds": round(wall, 2),
+    result = {"documents": len(index.members), "workers": workers, "seconds": round(wall, 2),
               "main_cpu_seconds": round(cpu, 2), "workers_cpu_seconds": round(after.children_user + after.children_system
                                                                           - before.children_user - before.children_system, 2),
               "extra_memory_mib": round(peak - start_pss), "peak_mib": round(peak), "files": len(files),

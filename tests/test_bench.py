@@ -82,6 +82,20 @@ def test_harness_runs_end_to_end(tmp_path):
 
 
 @pytest.mark.slow
+def test_the_search_index_and_serve_rebuild_benchmarks_run_on_a_small_site(tmp_path):
+    config = write_corpus(80, tmp_path / "site")
+    index = bench("search_index", "--config", str(config), "--workers", "1")
+    assert index.returncode == 0, index.stderr
+    documents = int(index.stdout.split(" stories,")[0].replace(",", ""))
+    assert 0 < documents <= 80  # a document per story, as the lists show them
+    rebuilds = bench("incremental", "--config", str(config), "--rounds", "1", "--json", str(tmp_path / "inc.json"))
+    assert rebuilds.returncode == 0, rebuilds.stderr
+    results = json.loads((tmp_path / "inc.json").read_text(encoding="utf-8"))
+    assert {"text", "redate", "topic", "new"} <= results["kinds"].keys()
+    assert all(kind["median_ms"] > 0 and kind["rounds"] == 1 for kind in results["kinds"].values())
+
+
+@pytest.mark.slow
 def test_peak_memory_counts_the_child_and_its_workers(tmp_path):
     one = bench("measure", "--", sys.executable, "-c", "x = bytearray(150 * 1024 * 1024)")
     assert one.returncode == 0, one.stderr
