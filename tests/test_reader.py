@@ -215,7 +215,7 @@ def test_the_first_picture_loads_at_once_and_the_rest_lazily(tmp_path):
 
 # --- the story's page ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("built", ["example"])
+@pytest.mark.parametrize("built", ["example", "corpus_site"])
 def test_the_original_link_is_on_the_first_phone_screen(browser, request, built):
     url, site = request.getfixturevalue(built)
     linked = [story for story in site.items if story.link]
