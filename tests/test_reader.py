@@ -354,3 +354,34 @@ def test_a_storys_heat_and_quality_are_named_with_their_scale(browser, example):
     finally:
         context.close()
 
+
+SMALL_LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="50" height="50"><rect width="50" height="50" fill="#246"/></svg>\n'
+
+
+def test_a_provider_logo_is_never_drawn_bigger_than_it_is(browser, tmp_path):
+    # The real corpus gives each provider one 50x50 logo; a provider's page draws its circle 72 pixels wide.
+    files = {f"content/{n}.md": item(title, f"2026-11-{20 - n:02d}T10:00:00Z", topics="[Town]",
+                                     provider="{name: Small Logo News, domain: small.example, "
+                                              "images: [{url: static/logos/small.svg, width: 50, height: 50}]}")
+             for n, title in enumerate(("Harbour bridge reopens", "Library opens on Sundays"))}
+    files["static/logos/small.svg"] = SMALL_LOGO
+    config, result = build_site(make_site(tmp_path / "site", files))
+    site = result.site.model.site
+    drawn = """() => [...document.querySelectorAll('.avatar img')].filter(img => img.checkVisibility())
+        .map(img => ({width: img.getBoundingClientRect().width, natural: img.naturalWidth}))"""
+    with static_server(config.output_path, config.base_path) as url:
+        for viewport in (PHONE, DESKTOP):
+            context = _open(browser, viewport)
+            try:
+                tab = context.new_page()
+                for path in ["providers/small-example/", "providers/", "latest/", site.items[0].path]:
+                    tab.goto(url + path, wait_until="load")
+                    tab.wait_for_function("""() => [...document.querySelectorAll('.avatar img')]
+                        .every(img => !img.checkVisibility() || img.naturalWidth > 0)""")  # (lazy ones load after)
+                    logos = tab.evaluate(drawn)  # (a phone's cards name the provider without its logo)
+                    assert logos or (path == "latest/" and viewport is PHONE), (path, viewport)
+                    assert all(logo["natural"] == 50 for logo in logos), (path, logos)
+                    blown_up = [logo for logo in logos if logo["width"] > logo["natural"] + 0.5]
+                    assert blown_up == [], f"{path} at {viewport['width']}px: logos drawn bigger than they are: {blown_up}"
+            finally:
+                context.close()
