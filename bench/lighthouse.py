@@ -7,7 +7,7 @@ pointed at this machine: one loopback server (127.0.0.1) serves the site and, fo
 of the width and height the story declares (made once per size in chromium, so nothing is downloaded and
 no image library is needed). Provider logos are the corpus's own files. Then it runs Lighthouse's mobile
 audit (the npm `lighthouse` package of package.json, `npm install`; Debian's chromium through CHROME_PATH,
-never a downloaded browser) on the front page, Latest, the biggest topic and provider, the top story's
+never a downloaded browser) on the front page, Latest, the biggest list by type (videos/), the biggest topic and provider, the top story's
 page and a search, one after another, and prints performance, accessibility, best practices, SEO, CLS
 and LCP for each. Lighthouse's performance score moves from run to run on a busy machine (it simulates
 a slow phone network from what it measured): read it over a few runs.
@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="a Smartable corpus: news/ and data/")
     parser.add_argument("--json", type=Path, help="write every figure to this file too")
     parser.add_argument("--keep", type=Path, help="keep Lighthouse's JSON reports in this folder")
-    parser.add_argument("--pages", default="", help="audit only these (front, latest, topic, provider, article, search)")
+    parser.add_argument("--pages", default="", help="audit only these (front, latest, type, topic, provider, article, search)")
     args = parser.parse_args(argv)
     if not (args.corpus / "news").is_dir():
         print(f"no corpus at {args.corpus} (it is in ../shared beside a developer's checkout)", file=sys.stderr)

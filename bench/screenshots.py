@@ -4,7 +4,8 @@
 
 builds the site of `--config` (default: the example site) into a temporary folder, serves it on
 127.0.0.1 under its base path, and writes OUT/<page>-<device>-<scheme>.png for the front page, Latest,
-the biggest topic and provider, the top story's page and a search. Needs playwright and Debian's chromium
+the biggest list of another type (videos/ ..., when the site has one), the biggest topic and provider, the
+top story's page and a search. Needs playwright and Debian's chromium
 (/usr/bin/chromium; never downloaded). Outside requests (the stories' pictures on other sites) fail at once
 unless `--network` is given, so the failed-picture placeholders are what the screenshots show.
 """
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
+from generator.site.types import type_lists
 
 DEVICES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 SCHEMES = ("light", "dark")
@@ -56,6 +58,9 @@ def serve(folder: Path, prefix: str):
 def samples(site) -> dict[str, str]:
     """Page name -> URL path (site-relative) of each kind of page."""
     shown = {"front": "", "latest": "latest/"}
+    listed = max(type_lists(site.items), key=lambda entry: (len(entry[1]), entry[0].path), default=None)
+    if listed is not None:  # the biggest list of another type (videos/ ...): a way in the header offers
+        shown["type"] = listed[0].path
     if site.topic_items:
         shown["topic"] = "topics/%s/" % max(site.topic_items, key=lambda s: (len(site.topic_items[s]), s))
     if site.provider_items:

@@ -187,3 +187,22 @@ def test_lighthouse_benchmark_audits_the_corpus_pages_with_their_pictures(tmp_pa
     front = json.loads((tmp_path / "reports" / "front.json").read_text(encoding="utf-8"))
     pictures = [r for r in front["audits"]["network-requests"]["details"]["items"] if "/pictures/" in r["url"]]
     assert pictures and all(r["statusCode"] == 200 for r in pictures)  # the pictures did load, from this machine
+
+
+@pytest.mark.slow
+def test_screenshots_show_each_kind_of_page_on_a_phone_and_a_desktop_in_light_and_dark(tmp_path):
+    import struct
+
+    shots = tmp_path / "shots"
+    done = bench("screenshots", str(shots))  # the example site: it has every kind of page, videos/ too
+    assert done.returncode == 0, done.stderr
+    pages = ("front", "latest", "type", "topic", "provider", "article", "search")
+    widths = {"phone": 390, "desktop": 1366}
+    expected = {f"{page}-{device}-{scheme}.png" for page in pages for device in widths for scheme in ("light", "dark")}
+    assert {path.name for path in shots.iterdir()} == expected
+    for page in pages:
+        for device, width in widths.items():
+            light, dark = (shots / f"{page}-{device}-{scheme}.png" for scheme in ("light", "dark"))
+            data = light.read_bytes()
+            assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">I", data[16:20])[0] == width, light.name
+            assert dark.read_bytes() != data, f"{dark.name} looks the same as {light.name}"

@@ -530,9 +530,13 @@ def test_plain_text_fields_are_decoded_once_and_escaped_once_everywhere(tmp_path
     assert shown_entities(out) == []
 
 
+SHOWN_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
+
+
 def shown_entities(out: Path) -> list[str]:
     """Entity text (`&#8217;`, `&amp;`) that a reader would see as text in any built page, feed, API or
-    search file: every text node of an HTML page (and every HTML inside a feed or JSON file, parsed again)."""
+    search file: every text node of an HTML page and the attributes shown to people (a link preview's
+    `<meta content>`, alt, title, aria-label), and every HTML inside a feed or JSON file, parsed again."""
     import re
     import xml.etree.ElementTree as ET
 
@@ -558,7 +562,10 @@ def shown_entities(out: Path) -> list[str]:
         looked += 1
         data = path.read_bytes()
         if path.suffix == ".html":
-            texts = [html_text(data.decode("utf-8"))]
+            tree = html5lib.parse(data.decode("utf-8"), namespaceHTMLElements=False)
+            texts = [" ".join(tree.itertext())]
+            texts += [value for e in tree.iter() for name, value in e.attrib.items()
+                      if name in SHOWN_ATTRIBUTES or (name == "content" and e.tag == "meta")]
         elif path.suffix == ".json":
             texts = list(strings(json.loads(data)))
         else:

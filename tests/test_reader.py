@@ -69,7 +69,9 @@ FIRST_SCREEN = """() => {
     const box = card.getBoundingClientRect();
     return {top: box.top + scrollY, bottom: box.bottom + scrollY,
             provider: !!card.querySelector('.provider-chip') && card.querySelector('.provider-chip').checkVisibility(), topics: !!card.querySelector('.tags a'),
-            time: !!card.querySelector('time[datetime]'), heat: (card.querySelector('.heat') || {}).textContent || ''};
+            time: !!card.querySelector('time[datetime]'), heat: (card.querySelector('.heat') || {}).textContent || '',
+            shared: !!card.querySelector('.sources'),
+            sources: [...card.querySelectorAll('.sources')].filter(s => s.checkVisibility()).map(s => s.innerText.trim())};
   });
 }"""
 
@@ -87,7 +89,7 @@ def cards_on_first_screen(browser, url: str, viewport: dict) -> list[dict]:
 
 
 def _check_density(browser, url: str, site):
-    counts = {}
+    counts, shared = {}, 0
     for kind, path in _list_samples(site).items():
         shown = cards_on_first_screen(browser, url + path, PHONE)
         counts[kind] = len(shown)
@@ -95,12 +97,19 @@ def _check_density(browser, url: str, site):
             assert card["time"] and card["topics"], f"{kind}: a card without its date or topics: {card}"
             assert card["provider"] == (kind != "provider"), f"{kind}: the source is named once, not on each card"
             assert re.search(r"[A-Za-z]", card["heat"]), f"{kind}: heat {card['heat']!r} has no words"
+            # Coverage shared with other providers is said on the card, in words, where a phone shows it.
+            assert card["shared"] == bool(card["sources"]), f"{kind}: '+N sources' hidden on a phone: {card}"
+            assert all(re.fullmatch(r"\+\d+ sources?", text) for text in card["sources"]), f"{kind}: {card}"
+            shared += card["shared"]
     assert all(n >= 4 for n in counts.values()), f"stories on a 390x844 first screen: {counts}"
-    return counts
+    return counts, shared
 
 
 def test_a_phone_screen_shows_at_least_four_stories_on_every_list_page(browser, example):
-    _check_density(browser, *example)
+    counts, shared = _check_density(browser, *example)
+    assert set(counts) >= {"front", "latest", "top", "hot", "topic", "provider", "type"}, counts
+    assert shared >= 3, "the example site's stories of several sources are on its first screens"
+
 
 
 def test_a_phone_screen_shows_at_least_four_real_stories_on_every_list_page(browser, corpus_site):
@@ -138,10 +147,17 @@ now: "2026-11-22T12:00:00Z"
 """
 
 
+HEADLINES = ("Harbour bridge reopens after repairs", "Library extends weekend opening hours",
+             "Rail strike called off at the last minute", "Museum returns looted bronze to Benin",
+             "Orchestra names its first woman conductor", "Drought cuts the olive harvest by half",
+             "City buys its first electric ferries", "Marathon record falls in heavy rain")
+
+
 def _picture_site(root: Path):
-    """Eight stories whose pictures the server answers with 404, as providers' pictures often do."""
+    """Eight stories (eight cards: headlines with no word in common) whose pictures the server answers with
+    404, as providers' pictures often do."""
     files = {f"content/story-{n}.md": item(
-        f"Story number {n} with a picture that is gone", f"2026-11-{20 - n:02d}T08:00:00Z", heat=90 - n, quality=50,
+        HEADLINES[n], f"2026-11-{20 - n:02d}T08:00:00Z", heat=90 - n, quality=50,
         provider="{name: Gone Pictures, domain: gone.example}", topics="[Pictures]",
         images=f"[{{url: 'static/pictures/missing-{n}.jpg', width: 1200, height: 675}}]") for n in range(8)}
     config, result = build_site(make_site(root, files, PICTURE_CONFIG))
@@ -163,7 +179,8 @@ EMPTY_BOXES = """() => [...document.querySelectorAll('img')].filter(img => img.c
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_failed_pictures_leave_no_empty_boxes_and_move_nothing(browser, tmp_path, viewport):
     config, site = _picture_site(tmp_path / "site")
-    pages = ["", "latest/", "topics/pictures/", site.items[0].path]
+    assert len(site.items) == 8 and not site.stories  # eight cards, none folded into another's story
+    pages = ["", "latest/", "topics/pictures/", "providers/gone-example/", site.items[0].path]
     with static_server(config.output_path, config.base_path) as url:
         context = _open(browser, viewport)
         try:
@@ -189,7 +206,7 @@ def test_the_first_picture_loads_at_once_and_the_rest_lazily(tmp_path):
     for path in ["", "latest/", "topics/pictures/", "providers/gone-example/", site.items[0].path]:
         html = (config.output_path / path / "index.html").read_text(encoding="utf-8")
         pictures = re.findall(r"<img [^>]*src=\"[^\"]*/missing-[^>]*>", html)
-        assert pictures, path
+        assert len(pictures) == (1 if path == site.items[0].path else 8), path
         assert 'fetchpriority="high"' in pictures[0] and "loading=" not in pictures[0], f"{path}: {pictures[0]}"
         for picture in pictures[1:]:
             assert 'loading="lazy"' in picture and 'fetchpriority="high"' not in picture, f"{path}: {picture}"
@@ -198,10 +215,14 @@ def test_the_first_picture_loads_at_once_and_the_rest_lazily(tmp_path):
 
 # --- the story's page ------------------------------------------------------------------------------------
 
-def test_the_original_link_is_on_the_first_phone_screen(browser, example):
-    url, site = example
-    stories = [story for story in site.items if story.link][:6]
-    assert stories
+@pytest.mark.parametrize("built", ["example", "corpus_site"])
+def test_the_original_link_is_on_the_first_phone_screen(browser, request, built):
+    url, site = request.getfixturevalue(built)
+    linked = [story for story in site.items if story.link]
+    # The newest, and the ones with the longest headline and summary above the link.
+    longest = sorted(linked, key=lambda story: -len(story.title) - len(story.excerpt or ""))
+    stories = list({story.path: story for story in linked[:3] + longest[:3]}.values())
+    assert len(stories) >= 4
     context = _open(browser, PHONE)
     try:
         tab = context.new_page()
@@ -239,3 +260,128 @@ def test_a_story_without_related_coverage_leads_to_more_of_its_topic_and_provide
                 assert tab.request.get(url.rstrip("/") + "/" + links.nth(n).get_attribute("href").split("/", 2)[-1]).ok
     finally:
         context.close()
+
+
+# --- text as a reader sees it ----------------------------------------------------------------------------
+
+ENTITY_TEXT = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+\d*);|</?b>", re.IGNORECASE)
+
+
+def test_entities_from_the_crawler_show_as_their_characters_on_pages_previews_and_search(browser, tmp_path):
+    # As crawlers write them: escaped twice, numbered, and a tag escaped as text.
+    files = {"content/budget.md": item(
+        "x", excerpt="'Councillors&#8217; vote &amp;amp; the &lt;b&gt;library&lt;/b&gt; plan'",
+        provider="{name: 'Town &amp;amp; Gown', domain: town.example}", topics="['Arts &amp;amp; Culture']"
+        ).replace("title: 'x'", "title: 'The council&#8217;s budget &amp;amp; the &lt;b&gt;new&lt;/b&gt; library'")}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    [story] = result.site.model.site.items
+    pages = ["", "latest/", story.path, "topics/arts-and-culture/", "providers/town-example/", "search/?q=library"]
+    with static_server(config.output_path, config.base_path) as url:
+        context = _open(browser, PHONE)
+        try:
+            tab = context.new_page()
+            for path in pages:
+                tab.goto(url + path)
+                if "?q=" in path:  # the results are made by search.js from the search index
+                    tab.locator("#search-results li").first.wait_for(timeout=10_000)
+                shown = tab.evaluate("""() => [document.title, document.body.innerText,
+                    ...[...document.querySelectorAll('meta[content]')].map(m => m.content)].join('\\n')""")
+                assert "The council’s budget & the new library" in shown, path or "/"
+                assert ENTITY_TEXT.findall(shown) == [], f"{path or '/'}: {ENTITY_TEXT.findall(shown)}"
+                if path == story.path:  # the link preview other sites make of the page
+                    preview = {name: tab.locator(f'meta[property="og:{name}"]').get_attribute("content")
+                               for name in ("title", "description")}
+                    assert preview == {"title": "The council’s budget & the new library",
+                                       "description": "Councillors’ vote & the library plan"}
+                    assert "Town & Gown" in shown and "Arts & Culture" in shown
+        finally:
+            context.close()
+
+
+# --- ways in: lists by type ---------------------------------------------------------------------------------
+
+def test_a_phone_reader_reaches_videos_and_downloads_from_the_header_and_sees_what_each_is(browser, tmp_path):
+    files = {f"content/video-{n}.md": item(title, f"2026-11-{20 - n:02d}T10:00:00Z", type="video",
+                                           length=f"'{n + 3} min'", topics="[Clips]")
+             for n, title in enumerate(("Ferry launch filmed from above", "Inside the new concert hall",
+                                        "A day with the lifeboat crew", "How the tide mill grinds flour"))}
+    files["content/data.md"] = item("Open data: every bus stop", "2026-11-15T10:00:00Z", type="download",
+                                    size="'12 MB'", price="Free", topics="[Data]")
+    files["content/news.md"] = item("Bridge reopens", "2026-11-21T10:00:00Z")
+    config, _ = build_site(make_site(tmp_path / "site", files))
+    with static_server(config.output_path, config.base_path) as url:
+        context = _open(browser, PHONE)
+        try:
+            tab = context.new_page()
+            tab.goto(url)
+            header = tab.get_by_role("navigation", name="Sections")
+            header.get_by_role("link", name="Videos").click()
+            tab.wait_for_url("**/videos/")
+            assert tab.get_by_role("heading", level=1).inner_text() == "Videos"
+            cards = tab.locator("main article.card")
+            assert cards.count() == 4
+            for n in range(4):
+                assert cards.nth(n).locator(".badge").text_content() == "Video"
+                assert cards.nth(n).locator(".facts").is_visible()
+            assert cards.first.locator(".facts").inner_text() == "3 min"
+            header.get_by_role("link", name="Downloads").click()
+            tab.wait_for_url("**/downloads/")
+            card = tab.locator("main article.card")
+            assert card.count() == 1 and card.locator(".facts").inner_text() == "12 MB · Free"
+            assert card.locator(".facts").is_visible()
+        finally:
+            context.close()
+
+
+# --- signals ------------------------------------------------------------------------------------------------
+
+def test_a_storys_heat_and_quality_are_named_with_their_scale(browser, example):
+    url, site = example
+    story = next(story for story in site.items if story.quality is not None and story.heat)
+    context = _open(browser, PHONE)
+    try:
+        tab = context.new_page()
+        tab.goto(url + story.path)
+        signals = tab.locator("main .story .signals")
+        heat = signals.get_by_role("img", name=re.compile(r"^Heat \d+: [1-5] of 5$"))
+        quality = signals.get_by_role("img", name=re.compile(r"^Quality \d+: [1-5] of 5$"))
+        assert heat.count() == 1 and quality.count() == 1
+        assert heat.is_visible() and quality.is_visible()
+        # In words on the screen too, with the number: "Hot 164", "Quality 80".
+        assert re.fullmatch(r"(Heat|Hot) \d+", heat.inner_text().strip()), heat.inner_text()
+        assert re.fullmatch(r"Quality \d+", quality.inner_text().strip()), quality.inner_text()
+        assert heat.bounding_box()["y"] < PHONE["height"]
+    finally:
+        context.close()
+
+
+SMALL_LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="50" height="50"><rect width="50" height="50" fill="#246"/></svg>\n'
+
+
+def test_a_provider_logo_is_never_drawn_bigger_than_it_is(browser, tmp_path):
+    # The real corpus gives each provider one 50x50 logo; a provider's page draws its circle 72 pixels wide.
+    files = {f"content/{n}.md": item(title, f"2026-11-{20 - n:02d}T10:00:00Z", topics="[Town]",
+                                     provider="{name: Small Logo News, domain: small.example, "
+                                              "images: [{url: static/logos/small.svg, width: 50, height: 50}]}")
+             for n, title in enumerate(("Harbour bridge reopens", "Library opens on Sundays"))}
+    files["static/logos/small.svg"] = SMALL_LOGO
+    config, result = build_site(make_site(tmp_path / "site", files))
+    site = result.site.model.site
+    drawn = """() => [...document.querySelectorAll('.avatar img')].filter(img => img.checkVisibility())
+        .map(img => ({width: img.getBoundingClientRect().width, natural: img.naturalWidth}))"""
+    with static_server(config.output_path, config.base_path) as url:
+        for viewport in (PHONE, DESKTOP):
+            context = _open(browser, viewport)
+            try:
+                tab = context.new_page()
+                for path in ["providers/small-example/", "providers/", "latest/", site.items[0].path]:
+                    tab.goto(url + path, wait_until="load")
+                    tab.wait_for_function("""() => [...document.querySelectorAll('.avatar img')]
+                        .every(img => !img.checkVisibility() || img.naturalWidth > 0)""")  # (lazy ones load after)
+                    logos = tab.evaluate(drawn)  # (a phone's cards name the provider without its logo)
+                    assert logos or (path == "latest/" and viewport is PHONE), (path, viewport)
+                    assert all(logo["natural"] == 50 for logo in logos), (path, logos)
+                    blown_up = [logo for logo in logos if logo["width"] > logo["natural"] + 0.5]
+                    assert blown_up == [], f"{path} at {viewport['width']}px: logos drawn bigger than they are: {blown_up}"
+            finally:
+                context.close()

@@ -29,7 +29,7 @@ from generator.config import load_config
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
-DESKTOP = {"width": 1280, "height": 900}
+DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
@@ -372,6 +372,8 @@ SAMPLES = {  # page kind -> (site, path)
     "front": ("example", ""),
     "latest": ("example", "latest/"),
     "top page 2": ("example", "top/page/2/"),
+    "hot": ("example", "hot/"),
+    "videos (a list by type)": ("example", "videos/"),
     "topic": ("example", "topics/technology/"),
     "topics index": ("example", "topics/"),
     "provider": ("example", "providers/dailycircuit-example/"),
