@@ -28,7 +28,7 @@ from generator.errors import BuildError, Problem
 
 MIN_TASKS = 2  # below this many chunks a pool costs more than it saves
 AHEAD = 2  # tasks queued per helper, so that none waits between two
-HELPER_TASKS = 150  # tasks shared out by one set of helpers; then they end, and new ones are forked
+HELPER_TASKS = 50  # tasks shared out by one set of helpers; then they end, and new ones are forked
 
 # Set in each worker process only, by the pool's initializer: the function and the shared state it runs with.
 _worker_job: tuple[Callable, object] | None = None
