@@ -234,3 +234,37 @@ def test_a_full_disk_stops_the_build_with_a_message_and_keeps_the_previous_site(
         (root / f"content/big{n}.md").unlink()
     assert cli.main(["build", "--output", str(output)]) == 0  # space again: it builds
     assert files_under(output) == before
+
+
+
+# A build that kills itself (SIGKILL) when it starts writing the list of files an update in place is about
+# to replace (its intent, in .output.newsdesk-update/): before that list is whole.
+KILL_IN_INTENT = """
+import os, signal, sys
+real = os.write
+def write(fd, data):
+    if ".intent" in os.readlink(f"/proc/self/fd/{fd}"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(fd, data)
+os.write = write
+sys.argv = ["newsdesk", "build", "--workers", "1"]
+from generator.cli import run
+run()
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to see which file is written")
+def test_an_update_killed_while_it_lists_its_files_leaves_the_site_and_the_next_build_works(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    root = make(tmp_path / "site", 4)
+    subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root, env=env, check=True, capture_output=True)
+    before = files_under(root / "output")
+    assert before
+    (root / "content/s1.md").write_text(story(1, title="Retitled before the kill"), encoding="utf-8")
+    killed = subprocess.run([sys.executable, "-c", KILL_IN_INTENT], cwd=root, env=env, capture_output=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()
+    assert files_under(root / "output") == before  # nothing was written into the output yet
+    after = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root, env=env, capture_output=True)
+    assert after.returncode == 0, after.stderr.decode()
+    assert files_under(root / "output") == full_build(root, tmp_path / "scratch")
+    assert not (root / ".output.newsdesk-update").exists()

@@ -167,9 +167,13 @@ def _new_list(output: Path, names: list[str]) -> Path:
     """A new `<id>.intent` in `.output.newsdesk-update/` (beside the output) naming these output files."""
     updates = beside_output(output, "update")
     updates.mkdir(parents=True, exist_ok=True)
-    handle, path = tempfile.mkstemp(suffix=".intent", dir=updates)
+    handle, path = tempfile.mkstemp(suffix=".intent.new", dir=updates)
     _write_all(handle, json.dumps(names).encode("utf-8"))
-    return Path(path)
+    # Named an intent once it is whole: a kill while it was written leaves a `.new` that `recover` deletes
+    # (no new file was written yet), never a list cut short.
+    intent = Path(path[: -len(".new")])
+    os.replace(path, intent)
+    return intent
 
 
 def _apply(output: Path, journal: Path) -> None:
