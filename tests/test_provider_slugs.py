@@ -15,7 +15,7 @@ import html5lib
 import pytest
 
 from conftest import BASIC_CONFIG, clean_build, copy_example_site, files_under, item, make_site, without_stories
-from generator.build.pipeline import BuildOptions
+from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
 from generator.serve.rebuild import Session, rebuild, update_search
 
@@ -169,9 +169,12 @@ def test_serve_saving_a_clashing_story_gives_what_a_full_build_gives(tmp_path, k
     rebuild(session, config, options, None)
 
     def save(path: Path, name: str) -> dict[str, bytes]:
-        update_search(config, rebuild(session, config, options, [path]).site)
+        result = rebuild(session, config, options, [path])
+        update_search(config, result.site)
         served = files_under(config.output_path)
         assert served == clean_build(root, tmp_path / name)
+        full = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+        assert list(map(str, result.site.warnings)) == list(map(str, full.site.warnings))  # where they are, too
         return served
 
     original = root / "content/news/2026-11-19-hexaray-reusable-upper-stage-hop.md"
@@ -184,9 +187,11 @@ def test_serve_saving_a_clashing_story_gives_what_a_full_build_gives(tmp_path, k
     served = save(new, "added")
     orbit = sorted(name for name in served if re.fullmatch(r"providers/orbitwire-example[a-z0-9-]*/index.html", name))
     assert len(orbit) == 2, orbit
-    _edit = text.replace("title: \"Hexaray tests", "title: \"Hexaray retests", 1)
-    original.write_text(_edit, encoding="utf-8")  # a story of the provider whose slug may have moved
-    save(original, "edited")
+    original.write_text(text.replace('title: "Hexaray tests', 'title: "Hexaray retests', 1), encoding="utf-8")
+    save(original, "edited")  # a story of the provider whose slug may have moved
+    first = root / "content/news/2026-10-03-lumenkite-books-first-rideshare-launch.md"  # Orbit Wire's first file
+    first.write_text(first.read_text(encoding="utf-8").replace("\nprovider:", "\ncategory: Launches\nprovider:"))
+    save(first, "moved-down")  # the warning names the line of its `provider:`
     new.unlink()
     served = save(new, "deleted")
     assert [name for name in served if name.startswith("providers/orbitwire-example")

@@ -260,6 +260,7 @@ class Site:
     url_index: Mapping[str, int]  # an item's original/web URL -> its index, for internal "more coverage" links
     # a provider's identity (provider_identity) -> its slug: its plain one unless another's is alike (_provider_slugs)
     provider_slugs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    alike_providers: frozenset[str] = frozenset()  # the identities of those whose plain slugs are alike (warned of)
     # Stories of two or more items (an item not in one is a story of its own), earliest first, and item index ->
     # index into `stories` for their members. Empty unless grouping.with_stories filled them.
     stories: tuple[SiteStory, ...] = ()
@@ -308,13 +309,13 @@ def build_site(
         else:
             kept.append(item)
     kept = _separate_path_clashes(kept, problems, warnings)
-    kept, provider_slugs = _distinct_providers(kept, config.root, warnings)
+    kept, provider_slugs, alike = _distinct_providers(kept, config.root, warnings)
     kept.sort(key=latest_order)
     topic_names: dict[str, str] = {}  # slug -> name as first written, for topics config does not define
     for item in sorted(kept, key=lambda i: i.source):
         for name, slug in zip(item.topic_names, item.topics):
             topic_names.setdefault(slug, name)
-    site = _index(tuple(kept), topic_defs, topic_names, extra_providers + config.providers, provider_slugs)
+    site = _index(tuple(kept), topic_defs, topic_names, extra_providers + config.providers, provider_slugs, alike)
     return ModelResult(site, tuple(problems), tuple(warnings), tuple(withheld))
 
 
@@ -888,9 +889,11 @@ def provider_identity(ref: ProviderRef) -> str:
     return (ref.domain or ref.name).casefold()
 
 
-def _distinct_providers(items: list[Item], root, warnings: list[Problem]) -> tuple[list[Item], dict[str, str]]:
-    """The items with their providers named by the slugs the site gives them (_provider_slugs), and those slugs
-    by identity. Only the items of a provider whose slug is not its plain one are new objects."""
+def _distinct_providers(items: list[Item], root, warnings: list[Problem]) -> tuple[list[Item], dict[str, str],
+                                                                                  frozenset[str]]:
+    """The items with their providers named by the slugs the site gives them (_provider_slugs), those slugs by
+    identity, and the identities whose plain slugs are alike. Only the items of a provider whose slug is not
+    its plain one are new objects."""
     written: dict[str, set[str]] = defaultdict(set)  # plain slug -> its providers' domains or names as written
     for item in items:
         ref = item.provider
@@ -907,7 +910,7 @@ def _distinct_providers(items: list[Item], root, warnings: list[Problem]) -> tup
                 slug = slugs[provider_identity(item.provider)]
                 if slug != item.provider.slug:
                     items[index] = dataclasses.replace(item, provider=dataclasses.replace(item.provider, slug=slug))
-    return items, slugs
+    return items, slugs, frozenset(identity for identities in clashes for identity in identities)
 
 
 def _provider_slugs(written: dict[str, set[str]]) -> tuple[dict[str, str], list[list[str]]]:
@@ -970,7 +973,8 @@ def _listed(words: list[str]) -> str:
 
 
 def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str],
-           provider_defs: tuple[ProviderConfig, ...], provider_slugs: dict[str, str]) -> Site:
+           provider_defs: tuple[ProviderConfig, ...], provider_slugs: dict[str, str],
+           alike_providers: frozenset[str]) -> Site:
     # Topics: every defined topic plus every topic an item names, parents before children.
     topics: dict[str, dict] = {}
     for slug, topic in sorted({v[0]: v[1] for v in topic_defs.values()}.items(), key=lambda kv: kv[0]):
@@ -1022,6 +1026,7 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
         provider_items=MappingProxyType({k: tuple(v) for k, v in provider_items.items()}),
         url_index=_url_index(items),
         provider_slugs=MappingProxyType(provider_slugs),
+        alike_providers=alike_providers,
     )
 
 
@@ -1078,17 +1083,18 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
 
     None when the edit changes what is site-wide, which every page can show (generator/build/fingerprints.py
     site_keys): a topic that appears or goes, a topic's name as items write it, a provider that
-    appears or goes or is named by another of its items (or whose slug is not its plain one, another's
-    being alike: see _provider_slugs), a type list (site/types.py) that appears,
+    appears or goes or is named by another of its items (or whose slug another's is like: see
+    _provider_slugs), a type list (site/types.py) that appears,
     goes or is titled otherwise. The caller checks that `new` is still published and writes a page no
     other item writes.
     """
     from generator.site.types import same_type_lists  # (types.py reads this module)
 
-    provider = new.provider if new is not None else None
-    if provider and site.provider_slugs.get(provider_identity(provider)) != provider.slug:
-        return None  # a new provider, or one whose slug is not its plain one (another's is alike)
     old = site.items[index] if index is not None else None
+    for edited in (old, new):
+        identity = provider_identity(edited.provider) if edited and edited.provider else None
+        if identity and (site.provider_slugs.get(identity) != edited.provider.slug or identity in site.alike_providers):
+            return None  # a new provider, or one whose slug another's is like (the build's warning names its items)
     items = list(site.items)
     if index is not None:
         del items[index]
@@ -1158,6 +1164,7 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
         provider_items=MappingProxyType(provider_items),
         url_index=url_index,
         provider_slugs=site.provider_slugs,
+        alike_providers=site.alike_providers,
     )
     return Reindexed(site, position, low, high, to)
 
