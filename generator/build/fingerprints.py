@@ -125,7 +125,7 @@ def page_fingerprint(page: Page, site: Site, config_digest: str, template: Templ
 
 def output_fingerprint(output: FileOutput, site: Site, config_digest: str, memo: dict | None = None) -> str:
     """A hash of every input a FileOutput's bytes can depend on: config, name, key, and what
-    feeds and API files show of each item (its content, topic names, its provider's name and logo)."""
+    feeds and API files show of each item (its content, topic names, its provider's slug, name and logo)."""
     memo = {} if memo is None else memo
     parts: list = [config_digest, output.name, repr(output.key)]
     for index in output.items:
@@ -135,7 +135,7 @@ def output_fingerprint(output: FileOutput, site: Site, config_digest: str, memo:
             provider = site.providers.get(item.provider.slug) if item.provider else None
             memo[key] = "\x1f".join([item.digest, item.path,
                                      *(site.topics[slug].name for slug in item.topics if slug in site.topics),
-                                     repr((provider.name, provider.logos)) if provider else "-"])
+                                     repr((provider.slug, provider.name, provider.logos)) if provider else "-"])
         parts.append(memo[key])
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -161,7 +161,8 @@ def _describe(value, site: Site, parts: list, memo: dict) -> None:
 def _describe_model(value, site: Site) -> str:
     parts: list[str] = []
     if isinstance(value, Item):
-        parts += [value.digest, value.path]
+        # (its provider's slug is not its file's alone: another provider alike moves it, model._provider_slugs)
+        parts += [value.digest, value.path, value.provider.slug if value.provider else ""]
         parts.extend(site.topics[slug].name for slug in value.topics if slug in site.topics)
     elif isinstance(value, Provider):
         parts.append(repr(value))

@@ -19,7 +19,7 @@ from generator.config import Config
 from generator.errors import Problem
 from generator.frozen import record
 from generator.site.grouping import item_story
-from generator.site.model import ModelResult, Site
+from generator.site.model import ModelResult, Site, provider_identity
 from generator.site.ranking import Rankings
 from generator.site.types import type_lists
 
@@ -373,8 +373,10 @@ def _member(site: Site, index: int) -> Source:
 def _related(site: Site, related) -> Source:
     at = site.url_index.get(related.url)
     provider = related.provider
+    # its provider on this site, by who it is (its own slug may be another provider's: model._provider_slugs)
+    slug = site.provider_slugs.get(provider_identity(provider), "") if provider else ""
     return Source(related.title, site.items[at].path if at is not None else related.url, at is not None,
-                  provider.slug if provider else "", provider.name if provider else "", related.published,
+                  slug, provider.name if provider else "", related.published,
                   related.excerpt)
 
 

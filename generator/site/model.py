@@ -259,6 +259,9 @@ class Site:
     topic_items: Mapping[str, tuple[int, ...]]  # slug -> indices into items, children's items included
     provider_items: Mapping[str, tuple[int, ...]]
     url_index: Mapping[str, int]  # an item's original/web URL -> its index, for internal "more coverage" links
+    # a provider's identity (provider_identity) -> its slug: its plain one unless another's is alike (_provider_slugs)
+    provider_slugs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    alike_providers: frozenset[str] = frozenset()  # the identities of those whose plain slugs are alike (warned of)
     # Stories of two or more items (an item not in one is a story of its own), earliest first, and item index ->
     # index into `stories` for their members. Empty unless grouping.with_stories filled them.
     stories: tuple[SiteStory, ...] = ()
@@ -307,12 +310,13 @@ def build_site(
         else:
             kept.append(item)
     kept = _separate_path_clashes(kept, problems, warnings)
+    kept, provider_slugs, alike = _distinct_providers(kept, config.root, warnings)
     kept.sort(key=latest_order)
     topic_names: dict[str, str] = {}  # slug -> name as first written, for topics config does not define
     for item in sorted(kept, key=lambda i: i.source):
         for name, slug in zip(item.topic_names, item.topics):
             topic_names.setdefault(slug, name)
-    site = _index(tuple(kept), topic_defs, topic_names, extra_providers + config.providers)
+    site = _index(tuple(kept), topic_defs, topic_names, extra_providers + config.providers, provider_slugs, alike)
     return ModelResult(site, tuple(problems), tuple(warnings), tuple(withheld))
 
 
@@ -880,7 +884,98 @@ def _separate_path_clashes(items: list[Item], problems: list[Problem], warnings:
     return kept
 
 
-def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str], provider_defs: tuple[ProviderConfig, ...]) -> Site:
+def provider_identity(ref: ProviderRef) -> str:
+    """Who a provider is: its domain when the item gives one, else its name, case-folded. Two items name one
+    provider exactly when these are equal; two providers' slugs may be alike all the same (_provider_slugs)."""
+    return (ref.domain or ref.name).casefold()
+
+
+def _distinct_providers(items: list[Item], root, warnings: list[Problem]) -> tuple[list[Item], dict[str, str],
+                                                                                  frozenset[str]]:
+    """The items with their providers named by the slugs the site gives them (_provider_slugs), those slugs by
+    identity, and the identities whose plain slugs are alike. Only the items of a provider whose slug is not
+    its plain one are new objects."""
+    written: dict[str, set[str]] = defaultdict(set)  # plain slug -> its providers' domains or names as written
+    for item in items:
+        ref = item.provider
+        if ref is not None:
+            written[ref.slug].add(ref.domain or ref.name)
+    slugs, clashes = _provider_slugs(written)
+    if clashes:
+        _warn_of_alike_providers(items, clashes, slugs, root, warnings)
+    moved = {slug for slug, names in written.items() if any(slugs[name.casefold()] != slug for name in names)}
+    if moved:
+        items = list(items)
+        for index, item in enumerate(items):
+            if item.provider is not None and item.provider.slug in moved:
+                slug = slugs[provider_identity(item.provider)]
+                if slug != item.provider.slug:
+                    items[index] = dataclasses.replace(item, provider=dataclasses.replace(item.provider, slug=slug))
+    return items, slugs, frozenset(identity for identities in clashes for identity in identities)
+
+
+def _provider_slugs(written: dict[str, set[str]]) -> tuple[dict[str, str], list[list[str]]]:
+    """Each provider's slug, by identity (`written`: plain slug -> domains or names as items write them). It is
+    its plain slug (slugify of its domain, else its name), but when the plain slugs of two or more identities
+    are alike (`a.b.example` and `a-b.example`, a domain and a name, Unicode transliterated alike) the one
+    with the fewest hyphens, then the first in code point order, keeps it, and each other gets a hash of its
+    identity after it (urls.distinct_slug). A slug so depends on the set of the site's providers alone, not on
+    file order, and a provider whose slug no other's is like keeps the one it always had. Also each set of
+    identities whose plain slugs are alike, the one that keeps it first."""
+    plain: dict[str, str] = {}  # identity -> plain slug
+    for slug, names in written.items():
+        for identity in {name.casefold() for name in names}:
+            if identity not in plain or slug < plain[identity]:  # (one provider's refs may slug otherwise: the least)
+                plain[identity] = slug
+    alike: dict[str, list[str]] = defaultdict(list)
+    for identity, slug in plain.items():
+        alike[slug].append(identity)
+    slugs, taken = {}, set(alike)
+    for slug, identities in sorted(alike.items()):
+        identities.sort(key=lambda identity: (identity.count("-"), identity))
+        slugs[identities[0]] = slug
+        for identity in identities[1:]:
+            own, seed = distinct_slug(slug, identity), 0
+            while own in taken:  # (a hash alike too: another seed)
+                seed += 1
+                own = distinct_slug(slug, f"{identity}\n{seed}")
+            taken.add(own)
+            slugs[identity] = own
+    return slugs, [identities for _, identities in sorted(alike.items()) if len(identities) > 1]
+
+
+def _warn_of_alike_providers(items: list[Item], clashes: list[list[str]], slugs: dict[str, str], root,
+                             warnings: list[Problem]) -> None:
+    """One warning for each set of providers whose plain slugs are alike, at the first item (by path) of the one
+    that keeps its slug, naming the first item of each other."""
+    first: dict[str, Item] = {}  # identity -> its first item
+    wanted = {identity for identities in clashes for identity in identities}
+    for item in items:
+        if item.provider is not None:
+            identity = provider_identity(item.provider)
+            if identity in wanted and (identity not in first or item.source < first[identity].source):
+                first[identity] = item
+    for identities in clashes:
+        where = []
+        for identity in identities:
+            item = first[identity]
+            line = key_lines(root, item.source, {"provider"}).get("provider") or 1
+            where.append((item.source, line, item.provider.domain or item.provider.name, slugs[identity]))
+        path, line = where[0][:2]
+        names = [f"`{name}`" + (f" ({source}:{at})" if n else "") for n, (source, at, name, _) in enumerate(where)]
+        pages = [f"providers/{slug}/" for *_, slug in where]
+        warnings.append(Problem(
+            path, line, f"providers {_listed(names)} have slugs alike; each has a page of its own: {_listed(pages)}",
+            "if they are one provider, write the same domain (or name) in all its items"))
+
+
+def _listed(words: list[str]) -> str:
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str],
+           provider_defs: tuple[ProviderConfig, ...], provider_slugs: dict[str, str],
+           alike_providers: frozenset[str]) -> Site:
     # Topics: every defined topic plus every topic an item names, parents before children.
     topics: dict[str, dict] = {}
     for slug, topic in sorted({v[0]: v[1] for v in topic_defs.values()}.items(), key=lambda kv: kv[0]):
@@ -908,7 +1003,8 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
     topic_items = {slug: tuple(sorted(_with_descendants(slug, direct, children, set()))) for slug in topic_objects}
 
     # Providers: from the items, with facts from config/data records.
-    defs = {slugify(p.domain): p for p in provider_defs}
+    # (a record is a provider's by its domain, as an item writes it: not by a slug that may be another's too)
+    defs = {p.domain.strip().casefold(): p for p in provider_defs}
     provider_items: dict[str, list[int]] = defaultdict(list)
     refs: dict[str, ProviderRef] = {}
     for index, item in enumerate(items):
@@ -917,7 +1013,8 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
             refs.setdefault(item.provider.slug, item.provider)
     providers = {}
     for slug, indices in provider_items.items():
-        ref, extra = refs[slug], defs.get(slug)
+        ref = refs[slug]
+        extra = defs.get(provider_identity(ref))
         providers[slug] = Provider(
             slug, (extra.name if extra and extra.name else ref.name), ref.domain, _logos(extra, ref),
             extra.description if extra else "", len(indices),
@@ -929,6 +1026,8 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
         topic_items=MappingProxyType(topic_items),
         provider_items=MappingProxyType({k: tuple(v) for k, v in provider_items.items()}),
         url_index=_url_index(items),
+        provider_slugs=MappingProxyType(provider_slugs),
+        alike_providers=alike_providers,
     )
 
 
@@ -985,13 +1084,18 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
 
     None when the edit changes what is site-wide, which every page can show (generator/build/fingerprints.py
     site_keys): a topic that appears or goes, a topic's name as items write it, a provider that
-    appears or goes or is named by another of its items, a type list (site/types.py) that appears,
+    appears or goes or is named by another of its items (or whose slug another's is like: see
+    _provider_slugs), a type list (site/types.py) that appears,
     goes or is titled otherwise. The caller checks that `new` is still published and writes a page no
     other item writes.
     """
     from generator.site.types import same_type_lists  # (types.py reads this module)
 
     old = site.items[index] if index is not None else None
+    for edited in (old, new):
+        identity = provider_identity(edited.provider) if edited and edited.provider else None
+        if identity and (site.provider_slugs.get(identity) != edited.provider.slug or identity in site.alike_providers):
+            return None  # a new provider, or one whose slug another's is like (the build's warning names its items)
     items = list(site.items)
     if index is not None:
         del items[index]
@@ -1060,6 +1164,8 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
         topic_items=MappingProxyType(topic_items),
         provider_items=MappingProxyType(provider_items),
         url_index=url_index,
+        provider_slugs=site.provider_slugs,
+        alike_providers=site.alike_providers,
     )
     return Reindexed(site, position, low, high, to)
 
