@@ -40,13 +40,18 @@ def slugify(text: str, fallback: str = "") -> str:
     Text with nothing left (only emoji, say) gets a short stable hash so that it
     still has a unique, safe slug. A Windows device name gets a `_` (see above).
     """
-    slug = _NOT_SLUG.sub("-", anyascii(str(text).translate(_SPELLED)).lower()).strip("-")
+    slug = _NOT_SLUG.sub("-", anyascii(spell_symbols(str(text))).lower()).strip("-")
     if len(slug) > MAX_SLUG:
         slug = distinct_slug(slug, slug)
     if not slug:
         seed = str(text) or fallback
         slug = "x-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
     return slug + "_" if _DEVICE.fullmatch(slug) else slug
+
+
+def spell_symbols(text: str) -> str:
+    """`text` with the symbols that carry meaning in names spelled out ("C++" -> "C plus plus")."""
+    return text.translate(_SPELLED)
 
 
 def distinct_slug(slug: str, seed: str) -> str:

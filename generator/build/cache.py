@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
 _SEARCH = "search"  # the search index's kept task results (search_folder)
-_FORMAT = 10  # bump when what the cache holds (Item, Problem) changes shape
+_FORMAT = 11  # bump when what the cache holds (Item, Problem) changes shape
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
 _UNSAVED = "unsaved"  # there from `writing` until `save`: a build that may write the output is under way
 

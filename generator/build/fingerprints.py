@@ -125,7 +125,7 @@ def page_fingerprint(page: Page, site: Site, config_digest: str, template: Templ
 
 def output_fingerprint(output: FileOutput, site: Site, config_digest: str, memo: dict | None = None) -> str:
     """A hash of every input a FileOutput's bytes can depend on: config, name, key, and what
-    feeds and API files show of each item (its content, topic names, its provider's slug, name and logo)."""
+    feeds and API files show of each item (its content, topic slugs and names, its provider's slug, name and logo)."""
     memo = {} if memo is None else memo
     parts: list = [config_digest, output.name, repr(output.key)]
     for index in output.items:
@@ -133,7 +133,7 @@ def output_fingerprint(output: FileOutput, site: Site, config_digest: str, memo:
         if key not in memo:
             item = site.items[index]
             provider = site.providers.get(item.provider.slug) if item.provider else None
-            memo[key] = "\x1f".join([item.digest, item.path,
+            memo[key] = "\x1f".join([item.digest, item.path, *item.topics,  # (slugs move too: model._distinct_slugs)
                                      *(site.topics[slug].name for slug in item.topics if slug in site.topics),
                                      repr((provider.slug, provider.name, provider.logos)) if provider else "-"])
         parts.append(memo[key])
@@ -161,8 +161,8 @@ def _describe(value, site: Site, parts: list, memo: dict) -> None:
 def _describe_model(value, site: Site) -> str:
     parts: list[str] = []
     if isinstance(value, Item):
-        # (its provider's slug is not its file's alone: another provider alike moves it, model._provider_slugs)
-        parts += [value.digest, value.path, value.provider.slug if value.provider else ""]
+        # (its provider's and topics' slugs are not its file's alone: another alike moves them, model._distinct_slugs)
+        parts += [value.digest, value.path, value.provider.slug if value.provider else "", *value.topics]
         parts.extend(site.topics[slug].name for slug in value.topics if slug in site.topics)
     elif isinstance(value, Provider):
         parts.append(repr(value))

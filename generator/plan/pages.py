@@ -373,7 +373,7 @@ def _member(site: Site, index: int) -> Source:
 def _related(site: Site, related) -> Source:
     at = site.url_index.get(related.url)
     provider = related.provider
-    # its provider on this site, by who it is (its own slug may be another provider's: model._provider_slugs)
+    # its provider on this site, by who it is (its own slug may be another provider's: model._distinct_slugs)
     slug = site.provider_slugs.get(provider_identity(provider), "") if provider else ""
     return Source(related.title, site.items[at].path if at is not None else related.url, at is not None,
                   slug, provider.name if provider else "", related.published,

@@ -26,6 +26,7 @@ import html
 import logging
 import math
 import re
+import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
@@ -39,7 +40,7 @@ from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
 from generator.site.markup import embeddable, iframe_src, render_markdown, sanitize
-from generator.urls import distinct_slug, safe_url, slugify, static_path
+from generator.urls import distinct_slug, safe_url, slugify, spell_symbols, static_path
 
 log = logging.getLogger(__name__)
 
@@ -259,9 +260,12 @@ class Site:
     topic_items: Mapping[str, tuple[int, ...]]  # slug -> indices into items, children's items included
     provider_items: Mapping[str, tuple[int, ...]]
     url_index: Mapping[str, int]  # an item's original/web URL -> its index, for internal "more coverage" links
-    # a provider's identity (provider_identity) -> its slug: its plain one unless another's is alike (_provider_slugs)
+    # a provider's identity (provider_identity) -> its slug: its plain one unless another's is alike (_distinct_slugs)
     provider_slugs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     alike_providers: frozenset[str] = frozenset()  # the identities of those whose plain slugs are alike (warned of)
+    # an undeclared topic's identity (topic_identity) -> its slug: its plain one unless another's is alike
+    topic_slugs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    alike_topics: frozenset[str] = frozenset()  # the topics a fast re-index leaves to a build (_distinct_topics)
     # Stories of two or more items (an item not in one is a story of its own), earliest first, and item index ->
     # index into `stories` for their members. Empty unless grouping.with_stories filled them.
     stories: tuple[SiteStory, ...] = ()
@@ -311,12 +315,14 @@ def build_site(
             kept.append(item)
     kept = _separate_path_clashes(kept, problems, warnings)
     kept, provider_slugs, alike = _distinct_providers(kept, config.root, warnings)
+    kept, topic_slugs, alike_topics = _distinct_topics(kept, topic_defs, config.root, warnings)
     kept.sort(key=latest_order)
     topic_names: dict[str, str] = {}  # slug -> name as first written, for topics config does not define
     for item in sorted(kept, key=lambda i: i.source):
         for name, slug in zip(item.topic_names, item.topics):
             topic_names.setdefault(slug, name)
-    site = _index(tuple(kept), topic_defs, topic_names, extra_providers + config.providers, provider_slugs, alike)
+    site = _index(tuple(kept), topic_defs, topic_names, extra_providers + config.providers, provider_slugs, alike,
+                  topic_slugs, alike_topics)
     return ModelResult(site, tuple(problems), tuple(warnings), tuple(withheld))
 
 
@@ -384,8 +390,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         heat=_score(meta.get("heat"), "heat", notes) or 0.0,
         is_published=_bool(meta, "published", notes, default=True),
         provider=_provider_ref(meta.get("provider"), "provider", notes),
-        topics=tuple(topics),
-        topic_names=tuple(topics.values()),
+        topics=tuple(slug for slug, _ in topics),
+        topic_names=tuple(name for _, name in topics),
         images=_images(meta.get("images"), "images", notes, MAX_IMAGES),
         related=_related(meta.get("related"), config, notes),
         featured_html=sanitize(featured) if featured else "",
@@ -707,26 +713,31 @@ def _check_keys(meta: dict, notes: _Notes) -> None:
                            f"rename it to `{known}`, or it is ignored")
 
 
-def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> dict[str, str]:
-    """slug -> name as written, at most MAX_TOPICS; two names with one slug are one topic."""
+def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> list[tuple[str, str]]:
+    """(slug, name as written) of each topic, at most MAX_TOPICS; two names of one topic (one declared
+    topic, or one topic_identity) are one. The slug is the plain one: the site may move it (_distinct_topics)."""
     names = _string_list(meta, "topics", notes)
     if len(names) > MAX_TOPICS:
         notes.warn("topics", f"`topics` names {len(names)} topics; only the first {MAX_TOPICS} are kept",
                    f"an item may have at most {MAX_TOPICS} topics")
         names = names[:MAX_TOPICS]
-    topics: dict[str, str] = {}
+    topics, undeclared, seen = [], [], set()
     for name in names:
-        topics.setdefault(_topic_slug(name, topic_defs), name)
+        found = _definition(name, topic_defs)
+        key = ("declared", found[0]) if found else ("", topic_identity(name))
+        if key not in seen:
+            seen.add(key)
+            topics.append((found[0] if found else slugify(name), name))
+            if not found:
+                undeclared.append(name)
     if topic_defs and config.undeclared_topics != "allow":
-        declared = {slug for slug, _ in topic_defs.values()}
         names = {topic.name.casefold(): topic.name for _, topic in topic_defs.values()}
-        for slug, name in topics.items():
-            if slug not in declared:
-                close = difflib.get_close_matches(name.casefold(), sorted(names), 1, 0.8)
-                known = f"; did you mean `{names[close[0]]}`?" if close else ""
-                report = notes.error if config.undeclared_topics == "error" else notes.warn
-                report("topics", f"topic `{name}` is not declared{known}",
-                       "declare it under `topics:` in config.yaml (or data_dir), or fix the name")
+        for name in undeclared:
+            close = difflib.get_close_matches(name.casefold(), sorted(names), 1, 0.8)
+            known = f"; did you mean `{names[close[0]]}`?" if close else ""
+            report = notes.error if config.undeclared_topics == "error" else notes.warn
+            report("topics", f"topic `{name}` is not declared{known}",
+                   "declare it under `topics:` in config.yaml (or data_dir), or fix the name")
     return topics
 
 
@@ -841,8 +852,11 @@ def _related(value, config: Config, notes: _Notes) -> tuple[Related, ...]:
 # --- indexes --------------------------------------------------------------------------------------
 
 def topic_definitions(defs: tuple[TopicConfig, ...]) -> dict[str, tuple[str, TopicConfig]]:
-    """casefolded name or slug -> (slug, definition); later definitions win (config over data_dir)."""
+    """casefolded name or slug, or topic_identity of the name -> (slug, definition); later definitions win
+    (config over data_dir), and a name or slug as written over an identity."""
     table: dict[str, tuple[str, TopicConfig]] = {}
+    for topic in defs:
+        table[topic_identity(topic.name)] = (slugify(topic.slug or topic.name), topic)
     for topic in defs:
         slug = slugify(topic.slug or topic.name)
         table[topic.name.casefold()] = (slug, topic)
@@ -850,8 +864,31 @@ def topic_definitions(defs: tuple[TopicConfig, ...]) -> dict[str, tuple[str, Top
     return table
 
 
+def topic_identity(name: str) -> str:
+    """Which topic a name is, however an item writes it: the name without case, accents or any character that
+    is not a letter or digit (symbols that carry meaning spelled out, as in its slug), not transliterated.
+    `Machine Learning`, `machine-learning` and `MACHINE LEARNING` are one topic, `Café` and `Cafe` one; 北京
+    and 背景 are two, though both slug `beijing` (_distinct_topics keeps them apart). Accents are the marks
+    placed above or below a letter (combining class 200 and up, as Latin, Greek and Cyrillic ones): other
+    marks make another letter (kana voicing, Indic vowel signs) and are kept. A name of no letter or digit
+    is itself."""
+    text = unicodedata.normalize("NFKD", spell_symbols(name).casefold())
+    identity = "".join(c for c in text if c.isalnum() or (unicodedata.category(c)[0] == "M"
+                                                           and unicodedata.combining(c) < 200))
+    return identity or name.casefold()
+
+
+def _definition(name: str, topic_defs: dict) -> tuple[str, TopicConfig] | None:
+    """The declared topic a name (or slug) written in an item or as a parent is: (slug, definition), or None."""
+    if not topic_defs:
+        return None
+    return topic_defs.get(name.casefold()) or topic_defs.get(topic_identity(name))
+
+
 def _topic_slug(name: str, topic_defs: dict) -> str:
-    return topic_defs.get(name.casefold(), (slugify(name),))[0]
+    """A topic's plain slug: a declared topic's own, else made from the name (_distinct_topics may move it)."""
+    found = _definition(name, topic_defs)
+    return found[0] if found else slugify(name)
 
 
 def _separate_path_clashes(items: list[Item], problems: list[Problem], warnings: list[Problem]) -> list[Item]:
@@ -886,24 +923,24 @@ def _separate_path_clashes(items: list[Item], problems: list[Problem], warnings:
 
 def provider_identity(ref: ProviderRef) -> str:
     """Who a provider is: its domain when the item gives one, else its name, case-folded. Two items name one
-    provider exactly when these are equal; two providers' slugs may be alike all the same (_provider_slugs)."""
+    provider exactly when these are equal; two providers' slugs may be alike all the same (_distinct_slugs)."""
     return (ref.domain or ref.name).casefold()
 
 
 def _distinct_providers(items: list[Item], root, warnings: list[Problem]) -> tuple[list[Item], dict[str, str],
                                                                                   frozenset[str]]:
-    """The items with their providers named by the slugs the site gives them (_provider_slugs), those slugs by
+    """The items with their providers named by the slugs the site gives them (_distinct_slugs), those slugs by
     identity, and the identities whose plain slugs are alike. Only the items of a provider whose slug is not
     its plain one are new objects."""
-    written: dict[str, set[str]] = defaultdict(set)  # plain slug -> its providers' domains or names as written
+    written: dict[str, set[str]] = defaultdict(set)  # plain slug -> its providers' identities
     for item in items:
         ref = item.provider
         if ref is not None:
-            written[ref.slug].add(ref.domain or ref.name)
-    slugs, clashes = _provider_slugs(written)
+            written[ref.slug].add(provider_identity(ref))
+    slugs, clashes = _distinct_slugs(written)
     if clashes:
         _warn_of_alike_providers(items, clashes, slugs, root, warnings)
-    moved = {slug for slug, names in written.items() if any(slugs[name.casefold()] != slug for name in names)}
+    moved = {slug for slug, identities in written.items() if any(slugs[identity] != slug for identity in identities)}
     if moved:
         items = list(items)
         for index, item in enumerate(items):
@@ -911,51 +948,118 @@ def _distinct_providers(items: list[Item], root, warnings: list[Problem]) -> tup
                 slug = slugs[provider_identity(item.provider)]
                 if slug != item.provider.slug:
                     items[index] = dataclasses.replace(item, provider=dataclasses.replace(item.provider, slug=slug))
-    return items, slugs, frozenset(identity for identities in clashes for identity in identities)
+    return items, slugs, frozenset(identity for _, identities in clashes for identity in identities)
 
 
-def _provider_slugs(written: dict[str, set[str]]) -> tuple[dict[str, str], list[list[str]]]:
-    """Each provider's slug, by identity (`written`: plain slug -> domains or names as items write them). It is
-    its plain slug (slugify of its domain, else its name), but when the plain slugs of two or more identities
-    are alike (`a.b.example` and `a-b.example`, a domain and a name, Unicode transliterated alike) the one
-    with the fewest hyphens, then the first in code point order, keeps it, and each other gets a hash of its
-    identity after it (urls.distinct_slug). A slug so depends on the set of the site's providers alone, not on
-    file order, and a provider whose slug no other's is like keeps the one it always had. Also each set of
-    identities whose plain slugs are alike, the one that keeps it first."""
+def _distinct_topics(items: list[Item], topic_defs: dict, root, warnings: list[Problem]
+                     ) -> tuple[list[Item], dict[str, str], frozenset[str]]:
+    """The items with their topics named by the slugs the site gives them (_distinct_slugs: a declared topic
+    keeps its own, which no other gets), those slugs by the identity of each undeclared topic, and the topics
+    a fast re-index must leave to a build: those whose plain slugs are alike (their identities, a declared
+    one's slug) and those whose names slug otherwise (`AI`, `A.I.`). Only the items of a topic whose slug is not
+    its plain one are new objects."""
+    identities: dict[tuple[str, str], str] = {}  # (plain slug, name) of an undeclared topic -> its identity
+    for pair in {pair for item in items for pair in zip(item.topics, item.topic_names)}:
+        if _definition(pair[1], topic_defs) is None:
+            identities[pair] = topic_identity(pair[1])
+    written: dict[str, set[str]] = defaultdict(set)  # plain slug -> the identities of its topics
+    for (slug, _), identity in identities.items():
+        written[slug].add(identity)
+    reserved = frozenset(slug for slug, _ in topic_defs.values()) & written.keys()
+    slugs, clashes = _distinct_slugs(written, reserved)
+    if clashes:
+        _warn_of_alike_topics(items, clashes, slugs, identities, reserved, topic_defs, root, warnings)
+    moved = {pair: slugs[identity] for pair, identity in identities.items() if slugs[identity] != pair[0]}
+    if moved:
+        items = list(items)
+        for index, item in enumerate(items):
+            pairs = tuple(zip(item.topics, item.topic_names))
+            if any(pair in moved for pair in pairs):
+                items[index] = dataclasses.replace(item, topics=tuple(moved.get(pair, pair[0]) for pair in pairs))
+    plain_slugs = Counter(identity for slug, identities in written.items() for identity in identities)
+    alike = {key for slug, group in clashes for key in (*group, *([slug] if slug in reserved else []))}
+    return items, slugs, frozenset(alike | {identity for identity, count in plain_slugs.items() if count > 1})
+
+
+def _warn_of_alike_topics(items: list[Item], clashes: list[tuple[str, list[str]]], slugs: dict[str, str],
+                          identities: dict, reserved: frozenset[str], topic_defs: dict, root,
+                          warnings: list[Problem]) -> None:
+    """One warning for each set of topics whose plain slugs are alike, at the first item (by path) of the one that
+    keeps the slug (a declared one, or as _distinct_slugs decides), naming the first item of each other."""
+    first: dict[str, tuple[Item, str]] = {}  # identity (a declared topic: its slug) -> its first item, the name there
+    wanted = {key for slug, group in clashes for key in ((slug,) if slug in reserved else ()) + tuple(group)}
+    for item in items:
+        for pair in zip(item.topics, item.topic_names):
+            key = identities.get(pair, pair[0])
+            if key in wanted and (key not in first or item.source < first[key][0].source):
+                first[key] = (item, pair[1])
+    for slug, group in clashes:
+        where = []  # (name, source, line, its slug), the one that keeps the slug first
+        for key in ((slug,) if slug in reserved else ()) + tuple(group):
+            if key in first:
+                item, name = first[key]
+                line = key_lines(root, item.source, {"topics"}).get("topics") or 1
+                where.append((name, item.source, line, slugs.get(key, slug)))
+            else:  # a declared topic no item names
+                where.append((topic_defs[slug][1].name, "", 0, slug))
+        path, line = next((source, at) for _, source, at, _ in where if source)
+        names = [f"`{name}`" + (f" ({source}:{at})" if source and (source, at) != (path, line) else "")
+                 + ("" if source else " (declared)") for name, source, at, _ in where]
+        pages = [f"topics/{own}/" for *_, own in where]
+        warnings.append(Problem(
+            path, line, f"topics {_listed(names)} have slugs alike; each has a page of its own: {_listed(pages)}",
+            "if they are one topic, write it the same way in all its items; to choose a topic's page name, "
+            "declare it under `topics:` in config.yaml with a `slug:`"))
+
+
+def _distinct_slugs(written: dict[str, set[str]], reserved: frozenset[str] = frozenset()
+                    ) -> tuple[dict[str, str], list[tuple[str, list[str]]]]:
+    """Each provider's or topic's slug, by identity (provider_identity, topic_identity; `written`: plain slug ->
+    the identities of those items give it). It is its plain slug (slugify of a provider's domain, else its name;
+    of a topic's name), but when the plain slugs of two or more identities are alike (`a.b.example` and
+    `a-b.example`, a domain and a name, Unicode transliterated alike) the one with the fewest hyphens, then the
+    first in code point order, keeps it, and each other gets a hash of its identity after it
+    (urls.distinct_slug); a `reserved` slug (a declared topic's) none of them keeps. A slug so depends on the
+    set of the site's providers or topics alone, not on file order, and one whose slug no other's is like keeps
+    the one it always had. Also each set of identities whose plain slugs are alike (or reserved), the one that
+    keeps it first."""
     plain: dict[str, str] = {}  # identity -> plain slug
-    for slug, names in written.items():
-        for identity in {name.casefold() for name in names}:
-            if identity not in plain or slug < plain[identity]:  # (one provider's refs may slug otherwise: the least)
+    for slug, identities in written.items():
+        for identity in identities:
+            if identity not in plain or slug < plain[identity]:  # (one's names may slug otherwise: the least)
                 plain[identity] = slug
     alike: dict[str, list[str]] = defaultdict(list)
     for identity, slug in plain.items():
         alike[slug].append(identity)
-    slugs, taken = {}, set(alike)
+    slugs, taken = {}, set(alike) | reserved
     for slug, identities in sorted(alike.items()):
         identities.sort(key=lambda identity: (identity.count("-"), identity))
-        slugs[identities[0]] = slug
-        for identity in identities[1:]:
+        keeps = 0 if slug in reserved else 1
+        for identity in identities[:keeps]:
+            slugs[identity] = slug
+        for identity in identities[keeps:]:
             own, seed = distinct_slug(slug, identity), 0
             while own in taken:  # (a hash alike too: another seed)
                 seed += 1
                 own = distinct_slug(slug, f"{identity}\n{seed}")
             taken.add(own)
             slugs[identity] = own
-    return slugs, [identities for _, identities in sorted(alike.items()) if len(identities) > 1]
+    return slugs, [(slug, identities) for slug, identities in sorted(alike.items())
+                   if len(identities) > 1 or slug in reserved]
 
 
-def _warn_of_alike_providers(items: list[Item], clashes: list[list[str]], slugs: dict[str, str], root,
+def _warn_of_alike_providers(items: list[Item], clashes: list[tuple[str, list[str]]], slugs: dict[str, str], root,
                              warnings: list[Problem]) -> None:
     """One warning for each set of providers whose plain slugs are alike, at the first item (by path) of the one
     that keeps its slug, naming the first item of each other."""
     first: dict[str, Item] = {}  # identity -> its first item
-    wanted = {identity for identities in clashes for identity in identities}
+    wanted = {identity for _, identities in clashes for identity in identities}
     for item in items:
         if item.provider is not None:
             identity = provider_identity(item.provider)
             if identity in wanted and (identity not in first or item.source < first[identity].source):
                 first[identity] = item
-    for identities in clashes:
+    for _, identities in clashes:
         where = []
         for identity in identities:
             item = first[identity]
@@ -975,7 +1079,7 @@ def _listed(words: list[str]) -> str:
 
 def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str],
            provider_defs: tuple[ProviderConfig, ...], provider_slugs: dict[str, str],
-           alike_providers: frozenset[str]) -> Site:
+           alike_providers: frozenset[str], topic_slugs: dict[str, str], alike_topics: frozenset[str]) -> Site:
     # Topics: every defined topic plus every topic an item names, parents before children.
     topics: dict[str, dict] = {}
     for slug, topic in sorted({v[0]: v[1] for v in topic_defs.values()}.items(), key=lambda kv: kv[0]):
@@ -1028,6 +1132,8 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
         url_index=_url_index(items),
         provider_slugs=MappingProxyType(provider_slugs),
         alike_providers=alike_providers,
+        topic_slugs=MappingProxyType(topic_slugs),
+        alike_topics=alike_topics,
     )
 
 
@@ -1085,7 +1191,7 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
     None when the edit changes what is site-wide, which every page can show (generator/build/fingerprints.py
     site_keys): a topic that appears or goes, a topic's name as items write it, a provider that
     appears or goes or is named by another of its items (or whose slug another's is like: see
-    _provider_slugs), a type list (site/types.py) that appears,
+    _distinct_slugs; so for topics), a type list (site/types.py) that appears,
     goes or is titled otherwise. The caller checks that `new` is still published and writes a page no
     other item writes.
     """
@@ -1096,6 +1202,11 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
         identity = provider_identity(edited.provider) if edited and edited.provider else None
         if identity and (site.provider_slugs.get(identity) != edited.provider.slug or identity in site.alike_providers):
             return None  # a new provider, or one whose slug another's is like (the build's warning names its items)
+        for slug, name in zip(edited.topics, edited.topic_names) if edited else ():
+            found = _definition(name, topic_defs)
+            key = found[0] if found else topic_identity(name)
+            if key in site.alike_topics or not (found or site.topic_slugs.get(key) == slug):
+                return None  # a new topic, or one whose slug another's is like (or moves: _distinct_topics)
     items = list(site.items)
     if index is not None:
         del items[index]
@@ -1166,6 +1277,8 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
         url_index=url_index,
         provider_slugs=site.provider_slugs,
         alike_providers=site.alike_providers,
+        topic_slugs=site.topic_slugs,
+        alike_topics=site.alike_topics,
     )
     return Reindexed(site, position, low, high, to)
 
