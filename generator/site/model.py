@@ -1026,7 +1026,9 @@ def _distinct_slugs(written: dict[str, set[str]], reserved: frozenset[str] = fro
     plain: dict[str, str] = {}  # identity -> plain slug
     for slug, identities in written.items():
         for identity in identities:
-            if identity not in plain or slug < plain[identity]:  # (one's names may slug otherwise: the least)
+            # (one's names may slug otherwise, "AI" and "A.I.": the fewest hyphens, so that the plain spelling's
+            # page stays where it was when a dotted one appears; then the least)
+            if identity not in plain or (slug.count("-"), slug) < (plain[identity].count("-"), plain[identity]):
                 plain[identity] = slug
     alike: dict[str, list[str]] = defaultdict(list)
     for identity, slug in plain.items():
