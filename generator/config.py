@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from generator.errors import ConfigError, Problem, yaml_problem
+from generator.urls import slugify
 
 log = logging.getLogger(__name__)
 
@@ -402,9 +403,20 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
         except ValueError:
             problems.append(Problem(path, _key_line(node, "now"), f"`now` must be an ISO 8601 time, got {config.now!r}",
                                     "e.g. 2026-11-22T08:00:00Z"))
+    pages: dict[str, int] = {}  # a declared topic's page (its slug) -> the first topic declaring it
     for index, topic in enumerate(config.topics):
         if not topic.name:
             problems.append(Problem(path, _key_line(node, "topics"), f"`topics[{index}]` has no name"))
+            continue
+        slug = slugify(topic.slug or topic.name)
+        if slug in pages:  # (else the later would silently take the earlier's page and its stories)
+            first = pages[slug]
+            problems.append(Problem(
+                path, _item_line(node, "topics", index),
+                f"`topics[{index}]` ({topic.name}) has the page topics/{slug}/ of `topics[{first}]` "
+                f"({config.topics[first].name}, line {_item_line(node, 'topics', first)})",
+                "if they are one topic, remove one; else give one a `slug:` of its own"))
+        pages.setdefault(slug, index)
     for index, provider in enumerate(config.providers):
         if not provider.domain:
             problems.append(Problem(path, _key_line(node, "providers"), f"`providers[{index}]` has no domain"))

@@ -140,6 +140,20 @@ def test_the_other_keys_of_a_config_with_a_key_given_twice_are_still_checked(tmp
         "config.yaml:3: `title` is given twice, also on line 1 (keep one; YAML would use only the last)"]
 
 
+def test_two_declared_topics_with_one_page_are_named_at_both_lines(tmp_path):
+    # 北京 and 背景 both slug to `beijing`: the later declaration took the earlier's page, silently.
+    text = ("topics:\n  - name: 北京\n  - Science\n  - name: 背景\n    description: background\n"
+            "  - AI\n  - name: Other\n    slug: ai\n  - name: Machine Learning\n    slug: ml\n")
+    assert problems(tmp_path, text) == [
+        "config.yaml:4: `topics[2]` (背景) has the page topics/beijing/ of `topics[0]` (北京, line 2) "
+        "(if they are one topic, remove one; else give one a `slug:` of its own)",
+        "config.yaml:7: `topics[4]` (Other) has the page topics/ai/ of `topics[3]` (AI, line 6) "
+        "(if they are one topic, remove one; else give one a `slug:` of its own)"]
+    fixed = text.replace("背景\n", "背景\n    slug: background\n").replace("slug: ai", "slug: other")
+    assert [topic.name for topic in load_config(write(tmp_path, fixed)).topics] == [
+        "北京", "Science", "背景", "AI", "Other", "Machine Learning"]
+
+
 # --- wrong types ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, message", [
