@@ -49,6 +49,29 @@ def clean_build(root: Path, out: Path) -> dict[str, bytes]:
     return files_under(out)
 
 
+def serving(root: Path, config, scratch: Path):
+    """serve's rebuilds of the site at root, in one Session (after a first one): returns save(path, name), the
+    rebuild after a save of `path`, which gives the files served, checked to equal a clean build (made in
+    scratch/name) and its warnings, where they are too, to equal a full build's."""
+    from generator.build.pipeline import BuildOptions, build
+    from generator.config import load_config
+    from generator.serve.rebuild import Session, rebuild, update_search
+
+    session, options = Session(), BuildOptions(workers=1)
+    rebuild(session, config, options, None)
+
+    def save(path: Path, name: str) -> dict[str, bytes]:
+        result = rebuild(session, config, options, [path])
+        update_search(config, result.site)
+        served = files_under(config.output_path)
+        assert served == clean_build(root, scratch / name)
+        full = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+        assert list(map(str, result.site.warnings)) == list(map(str, full.site.warnings))
+        return served
+
+    return save
+
+
 def make_site(root: Path, files: dict[str, str], config: str = BASIC_CONFIG) -> Path:
     """Write a site: config.yaml plus the given files (paths relative to the site root)."""
     root.mkdir(parents=True, exist_ok=True)

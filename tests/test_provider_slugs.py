@@ -14,10 +14,8 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from conftest import BASIC_CONFIG, clean_build, copy_example_site, files_under, item, make_site, without_stories
-from generator.build.pipeline import BuildOptions, build
+from conftest import BASIC_CONFIG, clean_build, copy_example_site, files_under, item, make_site, serving, without_stories
 from generator.config import load_config
-from generator.serve.rebuild import Session, rebuild, update_search
 
 CONFIG = BASIC_CONFIG + "stories:\n  enabled: false\n"  # (the stories are alike too: kept apart to see each)
 
@@ -164,18 +162,7 @@ CLASHING = {  # a copy of an Orbit Wire story from a provider whose slug is like
 @pytest.mark.parametrize("kind", sorted(CLASHING))
 def test_serve_saving_a_clashing_story_gives_what_a_full_build_gives(tmp_path, kind):
     root = copy_example_site(tmp_path / "site")
-    config = load_config(without_stories(root / "config.yaml"))
-    session, options = Session(), BuildOptions(workers=1)
-    rebuild(session, config, options, None)
-
-    def save(path: Path, name: str) -> dict[str, bytes]:
-        result = rebuild(session, config, options, [path])
-        update_search(config, result.site)
-        served = files_under(config.output_path)
-        assert served == clean_build(root, tmp_path / name)
-        full = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
-        assert list(map(str, result.site.warnings)) == list(map(str, full.site.warnings))  # where they are, too
-        return served
+    save = serving(root, load_config(without_stories(root / "config.yaml")), tmp_path)
 
     original = root / "content/news/2026-11-19-hexaray-reusable-upper-stage-hop.md"
     text = original.read_text(encoding="utf-8")
