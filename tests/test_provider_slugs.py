@@ -159,6 +159,7 @@ CLASHING = {  # a copy of an Orbit Wire story from a provider whose slug is like
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", sorted(CLASHING))
 def test_serve_saving_a_clashing_story_gives_what_a_full_build_gives(tmp_path, kind):
     root = copy_example_site(tmp_path / "site")

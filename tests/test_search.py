@@ -546,6 +546,7 @@ ENGLISH = ("portal portals explaining explained explains generously running runs
            "commune communal communism communication dataverse apps automate automation automated")
 
 
+@pytest.mark.slow
 def test_python_and_javascript_stemmers_agree_on_a_large_word_list(tmp_path):
     """Every Snowball algorithm, in node, on 3,000 made-up words each (and English on real ones too)."""
     from generator.plan.search import stemmer

@@ -72,6 +72,7 @@ def test_the_name_serve_was_started_on_is_served_too(header, bind, allowed):
 
 # --- a warm start ------------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_serve_starts_warm_on_a_site_already_built_and_serves_what_a_full_build_makes(tmp_path):
     from generator.cli import main
     from test_server import CONFIG, ITEMS
@@ -141,6 +142,7 @@ print(json.dumps({"first": first, "forks": forks, "rebuilds": len(dev.rebuilds),
 """
 
 
+@pytest.mark.slow
 def test_serve_forks_its_workers_only_while_it_has_no_other_thread(tmp_path):
     import json
     import os
@@ -166,6 +168,7 @@ def test_serve_forks_its_workers_only_while_it_has_no_other_thread(tmp_path):
     assert "multi-threaded" not in done.stderr
 
 
+@pytest.mark.slow
 def test_an_edit_made_before_the_watch_began_is_built(tmp_path):
     # serve watches only once its first build is done (the watcher's threads would be forked with the helpers);
     # an item saved in between (here: as the first build's summary is printed) is found and built all the same.

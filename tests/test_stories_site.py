@@ -343,6 +343,7 @@ def test_a_build_after_an_edit_or_a_settings_change_has_the_stories_of_a_clean_b
     assert strict != joined and strict == stories("--clean")
 
 
+@pytest.mark.slow
 def test_a_site_read_by_several_processes_has_the_stories_of_one(tmp_path):
     # Enough items for the reading to be shared by processes, which also work out the items' story words.
     words = ["harbour", "tariff", "glacier", "stadium", "vaccine", "satellite", "orchard", "bridge", "festival",

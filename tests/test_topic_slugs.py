@@ -150,6 +150,7 @@ def test_a_build_with_its_cache_after_a_clash_appears_is_a_clean_build(tmp_path)
 
 # --- serve: a save that makes or ends a clash gives what a full build gives ----------------------------------
 
+@pytest.mark.slow
 def test_serve_saving_a_clashing_story_gives_what_a_full_build_gives(tmp_path):
     root = copy_example_site(tmp_path / "site")
     with open(root / "config.yaml", "a", encoding="utf-8") as handle:
