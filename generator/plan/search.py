@@ -245,6 +245,7 @@ def plan_index(site: Site, config: Config) -> SearchIndex:
     name = stemmer_name(config.language)
     digest = hashlib.sha256(f"newsdesk search {FORMAT} {__version__} {config.markdown_engine} {name}\n".encode())
     docs = []
+    described = []  # what the digest is of: JSON-encoded at once (per record, the encoder's set-up was most of it)
     for group in groups:
         item = site.items[group[0]]
         number = site.story_of.get(group[0])
@@ -258,15 +259,13 @@ def plan_index(site: Site, config: Config) -> SearchIndex:
                   image, round(item.heat, 1), item.type_label,
                   len(story.members) - 1 + len(story.related) if story else 0)  # as pages.coverage counts
         docs.append(record)
-        digest.update(_encode(_json([record, len(group)])))
-        for index in group:
-            member = site.items[index]
-            digest.update(_encode(_json([member.title, member.excerpt, member.topic_names,
-                                         member.provider.name if member.provider else ""])))
-            digest.update(member.digest.encode())  # the file's own hash: the body is made from it alone
+        # each item's text, and the file's own hash (the body is made from it alone)
+        described.append([record, [[member.title, member.excerpt, member.topic_names,
+                                    member.provider.name if member.provider else "", member.digest]
+                                   for member in map(site.items.__getitem__, group)]])
     facets = (tuple((slug, topic.name) for slug, topic in site.topics.items()),
               tuple((slug, provider.name) for slug, provider in site.providers.items()))
-    digest.update(_encode(_json(facets)))
+    digest.update(_encode(_json([described, facets])))
     members = tuple(tuple(site.items[index] for index in group) for group in groups)
     return SearchIndex(members, tuple(docs), digest.hexdigest(), name, facets)
 
