@@ -176,6 +176,16 @@ def test_adding_and_removing_an_override_between_builds_takes_effect(tmp_path, m
     assert cli.main(["build"]) == 0
     assert 'class="site-card">First story' in (root / "output/latest/index.html").read_text()
     assert (root / "output/static/css/site.css").read_text() == "/* mine */\n"
+    first = card.read_text()
+    for text, shown in ((first.replace("{{ item.title }}", "{% include 'partials/mark.html' %}"), "marked"),
+                        (first, 'class="site-card">First story')):  # a text parsed by an earlier build
+        (card.parent / "mark.html").write_text("{{ item.title }} marked")
+        card.write_text(text)
+        assert cli.main(["build"]) == 0
+        assert shown in (root / "output/latest/index.html").read_text()
+        (card.parent / "mark.html").write_text("{{ item.title }} marked again")
+        assert cli.main(["build"]) == 0  # the include changed alone: the pages that include it change
+        assert ("marked again" in (root / "output/latest/index.html").read_text()) == (shown == "marked")
     card.unlink()
     (root / "themes/default/static/css/site.css").unlink()
     assert cli.main(["build"]) == 0

@@ -343,6 +343,31 @@ def test_a_build_after_an_edit_or_a_settings_change_has_the_stories_of_a_clean_b
     assert strict != joined and strict == stories("--clean")
 
 
+def test_damaged_or_missing_kept_words_give_the_stories_of_a_clean_build(tmp_path):
+    # The items' words for stories are kept in .newsdesk-cache/ apart from the rest, and read only when a
+    # build clusters: a damaged or deleted file is worked out again, never trusted nor fatal.
+    root = make_site(tmp_path / "site", DAY, CONFIG)
+    config = str(root / "config.yaml")
+
+    def stories(*flags: str) -> list:
+        report = tmp_path / "report.json"
+        assert main(["build", "--config", config, "--report", str(report), *flags]) == 0
+        return sorted(sorted(story["items"]) for story in json.loads(report.read_text(encoding="utf-8"))["stories"])
+
+    stories()
+    kept = [path for path in (root / ".newsdesk-cache").iterdir() if "words" in path.name]
+    assert kept, "the words are kept in a file of their own"
+    for n, damage in enumerate((lambda path: path.write_bytes(b"\x80\x05garbage"), lambda path: path.unlink())):
+        for path in kept:
+            damage(path)
+        path, text = news(f"garden-roses-{n}", "Bank of England raises interest rates to 5.25% in 14th rise in a row",
+                          11, "The Bank of England raised its base rate to 5.25%, its 14th increase in a row.", "garden")
+        (root / path).write_text(text, encoding="utf-8")
+        edited = stories()
+        assert any(f"content/news/garden-roses-{n}.md" in items for items in edited)
+        assert edited == stories("--clean")
+
+
 @pytest.mark.slow
 def test_a_site_read_by_several_processes_has_the_stories_of_one(tmp_path):
     # Enough items for the reading to be shared by processes, which also work out the items' story words.

@@ -26,6 +26,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from generator import __version__
 
 log = logging.getLogger(__name__)
@@ -33,7 +35,9 @@ log = logging.getLogger(__name__)
 CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
 _SEARCH = "search"  # the search index's kept task results (search_folder)
-_FORMAT = 11  # bump when what the cache holds (Item, Problem) changes shape
+_WORDS = "words.pickle"  # the items' words for stories, apart: read only by a build that clusters (words)
+_FORMAT = 12  # bump when what the cache holds (Item, Problem, the stories' words) changes shape
+_PARSES = 500  # template texts' parses kept at most (a theme has tens of templates)
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
 _UNSAVED = "unsaved"  # there from `writing` until `save`: a build that may write the output is under way
 
@@ -49,17 +53,53 @@ class BuildCache:
     # In memory only: the last build's plan and render state (build.state.LastBuild), for a build that follows
     # in the same process (serve): the next one reuses its fingerprints, compiled templates and cards.
     last: object = None
-    # an item's digest -> its words for stories (grouping.group): kept on disk too, so that a build after an
-    # edit or a fetch works out only the new items' words before clustering
-    story_words: dict = field(default_factory=dict)
+    # an item's digest -> its words for stories (grouping.group), through `words`: kept on disk too, so that a
+    # build after an edit or a fetch works out only the new items' words before clustering. None: in their
+    # own file, not read yet (a build of unchanged items keeps its stories whole and never reads them).
+    story_words: dict | None = field(default_factory=dict)
     stories: dict = field(default_factory=dict)  # the last stories, by a key of their inputs (grouping.group)
+    # a template's source text -> what parsing it found (fingerprints.template_keys): a build parses only
+    # the templates whose text is new
+    template_parses: dict = field(default_factory=dict)
     root: Path | None = None  # the site whose `.newsdesk-cache/` this cache is saved in (None: kept in memory only)
+    resident: bool = False  # kept in memory from build to build (serve): the words stay loaded (set_words_aside)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        # not worth a disk cache's size (and where it is saved is the loader's to say)
-        state.update(last=None, dirty=False, root=None)
+        # not worth a disk cache's size (and where it is saved is the loader's to say); the words have a file
+        state.update(last=None, dirty=False, root=None, story_words=None, resident=False)
+        if len(self.template_parses) > _PARSES:  # (serve: a theme edited many times)
+            state["template_parses"] = {}
         return state
+
+    def words(self) -> dict:
+        """The items' words for stories (story_words), read from their file on first use."""
+        if self.story_words is None:
+            self.story_words = {}
+            try:
+                with (self.root / CACHE_DIR / _WORDS).open("rb") as handle:
+                    version, config, found = pickle.load(handle)
+                if (version, config) == (_version(), self.config) and isinstance(found, dict):
+                    self.story_words = found
+            except FileNotFoundError:
+                pass
+            except Exception as exc:  # from another version, or damaged: worked out again
+                log.info("ignoring the stories' words in %s: %s", self.root / CACHE_DIR, exc)
+        return self.story_words
+
+    def forget_words(self) -> None:
+        """Made under another config: worked out again as items are read."""
+        self.story_words = {}
+
+    def set_words_aside(self) -> None:
+        """The stories are planned: a cache saved on disk and not `resident` writes the words to their file
+        now and lets them go, as rendering never reads them (at 100,000 items they are a tenth of the build's
+        peak memory, docs/dev/performance.md). Written whole whatever the build does next: an item's words
+        are a function of its content and the config, whichever build made them."""
+        if self.resident or self.root is None or self.story_words is None:
+            return
+        self._save_words()
+        self.story_words = None
 
     def item(self, name: str, stat: os.stat_result, config: str):
         """The cached Item/Problem for a source file, if it is still valid."""
@@ -109,6 +149,7 @@ class BuildCache:
             log.info("ignoring build cache %s: %s", path, exc)
         if cold:
             shutil.rmtree(root / CACHE_DIR / _SEARCH, ignore_errors=True)
+            (root / CACHE_DIR / _WORDS).unlink(missing_ok=True)
         cache.root = root
         return cache
 
@@ -129,25 +170,36 @@ class BuildCache:
 
     def save(self, root: Path) -> None:
         folder = root / CACHE_DIR
+        if self.story_words is not None:  # (read or made since loaded)
+            self._save_words(root)
         if self.dirty or not (folder / _FILE).is_file():
-            folder.mkdir(exist_ok=True)
-            (folder / ".gitignore").write_text("*\n")
-            temp = folder / f"{_FILE}.tmp"
-            try:
-                with temp.open("wb") as handle:
-                    pickle.dump((_version(), self), handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temp, folder / _FILE)
-            except BaseException:
-                temp.unlink(missing_ok=True)  # (a full disk: not a half-written file besides)
-                raise
+            _write(folder, _FILE, (_version(), self))
             self.dirty = False
         (folder / _UNSAVED).unlink(missing_ok=True)
+
+    def _save_words(self, root: Path | None = None) -> None:
+        _write((root or self.root) / CACHE_DIR, _WORDS, (_version(), self.config, self.story_words))
+
+
+def _write(folder: Path, name: str, value) -> None:
+    """Pickle `value` into folder/name whole: a build stopped meanwhile leaves the file as it was."""
+    folder.mkdir(exist_ok=True)
+    (folder / ".gitignore").write_text("*\n")
+    temp = folder / f"{name}.tmp"
+    try:
+        with temp.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, folder / name)
+    except BaseException:
+        temp.unlink(missing_ok=True)  # (a full disk: not a half-written file besides)
+        raise
 
 
 def _version() -> tuple:
     """What a saved cache must have been made under: newsdesk's version and the cache's format, and Python's
-    Unicode tables, which its items' text and story words were cleaned and split with."""
-    return __version__, _FORMAT, unicodedata.unidata_version
+    Unicode tables, which its items' text and story words were cleaned and split with, and Jinja's, which
+    parsed its templates."""
+    return __version__, _FORMAT, unicodedata.unidata_version, jinja2.__version__
 
 
 def _stat(folder: Path, name: str) -> os.stat_result | None:

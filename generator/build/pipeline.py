@@ -121,13 +121,14 @@ def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Ma
     if not options.write:
         rendered = sum(1 for _ in render_pages(env, site.pages, workers, progress))
         return BuildResult(site, None, rendered, time.perf_counter() - started, mode="check")
-    parses = last.render.template_parses if last else {}  # templates parsed by the builds before
-    keys, globals_ = template_keys(env, parses), site_keys(site.model.site)
+    parsed = len(cache.template_parses)
+    keys, globals_ = template_keys(env, cache.template_parses), site_keys(site.model.site)
     world = _site_wide_key(site, keys, globals_)
+    cache.dirty |= len(cache.template_parses) != parsed
     same_world = last is not None and last.render.site_wide_key == world
     with collector_paused():  # one hash and a few strings per page, nothing cyclic for the collector to find
         reused = unchanged_fingerprints(last.plan, site, cache.outputs) if same_world else {}
-        state = RenderState(env.bytecode_cache, parses, keys, globals_, world,
+        state = RenderState(env.bytecode_cache, keys, globals_, world,
                             last.render.fragments if same_world else {}, last.render.output_memo if same_world else {})
         fingerprints = output_fingerprints(site, state, reused=reused)
     env.fragments = state.fragments  # cards carry over while what they can show is the same (_site_wide_key)
@@ -274,9 +275,9 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
         model = build_site(items, config, topic_defs, now=now, drafts=options.drafts, future=options.future,
                            extra_providers=records.providers)
         known = next(iter(cache.stories), None)  # the key of the stories kept: a new one is saved with the cache
-        model = dataclasses.replace(model, site=with_stories(model.site, config.stories, cache.story_words,
-                                                             cache.stories))
+        model = dataclasses.replace(model, site=with_stories(model.site, config.stories, cache.words, cache.stories))
         cache.dirty |= next(iter(cache.stories), None) != known
+        cache.set_words_aside()
         rankings = rank(model.site.items, now=now, weights=config.ranking, stories=model.site.stories)
         pages = tuple(plan_pages(model.site, rankings, config))
         outputs = plan_outputs(model.site, rankings, pages, config, now)  # feeds, sitemaps, the API
@@ -324,9 +325,10 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
             progress("reading", done, len(todo))
     if cache.config != digest:
         cache.config, cache.files, cache.items, cache.dirty = digest, {}, {}, True
-        cache.story_words.clear()  # (an item's words are kept by its file's digest: made under another config)
+        cache.forget_words()  # (an item's words are kept by its file's digest: made under another config)
         cache.stories.clear()
-    cache.story_words.update(words)
+    if words:
+        cache.words().update(words)
     for name, _, stat in todo:
         cache.remember_item(name, stat, results[name])
     for name in set(cache.items) - set(results):  # deleted files

@@ -19,7 +19,6 @@ class RenderState:
     build time, the site-wide values (topic names, provider badges) and the templates."""
 
     compiled: CompiledTemplates  # the templates, compiled, for the next environment
-    template_parses: dict  # template source -> what it references (fingerprints.template_keys)
     keys: dict[str, TemplateKey]  # each page template's key
     site_keys: dict[str, str]  # fingerprints.site_keys of the site
     site_wide_key: tuple

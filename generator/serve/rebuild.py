@@ -70,6 +70,9 @@ class Session:
     cache: BuildCache = dataclasses.field(default_factory=BuildCache)
     dependents: Dependents | None = None  # of cache.last.plan; None: made when the fast path needs it
 
+    def __post_init__(self) -> None:
+        self.cache.resident = True  # an edit's stories need the items' words at once
+
     def prepare(self) -> None:
         """Index which pages show which item of the last plan now (serve calls this while it waits for edits),
         so that the next save does not wait for it."""
@@ -126,7 +129,7 @@ def _fast_path(session: Session, config: Config, options: BuildOptions, environ:
             return None  # the plan's warnings change: planned again, they are said as a full build says them
     session.prepare()
     patch = replan(last.plan, session.dependents, name, item, drafts=options.drafts, future=options.future,
-                   words=cache.story_words)
+                   words=cache.words())
     if patch is not None:
         if item is None:
             cache.items.pop(name, None)

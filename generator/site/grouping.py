@@ -30,7 +30,7 @@ def settings(config: StoriesConfig) -> StorySettings:
     return StorySettings(config.enabled, config.window_hours, config.threshold, config.same_provider)
 
 
-def with_stories(site: Site, config: StoriesConfig, words: MutableMapping | None = None,
+def with_stories(site: Site, config: StoriesConfig, words: Callable[[], MutableMapping] | None = None,
                  last: MutableMapping | None = None) -> Site:
     """`site` with its stories of two or more items (none when stories are off)."""
     if not config.enabled or len(site.items) < 2:
@@ -38,11 +38,12 @@ def with_stories(site: Site, config: StoriesConfig, words: MutableMapping | None
     return attach(site, group(site.items, config, words, last))
 
 
-def group(items: tuple[Item, ...], config: StoriesConfig, words: MutableMapping | None = None,
+def group(items: tuple[Item, ...], config: StoriesConfig, words: Callable[[], MutableMapping] | None = None,
           last: MutableMapping | None = None) -> tuple[Story, ...]:
-    """The stories of these items (every item in one), as generator/site/stories.py makes them. `words`: an
-    item's content digest -> what clustering works out of it alone (stories.prepare), filled here and kept by
-    the caller from build to build (serve: an edit redoes only the site-wide part). `last`: the last result,
+    """The stories of these items (every item in one), as generator/site/stories.py makes them. `words` gives
+    an item's content digest -> what clustering works out of it alone (stories.prepare), filled here and kept
+    by the caller from build to build (serve: an edit redoes only the site-wide part); called only when
+    clustering runs, so that a caller can keep them on disk until then. `last`: the last result,
     by a key of its inputs (the items' source paths and content digests, and the settings), kept by the
     caller from build to build: the same items give it back without clustering (a build of an unchanged site).
     The caller empties both when what makes an item from its file changes (config.yaml, the records)."""
@@ -54,7 +55,7 @@ def group(items: tuple[Item, ...], config: StoriesConfig, words: MutableMapping 
         key = digest.hexdigest()
         if key in last:
             return last[key]
-    words = {} if words is None else words
+    words = {} if words is None else words()
     seen: dict = {}  # words' normal forms, for all the items prepared here
     for item in items:
         if item.digest not in words:
@@ -147,10 +148,10 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
             return (now if _described(before) == _described(now) else None), None
 
         def check() -> bool:
-            return _described(before) == _described(attach(after, group(after.items, config, words)))
+            return _described(before) == _described(attach(after, group(after.items, config, lambda: words)))
 
         return attach(after, kept), check
-    now = attach(after, group(after.items, config, words))
+    now = attach(after, group(after.items, config, lambda: words))
     return (now if _described(before) == _described(now) else None), None
 
 
