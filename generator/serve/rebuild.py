@@ -74,10 +74,12 @@ class Session:
         self.cache.resident = True  # an edit's stories need the items' words at once
 
     def prepare(self) -> None:
-        """Index which pages show which item of the last plan now (serve calls this while it waits for edits),
-        so that the next save does not wait for it."""
+        """Index which pages show which item of the last plan now, and read the items' words for stories
+        (serve calls this while it waits for edits), so that the next save does not wait for them."""
         if self.dependents is None and self.cache.last is not None:
             self.dependents = Dependents(self.cache.last.plan)
+        if self.cache.last is not None and self.cache.last.plan.config.stories.enabled:
+            self.cache.words()
 
 
 def rebuild(session: Session, config: Config, options: BuildOptions, changed: Iterable[Path] | None, *,
