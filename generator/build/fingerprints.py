@@ -140,6 +140,9 @@ def output_fingerprint(output: FileOutput, site: Site, config_digest: str, memo:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+
+
 def _describe(value, site: Site, parts: list, memo: dict) -> None:
     if isinstance(value, (Item, Provider, Topic)):
         key = id(value)  # the build holds every one of them, so an id stands for one object throughout
@@ -154,8 +157,13 @@ def _describe(value, site: Site, parts: list, memo: dict) -> None:
         parts.append(f"[{len(value)}")
         for entry in value:
             _describe(entry, site, parts, memo)
-    else:  # Pagination, plain values, and anything new in a page's context: described in full
+    elif type(value) in _PLAIN:
         parts.append(repr(value))
+    else:  # Pagination, teasers, and anything new in a page's context: described in full, once an object
+        key = id(value)  # (all of them are held by the pages, which live as long as `memo`)
+        if key not in memo:
+            memo[key] = repr(value)
+        parts.append(memo[key])
 
 
 def _describe_model(value, site: Site) -> str:

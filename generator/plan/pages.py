@@ -223,10 +223,11 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
                            {"provider": provider}, earlier, known)
     pages.append(Page("providers/", "providers.html", "providers", "", "Providers", "Every provider on this site.",
                       {"all_providers": tuple(site.providers.values())}))
+    teasers: dict[int, Teaser] = {}
     if earlier:
-        pages.extend(page or article_page(site, index) for index, page in enumerate(earlier.articles))
+        pages.extend(page or article_page(site, index, teasers) for index, page in enumerate(earlier.articles))
     else:
-        pages.extend(article_page(site, index) for index in range(len(site.items)))
+        pages.extend(article_page(site, index, teasers) for index in range(len(site.items)))
     if config.search:
         pages.append(Page("search/", "search.html", "search", "", "Search", "Search every story on this site.", {}))
     pages.append(Page("404/", "404.html", "404", "", "Page not found", "This page does not exist.", {}))
@@ -317,10 +318,12 @@ class Teaser:
     source: str = field(compare=False, repr=False)
 
 
-def article_page(site: Site, index: int) -> Page:
+def article_page(site: Site, index: int, teasers: dict[int, Teaser] | None = None) -> Page:
     """The page of site.items[index]; it also shows the related stories the site has, and, for a story
     without related coverage, a few more of its first topic and of its provider (the nearest in date), so
-    that a reader has something to read next."""
+    that a reader has something to read next. `teasers`: item index -> its Teaser, one dict for all the
+    pages planned together (a story is on several pages' "More on" lists: one value for all of them)."""
+    teasers = {} if teasers is None else teasers
     item = site.items[index]
     story = item_story(site, index)
     shown = {site.url_index[r.url] for r in item.related if r.url in site.url_index}
@@ -342,8 +345,9 @@ def article_page(site: Site, index: int) -> Page:
                 {"item": item, "provider": site.providers.get(item.provider.slug) if item.provider else None,
                  "sources": sources, "story_lead": (lead,) if lead else (),
                  "story": coverage(site, index),
-                 "more_on_topic": tuple(_teaser(site, i) for i in on_topic),
-                 "more_from_provider": tuple(_teaser(site, i) for i in from_provider)},
+                 "more_on_topic": tuple(teasers.get(i) or teasers.setdefault(i, _teaser(site, i)) for i in on_topic),
+                 "more_from_provider": tuple(teasers.get(i) or teasers.setdefault(i, _teaser(site, i))
+                                             for i in from_provider)},
                 shown)
 
 
