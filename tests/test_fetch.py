@@ -61,6 +61,13 @@ def fetched(site: Path) -> dict[str, dict]:
     return found
 
 
+def listed(site: Path, url: str) -> str:
+    """How fetch's messages name the source `url`: its line in config.yaml, then the URL."""
+    lines = (site / "config.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.strip() in (f"- {url}", f"- url: {url}"))
+    return f"config.yaml:{line}: {url}"
+
+
 def by_title(items: dict[str, dict]) -> dict[str, dict]:
     return {meta["title"]: meta for meta in items.values()}
 
@@ -229,7 +236,7 @@ def test_a_web_page_given_as_a_source_says_which_url_to_give(tmp_path, server, c
     site = site_with(tmp_path / "site", server, ["/"])
     code, _, err = run_fetch(site, capsys)
     assert code == 1
-    assert f"failed: {server.url('/')}: {said.format(feed=server.url('/rss.xml'))}" in err.splitlines()
+    assert f"failed: {listed(site, server.url('/'))}: {said.format(feed=server.url('/rss.xml'))}" in err.splitlines()
 
 
 def test_failing_sources_are_named_and_the_others_complete(tmp_path, server, capsys):
@@ -250,15 +257,18 @@ def test_failing_sources_are_named_and_the_others_complete(tmp_path, server, cap
     assert out.strip().endswith(", 5 failed") and out.startswith("11 sources, 14 new,")
     failed = [line for line in err.splitlines() if line.startswith("failed: ")]
     assert failed == [
-        f"failed: {server.url('/broken.xml')}: not a feed but a web page (give the URL of the site's RSS, Atom or "
+        f"failed: {listed(site, server.url('/broken.xml'))}: not a feed but a web page (give the URL of the site's RSS, Atom or "
         f"JSON feed)",
-        f"failed: {server.url('/gone.xml')}: HTTP 410 Gone: the feed was removed; not asked again: remove it "
+        f"failed: {listed(site, server.url('/gone.xml'))}: HTTP 410 Gone: the feed was removed; not asked again: remove it "
         f"from config.yaml",
-        f"failed: {server.url('/missing.xml')}: HTTP 404 Not Found",
-        f"failed: {server.url('/error.xml')}: HTTP 500 Internal Server Error",
-        f"failed: {server.url('/loop.xml')}: more than 5 redirects",
+        f"failed: {listed(site, server.url('/missing.xml'))}: HTTP 404 Not Found; no feed at this URL; open it in a "
+        f"browser, and fix the URL or remove the source",
+        f"failed: {listed(site, server.url('/error.xml'))}: HTTP 500 Internal Server Error; the server failed; tried "
+        f"again on the next fetch",
+        f"failed: {listed(site, server.url('/loop.xml'))}: more than 5 redirects; open the URL in a browser, and give "
+        f"the address it ends at",
     ]
-    assert (f"note: {server.url('/moved.xml')}: moved permanently to {server.url('/new-home.xml')} (HTTP 301): "
+    assert (f"note: {listed(site, server.url('/moved.xml'))}: moved permanently to {server.url('/new-home.xml')} (HTTP 301): "
             f"fetch reads it there from now on; change the URL in config.yaml") in err
     state = json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))
     assert state["feeds"][server.url("/moved.xml")] == {"moved_to": server.url("/new-home.xml"), "etag": '"m1"'}
@@ -268,7 +278,42 @@ def test_failing_sources_are_named_and_the_others_complete(tmp_path, server, cap
     assert len(server.asked("/gone.xml")) == 1  # a 410 is not asked again
     assert len(server.asked("/moved.xml")) == 1  # the moved feed is read where it is now
     assert server.asked("/new-home.xml")[1]["if-none-match"] == '"m1"'
-    assert f"failed: {server.url('/gone.xml')}: gone since 2026-11-22 (HTTP 410); remove it from config.yaml" in err
+    assert f"failed: {listed(site, server.url('/gone.xml'))}: gone since 2026-11-22 (HTTP 410); remove it from config.yaml" in err
+
+
+def test_each_failed_source_is_named_by_its_line_with_what_to_do(tmp_path, server, capsys):
+    """A site owner with forty feeds goes to the line that failed: config.yaml's, or the OPML file's. Each
+    failure says what was found in plain words (not a parser's "<unknown>:2:0" or an AttributeError), and
+    what to do; the good feed is fetched all the same."""
+    server.routes.update({
+        "/empty.xml": Route(b""),
+        "/blank.xml": Route(b"\xef\xbb\xbf  \r\n"),
+        "/text.xml": Route(b"Service temporarily moved", content_type="text/plain"),
+        "/cut.xml": Route(b'<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<title>Cut</title><link>x</li'),
+        "/forbidden.xml": Route(b"", 403, "text/plain"),
+        "/good.xml": Route(feed("latin1.xml"), content_type="text/xml"),
+        "/in-opml.xml": Route(b"", 404, "text/plain"),
+    })
+    extra = f"  - url: {server.url('/forbidden.xml')}\n    name: Forbidden City\n"
+    site = site_with(tmp_path / "site", server, ["/empty.xml", "/blank.xml", "/text.xml", "/cut.xml"],
+                     extra=extra + f"  - {server.url('/good.xml')}\n", fetch="opml: feeds.opml\n")
+    (site / "feeds.opml").write_text(f"""<?xml version="1.0"?>\n<opml version="2.0"><body>\n<outline text="News">
+      <outline text="Lost" xmlUrl="{server.url('/in-opml.xml')}"/></outline></body></opml>\n""", encoding="utf-8")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 1 and out.strip() == "7 sources, 1 new, 0 updated, 0 unchanged, 6 failed"
+    check = "open the URL in a browser: is it the feed's?"
+    forbidden = listed(site, server.url("/forbidden.xml")).replace("http:", "Forbidden City (http:") + ")"
+    assert [line for line in err.splitlines() if line.startswith("failed: ")] == [
+        f"failed: {listed(site, server.url('/empty.xml'))}: an empty answer: the server sent nothing; {check}",
+        f"failed: {listed(site, server.url('/blank.xml'))}: an empty answer: the server sent nothing; {check}",
+        f"failed: {listed(site, server.url('/text.xml'))}: not a feed: the answer is neither XML nor JSON; {check}",
+        f"failed: {listed(site, server.url('/cut.xml'))}: not a feed: broken XML at line 3, column 25: unclosed "
+        f"token; {check}",
+        f"failed: {forbidden}: HTTP 403 Forbidden; the server refuses to give the feed; open the URL in a browser, "
+        f"and ask the site or remove the source",
+        f"failed: feeds.opml:4: Lost ({server.url('/in-opml.xml')}): HTTP 404 Not Found; no feed at this URL; open "
+        f"it in a browser, and fix the URL or remove the source",
+    ]
 
 
 def test_heat_and_quality_come_from_the_source_and_the_position(tmp_path, server, capsys):
@@ -380,7 +425,7 @@ def test_a_429_with_retry_after_is_waited_for(tmp_path, server, capsys):
     assert code == 1 and out.startswith("2 sources, 1 new")
     first, second = server.asked("/busy.xml")
     assert len(server.asked("/busier.xml")) == 1
-    assert (f"failed: {server.url('/busier.xml')}: HTTP 503 Service Unavailable; asks to wait 3600 s, more than "
+    assert (f"failed: {listed(site, server.url('/busier.xml'))}: HTTP 503 Service Unavailable; asks to wait 3600 s, more than "
             f"fetch.max_wait: tried again on the next fetch") in err
 
 
@@ -394,10 +439,10 @@ def test_a_slow_or_huge_feed_fails_alone(tmp_path, server, capsys):
                      fetch="max_bytes: 1048576\n")
     code, out, err = run_fetch(site, capsys)
     assert code == 1 and out.strip() == "4 sources, 1 new, 0 updated, 0 unchanged, 3 failed"
-    assert f"failed: {server.url('/slow.xml')}: timed out: no answer within 2 s" in err
-    assert (f"failed: {server.url('/huge.xml')}: the feed is 20,971,520 bytes, more than fetch.max_bytes "
+    assert f"failed: {listed(site, server.url('/slow.xml'))}: timed out: no answer within 2 s" in err
+    assert (f"failed: {listed(site, server.url('/huge.xml'))}: the feed is 20,971,520 bytes, more than fetch.max_bytes "
             f"(1,048,576)") in err
-    assert f"failed: {server.url('/bomb.xml')}: the feed is more than fetch.max_bytes (1,048,576 bytes)" in err
+    assert f"failed: {listed(site, server.url('/bomb.xml'))}: the feed is more than fetch.max_bytes (1,048,576 bytes)" in err
 
 
 @pytest.mark.slow
@@ -527,7 +572,7 @@ def test_init_writes_a_workflow_that_fetches_commits_and_publishes_on_a_schedule
         (tmp_path / "newsdesk").chmod(0o755)
     done = step(fetch_step["run"])
     assert done.returncode == 0, done.stderr
-    assert f"failed: {server.url('/missing.xml')}: HTTP 404 Not Found" in done.stderr
+    assert f"failed: {listed(clone, server.url('/missing.xml'))}: HTTP 404 Not Found" in done.stderr
     done = step(commit_step["run"])
     assert done.returncode == 0, done.stderr
     pushed = git(origin, "show", "--stat", "--format=%s", "main")

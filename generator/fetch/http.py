@@ -17,6 +17,9 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 MAX_REDIRECTS = 5
+AGAIN = "tried again on the next fetch"
+SLOW = f"{AGAIN}; raise fetch.timeout if the feed is just slow"
+BIGGER = "raise fetch.max_bytes if the feed really is that big"
 ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, "
           "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5")
 
@@ -44,10 +47,22 @@ class Response:
 
 
 class _Failed(Exception):
-    def __init__(self, message: str, retry: bool = False, wait: float | None = None):
+    def __init__(self, message: str, retry: bool = False, wait: float | None = None, hint: str = ""):
         super().__init__(message)
         self.retry = retry
         self.wait = wait
+        self.hint = hint  # what the user can do about it
+
+    def told(self) -> str:
+        return f"{self}; {self.hint}" if self.hint else str(self)
+
+
+def _hint(status: int) -> str:
+    if status >= 500:
+        return f"the server failed; {AGAIN}"
+    if status in (401, 403):
+        return "the server refuses to give the feed; open the URL in a browser, and ask the site or remove the source"
+    return "no feed at this URL; open it in a browser, and fix the URL or remove the source"
 
 
 class Client:
@@ -84,11 +99,11 @@ class Client:
                 return self._follow(url, headers)
             except _Failed as failure:
                 if not failure.retry or attempt >= settings.retries:
-                    return Response("failed", url=url, message=str(failure))
+                    return Response("failed", url=url, message=failure.told())
                 wait = settings.backoff * 2 ** attempt if failure.wait is None else failure.wait
                 if wait > settings.max_wait:
                     return Response("failed", url=url, message=f"{failure}; asks to wait {wait:.0f} s, more than "
-                                                               f"fetch.max_wait: tried again on the next fetch")
+                                                               f"fetch.max_wait: {AGAIN}")
                 attempt += 1
                 with self._host(url):  # the host asked for a pause: nobody else asks it either
                     self.sleep(wait)
@@ -102,7 +117,8 @@ class Client:
             if status in (301, 302, 303, 307, 308):
                 target = urljoin(url, answer.headers.get("location", ""))
                 if urlsplit(target).scheme not in ("http", "https") or not urlsplit(target).netloc:
-                    raise _Failed(f"HTTP {status} redirects to {answer.headers.get('location')!r}, not an http(s) URL")
+                    raise _Failed(f"HTTP {status} redirects to {answer.headers.get('location')!r}, not an http(s) URL",
+                                  hint="give the feed's own http(s) URL")
                 permanent = permanent and status in (301, 308)
                 if permanent:
                     moved_to = target
@@ -118,9 +134,11 @@ class Client:
                                 moved_to=moved_to)
             reason = f"HTTP {status} {answer.reason_phrase}".rstrip()
             if status in (429, 503):
-                raise _Failed(reason, retry=True, wait=_retry_after(answer.headers.get("retry-after", "")))
-            raise _Failed(reason, retry=status >= 500)
-        raise _Failed(f"more than {MAX_REDIRECTS} redirects")
+                raise _Failed(reason, retry=True, wait=_retry_after(answer.headers.get("retry-after", "")),
+                              hint=AGAIN)
+            raise _Failed(reason, retry=status >= 500, hint=_hint(status))
+        raise _Failed(f"more than {MAX_REDIRECTS} redirects",
+                      hint="open the URL in a browser, and give the address it ends at")
 
     def _once(self, url: str, headers: dict) -> tuple[int, httpx.Response, bytes]:
         settings = self.settings
@@ -131,24 +149,27 @@ class Client:
                     return answer.status_code, answer, b""
                 declared = answer.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > settings.max_bytes:
-                    raise _Failed(f"the feed is {int(declared):,} bytes, more than fetch.max_bytes ({settings.max_bytes:,})")
+                    raise _Failed(f"the feed is {int(declared):,} bytes, more than fetch.max_bytes ({settings.max_bytes:,})",
+                                  hint=BIGGER)
                 chunks, size = [], 0
                 for chunk in answer.iter_bytes():  # decompressed: the cap holds for a gzip bomb too
                     size += len(chunk)
                     if size > settings.max_bytes:
-                        raise _Failed(f"the feed is more than fetch.max_bytes ({settings.max_bytes:,} bytes)")
+                        raise _Failed(f"the feed is more than fetch.max_bytes ({settings.max_bytes:,} bytes)", hint=BIGGER)
                     if time.monotonic() > deadline:
-                        raise _Failed(f"timed out: the feed took more than {settings.timeout:g} s", retry=True)
+                        raise _Failed(f"timed out: the feed took more than {settings.timeout:g} s", retry=True, hint=SLOW)
                     chunks.append(chunk)
                 return 200, answer, b"".join(chunks)
         except httpx.TimeoutException:
-            raise _Failed(f"timed out: no answer within {settings.timeout:g} s", retry=True) from None
+            raise _Failed(f"timed out: no answer within {settings.timeout:g} s", retry=True, hint=SLOW) from None
         except httpx.DecodingError as exc:
-            raise _Failed(f"the answer could not be decompressed: {exc}") from None
+            raise _Failed(f"the answer could not be decompressed: {exc}",
+                          hint=f"the server's compression is broken; {AGAIN}") from None
         except httpx.TransportError as exc:
-            raise _Failed(f"cannot connect: {exc or type(exc).__name__}", retry=True) from None
+            raise _Failed(f"cannot connect: {exc or type(exc).__name__}", retry=True,
+                          hint=f"check the host name in the URL; {AGAIN}") from None
         except httpx.InvalidURL as exc:
-            raise _Failed(f"invalid URL: {exc}") from None
+            raise _Failed(f"invalid URL: {exc}", hint="fix the URL") from None
 
     def _host(self, url: str) -> threading.Lock:
         parts = urlsplit(url)

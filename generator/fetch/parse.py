@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from html.parser import HTMLParser
 from urllib.parse import urljoin
+from xml.sax import SAXParseException
 
 import feedparser
 
@@ -57,12 +58,17 @@ _NUMERIC_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+CHECK = "open the URL in a browser: is it the feed's?"
+
+
 class NotAFeed(ValueError):
     """The bytes are no feed newsdesk can read; the message says what was found."""
 
 
 def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
     head = body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head:
+        raise NotAFeed(f"an empty answer: the server sent nothing; {CHECK}")
     if "json" in content_type.lower() or head.startswith(b"{"):
         return _json_feed(body, url)
     if b"&#" in body:
@@ -71,8 +77,14 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
     if not parsed.entries and (parsed.bozo or not parsed.version):
         if "html" in content_type.lower() or head.lower().startswith((b"<!doctype html", b"<html")):
             raise NotAFeed(_web_page(body, url))
+        if not head.startswith(b"<"):
+            raise NotAFeed(f"not a feed: the answer is neither XML nor JSON; {CHECK}")
         problem = parsed.get("bozo_exception") if parsed.bozo else None
-        raise NotAFeed(f"not a feed: {problem}" if problem else "not a feed: no RSS, Atom or RDF entries found")
+        if isinstance(problem, SAXParseException):  # its str() names the file "<unknown>"
+            problem = f"broken XML at line {problem.getLineNumber()}, column {problem.getColumnNumber()}: " \
+                      f"{problem.getMessage()}"
+        raise NotAFeed(f"not a feed: {problem}; {CHECK}" if problem else
+                       f"not a feed: no RSS, Atom or RDF entries found; {CHECK}")
     channel = parsed.feed
     return Feed(title=_text(channel.get("title")), link=safe_url(channel.get("link", "")),
                 entries=tuple(_entry(entry) for entry in parsed.entries))
@@ -162,12 +174,12 @@ def _json_feed(body: bytes, url: str) -> Feed:
         if "\\u" in text and _SURROGATE.search(text := json.dumps(data, ensure_ascii=False)):
             data = json.loads(_SURROGATE.sub("\ufffd", text))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise NotAFeed(f"not a feed: invalid JSON ({exc})") from None
+        raise NotAFeed(f"not a feed: invalid JSON ({exc}); {CHECK}") from None
     if not isinstance(data, dict) or not str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
-        raise NotAFeed("not a feed: JSON without a JSON Feed `version`")
+        raise NotAFeed(f"not a feed: JSON without a JSON Feed `version`; {CHECK}")
     items = data.get("items")
     if not isinstance(items, list):
-        raise NotAFeed("not a feed: a JSON Feed without `items`")
+        raise NotAFeed(f"not a feed: a JSON Feed without `items`; {CHECK}")
 
     def link(value) -> str:
         return safe_url(urljoin(url, value)) if isinstance(value, str) else ""
