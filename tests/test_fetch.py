@@ -316,6 +316,63 @@ def test_each_failed_source_is_named_by_its_line_with_what_to_do(tmp_path, serve
     ]
 
 
+def test_titles_and_names_are_the_plain_text_a_reader_sees(tmp_path, server, capsys):
+    """WordPress escapes its channel title twice (`&amp;#8211;`), an Atom feed's title may be HTML, an entry
+    may have no title (its file is named after the words shown instead) or 100,000 characters of one (cut
+    at fetch: else every build warns about a file the user never wrote)."""
+    from conftest import build_site
+
+    endless = " ".join(f"word{n}" for n in range(20_000))
+    server.routes.update({
+        "/wp.xml": Route(f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>
+            <title>Planet &amp;#8211; Daily</title><link>https://planet.example/</link>
+            <item><link>https://planet.example/a</link><description>Wildfires spread north.</description></item>
+            <item><title>{endless}</title><link>https://planet.example/b</link></item>
+            </channel></rss>""".encode()),
+        "/atom.xml": Route(b"""<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">The &lt;em&gt;Daily&lt;/em&gt;
+            Journal</title><link href="https://journal.example/"/><entry><id>urn:j:1</id><title>Hello</title>
+            <link href="https://journal.example/1"/><updated>2026-11-21T10:00:00Z</updated></entry></feed>""",
+                           content_type="application/atom+xml"),
+    })
+    site = site_with(tmp_path / "site", server, ["/wp.xml", "/atom.xml"])
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0, err
+    items = fetched(site)
+    assert {meta["provider"]["name"] for meta in items.values()} == {"Planet – Daily", "The Daily Journal"}
+    untitled = next(name for name, meta in items.items() if meta["title"] == "Wildfires spread north.")
+    assert untitled.startswith("wildfires-spread-north-")
+    [long] = [meta["title"] for meta in items.values() if meta["title"].startswith("word0 ")]
+    assert 1000 < len(long) <= 2000 and long.endswith("…")
+    config, result = build_site(site)
+    assert result.items == 3 and not result.site.warnings, result.site.warnings
+
+
+def test_entries_dated_after_the_fetch_are_dated_when_fetched_and_shown(tmp_path, server, capsys):
+    """A feed that writes local time as GMT, or a clock in 2099: the entry is out now. Dated as the feed
+    says, the build withheld it as scheduled, silently, until then."""
+    from conftest import build_site
+
+    server.routes["/clock.xml"] = Route(b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Clock</title>
+        <item><title>Local time as GMT</title><link>https://clock.example/1</link>
+          <pubDate>Sun, 22 Nov 2026 17:30:00 GMT</pubDate></item>
+        <item><title>Far ahead</title><link>https://clock.example/2</link><pubDate>Fri, 20 Nov 2099 08:15 EST</pubDate></item>
+        <item><title>On time</title><link>https://clock.example/3</link><pubDate>Sun, 22 Nov 2026 17:30 +0530</pubDate></item>
+        </channel></rss>""")
+    site = site_with(tmp_path / "site", server, ["/clock.xml"])
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and out.startswith("1 sources, 3 new")
+    dates = {meta["title"]: meta["publishedDateTime"] for meta in fetched(site).values()}
+    assert dates == {"Local time as GMT": "2026-11-22T12:00:00Z", "Far ahead": "2026-11-22T12:00:00Z",
+                     "On time": "2026-11-22T12:00:00Z"}
+    assert (f"note: {listed(site, server.url('/clock.xml'))}: 2 new entries are dated after this fetch (the feed's "
+            f"clock or time zone is wrong): dated when fetched instead") in err
+    assert build_site(site)[1].items == 3
+    snapshot = files_under(site)
+    code, out, err = run_fetch(site, capsys)
+    assert out.startswith("1 sources, 0 new, 0 updated, 3 unchanged") and "dated after" not in err
+    assert files_under(site) == snapshot
+
+
 def test_heat_and_quality_come_from_the_source_and_the_position(tmp_path, server, capsys):
     serve_the_good_feeds(server)
     extra = f"  - url: {server.url('/rss.xml')}\n    name: The Planet\n    domain: planet.example\n" \

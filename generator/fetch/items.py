@@ -19,6 +19,7 @@ from generator.config import TopicConfig
 from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
 from generator.site.markup import sanitize
+from generator.site.model import MAX_TEXT
 from generator.urlnorm import canonical_url
 from generator.urls import safe_url, slugify
 
@@ -76,8 +77,7 @@ def heat_at(position: int) -> float:
 def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tuple[TopicConfig, ...]) -> str:
     """The content file: front matter in the content format, then the entry's sanitised HTML as the body."""
     excerpt = excerpt_of(entry.summary or entry.content)
-    title = title_of(entry) or _cut(excerpt, 80) or entry.link or "Untitled"
-    meta: dict = {"title": title}
+    meta: dict = {"title": title_of(entry)}
     if excerpt:
         meta["excerpt"] = excerpt
     meta["publishedDateTime"] = published_of(entry, facts)
@@ -100,19 +100,34 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
 
 
 def title_of(entry: Entry) -> str:
-    """The entry's title as plain text (a title the feed marks as HTML loses its tags)."""
-    return plain_text(entry.title) if entry.title_html else " ".join(entry.title.split())
+    """The title a reader sees, which also names the file: the entry's as plain text (a title the feed marks
+    as HTML loses its tags), else the start of its summary, else its link."""
+    return (_plain_title(entry.title, entry.title_html) or _cut(excerpt_of(entry.summary or entry.content), 80)
+            or entry.link or "Untitled")
+
+
+def _plain_title(title: str, is_html: bool) -> str:
+    """As plain text, cut at a word to the build's limit for a title or a name (a feed may send 100,000
+    characters, which the build would cut with a warning about a file the user did not write)."""
+    return _cut(plain_text(title) if is_html else " ".join(title.split()), MAX_TEXT)
 
 
 def published_of(entry: Entry, facts: Facts) -> str:
-    """`publishedDateTime`: the feed's date of the entry, else the time fetch first saw it."""
-    return (entry.published or facts.first_seen).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """`publishedDateTime`: the feed's date of the entry, else the time fetch first saw it. A date after
+    that time is a wrong clock or time zone (the entry is out already): the build would hide the item
+    until then, so it is dated when first seen."""
+    when = entry.published if entry.published and not from_the_future(entry, facts) else facts.first_seen
+    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def from_the_future(entry: Entry, facts: Facts) -> bool:
+    return entry.published is not None and entry.published > facts.first_seen
 
 
 def provider_of(source: Source, feed: Feed) -> dict:
     home = feed.link or source.url
     domain = source.domain or _bare_host(home)
-    provider: dict = {"name": source.name or " ".join(feed.title.split()) or domain, "domain": domain}
+    provider: dict = {"name": source.name or _plain_title(feed.title, feed.title_html) or domain, "domain": domain}
     if source.logo:
         provider["images"] = [{"url": source.logo}]
     return provider

@@ -45,9 +45,10 @@ class Entry:
 
 @dataclass(frozen=True)
 class Feed:
-    title: str
+    title: str  # as the feed gives it: HTML when title_html, else plain text
     link: str  # the site's home page, if the feed names it
     entries: tuple[Entry, ...]
+    title_html: bool = False
 
 
 # A character reference to no character (a surrogate, beyond U+10FFFF): feedparser's fallback parser fails on
@@ -87,7 +88,8 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
                        f"not a feed: no RSS, Atom or RDF entries found; {CHECK}")
     channel = parsed.feed
     return Feed(title=_text(channel.get("title")), link=safe_url(channel.get("link", "")),
-                entries=tuple(_entry(entry) for entry in parsed.entries))
+                entries=tuple(_entry(entry) for entry in parsed.entries),
+                title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"))
 
 
 def _character_ref(match: re.Match) -> bytes:

@@ -14,7 +14,8 @@ from datetime import datetime
 from pathlib import Path
 
 from generator.config import TopicConfig
-from generator.fetch.items import Facts, file_name, hash_of, heat_at, identity, item_text, published_of, title_of
+from generator.fetch.items import (Facts, file_name, from_the_future, hash_of, heat_at, identity, item_text, published_of,
+                                   title_of)
 from generator.fetch.parse import Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import ItemState, State
@@ -52,7 +53,7 @@ class Store:
         return found
 
     def apply(self, source: Source, feed: Feed, now: datetime) -> Applied:
-        new = updated = unchanged = 0
+        new = updated = unchanged = future = 0
         notes: list[str] = []
         entries = feed.entries[: source.max_items] if source.max_items else feed.entries
         seen: set[str] = set()
@@ -110,9 +111,13 @@ class Store:
             else:
                 _write(path, text)
                 new += 1
+                future += from_the_future(entry, facts)
             self.by_hash[hash_of(key)] = name
             self.state.items[key] = ItemState(source=source.url, file=name, sha256=digest,
                                               first_seen=facts.first_seen.isoformat(), date=date, heat=facts.heat)
+        if future:
+            notes.append(f"{future} new entr{'y is' if future == 1 else 'ies are'} dated after this fetch (the feed's "
+                         f"clock or time zone is wrong): dated when fetched instead")
         every = {identity(entry, source) for entry in feed.entries}
         for key, record in list(self.state.items.items()):  # tombstones are needed while the feed lists them
             if record.source == source.url and not record.file and key not in every:
