@@ -373,6 +373,24 @@ def test_entries_dated_after_the_fetch_are_dated_when_fetched_and_shown(tmp_path
     assert files_under(site) == snapshot
 
 
+def test_pictures_given_by_a_relative_url_are_kept(tmp_path, server, capsys):
+    """media:content, media:thumbnail and enclosure URLs relative to the feed, as some CMSs write them: they
+    were dropped (only links feedparser knows are resolved), and the card showed no picture."""
+    server.routes["/news/feed.xml"] = Route(b"""<?xml version="1.0"?>
+        <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Pictures</title>
+        <item><title>Relative pictures</title><link>https://pictures.example/a</link>
+          <media:content url="/img/a.jpg" medium="image" width="800" height="600"/>
+          <media:thumbnail url=" thumbs/a.jpg "/>
+          <enclosure url="img/b.png" type="image/png" length="1"/>
+          <enclosure url="javascript:alert(1)" type="image/png" length="1"/></item>
+        </channel></rss>""")
+    site = site_with(tmp_path / "site", server, ["/news/feed.xml"])
+    assert run_fetch(site, capsys)[0] == 0
+    [item] = fetched(site).values()
+    assert item["images"] == [{"url": server.url("/img/a.jpg"), "width": 800, "height": 600},
+                              {"url": server.url("/news/thumbs/a.jpg")}, {"url": server.url("/news/img/b.png")}]
+
+
 def test_heat_and_quality_come_from_the_source_and_the_position(tmp_path, server, capsys):
     serve_the_good_feeds(server)
     extra = f"  - url: {server.url('/rss.xml')}\n    name: The Planet\n    domain: planet.example\n" \

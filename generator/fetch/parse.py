@@ -88,7 +88,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
                        f"not a feed: no RSS, Atom or RDF entries found; {CHECK}")
     channel = parsed.feed
     return Feed(title=_text(channel.get("title")), link=safe_url(channel.get("link", "")),
-                entries=tuple(_entry(entry) for entry in parsed.entries),
+                entries=tuple(_entry(entry, url) for entry in parsed.entries),
                 title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"))
 
 
@@ -130,7 +130,7 @@ def _web_page(body: bytes, url: str) -> str:
     return "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"
 
 
-def _entry(entry) -> Entry:
+def _entry(entry, url: str) -> Entry:
     content = entry.get("content") or []
     html_content = next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), "")
     if not html_content and content:
@@ -139,18 +139,23 @@ def _entry(entry) -> Entry:
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
         summary = _escape(summary)
     when = entry.get("published_parsed") or entry.get("updated_parsed")
+    def link(value) -> str:
+        """feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
+        `url="/img/a.jpg"`: those are resolved against the feed's URL here."""
+        return safe_url(urljoin(url, value.strip())) if isinstance(value, str) and value.strip() else ""
+
     images = []
     for media in list(entry.get("media_content") or []) + list(entry.get("media_thumbnail") or []):
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
-        if kind in ("image", "") and safe_url(media.get("url")):
-            images.append(Image(safe_url(media.get("url")), _int(media.get("width")), _int(media.get("height"))))
+        if kind in ("image", "") and link(media.get("url")):
+            images.append(Image(link(media.get("url")), _int(media.get("width")), _int(media.get("height"))))
     video = False
     for enclosure in entry.get("enclosures") or []:
         kind = (enclosure.get("type") or "").split("/")[0]
-        if kind == "image" and safe_url(enclosure.get("href")):
-            images.append(Image(safe_url(enclosure.get("href"))))
+        if kind == "image" and link(enclosure.get("href")):
+            images.append(Image(link(enclosure.get("href"))))
         video = video or kind == "video"
-    player = safe_url((entry.get("media_player") or {}).get("url", ""))
+    player = link((entry.get("media_player") or {}).get("url", ""))
     if not player and entry.get("yt_videoid"):
         player = "https://www.youtube.com/embed/" + "".join(c for c in entry["yt_videoid"] if c.isalnum() or c in "-_")
     return Entry(
