@@ -391,6 +391,34 @@ def test_pictures_given_by_a_relative_url_are_kept(tmp_path, server, capsys):
                               {"url": server.url("/news/thumbs/a.jpg")}, {"url": server.url("/news/img/b.png")}]
 
 
+def test_a_redirect_to_a_local_address_on_another_host_is_not_followed(tmp_path, server, capsys):
+    """A feed server may redirect anywhere: to a service that only this machine reaches (localhost, the
+    cloud's metadata address at 169.254.169.254 on a CI runner), whose answer fetch would publish. fetch
+    follows a redirect to a local or private-network address only within the host config.yaml names: to
+    another port of 127.0.0.1 here, which the owner listed, but not to `localhost`."""
+    with FeedServer() as other:
+        other.routes["/feed.xml"] = Route(feed("latin1.xml"), content_type="text/xml")
+        server.routes.update({
+            "/to-port.xml": Route(b"", 302, "text/plain", headers={"Location": other.url("/feed.xml")}),
+            "/to-localhost.xml": Route(b"", 302, "text/plain",
+                                       headers={"Location": other.url("/feed.xml").replace("127.0.0.1", "localhost")}),
+            # 127.0.0.1 spelled otherwise: (the test connects to 127.0.0.1 only, even if this ever broke)
+            "/to-127-1.xml": Route(b"", 301, "text/plain", headers={"Location": f"http://127.1:{other.port}/feed.xml"}),
+        })
+        site = site_with(tmp_path / "site", server, ["/to-port.xml", "/to-localhost.xml", "/to-127-1.xml"])
+        code, out, err = run_fetch(site, capsys)
+        assert code == 1 and out.strip() == "3 sources, 1 new, 0 updated, 0 unchanged, 2 failed"
+        assert len(other.asked("/feed.xml")) == 1
+    local = other.url("/feed.xml").replace("127.0.0.1", "localhost")
+    assert [line for line in err.splitlines() if line.startswith("failed: ")] == [
+        f"failed: {listed(site, server.url('/to-localhost.xml'))}: HTTP 302 redirects to '{local}', a local or "
+        f"private-network address on another host; list that URL in config.yaml if it really is the feed",
+        f"failed: {listed(site, server.url('/to-127-1.xml'))}: HTTP 301 redirects to "
+        f"'http://127.1:{other.port}/feed.xml', a local or private-network address on another host; list that URL "
+        f"in config.yaml if it really is the feed",
+    ]
+
+
 def test_heat_and_quality_come_from_the_source_and_the_position(tmp_path, server, capsys):
     serve_the_good_feeds(server)
     extra = f"  - url: {server.url('/rss.xml')}\n    name: The Planet\n    domain: planet.example\n" \

@@ -8,6 +8,8 @@ the other feeds.
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -111,6 +113,10 @@ class Client:
     def _follow(self, url: str, headers: dict) -> Response:
         moved_to = ""
         permanent = True  # only a chain of permanent redirects moves the feed for good
+        # A feed server must not send fetch to a machine only this one can reach (a service on localhost, the
+        # cloud's metadata address, the office network), whose answer would be published on the site. A
+        # redirect within the host that config.yaml names is the owner's choice, as that URL was.
+        origin = urlsplit(url).hostname
         for _ in range(MAX_REDIRECTS + 1):
             with self._host(url):
                 status, answer, body = self._once(url, headers)
@@ -119,6 +125,9 @@ class Client:
                 if urlsplit(target).scheme not in ("http", "https") or not urlsplit(target).netloc:
                     raise _Failed(f"HTTP {status} redirects to {answer.headers.get('location')!r}, not an http(s) URL",
                                   hint="give the feed's own http(s) URL")
+                if urlsplit(target).hostname != origin and not _public(urlsplit(target).hostname or ""):
+                    raise _Failed(f"HTTP {status} redirects to {target!r}, a local or private-network address on "
+                                  f"another host", hint="list that URL in config.yaml if it really is the feed")
                 permanent = permanent and status in (301, 308)
                 if permanent:
                     moved_to = target
@@ -176,6 +185,16 @@ class Client:
         key = f"{parts.hostname}:{parts.port or parts.scheme}"
         with self._hosts_lock:
             return self._hosts.setdefault(key, threading.Lock())
+
+
+def _public(host: str) -> bool:
+    """Whether every address `host` names is on the public internet (a name that cannot be resolved is
+    left to the connection to fail on, with its own message)."""
+    try:
+        found = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return True
+    return all(ipaddress.ip_address(str(address[4][0]).split("%")[0]).is_global for address in found)
 
 
 def _retry_after(value: str) -> float | None:
