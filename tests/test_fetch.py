@@ -578,6 +578,42 @@ def test_a_feed_that_trickles_past_the_timeout_fails(tmp_path, capsys):
     listener.close()
 
 
+def test_an_answer_broken_off_is_not_told_as_a_failed_connection(tmp_path, capsys):
+    """A server that closes before the length it announced, or without an answer at all, was reported as
+    "cannot connect ...; check the host name", sending the owner to the wrong fix."""
+    import socket
+    import threading
+
+    answers = [b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 100000\r\n\r\n<rss>", b""]
+    listeners = []
+    for answer in answers:
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listeners.append(listener)
+
+        def serve(listener=listener, answer=answer):
+            connection, _ = listener.accept()
+            connection.recv(65536)
+            connection.sendall(answer)
+            connection.close()
+
+        threading.Thread(target=serve, daemon=True).start()
+    urls = [f"http://127.0.0.1:{listener.getsockname()[1]}/feed" for listener in listeners]
+    site = make_site(tmp_path / "site", {}, "sources:\n" + "".join(f"  - {url}\n" for url in urls) +
+                     "fetch:\n  timeout: 5\n  retries: 0\n")
+    code, out, err = run_fetch(site, capsys)
+    for listener in listeners:
+        listener.close()
+    assert code == 1 and out.strip().endswith("2 failed")
+    assert [line for line in err.splitlines() if line.startswith("failed: ")] == [
+        f"failed: config.yaml:2: {urls[0]}: the server broke off or garbled its answer: peer closed connection "
+        f"without sending complete message body (received 5 bytes, expected 100000); tried again on the next fetch",
+        f"failed: config.yaml:3: {urls[1]}: the server broke off or garbled its answer: Server disconnected without "
+        f"sending a response; tried again on the next fetch",
+    ]
+
+
 def test_feeds_on_one_host_are_asked_one_at_a_time(tmp_path, server, capsys):
     for index in range(4):
         server.routes[f"/s{index}.xml"] = Route(feed("bom.xml").replace(b"bom-a", f"bom-{index}".encode()), delay=0.2)

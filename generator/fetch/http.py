@@ -174,9 +174,12 @@ class Client:
         except httpx.DecodingError as exc:
             raise _Failed(f"the answer could not be decompressed: {exc}",
                           hint=f"the server's compression is broken; {AGAIN}") from None
-        except httpx.TransportError as exc:
+        except httpx.ConnectError as exc:
             raise _Failed(f"cannot connect: {exc or type(exc).__name__}", retry=True,
                           hint=f"check the host name in the URL; {AGAIN}") from None
+        except httpx.TransportError as exc:  # connected, but what came back is no (whole) HTTP answer
+            raise _Failed(f"the server broke off or garbled its answer: {str(exc).rstrip('.') or type(exc).__name__}", retry=True,
+                          hint=AGAIN) from None
         except httpx.InvalidURL as exc:
             raise _Failed(f"invalid URL: {exc}", hint="fix the URL") from None
 
