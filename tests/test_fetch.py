@@ -419,6 +419,41 @@ def test_a_redirect_to_a_local_address_on_another_host_is_not_followed(tmp_path,
     ]
 
 
+def test_json_feed_html_links_are_resolved_and_a_declared_charset_is_read(tmp_path, server, capsys):
+    """A JSON Feed's content_html with `href="/about"` kept it relative: on the built site it pointed into
+    the aggregator's own site. It is resolved against the item's page, as RSS and Atom links are against
+    theirs. And a JSON Feed in windows-1252, which its Content-Type declares, failed as invalid JSON."""
+    from conftest import build_site
+
+    server.routes.update({
+        "/blog/feed.json": Route(json.dumps({
+            "version": "https://jsonfeed.org/version/1.1", "title": "Links", "items": [
+                {"id": "a", "url": "https://links.example/posts/1", "title": "Relative links",
+                 "content_html": '<p><a href="/about">About</a> <img src="pic.png"> <a href="#more">More</a></p>'},
+                {"id": "b", "title": "No page", "content_html": '<p><a href="other.html">Other</a></p>'}]}).encode(),
+            content_type="application/feed+json"),
+        "/cp.json": Route(json.dumps({"version": "https://jsonfeed.org/version/1", "title": "Caf\u00e9 Times",
+                                      "items": [{"id": "c", "url": "https://cafe.example/1",
+                                                 "title": "It\u2019s \u201ccaf\u00e9\u201d"}]},
+                                     ensure_ascii=False).encode("cp1252"),
+                          content_type='application/feed+json; charset="windows-1252"'),
+    })
+    site = site_with(tmp_path / "site", server, ["/blog/feed.json", "/cp.json"])
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0, err
+    items = by_title(fetched(site))
+    assert ('<a href="https://links.example/about" rel="noopener noreferrer nofollow">About</a> '
+            '<img src="https://links.example/posts/pic.png"> '
+            '<a href="https://links.example/posts/1#more" rel="noopener noreferrer nofollow">More</a>'
+            in items["Relative links"]["body"])
+    assert f'<a href="{server.url("/blog/other.html")}"' in items["No page"]["body"]
+    assert items["It’s “café”"]["provider"]["name"] == "Café Times"
+    config, result = build_site(site)
+    page = next(data.decode() for name, data in files_under(config.output_path).items()
+                if name.startswith("news/") and "relative-links" in name and name.endswith("index.html"))
+    assert 'href="https://links.example/about"' in page and 'href="/about"' not in page
+
+
 def test_heat_and_quality_come_from_the_source_and_the_position(tmp_path, server, capsys):
     serve_the_good_feeds(server)
     extra = f"  - url: {server.url('/rss.xml')}\n    name: The Planet\n    domain: planet.example\n" \

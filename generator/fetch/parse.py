@@ -8,6 +8,7 @@ is still untrusted: items.py sanitises every piece of HTML and keeps only http(s
 from __future__ import annotations
 
 import calendar
+import codecs
 import json
 import re
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from urllib.parse import urljoin
 from xml.sax import SAXParseException
 
 import feedparser
+from feedparser.urls import resolve_relative_uris
 
 from generator.urls import safe_url
 
@@ -71,7 +73,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
     if not head:
         raise NotAFeed(f"an empty answer: the server sent nothing; {CHECK}")
     if "json" in content_type.lower() or head.startswith(b"{"):
-        return _json_feed(body, url)
+        return _json_feed(body, url, content_type)
     if b"&#" in body:
         body = _NUMERIC_REF.sub(_character_ref, body)
     parsed = feedparser.parse(body, response_headers={"content-location": url, "content-type": content_type or "application/xml"})
@@ -173,10 +175,16 @@ def _entry(entry, url: str) -> Entry:
     )
 
 
-def _json_feed(body: bytes, url: str) -> Feed:
+def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
     """JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/), which feedparser does not read."""
     try:
-        text = body.decode("utf-8-sig")
+        try:
+            text = body.decode("utf-8-sig")
+        except UnicodeDecodeError:  # JSON is UTF-8, but a server may say (rightly) that its feed is not
+            charset = _charset(content_type)
+            if not charset:
+                raise
+            text = body.decode(charset)
         data = json.loads(text)
         if "\\u" in text and _SURROGATE.search(text := json.dumps(data, ensure_ascii=False)):
             data = json.loads(_SURROGATE.sub("\ufffd", text))
@@ -195,15 +203,18 @@ def _json_feed(body: bytes, url: str) -> Feed:
     for item in items:
         if not isinstance(item, dict):
             continue
+        page = link(item.get("url")) or link(item.get("external_url"))
         html = _text(item.get("content_html"))
-        if not html and item.get("content_text"):
+        if html:  # its relative links are the item page's (feedparser does this for RSS and Atom)
+            html = resolve_relative_uris(html, page or url, "utf-8", "text/html")
+        elif item.get("content_text"):
             html = _escape(_text(item.get("content_text")))
         images = tuple(Image(link(item.get(key))) for key in ("image", "banner_image") if link(item.get(key)))
         attachments = [a for a in item.get("attachments") or [] if isinstance(a, dict)]
         when = _iso_date(item.get("date_published")) or _iso_date(item.get("date_modified"))
         entries.append(Entry(
             guid=_text(item.get("id")),
-            link=link(item.get("url")) or link(item.get("external_url")),
+            link=page,
             title=_text(item.get("title")),
             title_html=False,
             summary=_escape(_text(item.get("summary"))),
@@ -215,6 +226,18 @@ def _json_feed(body: bytes, url: str) -> Feed:
             video=any(_text(a.get("mime_type")).startswith("video/") for a in attachments),
         ))
     return Feed(title=_text(data.get("title")), link=link(data.get("home_page_url")), entries=tuple(entries))
+
+
+def _charset(content_type: str) -> str:
+    """The charset a Content-Type header names, if Python knows it."""
+    for parameter in content_type.split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            try:
+                return codecs.lookup(value.strip().strip('"')).name
+            except LookupError:
+                return ""
+    return ""
 
 
 def _iso_date(value) -> datetime | None:
