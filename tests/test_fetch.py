@@ -318,16 +318,18 @@ def test_each_failed_source_is_named_by_its_line_with_what_to_do(tmp_path, serve
 
 def test_titles_and_names_are_the_plain_text_a_reader_sees(tmp_path, server, capsys):
     """WordPress escapes its channel title twice (`&amp;#8211;`), an Atom feed's title may be HTML, an entry
-    may have no title (its file is named after the words shown instead) or 100,000 characters of one (cut
-    at fetch: else every build warns about a file the user never wrote)."""
+    may have no title (its file is named after the words shown instead) or 100,000 characters of one, and
+    500 pictures (cut at fetch to what the build keeps: else every build warns about a file the user never
+    wrote)."""
     from conftest import build_site
 
     endless = " ".join(f"word{n}" for n in range(20_000))
+    pictures = "".join(f'<enclosure url="https://planet.example/{n}.jpg" type="image/jpeg" length="1"/>' for n in range(500))
     server.routes.update({
         "/wp.xml": Route(f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>
             <title>Planet &amp;#8211; Daily</title><link>https://planet.example/</link>
             <item><link>https://planet.example/a</link><description>Wildfires spread north.</description></item>
-            <item><title>{endless}</title><link>https://planet.example/b</link></item>
+            <item><title>{endless}</title><link>https://planet.example/b</link>{pictures}</item>
             </channel></rss>""".encode()),
         "/atom.xml": Route(b"""<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">The &lt;em&gt;Daily&lt;/em&gt;
             Journal</title><link href="https://journal.example/"/><entry><id>urn:j:1</id><title>Hello</title>
@@ -341,8 +343,9 @@ def test_titles_and_names_are_the_plain_text_a_reader_sees(tmp_path, server, cap
     assert {meta["provider"]["name"] for meta in items.values()} == {"Planet – Daily", "The Daily Journal"}
     untitled = next(name for name, meta in items.items() if meta["title"] == "Wildfires spread north.")
     assert untitled.startswith("wildfires-spread-north-")
-    [long] = [meta["title"] for meta in items.values() if meta["title"].startswith("word0 ")]
-    assert 1000 < len(long) <= 2000 and long.endswith("…")
+    [long] = [meta for meta in items.values() if meta["title"].startswith("word0 ")]
+    assert 1000 < len(long["title"]) <= 2000 and long["title"].endswith("…")
+    assert long["images"] == [{"url": f"https://planet.example/{n}.jpg"} for n in range(20)]
     config, result = build_site(site)
     assert result.items == 3 and not result.site.warnings, result.site.warnings
 

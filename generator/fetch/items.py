@@ -20,7 +20,7 @@ from generator.config import TopicConfig
 from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
 from generator.site.markup import sanitize
-from generator.site.model import MAX_TEXT
+from generator.site.model import MAX_IMAGES, MAX_TEXT
 from generator.urlnorm import canonical_url
 from generator.urls import safe_url, slugify
 
@@ -92,9 +92,9 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     chosen = topics_of(entry, source, topics)
     if chosen:
         meta["topics"] = list(chosen)
-    if entry.images:
+    if entry.images:  # the first that the build keeps: it would warn about a file the user did not write
         meta["images"] = [{k: v for k, v in (("url", i.url), ("width", i.width), ("height", i.height)) if v}
-                          for i in entry.images]
+                          for i in entry.images[:MAX_IMAGES]]
     if entry.player:
         meta["featuredContent"] = f'<iframe src="{html.escape(entry.player, quote=True)}"></iframe>'
     return "---\n" + _yaml(meta) + "---\n" + body_of(entry)
