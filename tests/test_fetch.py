@@ -476,6 +476,22 @@ def test_an_entry_nested_thousands_deep_is_written_as_its_text(tmp_path, server,
     assert items["usual"]["body"].count("<blockquote>") == 100
 
 
+def test_categories_escaped_twice_name_their_topic(tmp_path, server, capsys):
+    """WordPress keeps category names HTML-escaped and writes them inside CDATA: `Arts &amp; Culture` is
+    the topic Arts & Culture, not a category that names no topic."""
+    server.routes["/wp.xml"] = Route(b"""<?xml version="1.0"?><rss version="2.0"><channel><title>WP</title>
+        <item><title>Opera</title><link>https://wp.example/opera</link>
+          <category><![CDATA[Arts &amp; Culture]]></category><category><![CDATA[News/Arts &amp; Culture]]></category>
+          <category><![CDATA[Science &amp;amp; more]]></category></item></channel></rss>""")
+    site = site_with(tmp_path / "site", server, ["/wp.xml"])
+    config = (site / "config.yaml").read_text(encoding="utf-8")
+    (site / "config.yaml").write_text(config.replace("topics: [AI, Science, Economy]",
+                                                     'topics: [AI, Science, Economy, "Arts & Culture"]'), encoding="utf-8")
+    assert run_fetch(site, capsys)[0] == 0
+    [item] = fetched(site).values()
+    assert item["topics"] == ["Arts & Culture"]
+
+
 def test_heat_and_quality_come_from_the_source_and_the_position(tmp_path, server, capsys):
     serve_the_good_feeds(server)
     extra = f"  - url: {server.url('/rss.xml')}\n    name: The Planet\n    domain: planet.example\n" \

@@ -143,7 +143,8 @@ def topics_of(entry: Entry, source: Source, topics: tuple[TopicConfig, ...]) -> 
         declared.setdefault((topic.slug or slugify(topic.name)).lower(), topic.name)
     chosen = list(source.topics)
     for category in entry.categories:
-        for part in category.split("/") if category not in declared else [category]:  # "News/AI" paths too
+        category = html.unescape(category)  # WordPress writes "Arts &amp; Culture" inside CDATA
+        for part in category.split("/") if category.lower() not in declared else [category]:  # "News/AI" too
             name = declared.get(part.strip().lower()) or declared.get(slugify(part))
             if name:
                 chosen.append(name)
