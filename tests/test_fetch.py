@@ -492,6 +492,28 @@ def test_categories_escaped_twice_name_their_topic(tmp_path, server, capsys):
     assert item["topics"] == ["Arts & Culture"]
 
 
+def test_a_feed_that_fails_or_is_removed_leaves_its_items(tmp_path, server, capsys):
+    """A feed that answers 500 or 404 for a while, or that the owner takes out of config.yaml, takes none
+    of the items it gave with it: the site keeps showing them, byte for byte."""
+    from conftest import build_site
+
+    paths = serve_the_good_feeds(server)
+    site = site_with(tmp_path / "site", server, paths)
+    assert run_fetch(site, capsys)[0] == 0
+    snapshot = files_under(site / "content")
+    server.routes["/rss.xml"] = Route(b"", 500, "text/plain")
+    server.routes["/atom.xml"] = Route(b"", 404, "text/plain")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 1 and out.strip().endswith(", 2 failed")
+    assert files_under(site / "content") == snapshot
+    config = (site / "config.yaml").read_text(encoding="utf-8")
+    (site / "config.yaml").write_text(config.replace(f"  - {server.url('/rss.xml')}\n", ""), encoding="utf-8")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 1 and out.startswith("4 sources")
+    assert files_under(site / "content") == snapshot
+    assert build_site(site)[1].items == 10
+
+
 def test_heat_and_quality_come_from_the_source_and_the_position(tmp_path, server, capsys):
     serve_the_good_feeds(server)
     extra = f"  - url: {server.url('/rss.xml')}\n    name: The Planet\n    domain: planet.example\n" \
