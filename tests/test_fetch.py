@@ -709,6 +709,31 @@ def test_an_answer_broken_off_is_not_told_as_a_failed_connection(tmp_path, capsy
     ]
 
 
+def test_a_host_that_cannot_be_reached_is_tried_for_one_feed_only(tmp_path, server, capsys):
+    """A site that is down, with five feeds listed, cost five times its retries (and timeouts, when its
+    address drops connections): minutes of a scheduled run, as one host's feeds are asked one at a time.
+    Once a host could not be reached through every retry, its other feeds are not asked in this fetch; the
+    feeds of other hosts are, and a host that is merely slow for one feed is still asked for the others."""
+    import socket
+
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nothing listens there: each connection is refused
+    server.routes["/ok.xml"] = Route(feed("latin1.xml"), content_type="text/xml")
+    down = [f"http://127.0.0.1:{port}/feed{n}.xml" for n in range(3)]
+    site = make_site(tmp_path / "site", {}, "sources:\n" + "".join(f"  - {url}\n" for url in down) +
+                     f"  - {server.url('/ok.xml')}\nfetch:\n  retries: 1\n  backoff: 0.1\n  concurrency: 1\n")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 1 and out.strip() == "4 sources, 1 new, 0 updated, 0 unchanged, 3 failed"
+    failed = [line for line in err.splitlines() if line.startswith("failed: ")]
+    assert failed[0].startswith(f"failed: config.yaml:2: {down[0]}: cannot connect: ")
+    assert failed[0].endswith("; check the host name in the URL; tried again on the next fetch")
+    assert failed[1:] == [
+        f"failed: config.yaml:{line}: {url}: not asked: 127.0.0.1:{port} could not be reached for another feed "
+        f"earlier in this fetch; tried again on the next fetch" for line, url in ((3, down[1]), (4, down[2]))]
+
+
 def test_feeds_on_one_host_are_asked_one_at_a_time(tmp_path, server, capsys):
     for index in range(4):
         server.routes[f"/s{index}.xml"] = Route(feed("bom.xml").replace(b"bom-a", f"bom-{index}".encode()), delay=0.2)

@@ -49,11 +49,13 @@ class Response:
 
 
 class _Failed(Exception):
-    def __init__(self, message: str, retry: bool = False, wait: float | None = None, hint: str = ""):
+    def __init__(self, message: str, retry: bool = False, wait: float | None = None, hint: str = "",
+                 silent: str = ""):
         super().__init__(message)
         self.retry = retry
         self.wait = wait
         self.hint = hint  # what the user can do about it
+        self.silent = silent  # the host:port that could not be reached
 
     def told(self) -> str:
         return f"{self}; {self.hint}" if self.hint else str(self)
@@ -76,6 +78,9 @@ class Client:
                                   headers={"User-Agent": settings.user_agent, "Accept": ACCEPT})
         self._hosts: dict[str, threading.Lock] = {}
         self._hosts_lock = threading.Lock()
+        # Hosts that could not be reached (no connection), through every retry: their other feeds are not
+        # asked in this fetch, so a site that is down costs one feed's retries, not those of each of its feeds.
+        self._silent: set[str] = set()
         self.sleep = time.sleep
 
     def close(self) -> None:
@@ -101,6 +106,8 @@ class Client:
                 return self._follow(url, headers)
             except _Failed as failure:
                 if not failure.retry or attempt >= settings.retries:
+                    if failure.silent:
+                        self._silent.add(failure.silent)
                     return Response("failed", url=url, message=failure.told())
                 wait = settings.backoff * 2 ** attempt if failure.wait is None else failure.wait
                 if wait > settings.max_wait:
@@ -151,6 +158,10 @@ class Client:
 
     def _once(self, url: str, headers: dict) -> tuple[int, httpx.Response, bytes]:
         settings = self.settings
+        host = _host_key(url)
+        if host in self._silent:
+            raise _Failed(f"not asked: {host} could not be reached for another feed earlier in this fetch",
+                          hint=AGAIN)
         deadline = time.monotonic() + settings.timeout  # httpx's timeouts are per read; this bounds a trickle
         try:
             with self._http.stream("GET", url, headers=headers) as answer:
@@ -169,6 +180,9 @@ class Client:
                         raise _Failed(f"timed out: the feed took more than {settings.timeout:g} s", retry=True, hint=SLOW)
                     chunks.append(chunk)
                 return 200, answer, b"".join(chunks)
+        except httpx.ConnectTimeout:
+            raise _Failed(f"timed out: no connection within {settings.timeout:g} s", retry=True,
+                          hint=f"check the host name in the URL; {AGAIN}", silent=host) from None
         except httpx.TimeoutException:
             raise _Failed(f"timed out: no answer within {settings.timeout:g} s", retry=True, hint=SLOW) from None
         except httpx.DecodingError as exc:
@@ -176,7 +190,7 @@ class Client:
                           hint=f"the server's compression is broken; {AGAIN}") from None
         except httpx.ConnectError as exc:
             raise _Failed(f"cannot connect: {exc or type(exc).__name__}", retry=True,
-                          hint=f"check the host name in the URL; {AGAIN}") from None
+                          hint=f"check the host name in the URL; {AGAIN}", silent=host) from None
         except httpx.TransportError as exc:  # connected, but what came back is no (whole) HTTP answer
             raise _Failed(f"the server broke off or garbled its answer: {str(exc).rstrip('.') or type(exc).__name__}", retry=True,
                           hint=AGAIN) from None
@@ -184,10 +198,14 @@ class Client:
             raise _Failed(f"invalid URL: {exc}", hint="fix the URL") from None
 
     def _host(self, url: str) -> threading.Lock:
-        parts = urlsplit(url)
-        key = f"{parts.hostname}:{parts.port or parts.scheme}"
         with self._hosts_lock:
-            return self._hosts.setdefault(key, threading.Lock())
+            return self._hosts.setdefault(_host_key(url), threading.Lock())
+
+
+def _host_key(url: str) -> str:
+    """host:port, which the per-host lock and the silent hosts are keyed by."""
+    parts = urlsplit(url)
+    return f"{parts.hostname}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
 
 
 def _public(host: str) -> bool:
