@@ -514,6 +514,39 @@ def test_a_feed_that_fails_or_is_removed_leaves_its_items(tmp_path, server, caps
     assert build_site(site)[1].items == 10
 
 
+def test_xml_entities_neither_read_files_nor_fetch_nor_explode(tmp_path, server, capsys):
+    """XXE: an external entity naming a local file, a DTD fetched from elsewhere, and a billion laughs. None
+    of the file reaches an item, nothing is asked of the DTD's server, the laughs stay ten characters, and
+    each feed's entries are still read."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    laughs = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{n} "{("&lol%s;" % (n - 1 if n > 1 else "")) * 10}">' for n in range(1, 10))
+
+    def rss(doctype: str, title: str) -> bytes:
+        return (f'<?xml version="1.0"?>\n<!DOCTYPE rss {doctype}>\n<rss version="2.0"><channel><title>T</title>'
+                f'<item><title>{title}</title><link>https://xxe.example/{len(doctype)}</link>'
+                f'<description>{title}</description></item></channel></rss>').encode()
+
+    with FeedServer() as elsewhere:
+        elsewhere.routes["/evil.dtd"] = Route(f'<!ENTITY file SYSTEM "{secret.as_uri()}">'.encode(),
+                                              content_type="application/xml-dtd")
+        server.routes.update({
+            "/file.xml": Route(rss(f'[<!ENTITY file SYSTEM "{secret.as_uri()}">]', "File &file;")),
+            "/dtd.xml": Route(rss(f'SYSTEM "{elsewhere.url("/evil.dtd")}"', "Dtd &file;")),
+            "/param.xml": Route(rss(f'[<!ENTITY % dtd SYSTEM "{elsewhere.url("/evil.dtd")}"> %dtd;]', "Param &file;")),
+            "/laughs.xml": Route(rss(f"[{laughs}]", "Laughs &lol9;")),
+        })
+        site = site_with(tmp_path / "site", server, ["/file.xml", "/dtd.xml", "/param.xml", "/laughs.xml"])
+        code, out, err = run_fetch(site, capsys)
+        assert elsewhere.requests == []
+    assert code == 0 and out.startswith("4 sources, 4 new"), err
+    texts = [path.read_text(encoding="utf-8") for path in (site / "content" / "fetched").rglob("*.md")]
+    assert len(texts) == 4 and all(len(text) < 1000 for text in texts)
+    assert not any("TOP-SECRET" in text for text in texts)
+    assert sorted(meta["title"].split()[0] for meta in fetched(site).values()) == ["Dtd", "File", "Laughs", "Param"]
+
+
 def test_heat_and_quality_come_from_the_source_and_the_position(tmp_path, server, capsys):
     serve_the_good_feeds(server)
     extra = f"  - url: {server.url('/rss.xml')}\n    name: The Planet\n    domain: planet.example\n" \
