@@ -181,7 +181,8 @@ def test_a_second_fetch_with_nothing_new_writes_nothing(tmp_path, server, capsys
     assert server.asked("/rss.xml")[1]["if-none-match"] == '"rss-v1"'
     assert server.asked("/atom.xml")[1]["if-modified-since"] == "Sat, 21 Nov 2026 12:00:00 GMT"
     state = json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))
-    assert state["feeds"][server.url("/rss.xml")] == {"etag": '"rss-v1"'}
+    assert state["feeds"][server.url("/rss.xml")].keys() == {"etag", "settings"}
+    assert state["feeds"][server.url("/rss.xml")]["etag"] == '"rss-v1"'
     assert len([item for item in state["items"].values() if item["file"]]) == 10
 
 
@@ -271,7 +272,8 @@ def test_failing_sources_are_named_and_the_others_complete(tmp_path, server, cap
     assert (f"note: {listed(site, server.url('/moved.xml'))}: moved permanently to {server.url('/new-home.xml')} (HTTP 301): "
             f"fetch reads it there from now on; change the URL in config.yaml") in err
     state = json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))
-    assert state["feeds"][server.url("/moved.xml")] == {"moved_to": server.url("/new-home.xml"), "etag": '"m1"'}
+    moved = state["feeds"][server.url("/moved.xml")]
+    assert (moved["moved_to"], moved["etag"]) == (server.url("/new-home.xml"), '"m1"')
     assert state["feeds"][server.url("/gone.xml")] == {"gone_since": "2026-11-22"}
     code, out, err = run_fetch(site, capsys)
     assert code == 1
@@ -545,6 +547,30 @@ def test_xml_entities_neither_read_files_nor_fetch_nor_explode(tmp_path, server,
     assert len(texts) == 4 and all(len(text) < 1000 for text in texts)
     assert not any("TOP-SECRET" in text for text in texts)
     assert sorted(meta["title"].split()[0] for meta in fetched(site).values()) == ["Dtd", "File", "Laughs", "Param"]
+
+
+def test_a_source_whose_settings_change_has_its_items_written_anew(tmp_path, server, capsys):
+    """The owner names a source and gives it a topic after a first fetch: the feed answers 304 Not
+    Modified, and its items kept the old name and no topic until the feed changed, which may be days."""
+    server.routes["/latin1.xml"] = Route(feed("latin1.xml"), content_type="text/xml", etag='"v1"')
+    site = site_with(tmp_path / "site", server, ["/latin1.xml"])
+    assert run_fetch(site, capsys)[0] == 0
+    [before] = fetched(site).values()
+    assert before["provider"]["name"] == "Zürich Zeitung" and "topics" not in before
+    config = (site / "config.yaml").read_text(encoding="utf-8")
+    (site / "config.yaml").write_text(config.replace(
+        f"  - {server.url('/latin1.xml')}\n",
+        f"  - url: {server.url('/latin1.xml')}\n    name: Zurich Daily\n    topics: [Science]\n"), encoding="utf-8")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and out.startswith("1 sources, 0 new, 1 updated"), out + err
+    assert "if-none-match" not in server.asked("/latin1.xml")[1]
+    [after] = fetched(site).values()
+    assert after["provider"]["name"] == "Zurich Daily" and after["topics"] == ["Science"]
+    snapshot = files_under(site)
+    code, out, err = run_fetch(site, capsys)  # the same settings: asked "only if changed" again
+    assert code == 0 and out.startswith("1 sources, 0 new, 0 updated, 0 unchanged")
+    assert server.asked("/latin1.xml")[2]["if-none-match"] == '"v1"'
+    assert files_under(site) == snapshot
 
 
 def test_heat_and_quality_come_from_the_source_and_the_position(tmp_path, server, capsys):

@@ -70,6 +70,14 @@ def file_name(folder: str, source: Source, key: str, title: str) -> str:
     return f"{folder.strip('/')}/{slugify(source.key)}/{words}-{hash_of(key)}.md"
 
 
+def item_settings(source: Source, topics: tuple[TopicConfig, ...]) -> str:
+    """A hash of the settings that shape a source's items besides its feed (its name, topics, the declared
+    topics...): when they change, its items are written anew, even if the feed has not changed."""
+    shaping = (source.name, source.domain, source.logo, source.topics, source.quality, source.max_items,
+               tuple((topic.name, topic.slug) for topic in topics))
+    return hashlib.sha1(repr(shaping).encode("utf-8")).hexdigest()[:12]
+
+
 def heat_at(position: int) -> float:
     """The default heat of a new entry: 100 for the first of its feed, 5 less for each one below, at least 10."""
     return max(HEAT_FLOOR, HEAT_TOP - HEAT_STEP * position)
