@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from generator import __version__
 from generator.config import TopicConfig
 from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
@@ -71,10 +72,10 @@ def file_name(folder: str, source: Source, key: str, title: str) -> str:
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...]) -> str:
-    """A hash of the settings that shape a source's items besides its feed (its name, topics, the declared
-    topics...): when they change, its items are written anew, even if the feed has not changed."""
+    """A hash of what shapes a source's items besides its feed (its name, topics, the declared topics..., and
+    the newsdesk that writes them): when it changes, its items are written anew, even if the feed has not."""
     shaping = (source.name, source.domain, source.logo, source.topics, source.quality, source.max_items,
-               tuple((topic.name, topic.slug) for topic in topics))
+               tuple((topic.name, topic.slug) for topic in topics), __version__)
     return hashlib.sha1(repr(shaping).encode("utf-8")).hexdigest()[:12]
 
 
