@@ -589,6 +589,25 @@ def test_heat_and_quality_come_from_the_source_and_the_position(tmp_path, server
                                                      "images": [{"url": "https://planet.example/logo.png"}]}
 
 
+def test_max_items_keeps_the_newest_entries_of_a_feed_that_lists_its_oldest_first(tmp_path, server, capsys):
+    """A feed of 30 entries, oldest first, with `max_items: 10`: fetch read its 10 oldest, and no new entry
+    ever. It reads the 10 newest; a feed with undated entries is read in its own order."""
+    def rss(dated: bool) -> bytes:
+        items = "".join(f"<item><title>Entry {n}</title><link>https://old.example/{dated}/{n}</link>"
+                        + (f"<pubDate>{n + 1:02d} Oct 2026 08:00:00 GMT</pubDate>" if dated else "") + "</item>"
+                        for n in range(30))
+        return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Old</title>{items}</channel></rss>'.encode()
+
+    server.routes.update({"/dated.xml": Route(rss(True)), "/undated.xml": Route(rss(False))})
+    extra = "".join(f"  - url: {server.url(path)}\n    max_items: 10\n" for path in ("/dated.xml", "/undated.xml"))
+    site = site_with(tmp_path / "site", server, [], extra=extra)
+    assert run_fetch(site, capsys)[0] == 0
+    titles = {(meta["originalUrl"].split("/")[3], meta["title"]): meta["heat"] for meta in fetched(site).values()}
+    assert sorted(titles) == sorted([("True", f"Entry {n}") for n in range(20, 30)] +
+                                    [("False", f"Entry {n}") for n in range(10)])
+    assert titles[("True", "Entry 29")] == 10 and titles[("False", "Entry 0")] == 100  # heat: the place in the feed
+
+
 def test_duplicate_guids_keep_the_first_entry_and_say_so(tmp_path, server, capsys):
     site = site_with(tmp_path / "site", server, serve_the_good_feeds(server)[:1])
     code, out, err = run_fetch(site, capsys)
