@@ -380,20 +380,27 @@ def test_entries_dated_after_the_fetch_are_dated_when_fetched_and_shown(tmp_path
 
 def test_pictures_given_by_a_relative_url_are_kept(tmp_path, server, capsys):
     """media:content, media:thumbnail and enclosure URLs relative to the feed, as some CMSs write them: they
-    were dropped (only links feedparser knows are resolved), and the card showed no picture."""
+    were dropped (only links feedparser knows are resolved), and the card showed no picture. A podcast
+    episode's itunes:image was not read at all."""
     server.routes["/news/feed.xml"] = Route(b"""<?xml version="1.0"?>
-        <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Pictures</title>
+        <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"
+             xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Pictures</title>
         <item><title>Relative pictures</title><link>https://pictures.example/a</link>
           <media:content url="/img/a.jpg" medium="image" width="800" height="600"/>
           <media:thumbnail url=" thumbs/a.jpg "/>
           <enclosure url="img/b.png" type="image/png" length="1"/>
           <enclosure url="javascript:alert(1)" type="image/png" length="1"/></item>
+        <item><title>Episode 1</title><link>https://pictures.example/ep1</link><itunes:image href="art/ep1.jpg"/>
+          <enclosure url="https://pictures.example/ep1.mp3" type="audio/mpeg" length="1"/></item>
         </channel></rss>""")
     site = site_with(tmp_path / "site", server, ["/news/feed.xml"])
     assert run_fetch(site, capsys)[0] == 0
-    [item] = fetched(site).values()
-    assert item["images"] == [{"url": server.url("/img/a.jpg"), "width": 800, "height": 600},
-                              {"url": server.url("/news/thumbs/a.jpg")}, {"url": server.url("/news/img/b.png")}]
+    items = by_title(fetched(site))
+    assert items["Relative pictures"]["images"] == [{"url": server.url("/img/a.jpg"), "width": 800, "height": 600},
+                                                    {"url": server.url("/news/thumbs/a.jpg")},
+                                                    {"url": server.url("/news/img/b.png")}]
+    # a podcast episode's cover (itunes:image) is its picture
+    assert items["Episode 1"]["images"] == [{"url": server.url("/news/art/ep1.jpg")}]
 
 
 def test_a_redirect_to_a_local_address_on_another_host_is_not_followed(tmp_path, server, capsys):

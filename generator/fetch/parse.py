@@ -151,6 +151,9 @@ def _entry(entry, url: str) -> Entry:
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
         if kind in ("image", "") and link(media.get("url")):
             images.append(Image(link(media.get("url")), _int(media.get("width")), _int(media.get("height"))))
+    episode = entry.get("image")  # a podcast episode's <itunes:image href>, its cover when it has no other picture
+    if isinstance(episode, dict) and link(episode.get("href")):
+        images.append(Image(link(episode.get("href"))))
     video = False
     for enclosure in entry.get("enclosures") or []:
         kind = (enclosure.get("type") or "").split("/")[0]
