@@ -94,7 +94,7 @@ class SourceConfig:
     logo: str = _opt("", "Provider logo for its items: an https URL.")
     topics: tuple[str, ...] = _opt([], "Topics every item of this feed gets, besides its categories that name a declared topic.")
     quality: float = _opt(50.0, "Quality prior: the `quality` of this feed's new items.")
-    max_items: int = _opt(100, "Read at most this many entries of the feed, the first ones (0: all).")
+    max_items: int = _opt(100, "Read at most this many entries of the feed, the newest ones (0: all).")
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,13 @@ def fetched(site: Path) -> dict[str, dict]:
     return found
 
 
+def listed(site: Path, url: str) -> str:
+    """How fetch's messages name the source `url`: its line in config.yaml, then the URL."""
+    lines = (site / "config.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.strip() in (f"- {url}", f"- url: {url}"))
+    return f"config.yaml:{line}: {url}"
+
+
 def by_title(items: dict[str, dict]) -> dict[str, dict]:
     return {meta["title"]: meta for meta in items.values()}
 
@@ -174,7 +181,8 @@ def test_a_second_fetch_with_nothing_new_writes_nothing(tmp_path, server, capsys
     assert server.asked("/rss.xml")[1]["if-none-match"] == '"rss-v1"'
     assert server.asked("/atom.xml")[1]["if-modified-since"] == "Sat, 21 Nov 2026 12:00:00 GMT"
     state = json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))
-    assert state["feeds"][server.url("/rss.xml")] == {"etag": '"rss-v1"'}
+    assert state["feeds"][server.url("/rss.xml")].keys() == {"etag", "settings"}
+    assert state["feeds"][server.url("/rss.xml")]["etag"] == '"rss-v1"'
     assert len([item for item in state["items"].values() if item["file"]]) == 10
 
 
@@ -229,7 +237,7 @@ def test_a_web_page_given_as_a_source_says_which_url_to_give(tmp_path, server, c
     site = site_with(tmp_path / "site", server, ["/"])
     code, _, err = run_fetch(site, capsys)
     assert code == 1
-    assert f"failed: {server.url('/')}: {said.format(feed=server.url('/rss.xml'))}" in err.splitlines()
+    assert f"failed: {listed(site, server.url('/'))}: {said.format(feed=server.url('/rss.xml'))}" in err.splitlines()
 
 
 def test_failing_sources_are_named_and_the_others_complete(tmp_path, server, capsys):
@@ -250,25 +258,326 @@ def test_failing_sources_are_named_and_the_others_complete(tmp_path, server, cap
     assert out.strip().endswith(", 5 failed") and out.startswith("11 sources, 14 new,")
     failed = [line for line in err.splitlines() if line.startswith("failed: ")]
     assert failed == [
-        f"failed: {server.url('/broken.xml')}: not a feed but a web page (give the URL of the site's RSS, Atom or "
+        f"failed: {listed(site, server.url('/broken.xml'))}: not a feed but a web page (give the URL of the site's RSS, Atom or "
         f"JSON feed)",
-        f"failed: {server.url('/gone.xml')}: HTTP 410 Gone: the feed was removed; not asked again: remove it "
+        f"failed: {listed(site, server.url('/gone.xml'))}: HTTP 410 Gone: the feed was removed; not asked again: remove it "
         f"from config.yaml",
-        f"failed: {server.url('/missing.xml')}: HTTP 404 Not Found",
-        f"failed: {server.url('/error.xml')}: HTTP 500 Internal Server Error",
-        f"failed: {server.url('/loop.xml')}: more than 5 redirects",
+        f"failed: {listed(site, server.url('/missing.xml'))}: HTTP 404 Not Found; no feed at this URL; open it in a "
+        f"browser, and fix the URL or remove the source",
+        f"failed: {listed(site, server.url('/error.xml'))}: HTTP 500 Internal Server Error; the server failed; tried "
+        f"again on the next fetch",
+        f"failed: {listed(site, server.url('/loop.xml'))}: more than 5 redirects; open the URL in a browser, and give "
+        f"the address it ends at",
     ]
-    assert (f"note: {server.url('/moved.xml')}: moved permanently to {server.url('/new-home.xml')} (HTTP 301): "
+    assert (f"note: {listed(site, server.url('/moved.xml'))}: moved permanently to {server.url('/new-home.xml')} (HTTP 301): "
             f"fetch reads it there from now on; change the URL in config.yaml") in err
     state = json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))
-    assert state["feeds"][server.url("/moved.xml")] == {"moved_to": server.url("/new-home.xml"), "etag": '"m1"'}
+    moved = state["feeds"][server.url("/moved.xml")]
+    assert (moved["moved_to"], moved["etag"]) == (server.url("/new-home.xml"), '"m1"')
     assert state["feeds"][server.url("/gone.xml")] == {"gone_since": "2026-11-22"}
     code, out, err = run_fetch(site, capsys)
     assert code == 1
     assert len(server.asked("/gone.xml")) == 1  # a 410 is not asked again
     assert len(server.asked("/moved.xml")) == 1  # the moved feed is read where it is now
     assert server.asked("/new-home.xml")[1]["if-none-match"] == '"m1"'
-    assert f"failed: {server.url('/gone.xml')}: gone since 2026-11-22 (HTTP 410); remove it from config.yaml" in err
+    assert f"failed: {listed(site, server.url('/gone.xml'))}: gone since 2026-11-22 (HTTP 410); remove it from config.yaml" in err
+
+
+def test_each_failed_source_is_named_by_its_line_with_what_to_do(tmp_path, server, capsys):
+    """A site owner with forty feeds goes to the line that failed: config.yaml's, or the OPML file's. Each
+    failure says what was found in plain words (not a parser's "<unknown>:2:0" or an AttributeError), and
+    what to do; the good feed is fetched all the same."""
+    server.routes.update({
+        "/empty.xml": Route(b""),
+        "/blank.xml": Route(b"\xef\xbb\xbf  \r\n"),
+        "/text.xml": Route(b"Service temporarily moved", content_type="text/plain"),
+        "/cut.xml": Route(b'<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<title>Cut</title><link>x</li'),
+        "/forbidden.xml": Route(b"", 403, "text/plain"),
+        "/good.xml": Route(feed("latin1.xml"), content_type="text/xml"),
+        "/in-opml.xml": Route(b"", 404, "text/plain"),
+    })
+    extra = f"  - url: {server.url('/forbidden.xml')}\n    name: Forbidden City\n"
+    site = site_with(tmp_path / "site", server, ["/empty.xml", "/blank.xml", "/text.xml", "/cut.xml"],
+                     extra=extra + f"  - {server.url('/good.xml')}\n", fetch="opml: feeds.opml\n")
+    (site / "feeds.opml").write_text(f"""<?xml version="1.0"?>\n<opml version="2.0"><body>\n<outline text="News">
+      <outline text="Lost" xmlUrl="{server.url('/in-opml.xml')}"/></outline></body></opml>\n""", encoding="utf-8")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 1 and out.strip() == "7 sources, 1 new, 0 updated, 0 unchanged, 6 failed"
+    check = "open the URL in a browser: is it the feed's?"
+    forbidden = listed(site, server.url("/forbidden.xml")).replace("http:", "Forbidden City (http:") + ")"
+    assert [line for line in err.splitlines() if line.startswith("failed: ")] == [
+        f"failed: {listed(site, server.url('/empty.xml'))}: an empty answer: the server sent nothing; {check}",
+        f"failed: {listed(site, server.url('/blank.xml'))}: an empty answer: the server sent nothing; {check}",
+        f"failed: {listed(site, server.url('/text.xml'))}: not a feed: the answer is neither XML nor JSON; {check}",
+        f"failed: {listed(site, server.url('/cut.xml'))}: not a feed: broken XML at line 3, column 25: unclosed "
+        f"token; {check}",
+        f"failed: {forbidden}: HTTP 403 Forbidden; the server refuses to give the feed; open the URL in a browser, "
+        f"and ask the site or remove the source",
+        f"failed: feeds.opml:4: Lost ({server.url('/in-opml.xml')}): HTTP 404 Not Found; no feed at this URL; open "
+        f"it in a browser, and fix the URL or remove the source",
+    ]
+
+
+def test_titles_and_names_are_the_plain_text_a_reader_sees(tmp_path, server, capsys):
+    """WordPress escapes its channel title twice (`&amp;#8211;`), an Atom feed's title may be HTML, an entry
+    may have no title (its file is named after the words shown instead) or 100,000 characters of one, and
+    500 pictures (cut at fetch to what the build keeps: else every build warns about a file the user never
+    wrote)."""
+    from conftest import build_site
+
+    endless = " ".join(f"word{n}" for n in range(20_000))
+    pictures = "".join(f'<enclosure url="https://planet.example/{n}.jpg" type="image/jpeg" length="1"/>' for n in range(500))
+    server.routes.update({
+        "/wp.xml": Route(f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>
+            <title>Planet &amp;#8211; Daily</title><link>https://planet.example/</link>
+            <item><link>https://planet.example/a</link><description>Wildfires spread north.</description></item>
+            <item><title>{endless}</title><link>https://planet.example/b</link>{pictures}</item>
+            </channel></rss>""".encode()),
+        "/atom.xml": Route(b"""<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">The &lt;em&gt;Daily&lt;/em&gt;
+            Journal</title><link href="https://journal.example/"/><entry><id>urn:j:1</id><title>Hello</title>
+            <link href="https://journal.example/1"/><updated>2026-11-21T10:00:00Z</updated></entry></feed>""",
+                           content_type="application/atom+xml"),
+    })
+    site = site_with(tmp_path / "site", server, ["/wp.xml", "/atom.xml"])
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0, err
+    items = fetched(site)
+    assert {meta["provider"]["name"] for meta in items.values()} == {"Planet – Daily", "The Daily Journal"}
+    untitled = next(name for name, meta in items.items() if meta["title"] == "Wildfires spread north.")
+    assert untitled.startswith("wildfires-spread-north-")
+    [long] = [meta for meta in items.values() if meta["title"].startswith("word0 ")]
+    assert 1000 < len(long["title"]) <= 2000 and long["title"].endswith("…")
+    assert long["images"] == [{"url": f"https://planet.example/{n}.jpg"} for n in range(20)]
+    config, result = build_site(site)
+    assert result.items == 3 and not result.site.warnings, result.site.warnings
+
+
+def test_entries_dated_after_the_fetch_are_dated_when_fetched_and_shown(tmp_path, server, capsys):
+    """A feed that writes local time as GMT, or a clock in 2099: the entry is out now. Dated as the feed
+    says, the build withheld it as scheduled, silently, until then."""
+    from conftest import build_site
+
+    server.routes["/clock.xml"] = Route(b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Clock</title>
+        <item><title>Local time as GMT</title><link>https://clock.example/1</link>
+          <pubDate>Sun, 22 Nov 2026 17:30:00 GMT</pubDate></item>
+        <item><title>Far ahead</title><link>https://clock.example/2</link><pubDate>Fri, 20 Nov 2099 08:15 EST</pubDate></item>
+        <item><title>On time</title><link>https://clock.example/3</link><pubDate>Sun, 22 Nov 2026 17:30 +0530</pubDate></item>
+        </channel></rss>""")
+    site = site_with(tmp_path / "site", server, ["/clock.xml"])
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and out.startswith("1 sources, 3 new")
+    dates = {meta["title"]: meta["publishedDateTime"] for meta in fetched(site).values()}
+    assert dates == {"Local time as GMT": "2026-11-22T12:00:00Z", "Far ahead": "2026-11-22T12:00:00Z",
+                     "On time": "2026-11-22T12:00:00Z"}
+    assert (f"note: {listed(site, server.url('/clock.xml'))}: 2 new entries are dated after this fetch (the feed's "
+            f"clock or time zone is wrong): dated when fetched instead") in err
+    assert build_site(site)[1].items == 3
+    snapshot = files_under(site)
+    code, out, err = run_fetch(site, capsys)
+    assert out.startswith("1 sources, 0 new, 0 updated, 3 unchanged") and "dated after" not in err
+    assert files_under(site) == snapshot
+
+
+def test_pictures_given_by_a_relative_url_are_kept(tmp_path, server, capsys):
+    """media:content, media:thumbnail and enclosure URLs relative to the feed, as some CMSs write them: they
+    were dropped (only links feedparser knows are resolved), and the card showed no picture. A podcast
+    episode's itunes:image was not read at all."""
+    server.routes["/news/feed.xml"] = Route(b"""<?xml version="1.0"?>
+        <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"
+             xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Pictures</title>
+        <item><title>Relative pictures</title><link>https://pictures.example/a</link>
+          <media:content url="/img/a.jpg" medium="image" width="800" height="600"/>
+          <media:thumbnail url=" thumbs/a.jpg "/>
+          <enclosure url="img/b.png" type="image/png" length="1"/>
+          <enclosure url="javascript:alert(1)" type="image/png" length="1"/></item>
+        <item><title>Episode 1</title><link>https://pictures.example/ep1</link><itunes:image href="art/ep1.jpg"/>
+          <enclosure url="https://pictures.example/ep1.mp3" type="audio/mpeg" length="1"/></item>
+        </channel></rss>""")
+    site = site_with(tmp_path / "site", server, ["/news/feed.xml"])
+    assert run_fetch(site, capsys)[0] == 0
+    items = by_title(fetched(site))
+    assert items["Relative pictures"]["images"] == [{"url": server.url("/img/a.jpg"), "width": 800, "height": 600},
+                                                    {"url": server.url("/news/thumbs/a.jpg")},
+                                                    {"url": server.url("/news/img/b.png")}]
+    # a podcast episode's cover (itunes:image) is its picture
+    assert items["Episode 1"]["images"] == [{"url": server.url("/news/art/ep1.jpg")}]
+
+
+def test_a_redirect_to_a_local_address_on_another_host_is_not_followed(tmp_path, server, capsys):
+    """A feed server may redirect anywhere: to a service that only this machine reaches (localhost, the
+    cloud's metadata address at 169.254.169.254 on a CI runner), whose answer fetch would publish. fetch
+    follows a redirect to a local or private-network address only within the host config.yaml names: to
+    another port of 127.0.0.1 here, which the owner listed, but not to `localhost`."""
+    with FeedServer() as other:
+        other.routes["/feed.xml"] = Route(feed("latin1.xml"), content_type="text/xml")
+        server.routes.update({
+            "/to-port.xml": Route(b"", 302, "text/plain", headers={"Location": other.url("/feed.xml")}),
+            "/to-localhost.xml": Route(b"", 302, "text/plain",
+                                       headers={"Location": other.url("/feed.xml").replace("127.0.0.1", "localhost")}),
+            # 127.0.0.1 spelled otherwise: (the test connects to 127.0.0.1 only, even if this ever broke)
+            "/to-127-1.xml": Route(b"", 301, "text/plain", headers={"Location": f"http://127.1:{other.port}/feed.xml"}),
+        })
+        site = site_with(tmp_path / "site", server, ["/to-port.xml", "/to-localhost.xml", "/to-127-1.xml"])
+        code, out, err = run_fetch(site, capsys)
+        assert code == 1 and out.strip() == "3 sources, 1 new, 0 updated, 0 unchanged, 2 failed"
+        assert len(other.asked("/feed.xml")) == 1
+    local = other.url("/feed.xml").replace("127.0.0.1", "localhost")
+    assert [line for line in err.splitlines() if line.startswith("failed: ")] == [
+        f"failed: {listed(site, server.url('/to-localhost.xml'))}: HTTP 302 redirects to '{local}', a local or "
+        f"private-network address on another host; list that URL in config.yaml if it really is the feed",
+        f"failed: {listed(site, server.url('/to-127-1.xml'))}: HTTP 301 redirects to "
+        f"'http://127.1:{other.port}/feed.xml', a local or private-network address on another host; list that URL "
+        f"in config.yaml if it really is the feed",
+    ]
+
+
+def test_json_feed_html_links_are_resolved_and_a_declared_charset_is_read(tmp_path, server, capsys):
+    """A JSON Feed's content_html with `href="/about"` kept it relative: on the built site it pointed into
+    the aggregator's own site. It is resolved against the item's page, as RSS and Atom links are against
+    theirs. And a JSON Feed in windows-1252, which its Content-Type declares, failed as invalid JSON."""
+    from conftest import build_site
+
+    server.routes.update({
+        "/blog/feed.json": Route(json.dumps({
+            "version": "https://jsonfeed.org/version/1.1", "title": "Links", "items": [
+                {"id": "a", "url": "https://links.example/posts/1", "title": "Relative links",
+                 "content_html": '<p><a href="/about">About</a> <img src="pic.png"> <a href="#more">More</a></p>'},
+                {"id": "b", "title": "No page", "content_html": '<p><a href="other.html">Other</a></p>'}]}).encode(),
+            content_type="application/feed+json"),
+        "/cp.json": Route(json.dumps({"version": "https://jsonfeed.org/version/1", "title": "Caf\u00e9 Times",
+                                      "items": [{"id": "c", "url": "https://cafe.example/1",
+                                                 "title": "It\u2019s \u201ccaf\u00e9\u201d"}]},
+                                     ensure_ascii=False).encode("cp1252"),
+                          content_type='application/feed+json; charset="windows-1252"'),
+    })
+    site = site_with(tmp_path / "site", server, ["/blog/feed.json", "/cp.json"])
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0, err
+    items = by_title(fetched(site))
+    assert ('<a href="https://links.example/about" rel="noopener noreferrer nofollow">About</a> '
+            '<img src="https://links.example/posts/pic.png"> '
+            '<a href="https://links.example/posts/1#more" rel="noopener noreferrer nofollow">More</a>'
+            in items["Relative links"]["body"])
+    assert f'<a href="{server.url("/blog/other.html")}"' in items["No page"]["body"]
+    assert items["It’s “café”"]["provider"]["name"] == "Café Times"
+    config, result = build_site(site)
+    page = next(data.decode() for name, data in files_under(config.output_path).items()
+                if name.startswith("news/") and "relative-links" in name and name.endswith("index.html"))
+    assert 'href="https://links.example/about"' in page and 'href="/about"' not in page
+
+
+def test_an_entry_nested_thousands_deep_is_written_as_its_text(tmp_path, server, capsys):
+    """The sanitiser's time grows with the square of the nesting: 10 MB of `<div>` held fetch for hours.
+    Nested deeper than a browser shows (512, as Chromium), an entry's text is kept as one paragraph; a
+    body of ordinary depth keeps its markup."""
+    deep = "".join(f"<blockquote><p>level {n}</p>" for n in range(2000)) + "</blockquote>" * 2000
+    usual = "".join(f"<blockquote><p>level {n}</p>" for n in range(100)) + "</blockquote>" * 100
+    entries = "".join(f"<item><title>{title}</title><link>https://deep.example/{title}</link>"
+                      f"<content:encoded><![CDATA[{text}]]></content:encoded></item>"
+                      for title, text in (("deep", deep), ("usual", usual)))
+    server.routes["/deep.xml"] = Route(f"""<?xml version="1.0"?><rss version="2.0"
+        xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Deep</title>{entries}
+        </channel></rss>""".encode())
+    site = site_with(tmp_path / "site", server, ["/deep.xml"])
+    assert run_fetch(site, capsys)[0] == 0
+    items = by_title(fetched(site))
+    assert items["deep"]["body"] == "<div>\n<p>" + " ".join(f"level {n}" for n in range(2000)) + "</p>\n</div>\n"
+    assert items["usual"]["body"].count("<blockquote>") == 100
+
+
+def test_categories_escaped_twice_name_their_topic(tmp_path, server, capsys):
+    """WordPress keeps category names HTML-escaped and writes them inside CDATA: `Arts &amp; Culture` is
+    the topic Arts & Culture, not a category that names no topic."""
+    server.routes["/wp.xml"] = Route(b"""<?xml version="1.0"?><rss version="2.0"><channel><title>WP</title>
+        <item><title>Opera</title><link>https://wp.example/opera</link>
+          <category><![CDATA[Arts &amp; Culture]]></category><category><![CDATA[News/Arts &amp; Culture]]></category>
+          <category><![CDATA[Science &amp;amp; more]]></category></item></channel></rss>""")
+    site = site_with(tmp_path / "site", server, ["/wp.xml"])
+    config = (site / "config.yaml").read_text(encoding="utf-8")
+    (site / "config.yaml").write_text(config.replace("topics: [AI, Science, Economy]",
+                                                     'topics: [AI, Science, Economy, "Arts & Culture"]'), encoding="utf-8")
+    assert run_fetch(site, capsys)[0] == 0
+    [item] = fetched(site).values()
+    assert item["topics"] == ["Arts & Culture"]
+
+
+def test_a_feed_that_fails_or_is_removed_leaves_its_items(tmp_path, server, capsys):
+    """A feed that answers 500 or 404 for a while, or that the owner takes out of config.yaml, takes none
+    of the items it gave with it: the site keeps showing them, byte for byte."""
+    from conftest import build_site
+
+    paths = serve_the_good_feeds(server)
+    site = site_with(tmp_path / "site", server, paths)
+    assert run_fetch(site, capsys)[0] == 0
+    snapshot = files_under(site / "content")
+    server.routes["/rss.xml"] = Route(b"", 500, "text/plain")
+    server.routes["/atom.xml"] = Route(b"", 404, "text/plain")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 1 and out.strip().endswith(", 2 failed")
+    assert files_under(site / "content") == snapshot
+    config = (site / "config.yaml").read_text(encoding="utf-8")
+    (site / "config.yaml").write_text(config.replace(f"  - {server.url('/rss.xml')}\n", ""), encoding="utf-8")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 1 and out.startswith("4 sources")
+    assert files_under(site / "content") == snapshot
+    assert build_site(site)[1].items == 10
+
+
+def test_xml_entities_neither_read_files_nor_fetch_nor_explode(tmp_path, server, capsys):
+    """XXE: an external entity naming a local file, a DTD fetched from elsewhere, and a billion laughs. None
+    of the file reaches an item, nothing is asked of the DTD's server, the laughs stay ten characters, and
+    each feed's entries are still read."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    laughs = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{n} "{("&lol%s;" % (n - 1 if n > 1 else "")) * 10}">' for n in range(1, 10))
+
+    def rss(doctype: str, title: str) -> bytes:
+        return (f'<?xml version="1.0"?>\n<!DOCTYPE rss {doctype}>\n<rss version="2.0"><channel><title>T</title>'
+                f'<item><title>{title}</title><link>https://xxe.example/{len(doctype)}</link>'
+                f'<description>{title}</description></item></channel></rss>').encode()
+
+    with FeedServer() as elsewhere:
+        elsewhere.routes["/evil.dtd"] = Route(f'<!ENTITY file SYSTEM "{secret.as_uri()}">'.encode(),
+                                              content_type="application/xml-dtd")
+        server.routes.update({
+            "/file.xml": Route(rss(f'[<!ENTITY file SYSTEM "{secret.as_uri()}">]', "File &file;")),
+            "/dtd.xml": Route(rss(f'SYSTEM "{elsewhere.url("/evil.dtd")}"', "Dtd &file;")),
+            "/param.xml": Route(rss(f'[<!ENTITY % dtd SYSTEM "{elsewhere.url("/evil.dtd")}"> %dtd;]', "Param &file;")),
+            "/laughs.xml": Route(rss(f"[{laughs}]", "Laughs &lol9;")),
+        })
+        site = site_with(tmp_path / "site", server, ["/file.xml", "/dtd.xml", "/param.xml", "/laughs.xml"])
+        code, out, err = run_fetch(site, capsys)
+        assert elsewhere.requests == []
+    assert code == 0 and out.startswith("4 sources, 4 new"), err
+    texts = [path.read_text(encoding="utf-8") for path in (site / "content" / "fetched").rglob("*.md")]
+    assert len(texts) == 4 and all(len(text) < 1000 for text in texts)
+    assert not any("TOP-SECRET" in text for text in texts)
+    assert sorted(meta["title"].split()[0] for meta in fetched(site).values()) == ["Dtd", "File", "Laughs", "Param"]
+
+
+def test_a_source_whose_settings_change_has_its_items_written_anew(tmp_path, server, capsys):
+    """The owner names a source and gives it a topic after a first fetch: the feed answers 304 Not
+    Modified, and its items kept the old name and no topic until the feed changed, which may be days."""
+    server.routes["/latin1.xml"] = Route(feed("latin1.xml"), content_type="text/xml", etag='"v1"')
+    site = site_with(tmp_path / "site", server, ["/latin1.xml"])
+    assert run_fetch(site, capsys)[0] == 0
+    [before] = fetched(site).values()
+    assert before["provider"]["name"] == "Zürich Zeitung" and "topics" not in before
+    config = (site / "config.yaml").read_text(encoding="utf-8")
+    (site / "config.yaml").write_text(config.replace(
+        f"  - {server.url('/latin1.xml')}\n",
+        f"  - url: {server.url('/latin1.xml')}\n    name: Zurich Daily\n    topics: [Science]\n"), encoding="utf-8")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and out.startswith("1 sources, 0 new, 1 updated"), out + err
+    assert "if-none-match" not in server.asked("/latin1.xml")[1]
+    [after] = fetched(site).values()
+    assert after["provider"]["name"] == "Zurich Daily" and after["topics"] == ["Science"]
+    snapshot = files_under(site)
+    code, out, err = run_fetch(site, capsys)  # the same settings: asked "only if changed" again
+    assert code == 0 and out.startswith("1 sources, 0 new, 0 updated, 0 unchanged")
+    assert server.asked("/latin1.xml")[2]["if-none-match"] == '"v1"'
+    assert files_under(site) == snapshot
 
 
 def test_heat_and_quality_come_from_the_source_and_the_position(tmp_path, server, capsys):
@@ -285,6 +594,25 @@ def test_heat_and_quality_come_from_the_source_and_the_position(tmp_path, server
     assert items["Rate cut & what it means"]["topics"] == ["Science", "Economy", "AI"]
     assert items["No guid, no date"]["provider"] == {"name": "The Planet", "domain": "planet.example",
                                                      "images": [{"url": "https://planet.example/logo.png"}]}
+
+
+def test_max_items_keeps_the_newest_entries_of_a_feed_that_lists_its_oldest_first(tmp_path, server, capsys):
+    """A feed of 30 entries, oldest first, with `max_items: 10`: fetch read its 10 oldest, and no new entry
+    ever. It reads the 10 newest; a feed with undated entries is read in its own order."""
+    def rss(dated: bool) -> bytes:
+        items = "".join(f"<item><title>Entry {n}</title><link>https://old.example/{dated}/{n}</link>"
+                        + (f"<pubDate>{n + 1:02d} Oct 2026 08:00:00 GMT</pubDate>" if dated else "") + "</item>"
+                        for n in range(30))
+        return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Old</title>{items}</channel></rss>'.encode()
+
+    server.routes.update({"/dated.xml": Route(rss(True)), "/undated.xml": Route(rss(False))})
+    extra = "".join(f"  - url: {server.url(path)}\n    max_items: 10\n" for path in ("/dated.xml", "/undated.xml"))
+    site = site_with(tmp_path / "site", server, [], extra=extra)
+    assert run_fetch(site, capsys)[0] == 0
+    titles = {(meta["originalUrl"].split("/")[3], meta["title"]): meta["heat"] for meta in fetched(site).values()}
+    assert sorted(titles) == sorted([("True", f"Entry {n}") for n in range(20, 30)] +
+                                    [("False", f"Entry {n}") for n in range(10)])
+    assert titles[("True", "Entry 29")] == 10 and titles[("False", "Entry 0")] == 100  # heat: the place in the feed
 
 
 def test_duplicate_guids_keep_the_first_entry_and_say_so(tmp_path, server, capsys):
@@ -380,7 +708,7 @@ def test_a_429_with_retry_after_is_waited_for(tmp_path, server, capsys):
     assert code == 1 and out.startswith("2 sources, 1 new")
     first, second = server.asked("/busy.xml")
     assert len(server.asked("/busier.xml")) == 1
-    assert (f"failed: {server.url('/busier.xml')}: HTTP 503 Service Unavailable; asks to wait 3600 s, more than "
+    assert (f"failed: {listed(site, server.url('/busier.xml'))}: HTTP 503 Service Unavailable; asks to wait 3600 s, more than "
             f"fetch.max_wait: tried again on the next fetch") in err
 
 
@@ -394,10 +722,10 @@ def test_a_slow_or_huge_feed_fails_alone(tmp_path, server, capsys):
                      fetch="max_bytes: 1048576\n")
     code, out, err = run_fetch(site, capsys)
     assert code == 1 and out.strip() == "4 sources, 1 new, 0 updated, 0 unchanged, 3 failed"
-    assert f"failed: {server.url('/slow.xml')}: timed out: no answer within 2 s" in err
-    assert (f"failed: {server.url('/huge.xml')}: the feed is 20,971,520 bytes, more than fetch.max_bytes "
+    assert f"failed: {listed(site, server.url('/slow.xml'))}: timed out: no answer within 2 s" in err
+    assert (f"failed: {listed(site, server.url('/huge.xml'))}: the feed is 20,971,520 bytes, more than fetch.max_bytes "
             f"(1,048,576)") in err
-    assert f"failed: {server.url('/bomb.xml')}: the feed is more than fetch.max_bytes (1,048,576 bytes)" in err
+    assert f"failed: {listed(site, server.url('/bomb.xml'))}: the feed is more than fetch.max_bytes (1,048,576 bytes)" in err
 
 
 @pytest.mark.slow
@@ -428,6 +756,67 @@ def test_a_feed_that_trickles_past_the_timeout_fails(tmp_path, capsys):
     code, out, err = run_fetch(site, capsys)
     assert code == 1 and "timed out: the feed took more than 1 s" in err
     listener.close()
+
+
+def test_an_answer_broken_off_is_not_told_as_a_failed_connection(tmp_path, capsys):
+    """A server that closes before the length it announced, or without an answer at all, was reported as
+    "cannot connect ...; check the host name", sending the owner to the wrong fix."""
+    import socket
+    import threading
+
+    answers = [b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 100000\r\n\r\n<rss>", b""]
+    listeners = []
+    for answer in answers:
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listeners.append(listener)
+
+        def serve(listener=listener, answer=answer):
+            connection, _ = listener.accept()
+            connection.recv(65536)
+            connection.sendall(answer)
+            connection.close()
+
+        threading.Thread(target=serve, daemon=True).start()
+    urls = [f"http://127.0.0.1:{listener.getsockname()[1]}/feed" for listener in listeners]
+    site = make_site(tmp_path / "site", {}, "sources:\n" + "".join(f"  - {url}\n" for url in urls) +
+                     "fetch:\n  timeout: 5\n  retries: 0\n")
+    code, out, err = run_fetch(site, capsys)
+    for listener in listeners:
+        listener.close()
+    assert code == 1 and out.strip().endswith("2 failed")
+    assert [line for line in err.splitlines() if line.startswith("failed: ")] == [
+        f"failed: config.yaml:2: {urls[0]}: the server broke off or garbled its answer: peer closed connection "
+        f"without sending complete message body (received 5 bytes, expected 100000); tried again on the next fetch",
+        f"failed: config.yaml:3: {urls[1]}: the server broke off or garbled its answer: Server disconnected without "
+        f"sending a response; tried again on the next fetch",
+    ]
+
+
+def test_a_host_that_cannot_be_reached_is_tried_for_one_feed_only(tmp_path, server, capsys):
+    """A site that is down, with five feeds listed, cost five times its retries (and timeouts, when its
+    address drops connections): minutes of a scheduled run, as one host's feeds are asked one at a time.
+    Once a host could not be reached through every retry, its other feeds are not asked in this fetch; the
+    feeds of other hosts are, and a host that is merely slow for one feed is still asked for the others."""
+    import socket
+
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nothing listens there: each connection is refused
+    server.routes["/ok.xml"] = Route(feed("latin1.xml"), content_type="text/xml")
+    down = [f"http://127.0.0.1:{port}/feed{n}.xml" for n in range(3)]
+    site = make_site(tmp_path / "site", {}, "sources:\n" + "".join(f"  - {url}\n" for url in down) +
+                     f"  - {server.url('/ok.xml')}\nfetch:\n  retries: 1\n  backoff: 0.1\n  concurrency: 1\n")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 1 and out.strip() == "4 sources, 1 new, 0 updated, 0 unchanged, 3 failed"
+    failed = [line for line in err.splitlines() if line.startswith("failed: ")]
+    assert failed[0].startswith(f"failed: config.yaml:2: {down[0]}: cannot connect: ")
+    assert failed[0].endswith("; check the host name in the URL; tried again on the next fetch")
+    assert failed[1:] == [
+        f"failed: config.yaml:{line}: {url}: not asked: 127.0.0.1:{port} could not be reached for another feed "
+        f"earlier in this fetch; tried again on the next fetch" for line, url in ((3, down[1]), (4, down[2]))]
 
 
 def test_feeds_on_one_host_are_asked_one_at_a_time(tmp_path, server, capsys):
@@ -527,7 +916,7 @@ def test_init_writes_a_workflow_that_fetches_commits_and_publishes_on_a_schedule
         (tmp_path / "newsdesk").chmod(0o755)
     done = step(fetch_step["run"])
     assert done.returncode == 0, done.stderr
-    assert f"failed: {server.url('/missing.xml')}: HTTP 404 Not Found" in done.stderr
+    assert f"failed: {listed(clone, server.url('/missing.xml'))}: HTTP 404 Not Found" in done.stderr
     done = step(commit_step["run"])
     assert done.returncode == 0, done.stderr
     pushed = git(origin, "show", "--stat", "--format=%s", "main")

@@ -18,9 +18,10 @@ from typing import Callable
 from generator import __version__
 from generator.config import Config
 from generator.fetch.http import Client, Response, Settings
+from generator.fetch.items import item_settings
 from generator.fetch.parse import Feed, NotAFeed, parse_feed
 from generator.fetch.sources import Source, read_sources
-from generator.fetch.state import load_state, save_state
+from generator.fetch.state import FeedState, load_state, save_state
 from generator.fetch.store import Store
 
 log = logging.getLogger(__name__)
@@ -75,7 +76,7 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
     with Client(settings_of(config)) as client, ThreadPoolExecutor(config.fetch.concurrency) as pool:
         asked = [(source, state.feed(source.url)) for source in sources]
         futures = [None if feed.gone_since else pool.submit(_download, client, feed.moved_to or source.url,
-                                                             feed.etag, feed.last_modified)
+                                                             *_validators(feed, source, config))
                    for source, feed in asked]
         try:
             for done, ((source, feed), future) in enumerate(zip(asked, futures), 1):
@@ -96,6 +97,14 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
                 expired, notes = store.expire(now - timedelta(days=config.fetch.keep_days))
             written = save_state(state, state_path)
     return FetchReport(tuple(results), expired, tuple(notes), written)
+
+
+def _validators(feed: FeedState, source: Source, config: Config) -> tuple[str, str]:
+    """The ETag and Last-Modified to send: none when the source's items were written with other settings
+    (its name, its topics...), so that the whole feed is read and its items written anew."""
+    if feed.settings != item_settings(source, config.topics):
+        return "", ""
+    return feed.etag, feed.last_modified
 
 
 def _download(client: Client, url: str, etag: str, last_modified: str) -> tuple[Response, Feed | None, str]:
@@ -131,6 +140,7 @@ def _record(store: Store, source: Source, response: Response, feed: Feed | None,
     if response.status == "not_modified":
         return SourceResult(source, "not_modified", notes=tuple(notes))
     applied = store.apply(source, feed, now)
-    state.set_feed(source.url, etag=response.etag, last_modified=response.last_modified)
+    state.set_feed(source.url, etag=response.etag, last_modified=response.last_modified,
+                   settings=item_settings(source, store.topics))
     return SourceResult(source, "fetched", applied.new, applied.updated, applied.unchanged,
                         notes=tuple(notes) + applied.notes)

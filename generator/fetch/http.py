@@ -8,6 +8,8 @@ the other feeds.
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -17,6 +19,9 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 MAX_REDIRECTS = 5
+AGAIN = "tried again on the next fetch"
+SLOW = f"{AGAIN}; raise fetch.timeout if the feed is just slow"
+BIGGER = "raise fetch.max_bytes if the feed really is that big"
 ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, "
           "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5")
 
@@ -44,10 +49,24 @@ class Response:
 
 
 class _Failed(Exception):
-    def __init__(self, message: str, retry: bool = False, wait: float | None = None):
+    def __init__(self, message: str, retry: bool = False, wait: float | None = None, hint: str = "",
+                 silent: str = ""):
         super().__init__(message)
         self.retry = retry
         self.wait = wait
+        self.hint = hint  # what the user can do about it
+        self.silent = silent  # the host:port that could not be reached
+
+    def told(self) -> str:
+        return f"{self}; {self.hint}" if self.hint else str(self)
+
+
+def _hint(status: int) -> str:
+    if status >= 500:
+        return f"the server failed; {AGAIN}"
+    if status in (401, 403):
+        return "the server refuses to give the feed; open the URL in a browser, and ask the site or remove the source"
+    return "no feed at this URL; open it in a browser, and fix the URL or remove the source"
 
 
 class Client:
@@ -59,6 +78,9 @@ class Client:
                                   headers={"User-Agent": settings.user_agent, "Accept": ACCEPT})
         self._hosts: dict[str, threading.Lock] = {}
         self._hosts_lock = threading.Lock()
+        # Hosts that could not be reached (no connection), through every retry: their other feeds are not
+        # asked in this fetch, so a site that is down costs one feed's retries, not those of each of its feeds.
+        self._silent: set[str] = set()
         self.sleep = time.sleep
 
     def close(self) -> None:
@@ -84,11 +106,13 @@ class Client:
                 return self._follow(url, headers)
             except _Failed as failure:
                 if not failure.retry or attempt >= settings.retries:
-                    return Response("failed", url=url, message=str(failure))
+                    if failure.silent:
+                        self._silent.add(failure.silent)
+                    return Response("failed", url=url, message=failure.told())
                 wait = settings.backoff * 2 ** attempt if failure.wait is None else failure.wait
                 if wait > settings.max_wait:
                     return Response("failed", url=url, message=f"{failure}; asks to wait {wait:.0f} s, more than "
-                                                               f"fetch.max_wait: tried again on the next fetch")
+                                                               f"fetch.max_wait: {AGAIN}")
                 attempt += 1
                 with self._host(url):  # the host asked for a pause: nobody else asks it either
                     self.sleep(wait)
@@ -96,13 +120,21 @@ class Client:
     def _follow(self, url: str, headers: dict) -> Response:
         moved_to = ""
         permanent = True  # only a chain of permanent redirects moves the feed for good
+        # A feed server must not send fetch to a machine only this one can reach (a service on localhost, the
+        # cloud's metadata address, the office network), whose answer would be published on the site. A
+        # redirect within the host that config.yaml names is the owner's choice, as that URL was.
+        origin = urlsplit(url).hostname
         for _ in range(MAX_REDIRECTS + 1):
             with self._host(url):
                 status, answer, body = self._once(url, headers)
             if status in (301, 302, 303, 307, 308):
                 target = urljoin(url, answer.headers.get("location", ""))
                 if urlsplit(target).scheme not in ("http", "https") or not urlsplit(target).netloc:
-                    raise _Failed(f"HTTP {status} redirects to {answer.headers.get('location')!r}, not an http(s) URL")
+                    raise _Failed(f"HTTP {status} redirects to {answer.headers.get('location')!r}, not an http(s) URL",
+                                  hint="give the feed's own http(s) URL")
+                if urlsplit(target).hostname != origin and not _public(urlsplit(target).hostname or ""):
+                    raise _Failed(f"HTTP {status} redirects to {target!r}, a local or private-network address on "
+                                  f"another host", hint="list that URL in config.yaml if it really is the feed")
                 permanent = permanent and status in (301, 308)
                 if permanent:
                     moved_to = target
@@ -118,12 +150,18 @@ class Client:
                                 moved_to=moved_to)
             reason = f"HTTP {status} {answer.reason_phrase}".rstrip()
             if status in (429, 503):
-                raise _Failed(reason, retry=True, wait=_retry_after(answer.headers.get("retry-after", "")))
-            raise _Failed(reason, retry=status >= 500)
-        raise _Failed(f"more than {MAX_REDIRECTS} redirects")
+                raise _Failed(reason, retry=True, wait=_retry_after(answer.headers.get("retry-after", "")),
+                              hint=AGAIN)
+            raise _Failed(reason, retry=status >= 500, hint=_hint(status))
+        raise _Failed(f"more than {MAX_REDIRECTS} redirects",
+                      hint="open the URL in a browser, and give the address it ends at")
 
     def _once(self, url: str, headers: dict) -> tuple[int, httpx.Response, bytes]:
         settings = self.settings
+        host = _host_key(url)
+        if host in self._silent:
+            raise _Failed(f"not asked: {host} could not be reached for another feed earlier in this fetch",
+                          hint=AGAIN)
         deadline = time.monotonic() + settings.timeout  # httpx's timeouts are per read; this bounds a trickle
         try:
             with self._http.stream("GET", url, headers=headers) as answer:
@@ -131,30 +169,53 @@ class Client:
                     return answer.status_code, answer, b""
                 declared = answer.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > settings.max_bytes:
-                    raise _Failed(f"the feed is {int(declared):,} bytes, more than fetch.max_bytes ({settings.max_bytes:,})")
+                    raise _Failed(f"the feed is {int(declared):,} bytes, more than fetch.max_bytes ({settings.max_bytes:,})",
+                                  hint=BIGGER)
                 chunks, size = [], 0
                 for chunk in answer.iter_bytes():  # decompressed: the cap holds for a gzip bomb too
                     size += len(chunk)
                     if size > settings.max_bytes:
-                        raise _Failed(f"the feed is more than fetch.max_bytes ({settings.max_bytes:,} bytes)")
+                        raise _Failed(f"the feed is more than fetch.max_bytes ({settings.max_bytes:,} bytes)", hint=BIGGER)
                     if time.monotonic() > deadline:
-                        raise _Failed(f"timed out: the feed took more than {settings.timeout:g} s", retry=True)
+                        raise _Failed(f"timed out: the feed took more than {settings.timeout:g} s", retry=True, hint=SLOW)
                     chunks.append(chunk)
                 return 200, answer, b"".join(chunks)
+        except httpx.ConnectTimeout:
+            raise _Failed(f"timed out: no connection within {settings.timeout:g} s", retry=True,
+                          hint=f"check the host name in the URL; {AGAIN}", silent=host) from None
         except httpx.TimeoutException:
-            raise _Failed(f"timed out: no answer within {settings.timeout:g} s", retry=True) from None
+            raise _Failed(f"timed out: no answer within {settings.timeout:g} s", retry=True, hint=SLOW) from None
         except httpx.DecodingError as exc:
-            raise _Failed(f"the answer could not be decompressed: {exc}") from None
-        except httpx.TransportError as exc:
-            raise _Failed(f"cannot connect: {exc or type(exc).__name__}", retry=True) from None
+            raise _Failed(f"the answer could not be decompressed: {exc}",
+                          hint=f"the server's compression is broken; {AGAIN}") from None
+        except httpx.ConnectError as exc:
+            raise _Failed(f"cannot connect: {exc or type(exc).__name__}", retry=True,
+                          hint=f"check the host name in the URL; {AGAIN}", silent=host) from None
+        except httpx.TransportError as exc:  # connected, but what came back is no (whole) HTTP answer
+            raise _Failed(f"the server broke off or garbled its answer: {str(exc).rstrip('.') or type(exc).__name__}", retry=True,
+                          hint=AGAIN) from None
         except httpx.InvalidURL as exc:
-            raise _Failed(f"invalid URL: {exc}") from None
+            raise _Failed(f"invalid URL: {exc}", hint="fix the URL") from None
 
     def _host(self, url: str) -> threading.Lock:
-        parts = urlsplit(url)
-        key = f"{parts.hostname}:{parts.port or parts.scheme}"
         with self._hosts_lock:
-            return self._hosts.setdefault(key, threading.Lock())
+            return self._hosts.setdefault(_host_key(url), threading.Lock())
+
+
+def _host_key(url: str) -> str:
+    """host:port, which the per-host lock and the silent hosts are keyed by."""
+    parts = urlsplit(url)
+    return f"{parts.hostname}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+
+
+def _public(host: str) -> bool:
+    """Whether every address `host` names is on the public internet (a name that cannot be resolved is
+    left to the connection to fail on, with its own message)."""
+    try:
+        found = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return True
+    return all(ipaddress.ip_address(str(address[4][0]).split("%")[0]).is_global for address in found)
 
 
 def _retry_after(value: str) -> float | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from html.parser import HTMLParser
@@ -15,10 +16,12 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from generator import __version__
 from generator.config import TopicConfig
 from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
 from generator.site.markup import sanitize
+from generator.site.model import MAX_IMAGES, MAX_TEXT
 from generator.urlnorm import canonical_url
 from generator.urls import safe_url, slugify
 
@@ -68,6 +71,14 @@ def file_name(folder: str, source: Source, key: str, title: str) -> str:
     return f"{folder.strip('/')}/{slugify(source.key)}/{words}-{hash_of(key)}.md"
 
 
+def item_settings(source: Source, topics: tuple[TopicConfig, ...]) -> str:
+    """A hash of what shapes a source's items besides its feed (its name, topics, the declared topics..., and
+    the newsdesk that writes them): when it changes, its items are written anew, even if the feed has not."""
+    shaping = (source.name, source.domain, source.logo, source.topics, source.quality, source.max_items,
+               tuple((topic.name, topic.slug) for topic in topics), __version__)
+    return hashlib.sha1(repr(shaping).encode("utf-8")).hexdigest()[:12]
+
+
 def heat_at(position: int) -> float:
     """The default heat of a new entry: 100 for the first of its feed, 5 less for each one below, at least 10."""
     return max(HEAT_FLOOR, HEAT_TOP - HEAT_STEP * position)
@@ -76,8 +87,7 @@ def heat_at(position: int) -> float:
 def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tuple[TopicConfig, ...]) -> str:
     """The content file: front matter in the content format, then the entry's sanitised HTML as the body."""
     excerpt = excerpt_of(entry.summary or entry.content)
-    title = title_of(entry) or _cut(excerpt, 80) or entry.link or "Untitled"
-    meta: dict = {"title": title}
+    meta: dict = {"title": title_of(entry)}
     if excerpt:
         meta["excerpt"] = excerpt
     meta["publishedDateTime"] = published_of(entry, facts)
@@ -91,28 +101,43 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     chosen = topics_of(entry, source, topics)
     if chosen:
         meta["topics"] = list(chosen)
-    if entry.images:
+    if entry.images:  # the first that the build keeps: it would warn about a file the user did not write
         meta["images"] = [{k: v for k, v in (("url", i.url), ("width", i.width), ("height", i.height)) if v}
-                          for i in entry.images]
+                          for i in entry.images[:MAX_IMAGES]]
     if entry.player:
         meta["featuredContent"] = f'<iframe src="{html.escape(entry.player, quote=True)}"></iframe>'
     return "---\n" + _yaml(meta) + "---\n" + body_of(entry)
 
 
 def title_of(entry: Entry) -> str:
-    """The entry's title as plain text (a title the feed marks as HTML loses its tags)."""
-    return plain_text(entry.title) if entry.title_html else " ".join(entry.title.split())
+    """The title a reader sees, which also names the file: the entry's as plain text (a title the feed marks
+    as HTML loses its tags), else the start of its summary, else its link."""
+    return (_plain_title(entry.title, entry.title_html) or _cut(excerpt_of(entry.summary or entry.content), 80)
+            or entry.link or "Untitled")
+
+
+def _plain_title(title: str, is_html: bool) -> str:
+    """As plain text, cut at a word to the build's limit for a title or a name (a feed may send 100,000
+    characters, which the build would cut with a warning about a file the user did not write)."""
+    return _cut(plain_text(title) if is_html else " ".join(title.split()), MAX_TEXT)
 
 
 def published_of(entry: Entry, facts: Facts) -> str:
-    """`publishedDateTime`: the feed's date of the entry, else the time fetch first saw it."""
-    return (entry.published or facts.first_seen).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """`publishedDateTime`: the feed's date of the entry, else the time fetch first saw it. A date after
+    that time is a wrong clock or time zone (the entry is out already): the build would hide the item
+    until then, so it is dated when first seen."""
+    when = entry.published if entry.published and not from_the_future(entry, facts) else facts.first_seen
+    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def from_the_future(entry: Entry, facts: Facts) -> bool:
+    return entry.published is not None and entry.published > facts.first_seen
 
 
 def provider_of(source: Source, feed: Feed) -> dict:
     home = feed.link or source.url
     domain = source.domain or _bare_host(home)
-    provider: dict = {"name": source.name or " ".join(feed.title.split()) or domain, "domain": domain}
+    provider: dict = {"name": source.name or _plain_title(feed.title, feed.title_html) or domain, "domain": domain}
     if source.logo:
         provider["images"] = [{"url": source.logo}]
     return provider
@@ -127,7 +152,8 @@ def topics_of(entry: Entry, source: Source, topics: tuple[TopicConfig, ...]) -> 
         declared.setdefault((topic.slug or slugify(topic.name)).lower(), topic.name)
     chosen = list(source.topics)
     for category in entry.categories:
-        for part in category.split("/") if category not in declared else [category]:  # "News/AI" paths too
+        category = html.unescape(category)  # WordPress writes "Arts &amp; Culture" inside CDATA
+        for part in category.split("/") if category.lower() not in declared else [category]:  # "News/AI" too
             name = declared.get(part.strip().lower()) or declared.get(slugify(part))
             if name:
                 chosen.append(name)
@@ -142,11 +168,34 @@ def body_of(entry: Entry) -> str:
     fragment = entry.content
     if not fragment and len(plain_text(entry.summary)) > EXCERPT_CHARS:
         fragment = entry.summary
+    if _too_deep(fragment):  # its text, in one paragraph
+        fragment = "<p>" + html.escape(plain_text(fragment), quote=False) + "</p>"
     cleaned = sanitize(fragment).strip()
     if not cleaned or len(cleaned.encode("utf-8")) > MAX_BODY_BYTES:
         return ""
     lines = [line.rstrip() for line in cleaned.splitlines() if line.strip()]
     return "<div>\n" + "\n".join(lines) + "\n</div>\n"
+
+
+# Elements nested deeper than this (Chromium's HTML parser nests no deeper either) make the sanitiser's time
+# grow with the square of the depth: a feed of 10 MB of `<div>` would hold fetch for hours.
+MAX_DEPTH = 512
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*?(/?)>")
+_LEFT_OPEN = frozenset({"area", "base", "br", "col", "colgroup", "dd", "dt", "embed", "hr", "img", "input", "li",
+                        "link", "meta", "option", "p", "param", "rp", "rt", "source", "tbody", "td", "tfoot", "th",
+                        "thead", "tr", "track", "wbr"})  # void, or closed by the next one
+
+
+def _too_deep(fragment: str) -> bool:
+    """Whether the fragment's elements nest deeper than MAX_DEPTH (counted in one pass over its tags)."""
+    depth = 0
+    for closing, name, self_closing in _TAG.findall(fragment) if "<" in fragment else ():
+        if self_closing or name.lower() in _LEFT_OPEN:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        if depth > MAX_DEPTH:
+            return True
+    return False
 
 
 def excerpt_of(fragment: str) -> str:

@@ -8,14 +8,17 @@ is still untrusted: items.py sanitises every piece of HTML and keeps only http(s
 from __future__ import annotations
 
 import calendar
+import codecs
 import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from html.parser import HTMLParser
 from urllib.parse import urljoin
+from xml.sax import SAXParseException
 
 import feedparser
+from feedparser.urls import resolve_relative_uris
 
 from generator.urls import safe_url
 
@@ -44,9 +47,10 @@ class Entry:
 
 @dataclass(frozen=True)
 class Feed:
-    title: str
+    title: str  # as the feed gives it: HTML when title_html, else plain text
     link: str  # the site's home page, if the feed names it
     entries: tuple[Entry, ...]
+    title_html: bool = False
 
 
 # A character reference to no character (a surrogate, beyond U+10FFFF): feedparser's fallback parser fails on
@@ -57,25 +61,37 @@ _NUMERIC_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+CHECK = "open the URL in a browser: is it the feed's?"
+
+
 class NotAFeed(ValueError):
     """The bytes are no feed newsdesk can read; the message says what was found."""
 
 
 def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
     head = body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head:
+        raise NotAFeed(f"an empty answer: the server sent nothing; {CHECK}")
     if "json" in content_type.lower() or head.startswith(b"{"):
-        return _json_feed(body, url)
+        return _json_feed(body, url, content_type)
     if b"&#" in body:
         body = _NUMERIC_REF.sub(_character_ref, body)
     parsed = feedparser.parse(body, response_headers={"content-location": url, "content-type": content_type or "application/xml"})
     if not parsed.entries and (parsed.bozo or not parsed.version):
         if "html" in content_type.lower() or head.lower().startswith((b"<!doctype html", b"<html")):
             raise NotAFeed(_web_page(body, url))
+        if not head.startswith(b"<"):
+            raise NotAFeed(f"not a feed: the answer is neither XML nor JSON; {CHECK}")
         problem = parsed.get("bozo_exception") if parsed.bozo else None
-        raise NotAFeed(f"not a feed: {problem}" if problem else "not a feed: no RSS, Atom or RDF entries found")
+        if isinstance(problem, SAXParseException):  # its str() names the file "<unknown>"
+            problem = f"broken XML at line {problem.getLineNumber()}, column {problem.getColumnNumber()}: " \
+                      f"{problem.getMessage()}"
+        raise NotAFeed(f"not a feed: {problem}; {CHECK}" if problem else
+                       f"not a feed: no RSS, Atom or RDF entries found; {CHECK}")
     channel = parsed.feed
     return Feed(title=_text(channel.get("title")), link=safe_url(channel.get("link", "")),
-                entries=tuple(_entry(entry) for entry in parsed.entries))
+                entries=tuple(_entry(entry, url) for entry in parsed.entries),
+                title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"))
 
 
 def _character_ref(match: re.Match) -> bytes:
@@ -116,7 +132,7 @@ def _web_page(body: bytes, url: str) -> str:
     return "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"
 
 
-def _entry(entry) -> Entry:
+def _entry(entry, url: str) -> Entry:
     content = entry.get("content") or []
     html_content = next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), "")
     if not html_content and content:
@@ -125,18 +141,26 @@ def _entry(entry) -> Entry:
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
         summary = _escape(summary)
     when = entry.get("published_parsed") or entry.get("updated_parsed")
+    def link(value) -> str:
+        """feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
+        `url="/img/a.jpg"`: those are resolved against the feed's URL here."""
+        return safe_url(urljoin(url, value.strip())) if isinstance(value, str) and value.strip() else ""
+
     images = []
     for media in list(entry.get("media_content") or []) + list(entry.get("media_thumbnail") or []):
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
-        if kind in ("image", "") and safe_url(media.get("url")):
-            images.append(Image(safe_url(media.get("url")), _int(media.get("width")), _int(media.get("height"))))
+        if kind in ("image", "") and link(media.get("url")):
+            images.append(Image(link(media.get("url")), _int(media.get("width")), _int(media.get("height"))))
+    episode = entry.get("image")  # a podcast episode's <itunes:image href>, its cover when it has no other picture
+    if isinstance(episode, dict) and link(episode.get("href")):
+        images.append(Image(link(episode.get("href"))))
     video = False
     for enclosure in entry.get("enclosures") or []:
         kind = (enclosure.get("type") or "").split("/")[0]
-        if kind == "image" and safe_url(enclosure.get("href")):
-            images.append(Image(safe_url(enclosure.get("href"))))
+        if kind == "image" and link(enclosure.get("href")):
+            images.append(Image(link(enclosure.get("href"))))
         video = video or kind == "video"
-    player = safe_url((entry.get("media_player") or {}).get("url", ""))
+    player = link((entry.get("media_player") or {}).get("url", ""))
     if not player and entry.get("yt_videoid"):
         player = "https://www.youtube.com/embed/" + "".join(c for c in entry["yt_videoid"] if c.isalnum() or c in "-_")
     return Entry(
@@ -154,20 +178,26 @@ def _entry(entry) -> Entry:
     )
 
 
-def _json_feed(body: bytes, url: str) -> Feed:
+def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
     """JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/), which feedparser does not read."""
     try:
-        text = body.decode("utf-8-sig")
+        try:
+            text = body.decode("utf-8-sig")
+        except UnicodeDecodeError:  # JSON is UTF-8, but a server may say (rightly) that its feed is not
+            charset = _charset(content_type)
+            if not charset:
+                raise
+            text = body.decode(charset)
         data = json.loads(text)
         if "\\u" in text and _SURROGATE.search(text := json.dumps(data, ensure_ascii=False)):
             data = json.loads(_SURROGATE.sub("\ufffd", text))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise NotAFeed(f"not a feed: invalid JSON ({exc})") from None
+        raise NotAFeed(f"not a feed: invalid JSON ({exc}); {CHECK}") from None
     if not isinstance(data, dict) or not str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
-        raise NotAFeed("not a feed: JSON without a JSON Feed `version`")
+        raise NotAFeed(f"not a feed: JSON without a JSON Feed `version`; {CHECK}")
     items = data.get("items")
     if not isinstance(items, list):
-        raise NotAFeed("not a feed: a JSON Feed without `items`")
+        raise NotAFeed(f"not a feed: a JSON Feed without `items`; {CHECK}")
 
     def link(value) -> str:
         return safe_url(urljoin(url, value)) if isinstance(value, str) else ""
@@ -176,15 +206,18 @@ def _json_feed(body: bytes, url: str) -> Feed:
     for item in items:
         if not isinstance(item, dict):
             continue
+        page = link(item.get("url")) or link(item.get("external_url"))
         html = _text(item.get("content_html"))
-        if not html and item.get("content_text"):
+        if html:  # its relative links are the item page's (feedparser does this for RSS and Atom)
+            html = resolve_relative_uris(html, page or url, "utf-8", "text/html")
+        elif item.get("content_text"):
             html = _escape(_text(item.get("content_text")))
         images = tuple(Image(link(item.get(key))) for key in ("image", "banner_image") if link(item.get(key)))
         attachments = [a for a in item.get("attachments") or [] if isinstance(a, dict)]
         when = _iso_date(item.get("date_published")) or _iso_date(item.get("date_modified"))
         entries.append(Entry(
             guid=_text(item.get("id")),
-            link=link(item.get("url")) or link(item.get("external_url")),
+            link=page,
             title=_text(item.get("title")),
             title_html=False,
             summary=_escape(_text(item.get("summary"))),
@@ -196,6 +229,18 @@ def _json_feed(body: bytes, url: str) -> Feed:
             video=any(_text(a.get("mime_type")).startswith("video/") for a in attachments),
         ))
     return Feed(title=_text(data.get("title")), link=link(data.get("home_page_url")), entries=tuple(entries))
+
+
+def _charset(content_type: str) -> str:
+    """The charset a Content-Type header names, if Python knows it."""
+    for parameter in content_type.split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            try:
+                return codecs.lookup(value.strip().strip('"')).name
+            except LookupError:
+                return ""
+    return ""
 
 
 def _iso_date(value) -> datetime | None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
+
+import yaml
 
 from generator.config import Config
 from generator.errors import ConfigError, Problem
@@ -25,6 +29,7 @@ class Source:
     quality: float = 50.0
     max_items: int = 100
     where: str = "config.yaml"  # the file that lists it, for messages
+    line: int | None = None  # its line there
 
     @property
     def key(self) -> str:
@@ -34,13 +39,17 @@ class Source:
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({self.url})" if self.name else self.url
+        """How messages name it: where it is listed, so the user can go and fix it, then what it is."""
+        at = f"{self.where}:{self.line}" if self.line else self.where
+        return f"{at}: {self.name} ({self.url})" if self.name else f"{at}: {self.url}"
 
 
 def read_sources(config: Config) -> tuple[Source, ...]:
     """The sources of config.yaml, then those of the OPML file that config.yaml does not list already."""
+    lines = _listed_lines(config.root / config.path)
     sources = [Source(url=s.url.strip(), name=s.name, domain=s.domain.lower(), logo=s.logo, topics=tuple(s.topics),
-                      quality=s.quality, max_items=s.max_items, where=config.path) for s in config.sources]
+                      quality=s.quality, max_items=s.max_items, where=config.path,
+                      line=lines[index] if index < len(lines) else None) for index, s in enumerate(config.sources)]
     if config.fetch.opml:
         listed = {source.url for source in sources}
         for source in read_opml(config, config.fetch.opml):
@@ -48,6 +57,28 @@ def read_sources(config: Config) -> tuple[Source, ...]:
                 listed.add(source.url)
                 sources.append(source)
     return tuple(sources)
+
+
+def _listed_lines(path: Path) -> list[int]:
+    """The line of each entry of config.yaml's `sources:` list (the config was read already: this only
+    places its sources, for messages)."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []
+    listed = next((value for key, value in node.value if key.value == "sources"), None) \
+        if isinstance(node, yaml.MappingNode) else None
+    return [item.start_mark.line + 1 for item in listed.value] if isinstance(listed, yaml.SequenceNode) else []
+
+
+def _opml_line(text: str, url: str) -> int | None:
+    """The line of the outline whose xmlUrl is `url` (ElementTree keeps no lines)."""
+    for quoted in (escape(url, {'"': "&quot;"}), escape(url)):
+        for attribute in (f'xmlUrl="{quoted}"', f"xmlUrl='{quoted}'"):
+            at = text.find(attribute)
+            if at >= 0:
+                return text.count("\n", 0, at) + 1
+    return None
 
 
 def read_opml(config: Config, name: str) -> list[Source]:
@@ -66,6 +97,7 @@ def read_opml(config: Config, name: str) -> list[Source]:
     except ElementTree.ParseError as exc:
         raise ConfigError(Problem(name, exc.position[0], f"not valid XML: {exc}", "export the file again"))
     declared = {topic.name.lower(): topic.name for topic in config.topics}
+    text = raw.decode("utf-8", "replace")
     found: list[Source] = []
     problems: list[Problem] = []
 
@@ -79,7 +111,8 @@ def read_opml(config: Config, name: str) -> list[Source]:
                     problems.append(Problem(name, None, f"outline {title!r}: {url!r} is not an http(s) feed URL"))
                 else:
                     topics = tuple(declared[f.lower()] for f in folders if f.lower() in declared)
-                    found.append(Source(url=url, name=title, topics=topics, where=name))
+                    found.append(Source(url=url, name=title, topics=topics, where=name,
+                                        line=_opml_line(text, outline.get("xmlUrl") or "")))
             walk(outline, folders + ((title,) if title and not url else ()))
 
     walk(root.find("body") if root.find("body") is not None else root, ())

@@ -28,6 +28,7 @@ class FeedState:
     last_modified: str = ""
     moved_to: str = ""  # a 301/308 answer's new URL, used from then on
     gone_since: str = ""  # a 410 answer's date: not asked again
+    settings: str = ""  # a hash of the settings its items were written with: others, and the feed is read whole
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ from datetime import datetime
 from pathlib import Path
 
 from generator.config import TopicConfig
-from generator.fetch.items import Facts, file_name, hash_of, heat_at, identity, item_text, published_of, title_of
-from generator.fetch.parse import Feed
+from generator.fetch.items import (Facts, file_name, from_the_future, hash_of, heat_at, identity, item_text, published_of,
+                                   title_of)
+from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import ItemState, State
 
@@ -52,11 +53,10 @@ class Store:
         return found
 
     def apply(self, source: Source, feed: Feed, now: datetime) -> Applied:
-        new = updated = unchanged = 0
+        new = updated = unchanged = future = 0
         notes: list[str] = []
-        entries = feed.entries[: source.max_items] if source.max_items else feed.entries
         seen: set[str] = set()
-        for position, entry in enumerate(entries):
+        for position, entry in newest(feed.entries, source.max_items):
             key = identity(entry, source)
             if key in seen:
                 notes.append(f"{entry.title or key!r}: the feed lists this entry twice; the first is kept")
@@ -110,9 +110,13 @@ class Store:
             else:
                 _write(path, text)
                 new += 1
+                future += from_the_future(entry, facts)
             self.by_hash[hash_of(key)] = name
             self.state.items[key] = ItemState(source=source.url, file=name, sha256=digest,
                                               first_seen=facts.first_seen.isoformat(), date=date, heat=facts.heat)
+        if future:
+            notes.append(f"{future} new entr{'y is' if future == 1 else 'ies are'} dated after this fetch (the feed's "
+                         f"clock or time zone is wrong): dated when fetched instead")
         every = {identity(entry, source) for entry in feed.entries}
         for key, record in list(self.state.items.items()):  # tombstones are needed while the feed lists them
             if record.source == source.url and not record.file and key not in every:
@@ -140,6 +144,19 @@ class Store:
             expired += 1
         notes = [f"{name}: older than fetch.keep_days, but edited by hand: kept" for name in kept]
         return expired, notes
+
+
+def newest(entries: tuple[Entry, ...], most: int) -> list[tuple[int, Entry]]:
+    """The `most` newest entries (0: all) with their places in the feed, in the feed's order. Most feeds
+    list their newest first; one that lists its oldest first would otherwise never show a new entry once
+    it is longer than `most`. Without a date on every entry, the feed's order is all there is: the first."""
+    numbered = list(enumerate(entries))
+    if not most or len(numbered) <= most:
+        return numbered
+    if any(entry.published is None for entry in entries):
+        return numbered[:most]
+    kept = sorted(numbered, key=lambda pair: pair[1].published, reverse=True)[:most]  # stable: ties keep order
+    return sorted(kept, key=lambda pair: pair[0])
 
 
 def _write(path: Path, data: bytes) -> None:
