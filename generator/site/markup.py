@@ -117,10 +117,34 @@ def cmark_to_html(text: str) -> str:
 
 
 def sanitize(html: str) -> str:
-    """Allow-list sanitising of an HTML fragment."""
+    """Allow-list sanitising of an HTML fragment. A fragment nested deeper than MAX_DEPTH keeps its text,
+    in one paragraph."""
     if not html:
         return ""
+    if too_deep(html):
+        html = "<p>" + " ".join(_ANY_TAG.sub(" ", html).split()) + "</p>"
     return _cleaner().clean(html)
+
+
+# Elements nested deeper than this (Chromium's HTML parser nests no deeper either) make the sanitiser's time
+# grow with the square of the depth: one crawled body of nested <div>s could hold a build or a fetch for hours.
+MAX_DEPTH = 512
+_ANY_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*?(/?)>")
+_LEFT_OPEN = frozenset({"area", "base", "br", "col", "colgroup", "dd", "dt", "embed", "hr", "img", "input", "li",
+                        "link", "meta", "option", "p", "param", "rp", "rt", "source", "tbody", "td", "tfoot", "th",
+                        "thead", "tr", "track", "wbr"})  # void, or closed by the next one
+
+
+def too_deep(fragment: str) -> bool:
+    """Whether the fragment's elements nest deeper than MAX_DEPTH (counted in one pass over its tags)."""
+    depth = 0
+    for closing, name, self_closing in _ANY_TAG.findall(fragment) if fragment.count("<") > MAX_DEPTH else ():
+        if self_closing or name.lower() in _LEFT_OPEN:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        if depth > MAX_DEPTH:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
