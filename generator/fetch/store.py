@@ -147,16 +147,20 @@ class Store:
 
 
 def newest(entries: tuple[Entry, ...], most: int) -> list[tuple[int, Entry]]:
-    """The `most` newest entries (0: all) with their places in the feed, in the feed's order. Most feeds
-    list their newest first; one that lists its oldest first would otherwise never show a new entry once
-    it is longer than `most`. Without a date on every entry, the feed's order is all there is: the first."""
-    numbered = list(enumerate(entries))
+    """The `most` newest entries (0: all), in the feed's order, each with its place from the feed's newest
+    end (its default heat). Most feeds list their newest first; one that lists its oldest first (every entry
+    dated, its first older than its last) is counted from its end, or its newest entry would get the least
+    heat, and, longer than `most`, it would never show a new entry. Without a date on every entry, the
+    feed's order is all there is: the first."""
+    dated = all(entry.published is not None for entry in entries)
+    oldest_first = dated and len(entries) > 1 and entries[0].published < entries[-1].published
+    numbered = [(len(entries) - 1 - place if oldest_first else place, entry) for place, entry in enumerate(entries)]
     if not most or len(numbered) <= most:
         return numbered
-    if any(entry.published is None for entry in entries):
+    if not dated:
         return numbered[:most]
-    kept = sorted(numbered, key=lambda pair: pair[1].published, reverse=True)[:most]  # stable: ties keep order
-    return sorted(kept, key=lambda pair: pair[0])
+    kept = sorted(enumerate(numbered), key=lambda pair: pair[1][1].published, reverse=True)[:most]  # stable
+    return [pair for _, pair in sorted(kept, key=lambda pair: pair[0])]
 
 
 def _write(path: Path, data: bytes) -> None:
