@@ -153,11 +153,11 @@ HEADLINES = ("Harbour bridge reopens after repairs", "Library extends weekend op
              "City buys its first electric ferries", "Marathon record falls in heavy rain")
 
 
-def _picture_site(root: Path):
+def _picture_site(root: Path, headlines=HEADLINES):
     """Eight stories (eight cards: headlines with no word in common) whose pictures the server answers with
     404, as providers' pictures often do."""
     files = {f"content/story-{n}.md": item(
-        HEADLINES[n], f"2026-11-{20 - n:02d}T08:00:00Z", heat=90 - n, quality=50,
+        headlines[n], f"2026-11-{20 - n:02d}T08:00:00Z", heat=90 - n, quality=50,
         provider="{name: Gone Pictures, domain: gone.example}", topics="[Pictures]",
         images=f"[{{url: 'static/pictures/missing-{n}.jpg', width: 1200, height: 675}}]") for n in range(8)}
     config, result = build_site(make_site(root, files, PICTURE_CONFIG))
@@ -171,9 +171,14 @@ LAYOUT_SHIFT = """() => new Promise(done => {
   setTimeout(() => done(shift), 600);
 })"""
 
+# Each failed picture's box: its height, its ground (the placeholder's icon) and whether a headline is drawn in it.
 EMPTY_BOXES = """() => [...document.querySelectorAll('img')].filter(img => img.complete && img.naturalWidth === 0)
   .map(img => { const box = img.parentElement, r = box.getBoundingClientRect(), s = getComputedStyle(box);
-                return {tag: box.className, height: r.height, ground: s.backgroundImage}; })"""
+                const inside = h => { const q = h.getBoundingClientRect();
+                  return q.height > 0 && q.top >= r.top - 0.5 && q.bottom <= r.bottom + 0.5
+                         && q.left >= r.left - 0.5 && q.right <= r.right + 0.5; };
+                return {tag: box.className, height: r.height, ground: s.backgroundImage,
+                        headline: [...document.querySelectorAll('h1, h2, h3')].some(h => h.checkVisibility() && inside(h))}; })"""
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -192,13 +197,94 @@ def test_failed_pictures_leave_no_empty_boxes_and_move_nothing(browser, tmp_path
                 tab.evaluate("() => window.scrollTo(0, 0)")
                 failed = tab.evaluate(EMPTY_BOXES)
                 assert failed, f"{path}: no failed picture to look at"
-                empty = [box for box in failed if box["height"] > 100 and "favicon" not in box["ground"]]
+                empty = [box for box in failed
+                         if box["height"] > 100 and "favicon" not in box["ground"] and not box["headline"]]
                 assert empty == [], f"{path or '/'}: empty picture boxes: {empty}"
                 tab.goto(url + path, wait_until="load")
                 shift = tab.evaluate(LAYOUT_SHIFT)
                 assert shift < 0.05, f"{path or '/'}: layout shift {shift:.3f} while pictures failed"
         finally:
             context.close()
+
+
+# Every element of the page that is drawn, where it is: what "nothing moved" compares.
+PLACES = """() => [...document.querySelectorAll('main *')].filter(e => e.checkVisibility())
+  .map(e => { const r = e.getBoundingClientRect(); return [e.tagName, r.x, r.y + scrollY, r.width, r.height].join(' '); })"""
+
+# The first picture of the page (the front page's lead, a story's own), once failed: its box and the headings
+# drawn inside that box, with their text.
+FIRST_PICTURE = """() => {
+  const img = document.querySelector('main img'), box = img.getBoundingClientRect();
+  const within = r => r.height > 0 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5
+                      && r.left >= box.left - 0.5 && r.right <= box.right + 0.5;
+  return {failed: img.complete && img.naturalWidth === 0, height: box.height,
+          headings: [...document.querySelectorAll('main h1, main h2, main h3')]
+            .filter(h => h.checkVisibility() && within(h.getBoundingClientRect())).map(h => h.textContent.trim())};
+}"""
+
+
+def _fail_pictures_late(context) -> list:
+    """Hold every story picture's request until the returned list's routes are answered (with a 404): the
+    pictures then fail after the page is laid out and painted, as a slow provider's do."""
+    held = []
+    context.route(re.compile(r"/missing-\d+\.jpg$"), lambda route: held.append(route))
+    return held
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_failed_lead_or_story_picture_leaves_the_headline_in_its_box_and_moves_nothing(browser, tmp_path, viewport):
+    # The front page's lead and a story's page keep their picture's 16:9 box from the start (so that nothing
+    # moves when it comes): when it never comes, that box must still be the headline's, not an empty frame.
+    config, site = _picture_site(tmp_path / "site")
+    lead = site.items[0]
+    with static_server(config.output_path, config.base_path) as url:
+        context = _open(browser, viewport)
+        try:
+            held = _fail_pictures_late(context)
+            tab = context.new_page()
+            for path in ["", lead.path]:
+                held.clear()
+                tab.goto(url + path, wait_until="domcontentloaded")
+                tab.evaluate(LAYOUT_SHIFT)  # a moment for the page to settle, and its pictures to be asked for
+                assert held, f"{path or '/'}: no picture was asked for"
+                before = tab.evaluate(PLACES)
+                for route in held:
+                    route.fulfill(status=404, body="gone")
+                tab.wait_for_function("() => document.querySelector('main img').classList.contains('is-broken')")
+                picture = tab.evaluate(FIRST_PICTURE)
+                assert picture["failed"] and picture["height"] > 100, picture
+                assert picture["headings"] == [lead.title], f"{path or '/'}: an empty picture box: {picture}"
+                assert tab.evaluate(PLACES) == before, f"{path or '/'}: the failed picture moved the page"
+                shift = tab.evaluate(LAYOUT_SHIFT)
+                assert shift < 0.05, f"{path or '/'}: layout shift {shift:.3f} while pictures failed"
+        finally:
+            context.close()
+
+
+def test_a_headline_of_two_thousand_characters_stays_in_its_picture_box(browser, tmp_path):
+    # Titles come from crawlers: one can be a whole paragraph. Drawn over the picture, it is cut to a few lines
+    # there, inside the box, and the page stays as wide as the screen; the whole of it is still in the page.
+    words = [f"Word{n}x" for n in range(300)]  # (no word in common with the other headlines)
+    long = " ".join(words)[:2000].rsplit(" ", 1)[0]
+    config, site = _picture_site(tmp_path / "site", (long, *HEADLINES[1:]))
+    lead = site.items[0]
+    assert lead.title == long and len(long) > 1990
+    with static_server(config.output_path, config.base_path) as url:
+        for viewport in (PHONE, DESKTOP):
+            context = _open(browser, viewport)
+            try:
+                tab = context.new_page()
+                for path in ["", lead.path]:
+                    tab.goto(url + path, wait_until="load")
+                    tab.wait_for_function("() => document.querySelector('main img').classList.contains('is-broken')")
+                    picture = tab.evaluate(FIRST_PICTURE)
+                    where = f"{path or '/'} at {viewport['width']}px"
+                    assert picture["headings"] == [long], f"{where}: the headline is not inside its picture's box"
+                    assert picture["height"] < viewport["height"] * 0.6, f"{where}: {picture['height']}px high"
+                    wider = tab.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+                    assert wider <= 0, f"{where}: the page is {wider}px wider than the screen"
+            finally:
+                context.close()
 
 
 def test_the_first_picture_loads_at_once_and_the_rest_lazily(tmp_path):

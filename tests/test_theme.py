@@ -370,6 +370,7 @@ def test_body_headings_follow_the_page_title_without_gaps(sites):
 
 SAMPLES = {  # page kind -> (site, path)
     "front": ("example", ""),
+    "front with a failed lead picture": ("edge", ""),
     "latest": ("example", "latest/"),
     "top page 2": ("example", "top/page/2/"),
     "hot": ("example", "hot/"),
