@@ -29,6 +29,7 @@ from pathlib import Path
 import jinja2
 
 from generator import __version__
+from generator.build.collector import collector_paused
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ class BuildCache:
         if self.story_words is None:
             self.story_words = {}
             try:
-                with (self.root / CACHE_DIR / _WORDS).open("rb") as handle:
+                with (self.root / CACHE_DIR / _WORDS).open("rb") as handle, collector_paused():
                     version, config, found = pickle.load(handle)
                 if (version, config) == (_version(), self.config) and isinstance(found, dict):
                     self.story_words = found
@@ -137,7 +138,7 @@ class BuildCache:
         cache = cls()
         try:
             if not cold:
-                with path.open("rb") as handle:
+                with path.open("rb") as handle, collector_paused():  # (hundreds of thousands of objects, kept)
                     version, found = pickle.load(handle)
                 if version == _version() and isinstance(found, cls):
                     cache = found

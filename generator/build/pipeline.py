@@ -12,7 +12,6 @@ the build raises BuildError before the output folder is touched.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import gc
 import logging
@@ -26,6 +25,7 @@ from typing import Callable, Iterable, Mapping
 import jinja2
 
 from generator.build.cache import BuildCache
+from generator.build.collector import collector_paused
 from generator.build.fingerprints import (TemplateKey, config_key, output_fingerprint, page_fingerprint, site_keys,
                                           template_keys, unchanged_fingerprints)
 from generator.build.parallel import chunks, default_workers, fork_map
@@ -351,25 +351,6 @@ def _parse_batch(state, files: list[tuple[str, str]]) -> list:
             words = item_words(result, seen) if seen is not None and isinstance(result, Item) else None
             batch.append((name, result, words))
     return batch
-
-
-@contextlib.contextmanager
-def collector_paused():
-    """Python's cyclic garbage collector off while items are read (in this process and in helpers), and
-    while serve's fast path plans and renders an edit (generator/serve/rebuild.py).
-
-    Reading allocates millions of objects and keeps most of them (the items), so the collector,
-    triggered by allocation counts, walks the ever larger heap again and again, a large share of the
-    reading time. Reading leaves about one
-    small cyclic object per file as garbage; it is collected once the collector is back on.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def render_pages(env, pages: list[Page], workers: int = 1, progress: Progress | None = None):

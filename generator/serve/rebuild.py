@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 from generator.build.cache import BuildCache
-from generator.build.pipeline import (BuildOptions, BuildResult, build, collector_paused, output_fingerprints, plan_key,
+from generator.build.collector import collector_paused
+from generator.build.pipeline import (BuildOptions, BuildResult, build, output_fingerprints, plan_key,
                                      render_pages)
 from generator.build.search_index import update_live_index
 from generator.build.writer import WriteReport, update_in_place
