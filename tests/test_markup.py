@@ -54,3 +54,10 @@ def test_a_body_nested_deeper_than_a_browser_shows_keeps_its_text_in_one_paragra
     assert html == "<p>" + " ".join(f"level {n} &amp; more" for n in range(5000)) + "</p>"
     usual = "".join(f"<blockquote><p>level {n}</p>" for n in range(100)) + "</blockquote>" * 100
     assert render_markdown(usual).count("<blockquote>") == 100  # ordinary depth keeps its markup
+
+
+def test_the_python_markdown_engine_renders_its_extra_extensions_and_is_sanitised_too():
+    html = render_markdown("| a | b |\n|---|---|\n| 1 | 2 |\n\nTerm\n:   its definition\n\n<script>alert(1)</script>\n",
+                           "python-markdown")
+    assert "<table>" in html and "<dd>its definition</dd>" in html  # `extra`: tables, definition lists
+    assert "<script>" not in html

@@ -40,7 +40,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib
-import importlib.metadata
 import itertools
 import html
 import json
@@ -306,6 +305,8 @@ def task_key(task: tuple) -> str:
 
 @functools.cache
 def _package_version(name: str) -> str:
+    import importlib.metadata  # (only a build that tokenises needs it)
+
     try:
         return importlib.metadata.version(name)
     except importlib.metadata.PackageNotFoundError:

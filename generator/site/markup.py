@@ -14,7 +14,6 @@ import re
 from functools import lru_cache
 from html.parser import HTMLParser
 
-import markdown
 import nh3
 
 try:  # cmark-gfm: GitHub's C implementation of CommonMark, much faster than Python-Markdown
@@ -45,12 +44,14 @@ _ATTRIBUTES = {
 _H1 = re.compile(r"<(/?)h1>")
 
 
-def _new_markdown() -> markdown.Markdown:
+def _new_markdown():
+    import markdown  # (only for `markdown_engine: python-markdown`: most builds never load it)
+
     return markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
 
 
 @lru_cache(maxsize=1)
-def _converter() -> markdown.Markdown:
+def _converter():
     # One converter per process, reset between documents: building one costs more than converting a body.
     return _new_markdown()
 
