@@ -144,26 +144,24 @@ _PLAIN = frozenset((str, int, float, bool, type(None)))
 
 
 def _describe(value, site: Site, parts: list, memo: dict) -> None:
-    if isinstance(value, (Item, Provider, Topic)):
-        key = id(value)  # the build holds every one of them, so an id stands for one object throughout
-        if key not in memo:
-            memo[key] = _describe_model(value, site)
-        parts.append(memo[key])
-    elif isinstance(value, dict):
-        for key in sorted(value, key=str):
-            parts.append(str(key))
-            _describe(value[key], site, parts, memo)
-    elif isinstance(value, (list, tuple)):
+    kind = type(value)  # (by exact type: this runs for every value of every page)
+    if kind in _PLAIN:
+        parts.append(repr(value))
+    elif kind is list or kind is tuple:
         parts.append(f"[{len(value)}")
         for entry in value:
             _describe(entry, site, parts, memo)
-    elif type(value) in _PLAIN:
-        parts.append(repr(value))
-    else:  # Pagination, teasers, and anything new in a page's context: described in full, once an object
-        key = id(value)  # (all of them are held by the pages, which live as long as `memo`)
-        if key not in memo:
-            memo[key] = repr(value)
-        parts.append(memo[key])
+    elif kind is dict:
+        for key in sorted(value, key=str):
+            parts.append(str(key))
+            _describe(value[key], site, parts, memo)
+    else:  # items, providers, topics, teasers, Pagination, anything new in a page's context: once an object
+        key = id(value)  # (all of them are held by the build or its pages, which outlive `memo`)
+        described = memo.get(key)
+        if described is None:
+            described = memo[key] = (_describe_model(value, site) if isinstance(value, (Item, Provider, Topic))
+                                     else repr(value))
+        parts.append(described)
 
 
 def _describe_model(value, site: Site) -> str:
