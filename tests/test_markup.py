@@ -61,3 +61,11 @@ def test_the_python_markdown_engine_renders_its_extra_extensions_and_is_sanitise
                            "python-markdown")
     assert "<table>" in html and "<dd>its definition</dd>" in html  # `extra`: tables, definition lists
     assert "<script>" not in html
+
+
+def test_python_markdown_nests_a_list_no_deeper_than_its_indent_limit():
+    # Its time grows with the cube of the nesting (a crawled body of 2,000 nested list levels: ~30 s); the
+    # text stays, the nesting stops where no reader could follow it.
+    deep = "".join("  " * level + f"- level {level}\n" for level in range(2000))
+    html = render_markdown(deep, "python-markdown")
+    assert html.count("<ul>") < 200 and all(f"level {level}<" in html for level in (0, 150, 1999))

@@ -42,6 +42,8 @@ _ATTRIBUTES = {
     "time": {"datetime"}, "ol": {"start"},
 }
 _H1 = re.compile(r"<(/?)h1>")
+MAX_INDENT = 256  # columns of a Markdown line's indent that python-markdown reads (render_markdown)
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT + 1},}}", re.MULTILINE)
 
 
 def _new_markdown():
@@ -70,7 +72,9 @@ def render_markdown(text: str, engine: str = "cmark") -> str:
         if engine == "cmark" and cmarkgfm is not None:
             html = cmark_to_html(text)
         else:
-            html = _converter().reset().convert(text)
+            # Python-Markdown's time grows with the cube of a list's nesting (1,000 levels: 4 s); deeper than
+            # a reader can follow, a line's indent is cut to MAX_INDENT, which nests it no deeper
+            html = _converter().reset().convert(_DEEP_INDENT.sub(" " * MAX_INDENT, text))
     except RecursionError:  # pathological nesting; show it as text rather than fail the item
         html = "<pre>" + nh3.clean_text(text) + "</pre>"
     html = _H1.sub(r"<\1h2>", html)
