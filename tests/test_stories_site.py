@@ -7,6 +7,7 @@ news, written as item files, goes through `newsdesk build` and the output is rea
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
@@ -319,17 +320,17 @@ def test_the_output_is_the_same_bytes_build_after_build(day, tmp_path):
     assert clean_build(root, tmp_path / "again") == files_under(out)
 
 
+def built_stories(root: Path, report: Path, *flags: str) -> list:
+    """`newsdesk build` of the site at `root`: its report's stories, each a sorted list of its items."""
+    assert main(["build", "--config", str(root / "config.yaml"), "--report", str(report), *flags]) == 0
+    return sorted(sorted(story["items"]) for story in json.loads(report.read_text(encoding="utf-8"))["stories"])
+
+
 def test_a_build_after_an_edit_or_a_settings_change_has_the_stories_of_a_clean_build(tmp_path):
     # A build keeps the last stories in its cache (an unchanged site is not clustered again): an edit that
     # makes an item join a story, and a stricter threshold, must each give what a clean build gives.
     root = make_site(tmp_path / "site", DAY, CONFIG)
-    config = str(root / "config.yaml")
-
-    def stories(*flags: str) -> list:
-        report = tmp_path / "report.json"
-        assert main(["build", "--config", config, "--report", str(report), *flags]) == 0
-        return sorted(sorted(story["items"]) for story in json.loads(report.read_text(encoding="utf-8"))["stories"])
-
+    stories = functools.partial(built_stories, root, tmp_path / "report.json")
     first = stories()
     assert stories() == first  # the unchanged site, from the cache
     path, text = news("garden-roses", "Bank of England raises interest rates to 5.25% in 14th rise in a row", 11,
@@ -347,13 +348,7 @@ def test_damaged_or_missing_kept_words_give_the_stories_of_a_clean_build(tmp_pat
     # The items' words for stories are kept in .newsdesk-cache/ apart from the rest, and read only when a
     # build clusters: a damaged or deleted file is worked out again, never trusted nor fatal.
     root = make_site(tmp_path / "site", DAY, CONFIG)
-    config = str(root / "config.yaml")
-
-    def stories(*flags: str) -> list:
-        report = tmp_path / "report.json"
-        assert main(["build", "--config", config, "--report", str(report), *flags]) == 0
-        return sorted(sorted(story["items"]) for story in json.loads(report.read_text(encoding="utf-8"))["stories"])
-
+    stories = functools.partial(built_stories, root, tmp_path / "report.json")
     stories()
     kept = [path for path in (root / ".newsdesk-cache").iterdir() if "words" in path.name]
     assert kept, "the words are kept in a file of their own"
