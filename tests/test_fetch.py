@@ -485,6 +485,27 @@ def test_an_entry_nested_thousands_deep_is_written_as_its_text(tmp_path, server,
     assert items["usual"]["body"].count("<blockquote>") == 100
 
 
+def test_an_entry_longer_than_the_body_limit_is_cut_not_dropped(tmp_path, server, capsys):
+    """A 4 MiB full text was left out whole: it is written up to 3 MiB, before a tag, its elements closed
+    again, and fetch says so; the build reads the file (its own limit is 4 MiB a file)."""
+    paragraph = "<p>" + "word " * 200 + "<b>bold</b></p>"
+    long = paragraph * (4 * 1024 * 1024 // len(paragraph))
+    server.routes["/long.xml"] = Route(f"""<?xml version="1.0"?><rss version="2.0"
+        xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Long</title>
+        <item><title>Long read</title><link>https://long.example/read</link>
+        <content:encoded><![CDATA[{long}]]></content:encoded></item></channel></rss>""".encode())
+    site = site_with(tmp_path / "site", server, ["/long.xml"], fetch="max_bytes: 8000000")
+    code, _, err = run_fetch(site, capsys)
+    assert code == 0 and "its text is longer than 3 MiB: written up to there" in err
+    body = by_title(fetched(site))["Long read"]["body"]
+    assert 2 * 1024 * 1024 < len(body.encode("utf-8")) <= 3 * 1024 * 1024 + 4096
+    assert body.count("<p>") == body.count("</p>") and body.count("<b>") == body.count("</b>")
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    assert "error" not in capsys.readouterr().err  # (a file over the build's limit is left out with an error)
+    pages = [path for path in (site / "output" / "news").rglob("index.html") if "Long read" in path.read_text("utf-8")]
+    assert len(pages) == 1
+
+
 def test_categories_escaped_twice_name_their_topic(tmp_path, server, capsys):
     """WordPress keeps category names HTML-escaped and writes them inside CDATA: `Arts &amp; Culture` is
     the topic Arts & Culture, not a category that names no topic."""

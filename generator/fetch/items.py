@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 EXCERPT_CHARS = 300
 TITLE_SLUG_CHARS = 50  # plus "-" and the 12-character identity hash: within the 80 of a page slug
-MAX_BODY_BYTES = 1024 * 1024  # item files may be 4 MiB; a feed entry's text is far below this or is not text
+MAX_BODY_BYTES = 3 * 1024 * 1024  # with its front matter (the build allows 256 KiB) a file stays under the build's 4 MiB
 HEAT_TOP, HEAT_STEP, HEAT_FLOOR = 100.0, 5.0, 10.0
 
 
@@ -83,8 +83,10 @@ def heat_at(position: int) -> float:
     return max(HEAT_FLOOR, HEAT_TOP - HEAT_STEP * position)
 
 
-def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tuple[TopicConfig, ...]) -> str:
-    """The content file: front matter in the content format, then the entry's sanitised HTML as the body."""
+def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tuple[TopicConfig, ...]
+              ) -> tuple[str, bool]:
+    """The content file: front matter in the content format, then the entry's sanitised HTML as the body;
+    and whether the body had to be cut (body_of)."""
     excerpt = excerpt_of(entry.summary or entry.content)
     meta: dict = {"title": title_of(entry)}
     if excerpt:
@@ -105,7 +107,8 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
                           for i in entry.images[:MAX_IMAGES]]
     if entry.player:
         meta["featuredContent"] = f'<iframe src="{html.escape(entry.player, quote=True)}"></iframe>'
-    return "---\n" + _yaml(meta) + "---\n" + body_of(entry)
+    body, cut = body_of(entry)
+    return "---\n" + _yaml(meta) + "---\n" + body, cut
 
 
 def title_of(entry: Entry) -> str:
@@ -159,19 +162,24 @@ def topics_of(entry: Entry, source: Source, topics: tuple[TopicConfig, ...]) -> 
     return tuple(dict.fromkeys(chosen))
 
 
-def body_of(entry: Entry) -> str:
+def body_of(entry: Entry) -> tuple[str, bool]:
     """The entry's full text, sanitised, as one raw HTML block of the Markdown body: inside `<div>` without
     blank lines, neither Markdown renderer reads it as Markdown (the build's sanitiser drops the div).
     Without a full text, the summary, when the excerpt had to cut it; else no body, as the page shows the
-    excerpt already."""
+    excerpt already. A text longer than MAX_BODY_BYTES is cut there, before a tag, and its open elements
+    closed again; the second value says so."""
     fragment = entry.content
     if not fragment and len(plain_text(entry.summary)) > EXCERPT_CHARS:
         fragment = entry.summary
     cleaned = sanitize(fragment).strip()  # (nested too deep: its text, in one paragraph)
-    if not cleaned or len(cleaned.encode("utf-8")) > MAX_BODY_BYTES:
-        return ""
+    cut = len(cleaned.encode("utf-8")) > MAX_BODY_BYTES
+    if cut:
+        start = cleaned.encode("utf-8")[:MAX_BODY_BYTES].decode("utf-8", "ignore")
+        cleaned = sanitize(start[:start.rfind("<")] if "<" in start else start).strip()
+    if not cleaned:
+        return "", cut
     lines = [line.rstrip() for line in cleaned.splitlines() if line.strip()]
-    return "<div>\n" + "\n".join(lines) + "\n</div>\n"
+    return "<div>\n" + "\n".join(lines) + "\n</div>\n", cut
 
 
 def excerpt_of(fragment: str) -> str:

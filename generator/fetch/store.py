@@ -14,11 +14,13 @@ from datetime import datetime
 from pathlib import Path
 
 from generator.config import TopicConfig
-from generator.fetch.items import (Facts, file_name, from_the_future, hash_of, heat_at, identity, item_text, published_of,
-                                   title_of)
+from generator.fetch.items import (MAX_BODY_BYTES, Facts, file_name, from_the_future, hash_of, heat_at, identity,
+                                   item_text, published_of, title_of)
 from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import ItemState, State
+
+CUT = f"its text is longer than {MAX_BODY_BYTES // (1024 * 1024)} MiB: written up to there (the rest is on its page)"
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,8 @@ class Store:
                 continue
             facts = Facts(datetime.fromisoformat(record.first_seen) if record else now,
                           record.heat if record else heat_at(position))
-            text = item_text(entry, source, feed, facts, self.topics).encode("utf-8")
+            text, cut = item_text(entry, source, feed, facts, self.topics)
+            text = text.encode("utf-8")
             digest = hashlib.sha256(text).hexdigest()
             date = published_of(entry, facts)
             if record:
@@ -94,6 +97,8 @@ class Store:
                 if current != text:
                     _write(path, text)
                     updated += 1
+                    if cut:
+                        notes.append(f"{record.file}: {CUT}")
                 else:
                     unchanged += 1
                 self.state.items[key] = replace(record, source=source.url, sha256=digest, date=date)
@@ -111,6 +116,8 @@ class Store:
                 _write(path, text)
                 new += 1
                 future += from_the_future(entry, facts)
+                if cut:
+                    notes.append(f"{name}: {CUT}")
             self.by_hash[hash_of(key)] = name
             self.state.items[key] = ItemState(source=source.url, file=name, sha256=digest,
                                               first_seen=facts.first_seen.isoformat(), date=date, heat=facts.heat)
