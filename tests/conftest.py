@@ -49,6 +49,12 @@ def clean_build(root: Path, out: Path) -> dict[str, bytes]:
     return files_under(out)
 
 
+def said(capsys, word: str) -> list[str]:
+    """The lines printed so far (output and errors) that hold `word`."""
+    captured = capsys.readouterr()
+    return [line for line in (captured.out + captured.err).splitlines() if word in line]
+
+
 def serving(root: Path, config, scratch: Path):
     """serve's rebuilds of the site at root, in one Session (after a first one): returns save(path, name), the
     rebuild after a save of `path`, which gives the files served, checked to equal a clean build (made in

@@ -14,7 +14,8 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from conftest import BASIC_CONFIG, clean_build, copy_example_site, files_under, item, make_site, serving, without_stories
+from conftest import (BASIC_CONFIG, clean_build, copy_example_site, files_under, item, make_site, said, serving,
+                      without_stories)
 from generator.config import load_config
 
 CONFIG = BASIC_CONFIG + "stories:\n  enabled: false\n"  # (the stories are alike too: kept apart to see each)
@@ -87,8 +88,7 @@ def test_providers_with_alike_slugs_get_a_page_feed_and_name_each(tmp_path, kind
 
 def test_the_build_warns_once_naming_the_file_and_line_of_each(tmp_path, capsys):
     clean_build(_site(tmp_path, [DOTTED, HYPHENED]), tmp_path / "out")
-    captured = capsys.readouterr()
-    [warning] = [line for line in (captured.out + captured.err).splitlines() if "alike" in line]
+    [warning] = said(capsys, "alike")
     # `provider:` is line 4 of each file; a.b.example keeps the plain slug (the fewest hyphens)
     assert "content/p1.md:4: " in warning and "content/p2.md:4" in warning
     assert "`a.b.example`" in warning and "`a-b.example`" in warning and "providers/a-b-example/" in warning

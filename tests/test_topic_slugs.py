@@ -13,7 +13,8 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from conftest import BASIC_CONFIG, clean_build, copy_example_site, files_under, item, make_site, serving, without_stories
+from conftest import (BASIC_CONFIG, clean_build, copy_example_site, files_under, item, make_site, said, serving,
+                      without_stories)
 from generator.config import load_config
 
 CONFIG = BASIC_CONFIG + "stories:\n  enabled: false\n"  # (the stories are alike too: kept apart to see each)
@@ -99,8 +100,7 @@ def test_one_topic_written_in_several_ways_is_one_page(tmp_path, kind):
 
 def test_the_build_warns_once_naming_the_file_and_line_of_each(tmp_path, capsys):
     clean_build(_site(tmp_path, ["背景", "北京"]), tmp_path / "out")
-    captured = capsys.readouterr()
-    [warning] = [line for line in (captured.out + captured.err).splitlines() if "alike" in line]
+    [warning] = said(capsys, "alike")
     # `topics:` is line 4 of each file; 北京 keeps the plain slug (first in code point order)
     assert "content/p2.md:4: " in warning and "content/p1.md:4" in warning
     assert "`北京`" in warning and "`背景`" in warning and "topics/beijing/" in warning
@@ -129,8 +129,7 @@ def test_a_declared_topic_keeps_its_slug(tmp_path, capsys):
     assert name == "北京" and slug != "beijing"
     assert "Background stories." in (out / "topics/beijing/index.html").read_text(encoding="utf-8")
     assert "Background stories." not in (out / "topics" / slug / "index.html").read_text(encoding="utf-8")
-    captured = capsys.readouterr()
-    [warning] = [line for line in (captured.out + captured.err).splitlines() if "alike" in line]
+    [warning] = said(capsys, "alike")
     assert "content/p2.md:4: " in warning and "content/p1.md:4" in warning
 
 

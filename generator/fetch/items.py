@@ -172,9 +172,10 @@ def body_of(entry: Entry) -> tuple[str, bool]:
     if not fragment and len(plain_text(entry.summary)) > EXCERPT_CHARS:
         fragment = entry.summary
     cleaned = sanitize(fragment).strip()  # (nested too deep: its text, in one paragraph)
-    cut = len(cleaned.encode("utf-8")) > MAX_BODY_BYTES
+    data = cleaned.encode("utf-8")
+    cut = len(data) > MAX_BODY_BYTES
     if cut:
-        start = cleaned.encode("utf-8")[:MAX_BODY_BYTES].decode("utf-8", "ignore")
+        start = data[:MAX_BODY_BYTES].decode("utf-8", "ignore")
         cleaned = sanitize(start[:start.rfind("<")] if "<" in start else start).strip()
     if not cleaned:
         return "", cut
