@@ -388,9 +388,13 @@ def _nearest(order: tuple[int, ...], index: int, skip: set[int]) -> tuple[int, .
     """Up to MORE of `order` (ascending: newest first) nearest to `index` by their place in that list, leaving
     out `skip`, in order. By place in the list rather than index in the site, so that a story moving
     elsewhere in the site leaves the choice as it was (serve's replan relies on MORE_REACH)."""
-    at, wide = bisect.bisect_left(order, index), MORE + len(skip)
-    near = [p for p in range(max(0, at - wide), min(len(order), at + wide + 1)) if order[p] not in skip]
-    near.sort(key=lambda p: (abs(p - at), p))
+    at, wide, near = bisect.bisect_left(order, index), MORE + len(skip), []
+    for distance in range(wide + 1):  # outwards from `at`, the earlier place first at each distance
+        for place in ((at,) if distance == 0 else (at - distance, at + distance)):
+            if 0 <= place < len(order) and order[place] not in skip:
+                near.append(place)
+        if len(near) >= MORE:
+            break
     return tuple(order[p] for p in sorted(near[:MORE]))
 
 
