@@ -54,7 +54,7 @@ def test_a_card_offers_the_pictures_smaller_copies_and_keeps_its_shape(tmp_path)
     # Of one shape (16:9) only: the portrait is another picture. Narrowest first, each by its width.
     assert offered["srcset"] == ("https://pics.example/story-320.jpg 320w, https://pics.example/story-640.jpg 640w, "
                                  "https://pics.example/story-1024.jpg 1024w")
-    assert offered["sizes"] == "(max-width: 36rem) 4.75rem, 24rem"
+    assert offered["sizes"] == "(max-width: 36rem) 4.75rem, 11rem"  # a thumbnail: no card has a wider one
     assert offered["src"] == "https://pics.example/story-640.jpg"  # not the full-size original
     assert (offered["width"], offered["height"]) == ("640", "360")
     assert offered["fetchpriority"] == "high" and "loading" not in offered  # the list's first picture

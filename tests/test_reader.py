@@ -261,6 +261,57 @@ def test_a_failed_lead_or_story_picture_leaves_the_headline_in_its_box_and_moves
             context.close()
 
 
+# Every story picture's box but the covers' (the lead's, a story page's): its size beside its card's width, whether
+# its picture failed, and the box's ground.
+CARD_PICTURES = """() => [...document.querySelectorAll('main .card-media')].filter(box => !box.closest('.cover'))
+  .map(box => { const r = box.getBoundingClientRect(), card = box.closest('.card').getBoundingClientRect();
+                return {list: box.closest('ul, ol').className, width: r.width, height: r.height, card: card.width,
+                        failed: box.querySelector('img').classList.contains('is-broken'),
+                        ground: getComputedStyle(box).backgroundImage}; })"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_failed_card_picture_leaves_a_small_placeholder_and_moves_nothing(browser, tmp_path, viewport):
+    # Only the covers keep a wide picture box. Every other card has a small picture beside its headline (the
+    # front page's grid, its headlines, the lists): one that fails after the page is painted leaves a small
+    # placeholder with the site's icon, never a wide empty box, and nothing on the page moves.
+    config, _ = _picture_site(tmp_path / "site")
+    with static_server(config.output_path, config.base_path) as url:
+        context = _open(browser, viewport)
+        try:
+            held = _fail_pictures_late(context)
+            tab = context.new_page()
+            for path in ["", "latest/"]:
+                held.clear()
+                tab.goto(url + path, wait_until="domcontentloaded")
+                pictures = tab.evaluate("() => document.querySelectorAll('main img').length")
+                tab.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # the lazy ones are asked for too
+                for _ in range(100):
+                    if len(held) >= pictures:
+                        break
+                    tab.wait_for_timeout(50)
+                tab.evaluate("() => window.scrollTo(0, 0)")
+                assert len(held) == pictures == 8, f"{path or '/'}: {len(held)} of {pictures} pictures asked for"
+                tab.evaluate(LAYOUT_SHIFT)  # a moment for the page to settle
+                before = tab.evaluate(PLACES)
+                for route in held:
+                    route.fulfill(status=404, body="gone")
+                tab.wait_for_function("() => [...document.querySelectorAll('main img')].every(i => i.matches('.is-broken'))")
+                boxes = tab.evaluate(CARD_PICTURES)
+                where = f"{path or '/'} at {viewport['width']}px"
+                assert len(boxes) == (7 if path == "" else 8), f"{where}: {boxes}"  # (the front page's lead is a cover)
+                assert all(box["failed"] for box in boxes), f"{where}: {boxes}"
+                # (A desktop list's thumbnail, the biggest, is 11rem wide: 132 pixels high, beside its row's text.)
+                wide = [box for box in boxes if box["height"] > 140 or box["width"] > box["card"] / 2]
+                assert wide == [], f"{where}: wide picture boxes left empty: {wide}"
+                assert all("favicon" in box["ground"] for box in boxes), f"{where}: a box without its icon: {boxes}"
+                assert tab.evaluate(PLACES) == before, f"{where}: the failed pictures moved the page"
+                shift = tab.evaluate(LAYOUT_SHIFT)
+                assert shift < 0.05, f"{where}: layout shift {shift:.3f} while pictures failed"
+        finally:
+            context.close()
+
+
 def test_a_headline_of_two_thousand_characters_stays_in_its_picture_box(browser, tmp_path):
     # Titles come from crawlers: one can be a whole paragraph. Drawn over the picture, it is cut to a few lines
     # there, inside the box, and the page stays as wide as the screen; the whole of it is still in the page.

@@ -1,9 +1,9 @@
 """The default theme as readers, the Nu HTML checker and axe-core see it.
 
-Three real builds: the example site (its base_url has a path, /newsdesk/), the same
-site at the root of a domain, and a small site of awkward cases (odd topic names, a
+Four real builds: the example site (its base_url has a path, /newsdesk/), the same
+site at the root of a domain, a small site of awkward cases (odd topic names, a
 provider without a logo, a video from a host that is not allowed, body headings that
-start at ###) under https://example.github.io/repo/. The validators come from npm
+start at ###) under https://example.github.io/repo/, and one whose pictures all fail. The validators come from npm
 (`npm ci` at the repository root: vnu-jar needs Java, axe-core runs in Chromium);
 without them these tests skip, and fail when NEWSDESK_REQUIRE_BROWSER=1 (CI).
 """
@@ -74,6 +74,16 @@ EDGE_FILES = {
     "content/plain.md": item("No picture, no provider", "2026-11-20T08:00:00Z", heat=5, quality=5),
 }
 
+# A front page full of cards whose pictures (on another site) never come: the lead, its headlines and the grid.
+PICTURE_FILES = {
+    f"content/gone-{n}.md": item(title, f"2026-11-{20 - n:02d}T08:00:00Z", heat=90 - n, quality=50,
+                                 provider="{name: Gone Pictures, domain: gone.example}", topics="[Pictures]",
+                                 images=f"[{{url: 'https://gone.example/{n}.jpg', width: 1200, height: 675}}]")
+    for n, title in enumerate(("Harbour bridge reopens after repairs", "Library extends weekend opening hours",
+                               "Rail strike called off at the last minute", "Museum returns looted bronze to Benin",
+                               "Orchestra names its first woman conductor", "Drought cuts the olive harvest by half",
+                               "City buys its first electric ferries", "Marathon record falls in heavy rain"))}
+
 
 def _build(config, output: Path) -> Path:
     build(dataclasses.replace(config, output_dir=str(output)))
@@ -86,10 +96,12 @@ def sites(tmp_path_factory) -> dict[str, tuple[Path, str]]:
     base = tmp_path_factory.mktemp("theme")
     example = load_config(ROOT / "config.yaml")
     edge = load_config(make_site(base / "edge", EDGE_FILES, EDGE_CONFIG) / "config.yaml")
+    pictures = load_config(make_site(base / "pictures", PICTURE_FILES) / "config.yaml")
     return {
         "example": (_build(example, base / "example"), example.base_path),
         "example-at-root": (_build(dataclasses.replace(example, base_url="https://news.example.org/"), base / "root"), "/"),
         "edge": (_build(edge, base / "edge-out"), edge.base_path),
+        "pictures": (_build(pictures, base / "pictures-out"), pictures.base_path),
     }
 
 
@@ -371,6 +383,7 @@ def test_body_headings_follow_the_page_title_without_gaps(sites):
 SAMPLES = {  # page kind -> (site, path)
     "front": ("example", ""),
     "front with a failed lead picture": ("edge", ""),
+    "front with failed card pictures": ("pictures", ""),
     "latest": ("example", "latest/"),
     "top page 2": ("example", "top/page/2/"),
     "hot": ("example", "hot/"),
