@@ -126,7 +126,7 @@ def _parser() -> argparse.ArgumentParser:
                                           "the browser on every saved change. Ctrl-C stops it.")
     _site_options(sub)
     sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
-    sub.add_argument("--port", type=int, metavar="N", help="port (default: 8000, or the next free one; 0: any free port)")
+    sub.add_argument("--port", type=_port, metavar="N", help="port (default: 8000, or the next free one; 0: any free port)")
     sub.add_argument("--output", metavar="DIR", help="output folder (default: output_dir from config)")
     sub.add_argument("--open", action="store_true", help="open the site in the web browser")
     sub.add_argument("--debounce", type=_milliseconds, metavar="MS",
@@ -327,6 +327,16 @@ def _milliseconds(text: str) -> int:
         value = -1
     if not 0 <= value <= 10_000:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of milliseconds from 0 to 10000")
+    return value
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65_535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number from 0 to 65535")
     return value
 
 

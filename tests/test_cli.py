@@ -146,6 +146,16 @@ def test_a_negative_number_of_workers_is_refused_not_taken_as_the_default(site, 
     assert not (site / "output").exists()
 
 
+@pytest.mark.parametrize("port", ["99999", "65536", "-1", "http"])
+def test_serve_refuses_a_port_out_of_range_before_building(site, capsys, port):
+    # A port over 65535 reached socket.bind after the build and ended in a traceback.
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["serve", "--port", port])
+    assert caught.value.code == 2
+    assert f"argument --port: '{port}' is not a port number from 0 to 65535" in capsys.readouterr().err
+    assert not (site / "output").exists()
+
+
 def _commands() -> list[str]:
     """The commands `newsdesk --help` lists (indented under COMMAND, each with a line of help)."""
     out = io.StringIO()
