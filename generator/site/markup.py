@@ -41,6 +41,8 @@ _ATTRIBUTES = {
     "abbr": {"title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
     "time": {"datetime"}, "ol": {"start"},
 }
+# Elements left out with their content: what is in them is code, or a fallback for browsers without them.
+_DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "noembed", "noframes", "xmp"})
 _H1 = re.compile(r"<(/?)h1>")
 MAX_INDENT = 256  # columns of a Markdown line's indent that python-markdown reads (render_markdown)
 _DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT + 1},}}", re.MULTILINE)
@@ -81,7 +83,10 @@ def render_markdown(text: str, engine: str = "cmark") -> str:
     return sanitize(html)
 
 
-_GFM_EXTENSIONS = ("table", "autolink", "tagfilter", "strikethrough", "tasklist")  # what GitHub renders with
+# GitHub's extensions but its tagfilter, which escapes <script>, <style> and <iframe> into text for renderers
+# without a sanitiser: crawled bodies keep the embed code of tweets and videos, which readers saw as text.
+# sanitize drops those elements with their content instead.
+_GFM_EXTENSIONS = ("table", "autolink", "strikethrough", "tasklist")
 
 
 @lru_cache(maxsize=1)
@@ -99,8 +104,9 @@ def _cmark_parts():
 
 
 def cmark_to_html(text: str) -> str:
-    """Markdown -> HTML as GitHub renders it, not sanitised (render_markdown does that): the bytes of
-    cmarkgfm.github_flavored_markdown_to_html, made step by step so that what cmark allocated is freed."""
+    """Markdown -> HTML as GitHub renders it (but its tagfilter), not sanitised (render_markdown does that):
+    the bytes of cmarkgfm.markdown_to_html_with_extensions, made step by step so that what cmark allocated
+    is freed."""
     options = _CmarkOptions.CMARK_OPT_UNSAFE | _CmarkOptions.CMARK_OPT_GITHUB_PRE_LANG
     extensions, node_free, free = _cmark_parts()
     parser = _cmark_api.parser_new(options=options)
@@ -158,6 +164,7 @@ def _cleaner() -> nh3.Cleaner:
     of its time on news bodies)."""
     return nh3.Cleaner(
         tags=set(_TAGS),
+        clean_content_tags=set(_DROPPED_WITH_CONTENT),
         attributes={k: set(v) for k, v in _ATTRIBUTES.items()},
         url_schemes=set(BODY_SCHEMES),
         link_rel="noopener noreferrer nofollow",
