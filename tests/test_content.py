@@ -633,6 +633,7 @@ def test_dates_at_the_ends_of_the_calendar_are_one_problem_each(tmp_path, zone, 
     [problem] = result.site.problems
     assert (problem.path, problem.line) == ("content/edge.md", 3)
     assert "outside the calendar" in problem.message
+    assert written.replace(" ", "T") in problem.message and "datetime" not in problem.message  # as written, not repr
     [kept] = result.site.model.site.items
     assert kept.title == "Other" and kept.related[0].published is None
     assert [(w.path, w.line) for w in result.site.warnings] == [("content/edge.md", 4), ("content/other.md", 4)]

@@ -659,7 +659,9 @@ def _to_utc(value, config: Config, key: str) -> datetime:
 
 
 def _shown(value) -> str:
-    """A value quoted in a message, cut short."""
+    """A value quoted in a message, cut short; a date as YAML's reader gave it, as it is written."""
+    if isinstance(value, date):
+        value = value.isoformat().replace("+00:00", "Z")
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
