@@ -640,6 +640,15 @@ def test_dates_at_the_ends_of_the_calendar_are_one_problem_each(tmp_path, zone, 
     assert (out / kept.path / "index.html").is_file()
 
 
+def test_an_item_of_year_one_has_its_page_under_a_four_digit_year(tmp_path):
+    # 0001-01-01T00:00:00Z is what .NET crawlers write for "no date" (DateTime.MinValue): the item is kept,
+    # and its page is news/YYYY/MM/DD/ as every other page, not news/1/01/01/.
+    result, out = build_dir(tmp_path, {"content/2026-11-20-undated.md": item("Undated", date="0001-01-01T00:00:00Z")})
+    [kept] = result.site.model.site.items
+    assert kept.path == "news/0001/01/01/undated/"
+    assert (out / "news/0001/01/01/undated/index.html").is_file()
+
+
 def test_a_symlink_loop_in_content_is_reported_and_the_rest_builds(tmp_path, monkeypatch, capsys):
     from generator import cli
     root = make_site(tmp_path / "site", {"content/news/ok.md": item("OK")})

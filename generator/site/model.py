@@ -410,11 +410,12 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         first = errors[0]
         return Rejected(first.path, first.line, first.message, first.hint, errors=errors, warnings=warnings)
     slug = slugify(slug_text or _stem(source.path) or title, fallback=source.path)
+    day = published.astimezone(config.zone)  # (strftime writes year 1 as "1")
     return Item(
         source=source.path,
         digest=source.digest,
         slug=slug,
-        path=f"news/{published.astimezone(config.zone):%Y/%m/%d}/{slug}/",
+        path=f"news/{day.year:04d}/{day.month:02d}/{day.day:02d}/{slug}/",
         title=title,
         published=published,
         body=zlib.compress(render_markdown(_without_controls(source.body), config.markdown_engine).encode("utf-8"), 1),
