@@ -398,6 +398,12 @@ class Progress:
         now = time.monotonic()
         if self.quiet or now - self.started < 1.0:  # short builds print nothing but their summary
             return
+        try:
+            self._show(stage, done, total, now)
+        except OSError:  # the reader has gone (`newsdesk build 2>&1 | head`): the build goes on without it
+            self.quiet = True
+
+    def _show(self, stage: str, done: int, total: int, now: float) -> None:
         if self.tty:
             if now - self.last >= 0.1 or done == total:
                 counts = f" {done}/{total}" if total else ""
@@ -409,6 +415,6 @@ class Progress:
             self.last = now
 
     def done(self) -> None:
-        if self.shown:
+        if self.shown and not self.quiet:
             self.stream.write("\r\033[K")
             self.stream.flush()

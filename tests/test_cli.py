@@ -341,6 +341,28 @@ def test_a_long_build_shows_a_live_line_on_a_terminal(monkeypatch):
     assert stream.getvalue() == "\r\033[Krendering 500/1000\r\033[Kwriting\r\033[K"
 
 
+class Gone(io.StringIO):
+    """A pipe whose reader has gone (`newsdesk build 2>&1 | head -5`)."""
+
+    def write(self, text):
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_build_whose_progress_reader_has_gone_still_builds_the_site(site, monkeypatch, capsys):
+    # The first progress line to a closed pipe stopped the build: exit status 1, the site not updated.
+    clock = Clock()
+
+    def ticking():
+        clock.now += 1.0  # every step of the build a second apart: each shows progress
+        return clock.now
+
+    monkeypatch.setattr(cli.time, "monotonic", ticking)
+    monkeypatch.setattr(sys, "stderr", Gone())
+    assert cli.main(["build"]) == 0
+    assert summary(capsys.readouterr().out)
+    assert (site / "output/index.html").is_file()
+
+
 # --- the installed package ----------------------------------------------------------------------------
 
 @pytest.mark.slow
