@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from datetime import datetime, timezone
@@ -528,6 +529,33 @@ def test_plain_text_fields_are_decoded_once_and_escaped_once_everywhere(tmp_path
     for shown in (title, excerpt, provider, pairs[2][1], pairs[4][1]):
         assert shown in text
     assert shown_entities(out) == []
+
+
+def test_a_url_with_spaces_or_quotes_after_its_host_is_kept_percent_encoded(tmp_path):
+    # Crawlers copy addresses as a page wrote them: a picture "My Photo.jpg" was left out of the story, with
+    # a warning, though a browser follows such a link, percent-encoding what it cannot send as it is.
+    files = {"content/x.md": item(
+        "Spaces", webUrl='"https://provider.example/news/My Story.html?q=a b&t=\\"x\\"#top part"',
+        images='[{url: "https://img.example/up loads/<Photo> 1.jpg", width: 800, height: 450}]',
+        related='[{title: Other take, webUrl: "https://other.example/the story`s end"}]')}
+    result, out = build_dir(tmp_path, files)
+    assert result.site.warnings == ()
+    [story] = result.site.model.site.items
+    assert story.web_url == "https://provider.example/news/My%20Story.html?q=a%20b&t=%22x%22#top%20part"
+    assert story.image.url == "https://img.example/up%20loads/%3CPhoto%3E%201.jpg"
+    assert story.related[0].url == "https://other.example/the%20story%60s%20end"
+    page = (out / story.path / "index.html").read_text(encoding="utf-8")
+    for url in (story.web_url, story.image.url, story.related[0].url):
+        assert url.replace("&", "&amp;") in page
+    for unsafe in ("javascript:alert(1)", "java\tscript:alert(1)", "https://a b.example/x", "https:// example/x",
+                   "http://<b>.example/", "//host.example/a b"):  # a scheme or host that is not one stays out
+        assert safe_story_url(tmp_path / "unsafe", unsafe) == ""
+
+
+def safe_story_url(folder: Path, url: str) -> str:
+    result, _ = build_dir(folder, {"content/x.md": item("Unsafe", webUrl=json.dumps(url))})
+    shutil.rmtree(folder)
+    return result.site.model.site.items[0].web_url
 
 
 SHOWN_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")

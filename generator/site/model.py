@@ -513,11 +513,29 @@ def _url(value) -> str:
     if isinstance(value, str) and "&" in value:
         value = _URL_ENTITY.sub(lambda m: html.unescape(m.group()), value)
     url = safe_url(value)
+    if not url and isinstance(value, str):
+        url = safe_url(_encoded_after_host(value.strip()))
     if url and not url.isascii() and _CONTROL.search(url):
         # U+FFFE in a path made every feed with the story ill-formed XML: such characters (which
         # safe_url lets through) are percent-encoded, as the browser sends them, so the link still works.
         url = _CONTROL.sub(lambda m: quote(m.group(), safe=""), url)
     return url
+
+
+# What a browser percent-encodes in a link's path, query and fragment (tabs and line breaks it removes);
+# a backslash it reads as "/", so that one is not guessed at.
+_ENCODED_IN_URL = re.compile(r'[\x00-\x20"<>`\x7f]')
+_BEFORE_PATH = re.compile(r"https?://[^/?#]*", re.IGNORECASE)
+
+
+def _encoded_after_host(url: str) -> str:
+    """`https://host/My Story.html` as `https://host/My%20Story.html`; the scheme and host stay as written,
+    so whatever is wrong there still makes safe_url refuse the URL."""
+    start = _BEFORE_PATH.match(url)
+    if not start:
+        return url
+    rest = re.sub(r"[\t\n\r]", "", url[start.end():])
+    return start.group() + _ENCODED_IN_URL.sub(lambda m: f"%{ord(m.group()):02X}", rest)
 
 
 def _url_field(meta: dict, key: str, notes: _Notes) -> str:
