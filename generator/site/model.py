@@ -40,7 +40,7 @@ from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
 from generator.site.markup import embeddable, iframe_src, render_markdown, sanitize
-from generator.urls import distinct_slug, safe_url, slugify, spell_symbols, static_path
+from generator.urls import distinct_slug, host_of, safe_url, slugify, spell_symbols, static_path
 
 log = logging.getLogger(__name__)
 
@@ -827,6 +827,8 @@ def _provider_ref(value, key: str, notes: _Notes) -> ProviderRef | None:
     domain = _plain(value.get("domain") or "")
     if name is None or domain is None:
         notes.warn(key, f"`{key}`'s `name` and `domain` must be text")
+    if domain and "://" in domain and host_of(domain.strip()):
+        domain = host_of(domain.strip())  # an address written for the domain: `https://example.com/`
     name, domain = _capped(name or "", key, notes), _capped((domain or "").lower(), key, notes)
     if not name and not domain:
         return None
