@@ -552,6 +552,32 @@ def test_a_url_with_spaces_or_quotes_after_its_host_is_kept_percent_encoded(tmp_
         assert safe_story_url(tmp_path / "unsafe", unsafe) == ""
 
 
+def test_relative_links_and_pictures_of_a_body_lead_where_they_did_on_the_providers_page(tmp_path):
+    # A crawler copies a body with its relative addresses: on this site they led to pages and pictures
+    # that do not exist here (https://example.org/wp-content/...). They are resolved against the page the
+    # story came from, as a browser resolved them there; without one, such a link is left as text.
+    body = ('See [the earlier story](/2026/11/earlier?a=1&b=2) and [notes](notes.html), '
+            '![chart](../img/chart.png) <img src="//cdn.provider.example/p.jpg" alt="cdn"> '
+            '[a section](#more) [elsewhere](https://other.example/x).\n')
+    files = {"content/linked.md": item("Linked", webUrl="https://provider.example/news/2026/story.html", body=body),
+             "content/unlinked.md": item("Unlinked", body=body)}
+    result, out = build_dir(tmp_path, files)
+    linked, unlinked = sorted(result.site.model.site.items, key=lambda i: i.title)
+    links = {a.text: a.get("href") for a in parse(out / linked.path / "index.html").iter("a") if a.text}
+    pictures = {img.get("alt"): img.get("src") for img in parse(out / linked.path / "index.html").iter("img")}
+    assert links["the earlier story"] == "https://provider.example/2026/11/earlier?a=1&b=2"
+    assert links["notes"] == "https://provider.example/news/2026/notes.html"
+    assert links["a section"] == "#more" and links["elsewhere"] == "https://other.example/x"
+    assert pictures["chart"] == "https://provider.example/news/img/chart.png"
+    assert pictures["cdn"] == "https://cdn.provider.example/p.jpg"
+    page = parse(out / unlinked.path / "index.html")
+    links = {a.text: a.get("href") for a in page.iter("a") if a.text}
+    assert links["the earlier story"] is None and links["notes"] is None  # the words stay, not linked
+    assert links["elsewhere"] == "https://other.example/x" and links["a section"] == "#more"
+    pictures = {img.get("alt"): img.get("src") for img in page.iter("img")}
+    assert pictures["cdn"] == "https://cdn.provider.example/p.jpg" and pictures["chart"] is None
+
+
 def safe_story_url(folder: Path, url: str) -> str:
     result, _ = build_dir(folder, {"content/x.md": item("Unsafe", webUrl=json.dumps(url))})
     shutil.rmtree(folder)

@@ -10,6 +10,7 @@ site allows, and the theme writes its own iframe around it.
 from __future__ import annotations
 
 import ctypes
+import html as htmlmod
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -25,6 +26,8 @@ except ImportError:  # pragma: no cover - it is a dependency; the fallback keeps
     cmarkgfm = None
 
 ENGINES = ("cmark", "python-markdown")
+
+from urllib.parse import urljoin
 
 from generator.urls import host_of, safe_url
 
@@ -60,8 +63,9 @@ def _converter():
     return _new_markdown()
 
 
-def render_markdown(text: str, engine: str = "cmark") -> str:
-    """Markdown body -> sanitised HTML (headings start at h2: the page title is the h1).
+def render_markdown(text: str, engine: str = "cmark", base: str = "") -> str:
+    """Markdown body -> sanitised HTML (headings start at h2: the page title is the h1), its relative
+    addresses resolved against `base` (absolute_addresses).
 
     `cmark` (the default) is CommonMark with GitHub's extensions (tables, strikethrough,
     autolinks), as GitHub renders Markdown; `python-markdown` is Python-Markdown with its
@@ -80,7 +84,34 @@ def render_markdown(text: str, engine: str = "cmark") -> str:
     except RecursionError:  # pathological nesting; show it as text rather than fail the item
         html = "<pre>" + nh3.clean_text(text) + "</pre>"
     html = _H1.sub(r"<\1h2>", html)
-    return sanitize(html)
+    return absolute_addresses(sanitize(html), base)
+
+
+# In sanitised HTML (sanitize writes every attribute as name="value", a `"` in it as &quot;)
+_LINKING = re.compile(r'<(?:a|img)(?:\s+[a-z-]+="[^"]*")+')
+_ADDRESS = re.compile(r'(\s(?:href|src))="([^"]*)"')
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+_RELATIVE = re.compile(r'="(?!https?:|mailto:|#|"|noopener )')  # (a quick first look: any such value)
+
+
+def absolute_addresses(html: str, base: str) -> str:
+    """Relative link and picture addresses of a sanitised body resolved against `base`, the page the body
+    was taken from, as the browser resolved them there: on this site they would lead to pages and pictures
+    it does not have. Without a base, only `//host/...` is kept (as https); other relative links are left
+    as their text and such pictures without a source."""
+    if not _RELATIVE.search(html):  # (most bodies: one quick look)
+        return html
+
+    def resolved(match: re.Match) -> str:
+        attribute, value = match.groups()
+        if not value or value.startswith("#") or _SCHEME.match(value):
+            return match.group()
+        address = urljoin(base, htmlmod.unescape(value)) if base else (
+            "https:" + htmlmod.unescape(value) if value.startswith("//") else "")
+        address = safe_url(address)
+        return f'{attribute}="{htmlmod.escape(address)}"' if address else ""
+
+    return _LINKING.sub(lambda element: _ADDRESS.sub(resolved, element.group()), html)
 
 
 # GitHub's extensions but its tagfilter, which escapes <script>, <style> and <iframe> into text for renderers

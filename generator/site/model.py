@@ -418,7 +418,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         path=f"news/{day.year:04d}/{day.month:02d}/{day.day:02d}/{slug}/",
         title=title,
         published=published,
-        body=zlib.compress(render_markdown(_without_controls(source.body), config.markdown_engine).encode("utf-8"), 1),
+        body=zlib.compress(render_markdown(_without_controls(source.body), config.markdown_engine,
+                                           values["web_url"] or values["original_url"]).encode("utf-8"), 1),
         warnings=warnings,
         **values,
     )
