@@ -17,7 +17,7 @@ import typing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -208,6 +208,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     values.update(overrides or {})
     if not values.get("base_url", "/").endswith("/"):
         values["base_url"] += "/"  # so that joining page paths onto it never drops its last segment
+    if "base_url" in values:
+        values["base_url"] = _encoded_path(values["base_url"])
     values["root"] = path.parent.resolve()
     values["path"] = shown
     config = Config(**values)
@@ -365,6 +367,16 @@ def _local_logos(config: Config, node, path: str, problems: list[Problem]) -> Co
             provider = dataclasses.replace(provider, logo=rel.as_posix())
         providers.append(provider)
     return dataclasses.replace(config, providers=tuple(providers))
+
+
+def _encoded_path(url: str) -> str:
+    """base_url with its path percent-encoded as a browser sends it (`/新闻 site/` is `/%E6%96%B0...%20site/`):
+    every link starts with it, and serve matches requests and writes its redirect with it."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url  # (_check_semantics says what is wrong with it)
+    return urlunsplit(parts._replace(path=quote(parts.path, safe="/%:@!$&'()*+,;=~")))
 
 
 def _check_semantics(config: Config, node, path: str, problems: list[Problem], overridden: set[str] = frozenset()) -> None:
