@@ -274,6 +274,15 @@ def test_init_writes_into_a_fresh_clone_of_a_new_repository(tmp_path, monkeypatc
     assert cli.main(["build"]) == 0
 
 
+def test_init_into_a_file_says_to_choose_a_folder(tmp_path, monkeypatch, capsys):
+    (tmp_path / "README.md").write_text("mine")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "README.md"]) == 2
+    assert capsys.readouterr().err.strip() == ("README.md: is a file, not a folder (choose a new folder for the "
+                                               "site: newsdesk init DIR)")
+    assert (tmp_path / "README.md").read_text() == "mine"
+
+
 def test_init_names_what_is_in_the_way(tmp_path, monkeypatch, capsys):
     repo = tmp_path / "my-news"
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
