@@ -381,11 +381,17 @@ def _encoded_path(url: str) -> str:
 
 def _check_semantics(config: Config, node, path: str, problems: list[Problem], overridden: set[str] = frozenset()) -> None:
     url = urlsplit(config.base_url)
+    # A value from the command line is the option's fault, not a line of config.yaml.
+    where = ("--base-url", None) if "base_url" in overridden else (path, _key_line(node, "base_url"))
     if url.scheme not in ("http", "https") or not url.netloc:
-        # A value from the command line is the option's fault, not a line of config.yaml.
-        where = ("--base-url", None) if "base_url" in overridden else (path, _key_line(node, "base_url"))
         problems.append(Problem(*where, f"`base_url` must be an http(s) URL, got {config.base_url!r}",
                                 "e.g. https://user.github.io/repo/"))
+    elif url.query or url.fragment:  # every link is base_url and a path
+        problems.append(Problem(*where, f"`base_url` must not have a ?query or #fragment, got {config.base_url!r}",
+                                "e.g. https://user.github.io/repo/"))
+    elif "@" in url.netloc:
+        problems.append(Problem(*where, "`base_url` must not hold a user name or password: it is written into every "
+                                "page", "e.g. https://user.github.io/repo/"))
     try:
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError):
