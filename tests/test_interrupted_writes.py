@@ -228,6 +228,33 @@ def test_a_killed_build_leaves_no_helper_process_behind(tmp_path):
     assert not left, f"helper processes {left} outlived the killed build"
 
 
+@pytest.mark.slow
+def test_a_second_build_of_the_same_output_waits_for_the_first(tmp_path):
+    # Two builds at once (a second terminal, a cron job): the second one's recovery took the first one's folders
+    # beside the output for a killed build's, and the site lost half its pages (news/, hot/, robots.txt) while
+    # the first build said it had succeeded.
+    root = make(tmp_path / "site", 600)
+    scratch = tmp_path / "scratch"
+    assert newsdesk(root).wait() == 0
+    first = newsdesk(root, "--clean")
+    staging = root / ".output.newsdesk-staging"
+    deadline = time.monotonic() + 60
+    while not staging.exists() and first.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.001)
+    first.send_signal(signal.SIGSTOP)  # held in the middle of writing its new site
+    try:
+        assert staging.exists(), "the first build wrote no staging folder"
+        (root / "content/s7.md").write_text(story(7, title="Edited while the first build writes"), encoding="utf-8")
+        second = newsdesk(root)
+        said = second.stderr.readline().decode()  # it says it waits (or, without a lock, ends)
+        assert "waiting for another newsdesk build" in said, said
+    finally:
+        first.send_signal(signal.SIGCONT)
+    assert first.wait() == 0, first.stderr.read().decode()
+    assert second.wait() == 0, second.stderr.read().decode()
+    assert files_under(root / "output") == full_build(root, scratch)
+
+
 # --- a full disk ----------------------------------------------------------------------------------------------
 
 @pytest.fixture
