@@ -220,7 +220,9 @@ def _init(args) -> int:
     workflow = plan_workflow(target, args.install or "", args.fetch_schedule or "") if args.github_actions else None
     if not (args.github_actions and (target / "config.yaml").is_file()):  # an existing site only gets the workflow
         created = create_site(target)
-        print(f"Created a new site in {target} ({len(created)} files). Next:\n  cd {target} && newsdesk build")
+        here = target.resolve() == Path.cwd().resolve()
+        print(f"Created a new site in {target} ({len(created)} files). Next:\n  "
+              + ("" if here else f"cd {target} && ") + "newsdesk build")
     if workflow:
         write_workflow(workflow)
         print(f"Wrote {os.path.relpath(workflow.path)}: it builds the site and publishes it with GitHub Pages on "

@@ -270,6 +270,7 @@ def test_init_writes_into_a_fresh_clone_of_a_new_repository(tmp_path, monkeypatc
     (repo / "LICENSE").write_text("MIT\n")
     monkeypatch.chdir(repo)
     assert cli.main(["init", "."]) == 0, capsys.readouterr().err
+    assert capsys.readouterr().out.splitlines()[-1] == "  newsdesk build"  # (the site is here: no `cd .` first)
     assert (repo / "README.md").read_text() == "# My news\n" and (repo / "LICENSE").read_text() == "MIT\n"
     assert cli.main(["build"]) == 0
 
