@@ -27,7 +27,12 @@ log = logging.getLogger(__name__)
 
 def run() -> None:
     """The `newsdesk` command."""
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # (what the reader left unread: Python would complain of it at exit)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of the output has gone (`newsdesk check | head -1`): nothing to tell it
+        return 1
     except OSError as exc:  # writing something besides the output (the build cache, a report): a full disk
         if args.debug:
             raise

@@ -358,6 +358,17 @@ class Gone(io.StringIO):
         raise BrokenPipeError(32, "Broken pipe")
 
 
+def test_a_command_whose_output_reader_has_gone_ends_without_a_message(site):
+    # `newsdesk check | head -1`, `newsdesk deploy --dry-run | head`: the reader leaves after the lines it wanted;
+    # newsdesk then said "newsdesk: Broken pipe" (or Python's "Exception ignored ... BrokenPipeError").
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    running = subprocess.Popen([sys.executable, "-m", "generator", "check"], cwd=site, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    running.stdout.close()  # the reader has gone before newsdesk writes its first line
+    assert running.wait(timeout=120) == 1
+    assert running.stderr.read() == b""
+
+
 def test_a_build_whose_progress_reader_has_gone_still_builds_the_site(site, monkeypatch, capsys):
     # The first progress line to a closed pipe stopped the build: exit status 1, the site not updated.
     clock = Clock()
