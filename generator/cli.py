@@ -27,7 +27,12 @@ log = logging.getLogger(__name__)
 
 def run() -> None:
     """The `newsdesk` command."""
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # (what the reader left unread: Python would complain of it at exit)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of the output has gone (`newsdesk check | head -1`): nothing to tell it
+        return 1
     except OSError as exc:  # writing something besides the output (the build cache, a report): a full disk
         if args.debug:
             raise
@@ -126,7 +133,7 @@ def _parser() -> argparse.ArgumentParser:
                                           "the browser on every saved change. Ctrl-C stops it.")
     _site_options(sub)
     sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
-    sub.add_argument("--port", type=int, metavar="N", help="port (default: 8000, or the next free one; 0: any free port)")
+    sub.add_argument("--port", type=_port, metavar="N", help="port (default: 8000, or the next free one; 0: any free port)")
     sub.add_argument("--output", metavar="DIR", help="output folder (default: output_dir from config)")
     sub.add_argument("--open", action="store_true", help="open the site in the web browser")
     sub.add_argument("--debounce", type=_milliseconds, metavar="MS",
@@ -220,7 +227,9 @@ def _init(args) -> int:
     workflow = plan_workflow(target, args.install or "", args.fetch_schedule or "") if args.github_actions else None
     if not (args.github_actions and (target / "config.yaml").is_file()):  # an existing site only gets the workflow
         created = create_site(target)
-        print(f"Created a new site in {target} ({len(created)} files). Next:\n  cd {target} && newsdesk build")
+        here = target.resolve() == Path.cwd().resolve()
+        print(f"Created a new site in {target} ({len(created)} files). Next:\n  "
+              + ("" if here else f"cd {target} && ") + "newsdesk build")
     if workflow:
         write_workflow(workflow)
         print(f"Wrote {os.path.relpath(workflow.path)}: it builds the site and publishes it with GitHub Pages on "
@@ -330,6 +339,16 @@ def _milliseconds(text: str) -> int:
     return value
 
 
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65_535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number from 0 to 65535")
+    return value
+
+
 def _serve(args) -> int:
     import signal
     import threading
@@ -388,6 +407,12 @@ class Progress:
         now = time.monotonic()
         if self.quiet or now - self.started < 1.0:  # short builds print nothing but their summary
             return
+        try:
+            self._show(stage, done, total, now)
+        except OSError:  # the reader has gone (`newsdesk build 2>&1 | head`): the build goes on without it
+            self.quiet = True
+
+    def _show(self, stage: str, done: int, total: int, now: float) -> None:
         if self.tty:
             if now - self.last >= 0.1 or done == total:
                 counts = f" {done}/{total}" if total else ""
@@ -399,6 +424,6 @@ class Progress:
             self.last = now
 
     def done(self) -> None:
-        if self.shown:
+        if self.shown and not self.quiet:
             self.stream.write("\r\033[K")
             self.stream.flush()

@@ -17,7 +17,7 @@ import typing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -208,6 +208,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     values.update(overrides or {})
     if not values.get("base_url", "/").endswith("/"):
         values["base_url"] += "/"  # so that joining page paths onto it never drops its last segment
+    if "base_url" in values:
+        values["base_url"] = _encoded_path(values["base_url"])
     values["root"] = path.parent.resolve()
     values["path"] = shown
     config = Config(**values)
@@ -367,13 +369,29 @@ def _local_logos(config: Config, node, path: str, problems: list[Problem]) -> Co
     return dataclasses.replace(config, providers=tuple(providers))
 
 
+def _encoded_path(url: str) -> str:
+    """base_url with its path percent-encoded as a browser sends it (`/新闻 site/` is `/%E6%96%B0...%20site/`):
+    every link starts with it, and serve matches requests and writes its redirect with it."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url  # (_check_semantics says what is wrong with it)
+    return urlunsplit(parts._replace(path=quote(parts.path, safe="/%:@!$&'()*+,;=~")))
+
+
 def _check_semantics(config: Config, node, path: str, problems: list[Problem], overridden: set[str] = frozenset()) -> None:
     url = urlsplit(config.base_url)
+    # A value from the command line is the option's fault, not a line of config.yaml.
+    where = ("--base-url", None) if "base_url" in overridden else (path, _key_line(node, "base_url"))
     if url.scheme not in ("http", "https") or not url.netloc:
-        # A value from the command line is the option's fault, not a line of config.yaml.
-        where = ("--base-url", None) if "base_url" in overridden else (path, _key_line(node, "base_url"))
         problems.append(Problem(*where, f"`base_url` must be an http(s) URL, got {config.base_url!r}",
                                 "e.g. https://user.github.io/repo/"))
+    elif url.query or url.fragment:  # every link is base_url and a path
+        problems.append(Problem(*where, f"`base_url` must not have a ?query or #fragment, got {config.base_url!r}",
+                                "e.g. https://user.github.io/repo/"))
+    elif "@" in url.netloc:
+        problems.append(Problem(*where, "`base_url` must not hold a user name or password: it is written into every "
+                                "page", "e.g. https://user.github.io/repo/"))
     try:
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError):

@@ -54,6 +54,8 @@ def yaml_problem(path: str, text: str, exc: Exception, first_line: int = 1, what
             reason = f"{reason} ({context} on line {first_line + start.line})"
         line = first_line + start.line
         hint = "close the quote" if "quoted" in context else "close the bracket"
+    elif reason.startswith("could not determine a constructor for the tag"):
+        hint = "remove the tag (the word starting with !): newsdesk reads plain values only"
     elif mark and text[mark.index:mark.index + 1] == "\t":
         hint = "indent with spaces: YAML does not allow tabs"
     return Problem(path, line, f"{what}: {reason}", hint)

@@ -146,6 +146,16 @@ def test_a_negative_number_of_workers_is_refused_not_taken_as_the_default(site, 
     assert not (site / "output").exists()
 
 
+@pytest.mark.parametrize("port", ["99999", "65536", "-1", "http"])
+def test_serve_refuses_a_port_out_of_range_before_building(site, capsys, port):
+    # A port over 65535 reached socket.bind after the build and ended in a traceback.
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["serve", "--port", port])
+    assert caught.value.code == 2
+    assert f"argument --port: '{port}' is not a port number from 0 to 65535" in capsys.readouterr().err
+    assert not (site / "output").exists()
+
+
 def _commands() -> list[str]:
     """The commands `newsdesk --help` lists (indented under COMMAND, each with a line of help)."""
     out = io.StringIO()
@@ -260,8 +270,18 @@ def test_init_writes_into_a_fresh_clone_of_a_new_repository(tmp_path, monkeypatc
     (repo / "LICENSE").write_text("MIT\n")
     monkeypatch.chdir(repo)
     assert cli.main(["init", "."]) == 0, capsys.readouterr().err
+    assert capsys.readouterr().out.splitlines()[-1] == "  newsdesk build"  # (the site is here: no `cd .` first)
     assert (repo / "README.md").read_text() == "# My news\n" and (repo / "LICENSE").read_text() == "MIT\n"
     assert cli.main(["build"]) == 0
+
+
+def test_init_into_a_file_says_to_choose_a_folder(tmp_path, monkeypatch, capsys):
+    (tmp_path / "README.md").write_text("mine")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "README.md"]) == 2
+    assert capsys.readouterr().err.strip() == ("README.md: is a file, not a folder (choose a new folder for the "
+                                               "site: newsdesk init DIR)")
+    assert (tmp_path / "README.md").read_text() == "mine"
 
 
 def test_init_names_what_is_in_the_way(tmp_path, monkeypatch, capsys):
@@ -329,6 +349,39 @@ def test_a_long_build_shows_a_live_line_on_a_terminal(monkeypatch):
     progress("writing", 0, 0)
     progress.done()
     assert stream.getvalue() == "\r\033[Krendering 500/1000\r\033[Kwriting\r\033[K"
+
+
+class Gone(io.StringIO):
+    """A pipe whose reader has gone (`newsdesk build 2>&1 | head -5`)."""
+
+    def write(self, text):
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_command_whose_output_reader_has_gone_ends_without_a_message(site):
+    # `newsdesk check | head -1`, `newsdesk deploy --dry-run | head`: the reader leaves after the lines it wanted;
+    # newsdesk then said "newsdesk: Broken pipe" (or Python's "Exception ignored ... BrokenPipeError").
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    running = subprocess.Popen([sys.executable, "-m", "generator", "check"], cwd=site, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    running.stdout.close()  # the reader has gone before newsdesk writes its first line
+    assert running.wait(timeout=120) == 1
+    assert running.stderr.read() == b""
+
+
+def test_a_build_whose_progress_reader_has_gone_still_builds_the_site(site, monkeypatch, capsys):
+    # The first progress line to a closed pipe stopped the build: exit status 1, the site not updated.
+    clock = Clock()
+
+    def ticking():
+        clock.now += 1.0  # every step of the build a second apart: each shows progress
+        return clock.now
+
+    monkeypatch.setattr(cli.time, "monotonic", ticking)
+    monkeypatch.setattr(sys, "stderr", Gone())
+    assert cli.main(["build"]) == 0
+    assert summary(capsys.readouterr().out)
+    assert (site / "output/index.html").is_file()
 
 
 # --- the installed package ----------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from datetime import datetime, timezone
@@ -334,6 +335,10 @@ def test_python_tags_are_refused_and_never_run(tmp_path):
     assert not marker.exists()
     problem = parse_source("content/evil.md", b"---\ntitle: x\nobj: !!python/name:os.system\n---\n")
     assert str(problem).startswith("content/evil.md:3: invalid YAML") and "python/name:os.system" in str(problem)
+    # what to do is to remove the tag (the hint was about indentation and quoting, which were fine)
+    for raw in (b"---\ntitle: x\nobj: !!python/name:os.system\n---\n", b"---\ntitle: !include other.yaml\n---\n"):
+        assert parse_source("content/evil.md", raw).hint == "remove the tag (the word starting with !): " \
+                                                            "newsdesk reads plain values only"
 
 
 # --- drafts, future items, dates ------------------------------------------------------------------------
@@ -530,6 +535,59 @@ def test_plain_text_fields_are_decoded_once_and_escaped_once_everywhere(tmp_path
     assert shown_entities(out) == []
 
 
+def test_a_url_with_spaces_or_quotes_after_its_host_is_kept_percent_encoded(tmp_path):
+    # Crawlers copy addresses as a page wrote them: a picture "My Photo.jpg" was left out of the story, with
+    # a warning, though a browser follows such a link, percent-encoding what it cannot send as it is.
+    files = {"content/x.md": item(
+        "Spaces", webUrl='"https://provider.example/news/My Story.html?q=a b&t=\\"x\\"#top part"',
+        images='[{url: "https://img.example/up loads/<Photo> 1.jpg", width: 800, height: 450}]',
+        related='[{title: Other take, webUrl: "https://other.example/the story`s end"}]')}
+    result, out = build_dir(tmp_path, files)
+    assert result.site.warnings == ()
+    [story] = result.site.model.site.items
+    assert story.web_url == "https://provider.example/news/My%20Story.html?q=a%20b&t=%22x%22#top%20part"
+    assert story.image.url == "https://img.example/up%20loads/%3CPhoto%3E%201.jpg"
+    assert story.related[0].url == "https://other.example/the%20story%60s%20end"
+    page = (out / story.path / "index.html").read_text(encoding="utf-8")
+    for url in (story.web_url, story.image.url, story.related[0].url):
+        assert url.replace("&", "&amp;") in page
+    for unsafe in ("javascript:alert(1)", "java\tscript:alert(1)", "https://a b.example/x", "https:// example/x",
+                   "http://<b>.example/", "//host.example/a b"):  # a scheme or host that is not one stays out
+        assert safe_story_url(tmp_path / "unsafe", unsafe) == ""
+
+
+def test_relative_links_and_pictures_of_a_body_lead_where_they_did_on_the_providers_page(tmp_path):
+    # A crawler copies a body with its relative addresses: on this site they led to pages and pictures
+    # that do not exist here (https://example.org/wp-content/...). They are resolved against the page the
+    # story came from, as a browser resolved them there; without one, such a link is left as text.
+    body = ('See [the earlier story](/2026/11/earlier?a=1&b=2) and [notes](notes.html), '
+            '![chart](../img/chart.png) <img src="//cdn.provider.example/p.jpg" alt="cdn"> '
+            '[a section](#more) [elsewhere](https://other.example/x).\n')
+    files = {"content/linked.md": item("Linked", webUrl="https://provider.example/news/2026/story.html", body=body),
+             "content/unlinked.md": item("Unlinked", body=body)}
+    result, out = build_dir(tmp_path, files)
+    linked, unlinked = sorted(result.site.model.site.items, key=lambda i: i.title)
+    links = {a.text: a.get("href") for a in parse(out / linked.path / "index.html").iter("a") if a.text}
+    pictures = {img.get("alt"): img.get("src") for img in parse(out / linked.path / "index.html").iter("img")}
+    assert links["the earlier story"] == "https://provider.example/2026/11/earlier?a=1&b=2"
+    assert links["notes"] == "https://provider.example/news/2026/notes.html"
+    assert links["a section"] == "#more" and links["elsewhere"] == "https://other.example/x"
+    assert pictures["chart"] == "https://provider.example/news/img/chart.png"
+    assert pictures["cdn"] == "https://cdn.provider.example/p.jpg"
+    page = parse(out / unlinked.path / "index.html")
+    links = {a.text: a.get("href") for a in page.iter("a") if a.text}
+    assert links["the earlier story"] is None and links["notes"] is None  # the words stay, not linked
+    assert links["elsewhere"] == "https://other.example/x" and links["a section"] == "#more"
+    pictures = {img.get("alt"): img.get("src") for img in page.iter("img")}
+    assert pictures["cdn"] == "https://cdn.provider.example/p.jpg" and pictures["chart"] is None
+
+
+def safe_story_url(folder: Path, url: str) -> str:
+    result, _ = build_dir(folder, {"content/x.md": item("Unsafe", webUrl=json.dumps(url))})
+    shutil.rmtree(folder)
+    return result.site.model.site.items[0].web_url
+
+
 SHOWN_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
 
 
@@ -633,10 +691,20 @@ def test_dates_at_the_ends_of_the_calendar_are_one_problem_each(tmp_path, zone, 
     [problem] = result.site.problems
     assert (problem.path, problem.line) == ("content/edge.md", 3)
     assert "outside the calendar" in problem.message
+    assert written.replace(" ", "T") in problem.message and "datetime" not in problem.message  # as written, not repr
     [kept] = result.site.model.site.items
     assert kept.title == "Other" and kept.related[0].published is None
     assert [(w.path, w.line) for w in result.site.warnings] == [("content/edge.md", 4), ("content/other.md", 4)]
     assert (out / kept.path / "index.html").is_file()
+
+
+def test_an_item_of_year_one_has_its_page_under_a_four_digit_year(tmp_path):
+    # 0001-01-01T00:00:00Z is what .NET crawlers write for "no date" (DateTime.MinValue): the item is kept,
+    # and its page is news/YYYY/MM/DD/ as every other page, not news/1/01/01/.
+    result, out = build_dir(tmp_path, {"content/2026-11-20-undated.md": item("Undated", date="0001-01-01T00:00:00Z")})
+    [kept] = result.site.model.site.items
+    assert kept.path == "news/0001/01/01/undated/"
+    assert (out / "news/0001/01/01/undated/index.html").is_file()
 
 
 def test_a_symlink_loop_in_content_is_reported_and_the_rest_builds(tmp_path, monkeypatch, capsys):

@@ -315,6 +315,18 @@ def test_errors_say_what_to_do(tmp_path, remote, capsys):
     assert bare(remote, "for-each-ref") == ""
 
 
+@pytest.mark.parametrize("branch", ["bad..name", "gh pages", "pages.lock", "HEAD"])
+def test_a_branch_name_git_refuses_is_said_before_building(repo, remote, capsys, branch):
+    # git fast-import crashed on such a name, left a crash report in .git and newsdesk said "Broken pipe".
+    before = snapshot(repo)
+    assert deploy(repo, "--branch", branch) == 1
+    err = capsys.readouterr().err
+    assert f"{branch!r} is not a valid branch name" in err and "--branch" in err and "Broken pipe" not in err
+    assert snapshot(repo) == before
+    assert not list((repo / ".git").glob("fast_import_crash_*"))
+    assert bare(remote, "for-each-ref") == ""
+
+
 def test_deploy_without_a_git_identity_says_how_to_set_one(repo, remote, tmp_path, monkeypatch, capsys):
     # A fresh machine: no name or e-mail address in any git configuration or in the environment.
     git(repo, "config", "--unset", "user.name")

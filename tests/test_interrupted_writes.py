@@ -190,6 +190,71 @@ def test_builds_killed_at_random_moments_leave_the_old_or_the_new_site(tmp_path)
     assert any(".output.newsdesk-update" in names or ".output.newsdesk-staging" in names for names in left), left
 
 
+def _children(pid: int) -> set[int]:
+    try:
+        return {int(n) for n in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+    except OSError:
+        return set()
+
+
+def _running(pid: int) -> bool:
+    """Whether the process is alive (a zombie waiting to be reaped has ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+def test_a_killed_build_leaves_no_helper_process_behind(tmp_path):
+    # A helper holds both ends of its pool's pipes: once `kill -9` ended the build, it waited for ever for a
+    # task, or to hand in a result no one reads, holding its copy of the model.
+    root = make(tmp_path / "site", 1500)
+    running = newsdesk(root, "--clean", "--workers", "3")
+    helpers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(helpers) < 2 and running.poll() is None and time.monotonic() < deadline:
+        helpers |= _children(running.pid)
+        time.sleep(0.01)
+    assert helpers, "the build ended before it forked its helpers: give it more items"
+    running.send_signal(signal.SIGKILL)
+    assert running.wait() == -signal.SIGKILL
+    deadline = time.monotonic() + 30
+    while any(_running(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = sorted(pid for pid in helpers if _running(pid))
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"helper processes {left} outlived the killed build"
+
+
+@pytest.mark.slow
+def test_a_second_build_of_the_same_output_waits_for_the_first(tmp_path):
+    # Two builds at once (a second terminal, a cron job): the second one's recovery took the first one's folders
+    # beside the output for a killed build's, and the site lost half its pages (news/, hot/, robots.txt) while
+    # the first build said it had succeeded.
+    root = make(tmp_path / "site", 600)
+    scratch = tmp_path / "scratch"
+    assert newsdesk(root).wait() == 0
+    first = newsdesk(root, "--clean")
+    staging = root / ".output.newsdesk-staging"
+    deadline = time.monotonic() + 60
+    while not staging.exists() and first.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.001)
+    first.send_signal(signal.SIGSTOP)  # held in the middle of writing its new site
+    try:
+        assert staging.exists(), "the first build wrote no staging folder"
+        (root / "content/s7.md").write_text(story(7, title="Edited while the first build writes"), encoding="utf-8")
+        second = newsdesk(root)
+        said = second.stderr.readline().decode()  # it says it waits (or, without a lock, ends)
+        assert "waiting for another newsdesk build" in said, said
+    finally:
+        first.send_signal(signal.SIGCONT)
+    assert first.wait() == 0, first.stderr.read().decode()
+    assert second.wait() == 0, second.stderr.read().decode()
+    assert files_under(root / "output") == full_build(root, scratch)
+
+
 # --- a full disk ----------------------------------------------------------------------------------------------
 
 @pytest.fixture

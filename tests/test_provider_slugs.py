@@ -124,6 +124,20 @@ def test_a_build_with_its_cache_after_a_clash_appears_is_a_clean_build(tmp_path)
     assert files_under(out) == clean_build(root, tmp_path / "clean")
 
 
+def test_a_domain_written_as_a_url_is_the_provider_of_its_host(tmp_path):
+    # Crawlers write the provider's address where its domain goes: `https://TechCrunch.com/` made a provider
+    # of its own (providers/https-techcrunch-com/, "https://techcrunch.com/" shown as its domain).
+    root = _site(tmp_path, ["{name: TechCrunch, domain: techcrunch.com}",
+                            '{name: TechCrunch, domain: "https://TechCrunch.com/"}',
+                            '{name: TechCrunch, domain: "http://techcrunch.com/about?x=1"}'])
+    out = tmp_path / "out"
+    clean_build(root, out)
+    assert sorted(p.name for p in (out / "providers").iterdir() if p.is_dir()) == ["techcrunch-com"]
+    assert [_chip(out, f"Story {n} of its provider") for n in (1, 2, 3)] == [("techcrunch-com", "TechCrunch")] * 3
+    page = _text(_parse(out / "providers/techcrunch-com/index.html").find("body"))
+    assert "techcrunch.com" in page and "https://" not in page
+
+
 def test_a_provider_record_is_the_provider_of_its_domain_only(tmp_path):
     config = CONFIG + ("providers:\n  - domain: a-b.example\n    name: Hyphen Times\n"
                        "    description: The record of a-b.example.\n")

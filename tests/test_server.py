@@ -161,6 +161,24 @@ def test_serves_the_site_at_the_path_of_base_url(dev):
     assert status == 200 and b"Robots learn to fold laundry" in body
 
 
+def test_a_base_url_path_with_spaces_or_other_scripts_is_linked_and_served_percent_encoded(tmp_path):
+    # `base_url: https://news.example/新闻 site/` wrote links with a raw space (href="/新闻 site/latest/"), and
+    # serve's redirect from / failed on the header it could not encode, closing the connection unanswered.
+    site = make_site(tmp_path / "site", ITEMS, CONFIG.replace("https://user.github.io/repo/",
+                                                              '"https://news.example/新闻 site/"'))
+    encoded = "/%E6%96%B0%E9%97%BB%20site/"
+    server = start(site)
+    try:
+        assert server.url == f"http://127.0.0.1:{server.port}{encoded}"
+        status, headers, _ = get(server, "/")
+        assert (status, headers["location"]) == (302, encoded)
+        status, _, body = get(server, encoded + "latest/")
+        assert status == 200 and b"Robots learn to fold laundry" in body
+        assert f'href="{encoded}latest/"'.encode() in body and "新闻 site".encode() not in body
+    finally:
+        server.stop()
+
+
 def test_missing_pages_get_the_sites_404_page_with_status_404(dev, site):
     page_404 = (site / "output" / "404.html").read_text(encoding="utf-8")
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", page_404, re.S).group(1).encode()

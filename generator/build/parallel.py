@@ -16,9 +16,11 @@ a long job only (HELPER_TASKS), so what they copied is given back as they end.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -66,7 +68,7 @@ def fork_map(function: Callable, state, tasks: Iterable, workers: int) -> Iterat
             # concurrent.futures rather than multiprocessing.Pool: when a helper dies (the out-of-memory
             # killer), its tasks fail with BrokenProcessPool instead of never being answered.
             pool = ProcessPoolExecutor(helpers, mp_context=context, initializer=_start_worker,
-                                       initargs=(function, state))
+                                       initargs=(function, state, os.getpid()))
             try:
                 yield from _shared(pool, helpers, function, state, tasks[start:start + HELPER_TASKS])
             finally:
@@ -147,9 +149,22 @@ def _shared(pool, helpers: int, function: Callable, state, tasks: list) -> Itera
                 cond.wait_for(lambda: first in results)
 
 
-def _start_worker(function: Callable, state) -> None:
+def _start_worker(function: Callable, state, parent: int) -> None:
     global _worker_job
     _worker_job = (function, state)
+    _end_with(parent)
+
+
+def _end_with(parent: int) -> None:
+    """Have the kernel end this helper when the build does (Linux). A helper holds both ends of its pool's
+    pipes, so after a `kill -9` of the build it would wait for ever for a task, or to hand in a result."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):  # not Linux
+        return
+    prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the build ended before that took effect
+        os._exit(1)
 
 
 def _run_task(task):

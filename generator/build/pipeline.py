@@ -31,8 +31,8 @@ from generator.build.fingerprints import (TemplateKey, config_key, output_finger
 from generator.build.parallel import chunks, default_workers, fork_map
 from generator.build.search_index import index_changes, is_current, live_names, make_index
 from generator.build.state import LastBuild, RenderState
-from generator.build.writer import (MARKER, Staging, WriteReport, check_output_owned, check_output_path, recover,
-                                    update_in_place)
+from generator.build.writer import (MARKER, Staging, WriteReport, check_output_owned, check_output_path, output_lock,
+                                    recover, update_in_place)
 from generator.config import Config, build_time
 from generator.errors import BuildError, Problem, errors_and_warnings
 from generator.plan.outputs import plan_outputs
@@ -101,8 +101,17 @@ class BuildResult:
         }
 
 
-def build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Mapping[str, str] = os.environ,
-          progress: Progress | None = None, cache: BuildCache | None = None) -> BuildResult:
+def build(config: Config, options: BuildOptions = BuildOptions(), **kwargs) -> BuildResult:
+    """Build the site (_build); one build at a time writes an output folder (writer.output_lock)."""
+    if not options.write:
+        return _build(config, options, **kwargs)
+    check_output_path(config.output_path, [config.root], config.input_paths)  # (before making its lock beside it)
+    with output_lock(config.output_path):
+        return _build(config, options, **kwargs)
+
+
+def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: Mapping[str, str] = os.environ,
+           progress: Progress | None = None, cache: BuildCache | None = None) -> BuildResult:
     """Build the site. With `cache` (what the last build left) it is incremental: unchanged items are
     not parsed again, and only the outputs whose fingerprints changed are made and written."""
     started = time.perf_counter()

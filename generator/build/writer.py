@@ -98,6 +98,33 @@ def beside_output(output: Path, use: str) -> Path:
     return output.with_name(f".{output.name}.newsdesk-{use}")
 
 
+@contextlib.contextmanager
+def output_lock(output: Path):
+    """Held by a build that writes `output`, from its recovery to its last write. recover() cannot tell a
+    live build's folders beside the output from a killed one's: a second build of the same output (another
+    terminal, a cron job) waits for the first. The lock is on the folder holding the output, where the
+    writer's own folders go, so it leaves nothing behind; the kernel lets go of it when the build ends,
+    killed too."""
+    try:
+        import fcntl
+    except ImportError:  # (not POSIX: no lock)
+        yield
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(output.parent, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.warning("%s: waiting for another newsdesk build of this output to finish", output)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:  # a file system without locks (some network ones): the build goes on, as before
+            pass
+        yield
+    finally:
+        os.close(handle)
+
+
 def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Path], remove: set[str]) -> WriteReport:
     """Bring the live output up to date by replacing only `files` (and copies whose bytes changed)
     and deleting `remove`: how a rebuild after an edit writes its handful of files.

@@ -173,6 +173,11 @@ def open_repository(site_root: Path, options: DeployOptions) -> Repository:
         have = f"; this repository has: {', '.join(names)}" if names else "; this repository has none"
         raise DeployError(Problem(str(root), None, f"no git remote named {options.remote!r}",
                                   f"add it with `git remote add {options.remote} URL`, or pass --remote NAME{have}"))
+    # git fast-import crashes on a name git refuses (and `@{-1}` would name another branch)
+    named = _git(root, "check-ref-format", "--branch", options.branch, check=False)
+    if named.returncode != 0 or named.stdout.strip() != options.branch:
+        raise DeployError(Problem(str(root), None, f"{options.branch!r} is not a valid branch name",
+                                  "name another with --branch, e.g. --branch gh-pages"))
     for worktree, branch in _checked_out(root):
         if branch == options.branch:
             raise DeployError(Problem(worktree, None, f"branch {options.branch!r} is checked out here",

@@ -107,6 +107,9 @@ def _may_stay(name: str) -> bool:
 
 def create_site(target: Path) -> list[Path]:
     """Write a new site into `target` (missing, empty, or a new repository); return the files made."""
+    if target.exists() and not target.is_dir():
+        raise ConfigError(Problem(str(target), None, "is a file, not a folder",
+                                  "choose a new folder for the site: newsdesk init DIR"))
     in_the_way = sorted(path.name for path in target.iterdir() if not _may_stay(path.name)) if target.exists() else []
     if in_the_way:
         shown = ", ".join(in_the_way[:5]) + (f" and {len(in_the_way) - 5} more" if len(in_the_way) > 5 else "")

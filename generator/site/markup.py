@@ -10,6 +10,7 @@ site allows, and the theme writes its own iframe around it.
 from __future__ import annotations
 
 import ctypes
+import html as htmlmod
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -26,6 +27,8 @@ except ImportError:  # pragma: no cover - it is a dependency; the fallback keeps
 
 ENGINES = ("cmark", "python-markdown")
 
+from urllib.parse import urljoin
+
 from generator.urls import host_of, safe_url
 
 BODY_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -41,6 +44,8 @@ _ATTRIBUTES = {
     "abbr": {"title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
     "time": {"datetime"}, "ol": {"start"},
 }
+# Elements left out with their content: what is in them is code, or a fallback for browsers without them.
+_DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "noembed", "noframes", "xmp"})
 _H1 = re.compile(r"<(/?)h1>")
 MAX_INDENT = 256  # columns of a Markdown line's indent that python-markdown reads (render_markdown)
 _DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT + 1},}}", re.MULTILINE)
@@ -58,8 +63,9 @@ def _converter():
     return _new_markdown()
 
 
-def render_markdown(text: str, engine: str = "cmark") -> str:
-    """Markdown body -> sanitised HTML (headings start at h2: the page title is the h1).
+def render_markdown(text: str, engine: str = "cmark", base: str = "") -> str:
+    """Markdown body -> sanitised HTML (headings start at h2: the page title is the h1), its relative
+    addresses resolved against `base` (absolute_addresses).
 
     `cmark` (the default) is CommonMark with GitHub's extensions (tables, strikethrough,
     autolinks), as GitHub renders Markdown; `python-markdown` is Python-Markdown with its
@@ -78,10 +84,40 @@ def render_markdown(text: str, engine: str = "cmark") -> str:
     except RecursionError:  # pathological nesting; show it as text rather than fail the item
         html = "<pre>" + nh3.clean_text(text) + "</pre>"
     html = _H1.sub(r"<\1h2>", html)
-    return sanitize(html)
+    return absolute_addresses(sanitize(html), base)
 
 
-_GFM_EXTENSIONS = ("table", "autolink", "tagfilter", "strikethrough", "tasklist")  # what GitHub renders with
+# In sanitised HTML (sanitize writes every attribute as name="value", a `"` in it as &quot;)
+_LINKING = re.compile(r'<(?:a|img)(?:\s+[a-z-]+="[^"]*")+')
+_ADDRESS = re.compile(r'(\s(?:href|src))="([^"]*)"')
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+_RELATIVE = re.compile(r'="(?!https?:|mailto:|#|"|noopener )')  # (a quick first look: any such value)
+
+
+def absolute_addresses(html: str, base: str) -> str:
+    """Relative link and picture addresses of a sanitised body resolved against `base`, the page the body
+    was taken from, as the browser resolved them there: on this site they would lead to pages and pictures
+    it does not have. Without a base, only `//host/...` is kept (as https); other relative links are left
+    as their text and such pictures without a source."""
+    if not _RELATIVE.search(html):  # (most bodies: one quick look)
+        return html
+
+    def resolved(match: re.Match) -> str:
+        attribute, value = match.groups()
+        if not value or value.startswith("#") or _SCHEME.match(value):
+            return match.group()
+        address = urljoin(base, htmlmod.unescape(value)) if base else (
+            "https:" + htmlmod.unescape(value) if value.startswith("//") else "")
+        address = safe_url(address)
+        return f'{attribute}="{htmlmod.escape(address)}"' if address else ""
+
+    return _LINKING.sub(lambda element: _ADDRESS.sub(resolved, element.group()), html)
+
+
+# GitHub's extensions but its tagfilter, which escapes <script>, <style> and <iframe> into text for renderers
+# without a sanitiser: crawled bodies keep the embed code of tweets and videos, which readers saw as text.
+# sanitize drops those elements with their content instead.
+_GFM_EXTENSIONS = ("table", "autolink", "strikethrough", "tasklist")
 
 
 @lru_cache(maxsize=1)
@@ -99,8 +135,9 @@ def _cmark_parts():
 
 
 def cmark_to_html(text: str) -> str:
-    """Markdown -> HTML as GitHub renders it, not sanitised (render_markdown does that): the bytes of
-    cmarkgfm.github_flavored_markdown_to_html, made step by step so that what cmark allocated is freed."""
+    """Markdown -> HTML as GitHub renders it (but its tagfilter), not sanitised (render_markdown does that):
+    the bytes of cmarkgfm.markdown_to_html_with_extensions, made step by step so that what cmark allocated
+    is freed."""
     options = _CmarkOptions.CMARK_OPT_UNSAFE | _CmarkOptions.CMARK_OPT_GITHUB_PRE_LANG
     extensions, node_free, free = _cmark_parts()
     parser = _cmark_api.parser_new(options=options)
@@ -158,6 +195,7 @@ def _cleaner() -> nh3.Cleaner:
     of its time on news bodies)."""
     return nh3.Cleaner(
         tags=set(_TAGS),
+        clean_content_tags=set(_DROPPED_WITH_CONTENT),
         attributes={k: set(v) for k, v in _ATTRIBUTES.items()},
         url_schemes=set(BODY_SCHEMES),
         link_rel="noopener noreferrer nofollow",

@@ -40,7 +40,7 @@ from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
 from generator.site.markup import embeddable, iframe_src, render_markdown, sanitize
-from generator.urls import distinct_slug, safe_url, slugify, spell_symbols, static_path
+from generator.urls import distinct_slug, host_of, safe_url, slugify, spell_symbols, static_path
 
 log = logging.getLogger(__name__)
 
@@ -410,14 +410,16 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         first = errors[0]
         return Rejected(first.path, first.line, first.message, first.hint, errors=errors, warnings=warnings)
     slug = slugify(slug_text or _stem(source.path) or title, fallback=source.path)
+    day = published.astimezone(config.zone)  # (strftime writes year 1 as "1")
     return Item(
         source=source.path,
         digest=source.digest,
         slug=slug,
-        path=f"news/{published.astimezone(config.zone):%Y/%m/%d}/{slug}/",
+        path=f"news/{day.year:04d}/{day.month:02d}/{day.day:02d}/{slug}/",
         title=title,
         published=published,
-        body=zlib.compress(render_markdown(_without_controls(source.body), config.markdown_engine).encode("utf-8"), 1),
+        body=zlib.compress(render_markdown(_without_controls(source.body), config.markdown_engine,
+                                           values["web_url"] or values["original_url"]).encode("utf-8"), 1),
         warnings=warnings,
         **values,
     )
@@ -512,11 +514,29 @@ def _url(value) -> str:
     if isinstance(value, str) and "&" in value:
         value = _URL_ENTITY.sub(lambda m: html.unescape(m.group()), value)
     url = safe_url(value)
+    if not url and isinstance(value, str):
+        url = safe_url(_encoded_after_host(value.strip()))
     if url and not url.isascii() and _CONTROL.search(url):
         # U+FFFE in a path made every feed with the story ill-formed XML: such characters (which
         # safe_url lets through) are percent-encoded, as the browser sends them, so the link still works.
         url = _CONTROL.sub(lambda m: quote(m.group(), safe=""), url)
     return url
+
+
+# What a browser percent-encodes in a link's path, query and fragment (tabs and line breaks it removes);
+# a backslash it reads as "/", so that one is not guessed at.
+_ENCODED_IN_URL = re.compile(r'[\x00-\x20"<>`\x7f]')
+_BEFORE_PATH = re.compile(r"https?://[^/?#]*", re.IGNORECASE)
+
+
+def _encoded_after_host(url: str) -> str:
+    """`https://host/My Story.html` as `https://host/My%20Story.html`; the scheme and host stay as written,
+    so whatever is wrong there still makes safe_url refuse the URL."""
+    start = _BEFORE_PATH.match(url)
+    if not start:
+        return url
+    rest = re.sub(r"[\t\n\r]", "", url[start.end():])
+    return start.group() + _ENCODED_IN_URL.sub(lambda m: f"%{ord(m.group()):02X}", rest)
 
 
 def _url_field(meta: dict, key: str, notes: _Notes) -> str:
@@ -659,7 +679,9 @@ def _to_utc(value, config: Config, key: str) -> datetime:
 
 
 def _shown(value) -> str:
-    """A value quoted in a message, cut short."""
+    """A value quoted in a message, cut short; a date as YAML's reader gave it, as it is written."""
+    if isinstance(value, date):
+        value = value.isoformat().replace("+00:00", "Z")
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -806,6 +828,8 @@ def _provider_ref(value, key: str, notes: _Notes) -> ProviderRef | None:
     domain = _plain(value.get("domain") or "")
     if name is None or domain is None:
         notes.warn(key, f"`{key}`'s `name` and `domain` must be text")
+    if domain and "://" in domain and host_of(domain.strip()):
+        domain = host_of(domain.strip())  # an address written for the domain: `https://example.com/`
     name, domain = _capped(name or "", key, notes), _capped((domain or "").lower(), key, notes)
     if not name and not domain:
         return None
