@@ -16,12 +16,11 @@ a long job only (HELPER_TASKS), so what they copied is given back as they end.
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import multiprocessing
 import os
-import signal
 import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator, Sequence
@@ -156,15 +155,15 @@ def _start_worker(function: Callable, state, parent: int) -> None:
 
 
 def _end_with(parent: int) -> None:
-    """Have the kernel end this helper when the build does (Linux). A helper holds both ends of its pool's
-    pipes, so after a `kill -9` of the build it would wait for ever for a task, or to hand in a result."""
-    try:
-        prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):  # not Linux
-        return
-    prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    if os.getppid() != parent:  # the build ended before that took effect
+    """End this helper when the build does. A helper holds both ends of its pool's pipes, so after a `kill -9`
+    of the build it would wait for ever for a task, or to hand in a result: a thread looks for its parent
+    once a second (the build's own helpers fork no further, so a new parent means the build is gone)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
         os._exit(1)
+
+    threading.Thread(target=watch, name="newsdesk-parent-watch", daemon=True).start()
 
 
 def _run_task(task):
