@@ -120,7 +120,9 @@ class Config:
 
     title: str = _opt("newsdesk", "Site title, shown in the header and in `<title>`.")
     description: str = _opt("", "Site description for the front page's meta description and feeds.")
-    base_url: str = _opt("http://localhost:8000/", "Public URL of the site; may have a path, e.g. `https://user.github.io/repo/`.")
+    base_url: str = _opt("http://localhost:8000/", "Public URL of the site; may have a path, e.g. "
+                         "`https://user.github.io/repo/` (percent-encoded where it needs to be); a query, a fragment "
+                         "or a password in it is an error.")
     language: str = _opt("en", "Language code for `<html lang>` and feeds.")
     timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates.")
     content_dir: str = _opt("content", "Folder of item files (`*.md`, any depth), relative to the site root.")
