@@ -231,6 +231,20 @@ def test_every_problem_of_a_file_is_reported_at_once(tmp_path):
     assert [i.source for i in site.model.site.items] == ["content/kept.md"]
 
 
+
+def test_a_key_given_twice_is_said_with_both_lines_and_the_last_value_kept(tmp_path):
+    # YAML keeps the last of two equal keys without a word: a crawler that writes `title:` twice (or a user
+    # who adds a second `heat:` below the first) learns which one shows.
+    files = {"content/twice.md": ("---\ntitle: First title\npublishedDateTime: 2026-11-20\nprovider:\n  name: A\n"
+                                  "  name: B\ntitle: Second title\nheat: 3\nheat: 4\n---\nBody.\n")}
+    root = make_site(tmp_path / "site", files, CONFIG)
+    site = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={}).site
+    assert [(p.line, p.message) for p in site.warnings] == [
+        (7, "`title` is given twice, also on line 2: the last one is used"),
+        (9, "`heat` is given twice, also on line 8: the last one is used")]
+    [kept] = site.model.site.items
+    assert (kept.title, kept.heat) == ("Second title", 4.0)
+
 IMPOSSIBLE = [
     ("title: x\npublishedDateTime: 2026-13-45",
      "content/x.md:3: invalid value in front matter: '2026-13-45' is not a valid date (month must be in 1..12)"),

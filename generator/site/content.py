@@ -39,6 +39,8 @@ _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s]", re.MULTILINE)
 # Block nesting needs a new column per level, reached by indentation or by "- "/"? " written on one line
 # ("- - - - x" nests four deep): a line whose prefix of those is short cannot start a deep structure.
 _DEEP_BLOCK = re.compile(r"^(?:[ \t]|[-?][ \t]){32,}", re.MULTILINE)
+# A top-level key: a line that starts in the first column (a value's other lines are indented), up to ": ".
+_TOP_KEY = re.compile(r"""^([^\s#'"{}\[\]&*!|>%@`?:-][^:\n]*?)[ \t]*:(?:[ \t]|$)""", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Source:
     body: str
     body_line: int  # line number of the body's first line in the file
     digest: str  # sha1 of the file's bytes: the key of everything cached about it
+    twice: tuple[tuple[str, int, int], ...] = ()  # (key, first line, later line) of a key given more than once
 
 
 def source_files(root: Path, content_dir: Path) -> list[tuple[str, str]]:
@@ -163,7 +166,25 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
         meta = _without_surrogates(meta, {})
     body = text[closing.end() + 1 :]
     body_line = text.count("\n", 0, closing.end()) + 2
-    return Source(name, meta, body, body_line, digest)
+    return Source(name, meta, body, body_line, digest, _given_twice(front, fm_line))
+
+
+def _given_twice(front: str, fm_line: int) -> tuple[tuple[str, int, int], ...]:
+    """Top-level keys given more than once (YAML keeps the last value without a word): (key, first line,
+    later line) for each later one."""
+    keys = _TOP_KEY.findall(front)
+    if len(keys) == len(set(keys)):
+        return ()
+    first: dict[str, int] = {}
+    found = []
+    for match in _TOP_KEY.finditer(front):
+        line = fm_line + front.count("\n", 0, match.start())
+        key = match.group(1)
+        if key in first:
+            found.append((key, first[key], line))
+        else:
+            first[key] = line
+    return tuple(found)
 
 
 def _without_surrogates(value, done: dict):

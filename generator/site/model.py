@@ -406,6 +406,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     )
     slug_text = _text(meta, "slug", notes)
     errors, warnings = notes.problems(config.root, source.path)
+    warnings += tuple(Problem(source.path, again, f"`{key}` is given twice, also on line {first}: the last one is used",
+                              "remove the one you do not mean") for key, first, again in source.twice)
     if errors:
         first = errors[0]
         return Rejected(first.path, first.line, first.message, first.hint, errors=errors, warnings=warnings)
