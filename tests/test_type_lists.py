@@ -61,6 +61,24 @@ def test_every_page_header_links_the_type_lists_and_marks_the_current_one(tmp_pa
     assert ("Downloads", False) in _nav((out / "videos/index.html").read_text(encoding="utf-8"))
 
 
+def test_a_site_of_many_types_names_four_in_the_header_and_the_others_in_the_footer(tmp_path):
+    # A crawler can give any word as a type: forty of them made forty header links on every page.
+    words = ["video", "podcast", "webinar", "gallery", "quiz", "recipe", "obituary"]
+    files = {f"content/{word}.md": item(f"A {word}", type=word, date=f"2026-11-{10 + n}T10:00:00Z")
+             for n, word in enumerate(words)}
+    config, _ = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG + "stories:\n  enabled: false\n"))
+    out = config.output_path
+    assert [text for text, _ in _nav((out / "index.html").read_text(encoding="utf-8"))] == [
+        "Latest", "Top", "Hot", "Videos", "Podcasts", "Gallery", "Obituary", "Topics", "Providers"]
+    footer = re.search(r'<nav aria-label="More lists">(.*?)</nav>', (out / "types/quiz/index.html").read_text(encoding="utf-8"), re.S)[1]
+    links = re.findall(r'<a href="([^"]+)"( aria-current="page")?>([^<]+)</a>', footer)
+    assert [(href, text) for href, _, text in links] == [
+        ("/types/quiz/", "Quiz"), ("/types/recipe/", "Recipe"), ("/types/webinar/", "Webinar")]
+    assert [text for _, current, text in links if current] == ["Quiz"]
+    for href, _, _ in links:
+        assert (out / href.strip("/") / "index.html").is_file(), href
+
+
 def test_cards_and_story_pages_say_what_the_item_is(tmp_path):
     out = _typed_site(tmp_path / "site")
     downloads = (out / "downloads/index.html").read_text(encoding="utf-8")
