@@ -566,8 +566,26 @@ def test_a_url_with_spaces_or_quotes_after_its_host_is_kept_percent_encoded(tmp_
     for url in (story.web_url, story.image.url, story.related[0].url):
         assert url.replace("&", "&amp;") in page
     for unsafe in ("javascript:alert(1)", "java\tscript:alert(1)", "https://a b.example/x", "https:// example/x",
-                   "http://<b>.example/", "//host.example/a b"):  # a scheme or host that is not one stays out
+                   "http://<b>.example/", "///a b"):  # a scheme or host that is not one stays out
         assert safe_story_url(tmp_path / "unsafe", unsafe) == ""
+
+
+def test_a_scheme_relative_url_is_kept_as_https(tmp_path):
+    # WordPress and CDNs write pictures as //cdn.example/x.jpg, meaning the page's own scheme: such a story
+    # lost its picture (and its link), with a warning.
+    files = {"content/x.md": item(
+        "Scheme-relative", webUrl='"//provider.example/news/story.html"',
+        images='[{url: "//i0.wp.example/up loads/photo.jpg", width: 800, height: 450}]',
+        provider='{name: P, domain: provider.example, images: ["//provider.example/logo.png"]}',
+        related='[{title: Other take, webUrl: "  //other.example/x"}]')}
+    result, out = build_dir(tmp_path, files)
+    assert result.site.warnings == ()
+    [story] = result.site.model.site.items
+    assert story.web_url == "https://provider.example/news/story.html"
+    assert story.image.url == "https://i0.wp.example/up%20loads/photo.jpg"
+    assert story.related[0].url == "https://other.example/x"
+    page = (out / story.path / "index.html").read_text(encoding="utf-8")
+    assert 'src="https://i0.wp.example/up%20loads/photo.jpg"' in page and "https://provider.example/logo.png" in page
 
 
 def test_relative_links_and_pictures_of_a_body_lead_where_they_did_on_the_providers_page(tmp_path):

@@ -515,6 +515,10 @@ def _url(value) -> str:
     references ended by `;`, so that `&copy=1` in a query stays as it is."""
     if isinstance(value, str) and "&" in value:
         value = _URL_ENTITY.sub(lambda m: html.unescape(m.group()), value)
+    if isinstance(value, str) and value.lstrip().startswith("//"):
+        # A scheme-relative URL (`//cdn.example/x.jpg`, as WordPress and CDNs write pictures) means the page's
+        # own scheme: https, as the site is served
+        value = "https:" + value.lstrip()
     url = safe_url(value)
     if not url and isinstance(value, str):
         url = safe_url(_encoded_after_host(value.strip()))
