@@ -132,6 +132,8 @@ def test_an_output_folder_that_holds_or_sits_in_the_site_sources_is_refused(tmp_
     assert cli.main(["build", "--output", output]) == 1
     err = capsys.readouterr().err
     assert "output folder" in err and "give the output a folder of its own" in err and "--output" in err
+    if output in (".", "static"):  # (it said "output folder static contains static")
+        assert "is one of the site's own folders" in err
     assert tree(tmp_path) == everything  # nothing written, nothing removed
 
 

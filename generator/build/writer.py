@@ -62,7 +62,10 @@ def check_output_path(output: Path, protected: list[Path], inputs: list[Path] = 
     out = output.resolve()
     for path in [*protected, *inputs]:
         path = path.resolve()
-        if out == path or out in path.parents:
+        if out == path:
+            raise BuildError(Problem("config.yaml", None, f"output folder {output} is one of the site's own folders, "
+                                     "and a build replaces its output folder whole", _OWN_FOLDER))
+        if out in path.parents:
             raise BuildError(Problem("config.yaml", None, f"output folder {output} contains {path}", _OWN_FOLDER))
     for path in inputs:
         path = path.resolve()
