@@ -146,6 +146,8 @@ def test_yaml_errors_point_at_the_line_to_fix_and_say_how(front, line, text, hin
 
 @pytest.mark.parametrize("raw, message", [
     (b"title: x\n", "content/a.md:1: no front matter found (the file must start with a line '---', then YAML, then '---')"),
+    (b'+++\ntitle = "x"\n+++\n', "content/a.md:1: front matter in TOML (between '+++' lines) is not read "
+                                 "(write it as YAML between '---' lines: `key = \"value\"` becomes `key: value`)"),
     (b"---\ntitle: x\n", "content/a.md:1: front matter is not closed (add a line '---' after the YAML)"),
     (b"---\n- a\n- b\n---\n", "content/a.md:2: front matter must be a mapping of `key: value` lines"),
     (b"---\ntitle: x\nexcerpt: caf\xe9\n---\n", "content/a.md:3: not UTF-8 text (save the file as UTF-8)"),

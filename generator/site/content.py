@@ -139,6 +139,9 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     first = _BOUNDARY.match(text)
     if not first:
+        if text.startswith("+++"):  # Hugo's TOML front matter
+            return Problem(name, 1, "front matter in TOML (between '+++' lines) is not read",
+                           "write it as YAML between '---' lines: `key = \"value\"` becomes `key: value`")
         return Problem(name, 1, "no front matter found", "the file must start with a line '---', then YAML, then '---'")
     closing = _BOUNDARY.search(text, first.end())
     if not closing:
