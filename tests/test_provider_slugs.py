@@ -16,6 +16,7 @@ import pytest
 
 from conftest import (BASIC_CONFIG, clean_build, copy_example_site, files_under, item, make_site, said, serving,
                       without_stories)
+from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
 
 CONFIG = BASIC_CONFIG + "stories:\n  enabled: false\n"  # (the stories are alike too: kept apart to see each)
@@ -136,6 +137,16 @@ def test_a_domain_written_as_a_url_is_the_provider_of_its_host(tmp_path):
     assert [_chip(out, f"Story {n} of its provider") for n in (1, 2, 3)] == [("techcrunch-com", "TechCrunch")] * 3
     page = _text(_parse(out / "providers/techcrunch-com/index.html").find("body"))
     assert "techcrunch.com" in page and "https://" not in page
+
+
+def test_a_domain_that_is_not_a_host_name_is_said_and_kept_as_text(tmp_path):
+    root = _site(tmp_path, ['{name: Odd, domain: "javascript:alert(1)"}', "{name: Fine, domain: bücher.example}",
+                            '{name: Spaced, domain: "news site"}'])
+    site = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={}).site
+    assert [(w.path, w.line, w.message) for w in site.warnings] == [
+        ("content/p1.md", 4, "`provider`'s `domain` is not a host name: 'javascript:alert(1)'"),
+        ("content/p3.md", 4, "`provider`'s `domain` is not a host name: 'news site'")]
+    assert [item.provider.name for item in site.model.site.items] == ["Odd", "Fine", "Spaced"]
 
 
 def test_a_provider_record_is_the_provider_of_its_domain_only(tmp_path):

@@ -822,6 +822,9 @@ def _entries(count: int) -> str:
     return "1 entry has" if count == 1 else f"{count} entries have"
 
 
+_HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.?")  # labels of letters, digits and hyphens (any script)
+
+
 def _provider_ref(value, key: str, notes: _Notes) -> ProviderRef | None:
     if value is None:
         return None
@@ -837,6 +840,10 @@ def _provider_ref(value, key: str, notes: _Notes) -> ProviderRef | None:
     if domain and "://" in domain and host_of(domain.strip()):
         domain = host_of(domain.strip())  # an address written for the domain: `https://example.com/`
     name, domain = _capped(name or "", key, notes), _capped((domain or "").lower(), key, notes)
+    if domain and not _HOST_NAME.fullmatch(domain):
+        # (kept: it still tells this provider from others, and shows as text only)
+        notes.warn(key, f"`{key}`'s `domain` is not a host name: {_shown(domain)}",
+                   "write the site's host, such as example.com")
     if not name and not domain:
         return None
     return ProviderRef(name or domain, domain, slugify(domain or name), _images(value.get("images"), key, notes, MAX_IMAGES))
