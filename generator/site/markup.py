@@ -14,8 +14,11 @@ import html as htmlmod
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
+from urllib.parse import urljoin
 
 import nh3
+
+from generator.urls import host_of, safe_url
 
 try:  # cmark-gfm: GitHub's C implementation of CommonMark, much faster than Python-Markdown
     import cmarkgfm
@@ -26,11 +29,6 @@ except ImportError:  # pragma: no cover - it is a dependency; the fallback keeps
     cmarkgfm = None
 
 ENGINES = ("cmark", "python-markdown")
-
-from urllib.parse import urljoin
-
-from generator.urls import host_of, safe_url
-
 BODY_SCHEMES = frozenset({"http", "https", "mailto"})
 _TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dl", "dt", "em",
