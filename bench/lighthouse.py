@@ -1,6 +1,7 @@
 """Lighthouse (mobile) on the real corpus: the four category scores and CLS of each kind of page.
 
     python -m bench.lighthouse [--corpus ../shared/corpus/powerapps] [--pages front,article] [--json FILE] [--keep DIR]
+                               [--resizer]
 
 builds the corpus's site under a /pa/ base path into a temporary folder, with every story's picture
 pointed at this machine: one loopback server (127.0.0.1) serves the site and, for each picture, a JPEG
@@ -11,6 +12,9 @@ never a downloaded browser) on the front page, Latest, the biggest list by type 
 page and a search, one after another, and prints performance, accessibility, best practices, SEO, CLS
 and LCP for each. Lighthouse's performance score moves from run to run on a busy machine (it simulates
 a slow phone network from what it measured): read it over a few runs.
+
+With --resizer the site is built with a `picture_resizer` pointed at the same server, which answers
+/resize/W?url=PICTURE with that picture W pixels wide: what a site that sets one gets (docs/configuration.md).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import urllib.parse
 from pathlib import Path
 
 import yaml
@@ -44,6 +49,7 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 BASE = "pa"  # the base path the site is built under, as on a project site of GitHub Pages
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 PICTURE = re.compile(r"^/pictures/(\d+)x(\d+)/[\w.-]+\.jpg$")
+RESIZED = re.compile(r"/resize/(\d+)/\?url=([^\"'\s,&]+)")  # as in an output's HTML (urls.resized_url)
 
 # A JPEG of a given size, drawn in chromium: soft colour tiles, so it weighs about what a news photo does.
 DRAW = """([width, height]) => {
@@ -82,8 +88,9 @@ def serve(folder: Path, prefix: str, pictures: dict[tuple[int, int], bytes]):
     class Handler(http.server.SimpleHTTPRequestHandler):
         def do_GET(self):
             found = PICTURE.match(self.path.split("?", 1)[0])
-            if found:
-                body = pictures.get((int(found[1]), int(found[2])))
+            size = (int(found[1]), int(found[2])) if found else resized_size(self.path)
+            if size:
+                body = pictures.get(size)
                 if body is None:
                     self.send_error(404)
                     return
@@ -129,6 +136,12 @@ def serve(folder: Path, prefix: str, pictures: dict[tuple[int, int], bytes]):
         def log_message(self, *args):
             pass
 
+        def handle(self):
+            try:
+                super().handle()
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # Lighthouse closes connections it no longer needs
+
     folder.mkdir(parents=True, exist_ok=True)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -137,6 +150,16 @@ def serve(folder: Path, prefix: str, pictures: dict[tuple[int, int], bytes]):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def resized_size(url: str) -> tuple[int, int] | None:
+    """The size of the picture a /resize/W/?url=PICTURE address asks for: W wide, in the picture's proportions."""
+    found = RESIZED.search(url)
+    original = found and PICTURE.match(urllib.parse.urlsplit(urllib.parse.unquote(found[2])).path)
+    if not original:
+        return None
+    width, (full_width, full_height) = int(found[1]), (int(original[1]), int(original[2]))
+    return width, max(1, round(full_height * width / full_width))
 
 
 def local_corpus(corpus: Path, out: Path, origin: str) -> set[tuple[int, int]]:
@@ -187,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="a Smartable corpus: news/ and data/")
     parser.add_argument("--json", type=Path, help="write every figure to this file too")
     parser.add_argument("--keep", type=Path, help="keep Lighthouse's JSON reports in this folder")
+    parser.add_argument("--resizer", action="store_true", help="build with a picture_resizer (this server, resizing)")
     parser.add_argument("--pages", default="", help="audit only these (front, latest, type, topic, provider, article, search)")
     args = parser.parse_args(argv)
     if not (args.corpus / "news").is_dir():
@@ -205,9 +229,15 @@ def main(argv: list[str] | None = None) -> int:
             pictures.update(jpegs(sizes))
             (site_root / "config.yaml").write_text(
                 f"title: Power Apps news\nbase_url: https://example.github.io/{BASE}/\ncontent_dir: news\n"
-                f"data_dir: {(args.corpus / 'data').resolve()}\nnow: \"2021-07-01T00:00:00Z\"\n", encoding="utf-8")
+                f"data_dir: {(args.corpus / 'data').resolve()}\nnow: \"2021-07-01T00:00:00Z\"\n"
+                + (f"picture_resizer: \"{origin}/resize/{{width}}/?url={{url}}\"\n" if args.resizer else ""),
+                encoding="utf-8")
             config = load_config(site_root / "config.yaml")
             result = build(config, BuildOptions(workers=1), environ={})
+            if args.resizer:  # every size the pages ask the resizer for
+                pages = (site_root / "output").rglob("*.html")
+                pictures.update(jpegs({size for page in pages for found in RESIZED.finditer(page.read_text("utf-8"))
+                                       if (size := resized_size(found[0]))} - pictures.keys()))
             reports = args.keep or work / "reports"
             reports.mkdir(parents=True, exist_ok=True)
             print(f"| page | performance | accessibility | best practices | SEO | CLS | LCP ms | KiB |")
