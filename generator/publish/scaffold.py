@@ -17,6 +17,9 @@ timezone: UTC
 items_per_page: 20
 ranking:
   half_life_hours: 36
+# Items link full-size pictures from other sites; an image resizing service sends phones small copies
+# ("Pictures" in docs/configuration.md; choose one whose terms and privacy suit your site):
+# picture_resizer: "https://wsrv.nl/?url={url}&w={width}"
 topics:
   - name: Technology
   - name: AI
