@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from generator import cli
 from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
 from generator.build.writer import recover
+from generator.serve.rebuild import Session, rebuild, update_search
 
 CONFIG = """\
 title: Test News
@@ -253,6 +255,42 @@ def test_a_second_build_of_the_same_output_waits_for_the_first(tmp_path):
     assert first.wait() == 0, first.stderr.read().decode()
     assert second.wait() == 0, second.stderr.read().decode()
     assert files_under(root / "output") == full_build(root, scratch)
+
+
+@pytest.mark.slow
+def test_serve_writes_an_edit_after_a_build_of_its_output_in_another_terminal(tmp_path):
+    # serve wrote a saved edit into the output in place while a `newsdesk build` of the same output was half
+    # done; that build then put its site (made from the files before the edit) over it, and the browser
+    # showed the old story while serve took its page for written.
+    root = make(tmp_path / "site", 600)
+    config, session = load_config(root / "config.yaml"), Session()
+    rebuild(session, config, BuildOptions(workers=1), None, environ={})  # serve's first build
+    edited = root / "content/s7.md"
+    for title in ("Edited once", "Edited twice"):  # (the first takes the story out of its story: built again)
+        edited.write_text(story(7, title=title), encoding="utf-8")
+        done = rebuild(session, config, BuildOptions(workers=1), [edited], environ={})
+    assert done.mode == "patch"  # what serve does with a saved story
+    other = newsdesk(root, "--clean")
+    staging = root / ".output.newsdesk-staging"
+    deadline = time.monotonic() + 60
+    while not staging.exists() and other.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.001)
+    other.send_signal(signal.SIGSTOP)  # held in the middle of writing its new site
+    try:
+        assert staging.exists(), "the other build wrote no staging folder"
+        edited.write_text(story(7, title="Edited while another build writes"), encoding="utf-8")
+        saved = threading.Thread(target=rebuild, args=(session, config, BuildOptions(workers=1), [edited]),
+                                 kwargs={"environ": {}})
+        saved.start()
+        saved.join(2)
+        assert saved.is_alive(), "serve wrote while the other build held the output"
+    finally:
+        other.send_signal(signal.SIGCONT)
+    assert other.wait() == 0, other.stderr.read().decode()
+    saved.join(60)
+    assert not saved.is_alive()
+    update_search(config, session.cache.last.plan)  # what serve does after the reload
+    assert files_under(root / "output") == full_build(root, tmp_path / "scratch")
 
 
 # --- a full disk ----------------------------------------------------------------------------------------------

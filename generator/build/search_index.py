@@ -21,7 +21,7 @@ import threading
 from pathlib import Path
 
 from generator.build.parallel import fork_map
-from generator.build.writer import list_files, update_in_place
+from generator.build.writer import list_files, output_lock, update_in_place
 from generator.plan.search import (FORMAT, SEARCH_FOLDER, SearchIndex, index_files, index_task, index_tasks,
                                    task_key)
 
@@ -111,7 +111,7 @@ def update_live_index(output: Path, index: SearchIndex, workers: int = 1, cancel
     changes = index_changes(output, index, workers, cancel, per_task)
     if changes is None:
         return False
-    with lock or contextlib.nullcontext():
+    with lock or contextlib.nullcontext(), output_lock(output):  # (the order serve's rebuilds take them in)
         update_in_place(output, *changes)
     return True
 

@@ -25,7 +25,7 @@ from generator.build.collector import collector_paused
 from generator.build.pipeline import (BuildOptions, BuildResult, build, output_fingerprints, plan_key,
                                      render_pages)
 from generator.build.search_index import update_live_index
-from generator.build.writer import WriteReport, update_in_place
+from generator.build.writer import WriteReport, output_lock, update_in_place
 from generator.config import Config
 from generator.errors import BuildError, Problem
 from generator.plan.pages import Page, RenderedSite, make_files
@@ -95,7 +95,10 @@ def rebuild(session: Session, config: Config, options: BuildOptions, changed: It
     with collector_paused():
         changed = list(changed or ())
         patch = _fast_path(session, config, options, environ, changed)
-        result = _write_patch(session, patch, config, options, started, changed, shown) if patch else None
+        result = None
+        if patch:
+            with output_lock(config.output_path):  # as a build's writes: another build of this output waits
+                result = _write_patch(session, patch, config, options, started, changed, shown)
     if result is not None:
         return result
     session.dependents = None
