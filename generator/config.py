@@ -208,6 +208,7 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         raise ConfigError(Problem(shown, node.start_mark.line + 1, "config.yaml must be a mapping of `key: value` lines"))
     values = _convert(Config, node, data or {}, "", shown, problems)
     values.update(overrides or {})
+    given_base_url = values.get("base_url")  # as written, for its error: not the form with "/" added below
     if not values.get("base_url", "/").endswith("/"):
         values["base_url"] += "/"  # so that joining page paths onto it never drops its last segment
     if "base_url" in values:
@@ -215,7 +216,7 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     values["root"] = path.parent.resolve()
     values["path"] = shown
     config = Config(**values)
-    _check_semantics(config, node, shown, problems, set(overrides or ()))
+    _check_semantics(config, node, shown, problems, set(overrides or ()), given_base_url)
     config = _local_logos(config, node, shown, problems)
     if problems:
         where = shown if all(problem.path == shown for problem in problems) else f"{shown} and the command line"
@@ -381,15 +382,17 @@ def _encoded_path(url: str) -> str:
     return urlunsplit(parts._replace(path=quote(parts.path, safe="/%:@!$&'()*+,;=~")))
 
 
-def _check_semantics(config: Config, node, path: str, problems: list[Problem], overridden: set[str] = frozenset()) -> None:
+def _check_semantics(config: Config, node, path: str, problems: list[Problem], overridden: set[str] = frozenset(),
+                     given_base_url: str | None = None) -> None:
     url = urlsplit(config.base_url)
+    shown_url = given_base_url if isinstance(given_base_url, str) else config.base_url
     # A value from the command line is the option's fault, not a line of config.yaml.
     where = ("--base-url", None) if "base_url" in overridden else (path, _key_line(node, "base_url"))
     if url.scheme not in ("http", "https") or not url.netloc:
-        problems.append(Problem(*where, f"`base_url` must be an http(s) URL, got {config.base_url!r}",
+        problems.append(Problem(*where, f"`base_url` must be an http(s) URL, got {shown_url!r}",
                                 "e.g. https://user.github.io/repo/"))
     elif url.query or url.fragment:  # every link is base_url and a path
-        problems.append(Problem(*where, f"`base_url` must not have a ?query or #fragment, got {config.base_url!r}",
+        problems.append(Problem(*where, f"`base_url` must not have a ?query or #fragment, got {shown_url!r}",
                                 "e.g. https://user.github.io/repo/"))
     elif "@" in url.netloc:
         problems.append(Problem(*where, "`base_url` must not hold a user name or password: it is written into every "

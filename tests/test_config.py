@@ -194,13 +194,13 @@ def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
 # --- values that parse but make no sense -------------------------------------------------------------
 
 @pytest.mark.parametrize("text, message", [
-    ("base_url: example.org\n", "config.yaml:1: `base_url` must be an http(s) URL, got 'example.org/' (e.g. https://user.github.io/repo/)"),
+    ("base_url: example.org\n", "config.yaml:1: `base_url` must be an http(s) URL, got 'example.org' (e.g. https://user.github.io/repo/)"),
     ("title: x\nbase_url: ftp://example.org/\n", "config.yaml:2: `base_url` must be an http(s) URL, got 'ftp://example.org/' (e.g. https://user.github.io/repo/)"),
     # every link is base_url and a path: after a query or fragment, /newslatest/ and ?ref=1/latest/ lead nowhere
     ("base_url: https://example.org/news?ref=1\n", "config.yaml:1: `base_url` must not have a ?query or #fragment, "
-                                                   "got 'https://example.org/news?ref=1/' (e.g. https://user.github.io/repo/)"),
+                                                   "got 'https://example.org/news?ref=1' (e.g. https://user.github.io/repo/)"),
     ("base_url: https://example.org/news#top\n", "config.yaml:1: `base_url` must not have a ?query or #fragment, "
-                                                 "got 'https://example.org/news#top/' (e.g. https://user.github.io/repo/)"),
+                                                 "got 'https://example.org/news#top' (e.g. https://user.github.io/repo/)"),
     ("base_url: https://me:secret@example.org/\n", "config.yaml:1: `base_url` must not hold a user name or password: "
                                                    "it is written into every page (e.g. https://user.github.io/repo/)"),
     ("items_per_page: 0\n", "config.yaml:1: `items_per_page` must be at least 1"),
