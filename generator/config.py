@@ -185,7 +185,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(Problem(str(path), None, "no config.yaml here",
+        # (`--config news.yml` that is not there: say so, not that config.yaml is missing)
+        raise ConfigError(Problem(str(path), None, "no config.yaml here" if path.name == "config.yaml" else "no such file",
                                   "run newsdesk in the site folder, pass --config PATH, or create a site with `newsdesk init DIR`"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(Problem(shown, None, f"cannot read the file: {exc}", "save it as UTF-8 text"))

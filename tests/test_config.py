@@ -357,6 +357,15 @@ def test_a_missing_config_exits_with_status_2(tmp_path, monkeypatch, capsys):
     assert "no config.yaml here" in capsys.readouterr().err
 
 
+def test_a_missing_config_named_with_the_option_is_called_missing(tmp_path, monkeypatch, capsys):
+    """`--config news.yml` that is not there is not "no config.yaml here": the user asked for another file."""
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check", "--config", "news.yml"]) == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "news.yml: no such file (run newsdesk in the site folder, pass --config PATH, or create a site with "
+        "`newsdesk init DIR`)")
+
+
 def test_provider_logos_are_files_of_the_sites_static_folder(tmp_path):
     (tmp_path / "static/logos").mkdir(parents=True)
     (tmp_path / "static/logos/a.png").write_bytes(b"png")
