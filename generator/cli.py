@@ -52,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(exc, file=sys.stderr)
         if not exc.summary:
-            print("Build failed; the previous output was left as it was.", file=sys.stderr)
+            print("Check failed; nothing was written." if args.command == "check"  # (check builds nothing)
+                  else "Build failed; the previous output was left as it was.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)

@@ -122,6 +122,19 @@ def test_strict_turns_content_errors_into_exit_1(site, capsys):
     assert not (site / "output").exists()
 
 
+def test_check_says_the_check_failed_not_a_build(site, capsys):
+    """`check` writes nothing, so its failures do not speak of a build or of the previous output."""
+    (site / "content/news/bad.md").write_text("---\ntitle: No date\n---\n")
+    assert cli.main(["check", "--strict"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "Check failed (--strict): 1 content error(s)."
+    (site / "themes/default/templates").mkdir(parents=True)
+    (site / "themes/default/templates/article.html").write_text(TEMPLATE_ERROR)
+    assert cli.main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert "article.html:3: template syntax error" in err and "Build failed" not in err
+    assert err.splitlines()[-1] == "Check failed; nothing was written."
+
+
 def test_missing_content_folder_exits_1(site, capsys):
     shutil.rmtree(site / "content")
     assert cli.main(["build"]) == 1

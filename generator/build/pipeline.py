@@ -125,7 +125,8 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     cache.last = None  # (until this build is done: a failed one leaves none)
     site = plan_site(config, options, environ=environ, progress=progress, cache=cache, workers=workers)
     if options.strict and site.problems:
-        raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content error(s).")
+        raise BuildError(list(site.problems), f"{'Build' if options.write else 'Check'} failed (--strict): "
+                                              f"{len(site.problems)} content error(s).")
     env = make_env(config, site.model.site, CompiledTemplates.for_config(config, last.render.compiled if last else None))
     if not options.write:
         rendered = sum(1 for _ in render_pages(env, site.pages, workers, progress))
