@@ -12,6 +12,7 @@ import collections
 import dataclasses
 import difflib
 import logging
+import re
 import string
 import typing
 from dataclasses import dataclass, field
@@ -450,7 +451,8 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
         if problem:
             problems.append(Problem(path, _key_line(node, "picture_resizer"), f"`picture_resizer` {problem}",
                                     "e.g. https://wsrv.nl/?url={url}&w={width}, or leave it out"))
-    if config.cname and ("/" in config.cname or ":" in config.cname):
+    # (GitHub Pages reads CNAME as one host name: a URL, a space or a second line in it breaks the custom domain)
+    if config.cname and not re.fullmatch(r"[\w-]+(\.[\w-]+)+", config.cname.strip()):
         problems.append(Problem(path, _key_line(node, "cname"), "`cname` must be a bare domain such as news.example.com"))
 
 

@@ -213,6 +213,8 @@ def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
     ("topics:\n  - description: no name\n", "config.yaml:1: `topics[0]` has no name"),
     ("providers:\n  - name: No domain\n", "config.yaml:1: `providers[0]` has no domain"),
     ("cname: https://news.example.com/\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
+    ("cname: news example.com\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
+    ("cname: localhost\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
 ])
 def test_semantic_errors(tmp_path, text, message):
     assert problems(tmp_path, text) == [message]
