@@ -102,8 +102,8 @@ def _parser() -> argparse.ArgumentParser:
                               description="Create a new site: config.yaml, example items, an empty theme override folder.")
     sub.add_argument("directory", metavar="DIR", nargs="?",
                      help="folder to create the site in: new, empty, or a new git repository holding only README and "
-                          "LICENSE files; with --github-actions, "
-                          "an existing site gets only the workflow (default: this folder)")
+                          "LICENSE files (`.` for this folder); with --github-actions, an existing site gets only "
+                          "the workflow, and DIR may be left out for this folder")
     sub.add_argument("--github-actions", action="store_true",
                      help="also write .github/workflows/pages.yml, which publishes the site with GitHub Pages")
     sub.add_argument("--install", metavar="REQUIREMENT",

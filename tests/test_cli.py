@@ -265,6 +265,19 @@ def test_the_projects_own_output_is_ignored_by_git():
     assert done.returncode == 0
 
 
+def test_init_without_a_folder_is_what_its_help_says(tmp_path, monkeypatch, capsys):
+    """`init --help` promised "(default: this folder)", but `newsdesk init` alone asks for the folder: only
+    --github-actions takes this folder when DIR is left out."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit):
+        cli.main(["init", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "(default: this folder)" not in shown and "`.` for this folder" in shown
+    assert "with --github-actions, an existing site gets only the workflow, and DIR may be left out" in shown
+    assert cli.main(["init"]) == 2 and "newsdesk init DIR" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_init_never_overwrites(tmp_path, monkeypatch, capsys):
     (tmp_path / "taken").mkdir()
     (tmp_path / "taken/notes.txt").write_text("mine")
