@@ -158,12 +158,13 @@ def _load(args) -> tuple:
     overrides = {}
     if args.base_url:
         overrides["base_url"] = args.base_url
-    config = load_config(Path(args.config), overrides)
-    cwd = Path.cwd()
+    # Folders given on the command line are checked with the config (an output folder over the site's own files).
+    cwd, root = Path.cwd(), Path(args.config).parent.resolve()
     if args.content:
-        config = replace(config, content_dir=os.path.relpath(cwd / args.content, config.root))
+        overrides["content_dir"] = os.path.relpath(cwd / args.content, root)
     if getattr(args, "output", None):
-        config = replace(config, output_dir=os.path.relpath(cwd / args.output, config.root))
+        overrides["output_dir"] = os.path.relpath(cwd / args.output, root)
+    config = load_config(Path(args.config), overrides)
     options = BuildOptions(drafts=args.drafts, future=args.future, strict=args.strict,
                            workers=getattr(args, "workers", 0))
     return config, options

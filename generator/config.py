@@ -374,6 +374,30 @@ def _local_logos(config: Config, node, path: str, problems: list[Problem]) -> Co
     return dataclasses.replace(config, providers=tuple(providers))
 
 
+OWN_FOLDER = "give the output a folder of its own, such as `output` (`output_dir` in config.yaml, or --output)"
+
+
+def output_overlap(output: Path, protected: list[Path], inputs: list[Path] = ()) -> str:
+    """Why `output` cannot be the output folder, or "": it would swallow the user's own files when it is replaced.
+
+    `protected` folders (the site root) may hold the output but not be it or be inside it;
+    `inputs` (content, themes, static, data) may not overlap it at all: an output inside
+    static/ would be copied into itself on every build.
+    """
+    out = output.resolve()
+    for path in [*protected, *inputs]:
+        path = path.resolve()
+        if out == path:
+            return f"output folder {output} is one of the site's own folders, and a build replaces its output folder whole"
+        if out in path.parents:
+            return f"output folder {output} contains {path}"
+    for path in inputs:
+        path = path.resolve()
+        if path in out.parents:
+            return f"output folder {output} is inside {path}, which the build reads"
+    return ""
+
+
 def _encoded_path(url: str) -> str:
     """base_url with its path percent-encoded as a browser sends it (`/新闻 site/` is `/%E6%96%B0...%20site/`):
     every link starts with it, and serve matches requests and writes its redirect with it."""
@@ -419,6 +443,11 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
     if config.markdown_engine not in ("cmark", "python-markdown"):
         problems.append(Problem(path, _key_line(node, "markdown_engine"),
                                 f"`markdown_engine` must be cmark or python-markdown, got {config.markdown_engine!r}"))
+    why = output_overlap(config.output_path, [config.root], config.input_paths)
+    if why:  # said at the output folder's key, else the content folder's, or at the option that gave it
+        key, option = ("output_dir", "--output") if "output_dir" in overridden or _key_line(node, "output_dir") \
+            else ("content_dir", "--content")
+        problems.append(Problem(*((option, None) if key in overridden else (path, _key_line(node, key))), why, OWN_FOLDER))
     if config.undeclared_topics not in UNDECLARED_TOPICS:
         problems.append(Problem(path, _key_line(node, "undeclared_topics"),
                                 f"`undeclared_topics` must be {', '.join(UNDECLARED_TOPICS)}, got {config.undeclared_topics!r}"))
