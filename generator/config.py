@@ -201,7 +201,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     except yaml.YAMLError as exc:
         raise ConfigError(yaml_problem(shown, text, exc))
     except (ValueError, TypeError, AttributeError, OverflowError) as exc:  # e.g. `now: 2026-13-45`
-        raise ConfigError(Problem(shown, _bad_value_line(node), f"invalid value: {exc}",
+        bad = _bad_value(node)
+        raise ConfigError(Problem(shown, _line(bad), f"invalid value{f' {bad.value!r}' if bad else ''}: {exc}",
                                   "fix the value; times look like 2026-11-22T08:00:00Z"))
     problems: list[Problem] = []
     if data is None:  # a file with only `---` or comments: all defaults
@@ -327,8 +328,8 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
     return True, value
 
 
-def _bad_value_line(node) -> int | None:
-    """Line of the first scalar that YAML's safe constructor cannot turn into a value."""
+def _bad_value(node) -> yaml.ScalarNode | None:
+    """The first scalar that YAML's safe constructor cannot turn into a value (its line and text are shown)."""
     constructor = yaml.constructor.SafeConstructor()
     stack = [node]
     while stack:
@@ -337,7 +338,7 @@ def _bad_value_line(node) -> int | None:
             try:
                 constructor.construct_object(current)
             except Exception:
-                return _line(current)
+                return current
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(reversed(current.value))
         elif isinstance(current, yaml.MappingNode):

@@ -221,8 +221,8 @@ def test_semantic_errors(tmp_path, text, message):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("title: x\nnow: 2026-13-45\n", "config.yaml:2: invalid value: month must be in 1..12"),
-    ("ranking:\n  min_heat: !!float lots\n", "config.yaml:2: invalid value: could not convert string to float: 'lots'"),
+    ("title: x\nnow: 2026-13-45\n", "config.yaml:2: invalid value '2026-13-45': month must be in 1..12"),
+    ("ranking:\n  min_heat: !!float lots\n", "config.yaml:2: invalid value 'lots': could not convert string to float: 'lots'"),
 ])
 def test_impossible_values_are_errors_with_a_line_not_a_crash(tmp_path, text, message):
     assert problems(tmp_path, text) == [message + " (fix the value; times look like 2026-11-22T08:00:00Z)"]
