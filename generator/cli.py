@@ -240,7 +240,19 @@ def _init(args) -> int:
         if args.fetch_schedule:
             print(f"It also fetches the feeds of config.yaml's `sources:` on the schedule {args.fetch_schedule!r} "
                   f"(UTC), commits them and publishes the site.")
+            if not _has_sources(target / "config.yaml"):  # `newsdesk fetch` exits 2: every scheduled run would fail
+                print("note: config.yaml lists no `sources:` yet; add the feeds to fetch (docs/fetch.md) before the "
+                      "first scheduled run, which fails without them.", file=sys.stderr)
     return 0
+
+
+def _has_sources(path: Path) -> bool:
+    """Whether the site's config.yaml names feeds for `newsdesk fetch` (an unreadable one: fetch will say so)."""
+    try:
+        config = load_config(path)
+    except ConfigError:
+        return True
+    return bool(config.sources or config.fetch.opml)
 
 
 def _fetch(args) -> int:
