@@ -371,6 +371,9 @@ def _local_logos(config: Config, node, path: str, problems: list[Problem]) -> Co
                 problems.append(Problem(path, _key_line(node, "providers"), f"`providers[{index}].logo`: no file {rel} in the site",
                                         "put the logo in the site's static/ folder, or give an https URL"))
             provider = dataclasses.replace(provider, logo=rel.as_posix())
+        elif logo and urlsplit(logo).scheme == "http":  # as for `sources[].logo`: an https site shows no http picture
+            problems.append(Problem(path, _key_line(node, "providers"), f"`providers[{index}].logo` must be an https "
+                                    f"URL, got {logo!r}", "write it with https://, or put the logo in the site's static/ folder"))
         providers.append(provider)
     return dataclasses.replace(config, providers=tuple(providers))
 

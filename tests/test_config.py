@@ -377,6 +377,13 @@ def test_provider_logos_are_files_of_the_sites_static_folder(tmp_path):
     assert [p.logo for p in config.providers] == ["static/logos/a.png", "static/logos/a.png", "https://c.example/logo.png"]
 
 
+def test_a_provider_logo_at_an_http_url_is_an_error_as_a_sources_logo_is(tmp_path):
+    """docs/configuration.md: a provider's logo is an https URL or a file of static/ (as a source's logo is)."""
+    assert problems(tmp_path, "providers:\n  - domain: a.example\n    logo: http://a.example/logo.png\n") == [
+        "config.yaml:1: `providers[0].logo` must be an https URL, got 'http://a.example/logo.png' (write it with "
+        "https://, or put the logo in the site's static/ folder)"]
+
+
 @pytest.mark.parametrize("logo", ["logos/missing.png", "../outside.png", "static/../../etc/passwd"])
 def test_a_provider_logo_that_is_not_in_static_is_an_error(tmp_path, logo):
     (tmp_path / "outside.png").write_bytes(b"png")
