@@ -35,10 +35,19 @@ def run() -> None:
     sys.exit(code)
 
 
+class _Said(logging.Formatter):
+    """`warning: ...`, as newsdesk writes its other messages (logging's own would write `WARNING:`)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {super().format(record)}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s: %(message)s")
+    said = logging.StreamHandler()
+    said.setFormatter(_Said())
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, handlers=[said])
     if not getattr(args, "command", None):
         parser.print_help()
         return 2

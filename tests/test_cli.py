@@ -135,6 +135,22 @@ def test_check_says_the_check_failed_not_a_build(site, capsys):
     assert err.splitlines()[-1] == "Check failed; nothing was written."
 
 
+def test_a_build_waiting_for_another_says_so_as_a_warning(site):
+    """A second build of an output being written waits, and says so as newsdesk says warnings (`warning: `)."""
+    import fcntl
+
+    held = os.open(site, os.O_RDONLY)  # the lock a build holds: on the folder holding its output
+    fcntl.flock(held, fcntl.LOCK_EX)
+    try:
+        second = subprocess.Popen([sys.executable, "-m", "generator", "build", "--workers", "1"], cwd=site,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        said = second.stderr.readline().decode()
+    finally:
+        os.close(held)
+    assert second.wait(timeout=120) == 0
+    assert said == f"warning: {site / 'output'}: waiting for another newsdesk build of this output to finish\n"
+
+
 def test_missing_content_folder_exits_1(site, capsys):
     shutil.rmtree(site / "content")
     assert cli.main(["build"]) == 1
