@@ -124,7 +124,7 @@ class Config:
     base_url: str = _opt("http://localhost:8000/", "Public URL of the site; may have a path, e.g. "
                          "`https://user.github.io/repo/` (percent-encoded where it needs to be); a query, a fragment "
                          "or a password in it is an error.")
-    language: str = _opt("en", "Language code for `<html lang>` and feeds.")
+    language: str = _opt("en", "Language code (`en`, `pt-BR`) for `<html lang>`, feeds and the search's stemmer; a language's name (`English`) is an error.")
     timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates.")
     content_dir: str = _opt("content", "Folder of item files (`*.md`, any depth), relative to the site root.")
     output_dir: str = _opt("output", "Folder the site is written to, relative to the site root.")
@@ -452,6 +452,10 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
         key, option = ("output_dir", "--output") if "output_dir" in overridden or _key_line(node, "output_dir") \
             else ("content_dir", "--content")
         problems.append(Problem(*((option, None) if key in overridden else (path, _key_line(node, key))), why, OWN_FOLDER))
+    # (a name such as `English` would go into every page's lang attribute, and search would stem nothing)
+    if config.language and not re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*", config.language):
+        problems.append(Problem(path, _key_line(node, "language"), f"`language` must be a language code such as en "
+                                f"or pt-BR, got {config.language!r}", "write the code, not the name: English is en"))
     if config.undeclared_topics not in UNDECLARED_TOPICS:
         problems.append(Problem(path, _key_line(node, "undeclared_topics"),
                                 f"`undeclared_topics` must be {', '.join(UNDECLARED_TOPICS)}, got {config.undeclared_topics!r}"))

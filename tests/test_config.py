@@ -172,9 +172,14 @@ def test_wrong_type_names_key_expected_type_and_line(tmp_path, text, message):
     assert problems(tmp_path, text) == [message]
 
 
+@pytest.mark.parametrize("code", ["en", "pt-BR", "en-GB", "en_US", "zh-Hant-TW", "nb", "fil", ""])
+def test_language_codes_are_taken(tmp_path, code):
+    assert load_config(write(tmp_path, f"language: '{code}'\n")).language == code
+
+
 def test_numbers_where_text_is_expected_are_taken_as_text(tmp_path):
-    config = load_config(write(tmp_path, "title: 2026\nlanguage: 42\n"))
-    assert (config.title, config.language) == ("2026", "42")
+    config = load_config(write(tmp_path, "title: 2026\ndescription: 42\n"))
+    assert (config.title, config.description) == ("2026", "42")
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
@@ -215,6 +220,10 @@ def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
     ("cname: https://news.example.com/\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
     ("cname: news example.com\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
     ("cname: localhost\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
+    ("title: x\nlanguage: English\n", "config.yaml:2: `language` must be a language code such as en or pt-BR, "
+                                      "got 'English' (write the code, not the name: English is en)"),
+    ("language: 42\n", "config.yaml:1: `language` must be a language code such as en or pt-BR, got '42' "
+                       "(write the code, not the name: English is en)"),
 ])
 def test_semantic_errors(tmp_path, text, message):
     assert problems(tmp_path, text) == [message]
