@@ -35,10 +35,19 @@ def run() -> None:
     sys.exit(code)
 
 
+class _Said(logging.Formatter):
+    """`warning: ...`, as newsdesk writes its other messages (logging's own would write `WARNING:`)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {super().format(record)}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s: %(message)s")
+    said = logging.StreamHandler()
+    said.setFormatter(_Said())
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, handlers=[said])
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
@@ -52,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(exc, file=sys.stderr)
         if not exc.summary:
-            print("Build failed; the previous output was left as it was.", file=sys.stderr)
+            print("Check failed; nothing was written." if args.command == "check"  # (check builds nothing)
+                  else "Build failed; the previous output was left as it was.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
@@ -101,8 +111,8 @@ def _parser() -> argparse.ArgumentParser:
                               description="Create a new site: config.yaml, example items, an empty theme override folder.")
     sub.add_argument("directory", metavar="DIR", nargs="?",
                      help="folder to create the site in: new, empty, or a new git repository holding only README and "
-                          "LICENSE files; with --github-actions, "
-                          "an existing site gets only the workflow (default: this folder)")
+                          "LICENSE files (`.` for this folder); with --github-actions, an existing site gets only "
+                          "the workflow, and DIR may be left out for this folder")
     sub.add_argument("--github-actions", action="store_true",
                      help="also write .github/workflows/pages.yml, which publishes the site with GitHub Pages")
     sub.add_argument("--install", metavar="REQUIREMENT",
@@ -157,12 +167,13 @@ def _load(args) -> tuple:
     overrides = {}
     if args.base_url:
         overrides["base_url"] = args.base_url
-    config = load_config(Path(args.config), overrides)
-    cwd = Path.cwd()
+    # Folders given on the command line are checked with the config (an output folder over the site's own files).
+    cwd, root = Path.cwd(), Path(args.config).parent.resolve()
     if args.content:
-        config = replace(config, content_dir=os.path.relpath(cwd / args.content, config.root))
+        overrides["content_dir"] = os.path.relpath(cwd / args.content, root)
     if getattr(args, "output", None):
-        config = replace(config, output_dir=os.path.relpath(cwd / args.output, config.root))
+        overrides["output_dir"] = os.path.relpath(cwd / args.output, root)
+    config = load_config(Path(args.config), overrides)
     options = BuildOptions(drafts=args.drafts, future=args.future, strict=args.strict,
                            workers=getattr(args, "workers", 0))
     return config, options
@@ -238,7 +249,19 @@ def _init(args) -> int:
         if args.fetch_schedule:
             print(f"It also fetches the feeds of config.yaml's `sources:` on the schedule {args.fetch_schedule!r} "
                   f"(UTC), commits them and publishes the site.")
+            if not _has_sources(target / "config.yaml"):  # `newsdesk fetch` exits 2: every scheduled run would fail
+                print("note: config.yaml lists no `sources:` yet; add the feeds to fetch (docs/fetch.md) before the "
+                      "first scheduled run, which fails without them.", file=sys.stderr)
     return 0
+
+
+def _has_sources(path: Path) -> bool:
+    """Whether the site's config.yaml names feeds for `newsdesk fetch` (an unreadable one: fetch will say so)."""
+    try:
+        config = load_config(path)
+    except ConfigError:
+        return True
+    return bool(config.sources or config.fetch.opml)
 
 
 def _fetch(args) -> int:

@@ -12,6 +12,7 @@ import collections
 import dataclasses
 import difflib
 import logging
+import re
 import string
 import typing
 from dataclasses import dataclass, field
@@ -123,11 +124,11 @@ class Config:
     base_url: str = _opt("http://localhost:8000/", "Public URL of the site; may have a path, e.g. "
                          "`https://user.github.io/repo/` (percent-encoded where it needs to be); a query, a fragment "
                          "or a password in it is an error.")
-    language: str = _opt("en", "Language code for `<html lang>` and feeds.")
+    language: str = _opt("en", "Language code (`en`, `pt-BR`) for `<html lang>`, feeds and the search's stemmer; a language's name (`English`) is an error.")
     timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates.")
     content_dir: str = _opt("content", "Folder of item files (`*.md`, any depth), relative to the site root.")
     output_dir: str = _opt("output", "Folder the site is written to, relative to the site root.")
-    theme: str = _opt("default", "Theme name: `themes/<theme>/` in the site overrides the bundled theme file by file.")
+    theme: str = _opt("default", "Theme name: `themes/<theme>/` in the site overrides the bundled theme of that name, or the bundled `default`, file by file; a name that is neither is an error.")
     data_dir: str = _opt("", "Optional folder with `topics/*.yaml` and `organizations/*.md` records (Smartable layout).")
     items_per_page: int = _opt(20, "Items on each page of Latest, Top, Hot, topic and provider lists.")
     front_page_items: int = _opt(13, "Items on the front page: one lead story and the rest as cards.")
@@ -185,7 +186,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(Problem(str(path), None, "no config.yaml here",
+        # (`--config news.yml` that is not there: say so, not that config.yaml is missing)
+        raise ConfigError(Problem(str(path), None, "no config.yaml here" if path.name == "config.yaml" else "no such file",
                                   "run newsdesk in the site folder, pass --config PATH, or create a site with `newsdesk init DIR`"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(Problem(shown, None, f"cannot read the file: {exc}", "save it as UTF-8 text"))
@@ -199,7 +201,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     except yaml.YAMLError as exc:
         raise ConfigError(yaml_problem(shown, text, exc))
     except (ValueError, TypeError, AttributeError, OverflowError) as exc:  # e.g. `now: 2026-13-45`
-        raise ConfigError(Problem(shown, _bad_value_line(node), f"invalid value: {exc}",
+        bad = _bad_value(node)
+        raise ConfigError(Problem(shown, _line(bad), f"invalid value{f' {bad.value!r}' if bad else ''}: {exc}",
                                   "fix the value; times look like 2026-11-22T08:00:00Z"))
     problems: list[Problem] = []
     if data is None:  # a file with only `---` or comments: all defaults
@@ -208,6 +211,7 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         raise ConfigError(Problem(shown, node.start_mark.line + 1, "config.yaml must be a mapping of `key: value` lines"))
     values = _convert(Config, node, data or {}, "", shown, problems)
     values.update(overrides or {})
+    given_base_url = values.get("base_url")  # as written, for its error: not the form with "/" added below
     if not values.get("base_url", "/").endswith("/"):
         values["base_url"] += "/"  # so that joining page paths onto it never drops its last segment
     if "base_url" in values:
@@ -215,7 +219,7 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     values["root"] = path.parent.resolve()
     values["path"] = shown
     config = Config(**values)
-    _check_semantics(config, node, shown, problems, set(overrides or ()))
+    _check_semantics(config, node, shown, problems, set(overrides or ()), given_base_url)
     config = _local_logos(config, node, shown, problems)
     if problems:
         where = shown if all(problem.path == shown for problem in problems) else f"{shown} and the command line"
@@ -324,8 +328,8 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
     return True, value
 
 
-def _bad_value_line(node) -> int | None:
-    """Line of the first scalar that YAML's safe constructor cannot turn into a value."""
+def _bad_value(node) -> yaml.ScalarNode | None:
+    """The first scalar that YAML's safe constructor cannot turn into a value (its line and text are shown)."""
     constructor = yaml.constructor.SafeConstructor()
     stack = [node]
     while stack:
@@ -334,7 +338,7 @@ def _bad_value_line(node) -> int | None:
             try:
                 constructor.construct_object(current)
             except Exception:
-                return _line(current)
+                return current
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(reversed(current.value))
         elif isinstance(current, yaml.MappingNode):
@@ -367,8 +371,35 @@ def _local_logos(config: Config, node, path: str, problems: list[Problem]) -> Co
                 problems.append(Problem(path, _key_line(node, "providers"), f"`providers[{index}].logo`: no file {rel} in the site",
                                         "put the logo in the site's static/ folder, or give an https URL"))
             provider = dataclasses.replace(provider, logo=rel.as_posix())
+        elif logo and urlsplit(logo).scheme == "http":  # as for `sources[].logo`: an https site shows no http picture
+            problems.append(Problem(path, _key_line(node, "providers"), f"`providers[{index}].logo` must be an https "
+                                    f"URL, got {logo!r}", "write it with https://, or put the logo in the site's static/ folder"))
         providers.append(provider)
     return dataclasses.replace(config, providers=tuple(providers))
+
+
+OWN_FOLDER = "give the output a folder of its own, such as `output` (`output_dir` in config.yaml, or --output)"
+
+
+def output_overlap(output: Path, protected: list[Path], inputs: list[Path] = ()) -> str:
+    """Why `output` cannot be the output folder, or "": it would swallow the user's own files when it is replaced.
+
+    `protected` folders (the site root) may hold the output but not be it or be inside it;
+    `inputs` (content, themes, static, data) may not overlap it at all: an output inside
+    static/ would be copied into itself on every build.
+    """
+    out = output.resolve()
+    for path in [*protected, *inputs]:
+        path = path.resolve()
+        if out == path:
+            return f"output folder {output} is one of the site's own folders, and a build replaces its output folder whole"
+        if out in path.parents:
+            return f"output folder {output} contains {path}"
+    for path in inputs:
+        path = path.resolve()
+        if path in out.parents:
+            return f"output folder {output} is inside {path}, which the build reads"
+    return ""
 
 
 def _encoded_path(url: str) -> str:
@@ -381,15 +412,17 @@ def _encoded_path(url: str) -> str:
     return urlunsplit(parts._replace(path=quote(parts.path, safe="/%:@!$&'()*+,;=~")))
 
 
-def _check_semantics(config: Config, node, path: str, problems: list[Problem], overridden: set[str] = frozenset()) -> None:
+def _check_semantics(config: Config, node, path: str, problems: list[Problem], overridden: set[str] = frozenset(),
+                     given_base_url: str | None = None) -> None:
     url = urlsplit(config.base_url)
+    shown_url = given_base_url if isinstance(given_base_url, str) else config.base_url
     # A value from the command line is the option's fault, not a line of config.yaml.
     where = ("--base-url", None) if "base_url" in overridden else (path, _key_line(node, "base_url"))
     if url.scheme not in ("http", "https") or not url.netloc:
-        problems.append(Problem(*where, f"`base_url` must be an http(s) URL, got {config.base_url!r}",
+        problems.append(Problem(*where, f"`base_url` must be an http(s) URL, got {shown_url!r}",
                                 "e.g. https://user.github.io/repo/"))
     elif url.query or url.fragment:  # every link is base_url and a path
-        problems.append(Problem(*where, f"`base_url` must not have a ?query or #fragment, got {config.base_url!r}",
+        problems.append(Problem(*where, f"`base_url` must not have a ?query or #fragment, got {shown_url!r}",
                                 "e.g. https://user.github.io/repo/"))
     elif "@" in url.netloc:
         problems.append(Problem(*where, "`base_url` must not hold a user name or password: it is written into every "
@@ -414,6 +447,15 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
     if config.markdown_engine not in ("cmark", "python-markdown"):
         problems.append(Problem(path, _key_line(node, "markdown_engine"),
                                 f"`markdown_engine` must be cmark or python-markdown, got {config.markdown_engine!r}"))
+    why = output_overlap(config.output_path, [config.root], config.input_paths)
+    if why:  # said at the output folder's key, else the content folder's, or at the option that gave it
+        key, option = ("output_dir", "--output") if "output_dir" in overridden or _key_line(node, "output_dir") \
+            else ("content_dir", "--content")
+        problems.append(Problem(*((option, None) if key in overridden else (path, _key_line(node, key))), why, OWN_FOLDER))
+    # (a name such as `English` would go into every page's lang attribute, and search would stem nothing)
+    if config.language and not re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*", config.language):
+        problems.append(Problem(path, _key_line(node, "language"), f"`language` must be a language code such as en "
+                                f"or pt-BR, got {config.language!r}", "write the code, not the name: English is en"))
     if config.undeclared_topics not in UNDECLARED_TOPICS:
         problems.append(Problem(path, _key_line(node, "undeclared_topics"),
                                 f"`undeclared_topics` must be {', '.join(UNDECLARED_TOPICS)}, got {config.undeclared_topics!r}"))
@@ -446,7 +488,8 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
         if problem:
             problems.append(Problem(path, _key_line(node, "picture_resizer"), f"`picture_resizer` {problem}",
                                     "e.g. https://wsrv.nl/?url={url}&w={width}, or leave it out"))
-    if config.cname and ("/" in config.cname or ":" in config.cname):
+    # (GitHub Pages reads CNAME as one host name: a URL, a space or a second line in it breaks the custom domain)
+    if config.cname and not re.fullmatch(r"[\w-]+(\.[\w-]+)+", config.cname.strip()):
         problems.append(Problem(path, _key_line(node, "cname"), "`cname` must be a bare domain such as news.example.com"))
 
 

@@ -122,6 +122,35 @@ def test_strict_turns_content_errors_into_exit_1(site, capsys):
     assert not (site / "output").exists()
 
 
+def test_check_says_the_check_failed_not_a_build(site, capsys):
+    """`check` writes nothing, so its failures do not speak of a build or of the previous output."""
+    (site / "content/news/bad.md").write_text("---\ntitle: No date\n---\n")
+    assert cli.main(["check", "--strict"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "Check failed (--strict): 1 content error(s)."
+    (site / "themes/default/templates").mkdir(parents=True)
+    (site / "themes/default/templates/article.html").write_text(TEMPLATE_ERROR)
+    assert cli.main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert "article.html:3: template syntax error" in err and "Build failed" not in err
+    assert err.splitlines()[-1] == "Check failed; nothing was written."
+
+
+def test_a_build_waiting_for_another_says_so_as_a_warning(site):
+    """A second build of an output being written waits, and says so as newsdesk says warnings (`warning: `)."""
+    import fcntl
+
+    held = os.open(site, os.O_RDONLY)  # the lock a build holds: on the folder holding its output
+    fcntl.flock(held, fcntl.LOCK_EX)
+    try:
+        second = subprocess.Popen([sys.executable, "-m", "generator", "build", "--workers", "1"], cwd=site,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        said = second.stderr.readline().decode()
+    finally:
+        os.close(held)
+    assert second.wait(timeout=120) == 0
+    assert said == f"warning: {site / 'output'}: waiting for another newsdesk build of this output to finish\n"
+
+
 def test_missing_content_folder_exits_1(site, capsys):
     shutil.rmtree(site / "content")
     assert cli.main(["build"]) == 1
@@ -250,6 +279,19 @@ def test_init_creates_a_site_that_builds_at_once(tmp_path, monkeypatch, capsys):
 def test_the_projects_own_output_is_ignored_by_git():
     done = subprocess.run(["git", "check-ignore", "-q", "output/index.html"], cwd=ROOT)
     assert done.returncode == 0
+
+
+def test_init_without_a_folder_is_what_its_help_says(tmp_path, monkeypatch, capsys):
+    """`init --help` promised "(default: this folder)", but `newsdesk init` alone asks for the folder: only
+    --github-actions takes this folder when DIR is left out."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit):
+        cli.main(["init", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "(default: this folder)" not in shown and "`.` for this folder" in shown
+    assert "with --github-actions, an existing site gets only the workflow, and DIR may be left out" in shown
+    assert cli.main(["init"]) == 2 and "newsdesk init DIR" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_init_never_overwrites(tmp_path, monkeypatch, capsys):

@@ -172,9 +172,14 @@ def test_wrong_type_names_key_expected_type_and_line(tmp_path, text, message):
     assert problems(tmp_path, text) == [message]
 
 
+@pytest.mark.parametrize("code", ["en", "pt-BR", "en-GB", "en_US", "zh-Hant-TW", "nb", "fil", ""])
+def test_language_codes_are_taken(tmp_path, code):
+    assert load_config(write(tmp_path, f"language: '{code}'\n")).language == code
+
+
 def test_numbers_where_text_is_expected_are_taken_as_text(tmp_path):
-    config = load_config(write(tmp_path, "title: 2026\nlanguage: 42\n"))
-    assert (config.title, config.language) == ("2026", "42")
+    config = load_config(write(tmp_path, "title: 2026\ndescription: 42\n"))
+    assert (config.title, config.description) == ("2026", "42")
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
@@ -194,13 +199,13 @@ def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
 # --- values that parse but make no sense -------------------------------------------------------------
 
 @pytest.mark.parametrize("text, message", [
-    ("base_url: example.org\n", "config.yaml:1: `base_url` must be an http(s) URL, got 'example.org/' (e.g. https://user.github.io/repo/)"),
+    ("base_url: example.org\n", "config.yaml:1: `base_url` must be an http(s) URL, got 'example.org' (e.g. https://user.github.io/repo/)"),
     ("title: x\nbase_url: ftp://example.org/\n", "config.yaml:2: `base_url` must be an http(s) URL, got 'ftp://example.org/' (e.g. https://user.github.io/repo/)"),
     # every link is base_url and a path: after a query or fragment, /newslatest/ and ?ref=1/latest/ lead nowhere
     ("base_url: https://example.org/news?ref=1\n", "config.yaml:1: `base_url` must not have a ?query or #fragment, "
-                                                   "got 'https://example.org/news?ref=1/' (e.g. https://user.github.io/repo/)"),
+                                                   "got 'https://example.org/news?ref=1' (e.g. https://user.github.io/repo/)"),
     ("base_url: https://example.org/news#top\n", "config.yaml:1: `base_url` must not have a ?query or #fragment, "
-                                                 "got 'https://example.org/news#top/' (e.g. https://user.github.io/repo/)"),
+                                                 "got 'https://example.org/news#top' (e.g. https://user.github.io/repo/)"),
     ("base_url: https://me:secret@example.org/\n", "config.yaml:1: `base_url` must not hold a user name or password: "
                                                    "it is written into every page (e.g. https://user.github.io/repo/)"),
     ("items_per_page: 0\n", "config.yaml:1: `items_per_page` must be at least 1"),
@@ -213,14 +218,20 @@ def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
     ("topics:\n  - description: no name\n", "config.yaml:1: `topics[0]` has no name"),
     ("providers:\n  - name: No domain\n", "config.yaml:1: `providers[0]` has no domain"),
     ("cname: https://news.example.com/\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
+    ("cname: news example.com\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
+    ("cname: localhost\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
+    ("title: x\nlanguage: English\n", "config.yaml:2: `language` must be a language code such as en or pt-BR, "
+                                      "got 'English' (write the code, not the name: English is en)"),
+    ("language: 42\n", "config.yaml:1: `language` must be a language code such as en or pt-BR, got '42' "
+                       "(write the code, not the name: English is en)"),
 ])
 def test_semantic_errors(tmp_path, text, message):
     assert problems(tmp_path, text) == [message]
 
 
 @pytest.mark.parametrize("text, message", [
-    ("title: x\nnow: 2026-13-45\n", "config.yaml:2: invalid value: month must be in 1..12"),
-    ("ranking:\n  min_heat: !!float lots\n", "config.yaml:2: invalid value: could not convert string to float: 'lots'"),
+    ("title: x\nnow: 2026-13-45\n", "config.yaml:2: invalid value '2026-13-45': month must be in 1..12"),
+    ("ranking:\n  min_heat: !!float lots\n", "config.yaml:2: invalid value 'lots': could not convert string to float: 'lots'"),
 ])
 def test_impossible_values_are_errors_with_a_line_not_a_crash(tmp_path, text, message):
     assert problems(tmp_path, text) == [message + " (fix the value; times look like 2026-11-22T08:00:00Z)"]
@@ -357,6 +368,15 @@ def test_a_missing_config_exits_with_status_2(tmp_path, monkeypatch, capsys):
     assert "no config.yaml here" in capsys.readouterr().err
 
 
+def test_a_missing_config_named_with_the_option_is_called_missing(tmp_path, monkeypatch, capsys):
+    """`--config news.yml` that is not there is not "no config.yaml here": the user asked for another file."""
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check", "--config", "news.yml"]) == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "news.yml: no such file (run newsdesk in the site folder, pass --config PATH, or create a site with "
+        "`newsdesk init DIR`)")
+
+
 def test_provider_logos_are_files_of_the_sites_static_folder(tmp_path):
     (tmp_path / "static/logos").mkdir(parents=True)
     (tmp_path / "static/logos/a.png").write_bytes(b"png")
@@ -364,6 +384,13 @@ def test_provider_logos_are_files_of_the_sites_static_folder(tmp_path):
                                          "  - domain: b.example\n    logo: /static/logos/a.png\n"
                                          "  - domain: c.example\n    logo: https://c.example/logo.png\n"))
     assert [p.logo for p in config.providers] == ["static/logos/a.png", "static/logos/a.png", "https://c.example/logo.png"]
+
+
+def test_a_provider_logo_at_an_http_url_is_an_error_as_a_sources_logo_is(tmp_path):
+    """docs/configuration.md: a provider's logo is an https URL or a file of static/ (as a source's logo is)."""
+    assert problems(tmp_path, "providers:\n  - domain: a.example\n    logo: http://a.example/logo.png\n") == [
+        "config.yaml:1: `providers[0].logo` must be an https URL, got 'http://a.example/logo.png' (write it with "
+        "https://, or put the logo in the site's static/ folder)"]
 
 
 @pytest.mark.parametrize("logo", ["logos/missing.png", "../outside.png", "static/../../etc/passwd"])

@@ -14,6 +14,7 @@ import html5lib
 import pytest
 
 from conftest import ROOT, item, make_site
+from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
 from generator.site.content import MAX_ALIASES, MAX_NESTING, parse_source, source_files
@@ -822,3 +823,27 @@ def test_an_edit_that_changes_an_items_warnings_is_said_at_once(tmp_path):
     (root / "content/a.md").write_text(item("A, mended"))
     mended = rebuild(session, config, BuildOptions(workers=1), [root / "content/a.md"], environ={})
     assert mended.site.warnings == () and mended.site.model.site.items[0].title == "A, mended"
+
+
+# --- pictures of the site's own static/ folder ----------------------------------------------------------
+
+def test_a_picture_named_in_static_that_is_not_there_is_a_warning_until_it_is(tmp_path):
+    """`images: - url: static/pictures/x.svg` (docs/content.md) with no such file would show a broken picture:
+    the build says which file and line; once the file is there (the item unchanged, read from the cache) the
+    warning is gone."""
+    root = make_site(tmp_path / "site", {"content/a.md": item(
+        "A", images="\n  - url: static/pictures/hero.svg", provider="{name: P, images: [{url: static/logos/p.svg}]}")},
+        CONFIG)
+    config = load_config(root / "config.yaml")
+    cache = BuildCache()
+    warned = [str(w) for w in build(config, BuildOptions(), environ={}, cache=cache).site.warnings]
+    assert warned == [
+        "content/a.md:4: `images`: no file static/pictures/hero.svg in the site, so the picture shows broken "
+        "(put the picture at static/pictures/hero.svg, or correct its `url`)",
+        "content/a.md:6: `provider`: no file static/logos/p.svg in the site, so the picture shows broken "
+        "(put the picture at static/logos/p.svg, or correct its `url`)"]
+    for name in ("static/pictures/hero.svg", "static/logos/p.svg"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n')
+    result = build(config, BuildOptions(), environ={}, cache=cache)
+    assert result.site.warnings == () and (root / "output/static/pictures/hero.svg").is_file()

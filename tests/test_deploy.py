@@ -222,6 +222,19 @@ def test_dry_run_shows_what_would_change_and_pushes_nothing(repo, remote, capsys
     assert bare(remote, "rev-parse", "gh-pages") == pushed
 
 
+def test_a_new_item_not_yet_committed_is_said_in_the_deploy_message(repo, remote, capsys):
+    """A deploy of a site with an item file not yet `git add`ed publishes that item, which the source commit does
+    not hold: the message says so, as for an edited file (docs/deploy.md)."""
+    (repo / "content/news/new-story.md").write_text(item("A story not committed yet"))
+    assert deploy(repo, "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^Commit message: Deploy [0-9a-f]{7} \(with uncommitted changes\) with newsdesk \S+$", out, re.M)
+    git(repo, "add", "content/news/new-story.md")
+    git(repo, "commit", "-q", "-m", "New story")
+    assert deploy(repo, "--dry-run") == 0
+    assert re.search(r"^Commit message: Deploy [0-9a-f]{7} with newsdesk \S+$", capsys.readouterr().out, re.M)
+
+
 @pytest.mark.slow
 def test_rejected_push_says_why_and_what_to_do(repo, remote, tmp_path, capsys):
     assert deploy(repo) == 0

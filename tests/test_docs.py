@@ -5,6 +5,7 @@ stays true to the command line and to generator/config.py."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 import shlex
@@ -191,6 +192,16 @@ def test_the_guides_example_item_and_sources_are_accepted_as_written(tmp_path):
                           timeout=120)
     assert done.returncode == 0 and done.stderr == "", done.stderr
     assert done.stdout.startswith("1 items OK, 0 with errors") and done.stdout.strip().endswith("0 errors, 0 warnings")
+
+
+def test_the_api_example_is_what_the_example_site_writes(example):
+    """docs/feeds-and-api.md's `api/news/index.json` example, "shortened" to its first story, holds the values
+    the example site's build writes (a reader compares it with the file)."""
+    [shown] = re.findall(r"```json\n(.*?)```", (DOCS / "feeds-and-api.md").read_text(encoding="utf-8"), re.S)
+    shown = json.loads(shown)
+    written = json.loads((example[2] / "api/news/index.json").read_text(encoding="utf-8"))
+    assert len(shown["news"]) == 1 and written["news"]
+    assert shown == {**written, "news": written["news"][:1]}
 
 
 # --- the README -----------------------------------------------------------------------------------------

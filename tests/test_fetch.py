@@ -950,6 +950,15 @@ def test_init_writes_a_workflow_that_fetches_commits_and_publishes_on_a_schedule
     assert git(origin, "rev-list", "--count", "main").strip() == "3"
 
 
+def test_a_fetch_schedule_for_a_site_without_sources_says_to_add_them(tmp_path, capsys):
+    """`newsdesk init my-site --github-actions --fetch-schedule ...` makes a site with no `sources:`, where
+    `newsdesk fetch` exits 2 and so every scheduled run would fail: init says so."""
+    assert main(["init", str(tmp_path / "site"), "--github-actions", "--install", "newsdesk==0.1.0",
+                 "--fetch-schedule", "17 * * * *"]) == 0
+    assert "note: config.yaml lists no `sources:` yet" in capsys.readouterr().err
+    assert main(["fetch", "--config", str(tmp_path / "site/config.yaml")]) == 2
+
+
 def test_fetch_schedule_needs_the_workflow_and_a_cron_line(tmp_path, capsys):
     assert main(["init", str(tmp_path / "a"), "--fetch-schedule", "17 * * * *"]) == 2
     assert "--fetch-schedule is for the workflow: add --github-actions" in capsys.readouterr().err

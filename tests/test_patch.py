@@ -122,6 +122,20 @@ def test_an_item_edit_takes_its_path_and_equals_a_full_build(site, tmp_path, fie
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
+def test_an_edit_naming_a_missing_picture_is_warned_of_as_a_build_warns(site, tmp_path):
+    """serve says, as `newsdesk build` does, that a saved item names a picture of static/ that is not there,
+    and stops saying it when the item is mended."""
+    root, config, session = site
+    path = _items(root)[0]
+    _edit(path, r'^  - url: "static/pictures/(.*)"$', r'  - url: "static/pictures/typo-\1"')
+    warned = [str(w) for w in _save(session, config, [path]).site.warnings]
+    assert [w for w in warned if "typo-" in w] == [w for w in warned if w.startswith(path.relative_to(root).as_posix())]
+    assert len(warned) == 1 and "`images`: no file static/pictures/typo-" in warned[0]
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
+    _edit(path, r'^  - url: "static/pictures/typo-(.*)"$', r'  - url: "static/pictures/\1"')
+    assert _save(session, config, [path]).site.warnings == ()
+
+
 @pytest.mark.parametrize("field", sorted(SHAPE_EDITS))
 def test_fingerprints_kept_from_the_last_plan_are_what_hashing_again_gives(site, field):
     # After an edit that plans the site again, the outputs planned exactly as before keep the last build's

@@ -107,6 +107,15 @@ def test_a_theme_of_another_name_falls_back_to_the_bundled_default(tmp_path):
     assert parse(root / "output/news/2026/11/20/a/index.html").find(".//h1").text == "First story"
 
 
+def test_a_theme_that_is_nowhere_is_an_error_not_the_default(tmp_path):
+    """`theme: mine` without themes/mine/ (a typo, or a folder not made yet) would silently build with the
+    bundled default; the build says what is missing instead."""
+    root = site(tmp_path, {"themes/my-theme/templates/404.html": "<p>Lost?</p>\n"}, "theme: mine\n")
+    with pytest.raises(BuildError) as caught:
+        build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+    assert str(caught.value) == "config.yaml: theme 'mine' not found (create themes/mine/templates/ or set `theme: default`)"
+
+
 # --- template errors ------------------------------------------------------------------------------------
 
 BROKEN = {

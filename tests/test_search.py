@@ -382,6 +382,7 @@ def test_search_off_means_no_index_no_search_page_and_no_search_box(tmp_path):
     config, out = built(tmp_path, config=CONFIG + "search: false\n")
     assert not (out / "search").exists()
     assert 'role="search"' not in (out / "index.html").read_text()
+    assert (out / "static/css").is_dir() and not (out / "static/search").exists()  # nor the search page's scripts
 
 
 # --- in a real browser ------------------------------------------------------------------------------

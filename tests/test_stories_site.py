@@ -238,6 +238,26 @@ def test_the_api_lists_each_story_once_with_all_its_items_as_latest_shows_them(d
     assert roses["sourceCount"] == 0 and len(roses["items"]) == 1 and roses["items"][0]["heat"] == 50
 
 
+def test_an_item_alone_with_related_coverage_has_it_in_the_api_as_its_card_counts_it(tmp_path):
+    """docs/feeds-and-api.md: a story's `sourceCount` is the number its card shows, `related` the coverage the
+    site does not have. An item alone that declares coverage shows "+2 sources": the API said 0 and []."""
+    from conftest import BASIC_CONFIG, build_site
+
+    related = ("\n  - {title: Elsewhere, webUrl: 'https://other.example/a'}"
+               "\n  - {title: Also elsewhere, webUrl: 'https://third.example/b'}")
+    root = make_site(tmp_path / "site", {"content/lone.md": item("A lone story", related=related),
+                                         "content/other.md": item("Unrelated garden news", date="2026-11-19T08:00:00Z")},
+                     BASIC_CONFIG)
+    config, _ = build_site(root)
+    [card] = [card for card in cards(config.output_path / "latest/index.html") if card["title"] == "A lone story"]
+    assert card["sources"] == "+2 sources"
+    stories = json.loads((config.output_path / "api/stories/index.json").read_text(encoding="utf-8"))["stories"]
+    [lone] = [story for story in stories if story["lead"] == "news/2026/11/20/lone/"]
+    assert lone["sourceCount"] == 2 and lone["related"] == ["https://other.example/a", "https://third.example/b"]
+    [other] = [story for story in stories if story["lead"] != lone["lead"]]
+    assert other["sourceCount"] == 0 and other["related"] == []
+
+
 def test_a_large_story_lists_its_newest_sources_in_the_api_and_all_of_them_on_its_page(tmp_path):
     # Thirty providers' copies of one article (its AMP cache URL): one story. Every record listing every other
     # item would grow with the story's size squared; the API lists the newest 20, and says how many there are.

@@ -129,9 +129,9 @@ def test_an_output_folder_that_holds_or_sits_in_the_site_sources_is_refused(tmp_
     (root / "config.yaml").write_text((root / "config.yaml").read_text() + "data_dir: data\n")
     everything = tree(tmp_path)
     monkeypatch.chdir(root)
-    assert cli.main(["build", "--output", output]) == 1
+    assert cli.main(["build", "--output", output]) == 2  # bad usage, said before anything is read
     err = capsys.readouterr().err
-    assert "output folder" in err and "give the output a folder of its own" in err and "--output" in err
+    assert err.startswith("--output: output folder") and "give the output a folder of its own" in err
     if output in (".", "static"):  # (it said "output folder static contains static")
         assert "is one of the site's own folders" in err
     assert tree(tmp_path) == everything  # nothing written, nothing removed
@@ -139,9 +139,12 @@ def test_an_output_folder_that_holds_or_sits_in_the_site_sources_is_refused(tmp_
 
 def test_output_dir_in_config_is_checked_too(tmp_path, monkeypatch, capsys):
     root = _site(tmp_path)
-    (root / "config.yaml").write_text((root / "config.yaml").read_text() + "output_dir: .\n")
+    text = (root / "config.yaml").read_text()
+    (root / "config.yaml").write_text(text + "output_dir: .\n")
     monkeypatch.chdir(root)
-    assert cli.main(["build"]) == 1
+    assert cli.main(["build"]) == 2  # an invalid config.yaml (docs/cli.md), at its line
+    line = text.count("\n") + 1
+    assert capsys.readouterr().err.startswith(f"config.yaml:{line}: output folder {root} is one of the site's own folders")
     assert (root / "static/mine.txt").read_text() == "my own file"
 
 

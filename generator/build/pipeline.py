@@ -41,7 +41,7 @@ from generator.plan.search import SearchIndex, plan_index
 from generator.render.environment import CompiledTemplates, make_env, render_page, static_files
 from generator.site.content import read_named, source_files
 from generator.site.grouping import item_words, story_report, with_stories
-from generator.site.model import Item, build_site, make_item_or_problem, topic_definitions
+from generator.site.model import Item, build_site, make_item_or_problem, missing_pictures, topic_definitions
 from generator.site.ranking import rank
 from generator.site.records import load_records
 
@@ -125,7 +125,8 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     cache.last = None  # (until this build is done: a failed one leaves none)
     site = plan_site(config, options, environ=environ, progress=progress, cache=cache, workers=workers)
     if options.strict and site.problems:
-        raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content error(s).")
+        raise BuildError(list(site.problems), f"{'Build' if options.write else 'Check'} failed (--strict): "
+                                              f"{len(site.problems)} content error(s).")
     env = make_env(config, site.model.site, CompiledTemplates.for_config(config, last.render.compiled if last else None))
     if not options.write:
         rendered = sum(1 for _ in render_pages(env, site.pages, workers, progress))
@@ -296,7 +297,8 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     copies.update(records.files)
     problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems,
                             key=lambda p: (p.path, p.line or 0)))
-    warnings = tuple(sorted((*read_warnings, *model.warnings), key=lambda p: (p.path, p.line or 0)))
+    warnings = tuple(sorted((*read_warnings, *model.warnings, *missing_pictures(model.site.items, copies, config.root)),
+                            key=lambda p: (p.path, p.line or 0)))
     return RenderedSite(config, topic_defs, now, model, rankings, pages, tuple(outputs), copies, problems, warnings, digest)
 
 

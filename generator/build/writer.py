@@ -28,6 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from generator.config import OWN_FOLDER, output_overlap
 from generator.errors import BuildError, Problem
 
 log = logging.getLogger(__name__)
@@ -49,29 +50,12 @@ class WriteReport:
     changed: tuple[str, ...] = ()  # the names written (new or changed bytes)
 
 
-_OWN_FOLDER = "give the output a folder of its own, such as `output` (`output_dir` in config.yaml, or --output)"
-
-
 def check_output_path(output: Path, protected: list[Path], inputs: list[Path] = ()) -> None:
-    """Refuse an output folder that would swallow the user's own files when it is replaced.
-
-    `protected` folders (the site root) may hold the output but not be it or be inside it;
-    `inputs` (content, themes, static, data) may not overlap it at all: an output inside
-    static/ would be copied into itself on every build.
-    """
-    out = output.resolve()
-    for path in [*protected, *inputs]:
-        path = path.resolve()
-        if out == path:
-            raise BuildError(Problem("config.yaml", None, f"output folder {output} is one of the site's own folders, "
-                                     "and a build replaces its output folder whole", _OWN_FOLDER))
-        if out in path.parents:
-            raise BuildError(Problem("config.yaml", None, f"output folder {output} contains {path}", _OWN_FOLDER))
-    for path in inputs:
-        path = path.resolve()
-        if path in out.parents:
-            raise BuildError(Problem("config.yaml", None, f"output folder {output} is inside {path}, which the build reads",
-                                     _OWN_FOLDER))
+    """Refuse an output folder that would swallow the user's own files when it is replaced (config.output_overlap;
+    load_config says so first, with the line, for config.yaml and --output)."""
+    why = output_overlap(output, protected, inputs)
+    if why:
+        raise BuildError(Problem("config.yaml", None, why, OWN_FOLDER))
 
 
 def safe_relative(name: str) -> PurePosixPath:

@@ -72,9 +72,10 @@ def _story_entry(site: Site, index: int) -> tuple:
     """(id, the lead's index, its items' indices newest first, source count, newest time, related URLs) of the
     story site.items[index] is in: plain values, the file's key."""
     number = site.story_of.get(index)
-    if number is None:
+    if number is None:  # an item alone: its card counts its `related` entries as "+N sources"
         item = site.items[index]
-        return story_id(item.source), index, (index,), 0, item.published, ()
+        related = tuple(dict.fromkeys(entry.url for entry in item.related if entry.url not in site.url_index))
+        return story_id(item.source), index, (index,), len(item.related), item.published, related
     story = site.stories[number]
     return (story.id, story.lead, story.members, len(story.members) - 1 + len(story.related), story.newest,
             story.related)

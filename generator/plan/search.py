@@ -175,12 +175,15 @@ def stemmer(name: str | None) -> Callable[[str], str]:
     return functools.lru_cache(maxsize=1 << 17)(cls().stemWord)
 
 
+SEARCH_STATIC = "static/search/"  # the theme's scripts of the search page
 STEMMER_FOLDER = "static/search/stemmers/"  # the theme's browser stemmers (scripts/snowball_js.py)
 
 
 def needed_static(name: str, config: Config) -> bool:
     """Whether a theme static file goes into the site: of the browser's stemmers (36, 760 KiB), only
-    the runtime and the site language's one, and none when search is off."""
+    the runtime and the site language's one, and none of the search's scripts when search is off."""
+    if name.startswith(SEARCH_STATIC) and not config.search:
+        return False  # (only the search page, which is not written then, loads them)
     if not name.startswith(STEMMER_FOLDER):
         return True
     algorithm = stemmer_name(config.language)

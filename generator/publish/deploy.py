@@ -187,7 +187,10 @@ def open_repository(site_root: Path, options: DeployOptions) -> Repository:
     if head.returncode != 0:
         source = "(no commits yet)"
     else:
-        dirty = _git(root, "status", "--porcelain", "--untracked-files=no").stdout.strip()
+        # Edits anywhere, and files of the site's folder not yet added (a new item is in the deployed site
+        # but not in the commit); output/ and the cache are in the site's .gitignore.
+        dirty = (_git(root, "status", "--porcelain", "--untracked-files=no").stdout.strip()
+                 or _git(root, "status", "--porcelain", "--", str(site_root.resolve())).stdout.strip())
         source = head.stdout.strip() + (" (with uncommitted changes)" if dirty else "")
     if not options.dry_run:
         _check_identity(root)

@@ -117,7 +117,9 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
     """The environment one build renders with; `fragments`: the outputs of macro calls kept from the last build,
     for one whose site-wide values and templates are the same (else a new dict)."""
     dirs = theme_dirs(config)
-    if not dirs:
+    # A theme that is neither the site's folder nor bundled is a typo (`theme: my-thme`): say so rather than
+    # build with the bundled default as if the name were right.
+    if not (config.root / "themes" / config.theme).is_dir() and bundled_theme_dir(config.theme) is None:
         raise BuildError(Problem(config.path, None, f"theme {config.theme!r} not found",
                                  f"create themes/{config.theme}/templates/ or set `theme: default`"))
     bundled = bundled_theme_dir(config.theme) or bundled_theme_dir("default")

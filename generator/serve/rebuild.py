@@ -33,7 +33,7 @@ from generator.plan.search import plan_index
 from generator.render.environment import make_env
 from generator.serve.fastpath import Dependents, Patch, replan
 from generator.site.content import read_source, relative_name, source_files
-from generator.site.model import Item, make_item_or_problem
+from generator.site.model import Item, make_item_or_problem, missing_pictures
 
 # Open page first (serve's one trick for speed; figures in docs/dev/incremental.md): a score edit at 10,000
 # stories remakes hundreds of Top and Hot pages, several times what the page being looked at needs. The fast
@@ -133,6 +133,9 @@ def _fast_path(session: Session, config: Config, options: BuildOptions, environ:
         before = cache.items.get(name)
         if item.warnings != (before.warnings if isinstance(before, Item) else ()):
             return None  # the plan's warnings change: planned again, they are said as a full build says them
+    if missing_pictures([known for known in (item, cache.items.get(name)) if isinstance(known, Item)],
+                        last.plan.copies, config.root):
+        return None  # a picture that is not there: planned again, so its warning is said (or gone) as a build says it
     session.prepare()
     patch = replan(last.plan, session.dependents, name, item, drafts=options.drafts, future=options.future,
                    words=cache.words())

@@ -326,6 +326,23 @@ def build_site(
     return ModelResult(site, tuple(problems), tuple(warnings), tuple(withheld))
 
 
+def missing_pictures(items, files, root) -> list[Problem]:
+    """A warning for each picture an item names in the site's own static/ folder (`static/pictures/x.jpg`) that
+    the built site does not have (`files`: its static files' output names): its pages would show a broken
+    picture. Asked of the plan, not kept with the item: the file may be added without the item changing."""
+    warnings = []
+    for item in items:
+        if item is None:
+            continue
+        keys = [(key, image.url) for key, images in (("images", item.images),
+                                                      ("provider", item.provider.images if item.provider else ()))
+                for image in images if not image.remote and image.url not in files]
+        lines = key_lines(root, item.source, {key for key, _ in keys}) if keys else {}
+        warnings += [Problem(item.source, lines.get(key), f"`{key}`: no file {url} in the site, so the picture "
+                             "shows broken", f"put the picture at {url}, or correct its `url`") for key, url in keys]
+    return warnings
+
+
 def withheld_because(item: Item, now: datetime, drafts: bool = False, future: bool = False) -> str:
     """Why the build leaves the item out (a draft, a date after the build time), or "" if it publishes it."""
     if not item.is_published and not drafts:

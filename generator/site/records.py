@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from generator.config import Config, ProviderConfig, TopicConfig
-from generator.site.content import read_source, relative_name
+from generator.site.content import key_lines, read_source, relative_name
 from generator.errors import Problem
 from generator.site.model import plain_text
 from generator.urls import safe_url, slugify
@@ -42,7 +42,8 @@ def load_records(config: Config) -> Records:
         return Records()
     data = config.root / config.data_dir
     if not data.is_dir():
-        return Records(problems=(Problem(config.path, None, f"data_dir {config.data_dir!r} is not a folder",
+        line = key_lines(config.root, config.path, {"data_dir"}).get("data_dir")
+        return Records(problems=(Problem(config.path, line, f"data_dir {config.data_dir!r} is not a folder",
                                          "fix `data_dir` or remove it"),))
     problems: list[Problem] = []
     topics = []
