@@ -62,7 +62,9 @@ def distinct_slug(slug: str, seed: str) -> str:
 
 
 def safe_url(value, schemes: tuple[str, ...] = ("http", "https")) -> str:
-    """The URL if it is absolute with an allowed scheme and a host; else the empty string."""
+    """The URL if it is absolute with an allowed scheme and a host, its scheme in lower case; else the empty
+    string. (`HTTPS://host/x.jpg` is the same address to a browser, but what compares schemes as written,
+    such as templates' `url` filter, took it for a path of the site.)"""
     if not isinstance(value, str):
         return ""
     value = value.strip()
@@ -72,9 +74,9 @@ def safe_url(value, schemes: tuple[str, ...] = ("http", "https")) -> str:
         parts = urlsplit(value)
     except ValueError:
         return ""
-    if parts.scheme.lower() not in schemes or not parts.netloc:
+    if parts.scheme not in schemes or not parts.netloc:  # (urlsplit gives the scheme in lower case)
         return ""
-    return value
+    return parts.scheme + value[len(parts.scheme):]
 
 
 _STATIC_PATH = re.compile(r"/?(static(?:/[A-Za-z0-9_-][A-Za-z0-9._-]*)+)")

@@ -210,6 +210,35 @@ def test_a_provider_domain_that_is_no_host_makes_no_link_in_json_ld(tmp_path, do
     assert jsonld(config.output_path / "news/2026/11/20/b/index.html")["publisher"]["url"] == "https://good.example/"
 
 
+def test_a_url_whose_scheme_is_in_capitals_leads_where_the_browser_goes(tmp_path):
+    """`HTTPS://img.example/a.jpg` is an address like any other to a browser, and crawlers copy such ones. The
+    pages took it for a path of the site: every picture was `/HTTPS://img.example/a.jpg` (never loaded), a
+    link preview's picture `https://example.org/HTTPS://...`, and a YouTube player in capitals was not
+    embedded. The scheme is kept in lower case now, so each leads where it says."""
+    import html5lib
+
+    front = "\n".join([
+        "title: Capitals", "publishedDateTime: 2026-11-20T10:00:00Z", "type: video", "webUrl: HTTPS://provider.example/a",
+        "featuredContent: " + json.dumps('<iframe src="HTTPS://www.youtube.com/embed/abc"></iframe>'),
+        "images: [{url: 'HTTPS://img.example/a.jpg', width: 800, height: 400}, "
+        "{url: 'Https://img.example/b.jpg', width: 400, height: 200}]",
+        "provider: {name: P, domain: p.example, images: [{url: 'HTTP://img.example/logo.png', width: 50, height: 50}]}",
+        "related: [{title: R, webUrl: 'HTTPS://other.example/r'}]"])
+    config, result = build_site(make_site(tmp_path / "site", {"content/caps.md": f"---\n{front}\n---\nBody.\n"}))
+    out = config.output_path
+    seen = []  # every address of the page that names one of the item's hosts
+    for name in ("news/2026/11/20/caps/index.html", "latest/index.html", "providers/p-example/index.html"):
+        page = html5lib.parse((out / name).read_bytes(), namespaceHTMLElements=False)
+        for element in page.iter():
+            urls = [element.get(key) or "" for key in ("src", "href", "content")]
+            urls += [entry.split()[0] for entry in (element.get("srcset") or "").split(", ") if entry]
+            seen += [url for url in urls if any(host in url.lower() for host in ("img.", "provider.", "other.", "youtube"))]
+    assert "https://www.youtube.com/embed/abc" in seen and "http://img.example/logo.png" in seen
+    assert len(seen) > 10 and all(url.startswith(("https://", "http://img.example/")) for url in seen), seen
+    assert jsonld(out / "news/2026/11/20/caps/index.html")["image"] == ["https://img.example/a.jpg",
+                                                                         "https://img.example/b.jpg"]
+
+
 def test_a_url_with_a_noncharacter_keeps_every_feed_well_formed(tmp_path):
     """U+FFFE and U+FFFF (YAML's "\\uFFFE") are no XML characters, and URL fields let them through: one
     story's `webUrl` or picture made Latest, Top and its provider's feeds ill-formed, and a feed reader
