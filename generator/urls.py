@@ -46,7 +46,12 @@ def slugify(text: str, fallback: str = "") -> str:
     if not slug:
         seed = str(text) or fallback
         slug = "x-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
-    return slug + "_" if _DEVICE.fullmatch(slug) else slug
+    return slug + "_" if device_name(slug) else slug
+
+
+def device_name(name: str) -> bool:
+    """Whether a lower-case file name (without its extension) is one Windows reserves (CON, NUL, COM1 ...)."""
+    return _DEVICE.fullmatch(name) is not None
 
 
 def spell_symbols(text: str) -> str:
