@@ -239,6 +239,31 @@ def test_a_url_whose_scheme_is_in_capitals_leads_where_the_browser_goes(tmp_path
                                                                          "https://img.example/b.jpg"]
 
 
+def test_a_story_is_not_its_own_coverage(tmp_path, capsys):
+    """Crawlers list the page they read among its `related` coverage, as written or as its AMP page with
+    tracking parameters. The story's page then linked to itself under "More coverage" ("On this site") and
+    to its own AMP page as another provider's, and its cards said "+3 sources" for one other. Such entries
+    are left out now, with a warning naming the line."""
+    import html5lib
+
+    related = [{"title": "Itself", "webUrl": "https://a.example/story"},
+               {"title": "Its AMP page", "webUrl": "https://www.a.example/story/amp/?utm_source=feed"},
+               {"title": "Other", "webUrl": "https://b.example/other"}]
+    files = {"content/self.md": "\n".join([
+        "---", "title: Self", "publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://a.example/story",
+        "provider: {name: A, domain: a.example}", f"related: {json.dumps(related)}", "---", "Body."]) + "\n"}
+    site = make_site(tmp_path / "site", files)
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "warning: content/self.md:6: `related`: 2 entries have this story's own address; they are left out" in err
+    out = site / "output"
+    page = html5lib.parse((out / "news/2026/11/20/self/index.html").read_bytes(), namespaceHTMLElements=False)
+    coverage = [(a.get("href"), a.text) for a in page.iter("a") if a.get("class") == "title"]
+    assert coverage == [("https://b.example/other", "Other")]
+    latest = html5lib.parse((out / "latest/index.html").read_bytes(), namespaceHTMLElements=False)
+    assert ["".join(s.itertext()) for s in latest.iter("span") if "sources" in (s.get("class") or "")] == ["+1 source"]
+
+
 def test_a_url_with_a_noncharacter_keeps_every_feed_well_formed(tmp_path):
     """U+FFFE and U+FFFF (YAML's "\\uFFFE") are no XML characters, and URL fields let them through: one
     story's `webUrl` or picture made Latest, Top and its provider's feeds ill-formed, and a feed reader

@@ -40,6 +40,7 @@ from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
 from generator.site.markup import embeddable, iframe_src, render_markdown, sanitize
+from generator.urlnorm import canonical_url
 from generator.urls import distinct_slug, host_of, safe_url, slugify, spell_symbols, static_path
 
 log = logging.getLogger(__name__)
@@ -404,6 +405,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         secured=_text(meta, "secured", notes, plain=False),
         size=_text(meta, "size", notes),
     )
+    values["related"] = _other_than(values, notes)
     slug_text = _text(meta, "slug", notes)
     errors, warnings = notes.problems(config.root, source.path)
     warnings += tuple(Problem(source.path, again, f"`{key}` is given twice, also on line {first}: the last one is used",
@@ -884,6 +886,20 @@ def _related(value, config: Config, notes: _Notes) -> tuple[Related, ...]:
                    f"{'it is' if unusable == 1 else 'they are'} left out",
                    "give each story a title and its full address")
     return tuple(related)
+
+
+def _other_than(values: dict, notes: _Notes) -> tuple[Related, ...]:
+    """The item's `related` entries but those that are its own page (its URL in any spelling: its AMP page,
+    with tracking parameters ...): crawlers list the page they read among its coverage, and shown, the page
+    linked to itself as "More coverage" and counted itself as another source."""
+    related = values["related"]
+    own = {canonical_url(values[key]) for key in ("web_url", "original_url", "amp_url", "cdn_amp_url") if values[key]}
+    kept = tuple(entry for entry in related if canonical_url(entry.url) not in own)
+    if len(kept) < len(related):
+        left = len(related) - len(kept)
+        notes.warn("related", f"`related`: {_entries(left)} this story's own address; "
+                   f"{'it is' if left == 1 else 'they are'} left out", "list other pages' coverage of the story only")
+    return kept
 
 
 # --- indexes --------------------------------------------------------------------------------------
