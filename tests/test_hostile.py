@@ -264,6 +264,31 @@ def test_a_story_is_not_its_own_coverage(tmp_path, capsys):
     assert ["".join(s.itertext()) for s in latest.iter("span") if "sources" in (s.get("class") or "")] == ["+1 source"]
 
 
+def test_relative_addresses_in_featured_content_lead_to_the_provider(tmp_path):
+    """What `featuredContent` holds besides its player is shown, sanitised, above the body; its relative links
+    and pictures (`/video/1`, `thumb.jpg`) were left as written, so on this site they led to pages and
+    pictures it does not have. They are resolved against the story's `webUrl` now, as the body's are; an
+    item without one keeps the text of such a link, unlinked."""
+    import html5lib
+
+    featured = json.dumps('<p>Watch <a href="/video/1">the clip</a> <img src="thumb.jpg" alt="t"></p>'
+                          '<iframe src="https://www.youtube.com/embed/x"></iframe>')
+    files = {f"content/{name}.md": "\n".join(["---", f"title: {name}", "publishedDateTime: 2026-11-20T10:00:00Z",
+                                              *lines, f"featuredContent: {featured}", "---", "Body."]) + "\n"
+             for name, lines in (("based", ["webUrl: https://p.example/news/story.html"]), ("unbased", []))}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    shown = {}
+    for name in ("based", "unbased"):
+        page = html5lib.parse((config.output_path / f"news/2026/11/20/{name}/index.html").read_bytes(),
+                              namespaceHTMLElements=False)
+        [featured] = [div for div in page.iter("div") if div.get("class") == "featured body"]
+        shown[name] = ("".join(featured.itertext()), [(e.tag, e.get("href") or e.get("src")) for e in featured.iter()
+                                                      if e.tag in ("a", "img")])
+    assert shown["based"] == ("Watch the clip ", [("a", "https://p.example/video/1"),
+                                                  ("img", "https://p.example/news/thumb.jpg")])
+    assert shown["unbased"] == ("Watch the clip ", [("a", None), ("img", None)])
+
+
 def test_a_url_with_a_noncharacter_keeps_every_feed_well_formed(tmp_path):
     """U+FFFE and U+FFFF (YAML's "\\uFFFE") are no XML characters, and URL fields let them through: one
     story's `webUrl` or picture made Latest, Top and its provider's feeds ill-formed, and a feed reader

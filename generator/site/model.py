@@ -39,7 +39,7 @@ from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
-from generator.site.markup import embeddable, iframe_src, render_markdown, sanitize
+from generator.site.markup import absolute_addresses, embeddable, iframe_src, render_markdown, sanitize
 from generator.urlnorm import canonical_url
 from generator.urls import distinct_slug, host_of, safe_url, slugify, spell_symbols, static_path
 
@@ -395,7 +395,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         topic_names=tuple(name for _, name in topics),
         images=_images(meta.get("images"), "images", notes, MAX_IMAGES),
         related=_related(meta.get("related"), config, notes),
-        featured_html=sanitize(featured) if featured else "",
+        featured_html="",  # (below: its relative addresses are the story page's, as the body's)
         video_url=video_url,
         embed=embeddable(video_url, config.embed_hosts),
         price=_text(meta, "price", notes),
@@ -406,6 +406,9 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         size=_text(meta, "size", notes),
     )
     values["related"] = _other_than(values, notes)
+    base = values["web_url"] or values["original_url"]  # the page the body and featuredContent were taken from
+    if featured:
+        values["featured_html"] = absolute_addresses(sanitize(featured), base)
     slug_text = _text(meta, "slug", notes)
     errors, warnings = notes.problems(config.root, source.path)
     warnings += tuple(Problem(source.path, again, f"`{key}` is given twice, also on line {first}: the last one is used",
@@ -422,8 +425,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         path=f"news/{day.year:04d}/{day.month:02d}/{day.day:02d}/{slug}/",
         title=title,
         published=published,
-        body=zlib.compress(render_markdown(_without_controls(source.body), config.markdown_engine,
-                                           values["web_url"] or values["original_url"]).encode("utf-8"), 1),
+        body=zlib.compress(render_markdown(_without_controls(source.body), config.markdown_engine, base)
+                           .encode("utf-8"), 1),
         warnings=warnings,
         **values,
     )
