@@ -67,9 +67,11 @@ def distinct_slug(slug: str, seed: str) -> str:
 
 
 def safe_url(value, schemes: tuple[str, ...] = ("http", "https")) -> str:
-    """The URL if it is absolute with an allowed scheme and a host, its scheme in lower case; else the empty
-    string. (`HTTPS://host/x.jpg` is the same address to a browser, but what compares schemes as written,
-    such as templates' `url` filter, took it for a path of the site.)"""
+    """The URL if it is absolute with an allowed scheme and a host, its scheme in lower case and without a
+    user name or password; else the empty string. (`HTTPS://host/x.jpg` is the same address to a browser, but
+    what compares schemes as written, such as templates' `url` filter, took it for a path of the site. A
+    browser loads no picture from `https://user:pw@host/`, and such a link is someone's password, or a
+    disguise: `https://www.bbc.co.uk@evil.example/` goes to evil.example.)"""
     if not isinstance(value, str):
         return ""
     value = value.strip()
@@ -81,7 +83,10 @@ def safe_url(value, schemes: tuple[str, ...] = ("http", "https")) -> str:
         return ""
     if parts.scheme not in schemes or not parts.netloc:  # (urlsplit gives the scheme in lower case)
         return ""
-    return parts.scheme + value[len(parts.scheme):]
+    # (the value is "scheme://netloc..." as written: _UNSAFE_IN_URL let no space or backslash through)
+    rest = value[len(parts.scheme) + 3 + len(parts.netloc):]
+    host = parts.netloc.rpartition("@")[2]
+    return f"{parts.scheme}://{host}{rest}" if host else ""
 
 
 _STATIC_PATH = re.compile(r"/?(static(?:/[A-Za-z0-9_-][A-Za-z0-9._-]*)+)")

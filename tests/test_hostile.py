@@ -289,6 +289,31 @@ def test_relative_addresses_in_featured_content_lead_to_the_provider(tmp_path):
     assert shown["unbased"] == ("Watch the clip ", [("a", None), ("img", None)])
 
 
+def test_a_user_name_or_password_in_a_url_is_not_published(tmp_path):
+    """`https://user:secret@img.example/a.jpg`: a browser loads no picture from such an address (Chromium
+    blocks it), so the story's picture and its provider's logo never showed; a link with one published
+    someone's password in every page, feed and API file, or disguised its host
+    (`https://www.bbc.co.uk@evil.example/` goes to evil.example). Every address is kept without them now,
+    in the front matter's fields and in the body."""
+    front = "\n".join([
+        "title: Credentials", "publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://user:secret@p.example/a",
+        "ampWebUrl: https://www.bbc.co.uk@evil.example/amp", "images: [{url: 'https://user:secret@img.example/a.jpg'}]",
+        "provider: {name: P, domain: p.example, images: [{url: 'https://user:secret@img.example/logo.png'}]}",
+        "related: [{title: R, webUrl: 'https://user:secret@other.example/r'}]"])
+    body = "[a](https://user:secret@body.example/x) ![i](https://user:secret@body.example/i.png) [m](mailto:me@p.example)"
+    config, result = build_site(make_site(tmp_path / "site", {"content/creds.md": f"---\n{front}\n---\n{body}\n"}))
+    outputs = {p.relative_to(config.output_path).as_posix(): p.read_text(encoding="utf-8")
+               for p in config.output_path.rglob("*") if p.suffix in (".html", ".xml", ".rss", ".json")}
+    assert len(outputs) > 20
+    for name, text in outputs.items():
+        assert "secret" not in text and "bbc.co.uk" not in text, name
+    page = outputs["news/2026/11/20/creds/index.html"]
+    for address in ("https://img.example/a.jpg", "https://img.example/logo.png", "https://p.example/a",
+                    "https://evil.example/amp", "https://other.example/r", "https://body.example/x",
+                    "https://body.example/i.png", "mailto:me@p.example"):
+        assert f'="{address}"' in page, address
+
+
 def test_a_url_with_a_noncharacter_keeps_every_feed_well_formed(tmp_path):
     """U+FFFE and U+FFFF (YAML's "\\uFFFE") are no XML characters, and URL fields let them through: one
     story's `webUrl` or picture made Latest, Top and its provider's feeds ill-formed, and a feed reader
