@@ -314,6 +314,23 @@ def test_a_user_name_or_password_in_a_url_is_not_published(tmp_path):
         assert f'="{address}"' in page, address
 
 
+def test_a_provider_s_monogram_is_a_letter_that_shows(tmp_path):
+    """Crawled names often start with a byte order mark, a zero-width space or a direction override; the
+    monogram (a provider without a logo: its letters in a circle on every card) was that first character,
+    and showed an empty circle. It is the first letter or digit of the name's first words now."""
+    import html5lib
+
+    names = {"\ufeffReuters": "R", "\u202eNews": "N", "\u200bThe Verge": "TV", "\u00abLe Monde\u00bb": "LM"}
+    files = {f"content/p{n}.md": "\n".join(["---", f"title: Story {n}", f"publishedDateTime: 2026-11-20T1{n}:00:00Z",
+                                           "provider: " + json.dumps({"name": name, "domain": f"p{n}.example"}),
+                                           "---", "Body."]) + "\n"
+             for n, name in enumerate(names)}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    page = html5lib.parse((config.output_path / "providers/index.html").read_bytes(), namespaceHTMLElements=False)
+    shown = sorted("".join(span.itertext()) for span in page.iter("span") if "monogram" in (span.get("class") or ""))
+    assert shown == sorted(names.values())
+
+
 def test_a_url_with_a_noncharacter_keeps_every_feed_well_formed(tmp_path):
     """U+FFFE and U+FFFF (YAML's "\\uFFFE") are no XML characters, and URL fields let them through: one
     story's `webUrl` or picture made Latest, Top and its provider's feeds ill-formed, and a feed reader

@@ -216,9 +216,12 @@ class ProviderBadge:
 
     @property
     def monogram(self) -> str:
-        words = [w for w in self.name.replace(".", " ").split() if w[:1].isalnum()]
-        letters = "".join(w[0] for w in words[:2]) or self.name[:1] or "?"
-        return letters.upper()
+        """The first letter or digit of the name's first two words ("«Le Monde»": "LM"); without one, its first
+        visible character. Never a character that shows nothing: crawled names often start with a byte order
+        mark, a zero-width space or a direction override, which made an empty circle of the monogram."""
+        words = [w for w in self.name.replace(".", " ").split() if any(c.isalnum() for c in w)]
+        letters = "".join(next(c for c in w if c.isalnum()) for w in words[:2])
+        return (letters or next((c for c in self.name if c.isprintable() and not c.isspace()), "?")).upper()
 
     @property
     def hue(self) -> int:
