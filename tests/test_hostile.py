@@ -710,13 +710,46 @@ def test_a_direction_override_left_open_in_a_field_turns_nothing_after_it(tmp_pa
     assert story.title == "Title \u202eturned\u202c" and story.length == "4 min \u202e\u202c"
     with static_server(config.output_path) as base:
         page.goto(base + "latest/")
-        order = page.evaluate("""() => {
-            const text = document.querySelector('.card .facts').firstChild, range = document.createRange();
-            const x = i => { range.setStart(text, i); range.setEnd(text, i + 1); return range.getBoundingClientRect().x; };
-            const at = text.textContent.indexOf('12 MB');
-            return [text.textContent.slice(at), x(at) < x(at + 4)];
-        }""")
+        order = page.evaluate(FACT_ORDER)
     assert order == ["12 MB", True]  # written left to right, as without the override
+
+
+# The last fact of the first card's facts, and whether it is drawn left to right ("12 MB": 1 before B)
+FACT_ORDER = """() => {
+    const facts = document.querySelector('.card .facts'), range = document.createRange();
+    const walker = document.createTreeWalker(facts, NodeFilter.SHOW_TEXT);
+    let text = null;
+    while (walker.nextNode()) if (walker.currentNode.textContent.includes('12 MB')) text = walker.currentNode;
+    const x = i => { range.setStart(text, i); range.setEnd(text, i + 1); return range.getBoundingClientRect().x; };
+    const at = text.textContent.indexOf('12 MB');
+    return [text.textContent.slice(at), x(at) < x(at + 4)];
+}"""
+
+
+@pytest.mark.slow
+def test_a_right_to_left_fact_leaves_the_next_one_in_its_order(tmp_path, page):
+    """Without any override, a right-to-left `length` ("4 minutes" in Arabic) took the number of the fact after
+    it into its run: a card read "12 · 4 دقائق MB" for "دقائق 4 · 12 MB", and a provider's card
+    "1 · الجزيرة نت story". Each fact (and a provider's domain) is isolated now (<bdi>)."""
+    from conftest import item, static_server
+
+    provider = json.dumps({"name": "\u0627\u0644\u062c\u0632\u064a\u0631\u0629", "domain": "\u0646\u062a \u0627\u0644\u062c\u0632\u064a\u0631\u0629"})
+    files = {"content/story.md": item("Title", length=json.dumps("\u062f\u0642\u0627\u0626\u0642 4"), size='"12 MB"',
+                                      provider=provider)}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    with static_server(config.output_path) as base:
+        page.goto(base + "latest/")
+        assert page.evaluate(FACT_ORDER) == ["12 MB", True]
+        page.goto(base + "providers/")
+        order = page.evaluate("""() => {
+            const meta = document.querySelector('.provider-card .meta'), range = document.createRange();
+            const text = [...meta.childNodes].find(node => node.nodeType === 3 && node.textContent.includes('1 story'));
+            const at = text.textContent.indexOf('1 story');
+            range.setStart(text, at); range.setEnd(text, at + 1);
+            const one = range.getBoundingClientRect().x;
+            return one > meta.querySelector('bdi').getBoundingClientRect().right - 1;
+        }""")
+    assert order  # "1 story" after the domain, not drawn before it
 
 
 def test_an_endless_title_or_excerpt_is_cut_with_a_warning_and_the_site_stays_small(tmp_path, capsys):
