@@ -748,6 +748,7 @@ def test_a_symlink_loop_in_content_is_reported_and_the_rest_builds(tmp_path, mon
     (root / "content/news/a.md").symlink_to("b.md")
     (root / "content/news/b.md").symlink_to("a.md")
     (root / "content/news/up").symlink_to("..", target_is_directory=True)  # a folder loop is not followed
+    (root / "content/news/gone.md").symlink_to("moved-away.md")  # a link to nowhere was left out unsaid
     monkeypatch.chdir(root)
     assert cli.main(["build", "--report", "../report.json"]) == 0
     captured = capsys.readouterr()
@@ -755,6 +756,8 @@ def test_a_symlink_loop_in_content_is_reported_and_the_rest_builds(tmp_path, mon
     for name in ("a.md", "b.md", "loop.md"):
         assert (f"error: content/news/{name}: cannot read the file: Too many levels of symbolic links "
                 f"(fix or remove the symbolic link) [left out]") in captured.err
+    assert ("error: content/news/gone.md: cannot read the file: No such file or directory "
+            "(fix or remove the symbolic link) [left out]") in captured.err
     report = json.loads((tmp_path / "site/../report.json").read_text())
     assert [p["source"] for p in report["pages"] if "source" in p] == ["content/news/ok.md"]
 
