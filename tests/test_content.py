@@ -160,6 +160,9 @@ FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warn
     ("publishedDateTime: 2026-11-20", "error: content/x.md:1: missing `title` (add a line `title: ...` to the front matter)"),
     ('title: "   "\npublishedDateTime: 2026-11-20', "error: content/x.md:2: `title` is empty (write the title as text)"),
     ('title: "<b></b>"\npublishedDateTime: 2026-11-20', "error: content/x.md:2: `title` is empty (write the title as text)"),
+    # (only characters that show nothing: a zero-width space, as `&#8203;` too, a byte order mark, a word joiner)
+    ('title: "\\u200b&#8203;\\ufeff\\u2060"\npublishedDateTime: 2026-11-20',
+     "error: content/x.md:2: `title` is empty (write the title as text)"),
     ("title: No date", "error: content/x.md:1: missing `publishedDateTime` (add `publishedDateTime: 2026-11-22T08:00:00Z`)"),
     ("title: x\npublishedDateTime: next tuesday",
      "error: content/x.md:3: `publishedDateTime` is not a date: 'next tuesday' (write it as 2026-11-22T08:00:00Z)"),

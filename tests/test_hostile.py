@@ -331,6 +331,28 @@ def test_a_provider_s_monogram_is_a_letter_that_shows(tmp_path):
     assert shown == sorted(names.values())
 
 
+def test_a_name_of_characters_that_show_nothing_is_no_name(tmp_path):
+    """A topic or provider named only by a zero-width space (`&#8203;`, a crawler's copy of an empty HTML
+    field), a byte order mark or a direction mark was kept as a name: every card of the story had a topic
+    link and a provider link with no text (nothing to read or click), the topics page an empty tile. Such a
+    name is as empty as spaces now: no topic, and the provider is named by its domain."""
+    import html5lib
+
+    invisible = "\u200b&#8203;\ufeff\u200e\u2060"
+    files = {"content/a.md": "\n".join([
+        "---", "title: Story", "publishedDateTime: 2026-11-20T10:00:00Z", f"topics: {json.dumps([invisible, 'Real'])}",
+        "provider: " + json.dumps({"name": invisible, "domain": "p.example"}), "---", "Body."]) + "\n"}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    [story] = result.site.model.site.items
+    assert story.topic_names == ("Real",) and story.provider.name == "p.example"
+    for name in ("latest/index.html", "topics/index.html", "providers/index.html", "news/2026/11/20/a/index.html"):
+        page = html5lib.parse((config.output_path / name).read_bytes(), namespaceHTMLElements=False)
+        links = [a for a in page.iter("a") if "/topics/" in (a.get("href") or "") or "/providers/" in (a.get("href") or "")]
+        assert links, name
+        for link in links:
+            assert "".join(link.itertext()).strip(" \u200b\ufeff\u200e\u2060"), (name, link.get("href"))
+
+
 def test_a_url_with_a_noncharacter_keeps_every_feed_well_formed(tmp_path):
     """U+FFFE and U+FFFF (YAML's "\\uFFFE") are no XML characters, and URL fields let them through: one
     story's `webUrl` or picture made Latest, Top and its provider's feeds ill-formed, and a feed reader

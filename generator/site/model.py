@@ -492,9 +492,17 @@ def plain_text(text: str) -> str:
     if _SURROGATE.search(text):  # (YAML's "\udcff" escapes make them; no file can be written with one)
         text = _SURROGATE.sub("\ufffd", text)
     text = " ".join(text.split())
+    if not text.isascii() and not _SHOWN.search(text):
+        return ""  # only characters that show nothing (`&#8203;`, a byte order mark): as empty as spaces
     return _bidi_closed(text) if _BIDI.search(text) else text
 
 
+# A character that shows: none of Unicode's default ignorable code points (zero-width spaces and joiners,
+# direction marks, byte order marks, variation selectors, Hangul fillers, tags) nor white space. A title of
+# only such characters was a card's link with no text, an empty headline, a blank feed entry.
+_SHOWN = re.compile("[^\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+                    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _EMBEDDINGS, _ISOLATES = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068"
 _PDF, _PDI = "\u202c", "\u2069"
