@@ -353,6 +353,39 @@ def test_a_name_of_characters_that_show_nothing_is_no_name(tmp_path):
             assert "".join(link.itertext()).strip(" \u200b\ufeff\u200e\u2060"), (name, link.get("href"))
 
 
+def test_relative_pictures_and_links_of_the_front_matter_are_of_the_story_s_page(tmp_path, capsys):
+    """Crawlers copy `<meta property="og:image" content="/images/hero.jpg">` and relative links as written.
+    The body's were resolved against the story's `webUrl`, but a picture, a logo, a related story or an AMP
+    page given so was left out ("no http or https url"): the story lost its picture on every card. They are
+    resolved as the body's are now; without a `webUrl` (or `originalUrl`) they are still left out, with the
+    warning."""
+    import html5lib
+
+    lines = ["images: [{url: /images/hero.jpg, width: 800, height: 400}, {url: thumb.jpg, width: 400, height: 200}]",
+             "provider: {name: P, domain: p.example, images: [{url: /logo.png}]}", "ampWebUrl: story/amp/",
+             "related: [{title: Other, webUrl: /news/other.html}, {title: Bad, webUrl: 'javascript:alert(1)'}]"]
+    files = {f"content/{name}.md": "\n".join(["---", f"title: {name}", "publishedDateTime: 2026-11-20T10:00:00Z",
+                                              *extra, *lines, "---", "Body."]) + "\n"
+             for name, extra in (("based", ["webUrl: https://p.example/news/"]), ("unbased", []))}
+    site = make_site(tmp_path / "site", files)
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if "content/based.md" in line] == [
+        "warning: content/based.md:8: `related`: 1 entry has no `title` or no http or https `webUrl`; it is left out "
+        "(give each story a title and its full address)"]  # (javascript: is no address, relative or not)
+    assert "warning: content/unbased.md:4: `images`: 2 entries have no http or https `url`" in err, err
+    out = site / "output"
+    page = html5lib.parse((out / "news/2026/11/20/based/index.html").read_bytes(), namespaceHTMLElements=False)
+    shown = {(e.tag, e.get("href") or e.get("src") or e.get("content")) for e in page.iter()}
+    assert {("img", "https://p.example/images/hero.jpg"), ("img", "https://p.example/logo.png"),
+            ("link", "https://p.example/news/story/amp/"), ("a", "https://p.example/news/other.html"),
+            ("meta", "https://p.example/images/hero.jpg")} <= shown
+    srcset = {e.get("srcset") for e in page.iter("img")} - {None}
+    assert srcset == {"https://p.example/news/thumb.jpg 400w, https://p.example/images/hero.jpg 800w"}
+    unbased = (out / "news/2026/11/20/unbased/index.html").read_text(encoding="utf-8")
+    assert "hero.jpg" not in unbased and "other.html" not in unbased
+
+
 def test_a_url_with_a_noncharacter_keeps_every_feed_well_formed(tmp_path):
     """U+FFFE and U+FFFF (YAML's "\\uFFFE") are no XML characters, and URL fields let them through: one
     story's `webUrl` or picture made Latest, Top and its provider's feeds ill-formed, and a feed reader

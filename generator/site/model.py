@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
@@ -383,21 +383,24 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     topics = _topics(meta, topic_defs, config, notes)
     featured = _text(meta, "featuredContent", notes, plain=False)
     video_url = iframe_src(featured)
+    # The page the item was taken from: relative addresses in the body, featuredContent, pictures and related
+    # coverage are of that page, as the browser resolved them there (without it they cannot be followed).
+    base = _url(meta.get("webUrl")) or _url(meta.get("originalUrl"))
     values = dict(  # (all read before deciding, so that every problem of the file is said at once)
         excerpt=_text(meta, "excerpt", notes),
-        original_url=_url_field(meta, "originalUrl", notes),
-        web_url=_url_field(meta, "webUrl", notes),
-        amp_url=_url_field(meta, "ampWebUrl", notes),
-        cdn_amp_url=_url_field(meta, "cdnAmpWebUrl", notes),
+        original_url=_url_field(meta, "originalUrl", notes, base),
+        web_url=_url_field(meta, "webUrl", notes, base),
+        amp_url=_url_field(meta, "ampWebUrl", notes, base),
+        cdn_amp_url=_url_field(meta, "cdnAmpWebUrl", notes, base),
         type=kind,
         quality=_score(meta.get("quality"), "quality", notes),
         heat=_score(meta.get("heat"), "heat", notes) or 0.0,
         is_published=_bool(meta, "published", notes, default=True),
-        provider=_provider_ref(meta.get("provider"), "provider", notes),
+        provider=_provider_ref(meta.get("provider"), "provider", notes, base),
         topics=tuple(slug for slug, _ in topics),
         topic_names=tuple(name for _, name in topics),
-        images=_images(meta.get("images"), "images", notes, MAX_IMAGES),
-        related=_related(meta.get("related"), config, notes),
+        images=_images(meta.get("images"), "images", notes, MAX_IMAGES, base),
+        related=_related(meta.get("related"), config, notes, base),
         featured_html="",  # (below: its relative addresses are the story page's, as the body's)
         video_url=video_url,
         embed=embeddable(video_url, config.embed_hosts),
@@ -409,7 +412,6 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         size=_text(meta, "size", notes),
     )
     values["related"] = _other_than(values, notes)
-    base = values["web_url"] or values["original_url"]  # the page the body and featuredContent were taken from
     if featured:
         values["featured_html"] = absolute_addresses(sanitize(featured), base)
     slug_text = _text(meta, "slug", notes)
@@ -561,13 +563,25 @@ def _encoded_after_host(url: str) -> str:
     return start.group() + _ENCODED_IN_URL.sub(lambda m: f"%{ord(m.group()):02X}", rest)
 
 
-def _url_field(meta: dict, key: str, notes: _Notes) -> str:
-    """A URL field (_url); one given that cannot be kept (`javascript:`, a relative path, a list) is left
-    out with a warning, so the user learns why the story has no link."""
+def _resolved(value, base: str) -> str:
+    """A relative address (`/images/x.jpg`, `../x.jpg`) of the page at `base`, as the browser resolved it there,
+    if that makes a safe URL (_url); else the empty string."""
+    if not base or not isinstance(value, str) or not value.strip() or _SCHEME_START.match(value.strip()):
+        return ""
+    return _url(urljoin(base, value.strip()))
+
+
+_SCHEME_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # (an address with a scheme is not relative)
+
+
+def _url_field(meta: dict, key: str, notes: _Notes, base: str = "") -> str:
+    """A URL field (_url), or an address relative to `base` (_resolved); one given that cannot be kept
+    (`javascript:`, a relative path with no page to resolve it against, a list) is left out with a warning,
+    so the user learns why the story has no link."""
     value = meta.get(key)
     if value is None or value == "":
         return ""
-    url = _url(value)
+    url = _url(value) or _resolved(value, base)
     if not url:
         notes.warn(key, f"`{key}` is not an http or https URL: {_shown(value)}; it is left out",
                    "write the full address, e.g. https://provider.example/story")
@@ -806,7 +820,9 @@ def _int(value) -> int | None:
     return number if 0 < number < 100_000 else None
 
 
-def _images(value, key: str, notes: _Notes, limit: int) -> tuple[Image, ...]:
+def _images(value, key: str, notes: _Notes, limit: int, base: str = "") -> tuple[Image, ...]:
+    """Pictures with an http(s) `url`, a file of the site's static/ folder, or an address relative to `base`
+    (a crawler's copy of `<meta property="og:image" content="/images/x.jpg">`)."""
     if value is None:
         return ()
     if isinstance(value, (dict, str)):
@@ -821,7 +837,7 @@ def _images(value, key: str, notes: _Notes, limit: int) -> tuple[Image, ...]:
     images, unusable = [], []
     for entry in value:
         raw = entry.get("url") if isinstance(entry, dict) else entry
-        url = _url(raw) or static_path(raw)  # a picture of the site's own static/ folder is kept too
+        url = _url(raw) or static_path(raw) or _resolved(raw, base)  # (the site's own static/ first)
         if url:
             images.append(Image(url, _int(entry.get("width")) if isinstance(entry, dict) else None,
                                 _int(entry.get("height")) if isinstance(entry, dict) else None))
@@ -841,7 +857,7 @@ def _entries(count: int) -> str:
 _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.?")  # labels of letters, digits and hyphens (any script)
 
 
-def _provider_ref(value, key: str, notes: _Notes) -> ProviderRef | None:
+def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef | None:
     if value is None:
         return None
     if isinstance(value, str):
@@ -862,10 +878,11 @@ def _provider_ref(value, key: str, notes: _Notes) -> ProviderRef | None:
                    "write the site's host, such as example.com")
     if not name and not domain:
         return None
-    return ProviderRef(name or domain, domain, slugify(domain or name), _images(value.get("images"), key, notes, MAX_IMAGES))
+    return ProviderRef(name or domain, domain, slugify(domain or name),
+                       _images(value.get("images"), key, notes, MAX_IMAGES, base))
 
 
-def _related(value, config: Config, notes: _Notes) -> tuple[Related, ...]:
+def _related(value, config: Config, notes: _Notes, base: str = "") -> tuple[Related, ...]:
     if value is None:
         return ()
     if isinstance(value, dict):
@@ -879,7 +896,8 @@ def _related(value, config: Config, notes: _Notes) -> tuple[Related, ...]:
         value = value[:MAX_RELATED]
     related, unusable = [], 0
     for entry in value:
-        url = isinstance(entry, dict) and (_url(entry.get("webUrl")) or _url(entry.get("originalUrl")))
+        url = isinstance(entry, dict) and (_url(entry.get("webUrl")) or _url(entry.get("originalUrl"))
+                                           or _resolved(entry.get("webUrl") or entry.get("originalUrl"), base))
         title = isinstance(entry, dict) and _plain(entry.get("title") or "")
         if not url or not title:
             unusable += 1  # nothing a reader could follow
