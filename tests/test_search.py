@@ -279,6 +279,29 @@ def test_the_browser_finds_words_of_shards_named_in_hex(split_site, page):
             assert result_links(page).all_inner_texts() == [f"Story of {word}"]
 
 
+def test_words_sharing_a_long_prefix_keep_index_file_names_short(tmp_path, monkeypatch):
+    """A shard is split by one more character while it is too big, and a key that is not plain ASCII is named
+    in hex: crafted words sharing a prefix of 37 Gothic letters (4 bytes each in UTF-8) made a terms file
+    name of 330 characters, past what a file system takes, and the whole build failed. A key whose name
+    would grow past MAX_SHARD_NAME is not split (its file is bigger); every word is still found."""
+    from generator.plan import search
+
+    monkeypatch.setattr(search, "SHARD_BYTES", 300)
+    prefix = "".join(chr(0x10330 + n % 20) for n in range(37))
+    words = [prefix + chr(0x10330 + a) + chr(0x10330 + b) for a in range(6) for b in range(6)]
+    files = {f"content/g{n}.md": item(f"Story {n}", f"2026-11-{n + 1:02d}T10:00:00Z", body=" ".join(words[n::4]))
+             for n in range(4)}
+    root = make_site(tmp_path / "site", files, CONFIG + "stories:\n  enabled: false\n")
+    config = load_config(root / "config.yaml")
+    result = build(config, BuildOptions(workers=1))
+    assert result.items == 4
+    names = files_under(config.output_path)
+    assert max(len(name) for name in names) < 120, max(names, key=len)
+    meta, docs, found = index_of(config.output_path)
+    assert meta["split"] and len(set(found) & {terms(word, meta["stemmer"])[0] for word in words}) == len(words)
+    assert titles_for(config.output_path, words[5]) == ["Story 1"]
+
+
 def test_the_index_is_byte_identical_across_processes_and_hash_seeds(tmp_path):
     outputs = []
     for seed in ("1", "2"):

@@ -64,6 +64,7 @@ DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
 MAX_TASKS = 32  # a big site: fewer, larger tasks, so that fewer partial posting lists are joined
 SHARD_BYTES = 24 * 1024  # a terms file larger than this is split by one more character of its terms
+MAX_SHARD_NAME = 64  # characters of a terms file's name (terms/...): a longer key is not split (_shards)
 MAX_POSTINGS = 2000  # a term in more stories keeps its highest impacts only (filters keep all)
 EXCERPT_CHARS = 200
 THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (render.pictures)
@@ -403,7 +404,10 @@ def _shards(postings: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
         for key, group in groups.items():
             size = sum(len(postings[term]) + len(term) + 8 for term in group)
             longer = [term for term in group if len(term) > length]
-            if size > SHARD_BYTES and longer:
+            # (a key's file name grows with each split; one past MAX_SHARD_NAME keeps its terms in one larger
+            # file: crafted words sharing a long prefix of 4-byte letters made names past the file system's
+            # 255 bytes, and the build failed)
+            if size > SHARD_BYTES and longer and len(shard_file(key + "\U0010ffff")) <= MAX_SHARD_NAME:
                 split.add(key)
                 shorter = [term for term in group if len(term) <= length]
                 if shorter:
