@@ -89,6 +89,15 @@ def safe_url(value, schemes: tuple[str, ...] = ("http", "https")) -> str:
     return f"{parts.scheme}://{host}{rest}" if host else ""
 
 
+def joined(base: str, relative: str) -> str:
+    """urljoin(base, relative): the address a link written `relative` on the page `base` leads to; "" when it
+    names no host a browser could read (urljoin raises on `//[::1/x` or `//a]b/`, which crawled bodies hold)."""
+    try:
+        return urljoin(base, relative)
+    except ValueError:
+        return ""
+
+
 _STATIC_PATH = re.compile(r"/?(static(?:/[A-Za-z0-9_-][A-Za-z0-9._-]*)+)")
 
 

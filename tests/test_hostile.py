@@ -386,6 +386,27 @@ def test_relative_pictures_and_links_of_the_front_matter_are_of_the_story_s_page
     assert "hero.jpg" not in unbased and "other.html" not in unbased
 
 
+def test_a_relative_address_with_a_broken_host_costs_only_its_link(tmp_path, capsys):
+    """`<a href="//[::1/x">` or `<img src="//a]b/x.png">` in a crawled body (a broken IPv6 host or a stray
+    bracket): resolving it against the story's `webUrl` raised ValueError from urljoin, and the whole build
+    stopped with a traceback. Such an address leads nowhere a browser could go: the link keeps its text,
+    unlinked, as a relative link without a page to resolve it against; a picture or related story given so
+    is left out with a warning."""
+    body = '<a href="//[::1/x">first</a> <img src="//a]b/x.png" alt="pic"> [second](/fine)'
+    files = {"content/a.md": "\n".join([
+        "---", "title: Broken hosts", "publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://p.example/news/",
+        "images: [{url: '//[::1/x.png'}]", "related: [{title: R, webUrl: '//a]b/r'}]", "---", body]) + "\n",
+        "content/b.md": "---\ntitle: Other\npublishedDateTime: 2026-11-20T11:00:00Z\n---\nBody.\n"}
+    site = make_site(tmp_path / "site", files)
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "warning: content/a.md:5: `images`" in err and "content/a.md:6: `related`" in err
+    page = (site / "output/news/2026/11/20/a/index.html").read_text(encoding="utf-8")
+    assert '<a rel="noopener noreferrer nofollow">first</a>' in page and 'href="https://p.example/fine"' in page
+    assert "[::1" not in page and "a]b" not in page
+    assert (site / "output/news/2026/11/20/b/index.html").is_file()
+
+
 def test_a_url_with_a_noncharacter_keeps_every_feed_well_formed(tmp_path):
     """U+FFFE and U+FFFF (YAML's "\\uFFFE") are no XML characters, and URL fields let them through: one
     story's `webUrl` or picture made Latest, Top and its provider's feeds ill-formed, and a feed reader

@@ -14,11 +14,10 @@ import html as htmlmod
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
-from urllib.parse import urljoin
 
 import nh3
 
-from generator.urls import host_of, safe_url
+from generator.urls import host_of, joined, safe_url
 
 try:  # cmark-gfm: GitHub's C implementation of CommonMark, much faster than Python-Markdown
     import cmarkgfm
@@ -110,7 +109,7 @@ def absolute_addresses(html: str, base: str) -> str:
             return f'{attribute}="{htmlmod.escape(address)}"' if address else match.group()
         if not value or value.startswith("#") or _SCHEME.match(value):
             return match.group()
-        address = urljoin(base, htmlmod.unescape(value)) if base else (
+        address = joined(base, htmlmod.unescape(value)) if base else (
             "https:" + htmlmod.unescape(value) if value.startswith("//") else "")
         address = safe_url(address)
         return f'{attribute}="{htmlmod.escape(address)}"' if address else ""

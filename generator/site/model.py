@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
-from urllib.parse import quote, urljoin
+from urllib.parse import quote
 
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
@@ -41,7 +41,7 @@ from generator.errors import Problem, Rejected
 from generator.frozen import record
 from generator.site.markup import absolute_addresses, embeddable, iframe_src, render_markdown, sanitize
 from generator.urlnorm import canonical_url
-from generator.urls import distinct_slug, host_of, safe_url, slugify, spell_symbols, static_path
+from generator.urls import distinct_slug, host_of, joined, safe_url, slugify, spell_symbols, static_path
 
 log = logging.getLogger(__name__)
 
@@ -568,7 +568,7 @@ def _resolved(value, base: str) -> str:
     if that makes a safe URL (_url); else the empty string."""
     if not base or not isinstance(value, str) or not value.strip() or _SCHEME_START.match(value.strip()):
         return ""
-    return _url(urljoin(base, value.strip()))
+    return _url(joined(base, value.strip()))
 
 
 _SCHEME_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # (an address with a scheme is not relative)
