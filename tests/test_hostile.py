@@ -77,6 +77,26 @@ def test_feeds_with_references_to_no_character_are_fetched_whole(tmp_path, serve
     assert not result.site.problems and result.items == 6
 
 
+RSS_BROKEN_HOSTS = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Feed</title><link>https://feed.example/</link>
+<item><title>Broken link</title><link>//[::1/x</link><guid>g1</guid></item>
+<item><title>Broken picture</title><link>https://feed.example/2</link><enclosure url="//a]b/x.jpg" type="image/jpeg"/></item>
+<item><title>Plain</title><link>https://feed.example/3</link></item>
+</channel></rss>"""
+
+
+def test_an_entry_address_with_a_broken_host_costs_only_that_address(tmp_path, server, capsys):
+    """An entry's link or enclosure `//[::1/x` (a broken IPv6 host) made urljoin raise, and fetch failed the
+    whole source: "cannot read the feed: ValueError: Invalid IPv6 URL", none of its entries written. Such an
+    address is no address now; every entry is fetched."""
+    server.routes["/rss.xml"] = Route(RSS_BROKEN_HOSTS)
+    site = fetch_site(tmp_path / "site", server, ["/rss.xml"])
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 0 and "3 new" in out and "0 failed" in out, out + err
+    assert fetched_titles(site) == ["Broken link", "Broken picture", "Plain"]
+
+
 # --- front matter: escapes that are no characters -----------------------------------------------------
 
 def test_surrogate_escapes_in_front_matter_keep_the_item(tmp_path):
