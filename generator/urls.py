@@ -79,9 +79,10 @@ def safe_url(value, schemes: tuple[str, ...] = ("http", "https")) -> str:
         return ""
     try:
         parts = urlsplit(value)
+        port = parts.port  # (raises on a port that is no number of 0 to 65535; to 0 no browser connects)
     except ValueError:
         return ""
-    if parts.scheme not in schemes or not parts.netloc:  # (urlsplit gives the scheme in lower case)
+    if parts.scheme not in schemes or not parts.netloc or port == 0:  # (urlsplit gives the scheme in lower case)
         return ""
     # (the value is "scheme://netloc..." as written: _UNSAFE_IN_URL let no space or backslash through)
     rest = value[len(parts.scheme) + 3 + len(parts.netloc):]
