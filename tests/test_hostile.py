@@ -829,7 +829,8 @@ def test_a_right_to_left_fact_leaves_the_next_one_in_its_order(tmp_path, page):
     "1 · الجزيرة نت story". Each fact (and a provider's domain) is isolated now (<bdi>)."""
     from conftest import item, static_server
 
-    provider = json.dumps({"name": "\u0627\u0644\u062c\u0632\u064a\u0631\u0629", "domain": "\u0646\u062a \u0627\u0644\u062c\u0632\u064a\u0631\u0629"})
+    name = "\u0627\u0644\u062c\u0632\u064a\u0631\u0629"  # (Al Jazeera, in Arabic)
+    provider = json.dumps({"name": name, "domain": "\u0646\u062a " + name})
     files = {"content/story.md": item("Title", length=json.dumps("\u062f\u0642\u0627\u0626\u0642 4"), size='"12 MB"',
                                       provider=provider)}
     config, result = build_site(make_site(tmp_path / "site", files))

@@ -365,7 +365,8 @@ def test_a_smartable_data_folder_gives_topics_and_provider_logos(tmp_path):
     ("file:///etc/passwd", False), ("//evil.example/x", False), ("/relative/path", False), ("https:///nohost", False),
     ('https://example.org/"onmouseover=alert(1)', False), ("https://example.org/a b", False),
     ("https:\\\\evil.example", False), ("mailto:x@example.org", False), (None, False), (42, False),
-    ("https://example.org:99999/", False), ("https://example.org:8o/x", False), ("https://example.org:0/", False), ("https://example.org:8080/x", True),
+    ("https://example.org:99999/", False), ("https://example.org:8o/x", False), ("https://example.org:0/", False),
+    ("https://example.org:8080/x", True),
 ])
 def test_safe_url(url, kept):
     from generator.urls import safe_url

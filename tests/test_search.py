@@ -275,7 +275,8 @@ def test_the_browser_finds_words_of_shards_named_in_hex(split_site, page):
         offline(page, base)
         for word in DEVICE_WORDS:
             page.goto(base + f"search/?q={word}")
-            page.locator("#search-status").filter(has_text=f"1 result for").filter(has_text=word).wait_for(timeout=10_000)
+            status = page.locator("#search-status").filter(has_text="1 result for").filter(has_text=word)
+            status.wait_for(timeout=10_000)
             assert result_links(page).all_inner_texts() == [f"Story of {word}"]
 
 

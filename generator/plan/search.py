@@ -23,7 +23,8 @@ character (meta's "split" lists the split keys; the client follows the same rule
 whatever the size of the site. A term in more than MAX_POSTINGS stories keeps only its MAX_POSTINGS highest
 impacts (and its true df): such a word is too common to decide a ranking. KEY is in the file name as is
 when it is [a-z0-9] and no Windows device name (`con`, `nul`), else "x" + the hex of its UTF-8: a crafted
-term can never name a file outside the folder, nor one a checkout on Windows cannot write. "forms" gives the commonest word of a stem, for "did you mean".
+term can never name a file outside the folder, nor one a checkout on Windows cannot write. "forms" gives the
+commonest word of a stem, for "did you mean".
 
 A query reads meta.json, one terms file per query word (and one per phrase or filter) and the docs files
 of the results it shows: a few small files, whatever the size of the site. Document ids go from the oldest
