@@ -46,7 +46,12 @@ def slugify(text: str, fallback: str = "") -> str:
     if not slug:
         seed = str(text) or fallback
         slug = "x-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
-    return slug + "_" if _DEVICE.fullmatch(slug) else slug
+    return slug + "_" if device_name(slug) else slug
+
+
+def device_name(name: str) -> bool:
+    """Whether a lower-case file name (without its extension) is one Windows reserves (CON, NUL, COM1 ...)."""
+    return _DEVICE.fullmatch(name) is not None
 
 
 def spell_symbols(text: str) -> str:
@@ -62,7 +67,11 @@ def distinct_slug(slug: str, seed: str) -> str:
 
 
 def safe_url(value, schemes: tuple[str, ...] = ("http", "https")) -> str:
-    """The URL if it is absolute with an allowed scheme and a host; else the empty string."""
+    """The URL if it is absolute with an allowed scheme and a host, its scheme in lower case and without a
+    user name or password; else the empty string. (`HTTPS://host/x.jpg` is the same address to a browser, but
+    what compares schemes as written, such as templates' `url` filter, took it for a path of the site. A
+    browser loads no picture from `https://user:pw@host/`, and such a link is someone's password, or a
+    disguise: `https://www.bbc.co.uk@evil.example/` goes to evil.example.)"""
     if not isinstance(value, str):
         return ""
     value = value.strip()
@@ -70,11 +79,24 @@ def safe_url(value, schemes: tuple[str, ...] = ("http", "https")) -> str:
         return ""
     try:
         parts = urlsplit(value)
+        port = parts.port  # (raises on a port that is no number of 0 to 65535; to 0 no browser connects)
     except ValueError:
         return ""
-    if parts.scheme.lower() not in schemes or not parts.netloc:
+    if parts.scheme not in schemes or not parts.netloc or port == 0:  # (urlsplit gives the scheme in lower case)
         return ""
-    return value
+    # (the value is "scheme://netloc..." as written: _UNSAFE_IN_URL let no space or backslash through)
+    rest = value[len(parts.scheme) + 3 + len(parts.netloc):]
+    host = parts.netloc.rpartition("@")[2]
+    return f"{parts.scheme}://{host}{rest}" if host else ""
+
+
+def joined(base: str, relative: str) -> str:
+    """urljoin(base, relative): the address a link written `relative` on the page `base` leads to; "" when it
+    names no host a browser could read (urljoin raises on `//[::1/x` or `//a]b/`, which crawled bodies hold)."""
+    try:
+        return urljoin(base, relative)
+    except ValueError:
+        return ""
 
 
 _STATIC_PATH = re.compile(r"/?(static(?:/[A-Za-z0-9_-][A-Za-z0-9._-]*)+)")

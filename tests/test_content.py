@@ -161,6 +161,9 @@ FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warn
     ("publishedDateTime: 2026-11-20", "error: content/x.md:1: missing `title` (add a line `title: ...` to the front matter)"),
     ('title: "   "\npublishedDateTime: 2026-11-20', "error: content/x.md:2: `title` is empty (write the title as text)"),
     ('title: "<b></b>"\npublishedDateTime: 2026-11-20', "error: content/x.md:2: `title` is empty (write the title as text)"),
+    # (only characters that show nothing: a zero-width space, as `&#8203;` too, a byte order mark, a word joiner)
+    ('title: "\\u200b&#8203;\\ufeff\\u2060"\npublishedDateTime: 2026-11-20',
+     "error: content/x.md:2: `title` is empty (write the title as text)"),
     ("title: No date", "error: content/x.md:1: missing `publishedDateTime` (add `publishedDateTime: 2026-11-22T08:00:00Z`)"),
     ("title: x\npublishedDateTime: next tuesday",
      "error: content/x.md:3: `publishedDateTime` is not a date: 'next tuesday' (write it as 2026-11-22T08:00:00Z)"),
@@ -749,6 +752,7 @@ def test_a_symlink_loop_in_content_is_reported_and_the_rest_builds(tmp_path, mon
     (root / "content/news/a.md").symlink_to("b.md")
     (root / "content/news/b.md").symlink_to("a.md")
     (root / "content/news/up").symlink_to("..", target_is_directory=True)  # a folder loop is not followed
+    (root / "content/news/gone.md").symlink_to("moved-away.md")  # a link to nowhere was left out unsaid
     monkeypatch.chdir(root)
     assert cli.main(["build", "--report", "../report.json"]) == 0
     captured = capsys.readouterr()
@@ -756,6 +760,8 @@ def test_a_symlink_loop_in_content_is_reported_and_the_rest_builds(tmp_path, mon
     for name in ("a.md", "b.md", "loop.md"):
         assert (f"error: content/news/{name}: cannot read the file: Too many levels of symbolic links "
                 f"(fix or remove the symbolic link) [left out]") in captured.err
+    assert ("error: content/news/gone.md: cannot read the file: No such file or directory "
+            "(fix or remove the symbolic link) [left out]") in captured.err
     report = json.loads((tmp_path / "site/../report.json").read_text())
     assert [p["source"] for p in report["pages"] if "source" in p] == ["content/news/ok.md"]
 

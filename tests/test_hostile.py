@@ -77,6 +77,26 @@ def test_feeds_with_references_to_no_character_are_fetched_whole(tmp_path, serve
     assert not result.site.problems and result.items == 6
 
 
+RSS_BROKEN_HOSTS = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Feed</title><link>https://feed.example/</link>
+<item><title>Broken link</title><link>//[::1/x</link><guid>g1</guid></item>
+<item><title>Broken picture</title><link>https://feed.example/2</link><enclosure url="//a]b/x.jpg" type="image/jpeg"/></item>
+<item><title>Plain</title><link>https://feed.example/3</link></item>
+</channel></rss>"""
+
+
+def test_an_entry_address_with_a_broken_host_costs_only_that_address(tmp_path, server, capsys):
+    """An entry's link or enclosure `//[::1/x` (a broken IPv6 host) made urljoin raise, and fetch failed the
+    whole source: "cannot read the feed: ValueError: Invalid IPv6 URL", none of its entries written. Such an
+    address is no address now; every entry is fetched."""
+    server.routes["/rss.xml"] = Route(RSS_BROKEN_HOSTS)
+    site = fetch_site(tmp_path / "site", server, ["/rss.xml"])
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 0 and "3 new" in out and "0 failed" in out, out + err
+    assert fetched_titles(site) == ["Broken link", "Broken picture", "Plain"]
+
+
 # --- front matter: escapes that are no characters -----------------------------------------------------
 
 def test_surrogate_escapes_in_front_matter_keep_the_item(tmp_path):
@@ -208,6 +228,203 @@ def test_a_provider_domain_that_is_no_host_makes_no_link_in_json_ld(tmp_path, do
     bad = jsonld(config.output_path / "news/2026/11/20/a/index.html")["publisher"]
     assert bad["name"] == "Provider" and "url" not in bad, bad
     assert jsonld(config.output_path / "news/2026/11/20/b/index.html")["publisher"]["url"] == "https://good.example/"
+
+
+def test_a_url_whose_scheme_is_in_capitals_leads_where_the_browser_goes(tmp_path):
+    """`HTTPS://img.example/a.jpg` is an address like any other to a browser, and crawlers copy such ones. The
+    pages took it for a path of the site: every picture was `/HTTPS://img.example/a.jpg` (never loaded), a
+    link preview's picture `https://example.org/HTTPS://...`, and a YouTube player in capitals was not
+    embedded. The scheme is kept in lower case now, so each leads where it says."""
+    import html5lib
+
+    front = "\n".join([
+        "title: Capitals", "publishedDateTime: 2026-11-20T10:00:00Z", "type: video", "webUrl: HTTPS://provider.example/a",
+        "featuredContent: " + json.dumps('<iframe src="HTTPS://www.youtube.com/embed/abc"></iframe>'),
+        "images: [{url: 'HTTPS://img.example/a.jpg', width: 800, height: 400}, "
+        "{url: 'Https://img.example/b.jpg', width: 400, height: 200}]",
+        "provider: {name: P, domain: p.example, images: [{url: 'HTTP://img.example/logo.png', width: 50, height: 50}]}",
+        "related: [{title: R, webUrl: 'HTTPS://other.example/r'}]"])
+    config, result = build_site(make_site(tmp_path / "site", {"content/caps.md": f"---\n{front}\n---\nBody.\n"}))
+    out = config.output_path
+    seen = []  # every address of the page that names one of the item's hosts
+    for name in ("news/2026/11/20/caps/index.html", "latest/index.html", "providers/p-example/index.html"):
+        page = html5lib.parse((out / name).read_bytes(), namespaceHTMLElements=False)
+        for element in page.iter():
+            urls = [element.get(key) or "" for key in ("src", "href", "content")]
+            urls += [entry.split()[0] for entry in (element.get("srcset") or "").split(", ") if entry]
+            seen += [url for url in urls if any(host in url.lower() for host in ("img.", "provider.", "other.", "youtube"))]
+    assert "https://www.youtube.com/embed/abc" in seen and "http://img.example/logo.png" in seen
+    assert len(seen) > 10 and all(url.startswith(("https://", "http://img.example/")) for url in seen), seen
+    assert jsonld(out / "news/2026/11/20/caps/index.html")["image"] == ["https://img.example/a.jpg",
+                                                                         "https://img.example/b.jpg"]
+
+
+def test_a_story_is_not_its_own_coverage(tmp_path, capsys):
+    """Crawlers list the page they read among its `related` coverage, as written or as its AMP page with
+    tracking parameters. The story's page then linked to itself under "More coverage" ("On this site") and
+    to its own AMP page as another provider's, and its cards said "+3 sources" for one other. Such entries
+    are left out now, with a warning naming the line."""
+    import html5lib
+
+    related = [{"title": "Itself", "webUrl": "https://a.example/story"},
+               {"title": "Its AMP page", "webUrl": "https://www.a.example/story/amp/?utm_source=feed"},
+               {"title": "Other", "webUrl": "https://b.example/other"}]
+    files = {"content/self.md": "\n".join([
+        "---", "title: Self", "publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://a.example/story",
+        "provider: {name: A, domain: a.example}", f"related: {json.dumps(related)}", "---", "Body."]) + "\n"}
+    site = make_site(tmp_path / "site", files)
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "warning: content/self.md:6: `related`: 2 entries have this story's own address; they are left out" in err
+    out = site / "output"
+    page = html5lib.parse((out / "news/2026/11/20/self/index.html").read_bytes(), namespaceHTMLElements=False)
+    coverage = [(a.get("href"), a.text) for a in page.iter("a") if a.get("class") == "title"]
+    assert coverage == [("https://b.example/other", "Other")]
+    latest = html5lib.parse((out / "latest/index.html").read_bytes(), namespaceHTMLElements=False)
+    assert ["".join(s.itertext()) for s in latest.iter("span") if "sources" in (s.get("class") or "")] == ["+1 source"]
+
+
+def test_relative_addresses_in_featured_content_lead_to_the_provider(tmp_path):
+    """What `featuredContent` holds besides its player is shown, sanitised, above the body; its relative links
+    and pictures (`/video/1`, `thumb.jpg`) were left as written, so on this site they led to pages and
+    pictures it does not have. They are resolved against the story's `webUrl` now, as the body's are; an
+    item without one keeps the text of such a link, unlinked."""
+    import html5lib
+
+    featured = json.dumps('<p>Watch <a href="/video/1">the clip</a> <img src="thumb.jpg" alt="t"></p>'
+                          '<iframe src="https://www.youtube.com/embed/x"></iframe>')
+    files = {f"content/{name}.md": "\n".join(["---", f"title: {name}", "publishedDateTime: 2026-11-20T10:00:00Z",
+                                              *lines, f"featuredContent: {featured}", "---", "Body."]) + "\n"
+             for name, lines in (("based", ["webUrl: https://p.example/news/story.html"]), ("unbased", []))}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    shown = {}
+    for name in ("based", "unbased"):
+        page = html5lib.parse((config.output_path / f"news/2026/11/20/{name}/index.html").read_bytes(),
+                              namespaceHTMLElements=False)
+        [featured] = [div for div in page.iter("div") if div.get("class") == "featured body"]
+        shown[name] = ("".join(featured.itertext()), [(e.tag, e.get("href") or e.get("src")) for e in featured.iter()
+                                                      if e.tag in ("a", "img")])
+    assert shown["based"] == ("Watch the clip ", [("a", "https://p.example/video/1"),
+                                                  ("img", "https://p.example/news/thumb.jpg")])
+    assert shown["unbased"] == ("Watch the clip ", [("a", None), ("img", None)])
+
+
+def test_a_user_name_or_password_in_a_url_is_not_published(tmp_path):
+    """`https://user:secret@img.example/a.jpg`: a browser loads no picture from such an address (Chromium
+    blocks it), so the story's picture and its provider's logo never showed; a link with one published
+    someone's password in every page, feed and API file, or disguised its host
+    (`https://www.bbc.co.uk@evil.example/` goes to evil.example). Every address is kept without them now,
+    in the front matter's fields and in the body."""
+    front = "\n".join([
+        "title: Credentials", "publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://user:secret@p.example/a",
+        "ampWebUrl: https://www.bbc.co.uk@evil.example/amp", "images: [{url: 'https://user:secret@img.example/a.jpg'}]",
+        "provider: {name: P, domain: p.example, images: [{url: 'https://user:secret@img.example/logo.png'}]}",
+        "related: [{title: R, webUrl: 'https://user:secret@other.example/r'}]"])
+    body = "[a](https://user:secret@body.example/x) ![i](https://user:secret@body.example/i.png) [m](mailto:me@p.example)"
+    config, result = build_site(make_site(tmp_path / "site", {"content/creds.md": f"---\n{front}\n---\n{body}\n"}))
+    outputs = {p.relative_to(config.output_path).as_posix(): p.read_text(encoding="utf-8")
+               for p in config.output_path.rglob("*") if p.suffix in (".html", ".xml", ".rss", ".json")}
+    assert len(outputs) > 20
+    for name, text in outputs.items():
+        assert "secret" not in text and "bbc.co.uk" not in text, name
+    page = outputs["news/2026/11/20/creds/index.html"]
+    for address in ("https://img.example/a.jpg", "https://img.example/logo.png", "https://p.example/a",
+                    "https://evil.example/amp", "https://other.example/r", "https://body.example/x",
+                    "https://body.example/i.png", "mailto:me@p.example"):
+        assert f'="{address}"' in page, address
+
+
+def test_a_provider_s_monogram_is_a_letter_that_shows(tmp_path):
+    """Crawled names often start with a byte order mark, a zero-width space or a direction override; the
+    monogram (a provider without a logo: its letters in a circle on every card) was that first character,
+    and showed an empty circle. It is the first letter or digit of the name's first words now."""
+    import html5lib
+
+    names = {"\ufeffReuters": "R", "\u202eNews": "N", "\u200bThe Verge": "TV", "\u00abLe Monde\u00bb": "LM"}
+    files = {f"content/p{n}.md": "\n".join(["---", f"title: Story {n}", f"publishedDateTime: 2026-11-20T1{n}:00:00Z",
+                                           "provider: " + json.dumps({"name": name, "domain": f"p{n}.example"}),
+                                           "---", "Body."]) + "\n"
+             for n, name in enumerate(names)}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    page = html5lib.parse((config.output_path / "providers/index.html").read_bytes(), namespaceHTMLElements=False)
+    shown = sorted("".join(span.itertext()) for span in page.iter("span") if "monogram" in (span.get("class") or ""))
+    assert shown == sorted(names.values())
+
+
+def test_a_name_of_characters_that_show_nothing_is_no_name(tmp_path):
+    """A topic or provider named only by a zero-width space (`&#8203;`, a crawler's copy of an empty HTML
+    field), a byte order mark or a direction mark was kept as a name: every card of the story had a topic
+    link and a provider link with no text (nothing to read or click), the topics page an empty tile. Such a
+    name is as empty as spaces now: no topic, and the provider is named by its domain."""
+    import html5lib
+
+    invisible = "\u200b&#8203;\ufeff\u200e\u2060"
+    files = {"content/a.md": "\n".join([
+        "---", "title: Story", "publishedDateTime: 2026-11-20T10:00:00Z", f"topics: {json.dumps([invisible, 'Real'])}",
+        "provider: " + json.dumps({"name": invisible, "domain": "p.example"}), "---", "Body."]) + "\n"}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    [story] = result.site.model.site.items
+    assert story.topic_names == ("Real",) and story.provider.name == "p.example"
+    for name in ("latest/index.html", "topics/index.html", "providers/index.html", "news/2026/11/20/a/index.html"):
+        page = html5lib.parse((config.output_path / name).read_bytes(), namespaceHTMLElements=False)
+        links = [a for a in page.iter("a") if "/topics/" in (a.get("href") or "") or "/providers/" in (a.get("href") or "")]
+        assert links, name
+        for link in links:
+            assert "".join(link.itertext()).strip(" \u200b\ufeff\u200e\u2060"), (name, link.get("href"))
+
+
+def test_relative_pictures_and_links_of_the_front_matter_are_of_the_story_s_page(tmp_path, capsys):
+    """Crawlers copy `<meta property="og:image" content="/images/hero.jpg">` and relative links as written.
+    The body's were resolved against the story's `webUrl`, but a picture, a logo, a related story or an AMP
+    page given so was left out ("no http or https url"): the story lost its picture on every card. They are
+    resolved as the body's are now; without a `webUrl` (or `originalUrl`) they are still left out, with the
+    warning."""
+    import html5lib
+
+    lines = ["images: [{url: /images/hero.jpg, width: 800, height: 400}, {url: thumb.jpg, width: 400, height: 200}]",
+             "provider: {name: P, domain: p.example, images: [{url: /logo.png}]}", "ampWebUrl: story/amp/",
+             "related: [{title: Other, webUrl: /news/other.html}, {title: Bad, webUrl: 'javascript:alert(1)'}]"]
+    files = {f"content/{name}.md": "\n".join(["---", f"title: {name}", "publishedDateTime: 2026-11-20T10:00:00Z",
+                                              *extra, *lines, "---", "Body."]) + "\n"
+             for name, extra in (("based", ["webUrl: https://p.example/news/"]), ("unbased", []))}
+    site = make_site(tmp_path / "site", files)
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if "content/based.md" in line] == [
+        "warning: content/based.md:8: `related`: 1 entry has no `title` or no http or https `webUrl`; it is left out "
+        "(give each story a title and its full address)"]  # (javascript: is no address, relative or not)
+    assert "warning: content/unbased.md:4: `images`: 2 entries have no http or https `url`" in err, err
+    out = site / "output"
+    page = html5lib.parse((out / "news/2026/11/20/based/index.html").read_bytes(), namespaceHTMLElements=False)
+    shown = {(e.tag, e.get("href") or e.get("src") or e.get("content")) for e in page.iter()}
+    assert {("img", "https://p.example/images/hero.jpg"), ("img", "https://p.example/logo.png"),
+            ("link", "https://p.example/news/story/amp/"), ("a", "https://p.example/news/other.html"),
+            ("meta", "https://p.example/images/hero.jpg")} <= shown
+    srcset = {e.get("srcset") for e in page.iter("img")} - {None}
+    assert srcset == {"https://p.example/news/thumb.jpg 400w, https://p.example/images/hero.jpg 800w"}
+    unbased = (out / "news/2026/11/20/unbased/index.html").read_text(encoding="utf-8")
+    assert "hero.jpg" not in unbased and "other.html" not in unbased
+
+
+def test_a_relative_address_with_a_broken_host_costs_only_its_link(tmp_path, capsys):
+    """`<a href="//[::1/x">` or `<img src="//a]b/x.png">` in a crawled body (a broken IPv6 host or a stray
+    bracket): resolving it against the story's `webUrl` raised ValueError from urljoin, and the whole build
+    stopped with a traceback. Such an address leads nowhere a browser could go: the link keeps its text,
+    unlinked, as a relative link without a page to resolve it against; a picture or related story given so
+    is left out with a warning."""
+    body = '<a href="//[::1/x">first</a> <img src="//a]b/x.png" alt="pic"> [second](/fine)'
+    files = {"content/a.md": "\n".join([
+        "---", "title: Broken hosts", "publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://p.example/news/",
+        "images: [{url: '//[::1/x.png'}]", "related: [{title: R, webUrl: '//a]b/r'}]", "---", body]) + "\n",
+        "content/b.md": "---\ntitle: Other\npublishedDateTime: 2026-11-20T11:00:00Z\n---\nBody.\n"}
+    site = make_site(tmp_path / "site", files)
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "warning: content/a.md:5: `images`" in err and "content/a.md:6: `related`" in err
+    page = (site / "output/news/2026/11/20/a/index.html").read_text(encoding="utf-8")
+    assert '<a rel="noopener noreferrer nofollow">first</a>' in page and 'href="https://p.example/fine"' in page
+    assert "[::1" not in page and "a]b" not in page
+    assert (site / "output/news/2026/11/20/b/index.html").is_file()
 
 
 def test_a_url_with_a_noncharacter_keeps_every_feed_well_formed(tmp_path):
@@ -589,13 +806,47 @@ def test_a_direction_override_left_open_in_a_field_turns_nothing_after_it(tmp_pa
     assert story.title == "Title \u202eturned\u202c" and story.length == "4 min \u202e\u202c"
     with static_server(config.output_path) as base:
         page.goto(base + "latest/")
-        order = page.evaluate("""() => {
-            const text = document.querySelector('.card .facts').firstChild, range = document.createRange();
-            const x = i => { range.setStart(text, i); range.setEnd(text, i + 1); return range.getBoundingClientRect().x; };
-            const at = text.textContent.indexOf('12 MB');
-            return [text.textContent.slice(at), x(at) < x(at + 4)];
-        }""")
+        order = page.evaluate(FACT_ORDER)
     assert order == ["12 MB", True]  # written left to right, as without the override
+
+
+# The last fact of the first card's facts, and whether it is drawn left to right ("12 MB": 1 before B)
+FACT_ORDER = """() => {
+    const facts = document.querySelector('.card .facts'), range = document.createRange();
+    const walker = document.createTreeWalker(facts, NodeFilter.SHOW_TEXT);
+    let text = null;
+    while (walker.nextNode()) if (walker.currentNode.textContent.includes('12 MB')) text = walker.currentNode;
+    const x = i => { range.setStart(text, i); range.setEnd(text, i + 1); return range.getBoundingClientRect().x; };
+    const at = text.textContent.indexOf('12 MB');
+    return [text.textContent.slice(at), x(at) < x(at + 4)];
+}"""
+
+
+@pytest.mark.slow
+def test_a_right_to_left_fact_leaves_the_next_one_in_its_order(tmp_path, page):
+    """Without any override, a right-to-left `length` ("4 minutes" in Arabic) took the number of the fact after
+    it into its run: a card read "12 · 4 دقائق MB" for "دقائق 4 · 12 MB", and a provider's card
+    "1 · الجزيرة نت story". Each fact (and a provider's domain) is isolated now (<bdi>)."""
+    from conftest import item, static_server
+
+    name = "\u0627\u0644\u062c\u0632\u064a\u0631\u0629"  # (Al Jazeera, in Arabic)
+    provider = json.dumps({"name": name, "domain": "\u0646\u062a " + name})
+    files = {"content/story.md": item("Title", length=json.dumps("\u062f\u0642\u0627\u0626\u0642 4"), size='"12 MB"',
+                                      provider=provider)}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    with static_server(config.output_path) as base:
+        page.goto(base + "latest/")
+        assert page.evaluate(FACT_ORDER) == ["12 MB", True]
+        page.goto(base + "providers/")
+        order = page.evaluate("""() => {
+            const meta = document.querySelector('.provider-card .meta'), range = document.createRange();
+            const text = [...meta.childNodes].find(node => node.nodeType === 3 && node.textContent.includes('1 story'));
+            const at = text.textContent.indexOf('1 story');
+            range.setStart(text, at); range.setEnd(text, at + 1);
+            const one = range.getBoundingClientRect().x;
+            return one > meta.querySelector('bdi').getBoundingClientRect().right - 1;
+        }""")
+    assert order  # "1 story" after the domain, not drawn before it
 
 
 def test_an_endless_title_or_excerpt_is_cut_with_a_warning_and_the_site_stays_small(tmp_path, capsys):

@@ -195,7 +195,7 @@ def test_a_title_word_outranks_the_same_word_in_a_body(searchable):
 def test_records_hold_the_story_as_data_and_urls_relative_to_the_site(searchable):
     config, out = searchable
     meta, docs, terms = index_of(out)
-    assert meta["version"] == 3 and meta["docs"] == len(docs) == 4 + FILLERS
+    assert meta["version"] == 4 and meta["docs"] == len(docs) == 4 + FILLERS
     assert meta["fields"] == ["url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics",
                               "image", "heat", "type", "sources"]
     harbour = dict(zip(meta["fields"], next(doc for doc in docs if doc[1].startswith("Harbour"))))
@@ -231,6 +231,76 @@ def test_index_files_have_safe_names_whatever_the_terms(tmp_path):
     assert "terms/xe4b8ad.json" in names  # 中
     meta, docs, found = index_of(config.output_path)
     assert set(terms("unicode 中 文 etc passwd 2e con nul aux json", meta["stemmer"])) <= set(found)
+
+
+DEVICE_WORDS = {"control": "con", "nullable": "nul", "auxiliary": "aux", "prnewswire": "prn", "com1x": "com1",
+                "lpt9y": "lpt9"}  # a word -> the shard key it gets once its first letters' shard is split
+
+
+@pytest.fixture()
+def split_site(tmp_path, monkeypatch):
+    """A site whose "co", "nu", "au", "pr" and "lp" shards are split (small shards): keys such as "con"."""
+    from generator.plan import search
+
+    monkeypatch.setattr(search, "SHARD_BYTES", 300)
+    fillers = " ".join(f"{start}{a}{b}" for start in ("co", "com", "nu", "au", "pr", "lp", "lpt") for a in "aeiou"
+                       for b in "dgkmt")
+    files = {f"content/{word}.md": item(f"Story of {word}", f"2026-11-{10 + n}T10:00:00Z", body=f"{word} {fillers}")
+             for n, word in enumerate(DEVICE_WORDS)}
+    # (stories off: alike bodies would make them one story, found by any of the words)
+    root = make_site(tmp_path / "site", files, CONFIG + "stories:\n  enabled: false\n")
+    config = load_config(root / "config.yaml")
+    build(config, BuildOptions(workers=1))
+    return config, config.output_path
+
+
+def test_no_index_file_is_named_as_a_windows_device(split_site):
+    """A split "co" shard made `terms/con.json` (and `nul.json`, `aux.json`, `com1.json` ...): names Windows
+    reserves with any extension, so a checkout of the built site on Windows failed. They are hex now."""
+    config, out = split_site
+    meta, docs, found = index_of(out)
+    names = sorted(files_under(out / SEARCH_FOLDER / "terms"))
+    assert set(DEVICE_WORDS.values()) <= set(meta["split"]) | {shard_key(term, set(meta["split"])) for term in found}
+    assert all(re.fullmatch(r"([a-z0-9]{2,}|x([0-9a-f]{2})+)\.json", name) for name in names), names
+    assert not [name for name in names if re.fullmatch(r"(con|prn|aux|nul|com\d|lpt\d)\.json", name)], names
+    assert "x636f6e.json" in names  # con
+    for word in DEVICE_WORDS:
+        assert titles_for(out, word) == [f"Story of {word}"]
+
+
+@pytest.mark.slow
+def test_the_browser_finds_words_of_shards_named_in_hex(split_site, page):
+    config, out = split_site
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        for word in DEVICE_WORDS:
+            page.goto(base + f"search/?q={word}")
+            status = page.locator("#search-status").filter(has_text="1 result for").filter(has_text=word)
+            status.wait_for(timeout=10_000)
+            assert result_links(page).all_inner_texts() == [f"Story of {word}"]
+
+
+def test_words_sharing_a_long_prefix_keep_index_file_names_short(tmp_path, monkeypatch):
+    """A shard is split by one more character while it is too big, and a key that is not plain ASCII is named
+    in hex: crafted words sharing a prefix of 37 Gothic letters (4 bytes each in UTF-8) made a terms file
+    name of 330 characters, past what a file system takes, and the whole build failed. A key whose name
+    would grow past MAX_SHARD_NAME is not split (its file is bigger); every word is still found."""
+    from generator.plan import search
+
+    monkeypatch.setattr(search, "SHARD_BYTES", 300)
+    prefix = "".join(chr(0x10330 + n % 20) for n in range(37))
+    words = [prefix + chr(0x10330 + a) + chr(0x10330 + b) for a in range(6) for b in range(6)]
+    files = {f"content/g{n}.md": item(f"Story {n}", f"2026-11-{n + 1:02d}T10:00:00Z", body=" ".join(words[n::4]))
+             for n in range(4)}
+    root = make_site(tmp_path / "site", files, CONFIG + "stories:\n  enabled: false\n")
+    config = load_config(root / "config.yaml")
+    result = build(config, BuildOptions(workers=1))
+    assert result.items == 4
+    names = files_under(config.output_path)
+    assert max(len(name) for name in names) < 120, max(names, key=len)
+    meta, docs, found = index_of(config.output_path)
+    assert meta["split"] and len(set(found) & {terms(word, meta["stemmer"])[0] for word in words}) == len(words)
+    assert titles_for(config.output_path, words[5]) == ["Story 1"]
 
 
 def test_the_index_is_byte_identical_across_processes_and_hash_seeds(tmp_path):

@@ -83,11 +83,11 @@ def test_cards_and_story_pages_say_what_the_item_is(tmp_path):
     out = _typed_site(tmp_path / "site")
     downloads = (out / "downloads/index.html").read_text(encoding="utf-8")
     assert '<span class="badge">Download</span>' in downloads
-    assert '<span class="facts">12 MB · Free</span>' in downloads
+    assert '<span class="facts"><bdi>12 MB</bdi> · <bdi>Free</bdi></span>' in downloads
     videos = (out / "videos/index.html").read_text(encoding="utf-8")
-    assert '<span class="facts">12:30</span>' in videos
+    assert '<span class="facts"><bdi>12:30</bdi></span>' in videos
     page = (out / "news/2026/11/18/d1/index.html").read_text(encoding="utf-8")
-    assert '<span class="badge">Download</span>' in page and "· 12 MB · Free" in page
+    assert '<span class="badge">Download</span>' in page and "· <bdi>12 MB</bdi> · <bdi>Free</bdi>" in page
 
 
 def test_type_lists_are_in_the_sitemap_and_have_feeds(tmp_path):

@@ -14,13 +14,12 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from html.parser import HTMLParser
-from urllib.parse import urljoin
 from xml.sax import SAXParseException
 
 import feedparser
 from feedparser.urls import resolve_relative_uris
 
-from generator.urls import safe_url
+from generator.urls import joined, safe_url
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ def _web_page(body: bytes, url: str) -> str:
     (a user often gives the site's address)."""
     links = _FeedLinks()
     links.feed(body[:1_000_000].decode("utf-8", "replace"))
-    feeds = [safe_url(urljoin(url, href)) for href in links.hrefs]
+    feeds = [safe_url(joined(url, href)) for href in links.hrefs]
     feeds = [feed for feed in feeds if feed and feed.isprintable()]  # it is shown on a terminal
     if feeds:
         return f"not a feed but a web page, which names its feed: {feeds[0]} (list that URL as the source instead)"
@@ -144,7 +143,7 @@ def _entry(entry, url: str) -> Entry:
     def link(value) -> str:
         """feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
         `url="/img/a.jpg"`: those are resolved against the feed's URL here."""
-        return safe_url(urljoin(url, value.strip())) if isinstance(value, str) and value.strip() else ""
+        return safe_url(joined(url, value.strip())) if isinstance(value, str) and value.strip() else ""
 
     images = []
     for media in list(entry.get("media_content") or []) + list(entry.get("media_thumbnail") or []):
@@ -200,7 +199,7 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
         raise NotAFeed(f"not a feed: a JSON Feed without `items`; {CHECK}")
 
     def link(value) -> str:
-        return safe_url(urljoin(url, value)) if isinstance(value, str) else ""
+        return safe_url(joined(url, value)) if isinstance(value, str) else ""
 
     entries = []
     for item in items:

@@ -22,8 +22,9 @@ A term's shard KEY is its first two characters; a shard that grows past SHARD_BY
 character (meta's "split" lists the split keys; the client follows the same rule), so a file stays small
 whatever the size of the site. A term in more than MAX_POSTINGS stories keeps only its MAX_POSTINGS highest
 impacts (and its true df): such a word is too common to decide a ranking. KEY is in the file name as is
-when it is [a-z0-9], else "x" + the hex of its UTF-8: a crafted term can never name a file outside the
-folder. "forms" gives the commonest word of a stem, for "did you mean".
+when it is [a-z0-9] and no Windows device name (`con`, `nul`), else "x" + the hex of its UTF-8: a crafted
+term can never name a file outside the folder, nor one a checkout on Windows cannot write. "forms" gives the
+commonest word of a stem, for "did you mean".
 
 A query reads meta.json, one terms file per query word (and one per phrase or filter) and the docs files
 of the results it shows: a few small files, whatever the size of the site. Document ids go from the oldest
@@ -56,14 +57,15 @@ from typing import Callable, Iterable
 from generator import __version__
 from generator.config import Config
 from generator.site.model import Item, Site, body_html
-from generator.urls import resized_url
+from generator.urls import device_name, resized_url
 
-FORMAT = 3  # bump when the files change shape: the live index is then made again, and the client checks it
+FORMAT = 4  # bump when the files change shape: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
 MAX_TASKS = 32  # a big site: fewer, larger tasks, so that fewer partial posting lists are joined
 SHARD_BYTES = 24 * 1024  # a terms file larger than this is split by one more character of its terms
+MAX_SHARD_NAME = 64  # characters of a terms file's name (terms/...): a longer key is not split (_shards)
 MAX_POSTINGS = 2000  # a term in more stories keeps its highest impacts only (filters keep all)
 EXCERPT_CHARS = 200
 THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (render.pictures)
@@ -205,8 +207,9 @@ def shard_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
 
 
 def shard_file(key: str) -> str:
-    """The terms file of a shard key: safe ASCII whatever the key holds."""
-    if key.isascii() and key.isalnum():
+    """The terms file of a shard key: safe ASCII whatever the key holds, and no name Windows reserves (a
+    split "co" makes a key "con": terms/con.json cannot be checked out there)."""
+    if key.isascii() and key.isalnum() and not device_name(key):
         return f"terms/{key}.json"
     return f"terms/x{key.encode('utf-8').hex()}.json"
 
@@ -405,7 +408,10 @@ def _shards(postings: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
         for key, group in groups.items():
             size = sum(len(postings[term]) + len(term) + 8 for term in group)
             longer = [term for term in group if len(term) > length]
-            if size > SHARD_BYTES and longer:
+            # (a key's file name grows with each split; one past MAX_SHARD_NAME keeps its terms in one larger
+            # file: crafted words sharing a long prefix of 4-byte letters made names past the file system's
+            # 255 bytes, and the build failed)
+            if size > SHARD_BYTES and longer and len(shard_file(key + "\U0010ffff")) <= MAX_SHARD_NAME:
                 split.add(key)
                 shorter = [term for term in group if len(term) <= length]
                 if shorter:

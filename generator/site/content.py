@@ -87,9 +87,11 @@ def source_files(root: Path, content_dir: Path) -> list[tuple[str, str]]:
 
 
 def _is_file(entry: os.DirEntry) -> bool:
+    """A file, or a symbolic link to none (a loop, or a link to nowhere: listed, so that reading it reports
+    it; the item was missing without a word)."""
     try:
-        return entry.is_file()
-    except OSError:  # a symbolic link in a loop: listed, so that reading it reports it
+        return entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))
+    except OSError:  # (a loop, on some systems)
         return True
 
 

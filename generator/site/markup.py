@@ -14,11 +14,10 @@ import html as htmlmod
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
-from urllib.parse import urljoin
 
 import nh3
 
-from generator.urls import host_of, safe_url
+from generator.urls import host_of, joined, safe_url
 
 try:  # cmark-gfm: GitHub's C implementation of CommonMark, much faster than Python-Markdown
     import cmarkgfm
@@ -89,22 +88,28 @@ def render_markdown(text: str, engine: str = "cmark", base: str = "") -> str:
 _LINKING = re.compile(r'<(?:a|img)(?:\s+[a-z-]+="[^"]*")+')
 _ADDRESS = re.compile(r'(\s(?:href|src))="([^"]*)"')
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
-_RELATIVE = re.compile(r'="(?!https?:|mailto:|#|"|noopener )')  # (a quick first look: any such value)
+_CREDENTIALS = re.compile(r"https?://[^/?#\"]*@", re.IGNORECASE)  # a user name or password before the host
+# (a quick first look: any such value, or an http(s) one with credentials)
+_RELATIVE = re.compile(r'="(?!https?:|mailto:|#|"|noopener )|="' + _CREDENTIALS.pattern, re.IGNORECASE)
 
 
 def absolute_addresses(html: str, base: str) -> str:
     """Relative link and picture addresses of a sanitised body resolved against `base`, the page the body
     was taken from, as the browser resolved them there: on this site they would lead to pages and pictures
     it does not have. Without a base, only `//host/...` is kept (as https); other relative links are left
-    as their text and such pictures without a source."""
+    as their text and such pictures without a source. An http(s) address loses a user name or password, as
+    safe_url leaves them out."""
     if not _RELATIVE.search(html):  # (most bodies: one quick look)
         return html
 
     def resolved(match: re.Match) -> str:
         attribute, value = match.groups()
+        if _CREDENTIALS.match(value):
+            address = safe_url(htmlmod.unescape(value))
+            return f'{attribute}="{htmlmod.escape(address)}"' if address else match.group()
         if not value or value.startswith("#") or _SCHEME.match(value):
             return match.group()
-        address = urljoin(base, htmlmod.unescape(value)) if base else (
+        address = joined(base, htmlmod.unescape(value)) if base else (
             "https:" + htmlmod.unescape(value) if value.startswith("//") else "")
         address = safe_url(address)
         return f'{attribute}="{htmlmod.escape(address)}"' if address else ""

@@ -39,8 +39,9 @@ from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
-from generator.site.markup import embeddable, iframe_src, render_markdown, sanitize
-from generator.urls import distinct_slug, host_of, safe_url, slugify, spell_symbols, static_path
+from generator.site.markup import absolute_addresses, embeddable, iframe_src, render_markdown, sanitize
+from generator.urlnorm import canonical_url
+from generator.urls import distinct_slug, host_of, joined, safe_url, slugify, spell_symbols, static_path
 
 log = logging.getLogger(__name__)
 
@@ -215,9 +216,12 @@ class ProviderBadge:
 
     @property
     def monogram(self) -> str:
-        words = [w for w in self.name.replace(".", " ").split() if w[:1].isalnum()]
-        letters = "".join(w[0] for w in words[:2]) or self.name[:1] or "?"
-        return letters.upper()
+        """The first letter or digit of the name's first two words ("«Le Monde»": "LM"); without one, its first
+        visible character. Never a character that shows nothing: crawled names often start with a byte order
+        mark, a zero-width space or a direction override, which made an empty circle of the monogram."""
+        words = [w for w in self.name.replace(".", " ").split() if any(c.isalnum() for c in w)]
+        letters = "".join(next(c for c in w if c.isalnum()) for w in words[:2])
+        return (letters or next((c for c in self.name if c.isprintable() and not c.isspace()), "?")).upper()
 
     @property
     def hue(self) -> int:
@@ -396,22 +400,25 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     topics = _topics(meta, topic_defs, config, notes)
     featured = _text(meta, "featuredContent", notes, plain=False)
     video_url = iframe_src(featured)
+    # The page the item was taken from: relative addresses in the body, featuredContent, pictures and related
+    # coverage are of that page, as the browser resolved them there (without it they cannot be followed).
+    base = _url(meta.get("webUrl")) or _url(meta.get("originalUrl"))
     values = dict(  # (all read before deciding, so that every problem of the file is said at once)
         excerpt=_text(meta, "excerpt", notes),
-        original_url=_url_field(meta, "originalUrl", notes),
-        web_url=_url_field(meta, "webUrl", notes),
-        amp_url=_url_field(meta, "ampWebUrl", notes),
-        cdn_amp_url=_url_field(meta, "cdnAmpWebUrl", notes),
+        original_url=_url_field(meta, "originalUrl", notes, base),
+        web_url=_url_field(meta, "webUrl", notes, base),
+        amp_url=_url_field(meta, "ampWebUrl", notes, base),
+        cdn_amp_url=_url_field(meta, "cdnAmpWebUrl", notes, base),
         type=kind,
         quality=_score(meta.get("quality"), "quality", notes),
         heat=_score(meta.get("heat"), "heat", notes) or 0.0,
         is_published=_bool(meta, "published", notes, default=True),
-        provider=_provider_ref(meta.get("provider"), "provider", notes),
+        provider=_provider_ref(meta.get("provider"), "provider", notes, base),
         topics=tuple(slug for slug, _ in topics),
         topic_names=tuple(name for _, name in topics),
-        images=_images(meta.get("images"), "images", notes, MAX_IMAGES),
-        related=_related(meta.get("related"), config, notes),
-        featured_html=sanitize(featured) if featured else "",
+        images=_images(meta.get("images"), "images", notes, MAX_IMAGES, base),
+        related=_related(meta.get("related"), config, notes, base),
+        featured_html="",  # (below: its relative addresses are the story page's, as the body's)
         video_url=video_url,
         embed=embeddable(video_url, config.embed_hosts),
         price=_text(meta, "price", notes),
@@ -421,6 +428,9 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         secured=_text(meta, "secured", notes, plain=False),
         size=_text(meta, "size", notes),
     )
+    values["related"] = _other_than(values, notes)
+    if featured:
+        values["featured_html"] = absolute_addresses(sanitize(featured), base)
     slug_text = _text(meta, "slug", notes)
     errors, warnings = notes.problems(config.root, source.path)
     warnings += tuple(Problem(source.path, again, f"`{key}` is given twice, also on line {first}: the last one is used",
@@ -437,8 +447,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         path=f"news/{day.year:04d}/{day.month:02d}/{day.day:02d}/{slug}/",
         title=title,
         published=published,
-        body=zlib.compress(render_markdown(_without_controls(source.body), config.markdown_engine,
-                                           values["web_url"] or values["original_url"]).encode("utf-8"), 1),
+        body=zlib.compress(render_markdown(_without_controls(source.body), config.markdown_engine, base)
+                           .encode("utf-8"), 1),
         warnings=warnings,
         **values,
     )
@@ -501,9 +511,17 @@ def plain_text(text: str) -> str:
     if _SURROGATE.search(text):  # (YAML's "\udcff" escapes make them; no file can be written with one)
         text = _SURROGATE.sub("\ufffd", text)
     text = " ".join(text.split())
+    if not text.isascii() and not _SHOWN.search(text):
+        return ""  # only characters that show nothing (`&#8203;`, a byte order mark): as empty as spaces
     return _bidi_closed(text) if _BIDI.search(text) else text
 
 
+# A character that shows: none of Unicode's default ignorable code points (zero-width spaces and joiners,
+# direction marks, byte order marks, variation selectors, Hangul fillers, tags) nor white space. A title of
+# only such characters was a card's link with no text, an empty headline, a blank feed entry.
+_SHOWN = re.compile("[^\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+                    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _EMBEDDINGS, _ISOLATES = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068"
 _PDF, _PDI = "\u202c", "\u2069"
@@ -562,13 +580,25 @@ def _encoded_after_host(url: str) -> str:
     return start.group() + _ENCODED_IN_URL.sub(lambda m: f"%{ord(m.group()):02X}", rest)
 
 
-def _url_field(meta: dict, key: str, notes: _Notes) -> str:
-    """A URL field (_url); one given that cannot be kept (`javascript:`, a relative path, a list) is left
-    out with a warning, so the user learns why the story has no link."""
+def _resolved(value, base: str) -> str:
+    """A relative address (`/images/x.jpg`, `../x.jpg`) of the page at `base`, as the browser resolved it there,
+    if that makes a safe URL (_url); else the empty string."""
+    if not base or not isinstance(value, str) or not value.strip() or _SCHEME_START.match(value.strip()):
+        return ""
+    return _url(joined(base, value.strip()))
+
+
+_SCHEME_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # (an address with a scheme is not relative)
+
+
+def _url_field(meta: dict, key: str, notes: _Notes, base: str = "") -> str:
+    """A URL field (_url), or an address relative to `base` (_resolved); one given that cannot be kept
+    (`javascript:`, a relative path with no page to resolve it against, a list) is left out with a warning,
+    so the user learns why the story has no link."""
     value = meta.get(key)
     if value is None or value == "":
         return ""
-    url = _url(value)
+    url = _url(value) or _resolved(value, base)
     if not url:
         notes.warn(key, f"`{key}` is not an http or https URL: {_shown(value)}; it is left out",
                    "write the full address, e.g. https://provider.example/story")
@@ -807,7 +837,9 @@ def _int(value) -> int | None:
     return number if 0 < number < 100_000 else None
 
 
-def _images(value, key: str, notes: _Notes, limit: int) -> tuple[Image, ...]:
+def _images(value, key: str, notes: _Notes, limit: int, base: str = "") -> tuple[Image, ...]:
+    """Pictures with an http(s) `url`, a file of the site's static/ folder, or an address relative to `base`
+    (a crawler's copy of `<meta property="og:image" content="/images/x.jpg">`)."""
     if value is None:
         return ()
     if isinstance(value, (dict, str)):
@@ -822,7 +854,7 @@ def _images(value, key: str, notes: _Notes, limit: int) -> tuple[Image, ...]:
     images, unusable = [], []
     for entry in value:
         raw = entry.get("url") if isinstance(entry, dict) else entry
-        url = _url(raw) or static_path(raw)  # a picture of the site's own static/ folder is kept too
+        url = _url(raw) or static_path(raw) or _resolved(raw, base)  # (the site's own static/ first)
         if url:
             images.append(Image(url, _int(entry.get("width")) if isinstance(entry, dict) else None,
                                 _int(entry.get("height")) if isinstance(entry, dict) else None))
@@ -842,7 +874,7 @@ def _entries(count: int) -> str:
 _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.?")  # labels of letters, digits and hyphens (any script)
 
 
-def _provider_ref(value, key: str, notes: _Notes) -> ProviderRef | None:
+def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef | None:
     if value is None:
         return None
     if isinstance(value, str):
@@ -863,10 +895,11 @@ def _provider_ref(value, key: str, notes: _Notes) -> ProviderRef | None:
                    "write the site's host, such as example.com")
     if not name and not domain:
         return None
-    return ProviderRef(name or domain, domain, slugify(domain or name), _images(value.get("images"), key, notes, MAX_IMAGES))
+    return ProviderRef(name or domain, domain, slugify(domain or name),
+                       _images(value.get("images"), key, notes, MAX_IMAGES, base))
 
 
-def _related(value, config: Config, notes: _Notes) -> tuple[Related, ...]:
+def _related(value, config: Config, notes: _Notes, base: str = "") -> tuple[Related, ...]:
     if value is None:
         return ()
     if isinstance(value, dict):
@@ -880,7 +913,8 @@ def _related(value, config: Config, notes: _Notes) -> tuple[Related, ...]:
         value = value[:MAX_RELATED]
     related, unusable = [], 0
     for entry in value:
-        url = isinstance(entry, dict) and (_url(entry.get("webUrl")) or _url(entry.get("originalUrl")))
+        url = isinstance(entry, dict) and (_url(entry.get("webUrl")) or _url(entry.get("originalUrl"))
+                                           or _resolved(entry.get("webUrl") or entry.get("originalUrl"), base))
         title = isinstance(entry, dict) and _plain(entry.get("title") or "")
         if not url or not title:
             unusable += 1  # nothing a reader could follow
@@ -901,6 +935,20 @@ def _related(value, config: Config, notes: _Notes) -> tuple[Related, ...]:
                    f"{'it is' if unusable == 1 else 'they are'} left out",
                    "give each story a title and its full address")
     return tuple(related)
+
+
+def _other_than(values: dict, notes: _Notes) -> tuple[Related, ...]:
+    """The item's `related` entries but those that are its own page (its URL in any spelling: its AMP page,
+    with tracking parameters ...): crawlers list the page they read among its coverage, and shown, the page
+    linked to itself as "More coverage" and counted itself as another source."""
+    related = values["related"]
+    own = {canonical_url(values[key]) for key in ("web_url", "original_url", "amp_url", "cdn_amp_url") if values[key]}
+    kept = tuple(entry for entry in related if canonical_url(entry.url) not in own)
+    if len(kept) < len(related):
+        left = len(related) - len(kept)
+        notes.warn("related", f"`related`: {_entries(left)} this story's own address; "
+                   f"{'it is' if left == 1 else 'they are'} left out", "list other pages' coverage of the story only")
+    return kept
 
 
 # --- indexes --------------------------------------------------------------------------------------
