@@ -615,6 +615,8 @@ def test_relative_links_and_pictures_of_a_body_lead_where_they_did_on_the_provid
     page = parse(out / unlinked.path / "index.html")
     links = {a.text: a.get("href") for a in page.iter("a") if a.text}
     assert links["the earlier story"] is None and links["notes"] is None  # the words stay, not linked
+    # (and as a placeholder: HTML allows rel only on a link that goes somewhere)
+    assert [a.get("rel") for a in page.iter("a") if a.text in ("the earlier story", "notes")] == [None, None]
     assert links["elsewhere"] == "https://other.example/x" and links["a section"] == "#more"
     pictures = {img.get("alt"): img.get("src") for img in page.iter("img")}
     assert pictures["cdn"] == "https://cdn.provider.example/p.jpg" and pictures["chart"] is None

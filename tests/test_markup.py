@@ -90,3 +90,13 @@ def test_python_markdown_nests_a_list_no_deeper_than_its_indent_limit():
     deep = "".join("  " * level + f"- level {level}\n" for level in range(2000))
     html = render_markdown(deep, "python-markdown")
     assert html.count("<ul>") < 200 and all(f"level {level}<" in html for level in (0, 150, 1999))
+
+
+@pytest.mark.parametrize("html", ['<a href="javascript:alert(1)" title="t">x</a>', '<a name="here">x</a>',
+                                  '<a href="vbscript:x">x</a>'])
+def test_a_link_left_without_an_address_keeps_no_rel(html):
+    """A placeholder link (its unsafe address removed, or none given) keeps its text; `rel` is only for a
+    link with an href (the Nu checker's error otherwise)."""
+    out = render_markdown(html, "cmark")
+    assert ">x</a>" in out and "rel=" not in out and "href" not in out
+    assert 'rel="noopener noreferrer nofollow"' in render_markdown('<a href="https://a.example/">x</a>', "cmark")

@@ -114,7 +114,17 @@ def absolute_addresses(html: str, base: str) -> str:
         address = safe_url(address)
         return f'{attribute}="{htmlmod.escape(address)}"' if address else ""
 
-    return _LINKING.sub(lambda element: _ADDRESS.sub(resolved, element.group()), html)
+    return _placeholder_links(_LINKING.sub(lambda element: _ADDRESS.sub(resolved, element.group()), html))
+
+
+# A link's `rel` (the cleaner's, always last) where the element has no `href` (`<a name>`, or its address was
+# unsafe or could not be resolved): HTML allows `rel` only on a link that goes somewhere.
+_REL_WITHOUT_HREF = re.compile(r'(<a(?:\s+(?!href=)[a-z-]+="[^"]*")*?)\s+rel="[^"]*"(?=>)')
+
+
+def _placeholder_links(html: str) -> str:
+    """Sanitised HTML with no `rel` on an `<a>` that has no `href` (a placeholder: its text, unlinked)."""
+    return _REL_WITHOUT_HREF.sub(r"\1", html) if 'rel="' in html else html
 
 
 # GitHub's extensions but its tagfilter, which escapes <script>, <style> and <iframe> into text for renderers
@@ -168,7 +178,7 @@ def sanitize(html: str) -> str:
         return ""
     if too_deep(html):
         html = "<p>" + " ".join(_ANY_TAG.sub(" ", html).split()) + "</p>"
-    return _cleaner().clean(html)
+    return _placeholder_links(_cleaner().clean(html))
 
 
 # Elements nested deeper than this (Chromium's HTML parser nests no deeper either) make the sanitiser's time
