@@ -513,3 +513,40 @@ def test_pagination_shows_first_last_and_neighbours_with_gaps_marked(tmp_path):
     assert [n for _, current, n in links if current] == ["10"]
     assert nav.count("…") == 2  # between 1 and 8, and between 12 and the last
     assert f'href="{base}latest/page/9/" rel="prev"' in nav and f'href="{base}latest/page/11/" rel="next"' in nav
+
+
+# The first and last character of an element's first text node, where they are drawn (x of their middles).
+_ENDS = """(selector) => [...document.querySelectorAll(selector)].map(node => {
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT, {acceptNode: t => t.data.trim() ? 1 : 2});
+  const text = walker.nextNode(), data = text.data, first = data.search(/\\S/), last = data.trimEnd().length - 1;
+  const middle = at => { const r = document.createRange(); r.setStart(text, at); r.setEnd(text, at + 1);
+                         const box = r.getBoundingClientRect(); return box.left + box.width / 2; };
+  return {text: data.trim(), first: middle(first), last: middle(last)};
+})"""
+
+
+@pytest.mark.slow
+def test_a_right_to_left_headline_reads_right_to_left_on_an_english_site(browser, tmp_path):
+    # Crawled headlines come in any script. On an English page a Hebrew headline ending in "?" was drawn with
+    # the question mark at its right, its start for a Hebrew reader; an English one stays as it was.
+    hebrew, english = "מה חדש בעולם המדע?", "What is new in science?"
+    site = make_site(tmp_path / "site", {
+        "content/he.md": item(hebrew, excerpt=f'"{hebrew}"', date="2026-11-20T10:00:00Z"),
+        "content/en.md": item(english, excerpt=f'"{english}"', date="2026-11-20T09:00:00Z")})
+    result = build(load_config(site / "config.yaml"))
+    pages = {i.title: i.path for i in result.site.model.site.items}
+    with static_server(site / "output") as url:
+        context = _open(browser, "light", DESKTOP)
+        tab = context.new_page()
+        try:
+            found = []
+            for path, selector in (("latest/", ".card-title a"), ("latest/", ".card .excerpt"),
+                                   (pages[hebrew], "main h1"), (pages[hebrew], ".lede")):
+                tab.goto(url + path)
+                found += [(path, selector, ends) for ends in tab.evaluate(_ENDS, selector)]
+        finally:
+            context.close()
+    assert {ends["text"].rstrip("…") for _, _, ends in found} == {hebrew, english}
+    for path, selector, ends in found:
+        right_to_left = ends["text"].startswith("מ")
+        assert (ends["last"] < ends["first"]) == right_to_left, (path, selector, ends)
