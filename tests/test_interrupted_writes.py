@@ -62,6 +62,21 @@ def newsdesk(root: Path, *args: str) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
+def stopped_while_writing(root: Path) -> subprocess.Popen:
+    """A `newsdesk build --clean` of the site (another terminal), stopped (SIGSTOP) in the middle of writing
+    its new site: its staging folder is there. The caller sends SIGCONT."""
+    running = newsdesk(root, "--clean")
+    staging = root / ".output.newsdesk-staging"
+    deadline = time.monotonic() + 60
+    while not staging.exists() and running.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.001)
+    running.send_signal(signal.SIGSTOP)
+    if not staging.exists():
+        running.send_signal(signal.SIGCONT)
+        pytest.fail("the build wrote no staging folder")
+    return running
+
+
 # A build that kills itself (SIGKILL, as `kill -9` would) just before its k-th call of os.rename or os.replace
 # (k = 0: it counts them, and says how many it made): a kill at an exact step of a swap or of an update.
 KILL_AT = """
@@ -238,14 +253,8 @@ def test_a_second_build_of_the_same_output_waits_for_the_first(tmp_path):
     root = make(tmp_path / "site", 600)
     scratch = tmp_path / "scratch"
     assert newsdesk(root).wait() == 0
-    first = newsdesk(root, "--clean")
-    staging = root / ".output.newsdesk-staging"
-    deadline = time.monotonic() + 60
-    while not staging.exists() and first.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.001)
-    first.send_signal(signal.SIGSTOP)  # held in the middle of writing its new site
+    first = stopped_while_writing(root)
     try:
-        assert staging.exists(), "the first build wrote no staging folder"
         (root / "content/s7.md").write_text(story(7, title="Edited while the first build writes"), encoding="utf-8")
         second = newsdesk(root)
         said = second.stderr.readline().decode()  # it says it waits (or, without a lock, ends)
@@ -270,14 +279,8 @@ def test_serve_writes_an_edit_after_a_build_of_its_output_in_another_terminal(tm
         edited.write_text(story(7, title=title), encoding="utf-8")
         done = rebuild(session, config, BuildOptions(workers=1), [edited], environ={})
     assert done.mode == "patch"  # what serve does with a saved story
-    other = newsdesk(root, "--clean")
-    staging = root / ".output.newsdesk-staging"
-    deadline = time.monotonic() + 60
-    while not staging.exists() and other.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.001)
-    other.send_signal(signal.SIGSTOP)  # held in the middle of writing its new site
+    other = stopped_while_writing(root)
     try:
-        assert staging.exists(), "the other build wrote no staging folder"
         edited.write_text(story(7, title="Edited while another build writes"), encoding="utf-8")
         saved = threading.Thread(target=rebuild, args=(session, config, BuildOptions(workers=1), [edited]),
                                  kwargs={"environ": {}})
