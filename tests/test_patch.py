@@ -473,6 +473,21 @@ def test_a_story_given_the_url_another_lists_as_related_is_linked_from_it(site, 
         assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{step}")
 
 
+
+@pytest.mark.slow
+def test_related_coverage_the_site_has_shows_its_story_as_it_is_now(site, tmp_path):
+    # The launch story lists the seed-round story as related coverage, with the title its crawler copied: its
+    # "More coverage" kept showing that copy after the site's own story was retitled. It shows the site's
+    # story as it is now, and a retitle reaches it as a patch.
+    root, config, session = site
+    path = root / "content/news/2026-10-04-lumenkite-raises-seed-round.md"
+    linking = config.output_path / "news/2026/10/03/lumenkite-books-first-rideshare-launch/index.html"
+    assert "Lumenkite raises $18 million seed round to build optical relay satellites" in linking.read_text("utf-8")
+    _edit(path, r"^title: .*$", 'title: "Lumenkite closes its seed round"')
+    assert _save(session, config, [path]).mode == "patch"
+    assert "Lumenkite closes its seed round" in linking.read_text(encoding="utf-8")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
+
 def test_a_move_that_takes_a_page_from_one_topic_and_gives_one_to_another(tmp_path):
     # With one story a page, a story moved from AI to Space takes AI's last page away (its file is removed)
     # and gives Space one more: a patch all the same, with a full build's bytes.

@@ -375,12 +375,15 @@ def _member(site: Site, index: int) -> Source:
 
 
 def _related(site: Site, related) -> Source:
+    """A `related` entry as "More coverage" lists it: a story the site has as its own page shows it (the
+    crawler's copy of its title and summary may be older), any other as the entry gives it."""
     at = site.url_index.get(related.url)
+    if at is not None:
+        return _member(site, at)
     provider = related.provider
     # its provider on this site, by who it is (its own slug may be another provider's: model._distinct_slugs)
     slug = site.provider_slugs.get(provider_identity(provider), "") if provider else ""
-    return Source(related.title, site.items[at].path if at is not None else related.url, at is not None,
-                  slug, provider.name if provider else "", related.published,
+    return Source(related.title, related.url, False, slug, provider.name if provider else "", related.published,
                   related.excerpt)
 
 
