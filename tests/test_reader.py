@@ -312,6 +312,29 @@ def test_a_failed_card_picture_leaves_a_small_placeholder_and_moves_nothing(brow
             context.close()
 
 
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_failed_search_result_picture_leaves_the_same_small_placeholder(browser, tmp_path, viewport):
+    # Search results are cards made in the browser after the page has loaded, so the list pages' handler of
+    # failed pictures has already run: a result's failed picture stayed a blank grey box.
+    config, _ = _picture_site(tmp_path / "site")
+    with static_server(config.output_path, config.base_path) as url:
+        context = _open(browser, viewport)
+        try:
+            context.route(re.compile(r"/missing-\d+\.jpg$"), lambda route: route.fulfill(status=404, body="gone"))
+            tab = context.new_page()
+            tab.goto(url + "search/?q=pictures", wait_until="load")
+            tab.wait_for_function("() => document.querySelectorAll('main .search-result img').length === 8")
+            tab.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # the lazy ones are asked for too
+            tab.wait_for_function("() => [...document.querySelectorAll('main img')].every(i => i.matches('.is-broken'))")
+            boxes = tab.evaluate(CARD_PICTURES)
+            assert len(boxes) == 8, boxes
+            assert all("favicon" in box["ground"] for box in boxes), f"a result without its icon: {boxes}"
+            wide = [box for box in boxes if box["height"] > 140 or box["width"] > box["card"] / 2]
+            assert wide == [], f"wide picture boxes left empty: {wide}"
+        finally:
+            context.close()
+
+
 def test_a_headline_of_two_thousand_characters_stays_in_its_picture_box(browser, tmp_path):
     # Titles come from crawlers: one can be a whole paragraph. Drawn over the picture, it is cut to a few lines
     # there, inside the box, and the page stays as wide as the screen; the whole of it is still in the page.

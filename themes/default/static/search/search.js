@@ -519,6 +519,8 @@
       img.decoding = "async";
       img.width = 640;
       img.height = 360;
+      // as static/js/images.js does for the list pages' cards, which ran before this result was made
+      img.addEventListener("error", function () { img.classList.add("is-broken"); }, { once: true });
       media.appendChild(img);
       card.appendChild(media);
     }
