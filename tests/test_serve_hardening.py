@@ -149,8 +149,7 @@ def test_serve_forks_its_workers_only_while_it_has_no_other_thread(tmp_path):
     import subprocess
     import sys
 
-    from bench.corpus import write_corpus
-    from conftest import ROOT
+    from conftest import ROOT, write_corpus
 
     config_file = write_corpus(300, tmp_path / "site", seed=3)  # more pages than one task renders
     env = dict(os.environ, PYTHONPATH=str(ROOT))
