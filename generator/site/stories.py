@@ -240,7 +240,8 @@ class _Group:
         self.size = 0
         self.first = first  # the earliest item's time (seconds)
         self.providers: dict[str, None] = {}
-        self.neighbours: dict[int, None] = {}  # roots of groups with an item alike one of ours (dicts keep order)
+        # roots of groups with an item alike one of ours (dicts keep order) -> the product of our totals, once known
+        self.neighbours: dict[int, float | None] = {}
         self.version = 0
 
 
@@ -292,7 +293,9 @@ def _grow_by_text(ordered: Sequence[StoryInput], ready: Sequence[Prepared], grou
     for root, group in found.items():
         for other in group.neighbours:
             if root < other:
-                _push(heap, found, root, other, threshold, window)
+                product = group.neighbours[other] = found[other].neighbours[root] = _dot(group.total,
+                                                                                         found[other].total)
+                _push(heap, found, root, other, product, threshold, window)
     apart = settings.same_provider == "apart"
     while heap:
         negative, a, b, version_a, version_b = heapq.heappop(heap)
@@ -304,35 +307,42 @@ def _grow_by_text(ordered: Sequence[StoryInput], ready: Sequence[Prepared], grou
         _union(groups, a, b)
         root, gone = min(a, b), max(a, b)
         merged, other = found[root], found.pop(gone)
+        merged.first = min(merged.first, other.first)
+        # Neighbours stay neighbours while their earliest items are within the window of ours: a group spanning
+        # months through declared coverage would otherwise gather neighbours from all of them.
+        # (A + B).N = A.N + B.N: a product kept from an earlier measure spares going through a large story's
+        # sum again each time an item joins it; only the other part's product is worked out.
+        neighbours = {}
+        for neighbour in (*merged.neighbours, *other.neighbours):
+            if neighbour == root or neighbour == gone or neighbour in neighbours:
+                continue
+            group = found[neighbour]
+            theirs = group.neighbours
+            theirs.pop(gone, None)
+            theirs.pop(root, None)
+            if abs(group.first - merged.first) <= window:
+                mine, its = merged.neighbours.get(neighbour), other.neighbours.get(neighbour)
+                neighbours[neighbour] = theirs[root] = (
+                    (mine if mine is not None else _dot(merged.total, group.total))
+                    + (its if its is not None else _dot(other.total, group.total)))
         # |A + B|^2 = |A|^2 + |B|^2 + 2 A.B, and A.B is what the pair's similarity was made of
         merged.norm2 += other.norm2 - 2 * negative * math.sqrt(merged.norm2 * other.norm2)
         if len(other.total) > len(merged.total):
             merged.total, other.total = other.total, merged.total  # add the smaller sum into the larger
         _add(merged.total, other.total)
         merged.size += other.size
-        merged.first = min(merged.first, other.first)
         merged.providers.update(other.providers)
         merged.version += 1
-        # Neighbours stay neighbours while their earliest items are within the window of ours: a group spanning
-        # months through declared coverage would otherwise gather neighbours from all of them.
-        neighbours = {}
-        for neighbour in (*merged.neighbours, *other.neighbours):
-            if neighbour == root or neighbour == gone or neighbour in neighbours:
-                continue
-            theirs = found[neighbour].neighbours
-            theirs.pop(gone, None)
-            theirs.pop(root, None)
-            if abs(found[neighbour].first - merged.first) <= window:
-                neighbours[neighbour] = theirs[root] = None
-                _push(heap, found, min(root, neighbour), max(root, neighbour), threshold, window)
         merged.neighbours = neighbours
+        for neighbour, product in neighbours.items():
+            _push(heap, found, min(root, neighbour), max(root, neighbour), product, threshold, window)
 
 
-def _push(heap: list, found: dict, a: int, b: int, threshold: float, window: float) -> None:
+def _push(heap: list, found: dict, a: int, b: int, product: float, threshold: float, window: float) -> None:
+    """Offer the merge of stories `a` and `b`, whose sums' product is `product`."""
     first, second = found[a], found[b]
     if abs(first.first - second.first) > window:
         return  # their earliest items are too far apart: stories grown by text span at most the window
-    product = _dot(first.total, second.total)
     similarity = product / (math.sqrt(first.norm2 * second.norm2) or 1.0)  # their centroids' cosine
     if similarity >= threshold and product >= _AVERAGE * threshold * first.size * second.size:
         heapq.heappush(heap, (-similarity, a, b, first.version, second.version))
