@@ -279,7 +279,15 @@ def _convert(cls, node, data, prefix: str, path: str, problems: list[Problem]) -
         if key not in known:
             spelled = str(key).replace("_", "").replace("-", "").lower()
             close = [k for k in known if k.replace("_", "") == spelled] or difflib.get_close_matches(str(key), known, 1, 0.6)
-            hint = f"did you mean `{prefix}{close[0]}`?" if close else "remove it; valid keys: " + ", ".join(known)
+            owner = _section_of(str(key), hints, known)
+            if close:
+                hint = f"did you mean `{prefix}{close[0]}`?"
+            elif owner and typing.get_origin(hints[owner]) is tuple:  # `- name: AI` and, below it, `parent:` unindented
+                hint = f"it is a key of a `{prefix}{owner}` entry: indent it as the entry's first key is"
+            elif owner:  # `ranking:` and, under it, keys that lost their indent
+                hint = f"it is a key of `{prefix}{owner}`: indent it under `{owner}:` with two spaces"
+            else:
+                hint = "remove it; valid keys: " + ", ".join(known)
             problems.append(Problem(path, _line(key_node), f"unknown key `{name}`", hint))
             continue
         value = data.get(key) if isinstance(data, dict) else None
@@ -287,6 +295,29 @@ def _convert(cls, node, data, prefix: str, path: str, problems: list[Problem]) -
         if ok:
             values[key] = converted
     return values
+
+
+def _section_of(key: str, hints: dict, known) -> str:
+    """The section among `known` (a mapping, or a list of them) that has a key `key`, or ""."""
+    for section in known:
+        hint = hints[section]
+        if typing.get_origin(hint) is tuple:
+            hint = typing.get_args(hint)[0]
+        if dataclasses.is_dataclass(hint) and key in {f.name for f in dataclasses.fields(hint)}:
+            return section
+    return ""
+
+
+def _example(hint, given) -> str:
+    """A key of section `hint` as a line of YAML, for a hint: for `stories: false` its switch, set as given."""
+    fields = [f for f in dataclasses.fields(hint) if not f.metadata.get("internal")]
+    if isinstance(given, bool):
+        switch = next((f for f in fields if isinstance(f.default, bool)), None)
+        if switch is not None:
+            return f"{switch.name}: {str(given).lower()}"
+    first = next((f for f in fields if f.default not in ("", dataclasses.MISSING)), fields[0])
+    value = first.default
+    return f"{first.name}: {str(value).lower() if isinstance(value, bool) else value or '...'}"
 
 
 def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
@@ -310,12 +341,25 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
             return True, TopicConfig(name=value)
         if isinstance(value, str) and hint is SourceConfig:  # `- URL` is shorthand for `- url: URL`
             return True, SourceConfig(url=value)
+        if value is None:  # `ranking:` with nothing under it, as `topics:` with no entries: the defaults
+            return True, hint()
         if not isinstance(value, dict):
-            problems.append(Problem(path, _line(node), f"`{name}` must be a mapping of keys, got {type(value).__name__}"))
+            if name.endswith("]"):  # an entry of a list
+                hint_text = f"write the entry as `- {_example(hint, value)}`"
+            else:
+                hint_text = (f"write its keys on the lines below it, indented: `{name.rsplit('.', 1)[-1]}:` "
+                             f"then `  {_example(hint, value)}`")
+            problems.append(Problem(path, _line(node), f"`{name}` must be a mapping of keys, got {type(value).__name__}",
+                                    hint_text))
             return False, None
         return True, hint(**_convert(hint, node, value, f"{name}.", path, problems))
     if value is None and hint is str:
         return True, ""
+    if value is None:  # `items_per_page:` with nothing after it
+        problems.append(Problem(path, _line(node), f"`{name}` has no value",
+                                f"write {_TYPE_NAMES.get(hint, hint.__name__)} after the colon, or remove the line "
+                                "to have the default"))
+        return False, None
     good = isinstance(value, hint) and not (hint is int and isinstance(value, bool))
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
         value, good = float(value), True

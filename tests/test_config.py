@@ -162,14 +162,38 @@ def test_two_declared_topics_with_one_page_are_named_at_both_lines(tmp_path):
     ("items_per_page: true\n", "config.yaml:1: `items_per_page` must be an integer, got bool True"),
     ("title: [a, b]\n", "config.yaml:1: `title` must be a string, got list ['a', 'b']"),
     ("ranking:\n  half_life_hours: soon\n", "config.yaml:2: `ranking.half_life_hours` must be a number, got str 'soon'"),
-    ("ranking: 3\n", "config.yaml:1: `ranking` must be a mapping of keys, got int"),
+    ("ranking: 3\n", "config.yaml:1: `ranking` must be a mapping of keys, got int "
+                     "(write its keys on the lines below it, indented: `ranking:` then `  heat_weight: 1.0`)"),
     ("topics: AI\n", "config.yaml:1: `topics` must be a list, got str (write one `- item` per line)"),
-    ("topics:\n  - name: AI\n  - 5\n", "config.yaml:3: `topics[1]` must be a mapping of keys, got int"),
+    ("topics:\n  - name: AI\n  - 5\n", "config.yaml:3: `topics[1]` must be a mapping of keys, got int "
+                                       "(write the entry as `- name: ...`)"),
     ("providers:\n  - domain: a.com\n    name: {x: 1}\n", "config.yaml:3: `providers[0].name` must be a string, got dict {'x': 1}"),
     ("embed_hosts: youtube.com\n", "config.yaml:1: `embed_hosts` must be a list, got str (write one `- item` per line)"),
 ])
 def test_wrong_type_names_key_expected_type_and_line(tmp_path, text, message):
     assert problems(tmp_path, text) == [message]
+
+
+@pytest.mark.parametrize("text, message", [
+    # A section's keys that lost their indent: before, "`ranking` must be a mapping of keys, got NoneType"
+    # and "remove it" for the key the user meant to set.
+    ("title: x\nranking:\nhalf_life_hours: 36\n",
+     "config.yaml:3: unknown key `half_life_hours` (it is a key of `ranking`: indent it under `ranking:` with two spaces)"),
+    ("topics:\n  - name: AI\nparent: Technology\n",
+     "config.yaml:3: unknown key `parent` (it is a key of a `topics` entry: indent it as the entry's first key is)"),
+    ("items_per_page:\n", "config.yaml:1: `items_per_page` has no value "
+                          "(write an integer after the colon, or remove the line to have the default)"),
+    ("stories: false\n", "config.yaml:1: `stories` must be a mapping of keys, got bool "
+                         "(write its keys on the lines below it, indented: `stories:` then `  enabled: false`)"),
+])
+def test_a_beginners_indentation_and_empty_values_say_what_to_write(tmp_path, text, message):
+    assert problems(tmp_path, text) == [message]
+
+
+def test_a_section_with_nothing_under_it_has_its_defaults(tmp_path):
+    # as a list with no entries has none
+    config = load_config(write(tmp_path, "ranking:\nstories:\ntopics:\n"))
+    assert (config.ranking, config.stories, config.topics) == (RankingConfig(), Config().stories, ())
 
 
 @pytest.mark.parametrize("code", ["en", "pt-BR", "en-GB", "en_US", "zh-Hant-TW", "nb", "fil", ""])
