@@ -512,7 +512,8 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
     pages: dict[str, int] = {}  # a declared topic's page (its slug) -> the first topic declaring it
     for index, topic in enumerate(config.topics):
         if not topic.name:
-            problems.append(Problem(path, _key_line(node, "topics"), f"`topics[{index}]` has no name"))
+            problems.append(Problem(path, _item_line(node, "topics", index), f"`topics[{index}]` has no name",
+                                    "give it a `name:`, or remove the entry"))
             continue
         slug = slugify(topic.slug or topic.name)
         if slug in pages:  # (else the later would silently take the earlier's page and its stories)
@@ -525,7 +526,8 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
         pages.setdefault(slug, index)
     for index, provider in enumerate(config.providers):
         if not provider.domain:
-            problems.append(Problem(path, _key_line(node, "providers"), f"`providers[{index}]` has no domain"))
+            problems.append(Problem(path, _item_line(node, "providers", index), f"`providers[{index}]` has no domain",
+                                    "give it the `domain:` its items name, such as example.com"))
     _check_sources(config, node, path, problems)
     if config.picture_resizer:
         problem = resizer_problem(config.picture_resizer)

@@ -239,8 +239,11 @@ def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
     ("now: yesterday\n", "config.yaml:1: `now` must be an ISO 8601 time, got 'yesterday' (e.g. 2026-11-22T08:00:00Z)"),
     ("timezone: Europe/Nowhere\n", "config.yaml:1: unknown time zone 'Europe/Nowhere' (use an IANA name such as UTC or Europe/Stockholm)"),
     ("timezone: ../../etc/passwd\n", "config.yaml:1: unknown time zone '../../etc/passwd' (use an IANA name such as UTC or Europe/Stockholm)"),
-    ("topics:\n  - description: no name\n", "config.yaml:1: `topics[0]` has no name"),
-    ("providers:\n  - name: No domain\n", "config.yaml:1: `providers[0]` has no domain"),
+    # (the entry's line, not the list's: among thirty topics, the one to fix)
+    ("topics:\n  - AI\n  - description: no name\n",
+     "config.yaml:3: `topics[1]` has no name (give it a `name:`, or remove the entry)"),
+    ("providers:\n  - domain: a.example\n  - name: No domain\n",
+     "config.yaml:3: `providers[1]` has no domain (give it the `domain:` its items name, such as example.com)"),
     ("cname: https://news.example.com/\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
     ("cname: news example.com\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
     ("cname: localhost\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
