@@ -195,7 +195,25 @@ FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warn
      "did you mean `heat`? (rename it to `heat`, or it is ignored)"),
     ("title: x\npublishedDateTime: 2026-11-20\nPublished: true", "warning: content/x.md:4: `Published` is not a known field; "
      "did you mean `published`? (rename it to `published`, or it is ignored)"),
+    # Typos inside a provider, a picture or a related story, on their own lines: the value was ignored unsaid.
+    ("title: x\npublishedDateTime: 2026-11-20\nprovider:\n  name: P\n  domian: p.example",
+     "warning: content/x.md:6: `domian` in `provider` is not a known field; did you mean `domain`? "
+     "(rename it to `domain`, or it is ignored)"),
+    ("title: x\npublishedDateTime: 2026-11-20\nimages:\n  - url: https://p.example/a.jpg\n    hieght: 30",
+     "warning: content/x.md:6: `hieght` in `images` is not a known field; did you mean `height`? "
+     "(rename it to `height`, or it is ignored)"),
+    ("title: x\npublishedDateTime: 2026-11-20\nrelated:\n  - title: R\n    webUrl: https://r.example/\n"
+     "    provider:\n      name: R\n      Domain: r.example",
+     "warning: content/x.md:9: `Domain` in `related.provider` is not a known field; did you mean `domain`? "
+     "(rename it to `domain`, or it is ignored)"),
+    # A provider's keys that lost their indent: the item had no provider, and nothing said so.
+    ("title: x\npublishedDateTime: 2026-11-20\nprovider:\nname: P",
+     "warning: content/x.md:5: `name` is not a field of an item but of its `provider`, which is empty "
+     "(indent it under `provider:`)"),
     ("title: x\npublishedDateTime: 2026-11-20\ntype: download\nsource_id: 12", None),  # no problem at all
+    # (a crawler's own keys inside a picture or provider, and a top-level `name` with no empty provider)
+    ("title: x\npublishedDateTime: 2026-11-20\nname: n\nimages:\n  - url: https://p.example/a.jpg\n    isCached: true",
+     None),
 ]
 
 

@@ -287,16 +287,25 @@ def check_yaml_limits(name: str, front: str, fm_line: int) -> Problem | None:
     return None
 
 
-def key_lines(root: Path, source_path: str, keys) -> dict[str, int]:
+def key_lines(root: Path, source_path: str, keys) -> dict:
     """Line of each `key:` found at the start of a line of a file (front matter keys), to place messages:
-    one read for all the messages about one file."""
+    one read for all the messages about one file. A key (`provider`, `domian`) is the first `domian:` indented
+    under `provider:` (in a list entry too), else `provider:`'s line."""
     try:
         text = (root / source_path).read_text(encoding="utf-8-sig", errors="replace").replace("\r\n", "\n")
     except (OSError, ValueError):
         return {}
     lines = {}
     for key in keys:
-        match = re.compile(rf"^{re.escape(key)}\s*:", re.MULTILINE).search(text)
-        if match:
-            lines[key] = text.count("\n", 0, match.start()) + 1
+        top, sub = key if isinstance(key, tuple) else (key, None)
+        match = re.compile(rf"^{re.escape(top)}\s*:", re.MULTILINE).search(text)
+        if not match:
+            continue
+        lines[key] = text.count("\n", 0, match.start()) + 1
+        if sub is not None:
+            block = re.compile(r"^\S", re.MULTILINE).search(text, match.end())  # the next key at the left margin
+            inner = re.compile(rf"^[ \t]+(?:-[ \t]+)?{re.escape(sub)}\s*:", re.MULTILINE).search(
+                text, match.end(), block.start() if block else len(text))
+            if inner:
+                lines[key] = text.count("\n", 0, inner.start()) + 1
     return lines
