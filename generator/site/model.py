@@ -846,9 +846,13 @@ def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> list
         for name in undeclared:
             close = difflib.get_close_matches(name.casefold(), sorted(names), 1, 0.8)
             known = f"; did you mean `{names[close[0]]}`?" if close else ""
+            hint = "declare it under `topics:` in config.yaml (or data_dir), or fix the name"
+            parts = [part.strip() for part in name.split(",")]
+            if len(parts) > 1 and all(part.casefold() in names for part in parts):  # `topics: AI, Science`
+                listed = ", ".join(names[part.casefold()] for part in parts)
+                known, hint = f"; did you mean the topics {listed}?", f"write them as a list: `topics: [{listed}]`"
             report = notes.error if config.undeclared_topics == "error" else notes.warn
-            report("topics", f"topic `{name}` is not declared{known}",
-                   "declare it under `topics:` in config.yaml (or data_dir), or fix the name")
+            report("topics", f"topic `{name}` is not declared{known}", hint)
     return topics
 
 
