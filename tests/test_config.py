@@ -280,6 +280,12 @@ def test_invalid_yaml_names_its_line(tmp_path):
     ("title: My: news\n",
      "config.yaml:1: invalid YAML: mapping values are not allowed in this context (check the indentation and "
      "quoting: a value containing ': ' or starting with a quote goes in quotes)"),
+    ('title: "The "Daily" news"\nlanguage: en\n',
+     'config.yaml:1: invalid YAML: a quote inside a quoted value ends the value '
+     '(write each " inside it as \\", or put the value in single quotes)'),
+    # (YAML takes the two lines for one value and stumbles on the second; the first is the one to fix)
+    ("title My news\nlanguage: en\n", "config.yaml:1: invalid YAML: a line without `:` after its key "
+                                       "(write it as `key: value`)"),
 ])
 def test_invalid_yaml_says_where_and_what_to_do(tmp_path, text, message):
     assert problems(tmp_path, text) == [message]

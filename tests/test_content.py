@@ -136,7 +136,17 @@ def test_broken_yaml_is_reported_with_its_line_and_the_rest_builds(tmp_path):
     ("title: x\ntopics: [AI, Robots\nheat: 1\nquality: 2", 3, "while parsing a flow sequence on line 3",
      "close the bracket"),
     ("title: x\n\tbad: tab", 3, "found a tab character", "indent with spaces: YAML does not allow tabs"),
-    ('title: "Quoted" and more\nheat: 1', 2, "invalid YAML in front matter", "check the indentation and quoting"),
+    # (a title with quotes inside its quotes, as crawlers and people write them; before: "expected <block end>,
+    # but found '<scalar>'" and to check the indentation)
+    ('title: "Quoted" and more\nheat: 1', 2, "a quote inside a quoted value ends the value",
+     'write each " inside it as \\", or put the value in single quotes'),
+    ("title: 'It's here'\nheat: 1", 2, "a quote inside a quoted value ends the value",
+     "write each ' inside it as '' (It''s), or put the value in double quotes"),
+    ("title: x\nprovider:\n  name P\n  domain: p.example", 4, "a line without `:` after its key",
+     "write it as `key: value`"),
+    ("title: x\nexcerpt: a long\n  summary\n  with: a colon", 5, "mapping values are not allowed",
+     "check the indentation and quoting"),
+    ("title: x\nhat\nheat: 1", 3, "a line without `:` after its key", "write it as `key: value`"),
 ])
 def test_yaml_errors_point_at_the_line_to_fix_and_say_how(front, line, text, hint):
     # (the same words as config.yaml's errors: errors.yaml_problem)
