@@ -120,6 +120,18 @@ def test_every_md_file_at_any_depth_is_an_item_and_hidden_files_are_not(tmp_path
     assert found == ["a.md", "x/y/z/deep.md"]
 
 
+def test_a_markdown_file_by_another_name_is_said_to_be_unread(tmp_path):
+    # `x.markdown` (as Jekyll takes it), `x.MD`, Notepad's `x.md.txt`: left out without a word before.
+    files = {"content/a.markdown": item("A"), "content/news/b.MD": item("B"), "content/c.md.txt": item("C"),
+             "content/d.md": item("D"), "content/notes.txt": "not an item", "content/.e.markdown": item("E")}
+    result, _ = build_dir(tmp_path, files)
+    assert [str(p) for p in result.site.warnings] == [
+        "content/a.markdown: not read: only files ending in .md are items (rename it to a.md)",
+        "content/c.md.txt: not read: only files ending in .md are items (rename it to c.md)",
+        "content/news/b.MD: not read: only files ending in .md are items (rename it to b.md)"]
+    assert [i.source for i in result.site.model.site.items] == ["content/d.md"]
+
+
 # --- broken files are reported as path:line and left out -------------------------------------------------
 
 def test_broken_yaml_is_reported_with_its_line_and_the_rest_builds(tmp_path):
