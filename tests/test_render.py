@@ -88,6 +88,21 @@ def test_a_site_static_file_wins_and_the_other_theme_files_still_ship(overridden
     assert (out / "static/img/logo.svg").read_text() == "<svg xmlns='http://www.w3.org/2000/svg'/>"  # site static/
 
 
+def test_a_copy_of_a_partial_in_the_wrong_folder_is_said_to_be_unused(tmp_path):
+    # templates/card.html copied from templates/partials/: the cards were the bundled ones, with no word why
+    root = site(tmp_path, {"themes/default/templates/card.html": '{% macro card(item) %}mine{% endmacro %}\n',
+                           "themes/default/templates/partials/note.html": "my own partial, named by no one\n"})
+    result = run(root)
+    assert [str(p) for p in result.site.warnings] == [
+        "themes/default/templates/card.html: not used: no template of the theme is card.html, its card.html is "
+        "partials/card.html (move it to themes/default/templates/partials/card.html to replace that one)"]
+    # one the site's own templates import is in use
+    root = site(tmp_path / "used", {
+        "themes/default/templates/card.html": '{% macro card(item) %}mine{% endmacro %}\n',
+        "themes/default/templates/article.html": '{% extends "!theme/article.html" %}{% import "card.html" as c %}'})
+    assert run(root).site.warnings == ()
+
+
 def test_unknown_front_matter_fields_reach_templates(overridden):
     page = parse(overridden / "output/news/2026/11/20/a/index.html")
     assert page.find(".//p[@id='extra']").text == "from front matter"

@@ -55,6 +55,28 @@ def theme_dirs(config: Config) -> list[Path]:
     return seen
 
 
+def misplaced_templates(config: Config) -> list[Problem]:
+    """A warning for each of the site's templates that replaces none and is named as a bundled one in another
+    folder (`templates/card.html` copied from `templates/partials/`): the page never used it, and nothing said so.
+    One the site's own templates name (an `{% import "card.html" %}` of its own) is used, and not warned of."""
+    own = config.root / "themes" / config.theme / "templates"
+    if not own.is_dir():
+        return []
+    mine = {path.relative_to(own).as_posix(): path for path in sorted(own.rglob("*")) if path.is_file()}
+    bundled = {path.relative_to(folder / "templates").as_posix()
+               for folder in theme_dirs(config)[1:] for path in (folder / "templates").rglob("*") if path.is_file()}
+    named = "".join(path.read_text(encoding="utf-8", errors="replace") for path in mine.values())
+    problems = []
+    for name in mine:
+        meant = sorted(b for b in bundled if b.rsplit("/", 1)[-1] == name.rsplit("/", 1)[-1])
+        if name not in bundled and meant and f'"{name}"' not in named and f"'{name}'" not in named:
+            where = f"themes/{config.theme}/templates/"
+            problems.append(Problem(where + name, None, f"not used: no template of the theme is {name}, "
+                                    f"its {name.rsplit('/', 1)[-1]} is {meant[0]}",
+                                    f"move it to {where}{meant[0]} to replace that one"))
+    return problems
+
+
 def static_files(config: Config) -> dict[str, Path]:
     """Output path -> source file for every theme static file (overrides win) and the site's `static/`
     (of the search's stemmers, only the one the site uses: plan/search.py needed_static)."""
