@@ -479,6 +479,22 @@ def test_naive_dates_take_the_site_zone(tmp_path):
         assert item_.path == f"{path}d{n}/", written  # the page's date is the site's local date
 
 
+def test_a_date_as_rss_writes_it_is_read(tmp_path):
+    # A crawler copies an RSS pubDate as it is: the item was left out as "not a date".
+    files = {"content/a.md": item("RSS", date='"Fri, 20 Nov 2026 20:00:00 -0500"'),
+             "content/b.md": item("Zone unknown", date='"20 Nov 2026 08:00:00 -0000"',
+                                  related='[{title: R, webUrl: "https://r.example/", '
+                                          'publishedDateTime: "Thu, 19 Nov 2026 10:00:00 GMT"}]'),
+             "content/c.md": item("Not one", date='"Nov 20, 2026"')}
+    result, problems = model(tmp_path, files, CONFIG + "timezone: Asia/Tokyo\n")
+    built = {i.source: i for i in result.site.items}
+    assert built["content/a.md"].published == datetime(2026, 11, 21, 1, tzinfo=timezone.utc)
+    assert built["content/b.md"].published == datetime(2026, 11, 19, 23, tzinfo=timezone.utc)  # the site's zone
+    assert built["content/b.md"].related[0].published == datetime(2026, 11, 19, 10, tzinfo=timezone.utc)
+    assert [str(p) for p in problems] == ["content/c.md:3: `publishedDateTime` is not a date: 'Nov 20, 2026' "
+                                          "(write it as 2026-11-22T08:00:00Z)"]
+
+
 def test_displayed_dates_are_in_the_site_zone(tmp_path):
     config = CONFIG + "timezone: Asia/Tokyo\n"
     result, out = build_dir(tmp_path, {"content/x.md": item("Tokyo", date="2026-11-20 08:00:00")}, config)

@@ -31,6 +31,7 @@ import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
 from urllib.parse import quote
@@ -726,7 +727,10 @@ def _to_utc(value, config: Config, key: str) -> datetime:
         try:
             moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
         except ValueError:
-            raise _Unusable(f"`{key}` is not a date: {_shown(value)}", "write it as 2026-11-22T08:00:00Z")
+            try:  # the form of RSS and e-mail, which crawlers copy from a feed: `Mon, 01 Dec 2026 10:00:00 GMT`
+                moment = parsedate_to_datetime(value.strip())
+            except (ValueError, TypeError, IndexError, OverflowError):
+                raise _Unusable(f"`{key}` is not a date: {_shown(value)}", "write it as 2026-11-22T08:00:00Z")
     else:
         raise _Unusable(f"`{key}` must be a date, got {_kind(value)}", "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None:
