@@ -10,6 +10,7 @@ Autoescaping is on for every template: content text is never trusted as HTML.
 
 from __future__ import annotations
 
+import difflib
 import json
 import logging
 import re
@@ -26,6 +27,7 @@ from generator.errors import BuildError, Problem
 from generator.plan.feeds import domain_url, feed_path
 from generator.render.fragments import MemoEnvironment
 from generator.render.pictures import picture
+from generator.site.content import key_lines
 from generator.site.model import ProviderBadge, Site
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
@@ -142,7 +144,13 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
     # A theme that is neither the site's folder nor bundled is a typo (`theme: my-thme`): say so rather than
     # build with the bundled default as if the name were right.
     if not (config.root / "themes" / config.theme).is_dir() and bundled_theme_dir(config.theme) is None:
-        raise BuildError(Problem(config.path, None, f"theme {config.theme!r} not found",
+        folders = sorted(p.name for p in (config.root / "themes").glob("*") if p.is_dir())
+        close = ([name for name in folders if name.lower() == config.theme.lower()]  # `theme: Paper`, themes/paper/
+                 or difflib.get_close_matches(config.theme, folders, 1, 0.6))
+        raise BuildError(Problem(config.path, key_lines(config.root, config.path, {"theme"}).get("theme"),
+                                 f"theme {config.theme!r} not found"
+                                 + (f": themes/ has {', '.join(folders)}" if folders else ""),
+                                 f"set `theme: {close[0]}`" if close else
                                  f"create themes/{config.theme}/templates/ or set `theme: default`"))
     bundled = bundled_theme_dir(config.theme) or bundled_theme_dir("default")
     loader = jinja2.ChoiceLoader([
