@@ -412,11 +412,11 @@ def _local_logos(config: Config, node, path: str, problems: list[Problem]) -> Co
             rel = PurePosixPath(logo.lstrip("/"))
             rel = rel if rel.parts[:1] == ("static",) else PurePosixPath("static", rel)
             if ".." in rel.parts or not (config.root / rel).is_file():
-                problems.append(Problem(path, _key_line(node, "providers"), f"`providers[{index}].logo`: no file {rel} in the site",
+                problems.append(Problem(path, _item_line(node, "providers", index, "logo"), f"`providers[{index}].logo`: no file {rel} in the site",
                                         "put the logo in the site's static/ folder, or give an https URL"))
             provider = dataclasses.replace(provider, logo=rel.as_posix())
         elif logo and urlsplit(logo).scheme == "http":  # as for `sources[].logo`: an https site shows no http picture
-            problems.append(Problem(path, _key_line(node, "providers"), f"`providers[{index}].logo` must be an https "
+            problems.append(Problem(path, _item_line(node, "providers", index, "logo"), f"`providers[{index}].logo` must be an https "
                                     f"URL, got {logo!r}", "write it with https://, or put the logo in the site's static/ folder"))
         providers.append(provider)
     return dataclasses.replace(config, providers=tuple(providers))
@@ -588,7 +588,8 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
             problems.append(Problem(path, line, f"`sources[{index}]`: {source.url} is listed twice", "remove one"))
         seen.add(source.url.strip())
         if source.logo and urlsplit(source.logo).scheme != "https":
-            problems.append(Problem(path, line, f"`sources[{index}].logo` must be an https URL, got {source.logo!r}"))
+            problems.append(Problem(path, _item_line(node, "sources", index, "logo"),
+                                    f"`sources[{index}].logo` must be an https URL, got {source.logo!r}"))
         if source.quality < 0 or source.max_items < 0:
             problems.append(Problem(path, line, f"`sources[{index}]`: `quality` and `max_items` must not be negative"))
     fetch = config.fetch
@@ -608,9 +609,9 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
                                 "fetch deletes what it wrote there; it gets a folder of its own"))
 
 
-def _item_line(node, key: str, index: int) -> int | None:
-    """Line of entry `index` of the list under `key`, or of the key."""
+def _item_line(node, key: str, index: int, sub: str = "") -> int | None:
+    """Line of key `sub` of entry `index` of the list under `key`, else of the entry, else of the key."""
     found = next((v for k, v in node.value if k.value == key), None) if isinstance(node, yaml.MappingNode) else None
     if isinstance(found, yaml.SequenceNode) and index < len(found.value):
-        return _line(found.value[index])
+        return _key_line(found.value[index], sub) if sub and _key_line(found.value[index], sub) else _line(found.value[index])
     return _key_line(node, key)

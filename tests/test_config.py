@@ -422,7 +422,7 @@ def test_provider_logos_are_files_of_the_sites_static_folder(tmp_path):
 def test_a_provider_logo_at_an_http_url_is_an_error_as_a_sources_logo_is(tmp_path):
     """docs/configuration.md: a provider's logo is an https URL or a file of static/ (as a source's logo is)."""
     assert problems(tmp_path, "providers:\n  - domain: a.example\n    logo: http://a.example/logo.png\n") == [
-        "config.yaml:1: `providers[0].logo` must be an https URL, got 'http://a.example/logo.png' (write it with "
+        "config.yaml:3: `providers[0].logo` must be an https URL, got 'http://a.example/logo.png' (write it with "
         "https://, or put the logo in the site's static/ folder)"]
 
 
@@ -430,8 +430,13 @@ def test_a_provider_logo_at_an_http_url_is_an_error_as_a_sources_logo_is(tmp_pat
 def test_a_provider_logo_that_is_not_in_static_is_an_error(tmp_path, logo):
     (tmp_path / "outside.png").write_bytes(b"png")
     [message] = problems(tmp_path, f"title: x\nproviders:\n  - domain: a.example\n    logo: {logo}\n")
-    assert message.startswith("config.yaml:2: `providers[0].logo`: no file ")
+    assert message.startswith("config.yaml:4: `providers[0].logo`: no file ")  # (the logo's line, not the list's)
     assert message.endswith("(put the logo in the site's static/ folder, or give an https URL)")
+
+
+def test_a_sources_logo_at_an_http_url_is_named_at_its_line(tmp_path):
+    assert problems(tmp_path, "sources:\n  - url: https://a.example/feed\n    name: A\n    logo: http://a.example/l.png\n") == [
+        "config.yaml:4: `sources[0].logo` must be an https URL, got 'http://a.example/l.png'"]
 
 
 def test_the_configuration_reference_documents_every_key():
