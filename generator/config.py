@@ -349,8 +349,8 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
             else:
                 hint_text = (f"write its keys on the lines below it, indented: `{name.rsplit('.', 1)[-1]}:` "
                              f"then `  {_example(hint, value)}`")
-            problems.append(Problem(path, _line(node), f"`{name}` must be a mapping of keys, got {type(value).__name__}",
-                                    hint_text))
+            problems.append(Problem(path, _line(node),
+                                    f"`{name}` must be a mapping of keys, got {type(value).__name__}", hint_text))
             return False, None
         return True, hint(**_convert(hint, node, value, f"{name}.", path, problems))
     if value is None and hint is str:
@@ -412,11 +412,13 @@ def _local_logos(config: Config, node, path: str, problems: list[Problem]) -> Co
             rel = PurePosixPath(logo.lstrip("/"))
             rel = rel if rel.parts[:1] == ("static",) else PurePosixPath("static", rel)
             if ".." in rel.parts or not (config.root / rel).is_file():
-                problems.append(Problem(path, _item_line(node, "providers", index, "logo"), f"`providers[{index}].logo`: no file {rel} in the site",
+                problems.append(Problem(path, _item_line(node, "providers", index, "logo"),
+                                        f"`providers[{index}].logo`: no file {rel} in the site",
                                         "put the logo in the site's static/ folder, or give an https URL"))
             provider = dataclasses.replace(provider, logo=rel.as_posix())
         elif logo and urlsplit(logo).scheme == "http":  # as for `sources[].logo`: an https site shows no http picture
-            problems.append(Problem(path, _item_line(node, "providers", index, "logo"), f"`providers[{index}].logo` must be an https "
+            problems.append(Problem(path, _item_line(node, "providers", index, "logo"),
+                                    f"`providers[{index}].logo` must be an https "
                                     f"URL, got {logo!r}", "write it with https://, or put the logo in the site's static/ folder"))
         providers.append(provider)
     return dataclasses.replace(config, providers=tuple(providers))
@@ -613,5 +615,6 @@ def _item_line(node, key: str, index: int, sub: str = "") -> int | None:
     """Line of key `sub` of entry `index` of the list under `key`, else of the entry, else of the key."""
     found = next((v for k, v in node.value if k.value == key), None) if isinstance(node, yaml.MappingNode) else None
     if isinstance(found, yaml.SequenceNode) and index < len(found.value):
-        return _key_line(found.value[index], sub) if sub and _key_line(found.value[index], sub) else _line(found.value[index])
+        entry = found.value[index]
+        return (_key_line(entry, sub) if sub else None) or _line(entry)
     return _key_line(node, key)

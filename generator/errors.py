@@ -56,7 +56,7 @@ def yaml_problem(path: str, text: str, exc: Exception, first_line: int = 1, what
         hint = "close the quote" if "quoted" in context else "close the bracket"
     elif reason.startswith("could not determine a constructor for the tag"):
         hint = "remove the tag (the word starting with !): newsdesk reads plain values only"
-    elif (mark and reason.startswith(("expected <block end>, but found", "did not find expected key"))  # (PyYAML's, libyaml's)
+    elif (mark and reason.startswith(("expected <block end>, but found", "did not find expected key"))  # (two loaders)
           and text[:mark.index].rstrip(" ")[-1:] in ("'", '"')):
         # `title: "A "quoted" word"`: the value's own quote closed it, and YAML found more after the end
         quote = text[:mark.index].rstrip(" ")[-1]

@@ -178,7 +178,8 @@ def test_wrong_type_names_key_expected_type_and_line(tmp_path, text, message):
     # A section's keys that lost their indent: before, "`ranking` must be a mapping of keys, got NoneType"
     # and "remove it" for the key the user meant to set.
     ("title: x\nranking:\nhalf_life_hours: 36\n",
-     "config.yaml:3: unknown key `half_life_hours` (it is a key of `ranking`: indent it under `ranking:` with two spaces)"),
+     "config.yaml:3: unknown key `half_life_hours` "
+     "(it is a key of `ranking`: indent it under `ranking:` with two spaces)"),
     ("topics:\n  - name: AI\nparent: Technology\n",
      "config.yaml:3: unknown key `parent` (it is a key of a `topics` entry: indent it as the entry's first key is)"),
     ("items_per_page:\n", "config.yaml:1: `items_per_page` has no value "
@@ -435,7 +436,8 @@ def test_a_provider_logo_that_is_not_in_static_is_an_error(tmp_path, logo):
 
 
 def test_a_sources_logo_at_an_http_url_is_named_at_its_line(tmp_path):
-    assert problems(tmp_path, "sources:\n  - url: https://a.example/feed\n    name: A\n    logo: http://a.example/l.png\n") == [
+    text = "sources:\n  - url: https://a.example/feed\n    name: A\n    logo: http://a.example/l.png\n"
+    assert problems(tmp_path, text) == [
         "config.yaml:4: `sources[0].logo` must be an https URL, got 'http://a.example/l.png'"]
 
 
