@@ -194,12 +194,24 @@ def _build(args) -> int:
     _print_problems(result.site.problems, result.site.warnings)
     for source, reason in result.site.model.withheld:
         log.info("%s: withheld (%s)", source, reason)
+    _note_future(result.site.model.withheld)
     if report_path:
         report_path.write_text(json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     written = result.written
     print(f"{len(result.site.pages)} pages written ({result.rendered} rendered, {written.written} files changed, "
           f"{written.removed} removed) from {result.items} items, {_counted(result.site)}, {result.seconds:.2f} s")
     return 0
+
+
+def _note_future(withheld) -> None:
+    """Say that items dated after the build time are left out: unlike a draft's, no line of the file says so
+    (a time written in the wrong zone, an item for later today), and the item was missing without a word."""
+    future = [(source, reason) for source, reason in withheld if reason.startswith("dated in the future")]
+    if future:
+        (source, reason), more = future[0], len(future) - 1
+        others = f", as {'is 1 more item' if more == 1 else f'are {more} more items'}" if more else ""
+        print(f"note: {source}: {reason}: left out until then{others} (build with --future to show "
+              f"{'them' if more else 'it'} now)", file=sys.stderr)
 
 
 def _check(args) -> int:

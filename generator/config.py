@@ -279,7 +279,15 @@ def _convert(cls, node, data, prefix: str, path: str, problems: list[Problem]) -
         if key not in known:
             spelled = str(key).replace("_", "").replace("-", "").lower()
             close = [k for k in known if k.replace("_", "") == spelled] or difflib.get_close_matches(str(key), known, 1, 0.6)
-            hint = f"did you mean `{prefix}{close[0]}`?" if close else "remove it; valid keys: " + ", ".join(known)
+            owner = _section_of(str(key), hints, known)
+            if close:
+                hint = f"did you mean `{prefix}{close[0]}`?"
+            elif owner and typing.get_origin(hints[owner]) is tuple:  # `- name: AI` and, below it, `parent:` unindented
+                hint = f"it is a key of a `{prefix}{owner}` entry: indent it as the entry's first key is"
+            elif owner:  # `ranking:` and, under it, keys that lost their indent
+                hint = f"it is a key of `{prefix}{owner}`: indent it under `{owner}:` with two spaces"
+            else:
+                hint = "remove it; valid keys: " + ", ".join(known)
             problems.append(Problem(path, _line(key_node), f"unknown key `{name}`", hint))
             continue
         value = data.get(key) if isinstance(data, dict) else None
@@ -287,6 +295,29 @@ def _convert(cls, node, data, prefix: str, path: str, problems: list[Problem]) -
         if ok:
             values[key] = converted
     return values
+
+
+def _section_of(key: str, hints: dict, known) -> str:
+    """The section among `known` (a mapping, or a list of them) that has a key `key`, or ""."""
+    for section in known:
+        hint = hints[section]
+        if typing.get_origin(hint) is tuple:
+            hint = typing.get_args(hint)[0]
+        if dataclasses.is_dataclass(hint) and key in {f.name for f in dataclasses.fields(hint)}:
+            return section
+    return ""
+
+
+def _example(hint, given) -> str:
+    """A key of section `hint` as a line of YAML, for a hint: for `stories: false` its switch, set as given."""
+    fields = [f for f in dataclasses.fields(hint) if not f.metadata.get("internal")]
+    if isinstance(given, bool):
+        switch = next((f for f in fields if isinstance(f.default, bool)), None)
+        if switch is not None:
+            return f"{switch.name}: {str(given).lower()}"
+    first = next((f for f in fields if f.default not in ("", dataclasses.MISSING)), fields[0])
+    value = first.default
+    return f"{first.name}: {str(value).lower() if isinstance(value, bool) else value or '...'}"
 
 
 def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
@@ -310,12 +341,25 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
             return True, TopicConfig(name=value)
         if isinstance(value, str) and hint is SourceConfig:  # `- URL` is shorthand for `- url: URL`
             return True, SourceConfig(url=value)
+        if value is None:  # `ranking:` with nothing under it, as `topics:` with no entries: the defaults
+            return True, hint()
         if not isinstance(value, dict):
-            problems.append(Problem(path, _line(node), f"`{name}` must be a mapping of keys, got {type(value).__name__}"))
+            if name.endswith("]"):  # an entry of a list
+                hint_text = f"write the entry as `- {_example(hint, value)}`"
+            else:
+                hint_text = (f"write its keys on the lines below it, indented: `{name.rsplit('.', 1)[-1]}:` "
+                             f"then `  {_example(hint, value)}`")
+            problems.append(Problem(path, _line(node),
+                                    f"`{name}` must be a mapping of keys, got {type(value).__name__}", hint_text))
             return False, None
         return True, hint(**_convert(hint, node, value, f"{name}.", path, problems))
     if value is None and hint is str:
         return True, ""
+    if value is None:  # `items_per_page:` with nothing after it
+        problems.append(Problem(path, _line(node), f"`{name}` has no value",
+                                f"write {_TYPE_NAMES.get(hint, hint.__name__)} after the colon, or remove the line "
+                                "to have the default"))
+        return False, None
     good = isinstance(value, hint) and not (hint is int and isinstance(value, bool))
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
         value, good = float(value), True
@@ -368,11 +412,13 @@ def _local_logos(config: Config, node, path: str, problems: list[Problem]) -> Co
             rel = PurePosixPath(logo.lstrip("/"))
             rel = rel if rel.parts[:1] == ("static",) else PurePosixPath("static", rel)
             if ".." in rel.parts or not (config.root / rel).is_file():
-                problems.append(Problem(path, _key_line(node, "providers"), f"`providers[{index}].logo`: no file {rel} in the site",
+                problems.append(Problem(path, _item_line(node, "providers", index, "logo"),
+                                        f"`providers[{index}].logo`: no file {rel} in the site",
                                         "put the logo in the site's static/ folder, or give an https URL"))
             provider = dataclasses.replace(provider, logo=rel.as_posix())
         elif logo and urlsplit(logo).scheme == "http":  # as for `sources[].logo`: an https site shows no http picture
-            problems.append(Problem(path, _key_line(node, "providers"), f"`providers[{index}].logo` must be an https "
+            problems.append(Problem(path, _item_line(node, "providers", index, "logo"),
+                                    f"`providers[{index}].logo` must be an https "
                                     f"URL, got {logo!r}", "write it with https://, or put the logo in the site's static/ folder"))
         providers.append(provider)
     return dataclasses.replace(config, providers=tuple(providers))
@@ -468,7 +514,8 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
     pages: dict[str, int] = {}  # a declared topic's page (its slug) -> the first topic declaring it
     for index, topic in enumerate(config.topics):
         if not topic.name:
-            problems.append(Problem(path, _key_line(node, "topics"), f"`topics[{index}]` has no name"))
+            problems.append(Problem(path, _item_line(node, "topics", index), f"`topics[{index}]` has no name",
+                                    "give it a `name:`, or remove the entry"))
             continue
         slug = slugify(topic.slug or topic.name)
         if slug in pages:  # (else the later would silently take the earlier's page and its stories)
@@ -481,7 +528,8 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
         pages.setdefault(slug, index)
     for index, provider in enumerate(config.providers):
         if not provider.domain:
-            problems.append(Problem(path, _key_line(node, "providers"), f"`providers[{index}]` has no domain"))
+            problems.append(Problem(path, _item_line(node, "providers", index), f"`providers[{index}]` has no domain",
+                                    "give it the `domain:` its items name, such as example.com"))
     _check_sources(config, node, path, problems)
     if config.picture_resizer:
         problem = resizer_problem(config.picture_resizer)
@@ -542,7 +590,8 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
             problems.append(Problem(path, line, f"`sources[{index}]`: {source.url} is listed twice", "remove one"))
         seen.add(source.url.strip())
         if source.logo and urlsplit(source.logo).scheme != "https":
-            problems.append(Problem(path, line, f"`sources[{index}].logo` must be an https URL, got {source.logo!r}"))
+            problems.append(Problem(path, _item_line(node, "sources", index, "logo"),
+                                    f"`sources[{index}].logo` must be an https URL, got {source.logo!r}"))
         if source.quality < 0 or source.max_items < 0:
             problems.append(Problem(path, line, f"`sources[{index}]`: `quality` and `max_items` must not be negative"))
     fetch = config.fetch
@@ -562,9 +611,10 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
                                 "fetch deletes what it wrote there; it gets a folder of its own"))
 
 
-def _item_line(node, key: str, index: int) -> int | None:
-    """Line of entry `index` of the list under `key`, or of the key."""
+def _item_line(node, key: str, index: int, sub: str = "") -> int | None:
+    """Line of key `sub` of entry `index` of the list under `key`, else of the entry, else of the key."""
     found = next((v for k, v in node.value if k.value == key), None) if isinstance(node, yaml.MappingNode) else None
     if isinstance(found, yaml.SequenceNode) and index < len(found.value):
-        return _line(found.value[index])
+        entry = found.value[index]
+        return (_key_line(entry, sub) if sub else None) or _line(entry)
     return _key_line(node, key)

@@ -56,6 +56,24 @@ def yaml_problem(path: str, text: str, exc: Exception, first_line: int = 1, what
         hint = "close the quote" if "quoted" in context else "close the bracket"
     elif reason.startswith("could not determine a constructor for the tag"):
         hint = "remove the tag (the word starting with !): newsdesk reads plain values only"
+    elif (mark and reason.startswith(("expected <block end>, but found", "did not find expected key"))  # (two loaders)
+          and text[:mark.index].rstrip(" ")[-1:] in ("'", '"')):
+        # `title: "A "quoted" word"`: the value's own quote closed it, and YAML found more after the end
+        quote = text[:mark.index].rstrip(" ")[-1]
+        reason = "a quote inside a quoted value ends the value"
+        hint = (r'write each " inside it as \", or put the value in single quotes' if quote == '"' else
+                "write each ' inside it as '' (It''s), or put the value in double quotes")
+    elif start and reason == "could not find expected ':'" and context == "while scanning a simple key":
+        line, reason, hint = first_line + start.line, "a line without `:` after its key", "write it as `key: value`"
+    elif mark and reason.startswith("mapping values are not allowed") and 0 < mark.line < len(text.splitlines()):
+        lines = text.splitlines()
+        above, here = lines[mark.line - 1], lines[mark.line]
+        opened = [row for row in lines[:mark.line - 1] if row.strip() and not row.lstrip().startswith("#")]
+        if (above.strip() and ":" not in above and not above.lstrip().startswith(("-", "#"))
+                and len(above) - len(above.lstrip()) == len(here) - len(here.lstrip())
+                and (not opened or opened[-1].rstrip().endswith(":"))):  # (not a value's second line)
+            # `title x` then `base_url: ...`: YAML reads both lines as one value, and stumbles on the second's `:`
+            line, reason, hint = line - 1, "a line without `:` after its key", "write it as `key: value`"
     elif mark and text[mark.index:mark.index + 1] == "\t":
         hint = "indent with spaces: YAML does not allow tabs"
     return Problem(path, line, f"{what}: {reason}", hint)

@@ -67,6 +67,18 @@ def test_the_summary_counts_errors_and_warnings_as_it_prints_them(site, capsys):
     assert "warning: content/news/typo.md:5: `heat` -5 is out of range (0 to 1,000,000); 0 is used" in captured.err
 
 
+def test_build_says_that_items_dated_after_the_build_time_wait(site, capsys):
+    # (a time in the wrong zone, an item for later today: missing from the site, and nothing said why)
+    (site / "content/news/later.md").write_text(item("Later", date="2026-11-22T18:00:00Z"))
+    (site / "content/news/next.md").write_text(item("Next week", date="2026-11-29T08:00:00Z"))
+    assert cli.main(["build"]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "note: content/news/later.md: dated in the future (2026-11-22T18:00:00+00:00): left out until then, "
+        "as is 1 more item (build with --future to show them now)"]
+    assert cli.main(["build", "--future"]) == 0
+    assert "note:" not in capsys.readouterr().err
+
+
 def test_a_second_build_changes_no_files(site, capsys):
     assert cli.main(["build"]) == 0
     capsys.readouterr()

@@ -162,14 +162,39 @@ def test_two_declared_topics_with_one_page_are_named_at_both_lines(tmp_path):
     ("items_per_page: true\n", "config.yaml:1: `items_per_page` must be an integer, got bool True"),
     ("title: [a, b]\n", "config.yaml:1: `title` must be a string, got list ['a', 'b']"),
     ("ranking:\n  half_life_hours: soon\n", "config.yaml:2: `ranking.half_life_hours` must be a number, got str 'soon'"),
-    ("ranking: 3\n", "config.yaml:1: `ranking` must be a mapping of keys, got int"),
+    ("ranking: 3\n", "config.yaml:1: `ranking` must be a mapping of keys, got int "
+                     "(write its keys on the lines below it, indented: `ranking:` then `  heat_weight: 1.0`)"),
     ("topics: AI\n", "config.yaml:1: `topics` must be a list, got str (write one `- item` per line)"),
-    ("topics:\n  - name: AI\n  - 5\n", "config.yaml:3: `topics[1]` must be a mapping of keys, got int"),
+    ("topics:\n  - name: AI\n  - 5\n", "config.yaml:3: `topics[1]` must be a mapping of keys, got int "
+                                       "(write the entry as `- name: ...`)"),
     ("providers:\n  - domain: a.com\n    name: {x: 1}\n", "config.yaml:3: `providers[0].name` must be a string, got dict {'x': 1}"),
     ("embed_hosts: youtube.com\n", "config.yaml:1: `embed_hosts` must be a list, got str (write one `- item` per line)"),
 ])
 def test_wrong_type_names_key_expected_type_and_line(tmp_path, text, message):
     assert problems(tmp_path, text) == [message]
+
+
+@pytest.mark.parametrize("text, message", [
+    # A section's keys that lost their indent: before, "`ranking` must be a mapping of keys, got NoneType"
+    # and "remove it" for the key the user meant to set.
+    ("title: x\nranking:\nhalf_life_hours: 36\n",
+     "config.yaml:3: unknown key `half_life_hours` "
+     "(it is a key of `ranking`: indent it under `ranking:` with two spaces)"),
+    ("topics:\n  - name: AI\nparent: Technology\n",
+     "config.yaml:3: unknown key `parent` (it is a key of a `topics` entry: indent it as the entry's first key is)"),
+    ("items_per_page:\n", "config.yaml:1: `items_per_page` has no value "
+                          "(write an integer after the colon, or remove the line to have the default)"),
+    ("stories: false\n", "config.yaml:1: `stories` must be a mapping of keys, got bool "
+                         "(write its keys on the lines below it, indented: `stories:` then `  enabled: false`)"),
+])
+def test_a_beginners_indentation_and_empty_values_say_what_to_write(tmp_path, text, message):
+    assert problems(tmp_path, text) == [message]
+
+
+def test_a_section_with_nothing_under_it_has_its_defaults(tmp_path):
+    # as a list with no entries has none
+    config = load_config(write(tmp_path, "ranking:\nstories:\ntopics:\n"))
+    assert (config.ranking, config.stories, config.topics) == (RankingConfig(), Config().stories, ())
 
 
 @pytest.mark.parametrize("code", ["en", "pt-BR", "en-GB", "en_US", "zh-Hant-TW", "nb", "fil", ""])
@@ -215,8 +240,11 @@ def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
     ("now: yesterday\n", "config.yaml:1: `now` must be an ISO 8601 time, got 'yesterday' (e.g. 2026-11-22T08:00:00Z)"),
     ("timezone: Europe/Nowhere\n", "config.yaml:1: unknown time zone 'Europe/Nowhere' (use an IANA name such as UTC or Europe/Stockholm)"),
     ("timezone: ../../etc/passwd\n", "config.yaml:1: unknown time zone '../../etc/passwd' (use an IANA name such as UTC or Europe/Stockholm)"),
-    ("topics:\n  - description: no name\n", "config.yaml:1: `topics[0]` has no name"),
-    ("providers:\n  - name: No domain\n", "config.yaml:1: `providers[0]` has no domain"),
+    # (the entry's line, not the list's: among thirty topics, the one to fix)
+    ("topics:\n  - AI\n  - description: no name\n",
+     "config.yaml:3: `topics[1]` has no name (give it a `name:`, or remove the entry)"),
+    ("providers:\n  - domain: a.example\n  - name: No domain\n",
+     "config.yaml:3: `providers[1]` has no domain (give it the `domain:` its items name, such as example.com)"),
     ("cname: https://news.example.com/\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
     ("cname: news example.com\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
     ("cname: localhost\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
@@ -253,6 +281,12 @@ def test_invalid_yaml_names_its_line(tmp_path):
     ("title: My: news\n",
      "config.yaml:1: invalid YAML: mapping values are not allowed in this context (check the indentation and "
      "quoting: a value containing ': ' or starting with a quote goes in quotes)"),
+    ('title: "The "Daily" news"\nlanguage: en\n',
+     'config.yaml:1: invalid YAML: a quote inside a quoted value ends the value '
+     '(write each " inside it as \\", or put the value in single quotes)'),
+    # (YAML takes the two lines for one value and stumbles on the second; the first is the one to fix)
+    ("title My news\nlanguage: en\n", "config.yaml:1: invalid YAML: a line without `:` after its key "
+                                       "(write it as `key: value`)"),
 ])
 def test_invalid_yaml_says_where_and_what_to_do(tmp_path, text, message):
     assert problems(tmp_path, text) == [message]
@@ -389,7 +423,7 @@ def test_provider_logos_are_files_of_the_sites_static_folder(tmp_path):
 def test_a_provider_logo_at_an_http_url_is_an_error_as_a_sources_logo_is(tmp_path):
     """docs/configuration.md: a provider's logo is an https URL or a file of static/ (as a source's logo is)."""
     assert problems(tmp_path, "providers:\n  - domain: a.example\n    logo: http://a.example/logo.png\n") == [
-        "config.yaml:1: `providers[0].logo` must be an https URL, got 'http://a.example/logo.png' (write it with "
+        "config.yaml:3: `providers[0].logo` must be an https URL, got 'http://a.example/logo.png' (write it with "
         "https://, or put the logo in the site's static/ folder)"]
 
 
@@ -397,8 +431,14 @@ def test_a_provider_logo_at_an_http_url_is_an_error_as_a_sources_logo_is(tmp_pat
 def test_a_provider_logo_that_is_not_in_static_is_an_error(tmp_path, logo):
     (tmp_path / "outside.png").write_bytes(b"png")
     [message] = problems(tmp_path, f"title: x\nproviders:\n  - domain: a.example\n    logo: {logo}\n")
-    assert message.startswith("config.yaml:2: `providers[0].logo`: no file ")
+    assert message.startswith("config.yaml:4: `providers[0].logo`: no file ")  # (the logo's line, not the list's)
     assert message.endswith("(put the logo in the site's static/ folder, or give an https URL)")
+
+
+def test_a_sources_logo_at_an_http_url_is_named_at_its_line(tmp_path):
+    text = "sources:\n  - url: https://a.example/feed\n    name: A\n    logo: http://a.example/l.png\n"
+    assert problems(tmp_path, text) == [
+        "config.yaml:4: `sources[0].logo` must be an https URL, got 'http://a.example/l.png'"]
 
 
 def test_the_configuration_reference_documents_every_key():

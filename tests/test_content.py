@@ -120,6 +120,18 @@ def test_every_md_file_at_any_depth_is_an_item_and_hidden_files_are_not(tmp_path
     assert found == ["a.md", "x/y/z/deep.md"]
 
 
+def test_a_markdown_file_by_another_name_is_said_to_be_unread(tmp_path):
+    # `x.markdown` (as Jekyll takes it), `x.MD`, Notepad's `x.md.txt`: left out without a word before.
+    files = {"content/a.markdown": item("A"), "content/news/b.MD": item("B"), "content/c.md.txt": item("C"),
+             "content/d.md": item("D"), "content/notes.txt": "not an item", "content/.e.markdown": item("E")}
+    result, _ = build_dir(tmp_path, files)
+    assert [str(p) for p in result.site.warnings] == [
+        "content/a.markdown: not read: only files ending in .md are items (rename it to a.md)",
+        "content/c.md.txt: not read: only files ending in .md are items (rename it to c.md)",
+        "content/news/b.MD: not read: only files ending in .md are items (rename it to b.md)"]
+    assert [i.source for i in result.site.model.site.items] == ["content/d.md"]
+
+
 # --- broken files are reported as path:line and left out -------------------------------------------------
 
 def test_broken_yaml_is_reported_with_its_line_and_the_rest_builds(tmp_path):
@@ -136,7 +148,17 @@ def test_broken_yaml_is_reported_with_its_line_and_the_rest_builds(tmp_path):
     ("title: x\ntopics: [AI, Robots\nheat: 1\nquality: 2", 3, "while parsing a flow sequence on line 3",
      "close the bracket"),
     ("title: x\n\tbad: tab", 3, "found a tab character", "indent with spaces: YAML does not allow tabs"),
-    ('title: "Quoted" and more\nheat: 1', 2, "invalid YAML in front matter", "check the indentation and quoting"),
+    # (a title with quotes inside its quotes, as crawlers and people write them; before: "expected <block end>,
+    # but found '<scalar>'" and to check the indentation)
+    ('title: "Quoted" and more\nheat: 1', 2, "a quote inside a quoted value ends the value",
+     'write each " inside it as \\", or put the value in single quotes'),
+    ("title: 'It's here'\nheat: 1", 2, "a quote inside a quoted value ends the value",
+     "write each ' inside it as '' (It''s), or put the value in double quotes"),
+    ("title: x\nprovider:\n  name P\n  domain: p.example", 4, "a line without `:` after its key",
+     "write it as `key: value`"),
+    ("title: x\nexcerpt: a long\n  summary\n  with: a colon", 5, "mapping values are not allowed",
+     "check the indentation and quoting"),
+    ("title: x\nhat\nheat: 1", 3, "a line without `:` after its key", "write it as `key: value`"),
 ])
 def test_yaml_errors_point_at_the_line_to_fix_and_say_how(front, line, text, hint):
     # (the same words as config.yaml's errors: errors.yaml_problem)
@@ -195,7 +217,25 @@ FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warn
      "did you mean `heat`? (rename it to `heat`, or it is ignored)"),
     ("title: x\npublishedDateTime: 2026-11-20\nPublished: true", "warning: content/x.md:4: `Published` is not a known field; "
      "did you mean `published`? (rename it to `published`, or it is ignored)"),
+    # Typos inside a provider, a picture or a related story, on their own lines: the value was ignored unsaid.
+    ("title: x\npublishedDateTime: 2026-11-20\nprovider:\n  name: P\n  domian: p.example",
+     "warning: content/x.md:6: `domian` in `provider` is not a known field; did you mean `domain`? "
+     "(rename it to `domain`, or it is ignored)"),
+    ("title: x\npublishedDateTime: 2026-11-20\nimages:\n  - url: https://p.example/a.jpg\n    hieght: 30",
+     "warning: content/x.md:6: `hieght` in `images` is not a known field; did you mean `height`? "
+     "(rename it to `height`, or it is ignored)"),
+    ("title: x\npublishedDateTime: 2026-11-20\nrelated:\n  - title: R\n    webUrl: https://r.example/\n"
+     "    provider:\n      name: R\n      Domain: r.example",
+     "warning: content/x.md:9: `Domain` in `related.provider` is not a known field; did you mean `domain`? "
+     "(rename it to `domain`, or it is ignored)"),
+    # A provider's keys that lost their indent: the item had no provider, and nothing said so.
+    ("title: x\npublishedDateTime: 2026-11-20\nprovider:\nname: P",
+     "warning: content/x.md:5: `name` is not a field of an item but of its `provider`, which is empty "
+     "(indent it under `provider:`)"),
     ("title: x\npublishedDateTime: 2026-11-20\ntype: download\nsource_id: 12", None),  # no problem at all
+    # (a crawler's own keys inside a picture or provider, and a top-level `name` with no empty provider)
+    ("title: x\npublishedDateTime: 2026-11-20\nname: n\nimages:\n  - url: https://p.example/a.jpg\n    isCached: true",
+     None),
 ]
 
 
@@ -437,6 +477,22 @@ def test_naive_dates_take_the_site_zone(tmp_path):
         item_ = built[f"content/d{n}.md"]
         assert item_.published == utc and item_.published.tzinfo == timezone.utc, written
         assert item_.path == f"{path}d{n}/", written  # the page's date is the site's local date
+
+
+def test_a_date_as_rss_writes_it_is_read(tmp_path):
+    # A crawler copies an RSS pubDate as it is: the item was left out as "not a date".
+    files = {"content/a.md": item("RSS", date='"Fri, 20 Nov 2026 20:00:00 -0500"'),
+             "content/b.md": item("Zone unknown", date='"20 Nov 2026 08:00:00 -0000"',
+                                  related='[{title: R, webUrl: "https://r.example/", '
+                                          'publishedDateTime: "Thu, 19 Nov 2026 10:00:00 GMT"}]'),
+             "content/c.md": item("Not one", date='"Nov 20, 2026"')}
+    result, problems = model(tmp_path, files, CONFIG + "timezone: Asia/Tokyo\n")
+    built = {i.source: i for i in result.site.items}
+    assert built["content/a.md"].published == datetime(2026, 11, 21, 1, tzinfo=timezone.utc)
+    assert built["content/b.md"].published == datetime(2026, 11, 19, 23, tzinfo=timezone.utc)  # the site's zone
+    assert built["content/b.md"].related[0].published == datetime(2026, 11, 19, 10, tzinfo=timezone.utc)
+    assert [str(p) for p in problems] == ["content/c.md:3: `publishedDateTime` is not a date: 'Nov 20, 2026' "
+                                          "(write it as 2026-11-22T08:00:00Z)"]
 
 
 def test_displayed_dates_are_in_the_site_zone(tmp_path):
@@ -707,6 +763,15 @@ def test_topics_the_config_does_not_declare(tmp_path, setting, kept, said):
     assert ("content/x.md" in {i.source for i in site.model.site.items}) == kept
     if kept:
         assert "machine-lerning" in site.model.site.topics  # a warning, not a change: the page is there
+
+
+def test_declared_topics_written_on_one_line_with_commas_are_told_to_be_a_list(tmp_path):
+    # `topics: AI, Science` is one topic named "AI, Science" in YAML; the warning only said to declare it.
+    root = make_site(tmp_path / "site", {"content/x.md": item("x", topics="robots, machine learning")}, DECLARED)
+    site = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={}).site
+    assert [str(p) for p in site.warnings] == [
+        "content/x.md:4: topic `robots, machine learning` is not declared; did you mean the topics Robots, "
+        "Machine Learning? (write them as a list: `topics: [Robots, Machine Learning]`)"]
 
 
 def test_an_unknown_undeclared_topics_setting_is_a_config_error(tmp_path):

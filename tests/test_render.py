@@ -88,6 +88,21 @@ def test_a_site_static_file_wins_and_the_other_theme_files_still_ship(overridden
     assert (out / "static/img/logo.svg").read_text() == "<svg xmlns='http://www.w3.org/2000/svg'/>"  # site static/
 
 
+def test_a_copy_of_a_partial_in_the_wrong_folder_is_said_to_be_unused(tmp_path):
+    # templates/card.html copied from templates/partials/: the cards were the bundled ones, with no word why
+    root = site(tmp_path, {"themes/default/templates/card.html": '{% macro card(item) %}mine{% endmacro %}\n',
+                           "themes/default/templates/partials/note.html": "my own partial, named by no one\n"})
+    result = run(root)
+    assert [str(p) for p in result.site.warnings] == [
+        "themes/default/templates/card.html: not used: no template of the theme is card.html, its card.html is "
+        "partials/card.html (move it to themes/default/templates/partials/card.html to replace that one)"]
+    # one the site's own templates import is in use
+    root = site(tmp_path / "used", {
+        "themes/default/templates/card.html": '{% macro card(item) %}mine{% endmacro %}\n',
+        "themes/default/templates/article.html": '{% extends "!theme/article.html" %}{% import "card.html" as c %}'})
+    assert run(root).site.warnings == ()
+
+
 def test_unknown_front_matter_fields_reach_templates(overridden):
     page = parse(overridden / "output/news/2026/11/20/a/index.html")
     assert page.find(".//p[@id='extra']").text == "from front matter"
@@ -113,7 +128,17 @@ def test_a_theme_that_is_nowhere_is_an_error_not_the_default(tmp_path):
     root = site(tmp_path, {"themes/my-theme/templates/404.html": "<p>Lost?</p>\n"}, "theme: mine\n")
     with pytest.raises(BuildError) as caught:
         build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
-    assert str(caught.value) == "config.yaml: theme 'mine' not found (create themes/mine/templates/ or set `theme: default`)"
+    assert str(caught.value) == ("config.yaml:4: theme 'mine' not found: themes/ has my-theme "
+                                 "(create themes/mine/templates/ or set `theme: default`)")
+    # (at its line, as config.yaml's other errors; a folder spelt in another case is named too)
+    root = site(tmp_path / "case", {"themes/paper/templates/404.html": "<p>Lost?</p>\n"}, "theme: Paper\n")
+    with pytest.raises(BuildError, match=r"^config.yaml:4: theme 'Paper' not found: themes/ has paper "
+                                         r"\(set `theme: paper`\)$"):
+        build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+    root = site(tmp_path / "none", {}, "theme: mine\n")
+    with pytest.raises(BuildError, match=r"^config.yaml:4: theme 'mine' not found \(create themes/mine/templates/ "
+                                         r"or set `theme: default`\)$"):
+        build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
 
 
 # --- template errors ------------------------------------------------------------------------------------

@@ -799,6 +799,21 @@ def test_a_patch_that_cannot_be_written_says_so_on_the_page(site, monkeypatch):
         dev.stop()
 
 
+def test_an_item_saved_with_a_time_after_the_servers_clock_is_said_to_wait(site):
+    # The item was missing from every page without a word; serve's clock stands still until a restart.
+    lines = Lines()
+    dev = start(site, echo=lines)
+    try:
+        before = len(dev.rebuilds)
+        write(site / "content/news/later.md", item("Later today", "2026-11-22T18:00:00Z"))
+        rebuilt(dev, before)
+        assert ("stderr: note: content/news/later.md: dated in the future (2026-11-22T18:00:00+00:00): left out until "
+                "then (serve reads the clock when it starts: restart it then, or serve with --future)") in lines
+        assert b"Later today" not in get(dev, "/repo/latest/")[2]
+    finally:
+        dev.stop()
+
+
 def test_an_edited_item_naming_a_topic_data_dir_declares_is_not_refused(tmp_path):
     # serve checks an edited item as the build reads it: with the topics data_dir declares too
     files = {**ITEMS, "data/topics/robotics.yaml": "name: Robotics\n_id: robotics\n"}

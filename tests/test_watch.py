@@ -26,7 +26,9 @@ C, T, CSS, S, CFG, D = (ChangeKind.CONTENT, ChangeKind.TEMPLATE, ChangeKind.CSS,
     ("/site/config.yaml", CFG),
     ("/site/content/news/a.md", C),
     ("/site/content/2026/10/deep/b.md", C),
-    ("/site/content/news/a.md.txt", None),  # the build reads only *.md
+    ("/site/content/news/a.txt", None),  # the build reads only *.md
+    ("/site/content/news/a.md.txt", C),  # ... and says so of a Markdown file by another name (Notepad's)
+    ("/site/content/news/a.markdown", C),
     ("/site/content/news/sed4xQb1Z", None),  # `sed -i` writes this, then renames it over the item
     ("/site/themes/default/templates/article.html", T),
     ("/site/themes/default/templates/partials/card.html", T),

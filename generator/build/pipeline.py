@@ -38,8 +38,9 @@ from generator.errors import BuildError, Problem, errors_and_warnings
 from generator.plan.outputs import plan_outputs
 from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
 from generator.plan.search import SearchIndex, plan_index
-from generator.render.environment import CompiledTemplates, make_env, render_page, static_files
-from generator.site.content import read_named, source_files
+from generator.render.environment import (CompiledTemplates, make_env, misplaced_templates, render_page,
+                                          static_files)
+from generator.site.content import read_named, source_files, unread_problem
 from generator.site.grouping import item_words, story_report, with_stories
 from generator.site.model import Item, build_site, make_item_or_problem, missing_pictures, topic_definitions
 from generator.site.ranking import rank
@@ -269,14 +270,15 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     topic_defs = topic_definitions(records.topics + config.topics)
     digest = config_key(config, records.topics, records.providers)
     with collector_paused():
-        results = _read_items(config, topic_defs, digest, cache, workers, progress)
+        unread: list[str] = []
+        results = _read_items(config, topic_defs, digest, cache, workers, progress, unread)
         # The items just read live as long as the build: collections while planning need not walk them.
         # (Frozen before the collector is back on: else its first full collection walks them all, a long pause
         # on a big site.)
         gc.freeze()
     try:
         items = [r for r in results if not isinstance(r, Problem)]
-        read_problems, read_warnings = [], []
+        read_problems, read_warnings = [], [unread_problem(name) for name in unread]
         for result in results:
             if isinstance(result, Problem):  # (a Rejected item names all its errors and warnings)
                 errors, warnings = errors_and_warnings(result)
@@ -297,17 +299,18 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     copies.update(records.files)
     problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems,
                             key=lambda p: (p.path, p.line or 0)))
-    warnings = tuple(sorted((*read_warnings, *model.warnings, *missing_pictures(model.site.items, copies, config.root)),
-                            key=lambda p: (p.path, p.line or 0)))
+    warnings = tuple(sorted((*read_warnings, *model.warnings, *missing_pictures(model.site.items, copies, config.root),
+                             *misplaced_templates(config)), key=lambda p: (p.path, p.line or 0)))
     return RenderedSite(config, topic_defs, now, model, rankings, pages, tuple(outputs), copies, problems, warnings, digest)
 
 
 def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache, workers: int,
-                progress: Progress | None) -> list:
-    """Item or Problem for every source file, from the cache where it is still valid."""
+                progress: Progress | None, unread: list[str]) -> list:
+    """Item or Problem for every source file, from the cache where it is still valid; the Markdown files
+    that are not items go into `unread`."""
     results: dict[str, object] = {}
     todo: list[tuple[str, str, os.stat_result]] = []
-    for name, path in source_files(config.root, config.content_path):
+    for name, path in source_files(config.root, config.content_path, unread):
         try:
             stat = os.stat(path)
         except OSError as exc:

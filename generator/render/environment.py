@@ -10,6 +10,7 @@ Autoescaping is on for every template: content text is never trusted as HTML.
 
 from __future__ import annotations
 
+import difflib
 import json
 import logging
 import re
@@ -26,6 +27,7 @@ from generator.errors import BuildError, Problem
 from generator.plan.feeds import domain_url, feed_path
 from generator.render.fragments import MemoEnvironment
 from generator.render.pictures import picture
+from generator.site.content import key_lines
 from generator.site.model import ProviderBadge, Site
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
@@ -53,6 +55,28 @@ def theme_dirs(config: Config) -> list[Path]:
         if path is not None and path.is_dir() and path.resolve() not in [p.resolve() for p in seen]:
             seen.append(path)
     return seen
+
+
+def misplaced_templates(config: Config) -> list[Problem]:
+    """A warning for each of the site's templates that replaces none and is named as a bundled one in another
+    folder (`templates/card.html` copied from `templates/partials/`): the page never used it, and nothing said so.
+    One the site's own templates name (an `{% import "card.html" %}` of its own) is used, and not warned of."""
+    own = config.root / "themes" / config.theme / "templates"
+    if not own.is_dir():
+        return []
+    mine = {path.relative_to(own).as_posix(): path for path in sorted(own.rglob("*")) if path.is_file()}
+    bundled = {path.relative_to(folder / "templates").as_posix()
+               for folder in theme_dirs(config)[1:] for path in (folder / "templates").rglob("*") if path.is_file()}
+    named = "".join(path.read_text(encoding="utf-8", errors="replace") for path in mine.values())
+    problems = []
+    for name in mine:
+        meant = sorted(b for b in bundled if b.rsplit("/", 1)[-1] == name.rsplit("/", 1)[-1])
+        if name not in bundled and meant and f'"{name}"' not in named and f"'{name}'" not in named:
+            where = f"themes/{config.theme}/templates/"
+            problems.append(Problem(where + name, None, f"not used: no template of the theme is {name}, "
+                                    f"its {name.rsplit('/', 1)[-1]} is {meant[0]}",
+                                    f"move it to {where}{meant[0]} to replace that one"))
+    return problems
 
 
 def static_files(config: Config) -> dict[str, Path]:
@@ -120,7 +144,13 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
     # A theme that is neither the site's folder nor bundled is a typo (`theme: my-thme`): say so rather than
     # build with the bundled default as if the name were right.
     if not (config.root / "themes" / config.theme).is_dir() and bundled_theme_dir(config.theme) is None:
-        raise BuildError(Problem(config.path, None, f"theme {config.theme!r} not found",
+        folders = sorted(p.name for p in (config.root / "themes").glob("*") if p.is_dir())
+        close = ([name for name in folders if name.lower() == config.theme.lower()]  # `theme: Paper`, themes/paper/
+                 or difflib.get_close_matches(config.theme, folders, 1, 0.6))
+        raise BuildError(Problem(config.path, key_lines(config.root, config.path, {"theme"}).get("theme"),
+                                 f"theme {config.theme!r} not found"
+                                 + (f": themes/ has {', '.join(folders)}" if folders else ""),
+                                 f"set `theme: {close[0]}`" if close else
                                  f"create themes/{config.theme}/templates/ or set `theme: default`"))
     bundled = bundled_theme_dir(config.theme) or bundled_theme_dir("default")
     loader = jinja2.ChoiceLoader([

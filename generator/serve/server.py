@@ -42,10 +42,10 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from generator.build.pipeline import BuildOptions
 from generator.build.cache import BuildCache
-from generator.config import Config
+from generator.config import Config, build_time
 from generator.site.content import read_source
 from generator.errors import BuildError, NewsdeskError, Problem
-from generator.site.model import make_item_or_problem, topic_definitions
+from generator.site.model import make_item_or_problem, topic_definitions, withheld_because
 from generator.plan.pages import RenderedSite
 from generator.site.records import load_records
 from generator.serve.rebuild import Held, Session, rebuild, update_search
@@ -499,11 +499,18 @@ class DevServer:
         # (as the build declares them: under `undeclared_topics: error` an item naming another is left out)
         topic_defs = topic_definitions(load_records(self.config).topics + self.config.topics)
         problems = []
+        now = build_time(self.config, self._environ)
         for path in sorted(suspects):
             source = read_source(self.config.root, path)
             result = source if isinstance(source, Problem) else make_item_or_problem(source, self.config, topic_defs)
             if isinstance(result, Problem):
                 problems.append(result)
+                continue
+            reason = withheld_because(result, now, self._options.drafts, self._options.future)
+            if path in edited and reason.startswith("dated in the future"):
+                # (as `newsdesk build` says it; serve's clock stands still, so the item stays out until a restart)
+                self._echo(f"note: {result.source}: {reason}: left out until then (serve reads the clock when it "
+                           "starts: restart it then, or serve with --future)", True)
         self._broken = {self.config.root / p.path for p in problems}
         if problems:
             raise BuildError(problems, f"{len(problems)} edited item file(s) cannot be used; "

@@ -30,6 +30,7 @@ from watchdog.observers import Observer
 from generator.config import Config
 from generator.render.environment import bundled_theme_dir
 from generator.build.writer import BESIDE_OUTPUT, beside_output
+from generator.site.content import looks_like_an_item
 
 log = logging.getLogger(__name__)
 
@@ -118,8 +119,10 @@ def detect_change_kind(path: PurePath, layout: SiteLayout, directory: bool = Fal
     for folder, kind in ((layout.static, None), (layout.data, ChangeKind.DATA), (layout.content, ChangeKind.CONTENT)):
         parts = _inside(path, folder) if folder else None
         if parts is not None and not _hidden(parts):
-            if kind is ChangeKind.CONTENT and not directory and parts and path.suffix != ".md":
-                return None  # only `*.md` files are items (content.source_files); `sed -i` leaves `sedXXXXXX` files
+            if kind is ChangeKind.CONTENT and not directory and parts and not looks_like_an_item(path.name):
+                # only `*.md` files are items (content.source_files), and the build says what it does not
+                # read of `x.markdown`; `sed -i` leaves `sedXXXXXX` files
+                return None
             return kind or _static_kind(path)
     return None
 

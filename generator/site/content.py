@@ -55,10 +55,16 @@ class Source:
     twice: tuple[tuple[str, int, int], ...] = ()  # (key, first line, later line) of a key given more than once
 
 
-def source_files(root: Path, content_dir: Path) -> list[tuple[str, str]]:
+# A Markdown file that is not read as an item (`x.markdown`, `x.MD`, an editor's `x.md.txt`): said, as its
+# writer meant it to be one.
+_MARKDOWN_BY_ANOTHER_NAME = re.compile(r"\.(?:md|markdown|mdown|mkdn?)(?:\.txt)?$", re.IGNORECASE)
+
+
+def source_files(root: Path, content_dir: Path, unread: list[str] | None = None) -> list[tuple[str, str]]:
     """(name relative to root, path) of every `*.md` below content_dir, hidden folders and files skipped,
-    in the order of their path parts. Plain strings from os.scandir (whose entries know a regular file
-    without a stat of it): pathlib's rglob, relative_to and comparisons were a noticeable part of reading a big site."""
+    in the order of their path parts; the names of Markdown files by another name go into `unread`. Plain
+    strings from os.scandir (whose entries know a regular file without a stat of it): pathlib's rglob,
+    relative_to and comparisons were a noticeable part of reading a big site."""
     base = os.path.relpath(content_dir, root).replace(os.sep, "/")
     outside = base == ".." or base.startswith("../")
     prefix = "" if base == "." else base + "/"
@@ -77,6 +83,9 @@ def source_files(root: Path, content_dir: Path) -> list[tuple[str, str]]:
             elif entry.name.endswith(".md") and _is_file(entry):
                 found.append((_shown_name(Path(entry.path).as_posix()) if outside
                               else prefix + relative + _shown_name(entry.name), entry.path))
+            elif unread is not None and _MARKDOWN_BY_ANOTHER_NAME.search(entry.name) and _is_file(entry):
+                unread.append(_shown_name(Path(entry.path).as_posix()) if outside
+                              else prefix + relative + _shown_name(entry.name))
 
     # A content folder outside the site root is named by its real path, as the watcher reports changes
     # (watch.SiteLayout resolves it): "site/../news/x.md" and "news/x.md" were two names for one file, so
@@ -84,6 +93,18 @@ def source_files(root: Path, content_dir: Path) -> list[tuple[str, str]]:
     walk(os.path.realpath(content_dir) if outside else str(content_dir), "")
     found.sort(key=lambda pair: pair[1].split(os.sep))
     return found
+
+
+def unread_problem(name: str) -> Problem:
+    """What to say of a Markdown file that source_files does not read."""
+    file = name.rpartition("/")[2]
+    return Problem(name, None, "not read: only files ending in .md are items",
+                   f"rename it to {_MARKDOWN_BY_ANOTHER_NAME.sub('', file)}.md")
+
+
+def looks_like_an_item(name: str) -> bool:
+    """Whether a file named `name` in the content folder is an item, or a Markdown file by another name."""
+    return name.endswith(".md") or bool(_MARKDOWN_BY_ANOTHER_NAME.search(name))
 
 
 def _is_file(entry: os.DirEntry) -> bool:
@@ -287,16 +308,25 @@ def check_yaml_limits(name: str, front: str, fm_line: int) -> Problem | None:
     return None
 
 
-def key_lines(root: Path, source_path: str, keys) -> dict[str, int]:
+def key_lines(root: Path, source_path: str, keys) -> dict:
     """Line of each `key:` found at the start of a line of a file (front matter keys), to place messages:
-    one read for all the messages about one file."""
+    one read for all the messages about one file. A key (`provider`, `domian`) is the first `domian:` indented
+    under `provider:` (in a list entry too), else `provider:`'s line."""
     try:
         text = (root / source_path).read_text(encoding="utf-8-sig", errors="replace").replace("\r\n", "\n")
     except (OSError, ValueError):
         return {}
     lines = {}
     for key in keys:
-        match = re.compile(rf"^{re.escape(key)}\s*:", re.MULTILINE).search(text)
-        if match:
-            lines[key] = text.count("\n", 0, match.start()) + 1
+        top, sub = key if isinstance(key, tuple) else (key, None)
+        match = re.compile(rf"^{re.escape(top)}\s*:", re.MULTILINE).search(text)
+        if not match:
+            continue
+        lines[key] = text.count("\n", 0, match.start()) + 1
+        if sub is not None:
+            block = re.compile(r"^\S", re.MULTILINE).search(text, match.end())  # the next key at the left margin
+            inner = re.compile(rf"^[ \t]+(?:-[ \t]+)?{re.escape(sub)}\s*:", re.MULTILINE).search(
+                text, match.end(), block.start() if block else len(text))
+            if inner:
+                lines[key] = text.count("\n", 0, inner.start()) + 1
     return lines

@@ -31,6 +31,7 @@ import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
 from urllib.parse import quote
@@ -50,7 +51,14 @@ KNOWN_FIELDS = frozenset({
     "quality", "heat", "published", "provider", "topics", "images", "related", "secured", "featuredContent",
     "price", "length", "category", "slug", "size",
 })
-_KNOWN_BY_CASE = {name.lower(): name for name in KNOWN_FIELDS}  # `PublishedDateTime` -> publishedDateTime
+# The fields of the mappings inside an item (a provider, each picture, each related story).
+_IMAGE_FIELDS = frozenset({"url", "width", "height"})
+_NESTED_FIELDS = MappingProxyType({
+    "provider": frozenset({"name", "domain", "images"}),
+    "images": _IMAGE_FIELDS,
+    "related": frozenset({"title", "webUrl", "originalUrl", "publishedDateTime", "provider", "excerpt", "type",
+                          "quality"}),
+})
 # What a card calls an item of a known type ("" for an article: most are). Any other type is kept as
 # written and labelled by type_label.
 TYPE_LABELS = MappingProxyType({"article": "", "video": "Video", "audio": "Audio", "podcast": "Podcast",
@@ -462,18 +470,20 @@ class _Notes:
         self.errors: list[tuple[str | None, str, str]] = []  # (front matter key or None, message, hint)
         self.warnings: list[tuple[str | None, str, str]] = []
 
-    def error(self, key: str | None, message: str, hint: str = "") -> None:
+    def error(self, key: str | tuple | None, message: str, hint: str = "") -> None:
         self.errors.append((key, message, hint))
 
-    def warn(self, key: str | None, message: str, hint: str = "") -> None:
+    def warn(self, key: str | tuple | None, message: str, hint: str = "") -> None:
         self.warnings.append((key, message, hint))
 
     def problems(self, root, path: str) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
         if not self.errors and not self.warnings:
             return (), ()
-        # ("related: quality" is on the line of `related:`)
-        lines = key_lines(root, path, {key.split(":")[0] for key, _, _ in self.errors + self.warnings if key})
-        return tuple(tuple(Problem(path, lines.get(key.split(":")[0]) or 1 if key else 1, message, hint)
+        # ("related: quality" is on the line of `related:`; a key (`provider`, `domian`) on the line of `domian:`)
+        def where(key):
+            return key if isinstance(key, tuple) else key.split(":")[0]
+        lines = key_lines(root, path, {where(key) for key, _, _ in self.errors + self.warnings if key})
+        return tuple(tuple(Problem(path, lines.get(where(key)) or 1 if key else 1, message, hint)
                            for key, message, hint in notes) for notes in (self.errors, self.warnings))
 
 
@@ -717,7 +727,10 @@ def _to_utc(value, config: Config, key: str) -> datetime:
         try:
             moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
         except ValueError:
-            raise _Unusable(f"`{key}` is not a date: {_shown(value)}", "write it as 2026-11-22T08:00:00Z")
+            try:  # the form of RSS and e-mail, which crawlers copy from a feed: `Mon, 01 Dec 2026 10:00:00 GMT`
+                moment = parsedate_to_datetime(value.strip())
+            except (ValueError, TypeError, IndexError, OverflowError):
+                raise _Unusable(f"`{key}` is not a date: {_shown(value)}", "write it as 2026-11-22T08:00:00Z")
     else:
         raise _Unusable(f"`{key}` must be a date, got {_kind(value)}", "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None:
@@ -777,15 +790,42 @@ def _bool(meta: dict, key: str, notes: _Notes, default: bool) -> bool:
 
 
 def _check_keys(meta: dict, notes: _Notes) -> None:
-    """Warn about a key that is a typo of a known one (`exerpt`); other unknown keys are kept for
-    templates without a word (crawlers write fields of their own)."""
+    """Warn about a key that is a typo of a known one (`exerpt`, a provider's `domian`), or one of a
+    provider's or picture's that lost its indent under an empty `provider:`; other unknown keys are kept
+    for templates without a word (crawlers write fields of their own: a picture's `isCached`)."""
     for key in meta:
         if isinstance(key, str) and key not in KNOWN_FIELDS:
-            close = _KNOWN_BY_CASE.get(key.lower()) or difflib.get_close_matches(key, KNOWN_FIELDS, 1, 0.8)
-            if close:
-                known = close if isinstance(close, str) else close[0]
+            known = _close_to(key, KNOWN_FIELDS)
+            owner = next((section for section, fields in _NESTED_FIELDS.items()
+                          if key in fields and section in meta and meta[section] is None), None)
+            if known:
                 notes.warn(key, f"`{key}` is not a known field; did you mean `{known}`?",
                            f"rename it to `{known}`, or it is ignored")
+            elif owner:
+                notes.warn(key, f"`{key}` is not a field of an item but of its `{owner}`, which is empty",
+                           f"indent it under `{owner}:`" + (" as `- url: ...`" if owner == "images" else ""))
+    nested = [(section, entry) for section in _NESTED_FIELDS
+              for entry in (meta.get(section) if isinstance(meta.get(section), list) else [meta.get(section)])]
+    nested += [(f"{section}.provider", entry["provider"]) for section, entry in nested if section == "related"
+               and isinstance(entry, dict) and isinstance(entry.get("provider"), dict)]
+    nested += [(f"{section}.images", image) for section, entry in nested if section.endswith("provider")
+               and isinstance(entry, dict) and isinstance(entry.get("images"), list) for image in entry["images"]]
+    said = set()
+    for section, entry in nested:
+        fields = _NESTED_FIELDS[section.rsplit(".", 1)[-1]]
+        for key in entry if isinstance(entry, dict) else ():
+            known = isinstance(key, str) and key not in fields and _close_to(key, fields)
+            if known and (section, key) not in said:
+                said.add((section, key))
+                notes.warn((section.split(".")[0], key), f"`{key}` in `{section}` is not a known field; "
+                           f"did you mean `{known}`?", f"rename it to `{known}`, or it is ignored")
+
+
+def _close_to(key: str, fields) -> str:
+    """The known field `key` is a typo of (in another case, or a letter or two off), or ""."""
+    by_case = {name.lower(): name for name in fields}
+    close = by_case.get(key.lower()) or difflib.get_close_matches(key, fields, 1, 0.8)
+    return close if isinstance(close, str) else close[0] if close else ""
 
 
 def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> list[tuple[str, str]]:
@@ -810,9 +850,13 @@ def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> list
         for name in undeclared:
             close = difflib.get_close_matches(name.casefold(), sorted(names), 1, 0.8)
             known = f"; did you mean `{names[close[0]]}`?" if close else ""
+            hint = "declare it under `topics:` in config.yaml (or data_dir), or fix the name"
+            parts = [part.strip() for part in name.split(",")]
+            if len(parts) > 1 and all(part.casefold() in names for part in parts):  # `topics: AI, Science`
+                listed = ", ".join(names[part.casefold()] for part in parts)
+                known, hint = f"; did you mean the topics {listed}?", f"write them as a list: `topics: [{listed}]`"
             report = notes.error if config.undeclared_topics == "error" else notes.warn
-            report("topics", f"topic `{name}` is not declared{known}",
-                   "declare it under `topics:` in config.yaml (or data_dir), or fix the name")
+            report("topics", f"topic `{name}` is not declared{known}", hint)
     return topics
 
 
