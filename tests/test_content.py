@@ -439,6 +439,39 @@ def test_naive_dates_take_the_site_zone(tmp_path):
         assert item_.path == f"{path}d{n}/", written  # the page's date is the site's local date
 
 
+# Dates as crawlers write them besides ISO 8601: a Unix time from a JSON API (seconds or milliseconds, a number
+# or a string of digits) and RSS's RFC 2822 pubDate; each is the same moment, and its page that day's.
+CRAWLED_DATES = [
+    "1795248000", "1795248000000", '"1795248000"', "1795248000.0",
+    '"Sat, 21 Nov 2026 08:00:00 GMT"', '"21 Nov 2026 09:00:00 +0100"', '"Sat, 21 Nov 2026 03:00:00 EST"',
+    '"Sat, 21 Nov 2026 08:00:00 -0000"',
+]
+
+
+def test_unix_times_and_rss_dates_are_read_as_the_moment_they_are(tmp_path):
+    files = {f"content/d{n}.md": item(f"Dated {n}", date=written, related=f"[{{title: R, webUrl: 'https://r.example/', "
+                                      f"publishedDateTime: {written}}}]") for n, written in enumerate(CRAWLED_DATES)}
+    result, problems = model(tmp_path, files)
+    assert problems == () and result.warnings == ()
+    built = {i.source: i for i in result.site.items}
+    assert len(built) == len(CRAWLED_DATES)
+    for n, written in enumerate(CRAWLED_DATES):
+        kept = built[f"content/d{n}.md"]
+        assert kept.published == datetime(2026, 11, 21, 8, tzinfo=timezone.utc), written
+        assert kept.related[0].published == kept.published, written
+        assert kept.path == f"news/2026/11/21/d{n}/"
+
+
+@pytest.mark.parametrize("written", ["2026", '"Sat, 21 Nov 2026 08:00:00 CEST"', "1" + "0" * 400, ".nan"])
+def test_a_number_or_rss_date_that_is_no_moment_is_said_and_left_out(tmp_path, written):
+    # A year alone is not taken for a time in 1970, nor a zone name RFC 2822 does not know for the site's zone
+    result, problems = model(tmp_path, {"content/x.md": item("x", date=written), "content/ok.md": item("Ok")})
+    [problem] = problems
+    assert (problem.path, problem.line) == ("content/x.md", 3)
+    assert "`publishedDateTime`" in problem.message and "write it as 2026-11-22T08:00:00Z" in problem.hint
+    assert [i.title for i in result.site.items] == ["Ok"]
+
+
 def test_displayed_dates_are_in_the_site_zone(tmp_path):
     config = CONFIG + "timezone: Asia/Tokyo\n"
     result, out = build_dir(tmp_path, {"content/x.md": item("Tokyo", date="2026-11-20 08:00:00")}, config)

@@ -31,6 +31,7 @@ import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
 from urllib.parse import quote
@@ -709,15 +710,20 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
 
 
 def _to_utc(value, config: Config, key: str) -> datetime:
+    """A date as crawlers write one: ISO 8601 (YAML's own timestamps too), a Unix time in seconds or
+    milliseconds (as JSON APIs give it), or RFC 2822 (as RSS's pubDate is)."""
     if isinstance(value, datetime):
         moment = value
     elif isinstance(value, date):
         moment = datetime(value.year, value.month, value.day)
+    elif (isinstance(value, (int, float)) and not isinstance(value, bool)
+          or isinstance(value, str) and _EPOCH.fullmatch(value.strip())):
+        moment = _from_epoch(value, key)
     elif isinstance(value, str):
         try:
             moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
         except ValueError:
-            raise _Unusable(f"`{key}` is not a date: {_shown(value)}", "write it as 2026-11-22T08:00:00Z")
+            moment = _from_rfc2822(value, key)
     else:
         raise _Unusable(f"`{key}` must be a date, got {_kind(value)}", "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None:
@@ -728,6 +734,40 @@ def _to_utc(value, config: Config, key: str) -> datetime:
     except (OverflowError, ValueError):  # the first or last hours of year 1 or 9999, in some zone
         raise _Unusable(f"`{key}` {_shown(value)} is outside the calendar once in UTC or the site's time zone",
                         "give a date between the years 1 and 9999")
+    return moment
+
+
+_EPOCH = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# A Unix time is taken from 1e8 (March 1973) on: a smaller number is more likely a year (`2026`) than a time
+# of 1970; and one from 1e11 on is in milliseconds (in seconds it would be the year 5138).
+_EPOCH_SECONDS, _EPOCH_MILLISECONDS = 1e8, 1e11
+
+
+def _from_epoch(value, key: str) -> datetime:
+    """A Unix time, in seconds, or in milliseconds when it is that large (JavaScript's Date.now())."""
+    try:
+        number = float(value)
+        if not number >= _EPOCH_SECONDS:  # (NaN too)
+            raise _Unusable(f"`{key}` is not a date: {_shown(value)}",
+                            "write it as 2026-11-22T08:00:00Z, or as seconds since 1970")
+        return datetime.fromtimestamp(number / 1000 if number >= _EPOCH_MILLISECONDS else number, timezone.utc)
+    except (OverflowError, ValueError, OSError):
+        raise _Unusable(f"`{key}` {_shown(value)} is outside the calendar as a Unix time",
+                        "write it as 2026-11-22T08:00:00Z, or as seconds since 1970")
+
+
+def _from_rfc2822(value: str, key: str) -> datetime:
+    """An RFC 2822 date (`Fri, 20 Nov 2026 08:00:00 GMT`); one without a zone is in the site's zone, as an ISO
+    one is, but a zone name the format does not know (`CEST`) is refused rather than taken for that."""
+    try:
+        moment = parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        moment = None
+    words = value.split()
+    if moment is None or moment.tzinfo is None and words and words[-1].isalpha():
+        raise _Unusable(f"`{key}` is not a date: {_shown(value)}", "write it as 2026-11-22T08:00:00Z")
+    if moment.tzinfo is None and words[-1] == "-0000":  # (the format's "UTC, local zone unknown")
+        moment = moment.replace(tzinfo=timezone.utc)
     return moment
 
 
