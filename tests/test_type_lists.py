@@ -90,6 +90,28 @@ def test_cards_and_story_pages_say_what_the_item_is(tmp_path):
     assert '<span class="badge">Download</span>' in page and "· <bdi>12 MB</bdi> · <bdi>Free</bdi>" in page
 
 
+# How crawlers write a length (written in the item -> what a reader sees): an ISO 8601 duration (YouTube's API,
+# schema.org), seconds (a feed's itunes:duration, quoted or not), `4:13` unquoted (which YAML reads as 253), text
+LENGTHS = [('"PT4M13S"', "4:13"), ('"PT1H2M3S"', "1:02:03"), ('"pt45s"', "0:45"), ("253", "4:13"), ('"3723"', "1:02:03"),
+           ("4:13", "4:13"), ("1:02:03", "1:02:03"), ('"4 min"', "4 min"), ('"12:30"', "12:30")]
+
+
+def test_a_length_shows_as_minutes_and_seconds_however_the_crawler_wrote_it(tmp_path):
+    # (titles with no word in common, so that no two are taken for one story)
+    titles = ["Harbour", "Orchards", "Glaciers", "Lanterns", "Violins", "Deserts", "Kestrels", "Tramways", "Quarries"]
+    files = {f"content/p{n}.md": item(titles[n], "2026-11-20T10:00:00Z", type="podcast", length=written)
+             for n, (written, _) in enumerate(LENGTHS)}
+    config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG))
+    assert result.site.problems == () and result.site.warnings == ()
+    out = config.output_path
+    listed = (out / "podcasts/index.html").read_text(encoding="utf-8")
+    for n, (written, shown) in enumerate(LENGTHS):
+        card = re.search(rf'{titles[n]}</a>.*?<span class="facts">(.*?)</span>', listed, re.S)
+        assert card and card[1] == f"<bdi>{shown}</bdi>", written
+        page = (out / f"news/2026/11/20/p{n}/index.html").read_text(encoding="utf-8")
+        assert f"· <bdi>{shown}</bdi></p>" in page, written
+
+
 def test_type_lists_are_in_the_sitemap_and_have_feeds(tmp_path):
     out = _typed_site(tmp_path / "site")
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")

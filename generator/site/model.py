@@ -423,7 +423,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         video_url=video_url,
         embed=embeddable(video_url, config.embed_hosts),
         price=_text(meta, "price", notes),
-        length=_text(meta, "length", notes),
+        length=_length(meta, "length", notes),
         category=_text(meta, "category", notes),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
         secured=_text(meta, "secured", notes, plain=False),
@@ -670,6 +670,31 @@ def _without_controls(text: str) -> str:
     if _CONTROL_BMP.search(text) or (not text.isascii() and _ASTRAL.search(text) and _CONTROL.search(text)):
         return _CONTROL.sub("", text)
     return text
+
+
+# An ISO 8601 duration, as YouTube's API and schema.org's `duration` give a video's length: `PT4M13S`, `P1DT2H`
+_DURATION = re.compile(r"P(?:([0-9]+)D)?(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+(?:[.,][0-9]+)?)S)?)?",
+                       re.IGNORECASE)
+
+
+def _length(meta: dict, key: str, notes: _Notes) -> str:
+    """A video's or podcast's length as a reader reads one: `4:13` or `1:02:03` for an ISO 8601 duration or a
+    number of seconds (as a feed's `itunes:duration` gives it, and as YAML reads `length: 4:13` unquoted: 253);
+    any other text as written (`4 min`)."""
+    value = meta.get(key)
+    seconds = None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        seconds = value
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        seconds = int(value)
+    elif isinstance(value, str) and (match := _DURATION.fullmatch(value.strip())) and any(match.groups()):
+        days, hours, minutes, rest = (float((g or "0").replace(",", ".")) for g in match.groups())
+        seconds = ((days * 24 + hours) * 60 + minutes) * 60 + rest
+    if seconds is None or not 0 < seconds < 1e9:  # (text, nothing, or no length a reader could use)
+        return _text(meta, key, notes)
+    whole = max(1, int(seconds + 0.5))
+    hours, minutes, seconds = whole // 3600, whole // 60 % 60, whole % 60
+    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
 
 
 def _kind(value) -> str:
