@@ -742,6 +742,23 @@ def test_topics_the_config_does_not_declare(tmp_path, setting, kept, said):
         assert "machine-lerning" in site.model.site.topics  # a warning, not a change: the page is there
 
 
+def test_topics_written_as_records_are_the_topics_they_name(tmp_path):
+    # A crawler that copies its site's topic records writes each topic as one: `{name, _id}`, or the id alone
+    files = {"content/x.md": item("x", topics="[{name: Machine Learning, _id: machine-learning}, {_id: robots}, "
+                                              "{name: Robotik, _id: robots}, {name: Space}, {shortname: none}]")}
+    result, out = build_dir(tmp_path, files, DECLARED)
+    [kept] = result.site.model.site.items
+    assert kept.topics == ("machine-learning", "robots", "space")
+    page = parse(out / kept.path / "index.html")
+    tags = [a.text for ul in page.iter("ul") if ul.get("class") == "tags" for a in ul.iter("a")]
+    assert tags == ["Machine Learning", "Robots", "Space"]
+    for slug in kept.topics:
+        assert "news/2026/11/20/x/" in (out / "topics" / slug / "index.html").read_text(encoding="utf-8")
+    assert [(w.line, w.message) for w in result.site.warnings] == [
+        (4, "`topics` must be a list of names; 1 entry is left out"),
+        (4, "topic `Space` is not declared")]
+
+
 def test_an_unknown_undeclared_topics_setting_is_a_config_error(tmp_path):
     from generator.errors import ConfigError
     root = make_site(tmp_path / "site", {}, CONFIG + "undeclared_topics: strict\n")

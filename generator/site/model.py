@@ -856,6 +856,10 @@ def _check_keys(meta: dict, notes: _Notes) -> None:
 def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> list[tuple[str, str]]:
     """(slug, name as written) of each topic, at most MAX_TOPICS; two names of one topic (one declared
     topic, or one topic_identity) are one. The slug is the plain one: the site may move it (_distinct_topics)."""
+    value = meta.get("topics")
+    if isinstance(value, (list, dict)):
+        entries = value if isinstance(value, list) else [value]
+        meta = dict(meta, topics=[_topic_of_record(v, topic_defs) if isinstance(v, dict) else v for v in entries])
     names = _string_list(meta, "topics", notes)
     if len(names) > MAX_TOPICS:
         notes.warn("topics", f"`topics` names {len(names)} topics; only the first {MAX_TOPICS} are kept",
@@ -879,6 +883,15 @@ def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> list
             report("topics", f"topic `{name}` is not declared{known}",
                    "declare it under `topics:` in config.yaml (or data_dir), or fix the name")
     return topics
+
+
+def _topic_of_record(record: dict, topic_defs: dict):
+    """The topic a record names (`{name: Power Apps, _id: power-apps}`, as a site's topic records are written,
+    or only `{_id: power-apps}`): the first of its name and ids that the site declares, else its name, else an
+    id; the record itself when it has none (it is left out, with a warning)."""
+    named = [v for v in (record.get(k) for k in ("name", "_id", "slug", "id"))
+             if isinstance(v, (str, int)) and not isinstance(v, bool) and _plain(v)]
+    return next((v for v in named if _definition(_plain(v), topic_defs)), named[0] if named else record)
 
 
 def _string_list(meta: dict, key: str, notes: _Notes) -> list[str]:
