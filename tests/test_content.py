@@ -759,6 +759,23 @@ def test_topics_written_as_records_are_the_topics_they_name(tmp_path):
         (4, "topic `Space` is not declared")]
 
 
+def test_a_provider_written_as_a_publisher_record_keeps_its_site_and_logo(tmp_path):
+    # `url` and `logo` (as schema.org's publisher and config.yaml's providers write them) were ignored without a
+    # word: the provider had no domain (two items of it were two providers) and no logo
+    record = "{name: Harbour Post, url: 'https://harbour.example/', logo: 'https://harbour.example/logo.png'}"
+    files = {"content/a.md": item("Gulls return to the pier", provider=record),
+             "content/b.md": item("Ferry timetable changes", provider="{name: The Harbour Post, domain: harbour.example}")}
+    result, out = build_dir(tmp_path, files)
+    assert result.site.warnings == () and result.site.problems == ()
+    assert list(result.site.model.site.providers) == ["harbour-example"]
+    listed = (out / "providers/harbour-example/index.html").read_text(encoding="utf-8")
+    assert 'src="https://harbour.example/logo.png"' in listed
+    assert "Gulls return to the pier" in listed and "Ferry timetable changes" in listed
+    news = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    [record] = [n["provider"] for n in news if n["title"] == "Gulls return to the pier"]
+    assert record["domain"] == "harbour.example" and record["images"][0]["url"] == "https://harbour.example/logo.png"
+
+
 def test_an_unknown_undeclared_topics_setting_is_a_config_error(tmp_path):
     from generator.errors import ConfigError
     root = make_site(tmp_path / "site", {}, CONFIG + "undeclared_topics: strict\n")

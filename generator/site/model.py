@@ -961,7 +961,8 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
         notes.warn(key, f"`{key}` must be a mapping with `name` and `domain`, got {_kind(value)}; it is left out")
         return None
     name = _plain(value.get("name") or "")
-    domain = _plain(value.get("domain") or "")
+    # (a provider written as a site's publisher record, `url` and `logo`, as config.yaml's providers are too)
+    domain = _plain(value.get("domain") or value.get("url") or "")
     if name is None or domain is None:
         notes.warn(key, f"`{key}`'s `name` and `domain` must be text")
     if domain and "://" in domain and host_of(domain.strip()):
@@ -973,8 +974,8 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
                    "write the site's host, such as example.com")
     if not name and not domain:
         return None
-    return ProviderRef(name or domain, domain, slugify(domain or name),
-                       _images(value.get("images"), key, notes, MAX_IMAGES, base))
+    images = value.get("images") if value.get("images") is not None else value.get("logo")
+    return ProviderRef(name or domain, domain, slugify(domain or name), _images(images, key, notes, MAX_IMAGES, base))
 
 
 def _related(value, config: Config, notes: _Notes, base: str = "") -> tuple[Related, ...]:
