@@ -776,6 +776,22 @@ def test_a_provider_written_as_a_publisher_record_keeps_its_site_and_logo(tmp_pa
     assert record["domain"] == "harbour.example" and record["images"][0]["url"] == "https://harbour.example/logo.png"
 
 
+def test_a_picture_under_src_and_coverage_under_url_are_kept(tmp_path):
+    # A crawler that copies an <img>'s attributes writes `src` and sizes in pixels; one that copies a JSON API's
+    # records writes a related story's address as `url`: both were left out as having no address
+    files = {"content/x.md": item("Tides", images="[{src: 'https://pics.example/tide.jpg', width: 640px, height: '480'}]",
+                                  related="[{title: Moon and tides, url: 'https://other.example/moon', "
+                                          "originalUrl: 'javascript:alert(1)'}]")}
+    result, out = build_dir(tmp_path, files)
+    assert result.site.warnings == () and result.site.problems == ()
+    page = parse(out / "news/2026/11/20/x/index.html")
+    pictures = [(i.get("src"), i.get("width"), i.get("height")) for i in page.iter("img")]
+    assert ("https://pics.example/tide.jpg", "640", "480") in pictures
+    assert "https://other.example/moon" in [a.get("href") for a in page.iter("a") if a.text == "Moon and tides"]
+    [record] = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    assert record["images"] == [{"url": "https://pics.example/tide.jpg", "width": 640, "height": 480}]
+
+
 def test_an_unknown_undeclared_topics_setting_is_a_config_error(tmp_path):
     from generator.errors import ConfigError
     root = make_site(tmp_path / "site", {}, CONFIG + "undeclared_topics: strict\n")

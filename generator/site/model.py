@@ -908,6 +908,9 @@ def _string_list(meta: dict, key: str, notes: _Notes) -> list[str]:
 
 
 def _int(value) -> int | None:
+    """A picture's width or height in pixels; as an HTML attribute or CSS writes it too (`"640"`, `640px`)."""
+    if isinstance(value, str) and value.strip().lower().endswith("px"):
+        value = value.strip()[:-2]
     try:
         number = int(value)
     except (TypeError, ValueError, OverflowError):
@@ -931,7 +934,8 @@ def _images(value, key: str, notes: _Notes, limit: int, base: str = "") -> tuple
         value = value[:limit]
     images, unusable = [], []
     for entry in value:
-        raw = entry.get("url") if isinstance(entry, dict) else entry
+        # (`src`: a crawler's copy of an <img>'s attributes)
+        raw = (entry.get("url") or entry.get("src")) if isinstance(entry, dict) else entry
         url = _url(raw) or static_path(raw) or _resolved(raw, base)  # (the site's own static/ first)
         if url:
             images.append(Image(url, _int(entry.get("width")) if isinstance(entry, dict) else None,
@@ -992,8 +996,9 @@ def _related(value, config: Config, notes: _Notes, base: str = "") -> tuple[Rela
         value = value[:MAX_RELATED]
     related, unusable = [], 0
     for entry in value:
-        url = isinstance(entry, dict) and (_url(entry.get("webUrl")) or _url(entry.get("originalUrl"))
-                                           or _resolved(entry.get("webUrl") or entry.get("originalUrl"), base))
+        # (`url`: the key of schema.org's records and of most JSON APIs)
+        written = [entry.get(k) for k in ("webUrl", "originalUrl", "url")] if isinstance(entry, dict) else []
+        url = next(filter(None, map(_url, written)), "") or _resolved(next(filter(None, written), ""), base)
         title = isinstance(entry, dict) and _plain(entry.get("title") or "")
         if not url or not title:
             unusable += 1  # nothing a reader could follow
