@@ -25,7 +25,7 @@ from generator.config import Config
 from generator.errors import BuildError, Problem
 from generator.plan.feeds import domain_url, feed_path
 from generator.render.fragments import MemoEnvironment
-from generator.render.pictures import picture
+from generator.render.pictures import picture, pictures
 from generator.site.model import ProviderBadge, Site
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
@@ -192,6 +192,7 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
                        page_feed=page_feed, page_feed_name=page_feed_name, news_article=news_article,
                        first_image=first_image,
                        picture=lambda images, width: picture(images, width, url, config.picture_resizer),
+                       pictures=pictures,
                        config=config, topics=site.topics, providers=badges,
                        type_lists=tuple(listed for listed, _ in type_lists(site.items)) if config.type_lists else ())
     env.filters.update(
