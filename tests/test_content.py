@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -478,6 +479,25 @@ def test_displayed_dates_are_in_the_site_zone(tmp_path):
     page = parse(out / "news/2026/11/20/x/index.html")
     stamps = {t.get("datetime") for t in page.iter("time")}
     assert "2026-11-20T08:00:00+09:00" in stamps
+
+
+# HTML's global date and time string: at most three digits of a second
+HTML_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,3})?)?"
+                           r"(Z|[+-][0-9]{2}:[0-9]{2})")
+
+
+def test_a_date_with_fractions_of_a_second_is_a_valid_html_date_on_every_page(tmp_path):
+    # .NET and JavaScript crawlers write 7 or 3 digits of a second: pages wrote Python's 6 into <time datetime>
+    related = "[{title: R, webUrl: 'https://r.example/', publishedDateTime: '2026-11-19T08:00:00.5+01:00'}]"
+    files = {"content/a.md": item("Fractions", date="2026-11-20T08:00:00.1234567Z", topics="[Sea]", related=related),
+             "content/b.md": item("Other news", date="2026-11-19T08:00:00.250Z", topics="[Sea]")}
+    result, out = build_dir(tmp_path, files)
+    stamps = [(page, t.get("datetime")) for page in out.rglob("*.html") for t in parse(page).iter("time")]
+    assert len({page for page, _ in stamps}) > 3
+    assert {stamp for _, stamp in stamps} >= {"2026-11-20T08:00:00.123+00:00", "2026-11-19T08:00:00.250+00:00",
+                                              "2026-11-19T07:00:00.500+00:00"}
+    for page, stamp in stamps:
+        assert HTML_DATETIME.fullmatch(stamp), (page, stamp)
 
 
 # --- fields kept: unknown ones for templates, `secured` never shown --------------------------------------

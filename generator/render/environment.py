@@ -201,7 +201,8 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
         url=url,
         absolute=absolute,
         local=local,
-        isodate=lambda m: local(m).isoformat(),
+        # (HTML's dates take at most three digits of a second: a crawler's microseconds made <time> invalid)
+        isodate=lambda m: local(m).isoformat(timespec="milliseconds" if m.microsecond else "seconds"),
         date=lambda m, fmt="%-d %B %Y": local(m).strftime(fmt),
         number=_number,
         json_script=json_script,
