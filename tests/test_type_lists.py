@@ -112,6 +112,21 @@ def test_a_length_shows_as_minutes_and_seconds_however_the_crawler_wrote_it(tmp_
         assert f"· <bdi>{shown}</bdi></p>" in page, written
 
 
+def test_a_price_written_as_an_offer_shows_its_amount_and_currency(tmp_path):
+    # A crawler that copies schema.org's Offer (or a shop's API) writes a price as a mapping: it was left out
+    prices = [("{amount: 10, currency: EUR}", "10 EUR"), ("{price: '4.99', priceCurrency: USD}", "4.99 USD"),
+              ("{amount: 12}", "12"), ('"Free"', "Free")]
+    titles = ["Harbour", "Orchards", "Glaciers", "Lanterns"]  # (no word in common: no two are one story)
+    files = {f"content/c{n}.md": item(titles[n], "2026-11-20T10:00:00Z", type="course", price=written)
+             for n, (written, _) in enumerate(prices)}
+    config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG))
+    assert result.site.problems == () and result.site.warnings == ()
+    listed = (config.output_path / "courses/index.html").read_text(encoding="utf-8")
+    for n, (written, shown) in enumerate(prices):
+        card = re.search(rf'{titles[n]}</a>.*?<span class="facts">(.*?)</span>', listed, re.S)
+        assert card and card[1] == f"<bdi>{shown}</bdi>", written
+
+
 def test_type_lists_are_in_the_sitemap_and_have_feeds(tmp_path):
     out = _typed_site(tmp_path / "site")
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")

@@ -422,7 +422,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         featured_html="",  # (below: its relative addresses are the story page's, as the body's)
         video_url=video_url,
         embed=embeddable(video_url, config.embed_hosts),
-        price=_text(meta, "price", notes),
+        price=_price(meta, "price", notes),
         length=_length(meta, "length", notes),
         category=_text(meta, "category", notes),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
@@ -670,6 +670,19 @@ def _without_controls(text: str) -> str:
     if _CONTROL_BMP.search(text) or (not text.isascii() and _ASTRAL.search(text) and _CONTROL.search(text)):
         return _CONTROL.sub("", text)
     return text
+
+
+def _price(meta: dict, key: str, notes: _Notes) -> str:
+    """A price as text; one written as an offer (`{amount: 10, currency: EUR}`, schema.org's `{price: 10,
+    priceCurrency: EUR}`) as its amount and currency, `10 EUR`."""
+    value = meta.get(key)
+    if not isinstance(value, dict):
+        return _text(meta, key, notes)
+    amount = next((value[k] for k in ("amount", "price", "value") if value.get(k) not in (None, "")), None)
+    currency = next((value[k] for k in ("currency", "priceCurrency") if value.get(k) not in (None, "")), "")
+    if amount is None or isinstance(amount, (bool, list, dict)) or isinstance(currency, (bool, list, dict)):
+        return _text(meta, key, notes)  # (no amount to show: said as any mapping is)
+    return _text({key: f"{amount} {currency}".strip()}, key, notes)
 
 
 # An ISO 8601 duration, as YouTube's API and schema.org's `duration` give a video's length: `PT4M13S`, `P1DT2H`
