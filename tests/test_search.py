@@ -211,6 +211,17 @@ def test_records_hold_the_story_as_data_and_urls_relative_to_the_site(searchable
     assert dates == sorted(dates)  # document ids go from the oldest story to the newest
 
 
+def test_a_results_time_is_one_html_takes_whatever_the_dates_fractions(tmp_path):
+    # The result's <time datetime> is the record's `published`: it had Python's six digits of a second
+    files = {"content/a.md": item("Seven digits", "2026-11-20T08:00:00.1234567Z"),
+             "content/b.md": item("No fractions", "2026-11-19T08:00:00Z")}
+    root = make_site(tmp_path / "site", files)
+    build(load_config(root / "config.yaml"), BuildOptions(workers=1))
+    meta, docs, _ = index_of(root / "output")
+    published = {doc[1]: doc[meta["fields"].index("published")] for doc in docs}
+    assert published == {"Seven digits": "2026-11-20T08:00:00.123+00:00", "No fractions": "2026-11-19T08:00:00+00:00"}
+
+
 def test_drafts_and_pages_that_are_not_stories_are_not_indexed(tmp_path):
     config, out = built(tmp_path, drafts=True)
     assert (out / "news/2026/11/18/draft/index.html").is_file()  # the draft's page is there (--drafts) ...

@@ -56,6 +56,7 @@ from typing import Callable, Iterable
 
 from generator import __version__
 from generator.config import Config
+from generator.plan.feeds import html_datetime
 from generator.site.model import Item, Site, body_html
 from generator.urls import device_name, resized_url
 
@@ -258,7 +259,7 @@ def plan_index(site: Site, config: Config) -> SearchIndex:
         local = (story.newest if story else item.published).astimezone(zone)
         image = _thumbnail(item.image, config.picture_resizer) if item.image else ""
         record = (item.path, item.title, _shorten(item.excerpt), item.provider.name if item.provider else "",
-                  item.provider.slug if item.provider else "", local.isoformat(),
+                  item.provider.slug if item.provider else "", html_datetime(local),
                   local.strftime("%-d %b %Y"),  # as the cards write it (templates/partials/card.html)
                   [[slug, site.topics[slug].name if slug in site.topics else slug] for slug in item.topics],
                   image, round(item.heat, 1), item.type_label,

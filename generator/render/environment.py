@@ -23,7 +23,7 @@ import jinja2
 from generator import __version__
 from generator.config import Config
 from generator.errors import BuildError, Problem
-from generator.plan.feeds import domain_url, feed_path
+from generator.plan.feeds import domain_url, feed_path, html_datetime
 from generator.render.fragments import MemoEnvironment
 from generator.render.pictures import picture, pictures
 from generator.site.model import ProviderBadge, Site
@@ -201,8 +201,7 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
         url=url,
         absolute=absolute,
         local=local,
-        # (HTML's dates take at most three digits of a second: a crawler's microseconds made <time> invalid)
-        isodate=lambda m: local(m).isoformat(timespec="milliseconds" if m.microsecond else "seconds"),
+        isodate=lambda m: html_datetime(local(m)),
         date=lambda m, fmt="%-d %B %Y": local(m).strftime(fmt),
         number=_number,
         json_script=json_script,
