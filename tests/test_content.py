@@ -197,6 +197,8 @@ FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warn
     ("title: x\npublishedDateTime: 2026-11-20\nPublished: true", "warning: content/x.md:4: `Published` is not a known field; "
      "did you mean `published`? (rename it to `published`, or it is ignored)"),
     ("title: x\npublishedDateTime: 2026-11-20\ntype: download\nsource_id: 12", None),  # no problem at all
+    # an empty value is a value not given, for `published` as for every other field
+    ("title: x\npublishedDateTime: 2026-11-20\npublished:\nexcerpt:\nwebUrl: ''\nimages: []\nprovider: {}", None),
 ]
 
 

@@ -845,7 +845,9 @@ def _score(value, key: str, notes: _Notes) -> float | None:
 
 
 def _bool(meta: dict, key: str, notes: _Notes, default: bool) -> bool:
-    value = meta.get(key, default)
+    value = meta.get(key)
+    if value is None or value == "":  # (`published:` with no value is not given, as every other field's empty value)
+        return default
     if isinstance(value, bool):
         return value
     if isinstance(value, str) and value.strip().lower() in ("true", "yes", "false", "no"):
