@@ -112,6 +112,20 @@ def test_a_length_shows_as_minutes_and_seconds_however_the_crawler_wrote_it(tmp_
         assert f"· <bdi>{shown}</bdi></p>" in page, written
 
 
+def test_a_size_in_bytes_shows_in_units_a_reader_reads(tmp_path):
+    # A crawler that copies a feed's enclosure (or an HTTP Content-Length) writes a download's size in bytes
+    sizes = [("12345678", "12.3 MB"), ('"2500000000"', "2.5 GB"), ("640", "640 bytes"), ('"12 MB"', "12 MB")]
+    titles = ["Harbour", "Orchards", "Glaciers", "Lanterns"]  # (no word in common: no two are one story)
+    files = {f"content/d{n}.md": item(titles[n], "2026-11-20T10:00:00Z", type="download", size=written)
+             for n, (written, _) in enumerate(sizes)}
+    config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG))
+    assert result.site.problems == () and result.site.warnings == ()
+    listed = (config.output_path / "downloads/index.html").read_text(encoding="utf-8")
+    for n, (written, shown) in enumerate(sizes):
+        card = re.search(rf'{titles[n]}</a>.*?<span class="facts">(.*?)</span>', listed, re.S)
+        assert card and card[1] == f"<bdi>{shown}</bdi>", written
+
+
 def test_a_price_written_as_an_offer_shows_its_amount_and_currency(tmp_path):
     # A crawler that copies schema.org's Offer (or a shop's API) writes a price as a mapping: it was left out
     prices = [("{amount: 10, currency: EUR}", "10 EUR"), ("{price: '4.99', priceCurrency: USD}", "4.99 USD"),

@@ -427,7 +427,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         category=_text(meta, "category", notes),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
         secured=_text(meta, "secured", notes, plain=False),
-        size=_text(meta, "size", notes),
+        size=_size(meta, "size", notes),
     )
     values["related"] = _other_than(values, notes)
     if featured:
@@ -670,6 +670,22 @@ def _without_controls(text: str) -> str:
     if _CONTROL_BMP.search(text) or (not text.isascii() and _ASTRAL.search(text) and _CONTROL.search(text)):
         return _CONTROL.sub("", text)
     return text
+
+
+def _size(meta: dict, key: str, notes: _Notes) -> str:
+    """A download's size as a reader reads one: a number is of bytes (as a feed's enclosure and HTTP give it),
+    written in kB, MB, GB or TB (`12.3 MB`); text as written (`12 MB`)."""
+    value = meta.get(key)
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1e18:
+        return _text(meta, key, notes)
+    if value < 1000:
+        return f"{value:g} bytes"
+    for unit in ("kB", "MB", "GB", "TB", "PB"):
+        value /= 1000
+        if value < 999.95 or unit == "PB":
+            return f"{value:.1f}".removesuffix(".0") + f" {unit}"
 
 
 def _price(meta: dict, key: str, notes: _Notes) -> str:
