@@ -814,6 +814,27 @@ def test_a_picture_under_src_and_coverage_under_url_are_kept(tmp_path):
     assert record["images"] == [{"url": "https://pics.example/tide.jpg", "width": 640, "height": 480}]
 
 
+def test_a_picture_given_as_image_is_the_storys_picture(tmp_path):
+    # og:image, and many site generators' front matter, give one picture as `image`: it was ignored, with a
+    # warning that it might be meant as `images`
+    files = {"content/one.md": item("Gulls over the quay", image='"https://pics.example/gulls.jpg"'),
+             "content/both.md": item("Cranes at dawn", "2026-11-19T10:00:00Z",
+                                     images="[{url: 'https://pics.example/cranes.jpg', width: 800, height: 450}]",
+                                     image="{url: 'https://pics.example/crane-detail.jpg', width: 300, height: 400}"),
+             "content/same.md": item("Ferry at night", "2026-11-18T10:00:00Z",
+                                     images="['https://pics.example/ferry.jpg']", image="https://pics.example/ferry.jpg")}
+    result, out = build_dir(tmp_path, files, CONFIG + "stories:\n  enabled: false\n")
+    assert result.site.warnings == () and result.site.problems == ()
+    built = {i.title: [image.url for image in i.images] for i in result.site.model.site.items}
+    assert built == {"Gulls over the quay": ["https://pics.example/gulls.jpg"],
+                     "Cranes at dawn": ["https://pics.example/cranes.jpg", "https://pics.example/crane-detail.jpg"],
+                     "Ferry at night": ["https://pics.example/ferry.jpg"]}
+    latest = (out / "latest/index.html").read_text(encoding="utf-8")
+    assert 'src="https://pics.example/gulls.jpg"' in latest
+    page = (out / "news/2026/11/20/one/index.html").read_text(encoding="utf-8")
+    assert 'src="https://pics.example/gulls.jpg"' in page
+
+
 def test_an_unknown_undeclared_topics_setting_is_a_config_error(tmp_path):
     from generator.errors import ConfigError
     root = make_site(tmp_path / "site", {}, CONFIG + "undeclared_topics: strict\n")

@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 KNOWN_FIELDS = frozenset({
     "title", "excerpt", "publishedDateTime", "originalUrl", "webUrl", "ampWebUrl", "cdnAmpWebUrl", "type",
     "quality", "heat", "published", "provider", "topics", "images", "related", "secured", "featuredContent",
-    "price", "length", "category", "slug", "size",
+    "price", "length", "category", "slug", "size", "image",
 })
 _KNOWN_BY_CASE = {name.lower(): name for name in KNOWN_FIELDS}  # `PublishedDateTime` -> publishedDateTime
 # What a card calls an item of a known type ("" for an article: most are). Any other type is kept as
@@ -417,7 +417,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         provider=_provider_ref(meta.get("provider"), "provider", notes, base),
         topics=tuple(slug for slug, _ in topics),
         topic_names=tuple(name for _, name in topics),
-        images=_images(meta.get("images"), "images", notes, MAX_IMAGES, base),
+        images=_pictures(meta, notes, base),
         related=_related(meta.get("related"), config, notes, base),
         featured_html="",  # (below: its relative addresses are the story page's, as the body's)
         video_url=video_url,
@@ -978,6 +978,14 @@ def _images(value, key: str, notes: _Notes, limit: int, base: str = "") -> tuple
                    f"{'it is' if len(unusable) == 1 else 'they are'} left out",
                    "write each picture's full address, or a file of static/ as static/pictures/x.jpg")
     return tuple(images)
+
+
+def _pictures(meta: dict, notes: _Notes, base: str) -> tuple[Image, ...]:
+    """`images`, then `image`, one picture as og:image and many site generators' front matter give it (the
+    story's picture when there is no `images`), unless `images` has it already."""
+    images = _images(meta.get("images"), "images", notes, MAX_IMAGES, base)
+    single = _images(meta.get("image"), "image", notes, 1, base)
+    return images + tuple(image for image in single if all(image.url != other.url for other in images))
 
 
 def _entries(count: int) -> str:
