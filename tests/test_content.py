@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -236,6 +237,8 @@ FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warn
     # (a crawler's own keys inside a picture or provider, and a top-level `name` with no empty provider)
     ("title: x\npublishedDateTime: 2026-11-20\nname: n\nimages:\n  - url: https://p.example/a.jpg\n    isCached: true",
      None),
+    # an empty value is a value not given, for `published` as for every other field
+    ("title: x\npublishedDateTime: 2026-11-20\npublished:\nexcerpt:\nwebUrl: ''\nimages: []\nprovider: {}", None),
 ]
 
 
@@ -489,10 +492,43 @@ def test_a_date_as_rss_writes_it_is_read(tmp_path):
     result, problems = model(tmp_path, files, CONFIG + "timezone: Asia/Tokyo\n")
     built = {i.source: i for i in result.site.items}
     assert built["content/a.md"].published == datetime(2026, 11, 21, 1, tzinfo=timezone.utc)
-    assert built["content/b.md"].published == datetime(2026, 11, 19, 23, tzinfo=timezone.utc)  # the site's zone
+    assert built["content/b.md"].published == datetime(2026, 11, 20, 8, tzinfo=timezone.utc)  # (-0000: UTC)
     assert built["content/b.md"].related[0].published == datetime(2026, 11, 19, 10, tzinfo=timezone.utc)
     assert [str(p) for p in problems] == ["content/c.md:3: `publishedDateTime` is not a date: 'Nov 20, 2026' "
                                           "(write it as 2026-11-22T08:00:00Z)"]
+
+
+# Dates as crawlers write them besides ISO 8601: a Unix time from a JSON API (seconds or milliseconds, a number
+# or a string of digits) and RSS's RFC 2822 pubDate; each is the same moment, and its page that day's.
+CRAWLED_DATES = [
+    "1795248000", "1795248000000", '"1795248000"', "1795248000.0",
+    '"Sat, 21 Nov 2026 08:00:00 GMT"', '"21 Nov 2026 09:00:00 +0100"', '"Sat, 21 Nov 2026 03:00:00 EST"',
+    '"Sat, 21 Nov 2026 08:00:00 -0000"',
+]
+
+
+def test_unix_times_and_rss_dates_are_read_as_the_moment_they_are(tmp_path):
+    files = {f"content/d{n}.md": item(f"Dated {n}", date=written, related=f"[{{title: R, webUrl: 'https://r.example/', "
+                                      f"publishedDateTime: {written}}}]") for n, written in enumerate(CRAWLED_DATES)}
+    result, problems = model(tmp_path, files)
+    assert problems == () and result.warnings == ()
+    built = {i.source: i for i in result.site.items}
+    assert len(built) == len(CRAWLED_DATES)
+    for n, written in enumerate(CRAWLED_DATES):
+        kept = built[f"content/d{n}.md"]
+        assert kept.published == datetime(2026, 11, 21, 8, tzinfo=timezone.utc), written
+        assert kept.related[0].published == kept.published, written
+        assert kept.path == f"news/2026/11/21/d{n}/"
+
+
+@pytest.mark.parametrize("written", ["2026", '"Sat, 21 Nov 2026 08:00:00 CEST"', "1" + "0" * 400, ".nan"])
+def test_a_number_or_rss_date_that_is_no_moment_is_said_and_left_out(tmp_path, written):
+    # A year alone is not taken for a time in 1970, nor a zone name RFC 2822 does not know for the site's zone
+    result, problems = model(tmp_path, {"content/x.md": item("x", date=written), "content/ok.md": item("Ok")})
+    [problem] = problems
+    assert (problem.path, problem.line) == ("content/x.md", 3)
+    assert "`publishedDateTime`" in problem.message and "write it as 2026-11-22T08:00:00Z" in problem.hint
+    assert [i.title for i in result.site.items] == ["Ok"]
 
 
 def test_displayed_dates_are_in_the_site_zone(tmp_path):
@@ -501,6 +537,25 @@ def test_displayed_dates_are_in_the_site_zone(tmp_path):
     page = parse(out / "news/2026/11/20/x/index.html")
     stamps = {t.get("datetime") for t in page.iter("time")}
     assert "2026-11-20T08:00:00+09:00" in stamps
+
+
+# HTML's global date and time string: at most three digits of a second
+HTML_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,3})?)?"
+                           r"(Z|[+-][0-9]{2}:[0-9]{2})")
+
+
+def test_a_date_with_fractions_of_a_second_is_a_valid_html_date_on_every_page(tmp_path):
+    # .NET and JavaScript crawlers write 7 or 3 digits of a second: pages wrote Python's 6 into <time datetime>
+    related = "[{title: R, webUrl: 'https://r.example/', publishedDateTime: '2026-11-19T08:00:00.5+01:00'}]"
+    files = {"content/a.md": item("Fractions", date="2026-11-20T08:00:00.1234567Z", topics="[Sea]", related=related),
+             "content/b.md": item("Other news", date="2026-11-19T08:00:00.250Z", topics="[Sea]")}
+    result, out = build_dir(tmp_path, files)
+    stamps = [(page, t.get("datetime")) for page in out.rglob("*.html") for t in parse(page).iter("time")]
+    assert len({page for page, _ in stamps}) > 3
+    assert {stamp for _, stamp in stamps} >= {"2026-11-20T08:00:00.123+00:00", "2026-11-19T08:00:00.250+00:00",
+                                              "2026-11-19T07:00:00.500+00:00"}
+    for page, stamp in stamps:
+        assert HTML_DATETIME.fullmatch(stamp), (page, stamp)
 
 
 # --- fields kept: unknown ones for templates, `secured` never shown --------------------------------------
@@ -772,6 +827,77 @@ def test_declared_topics_written_on_one_line_with_commas_are_told_to_be_a_list(t
     assert [str(p) for p in site.warnings] == [
         "content/x.md:4: topic `robots, machine learning` is not declared; did you mean the topics Robots, "
         "Machine Learning? (write them as a list: `topics: [Robots, Machine Learning]`)"]
+
+
+def test_topics_written_as_records_are_the_topics_they_name(tmp_path):
+    # A crawler that copies its site's topic records writes each topic as one: `{name, _id}`, or the id alone
+    files = {"content/x.md": item("x", topics="[{name: Machine Learning, _id: machine-learning}, {_id: robots}, "
+                                              "{name: Robotik, _id: robots}, {name: Space}, {shortname: none}]")}
+    result, out = build_dir(tmp_path, files, DECLARED)
+    [kept] = result.site.model.site.items
+    assert kept.topics == ("machine-learning", "robots", "space")
+    page = parse(out / kept.path / "index.html")
+    tags = [a.text for ul in page.iter("ul") if ul.get("class") == "tags" for a in ul.iter("a")]
+    assert tags == ["Machine Learning", "Robots", "Space"]
+    for slug in kept.topics:
+        assert "news/2026/11/20/x/" in (out / "topics" / slug / "index.html").read_text(encoding="utf-8")
+    assert [(w.line, w.message) for w in result.site.warnings] == [
+        (4, "`topics` must be a list of names; 1 entry is left out"),
+        (4, "topic `Space` is not declared")]
+
+
+def test_a_provider_written_as_a_publisher_record_keeps_its_site_and_logo(tmp_path):
+    # `url` and `logo` (as schema.org's publisher and config.yaml's providers write them) were ignored without a
+    # word: the provider had no domain (two items of it were two providers) and no logo
+    record = "{name: Harbour Post, url: 'https://harbour.example/', logo: 'https://harbour.example/logo.png'}"
+    files = {"content/a.md": item("Gulls return to the pier", provider=record),
+             "content/b.md": item("Ferry timetable changes", provider="{name: The Harbour Post, domain: harbour.example}")}
+    result, out = build_dir(tmp_path, files)
+    assert result.site.warnings == () and result.site.problems == ()
+    assert list(result.site.model.site.providers) == ["harbour-example"]
+    listed = (out / "providers/harbour-example/index.html").read_text(encoding="utf-8")
+    assert 'src="https://harbour.example/logo.png"' in listed
+    assert "Gulls return to the pier" in listed and "Ferry timetable changes" in listed
+    news = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    [record] = [n["provider"] for n in news if n["title"] == "Gulls return to the pier"]
+    assert record["domain"] == "harbour.example" and record["images"][0]["url"] == "https://harbour.example/logo.png"
+
+
+def test_a_picture_under_src_and_coverage_under_url_are_kept(tmp_path):
+    # A crawler that copies an <img>'s attributes writes `src` and sizes in pixels; one that copies a JSON API's
+    # records writes a related story's address as `url`: both were left out as having no address
+    files = {"content/x.md": item("Tides", images="[{src: 'https://pics.example/tide.jpg', width: 640px, height: '480'}]",
+                                  related="[{title: Moon and tides, url: 'https://other.example/moon', "
+                                          "originalUrl: 'javascript:alert(1)'}]")}
+    result, out = build_dir(tmp_path, files)
+    assert result.site.warnings == () and result.site.problems == ()
+    page = parse(out / "news/2026/11/20/x/index.html")
+    pictures = [(i.get("src"), i.get("width"), i.get("height")) for i in page.iter("img")]
+    assert ("https://pics.example/tide.jpg", "640", "480") in pictures
+    assert "https://other.example/moon" in [a.get("href") for a in page.iter("a") if a.text == "Moon and tides"]
+    [record] = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    assert record["images"] == [{"url": "https://pics.example/tide.jpg", "width": 640, "height": 480}]
+
+
+def test_a_picture_given_as_image_is_the_storys_picture(tmp_path):
+    # og:image, and many site generators' front matter, give one picture as `image`: it was ignored, with a
+    # warning that it might be meant as `images`
+    files = {"content/one.md": item("Gulls over the quay", image='"https://pics.example/gulls.jpg"'),
+             "content/both.md": item("Cranes at dawn", "2026-11-19T10:00:00Z",
+                                     images="[{url: 'https://pics.example/cranes.jpg', width: 800, height: 450}]",
+                                     image="{url: 'https://pics.example/crane-detail.jpg', width: 300, height: 400}"),
+             "content/same.md": item("Ferry at night", "2026-11-18T10:00:00Z",
+                                     images="['https://pics.example/ferry.jpg']", image="https://pics.example/ferry.jpg")}
+    result, out = build_dir(tmp_path, files, CONFIG + "stories:\n  enabled: false\n")
+    assert result.site.warnings == () and result.site.problems == ()
+    built = {i.title: [image.url for image in i.images] for i in result.site.model.site.items}
+    assert built == {"Gulls over the quay": ["https://pics.example/gulls.jpg"],
+                     "Cranes at dawn": ["https://pics.example/cranes.jpg", "https://pics.example/crane-detail.jpg"],
+                     "Ferry at night": ["https://pics.example/ferry.jpg"]}
+    latest = (out / "latest/index.html").read_text(encoding="utf-8")
+    assert 'src="https://pics.example/gulls.jpg"' in latest
+    page = (out / "news/2026/11/20/one/index.html").read_text(encoding="utf-8")
+    assert 'src="https://pics.example/gulls.jpg"' in page
 
 
 def test_an_unknown_undeclared_topics_setting_is_a_config_error(tmp_path):

@@ -72,6 +72,21 @@ def test_a_story_page_offers_them_too(tmp_path):
     assert hero["fetchpriority"] == "high" and (hero["width"], hero["height"]) == ("1024", "576")
 
 
+def test_a_story_page_shows_its_other_pictures_once_each(tmp_path):
+    # A gallery lists its pictures in `images`: the page showed the first only, and lost the others without a word.
+    # Pictures of another shape than the first (and any without sizes after it) are others; a size of one is not.
+    gallery = IMAGES + '\n  - url: "https://pics.example/unsized.jpg"\n  - url: "https://pics.example/portrait.jpg"'
+    files = {"content/gallery.md": item("Harbour in pictures", type="gallery", images=gallery)}
+    config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG))
+    page = (config.output_path / "news/2026/11/20/gallery/index.html").read_text(encoding="utf-8")
+    shown = [img["src"] for img in _imgs(page) if "pics.example" in img["src"]]
+    assert shown == ["https://pics.example/story-1024.jpg", "https://pics.example/portrait.jpg",
+                     "https://pics.example/unsized.jpg"]
+    others = [img for img in _imgs(page) if img["src"] in shown[1:]]
+    assert [(img["width"], img["height"], img["loading"]) for img in others] == [("300", "400", "lazy"),
+                                                                                  ("736", "414", "lazy")]
+
+
 def test_a_provider_logo_is_never_shown_from_a_copy_smaller_than_its_circle(tmp_path):
     root = make_site(tmp_path / "site", {
         "content/a.md": item("A story", provider="{name: Tiny, domain: tiny.example}"),

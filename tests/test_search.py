@@ -195,9 +195,9 @@ def test_a_title_word_outranks_the_same_word_in_a_body(searchable):
 def test_records_hold_the_story_as_data_and_urls_relative_to_the_site(searchable):
     config, out = searchable
     meta, docs, terms = index_of(out)
-    assert meta["version"] == 4 and meta["docs"] == len(docs) == 4 + FILLERS
+    assert meta["version"] == 5 and meta["docs"] == len(docs) == 4 + FILLERS
     assert meta["fields"] == ["url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics",
-                              "image", "heat", "type", "sources"]
+                              "image", "heat", "type", "sources", "facts"]
     harbour = dict(zip(meta["fields"], next(doc for doc in docs if doc[1].startswith("Harbour"))))
     assert harbour["url"] == "news/2026/11/20/harbour/" and harbour["title"] == "Harbour cranes get a new paint job"
     assert harbour["excerpt"] == "Port authority repaints its fleet." and harbour["provider"] == "Dockside Daily"
@@ -209,6 +209,46 @@ def test_records_hold_the_story_as_data_and_urls_relative_to_the_site(searchable
     assert all((out / doc[0] / "index.html").is_file() for doc in docs)
     dates = [doc[5] for doc in docs]
     assert dates == sorted(dates)  # document ids go from the oldest story to the newest
+
+
+def test_a_results_time_is_one_html_takes_whatever_the_dates_fractions(tmp_path):
+    # The result's <time datetime> is the record's `published`: it had Python's six digits of a second
+    files = {"content/a.md": item("Seven digits", "2026-11-20T08:00:00.1234567Z"),
+             "content/b.md": item("No fractions", "2026-11-19T08:00:00Z")}
+    root = make_site(tmp_path / "site", files)
+    build(load_config(root / "config.yaml"), BuildOptions(workers=1))
+    meta, docs, _ = index_of(root / "output")
+    published = {doc[1]: doc[meta["fields"].index("published")] for doc in docs}
+    assert published == {"Seven digits": "2026-11-20T08:00:00.123+00:00", "No fractions": "2026-11-19T08:00:00+00:00"}
+
+
+def _facts_site(tmp_path):
+    files = {"content/v.md": item("Harbour cranes at dusk", type="video", length='"PT2M4S"'),
+             "content/d.md": item("Tide tables", "2026-11-19T10:00:00Z", type="download", size='"12 MB"', price='"Free"'),
+             "content/a.md": item("Ferry timetables change", "2026-11-18T10:00:00Z")}
+    root = make_site(tmp_path / "site", files)
+    build(load_config(root / "config.yaml"), BuildOptions(workers=1))
+    return root / "output"
+
+
+def test_a_result_says_what_its_card_says_of_a_video_or_download(tmp_path):
+    # Results are built like the cards, which show a video's length and a download's size and price: those were
+    # not in the records, so a result lacked them
+    meta, docs, _ = index_of(_facts_site(tmp_path))
+    facts = {doc[1]: doc[meta["fields"].index("facts")] for doc in docs}
+    assert facts == {"Harbour cranes at dusk": ["2:04"], "Tide tables": ["12 MB", "Free"], "Ferry timetables change": []}
+
+
+@pytest.mark.slow
+def test_a_result_in_the_browser_shows_those_facts_as_its_card_does(tmp_path, page):
+    out = _facts_site(tmp_path)
+    card = (out / "downloads/index.html").read_text(encoding="utf-8")
+    assert '<span class="facts"><bdi>12 MB</bdi> · <bdi>Free</bdi></span>' in card
+    with static_server(out, "/") as base:
+        offline(page, base)
+        page.goto(base + "search/?q=tide")
+        page.locator("#search-status").filter(has_text="1 result for").wait_for(timeout=10_000)
+        assert page.locator(".search-result .facts").inner_html() == "<bdi>12 MB</bdi> · <bdi>Free</bdi>"
 
 
 def test_drafts_and_pages_that_are_not_stories_are_not_indexed(tmp_path):

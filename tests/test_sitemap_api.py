@@ -293,6 +293,21 @@ def test_api_of_an_empty_site_has_one_page_with_no_next(tmp_path):
     assert locs((config.output_path / "sitemap.xml").read_bytes())[0] == "https://example.org/sub/"
 
 
+def test_the_api_gives_what_cards_show_of_a_podcast_or_download_and_its_player(tmp_path):
+    # An app listing podcasts needs their length, a download's size and price, a video's player: the cards and
+    # story pages showed them, the API left them out
+    files = {"content/p.md": item("Tide tables, read aloud", type="podcast", length='"PT31M5S"', price='"Free"',
+                                  featuredContent="'<iframe src=\"https://player.audio.example/ep/7\"></iframe>'"),
+             "content/d.md": item("Harbour charts", "2026-11-19T10:00:00Z", type="download", size='"12 MB"')}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    for listing in ("api/news/index.json", "api/stories/index.json"):
+        data = json.loads((config.output_path / listing).read_text(encoding="utf-8"))
+        records = data.get("news") or [record for story in data["stories"] for record in story["items"]]
+        assert [(r["title"], r["length"], r["size"], r["price"], r["videoUrl"]) for r in records] == [
+            ("Tide tables, read aloud", "31:05", None, "Free", "https://player.audio.example/ep/7"),
+            ("Harbour charts", None, "12 MB", None, None)], listing
+
+
 def test_discovery_files_are_byte_identical_across_plans(tmp_path):
     root = make_site(tmp_path / "site", {f"content/s{n}.md": item(f"Story {n}", topics="[AI]") for n in range(25)})
     config = load_config(root / "config.yaml")

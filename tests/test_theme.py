@@ -371,6 +371,25 @@ def test_only_allowed_video_hosts_are_embedded(sites):
     assert len(frames) == 1 and frames[0]["src"] == "https://www.youtube.com/embed/abc123" and frames[0]["title"]
 
 
+def test_the_player_of_an_item_of_any_type_is_shown(tmp_path):
+    # Crawlers keep an article's or a podcast's embed in featuredContent as they do a video's: its player was
+    # shown for videos only, and lost for the others without a word
+    def embedded(title, kind, src):
+        return item(title, "2026-11-20T08:00:00Z", type=kind, featuredContent=f"'<iframe src=\"{src}\"></iframe>'")
+    files = {"content/article.md": embedded("Harbour works explained", "article", "https://www.youtube.com/embed/abc123"),
+             "content/podcast.md": embedded("Tide tables, read aloud", "podcast", "https://player.audio.example/ep/7"),
+             "content/webinar.md": embedded("Planning the new quay", "webinar", "https://player.vimeo.com/video/42")}
+    config = load_config(make_site(tmp_path / "site", files) / "config.yaml")
+    out = _build(config, tmp_path / "out")
+    article = read(out, "news/2026/11/20/article")
+    assert [f["src"] for f in article.all("iframe")] == ["https://www.youtube.com/embed/abc123"]
+    podcast = read(out, "news/2026/11/20/podcast")
+    assert not podcast.all("iframe") and podcast.text("video-link") == "Listen on player.audio.example"
+    assert [a for a in podcast.all("a") if a.get("href") == "https://player.audio.example/ep/7"]
+    webinar = read(out, "news/2026/11/20/webinar")
+    assert [f["src"] for f in webinar.all("iframe")] == ["https://player.vimeo.com/video/42"]
+
+
 def test_body_headings_follow_the_page_title_without_gaps(sites):
     folder, _ = sites["edge"]
     raw = (folder / "news/2026/11/22/lead/index.html").read_text(encoding="utf-8")

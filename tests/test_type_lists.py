@@ -90,6 +90,57 @@ def test_cards_and_story_pages_say_what_the_item_is(tmp_path):
     assert '<span class="badge">Download</span>' in page and "· <bdi>12 MB</bdi> · <bdi>Free</bdi>" in page
 
 
+# How crawlers write a length (written in the item -> what a reader sees): an ISO 8601 duration (YouTube's API,
+# schema.org), seconds (a feed's itunes:duration, quoted or not), `4:13` unquoted (which YAML reads as 253), text
+LENGTHS = [('"PT4M13S"', "4:13"), ('"PT1H2M3S"', "1:02:03"), ('"pt45s"', "0:45"), ("253", "4:13"), ('"3723"', "1:02:03"),
+           ("4:13", "4:13"), ("1:02:03", "1:02:03"), ('"4 min"', "4 min"), ('"12:30"', "12:30")]
+
+
+def test_a_length_shows_as_minutes_and_seconds_however_the_crawler_wrote_it(tmp_path):
+    # (titles with no word in common, so that no two are taken for one story)
+    titles = ["Harbour", "Orchards", "Glaciers", "Lanterns", "Violins", "Deserts", "Kestrels", "Tramways", "Quarries"]
+    files = {f"content/p{n}.md": item(titles[n], "2026-11-20T10:00:00Z", type="podcast", length=written)
+             for n, (written, _) in enumerate(LENGTHS)}
+    config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG))
+    assert result.site.problems == () and result.site.warnings == ()
+    out = config.output_path
+    listed = (out / "podcasts/index.html").read_text(encoding="utf-8")
+    for n, (written, shown) in enumerate(LENGTHS):
+        card = re.search(rf'{titles[n]}</a>.*?<span class="facts">(.*?)</span>', listed, re.S)
+        assert card and card[1] == f"<bdi>{shown}</bdi>", written
+        page = (out / f"news/2026/11/20/p{n}/index.html").read_text(encoding="utf-8")
+        assert f"· <bdi>{shown}</bdi></p>" in page, written
+
+
+def test_a_size_in_bytes_shows_in_units_a_reader_reads(tmp_path):
+    # A crawler that copies a feed's enclosure (or an HTTP Content-Length) writes a download's size in bytes
+    sizes = [("12345678", "12.3 MB"), ('"2500000000"', "2.5 GB"), ("640", "640 bytes"), ('"12 MB"', "12 MB")]
+    titles = ["Harbour", "Orchards", "Glaciers", "Lanterns"]  # (no word in common: no two are one story)
+    files = {f"content/d{n}.md": item(titles[n], "2026-11-20T10:00:00Z", type="download", size=written)
+             for n, (written, _) in enumerate(sizes)}
+    config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG))
+    assert result.site.problems == () and result.site.warnings == ()
+    listed = (config.output_path / "downloads/index.html").read_text(encoding="utf-8")
+    for n, (written, shown) in enumerate(sizes):
+        card = re.search(rf'{titles[n]}</a>.*?<span class="facts">(.*?)</span>', listed, re.S)
+        assert card and card[1] == f"<bdi>{shown}</bdi>", written
+
+
+def test_a_price_written_as_an_offer_shows_its_amount_and_currency(tmp_path):
+    # A crawler that copies schema.org's Offer (or a shop's API) writes a price as a mapping: it was left out
+    prices = [("{amount: 10, currency: EUR}", "10 EUR"), ("{price: '4.99', priceCurrency: USD}", "4.99 USD"),
+              ("{amount: 12}", "12"), ('"Free"', "Free")]
+    titles = ["Harbour", "Orchards", "Glaciers", "Lanterns"]  # (no word in common: no two are one story)
+    files = {f"content/c{n}.md": item(titles[n], "2026-11-20T10:00:00Z", type="course", price=written)
+             for n, (written, _) in enumerate(prices)}
+    config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG))
+    assert result.site.problems == () and result.site.warnings == ()
+    listed = (config.output_path / "courses/index.html").read_text(encoding="utf-8")
+    for n, (written, shown) in enumerate(prices):
+        card = re.search(rf'{titles[n]}</a>.*?<span class="facts">(.*?)</span>', listed, re.S)
+        assert card and card[1] == f"<bdi>{shown}</bdi>", written
+
+
 def test_type_lists_are_in_the_sitemap_and_have_feeds(tmp_path):
     out = _typed_site(tmp_path / "site")
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")

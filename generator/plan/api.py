@@ -11,7 +11,8 @@
 Each news file holds `news` (a list of items) and `nextPage`, the absolute URL of the
 next file, or null on the last one, so a client follows `nextPage` to the end. The
 item fields follow the content format (path, title, type, heat, webUrl, ampWebUrl,
-excerpt, publishedDateTime, provider, images, topics), plus `story`, the id of the story the item
+excerpt, publishedDateTime, provider, images, topics, length, size, price; videoUrl, the player URL
+of featuredContent), plus `story`, the id of the story the item
 is in (generator/site/stories.py; an item alone is a story of its own), `sourceCount`, how many other
 items the story has, and `sources`, the newest SOURCES of them (path and url, newest first);
 docs/feeds-and-api.md has an example. A stories file holds `stories`: each story's `id`, its `lead` (a path),
@@ -182,6 +183,11 @@ def item_record(site: Site, config: Config, item: Item) -> dict:
         "provider": provider,
         "images": [_image(config, i) for i in item.images],
         "topics": [site.topics[slug].name for slug in item.topics if slug in site.topics],
+        # (what cards show of a video, podcast or download, and its player: an app shows them too)
+        "length": item.length or None,
+        "size": item.size or None,
+        "price": item.price or None,
+        "videoUrl": item.video_url or None,
     }
 
 

@@ -203,6 +203,12 @@ def image_type(url: str) -> str:
     return next((kind for ext, kind in _IMAGE_TYPES.items() if path.endswith(ext)), "")
 
 
+def html_datetime(moment: datetime) -> str:
+    """A time as HTML's <time datetime> takes it (pages and search results): ISO 8601 with at most three digits
+    of a second, where Python writes six (a crawler's date may have any number)."""
+    return moment.isoformat(timespec="milliseconds" if moment.microsecond else "seconds")
+
+
 def rfc3339(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 

@@ -56,10 +56,11 @@ from typing import Callable, Iterable
 
 from generator import __version__
 from generator.config import Config
+from generator.plan.feeds import html_datetime
 from generator.site.model import Item, Site, body_html
 from generator.urls import device_name, resized_url
 
-FORMAT = 4  # bump when the files change shape: the live index is then made again, and the client checks it
+FORMAT = 5  # bump when the files change shape: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -70,7 +71,7 @@ MAX_POSTINGS = 2000  # a term in more stories keeps its highest impacts only (fi
 EXCERPT_CHARS = 200
 THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (render.pictures)
 FIELDS = ("url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics", "image",
-          "heat", "type", "sources")
+          "heat", "type", "sources", "facts")
 # Ranking: impact = bonus of each field the term is in + BM25 of its body frequency. A title word outranks
 # a topic or provider name, which outranks the excerpt; the body adds at most K1 + 1 (BM25 saturates).
 TITLE, LABEL, EXCERPT = 3.0, 2.0, 1.0
@@ -258,11 +259,12 @@ def plan_index(site: Site, config: Config) -> SearchIndex:
         local = (story.newest if story else item.published).astimezone(zone)
         image = _thumbnail(item.image, config.picture_resizer) if item.image else ""
         record = (item.path, item.title, _shorten(item.excerpt), item.provider.name if item.provider else "",
-                  item.provider.slug if item.provider else "", local.isoformat(),
+                  item.provider.slug if item.provider else "", html_datetime(local),
                   local.strftime("%-d %b %Y"),  # as the cards write it (templates/partials/card.html)
                   [[slug, site.topics[slug].name if slug in site.topics else slug] for slug in item.topics],
                   image, round(item.heat, 1), item.type_label,
-                  len(story.members) - 1 + len(story.related) if story else 0)  # as pages.coverage counts
+                  len(story.members) - 1 + len(story.related) if story else 0,  # as pages.coverage counts
+                  [fact for fact in (item.length, item.size, item.price) if fact])  # as the cards show them
         docs.append(record)
         # each item's text, and the file's own hash (the body is made from it alone)
         described.append([record, [[member.title, member.excerpt, member.topic_names,

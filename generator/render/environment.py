@@ -24,9 +24,9 @@ import jinja2
 from generator import __version__
 from generator.config import Config
 from generator.errors import BuildError, Problem
-from generator.plan.feeds import domain_url, feed_path
+from generator.plan.feeds import domain_url, feed_path, html_datetime
 from generator.render.fragments import MemoEnvironment
-from generator.render.pictures import picture
+from generator.render.pictures import picture, pictures
 from generator.site.content import key_lines
 from generator.site.model import ProviderBadge, Site
 from generator.plan.pages import Page
@@ -222,6 +222,7 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
                        page_feed=page_feed, page_feed_name=page_feed_name, news_article=news_article,
                        first_image=first_image,
                        picture=lambda images, width: picture(images, width, url, config.picture_resizer),
+                       pictures=pictures,
                        config=config, topics=site.topics, providers=badges,
                        type_lists=tuple(listed for listed, _ in type_lists(site.items)) if config.type_lists else ())
     env.filters.update(
@@ -230,7 +231,7 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
         url=url,
         absolute=absolute,
         local=local,
-        isodate=lambda m: local(m).isoformat(),
+        isodate=lambda m: html_datetime(local(m)),
         date=lambda m, fmt="%-d %B %Y": local(m).strftime(fmt),
         number=_number,
         json_script=json_script,

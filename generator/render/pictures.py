@@ -47,6 +47,22 @@ def candidates(images: Sequence[Image]) -> tuple[Image, ...]:
     return tuple(by_width[width] for width in sorted(by_width))
 
 
+def pictures(images: Sequence[Image]) -> tuple[tuple[Image, ...], ...]:
+    """Each picture `images` holds, as its entries, for picture(): the first and the others of its shape, then
+    each other shape's, in the order given (a gallery's pictures; a picture given twice is one)."""
+    found, rest, seen = [], list(images), set()
+    while rest:
+        first = rest[0]
+        shape = first.width / first.height if first.width and first.height else None
+        group = [i for i in rest if i is first or shape and i.width and i.height
+                 and abs(i.width / i.height - shape) <= SAME_SHAPE * shape]
+        rest = [i for i in rest if not any(i is g for g in group)]
+        if first.url not in seen:
+            found.append(tuple(group))
+        seen.update(i.url for i in group)
+    return tuple(found)
+
+
 def picture(images: Sequence[Image], width: int, url: Callable[[str], str], resizer: str = "") -> Picture | None:
     """The Picture of `images` for a place `width` CSS pixels wide (url: the site's link maker; resizer: the
     `picture_resizer` template, or ""), or None."""

@@ -49,15 +49,15 @@ log = logging.getLogger(__name__)
 KNOWN_FIELDS = frozenset({
     "title", "excerpt", "publishedDateTime", "originalUrl", "webUrl", "ampWebUrl", "cdnAmpWebUrl", "type",
     "quality", "heat", "published", "provider", "topics", "images", "related", "secured", "featuredContent",
-    "price", "length", "category", "slug", "size",
+    "price", "length", "category", "slug", "size", "image",
 })
 # The fields of the mappings inside an item (a provider, each picture, each related story).
-_IMAGE_FIELDS = frozenset({"url", "width", "height"})
+_IMAGE_FIELDS = frozenset({"url", "src", "width", "height"})
 _NESTED_FIELDS = MappingProxyType({
-    "provider": frozenset({"name", "domain", "images"}),
+    "provider": frozenset({"name", "domain", "images", "url", "logo"}),
     "images": _IMAGE_FIELDS,
-    "related": frozenset({"title", "webUrl", "originalUrl", "publishedDateTime", "provider", "excerpt", "type",
-                          "quality"}),
+    "related": frozenset({"title", "webUrl", "originalUrl", "url", "publishedDateTime", "provider", "excerpt",
+                          "type", "quality"}),
 })
 # What a card calls an item of a known type ("" for an article: most are). Any other type is kept as
 # written and labelled by type_label.
@@ -424,17 +424,17 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         provider=_provider_ref(meta.get("provider"), "provider", notes, base),
         topics=tuple(slug for slug, _ in topics),
         topic_names=tuple(name for _, name in topics),
-        images=_images(meta.get("images"), "images", notes, MAX_IMAGES, base),
+        images=_pictures(meta, notes, base),
         related=_related(meta.get("related"), config, notes, base),
         featured_html="",  # (below: its relative addresses are the story page's, as the body's)
         video_url=video_url,
         embed=embeddable(video_url, config.embed_hosts),
-        price=_text(meta, "price", notes),
-        length=_text(meta, "length", notes),
+        price=_price(meta, "price", notes),
+        length=_length(meta, "length", notes),
         category=_text(meta, "category", notes),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
         secured=_text(meta, "secured", notes, plain=False),
-        size=_text(meta, "size", notes),
+        size=_size(meta, "size", notes),
     )
     values["related"] = _other_than(values, notes)
     if featured:
@@ -681,6 +681,60 @@ def _without_controls(text: str) -> str:
     return text
 
 
+def _size(meta: dict, key: str, notes: _Notes) -> str:
+    """A download's size as a reader reads one: a number is of bytes (as a feed's enclosure and HTTP give it),
+    written in kB, MB, GB or TB (`12.3 MB`); text as written (`12 MB`)."""
+    value = meta.get(key)
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1e18:
+        return _text(meta, key, notes)
+    if value < 1000:
+        return f"{value:g} bytes"
+    for unit in ("kB", "MB", "GB", "TB", "PB"):
+        value /= 1000
+        if value < 999.95 or unit == "PB":
+            return f"{value:.1f}".removesuffix(".0") + f" {unit}"
+
+
+def _price(meta: dict, key: str, notes: _Notes) -> str:
+    """A price as text; one written as an offer (`{amount: 10, currency: EUR}`, schema.org's `{price: 10,
+    priceCurrency: EUR}`) as its amount and currency, `10 EUR`."""
+    value = meta.get(key)
+    if not isinstance(value, dict):
+        return _text(meta, key, notes)
+    amount = next((value[k] for k in ("amount", "price", "value") if value.get(k) not in (None, "")), None)
+    currency = next((value[k] for k in ("currency", "priceCurrency") if value.get(k) not in (None, "")), "")
+    if amount is None or isinstance(amount, (bool, list, dict)) or isinstance(currency, (bool, list, dict)):
+        return _text(meta, key, notes)  # (no amount to show: said as any mapping is)
+    return _text({key: f"{amount} {currency}".strip()}, key, notes)
+
+
+# An ISO 8601 duration, as YouTube's API and schema.org's `duration` give a video's length: `PT4M13S`, `P1DT2H`
+_DURATION = re.compile(r"P(?:([0-9]+)D)?(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+(?:[.,][0-9]+)?)S)?)?",
+                       re.IGNORECASE)
+
+
+def _length(meta: dict, key: str, notes: _Notes) -> str:
+    """A video's or podcast's length as a reader reads one: `4:13` or `1:02:03` for an ISO 8601 duration or a
+    number of seconds (as a feed's `itunes:duration` gives it, and as YAML reads `length: 4:13` unquoted: 253);
+    any other text as written (`4 min`)."""
+    value = meta.get(key)
+    seconds = None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        seconds = value
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        seconds = int(value)
+    elif isinstance(value, str) and (match := _DURATION.fullmatch(value.strip())) and any(match.groups()):
+        days, hours, minutes, rest = (float((g or "0").replace(",", ".")) for g in match.groups())
+        seconds = ((days * 24 + hours) * 60 + minutes) * 60 + rest
+    if seconds is None or not 0 < seconds < 1e9:  # (text, nothing, or no length a reader could use)
+        return _text(meta, key, notes)
+    whole = max(1, int(seconds + 0.5))
+    hours, minutes, seconds = whole // 3600, whole // 60 % 60, whole % 60
+    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+
 def _kind(value) -> str:
     return {dict: "a mapping", list: "a list"}.get(type(value), type(value).__name__)
 
@@ -719,18 +773,20 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
 
 
 def _to_utc(value, config: Config, key: str) -> datetime:
+    """A date as crawlers write one: ISO 8601 (YAML's own timestamps too), a Unix time in seconds or
+    milliseconds (as JSON APIs give it), or RFC 2822 (as RSS's pubDate is)."""
     if isinstance(value, datetime):
         moment = value
     elif isinstance(value, date):
         moment = datetime(value.year, value.month, value.day)
+    elif (isinstance(value, (int, float)) and not isinstance(value, bool)
+          or isinstance(value, str) and _EPOCH.fullmatch(value.strip())):
+        moment = _from_epoch(value, key)
     elif isinstance(value, str):
         try:
             moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
         except ValueError:
-            try:  # the form of RSS and e-mail, which crawlers copy from a feed: `Mon, 01 Dec 2026 10:00:00 GMT`
-                moment = parsedate_to_datetime(value.strip())
-            except (ValueError, TypeError, IndexError, OverflowError):
-                raise _Unusable(f"`{key}` is not a date: {_shown(value)}", "write it as 2026-11-22T08:00:00Z")
+            moment = _from_rfc2822(value, key)
     else:
         raise _Unusable(f"`{key}` must be a date, got {_kind(value)}", "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None:
@@ -741,6 +797,40 @@ def _to_utc(value, config: Config, key: str) -> datetime:
     except (OverflowError, ValueError):  # the first or last hours of year 1 or 9999, in some zone
         raise _Unusable(f"`{key}` {_shown(value)} is outside the calendar once in UTC or the site's time zone",
                         "give a date between the years 1 and 9999")
+    return moment
+
+
+_EPOCH = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# A Unix time is taken from 1e8 (March 1973) on: a smaller number is more likely a year (`2026`) than a time
+# of 1970; and one from 1e11 on is in milliseconds (in seconds it would be the year 5138).
+_EPOCH_SECONDS, _EPOCH_MILLISECONDS = 1e8, 1e11
+
+
+def _from_epoch(value, key: str) -> datetime:
+    """A Unix time, in seconds, or in milliseconds when it is that large (JavaScript's Date.now())."""
+    try:
+        number = float(value)
+        if not number >= _EPOCH_SECONDS:  # (NaN too)
+            raise _Unusable(f"`{key}` is not a date: {_shown(value)}",
+                            "write it as 2026-11-22T08:00:00Z, or as seconds since 1970")
+        return datetime.fromtimestamp(number / 1000 if number >= _EPOCH_MILLISECONDS else number, timezone.utc)
+    except (OverflowError, ValueError, OSError):
+        raise _Unusable(f"`{key}` {_shown(value)} is outside the calendar as a Unix time",
+                        "write it as 2026-11-22T08:00:00Z, or as seconds since 1970")
+
+
+def _from_rfc2822(value: str, key: str) -> datetime:
+    """An RFC 2822 date (`Fri, 20 Nov 2026 08:00:00 GMT`); one without a zone is in the site's zone, as an ISO
+    one is, but a zone name the format does not know (`CEST`) is refused rather than taken for that."""
+    try:
+        moment = parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        moment = None
+    words = value.split()
+    if moment is None or moment.tzinfo is None and words and words[-1].isalpha():
+        raise _Unusable(f"`{key}` is not a date: {_shown(value)}", "write it as 2026-11-22T08:00:00Z")
+    if moment.tzinfo is None and words[-1] == "-0000":  # (the format's "UTC, local zone unknown")
+        moment = moment.replace(tzinfo=timezone.utc)
     return moment
 
 
@@ -780,7 +870,9 @@ def _score(value, key: str, notes: _Notes) -> float | None:
 
 
 def _bool(meta: dict, key: str, notes: _Notes, default: bool) -> bool:
-    value = meta.get(key, default)
+    value = meta.get(key)
+    if value is None or value == "":  # (`published:` with no value is not given, as every other field's empty value)
+        return default
     if isinstance(value, bool):
         return value
     if isinstance(value, str) and value.strip().lower() in ("true", "yes", "false", "no"):
@@ -831,6 +923,10 @@ def _close_to(key: str, fields) -> str:
 def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> list[tuple[str, str]]:
     """(slug, name as written) of each topic, at most MAX_TOPICS; two names of one topic (one declared
     topic, or one topic_identity) are one. The slug is the plain one: the site may move it (_distinct_topics)."""
+    value = meta.get("topics")
+    if isinstance(value, (list, dict)):
+        entries = value if isinstance(value, list) else [value]
+        meta = dict(meta, topics=[_topic_of_record(v, topic_defs) if isinstance(v, dict) else v for v in entries])
     names = _string_list(meta, "topics", notes)
     if len(names) > MAX_TOPICS:
         notes.warn("topics", f"`topics` names {len(names)} topics; only the first {MAX_TOPICS} are kept",
@@ -860,6 +956,15 @@ def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> list
     return topics
 
 
+def _topic_of_record(record: dict, topic_defs: dict):
+    """The topic a record names (`{name: Power Apps, _id: power-apps}`, as a site's topic records are written,
+    or only `{_id: power-apps}`): the first of its name and ids that the site declares, else its name, else an
+    id; the record itself when it has none (it is left out, with a warning)."""
+    named = [v for v in (record.get(k) for k in ("name", "_id", "slug", "id"))
+             if isinstance(v, (str, int)) and not isinstance(v, bool) and _plain(v)]
+    return next((v for v in named if _definition(_plain(v), topic_defs)), named[0] if named else record)
+
+
 def _string_list(meta: dict, key: str, notes: _Notes) -> list[str]:
     value = meta.get(key)
     if value is None:
@@ -874,6 +979,9 @@ def _string_list(meta: dict, key: str, notes: _Notes) -> list[str]:
 
 
 def _int(value) -> int | None:
+    """A picture's width or height in pixels; as an HTML attribute or CSS writes it too (`"640"`, `640px`)."""
+    if isinstance(value, str) and value.strip().lower().endswith("px"):
+        value = value.strip()[:-2]
     try:
         number = int(value)
     except (TypeError, ValueError, OverflowError):
@@ -897,7 +1005,8 @@ def _images(value, key: str, notes: _Notes, limit: int, base: str = "") -> tuple
         value = value[:limit]
     images, unusable = [], []
     for entry in value:
-        raw = entry.get("url") if isinstance(entry, dict) else entry
+        # (`src`: a crawler's copy of an <img>'s attributes)
+        raw = (entry.get("url") or entry.get("src")) if isinstance(entry, dict) else entry
         url = _url(raw) or static_path(raw) or _resolved(raw, base)  # (the site's own static/ first)
         if url:
             images.append(Image(url, _int(entry.get("width")) if isinstance(entry, dict) else None,
@@ -909,6 +1018,14 @@ def _images(value, key: str, notes: _Notes, limit: int, base: str = "") -> tuple
                    f"{'it is' if len(unusable) == 1 else 'they are'} left out",
                    "write each picture's full address, or a file of static/ as static/pictures/x.jpg")
     return tuple(images)
+
+
+def _pictures(meta: dict, notes: _Notes, base: str) -> tuple[Image, ...]:
+    """`images`, then `image`, one picture as og:image and many site generators' front matter give it (the
+    story's picture when there is no `images`), unless `images` has it already."""
+    images = _images(meta.get("images"), "images", notes, MAX_IMAGES, base)
+    single = _images(meta.get("image"), "image", notes, 1, base)
+    return images + tuple(image for image in single if all(image.url != other.url for other in images))
 
 
 def _entries(count: int) -> str:
@@ -927,7 +1044,8 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
         notes.warn(key, f"`{key}` must be a mapping with `name` and `domain`, got {_kind(value)}; it is left out")
         return None
     name = _plain(value.get("name") or "")
-    domain = _plain(value.get("domain") or "")
+    # (a provider written as a site's publisher record, `url` and `logo`, as config.yaml's providers are too)
+    domain = _plain(value.get("domain") or value.get("url") or "")
     if name is None or domain is None:
         notes.warn(key, f"`{key}`'s `name` and `domain` must be text")
     if domain and "://" in domain and host_of(domain.strip()):
@@ -939,8 +1057,8 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
                    "write the site's host, such as example.com")
     if not name and not domain:
         return None
-    return ProviderRef(name or domain, domain, slugify(domain or name),
-                       _images(value.get("images"), key, notes, MAX_IMAGES, base))
+    images = value.get("images") if value.get("images") is not None else value.get("logo")
+    return ProviderRef(name or domain, domain, slugify(domain or name), _images(images, key, notes, MAX_IMAGES, base))
 
 
 def _related(value, config: Config, notes: _Notes, base: str = "") -> tuple[Related, ...]:
@@ -957,8 +1075,9 @@ def _related(value, config: Config, notes: _Notes, base: str = "") -> tuple[Rela
         value = value[:MAX_RELATED]
     related, unusable = [], 0
     for entry in value:
-        url = isinstance(entry, dict) and (_url(entry.get("webUrl")) or _url(entry.get("originalUrl"))
-                                           or _resolved(entry.get("webUrl") or entry.get("originalUrl"), base))
+        # (`url`: the key of schema.org's records and of most JSON APIs)
+        written = [entry.get(k) for k in ("webUrl", "originalUrl", "url")] if isinstance(entry, dict) else []
+        url = next(filter(None, map(_url, written)), "") or _resolved(next(filter(None, written), ""), base)
         title = isinstance(entry, dict) and _plain(entry.get("title") or "")
         if not url or not title:
             unusable += 1  # nothing a reader could follow

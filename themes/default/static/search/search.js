@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 4; // generator/plan/search.py FORMAT
+  var FORMAT = 5; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -547,6 +547,15 @@
       var time = element("time", "", get("date"));
       time.setAttribute("datetime", String(get("published")));
       byline.appendChild(time);
+    }
+    var facts = get("facts");
+    if (Array.isArray(facts) && facts.length) { // a video's length, a download's size and price, as on the cards
+      var said = element("span", "facts");
+      facts.forEach(function (fact, n) {
+        if (n) said.appendChild(document.createTextNode(" · "));
+        said.appendChild(element("bdi", "", String(fact)));
+      });
+      byline.appendChild(said);
     }
     var heat = Number(get("heat"));
     if (isFinite(heat)) { // partials/signals.html meter("heat", ...), as on the cards
