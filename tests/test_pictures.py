@@ -87,6 +87,17 @@ def test_a_story_page_shows_its_other_pictures_once_each(tmp_path):
                                                                                   ("736", "414", "lazy")]
 
 
+def test_a_gallery_of_pictures_of_one_shape_and_size_shows_each(tmp_path):
+    # Sizes of one picture differ in width; a gallery's photos, often all 1200x675, are pictures of their own.
+    gallery = "".join(f'\n  - url: "https://pics.example/photo-{n}.jpg"\n    width: 1200\n    height: 675'
+                      for n in range(3))
+    files = {"content/gallery.md": item("Harbour in pictures", type="gallery", images=gallery)}
+    config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG))
+    page = (config.output_path / "news/2026/11/20/gallery/index.html").read_text(encoding="utf-8")
+    shown = [img["src"] for img in _imgs(page) if "pics.example" in img["src"]]
+    assert shown == [f"https://pics.example/photo-{n}.jpg" for n in range(3)]
+
+
 def test_a_provider_logo_is_never_shown_from_a_copy_smaller_than_its_circle(tmp_path):
     root = make_site(tmp_path / "site", {
         "content/a.md": item("A story", provider="{name: Tiny, domain: tiny.example}"),

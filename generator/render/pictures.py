@@ -48,14 +48,19 @@ def candidates(images: Sequence[Image]) -> tuple[Image, ...]:
 
 
 def pictures(images: Sequence[Image]) -> tuple[tuple[Image, ...], ...]:
-    """Each picture `images` holds, as its entries, for picture(): the first and the others of its shape, then
-    each other shape's, in the order given (a gallery's pictures; a picture given twice is one)."""
+    """Each picture `images` holds, as its entries, for picture(): the first and the others of its shape (one
+    of each width: two of one shape and width are two pictures of a gallery, not two sizes of one), then the
+    next picture's, in the order given (a picture given twice is one)."""
     found, rest, seen = [], list(images), set()
     while rest:
         first = rest[0]
         shape = first.width / first.height if first.width and first.height else None
-        group = [i for i in rest if i is first or shape and i.width and i.height
-                 and abs(i.width / i.height - shape) <= SAME_SHAPE * shape]
+        group, widths = [first], {first.width}
+        for i in rest[1:]:
+            if shape and i.width and i.height and i.width not in widths \
+                    and abs(i.width / i.height - shape) <= SAME_SHAPE * shape:
+                group.append(i)
+                widths.add(i.width)
         rest = [i for i in rest if not any(i is g for g in group)]
         if first.url not in seen:
             found.append(tuple(group))
