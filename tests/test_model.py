@@ -366,6 +366,22 @@ def test_a_smartable_data_folder_gives_topics_and_provider_logos(tmp_path):
     assert link_problems(out, "https://example.org/") == []
 
 
+def test_provider_records_whose_logo_files_have_one_name_each_show_their_own(tmp_path):
+    # A records folder with a folder per provider, each holding its logo.png (or Logo.PNG): every
+    # logo was copied to assets/providers/logo.png, and every provider showed the last one copied there.
+    record = "---\n_id: {0}.example\nname: {0} News\nimages:\n  - url: /assets/{1}\n---\n"
+    logos = {"a": "a/logo.png", "b": "b/logo.png", "c": "c/Logo.PNG", "d": "d/logo.png"}
+    files = {f"data/organizations/{p}.md": record.format(p, logo) for p, logo in logos.items()}
+    files.update({f"assets/{logo}": f"{p}'s logo" for p, logo in logos.items()})
+    files.update({f"content/{p}.md": item(f"{p} story", provider=f"{{name: {p}, domain: {p}.example}}") for p in logos})
+    root = make_site(tmp_path / "site", files, "title: T\nbase_url: https://example.org/\ndata_dir: data\n")
+    result = build(load_config(root / "config.yaml"), BuildOptions(), environ={})
+    providers, out = result.site.model.site.providers, root / "output"
+    assert [(out / providers[f"{p}-example"].logo.url).read_text() for p in logos] == [f"{p}'s logo" for p in logos]
+    from test_build import link_problems
+    assert link_problems(out, "https://example.org/") == []
+
+
 @pytest.mark.parametrize("url, kept", [
     ("https://example.org/a?b=c#d", True), ("http://example.org", True), ("HTTPS://EXAMPLE.ORG/", "https://EXAMPLE.ORG/"),
     ("javascript:alert(1)", False), ("JaVaScRiPt:alert(1)", False), (" javascript:alert(1)", False),

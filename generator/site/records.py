@@ -19,7 +19,7 @@ from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import key_lines, read_source, relative_name
 from generator.errors import Problem
 from generator.site.model import plain_text
-from generator.urls import safe_url, slugify
+from generator.urls import distinct_slug, safe_url, slugify
 
 log = logging.getLogger(__name__)
 
@@ -84,13 +84,25 @@ def load_records(config: Config) -> Records:
                 local = _local_asset(data.parent, url)
                 if not local:
                     continue
-                url = f"assets/providers/{slugify(local.stem)}{local.suffix.lower()}"
+                url = _logo_name(local, files, data.parent.resolve())
                 files[url] = local
             logos.append((url, _size(image.get("width")), _size(image.get("height"))))
         providers.append(ProviderConfig(domain=domain, name=plain_text(str(record.get("name") or "")),
                                         logo=logos[0][0] if logos else "", logos=tuple(logos),
                                         description=plain_text(str(record.get("description") or ""))))
     return Records(tuple(topics), tuple(providers), files, tuple(problems))
+
+
+def _logo_name(local: Path, files: dict[str, Path], root: Path) -> str:
+    """The output path of a record's logo file: `assets/providers/<its name as a slug>`, and when another file
+    has that name already (`a/logo.png` and `b/logo.png`, `Logo.PNG` and `logo.png`) with a short hash of its
+    path in `root` (the records' site, resolved as `local` is) added, so that each provider shows its own logo
+    rather than the last one copied there."""
+    stem, suffix = slugify(local.stem), local.suffix.lower()
+    name = f"assets/providers/{stem}{suffix}"
+    if files.get(name, local) != local:
+        name = f"assets/providers/{distinct_slug(stem, local.relative_to(root).as_posix())}{suffix}"
+    return name
 
 
 def _size(value) -> int | None:
