@@ -382,6 +382,24 @@ def test_provider_records_whose_logo_files_have_one_name_each_show_their_own(tmp
     assert link_problems(out, "https://example.org/") == []
 
 
+def test_provider_records_with_unusable_logos_build_and_say_so(tmp_path):
+    # `images: 5` stopped the build with a traceback, and so did a logo path no file can have (too long, a NUL).
+    root = make_site(tmp_path / "site", {
+        "data/organizations/a.md": "---\n_id: a.example\nname: A News\nimages: 5\n---\n",
+        "data/organizations/b.md": ("---\n_id: b.example\nname: B News\nimages:\n  - url: \"/assets/b\\0.png\"\n"
+                                    f"  - url: /assets/{'x' * 5000}.png\n  - 7\n  - url: /assets/b.png\n---\n"),
+        "assets/b.png": "b's logo",
+        "content/a.md": item("A story", provider="{name: A, domain: a.example}"),
+        "content/b.md": item("B story", provider="{name: B, domain: b.example}"),
+    }, "title: T\nbase_url: https://example.org/\ndata_dir: data\n")
+    result = build(load_config(root / "config.yaml"), BuildOptions(), environ={})
+    providers = result.site.model.site.providers
+    assert providers["a-example"].name == "A News" and providers["a-example"].logo is None
+    assert (root / "output" / providers["b-example"].logo.url).read_text() == "b's logo"
+    assert [(w.path, w.line) for w in result.site.warnings] == [("data/organizations/a.md", 4)]
+    assert "`images` must be a list" in result.site.warnings[0].message
+
+
 @pytest.mark.parametrize("url, kept", [
     ("https://example.org/a?b=c#d", True), ("http://example.org", True), ("HTTPS://EXAMPLE.ORG/", "https://EXAMPLE.ORG/"),
     ("javascript:alert(1)", False), ("JaVaScRiPt:alert(1)", False), (" javascript:alert(1)", False),

@@ -297,7 +297,8 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     copies.update(records.files)
     problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems,
                             key=lambda p: (p.path, p.line or 0)))
-    warnings = tuple(sorted((*read_warnings, *model.warnings, *missing_pictures(model.site.items, copies, config.root)),
+    warnings = tuple(sorted((*records.warnings, *read_warnings, *model.warnings,
+                             *missing_pictures(model.site.items, copies, config.root)),
                             key=lambda p: (p.path, p.line or 0)))
     return RenderedSite(config, topic_defs, now, model, rankings, pages, tuple(outputs), copies, problems, warnings, digest)
 

@@ -34,7 +34,8 @@ class Records:
     topics: tuple[TopicConfig, ...] = ()
     providers: tuple[ProviderConfig, ...] = ()
     files: dict = field(default_factory=dict)  # output path -> source file (provider logos)
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[Problem, ...] = ()  # records left out
+    warnings: tuple[Problem, ...] = ()  # what is wrong in records that still count
 
 
 def load_records(config: Config) -> Records:
@@ -46,6 +47,7 @@ def load_records(config: Config) -> Records:
         return Records(problems=(Problem(config.path, line, f"data_dir {config.data_dir!r} is not a folder",
                                          "fix `data_dir` or remove it"),))
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     topics = []
     for path in sorted((data / "topics").glob("*.y*ml")):
         name = relative_name(config.root, path)
@@ -76,7 +78,13 @@ def load_records(config: Config) -> Records:
             problems.append(Problem(source.path, 2, "organization record has no `_id` or `domain`"))
             continue
         logos = []  # every size of its logo the record gives, as (url, width, height)
-        for image in record.get("images") or []:
+        images = record.get("images") or []
+        if not isinstance(images, list):  # (`images: logo.png`: iterated, a number stopped the build)
+            line = key_lines(config.root, source.path, {"images"}).get("images")
+            warnings.append(Problem(source.path, line, "`images` must be a list of logos with `url`, `width`, `height`; "
+                                    "the provider is shown without one", "write `images:`, then `  - url: /assets/logo.png`"))
+            images = []
+        for image in images:
             url = image.get("url") if isinstance(image, dict) else None
             if not isinstance(url, str):
                 continue
@@ -90,7 +98,7 @@ def load_records(config: Config) -> Records:
         providers.append(ProviderConfig(domain=domain, name=plain_text(str(record.get("name") or "")),
                                         logo=logos[0][0] if logos else "", logos=tuple(logos),
                                         description=plain_text(str(record.get("description") or ""))))
-    return Records(tuple(topics), tuple(providers), files, tuple(problems))
+    return Records(tuple(topics), tuple(providers), files, tuple(problems), tuple(warnings))
 
 
 def _logo_name(local: Path, files: dict[str, Path], root: Path) -> str:
@@ -112,11 +120,11 @@ def _size(value) -> int | None:
 
 def _local_asset(site_root: Path, url: str) -> Path | None:
     """A site-relative image URL of the records' own site, if the file is there (and inside it)."""
-    candidate = (site_root / url.lstrip("/")).resolve()
     try:
+        candidate = (site_root / url.lstrip("/")).resolve()
         candidate.relative_to(site_root.resolve())
-    except ValueError:
-        return None
-    if candidate.suffix.lower() in (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg") and candidate.is_file():
-        return candidate
+        if candidate.suffix.lower() in (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg") and candidate.is_file():
+            return candidate
+    except (OSError, ValueError):  # (outside it; or no file's name: too long, a NUL in it)
+        pass
     return None
