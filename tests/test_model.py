@@ -366,6 +366,28 @@ def test_a_smartable_data_folder_gives_topics_and_provider_logos(tmp_path):
     assert link_problems(out, "https://example.org/") == []
 
 
+def test_topic_records_are_read_within_the_limits_of_items_front_matter(tmp_path):
+    # Topic records were loaded by PyYAML alone: nine aliases of nine, eight deep, made a name of 9**8 strings
+    # (the build ran out of memory making its text), and a list for a name made a topic "['a', 'b']".
+    bomb = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    bomb += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 6)] + ["name: *a5"]
+    root = make_site(tmp_path / "site", {
+        "data/topics/bomb.yaml": "\n".join(bomb) + "\n",
+        "data/topics/list.yaml": "_id: list\nname: [a, b]\n",
+        "data/topics/quote.yaml": "_id: quote\nname: \"unclosed\ndescription: x\n",
+        "data/topics/fine.yaml": "_id: fine\nname: Fine &amp; well\n",
+        "content/a.md": item("A story", topics="[Fine & well]"),
+    }, "title: T\nbase_url: https://example.org/\ndata_dir: data\n")
+    result = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+    assert [str(p) for p in result.site.problems] == [
+        "data/topics/bomb.yaml:4: topic record uses more than 20 YAML aliases "
+        "(write the values out instead of using *aliases)",
+        "data/topics/list.yaml:2: `name` of a topic record must be text (put the value in quotes, on one line)",
+        "data/topics/quote.yaml:2: invalid YAML in topic record: found unexpected end of stream "
+        "(while scanning a quoted scalar on line 2) (close the quote)"]
+    assert {slug: t.name for slug, t in result.site.model.site.topics.items()} == {"fine": "Fine & well"}
+
+
 def test_provider_records_whose_logo_files_have_one_name_each_show_their_own(tmp_path):
     # A records folder with a folder per provider, each holding its logo.png (or Logo.PNG): every
     # logo was copied to assets/providers/logo.png, and every provider showed the last one copied there.

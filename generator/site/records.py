@@ -13,20 +13,13 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from generator.config import Config, ProviderConfig, TopicConfig
-from generator.site.content import key_lines, read_source, relative_name
+from generator.site.content import key_lines, load_mapping, read_source, relative_name
 from generator.errors import Problem
 from generator.site.model import plain_text
 from generator.urls import distinct_slug, safe_url, slugify
 
 log = logging.getLogger(__name__)
-
-try:
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _SafeLoader
 
 
 @dataclass(frozen=True)
@@ -52,19 +45,28 @@ def load_records(config: Config) -> Records:
     for path in sorted((data / "topics").glob("*.y*ml")):
         name = relative_name(config.root, path)
         try:
-            record = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_SafeLoader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            mark = getattr(exc, "problem_mark", None)
-            problems.append(Problem(name, mark.line + 1 if mark else None, f"cannot read topic record: {exc}"))
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
+            problems.append(Problem(name, None, f"cannot read topic record: {reason}", "save it as UTF-8 YAML"))
             continue
-        # (names and descriptions are crawled text too: decoded as items' are, model.plain_text)
-        topic = plain_text(str(record.get("name") or "")) if isinstance(record, dict) else ""
-        if not topic:
+        # (crawled as items are: read within the same limits, so that no record can hang or exhaust the build)
+        record = load_mapping(name, text.replace("\r\n", "\n"), 1, "topic record")
+        if isinstance(record, Problem):
+            problems.append(record)
+            continue
+        fields = {key: _text(record.get(key)) for key in ("name", "_id", "parent", "description")}
+        wrong = [key for key, value in fields.items() if value is None]
+        if wrong:
+            lines = key_lines(config.root, name, wrong)
+            problems.append(Problem(name, lines.get(wrong[0]), f"`{wrong[0]}` of a topic record must be text",
+                                    "put the value in quotes, on one line"))
+            continue
+        if not fields["name"]:
             problems.append(Problem(name, 1, "topic record has no `name`", "add `name: ...`"))
             continue
-        topics.append(TopicConfig(name=topic, slug=str(record.get("_id") or ""),
-                                  parent=plain_text(str(record.get("parent") or "")),
-                                  description=plain_text(str(record.get("description") or ""))))
+        topics.append(TopicConfig(name=fields["name"], slug=fields["_id"], parent=fields["parent"],
+                                  description=fields["description"]))
     providers = []
     files: dict[str, Path] = {}
     for path in sorted((data / "organizations").glob("*.md")):
@@ -111,6 +113,16 @@ def _logo_name(local: Path, files: dict[str, Path], root: Path) -> str:
     if files.get(name, local) != local:
         name = f"assets/providers/{distinct_slug(stem, local.relative_to(root).as_posix())}{suffix}"
     return name
+
+
+def _text(value) -> str | None:
+    """A record's text field as plain text (decoded as items' are: model.plain_text); None for a list, a
+    mapping or anything else that is no text."""
+    if value is None:
+        return ""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return plain_text(str(value))
+    return None
 
 
 def _size(value) -> int | None:
