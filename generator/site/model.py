@@ -888,7 +888,9 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
         notes.warn(key, f"`{key}`'s `name` and `domain` must be text")
     if domain and "://" in domain and host_of(domain.strip()):
         domain = host_of(domain.strip())  # an address written for the domain: `https://example.com/`
-    name, domain = _capped(name or "", key, notes), _capped((domain or "").lower(), key, notes)
+    # (a host is read with its compatibility characters mapped, as browsers map it: `ｅｘａｍｐｌｅ.com` and a
+    # `café` written with a combining accent are one site's, and a domain host_name accepts)
+    name, domain = _capped(name or "", key, notes), _capped(unicodedata.normalize("NFKC", domain or "").lower(), key, notes)
     if domain and not _HOST_NAME.fullmatch(domain):
         # (kept: it still tells this provider from others, and shows as text only)
         notes.warn(key, f"`{key}`'s `domain` is not a host name: {_shown(domain)}",
@@ -1026,7 +1028,13 @@ def _separate_path_clashes(items: list[Item], problems: list[Problem], warnings:
 def provider_identity(ref: ProviderRef) -> str:
     """Who a provider is: its domain when the item gives one, else its name, case-folded. Two items name one
     provider exactly when these are equal; two providers' slugs may be alike all the same (_distinct_slugs)."""
-    return (ref.domain or ref.name).casefold()
+    return _identity(ref.domain or ref.name)
+
+
+def _identity(text: str) -> str:
+    """`text` as a provider's identity compares it: in any case, and written with any of Unicode's spellings of
+    a character (a name's `é` as one character or as `e` and its accent; fullwidth `Ａ`)."""
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def _distinct_providers(items: list[Item], root, warnings: list[Problem]) -> tuple[list[Item], dict[str, str],
@@ -1212,7 +1220,7 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
 
     # Providers: from the items, with facts from config/data records.
     # (a record is a provider's by its domain, as an item writes it: not by a slug that may be another's too)
-    defs = {p.domain.strip().casefold(): p for p in provider_defs}
+    defs = {_identity(p.domain.strip()): p for p in provider_defs}
     provider_items: dict[str, list[int]] = defaultdict(list)
     refs: dict[str, ProviderRef] = {}
     for index, item in enumerate(items):
