@@ -555,6 +555,22 @@ def test_plain_text_fields_are_decoded_once_and_escaped_once_everywhere(tmp_path
     assert shown_entities(out) == []
 
 
+def test_a_text_field_yaml_reads_as_a_number_or_a_date_shows_as_written(tmp_path):
+    # YAML 1.1 reads `4:05` as the integer 245 (base 60), `1.50` as 1.5, `0x1F` as 31, `Yes` as true: a video's
+    # length showed "245" on its card and page, a price "1.5", and the page of `slug: 017` was news/.../15/.
+    files = {"content/video.md": "---\ntitle: 0x1F\npublishedDateTime: 2026-11-20T10:00:00Z\ntype: video\n"
+                                 "length: 4:05\nprice: 1.50\nsize: 1_000\nexcerpt: Yes\nslug: 017\nheat: 0x1F\n---\n"}
+    result, out = build_dir(tmp_path, files)
+    [story] = result.site.model.site.items
+    assert (story.title, story.length, story.price, story.size, story.excerpt) == ("0x1F", "4:05", "1.50", "1_000", "Yes")
+    assert story.path == "news/2026/11/20/017/" and story.heat == 31  # (a number where one is meant)
+    page = " ".join(" ".join(parse(out / story.path / "index.html").find("body").itertext()).split())
+    assert "4:05" in page and "1.50" in page and "245" not in page
+    [record] = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    assert (record["title"], record["excerpt"]) == ("0x1F", "Yes")
+    assert result.site.warnings == ()
+
+
 def test_a_url_with_spaces_or_quotes_after_its_host_is_kept_percent_encoded(tmp_path):
     # Crawlers copy addresses as a page wrote them: a picture "My Photo.jpg" was left out of the story, with
     # a warning, though a browser follows such a link, percent-encoding what it cannot send as it is.

@@ -13,8 +13,9 @@ import hashlib
 import logging
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 import yaml
 
@@ -53,6 +54,8 @@ class Source:
     body_line: int  # line number of the body's first line in the file
     digest: str  # sha1 of the file's bytes: the key of everything cached about it
     twice: tuple[tuple[str, int, int], ...] = ()  # (key, first line, later line) of a key given more than once
+    # top-level key -> its value as written, where YAML read a plain value as other than text (frontmatter_yaml.load)
+    written: Mapping[str, str] = field(default_factory=dict)
 
 
 def source_files(root: Path, content_dir: Path) -> list[tuple[str, str]]:
@@ -150,25 +153,27 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
         return Problem(name, 1, "front matter is not closed", "add a line '---' after the YAML")
     front = text[first.end() + 1 : closing.start()]
     fm_line = 2  # the YAML starts on the line after the opening '---'
-    meta = load_mapping(name, front, fm_line)
+    written: dict[str, str] = {}
+    meta = load_mapping(name, front, fm_line, written=written)
     if isinstance(meta, Problem):
         return meta
     body = text[closing.end() + 1 :]
     body_line = text.count("\n", 0, closing.end()) + 2
-    return Source(name, meta, body, body_line, digest, _given_twice(front, fm_line))
+    return Source(name, meta, body, body_line, digest, _given_twice(front, fm_line), written)
 
 
-def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter") -> dict | Problem:
+def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter",
+                 written: dict[str, str] | None = None) -> dict | Problem:
     """YAML text that is to be a mapping (an item's front matter, a data_dir record), loaded safely: within
     the limits of check_yaml_limits, with its errors as a Problem at the line to fix. `fm_line`: the file's
-    line of the text's first line; `what`: what messages call the text."""
+    line of the text's first line; `what`: what messages call the text; `written`: as frontmatter_yaml.load's."""
     if _NOT_YAML.search(front):
         front = _NOT_YAML.sub("", front)
     problem = check_yaml_limits(name, front, fm_line, what)
     if problem:
         return problem
     try:
-        meta = _load_yaml(front)
+        meta = _load_yaml(front, written)
     except yaml.YAMLError as exc:
         if exc.__cause__ is not None:  # well-formed YAML, impossible value (from _LocatingLoader)
             found = yaml_problem(name, front, exc, fm_line, f"invalid value in {what}")
@@ -241,11 +246,11 @@ class _LocatingLoader(yaml.SafeLoader):
                                                     node.start_mark) from exc
 
 
-def _load_yaml(front: str):
+def _load_yaml(front: str, written: dict[str, str] | None = None):
     if not front.strip():
         return {}
     try:
-        return frontmatter_yaml.load(front)
+        return frontmatter_yaml.load(front, written)
     except yaml.YAMLError as exc:
         if "\\u" in front.lower() and "invalid Unicode character escape" in str(getattr(exc, "problem", "")):
             # libyaml refuses a surrogate escape, even a pair ("\ud83d\ude00": an emoji as JSON writers escape

@@ -22,18 +22,27 @@ _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP, _MERGE = _TAG + "str", _TAG + "seq", _TAG + "map", _TAG + "merge"
 # Typed scalars whose safe constructor depends on the node's text alone
 _SCALARS = {_TAG + name: SafeLoader.yaml_constructors[_TAG + name] for name in ("null", "bool", "int", "float", "timestamp")}
+_TYPED = frozenset(_TAG + name for name in ("bool", "int", "float", "timestamp"))  # (what load's `written` keeps)
 
 
 class _Unusual(Exception):
     """The document has something the plain walk leaves to PyYAML's constructor."""
 
 
-def load(text: str):
+def load(text: str, written: dict[str, str] | None = None):
+    """The document's value; `written`, when given, is filled with the text as written of each top-level value
+    that YAML reads as other than text from a plain scalar (`length: 4:05` is the integer 245 to YAML 1.1,
+    `price: 1.50` is 1.5, `title: Yes` is true), by its key: a field that is text shows what was written."""
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
+        if written is not None and type(node) is MappingNode:
+            for key_node, value_node in node.value:
+                if (type(key_node) is ScalarNode and key_node.tag == _STR and type(value_node) is ScalarNode
+                        and not value_node.style and value_node.tag in _TYPED):  # (plain: "" in libyaml)
+                    written[key_node.value] = value_node.value
         try:
             return _value(loader, node, set())
         except _Unusual:

@@ -393,7 +393,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     the Rejected problem naming every error and warning of the file at once."""
     notes = _Notes()
     meta = source.meta
-    title = _text(meta, "title", notes, required=True)
+    written = source.written
+    title = _text(meta, "title", notes, required=True, written=written)
     published = _date(meta, "publishedDateTime", config, notes)
     kind = _type(meta.get("type"), "type", notes)
     _check_keys(meta, notes)
@@ -404,7 +405,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     # coverage are of that page, as the browser resolved them there (without it they cannot be followed).
     base = _url(meta.get("webUrl")) or _url(meta.get("originalUrl"))
     values = dict(  # (all read before deciding, so that every problem of the file is said at once)
-        excerpt=_text(meta, "excerpt", notes),
+        excerpt=_text(meta, "excerpt", notes, written=written),
         original_url=_url_field(meta, "originalUrl", notes, base),
         web_url=_url_field(meta, "webUrl", notes, base),
         amp_url=_url_field(meta, "ampWebUrl", notes, base),
@@ -421,17 +422,17 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         featured_html="",  # (below: its relative addresses are the story page's, as the body's)
         video_url=video_url,
         embed=embeddable(video_url, config.embed_hosts),
-        price=_text(meta, "price", notes),
-        length=_text(meta, "length", notes),
-        category=_text(meta, "category", notes),
+        price=_text(meta, "price", notes, written=written),
+        length=_text(meta, "length", notes, written=written),
+        category=_text(meta, "category", notes, written=written),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
         secured=_text(meta, "secured", notes, plain=False),
-        size=_text(meta, "size", notes),
+        size=_text(meta, "size", notes, written=written),
     )
     values["related"] = _other_than(values, notes)
     if featured:
         values["featured_html"] = absolute_addresses(sanitize(featured), base)
-    slug_text = _text(meta, "slug", notes)
+    slug_text = _text(meta, "slug", notes, written=written)
     errors, warnings = notes.problems(config.root, source.path)
     warnings += tuple(Problem(source.path, again, f"`{key}` is given twice, also on line {first}: the last one is used",
                               "remove the one you do not mean") for key, first, again in source.twice)
@@ -627,9 +628,14 @@ def _plain(value) -> str | None:
     return None
 
 
-def _text(meta: dict, key: str, notes: _Notes, required: bool = False, plain: bool = True) -> str:
-    """A text field; `plain`: decoded (plain_text), else (HTML, opaque values) only without control characters."""
+def _text(meta: dict, key: str, notes: _Notes, required: bool = False, plain: bool = True,
+          written: Mapping[str, str] | None = None) -> str:
+    """A text field; `plain`: decoded (plain_text), else (HTML, opaque values) only without control characters.
+    `written`: Source.written, the text of a value YAML read as a number, a date or true/false (`length: 4:05`
+    is 245 to YAML): a text field shows what was written."""
     value = meta.get(key)
+    if written and key in written:
+        value = written[key]
     text = "" if value is None else _plain(value) if plain else _unplain(value)
     if text is None:
         report = notes.error if required else notes.warn
