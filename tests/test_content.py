@@ -165,6 +165,11 @@ FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warn
     ('title: "\\u200b&#8203;\\ufeff\\u2060"\npublishedDateTime: 2026-11-20',
      "error: content/x.md:2: `title` is empty (write the title as text)"),
     ("title: No date", "error: content/x.md:1: missing `publishedDateTime` (add `publishedDateTime: 2026-11-22T08:00:00Z`)"),
+    # (a key with no value is there: said at its line, not as missing)
+    ("title:\npublishedDateTime: 2026-11-20", "error: content/x.md:2: `title` is empty (write the title as text)"),
+    ("title: ~\npublishedDateTime: 2026-11-20", "error: content/x.md:2: `title` is empty (write the title as text)"),
+    ("title: x\npublishedDateTime: ''",
+     "error: content/x.md:3: `publishedDateTime` is empty (write the date, as 2026-11-22T08:00:00Z)"),
     ("title: x\npublishedDateTime: next tuesday",
      "error: content/x.md:3: `publishedDateTime` is not a date: 'next tuesday' (write it as 2026-11-22T08:00:00Z)"),
     ("title: [a, b]\npublishedDateTime: 2026-11-20",

@@ -644,7 +644,7 @@ def _text(meta: dict, key: str, notes: _Notes, required: bool = False, plain: bo
     if isinstance(value, bool):  # `title: Yes` is read as true: the words were lost
         notes.warn(key, f"`{key}` was read as {text}, not as text", "put the value in quotes")
     if not text and required:
-        if value is None:
+        if key not in meta:  # (`title:` with nothing after it is there, and empty: said at its line)
             notes.error(None, f"missing `{key}`", f"add a line `{key}: ...` to the front matter")
         else:
             notes.error(key, f"`{key}` is empty", f"write the {key} as text")
@@ -705,7 +705,8 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
     """The item's date in UTC; a missing or unusable one is an error (its page's path needs it)."""
     value = meta.get(key)
     if value is None or value == "":
-        notes.error(None, f"missing `{key}`", f"add `{key}: 2026-11-22T08:00:00Z`")
+        notes.error(key if key in meta else None, f"`{key}` is empty" if key in meta else f"missing `{key}`",
+                    f"add `{key}: 2026-11-22T08:00:00Z`" if key not in meta else "write the date, as 2026-11-22T08:00:00Z")
     else:
         try:
             return _to_utc(value, config, key)
