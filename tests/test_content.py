@@ -576,6 +576,16 @@ def test_a_text_field_yaml_reads_as_a_number_or_a_date_shows_as_written(tmp_path
     assert result.site.warnings == ()
 
 
+def test_a_plain_equals_sign_is_text(tmp_path):
+    # YAML 1.1 reads a plain `=` as a "value" tag no safe constructor builds: the item was left out, told to remove
+    # a tag (the word starting with !) that it did not have.
+    front = "title: =\npublishedDateTime: 2026-11-20T10:00:00Z\nprice: =\nsizes: &s [=, b]\nagain: *s\n"
+    result, out = build_dir(tmp_path, {"content/eq.md": f"---\n{front}---\nBody\n"})
+    assert result.site.problems == ()
+    [story] = result.site.model.site.items
+    assert (story.title, story.price, story.extra["again"]) == ("=", "=", ["=", "b"])
+
+
 def test_a_url_with_spaces_or_quotes_after_its_host_is_kept_percent_encoded(tmp_path):
     # Crawlers copy addresses as a page wrote them: a picture "My Photo.jpg" was left out of the story, with
     # a warning, though a browser follows such a link, percent-encoding what it cannot send as it is.

@@ -228,7 +228,8 @@ def _without_surrogates(value, done: dict):
 
 
 class _LocatingLoader(yaml.SafeLoader):
-    """The safe loader, turning a value its constructor rejects into an error that has a line."""
+    """The safe loader, turning a value its constructor rejects into an error that has a line (and reading a
+    plain `=` as text, as frontmatter_yaml.Loader does)."""
 
     def construct_object(self, node, deep=False):
         try:
@@ -244,6 +245,9 @@ class _LocatingLoader(yaml.SafeLoader):
             kind = {"timestamp": "date", "int": "integer", "float": "number"}.get(tag, tag)
             raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a valid {kind} ({exc})",
                                                     node.start_mark) from exc
+
+
+_LocatingLoader.add_constructor("tag:yaml.org,2002:value", yaml.SafeLoader.construct_yaml_str)
 
 
 def _load_yaml(front: str, written: dict[str, str] | None = None):

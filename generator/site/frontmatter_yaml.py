@@ -1,7 +1,7 @@
 """Front matter YAML: PyYAML's safe loading, with its slowest step done in one plain walk.
 
 `load(text)` returns exactly what `yaml.load(text, Loader=CSafeLoader)` returns (the loader
-python-frontmatter picks: libyaml's C parser where installed). Parsing, composing and
+python-frontmatter picks: libyaml's C parser where installed), but for a plain `=`, which is text (Loader). Parsing, composing and
 resolving tags (`yes` is a bool, `0755` an octal int, `2026-11-22T08:00:00Z` a timestamp)
 are PyYAML's own; so is the construction of every typed scalar. Only the common shapes,
 plain strings, lists and mappings, are built here without PyYAML's generic constructor
@@ -20,8 +20,17 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP, _MERGE = _TAG + "str", _TAG + "seq", _TAG + "map", _TAG + "merge"
+
+
+class Loader(SafeLoader):
+    """The safe loader, reading a plain `=` as the text it is: YAML 1.1 resolves it to a "value" tag that no
+    safe constructor builds, so `price: =` left the item out, with advice to remove a tag it does not have."""
+
+
+Loader.add_constructor(_TAG + "value", SafeLoader.construct_yaml_str)  # (the subclass's own table: PyYAML copies it)
 # Typed scalars whose safe constructor depends on the node's text alone
-_SCALARS = {_TAG + name: SafeLoader.yaml_constructors[_TAG + name] for name in ("null", "bool", "int", "float", "timestamp")}
+_SCALARS = {_TAG + name: Loader.yaml_constructors[_TAG + name]
+            for name in ("null", "bool", "int", "float", "timestamp", "value")}
 _TYPED = frozenset(_TAG + name for name in ("bool", "int", "float", "timestamp"))  # (what load's `written` keeps)
 
 
@@ -33,7 +42,7 @@ def load(text: str, written: dict[str, str] | None = None):
     """The document's value; `written`, when given, is filled with the text as written of each top-level value
     that YAML reads as other than text from a plain scalar (`length: 4:05` is the integer 245 to YAML 1.1,
     `price: 1.50` is 1.5, `title: Yes` is true), by its key: a field that is text shows what was written."""
-    loader = SafeLoader(text)
+    loader = Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
