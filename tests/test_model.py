@@ -388,6 +388,22 @@ def test_topic_records_are_read_within_the_limits_of_items_front_matter(tmp_path
     assert {slug: t.name for slug, t in result.site.model.site.topics.items()} == {"fine": "Fine & well"}
 
 
+def test_an_organization_record_whose_name_is_no_text_is_said_and_left_out(tmp_path):
+    # A list for a name made the provider "['A', 'News']" on every card of its stories.
+    root = make_site(tmp_path / "site", {
+        "data/organizations/a.md": "---\n_id: a.example\nname: [A, News]\n---\n",
+        "data/organizations/b.md": "---\n_id: b.example\nname: B &amp; Co\ndescription: {x: 1}\n---\n",
+        "content/a.md": item("A story", provider="{name: A, domain: a.example}"),
+        "content/b.md": item("B story", provider="{name: B, domain: b.example}"),
+    }, "title: T\nbase_url: https://example.org/\ndata_dir: data\n")
+    result = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+    assert [str(p) for p in result.site.problems] == [
+        "data/organizations/a.md:3: `name` of an organization record must be text (put the value in quotes, on one line)",
+        "data/organizations/b.md:4: `description` of an organization record must be text "
+        "(put the value in quotes, on one line)"]
+    assert {p.name for p in result.site.model.site.providers.values()} == {"A", "B"}
+
+
 def test_provider_records_whose_logo_files_have_one_name_each_show_their_own(tmp_path):
     # A records folder with a folder per provider, each holding its logo.png (or Logo.PNG): every
     # logo was copied to assets/providers/logo.png, and every provider showed the last one copied there.

@@ -75,7 +75,14 @@ def load_records(config: Config) -> Records:
             problems.append(source)
             continue
         record = source.meta
-        domain = str(record.get("domain") or record.get("_id") or "").strip().lower()
+        fields = {key: _text(record.get(key)) for key in ("domain", "_id", "name", "description")}
+        wrong = [key for key, value in fields.items() if value is None]
+        if wrong:  # (a list for a name was the provider's name "['a', 'b']")
+            line = key_lines(config.root, source.path, wrong).get(wrong[0])
+            problems.append(Problem(source.path, line, f"`{wrong[0]}` of an organization record must be text",
+                                    "put the value in quotes, on one line"))
+            continue
+        domain = (fields["domain"] or fields["_id"]).strip().lower()
         if not domain:
             problems.append(Problem(source.path, 2, "organization record has no `_id` or `domain`"))
             continue
@@ -97,9 +104,8 @@ def load_records(config: Config) -> Records:
                 url = _logo_name(local, files, data.parent.resolve())
                 files[url] = local
             logos.append((url, _size(image.get("width")), _size(image.get("height"))))
-        providers.append(ProviderConfig(domain=domain, name=plain_text(str(record.get("name") or "")),
-                                        logo=logos[0][0] if logos else "", logos=tuple(logos),
-                                        description=plain_text(str(record.get("description") or ""))))
+        providers.append(ProviderConfig(domain=domain, name=fields["name"], logo=logos[0][0] if logos else "",
+                                        logos=tuple(logos), description=fields["description"]))
     return Records(tuple(topics), tuple(providers), files, tuple(problems), tuple(warnings))
 
 
