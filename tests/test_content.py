@@ -576,6 +576,22 @@ def test_a_text_field_yaml_reads_as_a_number_or_a_date_shows_as_written(tmp_path
     assert result.site.warnings == ()
 
 
+def test_a_date_as_a_feed_writes_it_is_read(tmp_path):
+    # Crawlers copy a feed's <pubDate> as it is: RSS's (e-mail's) date format left the story out.
+    dates = {"gmt": "Thu, 08 Jan 2026 10:00:00 GMT", "offset": "08 Jan 2026 10:00 -0500",
+             "unknown-zone": "Thu, 08 Jan 2026 10:00:00 -0000", "no-zone": "Thu, 08 Jan 2026 10:00:00"}
+    files = {f"content/{name}.md": item(name, date=f"'{when}'") for name, when in dates.items()}
+    files["content/bad.md"] = item("bad", date="'Thu, 31 Feb 2026 10:00:00 GMT'")
+    result, out = build_dir(tmp_path, files, CONFIG + "timezone: Europe/Paris\n")
+    assert [str(p) for p in result.site.problems] == [
+        "content/bad.md:3: `publishedDateTime` is not a date: 'Thu, 31 Feb 2026 10:00:00 GMT' "
+        "(write it as 2026-11-22T08:00:00Z)"]
+    published = {i.title: i.published.isoformat() for i in result.site.model.site.items}
+    assert published == {"gmt": "2026-01-08T10:00:00+00:00", "offset": "2026-01-08T15:00:00+00:00",
+                         "unknown-zone": "2026-01-08T10:00:00+00:00",
+                         "no-zone": "2026-01-08T09:00:00+00:00"}  # (as any time without a zone: the site's)
+
+
 def test_a_plain_equals_sign_is_text(tmp_path):
     # YAML 1.1 reads a plain `=` as a "value" tag no safe constructor builds: the item was left out, told to remove
     # a tag (the word starting with !) that it did not have.

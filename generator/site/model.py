@@ -31,6 +31,7 @@ import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
 from urllib.parse import quote
@@ -724,7 +725,9 @@ def _to_utc(value, config: Config, key: str) -> datetime:
         try:
             moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
         except ValueError:
-            raise _Unusable(f"`{key}` is not a date: {_shown(value)}", "write it as 2026-11-22T08:00:00Z")
+            moment = _rfc2822(value)
+            if moment is None:
+                raise _Unusable(f"`{key}` is not a date: {_shown(value)}", "write it as 2026-11-22T08:00:00Z")
     else:
         raise _Unusable(f"`{key}` must be a date, got {_kind(value)}", "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None:
@@ -736,6 +739,22 @@ def _to_utc(value, config: Config, key: str) -> datetime:
         raise _Unusable(f"`{key}` {_shown(value)} is outside the calendar once in UTC or the site's time zone",
                         "give a date between the years 1 and 9999")
     return moment
+
+
+_RFC2822 = re.compile(r"\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}\b.*")
+
+
+def _rfc2822(value: str) -> datetime | None:
+    """A date as RSS and e-mail write it (`Thu, 08 Jan 2026 10:00:00 GMT`), which crawlers copy from a feed's
+    <pubDate> as it is; None for anything else."""
+    if not _RFC2822.fullmatch(value):
+        return None
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    # (`-0000` is UTC, its place unknown, which parsedate gives as a time without a zone, as it gives one with none)
+    return moment.replace(tzinfo=timezone.utc) if value.rstrip().endswith("-0000") else moment
 
 
 def _shown(value) -> str:
