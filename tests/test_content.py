@@ -592,6 +592,16 @@ def test_a_date_as_a_feed_writes_it_is_read(tmp_path):
                          "no-zone": "2026-01-08T09:00:00+00:00"}  # (as any time without a zone: the site's)
 
 
+def test_a_picture_size_of_yes_is_no_size(tmp_path):
+    # `width: yes` is true to YAML, and true was taken for 1: the story's picture was drawn 1 pixel wide.
+    files = {"content/a.md": item("A story", images="[{url: 'https://p.example/a.jpg', width: yes, height: true}]")}
+    result, out = build_dir(tmp_path, files)
+    [record] = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    assert record["images"] == [{"url": "https://p.example/a.jpg", "width": None, "height": None}]
+    page = (out / record["path"] / "index.html").read_text(encoding="utf-8")
+    assert 'width="1"' not in page and "https://p.example/a.jpg" in page
+
+
 def test_a_plain_equals_sign_is_text(tmp_path):
     # YAML 1.1 reads a plain `=` as a "value" tag no safe constructor builds: the item was left out, told to remove
     # a tag (the word starting with !) that it did not have.

@@ -856,6 +856,8 @@ def _string_list(meta: dict, key: str, notes: _Notes) -> list[str]:
 
 
 def _int(value) -> int | None:
+    if isinstance(value, bool):  # (`width: yes` is true to YAML, which int() takes for 1: a picture 1 pixel wide)
+        return None
     try:
         number = int(value)
     except (TypeError, ValueError, OverflowError):
