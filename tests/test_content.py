@@ -308,6 +308,9 @@ BOMBS = {
     "deep-flow-map": ("deep: " + "{a: " * 5000 + "1" + "}" * 5000, f"front matter is nested more than {MAX_NESTING} levels deep"),
     "deep-block-one-line": ("deep:\n  " + "- " * 60_000 + "x", f"front matter is nested more than {MAX_NESTING} levels deep"),
     "deep-block-keys": ("deep:\n  " + "? " * 60_000 + "x", f"front matter is nested more than {MAX_NESTING} levels deep"),
+    # (a complex key's value nests after ": " too; with a \u escape, scrubbing its strings ran out of stack)
+    "deep-block-key-value": ('e: "\\u00e9"\ndeep:\n  ? k\n  : ' + "- " * 600 + "x",
+                             f"front matter is nested more than {MAX_NESTING} levels deep"),
     "deep-indent": ("".join(" " * i + f"k{i}:\n" for i in range(300)) + " " * 300 + "v",
                     f"front matter is nested more than {MAX_NESTING} levels deep"),
     "huge": ("excerpt: '" + "a" * 300_000 + "'", "front matter is larger than 256 KiB (move long text into the body)"),

@@ -37,9 +37,10 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s]", re.MULTILINE)
-# Block nesting needs a new column per level, reached by indentation or by "- "/"? " written on one line
-# ("- - - - x" nests four deep): a line whose prefix of those is short cannot start a deep structure.
-_DEEP_BLOCK = re.compile(r"^(?:[ \t]|[-?][ \t]){32,}", re.MULTILINE)
+# Block nesting needs a new column per level, reached by indentation or by "- ", "? " or ": " (a complex key's
+# value) written on one line ("- - - - x" nests four deep, and so does ": - - - x" after "? key"): a line whose
+# prefix of those is short cannot start a deep structure.
+_DEEP_BLOCK = re.compile(r"^(?:[ \t]|[-?:][ \t]){32,}", re.MULTILINE)
 # A top-level key: a line that starts in the first column (a value's other lines are indented), up to ": ".
 _TOP_KEY = re.compile(r"""^([^\s#'"{}\[\]&*!|>%@`?:-][^:\n]*?)[ \t]*:(?:[ \t]|$)""", re.MULTILINE)
 
