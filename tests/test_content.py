@@ -137,6 +137,9 @@ def test_broken_yaml_is_reported_with_its_line_and_the_rest_builds(tmp_path):
      "close the bracket"),
     ("title: x\n\tbad: tab", 3, "found a tab character", "indent with spaces: YAML does not allow tabs"),
     ('title: "Quoted" and more\nheat: 1', 2, "invalid YAML in front matter", "check the indentation and quoting"),
+    # (PyYAML's own words were "second occurrence", with the advice about indentation and quoting)
+    ("title: x\na: &id [1]\nb:\n  - &id 2", 5, "the anchor &id is given twice, first on line 3",
+     "give each anchor (&name) a name of its own"),
 ])
 def test_yaml_errors_point_at_the_line_to_fix_and_say_how(front, line, text, hint):
     # (the same words as config.yaml's errors: errors.yaml_problem)
