@@ -266,6 +266,22 @@ def test_two_items_that_map_to_one_page_are_both_reported(hostile):
     assert [r["source"] for r in report["rejected"] if "same" in r["source"]] == []
 
 
+def test_a_story_whose_page_name_another_pinned_still_gets_a_page(tmp_path):
+    # Two stories named x.md on one day: the second gets x-<hash>/. A third whose `slug:` is that very name (a
+    # page pinned with the name the build gave) left the second out, with an error, though it can be shown.
+    first = {"content/a/x.md": item("First"), "content/b/x.md": item("Second")}
+    result = build(load_config(make_site(tmp_path / "one", first) / "config.yaml"), BuildOptions(write=False),
+                   environ={})
+    moved = {i.title: i.slug for i in result.site.model.site.items}["Second"]
+    files = {**first, "content/c/y.md": item("Pinned", slug=moved)}
+    result = build(load_config(make_site(tmp_path / "two", files) / "config.yaml"), BuildOptions(write=False),
+                   environ={})
+    assert result.site.problems == ()
+    paths = {i.title: i.path for i in result.site.model.site.items}
+    assert sorted(paths) == ["First", "Pinned", "Second"] and len(set(paths.values())) == 3
+    assert paths["Pinned"].endswith(f"/{moved}/") and paths["First"].endswith("/x/")
+
+
 def test_slug_only_dots_still_gets_a_page(hostile):
     assert hostile["items"]["content/news/slug-dots.md"].path.startswith("news/2026/11/20/")
 

@@ -1023,6 +1023,9 @@ def _topic_slug(name: str, topic_defs: dict) -> str:
     return found[0] if found else slugify(name)
 
 
+_MAX_SLUG_TRIES = 16  # names _separate_path_clashes tries for a story whose page another one has
+
+
 def _separate_path_clashes(items: list[Item], problems: list[Problem], warnings: list[Problem]) -> list[Item]:
     """Stories that would write one page (`Story.md` and `story.md`, or two `slug:`s alike on one day): the
     first by source path keeps it, each other one gets a page of its own, named after its source path."""
@@ -1035,9 +1038,14 @@ def _separate_path_clashes(items: list[Item], problems: list[Problem], warnings:
         group.sort(key=lambda i: i.source)
         kept.append(group[0])
         for other in group[1:]:
-            slug = distinct_slug(other.slug, other.source)
-            moved = f"{path[: -len(other.slug) - 1]}{slug}/"
-            if moved in taken:  # (a hash clash, or a story named so on purpose): as before, left out
+            # Named after its source path; if another story has that page already (its `slug:` is that name,
+            # as a user pins a page), after its path and a number, so that it is not left out for it.
+            for tried in range(_MAX_SLUG_TRIES):
+                slug = distinct_slug(other.slug, other.source if not tried else f"{other.source}\n{tried}")
+                moved = f"{path[: -len(other.slug) - 1]}{slug}/"
+                if moved not in taken:
+                    break
+            else:  # (unreachable but by a flood of hash clashes: left out, said)
                 problems.append(Problem(other.source, 1, f"would write the same page as {group[0].source} ({path})",
                                         "give one of them a different `slug:` or file name"))
                 continue
