@@ -61,7 +61,8 @@ def yaml_problem(path: str, text: str, exc: Exception, first_line: int = 1, what
         hint = "close the quote" if "quoted" in context else "close the bracket"
     elif context.startswith("found duplicate anchor") and start:  # (PyYAML's problem is "second occurrence")
         name = re.match(r"&[^\s,\[\]{}]+", text[mark.index:]) if mark else None
-        reason = f"the anchor {name.group() + ' ' if name else ''}is given twice, first on line {first_line + start.line}"
+        anchor = f"{name.group()} " if name else ""
+        reason = f"the anchor {anchor}is given twice, first on line {first_line + start.line}"
         hint = "give each anchor (&name) a name of its own, or write the second value out"
     elif reason.startswith("could not determine a constructor for the tag"):
         hint = "remove the tag (the word starting with !): newsdesk reads plain values only"

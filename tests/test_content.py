@@ -573,7 +573,8 @@ def test_a_text_field_yaml_reads_as_a_number_or_a_date_shows_as_written(tmp_path
                                  "length: 4:05\nprice: 1.50\nsize: 1_000\nexcerpt: Yes\nslug: 017\nheat: 0x1F\n---\n"}
     result, out = build_dir(tmp_path, files)
     [story] = result.site.model.site.items
-    assert (story.title, story.length, story.price, story.size, story.excerpt) == ("0x1F", "4:05", "1.50", "1_000", "Yes")
+    assert (story.title, story.length, story.price, story.size, story.excerpt) == (
+        "0x1F", "4:05", "1.50", "1_000", "Yes")
     assert story.path == "news/2026/11/20/017/" and story.heat == 31  # (a number where one is meant)
     page = " ".join(" ".join(parse(out / story.path / "index.html").find("body").itertext()).split())
     assert "4:05" in page and "1.50" in page and "245" not in page

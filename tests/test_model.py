@@ -414,7 +414,8 @@ def test_an_organization_record_whose_name_is_no_text_is_said_and_left_out(tmp_p
     }, "title: T\nbase_url: https://example.org/\ndata_dir: data\n")
     result = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
     assert [str(p) for p in result.site.problems] == [
-        "data/organizations/a.md:3: `name` of an organization record must be text (put the value in quotes, on one line)",
+        "data/organizations/a.md:3: `name` of an organization record must be text "
+        "(put the value in quotes, on one line)",
         "data/organizations/b.md:4: `description` of an organization record must be text "
         "(put the value in quotes, on one line)"]
     assert {p.name for p in result.site.model.site.providers.values()} == {"A", "B"}

@@ -706,8 +706,10 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
     """The item's date in UTC; a missing or unusable one is an error (its page's path needs it)."""
     value = meta.get(key)
     if value is None or value == "":
-        notes.error(key if key in meta else None, f"`{key}` is empty" if key in meta else f"missing `{key}`",
-                    f"add `{key}: 2026-11-22T08:00:00Z`" if key not in meta else "write the date, as 2026-11-22T08:00:00Z")
+        if key in meta:  # (`publishedDateTime:` with nothing after it: said at its line)
+            notes.error(key, f"`{key}` is empty", "write the date, as 2026-11-22T08:00:00Z")
+        else:
+            notes.error(None, f"missing `{key}`", f"add `{key}: 2026-11-22T08:00:00Z`")
     else:
         try:
             return _to_utc(value, config, key)
@@ -918,7 +920,8 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
         domain = host_of(domain.strip())  # an address written for the domain: `https://example.com/`
     # (a host is read with its compatibility characters mapped, as browsers map it: `ｅｘａｍｐｌｅ.com` and a
     # `café` written with a combining accent are one site's, and a domain host_name accepts)
-    name, domain = _capped(name or "", key, notes), _capped(unicodedata.normalize("NFKC", domain or "").lower(), key, notes)
+    domain = unicodedata.normalize("NFKC", domain or "").lower()
+    name, domain = _capped(name or "", key, notes), _capped(domain, key, notes)
     if domain and not _HOST_NAME.fullmatch(domain):
         # (kept: it still tells this provider from others, and shows as text only)
         notes.warn(key, f"`{key}`'s `domain` is not a host name: {_shown(domain)}",

@@ -90,8 +90,9 @@ def load_records(config: Config) -> Records:
         images = record.get("images") or []
         if not isinstance(images, list):  # (`images: logo.png`: iterated, a number stopped the build)
             line = key_lines(config.root, source.path, {"images"}).get("images")
-            warnings.append(Problem(source.path, line, "`images` must be a list of logos with `url`, `width`, `height`; "
-                                    "the provider is shown without one", "write `images:`, then `  - url: /assets/logo.png`"))
+            warnings.append(Problem(source.path, line, "`images` must be a list of logos with `url`, `width`, "
+                                    "`height`; the provider is shown without one",
+                                    "write `images:`, then `  - url: /assets/logo.png`"))
             images = []
         for image in images:
             url = image.get("url") if isinstance(image, dict) else None
