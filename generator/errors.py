@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# What a file name may hold that a terminal or an editor would act on or show reordered rather than print:
-# controls (a crawler's file named after a title with ESC [2J clears the screen, a line break forges a
-# message) and bidirectional overrides. A message shows them escaped, as Python writes them.
+# What a file name or a message (which quotes a file's keys and values) may hold that a terminal or an editor
+# would act on or show reordered rather than print: controls (a crawler's file named after a title with
+# ESC [2J clears the screen, a line break forges a message) and bidirectional overrides. A message shows
+# them escaped, as Python writes them.
 _UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -25,10 +26,14 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        path = _UNSHOWABLE.sub(lambda m: ascii(m.group())[1:-1], self.path)
-        where = f"{path}:{self.line}" if self.line else path
+        where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{where}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return _printable(f"{text} ({self.hint})" if self.hint else text)
+
+
+def _printable(text: str) -> str:
+    """A message as a terminal is to show it: what it would act on (_UNSHOWABLE) escaped, as Python writes it."""
+    return _UNSHOWABLE.sub(lambda m: ascii(m.group())[1:-1], text) if _UNSHOWABLE.search(text) else text
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,11 @@ def yaml_problem(path: str, text: str, exc: Exception, first_line: int = 1, what
             reason = f"{reason} ({context} on line {first_line + start.line})"
         line = first_line + start.line
         hint = "close the quote" if "quoted" in context else "close the bracket"
+    elif context.startswith("found duplicate anchor") and start:  # (PyYAML's problem is "second occurrence")
+        name = re.match(r"&[^\s,\[\]{}]+", text[mark.index:]) if mark else None
+        anchor = f"{name.group()} " if name else ""
+        reason = f"the anchor {anchor}is given twice, first on line {first_line + start.line}"
+        hint = "give each anchor (&name) a name of its own, or write the second value out"
     elif reason.startswith("could not determine a constructor for the tag"):
         hint = "remove the tag (the word starting with !): newsdesk reads plain values only"
     elif (mark and reason.startswith(("expected <block end>, but found", "did not find expected key"))  # (two loaders)

@@ -160,6 +160,9 @@ def test_broken_yaml_is_reported_with_its_line_and_the_rest_builds(tmp_path):
     ("title: x\nexcerpt: a long\n  summary\n  with: a colon", 5, "mapping values are not allowed",
      "check the indentation and quoting"),
     ("title: x\nhat\nheat: 1", 3, "a line without `:` after its key", "write it as `key: value`"),
+    # (PyYAML's own words were "second occurrence", with the advice about indentation and quoting)
+    ("title: x\na: &id [1]\nb:\n  - &id 2", 5, "the anchor &id is given twice, first on line 3",
+     "give each anchor (&name) a name of its own"),
 ])
 def test_yaml_errors_point_at_the_line_to_fix_and_say_how(front, line, text, hint):
     # (the same words as config.yaml's errors: errors.yaml_problem)
@@ -188,6 +191,11 @@ FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warn
     ('title: "\\u200b&#8203;\\ufeff\\u2060"\npublishedDateTime: 2026-11-20',
      "error: content/x.md:2: `title` is empty (write the title as text)"),
     ("title: No date", "error: content/x.md:1: missing `publishedDateTime` (add `publishedDateTime: 2026-11-22T08:00:00Z`)"),
+    # (a key with no value is there: said at its line, not as missing)
+    ("title:\npublishedDateTime: 2026-11-20", "error: content/x.md:2: `title` is empty (write the title as text)"),
+    ("title: ~\npublishedDateTime: 2026-11-20", "error: content/x.md:2: `title` is empty (write the title as text)"),
+    ("title: x\npublishedDateTime: ''",
+     "error: content/x.md:3: `publishedDateTime` is empty (write the date, as 2026-11-22T08:00:00Z)"),
     ("title: x\npublishedDateTime: next tuesday",
      "error: content/x.md:3: `publishedDateTime` is not a date: 'next tuesday' (write it as 2026-11-22T08:00:00Z)"),
     ("title: [a, b]\npublishedDateTime: 2026-11-20",
@@ -346,6 +354,9 @@ BOMBS = {
     "deep-flow-map": ("deep: " + "{a: " * 5000 + "1" + "}" * 5000, f"front matter is nested more than {MAX_NESTING} levels deep"),
     "deep-block-one-line": ("deep:\n  " + "- " * 60_000 + "x", f"front matter is nested more than {MAX_NESTING} levels deep"),
     "deep-block-keys": ("deep:\n  " + "? " * 60_000 + "x", f"front matter is nested more than {MAX_NESTING} levels deep"),
+    # (a complex key's value nests after ": " too; with a \u escape, scrubbing its strings ran out of stack)
+    "deep-block-key-value": ('e: "\\u00e9"\ndeep:\n  ? k\n  : ' + "- " * 600 + "x",
+                             f"front matter is nested more than {MAX_NESTING} levels deep"),
     "deep-indent": ("".join(" " * i + f"k{i}:\n" for i in range(300)) + " " * 300 + "v",
                     f"front matter is nested more than {MAX_NESTING} levels deep"),
     "huge": ("excerpt: '" + "a" * 300_000 + "'", "front matter is larger than 256 KiB (move long text into the body)"),
@@ -664,6 +675,59 @@ def test_plain_text_fields_are_decoded_once_and_escaped_once_everywhere(tmp_path
     for shown in (title, excerpt, provider, pairs[2][1], pairs[4][1]):
         assert shown in text
     assert shown_entities(out) == []
+
+
+def test_a_text_field_yaml_reads_as_a_number_or_a_date_shows_as_written(tmp_path):
+    # YAML 1.1 reads `4:05` as the integer 245 (base 60), `1.50` as 1.5, `0x1F` as 31, `Yes` as true: a video's
+    # length showed "245" on its card and page, a price "1.5", and the page of `slug: 017` was news/.../15/.
+    files = {"content/video.md": "---\ntitle: 0x1F\npublishedDateTime: 2026-11-20T10:00:00Z\ntype: video\n"
+                                 "length: 4:05\nprice: 1.50\nsize: 1_000\nexcerpt: Yes\nslug: 017\nheat: 0x1F\n---\n"}
+    result, out = build_dir(tmp_path, files)
+    [story] = result.site.model.site.items
+    assert (story.title, story.length, story.price, story.size, story.excerpt) == (
+        "0x1F", "4:05", "1.50", "1_000", "Yes")
+    assert story.path == "news/2026/11/20/017/" and story.heat == 31  # (a number where one is meant)
+    page = " ".join(" ".join(parse(out / story.path / "index.html").find("body").itertext()).split())
+    assert "4:05" in page and "1.50" in page and "245" not in page
+    [record] = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    assert (record["title"], record["excerpt"]) == ("0x1F", "Yes")
+    assert result.site.warnings == ()
+
+
+def test_a_date_as_a_feed_writes_it_is_read(tmp_path):
+    # Crawlers copy a feed's <pubDate> as it is: RSS's (e-mail's) date format left the story out.
+    dates = {"gmt": "Thu, 08 Jan 2026 10:00:00 GMT", "offset": "08 Jan 2026 10:00 -0500",
+             "unknown-zone": "Thu, 08 Jan 2026 10:00:00 -0000", "no-zone": "Thu, 08 Jan 2026 10:00:00"}
+    files = {f"content/{name}.md": item(name, date=f"'{when}'") for name, when in dates.items()}
+    files["content/bad.md"] = item("bad", date="'Thu, 31 Feb 2026 10:00:00 GMT'")
+    result, out = build_dir(tmp_path, files, CONFIG + "timezone: Europe/Paris\n")
+    assert [str(p) for p in result.site.problems] == [
+        "content/bad.md:3: `publishedDateTime` is not a date: 'Thu, 31 Feb 2026 10:00:00 GMT' "
+        "(write it as 2026-11-22T08:00:00Z)"]
+    published = {i.title: i.published.isoformat() for i in result.site.model.site.items}
+    assert published == {"gmt": "2026-01-08T10:00:00+00:00", "offset": "2026-01-08T15:00:00+00:00",
+                         "unknown-zone": "2026-01-08T10:00:00+00:00",
+                         "no-zone": "2026-01-08T09:00:00+00:00"}  # (as any time without a zone: the site's)
+
+
+def test_a_picture_size_of_yes_is_no_size(tmp_path):
+    # `width: yes` is true to YAML, and true was taken for 1: the story's picture was drawn 1 pixel wide.
+    files = {"content/a.md": item("A story", images="[{url: 'https://p.example/a.jpg', width: yes, height: true}]")}
+    result, out = build_dir(tmp_path, files)
+    [record] = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    assert record["images"] == [{"url": "https://p.example/a.jpg", "width": None, "height": None}]
+    page = (out / record["path"] / "index.html").read_text(encoding="utf-8")
+    assert 'width="1"' not in page and "https://p.example/a.jpg" in page
+
+
+def test_a_plain_equals_sign_is_text(tmp_path):
+    # YAML 1.1 reads a plain `=` as a "value" tag no safe constructor builds: the item was left out, told to remove
+    # a tag (the word starting with !) that it did not have.
+    front = "title: =\npublishedDateTime: 2026-11-20T10:00:00Z\nprice: =\nsizes: &s [=, b]\nagain: *s\n"
+    result, out = build_dir(tmp_path, {"content/eq.md": f"---\n{front}---\nBody\n"})
+    assert result.site.problems == ()
+    [story] = result.site.model.site.items
+    assert (story.title, story.price, story.extra["again"]) == ("=", "=", ["=", "b"])
 
 
 def test_a_url_with_spaces_or_quotes_after_its_host_is_kept_percent_encoded(tmp_path):

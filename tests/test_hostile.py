@@ -792,6 +792,18 @@ def test_a_file_name_cannot_drive_the_terminal_or_forge_a_message(tmp_path, caps
     assert not any(line.startswith("error: forged.md") for line in err.splitlines())
 
 
+def test_a_key_or_value_a_message_quotes_cannot_drive_the_terminal(tmp_path, capsys):
+    """Messages quote the file's keys (`exce\\erpt` is not a known field; did you mean...) and names: a
+    double-quoted YAML key's `\\e` escape is ESC, which the message printed raw (file names were escaped)."""
+    site = make_site(tmp_path / "site", {"content/a.md": (
+        '---\ntitle: x\npublishedDateTime: 2026-11-20T10:00:00Z\n"exce\\erpt": x\n"\\u202etitle": y\n---\n')})
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\u202e" not in err, repr(err)
+    assert "`exce\\x1brpt` is not a known field; did you mean `excerpt`?" in err, err
+    assert "`\\u202etitle` is not a known field; did you mean `title`?" in err, err
+
+
 def test_a_direction_override_left_open_in_a_field_turns_nothing_after_it(tmp_path, page):
     """A crawler's stray right-to-left override (U+202E) in a field turned around what a page writes after it
     on the same line: a card's facts read "BM 21 · nim 4" after a `length` of "4 min" with one. The model now

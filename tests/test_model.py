@@ -266,6 +266,22 @@ def test_two_items_that_map_to_one_page_are_both_reported(hostile):
     assert [r["source"] for r in report["rejected"] if "same" in r["source"]] == []
 
 
+def test_a_story_whose_page_name_another_pinned_still_gets_a_page(tmp_path):
+    # Two stories named x.md on one day: the second gets x-<hash>/. A third whose `slug:` is that very name (a
+    # page pinned with the name the build gave) left the second out, with an error, though it can be shown.
+    first = {"content/a/x.md": item("First"), "content/b/x.md": item("Second")}
+    result = build(load_config(make_site(tmp_path / "one", first) / "config.yaml"), BuildOptions(write=False),
+                   environ={})
+    moved = {i.title: i.slug for i in result.site.model.site.items}["Second"]
+    files = {**first, "content/c/y.md": item("Pinned", slug=moved)}
+    result = build(load_config(make_site(tmp_path / "two", files) / "config.yaml"), BuildOptions(write=False),
+                   environ={})
+    assert result.site.problems == ()
+    paths = {i.title: i.path for i in result.site.model.site.items}
+    assert sorted(paths) == ["First", "Pinned", "Second"] and len(set(paths.values())) == 3
+    assert paths["Pinned"].endswith(f"/{moved}/") and paths["First"].endswith("/x/")
+
+
 def test_slug_only_dots_still_gets_a_page(hostile):
     assert hostile["items"]["content/news/slug-dots.md"].path.startswith("news/2026/11/20/")
 
@@ -364,6 +380,79 @@ def test_a_smartable_data_folder_gives_topics_and_provider_logos(tmp_path):
     assert not any(p.read_bytes() == b"outside the site" for p in out.rglob("*") if p.is_file())
     from test_build import link_problems
     assert link_problems(out, "https://example.org/") == []
+
+
+def test_topic_records_are_read_within_the_limits_of_items_front_matter(tmp_path):
+    # Topic records were loaded by PyYAML alone: nine aliases of nine, eight deep, made a name of 9**8 strings
+    # (the build ran out of memory making its text), and a list for a name made a topic "['a', 'b']".
+    bomb = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    bomb += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 6)] + ["name: *a5"]
+    root = make_site(tmp_path / "site", {
+        "data/topics/bomb.yaml": "\n".join(bomb) + "\n",
+        "data/topics/list.yaml": "_id: list\nname: [a, b]\n",
+        "data/topics/quote.yaml": "_id: quote\nname: \"unclosed\ndescription: x\n",
+        "data/topics/fine.yaml": "_id: fine\nname: Fine &amp; well\n",
+        "content/a.md": item("A story", topics="[Fine & well]"),
+    }, "title: T\nbase_url: https://example.org/\ndata_dir: data\n")
+    result = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+    assert [str(p) for p in result.site.problems] == [
+        "data/topics/bomb.yaml:4: topic record uses more than 20 YAML aliases "
+        "(write the values out instead of using *aliases)",
+        "data/topics/list.yaml:2: `name` of a topic record must be text (put the value in quotes, on one line)",
+        "data/topics/quote.yaml:2: invalid YAML in topic record: found unexpected end of stream "
+        "(while scanning a quoted scalar on line 2) (close the quote)"]
+    assert {slug: t.name for slug, t in result.site.model.site.topics.items()} == {"fine": "Fine & well"}
+
+
+def test_an_organization_record_whose_name_is_no_text_is_said_and_left_out(tmp_path):
+    # A list for a name made the provider "['A', 'News']" on every card of its stories.
+    root = make_site(tmp_path / "site", {
+        "data/organizations/a.md": "---\n_id: a.example\nname: [A, News]\n---\n",
+        "data/organizations/b.md": "---\n_id: b.example\nname: B &amp; Co\ndescription: {x: 1}\n---\n",
+        "content/a.md": item("A story", provider="{name: A, domain: a.example}"),
+        "content/b.md": item("B story", provider="{name: B, domain: b.example}"),
+    }, "title: T\nbase_url: https://example.org/\ndata_dir: data\n")
+    result = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+    assert [str(p) for p in result.site.problems] == [
+        "data/organizations/a.md:3: `name` of an organization record must be text "
+        "(put the value in quotes, on one line)",
+        "data/organizations/b.md:4: `description` of an organization record must be text "
+        "(put the value in quotes, on one line)"]
+    assert {p.name for p in result.site.model.site.providers.values()} == {"A", "B"}
+
+
+def test_provider_records_whose_logo_files_have_one_name_each_show_their_own(tmp_path):
+    # A records folder with a folder per provider, each holding its logo.png (or Logo.PNG): every
+    # logo was copied to assets/providers/logo.png, and every provider showed the last one copied there.
+    record = "---\n_id: {0}.example\nname: {0} News\nimages:\n  - url: /assets/{1}\n---\n"
+    logos = {"a": "a/logo.png", "b": "b/logo.png", "c": "c/Logo.PNG", "d": "d/logo.png"}
+    files = {f"data/organizations/{p}.md": record.format(p, logo) for p, logo in logos.items()}
+    files.update({f"assets/{logo}": f"{p}'s logo" for p, logo in logos.items()})
+    files.update({f"content/{p}.md": item(f"{p} story", provider=f"{{name: {p}, domain: {p}.example}}") for p in logos})
+    root = make_site(tmp_path / "site", files, "title: T\nbase_url: https://example.org/\ndata_dir: data\n")
+    result = build(load_config(root / "config.yaml"), BuildOptions(), environ={})
+    providers, out = result.site.model.site.providers, root / "output"
+    assert [(out / providers[f"{p}-example"].logo.url).read_text() for p in logos] == [f"{p}'s logo" for p in logos]
+    from test_build import link_problems
+    assert link_problems(out, "https://example.org/") == []
+
+
+def test_provider_records_with_unusable_logos_build_and_say_so(tmp_path):
+    # `images: 5` stopped the build with a traceback, and so did a logo path no file can have (too long, a NUL).
+    root = make_site(tmp_path / "site", {
+        "data/organizations/a.md": "---\n_id: a.example\nname: A News\nimages: 5\n---\n",
+        "data/organizations/b.md": ("---\n_id: b.example\nname: B News\nimages:\n  - url: \"/assets/b\\0.png\"\n"
+                                    f"  - url: /assets/{'x' * 5000}.png\n  - 7\n  - url: /assets/b.png\n---\n"),
+        "assets/b.png": "b's logo",
+        "content/a.md": item("A story", provider="{name: A, domain: a.example}"),
+        "content/b.md": item("B story", provider="{name: B, domain: b.example}"),
+    }, "title: T\nbase_url: https://example.org/\ndata_dir: data\n")
+    result = build(load_config(root / "config.yaml"), BuildOptions(), environ={})
+    providers = result.site.model.site.providers
+    assert providers["a-example"].name == "A News" and providers["a-example"].logo is None
+    assert (root / "output" / providers["b-example"].logo.url).read_text() == "b's logo"
+    assert [(w.path, w.line) for w in result.site.warnings] == [("data/organizations/a.md", 4)]
+    assert "`images` must be a list" in result.site.warnings[0].message
 
 
 @pytest.mark.parametrize("url, kept", [

@@ -67,6 +67,20 @@ def test_every_output_path_of_a_site_with_hostile_names_checks_out_on_windows(tm
         assert (out / "providers" / story.provider.slug / "index.html").is_file()
 
 
+def test_static_files_whose_names_differ_only_by_case_are_both_written_and_said(tmp_path):
+    # The site's own files are copied under their own names: on macOS and Windows a clone of the built site
+    # kept one of static/pics/Logo.png and static/pics/logo.png, without a word from the build.
+    root = make_site(tmp_path / "site", {"content/a.md": item("A story"), "static/pics/Logo.png": "upper",
+                                         "static/pics/logo.png": "lower", "static/pics/other.png": "other"})
+    config, result = build_site(root)
+    assert [str(w) for w in result.site.warnings] == [
+        "static/pics/logo.png: static/pics/logo.png and static/pics/Logo.png differ only in case: on macOS and "
+        "Windows a copy of the built site has one of them (rename one of the files)"]
+    out = config.output_path / "static/pics"
+    assert sorted((p.name, p.read_text()) for p in out.iterdir()) == [
+        ("Logo.png", "upper"), ("logo.png", "lower"), ("other.png", "other")]
+
+
 @pytest.mark.parametrize("name", ["CON", "con", "Aux", "NUL", "prn", "com0", "COM9", "lpt1", "LPT¹", "com³",
                                   " con ", "con.", "<con>"])
 def test_device_names_get_a_slug_windows_accepts(name):

@@ -139,6 +139,23 @@ def test_a_domain_written_as_a_url_is_the_provider_of_its_host(tmp_path):
     assert "techcrunch.com" in page and "https://" not in page
 
 
+def test_a_domain_written_with_other_unicode_spellings_is_one_provider(tmp_path):
+    # `café` with its accent as a character of its own (NFD, as macOS file names and some crawlers write it) and
+    # fullwidth letters are the same host to a browser: each made a second provider of the same domain, and
+    # the combining accent a warning that the domain was no host name. A record of the domain is theirs too.
+    nfc, nfd = "café.example", "cafe\u0301.example"
+    config = CONFIG + f"providers:\n  - domain: {nfd}\n    name: Café Record\n"
+    root = _site(tmp_path, [f"{{name: Café, domain: {nfc}}}", f"{{name: Café, domain: {nfd}}}",
+                            "{name: Wide, domain: ｗｉｄｅ.example}", "{name: Wide, domain: wide.example}"], config)
+    out = tmp_path / "out"
+    clean_build(root, out)
+    assert sorted(p.name for p in (out / "providers").iterdir() if p.is_dir()) == ["cafe-example", "wide-example"]
+    assert [_chip(out, f"Story {n} of its provider") for n in (1, 2, 3, 4)] == [
+        ("cafe-example", "Café Record"), ("cafe-example", "Café Record"),
+        ("wide-example", "Wide"), ("wide-example", "Wide")]
+    assert build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={}).site.warnings == ()
+
+
 def test_a_domain_that_is_not_a_host_name_is_said_and_kept_as_text(tmp_path):
     root = _site(tmp_path, ['{name: Odd, domain: "javascript:alert(1)"}', "{name: Fine, domain: bücher.example}",
                             '{name: Spaced, domain: "news site"}'])

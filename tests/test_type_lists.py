@@ -79,6 +79,22 @@ def test_a_site_of_many_types_names_four_in_the_header_and_the_others_in_the_foo
         assert (out / href.strip("/") / "index.html").is_file(), href
 
 
+def test_a_type_written_as_a_lists_name_is_in_that_list(tmp_path):
+    # `type: videos` (a crawler's taxonomy) made a list types/videos/ titled "Videos" beside videos/: the header
+    # named "Videos" twice, each with part of the site's videos.
+    types = ["video", "videos", "Podcasts", "podcast", "Vidéos", "events"]
+    files = {f"content/t{n}.md": item(f"A {kind}", type=kind, date=f"2026-11-{10 + n}T10:00:00Z")
+             for n, kind in enumerate(types)}
+    config, _ = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG + "stories:\n  enabled: false\n"))
+    out = config.output_path
+    assert [text for text, _ in _nav((out / "index.html").read_text(encoding="utf-8"))] == [
+        "Latest", "Top", "Hot", "Videos", "Podcasts", "Events", "Topics", "Providers"]
+    assert not (out / "types").exists()
+    assert [t.split(" ", 1)[1] for t in _titles((out / "videos/index.html").read_text(encoding="utf-8"))] == [
+        "A Vidéos", "A videos", "A video"]
+    assert len(_titles((out / "podcasts/index.html").read_text(encoding="utf-8"))) == 2
+
+
 def test_cards_and_story_pages_say_what_the_item_is(tmp_path):
     out = _typed_site(tmp_path / "site")
     downloads = (out / "downloads/index.html").read_text(encoding="utf-8")

@@ -38,8 +38,8 @@ from generator.errors import BuildError, Problem, errors_and_warnings
 from generator.plan.outputs import plan_outputs
 from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
 from generator.plan.search import SearchIndex, plan_index
-from generator.render.environment import (CompiledTemplates, make_env, misplaced_templates, render_page,
-                                          static_files)
+from generator.render.environment import (CompiledTemplates, case_clashes, make_env, misplaced_templates,
+                                          render_page, static_files)
 from generator.site.content import read_named, source_files, unread_problem
 from generator.site.grouping import item_words, story_report, with_stories
 from generator.site.model import Item, build_site, make_item_or_problem, missing_pictures, topic_definitions
@@ -299,8 +299,9 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     copies.update(records.files)
     problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems,
                             key=lambda p: (p.path, p.line or 0)))
-    warnings = tuple(sorted((*read_warnings, *model.warnings, *missing_pictures(model.site.items, copies, config.root),
-                             *misplaced_templates(config)), key=lambda p: (p.path, p.line or 0)))
+    warnings = tuple(sorted((*records.warnings, *read_warnings, *model.warnings, *case_clashes(copies, config.root),
+                             *missing_pictures(model.site.items, copies, config.root), *misplaced_templates(config)),
+                            key=lambda p: (p.path, p.line or 0)))
     return RenderedSite(config, topic_defs, now, model, rankings, pages, tuple(outputs), copies, problems, warnings, digest)
 
 

@@ -13,8 +13,9 @@ import hashlib
 import logging
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 import yaml
 
@@ -36,9 +37,10 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s]", re.MULTILINE)
-# Block nesting needs a new column per level, reached by indentation or by "- "/"? " written on one line
-# ("- - - - x" nests four deep): a line whose prefix of those is short cannot start a deep structure.
-_DEEP_BLOCK = re.compile(r"^(?:[ \t]|[-?][ \t]){32,}", re.MULTILINE)
+# Block nesting needs a new column per level, reached by indentation or by "- ", "? " or ": " (a complex key's
+# value) written on one line ("- - - - x" nests four deep, and so does ": - - - x" after "? key"): a line whose
+# prefix of those is short cannot start a deep structure.
+_DEEP_BLOCK = re.compile(r"^(?:[ \t]|[-?:][ \t]){32,}", re.MULTILINE)
 # A top-level key: a line that starts in the first column (a value's other lines are indented), up to ": ".
 _TOP_KEY = re.compile(r"""^([^\s#'"{}\[\]&*!|>%@`?:-][^:\n]*?)[ \t]*:(?:[ \t]|$)""", re.MULTILINE)
 
@@ -53,6 +55,8 @@ class Source:
     body_line: int  # line number of the body's first line in the file
     digest: str  # sha1 of the file's bytes: the key of everything cached about it
     twice: tuple[tuple[str, int, int], ...] = ()  # (key, first line, later line) of a key given more than once
+    # top-level key -> its value as written, where YAML read a plain value as other than text (frontmatter_yaml.load)
+    written: Mapping[str, str] = field(default_factory=dict)
 
 
 # A Markdown file that is not read as an item (`x.markdown`, `x.MD`, an editor's `x.md.txt`): said, as its
@@ -170,29 +174,41 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
     if not closing:
         return Problem(name, 1, "front matter is not closed", "add a line '---' after the YAML")
     front = text[first.end() + 1 : closing.start()]
+    fm_line = 2  # the YAML starts on the line after the opening '---'
+    written: dict[str, str] = {}
+    meta = load_mapping(name, front, fm_line, written=written)
+    if isinstance(meta, Problem):
+        return meta
+    body = text[closing.end() + 1 :]
+    body_line = text.count("\n", 0, closing.end()) + 2
+    return Source(name, meta, body, body_line, digest, _given_twice(front, fm_line), written)
+
+
+def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter",
+                 written: dict[str, str] | None = None) -> dict | Problem:
+    """YAML text that is to be a mapping (an item's front matter, a data_dir record), loaded safely: within
+    the limits of check_yaml_limits, with its errors as a Problem at the line to fix. `fm_line`: the file's
+    line of the text's first line; `what`: what messages call the text; `written`: as frontmatter_yaml.load's."""
     if _NOT_YAML.search(front):
         front = _NOT_YAML.sub("", front)
-    fm_line = 2  # the YAML starts on the line after the opening '---'
-    problem = check_yaml_limits(name, front, fm_line)
+    problem = check_yaml_limits(name, front, fm_line, what)
     if problem:
         return problem
     try:
-        meta = _load_yaml(front)
+        meta = _load_yaml(front, written)
     except yaml.YAMLError as exc:
         if exc.__cause__ is not None:  # well-formed YAML, impossible value (from _LocatingLoader)
-            found = yaml_problem(name, front, exc, fm_line, "invalid value in front matter")
+            found = yaml_problem(name, front, exc, fm_line, f"invalid value in {what}")
             return Problem(name, found.line or 1, found.message, "fix the value; dates look like 2026-11-22T08:00:00Z")
-        found = yaml_problem(name, front, exc, fm_line, "invalid YAML in front matter")
+        found = yaml_problem(name, front, exc, fm_line, f"invalid YAML in {what}")
         return Problem(name, found.line or 1, found.message, found.hint)
     except RecursionError:
-        return Problem(name, fm_line, "front matter is nested too deeply")
+        return Problem(name, fm_line, f"{what} is nested too deeply")
     if not isinstance(meta, dict):
-        return Problem(name, fm_line, "front matter must be a mapping of `key: value` lines")
+        return Problem(name, fm_line, f"{what} must be a mapping of `key: value` lines")
     if "\\u" in front or "\\U" in front:  # a "\udcff" escape is a lone surrogate, which no output can hold
         meta = _without_surrogates(meta, {})
-    body = text[closing.end() + 1 :]
-    body_line = text.count("\n", 0, closing.end()) + 2
-    return Source(name, meta, body, body_line, digest, _given_twice(front, fm_line))
+    return meta
 
 
 def _given_twice(front: str, fm_line: int) -> tuple[tuple[str, int, int], ...]:
@@ -234,7 +250,8 @@ def _without_surrogates(value, done: dict):
 
 
 class _LocatingLoader(yaml.SafeLoader):
-    """The safe loader, turning a value its constructor rejects into an error that has a line."""
+    """The safe loader, turning a value its constructor rejects into an error that has a line (and reading a
+    plain `=` as text, as frontmatter_yaml.Loader does)."""
 
     def construct_object(self, node, deep=False):
         try:
@@ -252,11 +269,14 @@ class _LocatingLoader(yaml.SafeLoader):
                                                     node.start_mark) from exc
 
 
-def _load_yaml(front: str):
+_LocatingLoader.add_constructor("tag:yaml.org,2002:value", yaml.SafeLoader.construct_yaml_str)
+
+
+def _load_yaml(front: str, written: dict[str, str] | None = None):
     if not front.strip():
         return {}
     try:
-        return frontmatter_yaml.load(front)
+        return frontmatter_yaml.load(front, written)
     except yaml.YAMLError as exc:
         if "\\u" in front.lower() and "invalid Unicode character escape" in str(getattr(exc, "problem", "")):
             # libyaml refuses a surrogate escape, even a pair ("\ud83d\ude00": an emoji as JSON writers escape
@@ -268,15 +288,15 @@ def _load_yaml(front: str):
         return yaml.load(front, Loader=_LocatingLoader)
 
 
-def check_yaml_limits(name: str, front: str, fm_line: int) -> Problem | None:
+def check_yaml_limits(name: str, front: str, fm_line: int, what: str = "front matter") -> Problem | None:
     """Refuse front matter that could make the YAML loader hang or explode, before loading it.
 
     The cheap tests run on every file; the token scan (slow, pure Python) only on
     the rare file that uses anchors, many brackets or very deep indentation.
     """
     if len(front) > MAX_FRONT_MATTER_BYTES:
-        return Problem(name, fm_line, f"front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KiB",
-                       "move long text into the body")
+        return Problem(name, fm_line, f"{what} is larger than {MAX_FRONT_MATTER_BYTES // 1024} KiB",
+                       "move long text into the body" if what == "front matter" else "shorten it")
     # ("&" in front: a substring test first, as the anchor regex alone costs more than every other check)
     suspicious = (("&" in front and _ANCHOR.search(front)) or front.count("[") + front.count("{") > MAX_NESTING
                   or _DEEP_BLOCK.search(front))
@@ -293,16 +313,16 @@ def check_yaml_limits(name: str, front: str, fm_line: int) -> Problem | None:
             if isinstance(token, opening):
                 depth += 1
                 if depth > MAX_NESTING:
-                    return Problem(name, line, f"front matter is nested more than {MAX_NESTING} levels deep")
+                    return Problem(name, line, f"{what} is nested more than {MAX_NESTING} levels deep")
             elif isinstance(token, closing):
                 depth -= 1
             elif isinstance(token, yaml.AliasToken):
                 aliases += 1
                 if aliases > MAX_ALIASES:
-                    return Problem(name, line, f"front matter uses more than {MAX_ALIASES} YAML aliases",
+                    return Problem(name, line, f"{what} uses more than {MAX_ALIASES} YAML aliases",
                                    "write the values out instead of using *aliases")
             if tokens > MAX_TOKENS:
-                return Problem(name, line, "front matter is too complex", "simplify it")
+                return Problem(name, line, f"{what} is too complex", "simplify it")
     except yaml.YAMLError:
         return None  # the loader reports the syntax error with its line
     return None

@@ -1,11 +1,12 @@
 """Front matter YAML: PyYAML's safe loading, with its slowest step done in one plain walk.
 
 `load(text)` returns exactly what `yaml.load(text, Loader=CSafeLoader)` returns (the loader
-python-frontmatter picks: libyaml's C parser where installed). Parsing, composing and
-resolving tags (`yes` is a bool, `0755` an octal int, `2026-11-22T08:00:00Z` a timestamp)
-are PyYAML's own; so is the construction of every typed scalar. Only the common shapes,
-plain strings, lists and mappings, are built here without PyYAML's generic constructor
-(which sets up generators and bookkeeping per node and was much of the loading time).
+python-frontmatter picks: libyaml's C parser where installed), but for a plain `=`, which is text
+(Loader). Parsing, composing and resolving tags (`yes` is a bool, `0755` an octal int,
+`2026-11-22T08:00:00Z` a timestamp) are PyYAML's own; so is the construction of every typed
+scalar. Only the common shapes, plain strings, lists and mappings, are built here without PyYAML's
+generic constructor (which sets up generators and bookkeeping per node and was much of the
+loading time).
 
 Anything else (an alias or anchor reused, a `<<` merge key, a tag other than the core
 ones, an unhashable key) sends the whole document to PyYAML's constructor, so its
@@ -20,20 +21,38 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP, _MERGE = _TAG + "str", _TAG + "seq", _TAG + "map", _TAG + "merge"
+
+
+class Loader(SafeLoader):
+    """The safe loader, reading a plain `=` as the text it is: YAML 1.1 resolves it to a "value" tag that no
+    safe constructor builds, so `price: =` left the item out, with advice to remove a tag it does not have."""
+
+
+Loader.add_constructor(_TAG + "value", SafeLoader.construct_yaml_str)  # (the subclass's own table: PyYAML copies it)
 # Typed scalars whose safe constructor depends on the node's text alone
-_SCALARS = {_TAG + name: SafeLoader.yaml_constructors[_TAG + name] for name in ("null", "bool", "int", "float", "timestamp")}
+_SCALARS = {_TAG + name: Loader.yaml_constructors[_TAG + name]
+            for name in ("null", "bool", "int", "float", "timestamp", "value")}
+_TYPED = frozenset(_TAG + name for name in ("bool", "int", "float", "timestamp"))  # (what load's `written` keeps)
 
 
 class _Unusual(Exception):
     """The document has something the plain walk leaves to PyYAML's constructor."""
 
 
-def load(text: str):
-    loader = SafeLoader(text)
+def load(text: str, written: dict[str, str] | None = None):
+    """The document's value; `written`, when given, is filled with the text as written of each top-level value
+    that YAML reads as other than text from a plain scalar (`length: 4:05` is the integer 245 to YAML 1.1,
+    `price: 1.50` is 1.5, `title: Yes` is true), by its key: a field that is text shows what was written."""
+    loader = Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
+        if written is not None and type(node) is MappingNode:
+            for key_node, value_node in node.value:
+                if (type(key_node) is ScalarNode and key_node.tag == _STR and type(value_node) is ScalarNode
+                        and not value_node.style and value_node.tag in _TYPED):  # (plain: "" in libyaml)
+                    written[key_node.value] = value_node.value
         try:
             return _value(loader, node, set())
         except _Unusual:

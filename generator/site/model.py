@@ -401,7 +401,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     the Rejected problem naming every error and warning of the file at once."""
     notes = _Notes()
     meta = source.meta
-    title = _text(meta, "title", notes, required=True)
+    written = source.written
+    title = _text(meta, "title", notes, required=True, written=written)
     published = _date(meta, "publishedDateTime", config, notes)
     kind = _type(meta.get("type"), "type", notes)
     _check_keys(meta, notes)
@@ -412,7 +413,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     # coverage are of that page, as the browser resolved them there (without it they cannot be followed).
     base = _url(meta.get("webUrl")) or _url(meta.get("originalUrl"))
     values = dict(  # (all read before deciding, so that every problem of the file is said at once)
-        excerpt=_text(meta, "excerpt", notes),
+        excerpt=_text(meta, "excerpt", notes, written=written),
         original_url=_url_field(meta, "originalUrl", notes, base),
         web_url=_url_field(meta, "webUrl", notes, base),
         amp_url=_url_field(meta, "ampWebUrl", notes, base),
@@ -429,17 +430,17 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         featured_html="",  # (below: its relative addresses are the story page's, as the body's)
         video_url=video_url,
         embed=embeddable(video_url, config.embed_hosts),
-        price=_price(meta, "price", notes),
-        length=_length(meta, "length", notes),
-        category=_text(meta, "category", notes),
+        price=_price(meta, "price", notes, written),
+        length=_length(meta, "length", notes, written),
+        category=_text(meta, "category", notes, written=written),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
         secured=_text(meta, "secured", notes, plain=False),
-        size=_size(meta, "size", notes),
+        size=_size(meta, "size", notes, written),
     )
     values["related"] = _other_than(values, notes)
     if featured:
         values["featured_html"] = absolute_addresses(sanitize(featured), base)
-    slug_text = _text(meta, "slug", notes)
+    slug_text = _text(meta, "slug", notes, written=written)
     errors, warnings = notes.problems(config.root, source.path)
     warnings += tuple(Problem(source.path, again, f"`{key}` is given twice, also on line {first}: the last one is used",
                               "remove the one you do not mean") for key, first, again in source.twice)
@@ -637,9 +638,14 @@ def _plain(value) -> str | None:
     return None
 
 
-def _text(meta: dict, key: str, notes: _Notes, required: bool = False, plain: bool = True) -> str:
-    """A text field; `plain`: decoded (plain_text), else (HTML, opaque values) only without control characters."""
+def _text(meta: dict, key: str, notes: _Notes, required: bool = False, plain: bool = True,
+          written: Mapping[str, str] | None = None) -> str:
+    """A text field; `plain`: decoded (plain_text), else (HTML, opaque values) only without control characters.
+    `written`: Source.written, the text of a value YAML read as a number, a date or true/false (`length: 4:05`
+    is 245 to YAML): a text field shows what was written."""
     value = meta.get(key)
+    if written and key in written:
+        value = written[key]
     text = "" if value is None else _plain(value) if plain else _unplain(value)
     if text is None:
         report = notes.error if required else notes.warn
@@ -648,7 +654,7 @@ def _text(meta: dict, key: str, notes: _Notes, required: bool = False, plain: bo
     if isinstance(value, bool):  # `title: Yes` is read as true: the words were lost
         notes.warn(key, f"`{key}` was read as {text}, not as text", "put the value in quotes")
     if not text and required:
-        if value is None:
+        if key not in meta:  # (`title:` with nothing after it is there, and empty: said at its line)
             notes.error(None, f"missing `{key}`", f"add a line `{key}: ...` to the front matter")
         else:
             notes.error(key, f"`{key}` is empty", f"write the {key} as text")
@@ -681,14 +687,14 @@ def _without_controls(text: str) -> str:
     return text
 
 
-def _size(meta: dict, key: str, notes: _Notes) -> str:
+def _size(meta: dict, key: str, notes: _Notes, written: Mapping[str, str] | None = None) -> str:
     """A download's size as a reader reads one: a number is of bytes (as a feed's enclosure and HTTP give it),
     written in kB, MB, GB or TB (`12.3 MB`); text as written (`12 MB`)."""
-    value = meta.get(key)
+    value = written[key] if written and key in written else meta.get(key)
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1e18:
-        return _text(meta, key, notes)
+        return _text(meta, key, notes, written=written)
     if value < 1000:
         return f"{value:g} bytes"
     for unit in ("kB", "MB", "GB", "TB", "PB"):
@@ -697,16 +703,16 @@ def _size(meta: dict, key: str, notes: _Notes) -> str:
             return f"{value:.1f}".removesuffix(".0") + f" {unit}"
 
 
-def _price(meta: dict, key: str, notes: _Notes) -> str:
+def _price(meta: dict, key: str, notes: _Notes, written: Mapping[str, str] | None = None) -> str:
     """A price as text; one written as an offer (`{amount: 10, currency: EUR}`, schema.org's `{price: 10,
     priceCurrency: EUR}`) as its amount and currency, `10 EUR`."""
-    value = meta.get(key)
+    value = written[key] if written and key in written else meta.get(key)
     if not isinstance(value, dict):
-        return _text(meta, key, notes)
+        return _text(meta, key, notes, written=written)
     amount = next((value[k] for k in ("amount", "price", "value") if value.get(k) not in (None, "")), None)
     currency = next((value[k] for k in ("currency", "priceCurrency") if value.get(k) not in (None, "")), "")
     if amount is None or isinstance(amount, (bool, list, dict)) or isinstance(currency, (bool, list, dict)):
-        return _text(meta, key, notes)  # (no amount to show: said as any mapping is)
+        return _text(meta, key, notes, written=written)  # (no amount to show: said as any mapping is)
     return _text({key: f"{amount} {currency}".strip()}, key, notes)
 
 
@@ -715,11 +721,11 @@ _DURATION = re.compile(r"P(?:([0-9]+)D)?(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9
                        re.IGNORECASE)
 
 
-def _length(meta: dict, key: str, notes: _Notes) -> str:
+def _length(meta: dict, key: str, notes: _Notes, written: Mapping[str, str] | None = None) -> str:
     """A video's or podcast's length as a reader reads one: `4:13` or `1:02:03` for an ISO 8601 duration or a
     number of seconds (as a feed's `itunes:duration` gives it, and as YAML reads `length: 4:13` unquoted: 253);
     any other text as written (`4 min`)."""
-    value = meta.get(key)
+    value = written[key] if written and key in written else meta.get(key)
     seconds = None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value
@@ -729,7 +735,7 @@ def _length(meta: dict, key: str, notes: _Notes) -> str:
         days, hours, minutes, rest = (float((g or "0").replace(",", ".")) for g in match.groups())
         seconds = ((days * 24 + hours) * 60 + minutes) * 60 + rest
     if seconds is None or not 0 < seconds < 1e9:  # (text, nothing, or no length a reader could use)
-        return _text(meta, key, notes)
+        return _text(meta, key, notes, written=written)
     whole = max(1, int(seconds + 0.5))
     hours, minutes, seconds = whole // 3600, whole // 60 % 60, whole % 60
     return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
@@ -763,7 +769,10 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
     """The item's date in UTC; a missing or unusable one is an error (its page's path needs it)."""
     value = meta.get(key)
     if value is None or value == "":
-        notes.error(None, f"missing `{key}`", f"add `{key}: 2026-11-22T08:00:00Z`")
+        if key in meta:  # (`publishedDateTime:` with nothing after it: said at its line)
+            notes.error(key, f"`{key}` is empty", "write the date, as 2026-11-22T08:00:00Z")
+        else:
+            notes.error(None, f"missing `{key}`", f"add `{key}: 2026-11-22T08:00:00Z`")
     else:
         try:
             return _to_utc(value, config, key)
@@ -982,6 +991,8 @@ def _int(value) -> int | None:
     """A picture's width or height in pixels; as an HTML attribute or CSS writes it too (`"640"`, `640px`)."""
     if isinstance(value, str) and value.strip().lower().endswith("px"):
         value = value.strip()[:-2]
+    if isinstance(value, bool):  # (`width: yes` is true to YAML, which int() takes for 1: a picture 1 pixel wide)
+        return None
     try:
         number = int(value)
     except (TypeError, ValueError, OverflowError):
@@ -1050,7 +1061,10 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
         notes.warn(key, f"`{key}`'s `name` and `domain` must be text")
     if domain and "://" in domain and host_of(domain.strip()):
         domain = host_of(domain.strip())  # an address written for the domain: `https://example.com/`
-    name, domain = _capped(name or "", key, notes), _capped((domain or "").lower(), key, notes)
+    # (a host is read with its compatibility characters mapped, as browsers map it: `ｅｘａｍｐｌｅ.com` and a
+    # `café` written with a combining accent are one site's, and a domain host_name accepts)
+    domain = unicodedata.normalize("NFKC", domain or "").lower()
+    name, domain = _capped(name or "", key, notes), _capped(domain, key, notes)
     if domain and not _HOST_NAME.fullmatch(domain):
         # (kept: it still tells this provider from others, and shows as text only)
         notes.warn(key, f"`{key}`'s `domain` is not a host name: {_shown(domain)}",
@@ -1156,6 +1170,9 @@ def _topic_slug(name: str, topic_defs: dict) -> str:
     return found[0] if found else slugify(name)
 
 
+_MAX_SLUG_TRIES = 16  # names _separate_path_clashes tries for a story whose page another one has
+
+
 def _separate_path_clashes(items: list[Item], problems: list[Problem], warnings: list[Problem]) -> list[Item]:
     """Stories that would write one page (`Story.md` and `story.md`, or two `slug:`s alike on one day): the
     first by source path keeps it, each other one gets a page of its own, named after its source path."""
@@ -1168,9 +1185,14 @@ def _separate_path_clashes(items: list[Item], problems: list[Problem], warnings:
         group.sort(key=lambda i: i.source)
         kept.append(group[0])
         for other in group[1:]:
-            slug = distinct_slug(other.slug, other.source)
-            moved = f"{path[: -len(other.slug) - 1]}{slug}/"
-            if moved in taken:  # (a hash clash, or a story named so on purpose): as before, left out
+            # Named after its source path; if another story has that page already (its `slug:` is that name,
+            # as a user pins a page), after its path and a number, so that it is not left out for it.
+            for tried in range(_MAX_SLUG_TRIES):
+                slug = distinct_slug(other.slug, other.source if not tried else f"{other.source}\n{tried}")
+                moved = f"{path[: -len(other.slug) - 1]}{slug}/"
+                if moved not in taken:
+                    break
+            else:  # (unreachable but by a flood of hash clashes: left out, said)
                 problems.append(Problem(other.source, 1, f"would write the same page as {group[0].source} ({path})",
                                         "give one of them a different `slug:` or file name"))
                 continue
@@ -1189,7 +1211,13 @@ def _separate_path_clashes(items: list[Item], problems: list[Problem], warnings:
 def provider_identity(ref: ProviderRef) -> str:
     """Who a provider is: its domain when the item gives one, else its name, case-folded. Two items name one
     provider exactly when these are equal; two providers' slugs may be alike all the same (_distinct_slugs)."""
-    return (ref.domain or ref.name).casefold()
+    return _identity(ref.domain or ref.name)
+
+
+def _identity(text: str) -> str:
+    """`text` as a provider's identity compares it: in any case, and written with any of Unicode's spellings of
+    a character (a name's `é` as one character or as `e` and its accent; fullwidth `Ａ`)."""
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def _distinct_providers(items: list[Item], root, warnings: list[Problem]) -> tuple[list[Item], dict[str, str],
@@ -1375,7 +1403,7 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
 
     # Providers: from the items, with facts from config/data records.
     # (a record is a provider's by its domain, as an item writes it: not by a slug that may be another's too)
-    defs = {p.domain.strip().casefold(): p for p in provider_defs}
+    defs = {_identity(p.domain.strip()): p for p in provider_defs}
     provider_items: dict[str, list[int]] = defaultdict(list)
     refs: dict[str, ProviderRef] = {}
     for index, item in enumerate(items):

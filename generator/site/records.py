@@ -13,20 +13,13 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from generator.config import Config, ProviderConfig, TopicConfig
-from generator.site.content import key_lines, read_source, relative_name
+from generator.site.content import key_lines, load_mapping, read_source, relative_name
 from generator.errors import Problem
 from generator.site.model import plain_text
-from generator.urls import safe_url, slugify
+from generator.urls import distinct_slug, safe_url, slugify
 
 log = logging.getLogger(__name__)
-
-try:
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _SafeLoader
 
 
 @dataclass(frozen=True)
@@ -34,7 +27,8 @@ class Records:
     topics: tuple[TopicConfig, ...] = ()
     providers: tuple[ProviderConfig, ...] = ()
     files: dict = field(default_factory=dict)  # output path -> source file (provider logos)
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[Problem, ...] = ()  # records left out
+    warnings: tuple[Problem, ...] = ()  # what is wrong in records that still count
 
 
 def load_records(config: Config) -> Records:
@@ -46,23 +40,33 @@ def load_records(config: Config) -> Records:
         return Records(problems=(Problem(config.path, line, f"data_dir {config.data_dir!r} is not a folder",
                                          "fix `data_dir` or remove it"),))
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     topics = []
     for path in sorted((data / "topics").glob("*.y*ml")):
         name = relative_name(config.root, path)
         try:
-            record = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_SafeLoader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            mark = getattr(exc, "problem_mark", None)
-            problems.append(Problem(name, mark.line + 1 if mark else None, f"cannot read topic record: {exc}"))
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
+            problems.append(Problem(name, None, f"cannot read topic record: {reason}", "save it as UTF-8 YAML"))
             continue
-        # (names and descriptions are crawled text too: decoded as items' are, model.plain_text)
-        topic = plain_text(str(record.get("name") or "")) if isinstance(record, dict) else ""
-        if not topic:
+        # (crawled as items are: read within the same limits, so that no record can hang or exhaust the build)
+        record = load_mapping(name, text.replace("\r\n", "\n"), 1, "topic record")
+        if isinstance(record, Problem):
+            problems.append(record)
+            continue
+        fields = {key: _text(record.get(key)) for key in ("name", "_id", "parent", "description")}
+        wrong = [key for key, value in fields.items() if value is None]
+        if wrong:
+            lines = key_lines(config.root, name, wrong)
+            problems.append(Problem(name, lines.get(wrong[0]), f"`{wrong[0]}` of a topic record must be text",
+                                    "put the value in quotes, on one line"))
+            continue
+        if not fields["name"]:
             problems.append(Problem(name, 1, "topic record has no `name`", "add `name: ...`"))
             continue
-        topics.append(TopicConfig(name=topic, slug=str(record.get("_id") or ""),
-                                  parent=plain_text(str(record.get("parent") or "")),
-                                  description=plain_text(str(record.get("description") or ""))))
+        topics.append(TopicConfig(name=fields["name"], slug=fields["_id"], parent=fields["parent"],
+                                  description=fields["description"]))
     providers = []
     files: dict[str, Path] = {}
     for path in sorted((data / "organizations").glob("*.md")):
@@ -71,12 +75,26 @@ def load_records(config: Config) -> Records:
             problems.append(source)
             continue
         record = source.meta
-        domain = str(record.get("domain") or record.get("_id") or "").strip().lower()
+        fields = {key: _text(record.get(key)) for key in ("domain", "_id", "name", "description")}
+        wrong = [key for key, value in fields.items() if value is None]
+        if wrong:  # (a list for a name was the provider's name "['a', 'b']")
+            line = key_lines(config.root, source.path, wrong).get(wrong[0])
+            problems.append(Problem(source.path, line, f"`{wrong[0]}` of an organization record must be text",
+                                    "put the value in quotes, on one line"))
+            continue
+        domain = (fields["domain"] or fields["_id"]).strip().lower()
         if not domain:
             problems.append(Problem(source.path, 2, "organization record has no `_id` or `domain`"))
             continue
         logos = []  # every size of its logo the record gives, as (url, width, height)
-        for image in record.get("images") or []:
+        images = record.get("images") or []
+        if not isinstance(images, list):  # (`images: logo.png`: iterated, a number stopped the build)
+            line = key_lines(config.root, source.path, {"images"}).get("images")
+            warnings.append(Problem(source.path, line, "`images` must be a list of logos with `url`, `width`, "
+                                    "`height`; the provider is shown without one",
+                                    "write `images:`, then `  - url: /assets/logo.png`"))
+            images = []
+        for image in images:
             url = image.get("url") if isinstance(image, dict) else None
             if not isinstance(url, str):
                 continue
@@ -84,13 +102,34 @@ def load_records(config: Config) -> Records:
                 local = _local_asset(data.parent, url)
                 if not local:
                     continue
-                url = f"assets/providers/{slugify(local.stem)}{local.suffix.lower()}"
+                url = _logo_name(local, files, data.parent.resolve())
                 files[url] = local
             logos.append((url, _size(image.get("width")), _size(image.get("height"))))
-        providers.append(ProviderConfig(domain=domain, name=plain_text(str(record.get("name") or "")),
-                                        logo=logos[0][0] if logos else "", logos=tuple(logos),
-                                        description=plain_text(str(record.get("description") or ""))))
-    return Records(tuple(topics), tuple(providers), files, tuple(problems))
+        providers.append(ProviderConfig(domain=domain, name=fields["name"], logo=logos[0][0] if logos else "",
+                                        logos=tuple(logos), description=fields["description"]))
+    return Records(tuple(topics), tuple(providers), files, tuple(problems), tuple(warnings))
+
+
+def _logo_name(local: Path, files: dict[str, Path], root: Path) -> str:
+    """The output path of a record's logo file: `assets/providers/<its name as a slug>`, and when another file
+    has that name already (`a/logo.png` and `b/logo.png`, `Logo.PNG` and `logo.png`) with a short hash of its
+    path in `root` (the records' site, resolved as `local` is) added, so that each provider shows its own logo
+    rather than the last one copied there."""
+    stem, suffix = slugify(local.stem), local.suffix.lower()
+    name = f"assets/providers/{stem}{suffix}"
+    if files.get(name, local) != local:
+        name = f"assets/providers/{distinct_slug(stem, local.relative_to(root).as_posix())}{suffix}"
+    return name
+
+
+def _text(value) -> str | None:
+    """A record's text field as plain text (decoded as items' are: model.plain_text); None for a list, a
+    mapping or anything else that is no text."""
+    if value is None:
+        return ""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return plain_text(str(value))
+    return None
 
 
 def _size(value) -> int | None:
@@ -100,11 +139,11 @@ def _size(value) -> int | None:
 
 def _local_asset(site_root: Path, url: str) -> Path | None:
     """A site-relative image URL of the records' own site, if the file is there (and inside it)."""
-    candidate = (site_root / url.lstrip("/")).resolve()
     try:
+        candidate = (site_root / url.lstrip("/")).resolve()
         candidate.relative_to(site_root.resolve())
-    except ValueError:
-        return None
-    if candidate.suffix.lower() in (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg") and candidate.is_file():
-        return candidate
+        if candidate.suffix.lower() in (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg") and candidate.is_file():
+            return candidate
+    except (OSError, ValueError):  # (outside it; or no file's name: too long, a NUL in it)
+        pass
     return None

@@ -35,6 +35,11 @@ class TypeList:
     title: str  # "Videos", "Webinar"
 
 
+# A known list's name as a type (`type: videos`, a crawler's taxonomy) is in that list: a list of its own had the
+# same title ("Videos" twice in the header, each with half of them).
+_BY_LIST_NAME = {path.rstrip("/"): key for key, (path, _) in KNOWN.items()}
+
+
 def list_path(key: str) -> str:
     """URL path of the first page of the list with this key."""
     return KNOWN[key][0] if key in KNOWN else f"types/{key}/"
@@ -46,7 +51,10 @@ def list_key(kind: str) -> str:
     if kind in KNOWN:
         return kind
     label = type_label(kind)
-    return (slugify(label) or "other") if label else ""
+    if not label:
+        return ""
+    key = slugify(label) or "other"
+    return _BY_LIST_NAME.get(key, key)
 
 
 def type_lists(items: tuple[Item, ...]) -> tuple[tuple[TypeList, tuple[int, ...]], ...]:
