@@ -213,6 +213,10 @@ FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warn
      "warning: content/x.md:4: `related: quality` 1" + "0" * 56 + "... is out of range (0 to 1,000,000); 1,000,000 is used (write a number from 0 to 1000000)"),
     ("title: x\npublishedDateTime: 2026-11-20\npublished: maybe",
      "warning: content/x.md:4: `published` must be true or false, got 'maybe'; true is used"),
+    # (a crawler's database flags: 0 and 1, as numbers or text, are false and true; 2 is neither)
+    ("title: x\npublishedDateTime: 2026-11-20\npublished: 1", None),
+    ("title: x\npublishedDateTime: 2026-11-20\npublished: 2", "warning: content/x.md:4: `published` must be true or "
+     "false, got 2; true is used"),
     ("title: x\npublishedDateTime: 2026-11-20\ntopics: {a: 1}",
      "warning: content/x.md:4: `topics` must be a list of names; 1 entry is left out (write one `- name` per line)"),
     ("title: x\npublishedDateTime: 2026-11-20\ntype: [a]", "warning: content/x.md:4: `type` must be a word such as "
@@ -425,6 +429,15 @@ def test_drafts_are_withheld_unless_asked_for(tmp_path):
     result, _ = model(tmp_path, files, drafts=True)
     assert sorted(i.title for i in result.site.items) == ["Draft", "Live"] and result.withheld == ()
 
+
+
+def test_a_draft_flag_written_as_0_is_a_draft(tmp_path):
+    # A crawler that exports its database's flags writes 0 and 1: `published: 0` was published, with a warning.
+    files = {"content/zero.md": item("Zero", published="0"), "content/text.md": item("Text", published="'0'"),
+             "content/one.md": item("One", published="1")}
+    result, _ = model(tmp_path, files)
+    assert [i.title for i in result.site.items] == ["One"] and result.warnings == ()
+    assert sorted(result.withheld) == [("content/text.md", "published: false"), ("content/zero.md", "published: false")]
 
 def test_future_items_are_held_back_unless_asked_for(tmp_path):
     files = {"content/soon.md": item("Soon", date="2026-11-22T12:00:01Z"),

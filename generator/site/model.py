@@ -884,8 +884,9 @@ def _bool(meta: dict, key: str, notes: _Notes, default: bool) -> bool:
         return default
     if isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().lower() in ("true", "yes", "false", "no"):
-        return value.strip().lower() in ("true", "yes")
+    # (a crawler that exports its database's flags writes 0 and 1: `published: 0` is a draft, not news)
+    if value in (0, 1) or isinstance(value, str) and value.strip().lower() in ("true", "yes", "false", "no", "0", "1"):
+        return str(value).strip().lower() in ("true", "yes", "1")
     notes.warn(key, f"`{key}` must be true or false, got {_shown(value)}; {str(default).lower()} is used")
     return default
 
