@@ -15,7 +15,7 @@ _ISO = re.compile(r"""
     (?: (?P<year>[0-9]{4}) (?P<dash>-?) (?P<month>[0-9]{2}) (?P=dash) (?P<day>[0-9]{2})
       | (?P<wyear>[0-9]{4}) -? W (?P<week>[0-9]{2}) (?: -? (?P<weekday>[1-7]) )? )
     (?: [^0-9]   # T, or a space; Python takes any one character
-        (?P<hour>[0-9]{2}) (?: :? (?P<minute>[0-9]{2}) (?: :? (?P<second>[0-9]{2}) (?: [.,] (?P<fraction>[0-9]+) )? )? )?
+        (?P<hour>[0-9]{2}) (?: :? (?P<minute>[0-9]{2}) (?: :? (?P<second>[0-9]{2}) (?: [.,] (?P<fraction>[0-9]*) )? )? )?
         \s*
         (?P<zone> [Zz] | (?P<sign>[+-]) (?P<zhour>[0-9]{2}) (?: :? (?P<zminute>[0-9]{2})
                   (?: :? (?P<zsecond>[0-9]{2}) (?: [.,] (?P<zfraction>[0-9]+) )? )? )? )?

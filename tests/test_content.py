@@ -518,6 +518,7 @@ ISO_DATES = {
     '"2026-11-21T09:00:00.5+01:00"': datetime(2026, 11, 21, 8, 0, 0, 500000, tzinfo=timezone.utc),
     '"2026-11-21T08:00:00.123456789Z"': datetime(2026, 11, 21, 8, 0, 0, 123456, tzinfo=timezone.utc),  # Go's RFC3339Nano
     '"2026-11-21T08:00:00,25Z"': datetime(2026, 11, 21, 8, 0, 0, 250000, tzinfo=timezone.utc),
+    '"2026-11-21T08:00:00.Z"': datetime(2026, 11, 21, 8, tzinfo=timezone.utc),  # (a point, no digits: 3.11 reads it)
     '"2026-11-21T08:00Z"': datetime(2026, 11, 21, 8, tzinfo=timezone.utc),
     '"20261121T080000Z"': datetime(2026, 11, 21, 8, tzinfo=timezone.utc),
     '"2026-W47-6T08:00:00Z"': datetime(2026, 11, 21, 8, tzinfo=timezone.utc),
