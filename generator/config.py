@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from generator.errors import ConfigError, Problem, yaml_problem
+from generator.isotime import parse_iso
 from generator.urls import slugify
 
 log = logging.getLogger(__name__)
@@ -235,7 +236,7 @@ def default_config(root: Path, **values) -> Config:
 def build_time(config: Config, environ: typing.Mapping[str, str]) -> datetime:
     """The build clock, in UTC: config `now`, else SOURCE_DATE_EPOCH, else the system clock."""
     if config.now:
-        moment = datetime.fromisoformat(config.now.replace("Z", "+00:00"))
+        moment = parse_iso(config.now)
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=config.zone)
         return moment.astimezone(timezone.utc)
@@ -507,7 +508,7 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
                                 f"`undeclared_topics` must be {', '.join(UNDECLARED_TOPICS)}, got {config.undeclared_topics!r}"))
     if config.now:
         try:
-            datetime.fromisoformat(config.now.replace("Z", "+00:00"))
+            parse_iso(config.now)
         except ValueError:
             problems.append(Problem(path, _key_line(node, "now"), f"`now` must be an ISO 8601 time, got {config.now!r}",
                                     "e.g. 2026-11-22T08:00:00Z"))

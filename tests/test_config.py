@@ -349,6 +349,10 @@ def test_folders_are_relative_to_the_config_not_the_working_directory(tmp_path, 
     ("2026-11-22T08:00:00Z", "UTC", datetime(2026, 11, 22, 8, tzinfo=timezone.utc)),
     ("2026-11-22T08:00:00+01:00", "UTC", datetime(2026, 11, 22, 7, tzinfo=timezone.utc)),
     ("2026-11-22T08:00:00", "Asia/Tokyo", datetime(2026, 11, 21, 23, tzinfo=timezone.utc)),  # naive: site zone
+    # ISO 8601 as Python 3.10's fromisoformat did not read it (3.11's does): the same time on every Python
+    ("2026-11-22T09:00:00+0100", "UTC", datetime(2026, 11, 22, 8, tzinfo=timezone.utc)),
+    ("2026-11-22T08:00:00.5z", "UTC", datetime(2026, 11, 22, 8, 0, 0, 500000, tzinfo=timezone.utc)),
+    ("20261122T0800Z", "UTC", datetime(2026, 11, 22, 8, tzinfo=timezone.utc)),
 ])
 def test_config_now_fixes_the_build_clock_in_utc(tmp_path, now, zone, expected):
     config = load_config(write(tmp_path, f'now: "{now}"\ntimezone: {zone}\n'))

@@ -531,6 +531,40 @@ CRAWLED_DATES = [
 ]
 
 
+# ISO 8601 as crawlers write it: Python 3.10's fromisoformat read only what isoformat() writes, so on 3.10
+# each of these left its item out as "not a date" (3.11 read them); written -> the moment, in UTC.
+ISO_DATES = {
+    '"2026-11-21T08:00:00Z"': datetime(2026, 11, 21, 8, tzinfo=timezone.utc),
+    '"2026-11-21t08:00:00z"': datetime(2026, 11, 21, 8, tzinfo=timezone.utc),
+    '"2026-11-21T09:00:00+0100"': datetime(2026, 11, 21, 8, tzinfo=timezone.utc),  # strftime's %z
+    '"2026-11-21T03:00:00-05"': datetime(2026, 11, 21, 8, tzinfo=timezone.utc),
+    '"2026-11-21T08:00:00.1234567Z"': datetime(2026, 11, 21, 8, 0, 0, 123456, tzinfo=timezone.utc),  # .NET's "o"
+    '"2026-11-21T09:00:00.5+01:00"': datetime(2026, 11, 21, 8, 0, 0, 500000, tzinfo=timezone.utc),
+    '"2026-11-21T08:00:00.123456789Z"': datetime(2026, 11, 21, 8, 0, 0, 123456, tzinfo=timezone.utc),  # Go's RFC3339Nano
+    '"2026-11-21T08:00:00,25Z"': datetime(2026, 11, 21, 8, 0, 0, 250000, tzinfo=timezone.utc),
+    '"2026-11-21T08:00:00.Z"': datetime(2026, 11, 21, 8, tzinfo=timezone.utc),  # (a point, no digits: 3.11 reads it)
+    '"2026-11-21T08:00Z"': datetime(2026, 11, 21, 8, tzinfo=timezone.utc),
+    '"20261121T080000Z"': datetime(2026, 11, 21, 8, tzinfo=timezone.utc),
+    '"2026-W47-6T08:00:00Z"': datetime(2026, 11, 21, 8, tzinfo=timezone.utc),
+    '"2026-11-21 08:00:00"': datetime(2026, 11, 21, 8, tzinfo=timezone.utc),  # (the site's zone: UTC)
+    '"2026-11-21"': datetime(2026, 11, 21, tzinfo=timezone.utc),
+}
+
+
+def test_iso_dates_in_every_form_crawlers_write_are_read_as_the_moment_they_are(tmp_path):
+    written = list(ISO_DATES)
+    files = {f"content/d{n}.md": item(f"Dated {n}", date=date, related=f"[{{title: R, webUrl: 'https://r.example/', "
+                                      f"publishedDateTime: {date}}}]") for n, date in enumerate(written)}
+    result, problems = model(tmp_path, files)
+    assert problems == () and result.warnings == ()
+    built = {i.source: i for i in result.site.items}
+    assert len(built) == len(written)
+    for n, date in enumerate(written):
+        kept = built[f"content/d{n}.md"]
+        assert kept.published == ISO_DATES[date] and kept.published.tzinfo == timezone.utc, date
+        assert kept.related[0].published == kept.published, date
+
+
 def test_unix_times_and_rss_dates_are_read_as_the_moment_they_are(tmp_path):
     files = {f"content/d{n}.md": item(f"Dated {n}", date=written, related=f"[{{title: R, webUrl: 'https://r.example/', "
                                       f"publishedDateTime: {written}}}]") for n, written in enumerate(CRAWLED_DATES)}

@@ -466,6 +466,22 @@ def test_json_feed_html_links_are_resolved_and_a_declared_charset_is_read(tmp_pa
     assert 'href="https://links.example/about"' in page and 'href="/about"' not in page
 
 
+def test_a_json_feed_date_in_any_iso_form_is_the_entry_date(tmp_path, server, capsys):
+    """A JSON Feed's date_published as .NET, Go or strftime write it: Python 3.10 did not read these, and
+    each entry was dated when fetched instead (3.11 read them)."""
+    written = ["2026-11-21T10:30:00.1234567+01:00", "2026-11-21T09:30:00.123456789Z", "2026-11-21T04:30:00-0500",
+               "20261121T093000Z", "2026-W47-6T09:30Z"]
+    server.routes["/dates.json"] = Route(json.dumps({
+        "version": "https://jsonfeed.org/version/1.1", "title": "Dates",
+        "items": [{"id": str(n), "url": f"https://dates.example/{n}", "title": f"Dated {n}", "date_published": date}
+                  for n, date in enumerate(written)]}).encode(), content_type="application/feed+json")
+    site = site_with(tmp_path / "site", server, ["/dates.json"])
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0, err
+    dates = {meta["title"]: meta["publishedDateTime"] for meta in fetched(site).values()}
+    assert dates == {f"Dated {n}": "2026-11-21T09:30:00Z" for n in range(len(written))}
+
+
 def test_an_entry_nested_thousands_deep_is_written_as_its_text(tmp_path, server, capsys):
     """The sanitiser's time grows with the square of the nesting: 10 MB of `<div>` held fetch for hours.
     Nested deeper than a browser shows (512, as Chromium), an entry's text is kept as one paragraph; a

@@ -19,6 +19,7 @@ from xml.sax import SAXParseException
 import feedparser
 from feedparser.urls import resolve_relative_uris
 
+from generator.isotime import parse_iso
 from generator.urls import joined, safe_url
 
 
@@ -246,7 +247,7 @@ def _iso_date(value) -> datetime | None:
     if not isinstance(value, str):
         return None
     try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        moment = parse_iso(value)
     except ValueError:
         return None
     if moment.tzinfo is None:

@@ -19,6 +19,7 @@ from generator.fetch.items import (MAX_BODY_BYTES, Facts, file_name, from_the_fu
 from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import ItemState, State
+from generator.isotime import parse_iso
 
 CUT = f"its text is longer than {MAX_BODY_BYTES // (1024 * 1024)} MiB: written up to there (the rest is on its page)"
 
@@ -71,7 +72,7 @@ class Store:
             if record and not record.file:
                 unchanged += 1  # deleted by hand or expired: not fetched again
                 continue
-            facts = Facts(datetime.fromisoformat(record.first_seen) if record else now,
+            facts = Facts(parse_iso(record.first_seen) if record else now,
                           record.heat if record else heat_at(position))
             text, cut = item_text(entry, source, feed, facts, self.topics)
             text = text.encode("utf-8")

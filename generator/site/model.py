@@ -40,6 +40,7 @@ from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
+from generator.isotime import parse_iso
 from generator.site.markup import absolute_addresses, embeddable, iframe_src, render_markdown, sanitize
 from generator.urlnorm import canonical_url
 from generator.urls import distinct_slug, host_of, joined, safe_url, slugify, spell_symbols, static_path
@@ -793,7 +794,7 @@ def _to_utc(value, config: Config, key: str) -> datetime:
         moment = _from_epoch(value, key)
     elif isinstance(value, str):
         try:
-            moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+            moment = parse_iso(value)
         except ValueError:
             moment = _from_rfc2822(value, key)
     else:
