@@ -551,29 +551,25 @@ ISO_DATES = {
 }
 
 
-def test_iso_dates_in_every_form_crawlers_write_are_read_as_the_moment_they_are(tmp_path):
-    written = list(ISO_DATES)
+def _dated(tmp_path, dates: list[str]) -> list:
+    """The item built of each date as written, a related story of it dated alike; no problem or warning."""
     files = {f"content/d{n}.md": item(f"Dated {n}", date=date, related=f"[{{title: R, webUrl: 'https://r.example/', "
-                                      f"publishedDateTime: {date}}}]") for n, date in enumerate(written)}
+                                      f"publishedDateTime: {date}}}]") for n, date in enumerate(dates)}
     result, problems = model(tmp_path, files)
     assert problems == () and result.warnings == ()
     built = {i.source: i for i in result.site.items}
-    assert len(built) == len(written)
-    for n, date in enumerate(written):
-        kept = built[f"content/d{n}.md"]
+    assert len(built) == len(dates)
+    return [built[f"content/d{n}.md"] for n in range(len(dates))]
+
+
+def test_iso_dates_in_every_form_crawlers_write_are_read_as_the_moment_they_are(tmp_path):
+    for date, kept in zip(ISO_DATES, _dated(tmp_path, list(ISO_DATES))):
         assert kept.published == ISO_DATES[date] and kept.published.tzinfo == timezone.utc, date
         assert kept.related[0].published == kept.published, date
 
 
 def test_unix_times_and_rss_dates_are_read_as_the_moment_they_are(tmp_path):
-    files = {f"content/d{n}.md": item(f"Dated {n}", date=written, related=f"[{{title: R, webUrl: 'https://r.example/', "
-                                      f"publishedDateTime: {written}}}]") for n, written in enumerate(CRAWLED_DATES)}
-    result, problems = model(tmp_path, files)
-    assert problems == () and result.warnings == ()
-    built = {i.source: i for i in result.site.items}
-    assert len(built) == len(CRAWLED_DATES)
-    for n, written in enumerate(CRAWLED_DATES):
-        kept = built[f"content/d{n}.md"]
+    for n, (written, kept) in enumerate(zip(CRAWLED_DATES, _dated(tmp_path, CRAWLED_DATES))):
         assert kept.published == datetime(2026, 11, 21, 8, tzinfo=timezone.utc), written
         assert kept.related[0].published == kept.published, written
         assert kept.path == f"news/2026/11/21/d{n}/"
