@@ -128,33 +128,32 @@ def test_a_length_shows_as_minutes_and_seconds_however_the_crawler_wrote_it(tmp_
         assert f"· <bdi>{shown}</bdi></p>" in page, written
 
 
+def _card_facts(tmp_path, kind: str, field: str, values: list[str]) -> list[str]:
+    """The facts each card of `kind`'s list shows, for four items of that type with `field` written as `values`."""
+    titles = ["Harbour", "Orchards", "Glaciers", "Lanterns"]  # (no word in common: no two are one story)
+    files = {f"content/x{n}.md": item(titles[n], "2026-11-20T10:00:00Z", type=kind, **{field: written})
+             for n, written in enumerate(values)}
+    config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG))
+    assert result.site.problems == () and result.site.warnings == ()
+    listed = (config.output_path / f"{kind}s/index.html").read_text(encoding="utf-8")
+    cards = [re.search(rf'{titles[n]}</a>.*?<span class="facts">(.*?)</span>', listed, re.S) for n in range(len(values))]
+    assert all(cards), values
+    return [card[1] for card in cards]
+
+
 def test_a_size_in_bytes_shows_in_units_a_reader_reads(tmp_path):
     # A crawler that copies a feed's enclosure (or an HTTP Content-Length) writes a download's size in bytes
     sizes = [("12345678", "12.3 MB"), ('"2500000000"', "2.5 GB"), ("640", "640 bytes"), ('"12 MB"', "12 MB")]
-    titles = ["Harbour", "Orchards", "Glaciers", "Lanterns"]  # (no word in common: no two are one story)
-    files = {f"content/d{n}.md": item(titles[n], "2026-11-20T10:00:00Z", type="download", size=written)
-             for n, (written, _) in enumerate(sizes)}
-    config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG))
-    assert result.site.problems == () and result.site.warnings == ()
-    listed = (config.output_path / "downloads/index.html").read_text(encoding="utf-8")
-    for n, (written, shown) in enumerate(sizes):
-        card = re.search(rf'{titles[n]}</a>.*?<span class="facts">(.*?)</span>', listed, re.S)
-        assert card and card[1] == f"<bdi>{shown}</bdi>", written
+    facts = _card_facts(tmp_path, "download", "size", [written for written, _ in sizes])
+    assert facts == [f"<bdi>{shown}</bdi>" for _, shown in sizes]
 
 
 def test_a_price_written_as_an_offer_shows_its_amount_and_currency(tmp_path):
     # A crawler that copies schema.org's Offer (or a shop's API) writes a price as a mapping: it was left out
     prices = [("{amount: 10, currency: EUR}", "10 EUR"), ("{price: '4.99', priceCurrency: USD}", "4.99 USD"),
               ("{amount: 12}", "12"), ('"Free"', "Free")]
-    titles = ["Harbour", "Orchards", "Glaciers", "Lanterns"]  # (no word in common: no two are one story)
-    files = {f"content/c{n}.md": item(titles[n], "2026-11-20T10:00:00Z", type="course", price=written)
-             for n, (written, _) in enumerate(prices)}
-    config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG))
-    assert result.site.problems == () and result.site.warnings == ()
-    listed = (config.output_path / "courses/index.html").read_text(encoding="utf-8")
-    for n, (written, shown) in enumerate(prices):
-        card = re.search(rf'{titles[n]}</a>.*?<span class="facts">(.*?)</span>', listed, re.S)
-        assert card and card[1] == f"<bdi>{shown}</bdi>", written
+    facts = _card_facts(tmp_path, "course", "price", [written for written, _ in prices])
+    assert facts == [f"<bdi>{shown}</bdi>" for _, shown in prices]
 
 
 def test_type_lists_are_in_the_sitemap_and_have_feeds(tmp_path):
