@@ -124,6 +124,8 @@ def test_a_broken_item_shows_the_overlay_then_recovers(dev, site, page):
     overlay.wait_for(timeout=SHOWN)
     assert re.search(r"content/news/model\.md:\d+: invalid YAML", overlay.inner_text())
     expect_text(page, "h1", "A small model beats a big one")
+    # The reloaded page shows the overlay before its script (which makes "Hide" work) has run: wait for it.
+    page.wait_for_load_state("load")
     page.click("#newsdesk-overlay [data-newsdesk-close]")  # it can be put aside to read the page
     assert page.locator("#newsdesk-overlay").count() == 0
     write(path, good.replace("beats a big one", "beats a giant"))
