@@ -720,6 +720,24 @@ def test_plain_text_fields_are_decoded_once_and_escaped_once_everywhere(tmp_path
     assert shown_entities(out) == []
 
 
+def test_words_about_html_elements_are_kept_and_markup_is_not(tmp_path):
+    # A headline about HTML names its elements, escaped by the crawler or not: "The <dialog> element" lost its
+    # subject. The bare tags cut-off markup leaves (`<p>`, `<br>`) and tags something closes are still markup.
+    title, excerpt = "The &lt;dialog&gt; element, <b>explained</b>", "<p>How <script> tags block rendering<br>"
+    files = {"content/x.md": item("placeholder", excerpt=json.dumps(excerpt)).replace(
+        "title: 'placeholder'", f"title: {json.dumps(title)}")}
+    result, out = build_dir(tmp_path, files)
+    [story] = result.site.model.site.items
+    assert (story.title, story.excerpt) == ("The <dialog> element, explained", "How <script> tags block rendering")
+    page = parse(out / story.path / "index.html")
+    assert "".join(page.find(".//h1").itertext()) == story.title
+    assert story.excerpt in " ".join(page.find(".//main").itertext())
+    [record] = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    assert (record["title"], record["excerpt"]) == (story.title, story.excerpt)
+    import xml.etree.ElementTree as ET
+    assert [t.text for t in ET.parse(out / "feeds/latest.rss").iter("title")][-1] == story.title
+
+
 def test_a_text_field_yaml_reads_as_a_number_or_a_date_shows_as_written(tmp_path):
     # YAML 1.1 reads `4:05` as the integer 245 (base 60), `1.50` as 1.5, `0x1F` as 31, `Yes` as true: a video's
     # length showed "245" on its card and page, a price "1.5", and the page of `slug: 017` was news/.../15/.

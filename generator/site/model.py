@@ -83,6 +83,12 @@ _ELEMENTS = frozenset("""
     progress q rb rp rt rtc ruby s samp script search section select slot small source span strike strong style
     sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr
     xmp""".split())
+# Elements that cut-off HTML leaves behind bare (`<p>First paragraph`, `<br>`, `<b>`): always markup. Any other
+# element's bare opening tag that nothing in the field closes is words about HTML: "The <dialog> element".
+_STRAY_TAGS = frozenset("""
+    b big blockquote br center dd div dl dt em font h1 h2 h3 h4 h5 h6 hr i li mark nobr ol p s section small span
+    strike strong sub sup table tbody td tfoot th thead tr tt u ul wbr article figure figcaption""".split())
+_CLOSING = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)")
 _URL_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _BREAKING_TAGS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "hr", "blockquote", "section",
                             "article", "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -515,7 +521,9 @@ def plain_text(text: str) -> str:
     for _ in range(_DECODE_ROUNDS):
         if "&" not in text and "<" not in text:
             break
-        decoded = _TAG.sub(_tag_gap, html.unescape(text))
+        decoded = html.unescape(text)
+        closed = frozenset(name.lower() for name in _CLOSING.findall(decoded)) if "</" in decoded else frozenset()
+        decoded = _TAG.sub(lambda match: _tag_gap(match, closed), decoded)
         if decoded == text:
             break
         text = decoded
@@ -617,13 +625,17 @@ def _url_field(meta: dict, key: str, notes: _Notes, base: str = "") -> str:
     return url
 
 
-def _tag_gap(match: re.Match) -> str:
+def _tag_gap(match: re.Match, closed: frozenset[str]) -> str:
     """What a removed tag leaves: a space where it broke the line (<br>, <p>), else nothing (<b>); what is
-    no element's tag (`<String>`) stays as it is. An unclosed `<!--` is text too, with all after it (it hid
-    nothing); _TAG takes it to the end in one match, as a search for each `<!--`'s end would take time
-    growing with the square of the text's length."""
+    no element's tag (`<String>`), or an element's bare tag that nothing in the field (`closed`) closes and
+    cut-off HTML does not leave (_STRAY_TAGS), stays as it is. An unclosed `<!--` is text too, with all
+    after it (it hid nothing); _TAG takes it to the end in one match, as a search for each `<!--`'s end
+    would take time growing with the square of the text's length."""
     name = (match.group(1) or "").lower()
     if name and name not in _ELEMENTS and "-" not in name:
+        return match.group()
+    if (name and name not in _STRAY_TAGS and name not in closed and match.group()[1] != "/"
+            and match.group()[len(name) + 1:].strip() == ">"):
         return match.group()
     if match.group().startswith("<!--") and not match.group().endswith("-->"):
         return match.group()
