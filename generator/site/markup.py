@@ -40,6 +40,7 @@ _ATTRIBUTES = {
     "img": {"src", "alt", "title", "width", "height"},
     "abbr": {"title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
     "time": {"datetime"}, "ol": {"start"},
+    "sup": {"id"}, "li": {"id"},  # footnotes' ids only (_FOREIGN_ID): their links lead to them
 }
 # Elements left out with their content: what is in them is code, or a fallback for browsers without them.
 _DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "noembed", "noframes", "xmp"})
@@ -178,7 +179,13 @@ def sanitize(html: str) -> str:
         return ""
     if too_deep(html):
         html = "<p>" + " ".join(_ANY_TAG.sub(" ", html).split()) + "</p>"
-    return _placeholder_links(_cleaner().clean(html))
+    html = _placeholder_links(_cleaner().clean(html))
+    return _FOREIGN_ID.sub("", html) if ' id="' in html else html
+
+
+# An id that is not a footnote's or its reference's, as Python-Markdown names them (`fn:1`, `fnref:1`): a body's
+# own ids could take the names the page's script and links look for (DOM clobbering), so only these stay.
+_FOREIGN_ID = re.compile(r'\sid="(?!fn(?:ref)?:[\w.-]+")[^"]*"')
 
 
 # Elements nested deeper than this (Chromium's HTML parser nests no deeper either) make the sanitiser's time
