@@ -138,7 +138,7 @@ class Config:
     api: bool = _opt(True, "Write the read-only JSON API (`api/`).")
     search: bool = _opt(True, "Build the full-text search index (search/index/) and show the search box and page.")
     type_lists: bool = _opt(True, "A list page, feeds and a header link for each item type besides article (`videos/`, `downloads/` ...).")
-    markdown_engine: str = _opt("cmark", "Markdown renderer: `cmark` (CommonMark + GitHub extensions, fast) or `python-markdown` (its `extra` extensions).")
+    markdown_engine: str = _opt("cmark", "Markdown renderer: `cmark` (CommonMark + GitHub extensions, fast) or `python-markdown` (its `extra` extensions: footnotes, definition lists, abbreviations).")
     now: str = _opt("", "Fixed build time (ISO 8601); else `SOURCE_DATE_EPOCH`; else the clock.")
     cname: str = _opt("", "Custom domain for GitHub Pages; written to `CNAME` when set.")
     embed_hosts: tuple[str, ...] = _opt(
