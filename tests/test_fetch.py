@@ -352,6 +352,17 @@ def test_titles_and_names_are_the_plain_text_a_reader_sees(tmp_path, server, cap
     assert result.items == 3 and not result.site.warnings, result.site.warnings
 
 
+def test_a_title_about_html_keeps_the_element_it_names(tmp_path, server, capsys):
+    # An HTML title is read as the build reads a title: a bare element name nothing closes is words about HTML.
+    server.routes["/dev.xml"] = Route(b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Dev</title>
+        <link>https://dev.example/</link><item><title>The &lt;dialog&gt; element, &lt;b&gt;explained&lt;/b&gt;</title>
+        <link>https://dev.example/dialog</link><description>Modal windows.</description></item></channel></rss>""")
+    site = site_with(tmp_path / "site", server, ["/dev.xml"])
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0, err
+    assert [meta["title"] for meta in fetched(site).values()] == ["The <dialog> element, explained"]
+
+
 def test_entries_dated_after_the_fetch_are_dated_when_fetched_and_shown(tmp_path, server, capsys):
     """A feed that writes local time as GMT, or a clock in 2099: the entry is out now. Dated as the feed
     says, the build withheld it as scheduled, silently, until then."""

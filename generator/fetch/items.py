@@ -21,6 +21,7 @@ from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
 from generator.site.markup import sanitize
 from generator.site.model import MAX_IMAGES, MAX_TEXT
+from generator.site.model import plain_text as plain_title  # (as the build reads it: "The <dialog> element" stays)
 from generator.urlnorm import canonical_url
 from generator.urls import safe_url, slugify
 
@@ -121,7 +122,7 @@ def title_of(entry: Entry) -> str:
 def _plain_title(title: str, is_html: bool) -> str:
     """As plain text, cut at a word to the build's limit for a title or a name (a feed may send 100,000
     characters, which the build would cut with a warning about a file the user did not write)."""
-    return _cut(plain_text(title) if is_html else " ".join(title.split()), MAX_TEXT)
+    return _cut(plain_title(title) if is_html else " ".join(title.split()), MAX_TEXT)
 
 
 def published_of(entry: Entry, facts: Facts) -> str:
