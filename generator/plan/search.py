@@ -347,7 +347,10 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
             forms.setdefault(stem, Counter()).update(words)
         plain |= batch_plain
     counts = {term: len(ids) for term, (ids, _) in joined.items()}  # term -> document frequency
-    postings = {term: _written(*_cut(*joined.pop(term))) for term in sorted(joined)}
+    # Every number written is an id delta (at most the number of documents) or an impact (at most
+    # MAX_WEIGHT): each one's text, made once, rather than str() of millions of ints
+    numbers = list(map(str, range(max(len(index.docs), MAX_WEIGHT) + 1)))
+    postings = {term: _written(numbers, *_cut(*joined.pop(term))) for term in sorted(joined)}
     shards, split = _shards(postings)
     files: dict[str, bytes] = {}
     for number, start in enumerate(range(0, len(index.docs), DOCS_PER_FILE)):
@@ -389,12 +392,12 @@ def _cut(ids: array, impacts: array) -> tuple[array, array]:
     return array("I", map(ids.__getitem__, chosen)), array("B", map(impacts.__getitem__, chosen))
 
 
-def _written(ids: array, impacts: array) -> str:
-    """A posting list as the terms files hold it: "id,impact,id delta,impact,..."."""
-    numbers = [0] * (2 * len(ids))
-    numbers[0::2] = map(operator.sub, ids, itertools.chain((0,), ids))
-    numbers[1::2] = impacts
-    return ",".join(map(str, numbers))
+def _written(numbers: list[str], ids: array, impacts: array) -> str:
+    """A posting list as the terms files hold it: "id,impact,id delta,impact,..."; numbers[n] is str(n)."""
+    text = [""] * (2 * len(ids))
+    text[0::2] = map(numbers.__getitem__, map(operator.sub, ids, itertools.chain((0,), ids)))
+    text[1::2] = map(numbers.__getitem__, impacts)
+    return ",".join(text)
 
 
 def _shards(postings: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
