@@ -105,6 +105,8 @@ CJK = ("\u1100-\u11ff\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u3096\u309d-\
 # Runs of two or more letters or digits (Python's [^\W_] is exactly Unicode's L and N), or one CJK letter.
 _TOKEN = re.compile(rf"[^\W_{CJK}]{{2,}}|(?=[^\W_])[{CJK}]")
 _ASCII_TOKEN = re.compile(r"[a-z0-9]{2,}")  # _TOKEN on lowercased ASCII text, where it means exactly this
+_WORDS = re.compile(r"[^\W_]{2,}")  # _TOKEN on text with no CJK letter, where it means exactly this
+_HAS_CJK = re.compile(f"[{CJK}]")
 _TAG = re.compile(r"<[^>]*>")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
@@ -149,8 +151,9 @@ def _fold(run: str) -> str:
 def tokens(text: str) -> list[str]:
     """The search terms of a text, in order, repeats included."""
     text = normalise(text)
-    # Most stories are ASCII: the plain class is much faster than the Unicode one, with the same matches.
-    found = (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
+    # Most stories are ASCII: the plain class is much faster than the Unicode one, with the same matches;
+    # most others have no CJK letter, and a search for one costs less than the alternative in _TOKEN.
+    found = (_ASCII_TOKEN if text.isascii() else _TOKEN if _HAS_CJK.search(text) else _WORDS).findall(text)
     if found and max(map(len, found)) > MAX_TERM:
         found = [token[:MAX_TERM] for token in found]
     return found
