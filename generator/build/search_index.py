@@ -20,6 +20,7 @@ import shutil
 import threading
 from pathlib import Path
 
+from generator.build.collector import collector_paused
 from generator.build.parallel import fork_map
 from generator.build.writer import list_files, output_lock, update_in_place
 from generator.plan.search import (FORMAT, SEARCH_FOLDER, SearchIndex, index_files, index_task, index_tasks,
@@ -34,6 +35,14 @@ def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | N
     `kept`: a folder where each task's result is kept by its task_key, so that the next index tokenises
     only the tasks whose stories changed (after an edit or a fetch: the newest task or two). What it held
     for other tasks is deleted once the index is made."""
+    # Tokenising allocates millions of short-lived objects, none cyclic: the collector, triggered by the
+    # counts, would walk the whole live site again and again (forked helpers inherit the pause)
+    with collector_paused():
+        return _make_index(index, workers, cancel, per_task, kept)
+
+
+def _make_index(index: SearchIndex, workers: int, cancel: threading.Event | None, per_task: int,
+                kept: Path | None) -> dict[str, bytes] | None:
     tasks = index_tasks(index, per_task)
     if kept is None:
         return index_files(index, fork_map(index_task, None, tasks, workers), cancel)
@@ -57,7 +66,7 @@ def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | N
         files = index_files(index, results(), cancel)
     except _Damaged:  # a kept file unreadable: tokenise every task
         shutil.rmtree(kept, ignore_errors=True)
-        return make_index(index, workers, cancel, per_task, None)
+        return _make_index(index, workers, cancel, per_task, None)
     if files is not None:
         for stale in set(list_files(kept)) - set(keys):
             (kept / stale).unlink(missing_ok=True)

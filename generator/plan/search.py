@@ -105,6 +105,8 @@ CJK = ("\u1100-\u11ff\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u3096\u309d-\
 # Runs of two or more letters or digits (Python's [^\W_] is exactly Unicode's L and N), or one CJK letter.
 _TOKEN = re.compile(rf"[^\W_{CJK}]{{2,}}|(?=[^\W_])[{CJK}]")
 _ASCII_TOKEN = re.compile(r"[a-z0-9]{2,}")  # _TOKEN on lowercased ASCII text, where it means exactly this
+_WORDS = re.compile(r"[^\W_]{2,}")  # _TOKEN on text with no CJK letter, where it means exactly this
+_HAS_CJK = re.compile(f"[{CJK}]")
 _TAG = re.compile(r"<[^>]*>")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
@@ -149,8 +151,9 @@ def _fold(run: str) -> str:
 def tokens(text: str) -> list[str]:
     """The search terms of a text, in order, repeats included."""
     text = normalise(text)
-    # Most stories are ASCII: the plain class is much faster than the Unicode one, with the same matches.
-    found = (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
+    # Most stories are ASCII: the plain class is much faster than the Unicode one, with the same matches;
+    # most others have no CJK letter, and a search for one costs less than the alternative in _TOKEN.
+    found = (_ASCII_TOKEN if text.isascii() else _TOKEN if _HAS_CJK.search(text) else _WORDS).findall(text)
     if found and max(map(len, found)) > MAX_TERM:
         found = [token[:MAX_TERM] for token in found]
     return found
@@ -347,7 +350,10 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
             forms.setdefault(stem, Counter()).update(words)
         plain |= batch_plain
     counts = {term: len(ids) for term, (ids, _) in joined.items()}  # term -> document frequency
-    postings = {term: _written(*_cut(*joined.pop(term))) for term in sorted(joined)}
+    # Every number written is an id delta (at most the number of documents) or an impact (at most
+    # MAX_WEIGHT): each one's text, made once, rather than str() of millions of ints
+    numbers = list(map(str, range(max(len(index.docs), MAX_WEIGHT) + 1)))
+    postings = {term: _written(numbers, *_cut(*joined.pop(term))) for term in sorted(joined)}
     shards, split = _shards(postings)
     files: dict[str, bytes] = {}
     for number, start in enumerate(range(0, len(index.docs), DOCS_PER_FILE)):
@@ -389,12 +395,12 @@ def _cut(ids: array, impacts: array) -> tuple[array, array]:
     return array("I", map(ids.__getitem__, chosen)), array("B", map(impacts.__getitem__, chosen))
 
 
-def _written(ids: array, impacts: array) -> str:
-    """A posting list as the terms files hold it: "id,impact,id delta,impact,..."."""
-    numbers = [0] * (2 * len(ids))
-    numbers[0::2] = map(operator.sub, ids, itertools.chain((0,), ids))
-    numbers[1::2] = impacts
-    return ",".join(map(str, numbers))
+def _written(numbers: list[str], ids: array, impacts: array) -> str:
+    """A posting list as the terms files hold it: "id,impact,id delta,impact,..."; numbers[n] is str(n)."""
+    text = [""] * (2 * len(ids))
+    text[0::2] = map(numbers.__getitem__, map(operator.sub, ids, itertools.chain((0,), ids)))
+    text[1::2] = map(numbers.__getitem__, impacts)
+    return ",".join(text)
 
 
 def _shards(postings: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
