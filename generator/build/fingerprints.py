@@ -155,13 +155,16 @@ def _describe(value, site: Site, parts: list, memo: dict) -> None:
         for key in sorted(value, key=str):
             parts.append(str(key))
             _describe(value[key], site, parts, memo)
-    else:  # items, providers, topics, teasers, Pagination, anything new in a page's context: once an object
-        key = id(value)  # (all of them are held by the build or its pages, which outlive `memo`)
+    elif kind is Item or kind is Provider or kind is Topic:  # each on many pages: described once a build
+        key = id(value)  # (all of them are held by the build, which outlives `memo`)
         described = memo.get(key)
         if described is None:
-            described = memo[key] = (_describe_model(value, site) if isinstance(value, (Item, Provider, Topic))
-                                     else repr(value))
+            described = memo[key] = _describe_model(value, site)
         parts.append(described)
+    else:  # teasers, coverage, sources, Pagination, anything new in a page's context: described where it is.
+        # Not kept: most are one page's own, and keeping every one's text took hundreds of MB on a big site
+        # for the whole build (docs/dev/performance.md).
+        parts.append(repr(value))
 
 
 def _describe_model(value, site: Site) -> str:
