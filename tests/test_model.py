@@ -502,3 +502,27 @@ def test_site_url_and_origin_url_agree_with_urljoin(base):
         assert site_url(base, path) == urljoin(base, path), path
     for path in ["/sub/x", "/x/y/", "/", "//evil/x", "/a/../b", "/é ü", "/x?y", "http://x/", "/a//b", "/a/.", "/a/b."]:
         assert origin_url(base, path) == urljoin(base, path), path
+
+
+def test_items_naming_one_provider_or_topics_alike_each_keep_their_own(tmp_path):
+    """Items that write the same provider or topics are read into one shared value (memory); any difference,
+    a logo or the order of the topics, is still each item's own."""
+    provider = "{{name: Wire, domain: wire.example, images: [{{url: 'https://wire.example/{}.png'}}]}}"
+    root = make_site(tmp_path / "site", {
+        "content/news/a.md": item("Alpaca farms", "2026-11-20T10:00:00Z", provider=provider.format("one"),
+                                  topics="[AI, Science]"),
+        "content/news/b.md": item("Bridge repairs", "2026-11-20T11:00:00Z", provider=provider.format("one"),
+                                  topics="[AI, Science]"),
+        "content/news/c.md": item("Comet sighting", "2026-11-20T12:00:00Z", provider=provider.format("two"),
+                                  topics="[Science, AI]"),
+    })
+    config = load_config(root / "config.yaml")
+    build(config, BuildOptions(workers=1))
+    news = json.loads((config.output_path / "api" / "news" / "index.json").read_text(encoding="utf-8"))["news"]
+    shown = {record["title"]: ([image["url"] for image in record["provider"]["images"]], record["topics"])
+             for record in news}
+    assert shown == {
+        "Alpaca farms": (["https://wire.example/one.png"], ["AI", "Science"]),
+        "Bridge repairs": (["https://wire.example/one.png"], ["AI", "Science"]),
+        "Comet sighting": (["https://wire.example/two.png"], ["Science", "AI"]),
+    }

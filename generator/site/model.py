@@ -425,13 +425,13 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         web_url=_url_field(meta, "webUrl", notes, base),
         amp_url=_url_field(meta, "ampWebUrl", notes, base),
         cdn_amp_url=_url_field(meta, "cdnAmpWebUrl", notes, base),
-        type=kind,
+        type=_shared(kind),
         quality=_score(meta.get("quality"), "quality", notes),
         heat=_score(meta.get("heat"), "heat", notes) or 0.0,
         is_published=_bool(meta, "published", notes, default=True),
-        provider=_provider_ref(meta.get("provider"), "provider", notes, base),
-        topics=tuple(slug for slug, _ in topics),
-        topic_names=tuple(name for _, name in topics),
+        provider=_shared(_provider_ref(meta.get("provider"), "provider", notes, base)),
+        topics=_shared(tuple(slug for slug, _ in topics)),
+        topic_names=_shared(tuple(name for _, name in topics)),
         images=_pictures(meta, notes, base),
         related=_related(meta.get("related"), config, notes, base),
         featured_html="",  # (below: its relative addresses are the story page's, as the body's)
@@ -468,6 +468,20 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         warnings=warnings,
         **values,
     )
+
+
+_SHARED: dict = {}  # a value many items hold alike -> the one object they all hold (_shared)
+_SHARED_MAX = 10_000  # distinct values kept; then it starts again (a site has far fewer providers and topic lists)
+
+
+def _shared(value):
+    """One object for each of the values that many items hold alike: their provider (its name, domain and logos),
+    their topics, their type. A big site's items then hold one of each rather than a copy each: less memory, and
+    fewer pages for a forked rendering helper to copy as it reads them. Items made in one process and sent
+    back together (a reading task's items, the build cache) keep holding one object."""
+    if len(_SHARED) >= _SHARED_MAX:
+        _SHARED.clear()
+    return _SHARED.setdefault(value, value)
 
 
 class _Notes:
