@@ -21,7 +21,7 @@ from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
 from generator.site.markup import sanitize
 from generator.site.model import MAX_IMAGES, MAX_TEXT
-from generator.site.model import plain_text as plain_title  # (as the build reads it: "The <dialog> element" stays)
+from generator.site.model import plain_text as plain_title  # a title as the build reads one
 from generator.urlnorm import canonical_url
 from generator.urls import safe_url, slugify
 
