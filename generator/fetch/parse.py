@@ -140,7 +140,7 @@ def _entry(entry, url: str) -> Entry:
     summary = entry.get("summary", "")
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
         summary = _escape(summary)
-    when = entry.get("published_parsed") or entry.get("updated_parsed")
+    when = _parsed_date(entry.get("published_parsed")) or _parsed_date(entry.get("updated_parsed"))
     def link(value) -> str:
         """feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
         `url="/img/a.jpg"`: those are resolved against the feed's URL here."""
@@ -170,8 +170,8 @@ def _entry(entry, url: str) -> Entry:
         title_html="html" in (entry.get("title_detail") or {}).get("type", "text/plain"),
         summary=summary,
         content=html_content,
-        published=datetime.fromtimestamp(calendar.timegm(when), timezone.utc) if when else None,
-        categories=tuple(_text(tag.get("term")) for tag in entry.get("tags") or [] if _text(tag.get("term"))),
+        published=when,
+        categories=_tags(tag.get("term") if isinstance(tag, dict) else tag for tag in _listed(entry.get("tags"))),
         images=tuple(dict.fromkeys(images)),
         player=player,
         video=video or bool(player),
@@ -223,7 +223,7 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             summary=_escape(_text(item.get("summary"))),
             content=html,
             published=when,
-            categories=tuple(_text(tag) for tag in item.get("tags") or [] if _text(tag)),
+            categories=_tags(_listed(item.get("tags"))),
             images=images,
             player="",
             video=any(_text(a.get("mime_type")).startswith("video/") for a in attachments),
@@ -243,16 +243,49 @@ def _charset(content_type: str) -> str:
     return ""
 
 
+# An entry dated before this is no date: feeds write 0001-01-01, 1970-01-01 (a zero timestamp, in any time
+# zone) or 0000-00-00 for "unknown", and the build reads no year before 1000. Such an entry is dated when
+# first fetched, as one without a date.
+EARLIEST = datetime(1970, 1, 2, tzinfo=timezone.utc)
+
+
+def _usable(moment: datetime | None) -> datetime | None:
+    return moment if moment is not None and moment >= EARLIEST else None
+
+
+def _parsed_date(when) -> datetime | None:
+    """feedparser's time tuple, in UTC; None when it is no date a reader could use: one feedparser made of
+    `0000-00-00` (year -1) or past 9999 once in UTC cannot be a datetime, and would cost the whole feed."""
+    if not when:
+        return None
+    try:
+        return _usable(datetime.fromtimestamp(calendar.timegm(when), timezone.utc))
+    except (ValueError, OverflowError, OSError, TypeError):
+        return None
+
+
 def _iso_date(value) -> datetime | None:
     if not isinstance(value, str):
         return None
     try:
         moment = parse_iso(value)
-    except ValueError:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        return _usable(moment.astimezone(timezone.utc))
+    except (ValueError, OverflowError):  # 9999-12-31T23:59:59-05:00 is past the last datetime in UTC
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+
+
+def _listed(value) -> list:
+    """A feed's list of tags: a plain string is one tag (not one per letter); a number or a map, none."""
+    if isinstance(value, (str, dict)):
+        return [value] if isinstance(value, str) else []
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
+def _tags(values) -> tuple[str, ...]:
+    """The text tags among `values`: a number is its digits; null, lists and maps are no tag."""
+    return tuple(text for text in map(_text, values) if text)
 
 
 def _text(value) -> str:

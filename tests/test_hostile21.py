@@ -1,0 +1,98 @@
+"""Hostile and odd crawler content, second round: feeds with impossible dates and odd tags, OPML and topic
+records nested thousands deep, provider logos that are scripts, impossible dates in front matter.
+
+Each test writes what a crawler or a feed can send and checks what the user sees: the files fetch writes,
+the site built from them, and the messages.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import build_site, make_site
+from feed_server import FeedServer, Route
+from generator.cli import main
+
+
+@pytest.fixture()
+def server():
+    with FeedServer() as running:
+        yield running
+
+
+def fetch_site(root: Path, server: FeedServer, paths, extra: str = "") -> Path:
+    config = textwrap.dedent("""\
+        title: Fetched News
+        base_url: https://example.org/
+        now: "2026-11-22T12:00:00Z"
+        topics: [AI, Science]
+        fetch:
+          timeout: 2
+          retries: 0
+        """) + extra + "sources:\n" + "".join(f"  - {server.url(path)}\n" for path in paths)
+    return make_site(root, {}, config)
+
+
+def fetched(site: Path) -> dict[str, dict]:
+    """Every fetched item's front matter, by title."""
+    found = {}
+    for path in sorted((site / "content" / "fetched").rglob("*.md")):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+        found[meta["title"]] = meta
+    return found
+
+
+# --- 1. fetch: a feed with one entry's unusable date or odd tags is kept whole -------------------------
+
+BAD_DATES_RSS = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Dates</title><link>https://dates.example/</link>
+<item><title>Year one</title><link>https://dates.example/1</link><pubDate>Mon, 01 Jan 0001 00:00:00 GMT</pubDate></item>
+<item><title>Epoch</title><link>https://dates.example/2</link><pubDate>Thu, 01 Jan 1970 00:00:00 GMT</pubDate></item>
+<item><title>Zeros</title><link>https://dates.example/3</link><dc:date xmlns:dc="http://purl.org/dc/elements/1.1/">0000-00-00T00:00:00Z</dc:date></item>
+<item><title>Gibberish</title><link>https://dates.example/4</link><pubDate>Mon, 99 Xyz 2021 99:99:99 GMT</pubDate></item>
+<item><title>Good</title><link>https://dates.example/5</link><pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate><category>AI</category></item>
+</channel></rss>"""
+
+BAD_DATES_JSON = json.dumps({
+    "version": "https://jsonfeed.org/version/1.1", "title": "Json", "home_page_url": "https://json.example/",
+    "items": [
+        {"id": "1", "url": "https://json.example/1", "title": "End of time", "date_published": "9999-12-31T23:59:59-05:00"},
+        {"id": "2", "url": "https://json.example/2", "title": "Before the epoch", "date_published": "1969-12-31T00:00:00Z"},
+        {"id": "3", "url": "https://json.example/3", "title": "A number", "date_published": 12345, "tags": 5},
+        {"id": "4", "url": "https://json.example/4", "title": "One tag", "tags": "Science",
+         "date_published": "2026-11-20T10:00:00Z"},
+        {"id": "5", "url": "https://json.example/5", "title": "Odd tags", "tags": ["AI", 1, None, {"x": 1}, ["y"]]},
+        {"id": "6", "url": "https://json.example/6", "title": "Tag map", "tags": {"AI": 1}},
+    ]}).encode()
+
+
+def test_entries_with_unusable_dates_or_odd_tags_keep_their_feed(tmp_path, server, capsys):
+    """One entry dated before 1970, past 9999 once in UTC, `0000-00-00` or gibberish, or tagged with a plain
+    string or a number, made fetch drop its whole feed ("cannot read the feed: ValueError") or write a date
+    the build rejects. Such a date is no date now (the entry is dated when fetched); a plain-string tag is one
+    tag; every other entry is kept."""
+    server.routes["/rss.xml"] = Route(BAD_DATES_RSS)
+    server.routes["/feed.json"] = Route(BAD_DATES_JSON, content_type="application/feed+json")
+    site = fetch_site(tmp_path / "site", server, ["/rss.xml", "/feed.json"])
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    assert "0 failed" in out and "11 new" in out, out + err
+    items = fetched(site)
+    assert len(items) == 11
+    for title in ("Year one", "Epoch", "Zeros", "Gibberish", "End of time", "Before the epoch", "A number"):
+        assert str(items[title]["publishedDateTime"]).startswith("20"), (title, items[title])
+    assert items["Good"]["publishedDateTime"] == "2026-11-20T10:00:00Z"
+    assert items["Good"]["topics"] == ["AI"]
+    assert items["One tag"]["topics"] == ["Science"]  # not "S", "c", "i"... one letter each
+    assert items["Odd tags"]["topics"] == ["AI"]
+    assert items["Tag map"].get("topics") is None
+    assert "topics" not in items["A number"]
+    config, result = build_site(site)
+    assert not result.site.problems, result.site.problems
+    assert result.items == 11
