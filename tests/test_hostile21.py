@@ -96,3 +96,28 @@ def test_entries_with_unusable_dates_or_odd_tags_keep_their_feed(tmp_path, serve
     config, result = build_site(site)
     assert not result.site.problems, result.site.problems
     assert result.items == 11
+
+
+# --- 2. OPML nested thousands deep ---------------------------------------------------------------------
+
+def test_an_opml_file_nested_thousands_deep_is_read(tmp_path, server, capsys):
+    """Feed readers export folders as nested outlines; a file nested 5,000 deep stopped fetch with a
+    RecursionError traceback. It is read like any other: the feed at the bottom is fetched, with the topics
+    of the declared folders above it."""
+    server.routes["/rss.xml"] = Route(BAD_DATES_RSS)
+    depth = 5000
+    opml = ('<?xml version="1.0"?><opml version="2.0"><head><title>Deep</title></head><body>'
+            '<outline text="Science">' + '<outline text="folder">' * depth
+            + f'<outline text="Deep feed" type="rss" xmlUrl="{server.url("/rss.xml")}"/>'
+            + "</outline>" * depth + "</outline></body></opml>")
+    site = fetch_site(tmp_path / "site", server, [], extra="  opml: feeds.opml\n")
+    (site / "config.yaml").write_text((site / "config.yaml").read_text(encoding="utf-8").replace("sources:\n", ""),
+                                      encoding="utf-8")
+    (site / "feeds.opml").write_text(opml, encoding="utf-8")
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    assert out.startswith("1 sources, 5 new"), out + err
+    items = fetched(site)
+    assert {meta["provider"]["name"] for meta in items.values()} == {"Deep feed"}
+    assert all(meta["topics"][0] == "Science" for meta in items.values())

@@ -101,21 +101,26 @@ def read_opml(config: Config, name: str) -> list[Source]:
     found: list[Source] = []
     problems: list[Problem] = []
 
-    def walk(element, folders: tuple[str, ...]) -> None:
-        for outline in element.findall("outline"):
-            title = (outline.get("title") or outline.get("text") or "").strip()
-            url = (outline.get("xmlUrl") or "").strip()
-            if url:
-                parts = urlsplit(url)
-                if parts.scheme not in ("http", "https") or not parts.netloc:
-                    problems.append(Problem(name, None, f"outline {title!r}: {url!r} is not an http(s) feed URL"))
-                else:
-                    topics = tuple(declared[f.lower()] for f in folders if f.lower() in declared)
-                    found.append(Source(url=url, name=title, topics=topics, where=name,
-                                        line=_opml_line(text, outline.get("xmlUrl") or "")))
-            walk(outline, folders + ((title,) if title and not url else ()))
+    # In document order (an outline, then what it holds, then its next sibling), on a stack of its own: a
+    # file can nest outlines thousands deep, past Python's recursion limit. Each outline carries the declared
+    # topics of the folders it sits in.
+    body = root.find("body")
+    stack = [(outline, ()) for outline in reversed((body if body is not None else root).findall("outline"))]
+    while stack:
+        outline, topics = stack.pop()
+        title = (outline.get("title") or outline.get("text") or "").strip()
+        url = (outline.get("xmlUrl") or "").strip()
+        if url:
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                problems.append(Problem(name, None, f"outline {title!r}: {url!r} is not an http(s) feed URL"))
+            else:
+                found.append(Source(url=url, name=title, topics=topics, where=name,
+                                    line=_opml_line(text, outline.get("xmlUrl") or "")))
+        folder = declared.get(title.lower()) if title and not url else None
+        inner = topics + (folder,) if folder and folder not in topics else topics
+        stack.extend((child, inner) for child in reversed(outline.findall("outline")))
 
-    walk(root.find("body") if root.find("body") is not None else root, ())
     if problems:
         raise ConfigError(problems, f"{len(problems)} problem(s) in {name}")
     return found
