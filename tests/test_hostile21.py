@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import build_site, make_site
+from conftest import build_site, item, make_site
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -145,3 +145,29 @@ def test_an_opml_file_of_tens_of_thousands_of_feeds_is_read_quickly_with_lines(t
     assert (sources[-2].label, sources[-1].label) == (
         f"feeds.opml:{count + 2}: Feed {count - 1} (https://feeds.example/{count - 1}?a=1&b=2)",
         f'feeds.opml:{count + 3}: Last (https://feeds.example/"last")')
+
+
+# --- 3. topic records chained thousands deep ---------------------------------------------------------
+
+def test_topics_chained_thousands_deep_build_and_are_listed(tmp_path):
+    """Topic records each naming the one before as `parent`, 1,200 deep, stopped the build with a
+    RecursionError (the model gathering each topic's items, the topics index's macro listing sub-topics).
+    Each topic page lists the items of every topic inside it; the index lists them all, in order."""
+    depth = 1200
+    files = {f"data/topics/t{n:04}.yaml": f"name: T{n}\n_id: t{n}\n" + (f"parent: T{n - 1}\n" if n else "")
+             for n in range(depth)}
+    files["content/deep.md"] = item("At the bottom", topics=f"[T{depth - 1}]")
+    files["content/top.md"] = item("At the top", topics="[T0]")
+    site = make_site(tmp_path / "site", files, "title: x\nbase_url: https://example.org/\n"
+                                                 'now: "2026-11-22T12:00:00Z"\ndata_dir: data\n')
+    config, result = build_site(site)
+    assert not result.site.problems and not result.site.warnings
+    assert result.site.model.site.topics[f"t{depth - 1}"].depth == depth - 1
+    out = site / "output" / "topics"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    listed = [index.find(f'href="/topics/t{n}/"') for n in range(depth)]
+    assert all(at > 0 for at in listed) and listed == sorted(listed)
+    top, bottom = (out / "t0" / "index.html").read_text(encoding="utf-8"), \
+        (out / f"t{depth - 1}" / "index.html").read_text(encoding="utf-8")
+    assert "At the bottom" in top and "At the top" in top
+    assert "At the bottom" in bottom and "At the top" not in bottom

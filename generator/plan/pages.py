@@ -19,7 +19,7 @@ from generator.config import Config
 from generator.errors import Problem
 from generator.frozen import record
 from generator.site.grouping import item_story
-from generator.site.model import ModelResult, Site, provider_identity
+from generator.site.model import ModelResult, Site, provider_identity, topic_tree
 from generator.site.ranking import Rankings
 from generator.site.types import type_lists
 
@@ -212,7 +212,8 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
         pages += _paginate(site, config, "topic", slug, f"topics/{slug}/", topic.name, description, order,
                            {"topic": topic}, earlier, known)
     pages.append(Page("topics/", "topics.html", "topics", "", "Topics", "Every topic on this site.",
-                      {"topic_counts": {slug: len(site.topic_items[slug]) for slug in site.topics}}))
+                      {"topic_counts": {slug: len(site.topic_items[slug]) for slug in site.topics},
+                       "descendants": _descendants(site)}))
     for slug, provider in site.providers.items():
         if ("provider", slug) in kept:
             pages += lists["provider", slug]
@@ -405,6 +406,13 @@ def _teaser(site: Site, index: int) -> Teaser:
     item = site.items[index]
     provider = site.providers.get(item.provider.slug) if item.provider else None
     return Teaser(item.title, item.path, item.published, provider.name if provider else "", item.source)
+
+
+def _descendants(site: Site) -> dict[str, tuple[str, ...]]:
+    """Each top-level topic -> every topic inside it, at any depth, in the order the topics index lists them
+    (a flat list: a template that recursed through `children` stopped on topics chained thousands deep)."""
+    children = lambda slug: site.topics[slug].children  # noqa: E731
+    return {slug: tuple(topic_tree([slug], children)[0][1:]) for slug, topic in site.topics.items() if not topic.parent}
 
 
 def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title: str, description: str,

@@ -209,6 +209,7 @@ class Topic:
     parent: str  # slug, or ""
     description: str
     children: tuple[str, ...] = ()
+    depth: int = 0  # how many parents up to a top-level topic (0 for one; counted without recursion)
 
 
 @record
@@ -1423,11 +1424,23 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
     for slug, info in topics.items():
         if info["parent"]:
             children[info["parent"]].append(slug)
+    names = sorted(topics, key=lambda slug: topics[slug]["name"].casefold())
+    order, depth = topic_tree([slug for slug in names if not topics[slug]["parent"]]
+                              + [slug for slug in names if topics[slug]["parent"]], lambda slug: sorted(children[slug]))
     topic_objects = {
-        slug: Topic(slug, info["name"], info["parent"], info["description"], tuple(sorted(children[slug])))
-        for slug, info in sorted(topics.items(), key=lambda kv: kv[1]["name"].casefold())
+        slug: Topic(slug, topics[slug]["name"], topics[slug]["parent"], topics[slug]["description"],
+                    tuple(sorted(children[slug])), depth[slug])
+        for slug in names
     }
-    topic_items = {slug: tuple(sorted(_with_descendants(slug, direct, children, set()))) for slug in topic_objects}
+    # A topic's list shows its descendants' items too: gathered children first (the tree's order backwards),
+    # each once, without recursion (records can chain topics thousands deep).
+    gathered: dict[str, set[int]] = {}
+    for slug in reversed(order):
+        found = gathered[slug] = set(direct.get(slug, ()))
+        for child in children.get(slug, ()):
+            if child in gathered and depth[child] == depth[slug] + 1:  # (not the start of a parent cycle)
+                found |= gathered[child]
+    topic_items = {slug: tuple(sorted(gathered[slug])) for slug in topic_objects}
 
     # Providers: from the items, with facts from config/data records.
     # (a record is a provider's by its domain, as an item writes it: not by a slug that may be another's too)
@@ -1475,14 +1488,26 @@ def _url_index(items) -> Mapping[str, int]:
     return MappingProxyType(url_index)
 
 
-def _with_descendants(slug: str, direct: dict, children: dict, seen: set) -> set[int]:
-    if slug in seen:  # a parent cycle in the definitions; stop rather than loop
-        return set()
-    seen.add(slug)
-    found = set(direct.get(slug, ()))
-    for child in children.get(slug, ()):
-        found |= _with_descendants(child, direct, children, seen)
-    return found
+def topic_tree(roots_first: list[str], children_of) -> tuple[list[str], dict[str, int]]:
+    """Every topic once, in the topics index's order: each top-level one (no parent, listed first in
+    `roots_first`), followed by the topics inside it, depth first, as `children_of(slug)` lists each one's
+    children; and each topic's depth. On a stack of its own: records can chain topics thousands deep. A parent cycle
+    in the definitions (A in B, B in A) has no top-level topic: it is walked from its first topic in
+    `roots_first`, at depth 0."""
+    order: list[str] = []
+    depth: dict[str, int] = {}
+    for start in roots_first:
+        if start in depth:
+            continue
+        stack = [(start, 0)]
+        while stack:
+            slug, level = stack.pop()
+            if slug in depth:
+                continue
+            depth[slug] = level
+            order.append(slug)
+            stack.extend((child, level + 1) for child in reversed(children_of(slug)) if child not in depth)
+    return order, depth
 
 
 def _logos(extra: ProviderConfig | None, ref: ProviderRef) -> tuple[Image, ...]:
