@@ -171,3 +171,46 @@ def test_topics_chained_thousands_deep_build_and_are_listed(tmp_path):
         (out / f"t{depth - 1}" / "index.html").read_text(encoding="utf-8")
     assert "At the bottom" in top and "At the top" in top
     assert "At the bottom" in bottom and "At the top" not in bottom
+
+
+# --- 4. provider logos that are SVG documents with scripts -------------------------------------------
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 8 8">{}</svg>\n'
+UNSAFE_SVG = {  # file -> what the SVG holds
+    "script.svg": SVG.format("<script>window.pwned = 1</script>"),
+    "prefixed.svg": '<s:svg xmlns:s="http://www.w3.org/2000/svg"><s:script>window.pwned = 1</s:script></s:svg>',
+    "handler.svg": SVG.format('<rect width="8" height="8" onLoad="window.pwned = 1"/>'),
+    "link.svg": SVG.format('<a xlink:href="jav&#x61;&#9;script:window.pwned=1"><rect width="8" height="8"/></a>'),
+    "animated.svg": SVG.format('<a><set attributeName="href" to="javascript:window.pwned=1"/><rect width="8"/></a>'),
+    "foreign.svg": SVG.format('<foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject>'),
+    "entities.svg": '<!DOCTYPE svg [<!ENTITY a "b">]>' + SVG.format("&a;"),
+}
+
+
+def test_svg_logos_with_scripts_are_not_copied_and_are_told_with_the_images_line(tmp_path, capsys):
+    """A provider's logo in the data folder was copied into the output as it was: an SVG with a script runs
+    on the site's own origin when opened. Such a logo is left out, with a warning at the record's `images`
+    line saying what to do; a plain SVG logo is copied as before."""
+    files = {"content/plain.md": item("Plain", provider="{name: Plain, domain: plain.example}"),
+             "data/organizations/plain.example.md": "---\n_id: plain.example\nname: Plain\nimages:\n"
+                                                    "  - url: /assets/plain.svg\n---\n",
+             "assets/plain.svg": SVG.format('<a href="https://plain.example/"><rect width="8" height="8"/></a>'
+                                            "<text>on = 1</text>")}
+    for n, (name, svg) in enumerate(sorted(UNSAFE_SVG.items())):
+        files[f"content/{n}.md"] = item(f"Story {n}", provider=f"{{name: P{n}, domain: p{n}.example}}")
+        files[f"data/organizations/p{n}.example.md"] = (f"---\n_id: p{n}.example\nname: P{n}\ndescription: x\n"
+                                                        f"images:\n  - url: /assets/{name}\n---\n")
+        files[f"assets/{name}"] = svg
+    site = make_site(tmp_path / "site", files, 'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n'
+                                               "data_dir: data\n")
+    code = main(["build", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    logos = sorted(path.name for path in (site / "output" / "assets" / "providers").iterdir())
+    assert logos == ["plain.svg"]
+    assert not any(b"pwned" in path.read_bytes() for path in (site / "output").rglob("*") if path.is_file())
+    told = [line for line in (out + err).splitlines() if "is an SVG with" in line]
+    assert len(told) == len(UNSAFE_SVG), out + err
+    for n, name in enumerate(sorted(UNSAFE_SVG)):
+        assert any(f"data/organizations/p{n}.example.md:5: logo /assets/{name} is an SVG with" in line
+                   and "remove the scripts" in line for line in told), (name, told)

@@ -10,6 +10,8 @@ are copied into the output so that provider cards show them.
 from __future__ import annotations
 
 import logging
+import re
+import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,6 +104,13 @@ def load_records(config: Config) -> Records:
                 local = _local_asset(data.parent, url)
                 if not local:
                     continue
+                danger = _svg_danger(local) if local.suffix.lower() == ".svg" else ""
+                if danger:  # copied, it would run on the site's own origin when opened
+                    line = key_lines(config.root, source.path, {"images"}).get("images")
+                    warnings.append(Problem(source.path, line, f"logo {url} is an SVG with {danger}: not copied, "
+                                            "the provider is shown without it",
+                                            "remove the scripts and event handlers from the SVG, or give a PNG"))
+                    continue
                 url = _logo_name(local, files, data.parent.resolve())
                 files[url] = local
             logos.append((url, _size(image.get("width")), _size(image.get("height"))))
@@ -135,6 +144,49 @@ def _text(value) -> str | None:
 def _size(value) -> int | None:
     """A declared width or height: a positive whole number of pixels, else unknown."""
     return value if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 100_000 else None
+
+
+# What makes an SVG file more than a picture: opened from the site (it is copied there), it is a document of
+# the site's origin, and runs its scripts, handlers and links to script.
+_SVG_ACTIVE = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"})
+_SCRIPT_LINK = re.compile(r"(?:java|vb)script:|data:(?!image/(?:png|jpeg|jpg|gif|webp)[;,])")
+_NOT_PICTURE = re.compile(r"<!\s*(?:doctype|entity)|<\?\s*xml-stylesheet", re.I)
+MAX_SVG_BYTES = 2 * 1024 * 1024
+
+
+def _svg_danger(path: Path) -> str:
+    """What in an SVG logo could run on the site, or "" for a plain picture. Read as a browser reads an SVG
+    file, as XML: one that is not well-formed, too big to check, not UTF-8 or declares a DOCTYPE (entities)
+    counts as unsafe too."""
+    try:
+        if path.stat().st_size > MAX_SVG_BYTES:
+            return f"more than {MAX_SVG_BYTES // (1024 * 1024)} MB of markup"
+        raw = path.read_bytes()
+    except OSError as exc:
+        return f"a file that cannot be read ({exc.strerror})"
+    try:  # (in UTF-16, a DOCTYPE would hide from the search below)
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "text that is not UTF-8"
+    if _NOT_PICTURE.search(text):
+        return "a DOCTYPE, entities or a style sheet"
+    try:
+        root = ElementTree.fromstring(raw)
+    except (ElementTree.ParseError, ValueError):
+        return "markup that is not well-formed XML"
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag.rsplit("}", 1)[-1].lower() in _SVG_ACTIVE:
+            return f"a <{element.tag.rsplit('}', 1)[-1]}> element (script or an embedded document)"
+        for name, value in element.attrib.items():
+            name = name.rsplit("}", 1)[-1].lower()
+            if name.startswith("on"):
+                return f"an event handler ({name}=)"
+            # (browsers skip white space and control characters in a URL's scheme: "java\tscript:")
+            if _SCRIPT_LINK.search(re.sub(r"[\x00-\x20]+", "", value).lower()):
+                return f"a link to script ({name}=)"
+    return ""
 
 
 def _local_asset(site_root: Path, url: str) -> Path | None:
