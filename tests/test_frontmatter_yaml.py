@@ -3,6 +3,7 @@ and the same errors, for every front matter shape (its plain walk, and its hand-
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -68,7 +69,6 @@ BAD = [
     "[a, b]: unhashable",
     "{a: 1}: unhashable",
     "? [a]\n: unhashable",
-    "when: 2026-13-45",  # a timestamp that does not exist
     "n: !!int abc",
     "a: 1\n---\nb: 2",  # two documents
     "a: [1, 2",  # not YAML
@@ -88,6 +88,18 @@ def test_a_plain_equals_sign_is_text_where_pyyaml_has_no_constructor_for_it():
     with pytest.raises(Exception):
         pyyaml("eq: =")
     assert frontmatter_yaml.load("eq: =\nl: [=, &a =, *a]\n") == {"eq": "=", "l": ["=", "=", "="]}
+
+
+def test_a_plain_date_that_does_not_exist_is_text_where_pyyaml_fails_on_it():
+    # (one such field, `price: 2021-02-30`, left the whole item out; a field that must be a date says so)
+    for text in ("when: 2026-13-45", "when: 9999-99-99", "when: 0000-01-01T00:00:00Z"):
+        with pytest.raises(ValueError):
+            pyyaml(text)
+    text = "a: 2026-13-45\nb: &x 9999-99-99\nc: [*x, 0000-01-01, 2026-11-22]\nd: !!timestamp 2021-02-30\nk: {x: *x}"
+    assert frontmatter_yaml.load(text) == {"a": "2026-13-45", "b": "9999-99-99", "c": ["9999-99-99", "0000-01-01",
+                                           datetime.date(2026, 11, 22)], "d": "2021-02-30", "k": {"x": "9999-99-99"}}
+    with pytest.raises(ValueError):  # written in quotes with the tag: asked for as a date
+        frontmatter_yaml.load('d: !!timestamp "2021-02-30"')
 
 
 @pytest.mark.parametrize("text", BAD)

@@ -214,3 +214,23 @@ def test_svg_logos_with_scripts_are_not_copied_and_are_told_with_the_images_line
     for n, name in enumerate(sorted(UNSAFE_SVG)):
         assert any(f"data/organizations/p{n}.example.md:5: logo /assets/{name} is an SVG with" in line
                    and "remove the scripts" in line for line in told), (name, told)
+
+
+# --- 5. impossible dates elsewhere in the front matter -------------------------------------------------
+
+def test_impossible_unquoted_dates_in_other_fields_keep_the_item_as_text(tmp_path):
+    """`price: 2021-02-30` or a custom field's `9999-99-99` (YAML reads both as dates, and PyYAML fails on
+    them) left the whole item out. They are the text written now; the date field still says what is wrong."""
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("Priced", price="2021-02-30", size="9999-99-99", released="0000-01-01",
+                             specs="{made: 2021-02-31, list: [2026-13-45, 2026-11-20]}", body="Body."),
+        "content/b.md": item("Broken date", date="2026-13-45"),
+    }, 'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n')
+    config, result = build_site(site)
+    [kept] = result.site.model.site.items
+    assert (kept.title, kept.price, kept.size) == ("Priced", "2021-02-30", "9999-99-99")
+    assert [str(problem) for problem in result.site.problems] == [
+        "content/b.md:3: `publishedDateTime` '2026-13-45' is not a valid date (month must be in 1..12) "
+        "(fix the date; dates look like 2026-11-22T08:00:00Z)"]
+    page = (site / "output" / kept.path / "index.html").read_text(encoding="utf-8")
+    assert "<bdi>9999-99-99</bdi> · <bdi>2021-02-30</bdi>" in page

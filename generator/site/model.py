@@ -822,7 +822,10 @@ def _to_utc(value, config: Config, key: str) -> datetime:
     elif isinstance(value, str):
         try:
             moment = parse_iso(value)
-        except ValueError:
+        except ValueError as exc:
+            if _ISO_SHAPED.match(value.strip()):  # (`2026-13-45`, which YAML leaves as text: say what is wrong)
+                raise _Unusable(f"`{key}` {_shown(value)} is not a valid date ({exc})",
+                                "fix the date; dates look like 2026-11-22T08:00:00Z") from None
             moment = _from_rfc2822(value, key)
     else:
         raise _Unusable(f"`{key}` must be a date, got {_kind(value)}", "write it as 2026-11-22T08:00:00Z")
@@ -838,6 +841,7 @@ def _to_utc(value, config: Config, key: str) -> datetime:
 
 
 _EPOCH = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_ISO_SHAPED = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ]|$)")
 # A Unix time is taken from 1e8 (March 1973) on: a smaller number is more likely a year (`2026`) than a time
 # of 1970; and one from 1e11 on is in milliseconds (in seconds it would be the year 5138).
 _EPOCH_SECONDS, _EPOCH_MILLISECONDS = 1e8, 1e11
