@@ -12,6 +12,7 @@ import collections
 import dataclasses
 import difflib
 import logging
+import math
 import re
 import string
 import typing
@@ -369,6 +370,10 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
     if not good:
         problems.append(Problem(path, _line(node), f"`{name}` must be {_TYPE_NAMES.get(hint, hint.__name__)}, "
                                 f"got {type(value).__name__} {value!r}"))
+        return False, None
+    if hint is float and not math.isfinite(value):  # (`.nan` made every fetched item's quality a warning)
+        problems.append(Problem(path, _line(node), f"`{name}` must be a finite number, got {value!r}",
+                                "write a number, or remove the line to have the default"))
         return False, None
     return True, value
 

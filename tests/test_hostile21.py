@@ -234,3 +234,19 @@ def test_impossible_unquoted_dates_in_other_fields_keep_the_item_as_text(tmp_pat
         "(fix the date; dates look like 2026-11-22T08:00:00Z)"]
     page = (site / "output" / kept.path / "index.html").read_text(encoding="utf-8")
     assert "<bdi>9999-99-99</bdi> · <bdi>2021-02-30</bdi>" in page
+
+
+# --- more of the same classes -------------------------------------------------------------------------
+
+def test_a_source_quality_or_ranking_weight_that_is_no_finite_number_is_a_config_error(tmp_path, capsys):
+    """`quality: .nan` for a source was accepted and written into every item fetched from it, each then
+    warned of at build time, in a file the user did not write; `.nan` in a ranking weight made every score
+    NaN. A setting that must be a number must be a finite one, said at its line."""
+    site = make_site(tmp_path / "site", {}, "title: x\nbase_url: https://example.org/\nranking:\n  heat_weight: .nan\n"
+                                            "sources:\n  - url: https://feeds.example/rss\n    quality: -.inf\n")
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert "config.yaml:4: `ranking.heat_weight` must be a finite number, got nan" in err
+    assert "config.yaml:7: `sources[0].quality` must be a finite number, got -inf" in err
+
