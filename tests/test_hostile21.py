@@ -250,3 +250,19 @@ def test_a_source_quality_or_ranking_weight_that_is_no_finite_number_is_a_config
     assert "config.yaml:4: `ranking.heat_weight` must be a finite number, got nan" in err
     assert "config.yaml:7: `sources[0].quality` must be a finite number, got -inf" in err
 
+
+def test_nan_in_a_json_feed_is_no_text(tmp_path, server, capsys):
+    """Python's JSON reader takes NaN and Infinity: a feed titled NaN named its provider "nan", and two
+    entries with the id NaN were one."""
+    body = b'{"version": "https://jsonfeed.org/version/1.1", "title": NaN, "home_page_url": "https://nan.example/",' \
+           b' "items": [{"id": NaN, "url": "https://nan.example/1", "title": "One", "tags": [NaN, "AI"]},' \
+           b' {"id": NaN, "url": "https://nan.example/2", "title": Infinity, "summary": "Two"}]}'
+    server.routes["/feed.json"] = Route(body, content_type="application/feed+json")
+    site = fetch_site(tmp_path / "site", server, ["/feed.json"])
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 0 and "2 new" in out, out + err
+    items = fetched(site)
+    assert sorted(items) == ["One", "Two"]
+    assert {meta["provider"]["name"] for meta in items.values()} == {"nan.example"}
+    assert items["One"]["topics"] == ["AI"]

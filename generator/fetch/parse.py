@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import codecs
 import json
+import math
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -290,7 +291,8 @@ def _tags(values) -> tuple[str, ...]:
 
 def _text(value) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
+        # (Python's JSON reader takes NaN and Infinity: no title, id or tag is "nan")
+        return str(value) if math.isfinite(value) else ""
     return value.strip() if isinstance(value, str) else ""
 
 
