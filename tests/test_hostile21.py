@@ -266,3 +266,25 @@ def test_nan_in_a_json_feed_is_no_text(tmp_path, server, capsys):
     assert sorted(items) == ["One", "Two"]
     assert {meta["provider"]["name"] for meta in items.values()} == {"nan.example"}
     assert items["One"]["topics"] == ["AI"]
+
+
+def test_direction_marks_in_urls_are_percent_encoded_in_every_output(tmp_path):
+    """A right-to-left override in a link (`/\\u202egpj.exe`, shown as `/exe.jpg` by a feed reader or a
+    status bar) went into every page, feed and API file as it was. It is percent-encoded now, as the
+    browser sends it (the link still leads to the same place); a URL with one in its host, which no browser
+    can load, is not kept."""
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("Spoof", webUrl='"https://spoof.example/\\u202egpj.exe?x=\\u2066y"',
+                             images='[{url: "https://spoof.example/\\u200fpic.jpg"}, '
+                                    '{url: "https://spo\\u202eof.example/pic.jpg"}]'),
+    }, 'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n')
+    config, result = build_site(site)
+    [kept] = result.site.model.site.items
+    assert kept.web_url == "https://spoof.example/%E2%80%AEgpj.exe?x=%E2%81%A6y"
+    assert [image.url for image in kept.images] == ["https://spoof.example/%E2%80%8Fpic.jpg"]
+    outputs = [path for path in (site / "output").rglob("*") if path.suffix in (".html", ".xml", ".json")]
+    assert outputs
+    for path in outputs:
+        text = path.read_text(encoding="utf-8")
+        assert "spoof.example/\u202e" not in text and "\u200fpic" not in text and "spo\u202eof" not in text, path
+    assert any("https://spoof.example/%E2%80%AEgpj.exe" in path.read_text(encoding="utf-8") for path in outputs)
