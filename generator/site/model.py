@@ -596,19 +596,19 @@ def _url(value) -> str:
         # U+FFFE in a path made every feed with the story ill-formed XML: such characters (which
         # safe_url lets through) are percent-encoded, as the browser sends them, so the link still works.
         url = _CONTROL.sub(lambda m: quote(m.group(), safe=""), url)
-    if url and not url.isascii() and _BIDI.search(url):
+    if url and not url.isascii() and _URL_BIDI.search(url):
         # A direction mark in a link turns how a feed reader or a browser's status bar shows it around
         # (`/\u202egpj.exe` shows as `/exe.jpg`): percent-encoded, as the browser sends it; in the host no
         # browser can read it, so the URL is refused.
         host = _BEFORE_PATH.match(url)
-        if host is None or _BIDI.search(host.group()):
+        if host is None or _URL_BIDI.search(host.group()):
             return ""
-        url = host.group() + _BIDI.sub(lambda m: quote(m.group(), safe=""), url[host.end():])
+        url = host.group() + _URL_BIDI.sub(lambda m: quote(m.group(), safe=""), url[host.end():])
     return url
 
 
-# Unicode's bidirectional formatting characters: marks, embeddings, overrides, isolates and their ends
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Unicode's bidirectional formatting characters: _BIDI's, and the marks (which text keeps: they close nothing)
+_URL_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 # What a browser percent-encodes in a link's path, query and fragment (tabs and line breaks it removes);
