@@ -288,3 +288,13 @@ def test_direction_marks_in_urls_are_percent_encoded_in_every_output(tmp_path):
         text = path.read_text(encoding="utf-8")
         assert "spoof.example/\u202e" not in text and "\u200fpic" not in text and "spo\u202eof" not in text, path
     assert any("https://spoof.example/%E2%80%AEgpj.exe" in path.read_text(encoding="utf-8") for path in outputs)
+
+
+def test_a_direction_mark_does_not_close_an_isolate_left_open_in_a_title(tmp_path):
+    """A left-to-right mark is no end of an isolate: the one left open in a title is still closed."""
+    front = '---\ntitle: "\\u2067Open \\u200emark"\npublishedDateTime: 2026-11-20T10:00:00Z\n---\n'
+    site = make_site(tmp_path / "site", {"content/a.md": front},
+                     'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n')
+    config, result = build_site(site)
+    [kept] = result.site.model.site.items
+    assert kept.title == "\u2067Open \u200emark\u2069"
