@@ -298,3 +298,26 @@ def test_a_direction_mark_does_not_close_an_isolate_left_open_in_a_title(tmp_pat
     config, result = build_site(site)
     [kept] = result.site.model.site.items
     assert kept.title == "\u2067Open \u200emark\u2069"
+
+
+def test_endless_names_and_descriptions_of_records_are_cut_with_a_warning(tmp_path):
+    """A topic record's 100,000-character name went whole into every page listing its topic, the topics
+    index and the API; an organization record's name onto every card of its stories. They are cut at a word
+    to the limit of items' text fields (2,000 characters), with a warning at their line."""
+    long = "word " * 20_000
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("A story", topics="[big]", provider="{name: P, domain: p.example}"),
+        "data/topics/big.yaml": f"_id: big\nname: \u202e{long}\ndescription: {long}\n",
+        "data/organizations/p.md": f"---\n_id: p.example\nname: {long}\n---\n",
+    }, 'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\ndata_dir: data\n')
+    config, result = build_site(site)
+    model = result.site.model.site
+    topic, provider = model.topics["big"], model.providers["p-example"]
+    assert len(topic.name) <= 2002 and topic.name.endswith("…\u202c")
+    assert len(topic.description) <= 2001 and len(provider.name) <= 2001
+    assert sorted(str(warning).split(" is ")[0] for warning in result.site.warnings) == [
+        "data/organizations/p.md:3: `name` of the organization record",
+        "data/topics/big.yaml:2: `name` of the topic record",
+        "data/topics/big.yaml:3: `description` of the topic record"]
+    index = (site / "output" / "topics" / "index.html").read_text(encoding="utf-8")
+    assert len(index) < 30_000

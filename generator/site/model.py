@@ -548,7 +548,7 @@ def plain_text(text: str) -> str:
     text = " ".join(text.split())
     if not text.isascii() and not _SHOWN.search(text):
         return ""  # only characters that show nothing (`&#8203;`, a byte order mark): as empty as spaces
-    return _bidi_closed(text) if _BIDI.search(text) else text
+    return bidi_closed(text) if _BIDI.search(text) else text
 
 
 # A character that shows: none of Unicode's default ignorable code points (zero-width spaces and joiners,
@@ -562,7 +562,7 @@ _EMBEDDINGS, _ISOLATES = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068"
 _PDF, _PDI = "\u202c", "\u2069"
 
 
-def _bidi_closed(text: str) -> str:
+def bidi_closed(text: str) -> str:
     """`text` with each direction embedding, override or isolate it opens and leaves open closed at its end.
     They are kept (right-to-left text needs them), but one left open (a crawler's stray U+202E) would turn
     around what a page writes after the field on the same line: the provider's name, the date."""
@@ -712,7 +712,7 @@ def _capped(text: str, key: str, notes: _Notes) -> str:
     notes.warn(key, f"`{key}` is {len(text):,} characters long; it is cut to {len(cut):,}",
                f"shorten it to at most {MAX_TEXT:,} characters")
     cut = cut.rstrip() + "…"
-    return _bidi_closed(cut) if _BIDI.search(cut) else cut
+    return bidi_closed(cut) if _BIDI.search(cut) else cut
 
 
 def _unplain(value) -> str | None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import key_lines, load_mapping, read_source, relative_name
 from generator.errors import Problem
-from generator.site.model import plain_text
+from generator.site.model import MAX_TEXT, bidi_closed, plain_text
 from generator.urls import distinct_slug, safe_url, slugify
 
 log = logging.getLogger(__name__)
@@ -67,6 +67,7 @@ def load_records(config: Config) -> Records:
         if not fields["name"]:
             problems.append(Problem(name, 1, "topic record has no `name`", "add `name: ...`"))
             continue
+        _cap_text(fields, config.root, name, "topic record", warnings)
         topics.append(TopicConfig(name=fields["name"], slug=fields["_id"], parent=fields["parent"],
                                   description=fields["description"]))
     providers = []
@@ -84,6 +85,7 @@ def load_records(config: Config) -> Records:
             problems.append(Problem(source.path, line, f"`{wrong[0]}` of an organization record must be text",
                                     "put the value in quotes, on one line"))
             continue
+        _cap_text(fields, config.root, source.path, "organization record", warnings)
         domain = (fields["domain"] or fields["_id"]).strip().lower()
         if not domain:
             problems.append(Problem(source.path, 2, "organization record has no `_id` or `domain`"))
@@ -117,6 +119,23 @@ def load_records(config: Config) -> Records:
         providers.append(ProviderConfig(domain=domain, name=fields["name"], logo=logos[0][0] if logos else "",
                                         logos=tuple(logos), description=fields["description"]))
     return Records(tuple(topics), tuple(providers), files, tuple(problems), tuple(warnings))
+
+
+def _cap_text(fields: dict, root: Path, path: str, what: str, warnings: list[Problem]) -> None:
+    """A record's name and description cut at a word to MAX_TEXT characters, as items' text fields are, with
+    a warning at its line: a topic's name is on every page that lists its topics (a 100,000-character one
+    made each of those pages 100 KB larger)."""
+    for key in ("name", "description"):
+        text = fields[key]
+        if len(text) <= MAX_TEXT:
+            continue
+        cut = text[:MAX_TEXT]
+        if " " in cut[MAX_TEXT // 2:]:
+            cut = cut.rsplit(" ", 1)[0]
+        fields[key] = bidi_closed(cut.rstrip() + "…")  # (the cut may have taken an override's end)
+        warnings.append(Problem(path, key_lines(root, path, {key}).get(key),
+                                f"`{key}` of the {what} is {len(text):,} characters long; it is cut to {len(cut):,}",
+                                f"shorten it to at most {MAX_TEXT:,} characters"))
 
 
 def _logo_name(local: Path, files: dict[str, Path], root: Path) -> str:
