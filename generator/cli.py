@@ -20,7 +20,7 @@ from generator import __version__
 from generator.build.pipeline import BuildOptions, build
 from generator.build.cache import BuildCache
 from generator.config import load_config
-from generator.errors import ConfigError, NewsdeskError
+from generator.errors import ConfigError, NewsdeskError, printable
 
 log = logging.getLogger(__name__)
 
@@ -291,13 +291,15 @@ def _fetch(args) -> int:
     report = fetch(config, build_time(config, os.environ), progress=progress)
     if progress:
         progress.done()
+    # (each line quotes what feeds and servers wrote, and OPML names: escaped as problems' are, so that no C1
+    # control or direction override in them drives or reorders the terminal)
     for result in report.results:
         for note in result.notes:
-            print(f"note: {result.source.label}: {note}", file=sys.stderr)
+            print(printable(f"note: {result.source.label}: {note}"), file=sys.stderr)
     for note in report.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(printable(f"note: {note}"), file=sys.stderr)
     for result in report.failed:
-        print(f"failed: {result.source.label}: {result.message}", file=sys.stderr)
+        print(printable(f"failed: {result.source.label}: {result.message}"), file=sys.stderr)
     print(report.summary())
     return 1 if report.failed else 0
 

@@ -28,10 +28,10 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{where}: {self.message}"
-        return _printable(f"{text} ({self.hint})" if self.hint else text)
+        return printable(f"{text} ({self.hint})" if self.hint else text)
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     """A message as a terminal is to show it: what it would act on (_UNSHOWABLE) escaped, as Python writes it."""
     return _UNSHOWABLE.sub(lambda m: ascii(m.group())[1:-1], text) if _UNSHOWABLE.search(text) else text
 

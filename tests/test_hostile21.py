@@ -321,3 +321,19 @@ def test_endless_names_and_descriptions_of_records_are_cut_with_a_warning(tmp_pa
         "data/topics/big.yaml:3: `description` of the topic record"]
     index = (site / "output" / "topics" / "index.html").read_text(encoding="utf-8")
     assert len(index) < 30_000
+
+
+def test_fetch_messages_quoting_an_opml_name_cannot_drive_the_terminal(tmp_path, server, capsys):
+    """An OPML file (a feed reader's export, names taken from the feeds) may name a feed with a C1 control
+    (U+009B is CSI to a terminal, as ESC [ is) or a direction override; fetch printed it as it was in each
+    note and failure about the source. It is escaped as in every other message."""
+    site = fetch_site(tmp_path / "site", server, [], extra="  opml: feeds.opml\n")
+    (site / "config.yaml").write_text((site / "config.yaml").read_text(encoding="utf-8").replace("sources:\n", ""),
+                                      encoding="utf-8")
+    (site / "feeds.opml").write_text(f'<opml><body><outline text="Evil \u009b2J \u202e name" '
+                                     f'xmlUrl="{server.url("/nothing.xml")}"/></body></opml>', encoding="utf-8")
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "failed: feeds.opml:1: Evil \\x9b2J \\u202e name (" in err, err
+    assert "\u009b" not in out + err and "\u202e" not in out + err
