@@ -150,6 +150,11 @@ def _parser() -> argparse.ArgumentParser:
                      help="rebuild once nothing changed for this long (default: 50 ms; more if a tool that writes "
                           "many files, a slow sync, gives several rebuilds)")
     sub.set_defaults(run=_serve)
+    for sub in commands.choices.values():
+        # also after the command (`newsdesk build --debug`), as one naturally adds it to the line just run;
+        # SUPPRESS: left out there, it leaves the value given before the command as it was
+        sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                         help="show tracebacks and debug logging")
     return parser
 
 

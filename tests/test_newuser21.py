@@ -1,0 +1,32 @@
+"""What a new user meets first: the messages of init, build, fetch, deploy and serve when something is off."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import item, make_site
+from generator import cli
+from generator.errors import NewsdeskError
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch) -> Path:
+    root = make_site(tmp_path / "site", {"content/news/one.md": item("One", topics="[AI]")})
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("CI", raising=False)
+    return root
+
+
+BROKEN = '{% extends "base.html" %}\n{% block main %}\n{% if %}\n{% endblock %}\n'
+
+
+@pytest.mark.parametrize("argv", [["build", "--debug"], ["--debug", "build"]])
+def test_debug_shows_the_traceback_before_or_after_the_command(site, argv):
+    (site / "themes/default/templates").mkdir(parents=True)
+    (site / "themes/default/templates/index.html").write_text(BROKEN)
+    with pytest.raises(NewsdeskError):  # --debug lets the error through, with its traceback
+        cli.main(argv)
+    assert cli.main(["build"]) == 1
