@@ -30,3 +30,14 @@ def test_debug_shows_the_traceback_before_or_after_the_command(site, argv):
     with pytest.raises(NewsdeskError):  # --debug lets the error through, with its traceback
         cli.main(argv)
     assert cli.main(["build"]) == 1
+
+
+def test_a_misspelt_theme_is_an_invalid_config_exit_2_at_its_line(site, capsys):
+    (site / "themes/default/templates").mkdir(parents=True)
+    config = site / "config.yaml"
+    config.write_text(config.read_text() + "theme: defualt\n")
+    line = config.read_text().splitlines().index("theme: defualt") + 1
+    assert cli.main(["build"]) == 2  # docs/cli.md: 2 is an invalid config.yaml
+    err = capsys.readouterr().err
+    assert err.startswith(f"config.yaml:{line}: theme 'defualt' not found: themes/ has default (set `theme: default`)")
+    assert "Build failed" not in err

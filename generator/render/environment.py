@@ -23,7 +23,7 @@ import jinja2
 
 from generator import __version__
 from generator.config import Config
-from generator.errors import BuildError, Problem
+from generator.errors import BuildError, ConfigError, Problem
 from generator.plan.feeds import domain_url, feed_path, html_datetime
 from generator.render.fragments import MemoEnvironment
 from generator.render.pictures import picture, pictures
@@ -160,16 +160,16 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
     for one whose site-wide values and templates are the same (else a new dict)."""
     dirs = theme_dirs(config)
     # A theme that is neither the site's folder nor bundled is a typo (`theme: my-thme`): say so rather than
-    # build with the bundled default as if the name were right.
+    # build with the bundled default as if the name were right. A ConfigError: an invalid config.yaml (exit 2).
     if not (config.root / "themes" / config.theme).is_dir() and bundled_theme_dir(config.theme) is None:
         folders = sorted(p.name for p in (config.root / "themes").glob("*") if p.is_dir())
         close = ([name for name in folders if name.lower() == config.theme.lower()]  # `theme: Paper`, themes/paper/
                  or difflib.get_close_matches(config.theme, folders, 1, 0.6))
-        raise BuildError(Problem(config.path, key_lines(config.root, config.path, {"theme"}).get("theme"),
-                                 f"theme {config.theme!r} not found"
-                                 + (f": themes/ has {', '.join(folders)}" if folders else ""),
-                                 f"set `theme: {close[0]}`" if close else
-                                 f"create themes/{config.theme}/templates/ or set `theme: default`"))
+        raise ConfigError(Problem(config.path, key_lines(config.root, config.path, {"theme"}).get("theme"),
+                                  f"theme {config.theme!r} not found"
+                                  + (f": themes/ has {', '.join(folders)}" if folders else ""),
+                                  f"set `theme: {close[0]}`" if close else
+                                  f"create themes/{config.theme}/templates/ or set `theme: default`"))
     bundled = bundled_theme_dir(config.theme) or bundled_theme_dir("default")
     loader = jinja2.ChoiceLoader([
         jinja2.FileSystemLoader([str(d / "templates") for d in dirs]),
