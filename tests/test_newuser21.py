@@ -41,3 +41,30 @@ def test_a_misspelt_theme_is_an_invalid_config_exit_2_at_its_line(site, capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"config.yaml:{line}: theme 'defualt' not found: themes/ has default (set `theme: default`)")
     assert "Build failed" not in err
+
+
+@pytest.mark.parametrize("line, missing, close", [
+    ('{% include "partials/crad.html" %}', "partials/crad.html", "partials/card.html"),
+    ('{% import "macros/missing.html" as m %}', "macros/missing.html", None),
+    ('{% from "partials/nowhere.html" import card %}', "partials/nowhere.html", None),
+])
+def test_a_template_naming_one_that_is_nowhere_is_reported_at_its_line(site, capsys, line, missing, close):
+    templates = site / "themes/default/templates"
+    templates.mkdir(parents=True)
+    (templates / "404.html").write_text('{% extends "base.html" %}\n' + line + "\n")
+    assert cli.main(["build"]) == 1
+    err = capsys.readouterr().err
+    first = err.splitlines()[0]
+    assert first.startswith(f"themes/default/templates/404.html:2: template not found: {missing} ("), first
+    assert f"create themes/default/templates/{missing})" in first
+    assert (f"perhaps to {close}" in first) if close else "perhaps" not in first
+
+
+def test_an_extends_of_a_template_that_is_nowhere_is_reported_at_its_line(site, capsys):
+    partials = site / "themes/default/templates/partials"
+    partials.mkdir(parents=True)
+    (partials.parent / "404.html").write_text('{# lost #}\n{% extends "bases.html" %}\n')
+    assert cli.main(["build"]) == 1
+    assert capsys.readouterr().err.startswith(
+        "themes/default/templates/404.html:2: template not found: bases.html (its include, import or extends on "
+        "this line: correct the name, perhaps to base.html, or create themes/default/templates/bases.html)\n")

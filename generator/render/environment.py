@@ -338,12 +338,24 @@ def render_page(env: jinja2.Environment, page: Page) -> str:
         raise BuildError(Problem(_template_name(exc.filename, exc.name), exc.lineno, f"template syntax error: {exc.message}",
                                  "fix the template"))
     except jinja2.TemplateNotFound as exc:
-        raise BuildError(Problem(page.template, None, f"template not found: {exc.name}",
-                                 "add it to themes/<theme>/templates/"))
+        raise BuildError(_not_found(env, page, exc)) from exc
     except Exception as exc:  # an error inside a template: report where, not a traceback
         name, line = _template_frame(exc)
         raise BuildError(Problem(name or page.template, line, f"error while rendering {page.output}: {exc}",
                                  "fix the template")) from exc
+
+
+def _not_found(env: jinja2.Environment, page: Page, exc: jinja2.TemplateNotFound) -> Problem:
+    """A template names one that is nowhere (`{% include %}`, `{% import %}`, `{% extends %}`): said at that
+    line of the template that names it, with the name to correct or the file to create."""
+    name, line = _template_frame(exc)
+    config = env.globals.get("config")
+    folder = f"themes/{getattr(config, 'theme', '<theme>')}/templates/"
+    missing = str(exc.name)
+    close = difflib.get_close_matches(missing, [t for t in env.list_templates() if not t.startswith("!")], 1, 0.8)
+    return Problem(name or page.template, line, f"template not found: {missing}",
+                   ("its include, import or extends on this line: " if name else "")
+                   + f"correct the name{f', perhaps to {close[0]}' if close else ''}, or create {folder}{missing}")
 
 
 def _template_name(filename: str | None, name: str | None) -> str:
