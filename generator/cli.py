@@ -174,10 +174,11 @@ def _load(args) -> tuple:
         overrides["base_url"] = args.base_url
     # Folders given on the command line are checked with the config (an output folder over the site's own files).
     cwd, root = Path.cwd(), Path(args.config).parent.resolve()
+    # (an absolute folder stays as given: its errors name it as the user wrote it)
     if args.content:
-        overrides["content_dir"] = os.path.relpath(cwd / args.content, root)
+        overrides["content_dir"] = args.content if Path(args.content).is_absolute() else os.path.relpath(cwd / args.content, root)
     if getattr(args, "output", None):
-        overrides["output_dir"] = os.path.relpath(cwd / args.output, root)
+        overrides["output_dir"] = args.output if Path(args.output).is_absolute() else os.path.relpath(cwd / args.output, root)
     config = load_config(Path(args.config), overrides)
     options = BuildOptions(drafts=args.drafts, future=args.future, strict=args.strict,
                            workers=getattr(args, "workers", 0))

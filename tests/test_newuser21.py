@@ -68,3 +68,18 @@ def test_an_extends_of_a_template_that_is_nowhere_is_reported_at_its_line(site, 
     assert capsys.readouterr().err.startswith(
         "themes/default/templates/404.html:2: template not found: bases.html (its include, import or extends on "
         "this line: correct the name, perhaps to base.html, or create themes/default/templates/bases.html)\n")
+
+
+@pytest.mark.parametrize("output", ["..", "../..", "../../.."])
+def test_an_output_folder_above_the_site_is_named_as_config_yaml_gives_it(site, capsys, output):
+    config = site / "config.yaml"
+    config.write_text(f"output_dir: {output}\n" + config.read_text())
+    assert cli.main(["build"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"config.yaml:1: output folder {output} ({(site / output).resolve()}) contains the "
+                          f"site's folder {site.resolve()} (give the output a folder of its own"), err
+
+
+def test_an_absolute_output_option_is_named_as_given(site, capsys):
+    assert cli.main(["build", "--output", str(site.parent)]) == 2
+    assert capsys.readouterr().err.startswith(f"--output: output folder {site.parent} contains the site's folder")
