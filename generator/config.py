@@ -12,6 +12,7 @@ import collections
 import dataclasses
 import difflib
 import logging
+import os
 import re
 import string
 import typing
@@ -189,7 +190,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     except FileNotFoundError:
         # (`--config news.yml` that is not there: say so, not that config.yaml is missing)
         raise ConfigError(Problem(str(path), None, "no config.yaml here" if path.name == "config.yaml" else "no such file",
-                                  "run newsdesk in the site folder, pass --config PATH, or create a site with `newsdesk init DIR`"))
+                                  _site_above(path) or "run newsdesk in the site folder, pass --config PATH, or create "
+                                                       "a site with `newsdesk init DIR`"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(Problem(shown, None, f"cannot read the file: {exc}", "save it as UTF-8 text"))
     try:
@@ -226,6 +228,19 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         where = shown if all(problem.path == shown for problem in problems) else f"{shown} and the command line"
         raise ConfigError(problems, f"{len(problems)} problem(s) in {where}; see newsdesk's docs/configuration.md.")
     return config
+
+
+def _site_above(path: Path) -> str:
+    """The hint for a config.yaml that is not here when a folder above holds one: the command was run in a
+    folder of the site (content/news/), not in the site's own folder."""
+    if path.name != "config.yaml":
+        return ""
+    folder = path.parent.absolute()
+    for parent in folder.parents:
+        if (parent / "config.yaml").is_file():
+            return (f"{parent}, a folder above, has one: run newsdesk in the site's folder after "
+                    f"`cd {os.path.relpath(parent)}`, or pass --config {os.path.relpath(parent / 'config.yaml')}")
+    return ""
 
 
 def default_config(root: Path, **values) -> Config:

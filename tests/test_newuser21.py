@@ -83,3 +83,15 @@ def test_an_output_folder_above_the_site_is_named_as_config_yaml_gives_it(site, 
 def test_an_absolute_output_option_is_named_as_given(site, capsys):
     assert cli.main(["build", "--output", str(site.parent)]) == 2
     assert capsys.readouterr().err.startswith(f"--output: output folder {site.parent} contains the site's folder")
+
+
+@pytest.mark.parametrize("command", ["build", "check", "fetch"])
+def test_a_command_run_in_a_folder_of_the_site_says_to_cd_to_the_site(site, monkeypatch, capsys, command):
+    monkeypatch.chdir(site / "content/news")
+    assert cli.main([command]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"config.yaml: no config.yaml here ({site.resolve()}, a folder above, has one: run newsdesk in the site's "
+        "folder after `cd ../..`, or pass --config ../../config.yaml)\n")
+    monkeypatch.chdir(site.parent)  # nothing above: what to do in general
+    assert cli.main([command]) == 2
+    assert "`newsdesk init DIR`" in capsys.readouterr().err
