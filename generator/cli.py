@@ -201,6 +201,7 @@ def _build(args) -> int:
     for source, reason in result.site.model.withheld:
         log.info("%s: withheld (%s)", source, reason)
     _note_future(result.site.model.withheld)
+    _note_empty(config, result)
     if report_path:
         report_path.write_text(json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     written = result.written
@@ -220,10 +221,22 @@ def _note_future(withheld) -> None:
               f"{'them' if more else 'it'} now)", file=sys.stderr)
 
 
+def _note_empty(config, result) -> None:
+    """Say why a site has no items when its content folder has no item files at all (a new site whose
+    examples were removed, `content_dir` or --content naming the wrong folder): its pages would be empty
+    without a word."""
+    if result.items or result.site.problems or result.site.model.withheld:
+        return
+    print(f"note: {os.path.relpath(config.content_path)}/: the content folder has no items (files ending in .md): "
+          f"put them there (newsdesk's docs/content.md), or name the folder that has them with `content_dir` in "
+          f"config.yaml or --content", file=sys.stderr)
+
+
 def _check(args) -> int:
     config, options = _load(args)
     result = build(config, replace(options, write=False))
     _print_problems(result.site.problems, result.site.warnings)
+    _note_empty(config, result)
     bad = len({problem.path for problem in result.site.problems})
     print(f"{result.items} items OK, {bad} with errors, {len(result.site.model.withheld)} withheld "
           f"(drafts or future), {len(result.site.pages)} pages would be written; {_counted(result.site)}")

@@ -95,3 +95,14 @@ def test_a_command_run_in_a_folder_of_the_site_says_to_cd_to_the_site(site, monk
     monkeypatch.chdir(site.parent)  # nothing above: what to do in general
     assert cli.main([command]) == 2
     assert "`newsdesk init DIR`" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_an_empty_content_folder_gets_a_hint(site, capsys, command):
+    (site / "content/news/one.md").unlink()
+    assert cli.main([command]) == 0
+    assert ("note: content/: the content folder has no items (files ending in .md): put them there"
+            in capsys.readouterr().err)
+    (site / "content/news/one.md").write_text(item("One"))
+    assert cli.main([command]) == 0
+    assert "note:" not in capsys.readouterr().err
