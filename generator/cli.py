@@ -251,7 +251,7 @@ def _counted(site) -> str:
 
 
 def _init(args) -> int:
-    from generator.publish.scaffold import create_site
+    from generator.publish.scaffold import create_site, enclosing_repository
     from generator.publish.workflow import plan_workflow, write_workflow
 
     if args.fetch_schedule and not args.github_actions:
@@ -272,6 +272,12 @@ def _init(args) -> int:
         here = target.resolve() == Path.cwd().resolve()
         print(f"Created a new site in {target} ({len(created)} files). Next:\n  "
               + ("" if here else f"cd {target} && ") + "newsdesk build")
+        outer = enclosing_repository(target)
+        if outer:  # nested without a word, the site would be committed to, and deployed from, someone else's repository
+            print(f"note: {target} is inside the git repository {outer}, so the site is part of that repository: "
+                  f"`newsdesk deploy` would publish from it to its remote, and a GitHub Actions workflow goes at "
+                  f"its root. For a repository of the site's own, make the site outside {outer}, or run `git init` "
+                  f"in {target}.", file=sys.stderr)
     if workflow:
         write_workflow(workflow)
         print(f"Wrote {os.path.relpath(workflow.path)}: it builds the site and publishes it with GitHub Pages on "

@@ -129,3 +129,22 @@ def test_fetch_skips_entries_with_no_title_link_or_text_and_counts_them(tmp_path
     assert titles == ["Kept", "Only a text, kept"]
     assert "2 entries with no title, link or text: left out" in err, err
     assert out.startswith("1 sources, 2 new,"), out
+
+
+def test_init_inside_another_git_repository_says_what_that_means(tmp_path, monkeypatch, capsys):
+    outer = tmp_path / "project"
+    outer.mkdir()
+    subprocess.run(["git", "init", "-q", str(outer)], check=True)
+    monkeypatch.chdir(outer)
+    assert cli.main(["init", "my-site"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith(f"note: my-site is inside the git repository {outer.resolve()}, so the site is part of "
+                          "that repository: `newsdesk deploy` would publish from it to its remote"), err
+    assert cli.main(["build", "--config", "my-site/config.yaml"]) == 0  # a note, not a refusal
+    # the root of a repository of its own (`git init`, a fresh clone) is what the docs recommend: no note
+    fresh = tmp_path / "fresh"
+    subprocess.run(["git", "init", "-q", str(fresh)], check=True)
+    monkeypatch.chdir(fresh)
+    capsys.readouterr()
+    assert cli.main(["init", "."]) == 0
+    assert "note:" not in capsys.readouterr().err
