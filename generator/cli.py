@@ -334,7 +334,7 @@ def _deploy(args) -> int:
     target = DeployOptions(remote=args.remote, branch=args.branch, message=args.message, dry_run=args.dry_run,
                            force=args.force, build=args.build)
     repo = open_repository(config.root, target)
-    warning = check_base_url(config.base_url, repo.remote_url, config.cname)
+    warning = check_base_url(config.base_url, repo.remote_url, config.cname, _base_url_source(args, config))
     if warning:
         print(f"warning: {warning}", file=sys.stderr)
     progress = Progress(sys.stderr)
@@ -370,6 +370,16 @@ def _deploy(args) -> int:
         print(f"GitHub Pages serves it at {url} within a minute or two, once the repository's Settings > Pages "
               f"has Source \"Deploy from a branch\", branch {target.branch}, folder / (root).")
     return 0
+
+
+def _base_url_source(args, config) -> str:
+    """Where the site's base_url was given, for a message about it: the option, or config.yaml's line."""
+    if args.base_url:
+        return "--base-url"
+    from generator.site.content import key_lines
+
+    line = key_lines(config.root, config.path, {"base_url"}).get("base_url")
+    return f"{config.path}:{line}" if line else config.path
 
 
 def _cron(text: str) -> str:

@@ -148,3 +148,21 @@ def test_init_inside_another_git_repository_says_what_that_means(tmp_path, monke
     capsys.readouterr()
     assert cli.main(["init", "."]) == 0
     assert "note:" not in capsys.readouterr().err
+
+
+def test_deploys_base_url_warning_names_the_config_line_or_the_option(site, tmp_path, capsys):
+    remote, github = tmp_path / "remote.git", "https://github.com/alice/news.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    for args in (["init", "-q", "-b", "main"], ["config", "user.name", "Ed"], ["config", "user.email", "ed@example.org"],
+                 ["add", "-A"], ["commit", "-q", "-m", "Site"], ["remote", "add", "origin", github],
+                 ["config", f"url.{remote}.pushInsteadOf", github]):  # looks like GitHub, pushes to the disk
+        subprocess.run(["git", *args], cwd=site, check=True, capture_output=True)
+    lines = (site / "config.yaml").read_text().splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("base_url:"))
+    assert cli.main(["deploy"]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: config.yaml:{line}: base_url " in err and "set `base_url: https://alice.github.io/news/`" in err
+    assert cli.main(["deploy", "--base-url", "https://alice.github.io/old/"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: --base-url: base_url https://alice.github.io/old/ does not match" in err
+    assert "(pass --base-url https://alice.github.io/news/)" in err
