@@ -438,6 +438,8 @@ def _serve(args) -> int:
             print(f"warning: listening on {args.host}: other computers that can reach this one can open the site",
                   file=sys.stderr)
         print(f"Serving {server.config.title} at {server.url} (Ctrl-C to stop)", flush=True)
+        if server.network_url:  # (the address above works on this computer only)
+            print(f"Other devices on the network open it at {server.network_url}", flush=True)
         if args.open:
             webbrowser.open(server.url)
         while True:  # short sleeps: a signal that lands on another thread only runs its handler when this wakes

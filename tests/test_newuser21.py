@@ -166,3 +166,28 @@ def test_deploys_base_url_warning_names_the_config_line_or_the_option(site, tmp_
     err = capsys.readouterr().err
     assert "warning: --base-url: base_url https://alice.github.io/old/ does not match" in err
     assert "(pass --base-url https://alice.github.io/news/)" in err
+
+
+def test_serve_on_every_address_says_the_address_other_devices_open(site):
+    import urllib.request
+
+    from generator.build.pipeline import BuildOptions
+    from generator.config import load_config
+    from generator.serve.server import DevServer, network_address
+
+    config_file = site / "config.yaml"
+    dev = DevServer(lambda: load_config(config_file), BuildOptions(workers=1), config_file, host="0.0.0.0", port=0)
+    dev.start()
+    try:
+        assert dev.url.startswith("http://127.0.0.1:")  # what works on this computer
+        address = network_address()
+        if not address:
+            pytest.skip("this computer has no network address")
+        assert dev.network_url == f"http://{address}:{dev.port}/"
+        direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # (not through a proxy of the environment)
+        with direct.open(dev.network_url, timeout=10) as response:  # it is an address that answers
+            assert response.status == 200 and b"<html" in response.read()
+    finally:
+        dev.stop()
+    local = DevServer(lambda: load_config(config_file), BuildOptions(workers=1), config_file, port=0)
+    assert local.network_url == ""  # 127.0.0.1: this computer only
