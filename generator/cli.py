@@ -150,6 +150,11 @@ def _parser() -> argparse.ArgumentParser:
                      help="rebuild once nothing changed for this long (default: 50 ms; more if a tool that writes "
                           "many files, a slow sync, gives several rebuilds)")
     sub.set_defaults(run=_serve)
+    for sub in commands.choices.values():
+        # also after the command (`newsdesk build --debug`), as one naturally adds it to the line just run;
+        # SUPPRESS: left out there, it leaves the value given before the command as it was
+        sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                         help="show tracebacks and debug logging")
     return parser
 
 
@@ -169,10 +174,11 @@ def _load(args) -> tuple:
         overrides["base_url"] = args.base_url
     # Folders given on the command line are checked with the config (an output folder over the site's own files).
     cwd, root = Path.cwd(), Path(args.config).parent.resolve()
+    # (an absolute folder stays as given: its errors name it as the user wrote it)
     if args.content:
-        overrides["content_dir"] = os.path.relpath(cwd / args.content, root)
+        overrides["content_dir"] = args.content if Path(args.content).is_absolute() else os.path.relpath(cwd / args.content, root)
     if getattr(args, "output", None):
-        overrides["output_dir"] = os.path.relpath(cwd / args.output, root)
+        overrides["output_dir"] = args.output if Path(args.output).is_absolute() else os.path.relpath(cwd / args.output, root)
     config = load_config(Path(args.config), overrides)
     options = BuildOptions(drafts=args.drafts, future=args.future, strict=args.strict,
                            workers=getattr(args, "workers", 0))
@@ -195,6 +201,7 @@ def _build(args) -> int:
     for source, reason in result.site.model.withheld:
         log.info("%s: withheld (%s)", source, reason)
     _note_future(result.site.model.withheld)
+    _note_empty(config, result)
     if report_path:
         report_path.write_text(json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     written = result.written
@@ -214,10 +221,22 @@ def _note_future(withheld) -> None:
               f"{'them' if more else 'it'} now)", file=sys.stderr)
 
 
+def _note_empty(config, result) -> None:
+    """Say why a site has no items when its content folder has no item files at all (a new site whose
+    examples were removed, `content_dir` or --content naming the wrong folder): its pages would be empty
+    without a word."""
+    if result.items or result.site.problems or result.site.model.withheld:
+        return
+    print(f"note: {os.path.relpath(config.content_path)}/: the content folder has no items (files ending in .md): "
+          f"put them there (newsdesk's docs/content.md), or name the folder that has them with `content_dir` in "
+          f"config.yaml or --content", file=sys.stderr)
+
+
 def _check(args) -> int:
     config, options = _load(args)
     result = build(config, replace(options, write=False))
     _print_problems(result.site.problems, result.site.warnings)
+    _note_empty(config, result)
     bad = len({problem.path for problem in result.site.problems})
     print(f"{result.items} items OK, {bad} with errors, {len(result.site.model.withheld)} withheld "
           f"(drafts or future), {len(result.site.pages)} pages would be written; {_counted(result.site)}")
@@ -232,7 +251,7 @@ def _counted(site) -> str:
 
 
 def _init(args) -> int:
-    from generator.publish.scaffold import create_site
+    from generator.publish.scaffold import create_site, enclosing_repository
     from generator.publish.workflow import plan_workflow, write_workflow
 
     if args.fetch_schedule and not args.github_actions:
@@ -253,6 +272,12 @@ def _init(args) -> int:
         here = target.resolve() == Path.cwd().resolve()
         print(f"Created a new site in {target} ({len(created)} files). Next:\n  "
               + ("" if here else f"cd {target} && ") + "newsdesk build")
+        outer = enclosing_repository(target)
+        if outer:  # nested without a word, the site would be committed to, and deployed from, someone else's repository
+            print(f"note: {target} is inside the git repository {outer}, so the site is part of that repository: "
+                  f"`newsdesk deploy` would publish from it to its remote, and a GitHub Actions workflow goes at "
+                  f"its root. For a repository of the site's own, make the site outside {outer}, or run `git init` "
+                  f"in {target}.", file=sys.stderr)
     if workflow:
         write_workflow(workflow)
         print(f"Wrote {os.path.relpath(workflow.path)}: it builds the site and publishes it with GitHub Pages on "
@@ -311,7 +336,7 @@ def _deploy(args) -> int:
     target = DeployOptions(remote=args.remote, branch=args.branch, message=args.message, dry_run=args.dry_run,
                            force=args.force, build=args.build)
     repo = open_repository(config.root, target)
-    warning = check_base_url(config.base_url, repo.remote_url, config.cname)
+    warning = check_base_url(config.base_url, repo.remote_url, config.cname, _base_url_source(args, config))
     if warning:
         print(f"warning: {warning}", file=sys.stderr)
     progress = Progress(sys.stderr)
@@ -347,6 +372,16 @@ def _deploy(args) -> int:
         print(f"GitHub Pages serves it at {url} within a minute or two, once the repository's Settings > Pages "
               f"has Source \"Deploy from a branch\", branch {target.branch}, folder / (root).")
     return 0
+
+
+def _base_url_source(args, config) -> str:
+    """Where the site's base_url was given, for a message about it: the option, or config.yaml's line."""
+    if args.base_url:
+        return "--base-url"
+    from generator.site.content import key_lines
+
+    line = key_lines(config.root, config.path, {"base_url"}).get("base_url")
+    return f"{config.path}:{line}" if line else config.path
 
 
 def _cron(text: str) -> str:
@@ -405,6 +440,8 @@ def _serve(args) -> int:
             print(f"warning: listening on {args.host}: other computers that can reach this one can open the site",
                   file=sys.stderr)
         print(f"Serving {server.config.title} at {server.url} (Ctrl-C to stop)", flush=True)
+        if server.network_url:  # (the address above works on this computer only)
+            print(f"Other devices on the network open it at {server.network_url}", flush=True)
         if args.open:
             webbrowser.open(server.url)
         while True:  # short sleeps: a signal that lands on another thread only runs its handler when this wakes

@@ -13,6 +13,7 @@ import dataclasses
 import difflib
 import logging
 import math
+import os
 import re
 import string
 import typing
@@ -190,7 +191,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     except FileNotFoundError:
         # (`--config news.yml` that is not there: say so, not that config.yaml is missing)
         raise ConfigError(Problem(str(path), None, "no config.yaml here" if path.name == "config.yaml" else "no such file",
-                                  "run newsdesk in the site folder, pass --config PATH, or create a site with `newsdesk init DIR`"))
+                                  _site_above(path) or "run newsdesk in the site folder, pass --config PATH, or create "
+                                                       "a site with `newsdesk init DIR`"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(Problem(shown, None, f"cannot read the file: {exc}", "save it as UTF-8 text"))
     try:
@@ -227,6 +229,19 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         where = shown if all(problem.path == shown for problem in problems) else f"{shown} and the command line"
         raise ConfigError(problems, f"{len(problems)} problem(s) in {where}; see newsdesk's docs/configuration.md.")
     return config
+
+
+def _site_above(path: Path) -> str:
+    """The hint for a config.yaml that is not here when a folder above holds one: the command was run in a
+    folder of the site (content/news/), not in the site's own folder."""
+    if path.name != "config.yaml":
+        return ""
+    folder = path.parent.absolute()
+    for parent in folder.parents:
+        if (parent / "config.yaml").is_file():
+            return (f"{parent}, a folder above, has one: run newsdesk in the site's folder after "
+                    f"`cd {os.path.relpath(parent)}`, or pass --config {os.path.relpath(parent / 'config.yaml')}")
+    return ""
 
 
 def default_config(root: Path, **values) -> Config:
@@ -430,27 +445,30 @@ def _local_logos(config: Config, node, path: str, problems: list[Problem]) -> Co
     return dataclasses.replace(config, providers=tuple(providers))
 
 
-OWN_FOLDER = "give the output a folder of its own, such as `output` (`output_dir` in config.yaml, or --output)"
+OWN_FOLDER = "give the output a folder of its own, such as `output`: `output_dir` in config.yaml, or --output"
 
 
-def output_overlap(output: Path, protected: list[Path], inputs: list[Path] = ()) -> str:
+def output_overlap(output: Path, protected: list[Path], inputs: list[Path] = (), shown: str = "") -> str:
     """Why `output` cannot be the output folder, or "": it would swallow the user's own files when it is replaced.
 
     `protected` folders (the site root) may hold the output but not be it or be inside it;
     `inputs` (content, themes, static, data) may not overlap it at all: an output inside
-    static/ would be copied into itself on every build.
+    static/ would be copied into itself on every build. `shown`: the folder as the user wrote it
+    (`output_dir: ../..`), which they look for in config.yaml; the whole path says where that is.
     """
     out = output.resolve()
+    named = f"{shown} ({out})" if shown and shown != str(out) else str(output)
     for path in [*protected, *inputs]:
         path = path.resolve()
         if out == path:
-            return f"output folder {output} is one of the site's own folders, and a build replaces its output folder whole"
+            return f"output folder {named} is one of the site's own folders, and a build replaces its output folder whole"
         if out in path.parents:
-            return f"output folder {output} contains {path}"
+            what = "the site's folder " if path in [p.resolve() for p in protected] else ""
+            return f"output folder {named} contains {what}{path}"
     for path in inputs:
         path = path.resolve()
         if path in out.parents:
-            return f"output folder {output} is inside {path}, which the build reads"
+            return f"output folder {named} is inside {path}, which the build reads"
     return ""
 
 
@@ -499,7 +517,7 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
     if config.markdown_engine not in ("cmark", "python-markdown"):
         problems.append(Problem(path, _key_line(node, "markdown_engine"),
                                 f"`markdown_engine` must be cmark or python-markdown, got {config.markdown_engine!r}"))
-    why = output_overlap(config.output_path, [config.root], config.input_paths)
+    why = output_overlap(config.output_path, [config.root], config.input_paths, shown=str(config.output_dir))
     if why:  # said at the output folder's key, else the content folder's, or at the option that gave it
         key, option = ("output_dir", "--output") if "output_dir" in overridden or _key_line(node, "output_dir") \
             else ("content_dir", "--content")

@@ -401,7 +401,8 @@ def test_deploy_warns_when_base_url_does_not_match_the_pages_path(tmp_path, remo
     git(site, "config", f"url.{remote}.pushInsteadOf", "https://github.com/alice/news.git")
     assert deploy(site) == 0
     captured = capsys.readouterr()
-    assert "warning: config.yaml: base_url https://example.github.io/repo/ does not match" in captured.err
+    line = (site / "config.yaml").read_text().splitlines().index("base_url: https://example.github.io/repo/") + 1
+    assert f"warning: config.yaml:{line}: base_url https://example.github.io/repo/ does not match" in captured.err
     assert "set `base_url: https://alice.github.io/news/`" in captured.err
     assert "GitHub Pages serves it at https://alice.github.io/news/" in captured.out
     assert "index.html" in branch_files(remote)

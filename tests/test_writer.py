@@ -144,7 +144,8 @@ def test_output_dir_in_config_is_checked_too(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(root)
     assert cli.main(["build"]) == 2  # an invalid config.yaml (docs/cli.md), at its line
     line = text.count("\n") + 1
-    assert capsys.readouterr().err.startswith(f"config.yaml:{line}: output folder {root} is one of the site's own folders")
+    assert capsys.readouterr().err.startswith(f"config.yaml:{line}: output folder . ({root}) is one of the site's own "
+                                              "folders")
     assert (root / "static/mine.txt").read_text() == "my own file"
 
 

@@ -112,6 +112,13 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     return "---\n" + _yaml(meta) + "---\n" + body, cut
 
 
+def is_empty(entry: Entry) -> bool:
+    """An entry with no title, no link and no text (a feed's placeholder, a broken export): as an item it
+    would be an "Untitled" card leading nowhere, so fetch leaves it out and counts it."""
+    return not (entry.link or _plain_title(entry.title, entry.title_html)
+                or excerpt_of(entry.summary) or excerpt_of(entry.content))
+
+
 def title_of(entry: Entry) -> str:
     """The title a reader sees, which also names the file: the entry's as plain text (a title the feed marks
     as HTML loses its tags), else the start of its summary, else its link."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.config import TopicConfig
 from generator.fetch.items import (MAX_BODY_BYTES, Facts, file_name, from_the_future, hash_of, heat_at, identity,
-                                   item_text, published_of, title_of)
+                                   is_empty, item_text, published_of, title_of)
 from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import ItemState, State
@@ -59,7 +59,10 @@ class Store:
         new = updated = unchanged = future = 0
         notes: list[str] = []
         seen: set[str] = set()
-        for position, entry in newest(feed.entries, source.max_items):
+        # (left out before the newest are chosen: they neither take a place of max_items nor lower a heat)
+        entries = tuple(entry for entry in feed.entries if not is_empty(entry))
+        empty = len(feed.entries) - len(entries)
+        for position, entry in newest(entries, source.max_items):
             key = identity(entry, source)
             if key in seen:
                 notes.append(f"{entry.title or key!r}: the feed lists this entry twice; the first is kept")
@@ -122,6 +125,8 @@ class Store:
             self.by_hash[hash_of(key)] = name
             self.state.items[key] = ItemState(source=source.url, file=name, sha256=digest,
                                               first_seen=facts.first_seen.isoformat(), date=date, heat=facts.heat)
+        if empty:
+            notes.append(f"{empty} entr{'y' if empty == 1 else 'ies'} with no title, link or text: left out")
         if future:
             notes.append(f"{future} new entr{'y is' if future == 1 else 'ies are'} dated after this fetch (the feed's "
                          f"clock or time zone is wrong): dated when fetched instead")

@@ -359,21 +359,25 @@ def pages_url(remote_url: str, cname: str = "") -> str:
     return f"https://{user}.github.io/{repo}/"
 
 
-def check_base_url(base_url: str, remote_url: str, cname: str = "") -> str:
-    """A warning when the links in the site would point elsewhere than where it is published; "" when fine."""
+def check_base_url(base_url: str, remote_url: str, cname: str = "", where: str = "config.yaml") -> str:
+    """A warning when the links in the site would point elsewhere than where it is published; "" when fine.
+    `where` the base_url came from: `config.yaml:LINE`, or `--base-url` when the option gave it."""
+    option = where.startswith("--")
     parts = urlsplit(base_url)
     if parts.hostname in ("localhost", "127.0.0.1", "::1"):
         expected = pages_url(remote_url, cname)
-        hint = f"set `base_url: {expected}` in config.yaml" if expected else "set `base_url` to the published address"
-        return f"config.yaml: base_url {base_url} points at this computer ({hint})"
+        hint = ((f"pass --base-url {expected}" if option else f"set `base_url: {expected}` in config.yaml")
+                if expected else "set `base_url` to the published address")
+        return f"{where}: base_url {base_url} points at this computer ({hint})"
     expected = pages_url(remote_url, cname)
     if not expected:
         return ""  # not GitHub: we cannot know where the site is served
     want = urlsplit(expected)
     if (parts.hostname or "").lower() == want.hostname and (parts.path or "/").lower() == want.path.lower():
         return ""
-    text = (f"config.yaml: base_url {base_url} does not match where GitHub Pages serves {remote_url} "
-            f"({expected}); links would point to the wrong place (set `base_url: {expected}`")
+    text = (f"{where}: base_url {base_url} does not match where GitHub Pages serves {remote_url} "
+            f"({expected}); links would point to the wrong place ("
+            + (f"pass --base-url {expected}" if option else f"set `base_url: {expected}`"))
     host = parts.hostname or ""
     if not cname and host and want.hostname.endswith(".github.io") and not host.endswith(".github.io"):
         text += f", or if {host} is the site's custom domain, set `cname: {host}`"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from generator.build.cache import CACHE_DIR
@@ -129,3 +130,16 @@ def create_site(target: Path) -> list[Path]:
     for folder in ("themes/default/templates", "themes/default/static"):
         (target / folder).mkdir(parents=True, exist_ok=True)
     return made
+
+
+def enclosing_repository(target: Path) -> Path | None:
+    """The git repository that `target` is inside of without being its root (a site made in a clone of
+    something else, newsdesk's own say), or None: a site there is part of that repository, and deploy would
+    publish from it, to its remote."""
+    try:
+        found = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=target, capture_output=True, text=True,
+                               encoding="utf-8", errors="replace", stdin=subprocess.DEVNULL)
+    except OSError:  # no git: nothing to say (deploy says git is needed)
+        return None
+    top = Path(found.stdout.strip()).resolve() if found.returncode == 0 and found.stdout.strip() else None
+    return top if top and top != target.resolve() else None

@@ -23,7 +23,7 @@ import jinja2
 
 from generator import __version__
 from generator.config import Config
-from generator.errors import BuildError, Problem
+from generator.errors import BuildError, ConfigError, Problem
 from generator.plan.feeds import domain_url, feed_path, html_datetime
 from generator.render.fragments import MemoEnvironment
 from generator.render.pictures import picture, pictures
@@ -160,16 +160,16 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
     for one whose site-wide values and templates are the same (else a new dict)."""
     dirs = theme_dirs(config)
     # A theme that is neither the site's folder nor bundled is a typo (`theme: my-thme`): say so rather than
-    # build with the bundled default as if the name were right.
+    # build with the bundled default as if the name were right. A ConfigError: an invalid config.yaml (exit 2).
     if not (config.root / "themes" / config.theme).is_dir() and bundled_theme_dir(config.theme) is None:
         folders = sorted(p.name for p in (config.root / "themes").glob("*") if p.is_dir())
         close = ([name for name in folders if name.lower() == config.theme.lower()]  # `theme: Paper`, themes/paper/
                  or difflib.get_close_matches(config.theme, folders, 1, 0.6))
-        raise BuildError(Problem(config.path, key_lines(config.root, config.path, {"theme"}).get("theme"),
-                                 f"theme {config.theme!r} not found"
-                                 + (f": themes/ has {', '.join(folders)}" if folders else ""),
-                                 f"set `theme: {close[0]}`" if close else
-                                 f"create themes/{config.theme}/templates/ or set `theme: default`"))
+        raise ConfigError(Problem(config.path, key_lines(config.root, config.path, {"theme"}).get("theme"),
+                                  f"theme {config.theme!r} not found"
+                                  + (f": themes/ has {', '.join(folders)}" if folders else ""),
+                                  f"set `theme: {close[0]}`" if close else
+                                  f"create themes/{config.theme}/templates/ or set `theme: default`"))
     bundled = bundled_theme_dir(config.theme) or bundled_theme_dir("default")
     loader = jinja2.ChoiceLoader([
         jinja2.FileSystemLoader([str(d / "templates") for d in dirs]),
@@ -338,12 +338,24 @@ def render_page(env: jinja2.Environment, page: Page) -> str:
         raise BuildError(Problem(_template_name(exc.filename, exc.name), exc.lineno, f"template syntax error: {exc.message}",
                                  "fix the template"))
     except jinja2.TemplateNotFound as exc:
-        raise BuildError(Problem(page.template, None, f"template not found: {exc.name}",
-                                 "add it to themes/<theme>/templates/"))
+        raise BuildError(_not_found(env, page, exc)) from exc
     except Exception as exc:  # an error inside a template: report where, not a traceback
         name, line = _template_frame(exc)
         raise BuildError(Problem(name or page.template, line, f"error while rendering {page.output}: {exc}",
                                  "fix the template")) from exc
+
+
+def _not_found(env: jinja2.Environment, page: Page, exc: jinja2.TemplateNotFound) -> Problem:
+    """A template names one that is nowhere (`{% include %}`, `{% import %}`, `{% extends %}`): said at that
+    line of the template that names it, with the name to correct or the file to create."""
+    name, line = _template_frame(exc)
+    config = env.globals.get("config")
+    folder = f"themes/{getattr(config, 'theme', '<theme>')}/templates/"
+    missing = str(exc.name)
+    close = difflib.get_close_matches(missing, [t for t in env.list_templates() if not t.startswith("!")], 1, 0.8)
+    return Problem(name or page.template, line, f"template not found: {missing}",
+                   ("its include, import or extends on this line: " if name else "")
+                   + f"correct the name{f', perhaps to {close[0]}' if close else ''}, or create {folder}{missing}")
 
 
 def _template_name(filename: str | None, name: str | None) -> str:

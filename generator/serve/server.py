@@ -109,6 +109,30 @@ class Rebuild:
 _HOST = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?")
 
 
+def network_address(family: int = socket.AF_INET) -> str:
+    """This computer's address on its network, "" if none: the one its route to the outside leaves from (a UDP
+    socket's connect sends nothing, it only picks the route), else one its host name resolves to; never a
+    loopback address."""
+    probe = "10.254.254.254" if family == socket.AF_INET else "2001:db8::1"  # (any address off this computer)
+    try:
+        with socket.socket(family, socket.SOCK_DGRAM) as udp:
+            udp.connect((probe, 9))
+            found = [udp.getsockname()[0]]
+    except OSError:  # no route out: what the host name resolves to
+        try:
+            found = [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, family, socket.SOCK_DGRAM)]
+        except OSError:
+            found = []
+    for address in found:
+        try:
+            ip = ipaddress.ip_address(address.split("%", 1)[0])
+        except ValueError:
+            continue
+        if not (ip.is_loopback or ip.is_unspecified or ip.is_link_local):
+            return str(ip)
+    return ""
+
+
 def host_allowed(header: str | None, bind_host: str) -> bool:
     """Whether a request's Host header names this server as only the user's own browser would: a loopback
     name (localhost, *.localhost), an IP address, or the name serve was started on (--host).
@@ -352,6 +376,18 @@ class DevServer:
         if ":" in host:
             host = f"[{host}]"
         return f"http://{host}:{self.port}{self.config.base_path}"
+
+    @property
+    def network_url(self) -> str:
+        """The address other devices (a phone on the same network) open, when serve listens on every address
+        (--host 0.0.0.0): `url` is this computer's own, and 0.0.0.0 is no address a browser can open. ""
+        when it listens on one address only, or this computer has no network address."""
+        if self._host not in ("", "0.0.0.0", "::"):
+            return ""
+        address = network_address(socket.AF_INET6 if self._host == "::" else socket.AF_INET)
+        if not address:
+            return ""
+        return f"http://{f'[{address}]' if ':' in address else address}:{self.port}{self.config.base_path}"
 
     def _bind(self) -> _HTTPServer:
         ports = [self._port] + ([self._port + n for n in range(1, 11)] if self._next_free_port and self._port else [])
