@@ -96,7 +96,7 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     if entry.link:
         meta["originalUrl"] = entry.link
         meta["webUrl"] = entry.link
-    meta["type"] = "video" if entry.player else "article"
+    meta["type"] = type_of(entry)
     meta["quality"] = _number(source.quality)
     meta["heat"] = _number(facts.heat)
     meta["provider"] = provider_of(source, feed)
@@ -106,10 +106,27 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     if entry.images:  # the first that the build keeps: it would warn about a file the user did not write
         meta["images"] = [{k: v for k, v in (("url", i.url), ("width", i.width), ("height", i.height)) if v}
                           for i in entry.images[:MAX_IMAGES]]
+    if entry.media and entry.media.seconds:
+        meta["length"] = entry.media.seconds  # (a number of seconds: the build shows it as 1:02:33)
+    if entry.media and entry.media.size:
+        meta["size"] = entry.media.size
     if entry.player:
         meta["featuredContent"] = f'<iframe src="{html.escape(entry.player, quote=True)}"></iframe>'
+    elif entry.media:  # the file itself, in the browser's own player; nothing is fetched until it is played
+        meta["featuredContent"] = (f'<{entry.media.kind} controls preload="none" '
+                                   f'src="{html.escape(entry.media.url, quote=True)}"></{entry.media.kind}>')
     body, cut = body_of(entry)
     return "---\n" + _yaml(meta) + "---\n" + body, cut
+
+
+def type_of(entry: Entry) -> str:
+    """A video when it has a player or a video file; a podcast episode (or other audio) when it has a sound
+    file; else an article."""
+    if entry.player or (entry.media and entry.media.kind == "video"):
+        return "video"
+    if entry.media:
+        return "podcast" if entry.podcast else "audio"
+    return "article"
 
 
 def is_empty(entry: Entry) -> bool:

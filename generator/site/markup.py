@@ -30,14 +30,16 @@ except ImportError:  # pragma: no cover - it is a dependency; the fallback keeps
 ENGINES = ("cmark", "python-markdown")
 BODY_SCHEMES = frozenset({"http", "https", "mailto"})
 _TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dl", "dt", "em",
+    "a", "abbr", "audio", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dl", "dt", "em",
     "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol",
     "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
-    "th", "thead", "time", "tr", "u", "ul",
+    "th", "thead", "time", "tr", "u", "ul", "video", "source",
 })
 _ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},
+    # A podcast's or a video's own file, in the browser's player (never autoplaying, nothing fetched before play)
+    "audio": {"src"}, "video": {"src", "poster", "width", "height"}, "source": {"src", "type"},
     "abbr": {"title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
     "time": {"datetime"}, "ol": {"start"},
     "sup": {"id"}, "li": {"id"},  # footnotes' ids only (_FOREIGN_ID): their links lead to them
@@ -180,7 +182,18 @@ def sanitize(html: str) -> str:
     if too_deep(html):
         html = "<p>" + " ".join(_ANY_TAG.sub(" ", html).split()) + "</p>"
     html = _placeholder_links(_cleaner().clean(html))
+    if "<source" in html:
+        html = _SOURCE.sub(_with_file, html)
     return _FOREIGN_ID.sub("", html) if ' id="' in html else html
+
+
+# A media element's <source> as the sanitiser writes it (every value in double quotes); one whose address it
+# took out is left out whole: a <source> names a file or is invalid HTML.
+_SOURCE = re.compile(r'<source((?:\s+[^\s="/>]+(?:="[^"]*")?)*)\s*/?>')
+
+
+def _with_file(match: re.Match) -> str:
+    return match[0] if ' src="' in match[1] else ""
 
 
 # An id that is not a footnote's or its reference's, as Python-Markdown names them (`fn:1`, `fnref:1`): a body's
@@ -218,6 +231,7 @@ def _cleaner() -> nh3.Cleaner:
         clean_content_tags=set(_DROPPED_WITH_CONTENT),
         attributes={k: set(v) for k, v in _ATTRIBUTES.items()},
         url_schemes=set(BODY_SCHEMES),
+        set_tag_attribute_values={media: {"controls": "", "preload": "none"} for media in ("audio", "video")},
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
