@@ -90,7 +90,7 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     and whether the body had to be cut (body_of)."""
     excerpt = excerpt_of(entry.summary or entry.content)
     meta: dict = {"title": title_of(entry)}
-    if excerpt:
+    if excerpt and not repeats_title(excerpt, meta["title"], entry):
         meta["excerpt"] = excerpt
     meta["publishedDateTime"] = published_of(entry, facts)
     if entry.link:
@@ -99,7 +99,7 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     meta["type"] = type_of(entry)
     meta["quality"] = _number(source.quality)
     meta["heat"] = _number(facts.heat)
-    meta["provider"] = provider_of(source, feed)
+    meta["provider"] = provider_of(source, feed, entry)
     chosen = topics_of(entry, source, topics)
     if chosen:
         meta["topics"] = list(chosen)
@@ -117,6 +117,14 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
                                    f'src="{html.escape(entry.media.url, quote=True)}"></{entry.media.kind}>')
     body, cut = body_of(entry)
     return "---\n" + _yaml(meta) + "---\n" + body, cut
+
+
+def repeats_title(excerpt: str, title: str, entry: Entry) -> bool:
+    """Whether a summary only repeats the headline (and its publisher, as Google News's do): a card would
+    show the same words twice."""
+    def words(text: str) -> str:
+        return " ".join(text.casefold().split())
+    return words(excerpt) in {words(title), words(f"{title} {entry.origin}"), words(f"{title} - {entry.origin}")}
 
 
 def type_of(entry: Entry) -> str:
@@ -139,8 +147,11 @@ def is_empty(entry: Entry) -> bool:
 def title_of(entry: Entry) -> str:
     """The title a reader sees, which also names the file: the entry's as plain text (a title the feed marks
     as HTML loses its tags), else the start of its summary, else its link."""
-    return (_plain_title(entry.title, entry.title_html) or _cut(excerpt_of(entry.summary or entry.content), 80)
-            or entry.link or "Untitled")
+    title = _plain_title(entry.title, entry.title_html)
+    origin = " ".join(entry.origin.split())
+    if origin and title.endswith(f" - {origin}") and title[:-len(origin) - 3].strip():
+        title = title[:-len(origin) - 3].rstrip()  # Google News's "Headline - Publisher": the publisher is the provider
+    return title or _cut(excerpt_of(entry.summary or entry.content), 80) or entry.link or "Untitled"
 
 
 def _plain_title(title: str, is_html: bool) -> str:
@@ -161,10 +172,16 @@ def from_the_future(entry: Entry, facts: Facts) -> bool:
     return entry.published is not None and entry.published > facts.first_seen
 
 
-def provider_of(source: Source, feed: Feed) -> dict:
-    home = feed.link or source.url
-    domain = source.domain or _bare_host(home)
-    provider: dict = {"name": source.name or _plain_title(feed.title, feed.title_html) or domain, "domain": domain}
+def provider_of(source: Source, feed: Feed, entry: Entry) -> dict:
+    """The source's `name` and `domain` when config.yaml sets them; else the publisher an entry names (a feed
+    of others' entries, such as Google News, names each one's), else the feed's title and site."""
+    origin_name = " ".join(entry.origin.split())
+    if not (source.name or source.domain) and (origin_name or _bare_host(entry.origin_link)):
+        domain = _bare_host(entry.origin_link) or _bare_host(feed.link or source.url)
+        provider: dict = {"name": _cut(origin_name, MAX_TEXT) or domain, "domain": domain}
+    else:
+        domain = source.domain or _bare_host(feed.link or source.url)
+        provider = {"name": source.name or _plain_title(feed.title, feed.title_html) or domain, "domain": domain}
     if source.logo:
         provider["images"] = [{"url": source.logo}]
     return provider

@@ -54,6 +54,10 @@ class Entry:
     player: str  # a video player's URL (media:player, YouTube's yt:videoId)
     media: Media | None = None  # the first audio or video file it carries
     podcast: bool = False  # an episode of a podcast (iTunes tags), rather than any audio
+    # Who published it, when the feed carries others' entries (RSS and Atom <source>: Google News, a reader's
+    # shared items): the publisher's name and site, else ""
+    origin: str = ""
+    origin_link: str = ""
 
 
 @dataclass(frozen=True)
@@ -176,6 +180,7 @@ def _entry(entry, url: str) -> Entry:
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
         if kind in ("audio", "video"):
             files.append((link(media.get("url")), kind, media.get("duration"), media.get("filesize")))
+    origin = entry.get("source") if isinstance(entry.get("source"), dict) else None
     player = link((entry.get("media_player") or {}).get("url", ""))
     if not player and entry.get("yt_videoid"):
         player = "https://www.youtube.com/embed/" + "".join(c for c in entry["yt_videoid"] if c.isalnum() or c in "-_")
@@ -192,6 +197,8 @@ def _entry(entry, url: str) -> Entry:
         player=player,
         media=_media(files),
         podcast=any(key.startswith("itunes_") for key in entry),
+        origin=_text(origin.get("title")) if origin else "",
+        origin_link=safe_url(_text(origin.get("link") or origin.get("href"))) if origin else "",
     )
 
 
