@@ -74,6 +74,7 @@ class TopicConfig:
     slug: str = _opt("", "URL part (`/topics/<slug>/`); made from the name when empty.")
     parent: str = _opt("", "Name or slug of the parent topic; a parent's page also lists its children's items.")
     description: str = _opt("", "One sentence shown on the topic page.")
+    keywords: tuple[str, ...] = _opt([], "Words, phrases and #hashtags that give an entry `newsdesk fetch` reads this topic, when its title, summary or text has one (whole words, any case).")
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class SourceConfig:
     topics: tuple[str, ...] = _opt([], "Topics every item of this feed gets, besides its categories that name a declared topic.")
     quality: float = _opt(50.0, "Quality prior: the `quality` of this feed's new items.")
     max_items: int = _opt(100, "Read at most this many entries of the feed, the newest ones (0: all).")
+    only_topics: bool = _opt(False, "Keep only the entries that get a declared topic from their categories or `keywords` (the source's own `topics` do not count): a general feed for a site about one subject.")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timezone
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -75,7 +77,7 @@ def item_settings(source: Source, topics: tuple[TopicConfig, ...]) -> str:
     """A hash of what shapes a source's items besides its feed (its name, topics, the declared topics..., and
     the newsdesk that writes them): when it changes, its items are written anew, even if the feed has not."""
     shaping = (source.name, source.domain, source.logo, source.topics, source.quality, source.max_items,
-               tuple((topic.name, topic.slug) for topic in topics), __version__)
+               source.only_topics, tuple((topic.name, topic.slug, topic.keywords) for topic in topics), __version__)
     return hashlib.sha1(repr(shaping).encode("utf-8")).hexdigest()[:12]
 
 
@@ -188,20 +190,56 @@ def provider_of(source: Source, feed: Feed, entry: Entry) -> dict:
 
 
 def topics_of(entry: Entry, source: Source, topics: tuple[TopicConfig, ...]) -> tuple[str, ...]:
-    """The source's topics, then the entry's categories that name a topic config.yaml declares (by name or
-    slug, in any case): a feed's own tags would otherwise make a topic page for every one of them."""
+    """The source's topics, then the declared topics the entry's categories or words name (matched_topics)."""
+    return tuple(dict.fromkeys((*source.topics, *matched_topics(entry, topics))))
+
+
+def matched_topics(entry: Entry, topics: tuple[TopicConfig, ...]) -> tuple[str, ...]:
+    """The declared topics that the entry's categories name (by name or slug, in any case: a feed's own tags
+    would otherwise make a topic page for every one of them), then those with a keyword in its title, summary
+    or text."""
     declared: dict[str, str] = {}
     for topic in topics:
         declared.setdefault(topic.name.lower(), topic.name)
         declared.setdefault((topic.slug or slugify(topic.name)).lower(), topic.name)
-    chosen = list(source.topics)
+    chosen = []
     for category in entry.categories:
         category = html.unescape(category)  # WordPress writes "Arts &amp; Culture" inside CDATA
         for part in category.split("/") if category.lower() not in declared else [category]:  # "News/AI" too
             name = declared.get(part.strip().lower()) or declared.get(slugify(part))
             if name:
                 chosen.append(name)
+    worded = [topic for topic in topics if topic.keywords]
+    if worded:
+        text = " ".join((title_of(entry), excerpt_of(entry.summary),
+                         plain_title(entry.content[:KEYWORD_TEXT]) if entry.content else "")).casefold()
+        chosen.extend(topic.name for topic in worded if _keywords(topic.keywords).search(text))
     return tuple(dict.fromkeys(chosen))
+
+
+KEYWORD_TEXT = 100_000  # characters of an entry's text looked through for keywords
+
+
+# A letter or digit of a script written without spaces between words (CJK): a keyword in one is found inside
+# a longer run of them, as such text has no word boundaries to look for.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=1024)
+def _keywords(keywords: tuple[str, ...]) -> re.Pattern:
+    """One pattern finding any of a topic's keywords as whole words, in casefolded text."""
+    patterns = []
+    for keyword in keywords:
+        words = keyword.casefold().split()
+        if not words:
+            continue
+        pattern = r"\s+".join(map(re.escape, words))
+        if words[0][0].isalnum() and not _UNSPACED.match(words[0][0]):
+            pattern = r"(?<![^\W_])" + pattern
+        if words[-1][-1].isalnum() and not _UNSPACED.match(words[-1][-1]):
+            pattern += r"(?![^\W_])"
+        patterns.append(pattern)
+    return re.compile("|".join(patterns) or r"(?!)")
 
 
 def body_of(entry: Entry) -> tuple[str, bool]:
