@@ -181,10 +181,33 @@ def sanitize(html: str) -> str:
         return ""
     if too_deep(html):
         html = "<p>" + " ".join(_ANY_TAG.sub(" ", html).split()) + "</p>"
+    if "<iframe" in html or "<IFRAME" in html or "<Iframe" in html:
+        html = _IFRAME.sub(_iframe_link, html)
     html = _placeholder_links(_cleaner().clean(html))
     if "<source" in html:
         html = _SOURCE.sub(_with_file, html)
     return _FOREIGN_ID.sub("", html) if ' id="' in html else html
+
+
+# An embed in a body (a video, a post, a map): not run on the site, but not lost either. A browser reads what
+# is between <iframe> and </iframe> as text it never shows, so that goes too.
+_IFRAME = re.compile(r"<iframe\b([^>]*)>(?:.*?</iframe\s*>)?", re.IGNORECASE | re.DOTALL)
+_SRC = re.compile(r"""(?:^|\s)src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+
+
+def without_player(featured: str) -> str:
+    """featuredContent without its first iframe, which the page shows as the item's player (iframe_src)."""
+    return _IFRAME.sub("", featured, count=1)
+
+
+def _iframe_link(match: re.Match) -> str:
+    """An iframe as a link to what it embeds (the sanitiser checks it as any link); none without an address."""
+    found = _SRC.search(match[1])
+    address = htmlmod.unescape(next((part for part in found.groups() if part is not None), "")).strip() if found else ""
+    address = safe_url("https:" + address if address.startswith("//") else address)
+    if not address:
+        return ""
+    return f'<p><a href="{htmlmod.escape(address)}">Embedded content from {htmlmod.escape(host_of(address))}</a></p>'
 
 
 # A media element's <source> as the sanitiser writes it (every value in double quotes); one whose address it

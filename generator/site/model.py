@@ -41,7 +41,8 @@ from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
 from generator.isotime import parse_iso
-from generator.site.markup import absolute_addresses, embeddable, iframe_src, render_markdown, sanitize
+from generator.site.markup import (absolute_addresses, embeddable, iframe_src, render_markdown, sanitize,
+                                   without_player)
 from generator.urlnorm import canonical_url
 from generator.urls import distinct_slug, host_of, joined, safe_url, slugify, spell_symbols, static_path
 
@@ -447,7 +448,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     )
     values["related"] = _other_than(values, notes)
     if featured:
-        values["featured_html"] = absolute_addresses(sanitize(featured), base)
+        # (its first iframe is the player, shown as one: not again as a link)
+        values["featured_html"] = absolute_addresses(sanitize(without_player(featured)), base)
     slug_text = _text(meta, "slug", notes, written=written)
     errors, warnings = notes.problems(config.root, source.path)
     warnings += tuple(Problem(source.path, again, f"`{key}` is given twice, also on line {first}: the last one is used",
