@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+from xml.etree import ElementTree
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,24 @@ def test_the_built_site_plays_the_episode_and_lists_it_under_its_type(tmp_path, 
     assert "Episode 42: tables in depth" in (out / "podcasts" / "index.html").read_text(encoding="utf-8")
     assert "Storm reaches the coast" in (out / "videos" / "index.html").read_text(encoding="utf-8")
     assert "javascript:" not in "".join(path.read_text("utf-8") for path in out.rglob("*.html"))
+
+    # The podcasts' feeds carry the episodes' files, for podcast apps; the API names them
+    mp3 = server.url("/media/42.mp3")
+    rss = ElementTree.parse(out / "podcasts" / "feed.rss").getroot()
+    enclosures = {item.findtext("title"): item.find("enclosure").attrib for item in rss.iter("item")}
+    assert enclosures["Episode 42: tables in depth"] == {"url": mp3, "length": "0", "type": "audio/mpeg"}
+    assert enclosures["Episode 41: short one"]["type"] == "audio/mp4"
+    atom = ElementTree.parse(out / "podcasts" / "feed.xml").getroot()
+    links = [link.attrib for link in atom.iter("{http://www.w3.org/2005/Atom}link")
+             if link.get("rel") == "enclosure"]
+    assert {"rel": "enclosure", "href": mp3, "type": "audio/mpeg"} in links
+    feed = json.loads((out / "podcasts" / "feed.json").read_text(encoding="utf-8"))
+    assert {"url": mp3, "mime_type": "audio/mpeg"} in [a for i in feed["items"] for a in i.get("attachments", [])]
+    news = json.loads((out / "api" / "news" / "index.json").read_text(encoding="utf-8"))["news"]
+    by_title = {record["title"]: record for record in news}
+    assert by_title["Episode 42: tables in depth"]["mediaUrl"] == mp3
+    assert by_title["Storm reaches the coast"]["mediaUrl"] == "https://tv.example/storm.mp4"
+    assert by_title["Episode 40: hostile"]["mediaUrl"] is None
 
 
 def test_media_in_a_body_plays_without_autoplay_or_unsafe_addresses(tmp_path, capsys):

@@ -88,8 +88,8 @@ def render_markdown(text: str, engine: str = "cmark", base: str = "") -> str:
 
 
 # In sanitised HTML (sanitize writes every attribute as name="value", a `"` in it as &quot;)
-_LINKING = re.compile(r'<(?:a|img)(?:\s+[a-z-]+="[^"]*")+')
-_ADDRESS = re.compile(r'(\s(?:href|src))="([^"]*)"')
+_LINKING = re.compile(r'<(?:a|img|audio|video|source)(?:\s+[a-z-]+="[^"]*")+')
+_ADDRESS = re.compile(r'(\s(?:href|src|poster))="([^"]*)"')
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _CREDENTIALS = re.compile(r"https?://[^/?#\"]*@", re.IGNORECASE)  # a user name or password before the host
 # (a quick first look: any such value, or an http(s) one with credentials)
@@ -117,7 +117,7 @@ def absolute_addresses(html: str, base: str) -> str:
         address = safe_url(address)
         return f'{attribute}="{htmlmod.escape(address)}"' if address else ""
 
-    return _placeholder_links(_LINKING.sub(lambda element: _ADDRESS.sub(resolved, element.group()), html))
+    return _playable(_placeholder_links(_LINKING.sub(lambda element: _ADDRESS.sub(resolved, element.group()), html)))
 
 
 # A link's `rel` (the cleaner's, always last) where the element has no `href` (`<a name>`, or its address was
@@ -184,8 +184,7 @@ def sanitize(html: str) -> str:
     if "<iframe" in html or "<IFRAME" in html or "<Iframe" in html:
         html = _IFRAME.sub(_iframe_link, html)
     html = _placeholder_links(_cleaner().clean(html))
-    if "<source" in html:
-        html = _SOURCE.sub(_with_file, html)
+    html = _playable(html)
     return _FOREIGN_ID.sub("", html) if ' id="' in html else html
 
 
@@ -210,13 +209,21 @@ def _iframe_link(match: re.Match) -> str:
     return f'<p><a href="{htmlmod.escape(address)}">Embedded content from {htmlmod.escape(host_of(address))}</a></p>'
 
 
-# A media element's <source> as the sanitiser writes it (every value in double quotes); one whose address it
-# took out is left out whole: a <source> names a file or is invalid HTML.
+# A media element's <source> as the sanitiser writes it (every value in double quotes); one whose address was
+# taken out is left out whole: a <source> names a file or is invalid HTML. A player left with no file at all
+# would show an empty frame and hide what it holds (the text for browsers without players): that stays.
 _SOURCE = re.compile(r'<source((?:\s+[^\s="/>]+(?:="[^"]*")?)*)\s*/?>')
+_EMPTY_PLAYER = re.compile(r'<(audio|video)((?:\s+[^\s="/>]+(?:="[^"]*")?)*)>(.*?)</\1>', re.DOTALL)
 
 
-def _with_file(match: re.Match) -> str:
-    return match[0] if ' src="' in match[1] else ""
+def _playable(html: str) -> str:
+    """Sanitised HTML without <source> elements or players that name no file."""
+    if "<source" in html:
+        html = _SOURCE.sub(lambda match: match[0] if ' src="' in match[1] else "", html)
+    if "<audio" in html or "<video" in html:
+        html = _EMPTY_PLAYER.sub(lambda match: match[0] if ' src="' in match[2] or "<source" in match[3]
+                                 else match[3], html)
+    return html
 
 
 # An id that is not a footnote's or its reference's, as Python-Markdown names them (`fn:1`, `fnref:1`): a body's
@@ -268,6 +275,19 @@ class _IframeSrc(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "iframe" and not self.src:
             self.src = dict(attrs).get("src") or ""
+
+
+# The first audio or video file of sanitised HTML (every value in double quotes, escaped): the element's own
+# src, or its first <source>'s
+_MEDIA_FILE = re.compile(r'<(audio|video)\b[^>]*?\ssrc="([^"]*)"|<(audio|video)\b[^>]*>\s*<source\b[^>]*?\ssrc="([^"]*)"')
+
+
+def media_file(html: str) -> tuple[str, str]:
+    """(URL, "audio" or "video") of the first sound or video file in sanitised HTML, else ("", "")."""
+    found = _MEDIA_FILE.search(html) if "<audio" in html or "<video" in html else None
+    if not found:
+        return "", ""
+    return htmlmod.unescape(found[2] or found[4]), found[1] or found[3]
 
 
 def iframe_src(featured: str) -> str:

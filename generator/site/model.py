@@ -41,8 +41,8 @@ from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
 from generator.isotime import parse_iso
-from generator.site.markup import (absolute_addresses, embeddable, iframe_src, render_markdown, sanitize,
-                                   without_player)
+from generator.site.markup import (absolute_addresses, embeddable, iframe_src, media_file, render_markdown,
+                                   sanitize, without_player)
 from generator.urlnorm import canonical_url
 from generator.urls import distinct_slug, host_of, joined, safe_url, slugify, spell_symbols, static_path
 
@@ -176,6 +176,10 @@ class Item:
     extra: dict = field(default_factory=dict)  # unknown front matter fields, for templates (do not mutate)
     secured: str = ""  # opaque; kept so nothing the user had is lost, never rendered
     size: str = ""  # a download's size as the item writes it ("12 MB")
+    # the sound or video file that featuredContent plays (a podcast's episode), and which of the two: feeds
+    # carry it as their enclosure, so that a podcast app can play it
+    media_file: str = ""
+    media_kind: str = ""
     warnings: tuple[Problem, ...] = ()  # what the user should fix in its file (the item is shown all the same)
 
     @property
@@ -378,7 +382,7 @@ def withheld_because(item: Item, now: datetime, drafts: bool = False, future: bo
 # (Not `type`: it puts the item in a type's list, site/types.py.)
 TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "amp_url", "cdn_amp_url", "images", "body",
                          "featured_html", "video_url", "embed", "price", "length", "size", "category", "extra",
-                         "secured", "warnings"})
+                         "secured", "warnings", "media_file", "media_kind"})
 
 
 def same_place(old: Item, new: Item) -> bool:
@@ -450,6 +454,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     if featured:
         # (its first iframe is the player, shown as one: not again as a link)
         values["featured_html"] = absolute_addresses(sanitize(without_player(featured)), base)
+        values["media_file"], values["media_kind"] = media_file(values["featured_html"])
     slug_text = _text(meta, "slug", notes, written=written)
     errors, warnings = notes.problems(config.root, source.path)
     warnings += tuple(Problem(source.path, again, f"`{key}` is given twice, also on line {first}: the last one is used",
