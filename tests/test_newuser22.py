@@ -1,0 +1,55 @@
+"""A new user on a fresh machine: what deploy publishes, the messages of a missing folder or date, where hints
+point, and a theme of one's own."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from conftest import item, make_site
+from generator import cli
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch) -> Path:
+    root = make_site(tmp_path / "site", {"content/news/one.md": item("One", topics="[AI]")})
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("CI", raising=False)
+    return root
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def _branch_files(git_dir: Path, branch: str = "gh-pages") -> set[str]:
+    data = subprocess.run(["git", f"--git-dir={git_dir}", "archive", "--format=tar", branch],
+                          capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        return {m.name for m in tar.getmembers() if m.isfile()}
+
+
+# --- 1. deploy publishes the site, not newsdesk's marker ------------------------------------------------------
+
+@pytest.mark.parametrize("how", [[], ["--no-build"]])
+def test_deploy_leaves_newsdesks_output_marker_off_the_published_branch(site, tmp_path, capsys, how):
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    for args in (["init", "-q", "-b", "main"], ["config", "user.name", "Ed"], ["config", "user.email", "ed@example.org"],
+                 ["add", "-A"], ["commit", "-q", "-m", "Site"], ["remote", "add", "origin", str(remote)]):
+        _git(site, *args)
+    if how:
+        assert cli.main(["build"]) == 0
+    assert cli.main(["deploy", "--dry-run", *how]) == 0
+    assert ".newsdesk-output" not in capsys.readouterr().out
+    assert cli.main(["deploy", *how]) == 0
+    published = _branch_files(remote)
+    assert "index.html" in published and ".nojekyll" in published
+    assert ".newsdesk-output" not in published
+    if how:  # the output folder is still newsdesk's: the next build may replace it
+        assert (site / "output/.newsdesk-output").is_file()
+        assert cli.main(["build"]) == 0
