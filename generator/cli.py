@@ -1,7 +1,7 @@
 """The `newsdesk` command: argument parsing and what the terminal shows; the work is elsewhere.
 
 Exit status: 0 success; 1 the build failed (or content errors under --strict);
-2 bad usage or an invalid config.yaml.
+2 bad usage, an invalid config.yaml, or a content folder that is not there.
 """
 
 from __future__ import annotations

@@ -157,6 +157,8 @@ class Config:
     fetch: FetchConfig = field(default_factory=FetchConfig, metadata={"doc": "How `newsdesk fetch` reads them, see below."})
     root: Path = field(default=Path("."), metadata={"internal": True})
     path: str = field(default="config.yaml", metadata={"internal": True})
+    # Keys the command line gave (--content, --output, --base-url): their messages name the option, not a line.
+    from_options: frozenset[str] = field(default=frozenset(), metadata={"internal": True})
 
     @property
     def base_path(self) -> str:
@@ -222,6 +224,7 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         values["base_url"] = _encoded_path(values["base_url"])
     values["root"] = path.parent.resolve()
     values["path"] = shown
+    values["from_options"] = frozenset(overrides or ())
     config = Config(**values)
     _check_semantics(config, node, shown, problems, set(overrides or ()), given_base_url)
     config = _local_logos(config, node, shown, problems)
@@ -229,6 +232,36 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         where = shown if all(problem.path == shown for problem in problems) else f"{shown} and the command line"
         raise ConfigError(problems, f"{len(problems)} problem(s) in {where}; see newsdesk's docs/configuration.md.")
     return config
+
+
+def check_content_folder(config: Config) -> None:
+    """A content folder that is not there is a setting to correct (exit status 2), said at what gave it:
+    --content, config.yaml's `content_dir` line, or the default."""
+    if config.content_path.is_dir():
+        return
+    shown = config.content_dir.rstrip("/") + "/"
+    if "content_dir" in config.from_options:
+        raise ConfigError(Problem("--content", None, f"content folder {shown} not found",
+                                  "correct the path, or create the folder and put the item files (*.md) in it"))
+    line = _setting_line(config.root / config.path, "content_dir")
+    if line:
+        raise ConfigError(Problem(config.path, line, f"content folder {shown} (`content_dir`) not found",
+                                  f"correct `content_dir` to the folder that has the item files (*.md), or create "
+                                  f"{shown} and put them in it"))
+    raise ConfigError(Problem(config.path, None, f"content folder {shown} not found (no `content_dir` is set, so "
+                              f"it is {shown} next to {config.path})",
+                              f"create {shown} and put the item files (*.md) in it, set `content_dir:` to the folder "
+                              f"that has them, or start from a new site with example items: `newsdesk init DIR`"))
+
+
+def _setting_line(path: Path, key: str) -> int | None:
+    """Line of a top-level `key:` of config.yaml, or None."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, ValueError):
+        return None
+    match = re.search(rf"^{re.escape(key)}[ \t]*:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _site_above(path: Path) -> str:

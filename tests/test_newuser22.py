@@ -53,3 +53,36 @@ def test_deploy_leaves_newsdesks_output_marker_off_the_published_branch(site, tm
     if how:  # the output folder is still newsdesk's: the next build may replace it
         assert (site / "output/.newsdesk-output").is_file()
         assert cli.main(["build"]) == 0
+
+
+# --- 2. a content folder that is not there is a setting to correct: exit 2, at what set it --------------------
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_missing_content_folder_exits_2_at_the_default_it_came_from(site, capsys, command):
+    import shutil
+
+    shutil.rmtree(site / "content")
+    assert cli.main([command]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("config.yaml: content folder content/ not found (no `content_dir` is set, so it is "
+                          "content/ next to config.yaml) (create content/ and put the item files (*.md) in it, set "
+                          "`content_dir:` to the folder that has them, or start from a new site with example items: "
+                          "`newsdesk init DIR`)\n"), err
+    assert "Build failed" not in err and not (site / "output").exists()
+
+
+def test_a_missing_content_folder_is_said_at_config_yamls_content_dir_line(site, capsys):
+    config = site / "config.yaml"
+    config.write_text(config.read_text() + "content_dir: articles\n")
+    line = len(config.read_text().splitlines())
+    assert cli.main(["build"]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"config.yaml:{line}: content folder articles/ (`content_dir`) not found (correct `content_dir` to the folder "
+        "that has the item files (*.md), or create articles/ and put them in it)\n")
+    assert not (site / "output").exists()
+
+
+def test_a_missing_content_folder_given_with_the_option_names_the_option(site, capsys):
+    assert cli.main(["build", "--content", "nowhere"]) == 2
+    assert capsys.readouterr().err.startswith("--content: content folder nowhere/ not found (correct the path, or "
+                                              "create the folder and put the item files (*.md) in it)\n")
