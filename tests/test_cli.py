@@ -134,7 +134,7 @@ def test_a_template_error_exits_1_without_a_traceback(site, capsys):
 def test_strict_turns_content_errors_into_exit_1(site, capsys):
     (site / "content/news/bad.md").write_text("---\ntitle: No date\n---\n")
     assert cli.main(["build", "--strict"]) == 1
-    assert "content/news/bad.md:1: missing `publishedDateTime`" in capsys.readouterr().err
+    assert "content/news/bad.md:3: missing `publishedDateTime`" in capsys.readouterr().err
     assert not (site / "output").exists()
 
 

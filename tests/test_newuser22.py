@@ -86,3 +86,21 @@ def test_a_missing_content_folder_given_with_the_option_names_the_option(site, c
     assert cli.main(["build", "--content", "nowhere"]) == 2
     assert capsys.readouterr().err.startswith("--content: content folder nowhere/ not found (correct the path, or "
                                               "create the folder and put the item files (*.md) in it)\n")
+
+
+# --- 3. a missing date is said where it is to be added --------------------------------------------------------
+
+def test_a_missing_date_is_said_at_the_front_matters_closing_line_with_an_example(site, capsys):
+    (site / "content/news/undated.md").write_text("---\ntitle: No date yet\nauthor: Ed\n---\nThe body.\n")
+    assert cli.main(["build"]) == 0  # the rest of the site builds
+    err = capsys.readouterr().err
+    assert ("error: content/news/undated.md:4: missing `publishedDateTime` (add a line above this closing `---` "
+            "with when the item was published, e.g. `publishedDateTime: 2026-11-22T08:00:00Z`) [left out]") in err
+    assert (site / "output/index.html").is_file()
+    # what the hint says to add, added where it says, is an item of the site
+    lines = (site / "content/news/undated.md").read_text().splitlines()
+    lines.insert(3, "publishedDateTime: 2026-11-21T08:00:00Z")
+    (site / "content/news/undated.md").write_text("\n".join(lines) + "\n")
+    assert cli.main(["build"]) == 0
+    assert "error:" not in capsys.readouterr().err
+    assert "No date yet" in (site / "output/index.html").read_text()
