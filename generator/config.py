@@ -37,6 +37,17 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _SafeLoader
 
 
+_PACKAGE_THEMES = Path(__file__).parent / "themes"  # where a wheel install puts them
+_SOURCE_THEMES = Path(__file__).parent.parent / "themes"  # a source checkout
+
+
+def bundled_theme_dir(name: str) -> Path | None:
+    for base in (_PACKAGE_THEMES, _SOURCE_THEMES):
+        if (base / name / "templates").is_dir():
+            return base / name
+    return None
+
+
 def _opt(default, doc: str):
     if isinstance(default, (list, tuple)):
         return field(default_factory=lambda: tuple(default), metadata={"doc": doc})
@@ -588,6 +599,7 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
             problems.append(Problem(path, _item_line(node, "providers", index), f"`providers[{index}]` has no domain",
                                     "give it the `domain:` its items name, such as example.com"))
     _check_sources(config, node, path, problems)
+    _check_theme(config, node, path, problems)
     if config.picture_resizer:
         problem = resizer_problem(config.picture_resizer)
         if problem:
@@ -596,6 +608,21 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
     # (GitHub Pages reads CNAME as one host name: a URL, a space or a second line in it breaks the custom domain)
     if config.cname and not re.fullmatch(r"[\w-]+(\.[\w-]+)+", config.cname.strip()):
         problems.append(Problem(path, _key_line(node, "cname"), "`cname` must be a bare domain such as news.example.com"))
+
+
+def _check_theme(config: Config, node, path: str, problems: list[Problem]) -> None:
+    """A theme that is neither the site's folder nor bundled is a typo (`theme: my-thme`): said rather than
+    building with the bundled default as if the name were right."""
+    themes = config.root / "themes"
+    if (themes / config.theme).is_dir() or bundled_theme_dir(config.theme) is not None:
+        return
+    folders = sorted(p.name for p in themes.glob("*") if p.is_dir()) if themes.is_dir() else []
+    close = ([name for name in folders if name.lower() == config.theme.lower()]  # `theme: Paper`, themes/paper/
+             or difflib.get_close_matches(config.theme, folders, 1, 0.6))
+    problems.append(Problem(path, _key_line(node, "theme"), f"theme {config.theme!r} not found"
+                            + (f": themes/ has {', '.join(folders)}" if folders else ""),
+                            f"set `theme: {close[0]}`" if close else
+                            f"create themes/{config.theme}/templates/ or set `theme: default`"))
 
 
 SAME_PROVIDER = ("join", "apart")

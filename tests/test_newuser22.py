@@ -104,3 +104,25 @@ def test_a_missing_date_is_said_at_the_front_matters_closing_line_with_an_exampl
     assert cli.main(["build"]) == 0
     assert "error:" not in capsys.readouterr().err
     assert "No date yet" in (site / "output/index.html").read_text()
+
+
+# --- 5. a misspelt theme is one of config.yaml's problems, found as config.yaml is read ------------------------
+
+def test_a_misspelt_theme_is_reported_with_config_yamls_other_problems(site, capsys):
+    from generator.config import load_config
+    from generator.errors import ConfigError
+
+    (site / "themes/default/templates").mkdir(parents=True)
+    config = site / "config.yaml"
+    config.write_text(config.read_text() + "items_per_page: 0\ntheme: defualt\n")
+    lines = config.read_text().splitlines()
+    assert cli.main(["build"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    # one run says both, at their lines (the theme was said only once the other was fixed)
+    assert err == [f"config.yaml:{lines.index('items_per_page: 0') + 1}: `items_per_page` must be at least 1",
+                   f"config.yaml:{lines.index('theme: defualt') + 1}: theme 'defualt' not found: themes/ has default "
+                   "(set `theme: default`)",
+                   "2 problem(s) in config.yaml; " + err[-1].split("; ", 1)[1]]
+    with pytest.raises(ConfigError, match="theme 'defualt' not found"):
+        load_config(config)  # what reads config.yaml says it, as of any of its keys
+    assert not (site / "output").exists()
