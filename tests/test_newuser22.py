@@ -126,3 +126,44 @@ def test_a_misspelt_theme_is_reported_with_config_yamls_other_problems(site, cap
     with pytest.raises(ConfigError, match="theme 'defualt' not found"):
         load_config(config)  # what reads config.yaml says it, as of any of its keys
     assert not (site / "output").exists()
+
+
+# --- 6. a theme's macro recursing through topics nested thousands deep -----------------------------------------
+
+RECURSIVE_ENTRY = """\
+{% macro tree(slug) -%}
+<li>{{ topics[slug].name }}
+{%- if topics[slug].children %}<ul>{% for child in topics[slug].children %}{{ tree(child) }}{% endfor %}</ul>{% endif %}</li>
+{%- endmacro %}
+<li class="tile"><h2>{{ topic.name }}</h2><ul>{{ tree(topic.slug) }}</ul></li>
+"""
+
+
+@pytest.mark.parametrize("depth, commands", [
+    (600, [["build", "--workers", "1"]]),  # past Python's limit already
+    pytest.param(5000, [["build", "--workers", "1"], ["build"], ["check"]], marks=pytest.mark.slow),
+])
+def test_a_macro_recursing_through_deep_topics_is_an_error_at_its_call_with_what_to_use(site, capsys, depth, commands):
+    assert cli.main(["build", "--workers", "1"]) == 0
+    before = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
+    assert before
+    capsys.readouterr()
+    config = site / "config.yaml"
+    chain = "".join(f"  - name: T{n}\n    parent: T{n - 1}\n" for n in range(1, depth))
+    config.write_text(config.read_text() + "topics:\n  - name: T0\n" + chain)
+    entry = site / "themes/default/templates/partials/topic_entry.html"
+    entry.parent.mkdir(parents=True)
+    entry.write_text(RECURSIVE_ENTRY)
+    for command in commands:
+        assert cli.main(command) == 1
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and "RecursionError" not in err
+        first = err.splitlines()[0]
+        # at the line that calls the macro again, every time (where Python's limit stops it varies)
+        assert first == ("themes/default/templates/partials/topic_entry.html:3: the template recurses too deeply "
+                         "while rendering topics/index.html (recursing through `children` fails on topics nested "
+                         "thousands deep: loop over a flat list instead, as the default theme's "
+                         "partials/topic_entry.html does over `descendants` (of topics.html), with each topic's "
+                         "`depth` for its indent)"), first
+    # the previous site is still there, whole
+    assert {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()} == before

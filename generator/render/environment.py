@@ -10,6 +10,7 @@ Autoescaping is on for every template: content text is never trusted as HTML.
 
 from __future__ import annotations
 
+import collections
 import difflib
 import json
 import logging
@@ -317,6 +318,13 @@ def render_page(env: jinja2.Environment, page: Page) -> str:
                                  "fix the template"))
     except jinja2.TemplateNotFound as exc:
         raise BuildError(_not_found(env, page, exc)) from exc
+    except RecursionError as exc:  # a macro calling itself for each level of something nested thousands deep
+        name, line = _recursing_frame(exc)
+        raise BuildError(Problem(name or page.template, line, f"the template recurses too deeply while rendering "
+                                 f"{page.output}", "recursing through `children` fails on topics nested thousands "
+                                 "deep: loop over a flat list instead, as the default theme's partials/topic_entry.html "
+                                 "does over `descendants` (of topics.html), with each topic's `depth` for its indent"
+                                 )) from None
     except Exception as exc:  # an error inside a template: report where, not a traceback
         name, line = _template_frame(exc)
         raise BuildError(Problem(name or page.template, line, f"error while rendering {page.output}: {exc}",
@@ -347,6 +355,22 @@ def _short(filename: str) -> str:
     except ValueError:
         parts = path.parts
         return "/".join(parts[parts.index("themes"):]) if "themes" in parts else path.as_posix()
+
+
+def _recursing_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    """The template line that called itself over and over: the one most often in the traceback (where the
+    recursion happened to stop, the innermost line, differs from one build to the next)."""
+    seen: collections.Counter = collections.Counter()
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml")):
+            seen[(filename, tb.tb_lineno)] += 1
+        tb = tb.tb_next
+    if not seen:
+        return None, None
+    (filename, line), _ = seen.most_common(1)[0]
+    return _short(filename), line
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
