@@ -241,7 +241,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     config = _local_logos(config, node, shown, problems)
     if problems:
         where = shown if all(problem.path == shown for problem in problems) else f"{shown} and the command line"
-        raise ConfigError(problems, f"{len(problems)} problem(s) in {where}; see newsdesk's docs/configuration.md.")
+        raise ConfigError(problems, f"{len(problems)} problem(s) in {where}; `newsdesk check --help` lists "
+                                    "every key of config.yaml.")
     return config
 
 

@@ -167,3 +167,80 @@ def test_a_macro_recursing_through_deep_topics_is_an_error_at_its_call_with_what
                          "`depth` for its indent)"), first
     # the previous site is still there, whole
     assert {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()} == before
+
+
+# --- 4. hints point at what a copy installed with pip has: `newsdesk COMMAND --help` ---------------------------
+
+def _help(capsys, command: str) -> str:
+    with pytest.raises(SystemExit) as caught:
+        cli.main([command, "--help"])
+    assert caught.value.code == 0
+    return capsys.readouterr().out
+
+
+def _indented_block(text: str, first: str) -> str:
+    """The example in a help text that starts with the line `first` (indented), as YAML without its indent."""
+    lines = text.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.strip() == first)
+    block = []
+    for line in lines[start:]:
+        if not line.startswith("  "):
+            break
+        block.append(line[2:])
+    return "\n".join(block) + "\n"
+
+
+def test_a_config_error_points_at_check_help_which_lists_every_key(site, capsys):
+    import dataclasses
+
+    from generator.config import Config
+
+    config = site / "config.yaml"
+    config.write_text(config.read_text() + "items_per_pgae: 10\n")
+    assert cli.main(["build"]) == 2
+    err = capsys.readouterr().err
+    assert "docs/" not in err
+    assert err.splitlines()[-1] == "1 problem(s) in config.yaml; `newsdesk check --help` lists every key of config.yaml."
+    shown = _help(capsys, "check")
+    keys = [f.name for f in dataclasses.fields(Config) if not f.metadata.get("internal")]
+    assert keys and all(f"\n  {key}: " in shown for key in keys)
+    assert "\n    half_life_hours: " in shown and "\n    threshold: " in shown  # ranking's, stories' own keys
+
+
+def test_an_empty_content_folder_points_at_check_help_which_shows_an_item(site, tmp_path, capsys):
+    (site / "content/news/one.md").unlink()
+    assert cli.main(["build"]) == 0
+    err = capsys.readouterr().err
+    assert "docs/" not in err and "(`newsdesk check --help` shows an item's format)" in err
+    example = _indented_block(_help(capsys, "check"), "---")
+    (site / "content/news/pasted.md").write_text(example)  # the item the help shows, pasted: an item of the site
+    assert cli.main(["build"]) == 0
+    assert "error" not in capsys.readouterr().err
+    assert "Central bank holds rates" in (site / "output/index.html").read_text()
+
+
+def test_fetch_without_sources_points_at_fetch_help_whose_example_is_valid(site, capsys):
+    from generator.config import load_config
+
+    assert cli.main(["fetch"]) == 2
+    err = capsys.readouterr().err
+    assert err == "config.yaml: no `sources:` to fetch (add feed URLs, one `- URL` per line: `newsdesk fetch --help` " \
+                  "shows how)\n"
+    example = _indented_block(_help(capsys, "fetch"), "sources:")
+    config = site / "config.yaml"
+    config.write_text(config.read_text() + example.replace("opml: feeds.opml", "folder: feeds"))
+    loaded = load_config(config)  # (not fetched: no HTTP leaves this computer in the tests)
+    assert [source.url for source in loaded.sources] == ["https://provider.example/feed.xml",
+                                                         "https://example.org/feed.json"]
+
+
+def test_what_init_writes_points_at_help_not_at_a_docs_folder(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "fresh", "--github-actions", "--install", "newsdesk", "--fetch-schedule", "17 * * * *"]) == 0
+    said = capsys.readouterr()
+    written = [p for p in (tmp_path / "fresh").rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml", ".md")]
+    assert len(written) >= 3
+    for text in [said.out, said.err] + [p.read_text() for p in written]:
+        assert "docs/" not in text
+    assert "`newsdesk fetch --help` shows how" in said.err
+    assert "`newsdesk check --help` describes every key" in (tmp_path / "fresh/config.yaml").read_text()

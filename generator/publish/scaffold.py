@@ -9,7 +9,7 @@ from generator.build.cache import CACHE_DIR
 from generator.errors import ConfigError, Problem
 
 CONFIG = """\
-# newsdesk site configuration; every key is described in newsdesk's docs/configuration.md.
+# newsdesk site configuration; `newsdesk check --help` describes every key.
 title: "My news site"
 description: "News worth reading, collected from around the web."
 base_url: "https://example.github.io/my-news/"   # where the site will be published
@@ -19,7 +19,7 @@ items_per_page: 20
 ranking:
   half_life_hours: 36
 # Items link full-size pictures from other sites; an image resizing service sends phones small copies
-# ("Pictures" in docs/configuration.md; choose one whose terms and privacy suit your site):
+# (`picture_resizer` in `newsdesk check --help`; choose one whose terms and privacy suit your site):
 # picture_resizer: "https://wsrv.nl/?url={url}&w={width}"
 topics:
   - name: Technology

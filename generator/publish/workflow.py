@@ -92,7 +92,7 @@ _NO_SCHEDULE = """\
 """
 
 _SCHEDULE = """\
-  schedule:  # in UTC; GitHub may start a run late, or skip it when busy (see newsdesk's docs/fetch.md)
+  schedule:  # in UTC; GitHub may start a run late, or skip it when busy
     - cron: __CRON__
 """
 
