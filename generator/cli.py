@@ -80,7 +80,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsdesk", description="Build a static news site from Markdown items.")
+    parser = argparse.ArgumentParser(prog="newsdesk", description="Build a static news site from Markdown items.",
+                                     epilog="Each command has its own --help: `newsdesk check --help` also shows an "
+                                            "item file's fields and every key of config.yaml, `newsdesk fetch --help` "
+                                            "how to list feeds.")
     parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -244,3 +244,14 @@ def test_what_init_writes_points_at_help_not_at_a_docs_folder(tmp_path, monkeypa
         assert "docs/" not in text
     assert "`newsdesk fetch --help` shows how" in said.err
     assert "`newsdesk check --help` describes every key" in (tmp_path / "fresh/config.yaml").read_text()
+
+
+def test_inits_theme_readme_names_where_the_bundled_theme_to_copy_from_is(tmp_path, monkeypatch, capsys):
+    # "copy a template from newsdesk's themes/default/templates/": a copy installed with pip has no such folder
+    # of its own; the theme is inside the installed package
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "fresh"]) == 0
+    readme = (tmp_path / "fresh/themes/default/README.txt").read_text()
+    where = Path(readme.strip().splitlines()[-1].strip())
+    assert where.is_absolute() and (where / "templates/base.html").is_file(), readme
+    assert (where / "static/css/site.css").is_file()
