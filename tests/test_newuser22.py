@@ -255,3 +255,12 @@ def test_inits_theme_readme_names_where_the_bundled_theme_to_copy_from_is(tmp_pa
     where = Path(readme.strip().splitlines()[-1].strip())
     assert where.is_absolute() and (where / "templates/base.html").is_file(), readme
     assert (where / "static/css/site.css").is_file()
+
+
+def test_serve_with_no_content_folder_stops_at_once_as_build_does(site, capsys):
+    import shutil
+
+    shutil.rmtree(site / "content")
+    assert cli.main(["serve", "--port", "0"]) == 2  # (it served an empty output with the error, on and on)
+    assert capsys.readouterr().err.startswith("config.yaml: content folder content/ not found")
+    assert not (site / "output").exists()
