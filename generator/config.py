@@ -199,13 +199,22 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     """Read and validate config.yaml; raise ConfigError with every problem found."""
     path = Path(path)
     shown = path.name
+    if path.is_dir():  # `--config my-site`: the site's folder, not its file
+        inside = path / "config.yaml"
+        raise ConfigError(Problem(str(path), None, "is a folder, not a config file",
+                                  f"pass --config {inside}" if inside.is_file() else _site_above(inside) or
+                                  f"it has no config.yaml: pass the site's config file with --config, or create a site "
+                                  f"there with `newsdesk init {path}`"))
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         # (`--config news.yml` that is not there: say so, not that config.yaml is missing)
+        beside = path.parent / "config.yaml"
         raise ConfigError(Problem(str(path), None, "no config.yaml here" if path.name == "config.yaml" else "no such file",
-                                  _site_above(path) or "run newsdesk in the site folder, pass --config PATH, or create "
-                                                       "a site with `newsdesk init DIR`"))
+                                  _site_above(path) or (f"{beside} is there: pass --config {beside}"
+                                                        if path.name != "config.yaml" and beside.is_file() else
+                                                        "run newsdesk in the site folder, pass --config PATH, or "
+                                                        "create a site with `newsdesk init DIR`")))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(Problem(shown, None, f"cannot read the file: {exc}", "save it as UTF-8 text"))
     try:

@@ -264,3 +264,20 @@ def test_serve_with_no_content_folder_stops_at_once_as_build_does(site, capsys):
     assert cli.main(["serve", "--port", "0"]) == 2  # (it served an empty output with the error, on and on)
     assert capsys.readouterr().err.startswith("config.yaml: content folder content/ not found")
     assert not (site / "output").exists()
+
+
+# --- found walking the docs: --config given the site's folder, or a file name off by its extension ---------------
+
+def test_config_given_the_sites_folder_says_to_pass_its_config_file(site, monkeypatch, capsys):
+    monkeypatch.chdir(site.parent)
+    assert cli.main(["build", "--config", "site"]) == 2
+    # (it said "cannot read the file: [Errno 21] Is a directory: 'site' (save it as UTF-8 text)")
+    assert capsys.readouterr().err == "site: is a folder, not a config file (pass --config site/config.yaml)\n"
+    assert cli.main(["check", "--config", "site/config.yml"]) == 2
+    assert capsys.readouterr().err == ("site/config.yml: no such file (site/config.yaml is there: pass --config "
+                                       "site/config.yaml)\n")
+    (site.parent / "empty").mkdir()
+    assert cli.main(["build", "--config", "empty"]) == 2
+    assert capsys.readouterr().err == ("empty: is a folder, not a config file (it has no config.yaml: pass the site's "
+                                       "config file with --config, or create a site there with `newsdesk init empty`)\n")
+    assert not (site / "output").exists()
