@@ -281,3 +281,15 @@ def test_config_given_the_sites_folder_says_to_pass_its_config_file(site, monkey
     assert capsys.readouterr().err == ("empty: is a folder, not a config file (it has no config.yaml: pass the site's "
                                        "config file with --config, or create a site there with `newsdesk init empty`)\n")
     assert not (site / "output").exists()
+
+
+@pytest.mark.parametrize("line, said", [
+    ("date: 2026-11-21", "`date` is not read (rename `date` to `publishedDateTime`)"),  # Hugo's, Jekyll's name
+    ("pubDate: Sat, 21 Nov 2026 08:00:00 GMT", "`pubDate` is not read (rename `pubDate` to `publishedDateTime`)"),
+    ("published: 2026-11-21", "`published` says only whether the item is shown (true or false) (rename `published` "
+                              "to `publishedDateTime`)"),
+])
+def test_a_date_under_another_name_is_said_at_its_line_with_the_name_to_use(site, capsys, line, said):
+    (site / "content/news/dated.md").write_text(f"---\ntitle: Dated elsewhere\n{line}\n---\nThe body.\n")
+    assert cli.main(["build"]) == 0
+    assert f"error: content/news/dated.md:3: missing `publishedDateTime`: {said} [left out]" in capsys.readouterr().err

@@ -807,6 +807,10 @@ def type_label(kind: str) -> str:
     return kind.capitalize() if _LABEL_WORDS.fullmatch(kind) else "Other"
 
 
+_OTHER_DATE_KEYS = ("date", "pubDate", "publishDate", "publishedDate", "published_date", "publishedAt",
+                    "published_at", "datePublished")
+
+
 def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
     """The item's date in UTC; a missing or unusable one is an error (its page's path needs it)."""
     value = meta.get(key)
@@ -814,8 +818,15 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
         if key in meta:  # (`publishedDateTime:` with nothing after it: said at its line)
             notes.error(key, f"`{key}` is empty", "write the date, as 2026-11-22T08:00:00Z")
         else:
-            notes.error(None, f"missing `{key}`", f"add a line above this closing `---` with when the item was "
-                                                  f"published, e.g. `{key}: 2026-11-22T08:00:00Z`")
+            other = next((name for name in _OTHER_DATE_KEYS if name in meta), None)
+            if isinstance(meta.get("published"), (date, datetime)):  # `published: 2026-01-10`: true or false only
+                notes.error("published", f"missing `{key}`: `published` says only whether the item is shown (true "
+                            f"or false)", f"rename `published` to `{key}`")
+            elif other:  # (Hugo's and Jekyll's `date:`, a crawler's `pubDate`: newsdesk reads one name only)
+                notes.error(other, f"missing `{key}`: `{other}` is not read", f"rename `{other}` to `{key}`")
+            else:
+                notes.error(None, f"missing `{key}`", f"add a line above this closing `---` with when the item was "
+                                                      f"published, e.g. `{key}: 2026-11-22T08:00:00Z`")
     else:
         try:
             return _to_utc(value, config, key)
