@@ -293,3 +293,17 @@ def test_a_date_under_another_name_is_said_at_its_line_with_the_name_to_use(site
     (site / "content/news/dated.md").write_text(f"---\ntitle: Dated elsewhere\n{line}\n---\nThe body.\n")
     assert cli.main(["build"]) == 0
     assert f"error: content/news/dated.md:3: missing `publishedDateTime`: {said} [left out]" in capsys.readouterr().err
+
+
+def test_the_actions_workflow_publishes_the_output_without_newsdesks_marker(tmp_path, monkeypatch, capsys):
+    # upload-pages-artifact v3 put every file of the output into the Pages artifact, the marker too; from v4 on
+    # it leaves out dot files (deploy-pages runs no Jekyll: .nojekyll is not needed there)
+    import re
+
+    import yaml
+
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "fresh", "--github-actions", "--install", "newsdesk==0.1.0"]) == 0
+    steps = yaml.safe_load((tmp_path / "fresh/.github/workflows/pages.yml").read_text())["jobs"]["build"]["steps"]
+    (upload,) = [step["uses"] for step in steps if "upload-pages-artifact" in step.get("uses", "")]
+    assert int(re.fullmatch(r"actions/upload-pages-artifact@v(\d+)", upload).group(1)) >= 4

@@ -69,7 +69,8 @@ __FETCH__      # base_url comes from Pages itself (https://USER.github.io/REPO o
       # so links are right wherever the site is served.
       - name: Build
         run: newsdesk build --strict --base-url "${{ steps.pages.outputs.base_url }}/"
-      - uses: actions/upload-pages-artifact@v3
+      # v4 on leaves out dot files: newsdesk's output marker (.newsdesk-output) is not published.
+      - uses: actions/upload-pages-artifact@v4
         with:
           path: __OUTPUT__
 
