@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import re
+import shlex
 import sys
 import time
 from dataclasses import replace
@@ -358,7 +359,7 @@ def _init(args) -> int:
         created = create_site(target)
         here = target.resolve() == Path.cwd().resolve()
         print(f"Created a new site in {target} ({len(created)} files). Next:\n  "
-              + ("" if here else f"cd {target} && ") + "newsdesk build")
+              + ("" if here else f"cd {shlex.quote(str(target))} && ") + "newsdesk build")  # (quoted, to paste)
         outer = enclosing_repository(target)
         if outer:  # nested without a word, the site would be committed to, and deployed from, someone else's repository
             print(f"note: {target} is inside the git repository {outer}, so the site is part of that repository: "

@@ -307,3 +307,13 @@ def test_the_actions_workflow_publishes_the_output_without_newsdesks_marker(tmp_
     steps = yaml.safe_load((tmp_path / "fresh/.github/workflows/pages.yml").read_text())["jobs"]["build"]["steps"]
     (upload,) = [step["uses"] for step in steps if "upload-pages-artifact" in step.get("uses", "")]
     assert int(re.fullmatch(r"actions/upload-pages-artifact@v(\d+)", upload).group(1)) >= 4
+
+
+def test_inits_next_step_can_be_pasted_for_a_folder_with_a_space(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "My News"]) == 0
+    line = capsys.readouterr().out.splitlines()[-1]
+    assert line == "  cd 'My News' && newsdesk build"  # (`cd My News` goes nowhere: two words)
+    done = subprocess.run(["sh", "-c", line.strip().replace("newsdesk build", "pwd")], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == str((tmp_path / "My News").resolve())
