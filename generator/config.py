@@ -15,6 +15,7 @@ import logging
 import math
 import os
 import re
+import shlex
 import string
 import typing
 from dataclasses import dataclass, field
@@ -202,16 +203,16 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     if path.is_dir():  # `--config my-site`: the site's folder, not its file
         inside = path / "config.yaml"
         raise ConfigError(Problem(str(path), None, "is a folder, not a config file",
-                                  f"pass --config {inside}" if inside.is_file() else _site_above(inside) or
+                                  f"pass --config {_word(inside)}" if inside.is_file() else _site_above(inside) or
                                   f"it has no config.yaml: pass the site's config file with --config, or create a site "
-                                  f"there with `newsdesk init {path}`"))
+                                  f"there with `newsdesk init {_word(path)}`"))
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         # (`--config news.yml` that is not there: say so, not that config.yaml is missing)
         beside = path.parent / "config.yaml"
         raise ConfigError(Problem(str(path), None, "no config.yaml here" if path.name == "config.yaml" else "no such file",
-                                  _site_above(path) or (f"{beside} is there: pass --config {beside}"
+                                  _site_above(path) or (f"{beside} is there: pass --config {_word(beside)}"
                                                         if path.name != "config.yaml" and beside.is_file() else
                                                         "run newsdesk in the site folder, pass --config PATH, or "
                                                         "create a site with `newsdesk init DIR`")))
@@ -285,6 +286,11 @@ def _setting_line(path: Path, key: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+def _word(path) -> str:
+    """A path as one word of a command to paste into a shell (quoted when it holds a space)."""
+    return shlex.quote(str(path))
+
+
 def _site_above(path: Path) -> str:
     """The hint for a config.yaml that is not here when a folder above holds one: the command was run in a
     folder of the site (content/news/), not in the site's own folder."""
@@ -294,7 +300,8 @@ def _site_above(path: Path) -> str:
     for parent in folder.parents:
         if (parent / "config.yaml").is_file():
             return (f"{parent}, a folder above, has one: run newsdesk in the site's folder after "
-                    f"`cd {os.path.relpath(parent)}`, or pass --config {os.path.relpath(parent / 'config.yaml')}")
+                    f"`cd {_word(os.path.relpath(parent))}`, or pass --config "
+                    f"{_word(os.path.relpath(parent / 'config.yaml'))}")
     return ""
 
 

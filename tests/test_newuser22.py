@@ -317,3 +317,13 @@ def test_inits_next_step_can_be_pasted_for_a_folder_with_a_space(tmp_path, monke
     done = subprocess.run(["sh", "-c", line.strip().replace("newsdesk build", "pwd")], cwd=tmp_path,
                           capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.strip() == str((tmp_path / "My News").resolve())
+
+
+def test_config_hints_quote_a_site_folder_with_a_space(tmp_path, monkeypatch, capsys):
+    root = make_site(tmp_path / "My News", {"content/news/one.md": item("One")})
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["build", "--config", "My News"]) == 2
+    assert capsys.readouterr().err == "My News: is a folder, not a config file (pass --config 'My News/config.yaml')\n"
+    monkeypatch.chdir(root / "content")
+    assert cli.main(["check"]) == 2
+    assert "after `cd ..`, or pass --config ../config.yaml)" in capsys.readouterr().err
