@@ -316,8 +316,8 @@ def _note_empty(config, result) -> None:
     if result.items or result.site.problems or result.site.model.withheld:
         return
     print(f"note: {os.path.relpath(config.content_path)}/: the content folder has no items (files ending in .md): "
-          f"put them there (`newsdesk check --help` shows an item's format), or name the folder that has them with `content_dir` in "
-          f"config.yaml or --content", file=sys.stderr)
+          f"put them there (`newsdesk check --help` shows an item's format), or name the folder that has them with "
+          f"`content_dir` in config.yaml or --content", file=sys.stderr)
 
 
 def _check(args) -> int:
@@ -397,8 +397,8 @@ def _fetch(args) -> int:
     if args.content:
         config = replace(config, content_dir=os.path.relpath(Path.cwd() / args.content, config.root))
     if not config.sources and not config.fetch.opml:
-        print(f"{config.path}: no `sources:` to fetch (add feed URLs, one `- URL` per line: `newsdesk fetch --help` shows how)",
-              file=sys.stderr)
+        print(f"{config.path}: no `sources:` to fetch (add feed URLs, one `- URL` per line: `newsdesk fetch --help` "
+              f"shows how)", file=sys.stderr)
         return 2
     progress = Progress(sys.stderr) if sys.stderr.isatty() else None  # on a terminal only: logs get the summary
     report = fetch(config, build_time(config, os.environ), progress=progress)
