@@ -456,7 +456,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         values["featured_html"] = absolute_addresses(sanitize(without_player(featured)), base)
         values["media_file"], values["media_kind"] = media_file(values["featured_html"])
     slug_text = _text(meta, "slug", notes, written=written)
-    errors, warnings = notes.problems(config.root, source.path)
+    errors, warnings = notes.problems(config.root, source.path, source.body_line - 1)
     warnings += tuple(Problem(source.path, again, f"`{key}` is given twice, also on line {first}: the last one is used",
                               "remove the one you do not mean") for key, first, again in source.twice)
     if errors:
@@ -506,14 +506,15 @@ class _Notes:
     def warn(self, key: str | tuple | None, message: str, hint: str = "") -> None:
         self.warnings.append((key, message, hint))
 
-    def problems(self, root, path: str) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+    def problems(self, root, path: str, end: int = 1) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+        """`end`: the line of the front matter's closing `---`, where a missing key (key None) is to be added."""
         if not self.errors and not self.warnings:
             return (), ()
         # ("related: quality" is on the line of `related:`; a key (`provider`, `domian`) on the line of `domian:`)
         def where(key):
             return key if isinstance(key, tuple) else key.split(":")[0]
         lines = key_lines(root, path, {where(key) for key, _, _ in self.errors + self.warnings if key})
-        return tuple(tuple(Problem(path, lines.get(where(key)) or 1 if key else 1, message, hint)
+        return tuple(tuple(Problem(path, lines.get(where(key)) or 1 if key else end, message, hint)
                            for key, message, hint in notes) for notes in (self.errors, self.warnings))
 
 
@@ -702,7 +703,8 @@ def _text(meta: dict, key: str, notes: _Notes, required: bool = False, plain: bo
         notes.warn(key, f"`{key}` was read as {text}, not as text", "put the value in quotes")
     if not text and required:
         if key not in meta:  # (`title:` with nothing after it is there, and empty: said at its line)
-            notes.error(None, f"missing `{key}`", f"add a line `{key}: ...` to the front matter")
+            notes.error(None, f"missing `{key}`", f"add a line above this closing `---` with the item's {key}, e.g. "
+                                                  f"`{key}: Central bank holds rates`")
         else:
             notes.error(key, f"`{key}` is empty", f"write the {key} as text")
     return _capped(text, key, notes) if plain else text
@@ -812,6 +814,10 @@ def type_label(kind: str) -> str:
     return kind.capitalize() if _LABEL_WORDS.fullmatch(kind) else "Other"
 
 
+_OTHER_DATE_KEYS = ("date", "pubDate", "publishDate", "publishedDate", "published_date", "publishedAt",
+                    "published_at", "datePublished")
+
+
 def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
     """The item's date in UTC; a missing or unusable one is an error (its page's path needs it)."""
     value = meta.get(key)
@@ -819,7 +825,15 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
         if key in meta:  # (`publishedDateTime:` with nothing after it: said at its line)
             notes.error(key, f"`{key}` is empty", "write the date, as 2026-11-22T08:00:00Z")
         else:
-            notes.error(None, f"missing `{key}`", f"add `{key}: 2026-11-22T08:00:00Z`")
+            other = next((name for name in _OTHER_DATE_KEYS if name in meta), None)
+            if isinstance(meta.get("published"), (date, datetime)):  # `published: 2026-01-10`: true or false only
+                notes.error("published", f"missing `{key}`: `published` says only whether the item is shown (true "
+                            f"or false)", f"rename `published` to `{key}`")
+            elif other:  # (Hugo's and Jekyll's `date:`, a crawler's `pubDate`: newsdesk reads one name only)
+                notes.error(other, f"missing `{key}`: `{other}` is not read", f"rename `{other}` to `{key}`")
+            else:
+                notes.error(None, f"missing `{key}`", f"add a line above this closing `---` with when the item was "
+                                                      f"published, e.g. `{key}: 2026-11-22T08:00:00Z`")
     else:
         try:
             return _to_utc(value, config, key)
