@@ -90,6 +90,15 @@ def make_site(root: Path, files: dict[str, str], config: str = BASIC_CONFIG) -> 
     return root
 
 
+def feed_site(root: Path, sources: str, settings: str = "", fetch: str = "", files: dict | None = None) -> Path:
+    """A site for `newsdesk fetch`: config.yaml with `sources` (its lines under `sources:`), trying each feed
+    once for two seconds; `settings`: more top-level lines (topics, data_dir...), `fetch`: more lines under
+    `fetch:`."""
+    config = ('title: Fetched News\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n' + settings
+              + "fetch:\n  timeout: 2\n  retries: 0\n" + fetch + "sources:\n" + sources)
+    return make_site(root, files or {}, config)
+
+
 def build_site(root: Path):
     """Build the site at root; return (config, BuildResult)."""
     from generator.build.pipeline import BuildOptions, build

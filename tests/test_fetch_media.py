@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import make_site
+from conftest import feed_site, make_site
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -70,16 +70,7 @@ def server():
 
 
 def _site(root: Path, server: FeedServer) -> Path:
-    config = textwrap.dedent("""\
-        title: Listen
-        base_url: https://example.org/
-        now: "2026-11-22T12:00:00Z"
-        fetch:
-          timeout: 2
-          retries: 0
-        sources:
-        """) + "".join(f"  - {server.url(path)}\n" for path in ("/podcast.xml", "/media.xml", "/feed.json"))
-    return make_site(root, {}, config)
+    return feed_site(root, "".join(f"  - {server.url(path)}\n" for path in ("/podcast.xml", "/media.xml", "/feed.json")))
 
 
 def _fetched(site: Path) -> dict[str, dict]:

@@ -3,13 +3,12 @@ from a real HTTP server on 127.0.0.1: each item's provider is its publisher, not
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import make_site
+from conftest import feed_site
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -49,15 +48,7 @@ def server():
 
 
 def _fetch(root: Path, server: FeedServer, sources: str, capsys) -> dict[str, dict]:
-    site = make_site(root, {}, textwrap.dedent("""\
-        title: Aggregated
-        base_url: https://example.org/
-        now: "2026-11-22T12:00:00Z"
-        fetch:
-          timeout: 2
-          retries: 0
-        sources:
-        """) + sources.format(url=server.url("").rstrip("/")))
+    site = feed_site(root, sources.format(url=server.url("").rstrip("/")))
     assert main(["fetch", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
     found = {}
     for path in sorted((site / "content" / "fetched").rglob("*.md")):

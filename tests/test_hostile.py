@@ -8,13 +8,12 @@ browser), or the files fetch writes as the build reads them.
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import build_site, make_site
+from conftest import build_site, feed_site, make_site
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -26,16 +25,7 @@ def server():
 
 
 def fetch_site(root: Path, server: FeedServer, paths) -> Path:
-    config = textwrap.dedent("""\
-        title: Fetched News
-        base_url: https://example.org/
-        now: "2026-11-22T12:00:00Z"
-        fetch:
-          timeout: 2
-          retries: 0
-        sources:
-        """) + "".join(f"  - {server.url(path)}\n" for path in paths)
-    return make_site(root, {}, config)
+    return feed_site(root, "".join(f"  - {server.url(path)}\n" for path in paths))
 
 
 def fetched_titles(site: Path) -> list[str]:

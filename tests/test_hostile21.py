@@ -8,13 +8,12 @@ the site built from them, and the messages.
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import build_site, item, make_site
+from conftest import build_site, feed_site, item, make_site
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -26,16 +25,7 @@ def server():
 
 
 def fetch_site(root: Path, server: FeedServer, paths, extra: str = "") -> Path:
-    config = textwrap.dedent("""\
-        title: Fetched News
-        base_url: https://example.org/
-        now: "2026-11-22T12:00:00Z"
-        topics: [AI, Science]
-        fetch:
-          timeout: 2
-          retries: 0
-        """) + extra + "sources:\n" + "".join(f"  - {server.url(path)}\n" for path in paths)
-    return make_site(root, {}, config)
+    return feed_site(root, "".join(f"  - {server.url(path)}\n" for path in paths), "topics: [AI, Science]\n", extra)
 
 
 def fetched(site: Path) -> dict[str, dict]:
