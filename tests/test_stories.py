@@ -223,6 +223,29 @@ def test_apart_keeps_a_providers_look_alike_series_apart():
     assert all(apart[f"stars-{sign}"] == {f"stars-{sign}"} for sign in ("aries", "taurus", "gemini"))
 
 
+SHOW_NOTES = ("Thanks for listening to The Rate Hour. Subscribe on Apple Podcasts or Spotify, send questions to "
+              "hello@ratehour.example, and try our sponsor Contoso Savings free for thirty days.")
+
+
+def test_a_shows_episodes_are_not_one_story_by_their_repeated_notes():
+    # A podcast's (or a video channel's) descriptions repeat from one episode to the next: alike enough to
+    # join by text, but each episode is news of its own.
+    episodes = [item(f"pod-{n}", title, n, SHOW_NOTES, provider="ratehour", episode=True)
+                for n, title in enumerate(("Episode 41: pensions", "Episode 42: first homes", "Episode 43: crypto"))]
+    assert stories_of(DAY + [replace(e, episode=False) for e in episodes])["pod-0"] == {"pod-0", "pod-1", "pod-2"}
+    stories = stories_of(DAY + episodes)
+    assert all(stories[f"pod-{n}"] == {f"pod-{n}"} for n in range(3))
+    # an episode about a story still joins others' coverage of it; only one show's own episodes stay apart
+    rates = item("pod-rates", "Bank of England raises interest rates to 5.25%: what now", 1,
+                 "The Bank of England raised its base rate to 5.25%, its 14th increase in a row.",
+                 provider="ratehour", episode=True)
+    other = item("talk-rates", "Bank of England raises rates to 5.25%, a 14th rise in a row", 2,
+                 "The base rate is 5.25% after the 14th increase in a row.", provider="talkshow", episode=True)
+    joined = stories_of(DAY + episodes + [rates, other])
+    assert {"wire-boe", "pod-rates", "talk-rates"} <= joined["wire-boe"]
+    assert not joined["wire-boe"] & {"pod-0", "pod-1", "pod-2"}
+
+
 def test_disabled_gives_each_item_its_own_story():
     stories = cluster(DAY, StorySettings(enabled=False))
     assert len(stories) == len(DAY)

@@ -559,3 +559,21 @@ def test_serve_after_a_headline_edit_that_joins_or_leaves_a_story_equals_a_full_
         assert any("garden-roses.md" in m for m in members) == (what != "leaves"), (what, members)
         assert result.mode == mode, what
         assert files_under(config.output_path) == clean_build(root, tmp_path / f"fresh-{step}"), what
+
+
+def test_a_shows_episodes_are_each_their_own_story_however_alike_their_notes(tmp_path):
+    notes = ("Thanks for listening to The Rate Hour. Subscribe on Apple Podcasts or Spotify, send your questions "
+             "to hello@ratehour.example, and try our sponsor Contoso Savings free for thirty days.")
+    episodes = dict(news(f"episode-{n}", f"Episode {n}: {subject}", 12 + n, notes, "ratehour", type="podcast")
+                    for n, subject in enumerate(("pensions", "first homes", "crypto")))
+    articles = dict((path.replace("episode", "column"), text.replace("type: podcast", "type: article"))
+                    for path, text in episodes.items())
+    # As articles, the same notes are alike enough to join: so the episodes stay apart by the episodes' rule
+    for files, expected in ((articles, 1), (episodes, 0)):
+        root = make_site(tmp_path / f"site-{expected}", {**DAY, **files}, CONFIG)
+        report = tmp_path / f"report-{expected}.json"
+        assert main(["build", "--config", str(root / "config.yaml"), "--report", str(report)]) == 0
+        stories = json.loads(report.read_text(encoding="utf-8"))["stories"]
+        assert stories  # the day's own stories are there either way
+        shared = [story for story in stories if any("episode" in s or "column" in s for s in story["items"])]
+        assert len(shared) == expected, shared

@@ -22,6 +22,7 @@ from generator.site.model import Item, Site, SiteStory
 from generator.site.stories import (Prepared, Story, StoryInput, StorySettings, cluster, make_story, prepare,
                                     story_id)
 
+EPISODES = frozenset({"podcast", "audio", "video"})  # the types a show publishes episode after episode
 _TEXT = 1500  # bytes of the body's HTML read: enough for the start of its text that clustering reads
 _TAG = re.compile(r"<[^>]*>?")
 
@@ -200,7 +201,8 @@ def story_input(item: Item, text: bool = True) -> StoryInput:
         source=item.source, title=item.title, published=item.published, excerpt=item.excerpt,
         text=body_text(item.body) if text else "", original_url=item.original_url, web_url=item.web_url,
         amp_url=item.amp_url, cdn_amp_url=item.cdn_amp_url, related=tuple(r.url for r in item.related),
-        provider=item.provider.slug if item.provider else "", quality=item.quality or 0.0)
+        provider=item.provider.slug if item.provider else "", quality=item.quality or 0.0,
+        episode=item.type in EPISODES)
 
 
 def body_text(body: bytes) -> str:

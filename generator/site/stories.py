@@ -50,6 +50,9 @@ class StoryInput:
     related: tuple[str, ...] = ()  # the URLs of its `related` entries
     provider: str = ""  # the provider's slug or domain; "" for none
     quality: float = 0.0
+    # an episode (a podcast's, a video channel's): a show's notes and descriptions repeat from one episode to
+    # the next, so its own episodes never join one story by their text
+    episode: bool = False
 
 
 @dataclass(frozen=True)
@@ -232,7 +235,7 @@ _AVERAGE = 0.3
 class _Group:
     """A story while it grows: the sum of its items' vectors and what a merge checks."""
 
-    __slots__ = ("total", "norm2", "size", "first", "providers", "neighbours", "version")
+    __slots__ = ("total", "norm2", "size", "first", "providers", "shows", "neighbours", "version")
 
     def __init__(self, first: float):
         self.total: dict[str, float] = {}
@@ -240,6 +243,7 @@ class _Group:
         self.size = 0
         self.first = first  # the earliest item's time (seconds)
         self.providers: dict[str, None] = {}
+        self.shows: dict[str, None] = {}  # the providers of its episodes
         # roots of groups with an item alike one of ours (dicts keep order) -> the product of our totals, once known
         self.neighbours: dict[int, float | None] = {}
         self.version = 0
@@ -267,6 +271,8 @@ def _grow_by_text(ordered: Sequence[StoryInput], ready: Sequence[Prepared], grou
         group.size += 1
         if item.provider:
             group.providers[item.provider] = None
+            if item.episode:
+                group.shows[item.provider] = None
     for group in found.values():
         group.norm2 = _dot(group.total, group.total)
     # Candidate pairs: items that share one of their most telling words, within the window.
@@ -304,6 +310,8 @@ def _grow_by_text(ordered: Sequence[StoryInput], ready: Sequence[Prepared], grou
             continue  # one of them has grown or gone since this pair was measured
         if apart and any(p in first.providers for p in second.providers):
             continue
+        if first.shows and second.shows and any(p in first.shows for p in second.shows):
+            continue  # two episodes of one show
         _union(groups, a, b)
         root, gone = min(a, b), max(a, b)
         merged, other = found[root], found.pop(gone)
@@ -332,6 +340,7 @@ def _grow_by_text(ordered: Sequence[StoryInput], ready: Sequence[Prepared], grou
         _add(merged.total, other.total)
         merged.size += other.size
         merged.providers.update(other.providers)
+        merged.shows.update(other.shows)
         merged.version += 1
         merged.neighbours = neighbours
         for neighbour, product in neighbours.items():
