@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from generator.urls import host_of, joined, safe_url
+from generator.urls import URL_BIDI, bidi_encoded, host_of, joined, safe_url
 
 try:  # cmark-gfm: GitHub's C implementation of CommonMark, much faster than Python-Markdown
     import cmarkgfm
@@ -179,8 +179,19 @@ def sanitize(html: str) -> str:
         return ""
     if too_deep(html):
         html = "<p>" + " ".join(_ANY_TAG.sub(" ", html).split()) + "</p>"
-    html = _placeholder_links(_cleaner().clean(html))
+    html = _cleaner().clean(html)
+    if not html.isascii() and URL_BIDI.search(html):
+        html = _LINKING.sub(lambda element: _ADDRESS.sub(_bidi_encoded, element.group()), html)
+    html = _placeholder_links(html)
     return _FOREIGN_ID.sub("", html) if ' id="' in html else html
+
+
+def _bidi_encoded(match: re.Match) -> str:
+    """A link's or picture's address with its direction marks percent-encoded (urls.bidi_encoded); with one
+    in its host, no address: the link keeps its text, unlinked."""
+    attribute, value = match.groups()
+    address = bidi_encoded(value)
+    return f'{attribute}="{address}"' if address else ""
 
 
 # An id that is not a footnote's or its reference's, as Python-Markdown names them (`fn:1`, `fnref:1`): a body's

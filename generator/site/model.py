@@ -43,7 +43,7 @@ from generator.frozen import record
 from generator.isotime import parse_iso
 from generator.site.markup import absolute_addresses, embeddable, iframe_src, render_markdown, sanitize
 from generator.urlnorm import canonical_url
-from generator.urls import distinct_slug, host_of, joined, safe_url, slugify, spell_symbols, static_path
+from generator.urls import bidi_encoded, distinct_slug, host_of, joined, safe_url, slugify, spell_symbols, static_path
 
 log = logging.getLogger(__name__)
 
@@ -596,19 +596,7 @@ def _url(value) -> str:
         # U+FFFE in a path made every feed with the story ill-formed XML: such characters (which
         # safe_url lets through) are percent-encoded, as the browser sends them, so the link still works.
         url = _CONTROL.sub(lambda m: quote(m.group(), safe=""), url)
-    if url and not url.isascii() and _URL_BIDI.search(url):
-        # A direction mark in a link turns how a feed reader or a browser's status bar shows it around
-        # (`/\u202egpj.exe` shows as `/exe.jpg`): percent-encoded, as the browser sends it; in the host no
-        # browser can read it, so the URL is refused.
-        host = _BEFORE_PATH.match(url)
-        if host is None or _URL_BIDI.search(host.group()):
-            return ""
-        url = host.group() + _URL_BIDI.sub(lambda m: quote(m.group(), safe=""), url[host.end():])
-    return url
-
-
-# Unicode's bidirectional formatting characters: _BIDI's, and the marks (which text keeps: they close nothing)
-_URL_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+    return bidi_encoded(url) if url else url
 
 
 # What a browser percent-encodes in a link's path, query and fragment (tabs and line breaks it removes);
