@@ -84,3 +84,61 @@ def test_direction_marks_in_body_links_are_percent_encoded_or_the_link_dropped(t
     assert links(page, "body") == expected
     text = page.read_text(encoding="utf-8")
     assert "il.example" not in text and "g.example" not in text
+
+
+# --- 2. fetch: feed URLs that a browser reads as another scheme ---------------------------------------
+
+# `&nbsp;` is no XML entity: feedparser reads this feed with its fallback parser, which leaves character
+# references in attributes as written (as broken feeds in the wild are read)
+SCRIPT_URLS_RSS = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Scripts</title>
+<link>https://scripts.example/</link><description>A&nbsp;feed</description>
+<item><title>Tabbed</title><link>https://scripts.example/1</link>
+<enclosure url="java&#x9;script:alert(1)" type="image/jpeg" length="1"/>
+<media:content url="&#x1;&#x20;javascript:alert(1)" medium="image"/></item>
+<item><title>Spelled</title><link>JaVaScRiPt:alert(1)</link><guid isPermaLink="false">spelled</guid>
+<media:thumbnail url="jav&#x61;script:alert(1)"/><enclosure url="/img/kept.jpg" type="image/jpeg" length="1"/></item>
+</channel></rss>"""
+
+SCRIPT_URLS_JSON = json.dumps({
+    "version": "https://jsonfeed.org/version/1.1", "title": "Json", "home_page_url": "java&#x9;script:alert(1)",
+    "items": [{"id": "1", "url": "\u0001 JaVa\nScRiPt:alert(1)", "title": "Json one",
+               "image": "java&#x9;script:alert(1)", "banner_image": "data:image/png;base64,AAAA"},
+              {"id": "2", "url": "/2", "title": "Json two", "image": "https://json.example/kept.png"}]}).encode()
+
+
+def test_feed_urls_that_browsers_read_as_scripts_are_left_out_and_counted(tmp_path, server, capsys):
+    """`java&#x9;script:alert(1)` in an enclosure of a feed with broken XML (whose fallback parser leaves the
+    reference as written), a JSON Feed's `image`, a link with a control character before it: fetch made each
+    a path of the feed's site (`https://host/java&#x9;script:alert(1)`), a broken picture or link on every
+    page showing the entry (and `javascript:` to anything that decodes the reference once, as the build does
+    a URL's). They are read as a browser reads them now, left out and counted in a note; the entries and
+    their other addresses are kept."""
+    server.routes["/rss.xml"] = Route(SCRIPT_URLS_RSS)
+    server.routes["/feed.json"] = Route(SCRIPT_URLS_JSON, content_type="application/feed+json")
+    site = fetch_site(tmp_path / "site", server, ["/rss.xml", "/feed.json"])
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    assert "4 new" in out and "0 failed" in out, out + err
+    notes = [line for line in err.splitlines() if "no http or https URL" in line]
+    assert len(notes) == 2, err
+    assert notes[0] == (f"note: config.yaml:8: {server.url('/rss.xml')}: 4 addresses of links or pictures that are "
+                        f"no http or https URL (javascript:, data:...): left out")
+    assert notes[1].startswith(f"note: config.yaml:9: {server.url('/feed.json')}: 4 addresses of"), notes
+    items = fetched(site)
+    assert sorted(items) == ["Json one", "Json two", "Spelled", "Tabbed"]
+    assert "images" not in items["Tabbed"] and "images" not in items["Json one"]
+    assert "originalUrl" not in items["Spelled"] and "originalUrl" not in items["Json one"]
+    assert items["Spelled"]["images"] == [{"url": server.url("/img/kept.jpg")}]
+    assert items["Json two"]["images"] == [{"url": "https://json.example/kept.png"}]
+    assert items["Json two"]["originalUrl"] == server.url("/2")
+    assert {meta["provider"]["domain"] for meta in items.values()} == {"scripts.example", "127.0.0.1"}
+    code = main(["build", "--config", str(site / "config.yaml")])
+    capsys.readouterr()
+    assert code == 0
+    outputs = [path for path in (site / "output").rglob("*") if path.suffix in (".html", ".xml", ".json")]
+    assert outputs
+    for path in outputs:
+        text = path.read_text(encoding="utf-8").lower()
+        assert "script:alert" not in text and "script%3aalert" not in text and "data:image" not in text, path

@@ -142,5 +142,8 @@ def _record(store: Store, source: Source, response: Response, feed: Feed | None,
     applied = store.apply(source, feed, now)
     state.set_feed(source.url, etag=response.etag, last_modified=response.last_modified,
                    settings=item_settings(source, store.topics))
+    if feed.unsafe_urls:  # (the entries are kept, without those links and pictures)
+        notes.append(f"{feed.unsafe_urls} address{'' if feed.unsafe_urls == 1 else 'es'} of links or pictures "
+                     f"that are no http or https URL (javascript:, data:...): left out")
     return SourceResult(source, "fetched", applied.new, applied.updated, applied.unchanged,
                         notes=tuple(notes) + applied.notes)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import codecs
+import html as htmlmod
 import json
 import math
 import re
@@ -52,6 +53,7 @@ class Feed:
     link: str  # the site's home page, if the feed names it
     entries: tuple[Entry, ...]
     title_html: bool = False
+    unsafe_urls: int = 0  # addresses left out for their scheme (`javascript:`, `data:`...): the user is told
 
 
 # A character reference to no character (a surrogate, beyond U+10FFFF): feedparser's fallback parser fails on
@@ -90,9 +92,46 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
         raise NotAFeed(f"not a feed: {problem}; {CHECK}" if problem else
                        f"not a feed: no RSS, Atom or RDF entries found; {CHECK}")
     channel = parsed.feed
-    return Feed(title=_text(channel.get("title")), link=safe_url(channel.get("link", "")),
-                entries=tuple(_entry(entry, url) for entry in parsed.entries),
-                title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"))
+    link = _Addresses(url)
+    return Feed(title=_text(channel.get("title")), link=link(channel.get("link")),
+                entries=tuple(_entry(entry, link) for entry in parsed.entries),
+                title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"),
+                unsafe_urls=link.unsafe)
+
+
+class _Addresses:
+    """A feed's URLs as a browser reads them (the WHATWG URL parser): C0 controls and spaces around them
+    stripped, tabs and line breaks in them removed, a relative one resolved against the feed's URL; kept only
+    as a safe http(s) URL (urls.safe_url). `java&#x9;script:` is `javascript:` to a browser, and to the build,
+    which decodes a URL's character references once (crawlers copy them from HTML attributes): when the
+    XML is broken, feedparser's fallback parser leaves them in attributes as written, and a JSON Feed has
+    none to decode. A URL with another scheme, as written or so decoded, is left out and counted in
+    `unsafe`, rather than made a path of the feed's site."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.unsafe = 0
+
+    def __call__(self, value) -> str:
+        text = _as_browsers_read(value) if isinstance(value, str) else ""
+        if not text:
+            return ""
+        for reading in (text, _as_browsers_read(htmlmod.unescape(text)) if "&" in text else ""):
+            scheme = _SCHEME.match(reading)
+            if scheme and scheme.group(1).lower() not in ("http", "https"):
+                self.unsafe += 1
+                return ""
+        return safe_url(joined(self.base, text))
+
+
+_C0_OR_SPACE = "".join(map(chr, range(0x21)))
+_TAB_OR_NEWLINE = re.compile("[\t\n\r]")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def _as_browsers_read(text: str) -> str:
+    text = text.strip(_C0_OR_SPACE)
+    return _TAB_OR_NEWLINE.sub("", text) if "\t" in text or "\n" in text or "\r" in text else text
 
 
 def _character_ref(match: re.Match) -> bytes:
@@ -133,7 +172,7 @@ def _web_page(body: bytes, url: str) -> str:
     return "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"
 
 
-def _entry(entry, url: str) -> Entry:
+def _entry(entry, link: _Addresses) -> Entry:
     content = entry.get("content") or []
     html_content = next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), "")
     if not html_content and content:
@@ -142,31 +181,28 @@ def _entry(entry, url: str) -> Entry:
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
         summary = _escape(summary)
     when = _parsed_date(entry.get("published_parsed")) or _parsed_date(entry.get("updated_parsed"))
-    def link(value) -> str:
-        """feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
-        `url="/img/a.jpg"`: those are resolved against the feed's URL here."""
-        return safe_url(joined(url, value.strip())) if isinstance(value, str) and value.strip() else ""
-
+    # (feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
+    # `url="/img/a.jpg"`: `link` resolves those against the feed's URL)
     images = []
     for media in list(entry.get("media_content") or []) + list(entry.get("media_thumbnail") or []):
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
-        if kind in ("image", "") and link(media.get("url")):
-            images.append(Image(link(media.get("url")), _int(media.get("width")), _int(media.get("height"))))
+        if kind in ("image", "") and (address := link(media.get("url"))):
+            images.append(Image(address, _int(media.get("width")), _int(media.get("height"))))
     episode = entry.get("image")  # a podcast episode's <itunes:image href>, its cover when it has no other picture
-    if isinstance(episode, dict) and link(episode.get("href")):
-        images.append(Image(link(episode.get("href"))))
+    if isinstance(episode, dict) and (address := link(episode.get("href"))):
+        images.append(Image(address))
     video = False
     for enclosure in entry.get("enclosures") or []:
         kind = (enclosure.get("type") or "").split("/")[0]
-        if kind == "image" and link(enclosure.get("href")):
-            images.append(Image(link(enclosure.get("href"))))
+        if kind == "image" and (address := link(enclosure.get("href"))):
+            images.append(Image(address))
         video = video or kind == "video"
     player = link((entry.get("media_player") or {}).get("url", ""))
     if not player and entry.get("yt_videoid"):
         player = "https://www.youtube.com/embed/" + "".join(c for c in entry["yt_videoid"] if c.isalnum() or c in "-_")
     return Entry(
         guid=_text(entry.get("id")),
-        link=safe_url(entry.get("link", "")),
+        link=link(entry.get("link")),
         title=_text(entry.get("title")),
         title_html="html" in (entry.get("title_detail") or {}).get("type", "text/plain"),
         summary=summary,
@@ -200,9 +236,7 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
     if not isinstance(items, list):
         raise NotAFeed(f"not a feed: a JSON Feed without `items`; {CHECK}")
 
-    def link(value) -> str:
-        return safe_url(joined(url, value)) if isinstance(value, str) else ""
-
+    link = _Addresses(url)
     entries = []
     for item in items:
         if not isinstance(item, dict):
@@ -213,7 +247,7 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             html = resolve_relative_uris(html, page or url, "utf-8", "text/html")
         elif item.get("content_text"):
             html = _escape(_text(item.get("content_text")))
-        images = tuple(Image(link(item.get(key))) for key in ("image", "banner_image") if link(item.get(key)))
+        images = tuple(Image(address) for address in map(link, (item.get("image"), item.get("banner_image"))) if address)
         attachments = [a for a in item.get("attachments") or [] if isinstance(a, dict)]
         when = _iso_date(item.get("date_published")) or _iso_date(item.get("date_modified"))
         entries.append(Entry(
@@ -229,7 +263,8 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             player="",
             video=any(_text(a.get("mime_type")).startswith("video/") for a in attachments),
         ))
-    return Feed(title=_text(data.get("title")), link=link(data.get("home_page_url")), entries=tuple(entries))
+    return Feed(title=_text(data.get("title")), link=link(data.get("home_page_url")), entries=tuple(entries),
+                unsafe_urls=link.unsafe)
 
 
 def _charset(content_type: str) -> str:
