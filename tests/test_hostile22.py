@@ -142,3 +142,128 @@ def test_feed_urls_that_browsers_read_as_scripts_are_left_out_and_counted(tmp_pa
     for path in outputs:
         text = path.read_text(encoding="utf-8").lower()
         assert "script:alert" not in text and "script%3aalert" not in text and "data:image" not in text, path
+
+
+# --- 3. the fetch state file: what servers sent, and what someone wrote into it -----------------------
+
+FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><link>https://f.example/</link>
+<item><title>One</title><link>https://f.example/1</link></item></channel></rss>"""
+
+
+def test_what_servers_send_reaches_the_state_file_and_messages_as_a_client_can_use_it(tmp_path, server, capsys):
+    """An `ETag: "é"` was kept in the state file and sent back: every later fetch stopped with a
+    UnicodeEncodeError traceback. A redirect's raw UTF-8 target, a C1 control (CSI, as ESC [ to a terminal)
+    in it, went into the state file as it was; a status line's 3,000-character text was printed whole. Validators are kept only when they
+    can be sent back; a target is percent-encoded as a browser sends it; a status text is cut."""
+    server.routes["/etag.xml"] = Route(FEED, etag='"\u00e9"')
+    server.routes["/moved.xml"] = Route(b"", 301, "text/plain", headers={"Location": "/caf\u00c3\u00a9\u00c2\u009b.xml"})
+    server.routes["/caf%C3%A9%C2%9B.xml"] = Route(FEED.replace(b"f.example/1", b"f.example/2"))
+    server.routes["/reason.xml"] = Route(b"", 404, "text/plain", reason="Not \u009b2J found " + "x" * 3000)
+    site = fetch_site(tmp_path / "site", server, ["/etag.xml", "/moved.xml", "/reason.xml"])
+    for run in range(2):
+        code = main(["fetch", "--config", str(site / "config.yaml")])
+        out, err = capsys.readouterr()
+        assert code == 1, out + err
+        assert f"{2 if run == 0 else 0} new" in out and "1 failed" in out, out + err
+    [reason] = [line for line in err.splitlines() if "reason.xml" in line]
+    assert "HTTP 404 Not" in reason and "found xxx" in reason and "\u009b" not in reason and len(reason) < 400, reason
+    state = (site / "fetch-state.json").read_text(encoding="utf-8")
+    assert state.isascii() and "\u009b" not in state
+    feeds = json.loads(state)["feeds"]
+    assert "etag" not in feeds[server.url("/etag.xml")]
+    assert feeds[server.url("/moved.xml")]["moved_to"] == server.url("/caf%C3%A9%C2%9B.xml")
+    assert [headers.get("if-none-match") for headers in server.asked("/etag.xml")] == [None, None]
+    assert len(server.asked("/caf%C3%A9%C2%9B.xml")) == 2
+
+
+STATE = """\
+{
+ "feeds": {
+  "URL": {
+   "etag": "\\"e1\\"",
+   "settings": "SETTINGS"
+  }
+ },
+ "items": {
+  "https://f.example/1": {
+   "date": "2026-11-20T10:00:00Z",
+   "file": "fetched/f-example/one-2c4b8a7d35d3.md",
+   "first_seen": "2026-11-20T10:00:00+00:00",
+   "heat": 100,
+   "sha256": "SHA",
+   "source": "URL"
+  }
+ },
+ "version": 1
+}
+"""
+
+
+@pytest.mark.parametrize("tampered, line, message", [
+    ('"file": "fetched/f-example/one-2c4b8a7d35d3.md"', 11,
+     "`file` of 'https://f.example/1' is '../config.yaml', not a .md file in the content folder"),
+    ('"heat": 100', 13, "`heat` of 'https://f.example/1' is 'hot', not a number"),
+    ('"first_seen": "2026-11-20T10:00:00+00:00"', 12,
+     "`first_seen` of 'https://f.example/1' is 'yesterday', not a time like 2026-11-22T08:00:00+00:00"),
+    ('"date": "2026-11-20T10:00:00Z"', 10, "`date` of 'https://f.example/1' is a JSON number, not a string"),
+    ('"etag": "\\"e1\\""', 4, "`etag` of 'URL' is a JSON list, not a string"),
+    ('"heat": 100', 1, "NaN is no number JSON allows"),
+    ('"version": 1', None, "nested deeper than JSON's reader goes"),
+])
+def test_a_tampered_state_file_is_an_error_at_its_line(tmp_path, server, capsys, tampered, line, message):
+    """A state file is committed with the site, so anyone with a pull request can write it. A `file` of
+    `../config.yaml` (with that file's SHA-256) made fetch overwrite or, past keep_days, delete it; a heat
+    of "hot", a first_seen of 5, NaN or JSON nested 100,000 deep stopped fetch with a traceback. Each is an
+    error at its line now, and fetch writes nothing."""
+    import hashlib
+
+    server.routes["/rss.xml"] = Route(FEED)
+    site = fetch_site(tmp_path / "site", server, ["/rss.xml"], extra="  keep_days: 1\n")
+    config = (site / "config.yaml").read_bytes()
+    replacement = {
+        11: '"file": "../config.yaml"', 13: '"heat": "hot"', 12: '"first_seen": "yesterday"', 10: '"date": 5',
+        4: '"etag": ["e1"]', 1: '"heat": NaN', None: '"version": ' + "[" * 100_000 + "]" * 100_000}[line]
+    text = STATE.replace("URL", server.url("/rss.xml")).replace(tampered, replacement)
+    (site / "fetch-state.json").write_text(text.replace("SHA", hashlib.sha256(config).hexdigest()), encoding="utf-8")
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "", out + err
+    where = "fetch-state.json" + (f":{line}" if line and not message.startswith("NaN") else "")
+    assert err.startswith(f"{where}: not a fetch state file: {message.replace('URL', server.url('/rss.xml'))} ("), err
+    assert "Traceback" not in err and "restore it from git" in err
+    assert (site / "config.yaml").read_bytes() == config
+    assert server.asked("/rss.xml") == []
+
+
+def test_state_values_fetch_cannot_use_are_ignored_with_a_note(tmp_path, server, capsys):
+    """A moved_to of `javascript:alert(1)` (or with ESC [2J in it) made every fetch fail with a garbled
+    message instead of reading the feed; an ETag of "é" stopped fetch with a traceback. They are ignored
+    with a note at their line: the feed is read whole, at the URL config.yaml lists. A state file larger
+    than fetch reads is an error, not a gigabyte read into memory."""
+    server.routes["/rss.xml"] = Route(FEED)
+    server.routes["/other.xml"] = Route(FEED.replace(b"f.example/1", b"f.example/2"))
+    site = fetch_site(tmp_path / "site", server, ["/rss.xml", "/other.xml"])
+    assert main(["fetch", "--config", str(site / "config.yaml")]) == 0
+    capsys.readouterr()
+    state = json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))
+    state["feeds"][server.url("/rss.xml")]["moved_to"] = "javascript:alert(1)\u001b[2J"
+    state["feeds"][server.url("/other.xml")]["etag"] = '"\u00e9"'
+    text = json.dumps(state, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    (site / "fetch-state.json").write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    assert out.startswith("2 sources, 0 new, 0 updated, 2 unchanged, 0 failed"), out
+    moved = next(n for n, text in enumerate(lines, 1) if '"moved_to"' in text)
+    etag = next(n for n, text in enumerate(lines, 1) if '"etag": "\\"\u00e9' in text)
+    assert (f"note: fetch-state.json:{moved}: `moved_to` of {server.url('/rss.xml')} is not what a server sends "
+            f"('javascript:alert(1)\\x1b[2J'); ignored: the feed is read whole, at the URL config.yaml lists") in err
+    assert f"note: fetch-state.json:{etag}: `etag` of {server.url('/other.xml')} is not what a server sends" in err
+    assert "\u001b" not in err
+    assert "moved_to" not in (site / "fetch-state.json").read_text(encoding="utf-8")
+    with open(site / "fetch-state.json", "r+b") as handle:  # (sparse: nothing is written)
+        handle.truncate(300 * 1024 * 1024)
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 2 and err.startswith("fetch-state.json: the fetch state is 314,572,800 bytes, more than fetch reads"), err

@@ -91,10 +91,11 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
             for future in futures:
                 if future is not None:
                     future.cancel()
-            notes: list[str] = []
+            notes: list[str] = list(state.notes)
             expired = 0
             if config.fetch.keep_days and len(results) == len(sources):
-                expired, notes = store.expire(now - timedelta(days=config.fetch.keep_days))
+                expired, kept = store.expire(now - timedelta(days=config.fetch.keep_days))
+                notes += kept
             written = save_state(state, state_path)
     return FetchReport(tuple(results), expired, tuple(notes), written)
 
