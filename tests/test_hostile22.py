@@ -267,3 +267,36 @@ def test_state_values_fetch_cannot_use_are_ignored_with_a_note(tmp_path, server,
     code = main(["fetch", "--config", str(site / "config.yaml")])
     out, err = capsys.readouterr()
     assert code == 2 and err.startswith("fetch-state.json: the fetch state is 314,572,800 bytes, more than fetch reads"), err
+
+
+# --- 4. config.yaml: numbers no float or clock holds, hosts no parser reads ----------------------------
+
+BIG = "1" + "0" * 400  # an int to YAML: no float holds it
+
+
+@pytest.mark.parametrize("lines, message", [
+    (f"ranking:\n  heat_weight: {BIG}\n", "config.yaml:5: `ranking.heat_weight` must be a finite number, got "
+                                          "100000000000000000000000… (401 digits)"),
+    (f"stories:\n  window_hours: {BIG}\n", "config.yaml:5: `stories.window_hours` must be a finite number"),
+    (f"sources:\n  - url: https://feeds.example/a\n    quality: {BIG}\n",
+     "config.yaml:6: `sources[0].quality` must be a finite number"),
+    ("sources:\n  - https://[::1/rss\n", "config.yaml:5: `sources[0]` needs an http(s) feed URL, got 'https://[::1/rss'"),
+    ("fetch:\n  keep_days: 99999999999\n", "config.yaml:5: `fetch.keep_days` must be at most 36,500"),
+    ("fetch:\n  timeout: 1.0e+300\n", "config.yaml:5: `fetch.timeout` must be at most 86,400 seconds (a day)"),
+    ("fetch:\n  backoff: 1.0e+300\n  max_wait: 1.0e+300\n", "config.yaml:5: `fetch.backoff` must be at most 86,400 seconds (a day)"),
+    ('fetch:\n  user_agent: "News/1.0\\nX-Evil: 1"\n',
+     "config.yaml:5: `fetch.user_agent` must be printable ASCII on one line, got 'News/1.0\\nX-Evil: 1'"),
+])
+def test_config_values_no_number_clock_or_header_holds_are_errors_at_their_line(tmp_path, capsys, lines, message):
+    """A weight, a window or a quality of 10**400 (an int to YAML), a keep_days past the calendar, a timeout
+    or backoff of 1e+300 seconds, a source `https://[::1/rss`: each stopped build or fetch with an
+    OverflowError or ValueError traceback. A user agent with a line break failed every feed as "the
+    server garbled its answer". Each is an error at its line now."""
+    config = 'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n' + lines
+    if "sources:" not in lines:
+        config += "sources:\n  - https://feeds.example/rss\n"
+    site = make_site(tmp_path / "site", {"content/a.md": item("A")}, config)
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "", out + err
+    assert err.startswith(message), err
