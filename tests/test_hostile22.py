@@ -300,3 +300,23 @@ def test_config_values_no_number_clock_or_header_holds_are_errors_at_their_line(
     out, err = capsys.readouterr()
     assert code == 2 and out == "", out + err
     assert err.startswith(message), err
+
+
+def test_an_opml_outline_with_a_host_no_parser_reads_is_an_error_at_its_line(tmp_path, capsys):
+    """An OPML export (names and addresses taken from feeds) with `xmlUrl="http://[::1/rss"` stopped fetch
+    with a ValueError traceback, and an outline with another scheme was named without its line. Both are
+    errors at their outline's line now, with what to do."""
+    site = make_site(tmp_path / "site", {}, "title: T\nbase_url: https://example.org/\nfetch:\n  opml: feeds.opml\n")
+    (site / "feeds.opml").write_text('<opml><body>\n<outline text="Ok" xmlUrl="https://ok.example/rss"/>\n'
+                                     '<outline text="Bad" xmlUrl="http://[::1/rss"/>\n'
+                                     '<outline text="Script" xmlUrl="javascript:alert(1)"/>\n</body></opml>\n',
+                                     encoding="utf-8")
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "", out + err
+    assert err.splitlines() == [
+        "feeds.opml:3: outline 'Bad': 'http://[::1/rss' is not an http(s) feed URL (fix or remove the outline, "
+        "or export the file from your feed reader again)",
+        "feeds.opml:4: outline 'Script': 'javascript:alert(1)' is not an http(s) feed URL (fix or remove the "
+        "outline, or export the file from your feed reader again)",
+        "2 problem(s) in feeds.opml"]
