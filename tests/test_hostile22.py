@@ -320,3 +320,27 @@ def test_an_opml_outline_with_a_host_no_parser_reads_is_an_error_at_its_line(tmp
         "feeds.opml:4: outline 'Script': 'javascript:alert(1)' is not an http(s) feed URL (fix or remove the "
         "outline, or export the file from your feed reader again)",
         "2 problem(s) in feeds.opml"]
+
+
+# --- 5. fetch: values of the wrong type in a JSON Feed -----------------------------------------------
+
+WRONG_TYPES_JSON = ('{"version": "https://jsonfeed.org/version/1.1", "title": "Json", "home_page_url": "https://json.example/",'
+                    ' "items": [{"id": ' + BIG + ', "url": "https://json.example/1", "title": "Huge id"},'
+                    ' {"id": "2", "url": "https://json.example/2", "title": "Huge tag", "tags": [' + BIG + ', "AI"]},'
+                    ' {"id": "3", "url": "https://json.example/3", "title": "Number attachments", "attachments": 5},'
+                    ' {"id": "4", "url": "https://json.example/4", "title": ' + BIG + '}]}').encode()
+
+
+def test_huge_numbers_or_a_number_of_attachments_keep_the_json_feed(tmp_path, server, capsys):
+    """An id, a tag or a title of 10**400 (an integer to JSON, which no float holds) or `"attachments": 5`
+    made fetch drop the whole feed ("cannot read the feed: OverflowError", "TypeError"). Such a number is
+    its digits, as any other; attachments that are no list are none; every entry is kept."""
+    server.routes["/feed.json"] = Route(WRONG_TYPES_JSON, content_type="application/feed+json")
+    site = fetch_site(tmp_path / "site", server, ["/feed.json"])
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    assert out.startswith("1 sources, 4 new, 0 updated, 0 unchanged, 0 failed"), out + err
+    items = fetched(site)
+    assert sorted(items) == [BIG, "Huge id", "Huge tag", "Number attachments"]
+    assert items["Number attachments"]["type"] == "article"

@@ -248,7 +248,7 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
         elif item.get("content_text"):
             html = _escape(_text(item.get("content_text")))
         images = tuple(Image(address) for address in map(link, (item.get("image"), item.get("banner_image"))) if address)
-        attachments = [a for a in item.get("attachments") or [] if isinstance(a, dict)]
+        attachments = [a for a in _listed(item.get("attachments")) if isinstance(a, dict)]
         when = _iso_date(item.get("date_published")) or _iso_date(item.get("date_modified"))
         entries.append(Entry(
             guid=_text(item.get("id")),
@@ -313,7 +313,8 @@ def _iso_date(value) -> datetime | None:
 
 
 def _listed(value) -> list:
-    """A feed's list of tags: a plain string is one tag (not one per letter); a number or a map, none."""
+    """A feed's list (of tags, of attachments): a plain string is one (not one per letter); a number or a
+    map, none."""
     if isinstance(value, (str, dict)):
         return [value] if isinstance(value, str) else []
     return list(value) if isinstance(value, (list, tuple)) else []
@@ -325,7 +326,9 @@ def _tags(values) -> tuple[str, ...]:
 
 
 def _text(value) -> str:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # (however long: 10**400 is no float, and math.isfinite raised on it)
+    if isinstance(value, float):
         # (Python's JSON reader takes NaN and Infinity: no title, id or tag is "nan")
         return str(value) if math.isfinite(value) else ""
     return value.strip() if isinstance(value, str) else ""
