@@ -86,6 +86,26 @@ def test_direction_marks_in_body_links_are_percent_encoded_or_the_link_dropped(t
     assert "il.example" not in text and "g.example" not in text
 
 
+
+def test_direction_marks_and_noncharacters_in_a_player_url_are_percent_encoded(tmp_path):
+    """featuredContent's player URL (a video's `<iframe src>`) went into the page and the API's `videoUrl`
+    as written, with a right-to-left override in it, while every other URL had it percent-encoded; one with
+    a direction mark in its host was embedded."""
+    featured = json.dumps('<iframe src="https://www.youtube.com/embed/x\u202egpj.exe?a=\u200e"></iframe>')
+    spoofed = json.dumps('<iframe src="https://www.you\u202etube.com/embed/y"></iframe>')
+    site = make_site(tmp_path / "site", {"content/v.md": item("V", type="video", featuredContent=featured),
+                                         "content/w.md": item("W", type="video", featuredContent=spoofed)},
+                     'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n')
+    config, result = build_site(site)
+    encoded = "https://www.youtube.com/embed/x%E2%80%AEgpj.exe?a=%E2%80%8E"
+    api = (config.output_path / "api/news/index.json").read_text(encoding="utf-8")
+    assert f'"videoUrl":"{encoded}"' in api.replace(": ", ":")
+    page = (config.output_path / "news/2026/11/20/v/index.html").read_text(encoding="utf-8")
+    assert f'<iframe src="{encoded}"' in page
+    outputs = [path for path in config.output_path.rglob("*") if path.suffix in (".html", ".xml", ".json")]
+    assert outputs and not any("\u202e" in path.read_text(encoding="utf-8") for path in outputs)
+    assert "<iframe" not in (config.output_path / "news/2026/11/20/w/index.html").read_text(encoding="utf-8")
+
 # --- 2. fetch: feed URLs that a browser reads as another scheme ---------------------------------------
 
 # `&nbsp;` is no XML entity: feedparser reads this feed with its fallback parser, which leaves character

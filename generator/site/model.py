@@ -416,7 +416,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     _check_keys(meta, notes)
     topics = _topics(meta, topic_defs, config, notes)
     featured = _text(meta, "featuredContent", notes, plain=False)
-    video_url = iframe_src(featured)
+    video_url = _as_sent(iframe_src(featured))  # (a player's URL is in the API, and the page's iframe)
     # The page the item was taken from: relative addresses in the body, featuredContent, pictures and related
     # coverage are of that page, as the browser resolved them there (without it they cannot be followed).
     base = _url(meta.get("webUrl")) or _url(meta.get("originalUrl"))
@@ -592,9 +592,14 @@ def _url(value) -> str:
     url = safe_url(value)
     if not url and isinstance(value, str):
         url = safe_url(_encoded_after_host(value.strip()))
+    return _as_sent(url)
+
+
+def _as_sent(url: str) -> str:
+    """A safe URL with what would break or disguise it where it is shown percent-encoded, as the browser sends
+    it: U+FFFE in a path made every feed with the story ill-formed XML (safe_url lets such characters through);
+    a direction mark turns how it is shown around (urls.bidi_encoded, which leaves no URL with one in its host)."""
     if url and not url.isascii() and _CONTROL.search(url):
-        # U+FFFE in a path made every feed with the story ill-formed XML: such characters (which
-        # safe_url lets through) are percent-encoded, as the browser sends them, so the link still works.
         url = _CONTROL.sub(lambda m: quote(m.group(), safe=""), url)
     return bidi_encoded(url) if url else url
 
