@@ -18,6 +18,8 @@ from conftest import build_site, item, make_site
 from feed_server import FeedServer, Route
 from generator.cli import main
 
+BIG = "1" + "0" * 400  # an int to YAML and to JSON: no float holds it
+
 
 @pytest.fixture()
 def server():
@@ -219,37 +221,35 @@ STATE = """\
 """
 
 
-@pytest.mark.parametrize("tampered, line, message", [
-    ('"file": "fetched/f-example/one-2c4b8a7d35d3.md"', 11,
+@pytest.mark.parametrize("tampered, replacement, line, message", [
+    ('"file": "fetched/f-example/one-2c4b8a7d35d3.md"', '"file": "../config.yaml"', 11,
      "`file` of 'https://f.example/1' is '../config.yaml', not a .md file in the content folder"),
-    ('"heat": 100', 13, "`heat` of 'https://f.example/1' is 'hot', not a number"),
-    ('"first_seen": "2026-11-20T10:00:00+00:00"', 12,
+    ('"heat": 100', '"heat": "hot"', 13, "`heat` of 'https://f.example/1' is 'hot', not a number from 0 to 1,000,000"),
+    ('"heat": 100', f'"heat": {BIG}', 13, "`heat` of 'https://f.example/1' is '10000000000000000000000000000"),
+    ('"heat": 100', '"heat": NaN', None, "NaN is no number JSON allows"),
+    ('"first_seen": "2026-11-20T10:00:00+00:00"', '"first_seen": "yesterday"', 12,
      "`first_seen` of 'https://f.example/1' is 'yesterday', not a time like 2026-11-22T08:00:00+00:00"),
-    ('"date": "2026-11-20T10:00:00Z"', 10, "`date` of 'https://f.example/1' is a JSON number, not a string"),
-    ('"etag": "\\"e1\\""', 4, "`etag` of 'URL' is a JSON list, not a string"),
-    ('"heat": 100', 1, "NaN is no number JSON allows"),
-    ('"version": 1', None, "nested deeper than JSON's reader goes"),
+    ('"date": "2026-11-20T10:00:00Z"', '"date": 5', 10, "`date` of 'https://f.example/1' is a JSON number, not a string"),
+    ('"etag": "\\"e1\\""', '"etag": ["e1"]', 4, "`etag` of 'URL' is a JSON list, not a string"),
+    ('"version": 1', '"version": ' + "[" * 100_000 + "]" * 100_000, None, "nested deeper than JSON's reader goes"),
 ])
-def test_a_tampered_state_file_is_an_error_at_its_line(tmp_path, server, capsys, tampered, line, message):
+def test_a_tampered_state_file_is_an_error_at_its_line(tmp_path, server, capsys, tampered, replacement, line, message):
     """A state file is committed with the site, so anyone with a pull request can write it. A `file` of
     `../config.yaml` (with that file's SHA-256) made fetch overwrite or, past keep_days, delete it; a heat
-    of "hot", a first_seen of 5, NaN or JSON nested 100,000 deep stopped fetch with a traceback. Each is an
-    error at its line now, and fetch writes nothing."""
+    of "hot" or 10**400, a first_seen of "yesterday", NaN or JSON nested 100,000 deep stopped fetch with a
+    traceback. Each is an error at its line now, and fetch writes nothing."""
     import hashlib
 
     server.routes["/rss.xml"] = Route(FEED)
     site = fetch_site(tmp_path / "site", server, ["/rss.xml"], extra="  keep_days: 1\n")
     config = (site / "config.yaml").read_bytes()
-    replacement = {
-        11: '"file": "../config.yaml"', 13: '"heat": "hot"', 12: '"first_seen": "yesterday"', 10: '"date": 5',
-        4: '"etag": ["e1"]', 1: '"heat": NaN', None: '"version": ' + "[" * 100_000 + "]" * 100_000}[line]
     text = STATE.replace("URL", server.url("/rss.xml")).replace(tampered, replacement)
     (site / "fetch-state.json").write_text(text.replace("SHA", hashlib.sha256(config).hexdigest()), encoding="utf-8")
     code = main(["fetch", "--config", str(site / "config.yaml")])
     out, err = capsys.readouterr()
     assert code == 2 and out == "", out + err
-    where = "fetch-state.json" + (f":{line}" if line and not message.startswith("NaN") else "")
-    assert err.startswith(f"{where}: not a fetch state file: {message.replace('URL', server.url('/rss.xml'))} ("), err
+    where = "fetch-state.json" + (f":{line}" if line else "")
+    assert err.startswith(f"{where}: not a fetch state file: {message.replace('URL', server.url('/rss.xml'))}"), err
     assert "Traceback" not in err and "restore it from git" in err
     assert (site / "config.yaml").read_bytes() == config
     assert server.asked("/rss.xml") == []
@@ -290,8 +290,6 @@ def test_state_values_fetch_cannot_use_are_ignored_with_a_note(tmp_path, server,
 
 
 # --- 4. config.yaml: numbers no float or clock holds, hosts no parser reads ----------------------------
-
-BIG = "1" + "0" * 400  # an int to YAML: no float holds it
 
 
 @pytest.mark.parametrize("lines, message", [

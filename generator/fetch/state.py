@@ -13,7 +13,6 @@ nothing new leaves it byte for byte as it was.
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -71,6 +70,7 @@ def _compact(values: dict) -> dict:
 
 MAX_STATE_BYTES = 256 * 1024 * 1024  # a few hundred bytes an item: room for ~800,000 of them
 MAX_VALIDATOR = 512  # characters of an ETag or Last-Modified fetch keeps and sends back (http.py)
+MAX_HEAT = 1_000_000  # as the build reads an item's heat
 MAX_URL = 2048  # characters of a redirect's target fetch follows and remembers (http.py)
 _AGAIN = "restore it from git; deleting it makes fetch leave every fetched item alone"
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
@@ -153,8 +153,10 @@ def _fields(kind: type, keys: tuple[str, ...], values) -> dict:
         if name not in names:
             raise _Bad(f"{keys[-1]!r} has `{name}`, which is none of {', '.join(sorted(names))}", keys + (name,))
         if name == "heat":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-                raise _Bad(f"`heat` of {keys[-1]!r} is {value!r}, not a number", keys + (name,))
+            # (compared, not converted: 10**400 is no float; NaN is in no range)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_HEAT:
+                shown = _cut(str(value)) if isinstance(value, (int, float)) else repr(value)
+                raise _Bad(f"`heat` of {keys[-1]!r} is {shown}, not a number from 0 to {MAX_HEAT:,}", keys + (name,))
         elif not isinstance(value, str):
             raise _Bad(f"`{name}` of {keys[-1]!r} is a JSON {_kind(value)}, not a string", keys + (name,))
     return values
