@@ -131,11 +131,12 @@ SCRIPT_URLS_JSON = json.dumps({
 
 def test_feed_urls_that_browsers_read_as_scripts_are_left_out_and_counted(tmp_path, server, capsys):
     """`java&#x9;script:alert(1)` in an enclosure of a feed with broken XML (whose fallback parser leaves the
-    reference as written), a JSON Feed's `image`, a link with a control character before it: fetch made each
-    a path of the feed's site (`https://host/java&#x9;script:alert(1)`), a broken picture or link on every
-    page showing the entry (and `javascript:` to anything that decodes the reference once, as the build does
-    a URL's). They are read as a browser reads them now, left out and counted in a note; the entries and
-    their other addresses are kept."""
+    reference as written) or in a JSON Feed's `image` was made a path of the feed's site
+    (`https://host/java&#x9;script:alert(1)`): a broken picture on every page showing the entry, and
+    `javascript:` to anything that decodes the reference once, as the build does a URL's. Every feed URL is
+    read as a browser reads it now (controls and spaces around it stripped, tabs and line breaks removed);
+    one with another scheme is left out and counted in a note; the entries and their other addresses are
+    kept."""
     server.routes["/rss.xml"] = Route(SCRIPT_URLS_RSS)
     server.routes["/feed.json"] = Route(SCRIPT_URLS_JSON, content_type="application/feed+json")
     site = fetch_site(tmp_path / "site", server, ["/rss.xml", "/feed.json"])
