@@ -1,7 +1,7 @@
 """The `newsdesk` command: argument parsing and what the terminal shows; the work is elsewhere.
 
 Exit status: 0 success; 1 the build failed (or content errors under --strict);
-2 bad usage or an invalid config.yaml.
+2 bad usage, an invalid config.yaml, or a content folder that is not there.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import errno
 import json
 import logging
 import os
+import re
+import shlex
 import sys
 import time
 from dataclasses import replace
@@ -79,14 +81,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsdesk", description="Build a static news site from Markdown items.")
+    parser = argparse.ArgumentParser(prog="newsdesk", description="Build a static news site from Markdown items.",
+                                     epilog="Each command has its own --help: `newsdesk check --help` also shows an "
+                                            "item file's fields and every key of config.yaml, `newsdesk fetch --help` "
+                                            "how to list feeds.")
     parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     for name, run, text in (("build", _build, "build the site into the output folder"),
                             ("check", _check, "read and validate everything, write nothing")):
-        sub = commands.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+        # (check's help is the reference of what it checks, which messages point at: a copy of newsdesk
+        # installed with pip has no docs/ folder)
+        sub = commands.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".",
+                                  **({"epilog": _reference(), "formatter_class": _Help} if name == "check" else {}))
         _site_options(sub)
         if name == "build":
             sub.add_argument("--output", metavar="DIR", help="output folder (default: output_dir from config)")
@@ -101,7 +109,8 @@ def _parser() -> argparse.ArgumentParser:
                               description="Fetch every feed of `sources:` (and of the OPML file `fetch.opml` names) "
                                           "and write each new or changed entry as an item file under "
                                           "content_dir/fetch.folder. Exit status: 0 every source fetched, 1 some "
-                                          "failed (listed), 2 bad config.yaml.")
+                                          "failed (listed), 2 bad config.yaml.",
+                              epilog=_fetch_reference(), formatter_class=_Help)
     sub.add_argument("--config", metavar="PATH", default="config.yaml",
                      help="config file; the site root is the folder holding it (default: ./config.yaml)")
     sub.add_argument("--content", metavar="DIR", help="content folder (default: content_dir from config)")
@@ -156,6 +165,85 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                          help="show tracebacks and debug logging")
     return parser
+
+
+class _Help(argparse.HelpFormatter):
+    """Help whose indented paragraphs (examples, the reference) are shown as written; the rest is wrapped."""
+
+    def _fill_text(self, text, width, indent):
+        return "\n\n".join(paragraph if any(line.startswith(" ") for line in paragraph.splitlines())
+                            else super(_Help, self)._fill_text(paragraph, width, indent)
+                            for paragraph in text.split("\n\n"))
+
+
+def _keys(cls, indent: int = 2, width: int = 100) -> list[str]:
+    """config.yaml's keys of `cls` (Config, a section of it), each with its one-line doc, sections' keys under them."""
+    import dataclasses
+    import textwrap
+    import typing
+
+    hints, lines = typing.get_type_hints(cls), []
+    for field in dataclasses.fields(cls):
+        if field.metadata.get("internal"):
+            continue
+        doc = re.sub(r",? see below\.$", ":" if dataclasses.is_dataclass(_entry(hints[field.name])) else ".",
+                     field.metadata.get("doc", ""))
+        lines += textwrap.wrap(f"{field.name}: {doc}", width, initial_indent=" " * indent,
+                               subsequent_indent=" " * (indent + 4))
+        if dataclasses.is_dataclass(_entry(hints[field.name])):
+            lines += _keys(_entry(hints[field.name]), indent + 2, width)
+    return lines
+
+
+def _entry(hint):
+    """The type of a key's value, or of each entry of a list (`topics:`)."""
+    import typing
+
+    return typing.get_args(hint)[0] if typing.get_origin(hint) is tuple else hint
+
+
+def _reference() -> str:
+    from generator.config import Config
+    from generator.site.model import KNOWN_FIELDS
+
+    shown = ("title", "publishedDateTime", "excerpt", "webUrl", "topics", "provider")
+    return "\n\n".join([
+        "An item is a Markdown file (*.md) anywhere under the content folder: YAML front matter between two `---` "
+        "lines, then the body:",
+        "\n".join([
+            "  ---",
+            '  title: "Central bank holds rates"          # required',
+            "  publishedDateTime: 2026-11-22T08:00:00Z    # required: when it was published",
+            '  excerpt: "One or two sentences for cards and feeds."',
+            '  webUrl: "https://provider.example/story"',
+            "  topics: [Economy]",
+            "  provider: {name: Provider, domain: provider.example}",
+            "  ---",
+            "  The body, in Markdown."]),
+        "Other fields: " + ", ".join(sorted(KNOWN_FIELDS - set(shown), key=str.lower)) + ".",
+        "config.yaml, in the site's folder, may set these keys (each has a default):",
+        "\n".join(_keys(Config)),
+    ])
+
+
+def _fetch_reference() -> str:
+    from generator.config import FetchConfig, SourceConfig
+
+    return "\n\n".join([
+        "The feeds are config.yaml's `sources:`, a URL alone or with settings of its own:",
+        "\n".join([
+            "  sources:",
+            "    - https://provider.example/feed.xml",
+            "    - url: https://example.org/feed.json",
+            "      name: Example Science Desk",
+            "      topics: [Science]",
+            "  fetch:",
+            "    opml: feeds.opml"]),
+        "A source's keys:",
+        "\n".join(_keys(SourceConfig)),
+        "How fetch reads them, under `fetch:`:",
+        "\n".join(_keys(FetchConfig)),
+    ])
 
 
 def _site_options(sub: argparse.ArgumentParser) -> None:
@@ -228,8 +316,8 @@ def _note_empty(config, result) -> None:
     if result.items or result.site.problems or result.site.model.withheld:
         return
     print(f"note: {os.path.relpath(config.content_path)}/: the content folder has no items (files ending in .md): "
-          f"put them there (newsdesk's docs/content.md), or name the folder that has them with `content_dir` in "
-          f"config.yaml or --content", file=sys.stderr)
+          f"put them there (`newsdesk check --help` shows an item's format), or name the folder that has them with "
+          f"`content_dir` in config.yaml or --content", file=sys.stderr)
 
 
 def _check(args) -> int:
@@ -271,7 +359,7 @@ def _init(args) -> int:
         created = create_site(target)
         here = target.resolve() == Path.cwd().resolve()
         print(f"Created a new site in {target} ({len(created)} files). Next:\n  "
-              + ("" if here else f"cd {target} && ") + "newsdesk build")
+              + ("" if here else f"cd {shlex.quote(str(target))} && ") + "newsdesk build")  # (quoted, to paste)
         outer = enclosing_repository(target)
         if outer:  # nested without a word, the site would be committed to, and deployed from, someone else's repository
             print(f"note: {target} is inside the git repository {outer}, so the site is part of that repository: "
@@ -287,8 +375,8 @@ def _init(args) -> int:
             print(f"It also fetches the feeds of config.yaml's `sources:` on the schedule {args.fetch_schedule!r} "
                   f"(UTC), commits them and publishes the site.")
             if not _has_sources(target / "config.yaml"):  # `newsdesk fetch` exits 2: every scheduled run would fail
-                print("note: config.yaml lists no `sources:` yet; add the feeds to fetch (docs/fetch.md) before the "
-                      "first scheduled run, which fails without them.", file=sys.stderr)
+                print("note: config.yaml lists no `sources:` yet; add the feeds to fetch (`newsdesk fetch --help` "
+                      "shows how) before the first scheduled run, which fails without them.", file=sys.stderr)
     return 0
 
 
@@ -309,8 +397,8 @@ def _fetch(args) -> int:
     if args.content:
         config = replace(config, content_dir=os.path.relpath(Path.cwd() / args.content, config.root))
     if not config.sources and not config.fetch.opml:
-        print(f"{config.path}: no `sources:` to fetch (add feed URLs, one `- URL` per line; see docs/fetch.md)",
-              file=sys.stderr)
+        print(f"{config.path}: no `sources:` to fetch (add feed URLs, one `- URL` per line: `newsdesk fetch --help` "
+              f"shows how)", file=sys.stderr)
         return 2
     progress = Progress(sys.stderr) if sys.stderr.isatty() else None  # on a terminal only: logs get the summary
     report = fetch(config, build_time(config, os.environ), progress=progress)
@@ -428,7 +516,10 @@ def _serve(args) -> int:
 
     from generator.serve.server import DevServer
 
-    _, options = _load(args)  # a broken config.yaml stops here (exit 2); later it only shows in the browser
+    from generator.config import check_content_folder
+
+    config, options = _load(args)  # a broken config.yaml stops here (exit 2); later it only shows in the browser
+    check_content_folder(config)  # as does a content folder that is not there, as it stops build
     server = DevServer(lambda: _load(args)[0], options, Path(args.config), host=args.host,
                        port=8000 if args.port is None else args.port, next_free_port=args.port is None,
                        **({} if args.debounce is None else {"quiet": args.debounce / 1000}))

@@ -15,6 +15,7 @@ import logging
 import math
 import os
 import re
+import shlex
 import string
 import typing
 from dataclasses import dataclass, field
@@ -35,6 +36,17 @@ try:  # libyaml's C loader is much faster and just as safe (safe loading only)
     from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _SafeLoader
+
+
+_PACKAGE_THEMES = Path(__file__).parent / "themes"  # where a wheel install puts them
+_SOURCE_THEMES = Path(__file__).parent.parent / "themes"  # a source checkout
+
+
+def bundled_theme_dir(name: str) -> Path | None:
+    for base in (_PACKAGE_THEMES, _SOURCE_THEMES):
+        if (base / name / "templates").is_dir():
+            return base / name
+    return None
 
 
 def _opt(default, doc: str):
@@ -74,6 +86,7 @@ class TopicConfig:
     slug: str = _opt("", "URL part (`/topics/<slug>/`); made from the name when empty.")
     parent: str = _opt("", "Name or slug of the parent topic; a parent's page also lists its children's items.")
     description: str = _opt("", "One sentence shown on the topic page.")
+    keywords: tuple[str, ...] = _opt([], "Words, phrases and #hashtags that give an entry `newsdesk fetch` reads this topic, when its title, summary or text has one (whole words, any case).")
 
 
 @dataclass(frozen=True)
@@ -99,6 +112,7 @@ class SourceConfig:
     topics: tuple[str, ...] = _opt([], "Topics every item of this feed gets, besides its categories that name a declared topic.")
     quality: float = _opt(50.0, "Quality prior: the `quality` of this feed's new items.")
     max_items: int = _opt(100, "Read at most this many entries of the feed, the newest ones (0: all).")
+    only_topics: bool = _opt(False, "Keep only the entries that get a declared topic from their categories or `keywords` (the source's own `topics` do not count): a general feed for a site about one subject.")
 
 
 @dataclass(frozen=True)
@@ -157,6 +171,8 @@ class Config:
     fetch: FetchConfig = field(default_factory=FetchConfig, metadata={"doc": "How `newsdesk fetch` reads them, see below."})
     root: Path = field(default=Path("."), metadata={"internal": True})
     path: str = field(default="config.yaml", metadata={"internal": True})
+    # Keys the command line gave (--content, --output, --base-url): their messages name the option, not a line.
+    from_options: frozenset[str] = field(default=frozenset(), metadata={"internal": True})
 
     @property
     def base_path(self) -> str:
@@ -186,13 +202,22 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     """Read and validate config.yaml; raise ConfigError with every problem found."""
     path = Path(path)
     shown = path.name
+    if path.is_dir():  # `--config my-site`: the site's folder, not its file
+        inside = path / "config.yaml"
+        raise ConfigError(Problem(str(path), None, "is a folder, not a config file",
+                                  f"pass --config {_word(inside)}" if inside.is_file() else _site_above(inside) or
+                                  f"it has no config.yaml: pass the site's config file with --config, or create a site "
+                                  f"there with `newsdesk init {_word(path)}`"))
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         # (`--config news.yml` that is not there: say so, not that config.yaml is missing)
+        beside = path.parent / "config.yaml"
         raise ConfigError(Problem(str(path), None, "no config.yaml here" if path.name == "config.yaml" else "no such file",
-                                  _site_above(path) or "run newsdesk in the site folder, pass --config PATH, or create "
-                                                       "a site with `newsdesk init DIR`"))
+                                  _site_above(path) or (f"{beside} is there: pass --config {_word(beside)}"
+                                                        if path.name != "config.yaml" and beside.is_file() else
+                                                        "run newsdesk in the site folder, pass --config PATH, or "
+                                                        "create a site with `newsdesk init DIR`")))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(Problem(shown, None, f"cannot read the file: {exc}", "save it as UTF-8 text"))
     try:
@@ -222,13 +247,50 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         values["base_url"] = _encoded_path(values["base_url"])
     values["root"] = path.parent.resolve()
     values["path"] = shown
+    values["from_options"] = frozenset(overrides or ())
     config = Config(**values)
     _check_semantics(config, node, shown, problems, set(overrides or ()), given_base_url)
     config = _local_logos(config, node, shown, problems)
     if problems:
         where = shown if all(problem.path == shown for problem in problems) else f"{shown} and the command line"
-        raise ConfigError(problems, f"{len(problems)} problem(s) in {where}; see newsdesk's docs/configuration.md.")
+        raise ConfigError(problems, f"{len(problems)} problem(s) in {where}; `newsdesk check --help` lists "
+                                    "every key of config.yaml.")
     return config
+
+
+def check_content_folder(config: Config) -> None:
+    """A content folder that is not there is a setting to correct (exit status 2), said at what gave it:
+    --content, config.yaml's `content_dir` line, or the default."""
+    if config.content_path.is_dir():
+        return
+    shown = config.content_dir.rstrip("/") + "/"
+    if "content_dir" in config.from_options:
+        raise ConfigError(Problem("--content", None, f"content folder {shown} not found",
+                                  "correct the path, or create the folder and put the item files (*.md) in it"))
+    line = _setting_line(config.root / config.path, "content_dir")
+    if line:
+        raise ConfigError(Problem(config.path, line, f"content folder {shown} (`content_dir`) not found",
+                                  f"correct `content_dir` to the folder that has the item files (*.md), or create "
+                                  f"{shown} and put them in it"))
+    raise ConfigError(Problem(config.path, None, f"content folder {shown} not found (no `content_dir` is set, so "
+                              f"it is {shown} next to {config.path})",
+                              f"create {shown} and put the item files (*.md) in it, set `content_dir:` to the folder "
+                              f"that has them, or start from a new site with example items: `newsdesk init DIR`"))
+
+
+def _setting_line(path: Path, key: str) -> int | None:
+    """Line of a top-level `key:` of config.yaml, or None."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, ValueError):
+        return None
+    match = re.search(rf"^{re.escape(key)}[ \t]*:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _word(path) -> str:
+    """A path as one word of a command to paste into a shell (quoted when it holds a space)."""
+    return shlex.quote(str(path))
 
 
 def _site_above(path: Path) -> str:
@@ -240,7 +302,8 @@ def _site_above(path: Path) -> str:
     for parent in folder.parents:
         if (parent / "config.yaml").is_file():
             return (f"{parent}, a folder above, has one: run newsdesk in the site's folder after "
-                    f"`cd {os.path.relpath(parent)}`, or pass --config {os.path.relpath(parent / 'config.yaml')}")
+                    f"`cd {_word(os.path.relpath(parent))}`, or pass --config "
+                    f"{_word(os.path.relpath(parent / 'config.yaml'))}")
     return ""
 
 
@@ -560,6 +623,7 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
             problems.append(Problem(path, _item_line(node, "providers", index), f"`providers[{index}]` has no domain",
                                     "give it the `domain:` its items name, such as example.com"))
     _check_sources(config, node, path, problems)
+    _check_theme(config, node, path, problems)
     if config.picture_resizer:
         problem = resizer_problem(config.picture_resizer)
         if problem:
@@ -568,6 +632,21 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
     # (GitHub Pages reads CNAME as one host name: a URL, a space or a second line in it breaks the custom domain)
     if config.cname and not re.fullmatch(r"[\w-]+(\.[\w-]+)+", config.cname.strip()):
         problems.append(Problem(path, _key_line(node, "cname"), "`cname` must be a bare domain such as news.example.com"))
+
+
+def _check_theme(config: Config, node, path: str, problems: list[Problem]) -> None:
+    """A theme that is neither the site's folder nor bundled is a typo (`theme: my-thme`): said rather than
+    building with the bundled default as if the name were right."""
+    themes = config.root / "themes"
+    if (themes / config.theme).is_dir() or bundled_theme_dir(config.theme) is not None:
+        return
+    folders = sorted(p.name for p in themes.glob("*") if p.is_dir()) if themes.is_dir() else []
+    close = ([name for name in folders if name.lower() == config.theme.lower()]  # `theme: Paper`, themes/paper/
+             or difflib.get_close_matches(config.theme, folders, 1, 0.6))
+    problems.append(Problem(path, _key_line(node, "theme"), f"theme {config.theme!r} not found"
+                            + (f": themes/ has {', '.join(folders)}" if folders else ""),
+                            f"set `theme: {close[0]}`" if close else
+                            f"create themes/{config.theme}/templates/ or set `theme: default`"))
 
 
 SAME_PROVIDER = ("join", "apart")

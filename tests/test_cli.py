@@ -134,7 +134,7 @@ def test_a_template_error_exits_1_without_a_traceback(site, capsys):
 def test_strict_turns_content_errors_into_exit_1(site, capsys):
     (site / "content/news/bad.md").write_text("---\ntitle: No date\n---\n")
     assert cli.main(["build", "--strict"]) == 1
-    assert "content/news/bad.md:1: missing `publishedDateTime`" in capsys.readouterr().err
+    assert "content/news/bad.md:3: missing `publishedDateTime`" in capsys.readouterr().err
     assert not (site / "output").exists()
 
 
@@ -167,10 +167,10 @@ def test_a_build_waiting_for_another_says_so_as_a_warning(site):
     assert said == f"warning: {site / 'output'}: waiting for another newsdesk build of this output to finish\n"
 
 
-def test_missing_content_folder_exits_1(site, capsys):
+def test_missing_content_folder_exits_2(site, capsys):
     shutil.rmtree(site / "content")
-    assert cli.main(["build"]) == 1
-    assert "content folder not found" in capsys.readouterr().err
+    assert cli.main(["build"]) == 2  # a setting to correct, as an invalid config.yaml is
+    assert "content folder content/ not found" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("argv", [[], ["build", "--no-such-option"], ["frobnicate"], ["build", "extra-argument"],

@@ -218,7 +218,7 @@ def test_every_problem_is_reported_at_once(tmp_path):
 def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_config(write(tmp_path, "titel: x\nzzz: 1\n"))
-    assert str(caught.value).splitlines()[-1] == "2 problem(s) in config.yaml; see newsdesk's docs/configuration.md."
+    assert str(caught.value).splitlines()[-1] == "2 problem(s) in config.yaml; `newsdesk check --help` lists every key of config.yaml."
 
 
 # --- values that parse but make no sense -------------------------------------------------------------
@@ -397,7 +397,7 @@ def test_a_bad_base_url_option_exits_with_status_2(tmp_path, monkeypatch, capsys
     assert err.splitlines()[0] == ("--base-url: `base_url` must be an http(s) URL, got 'ftp://example.org/' "
                                    "(e.g. https://user.github.io/repo/)")
     assert "config.yaml:" not in err
-    assert err.splitlines()[1] == "1 problem(s) in config.yaml and the command line; see newsdesk's docs/configuration.md."
+    assert err.splitlines()[1] == "1 problem(s) in config.yaml and the command line; `newsdesk check --help` lists every key of config.yaml."
 
 
 def test_a_missing_config_exits_with_status_2(tmp_path, monkeypatch, capsys):

@@ -184,13 +184,15 @@ def test_unusable_files(raw, message):
 
 
 FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warning keeps it
-    ("publishedDateTime: 2026-11-20", "error: content/x.md:1: missing `title` (add a line `title: ...` to the front matter)"),
+    ("publishedDateTime: 2026-11-20", "error: content/x.md:3: missing `title` (add a line above this closing `---` "
+     "with the item's title, e.g. `title: Central bank holds rates`)"),
     ('title: "   "\npublishedDateTime: 2026-11-20', "error: content/x.md:2: `title` is empty (write the title as text)"),
     ('title: "<b></b>"\npublishedDateTime: 2026-11-20', "error: content/x.md:2: `title` is empty (write the title as text)"),
     # (only characters that show nothing: a zero-width space, as `&#8203;` too, a byte order mark, a word joiner)
     ('title: "\\u200b&#8203;\\ufeff\\u2060"\npublishedDateTime: 2026-11-20',
      "error: content/x.md:2: `title` is empty (write the title as text)"),
-    ("title: No date", "error: content/x.md:1: missing `publishedDateTime` (add `publishedDateTime: 2026-11-22T08:00:00Z`)"),
+    ("title: No date", "error: content/x.md:3: missing `publishedDateTime` (add a line above this closing `---` with "
+     "when the item was published, e.g. `publishedDateTime: 2026-11-22T08:00:00Z`)"),
     # (a key with no value is there: said at its line, not as missing)
     ("title:\npublishedDateTime: 2026-11-20", "error: content/x.md:2: `title` is empty (write the title as text)"),
     ("title: ~\npublishedDateTime: 2026-11-20", "error: content/x.md:2: `title` is empty (write the title as text)"),

@@ -97,7 +97,8 @@ def built_files(site: Path, work: Path) -> dict[str, bytes]:
     copy = shutil.copytree(site, work / "source", ignore=shutil.ignore_patterns(".git"))
     out = work / "output"
     assert main(["build", "--config", str(copy / "config.yaml"), "--output", str(out)]) == 0
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()
+            and p.relative_to(out).as_posix() != ".newsdesk-output"}  # newsdesk's own marker is not published
 
 
 def deploy(site: Path, *args: str) -> int:

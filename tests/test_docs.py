@@ -182,16 +182,22 @@ def test_the_build_summary_on_the_command_line_page_is_what_a_build_prints(tmp_p
 
 
 def test_the_guides_example_item_and_sources_are_accepted_as_written(tmp_path):
-    """docs/content.md's example item and docs/fetch.md's `sources:` example, pasted into a new site: `newsdesk
-    check` finds nothing to report."""
+    """docs/content.md's example item and each of docs/fetch.md's `config.yaml` examples, pasted into a new
+    site: `newsdesk check` finds nothing to report."""
     [example] = re.findall(r"```markdown\n(.*?)```", (DOCS / "content.md").read_text(encoding="utf-8"), re.S)
-    [sources] = re.findall(r"```yaml\n(.*?)```", (DOCS / "fetch.md").read_text(encoding="utf-8"), re.S)
-    site = make_site(tmp_path / "site", {"content/news/2026-11-20-example.md": example},
-                     'title: x\nnow: "2026-11-22T12:00:00Z"\ntopics: [AI, Science]\n' + sources)
-    done = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=site, capture_output=True, text=True,
-                          timeout=120)
-    assert done.returncode == 0 and done.stderr == "", done.stderr
-    assert done.stdout.startswith("1 items OK, 0 with errors") and done.stdout.strip().endswith("0 errors, 0 warnings")
+    settings = re.findall(r"```yaml\n(.*?)```", (DOCS / "fetch.md").read_text(encoding="utf-8"), re.S)
+    assert len(settings) == 2  # the sources, and topics by keywords
+    for number, block in enumerate(settings):
+        # (a block that declares its own topics gets an item of no topic: the example's are AI and Science)
+        own = "\ntopics:" in "\n" + block
+        site = make_site(tmp_path / f"site{number}",
+                         {"content/news/2026-11-20-example.md": item() if own else example},
+                         'title: x\nnow: "2026-11-22T12:00:00Z"\n' + ("" if own else "topics: [AI, Science]\n") + block)
+        done = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=site, capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 0 and done.stderr == "", (block, done.stderr)
+        assert done.stdout.startswith("1 items OK, 0 with errors") and done.stdout.strip().endswith(
+            "0 errors, 0 warnings"), (block, done.stdout)
 
 
 def test_the_api_example_is_what_the_example_site_writes(example):

@@ -6,7 +6,7 @@ import cmarkgfm
 import pytest
 from cmarkgfm.cmark import Options
 
-from generator.site.markup import cmark_to_html, render_markdown
+from generator.site.markup import cmark_to_html, render_markdown, sanitize
 
 SAMPLES = [
     "",
@@ -45,8 +45,30 @@ def test_embed_code_in_a_crawled_body_is_left_out_not_shown_as_text(engine):
     # readers saw `<script async src="https://platform.twitter.com/widgets.js" ...>` as the article's text.
     html = render_markdown(EMBEDS, engine)
     assert "Intro." in html and "<blockquote><p>Tweet text</p></blockquote>" in html and "after." in html
-    for code in ("script", "widgets.js", "track()", "gallery", "iframe", "youtube", "Your browser", "&lt;", "&gt;"):
+    for code in ("script", "widgets.js", "track()", "gallery", "iframe", "Your browser", "&lt;", "&gt;"):
         assert code not in html, f"{code!r} is shown: {html}"
+    # what an iframe embeds is not run on the site, but a reader can still open it
+    assert ('<a href="https://www.youtube.com/embed/abc" rel="noopener noreferrer nofollow">'
+            'Embedded content from www.youtube.com</a>') in html
+
+
+@pytest.mark.parametrize("embed, shown", [
+    ('<iframe width=560 src="//www.youtube.com/embed/x?a=1&amp;b=2" allowfullscreen></iframe>',
+     '<a href="https://www.youtube.com/embed/x?a=1&amp;b=2" rel="noopener noreferrer nofollow">'
+     'Embedded content from www.youtube.com</a>'),
+    ('<IFRAME SRC="javascript:alert(1)"></IFRAME>', ""),
+    ("<iframe data-src='https://x.example/' src='https://maps.example/e'>fallback <b>text</b></iframe>",
+     '<a href="https://maps.example/e" rel="noopener noreferrer nofollow">Embedded content from maps.example</a>'),
+    ('<iframe>no address</iframe>', ""),
+    ('<iframe src="https://e.example/&quot; onload=&quot;alert(1)"></iframe>', None),
+])
+def test_an_embed_in_a_body_becomes_a_safe_link_to_what_it_shows(embed, shown):
+    html = sanitize(f"<p>Before.</p>{embed}<p>After.</p>")
+    assert html.startswith("<p>Before.</p>") and html.endswith("<p>After.</p>")
+    assert "iframe" not in html.lower() and "fallback" not in html and "no address" not in html
+    assert "onload" not in html.replace("%22%20onload", "") and "javascript" not in html
+    if shown is not None:
+        assert html == f"<p>Before.</p>{'<p>' + shown + '</p>' if shown else ''}<p>After.</p>"
 
 
 def _rss_mib() -> float:

@@ -72,6 +72,12 @@ EDGE_FILES = {
         provider="{name: Logo Daily, domain: logodaily.example, images: [{url: 'https://logodaily.example/l.png'}]}",
         topics="[日本語]"),
     "content/plain.md": item("No picture, no provider", "2026-11-20T08:00:00Z", heat=5, quality=5),
+    # as `newsdesk fetch` writes a podcast episode, with a video in its body: the browser's own players
+    "content/episode.md": item(
+        "An episode to listen to", "2026-11-19T08:00:00Z", type="podcast", heat=4, quality=4, length=3753,
+        size=58123456, featuredContent="'<audio controls preload=\"none\" src=\"https://pod.example/42.mp3\"></audio>'",
+        body='<video src="https://pod.example/42.mp4" width="640" height="360"></video>\n\n'
+             '<video><source src="https://pod.example/43.webm" type="video/webm"></video>\n'),
 }
 
 # A front page full of cards whose pictures (on another site) never come: the lead, its headlines and the grid.
@@ -413,6 +419,7 @@ SAMPLES = {  # page kind -> (site, path)
     "providers index": ("example", "providers/"),
     "article with video embed": ("example", "news/2026/10/19/lunar-rover-wheel-timelapse/"),
     "article with outside video": ("edge", "news/2026/11/22/lead/"),
+    "podcast episode with its players": ("edge", "news/2026/11/19/episode/"),
     "article with related coverage": ("example", "news/2026/10/22/vaultly-build-server-breach/"),
     "404": ("example", "no/such/page/"),
     "search results": ("example", "search/?q=robot"),

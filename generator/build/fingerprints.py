@@ -26,7 +26,8 @@ from generator.site.types import type_lists
 
 def config_key(config: Config, *extra) -> str:
     """Everything in config.yaml and the records that can change how items or pages come out."""
-    fields = {f.name: getattr(config, f.name) for f in dataclasses.fields(config) if f.name not in ("root", "path")}
+    fields = {f.name: getattr(config, f.name) for f in dataclasses.fields(config)
+              if f.name not in ("root", "path", "from_options")}
     return hashlib.sha1(repr((__version__, sorted(fields.items()), extra)).encode("utf-8")).hexdigest()
 
 

@@ -33,7 +33,7 @@ from generator.build.search_index import index_changes, is_current, live_names, 
 from generator.build.state import LastBuild, RenderState
 from generator.build.writer import (MARKER, Staging, WriteReport, check_output_owned, check_output_path, output_lock,
                                     recover, update_in_place)
-from generator.config import Config, build_time
+from generator.config import Config, build_time, check_content_folder
 from generator.errors import BuildError, Problem, errors_and_warnings
 from generator.plan.outputs import plan_outputs
 from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
@@ -264,9 +264,7 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     cache = cache if cache is not None else BuildCache()
     now = build_time(config, environ)
     records = load_records(config)
-    if not config.content_path.is_dir():
-        raise BuildError(Problem(config.content_dir, None, "content folder not found",
-                                 "create it, or set `content_dir` in config.yaml / pass --content DIR"))
+    check_content_folder(config)
     topic_defs = topic_definitions(records.topics + config.topics)
     digest = config_key(config, records.topics, records.providers)
     with collector_paused():

@@ -16,11 +16,11 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 from generator import __version__
-from generator.config import Config
+from generator.config import Config, TopicConfig
 from generator.fetch.http import Client, Response, Settings
 from generator.fetch.items import item_settings
 from generator.fetch.parse import Feed, NotAFeed, parse_feed
-from generator.fetch.sources import Source, read_sources
+from generator.fetch.sources import Source, declared_topics, read_sources
 from generator.fetch.state import FeedState, load_state, save_state
 from generator.fetch.store import Store
 
@@ -68,15 +68,16 @@ def settings_of(config: Config) -> Settings:
 def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], None] | None = None) -> FetchReport:
     """Fetch every source into the content folder; bad sources are reported, never raised (a bad config
     or state file is: ConfigError)."""
-    sources = read_sources(config)
+    topics = declared_topics(config)
+    sources = read_sources(config, topics)
     state_path = config.root / config.fetch.state_file
     state = load_state(state_path, config.fetch.state_file)
-    store = Store(config.content_path, config.fetch.folder, state, config.topics, sources)
+    store = Store(config.content_path, config.fetch.folder, state, topics, sources)
     results: list[SourceResult] = []
     with Client(settings_of(config)) as client, ThreadPoolExecutor(config.fetch.concurrency) as pool:
         asked = [(source, state.feed(source.url)) for source in sources]
         futures = [None if feed.gone_since else pool.submit(_download, client, feed.moved_to or source.url,
-                                                             *_validators(feed, source, config))
+                                                             *_validators(feed, source, topics))
                    for source, feed in asked]
         try:
             for done, ((source, feed), future) in enumerate(zip(asked, futures), 1):
@@ -100,10 +101,10 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
     return FetchReport(tuple(results), expired, tuple(notes), written)
 
 
-def _validators(feed: FeedState, source: Source, config: Config) -> tuple[str, str]:
+def _validators(feed: FeedState, source: Source, topics: tuple[TopicConfig, ...]) -> tuple[str, str]:
     """The ETag and Last-Modified to send: none when the source's items were written with other settings
     (its name, its topics...), so that the whole feed is read and its items written anew."""
-    if feed.settings != item_settings(source, config.topics):
+    if feed.settings != item_settings(source, topics):
         return "", ""
     return feed.etag, feed.last_modified
 

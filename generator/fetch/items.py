@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timezone
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -75,7 +77,7 @@ def item_settings(source: Source, topics: tuple[TopicConfig, ...]) -> str:
     """A hash of what shapes a source's items besides its feed (its name, topics, the declared topics..., and
     the newsdesk that writes them): when it changes, its items are written anew, even if the feed has not."""
     shaping = (source.name, source.domain, source.logo, source.topics, source.quality, source.max_items,
-               tuple((topic.name, topic.slug) for topic in topics), __version__)
+               source.only_topics, tuple((topic.name, topic.slug, topic.keywords) for topic in topics), __version__)
     return hashlib.sha1(repr(shaping).encode("utf-8")).hexdigest()[:12]
 
 
@@ -90,26 +92,51 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     and whether the body had to be cut (body_of)."""
     excerpt = excerpt_of(entry.summary or entry.content)
     meta: dict = {"title": title_of(entry)}
-    if excerpt:
+    if excerpt and not repeats_title(excerpt, meta["title"], entry):
         meta["excerpt"] = excerpt
     meta["publishedDateTime"] = published_of(entry, facts)
     if entry.link:
         meta["originalUrl"] = entry.link
         meta["webUrl"] = entry.link
-    meta["type"] = "video" if entry.player else "article"
+    meta["type"] = type_of(entry)
     meta["quality"] = _number(source.quality)
     meta["heat"] = _number(facts.heat)
-    meta["provider"] = provider_of(source, feed)
+    meta["provider"] = provider_of(source, feed, entry)
     chosen = topics_of(entry, source, topics)
     if chosen:
         meta["topics"] = list(chosen)
     if entry.images:  # the first that the build keeps: it would warn about a file the user did not write
         meta["images"] = [{k: v for k, v in (("url", i.url), ("width", i.width), ("height", i.height)) if v}
                           for i in entry.images[:MAX_IMAGES]]
+    if entry.media and entry.media.seconds:
+        meta["length"] = entry.media.seconds  # (a number of seconds: the build shows it as 1:02:33)
+    if entry.media and entry.media.size:
+        meta["size"] = entry.media.size
     if entry.player:
         meta["featuredContent"] = f'<iframe src="{html.escape(entry.player, quote=True)}"></iframe>'
+    elif entry.media:  # the file itself, in the browser's own player; nothing is fetched until it is played
+        meta["featuredContent"] = (f'<{entry.media.kind} controls preload="none" '
+                                   f'src="{html.escape(entry.media.url, quote=True)}"></{entry.media.kind}>')
     body, cut = body_of(entry)
     return "---\n" + _yaml(meta) + "---\n" + body, cut
+
+
+def repeats_title(excerpt: str, title: str, entry: Entry) -> bool:
+    """Whether a summary only repeats the headline (and its publisher, as Google News's do): a card would
+    show the same words twice."""
+    def words(text: str) -> str:
+        return " ".join(text.casefold().split())
+    return words(excerpt) in {words(title), words(f"{title} {entry.origin}"), words(f"{title} - {entry.origin}")}
+
+
+def type_of(entry: Entry) -> str:
+    """A video when it has a player or a video file; a podcast episode (or other audio) when it has a sound
+    file; else an article."""
+    if entry.player or (entry.media and entry.media.kind == "video"):
+        return "video"
+    if entry.media:
+        return "podcast" if entry.podcast else "audio"
+    return "article"
 
 
 def is_empty(entry: Entry) -> bool:
@@ -122,8 +149,11 @@ def is_empty(entry: Entry) -> bool:
 def title_of(entry: Entry) -> str:
     """The title a reader sees, which also names the file: the entry's as plain text (a title the feed marks
     as HTML loses its tags), else the start of its summary, else its link."""
-    return (_plain_title(entry.title, entry.title_html) or _cut(excerpt_of(entry.summary or entry.content), 80)
-            or entry.link or "Untitled")
+    title = _plain_title(entry.title, entry.title_html)
+    origin = " ".join(entry.origin.split())
+    if origin and title.endswith(f" - {origin}") and title[:-len(origin) - 3].strip():
+        title = title[:-len(origin) - 3].rstrip()  # Google News's "Headline - Publisher": the publisher is the provider
+    return title or _cut(excerpt_of(entry.summary or entry.content), 80) or entry.link or "Untitled"
 
 
 def _plain_title(title: str, is_html: bool) -> str:
@@ -144,30 +174,72 @@ def from_the_future(entry: Entry, facts: Facts) -> bool:
     return entry.published is not None and entry.published > facts.first_seen
 
 
-def provider_of(source: Source, feed: Feed) -> dict:
-    home = feed.link or source.url
-    domain = source.domain or _bare_host(home)
-    provider: dict = {"name": source.name or _plain_title(feed.title, feed.title_html) or domain, "domain": domain}
+def provider_of(source: Source, feed: Feed, entry: Entry) -> dict:
+    """The source's `name` and `domain` when config.yaml sets them; else the publisher an entry names (a feed
+    of others' entries, such as Google News, names each one's), else the feed's title and site."""
+    origin_name = " ".join(entry.origin.split())
+    if not (source.name or source.domain) and (origin_name or _bare_host(entry.origin_link)):
+        domain = _bare_host(entry.origin_link) or _bare_host(feed.link or source.url)
+        provider: dict = {"name": _cut(origin_name, MAX_TEXT) or domain, "domain": domain}
+    else:
+        domain = source.domain or _bare_host(feed.link or source.url)
+        provider = {"name": source.name or _plain_title(feed.title, feed.title_html) or domain, "domain": domain}
     if source.logo:
         provider["images"] = [{"url": source.logo}]
     return provider
 
 
 def topics_of(entry: Entry, source: Source, topics: tuple[TopicConfig, ...]) -> tuple[str, ...]:
-    """The source's topics, then the entry's categories that name a topic config.yaml declares (by name or
-    slug, in any case): a feed's own tags would otherwise make a topic page for every one of them."""
+    """The source's topics, then the declared topics the entry's categories or words name (matched_topics)."""
+    return tuple(dict.fromkeys((*source.topics, *matched_topics(entry, topics))))
+
+
+def matched_topics(entry: Entry, topics: tuple[TopicConfig, ...]) -> tuple[str, ...]:
+    """The declared topics that the entry's categories name (by name or slug, in any case: a feed's own tags
+    would otherwise make a topic page for every one of them), then those with a keyword in its title, summary
+    or text."""
     declared: dict[str, str] = {}
     for topic in topics:
         declared.setdefault(topic.name.lower(), topic.name)
         declared.setdefault((topic.slug or slugify(topic.name)).lower(), topic.name)
-    chosen = list(source.topics)
+    chosen = []
     for category in entry.categories:
         category = html.unescape(category)  # WordPress writes "Arts &amp; Culture" inside CDATA
         for part in category.split("/") if category.lower() not in declared else [category]:  # "News/AI" too
             name = declared.get(part.strip().lower()) or declared.get(slugify(part))
             if name:
                 chosen.append(name)
+    worded = [topic for topic in topics if topic.keywords]
+    if worded:
+        text = " ".join((title_of(entry), excerpt_of(entry.summary),
+                         plain_title(entry.content[:KEYWORD_TEXT]) if entry.content else "")).casefold()
+        chosen.extend(topic.name for topic in worded if _keywords(topic.keywords).search(text))
     return tuple(dict.fromkeys(chosen))
+
+
+KEYWORD_TEXT = 100_000  # characters of an entry's text looked through for keywords
+
+
+# A letter or digit of a script written without spaces between words (CJK): a keyword in one is found inside
+# a longer run of them, as such text has no word boundaries to look for.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=1024)
+def _keywords(keywords: tuple[str, ...]) -> re.Pattern:
+    """One pattern finding any of a topic's keywords as whole words, in casefolded text."""
+    patterns = []
+    for keyword in keywords:
+        words = keyword.casefold().split()
+        if not words:
+            continue
+        pattern = r"\s+".join(map(re.escape, words))
+        if words[0][0].isalnum() and not _UNSPACED.match(words[0][0]):
+            pattern = r"(?<![^\W_])" + pattern
+        if words[-1][-1].isalnum() and not _UNSPACED.match(words[-1][-1]):
+            pattern += r"(?![^\W_])"
+        patterns.append(pattern)
+    return re.compile("|".join(patterns) or r"(?!)")
 
 
 def body_of(entry: Entry) -> tuple[str, bool]:

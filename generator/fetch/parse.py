@@ -33,6 +33,15 @@ class Image:
 
 
 @dataclass(frozen=True)
+class Media:
+    """An episode's or a video's own file (an RSS enclosure, media:content, a JSON Feed attachment)."""
+    url: str
+    kind: str  # "audio" or "video"
+    seconds: int | None = None  # its length (itunes:duration, media:content's duration, duration_in_seconds)
+    size: int | None = None  # bytes, as the feed gives them
+
+
+@dataclass(frozen=True)
 class Entry:
     guid: str
     link: str  # absolute http(s), or ""
@@ -44,7 +53,12 @@ class Entry:
     categories: tuple[str, ...]
     images: tuple[Image, ...]
     player: str  # a video player's URL (media:player, YouTube's yt:videoId)
-    video: bool  # a video enclosure or player
+    media: Media | None = None  # the first audio or video file it carries
+    podcast: bool = False  # an episode of a podcast (iTunes tags), rather than any audio
+    # Who published it, when the feed carries others' entries (RSS and Atom <source>: Google News, a reader's
+    # shared items): the publisher's name and site, else ""
+    origin: str = ""
+    origin_link: str = ""
 
 
 @dataclass(frozen=True)
@@ -191,12 +205,18 @@ def _entry(entry, link: _Addresses) -> Entry:
     episode = entry.get("image")  # a podcast episode's <itunes:image href>, its cover when it has no other picture
     if isinstance(episode, dict) and (address := link(episode.get("href"))):
         images.append(Image(address))
-    video = False
+    files = []
     for enclosure in entry.get("enclosures") or []:
         kind = (enclosure.get("type") or "").split("/")[0]
         if kind == "image" and (address := link(enclosure.get("href"))):
             images.append(Image(address))
-        video = video or kind == "video"
+        elif kind in ("audio", "video"):
+            files.append((link(enclosure.get("href")), kind, entry.get("itunes_duration"), enclosure.get("length")))
+    for media in entry.get("media_content") or []:
+        kind = media.get("medium") or (media.get("type") or "").split("/")[0]
+        if kind in ("audio", "video"):
+            files.append((link(media.get("url")), kind, media.get("duration"), media.get("filesize")))
+    origin = entry.get("source") if isinstance(entry.get("source"), dict) else None
     player = link((entry.get("media_player") or {}).get("url", ""))
     if not player and entry.get("yt_videoid"):
         player = "https://www.youtube.com/embed/" + "".join(c for c in entry["yt_videoid"] if c.isalnum() or c in "-_")
@@ -211,7 +231,10 @@ def _entry(entry, link: _Addresses) -> Entry:
         categories=_tags(tag.get("term") if isinstance(tag, dict) else tag for tag in _listed(entry.get("tags"))),
         images=tuple(dict.fromkeys(images)),
         player=player,
-        video=video or bool(player),
+        media=_media(files),
+        podcast=any(key.startswith("itunes_") for key in entry),
+        origin=_text(origin.get("title")) if origin else "",
+        origin_link=link(_text(origin.get("link") or origin.get("href"))) if origin else "",
     )
 
 
@@ -261,10 +284,38 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             categories=_tags(_listed(item.get("tags"))),
             images=images,
             player="",
-            video=any(_text(a.get("mime_type")).startswith("video/") for a in attachments),
+            media=_media((link(a.get("url")), _text(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
+                          a.get("size_in_bytes")) for a in attachments),
         ))
     return Feed(title=_text(data.get("title")), link=link(data.get("home_page_url")), entries=tuple(entries),
                 unsafe_urls=link.unsafe)
+
+
+def _media(files) -> Media | None:
+    """The first of (url, kind, length, size) that is an audio or video file at an http(s) address."""
+    for url, kind, length, size in files:
+        if url and kind in ("audio", "video"):
+            size = _int(size)
+            # (feeds write a length of 0 or 1 byte for "unknown": no file a reader would fetch is that small)
+            return Media(url, kind, _seconds(length), size if size and size >= 1024 else None)
+    return None
+
+
+# itunes:duration is seconds (`3753`) or `H:MM:SS`, `MM:SS`; media:content's is seconds too
+_CLOCK = re.compile(r"(?:(\d{1,4}):)?(\d{1,4}):(\d{1,2})|(\d{1,9})(?:\.\d+)?")
+
+
+def _seconds(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        value = _text(value)  # (10**400 is no float: math.isfinite raised on it)
+    match = _CLOCK.fullmatch(value.strip()) if isinstance(value, str) else None
+    if not match:
+        return None
+    hours, minutes, seconds, alone = match.groups()
+    total = int(alone) if alone else (int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)
+    return total if 0 < total < 10**8 else None
 
 
 def _charset(content_type: str) -> str:

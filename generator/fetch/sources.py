@@ -11,8 +11,9 @@ from xml.sax.saxutils import escape
 
 import yaml
 
-from generator.config import Config
+from generator.config import Config, TopicConfig
 from generator.errors import ConfigError, Problem
+from generator.site.records import load_records
 from generator.urlnorm import canonical_url
 
 MAX_OPML_BYTES = 4 * 1024 * 1024
@@ -29,6 +30,7 @@ class Source:
     topics: tuple[str, ...] = ()
     quality: float = 50.0
     max_items: int = 100
+    only_topics: bool = False  # keep only the entries that get a topic from their categories or words
     where: str = "config.yaml"  # the file that lists it, for messages
     line: int | None = None  # its line there
 
@@ -45,15 +47,23 @@ class Source:
         return f"{at}: {self.name} ({self.url})" if self.name else f"{at}: {self.url}"
 
 
-def read_sources(config: Config) -> tuple[Source, ...]:
-    """The sources of config.yaml, then those of the OPML file that config.yaml does not list already."""
+def declared_topics(config: Config) -> tuple[TopicConfig, ...]:
+    """The site's topics, as the build reads them: data_dir's records, then config.yaml's (the build reports
+    a record's problems)."""
+    return load_records(config).topics + config.topics
+
+
+def read_sources(config: Config, topics: tuple[TopicConfig, ...] | None = None) -> tuple[Source, ...]:
+    """The sources of config.yaml, then those of the OPML file that config.yaml does not list already;
+    `topics`: the site's (declared_topics), which OPML folders may name."""
+    topics = declared_topics(config) if topics is None else topics
     lines = _listed_lines(config.root / config.path)
     sources = [Source(url=s.url.strip(), name=s.name, domain=s.domain.lower(), logo=s.logo, topics=tuple(s.topics),
-                      quality=s.quality, max_items=s.max_items, where=config.path,
+                      quality=s.quality, max_items=s.max_items, only_topics=s.only_topics, where=config.path,
                       line=lines[index] if index < len(lines) else None) for index, s in enumerate(config.sources)]
     if config.fetch.opml:
         listed = {source.url for source in sources}
-        for source in read_opml(config, config.fetch.opml):
+        for source in read_opml(config, config.fetch.opml, topics):
             if source.url not in listed:
                 listed.add(source.url)
                 sources.append(source)
@@ -95,7 +105,7 @@ def _opml_line(lines: dict[str, int], url: str) -> int | None:
     return None
 
 
-def read_opml(config: Config, name: str) -> list[Source]:
+def read_opml(config: Config, name: str, site_topics: tuple[TopicConfig, ...]) -> list[Source]:
     """Every outline with an http(s) `xmlUrl`, at any depth; its `text` or `title` is the provider name, and
     the outlines it sits in (feed readers' folders) become topics when config.yaml declares them."""
     path = config.root / name
@@ -110,7 +120,7 @@ def read_opml(config: Config, name: str) -> list[Source]:
         root = ElementTree.fromstring(raw)
     except ElementTree.ParseError as exc:
         raise ConfigError(Problem(name, exc.position[0], f"not valid XML: {exc}", "export the file again"))
-    declared = {topic.name.lower(): topic.name for topic in config.topics}
+    declared = {topic.name.lower(): topic.name for topic in site_topics}
     lines = _opml_lines(raw.decode("utf-8", "replace"))
     found: list[Source] = []
     problems: list[Problem] = []

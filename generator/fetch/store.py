@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.config import TopicConfig
 from generator.fetch.items import (MAX_BODY_BYTES, Facts, file_name, from_the_future, hash_of, heat_at, identity,
-                                   is_empty, item_text, published_of, title_of)
+                                   is_empty, item_text, matched_topics, published_of, title_of)
 from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import ItemState, State
@@ -62,6 +62,12 @@ class Store:
         # (left out before the newest are chosen: they neither take a place of max_items nor lower a heat)
         entries = tuple(entry for entry in feed.entries if not is_empty(entry))
         empty = len(feed.entries) - len(entries)
+        if source.only_topics:
+            kept = tuple(entry for entry in entries if matched_topics(entry, self.topics))
+            if len(kept) < len(entries):
+                notes.append(f"{len(entries) - len(kept)} entr{'y' if len(entries) - len(kept) == 1 else 'ies'} "
+                             f"of no declared topic: left out (`only_topics`)")
+            entries = kept
         for position, entry in newest(entries, source.max_items):
             key = identity(entry, source)
             if key in seen:

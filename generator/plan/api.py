@@ -188,6 +188,7 @@ def item_record(site: Site, config: Config, item: Item) -> dict:
         "size": item.size or None,
         "price": item.price or None,
         "videoUrl": item.video_url or None,
+        "mediaUrl": item.media_file or None,
     }
 
 

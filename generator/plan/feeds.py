@@ -98,6 +98,8 @@ class _Entry:
     image_type: str
     image_width: int | None
     image_height: int | None
+    media: str  # the sound or video file it plays (a podcast's episode), or ""
+    media_type: str  # its media type, for the enclosure
     author: str  # provider name, or ""
     author_url: str  # https://<provider domain>/, or ""
     author_feed: str  # this site's RSS feed of that provider, or ""
@@ -185,6 +187,8 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
         image_type=image_type(image_url),
         image_width=image.width if image else None,
         image_height=image.height if image else None,
+        media=item.media_file,
+        media_type=media_type(item.media_file, item.media_kind) if item.media_file else "",
         author=clean_text(provider.name if provider else item.provider.name if item.provider else ""),
         author_url=domain_url(domain),
         author_feed=site_url(base, feed_path("provider", item.provider.slug) + ".rss") if provider else "",
@@ -201,6 +205,19 @@ def image_type(url: str) -> str:
     """The media type of an image URL from its extension, or "" when the URL does not say."""
     path = urlsplit(url).path.lower()
     return next((kind for ext, kind in _IMAGE_TYPES.items() if path.endswith(ext)), "")
+
+
+_MEDIA_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".aac": "audio/aac", ".oga": "audio/ogg",
+                ".ogg": "audio/ogg", ".opus": "audio/ogg", ".wav": "audio/wav", ".flac": "audio/flac",
+                ".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm", ".mov": "video/quicktime"}
+
+
+def media_type(url: str, kind: str) -> str:
+    """The media type of a sound or video file from its extension; else the commonest of its kind (an
+    enclosure must name one)."""
+    path = urlsplit(url).path.lower()
+    return next((found for ext, found in _MEDIA_TYPES.items() if path.endswith(ext)),
+                "video/mp4" if kind == "video" else "audio/mpeg")
 
 
 def html_datetime(moment: datetime) -> str:
@@ -268,6 +285,8 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
         _add(node, "link", rel="alternate", type="text/html", href=entry.url)
         if entry.original:
             _add(node, "link", rel="via", href=entry.original)
+        if entry.media:
+            _add(node, "link", rel="enclosure", href=entry.media, type=entry.media_type)
         if entry.image:
             attrs = {"type": entry.image_type} if entry.image_type else {}
             _add(node, "link", rel="enclosure", href=entry.image, **attrs)
@@ -313,8 +332,11 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
             _add(node, "category", name, domain=site_url(base, f"topics/{slug}/"))
         if entry.author_feed:
             _add(node, "source", entry.author, url=entry.author_feed)
-        if entry.image and entry.image_type:
-            # The size is unknown without fetching the image; the RSS Advisory Board says 0 then.
+        # One enclosure (RSS has room for one): a podcast's episode is what a podcast app plays; else the picture.
+        # The size is unknown without fetching the file; the RSS Advisory Board says 0 then.
+        if entry.media:
+            _add(node, "enclosure", url=entry.media, length="0", type=entry.media_type)
+        elif entry.image and entry.image_type:
             _add(node, "enclosure", url=entry.image, length="0", type=entry.image_type)
         if entry.image:
             _media(node, entry)
@@ -343,6 +365,8 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
         item["content_text"] = entry.summary or entry.title  # JSON Feed wants content_text or content_html
         if entry.image:
             item["image"] = entry.image
+        if entry.media:
+            item["attachments"] = [{"url": entry.media, "mime_type": entry.media_type}]
         item["date_published"] = rfc3339(entry.published)
         if entry.author:
             item["authors"] = [{"name": entry.author, **({"url": entry.author_url} if entry.author_url else {})}]

@@ -17,6 +17,7 @@ import hashlib
 import logging
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, replace
@@ -29,7 +30,7 @@ from generator import __version__
 from generator.build.pipeline import BuildOptions, BuildResult, build
 from generator.config import Config
 from generator.errors import BuildError, NewsdeskError, Problem
-from generator.build.writer import recover
+from generator.build.writer import MARKER, recover
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +108,13 @@ def deploy(config: Config, build_options: BuildOptions = BuildOptions(),
         if not (folder / "index.html").is_file():
             raise DeployError(Problem(config.output_dir, None, "no built site here (index.html is missing)",
                                       "run `newsdesk build` first, or deploy without --no-build"))
-        return _publish(folder, config, repo, options, message, warnings, None)
+        # The output's marker is newsdesk's note to itself, not part of the site: published from a copy without it
+        # (hard links where the disk allows), as the output folder is the user's and keeps it.
+        with tempfile.TemporaryDirectory(prefix="newsdesk-deploy-") as tmp:
+            site = Path(tmp) / "site"
+            shutil.copytree(folder, site, copy_function=_link_or_copy,
+                            ignore=lambda where, names: [MARKER] if Path(where) == folder else [])
+            return _publish(site, config, repo, options, message, warnings, None)
     # A temporary folder, so that deploying never changes the working tree, not even output/.
     with tempfile.TemporaryDirectory(prefix="newsdesk-deploy-") as tmp:
         try:
@@ -119,6 +126,7 @@ def deploy(config: Config, build_options: BuildOptions = BuildOptions(),
                               f"Deploy stopped: {len(built.site.problems)} content error(s), nothing was pushed. "
                               "Fix them, or deploy the site without those items: `newsdesk build`, "
                               "then `newsdesk deploy --no-build`.")
+        os.unlink(Path(tmp) / "site" / MARKER)  # newsdesk's note to itself, not part of the site
         return _publish(Path(tmp) / "site", config, repo, options, message, warnings, built)
 
 
@@ -133,6 +141,13 @@ def _publish(folder: Path, config: Config, repo: Repository, options: DeployOpti
     commit = _commit(folder, config, repo, options, message)
     _push(repo, options)
     return DeployResult(repo, changes, message, commit, True, warnings, built, False)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another disk, or one without hard links
+        shutil.copy2(source, target)
 
 
 def _remote_head(repo: Repository, options: DeployOptions) -> str | None:

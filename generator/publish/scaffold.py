@@ -9,7 +9,7 @@ from generator.build.cache import CACHE_DIR
 from generator.errors import ConfigError, Problem
 
 CONFIG = """\
-# newsdesk site configuration; every key is described in newsdesk's docs/configuration.md.
+# newsdesk site configuration; `newsdesk check --help` describes every key.
 title: "My news site"
 description: "News worth reading, collected from around the web."
 base_url: "https://example.github.io/my-news/"   # where the site will be published
@@ -19,7 +19,7 @@ items_per_page: 20
 ranking:
   half_life_hours: 36
 # Items link full-size pictures from other sites; an image resizing service sends phones small copies
-# ("Pictures" in docs/configuration.md; choose one whose terms and privacy suit your site):
+# (`picture_resizer` in `newsdesk check --help`; choose one whose terms and privacy suit your site):
 # picture_resizer: "https://wsrv.nl/?url={url}&w={width}"
 topics:
   - name: Technology
@@ -98,8 +98,11 @@ Drafts are left out of the site unless you build with `--drafts`.
 GITIGNORE = f"/output/\n/{CACHE_DIR}/\n/.output.newsdesk-*/\n"
 
 THEME_README = """\
-Files here override the bundled theme file by file: copy a template from newsdesk's
-themes/default/templates/ to templates/ here and edit it, or put CSS and images in static/.
+Files here override the bundled theme file by file: copy a template from the bundled theme's
+templates/ folder to templates/ here and edit the copy, or put CSS and images in static/.
+The bundled theme (themes/default/ in newsdesk's repository) is, in the copy of newsdesk
+that made this site, at:
+  {bundled}
 """
 
 
@@ -120,7 +123,12 @@ def create_site(target: Path) -> list[Path]:
         raise ConfigError(Problem(str(target), None, f"folder is not empty: it holds {shown}",
                                   "choose a new folder; newsdesk init never overwrites files, and writes into a "
                                   "folder only when it is empty or holds nothing but .git, README and LICENSE files"))
-    files = {"config.yaml": CONFIG, "themes/default/README.txt": THEME_README, ".gitignore": GITIGNORE, **ITEMS}
+    from generator.config import bundled_theme_dir
+
+    # (where this copy's theme is: inside site-packages for a copy installed with pip, which has no themes/ folder
+    # of newsdesk's repository to copy from)
+    readme = THEME_README.format(bundled=bundled_theme_dir("default"))
+    files = {"config.yaml": CONFIG, "themes/default/README.txt": readme, ".gitignore": GITIGNORE, **ITEMS}
     made = []
     for name, text in files.items():
         path = target / name

@@ -69,7 +69,8 @@ __FETCH__      # base_url comes from Pages itself (https://USER.github.io/REPO o
       # so links are right wherever the site is served.
       - name: Build
         run: newsdesk build --strict --base-url "${{ steps.pages.outputs.base_url }}/"
-      - uses: actions/upload-pages-artifact@v3
+      # v4 on leaves out dot files: newsdesk's output marker (.newsdesk-output) is not published.
+      - uses: actions/upload-pages-artifact@v4
         with:
           path: __OUTPUT__
 
@@ -92,7 +93,7 @@ _NO_SCHEDULE = """\
 """
 
 _SCHEDULE = """\
-  schedule:  # in UTC; GitHub may start a run late, or skip it when busy (see newsdesk's docs/fetch.md)
+  schedule:  # in UTC; GitHub may start a run late, or skip it when busy
     - cron: __CRON__
 """
 

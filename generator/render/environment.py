@@ -10,6 +10,7 @@ Autoescaping is on for every template: content text is never trusted as HTML.
 
 from __future__ import annotations
 
+import collections
 import difflib
 import json
 import logging
@@ -22,12 +23,11 @@ from typing import Mapping
 import jinja2
 
 from generator import __version__
-from generator.config import Config
-from generator.errors import BuildError, ConfigError, Problem
+from generator.config import Config, bundled_theme_dir
+from generator.errors import BuildError, Problem
 from generator.plan.feeds import domain_url, feed_path, html_datetime
 from generator.render.fragments import MemoEnvironment
 from generator.render.pictures import picture, pictures
-from generator.site.content import key_lines
 from generator.site.model import ProviderBadge, Site
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
@@ -35,16 +35,6 @@ from generator.site.types import type_lists
 from generator.urls import host_of, origin_url
 
 log = logging.getLogger(__name__)
-
-_PACKAGE_THEMES = Path(__file__).parent.parent / "themes"  # where a wheel install puts them
-_SOURCE_THEMES = Path(__file__).parent.parent.parent / "themes"  # a source checkout
-
-
-def bundled_theme_dir(name: str) -> Path | None:
-    for base in (_PACKAGE_THEMES, _SOURCE_THEMES):
-        if (base / name / "templates").is_dir():
-            return base / name
-    return None
 
 
 def theme_dirs(config: Config) -> list[Path]:
@@ -159,17 +149,6 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
     """The environment one build renders with; `fragments`: the outputs of macro calls kept from the last build,
     for one whose site-wide values and templates are the same (else a new dict)."""
     dirs = theme_dirs(config)
-    # A theme that is neither the site's folder nor bundled is a typo (`theme: my-thme`): say so rather than
-    # build with the bundled default as if the name were right. A ConfigError: an invalid config.yaml (exit 2).
-    if not (config.root / "themes" / config.theme).is_dir() and bundled_theme_dir(config.theme) is None:
-        folders = sorted(p.name for p in (config.root / "themes").glob("*") if p.is_dir())
-        close = ([name for name in folders if name.lower() == config.theme.lower()]  # `theme: Paper`, themes/paper/
-                 or difflib.get_close_matches(config.theme, folders, 1, 0.6))
-        raise ConfigError(Problem(config.path, key_lines(config.root, config.path, {"theme"}).get("theme"),
-                                  f"theme {config.theme!r} not found"
-                                  + (f": themes/ has {', '.join(folders)}" if folders else ""),
-                                  f"set `theme: {close[0]}`" if close else
-                                  f"create themes/{config.theme}/templates/ or set `theme: default`"))
     bundled = bundled_theme_dir(config.theme) or bundled_theme_dir("default")
     loader = jinja2.ChoiceLoader([
         jinja2.FileSystemLoader([str(d / "templates") for d in dirs]),
@@ -339,6 +318,13 @@ def render_page(env: jinja2.Environment, page: Page) -> str:
                                  "fix the template"))
     except jinja2.TemplateNotFound as exc:
         raise BuildError(_not_found(env, page, exc)) from exc
+    except RecursionError as exc:  # a macro calling itself for each level of something nested thousands deep
+        name, line = _recursing_frame(exc)
+        raise BuildError(Problem(name or page.template, line, f"the template recurses too deeply while rendering "
+                                 f"{page.output}", "recursing through `children` fails on topics nested thousands "
+                                 "deep: loop over a flat list instead, as the default theme's partials/topic_entry.html "
+                                 "does over `descendants` (of topics.html), with each topic's `depth` for its indent"
+                                 )) from None
     except Exception as exc:  # an error inside a template: report where, not a traceback
         name, line = _template_frame(exc)
         raise BuildError(Problem(name or page.template, line, f"error while rendering {page.output}: {exc}",
@@ -369,6 +355,22 @@ def _short(filename: str) -> str:
     except ValueError:
         parts = path.parts
         return "/".join(parts[parts.index("themes"):]) if "themes" in parts else path.as_posix()
+
+
+def _recursing_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    """The template line that called itself over and over: the one most often in the traceback (where the
+    recursion happened to stop, the innermost line, differs from one build to the next)."""
+    seen: collections.Counter = collections.Counter()
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml")):
+            seen[(filename, tb.tb_lineno)] += 1
+        tb = tb.tb_next
+    if not seen:
+        return None, None
+    (filename, line), _ = seen.most_common(1)[0]
+    return _short(filename), line
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:

@@ -30,14 +30,16 @@ except ImportError:  # pragma: no cover - it is a dependency; the fallback keeps
 ENGINES = ("cmark", "python-markdown")
 BODY_SCHEMES = frozenset({"http", "https", "mailto"})
 _TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dl", "dt", "em",
+    "a", "abbr", "audio", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dl", "dt", "em",
     "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol",
     "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
-    "th", "thead", "time", "tr", "u", "ul",
+    "th", "thead", "time", "tr", "u", "ul", "video", "source",
 })
 _ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},
+    # A podcast's or a video's own file, in the browser's player (never autoplaying, nothing fetched before play)
+    "audio": {"src"}, "video": {"src", "poster", "width", "height"}, "source": {"src", "type"},
     "abbr": {"title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
     "time": {"datetime"}, "ol": {"start"},
     "sup": {"id"}, "li": {"id"},  # footnotes' ids only (_FOREIGN_ID): their links lead to them
@@ -86,8 +88,8 @@ def render_markdown(text: str, engine: str = "cmark", base: str = "") -> str:
 
 
 # In sanitised HTML (sanitize writes every attribute as name="value", a `"` in it as &quot;)
-_LINKING = re.compile(r'<(?:a|img)(?:\s+[a-z-]+="[^"]*")+')
-_ADDRESS = re.compile(r'(\s(?:href|src))="([^"]*)"')
+_LINKING = re.compile(r'<(?:a|img|audio|video|source)(?:\s+[a-z-]+="[^"]*")+')
+_ADDRESS = re.compile(r'(\s(?:href|src|poster))="([^"]*)"')
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _CREDENTIALS = re.compile(r"https?://[^/?#\"]*@", re.IGNORECASE)  # a user name or password before the host
 # (a quick first look: any such value, or an http(s) one with credentials)
@@ -115,7 +117,7 @@ def absolute_addresses(html: str, base: str) -> str:
         address = safe_url(address)
         return f'{attribute}="{htmlmod.escape(address)}"' if address else ""
 
-    return _placeholder_links(_LINKING.sub(lambda element: _ADDRESS.sub(resolved, element.group()), html))
+    return _playable(_placeholder_links(_LINKING.sub(lambda element: _ADDRESS.sub(resolved, element.group()), html)))
 
 
 # A link's `rel` (the cleaner's, always last) where the element has no `href` (`<a name>`, or its address was
@@ -179,19 +181,59 @@ def sanitize(html: str) -> str:
         return ""
     if too_deep(html):
         html = "<p>" + " ".join(_ANY_TAG.sub(" ", html).split()) + "</p>"
+    if "<iframe" in html or "<IFRAME" in html or "<Iframe" in html:
+        html = _IFRAME.sub(_iframe_link, html)
     html = _cleaner().clean(html)
     if not html.isascii() and URL_BIDI.search(html):
         html = _LINKING.sub(lambda element: _ADDRESS.sub(_bidi_encoded, element.group()), html)
-    html = _placeholder_links(html)
+    html = _playable(_placeholder_links(html))
     return _FOREIGN_ID.sub("", html) if ' id="' in html else html
 
 
 def _bidi_encoded(match: re.Match) -> str:
-    """A link's or picture's address with its direction marks percent-encoded (urls.bidi_encoded); with one
-    in its host, no address: the link keeps its text, unlinked."""
+    """A link's, picture's or player's address with its direction marks percent-encoded (urls.bidi_encoded);
+    with one in its host, no address: the link keeps its text, unlinked."""
     attribute, value = match.groups()
     address = bidi_encoded(value)
     return f'{attribute}="{address}"' if address else ""
+
+
+# An embed in a body (a video, a post, a map): not run on the site, but not lost either. A browser reads what
+# is between <iframe> and </iframe> as text it never shows, so that goes too.
+_IFRAME = re.compile(r"<iframe\b([^>]*)>(?:.*?</iframe\s*>)?", re.IGNORECASE | re.DOTALL)
+_SRC = re.compile(r"""(?:^|\s)src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+
+
+def without_player(featured: str) -> str:
+    """featuredContent without its first iframe, which the page shows as the item's player (iframe_src)."""
+    return _IFRAME.sub("", featured, count=1)
+
+
+def _iframe_link(match: re.Match) -> str:
+    """An iframe as a link to what it embeds (the sanitiser checks it as any link); none without an address."""
+    found = _SRC.search(match[1])
+    address = htmlmod.unescape(next((part for part in found.groups() if part is not None), "")).strip() if found else ""
+    address = safe_url("https:" + address if address.startswith("//") else address)
+    if not address:
+        return ""
+    return f'<p><a href="{htmlmod.escape(address)}">Embedded content from {htmlmod.escape(host_of(address))}</a></p>'
+
+
+# A media element's <source> as the sanitiser writes it (every value in double quotes); one whose address was
+# taken out is left out whole: a <source> names a file or is invalid HTML. A player left with no file at all
+# would show an empty frame and hide what it holds (the text for browsers without players): that stays.
+_SOURCE = re.compile(r'<source((?:\s+[^\s="/>]+(?:="[^"]*")?)*)\s*/?>')
+_EMPTY_PLAYER = re.compile(r'<(audio|video)((?:\s+[^\s="/>]+(?:="[^"]*")?)*)>(.*?)</\1>', re.DOTALL)
+
+
+def _playable(html: str) -> str:
+    """Sanitised HTML without <source> elements or players that name no file."""
+    if "<source" in html:
+        html = _SOURCE.sub(lambda match: match[0] if ' src="' in match[1] else "", html)
+    if "<audio" in html or "<video" in html:
+        html = _EMPTY_PLAYER.sub(lambda match: match[0] if ' src="' in match[2] or "<source" in match[3]
+                                 else match[3], html)
+    return html
 
 
 # An id that is not a footnote's or its reference's, as Python-Markdown names them (`fn:1`, `fnref:1`): a body's
@@ -229,6 +271,7 @@ def _cleaner() -> nh3.Cleaner:
         clean_content_tags=set(_DROPPED_WITH_CONTENT),
         attributes={k: set(v) for k, v in _ATTRIBUTES.items()},
         url_schemes=set(BODY_SCHEMES),
+        set_tag_attribute_values={media: {"controls": "", "preload": "none"} for media in ("audio", "video")},
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
@@ -242,6 +285,19 @@ class _IframeSrc(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "iframe" and not self.src:
             self.src = dict(attrs).get("src") or ""
+
+
+# The first audio or video file of sanitised HTML (every value in double quotes, escaped): the element's own
+# src, or its first <source>'s
+_MEDIA_FILE = re.compile(r'<(audio|video)\b[^>]*?\ssrc="([^"]*)"|<(audio|video)\b[^>]*>\s*<source\b[^>]*?\ssrc="([^"]*)"')
+
+
+def media_file(html: str) -> tuple[str, str]:
+    """(URL, "audio" or "video") of the first sound or video file in sanitised HTML, else ("", "")."""
+    found = _MEDIA_FILE.search(html) if "<audio" in html or "<video" in html else None
+    if not found:
+        return "", ""
+    return htmlmod.unescape(found[2] or found[4]), found[1] or found[3]
 
 
 def iframe_src(featured: str) -> str:

@@ -41,7 +41,8 @@ from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
 from generator.isotime import parse_iso
-from generator.site.markup import absolute_addresses, embeddable, iframe_src, render_markdown, sanitize
+from generator.site.markup import (absolute_addresses, embeddable, iframe_src, media_file, render_markdown,
+                                   sanitize, without_player)
 from generator.urlnorm import canonical_url
 from generator.urls import bidi_encoded, distinct_slug, host_of, joined, safe_url, slugify, spell_symbols, static_path
 
@@ -175,6 +176,10 @@ class Item:
     extra: dict = field(default_factory=dict)  # unknown front matter fields, for templates (do not mutate)
     secured: str = ""  # opaque; kept so nothing the user had is lost, never rendered
     size: str = ""  # a download's size as the item writes it ("12 MB")
+    # the sound or video file that featuredContent plays (a podcast's episode), and which of the two: feeds
+    # carry it as their enclosure, so that a podcast app can play it
+    media_file: str = ""
+    media_kind: str = ""
     warnings: tuple[Problem, ...] = ()  # what the user should fix in its file (the item is shown all the same)
 
     @property
@@ -377,7 +382,7 @@ def withheld_because(item: Item, now: datetime, drafts: bool = False, future: bo
 # (Not `type`: it puts the item in a type's list, site/types.py.)
 TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "amp_url", "cdn_amp_url", "images", "body",
                          "featured_html", "video_url", "embed", "price", "length", "size", "category", "extra",
-                         "secured", "warnings"})
+                         "secured", "warnings", "media_file", "media_kind"})
 
 
 def same_place(old: Item, new: Item) -> bool:
@@ -447,9 +452,11 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     )
     values["related"] = _other_than(values, notes)
     if featured:
-        values["featured_html"] = absolute_addresses(sanitize(featured), base)
+        # (its first iframe is the player, shown as one: not again as a link)
+        values["featured_html"] = absolute_addresses(sanitize(without_player(featured)), base)
+        values["media_file"], values["media_kind"] = media_file(values["featured_html"])
     slug_text = _text(meta, "slug", notes, written=written)
-    errors, warnings = notes.problems(config.root, source.path)
+    errors, warnings = notes.problems(config.root, source.path, source.body_line - 1)
     warnings += tuple(Problem(source.path, again, f"`{key}` is given twice, also on line {first}: the last one is used",
                               "remove the one you do not mean") for key, first, again in source.twice)
     if errors:
@@ -499,14 +506,15 @@ class _Notes:
     def warn(self, key: str | tuple | None, message: str, hint: str = "") -> None:
         self.warnings.append((key, message, hint))
 
-    def problems(self, root, path: str) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+    def problems(self, root, path: str, end: int = 1) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+        """`end`: the line of the front matter's closing `---`, where a missing key (key None) is to be added."""
         if not self.errors and not self.warnings:
             return (), ()
         # ("related: quality" is on the line of `related:`; a key (`provider`, `domian`) on the line of `domian:`)
         def where(key):
             return key if isinstance(key, tuple) else key.split(":")[0]
         lines = key_lines(root, path, {where(key) for key, _, _ in self.errors + self.warnings if key})
-        return tuple(tuple(Problem(path, lines.get(where(key)) or 1 if key else 1, message, hint)
+        return tuple(tuple(Problem(path, lines.get(where(key)) or 1 if key else end, message, hint)
                            for key, message, hint in notes) for notes in (self.errors, self.warnings))
 
 
@@ -688,7 +696,8 @@ def _text(meta: dict, key: str, notes: _Notes, required: bool = False, plain: bo
         notes.warn(key, f"`{key}` was read as {text}, not as text", "put the value in quotes")
     if not text and required:
         if key not in meta:  # (`title:` with nothing after it is there, and empty: said at its line)
-            notes.error(None, f"missing `{key}`", f"add a line `{key}: ...` to the front matter")
+            notes.error(None, f"missing `{key}`", f"add a line above this closing `---` with the item's {key}, e.g. "
+                                                  f"`{key}: Central bank holds rates`")
         else:
             notes.error(key, f"`{key}` is empty", f"write the {key} as text")
     return _capped(text, key, notes) if plain else text
@@ -798,6 +807,10 @@ def type_label(kind: str) -> str:
     return kind.capitalize() if _LABEL_WORDS.fullmatch(kind) else "Other"
 
 
+_OTHER_DATE_KEYS = ("date", "pubDate", "publishDate", "publishedDate", "published_date", "publishedAt",
+                    "published_at", "datePublished")
+
+
 def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
     """The item's date in UTC; a missing or unusable one is an error (its page's path needs it)."""
     value = meta.get(key)
@@ -805,7 +818,15 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
         if key in meta:  # (`publishedDateTime:` with nothing after it: said at its line)
             notes.error(key, f"`{key}` is empty", "write the date, as 2026-11-22T08:00:00Z")
         else:
-            notes.error(None, f"missing `{key}`", f"add `{key}: 2026-11-22T08:00:00Z`")
+            other = next((name for name in _OTHER_DATE_KEYS if name in meta), None)
+            if isinstance(meta.get("published"), (date, datetime)):  # `published: 2026-01-10`: true or false only
+                notes.error("published", f"missing `{key}`: `published` says only whether the item is shown (true "
+                            f"or false)", f"rename `published` to `{key}`")
+            elif other:  # (Hugo's and Jekyll's `date:`, a crawler's `pubDate`: newsdesk reads one name only)
+                notes.error(other, f"missing `{key}`: `{other}` is not read", f"rename `{other}` to `{key}`")
+            else:
+                notes.error(None, f"missing `{key}`", f"add a line above this closing `---` with when the item was "
+                                                      f"published, e.g. `{key}: 2026-11-22T08:00:00Z`")
     else:
         try:
             return _to_utc(value, config, key)

@@ -68,8 +68,11 @@ def load_records(config: Config) -> Records:
             problems.append(Problem(name, 1, "topic record has no `name`", "add `name: ...`"))
             continue
         _cap_text(fields, config.root, name, "topic record", warnings)
+        # (the words that tag an item with it: `newsdesk fetch` uses them; a word that is no text is none)
+        words = [word for key in ("keywords", "hashtags") for word in _listed(record.get(key))]
         topics.append(TopicConfig(name=fields["name"], slug=fields["_id"], parent=fields["parent"],
-                                  description=fields["description"]))
+                                  description=fields["description"],
+                                  keywords=tuple(dict.fromkeys(word for word in map(_text, words) if word))))
     providers = []
     files: dict[str, Path] = {}
     for path in sorted((data / "organizations").glob("*.md")):
@@ -158,6 +161,11 @@ def _text(value) -> str | None:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return plain_text(str(value))
     return None
+
+
+def _listed(value) -> list:
+    """A record's list of words: one text is a list of one."""
+    return value if isinstance(value, list) else [value] if isinstance(value, str) else []
 
 
 def _size(value) -> int | None:
