@@ -117,7 +117,9 @@ SCRIPT_URLS_RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <link>https://scripts.example/</link><description>A&nbsp;feed</description>
 <item><title>Tabbed</title><link>https://scripts.example/1</link>
 <enclosure url="java&#x9;script:alert(1)" type="image/jpeg" length="1"/>
-<media:content url="&#x1;&#x20;javascript:alert(1)" medium="image"/></item>
+<media:content url="&#x1;&#x20;javascript:alert(1)" medium="image"/>
+<enclosure url="java&#x9;script:alert(2)" type="audio/mpeg" length="2048"/>
+<source url="jav&#x61;script:alert(3)">Origin</source></item>
 <item><title>Spelled</title><link>JaVaScRiPt:alert(1)</link><guid isPermaLink="false">spelled</guid>
 <media:thumbnail url="jav&#x61;script:alert(1)"/><enclosure url="/img/kept.jpg" type="image/jpeg" length="1"/></item>
 </channel></rss>"""
@@ -125,7 +127,8 @@ SCRIPT_URLS_RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 SCRIPT_URLS_JSON = json.dumps({
     "version": "https://jsonfeed.org/version/1.1", "title": "Json", "home_page_url": "java&#x9;script:alert(1)",
     "items": [{"id": "1", "url": "\u0001 JaVa\nScRiPt:alert(1)", "title": "Json one",
-               "image": "java&#x9;script:alert(1)", "banner_image": "data:image/png;base64,AAAA"},
+               "image": "java&#x9;script:alert(1)", "banner_image": "data:image/png;base64,AAAA",
+               "attachments": [{"url": "java&#x9;script:alert(2)", "mime_type": "audio/mpeg"}]},
               {"id": "2", "url": "/2", "title": "Json two", "image": "https://json.example/kept.png"}]}).encode()
 
 
@@ -146,12 +149,13 @@ def test_feed_urls_that_browsers_read_as_scripts_are_left_out_and_counted(tmp_pa
     assert "4 new" in out and "0 failed" in out, out + err
     notes = [line for line in err.splitlines() if "no http or https URL" in line]
     assert len(notes) == 2, err
-    assert notes[0] == (f"note: config.yaml:8: {server.url('/rss.xml')}: 4 addresses of links or pictures that are "
+    assert notes[0] == (f"note: config.yaml:8: {server.url('/rss.xml')}: 6 addresses of links or pictures that are "
                         f"no http or https URL (javascript:, data:...): left out")
-    assert notes[1].startswith(f"note: config.yaml:9: {server.url('/feed.json')}: 4 addresses of"), notes
+    assert notes[1].startswith(f"note: config.yaml:9: {server.url('/feed.json')}: 5 addresses of"), notes
     items = fetched(site)
     assert sorted(items) == ["Json one", "Json two", "Spelled", "Tabbed"]
     assert "images" not in items["Tabbed"] and "images" not in items["Json one"]
+    assert items["Tabbed"]["type"] == items["Json one"]["type"] == "article"  # (no player of a script)
     assert "originalUrl" not in items["Spelled"] and "originalUrl" not in items["Json one"]
     assert items["Spelled"]["images"] == [{"url": server.url("/img/kept.jpg")}]
     assert items["Json two"]["images"] == [{"url": "https://json.example/kept.png"}]
@@ -347,11 +351,14 @@ WRONG_TYPES_JSON = ('{"version": "https://jsonfeed.org/version/1.1", "title": "J
                     ' "items": [{"id": ' + BIG + ', "url": "https://json.example/1", "title": "Huge id"},'
                     ' {"id": "2", "url": "https://json.example/2", "title": "Huge tag", "tags": [' + BIG + ', "AI"]},'
                     ' {"id": "3", "url": "https://json.example/3", "title": "Number attachments", "attachments": 5},'
-                    ' {"id": "4", "url": "https://json.example/4", "title": ' + BIG + '}]}').encode()
+                    ' {"id": "4", "url": "https://json.example/4", "title": ' + BIG + '},'
+                    ' {"id": "5", "url": "https://json.example/5", "title": "Huge duration", "attachments": [{"url":'
+                    ' "https://json.example/5.mp3", "mime_type": "audio/mpeg", "duration_in_seconds": ' + BIG + '}]}]}').encode()
 
 
 def test_huge_numbers_or_a_number_of_attachments_keep_the_json_feed(tmp_path, server, capsys):
-    """An id, a tag or a title of 10**400 (an integer to JSON, which no float holds) or `"attachments": 5`
+    """An id, a tag, a title or an attachment's duration of 10**400 (an integer to JSON, which no float
+    holds) or `"attachments": 5`
     made fetch drop the whole feed ("cannot read the feed: OverflowError", "TypeError"). Such a number is
     its digits, as any other; attachments that are no list are none; every entry is kept."""
     server.routes["/feed.json"] = Route(WRONG_TYPES_JSON, content_type="application/feed+json")
@@ -359,7 +366,8 @@ def test_huge_numbers_or_a_number_of_attachments_keep_the_json_feed(tmp_path, se
     code = main(["fetch", "--config", str(site / "config.yaml")])
     out, err = capsys.readouterr()
     assert code == 0, out + err
-    assert out.startswith("1 sources, 4 new, 0 updated, 0 unchanged, 0 failed"), out + err
+    assert out.startswith("1 sources, 5 new, 0 updated, 0 unchanged, 0 failed"), out + err
     items = fetched(site)
-    assert sorted(items) == [BIG, "Huge id", "Huge tag", "Number attachments"]
+    assert sorted(items) == [BIG, "Huge duration", "Huge id", "Huge tag", "Number attachments"]
     assert items["Number attachments"]["type"] == "article"
+    assert items["Huge duration"]["type"] == "audio" and "length" not in items["Huge duration"]
