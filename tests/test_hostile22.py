@@ -72,9 +72,11 @@ def test_direction_marks_in_body_links_are_percent_encoded_or_the_link_dropped(t
            '<a href="/rel\u061c.html">relative</a> <img src="//im\u200fg.example/i.png" alt="gone"> '
            '<img src="https://p.example/\u200fi.png" alt="kept"></p>')
     featured = json.dumps(raw + '<iframe src="https://www.youtube.com/embed/x"></iframe>')
+    players = ('\n\n<audio src="https://p.example/a\u202egpj.mp3"></audio>\n\n'
+               '<video><source src="https://p.example/s\u2066.mp4" type="video/mp4"></video>')
     site = make_site(tmp_path / "site", {
         "content/a.md": item("Marks", webUrl="https://p.example/news/story.html", featuredContent=featured,
-                             body=raw),
+                             body=raw + players),
     }, 'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n')
     config, result = build_site(site)
     assert not result.site.problems
@@ -86,6 +88,9 @@ def test_direction_marks_in_body_links_are_percent_encoded_or_the_link_dropped(t
     assert links(page, "body") == expected
     text = page.read_text(encoding="utf-8")
     assert "il.example" not in text and "g.example" not in text
+    assert '<audio src="https://p.example/a%E2%80%AEgpj.mp3"' in text
+    assert '<source src="https://p.example/s%E2%81%A6.mp4"' in text
+    assert not any(mark in text for mark in "\u202e\u2066\u200f\u200e\u061c\u2067")
 
 
 
