@@ -122,14 +122,14 @@ class FetchConfig:
     opml: str = _opt("", "An OPML file of more sources (relative to the site root), e.g. exported from a feed reader.")
     folder: str = _opt("fetched", "Folder under `content_dir` that fetched items are written to, one subfolder per site (a source's `domain`, else its host).")
     state_file: str = _opt("fetch-state.json", "What fetch remembers (validators, moved and gone feeds, the items it wrote); commit it.")
-    keep_days: int = _opt(0, "Delete fetched items published more than this many days ago, unless edited by hand (0: keep all).")
-    timeout: float = _opt(20.0, "Seconds a feed may take to answer, and to arrive in full.")
+    keep_days: int = _opt(0, "Delete fetched items published more than this many days ago, unless edited by hand (0: keep all; at most 36,500).")
+    timeout: float = _opt(20.0, "Seconds a feed may take to answer, and to arrive in full (at most 86,400).")
     retries: int = _opt(2, "Tries after a failed connection, a timeout or a 5xx answer, waiting `backoff` seconds, then twice that.")
-    backoff: float = _opt(1.0, "Seconds before the first retry.")
-    max_wait: float = _opt(60.0, "Longest `Retry-After` that fetch waits for; a feed asking for longer is tried on the next fetch.")
+    backoff: float = _opt(1.0, "Seconds before the first retry (at most 86,400).")
+    max_wait: float = _opt(60.0, "Longest `Retry-After` that fetch waits for; a feed asking for longer is tried on the next fetch (at most 86,400 seconds).")
     concurrency: int = _opt(8, "Feeds fetched at once (one at a time from any one host).")
     max_bytes: int = _opt(10485760, "Largest feed read, in bytes after decompression; a bigger one fails.")
-    user_agent: str = _opt("", "User-Agent header; empty: `newsdesk/VERSION (+base_url)`.")
+    user_agent: str = _opt("", "User-Agent header, printable ASCII on one line; empty: `newsdesk/VERSION (+base_url)`.")
 
 
 @dataclass(frozen=True)
@@ -442,7 +442,12 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
         return False, None
     good = isinstance(value, hint) and not (hint is int and isinstance(value, bool))
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
-        value, good = float(value), True
+        try:
+            value, good = float(value), True
+        except OverflowError:  # 10**400 is an int to YAML, and no float
+            problems.append(Problem(path, _line(node), f"`{name}` must be a finite number, got {str(value)[:24]}… "
+                                    f"({len(str(abs(value))):,} digits)", "write a number of at most 300 digits"))
+            return False, None
     if hint is str and isinstance(value, (int, float, datetime)) and not isinstance(value, bool):
         value, good = str(value), True
     if not good:
@@ -681,11 +686,19 @@ def _check_stories(stories: StoriesConfig, node, path: str, problems: list[Probl
                                 f"got {stories.same_provider!r}"))
 
 
+MAX_KEEP_DAYS = 36_500  # a hundred years
+MAX_SECONDS = 86_400
+_HEADER_TEXT = re.compile(r"[\x20-\x7e]*")  # what an HTTP header's value may hold
+
+
 def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> None:
     seen: set[str] = set()
     for index, source in enumerate(config.sources):
         line = _item_line(node, "sources", index)
-        url = urlsplit(source.url.strip())
+        try:
+            url = urlsplit(source.url.strip())
+        except ValueError:  # (`https://[::1/`: a host no URL parser reads)
+            url = urlsplit("")
         if url.scheme not in ("http", "https") or not url.netloc:
             problems.append(Problem(path, line, f"`sources[{index}]` needs an http(s) feed URL, got {source.url!r}",
                                     "e.g. - https://example.com/feed.xml"))
@@ -704,6 +717,18 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
     for key in ("keep_days", "retries", "backoff", "max_wait"):
         if getattr(fetch, key) < 0:
             problems.append(Problem(path, _key_line(node, f"fetch.{key}"), f"`fetch.{key}` must not be negative"))
+    if not _HEADER_TEXT.fullmatch(fetch.user_agent):  # (a line break in it failed every feed, as a garbled answer)
+        problems.append(Problem(path, _key_line(node, "fetch.user_agent"),
+                                f"`fetch.user_agent` must be printable ASCII on one line, got {fetch.user_agent!r}",
+                                "e.g. MyNews/1.0 (+https://news.example/)"))
+    for key in ("timeout", "backoff", "max_wait"):  # (a clock or a socket takes no more: 1e+300 s raised)
+        if getattr(fetch, key) > MAX_SECONDS:
+            problems.append(Problem(path, _key_line(node, f"fetch.{key}"),
+                                    f"`fetch.{key}` must be at most {MAX_SECONDS:,} seconds (a day)"))
+    if fetch.keep_days > MAX_KEEP_DAYS:  # (no date is that many days before now: the subtraction fails)
+        problems.append(Problem(path, _key_line(node, "fetch.keep_days"),
+                                f"`fetch.keep_days` must be at most {MAX_KEEP_DAYS:,}",
+                                "write 0 to keep every fetched item"))
     for key in ("folder", "state_file", "opml"):
         value = getattr(fetch, key)
         if value and (PurePosixPath(value).is_absolute() or ".." in PurePosixPath(value).parts):

@@ -90,6 +90,28 @@ def safe_url(value, schemes: tuple[str, ...] = ("http", "https")) -> str:
     return f"{parts.scheme}://{host}{rest}" if host else ""
 
 
+# Unicode's bidirectional formatting characters: embeddings, overrides, isolates and the marks
+URL_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What comes before a URL's path: its scheme and host (`https://host`, `//host`, `mailto:`). A browser reads
+# http(s) URLs with one slash or none (`https:/host/x`) or with backslashes as if they had two.
+_BEFORE_PATH = re.compile(r"(?:https?:[/\\]*[^/?#\\]*|(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#]*|[A-Za-z][A-Za-z0-9+.-]*:)",
+                          re.IGNORECASE)
+
+
+def bidi_encoded(url: str) -> str:
+    """`url` with its direction marks, embeddings, overrides and isolates percent-encoded, as the browser
+    sends them (the link leads to the same place); the empty string when one is in its scheme or host, which
+    no browser can load. Left as they were, they turn around how a feed reader or a browser's status bar
+    shows the link: `/\u202egpj.exe` shows as `/exe.jpg`."""
+    if url.isascii() or not URL_BIDI.search(url):
+        return url
+    start = _BEFORE_PATH.match(url)
+    head = start.group() if start else ""
+    if URL_BIDI.search(head):
+        return ""
+    return head + URL_BIDI.sub(lambda m: quote(m.group(), safe=""), url[len(head):])
+
+
 def joined(base: str, relative: str) -> str:
     """urljoin(base, relative): the address a link written `relative` on the page `base` leads to; "" when it
     names no host a browser could read (urljoin raises on `//[::1/x` or `//a]b/`, which crawled bodies hold)."""

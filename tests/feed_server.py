@@ -22,6 +22,7 @@ class Route:
     delay: float = 0.0  # before the answer
     then: "Route | None" = None  # the answer from the second request on
     stream_bytes: int = 0  # a body of this many bytes, written in 64 KiB pieces (without building it)
+    reason: str = ""  # the status line's text, if not the usual one
 
 
 class FeedServer:
@@ -55,7 +56,7 @@ class FeedServer:
                 if route.gzip and body:
                     body = gzip.compress(body)
                 try:
-                    self.send_response(status)
+                    self.send_response(status, route.reason or None)
                     if status != 304:
                         self.send_header("Content-Type", route.content_type)
                     for name, value in (("ETag", route.etag), ("Last-Modified", route.last_modified)):

@@ -92,10 +92,11 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
             for future in futures:
                 if future is not None:
                     future.cancel()
-            notes: list[str] = []
+            notes: list[str] = list(state.notes)
             expired = 0
             if config.fetch.keep_days and len(results) == len(sources):
-                expired, notes = store.expire(now - timedelta(days=config.fetch.keep_days))
+                expired, kept = store.expire(now - timedelta(days=config.fetch.keep_days))
+                notes += kept
             written = save_state(state, state_path)
     return FetchReport(tuple(results), expired, tuple(notes), written)
 
@@ -143,5 +144,8 @@ def _record(store: Store, source: Source, response: Response, feed: Feed | None,
     applied = store.apply(source, feed, now)
     state.set_feed(source.url, etag=response.etag, last_modified=response.last_modified,
                    settings=item_settings(source, store.topics))
+    if feed.unsafe_urls:  # (the entries are kept, without those links and pictures)
+        notes.append(f"{feed.unsafe_urls} address{'' if feed.unsafe_urls == 1 else 'es'} of links or pictures "
+                     f"that are no http or https URL (javascript:, data:...): left out")
     return SourceResult(source, "fetched", applied.new, applied.updated, applied.unchanged,
                         notes=tuple(notes) + applied.notes)

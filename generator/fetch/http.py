@@ -9,14 +9,18 @@ the other feeds.
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 import threading
 import time
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urlsplit
 
 import httpx
+
+from generator.fetch.state import MAX_URL, header_value
+from generator.urls import joined
 
 MAX_REDIRECTS = 5
 AGAIN = "tried again on the next fetch"
@@ -128,9 +132,13 @@ class Client:
             with self._host(url):
                 status, answer, body = self._once(url, headers)
             if status in (301, 302, 303, 307, 308):
-                target = urljoin(url, answer.headers.get("location", ""))
+                location = _as_sent(answer.headers.get("location", ""))
+                target = joined(url, location)  # ("" for what no URL parser reads: `http://[::1/`)
+                if len(target) > MAX_URL:
+                    raise _Failed(f"HTTP {status} redirects to an address of {len(target):,} characters, more "
+                                  f"than fetch follows ({MAX_URL:,})", hint="give the feed's own http(s) URL")
                 if urlsplit(target).scheme not in ("http", "https") or not urlsplit(target).netloc:
-                    raise _Failed(f"HTTP {status} redirects to {answer.headers.get('location')!r}, not an http(s) URL",
+                    raise _Failed(f"HTTP {status} redirects to {location!r}, not an http(s) URL",
                                   hint="give the feed's own http(s) URL")
                 if urlsplit(target).hostname != origin and not _public(urlsplit(target).hostname or ""):
                     raise _Failed(f"HTTP {status} redirects to {target!r}, a local or private-network address on "
@@ -145,10 +153,12 @@ class Client:
             if status == 410:
                 return Response("gone", url=url, moved_to=moved_to, message="HTTP 410 Gone: the feed was removed")
             if status == 200:
+                # (sent back on the next fetch, from the state file: only what a client can send)
                 return Response("ok", body=body, content_type=answer.headers.get("content-type", ""), url=url,
-                                etag=answer.headers.get("etag", ""), last_modified=answer.headers.get("last-modified", ""),
+                                etag=header_value(answer.headers.get("etag", "")),
+                                last_modified=header_value(answer.headers.get("last-modified", "")),
                                 moved_to=moved_to)
-            reason = f"HTTP {status} {answer.reason_phrase}".rstrip()
+            reason = f"HTTP {status} {_cut(answer.reason_phrase)}".rstrip()
             if status in (429, 503):
                 raise _Failed(reason, retry=True, wait=_retry_after(answer.headers.get("retry-after", "")),
                               hint=AGAIN)
@@ -200,6 +210,27 @@ class Client:
     def _host(self, url: str) -> threading.Lock:
         with self._hosts_lock:
             return self._hosts.setdefault(_host_key(url), threading.Lock())
+
+
+# What a browser does to a Location header's value: C0 controls and spaces around it stripped, tabs and line
+# breaks removed; then what is no printable ASCII (a server's raw UTF-8, C1 controls) percent-encoded, so that
+# the target fetch follows, remembers in the state file and names in notes is a plain URL.
+_TAB_OR_NEWLINE = re.compile("[\t\n\r]")
+_PRINTABLE_ASCII = "".join(map(chr, range(0x21, 0x7f)))
+
+
+def _as_sent(location: str) -> str:
+    location = _TAB_OR_NEWLINE.sub("", location.strip("".join(map(chr, range(0x21)))))
+    return location if _HEADER_TEXT.fullmatch(location) else quote(location, safe=_PRINTABLE_ASCII)
+
+
+_HEADER_TEXT = re.compile(r"[\x21-\x7e]*")
+
+
+def _cut(text: str, limit: int = 100) -> str:
+    """A server's text (a status line's reason) as a message quotes it: printable, and short."""
+    text = "".join(char if char.isprintable() else " " for char in text[:limit + 1])
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _host_key(url: str) -> str:

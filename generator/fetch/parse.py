@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import codecs
+import html as htmlmod
 import json
 import math
 import re
@@ -66,6 +67,7 @@ class Feed:
     link: str  # the site's home page, if the feed names it
     entries: tuple[Entry, ...]
     title_html: bool = False
+    unsafe_urls: int = 0  # addresses left out for their scheme (`javascript:`, `data:`...): the user is told
 
 
 # A character reference to no character (a surrogate, beyond U+10FFFF): feedparser's fallback parser fails on
@@ -104,9 +106,46 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
         raise NotAFeed(f"not a feed: {problem}; {CHECK}" if problem else
                        f"not a feed: no RSS, Atom or RDF entries found; {CHECK}")
     channel = parsed.feed
-    return Feed(title=_text(channel.get("title")), link=safe_url(channel.get("link", "")),
-                entries=tuple(_entry(entry, url) for entry in parsed.entries),
-                title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"))
+    link = _Addresses(url)
+    return Feed(title=_text(channel.get("title")), link=link(channel.get("link")),
+                entries=tuple(_entry(entry, link) for entry in parsed.entries),
+                title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"),
+                unsafe_urls=link.unsafe)
+
+
+class _Addresses:
+    """A feed's URLs as a browser reads them (the WHATWG URL parser): C0 controls and spaces around them
+    stripped, tabs and line breaks in them removed, a relative one resolved against the feed's URL; kept only
+    as a safe http(s) URL (urls.safe_url). `java&#x9;script:` is `javascript:` to a browser, and to the build,
+    which decodes a URL's character references once (crawlers copy them from HTML attributes): when the
+    XML is broken, feedparser's fallback parser leaves them in attributes as written, and a JSON Feed has
+    none to decode. A URL with another scheme, as written or so decoded, is left out and counted in
+    `unsafe`, rather than made a path of the feed's site."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.unsafe = 0
+
+    def __call__(self, value) -> str:
+        text = _as_browsers_read(value) if isinstance(value, str) else ""
+        if not text:
+            return ""
+        for reading in (text, _as_browsers_read(htmlmod.unescape(text)) if "&" in text else ""):
+            scheme = _SCHEME.match(reading)
+            if scheme and scheme.group(1).lower() not in ("http", "https"):
+                self.unsafe += 1
+                return ""
+        return safe_url(joined(self.base, text))
+
+
+_C0_OR_SPACE = "".join(map(chr, range(0x21)))
+_TAB_OR_NEWLINE = re.compile("[\t\n\r]")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def _as_browsers_read(text: str) -> str:
+    text = text.strip(_C0_OR_SPACE)
+    return _TAB_OR_NEWLINE.sub("", text) if "\t" in text or "\n" in text or "\r" in text else text
 
 
 def _character_ref(match: re.Match) -> bytes:
@@ -147,7 +186,7 @@ def _web_page(body: bytes, url: str) -> str:
     return "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"
 
 
-def _entry(entry, url: str) -> Entry:
+def _entry(entry, link: _Addresses) -> Entry:
     content = entry.get("content") or []
     html_content = next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), "")
     if not html_content and content:
@@ -156,24 +195,21 @@ def _entry(entry, url: str) -> Entry:
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
         summary = _escape(summary)
     when = _parsed_date(entry.get("published_parsed")) or _parsed_date(entry.get("updated_parsed"))
-    def link(value) -> str:
-        """feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
-        `url="/img/a.jpg"`: those are resolved against the feed's URL here."""
-        return safe_url(joined(url, value.strip())) if isinstance(value, str) and value.strip() else ""
-
+    # (feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
+    # `url="/img/a.jpg"`: `link` resolves those against the feed's URL)
     images = []
     for media in list(entry.get("media_content") or []) + list(entry.get("media_thumbnail") or []):
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
-        if kind in ("image", "") and link(media.get("url")):
-            images.append(Image(link(media.get("url")), _int(media.get("width")), _int(media.get("height"))))
+        if kind in ("image", "") and (address := link(media.get("url"))):
+            images.append(Image(address, _int(media.get("width")), _int(media.get("height"))))
     episode = entry.get("image")  # a podcast episode's <itunes:image href>, its cover when it has no other picture
-    if isinstance(episode, dict) and link(episode.get("href")):
-        images.append(Image(link(episode.get("href"))))
+    if isinstance(episode, dict) and (address := link(episode.get("href"))):
+        images.append(Image(address))
     files = []
     for enclosure in entry.get("enclosures") or []:
         kind = (enclosure.get("type") or "").split("/")[0]
-        if kind == "image" and link(enclosure.get("href")):
-            images.append(Image(link(enclosure.get("href"))))
+        if kind == "image" and (address := link(enclosure.get("href"))):
+            images.append(Image(address))
         elif kind in ("audio", "video"):
             files.append((link(enclosure.get("href")), kind, entry.get("itunes_duration"), enclosure.get("length")))
     for media in entry.get("media_content") or []:
@@ -186,7 +222,7 @@ def _entry(entry, url: str) -> Entry:
         player = "https://www.youtube.com/embed/" + "".join(c for c in entry["yt_videoid"] if c.isalnum() or c in "-_")
     return Entry(
         guid=_text(entry.get("id")),
-        link=safe_url(entry.get("link", "")),
+        link=link(entry.get("link")),
         title=_text(entry.get("title")),
         title_html="html" in (entry.get("title_detail") or {}).get("type", "text/plain"),
         summary=summary,
@@ -198,7 +234,7 @@ def _entry(entry, url: str) -> Entry:
         media=_media(files),
         podcast=any(key.startswith("itunes_") for key in entry),
         origin=_text(origin.get("title")) if origin else "",
-        origin_link=safe_url(_text(origin.get("link") or origin.get("href"))) if origin else "",
+        origin_link=link(_text(origin.get("link") or origin.get("href"))) if origin else "",
     )
 
 
@@ -223,9 +259,7 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
     if not isinstance(items, list):
         raise NotAFeed(f"not a feed: a JSON Feed without `items`; {CHECK}")
 
-    def link(value) -> str:
-        return safe_url(joined(url, value)) if isinstance(value, str) else ""
-
+    link = _Addresses(url)
     entries = []
     for item in items:
         if not isinstance(item, dict):
@@ -236,8 +270,8 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             html = resolve_relative_uris(html, page or url, "utf-8", "text/html")
         elif item.get("content_text"):
             html = _escape(_text(item.get("content_text")))
-        images = tuple(Image(link(item.get(key))) for key in ("image", "banner_image") if link(item.get(key)))
-        attachments = [a for a in item.get("attachments") or [] if isinstance(a, dict)]
+        images = tuple(Image(address) for address in map(link, (item.get("image"), item.get("banner_image"))) if address)
+        attachments = [a for a in _listed(item.get("attachments")) if isinstance(a, dict)]
         when = _iso_date(item.get("date_published")) or _iso_date(item.get("date_modified"))
         entries.append(Entry(
             guid=_text(item.get("id")),
@@ -253,7 +287,8 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             media=_media((link(a.get("url")), _text(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
                           a.get("size_in_bytes")) for a in attachments),
         ))
-    return Feed(title=_text(data.get("title")), link=link(data.get("home_page_url")), entries=tuple(entries))
+    return Feed(title=_text(data.get("title")), link=link(data.get("home_page_url")), entries=tuple(entries),
+                unsafe_urls=link.unsafe)
 
 
 def _media(files) -> Media | None:
@@ -274,7 +309,7 @@ def _seconds(value) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        value = str(value) if math.isfinite(value) else ""
+        value = _text(value)  # (10**400 is no float: math.isfinite raised on it)
     match = _CLOCK.fullmatch(value.strip()) if isinstance(value, str) else None
     if not match:
         return None
@@ -329,7 +364,8 @@ def _iso_date(value) -> datetime | None:
 
 
 def _listed(value) -> list:
-    """A feed's list of tags: a plain string is one tag (not one per letter); a number or a map, none."""
+    """A feed's list (of tags, of attachments): a plain string is one (not one per letter); a number or a
+    map, none."""
     if isinstance(value, (str, dict)):
         return [value] if isinstance(value, str) else []
     return list(value) if isinstance(value, (list, tuple)) else []
@@ -341,7 +377,9 @@ def _tags(values) -> tuple[str, ...]:
 
 
 def _text(value) -> str:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # (however long: 10**400 is no float, and math.isfinite raised on it)
+    if isinstance(value, float):
         # (Python's JSON reader takes NaN and Infinity: no title, id or tag is "nan")
         return str(value) if math.isfinite(value) else ""
     return value.strip() if isinstance(value, str) else ""

@@ -135,12 +135,16 @@ def read_opml(config: Config, name: str, site_topics: tuple[TopicConfig, ...]) -
         title = (outline.get("title") or outline.get("text") or "").strip()
         url = (outline.get("xmlUrl") or "").strip()
         if url:
-            parts = urlsplit(url)
+            line = _opml_line(lines, outline.get("xmlUrl") or "")
+            try:
+                parts = urlsplit(url)
+            except ValueError:  # (`http://[::1/`: a host no URL parser reads)
+                parts = urlsplit("")
             if parts.scheme not in ("http", "https") or not parts.netloc:
-                problems.append(Problem(name, None, f"outline {title!r}: {url!r} is not an http(s) feed URL"))
+                problems.append(Problem(name, line, f"outline {title!r}: {url!r} is not an http(s) feed URL",
+                                        "fix or remove the outline, or export the file from your feed reader again"))
             else:
-                found.append(Source(url=url, name=title, topics=topics, where=name,
-                                    line=_opml_line(lines, outline.get("xmlUrl") or "")))
+                found.append(Source(url=url, name=title, topics=topics, where=name, line=line))
         folder = declared.get(title.lower()) if title and not url else None
         inner = topics + (folder,) if folder and folder not in topics else topics
         stack.extend((child, inner) for child in reversed(outline.findall("outline")))

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field, replace
+import re
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 from generator.errors import ConfigError, Problem
+from generator.isotime import parse_iso
 
 VERSION = 1
 
@@ -47,6 +49,7 @@ class State:
 
     feeds: dict[str, FeedState] = field(default_factory=dict)
     items: dict[str, ItemState] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what was ignored when it was loaded (load_state)
 
     def feed(self, url: str) -> FeedState:
         return self.feeds.get(url, FeedState())
@@ -65,25 +68,159 @@ def _compact(values: dict) -> dict:
     return {key: value for key, value in values.items() if value not in ("", None)}
 
 
+MAX_STATE_BYTES = 256 * 1024 * 1024  # a few hundred bytes an item: room for ~800,000 of them
+MAX_VALIDATOR = 512  # characters of an ETag or Last-Modified fetch keeps and sends back (http.py)
+MAX_HEAT = 1_000_000  # as the build reads an item's heat
+MAX_URL = 2048  # characters of a redirect's target fetch follows and remembers (http.py)
+_AGAIN = "restore it from git; deleting it makes fetch leave every fetched item alone"
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class _Bad(ValueError):
+    def __init__(self, message: str, keys: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.keys = keys  # where it is: the keys leading to it
+
+
+def header_value(value, limit: int = MAX_VALIDATOR) -> str:
+    """`value` if an HTTP client can send it back as a header: printable ASCII, at most `limit` characters;
+    else the empty string. (A server's `ETag: "é"` was kept, and every later fetch stopped with a traceback
+    when httpx could not encode it.)"""
+    return value if isinstance(value, str) and len(value) <= limit and _HEADER.fullmatch(value) else ""
+
+
+_HEADER = re.compile(r"[\x20-\x7e]*")
+
+
 def load_state(path: Path, shown: str) -> State:
-    """The state file, or an empty state if there is none yet."""
+    """The state file, or an empty state if there is none yet. A value fetch did not write (a wrong type, a
+    path out of the content folder, a date that is none) is an error at its line; a feed's validator or new
+    address that fetch would not send or follow is ignored with a note (in State.notes): the feed is read
+    whole, at the URL config.yaml lists."""
     try:
+        size = path.stat().st_size
+        if size > MAX_STATE_BYTES:
+            raise ConfigError(Problem(shown, None, f"the fetch state is {size:,} bytes, more than fetch reads "
+                                                   f"({MAX_STATE_BYTES:,})", _AGAIN))
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return State()
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(Problem(shown, None, f"cannot read the fetch state: {exc}", "restore it from git"))
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant)
+        if not isinstance(data, dict):
+            raise ValueError(f"a JSON {_kind(data)}, not an object")
         if data.get("version") != VERSION:
             raise ValueError(f"version {data.get('version')!r}, this newsdesk reads version {VERSION}")
-        feeds = {url: FeedState(**values) for url, values in data.get("feeds", {}).items()}
-        items = {key: ItemState(**values) for key, values in data.get("items", {}).items()}
-    except (ValueError, TypeError, AttributeError) as exc:
+        notes: list[str] = []
+        feeds = {url: _feed(url, values, notes, lambda keys: _line(text, ("feeds",) + keys))
+                 for url, values in _section(data, "feeds").items()}
+        items = {key: _item(key, values) for key, values in _section(data, "items").items()}
+    except _Bad as exc:
+        raise ConfigError(Problem(shown, _line(text, exc.keys), f"not a fetch state file: {exc}", _AGAIN)) from None
+    except (ValueError, TypeError, AttributeError, RecursionError) as exc:
         line = exc.lineno if isinstance(exc, json.JSONDecodeError) else None
-        raise ConfigError(Problem(shown, line, f"not a fetch state file: {exc}",
-                                  "restore it from git; deleting it makes fetch leave every fetched item alone"))
-    return State(feeds, items)
+        if isinstance(exc, RecursionError):
+            exc = "nested deeper than JSON's reader goes"
+        raise ConfigError(Problem(shown, line, f"not a fetch state file: {exc}", _AGAIN)) from None
+    return State(feeds, items, [f"{shown}:{line}: {note}" if line else f"{shown}: {note}" for line, note in notes])
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is no number JSON allows")
+
+
+def _kind(value) -> str:
+    return {dict: "object", list: "list", str: "string", bool: "true/false", type(None): "null"}.get(
+        type(value), "number")
+
+
+def _section(data: dict, name: str) -> dict:
+    section = data.get(name, {})
+    if not isinstance(section, dict):
+        raise _Bad(f"`{name}` is a JSON {_kind(section)}, not an object", (name,))
+    return section
+
+
+def _fields(kind: type, keys: tuple[str, ...], values) -> dict:
+    """`values` checked to be an object of `kind`'s fields, each a string (and `heat` a finite number)."""
+    if not isinstance(values, dict):
+        raise _Bad(f"{keys[-1]!r} is a JSON {_kind(values)}, not an object", keys)
+    names = {f.name for f in fields(kind)}
+    for name, value in values.items():
+        if name not in names:
+            raise _Bad(f"{keys[-1]!r} has `{name}`, which is none of {', '.join(sorted(names))}", keys + (name,))
+        if name == "heat":
+            # (compared, not converted: 10**400 is no float; NaN is in no range)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_HEAT:
+                shown = _cut(str(value)) if isinstance(value, (int, float)) else repr(value)
+                raise _Bad(f"`heat` of {keys[-1]!r} is {shown}, not a number from 0 to {MAX_HEAT:,}", keys + (name,))
+        elif not isinstance(value, str):
+            raise _Bad(f"`{name}` of {keys[-1]!r} is a JSON {_kind(value)}, not a string", keys + (name,))
+    return values
+
+
+def _feed(url: str, values, notes: list, line) -> FeedState:
+    values = dict(_fields(FeedState, ("feeds", url), values))
+    for name, limit, plain in (("etag", MAX_VALIDATOR, header_value), ("last_modified", MAX_VALIDATOR, header_value),
+                               ("moved_to", MAX_URL, _followable)):
+        if values.get(name) and not plain(values[name], limit):
+            notes.append((line((url, name)), f"`{name}` of {url} is not what a server sends ({_cut(values[name])}); "
+                                             f"ignored: the feed is read whole, at the URL config.yaml lists"))
+            del values[name]
+    if values.get("gone_since") and not _DAY.fullmatch(values["gone_since"]):
+        raise _Bad(f"`gone_since` of {url!r} is {_cut(values['gone_since'])}, not a date like 2026-11-22",
+                   ("feeds", url, "gone_since"))
+    return FeedState(**values)
+
+
+def _followable(value: str, limit: int) -> str:
+    """A redirect's target as fetch remembers it (http.py): an http(s) URL without controls, spaces or
+    direction marks, at most `limit` characters (a host may be a name in any script: bücher.example)."""
+    return value if len(value) <= limit and _HTTP.match(value) and value.isprintable() and " " not in value else ""
+
+
+_HTTP = re.compile(r"https?://[^/?#]+", re.IGNORECASE)
+
+
+def _item(key: str, values) -> ItemState:
+    keys = ("items", key)
+    values = _fields(ItemState, keys, values)
+    if "source" not in values:
+        raise _Bad(f"{key!r} has no `source`", keys)
+    file = values.get("file", "")
+    if file and (not _SAFE_FILE.fullmatch(file) or any(part in (".", "..") for part in file.split("/"))):
+        raise _Bad(f"`file` of {key!r} is {_cut(file)}, not a .md file in the content folder", keys + ("file",))
+    try:
+        parse_iso(values.get("first_seen", ""))
+    except (ValueError, OverflowError):
+        raise _Bad(f"`first_seen` of {key!r} is {_cut(values.get('first_seen', ''))}, not a time like "
+                   f"2026-11-22T08:00:00+00:00", keys + ("first_seen",)) from None
+    if values.get("date") and not _DATE.fullmatch(values["date"]):
+        raise _Bad(f"`date` of {key!r} is {_cut(values['date'])}, not a date like 2026-11-22T08:00:00Z",
+                   keys + ("date",))
+    return ItemState(**values)
+
+
+# What file_name (items.py) makes: a relative path of plain names, ending in .md
+_SAFE_FILE = re.compile(r"(?:[^/\\\x00-\x1f\x7f:]+/)*[^/\\\x00-\x1f\x7f:]+\.md")
+
+
+def _cut(value: str) -> str:
+    return repr(value if len(value) <= 80 else value[:80] + "…")
+
+
+def _line(text: str, keys: tuple[str, ...]) -> int | None:
+    """The line of the value the keys lead to, as fetch writes the file (one key a line); None if not found."""
+    at = 0
+    for key in keys:
+        found = text.find(json.dumps(key, ensure_ascii=False) + ":", at)
+        if found < 0:
+            return None
+        at = found + 1
+    return text.count("\n", 0, at) + 1 if keys else None
 
 
 def save_state(state: State, path: Path) -> bool:

@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from generator.urls import host_of, joined, safe_url
+from generator.urls import URL_BIDI, bidi_encoded, host_of, joined, safe_url
 
 try:  # cmark-gfm: GitHub's C implementation of CommonMark, much faster than Python-Markdown
     import cmarkgfm
@@ -183,9 +183,19 @@ def sanitize(html: str) -> str:
         html = "<p>" + " ".join(_ANY_TAG.sub(" ", html).split()) + "</p>"
     if "<iframe" in html or "<IFRAME" in html or "<Iframe" in html:
         html = _IFRAME.sub(_iframe_link, html)
-    html = _placeholder_links(_cleaner().clean(html))
-    html = _playable(html)
+    html = _cleaner().clean(html)
+    if not html.isascii() and URL_BIDI.search(html):
+        html = _LINKING.sub(lambda element: _ADDRESS.sub(_bidi_encoded, element.group()), html)
+    html = _playable(_placeholder_links(html))
     return _FOREIGN_ID.sub("", html) if ' id="' in html else html
+
+
+def _bidi_encoded(match: re.Match) -> str:
+    """A link's, picture's or player's address with its direction marks percent-encoded (urls.bidi_encoded);
+    with one in its host, no address: the link keeps its text, unlinked."""
+    attribute, value = match.groups()
+    address = bidi_encoded(value)
+    return f'{attribute}="{address}"' if address else ""
 
 
 # An embed in a body (a video, a post, a map): not run on the site, but not lost either. A browser reads what

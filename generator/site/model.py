@@ -44,7 +44,7 @@ from generator.isotime import parse_iso
 from generator.site.markup import (absolute_addresses, embeddable, iframe_src, media_file, render_markdown,
                                    sanitize, without_player)
 from generator.urlnorm import canonical_url
-from generator.urls import distinct_slug, host_of, joined, safe_url, slugify, spell_symbols, static_path
+from generator.urls import bidi_encoded, distinct_slug, host_of, joined, safe_url, slugify, spell_symbols, static_path
 
 log = logging.getLogger(__name__)
 
@@ -421,7 +421,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     _check_keys(meta, notes)
     topics = _topics(meta, topic_defs, config, notes)
     featured = _text(meta, "featuredContent", notes, plain=False)
-    video_url = iframe_src(featured)
+    video_url = _as_sent(iframe_src(featured))  # (a player's URL is in the API, and the page's iframe)
     # The page the item was taken from: relative addresses in the body, featuredContent, pictures and related
     # coverage are of that page, as the browser resolved them there (without it they cannot be followed).
     base = _url(meta.get("webUrl")) or _url(meta.get("originalUrl"))
@@ -600,23 +600,16 @@ def _url(value) -> str:
     url = safe_url(value)
     if not url and isinstance(value, str):
         url = safe_url(_encoded_after_host(value.strip()))
+    return _as_sent(url)
+
+
+def _as_sent(url: str) -> str:
+    """A safe URL with what would break or disguise it where it is shown percent-encoded, as the browser sends
+    it: U+FFFE in a path made every feed with the story ill-formed XML (safe_url lets such characters through);
+    a direction mark turns how it is shown around (urls.bidi_encoded, which leaves no URL with one in its host)."""
     if url and not url.isascii() and _CONTROL.search(url):
-        # U+FFFE in a path made every feed with the story ill-formed XML: such characters (which
-        # safe_url lets through) are percent-encoded, as the browser sends them, so the link still works.
         url = _CONTROL.sub(lambda m: quote(m.group(), safe=""), url)
-    if url and not url.isascii() and _URL_BIDI.search(url):
-        # A direction mark in a link turns how a feed reader or a browser's status bar shows it around
-        # (`/\u202egpj.exe` shows as `/exe.jpg`): percent-encoded, as the browser sends it; in the host no
-        # browser can read it, so the URL is refused.
-        host = _BEFORE_PATH.match(url)
-        if host is None or _URL_BIDI.search(host.group()):
-            return ""
-        url = host.group() + _URL_BIDI.sub(lambda m: quote(m.group(), safe=""), url[host.end():])
-    return url
-
-
-# Unicode's bidirectional formatting characters: _BIDI's, and the marks (which text keeps: they close nothing)
-_URL_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+    return bidi_encoded(url) if url else url
 
 
 # What a browser percent-encodes in a link's path, query and fragment (tabs and line breaks it removes);
