@@ -99,6 +99,17 @@ def feed_site(root: Path, sources: str, settings: str = "", fetch: str = "", fil
     return make_site(root, files or {}, config)
 
 
+def fetched(site: Path) -> dict[str, dict]:
+    """Every item file `newsdesk fetch` wrote in the site, as its front matter, by title."""
+    import yaml
+
+    found = {}
+    for path in sorted((site / "content" / "fetched").rglob("*.md")):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+        found[meta["title"]] = meta
+    return found
+
+
 def build_site(root: Path):
     """Build the site at root; return (config, BuildResult)."""
     from generator.build.pipeline import BuildOptions, build

@@ -11,9 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import build_site, feed_site, item, make_site
+from conftest import build_site, feed_site, fetched, item, make_site
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -26,15 +25,6 @@ def server():
 
 def fetch_site(root: Path, server: FeedServer, paths, extra: str = "") -> Path:
     return feed_site(root, "".join(f"  - {server.url(path)}\n" for path in paths), "topics: [AI, Science]\n", extra)
-
-
-def fetched(site: Path) -> dict[str, dict]:
-    """Every fetched item's front matter, by title."""
-    found = {}
-    for path in sorted((site / "content" / "fetched").rglob("*.md")):
-        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
-        found[meta["title"]] = meta
-    return found
 
 
 # --- 1. fetch: a feed with one entry's unusable date or odd tags is kept whole -------------------------

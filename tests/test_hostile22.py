@@ -8,13 +8,11 @@ the site built from them, and the messages.
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import build_site, item, make_site
+from conftest import build_site, feed_site, fetched, item, make_site
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -28,24 +26,7 @@ def server():
 
 
 def fetch_site(root: Path, server: FeedServer, paths, extra: str = "") -> Path:
-    config = textwrap.dedent("""\
-        title: Fetched News
-        base_url: https://example.org/
-        now: "2026-11-22T12:00:00Z"
-        fetch:
-          timeout: 2
-          retries: 0
-        """) + extra + "sources:\n" + "".join(f"  - {server.url(path)}\n" for path in paths)
-    return make_site(root, {}, config)
-
-
-def fetched(site: Path) -> dict[str, dict]:
-    """Every fetched item's front matter, by title."""
-    found = {}
-    for path in sorted((site / "content" / "fetched").rglob("*.md")):
-        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
-        found[meta["title"]] = meta
-    return found
+    return feed_site(root, "".join(f"  - {server.url(path)}\n" for path in paths), fetch=extra)
 
 
 def links(page: Path, within: str) -> list[tuple[str, str | None, str]]:
