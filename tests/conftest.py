@@ -180,9 +180,10 @@ EDITS = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def example(tmp_path_factory):
-    """The example site (base_url https://example.github.io/newsdesk/, a path) built into a temporary folder."""
+    """The example site (base_url https://example.github.io/newsdesk/, a path) built into a temporary folder.
+    Built once for the whole run: the tests that use it only read it (one that edits copies the site first)."""
     config, result = build_site(copy_example_site(tmp_path_factory.mktemp("example")))
     return config, result, config.output_path
 
