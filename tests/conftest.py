@@ -191,9 +191,10 @@ EDITS = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def example(tmp_path_factory):
-    """The example site (base_url https://example.github.io/newsdesk/, a path) built into a temporary folder."""
+    """The example site (base_url https://example.github.io/newsdesk/, a path) built into a temporary folder.
+    Built once for the whole run: the tests that use it only read it (one that edits copies the site first)."""
     config, result = build_site(copy_example_site(tmp_path_factory.mktemp("example")))
     return config, result, config.output_path
 
@@ -258,7 +259,8 @@ def static_server(folder: Path, prefix: str = "/"):
 
     handler = functools.partial(Handler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # (a short poll_interval: shutdown() waits up to one for serve_forever to stop)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
