@@ -6,9 +6,6 @@ and the edits that should be quick (an item's words) go the quick way, the other
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 import re
 from pathlib import Path
 
@@ -26,42 +23,10 @@ from generator.build.writer import update_in_place
 OPTIONS = BuildOptions(workers=1)
 
 
-@pytest.fixture(scope="session")
-def full_builds(tmp_path_factory) -> Path:
-    """Where this test run keeps the full builds it made (full_build): a folder of this run's only, which its
-    xdist workers share (each worker's own temporary folder is inside the run's)."""
-    run = tmp_path_factory.getbasetemp()
-    folder = (run.parent if os.environ.get("PYTEST_XDIST_WORKER") else run) / "patch-full-builds"
-    folder.mkdir(exist_ok=True)
-    return folder
-
-
-@pytest.fixture
-def full_build(tmp_path, full_builds):
-    """full_build(root, name): the files a clean build of the site at root makes (into tmp_path/name).
-
-    Tests of different things end with the same files (the same edit of the same story): a clean build of
-    the same files made earlier in this run is read back rather than made again. It is keyed by every byte
-    the build reads from the site (config.yaml, content/, static/; the theme and code are this checkout's)."""
-
-    def full_build(root: Path, name: str) -> dict[str, bytes]:
-        digest = hashlib.sha256(os.environ.get("PYTEST_XDIST_TESTRUNUID", "").encode())
-        for path in sorted(root.rglob("*")):
-            relative = path.relative_to(root)
-            if path.is_file() and relative.parts[0] != "output" and not relative.parts[0].startswith("."):
-                digest.update(b"\0%s\0%d\0" % (relative.as_posix().encode(), path.stat().st_size) + path.read_bytes())
-        kept = full_builds / f"{digest.hexdigest()}.pickle"
-        if kept.is_file():
-            return pickle.loads(kept.read_bytes())
-        fresh = tmp_path / name
-        build(load_config(root / "config.yaml", {"output_dir": str(fresh)}), OPTIONS)
-        files = files_under(fresh)
-        temp = kept.with_name(f"{kept.name}.{os.getpid()}")  # written whole before another worker can read it
-        temp.write_bytes(pickle.dumps(files))
-        os.replace(temp, kept)
-        return files
-
-    return full_build
+def _full_build(root: Path, tmp_path: Path, name: str) -> dict[str, bytes]:
+    fresh = tmp_path / name
+    build(load_config(root / "config.yaml", {"output_dir": str(fresh)}), OPTIONS)
+    return files_under(fresh)
 
 
 def _edit(path: Path, pattern: str, replacement: str) -> None:
@@ -145,7 +110,7 @@ EDITS = [(field, "patch", edit) for field, edit in sorted({**TEXT_EDITS, **SCORE
 
 
 @pytest.mark.parametrize("field, mode, edit", EDITS, ids=[f"{field}-{mode}" for field, mode, _ in EDITS])
-def test_an_item_edit_takes_its_path_and_equals_a_full_build(site, full_build, field, mode, edit):
+def test_an_item_edit_takes_its_path_and_equals_a_full_build(site, tmp_path, field, mode, edit):
     # Text and score edits are patched into the last plan; edits that change the site's shape are planned again.
     root, config, session = site
     path = _items(root)[0]
@@ -154,10 +119,10 @@ def test_an_item_edit_takes_its_path_and_equals_a_full_build(site, full_build, f
     assert result.mode == mode
     if field in TEXT_EDITS:
         assert 1 <= result.rendered < 20  # its page and the lists that show it, not the site
-    assert files_under(config.output_path) == full_build(root, "fresh")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
-def test_an_edit_naming_a_missing_picture_is_warned_of_as_a_build_warns(site, full_build):
+def test_an_edit_naming_a_missing_picture_is_warned_of_as_a_build_warns(site, tmp_path):
     """serve says, as `newsdesk build` does, that a saved item names a picture of static/ that is not there,
     and stops saying it when the item is mended."""
     root, config, session = site
@@ -166,7 +131,7 @@ def test_an_edit_naming_a_missing_picture_is_warned_of_as_a_build_warns(site, fu
     warned = [str(w) for w in _save(session, config, [path]).site.warnings]
     assert [w for w in warned if "typo-" in w] == [w for w in warned if w.startswith(path.relative_to(root).as_posix())]
     assert len(warned) == 1 and "`images`: no file static/pictures/typo-" in warned[0]
-    assert files_under(config.output_path) == full_build(root, "fresh")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
     _edit(path, r'^  - url: "static/pictures/typo-(.*)"$', r'  - url: "static/pictures/\1"')
     assert _save(session, config, [path]).site.warnings == ()
 
@@ -195,7 +160,7 @@ def test_fingerprints_kept_from_the_last_plan_are_what_hashing_again_gives(site,
     assert {name: entry[0] for name, entry in session.cache.outputs.items()} == hashed  # and the cache has the rest
 
 
-def test_a_score_edit_renders_only_the_pages_that_changed(site, full_build):
+def test_a_score_edit_renders_only_the_pages_that_changed(site, tmp_path):
     root, config, session = site
     before = files_under(config.output_path)
     path = _items(root)[-3]  # (a recent story: an old one needs more than heat to lead Hot)
@@ -207,16 +172,16 @@ def test_a_score_edit_renders_only_the_pages_that_changed(site, full_build):
     assert {"index.html", "hot/index.html", "top/index.html", "feeds/top.xml"} <= changed
     pages = {page.output for page in result.site.pages}
     assert result.rendered == len(changed & pages)  # every page rendered changed, and no other page did
-    assert files_under(config.output_path) == full_build(root, "fresh")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
     # The newest story sinks to the bottom of Hot and Top: the lists by score have no date in the sitemap.
     _edit(_items(root)[-1], r"^heat: .*$", "heat: 0")
     assert _save(session, config, [_items(root)[-1]]).mode == "patch"
     assert files_under(config.output_path)["sitemap.xml"] == before["sitemap.xml"]
-    assert files_under(config.output_path) == full_build(root, "fresh-2")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-2")
 
 
 @pytest.mark.parametrize("field, edit", sorted({**TEXT_EDITS, **SCORE_EDITS, **MOVES}.items()))
-def test_the_saved_storys_page_is_written_first_and_the_rest_named_before_it_is(site, full_build, field, edit):
+def test_the_saved_storys_page_is_written_first_and_the_rest_named_before_it_is(site, tmp_path, field, edit):
     # serve reloads the browser once the fast path has written the saved story's page and the first pages of
     # the lists (rebuild's HandOver), and holds a request for any file it names until the rebuild returns:
     # so every other file must already be final then, and the names must cover every file still to change.
@@ -232,7 +197,7 @@ def test_the_saved_storys_page_is_written_first_and_the_rest_named_before_it_is(
     result = rebuild(session, config, OPTIONS, [path], shown=shown)
     after = files_under(config.output_path)
     update_search(config, result.site)  # (serve's indexer, later)
-    assert files_under(config.output_path) == full_build(root, "fresh")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
     assert result.mode == "patch" and len(handed) == 1  # (each of these edits changes the story's page)
     held, at_reload = handed[0]
     story = next(page.output for page in result.site.pages if page.kind == "article" and page.key == path.name
@@ -244,17 +209,17 @@ def test_the_saved_storys_page_is_written_first_and_the_rest_named_before_it_is(
     assert not held.holds(story) and not held.holds("index.html")
 
 
-def test_two_quality_edits_at_once_are_built_and_equal_a_full_build(site, full_build):
+def test_two_quality_edits_at_once_are_built_and_equal_a_full_build(site, tmp_path):
     root, config, session = site
     paths = [p for p in _items(root) if "domain: dailycircuit.example" in p.read_text(encoding="utf-8")][:2]
     for path, delta in zip(paths, (+7, -7)):
         quality = float(re.search(r"^quality: (.*)$", path.read_text(encoding="utf-8"), re.M)[1])
         _edit(path, r"^quality: .*$", f"quality: {quality + delta:g}")
     assert _save(session, config, paths).mode == "update"  # the fast path takes one file
-    assert files_under(config.output_path) == full_build(root, "fresh")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
-def test_a_quality_edit_that_moves_the_provider_average_makes_the_pages_with_its_card(site, full_build):
+def test_a_quality_edit_that_moves_the_provider_average_makes_the_pages_with_its_card(site, tmp_path):
     root, config, session = site
     before = files_under(config.output_path)
     old_average = session.cache.last.plan.model.site.providers["dailycircuit-example"].avg_quality
@@ -271,7 +236,7 @@ def test_a_quality_edit_that_moves_the_provider_average_makes_the_pages_with_its
     stories = [page.output for page in result.site.pages if page.kind == "article"
                and page.context["provider"] and page.context["provider"].slug == "dailycircuit-example"]
     assert len(stories) > 1 and all(new_text in after[name] for name in stories)
-    assert after == full_build(root, "fresh")
+    assert after == _full_build(root, tmp_path, "fresh")
 
 
 def test_every_provider_a_page_holds_is_found_by_dependents(example):
@@ -288,7 +253,7 @@ def test_every_provider_a_page_holds_is_found_by_dependents(example):
 
 
 @pytest.mark.slow
-def test_a_heat_edit_over_or_under_min_heat_is_planned_again(tmp_path, full_build):
+def test_a_heat_edit_over_or_under_min_heat_is_planned_again(tmp_path):
     # Top and Hot leave out stories under min_heat: crossing it adds or removes a story (the fast path plans Top and Hot again).
     root, config, session = _site_with(tmp_path, "min_heat", "20")
     path = _items(root)[0]  # heat 71
@@ -299,11 +264,11 @@ def test_a_heat_edit_over_or_under_min_heat_is_planned_again(tmp_path, full_buil
         items = result.site.model.site.items
         on_top = {items[index].source for index in result.site.rankings.top}
         assert any(source.endswith(path.name) for source in on_top) == (heat >= 20), heat
-        assert files_under(config.output_path) == full_build(root, f"fresh-{heat}")
+        assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{heat}")
 
 
 @pytest.mark.slow
-def test_many_text_score_and_date_edits_in_a_row_then_a_full_look_rewrites_nothing(site, full_build):
+def test_many_text_score_and_date_edits_in_a_row_then_a_full_look_rewrites_nothing(site, tmp_path):
     root, config, session = site
     paths = _items(root)
     for n, path in enumerate(paths[:6] + paths[:3]):
@@ -317,7 +282,7 @@ def test_many_text_score_and_date_edits_in_a_row_then_a_full_look_rewrites_nothi
             assert _save(session, config, [path]).mode == "patch"
         if n % 2:
             session.prepare()  # as serve does after a rebuild, once the browser is told (not after each)
-    expected = full_build(root, "fresh")
+    expected = _full_build(root, tmp_path, "fresh")
     assert files_under(config.output_path) == expected
     session.prepare()
     again = rebuild(session, config, OPTIONS, None)  # no watcher: every file is looked at
@@ -327,7 +292,7 @@ def test_many_text_score_and_date_edits_in_a_row_then_a_full_look_rewrites_nothi
 
 
 @pytest.mark.slow
-def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchanged(site, full_build):
+def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchanged(site, tmp_path):
     # serve keeps the last build's cards (generator/render/fragments.py) when config, templates and site-wide values
     # are the same: a story redated or deleted (patches), two stories edited at once, or a story added with
     # another edited (planned again) keep them; a new provider (the badges are on cards) or a topic renamed
@@ -357,7 +322,7 @@ def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchange
         result = _save(session, config, list(edits))
         assert result.mode == mode, edits
         assert (session.cache.last.render.fragments is before) == kept, edits
-        assert files_under(config.output_path) == full_build(root, f"fresh-{step}")
+        assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{step}")
         session.prepare()
     config_file = root / "config.yaml"
     config_file.write_text(config_file.read_text(encoding="utf-8").replace("name: AI", "name: Machine Learning", 1))
@@ -366,11 +331,11 @@ def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchange
     config = load_config(config_file)
     _save(session, config, [config_file])
     assert session.cache.last.render.fragments is not before
-    assert files_under(config.output_path) == full_build(root, "fresh-config")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-config")
 
 
 @pytest.mark.slow
-def test_a_new_story_and_a_deleted_one_are_patched(site, full_build):
+def test_a_new_story_and_a_deleted_one_are_patched(site, tmp_path):
     # The fast path adds or removes the one story; its page comes or goes with it. (The new story has the
     # URLs of another, newer than it: stories listing that URL as related coverage link to the new one now.)
     root, config, session = site
@@ -380,7 +345,7 @@ def test_a_new_story_and_a_deleted_one_are_patched(site, full_build):
     result = _save(session, config, [new])
     assert result.mode == "patch"
     assert (config.output_path / "news/2026/11/01/fresh/index.html").is_file()
-    assert files_under(config.output_path) == full_build(root, "fresh-added")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-added")
     new.unlink()
     result = _save(session, config, [new])
     assert result.mode == "patch" and result.written.removed >= 1
@@ -388,10 +353,10 @@ def test_a_new_story_and_a_deleted_one_are_patched(site, full_build):
     deleted = _items(root)[2]
     deleted.unlink()
     assert _save(session, config, [deleted]).mode == "patch"
-    assert files_under(config.output_path) == full_build(root, "fresh-deleted")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-deleted")
 
 
-def test_new_drafts_broken_items_and_other_files_are_not_patched(site, full_build):
+def test_new_drafts_broken_items_and_other_files_are_not_patched(site, tmp_path):
     root, config, session = site
     draft = root / "content/news/2026-11-02-a-draft.md"
     draft.write_text(_items(root)[0].read_text(encoding="utf-8").replace("published: true", "published: false")
@@ -410,7 +375,7 @@ def test_new_drafts_broken_items_and_other_files_are_not_patched(site, full_buil
     result = _save(session, config, [broken])
     assert result.mode == "update" and any(p.path.endswith(broken.name) for p in result.site.problems)
     assert _save(session, config, [root / "config.yaml"]).mode != "patch"
-    assert files_under(config.output_path) == full_build(root, "fresh")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
 def test_every_item_a_page_shows_is_in_its_items(example):
@@ -467,7 +432,7 @@ def test_update_in_place_of_many_files_replaces_only_the_changed_ones(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_redated_story_renders_the_pages_that_show_it_not_every_story(site, full_build):
+def test_a_redated_story_renders_the_pages_that_show_it_not_every_story(site, tmp_path):
     # A story's new date moves its page (news/2026/10/02/...): the story pages whose "More coverage" links to it
     # show its new path (internal() answers for the stories a page shows); the other story pages keep their
     # fingerprint, so they are not rendered again.
@@ -487,11 +452,11 @@ def test_a_redated_story_renders_the_pages_that_show_it_not_every_story(site, fu
     showing = {page.output for page in stories if moved in page.items or more(page) != more(planned[page.output])}
     assert again == showing and len(showing) < len(stories)
     assert len(showing) > 1  # its own page and at least one that links to it
-    assert files_under(config.output_path) == full_build(root, "fresh")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
 @pytest.mark.slow
-def test_a_story_given_the_url_another_lists_as_related_is_linked_from_it(site, full_build):
+def test_a_story_given_the_url_another_lists_as_related_is_linked_from_it(site, tmp_path):
     # The Lumenkite launch story lists the seed-round story's URL as related coverage: its page links to the
     # site's own page of that story while one has the URL. Taking the URL away and giving it back are patches.
     root, config, session = site
@@ -505,12 +470,12 @@ def test_a_story_given_the_url_another_lists_as_related_is_linked_from_it(site, 
         path.write_text(written, encoding="utf-8")
         assert _save(session, config, [path]).mode == "patch"
         assert (own in linking.read_text(encoding="utf-8")) == (step == "back")
-        assert files_under(config.output_path) == full_build(root, f"fresh-{step}")
+        assert files_under(config.output_path) == _full_build(root, tmp_path, f"fresh-{step}")
 
 
 
 @pytest.mark.slow
-def test_related_coverage_the_site_has_shows_its_story_as_it_is_now(site, full_build):
+def test_related_coverage_the_site_has_shows_its_story_as_it_is_now(site, tmp_path):
     # The launch story lists the seed-round story as related coverage, with the title its crawler copied: its
     # "More coverage" kept showing that copy after the site's own story was retitled. It shows the site's
     # story as it is now, and a retitle reaches it as a patch.
@@ -521,9 +486,9 @@ def test_related_coverage_the_site_has_shows_its_story_as_it_is_now(site, full_b
     _edit(path, r"^title: .*$", 'title: "Lumenkite closes its seed round"')
     assert _save(session, config, [path]).mode == "patch"
     assert "Lumenkite closes its seed round" in linking.read_text(encoding="utf-8")
-    assert files_under(config.output_path) == full_build(root, "fresh")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
-def test_a_move_that_takes_a_page_from_one_topic_and_gives_one_to_another(tmp_path, full_build):
+def test_a_move_that_takes_a_page_from_one_topic_and_gives_one_to_another(tmp_path):
     # With one story a page, a story moved from AI to Space takes AI's last page away (its file is removed)
     # and gives Space one more: a patch all the same, with a full build's bytes.
     root, config, session = _site_with(tmp_path, "items_per_page", "1")
@@ -534,11 +499,11 @@ def test_a_move_that_takes_a_page_from_one_topic_and_gives_one_to_another(tmp_pa
     assert result.mode == "patch" and result.written.removed >= 1
     after = {topic: len(list((config.output_path / f"topics/{topic}").rglob("index.html"))) for topic in ("ai", "space")}
     assert after == {"ai": pages["ai"] - 1, "space": pages["space"] + 1}
-    assert files_under(config.output_path) == full_build(root, "fresh")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
 @pytest.mark.slow
-def test_a_story_moved_for_writing_anothers_page_takes_it_when_that_one_moves(site, full_build):
+def test_a_story_moved_for_writing_anothers_page_takes_it_when_that_one_moves(site, tmp_path):
     # Two stories with one page: the first by source keeps it and the other gets a page of its own (with a
     # warning). Redating or deleting the one kept gives the page to the other, as a full build does.
     root, config, session = site
@@ -553,17 +518,17 @@ def test_a_story_moved_for_writing_anothers_page_takes_it_when_that_one_moves(si
     assert slugs["aa-kept.md"] == "one-page" and slugs["zz-twin.md"].startswith("one-page-")  # both on the site
     _edit(twin, r'^title: "Twin: ', 'title: "Twin, edited: ')  # the story on the page of its own
     _save(session, config, [twin])
-    assert files_under(config.output_path) == full_build(root, "edited")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "edited")
     kept = root / "content/news/aa-kept.md"
     _edit(kept, r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z")
     result = _save(session, config, [kept])
     assert result.mode == "update" and not result.site.problems  # planned again: the twin has the page now
     assert [i.slug for i in result.site.model.site.items if i.source.endswith("zz-twin.md")] == ["one-page"]
-    assert files_under(config.output_path) == full_build(root, "fresh")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
 @pytest.mark.slow
-def test_a_broken_story_mended_is_planned_again_so_its_error_goes(site, full_build):
+def test_a_broken_story_mended_is_planned_again_so_its_error_goes(site, tmp_path):
     root, config, session = site
     path = _items(root)[1]
     text = path.read_text(encoding="utf-8")
@@ -572,11 +537,11 @@ def test_a_broken_story_mended_is_planned_again_so_its_error_goes(site, full_bui
     path.write_text(text, encoding="utf-8")
     result = _save(session, config, [path])
     assert result.mode == "update" and not result.site.problems
-    assert files_under(config.output_path) == full_build(root, "fresh")
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
 @pytest.mark.parametrize("edit", ["title", "score"])
-def test_a_story_named_under_more_on_a_topic_is_shown_as_edited(site, full_build, edit):
+def test_a_story_named_under_more_on_a_topic_is_shown_as_edited(site, tmp_path, edit):
     # A story page without related coverage lists the nearest stories of its topic and provider by title:
     # a new title shows there after serve's patch, as in a full build; a new heat (not shown there) leaves
     # those pages alone.
@@ -598,4 +563,4 @@ def test_a_story_named_under_more_on_a_topic_is_shown_as_edited(site, full_build
     assert ("Renamed for the more list" in page) == (edit == "title")
     if edit == "score":
         assert before[teasing[0].output] == after[teasing[0].output]
-    assert after == full_build(root, "fresh")
+    assert after == _full_build(root, tmp_path, "fresh")
