@@ -414,6 +414,22 @@ def test_pictures_given_by_a_relative_url_are_kept(tmp_path, server, capsys):
     assert items["Episode 1"]["images"] == [{"url": server.url("/news/art/ep1.jpg")}]
 
 
+def test_addresses_with_spaces_are_encoded_as_a_browser_asks_for_them(tmp_path, server, capsys):
+    """A picture at `/my pic.jpg` (CMSs keep file names as uploaded): a browser asks for /my%20pic.jpg, fetch
+    left the picture out."""
+    server.routes["/feed.xml"] = Route(b"""<?xml version="1.0"?>
+        <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Spaces</title>
+        <item><title>Spaced picture</title><link>https://spaces.example/a story</link>
+          <media:content url="/uploads/my pic&lt;1&gt;.jpg" medium="image"/>
+          <media:thumbnail url="https://bad host.example/x.jpg"/></item>
+        </channel></rss>""")
+    site = site_with(tmp_path / "site", server, ["/feed.xml"])
+    assert run_fetch(site, capsys)[0] == 0
+    item = by_title(fetched(site))["Spaced picture"]
+    assert item["images"] == [{"url": server.url("/uploads/my%20pic%3C1%3E.jpg")}]  # (no host has a space)
+    assert item["webUrl"] == "https://spaces.example/a%20story"
+
+
 def test_a_redirect_to_a_local_address_on_another_host_is_not_followed(tmp_path, server, capsys):
     """A feed server may redirect anywhere: to a service that only this machine reaches (localhost, the
     cloud's metadata address at 169.254.169.254 on a CI runner), whose answer fetch would publish. fetch

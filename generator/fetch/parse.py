@@ -135,9 +135,18 @@ class _Addresses:
             if scheme and scheme.group(1).lower() not in ("http", "https"):
                 self.unsafe += 1
                 return ""
-        return safe_url(joined(self.base, text))
+        url = joined(self.base, text)
+        if _ENCODED_BY_BROWSERS.search(url):  # `/my pic.jpg`: a browser asks for /my%20pic.jpg
+            head = _HEAD.match(url)
+            if head and not _ENCODED_BY_BROWSERS.search(head[0]):  # (not in a host name: no browser reads that)
+                url = head[0] + _ENCODED_BY_BROWSERS.sub(lambda c: f"%{ord(c[0]):02X}", url[head.end():])
+        return safe_url(url)
 
 
+# What a browser percent-encodes in a URL's path, query and fragment (URL standard's C0 control, fragment
+# and query sets); what comes before the path
+_ENCODED_BY_BROWSERS = re.compile(r'[\x00-\x20"<>`\x7f]')
+_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
 _C0_OR_SPACE = "".join(map(chr, range(0x21)))
 _TAB_OR_NEWLINE = re.compile("[\t\n\r]")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
