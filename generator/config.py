@@ -165,7 +165,7 @@ class Config:
     undeclared_topics: str = _opt("warn", "An item naming a topic that `topics` (or data_dir) does not declare, when some are declared: `warn` (kept, with a warning), `error` (left out) or `allow`.")
     ranking: RankingConfig = field(default_factory=RankingConfig, metadata={"doc": "Ranking weights, see below."})
     stories: StoriesConfig = field(default_factory=StoriesConfig, metadata={"doc": "Grouping items into stories, see below."})
-    topics: tuple[TopicConfig, ...] = field(default_factory=tuple, metadata={"doc": "List of topics (name, slug, parent, description)."})
+    topics: tuple[TopicConfig, ...] = field(default_factory=tuple, metadata={"doc": "List of topics (name, slug, parent, description, keywords)."})
     providers: tuple[ProviderConfig, ...] = field(default_factory=tuple, metadata={"doc": "List of providers (domain, name, logo, description)."})
     sources: tuple[SourceConfig, ...] = field(default_factory=tuple, metadata={"doc": "Feeds that `newsdesk fetch` reads into the content folder, see below."})
     fetch: FetchConfig = field(default_factory=FetchConfig, metadata={"doc": "How `newsdesk fetch` reads them, see below."})
