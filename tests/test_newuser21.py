@@ -13,11 +13,8 @@ from generator.errors import NewsdeskError
 
 
 @pytest.fixture
-def site(tmp_path, monkeypatch) -> Path:
-    root = make_site(tmp_path / "site", {"content/news/one.md": item("One", topics="[AI]")})
-    monkeypatch.chdir(root)
-    monkeypatch.delenv("CI", raising=False)
-    return root
+def site(user_site) -> Path:
+    return user_site
 
 
 BROKEN = '{% extends "base.html" %}\n{% block main %}\n{% if %}\n{% endblock %}\n'

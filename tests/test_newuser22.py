@@ -15,11 +15,8 @@ from generator import cli
 
 
 @pytest.fixture
-def site(tmp_path, monkeypatch) -> Path:
-    root = make_site(tmp_path / "site", {"content/news/one.md": item("One", topics="[AI]")})
-    monkeypatch.chdir(root)
-    monkeypatch.delenv("CI", raising=False)
-    return root
+def site(user_site) -> Path:
+    return user_site
 
 
 def _git(cwd: Path, *args: str) -> str:

@@ -203,8 +203,7 @@ def domain_url(domain: str) -> str:
 
 def image_type(url: str) -> str:
     """The media type of an image URL from its extension, or "" when the URL does not say."""
-    path = urlsplit(url).path.lower()
-    return next((kind for ext, kind in _IMAGE_TYPES.items() if path.endswith(ext)), "")
+    return _by_extension(url, _IMAGE_TYPES, "")
 
 
 _MEDIA_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".aac": "audio/aac", ".oga": "audio/ogg",
@@ -215,9 +214,12 @@ _MEDIA_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".aac": "audio/aac", 
 def media_type(url: str, kind: str) -> str:
     """The media type of a sound or video file from its extension; else the commonest of its kind (an
     enclosure must name one)."""
+    return _by_extension(url, _MEDIA_TYPES, "video/mp4" if kind == "video" else "audio/mpeg")
+
+
+def _by_extension(url: str, types: dict[str, str], otherwise: str) -> str:
     path = urlsplit(url).path.lower()
-    return next((found for ext, found in _MEDIA_TYPES.items() if path.endswith(ext)),
-                "video/mp4" if kind == "video" else "audio/mpeg")
+    return next((found for ext, found in types.items() if path.endswith(ext)), otherwise)
 
 
 def html_datetime(moment: datetime) -> str:

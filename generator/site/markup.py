@@ -201,7 +201,6 @@ def _bidi_encoded(match: re.Match) -> str:
 # An embed in a body (a video, a post, a map): not run on the site, but not lost either. A browser reads what
 # is between <iframe> and </iframe> as text it never shows, so that goes too.
 _IFRAME = re.compile(r"<iframe\b([^>]*)>(?:.*?</iframe\s*>)?", re.IGNORECASE | re.DOTALL)
-_SRC = re.compile(r"""(?:^|\s)src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 
 def without_player(featured: str) -> str:
@@ -211,8 +210,7 @@ def without_player(featured: str) -> str:
 
 def _iframe_link(match: re.Match) -> str:
     """An iframe as a link to what it embeds (the sanitiser checks it as any link); none without an address."""
-    found = _SRC.search(match[1])
-    address = htmlmod.unescape(next((part for part in found.groups() if part is not None), "")).strip() if found else ""
+    address = _first_iframe_src(match[0]).strip()
     address = safe_url("https:" + address if address.startswith("//") else address)
     if not address:
         return ""
@@ -304,10 +302,15 @@ def iframe_src(featured: str) -> str:
     """The src of featuredContent's first iframe if it is a safe http(s) URL, else ''."""
     if not featured or "<iframe" not in featured.lower():
         return ""
+    return safe_url(_first_iframe_src(featured))
+
+
+def _first_iframe_src(html: str) -> str:
+    """The src of the first iframe in `html`, as written (character references decoded)."""
     parser = _IframeSrc()
-    parser.feed(featured)
+    parser.feed(html)
     parser.close()
-    return safe_url(parser.src)
+    return parser.src
 
 
 def embeddable(url: str, allowed_hosts: tuple[str, ...]) -> bool:
