@@ -13,6 +13,7 @@ import ctypes
 import html as htmlmod
 import re
 from functools import lru_cache
+from urllib.parse import quote
 from html.parser import HTMLParser
 
 import nh3
@@ -46,6 +47,14 @@ _ATTRIBUTES = {
 }
 # Elements left out with their content: what is in them is code, or a fallback for browsers without them.
 _DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "noembed", "noframes", "xmp"})
+# Characters no output may carry (HTML makes them parse errors, XML forbids most): C0 and C1 controls
+# other than white space, and Unicode's noncharacters. Tabs and line breaks stay (as white space).
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+                      + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)) + "]")
+# CONTROL's many single characters beyond the BMP make it slow to search a long text (a body): these find
+# the same characters, each class a few ranges, the second searched only in a text that has such characters
+_CONTROL_BMP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _H1 = re.compile(r"<(/?)h1>")
 MAX_INDENT = 256  # columns of a Markdown line's indent that python-markdown reads (render_markdown)
 _DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT + 1},}}", re.MULTILINE)
@@ -165,7 +174,9 @@ def cmark_to_html(text: str) -> str:
         try:
             raw = _cmark.lib.cmark_render_html(root, options, _cmark_api.parser_get_syntax_extensions(parser))
             try:
-                return _cmark.ffi.string(raw).decode("utf-8")
+                # cmark writes the noncharacters U+FFFE and U+FFFF (`&#xFFFE;`) as the single bytes FE and FF,
+                # which are no UTF-8; no output may carry them (sanitize drops them when written as such)
+                return _cmark.ffi.string(raw).decode("utf-8", "ignore")
             finally:
                 free(int(_cmark.ffi.cast("uintptr_t", raw)))
         finally:
@@ -186,8 +197,26 @@ def sanitize(html: str) -> str:
     html = _cleaner().clean(html)
     if not html.isascii() and URL_BIDI.search(html):
         html = _LINKING.sub(lambda element: _ADDRESS.sub(_bidi_encoded, element.group()), html)
+    if without_controls(html) is not html:  # (rare: the body's own were removed before Markdown read it)
+        # Character references to characters no output may carry (`&#1;`, `&#xFFFE;`), which the cleaner writes
+        # as the characters: percent-encoded in addresses, as the browser sends them; elsewhere they go
+        html = without_controls(_LINKING.sub(lambda element: _ADDRESS.sub(_controls_encoded, element.group()), html))
     html = _playable(_placeholder_links(html))
     return _FOREIGN_ID.sub("", html) if ' id="' in html else html
+
+
+def without_controls(text: str) -> str:
+    """`text` without the characters no output may carry (CONTROL)."""
+    if _CONTROL_BMP.search(text) or (not text.isascii() and _ASTRAL.search(text) and CONTROL.search(text)):
+        return CONTROL.sub("", text)
+    return text
+
+
+def _controls_encoded(match: re.Match) -> str:
+    """A link's, picture's or player's address with the characters no output may carry percent-encoded, as
+    the browser sends them (the front matter's URLs are written so too)."""
+    attribute, value = match.groups()
+    return f'{attribute}="{CONTROL.sub(lambda m: quote(m.group(), safe=""), value)}"'
 
 
 def _bidi_encoded(match: re.Match) -> str:

@@ -41,8 +41,8 @@ from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
 from generator.isotime import parse_iso
-from generator.site.markup import (absolute_addresses, embeddable, iframe_src, media_file, render_markdown,
-                                   sanitize, without_player)
+from generator.site.markup import (CONTROL, absolute_addresses, embeddable, iframe_src, media_file, render_markdown,
+                                   sanitize, without_controls, without_player)
 from generator.urlnorm import canonical_url
 from generator.urls import bidi_encoded, distinct_slug, host_of, joined, safe_url, slugify, spell_symbols, static_path
 
@@ -94,15 +94,7 @@ _URL_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
 _BREAKING_TAGS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "hr", "blockquote", "section",
                             "article", "h1", "h2", "h3", "h4", "h5", "h6"})
 _LABEL_WORDS = re.compile(r"[^\W\d_][^\W_]*(?:[ -][^\W_]+)?")
-# Characters no output may carry (HTML makes them parse errors, XML forbids most): C0 and C1 controls
-# other than white space, and Unicode's noncharacters. Tabs and line breaks stay (as white space).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
-                      + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)) + "]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-# _CONTROL's many single characters beyond the BMP make it slow to search a long text (a body): these find
-# the same characters, each class a few ranges, the second searched only in a text that has such characters
-_CONTROL_BMP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @record
@@ -471,7 +463,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         path=f"news/{day.year:04d}/{day.month:02d}/{day.day:02d}/{slug}/",
         title=title,
         published=published,
-        body=zlib.compress(render_markdown(_without_controls(source.body), config.markdown_engine, base)
+        body=zlib.compress(render_markdown(without_controls(source.body), config.markdown_engine, base)
                            .encode("utf-8"), 1),
         warnings=warnings,
         **values,
@@ -550,7 +542,7 @@ def plain_text(text: str) -> str:
         if decoded == text:
             break
         text = decoded
-    text = _without_controls(text)
+    text = without_controls(text)
     if _SURROGATE.search(text):  # (YAML's "\udcff" escapes make them; no file can be written with one)
         text = _SURROGATE.sub("\ufffd", text)
     text = " ".join(text.split())
@@ -607,8 +599,8 @@ def _as_sent(url: str) -> str:
     """A safe URL with what would break or disguise it where it is shown percent-encoded, as the browser sends
     it: U+FFFE in a path made every feed with the story ill-formed XML (safe_url lets such characters through);
     a direction mark turns how it is shown around (urls.bidi_encoded, which leaves no URL with one in its host)."""
-    if url and not url.isascii() and _CONTROL.search(url):
-        url = _CONTROL.sub(lambda m: quote(m.group(), safe=""), url)
+    if url and not url.isascii() and CONTROL.search(url):
+        url = CONTROL.sub(lambda m: quote(m.group(), safe=""), url)
     return bidi_encoded(url) if url else url
 
 
@@ -720,13 +712,7 @@ def _capped(text: str, key: str, notes: _Notes) -> str:
 def _unplain(value) -> str | None:
     if isinstance(value, (list, dict)) or value is None:
         return None
-    return " ".join(_without_controls(str(value)).splitlines()).strip()
-
-
-def _without_controls(text: str) -> str:
-    if _CONTROL_BMP.search(text) or (not text.isascii() and _ASTRAL.search(text) and _CONTROL.search(text)):
-        return _CONTROL.sub("", text)
-    return text
+    return " ".join(without_controls(str(value)).splitlines()).strip()
 
 
 def _size(meta: dict, key: str, notes: _Notes, written: Mapping[str, str] | None = None) -> str:
