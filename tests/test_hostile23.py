@@ -7,7 +7,9 @@ the files fetch writes, and the messages.
 
 from __future__ import annotations
 
+import json
 import re
+from xml.etree import ElementTree
 
 import pytest
 
@@ -46,3 +48,44 @@ def test_references_to_no_character_in_a_body_keep_the_site_and_leave_no_trace(t
     assert written
     for path in written:
         assert not NO_CHARACTER.search(path.read_text(encoding="utf-8")), path
+
+
+# --- 2. the addresses of a player and of a podcast's file, as embed codes write them ------------------
+
+def test_a_player_or_sound_file_written_as_embed_codes_write_it_is_kept_as_sent(tmp_path):
+    """A featuredContent player at `//www.youtube.com/embed/x` (as YouTube's and most embed codes write it),
+    at a relative address, or with a space in its query was dropped without a word: the video had no
+    player and no link. A podcast's sound file with a space went into the RSS enclosure and the JSON Feed
+    attachment as written, which podcast apps cannot fetch. Both are read as a URL field is now:
+    scheme-relative as https, relative against the story's page, spaces percent-encoded; and a player that
+    still cannot be kept is named with its line."""
+    def video(name, src, **fields):
+        return item(name, type="video", webUrl="https://p.example/news/v.html",
+                    featuredContent=f"'<iframe src=\"{src}\" width=\"560\"></iframe>'", **fields)
+    site = make_site(tmp_path / "site", {
+        "content/scheme.md": video("Scheme relative", "//www.youtube.com/embed/abc"),
+        "content/relative.md": video("Relative", "/embed/rel?id=1"),
+        "content/space.md": video("Space", "https://player.example/embed?id=a b&amp;t=1"),
+        "content/bad.md": video("Bad", "javascript:alert(1)"),
+        "content/pod.md": item("Pod", type="podcast", webUrl="https://p.example/pod",
+                               featuredContent="'<audio src=\"https://p.example/My Show 1.mp3?a=1&b=<2>\"></audio>'"),
+    })
+    config, result = build_site(site)
+    out = config.output_path
+    api = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))
+    players = {entry["title"]: entry["videoUrl"] for entry in api["news"]}
+    assert players == {"Scheme relative": "https://www.youtube.com/embed/abc",
+                       "Relative": "https://p.example/embed/rel?id=1",
+                       "Space": "https://player.example/embed?id=a%20b&t=1", "Bad": None, "Pod": None}
+    page = (out / "news/2026/11/20/scheme/index.html").read_text(encoding="utf-8")
+    assert '<iframe src="https://www.youtube.com/embed/abc"' in page
+    assert 'href="https://player.example/embed?id=a%20b&amp;t=1"' in (
+        out / "news/2026/11/20/space/index.html").read_text(encoding="utf-8")
+    warned = [str(problem) for problem in result.site.warnings if "bad.md" in str(problem)]
+    assert len(warned) == 1 and "javascript:alert(1)" in warned[0] and "player" in warned[0], warned
+    sound = "https://p.example/My%20Show%201.mp3?a=1&b=%3C2%3E"
+    assert [entry["mediaUrl"] for entry in api["news"] if entry["title"] == "Pod"] == [sound]
+    rss = ElementTree.parse(out / "podcasts/feed.rss").getroot()
+    assert [e.get("url") for e in rss.iter("enclosure")] == [sound]
+    feed = json.loads((out / "podcasts/feed.json").read_text(encoding="utf-8"))
+    assert [a["url"] for entry in feed["items"] for a in entry.get("attachments", [])] == [sound]

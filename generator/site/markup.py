@@ -328,10 +328,11 @@ def media_file(html: str) -> tuple[str, str]:
 
 
 def iframe_src(featured: str) -> str:
-    """The src of featuredContent's first iframe if it is a safe http(s) URL, else ''."""
+    """The src of featuredContent's first iframe as written (character references decoded), else ''; the
+    item reads it as a URL field (scheme-relative, relative, with spaces) and keeps it only if that is safe."""
     if not featured or "<iframe" not in featured.lower():
         return ""
-    return safe_url(_first_iframe_src(featured))
+    return _first_iframe_src(featured).strip()
 
 
 def _first_iframe_src(html: str) -> str:

@@ -413,10 +413,17 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     _check_keys(meta, notes)
     topics = _topics(meta, topic_defs, config, notes)
     featured = _text(meta, "featuredContent", notes, plain=False)
-    video_url = _as_sent(iframe_src(featured))  # (a player's URL is in the API, and the page's iframe)
     # The page the item was taken from: relative addresses in the body, featuredContent, pictures and related
     # coverage are of that page, as the browser resolved them there (without it they cannot be followed).
     base = _url(meta.get("webUrl")) or _url(meta.get("originalUrl"))
+    # A player's URL is in the API and the page's iframe; embed codes write it as any URL field's value
+    # (`//www.youtube.com/embed/x` most often), and one that cannot be kept is said, as such a field's is
+    player = iframe_src(featured)
+    video_url = _url(player) or _resolved(player, base)
+    if player and not video_url:
+        notes.warn("featuredContent", f"the player's address in `featuredContent` is not an http or https URL: "
+                   f"{_shown(player)}; the item has no player", "write the iframe's src as a full address, "
+                   "e.g. https://www.youtube.com/embed/ID")
     values = dict(  # (all read before deciding, so that every problem of the file is said at once)
         excerpt=_text(meta, "excerpt", notes, written=written),
         original_url=_url_field(meta, "originalUrl", notes, base),
@@ -446,7 +453,11 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     if featured:
         # (its first iframe is the player, shown as one: not again as a link)
         values["featured_html"] = absolute_addresses(sanitize(without_player(featured)), base)
-        values["media_file"], values["media_kind"] = media_file(values["featured_html"])
+        # (sanitised, its address is safe for a browser; a podcast app reads it from a feed's enclosure, which
+        # must be a URL as sent: `a b.mp3` as `a%20b.mp3`)
+        address, kind = media_file(values["featured_html"])
+        values["media_file"] = _url(address)
+        values["media_kind"] = kind if values["media_file"] else ""
     slug_text = _text(meta, "slug", notes, written=written)
     errors, warnings = notes.problems(config.root, source.path, source.body_line - 1)
     warnings += tuple(Problem(source.path, again, f"`{key}` is given twice, also on line {first}: the last one is used",
