@@ -89,3 +89,38 @@ def test_a_player_or_sound_file_written_as_embed_codes_write_it_is_kept_as_sent(
     assert [e.get("url") for e in rss.iter("enclosure")] == [sound]
     feed = json.loads((out / "podcasts/feed.json").read_text(encoding="utf-8"))
     assert [a["url"] for entry in feed["items"] for a in entry.get("attachments", [])] == [sound]
+
+
+# --- 3. data_dir records: logos' addresses, read as an item's ----------------------------------------
+
+def test_a_record_s_logo_address_is_read_as_an_item_s_picture_is(tmp_path):
+    """A data_dir organization record's logo at an http(s) address was published as written: `HTTPS://`
+    became a path of the site (`/HTTPS://cdn...`), a user name and password were in every page and the API,
+    a direction override and U+FFFE stayed as characters; `//cdn/x.png` and one with a space were dropped
+    without a word. Logos are read as an item's pictures are now, and one that is neither a usable address
+    nor a file beside the data folder is named with the line of its record's `images`."""
+    logos = {"upper": "HTTPS://cdn.example/upper.png", "creds": "https://user:secret@cdn.example/creds.png",
+             "space": " https://cdn.example/sp ace.png", "bidi": "https://cdn.example/\u202egnp.png",
+             "nonchar": "https://cdn.example/\ufffe.png", "scheme": "//cdn.example/scheme.png",
+             "script": "javascript:alert(1)", "missing": "/assets/missing.png"}
+    files = {}
+    for name, url in logos.items():
+        files[f"data/organizations/{name}.md"] = (f"---\n_id: {name}.example\nname: {name.title()}\nimages:\n"
+                                                  f"  - url: {json.dumps(url)}\n    width: 50\n    height: 50\n---\n")
+        files[f"content/{name}.md"] = item(f"Story {name}", provider=f"{{name: {name.title()}, domain: {name}.example}}")
+    site = make_site(tmp_path / "site", files, "title: Test News\nbase_url: https://example.org/\n"
+                     "now: \"2026-11-22T12:00:00Z\"\ndata_dir: data\n")
+    config, result = build_site(site)
+    api = json.loads((config.output_path / "api/news/index.json").read_text(encoding="utf-8"))
+    shown = {entry["provider"]["name"]: [image["url"] for image in entry["provider"]["images"]] for entry in api["news"]}
+    assert shown == {
+        "Upper": ["https://cdn.example/upper.png"], "Creds": ["https://cdn.example/creds.png"],
+        "Space": ["https://cdn.example/sp%20ace.png"], "Bidi": ["https://cdn.example/%E2%80%AEgnp.png"],
+        "Nonchar": ["https://cdn.example/%EF%BF%BE.png"], "Scheme": ["https://cdn.example/scheme.png"],
+        "Script": [], "Missing": []}
+    page = (config.output_path / "providers/index.html").read_text(encoding="utf-8")
+    assert 'src="https://cdn.example/upper.png"' in page and "secret" not in page and "\u202e" not in page
+    warned = sorted(str(problem) for problem in result.site.warnings if "logo" in str(problem))
+    assert len(warned) == 2, warned
+    assert warned[0].startswith("data/organizations/missing.md:4: logo /assets/missing.png is no http")
+    assert warned[1].startswith("data/organizations/script.md:4: logo javascript:alert(1) is no http")

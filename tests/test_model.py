@@ -451,8 +451,11 @@ def test_provider_records_with_unusable_logos_build_and_say_so(tmp_path):
     providers = result.site.model.site.providers
     assert providers["a-example"].name == "A News" and providers["a-example"].logo is None
     assert (root / "output" / providers["b-example"].logo.url).read_text() == "b's logo"
-    assert [(w.path, w.line) for w in result.site.warnings] == [("data/organizations/a.md", 4)]
+    assert [(w.path, w.line) for w in result.site.warnings] == [("data/organizations/a.md", 4),
+                                                                ("data/organizations/b.md", 4)]
     assert "`images` must be a list" in result.site.warnings[0].message
+    assert "(and 1 more) is no http or https URL and no picture file" in result.site.warnings[1].message
+    assert "shown with its other logos" in result.site.warnings[1].message
 
 
 @pytest.mark.parametrize("url, kept", [

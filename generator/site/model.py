@@ -415,11 +415,11 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     featured = _text(meta, "featuredContent", notes, plain=False)
     # The page the item was taken from: relative addresses in the body, featuredContent, pictures and related
     # coverage are of that page, as the browser resolved them there (without it they cannot be followed).
-    base = _url(meta.get("webUrl")) or _url(meta.get("originalUrl"))
+    base = field_url(meta.get("webUrl")) or field_url(meta.get("originalUrl"))
     # A player's URL is in the API and the page's iframe; embed codes write it as any URL field's value
     # (`//www.youtube.com/embed/x` most often), and one that cannot be kept is said, as such a field's is
     player = iframe_src(featured)
-    video_url = _url(player) or _resolved(player, base)
+    video_url = field_url(player) or _resolved(player, base)
     if player and not video_url:
         notes.warn("featuredContent", f"the player's address in `featuredContent` is not an http or https URL: "
                    f"{_shown(player)}; the item has no player", "write the iframe's src as a full address, "
@@ -456,7 +456,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         # (sanitised, its address is safe for a browser; a podcast app reads it from a feed's enclosure, which
         # must be a URL as sent: `a b.mp3` as `a%20b.mp3`)
         address, kind = media_file(values["featured_html"])
-        values["media_file"] = _url(address)
+        values["media_file"] = field_url(address)
         values["media_kind"] = kind if values["media_file"] else ""
     slug_text = _text(meta, "slug", notes, written=written)
     errors, warnings = notes.problems(config.root, source.path, source.body_line - 1)
@@ -590,8 +590,8 @@ def bidi_closed(text: str) -> str:
     return text + "".join(_PDI if char in _ISOLATES else _PDF for char in reversed(opened))
 
 
-def _url(value) -> str:
-    """A URL from front matter, if safe (urls.safe_url), with the entities a crawler copied from an HTML
+def field_url(value) -> str:
+    """A URL from front matter (an item's, a data_dir record's), if safe (urls.safe_url), with the entities a crawler copied from an HTML
     attribute decoded once, as a browser reads the attribute (`?a=1&#038;b=2` is `?a=1&b=2`); only
     references ended by `;`, so that `&copy=1` in a query stays as it is."""
     if isinstance(value, str) and "&" in value:
@@ -633,23 +633,23 @@ def _encoded_after_host(url: str) -> str:
 
 def _resolved(value, base: str) -> str:
     """A relative address (`/images/x.jpg`, `../x.jpg`) of the page at `base`, as the browser resolved it there,
-    if that makes a safe URL (_url); else the empty string."""
+    if that makes a safe URL (field_url); else the empty string."""
     if not base or not isinstance(value, str) or not value.strip() or _SCHEME_START.match(value.strip()):
         return ""
-    return _url(joined(base, value.strip()))
+    return field_url(joined(base, value.strip()))
 
 
 _SCHEME_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # (an address with a scheme is not relative)
 
 
 def _url_field(meta: dict, key: str, notes: _Notes, base: str = "") -> str:
-    """A URL field (_url), or an address relative to `base` (_resolved); one given that cannot be kept
+    """A URL field (field_url), or an address relative to `base` (_resolved); one given that cannot be kept
     (`javascript:`, a relative path with no page to resolve it against, a list) is left out with a warning,
     so the user learns why the story has no link."""
     value = meta.get(key)
     if value is None or value == "":
         return ""
-    url = _url(value) or _resolved(value, base)
+    url = field_url(value) or _resolved(value, base)
     if not url:
         notes.warn(key, f"`{key}` is not an http or https URL: {_shown(value)}; it is left out",
                    "write the full address, e.g. https://provider.example/story")
@@ -1074,7 +1074,7 @@ def _images(value, key: str, notes: _Notes, limit: int, base: str = "") -> tuple
     for entry in value:
         # (`src`: a crawler's copy of an <img>'s attributes)
         raw = (entry.get("url") or entry.get("src")) if isinstance(entry, dict) else entry
-        url = _url(raw) or static_path(raw) or _resolved(raw, base)  # (the site's own static/ first)
+        url = field_url(raw) or static_path(raw) or _resolved(raw, base)  # (the site's own static/ first)
         if url:
             images.append(Image(url, _int(entry.get("width")) if isinstance(entry, dict) else None,
                                 _int(entry.get("height")) if isinstance(entry, dict) else None))
@@ -1147,7 +1147,7 @@ def _related(value, config: Config, notes: _Notes, base: str = "") -> tuple[Rela
     for entry in value:
         # (`url`: the key of schema.org's records and of most JSON APIs)
         written = [entry.get(k) for k in ("webUrl", "originalUrl", "url")] if isinstance(entry, dict) else []
-        url = next(filter(None, map(_url, written)), "") or _resolved(next(filter(None, written), ""), base)
+        url = next(filter(None, map(field_url, written)), "") or _resolved(next(filter(None, written), ""), base)
         title = isinstance(entry, dict) and _plain(entry.get("title") or "")
         if not url or not title:
             unusable += 1  # nothing a reader could follow

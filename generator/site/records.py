@@ -18,8 +18,8 @@ from pathlib import Path
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import key_lines, load_mapping, read_source, relative_name
 from generator.errors import Problem
-from generator.site.model import MAX_TEXT, bidi_closed, plain_text
-from generator.urls import distinct_slug, safe_url, slugify
+from generator.site.model import MAX_TEXT, bidi_closed, field_url, plain_text
+from generator.urls import distinct_slug, slugify
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +94,7 @@ def load_records(config: Config) -> Records:
             problems.append(Problem(source.path, 2, "organization record has no `_id` or `domain`"))
             continue
         logos = []  # every size of its logo the record gives, as (url, width, height)
+        unusable = []  # the addresses of those that cannot be shown
         images = record.get("images") or []
         if not isinstance(images, list):  # (`images: logo.png`: iterated, a number stopped the build)
             line = key_lines(config.root, source.path, {"images"}).get("images")
@@ -105,9 +106,13 @@ def load_records(config: Config) -> Records:
             url = image.get("url") if isinstance(image, dict) else None
             if not isinstance(url, str):
                 continue
-            if not safe_url(url):
+            address = field_url(url)  # (as an item's: `HTTPS://`, `//host/x.png`, no password, spaces encoded)
+            if address:
+                url = address
+            else:
                 local = _local_asset(data.parent, url)
                 if not local:
+                    unusable.append(url)
                     continue
                 danger = _svg_danger(local) if local.suffix.lower() == ".svg" else ""
                 if danger:  # copied, it would run on the site's own origin when opened
@@ -119,6 +124,14 @@ def load_records(config: Config) -> Records:
                 url = _logo_name(local, files, data.parent.resolve())
                 files[url] = local
             logos.append((url, _size(image.get("width")), _size(image.get("height"))))
+        if unusable:  # (once for the record: its sizes are usually all of one missing folder)
+            line = key_lines(config.root, source.path, {"images"}).get("images")
+            first = unusable[0] if len(unusable[0]) <= 80 else unusable[0][:77] + "..."
+            more = f" (and {len(unusable) - 1} more)" if len(unusable) > 1 else ""
+            warnings.append(Problem(source.path, line, f"logo {first}{more} is no http or https URL and no picture "
+                                    "file beside the data folder: " + ("the provider is shown without it" if not logos
+                                    else "the provider is shown with its other logos"),
+                                    "give the logo's https URL, or its file's path (`/assets/logo.png`)"))
         providers.append(ProviderConfig(domain=domain, name=fields["name"], logo=logos[0][0] if logos else "",
                                         logos=tuple(logos), description=fields["description"]))
     return Records(tuple(topics), tuple(providers), files, tuple(problems), tuple(warnings))
