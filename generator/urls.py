@@ -18,6 +18,7 @@ Files of a theme's or the site's own `static/` are copied under their own names.
 from __future__ import annotations
 
 import hashlib
+import html as htmlmod
 import re
 from functools import lru_cache
 from urllib.parse import quote, urljoin, urlsplit
@@ -175,3 +176,66 @@ def resized_url(resizer: str, url: str, width: int) -> str:
     """The URL of a picture `width` pixels wide as an image resizing service makes it: config.yaml's
     `picture_resizer` template (checked when loaded) with {url} percent-encoded."""
     return resizer.format(url=quote(url, safe=""), width=width)
+
+
+# Characters no output may carry (HTML makes them parse errors, XML forbids most): C0 and C1 controls
+# other than white space, and Unicode's noncharacters. Tabs and line breaks stay (as white space).
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+                     + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)) + "]")
+# CONTROL's many single characters beyond the BMP make it slow to search a long text (a body): these find
+# the same characters, each class a few ranges, the second searched only in a text that has such characters
+_CONTROL_BMP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def without_controls(text: str) -> str:
+    """`text` without the characters no output may carry (CONTROL)."""
+    if _CONTROL_BMP.search(text) or (not text.isascii() and _ASTRAL.search(text) and CONTROL.search(text)):
+        return CONTROL.sub("", text)
+    return text
+
+
+_URL_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def field_url(value) -> str:
+    """A URL as crawlers write it (an item's field, a data_dir record's logo, an embed code's src), if safe
+    (safe_url), with the entities a crawler copied from an HTML attribute decoded once, as a browser reads
+    the attribute (`?a=1&#038;b=2` is `?a=1&b=2`); only references ended by `;`, so that `&copy=1` in a
+    query stays as it is. Scheme-relative is https; spaces and the like after the host are percent-encoded,
+    as are controls and direction marks (_as_sent)."""
+    if isinstance(value, str) and "&" in value:
+        value = _URL_ENTITY.sub(lambda m: htmlmod.unescape(m.group()), value)
+    if isinstance(value, str) and value.lstrip().startswith("//"):
+        # A scheme-relative URL (`//cdn.example/x.jpg`, as WordPress and CDNs write pictures) means the page's
+        # own scheme: https, as the site is served
+        value = "https:" + value.lstrip()
+    url = safe_url(value)
+    if not url and isinstance(value, str):
+        url = safe_url(_encoded_after_host(value.strip()))
+    return _as_sent(url)
+
+
+def _as_sent(url: str) -> str:
+    """A safe URL with what would break or disguise it where it is shown percent-encoded, as the browser sends
+    it: U+FFFE in a path made every feed with the story ill-formed XML (safe_url lets such characters through);
+    a direction mark turns how it is shown around (bidi_encoded, which leaves no URL with one in its host)."""
+    if url and not url.isascii() and CONTROL.search(url):
+        url = CONTROL.sub(lambda m: quote(m.group(), safe=""), url)
+    return bidi_encoded(url) if url else url
+
+
+# What a browser percent-encodes in a link's path, query and fragment (tabs and line breaks it removes);
+# a backslash it reads as "/", so that one is not guessed at.
+_ENCODED_IN_URL = re.compile(r'[\x00-\x20"<>`\x7f]')
+_HTTP_BEFORE_PATH = re.compile(r"https?://[^/?#]*", re.IGNORECASE)
+
+
+def _encoded_after_host(url: str) -> str:
+    """`https://host/My Story.html` as `https://host/My%20Story.html`; the scheme and host stay as written,
+    so whatever is wrong there still makes safe_url refuse the URL."""
+    start = _HTTP_BEFORE_PATH.match(url)
+    if not start:
+        return url
+    rest = re.sub(r"[\t\n\r]", "", url[start.end():])
+    return start.group() + _ENCODED_IN_URL.sub(lambda m: f"%{ord(m.group()):02X}", rest)

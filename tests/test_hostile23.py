@@ -57,15 +57,16 @@ def test_a_player_or_sound_file_written_as_embed_codes_write_it_is_kept_as_sent(
     at a relative address, or with a space in its query was dropped without a word: the video had no
     player and no link. A podcast's sound file with a space went into the RSS enclosure and the JSON Feed
     attachment as written, which podcast apps cannot fetch. Both are read as a URL field is now:
-    scheme-relative as https, relative against the story's page, spaces percent-encoded; and a player that
-    still cannot be kept is named with its line."""
+    scheme-relative as https, relative against the story's page, spaces percent-encoded (an embed in the
+    body, shown as a link to it, too); and a player that still cannot be kept is named with its line."""
     def video(name, src, **fields):
         return item(name, type="video", webUrl="https://p.example/news/v.html",
                     featuredContent=f"'<iframe src=\"{src}\" width=\"560\"></iframe>'", **fields)
     site = make_site(tmp_path / "site", {
         "content/scheme.md": video("Scheme relative", "//www.youtube.com/embed/abc"),
         "content/relative.md": video("Relative", "/embed/rel?id=1"),
-        "content/space.md": video("Space", "https://player.example/embed?id=a b&amp;t=1"),
+        "content/space.md": video("Space", "https://player.example/embed?id=a b&amp;t=1",
+                                  body='<iframe src="https://player.example/embed?id=c d"></iframe>'),
         "content/bad.md": video("Bad", "javascript:alert(1)"),
         "content/pod.md": item("Pod", type="podcast", webUrl="https://p.example/pod",
                                featuredContent="'<audio src=\"https://p.example/My Show 1.mp3?a=1&b=<2>\"></audio>'"),
@@ -79,8 +80,9 @@ def test_a_player_or_sound_file_written_as_embed_codes_write_it_is_kept_as_sent(
                        "Space": "https://player.example/embed?id=a%20b&t=1", "Bad": None, "Pod": None}
     page = (out / "news/2026/11/20/scheme/index.html").read_text(encoding="utf-8")
     assert '<iframe src="https://www.youtube.com/embed/abc"' in page
-    assert 'href="https://player.example/embed?id=a%20b&amp;t=1"' in (
-        out / "news/2026/11/20/space/index.html").read_text(encoding="utf-8")
+    space = (out / "news/2026/11/20/space/index.html").read_text(encoding="utf-8")
+    assert 'href="https://player.example/embed?id=a%20b&amp;t=1"' in space  # (not embedded: not on embed_hosts)
+    assert 'href="https://player.example/embed?id=c%20d"' in space  # (an embed in the body is a link)
     warned = [str(problem) for problem in result.site.warnings if "bad.md" in str(problem)]
     assert len(warned) == 1 and "javascript:alert(1)" in warned[0] and "player" in warned[0], warned
     sound = "https://p.example/My%20Show%201.mp3?a=1&b=%3C2%3E"

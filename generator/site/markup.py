@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from generator.urls import URL_BIDI, bidi_encoded, host_of, joined, safe_url
+from generator.urls import CONTROL, URL_BIDI, bidi_encoded, field_url, host_of, joined, safe_url, without_controls
 
 try:  # cmark-gfm: GitHub's C implementation of CommonMark, much faster than Python-Markdown
     import cmarkgfm
@@ -47,14 +47,6 @@ _ATTRIBUTES = {
 }
 # Elements left out with their content: what is in them is code, or a fallback for browsers without them.
 _DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "noembed", "noframes", "xmp"})
-# Characters no output may carry (HTML makes them parse errors, XML forbids most): C0 and C1 controls
-# other than white space, and Unicode's noncharacters. Tabs and line breaks stay (as white space).
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
-                      + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)) + "]")
-# CONTROL's many single characters beyond the BMP make it slow to search a long text (a body): these find
-# the same characters, each class a few ranges, the second searched only in a text that has such characters
-_CONTROL_BMP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _H1 = re.compile(r"<(/?)h1>")
 MAX_INDENT = 256  # columns of a Markdown line's indent that python-markdown reads (render_markdown)
 _DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT + 1},}}", re.MULTILINE)
@@ -205,13 +197,6 @@ def sanitize(html: str) -> str:
     return _FOREIGN_ID.sub("", html) if ' id="' in html else html
 
 
-def without_controls(text: str) -> str:
-    """`text` without the characters no output may carry (CONTROL)."""
-    if _CONTROL_BMP.search(text) or (not text.isascii() and _ASTRAL.search(text) and CONTROL.search(text)):
-        return CONTROL.sub("", text)
-    return text
-
-
 def _controls_encoded(match: re.Match) -> str:
     """A link's, picture's or player's address with the characters no output may carry percent-encoded, as
     the browser sends them (the front matter's URLs are written so too)."""
@@ -239,8 +224,7 @@ def without_player(featured: str) -> str:
 
 def _iframe_link(match: re.Match) -> str:
     """An iframe as a link to what it embeds (the sanitiser checks it as any link); none without an address."""
-    address = _first_iframe_src(match[0]).strip()
-    address = safe_url("https:" + address if address.startswith("//") else address)
+    address = field_url(_first_iframe_src(match[0]))  # (as the player's: `//host/embed/x`, spaces encoded)
     if not address:
         return ""
     return f'<p><a href="{htmlmod.escape(address)}">Embedded content from {htmlmod.escape(host_of(address))}</a></p>'

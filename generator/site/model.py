@@ -34,17 +34,17 @@ from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
-from urllib.parse import quote
 
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
 from generator.isotime import parse_iso
-from generator.site.markup import (CONTROL, absolute_addresses, embeddable, iframe_src, media_file, render_markdown,
-                                   sanitize, without_controls, without_player)
+from generator.site.markup import (absolute_addresses, embeddable, iframe_src, media_file, render_markdown,
+                                   sanitize, without_player)
 from generator.urlnorm import canonical_url
-from generator.urls import bidi_encoded, distinct_slug, host_of, joined, safe_url, slugify, spell_symbols, static_path
+from generator.urls import (distinct_slug, field_url, host_of, joined, safe_url, slugify, spell_symbols,
+                            static_path, without_controls)
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,6 @@ _STRAY_TAGS = frozenset("""
     b big blockquote br center dd div dl dt em font h1 h2 h3 h4 h5 h6 hr i li mark nobr ol p s section small span
     strike strong sub sup table tbody td tfoot th thead tr tt u ul wbr article figure figcaption""".split())
 _CLOSING = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)")
-_URL_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _BREAKING_TAGS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "hr", "blockquote", "section",
                             "article", "h1", "h2", "h3", "h4", "h5", "h6"})
 _LABEL_WORDS = re.compile(r"[^\W\d_][^\W_]*(?:[ -][^\W_]+)?")
@@ -588,47 +587,6 @@ def bidi_closed(text: str) -> str:
             while opened.pop() not in _ISOLATES:
                 pass
     return text + "".join(_PDI if char in _ISOLATES else _PDF for char in reversed(opened))
-
-
-def field_url(value) -> str:
-    """A URL from front matter (an item's, a data_dir record's), if safe (urls.safe_url), with the entities a crawler copied from an HTML
-    attribute decoded once, as a browser reads the attribute (`?a=1&#038;b=2` is `?a=1&b=2`); only
-    references ended by `;`, so that `&copy=1` in a query stays as it is."""
-    if isinstance(value, str) and "&" in value:
-        value = _URL_ENTITY.sub(lambda m: html.unescape(m.group()), value)
-    if isinstance(value, str) and value.lstrip().startswith("//"):
-        # A scheme-relative URL (`//cdn.example/x.jpg`, as WordPress and CDNs write pictures) means the page's
-        # own scheme: https, as the site is served
-        value = "https:" + value.lstrip()
-    url = safe_url(value)
-    if not url and isinstance(value, str):
-        url = safe_url(_encoded_after_host(value.strip()))
-    return _as_sent(url)
-
-
-def _as_sent(url: str) -> str:
-    """A safe URL with what would break or disguise it where it is shown percent-encoded, as the browser sends
-    it: U+FFFE in a path made every feed with the story ill-formed XML (safe_url lets such characters through);
-    a direction mark turns how it is shown around (urls.bidi_encoded, which leaves no URL with one in its host)."""
-    if url and not url.isascii() and CONTROL.search(url):
-        url = CONTROL.sub(lambda m: quote(m.group(), safe=""), url)
-    return bidi_encoded(url) if url else url
-
-
-# What a browser percent-encodes in a link's path, query and fragment (tabs and line breaks it removes);
-# a backslash it reads as "/", so that one is not guessed at.
-_ENCODED_IN_URL = re.compile(r'[\x00-\x20"<>`\x7f]')
-_BEFORE_PATH = re.compile(r"https?://[^/?#]*", re.IGNORECASE)
-
-
-def _encoded_after_host(url: str) -> str:
-    """`https://host/My Story.html` as `https://host/My%20Story.html`; the scheme and host stay as written,
-    so whatever is wrong there still makes safe_url refuse the URL."""
-    start = _BEFORE_PATH.match(url)
-    if not start:
-        return url
-    rest = re.sub(r"[\t\n\r]", "", url[start.end():])
-    return start.group() + _ENCODED_IN_URL.sub(lambda m: f"%{ord(m.group()):02X}", rest)
 
 
 def _resolved(value, base: str) -> str:

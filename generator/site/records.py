@@ -18,8 +18,8 @@ from pathlib import Path
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import key_lines, load_mapping, read_source, relative_name
 from generator.errors import Problem
-from generator.site.model import MAX_TEXT, bidi_closed, field_url, plain_text
-from generator.urls import distinct_slug, slugify
+from generator.site.model import MAX_TEXT, bidi_closed, plain_text
+from generator.urls import distinct_slug, field_url, slugify
 
 log = logging.getLogger(__name__)
 
