@@ -126,3 +126,24 @@ def test_a_record_s_logo_address_is_read_as_an_item_s_picture_is(tmp_path):
     assert len(warned) == 2, warned
     assert warned[0].startswith("data/organizations/missing.md:4: logo /assets/missing.png is no http")
     assert warned[1].startswith("data/organizations/script.md:4: logo javascript:alert(1) is no http")
+
+
+# --- 4. markup that Python's HTML parser takes minutes over -------------------------------------------
+
+def test_a_tag_left_open_to_the_end_of_an_embed_costs_no_more_than_its_length(tmp_path):
+    """featuredContent or a body holding `<iframe ` and then 20,000 unclosed `<x y='` (120 kB) took minutes
+    to build: HTMLParser.close() rereads the rest of the text from each `<` in a tag left open at the end
+    (CVE-2025-6069, in the Pythons newsdesk runs on before 3.12.11 and 3.13.5). Such a tag is dropped
+    with all after it, as a browser drops it; the item and the rest of its text stay."""
+    import time
+
+    junk = "<x y='" * 20_000
+    site = make_site(tmp_path / "site", {
+        "content/featured.md": item("Featured", type="video", featuredContent=json.dumps("<iframe " + junk)),
+        "content/body.md": item("Body", body="Kept text.\n\n<iframe " + junk + "'>"),
+    })
+    started = time.monotonic()
+    config, result = build_site(site)
+    assert time.monotonic() - started < 10
+    assert result.items == 2
+    assert "Kept text." in (config.output_path / "news/2026/11/20/body/index.html").read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ from generator import __version__
 from generator.config import TopicConfig
 from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
-from generator.site.markup import sanitize
+from generator.site.markup import feed_whole, sanitize
 from generator.site.model import MAX_IMAGES, MAX_TEXT
 from generator.site.model import plain_text as plain_title  # a title as the build reads one
 from generator.urlnorm import canonical_url
@@ -303,8 +303,7 @@ def plain_text(fragment: str) -> str:
     if "<" not in fragment and "&" not in fragment:
         return " ".join(fragment.split())
     parser = _Text()
-    parser.feed(fragment)
-    parser.close()
+    feed_whole(parser, fragment)
     return " ".join("".join(parser.parts).split())
 
 

@@ -322,9 +322,23 @@ def iframe_src(featured: str) -> str:
 def _first_iframe_src(html: str) -> str:
     """The src of the first iframe in `html`, as written (character references decoded)."""
     parser = _IframeSrc()
-    parser.feed(html)
-    parser.close()
+    feed_whole(parser, html)
     return parser.src
+
+
+# What HTMLParser.close() may still read of the text it was fed (its length times its `<`s): see feed_whole
+_CLOSING_WORK = 1_000_000
+
+
+def feed_whole(parser: HTMLParser, text: str) -> None:
+    """`text` fed to `parser` to its end (feed, then close), in time that grows with its length alone.
+    close() reads what an unclosed tag, comment or quote leaves at the end (`<x y='` ...) as text, rescanning
+    what follows each `<` after it: up to CPython 3.13.4 and 3.12.10 (CVE-2025-6069) its time grows with
+    the square of that rest, which a crawled body can make minutes long. A browser drops a tag left open at
+    the end with all after it; so, when that rest is big and full of `<`, it is not read here."""
+    parser.feed(text)
+    if parser.rawdata.count("<") * len(parser.rawdata) <= _CLOSING_WORK:
+        parser.close()
 
 
 def embeddable(url: str, allowed_hosts: tuple[str, ...]) -> bool:
