@@ -147,3 +147,35 @@ def test_a_tag_left_open_to_the_end_of_an_embed_costs_no_more_than_its_length(tm
     assert time.monotonic() - started < 10
     assert result.items == 2
     assert "Kept text." in (config.output_path / "news/2026/11/20/body/index.html").read_text(encoding="utf-8")
+
+
+# --- 5. attribute values of a body that HTML does not allow -----------------------------------------
+
+def test_numbers_and_keywords_of_a_body_s_attributes_are_ones_html_allows(tmp_path):
+    """Crawled bodies write `width="100px"`, `height="auto"`, `colspan="0"`, `start="a"`, `datetime="soon"` and
+    pictures without `alt`; the sanitiser let every such value through, and each is an error of the story's
+    page to an HTML checker. A value is now written as a browser reads it (`100px` is 100, a column span is
+    1 to 1000), left out when a browser would ignore it, a `<time>` with no date HTML reads is its text,
+    and a picture without `alt` gets an empty one."""
+    import html5lib
+
+    body = ('<img src="https://i.example/a.jpg" width="100px" height="auto"> <img src="https://i.example/b.jpg" '
+            'alt="B" width="10.5" height="1e3">\n\n<table><tr><td colspan="0" rowspan="99999">a</td>'
+            '<th scope="Sideways" colspan="x">b</th><th scope="COL" colspan="5000">c</th></tr></table>\n\n'
+            '<ol start="abc"><li>x</li></ol> <ol start=" -3"><li>y</li></ol>\n\n<p><time datetime="soon">t</time> '
+            '<time datetime="2026-11-20T10:00:00Z">u</time> <time>Yesterday</time> <time>2026-11-19</time></p>\n\n<video src="https://v.example/v.mp4" width="wide">'
+            '<source src="https://v.example/s.mp4" type="not a type"></video>')
+    site = make_site(tmp_path / "site", {"content/attrs.md": item("Attributes", body=body)})
+    config, result = build_site(site)
+    page = html5lib.parse((config.output_path / "news/2026/11/20/attrs/index.html").read_bytes(),
+                          namespaceHTMLElements=False)
+    [shown] = [div for div in page.iter("div") if div.get("class") == "body"]
+    found = [(e.tag, {k: v for k, v in e.attrib.items() if k not in ("src", "controls", "preload")})
+             for e in shown.iter() if e.tag in ("img", "td", "th", "ol", "time", "video", "source")]
+    assert found == [
+        ("img", {"alt": "", "width": "100"}), ("img", {"alt": "B", "width": "10"}),
+        ("td", {"colspan": "1", "rowspan": "65534"}), ("th", {}), ("th", {"scope": "col", "colspan": "1000"}),
+        ("ol", {}), ("ol", {"start": "-3"}), ("time", {"datetime": "2026-11-20T10:00:00Z"}), ("time", {}),
+        ("video", {}), ("source", {}),
+    ]
+    assert "Yesterday" in "".join(shown.itertext())

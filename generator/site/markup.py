@@ -194,7 +194,62 @@ def sanitize(html: str) -> str:
         # as the characters: percent-encoded in addresses, as the browser sends them; elsewhere they go
         html = without_controls(_LINKING.sub(lambda element: _ADDRESS.sub(_controls_encoded, element.group()), html))
     html = _playable(_placeholder_links(html))
+    if _SIZED.search(html):
+        html = _SIZED.sub(lambda element: _SIZE.sub(_valid_size, element.group()), html)
+    if "<img" in html:  # a picture with no text given is one that says nothing (HTML requires `alt`)
+        html = _NO_ALT.sub('<img alt=""', html)
+    if "<time" in html:
+        html = _TIME.sub(_time, html)
     return _FOREIGN_ID.sub("", html) if ' id="' in html else html
+
+
+# The elements whose allowed attributes take only numbers or keywords (_valid_size; `time`'s: _time), in sanitised HTML (every
+# attribute written name="value", a `"` in it as &quot;), and those attributes
+_SIZED = re.compile(r'<(?:img|video|td|th|ol|source)(?=\s[^>]*?(?:width|height|colspan|rowspan|start|scope|type)=")'
+                    r'(?:\s+[a-z-]+="[^"]*")+')
+_NO_ALT = re.compile(r'<img(?=(?:\s+[a-z-]+="[^"]*")*>)(?!(?:\s+[a-z-]+="[^"]*")*?\salt=")')
+_SIZE = re.compile(r'\s(width|height|colspan|rowspan|start|scope|type)="([^"]*)"')
+_PIXELS = re.compile(r"\s*([0-9]+)(?:\.[0-9]*)?(?:px)?\s*")
+_INTEGER = re.compile(r"\s*(-?[0-9]+)\s*")
+# HTML's dates and times (`2026`, `2026-11`, `2026-11-20`, `11-20`, `10:00`, a date with a time and a zone, a
+# week, a duration), by their shape
+_DATETIME = re.compile(r"[0-9]{4,}(?:-[0-9]{2}(?:-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,3})?)?"
+                       r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?)?|-W[0-9]{2})?|[0-9]{2}-[0-9]{2}"
+                       r"|[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,3})?)?|P(?:[0-9]+D)?(?:T(?:[0-9]+H)?(?:[0-9]+M)?"
+                       r"(?:[0-9]+(?:\.[0-9]{1,3})?S)?)?")
+_MEDIA_TYPE = re.compile(r"[A-Za-z0-9][\w.+-]*/[A-Za-z0-9][\w.+-]*(?:\s*;.*)?")
+
+
+_TIME = re.compile(r'<time(?: datetime="([^"]*)")?>(.*?)</time>', re.DOTALL)
+
+
+def _time(match: re.Match) -> str:
+    """A `<time>` whose date (its `datetime`, else its text) is one HTML reads; else its text alone (a crawled
+    `<time>Yesterday</time>`, `datetime="soon"`, which HTML makes errors of)."""
+    written, text = match.groups()
+    return match.group() if _DATETIME.fullmatch(written if written is not None else htmlmod.unescape(text)) else text
+
+
+def _valid_size(match: re.Match) -> str:
+    """An attribute that takes a number or a keyword, as a browser reads it (`640px` is 640, a column span
+    of 5000 is 1000), or none when a browser would ignore its value (`width="abc"`, `scope="sideways"`):
+    crawled bodies carry such values, which HTML makes errors of."""
+    name, value = match.groups()
+    if name in ("width", "height"):
+        found = _PIXELS.fullmatch(value)
+        return f' {name}="{int(found[1])}"' if found else ""
+    if name in ("colspan", "rowspan", "start"):
+        found = _INTEGER.fullmatch(value)
+        if not found:
+            return ""
+        number = int(found[1])
+        if name == "start":
+            return f' start="{number}"'
+        low, high = (1, 1000) if name == "colspan" else (0, 65534)  # (a browser clamps them so)
+        return f' {name}="{min(max(number, low), high)}"'
+    if name == "scope":
+        return f' scope="{value.strip().lower()}"' if value.strip().lower() in ("row", "col", "rowgroup", "colgroup") else ""
+    return match.group() if _MEDIA_TYPE.fullmatch(htmlmod.unescape(value)) else ""  # (type)
 
 
 def _controls_encoded(match: re.Match) -> str:
