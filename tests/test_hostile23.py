@@ -179,3 +179,28 @@ def test_numbers_and_keywords_of_a_body_s_attributes_are_ones_html_allows(tmp_pa
         ("video", {}), ("source", {}),
     ]
     assert "Yesterday" in "".join(shown.itertext())
+
+
+# --- 6. what a page gives for browsers that run no script --------------------------------------------
+
+def test_a_picture_given_for_browsers_without_script_is_shown_not_its_markup(tmp_path):
+    """Lazy-loading pages give each picture as `<img data-src=...><noscript><img src=...></noscript>`. The
+    sanitiser read `<noscript>` as a browser running script does, as text, and dropped the element but not
+    its text: the story's page showed `<img src="https://...">` as words, and no picture. newsdesk's pages
+    run no crawled script, so what `<noscript>` holds is read as HTML (and sanitised as the rest)."""
+    import html5lib
+
+    body = ('<p>Before.</p><p><img data-src="https://i.example/l.jpg" class="lazy"><noscript><img '
+            'src="https://i.example/l.jpg" alt="Lazy"></noscript></p><NOSCRIPT><p>Plain <b>bold</b></p></NOSCRIPT>'
+            '<noscript><p title="</noscript><img src=x onerror=window.pwned=1>">after</p>')
+    site = make_site(tmp_path / "site", {"content/lazy.md": item("Lazy", webUrl="https://p.example/a.html",
+                                                                 body=body)})
+    config, result = build_site(site)
+    page = html5lib.parse((config.output_path / "news/2026/11/20/lazy/index.html").read_bytes(),
+                          namespaceHTMLElements=False)
+    [shown] = [div for div in page.iter("div") if div.get("class") == "body"]
+    assert [(e.get("src"), e.get("alt")) for e in shown.iter("img") if e.get("src")] == [("https://i.example/l.jpg", "Lazy")]
+    assert [b.text for b in shown.iter("b")] == ["bold"]
+    words = "".join(shown.itertext())
+    assert "Before." in words and "after" in words and "<img" not in words and "<p" not in words
+    assert not [e for e in shown.iter() if any(name.startswith("on") for name in e.attrib)]

@@ -186,6 +186,8 @@ def sanitize(html: str) -> str:
         html = "<p>" + " ".join(_ANY_TAG.sub(" ", html).split()) + "</p>"
     if "<iframe" in html or "<IFRAME" in html or "<Iframe" in html:
         html = _IFRAME.sub(_iframe_link, html)
+    if "<noscript" in html or "<NOSCRIPT" in html or "<Noscript" in html or "<NoScript" in html:
+        html = _NOSCRIPT.sub("", html)
     html = _cleaner().clean(html)
     if not html.isascii() and URL_BIDI.search(html):
         html = _LINKING.sub(lambda element: _ADDRESS.sub(_bidi_encoded, element.group()), html)
@@ -270,6 +272,12 @@ def _bidi_encoded(match: re.Match) -> str:
 # An embed in a body (a video, a post, a map): not run on the site, but not lost either. A browser reads what
 # is between <iframe> and </iframe> as text it never shows, so that goes too.
 _IFRAME = re.compile(r"<iframe\b([^>]*)>(?:.*?</iframe\s*>)?", re.IGNORECASE | re.DOTALL)
+
+
+# What a page shows where its script does not run, which is the case here: lazy-loading pages give their
+# pictures so (`<img data-src=...><noscript><img src=...></noscript>`). Read as what the browser reads with
+# scripting on (text), it was shown as markup (`<img src="...">`); without its tags it is read as HTML.
+_NOSCRIPT = re.compile(r"</?noscript\b[^>]*>", re.IGNORECASE)
 
 
 def without_player(featured: str) -> str:
