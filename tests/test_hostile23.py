@@ -204,3 +204,28 @@ def test_a_picture_given_for_browsers_without_script_is_shown_not_its_markup(tmp
     words = "".join(shown.itertext())
     assert "Before." in words and "after" in words and "<img" not in words and "<p" not in words
     assert not [e for e in shown.iter() if any(name.startswith("on") for name in e.attrib)]
+
+
+def test_a_picture_whose_address_a_lazy_loading_script_sets_is_shown(tmp_path):
+    """A lazy-loading page's picture has its address in `data-src` (or `data-lazy-src`, `data-original`,
+    `srcset`, `data-srcset`) and a placeholder or nothing in `src`; its script sets `src`. The site runs no
+    such script and the sanitiser keeps no `srcset`: the picture was left without an address, and showed
+    nothing. That address is its `src` now (resolved and checked as any); a picture's own `src` stays."""
+    import html5lib
+
+    body = ('<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="https://i.example/1.jpg" alt="one"> '
+            '<img data-lazy-src=/img/2.jpg alt=two> <IMG DATA-ORIGINAL="https://i.example/3.jpg" ALT="three"> '
+            '<img srcset="https://i.example/4-320.jpg 320w, https://i.example/4-640.jpg 640w" alt="four"> '
+            '<img src="data:x" data-srcset="https://i.example/5.jpg 1x" alt="five"> '
+            '<img src="https://i.example/6.jpg" data-src="https://i.example/other.jpg" alt="six"> '
+            '<img data-src="javascript:alert(1)" alt="seven"></p>')
+    site = make_site(tmp_path / "site", {"content/lazy.md": item("Lazy", webUrl="https://p.example/a/b.html",
+                                                                 body=body)})
+    config, result = build_site(site)
+    page = html5lib.parse((config.output_path / "news/2026/11/20/lazy/index.html").read_bytes(),
+                          namespaceHTMLElements=False)
+    [shown] = [div for div in page.iter("div") if div.get("class") == "body"]
+    assert [(e.get("alt"), e.get("src")) for e in shown.iter("img")] == [
+        ("one", "https://i.example/1.jpg"), ("two", "https://p.example/img/2.jpg"), ("three", "https://i.example/3.jpg"),
+        ("four", "https://i.example/4-640.jpg"), ("five", "https://i.example/5.jpg"), ("six", "https://i.example/6.jpg"),
+        ("seven", None)]

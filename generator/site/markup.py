@@ -186,6 +186,8 @@ def sanitize(html: str) -> str:
         html = "<p>" + " ".join(_ANY_TAG.sub(" ", html).split()) + "</p>"
     if "<iframe" in html or "<IFRAME" in html or "<Iframe" in html:
         html = _IFRAME.sub(_iframe_link, html)
+    if "<img" in html or "<IMG" in html or "<Img" in html:
+        html = _LAZY_IMG.sub(_loaded, html)
     if "<noscript" in html or "<NOSCRIPT" in html or "<Noscript" in html or "<NoScript" in html:
         html = _NOSCRIPT.sub("", html)
     html = _cleaner().clean(html)
@@ -278,6 +280,33 @@ _IFRAME = re.compile(r"<iframe\b([^>]*)>(?:.*?</iframe\s*>)?", re.IGNORECASE | r
 # pictures so (`<img data-src=...><noscript><img src=...></noscript>`). Read as what the browser reads with
 # scripting on (text), it was shown as markup (`<img src="...">`); without its tags it is read as HTML.
 _NOSCRIPT = re.compile(r"</?noscript\b[^>]*>", re.IGNORECASE)
+
+
+# A picture whose address a lazy-loading page's script sets, from `data-src` (or one of its other names) or
+# `srcset` (which the sanitiser does not keep): without that script the address is the picture's `src`
+# (one followed by the picture for browsers without script, `<noscript><img src=...>`, is left as it is: that
+# one is shown)
+_LAZY_IMG = re.compile(r"<img\b[^>]*?\s(?:data-(?:src|lazy-src|original|lazy|srcset)|srcset)\s*=[^>]*>(?!\s*<noscript)",
+                       re.IGNORECASE)
+_IMG_ATTRIBUTE = re.compile(r"""\s([a-z-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.IGNORECASE)
+
+
+def _loaded(match: re.Match) -> str:
+    """An `<img>` with the address its lazy-loading script would give it as its `src`, when its own is none
+    or a placeholder (a `data:` picture)."""
+    tag = match.group()
+    values = {name.lower(): value.strip("\"'") for name, value in _IMG_ATTRIBUTE.findall(tag)}
+    if values.get("src") and not values["src"].strip().lower().startswith("data:"):
+        return tag
+    candidates = [values.get(key, "") for key in ("data-src", "data-lazy-src", "data-original", "data-lazy")]
+    # (of a srcset, the last candidate: they are listed narrowest first)
+    candidates += [entry.split()[0] for entry in reversed((values.get("srcset") or values.get("data-srcset") or
+                                                         "").split(", ")) if entry.split()][:1]
+    address = next((c.strip() for c in candidates if c.strip() and not c.strip().lower().startswith("data:")), "")
+    if not address:
+        return tag
+    rest = _IMG_ATTRIBUTE.sub(lambda m: "" if m[1].lower() == "src" else m.group(), tag[4:])
+    return f'<img src="{htmlmod.escape(htmlmod.unescape(address))}"{rest}'
 
 
 def without_player(featured: str) -> str:
