@@ -28,7 +28,7 @@ import yaml
 
 from generator.errors import ConfigError, Problem, yaml_problem
 from generator.isotime import parse_iso
-from generator.urls import slugify
+from generator.urls import slugify, without_controls
 
 log = logging.getLogger(__name__)
 
@@ -453,6 +453,10 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
     if not good:
         problems.append(Problem(path, _line(node), f"`{name}` must be {_TYPE_NAMES.get(hint, hint.__name__)}, "
                                 f"got {type(value).__name__} {value!r}"))
+        return False, None
+    if hint is str and without_controls(value) != value:  # (written into every page's head and every feed)
+        problems.append(Problem(path, _line(node), f"`{name}` holds a character no page or feed may carry (a control "
+                                f"character or a noncharacter): {value[:60]!r}", "remove it"))
         return False, None
     if hint is float and not math.isfinite(value):  # (`.nan` made every fetched item's quality a warning)
         problems.append(Problem(path, _line(node), f"`{name}` must be a finite number, got {value!r}",
