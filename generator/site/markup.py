@@ -9,6 +9,7 @@ site allows, and the theme writes its own iframe around it.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import html as htmlmod
 import re
@@ -185,7 +186,7 @@ def sanitize(html: str) -> str:
     if too_deep(html):
         html = "<p>" + " ".join(_ANY_TAG.sub(" ", html).split()) + "</p>"
     if "<iframe" in html or "<IFRAME" in html or "<Iframe" in html:
-        html = _IFRAME.sub(_iframe_link, html)
+        html = _without_iframes(html, _iframe_link)
     if "<img" in html or "<IMG" in html or "<Img" in html:
         html = _LAZY_IMG.sub(_loaded, html)
     if "<noscript" in html or "<NOSCRIPT" in html or "<Noscript" in html or "<NoScript" in html:
@@ -272,22 +273,50 @@ def _bidi_encoded(match: re.Match) -> str:
 
 
 # An embed in a body (a video, a post, a map): not run on the site, but not lost either. A browser reads what
-# is between <iframe> and </iframe> as text it never shows, so that goes too.
-_IFRAME = re.compile(r"<iframe\b([^>]*)>(?:.*?</iframe\s*>)?", re.IGNORECASE | re.DOTALL)
+# is between <iframe> and </iframe> as text it never shows, so that goes too. (A tag is read up to the next `<`
+# or `>`, and each closing tag is looked up once: read to the end of the text from each `<iframe` without an
+# end, a body of 200 kB of them took a minute.)
+_IFRAME_OPEN = re.compile(r"<iframe\b[^<>]*>", re.IGNORECASE)
+_IFRAME_CLOSE = re.compile(r"</iframe\s*>", re.IGNORECASE)
+
+
+def _iframes(html: str, most: int = -1):
+    """(start, end, opening tag) of each iframe in `html` with what it holds up to its closing tag, if it has one
+    (the first `most`, or all)."""
+    closers = [(m.start(), m.end()) for m in _IFRAME_CLOSE.finditer(html)] if "</" in html else []
+    starts = [start for start, _ in closers]
+    at = 0
+    while most:
+        opening = _IFRAME_OPEN.search(html, at)
+        if not opening:
+            return
+        after = bisect.bisect_left(starts, opening.end())
+        end = closers[after][1] if after < len(closers) else opening.end()
+        yield opening.start(), end, opening.group()
+        at, most = end, most - 1
+
+
+def _without_iframes(html: str, instead, most: int = -1) -> str:
+    """`html` with each iframe (the first `most`) replaced by `instead(its opening tag)`."""
+    parts, at = [], 0
+    for start, end, tag in _iframes(html, most):
+        parts += [html[at:start], instead(tag)]
+        at = end
+    return "".join(parts) + html[at:] if parts else html
 
 
 # What a page shows where its script does not run, which is the case here: lazy-loading pages give their
 # pictures so (`<img data-src=...><noscript><img src=...></noscript>`). Read as what the browser reads with
 # scripting on (text), it was shown as markup (`<img src="...">`); without its tags it is read as HTML.
-_NOSCRIPT = re.compile(r"</?noscript\b[^>]*>", re.IGNORECASE)
+_NOSCRIPT = re.compile(r"</?noscript\b[^<>]*>", re.IGNORECASE)
 
 
 # A picture whose address a lazy-loading page's script sets, from `data-src` (or one of its other names) or
 # `srcset` (which the sanitiser does not keep): without that script the address is the picture's `src`
 # (one followed by the picture for browsers without script, `<noscript><img src=...>`, is left as it is: that
 # one is shown)
-_LAZY_IMG = re.compile(r"<img\b[^>]*?\s(?:data-(?:src|lazy-src|original|lazy|srcset)|srcset)\s*=[^>]*>(?!\s*<noscript)",
-                       re.IGNORECASE)
+_LAZY_IMG = re.compile(r"<img\b[^<>]*>(?!\s*<noscript)", re.IGNORECASE)
+_LAZY = ("data-src", "data-lazy-src", "data-original", "data-lazy", "srcset", "data-srcset")
 _IMG_ATTRIBUTE = re.compile(r"""\s([a-z-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.IGNORECASE)
 
 
@@ -295,10 +324,13 @@ def _loaded(match: re.Match) -> str:
     """An `<img>` with the address its lazy-loading script would give it as its `src`, when its own is none
     or a placeholder (a `data:` picture)."""
     tag = match.group()
-    values = {name.lower(): value.strip("\"'") for name, value in _IMG_ATTRIBUTE.findall(tag)}
-    if values.get("src") and not values["src"].strip().lower().startswith("data:"):
+    if "srcset" not in tag.lower() and "data-" not in tag.lower():
         return tag
-    candidates = [values.get(key, "") for key in ("data-src", "data-lazy-src", "data-original", "data-lazy")]
+    values = {name.lower(): value.strip("\"'") for name, value in _IMG_ATTRIBUTE.findall(tag)}
+    if (values.get("src") and not values["src"].strip().lower().startswith("data:")) or not any(
+            key in values for key in _LAZY):
+        return tag
+    candidates = [values.get(key, "") for key in _LAZY[:4]]
     # (of a srcset, the last candidate: they are listed narrowest first)
     candidates += [entry.split()[0] for entry in reversed((values.get("srcset") or values.get("data-srcset") or
                                                          "").split(", ")) if entry.split()][:1]
@@ -311,12 +343,13 @@ def _loaded(match: re.Match) -> str:
 
 def without_player(featured: str) -> str:
     """featuredContent without its first iframe, which the page shows as the item's player (iframe_src)."""
-    return _IFRAME.sub("", featured, count=1)
+    return _without_iframes(featured, lambda tag: "", most=1)
 
 
-def _iframe_link(match: re.Match) -> str:
-    """An iframe as a link to what it embeds (the sanitiser checks it as any link); none without an address."""
-    address = field_url(_first_iframe_src(match[0]))  # (as the player's: `//host/embed/x`, spaces encoded)
+def _iframe_link(tag: str) -> str:
+    """An iframe (its opening tag) as a link to what it embeds (the sanitiser checks it as any link); none
+    without an address."""
+    address = field_url(_first_iframe_src(tag))  # (as the player's: `//host/embed/x`, spaces encoded)
     if not address:
         return ""
     return f'<p><a href="{htmlmod.escape(address)}">Embedded content from {htmlmod.escape(host_of(address))}</a></p>'
