@@ -176,6 +176,7 @@ class Item:
     extra: dict = field(default_factory=dict)  # unknown front matter fields, for templates (do not mutate)
     secured: str = ""  # opaque; kept so nothing the user had is lost, never rendered
     size: str = ""  # a download's size as the item writes it ("12 MB")
+    size_bytes: int = 0  # the same in bytes when the item gives a number (a feed's enclosure needs it), else 0
     # the sound or video file that featuredContent plays (a podcast's episode), and which of the two: feeds
     # carry it as their enclosure, so that a podcast app can play it
     media_file: str = ""
@@ -381,8 +382,8 @@ def withheld_because(item: Item, now: datetime, drafts: bool = False, future: bo
 # item's page, its place in any order, its topics or provider, or anything the site shows of others.
 # (Not `type`: it puts the item in a type's list, site/types.py.)
 TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "amp_url", "cdn_amp_url", "images", "body",
-                         "featured_html", "video_url", "embed", "price", "length", "size", "category", "extra",
-                         "secured", "warnings", "media_file", "media_kind"})
+                         "featured_html", "video_url", "embed", "price", "length", "size", "size_bytes", "category",
+                         "extra", "secured", "warnings", "media_file", "media_kind"})
 
 
 def same_place(old: Item, new: Item) -> bool:
@@ -449,6 +450,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
         secured=_text(meta, "secured", notes, plain=False),
         size=_size(meta, "size", notes, written),
+        size_bytes=int(_bytes(written["size"] if written and "size" in written else meta.get("size")) or 0),
     )
     values["related"] = _other_than(values, notes)
     if featured:
@@ -729,13 +731,20 @@ def _without_controls(text: str) -> str:
     return text
 
 
-def _size(meta: dict, key: str, notes: _Notes, written: Mapping[str, str] | None = None) -> str:
-    """A download's size as a reader reads one: a number is of bytes (as a feed's enclosure and HTTP give it),
-    written in kB, MB, GB or TB (`12.3 MB`); text as written (`12 MB`)."""
-    value = written[key] if written and key in written else meta.get(key)
+def _bytes(value) -> int | float | None:
+    """A size given as a number (of bytes: `12345`, `"12345"`), or None for anything else."""
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1e18:
+        return None
+    return value
+
+
+def _size(meta: dict, key: str, notes: _Notes, written: Mapping[str, str] | None = None) -> str:
+    """A download's size as a reader reads one: a number is of bytes (as a feed's enclosure and HTTP give it),
+    written in kB, MB, GB or TB (`12.3 MB`); text as written (`12 MB`)."""
+    value = _bytes(written[key] if written and key in written else meta.get(key))
+    if value is None:
         return _text(meta, key, notes, written=written)
     if value < 1000:
         return f"{value:g} bytes"
