@@ -108,7 +108,8 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
     channel = parsed.feed
     link = _Addresses(url)
     return Feed(title=_text(channel.get("title")), link=link(channel.get("link")),
-                entries=tuple(_entry(entry, link) for entry in parsed.entries),
+                entries=tuple(_entry(entry, link, rss=(parsed.version or "").startswith("rss"))
+                              for entry in parsed.entries),
                 title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"),
                 unsafe_urls=link.unsafe)
 
@@ -195,12 +196,14 @@ def _web_page(body: bytes, url: str) -> str:
     return "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"
 
 
-def _entry(entry, link: _Addresses) -> Entry:
+def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
     content = entry.get("content") or []
     html_content = next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), "")
-    if not html_content and content:
-        html_content = _escape(content[0].get("value", ""))
     summary = entry.get("summary", "")
+    # An RSS entry has no plain-text content element: feedparser makes one of a media:description, which is
+    # often a picture's (Mastodon's alt text). The entry's own description is its text then.
+    if not html_content and content and not (rss and summary):
+        html_content = _escape(content[0].get("value", ""))
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
         summary = _escape(summary)
     when = _parsed_date(entry.get("published_parsed")) or _parsed_date(entry.get("updated_parsed"))
@@ -231,7 +234,8 @@ def _entry(entry, link: _Addresses) -> Entry:
         player = "https://www.youtube.com/embed/" + "".join(c for c in entry["yt_videoid"] if c.isalnum() or c in "-_")
     return Entry(
         guid=_text(entry.get("id")),
-        link=link(entry.get("link")),
+        # (Feedburner's link is its own redirect; origLink is the article's address on its site)
+        link=link(entry.get("feedburner_origlink")) or link(entry.get("link")),
         title=_text(entry.get("title")),
         title_html="html" in (entry.get("title_detail") or {}).get("type", "text/plain"),
         summary=summary,

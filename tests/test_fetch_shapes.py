@@ -1,0 +1,86 @@
+"""`newsdesk fetch` of feeds of particular shapes that real sites serve (Feedburner, Mastodon, RSS 1.0),
+from a real HTTP server on 127.0.0.1: each item gets the article's own address and its own text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import feed_site, fetched
+from feed_server import FeedServer, Route
+from generator.cli import main
+
+FEEDBURNER = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">
+<channel><title>Burned Blog</title><link>https://burned.example/</link>
+<item><title>Harbour ferry returns</title><link>https://feeds.feedburner.example/~r/burned/~3/abc/ferry</link>
+  <feedburner:origLink>https://burned.example/2026/11/ferry/</feedburner:origLink>
+  <pubDate>Sat, 21 Nov 2026 10:00:00 GMT</pubDate><description>The ferry is back.</description></item>
+<item><title>A hostile original</title><link>https://feeds.feedburner.example/~r/burned/~3/def/hostile</link>
+  <feedburner:origLink>javascript:alert(1)</feedburner:origLink>
+  <pubDate>Sat, 21 Nov 2026 09:00:00 GMT</pubDate></item>
+</channel></rss>
+"""
+
+MASTODON = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/">
+<channel><title>Jane (@jane@social.example)</title><link>https://social.example/@jane</link>
+<item><guid isPermaLink="true">https://social.example/@jane/1</guid><link>https://social.example/@jane/1</link>
+  <pubDate>Sat, 21 Nov 2026 09:00:00 +0000</pubDate>
+  <description>&lt;p&gt;The council voted to close Main Street to cars on Sundays, from the first of March, after a
+  year of trials that the shops along it asked for. Cyclists and the bus company welcomed it.&lt;/p&gt;</description>
+  <media:content url="https://files.social.example/1.png" type="image/png" medium="image">
+    <media:description type="plain">A quiet street with bicycles</media:description></media:content></item>
+</channel></rss>
+"""
+
+RDF = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://papers.example/"><title>Papers</title><link>https://papers.example/</link>
+  <description>New papers</description></channel>
+<item rdf:about="https://papers.example/abs/1"><title>Counting words in headlines</title>
+  <link>https://papers.example/abs/1</link><description>We count words.</description>
+  <dc:date>2026-11-21T08:00:00Z</dc:date></item>
+</rdf:RDF>
+"""
+
+
+@pytest.fixture()
+def site(tmp_path: Path, capsys) -> Path:
+    with FeedServer() as server:
+        server.routes.update({"/burned.xml": Route(FEEDBURNER), "/jane.rss": Route(MASTODON),
+                              "/papers.rdf": Route(RDF)})
+        sources = "".join(f"  - url: {server.url(name)}\n" for name in ("/burned.xml", "/jane.rss", "/papers.rdf"))
+        site = feed_site(tmp_path / "site", sources)
+        assert main(["fetch", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
+    return site
+
+
+@pytest.fixture()
+def items(site: Path) -> dict[str, dict]:
+    found = fetched(site)
+    assert found
+    return found
+
+
+def test_a_feedburner_entry_links_to_the_article_not_the_redirect(items):
+    assert items["Harbour ferry returns"]["originalUrl"] == "https://burned.example/2026/11/ferry/"
+    # an original address that is no http(s) one is not taken: the entry keeps its own link
+    assert items["A hostile original"]["originalUrl"].startswith("https://feeds.feedburner.example/")
+
+
+def test_a_post_without_a_title_keeps_its_text_not_its_pictures_description(site, items):
+    # (feedparser makes the picture's media:description the entry's content)
+    (title,) = [title for title in items if title.startswith("The council voted")]
+    assert items[title]["images"] == [{"url": "https://files.social.example/1.png"}]
+    (path,) = [path for path in (site / "content" / "fetched").rglob("*.md") if "council" in path.name]
+    assert items[title]["excerpt"].endswith("Cyclists and the bus company welcomed it.")
+    assert "A quiet street with bicycles" not in path.read_text(encoding="utf-8")  # (it was the post's body)
+
+
+def test_an_rss_1_0_entry_is_read_with_its_date(items):
+    paper = items["Counting words in headlines"]
+    assert paper["publishedDateTime"] == "2026-11-21T08:00:00Z"
+    assert paper["excerpt"] == "We count words."
