@@ -47,12 +47,27 @@ RDF = b"""<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+HACKER_NEWS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Hacker News</title><link>https://news.hn.example/</link>
+<item><title>Show HN: A tiny static site generator</title><link>https://code.example/tiny</link>
+  <pubDate>Sat, 21 Nov 2026 11:00:00 +0000</pubDate><comments>https://news.hn.example/item?id=1</comments>
+  <description>&lt;a href="https://news.hn.example/item?id=1"&gt;Comments&lt;/a&gt;</description></item>
+<item><title>A summary that is one long link</title><link>https://code.example/long</link>
+  <pubDate>Sat, 21 Nov 2026 10:00:00 +0000</pubDate>
+  <description>&lt;a href="https://code.example/long"&gt;Engineers rebuilt the old bridge in six weeks, using the
+  original stones&lt;/a&gt;</description></item>
+</channel></rss>
+"""
+
+
 @pytest.fixture()
 def site(tmp_path: Path, capsys) -> Path:
     with FeedServer() as server:
         server.routes.update({"/burned.xml": Route(FEEDBURNER), "/jane.rss": Route(MASTODON),
-                              "/papers.rdf": Route(RDF)})
-        sources = "".join(f"  - url: {server.url(name)}\n" for name in ("/burned.xml", "/jane.rss", "/papers.rdf"))
+                              "/papers.rdf": Route(RDF),
+                              "/hn.rss": Route(HACKER_NEWS)})
+        sources = "".join(f"  - url: {server.url(name)}\n"
+                          for name in ("/burned.xml", "/jane.rss", "/papers.rdf", "/hn.rss"))
         site = feed_site(tmp_path / "site", sources)
         assert main(["fetch", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
     return site
@@ -84,3 +99,8 @@ def test_an_rss_1_0_entry_is_read_with_its_date(items):
     paper = items["Counting words in headlines"]
     assert paper["publishedDateTime"] == "2026-11-21T08:00:00Z"
     assert paper["excerpt"] == "We count words."
+
+
+def test_a_summary_that_is_only_a_short_link_is_no_excerpt(items):
+    assert "excerpt" not in items["Show HN: A tiny static site generator"]  # (it was "Comments")
+    assert items["A summary that is one long link"]["excerpt"].startswith("Engineers rebuilt the old bridge")

@@ -90,7 +90,7 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
               ) -> tuple[str, bool]:
     """The content file: front matter in the content format, then the entry's sanitised HTML as the body;
     and whether the body had to be cut (body_of)."""
-    excerpt = excerpt_of(entry.summary or entry.content)
+    excerpt = excerpt_of((entry.summary if not is_link_only(entry.summary) else "") or entry.content)
     meta: dict = {"title": title_of(entry)}
     if excerpt and not repeats_title(excerpt, meta["title"], entry):
         meta["excerpt"] = excerpt
@@ -127,6 +127,12 @@ def repeats_title(excerpt: str, title: str, entry: Entry) -> bool:
     def words(text: str) -> str:
         return " ".join(text.casefold().split())
     return words(excerpt) in {words(title), words(f"{title} {entry.origin}"), words(f"{title} - {entry.origin}")}
+
+
+def is_link_only(fragment: str) -> bool:
+    """Whether a summary is no more than a short link or two (Hacker News's "Comments", "Read more"): what a
+    feed gives to click, not what the story says."""
+    return bool(fragment) and not plain_text(fragment, links=False) and len(plain_text(fragment)) <= 40
 
 
 def type_of(entry: Entry) -> str:
@@ -273,19 +279,20 @@ class _Text(HTMLParser):
     _BREAK = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
                         "article", "figure", "figcaption", "ul", "ol", "table", "pre", "hr"})
 
-    def __init__(self):
+    def __init__(self, links: bool = True):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
+        self.skip = self._SKIP if links else self._SKIP | {"a"}
 
     def handle_starttag(self, tag, attrs):
-        if tag in self._SKIP:
+        if tag in self.skip:
             self.skipping += 1
         elif tag in self._BREAK:
             self.parts.append(" ")
 
     def handle_endtag(self, tag):
-        if tag in self._SKIP:
+        if tag in self.skip:
             self.skipping = max(0, self.skipping - 1)
         elif tag in self._BREAK:
             self.parts.append(" ")
@@ -295,14 +302,14 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def plain_text(fragment: str) -> str:
-    """Tags stripped (and the content of script, style and the like dropped), entities decoded, white
-    space collapsed."""
+def plain_text(fragment: str, links: bool = True) -> str:
+    """Tags stripped (and the content of script, style and the like dropped; of links too unless `links`),
+    entities decoded, white space collapsed."""
     if not fragment:
         return ""
     if "<" not in fragment and "&" not in fragment:
         return " ".join(fragment.split())
-    parser = _Text()
+    parser = _Text(links)
     parser.feed(fragment)
     parser.close()
     return " ".join("".join(parser.parts).split())
