@@ -60,14 +60,33 @@ HACKER_NEWS = b"""<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+WORDPRESS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Valley Gazette</title><link>https://gazette.example</link>
+<item><title>Library opens on Sundays</title><link>https://gazette.example/2026/11/library-sundays/</link>
+  <pubDate>Sat, 21 Nov 2026 08:00:00 +0000</pubDate>
+  <description><![CDATA[<p>From next month the central library opens on Sundays [&#8230;]</p>
+<p>The post <a href="https://gazette.example/2026/11/library-sundays/">Library opens on Sundays</a> appeared
+first on <a href="https://gazette.example">Valley Gazette</a>.</p>]]></description>
+  <content:encoded><![CDATA[<p>From next month the central library opens on Sundays, from ten to four.</p>
+<p>Der Beitrag <a href="https://gazette.example/2026/11/library-sundays/">Library opens on Sundays</a> erschien
+zuerst auf <a href="https://gazette.example">Valley Gazette</a>.</p>]]></content:encoded></item>
+<item><title>Bridge reopens</title><link>https://gazette.example/2026/11/bridge/</link>
+  <pubDate>Sat, 21 Nov 2026 07:00:00 +0000</pubDate>
+  <description><![CDATA[<p>The bridge reopened.</p><p>Read our earlier report on
+<a href="https://gazette.example/2026/10/bridge-closed/">the closure</a>.</p>]]></description></item>
+</channel></rss>
+""".encode()
+
+
 @pytest.fixture()
 def site(tmp_path: Path, capsys) -> Path:
     with FeedServer() as server:
         server.routes.update({"/burned.xml": Route(FEEDBURNER), "/jane.rss": Route(MASTODON),
                               "/papers.rdf": Route(RDF),
-                              "/hn.rss": Route(HACKER_NEWS)})
+                              "/hn.rss": Route(HACKER_NEWS), "/wp.rss": Route(WORDPRESS)})
         sources = "".join(f"  - url: {server.url(name)}\n"
-                          for name in ("/burned.xml", "/jane.rss", "/papers.rdf", "/hn.rss"))
+                          for name in ("/burned.xml", "/jane.rss", "/papers.rdf", "/hn.rss", "/wp.rss"))
         site = feed_site(tmp_path / "site", sources)
         assert main(["fetch", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
     return site
@@ -104,3 +123,13 @@ def test_an_rss_1_0_entry_is_read_with_its_date(items):
 def test_a_summary_that_is_only_a_short_link_is_no_excerpt(items):
     assert "excerpt" not in items["Show HN: A tiny static site generator"]  # (it was "Comments")
     assert items["A summary that is one long link"]["excerpt"].startswith("Engineers rebuilt the old bridge")
+
+
+def test_a_wordpress_footer_that_links_back_to_the_post_is_not_its_text(site, items):
+    # (Yoast's "The post ... appeared first on ...", in any language; "[…]" after a cut summary)
+    assert items["Library opens on Sundays"]["excerpt"] == "From next month the central library opens on Sundays…"
+    (path,) = [path for path in (site / "content" / "fetched").rglob("*.md") if "library" in path.name]
+    text = path.read_text(encoding="utf-8")
+    assert "from ten to four" in text and "erschien" not in text and "appeared" not in text
+    # a last paragraph linking elsewhere is the story's own
+    assert items["Bridge reopens"]["excerpt"] == "The bridge reopened. Read our earlier report on the closure."
