@@ -68,7 +68,10 @@ WORDPRESS = """<?xml version="1.0" encoding="UTF-8"?>
   <description><![CDATA[<p>From next month the central library opens on Sundays [&#8230;]</p>
 <p>The post <a href="https://gazette.example/2026/11/library-sundays/">Library opens on Sundays</a> appeared
 first on <a href="https://gazette.example">Valley Gazette</a>.</p>]]></description>
-  <content:encoded><![CDATA[<p>From next month the central library opens on Sundays, from ten to four.</p>
+  <content:encoded><![CDATA[<p><img src="https://s.w.example/emoji/1f642.png" alt="🙂" class="wp-smiley">
+<img src="https://stats.example/b.gif" width="1" height="1" alt=""><img src="javascript:alert(1)" alt="x">
+<img src="/uploads/library.jpg" width="1200" height="800" alt="The library"></p>
+<p>From next month the central library opens on Sundays, from ten to four.</p>
 <p>Der Beitrag <a href="https://gazette.example/2026/11/library-sundays/">Library opens on Sundays</a> erschien
 zuerst auf <a href="https://gazette.example">Valley Gazette</a>.</p>]]></content:encoded></item>
 <item><title>Bridge reopens</title><link>https://gazette.example/2026/11/bridge/</link>
@@ -79,14 +82,25 @@ zuerst auf <a href="https://gazette.example">Valley Gazette</a>.</p>]]></content
 """.encode()
 
 
+BLOG = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example/posts/"><title>A Blog</title>
+<link href="https://blog.example/"/><id>tag:blog</id><updated>2026-11-21T10:00:00Z</updated>
+<entry><title>Garden notes</title><id>tag:blog,1</id><link href="garden"/><updated>2026-11-21T10:00:00Z</updated>
+  <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Roses, at last.</p>
+  <img src="pics/roses.jpg" alt="Roses"/></div></content></entry>
+</feed>
+"""
+
+
 @pytest.fixture()
 def site(tmp_path: Path, capsys) -> Path:
     with FeedServer() as server:
         server.routes.update({"/burned.xml": Route(FEEDBURNER), "/jane.rss": Route(MASTODON),
                               "/papers.rdf": Route(RDF),
-                              "/hn.rss": Route(HACKER_NEWS), "/wp.rss": Route(WORDPRESS)})
+                              "/hn.rss": Route(HACKER_NEWS), "/wp.rss": Route(WORDPRESS),
+                              "/blog.atom": Route(BLOG)})
         sources = "".join(f"  - url: {server.url(name)}\n"
-                          for name in ("/burned.xml", "/jane.rss", "/papers.rdf", "/hn.rss", "/wp.rss"))
+                          for name in ("/burned.xml", "/jane.rss", "/papers.rdf", "/hn.rss", "/wp.rss", "/blog.atom"))
         site = feed_site(tmp_path / "site", sources)
         assert main(["fetch", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
     return site
@@ -133,3 +147,17 @@ def test_a_wordpress_footer_that_links_back_to_the_post_is_not_its_text(site, it
     assert "from ten to four" in text and "erschien" not in text and "appeared" not in text
     # a last paragraph linking elsewhere is the story's own
     assert items["Bridge reopens"]["excerpt"] == "The bridge reopened. Read our earlier report on the closure."
+
+
+def test_an_entry_whose_feed_names_no_picture_gets_the_first_of_its_text(site, items):
+    # (not an emoji, a tracking pixel or an address that is no http(s) one; relative ones resolved as the
+    # text's links are: in RSS, against the feed's address)
+    (picture,) = items["Library opens on Sundays"]["images"]
+    assert picture["url"].startswith("http://127.0.0.1:") and picture["url"].endswith("/uploads/library.jpg")
+    assert (picture["width"], picture["height"]) == (1200, 800)
+    assert items["Garden notes"]["images"] == [{"url": "https://blog.example/posts/pics/roses.jpg"}]
+    assert "images" not in items["Bridge reopens"]  # (no picture anywhere)
+    # a picture the feed names is the item's, whatever its text shows
+    assert items["Harbour ferry returns"].get("images") is None
+    assert items[next(t for t in items if t.startswith("The council"))]["images"] == [
+        {"url": "https://files.social.example/1.png"}]

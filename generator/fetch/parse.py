@@ -242,13 +242,45 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
         content=html_content,
         published=when,
         categories=_tags(tag.get("term") if isinstance(tag, dict) else tag for tag in _listed(entry.get("tags"))),
-        images=tuple(dict.fromkeys(images)),
+        images=tuple(dict.fromkeys(images)) or _body_picture(html_content or summary, link),
         player=player,
         media=_media(files),
         podcast=any(key.startswith("itunes_") for key in entry),
         origin=_text(origin.get("title")) if origin else "",
         origin_link=link(_text(origin.get("link") or origin.get("href"))) if origin else "",
     )
+
+
+MIN_PICTURE = 100  # pixels: a picture declared narrower or lower is an icon, an avatar or a tracking pixel
+
+
+class _FirstPicture(HTMLParser):
+    def __init__(self, link: _Addresses):
+        super().__init__(convert_charrefs=True)
+        self.link, self.found = link, None
+
+    def handle_starttag(self, tag, attrs):
+        if tag != "img" or self.found:
+            return
+        given = {name: value or "" for name, value in attrs}
+        width, height = _int(given.get("width")), _int(given.get("height"))
+        small = any(size is not None and size < MIN_PICTURE for size in (width, height))
+        kind = given.get("class", "").casefold()
+        if small or any(word in kind for word in ("emoji", "smiley", "avatar", "icon")) or not given.get("src"):
+            return
+        if address := self.link(given["src"]):
+            self.found = Image(address, width if height else None, height if width else None)
+
+
+def _body_picture(fragment: str, link: _Addresses) -> tuple[Image, ...]:
+    """The first picture of an entry's text, for an entry whose feed names none (WordPress's and many blogs'
+    feeds have their pictures only in the text); not an emoji, an icon or a tracking pixel."""
+    if "<img" not in fragment.lower():
+        return ()
+    parser = _FirstPicture(link)
+    parser.feed(fragment)
+    parser.close()
+    return (parser.found,) if parser.found else ()
 
 
 def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
@@ -295,7 +327,7 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             content=html,
             published=when,
             categories=_tags(_listed(item.get("tags"))),
-            images=images,
+            images=images or _body_picture(html, link),
             player="",
             media=_media((link(a.get("url")), _text(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
                           a.get("size_in_bytes")) for a in attachments),
