@@ -413,8 +413,9 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     title, no usable date, a topic the site does not declare under `undeclared_topics: error`),
     the Rejected problem naming every error and warning of the file at once."""
     notes = _Notes()
-    meta = source.meta
-    written = source.written
+    meta, notes.aliases = _spelled_as_known(source.meta, KNOWN_FIELDS, notes)
+    meta = _nested_spelled_as_known(meta, notes)
+    written = {notes.canonical(key): value for key, value in source.written.items()}
     title = _text(meta, "title", notes, required=True, written=written)
     published = _date(meta, "publishedDateTime", config, notes)
     kind = _type(meta.get("type"), "type", notes)
@@ -499,6 +500,11 @@ class _Notes:
     def __init__(self):
         self.errors: list[tuple[str | None, str, str]] = []  # (front matter key or None, message, hint)
         self.warnings: list[tuple[str | None, str, str]] = []
+        self.aliases: dict[str, str] = {}  # field -> the key the file writes it as, when another spelling
+
+    def canonical(self, key):
+        """The field a top-level key of the file is read as (`Title` is `title`: _spelled_as_known)."""
+        return next((field for field, written in self.aliases.items() if written == key), key)
 
     def error(self, key: str | tuple | None, message: str, hint: str = "") -> None:
         self.errors.append((key, message, hint))
@@ -512,7 +518,9 @@ class _Notes:
             return (), ()
         # ("related: quality" is on the line of `related:`; a key (`provider`, `domian`) on the line of `domian:`)
         def where(key):
-            return key if isinstance(key, tuple) else key.split(":")[0]
+            top, *rest = key if isinstance(key, tuple) else (key.split(":")[0],)
+            top = self.aliases.get(top, top)  # (at the key as the file spells it)
+            return (top, *rest) if rest else top
         lines = key_lines(root, path, {where(key) for key, _, _ in self.errors + self.warnings if key})
         return tuple(tuple(Problem(path, lines.get(where(key)) or 1 if key else end, message, hint)
                            for key, message, hint in notes) for notes in (self.errors, self.warnings))
@@ -949,13 +957,78 @@ def _bool(meta: dict, key: str, notes: _Notes, default: bool) -> bool:
     return default
 
 
+def _words_of(key) -> str:
+    """A key as compared across spellings: `PublishedDateTime`, `published_date_time`, `Published-Date-Time`
+    and `publisheddatetime` are one."""
+    return _KEY_SEPARATORS.sub("", key).casefold() if isinstance(key, str) else ""
+
+
+_KEY_SEPARATORS = re.compile(r"[\s_-]+")
+_FIELD_WORDS: dict[frozenset, dict[str, str]] = {}  # field set -> {its fields' words: field}
+
+
+def _field_words(fields: frozenset) -> dict[str, str]:
+    words = _FIELD_WORDS.get(fields)
+    if words is None:
+        words = _FIELD_WORDS[fields] = {_words_of(name): name for name in fields}
+    return words
+
+
+def _spelled_as_known(mapping: dict, fields: frozenset, notes: _Notes, section: str = ""
+                      ) -> tuple[dict, dict[str, str]]:
+    """`mapping` with each key that spells a known field in another case or with `_`, `-` or spaces between
+    its words (`Title`, `published_date_time`, a picture's `URL`: as other crawlers' serialisers write them)
+    read as that field, and {field: key as written} of those; when the field is given too, it is used, with a
+    warning. The keys of one mapping, as the readers below then read it (_nested_spelled_as_known)."""
+    words = _field_words(fields)
+    aliases: dict[str, str] = {}
+    for key in mapping:
+        if isinstance(key, str) and key not in fields:
+            known = words.get(_words_of(key))
+            if known and known in mapping:
+                where = f" in `{section}`" if section else ""
+                notes.warn((section or key, key) if section else key, f"`{key}`{where} is `{known}` written "
+                           f"again: `{known}` is used", f"remove the one you do not mean")
+            elif known and known not in aliases:
+                aliases[known] = key
+    if not aliases:
+        return mapping, aliases
+    return {next((field for field, written in aliases.items() if written == key), key): value
+            for key, value in mapping.items()}, aliases
+
+
+def _nested_spelled_as_known(meta: dict, notes: _Notes) -> dict:
+    """`meta` with the keys of its provider, pictures and related stories (and theirs) read as
+    _spelled_as_known reads the item's."""
+    def entries(value, fields, section):
+        if isinstance(value, dict):
+            return one(value, fields, section)
+        if isinstance(value, list):
+            return [one(entry, fields, section) if isinstance(entry, dict) else entry for entry in value]
+        return value
+
+    def one(entry, fields, section):
+        entry = _spelled_as_known(entry, fields, notes, section)[0]
+        if fields is _NESTED_FIELDS["provider"]:
+            for key in ("images", "logo"):
+                if key in entry:
+                    entry = dict(entry, **{key: entries(entry[key], _IMAGE_FIELDS, section)})
+        elif fields is _NESTED_FIELDS["related"] and "provider" in entry:
+            entry = dict(entry, provider=entries(entry["provider"], _NESTED_FIELDS["provider"], section))
+        return entry
+
+    changed = {key: entries(meta[key], _NESTED_FIELDS[key if key != "image" else "images"], key)
+               for key in ("provider", "images", "image", "related") if isinstance(meta.get(key), (dict, list))}
+    return dict(meta, **changed) if changed else meta
+
+
 def _check_keys(meta: dict, notes: _Notes) -> None:
     """Warn about a key that is a typo of a known one (`exerpt`, a provider's `domian`), or one of a
     provider's or picture's that lost its indent under an empty `provider:`; other unknown keys are kept
     for templates without a word (crawlers write fields of their own: a picture's `isCached`)."""
     for key in meta:
-        if isinstance(key, str) and key not in KNOWN_FIELDS:
-            known = _close_to(key, KNOWN_FIELDS)
+        if isinstance(key, str) and key not in KNOWN_FIELDS and _words_of(key) not in _field_words(KNOWN_FIELDS):
+            known = _close_to(key, KNOWN_FIELDS)  # (a field spelled otherwise is read, or said: _spelled_as_known)
             owner = next((section for section, fields in _NESTED_FIELDS.items()
                           if key in fields and section in meta and meta[section] is None), None)
             if known:
@@ -974,7 +1047,8 @@ def _check_keys(meta: dict, notes: _Notes) -> None:
     for section, entry in nested:
         fields = _NESTED_FIELDS[section.rsplit(".", 1)[-1]]
         for key in entry if isinstance(entry, dict) else ():
-            known = isinstance(key, str) and key not in fields and _close_to(key, fields)
+            known = (isinstance(key, str) and key not in fields and _words_of(key) not in _field_words(fields)
+                     and _close_to(key, fields))
             if known and (section, key) not in said:
                 said.add((section, key))
                 notes.warn((section.split(".")[0], key), f"`{key}` in `{section}` is not a known field; "

@@ -1,0 +1,97 @@
+"""Items as other crawlers write them: every shape of a field that can be shown is shown, and what cannot be
+gives a message naming the file and line, while the rest of the site builds.
+
+Each test writes synthetic items in a shape a crawler of another site produces (keys in another case,
+dates as other formats write them, schema.org's types...) and checks what a reader sees: the story's page,
+the JSON API and the messages of `newsdesk build`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import make_site
+from generator.cli import main
+
+CONFIG = 'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\nstories:\n  enabled: false\n'
+
+
+def front(*lines: str, body: str = "Body text.") -> str:
+    """An item file of these front matter lines."""
+    return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
+
+
+def build(tmp_path: Path, files: dict[str, str | bytes], capsys, config: str = CONFIG):
+    """Build a site of these content files with the CLI: (output folder, the API's news entries by the
+    file name of their item, the messages printed)."""
+    site = make_site(tmp_path / "site", {}, config)
+    for name, text in files.items():
+        path = site / "content" / name
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    captured = capsys.readouterr()
+    out = site / "output"
+    news = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    assert news, "no item was built"
+    by_name = {entry["path"].rstrip("/").rsplit("/", 1)[-1]: entry for entry in news}
+    return out, by_name, captured.out + captured.err
+
+
+def page(out: Path, entry: dict) -> str:
+    return (out / entry["path"] / "index.html").read_text(encoding="utf-8")
+
+
+# --- keys in another case or style -------------------------------------------------------------------
+
+def test_fields_spelled_in_another_case_or_style_are_read(tmp_path, capsys):
+    """A crawler whose serialiser writes PascalCase (C#), snake_case (Python) or all lower case keys had its
+    items left out ("missing `title`"), its provider's and pictures' `Name`, `URL` ignored. They are the
+    fields they spell, without a warning."""
+    files = {
+        "pascal.md": front("Title: Pascal cranes", "PublishedDateTime: 2026-11-20T10:00:00Z",
+                           "WebUrl: https://news.example/pascal", "Quality: 5", "Length: 4:13",
+                           "Provider:", "  Name: Pascal News", "  Domain: pascal.example", "  Images:",
+                           "    - URL: https://pascal.example/logo.png", "Images:",
+                           "  - Url: https://news.example/pascal.jpg", "    Width: 640", "    Height: 360",
+                           "Related:", "  - Title: Other take", "    WebUrl: https://other.example/x",
+                           "    Provider:", "      Name: Other Paper", "      Domain: other.example"),
+        "snake.md": front("title: Snake cranes", "published_date_time: 2026-11-19T10:00:00Z",
+                          "original_url: https://news.example/snake", "amp-web-url: https://news.example/snake/amp"),
+        "lower.md": front("title: Lower cranes", "publisheddatetime: 2026-11-18T10:00:00Z",
+                          "weburl: https://news.example/lower", "published: true"),
+        "draft.md": front("title: Draft", "publishedDateTime: 2026-11-18T10:00:00Z", "Published: false"),
+    }
+    out, news, said = build(tmp_path, files, capsys)
+    assert "warning:" not in said and "error:" not in said, said
+    assert set(news) == {"pascal", "snake", "lower"}  # (the draft is one)
+    pascal = news["pascal"]
+    assert (pascal["title"], pascal["publishedDateTime"], pascal["webUrl"], pascal["quality"], pascal["length"]) == (
+        "Pascal cranes", "2026-11-20T10:00:00Z", "https://news.example/pascal", 5, "4:13")
+    assert pascal["provider"] == {"name": "Pascal News", "domain": "pascal.example",
+                                  "images": [{"url": "https://pascal.example/logo.png", "width": None, "height": None}]}
+    assert pascal["images"] == [{"url": "https://news.example/pascal.jpg", "width": 640, "height": 360}]
+    html = page(out, pascal)
+    assert "Other take" in html and "https://other.example/x" in html and "Other Paper" in html
+    assert news["snake"]["originalUrl"] == "https://news.example/snake"
+    assert news["snake"]["ampWebUrl"] == "https://news.example/snake/amp"
+    assert news["lower"]["webUrl"] == "https://news.example/lower"
+
+
+def test_a_field_given_in_two_spellings_uses_the_one_written_as_documented(tmp_path, capsys):
+    files = {"both.md": front("title: Right one", "publishedDateTime: 2026-11-20T10:00:00Z", "Title: Wrong one",
+                              "provider:", "  name: P", "  Name: Q")}
+    out, news, said = build(tmp_path, files, capsys)
+    assert news["both"]["title"] == "Right one" and news["both"]["provider"]["name"] == "P"
+    assert "content/both.md:4: `Title` is `title` written again: `title` is used" in said, said
+    assert "content/both.md:7: `Name` in `provider` is `name` written again: `name` is used" in said, said
+    assert "did you mean" not in said
+
+
+def test_a_message_about_a_field_spelled_otherwise_names_its_line(tmp_path, capsys):
+    files = {"x.md": front("title: X", "publishedDateTime: 2026-11-20T10:00:00Z", "Heat: lots")}
+    _, news, said = build(tmp_path, files, capsys)
+    assert news["x"]["heat"] == 0
+    assert "warning: content/x.md:4: `heat` must be a number, got 'lots'" in said, said
