@@ -514,13 +514,13 @@ def test_a_date_as_rss_writes_it_is_read(tmp_path):
              "content/b.md": item("Zone unknown", date='"20 Nov 2026 08:00:00 -0000"',
                                   related='[{title: R, webUrl: "https://r.example/", '
                                           'publishedDateTime: "Thu, 19 Nov 2026 10:00:00 GMT"}]'),
-             "content/c.md": item("Not one", date='"Nov 20, 2026"')}
+             "content/c.md": item("Not one", date='"11/12/2026"')}  # (`Nov 20, 2026` is one: test_items23)
     result, problems = model(tmp_path, files, CONFIG + "timezone: Asia/Tokyo\n")
     built = {i.source: i for i in result.site.items}
     assert built["content/a.md"].published == datetime(2026, 11, 21, 1, tzinfo=timezone.utc)
     assert built["content/b.md"].published == datetime(2026, 11, 20, 8, tzinfo=timezone.utc)  # (-0000: UTC)
     assert built["content/b.md"].related[0].published == datetime(2026, 11, 19, 10, tzinfo=timezone.utc)
-    assert [str(p) for p in problems] == ["content/c.md:3: `publishedDateTime` is not a date: 'Nov 20, 2026' "
+    assert [str(p) for p in problems] == ["content/c.md:3: `publishedDateTime` is not a date: '11/12/2026' "
                                           "(write it as 2026-11-22T08:00:00Z)"]
 
 

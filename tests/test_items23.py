@@ -95,3 +95,40 @@ def test_a_message_about_a_field_spelled_otherwise_names_its_line(tmp_path, caps
     _, news, said = build(tmp_path, files, capsys)
     assert news["x"]["heat"] == 0
     assert "warning: content/x.md:4: `heat` must be a number, got 'lots'" in said, said
+
+
+# --- dates as other writers give them ----------------------------------------------------------------
+
+DATES = {  # as written -> the moment it names (the site's time zone is UTC)
+    "2026/11/20": "2026-11-20T00:00:00Z",
+    "2026/1/5 10:00:00": "2026-01-05T10:00:00Z",
+    "2026.11.20 10:00": "2026-11-20T10:00:00Z",
+    "November 20, 2026": "2026-11-20T00:00:00Z",
+    "Nov 20, 2026 10:00 AM": "2026-11-20T10:00:00Z",
+    "Friday, November 20, 2026 at 11:30 pm": "2026-11-20T23:30:00Z",
+    "20th Nov. 2026, 12:05 AM GMT": "2026-11-20T00:05:00Z",
+    "20 November 2026": "2026-11-20T00:00:00Z",
+    "Nov 20, 2026 10:00 +01:00": "2026-11-20T09:00:00Z",
+    "2026-11-20 10:00:00 UTC": "2026-11-20T10:00:00Z",
+    "2026-11-20T10:00:00 GMT": "2026-11-20T10:00:00Z",
+    "/Date(1795168800000)/": "2026-11-20T10:00:00Z",
+    "/Date(1795168800000+0100)/": "2026-11-20T10:00:00Z",
+    "2026-11-20T10:00:00+01:00[Europe/Paris]": "2026-11-20T09:00:00Z",
+    "2026-07-20T10:00:00[Europe/Paris]": "2026-07-20T08:00:00Z",
+}
+NO_DATES = ["11/12/2026", "Foo 20, 2026", "Nov 20, 2026 10:00 CEST", "Nov 20, 2026 13:00 PM", "2026/13/45",
+            "2026-11-20T10:00:00[Nowhere/Land]"]
+
+
+def test_dates_as_other_writers_give_them_are_read(tmp_path, capsys):
+    """.NET's JSON dates, Java's zone names, year-first dates with slashes and English dates in words left
+    the story out ("not a date"), though each names one moment."""
+    files = {f"d{n}.md": front("title: Dated", f"publishedDateTime: {json.dumps(written)}")
+             for n, written in enumerate(DATES)}
+    files.update({f"x{n}.md": front("title: Undated", f"publishedDateTime: {json.dumps(written)}")
+                  for n, written in enumerate(NO_DATES)})
+    _, news, said = build(tmp_path, files, capsys)
+    assert {name: entry["publishedDateTime"] for name, entry in news.items()} == {
+        f"d{n}": moment for n, moment in enumerate(DATES.values())}
+    for n, written in enumerate(NO_DATES):  # (a day and month in numbers: which is the month is anyone's guess)
+        assert f"error: content/x{n}.md:3: `publishedDateTime`" in said and repr(written) in said, (written, said)

@@ -854,11 +854,14 @@ def _to_utc(value, config: Config, key: str) -> datetime:
           or isinstance(value, str) and _EPOCH.fullmatch(value.strip())):
         moment = _from_epoch(value, key)
     elif isinstance(value, str):
+        error = None
         try:
             moment = parse_iso(value)
         except ValueError as exc:
+            error, moment = exc, _written_otherwise(value.strip())
+        if moment is None:
             if _ISO_SHAPED.match(value.strip()):  # (`2026-13-45`, which YAML leaves as text: say what is wrong)
-                raise _Unusable(f"`{key}` {_shown(value)} is not a valid date ({exc})",
+                raise _Unusable(f"`{key}` {_shown(value)} is not a valid date ({error})",
                                 "fix the date; dates look like 2026-11-22T08:00:00Z") from None
             moment = _from_rfc2822(value, key)
     else:
@@ -879,6 +882,77 @@ _ISO_SHAPED = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ]|$)")
 # A Unix time is taken from 1e8 (March 1973) on: a smaller number is more likely a year (`2026`) than a time
 # of 1970; and one from 1e11 on is in milliseconds (in seconds it would be the year 5138).
 _EPOCH_SECONDS, _EPOCH_MILLISECONDS = 1e8, 1e11
+
+
+# Dates as other writers than ISO 8601's and RSS's give them: .NET's JSON (`/Date(1795168800000)/`), a zone
+# after an ISO time as a word (`2026-11-20 10:00:00 UTC`) or Java's name in brackets (`...+01:00[Europe/Paris]`),
+# the year first with slashes or dots (`2026/11/20`), and English words (`November 20, 2026`, `Nov 20, 2026
+# 10:00 AM`, `20 November 2026`). A date with the day and month as numbers and the year last (`11/12/2026`) is
+# none: which is the month depends on who wrote it.
+_DOTNET_DATE = re.compile(r"/?Date\((-?[0-9]{1,16})(?:[+-][0-9]{4})?\)/?")
+_ZONE_AFTER = re.compile(r"(?P<time>.*?[0-9])\s*(?:\[(?P<name>[A-Za-z][A-Za-z0-9_+/-]*)\]|\s(?P<word>UTC|GMT|Z))",
+                         re.IGNORECASE)
+_YEAR_FIRST = re.compile(r"([0-9]{4})([/.])([0-9]{1,2})\2([0-9]{1,2})(?=$|[T\s])(.*)", re.DOTALL)
+_MONTHS = {name: number for number, names in enumerate(
+    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
+     "sep sept september", "oct october", "nov november", "dec december"), 1) for name in names.split()}
+_WORDS_DATE = re.compile(r"""
+    (?:[A-Za-z]+,?\s+)??                                             # a weekday
+    (?: (?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\.?\s+(?P<month>[A-Za-z]+)\.?,?
+      | (?P<month2>[A-Za-z]+)\.?\s+(?P<day2>[0-9]{1,2})(?:st|nd|rd|th)?,? )
+    \s+(?P<year>[0-9]{4})
+    (?: ,?\s+(?:at\s+)? (?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2}))?
+        \s*(?P<half>[AaPp])?\.?(?:[Mm]\.?)? )?
+    (?: \s*(?P<zone>Z|UTC|GMT|[+-][0-9]{2}:?[0-9]{2}) )?
+""", re.VERBOSE)
+
+
+def _written_otherwise(text: str) -> datetime | None:
+    """The moment a date written in one of the forms above names; None when it is in none of them (or is
+    no date: the caller says why)."""
+    if found := _DOTNET_DATE.fullmatch(text):
+        try:
+            return datetime.fromtimestamp(int(found.group(1)) / 1000, timezone.utc)
+        except (OverflowError, ValueError, OSError):
+            return None
+    if found := _YEAR_FIRST.fullmatch(text):
+        year, _, month, day, rest = found.groups()
+        text = f"{year}-{int(month):02}-{int(day):02}{rest}"
+        try:
+            return parse_iso(text)
+        except ValueError:
+            return _written_otherwise(text)
+    if found := _ZONE_AFTER.fullmatch(text):
+        try:
+            moment = parse_iso(found.group("time"))
+        except ValueError:
+            moment = _written_otherwise(found.group("time")) if not _ZONE_AFTER.fullmatch(found.group("time")) else None
+        if moment is None or moment.tzinfo is not None or not found.group("name"):
+            return moment.replace(tzinfo=moment.tzinfo or timezone.utc) if moment else None
+        try:
+            from zoneinfo import ZoneInfo
+
+            return moment.replace(tzinfo=ZoneInfo(found.group("name")))
+        except (ValueError, KeyError, OSError):  # (no such zone: no date to guess)
+            return None
+    if found := _WORDS_DATE.fullmatch(text):
+        part = found.groupdict()
+        month = _MONTHS.get((part["month"] or part["month2"]).lower())
+        hour = int(part["hour"] or 0)
+        if month is None or hour > 12 and part["half"] or hour == 0 and part["half"]:
+            return None
+        if part["half"]:
+            hour = hour % 12 + (12 if part["half"] in "Pp" else 0)
+        zone = part["zone"] or ""
+        try:
+            moment = datetime(int(part["year"]), month, int(part["day"] or part["day2"]), hour,
+                              int(part["minute"] or 0), int(part["second"] or 0))
+            if zone:
+                moment = parse_iso(moment.isoformat() + ("Z" if zone.isalpha() else zone))
+        except ValueError:
+            return None
+        return moment
+    return None
 
 
 def _from_epoch(value, key: str) -> datetime:
