@@ -132,3 +132,24 @@ def test_dates_as_other_writers_give_them_are_read(tmp_path, capsys):
         f"d{n}": moment for n, moment in enumerate(DATES.values())}
     for n, written in enumerate(NO_DATES):  # (a day and month in numbers: which is the month is anyone's guess)
         assert f"error: content/x{n}.md:3: `publishedDateTime`" in said and repr(written) in said, (written, said)
+
+
+# --- types as other vocabularies name them -----------------------------------------------------------
+
+def test_types_named_as_schema_org_open_graph_or_news_sites_do_are_those_types(tmp_path, capsys):
+    """`type: NewsArticle` (schema.org), `video.other` (Open Graph) or `news` made a list of its own
+    ("Newsarticle", types/newsarticle/) and a badge on every card of what is an article or a video."""
+    written = {"NewsArticle": "article", "BlogPosting": "article", "news": "article", "post": "article",
+               "website": "article", "VideoObject": "video", "video.other": "video", "music.song": "audio",
+               "PodcastEpisode": "podcast", "podcast_episode": "podcast", "DataDownload": "download",
+               "webinar": "webinar"}
+    files = {f"t{n}.md": front(f"title: Typed {n}", "publishedDateTime: 2026-11-20T10:00:00Z", f"type: {kind}")
+             for n, kind in enumerate(written)}
+    out, news, said = build(tmp_path, files, capsys)
+    assert "warning:" not in said
+    assert {name: entry["type"] for name, entry in news.items()} == {
+        f"t{n}": kind for n, kind in enumerate(written.values())}
+    assert sorted(p.name for p in (out / "types").iterdir()) == ["webinar"]
+    for folder, count in (("videos", 2), ("audio", 1), ("podcasts", 2), ("downloads", 1)):
+        assert (out / folder / "index.html").read_text(encoding="utf-8").count('class="badge"') >= count, folder
+    assert 'class="badge"' not in page(out, news["t0"])

@@ -804,7 +804,26 @@ def _type(value, key: str, notes: _Notes) -> str:
         notes.warn(key, f"`{key}` must be a word such as article or video, got {_kind(value)}",
                    "write it as `type: article`; the item is shown as an article")
         return "article"
-    return text.lower()[:MAX_TYPE] or "article"
+    text = text.lower()[:MAX_TYPE]
+    return _TYPE_SYNONYMS.get(_KEY_SEPARATORS.sub("", text.replace(".", "")), text) or "article"
+
+
+# What other crawlers call the known types: schema.org's (`NewsArticle`, `BlogPosting`, `VideoObject`),
+# Open Graph's (`video.other`, `music.song`, `website`, which sites set on their stories), a list's name
+# (`videos`) and a news site's own words (`news`, `post`, `story`). An item so typed is what its type means:
+# an article is in no list of its own and shows no badge ("Newsarticle" was one, in a list of its own).
+_TYPE_SYNONYMS = MappingProxyType({word: kind for kind, words in {
+    "article": "article articles news newsarticle analysisnewsarticle opinionnewsarticle reportagenewsarticle "
+               "reviewnewsarticle backgroundnewsarticle askpublicnewsarticle satiricalarticle techarticle "
+               "scholarlyarticle report blogposting liveblogposting socialmediaposting blog blogpost post posts "
+               "story stories website webpage text",
+    "video": "video videos videoobject videoother videomovie videoepisode videotvshow clip",
+    "audio": "audio audioobject musicsong musicalbum sound",
+    "podcast": "podcast podcasts podcastepisode podcastseries",
+    "download": "download downloads datadownload softwareapplication",
+    "event": "event events",
+    "course": "course courses",
+}.items() for word in words.split()})
 
 
 def type_label(kind: str) -> str:
