@@ -219,7 +219,7 @@ FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warn
     ("title: x\npublishedDateTime: 2026-11-20\npublished: 1", None),
     ("title: x\npublishedDateTime: 2026-11-20\npublished: 2", "warning: content/x.md:4: `published` must be true or "
      "false, got 2; true is used"),
-    ("title: x\npublishedDateTime: 2026-11-20\ntopics: {a: 1}",
+    ("title: x\npublishedDateTime: 2026-11-20\ntopics: {a: [1]}",
      "warning: content/x.md:4: `topics` must be a list of names; 1 entry is left out (write one `- name` per line)"),
     ("title: x\npublishedDateTime: 2026-11-20\ntype: [a]", "warning: content/x.md:4: `type` must be a word such as "
      "article or video, got a list (write it as `type: article`; the item is shown as an article)"),
@@ -285,7 +285,7 @@ def test_missing_and_wrong_fields_name_the_key_and_line(field_problems, meta, me
 
 def test_every_problem_of_a_file_is_reported_at_once(tmp_path):
     files = {"content/kept.md": "---\ntitle: x\npublishedDateTime: 2026-11-20\nheat: -5\nexerpt: a\nquality: many\n---\n",
-             "content/out.md": "---\ntitle: [a]\npublishedDateTime: someday\nhat: 3\n---\n"}
+             "content/out.md": "---\ntitle: [a, b]\npublishedDateTime: someday\nhat: 3\n---\n"}
     root = make_site(tmp_path / "site", files, CONFIG)
     site = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={}).site
     assert [(p.path, p.line) for p in site.problems] == [("content/out.md", 2), ("content/out.md", 3)]
@@ -959,7 +959,7 @@ def test_declared_topics_written_on_one_line_with_commas_are_told_to_be_a_list(t
 def test_topics_written_as_records_are_the_topics_they_name(tmp_path):
     # A crawler that copies its site's topic records writes each topic as one: `{name, _id}`, or the id alone
     files = {"content/x.md": item("x", topics="[{name: Machine Learning, _id: machine-learning}, {_id: robots}, "
-                                              "{name: Robotik, _id: robots}, {name: Space}, {shortname: none}]")}
+                                              "{name: Robotik, _id: robots}, {name: Space}, {parent: none}]")}
     result, out = build_dir(tmp_path, files, DECLARED)
     [kept] = result.site.model.site.items
     assert kept.topics == ("machine-learning", "robots", "space")

@@ -153,3 +153,50 @@ def test_types_named_as_schema_org_open_graph_or_news_sites_do_are_those_types(t
     for folder, count in (("videos", 2), ("audio", 1), ("podcasts", 2), ("downloads", 1)):
         assert (out / folder / "index.html").read_text(encoding="utf-8").count('class="badge"') >= count, folder
     assert 'class="badge"' not in page(out, news["t0"])
+
+
+# --- fields in the shapes other crawlers give them ---------------------------------------------------
+
+def test_fields_in_other_crawlers_shapes_are_shown(tmp_path, capsys):
+    """Each of these shapes lost what it held (a topic, the picture, a score, the provider, the title) or
+    warned of a field no reader ever sees (`secured`)."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {
+        "shortname.md": front("title: Short", *head, "topics:", "  - shortname: Ports"),
+        "scored.md": front("title: Scored", *head, "topics:", "  Ports: 0.9", "  Shipping Lanes: 0.4"),
+        "imageobject.md": front("title: Image object", *head, "images:",
+                                "  - contentUrl: https://news.example/a.jpg", "    width: '1024.0'", "    height: 576.0"),
+        "href.md": front("title: Href", *head, "images:", "  - href: https://news.example/b.jpg"),
+        "secured.md": front("title: Secured", *head, "secured:", "  token: abc", "  parts: [1, 2]"),
+        "percent.md": front("title: Percent", *head, "quality: '87%'", "heat: ' 12 %'"),
+        "switch.md": front("title: Switched on", *head, "published: 'on'"),
+        "switchoff.md": front("title: Switched off", *head, "published: 'Off'"),
+        "publisher.md": front("title: Publisher", *head, "provider:", "  - name: Listed News", "    domain: listed.example"),
+        "wrapped.md": front('title: ["Wrapped title"]', *head, "excerpt: [One line.]", "type: video",
+                            "length: PT0S"),
+        "seconds.md": front("title: Seconds", *head, "type: video", "length: '754.5'"),
+    }
+    out, news, said = build(tmp_path, files, capsys)
+    assert "warning:" not in said and "error:" not in said, said
+    assert "switchoff" not in news  # (a draft)
+    assert news["shortname"]["topics"] == ["Ports"]
+    assert news["scored"]["topics"] == ["Ports", "Shipping Lanes"]
+    assert news["imageobject"]["images"] == [{"url": "https://news.example/a.jpg", "width": 1024, "height": 576}]
+    assert news["href"]["images"][0]["url"] == "https://news.example/b.jpg"
+    assert "abc" not in page(out, news["secured"])
+    assert (news["percent"]["quality"], news["percent"]["heat"]) == (87, 12)
+    assert news["switch"]["title"] == "Switched on"
+    assert news["publisher"]["provider"]["name"] == "Listed News"
+    assert news["wrapped"]["title"] == "Wrapped title" and news["wrapped"]["length"] is None
+    assert news["wrapped"]["excerpt"] == "One line."
+    assert news["seconds"]["length"] == "12:35"
+    assert "Wrapped title" in page(out, news["wrapped"]) and "12:35" in page(out, news["seconds"])
+
+
+def test_a_provider_listed_twice_is_the_first_with_a_warning(tmp_path, capsys):
+    files = {"two.md": front("title: Two", "publishedDateTime: 2026-11-20T10:00:00Z", "provider:", "  - First News",
+                             "  - Second News")}
+    _, news, said = build(tmp_path, files, capsys)
+    assert news["two"]["provider"]["name"] == "First News"
+    assert "warning: content/two.md:4: `provider` lists 2 providers; the first is used (give the item one provider)" \
+        in said, said

@@ -23,6 +23,7 @@ import dataclasses
 import difflib
 import hashlib
 import html
+import json
 import logging
 import math
 import re
@@ -54,7 +55,7 @@ KNOWN_FIELDS = frozenset({
     "price", "length", "category", "slug", "size", "image",
 })
 # The fields of the mappings inside an item (a provider, each picture, each related story).
-_IMAGE_FIELDS = frozenset({"url", "src", "width", "height"})
+_IMAGE_FIELDS = frozenset({"url", "src", "contentUrl", "href", "width", "height"})
 _NESTED_FIELDS = MappingProxyType({
     "provider": frozenset({"name", "domain", "images", "url", "logo"}),
     "images": _IMAGE_FIELDS,
@@ -448,7 +449,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         length=_length(meta, "length", notes, written),
         category=_text(meta, "category", notes, written=written),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
-        secured=_text(meta, "secured", notes, plain=False),
+        secured=_opaque(meta.get("secured")),
         size=_size(meta, "size", notes, written),
     )
     values["related"] = _other_than(values, notes)
@@ -695,6 +696,10 @@ def _text(meta: dict, key: str, notes: _Notes, required: bool = False, plain: bo
     value = meta.get(key)
     if written and key in written:
         value = written[key]
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+        # (JSON-LD writes a value as a list of one: `title: ["..."]`)
+        if len(value) == 1:
+            value = value[0]
     text = "" if value is None else _plain(value) if plain else _unplain(value)
     if text is None:
         report = notes.error if required else notes.warn
@@ -723,6 +728,16 @@ def _capped(text: str, key: str, notes: _Notes) -> str:
                f"shorten it to at most {MAX_TEXT:,} characters")
     cut = cut.rstrip() + "…"
     return bidi_closed(cut) if _BIDI.search(cut) else cut
+
+
+def _opaque(value) -> str:
+    """A value kept and never shown (`secured`), in any shape a crawler gives it, as text: no reader sees it,
+    so none of its shapes is worth a warning."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return _without_controls(json.dumps(value, default=str, ensure_ascii=False, sort_keys=True))
+    return _unplain(value) or ""
 
 
 def _unplain(value) -> str | None:
@@ -779,11 +794,13 @@ def _length(meta: dict, key: str, notes: _Notes, written: Mapping[str, str] | No
     seconds = None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value
-    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        seconds = int(value)
+    elif isinstance(value, str) and _EPOCH.fullmatch(value.strip()):  # (seconds written as text: "754.5")
+        seconds = float(value)
     elif isinstance(value, str) and (match := _DURATION.fullmatch(value.strip())) and any(match.groups()):
         days, hours, minutes, rest = (float((g or "0").replace(",", ".")) for g in match.groups())
         seconds = ((days * 24 + hours) * 60 + minutes) * 60 + rest
+    if seconds == 0:  # (`PT0S`, `0`: a crawler's "unknown", no length to show)
+        return ""
     if seconds is None or not 0 < seconds < 1e9:  # (text, nothing, or no length a reader could use)
         return _text(meta, key, notes, written=written)
     whole = max(1, int(seconds + 0.5))
@@ -1017,6 +1034,8 @@ def _score(value, key: str, notes: _Notes) -> float | None:
         return None
     if isinstance(value, str):
         value = value.strip()
+        if value.endswith("%") and value[:-1].strip():  # (`87%`: a score a crawler wrote as a percentage)
+            value = value[:-1].strip()
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         notes.warn(key, f"`{key}` must be a number, got {_shown(value)}", "write it without quotes or units, e.g. 87")
         return None
@@ -1044,8 +1063,9 @@ def _bool(meta: dict, key: str, notes: _Notes, default: bool) -> bool:
     if isinstance(value, bool):
         return value
     # (a crawler that exports its database's flags writes 0 and 1: `published: 0` is a draft, not news)
-    if value in (0, 1) or isinstance(value, str) and value.strip().lower() in ("true", "yes", "false", "no", "0", "1"):
-        return str(value).strip().lower() in ("true", "yes", "1")
+    words = ("true", "yes", "on", "1", "false", "no", "off", "0")  # (YAML 1.1's words for them, and numbers)
+    if value in (0, 1) or isinstance(value, str) and value.strip().lower() in words:
+        return str(value).strip().lower() in words[:4]
     notes.warn(key, f"`{key}` must be true or false, got {_shown(value)}; {str(default).lower()} is used")
     return default
 
@@ -1159,6 +1179,8 @@ def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> list
     """(slug, name as written) of each topic, at most MAX_TOPICS; two names of one topic (one declared
     topic, or one topic_identity) are one. The slug is the plain one: the site may move it (_distinct_topics)."""
     value = meta.get("topics")
+    if _weighted(value):  # `{AI: 0.9, Robots: 0.4}`: a classifier's topics with their scores
+        value = list(value)
     if isinstance(value, (list, dict)):
         entries = value if isinstance(value, list) else [value]
         meta = dict(meta, topics=[_topic_of_record(v, topic_defs) if isinstance(v, dict) else v for v in entries])
@@ -1191,11 +1213,22 @@ def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> list
     return topics
 
 
+_TOPIC_RECORD_KEYS = ("name", "_id", "slug", "id", "shortname")
+
+
+def _weighted(value) -> bool:
+    """Whether `topics` is a mapping of topic names to a score each, as a classifier writes them, rather than
+    one topic's record (which has a name or an id)."""
+    return (isinstance(value, dict) and bool(value) and not any(key in value for key in _TOPIC_RECORD_KEYS)
+            and all(isinstance(key, str) and (v is None or isinstance(v, (int, float)) and not isinstance(v, bool))
+                    for key, v in value.items()))
+
+
 def _topic_of_record(record: dict, topic_defs: dict):
     """The topic a record names (`{name: Power Apps, _id: power-apps}`, as a site's topic records are written,
     or only `{_id: power-apps}`): the first of its name and ids that the site declares, else its name, else an
     id; the record itself when it has none (it is left out, with a warning)."""
-    named = [v for v in (record.get(k) for k in ("name", "_id", "slug", "id"))
+    named = [v for v in (record.get(k) for k in _TOPIC_RECORD_KEYS)
              if isinstance(v, (str, int)) and not isinstance(v, bool) and _plain(v)]
     return next((v for v in named if _definition(_plain(v), topic_defs)), named[0] if named else record)
 
@@ -1213,10 +1246,15 @@ def _string_list(meta: dict, key: str, notes: _Notes) -> list[str]:
     return [_capped(name, key, notes) for name in names if name]
 
 
+_WHOLE_FLOAT = re.compile(r"[0-9]{1,6}\.0*")
+
+
 def _int(value) -> int | None:
     """A picture's width or height in pixels; as an HTML attribute or CSS writes it too (`"640"`, `640px`)."""
     if isinstance(value, str) and value.strip().lower().endswith("px"):
         value = value.strip()[:-2]
+    if isinstance(value, float) or isinstance(value, str) and _WHOLE_FLOAT.fullmatch(value.strip()):
+        value = float(value) if float(value).is_integer() else None  # (`width: 1024.0`, as JSON writers give it)
     if isinstance(value, bool):  # (`width: yes` is true to YAML, which int() takes for 1: a picture 1 pixel wide)
         return None
     try:
@@ -1242,8 +1280,9 @@ def _images(value, key: str, notes: _Notes, limit: int, base: str = "") -> tuple
         value = value[:limit]
     images, unusable = [], []
     for entry in value:
-        # (`src`: a crawler's copy of an <img>'s attributes)
-        raw = (entry.get("url") or entry.get("src")) if isinstance(entry, dict) else entry
+        # (`src`: a crawler's copy of an <img>'s attributes; `contentUrl`: schema.org's ImageObject; `href`: a link's)
+        raw = next((entry[k] for k in ("url", "src", "contentUrl", "href") if entry.get(k)), None) \
+            if isinstance(entry, dict) else entry
         url = _url(raw) or static_path(raw) or _resolved(raw, base)  # (the site's own static/ first)
         if url:
             images.append(Image(url, _int(entry.get("width")) if isinstance(entry, dict) else None,
@@ -1273,6 +1312,12 @@ _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.?")  # labels of letters, digits 
 
 
 def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef | None:
+    if isinstance(value, list) and value and all(isinstance(entry, (str, dict)) for entry in value):
+        # (JSON-LD writes a publisher as a list of one; an item shows one provider)
+        if len(value) > 1:
+            notes.warn(key, f"`{key}` lists {len(value)} providers; the first is used",
+                       "give the item one provider")
+        value = value[0]
     if value is None:
         return None
     if isinstance(value, str):
