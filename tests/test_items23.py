@@ -200,3 +200,34 @@ def test_a_provider_listed_twice_is_the_first_with_a_warning(tmp_path, capsys):
     assert news["two"]["provider"]["name"] == "First News"
     assert "warning: content/two.md:4: `provider` lists 2 providers; the first is used (give the item one provider)" \
         in said, said
+
+
+# --- the file around the front matter ----------------------------------------------------------------
+
+def test_files_as_other_tools_save_them_are_read_and_messages_keep_their_lines(tmp_path, capsys):
+    """Blank lines above the opening `---`, UTF-16 with its byte order mark (Windows' "Unicode"), YAML's own
+    end of a document (`...`) for the closing line, and tabs for indentation each left the item out."""
+    item = front("title: Hàrbour", "publishedDateTime: 2026-11-20T10:00:00Z", "quality: lots")
+    files = {
+        "blank.md": "\n \n" + item,
+        "utf16.md": item.encode("utf-16"),
+        "utf16be.md": ("\ufeff" + item.replace("\n", "\r\n")).encode("utf-16-be"),
+        "dots.md": item.replace("\n---\nBody", "\n...\nBody") + "---\nmore body\n",
+        "tabs.md": front("title: Tabbed", "publishedDateTime: 2026-11-20T10:00:00Z", "provider:", "\tname: Tab News",
+                         "\tdomain: tab.example", "\timages:", "\t\t- url: https://tab.example/logo.png",
+                         "\t\t  width: 50", "quality: lots"),
+        "mixed.md": front("title: Mixed", "publishedDateTime: 2026-11-20T10:00:00Z", "provider:", "\tname: Tab News",
+                          "    domain: tab.example"),
+    }
+    out, news, said = build(tmp_path, files, capsys)
+    assert {name: entry["title"] for name, entry in news.items()} == {
+        "blank": "Hàrbour", "utf16": "Hàrbour", "utf16be": "Hàrbour", "dots": "Hàrbour", "tabs": "Tabbed"}
+    for name, line in (("blank", 6), ("utf16", 4), ("utf16be", 4), ("dots", 4), ("tabs", 10)):
+        assert f"warning: content/{name}.md:{line}: `quality` must be a number, got 'lots'" in said, (name, said)
+    assert "more body" in page(out, news["dots"])
+    assert news["tabs"]["provider"] == {"name": "Tab News", "domain": "tab.example", "images": [
+        {"url": "https://tab.example/logo.png", "width": 50, "height": None}]}
+    assert ("warning: content/tabs.md:5: front matter is indented with tabs, which YAML does not allow; each was "
+            "read as two spaces (indent with spaces)") in said, said
+    # (a tab and spaces at one level: which is meant cannot be told)
+    assert "error: content/mixed.md:5: invalid YAML in front matter" in said, said

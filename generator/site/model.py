@@ -461,6 +461,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     errors, warnings = notes.problems(config.root, source.path, source.body_line - 1)
     warnings += tuple(Problem(source.path, again, f"`{key}` is given twice, also on line {first}: the last one is used",
                               "remove the one you do not mean") for key, first, again in source.twice)
+    warnings += tuple(Problem(source.path, line, message, hint) for line, message, hint in source.notes)
     if errors:
         first = errors[0]
         return Rejected(first.path, first.line, first.message, first.hint, errors=errors, warnings=warnings)
