@@ -231,3 +231,38 @@ def test_files_as_other_tools_save_them_are_read_and_messages_keep_their_lines(t
             "read as two spaces (indent with spaces)") in said, said
     # (a tab and spaces at one level: which is meant cannot be told)
     assert "error: content/mixed.md:5: invalid YAML in front matter" in said, said
+
+
+def test_a_value_that_is_not_yaml_unquoted_is_read_as_the_text_written(tmp_path, capsys):
+    """A crawler's template writes `title: {{ title }}` without quotes: a title with `: `, one that starts
+    with `@`, a backtick or `%`, or quotes inside its quotes, was an error that left the story out."""
+    titles = {"colon": "Breaking: cranes get paint", "at": "@port paints cranes", "tick": "`crane` tips",
+              "percent": "%50 off cranes", "star": "*New* cranes", "quotes": '"The "big" crane"',
+              "apostrophe": "'It's a crane'"}
+    files = {f"{name}.md": front(f"title: {title}", "publishedDateTime: 2026-11-20T10:00:00Z",
+                                 "provider:", "  name: Port: The News", "  domain: port.example")
+             for name, title in titles.items()}
+    files["alias.md"] = front("title: A: b", "publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: &u https://p.example/a",
+                              "originalUrl: *u")
+    out, news, said = build(tmp_path, files, capsys)
+    assert "error:" not in said, said
+    assert {name: news[name]["title"] for name in titles} == {
+        "colon": "Breaking: cranes get paint", "at": "@port paints cranes", "tick": "`crane` tips",
+        "percent": "%50 off cranes", "star": "*New* cranes", "quotes": 'The "big" crane', "apostrophe": "It's a crane"}
+    assert news["colon"]["provider"]["name"] == "Port: The News"
+    assert news["alias"]["originalUrl"] == "https://p.example/a"  # (an alias is YAML, not text)
+    assert ("warning: content/quotes.md:2: `title`'s value is not valid YAML as written; it is read as the text "
+            "after `title: ` (put the value in quotes, each \" inside it as \\\")") in said, said
+    assert "warning: content/colon.md:5: `name`'s value is not valid YAML as written" in said, said
+    assert "The &#34;big&#34; crane" in page(out, news["quotes"]) or 'The "big" crane' in page(out, news["quotes"])
+
+
+def test_front_matter_that_cannot_be_read_is_an_error_at_its_line_and_the_rest_builds(tmp_path, capsys):
+    files = {"good.md": front("title: Good", "publishedDateTime: 2026-11-20T10:00:00Z"),
+             "open.md": front("title: Open", "publishedDateTime: 2026-11-20T10:00:00Z", "topics: [AI, Robots",
+                              "heat: 3"),
+             "text.md": "Only text, no front matter.\n"}
+    _, news, said = build(tmp_path, files, capsys)
+    assert set(news) == {"good"}
+    assert "error: content/open.md:4: invalid YAML in front matter" in said and "close the bracket" in said, said
+    assert "error: content/text.md:1: no front matter found" in said, said

@@ -185,22 +185,67 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
     fm_line = text.count("\n", 0, first.end()) + 2  # the YAML starts on the line after the opening '---'
     written: dict[str, str] = {}
     meta = load_mapping(name, front, fm_line, written=written)
-    notes = ()
-    if isinstance(meta, Problem) and (tab := _TAB_INDENT.search(front)):
-        # Indented with tabs, which YAML refuses: read as indented with two spaces a tab, said at its first line
-        spaced = _TAB_INDENT.sub(lambda match: match.group().replace("\t", "  "), front)
-        written = {}
-        again = load_mapping(name, spaced, fm_line, written=written)
-        if isinstance(again, Problem):
-            return meta
-        meta, front = again, spaced
-        notes = ((fm_line + front.count("\n", 0, tab.start()), "front matter is indented with tabs, which YAML "
-                  "does not allow; each was read as two spaces", "indent with spaces"),)
+    notes: tuple[tuple[int, str, str], ...] = ()
     if isinstance(meta, Problem):
-        return meta
+        mended = _mended(name, front, fm_line, meta)
+        if mended is None:
+            return meta
+        meta, front, written, notes = mended
     body = text[closing.end() + 1 :]
     body_line = text.count("\n", 0, closing.end()) + 2
     return Source(name, meta, body, body_line, digest, _given_twice(front, fm_line), written, notes)
+
+
+MAX_MENDED = 20  # lines of one file's front matter read as text (_mended), at most
+
+
+def _mended(name: str, front: str, fm_line: int, problem: Problem):
+    """What front matter that YAML refuses says, when it is the YAML a crawler's template writes: indented
+    with tabs (read as two spaces a tab), or with a `key: value` line whose value is not valid YAML unquoted
+    (`title: Breaking: cranes`, `title: @port`, `title: "The "big" crane"`: read as the text written after
+    `key: `, its outer quotes dropped). (meta, the front matter read, its `written`, notes: (line, message,
+    hint) of each mending); None when that does not make it YAML either (`problem` is then what to say)."""
+    notes = []
+    if tab := _TAB_INDENT.search(front):
+        front = _TAB_INDENT.sub(lambda match: match.group().replace("\t", "  "), front)
+        notes.append((fm_line + front.count("\n", 0, tab.start()), "front matter is indented with tabs, which "
+                      "YAML does not allow; each was read as two spaces", "indent with spaces"))
+    lines = front.split("\n")
+    for index, line in enumerate(lines):
+        found = _VALUE_LINE.fullmatch(line)
+        if not found or _ALIAS.fullmatch(found.group(3)) or _loads_alone(found.group(2), found.group(3)):
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if following.strip() and len(following) - len(following.lstrip()) > len(found.group(1)):
+            continue  # (a value on more lines than one: its first alone proves nothing)
+        if len(notes) > MAX_MENDED:
+            return None
+        lead, key, value = found.groups()
+        if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        lines[index] = f"{lead}{key}: '" + value.replace("'", "''") + "'"
+        notes.append((fm_line + index, f"`{key}`'s value is not valid YAML as written; it is read as the text "
+                      f"after `{key}: `", "put the value in quotes, each \" inside it as \\\""))
+    if not notes:
+        return None
+    written: dict[str, str] = {}
+    meta = load_mapping(name, "\n".join(lines), fm_line, written=written)
+    return None if isinstance(meta, Problem) else (meta, "\n".join(lines), written, tuple(notes))
+
+
+def _loads_alone(key: str, value: str) -> bool:
+    """Whether `key: value` on a line of its own is YAML (for one key)."""
+    try:
+        loaded = yaml.safe_load(f"{key}: {value}")
+    except yaml.YAMLError:
+        return False
+    return isinstance(loaded, dict) and len(loaded) == 1
+
+
+# A `key: value` line (at any indent, or a list entry's first) whose value is on the line: not a block's `|` or
+# `>`, nor a list or mapping in brackets, nor a comment, an anchor or a tag; and an alias (`*name`) alone
+_VALUE_LINE = re.compile(r"""([ ]*(?:-[ ]+)?)([^\s#'"{}\[\]&*!|>%@`?:-][^:\n]*?)[ \t]*:[ \t]+([^\s|>\[{#&!].*?)[ \t]*""")
+_ALIAS = re.compile(r"\*[^\s,\[\]{}]+")
 
 
 def decoded(raw: bytes, errors: str = "strict") -> str:
