@@ -266,3 +266,24 @@ def test_front_matter_that_cannot_be_read_is_an_error_at_its_line_and_the_rest_b
     assert set(news) == {"good"}
     assert "error: content/open.md:4: invalid YAML in front matter" in said and "close the bracket" in said, said
     assert "error: content/text.md:1: no front matter found" in said, said
+
+
+def test_a_provider_whose_domain_is_written_with_www_is_the_same_provider(tmp_path, capsys):
+    """A crawler that takes the domain from a story's address writes `www.harbour.example`; another (or the
+    site's own record of the provider) `harbour.example`: they were two providers, and the record's name and
+    logo were not the `www.` one's."""
+    config = CONFIG + ("providers:\n  - domain: www.harbour.example\n    name: The Harbour Post\n"
+                       "    logo: https://harbour.example/logo.png\n")
+    files = {"a.md": front("title: A", "publishedDateTime: 2026-11-20T10:00:00Z", "provider:", "  name: Harbour",
+                           "  domain: www.harbour.example"),
+             "b.md": front("title: B", "publishedDateTime: 2026-11-19T10:00:00Z", "provider:", "  name: Harbour",
+                           "  domain: https://Harbour.example/"),
+             "c.md": front("title: C", "publishedDateTime: 2026-11-18T10:00:00Z", "provider:", "  name: WWW",
+                           "  domain: www.example")}
+    out, news, said = build(tmp_path, files, capsys, config)
+    assert "warning:" not in said, said
+    assert news["a"]["provider"]["domain"] == news["b"]["provider"]["domain"] == "harbour.example"
+    assert news["c"]["provider"]["domain"] == "www.example"  # (no domain is `example`)
+    assert sorted(p.name for p in (out / "providers").iterdir() if p.is_dir()) == ["harbour-example", "www-example"]
+    html = (out / "providers/harbour-example/index.html").read_text(encoding="utf-8")
+    assert "The Harbour Post" in html and "https://harbour.example/logo.png" in html

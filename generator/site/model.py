@@ -1335,7 +1335,7 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
         domain = host_of(domain.strip())  # an address written for the domain: `https://example.com/`
     # (a host is read with its compatibility characters mapped, as browsers map it: `ｅｘａｍｐｌｅ.com` and a
     # `café` written with a combining accent are one site's, and a domain host_name accepts)
-    domain = unicodedata.normalize("NFKC", domain or "").lower()
+    domain = site_domain(unicodedata.normalize("NFKC", domain or "").lower())
     name, domain = _capped(name or "", key, notes), _capped(domain, key, notes)
     if domain and not _HOST_NAME.fullmatch(domain):
         # (kept: it still tells this provider from others, and shows as text only)
@@ -1478,6 +1478,12 @@ def _separate_path_clashes(items: list[Item], problems: list[Problem], warnings:
             warnings.append(Problem(group[0].source, 1, f"{other.source} would write the same page ({path}); "
                                                         f"its page is {moved} instead", hint))
     return kept
+
+
+def site_domain(domain: str) -> str:
+    """A provider's domain as the site knows it: without `www.` (a crawler that takes the domain from a story's
+    address writes `www.example.com`, another, or the provider's record, `example.com`: one provider)."""
+    return domain[4:] if domain.startswith("www.") and "." in domain[4:] else domain
 
 
 def provider_identity(ref: ProviderRef) -> str:
@@ -1687,7 +1693,7 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
 
     # Providers: from the items, with facts from config/data records.
     # (a record is a provider's by its domain, as an item writes it: not by a slug that may be another's too)
-    defs = {_identity(p.domain.strip()): p for p in provider_defs}
+    defs = {_identity(site_domain(p.domain.strip().lower())): p for p in provider_defs}
     provider_items: dict[str, list[int]] = defaultdict(list)
     refs: dict[str, ProviderRef] = {}
     for index, item in enumerate(items):
