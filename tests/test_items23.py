@@ -287,3 +287,28 @@ def test_a_provider_whose_domain_is_written_with_www_is_the_same_provider(tmp_pa
     assert sorted(p.name for p in (out / "providers").iterdir() if p.is_dir()) == ["harbour-example", "www-example"]
     html = (out / "providers/harbour-example/index.html").read_text(encoding="utf-8")
     assert "The Harbour Post" in html and "https://harbour.example/logo.png" in html
+
+
+def test_featured_content_given_as_an_address_is_its_player(tmp_path, capsys):
+    """featuredContent written as the video's or episode's address alone (not an embed snippet) was shown as
+    that address, in text, above the body; the video had no player."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/v")
+    files = {"watch.md": front("title: Watch", *head, "type: video",
+                               "featuredContent: https://www.youtube.com/watch?v=abcDEF12345&t=3"),
+             "short.md": front("title: Short", *head, "type: video", "featuredContent: https://youtu.be/abcDEF12345"),
+             "vimeo.md": front("title: Vimeo", *head, "type: video", "featuredContent: https://vimeo.com/76979871"),
+             "episode.md": front("title: Episode", *head, "type: podcast",
+                                 "featuredContent: https://cdn.example/e1.mp3"),
+             "other.md": front("title: Other", *head, "type: video", "featuredContent: https://videos.example/v/1"),
+             "bad.md": front("title: Bad", *head, "type: video", "featuredContent: 'javascript:alert(1)'")}
+    out, news, said = build(tmp_path, files, capsys)
+    assert "warning:" not in said, said
+    assert news["watch"]["videoUrl"] == news["short"]["videoUrl"] == "https://www.youtube.com/embed/abcDEF12345"
+    assert news["vimeo"]["videoUrl"] == "https://player.vimeo.com/video/76979871"
+    assert '<iframe src="https://www.youtube.com/embed/abcDEF12345"' in page(out, news["watch"])
+    assert "youtube.com/watch" not in page(out, news["watch"]).split('class="byline"')[1]  # (no address as text)
+    assert news["episode"]["mediaUrl"] == "https://cdn.example/e1.mp3"
+    assert '<audio src="https://cdn.example/e1.mp3"' in page(out, news["episode"])
+    assert news["other"]["videoUrl"] == "https://videos.example/v/1"
+    assert 'href="https://videos.example/v/1"' in page(out, news["other"])  # (a link: not an embedded host)
+    assert news["bad"]["videoUrl"] is None and "javascript:" not in page(out, news["bad"]).replace(">javascript:", ">")

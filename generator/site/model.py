@@ -42,8 +42,8 @@ from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
 from generator.isotime import parse_iso
-from generator.site.markup import (absolute_addresses, embeddable, iframe_src, media_file, render_markdown,
-                                   sanitize, without_player)
+from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
+                                   render_markdown, sanitize, without_player)
 from generator.urlnorm import canonical_url
 from generator.urls import bidi_encoded, distinct_slug, host_of, joined, safe_url, slugify, spell_symbols, static_path
 
@@ -422,7 +422,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     kind = _type(meta.get("type"), "type", notes)
     _check_keys(meta, notes)
     topics = _topics(meta, topic_defs, config, notes)
-    featured = _text(meta, "featuredContent", notes, plain=False)
+    featured = featured_of_address(_text(meta, "featuredContent", notes, plain=False))
     video_url = _as_sent(iframe_src(featured))  # (a player's URL is in the API, and the page's iframe)
     # The page the item was taken from: relative addresses in the body, featuredContent, pictures and related
     # coverage are of that page, as the browser resolved them there (without it they cannot be followed).
