@@ -312,3 +312,16 @@ def test_featured_content_given_as_an_address_is_its_player(tmp_path, capsys):
     assert news["other"]["videoUrl"] == "https://videos.example/v/1"
     assert 'href="https://videos.example/v/1"' in page(out, news["other"])  # (a link: not an embedded host)
     assert news["bad"]["videoUrl"] is None and "javascript:" not in page(out, news["bad"]).replace(">javascript:", ">")
+
+
+def test_offers_and_empty_pictures_as_crawlers_write_them(tmp_path, capsys):
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "type: download")
+    files = {"offers.md": front("title: Offers", *head, "price:", "  - price: 4.99", "    priceCurrency: USD",
+                                "  - price: 5", "    priceCurrency: EUR"),
+             "empty.md": front("title: Empty", *head, "images: ''", "image: ''"),
+             "holes.md": front("title: Holes", *head, "images:", "  - ''", "  -", "  - https://news.example/h.jpg")}
+    out, news, said = build(tmp_path, files, capsys)
+    assert "warning:" not in said, said
+    assert news["offers"]["price"] == "4.99 USD" and "4.99 USD" in page(out, news["offers"])
+    assert news["empty"]["images"] == []
+    assert news["holes"]["images"] == [{"url": "https://news.example/h.jpg", "width": None, "height": None}]

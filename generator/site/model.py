@@ -773,6 +773,8 @@ def _price(meta: dict, key: str, notes: _Notes, written: Mapping[str, str] | Non
     """A price as text; one written as an offer (`{amount: 10, currency: EUR}`, schema.org's `{price: 10,
     priceCurrency: EUR}`) as its amount and currency, `10 EUR`."""
     value = written[key] if written and key in written else meta.get(key)
+    if isinstance(value, list) and value and all(isinstance(offer, dict) for offer in value):
+        value = value[0]  # (schema.org's offers, a list: the first is the item's price)
     if not isinstance(value, dict):
         return _text(meta, key, notes, written=written)
     amount = next((value[k] for k in ("amount", "price", "value") if value.get(k) not in (None, "")), None)
@@ -1268,13 +1270,14 @@ def _int(value) -> int | None:
 def _images(value, key: str, notes: _Notes, limit: int, base: str = "") -> tuple[Image, ...]:
     """Pictures with an http(s) `url`, a file of the site's static/ folder, or an address relative to `base`
     (a crawler's copy of `<meta property="og:image" content="/images/x.jpg">`)."""
-    if value is None:
+    if value is None or value == "":
         return ()
     if isinstance(value, (dict, str)):
         value = [value]
     if not isinstance(value, list):
         notes.warn(key, f"`{key}` must be a list of images with `url`, `width`, `height`")
         return ()
+    value = [entry for entry in value if entry is not None and entry != ""]  # (an empty entry is no picture)
     if len(value) > limit:
         notes.warn(key, f"`{key}` lists {len(value)} images; only the first {limit} are kept",
                    f"an item may have at most {limit} images")
