@@ -325,3 +325,21 @@ def test_offers_and_empty_pictures_as_crawlers_write_them(tmp_path, capsys):
     assert news["offers"]["price"] == "4.99 USD" and "4.99 USD" in page(out, news["offers"])
     assert news["empty"]["images"] == []
     assert news["holes"]["images"] == [{"url": "https://news.example/h.jpg", "width": None, "height": None}]
+
+
+def test_a_date_under_another_crawlers_name_dates_the_story(tmp_path, capsys):
+    """`date:` (Hugo's, Jekyll's), `pubDate` (RSS's), `datePublished` (schema.org's) or `published: <a date>`
+    left the story out; it is the story's date, with a warning naming the field to rename."""
+    files = {f"{name}.md": front("title: Dated", f"{name}: {written}")
+             for name, written in (("date", "2026-11-21"), ("pubDate", "'Sat, 21 Nov 2026 08:00:00 GMT'"),
+                                   ("datePublished", "2026-11-21T08:00:00Z"), ("published", "2026-11-21 08:00:00"))}
+    files["both.md"] = front("title: Both", "publishedDateTime: 2026-11-20T10:00:00Z", "date: 2026-01-01")
+    files["bad.md"] = front("title: Bad", "date: someday")
+    _, news, said = build(tmp_path, files, capsys)
+    assert {name: entry["publishedDateTime"] for name, entry in news.items()} == {
+        "date": "2026-11-21T00:00:00Z", "pubdate": "2026-11-21T08:00:00Z", "datepublished": "2026-11-21T08:00:00Z",
+        "published": "2026-11-21T08:00:00Z", "both": "2026-11-20T10:00:00Z"}
+    assert ("warning: content/pubDate.md:3: `pubDate` is read as `publishedDateTime`, which is not given (rename "
+            "`pubDate` to `publishedDateTime`)") in said, said
+    assert "content/both.md" not in said and "content/published.md:3: `published` must be" not in said
+    assert "error: content/bad.md:3: `date` is not a date: 'someday'" in said, said

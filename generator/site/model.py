@@ -865,12 +865,17 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
         if key in meta:  # (`publishedDateTime:` with nothing after it: said at its line)
             notes.error(key, f"`{key}` is empty", "write the date, as 2026-11-22T08:00:00Z")
         else:
-            other = next((name for name in _OTHER_DATE_KEYS if name in meta), None)
-            if isinstance(meta.get("published"), (date, datetime)):  # `published: 2026-01-10`: true or false only
-                notes.error("published", f"missing `{key}`: `published` says only whether the item is shown (true "
-                            f"or false)", f"rename `published` to `{key}`")
-            elif other:  # (Hugo's and Jekyll's `date:`, a crawler's `pubDate`: newsdesk reads one name only)
-                notes.error(other, f"missing `{key}`: `{other}` is not read", f"rename `{other}` to `{key}`")
+            # (Hugo's and Jekyll's `date:`, a crawler's `pubDate`, `published: 2026-01-10`: the story's date all
+            # the same, under another name; said, as `published` is true or false to every other reader)
+            other = next((name for name in _OTHER_DATE_KEYS if meta.get(name) not in (None, "")), None)
+            if isinstance(meta.get("published"), (date, datetime)):
+                other = "published"
+            if other:
+                notes.warn(other, f"`{other}` is read as `{key}`, which is not given", f"rename `{other}` to `{key}`")
+                try:
+                    return _to_utc(meta[other], config, other)
+                except _Unusable as exc:
+                    notes.error(other, exc.message, exc.hint)
             else:
                 notes.error(None, f"missing `{key}`", f"add a line above this closing `---` with when the item was "
                                                       f"published, e.g. `{key}: 2026-11-22T08:00:00Z`")
@@ -1063,6 +1068,8 @@ def _bool(meta: dict, key: str, notes: _Notes, default: bool) -> bool:
     value = meta.get(key)
     if value is None or value == "":  # (`published:` with no value is not given, as every other field's empty value)
         return default
+    if isinstance(value, date) and meta.get("publishedDateTime") in (None, ""):
+        return default  # (`published: 2026-01-10`, read as the item's date: _date)
     if isinstance(value, bool):
         return value
     # (a crawler that exports its database's flags writes 0 and 1: `published: 0` is a draft, not news)
