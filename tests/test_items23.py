@@ -343,3 +343,38 @@ def test_a_date_under_another_crawlers_name_dates_the_story(tmp_path, capsys):
             "`pubDate` to `publishedDateTime`)") in said, said
     assert "content/both.md" not in said and "content/published.md:3: `published` must be" not in said
     assert "error: content/bad.md:3: `date` is not a date: 'someday'" in said, said
+
+
+# --- the real corpus -----------------------------------------------------------------------------------
+
+@pytest.mark.slow  # (192 real items)
+def test_every_real_item_builds_without_a_warning_and_its_page_shows_what_it_is(tmp_path):
+    """The real aggregator's items (../shared/corpus/powerapps): no message a user could not act on, and each
+    story's page shows its title, provider, date and picture (its player, for an embedded video)."""
+    import html5lib
+
+    from conftest import CORPUS
+    from generator.build.pipeline import BuildOptions, build as build_site
+    from generator.config import load_config
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus/powerapps is not here (it is only beside a developer's checkout)")
+    root = make_site(tmp_path / "site", {}, f"title: Power Apps\nbase_url: https://example.org/\n"
+                     f"content_dir: {CORPUS / 'news'}\ndata_dir: {CORPUS / 'data'}\nnow: \"2021-07-01T00:00:00Z\"\n")
+    result = build_site(load_config(root / "config.yaml"), BuildOptions(drafts=True, workers=1), environ={})
+    assert (result.site.problems, result.site.warnings) == ((), ())
+    items = result.site.model.site.items
+    assert len(items) == 192
+    for item in items:
+        tree = html5lib.parse((root / "output" / item.path / "index.html").read_bytes(), namespaceHTMLElements=False)
+        story = tree.find(".//article")
+        assert "".join(story.find(".//h1").itertext()) == item.title, item.source
+        assert story.find(f".//time[@datetime='{item.published.isoformat()}']") is not None, item.source
+        assert item.provider and item.provider.name in "".join(story.find(".//div[@class='byline']").itertext())
+        hero = story.find(".//figure[@class='hero']/img")
+        player = story.find(".//div[@class='video']/iframe")
+        if item.images:
+            assert player is not None if item.type == "video" and item.embed else hero.get("src") == item.images[0].url
+        else:  # (drafts without a picture: the provider's logo stands for it)
+            assert story.find(".//span[@class='avatar']/img") is not None or "monogram" in str(
+                [span.get("class") for span in story.iter("span")]), item.source
