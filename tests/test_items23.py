@@ -378,3 +378,16 @@ def test_every_real_item_builds_without_a_warning_and_its_page_shows_what_it_is(
         else:  # (drafts without a picture: the provider's logo stands for it)
             assert story.find(".//span[@class='avatar']/img") is not None or "monogram" in str(
                 [span.get("class") for span in story.iter("span")]), item.source
+
+
+def test_a_title_starting_with_a_hash_and_an_address_without_its_scheme_are_shown(tmp_path, capsys):
+    files = {"hash.md": front("title: #1 crane in the port", "publishedDateTime: 2026-11-20T10:00:00Z",
+                              "webUrl: www.news.example/cranes?a=1", "images: WWW.news.example/c.jpg"),
+             "comment.md": front("title: Fine # not a comment to a reader", "publishedDateTime: 2026-11-20T10:00:00Z")}
+    out, news, said = build(tmp_path, files, capsys)
+    assert news["hash"]["title"] == "#1 crane in the port"
+    assert news["hash"]["webUrl"] == "https://www.news.example/cranes?a=1"
+    assert news["hash"]["images"][0]["url"] == "https://WWW.news.example/c.jpg"
+    assert ("warning: content/hash.md:2: `title` starts with `#`, which YAML reads as a comment; it is read as the "
+            "text written (put the title in quotes)") in said, said
+    assert news["comment"]["title"] == "Fine"  # (YAML's comment after a title is a comment)

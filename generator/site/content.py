@@ -191,11 +191,17 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
         if mended is None:
             return meta
         meta, front, written, notes = mended
+    if meta.get("title") is None and (hashed := _HASHED_TITLE.search(front)):
+        # `title: #1 in sales`: YAML reads a comment, and the story had no title; it is the text written
+        meta = dict(meta, title=hashed.group(1).rstrip())
+        notes += ((fm_line + front.count("\n", 0, hashed.start()), "`title` starts with `#`, which YAML reads as "
+                   "a comment; it is read as the text written", "put the title in quotes"),)
     body = text[closing.end() + 1 :]
     body_line = text.count("\n", 0, closing.end()) + 2
     return Source(name, meta, body, body_line, digest, _given_twice(front, fm_line), written, notes)
 
 
+_HASHED_TITLE = re.compile(r"^title:[ \t]+(#.*\S)", re.MULTILINE)
 MAX_MENDED = 20  # lines of one file's front matter read as text (_mended), at most
 
 
