@@ -108,6 +108,9 @@ DATES = {  # as written -> the moment it names (the site's time zone is UTC)
     "Friday, November 20, 2026 at 11:30 pm": "2026-11-20T23:30:00Z",
     "20th Nov. 2026, 12:05 AM GMT": "2026-11-20T00:05:00Z",
     "20 November 2026": "2026-11-20T00:00:00Z",
+    "20-Nov-2026": "2026-11-20T00:00:00Z",
+    # JavaScript's String(new Date()): the offset was ignored (as RFC 2822 read it), an hour off
+    "Fri Nov 20 2026 10:00:00 GMT+0100 (Central European Standard Time)": "2026-11-20T09:00:00Z",
     "Nov 20, 2026 10:00 +01:00": "2026-11-20T09:00:00Z",
     "2026-11-20 10:00:00 UTC": "2026-11-20T10:00:00Z",
     "2026-11-20T10:00:00 GMT": "2026-11-20T10:00:00Z",

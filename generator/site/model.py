@@ -949,12 +949,13 @@ _MONTHS = {name: number for number, names in enumerate(
      "sep sept september", "oct october", "nov november", "dec december"), 1) for name in names.split()}
 _WORDS_DATE = re.compile(r"""
     (?:[A-Za-z]+,?\s+)??                                             # a weekday
-    (?: (?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\.?\s+(?P<month>[A-Za-z]+)\.?,?
+    (?: (?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?P<month>[A-Za-z]+)\.?,?
       | (?P<month2>[A-Za-z]+)\.?\s+(?P<day2>[0-9]{1,2})(?:st|nd|rd|th)?,? )
-    \s+(?P<year>[0-9]{4})
+    (?:\s+|-)(?P<year>[0-9]{4})
     (?: ,?\s+(?:at\s+)? (?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2}))?
         \s*(?P<half>[AaPp])?\.?(?:[Mm]\.?)? )?
-    (?: \s*(?P<zone>Z|UTC|GMT|[+-][0-9]{2}:?[0-9]{2}) )?
+    (?: \s*(?P<zone>Z|UTC|GMT|(?:GMT|UTC)?[+-][0-9]{2}:?[0-9]{2}) )?
+    (?: \s+\([^()]*\) )?                                          # JavaScript's name of the zone
 """, re.VERBOSE)
 
 
@@ -994,12 +995,12 @@ def _written_otherwise(text: str) -> datetime | None:
             return None
         if part["half"]:
             hour = hour % 12 + (12 if part["half"] in "Pp" else 0)
-        zone = part["zone"] or ""
+        zone = (part["zone"] or "").removeprefix("GMT").removeprefix("UTC")  # (`GMT+0100`: JavaScript's Date)
         try:
             moment = datetime(int(part["year"]), month, int(part["day"] or part["day2"]), hour,
                               int(part["minute"] or 0), int(part["second"] or 0))
-            if zone:
-                moment = parse_iso(moment.isoformat() + ("Z" if zone.isalpha() else zone))
+            if part["zone"]:
+                moment = parse_iso(moment.isoformat() + (zone or "Z"))
         except ValueError:
             return None
         return moment
