@@ -250,7 +250,8 @@ def _loads_alone(key: str, value: str) -> bool:
 
 # A `key: value` line (at any indent, or a list entry's first) whose value is on the line: not a block's `|` or
 # `>`, nor a list or mapping in brackets, nor a comment, an anchor or a tag; and an alias (`*name`) alone
-_VALUE_LINE = re.compile(r"""([ ]*(?:-[ ]+)?)([^\s#'"{}\[\]&*!|>%@`?:-][^:\n]*?)[ \t]*:[ \t]+([^\s|>\[{#&!].*?)[ \t]*""")
+_VALUE_LINE = re.compile(r"""([ ]*(?:-[ ]+)?)([^\s#'"{}\[\]&*!|>%@`?:-][^:\n]*?)[ \t]*:[ \t]+"""
+                         r"""([^\s|>\[{#&!].*?)[ \t]*""")
 _ALIAS = re.compile(r"\*[^\s,\[\]{}]+")
 
 
