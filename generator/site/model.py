@@ -1119,7 +1119,7 @@ def _spelled_as_known(mapping: dict, fields: frozenset, notes: _Notes, section: 
             if known and known in mapping:
                 where = f" in `{section}`" if section else ""
                 notes.warn((section or key, key) if section else key, f"`{key}`{where} is `{known}` written "
-                           f"again: `{known}` is used", f"remove the one you do not mean")
+                           f"again: `{known}` is used", "remove the one you do not mean")
             elif known and known not in aliases:
                 aliases[known] = key
     if not aliases:
