@@ -116,6 +116,23 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--content", metavar="DIR", help="content folder (default: content_dir from config)")
     sub.set_defaults(run=_fetch)
 
+    sub = commands.add_parser("pictures", help="make small copies of the items' pictures for phones",
+                              description="Download the picture of every item (and each provider's logo) from other "
+                                          "sites and write small WebP copies of it into pictures_dir, with a manifest; "
+                                          "the build then offers them as smaller sizes of those pictures. Copies "
+                                          "already made are kept. A picture that fails is listed and linked as the "
+                                          "item gives it. Exit status: 0 (also when some pictures failed), 2 bad "
+                                          "config.yaml or content folder.")
+    sub.add_argument("--config", metavar="PATH", default="config.yaml",
+                     help="config file; the site root is the folder holding it (default: ./config.yaml)")
+    sub.add_argument("--content", metavar="DIR", help="content folder (default: content_dir from config)")
+    sub.add_argument("--drafts", action="store_true", help="also the pictures of items with published: false")
+    sub.add_argument("--future", action="store_true", help="also the pictures of items dated after now")
+    sub.add_argument("--local-hosts", action="store_true",
+                     help="also download from this computer and private networks (never asked otherwise: a "
+                          "picture's URL comes from crawled content); for testing against a local server")
+    sub.set_defaults(run=_pictures, base_url=None, strict=False)
+
     sub = commands.add_parser("init", help="create a new site that builds at once",
                               description="Create a new site: config.yaml, example items, an empty theme override folder.")
     sub.add_argument("directory", metavar="DIR", nargs="?",
@@ -415,6 +432,26 @@ def _fetch(args) -> int:
         print(printable(f"failed: {result.source.label}: {result.message}"), file=sys.stderr)
     print(report.summary())
     return 1 if report.failed else 0
+
+
+def _pictures(args) -> int:
+    from generator.build.pipeline import plan_site
+    from generator.fetch.pictures import make_copies
+
+    config, options = _load(args)
+    if not config.pictures_dir:
+        print(f"{config.path}: `pictures_dir` is empty: no copies are made or used (set it to a folder, e.g. "
+              f"pictures)", file=sys.stderr)
+        return 2
+    site = plan_site(config, options).model.site
+    progress = Progress(sys.stderr) if sys.stderr.isatty() else None
+    report = make_copies(config, site, local_hosts=args.local_hosts, progress=progress)
+    if progress:
+        progress.done()
+    for url, why in report.failed:
+        print(printable(f"failed: {url}: {why}"), file=sys.stderr)
+    print(f"{report.summary()}, in {config.pictures_dir.rstrip('/')}/")
+    return 0
 
 
 def _deploy(args) -> int:
