@@ -38,7 +38,7 @@ from generator.errors import BuildError, Problem, errors_and_warnings
 from generator.plan.outputs import plan_outputs
 from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
 from generator.plan.search import SearchIndex, plan_index
-from generator.render.pictures import load_copies
+from generator.site.local_pictures import load_copies
 from generator.render.environment import (CompiledTemplates, case_clashes, make_env, misplaced_templates,
                                           render_page, static_files)
 from generator.site.content import read_named, source_files, unread_problem

@@ -28,7 +28,8 @@ from urllib.parse import urlsplit
 from generator import __version__
 from generator.config import Config
 from generator.fetch.http import Client, Settings, _public
-from generator.render.pictures import COPY_NAME, MANIFEST, candidates, copy_name
+from generator.render.pictures import candidates
+from generator.site.local_pictures import COPY_NAME, MANIFEST, copy_name
 
 WIDTHS = (160, 320, 480, 640, 960)  # a phone's thumbnail at 2x and 3x, a card, a story's picture
 MAX_BYTES = 20 * 1024 * 1024  # a bigger download is no picture for a news card

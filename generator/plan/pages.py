@@ -18,7 +18,7 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 from generator.config import Config
 from generator.errors import Problem
 from generator.frozen import record
-from generator.render.pictures import LocalCopies
+from generator.site.local_pictures import LocalCopies
 from generator.site.grouping import item_story
 from generator.site.model import ModelResult, Site, provider_identity, topic_tree
 from generator.site.ranking import Rankings

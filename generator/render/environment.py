@@ -27,7 +27,8 @@ from generator.config import Config, bundled_theme_dir
 from generator.errors import BuildError, Problem
 from generator.plan.feeds import domain_url, feed_path, html_datetime
 from generator.render.fragments import MemoEnvironment
-from generator.render.pictures import LocalCopies, picture, pictures
+from generator.render.pictures import picture, pictures
+from generator.site.local_pictures import LocalCopies
 from generator.site.model import ProviderBadge, Site
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
