@@ -149,6 +149,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--fetch-schedule", metavar="CRON", type=_cron,
                      help='with --github-actions: also run `newsdesk fetch` on this schedule (five cron fields in UTC, '
                           'e.g. "17 * * * *" for every hour), commit what it fetched, build and publish')
+    sub.add_argument("--pictures", action="store_true",
+                     help="with --github-actions: also run `newsdesk pictures` before every build, keeping the copies "
+                          "in the Actions cache (see `newsdesk pictures --help`)")
     sub.set_defaults(run=_init)
 
     sub = commands.add_parser("deploy", help="build the site and push it to the gh-pages branch",
@@ -359,9 +362,10 @@ def _init(args) -> int:
     from generator.publish.scaffold import create_site, enclosing_repository
     from generator.publish.workflow import plan_workflow, write_workflow
 
-    if args.fetch_schedule and not args.github_actions:
-        print("newsdesk init: --fetch-schedule is for the workflow: add --github-actions", file=sys.stderr)
-        return 2
+    for given, option in ((args.fetch_schedule, "--fetch-schedule"), (args.pictures, "--pictures")):
+        if given and not args.github_actions:
+            print(f"newsdesk init: {option} is for the workflow: add --github-actions", file=sys.stderr)
+            return 2
     if args.directory is None and not args.github_actions:
         print("newsdesk init: name the folder for the new site: newsdesk init DIR", file=sys.stderr)
         return 2
@@ -371,7 +375,8 @@ def _init(args) -> int:
         return 2
     target = Path(args.directory or ".")
     # Planned first: a workflow that cannot be written stops init before it creates anything.
-    workflow = plan_workflow(target, args.install or "", args.fetch_schedule or "") if args.github_actions else None
+    workflow = plan_workflow(target, args.install or "", args.fetch_schedule or "",
+                             args.pictures) if args.github_actions else None
     if not (args.github_actions and (target / "config.yaml").is_file()):  # an existing site only gets the workflow
         created = create_site(target)
         here = target.resolve() == Path.cwd().resolve()
@@ -388,6 +393,9 @@ def _init(args) -> int:
         print(f"Wrote {os.path.relpath(workflow.path)}: it builds the site and publishes it with GitHub Pages on "
               f"every push to {workflow.branch}.\nOn GitHub, open the repository's Settings > Pages and set "
               f"Source to \"GitHub Actions\".")
+        if args.pictures:
+            print("Before building, it makes small copies of the items' pictures (`newsdesk pictures`), kept in the "
+                  "Actions cache.")
         if args.fetch_schedule:
             print(f"It also fetches the feeds of config.yaml's `sources:` on the schedule {args.fetch_schedule!r} "
                   f"(UTC), commits them and publishes the site.")
