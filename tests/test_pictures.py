@@ -241,16 +241,16 @@ def _jpeg(width: int, height: int, colour=(200, 80, 40), **save) -> bytes:
     return out.getvalue()
 
 
-def _bomb() -> bytes:
-    """A tiny PNG that claims 20,000 × 20,000 pixels (a decompression bomb: 1.6 GB decoded)."""
+def _bomb(size: int = 20_000) -> bytes:
+    """A tiny PNG that claims size × size pixels (a decompression bomb: 20,000 is 1.6 GB decoded)."""
     import struct
     import zlib
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    rows = zlib.compress(b"\0" * (20_000 // 8 + 1) * 200)  # (a few rows: the decoder never gets that far)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 20_000, 20_000, 1, 0, 0, 0, 0))
+    rows = zlib.compress(b"\0" * (size // 8 + 1) * 200)  # (a few rows: the decoder never gets that far)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 1, 0, 0, 0, 0))
             + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
 
 
@@ -358,23 +358,24 @@ def test_failed_pictures_are_named_with_what_to_do_and_the_rest_are_copied(tmp_p
     routes["/page.jpg"] = Route(b"<!doctype html><title>Gone</title>", content_type="text/html")
     routes["/text.jpg"] = Route(b"\x00\x01 this is no picture at all " * 20, content_type="image/jpeg")
     routes["/bomb.png"] = Route(_bomb(), content_type="image/png")
+    routes["/big.png"] = Route(_bomb(7_000), content_type="image/png")  # under Pillow's limit, over newsdesk's
     routes["/drawing.svg"] = Route(b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
                                    content_type="image/svg+xml")
     routes["/huge.jpg"] = Route(stream_bytes=21 * 1024 * 1024, content_type="image/jpeg")
     pictures = {path: (640, 360) for path in ("/good.jpg", "/missing.jpg", "/page.jpg", "/text.jpg", "/bomb.png",
-                                              "/drawing.svg", "/huge.jpg")}
+                                              "/big.png", "/drawing.svg", "/huge.jpg")}
     pictures["javascript:alert(1)"] = (640, 360)
     pictures["data:image/png;base64,iVBORw0KGgo="] = (640, 360)
     root = _picture_site(tmp_path / "site", picture_server, pictures)
     code, out, err = _run_pictures(root, capsys)
-    assert code == 0 and "1 pictures copied" in out and "6 failed" in out
+    assert code == 0 and "1 pictures copied" in out and "7 failed" in out
     failed = dict(re.findall(r"^failed: (\S+): (.*)$", err, re.M))
     assert set(failed) == {picture_server.url(p) for p in pictures if p.startswith("/") and p != "/good.jpg"}
     assert "HTTP 404" in failed[picture_server.url("/missing.jpg")]
     assert "HTML" in failed[picture_server.url("/page.jpg")]
     assert "cannot be read as a picture" in failed[picture_server.url("/text.jpg")]
-    assert "20,000×20,000 pixels" in failed[picture_server.url("/bomb.png")] \
-        or "decompression bomb" in failed[picture_server.url("/bomb.png")]
+    assert "decompression bomb" in failed[picture_server.url("/bomb.png")]
+    assert "7,000×7,000 pixels, more than 40,000,000" in failed[picture_server.url("/big.png")]
     assert "SVG" in failed[picture_server.url("/drawing.svg")]
     assert "20,971,520 bytes" in failed[picture_server.url("/huge.jpg")]
     for why in failed.values():

@@ -72,6 +72,11 @@ def make_copies(config: Config, site, *, local_hosts: bool = False,
                 progress: Callable[[str, int, int], None] | None = None, client: Client | None = None) -> PicturesReport:
     """Copy the pictures `site` (a model Site) shows into config.pictures_dir and write its manifest.
     `local_hosts`: also ask hosts on this machine or its private network (tests, the benchmark)."""
+    from PIL import Image as Pillow
+
+    # Pillow warns of pictures past its MAX_IMAGE_PIXELS; make_entry refuses those past MAX_PIXELS, a lower
+    # limit, itself and says so (set here, once: the filters are the process's, and the workers are threads)
+    warnings.filterwarnings("ignore", category=Pillow.DecompressionBombWarning)
     folder = config.root / config.pictures_dir
     folder.mkdir(parents=True, exist_ok=True)
     old = _read_manifest(folder / MANIFEST)
@@ -150,21 +155,19 @@ def make_entry(body: bytes, url: str, folder: Path) -> dict:
         raise PictureError(f"the server sent {kind}, not a picture; " + (
             "an SVG is linked as it is (it is small, and drawn at any size)" if "SVG" in kind else NOT_A_PICTURE))
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Pillow.DecompressionBombWarning)
-            with Pillow.open(io.BytesIO(body), formats=FORMATS) as image:
-                width, height = image.size
-                if width * height > MAX_PIXELS:
-                    raise PictureError(f"{width:,}×{height:,} pixels, more than {MAX_PIXELS:,} (a decompression "
-                                       "bomb, or a picture far bigger than a page shows); give a smaller picture")
-                animated = getattr(image, "is_animated", False)
-                image.load()
-                upright = ImageOps.exif_transpose(image)  # as browsers show the original
-                alpha = upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info)
-                pixels = upright.convert("RGBA" if alpha else "RGB")
+        with Pillow.open(io.BytesIO(body), formats=FORMATS) as image:
+            width, height = image.size
+            if width * height > MAX_PIXELS:  # (before decoding a pixel)
+                raise PictureError(f"{width:,}×{height:,} pixels, more than {MAX_PIXELS:,} (a decompression bomb, "
+                                   "or a picture far bigger than a page shows); give a smaller picture")
+            animated = getattr(image, "is_animated", False)
+            image.load()
+            upright = ImageOps.exif_transpose(image)  # as browsers show the original
+            alpha = upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info)
+            pixels = upright.convert("RGBA" if alpha else "RGB")
     except PictureError:
         raise
-    except (Pillow.DecompressionBombError, Pillow.DecompressionBombWarning) as exc:
+    except (Pillow.DecompressionBombError, Pillow.DecompressionBombWarning) as exc:  # (Pillow's own limits, on open)
         raise PictureError(f"a decompression bomb ({exc}); give a smaller picture") from None
     except Exception as exc:  # noqa: BLE001 - Pillow's decoders raise many kinds on crafted bytes
         raise PictureError(f"cannot be read as a picture ({type(exc).__name__}: {str(exc)[:200]}); "
