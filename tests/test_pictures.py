@@ -319,8 +319,13 @@ def test_pictures_makes_small_copies_that_list_pages_offer(tmp_path, capsys, pic
     assert img["src"].startswith("/static/resized/") and img["src"].endswith("-480.webp")  # not the 1280 original
     assert (img["width"], img["height"]) == ("480", "270")
     assert "4.75rem" in img["sizes"]  # a phone takes the 160 or 320 copy for its 76-pixel thumbnail
+    # A search result's picture is the card's copy.
+    records = "".join(p.read_text(encoding="utf-8", errors="replace")
+                      for p in (config.output_path / "search").rglob("*") if p.is_file())
+    assert img["src"].lstrip("/") in records
     # Link previews, feeds and the API keep the original.
-    others = [p for p in config.output_path.rglob("*") if p.suffix in (".xml", ".json") and p.is_file()]
+    others = [p for p in config.output_path.rglob("*") if p.suffix in (".xml", ".json") and p.is_file()
+              and "search" not in p.relative_to(config.output_path).parts]
     assert others and not [p for p in others if "static/resized" in p.read_text(encoding="utf-8")]
     previews = [meta for p in config.output_path.rglob("index.html")
                 for meta in re.findall(r'<meta property="og:image"[^>]*>', p.read_text(encoding="utf-8"))]

@@ -180,7 +180,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
             if progress:
                 progress("writing", 0, 0)
             if config.search:
-                _stage_search(stage, plan_index(site.model.site, config), workers, cache.search_folder())
+                _stage_search(stage, plan_index(site.model.site, config, site.pictures), workers, cache.search_folder())
             written = stage.commit()
         stale = set(fingerprints)  # every file was placed anew: remember them all
     if stale or set(cache.outputs) - set(fingerprints) or cache.published != names:
@@ -255,8 +255,8 @@ def _search_changes(live: Path, site: RenderedSite, config: Config, workers: int
     """What an update in place does to the live search index (written with the pages, so that a build
     stopped in between never leaves them apart): redo it, or delete it when search was turned off (a full
     build would have no index either)."""
-    changes = index_changes(live, plan_index(site.model.site, config) if config.search else None, workers,
-                            kept=kept)
+    changes = index_changes(live, plan_index(site.model.site, config, site.pictures) if config.search else None,
+                            workers, kept=kept)
     return changes or ({}, {}, set())
 
 

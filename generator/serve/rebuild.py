@@ -153,7 +153,7 @@ def update_search(config: Config, site: RenderedSite, **options) -> bool:
     background, after the reload). `options`: those of search_index.update_live_index. False if it was current."""
     if not config.search:
         return False
-    return update_live_index(config.output_path, plan_index(site.model.site, config), **options)
+    return update_live_index(config.output_path, plan_index(site.model.site, config, site.pictures), **options)
 
 
 def _new_source(config: Config, name: str) -> bool:
