@@ -18,6 +18,7 @@ import io
 import json
 import os
 import tempfile
+import threading
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -34,6 +35,9 @@ from generator.site.local_pictures import COPY_NAME, MANIFEST, copy_name
 WIDTHS = (160, 320, 480, 640, 960)  # a phone's thumbnail at 2x and 3x, a card, a story's picture
 MAX_BYTES = 20 * 1024 * 1024  # a bigger download is no picture for a news card
 MAX_PIXELS = 40_000_000  # decoded, 160 MB at 4 bytes a pixel: past it, a decompression bomb
+# Pictures are downloaded `fetch.concurrency` at a time, but decoded two at a time: each may take MAX_PIXELS
+# of memory (twice, while it is turned upright and converted)
+DECODING = threading.BoundedSemaphore(2)
 QUALITY = 80
 FORMATS = ("JPEG", "PNG", "WEBP", "GIF")  # what Pillow may decode: the formats browsers show that it reads
 ACCEPT = "image/webp, image/jpeg, image/png, image/gif;q=0.8, */*;q=0.1"
@@ -114,7 +118,8 @@ def make_copies(config: Config, site, *, local_hosts: bool = False,
         if own:
             client.close()
     report.small = sum(1 for entry in entries.values() if not entry["copies"])
-    report.kept = sum(1 for url in entries if url not in todo and entries[url]["copies"])
+    asked = set(todo)
+    report.kept = sum(1 for url in entries if url not in asked and entries[url]["copies"])
     report.made = sum(1 for url in todo if url in entries and entries[url]["copies"])
     _write_atomically(folder / MANIFEST, (json.dumps({"pictures": entries, "version": 1}, indent=1, sort_keys=True,
                                                      ensure_ascii=False) + "\n").encode("utf-8"))
@@ -140,7 +145,8 @@ def _copy(client: Client, url: str, folder: Path, local_hosts: bool) -> dict | P
         answer = client.get(url)
         if answer.status != "ok":
             raise PictureError(answer.message or f"HTTP answer {answer.status}")
-        return make_entry(answer.body, url, folder)
+        with DECODING:
+            return make_entry(answer.body, url, folder)
     except PictureError as exc:
         return exc
 
