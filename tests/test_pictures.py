@@ -451,6 +451,23 @@ def test_a_new_pictures_run_changes_the_pages_of_a_warm_build(tmp_path, capsys, 
     assert list((config.output_path / "static/resized").glob("*.webp"))
 
 
+def test_newsdesk_build_after_newsdesk_pictures_offers_the_copies(tmp_path, capsys, picture_server):
+    from feed_server import Route
+    from generator.cli import main
+
+    picture_server.routes["/a.jpg"] = Route(_jpeg(1280, 720), content_type="image/jpeg")
+    root = _picture_site(tmp_path / "site", picture_server, {"/a.jpg": (1280, 720)})
+    config = ["--config", str(root / "config.yaml")]
+    assert main(["build", *config]) == 0  # (its cache, on disk, knows the pages as they were)
+    assert _run_pictures(root, capsys)[0] == 0
+    assert main(["build", *config]) == 0
+    assert "static/resized" in (root / "output/latest/index.html").read_text(encoding="utf-8")
+    (root / "pictures/manifest.json").unlink()  # and back: the pages link the original alone
+    assert main(["build", *config]) == 0
+    assert "static/resized" not in (root / "output/latest/index.html").read_text(encoding="utf-8")
+    assert not (root / "output/static/resized").exists()
+
+
 def test_a_manifest_naming_other_files_publishes_none_of_them(tmp_path):
     root = make_site(tmp_path / "site", {"content/a.md": item(
         "One", images='\n  - url: "https://pics.example/a.jpg"\n    width: 1280\n    height: 720')},
