@@ -116,6 +116,23 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--content", metavar="DIR", help="content folder (default: content_dir from config)")
     sub.set_defaults(run=_fetch)
 
+    sub = commands.add_parser("pictures", help="make small copies of the items' pictures for phones",
+                              description="Download the picture of every item (and each provider's logo) from other "
+                                          "sites and write small WebP copies of it into pictures_dir, with a manifest; "
+                                          "the build then offers them as smaller sizes of those pictures. Copies "
+                                          "already made are kept. A picture that fails is listed and linked as the "
+                                          "item gives it. Exit status: 0 (also when some pictures failed), 2 bad "
+                                          "config.yaml or content folder.")
+    sub.add_argument("--config", metavar="PATH", default="config.yaml",
+                     help="config file; the site root is the folder holding it (default: ./config.yaml)")
+    sub.add_argument("--content", metavar="DIR", help="content folder (default: content_dir from config)")
+    sub.add_argument("--drafts", action="store_true", help="also the pictures of items with published: false")
+    sub.add_argument("--future", action="store_true", help="also the pictures of items dated after now")
+    sub.add_argument("--local-hosts", action="store_true",
+                     help="also download from this computer and private networks (never asked otherwise: a "
+                          "picture's URL comes from crawled content); for testing against a local server")
+    sub.set_defaults(run=_pictures, base_url=None, strict=False)
+
     sub = commands.add_parser("init", help="create a new site that builds at once",
                               description="Create a new site: config.yaml, example items, an empty theme override folder.")
     sub.add_argument("directory", metavar="DIR", nargs="?",
@@ -132,6 +149,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--fetch-schedule", metavar="CRON", type=_cron,
                      help='with --github-actions: also run `newsdesk fetch` on this schedule (five cron fields in UTC, '
                           'e.g. "17 * * * *" for every hour), commit what it fetched, build and publish')
+    sub.add_argument("--pictures", action="store_true",
+                     help="with --github-actions: also run `newsdesk pictures` before every build, keeping the copies "
+                          "in the Actions cache (see `newsdesk pictures --help`)")
     sub.set_defaults(run=_init)
 
     sub = commands.add_parser("deploy", help="build the site and push it to the gh-pages branch",
@@ -342,9 +362,10 @@ def _init(args) -> int:
     from generator.publish.scaffold import create_site, enclosing_repository
     from generator.publish.workflow import plan_workflow, write_workflow
 
-    if args.fetch_schedule and not args.github_actions:
-        print("newsdesk init: --fetch-schedule is for the workflow: add --github-actions", file=sys.stderr)
-        return 2
+    for given, option in ((args.fetch_schedule, "--fetch-schedule"), (args.pictures, "--pictures")):
+        if given and not args.github_actions:
+            print(f"newsdesk init: {option} is for the workflow: add --github-actions", file=sys.stderr)
+            return 2
     if args.directory is None and not args.github_actions:
         print("newsdesk init: name the folder for the new site: newsdesk init DIR", file=sys.stderr)
         return 2
@@ -354,7 +375,8 @@ def _init(args) -> int:
         return 2
     target = Path(args.directory or ".")
     # Planned first: a workflow that cannot be written stops init before it creates anything.
-    workflow = plan_workflow(target, args.install or "", args.fetch_schedule or "") if args.github_actions else None
+    workflow = plan_workflow(target, args.install or "", args.fetch_schedule or "",
+                             args.pictures) if args.github_actions else None
     if not (args.github_actions and (target / "config.yaml").is_file()):  # an existing site only gets the workflow
         created = create_site(target)
         here = target.resolve() == Path.cwd().resolve()
@@ -371,6 +393,9 @@ def _init(args) -> int:
         print(f"Wrote {os.path.relpath(workflow.path)}: it builds the site and publishes it with GitHub Pages on "
               f"every push to {workflow.branch}.\nOn GitHub, open the repository's Settings > Pages and set "
               f"Source to \"GitHub Actions\".")
+        if args.pictures:
+            print("Before building, it makes small copies of the items' pictures (`newsdesk pictures`), kept in the "
+                  "Actions cache.")
         if args.fetch_schedule:
             print(f"It also fetches the feeds of config.yaml's `sources:` on the schedule {args.fetch_schedule!r} "
                   f"(UTC), commits them and publishes the site.")
@@ -415,6 +440,26 @@ def _fetch(args) -> int:
         print(printable(f"failed: {result.source.label}: {result.message}"), file=sys.stderr)
     print(report.summary())
     return 1 if report.failed else 0
+
+
+def _pictures(args) -> int:
+    from generator.build.pipeline import plan_site
+    from generator.fetch.pictures import make_copies
+
+    config, options = _load(args)
+    if not config.pictures_dir:
+        print(f"{config.path}: `pictures_dir` is empty: no copies are made or used (set it to a folder, e.g. "
+              f"pictures)", file=sys.stderr)
+        return 2
+    site = plan_site(config, options).model.site
+    progress = Progress(sys.stderr) if sys.stderr.isatty() else None
+    report = make_copies(config, site, local_hosts=args.local_hosts, progress=progress)
+    if progress:
+        progress.done()
+    for url, why in report.failed:
+        print(printable(f"failed: {url}: {why}"), file=sys.stderr)
+    print(f"{report.summary()}, in {config.pictures_dir.rstrip('/')}/")
+    return 0
 
 
 def _deploy(args) -> int:

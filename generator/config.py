@@ -162,6 +162,7 @@ class Config:
         "Hosts whose video players may be embedded (https only); other videos get a link.",
     )
     picture_resizer: str = _opt("", "URL of an image resizing service for pictures from other sites, with `{url}` (the picture's URL, percent-encoded) and `{width}` (pixels), e.g. `https://wsrv.nl/?url={url}&w={width}`: pages then offer each picture in the widths they show it at. Empty: pictures are linked as items give them.")
+    pictures_dir: str = _opt("pictures", "Folder of the small copies of items' pictures that `newsdesk pictures` makes, relative to the site root: when it holds their manifest, pages offer the copies as smaller sizes of those pictures. Empty: copies are never made or used.")
     undeclared_topics: str = _opt("warn", "An item naming a topic that `topics` (or data_dir) does not declare, when some are declared: `warn` (kept, with a warning), `error` (left out) or `allow`.")
     ranking: RankingConfig = field(default_factory=RankingConfig, metadata={"doc": "Ranking weights, see below."})
     stories: StoriesConfig = field(default_factory=StoriesConfig, metadata={"doc": "Grouping items into stories, see below."})
@@ -195,7 +196,8 @@ class Config:
     def input_paths(self) -> list[Path]:
         """Folders the build reads; the output folder must not overlap any of them."""
         return [self.content_path, self.root / "themes", self.root / "static"] + (
-            [self.root / self.data_dir] if self.data_dir else [])
+            [self.root / self.data_dir] if self.data_dir else []) + (
+            [self.root / self.pictures_dir] if self.pictures_dir else [])
 
 
 def load_config(path: Path | str, overrides: dict | None = None) -> Config:
