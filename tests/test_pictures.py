@@ -483,3 +483,24 @@ def test_a_manifest_naming_other_files_publishes_none_of_them(tmp_path):
     assert not (config.output_path / "static/resized").exists()
     assert "not for the site" not in "".join(p.read_text(errors="replace") for p in config.output_path.rglob("*")
                                              if p.is_file())
+
+
+def test_a_picture_with_a_colour_profile_or_a_broken_one_is_copied_in_its_colours(tmp_path):
+    # A copy carries no colour profile, so browsers read it as sRGB: pixels are converted to sRGB first, and
+    # a profile that cannot be read leaves them as given
+    import io
+
+    from PIL import Image, ImageCms
+
+    from generator.fetch.pictures import make_entry
+
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    red = (200, 30, 40)
+    for name, profile in [("profiled", srgb), ("broken", b"not a profile")]:
+        out = io.BytesIO()
+        Image.new("RGB", (640, 360), red).save(out, "JPEG", quality=95, icc_profile=profile)
+        entry = make_entry(out.getvalue(), f"https://pics.example/{name}.jpg", tmp_path)
+        assert entry["copies"]
+        with Image.open(tmp_path / entry["copies"][-1]["file"]) as copy:
+            assert copy.mode == "RGB" and not copy.info.get("icc_profile")
+            assert all(abs(a - b) <= 8 for a, b in zip(copy.getpixel((320, 180)), red)), name

@@ -146,7 +146,7 @@ class Client:
                 if urlsplit(target).scheme not in ("http", "https") or not urlsplit(target).netloc:
                     raise _Failed(f"HTTP {status} redirects to {location!r}, not an http(s) URL",
                                   hint="give the feed's own http(s) URL")
-                if urlsplit(target).hostname != origin and not _public(urlsplit(target).hostname or ""):
+                if urlsplit(target).hostname != origin and not is_public_host(urlsplit(target).hostname or ""):
                     raise _Failed(f"HTTP {status} redirects to {target!r}, a local or private-network address on "
                                   f"another host", hint="list that URL in config.yaml if it really is the feed")
                 permanent = permanent and status in (301, 308)
@@ -248,7 +248,7 @@ def _host_key(url: str) -> str:
     return f"{parts.hostname}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
 
 
-def _public(host: str) -> bool:
+def is_public_host(host: str) -> bool:
     """Whether every address `host` names is on the public internet (a name that cannot be resolved is
     left to the connection to fail on, with its own message)."""
     try:

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from generator import __version__
 from generator.config import Config
-from generator.fetch.http import Client, Settings, _public
+from generator.fetch.http import Client, Settings, is_public_host
 from generator.render.pictures import candidates
 from generator.site.local_pictures import COPY_NAME, MANIFEST, copy_name
 
@@ -139,7 +139,7 @@ def _copy(client: Client, url: str, folder: Path, local_hosts: bool) -> dict | P
         scheme, host = urlsplit(url).scheme.lower(), urlsplit(url).hostname or ""
         if scheme not in ("http", "https") or not host:
             raise PictureError("not an http(s) URL: never downloaded; give the picture's http(s) URL")
-        if not local_hosts and not _public(host):
+        if not local_hosts and not is_public_host(host):
             raise PictureError(f"{host} is on this machine or a private network: never downloaded; give a "
                                "public URL of the picture, or remove it from the item")
         answer = client.get(url)
@@ -149,6 +149,22 @@ def _copy(client: Client, url: str, folder: Path, local_hosts: bool) -> dict | P
             return make_entry(answer.body, url, folder)
     except PictureError as exc:
         return exc
+
+
+def _in_srgb(image, mode: str):
+    """The picture's pixels in sRGB, which a copy without a colour profile is read as: a phone's Display P3
+    photo or a CMYK print picture would otherwise lose or change its colours. A profile Pillow cannot use
+    leaves the pixels as they are."""
+    from PIL import ImageCms
+
+    profile = image.info.get("icc_profile")
+    if profile:
+        try:
+            return ImageCms.profileToProfile(image, ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+                                             ImageCms.createProfile("sRGB"), outputMode=mode)
+        except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+            pass
+    return image.convert(mode)
 
 
 def make_entry(body: bytes, url: str, folder: Path) -> dict:
@@ -170,7 +186,7 @@ def make_entry(body: bytes, url: str, folder: Path) -> dict:
             image.load()
             upright = ImageOps.exif_transpose(image)  # as browsers show the original
             alpha = upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info)
-            pixels = upright.convert("RGBA" if alpha else "RGB")
+            pixels = _in_srgb(upright, "RGBA" if alpha else "RGB")
     except PictureError:
         raise
     except (Pillow.DecompressionBombError, Pillow.DecompressionBombWarning) as exc:  # (Pillow's own limits, on open)
