@@ -317,6 +317,22 @@ def test_featured_content_given_as_an_address_is_its_player(tmp_path, capsys):
     assert news["bad"]["videoUrl"] is None and "javascript:" not in page(out, news["bad"]).replace(">javascript:", ">")
 
 
+def test_a_video_taken_from_youtube_or_vimeo_without_featured_content_plays_there(tmp_path, capsys):
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z",)
+    files = {"tube.md": front("title: Tube", *head, "type: video",
+                              "originalUrl: https://www.youtube.com/watch?v=abcDEF12345"),
+             "vimeo.md": front("title: Vimeo", *head, "type: video", "webUrl: https://vimeo.com/76979871"),
+             "page.md": front("title: Page", *head, "type: video", "originalUrl: https://videos.example/v/1"),
+             "article.md": front("title: Article", *head, "originalUrl: https://www.youtube.com/watch?v=abcDEF12345")}
+    out, news, said = build(tmp_path, files, capsys)
+    assert "warning:" not in said, said
+    assert news["tube"]["videoUrl"] == "https://www.youtube.com/embed/abcDEF12345"
+    assert '<iframe src="https://www.youtube.com/embed/abcDEF12345"' in page(out, news["tube"])
+    assert news["vimeo"]["videoUrl"] == "https://player.vimeo.com/video/76979871"
+    # any other page is no player; an item that is no video gets none
+    assert news["page"]["videoUrl"] is None and news["article"]["videoUrl"] is None
+
+
 def test_offers_and_empty_pictures_as_crawlers_write_them(tmp_path, capsys):
     head = ("publishedDateTime: 2026-11-20T10:00:00Z", "type: download")
     files = {"offers.md": front("title: Offers", *head, "price:", "  - price: 4.99", "    priceCurrency: USD",

@@ -43,7 +43,7 @@ from generator.errors import Problem, Rejected
 from generator.frozen import record
 from generator.isotime import parse_iso
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
-                                   render_markdown, sanitize, without_player)
+                                   player_url, render_markdown, sanitize, without_player)
 from generator.urlnorm import canonical_url
 from generator.urls import bidi_encoded, distinct_slug, host_of, joined, safe_url, slugify, spell_symbols, static_path
 
@@ -424,6 +424,9 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     _check_keys(meta, notes)
     topics = _topics(meta, topic_defs, config, notes)
     featured = featured_of_address(_text(meta, "featuredContent", notes, plain=False))
+    if not featured and kind == "video":  # (a video's page on YouTube or Vimeo names its player)
+        page = _url(meta.get("originalUrl")) or _url(meta.get("webUrl"))
+        featured = featured_of_address(page) if page and player_url(page) != page else ""
     video_url = _as_sent(iframe_src(featured))  # (a player's URL is in the API, and the page's iframe)
     # The page the item was taken from: relative addresses in the body, featuredContent, pictures and related
     # coverage are of that page, as the browser resolved them there (without it they cannot be followed).
