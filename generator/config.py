@@ -328,6 +328,10 @@ def build_time(config: Config, environ: typing.Mapping[str, str]) -> datetime:
 # --- validation ---------------------------------------------------------------------------------
 
 UNDECLARED_TOPICS = ("warn", "error", "allow")
+# A double-quoted YAML value can hold any character as an escape ("\x1b", "\u0085"); controls other than tab
+# and line breaks went into <title>, feeds and the API as they were (HTML makes them parse errors, XML 1.0 forbids
+# most). The file is the user's own, so each is said at its line rather than dropped unseen.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
 
 
@@ -453,6 +457,11 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
     if not good:
         problems.append(Problem(path, _line(node), f"`{name}` must be {_TYPE_NAMES.get(hint, hint.__name__)}, "
                                 f"got {type(value).__name__} {value!r}"))
+        return False, None
+    if hint is str and _CONTROL.search(value):
+        char = _CONTROL.search(value).group()
+        problems.append(Problem(path, _line(node), f"`{name}` holds the control character {ascii(char)[1:-1]} "
+                                f"(U+{ord(char):04X}), which pages and feeds cannot show", "remove it from the value"))
         return False, None
     if hint is float and not math.isfinite(value):  # (`.nan` made every fetched item's quality a warning)
         problems.append(Problem(path, _line(node), f"`{name}` must be a finite number, got {value!r}",
