@@ -124,10 +124,10 @@ class FetchConfig:
     state_file: str = _opt("fetch-state.json", "What fetch remembers (validators, moved and gone feeds, the items it wrote); commit it.")
     keep_days: int = _opt(0, "Delete fetched items published more than this many days ago, unless edited by hand (0: keep all; at most 36,500).")
     timeout: float = _opt(20.0, "Seconds a feed may take to answer, and to arrive in full (at most 86,400).")
-    retries: int = _opt(2, "Tries after a failed connection, a timeout or a 5xx answer, waiting `backoff` seconds, then twice that.")
+    retries: int = _opt(2, "Tries after a failed connection, a timeout or a 5xx answer, waiting `backoff` seconds, then twice that (at most 10).")
     backoff: float = _opt(1.0, "Seconds before the first retry (at most 86,400).")
     max_wait: float = _opt(60.0, "Longest `Retry-After` that fetch waits for; a feed asking for longer is tried on the next fetch (at most 86,400 seconds).")
-    concurrency: int = _opt(8, "Feeds fetched at once (one at a time from any one host).")
+    concurrency: int = _opt(8, "Feeds fetched at once (one at a time from any one host; at most 64).")
     max_bytes: int = _opt(10485760, "Largest feed read, in bytes after decompression; a bigger one fails.")
     user_agent: str = _opt("", "User-Agent header, printable ASCII on one line; empty: `newsdesk/VERSION (+base_url)`.")
 
@@ -697,6 +697,8 @@ def _check_stories(stories: StoriesConfig, node, path: str, problems: list[Probl
 
 MAX_KEEP_DAYS = 36_500  # a hundred years
 MAX_SECONDS = 86_400
+MAX_RETRIES = 10
+MAX_CONCURRENCY = 64
 _HEADER_TEXT = re.compile(r"[\x20-\x7e]*")  # what an HTTP header's value may hold
 
 
@@ -734,6 +736,12 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
         if getattr(fetch, key) > MAX_SECONDS:
             problems.append(Problem(path, _key_line(node, f"fetch.{key}"),
                                     f"`fetch.{key}` must be at most {MAX_SECONDS:,} seconds (a day)"))
+    # (each is a loop or a thread: `retries: 1000000000` with `backoff: 0` asked a dead feed without end)
+    for key, most in (("retries", MAX_RETRIES), ("concurrency", MAX_CONCURRENCY)):
+        if getattr(fetch, key) > most:
+            problems.append(Problem(path, _key_line(node, f"fetch.{key}"),
+                                    f"`fetch.{key}` must be at most {most}, got {getattr(fetch, key):,}",
+                                    f"the default is {getattr(FetchConfig, key)}"))
     if fetch.keep_days > MAX_KEEP_DAYS:  # (no date is that many days before now: the subtraction fails)
         problems.append(Problem(path, _key_line(node, "fetch.keep_days"),
                                 f"`fetch.keep_days` must be at most {MAX_KEEP_DAYS:,}",

@@ -49,3 +49,15 @@ def test_tabs_and_line_breaks_in_the_title_are_white_space_and_feeds_stay_well_f
             assert json.loads(feed.read_text())["title"] == "Test News: Latest"
         else:
             xml.dom.minidom.parse(str(feed))
+
+
+# --- 2. numbers that make fetch loop or spawn without end are bounded, at their line --------------------------
+
+@pytest.mark.parametrize("key, value, most", [("retries", "1000000000", 10), ("concurrency", "100000", 64)])
+def test_a_huge_fetch_number_is_a_config_error_at_its_line(site, capsys, key, value, most):
+    _config(site, f"fetch:\n  backoff: 0\n  {key}: {value}\nsources:\n  - http://127.0.0.1:9/feed.xml\n")
+    assert cli.main(["fetch"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"config.yaml:6: `fetch.{key}` must be at most {most}, got {int(value):,} "), err
+    _config(site, f"fetch:\n  {key}: {most}\n")
+    assert cli.main(["check"]) == 0
