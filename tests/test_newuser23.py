@@ -3,14 +3,20 @@ goes away under serve, an output folder that is not newsdesk's, and how promptly
 
 from __future__ import annotations
 
+import html
 import json
+import time
+import urllib.request
 import xml.dom.minidom
 from pathlib import Path
 
 import pytest
 
-from conftest import item, make_site
+from conftest import ROOT
 from generator import cli
+from generator.build.pipeline import BuildOptions
+from generator.config import load_config
+from generator.serve.server import DevServer
 
 
 @pytest.fixture
@@ -61,3 +67,49 @@ def test_a_huge_fetch_number_is_a_config_error_at_its_line(site, capsys, key, va
     assert err.startswith(f"config.yaml:6: `fetch.{key}` must be at most {most}, got {int(value):,} "), err
     _config(site, f"fetch:\n  {key}: {most}\n")
     assert cli.main(["check"]) == 0
+
+
+# --- 3. a theme folder removed or renamed under serve is said, and serve recovers when it is back -------------
+
+def _wait(predicate, what: str, timeout: float = 30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _page(port: int, path: str) -> str:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as answer:
+        return answer.read().decode()
+
+
+def test_a_theme_renamed_while_serving_is_an_error_on_the_page_until_it_is_back(site):
+    mine = site / "themes/mine/templates"
+    mine.mkdir(parents=True)
+    base = (ROOT / "themes/default/templates/base.html").read_text()
+    (mine / "base.html").write_text(base.replace("<body", "<!-- my theme --><body", 1))
+    _config(site, "theme: mine\n")
+    said: list[str] = []
+    dev = DevServer(lambda: load_config(site / "config.yaml"), BuildOptions(), site / "config.yaml", port=0,
+                    quiet=0.05, echo=lambda text, error=False: said.append(text))
+    dev.start()
+    try:
+        assert "<!-- my theme -->" in _page(dev.port, "/")
+        count = len(dev.rebuilds)
+        (site / "themes/mine").rename(site / "themes/mine-old")
+        record = _wait(lambda: dev.rebuilds[count:] and dev.rebuilds[-1], "a rebuild")
+        problem = "config.yaml:4: theme 'mine' not found: themes/ has mine-old (set `theme: mine-old`)"
+        assert problem in record.error and problem in "\n".join(said)
+        page = _page(dev.port, "/")
+        assert 'id="newsdesk-overlay"' in page and html.escape(problem) in page
+        assert "<!-- my theme -->" in page  # the last good pages stay
+        count = len(dev.rebuilds)
+        (site / "themes/mine-old").rename(site / "themes/mine")
+        _wait(lambda: dev.rebuilds[count:] and not dev.rebuilds[-1].error and dev.idle, "a good rebuild")
+        page = _page(dev.port, "/")
+        assert "<!-- my theme -->" in page and 'id="newsdesk-overlay"' not in page
+    finally:
+        dev.stop()

@@ -442,7 +442,9 @@ class DevServer:
         handover = None
         self._unbuilt.update(changes)
         try:
-            if ChangeKind.CONFIG in changes.values() or self._config_broken:
+            # A theme folder removed or renamed is config.yaml's `theme:` naming nothing: loading says so, as
+            # `newsdesk build` does, rather than building with the bundled theme as if nothing had happened.
+            if {ChangeKind.CONFIG, ChangeKind.TEMPLATE} & set(changes.values()) or self._config_broken:
                 self._config_broken = True  # until it loads: a build with the old config would hide the error
                 self._set_config(self._load())
                 self._config_broken = False
