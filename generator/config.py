@@ -278,6 +278,14 @@ def check_content_folder(config: Config) -> None:
                               f"that has them, or start from a new site with example items: `newsdesk init DIR`"))
 
 
+def output_setting(config: Config) -> tuple[str, int | None]:
+    """Where the output folder was given, for a message about it: --output, else config.yaml's `output_dir` line,
+    else config.yaml (the default)."""
+    if "output_dir" in config.from_options:
+        return "--output", None
+    return config.path, _setting_line(config.root / config.path, "output_dir")
+
+
 def _setting_line(path: Path, key: str) -> int | None:
     """Line of a top-level `key:` of config.yaml, or None."""
     try:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
+import subprocess
+import sys
 import time
 import urllib.request
 import xml.dom.minidom
@@ -113,3 +116,23 @@ def test_a_theme_renamed_while_serving_is_an_error_on_the_page_until_it_is_back(
         assert "<!-- my theme -->" in page and 'id="newsdesk-overlay"' not in page
     finally:
         dev.stop()
+
+
+# --- 4. an output folder of the user's is a setting to correct: exit 2, at what gave it, for serve too --------
+
+def test_an_output_folder_newsdesk_did_not_make_stops_build_and_serve_with_2_saying_what_to_do(site, capsys):
+    (site / "output").mkdir()
+    (site / "output/notes.txt").write_text("mine")
+    assert cli.main(["build"]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"config.yaml: output folder output/ ({site / 'output'}; no `output_dir` is set) is not empty, "
+                   "and newsdesk did not make it (it holds no .newsdesk-output file); a build replaces everything in "
+                   "its output folder, so newsdesk does not write there (set `output_dir:` to a new or empty folder, "
+                   "or move this one away; if it is the output of an older newsdesk, delete it once)\n"
+                   "Nothing was written.\n")
+    # serve stops at once too, rather than serving the folder's files as the site with an error over them
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "generator", "serve", "--port", "0"], cwd=site, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and done.stderr == err and "Serving" not in done.stdout
+    assert [p.name for p in (site / "output").iterdir()] == ["notes.txt"]
