@@ -136,3 +136,18 @@ def test_an_output_folder_newsdesk_did_not_make_stops_build_and_serve_with_2_say
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and done.stderr == err and "Serving" not in done.stdout
     assert [p.name for p in (site / "output").iterdir()] == ["notes.txt"]
+
+
+# --- 5. serve stops at once -----------------------------------------------------------------------------------
+
+def test_serve_stops_promptly(site):
+    took = []
+    for _ in range(5):  # (a server that waits out a poll interval of its own takes 1.25 s for five, on average)
+        dev = DevServer(lambda: load_config(site / "config.yaml"), BuildOptions(workers=1), site / "config.yaml",
+                        port=0, echo=lambda text, error=False: None)
+        dev.start()
+        assert _page(dev.port, "/").startswith("<!DOCTYPE html>")
+        started = time.perf_counter()
+        dev.stop()
+        took.append(time.perf_counter() - started)
+    assert sum(took) < 0.5, took
