@@ -151,3 +151,14 @@ def test_serve_stops_promptly(site):
         dev.stop()
         took.append(time.perf_counter() - started)
     assert sum(took) < 0.5, took
+
+
+# --- more: a control character typed into config.yaml itself is said at its line ------------------------------
+
+def test_a_raw_control_character_in_config_yaml_is_said_at_its_line(site, capsys):
+    (site / "config.yaml").write_text('title: Tëst News\nbase_url: https://example.org/\ndescription: "My \x1bsite"\n',
+                                      encoding="utf-8")
+    assert cli.main(["check"]) == 2
+    assert capsys.readouterr().err.startswith(
+        r"config.yaml:3: invalid YAML: the control character \x1b (U+001B) is not allowed in a YAML file "
+        "(remove it; an editor may show it as a box, or not at all)\n")
