@@ -340,6 +340,7 @@ UNDECLARED_TOPICS = ("warn", "error", "allow")
 # and line breaks went into <title>, feeds and the API as they were (HTML makes them parse errors, XML 1.0 forbids
 # most). The file is the user's own, so each is said at its line rather than dropped unseen.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_EXPONENT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
 
 
@@ -452,6 +453,8 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
                                 f"write {_TYPE_NAMES.get(hint, hint.__name__)} after the colon, or remove the line "
                                 "to have the default"))
         return False, None
+    if hint is float and isinstance(value, str) and not node.style and _EXPONENT.fullmatch(value):
+        value = float(value)  # `1e3`, `2.5E-1`: numbers, which YAML 1.1 reads as text without a `.` and a sign
     good = isinstance(value, hint) and not (hint is int and isinstance(value, bool))
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
         try:

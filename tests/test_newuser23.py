@@ -19,6 +19,7 @@ from conftest import ROOT
 from generator import cli
 from generator.build.pipeline import BuildOptions
 from generator.config import load_config
+from generator.errors import ConfigError
 from generator.serve.server import DevServer
 
 
@@ -162,3 +163,15 @@ def test_a_raw_control_character_in_config_yaml_is_said_at_its_line(site, capsys
     assert capsys.readouterr().err.startswith(
         r"config.yaml:3: invalid YAML: the control character \x1b (U+001B) is not allowed in a YAML file "
         "(remove it; an editor may show it as a box, or not at all)\n")
+
+
+# --- more: `1e3` is a number, as the user meant (YAML 1.1 reads it as text) ------------------------------------
+
+def test_a_number_written_with_an_exponent_is_taken_as_a_number(tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_text("ranking:\n  half_life_hours: 1e2\nstories:\n  threshold: 2.5E-1\nfetch:\n  timeout: 3e1\n")
+    config = load_config(path)
+    assert (config.ranking.half_life_hours, config.stories.threshold, config.fetch.timeout) == (100.0, 0.25, 30.0)
+    path.write_text('ranking:\n  half_life_hours: "1e2"\n')  # in quotes it is text, as anywhere else
+    with pytest.raises(ConfigError, match=r"config.yaml:2: `ranking.half_life_hours` must be a number, got str '1e2'"):
+        load_config(path)
