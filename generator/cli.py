@@ -517,11 +517,12 @@ def _serve(args) -> int:
     from generator.serve.server import DevServer
 
     from generator.build.writer import check_output_owned
-    from generator.config import check_content_folder
+    from generator.config import build_time, check_content_folder
 
     config, options = _load(args)  # a broken config.yaml stops here (exit 2); later it only shows in the browser
     check_content_folder(config)  # as does a content folder that is not there, as it stops build
     check_output_owned(config.output_path, config)  # and an output folder of the user's (not served as the site)
+    build_time(config, os.environ)  # and a SOURCE_DATE_EPOCH that is no time
     server = DevServer(lambda: _load(args)[0], options, Path(args.config), host=args.host,
                        port=8000 if args.port is None else args.port, next_free_port=args.port is None,
                        **({} if args.debounce is None else {"quiet": args.debounce / 1000}))

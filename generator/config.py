@@ -329,7 +329,13 @@ def build_time(config: Config, environ: typing.Mapping[str, str]) -> datetime:
         return moment.astimezone(timezone.utc)
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        except (ValueError, OverflowError, OSError):  # (`abc`, `1e9`, a year past 9999)
+            raise ConfigError(Problem("SOURCE_DATE_EPOCH", None, f"the environment variable must be a whole number "
+                                      f"of seconds since 1970-01-01 UTC, got {epoch[:40]!r}",
+                                      "e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it to build at "
+                                      "the current time")) from None
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 

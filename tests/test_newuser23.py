@@ -175,3 +175,16 @@ def test_a_number_written_with_an_exponent_is_taken_as_a_number(tmp_path):
     path.write_text('ranking:\n  half_life_hours: "1e2"\n')  # in quotes it is text, as anywhere else
     with pytest.raises(ConfigError, match=r"config.yaml:2: `ranking.half_life_hours` must be a number, got str '1e2'"):
         load_config(path)
+
+
+# --- more: a SOURCE_DATE_EPOCH that is no time is said, not a traceback ---------------------------------------
+
+@pytest.mark.parametrize("value", ["abc", "1e9", "99999999999999999999"])
+def test_a_source_date_epoch_that_is_no_time_stops_with_2_and_says_so(site, capsys, monkeypatch, value):
+    (site / "config.yaml").write_text("title: Test News\nbase_url: https://example.org/\n")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    assert cli.main(["build"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"SOURCE_DATE_EPOCH: the environment variable must be a whole number of seconds since "
+                          f"1970-01-01 UTC, got {value!r} (e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"), err
+    assert "Traceback" not in err and not (site / "output").exists()
