@@ -188,3 +188,18 @@ def test_a_source_date_epoch_that_is_no_time_stops_with_2_and_says_so(site, caps
     assert err.startswith(f"SOURCE_DATE_EPOCH: the environment variable must be a whole number of seconds since "
                           f"1970-01-01 UTC, got {value!r} (e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"), err
     assert "Traceback" not in err and not (site / "output").exists()
+
+
+# --- more: `newsdesk init` run twice says there is a site, and how to build it -------------------------------
+
+def test_init_into_a_site_says_there_is_one_and_how_to_build_it(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "my site"]) == 0
+    made = {p: p.read_bytes() for p in (tmp_path / "my site").rglob("*") if p.is_file()}
+    capsys.readouterr()
+    assert cli.main(["init", "my site"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "my site/config.yaml: there is a site here already (build it: `cd 'my site' && newsdesk build`; "
+        "`newsdesk init 'my site' --github-actions` adds only the GitHub Pages workflow; or choose a new folder: "
+        "newsdesk init never overwrites files)\n")
+    assert {p: p.read_bytes() for p in (tmp_path / "my site").rglob("*") if p.is_file()} == made
