@@ -203,3 +203,22 @@ def test_init_into_a_site_says_there_is_one_and_how_to_build_it(tmp_path, monkey
         "`newsdesk init 'my site' --github-actions` adds only the GitHub Pages workflow; or choose a new folder: "
         "newsdesk init never overwrites files)\n")
     assert {p: p.read_bytes() for p in (tmp_path / "my site").rglob("*") if p.is_file()} == made
+
+
+# --- more: a mistyped command or option is named, with the one meant ------------------------------------------
+
+@pytest.mark.parametrize("argv, said", [
+    (["biuld"], "newsdesk: error: unknown command 'biuld' (did you mean `newsdesk build`?)"),
+    (["--debug", "serv"], "newsdesk: error: unknown command 'serv' (did you mean `newsdesk serve`?)"),
+    (["build", "--wrkers", "2"], "newsdesk build: error: unrecognized arguments: --wrkers 2 (did you mean --workers?)"),
+    (["check", "--drfts"], "newsdesk check: error: unrecognized arguments: --drfts (did you mean --drafts?)"),
+    (["build", "extra"], "newsdesk build: error: unrecognized arguments: extra"),
+])
+def test_a_mistyped_command_or_option_is_named_with_the_one_meant(tmp_path, monkeypatch, capsys, argv, said):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(argv)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.rstrip("\n").endswith("\n" + said), err
+    assert list(tmp_path.iterdir()) == []
