@@ -46,7 +46,11 @@ class _Said(logging.Formatter):
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    _near_miss(parser, sys.argv[1:] if argv is None else argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # said by the command's own parser, with its usage (the top one only knows `newsdesk COMMAND`)
+        command = parser.commands.get(getattr(args, "command", None) or "", parser)
+        command.error(f"unrecognized arguments: {' '.join(extra)}" + _did_you_mean(command, extra))
     said = logging.StreamHandler()
     said.setFormatter(_Said())
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, handlers=[said])
@@ -88,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.commands = commands.choices  # (for _near_miss and main: argparse offers no public way to them)
 
     for name, run, text in (("build", _build, "build the site into the output folder"),
                             ("check", _check, "read and validate everything, write nothing")):
@@ -185,6 +190,30 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                          help="show tracebacks and debug logging")
     return parser
+
+
+def _near_miss(parser: argparse.ArgumentParser, argv: list[str]) -> None:
+    """`newsdesk biuld`: a command that is not one but is close to one is named (argparse lists them all)."""
+    import difflib
+
+    word = next((arg for arg in argv if not arg.startswith("-")), None)
+    if word is not None and word not in parser.commands:
+        close = difflib.get_close_matches(word, parser.commands, 1, 0.6)
+        if close:
+            parser.error(f"unknown command {word!r} (did you mean `newsdesk {close[0]}`?)")
+
+
+def _did_you_mean(parser: argparse.ArgumentParser, extra: list[str]) -> str:
+    """` (did you mean --workers?)` for an unknown option close to one of the command's, else ""."""
+    import difflib
+
+    options = [option for action in parser._actions for option in action.option_strings if option.startswith("--")]
+    for arg in extra:
+        if arg.startswith("--"):
+            close = difflib.get_close_matches(arg.split("=", 1)[0], options, 1, 0.7)
+            if close:
+                return f" (did you mean {close[0]}?)"
+    return ""
 
 
 class _Help(argparse.HelpFormatter):
@@ -561,10 +590,13 @@ def _serve(args) -> int:
 
     from generator.serve.server import DevServer
 
-    from generator.config import check_content_folder
+    from generator.build.writer import check_output_owned
+    from generator.config import build_time, check_content_folder
 
     config, options = _load(args)  # a broken config.yaml stops here (exit 2); later it only shows in the browser
     check_content_folder(config)  # as does a content folder that is not there, as it stops build
+    check_output_owned(config.output_path, config)  # and an output folder of the user's (not served as the site)
+    build_time(config, os.environ)  # and a SOURCE_DATE_EPOCH that is no time
     server = DevServer(lambda: _load(args)[0], options, Path(args.config), host=args.host,
                        port=8000 if args.port is None else args.port, next_free_port=args.port is None,
                        **({} if args.debounce is None else {"quiet": args.debounce / 1000}))

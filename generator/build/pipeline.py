@@ -122,7 +122,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     if options.write:  # before anything reads the output: finish what a killed build left, then check it is ours
         check_output_path(config.output_path, [config.root], config.input_paths)
         recover(config.output_path)
-        check_output_owned(config.output_path)
+        check_output_owned(config.output_path, config)
     last: LastBuild | None = cache.last
     cache.last = None  # (until this build is done: a failed one leaves none)
     site = plan_site(config, options, environ=environ, progress=progress, cache=cache, workers=workers)
