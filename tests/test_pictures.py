@@ -297,7 +297,7 @@ def test_pictures_makes_small_copies_that_list_pages_offer(tmp_path, capsys, pic
     picture_server.routes["/wide.jpg"] = Route(_jpeg(1280, 720), content_type="image/jpeg")
     root = _picture_site(tmp_path / "site", picture_server, {"/wide.jpg": (1280, 720)})
     code, out, err = _run_pictures(root, capsys)
-    assert code == 0 and "1 pictures copied" in out and err == ""
+    assert code == 0 and "1 picture copied" in out and err == ""
     manifest = json.loads((root / "pictures/manifest.json").read_text(encoding="utf-8"))
     entry = manifest["pictures"][picture_server.url("/wide.jpg")]
     assert (entry["width"], entry["height"]) == (1280, 720)
@@ -373,7 +373,7 @@ def test_failed_pictures_are_named_with_what_to_do_and_the_rest_are_copied(tmp_p
     pictures["data:image/png;base64,iVBORw0KGgo="] = (640, 360)
     root = _picture_site(tmp_path / "site", picture_server, pictures)
     code, out, err = _run_pictures(root, capsys)
-    assert code == 0 and "1 pictures copied" in out and "7 failed" in out
+    assert code == 0 and "1 picture copied" in out and "7 failed" in out
     failed = dict(re.findall(r"^failed: (\S+): (.*)$", err, re.M))
     assert set(failed) == {picture_server.url(p) for p in pictures if p.startswith("/") and p != "/good.jpg"}
     assert "HTTP 404" in failed[picture_server.url("/missing.jpg")]
