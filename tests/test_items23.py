@@ -9,6 +9,7 @@ the JSON API and the messages of `newsdesk build`.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -410,3 +411,20 @@ def test_a_title_starting_with_a_hash_and_an_address_without_its_scheme_are_show
     assert ("warning: content/hash.md:2: `title` starts with `#`, which YAML reads as a comment; it is read as the "
             "text written (put the title in quotes)") in said, said
     assert news["comment"]["title"] == "Fine"  # (YAML's comment after a title is a comment)
+
+
+def test_related_coverage_listed_by_address_alone_is_shown_and_joins_its_story(tmp_path, capsys):
+    """`related` as a list of addresses, or entries without a title, was left out with a warning: the
+    coverage was not shown, and the items it declares did not join one story."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z",)
+    files = {"first.md": front("title: Bridge reopens after repairs", *head, "webUrl: https://one.example/bridge",
+                               "provider: {name: One, domain: one.example}",
+                               "related: ['https://two.example/bridge-open', {url: 'https://www.three.example/b'},"
+                               " 'no address']"),
+             "second.md": front("title: Traffic flows again over the old span", *head,
+                                "webUrl: https://two.example/bridge-open", "provider: {name: Two, domain: two.example}")}
+    out, news, said = build(tmp_path, files, capsys, config=CONFIG.replace("false", "true"))
+    assert "`related`: 1 entry has no http or https `webUrl`" in said  # ('no address')
+    assert news["first"]["story"] == news["second"]["story"]  # one story, by the declared address
+    shown = page(out, news["first"]) + page(out, news["second"])  # (the story's lead lists its coverage)
+    assert re.search(r'href="https://www.three.example/b"[^>]*>\s*three\.example\s*<', shown), shown

@@ -1394,7 +1394,10 @@ def _related(value, config: Config, notes: _Notes, base: str = "") -> tuple[Rela
         # (`url`: the key of schema.org's records and of most JSON APIs)
         written = [entry.get(k) for k in ("webUrl", "originalUrl", "url")] if isinstance(entry, dict) else []
         url = next(filter(None, map(_url, written)), "") or _resolved(next(filter(None, written), ""), base)
-        title = isinstance(entry, dict) and _plain(entry.get("title") or "")
+        if isinstance(entry, str):  # coverage listed by its full address alone
+            url, entry = _url(entry), {}
+        # (without a title, a reader still follows it by its site's name)
+        title = isinstance(entry, dict) and (_plain(entry.get("title") or "") or host_of(url).removeprefix("www."))
         if not url or not title:
             unusable += 1  # nothing a reader could follow
             continue
@@ -1410,9 +1413,9 @@ def _related(value, config: Config, notes: _Notes, base: str = "") -> tuple[Rela
                                _provider_ref(entry.get("provider"), "related: provider", notes),
                                _score(entry.get("quality"), "related: quality", notes)))
     if unusable:
-        notes.warn("related", f"`related`: {_entries(unusable)} no `title` or no http or https `webUrl`; "
+        notes.warn("related", f"`related`: {_entries(unusable)} no http or https `webUrl`; "
                    f"{'it is' if unusable == 1 else 'they are'} left out",
-                   "give each story a title and its full address")
+                   "give each story its full address")
     return tuple(related)
 
 
