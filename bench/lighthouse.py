@@ -1,7 +1,7 @@
 """Lighthouse (mobile) on the real corpus: the four category scores and CLS of each kind of page.
 
     python -m bench.lighthouse [--corpus ../shared/corpus/powerapps] [--pages front,article] [--json FILE] [--keep DIR]
-                               [--resizer]
+                               [--resizer | --copies]
 
 builds the corpus's site under a /pa/ base path into a temporary folder, with every story's picture
 pointed at this machine: one loopback server (127.0.0.1) serves the site and, for each picture, a JPEG
@@ -15,6 +15,8 @@ a slow phone network from what it measured): read it over a few runs.
 
 With --resizer the site is built with a `picture_resizer` pointed at the same server, which answers
 /resize/W?url=PICTURE with that picture W pixels wide: what a site that sets one gets (docs/configuration.md).
+With --copies, `newsdesk pictures` first makes the site's own small copies of the pictures, from the same
+server: what a site that runs it before building gets.
 """
 
 from __future__ import annotations
@@ -210,7 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="a Smartable corpus: news/ and data/")
     parser.add_argument("--json", type=Path, help="write every figure to this file too")
     parser.add_argument("--keep", type=Path, help="keep Lighthouse's JSON reports in this folder")
-    parser.add_argument("--resizer", action="store_true", help="build with a picture_resizer (this server, resizing)")
+    how = parser.add_mutually_exclusive_group()
+    how.add_argument("--resizer", action="store_true", help="build with a picture_resizer (this server, resizing)")
+    how.add_argument("--copies", action="store_true", help="run `newsdesk pictures` before building (its own copies)")
     parser.add_argument("--pages", default="", help="audit only these (front, latest, type, topic, provider, article, search)")
     args = parser.parse_args(argv)
     if not (args.corpus / "news").is_dir():
@@ -233,6 +237,15 @@ def main(argv: list[str] | None = None) -> int:
                 + (f"picture_resizer: \"{origin}/resize/{{width}}/?url={{url}}\"\n" if args.resizer else ""),
                 encoding="utf-8")
             config = load_config(site_root / "config.yaml")
+            if args.copies:
+                from generator.build.pipeline import plan_site
+                from generator.fetch.pictures import make_copies
+
+                made = make_copies(config, plan_site(config, BuildOptions(workers=1), environ={}).model.site,
+                                   local_hosts=True)
+                print(made.summary(), file=sys.stderr)
+                for url, why in made.failed:
+                    print(f"failed: {url}: {why}", file=sys.stderr)
             result = build(config, BuildOptions(workers=1), environ={})
             if args.resizer:  # every size the pages ask the resizer for
                 pages = (site_root / "output").rglob("*.html")

@@ -46,7 +46,11 @@ class _Said(logging.Formatter):
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    _near_miss(parser, sys.argv[1:] if argv is None else argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # said by the command's own parser, with its usage (the top one only knows `newsdesk COMMAND`)
+        command = parser.commands.get(getattr(args, "command", None) or "", parser)
+        command.error(f"unrecognized arguments: {' '.join(extra)}" + _did_you_mean(command, extra))
     said = logging.StreamHandler()
     said.setFormatter(_Said())
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, handlers=[said])
@@ -88,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.commands = commands.choices  # (for _near_miss and main: argparse offers no public way to them)
 
     for name, run, text in (("build", _build, "build the site into the output folder"),
                             ("check", _check, "read and validate everything, write nothing")):
@@ -116,6 +121,23 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--content", metavar="DIR", help="content folder (default: content_dir from config)")
     sub.set_defaults(run=_fetch)
 
+    sub = commands.add_parser("pictures", help="make small copies of the items' pictures for phones",
+                              description="Download the picture of every item (and each provider's logo) from other "
+                                          "sites and write small WebP copies of it into pictures_dir, with a manifest; "
+                                          "the build then offers them as smaller sizes of those pictures. Copies "
+                                          "already made are kept. A picture that fails is listed and linked as the "
+                                          "item gives it. Exit status: 0 (also when some pictures failed), 2 bad "
+                                          "config.yaml or content folder.")
+    sub.add_argument("--config", metavar="PATH", default="config.yaml",
+                     help="config file; the site root is the folder holding it (default: ./config.yaml)")
+    sub.add_argument("--content", metavar="DIR", help="content folder (default: content_dir from config)")
+    sub.add_argument("--drafts", action="store_true", help="also the pictures of items with published: false")
+    sub.add_argument("--future", action="store_true", help="also the pictures of items dated after now")
+    sub.add_argument("--local-hosts", action="store_true",
+                     help="also download from this computer and private networks (never asked otherwise: a "
+                          "picture's URL comes from crawled content); for testing against a local server")
+    sub.set_defaults(run=_pictures, base_url=None, strict=False)
+
     sub = commands.add_parser("init", help="create a new site that builds at once",
                               description="Create a new site: config.yaml, example items, an empty theme override folder.")
     sub.add_argument("directory", metavar="DIR", nargs="?",
@@ -132,6 +154,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--fetch-schedule", metavar="CRON", type=_cron,
                      help='with --github-actions: also run `newsdesk fetch` on this schedule (five cron fields in UTC, '
                           'e.g. "17 * * * *" for every hour), commit what it fetched, build and publish')
+    sub.add_argument("--pictures", action="store_true",
+                     help="with --github-actions: also run `newsdesk pictures` before every build, keeping the copies "
+                          "in the Actions cache (see `newsdesk pictures --help`)")
     sub.set_defaults(run=_init)
 
     sub = commands.add_parser("deploy", help="build the site and push it to the gh-pages branch",
@@ -165,6 +190,30 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                          help="show tracebacks and debug logging")
     return parser
+
+
+def _near_miss(parser: argparse.ArgumentParser, argv: list[str]) -> None:
+    """`newsdesk biuld`: a command that is not one but is close to one is named (argparse lists them all)."""
+    import difflib
+
+    word = next((arg for arg in argv if not arg.startswith("-")), None)
+    if word is not None and word not in parser.commands:
+        close = difflib.get_close_matches(word, parser.commands, 1, 0.6)
+        if close:
+            parser.error(f"unknown command {word!r} (did you mean `newsdesk {close[0]}`?)")
+
+
+def _did_you_mean(parser: argparse.ArgumentParser, extra: list[str]) -> str:
+    """` (did you mean --workers?)` for an unknown option close to one of the command's, else ""."""
+    import difflib
+
+    options = [option for action in parser._actions for option in action.option_strings if option.startswith("--")]
+    for arg in extra:
+        if arg.startswith("--"):
+            close = difflib.get_close_matches(arg.split("=", 1)[0], options, 1, 0.7)
+            if close:
+                return f" (did you mean {close[0]}?)"
+    return ""
 
 
 class _Help(argparse.HelpFormatter):
@@ -342,9 +391,10 @@ def _init(args) -> int:
     from generator.publish.scaffold import create_site, enclosing_repository
     from generator.publish.workflow import plan_workflow, write_workflow
 
-    if args.fetch_schedule and not args.github_actions:
-        print("newsdesk init: --fetch-schedule is for the workflow: add --github-actions", file=sys.stderr)
-        return 2
+    for given, option in ((args.fetch_schedule, "--fetch-schedule"), (args.pictures, "--pictures")):
+        if given and not args.github_actions:
+            print(f"newsdesk init: {option} is for the workflow: add --github-actions", file=sys.stderr)
+            return 2
     if args.directory is None and not args.github_actions:
         print("newsdesk init: name the folder for the new site: newsdesk init DIR", file=sys.stderr)
         return 2
@@ -354,7 +404,8 @@ def _init(args) -> int:
         return 2
     target = Path(args.directory or ".")
     # Planned first: a workflow that cannot be written stops init before it creates anything.
-    workflow = plan_workflow(target, args.install or "", args.fetch_schedule or "") if args.github_actions else None
+    workflow = plan_workflow(target, args.install or "", args.fetch_schedule or "",
+                             args.pictures) if args.github_actions else None
     if not (args.github_actions and (target / "config.yaml").is_file()):  # an existing site only gets the workflow
         created = create_site(target)
         here = target.resolve() == Path.cwd().resolve()
@@ -371,6 +422,9 @@ def _init(args) -> int:
         print(f"Wrote {os.path.relpath(workflow.path)}: it builds the site and publishes it with GitHub Pages on "
               f"every push to {workflow.branch}.\nOn GitHub, open the repository's Settings > Pages and set "
               f"Source to \"GitHub Actions\".")
+        if args.pictures:
+            print("Before building, it makes small copies of the items' pictures (`newsdesk pictures`), kept in the "
+                  "Actions cache.")
         if args.fetch_schedule:
             print(f"It also fetches the feeds of config.yaml's `sources:` on the schedule {args.fetch_schedule!r} "
                   f"(UTC), commits them and publishes the site.")
@@ -415,6 +469,26 @@ def _fetch(args) -> int:
         print(printable(f"failed: {result.source.label}: {result.message}"), file=sys.stderr)
     print(report.summary())
     return 1 if report.failed else 0
+
+
+def _pictures(args) -> int:
+    from generator.build.pipeline import plan_site
+    from generator.fetch.pictures import make_copies
+
+    config, options = _load(args)
+    if not config.pictures_dir:
+        print(f"{config.path}: `pictures_dir` is empty: no copies are made or used (set it to a folder, e.g. "
+              f"pictures)", file=sys.stderr)
+        return 2
+    site = plan_site(config, options).model.site
+    progress = Progress(sys.stderr) if sys.stderr.isatty() else None
+    report = make_copies(config, site, local_hosts=args.local_hosts, progress=progress)
+    if progress:
+        progress.done()
+    for url, why in report.failed:
+        print(printable(f"failed: {url}: {why}"), file=sys.stderr)
+    print(f"{report.summary()}, in {config.pictures_dir.rstrip('/')}/")
+    return 0
 
 
 def _deploy(args) -> int:
@@ -516,10 +590,13 @@ def _serve(args) -> int:
 
     from generator.serve.server import DevServer
 
-    from generator.config import check_content_folder
+    from generator.build.writer import check_output_owned
+    from generator.config import build_time, check_content_folder
 
     config, options = _load(args)  # a broken config.yaml stops here (exit 2); later it only shows in the browser
     check_content_folder(config)  # as does a content folder that is not there, as it stops build
+    check_output_owned(config.output_path, config)  # and an output folder of the user's (not served as the site)
+    build_time(config, os.environ)  # and a SOURCE_DATE_EPOCH that is no time
     server = DevServer(lambda: _load(args)[0], options, Path(args.config), host=args.host,
                        port=8000 if args.port is None else args.port, next_free_port=args.port is None,
                        **({} if args.debounce is None else {"quiet": args.debounce / 1000}))

@@ -28,7 +28,7 @@ import yaml
 
 from generator.errors import ConfigError, Problem, yaml_problem
 from generator.isotime import parse_iso
-from generator.urls import slugify, without_controls
+from generator.urls import CONTROL, slugify
 
 log = logging.getLogger(__name__)
 
@@ -124,10 +124,10 @@ class FetchConfig:
     state_file: str = _opt("fetch-state.json", "What fetch remembers (validators, moved and gone feeds, the items it wrote); commit it.")
     keep_days: int = _opt(0, "Delete fetched items published more than this many days ago, unless edited by hand (0: keep all; at most 36,500).")
     timeout: float = _opt(20.0, "Seconds a feed may take to answer, and to arrive in full (at most 86,400).")
-    retries: int = _opt(2, "Tries after a failed connection, a timeout or a 5xx answer, waiting `backoff` seconds, then twice that.")
+    retries: int = _opt(2, "Tries after a failed connection, a timeout or a 5xx answer, waiting `backoff` seconds, then twice that (at most 10).")
     backoff: float = _opt(1.0, "Seconds before the first retry (at most 86,400).")
     max_wait: float = _opt(60.0, "Longest `Retry-After` that fetch waits for; a feed asking for longer is tried on the next fetch (at most 86,400 seconds).")
-    concurrency: int = _opt(8, "Feeds fetched at once (one at a time from any one host).")
+    concurrency: int = _opt(8, "Feeds fetched at once (one at a time from any one host; at most 64).")
     max_bytes: int = _opt(10485760, "Largest feed read, in bytes after decompression; a bigger one fails.")
     user_agent: str = _opt("", "User-Agent header, printable ASCII on one line; empty: `newsdesk/VERSION (+base_url)`.")
 
@@ -162,6 +162,7 @@ class Config:
         "Hosts whose video players may be embedded (https only); other videos get a link.",
     )
     picture_resizer: str = _opt("", "URL of an image resizing service for pictures from other sites, with `{url}` (the picture's URL, percent-encoded) and `{width}` (pixels), e.g. `https://wsrv.nl/?url={url}&w={width}`: pages then offer each picture in the widths they show it at. Empty: pictures are linked as items give them.")
+    pictures_dir: str = _opt("pictures", "Folder of the small copies of items' pictures that `newsdesk pictures` makes, relative to the site root: when it holds their manifest, pages offer the copies as smaller sizes of those pictures. Empty: copies are never made or used.")
     undeclared_topics: str = _opt("warn", "An item naming a topic that `topics` (or data_dir) does not declare, when some are declared: `warn` (kept, with a warning), `error` (left out) or `allow`.")
     ranking: RankingConfig = field(default_factory=RankingConfig, metadata={"doc": "Ranking weights, see below."})
     stories: StoriesConfig = field(default_factory=StoriesConfig, metadata={"doc": "Grouping items into stories, see below."})
@@ -195,7 +196,8 @@ class Config:
     def input_paths(self) -> list[Path]:
         """Folders the build reads; the output folder must not overlap any of them."""
         return [self.content_path, self.root / "themes", self.root / "static"] + (
-            [self.root / self.data_dir] if self.data_dir else [])
+            [self.root / self.data_dir] if self.data_dir else []) + (
+            [self.root / self.pictures_dir] if self.pictures_dir else [])
 
 
 def load_config(path: Path | str, overrides: dict | None = None) -> Config:
@@ -278,6 +280,14 @@ def check_content_folder(config: Config) -> None:
                               f"that has them, or start from a new site with example items: `newsdesk init DIR`"))
 
 
+def output_setting(config: Config) -> tuple[str, int | None]:
+    """Where the output folder was given, for a message about it: --output, else config.yaml's `output_dir` line,
+    else config.yaml (the default)."""
+    if "output_dir" in config.from_options:
+        return "--output", None
+    return config.path, _setting_line(config.root / config.path, "output_dir")
+
+
 def _setting_line(path: Path, key: str) -> int | None:
     """Line of a top-level `key:` of config.yaml, or None."""
     try:
@@ -321,13 +331,23 @@ def build_time(config: Config, environ: typing.Mapping[str, str]) -> datetime:
         return moment.astimezone(timezone.utc)
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        except (ValueError, OverflowError, OSError):  # (`abc`, `1e9`, a year past 9999)
+            raise ConfigError(Problem("SOURCE_DATE_EPOCH", None, f"the environment variable must be a whole number "
+                                      f"of seconds since 1970-01-01 UTC, got {epoch[:40]!r}",
+                                      "e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it to build at "
+                                      "the current time")) from None
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
 # --- validation ---------------------------------------------------------------------------------
 
 UNDECLARED_TOPICS = ("warn", "error", "allow")
+# A double-quoted YAML value can hold any character as an escape ("\x1b", "\u0085"); controls other than tab
+# and line breaks went into <title>, feeds and the API as they were (HTML makes them parse errors, XML 1.0 forbids
+# most). The file is the user's own, so each is said at its line rather than dropped unseen.
+_EXPONENT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
 
 
@@ -440,6 +460,8 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
                                 f"write {_TYPE_NAMES.get(hint, hint.__name__)} after the colon, or remove the line "
                                 "to have the default"))
         return False, None
+    if hint is float and isinstance(value, str) and not node.style and _EXPONENT.fullmatch(value):
+        value = float(value)  # `1e3`, `2.5E-1`: numbers, which YAML 1.1 reads as text without a `.` and a sign
     good = isinstance(value, hint) and not (hint is int and isinstance(value, bool))
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
         try:
@@ -454,9 +476,11 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
         problems.append(Problem(path, _line(node), f"`{name}` must be {_TYPE_NAMES.get(hint, hint.__name__)}, "
                                 f"got {type(value).__name__} {value!r}"))
         return False, None
-    if hint is str and without_controls(value) != value:  # (written into every page's head and every feed)
-        problems.append(Problem(path, _line(node), f"`{name}` holds a character no page or feed may carry (a control "
-                                f"character or a noncharacter): {value[:60]!r}", "remove it"))
+    if hint is str and CONTROL.search(value):  # (the characters no output may carry: urls.CONTROL)
+        char = CONTROL.search(value).group()
+        kind = "control character" if ord(char) < 0xA0 else "noncharacter"
+        problems.append(Problem(path, _line(node), f"`{name}` holds the {kind} {ascii(char)[1:-1]} "
+                                f"(U+{ord(char):04X}), which pages and feeds cannot show", "remove it from the value"))
         return False, None
     if hint is float and not math.isfinite(value):  # (`.nan` made every fetched item's quality a warning)
         problems.append(Problem(path, _line(node), f"`{name}` must be a finite number, got {value!r}",
@@ -692,6 +716,8 @@ def _check_stories(stories: StoriesConfig, node, path: str, problems: list[Probl
 
 MAX_KEEP_DAYS = 36_500  # a hundred years
 MAX_SECONDS = 86_400
+MAX_RETRIES = 10
+MAX_CONCURRENCY = 64
 _HEADER_TEXT = re.compile(r"[\x20-\x7e]*")  # what an HTTP header's value may hold
 
 
@@ -729,6 +755,12 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
         if getattr(fetch, key) > MAX_SECONDS:
             problems.append(Problem(path, _key_line(node, f"fetch.{key}"),
                                     f"`fetch.{key}` must be at most {MAX_SECONDS:,} seconds (a day)"))
+    # (each is a loop or a thread: `retries: 1000000000` with `backoff: 0` asked a dead feed without end)
+    for key, most in (("retries", MAX_RETRIES), ("concurrency", MAX_CONCURRENCY)):
+        if getattr(fetch, key) > most:
+            problems.append(Problem(path, _key_line(node, f"fetch.{key}"),
+                                    f"`fetch.{key}` must be at most {most}, got {getattr(fetch, key):,}",
+                                    f"the default is {getattr(FetchConfig, key)}"))
     if fetch.keep_days > MAX_KEEP_DAYS:  # (no date is that many days before now: the subtraction fails)
         problems.append(Problem(path, _key_line(node, "fetch.keep_days"),
                                 f"`fetch.keep_days` must be at most {MAX_KEEP_DAYS:,}",

@@ -48,6 +48,13 @@ class Rejected(Problem):
 def yaml_problem(path: str, text: str, exc: Exception, first_line: int = 1, what: str = "invalid YAML") -> Problem:
     """Where a YAML error in `text` (which starts on line `first_line` of the file `path`) is to be fixed,
     and how: `exc` is PyYAML's error (its marks count from the start of `text`)."""
+    character = getattr(exc, "character", None)  # a yaml.ReaderError: a character no YAML file may hold
+    if isinstance(character, int) and chr(character) in text:
+        # (it has no mark, and its position counts bytes or characters as the loader does: the first such
+        # character is the one it stopped at)
+        line = first_line + text.count("\n", 0, text.index(chr(character)))
+        return Problem(path, line, f"{what}: the control character {ascii(chr(character))[1:-1]} (U+{character:04X}) "
+                                   "is not allowed in a YAML file", "remove it; an editor may show it as a box, or not at all")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = first_line + mark.line if mark else None
     reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]

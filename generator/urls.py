@@ -210,10 +210,17 @@ def field_url(value) -> str:
         # A scheme-relative URL (`//cdn.example/x.jpg`, as WordPress and CDNs write pictures) means the page's
         # own scheme: https, as the site is served
         value = "https:" + value.lstrip()
+    elif isinstance(value, str) and _WWW_HOST.match(value.lstrip()):
+        # An address without its scheme, as a crawler strips it or a person types it (`www.example.com/story`):
+        # no relative address starts with a host's `www.`
+        value = "https://" + value.lstrip()
     url = safe_url(value)
     if not url and isinstance(value, str):
         url = safe_url(_encoded_after_host(value.strip()))
     return _as_sent(url)
+
+
+_WWW_HOST = re.compile(r"www\.[A-Za-z0-9-]+\.[A-Za-z0-9.-]*[A-Za-z](?:[:/?#]|$)", re.IGNORECASE)
 
 
 def _as_sent(url: str) -> str:

@@ -389,7 +389,8 @@ def test_theme_static_files_are_copied(example):
 
 # --- reports, broken files, strict ---------------------------------------------------------------------
 
-BROKEN = "---\ntitle: A broken item\npublishedDateTime: 2026-11-20T10:00:00Z\nexcerpt: Breaking: it broke\n---\nBody\n"
+# (a value of two lines: one line that is no YAML is read as the text written, tests/test_items23.py)
+BROKEN = "---\ntitle: A broken item\npublishedDateTime: 2026-11-20T10:00:00Z\nexcerpt: Breaking: it broke\n  badly\n---\nBody\n"
 
 
 @pytest.fixture

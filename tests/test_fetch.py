@@ -376,7 +376,7 @@ def test_entries_dated_after_the_fetch_are_dated_when_fetched_and_shown(tmp_path
         </channel></rss>""")
     site = site_with(tmp_path / "site", server, ["/clock.xml"])
     code, out, err = run_fetch(site, capsys)
-    assert code == 0 and out.startswith("1 sources, 3 new")
+    assert code == 0 and out.startswith("1 source, 3 new")
     dates = {meta["title"]: meta["publishedDateTime"] for meta in fetched(site).values()}
     assert dates == {"Local time as GMT": "2026-11-22T12:00:00Z", "Far ahead": "2026-11-22T12:00:00Z",
                      "On time": "2026-11-22T12:00:00Z"}
@@ -385,7 +385,7 @@ def test_entries_dated_after_the_fetch_are_dated_when_fetched_and_shown(tmp_path
     assert build_site(site)[1].items == 3
     snapshot = files_under(site)
     code, out, err = run_fetch(site, capsys)
-    assert out.startswith("1 sources, 0 new, 0 updated, 3 unchanged") and "dated after" not in err
+    assert out.startswith("1 source, 0 new, 0 updated, 3 unchanged") and "dated after" not in err
     assert files_under(site) == snapshot
 
 
@@ -633,13 +633,13 @@ def test_a_source_whose_settings_change_has_its_items_written_anew(tmp_path, ser
         f"  - {server.url('/latin1.xml')}\n",
         f"  - url: {server.url('/latin1.xml')}\n    name: Zurich Daily\n    topics: [Science]\n"), encoding="utf-8")
     code, out, err = run_fetch(site, capsys)
-    assert code == 0 and out.startswith("1 sources, 0 new, 1 updated"), out + err
+    assert code == 0 and out.startswith("1 source, 0 new, 1 updated"), out + err
     assert "if-none-match" not in server.asked("/latin1.xml")[1]
     [after] = fetched(site).values()
     assert after["provider"]["name"] == "Zurich Daily" and after["topics"] == ["Science"]
     snapshot = files_under(site)
     code, out, err = run_fetch(site, capsys)  # the same settings: asked "only if changed" again
-    assert code == 0 and out.startswith("1 sources, 0 new, 0 updated, 0 unchanged")
+    assert code == 0 and out.startswith("1 source, 0 new, 0 updated, 0 unchanged")
     assert server.asked("/latin1.xml")[2]["if-none-match"] == '"v1"'
     assert files_under(site) == snapshot
 

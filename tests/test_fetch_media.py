@@ -124,18 +124,20 @@ def test_the_built_site_plays_the_episode_and_lists_it_under_its_type(tmp_path, 
     assert "Storm reaches the coast" in (out / "videos" / "index.html").read_text(encoding="utf-8")
     assert "javascript:" not in "".join(path.read_text("utf-8") for path in out.rglob("*.html"))
 
-    # The podcasts' feeds carry the episodes' files, for podcast apps; the API names them
+    # The podcasts' feeds carry the episodes' files and their sizes as the source gave them, for podcast apps (a
+    # size the source does not give is 0 in RSS, as the RSS Advisory Board says); the API names them
     mp3 = server.url("/media/42.mp3")
     rss = ElementTree.parse(out / "podcasts" / "feed.rss").getroot()
     enclosures = {item.findtext("title"): item.find("enclosure").attrib for item in rss.iter("item")}
-    assert enclosures["Episode 42: tables in depth"] == {"url": mp3, "length": "0", "type": "audio/mpeg"}
+    assert enclosures["Episode 42: tables in depth"] == {"url": mp3, "length": "58123456", "type": "audio/mpeg"}
     assert enclosures["Episode 41: short one"]["type"] == "audio/mp4"
+    assert enclosures["Episode 41: short one"]["length"] == "0"
     atom = ElementTree.parse(out / "podcasts" / "feed.xml").getroot()
     links = [link.attrib for link in atom.iter("{http://www.w3.org/2005/Atom}link")
              if link.get("rel") == "enclosure"]
-    assert {"rel": "enclosure", "href": mp3, "type": "audio/mpeg"} in links
+    assert {"rel": "enclosure", "href": mp3, "type": "audio/mpeg", "length": "58123456"} in links
     feed = json.loads((out / "podcasts" / "feed.json").read_text(encoding="utf-8"))
-    assert {"url": mp3, "mime_type": "audio/mpeg"} in [a for i in feed["items"] for a in i.get("attachments", [])]
+    assert {"url": mp3, "mime_type": "audio/mpeg", "size_in_bytes": 58123456} in [a for i in feed["items"] for a in i.get("attachments", [])]
     news = json.loads((out / "api" / "news" / "index.json").read_text(encoding="utf-8"))["news"]
     by_title = {record["title"]: record for record in news}
     assert by_title["Episode 42: tables in depth"]["mediaUrl"] == mp3

@@ -97,7 +97,7 @@ def test_an_opml_file_nested_thousands_deep_is_read(tmp_path, server, capsys):
     code = main(["fetch", "--config", str(site / "config.yaml")])
     out, err = capsys.readouterr()
     assert code == 0, out + err
-    assert out.startswith("1 sources, 5 new"), out + err
+    assert out.startswith("1 source, 5 new"), out + err
     items = fetched(site)
     assert {meta["provider"]["name"] for meta in items.values()} == {"Deep feed"}
     assert all(meta["topics"][0] == "Science" for meta in items.values())

@@ -352,7 +352,7 @@ def test_huge_numbers_or_a_number_of_attachments_keep_the_json_feed(tmp_path, se
     code = main(["fetch", "--config", str(site / "config.yaml")])
     out, err = capsys.readouterr()
     assert code == 0, out + err
-    assert out.startswith("1 sources, 5 new, 0 updated, 0 unchanged, 0 failed"), out + err
+    assert out.startswith("1 source, 5 new, 0 updated, 0 unchanged, 0 failed"), out + err
     items = fetched(site)
     assert sorted(items) == [BIG, "Huge duration", "Huge id", "Huge tag", "Number attachments"]
     assert items["Number attachments"]["type"] == "article"

@@ -256,7 +256,7 @@ def test_a_picture_whose_address_a_lazy_loading_script_sets_is_shown(tmp_path):
 def test_a_config_text_with_a_control_character_is_an_error_at_its_line(tmp_path, capsys):
     """A site `title` or `description` with a control character or a noncharacter (`"\\v"`, `"\\uFFFE"` in YAML)
     was written into the head of every page as it was, though the same characters are removed from every
-    item's text. It is an error at its line now, as other values no output can hold are."""
+    item's text. It is an error at its line now (main says so of control characters; noncharacters too)."""
     from generator.cli import main
 
     site = make_site(tmp_path / "site", {"content/a.md": item("A")},
@@ -264,6 +264,7 @@ def test_a_config_text_with_a_control_character_is_an_error_at_its_line(tmp_path
                      'topics:\n  - name: "Top\\x01ic"\n')
     assert main(["build", "--config", str(site / "config.yaml")]) == 2
     out, err = capsys.readouterr()
-    lines = [line for line in (out + err).splitlines() if "no page or feed may carry" in line]
+    lines = [line for line in (out + err).splitlines() if "which pages and feeds cannot show" in line]
     assert [line.split(": `")[0] for line in lines] == ["config.yaml:1", "config.yaml:2", "config.yaml:5"], lines
-    assert "'Test \\x0b News'" in lines[0] and "(remove it)" in lines[0]
+    assert "holds the control character \\x0b (U+000B)" in lines[0]
+    assert "holds the noncharacter \\ufffe (U+FFFE)" in lines[1]

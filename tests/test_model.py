@@ -421,6 +421,25 @@ def test_an_organization_record_whose_name_is_no_text_is_said_and_left_out(tmp_p
     assert {p.name for p in result.site.model.site.providers.values()} == {"A", "B"}
 
 
+def test_records_are_read_from_yaml_or_markdown_files_alike(tmp_path):
+    # Another site's records were in the other kind of file (a topic as Markdown with front matter, an
+    # organization as YAML): they were not read, and their topics and providers went without names or logos.
+    root = make_site(tmp_path / "site", {
+        "data/topics/robots.md": "---\n_id: robots\nname: Robots\nkeywords: [robot]\n---\n",
+        "data/topics/space.yml": "_id: space\nname: Space\n",
+        "data/organizations/orbit.yaml": "_id: orbit.example\nname: Orbit Wire\n",
+        "data/organizations/bad.yml": "_id: bad.example\nname: [no, text]\n",
+        "content/a.md": item("A story", topics="[robots, space]", provider="{name: o, domain: orbit.example}"),
+    }, "title: T\nbase_url: https://example.org/\ndata_dir: data\n")
+    result = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+    assert [str(p) for p in result.site.problems] == [
+        "data/organizations/bad.yml:2: `name` of an organization record must be text "
+        "(put the value in quotes, on one line)"]
+    assert {slug: t.name for slug, t in result.site.model.site.topics.items()} == {"robots": "Robots",
+                                                                                  "space": "Space"}
+    assert {p.name for p in result.site.model.site.providers.values()} == {"Orbit Wire"}
+
+
 def test_provider_records_whose_logo_files_have_one_name_each_show_their_own(tmp_path):
     # A records folder with a folder per provider, each holding its logo.png (or Logo.PNG): every
     # logo was copied to assets/providers/logo.png, and every provider showed the last one copied there.

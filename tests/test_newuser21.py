@@ -125,7 +125,7 @@ def test_fetch_skips_entries_with_no_title_link_or_text_and_counts_them(tmp_path
                     for path in (root / "content/fetched").rglob("*.md"))
     assert titles == ["Kept", "Only a text, kept"]
     assert "2 entries with no title, link or text: left out" in err, err
-    assert out.startswith("1 sources, 2 new,"), out
+    assert out.startswith("1 source, 2 new,"), out
 
 
 def test_init_inside_another_git_repository_says_what_that_means(tmp_path, monkeypatch, capsys):

@@ -283,16 +283,18 @@ def test_config_given_the_sites_folder_says_to_pass_its_config_file(site, monkey
     assert not (site / "output").exists()
 
 
-@pytest.mark.parametrize("line, said", [
-    ("date: 2026-11-21", "`date` is not read (rename `date` to `publishedDateTime`)"),  # Hugo's, Jekyll's name
-    ("pubDate: Sat, 21 Nov 2026 08:00:00 GMT", "`pubDate` is not read (rename `pubDate` to `publishedDateTime`)"),
-    ("published: 2026-11-21", "`published` says only whether the item is shown (true or false) (rename `published` "
-                              "to `publishedDateTime`)"),
+@pytest.mark.parametrize("line, name", [
+    ("date: 2026-11-21", "date"),  # Hugo's, Jekyll's name
+    ("pubDate: Sat, 21 Nov 2026 08:00:00 GMT", "pubDate"),
+    ("published: 2026-11-21", "published"),
 ])
-def test_a_date_under_another_name_is_said_at_its_line_with_the_name_to_use(site, capsys, line, said):
+def test_a_date_under_another_name_is_said_at_its_line_with_the_name_to_use(site, capsys, line, name):
+    # (it was an error that left the story out: tests/test_items23.py)
     (site / "content/news/dated.md").write_text(f"---\ntitle: Dated elsewhere\n{line}\n---\nThe body.\n")
     assert cli.main(["build"]) == 0
-    assert f"error: content/news/dated.md:3: missing `publishedDateTime`: {said} [left out]" in capsys.readouterr().err
+    assert (f"warning: content/news/dated.md:3: `{name}` is read as `publishedDateTime`, which is not given (rename "
+            f"`{name}` to `publishedDateTime`)") in capsys.readouterr().err
+    assert (site / "output/news/2026/11/21/dated/index.html").is_file()
 
 
 def test_the_actions_workflow_publishes_the_output_without_newsdesks_marker(tmp_path, monkeypatch, capsys):

@@ -105,11 +105,20 @@ SHAPE_EDITS = {  # what the site holds, or shows on every page, changes: planned
 }
 
 
+# One edit of each kind runs in the quick test run (`-m "not slow"`); CI runs every one.
+QUICK = {"title", "heat-to-the-top", "date", "topic-known", "topics", "unpublished"}
+
+
+def _params(cases, ids):
+    return [pytest.param(*case, id=name, marks=() if case[0] in QUICK else pytest.mark.slow)
+            for case, name in zip(cases, ids)]
+
+
 EDITS = [(field, "patch", edit) for field, edit in sorted({**TEXT_EDITS, **SCORE_EDITS, **MOVES}.items())] + \
         [(field, "update", edit) for field, edit in sorted(SHAPE_EDITS.items())]
 
 
-@pytest.mark.parametrize("field, mode, edit", EDITS, ids=[f"{field}-{mode}" for field, mode, _ in EDITS])
+@pytest.mark.parametrize("field, mode, edit", _params(EDITS, [f"{field}-{mode}" for field, mode, _ in EDITS]))
 def test_an_item_edit_takes_its_path_and_equals_a_full_build(site, tmp_path, field, mode, edit):
     # Text and score edits are patched into the last plan; edits that change the site's shape are planned again.
     root, config, session = site
@@ -136,7 +145,7 @@ def test_an_edit_naming_a_missing_picture_is_warned_of_as_a_build_warns(site, tm
     assert _save(session, config, [path]).site.warnings == ()
 
 
-@pytest.mark.parametrize("field", sorted(SHAPE_EDITS))
+@pytest.mark.parametrize("field", _params([(field,) for field in sorted(SHAPE_EDITS)], sorted(SHAPE_EDITS)))
 def test_fingerprints_kept_from_the_last_plan_are_what_hashing_again_gives(site, field):
     # After an edit that plans the site again, the outputs planned exactly as before keep the last build's
     # fingerprint without hashing (deps.unchanged_fingerprints): each must be what hashing gives.
@@ -180,7 +189,8 @@ def test_a_score_edit_renders_only_the_pages_that_changed(site, tmp_path):
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-2")
 
 
-@pytest.mark.parametrize("field, edit", sorted({**TEXT_EDITS, **SCORE_EDITS, **MOVES}.items()))
+@pytest.mark.parametrize("field, edit", _params(sorted({**TEXT_EDITS, **SCORE_EDITS, **MOVES}.items()),
+                                                  sorted({**TEXT_EDITS, **SCORE_EDITS, **MOVES})))
 def test_the_saved_storys_page_is_written_first_and_the_rest_named_before_it_is(site, tmp_path, field, edit):
     # serve reloads the browser once the fast path has written the saved story's page and the first pages of
     # the lists (rebuild's HandOver), and holds a request for any file it names until the rebuild returns:

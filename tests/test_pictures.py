@@ -224,3 +224,283 @@ def test_a_phone_asks_the_resizer_for_a_copy_as_wide_as_its_thumbnail(tmp_path, 
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cf"
                     "c0f01f0005000201a9a3a3f80000000049454e44ae426082")
+
+
+# --- `newsdesk pictures`: small copies made on this machine ---------------------------------------------------
+
+def _jpeg(width: int, height: int, colour=(200, 80, 40), **save) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    picture = Image.new("RGB", (width, height), colour)
+    for x in range(0, width, 37):  # some detail, so that sizes differ
+        picture.putpixel((x, (x * 7) % height), (0, 0, 0))
+    picture.save(out, "JPEG", quality=90, **save)
+    return out.getvalue()
+
+
+def _bomb(size: int = 20_000) -> bytes:
+    """A tiny PNG that claims size × size pixels (a decompression bomb: 20,000 is 1.6 GB decoded)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = zlib.compress(b"\0" * (size // 8 + 1) * 200)  # (a few rows: the decoder never gets that far)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 1, 0, 0, 0, 0))
+            + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
+
+
+def _picture_site(root, server, pictures: dict[str, tuple[int, int] | None], extra: str = ""):
+    """A site of one item per picture path, each declaring the picture's size (None: no size given)."""
+    files = {}
+    for n, (path, size) in enumerate(sorted(pictures.items())):
+        url = path if ":" in path else server.url(path)
+        declared = f"\n    width: {size[0]}\n    height: {size[1]}" if size else ""
+        files[f"content/p{n}.md"] = item(f"Story number {n} about {path.strip('/').replace('/', ' ')}",
+                                         f"2026-11-{10 + n}T10:00:00Z",
+                                         images=f'\n  - url: "{url}"{declared}')
+    return make_site(root, files, BASIC_CONFIG + "stories:\n  enabled: false\n" + extra)
+
+
+def _card_imgs(page) -> list[dict[str, str]]:
+    """The <img> of the cards of a list page (not the site's logo or the providers')."""
+    return [img for img in _imgs(page.read_text(encoding="utf-8")) if "data-letters" not in img
+            and not img["src"].endswith("favicon.svg")]
+
+
+def _run_pictures(root, capsys, *more) -> tuple[int, str, str]:
+    from generator.cli import main
+
+    code = main(["pictures", "--config", str(root / "config.yaml"), "--local-hosts", *more])
+    said = capsys.readouterr()
+    return code, said.out, said.err
+
+
+@pytest.fixture
+def picture_server():
+    from feed_server import FeedServer
+
+    with FeedServer() as running:
+        yield running
+
+
+@pytest.mark.slow
+def test_pictures_makes_small_copies_that_list_pages_offer(tmp_path, capsys, picture_server):
+    from PIL import Image
+
+    from feed_server import Route
+
+    picture_server.routes["/wide.jpg"] = Route(_jpeg(1280, 720), content_type="image/jpeg")
+    root = _picture_site(tmp_path / "site", picture_server, {"/wide.jpg": (1280, 720)})
+    code, out, err = _run_pictures(root, capsys)
+    assert code == 0 and "1 picture copied" in out and err == ""
+    manifest = json.loads((root / "pictures/manifest.json").read_text(encoding="utf-8"))
+    entry = manifest["pictures"][picture_server.url("/wide.jpg")]
+    assert (entry["width"], entry["height"]) == (1280, 720)
+    assert [copy["width"] for copy in entry["copies"]] == [160, 320, 480, 640, 960]
+    for copy in entry["copies"]:
+        with Image.open(root / "pictures" / copy["file"]) as made:
+            assert made.format == "WEBP" and made.size == (copy["width"], copy["height"])
+            assert abs(made.size[0] / made.size[1] - 16 / 9) < 0.02  # the picture's shape
+            assert not made.info.get("exif") and not made.info.get("icc_profile")  # pixels only
+
+    config, result = build_site(root)
+    assert result.site.warnings == ()
+    [img] = _card_imgs(config.output_path / "latest/index.html")
+    links = re.findall(r"(\S+) (\d+)w", img["srcset"])
+    assert [int(width) for _, width in links] == [160, 320, 480, 640, 960, 1280]
+    assert links[-1][0] == picture_server.url("/wide.jpg")  # the original, as the item gives it
+    for link, _ in links[:-1]:  # the copies, site-relative, and published
+        assert link.startswith("/static/resized/") and (config.output_path / link.lstrip("/")).is_file()
+    assert img["src"].startswith("/static/resized/") and img["src"].endswith("-480.webp")  # not the 1280 original
+    assert (img["width"], img["height"]) == ("480", "270")
+    assert "4.75rem" in img["sizes"]  # a phone takes the 160 or 320 copy for its 76-pixel thumbnail
+    # A search result's picture is the card's copy.
+    records = "".join(p.read_text(encoding="utf-8", errors="replace")
+                      for p in (config.output_path / "search").rglob("*") if p.is_file())
+    assert img["src"].lstrip("/") in records
+    # Link previews, feeds and the API keep the original.
+    others = [p for p in config.output_path.rglob("*") if p.suffix in (".xml", ".json") and p.is_file()
+              and "search" not in p.relative_to(config.output_path).parts]
+    assert others and not [p for p in others if "static/resized" in p.read_text(encoding="utf-8")]
+    previews = [meta for p in config.output_path.rglob("index.html")
+                for meta in re.findall(r'<meta property="og:image"[^>]*>', p.read_text(encoding="utf-8"))]
+    assert previews and all(picture_server.url("/wide.jpg") in meta for meta in previews)
+
+
+def test_copies_follow_the_path_of_base_url_and_are_made_once(tmp_path, capsys, picture_server):
+    from feed_server import Route
+
+    picture_server.routes["/a.jpg"] = Route(_jpeg(800, 600), content_type="image/jpeg")
+    root = _picture_site(tmp_path / "site", picture_server, {"/a.jpg": None},
+                         extra="")
+    (root / "config.yaml").write_text((root / "config.yaml").read_text().replace(
+        "https://example.org/", "https://example.org/news/"), encoding="utf-8")
+    assert _run_pictures(root, capsys)[0] == 0
+    made = sorted(p.name for p in (root / "pictures").iterdir())
+    code, out, _ = _run_pictures(root, capsys)
+    assert code == 0 and "0 pictures copied, 1 already copied" in out
+    assert len(picture_server.asked("/a.jpg")) == 1  # not downloaded again
+    assert sorted(p.name for p in (root / "pictures").iterdir()) == made
+    config, result = build_site(root)
+    [img] = _card_imgs(config.output_path / "latest/index.html")
+    # The item gave no size: the manifest's is the <img>'s shape, and the copies are offered.
+    assert img["src"].startswith("/news/static/resized/") and img["src"].endswith("-480.webp")
+    assert (img["width"], img["height"]) == ("480", "360")
+    assert img["srcset"].count("/news/static/resized/") == 4  # 160 ... 640: narrower than 800
+
+
+@pytest.mark.slow
+def test_failed_pictures_are_named_with_what_to_do_and_the_rest_are_copied(tmp_path, capsys, picture_server):
+    from feed_server import Route
+
+    routes = picture_server.routes
+    routes["/good.jpg"] = Route(_jpeg(640, 360), content_type="image/jpeg")
+    routes["/page.jpg"] = Route(b"<!doctype html><title>Gone</title>", content_type="text/html")
+    routes["/text.jpg"] = Route(b"\x00\x01 this is no picture at all " * 20, content_type="image/jpeg")
+    routes["/bomb.png"] = Route(_bomb(), content_type="image/png")
+    routes["/big.png"] = Route(_bomb(7_000), content_type="image/png")  # under Pillow's limit, over newsdesk's
+    routes["/drawing.svg"] = Route(b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
+                                   content_type="image/svg+xml")
+    routes["/huge.jpg"] = Route(stream_bytes=21 * 1024 * 1024, content_type="image/jpeg")
+    pictures = {path: (640, 360) for path in ("/good.jpg", "/missing.jpg", "/page.jpg", "/text.jpg", "/bomb.png",
+                                              "/big.png", "/drawing.svg", "/huge.jpg")}
+    pictures["javascript:alert(1)"] = (640, 360)
+    pictures["data:image/png;base64,iVBORw0KGgo="] = (640, 360)
+    root = _picture_site(tmp_path / "site", picture_server, pictures)
+    code, out, err = _run_pictures(root, capsys)
+    assert code == 0 and "1 picture copied" in out and "7 failed" in out
+    failed = dict(re.findall(r"^failed: (\S+): (.*)$", err, re.M))
+    assert set(failed) == {picture_server.url(p) for p in pictures if p.startswith("/") and p != "/good.jpg"}
+    assert "HTTP 404" in failed[picture_server.url("/missing.jpg")]
+    assert "HTML" in failed[picture_server.url("/page.jpg")]
+    assert "cannot be read as a picture" in failed[picture_server.url("/text.jpg")]
+    assert "decompression bomb" in failed[picture_server.url("/bomb.png")]
+    assert "7,000×7,000 pixels, more than 40,000,000" in failed[picture_server.url("/big.png")]
+    assert "SVG" in failed[picture_server.url("/drawing.svg")]
+    assert "20,971,520 bytes" in failed[picture_server.url("/huge.jpg")]
+    for why in failed.values():
+        assert ";" in why  # what to do, after why
+    assert {path for path, _ in picture_server.requests} <= {p for p in pictures if p.startswith("/")}
+    manifest = json.loads((root / "pictures/manifest.json").read_text(encoding="utf-8"))
+    assert list(manifest["pictures"]) == [picture_server.url("/good.jpg")]
+    config, result = build_site(root)  # the others are linked as the items give them
+    latest = (config.output_path / "latest/index.html").read_text(encoding="utf-8")
+    assert picture_server.url("/page.jpg") in latest and "/static/resized/" in latest
+
+
+def test_a_private_host_is_never_asked_without_local_hosts(tmp_path, capsys, picture_server):
+    from feed_server import Route
+    from generator.cli import main
+
+    picture_server.routes["/a.jpg"] = Route(_jpeg(640, 360), content_type="image/jpeg")
+    root = _picture_site(tmp_path / "site", picture_server, {"/a.jpg": (640, 360)})
+    assert main(["pictures", "--config", str(root / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "private network: never downloaded" in err and picture_server.requests == []
+
+
+@pytest.mark.slow
+def test_builds_with_copies_are_byte_identical_and_write_inside_output_only(tmp_path, capsys, picture_server):
+    from conftest import files_under
+    from feed_server import Route
+
+    picture_server.routes["/a.jpg"] = Route(_jpeg(1280, 720), content_type="image/jpeg")
+    picture_server.routes["/b.jpg"] = Route(_jpeg(1000, 1000, (10, 200, 30)), content_type="image/jpeg")
+    root = _picture_site(tmp_path / "site", picture_server, {"/a.jpg": (1280, 720), "/b.jpg": (1000, 1000)})
+    assert _run_pictures(root, capsys)[0] == 0
+    first_copies = {p.name: p.read_bytes() for p in (root / "pictures").iterdir()}
+    # The same bytes make the same copies and manifest.
+    import shutil
+    shutil.rmtree(root / "pictures")
+    picture_server.requests.clear()
+    assert _run_pictures(root, capsys)[0] == 0
+    assert {p.name: p.read_bytes() for p in (root / "pictures").iterdir()} == first_copies
+    before = set(p for p in tmp_path.rglob("*") if "output" not in p.parts)
+    config, _ = build_site(root)
+    one = files_under(config.output_path)
+    shutil.rmtree(config.output_path)
+    shutil.rmtree(root / ".newsdesk-cache", ignore_errors=True)
+    config, _ = build_site(root)
+    assert files_under(config.output_path) == one
+    published = [name for name in one if name.startswith("static/resized/")]
+    assert len(published) == 10  # 160 to 960 of each
+    assert all(one[name] == first_copies[name.rsplit("/", 1)[1]] for name in published)
+    after = set(p for p in tmp_path.rglob("*") if "output" not in p.parts)
+    assert {p for p in after - before if ".newsdesk-cache" not in p.parts and not p.name.startswith(".output")} == set()
+
+
+def test_a_new_pictures_run_changes_the_pages_of_a_warm_build(tmp_path, capsys, picture_server):
+    from generator.build.cache import BuildCache
+    from generator.build.pipeline import BuildOptions, build
+    from feed_server import Route
+
+    picture_server.routes["/a.jpg"] = Route(_jpeg(1280, 720), content_type="image/jpeg")
+    root = _picture_site(tmp_path / "site", picture_server, {"/a.jpg": (1280, 720)})
+    config = load_config(root / "config.yaml")
+    cache = BuildCache()
+    build(config, BuildOptions(workers=1), cache=cache)
+    assert "static/resized" not in (config.output_path / "latest/index.html").read_text(encoding="utf-8")
+    assert _run_pictures(root, capsys)[0] == 0
+    build(config, BuildOptions(workers=1), cache=cache)
+    assert "static/resized" in (config.output_path / "latest/index.html").read_text(encoding="utf-8")
+    assert list((config.output_path / "static/resized").glob("*.webp"))
+
+
+def test_newsdesk_build_after_newsdesk_pictures_offers_the_copies(tmp_path, capsys, picture_server):
+    from feed_server import Route
+    from generator.cli import main
+
+    picture_server.routes["/a.jpg"] = Route(_jpeg(1280, 720), content_type="image/jpeg")
+    root = _picture_site(tmp_path / "site", picture_server, {"/a.jpg": (1280, 720)})
+    config = ["--config", str(root / "config.yaml")]
+    assert main(["build", *config]) == 0  # (its cache, on disk, knows the pages as they were)
+    assert _run_pictures(root, capsys)[0] == 0
+    assert main(["build", *config]) == 0
+    assert "static/resized" in (root / "output/latest/index.html").read_text(encoding="utf-8")
+    (root / "pictures/manifest.json").unlink()  # and back: the pages link the original alone
+    assert main(["build", *config]) == 0
+    assert "static/resized" not in (root / "output/latest/index.html").read_text(encoding="utf-8")
+    assert not (root / "output/static/resized").exists()
+
+
+def test_a_manifest_naming_other_files_publishes_none_of_them(tmp_path):
+    root = make_site(tmp_path / "site", {"content/a.md": item(
+        "One", images='\n  - url: "https://pics.example/a.jpg"\n    width: 1280\n    height: 720')},
+        BASIC_CONFIG)
+    (root / "pictures").mkdir()
+    (root / "secret.txt").write_text("not for the site", encoding="utf-8")
+    (root / "pictures/manifest.json").write_text(json.dumps({"pictures": {"https://pics.example/a.jpg": {
+        "width": 1280, "height": 720, "copies": [{"file": "../secret.txt", "width": 160, "height": 90}]}}}),
+        encoding="utf-8")
+    config, result = build_site(root)
+    assert [w.path for w in result.site.warnings] == ["pictures/manifest.json"]
+    assert "run `newsdesk pictures` again" in str(result.site.warnings[0])
+    assert not (config.output_path / "static/resized").exists()
+    assert "not for the site" not in "".join(p.read_text(errors="replace") for p in config.output_path.rglob("*")
+                                             if p.is_file())
+
+
+def test_a_picture_with_a_colour_profile_or_a_broken_one_is_copied_in_its_colours(tmp_path):
+    # A copy carries no colour profile, so browsers read it as sRGB: pixels are converted to sRGB first, and
+    # a profile that cannot be read leaves them as given
+    import io
+
+    from PIL import Image, ImageCms
+
+    from generator.fetch.pictures import make_entry
+
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    red = (200, 30, 40)
+    for name, profile in [("profiled", srgb), ("broken", b"not a profile")]:
+        out = io.BytesIO()
+        Image.new("RGB", (640, 360), red).save(out, "JPEG", quality=95, icc_profile=profile)
+        entry = make_entry(out.getvalue(), f"https://pics.example/{name}.jpg", tmp_path)
+        assert entry["copies"]
+        with Image.open(tmp_path / entry["copies"][-1]["file"]) as copy:
+            assert copy.mode == "RGB" and not copy.info.get("icc_profile")
+            assert all(abs(a - b) <= 8 for a, b in zip(copy.getpixel((320, 180)), red)), name

@@ -16,7 +16,7 @@ from generator.serve.watch import ChangeKind, ChangeQueue, SiteLayout, Watcher, 
 ROOT = Path("/site")
 LAYOUT = SiteLayout(root=ROOT, config_file=ROOT / "config.yaml", content=ROOT / "content",
                     themes=(ROOT / "themes", Path("/pkg/generator/themes")), static=ROOT / "static",
-                    data=ROOT / "data", output=ROOT / "output")
+                    data=ROOT / "data", output=ROOT / "output", pictures=ROOT / "pictures")
 
 C, T, CSS, S, CFG, D = (ChangeKind.CONTENT, ChangeKind.TEMPLATE, ChangeKind.CSS, ChangeKind.STATIC,
                         ChangeKind.CONFIG, ChangeKind.DATA)
@@ -42,6 +42,10 @@ C, T, CSS, S, CFG, D = (ChangeKind.CONTENT, ChangeKind.TEMPLATE, ChangeKind.CSS,
     ("/pkg/generator/themes/default/static/css/site.css", CSS),
     ("/site/data/topics/ai.yaml", D),
     ("/site/data/organizations/x.md", D),
+    ("/site/pictures/manifest.json", D),  # a new `newsdesk pictures` run: the pages offer other copies
+    ("/site/pictures", D),
+    ("/site/pictures/0123456789abcdef01234567-160.webp", None),  # (the manifest comes after the copies)
+    ("/site/pictures/.manifest.json.part", None),
     # never read by a build
     ("/site/output/index.html", None),
     ("/site/output", None),
@@ -95,6 +99,7 @@ def test_layout_of_a_config(tmp_path):
     assert layout.content == root / "items"
     assert layout.output == root / "public"
     assert layout.data == root / "records"
+    assert layout.pictures == root / "pictures" and (root / "pictures", False) in layout.watched
     assert layout.themes[0] == root / "themes"
     assert any((t / "default" / "templates").is_dir() for t in layout.themes)  # the bundled theme is watched too
     assert (root / "items", True) in layout.watched and (root, False) in layout.watched

@@ -78,6 +78,23 @@ def test_install_option_is_written_as_one_shell_word(tmp_path):
                                          text=True, cwd=ROOT).stdout
 
 
+def test_pictures_option_makes_the_copies_before_the_build_and_caches_them(tmp_path, capsys):
+    assert main(["init", str(tmp_path / "site"), "--github-actions", "--install", "newsdesk", "--pictures"]) == 0
+    assert "newsdesk pictures" in capsys.readouterr().out
+    steps = yaml.safe_load((tmp_path / "site/.github/workflows/pages.yml").read_text())["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    made, built = runs.index("newsdesk pictures"), next(i for i, run in enumerate(runs) if "newsdesk build" in run)
+    [cache] = [step for step in steps if step.get("uses", "").startswith("actions/cache@")]
+    assert made < built and steps.index(cache) < made
+    assert cache["with"]["path"] == "pictures"  # (from the repository root: the site is its root here)
+    assert cache["with"]["key"].startswith(cache["with"]["restore-keys"])  # the newest cache is restored
+    # Without the option, none of it.
+    assert main(["init", str(tmp_path / "plain"), "--github-actions", "--install", "newsdesk"]) == 0
+    assert "pictures" not in (tmp_path / "plain/.github/workflows/pages.yml").read_text()
+    assert main(["init", str(tmp_path / "x"), "--pictures"]) == 2
+    assert "add --github-actions" in capsys.readouterr().err
+
+
 # --- the workflow's own steps, in fresh environments -------------------------------------------------------
 
 def _venv(folder: Path) -> Path:

@@ -231,11 +231,14 @@ def test_a_folder_of_the_users_is_never_taken_as_the_output(tmp_path, monkeypatc
     (docs / "img/chart.png").write_bytes(b"png")
     everything = files_under(tmp_path)
     monkeypatch.chdir(root)
+    line = len((root / "config.yaml").read_text().splitlines())
     for _ in range(2):
-        assert cli.main(["build", *(["--output", "docs"] if how == "--output" else [])]) == 1
+        assert cli.main(["build", *(["--output", "docs"] if how == "--output" else [])]) == 2  # a setting to correct
         err = capsys.readouterr().err
-        assert f"{docs}: the output folder is not empty, and newsdesk did not make it" in err
-        assert "choose an empty or new folder for the output" in err and "Traceback" not in err
+        where, fix = (("--output", "give --output") if how == "--output" else
+                      (f"config.yaml:{line}", "set `output_dir` to"))
+        assert err.startswith(f"{where}: output folder docs/ ({docs}) is not empty, and newsdesk did not make it"), err
+        assert f"({fix} a new or empty folder, or move this one away" in err and "Traceback" not in err
     assert files_under(tmp_path) == everything
     assert not [p.name for p in root.iterdir() if "newsdesk" in p.name]  # no staging, spare or cache folder
 
@@ -247,7 +250,7 @@ def test_an_output_of_an_older_newsdesk_is_refused_until_it_is_deleted_once(tmp_
     monkeypatch.chdir(root)
     assert cli.main(["build"]) == 0
     (root / "output" / MARKER).unlink()  # as an older newsdesk left it
-    assert cli.main(["build"]) == 1
+    assert cli.main(["build"]) == 2
     assert "if it is the output of an older newsdesk, delete it once" in capsys.readouterr().err
     import shutil
     shutil.rmtree(root / "output")

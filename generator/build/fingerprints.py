@@ -96,8 +96,9 @@ def template_keys(env: jinja2.Environment, parses: dict | None = None) -> dict[s
     return Keys()
 
 
-def site_keys(site: Site) -> dict[str, str]:
-    """Hashes of the site-wide values templates can read as globals, computed once per build."""
+def site_keys(site: Site, pictures: str = "") -> dict[str, str]:
+    """Hashes of the site-wide values templates can read as globals, computed once per build (`pictures`:
+    the digest of the manifest of the copies of pictures, which the `picture` global offers)."""
     def digest(value) -> str:
         return hashlib.sha1(repr(value).encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -106,6 +107,7 @@ def site_keys(site: Site) -> dict[str, str]:
         "providers": digest([provider.badge for provider in site.providers.values()]),  # what the global holds
         "type_lists": digest([listed for listed, _ in type_lists(site.items)]),
     }
+    keys["picture"] = pictures
     keys["news_article"] = keys["providers"] + keys["topics"]  # render.news_article reads both
     return keys
 

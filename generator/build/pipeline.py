@@ -38,6 +38,7 @@ from generator.errors import BuildError, Problem, errors_and_warnings
 from generator.plan.outputs import plan_outputs
 from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
 from generator.plan.search import SearchIndex, plan_index
+from generator.site.local_pictures import load_copies
 from generator.render.environment import (CompiledTemplates, case_clashes, make_env, misplaced_templates,
                                           render_page, static_files)
 from generator.site.content import read_named, source_files, unread_problem
@@ -121,19 +122,20 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     if options.write:  # before anything reads the output: finish what a killed build left, then check it is ours
         check_output_path(config.output_path, [config.root], config.input_paths)
         recover(config.output_path)
-        check_output_owned(config.output_path)
+        check_output_owned(config.output_path, config)
     last: LastBuild | None = cache.last
     cache.last = None  # (until this build is done: a failed one leaves none)
     site = plan_site(config, options, environ=environ, progress=progress, cache=cache, workers=workers)
     if options.strict and site.problems:
         raise BuildError(list(site.problems), f"{'Build' if options.write else 'Check'} failed (--strict): "
                                               f"{len(site.problems)} content error(s).")
-    env = make_env(config, site.model.site, CompiledTemplates.for_config(config, last.render.compiled if last else None))
+    env = make_env(config, site.model.site, CompiledTemplates.for_config(config, last.render.compiled if last else None),
+                   copies=site.pictures)
     if not options.write:
         rendered = sum(1 for _ in render_pages(env, site.pages, workers, progress))
         return BuildResult(site, None, rendered, time.perf_counter() - started, mode="check")
     parsed = len(cache.template_parses)
-    keys, globals_ = template_keys(env, cache.template_parses), site_keys(site.model.site)
+    keys, globals_ = template_keys(env, cache.template_parses), site_keys(site.model.site, site.pictures.digest)
     world = _site_wide_key(site, keys, globals_)
     cache.dirty |= len(cache.template_parses) != parsed
     same_world = last is not None and last.render.site_wide_key == world
@@ -178,7 +180,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
             if progress:
                 progress("writing", 0, 0)
             if config.search:
-                _stage_search(stage, plan_index(site.model.site, config), workers, cache.search_folder())
+                _stage_search(stage, plan_index(site.model.site, config, site.pictures), workers, cache.search_folder())
             written = stage.commit()
         stale = set(fingerprints)  # every file was placed anew: remember them all
     if stale or set(cache.outputs) - set(fingerprints) or cache.published != names:
@@ -253,8 +255,8 @@ def _search_changes(live: Path, site: RenderedSite, config: Config, workers: int
     """What an update in place does to the live search index (written with the pages, so that a build
     stopped in between never leaves them apart): redo it, or delete it when search was turned off (a full
     build would have no index either)."""
-    changes = index_changes(live, plan_index(site.model.site, config) if config.search else None, workers,
-                            kept=kept)
+    changes = index_changes(live, plan_index(site.model.site, config, site.pictures) if config.search else None,
+                            workers, kept=kept)
     return changes or ({}, {}, set())
 
 
@@ -295,12 +297,16 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
         gc.unfreeze()
     copies = dict(static_files(config))
     copies.update(records.files)
+    pictures = load_copies(config.root, config.pictures_dir)
+    copies.update(pictures.files)
     problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems,
                             key=lambda p: (p.path, p.line or 0)))
     warnings = tuple(sorted((*records.warnings, *read_warnings, *model.warnings, *case_clashes(copies, config.root),
-                             *missing_pictures(model.site.items, copies, config.root), *misplaced_templates(config)),
+                             *missing_pictures(model.site.items, copies, config.root), *misplaced_templates(config),
+                             *pictures.problems),
                             key=lambda p: (p.path, p.line or 0)))
-    return RenderedSite(config, topic_defs, now, model, rankings, pages, tuple(outputs), copies, problems, warnings, digest)
+    return RenderedSite(config, topic_defs, now, model, rankings, pages, tuple(outputs), copies, problems, warnings, digest,
+                        pictures)
 
 
 def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache, workers: int,

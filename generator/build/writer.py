@@ -28,8 +28,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.config import OWN_FOLDER, output_overlap
-from generator.errors import BuildError, Problem
+from generator.config import OWN_FOLDER, Config, output_overlap, output_setting
+from generator.errors import BuildError, ConfigError, Problem
 
 log = logging.getLogger(__name__)
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
@@ -265,10 +265,11 @@ def recover(output: Path) -> bool:
     return done
 
 
-def check_output_owned(output: Path) -> None:
+def check_output_owned(output: Path, config: Config | None = None) -> None:
     """Refuse to write into a folder newsdesk did not make: a build replaces all of the output, so a
     user's folder given as the output would lose its files. newsdesk's outputs hold MARKER; an empty
-    or missing folder is fine too."""
+    or missing folder is fine too. With `config`, the refusal is a setting to correct (exit status 2), said
+    at what gave the folder: --output, config.yaml's `output_dir` line, or the default."""
     if not os.path.lexists(output) or (output / MARKER).is_file():
         return
     if output.is_dir():
@@ -277,12 +278,23 @@ def check_output_owned(output: Path) -> None:
                 return
     what = "is not empty, and newsdesk did not make it (it holds no .newsdesk-output file)" if output.is_dir() \
         else "is not a folder"
-    raise BuildError(Problem(str(output), None, f"the output folder {what}; a build replaces everything in its "
-                                                "output folder, so newsdesk does not write here",
-                             "choose an empty or new folder for the output (--output DIR, or `output_dir` in "
-                             "config.yaml), or move this one away; if it is the output of an older newsdesk, "
-                             "delete it once"),
-                     "Nothing was written.")
+    why = "a build replaces everything in its output folder, so newsdesk does not write there"
+    undo = "or move this one away; if it is the output of an older newsdesk, delete it once"
+    if config is None:
+        raise BuildError(Problem(str(output), None, f"the output folder {what}; {why}",
+                                 f"choose an empty or new folder for the output (--output DIR, or `output_dir` in "
+                                 f"config.yaml), {undo}"), "Nothing was written.")
+    place = output_setting(config)
+    shown = config.output_dir.rstrip("/") + "/"
+    full = str(output.resolve())
+    if place[0] == "--output":
+        named, fix = shown if Path(shown).is_absolute() else f"{shown} ({full})", "give --output a new or empty folder"
+    elif place[1]:
+        named, fix = shown if Path(shown).is_absolute() else f"{shown} ({full})", "set `output_dir` to a new or empty folder"
+    else:
+        named, fix = f"{shown} ({full}; no `output_dir` is set)", "set `output_dir:` to a new or empty folder"
+    problem = Problem(*place, f"output folder {named} {what}; {why}", f"{fix}, {undo}")
+    raise ConfigError(problem, "Nothing was written.")
 
 
 def write_error(exc: OSError, output: Path, kept: str = "the previous output was left as it was") -> BuildError:

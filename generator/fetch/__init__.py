@@ -54,7 +54,8 @@ class FetchReport:
 
     def summary(self) -> str:
         expired = f", {self.expired} expired" if self.expired else ""
-        return (f"{len(self.results)} sources, {self.count('new')} new, {self.count('updated')} updated, "
+        sources = "1 source" if len(self.results) == 1 else f"{len(self.results)} sources"
+        return (f"{sources}, {self.count('new')} new, {self.count('updated')} updated, "
                 f"{self.count('unchanged')} unchanged, {len(self.failed)} failed{expired}")
 
 

@@ -38,6 +38,11 @@ class Settings:
     max_wait: float = 60.0
     max_bytes: int = 10 * 1024 * 1024
     user_agent: str = "newsdesk"
+    accept: str = ACCEPT
+    # What is fetched, as messages name it, and the setting that caps its size: `newsdesk pictures` uses the
+    # client for pictures, which have no setting of their own
+    noun: str = "feed"
+    size_key: str = "fetch.max_bytes"
 
 
 @dataclass(frozen=True)
@@ -65,12 +70,13 @@ class _Failed(Exception):
         return f"{self}; {self.hint}" if self.hint else str(self)
 
 
-def _hint(status: int) -> str:
+def _hint(status: int, noun: str = "feed") -> str:
     if status >= 500:
         return f"the server failed; {AGAIN}"
+    source = "the source" if noun == "feed" else "the item"
     if status in (401, 403):
-        return "the server refuses to give the feed; open the URL in a browser, and ask the site or remove the source"
-    return "no feed at this URL; open it in a browser, and fix the URL or remove the source"
+        return f"the server refuses to give the {noun}; open the URL in a browser, and ask the site or remove {source}"
+    return f"no {noun} at this URL; open it in a browser, and fix the URL or remove {source}"
 
 
 class Client:
@@ -79,7 +85,7 @@ class Client:
     def __init__(self, settings: Settings):
         self.settings = settings
         self._http = httpx.Client(timeout=httpx.Timeout(settings.timeout), follow_redirects=False,
-                                  headers={"User-Agent": settings.user_agent, "Accept": ACCEPT})
+                                  headers={"User-Agent": settings.user_agent, "Accept": settings.accept})
         self._hosts: dict[str, threading.Lock] = {}
         self._hosts_lock = threading.Lock()
         # Hosts that could not be reached (no connection), through every retry: their other feeds are not
@@ -140,7 +146,7 @@ class Client:
                 if urlsplit(target).scheme not in ("http", "https") or not urlsplit(target).netloc:
                     raise _Failed(f"HTTP {status} redirects to {location!r}, not an http(s) URL",
                                   hint="give the feed's own http(s) URL")
-                if urlsplit(target).hostname != origin and not _public(urlsplit(target).hostname or ""):
+                if urlsplit(target).hostname != origin and not is_public_host(urlsplit(target).hostname or ""):
                     raise _Failed(f"HTTP {status} redirects to {target!r}, a local or private-network address on "
                                   f"another host", hint="list that URL in config.yaml if it really is the feed")
                 permanent = permanent and status in (301, 308)
@@ -162,7 +168,7 @@ class Client:
             if status in (429, 503):
                 raise _Failed(reason, retry=True, wait=_retry_after(answer.headers.get("retry-after", "")),
                               hint=AGAIN)
-            raise _Failed(reason, retry=status >= 500, hint=_hint(status))
+            raise _Failed(reason, retry=status >= 500, hint=_hint(status, self.settings.noun))
         raise _Failed(f"more than {MAX_REDIRECTS} redirects",
                       hint="open the URL in a browser, and give the address it ends at")
 
@@ -178,16 +184,19 @@ class Client:
                 if answer.status_code != 200:
                     return answer.status_code, answer, b""
                 declared = answer.headers.get("content-length", "")
+                bigger = BIGGER.replace("feed", settings.noun).replace("fetch.max_bytes", settings.size_key)
                 if declared.isdigit() and int(declared) > settings.max_bytes:
-                    raise _Failed(f"the feed is {int(declared):,} bytes, more than fetch.max_bytes ({settings.max_bytes:,})",
-                                  hint=BIGGER)
+                    raise _Failed(f"the {settings.noun} is {int(declared):,} bytes, more than {settings.size_key} "
+                                  f"({settings.max_bytes:,})", hint=bigger)
                 chunks, size = [], 0
                 for chunk in answer.iter_bytes():  # decompressed: the cap holds for a gzip bomb too
                     size += len(chunk)
                     if size > settings.max_bytes:
-                        raise _Failed(f"the feed is more than fetch.max_bytes ({settings.max_bytes:,} bytes)", hint=BIGGER)
+                        raise _Failed(f"the {settings.noun} is more than {settings.size_key} ({settings.max_bytes:,} "
+                                      f"bytes)", hint=bigger)
                     if time.monotonic() > deadline:
-                        raise _Failed(f"timed out: the feed took more than {settings.timeout:g} s", retry=True, hint=SLOW)
+                        raise _Failed(f"timed out: the {settings.noun} took more than {settings.timeout:g} s", retry=True,
+                                      hint=SLOW.replace("feed", settings.noun))
                     chunks.append(chunk)
                 return 200, answer, b"".join(chunks)
         except httpx.ConnectTimeout:
@@ -239,7 +248,7 @@ def _host_key(url: str) -> str:
     return f"{parts.hostname}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
 
 
-def _public(host: str) -> bool:
+def is_public_host(host: str) -> bool:
     """Whether every address `host` names is on the public internet (a name that cannot be resolved is
     left to the connection to fail on, with its own message)."""
     try:

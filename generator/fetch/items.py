@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime, timezone
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import yaml
 
@@ -90,7 +90,8 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
               ) -> tuple[str, bool]:
     """The content file: front matter in the content format, then the entry's sanitised HTML as the body;
     and whether the body had to be cut (body_of)."""
-    excerpt = excerpt_of(entry.summary or entry.content)
+    summary = without_footer(entry.summary, entry)
+    excerpt = excerpt_of((summary if not is_link_only(summary) else "") or without_footer(entry.content, entry))
     meta: dict = {"title": title_of(entry)}
     if excerpt and not repeats_title(excerpt, meta["title"], entry):
         meta["excerpt"] = excerpt
@@ -127,6 +128,33 @@ def repeats_title(excerpt: str, title: str, entry: Entry) -> bool:
     def words(text: str) -> str:
         return " ".join(text.casefold().split())
     return words(excerpt) in {words(title), words(f"{title} {entry.origin}"), words(f"{title} - {entry.origin}")}
+
+
+def is_link_only(fragment: str) -> bool:
+    """Whether a summary is no more than a short link or two (Hacker News's "Comments", "Read more"): what a
+    feed gives to click, not what the story says."""
+    return bool(fragment) and not plain_text(fragment, links=False) and len(plain_text(fragment)) <= 40
+
+
+_LAST_PARAGRAPH = re.compile(r"<p\b[^>]*>((?:(?!<p\b).)*?)</p>\s*\Z", re.S | re.I)
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+FOOTER_CHARS = 100  # what a footer may say besides the title
+
+
+def without_footer(fragment: str, entry: Entry) -> str:
+    """The entry's HTML without a last paragraph that only links back to the entry itself: WordPress's "The
+    post <a>TITLE</a> appeared first on <a>SITE</a>." (Yoast, in any language), a theme's "Continue reading
+    TITLE", which a card would show as the story's words."""
+    last = _LAST_PARAGRAPH.search(fragment) if fragment and entry.link else None
+    if not last or len(last.group(1)) > len(entry.title) + 20 * FOOTER_CHARS:  # (a footer's markup is short)
+        return fragment
+    own = entry.link.rstrip("/")
+    if not any(urljoin(entry.link, html.unescape(a or b).strip()).rstrip("/") == own
+               for a, b in _HREF.findall(last.group(1))):
+        return fragment
+    if len(plain_text(last.group(1))) > len(plain_title(entry.title)) + FOOTER_CHARS:
+        return fragment
+    return fragment[:last.start()].rstrip()
 
 
 def type_of(entry: Entry) -> str:
@@ -248,9 +276,9 @@ def body_of(entry: Entry) -> tuple[str, bool]:
     Without a full text, the summary, when the excerpt had to cut it; else no body, as the page shows the
     excerpt already. A text longer than MAX_BODY_BYTES is cut there, before a tag, and its open elements
     closed again; the second value says so."""
-    fragment = entry.content
-    if not fragment and len(plain_text(entry.summary)) > EXCERPT_CHARS:
-        fragment = entry.summary
+    fragment = without_footer(entry.content, entry)
+    if not fragment and len(plain_text(summary := without_footer(entry.summary, entry))) > EXCERPT_CHARS:
+        fragment = summary
     cleaned = sanitize(fragment).strip()  # (nested too deep: its text, in one paragraph)
     data = cleaned.encode("utf-8")
     cut = len(data) > MAX_BODY_BYTES
@@ -263,9 +291,12 @@ def body_of(entry: Entry) -> tuple[str, bool]:
     return "<div>\n" + "\n".join(lines) + "\n</div>\n", cut
 
 
+_MORE = re.compile(r"\s*\[(?:…|\.\.\.)\]\Z")  # WordPress's "[…]" after a summary it cut
+
+
 def excerpt_of(fragment: str) -> str:
     """Plain text of an HTML fragment, cut at a word to at most EXCERPT_CHARS characters."""
-    return _cut(plain_text(fragment), EXCERPT_CHARS)
+    return _cut(_MORE.sub("…", plain_text(fragment)), EXCERPT_CHARS)
 
 
 class _Text(HTMLParser):
@@ -273,19 +304,20 @@ class _Text(HTMLParser):
     _BREAK = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
                         "article", "figure", "figcaption", "ul", "ol", "table", "pre", "hr"})
 
-    def __init__(self):
+    def __init__(self, links: bool = True):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
+        self.skip = self._SKIP if links else self._SKIP | {"a"}
 
     def handle_starttag(self, tag, attrs):
-        if tag in self._SKIP:
+        if tag in self.skip:
             self.skipping += 1
         elif tag in self._BREAK:
             self.parts.append(" ")
 
     def handle_endtag(self, tag):
-        if tag in self._SKIP:
+        if tag in self.skip:
             self.skipping = max(0, self.skipping - 1)
         elif tag in self._BREAK:
             self.parts.append(" ")
@@ -295,14 +327,14 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def plain_text(fragment: str) -> str:
-    """Tags stripped (and the content of script, style and the like dropped), entities decoded, white
-    space collapsed."""
+def plain_text(fragment: str, links: bool = True) -> str:
+    """Tags stripped (and the content of script, style and the like dropped; of links too unless `links`),
+    entities decoded, white space collapsed."""
     if not fragment:
         return ""
     if "<" not in fragment and "&" not in fragment:
         return " ".join(fragment.split())
-    parser = _Text()
+    parser = _Text(links)
     feed_whole(parser, fragment)
     return " ".join("".join(parser.parts).split())
 

@@ -108,7 +108,8 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
     channel = parsed.feed
     link = _Addresses(url)
     return Feed(title=_text(channel.get("title")), link=link(channel.get("link")),
-                entries=tuple(_entry(entry, link) for entry in parsed.entries),
+                entries=tuple(_entry(entry, link, rss=(parsed.version or "").startswith("rss"))
+                              for entry in parsed.entries),
                 title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"),
                 unsafe_urls=link.unsafe)
 
@@ -195,12 +196,14 @@ def _web_page(body: bytes, url: str) -> str:
     return "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"
 
 
-def _entry(entry, link: _Addresses) -> Entry:
+def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
     content = entry.get("content") or []
     html_content = next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), "")
-    if not html_content and content:
-        html_content = _escape(content[0].get("value", ""))
     summary = entry.get("summary", "")
+    # An RSS entry has no plain-text content element: feedparser makes one of a media:description, which is
+    # often a picture's (Mastodon's alt text). The entry's own description is its text then.
+    if not html_content and content and not (rss and summary):
+        html_content = _escape(content[0].get("value", ""))
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
         summary = _escape(summary)
     when = _parsed_date(entry.get("published_parsed")) or _parsed_date(entry.get("updated_parsed"))
@@ -231,20 +234,53 @@ def _entry(entry, link: _Addresses) -> Entry:
         player = "https://www.youtube.com/embed/" + "".join(c for c in entry["yt_videoid"] if c.isalnum() or c in "-_")
     return Entry(
         guid=_text(entry.get("id")),
-        link=link(entry.get("link")),
+        # (Feedburner's link is its own redirect; origLink is the article's address on its site)
+        link=link(entry.get("feedburner_origlink")) or link(entry.get("link")),
         title=_text(entry.get("title")),
         title_html="html" in (entry.get("title_detail") or {}).get("type", "text/plain"),
         summary=summary,
         content=html_content,
         published=when,
         categories=_tags(tag.get("term") if isinstance(tag, dict) else tag for tag in _listed(entry.get("tags"))),
-        images=tuple(dict.fromkeys(images)),
+        images=tuple(dict.fromkeys(images)) or _body_picture(html_content or summary, link),
         player=player,
         media=_media(files),
         podcast=any(key.startswith("itunes_") for key in entry),
         origin=_text(origin.get("title")) if origin else "",
         origin_link=link(_text(origin.get("link") or origin.get("href"))) if origin else "",
     )
+
+
+MIN_PICTURE = 100  # pixels: a picture declared narrower or lower is an icon, an avatar or a tracking pixel
+
+
+class _FirstPicture(HTMLParser):
+    def __init__(self, link: _Addresses):
+        super().__init__(convert_charrefs=True)
+        self.link, self.found = link, None
+
+    def handle_starttag(self, tag, attrs):
+        if tag != "img" or self.found:
+            return
+        given = {name: value or "" for name, value in attrs}
+        width, height = _int(given.get("width")), _int(given.get("height"))
+        small = any(size is not None and size < MIN_PICTURE for size in (width, height))
+        kind = given.get("class", "").casefold()
+        if small or any(word in kind for word in ("emoji", "smiley", "avatar", "icon")) or not given.get("src"):
+            return
+        if address := self.link(given["src"]):
+            self.found = Image(address, width if height else None, height if width else None)
+
+
+def _body_picture(fragment: str, link: _Addresses) -> tuple[Image, ...]:
+    """The first picture of an entry's text, for an entry whose feed names none (WordPress's and many blogs'
+    feeds have their pictures only in the text); not an emoji, an icon or a tracking pixel."""
+    if "<img" not in fragment.lower():
+        return ()
+    parser = _FirstPicture(link)
+    parser.feed(fragment)
+    parser.close()
+    return (parser.found,) if parser.found else ()
 
 
 def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
@@ -291,7 +327,7 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             content=html,
             published=when,
             categories=_tags(_listed(item.get("tags"))),
-            images=images,
+            images=images or _body_picture(html, link),
             player="",
             media=_media((link(a.get("url")), _text(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
                           a.get("size_in_bytes")) for a in attachments),

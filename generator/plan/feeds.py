@@ -100,6 +100,7 @@ class _Entry:
     image_height: int | None
     media: str  # the sound or video file it plays (a podcast's episode), or ""
     media_type: str  # its media type, for the enclosure
+    media_size: int  # its size in bytes when the item gives one, else 0
     author: str  # provider name, or ""
     author_url: str  # https://<provider domain>/, or ""
     author_feed: str  # this site's RSS feed of that provider, or ""
@@ -189,6 +190,7 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
         image_height=image.height if image else None,
         media=item.media_file,
         media_type=media_type(item.media_file, item.media_kind) if item.media_file else "",
+        media_size=item.size_bytes if item.media_file else 0,
         author=clean_text(provider.name if provider else item.provider.name if item.provider else ""),
         author_url=domain_url(domain),
         author_feed=site_url(base, feed_path("provider", item.provider.slug) + ".rss") if provider else "",
@@ -288,7 +290,8 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
         if entry.original:
             _add(node, "link", rel="via", href=entry.original)
         if entry.media:
-            _add(node, "link", rel="enclosure", href=entry.media, type=entry.media_type)
+            size = {"length": str(entry.media_size)} if entry.media_size else {}
+            _add(node, "link", rel="enclosure", href=entry.media, type=entry.media_type, **size)
         if entry.image:
             attrs = {"type": entry.image_type} if entry.image_type else {}
             _add(node, "link", rel="enclosure", href=entry.image, **attrs)
@@ -335,9 +338,9 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
         if entry.author_feed:
             _add(node, "source", entry.author, url=entry.author_feed)
         # One enclosure (RSS has room for one): a podcast's episode is what a podcast app plays; else the picture.
-        # The size is unknown without fetching the file; the RSS Advisory Board says 0 then.
+        # A size the item does not give is unknown without fetching the file; the RSS Advisory Board says 0 then.
         if entry.media:
-            _add(node, "enclosure", url=entry.media, length="0", type=entry.media_type)
+            _add(node, "enclosure", url=entry.media, length=str(entry.media_size), type=entry.media_type)
         elif entry.image and entry.image_type:
             _add(node, "enclosure", url=entry.image, length="0", type=entry.image_type)
         if entry.image:
@@ -368,7 +371,8 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
         if entry.image:
             item["image"] = entry.image
         if entry.media:
-            item["attachments"] = [{"url": entry.media, "mime_type": entry.media_type}]
+            size = {"size_in_bytes": entry.media_size} if entry.media_size else {}
+            item["attachments"] = [{"url": entry.media, "mime_type": entry.media_type, **size}]
         item["date_published"] = rfc3339(entry.published)
         if entry.author:
             item["authors"] = [{"name": entry.author, **({"url": entry.author_url} if entry.author_url else {})}]

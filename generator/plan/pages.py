@@ -18,6 +18,7 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 from generator.config import Config
 from generator.errors import Problem
 from generator.frozen import record
+from generator.site.local_pictures import LocalCopies
 from generator.site.grouping import item_story
 from generator.site.model import ModelResult, Site, provider_identity, topic_tree
 from generator.site.ranking import Rankings
@@ -167,6 +168,7 @@ class RenderedSite:
     problems: tuple[Problem, ...]  # files left out
     warnings: tuple[Problem, ...]
     config_digest: str  # config_key: what the cache's items and pages were made under
+    pictures: LocalCopies = LocalCopies()  # the copies of pictures that `newsdesk pictures` made
 
 
 RANKED = ("home", "top", "hot")  # the kinds of page ordered by score

@@ -57,6 +57,7 @@ from typing import Callable, Iterable
 from generator import __version__
 from generator.config import Config
 from generator.plan.feeds import html_datetime
+from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
 from generator.urls import device_name, resized_url
 
@@ -229,9 +230,9 @@ class SearchIndex:
     facets: tuple = ((), ())  # ((topic slug, name), ...), ((provider slug, name), ...) in site order
 
 
-def plan_index(site: Site, config: Config) -> SearchIndex:
+def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) -> SearchIndex:
     """The documents to index and their records. Cheap (no tokenising): a build compares `source` with the
-    live index's to see whether to make it again.
+    live index's to see whether to make it again. `copies`: those of pictures that `newsdesk pictures` made.
 
     A document is a story, as the list pages show it (pages.one_per_story): an item alone, or a story of
     several items, found by the words of any of them and shown as its lead's card with "+N sources" and the
@@ -260,7 +261,7 @@ def plan_index(site: Site, config: Config) -> SearchIndex:
         number = site.story_of.get(group[0])
         story = site.stories[number] if number is not None else None
         local = (story.newest if story else item.published).astimezone(zone)
-        image = _thumbnail(item.image, config.picture_resizer) if item.image else ""
+        image = _thumbnail(item.image, config.picture_resizer, copies) if item.image else ""
         record = (item.path, item.title, _shorten(item.excerpt), item.provider.name if item.provider else "",
                   item.provider.slug if item.provider else "", html_datetime(local),
                   local.strftime("%-d %b %Y"),  # as the cards write it (templates/partials/card.html)
@@ -280,9 +281,13 @@ def plan_index(site: Site, config: Config) -> SearchIndex:
     return SearchIndex(members, tuple(docs), digest.hexdigest(), name, facets)
 
 
-def _thumbnail(image, resizer: str) -> str:
-    """A result's picture: with a `picture_resizer`, a copy as wide as a card's (templates/partials/card.html,
-    render.pictures) when the picture is another site's and wider or of unknown width."""
+def _thumbnail(image, resizer: str, copies: LocalCopies | None = None) -> str:
+    """A result's picture: the narrowest of its local copies as wide as a card's (templates/partials/card.html,
+    render.pictures), or their widest; else, with a `picture_resizer`, a copy of that width when the picture is
+    another site's and wider or of unknown width."""
+    made = copies.get(image.url) if copies else None
+    if made and made[1]:
+        return next((copy.url for copy in made[1] if (copy.width or 0) >= THUMBNAIL), made[1][-1].url)
     if resizer and image.remote and (image.width or THUMBNAIL + 1) > THUMBNAIL:
         return resized_url(resizer, image.url, THUMBNAIL)
     return image.url

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 from pathlib import Path
 
@@ -118,6 +119,13 @@ def create_site(target: Path) -> list[Path]:
         raise ConfigError(Problem(str(target), None, "is a file, not a folder",
                                   "choose a new folder for the site: newsdesk init DIR"))
     in_the_way = sorted(path.name for path in target.iterdir() if not _may_stay(path.name)) if target.exists() else []
+    if "config.yaml" in in_the_way:  # (`newsdesk init my-site` run twice)
+        word = shlex.quote(str(target))
+        build = "newsdesk build" if target.absolute() == Path.cwd() else f"cd {word} && newsdesk build"
+        raise ConfigError(Problem(str(target / "config.yaml"), None, "there is a site here already",
+                                  f"build it: `{build}`; `newsdesk init {word} --github-actions` adds only the "
+                                  f"GitHub Pages workflow; or choose a new folder: newsdesk init never overwrites "
+                                  f"files"))
     if in_the_way:
         shown = ", ".join(in_the_way[:5]) + (f" and {len(in_the_way) - 5} more" if len(in_the_way) > 5 else "")
         raise ConfigError(Problem(str(target), None, f"folder is not empty: it holds {shown}",

@@ -65,7 +65,7 @@ jobs:
         run: __INSTALL__
       - id: pages
         uses: actions/configure-pages@v5
-__FETCH__      # base_url comes from Pages itself (https://USER.github.io/REPO or the custom domain),
+__FETCH____PICTURES__      # base_url comes from Pages itself (https://USER.github.io/REPO or the custom domain),
       # so links are right wherever the site is served.
       - name: Build
         run: newsdesk build --strict --base-url "${{ steps.pages.outputs.base_url }}/"
@@ -113,6 +113,20 @@ _FETCH = """\
 """
 
 
+# Small copies of the items' pictures (`newsdesk pictures`), kept from run to run in the Actions cache rather
+# than committed (they would grow the repository's history by every picture ever shown): each run downloads
+# only the pictures of new items. A cache unused for a week is dropped, and the next run makes them all again.
+_PICTURES = """\
+      - uses: actions/cache@v4
+        with:
+          path: __FOLDER__
+          key: newsdesk-pictures-${{ github.run_id }}
+          restore-keys: newsdesk-pictures-
+      - name: Copy the pictures
+        run: newsdesk pictures  # a picture that fails is listed, and linked as the item gives it
+"""
+
+
 @dataclass(frozen=True)
 class Workflow:
     path: Path  # where the file goes: <repository root>/.github/workflows/pages.yml
@@ -121,26 +135,30 @@ class Workflow:
 
 
 def workflow_text(*, install: str, branch: str = "main", site: str = ".", output: str = "output",
-                  fetch_schedule: str = "") -> str:
+                  fetch_schedule: str = "", pictures: str = "") -> str:
     """The workflow file; `install` is its install command, `site` the site folder and `output` its output
     folder, both from the repository root. With `fetch_schedule` (a cron line), it also runs on that schedule,
-    fetching the feeds and committing them."""
+    fetching the feeds and committing them. With `pictures` (the pictures_dir from the repository root), it
+    makes the small copies of the pictures before building."""
     values = {"__BRANCH_NAME__": branch, "__BRANCH__": json.dumps(branch), "__SITE__": json.dumps(site),
               "__OUTPUT__": json.dumps(output), "__INSTALL__": json.dumps(install),
               "__SCHEDULE__": _SCHEDULE.replace("__CRON__", json.dumps(fetch_schedule)) if fetch_schedule else _NO_SCHEDULE,
-              "__CONTENTS__": "write" if fetch_schedule else "read", "__FETCH__": _FETCH if fetch_schedule else ""}
+              "__CONTENTS__": "write" if fetch_schedule else "read", "__FETCH__": _FETCH if fetch_schedule else "",
+              "__PICTURES__": _PICTURES.replace("__FOLDER__", json.dumps(pictures)) if pictures else ""}
     return re.sub("|".join(values), lambda m: values[m.group(0)], _TEMPLATE)
 
 
-def plan_workflow(site_root: Path, install: str = "", fetch_schedule: str = "") -> Workflow:
+def plan_workflow(site_root: Path, install: str = "", fetch_schedule: str = "", pictures: bool = False) -> Workflow:
     """Work out the workflow for the site in `site_root` (which need not exist yet): where it goes, the branch,
     the folders, and how it installs newsdesk: `install` (a pip requirement or URL) when given, else as this
     copy of newsdesk was installed (a ConfigError when that is not reachable from GitHub). With
-    `fetch_schedule` (a cron line) it also fetches the feeds on that schedule."""
+    `fetch_schedule` (a cron line) it also fetches the feeds on that schedule; with `pictures`, it runs
+    `newsdesk pictures` before building."""
     site_root = site_root.resolve()
-    output_dir = "output"
+    output_dir, pictures_dir = "output", "pictures"
     if (site_root / "config.yaml").is_file():
-        output_dir = load_config(site_root / "config.yaml").output_dir
+        config = load_config(site_root / "config.yaml")
+        output_dir, pictures_dir = config.output_dir, config.pictures_dir
     there = next(folder for folder in (site_root, *site_root.parents) if folder.is_dir())
     top = _git(there, "rev-parse", "--show-toplevel")
     repo_root = Path(top).resolve() if top else site_root  # no repository yet: the site folder will be its root
@@ -153,8 +171,13 @@ def plan_workflow(site_root: Path, install: str = "", fetch_schedule: str = "") 
         command = "pip install ." if site == "." else 'pip install "$GITHUB_WORKSPACE"'
     else:
         command = "pip install " + shlex.quote(installed_from())
+    if pictures and not pictures_dir:
+        raise ConfigError(Problem(str(site_root / "config.yaml"), None, "`pictures_dir` is empty: the workflow's "
+                                  "`newsdesk pictures` would have nowhere to put the copies",
+                                  "set `pictures_dir: pictures` in config.yaml, or leave out --pictures"))
+    folder = ((Path(site) / pictures_dir).as_posix() if site != "." else Path(pictures_dir).as_posix()) if pictures else ""
     text = workflow_text(install=command, branch=branch, site=site, output=output,
-                         fetch_schedule=fetch_schedule)
+                         fetch_schedule=fetch_schedule, pictures=folder)
     return Workflow(repo_root / WORKFLOW, text, branch)
 
 

@@ -28,6 +28,7 @@ from generator.errors import BuildError, Problem
 from generator.plan.feeds import domain_url, feed_path, html_datetime
 from generator.render.fragments import MemoEnvironment
 from generator.render.pictures import picture, pictures
+from generator.site.local_pictures import LocalCopies
 from generator.site.model import ProviderBadge, Site
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
@@ -145,9 +146,10 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = None,
-             fragments: dict | None = None) -> jinja2.Environment:
+             fragments: dict | None = None, copies: LocalCopies | None = None) -> jinja2.Environment:
     """The environment one build renders with; `fragments`: the outputs of macro calls kept from the last build,
-    for one whose site-wide values and templates are the same (else a new dict)."""
+    for one whose site-wide values and templates are the same (else a new dict); `copies`: the copies of
+    pictures that `newsdesk pictures` made."""
     dirs = theme_dirs(config)
     bundled = bundled_theme_dir(config.theme) or bundled_theme_dir("default")
     loader = jinja2.ChoiceLoader([
@@ -218,7 +220,7 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
                        page_feed=page_feed, page_feed_name=page_feed_name, news_article=news_article,
                        first_image=first_image,
-                       picture=lambda images, width: picture(images, width, url, config.picture_resizer),
+                       picture=lambda images, width: picture(images, width, url, config.picture_resizer, copies),
                        pictures=pictures,
                        config=config, topics=site.topics, providers=badges,
                        type_lists=tuple(listed for listed, _ in type_lists(site.items)) if config.type_lists else ())

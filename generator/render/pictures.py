@@ -12,12 +12,17 @@ Most items give one size only, the full-size original. With `picture_resizer` in
 resizing service's URL template), a picture from another site is offered in RESIZED_WIDTHS narrower than
 its declared width, each asked of the service, and at its own width as given; a picture without a
 declared width in the RESIZED_WIDTHS up to MAX_UNSIZED. The site's own pictures are never sent to it.
+
+`newsdesk pictures` (generator/fetch/pictures.py) makes small copies of the pictures itself, into
+`pictures_dir` with a manifest (site/local_pictures.py reads it): a picture the manifest knows gets its
+copies as more candidates of the same shape, and no resizer is asked for it.
 """
 
 from __future__ import annotations
 
 from typing import Callable, NamedTuple, Sequence
 
+from generator.site.local_pictures import LocalCopies
 from generator.site.model import Image
 from generator.urls import resized_url
 
@@ -25,6 +30,20 @@ SAME_SHAPE = 0.02  # aspect ratios within 2% of each other are one picture's (ro
 # Widths asked of a resizer: a phone's thumbnail and a logo at 1-3x, cards, a page's picture, wide screens
 RESIZED_WIDTHS = (80, 160, 320, 480, 640, 960, 1280, 1600)
 MAX_UNSIZED = 1280  # a picture of unknown width is not asked for wider than this
+
+
+def with_copies(images: Sequence[Image], local: LocalCopies | None) -> tuple[Sequence[Image], bool]:
+    """`images` with the local copies of their picture added (of its widest candidate, which `newsdesk
+    pictures` copies), and whether there were any. An item that declares no size gets the manifest's for its
+    picture; copies of another shape than the item declares are left out by candidates(), as any entry is."""
+    given = candidates(images)
+    known = local.get(given[-1].url) if local and given else None
+    if known is None or not known[1]:
+        return images, False
+    original, copies = known
+    if not images[0].width or not images[0].height:
+        images = (original, *images[1:])
+    return (*images, *copies), True
 
 
 class Picture(NamedTuple):
@@ -68,13 +87,15 @@ def pictures(images: Sequence[Image]) -> tuple[tuple[Image, ...], ...]:
     return tuple(found)
 
 
-def picture(images: Sequence[Image], width: int, url: Callable[[str], str], resizer: str = "") -> Picture | None:
+def picture(images: Sequence[Image], width: int, url: Callable[[str], str], resizer: str = "",
+            local: LocalCopies | None = None) -> Picture | None:
     """The Picture of `images` for a place `width` CSS pixels wide (url: the site's link maker; resizer: the
-    `picture_resizer` template, or ""), or None."""
+    `picture_resizer` template, or ""; local: the copies `newsdesk pictures` made), or None."""
+    images, copied = with_copies(images, local)
     given = candidates(images)
     if not given:
         return None
-    found = resized(given, resizer) if resizer else given
+    found = resized(given, resizer) if resizer and not copied else given
     src = next((image for image in found if (image.width or 0) >= width), found[-1])
     if src.height is None and src not in given:  # a copy of a picture of unknown shape: the <img> as given
         src = Image(src.url, given[-1].width, given[-1].height)

@@ -153,7 +153,7 @@ def update_search(config: Config, site: RenderedSite, **options) -> bool:
     background, after the reload). `options`: those of search_index.update_live_index. False if it was current."""
     if not config.search:
         return False
-    return update_live_index(config.output_path, plan_index(site.model.site, config), **options)
+    return update_live_index(config.output_path, plan_index(site.model.site, config, site.pictures), **options)
 
 
 def _new_source(config: Config, name: str) -> bool:
@@ -173,7 +173,8 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
         raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content error(s).")
     cache.writing()
     state = last.render
-    env = make_env(config, site.model.site, state.compiled, state.fragments)  # (no site-wide value changed)
+    env = make_env(config, site.model.site, state.compiled, state.fragments,  # (no site-wide value changed)
+                   copies=site.pictures)
     live = config.output_path
     pages, outputs, gone = list(patch.pages), list(patch.outputs), set(patch.gone)
     reports = []

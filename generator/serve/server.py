@@ -64,6 +64,9 @@ POLL_SECONDS = 25.0  # a held poll is answered after this long even without news
 # page's requests waited for the processor (figures in docs/dev/incremental.md).
 PAGE_QUIET = 0.03
 RELOAD_GRACE = 0.4
+# How often the HTTP thread looks whether serve is stopping: Ctrl-C waits for it (socketserver's own default
+# kept the terminal waiting a noticeable moment after every Ctrl-C).
+SHUTDOWN_POLL = 0.02
 
 _TYPES = {
     ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -325,7 +328,8 @@ class DevServer:
                 first = self._build({}, "first build")
             self._watcher = Watcher(self._queue)
             self._watcher.start(self._layout, since_ns=began)  # (and what changed while the first build ran)
-            self._threads = [threading.Thread(target=self._httpd.serve_forever, name="newsdesk-http", daemon=True),
+            self._threads = [threading.Thread(target=self._httpd.serve_forever, args=(SHUTDOWN_POLL,),
+                                            name="newsdesk-http", daemon=True),
                              threading.Thread(target=self._build_loop, name="newsdesk-builder", daemon=True)]
             for thread in self._threads:
                 thread.start()
@@ -442,7 +446,9 @@ class DevServer:
         handover = None
         self._unbuilt.update(changes)
         try:
-            if ChangeKind.CONFIG in changes.values() or self._config_broken:
+            # A theme folder removed or renamed is config.yaml's `theme:` naming nothing: loading says so, as
+            # `newsdesk build` does, rather than building with the bundled theme as if nothing had happened.
+            if {ChangeKind.CONFIG, ChangeKind.TEMPLATE} & set(changes.values()) or self._config_broken:
                 self._config_broken = True  # until it loads: a build with the old config would hide the error
                 self._set_config(self._load())
                 self._config_broken = False

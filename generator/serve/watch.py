@@ -30,6 +30,7 @@ from watchdog.observers import Observer
 from generator.config import Config, bundled_theme_dir
 from generator.build.writer import BESIDE_OUTPUT, beside_output
 from generator.site.content import looks_like_an_item
+from generator.site.local_pictures import MANIFEST
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ class ChangeKind(enum.Enum):
     CSS = "css"  # a stylesheet: the browser can swap it without reloading the page
     STATIC = "static"  # any other static file (images, scripts, fonts)
     CONFIG = "config"  # config.yaml: reload it, then rebuild everything
-    DATA = "data"  # topic and provider records in data_dir
+    DATA = "data"  # topic and provider records in data_dir, the manifest of the copies of pictures
 
 
 # Names editors and tools write next to the real file and remove again (vim, emacs, JetBrains, rsync, browsers).
@@ -60,6 +61,7 @@ class SiteLayout:
     static: Path  # the site's own `static/`
     data: Path | None
     output: Path
+    pictures: Path | None = None  # pictures_dir: its manifest says which copies of pictures the pages offer
 
     @property
     def ignored(self) -> tuple[Path, ...]:
@@ -75,6 +77,8 @@ class SiteLayout:
                    (self.static, True), *((t, True) for t in self.themes)]
         if self.data:
             folders.append((self.data, True))
+        if self.pictures:
+            folders.append((self.pictures, False))
         unique: list[tuple[Path, bool]] = []
         for folder, recursive in folders:
             if (folder, recursive) not in unique:
@@ -92,7 +96,8 @@ def layout_of(config: Config, config_file: Path) -> SiteLayout:
     return SiteLayout(root=root, config_file=Path(config_file).resolve(), content=config.content_path.resolve(),
                       themes=tuple(themes), static=(root / "static"),
                       data=(root / config.data_dir).resolve() if config.data_dir else None,
-                      output=config.output_path.resolve())
+                      output=config.output_path.resolve(),
+                      pictures=(root / config.pictures_dir).resolve() if config.pictures_dir else None)
 
 
 def is_temporary(name: str) -> bool:
@@ -109,6 +114,8 @@ def detect_change_kind(path: PurePath, layout: SiteLayout, directory: bool = Fal
         return ChangeKind.CONFIG
     if any(_inside(path, folder) is not None for folder in layout.ignored):
         return None
+    if layout.pictures and (path == layout.pictures / MANIFEST or path == layout.pictures):
+        return ChangeKind.DATA  # (`newsdesk pictures` writes the manifest after the copies it names)
     for folder in layout.themes:
         parts = _inside(path, folder)
         if parts is not None and not _hidden(parts):

@@ -36,6 +36,12 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # dropped before loading, as the model drops them from every text field anyway. No line break is among them.
 _NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
+# The front matter's end: `---`, or YAML's own end of a document, `...`, as YAML writers (PyYAML's
+# explicit_end) put it
+_CLOSING = re.compile(r"^(?:-{3,}|\.{3})[ \t]*$", re.MULTILINE)
+_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
+# A line indented with tabs, which YAML does not allow (a crawler's template, or JSON pretty-printed with tabs)
+_TAB_INDENT = re.compile(r"^ *\t[ \t]*", re.MULTILINE)
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s]", re.MULTILINE)
 # Block nesting needs a new column per level, reached by indentation or by "- ", "? " or ": " (a complex key's
 # value) written on one line ("- - - - x" nests four deep, and so does ": - - - x" after "? key"): a line whose
@@ -57,6 +63,7 @@ class Source:
     twice: tuple[tuple[str, int, int], ...] = ()  # (key, first line, later line) of a key given more than once
     # top-level key -> its value as written, where YAML read a plain value as other than text (frontmatter_yaml.load)
     written: Mapping[str, str] = field(default_factory=dict)
+    notes: tuple[tuple[int, str, str], ...] = ()  # (line, message, hint) of what reading the file had to mend
 
 
 # A Markdown file that is not read as an item (`x.markdown`, `x.MD`, an editor's `x.md.txt`): said, as its
@@ -158,30 +165,102 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
                        "shorten the body")
     digest = hashlib.sha1(raw).hexdigest()
     try:
-        text = raw.decode("utf-8-sig")  # also drops a UTF-8 byte order mark
+        text = decoded(raw)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return Problem(name, line, "not UTF-8 text", "save the file as UTF-8")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    first = _BOUNDARY.match(text)
+    start = _BLANK_LINES.match(text).end()  # (blank lines above the opening `---`, as some crawlers write)
+    first = _BOUNDARY.match(text, start)
     if not first:
-        if text.startswith("+++"):  # Hugo's TOML front matter
+        if text.startswith("+++", start):  # Hugo's TOML front matter
             return Problem(name, 1, "front matter in TOML (between '+++' lines) is not read",
                            "write it as YAML between '---' lines: `key = \"value\"` becomes `key: value`")
         return Problem(name, 1, "no front matter found", "the file must start with a line '---', then YAML, then '---'")
-    closing = _BOUNDARY.search(text, first.end())
+    closing = _CLOSING.search(text, first.end())
     if not closing:
         return Problem(name, 1, "front matter is not closed", "add a line '---' after the YAML")
     front = text[first.end() + 1 : closing.start()]
-    fm_line = 2  # the YAML starts on the line after the opening '---'
+    fm_line = text.count("\n", 0, first.end()) + 2  # the YAML starts on the line after the opening '---'
     written: dict[str, str] = {}
     meta = load_mapping(name, front, fm_line, written=written)
+    notes: tuple[tuple[int, str, str], ...] = ()
     if isinstance(meta, Problem):
-        return meta
+        mended = _mended(name, front, fm_line, meta)
+        if mended is None:
+            return meta
+        meta, front, written, notes = mended
+    if meta.get("title") is None and (hashed := _HASHED_TITLE.search(front)):
+        # `title: #1 in sales`: YAML reads a comment, and the story had no title; it is the text written
+        meta = dict(meta, title=hashed.group(1).rstrip())
+        notes += ((fm_line + front.count("\n", 0, hashed.start()), "`title` starts with `#`, which YAML reads as "
+                   "a comment; it is read as the text written", "put the title in quotes"),)
     body = text[closing.end() + 1 :]
     body_line = text.count("\n", 0, closing.end()) + 2
-    return Source(name, meta, body, body_line, digest, _given_twice(front, fm_line), written)
+    return Source(name, meta, body, body_line, digest, _given_twice(front, fm_line), written, notes)
+
+
+_HASHED_TITLE = re.compile(r"^title:[ \t]+(#.*\S)", re.MULTILINE)
+MAX_MENDED = 20  # lines of one file's front matter read as text (_mended), at most
+
+
+def _mended(name: str, front: str, fm_line: int, problem: Problem):
+    """What front matter that YAML refuses says, when it is the YAML a crawler's template writes: indented
+    with tabs (read as two spaces a tab), or with a `key: value` line whose value is not valid YAML unquoted
+    (`title: Breaking: cranes`, `title: @port`, `title: "The "big" crane"`: read as the text written after
+    `key: `, its outer quotes dropped). (meta, the front matter read, its `written`, notes: (line, message,
+    hint) of each mending); None when that does not make it YAML either (`problem` is then what to say)."""
+    notes = []
+    if tab := _TAB_INDENT.search(front):
+        front = _TAB_INDENT.sub(lambda match: match.group().replace("\t", "  "), front)
+        notes.append((fm_line + front.count("\n", 0, tab.start()), "front matter is indented with tabs, which "
+                      "YAML does not allow; each was read as two spaces", "indent with spaces"))
+    lines = front.split("\n")
+    for index, line in enumerate(lines):
+        found = _VALUE_LINE.fullmatch(line)
+        if not found or _ALIAS.fullmatch(found.group(3)) or _loads_alone(found.group(2), found.group(3)):
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if following.strip() and len(following) - len(following.lstrip()) > len(found.group(1)):
+            continue  # (a value on more lines than one: its first alone proves nothing)
+        if len(notes) > MAX_MENDED:
+            return None
+        lead, key, value = found.groups()
+        if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        lines[index] = f"{lead}{key}: '" + value.replace("'", "''") + "'"
+        notes.append((fm_line + index, f"`{key}`'s value is not valid YAML as written; it is read as the text "
+                      f"after `{key}: `", "put the value in quotes, each \" inside it as \\\""))
+    if not notes:
+        return None
+    written: dict[str, str] = {}
+    meta = load_mapping(name, "\n".join(lines), fm_line, written=written)
+    return None if isinstance(meta, Problem) else (meta, "\n".join(lines), written, tuple(notes))
+
+
+def _loads_alone(key: str, value: str) -> bool:
+    """Whether `key: value` on a line of its own is YAML (for one key)."""
+    try:
+        loaded = yaml.safe_load(f"{key}: {value}")
+    except yaml.YAMLError:
+        return False
+    return isinstance(loaded, dict) and len(loaded) == 1
+
+
+# A `key: value` line (at any indent, or a list entry's first) whose value is on the line: not a block's `|` or
+# `>`, nor a list or mapping in brackets, nor a comment, an anchor or a tag; and an alias (`*name`) alone
+_VALUE_LINE = re.compile(r"""([ ]*(?:-[ ]+)?)([^\s#'"{}\[\]&*!|>%@`?:-][^:\n]*?)[ \t]*:[ \t]+"""
+                         r"""([^\s|>\[{#&!].*?)[ \t]*""")
+_ALIAS = re.compile(r"\*[^\s,\[\]{}]+")
+
+
+def decoded(raw: bytes, errors: str = "strict") -> str:
+    """An item file's text: UTF-8 (a byte order mark dropped), or UTF-16 when it starts with that encoding's
+    byte order mark (as Windows tools save "Unicode" text)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and not raw.startswith(b"\xff\xfe\x00\x00"):
+        return raw.decode("utf-16", errors)
+    return raw.decode("utf-8-sig", errors)
 
 
 def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter",
@@ -333,7 +412,7 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
     one read for all the messages about one file. A key (`provider`, `domian`) is the first `domian:` indented
     under `provider:` (in a list entry too), else `provider:`'s line."""
     try:
-        text = (root / source_path).read_text(encoding="utf-8-sig", errors="replace").replace("\r\n", "\n")
+        text = decoded((root / source_path).read_bytes(), "replace").replace("\r\n", "\n")
     except (OSError, ValueError):
         return {}
     lines = {}

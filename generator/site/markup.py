@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from urllib.parse import quote
 from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
 
 import nh3
 
@@ -434,6 +435,43 @@ def media_file(html: str) -> tuple[str, str]:
     if not found:
         return "", ""
     return htmlmod.unescape(found[2] or found[4]), found[1] or found[3]
+
+
+def featured_of_address(featured: str) -> str:
+    """featuredContent given as an address alone, as other crawlers give a video or an episode (`https://youtu.be/x`,
+    `https://cdn.example/e1.mp3`), as the markup it stands for: the player of a video page YouTube or Vimeo
+    serve (an iframe of its embed address), a sound or video file's own player, any other page's iframe (a
+    link, unless its host is embedded). Anything else as it is."""
+    url = safe_url(featured.strip()) if featured and "<" not in featured else ""
+    if not url:
+        return featured
+    path = urlsplit(url).path.lower()
+    for kind, endings in (("audio", _AUDIO_ENDINGS), ("video", _VIDEO_ENDINGS)):
+        if path.endswith(endings):
+            return f'<{kind} src="{htmlmod.escape(url)}"></{kind}>'
+    return f'<iframe src="{htmlmod.escape(player_url(url))}"></iframe>'
+
+
+_AUDIO_ENDINGS = (".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav", ".flac")
+_VIDEO_ENDINGS = (".mp4", ".m4v", ".webm", ".ogv", ".mov")
+_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{6,20}")
+
+
+def player_url(url: str) -> str:
+    """The embed address of a YouTube or Vimeo video page's address (`youtube.com/watch?v=ID`, `youtu.be/ID`,
+    `youtube.com/shorts/ID`, `vimeo.com/123`); any other address as it is."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    video = ""
+    if host == "youtube.com" and parts.path == "/watch":
+        video = parse_qs(parts.query).get("v", [""])[0]
+    elif host == "youtu.be" or host == "youtube.com" and parts.path.startswith(("/shorts/", "/live/")):
+        video = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    if video and _YOUTUBE_ID.fullmatch(video):
+        return f"https://www.youtube.com/embed/{video}"
+    if host == "vimeo.com" and parts.path.strip("/").isdigit():
+        return f"https://player.vimeo.com/video/{parts.path.strip('/')}"
+    return url
 
 
 def iframe_src(featured: str) -> str:

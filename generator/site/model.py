@@ -23,6 +23,7 @@ import dataclasses
 import difflib
 import hashlib
 import html
+import json
 import logging
 import math
 import re
@@ -40,8 +41,8 @@ from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
 from generator.isotime import parse_iso
-from generator.site.markup import (absolute_addresses, embeddable, iframe_src, media_file, render_markdown,
-                                   sanitize, without_player)
+from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
+                                   player_url, render_markdown, sanitize, without_player)
 from generator.urlnorm import canonical_url
 from generator.urls import (distinct_slug, field_url, host_of, joined, safe_url, slugify, spell_symbols,
                             static_path, without_controls)
@@ -54,7 +55,7 @@ KNOWN_FIELDS = frozenset({
     "price", "length", "category", "slug", "size", "image",
 })
 # The fields of the mappings inside an item (a provider, each picture, each related story).
-_IMAGE_FIELDS = frozenset({"url", "src", "width", "height"})
+_IMAGE_FIELDS = frozenset({"url", "src", "contentUrl", "href", "width", "height"})
 _NESTED_FIELDS = MappingProxyType({
     "provider": frozenset({"name", "domain", "images", "url", "logo"}),
     "images": _IMAGE_FIELDS,
@@ -167,6 +168,7 @@ class Item:
     extra: dict = field(default_factory=dict)  # unknown front matter fields, for templates (do not mutate)
     secured: str = ""  # opaque; kept so nothing the user had is lost, never rendered
     size: str = ""  # a download's size as the item writes it ("12 MB")
+    size_bytes: int = 0  # the same in bytes when the item gives a number (a feed's enclosure needs it), else 0
     # the sound or video file that featuredContent plays (a podcast's episode), and which of the two: feeds
     # carry it as their enclosure, so that a podcast app can play it
     media_file: str = ""
@@ -372,8 +374,8 @@ def withheld_because(item: Item, now: datetime, drafts: bool = False, future: bo
 # item's page, its place in any order, its topics or provider, or anything the site shows of others.
 # (Not `type`: it puts the item in a type's list, site/types.py.)
 TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "amp_url", "cdn_amp_url", "images", "body",
-                         "featured_html", "video_url", "embed", "price", "length", "size", "category", "extra",
-                         "secured", "warnings", "media_file", "media_kind"})
+                         "featured_html", "video_url", "embed", "price", "length", "size", "size_bytes", "category",
+                         "extra", "secured", "warnings", "media_file", "media_kind"})
 
 
 def same_place(old: Item, new: Item) -> bool:
@@ -404,14 +406,18 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     title, no usable date, a topic the site does not declare under `undeclared_topics: error`),
     the Rejected problem naming every error and warning of the file at once."""
     notes = _Notes()
-    meta = source.meta
-    written = source.written
+    meta, notes.aliases = _spelled_as_known(source.meta, KNOWN_FIELDS, notes)
+    meta = _nested_spelled_as_known(meta, notes)
+    written = {notes.canonical(key): value for key, value in source.written.items()}
     title = _text(meta, "title", notes, required=True, written=written)
     published = _date(meta, "publishedDateTime", config, notes)
     kind = _type(meta.get("type"), "type", notes)
     _check_keys(meta, notes)
     topics = _topics(meta, topic_defs, config, notes)
-    featured = _text(meta, "featuredContent", notes, plain=False)
+    featured = featured_of_address(_text(meta, "featuredContent", notes, plain=False))
+    if not featured and kind == "video":  # (a video's page on YouTube or Vimeo names its player)
+        page = field_url(meta.get("originalUrl")) or field_url(meta.get("webUrl"))
+        featured = featured_of_address(page) if page and player_url(page) != page else ""
     # The page the item was taken from: relative addresses in the body, featuredContent, pictures and related
     # coverage are of that page, as the browser resolved them there (without it they cannot be followed).
     base = field_url(meta.get("webUrl")) or field_url(meta.get("originalUrl"))
@@ -445,8 +451,9 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         length=_length(meta, "length", notes, written),
         category=_text(meta, "category", notes, written=written),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
-        secured=_text(meta, "secured", notes, plain=False),
+        secured=_opaque(meta.get("secured")),
         size=_size(meta, "size", notes, written),
+        size_bytes=int(_bytes(written["size"] if written and "size" in written else meta.get("size")) or 0),
     )
     values["related"] = _other_than(values, notes)
     if featured:
@@ -461,6 +468,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     errors, warnings = notes.problems(config.root, source.path, source.body_line - 1)
     warnings += tuple(Problem(source.path, again, f"`{key}` is given twice, also on line {first}: the last one is used",
                               "remove the one you do not mean") for key, first, again in source.twice)
+    warnings += tuple(Problem(source.path, line, message, hint) for line, message, hint in source.notes)
     if errors:
         first = errors[0]
         return Rejected(first.path, first.line, first.message, first.hint, errors=errors, warnings=warnings)
@@ -501,6 +509,11 @@ class _Notes:
     def __init__(self):
         self.errors: list[tuple[str | None, str, str]] = []  # (front matter key or None, message, hint)
         self.warnings: list[tuple[str | None, str, str]] = []
+        self.aliases: dict[str, str] = {}  # field -> the key the file writes it as, when another spelling
+
+    def canonical(self, key):
+        """The field a top-level key of the file is read as (`Title` is `title`: _spelled_as_known)."""
+        return next((field for field, written in self.aliases.items() if written == key), key)
 
     def error(self, key: str | tuple | None, message: str, hint: str = "") -> None:
         self.errors.append((key, message, hint))
@@ -514,7 +527,9 @@ class _Notes:
             return (), ()
         # ("related: quality" is on the line of `related:`; a key (`provider`, `domian`) on the line of `domian:`)
         def where(key):
-            return key if isinstance(key, tuple) else key.split(":")[0]
+            top, *rest = key if isinstance(key, tuple) else (key.split(":")[0],)
+            top = self.aliases.get(top, top)  # (at the key as the file spells it)
+            return (top, *rest) if rest else top
         lines = key_lines(root, path, {where(key) for key, _, _ in self.errors + self.warnings if key})
         return tuple(tuple(Problem(path, lines.get(where(key)) or 1 if key else end, message, hint)
                            for key, message, hint in notes) for notes in (self.errors, self.warnings))
@@ -648,6 +663,10 @@ def _text(meta: dict, key: str, notes: _Notes, required: bool = False, plain: bo
     value = meta.get(key)
     if written and key in written:
         value = written[key]
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+        # (JSON-LD writes a value as a list of one: `title: ["..."]`)
+        if len(value) == 1:
+            value = value[0]
     text = "" if value is None else _plain(value) if plain else _unplain(value)
     if text is None:
         report = notes.error if required else notes.warn
@@ -678,19 +697,36 @@ def _capped(text: str, key: str, notes: _Notes) -> str:
     return bidi_closed(cut) if _BIDI.search(cut) else cut
 
 
+def _opaque(value) -> str:
+    """A value kept and never shown (`secured`), in any shape a crawler gives it, as text: no reader sees it,
+    so none of its shapes is worth a warning."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return without_controls(json.dumps(value, default=str, ensure_ascii=False, sort_keys=True))
+    return _unplain(value) or ""
+
+
 def _unplain(value) -> str | None:
     if isinstance(value, (list, dict)) or value is None:
         return None
     return " ".join(without_controls(str(value)).splitlines()).strip()
 
 
-def _size(meta: dict, key: str, notes: _Notes, written: Mapping[str, str] | None = None) -> str:
-    """A download's size as a reader reads one: a number is of bytes (as a feed's enclosure and HTTP give it),
-    written in kB, MB, GB or TB (`12.3 MB`); text as written (`12 MB`)."""
-    value = written[key] if written and key in written else meta.get(key)
+def _bytes(value) -> int | float | None:
+    """A size given as a number (of bytes: `12345`, `"12345"`), or None for anything else."""
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1e18:
+        return None
+    return value
+
+
+def _size(meta: dict, key: str, notes: _Notes, written: Mapping[str, str] | None = None) -> str:
+    """A download's size as a reader reads one: a number is of bytes (as a feed's enclosure and HTTP give it),
+    written in kB, MB, GB or TB (`12.3 MB`); text as written (`12 MB`)."""
+    value = _bytes(written[key] if written and key in written else meta.get(key))
+    if value is None:
         return _text(meta, key, notes, written=written)
     if value < 1000:
         return f"{value:g} bytes"
@@ -704,6 +740,8 @@ def _price(meta: dict, key: str, notes: _Notes, written: Mapping[str, str] | Non
     """A price as text; one written as an offer (`{amount: 10, currency: EUR}`, schema.org's `{price: 10,
     priceCurrency: EUR}`) as its amount and currency, `10 EUR`."""
     value = written[key] if written and key in written else meta.get(key)
+    if isinstance(value, list) and value and all(isinstance(offer, dict) for offer in value):
+        value = value[0]  # (schema.org's offers, a list: the first is the item's price)
     if not isinstance(value, dict):
         return _text(meta, key, notes, written=written)
     amount = next((value[k] for k in ("amount", "price", "value") if value.get(k) not in (None, "")), None)
@@ -726,11 +764,13 @@ def _length(meta: dict, key: str, notes: _Notes, written: Mapping[str, str] | No
     seconds = None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value
-    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        seconds = int(value)
+    elif isinstance(value, str) and _EPOCH.fullmatch(value.strip()):  # (seconds written as text: "754.5")
+        seconds = float(value)
     elif isinstance(value, str) and (match := _DURATION.fullmatch(value.strip())) and any(match.groups()):
         days, hours, minutes, rest = (float((g or "0").replace(",", ".")) for g in match.groups())
         seconds = ((days * 24 + hours) * 60 + minutes) * 60 + rest
+    if seconds == 0:  # (`PT0S`, `0`: a crawler's "unknown", no length to show)
+        return ""
     if seconds is None or not 0 < seconds < 1e9:  # (text, nothing, or no length a reader could use)
         return _text(meta, key, notes, written=written)
     whole = max(1, int(seconds + 0.5))
@@ -751,7 +791,26 @@ def _type(value, key: str, notes: _Notes) -> str:
         notes.warn(key, f"`{key}` must be a word such as article or video, got {_kind(value)}",
                    "write it as `type: article`; the item is shown as an article")
         return "article"
-    return text.lower()[:MAX_TYPE] or "article"
+    text = text.lower()[:MAX_TYPE]
+    return _TYPE_SYNONYMS.get(_KEY_SEPARATORS.sub("", text.replace(".", "")), text) or "article"
+
+
+# What other crawlers call the known types: schema.org's (`NewsArticle`, `BlogPosting`, `VideoObject`),
+# Open Graph's (`video.other`, `music.song`, `website`, which sites set on their stories), a list's name
+# (`videos`) and a news site's own words (`news`, `post`, `story`). An item so typed is what its type means:
+# an article is in no list of its own and shows no badge ("Newsarticle" was one, in a list of its own).
+_TYPE_SYNONYMS = MappingProxyType({word: kind for kind, words in {
+    "article": "article articles news newsarticle analysisnewsarticle opinionnewsarticle reportagenewsarticle "
+               "reviewnewsarticle backgroundnewsarticle askpublicnewsarticle satiricalarticle techarticle "
+               "scholarlyarticle report blogposting liveblogposting socialmediaposting blog blogpost post posts "
+               "story stories website webpage text",
+    "video": "video videos videoobject videoother videomovie videoepisode videotvshow clip",
+    "audio": "audio audioobject musicsong musicalbum sound",
+    "podcast": "podcast podcasts podcastepisode podcastseries",
+    "download": "download downloads datadownload softwareapplication",
+    "event": "event events",
+    "course": "course courses",
+}.items() for word in words.split()})
 
 
 def type_label(kind: str) -> str:
@@ -773,12 +832,17 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
         if key in meta:  # (`publishedDateTime:` with nothing after it: said at its line)
             notes.error(key, f"`{key}` is empty", "write the date, as 2026-11-22T08:00:00Z")
         else:
-            other = next((name for name in _OTHER_DATE_KEYS if name in meta), None)
-            if isinstance(meta.get("published"), (date, datetime)):  # `published: 2026-01-10`: true or false only
-                notes.error("published", f"missing `{key}`: `published` says only whether the item is shown (true "
-                            f"or false)", f"rename `published` to `{key}`")
-            elif other:  # (Hugo's and Jekyll's `date:`, a crawler's `pubDate`: newsdesk reads one name only)
-                notes.error(other, f"missing `{key}`: `{other}` is not read", f"rename `{other}` to `{key}`")
+            # (Hugo's and Jekyll's `date:`, a crawler's `pubDate`, `published: 2026-01-10`: the story's date all
+            # the same, under another name; said, as `published` is true or false to every other reader)
+            other = next((name for name in _OTHER_DATE_KEYS if meta.get(name) not in (None, "")), None)
+            if isinstance(meta.get("published"), (date, datetime)):
+                other = "published"
+            if other:
+                notes.warn(other, f"`{other}` is read as `{key}`, which is not given", f"rename `{other}` to `{key}`")
+                try:
+                    return _to_utc(meta[other], config, other)
+                except _Unusable as exc:
+                    notes.error(other, exc.message, exc.hint)
             else:
                 notes.error(None, f"missing `{key}`", f"add a line above this closing `---` with when the item was "
                                                       f"published, e.g. `{key}: 2026-11-22T08:00:00Z`")
@@ -801,11 +865,14 @@ def _to_utc(value, config: Config, key: str) -> datetime:
           or isinstance(value, str) and _EPOCH.fullmatch(value.strip())):
         moment = _from_epoch(value, key)
     elif isinstance(value, str):
+        error = None
         try:
             moment = parse_iso(value)
         except ValueError as exc:
+            error, moment = exc, _written_otherwise(value.strip())
+        if moment is None:
             if _ISO_SHAPED.match(value.strip()):  # (`2026-13-45`, which YAML leaves as text: say what is wrong)
-                raise _Unusable(f"`{key}` {_shown(value)} is not a valid date ({exc})",
+                raise _Unusable(f"`{key}` {_shown(value)} is not a valid date ({error})",
                                 "fix the date; dates look like 2026-11-22T08:00:00Z") from None
             moment = _from_rfc2822(value, key)
     else:
@@ -826,6 +893,78 @@ _ISO_SHAPED = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ]|$)")
 # A Unix time is taken from 1e8 (March 1973) on: a smaller number is more likely a year (`2026`) than a time
 # of 1970; and one from 1e11 on is in milliseconds (in seconds it would be the year 5138).
 _EPOCH_SECONDS, _EPOCH_MILLISECONDS = 1e8, 1e11
+
+
+# Dates as other writers than ISO 8601's and RSS's give them: .NET's JSON (`/Date(1795168800000)/`), a zone
+# after an ISO time as a word (`2026-11-20 10:00:00 UTC`) or Java's name in brackets (`...+01:00[Europe/Paris]`),
+# the year first with slashes or dots (`2026/11/20`), and English words (`November 20, 2026`, `Nov 20, 2026
+# 10:00 AM`, `20 November 2026`). A date with the day and month as numbers and the year last (`11/12/2026`) is
+# none: which is the month depends on who wrote it.
+_DOTNET_DATE = re.compile(r"/?Date\((-?[0-9]{1,16})(?:[+-][0-9]{4})?\)/?")
+_ZONE_AFTER = re.compile(r"(?P<time>.*?[0-9])\s*(?:\[(?P<name>[A-Za-z][A-Za-z0-9_+/-]*)\]|\s(?P<word>UTC|GMT|Z))",
+                         re.IGNORECASE)
+_YEAR_FIRST = re.compile(r"([0-9]{4})([/.])([0-9]{1,2})\2([0-9]{1,2})(?=$|[T\s])(.*)", re.DOTALL)
+_MONTHS = {name: number for number, names in enumerate(
+    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
+     "sep sept september", "oct october", "nov november", "dec december"), 1) for name in names.split()}
+_WORDS_DATE = re.compile(r"""
+    (?:[A-Za-z]+,?\s+)??                                             # a weekday
+    (?: (?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?P<month>[A-Za-z]+)\.?,?
+      | (?P<month2>[A-Za-z]+)\.?\s+(?P<day2>[0-9]{1,2})(?:st|nd|rd|th)?,? )
+    (?:\s+|-)(?P<year>[0-9]{4})
+    (?: ,?\s+(?:at\s+)? (?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2}))?
+        \s*(?P<half>[AaPp])?\.?(?:[Mm]\.?)? )?
+    (?: \s*(?P<zone>Z|UTC|GMT|(?:GMT|UTC)?[+-][0-9]{2}:?[0-9]{2}) )?
+    (?: \s+\([^()]*\) )?                                          # JavaScript's name of the zone
+""", re.VERBOSE)
+
+
+def _written_otherwise(text: str) -> datetime | None:
+    """The moment a date written in one of the forms above names; None when it is in none of them (or is
+    no date: the caller says why)."""
+    if found := _DOTNET_DATE.fullmatch(text):
+        try:
+            return datetime.fromtimestamp(int(found.group(1)) / 1000, timezone.utc)
+        except (OverflowError, ValueError, OSError):
+            return None
+    if found := _YEAR_FIRST.fullmatch(text):
+        year, _, month, day, rest = found.groups()
+        text = f"{year}-{int(month):02}-{int(day):02}{rest}"
+        try:
+            return parse_iso(text)
+        except ValueError:
+            return _written_otherwise(text)
+    if found := _ZONE_AFTER.fullmatch(text):
+        try:
+            moment = parse_iso(found.group("time"))
+        except ValueError:
+            moment = _written_otherwise(found.group("time")) if not _ZONE_AFTER.fullmatch(found.group("time")) else None
+        if moment is None or moment.tzinfo is not None or not found.group("name"):
+            return moment.replace(tzinfo=moment.tzinfo or timezone.utc) if moment else None
+        try:
+            from zoneinfo import ZoneInfo
+
+            return moment.replace(tzinfo=ZoneInfo(found.group("name")))
+        except (ValueError, KeyError, OSError):  # (no such zone: no date to guess)
+            return None
+    if found := _WORDS_DATE.fullmatch(text):
+        part = found.groupdict()
+        month = _MONTHS.get((part["month"] or part["month2"]).lower())
+        hour = int(part["hour"] or 0)
+        if month is None or hour > 12 and part["half"] or hour == 0 and part["half"]:
+            return None
+        if part["half"]:
+            hour = hour % 12 + (12 if part["half"] in "Pp" else 0)
+        zone = (part["zone"] or "").removeprefix("GMT").removeprefix("UTC")  # (`GMT+0100`: JavaScript's Date)
+        try:
+            moment = datetime(int(part["year"]), month, int(part["day"] or part["day2"]), hour,
+                              int(part["minute"] or 0), int(part["second"] or 0))
+            if part["zone"]:
+                moment = parse_iso(moment.isoformat() + (zone or "Z"))
+        except ValueError:
+            return None
+        return moment
+    return None
 
 
 def _from_epoch(value, key: str) -> datetime:
@@ -871,6 +1010,8 @@ def _score(value, key: str, notes: _Notes) -> float | None:
         return None
     if isinstance(value, str):
         value = value.strip()
+        if value.endswith("%") and value[:-1].strip():  # (`87%`: a score a crawler wrote as a percentage)
+            value = value[:-1].strip()
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         notes.warn(key, f"`{key}` must be a number, got {_shown(value)}", "write it without quotes or units, e.g. 87")
         return None
@@ -895,13 +1036,81 @@ def _bool(meta: dict, key: str, notes: _Notes, default: bool) -> bool:
     value = meta.get(key)
     if value is None or value == "":  # (`published:` with no value is not given, as every other field's empty value)
         return default
+    if isinstance(value, date) and meta.get("publishedDateTime") in (None, ""):
+        return default  # (`published: 2026-01-10`, read as the item's date: _date)
     if isinstance(value, bool):
         return value
     # (a crawler that exports its database's flags writes 0 and 1: `published: 0` is a draft, not news)
-    if value in (0, 1) or isinstance(value, str) and value.strip().lower() in ("true", "yes", "false", "no", "0", "1"):
-        return str(value).strip().lower() in ("true", "yes", "1")
+    words = ("true", "yes", "on", "1", "false", "no", "off", "0")  # (YAML 1.1's words for them, and numbers)
+    if value in (0, 1) or isinstance(value, str) and value.strip().lower() in words:
+        return str(value).strip().lower() in words[:4]
     notes.warn(key, f"`{key}` must be true or false, got {_shown(value)}; {str(default).lower()} is used")
     return default
+
+
+def _words_of(key) -> str:
+    """A key as compared across spellings: `PublishedDateTime`, `published_date_time`, `Published-Date-Time`
+    and `publisheddatetime` are one."""
+    return _KEY_SEPARATORS.sub("", key).casefold() if isinstance(key, str) else ""
+
+
+_KEY_SEPARATORS = re.compile(r"[\s_-]+")
+_FIELD_WORDS: dict[frozenset, dict[str, str]] = {}  # field set -> {its fields' words: field}
+
+
+def _field_words(fields: frozenset) -> dict[str, str]:
+    words = _FIELD_WORDS.get(fields)
+    if words is None:
+        words = _FIELD_WORDS[fields] = {_words_of(name): name for name in fields}
+    return words
+
+
+def _spelled_as_known(mapping: dict, fields: frozenset, notes: _Notes, section: str = ""
+                      ) -> tuple[dict, dict[str, str]]:
+    """`mapping` with each key that spells a known field in another case or with `_`, `-` or spaces between
+    its words (`Title`, `published_date_time`, a picture's `URL`: as other crawlers' serialisers write them)
+    read as that field, and {field: key as written} of those; when the field is given too, it is used, with a
+    warning. The keys of one mapping, as the readers below then read it (_nested_spelled_as_known)."""
+    words = _field_words(fields)
+    aliases: dict[str, str] = {}
+    for key in mapping:
+        if isinstance(key, str) and key not in fields:
+            known = words.get(_words_of(key))
+            if known and known in mapping:
+                where = f" in `{section}`" if section else ""
+                notes.warn((section or key, key) if section else key, f"`{key}`{where} is `{known}` written "
+                           f"again: `{known}` is used", "remove the one you do not mean")
+            elif known and known not in aliases:
+                aliases[known] = key
+    if not aliases:
+        return mapping, aliases
+    return {next((field for field, written in aliases.items() if written == key), key): value
+            for key, value in mapping.items()}, aliases
+
+
+def _nested_spelled_as_known(meta: dict, notes: _Notes) -> dict:
+    """`meta` with the keys of its provider, pictures and related stories (and theirs) read as
+    _spelled_as_known reads the item's."""
+    def entries(value, fields, section):
+        if isinstance(value, dict):
+            return one(value, fields, section)
+        if isinstance(value, list):
+            return [one(entry, fields, section) if isinstance(entry, dict) else entry for entry in value]
+        return value
+
+    def one(entry, fields, section):
+        entry = _spelled_as_known(entry, fields, notes, section)[0]
+        if fields is _NESTED_FIELDS["provider"]:
+            for key in ("images", "logo"):
+                if key in entry:
+                    entry = dict(entry, **{key: entries(entry[key], _IMAGE_FIELDS, section)})
+        elif fields is _NESTED_FIELDS["related"] and "provider" in entry:
+            entry = dict(entry, provider=entries(entry["provider"], _NESTED_FIELDS["provider"], section))
+        return entry
+
+    changed = {key: entries(meta[key], _NESTED_FIELDS[key if key != "image" else "images"], key)
+               for key in ("provider", "images", "image", "related") if isinstance(meta.get(key), (dict, list))}
+    return dict(meta, **changed) if changed else meta
 
 
 def _check_keys(meta: dict, notes: _Notes) -> None:
@@ -909,8 +1118,8 @@ def _check_keys(meta: dict, notes: _Notes) -> None:
     provider's or picture's that lost its indent under an empty `provider:`; other unknown keys are kept
     for templates without a word (crawlers write fields of their own: a picture's `isCached`)."""
     for key in meta:
-        if isinstance(key, str) and key not in KNOWN_FIELDS:
-            known = _close_to(key, KNOWN_FIELDS)
+        if isinstance(key, str) and key not in KNOWN_FIELDS and _words_of(key) not in _field_words(KNOWN_FIELDS):
+            known = _close_to(key, KNOWN_FIELDS)  # (a field spelled otherwise is read, or said: _spelled_as_known)
             owner = next((section for section, fields in _NESTED_FIELDS.items()
                           if key in fields and section in meta and meta[section] is None), None)
             if known:
@@ -929,7 +1138,8 @@ def _check_keys(meta: dict, notes: _Notes) -> None:
     for section, entry in nested:
         fields = _NESTED_FIELDS[section.rsplit(".", 1)[-1]]
         for key in entry if isinstance(entry, dict) else ():
-            known = isinstance(key, str) and key not in fields and _close_to(key, fields)
+            known = (isinstance(key, str) and key not in fields and _words_of(key) not in _field_words(fields)
+                     and _close_to(key, fields))
             if known and (section, key) not in said:
                 said.add((section, key))
                 notes.warn((section.split(".")[0], key), f"`{key}` in `{section}` is not a known field; "
@@ -947,6 +1157,8 @@ def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> list
     """(slug, name as written) of each topic, at most MAX_TOPICS; two names of one topic (one declared
     topic, or one topic_identity) are one. The slug is the plain one: the site may move it (_distinct_topics)."""
     value = meta.get("topics")
+    if _weighted(value):  # `{AI: 0.9, Robots: 0.4}`: a classifier's topics with their scores
+        value = list(value)
     if isinstance(value, (list, dict)):
         entries = value if isinstance(value, list) else [value]
         meta = dict(meta, topics=[_topic_of_record(v, topic_defs) if isinstance(v, dict) else v for v in entries])
@@ -979,11 +1191,22 @@ def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> list
     return topics
 
 
+_TOPIC_RECORD_KEYS = ("name", "_id", "slug", "id", "shortname")
+
+
+def _weighted(value) -> bool:
+    """Whether `topics` is a mapping of topic names to a score each, as a classifier writes them, rather than
+    one topic's record (which has a name or an id)."""
+    return (isinstance(value, dict) and bool(value) and not any(key in value for key in _TOPIC_RECORD_KEYS)
+            and all(isinstance(key, str) and (v is None or isinstance(v, (int, float)) and not isinstance(v, bool))
+                    for key, v in value.items()))
+
+
 def _topic_of_record(record: dict, topic_defs: dict):
     """The topic a record names (`{name: Power Apps, _id: power-apps}`, as a site's topic records are written,
     or only `{_id: power-apps}`): the first of its name and ids that the site declares, else its name, else an
     id; the record itself when it has none (it is left out, with a warning)."""
-    named = [v for v in (record.get(k) for k in ("name", "_id", "slug", "id"))
+    named = [v for v in (record.get(k) for k in _TOPIC_RECORD_KEYS)
              if isinstance(v, (str, int)) and not isinstance(v, bool) and _plain(v)]
     return next((v for v in named if _definition(_plain(v), topic_defs)), named[0] if named else record)
 
@@ -1001,10 +1224,15 @@ def _string_list(meta: dict, key: str, notes: _Notes) -> list[str]:
     return [_capped(name, key, notes) for name in names if name]
 
 
+_WHOLE_FLOAT = re.compile(r"[0-9]{1,6}\.0*")
+
+
 def _int(value) -> int | None:
     """A picture's width or height in pixels; as an HTML attribute or CSS writes it too (`"640"`, `640px`)."""
     if isinstance(value, str) and value.strip().lower().endswith("px"):
         value = value.strip()[:-2]
+    if isinstance(value, float) or isinstance(value, str) and _WHOLE_FLOAT.fullmatch(value.strip()):
+        value = float(value) if float(value).is_integer() else None  # (`width: 1024.0`, as JSON writers give it)
     if isinstance(value, bool):  # (`width: yes` is true to YAML, which int() takes for 1: a picture 1 pixel wide)
         return None
     try:
@@ -1017,21 +1245,23 @@ def _int(value) -> int | None:
 def _images(value, key: str, notes: _Notes, limit: int, base: str = "") -> tuple[Image, ...]:
     """Pictures with an http(s) `url`, a file of the site's static/ folder, or an address relative to `base`
     (a crawler's copy of `<meta property="og:image" content="/images/x.jpg">`)."""
-    if value is None:
+    if value is None or value == "":
         return ()
     if isinstance(value, (dict, str)):
         value = [value]
     if not isinstance(value, list):
         notes.warn(key, f"`{key}` must be a list of images with `url`, `width`, `height`")
         return ()
+    value = [entry for entry in value if entry is not None and entry != ""]  # (an empty entry is no picture)
     if len(value) > limit:
         notes.warn(key, f"`{key}` lists {len(value)} images; only the first {limit} are kept",
                    f"an item may have at most {limit} images")
         value = value[:limit]
     images, unusable = [], []
     for entry in value:
-        # (`src`: a crawler's copy of an <img>'s attributes)
-        raw = (entry.get("url") or entry.get("src")) if isinstance(entry, dict) else entry
+        # (`src`: a crawler's copy of an <img>'s attributes; `contentUrl`: schema.org's ImageObject; `href`: a link's)
+        raw = next((entry[k] for k in ("url", "src", "contentUrl", "href") if entry.get(k)), None) \
+            if isinstance(entry, dict) else entry
         url = field_url(raw) or static_path(raw) or _resolved(raw, base)  # (the site's own static/ first)
         if url:
             images.append(Image(url, _int(entry.get("width")) if isinstance(entry, dict) else None,
@@ -1061,6 +1291,12 @@ _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.?")  # labels of letters, digits 
 
 
 def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef | None:
+    if isinstance(value, list) and value and all(isinstance(entry, (str, dict)) for entry in value):
+        # (JSON-LD writes a publisher as a list of one; an item shows one provider)
+        if len(value) > 1:
+            notes.warn(key, f"`{key}` lists {len(value)} providers; the first is used",
+                       "give the item one provider")
+        value = value[0]
     if value is None:
         return None
     if isinstance(value, str):
@@ -1077,7 +1313,7 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
         domain = host_of(domain.strip())  # an address written for the domain: `https://example.com/`
     # (a host is read with its compatibility characters mapped, as browsers map it: `ｅｘａｍｐｌｅ.com` and a
     # `café` written with a combining accent are one site's, and a domain host_name accepts)
-    domain = unicodedata.normalize("NFKC", domain or "").lower()
+    domain = site_domain(unicodedata.normalize("NFKC", domain or "").lower())
     name, domain = _capped(name or "", key, notes), _capped(domain, key, notes)
     if domain and not _HOST_NAME.fullmatch(domain):
         # (kept: it still tells this provider from others, and shows as text only)
@@ -1106,7 +1342,10 @@ def _related(value, config: Config, notes: _Notes, base: str = "") -> tuple[Rela
         # (`url`: the key of schema.org's records and of most JSON APIs)
         written = [entry.get(k) for k in ("webUrl", "originalUrl", "url")] if isinstance(entry, dict) else []
         url = next(filter(None, map(field_url, written)), "") or _resolved(next(filter(None, written), ""), base)
-        title = isinstance(entry, dict) and _plain(entry.get("title") or "")
+        if isinstance(entry, str):  # coverage listed by its full address alone
+            url, entry = field_url(entry), {}
+        # (without a title, a reader still follows it by its site's name)
+        title = isinstance(entry, dict) and (_plain(entry.get("title") or "") or host_of(url).removeprefix("www."))
         if not url or not title:
             unusable += 1  # nothing a reader could follow
             continue
@@ -1122,9 +1361,9 @@ def _related(value, config: Config, notes: _Notes, base: str = "") -> tuple[Rela
                                _provider_ref(entry.get("provider"), "related: provider", notes),
                                _score(entry.get("quality"), "related: quality", notes)))
     if unusable:
-        notes.warn("related", f"`related`: {_entries(unusable)} no `title` or no http or https `webUrl`; "
+        notes.warn("related", f"`related`: {_entries(unusable)} no http or https `webUrl`; "
                    f"{'it is' if unusable == 1 else 'they are'} left out",
-                   "give each story a title and its full address")
+                   "give each story its full address")
     return tuple(related)
 
 
@@ -1220,6 +1459,12 @@ def _separate_path_clashes(items: list[Item], problems: list[Problem], warnings:
             warnings.append(Problem(group[0].source, 1, f"{other.source} would write the same page ({path}); "
                                                         f"its page is {moved} instead", hint))
     return kept
+
+
+def site_domain(domain: str) -> str:
+    """A provider's domain as the site knows it: without `www.` (a crawler that takes the domain from a story's
+    address writes `www.example.com`, another, or the provider's record, `example.com`: one provider)."""
+    return domain[4:] if domain.startswith("www.") and "." in domain[4:] else domain
 
 
 def provider_identity(ref: ProviderRef) -> str:
@@ -1429,7 +1674,7 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
 
     # Providers: from the items, with facts from config/data records.
     # (a record is a provider's by its domain, as an item writes it: not by a slug that may be another's too)
-    defs = {_identity(p.domain.strip()): p for p in provider_defs}
+    defs = {_identity(site_domain(p.domain.strip().lower())): p for p in provider_defs}
     provider_items: dict[str, list[int]] = defaultdict(list)
     refs: dict[str, ProviderRef] = {}
     for index, item in enumerate(items):

@@ -3,6 +3,8 @@
     data/topics/*.yaml          name, _id (the slug), parent (a topic's name), ...
     data/organizations/*.md     front matter: _id (the domain), name, images (site-relative logo URLs)
 
+(either kind of record may also be the other kind of file: YAML, or Markdown with front matter)
+
 Logos that the records point at inside the data folder's site (`/assets/...`)
 are copied into the output so that provider cards show them.
 """
@@ -44,19 +46,12 @@ def load_records(config: Config) -> Records:
     problems: list[Problem] = []
     warnings: list[Problem] = []
     topics = []
-    for path in sorted((data / "topics").glob("*.y*ml")):
-        name = relative_name(config.root, path)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
-            problems.append(Problem(name, None, f"cannot read topic record: {reason}", "save it as UTF-8 YAML"))
+    for path in _record_files(data / "topics"):
+        read = _read_record(config, path, "topic record")
+        if isinstance(read, Problem):
+            problems.append(read)
             continue
-        # (crawled as items are: read within the same limits, so that no record can hang or exhaust the build)
-        record = load_mapping(name, text.replace("\r\n", "\n"), 1, "topic record")
-        if isinstance(record, Problem):
-            problems.append(record)
-            continue
+        name, record = read
         fields = {key: _text(record.get(key)) for key in ("name", "_id", "parent", "description")}
         wrong = [key for key, value in fields.items() if value is None]
         if wrong:
@@ -75,30 +70,30 @@ def load_records(config: Config) -> Records:
                                   keywords=tuple(dict.fromkeys(word for word in map(_text, words) if word))))
     providers = []
     files: dict[str, Path] = {}
-    for path in sorted((data / "organizations").glob("*.md")):
-        source = read_source(config.root, path)
-        if isinstance(source, Problem):
-            problems.append(source)
+    for path in _record_files(data / "organizations"):
+        read = _read_record(config, path, "organization record")
+        if isinstance(read, Problem):
+            problems.append(read)
             continue
-        record = source.meta
+        name, record = read
         fields = {key: _text(record.get(key)) for key in ("domain", "_id", "name", "description")}
         wrong = [key for key, value in fields.items() if value is None]
         if wrong:  # (a list for a name was the provider's name "['a', 'b']")
-            line = key_lines(config.root, source.path, wrong).get(wrong[0])
-            problems.append(Problem(source.path, line, f"`{wrong[0]}` of an organization record must be text",
+            line = key_lines(config.root, name, wrong).get(wrong[0])
+            problems.append(Problem(name, line, f"`{wrong[0]}` of an organization record must be text",
                                     "put the value in quotes, on one line"))
             continue
-        _cap_text(fields, config.root, source.path, "organization record", warnings)
+        _cap_text(fields, config.root, name, "organization record", warnings)
         domain = (fields["domain"] or fields["_id"]).strip().lower()
         if not domain:
-            problems.append(Problem(source.path, 2, "organization record has no `_id` or `domain`"))
+            problems.append(Problem(name, 2, "organization record has no `_id` or `domain`"))
             continue
         logos = []  # every size of its logo the record gives, as (url, width, height)
         unusable = []  # the addresses of those that cannot be shown
         images = record.get("images") or []
         if not isinstance(images, list):  # (`images: logo.png`: iterated, a number stopped the build)
-            line = key_lines(config.root, source.path, {"images"}).get("images")
-            warnings.append(Problem(source.path, line, "`images` must be a list of logos with `url`, `width`, "
+            line = key_lines(config.root, name, {"images"}).get("images")
+            warnings.append(Problem(name, line, "`images` must be a list of logos with `url`, `width`, "
                                     "`height`; the provider is shown without one",
                                     "write `images:`, then `  - url: /assets/logo.png`"))
             images = []
@@ -116,8 +111,8 @@ def load_records(config: Config) -> Records:
                     continue
                 danger = _svg_danger(local) if local.suffix.lower() == ".svg" else ""
                 if danger:  # copied, it would run on the site's own origin when opened
-                    line = key_lines(config.root, source.path, {"images"}).get("images")
-                    warnings.append(Problem(source.path, line, f"logo {url} is an SVG with {danger}: not copied, "
+                    line = key_lines(config.root, name, {"images"}).get("images")
+                    warnings.append(Problem(name, line, f"logo {url} is an SVG with {danger}: not copied, "
                                             "the provider is shown without it",
                                             "remove the scripts and event handlers from the SVG, or give a PNG"))
                     continue
@@ -125,16 +120,37 @@ def load_records(config: Config) -> Records:
                 files[url] = local
             logos.append((url, _size(image.get("width")), _size(image.get("height"))))
         if unusable:  # (once for the record: its sizes are usually all of one missing folder)
-            line = key_lines(config.root, source.path, {"images"}).get("images")
+            line = key_lines(config.root, name, {"images"}).get("images")
             first = unusable[0] if len(unusable[0]) <= 80 else unusable[0][:77] + "..."
             more = f" (and {len(unusable) - 1} more)" if len(unusable) > 1 else ""
-            warnings.append(Problem(source.path, line, f"logo {first}{more} is no http or https URL and no picture "
+            warnings.append(Problem(name, line, f"logo {first}{more} is no http or https URL and no picture "
                                     "file beside the data folder: " + ("the provider is shown without it" if not logos
                                     else "the provider is shown with its other logos"),
                                     "give the logo's https URL, or its file's path (`/assets/logo.png`)"))
         providers.append(ProviderConfig(domain=domain, name=fields["name"], logo=logos[0][0] if logos else "",
                                         logos=tuple(logos), description=fields["description"]))
     return Records(tuple(topics), tuple(providers), files, tuple(problems), tuple(warnings))
+
+
+def _record_files(folder: Path) -> list[Path]:
+    """A records folder's files: YAML (`*.yaml`, `*.yml`) or Markdown with front matter (`*.md`), in name order."""
+    return sorted(path for pattern in ("*.y*ml", "*.md") for path in folder.glob(pattern))
+
+
+def _read_record(config: Config, path: Path, what: str) -> tuple[str, dict] | Problem:
+    """A record file's site-relative name and mapping: a Markdown file's front matter, or a YAML file. Read as
+    items are: within the same limits, so that no record can hang or exhaust the build."""
+    if path.suffix.lower() == ".md":
+        source = read_source(config.root, path)
+        return source if isinstance(source, Problem) else (source.path, source.meta)
+    name = relative_name(config.root, path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
+        return Problem(name, None, f"cannot read {what}: {reason}", "save it as UTF-8 YAML")
+    record = load_mapping(name, text.replace("\r\n", "\n"), 1, what)
+    return record if isinstance(record, Problem) else (name, record)
 
 
 def _cap_text(fields: dict, root: Path, path: str, what: str, warnings: list[Problem]) -> None:
