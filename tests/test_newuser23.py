@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from test_server import wait_for
 from generator import cli
 from generator.build.pipeline import BuildOptions
 from generator.config import load_config
@@ -75,16 +76,6 @@ def test_a_huge_fetch_number_is_a_config_error_at_its_line(site, capsys, key, va
 
 # --- 3. a theme folder removed or renamed under serve is said, and serve recovers when it is back -------------
 
-def _wait(predicate, what: str, timeout: float = 30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def _page(port: int, path: str) -> str:
     with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as answer:
         return answer.read().decode()
@@ -104,7 +95,7 @@ def test_a_theme_renamed_while_serving_is_an_error_on_the_page_until_it_is_back(
         assert "<!-- my theme -->" in _page(dev.port, "/")
         count = len(dev.rebuilds)
         (site / "themes/mine").rename(site / "themes/mine-old")
-        record = _wait(lambda: dev.rebuilds[count:] and dev.rebuilds[-1], "a rebuild")
+        record = wait_for(lambda: dev.rebuilds[count:] and dev.rebuilds[-1], "a rebuild")
         problem = "config.yaml:4: theme 'mine' not found: themes/ has mine-old (set `theme: mine-old`)"
         assert problem in record.error and problem in "\n".join(said)
         page = _page(dev.port, "/")
@@ -112,7 +103,7 @@ def test_a_theme_renamed_while_serving_is_an_error_on_the_page_until_it_is_back(
         assert "<!-- my theme -->" in page  # the last good pages stay
         count = len(dev.rebuilds)
         (site / "themes/mine-old").rename(site / "themes/mine")
-        _wait(lambda: dev.rebuilds[count:] and not dev.rebuilds[-1].error and dev.idle, "a good rebuild")
+        wait_for(lambda: dev.rebuilds[count:] and not dev.rebuilds[-1].error and dev.idle, "a good rebuild")
         page = _page(dev.port, "/")
         assert "<!-- my theme -->" in page and 'id="newsdesk-overlay"' not in page
     finally:
