@@ -57,7 +57,8 @@ class PicturesReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (URL, why and what to do)
 
     def summary(self) -> str:
-        return (f"{self.made} {'picture' if self.made == 1 else 'pictures'} copied, {self.kept} already copied, {self.small} left as they are "
+        made = "1 picture" if self.made == 1 else f"{self.made} pictures"
+        return (f"{made} copied, {self.kept} already copied, {self.small} left as they are "
                 f"(small or animated), {len(self.failed)} failed, {self.removed} old copies removed")
 
 
