@@ -177,8 +177,6 @@ def test_numbers_and_keywords_of_a_body_s_attributes_are_ones_html_allows(tmp_pa
     page to an HTML checker. A value is now written as a browser reads it (`100px` is 100, a column span is
     1 to 1000), left out when a browser would ignore it, a `<time>` with no date HTML reads is its text,
     and a picture without `alt` gets an empty one."""
-    import html5lib
-
     body = ('<img src="https://i.example/a.jpg" width="100px" height="auto"> <img src="https://i.example/b.jpg" '
             'alt="B" width="10.5" height="1e3">\n\n<table><tr><td colspan="0" rowspan="99999">a</td>'
             '<th scope="Sideways" colspan="x">b</th><th scope="COL" colspan="5000">c</th></tr></table>\n\n'
@@ -187,9 +185,7 @@ def test_numbers_and_keywords_of_a_body_s_attributes_are_ones_html_allows(tmp_pa
             '<source src="https://v.example/s.mp4" type="not a type"></video>')
     site = make_site(tmp_path / "site", {"content/attrs.md": item("Attributes", body=body)})
     config, result = build_site(site)
-    page = html5lib.parse((config.output_path / "news/2026/11/20/attrs/index.html").read_bytes(),
-                          namespaceHTMLElements=False)
-    [shown] = [div for div in page.iter("div") if div.get("class") == "body"]
+    shown = _story_body(config.output_path / "news/2026/11/20/attrs/index.html")
     found = [(e.tag, {k: v for k, v in e.attrib.items() if k not in ("src", "controls", "preload")})
              for e in shown.iter() if e.tag in ("img", "td", "th", "ol", "time", "video", "source")]
     assert found == [
@@ -208,17 +204,13 @@ def test_a_picture_given_for_browsers_without_script_is_shown_not_its_markup(tmp
     sanitiser read `<noscript>` as a browser running script does, as text, and dropped the element but not
     its text: the story's page showed `<img src="https://...">` as words, and no picture. newsdesk's pages
     run no crawled script, so what `<noscript>` holds is read as HTML (and sanitised as the rest)."""
-    import html5lib
-
     body = ('<p>Before.</p><p><img data-src="https://i.example/l.jpg" class="lazy"><noscript><img '
             'src="https://i.example/l.jpg" alt="Lazy"></noscript></p><NOSCRIPT><p>Plain <b>bold</b></p></NOSCRIPT>'
             '<noscript><p title="</noscript><img src=x onerror=window.pwned=1>">after</p>')
     site = make_site(tmp_path / "site", {"content/lazy.md": item("Lazy", webUrl="https://p.example/a.html",
                                                                  body=body)})
     config, result = build_site(site)
-    page = html5lib.parse((config.output_path / "news/2026/11/20/lazy/index.html").read_bytes(),
-                          namespaceHTMLElements=False)
-    [shown] = [div for div in page.iter("div") if div.get("class") == "body"]
+    shown = _story_body(config.output_path / "news/2026/11/20/lazy/index.html")
     assert [(e.get("src"), e.get("alt")) for e in shown.iter("img") if e.get("src")] == [("https://i.example/l.jpg", "Lazy")]
     assert [b.text for b in shown.iter("b")] == ["bold"]
     words = "".join(shown.itertext())
@@ -231,8 +223,6 @@ def test_a_picture_whose_address_a_lazy_loading_script_sets_is_shown(tmp_path):
     `srcset`, `data-srcset`) and a placeholder or nothing in `src`; its script sets `src`. The site runs no
     such script and the sanitiser keeps no `srcset`: the picture was left without an address, and showed
     nothing. That address is its `src` now (resolved and checked as any); a picture's own `src` stays."""
-    import html5lib
-
     body = ('<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="https://i.example/1.jpg" alt="one"> '
             '<img data-lazy-src=/img/2.jpg alt=two> <IMG DATA-ORIGINAL="https://i.example/3.jpg" ALT="three"> '
             '<img srcset="https://i.example/4-320.jpg 320w, https://i.example/4-640.jpg 640w" alt="four"> '
@@ -242,9 +232,7 @@ def test_a_picture_whose_address_a_lazy_loading_script_sets_is_shown(tmp_path):
     site = make_site(tmp_path / "site", {"content/lazy.md": item("Lazy", webUrl="https://p.example/a/b.html",
                                                                  body=body)})
     config, result = build_site(site)
-    page = html5lib.parse((config.output_path / "news/2026/11/20/lazy/index.html").read_bytes(),
-                          namespaceHTMLElements=False)
-    [shown] = [div for div in page.iter("div") if div.get("class") == "body"]
+    shown = _story_body(config.output_path / "news/2026/11/20/lazy/index.html")
     assert [(e.get("alt"), e.get("src")) for e in shown.iter("img")] == [
         ("one", "https://i.example/1.jpg"), ("two", "https://p.example/img/2.jpg"), ("three", "https://i.example/3.jpg"),
         ("four", "https://i.example/4-640.jpg"), ("five", "https://i.example/5.jpg"), ("six", "https://i.example/6.jpg"),
@@ -268,3 +256,12 @@ def test_a_config_text_with_a_control_character_is_an_error_at_its_line(tmp_path
     assert [line.split(": `")[0] for line in lines] == ["config.yaml:1", "config.yaml:2", "config.yaml:5"], lines
     assert "holds the control character \\x0b (U+000B)" in lines[0]
     assert "holds the noncharacter \\ufffe (U+FFFE)" in lines[1]
+
+
+def _story_body(page):
+    """The `<div class="body">` of a story's page, parsed as a browser parses it."""
+    import html5lib
+
+    tree = html5lib.parse(page.read_bytes(), namespaceHTMLElements=False)
+    [body] = [div for div in tree.iter("div") if div.get("class") == "body"]
+    return body

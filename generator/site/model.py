@@ -31,6 +31,7 @@ import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from types import MappingProxyType
@@ -415,12 +416,13 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     _check_keys(meta, notes)
     topics = _topics(meta, topic_defs, config, notes)
     featured = featured_of_address(_text(meta, "featuredContent", notes, plain=False))
+    original, web = field_url(meta.get("originalUrl")), field_url(meta.get("webUrl"))
     if not featured and kind == "video":  # (a video's page on YouTube or Vimeo names its player)
-        page = field_url(meta.get("originalUrl")) or field_url(meta.get("webUrl"))
+        page = original or web
         featured = featured_of_address(page) if page and player_url(page) != page else ""
     # The page the item was taken from: relative addresses in the body, featuredContent, pictures and related
     # coverage are of that page, as the browser resolved them there (without it they cannot be followed).
-    base = field_url(meta.get("webUrl")) or field_url(meta.get("originalUrl"))
+    base = web or original
     # A player's URL is in the API and the page's iframe; embed codes write it as any URL field's value
     # (`//www.youtube.com/embed/x` most often), and one that cannot be kept is said, as such a field's is
     player = iframe_src(featured)
@@ -1055,14 +1057,12 @@ def _words_of(key) -> str:
 
 
 _KEY_SEPARATORS = re.compile(r"[\s_-]+")
-_FIELD_WORDS: dict[frozenset, dict[str, str]] = {}  # field set -> {its fields' words: field}
 
 
+@lru_cache(maxsize=None)  # (a few field sets, asked for each item)
 def _field_words(fields: frozenset) -> dict[str, str]:
-    words = _FIELD_WORDS.get(fields)
-    if words is None:
-        words = _FIELD_WORDS[fields] = {_words_of(name): name for name in fields}
-    return words
+    """{a field's words (_words_of): the field} of a set of fields."""
+    return {_words_of(name): name for name in fields}
 
 
 def _spelled_as_known(mapping: dict, fields: frozenset, notes: _Notes, section: str = ""
