@@ -16,6 +16,7 @@ import hashlib
 
 import jinja2
 import jinja2.meta
+import jinja2.nodes
 
 from generator import __version__
 from generator.config import Config
@@ -34,7 +35,7 @@ def config_key(config: Config, *extra) -> str:
 @dataclasses.dataclass(frozen=True)
 class TemplateKey:
     digest: str  # hash of the template and everything it extends, includes or imports
-    names: frozenset[str]  # variables it reads that a page's context does not set (globals)
+    names: frozenset[str]  # names it reads (of which the globals count)
     used: tuple[str, ...] = ()  # the template and everything it extends, includes or imports
 
 
@@ -46,10 +47,6 @@ def template_keys(env: jinja2.Environment, parses: dict | None = None) -> dict[s
     sources: dict[str, str] = {}
     parsed: dict[str, tuple[list, set]] = {}
     parses = {} if parses is None else parses
-    # jinja2.meta leaves out names the environment has as globals, and globals are exactly what we are
-    # after (the site-wide values): parse with a copy that has none.
-    bare = env.overlay()
-    bare.globals = {}
 
     def source(name: str) -> str:
         if name not in sources:
@@ -64,9 +61,12 @@ def template_keys(env: jinja2.Environment, parses: dict | None = None) -> dict[s
             text = source(name)
             if text not in parses:
                 try:
-                    ast = bare.parse(text)
-                    parses[text] = (list(jinja2.meta.find_referenced_templates(ast)),
-                                    frozenset(jinja2.meta.find_undeclared_variables(ast)))
+                    ast = env.parse(text)
+                    # Every name the template reads, its own variables too: only those that are globals count
+                    # (page_fingerprint), and a local that shares a global's name only costs a re-render.
+                    # (jinja2.meta.find_undeclared_variables runs the whole code generator to leave them out.)
+                    names = {node.name for node in ast.find_all(jinja2.nodes.Name) if node.ctx == "load"}
+                    parses[text] = (list(jinja2.meta.find_referenced_templates(ast)), frozenset(names))
                 except jinja2.TemplateSyntaxError:
                     parses[text] = ([], frozenset())  # rendering reports it, with its line
             referenced, names = parses[text]
