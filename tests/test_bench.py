@@ -34,6 +34,7 @@ def test_same_seed_gives_byte_identical_corpus(tmp_path):
     assert first != files_under(tmp_path / "c")
 
 
+@pytest.mark.slow
 def test_corpus_has_the_promised_mix(tmp_path):
     write_corpus(600, tmp_path, seed=1)
     texts = [p.read_text(encoding="utf-8") for p in (tmp_path / "content" / "news").glob("*.md")]

@@ -446,6 +446,7 @@ def test_the_json_report_lists_pages_rejected_and_withheld(example):
 
 # --- reproducible builds -----------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_two_builds_with_the_same_source_date_epoch_are_byte_identical(tmp_path):
     """Separate copies (no shared cache), separate processes, different hash seeds and time zones."""
     trees = []

@@ -470,6 +470,7 @@ def test_cli_drafts_and_future_flags(tmp_path, monkeypatch, capsys):
     assert (root / "output/news/2030/01/01/soon/index.html").is_file()
 
 
+@pytest.mark.slow
 def test_the_build_clock_is_utc_whatever_the_machine_zone(tmp_path):
     """Same SOURCE_DATE_EPOCH, different TZ and hash seeds: the same withheld items and byte-identical output."""
     config = "title: Zones\nbase_url: https://example.org/\ntimezone: Europe/Stockholm\n"
@@ -795,6 +796,7 @@ def test_a_plain_equals_sign_is_text(tmp_path):
     assert (story.title, story.price, story.extra["again"]) == ("=", "=", ["=", "b"])
 
 
+@pytest.mark.slow
 def test_a_url_with_spaces_or_quotes_after_its_host_is_kept_percent_encoded(tmp_path):
     # Crawlers copy addresses as a page wrote them: a picture "My Photo.jpg" was left out of the story, with
     # a warning, though a browser follows such a link, percent-encoding what it cannot send as it is.

@@ -140,6 +140,7 @@ def test_branch_holds_exactly_the_built_site_and_nothing_else_changes(repo, remo
     assert git(repo, "rev-parse", "gh-pages") == pushed == git(repo, "rev-parse", "origin/gh-pages")
 
 
+@pytest.mark.slow
 def test_second_deploy_with_one_changed_item_commits_only_the_changed_files(repo, remote, tmp_path, capsys):
     assert deploy(repo) == 0
     first = bare(remote, "rev-parse", "gh-pages").strip()
@@ -197,6 +198,7 @@ def test_content_errors_stop_the_deploy_with_their_place(repo, remote, capsys):
     assert snapshot(repo) == before
 
 
+@pytest.mark.slow
 def test_dry_run_shows_what_would_change_and_pushes_nothing(repo, remote, capsys):
     before = snapshot(repo)
     assert deploy(repo, "--dry-run") == 0
@@ -284,6 +286,7 @@ def test_force_replaces_a_branch_with_commits_we_have_not_seen(repo, remote, tmp
     assert b"Deploy News" in branch_files(remote)["index.html"]
 
 
+@pytest.mark.slow
 def test_no_build_publishes_the_output_folder_as_it_is(repo, remote, capsys):
     assert deploy(repo, "--no-build") == 1
     assert "output: no built site here" in capsys.readouterr().err
@@ -297,6 +300,7 @@ def test_no_build_publishes_the_output_folder_as_it_is(repo, remote, capsys):
     assert deployed[".nojekyll"] == b""
 
 
+@pytest.mark.slow
 def test_cname_is_in_the_output_and_on_the_branch(tmp_path, remote):
     site = make_repo(tmp_path / "site", remote, config=CONFIG.replace("https://example.github.io/repo/",
                                                                           "https://news.example.com/")
@@ -341,6 +345,7 @@ def test_a_branch_name_git_refuses_is_said_before_building(repo, remote, capsys,
     assert bare(remote, "for-each-ref") == ""
 
 
+@pytest.mark.slow
 def test_deploy_without_a_git_identity_says_how_to_set_one(repo, remote, tmp_path, monkeypatch, capsys):
     # A fresh machine: no name or e-mail address in any git configuration or in the environment.
     git(repo, "config", "--unset", "user.name")

@@ -45,6 +45,7 @@ def built_page(site: Path, page: str) -> Path:
 
 # --- the user guide -----------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_the_user_guide_builds_strictly_with_every_page(tmp_path):
     site = tmp_path / "site"
     done = mkdocs_build(ROOT / "mkdocs.yml", site)
@@ -56,6 +57,7 @@ def test_the_user_guide_builds_strictly_with_every_page(tmp_path):
     assert "WARNING" not in done.stderr
 
 
+@pytest.mark.slow
 def test_a_broken_link_or_anchor_fails_the_docs_build(tmp_path):
     """What makes strict mode check links: mkdocs.yml's validation settings. A copy of the docs with one
     broken link, then with one broken anchor, must not build."""
@@ -144,6 +146,7 @@ def test_the_command_line_page_names_every_command_and_option():
             assert f"`{option}" in text, f"`newsdesk {command} {option}` is not documented"
 
 
+@pytest.mark.slow
 def test_the_first_deploy_commands_of_the_publish_page_work_as_written(tmp_path):
     """docs/deploy.md's steps from a new site to its first deploy, run as written on a machine whose git
     has no settings (so its first branch is not necessarily `main`), with a bare repository on disk for
@@ -186,6 +189,7 @@ def test_the_build_summary_on_the_command_line_page_is_what_a_build_prints(tmp_p
     assert _shape(documented) == _shape(printed)
 
 
+@pytest.mark.slow
 def test_the_guides_example_item_and_sources_are_accepted_as_written(tmp_path):
     """docs/content.md's example item and each of docs/fetch.md's `config.yaml` examples, pasted into a new
     site: `newsdesk check` finds nothing to report."""
@@ -205,6 +209,7 @@ def test_the_guides_example_item_and_sources_are_accepted_as_written(tmp_path):
             "0 errors, 0 warnings"), (block, done.stdout)
 
 
+@pytest.mark.slow
 def test_the_api_example_is_what_the_example_site_writes(example):
     """docs/feeds-and-api.md's `api/news/index.json` example, "shortened" to its first story, holds the values
     the example site's build writes (a reader compares it with the file)."""
@@ -277,6 +282,7 @@ def test_the_readme_quick_start_names_only_what_exists():
     assert f"http://127.0.0.1:8000{served}" in section
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page", [README, DOCS / "getting-started.md"])
 def test_a_site_of_your_own_is_made_outside_the_newsdesk_clone(tmp_path, page):
     """Run as written from a clone, the "site of your own" commands make a site that is not part of the

@@ -528,6 +528,7 @@ def test_an_entry_nested_thousands_deep_is_written_as_its_text(tmp_path, server,
     assert items["usual"]["body"].count("<blockquote>") == 100
 
 
+@pytest.mark.slow
 def test_an_entry_longer_than_the_body_limit_is_cut_not_dropped(tmp_path, server, capsys):
     """A 4 MiB full text was left out whole: it is written up to 3 MiB, before a tag, its elements closed
     again, and fetch says so; the build reads the file (its own limit is 4 MiB a file)."""
@@ -943,6 +944,7 @@ def workflow_of(path: Path) -> dict:
     return data
 
 
+@pytest.mark.slow
 def test_init_writes_a_workflow_that_fetches_commits_and_publishes_on_a_schedule(tmp_path, server, capsys):
     site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
     assert main(["init", str(site), "--github-actions", "--install", "newsdesk==0.1.0",

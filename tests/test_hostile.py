@@ -802,6 +802,7 @@ def test_a_key_or_value_a_message_quotes_cannot_drive_the_terminal(tmp_path, cap
     assert "`\\u202etitle` is not a known field; did you mean `title`?" in err, err
 
 
+@pytest.mark.slow
 def test_a_direction_override_left_open_in_a_field_turns_nothing_after_it(tmp_path, page):
     """A crawler's stray right-to-left override (U+202E) in a field turned around what a page writes after it
     on the same line: a card's facts read "BM 21 · nim 4" after a `length` of "4 min" with one. The model now

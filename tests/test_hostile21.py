@@ -129,6 +129,7 @@ def test_an_opml_file_of_tens_of_thousands_of_feeds_is_read_quickly_with_lines(t
 
 # --- 3. topic records chained thousands deep ---------------------------------------------------------
 
+@pytest.mark.slow
 def test_topics_chained_thousands_deep_build_and_are_listed(tmp_path):
     """Topic records each naming the one before as `parent`, 1,200 deep, stopped the build with a
     RecursionError (the model gathering each topic's items, the topics index's macro listing sub-topics).

@@ -359,6 +359,7 @@ run()
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to see which file is written")
 def test_an_update_killed_while_it_lists_its_files_leaves_the_site_and_the_next_build_works(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

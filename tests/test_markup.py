@@ -118,6 +118,7 @@ def test_python_markdown_footnotes_link_to_their_notes_and_other_ids_are_left_ou
     assert 'id="search-q"' not in html and "onclick" not in html
 
 
+@pytest.mark.slow
 def test_python_markdown_nests_a_list_no_deeper_than_its_indent_limit():
     # Its time grows with the cube of the nesting (a crawled body of 2,000 nested list levels: ~30 s); the
     # text stays, the nesting stops where no reader could follow it.

@@ -131,6 +131,7 @@ def test_an_item_edit_takes_its_path_and_equals_a_full_build(site, tmp_path, fie
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
+@pytest.mark.slow
 def test_an_edit_naming_a_missing_picture_is_warned_of_as_a_build_warns(site, tmp_path):
     """serve says, as `newsdesk build` does, that a saved item names a picture of static/ that is not there,
     and stops saying it when the item is mended."""
@@ -169,6 +170,7 @@ def test_fingerprints_kept_from_the_last_plan_are_what_hashing_again_gives(site,
     assert {name: entry[0] for name, entry in session.cache.outputs.items()} == hashed  # and the cache has the rest
 
 
+@pytest.mark.slow
 def test_a_score_edit_renders_only_the_pages_that_changed(site, tmp_path):
     root, config, session = site
     before = files_under(config.output_path)
@@ -498,6 +500,7 @@ def test_related_coverage_the_site_has_shows_its_story_as_it_is_now(site, tmp_pa
     assert "Lumenkite closes its seed round" in linking.read_text(encoding="utf-8")
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
+@pytest.mark.slow
 def test_a_move_that_takes_a_page_from_one_topic_and_gives_one_to_another(tmp_path):
     # With one story a page, a story moved from AI to Space takes AI's last page away (its file is removed)
     # and gives Space one more: a patch all the same, with a full build's bytes.

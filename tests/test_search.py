@@ -343,6 +343,7 @@ def test_words_sharing_a_long_prefix_keep_index_file_names_short(tmp_path, monke
     assert titles_for(config.output_path, words[5]) == ["Story 1"]
 
 
+@pytest.mark.slow
 def test_the_index_is_byte_identical_across_processes_and_hash_seeds(tmp_path):
     outputs = []
     for seed in ("1", "2"):

@@ -346,6 +346,7 @@ def built_stories(root: Path, report: Path, *flags: str) -> list:
     return sorted(sorted(story["items"]) for story in json.loads(report.read_text(encoding="utf-8"))["stories"])
 
 
+@pytest.mark.slow
 def test_a_build_after_an_edit_or_a_settings_change_has_the_stories_of_a_clean_build(tmp_path):
     # A build keeps the last stories in its cache (an unchanged site is not clustered again): an edit that
     # makes an item join a story, and a stricter threshold, must each give what a clean build gives.
@@ -364,6 +365,7 @@ def test_a_build_after_an_edit_or_a_settings_change_has_the_stories_of_a_clean_b
     assert strict != joined and strict == stories("--clean")
 
 
+@pytest.mark.slow
 def test_damaged_or_missing_kept_words_give_the_stories_of_a_clean_build(tmp_path):
     # The items' words for stories are kept in .newsdesk-cache/ apart from the rest, and read only when a
     # build clusters: a damaged or deleted file is worked out again, never trusted nor fatal.
@@ -498,7 +500,12 @@ def _edit(path: Path, pattern: str, replacement: str) -> None:
     path.write_text(new, encoding="utf-8")
 
 
-@pytest.mark.parametrize("edit", list(EXAMPLE_EDITS))
+# Two edits run in the quick test run (`-m "not slow"`): one that changes the lead, one that splits a story.
+QUICK_EDITS = ("a member's quality (a new lead)", "declared coverage taken away (the story splits)")
+
+
+@pytest.mark.parametrize("edit", [pytest.param(name, marks=() if name in QUICK_EDITS else pytest.mark.slow)
+                                  for name in EXAMPLE_EDITS])
 def test_serve_after_an_edit_of_a_story_equals_a_full_build(example, tmp_path, edit):
     root, config, session = example
     name, pattern, replacement = EXAMPLE_EDITS[edit]
@@ -511,6 +518,7 @@ def test_serve_after_an_edit_of_a_story_equals_a_full_build(example, tmp_path, e
     assert files_under(config.output_path) == clean_build(root, tmp_path / "fresh")
 
 
+@pytest.mark.slow
 def test_serve_after_an_item_joins_or_leaves_a_story_equals_a_full_build(example, tmp_path):
     root, config, session = example
     lead = root / "content/news/2026-10-22-vaultly-build-server-breach.md"
