@@ -55,6 +55,9 @@ def _opt(default, doc: str):
     return field(default=default, metadata={"doc": doc})
 
 
+MAX_WEIGHT = 1_000_000  # of a ranking weight or boost, either way (_check_semantics)
+
+
 @dataclass(frozen=True)
 class RankingConfig:
     """How the Top list and the front page order items (see docs/configuration.md, "ranking")."""
@@ -609,6 +612,14 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
     if config.ranking.coverage_boost < 0:
         problems.append(Problem(path, _key_line(node, "ranking.coverage_boost"),
                                 "`ranking.coverage_boost` must not be negative"))
+    # A score adds three weighted terms and a story's heat multiplies by its boost: near float's largest
+    # value they overflow to inf, and every story with an infinite score ties, whatever its heat or quality.
+    for key in ("heat_weight", "quality_weight", "recency_weight", "coverage_boost"):
+        value = getattr(config.ranking, key)
+        if abs(value) > MAX_WEIGHT:
+            problems.append(Problem(path, _key_line(node, f"ranking.{key}"),
+                                    f"`ranking.{key}` must be at most {MAX_WEIGHT:,} either way, got {value:g}",
+                                    "only the weights' ratios matter: write them on a smaller scale, such as 1 and 2"))
     _check_stories(config.stories, node, path, problems)
     if config.markdown_engine not in ("cmark", "python-markdown"):
         problems.append(Problem(path, _key_line(node, "markdown_engine"),
