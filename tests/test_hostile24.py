@@ -39,3 +39,141 @@ def test_ranking_weights_at_their_bound_order_stories_by_them(tmp_path):
     config, result = build_site(site)
     page = (config.output_path / "index.html").read_text(encoding="utf-8")
     assert page.index("Story hot") < page.index("Story warm") < page.index("Story cold")
+
+
+# --- 2. crawled bodies that nest elements where HTML does not allow them ------------------------------
+
+NESTED = {  # what crawled pages write, and what each tests
+    "block-in-inline": "<b>bold <p>a paragraph in bold</p> more</b> <span>s <ul><li>one</li><li>two</li></ul> t</span>",
+    "heading-in-em": "<em>e <h2>a heading in emphasis</h2> f</em>",
+    "player-in-link": "<a href='https://a.example/'><audio src='https://a.example/x.mp3'></audio> listen</a>",
+    "video-in-link": "<a href='https://a.example/'><video src='https://a.example/v.mp4'></video> watch</a>",
+    "details-in-link": "<a href='https://a.example/'><details><summary>sum</summary>hidden</details></a>",
+    "stray-items": "<li>stray item</li><li>second item</li>\n\n<dt>term</dt><dd>definition</dd>",
+    "stray-parts": "<figcaption>stray caption</figcaption> <summary>stray summary</summary> <p>x <source "
+                   "src='https://a.example/v.mp4'> y</p>",
+    "list-content": "<ul>text in list<li>a</li><span>span in list</span><p>para in list</p></ul>"
+                    "<ol><li>first</li><ol><li>nested directly</li></ol></ol>",
+    "definitions": "<dl>dl text<dd>dd first</dd><p>dl para</p><dt>dt last</dt></dl>",
+    "tables": "<table><tr><th><h2>heading in th</h2></th></tr><caption>late caption</caption></table>"
+              "<table><caption>c <table><tr><td>table in caption</td></tr></table></caption><tr><td>x</td></tr></table>",
+    "details": "<details>no summary first <summary>late summary</summary></details>"
+               "<details><summary><p>para in summary</p></summary>open text</details>",
+    "figures": "<figure>before<figcaption>middle caption</figcaption>after<figcaption>end caption</figcaption></figure>",
+    "players": "<video src='https://a.example/v.mp4'><audio src='https://a.example/a.mp3'></audio>fallback</video>"
+               "<audio><p>audio fallback</p><source src='https://a.example/a.ogg'></audio>",
+    "time": "<p><time>2026-11-20 <b>bold date</b></time></p>",
+    "ids": "<p>x<sup id='fnref:1'>1</sup> y<sup id='fnref:1'>1</sup></p>",
+    "empty": "<h2></h2><h3> </h3><table><tr></tr><tr><td>cell</td></tr></table>",
+}
+WORDS = ("a paragraph in bold", "a heading in emphasis", "listen", "watch", "hidden", "stray item", "definition",
+         "stray caption", "stray summary", "text in list", "span in list", "nested directly", "dl text", "dt last",
+         "heading in th", "late caption", "table in caption", "no summary first", "late summary", "para in summary",
+         "middle caption", "end caption", "fallback", "bold date", "cell")
+PHRASING = {"a", "abbr", "audio", "b", "br", "cite", "code", "del", "em", "i", "img", "ins", "kbd", "mark", "q", "s",
+            "small", "span", "strong", "sub", "sup", "time", "u", "video", "source"}
+PHRASING_ONLY = {"p", "h2", "h3", "h4", "h5", "h6", "pre", "summary"} | PHRASING - {"a", "audio", "video", "del", "ins"}
+PARENTS = {"li": {"ul", "ol"}, "dt": {"dl"}, "dd": {"dl"}, "figcaption": {"figure"}, "summary": {"details"},
+           "source": {"audio", "video"}, "caption": {"table"}, "tr": {"tbody", "thead", "tfoot"}}
+
+
+def _misnested(body) -> list[str]:
+    """What in a parsed body HTML's content models forbid, as `parent > child` (the rules such bodies break)."""
+    found, ids = [], set()
+
+    def walk(element, ancestors):
+        names = [a.tag for a in ancestors]
+        for child in element:
+            tag = child.tag
+            holder = next((n for n in reversed(names + [element.tag]) if n not in ("a", "del", "ins", "audio", "video")), "")
+            if holder in PHRASING_ONLY and tag not in PHRASING:  # (a link and a player hold what their parent may)
+                found.append(f"{element.tag} > {tag}")
+            if "a" in names + [element.tag] and tag in ("a", "audio", "video", "details"):
+                found.append(f"a … {tag}")
+            if tag in PARENTS and element.tag not in PARENTS[tag]:
+                found.append(f"{element.tag} > {tag}")
+            if element.tag in ("ul", "ol") and tag != "li" or element.tag == "dl" and tag not in ("dt", "dd"):
+                found.append(f"{element.tag} > {tag}")
+            if tag in ("h2", "h3") and ({"th", "dt"} & set(names + [element.tag]) or not "".join(child.itertext()).strip()):
+                found.append(f"{element.tag} > {tag} (in a header cell, or empty)")
+            if tag == "source" and element.get("src"):
+                found.append(f"{element.tag}[src] > source")
+            if tag == "table" and "caption" in names + [element.tag]:
+                found.append("caption … table")
+            if tag == "time" and child.get("datetime") is None and len(child):
+                found.append("time > element")
+            if tag == "tr" and not [c for c in child if c.tag in ("td", "th")]:
+                found.append("tr without cells")
+            if child.get("id"):
+                if child.get("id") in ids:
+                    found.append(f"id {child.get('id')} twice")
+                ids.add(child.get("id"))
+            walk(child, ancestors + [element])
+        if element.tag in ("ul", "ol", "dl") and (element.text or "").strip():
+            found.append(f"text in {element.tag}")
+        if element.tag == "details" and (len(element) == 0 or element[0].tag != "summary" or (element.text or "").strip()):
+            found.append("details without its summary first")
+        if element.tag == "figure":
+            kinds = [c.tag for c in element]
+            if kinds.count("figcaption") > 1 or "figcaption" in kinds[1:-1] or (element.text or "").strip() and kinds[:1] == ["figcaption"]:
+                found.append("figure's caption not first or last")
+
+    walk(body, [])
+    return found
+
+
+def _nested_site(tmp_path, engine):
+    files = {f"content/{name}.md": item(name, body=body, webUrl=f"'https://p.example/{name}'")
+             for name, body in NESTED.items()}
+    return make_site(tmp_path / "site", files, "title: Test News\nbase_url: https://example.org/\n"
+                     f"now: \"2026-11-22T12:00:00Z\"\nmarkdown_engine: {engine}\n")
+
+
+@pytest.mark.parametrize("engine", ["cmark", "python-markdown"])
+def test_a_body_that_nests_elements_as_html_forbids_is_mended_keeping_its_words(tmp_path, engine):
+    """Crawled bodies put a paragraph or a list in `<b>`/`<span>`, a player or `<details>` in a link, `<li>` and
+    `<dt>` outside lists, a `<figcaption>` mid-figure, a heading in a `<th>`, a table in a caption, a `<source>`
+    outside a player: the sanitiser kept each as the parser nested it, and the Nu HTML checker found an error in
+    every such story's page. They are mended as a browser shows them (the inline element split around the
+    block, a stray item given a list, an out-of-place caption made a plain block) and every word stays."""
+    config, result = build_site(_nested_site(tmp_path, engine))
+    assert result.items == len(NESTED)
+    words, problems = "", {}
+    for name in NESTED:
+        body = _story_body(config.output_path / f"news/2026/11/20/{name}/index.html")
+        words += " ".join("".join(body.itertext()).split()) + " "
+        if _misnested(body):
+            problems[name] = _misnested(body)
+    assert problems == {}
+    assert [word for word in WORDS if word not in words] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["cmark", "python-markdown"])
+def test_the_nu_checker_finds_no_error_in_pages_of_misnested_bodies(tmp_path, engine):
+    """The pages of the same stories, checked by the Nu HTML checker (as tests/test_theme.py checks the theme's)."""
+    import json
+    import shutil
+    import subprocess
+
+    from conftest import ROOT
+
+    jar, java = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar", shutil.which("java")
+    if not jar.is_file() or not java:
+        pytest.skip("the Nu HTML checker needs `npm ci` and Java 11+")
+    config, result = build_site(_nested_site(tmp_path, engine))
+    pages = sorted(str(p) for p in (config.output_path / "news").rglob("index.html"))
+    assert len(pages) == len(NESTED)
+    run = subprocess.run([java, "-jar", str(jar), "--format", "json", *pages], capture_output=True, text=True,
+                         timeout=300)
+    messages = json.loads(run.stderr or run.stdout)["messages"]
+    assert [f"{m.get('url', '?').split('/')[-2]}: {m['message']}" for m in messages] == []
+
+
+def _story_body(page):
+    """The `<div class="body">` of a story's page, parsed as a browser parses it."""
+    import html5lib
+
+    tree = html5lib.parse(page.read_bytes(), namespaceHTMLElements=False)
+    [body] = [div for div in tree.iter("div") if div.get("class") == "body"]
+    return body

@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import nh3
 
+from generator.site.nesting import well_nested
 from generator.urls import CONTROL, URL_BIDI, bidi_encoded, field_url, host_of, joined, safe_url, without_controls
 
 try:  # cmark-gfm: GitHub's C implementation of CommonMark, much faster than Python-Markdown
@@ -87,7 +88,8 @@ def render_markdown(text: str, engine: str = "cmark", base: str = "") -> str:
     except RecursionError:  # pathological nesting; show it as text rather than fail the item
         html = "<pre>" + nh3.clean_text(text) + "</pre>"
     html = _H1.sub(r"<\1h2>", html)
-    return absolute_addresses(sanitize(html), base)
+    # (Markdown nests its own elements as HTML allows: only raw HTML can nest them otherwise)
+    return absolute_addresses(sanitize(html, mend=bool(_RAW_HTML.search(text))), base)
 
 
 # In sanitised HTML (sanitize writes every attribute as name="value", a `"` in it as &quot;)
@@ -179,9 +181,14 @@ def cmark_to_html(text: str) -> str:
         _cmark_api.parser_free(parser)
 
 
-def sanitize(html: str) -> str:
+# Where Markdown may hold raw HTML: a tag, an end tag, a comment or a declaration (and an autolink, `<https:...>`)
+_RAW_HTML = re.compile(r"<[A-Za-z/!?]")
+
+
+def sanitize(html: str, mend: bool = True) -> str:
     """Allow-list sanitising of an HTML fragment. A fragment nested deeper than MAX_DEPTH keeps its text,
-    in one paragraph."""
+    in one paragraph. Its elements nest as HTML allows (nesting.well_nested) unless `mend` is false, for HTML
+    that nests them so already."""
     if not html:
         return ""
     if too_deep(html):
@@ -204,9 +211,11 @@ def sanitize(html: str) -> str:
         html = _SIZED.sub(lambda element: _SIZE.sub(_valid_size, element.group()), html)
     if "<img" in html:  # a picture with no text given is one that says nothing (HTML requires `alt`)
         html = _NO_ALT.sub('<img alt=""', html)
-    if "<time" in html:
-        html = _TIME.sub(_time, html)
-    return _FOREIGN_ID.sub("", html) if ' id="' in html else html
+    if ' id="' in html:
+        html = _FOREIGN_ID.sub("", html)
+    if mend:
+        html = well_nested(html)
+    return _TIME.sub(_time, html) if "<time" in html else html
 
 
 # The elements whose allowed attributes take only numbers or keywords (_valid_size; `time`'s: _time), in sanitised HTML (every
