@@ -157,7 +157,7 @@ class Config:
     api: bool = _opt(True, "Write the read-only JSON API (`api/`).")
     search: bool = _opt(True, "Build the full-text search index (search/index/) and show the search box and page.")
     type_lists: bool = _opt(True, "A list page, feeds and a header link for each item type besides article (`videos/`, `downloads/` ...).")
-    markdown_engine: str = _opt("cmark", "Markdown renderer: `cmark` (CommonMark + GitHub extensions, fast) or `python-markdown` (its `extra` extensions: footnotes, definition lists, abbreviations). Python-Markdown's time grows with the square of some crafted bodies' length (20 kB of `[` takes it over 20 seconds): choose it only for content you trust, not for crawled items.")
+    markdown_engine: str = _opt("cmark", "Markdown renderer: `cmark` (CommonMark + GitHub extensions, fast) or `python-markdown` (its `extra` extensions: footnotes, definition lists, abbreviations). Python-Markdown's time grows with the square of the brackets, tags and other marks in one paragraph: a body with thousands (which would take it minutes) is rendered as CommonMark, with a warning.")
     now: str = _opt("", "Fixed build time (ISO 8601); else `SOURCE_DATE_EPOCH`; else the clock.")
     cname: str = _opt("", "Custom domain for GitHub Pages; written to `CNAME` when set.")
     embed_hosts: tuple[str, ...] = _opt(

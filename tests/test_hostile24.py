@@ -177,3 +177,39 @@ def _story_body(page):
     tree = html5lib.parse(page.read_bytes(), namespaceHTMLElements=False)
     [body] = [div for div in tree.iter("div") if div.get("class") == "body"]
     return body
+
+
+# --- 3. bodies Python-Markdown takes minutes over ----------------------------------------------------
+
+COSTLY = {  # each about 200 kB in one paragraph (a body may have 4 MiB)
+    "brackets": "[" * 200_000, "links": "[a](" * 50_000, "pictures": "![" * 100_000,
+    "tags": "<a " * 66_000, "entities": "&amp; " * 33_000, "breaks": "a  \n" * 50_000,
+    "code": "".join("`" * n + "a" for n in range(1, 630)), "nested": "[" * 50_000 + "a" + "](b)" * 40_000,
+    "raw": "<div>\n" + "<x y='" * 33_000,  # (Python-Markdown's HTML parser rereads the rest at each)
+}
+
+
+def test_a_body_python_markdown_takes_minutes_over_is_rendered_as_commonmark_with_a_warning(tmp_path):
+    """With `markdown_engine: python-markdown`, a crawled body of 200 kB of `[` (or unclosed links, tags, backtick
+    runs, entities, line breaks) in one paragraph, or an HTML block of unclosed tags, took hours: Python-Markdown copies a paragraph's text at
+    each match of its inline patterns and reads each `[` to the paragraph's end. Such a body is rendered as
+    CommonMark now, in linear time, with a warning naming its paragraph's line; the rest of the site is
+    Python-Markdown's, and a fetched body (a raw HTML block) of as many tags is too."""
+    import time
+
+    files = {f"content/{name}.md": item(name.title(), body=f"First paragraph.\n\n{body}\n") for name, body in COSTLY.items()}
+    files["content/plain.md"] = item("Plain", body="Some text[^1].\n\n[^1]: A footnote.\n")
+    files["content/fetched.md"] = item("Fetched", body="<div>\n" + "<p>A <b>fetched</b> [body].</p>\n" * 8000 + "</div>\n")
+    site = make_site(tmp_path / "site", files, "title: Test News\nbase_url: https://example.org/\n"
+                     "now: \"2026-11-22T12:00:00Z\"\nmarkdown_engine: python-markdown\n")
+    started = time.monotonic()
+    config, result = build_site(site)
+    assert time.monotonic() - started < 60
+    assert result.items == len(COSTLY) + 2
+    warned = sorted(str(p) for p in result.site.warnings if "CommonMark" in str(p))
+    assert [w.split(":")[0] for w in warned] == sorted(f"content/{name}.md" for name in COSTLY), warned
+    assert all(w.split(":")[1] == "7" and "markdown_engine: cmark" in w for w in warned), warned
+    page = (config.output_path / "news/2026/11/20/plain/index.html").read_text(encoding="utf-8")
+    assert 'id="fn:1"' in page  # (Python-Markdown's footnote)
+    fetched = (config.output_path / "news/2026/11/20/fetched/index.html").read_text(encoding="utf-8")
+    assert fetched.count("<b>fetched</b>") == 8000

@@ -92,6 +92,40 @@ def render_markdown(text: str, engine: str = "cmark", base: str = "") -> str:
     return absolute_addresses(sanitize(html, mend=bool(_RAW_HTML.search(text))), base)
 
 
+# Python-Markdown's inline processing copies a paragraph's text at each match of its patterns (links, code,
+# tags, entities, emphasis, escapes, line breaks), and each `[` without its end is read to the end of the
+# paragraph: its time grows with the square of their number in one paragraph (4,000 `[` in one line: 4 s,
+# 200 kB of them: hours). Past this much, a body is rendered as CommonMark, which reads it in linear time.
+PYTHON_MARKDOWN_WORK = 2_000 ** 2  # the sum over paragraphs of their marks' number, squared
+_MARKS = "[`<&\\*_!\n"
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+# A block of raw HTML, which Python-Markdown passes as it is (unless some `markdown="1"` asks it to read inside);
+# its HTML parser rereads the rest of the block at each `<` that no `>` closes
+_RAW_BLOCK = re.compile(r"\s*<(?:address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|"
+                        r"header|hr|main|nav|ol|p|pre|section|table|ul)\b", re.IGNORECASE)
+_UNCLOSED = re.compile(r"<(?![^<>]*>)")
+
+
+def python_markdown_costly(text: str) -> tuple[int, int]:
+    """(line of the body, from 1, of the paragraph with the most marks Python-Markdown's inline patterns match,
+    their number) when the body would cost Python-Markdown more than PYTHON_MARKDOWN_WORK, else (0, 0)."""
+    raw_passes = "markdown=" not in text
+    total = worst = worst_line = 0
+    at, line = 0, 1
+    for end, after in [(m.start(), m.end()) for m in _PARAGRAPHS.finditer(text)] + [(len(text), len(text))]:
+        block = text[at:end]
+        if raw_passes and _RAW_BLOCK.match(block):
+            marks = len(_UNCLOSED.findall(block)) if "<" in block[1:] else 0
+        else:
+            marks = sum(block.count(mark) for mark in _MARKS)
+        total += marks * marks
+        if marks > worst:
+            worst, worst_line = marks, line + len(block) - len(block.lstrip("\n"))
+        line += text.count("\n", at, after)
+        at = after
+    return (worst_line, worst) if total > PYTHON_MARKDOWN_WORK else (0, 0)
+
+
 # In sanitised HTML (sanitize writes every attribute as name="value", a `"` in it as &quot;)
 _LINKING = re.compile(r'<(?:a|img|audio|video|source)(?:\s+[a-z-]+="[^"]*")+')
 _ADDRESS = re.compile(r'(\s(?:href|src|poster))="([^"]*)"')

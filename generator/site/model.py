@@ -43,7 +43,8 @@ from generator.errors import Problem, Rejected
 from generator.frozen import record
 from generator.isotime import parse_iso
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
-                                   player_url, render_markdown, sanitize, without_player)
+                                   player_url, python_markdown_costly, render_markdown, sanitize,
+                                   without_player)
 from generator.urlnorm import canonical_url
 from generator.urls import (distinct_slug, field_url, host_of, joined, safe_url, slugify, spell_symbols,
                             static_path, without_controls)
@@ -476,6 +477,15 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         return Rejected(first.path, first.line, first.message, first.hint, errors=errors, warnings=warnings)
     slug = slugify(slug_text or _stem(source.path) or title, fallback=source.path)
     day = published.astimezone(config.zone)  # (strftime writes year 1 as "1")
+    body, engine = without_controls(source.body), config.markdown_engine
+    if engine == "python-markdown":
+        line, marks = python_markdown_costly(body)
+        if line:
+            engine = "cmark"
+            warnings += (Problem(source.path, source.body_line + line - 1,
+                                 f"the body is rendered as CommonMark: Python-Markdown would take minutes over it (this "
+                                 f"paragraph holds {marks:,} brackets, tags, entities and other marks)",
+                                 "split the text into shorter paragraphs, or set `markdown_engine: cmark`"),)
     return Item(
         source=source.path,
         digest=source.digest,
@@ -483,8 +493,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         path=f"news/{day.year:04d}/{day.month:02d}/{day.day:02d}/{slug}/",
         title=title,
         published=published,
-        body=zlib.compress(render_markdown(without_controls(source.body), config.markdown_engine, base)
-                           .encode("utf-8"), 1),
+        body=zlib.compress(render_markdown(body, engine, base).encode("utf-8"), 1),
         warnings=warnings,
         **values,
     )
