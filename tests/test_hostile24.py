@@ -7,6 +7,8 @@ built from it, and the messages.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import build_site, item, make_site
@@ -213,3 +215,21 @@ def test_a_body_python_markdown_takes_minutes_over_is_rendered_as_commonmark_wit
     assert 'id="fn:1"' in page  # (Python-Markdown's footnote)
     fetched = (config.output_path / "news/2026/11/20/fetched/index.html").read_text(encoding="utf-8")
     assert fetched.count("<b>fetched</b>") == 8000
+
+
+# --- 4. ids that featuredContent shares with the body's footnotes ------------------------------------
+
+def test_featured_content_takes_no_id_of_the_body_s_footnotes(tmp_path):
+    """featuredContent kept a footnote's id (`<sup id="fn:1">`), as the body's are kept: with a Python-Markdown
+    footnote in the body, the page had the id twice (an error to HTML checkers) and the body's footnote link led
+    to the featured markup. What is shown above the body keeps no id now; the body's footnotes keep theirs."""
+    import json
+
+    site = make_site(tmp_path / "site", {"content/a.md": item(
+        "A", featuredContent=json.dumps('<p>Featured<sup id="fn:1">1</sup></p><ol><li id="fnref:1">x</li></ol>'),
+        body="Text[^1].\n\n[^1]: Note.\n")}, "title: T\nbase_url: https://example.org/\n"
+        "now: \"2026-11-22T12:00:00Z\"\nmarkdown_engine: python-markdown\n")
+    config, result = build_site(site)
+    page = (config.output_path / "news/2026/11/20/a/index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'\sid="(fn[^"]*)"', page)
+    assert sorted(ids) == ["fn:1", "fnref:1"] and "Featured" in page

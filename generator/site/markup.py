@@ -219,10 +219,11 @@ def cmark_to_html(text: str) -> str:
 _RAW_HTML = re.compile(r"<[A-Za-z/!?]")
 
 
-def sanitize(html: str, mend: bool = True) -> str:
+def sanitize(html: str, mend: bool = True, ids: bool = True) -> str:
     """Allow-list sanitising of an HTML fragment. A fragment nested deeper than MAX_DEPTH keeps its text,
     in one paragraph. Its elements nest as HTML allows (nesting.well_nested) unless `mend` is false, for HTML
-    that nests them so already."""
+    that nests them so already. Footnotes' ids stay unless `ids` is false (for what is shown beside a body,
+    whose footnotes they would take)."""
     if not html:
         return ""
     if too_deep(html):
@@ -246,7 +247,7 @@ def sanitize(html: str, mend: bool = True) -> str:
     if "<img" in html:  # a picture with no text given is one that says nothing (HTML requires `alt`)
         html = _NO_ALT.sub('<img alt=""', html)
     if ' id="' in html:
-        html = _FOREIGN_ID.sub("", html)
+        html = (_FOREIGN_ID if ids else _ANY_ID).sub("", html)
     if mend:
         html = well_nested(html)
     return _TIME.sub(_time, html) if "<time" in html else html
@@ -419,6 +420,7 @@ def _playable(html: str) -> str:
 # An id that is not a footnote's or its reference's, as Python-Markdown names them (`fn:1`, `fnref:1`): a body's
 # own ids could take the names the page's script and links look for (DOM clobbering), so only these stay.
 _FOREIGN_ID = re.compile(r'\sid="(?!fn(?:ref)?:[\w.-]+")[^"]*"')
+_ANY_ID = re.compile(r'\sid="[^"]*"')
 
 
 # Elements nested deeper than this (Chromium's HTML parser nests no deeper either) make the sanitiser's time

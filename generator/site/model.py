@@ -461,7 +461,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     values["related"] = _other_than(values, notes)
     if featured:
         # (its first iframe is the player, shown as one: not again as a link)
-        values["featured_html"] = absolute_addresses(sanitize(without_player(featured)), base)
+        # (without ids: footnotes are the body's, and the same id twice in a page leads its links astray)
+        values["featured_html"] = absolute_addresses(sanitize(without_player(featured), ids=False), base)
         # (sanitised, its address is safe for a browser; a podcast app reads it from a feed's enclosure, which
         # must be a URL as sent: `a b.mp3` as `a%20b.mp3`)
         address, kind = media_file(values["featured_html"])
