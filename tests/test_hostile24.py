@@ -233,3 +233,30 @@ def test_featured_content_takes_no_id_of_the_body_s_footnotes(tmp_path):
     page = (config.output_path / "news/2026/11/20/a/index.html").read_text(encoding="utf-8")
     ids = re.findall(r'\sid="(fn[^"]*)"', page)
     assert sorted(ids) == ["fn:1", "fnref:1"] and "Featured" in page
+
+
+# --- 5. addresses the URL standard allows nowhere, and pictures left without one -------------------------
+
+def test_addresses_are_written_as_the_url_standard_allows_and_pictures_without_one_are_their_text(tmp_path):
+    """Crawled bodies link `x]]>y`, `a|b^c`, `?q=[1]`, `100%` and `https:\\\\host\\x`, which browsers follow (reading
+    the backslashes as slashes) but which the URL standard allows nowhere: the Nu checker called each an error
+    of the story's page, and `]` stayed so in the front matter's URLs too. They are percent-encoded now (a
+    backslash before the query is `/`), in the body and in every URL field; the address leads to the same place.
+    A picture whose address could not be kept had no `src`, which HTML requires: it is its text now, as a
+    browser shows a picture it cannot load."""
+    body = ('[a](https://ok.example/x]]>y) <a href="https:\\\\evil.example\\x">b</a> '
+            '<a href="https://ok.example/a|b^c{d}?q=[1]#f#g">c</a> <a href="/rel path|x?q=100%">d</a> '
+            '<a href="https://ok.example/?a=1&b=<2>&c=&quot;">e</a> '
+            '<img src="javascript:alert(1)" alt="<b>Chart</b> &amp; key"> <img src="https://ok.example/i.png" alt="kept">')
+    site = make_site(tmp_path / "site", {"content/a.md": item(
+        "A", body=body, webUrl="'https://p.example/story[1]|x'", images="[{url: 'https://p.example/a[1].jpg'}]")})
+    config, result = build_site(site)
+    page = (config.output_path / "news/2026/11/20/a/index.html").read_text(encoding="utf-8")
+    body_html = page[page.index('<div class="body">'):]
+    assert re.findall(r'<a href="([^"]*)"', body_html)[:5] == [
+        "https://ok.example/x%5D%5D%3Ey", "https://evil.example/x", "https://ok.example/a%7Cb%5Ec%7Bd%7D?q=%5B1%5D#f%23g",
+        "https://p.example/rel%20path%7Cx?q=100%25", "https://ok.example/?a=1&amp;b=%3C2%3E&amp;c=%22"]
+    assert "&lt;b&gt;Chart&lt;/b&gt; &amp; key" in body_html and '<img src="https://ok.example/i.png" alt="kept">' in body_html
+    assert "<img alt=\"&lt;b" not in page and not re.search(r"<img(?![^>]*\ssrc=)[^>]*>", page)
+    assert "https://p.example/story%5B1%5D%7Cx" in page and "https://p.example/a%5B1%5D.jpg" in page
+    assert "story[1]" not in page and "a[1].jpg" not in page

@@ -21,7 +21,8 @@ from urllib.parse import parse_qs, urlsplit
 import nh3
 
 from generator.site.nesting import well_nested
-from generator.urls import CONTROL, URL_BIDI, bidi_encoded, field_url, host_of, joined, safe_url, without_controls
+from generator.urls import (CONTROL, URL_BIDI, bidi_encoded, field_url, host_of, joined, safe_url, valid_url,
+                            without_controls)
 
 try:  # cmark-gfm: GitHub's C implementation of CommonMark, much faster than Python-Markdown
     import cmarkgfm
@@ -156,12 +157,30 @@ def absolute_addresses(html: str, base: str) -> str:
         address = safe_url(address)
         return f'{attribute}="{htmlmod.escape(address)}"' if address else ""
 
-    return _playable(_placeholder_links(_LINKING.sub(lambda element: _ADDRESS.sub(resolved, element.group()), html)))
+    html = _playable(_placeholder_links(_LINKING.sub(lambda element: _ADDRESS.sub(resolved, element.group()), html)))
+    return _sourceless_pictures(html) if "<img" in html else html
 
 
 # A link's `rel` (the cleaner's, always last) where the element has no `href` (`<a name>`, or its address was
 # unsafe or could not be resolved): HTML allows `rel` only on a link that goes somewhere.
 _REL_WITHOUT_HREF = re.compile(r'(<a(?:\s+(?!href=)[a-z-]+="[^"]*")*?)\s+rel="[^"]*"(?=>)')
+
+
+# A picture (in sanitised HTML) and its text: one whose address was unsafe or could not be resolved has no `src`,
+# which HTML requires; what a browser shows of a picture it cannot load is its text
+_PICTURE = re.compile(r'<img((?:\s+[a-z-]+="[^"]*")*)>')
+_ALT = re.compile(r'\salt="([^"]*)"')
+
+
+def _sourceless_pictures(html: str) -> str:
+    """Sanitised HTML with each picture that has no address as its text (`alt`)."""
+    def text(match: re.Match) -> str:
+        if ' src="' in match[1]:
+            return match.group()
+        alt = _ALT.search(match[1])
+        return htmlmod.escape(htmlmod.unescape(alt[1]), quote=False) if alt else ""
+
+    return _PICTURE.sub(text, html)
 
 
 def _placeholder_links(html: str) -> str:
@@ -241,11 +260,13 @@ def sanitize(html: str, mend: bool = True, ids: bool = True) -> str:
         # Character references to characters no output may carry (`&#1;`, `&#xFFFE;`), which the cleaner writes
         # as the characters: percent-encoded in addresses, as the browser sends them; elsewhere they go
         html = without_controls(_LINKING.sub(lambda element: _ADDRESS.sub(_controls_encoded, element.group()), html))
+    if _UNSOUND_ADDRESS.search(html):
+        html = _LINKING.sub(lambda element: _ADDRESS.sub(_valid_address, element.group()), html)
     html = _playable(_placeholder_links(html))
     if _SIZED.search(html):
         html = _SIZED.sub(lambda element: _SIZE.sub(_valid_size, element.group()), html)
     if "<img" in html:  # a picture with no text given is one that says nothing (HTML requires `alt`)
-        html = _NO_ALT.sub('<img alt=""', html)
+        html = _sourceless_pictures(_NO_ALT.sub('<img alt=""', html))
     if ' id="' in html:
         html = (_FOREIGN_ID if ids else _ANY_ID).sub("", html)
     if mend:
@@ -300,6 +321,19 @@ def _valid_size(match: re.Match) -> str:
     if name == "scope":
         return f' scope="{value.strip().lower()}"' if value.strip().lower() in ("row", "col", "rowgroup", "colgroup") else ""
     return match.group() if _MEDIA_TYPE.fullmatch(htmlmod.unescape(value)) else ""  # (type)
+
+
+# A link's, picture's or player's address (in sanitised HTML) with what urls.valid_url encodes or reads anew
+_UNSOUND_ADDRESS = re.compile(r'\s(?:href|src|poster)="[^"]*?(?:[\[\]{}|^\\<>`\s]|&(?:lt|gt|quot);|%(?![0-9A-Fa-f]{2})'
+                              r'|#[^"#]*#)')
+
+
+def _valid_address(match: re.Match) -> str:
+    """An address as the URL standard allows it (valid_url): crawled bodies link `x]]>y`, `a|b`, `100%`, and
+    `https:\\\\host\\x`, which browsers follow and HTML checkers call errors."""
+    attribute, value = match.groups()
+    address = valid_url(htmlmod.unescape(value))
+    return f'{attribute}="{htmlmod.escape(address)}"' if address != htmlmod.unescape(value) else match.group()
 
 
 def _controls_encoded(match: re.Match) -> str:
