@@ -260,3 +260,23 @@ def test_addresses_are_written_as_the_url_standard_allows_and_pictures_without_o
     assert "<img alt=\"&lt;b" not in page and not re.search(r"<img(?![^>]*\ssrc=)[^>]*>", page)
     assert "https://p.example/story%5B1%5D%7Cx" in page and "https://p.example/a%5B1%5D.jpg" in page
     assert "story[1]" not in page and "a[1].jpg" not in page
+
+
+# --- 6. letters written as a letter and a combining accent -------------------------------------------
+
+def test_plain_text_is_written_in_its_composed_form(tmp_path):
+    """A title, excerpt, provider or topic name written with a letter and a combining accent (`Cafe\\u0301`, as
+    macOS and some crawlers write it) was written so into every page, feed and API file: the same text to a
+    reader, but the Nu checker warns of each such text and attribute, and feed readers compare titles by their
+    characters. Plain-text fields are in Unicode's composed form (NFC) now."""
+    import json
+
+    decomposed = "Cafe\u0301 cre\u0300me"
+    site = make_site(tmp_path / "site", {"content/a.md": item(
+        decomposed, excerpt=json.dumps(decomposed),
+        provider=json.dumps({"name": decomposed, "domain": "p.example"}), topics=json.dumps([decomposed]))})
+    config, result = build_site(site)
+    written = [p for p in config.output_path.rglob("*") if p.suffix in (".html", ".xml", ".json", ".rss")]
+    assert written
+    shown = [p for p in written if "Café crème" in p.read_text(encoding="utf-8")]
+    assert shown and not [p for p in written if "e\u0301" in p.read_text(encoding="utf-8")]

@@ -585,6 +585,10 @@ def plain_text(text: str) -> str:
     text = " ".join(text.split())
     if not text.isascii() and not _SHOWN.search(text):
         return ""  # only characters that show nothing (`&#8203;`, a byte order mark): as empty as spaces
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        # (`e` and a combining accent, as some crawlers and macOS write it: the same text to a reader, `é` to
+        # a page's checker and to what compares or searches it)
+        text = unicodedata.normalize("NFC", text)
     return bidi_closed(text) if _BIDI.search(text) else text
 
 
