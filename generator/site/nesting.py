@@ -180,13 +180,18 @@ def _unwrapped(children: list, context: _Context) -> list:
 
 
 def _shows_text(children: list) -> bool:
-    for child in children:
+    """Whether the nodes hold text (or a picture's) a reader sees: a heading without any is empty."""
+    pending = list(children)
+    while pending:
+        child = pending.pop()
         if isinstance(child, str):
             if child.strip(_SPACE):
                 return True
-        elif child.name == "img" and 'alt=""' not in child.attrs and ' alt="' in child.attrs or (
-                child.name != "img" and _shows_text(child.children)):
-            return True
+        elif child.name == "img":
+            if ' alt="' in child.attrs and 'alt=""' not in child.attrs:
+                return True
+        else:
+            pending += child.children
     return False
 
 
