@@ -307,3 +307,20 @@ def test_the_nu_checker_finds_nothing_on_any_page_of_the_hostile_site(tmp_path, 
                          capture_output=True, text=True, timeout=600)
     messages = json.loads(run.stderr or run.stdout)["messages"]
     assert [f"{m.get('url', '?').split('/output/')[-1]}: {m['type']}: {m['message']}" for m in messages] == []
+
+
+# --- 8. a lazy-loading picture's addresses, one of them hostile --------------------------------------
+
+def test_a_lazy_picture_s_hostile_address_does_not_hide_its_safe_ones(tmp_path):
+    """A lazy-loading picture's address is taken from its `data-src` or `srcset` (the last candidate, the widest).
+    When that one was `javascript:` or `vbscript:`, it became the picture's `src`, which the sanitiser then
+    dropped: the picture was lost though its srcset or data-src had a safe address. The first safe one is
+    taken now."""
+    body = ('<p><img srcset="https://i.example/a-320.jpg 320w, https://i.example/a-640.jpg 640w, javascript:alert(1) 9w" '
+            'alt="one"> <img data-src="java&#x09;script:alert(2)" data-srcset="https://i.example/b.jpg 1x" alt="two"> '
+            '<img data-src=" VBSCRIPT:x" data-original="/c.jpg" alt="three"></p>')
+    site = make_site(tmp_path / "site", {"content/lazy.md": item("Lazy", webUrl="https://p.example/a/b.html", body=body)})
+    config, result = build_site(site)
+    shown = _story_body(config.output_path / "news/2026/11/20/lazy/index.html")
+    assert [(e.get("alt"), e.get("src")) for e in shown.iter("img")] == [
+        ("one", "https://i.example/a-640.jpg"), ("two", "https://i.example/b.jpg"), ("three", "https://p.example/c.jpg")]

@@ -410,14 +410,22 @@ def _loaded(match: re.Match) -> str:
             key in values for key in _LAZY):
         return tag
     candidates = [values.get(key, "") for key in _LAZY[:4]]
-    # (of a srcset, the last candidate: they are listed narrowest first)
+    # (of a srcset, the last candidate first: they are listed narrowest first)
     candidates += [entry.split()[0] for entry in reversed((values.get("srcset") or values.get("data-srcset") or
-                                                         "").split(", ")) if entry.split()][:1]
-    address = next((c.strip() for c in candidates if c.strip() and not c.strip().lower().startswith("data:")), "")
+                                                         "").split(", ")) if entry.split()]
+    address = next((c.strip() for c in candidates if _lazy_address(c)), "")
     if not address:
         return tag
     rest = _IMG_ATTRIBUTE.sub(lambda m: "" if m[1].lower() == "src" else m.group(), tag[4:])
     return f'<img src="{htmlmod.escape(htmlmod.unescape(address))}"{rest}'
+
+
+def _lazy_address(candidate: str) -> bool:
+    """Whether a lazy-loading attribute's address may be a picture's: not a placeholder (`data:`), and http(s)
+    or relative (a srcset's `javascript:` candidate would take the place of its safe ones, and be dropped)."""
+    address = re.sub(r"[\t\n\r]", "", htmlmod.unescape(candidate)).strip().lower()
+    scheme = _SCHEME.match(address)
+    return bool(address) and (not scheme or scheme.group() in ("http:", "https:"))
 
 
 def without_player(featured: str) -> str:
