@@ -64,7 +64,7 @@ NESTED = {  # what crawled pages write, and what each tests
     "figures": "<figure>before<figcaption>middle caption</figcaption>after<figcaption>end caption</figcaption></figure>",
     "players": "<video src='https://a.example/v.mp4'><audio src='https://a.example/a.mp3'></audio>fallback</video>"
                "<audio><p>audio fallback</p><source src='https://a.example/a.ogg'></audio>",
-    "time": "<p><time>2026-11-20 <b>bold date</b></time></p>",
+    "time": "<p><time>2026-11-20 <b>bold date</b></time> <time datetime='2026-11-20'><time>\n</time></time></p>",
     "ids": "<p>x<sup id='fnref:1'>1</sup> y<sup id='fnref:1'>1</sup></p>",
     "empty": "<h2></h2><h3> </h3><table><tr></tr><tr><td>cell</td></tr></table>",
 }
@@ -102,8 +102,9 @@ def _misnested(body) -> list[str]:
                 found.append(f"{element.tag}[src] > source")
             if tag == "table" and "caption" in names + [element.tag]:
                 found.append("caption … table")
-            if tag == "time" and child.get("datetime") is None and len(child):
-                found.append("time > element")
+            if tag == "time" and child.get("datetime") is None and (
+                    len(child) or not re.fullmatch(r"[0-9][0-9:TWPDHMS+.Z -]*", "".join(child.itertext()))):
+                found.append("time without a date")
             if tag == "tr" and not [c for c in child if c.tag in ("td", "th")]:
                 found.append("tr without cells")
             if child.get("id"):

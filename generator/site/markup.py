@@ -269,12 +269,10 @@ def sanitize(html: str, mend: bool = True, ids: bool = True) -> str:
         html = _sourceless_pictures(_NO_ALT.sub('<img alt=""', html))
     if ' id="' in html:
         html = (_FOREIGN_ID if ids else _ANY_ID).sub("", html)
-    if mend:
-        html = well_nested(html)
-    return _TIME.sub(_time, html) if "<time" in html else html
+    return well_nested(html) if mend else html  # (and a `<time>` with no date HTML reads is its text)
 
 
-# The elements whose allowed attributes take only numbers or keywords (_valid_size; `time`'s: _time), in sanitised HTML (every
+# The elements whose allowed attributes take only numbers or keywords (_valid_size; `time`'s: nesting), in sanitised HTML (every
 # attribute written name="value", a `"` in it as &quot;), and those attributes
 _SIZED = re.compile(r'<(?:img|video|td|th|ol|source)(?=\s[^>]*?(?:width|height|colspan|rowspan|start|scope|type)=")'
                     r'(?:\s+[a-z-]+="[^"]*")+')
@@ -282,23 +280,7 @@ _NO_ALT = re.compile(r'<img(?=(?:\s+[a-z-]+="[^"]*")*>)(?!(?:\s+[a-z-]+="[^"]*")
 _SIZE = re.compile(r'\s(width|height|colspan|rowspan|start|scope|type)="([^"]*)"')
 _PIXELS = re.compile(r"\s*([0-9]+)(?:\.[0-9]*)?(?:px)?\s*")
 _INTEGER = re.compile(r"\s*(-?[0-9]+)\s*")
-# HTML's dates and times (`2026`, `2026-11`, `2026-11-20`, `11-20`, `10:00`, a date with a time and a zone, a
-# week, a duration), by their shape
-_DATETIME = re.compile(r"[0-9]{4,}(?:-[0-9]{2}(?:-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,3})?)?"
-                       r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?)?|-W[0-9]{2})?|[0-9]{2}-[0-9]{2}"
-                       r"|[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,3})?)?|P(?:[0-9]+D)?(?:T(?:[0-9]+H)?(?:[0-9]+M)?"
-                       r"(?:[0-9]+(?:\.[0-9]{1,3})?S)?)?")
 _MEDIA_TYPE = re.compile(r"[A-Za-z0-9][\w.+-]*/[A-Za-z0-9][\w.+-]*(?:\s*;.*)?")
-
-
-_TIME = re.compile(r'<time(?: datetime="([^"]*)")?>(.*?)</time>', re.DOTALL)
-
-
-def _time(match: re.Match) -> str:
-    """A `<time>` whose date (its `datetime`, else its text) is one HTML reads; else its text alone (a crawled
-    `<time>Yesterday</time>`, `datetime="soon"`, which HTML makes errors of)."""
-    written, text = match.groups()
-    return match.group() if _DATETIME.fullmatch(written if written is not None else htmlmod.unescape(text)) else text
 
 
 def _valid_size(match: re.Match) -> str:

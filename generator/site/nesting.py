@@ -14,11 +14,13 @@ shows it, keeping every word:
   a `<figcaption>` or `<summary>` out of its place is a `<div>`; a `<source>` outside a player goes, and in one
   comes first; a table's caption comes first, and in a caption or a player what may not nest there loses its tags;
 - a heading in a `<th>` or `<dt>` is a paragraph; a heading with no text goes (its content stays); an `id`
-  given twice is kept once.
+  given twice is kept once; a `<time>` whose date HTML cannot read (`datetime="soon"`, `<time>Yesterday</time>`)
+  is its content.
 """
 
 from __future__ import annotations
 
+import html as htmlmod
 import re
 
 # What sanitize writes: tags of the allow-list (plus `div`, written here), every attribute `name="value"`
@@ -37,6 +39,13 @@ _MEDIA = frozenset({"audio", "video"})
 _TABLE_PARTS = frozenset({"table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"})
 _SPACE = " \t\n\r\f"
 _MAX_DEPTH = 600  # (sanitize flattens deeper fragments first)
+# HTML's dates and times (`2026`, `2026-11`, `2026-11-20`, `11-20`, `10:00`, a date with a time and a zone, a
+# week, a duration), by their shape
+_DATETIME = re.compile(r"[0-9]{4,}(?:-[0-9]{2}(?:-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,3})?)?"
+                       r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?)?|-W[0-9]{2})?|[0-9]{2}-[0-9]{2}"
+                       r"|[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,3})?)?|P(?:[0-9]+D)?(?:T(?:[0-9]+H)?(?:[0-9]+M)?"
+                       r"(?:[0-9]+(?:\.[0-9]{1,3})?S)?)?")
+_DATETIME_ATTRIBUTE = re.compile(r'\sdatetime="([^"]*)"')
 
 
 class _Element:
@@ -118,6 +127,10 @@ def _fix(node, context: _Context, depth: int) -> list:
             if not (isinstance(child, _Element) and child.name == "source"):
                 inner += _fix(child, context, depth + 1)
         return inner + ([" "] if name in ("td", "th") else [])
+    if name == "time":  # (a `datetime` HTML cannot read, `soon`, is none)
+        written = _DATETIME_ATTRIBUTE.search(node.attrs)
+        if written and not _DATETIME.fullmatch(htmlmod.unescape(written[1])):
+            node = _Element("time", node.attrs.replace(written.group(), ""), node.children)
     if name in _HEADINGS and context.no_heading:
         node = _Element("p", node.attrs, node.children)
         name = "p"
@@ -127,8 +140,9 @@ def _fix(node, context: _Context, depth: int) -> list:
         children += _fix(child, inner_context, depth + 1)
     if name not in _MEDIA or ' src="' in node.attrs:  # (a `<source>` names a player's file it has not)
         children = [c for c in children if not (isinstance(c, _Element) and c.name == "source")]
-    if name == "time" and ' datetime="' not in node.attrs and any(isinstance(c, _Element) for c in children):
-        return children  # (a `<time>` without one holds its date as text)
+    if name == "time" and ' datetime="' not in node.attrs and (
+            any(isinstance(c, _Element) for c in children) or not _DATETIME.fullmatch(htmlmod.unescape("".join(children)))):
+        return children  # (a `<time>` without one holds a date HTML reads as its text, else it is its text)
     if name == "details" and not _named("summary")(next((c for c in children if not _blank(c)), None)):
         node, name = _Element("div", node.attrs, node.children), "div"  # (what it holds, shown open)
     # What this element may not hold: split around it when it can be split, else its content in its place
@@ -382,8 +396,8 @@ def _maybe_misnested(html: str) -> bool:
             if name in _HEADINGS and not _TOKEN.sub("", html[starts.pop():match.start()]).strip(_SPACE):
                 return True
             continue
-        if context & _FORBIDDEN_BY.get(name, _IN_PHRASING | _IN_BARE_TIME):
-            return True
+        if context & _FORBIDDEN_BY.get(name, _IN_PHRASING | _IN_BARE_TIME) or name == "time":
+            return True  # (a `<time>` is rare, and its date is read when mending)
         if (name in _PARENTS and parent not in _PARENTS[name]) or (parent in _CHILDREN and name not in _CHILDREN[parent]):
             return True
         if kinds is not None:
