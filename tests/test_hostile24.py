@@ -63,7 +63,8 @@ NESTED = {  # what crawled pages write, and what each tests
                "<details><summary><p>para in summary</p></summary>open text</details>",
     "figures": "<figure>before<figcaption>middle caption</figcaption>after<figcaption>end caption</figcaption></figure>",
     "players": "<video src='https://a.example/v.mp4'><audio src='https://a.example/a.mp3'></audio>fallback</video>"
-               "<audio><p>audio fallback</p><source src='https://a.example/a.ogg'></audio>",
+               "<audio><p>audio fallback</p><source src='https://a.example/a.ogg'></audio>"
+               "<blockquote><video><p>video fallback</p><source src='https://a.example/v.webm'></video></blockquote>",
     "time": "<p><time>2026-11-20 <b>bold date</b></time> <time datetime='2026-11-20'><time>\n</time></time></p>",
     "ids": "<p>x<sup id='fnref:1'>1</sup> y<sup id='fnref:1'>1</sup></p>",
     "empty": "<h2></h2><h3> </h3><table><tr></tr><tr><td>cell</td></tr></table>",
@@ -122,6 +123,10 @@ def _misnested(body) -> list[str]:
                 found.append("figure's caption not first or last")
 
     walk(body, [])
+    for player in [e for e in body.iter() if e.tag in ("audio", "video")]:
+        tags = [c.tag for c in player]
+        if "source" in tags and tags[:tags.count("source")] != ["source"] * tags.count("source"):
+            found.append(f"{player.tag}'s source after its fallback")
     return found
 
 

@@ -166,7 +166,7 @@ def _fix(node, context: _Context, depth: int) -> list:
             continue
         if not inner_context.phrasing:
             part = _grouped(name, part)
-        elif name in _MEDIA:
+        if name in _MEDIA:
             part = [c for c in part if _named("source")(c)] + [c for c in part if not _named("source")(c)]
         if name in _HEADINGS and not _shows_text(part):
             result += part
