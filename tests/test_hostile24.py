@@ -68,11 +68,12 @@ NESTED = {  # what crawled pages write, and what each tests
     "time": "<p><time>2026-11-20 <b>bold date</b></time> <time datetime='2026-11-20'><time>\n</time></time></p>",
     "ids": "<p>x<sup id='fnref:1'>1</sup> y<sup id='fnref:1'>1</sup></p>",
     "empty": "<h2></h2><h3> </h3><table><tr></tr><tr><td>cell</td></tr></table>",
+    "ragged": "<table><tr><th>one</th></tr><tr><td>a</td><td>b</td><td colspan='2'>wide cell</td></tr><tr><td>c</td></tr></table>",
 }
 WORDS = ("a paragraph in bold", "a heading in emphasis", "listen", "watch", "hidden", "stray item", "definition",
          "stray caption", "stray summary", "text in list", "span in list", "nested directly", "dl text", "dt last",
          "heading in th", "late caption", "table in caption", "no summary first", "late summary", "para in summary",
-         "middle caption", "end caption", "fallback", "bold date", "cell")
+         "middle caption", "end caption", "fallback", "bold date", "cell", "wide cell")
 PHRASING = {"a", "abbr", "audio", "b", "br", "cite", "code", "del", "em", "i", "img", "ins", "kbd", "mark", "q", "s",
             "small", "span", "strong", "sub", "sup", "time", "u", "video", "source"}
 PHRASING_ONLY = {"p", "h2", "h3", "h4", "h5", "h6", "pre", "summary"} | PHRASING - {"a", "audio", "video", "del", "ins"}
@@ -123,6 +124,11 @@ def _misnested(body) -> list[str]:
                 found.append("figure's caption not first or last")
 
     walk(body, [])
+    for table in [e for e in body.iter() if e.tag == "table"]:
+        rows = [row for row in table.iter("tr") if row in [r for part in table for r in part]]
+        widths = {sum(int(cell.get("colspan", 1)) for cell in row if cell.tag in ("td", "th")) for row in rows}
+        if len(widths) > 1:
+            found.append(f"rows of {sorted(widths)} columns")
     for player in [e for e in body.iter() if e.tag in ("audio", "video")]:
         tags = [c.tag for c in player]
         if "source" in tags and tags[:tags.count("source")] != ["source"] * tags.count("source"):

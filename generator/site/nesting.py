@@ -261,6 +261,8 @@ def _grouped(parent: str, children: list) -> list:
                 captions = [captions[0].copy([part for caption in captions for part in caption.children], True)]
                 captions[0].phrasing = False
             children = captions + heads[:1] + rest + feet[-1:]
+        if parent == "table":
+            _even_rows(children)
         return children
     result = []
     significant = [c for c in children if not _blank(c)]
@@ -278,6 +280,27 @@ def _grouped(parent: str, children: list) -> list:
 
 
 _TABLE_ORDER = re.compile(r"(caption )?(thead )?((tbody|tr) )*(tfoot )?")
+
+
+def _span(attrs: str, name: str = "colspan") -> int:
+    """A cell's colspan (or rowspan), as sanitize writes it (a number of 0 to 65534)."""
+    found = re.search(rf'\s{name}="([0-9]+)"', attrs)
+    return int(found[1]) if found else 1
+
+
+def _even_rows(children: list) -> None:
+    """The rows of a table (its children) made as wide as its widest with empty cells, as a browser shows
+    them: a row narrower or wider than the first is an error of the table's to HTML checkers. A table with
+    cells that span rows is left as it is."""
+    rows = [row for part in children if _named("thead", "tbody", "tfoot")(part) for row in part.children
+            if _named("tr")(row)] + [row for row in children if _named("tr")(row)]
+    cells = [[cell for cell in row.children if _named("td", "th")(cell)] for row in rows]
+    if any(_span(cell.attrs, "rowspan") > 1 for row in cells for cell in row):
+        return
+    widths = [sum(_span(cell.attrs) for cell in row) for row in cells]
+    if len(set(widths)) > 1:
+        for row, width in zip(rows, widths):
+            row.children += [_block("td", []) for _ in range(max(widths) - width)]
 
 
 def _kinds(children: list) -> str:
@@ -370,6 +393,7 @@ def _maybe_misnested(html: str) -> bool:
     stack: list[tuple[str, int, list | None]] = [("div", 0, None)]
     ids: set[str] = set()
     starts: list[int] = []
+    widths: list[set[int]] = []  # of each open table, its rows' widths in columns
     at = 0
     for match in _TOKEN.finditer(html):
         closing, name, attrs = match.groups()
@@ -395,6 +419,10 @@ def _maybe_misnested(html: str) -> bool:
                     return True
             if name in _HEADINGS and not _TOKEN.sub("", html[starts.pop():match.start()]).strip(_SPACE):
                 return True
+            if name == "tr" and widths:
+                widths[-1].add(kinds.count("td") + kinds.count("th") + kinds.count("+"))
+            elif name == "table" and len(widths.pop() if widths else ()) > 1:
+                return True
             continue
         if context & _FORBIDDEN_BY.get(name, _IN_PHRASING | _IN_BARE_TIME) or name == "time":
             return True  # (a `<time>` is rare, and its date is read when mending)
@@ -402,6 +430,12 @@ def _maybe_misnested(html: str) -> bool:
             return True
         if kinds is not None:
             kinds.append(name)
+            if name in ("td", "th") and ' colspan="' in attrs:
+                kinds += ["+"] * (_span(attrs) - 1)
+        if name in ("td", "th") and ' rowspan="' in attrs and _span(attrs, "rowspan") > 1:
+            return True  # (rows' widths are not counted so)
+        if name == "table":
+            widths.append(set())
         if ' id="' in attrs:
             found = _ID.search(attrs).group()
             if found in ids:
