@@ -1,5 +1,6 @@
-"""Hostile and odd crawler content, fifth round: markup a checker calls invalid, bodies Python-Markdown takes
-minutes over, and ranking weights no float holds.
+"""Hostile and odd crawler content, fifth round: markup and addresses the Nu HTML checker calls invalid (nesting
+HTML forbids, addresses the URL standard forbids, pictures without one, decomposed text, ids twice), bodies
+Python-Markdown takes minutes over, a lazy picture's hostile address, and ranking weights no float holds.
 
 Each test writes what a crawler (or a careless config) can give and checks what the user sees: the site
 built from it, and the messages.
@@ -58,17 +59,20 @@ NESTED = {  # what crawled pages write, and what each tests
                     "<ol><li>first</li><ol><li>nested directly</li></ol></ol>",
     "definitions": "<dl>dl text<dd>dd first</dd><p>dl para</p><dt>dt last</dt></dl>",
     "tables": "<table><tr><th><h2>heading in th</h2></th></tr><caption>late caption</caption></table>"
-              "<table><caption>c <table><tr><td>table in caption</td></tr></table></caption><tr><td>x</td></tr></table>",
+              "<table><caption>c <table><tr><td>table in caption</td></tr></table></caption>"
+              "<tr><td>x</td></tr></table>",
     "details": "<details>no summary first <summary>late summary</summary></details>"
                "<details><summary><p>para in summary</p></summary>open text</details>",
-    "figures": "<figure>before<figcaption>middle caption</figcaption>after<figcaption>end caption</figcaption></figure>",
+    "figures": "<figure>before<figcaption>middle caption</figcaption>after"
+               "<figcaption>end caption</figcaption></figure>",
     "players": "<video src='https://a.example/v.mp4'><audio src='https://a.example/a.mp3'></audio>fallback</video>"
                "<audio><p>audio fallback</p><source src='https://a.example/a.ogg'></audio>"
                "<blockquote><video><p>video fallback</p><source src='https://a.example/v.webm'></video></blockquote>",
     "time": "<p><time>2026-11-20 <b>bold date</b></time> <time datetime='2026-11-20'><time>\n</time></time></p>",
     "ids": "<p>x<sup id='fnref:1'>1</sup> y<sup id='fnref:1'>1</sup></p>",
     "empty": "<h2></h2><h3> </h3><table><tr></tr><tr><td>cell</td></tr></table>",
-    "ragged": "<table><tr><th>one</th></tr><tr><td>a</td><td>b</td><td colspan='2'>wide cell</td></tr><tr><td>c</td></tr></table>",
+    "ragged": "<table><tr><th>one</th></tr><tr><td>a</td><td>b</td><td colspan='2'>wide cell</td></tr>"
+              "<tr><td>c</td></tr></table>",
 }
 WORDS = ("a paragraph in bold", "a heading in emphasis", "listen", "watch", "hidden", "stray item", "definition",
          "stray caption", "stray summary", "text in list", "span in list", "nested directly", "dl text", "dt last",
@@ -89,7 +93,8 @@ def _misnested(body) -> list[str]:
         names = [a.tag for a in ancestors]
         for child in element:
             tag = child.tag
-            holder = next((n for n in reversed(names + [element.tag]) if n not in ("a", "del", "ins", "audio", "video")), "")
+            holder = next((n for n in reversed(names + [element.tag])
+                           if n not in ("a", "del", "ins", "audio", "video")), "")
             if holder in PHRASING_ONLY and tag not in PHRASING:  # (a link and a player hold what their parent may)
                 found.append(f"{element.tag} > {tag}")
             if "a" in names + [element.tag] and tag in ("a", "audio", "video", "details"):
@@ -98,7 +103,8 @@ def _misnested(body) -> list[str]:
                 found.append(f"{element.tag} > {tag}")
             if element.tag in ("ul", "ol") and tag != "li" or element.tag == "dl" and tag not in ("dt", "dd"):
                 found.append(f"{element.tag} > {tag}")
-            if tag in ("h2", "h3") and ({"th", "dt"} & set(names + [element.tag]) or not "".join(child.itertext()).strip()):
+            if tag in ("h2", "h3") and ({"th", "dt"} & set(names + [element.tag])
+                                        or not "".join(child.itertext()).strip()):
                 found.append(f"{element.tag} > {tag} (in a header cell, or empty)")
             if tag == "source" and element.get("src"):
                 found.append(f"{element.tag}[src] > source")
@@ -116,11 +122,13 @@ def _misnested(body) -> list[str]:
             walk(child, ancestors + [element])
         if element.tag in ("ul", "ol", "dl") and (element.text or "").strip():
             found.append(f"text in {element.tag}")
-        if element.tag == "details" and (len(element) == 0 or element[0].tag != "summary" or (element.text or "").strip()):
+        if element.tag == "details" and (len(element) == 0 or element[0].tag != "summary"
+                                         or (element.text or "").strip()):
             found.append("details without its summary first")
         if element.tag == "figure":
             kinds = [c.tag for c in element]
-            if kinds.count("figcaption") > 1 or "figcaption" in kinds[1:-1] or (element.text or "").strip() and kinds[:1] == ["figcaption"]:
+            if kinds.count("figcaption") > 1 or "figcaption" in kinds[1:-1] or (
+                    (element.text or "").strip() and kinds[:1] == ["figcaption"]):
                 found.append("figure's caption not first or last")
 
     walk(body, [])
@@ -205,15 +213,18 @@ COSTLY = {  # each about 200 kB in one paragraph (a body may have 4 MiB)
 
 def test_a_body_python_markdown_takes_minutes_over_is_rendered_as_commonmark_with_a_warning(tmp_path):
     """With `markdown_engine: python-markdown`, a crawled body of 200 kB of `[` (or unclosed links, tags, backtick
-    runs, entities, line breaks) in one paragraph, or an HTML block of unclosed tags, took hours: Python-Markdown copies a paragraph's text at
+    runs, entities, line breaks) in one paragraph, or an HTML block of unclosed tags, took hours: Python-Markdown
+    copies a paragraph's text at
     each match of its inline patterns and reads each `[` to the paragraph's end. Such a body is rendered as
     CommonMark now, in linear time, with a warning naming its paragraph's line; the rest of the site is
     Python-Markdown's, and a fetched body (a raw HTML block) of as many tags is too."""
     import time
 
-    files = {f"content/{name}.md": item(name.title(), body=f"First paragraph.\n\n{body}\n") for name, body in COSTLY.items()}
+    files = {f"content/{name}.md": item(name.title(), body=f"First paragraph.\n\n{body}\n")
+             for name, body in COSTLY.items()}
     files["content/plain.md"] = item("Plain", body="Some text[^1].\n\n[^1]: A footnote.\n")
-    files["content/fetched.md"] = item("Fetched", body="<div>\n" + "<p>A <b>fetched</b> [body].</p>\n" * 8000 + "</div>\n")
+    files["content/fetched.md"] = item("Fetched",
+                                       body="<div>\n" + "<p>A <b>fetched</b> [body].</p>\n" * 8000 + "</div>\n")
     site = make_site(tmp_path / "site", files, "title: Test News\nbase_url: https://example.org/\n"
                      "now: \"2026-11-22T12:00:00Z\"\nmarkdown_engine: python-markdown\n")
     started = time.monotonic()
@@ -259,16 +270,19 @@ def test_addresses_are_written_as_the_url_standard_allows_and_pictures_without_o
     body = ('[a](https://ok.example/x]]>y) <a href="https:\\\\evil.example\\x">b</a> '
             '<a href="https://ok.example/a|b^c{d}?q=[1]#f#g">c</a> <a href="/rel path|x?q=100%">d</a> '
             '<a href="https://ok.example/?a=1&b=<2>&c=&quot;">e</a> '
-            '<img src="javascript:alert(1)" alt="<b>Chart</b> &amp; key"> <img src="https://ok.example/i.png" alt="kept">')
+            '<img src="javascript:alert(1)" alt="<b>Chart</b> &amp; key"> '
+            '<img src="https://ok.example/i.png" alt="kept">')
     site = make_site(tmp_path / "site", {"content/a.md": item(
         "A", body=body, webUrl="'https://p.example/story[1]|x'", images="[{url: 'https://p.example/a[1].jpg'}]")})
     config, result = build_site(site)
     page = (config.output_path / "news/2026/11/20/a/index.html").read_text(encoding="utf-8")
     body_html = page[page.index('<div class="body">'):]
     assert re.findall(r'<a href="([^"]*)"', body_html)[:5] == [
-        "https://ok.example/x%5D%5D%3Ey", "https://evil.example/x", "https://ok.example/a%7Cb%5Ec%7Bd%7D?q=%5B1%5D#f%23g",
+        "https://ok.example/x%5D%5D%3Ey", "https://evil.example/x",
+        "https://ok.example/a%7Cb%5Ec%7Bd%7D?q=%5B1%5D#f%23g",
         "https://p.example/rel%20path%7Cx?q=100%25", "https://ok.example/?a=1&amp;b=%3C2%3E&amp;c=%22"]
-    assert "&lt;b&gt;Chart&lt;/b&gt; &amp; key" in body_html and '<img src="https://ok.example/i.png" alt="kept">' in body_html
+    assert "&lt;b&gt;Chart&lt;/b&gt; &amp; key" in body_html
+    assert '<img src="https://ok.example/i.png" alt="kept">' in body_html
     assert "<img alt=\"&lt;b" not in page and not re.search(r"<img(?![^>]*\ssrc=)[^>]*>", page)
     assert "https://p.example/story%5B1%5D%7Cx" in page and "https://p.example/a%5B1%5D.jpg" in page
     assert "story[1]" not in page and "a[1].jpg" not in page
@@ -328,11 +342,14 @@ def test_a_lazy_picture_s_hostile_address_does_not_hide_its_safe_ones(tmp_path):
     When that one was `javascript:` or `vbscript:`, it became the picture's `src`, which the sanitiser then
     dropped: the picture was lost though its srcset or data-src had a safe address. The first safe one is
     taken now."""
-    body = ('<p><img srcset="https://i.example/a-320.jpg 320w, https://i.example/a-640.jpg 640w, javascript:alert(1) 9w" '
+    body = ('<p><img srcset="https://i.example/a-320.jpg 320w, https://i.example/a-640.jpg 640w, '
+            'javascript:alert(1) 9w" '
             'alt="one"> <img data-src="java&#x09;script:alert(2)" data-srcset="https://i.example/b.jpg 1x" alt="two"> '
             '<img data-src=" VBSCRIPT:x" data-original="/c.jpg" alt="three"></p>')
-    site = make_site(tmp_path / "site", {"content/lazy.md": item("Lazy", webUrl="https://p.example/a/b.html", body=body)})
+    site = make_site(tmp_path / "site", {"content/lazy.md": item("Lazy", webUrl="https://p.example/a/b.html",
+                                                                 body=body)})
     config, result = build_site(site)
     shown = _story_body(config.output_path / "news/2026/11/20/lazy/index.html")
     assert [(e.get("alt"), e.get("src")) for e in shown.iter("img")] == [
-        ("one", "https://i.example/a-640.jpg"), ("two", "https://i.example/b.jpg"), ("three", "https://p.example/c.jpg")]
+        ("one", "https://i.example/a-640.jpg"), ("two", "https://i.example/b.jpg"),
+        ("three", "https://p.example/c.jpg")]

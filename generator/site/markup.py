@@ -272,8 +272,8 @@ def sanitize(html: str, mend: bool = True, ids: bool = True) -> str:
     return well_nested(html) if mend else html  # (and a `<time>` with no date HTML reads is its text)
 
 
-# The elements whose allowed attributes take only numbers or keywords (_valid_size; `time`'s: nesting), in sanitised HTML (every
-# attribute written name="value", a `"` in it as &quot;), and those attributes
+# The elements whose allowed attributes take only numbers or keywords (_valid_size; `time`'s: nesting), in
+# sanitised HTML (every attribute written name="value", a `"` in it as &quot;), and those attributes
 _SIZED = re.compile(r'<(?:img|video|td|th|ol|source)(?=\s[^>]*?(?:width|height|colspan|rowspan|start|scope|type)=")'
                     r'(?:\s+[a-z-]+="[^"]*")+')
 _NO_ALT = re.compile(r'<img(?=(?:\s+[a-z-]+="[^"]*")*>)(?!(?:\s+[a-z-]+="[^"]*")*?\salt=")')

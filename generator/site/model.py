@@ -484,8 +484,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         if line:
             engine = "cmark"
             warnings += (Problem(source.path, source.body_line + line - 1,
-                                 f"the body is rendered as CommonMark: Python-Markdown would take minutes over it (this "
-                                 f"paragraph holds {marks:,} brackets, tags, entities and other marks)",
+                                 "the body is rendered as CommonMark: Python-Markdown would take minutes over it "
+                                 f"(this paragraph holds {marks:,} brackets, tags, entities and other marks)",
                                  "split the text into shorter paragraphs, or set `markdown_engine: cmark`"),)
     return Item(
         source=source.path,

@@ -52,7 +52,8 @@ class _Element:
     __slots__ = ("name", "attrs", "children", "phrasing")
 
     def __init__(self, name: str, attrs: str, children: list | None = None):
-        self.name, self.attrs, self.children, self.phrasing = name, attrs, children if children is not None else [], True
+        self.name, self.attrs, self.phrasing = name, attrs, True
+        self.children = children if children is not None else []
 
     def copy(self, children: list, first: bool) -> "_Element":
         """The element again, around other children (an `id` stays on its first part only)."""
@@ -141,7 +142,8 @@ def _fix(node, context: _Context, depth: int) -> list:
     if name not in _MEDIA or ' src="' in node.attrs:  # (a `<source>` names a player's file it has not)
         children = [c for c in children if not (isinstance(c, _Element) and c.name == "source")]
     if name == "time" and ' datetime="' not in node.attrs and (
-            any(isinstance(c, _Element) for c in children) or not _DATETIME.fullmatch(htmlmod.unescape("".join(children)))):
+            any(isinstance(c, _Element) for c in children)
+            or not _DATETIME.fullmatch(htmlmod.unescape("".join(children)))):
         return children  # (a `<time>` without one holds a date HTML reads as its text, else it is its text)
     if name == "details" and not _named("summary")(next((c for c in children if not _blank(c)), None)):
         node, name = _Element("div", node.attrs, node.children), "div"  # (what it holds, shown open)
@@ -380,7 +382,8 @@ _FORBIDDEN_BY = {name: _IN_A * (name in _INTERACTIVE) | _IN_MEDIA * (name in _ME
                  | _IN_CAPTION * (name in _TABLE_PARTS) | _IN_BARE_TIME | _IN_MEDIA_SRC * (name == "source")
                  | _IN_PHRASING * (name not in _PHRASING and name not in _TRANSPARENT and name != "source")
                  for name in _PHRASING_ONLY | _PHRASING | _TRANSPARENT | _TABLE_PARTS | {
-                     "blockquote", "details", "summary", "dl", "dt", "dd", "figure", "figcaption", "hr", "ol", "ul", "li",
+                     "blockquote", "details", "summary", "dl", "dt", "dd", "figure", "figcaption", "hr", "ol", "ul",
+                     "li",
                      "source"}}
 _PARENTS = {"li": ("ul", "ol"), "dt": ("dl",), "dd": ("dl",), "source": ("audio", "video"), "figcaption": ("figure",),
             "summary": ("details",), "caption": ("table",)}
@@ -426,7 +429,8 @@ def _maybe_misnested(html: str) -> bool:
             continue
         if context & _FORBIDDEN_BY.get(name, _IN_PHRASING | _IN_BARE_TIME) or name == "time":
             return True  # (a `<time>` is rare, and its date is read when mending)
-        if (name in _PARENTS and parent not in _PARENTS[name]) or (parent in _CHILDREN and name not in _CHILDREN[parent]):
+        if (name in _PARENTS and parent not in _PARENTS[name]
+                or parent in _CHILDREN and name not in _CHILDREN[parent]):
             return True
         if kinds is not None:
             kinds.append(name)
