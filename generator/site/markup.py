@@ -95,8 +95,8 @@ def render_markdown(text: str, engine: str = "cmark", base: str = "") -> str:
 
 # Python-Markdown's inline processing copies a paragraph's text at each match of its patterns (links, code,
 # tags, entities, emphasis, escapes, line breaks), and each `[` without its end is read to the end of the
-# paragraph: its time grows with the square of their number in one paragraph (4,000 `[` in one line: 4 s,
-# 200 kB of them: hours). Past this much, a body is rendered as CommonMark, which reads it in linear time.
+# paragraph: its time grows with the square of their number in one paragraph, which a crawled body can make
+# hours. Past this much, a body is rendered as CommonMark, which reads it in linear time.
 PYTHON_MARKDOWN_WORK = 2_000 ** 2  # the sum over paragraphs of their marks' number, squared
 _MARKS = "[`<&\\*_!\n"
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
