@@ -55,6 +55,9 @@ def _opt(default, doc: str):
     return field(default=default, metadata={"doc": doc})
 
 
+MAX_WEIGHT = 1_000_000  # of a ranking weight or boost, either way (_check_semantics)
+
+
 @dataclass(frozen=True)
 class RankingConfig:
     """How the Top list and the front page order items (see docs/configuration.md, "ranking")."""
@@ -154,7 +157,7 @@ class Config:
     api: bool = _opt(True, "Write the read-only JSON API (`api/`).")
     search: bool = _opt(True, "Build the full-text search index (search/index/) and show the search box and page.")
     type_lists: bool = _opt(True, "A list page, feeds and a header link for each item type besides article (`videos/`, `downloads/` ...).")
-    markdown_engine: str = _opt("cmark", "Markdown renderer: `cmark` (CommonMark + GitHub extensions, fast) or `python-markdown` (its `extra` extensions: footnotes, definition lists, abbreviations). Python-Markdown's time grows with the square of some crafted bodies' length (20 kB of `[` takes it over 20 seconds): choose it only for content you trust, not for crawled items.")
+    markdown_engine: str = _opt("cmark", "Markdown renderer: `cmark` (CommonMark + GitHub extensions, fast) or `python-markdown` (its `extra` extensions: footnotes, definition lists, abbreviations). Python-Markdown's time grows with the square of the brackets, tags and other marks in one paragraph: a body with thousands (which would take it minutes) is rendered as CommonMark, with a warning.")
     now: str = _opt("", "Fixed build time (ISO 8601); else `SOURCE_DATE_EPOCH`; else the clock.")
     cname: str = _opt("", "Custom domain for GitHub Pages; written to `CNAME` when set.")
     embed_hosts: tuple[str, ...] = _opt(
@@ -609,6 +612,14 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
     if config.ranking.coverage_boost < 0:
         problems.append(Problem(path, _key_line(node, "ranking.coverage_boost"),
                                 "`ranking.coverage_boost` must not be negative"))
+    # A score adds three weighted terms and a story's heat multiplies by its boost: near float's largest
+    # value they overflow to inf, and every story with an infinite score ties, whatever its heat or quality.
+    for key in ("heat_weight", "quality_weight", "recency_weight", "coverage_boost"):
+        value = getattr(config.ranking, key)
+        if abs(value) > MAX_WEIGHT:
+            problems.append(Problem(path, _key_line(node, f"ranking.{key}"),
+                                    f"`ranking.{key}` must be at most {MAX_WEIGHT:,} either way, got {value:g}",
+                                    "only the weights' ratios matter: write them on a smaller scale, such as 1 and 2"))
     _check_stories(config.stories, node, path, problems)
     if config.markdown_engine not in ("cmark", "python-markdown"):
         problems.append(Problem(path, _key_line(node, "markdown_engine"),

@@ -217,7 +217,7 @@ def field_url(value) -> str:
     url = safe_url(value)
     if not url and isinstance(value, str):
         url = safe_url(_encoded_after_host(value.strip()))
-    return _as_sent(url)
+    return valid_url(_as_sent(url))
 
 
 _WWW_HOST = re.compile(r"www\.[A-Za-z0-9-]+\.[A-Za-z0-9.-]*[A-Za-z](?:[:/?#]|$)", re.IGNORECASE)
@@ -246,3 +246,38 @@ def _encoded_after_host(url: str) -> str:
         return url
     rest = re.sub(r"[\t\n\r]", "", url[start.end():])
     return start.group() + _ENCODED_IN_URL.sub(lambda m: f"%{ord(m.group()):02X}", rest)
+
+
+# What the URL standard allows in no address after its host, though a browser sends some as written (`[`, `]`,
+# `|`, `^` in a path, a `%` that starts no escape, a second `#`): HTML checkers call each an error, and feed
+# readers may refuse the link. Percent-encoded, the address leads to the same place.
+_INVALID_AFTER_HOST = re.compile(r'[\x00-\x20"<>`\x7f\[\]{}|^\\]|%(?![0-9A-Fa-f]{2})')
+_SCHEME_SLASHES = re.compile(r"(https?):[/\\]*", re.IGNORECASE)
+_HOST_PART = re.compile(r"[^/?#\\]*")
+
+
+def valid_url(url: str) -> str:
+    """An http(s) URL, or a relative one, with what the URL standard allows in no URL after its host
+    percent-encoded, and backslashes before its query read as `/`, as a browser reads them in an http(s)
+    address (`https:\\\\host\\x` is `https://host/x`). Any other URL as it is."""
+    if not _INVALID_AFTER_HOST.search(url) and url.count("#") < 2:
+        return url
+    scheme = _SCHEME_SLASHES.match(url)
+    if scheme:
+        start = scheme.end()
+        host = _HOST_PART.match(url, start).group()
+        head, rest = f"{scheme[1].lower()}://{host}", url[start + len(host):]
+    elif _SCHEME.match(url):  # (mailto: and the like: as written)
+        return url
+    else:
+        head, rest = "", url
+    cut = min((at for at in (rest.find("?"), rest.find("#")) if at >= 0), default=len(rest))
+    path, tail = rest[:cut].replace("\\", "/"), rest[cut:]
+    if tail.count("#") > 1:
+        at = tail.index("#") + 1
+        tail = tail[:at] + tail[at:].replace("#", "%23")
+    encode = lambda m: f"%{ord(m.group()):02X}" if m.group() != "%" else "%25"  # noqa: E731
+    return head + _INVALID_AFTER_HOST.sub(encode, path) + _INVALID_AFTER_HOST.sub(encode, tail)
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")

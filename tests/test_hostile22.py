@@ -64,7 +64,7 @@ def test_direction_marks_in_body_links_are_percent_encoded_or_the_link_dropped(t
     page = config.output_path / "news/2026/11/20/a/index.html"
     expected = [("a", "https://p.example/a%E2%80%AEgpj.exe?q=%E2%80%8E#f%E2%81%A7", "path"), ("a", None, "host"),
                 ("a", "mailto:me%E2%81%A6@p.example", "mail"), ("a", "https://p.example/rel%D8%9C.html", "relative"),
-                ("img", None, ""), ("img", "https://p.example/%E2%80%8Fi.png", "")]
+                ("img", "https://p.example/%E2%80%8Fi.png", "")]  # (one with a mark in its host: its text, none)
     assert links(page, "featured body") == expected
     assert links(page, "body") == expected
     text = page.read_text(encoding="utf-8")

@@ -20,7 +20,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import nh3
 
-from generator.urls import CONTROL, URL_BIDI, bidi_encoded, field_url, host_of, joined, safe_url, without_controls
+from generator.site.nesting import well_nested
+from generator.urls import (CONTROL, URL_BIDI, bidi_encoded, field_url, host_of, joined, safe_url, valid_url,
+                            without_controls)
 
 try:  # cmark-gfm: GitHub's C implementation of CommonMark, much faster than Python-Markdown
     import cmarkgfm
@@ -87,7 +89,42 @@ def render_markdown(text: str, engine: str = "cmark", base: str = "") -> str:
     except RecursionError:  # pathological nesting; show it as text rather than fail the item
         html = "<pre>" + nh3.clean_text(text) + "</pre>"
     html = _H1.sub(r"<\1h2>", html)
-    return absolute_addresses(sanitize(html), base)
+    # (Markdown nests its own elements as HTML allows: only raw HTML can nest them otherwise)
+    return absolute_addresses(sanitize(html, mend=bool(_RAW_HTML.search(text))), base)
+
+
+# Python-Markdown's inline processing copies a paragraph's text at each match of its patterns (links, code,
+# tags, entities, emphasis, escapes, line breaks), and each `[` without its end is read to the end of the
+# paragraph: its time grows with the square of their number in one paragraph, which a crawled body can make
+# hours. Past this much, a body is rendered as CommonMark, which reads it in linear time.
+PYTHON_MARKDOWN_WORK = 2_000 ** 2  # the sum over paragraphs of their marks' number, squared
+_MARKS = "[`<&\\*_!\n"
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+# A block of raw HTML, which Python-Markdown passes as it is (unless some `markdown="1"` asks it to read inside);
+# its HTML parser rereads the rest of the block at each `<` that no `>` closes
+_RAW_BLOCK = re.compile(r"\s*<(?:address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|"
+                        r"header|hr|main|nav|ol|p|pre|section|table|ul)\b", re.IGNORECASE)
+_UNCLOSED = re.compile(r"<(?![^<>]*>)")
+
+
+def python_markdown_costly(text: str) -> tuple[int, int]:
+    """(line of the body, from 1, of the paragraph with the most marks Python-Markdown's inline patterns match,
+    their number) when the body would cost Python-Markdown more than PYTHON_MARKDOWN_WORK, else (0, 0)."""
+    raw_passes = "markdown=" not in text
+    total = worst = worst_line = 0
+    at, line = 0, 1
+    for end, after in [(m.start(), m.end()) for m in _PARAGRAPHS.finditer(text)] + [(len(text), len(text))]:
+        block = text[at:end]
+        if raw_passes and _RAW_BLOCK.match(block):
+            marks = len(_UNCLOSED.findall(block)) if "<" in block[1:] else 0
+        else:
+            marks = sum(block.count(mark) for mark in _MARKS)
+        total += marks * marks
+        if marks > worst:
+            worst, worst_line = marks, line + len(block) - len(block.lstrip("\n"))
+        line += text.count("\n", at, after)
+        at = after
+    return (worst_line, worst) if total > PYTHON_MARKDOWN_WORK else (0, 0)
 
 
 # In sanitised HTML (sanitize writes every attribute as name="value", a `"` in it as &quot;)
@@ -120,12 +157,30 @@ def absolute_addresses(html: str, base: str) -> str:
         address = safe_url(address)
         return f'{attribute}="{htmlmod.escape(address)}"' if address else ""
 
-    return _playable(_placeholder_links(_LINKING.sub(lambda element: _ADDRESS.sub(resolved, element.group()), html)))
+    html = _playable(_placeholder_links(_LINKING.sub(lambda element: _ADDRESS.sub(resolved, element.group()), html)))
+    return _sourceless_pictures(html) if "<img" in html else html
 
 
 # A link's `rel` (the cleaner's, always last) where the element has no `href` (`<a name>`, or its address was
 # unsafe or could not be resolved): HTML allows `rel` only on a link that goes somewhere.
 _REL_WITHOUT_HREF = re.compile(r'(<a(?:\s+(?!href=)[a-z-]+="[^"]*")*?)\s+rel="[^"]*"(?=>)')
+
+
+# A picture (in sanitised HTML) and its text: one whose address was unsafe or could not be resolved has no `src`,
+# which HTML requires; what a browser shows of a picture it cannot load is its text
+_PICTURE = re.compile(r'<img((?:\s+[a-z-]+="[^"]*")*)>')
+_ALT = re.compile(r'\salt="([^"]*)"')
+
+
+def _sourceless_pictures(html: str) -> str:
+    """Sanitised HTML with each picture that has no address as its text (`alt`)."""
+    def text(match: re.Match) -> str:
+        if ' src="' in match[1]:
+            return match.group()
+        alt = _ALT.search(match[1])
+        return htmlmod.escape(htmlmod.unescape(alt[1]), quote=False) if alt else ""
+
+    return _PICTURE.sub(text, html)
 
 
 def _placeholder_links(html: str) -> str:
@@ -179,9 +234,15 @@ def cmark_to_html(text: str) -> str:
         _cmark_api.parser_free(parser)
 
 
-def sanitize(html: str) -> str:
+# Where Markdown may hold raw HTML: a tag, an end tag, a comment or a declaration (and an autolink, `<https:...>`)
+_RAW_HTML = re.compile(r"<[A-Za-z/!?]")
+
+
+def sanitize(html: str, mend: bool = True, ids: bool = True) -> str:
     """Allow-list sanitising of an HTML fragment. A fragment nested deeper than MAX_DEPTH keeps its text,
-    in one paragraph."""
+    in one paragraph. Its elements nest as HTML allows (nesting.well_nested) unless `mend` is false, for HTML
+    that nests them so already. Footnotes' ids stay unless `ids` is false (for what is shown beside a body,
+    whose footnotes they would take)."""
     if not html:
         return ""
     if too_deep(html):
@@ -199,41 +260,27 @@ def sanitize(html: str) -> str:
         # Character references to characters no output may carry (`&#1;`, `&#xFFFE;`), which the cleaner writes
         # as the characters: percent-encoded in addresses, as the browser sends them; elsewhere they go
         html = without_controls(_LINKING.sub(lambda element: _ADDRESS.sub(_controls_encoded, element.group()), html))
+    if _UNSOUND_ADDRESS.search(html):
+        html = _LINKING.sub(lambda element: _ADDRESS.sub(_valid_address, element.group()), html)
     html = _playable(_placeholder_links(html))
     if _SIZED.search(html):
         html = _SIZED.sub(lambda element: _SIZE.sub(_valid_size, element.group()), html)
     if "<img" in html:  # a picture with no text given is one that says nothing (HTML requires `alt`)
-        html = _NO_ALT.sub('<img alt=""', html)
-    if "<time" in html:
-        html = _TIME.sub(_time, html)
-    return _FOREIGN_ID.sub("", html) if ' id="' in html else html
+        html = _sourceless_pictures(_NO_ALT.sub('<img alt=""', html))
+    if ' id="' in html:
+        html = (_FOREIGN_ID if ids else _ANY_ID).sub("", html)
+    return well_nested(html) if mend else html  # (and a `<time>` with no date HTML reads is its text)
 
 
-# The elements whose allowed attributes take only numbers or keywords (_valid_size; `time`'s: _time), in sanitised HTML (every
-# attribute written name="value", a `"` in it as &quot;), and those attributes
+# The elements whose allowed attributes take only numbers or keywords (_valid_size; `time`'s: nesting), in
+# sanitised HTML (every attribute written name="value", a `"` in it as &quot;), and those attributes
 _SIZED = re.compile(r'<(?:img|video|td|th|ol|source)(?=\s[^>]*?(?:width|height|colspan|rowspan|start|scope|type)=")'
                     r'(?:\s+[a-z-]+="[^"]*")+')
 _NO_ALT = re.compile(r'<img(?=(?:\s+[a-z-]+="[^"]*")*>)(?!(?:\s+[a-z-]+="[^"]*")*?\salt=")')
 _SIZE = re.compile(r'\s(width|height|colspan|rowspan|start|scope|type)="([^"]*)"')
 _PIXELS = re.compile(r"\s*([0-9]+)(?:\.[0-9]*)?(?:px)?\s*")
 _INTEGER = re.compile(r"\s*(-?[0-9]+)\s*")
-# HTML's dates and times (`2026`, `2026-11`, `2026-11-20`, `11-20`, `10:00`, a date with a time and a zone, a
-# week, a duration), by their shape
-_DATETIME = re.compile(r"[0-9]{4,}(?:-[0-9]{2}(?:-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,3})?)?"
-                       r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?)?|-W[0-9]{2})?|[0-9]{2}-[0-9]{2}"
-                       r"|[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,3})?)?|P(?:[0-9]+D)?(?:T(?:[0-9]+H)?(?:[0-9]+M)?"
-                       r"(?:[0-9]+(?:\.[0-9]{1,3})?S)?)?")
 _MEDIA_TYPE = re.compile(r"[A-Za-z0-9][\w.+-]*/[A-Za-z0-9][\w.+-]*(?:\s*;.*)?")
-
-
-_TIME = re.compile(r'<time(?: datetime="([^"]*)")?>(.*?)</time>', re.DOTALL)
-
-
-def _time(match: re.Match) -> str:
-    """A `<time>` whose date (its `datetime`, else its text) is one HTML reads; else its text alone (a crawled
-    `<time>Yesterday</time>`, `datetime="soon"`, which HTML makes errors of)."""
-    written, text = match.groups()
-    return match.group() if _DATETIME.fullmatch(written if written is not None else htmlmod.unescape(text)) else text
 
 
 def _valid_size(match: re.Match) -> str:
@@ -256,6 +303,19 @@ def _valid_size(match: re.Match) -> str:
     if name == "scope":
         return f' scope="{value.strip().lower()}"' if value.strip().lower() in ("row", "col", "rowgroup", "colgroup") else ""
     return match.group() if _MEDIA_TYPE.fullmatch(htmlmod.unescape(value)) else ""  # (type)
+
+
+# A link's, picture's or player's address (in sanitised HTML) with what urls.valid_url encodes or reads anew
+_UNSOUND_ADDRESS = re.compile(r'\s(?:href|src|poster)="[^"]*?(?:[\[\]{}|^\\<>`\s]|&(?:lt|gt|quot);|%(?![0-9A-Fa-f]{2})'
+                              r'|#[^"#]*#)')
+
+
+def _valid_address(match: re.Match) -> str:
+    """An address as the URL standard allows it (valid_url): crawled bodies link `x]]>y`, `a|b`, `100%`, and
+    `https:\\\\host\\x`, which browsers follow and HTML checkers call errors."""
+    attribute, value = match.groups()
+    address = valid_url(htmlmod.unescape(value))
+    return f'{attribute}="{htmlmod.escape(address)}"' if address != htmlmod.unescape(value) else match.group()
 
 
 def _controls_encoded(match: re.Match) -> str:
@@ -332,14 +392,22 @@ def _loaded(match: re.Match) -> str:
             key in values for key in _LAZY):
         return tag
     candidates = [values.get(key, "") for key in _LAZY[:4]]
-    # (of a srcset, the last candidate: they are listed narrowest first)
+    # (of a srcset, the last candidate first: they are listed narrowest first)
     candidates += [entry.split()[0] for entry in reversed((values.get("srcset") or values.get("data-srcset") or
-                                                         "").split(", ")) if entry.split()][:1]
-    address = next((c.strip() for c in candidates if c.strip() and not c.strip().lower().startswith("data:")), "")
+                                                         "").split(", ")) if entry.split()]
+    address = next((c.strip() for c in candidates if _lazy_address(c)), "")
     if not address:
         return tag
     rest = _IMG_ATTRIBUTE.sub(lambda m: "" if m[1].lower() == "src" else m.group(), tag[4:])
     return f'<img src="{htmlmod.escape(htmlmod.unescape(address))}"{rest}'
+
+
+def _lazy_address(candidate: str) -> bool:
+    """Whether a lazy-loading attribute's address may be a picture's: not a placeholder (`data:`), and http(s)
+    or relative (a srcset's `javascript:` candidate would take the place of its safe ones, and be dropped)."""
+    address = re.sub(r"[\t\n\r]", "", htmlmod.unescape(candidate)).strip().lower()
+    scheme = _SCHEME.match(address)
+    return bool(address) and (not scheme or scheme.group() in ("http:", "https:"))
 
 
 def without_player(featured: str) -> str:
@@ -376,6 +444,7 @@ def _playable(html: str) -> str:
 # An id that is not a footnote's or its reference's, as Python-Markdown names them (`fn:1`, `fnref:1`): a body's
 # own ids could take the names the page's script and links look for (DOM clobbering), so only these stay.
 _FOREIGN_ID = re.compile(r'\sid="(?!fn(?:ref)?:[\w.-]+")[^"]*"')
+_ANY_ID = re.compile(r'\sid="[^"]*"')
 
 
 # Elements nested deeper than this (Chromium's HTML parser nests no deeper either) make the sanitiser's time

@@ -43,7 +43,8 @@ from generator.errors import Problem, Rejected
 from generator.frozen import record
 from generator.isotime import parse_iso
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
-                                   player_url, render_markdown, sanitize, without_player)
+                                   player_url, python_markdown_costly, render_markdown, sanitize,
+                                   without_player)
 from generator.urlnorm import canonical_url
 from generator.urls import (distinct_slug, field_url, host_of, joined, safe_url, slugify, spell_symbols,
                             static_path, without_controls)
@@ -460,7 +461,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     values["related"] = _other_than(values, notes)
     if featured:
         # (its first iframe is the player, shown as one: not again as a link)
-        values["featured_html"] = absolute_addresses(sanitize(without_player(featured)), base)
+        # (without ids: footnotes are the body's, and the same id twice in a page leads its links astray)
+        values["featured_html"] = absolute_addresses(sanitize(without_player(featured), ids=False), base)
         # (sanitised, its address is safe for a browser; a podcast app reads it from a feed's enclosure, which
         # must be a URL as sent: `a b.mp3` as `a%20b.mp3`)
         address, kind = media_file(values["featured_html"])
@@ -476,6 +478,15 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         return Rejected(first.path, first.line, first.message, first.hint, errors=errors, warnings=warnings)
     slug = slugify(slug_text or _stem(source.path) or title, fallback=source.path)
     day = published.astimezone(config.zone)  # (strftime writes year 1 as "1")
+    body, engine = without_controls(source.body), config.markdown_engine
+    if engine == "python-markdown":
+        line, marks = python_markdown_costly(body)
+        if line:
+            engine = "cmark"
+            warnings += (Problem(source.path, source.body_line + line - 1,
+                                 "the body is rendered as CommonMark: Python-Markdown would take minutes over it "
+                                 f"(this paragraph holds {marks:,} brackets, tags, entities and other marks)",
+                                 "split the text into shorter paragraphs, or set `markdown_engine: cmark`"),)
     return Item(
         source=source.path,
         digest=source.digest,
@@ -483,8 +494,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         path=f"news/{day.year:04d}/{day.month:02d}/{day.day:02d}/{slug}/",
         title=title,
         published=published,
-        body=zlib.compress(render_markdown(without_controls(source.body), config.markdown_engine, base)
-                           .encode("utf-8"), 1),
+        body=zlib.compress(render_markdown(body, engine, base).encode("utf-8"), 1),
         warnings=warnings,
         **values,
     )
@@ -575,6 +585,10 @@ def plain_text(text: str) -> str:
     text = " ".join(text.split())
     if not text.isascii() and not _SHOWN.search(text):
         return ""  # only characters that show nothing (`&#8203;`, a byte order mark): as empty as spaces
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        # (`e` and a combining accent, as some crawlers and macOS write it: the same text to a reader, `é` to
+        # a page's checker and to what compares or searches it)
+        text = unicodedata.normalize("NFC", text)
     return bidi_closed(text) if _BIDI.search(text) else text
 
 
