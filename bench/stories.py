@@ -1,7 +1,7 @@
 """Story clustering: quality on labelled real headlines against a plain baseline, and speed.
 
     python -m bench.stories [--labelled ../shared/labelled/news-stories-dev.csv] [--json FILE]
-                            [--sizes 10000,100000] [--sweep]
+                            [--sizes 10000,100000] [--sweep] [--split]
 
 Quality: the labelled headlines (title, URL, outlet as provider, time) plus this file's own cases
 (declared `related` coverage, AMP/AMP cache/utm forms of one article) go through
@@ -10,12 +10,17 @@ cosine similarity, average linkage, cut at the threshold with the best BCubed F1
 the baseline is tuned on what it is scored on; ours is not tuned per run). Both are scored with BCubed
 and pairwise precision, recall and F1. Speed: `cluster` over synthetic inputs made from bench.corpus's
 items (one year of dates) at each size.
+
+`--split`: the labelled stories in two halves by their label (the parity of its SHA-1's last byte), and the
+headlines in two halves by time, each half clustered on its own, so that a change tuned on one half is
+checked on the others (and on the whole), by threshold: what generalises to headlines we have not seen.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import heapq
 import json
 import math
@@ -87,6 +92,67 @@ def own_inputs(labelled: list[StoryInput] = (), labels: dict[str, str] | None = 
                                  related=(target.web_url + "?utm_source=rss",)))
         out["own/opinion.md"] = largest
     return inputs, out
+
+
+def halves(inputs: list[StoryInput], labels: dict[str, str]) -> dict[str, tuple[list[StoryInput], dict[str, str]]]:
+    """The labelled data in two halves of whole stories ("A", "B": by the parity of the last byte of the
+    label's SHA-1), in two halves by time ("early", "late": before and from the median time), and the whole
+    ("all")."""
+    ordered = sorted(inputs, key=lambda i: (i.published, i.source))
+    middle = ordered[len(ordered) // 2].published if ordered else None
+    tests = {"A": lambda i: hashlib.sha1(labels[i.source].encode()).digest()[-1] % 2 == 0,
+             "B": lambda i: hashlib.sha1(labels[i.source].encode()).digest()[-1] % 2 == 1,
+             "early": lambda i: i.published < middle, "late": lambda i: i.published >= middle}
+    out = {}
+    for name, test in tests.items():
+        chosen = [i for i in inputs if test(i)]
+        out[name] = (chosen, {i.source: labels[i.source] for i in chosen})
+    out["all"] = (inputs, labels)
+    return out
+
+
+SPLIT_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4)  # and the default
+
+
+def split_thresholds(settings: StorySettings) -> list[float]:
+    return sorted({*SPLIT_THRESHOLDS, settings.threshold})
+
+
+def split_quality(inputs, labels, settings: StorySettings) -> dict:
+    """Ours by threshold and the baseline at our precision (default threshold), on each half and the whole."""
+    out = {}
+    for name, (chosen, chosen_labels) in halves(inputs, labels).items():
+        row = {"items": len(chosen), "stories": len(set(chosen_labels.values()))}
+        for t in split_thresholds(settings):
+            mine = StorySettings(enabled=settings.enabled, window_hours=settings.window_hours, threshold=t,
+                                 same_provider=settings.same_provider)
+            row[str(t)] = scores([list(s.members) for s in cluster(chosen, mine)], chosen_labels)
+        ours = row[str(settings.threshold)]
+        merges = baseline_merges(chosen)
+        grid = [round(0.05 * k, 2) for k in range(1, 20)]
+        curve = {t: scores(cut(chosen, merges, t), chosen_labels) for t in grid}
+        matched = min([t for t in grid if curve[t]["bcubed_p"] >= ours["bcubed_p"]] or [max(grid)])
+        row["ours"] = ours
+        row["baseline_at_our_precision"] = {"threshold": matched, **curve[matched]}
+        out[name] = row
+    return out
+
+
+def split_table(split: dict, settings: StorySettings) -> str:
+    thresholds = split_thresholds(settings)
+    lines = ["| half | items | stories | " + " | ".join(f"t {t}: P / R" for t in thresholds)
+             + " | baseline at our P (t): P / R |", "|---" * (4 + len(thresholds)) + "|"]
+    for name in ("A", "B", "early", "late", "all"):
+        row = split[name]
+        cells = []
+        for t in thresholds:
+            s = row[str(t)]
+            text = f"{s['bcubed_p']:.3f} / {s['bcubed_r']:.3f}"
+            cells.append(f"**{text}**" if t == settings.threshold else text)
+        b = row["baseline_at_our_precision"]
+        lines.append(f"| {name} | {row['items']} | {row['stories']} | " + " | ".join(cells)
+                     + f" | {b['bcubed_p']:.3f} / {b['bcubed_r']:.3f} ({b['threshold']}) |")
+    return "\n".join(lines)
 
 
 # --- scores ---------------------------------------------------------------------------------------
@@ -320,6 +386,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every figure here")
     parser.add_argument("--sizes", default="10000,100000", help="synthetic sizes for speed ('' for none)")
     parser.add_argument("--sweep", action="store_true", help="also score our clustering at other thresholds")
+    parser.add_argument("--split", action="store_true",
+                        help="also score halves of the labelled data (by story, by time) on their own, by threshold")
     args = parser.parse_args(argv)
     if not args.labelled.exists():
         print(f"{args.labelled}: not found (the labelled data lives in ../shared/labelled/)", file=sys.stderr)
@@ -339,6 +407,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.sweep:
         print("\nours by threshold: " + ", ".join(f"{t}: P {s['bcubed_p']:.3f} R {s['bcubed_r']:.3f}"
                                                  for t, s in report["labelled"]["ours_sweep"].items()))
+    if args.split:
+        report["split"] = split_quality(inputs, labels, settings)
+        print("\nhalves of the labelled data (A, B by story; early, late by time), each clustered on its own "
+              "(BCubed P / R; the default threshold in bold):\n")
+        print(split_table(report["split"], settings))
     ex = report["labelled"]["examples"]
     print(f"\nfalse merges ({ex['false_merges_total']} stories hold more than one label), e.g.:")
     for m in ex["false_merges"]:

@@ -134,6 +134,18 @@ def test_declared_coverage_joins_the_story_it_names():
     assert stories["blog-x"] == {"blog-x"}
 
 
+def test_one_word_in_common_is_not_a_story():
+    # Short headlines whose one shared word is rare enough to make them alike: a coincidence, not a story.
+    pair = [item("music-zither", "The Zitherbox revolution", 0, url="https://music.example/1001"),
+            item("games-skyforge", "Skyforge, the revolution", 3, url="https://games.example/1002")]
+    stories = stories_of(DAY + pair)
+    assert stories["music-zither"] == {"music-zither"}
+    # two words in common, and they are one story
+    pair = [item("music-zither", "Ada Quill's Zitherbox revolution", 0, url="https://music.example/1001"),
+            item("tech-zither", "The Zitherbox revolution of Ada Quill", 3, url="https://tech.example/1002")]
+    assert stories_of(DAY + pair)["music-zither"] == {"music-zither", "tech-zither"}
+
+
 def test_a_chain_of_look_alikes_does_not_join_its_ends():
     # A shares Apple and the iPad with B; B shares Samsung and its falling shares with C; A and C share nothing.
     chain = [
@@ -336,6 +348,6 @@ def test_quality_on_the_labelled_headlines():
     stories = cluster(inputs)
     assert sorted(m for s in stories for m in s.members) == sorted(labels)
     b_precision, b_recall, pair_precision, pair_recall = bcubed_and_pairs(stories, labels)
-    # measured: BCubed P 0.970 R 0.466, pairwise P 0.986 R 0.417 (docs/dev/stories.md, bench/stories.py)
+    # measured: BCubed P 0.974 R 0.496, pairwise P 0.983 R 0.458 (docs/dev/stories.md, bench/stories.py)
     assert b_precision >= 0.95 and pair_precision >= 0.97
-    assert b_recall >= 0.43 and pair_recall >= 0.38
+    assert b_recall >= 0.46 and pair_recall >= 0.42

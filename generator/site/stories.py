@@ -61,7 +61,7 @@ class StorySettings:
 
     enabled: bool = True
     window_hours: float = 72.0  # a story grown by text spans at most this from its first item
-    threshold: float = 0.30  # the cosine a story and an item (or two stories) need to join: higher, fewer merges
+    threshold: float = 0.29  # the cosine a story and an item (or two stories) need to join: higher, fewer merges
     same_provider: str = "join"  # "join": a provider's own items of one story join it; "apart": only by URL
     #                              or `related`, never by their text (for providers with look-alike headlines)
 
@@ -227,6 +227,10 @@ _KEEP = 40  # an item's vector keeps its most telling words
 _INDEXED = 6  # candidate pairs share one of these of each item's words ...
 _RECENT = 24  # ... among that word's latest items within the window
 _NEAR = 0.5  # ... and are at least this part of the threshold alike
+# ... and share at least this many words. One word in common, however rare, is a coincidence more often than a
+# story (a game's guide and a study of elephants that both say "quickly"; two headlines whose one shared word is
+# "revolution" or "premiere"): in a short headline that one word alone can reach the threshold.
+_SHARED = 2
 # A large story's centroid comes to look like every text a little; its items must also be alike on average
 # (the mean cosine of their pairs at least this part of the threshold).
 _AVERAGE = 0.3
@@ -290,7 +294,7 @@ def _grow_by_text(ordered: Sequence[StoryInput], ready: Sequence[Prepared], grou
                     compared.add(other)
                     theirs = _find(groups, other)
                     if theirs != mine and abs(found[mine].first - found[theirs].first) <= window \
-                            and _dot(vector, vectors[other]) >= near:
+                            and _dot(vector, vectors[other]) >= near and _shared(vector, vectors[other]):
                         found[mine].neighbours[theirs] = None
                         found[theirs].neighbours[mine] = None
             posting.append(index)
@@ -355,6 +359,17 @@ def _push(heap: list, found: dict, a: int, b: int, product: float, threshold: fl
     similarity = product / (math.sqrt(first.norm2 * second.norm2) or 1.0)  # their centroids' cosine
     if similarity >= threshold and product >= _AVERAGE * threshold * first.size * second.size:
         heapq.heappush(heap, (-similarity, a, b, first.version, second.version))
+
+
+def _shared(a: dict, b: dict) -> bool:
+    """Whether two items' vectors share at least `_SHARED` words (pairs of words not counted: a pair is two)."""
+    count = 0
+    for word in a:
+        if word in b and " " not in word:
+            count += 1
+            if count >= _SHARED:
+                return True
+    return False
 
 
 def _add(total: dict, vector: dict) -> None:
