@@ -119,6 +119,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--config", metavar="PATH", default="config.yaml",
                      help="config file; the site root is the folder holding it (default: ./config.yaml)")
     sub.add_argument("--content", metavar="DIR", help="content folder (default: content_dir from config)")
+    sub.add_argument("--state", metavar="FILE",
+                     help="state file, of this content folder alone (default: fetch.state_file from config)")
     sub.set_defaults(run=_fetch)
 
     sub = commands.add_parser("pictures", help="make small copies of the items' pictures for phones",
@@ -447,15 +449,18 @@ def _fetch(args) -> int:
     from generator.config import build_time
     from generator.fetch import fetch
 
-    config = load_config(Path(args.config))
+    configured = config = load_config(Path(args.config))
     if args.content:
         config = replace(config, content_dir=os.path.relpath(Path.cwd() / args.content, config.root))
+    if args.state:
+        config = replace(config, fetch=replace(config.fetch, state_file=os.path.relpath(Path.cwd() / args.state,
+                                                                                      config.root)))
     if not config.sources and not config.fetch.opml:
         print(f"{config.path}: no `sources:` to fetch (add feed URLs, one `- URL` per line: `newsdesk fetch --help` "
               f"shows how)", file=sys.stderr)
         return 2
     progress = Progress(sys.stderr) if sys.stderr.isatty() else None  # on a terminal only: logs get the summary
-    report = fetch(config, build_time(config, os.environ), progress=progress)
+    report = fetch(config, build_time(config, os.environ), progress=progress, configured=configured)
     if progress:
         progress.done()
     # (each line quotes what feeds and servers wrote, and OPML names: escaped as problems' are, so that no C1

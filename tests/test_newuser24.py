@@ -1,0 +1,84 @@
+"""A new user on a fresh machine: fetch into another content folder, deploy --no-build of a folder newsdesk
+did not make."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, feed_site, item, make_site
+from feed_server import FeedServer, Route
+from generator.cli import main
+
+RSS = (ROOT / "tests" / "feeds" / "rss.xml").read_bytes()
+
+
+@pytest.fixture()
+def server():
+    with FeedServer() as running:
+        yield running
+
+
+def _fetch(site: Path, capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["fetch", "--config", str(site / "config.yaml"), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _live(site: Path, state: str = "fetch-state.json") -> dict[str, str]:
+    """The items a state file says fetch wrote, and where."""
+    items = json.loads((site / state).read_text(encoding="utf-8"))["items"]
+    return {key: record["file"] for key, record in items.items() if record.get("file")}
+
+
+# --- 1. fetch --content DIR: the state file belongs to one content folder -----------------------------------
+
+def test_fetch_into_another_content_folder_leaves_the_state_of_the_first_alone(tmp_path, server, capsys,
+                                                                                 monkeypatch):
+    server.routes["/rss.xml"] = Route(RSS, etag='"v1"')
+    site = feed_site(tmp_path / "site", f"  - {server.url('/rss.xml')}\n")
+    monkeypatch.chdir(site)
+    assert _fetch(site, capsys)[0] == 0
+    before = _live(site)
+    state_bytes = (site / "fetch-state.json").read_bytes()
+    assert before and all((site / "content" / name).is_file() for name in before.values())
+
+    # Another folder with the same state file: it would take every file for deleted by hand (and, with the
+    # feed's ETag, fetch nothing into the new folder).
+    (site / "trial").mkdir()
+    code, out, err = _fetch(site, capsys, "--content", "trial")
+    assert code == 2, err
+    assert "fetch-state.json:2: this fetch state is of the content folder content/, not trial/" in err
+    assert "--state" in err and "leave out --content" in err
+    assert (site / "fetch-state.json").read_bytes() == state_bytes
+    assert not list((site / "trial").rglob("*.md"))
+
+    # A state of its own: the feed is read whole into the new folder, and the first folder's state is as it was.
+    code, out, err = _fetch(site, capsys, "--content", "trial", "--state", "trial-state.json")
+    assert code == 0, err
+    assert len(list((site / "trial" / "fetched").rglob("*.md"))) == len(before)
+    assert (site / "fetch-state.json").read_bytes() == state_bytes
+    assert _fetch(site, capsys)[0] == 0
+    assert _live(site) == before
+    assert "deleted by hand" not in capsys.readouterr().err
+
+
+def test_an_older_state_without_its_folder_is_the_configured_folders(tmp_path, server, capsys, monkeypatch):
+    server.routes["/rss.xml"] = Route(RSS)
+    site = feed_site(tmp_path / "site", f"  - {server.url('/rss.xml')}\n")
+    monkeypatch.chdir(site)
+    assert _fetch(site, capsys)[0] == 0
+    state = json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))
+    assert state.pop("content") == "content"
+    (site / "fetch-state.json").write_text(json.dumps(state, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    before = _live(site)
+
+    (site / "trial").mkdir()
+    code, out, err = _fetch(site, capsys, "--content", "trial")
+    assert code == 2 and "fetch-state.json: this fetch state is of the content folder content/, not trial/" in err
+    code, out, err = _fetch(site, capsys)
+    assert code == 0, err
+    assert _live(site) == before and "deleted by hand" not in err
