@@ -171,7 +171,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--message", "-m", default="", metavar="MSG", help="more text for the deploy commit's message")
     sub.add_argument("--dry-run", action="store_true", help="build and show what would be committed; push nothing")
     sub.add_argument("--force", action="store_true", help="replace the remote branch even if it has commits you lack")
-    sub.add_argument("--no-build", dest="build", action="store_false", help="publish the output folder as it is")
+    sub.add_argument("--no-build", dest="build", action="store_false", help="publish the output folder `newsdesk build` made, as it is")
     sub.set_defaults(run=_deploy)
 
     sub = commands.add_parser("serve", help="build, serve and rebuild on every change, with live reload",

@@ -82,3 +82,43 @@ def test_an_older_state_without_its_folder_is_the_configured_folders(tmp_path, s
     code, out, err = _fetch(site, capsys)
     assert code == 0, err
     assert _live(site) == before and "deleted by hand" not in err
+
+
+# --- 2. deploy --no-build publishes only a site newsdesk built ---------------------------------------------
+
+def _make_foreign(output: Path) -> None:
+    output.mkdir()
+    (output / "index.html").write_text("<p>my own page</p>\n", encoding="utf-8")
+    (output / "notes.txt").write_text("private notes\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("made, said", [
+    (lambda output: None, "output: no built site here: the folder is not there"),
+    (lambda output: output.write_text("a file\n"), "output: no built site here: it is not a folder"),
+    (lambda output: output.mkdir(), "output: not a site newsdesk built (it holds no .newsdesk-output file)"),
+    (_make_foreign, "output: not a site newsdesk built (it holds no .newsdesk-output file)"),
+], ids=["missing", "a-file", "empty", "the-users-own"])
+def test_deploy_no_build_refuses_a_folder_newsdesk_did_not_build(tmp_path, capsys, made, said):
+    from test_deploy import branch_files, git, make_repo
+
+    remote = tmp_path / "remote.git"
+    site = make_repo(tmp_path / "site", remote, files={"content/news/one.md": item("One")})
+    made(site / "output")
+    code = main(["deploy", "--config", str(site / "config.yaml"), "--no-build"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert said in err
+    assert "newsdesk build" in err and "Nothing was deployed." in err
+    assert git(remote, "for-each-ref") == ""  # nothing pushed, not even an empty branch
+
+    # What the message says to do works.
+    if (site / "output").is_file():
+        (site / "output").unlink()
+    elif (site / "output" / "notes.txt").exists():
+        code = main(["build", "--config", str(site / "config.yaml")])
+        assert code == 2 and "newsdesk did not make it" in capsys.readouterr().err  # build keeps the user's files
+        (site / "output").rename(site / "mine")
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    assert main(["deploy", "--config", str(site / "config.yaml"), "--no-build"]) == 0
+    published = branch_files(remote)
+    assert b"One" in published["index.html"] and ".newsdesk-output" not in published

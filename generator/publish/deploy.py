@@ -105,9 +105,7 @@ def deploy(config: Config, build_options: BuildOptions = BuildOptions(),
     if not options.build:
         folder = config.output_path
         recover(folder)  # a build killed while writing it: finish that first
-        if not (folder / "index.html").is_file():
-            raise DeployError(Problem(config.output_dir, None, "no built site here (index.html is missing)",
-                                      "run `newsdesk build` first, or deploy without --no-build"))
+        _check_built(folder, config.output_dir)
         # The output's marker is newsdesk's note to itself, not part of the site: published from a copy without it
         # (hard links where the disk allows), as the output folder is the user's and keeps it.
         with tempfile.TemporaryDirectory(prefix="newsdesk-deploy-") as tmp:
@@ -128,6 +126,23 @@ def deploy(config: Config, build_options: BuildOptions = BuildOptions(),
                               "then `newsdesk deploy --no-build`.")
         os.unlink(Path(tmp) / "site" / MARKER)  # newsdesk's note to itself, not part of the site
         return _publish(Path(tmp) / "site", config, repo, options, message, warnings, built)
+
+
+def _check_built(folder: Path, shown: str) -> None:
+    """Refuse to publish, as the whole of the branch, a folder that is not a site newsdesk built: a missing one
+    would publish nothing, and one of the user's own files (or an unfinished copy) whatever it holds."""
+    again = "run `newsdesk build` first, then `newsdesk deploy --no-build`; or deploy without --no-build, which builds"
+    if not os.path.lexists(folder):
+        raise DeployError(Problem(shown, None, "no built site here: the folder is not there", again))
+    if not folder.is_dir():
+        raise DeployError(Problem(shown, None, "no built site here: it is not a folder", again))
+    if not (folder / MARKER).is_file():
+        raise DeployError(Problem(shown, None, f"not a site newsdesk built (it holds no {MARKER} file); deploy "
+                                               f"--no-build publishes only newsdesk's own output, as the whole "
+                                               f"branch", "run `newsdesk build` into a new or empty output folder "
+                                                         "first, or deploy without --no-build, which builds"))
+    if not (folder / "index.html").is_file():
+        raise DeployError(Problem(shown, None, "no built site here (index.html is missing)", again))
 
 
 def _publish(folder: Path, config: Config, repo: Repository, options: DeployOptions, message: str,
