@@ -226,6 +226,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         loader = _SafeLoader(text)
         try:
             node = loader.get_single_node()
+            if node is not None and "*" in text:
+                _check_aliases(node, shown)
             data = loader.construct_document(node) if node is not None else {}
         finally:
             loader.dispose()
@@ -351,6 +353,36 @@ _EXPONENT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
 
 
+MAX_EXPANDED = 1_000_000  # values config.yaml may stand for once its aliases are written out
+
+
+def _check_aliases(root, shown: str) -> None:
+    """Refuse a config.yaml whose aliases (*name) stand for more values than any site needs: ten nested
+    lists of ten aliases each are ten billion values to check, and the build never ended (or ran out of
+    memory). Counted per top-level key, so that the error names the one to fix."""
+    entries = root.value if isinstance(root, yaml.MappingNode) else [(root, root)]
+    for key, value in entries:
+        count, stack = 0, [value]
+        while stack:
+            node = stack.pop()
+            count += 1
+            if count > MAX_EXPANDED:
+                name = f"`{key.value}`" if isinstance(key, yaml.ScalarNode) else "this value"
+                raise ConfigError(Problem(shown, _line(key), f"{name} stands for more than {MAX_EXPANDED:,} values "
+                                                             f"once its aliases (*name) are written out",
+                                          "write the values out instead of nesting aliases"))
+            if isinstance(node, yaml.SequenceNode):
+                stack.extend(node.value)
+            elif isinstance(node, yaml.MappingNode):
+                for pair in node.value:
+                    stack.extend(pair)
+
+
+def _cut(text: str, most: int = 80) -> str:
+    """A value as a message quotes it: a long one (a list of thousands) only as far as it shows what it is."""
+    return text if len(text) <= most else f"{text[:most]}… ({len(text):,} characters)"
+
+
 def _line(node) -> int | None:
     return node.start_mark.line + 1 if node is not None else None
 
@@ -474,7 +506,7 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
         value, good = str(value), True
     if not good:
         problems.append(Problem(path, _line(node), f"`{name}` must be {_TYPE_NAMES.get(hint, hint.__name__)}, "
-                                f"got {type(value).__name__} {value!r}"))
+                                f"got {type(value).__name__} {_cut(repr(value))}"))
         return False, None
     if hint is str and CONTROL.search(value):  # (the characters no output may carry: urls.CONTROL)
         char = CONTROL.search(value).group()

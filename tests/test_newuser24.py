@@ -4,7 +4,10 @@ did not make."""
 from __future__ import annotations
 
 import json
+import os
+import resource
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -122,3 +125,52 @@ def test_deploy_no_build_refuses_a_folder_newsdesk_did_not_build(tmp_path, capsy
     assert main(["deploy", "--config", str(site / "config.yaml"), "--no-build"]) == 0
     published = branch_files(remote)
     assert b"One" in published["index.html"] and ".newsdesk-output" not in published
+
+
+# --- 3. config.yaml whose aliases stand for billions of values ------------------------------------------------
+
+BOMB = """\
+title: Bomb
+base_url: https://example.org/
+{key}:
+  - &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]
+  - &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+  - &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+  - &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+  - &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+  - &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+  - &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+  - &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+  - &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
+"""
+
+
+@pytest.mark.parametrize("key", ["embed_hosts", "type_lists", "title"])
+def test_a_config_whose_aliases_stand_for_billions_of_values_is_an_error_at_its_key(tmp_path, key):
+    # It ran out of memory with a traceback (embed_hosts), or never ended (type_lists).
+    site = make_site(tmp_path / "site", {"content/a.md": item("A")}, BOMB.format(key=key))
+    # (within 2 GiB of memory and two minutes: a newsdesk without the limit must not take the machine's)
+    done = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=site, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30)))
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert done.stderr.startswith(f"config.yaml:3: `{key}` stands for more than 1,000,000 values once its "
+                                  f"aliases (*name) are written out (write the values out")
+    assert "Traceback" not in done.stderr and not (site / "output").exists()
+
+
+def test_a_config_value_of_the_wrong_type_is_quoted_short(tmp_path, capsys):
+    config = "title: [" + ", ".join(f"word{n}" for n in range(5000)) + "]\nbase_url: https://example.org/\n"
+    site = make_site(tmp_path / "site", {"content/a.md": item("A")}, config)
+    assert main(["build", "--config", str(site / "config.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("config.yaml:1: `title` must be a string, got list ['word0', 'word1',")
+    assert len(err.splitlines()[0]) < 200, err[:400]
+
+
+def test_aliases_a_config_really_uses_are_fine(tmp_path, capsys):
+    config = ("title: Aliases\nbase_url: https://example.org/\n"
+              "topics:\n  - name: AI\n    keywords: &words [robots, models, chips]\n"
+              "  - name: Science\n    keywords: *words\n")
+    site = make_site(tmp_path / "site", {"content/a.md": item("A", topics="[AI]")}, config)
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr().err
