@@ -114,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
                               description="Fetch every feed of `sources:` (and of the OPML file `fetch.opml` names) "
                                           "and write each new or changed entry as an item file under "
                                           "content_dir/fetch.folder. Exit status: 0 every source fetched, 1 some "
-                                          "failed (listed), 2 bad config.yaml.",
+                                          "failed (listed), 2 bad config.yaml, OPML or state file.",
                               epilog=_fetch_reference(), formatter_class=_Help)
     sub.add_argument("--config", metavar="PATH", default="config.yaml",
                      help="config file; the site root is the folder holding it (default: ./config.yaml)")
@@ -330,6 +330,15 @@ def _build(args) -> int:
     if report_path and config.output_path.resolve() in report_path.parents:
         print(f"--report {args.report}: the report must be written outside the output folder "
               f"(it is replaced on every build)", file=sys.stderr)
+        return 2
+    # (said before building: the build's work was lost to a report that could not be written)
+    if report_path and report_path.is_dir():
+        print(f"--report {args.report}: is a folder (name the report's file, e.g. --report "
+              f"{os.path.join(args.report, 'report.json')})", file=sys.stderr)
+        return 2
+    if report_path and not report_path.parent.is_dir():
+        print(f"--report {args.report}: there is no folder {report_path.parent} (create it first, or write the "
+              f"report into a folder that is there)", file=sys.stderr)
         return 2
     progress = Progress(sys.stderr)
     cache = BuildCache.load(config.root, cold=args.clean)

@@ -174,3 +174,17 @@ def test_aliases_a_config_really_uses_are_fine(tmp_path, capsys):
               "  - name: Science\n    keywords: *words\n")
     site = make_site(tmp_path / "site", {"content/a.md": item("A", topics="[AI]")}, config)
     assert main(["build", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr().err
+
+
+# --- 4. build --report FILE that cannot be written is said before the build ------------------------------------
+
+def test_a_report_that_cannot_be_written_is_refused_before_building(tmp_path, capsys):
+    site = make_site(tmp_path / "site", {"content/a.md": item("A")})
+    config = str(site / "config.yaml")
+    assert main(["build", "--config", config, "--report", str(tmp_path / "nowhere" / "r.json")]) == 2
+    assert f"there is no folder {tmp_path / 'nowhere'} (create it first" in capsys.readouterr().err
+    assert main(["build", "--config", config, "--report", str(tmp_path)]) == 2
+    assert "is a folder (name the report's file" in capsys.readouterr().err
+    assert not (site / "output").exists()  # nothing was built for a report that could not be written
+    assert main(["build", "--config", config, "--report", str(tmp_path / "r.json")]) == 0
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["pages"]
