@@ -141,7 +141,9 @@ class Config:
     base_url: str = _opt("http://localhost:8000/", "Public URL of the site; may have a path, e.g. "
                          "`https://user.github.io/repo/` (percent-encoded where it needs to be); a query, a fragment "
                          "or a password in it is an error.")
-    language: str = _opt("en", "Language code (`en`, `pt-BR`) for `<html lang>`, feeds and the search's stemmer; a language's name (`English`) is an error.")
+    language: str = _opt("en", "Language code (`en`, `pt-BR`) for `<html lang>`, feeds and the search's stemmer; a "
+                               "locale's `pt_BR` is read as `pt-BR`; a language's name (`English`) or a locale with "
+                               "its charset (`en_US.UTF-8`) is an error.")
     timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates.")
     content_dir: str = _opt("content", "Folder of item files (`*.md`, any depth), relative to the site root.")
     output_dir: str = _opt("output", "Folder the site is written to, relative to the site root.")
@@ -249,6 +251,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         values["base_url"] += "/"  # so that joining page paths onto it never drops its last segment
     if "base_url" in values:
         values["base_url"] = _encoded_path(values["base_url"])
+    if isinstance(values.get("language"), str) and _LANGUAGE.fullmatch(values["language"]):
+        values["language"] = values["language"].replace("_", "-")  # a locale's pt_BR: no page or feed takes the `_`
     values["root"] = path.parent.resolve()
     values["path"] = shown
     values["from_options"] = frozenset(overrides or ())
@@ -610,6 +614,9 @@ def _encoded_path(url: str) -> str:
     return urlunsplit(parts._replace(path=quote(parts.path, safe="/%:@!$&'()*+,;=~")))
 
 
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*")
+
+
 def _check_semantics(config: Config, node, path: str, problems: list[Problem], overridden: set[str] = frozenset(),
                      given_base_url: str | None = None) -> None:
     url = urlsplit(config.base_url)
@@ -651,9 +658,12 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
             else ("content_dir", "--content")
         problems.append(Problem(*((option, None) if key in overridden else (path, _key_line(node, key))), why, OWN_FOLDER))
     # (a name such as `English` would go into every page's lang attribute, and search would stem nothing)
-    if config.language and not re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*", config.language):
+    if config.language and not _LANGUAGE.fullmatch(config.language):
+        locale = re.fullmatch(r"([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)[.@].*", config.language)
         problems.append(Problem(path, _key_line(node, "language"), f"`language` must be a language code such as en "
-                                f"or pt-BR, got {config.language!r}", "write the code, not the name: English is en"))
+                                f"or pt-BR, got {config.language!r}",
+                                f"write the language code: {locale[1].replace('_', '-')}" if locale else
+                                "write the code, not the name: English is en"))
     if config.undeclared_topics not in UNDECLARED_TOPICS:
         problems.append(Problem(path, _key_line(node, "undeclared_topics"),
                                 f"`undeclared_topics` must be {', '.join(UNDECLARED_TOPICS)}, got {config.undeclared_topics!r}"))

@@ -188,3 +188,26 @@ def test_a_report_that_cannot_be_written_is_refused_before_building(tmp_path, ca
     assert not (site / "output").exists()  # nothing was built for a report that could not be written
     assert main(["build", "--config", config, "--report", str(tmp_path / "r.json")]) == 0
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["pages"]
+
+
+# --- 5. language: a locale's pt_BR, and one with its charset ----------------------------------------------------
+
+def _language_site(tmp_path: Path, language: str) -> Path:
+    return make_site(tmp_path / "site", {"content/a.md": item("A")},
+                     f"title: Languages\nbase_url: https://example.org/\nlanguage: {language}\n")
+
+
+def test_a_locale_style_language_is_written_as_a_language_tag(tmp_path, capsys):
+    # `pt_BR` went as it was into <html lang>, xml:lang and the feeds, where no validator or reader takes it.
+    site = _language_site(tmp_path, "pt_BR")
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr().err
+    assert '<html lang="pt-BR"' in (site / "output/index.html").read_text(encoding="utf-8")
+    assert "<language>pt-BR</language>" in (site / "output/feeds/latest.rss").read_text(encoding="utf-8")
+    assert 'xml:lang="pt-BR"' in (site / "output/feeds/latest.xml").read_text(encoding="utf-8")
+
+
+def test_a_locale_with_its_charset_is_an_error_saying_which_code_to_write(tmp_path, capsys):
+    site = _language_site(tmp_path, "en_US.UTF-8")
+    assert main(["build", "--config", str(site / "config.yaml")]) == 2
+    assert capsys.readouterr().err.startswith("config.yaml:3: `language` must be a language code such as en or "
+                                              "pt-BR, got 'en_US.UTF-8' (write the language code: en-US)")
