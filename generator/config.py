@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import difflib
+import functools
 import logging
 import math
 import os
@@ -391,9 +392,16 @@ def _line(node) -> int | None:
     return node.start_mark.line + 1 if node is not None else None
 
 
+@functools.cache
+def _type_hints(cls) -> dict:
+    """A dataclass's field types, read once: evaluating them again for each of 20,000 `sources:` entries took
+    most of the time to load such a config.yaml."""
+    return typing.get_type_hints(cls)
+
+
 def _convert(cls, node, data, prefix: str, path: str, problems: list[Problem]) -> dict:
     """Check one mapping against dataclass `cls`; return the values to build it with."""
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     known = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
     values: dict = {}
     if node is None:
