@@ -213,8 +213,11 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
                                   f"pass --config {_word(inside)}" if inside.is_file() else _site_above(inside) or
                                   f"it has no config.yaml: pass the site's config file with --config, or create a site "
                                   f"there with `newsdesk init {_word(path)}`"))
+    from generator.site.content import decoded
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
+        text = decoded(raw)  # (UTF-16 with its byte order mark too, as Windows' Notepad saves "Unicode")
     except FileNotFoundError:
         # (`--config news.yml` that is not there: say so, not that config.yaml is missing)
         beside = path.parent / "config.yaml"
@@ -223,8 +226,14 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
                                                         if path.name != "config.yaml" and beside.is_file() else
                                                         "run newsdesk in the site folder, pass --config PATH, or "
                                                         "create a site with `newsdesk init DIR`")))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(Problem(shown, None, f"cannot read the file: {exc}", "save it as UTF-8 text"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(Problem(shown, raw[:exc.start].count(b"\n") + 1,
+                                  f"not UTF-8 text (byte {raw[exc.start]:#04x} of a text in another encoding, such as "
+                                  f"Windows-1252)", "save the file as UTF-8 text: your editor's Save As offers "
+                                                    "the encoding")) from None
+    except OSError as exc:
+        raise ConfigError(Problem(shown, None, f"cannot read the file: {exc.strerror or exc}",
+                                  "check that it is a file you may read"))
     try:
         loader = _SafeLoader(text)
         try:
@@ -297,8 +306,10 @@ def output_setting(config: Config) -> tuple[str, int | None]:
 
 def _setting_line(path: Path, key: str) -> int | None:
     """Line of a top-level `key:` of config.yaml, or None."""
+    from generator.site.content import decoded
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = decoded(path.read_bytes())
     except (OSError, ValueError):
         return None
     match = re.search(rf"^{re.escape(key)}[ \t]*:", text, re.MULTILINE)

@@ -240,3 +240,23 @@ def test_a_large_config_is_checked_in_about_the_time_yaml_takes_to_read_it(tmp_p
         loading.append(time.perf_counter() - start)
     assert len(config.topics) == len(config.sources) == 5000
     assert min(loading) < 2.2 * min(reading), (loading, reading)
+
+
+# --- 7. config.yaml as Windows editors save it --------------------------------------------------------------------
+
+def test_a_config_saved_as_utf16_with_windows_line_ends_is_read(tmp_path, capsys):
+    # Notepad's "Unicode" is UTF-16 with a byte order mark: item files so saved were read, config.yaml was not.
+    text = "title: Café News\r\nbase_url: https://example.org/\r\nlanguage: fr\r\n"
+    site = make_site(tmp_path / "site", {"content/a.md": item("A")}, "")
+    (site / "config.yaml").write_bytes(text.encode("utf-16"))
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr().err
+    page = (site / "output/index.html").read_text(encoding="utf-8")
+    assert "<title>Café News" in page and '<html lang="fr"' in page
+
+
+def test_a_config_in_another_encoding_is_an_error_at_its_line(tmp_path, capsys):
+    site = make_site(tmp_path / "site", {"content/a.md": item("A")}, "")
+    (site / "config.yaml").write_bytes("base_url: https://example.org/\ntitle: Café News\n".encode("cp1252"))
+    assert main(["build", "--config", str(site / "config.yaml")]) == 2
+    assert capsys.readouterr().err.startswith("config.yaml:2: not UTF-8 text (byte 0xe9 of a text in another "
+                                              "encoding, such as Windows-1252) (save the file as UTF-8 text")
