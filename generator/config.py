@@ -658,19 +658,26 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
                                 "use an IANA name such as UTC or Europe/Stockholm"))
     for key in ("items_per_page", "front_page_items", "feed_items"):
         if getattr(config, key) < 1:
-            problems.append(Problem(path, _key_line(node, key), f"`{key}` must be at least 1"))
+            problems.append(Problem(path, _key_line(node, key), f"`{key}` must be at least 1, got {getattr(config, key)}",
+                                    f"the default is {getattr(Config, key)}"))
     if config.ranking.half_life_hours <= 0:
-        problems.append(Problem(path, _key_line(node, "ranking.half_life_hours"), "`ranking.half_life_hours` must be positive"))
+        problems.append(Problem(path, _key_line(node, "ranking.half_life_hours"),
+                                f"`ranking.half_life_hours` must be positive, got {config.ranking.half_life_hours:g}",
+                                f"the default is {RankingConfig.half_life_hours:g}: an item's freshness halves every "
+                                f"so many hours"))
     if not 0 <= config.ranking.hot_gravity <= 10:
         problems.append(Problem(path, _key_line(node, "ranking.hot_gravity"), "`ranking.hot_gravity` must be from 0 to 10",
                                 "1.5 is the default; 0 orders Hot by heat alone"))
     if config.ranking.coverage_boost < 0:
         problems.append(Problem(path, _key_line(node, "ranking.coverage_boost"),
-                                "`ranking.coverage_boost` must not be negative"))
+                                f"`ranking.coverage_boost` must not be negative, got {config.ranking.coverage_boost:g}",
+                                f"the default is {RankingConfig.coverage_boost:g}; 0 gives stories of many sources no "
+                                f"boost"))
     _check_stories(config.stories, node, path, problems)
     if config.markdown_engine not in ("cmark", "python-markdown"):
         problems.append(Problem(path, _key_line(node, "markdown_engine"),
-                                f"`markdown_engine` must be cmark or python-markdown, got {config.markdown_engine!r}"))
+                                f"`markdown_engine` must be cmark or python-markdown, got {config.markdown_engine!r}",
+                                "cmark is the default"))
     why = output_overlap(config.output_path, [config.root], config.input_paths, shown=str(config.output_dir))
     if why:  # said at the output folder's key, else the content folder's, or at the option that gave it
         key, option = ("output_dir", "--output") if "output_dir" in overridden or _key_line(node, "output_dir") \
@@ -685,7 +692,8 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
                                 "write the code, not the name: English is en"))
     if config.undeclared_topics not in UNDECLARED_TOPICS:
         problems.append(Problem(path, _key_line(node, "undeclared_topics"),
-                                f"`undeclared_topics` must be {', '.join(UNDECLARED_TOPICS)}, got {config.undeclared_topics!r}"))
+                                f"`undeclared_topics` must be {', '.join(UNDECLARED_TOPICS[:-1])} or {UNDECLARED_TOPICS[-1]}, got {config.undeclared_topics!r}",
+                                f"the default is {Config.undeclared_topics}"))
     if config.now:
         try:
             parse_iso(config.now)
@@ -720,7 +728,9 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
                                     "e.g. https://wsrv.nl/?url={url}&w={width}, or leave it out"))
     # (GitHub Pages reads CNAME as one host name: a URL, a space or a second line in it breaks the custom domain)
     if config.cname and not re.fullmatch(r"[\w-]+(\.[\w-]+)+", config.cname.strip()):
-        problems.append(Problem(path, _key_line(node, "cname"), "`cname` must be a bare domain such as news.example.com"))
+        problems.append(Problem(path, _key_line(node, "cname"), f"`cname` must be a bare domain such as "
+                                f"news.example.com, got {_cut(repr(config.cname))}",
+                                "write the host name alone: no https://, path or spaces"))
 
 
 def _check_theme(config: Config, node, path: str, problems: list[Problem]) -> None:
@@ -764,7 +774,8 @@ def resizer_problem(template: str) -> str:
 def _check_stories(stories: StoriesConfig, node, path: str, problems: list[Problem]) -> None:
     if stories.window_hours < 0:
         problems.append(Problem(path, _key_line(node, "stories.window_hours"),
-                                "`stories.window_hours` must not be negative"))
+                                f"`stories.window_hours` must not be negative, got {stories.window_hours:g}",
+                                f"the default is {StoriesConfig.window_hours:g}"))
     if not 0 < stories.threshold <= 1:
         problems.append(Problem(path, _key_line(node, "stories.threshold"),
                                 f"`stories.threshold` must be more than 0 and at most 1, got {stories.threshold!r}",
@@ -772,7 +783,7 @@ def _check_stories(stories: StoriesConfig, node, path: str, problems: list[Probl
     if stories.same_provider not in SAME_PROVIDER:
         problems.append(Problem(path, _key_line(node, "stories.same_provider"),
                                 f"`stories.same_provider` must be {' or '.join(SAME_PROVIDER)}, "
-                                f"got {stories.same_provider!r}"))
+                                f"got {stories.same_provider!r}", f"the default is {StoriesConfig.same_provider}"))
 
 
 MAX_KEEP_DAYS = 36_500  # a hundred years
@@ -798,16 +809,20 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
         seen.add(source.url.strip())
         if source.logo and urlsplit(source.logo).scheme != "https":
             problems.append(Problem(path, _item_line(node, "sources", index, "logo"),
-                                    f"`sources[{index}].logo` must be an https URL, got {source.logo!r}"))
+                                    f"`sources[{index}].logo` must be an https URL, got {source.logo!r}",
+                                    "write it with https://, or leave `logo` out"))
         if source.quality < 0 or source.max_items < 0:
-            problems.append(Problem(path, line, f"`sources[{index}]`: `quality` and `max_items` must not be negative"))
+            problems.append(Problem(path, line, f"`sources[{index}]`: `quality` and `max_items` must not be negative",
+                                    f"the defaults are {SourceConfig.quality:g} and {SourceConfig.max_items}"))
     fetch = config.fetch
     for key in ("timeout", "concurrency", "max_bytes"):
         if getattr(fetch, key) <= 0:
-            problems.append(Problem(path, _key_line(node, f"fetch.{key}"), f"`fetch.{key}` must be positive"))
+            problems.append(Problem(path, _key_line(node, f"fetch.{key}"), f"`fetch.{key}` must be positive",
+                                    f"the default is {getattr(FetchConfig, key)}"))
     for key in ("keep_days", "retries", "backoff", "max_wait"):
         if getattr(fetch, key) < 0:
-            problems.append(Problem(path, _key_line(node, f"fetch.{key}"), f"`fetch.{key}` must not be negative"))
+            problems.append(Problem(path, _key_line(node, f"fetch.{key}"), f"`fetch.{key}` must not be negative",
+                                    f"the default is {getattr(FetchConfig, key)}"))
     if not _HEADER_TEXT.fullmatch(fetch.user_agent):  # (a line break in it failed every feed, as a garbled answer)
         problems.append(Problem(path, _key_line(node, "fetch.user_agent"),
                                 f"`fetch.user_agent` must be printable ASCII on one line, got {fetch.user_agent!r}",
@@ -815,7 +830,8 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
     for key in ("timeout", "backoff", "max_wait"):  # (a clock or a socket takes no more: 1e+300 s raised)
         if getattr(fetch, key) > MAX_SECONDS:
             problems.append(Problem(path, _key_line(node, f"fetch.{key}"),
-                                    f"`fetch.{key}` must be at most {MAX_SECONDS:,} seconds (a day)"))
+                                    f"`fetch.{key}` must be at most {MAX_SECONDS:,} seconds (a day)",
+                                    f"the default is {getattr(FetchConfig, key)}"))
     # (each is a loop or a thread: `retries: 1000000000` with `backoff: 0` asked a dead feed without end)
     for key, most in (("retries", MAX_RETRIES), ("concurrency", MAX_CONCURRENCY)):
         if getattr(fetch, key) > most:
@@ -830,7 +846,8 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
         value = getattr(fetch, key)
         if value and (PurePosixPath(value).is_absolute() or ".." in PurePosixPath(value).parts):
             problems.append(Problem(path, _key_line(node, f"fetch.{key}"),
-                                    f"`fetch.{key}` must be a path inside the site, got {value!r}"))
+                                    f"`fetch.{key}` must be a path inside the site, got {value!r}",
+                                    "write it relative to the folder holding config.yaml, without .."))
     if not fetch.folder.strip("/. "):
         problems.append(Problem(path, _key_line(node, "fetch.folder"), "`fetch.folder` must name a folder",
                                 "fetch deletes what it wrote there; it gets a folder of its own"))

@@ -260,3 +260,29 @@ def test_a_config_in_another_encoding_is_an_error_at_its_line(tmp_path, capsys):
     assert main(["build", "--config", str(site / "config.yaml")]) == 2
     assert capsys.readouterr().err.startswith("config.yaml:2: not UTF-8 text (byte 0xe9 of a text in another "
                                               "encoding, such as Windows-1252) (save the file as UTF-8 text")
+
+
+# --- 8. every config.yaml error says what to write ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, said", [
+    ("ranking:\n  coverage_boost: -1\n", "config.yaml:4: `ranking.coverage_boost` must not be negative, got -1 (the "
+                                         "default is 0.5; 0 gives stories of many sources no boost)"),
+    ("stories:\n  window_hours: -2\n", "config.yaml:4: `stories.window_hours` must not be negative, got -2 (the "
+                                       "default is 72)"),
+    ("stories:\n  same_provider: never\n", "config.yaml:4: `stories.same_provider` must be join or apart, got "
+                                           "'never' (the default is join)"),
+    ("markdown_engine: md\n", "config.yaml:3: `markdown_engine` must be cmark or python-markdown, got 'md' (cmark is "
+                              "the default)"),
+    ("undeclared_topics: maybe\n", "config.yaml:3: `undeclared_topics` must be warn, error or allow, got 'maybe' "
+                                   "(the default is warn)"),
+    ("fetch:\n  timeout: 0\n", "config.yaml:4: `fetch.timeout` must be positive (the default is 20.0)"),
+    ("fetch:\n  retries: -1\n", "config.yaml:4: `fetch.retries` must not be negative (the default is 2)"),
+    ("fetch:\n  state_file: ../state.json\n", "config.yaml:4: `fetch.state_file` must be a path inside the site, got "
+                                              "'../state.json' (write it relative to the folder holding config.yaml, "
+                                              "without ..)"),
+])
+def test_config_range_errors_say_the_value_and_what_to_write(tmp_path, capsys, text, said):
+    site = make_site(tmp_path / "site", {"content/a.md": item("A")},
+                     "title: Errors\nbase_url: https://example.org/\n" + text)
+    assert main(["check", "--config", str(site / "config.yaml")]) == 2
+    assert capsys.readouterr().err.splitlines()[0] == said
