@@ -460,6 +460,10 @@ def _fetch(args) -> int:
 
     configured = config = load_config(Path(args.config))
     if args.content:
+        if not Path(args.content).is_dir():  # (as build and check say it: a mistyped name is no new folder)
+            print(f"--content: content folder {args.content.rstrip('/')}/ not found (correct the path, or create "
+                  f"the folder first)", file=sys.stderr)
+            return 2
         config = replace(config, content_dir=os.path.relpath(Path.cwd() / args.content, config.root))
     if args.state:
         config = replace(config, fetch=replace(config.fetch, state_file=os.path.relpath(Path.cwd() / args.state,

@@ -286,3 +286,28 @@ def test_config_range_errors_say_the_value_and_what_to_write(tmp_path, capsys, t
                      "title: Errors\nbase_url: https://example.org/\n" + text)
     assert main(["check", "--config", str(site / "config.yaml")]) == 2
     assert capsys.readouterr().err.splitlines()[0] == said
+
+
+def test_fetch_into_a_folder_that_is_not_there_is_refused(tmp_path, server, capsys, monkeypatch):
+    server.routes["/rss.xml"] = Route(RSS)
+    site = feed_site(tmp_path / "site", f"  - {server.url('/rss.xml')}\n")
+    monkeypatch.chdir(site)
+    code, out, err = _fetch(site, capsys, "--content", "contnet")
+    assert code == 2 and err.startswith("--content: content folder contnet/ not found (correct the path")
+    assert not (site / "contnet").exists() and not (site / "fetch-state.json").exists()
+
+
+def test_a_state_with_no_items_yet_moves_to_the_folder_fetched_into(tmp_path, server, capsys, monkeypatch):
+    # A first fetch into a folder that failed (the feed was down) wrote a state of that folder and no items:
+    # the next fetch, into the site's own content folder, is not refused for it, and reads the feed whole.
+    server.routes["/rss.xml"] = Route(b"down", 503, "text/plain")
+    site = feed_site(tmp_path / "site", f"  - {server.url('/rss.xml')}\n")
+    monkeypatch.chdir(site)
+    (site / "trial").mkdir()
+    assert _fetch(site, capsys, "--content", "trial")[0] == 1
+    assert json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))["content"] == "trial"
+    server.routes["/rss.xml"] = Route(RSS, etag='"v1"')
+    code, out, err = _fetch(site, capsys)
+    assert code == 0, err
+    assert list((site / "content" / "fetched").rglob("*.md"))
+    assert json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))["content"] == "content"

@@ -123,7 +123,12 @@ def _check_folder(state: State, config: Config, configured: Config) -> None:
         theirs, line = folder_name(configured), None  # an older newsdesk's state, of content_dir
     else:
         theirs, line = here, None  # a new state (or one given with --state) starts with this folder
-    if theirs != here:
+    if theirs != here and not state.items:
+        # (nothing written there to lose, as after a first fetch that failed: the folder is this one from now on,
+        # and every feed is read whole, as its validators say what that folder got)
+        for url in list(state.feeds):
+            state.set_feed(url, etag="", last_modified="")
+    elif theirs != here:
         shown = config.fetch.state_file
         raise ConfigError(Problem(
             shown, line, f"this fetch state is of the content folder {theirs}/, not {here}/: its records name the "
