@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -311,3 +312,32 @@ def test_a_state_with_no_items_yet_moves_to_the_folder_fetched_into(tmp_path, se
     assert code == 0, err
     assert list((site / "content" / "fetched").rglob("*.md"))
     assert json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))["content"] == "content"
+
+
+@pytest.mark.slow
+def test_deploy_no_build_after_a_build_killed_between_its_renames_publishes_the_new_site(tmp_path, capsys):
+    # `newsdesk build --clean` killed (SIGKILL) between moving the old output away and moving the new one in:
+    # no output/ is there, only the complete new site beside it. deploy --no-build first completes the swap.
+    import signal
+
+    from test_deploy import branch_files, make_repo
+    from test_interrupted_writes import KILL_AT
+
+    remote = tmp_path / "remote.git"
+    site = make_repo(tmp_path / "site", remote, files={"content/news/one.md": item("One")})
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    (site / "content/news/two.md").write_text(item("Two"), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # (how many renames the build makes, counted on a copy: killed before its last, the new site is not in place)
+    copy = shutil.copytree(site, tmp_path / "copy", symlinks=True)
+    counted = subprocess.run([sys.executable, "-c", KILL_AT, "rename", "0", "--clean"], cwd=copy, env=env,
+                             capture_output=True, text=True)
+    calls = int(counted.stderr.split("calls:")[1])
+    killed = subprocess.run([sys.executable, "-c", KILL_AT, "rename", str(calls), "--clean"], cwd=site, env=env,
+                            capture_output=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()
+    assert not (site / "output").exists()  # killed where this test means to be
+    capsys.readouterr()
+    assert main(["deploy", "--config", str(site / "config.yaml"), "--no-build"]) == 0, capsys.readouterr().err
+    published = branch_files(remote)
+    assert [name for name in published if name.startswith("news/") and "/two/" in name]  # the new story's page
