@@ -329,9 +329,22 @@ def _site_above(path: Path) -> str:
     folder = path.parent.absolute()
     for parent in folder.parents:
         if (parent / "config.yaml").is_file():
+            if parent == Path.cwd():  # (`--config content`: the site is where the command was run)
+                return "the current folder has one: leave out --config, or pass --config config.yaml"
             return (f"{parent}, a folder above, has one: run newsdesk in the site's folder after "
                     f"`cd {_word(os.path.relpath(parent))}`, or pass --config "
                     f"{_word(os.path.relpath(parent / 'config.yaml'))}")
+    # (a site made with `newsdesk init my-site`, and the next command run before `cd my-site`)
+    try:
+        below = sorted(entry.name for entry in os.scandir(folder)
+                       if entry.is_dir() and (Path(entry.path) / "config.yaml").is_file())
+    except OSError:
+        below = []
+    if below:
+        shown = ", ".join(f"{name}/" for name in below[:3]) + (" ..." if len(below) > 3 else "")
+        return (f"{shown} {'has' if len(below) == 1 else 'have'} one: run newsdesk in the site's folder after "
+                f"`cd {_word(os.path.relpath(folder / below[0]))}`, or pass --config "
+                f"{_word(os.path.relpath(folder / below[0] / 'config.yaml'))}")
     return ""
 
 

@@ -341,3 +341,20 @@ def test_deploy_no_build_after_a_build_killed_between_its_renames_publishes_the_
     assert main(["deploy", "--config", str(site / "config.yaml"), "--no-build"]) == 0, capsys.readouterr().err
     published = branch_files(remote)
     assert [name for name in published if name.startswith("news/") and "/two/" in name]  # the new story's page
+
+
+# --- 9. a command run beside the site just made says where its config.yaml is ----------------------------------
+
+def test_build_beside_a_new_site_names_the_site_folder(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "my-site"]) == 0
+    capsys.readouterr()
+    assert main(["build"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "config.yaml: no config.yaml here (my-site/ has one: run newsdesk in the site's folder after `cd my-site`, "
+        "or pass --config my-site/config.yaml)")
+    monkeypatch.chdir(tmp_path / "my-site")
+    assert main(["build", "--config", "content"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "content: is a folder, not a config file (the current folder has one: leave out --config, or pass "
+        "--config config.yaml)")  # not "run newsdesk in the site's folder after `cd .`"
