@@ -483,7 +483,9 @@ def _example(hint, given) -> str:
         switch = next((f for f in fields if isinstance(f.default, bool)), None)
         if switch is not None:
             return f"{switch.name}: {str(given).lower()}"
-    first = next((f for f in fields if f.default not in ("", dataclasses.MISSING)), fields[0])
+    # (the key an entry is named by, such as a source's `url`, rather than the first with a default: `- quality: 50.0`)
+    first = fields[0] if fields[0].name in ("url", "name", "domain") else next(
+        (f for f in fields if f.default not in ("", dataclasses.MISSING)), fields[0])
     value = first.default
     return f"{first.name}: {str(value).lower() if isinstance(value, bool) else value or '...'}"
 

@@ -358,3 +358,11 @@ def test_build_beside_a_new_site_names_the_site_folder(tmp_path, capsys, monkeyp
     assert capsys.readouterr().err.startswith(
         "content: is a folder, not a config file (the current folder has one: leave out --config, or pass "
         "--config config.yaml)")  # not "run newsdesk in the site's folder after `cd .`"
+
+
+def test_a_source_that_is_no_mapping_is_shown_how_to_write_one(tmp_path, capsys):
+    site = make_site(tmp_path / "site", {"content/a.md": item("A")},
+                     "title: Sources\nbase_url: https://example.org/\nsources:\n  - [https://example.com/feed.xml]\n")
+    assert main(["fetch", "--config", str(site / "config.yaml")]) == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "config.yaml:4: `sources[0]` must be a mapping of keys, got list (write the entry as `- url: ...`)")
