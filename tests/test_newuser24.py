@@ -366,3 +366,35 @@ def test_a_source_that_is_no_mapping_is_shown_how_to_write_one(tmp_path, capsys)
     assert main(["fetch", "--config", str(site / "config.yaml")]) == 2
     assert capsys.readouterr().err.splitlines()[0] == (
         "config.yaml:4: `sources[0]` must be a mapping of keys, got list (write the entry as `- url: ...`)")
+
+
+# --- 10. Ctrl-C during `newsdesk build` ------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_ctrl_c_while_a_build_writes_keeps_the_previous_site(tmp_path):
+    # The kill tests stop builds with SIGKILL; none pressed Ctrl-C (SIGINT), which runs the build's own clean-up.
+    import signal
+    import time
+
+    from test_interrupted_writes import make, story
+
+    from conftest import files_under
+
+    root = make(tmp_path / "site", 300)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root, env=env, check=True, capture_output=True)
+    before = files_under(root / "output")
+    (root / "content/s0.md").write_text(story(0, title="Retitled, never published"), encoding="utf-8")
+    running = subprocess.Popen([sys.executable, "-m", "generator", "build", "--clean", "--workers", "1"], cwd=root,
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    staging = root / ".output.newsdesk-staging"
+    deadline = time.monotonic() + 60
+    while not staging.exists() and running.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.001)
+    assert running.poll() is None, "the build ended before it wrote its new site"
+    running.send_signal(signal.SIGINT)
+    out, err = running.communicate(timeout=60)
+    assert running.returncode == 130, err
+    assert err.rstrip().endswith("Stopped.")
+    assert files_under(root / "output") == before
+    assert not staging.exists()  # the half-written site is not left beside it
