@@ -398,3 +398,18 @@ def test_ctrl_c_while_a_build_writes_keeps_the_previous_site(tmp_path):
     assert err.rstrip().endswith("Stopped.")
     assert files_under(root / "output") == before
     assert not staging.exists()  # the half-written site is not left beside it
+
+
+# --- 11. a site of drafts only says why it is empty ----------------------------------------------------------------
+
+def test_a_site_whose_items_are_all_drafts_says_why_it_is_empty(tmp_path, capsys):
+    # It built "from 0 items" and a front page saying to add Markdown files, which the site had.
+    files = {f"content/d{n}.md": item(f"Draft {n}", published="false") for n in (1, 2)}
+    site = make_site(tmp_path / "site", files)
+    for command in ("build", "check"):
+        assert main([command, "--config", str(site / "config.yaml")]) == 0
+        err = capsys.readouterr().err
+        assert ("note: the site has no items: content/d1.md is a draft (`published: false`), as is 1 more, left out "
+                "(build with --drafts to see them, or remove `published: false` to publish them)") in err
+    assert main(["build", "--config", str(site / "config.yaml"), "--drafts"]) == 0
+    assert "note:" not in capsys.readouterr().err
