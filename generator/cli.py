@@ -573,10 +573,23 @@ def _base_url_source(args, config) -> str:
     return f"{config.path}:{line}" if line else config.path
 
 
+_CRON_FIELDS = (("minute", 0, 59), ("hour", 0, 23), ("day of the month", 1, 31), ("month", 1, 12),
+                ("day of the week", 0, 6))
+
+
 def _cron(text: str) -> str:
     fields = text.split()
     if len(fields) != 5 or not all(set(field) <= set("0123456789*/,-") for field in fields):
         raise argparse.ArgumentTypeError(f"{text!r} is not a cron schedule of five fields such as \"17 * * * *\"")
+    # (GitHub refuses a workflow whose schedule has a value out of range, `61 * * * *`: every push then fails)
+    for field, (name, low, high) in zip(fields, _CRON_FIELDS):
+        for part in field.split(","):
+            match = re.fullmatch(r"(\*|(\d+)(?:-(\d+))?)(?:/(\d+))?", part)
+            values = [int(v) for v in (match[2], match[3]) if v is not None] if match else []
+            if not match or any(not low <= v <= high for v in values) or (match[4] is not None and int(match[4]) < 1) \
+                    or (len(values) == 2 and values[0] > values[1]):
+                raise argparse.ArgumentTypeError(f"{text!r}: {part!r} is no {name} (from {low} to {high}, *, a "
+                                                 f"range such as {low}-{low + 2}, or a step such as */5)")
     return " ".join(fields)
 
 

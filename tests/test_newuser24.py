@@ -413,3 +413,28 @@ def test_a_site_whose_items_are_all_drafts_says_why_it_is_empty(tmp_path, capsys
                 "(build with --drafts to see them, or remove `published: false` to publish them)") in err
     assert main(["build", "--config", str(site / "config.yaml"), "--drafts"]) == 0
     assert "note:" not in capsys.readouterr().err
+
+
+# --- 12. a fetch schedule GitHub would refuse -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("schedule, said", [
+    ("61 * * * *", "'61 * * * *': '61' is no minute (from 0 to 59"),
+    ("0 24 * * *", "'0 24 * * *': '24' is no hour (from 0 to 23"),
+    ("0 0 0 * *", "'0 0 0 * *': '0' is no day of the month (from 1 to 31"),
+    ("*/0 * * * *", "'*/0 * * * *': '*/0' is no minute"),
+    ("30-10 * * * *", "'30-10 * * * *': '30-10' is no minute"),
+])
+def test_a_fetch_schedule_out_of_range_is_refused_before_writing_the_workflow(tmp_path, capsys, schedule, said):
+    # It was written into the workflow, and GitHub refuses a workflow with an invalid schedule: every run failed.
+    with pytest.raises(SystemExit) as stopped:
+        main(["init", str(tmp_path / "site"), "--github-actions", "--install", "git+https://github.com/o/n@v1",
+              "--fetch-schedule", schedule])
+    assert stopped.value.code == 2
+    assert said in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_fetch_schedule_with_lists_ranges_and_steps_is_taken(tmp_path, capsys):
+    assert main(["init", str(tmp_path / "site"), "--github-actions", "--install", "git+https://github.com/o/n@v1",
+                 "--fetch-schedule", "0,30 9-17/2 */2 1-12 1-5"]) == 0
+    assert "0,30 9-17/2 */2 1-12 1-5" in (tmp_path / "site/.github/workflows/pages.yml").read_text(encoding="utf-8")
