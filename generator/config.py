@@ -143,7 +143,8 @@ class Config:
                          "`https://user.github.io/repo/` (percent-encoded where it needs to be); a query, a fragment "
                          "or a password in it is an error.")
     language: str = _opt("en", "Language code (`en`, `pt-BR`) for `<html lang>`, feeds and the search's stemmer; a "
-                               "locale's `pt_BR` is read as `pt-BR`; a language's name (`English`) or a locale with "
+                               "locale's `pt_BR` is read as `pt-BR`; `''` declares none (for a site in many languages: no "
+                               "stemming); a language's name (`English`) or a locale with "
                                "its charset (`en_US.UTF-8`) is an error.")
     timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates.")
     content_dir: str = _opt("content", "Folder of item files (`*.md`, any depth), relative to the site root.")

@@ -438,3 +438,16 @@ def test_a_fetch_schedule_with_lists_ranges_and_steps_is_taken(tmp_path, capsys)
     assert main(["init", str(tmp_path / "site"), "--github-actions", "--install", "git+https://github.com/o/n@v1",
                  "--fetch-schedule", "0,30 9-17/2 */2 1-12 1-5"]) == 0
     assert "0,30 9-17/2 */2 1-12 1-5" in (tmp_path / "site/.github/workflows/pages.yml").read_text(encoding="utf-8")
+
+
+def test_an_empty_language_declares_none_in_the_feeds_as_the_pages_do(tmp_path, capsys):
+    # `language: ''` made `<html lang="">` (no language declared) and no og:locale, but feeds in English.
+    site = _language_site(tmp_path, "''")
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr().err
+    out = site / "output"
+    assert '<html lang="">' in (out / "index.html").read_text(encoding="utf-8")
+    assert "<language>" not in (out / "feeds/latest.rss").read_text(encoding="utf-8")
+    assert "xml:lang" not in (out / "feeds/latest.xml").read_text(encoding="utf-8")
+    assert "language" not in json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))
+    article = next(out.glob("news/**/index.html")).read_text(encoding="utf-8")
+    assert '"@type": "NewsArticle"' in article.replace('":"', '": "') and "inLanguage" not in article
