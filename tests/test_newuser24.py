@@ -451,3 +451,28 @@ def test_an_empty_language_declares_none_in_the_feeds_as_the_pages_do(tmp_path, 
     assert "language" not in json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))
     article = next(out.glob("news/**/index.html")).read_text(encoding="utf-8")
     assert '"@type": "NewsArticle"' in article.replace('":"', '": "') and "inLanguage" not in article
+
+
+def test_deploy_no_build_refuses_an_output_holding_drafts(tmp_path, capsys):
+    # `newsdesk serve --drafts` (or build --drafts) leaves drafts' pages in output/; deploy --no-build published
+    # them without a word.
+    from test_deploy import branch_files, git, make_repo
+
+    remote = tmp_path / "remote.git"
+    files = {"content/news/one.md": item("One"), "content/news/secret.md": item("Secret plans", published="false")}
+    site = make_repo(tmp_path / "site", remote, files=files)
+    config = str(site / "config.yaml")
+    assert main(["build", "--config", config, "--drafts"]) == 0
+    capsys.readouterr()
+    assert main(["deploy", "--config", config, "--no-build"]) == 1
+    err = capsys.readouterr().err
+    assert "the page of content/news/secret.md, which is left out of the site (published: false)" in err
+    assert "`newsdesk deploy --no-build --drafts`" in err and "Nothing was deployed." in err
+    assert git(remote, "for-each-ref") == ""
+    # built without drafts: published; or the drafts on purpose
+    assert main(["build", "--config", config]) == 0
+    assert main(["deploy", "--config", config, "--no-build"]) == 0
+    assert not [name for name in branch_files(remote) if "secret" in name]
+    assert main(["build", "--config", config, "--drafts"]) == 0
+    assert main(["deploy", "--config", config, "--no-build", "--drafts"]) == 0
+    assert [name for name in branch_files(remote) if "secret" in name]
