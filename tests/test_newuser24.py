@@ -456,7 +456,7 @@ def test_an_empty_language_declares_none_in_the_feeds_as_the_pages_do(tmp_path, 
 def test_deploy_no_build_refuses_an_output_holding_drafts(tmp_path, capsys):
     # `newsdesk serve --drafts` (or build --drafts) leaves drafts' pages in output/; deploy --no-build published
     # them without a word.
-    from test_deploy import branch_files, git, make_repo
+    from test_deploy import branch_files, git, make_repo, snapshot
 
     remote = tmp_path / "remote.git"
     files = {"content/news/one.md": item("One"), "content/news/secret.md": item("Secret plans", published="false")}
@@ -464,7 +464,9 @@ def test_deploy_no_build_refuses_an_output_holding_drafts(tmp_path, capsys):
     config = str(site / "config.yaml")
     assert main(["build", "--config", config, "--drafts"]) == 0
     capsys.readouterr()
+    before = snapshot(site)
     assert main(["deploy", "--config", config, "--no-build"]) == 1
+    assert snapshot(site) == before  # (the build cache too: deploy changes no file of the site)
     err = capsys.readouterr().err
     assert "the page of content/news/secret.md, which is left out of the site (published: false)" in err
     assert "`newsdesk deploy --no-build --drafts`" in err and "Nothing was deployed." in err

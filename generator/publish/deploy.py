@@ -149,12 +149,11 @@ def _check_built(folder: Path, shown: str) -> None:
 def _check_withheld(folder: Path, config: Config, options: BuildOptions) -> None:
     """Refuse to publish an output that holds the pages of drafts or of items dated after now, as `newsdesk serve
     --drafts` (or a build with --drafts or --future) leaves it, unless the deploy was asked for them too."""
-    from generator.build.cache import BuildCache
     from generator.build.pipeline import plan_site
     from generator.site.model import withheld_because
 
-    try:  # (read through the build cache, only read: what the last build parsed is not parsed again)
-        plan = plan_site(config, replace(options, drafts=True, future=True), cache=BuildCache.load(config.root))
+    try:  # (without the site's build cache, which planning would write to: deploy changes no file of the site)
+        plan = plan_site(config, replace(options, drafts=True, future=True))
     except NewsdeskError:
         return  # (what this check reads cannot be read: the output is published as it is, as asked)
     items = {item.source: item for item in plan.model.site.items}
