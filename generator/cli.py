@@ -114,11 +114,13 @@ def _parser() -> argparse.ArgumentParser:
                               description="Fetch every feed of `sources:` (and of the OPML file `fetch.opml` names) "
                                           "and write each new or changed entry as an item file under "
                                           "content_dir/fetch.folder. Exit status: 0 every source fetched, 1 some "
-                                          "failed (listed), 2 bad config.yaml.",
+                                          "failed (listed), 2 bad config.yaml, OPML or state file.",
                               epilog=_fetch_reference(), formatter_class=_Help)
     sub.add_argument("--config", metavar="PATH", default="config.yaml",
                      help="config file; the site root is the folder holding it (default: ./config.yaml)")
     sub.add_argument("--content", metavar="DIR", help="content folder (default: content_dir from config)")
+    sub.add_argument("--state", metavar="FILE",
+                     help="state file, of this content folder alone (default: fetch.state_file from config)")
     sub.set_defaults(run=_fetch)
 
     sub = commands.add_parser("pictures", help="make small copies of the items' pictures for phones",
@@ -169,7 +171,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--message", "-m", default="", metavar="MSG", help="more text for the deploy commit's message")
     sub.add_argument("--dry-run", action="store_true", help="build and show what would be committed; push nothing")
     sub.add_argument("--force", action="store_true", help="replace the remote branch even if it has commits you lack")
-    sub.add_argument("--no-build", dest="build", action="store_false", help="publish the output folder as it is")
+    sub.add_argument("--no-build", dest="build", action="store_false", help="publish the output folder `newsdesk build` made, as it is")
     sub.set_defaults(run=_deploy)
 
     sub = commands.add_parser("serve", help="build, serve and rebuild on every change, with live reload",
@@ -329,6 +331,15 @@ def _build(args) -> int:
         print(f"--report {args.report}: the report must be written outside the output folder "
               f"(it is replaced on every build)", file=sys.stderr)
         return 2
+    # (said before building: the build's work was lost to a report that could not be written)
+    if report_path and report_path.is_dir():
+        print(f"--report {args.report}: is a folder (name the report's file, e.g. --report "
+              f"{os.path.join(args.report, 'report.json')})", file=sys.stderr)
+        return 2
+    if report_path and not report_path.parent.is_dir():
+        print(f"--report {args.report}: there is no folder {report_path.parent} (create it first, or write the "
+              f"report into a folder that is there)", file=sys.stderr)
+        return 2
     progress = Progress(sys.stderr)
     cache = BuildCache.load(config.root, cold=args.clean)
     result = build(config, options, progress=progress, cache=cache)
@@ -360,9 +371,18 @@ def _note_future(withheld) -> None:
 
 def _note_empty(config, result) -> None:
     """Say why a site has no items when its content folder has no item files at all (a new site whose
-    examples were removed, `content_dir` or --content naming the wrong folder): its pages would be empty
-    without a word."""
-    if result.items or result.site.problems or result.site.model.withheld:
+    examples were removed, `content_dir` or --content naming the wrong folder), or only drafts: its pages
+    would be empty without a word."""
+    if result.items or result.site.problems:
+        return
+    drafts = [source for source, reason in result.site.model.withheld if reason == "published: false"]
+    if drafts:
+        more = f", as {'is' if len(drafts) == 2 else 'are'} {len(drafts) - 1} more" if len(drafts) > 1 else ""
+        print(f"note: the site has no items: {drafts[0]} is a draft (`published: false`){more}, left out (build "
+              f"with --drafts to see {'them' if more else 'it'}, or remove `published: false` to publish "
+              f"{'them' if more else 'it'})", file=sys.stderr)
+        return
+    if result.site.model.withheld:
         return
     print(f"note: {os.path.relpath(config.content_path)}/: the content folder has no items (files ending in .md): "
           f"put them there (`newsdesk check --help` shows an item's format), or name the folder that has them with "
@@ -447,15 +467,22 @@ def _fetch(args) -> int:
     from generator.config import build_time
     from generator.fetch import fetch
 
-    config = load_config(Path(args.config))
+    configured = config = load_config(Path(args.config))
     if args.content:
+        if not Path(args.content).is_dir():  # (as build and check say it: a mistyped name is no new folder)
+            print(f"--content: content folder {args.content.rstrip('/')}/ not found (correct the path, or create "
+                  f"the folder first)", file=sys.stderr)
+            return 2
         config = replace(config, content_dir=os.path.relpath(Path.cwd() / args.content, config.root))
+    if args.state:
+        config = replace(config, fetch=replace(config.fetch, state_file=os.path.relpath(Path.cwd() / args.state,
+                                                                                      config.root)))
     if not config.sources and not config.fetch.opml:
         print(f"{config.path}: no `sources:` to fetch (add feed URLs, one `- URL` per line: `newsdesk fetch --help` "
               f"shows how)", file=sys.stderr)
         return 2
     progress = Progress(sys.stderr) if sys.stderr.isatty() else None  # on a terminal only: logs get the summary
-    report = fetch(config, build_time(config, os.environ), progress=progress)
+    report = fetch(config, build_time(config, os.environ), progress=progress, configured=configured)
     if progress:
         progress.done()
     # (each line quotes what feeds and servers wrote, and OPML names: escaped as problems' are, so that no C1
@@ -546,10 +573,23 @@ def _base_url_source(args, config) -> str:
     return f"{config.path}:{line}" if line else config.path
 
 
+_CRON_FIELDS = (("minute", 0, 59), ("hour", 0, 23), ("day of the month", 1, 31), ("month", 1, 12),
+                ("day of the week", 0, 6))
+
+
 def _cron(text: str) -> str:
     fields = text.split()
     if len(fields) != 5 or not all(set(field) <= set("0123456789*/,-") for field in fields):
         raise argparse.ArgumentTypeError(f"{text!r} is not a cron schedule of five fields such as \"17 * * * *\"")
+    # (GitHub refuses a workflow whose schedule has a value out of range, `61 * * * *`: every push then fails)
+    for field, (name, low, high) in zip(fields, _CRON_FIELDS):
+        for part in field.split(","):
+            match = re.fullmatch(r"(\*|(\d+)(?:-(\d+))?)(?:/(\d+))?", part)
+            values = [int(v) for v in (match[2], match[3]) if v is not None] if match else []
+            if not match or any(not low <= v <= high for v in values) or (match[4] is not None and int(match[4]) < 1) \
+                    or (len(values) == 2 and values[0] > values[1]):
+                raise argparse.ArgumentTypeError(f"{text!r}: {part!r} is no {name} (from {low} to {high}, *, a "
+                                                 f"range such as {low}-{low + 2}, or a step such as */5)")
     return " ".join(fields)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import difflib
+import functools
 import logging
 import math
 import os
@@ -144,7 +145,10 @@ class Config:
     base_url: str = _opt("http://localhost:8000/", "Public URL of the site; may have a path, e.g. "
                          "`https://user.github.io/repo/` (percent-encoded where it needs to be); a query, a fragment "
                          "or a password in it is an error.")
-    language: str = _opt("en", "Language code (`en`, `pt-BR`) for `<html lang>`, feeds and the search's stemmer; a language's name (`English`) is an error.")
+    language: str = _opt("en", "Language code (`en`, `pt-BR`) for `<html lang>`, feeds and the search's stemmer; a "
+                               "locale's `pt_BR` is read as `pt-BR`; `''` declares none (for a site in many languages: no "
+                               "stemming); a language's name (`English`) or a locale with "
+                               "its charset (`en_US.UTF-8`) is an error.")
     timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates.")
     content_dir: str = _opt("content", "Folder of item files (`*.md`, any depth), relative to the site root.")
     output_dir: str = _opt("output", "Folder the site is written to, relative to the site root.")
@@ -213,8 +217,11 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
                                   f"pass --config {_word(inside)}" if inside.is_file() else _site_above(inside) or
                                   f"it has no config.yaml: pass the site's config file with --config, or create a site "
                                   f"there with `newsdesk init {_word(path)}`"))
+    from generator.site.content import decoded
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
+        text = decoded(raw)  # (UTF-16 with its byte order mark too, as Windows' Notepad saves "Unicode")
     except FileNotFoundError:
         # (`--config news.yml` that is not there: say so, not that config.yaml is missing)
         beside = path.parent / "config.yaml"
@@ -223,12 +230,20 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
                                                         if path.name != "config.yaml" and beside.is_file() else
                                                         "run newsdesk in the site folder, pass --config PATH, or "
                                                         "create a site with `newsdesk init DIR`")))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(Problem(shown, None, f"cannot read the file: {exc}", "save it as UTF-8 text"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(Problem(shown, raw[:exc.start].count(b"\n") + 1,
+                                  f"not UTF-8 text (byte {raw[exc.start]:#04x} of a text in another encoding, such as "
+                                  f"Windows-1252)", "save the file as UTF-8 text: your editor's Save As offers "
+                                                    "the encoding")) from None
+    except OSError as exc:
+        raise ConfigError(Problem(shown, None, f"cannot read the file: {exc.strerror or exc}",
+                                  "check that it is a file you may read"))
     try:
         loader = _SafeLoader(text)
         try:
             node = loader.get_single_node()
+            if node is not None and "*" in text:
+                _check_aliases(node, shown)
             data = loader.construct_document(node) if node is not None else {}
         finally:
             loader.dispose()
@@ -250,6 +265,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         values["base_url"] += "/"  # so that joining page paths onto it never drops its last segment
     if "base_url" in values:
         values["base_url"] = _encoded_path(values["base_url"])
+    if isinstance(values.get("language"), str) and _LANGUAGE.fullmatch(values["language"]):
+        values["language"] = values["language"].replace("_", "-")  # a locale's pt_BR: no page or feed takes the `_`
     values["root"] = path.parent.resolve()
     values["path"] = shown
     values["from_options"] = frozenset(overrides or ())
@@ -293,8 +310,10 @@ def output_setting(config: Config) -> tuple[str, int | None]:
 
 def _setting_line(path: Path, key: str) -> int | None:
     """Line of a top-level `key:` of config.yaml, or None."""
+    from generator.site.content import decoded
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = decoded(path.read_bytes())
     except (OSError, ValueError):
         return None
     match = re.search(rf"^{re.escape(key)}[ \t]*:", text, re.MULTILINE)
@@ -314,9 +333,22 @@ def _site_above(path: Path) -> str:
     folder = path.parent.absolute()
     for parent in folder.parents:
         if (parent / "config.yaml").is_file():
+            if parent == Path.cwd():  # (`--config content`: the site is where the command was run)
+                return "the current folder has one: leave out --config, or pass --config config.yaml"
             return (f"{parent}, a folder above, has one: run newsdesk in the site's folder after "
                     f"`cd {_word(os.path.relpath(parent))}`, or pass --config "
                     f"{_word(os.path.relpath(parent / 'config.yaml'))}")
+    # (a site made with `newsdesk init my-site`, and the next command run before `cd my-site`)
+    try:
+        below = sorted(entry.name for entry in os.scandir(folder)
+                       if entry.is_dir() and (Path(entry.path) / "config.yaml").is_file())
+    except OSError:
+        below = []
+    if below:
+        shown = ", ".join(f"{name}/" for name in below[:3]) + (" ..." if len(below) > 3 else "")
+        return (f"{shown} {'has' if len(below) == 1 else 'have'} one: run newsdesk in the site's folder after "
+                f"`cd {_word(os.path.relpath(folder / below[0]))}`, or pass --config "
+                f"{_word(os.path.relpath(folder / below[0] / 'config.yaml'))}")
     return ""
 
 
@@ -354,13 +386,50 @@ _EXPONENT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
 
 
+MAX_EXPANDED = 1_000_000  # values config.yaml may stand for once its aliases are written out
+
+
+def _check_aliases(root, shown: str) -> None:
+    """Refuse a config.yaml whose aliases (*name) stand for more values than any site needs: ten nested
+    lists of ten aliases each are ten billion values to check, and the build never ended (or ran out of
+    memory). Counted per top-level key, so that the error names the one to fix."""
+    entries = root.value if isinstance(root, yaml.MappingNode) else [(root, root)]
+    for key, value in entries:
+        count, stack = 0, [value]
+        while stack:
+            node = stack.pop()
+            count += 1
+            if count > MAX_EXPANDED:
+                name = f"`{key.value}`" if isinstance(key, yaml.ScalarNode) else "this value"
+                raise ConfigError(Problem(shown, _line(key), f"{name} stands for more than {MAX_EXPANDED:,} values "
+                                                             f"once its aliases (*name) are written out",
+                                          "write the values out instead of nesting aliases"))
+            if isinstance(node, yaml.SequenceNode):
+                stack.extend(node.value)
+            elif isinstance(node, yaml.MappingNode):
+                for pair in node.value:
+                    stack.extend(pair)
+
+
+def _cut(text: str, most: int = 80) -> str:
+    """A value as a message quotes it: a long one (a list of thousands) only as far as it shows what it is."""
+    return text if len(text) <= most else f"{text[:most]}… ({len(text):,} characters)"
+
+
 def _line(node) -> int | None:
     return node.start_mark.line + 1 if node is not None else None
 
 
+@functools.cache
+def _type_hints(cls) -> dict:
+    """A dataclass's field types, read once: evaluating them again for each of 20,000 `sources:` entries took
+    most of the time to load such a config.yaml."""
+    return typing.get_type_hints(cls)
+
+
 def _convert(cls, node, data, prefix: str, path: str, problems: list[Problem]) -> dict:
     """Check one mapping against dataclass `cls`; return the values to build it with."""
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     known = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
     values: dict = {}
     if node is None:
@@ -418,7 +487,9 @@ def _example(hint, given) -> str:
         switch = next((f for f in fields if isinstance(f.default, bool)), None)
         if switch is not None:
             return f"{switch.name}: {str(given).lower()}"
-    first = next((f for f in fields if f.default not in ("", dataclasses.MISSING)), fields[0])
+    # (the key an entry is named by, such as a source's `url`, rather than the first with a default: `- quality: 50.0`)
+    first = fields[0] if fields[0].name in ("url", "name", "domain") else next(
+        (f for f in fields if f.default not in ("", dataclasses.MISSING)), fields[0])
     value = first.default
     return f"{first.name}: {str(value).lower() if isinstance(value, bool) else value or '...'}"
 
@@ -477,7 +548,7 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
         value, good = str(value), True
     if not good:
         problems.append(Problem(path, _line(node), f"`{name}` must be {_TYPE_NAMES.get(hint, hint.__name__)}, "
-                                f"got {type(value).__name__} {value!r}"))
+                                f"got {type(value).__name__} {_cut(repr(value))}"))
         return False, None
     if hint is str and CONTROL.search(value):  # (the characters no output may carry: urls.CONTROL)
         char = CONTROL.search(value).group()
@@ -581,6 +652,9 @@ def _encoded_path(url: str) -> str:
     return urlunsplit(parts._replace(path=quote(parts.path, safe="/%:@!$&'()*+,;=~")))
 
 
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*")
+
+
 def _check_semantics(config: Config, node, path: str, problems: list[Problem], overridden: set[str] = frozenset(),
                      given_base_url: str | None = None) -> None:
     url = urlsplit(config.base_url)
@@ -603,15 +677,21 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
                                 "use an IANA name such as UTC or Europe/Stockholm"))
     for key in ("items_per_page", "front_page_items", "feed_items"):
         if getattr(config, key) < 1:
-            problems.append(Problem(path, _key_line(node, key), f"`{key}` must be at least 1"))
+            problems.append(Problem(path, _key_line(node, key), f"`{key}` must be at least 1, got {getattr(config, key)}",
+                                    f"the default is {getattr(Config, key)}"))
     if config.ranking.half_life_hours <= 0:
-        problems.append(Problem(path, _key_line(node, "ranking.half_life_hours"), "`ranking.half_life_hours` must be positive"))
+        problems.append(Problem(path, _key_line(node, "ranking.half_life_hours"),
+                                f"`ranking.half_life_hours` must be positive, got {config.ranking.half_life_hours:g}",
+                                f"the default is {RankingConfig.half_life_hours:g}: an item's freshness halves every "
+                                f"so many hours"))
     if not 0 <= config.ranking.hot_gravity <= 10:
         problems.append(Problem(path, _key_line(node, "ranking.hot_gravity"), "`ranking.hot_gravity` must be from 0 to 10",
                                 "1.5 is the default; 0 orders Hot by heat alone"))
     if config.ranking.coverage_boost < 0:
         problems.append(Problem(path, _key_line(node, "ranking.coverage_boost"),
-                                "`ranking.coverage_boost` must not be negative"))
+                                f"`ranking.coverage_boost` must not be negative, got {config.ranking.coverage_boost:g}",
+                                f"the default is {RankingConfig.coverage_boost:g}; 0 gives stories of many sources no "
+                                f"boost"))
     # A score adds three weighted terms and a story's heat multiplies by its boost: near float's largest
     # value they overflow to inf, and every story with an infinite score ties, whatever its heat or quality.
     for key in ("heat_weight", "quality_weight", "recency_weight", "coverage_boost"):
@@ -623,19 +703,24 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
     _check_stories(config.stories, node, path, problems)
     if config.markdown_engine not in ("cmark", "python-markdown"):
         problems.append(Problem(path, _key_line(node, "markdown_engine"),
-                                f"`markdown_engine` must be cmark or python-markdown, got {config.markdown_engine!r}"))
+                                f"`markdown_engine` must be cmark or python-markdown, got {config.markdown_engine!r}",
+                                "cmark is the default"))
     why = output_overlap(config.output_path, [config.root], config.input_paths, shown=str(config.output_dir))
     if why:  # said at the output folder's key, else the content folder's, or at the option that gave it
         key, option = ("output_dir", "--output") if "output_dir" in overridden or _key_line(node, "output_dir") \
             else ("content_dir", "--content")
         problems.append(Problem(*((option, None) if key in overridden else (path, _key_line(node, key))), why, OWN_FOLDER))
     # (a name such as `English` would go into every page's lang attribute, and search would stem nothing)
-    if config.language and not re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*", config.language):
+    if config.language and not _LANGUAGE.fullmatch(config.language):
+        locale = re.fullmatch(r"([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)[.@].*", config.language)
         problems.append(Problem(path, _key_line(node, "language"), f"`language` must be a language code such as en "
-                                f"or pt-BR, got {config.language!r}", "write the code, not the name: English is en"))
+                                f"or pt-BR, got {config.language!r}",
+                                f"write the language code: {locale[1].replace('_', '-')}" if locale else
+                                "write the code, not the name: English is en"))
     if config.undeclared_topics not in UNDECLARED_TOPICS:
         problems.append(Problem(path, _key_line(node, "undeclared_topics"),
-                                f"`undeclared_topics` must be {', '.join(UNDECLARED_TOPICS)}, got {config.undeclared_topics!r}"))
+                                f"`undeclared_topics` must be {', '.join(UNDECLARED_TOPICS[:-1])} or {UNDECLARED_TOPICS[-1]}, got {config.undeclared_topics!r}",
+                                f"the default is {Config.undeclared_topics}"))
     if config.now:
         try:
             parse_iso(config.now)
@@ -670,7 +755,9 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
                                     "e.g. https://wsrv.nl/?url={url}&w={width}, or leave it out"))
     # (GitHub Pages reads CNAME as one host name: a URL, a space or a second line in it breaks the custom domain)
     if config.cname and not re.fullmatch(r"[\w-]+(\.[\w-]+)+", config.cname.strip()):
-        problems.append(Problem(path, _key_line(node, "cname"), "`cname` must be a bare domain such as news.example.com"))
+        problems.append(Problem(path, _key_line(node, "cname"), f"`cname` must be a bare domain such as "
+                                f"news.example.com, got {_cut(repr(config.cname))}",
+                                "write the host name alone: no https://, path or spaces"))
 
 
 def _check_theme(config: Config, node, path: str, problems: list[Problem]) -> None:
@@ -714,7 +801,8 @@ def resizer_problem(template: str) -> str:
 def _check_stories(stories: StoriesConfig, node, path: str, problems: list[Problem]) -> None:
     if stories.window_hours < 0:
         problems.append(Problem(path, _key_line(node, "stories.window_hours"),
-                                "`stories.window_hours` must not be negative"))
+                                f"`stories.window_hours` must not be negative, got {stories.window_hours:g}",
+                                f"the default is {StoriesConfig.window_hours:g}"))
     if not 0 < stories.threshold <= 1:
         problems.append(Problem(path, _key_line(node, "stories.threshold"),
                                 f"`stories.threshold` must be more than 0 and at most 1, got {stories.threshold!r}",
@@ -722,7 +810,7 @@ def _check_stories(stories: StoriesConfig, node, path: str, problems: list[Probl
     if stories.same_provider not in SAME_PROVIDER:
         problems.append(Problem(path, _key_line(node, "stories.same_provider"),
                                 f"`stories.same_provider` must be {' or '.join(SAME_PROVIDER)}, "
-                                f"got {stories.same_provider!r}"))
+                                f"got {stories.same_provider!r}", f"the default is {StoriesConfig.same_provider}"))
 
 
 MAX_KEEP_DAYS = 36_500  # a hundred years
@@ -748,16 +836,20 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
         seen.add(source.url.strip())
         if source.logo and urlsplit(source.logo).scheme != "https":
             problems.append(Problem(path, _item_line(node, "sources", index, "logo"),
-                                    f"`sources[{index}].logo` must be an https URL, got {source.logo!r}"))
+                                    f"`sources[{index}].logo` must be an https URL, got {source.logo!r}",
+                                    "write it with https://, or leave `logo` out"))
         if source.quality < 0 or source.max_items < 0:
-            problems.append(Problem(path, line, f"`sources[{index}]`: `quality` and `max_items` must not be negative"))
+            problems.append(Problem(path, line, f"`sources[{index}]`: `quality` and `max_items` must not be negative",
+                                    f"the defaults are {SourceConfig.quality:g} and {SourceConfig.max_items}"))
     fetch = config.fetch
     for key in ("timeout", "concurrency", "max_bytes"):
         if getattr(fetch, key) <= 0:
-            problems.append(Problem(path, _key_line(node, f"fetch.{key}"), f"`fetch.{key}` must be positive"))
+            problems.append(Problem(path, _key_line(node, f"fetch.{key}"), f"`fetch.{key}` must be positive",
+                                    f"the default is {getattr(FetchConfig, key)}"))
     for key in ("keep_days", "retries", "backoff", "max_wait"):
         if getattr(fetch, key) < 0:
-            problems.append(Problem(path, _key_line(node, f"fetch.{key}"), f"`fetch.{key}` must not be negative"))
+            problems.append(Problem(path, _key_line(node, f"fetch.{key}"), f"`fetch.{key}` must not be negative",
+                                    f"the default is {getattr(FetchConfig, key)}"))
     if not _HEADER_TEXT.fullmatch(fetch.user_agent):  # (a line break in it failed every feed, as a garbled answer)
         problems.append(Problem(path, _key_line(node, "fetch.user_agent"),
                                 f"`fetch.user_agent` must be printable ASCII on one line, got {fetch.user_agent!r}",
@@ -765,7 +857,8 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
     for key in ("timeout", "backoff", "max_wait"):  # (a clock or a socket takes no more: 1e+300 s raised)
         if getattr(fetch, key) > MAX_SECONDS:
             problems.append(Problem(path, _key_line(node, f"fetch.{key}"),
-                                    f"`fetch.{key}` must be at most {MAX_SECONDS:,} seconds (a day)"))
+                                    f"`fetch.{key}` must be at most {MAX_SECONDS:,} seconds (a day)",
+                                    f"the default is {getattr(FetchConfig, key)}"))
     # (each is a loop or a thread: `retries: 1000000000` with `backoff: 0` asked a dead feed without end)
     for key, most in (("retries", MAX_RETRIES), ("concurrency", MAX_CONCURRENCY)):
         if getattr(fetch, key) > most:
@@ -780,7 +873,8 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
         value = getattr(fetch, key)
         if value and (PurePosixPath(value).is_absolute() or ".." in PurePosixPath(value).parts):
             problems.append(Problem(path, _key_line(node, f"fetch.{key}"),
-                                    f"`fetch.{key}` must be a path inside the site, got {value!r}"))
+                                    f"`fetch.{key}` must be a path inside the site, got {value!r}",
+                                    "write it relative to the folder holding config.yaml, without .."))
     if not fetch.folder.strip("/. "):
         problems.append(Problem(path, _key_line(node, "fetch.folder"), "`fetch.folder` must name a folder",
                                 "fetch deletes what it wrote there; it gets a folder of its own"))

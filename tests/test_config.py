@@ -197,9 +197,11 @@ def test_a_section_with_nothing_under_it_has_its_defaults(tmp_path):
     assert (config.ranking, config.stories, config.topics) == (RankingConfig(), Config().stories, ())
 
 
-@pytest.mark.parametrize("code", ["en", "pt-BR", "en-GB", "en_US", "zh-Hant-TW", "nb", "fil", ""])
-def test_language_codes_are_taken(tmp_path, code):
-    assert load_config(write(tmp_path, f"language: '{code}'\n")).language == code
+@pytest.mark.parametrize("code, taken", [("en", "en"), ("pt-BR", "pt-BR"), ("en-GB", "en-GB"), ("en_US", "en-US"),
+                                         ("zh-Hant-TW", "zh-Hant-TW"), ("nb", "nb"), ("fil", "fil"), ("", "")])
+def test_language_codes_are_taken(tmp_path, code, taken):
+    # (a locale's `_` as a language tag's `-`: pages and feeds take no other)
+    assert load_config(write(tmp_path, f"language: '{code}'\n")).language == taken
 
 
 def test_numbers_where_text_is_expected_are_taken_as_text(tmp_path):
@@ -233,9 +235,10 @@ def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
                                                  "got 'https://example.org/news#top' (e.g. https://user.github.io/repo/)"),
     ("base_url: https://me:secret@example.org/\n", "config.yaml:1: `base_url` must not hold a user name or password: "
                                                    "it is written into every page (e.g. https://user.github.io/repo/)"),
-    ("items_per_page: 0\n", "config.yaml:1: `items_per_page` must be at least 1"),
-    ("front_page_items: -3\n", "config.yaml:1: `front_page_items` must be at least 1"),
-    ("ranking:\n  half_life_hours: 0\n", "config.yaml:2: `ranking.half_life_hours` must be positive"),
+    ("items_per_page: 0\n", "config.yaml:1: `items_per_page` must be at least 1, got 0 (the default is 20)"),
+    ("front_page_items: -3\n", "config.yaml:1: `front_page_items` must be at least 1, got -3 (the default is 13)"),
+    ("ranking:\n  half_life_hours: 0\n", "config.yaml:2: `ranking.half_life_hours` must be positive, got 0 (the "
+                                         "default is 36: an item's freshness halves every so many hours)"),
     ("ranking:\n  hot_gravity: -1\n", "config.yaml:2: `ranking.hot_gravity` must be from 0 to 10 (1.5 is the default; 0 orders Hot by heat alone)"),
     ("now: yesterday\n", "config.yaml:1: `now` must be an ISO 8601 time, got 'yesterday' (e.g. 2026-11-22T08:00:00Z)"),
     ("timezone: Europe/Nowhere\n", "config.yaml:1: unknown time zone 'Europe/Nowhere' (use an IANA name such as UTC or Europe/Stockholm)"),
@@ -245,9 +248,13 @@ def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
      "config.yaml:3: `topics[1]` has no name (give it a `name:`, or remove the entry)"),
     ("providers:\n  - domain: a.example\n  - name: No domain\n",
      "config.yaml:3: `providers[1]` has no domain (give it the `domain:` its items name, such as example.com)"),
-    ("cname: https://news.example.com/\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
-    ("cname: news example.com\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
-    ("cname: localhost\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com"),
+    ("cname: https://news.example.com/\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com, "
+                                           "got 'https://news.example.com/' (write the host name alone: no https://, "
+                                           "path or spaces)"),
+    ("cname: news example.com\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com, got "
+                                  "'news example.com' (write the host name alone: no https://, path or spaces)"),
+    ("cname: localhost\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com, got 'localhost' "
+                           "(write the host name alone: no https://, path or spaces)"),
     ("title: x\nlanguage: English\n", "config.yaml:2: `language` must be a language code such as en or pt-BR, "
                                       "got 'English' (write the code, not the name: English is en)"),
     ("language: 42\n", "config.yaml:1: `language` must be a language code such as en or pt-BR, got '42' "
@@ -442,7 +449,8 @@ def test_a_provider_logo_that_is_not_in_static_is_an_error(tmp_path, logo):
 def test_a_sources_logo_at_an_http_url_is_named_at_its_line(tmp_path):
     text = "sources:\n  - url: https://a.example/feed\n    name: A\n    logo: http://a.example/l.png\n"
     assert problems(tmp_path, text) == [
-        "config.yaml:4: `sources[0].logo` must be an https URL, got 'http://a.example/l.png'"]
+        "config.yaml:4: `sources[0].logo` must be an https URL, got 'http://a.example/l.png' (write it with "
+        "https://, or leave `logo` out)"]
 
 
 def test_the_configuration_reference_documents_every_key():

@@ -1035,7 +1035,7 @@ def test_a_picture_given_as_image_is_the_storys_picture(tmp_path):
 def test_an_unknown_undeclared_topics_setting_is_a_config_error(tmp_path):
     from generator.errors import ConfigError
     root = make_site(tmp_path / "site", {}, CONFIG + "undeclared_topics: strict\n")
-    with pytest.raises(ConfigError, match=r"config.yaml:4: `undeclared_topics` must be warn, error, allow, got 'strict'"):
+    with pytest.raises(ConfigError, match=r"config.yaml:4: `undeclared_topics` must be warn, error or allow, got 'strict' \(the default is warn\)"):
         load_config(root / "config.yaml")
 
 

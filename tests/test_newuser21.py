@@ -89,7 +89,11 @@ def test_a_command_run_in_a_folder_of_the_site_says_to_cd_to_the_site(site, monk
     assert capsys.readouterr().err.startswith(
         f"config.yaml: no config.yaml here ({site.resolve()}, a folder above, has one: run newsdesk in the site's "
         "folder after `cd ../..`, or pass --config ../../config.yaml)\n")
-    monkeypatch.chdir(site.parent)  # nothing above: what to do in general
+    monkeypatch.chdir(site.parent)  # the site below: which folder to go to
+    assert cli.main([command]) == 2
+    assert f"({site.name}/ has one: run newsdesk in the site's folder after `cd {site.name}`" in capsys.readouterr().err
+    (site.parent / "elsewhere").mkdir()
+    monkeypatch.chdir(site.parent / "elsewhere")  # nothing above or below: what to do in general
     assert cli.main([command]) == 2
     assert "`newsdesk init DIR`" in capsys.readouterr().err
 

@@ -116,7 +116,8 @@ def test_a_misspelt_theme_is_reported_with_config_yamls_other_problems(site, cap
     assert cli.main(["build"]) == 2
     err = capsys.readouterr().err.splitlines()
     # one run says both, at their lines (the theme was said only once the other was fixed)
-    assert err == [f"config.yaml:{lines.index('items_per_page: 0') + 1}: `items_per_page` must be at least 1",
+    assert err == [f"config.yaml:{lines.index('items_per_page: 0') + 1}: `items_per_page` must be at least 1, got 0 "
+                   "(the default is 20)",
                    f"config.yaml:{lines.index('theme: defualt') + 1}: theme 'defualt' not found: themes/ has default "
                    "(set `theme: default`)",
                    "2 problem(s) in config.yaml; " + err[-1].split("; ", 1)[1]]

@@ -10,18 +10,21 @@ so which source keeps an entry that two of them carry does not depend on which a
 from __future__ import annotations
 
 import logging
+import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Callable
 
 from generator import __version__
 from generator.config import Config, TopicConfig
+from generator.errors import ConfigError, Problem
 from generator.fetch.http import Client, Response, Settings
 from generator.fetch.items import item_settings
 from generator.fetch.parse import Feed, NotAFeed, parse_feed
 from generator.fetch.sources import Source, declared_topics, read_sources
-from generator.fetch.state import FeedState, load_state, save_state
+from generator.fetch.state import FeedState, State, load_state, save_state
 from generator.fetch.store import Store
 
 log = logging.getLogger(__name__)
@@ -66,13 +69,16 @@ def settings_of(config: Config) -> Settings:
                     max_wait=options.max_wait, max_bytes=options.max_bytes, user_agent=agent)
 
 
-def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], None] | None = None) -> FetchReport:
+def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], None] | None = None, *,
+          configured: Config | None = None) -> FetchReport:
     """Fetch every source into the content folder; bad sources are reported, never raised (a bad config
-    or state file is: ConfigError)."""
+    or state file is: ConfigError). `configured` is the config before --content and --state changed it:
+    a state file that names no content folder (an older newsdesk's) is that config's."""
     topics = declared_topics(config)
     sources = read_sources(config, topics)
     state_path = config.root / config.fetch.state_file
     state = load_state(state_path, config.fetch.state_file)
+    _check_folder(state, config, configured or config)
     store = Store(config.content_path, config.fetch.folder, state, topics, sources)
     results: list[SourceResult] = []
     with Client(settings_of(config)) as client, ThreadPoolExecutor(config.fetch.concurrency) as pool:
@@ -100,6 +106,38 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
                 notes += kept
             written = save_state(state, state_path)
     return FetchReport(tuple(results), expired, tuple(notes), written)
+
+
+def folder_name(config: Config) -> str:
+    """The content folder as the state file names it: relative to the site root, with forward slashes."""
+    return Path(os.path.relpath(config.content_path.resolve(), config.root.resolve())).as_posix()
+
+
+def _check_folder(state: State, config: Config, configured: Config) -> None:
+    """Refuse a state file that is another content folder's: its records name files in that folder, so
+    in this one fetch would take each of them for deleted by hand and never fetch those entries again."""
+    here = folder_name(config)
+    if state.content:
+        theirs, line = state.content, state.content_line
+    elif state.items and config.fetch.state_file == configured.fetch.state_file:
+        theirs, line = folder_name(configured), None  # an older newsdesk's state, of content_dir
+    else:
+        theirs, line = here, None  # a new state (or one given with --state) starts with this folder
+    if theirs != here and not state.items:
+        # (nothing written there to lose, as after a first fetch that failed: the folder is this one from now on,
+        # and every feed is read whole, as its validators say what that folder got)
+        for url in list(state.feeds):
+            state.set_feed(url, etag="", last_modified="")
+    elif theirs != here:
+        shown = config.fetch.state_file
+        raise ConfigError(Problem(
+            shown, line, f"this fetch state is of the content folder {theirs}/, not {here}/: its records name the "
+                         f"files fetch wrote there, and in {here}/ it would take each of them for deleted by hand",
+            f"fetch into {theirs}/ (leave out --content), or give {here}/ a state file of its own: "
+            f"`newsdesk fetch --content {os.path.relpath(config.content_path)} --state "
+            f"{os.path.relpath(config.root / (Path(here).name + '-fetch-state.json'))}` (a new file starts "
+            f"empty); if you moved the content folder to {here}/, change `content` in {shown} to \"{here}\""))
+    state.content = here
 
 
 def _validators(feed: FeedState, source: Source, topics: tuple[TopicConfig, ...]) -> tuple[str, str]:

@@ -6,7 +6,8 @@ whose bytes differ was edited by hand or by another tool, and is never touched a
 first seen and the heat it was given then (both kept, so that an update rewrites the same values), its
 date (for `keep_days`), and which source it came from. An item whose file was deleted, by the user or by
 `keep_days`, stays as a tombstone with no file, so the entry is not fetched again while its feed still
-carries it. The file is JSON with sorted keys and holds no clocks of its own, so a fetch that finds
+carries it. The state also names the content folder its files are in (`content`, relative to the site
+root): another folder's state would take every file for deleted by hand. The file is JSON with sorted keys and holds no clocks of its own, so a fetch that finds
 nothing new leaves it byte for byte as it was.
 """
 
@@ -50,6 +51,8 @@ class State:
     feeds: dict[str, FeedState] = field(default_factory=dict)
     items: dict[str, ItemState] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what was ignored when it was loaded (load_state)
+    content: str = ""  # the content folder its files are in, relative to the site root ("" in older states)
+    content_line: int | None = None  # where the file says so
 
     def feed(self, url: str) -> FeedState:
         return self.feeds.get(url, FeedState())
@@ -58,7 +61,7 @@ class State:
         self.feeds[url] = replace(self.feed(url), **changes)
 
     def text(self) -> str:
-        data = {"version": VERSION,
+        data = {"version": VERSION, **({"content": self.content} if self.content else {}),
                 "feeds": {url: _compact(asdict(feed)) for url, feed in sorted(self.feeds.items()) if _compact(asdict(feed))},
                 "items": {key: _compact(asdict(item)) for key, item in sorted(self.items.items())}}
         return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
@@ -118,6 +121,9 @@ def load_state(path: Path, shown: str) -> State:
         feeds = {url: _feed(url, values, notes, lambda keys: _line(text, ("feeds",) + keys))
                  for url, values in _section(data, "feeds").items()}
         items = {key: _item(key, values) for key, values in _section(data, "items").items()}
+        content = data.get("content", "")
+        if not isinstance(content, str):
+            raise _Bad(f"`content` is a JSON {_kind(content)}, not a string (the content folder)", ("content",))
     except _Bad as exc:
         raise ConfigError(Problem(shown, _line(text, exc.keys), f"not a fetch state file: {exc}", _AGAIN)) from None
     except (ValueError, TypeError, AttributeError, RecursionError) as exc:
@@ -125,7 +131,8 @@ def load_state(path: Path, shown: str) -> State:
         if isinstance(exc, RecursionError):
             exc = "nested deeper than JSON's reader goes"
         raise ConfigError(Problem(shown, line, f"not a fetch state file: {exc}", _AGAIN)) from None
-    return State(feeds, items, [f"{shown}:{line}: {note}" if line else f"{shown}: {note}" for line, note in notes])
+    return State(feeds, items, [f"{shown}:{line}: {note}" if line else f"{shown}: {note}" for line, note in notes],
+                 content, _line(text, ("content",)) if content else None)
 
 
 def _no_constant(name: str):

@@ -268,7 +268,9 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
     base = config.base_url
     # Namespaces are written as plain attributes with literal prefixes: ElementTree's own
     # namespace registry is process-wide state, and this keeps the prefixes readable.
-    root = ET.Element("feed", {"xmlns": ATOM_NS, "xmlns:media": MEDIA_NS, "xml:lang": clean_text(config.language) or "en"})
+    # (`language: ""` declares none, as the pages' `<html lang="">` does: not English)
+    language = {"xml:lang": clean_text(config.language)} if clean_text(config.language) else {}
+    root = ET.Element("feed", {"xmlns": ATOM_NS, "xmlns:media": MEDIA_NS, **language})
     _add(root, "id", site_url(base, feed.page))
     _add(root, "title", clean_text(feed.title))
     if clean_text(feed.description):
@@ -316,7 +318,8 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
     _add(channel, "title", clean_text(feed.title))
     _add(channel, "link", site_url(base, feed.page))
     _add(channel, "description", _as_html(clean_text(feed.description) or clean_text(feed.title)))
-    _add(channel, "language", clean_text(config.language) or "en")
+    if clean_text(config.language):
+        _add(channel, "language", clean_text(config.language))
     if updated is not None:
         _add(channel, "lastBuildDate", _rfc822(updated))
     _add(channel, "generator", f"newsdesk {__version__}")
@@ -356,7 +359,7 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
         "home_page_url": site_url(base, feed.page),
         "feed_url": site_url(base, feed.path + EXTENSIONS["json"]),
         "description": clean_text(feed.description),
-        "language": clean_text(config.language) or "en",
+        **({"language": clean_text(config.language)} if clean_text(config.language) else {}),
         "authors": [{"name": clean_text(config.title) or "newsdesk", "url": base}],
         "items": [],
     }

@@ -105,9 +105,8 @@ def deploy(config: Config, build_options: BuildOptions = BuildOptions(),
     if not options.build:
         folder = config.output_path
         recover(folder)  # a build killed while writing it: finish that first
-        if not (folder / "index.html").is_file():
-            raise DeployError(Problem(config.output_dir, None, "no built site here (index.html is missing)",
-                                      "run `newsdesk build` first, or deploy without --no-build"))
+        _check_built(folder, config.output_dir)
+        _check_withheld(folder, config, build_options)
         # The output's marker is newsdesk's note to itself, not part of the site: published from a copy without it
         # (hard links where the disk allows), as the output folder is the user's and keeps it.
         with tempfile.TemporaryDirectory(prefix="newsdesk-deploy-") as tmp:
@@ -128,6 +127,47 @@ def deploy(config: Config, build_options: BuildOptions = BuildOptions(),
                               "then `newsdesk deploy --no-build`.")
         os.unlink(Path(tmp) / "site" / MARKER)  # newsdesk's note to itself, not part of the site
         return _publish(Path(tmp) / "site", config, repo, options, message, warnings, built)
+
+
+def _check_built(folder: Path, shown: str) -> None:
+    """Refuse to publish, as the whole of the branch, a folder that is not a site newsdesk built: a missing one
+    would publish nothing, and one of the user's own files (or an unfinished copy) whatever it holds."""
+    again = "run `newsdesk build` first, then `newsdesk deploy --no-build`; or deploy without --no-build, which builds"
+    if not os.path.lexists(folder):
+        raise DeployError(Problem(shown, None, "no built site here: the folder is not there", again))
+    if not folder.is_dir():
+        raise DeployError(Problem(shown, None, "no built site here: it is not a folder", again))
+    if not (folder / MARKER).is_file():
+        raise DeployError(Problem(shown, None, f"not a site newsdesk built (it holds no {MARKER} file); deploy "
+                                               f"--no-build publishes only newsdesk's own output, as the whole "
+                                               f"branch", "run `newsdesk build` into a new or empty output folder "
+                                                         "first, or deploy without --no-build, which builds"))
+    if not (folder / "index.html").is_file():
+        raise DeployError(Problem(shown, None, "no built site here (index.html is missing)", again))
+
+
+def _check_withheld(folder: Path, config: Config, options: BuildOptions) -> None:
+    """Refuse to publish an output that holds the pages of drafts or of items dated after now, as `newsdesk serve
+    --drafts` (or a build with --drafts or --future) leaves it, unless the deploy was asked for them too."""
+    from generator.build.pipeline import plan_site
+    from generator.site.model import withheld_because
+
+    try:  # (without the site's build cache, which planning would write to: deploy changes no file of the site)
+        plan = plan_site(config, replace(options, drafts=True, future=True))
+    except NewsdeskError:
+        return  # (what this check reads cannot be read: the output is published as it is, as asked)
+    items = {item.source: item for item in plan.model.site.items}
+    for page in plan.pages:
+        item = items.get(page.key) if page.kind == "article" else None
+        reason = item and withheld_because(item, plan.now, options.drafts, options.future)
+        if reason and (folder / page.output).is_file():
+            flag = "--drafts" if reason == "published: false" else "--future"
+            raise DeployError(Problem(
+                f"{config.output_dir.rstrip('/')}/{page.output}", None,
+                f"the page of {item.source}, which is left out of the site ({reason}): the output was built with "
+                f"{flag} (`newsdesk serve {flag}` writes it too), and deploy --no-build would publish it",
+                f"build the site without it first (`newsdesk build`), then `newsdesk deploy --no-build`; or publish "
+                f"it on purpose: `newsdesk deploy --no-build {flag}`"))
 
 
 def _publish(folder: Path, config: Config, repo: Repository, options: DeployOptions, message: str,

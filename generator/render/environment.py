@@ -208,6 +208,8 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
             "url": absolute(item.path), "mainEntityOfPage": absolute(item.path), "inLanguage": config.language,
             "publisher": organization, "author": organization,
         }
+        if not config.language:  # (none declared: not an empty language)
+            del article["inLanguage"]
         if item.images:
             article["image"] = [absolute(image.url) for image in item.images]
         if item.topics:
