@@ -29,6 +29,7 @@ import yaml
 
 from generator.errors import ConfigError, Problem, yaml_problem
 from generator.isotime import parse_iso
+from generator.textfiles import decoded
 from generator.urls import CONTROL, slugify
 
 log = logging.getLogger(__name__)
@@ -217,8 +218,6 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
                                   f"pass --config {_word(inside)}" if inside.is_file() else _site_above(inside) or
                                   f"it has no config.yaml: pass the site's config file with --config, or create a site "
                                   f"there with `newsdesk init {_word(path)}`"))
-    from generator.site.content import decoded
-
     try:
         raw = path.read_bytes()
         text = decoded(raw)  # (UTF-16 with its byte order mark too, as Windows' Notepad saves "Unicode")
@@ -310,8 +309,6 @@ def output_setting(config: Config) -> tuple[str, int | None]:
 
 def _setting_line(path: Path, key: str) -> int | None:
     """Line of a top-level `key:` of config.yaml, or None."""
-    from generator.site.content import decoded
-
     try:
         text = decoded(path.read_bytes())
     except (OSError, ValueError):

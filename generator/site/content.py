@@ -21,6 +21,7 @@ import yaml
 
 from generator.site import frontmatter_yaml
 from generator.errors import Problem, yaml_problem
+from generator.textfiles import decoded
 
 log = logging.getLogger(__name__)
 
@@ -253,14 +254,6 @@ def _loads_alone(key: str, value: str) -> bool:
 _VALUE_LINE = re.compile(r"""([ ]*(?:-[ ]+)?)([^\s#'"{}\[\]&*!|>%@`?:-][^:\n]*?)[ \t]*:[ \t]+"""
                          r"""([^\s|>\[{#&!].*?)[ \t]*""")
 _ALIAS = re.compile(r"\*[^\s,\[\]{}]+")
-
-
-def decoded(raw: bytes, errors: str = "strict") -> str:
-    """An item file's text: UTF-8 (a byte order mark dropped), or UTF-16 when it starts with that encoding's
-    byte order mark (as Windows tools save "Unicode" text)."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and not raw.startswith(b"\xff\xfe\x00\x00"):
-        return raw.decode("utf-16", errors)
-    return raw.decode("utf-8-sig", errors)
 
 
 def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter",
