@@ -85,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    # allow_abbrev=False everywhere: `--out` is not taken for `--output` (it is told about it), so a script's
+    # shortened option never changes meaning when an option is added.
     parser = argparse.ArgumentParser(prog="newsdesk", description="Build a static news site from Markdown items.",
+                                     allow_abbrev=False,
                                      epilog="Each command has its own --help: `newsdesk check --help` also shows an "
                                             "item file's fields and every key of config.yaml, `newsdesk fetch --help` "
                                             "how to list feeds.")
@@ -98,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
                             ("check", _check, "read and validate everything, write nothing")):
         # (check's help is the reference of what it checks, which messages point at: a copy of newsdesk
         # installed with pip has no docs/ folder)
-        sub = commands.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".",
+        sub = commands.add_parser(name, allow_abbrev=False, help=text, description=text[0].upper() + text[1:] + ".",
                                   **({"epilog": _reference(), "formatter_class": _Help} if name == "check" else {}))
         _site_options(sub)
         if name == "build":
@@ -110,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
                              help="processes for parsing and rendering (default, or 0: one per core, at most 8)")
         sub.set_defaults(run=run)
 
-    sub = commands.add_parser("fetch", help="read the feeds listed in config.yaml into the content folder",
+    sub = commands.add_parser("fetch", allow_abbrev=False, help="read the feeds listed in config.yaml into the content folder",
                               description="Fetch every feed of `sources:` (and of the OPML file `fetch.opml` names) "
                                           "and write each new or changed entry as an item file under "
                                           "content_dir/fetch.folder. Exit status: 0 every source fetched, 1 some "
@@ -123,7 +126,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="state file, of this content folder alone (default: fetch.state_file from config)")
     sub.set_defaults(run=_fetch)
 
-    sub = commands.add_parser("pictures", help="make small copies of the items' pictures for phones",
+    sub = commands.add_parser("pictures", allow_abbrev=False, help="make small copies of the items' pictures for phones",
                               description="Download the picture of every item (and each provider's logo) from other "
                                           "sites and write small WebP copies of it into pictures_dir, with a manifest; "
                                           "the build then offers them as smaller sizes of those pictures. Copies "
@@ -140,7 +143,7 @@ def _parser() -> argparse.ArgumentParser:
                           "picture's URL comes from crawled content); for testing against a local server")
     sub.set_defaults(run=_pictures, base_url=None, strict=False)
 
-    sub = commands.add_parser("init", help="create a new site that builds at once",
+    sub = commands.add_parser("init", allow_abbrev=False, help="create a new site that builds at once",
                               description="Create a new site: config.yaml, example items, an empty theme override folder.")
     sub.add_argument("directory", metavar="DIR", nargs="?",
                      help="folder to create the site in: new, empty, or a new git repository holding only README and "
@@ -161,7 +164,7 @@ def _parser() -> argparse.ArgumentParser:
                           "in the Actions cache (see `newsdesk pictures --help`)")
     sub.set_defaults(run=_init)
 
-    sub = commands.add_parser("deploy", help="build the site and push it to the gh-pages branch",
+    sub = commands.add_parser("deploy", allow_abbrev=False, help="build the site and push it to the gh-pages branch",
                               description="Build the site into a temporary folder and publish it as the whole content "
                                           "of a branch of the site's git repository, then push that branch. Your "
                                           "working tree, index and current branch are not touched.")
@@ -174,7 +177,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--no-build", dest="build", action="store_false", help="publish the output folder `newsdesk build` made, as it is")
     sub.set_defaults(run=_deploy)
 
-    sub = commands.add_parser("serve", help="build, serve and rebuild on every change, with live reload",
+    sub = commands.add_parser("serve", allow_abbrev=False, help="build, serve and rebuild on every change, with live reload",
                               description="Build the site, serve it at the path of base_url, and rebuild and reload "
                                           "the browser on every saved change. Ctrl-C stops it.")
     _site_options(sub)

@@ -204,6 +204,9 @@ def test_init_into_a_site_says_there_is_one_and_how_to_build_it(tmp_path, monkey
     (["build", "--wrkers", "2"], "newsdesk build: error: unrecognized arguments: --wrkers 2 (did you mean --workers?)"),
     (["check", "--drfts"], "newsdesk check: error: unrecognized arguments: --drfts (did you mean --drafts?)"),
     (["build", "extra"], "newsdesk build: error: unrecognized arguments: extra"),
+    # a shortened option is not taken for the one it begins (a new option would change what it means)
+    (["build", "--out", "x"], "newsdesk build: error: unrecognized arguments: --out x (did you mean --output?)"),
+    (["deploy", "--dry"], "newsdesk deploy: error: unrecognized arguments: --dry (did you mean --dry-run?)"),
 ])
 def test_a_mistyped_command_or_option_is_named_with_the_one_meant(tmp_path, monkeypatch, capsys, argv, said):
     monkeypatch.chdir(tmp_path)
