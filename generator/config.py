@@ -33,6 +33,7 @@ from generator.textfiles import decoded
 from generator.urls import CONTROL, slugify
 
 log = logging.getLogger(__name__)
+MAX_VALUE = 2000  # characters of a text value, as of an item's plain-text fields
 
 try:  # libyaml's C loader is much faster and just as safe (safe loading only)
     from yaml import CSafeLoader as _SafeLoader
@@ -546,6 +547,10 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
     if not good:
         problems.append(Problem(path, _line(node), f"`{name}` must be {_TYPE_NAMES.get(hint, hint.__name__)}, "
                                 f"got {type(value).__name__} {_cut(repr(value))}"))
+        return False, None
+    if hint is str and len(value) > MAX_VALUE:  # (a site's title and description are on every page)
+        problems.append(Problem(path, _line(node), f"`{name}` is {len(value):,} characters long, more than a value "
+                                f"may be ({MAX_VALUE:,})", "shorten it: a title or a description is a line or two"))
         return False, None
     if hint is str and CONTROL.search(value):  # (the characters no output may carry: urls.CONTROL)
         char = CONTROL.search(value).group()

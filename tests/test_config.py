@@ -462,3 +462,14 @@ def test_the_configuration_reference_documents_every_key():
         for f in dataclasses.fields(cls):
             if not f.metadata.get("internal"):
                 assert f"`{f.name}`" in text or f"`{prefix}{f.name}`" in text, f"docs/configuration.md does not document `{prefix}{f.name}`"
+
+
+def test_a_text_value_longer_than_a_title_or_description_can_be_is_refused_at_its_line(tmp_path):
+    # (a 30 MB description was copied into every page until the disk was full)
+    long = "word " * 1000
+    said = problems(tmp_path, f"title: News\ntopics:\n  - name: AI\n    description: {long}\ndescription: {long}\n")
+    assert len(said) == 2, said
+    assert said[0].startswith("config.yaml:4: `topics[0].description` is 4,999 characters long, more than a value "
+                              "may be (2,000)") and "shorten it" in said[0], said
+    assert said[1].startswith("config.yaml:5: `description` is 4,999 characters long"), said
+    assert load_config(write(tmp_path, f"description: {'word ' * 399}word\n")).description.startswith("word")
