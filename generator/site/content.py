@@ -9,6 +9,7 @@ path and line; the other files go on.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
 import os
@@ -164,11 +165,19 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
         return Problem(name, None, f"file is {len(raw) // 1024} KiB, more than the {MAX_FILE_BYTES // 1024} KiB allowed",
                        "shorten the body")
     digest = hashlib.sha1(raw).hexdigest()
+    notes: tuple[tuple[int, str, str], ...] = ()
     try:
         text = decoded(raw)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return Problem(name, line, "not UTF-8 text", "save the file as UTF-8")
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # (UTF-16 by its byte order mark, and broken)
+            return Problem(name, line, "not UTF-16 text, though it starts as UTF-16 does", "save the file as UTF-8")
+        # A Windows tool's or an old crawler's file, in Windows-1252 (or Latin-1, of which it is a superset
+        # but for controls no text uses): each byte that is no UTF-8 is read as its Windows-1252 character,
+        # so a file that is UTF-8 but for a pasted word keeps its UTF-8 text too.
+        text = decoded(raw, _AS_WINDOWS_1252)
+        notes = ((line, "not UTF-8 text (from this line on); it was read as Windows-1252 (Latin-1)",
+                  "save the file as UTF-8"),)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     start = _BLANK_LINES.match(text).end()  # (blank lines above the opening `---`, as some crawlers write)
@@ -185,12 +194,12 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
     fm_line = text.count("\n", 0, first.end()) + 2  # the YAML starts on the line after the opening '---'
     written: dict[str, str] = {}
     meta = load_mapping(name, front, fm_line, written=written)
-    notes: tuple[tuple[int, str, str], ...] = ()
     if isinstance(meta, Problem):
         mended = _mended(name, front, fm_line, meta)
         if mended is None:
             return meta
-        meta, front, written, notes = mended
+        meta, front, written, mending = mended
+        notes += mending
     if meta.get("title") is None and (hashed := _HASHED_TITLE.search(front)):
         # `title: #1 in sales`: YAML reads a comment, and the story had no title; it is the text written
         meta = dict(meta, title=hashed.group(1).rstrip())
@@ -255,9 +264,21 @@ _VALUE_LINE = re.compile(r"""([ ]*(?:-[ ]+)?)([^\s#'"{}\[\]&*!|>%@`?:-][^:\n]*?)
 _ALIAS = re.compile(r"\*[^\s,\[\]{}]+")
 
 
+def _windows_1252(error: UnicodeDecodeError) -> tuple[str, int]:
+    """A codecs error handler: the bytes UTF-8 could not read, as Windows-1252 reads them (its five unused
+    bytes as the C1 controls browsers make of them, which every text field drops)."""
+    bad = error.object[error.start:error.end]
+    return bad.decode("latin-1").translate(_CP1252), error.end
+
+
+_CP1252 = {byte: bytes([byte]).decode("cp1252", "ignore") or chr(byte) for byte in range(0x80, 0xA0)}
+_AS_WINDOWS_1252 = "newsdesk-windows-1252"
+codecs.register_error(_AS_WINDOWS_1252, _windows_1252)
+
+
 def decoded(raw: bytes, errors: str = "strict") -> str:
     """An item file's text: UTF-8 (a byte order mark dropped), or UTF-16 when it starts with that encoding's
-    byte order mark (as Windows tools save "Unicode" text)."""
+    byte order mark (as Windows tools save "Unicode" text). `errors`: a codecs error handler's name."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and not raw.startswith(b"\xff\xfe\x00\x00"):
         return raw.decode("utf-16", errors)
     return raw.decode("utf-8-sig", errors)
@@ -412,7 +433,7 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
     one read for all the messages about one file. A key (`provider`, `domian`) is the first `domian:` indented
     under `provider:` (in a list entry too), else `provider:`'s line."""
     try:
-        text = decoded((root / source_path).read_bytes(), "replace").replace("\r\n", "\n")
+        text = decoded((root / source_path).read_bytes(), _AS_WINDOWS_1252).replace("\r\n", "\n")
     except (OSError, ValueError):
         return {}
     lines = {}

@@ -1,0 +1,66 @@
+"""Items and feeds in the shapes real crawlers and feed servers write: a file saved in Windows-1252, topics as
+one comma-separated string, an unquoted value that YAML reads as an anchor, dates in other languages, Reddit's
+feeds, lazy-loading pictures in fetched text. Each is read as its writer meant, with a warning naming the
+file and line where the file should be written otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import feed_site, fetched, make_site
+from feed_server import FeedServer, Route
+from generator.cli import main
+
+CONFIG = 'title: T\nbase_url: https://example.org/\nnow: "2026-12-04T12:00:00Z"\nstories:\n  enabled: false\n'
+DATE = "publishedDateTime: 2026-11-20T10:00:00Z"
+
+
+def front(*lines: str, body: str = "Body text.") -> str:
+    """An item file of these front matter lines."""
+    return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
+
+
+def build(tmp_path: Path, files: dict[str, str | bytes], capsys, config: str = CONFIG):
+    """Build a site of these content files with the CLI: (output folder, the API's news entries by the
+    file name of their item, the messages printed)."""
+    site = make_site(tmp_path / "site", {}, config)
+    for name, text in files.items():
+        path = site / "content" / name
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    captured = capsys.readouterr()
+    out = site / "output"
+    news = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    assert news, "no item was built"
+    by_name = {entry["path"].rstrip("/").rsplit("/", 1)[-1]: entry for entry in news}
+    return out, by_name, captured.out + captured.err
+
+
+def page(out: Path, entry: dict) -> str:
+    return (out / entry["path"] / "index.html").read_text(encoding="utf-8")
+
+
+# --- files not in UTF-8 ------------------------------------------------------------------------------
+
+def test_a_file_in_windows_1252_is_read_with_a_warning_naming_its_first_bad_line(tmp_path, capsys):
+    """A Windows tool's or an old crawler's file in Windows-1252 (or Latin-1) was left out as "not UTF-8";
+    it is read, and a file that is UTF-8 but for one pasted word keeps its UTF-8 text too."""
+    files = {
+        "cp1252.md": front("title: Café “Zürich” – naïve", DATE, "excerpt: Preis 5 €",
+                           body="Crème brûlée … ½").encode("cp1252"),
+        "latin1.md": front("title: Ascii title", DATE, "provider: Señor Noticias",
+                           body="Años").encode("latin-1"),
+        "mixed.md": front("title: Ünïcode title", DATE, body="UTF-8 text").encode("utf-8") + b"then caf\xe9\n",
+    }
+    out, news, said = build(tmp_path, files, capsys)
+    assert news["cp1252"]["title"] == "Café “Zürich” – naïve" and news["cp1252"]["excerpt"] == "Preis 5 €"
+    assert "Crème brûlée … ½" in page(out, news["cp1252"])
+    assert news["latin1"]["provider"]["name"] == "Señor Noticias" and "Años" in page(out, news["latin1"])
+    assert news["mixed"]["title"] == "Ünïcode title" and "then café" in page(out, news["mixed"])
+    message = "not UTF-8 text (from this line on); it was read as Windows-1252 (Latin-1) (save the file as UTF-8)"
+    for name, line in (("cp1252", 2), ("latin1", 4), ("mixed", 6)):
+        assert f"warning: content/{name}.md:{line}: {message}" in said, (name, said)
