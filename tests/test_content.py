@@ -952,9 +952,10 @@ def test_topics_the_config_does_not_declare(tmp_path, setting, kept, said):
         assert "machine-lerning" in site.model.site.topics  # a warning, not a change: the page is there
 
 
-def test_declared_topics_written_on_one_line_with_commas_are_told_to_be_a_list(tmp_path):
-    # `topics: AI, Science` is one topic named "AI, Science" in YAML; the warning only said to declare it.
-    root = make_site(tmp_path / "site", {"content/x.md": item("x", topics="robots, machine learning")}, DECLARED)
+def test_declared_topics_written_in_one_list_entry_with_commas_are_told_to_be_a_list(tmp_path):
+    # `topics: ["AI, Science"]` is one topic named "AI, Science"; the warning only said to declare it. (Topics
+    # written as one string, `topics: AI, Science`, are two: tests/test_items24.py.)
+    root = make_site(tmp_path / "site", {"content/x.md": item("x", topics='["robots, machine learning"]')}, DECLARED)
     site = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={}).site
     assert [str(p) for p in site.warnings] == [
         "content/x.md:4: topic `robots, machine learning` is not declared; did you mean the topics Robots, "

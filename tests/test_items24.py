@@ -64,3 +64,26 @@ def test_a_file_in_windows_1252_is_read_with_a_warning_naming_its_first_bad_line
     message = "not UTF-8 text (from this line on); it was read as Windows-1252 (Latin-1) (save the file as UTF-8)"
     for name, line in (("cp1252", 2), ("latin1", 4), ("mixed", 6)):
         assert f"warning: content/{name}.md:{line}: {message}" in said, (name, said)
+
+
+# --- lists written as one string ---------------------------------------------------------------------
+
+def test_topics_given_as_one_comma_separated_string_are_those_topics(tmp_path, capsys):
+    """`topics: "AI, Robots"` (a CMS export's, schema.org's `keywords` style) made one topic "AI, Robots";
+    it is the topics AI and Robots. A declared topic whose name has a comma stays whole, and so does a number
+    written with a thousands separator."""
+    config = CONFIG + "topics:\n  - name: Science, Technology\n  - name: AI\n  - name: Robots\n  - name: 1,000 days\n"
+    files = {
+        "quoted.md": front("title: Quoted", DATE, 'topics: "AI, Robots"'),
+        "plain.md": front("title: Plain", DATE, "topics: AI,Robots ,  ,"),
+        "declared.md": front("title: Declared", DATE, "topics: Science, Technology"),
+        "number.md": front("title: Number", DATE, "topics: 1,000 days, AI"),
+        "listed.md": front("title: Listed", DATE, "topics: [AI, Robots]"),
+    }
+    out, news, said = build(tmp_path, files, capsys, config)
+    assert "warning:" not in said and "error:" not in said, said
+    topics = {name: entry["topics"] for name, entry in news.items()}
+    assert topics == {"quoted": ["AI", "Robots"], "plain": ["AI", "Robots"], "declared": ["Science, Technology"],
+                      "number": ["1,000 days", "AI"], "listed": ["AI", "Robots"]}
+    assert not (out / "topics/ai-robots").exists()
+    assert "Quoted" in (out / "topics/robots/index.html").read_text(encoding="utf-8")

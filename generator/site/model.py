@@ -1157,6 +1157,12 @@ def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> list
     """(slug, name as written) of each topic, at most MAX_TOPICS; two names of one topic (one declared
     topic, or one topic_identity) are one. The slug is the plain one: the site may move it (_distinct_topics)."""
     value = meta.get("topics")
+    if isinstance(value, str) and "," in value and not _definition(_plain(value) or "", topic_defs):
+        # `topics: "AI, Robots"`, as CMS exports, schema.org's `keywords` and hand-written front matter give a
+        # list: two topics, not one named "AI, Robots". A declared name with a comma in it stays whole, and so
+        # does a number written with its thousands (`1,000`).
+        value = [part for part in _LISTED_BY_COMMAS.split(value) if part.strip()]
+        meta = dict(meta, topics=value)
     if _weighted(value):  # `{AI: 0.9, Robots: 0.4}`: a classifier's topics with their scores
         value = list(value)
     if isinstance(value, (list, dict)):
@@ -1192,6 +1198,7 @@ def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> list
 
 
 _TOPIC_RECORD_KEYS = ("name", "_id", "slug", "id", "shortname")
+_LISTED_BY_COMMAS = re.compile(r"\s*(?:(?<![0-9]),|,(?![0-9]))\s*")
 
 
 def _weighted(value) -> bool:
