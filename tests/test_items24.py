@@ -87,3 +87,36 @@ def test_topics_given_as_one_comma_separated_string_are_those_topics(tmp_path, c
                       "number": ["1,000 days", "AI"], "listed": ["AI", "Robots"]}
     assert not (out / "topics/ai-robots").exists()
     assert "Quoted" in (out / "topics/robots/index.html").read_text(encoding="utf-8")
+
+
+# --- values YAML reads as anchors or aliases ---------------------------------------------------------
+
+def test_a_text_value_starting_with_an_ampersand_or_a_star_is_the_text_written(tmp_path, capsys):
+    """A crawler's template writes `title: {{ title }}` unquoted, and its titles start with HTML entities:
+    YAML reads `&amp Foo` as an anchor named `amp` on "Foo" (the title lost its first word), and `&amp;`,
+    `&#8220;` or `*Breaking` alone as broken YAML (the story was left out). An anchor no alias uses, or an
+    alias to no anchor, in a text field is the text written, with a warning at its line; a real anchor and
+    its alias are YAML still."""
+    files = {
+        "amp.md": front("title: &amp Foo cranes", DATE, "excerpt: &amp; more to come"),
+        "quote.md": front("title: &#8220;Quoted&#8221; cranes", DATE, "provider:", "  name: &nbsp;Port News",
+                          "  domain: port.example"),
+        "star.md": front("title: *Breaking", DATE, "excerpt: *Exclusive* story", "related:",
+                         "  - title: &ldquo;Other&rdquo; take", "    webUrl: https://other.example/x"),
+        "real.md": front("title: &t Real anchor", DATE, "seo_title: *t", "webUrl: &u https://p.example/a",
+                         "originalUrl: *u"),
+    }
+    out, news, said = build(tmp_path, files, capsys)
+    assert "error:" not in said, said
+    assert news["amp"]["title"] == "& Foo cranes" and news["amp"]["excerpt"] == "& more to come"
+    assert news["quote"]["title"] == "“Quoted” cranes" and news["quote"]["provider"]["name"] == "Port News"
+    assert news["star"]["title"] == "*Breaking" and news["star"]["excerpt"] == "*Exclusive* story"
+    assert "“Other” take" in page(out, news["star"])
+    assert news["real"]["title"] == "Real anchor" and news["real"]["originalUrl"] == "https://p.example/a"
+    for name, line, key, what in (("amp", 2, "title", "an anchor"), ("amp", 4, "excerpt", "an anchor"),
+                                  ("quote", 2, "title", "an anchor"), ("quote", 5, "name", "an anchor"),
+                                  ("star", 2, "title", "an alias"), ("star", 6, "title", "an anchor")):
+        assert (f"warning: content/{name}.md:{line}: `{key}` starts with `{'&' if what == 'an anchor' else '*'}`, "
+                f"which YAML reads as {what}; it is read as the text written (put the value in quotes)") in said, \
+            (name, line, said)
+    assert "content/real.md" not in said, said

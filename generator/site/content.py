@@ -192,6 +192,9 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
         return Problem(name, 1, "front matter is not closed", "add a line '---' after the YAML")
     front = text[first.end() + 1 : closing.start()]
     fm_line = text.count("\n", 0, first.end()) + 2  # the YAML starts on the line after the opening '---'
+    if "&" in front or "*" in front:
+        front, anchored = _anchored_text(front, fm_line)
+        notes += anchored
     written: dict[str, str] = {}
     meta = load_mapping(name, front, fm_line, written=written)
     if isinstance(meta, Problem):
@@ -246,6 +249,41 @@ def _mended(name: str, front: str, fm_line: int, problem: Problem):
     written: dict[str, str] = {}
     meta = load_mapping(name, "\n".join(lines), fm_line, written=written)
     return None if isinstance(meta, Problem) else (meta, "\n".join(lines), written, tuple(notes))
+
+
+# A text field's `key: value` line (at any indent, or a list entry's first) whose value starts with `&` or `*`
+_ANCHORED_LINE = re.compile(r"([ ]*(?:-[ ]+)?)([A-Za-z][A-Za-z _-]*?)[ \t]*:[ \t]+([&*].*?)[ \t]*")
+_TEXT_KEYS = frozenset({"title", "excerpt", "name", "category", "description", "summary", "headline"})
+_ANCHOR_NAME = re.compile(r"[A-Za-z0-9_-]*")  # (what PyYAML's scanner takes for an anchor's or alias's name)
+
+
+def _anchored_text(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, str, str], ...]]:
+    """The front matter with each text field whose unquoted value starts with `&` or `*` quoted, when that is
+    no anchor or alias the writer meant: a crawler's `title: &amp Foo` or `title: &#8220;Yes&#8221;` (HTML
+    entities, which YAML reads as an anchor: the title lost its first word, or the file was an error), or
+    `title: *Breaking`. An anchor no alias refers to, or an alias to no anchor, is the text written; one
+    that is used is left as YAML. (The front matter, notes: (line, message, hint) of each value so read.)"""
+    lines = front.split("\n")
+    notes = []
+    for index, line in enumerate(lines):
+        found = _ANCHORED_LINE.fullmatch(line)
+        if not found or " ".join(found.group(2).lower().replace("_", " ").replace("-", " ").split()).replace(
+                " ", "") not in _TEXT_KEYS:
+            continue
+        lead, key, value = found.groups()
+        label = _ANCHOR_NAME.match(value, 1).group()
+        other = "*" if value[0] == "&" else "&"
+        if label and re.search(rf"{re.escape(other)}{re.escape(label)}(?![A-Za-z0-9_-])",
+                               "\n".join(lines[:index] + lines[index + 1:])):
+            continue  # (a real anchor and its alias)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if following.strip() and len(following) - len(following.lstrip()) > len(lead):
+            continue  # (a value on more lines than one)
+        lines[index] = f"{lead}{key}: '" + value.replace("'", "''") + "'"
+        what = "an anchor" if value[0] == "&" else "an alias"
+        notes.append((fm_line + index, f"`{key}` starts with `{value[0]}`, which YAML reads as {what}; it is read "
+                      "as the text written", "put the value in quotes"))
+    return ("\n".join(lines), tuple(notes)) if notes else (front, ())
 
 
 def _loads_alone(key: str, value: str) -> bool:
