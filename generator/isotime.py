@@ -48,3 +48,54 @@ def parse_iso(text: str) -> datetime:
             if part["zfraction"]:
                 written += "." + part["zfraction"][:6].ljust(6, "0")
     return datetime.fromisoformat(written)
+
+
+# Month names of the languages whose feeds and crawlers most often write dates in words (German, French,
+# Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian), full and as abbreviated, lower case and
+# without accents: what a site's locale makes of RSS's `Wed, 02 Dec 2026` (`Mi, 02 Dez 2026`, `mer., 02 déc.
+# 2026`). No name means one month in one language and another in another, so none needs a language.
+_MONTH_NAMES = (
+    "januar janner jan januari janvier janv enero ene gennaio gen janeiro",
+    "februar feb februari fevrier fevr fev febrero febbraio fevereiro",
+    "marz mar maerz mrz maart mrt mars marzo marco",
+    "april apr avril avr abril abr aprile",
+    "mai mei maj mayo may maggio mag maio",
+    "juni jun juin junio giugno giu junho",
+    "juli jul juillet juil julio luglio lug julho",
+    "august aug augustus augusti aout agosto ago",
+    "september sep sept septembre septiembre setiembre settembre set setembro",
+    "oktober okt oct octobre octubre ottobre ott outubro out",
+    "november nov novembre noviembre novembro",
+    "dezember dez december dec decembre diciembre dic dicembre dezembro desember des",
+)
+_MONTH = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names.split()}
+_ENGLISH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# `[weekday[.],] day[.] [de] month[.] [de|,] year rest`, as RSS and the languages above write a date in words
+_WORDED = re.compile(r"""
+    \s* (?: [^\W\d_]{2,12} \.? \s*,? \s+ )?                  # a weekday, in any language: not needed
+    (?P<day>[0-9]{1,2}) \.? \s+ (?:de\s+)?
+    (?P<month>[^\W\d_]{3,12}) \.? ,? \s+ (?:de\s+)?
+    (?P<year>[0-9]{4}) \b (?P<rest>.*)
+""", re.VERBOSE | re.DOTALL)
+
+
+def in_english(text: str) -> str:
+    """A date written with another language's month (and weekday) names, as RSS writes one in English:
+    `Mi, 02 Dez 2026 10:00:00 +0100` and `mer., 2 déc. 2026 10:00:00 +0100` are `02 Dec 2026 10:00:00
+    +0100`, `2. Dezember 2026` and `2 de diciembre de 2026` are `2 Dec 2026`; any other text as it is."""
+    found = _WORDED.fullmatch(text)
+    if not found:
+        return text
+    month = _MONTH.get(_folded(found["month"]))
+    if month is None:
+        return text
+    rest = found["rest"].strip()
+    rest = re.sub(r"^(?:,|um|à|a\s+las|alle|om|às|kl\.?|klo)\s+", "", rest, flags=re.IGNORECASE)  # "um 10:00"
+    return f"{int(found['day']):02} {_ENGLISH[month - 1]} {found['year']}" + (f" {rest}" if rest else "")
+
+
+def _folded(word: str) -> str:
+    """Lower case, without accents (`Déc` is `dec`, `März` `marz`)."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))

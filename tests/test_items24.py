@@ -120,3 +120,61 @@ def test_a_text_value_starting_with_an_ampersand_or_a_star_is_the_text_written(t
                 f"which YAML reads as {what}; it is read as the text written (put the value in quotes)") in said, \
             (name, line, said)
     assert "content/real.md" not in said, said
+
+
+# --- dates in other languages ------------------------------------------------------------------------
+
+LOCALISED_DATES = {  # as a site's locale writes RSS's date or a date in words -> the moment (UTC)
+    "Mi, 02 Dez 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # German
+    "Sa, 07 Mär 2025 10:00:00 +0100": "2025-03-07T09:00:00Z",
+    "mer., 02 déc. 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # French
+    "lun., 13 juil. 2025 08:00:00 GMT": "2025-07-13T08:00:00Z",
+    "mié, 02 dic 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # Spanish
+    "mer, 02 dic 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # Italian
+    "ven, 15 mag 2025 10:00:00 +0200": "2025-05-15T08:00:00Z",
+    "wo, 02 dec 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # Dutch
+    "vr, 13 mrt 2025 10:00:00 +0100": "2025-03-13T09:00:00Z",
+    "qua, 02 dez 2025 10:00:00 -0300": "2025-12-02T13:00:00Z",  # Portuguese
+    "sex, 09 out 2025 10:00:00 -0300": "2025-10-09T13:00:00Z",
+    "ons, 02 dec 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # Swedish
+}
+
+
+def test_item_dates_with_other_languages_month_names_are_read(tmp_path, capsys):
+    """A crawler on a German, French, Spanish... site copies the date as the site writes it: the item was
+    left out ("not a date")."""
+    worded = {**LOCALISED_DATES, "Mittwoch, 2. Dezember 2026 um 10:00": "2026-12-02T10:00:00Z",
+              "2 de diciembre de 2026": "2026-12-02T00:00:00Z", "mercredi 2 décembre 2026 à 10:00": "2026-12-02T10:00:00Z",
+              "2 dicembre 2026": "2026-12-02T00:00:00Z", "2 december 2026 10:00": "2026-12-02T10:00:00Z"}
+    files = {f"d{number}.md": front("title: Dated", f'publishedDateTime: "{written}"')
+             for number, written in enumerate(worded)}
+    files["bad.md"] = front("title: Bad", 'publishedDateTime: "Mi, 02 Xyz 2026 10:00:00 +0100"')
+    _, news, said = build(tmp_path, files, capsys)
+    assert {written: news[f"d{number}"]["publishedDateTime"] for number, written in enumerate(worded)} == worded
+    # (a word that is no month is still no date, said as written)
+    assert "error: content/bad.md:3: `publishedDateTime` is not a date: 'Mi, 02 Xyz 2026 10:00:00 +0100'" in said, said
+
+
+def rss(*items: str, title: str = "Feed") -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>{title}</title>'
+            f'<link>https://site.example/</link>{"".join(items)}</channel></rss>').encode()
+
+
+def fetch_items(tmp_path: Path, capsys, routes: dict[str, Route]) -> dict[str, dict]:
+    """`newsdesk fetch` of these feeds, served on 127.0.0.1: the items written, by title."""
+    with FeedServer() as server:
+        server.routes.update(routes)
+        site = feed_site(tmp_path / "site", "".join(f"  - url: {server.url(name)}\n" for name in routes))
+        assert main(["fetch", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
+    found = fetched(site)
+    assert found
+    return found
+
+
+def test_feed_dates_with_other_languages_month_names_are_read(tmp_path, capsys):
+    """feedparser reads RSS dates in English only: an entry dated `Mi, 02 Dez 2026 ...` was dated when fetched."""
+    items = "".join(f"<item><title>Entry {number}</title><link>https://site.example/{number}</link>"
+                    f"<pubDate>{written}</pubDate></item>" for number, written in enumerate(LOCALISED_DATES))
+    found = fetch_items(tmp_path, capsys, {"/de.rss": Route(rss(items))})
+    assert {written: found[f"Entry {number}"]["publishedDateTime"]
+            for number, written in enumerate(LOCALISED_DATES)} == LOCALISED_DATES

@@ -15,13 +15,14 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from xml.sax import SAXParseException
 
 import feedparser
 from feedparser.urls import resolve_relative_uris
 
-from generator.isotime import parse_iso
+from generator.isotime import in_english, parse_iso
 from generator.urls import joined, safe_url
 
 
@@ -206,7 +207,8 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
         html_content = _escape(content[0].get("value", ""))
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
         summary = _escape(summary)
-    when = _parsed_date(entry.get("published_parsed")) or _parsed_date(entry.get("updated_parsed"))
+    when = (_parsed_date(entry.get("published_parsed")) or _worded_date(entry.get("published"))
+            or _parsed_date(entry.get("updated_parsed")) or _worded_date(entry.get("updated")))
     # (feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
     # `url="/img/a.jpg"`: `link` resolves those against the feed's URL)
     images = []
@@ -393,6 +395,24 @@ def _parsed_date(when) -> datetime | None:
     try:
         return _usable(datetime.fromtimestamp(calendar.timegm(when), timezone.utc))
     except (ValueError, OverflowError, OSError, TypeError):
+        return None
+
+
+def _worded_date(value) -> datetime | None:
+    """A date feedparser could not read, written with another language's month and weekday names, as a
+    site's locale makes RSS's date (`Mi, 02 Dez 2026 10:00:00 +0100`, `mer., 2 déc. 2026 ...`): read as its
+    English spelling is. One without a zone is in UTC, as feedparser reads such a date."""
+    if not isinstance(value, str) or (english := in_english(value)) == value:
+        return None
+    try:
+        moment = parsedate_to_datetime(english)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    try:
+        return _usable(moment.astimezone(timezone.utc))
+    except (ValueError, OverflowError):
         return None
 
 

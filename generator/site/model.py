@@ -41,7 +41,7 @@ from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
-from generator.isotime import parse_iso
+from generator.isotime import in_english, parse_iso
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
                                    player_url, render_markdown, sanitize, without_player)
 from generator.urlnorm import canonical_url
@@ -876,7 +876,11 @@ def _to_utc(value, config: Config, key: str) -> datetime:
             if _ISO_SHAPED.match(value.strip()):  # (`2026-13-45`, which YAML leaves as text: say what is wrong)
                 raise _Unusable(f"`{key}` {_shown(value)} is not a valid date ({error})",
                                 "fix the date; dates look like 2026-11-22T08:00:00Z") from None
-            moment = _from_rfc2822(value, key)
+            # (another language's month and weekday names: `Mi, 02 Dez 2026 10:00:00 +0100`, `2. Dezember 2026`)
+            english = in_english(value.strip())
+            moment = _written_otherwise(english) if english != value.strip() else None
+            if moment is None:
+                moment = _from_rfc2822(english, key, value)
     else:
         raise _Unusable(f"`{key}` must be a date, got {_kind(value)}", "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None:
@@ -982,16 +986,18 @@ def _from_epoch(value, key: str) -> datetime:
                         "write it as 2026-11-22T08:00:00Z, or as seconds since 1970")
 
 
-def _from_rfc2822(value: str, key: str) -> datetime:
+def _from_rfc2822(value: str, key: str, written: str | None = None) -> datetime:
     """An RFC 2822 date (`Fri, 20 Nov 2026 08:00:00 GMT`); one without a zone is in the site's zone, as an ISO
-    one is, but a zone name the format does not know (`CEST`) is refused rather than taken for that."""
+    one is, but a zone name the format does not know (`CEST`) is refused rather than taken for that.
+    `written`: the value as the file gives it, for the message."""
     try:
         moment = parsedate_to_datetime(value.strip())
     except (TypeError, ValueError, IndexError, OverflowError):
         moment = None
     words = value.split()
     if moment is None or moment.tzinfo is None and words and words[-1].isalpha():
-        raise _Unusable(f"`{key}` is not a date: {_shown(value)}", "write it as 2026-11-22T08:00:00Z")
+        raise _Unusable(f"`{key}` is not a date: {_shown(value if written is None else written)}",
+                        "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None and words[-1] == "-0000":  # (the format's "UTC, local zone unknown")
         moment = moment.replace(tzinfo=timezone.utc)
     return moment
