@@ -178,3 +178,60 @@ def test_feed_dates_with_other_languages_month_names_are_read(tmp_path, capsys):
     found = fetch_items(tmp_path, capsys, {"/de.rss": Route(rss(items))})
     assert {written: found[f"Entry {number}"]["publishedDateTime"]
             for number, written in enumerate(LOCALISED_DATES)} == LOCALISED_DATES
+
+
+# --- Reddit's feeds ----------------------------------------------------------------------------------
+
+def reddit_entry(post: str, title: str, text: str, link: str, thumbnail: bool = False) -> str:
+    """An entry of a subreddit's Atom feed (https://www.reddit.com/r/X/.rss) as Reddit writes one."""
+    discussion = f"https://www.reddit.com/r/harbour/comments/{post}/{title.lower().replace(' ', '_')}/"
+    footer = (f' &#32; submitted by &#32; <a href="https://www.reddit.com/user/fan"> /u/fan </a> <br/> '
+              f'<span><a href="{link or discussion}">[link]</a></span> &#32; '
+              f'<span><a href="{discussion}">[comments]</a></span>')
+    if thumbnail:
+        html = (f'<table> <tr><td> <a href="{discussion}"> <img src="https://b.thumbs.redditmedia.com/{post}.jpg" '
+                f'alt="{title}" title="{title}" /> </a> </td><td>{footer} </td></tr></table>')
+    else:
+        html = f'<!-- SC_OFF --><div class="md">{text}</div><!-- SC_ON -->{footer}'
+    escaped = html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    media = f'<media:thumbnail url="https://b.thumbs.redditmedia.com/{post}.jpg" />' if thumbnail else ""
+    return (f'<entry><author><name>/u/fan</name><uri>https://www.reddit.com/user/fan</uri></author>'
+            f'<category term="harbour" label="r/harbour"/><content type="html">{escaped}</content><id>t3_{post}</id>'
+            f'{media}<link href="{discussion}" /><updated>2026-11-21T10:00:00+00:00</updated>'
+            f'<published>2026-11-21T09:55:00+00:00</published><title>{title}</title></entry>')
+
+
+REDDIT = ('<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" '
+          'xmlns:media="http://search.yahoo.com/mrss/"><category term="harbour" label="r/harbour"/>'
+          '<updated>2026-11-21T10:05:00+00:00</updated><id>/r/harbour/.rss</id>'
+          '<link rel="self" href="https://www.reddit.com/r/harbour/.rss" type="application/atom+xml" />'
+          '<link rel="alternate" href="https://www.reddit.com/r/harbour/" type="text/html" /><title>Harbour</title>'
+          + reddit_entry("1abc", "Cranes repainted", "", "https://news.example/2026/11/cranes?utm_source=reddit",
+                         thumbnail=True)
+          + reddit_entry("2def", "Why did the ferry stop", "<p>Does anyone know why the ferry stopped running this "
+                         "week? The timetable says nothing.</p>", "")
+          + reddit_entry("3ghi", "A picture of the quay", "", "https://i.redd.it/quay.jpg", thumbnail=True)
+          + reddit_entry("4jkl", "A hostile link", "", "javascript:alert(1)", thumbnail=True)
+          + "</feed>").encode()
+
+
+def test_a_reddit_entry_links_to_the_story_it_submits_and_has_no_submission_footer(tmp_path, capsys):
+    """Each entry of a subreddit's feed links to its discussion, and its text is "submitted by /u/x [link]
+    [comments]": the item linked only to Reddit and that was its excerpt. A link post's story is its
+    `originalUrl` (the discussion its `webUrl`); a post's own text is its text, without the footer."""
+    found = fetch_items(tmp_path, capsys, {"/r/harbour/.rss": Route(REDDIT, content_type="application/atom+xml")})
+    cranes, ferry = found["Cranes repainted"], found["Why did the ferry stop"]
+    assert cranes["originalUrl"] == "https://news.example/2026/11/cranes?utm_source=reddit"
+    assert cranes["webUrl"] == "https://www.reddit.com/r/harbour/comments/1abc/cranes_repainted/"
+    assert cranes["images"] == [{"url": "https://b.thumbs.redditmedia.com/1abc.jpg"}]
+    assert ferry["originalUrl"] == ferry["webUrl"] == "https://www.reddit.com/r/harbour/comments/2def/why_did_the_ferry_stop/"
+    assert ferry["excerpt"] == "Does anyone know why the ferry stopped running this week? The timetable says nothing."
+    # a picture on Reddit's own host, or an address that is no http(s) one, is no story elsewhere
+    for title in ("A picture of the quay", "A hostile link"):
+        assert found[title]["originalUrl"] == found[title]["webUrl"]
+        assert found[title]["webUrl"].startswith("https://www.reddit.com/r/harbour/comments/")
+    for meta in found.values():
+        assert "submitted by" not in meta.get("excerpt", "") and "[comments]" not in meta.get("excerpt", "")
+    texts = [path.read_text(encoding="utf-8") for path in (tmp_path / "site/content/fetched").rglob("*.md")]
+    assert len(texts) == 4 and not any("submitted by" in text or "[link]" in text for text in texts)
+    assert any("The timetable says nothing." in text for text in texts)

@@ -98,7 +98,7 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     meta["publishedDateTime"] = published_of(entry, facts)
     if entry.link:
         meta["originalUrl"] = entry.link
-        meta["webUrl"] = entry.link
+        meta["webUrl"] = entry.discussion or entry.link  # (a Reddit post: the story, and its discussion)
     meta["type"] = type_of(entry)
     meta["quality"] = _number(source.quality)
     meta["heat"] = _number(facts.heat)

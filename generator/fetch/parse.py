@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 from xml.sax import SAXParseException
 
 import feedparser
@@ -60,6 +61,9 @@ class Entry:
     # shared items): the publisher's name and site, else ""
     origin: str = ""
     origin_link: str = ""
+    # The page where the entry is discussed, when its link is another site's story that it only points to
+    # (Reddit's "submitted by ... [link] [comments]"): the story is `link`, else ""
+    discussion: str = ""
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,17 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
         html_content = _escape(content[0].get("value", ""))
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
         summary = _escape(summary)
+    # (the text's picture, before a submission's footer goes: a link post's thumbnail is in it)
+    picture = _body_picture(html_content or summary, link)
+    own_link = link(entry.get("feedburner_origlink")) or link(entry.get("link"))
+    story, discussion = own_link, ""
+    if "[comments]" in html_content or "[comments]" in summary:
+        found = _submitted(html_content) or _submitted(summary)
+        if found:
+            pointed, comments = map(link, found)
+            if pointed and not _one_site(pointed, comments or own_link):
+                story, discussion = pointed, own_link or comments
+            html_content, summary = _without_submission(html_content), _without_submission(summary)
     when = (_parsed_date(entry.get("published_parsed")) or _worded_date(entry.get("published"))
             or _parsed_date(entry.get("updated_parsed")) or _worded_date(entry.get("updated")))
     # (feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
@@ -237,20 +252,82 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
     return Entry(
         guid=_text(entry.get("id")),
         # (Feedburner's link is its own redirect; origLink is the article's address on its site)
-        link=link(entry.get("feedburner_origlink")) or link(entry.get("link")),
+        link=story,
         title=_text(entry.get("title")),
         title_html="html" in (entry.get("title_detail") or {}).get("type", "text/plain"),
         summary=summary,
         content=html_content,
         published=when,
         categories=_tags(tag.get("term") if isinstance(tag, dict) else tag for tag in _listed(entry.get("tags"))),
-        images=tuple(dict.fromkeys(images)) or _body_picture(html_content or summary, link),
+        images=tuple(dict.fromkeys(images)) or picture,
         player=player,
         media=_media(files),
         podcast=any(key.startswith("itunes_") for key in entry),
         origin=_text(origin.get("title")) if origin else "",
         origin_link=link(_text(origin.get("link") or origin.get("href"))) if origin else "",
+        discussion=discussion,
     )
+
+
+# Reddit's entry text (and its mirrors'): the post's own text, if any (between `<!-- SC_OFF -->` and
+# `<!-- SC_ON -->`), then "submitted by <a>/u/name</a> <br> <span><a href=STORY>[link]</a></span>
+# <span><a href=DISCUSSION>[comments]</a></span>"; a link post's text is a table of its thumbnail and that.
+_SUBMISSION = re.compile(
+    r"""(?:&\#32;|\s)*submitted\s+by\b.*?<a\b[^>]*?\bhref\s*=\s*(["'])(?P<link>[^"']*)\1[^>]*>\s*\[link\]\s*</a>"""
+    r""".*?<a\b[^>]*?\bhref\s*=\s*(["'])(?P<comments>[^"']*)\3[^>]*>\s*\[comments\]\s*</a>""",
+    re.DOTALL | re.IGNORECASE)
+_SELF_TEXT = re.compile(r"<!--\s*SC_OFF\s*-->(.*?)<!--\s*SC_ON\s*-->", re.DOTALL)
+# Reddit's own hosts besides reddit.com: its short links, pictures, videos and thumbnails
+_REDDIT_HOSTS = ("reddit.com", "redd.it", "redditmedia.com", "redditstatic.com")
+
+
+def _submitted(fragment: str) -> tuple[str, str] | None:
+    """The [link] and [comments] addresses of an entry's text written as a submission (_SUBMISSION), as
+    written (character references decoded); None when it is not one."""
+    found = _SUBMISSION.search(fragment) if fragment else None
+    return (htmlmod.unescape(found["link"]), htmlmod.unescape(found["comments"])) if found else None
+
+
+def _without_submission(fragment: str) -> str:
+    """An entry's text without its submission footer: the post's own text ("" for a link post, whose text
+    is only its thumbnail), not "submitted by /u/name [link] [comments]"."""
+    found = _SUBMISSION.search(fragment) if fragment else None
+    if not found:
+        return fragment
+    own = _SELF_TEXT.search(fragment, 0, found.start())
+    if own:
+        return own.group(1).strip()
+    before = fragment[:found.start()]
+    return "" if "<table" in before.lower() or not _Words.of(before) else before.strip()
+
+
+class _Words(HTMLParser):
+    """Whether an HTML fragment has any text (not only pictures and markup)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = False
+
+    def handle_data(self, data):
+        self.found = self.found or bool(data.strip())
+
+    @classmethod
+    def of(cls, fragment: str) -> bool:
+        parser = cls()
+        parser.feed(fragment)
+        parser.close()
+        return parser.found
+
+
+def _one_site(url: str, other: str) -> bool:
+    """Whether two addresses are of one site: the same host (but for `www.`), or both Reddit's
+    (`old.reddit.com`, `i.redd.it`)."""
+    def site(address: str) -> str:
+        host = (urlsplit(address).hostname or "").rstrip(".")
+        if any(host == own or host.endswith("." + own) for own in _REDDIT_HOSTS):
+            return "reddit.com"
+        return host.removeprefix("www.")
+    return bool(other) and site(url) == site(other)
 
 
 MIN_PICTURE = 100  # pixels: a picture declared narrower or lower is an icon, an avatar or a tracking pixel
