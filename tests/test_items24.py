@@ -235,3 +235,61 @@ def test_a_reddit_entry_links_to_the_story_it_submits_and_has_no_submission_foot
     texts = [path.read_text(encoding="utf-8") for path in (tmp_path / "site/content/fetched").rglob("*.md")]
     assert len(texts) == 4 and not any("submitted by" in text or "[link]" in text for text in texts)
     assert any("The timetable says nothing." in text for text in texts)
+
+
+# --- lazy-loading pictures in fetched text, and HTML titles --------------------------------------------
+
+LAZY = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Lazy Blog</title>'
+        '<link>https://lazy.example/</link>'
+        '<item><title>Lazy pictures</title><link>https://lazy.example/2026/11/lazy/</link>'
+        '<pubDate>Sat, 21 Nov 2026 08:00:00 +0000</pubDate><content:encoded><![CDATA['
+        '<p>Words about the harbour, long enough to be a text of its own.</p>'
+        '<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="https://cdn.lazy.example/a.jpg" alt="A"></p>'
+        '<p><img data-lazy-src="/uploads/b.jpg" alt="B"></p>'
+        '<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-srcset="https://cdn.lazy.example/c-320.jpg 320w, '
+        'https://cdn.lazy.example/c-1024.jpg 1024w" alt="C"></p>'
+        '<p onclick="alert(1)">Safe<script>alert(2)</script><img src="x" onerror="alert(3)" data-src="javascript:alert(4)"></p>'
+        ']]></content:encoded></item>'
+        '<item><title type="html">&lt;script&gt;alert(5)&lt;/script&gt;Harbour &lt;b&gt;news&lt;/b&gt;'
+        '&lt;style&gt;b {color: red}&lt;/style&gt;</title><link>https://lazy.example/2026/11/news/</link>'
+        '<pubDate>Sat, 21 Nov 2026 07:00:00 +0000</pubDate><description>Plain.</description></item>'
+        '</channel></rss>').encode()
+
+HOSTILE_ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">&lt;script&gt;alert(6)&lt;/script&gt;Atom &lt;i&gt;Desk&lt;/i&gt;</title>
+<link href="https://atom.example/"/><id>tag:atom</id><updated>2026-11-21T10:00:00Z</updated>
+<entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><script>alert(7)</script>Xhtml <b>title</b><style>b{}</style></div></title>
+  <id>tag:atom,1</id><link href="https://atom.example/1"/><updated>2026-11-21T10:00:00Z</updated>
+  <content type="html" xml:base="https://atom.example/">&lt;p&gt;Body&lt;script&gt;alert(8)&lt;/script&gt;&lt;img data-src="pics/d.jpg" src="data:," alt="D"&gt;&lt;/p&gt;</content></entry>
+</feed>"""
+
+
+def test_fetched_text_keeps_lazy_loading_pictures_and_html_titles_lose_their_scripts(tmp_path, capsys):
+    """feedparser's own sanitiser dropped `data-src` (and `srcset`) before newsdesk's saw it: a lazy-loading
+    blog's pictures were gone, or a grey placeholder. Fetched text now keeps them as the build does, each
+    as its `src`, resolved as the text's other addresses; and a title, a feed's title or an entry's text
+    marked as HTML shows no script's or style's text."""
+    found = fetch_items(tmp_path, capsys, {"/lazy.rss": Route(LAZY), "/atom.xml": Route(
+        HOSTILE_ATOM, content_type="application/atom+xml")})
+    assert set(found) == {"Lazy pictures", "Harbour news", "Xhtml title"}, list(found)
+    [lazy] = [path for path in (tmp_path / "site/content/fetched").rglob("*.md") if "lazy-pictures" in path.name]
+    text = lazy.read_text(encoding="utf-8")
+    assert 'src="https://cdn.lazy.example/a.jpg"' in text
+    assert 'src="http://127.0.0.1:' in text and '/uploads/b.jpg"' in text  # (relative: as RSS text's links are)
+    assert 'src="https://cdn.lazy.example/c-1024.jpg"' in text
+    assert found["Lazy pictures"]["images"] == [{"url": "https://cdn.lazy.example/a.jpg"}]  # (not the placeholder)
+    for hostile in ("alert", "onclick", "onerror", "javascript:", "<script"):
+        assert hostile not in text
+    [atom] = [path for path in (tmp_path / "site/content/fetched").rglob("*.md") if "xhtml-title" in path.name]
+    atom_text = atom.read_text(encoding="utf-8")
+    assert 'src="https://atom.example/pics/d.jpg"' in atom_text and "alert" not in atom_text
+    assert found["Xhtml title"]["provider"]["name"] == "Atom Desk"
+    assert all("alert" not in json.dumps(meta) and "color" not in json.dumps(meta) for meta in found.values())
+    # and the site built from them shows the pictures, and no script's text
+    site = tmp_path / "site"
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    news = json.loads((site / "output/api/news/index.json").read_text(encoding="utf-8"))["news"]
+    [built] = [entry for entry in news if entry["title"] == "Lazy pictures"]
+    html = page(site / "output", built)
+    assert 'src="https://cdn.lazy.example/a.jpg"' in html and "alert" not in html

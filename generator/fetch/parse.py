@@ -24,6 +24,8 @@ import feedparser
 from feedparser.urls import resolve_relative_uris
 
 from generator.isotime import in_english, parse_iso
+from generator.site.markup import sanitize
+from generator.site.model import plain_text
 from generator.urls import joined, safe_url
 
 
@@ -98,7 +100,11 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
         return _json_feed(body, url, content_type)
     if b"&#" in body:
         body = _NUMERIC_REF.sub(_character_ref, body)
-    parsed = feedparser.parse(body, response_headers={"content-location": url, "content-type": content_type or "application/xml"})
+    # feedparser's own sanitiser is off: it drops what lazy-loading pictures need (`data-src`, `srcset`) before
+    # newsdesk's could make them the pictures' `src`. Every piece of HTML is sanitised here instead (_cleaned),
+    # and titles are made plain text, their scripts' and styles' text dropped (model.plain_text).
+    parsed = feedparser.parse(body, response_headers={"content-location": url, "content-type": content_type or "application/xml"},
+                              sanitize_html=False)
     if not parsed.entries and (parsed.bozo or not parsed.version):
         if "html" in content_type.lower() or head.lower().startswith((b"<!doctype html", b"<html")):
             raise NotAFeed(_web_page(body, url))
@@ -211,10 +217,14 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
         html_content = _escape(content[0].get("value", ""))
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
         summary = _escape(summary)
-    # (the text's picture, before a submission's footer goes: a link post's thumbnail is in it)
-    picture = _body_picture(html_content or summary, link)
+    content_base = (content[0].get("base") if content else "") or link.base
+    summary_base = (entry.get("summary_detail") or {}).get("base") or link.base
     own_link = link(entry.get("feedburner_origlink")) or link(entry.get("link"))
     story, discussion = own_link, ""
+    # (the text's picture, read before it is sanitised, which drops the `class` that tells an emoji; and before a
+    # submission's footer goes: a link post's thumbnail is in it)
+    picture = (_body_picture(html_content, link, content_base) if html_content
+               else _body_picture(summary, link, summary_base))
     if "[comments]" in html_content or "[comments]" in summary:
         found = _submitted(html_content) or _submitted(summary)
         if found:
@@ -222,6 +232,7 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
             if pointed and not _one_site(pointed, comments or own_link):
                 story, discussion = pointed, own_link or comments
             html_content, summary = _without_submission(html_content), _without_submission(summary)
+    html_content, summary = _cleaned(html_content, content_base), _cleaned(summary, summary_base)
     when = (_parsed_date(entry.get("published_parsed")) or _worded_date(entry.get("published"))
             or _parsed_date(entry.get("updated_parsed")) or _worded_date(entry.get("updated")))
     # (feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
@@ -263,10 +274,25 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
         player=player,
         media=_media(files),
         podcast=any(key.startswith("itunes_") for key in entry),
-        origin=_text(origin.get("title")) if origin else "",
+        origin=_plain(origin.get("title"), origin.get("title_detail")) if origin else "",
         origin_link=link(_text(origin.get("link") or origin.get("href"))) if origin else "",
         discussion=discussion,
     )
+
+
+def _cleaned(fragment: str, base: str) -> str:
+    """An entry's HTML sanitised as every body is (markup.sanitize: a lazy-loading picture's `data-src` made
+    its `src`), its relative addresses then resolved against `base` as feedparser resolved the others."""
+    if not fragment:
+        return ""
+    cleaned = sanitize(fragment)
+    return resolve_relative_uris(cleaned, base, "utf-8", "text/html") if "<" in cleaned else cleaned
+
+
+def _plain(value, detail) -> str:
+    """A name a feed gives (a <source>'s title) as plain text, when the feed marks it as HTML."""
+    text = _text(value)
+    return plain_text(text) if text and "html" in (detail or {}).get("type", "") else text
 
 
 # Reddit's entry text (and its mirrors'): the post's own text, if any (between `<!-- SC_OFF -->` and
@@ -334,9 +360,9 @@ MIN_PICTURE = 100  # pixels: a picture declared narrower or lower is an icon, an
 
 
 class _FirstPicture(HTMLParser):
-    def __init__(self, link: _Addresses):
+    def __init__(self, link: _Addresses, base: str = ""):
         super().__init__(convert_charrefs=True)
-        self.link, self.found = link, None
+        self.link, self.base, self.found = link, base, None
 
     def handle_starttag(self, tag, attrs):
         if tag != "img" or self.found:
@@ -345,18 +371,31 @@ class _FirstPicture(HTMLParser):
         width, height = _int(given.get("width")), _int(given.get("height"))
         small = any(size is not None and size < MIN_PICTURE for size in (width, height))
         kind = given.get("class", "").casefold()
-        if small or any(word in kind for word in ("emoji", "smiley", "avatar", "icon")) or not given.get("src"):
+        source = given.get("src", "").strip()
+        if not source or source.lower().startswith("data:"):  # (a lazy-loading picture's placeholder)
+            lazy = [given.get(name, "") for name in _LAZY_SOURCES]
+            lazy += [entry.split()[0] for entry in reversed((given.get("srcset") or given.get("data-srcset") or "")
+                                                            .split(", ")) if entry.split()][:1]
+            source = next((c.strip() for c in lazy if c.strip()), "")
+        if small or any(word in kind for word in ("emoji", "smiley", "avatar", "icon")) or not source:
             return
-        if address := self.link(given["src"]):
+        if self.base and not _SCHEME.match(_as_browsers_read(source)):  # (one with a scheme is checked as written)
+            source = joined(self.base, _as_browsers_read(source))
+        if address := self.link(source):
             self.found = Image(address, width if height else None, height if width else None)
 
 
-def _body_picture(fragment: str, link: _Addresses) -> tuple[Image, ...]:
+# Where a lazy-loading picture has its address (the build's sanitiser reads them alike: markup._LAZY)
+_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-lazy")
+
+
+def _body_picture(fragment: str, link: _Addresses, base: str = "") -> tuple[Image, ...]:
     """The first picture of an entry's text, for an entry whose feed names none (WordPress's and many blogs'
-    feeds have their pictures only in the text); not an emoji, an icon or a tracking pixel."""
+    feeds have their pictures only in the text); not an emoji, an icon or a tracking pixel. `base`: what its
+    relative addresses are relative to, where feedparser did not resolve them (a lazy picture's)."""
     if "<img" not in fragment.lower():
         return ()
-    parser = _FirstPicture(link)
+    parser = _FirstPicture(link, base)
     parser.feed(fragment)
     parser.close()
     return (parser.found,) if parser.found else ()
@@ -389,9 +428,9 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
         if not isinstance(item, dict):
             continue
         page = link(item.get("url")) or link(item.get("external_url"))
-        html = _text(item.get("content_html"))
+        html = written = _text(item.get("content_html"))
         if html:  # its relative links are the item page's (feedparser does this for RSS and Atom)
-            html = resolve_relative_uris(html, page or url, "utf-8", "text/html")
+            html = _cleaned(html, page or url)
         elif item.get("content_text"):
             html = _escape(_text(item.get("content_text")))
         images = tuple(Image(address) for address in map(link, (item.get("image"), item.get("banner_image"))) if address)
@@ -406,7 +445,7 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             content=html,
             published=when,
             categories=_tags(_listed(item.get("tags"))),
-            images=images or _body_picture(html, link),
+            images=images or _body_picture(written or html, link, page or url),
             player="",
             media=_media((link(a.get("url")), _text(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
                           a.get("size_in_bytes")) for a in attachments),

@@ -92,6 +92,30 @@ _STRAY_TAGS = frozenset("""
     b big blockquote br center dd div dl dt em font h1 h2 h3 h4 h5 h6 hr i li mark nobr ol p s section small span
     strike strong sub sup table tbody td tfoot th thead tr tt u ul wbr article figure figcaption""".split())
 _CLOSING = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)")
+# An element whose content a browser never shows as text (the body's sanitiser drops them with it): its
+# opening tag, and the closing tag of each
+_HIDDEN_OPENING = re.compile(r"<(script|style|template|noembed|noframes|xmp)\b[^<>]*>", re.IGNORECASE)
+_HIDDEN_CLOSING = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
+                   for name in ("script", "style", "template", "noembed", "noframes", "xmp")}
+
+
+def _without_hidden(text: str) -> str:
+    """`text` without the elements of _HIDDEN_OPENING that are closed, content and all (an opening tag
+    nothing closes stays, as words: "How <script> tags block rendering"). In one pass: a name found
+    without a closing tag after it is not looked for again, so hostile text costs no more than a few
+    readings of it."""
+    parts, at, unclosed = [], 0, set()
+    for opening in _HIDDEN_OPENING.finditer(text):
+        name = opening.group(1).lower()
+        if opening.start() < at or name in unclosed:
+            continue
+        closing = _HIDDEN_CLOSING[name].search(text, opening.end())
+        if closing is None:
+            unclosed.add(name)
+            continue
+        parts.append(text[at:opening.start()])
+        at = closing.end()
+    return "".join(parts) + text[at:] if parts else text
 _BREAKING_TAGS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "hr", "blockquote", "section",
                             "article", "h1", "h2", "h3", "h4", "h5", "h6"})
 _LABEL_WORDS = re.compile(r"[^\W\d_][^\W_]*(?:[ -][^\W_]+)?")
@@ -564,6 +588,8 @@ def plain_text(text: str) -> str:
         if "&" not in text and "<" not in text:
             break
         decoded = html.unescape(text)
+        if "</" in decoded:  # (a script's or a style's text is no words of the field: `<script>alert(1)</script>`)
+            decoded = _without_hidden(decoded)
         closed = frozenset(name.lower() for name in _CLOSING.findall(decoded)) if "</" in decoded else frozenset()
         decoded = _TAG.sub(lambda match: _tag_gap(match, closed), decoded)
         if decoded == text:
