@@ -293,3 +293,41 @@ def test_fetched_text_keeps_lazy_loading_pictures_and_html_titles_lose_their_scr
     [built] = [entry for entry in news if entry["title"] == "Lazy pictures"]
     html = page(site / "output", built)
     assert 'src="https://cdn.lazy.example/a.jpg"' in html and "alert" not in html
+
+
+# --- feeds' other shapes -----------------------------------------------------------------------------
+
+LONG = "The harbour board met on Friday and agreed to repaint every crane along the quay. " * 6
+
+
+def test_html_escaped_twice_is_the_html_it_escapes_and_a_json_feed_may_give_rss_dates(tmp_path, capsys):
+    """A CMS that escapes its HTML before its feed writer escapes it again gives `&lt;p&gt;...` as the text:
+    the page showed the tags as words. A JSON Feed converted from RSS dates its items as RSS does: they
+    were dated when fetched."""
+    twice = LONG.replace("Friday", "Friday &amp;amp; Saturday")
+    feed = rss(f"<item><title>Escaped twice</title><link>https://site.example/twice</link>"
+               f"<pubDate>Sat, 21 Nov 2026 08:00:00 GMT</pubDate>"
+               f"<description>&amp;lt;p&amp;gt;{twice}&amp;lt;/p&amp;gt;&amp;lt;p&amp;gt;&amp;lt;b&amp;gt;End"
+               f"&amp;lt;/b&amp;gt;&amp;lt;/p&amp;gt;</description></item>"
+               f"<item><title>About tags</title><link>https://site.example/tags</link>"
+               f"<pubDate>Sat, 21 Nov 2026 07:00:00 GMT</pubDate>"
+               f"<description>Write &amp;lt;p&amp;gt; for a paragraph. {LONG}</description></item>")
+    json_feed = json.dumps({"version": "https://jsonfeed.org/version/1", "title": "J", "items": [
+        {"id": "1", "url": "https://j.example/1", "title": "RSS dated", "content_text": "x",
+         "date_published": "Sat, 21 Nov 2026 08:00:00 +0100"},
+        {"id": "2", "url": "https://j.example/2", "title": "Locale dated", "content_text": "x",
+         "date_published": "Sa, 21 Nov 2026 08:00:00 +0100"},
+        {"id": "3", "url": "https://j.example/3", "title": "No date", "content_text": "x",
+         "date_published": "yesterday"}]}).encode()
+    found = fetch_items(tmp_path, capsys, {"/twice.rss": Route(feed), "/feed.json": Route(
+        json_feed, content_type="application/feed+json")})
+    [path] = [path for path in (tmp_path / "site/content/fetched").rglob("*.md") if "escaped-twice" in path.name]
+    text = path.read_text(encoding="utf-8")
+    assert "<p>The harbour board met on Friday &amp; Saturday" in text and "<b>End</b>" in text
+    assert "&lt;p" not in text
+    assert found["Escaped twice"]["excerpt"].startswith("The harbour board met on Friday & Saturday")
+    # (text about HTML that has escaped tags among its words is text)
+    [about] = [path for path in (tmp_path / "site/content/fetched").rglob("*.md") if "about-tags" in path.name]
+    assert "Write &lt;p&gt; for a paragraph." in about.read_text(encoding="utf-8")
+    assert found["RSS dated"]["publishedDateTime"] == found["Locale dated"]["publishedDateTime"] == "2026-11-21T07:00:00Z"
+    assert found["No date"]["publishedDateTime"] == "2026-11-22T12:00:00Z"  # (when first seen: the fetch's time)

@@ -209,7 +209,7 @@ def _web_page(body: bytes, url: str) -> str:
 
 def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
     content = entry.get("content") or []
-    html_content = next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), "")
+    html_content = _unescaped(next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), ""))
     summary = entry.get("summary", "")
     # An RSS entry has no plain-text content element: feedparser makes one of a media:description, which is
     # often a picture's (Mastodon's alt text). The entry's own description is its text then.
@@ -217,6 +217,8 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
         html_content = _escape(content[0].get("value", ""))
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
         summary = _escape(summary)
+    else:
+        summary = _unescaped(summary)
     content_base = (content[0].get("base") if content else "") or link.base
     summary_base = (entry.get("summary_detail") or {}).get("base") or link.base
     own_link = link(entry.get("feedburner_origlink")) or link(entry.get("link"))
@@ -278,6 +280,20 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
         origin_link=link(_text(origin.get("link") or origin.get("href"))) if origin else "",
         discussion=discussion,
     )
+
+
+# HTML escaped once more than it should be, as a CMS that escapes its text before its feed writer escapes it
+# again writes it: `&lt;p&gt;Hello&lt;/p&gt;` is the HTML, with no tag of its own, starting with an element's
+# escaped tag (text about HTML is seldom all escaped markup from its first character)
+_ESCAPED_TAG = re.compile(r"\s*&lt;(?:p|div|a|img|span|b|strong|em|i|br|figure|h[1-6]|ul|ol|li|table|blockquote"
+                          r"|section|article|header|picture)(?:\s|&gt;|/)", re.IGNORECASE)
+
+
+def _unescaped(fragment: str) -> str:
+    """An entry's HTML that was escaped twice (_ESCAPED_TAG), as the HTML it escapes; any other as it is."""
+    if fragment and "<" not in fragment and _ESCAPED_TAG.match(fragment):
+        return htmlmod.unescape(fragment)
+    return fragment
 
 
 def _cleaned(fragment: str, base: str) -> str:
@@ -428,7 +444,7 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
         if not isinstance(item, dict):
             continue
         page = link(item.get("url")) or link(item.get("external_url"))
-        html = written = _text(item.get("content_html"))
+        html = written = _unescaped(_text(item.get("content_html")))
         if html:  # its relative links are the item page's (feedparser does this for RSS and Atom)
             html = _cleaned(html, page or url)
         elif item.get("content_text"):
@@ -514,11 +530,12 @@ def _parsed_date(when) -> datetime | None:
         return None
 
 
-def _worded_date(value) -> datetime | None:
+def _worded_date(value, rss: bool = False) -> datetime | None:
     """A date feedparser could not read, written with another language's month and weekday names, as a
     site's locale makes RSS's date (`Mi, 02 Dez 2026 10:00:00 +0100`, `mer., 2 déc. 2026 ...`): read as its
-    English spelling is. One without a zone is in UTC, as feedparser reads such a date."""
-    if not isinstance(value, str) or (english := in_english(value)) == value:
+    English spelling is (`rss`: an RSS date in English too). One without a zone is in UTC, as feedparser
+    reads such a date."""
+    if not isinstance(value, str) or (english := in_english(value)) == value and not rss:
         return None
     try:
         moment = parsedate_to_datetime(english)
@@ -533,10 +550,15 @@ def _worded_date(value) -> datetime | None:
 
 
 def _iso_date(value) -> datetime | None:
+    """A JSON Feed's date: RFC 3339, as its specification says, else an RSS date (RFC 2822, in English or
+    another language's words), as feeds converted from RSS write it."""
     if not isinstance(value, str):
         return None
     try:
         moment = parse_iso(value)
+    except ValueError:
+        return _worded_date(value, rss=True)
+    try:
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=timezone.utc)
         return _usable(moment.astimezone(timezone.utc))
