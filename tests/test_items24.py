@@ -331,3 +331,37 @@ def test_html_escaped_twice_is_the_html_it_escapes_and_a_json_feed_may_give_rss_
     assert "Write &lt;p&gt; for a paragraph." in about.read_text(encoding="utf-8")
     assert found["RSS dated"]["publishedDateTime"] == found["Locale dated"]["publishedDateTime"] == "2026-11-21T07:00:00Z"
     assert found["No date"]["publishedDateTime"] == "2026-11-22T12:00:00Z"  # (when first seen: the fetch's time)
+
+
+# --- fields under other writers' names ---------------------------------------------------------------
+
+def test_fields_under_other_writers_names_are_read_with_a_warning_to_rename_them(tmp_path, capsys):
+    """Hugo's and Jekyll's `description`, `tags`, `categories`; JSON Feed's and schema.org's `url`,
+    `summary`, `thumbnailUrl`, `publisher`; RSS's `link`; WordPress's `featured_image`: the item had no
+    excerpt, no link, no picture, no topics and no provider, without a word. Each is read as its field when
+    that is not given, with a warning at its line to rename it; a field given under its own name wins."""
+    files = {
+        "hugo.md": front("title: Hugo", DATE, "description: From Hugo.", "tags: [AI, Robots]",
+                         "featured_image: https://hugo.example/h.jpg", "url: https://hugo.example/post"),
+        "jsonld.md": front("title: JSON-LD", DATE, "summary: From JSON-LD.", "Thumbnail_URL: https://ld.example/t.jpg",
+                           "publisher:", "  name: LD News", "  url: https://ld.example/", "link: https://ld.example/s",
+                           "categories: Science, Space"),
+        "own.md": front("title: Own", DATE, "excerpt: Its own.", "description: Not this.", "originalUrl: https://o.example/",
+                        "url: https://o.example/other", "topics: [AI]", "tags: [Robots]"),
+    }
+    out, news, said = build(tmp_path, files, capsys)
+    hugo, jsonld, own = news["hugo"], news["jsonld"], news["own"]
+    assert (hugo["excerpt"], hugo["webUrl"], hugo["topics"], hugo["images"][0]["url"]) == (
+        "From Hugo.", "https://hugo.example/post", ["AI", "Robots"], "https://hugo.example/h.jpg")
+    assert (jsonld["excerpt"], jsonld["webUrl"], jsonld["topics"], jsonld["images"][0]["url"]) == (
+        "From JSON-LD.", "https://ld.example/s", ["Science", "Space"], "https://ld.example/t.jpg")
+    assert (jsonld["provider"]["name"], jsonld["provider"]["domain"]) == ("LD News", "ld.example")
+    assert (own["excerpt"], own["webUrl"], own["topics"]) == ("Its own.", "https://o.example/", ["AI"])
+    for name, line, key, field in (("hugo", 4, "description", "excerpt"), ("hugo", 5, "tags", "topics"),
+                                   ("hugo", 6, "featured_image", "image"), ("hugo", 7, "url", "webUrl"),
+                                   ("jsonld", 4, "summary", "excerpt"), ("jsonld", 5, "Thumbnail_URL", "image"),
+                                   ("jsonld", 6, "publisher", "provider"), ("jsonld", 9, "link", "webUrl"),
+                                   ("jsonld", 10, "categories", "topics")):
+        assert (f"warning: content/{name}.md:{line}: `{key}` is read as `{field}`, which is not given "
+                f"(rename `{key}` to `{field}`)") in said, (name, key, said)
+    assert "content/own.md" not in said, said

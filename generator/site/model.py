@@ -433,6 +433,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     notes = _Notes()
     meta, notes.aliases = _spelled_as_known(source.meta, KNOWN_FIELDS, notes)
     meta = _nested_spelled_as_known(meta, notes)
+    meta = _named_otherwise(meta, notes)
     written = {notes.canonical(key): value for key, value in source.written.items()}
     title = _text(meta, "title", notes, required=True, written=written)
     published = _date(meta, "publishedDateTime", config, notes)
@@ -1095,6 +1096,36 @@ _KEY_SEPARATORS = re.compile(r"[\s_-]+")
 def _field_words(fields: frozenset) -> dict[str, str]:
     """{a field's words (_words_of): the field} of a set of fields."""
     return {_words_of(name): name for name in fields}
+
+
+# Fields that other writers name otherwise: Hugo's and Jekyll's front matter (`description`, `summary`, `tags`,
+# `categories`), JSON Feed's and schema.org's (`url`, `summary`, `thumbnailUrl`, `publisher`), RSS's (`link`),
+# WordPress's (`featured_image`). Each is read as its field when the item gives neither that field nor those
+# that stand for it (the second of each), with a warning to rename it, as `date` is read as
+# `publishedDateTime`; it stays in `item.extra` too, for templates that read it there.
+_OTHER_NAMES = (
+    ("excerpt", ("excerpt",), ("description", "summary")),
+    ("webUrl", ("webUrl", "originalUrl"), ("url", "link", "canonicalUrl", "permalink")),
+    ("image", ("image", "images"), ("thumbnail", "thumbnailUrl", "featuredImage")),
+    ("topics", ("topics",), ("tags", "categories")),
+    ("provider", ("provider",), ("publisher",)),
+)
+
+
+def _named_otherwise(meta: dict, notes: _Notes) -> dict:
+    """`meta` with the fields of _OTHER_NAMES that it gives under another writer's name."""
+    words = {_words_of(key): key for key in meta if isinstance(key, str)}
+    found = {}
+    for field, given, others in _OTHER_NAMES:
+        if any(name in meta for name in given):
+            continue
+        key = next((words[_words_of(other)] for other in others
+                    if _words_of(other) in words and meta[words[_words_of(other)]] not in (None, "", [], {})), None)
+        if key is not None:
+            found[field] = meta[key]
+            notes.aliases.setdefault(field, key)  # (what is said of the field is said at this key's line)
+            notes.warn(field, f"`{key}` is read as `{field}`, which is not given", f"rename `{key}` to `{field}`")
+    return {**meta, **found} if found else meta
 
 
 def _spelled_as_known(mapping: dict, fields: frozenset, notes: _Notes, section: str = ""
