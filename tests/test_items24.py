@@ -365,3 +365,43 @@ def test_fields_under_other_writers_names_are_read_with_a_warning_to_rename_them
         assert (f"warning: content/{name}.md:{line}: `{key}` is read as `{field}`, which is not given "
                 f"(rename `{key}` to `{field}`)") in said, (name, key, said)
     assert "content/own.md" not in said, said
+
+
+HNRSS = rss(
+    '<item><title>Show HN: A tiny generator</title><link>https://code.example/tiny</link>'
+    '<pubDate>Sat, 21 Nov 2026 11:00:00 +0000</pubDate><comments>https://news.ycombinator.com/item?id=1</comments>'
+    '<guid isPermaLink="false">https://news.ycombinator.com/item?id=1</guid><description><![CDATA[\n'
+    '<p>Article URL: <a href="https://code.example/tiny">https://code.example/tiny</a></p>\n'
+    '<p>Comments URL: <a href="https://news.ycombinator.com/item?id=1">https://news.ycombinator.com/item?id=1</a></p>\n'
+    '<p>Points: 12</p>\n<p># Comments: 4</p>\n]]></description></item>'
+    '<item><title>Ask HN: What do you read?</title><link>https://news.ycombinator.com/item?id=2</link>'
+    '<pubDate>Sat, 21 Nov 2026 10:00:00 +0000</pubDate><description><![CDATA[<p>Which feeds do you read each '
+    'morning?</p>\n<hr>\n<p>Comments URL: <a href="https://news.ycombinator.com/item?id=2">'
+    'https://news.ycombinator.com/item?id=2</a></p>\n<p>Points: 5</p>\n<p># Comments: 2</p>]]></description></item>',
+    title="Hacker News: Front Page")
+
+LEMMY = rss(
+    '<item><title>Cranes repainted</title><link>https://news.example/cranes</link>'
+    '<comments>https://lemmy.example/post/7</comments><guid>https://lemmy.example/post/7</guid>'
+    '<pubDate>Sat, 21 Nov 2026 09:00:00 +0000</pubDate><description><![CDATA[submitted by '
+    '<a href="https://lemmy.example/u/ann">ann</a> to <a href="https://lemmy.example/c/harbour">harbour</a><br>'
+    '23 points | <a href="https://lemmy.example/post/7">5 comments</a><br>'
+    '<a href="https://news.example/cranes">https://news.example/cranes</a>'
+    '<p>Finally, after ten years of rust.</p>]]></description></item>', title="Lemmy - harbour")
+
+
+def test_hacker_news_and_lemmy_entries_are_their_story_and_discussion_not_their_boilerplate(tmp_path, capsys):
+    """hnrss.org's entries' text is "Article URL: ... Comments URL: ... Points: 12 # Comments: 4", Lemmy's
+    "submitted by ann to harbour 23 points | 5 comments": that was the excerpt. As Reddit's, the story is
+    `originalUrl`, the discussion `webUrl`, and the text is the post's own, if it has any."""
+    found = fetch_items(tmp_path, capsys, {"/hn.rss": Route(HNRSS), "/lemmy.rss": Route(LEMMY)})
+    show, ask, cranes = found["Show HN: A tiny generator"], found["Ask HN: What do you read?"], found["Cranes repainted"]
+    assert (show["originalUrl"], show["webUrl"]) == ("https://code.example/tiny", "https://news.ycombinator.com/item?id=1")
+    assert "excerpt" not in show
+    assert ask["originalUrl"] == ask["webUrl"] == "https://news.ycombinator.com/item?id=2"
+    assert ask["excerpt"] == "Which feeds do you read each morning?"
+    assert (cranes["originalUrl"], cranes["webUrl"]) == ("https://news.example/cranes", "https://lemmy.example/post/7")
+    assert cranes["excerpt"] == "Finally, after ten years of rust."
+    texts = "".join(path.read_text(encoding="utf-8") for path in (tmp_path / "site/content/fetched").rglob("*.md"))
+    for boilerplate in ("Comments URL", "Points:", "submitted by", "5 comments"):
+        assert boilerplate not in texts

@@ -26,6 +26,7 @@ from feedparser.urls import resolve_relative_uris
 from generator.isotime import in_english, parse_iso
 from generator.site.markup import sanitize
 from generator.site.model import plain_text
+from generator.urlnorm import canonical_url
 from generator.urls import joined, safe_url
 
 
@@ -227,12 +228,14 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
     # submission's footer goes: a link post's thumbnail is in it)
     picture = (_body_picture(html_content, link, content_base) if html_content
                else _body_picture(summary, link, summary_base))
-    if "[comments]" in html_content or "[comments]" in summary:
-        found = _submitted(html_content) or _submitted(summary)
+    if "omments" in html_content or "omments" in summary:  # ([comments], "Comments URL:", "4 comments")
+        found = _submission(html_content) or _submission(summary)
         if found:
-            pointed, comments = map(link, found)
+            pointed, comments = link(found[0]) if found[0] else "", link(found[1])
             if pointed and not _one_site(pointed, comments or own_link):
-                story, discussion = pointed, own_link or comments
+                story = pointed
+            if comments and canonical_url(comments) != canonical_url(story):
+                discussion = comments
             html_content, summary = _without_submission(html_content), _without_submission(summary)
     html_content, summary = _cleaned(html_content, content_base), _cleaned(summary, summary_base)
     when = (_parsed_date(entry.get("published_parsed")) or _worded_date(entry.get("published"))
@@ -311,36 +314,58 @@ def _plain(value, detail) -> str:
     return plain_text(text) if text and "html" in (detail or {}).get("type", "") else text
 
 
-# Reddit's entry text (and its mirrors'): the post's own text, if any (between `<!-- SC_OFF -->` and
-# `<!-- SC_ON -->`), then "submitted by <a>/u/name</a> <br> <span><a href=STORY>[link]</a></span>
-# <span><a href=DISCUSSION>[comments]</a></span>"; a link post's text is a table of its thumbnail and that.
-_SUBMISSION = re.compile(
-    r"""(?:&\#32;|\s)*submitted\s+by\b.*?<a\b[^>]*?\bhref\s*=\s*(["'])(?P<link>[^"']*)\1[^>]*>\s*\[link\]\s*</a>"""
+# How link aggregators write an entry's text: who submitted it, where it is discussed, its score, and the story's
+# address (its own text, a self post's, apart). Reddit's (and its mirrors'): the post's own text, if any (between
+# `<!-- SC_OFF -->` and `<!-- SC_ON -->`), then "submitted by <a>/u/name</a> <br> <span><a href=STORY>[link]</a>
+# </span> <span><a href=DISCUSSION>[comments]</a></span>"; a link post's text is a table of its thumbnail and that.
+_REDDIT = re.compile(
+    r"""submitted\s+by\b.*?<a\b[^>]*?\bhref\s*=\s*(["'])(?P<link>[^"']*)\1[^>]*>\s*\[link\]\s*</a>"""
     r""".*?<a\b[^>]*?\bhref\s*=\s*(["'])(?P<comments>[^"']*)\3[^>]*>\s*\[comments\]\s*</a>""",
     re.DOTALL | re.IGNORECASE)
 _SELF_TEXT = re.compile(r"<!--\s*SC_OFF\s*-->(.*?)<!--\s*SC_ON\s*-->", re.DOTALL)
+# hnrss.org's (Hacker News's, Lobsters' and others' feeds): the post's text, if any, then "Article URL: <a>",
+# "Comments URL: <a>", "Points: N", "# Comments: N", a paragraph each, at its end
+_HNRSS = re.compile(
+    r"""(?:<hr\s*/?>\s*)?(?:<p>\s*Article\s+URL:\s*<a\s+href=["'](?P<article>[^"']*)["'][^>]*>[^<]*</a>\s*</p>\s*)?"""
+    r"""<p>\s*Comments\s+URL:\s*<a\s+href=["'](?P<comments>[^"']*)["'][^>]*>[^<]*</a>\s*</p>"""
+    r"""(?:\s*<p>\s*Points:\s*-?[0-9]+\s*</p>)?(?:\s*<p>\s*\#\s*Comments:\s*[0-9]+\s*</p>)?\s*\Z""", re.IGNORECASE)
+# Lemmy's: "submitted by <a>name</a> to <a>community</a><br>N points | <a href=DISCUSSION>N comments</a>", then
+# "<br><a href=STORY>STORY</a>" for a link, at its start; then the post's own text
+_LEMMY = re.compile(
+    r"""\s*submitted\s+by\s+<a\s[^>]*>[^<]*</a>(?:\s+to\s+<a\s[^>]*>[^<]*</a>)?\s*<br\s*/?>\s*-?[0-9]+\s+points?"""
+    r"""\s*\|\s*<a\s+href=["'](?P<comments>[^"']*)["'][^>]*>\s*[0-9]+\s+comments?\s*</a>"""
+    r"""(?:\s*<br\s*/?>\s*<a\s+href=["'](?P<article>[^"']*)["'][^>]*>[^<]*</a>)?\s*(?:<br\s*/?>)?""", re.IGNORECASE)
 # Reddit's own hosts besides reddit.com: its short links, pictures, videos and thumbnails
 _REDDIT_HOSTS = ("reddit.com", "redd.it", "redditmedia.com", "redditstatic.com")
+_FOOTER_CHARS = 4000  # of an entry's text, at its end: where an aggregator's footer is sought
 
 
-def _submitted(fragment: str) -> tuple[str, str] | None:
-    """The [link] and [comments] addresses of an entry's text written as a submission (_SUBMISSION), as
-    written (character references decoded); None when it is not one."""
-    found = _SUBMISSION.search(fragment) if fragment else None
-    return (htmlmod.unescape(found["link"]), htmlmod.unescape(found["comments"])) if found else None
+def _submission(fragment: str) -> tuple[str, str, str] | None:
+    """(the story's address or "", the discussion's, the post's own text) of an entry's text as a link
+    aggregator writes it (_REDDIT, _HNRSS, _LEMMY), the addresses as written (character references decoded);
+    None for any other text. Each shape is sought once, where it is (a footer in the text's last characters),
+    so that no text costs more than a reading of it."""
+    if not fragment:
+        return None
+    tail = max(0, len(fragment) - _FOOTER_CHARS)
+    at = fragment.lower().rfind("submitted by", tail)
+    if at >= 0 and (found := _REDDIT.match(fragment, at)):
+        own = _SELF_TEXT.search(fragment, 0, at)
+        before = fragment[:at]
+        text = own.group(1).strip() if own else "" if "<table" in before.lower() or not _Words.of(before) else before
+        return htmlmod.unescape(found["link"]), htmlmod.unescape(found["comments"]), text.strip()
+    if found := _HNRSS.search(fragment, tail):
+        return htmlmod.unescape(found["article"] or ""), htmlmod.unescape(found["comments"]), fragment[:found.start()].strip()
+    if found := _LEMMY.match(fragment):
+        return htmlmod.unescape(found["article"] or ""), htmlmod.unescape(found["comments"]), fragment[found.end():].strip()
+    return None
 
 
 def _without_submission(fragment: str) -> str:
-    """An entry's text without its submission footer: the post's own text ("" for a link post, whose text
-    is only its thumbnail), not "submitted by /u/name [link] [comments]"."""
-    found = _SUBMISSION.search(fragment) if fragment else None
-    if not found:
-        return fragment
-    own = _SELF_TEXT.search(fragment, 0, found.start())
-    if own:
-        return own.group(1).strip()
-    before = fragment[:found.start()]
-    return "" if "<table" in before.lower() or not _Words.of(before) else before.strip()
+    """An entry's text without an aggregator's boilerplate (_submission): the post's own text ("" for a link
+    post), not "submitted by /u/name [link] [comments]"."""
+    found = _submission(fragment)
+    return found[2] if found else fragment
 
 
 class _Words(HTMLParser):
