@@ -405,3 +405,32 @@ def test_hacker_news_and_lemmy_entries_are_their_story_and_discussion_not_their_
     texts = "".join(path.read_text(encoding="utf-8") for path in (tmp_path / "site/content/fetched").rglob("*.md"))
     for boilerplate in ("Comments URL", "Points:", "submitted by", "5 comments"):
         assert boilerplate not in texts
+
+
+def test_a_text_value_yaml_reads_as_a_list_a_tag_a_block_or_a_comment_is_the_text_written(tmp_path, capsys):
+    """`title: [Video] Cranes repainted` (a list that is none), `{Update} ...`, `> quoted` (a block's start
+    with words after it) left the story out; `We're #1` and `Top 10 #tech news`
+    lost their hashtag or number to a comment. Each is the text written, with a warning at its line; a list
+    that is YAML (`["As JSON-LD writes it"]`) and a real comment (`# ` and words) are YAML still."""
+    files = {
+        "video.md": front("title: [Video] Cranes repainted", DATE, "excerpt: {Update} The quay reopens"),
+        "tag.md": front("title: | Important cranes", DATE, "provider:", "  name: > The Quay Post", "  domain: q.example"),
+        "hashtag.md": front("title: We're #1 at cranes", DATE, "excerpt: Top 10 #tech news  # a comment"),
+        "yaml.md": front('title: ["As JSON-LD writes it"]', DATE, "excerpt: Plain words  # a comment"),
+    }
+    _, news, said = build(tmp_path, files, capsys)
+    assert "error:" not in said, said
+    assert (news["video"]["title"], news["video"]["excerpt"]) == ("[Video] Cranes repainted", "{Update} The quay reopens")
+    assert (news["tag"]["title"], news["tag"]["provider"]["name"]) == ("| Important cranes", "> The Quay Post")
+    assert (news["hashtag"]["title"], news["hashtag"]["excerpt"]) == ("We're #1 at cranes", "Top 10 #tech news")
+    assert (news["yaml"]["title"], news["yaml"]["excerpt"]) == ("As JSON-LD writes it", "Plain words")
+    for name, line, key, said_of in (
+            ("video", 2, "title", "starts with `[`, which YAML reads as a list"),
+            ("video", 4, "excerpt", "starts with `{`, which YAML reads as a mapping"),
+            ("tag", 2, "title", "starts with `|`, which YAML reads as the start of a block of text"),
+            ("tag", 5, "name", "starts with `>`, which YAML reads as the start of a block of text"),
+            ("hashtag", 2, "title", "has ` #`, which YAML reads as the start of a comment"),
+            ("hashtag", 4, "excerpt", "has ` #`, which YAML reads as the start of a comment")):
+        assert (f"warning: content/{name}.md:{line}: `{key}` {said_of}; it is read as the text written "
+                "(put the value in quotes)") in said, (name, key, said)
+    assert "content/yaml.md" not in said, said

@@ -192,9 +192,9 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
         return Problem(name, 1, "front matter is not closed", "add a line '---' after the YAML")
     front = text[first.end() + 1 : closing.start()]
     fm_line = text.count("\n", 0, first.end()) + 2  # the YAML starts on the line after the opening '---'
-    if "&" in front or "*" in front:
-        front, anchored = _anchored_text(front, fm_line)
-        notes += anchored
+    if _MAYBE_NOT_TEXT.search(front):
+        front, as_written = _text_as_written(front, fm_line)
+        notes += as_written
     written: dict[str, str] = {}
     meta = load_mapping(name, front, fm_line, written=written)
     if isinstance(meta, Problem):
@@ -251,39 +251,68 @@ def _mended(name: str, front: str, fm_line: int, problem: Problem):
     return None if isinstance(meta, Problem) else (meta, "\n".join(lines), written, tuple(notes))
 
 
-# A text field's `key: value` line (at any indent, or a list entry's first) whose value starts with `&` or `*`
-_ANCHORED_LINE = re.compile(r"([ ]*(?:-[ ]+)?)([A-Za-z][A-Za-z _-]*?)[ \t]*:[ \t]+([&*].*?)[ \t]*")
+# A text field's `key: value` line (at any indent, or a list entry's first), its value unquoted
+_TEXT_LINE = re.compile(r"""([ ]*(?:-[ ]+)?)([A-Za-z][A-Za-z _-]*?)[ \t]*:[ \t]+([^\s'"].*?)[ \t]*""")
 _TEXT_KEYS = frozenset({"title", "excerpt", "name", "category", "description", "summary", "headline"})
 _ANCHOR_NAME = re.compile(r"[A-Za-z0-9_-]*")  # (what PyYAML's scanner takes for an anchor's or alias's name)
+_COMMENT = re.compile(r"[ \t]+#(?:[ \t].*)?$")  # a comment after a value: `# ` and words, or `#` alone
+_HASHTAG = re.compile(r"[ \t]#[^\s#]")  # `We're #1`, `#tech`: what YAML reads as a comment's start
+_BLOCK_HEADER = re.compile(r"[|>][1-9+-]*(?:[ \t]+#.*)?")
+_READ_AS = {"&": "an anchor", "*": "an alias", "[": "a list", "{": "a mapping",
+            "|": "the start of a block of text", ">": "the start of a block of text", "#": "a comment"}
 
 
-def _anchored_text(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, str, str], ...]]:
-    """The front matter with each text field whose unquoted value starts with `&` or `*` quoted, when that is
-    no anchor or alias the writer meant: a crawler's `title: &amp Foo` or `title: &#8220;Yes&#8221;` (HTML
-    entities, which YAML reads as an anchor: the title lost its first word, or the file was an error), or
-    `title: *Breaking`. An anchor no alias refers to, or an alias to no anchor, is the text written; one
-    that is used is left as YAML. (The front matter, notes: (line, message, hint) of each value so read.)"""
+def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, str, str], ...]]:
+    """The front matter with each text field (_TEXT_KEYS) whose unquoted value YAML reads as something else
+    than the text written put in quotes, as a crawler's template meant it: `title: &amp Foo` and
+    `title: &#8220;Yes&#8221;` (HTML entities: an anchor, and the title lost its first word or the file was an
+    error), `title: *Breaking` (an alias), `title: [Video] Cranes` and `{Update} ...` (a list or mapping that is
+    none), `title: > quoted` (a block's start with words after it), `title: We're #1` (a hashtag or number
+    after a space starts a comment: the title lost it). An anchor an alias uses, an alias to an anchor the
+    front matter has, a list or mapping that is YAML and a comment (`# ` and words) are left as YAML; so is a
+    tag (`!include`), which is an error that says to remove it. (The front matter, notes: (line, message,
+    hint) of each value so read.)"""
     lines = front.split("\n")
     notes = []
     for index, line in enumerate(lines):
-        found = _ANCHORED_LINE.fullmatch(line)
-        if not found or " ".join(found.group(2).lower().replace("_", " ").replace("-", " ").split()).replace(
-                " ", "") not in _TEXT_KEYS:
+        found = _TEXT_LINE.fullmatch(line)
+        if not found or _KEY_WORDS.sub("", found.group(2)).lower() not in _TEXT_KEYS:
             continue
         lead, key, value = found.groups()
-        label = _ANCHOR_NAME.match(value, 1).group()
-        other = "*" if value[0] == "&" else "&"
-        if label and re.search(rf"{re.escape(other)}{re.escape(label)}(?![A-Za-z0-9_-])",
-                               "\n".join(lines[:index] + lines[index + 1:])):
-            continue  # (a real anchor and its alias)
+        first = value[0]
+        text = _COMMENT.sub("", value) if first != "#" else value
+        if first in "&*":
+            label = _ANCHOR_NAME.match(value, 1).group()
+            other = "*" if first == "&" else "&"
+            if label and re.search(rf"{re.escape(other)}{re.escape(label)}(?![A-Za-z0-9_-])",
+                                   "\n".join(lines[:index] + lines[index + 1:])):
+                continue  # (a real anchor and its alias)
+        elif first in "[{":
+            if _loads_alone(key, value) or text.count("[") != text.count("]") or text.count("{") != text.count("}"):
+                continue  # (YAML's list or mapping, or the first line of one on more lines, or a broken one)
+        elif first in "|>":
+            if _BLOCK_HEADER.fullmatch(value):
+                continue
+        elif first == "#":
+            if key == "title" or len(value) < 2 or value[1].isspace():
+                continue  # (a comment; `title: #1` is read after loading, as it always was)
+        elif _HASHTAG.search(text):
+            first = "#"
+        else:
+            continue
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if following.strip() and len(following) - len(following.lstrip()) > len(lead):
             continue  # (a value on more lines than one)
-        lines[index] = f"{lead}{key}: '" + value.replace("'", "''") + "'"
-        what = "an anchor" if value[0] == "&" else "an alias"
-        notes.append((fm_line + index, f"`{key}` starts with `{value[0]}`, which YAML reads as {what}; it is read "
-                      "as the text written", "put the value in quotes"))
+        lines[index] = f"{lead}{key}: '" + text.replace("'", "''") + "'"
+        said = f"has ` #`, which YAML reads as the start of a comment" if first == "#" and value[0] != "#" else \
+            f"starts with `{first}`, which YAML reads as {_READ_AS[first]}"
+        notes.append((fm_line + index, f"`{key}` {said}; it is read as the text written", "put the value in quotes"))
     return ("\n".join(lines), tuple(notes)) if notes else (front, ())
+
+
+_KEY_WORDS = re.compile(r"[ _-]+")
+# What _text_as_written looks for, anywhere: a value starting with one of its characters, or a hashtag
+_MAYBE_NOT_TEXT = re.compile(r"""[^\s'"]:[ \t]+[&*\[{|>#]|[ \t]#[^\s#]""")
 
 
 def _loads_alone(key: str, value: str) -> bool:
