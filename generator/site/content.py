@@ -192,9 +192,8 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
         return Problem(name, 1, "front matter is not closed", "add a line '---' after the YAML")
     front = text[first.end() + 1 : closing.start()]
     fm_line = text.count("\n", 0, first.end()) + 2  # the YAML starts on the line after the opening '---'
-    if _MAYBE_NOT_TEXT.search(front):
-        front, as_written = _text_as_written(front, fm_line)
-        notes += as_written
+    front, as_written = _text_as_written(front, fm_line)
+    notes += as_written
     written: dict[str, str] = {}
     meta = load_mapping(name, front, fm_line, written=written)
     if isinstance(meta, Problem):
@@ -274,7 +273,9 @@ def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, st
     hint) of each value so read.)"""
     lines = front.split("\n")
     notes = []
-    for index, line in enumerate(lines):
+    # (only the lines that may hold such a value: most of an item's lines are read faster so)
+    for index in sorted({front.count("\n", 0, match.start()) for match in _MAYBE_NOT_TEXT.finditer(front)}):
+        line = lines[index]
         found = _TEXT_LINE.fullmatch(line)
         if not found or _KEY_WORDS.sub("", found.group(2)).lower() not in _TEXT_KEYS:
             continue
@@ -311,8 +312,10 @@ def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, st
 
 
 _KEY_WORDS = re.compile(r"[ _-]+")
-# What _text_as_written looks for, anywhere: a value starting with one of its characters, or a hashtag
-_MAYBE_NOT_TEXT = re.compile(r"""[^\s'"]:[ \t]+[&*\[{|>#]|[ \t]#[^\s#]""")
+# A line that _text_as_written reads: a text field's, its value starting with one of its characters or with a
+# hashtag in it (found in one search of the front matter: most items have none)
+_MAYBE_NOT_TEXT = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:title|excerpt|name|category|description|summary|headline)"
+                             r"[ \t]*:[ \t]+(?:[&*\[{|>#]|[^\n]*?[ \t]#[^\s#])", re.MULTILINE | re.IGNORECASE)
 
 
 def _loads_alone(key: str, value: str) -> bool:
