@@ -79,18 +79,30 @@ _WORDED = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 
 
+# The day, month and year as numbers with dots between them, as German, Dutch, Scandinavian, Polish, Czech and
+# Russian writers give a date (`20.11.2026`, `5.1.2026, 10:00 Uhr`): always in that order (no one writes the
+# month first with dots), unlike `11/12/2026`, which stays no date
+_DOTTED = re.compile(r"""
+    \s* (?: [^\W\d_]{2,12} \.? \s*,? \s+ )?
+    (?P<day>[0-9]{1,2}) \. \s? (?P<month>[0-9]{1,2}) \. \s? (?P<year>[0-9]{4}) \b (?P<rest>.*)
+""", re.VERBOSE | re.DOTALL)
+# What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`)
+_BEFORE_TIME = re.compile(r"^(?:,\s*)?(?:(?:um|à|a\s+las|alle|om|às|kl\.?|klo)\s+)?", re.IGNORECASE)
+_AFTER_TIME = re.compile(r"\s*(?:Uhr|h)$", re.IGNORECASE)
+
+
 def in_english(text: str) -> str:
     """A date written with another language's month (and weekday) names, as RSS writes one in English:
     `Mi, 02 Dez 2026 10:00:00 +0100` and `mer., 2 déc. 2026 10:00:00 +0100` are `02 Dec 2026 10:00:00
-    +0100`, `2. Dezember 2026` and `2 de diciembre de 2026` are `2 Dec 2026`; any other text as it is."""
-    found = _WORDED.fullmatch(text)
+    +0100`, `2. Dezember 2026` and `2 de diciembre de 2026` are `02 Dec 2026`, and so is `2.12.2026` (_DOTTED);
+    any other text as it is."""
+    found = _WORDED.fullmatch(text) or _DOTTED.fullmatch(text)
     if not found:
         return text
-    month = _MONTH.get(_folded(found["month"]))
-    if month is None:
+    month = _MONTH.get(_folded(found["month"])) if not found["month"].isdigit() else int(found["month"])
+    if not month or month > 12:
         return text
-    rest = found["rest"].strip()
-    rest = re.sub(r"^(?:,|um|à|a\s+las|alle|om|às|kl\.?|klo)\s+", "", rest, flags=re.IGNORECASE)  # "um 10:00"
+    rest = _AFTER_TIME.sub("", _BEFORE_TIME.sub("", found["rest"].strip()))  # ("um 10:00 Uhr")
     return f"{int(found['day']):02} {_ENGLISH[month - 1]} {found['year']}" + (f" {rest}" if rest else "")
 
 

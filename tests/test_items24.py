@@ -145,14 +145,19 @@ def test_item_dates_with_other_languages_month_names_are_read(tmp_path, capsys):
     left out ("not a date")."""
     worded = {**LOCALISED_DATES, "Mittwoch, 2. Dezember 2026 um 10:00": "2026-12-02T10:00:00Z",
               "2 de diciembre de 2026": "2026-12-02T00:00:00Z", "mercredi 2 décembre 2026 à 10:00": "2026-12-02T10:00:00Z",
-              "2 dicembre 2026": "2026-12-02T00:00:00Z", "2 december 2026 10:00": "2026-12-02T10:00:00Z"}
+              "2 dicembre 2026": "2026-12-02T00:00:00Z", "2 december 2026 10:00": "2026-12-02T10:00:00Z",
+              # (the day, month and year as numbers with dots: always in that order)
+              "20.11.2026": "2026-11-20T00:00:00Z", "Fr, 20.11.2026 um 10:00 Uhr": "2026-11-20T10:00:00Z",
+              "5.1.2026, 10:00": "2026-01-05T10:00:00Z"}
     files = {f"d{number}.md": front("title: Dated", f'publishedDateTime: "{written}"')
              for number, written in enumerate(worded)}
     files["bad.md"] = front("title: Bad", 'publishedDateTime: "Mi, 02 Xyz 2026 10:00:00 +0100"')
+    files["dots.md"] = front("title: Dots", 'publishedDateTime: "31.02.2026"')
     _, news, said = build(tmp_path, files, capsys)
     assert {written: news[f"d{number}"]["publishedDateTime"] for number, written in enumerate(worded)} == worded
     # (a word that is no month is still no date, said as written)
     assert "error: content/bad.md:3: `publishedDateTime` is not a date: 'Mi, 02 Xyz 2026 10:00:00 +0100'" in said, said
+    assert "error: content/dots.md:3: `publishedDateTime` is not a date: '31.02.2026'" in said, said
 
 
 def rss(*items: str, title: str = "Feed") -> bytes:
