@@ -439,3 +439,29 @@ def test_a_text_value_yaml_reads_as_a_list_a_tag_a_block_or_a_comment_is_the_tex
         assert (f"warning: content/{name}.md:{line}: `{key}` {said_of}; it is read as the text written "
                 "(put the value in quotes)") in said, (name, key, said)
     assert "content/yaml.md" not in said, said
+
+
+WORDPRESS_COM = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" '
+                 'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>WP</title>'
+                 '<link>https://wp.example</link>'
+                 '<item><title>Harbour cranes</title><link>https://wp.example/2026/11/cranes/</link>'
+                 '<pubDate>Sat, 21 Nov 2026 08:00:00 +0000</pubDate><description>Short.</description>'
+                 '<media:content url="https://0.gravatar.com/avatar/abc?s=96&amp;d=identicon" medium="image">'
+                 '<media:title type="html">jane</media:title></media:content>'
+                 '<media:content url="https://wp.example/files/2026/11/crane.jpg" medium="image">'
+                 '<media:title type="html">crane</media:title></media:content></item>'
+                 '<item><title>Only the author</title><link>https://wp.example/2026/11/author/</link>'
+                 '<pubDate>Sat, 21 Nov 2026 07:00:00 +0000</pubDate><description>Short.</description>'
+                 '<content:encoded><![CDATA[<p><img src="https://secure.gravatar.com/avatar/def?s=600" width="600" '
+                 'height="600"> Words.</p>]]></content:encoded>'
+                 '<media:content url="https://1.gravatar.com/avatar/abc?s=96&amp;d=identicon" medium="image">'
+                 '<media:title type="html">jane</media:title></media:content></item>'
+                 '</channel></rss>').encode()
+
+
+def test_an_authors_avatar_is_not_the_storys_picture(tmp_path, capsys):
+    """WordPress.com's feeds name the author's Gravatar as a media:content of every entry: it was the story's
+    picture (or one of its gallery) of every post."""
+    found = fetch_items(tmp_path, capsys, {"/wp.rss": Route(WORDPRESS_COM)})
+    assert found["Harbour cranes"]["images"] == [{"url": "https://wp.example/files/2026/11/crane.jpg"}]
+    assert "images" not in found["Only the author"]

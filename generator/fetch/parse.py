@@ -275,7 +275,7 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
         content=html_content,
         published=when,
         categories=_tags(tag.get("term") if isinstance(tag, dict) else tag for tag in _listed(entry.get("tags"))),
-        images=tuple(dict.fromkeys(images)) or picture,
+        images=tuple(dict.fromkeys(image for image in images if not _avatar(image.url))) or picture,
         player=player,
         media=_media(files),
         podcast=any(key.startswith("itunes_") for key in entry),
@@ -418,12 +418,22 @@ class _FirstPicture(HTMLParser):
             lazy += [entry.split()[0] for entry in reversed((given.get("srcset") or given.get("data-srcset") or "")
                                                             .split(", ")) if entry.split()][:1]
             source = next((c.strip() for c in lazy if c.strip()), "")
-        if small or any(word in kind for word in ("emoji", "smiley", "avatar", "icon")) or not source:
+        if small or any(word in kind for word in ("emoji", "smiley", "avatar", "icon")) or not source or _avatar(source):
             return
         if self.base and not _SCHEME.match(_as_browsers_read(source)):  # (one with a scheme is checked as written)
             source = joined(self.base, _as_browsers_read(source))
         if address := self.link(source):
             self.found = Image(address, width if height else None, height if width else None)
+
+
+# A person's picture, not the story's: Gravatar's (WordPress.com's feeds name the author's as a media:content
+# of each entry, often its first) and other avatar services' (`avatars.githubusercontent.com`). (Not any
+# `/avatar/` path: a story about the film may have its poster there.)
+_AVATAR = re.compile(r"https?://(?:[^/?#]*\.)?(?:gravatar\.com|avatars?\.[^/?#]+)(?:[/?#:]|$)", re.IGNORECASE)
+
+
+def _avatar(url: str) -> bool:
+    return bool(_AVATAR.search(url))
 
 
 # Where a lazy-loading picture has its address (the build's sanitiser reads them alike: markup._LAZY)
