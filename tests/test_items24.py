@@ -465,3 +465,24 @@ def test_an_authors_avatar_is_not_the_storys_picture(tmp_path, capsys):
     found = fetch_items(tmp_path, capsys, {"/wp.rss": Route(WORDPRESS_COM)})
     assert found["Harbour cranes"]["images"] == [{"url": "https://wp.example/files/2026/11/crane.jpg"}]
     assert "images" not in found["Only the author"]
+
+
+def test_an_item_written_as_json_ld_is_read(tmp_path, capsys):
+    """A crawler that saves a page's JSON-LD (schema.org's NewsArticle) as the front matter: its `headline`
+    was no title (the item was left out), its `mainEntityOfPage` no link, its `@type` got "did you mean
+    `type`?" and its `publisher` "did you mean `published`?". Each is read as its field, with a warning to
+    rename it, and `image` as a list is each of its pictures."""
+    files = {"ld.md": front('"@context": https://schema.org', '"@type": VideoObject', "headline: Cranes on film",
+                            "datePublished: 2026-11-19T10:00:00Z",
+                            'mainEntityOfPage: { "@type": WebPage, "@id": "https://news.example/film" }',
+                            'image: ["https://x.example/1.jpg", "https://x.example/2.jpg"]',
+                            'publisher: { "@type": Organization, name: LD Pub, url: "https://ld.example/" }')}
+    out, news, said = build(tmp_path, files, capsys)
+    ld = news["ld"]
+    assert (ld["title"], ld["type"], ld["webUrl"], ld["provider"]["name"]) == (
+        "Cranes on film", "video", "https://news.example/film", "LD Pub")
+    assert [image["url"] for image in ld["images"]] == ["https://x.example/1.jpg", "https://x.example/2.jpg"]
+    assert "did you mean" not in said and "error:" not in said and "only the first" not in said, said
+    for line, key, field in ((3, "@type", "type"), (4, "headline", "title"), (6, "mainEntityOfPage", "webUrl"),
+                             (8, "publisher", "provider")):
+        assert f"warning: content/ld.md:{line}: `{key}` is read as `{field}`, which is not given" in said, (key, said)

@@ -509,7 +509,9 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
     lines = {}
     for key in keys:
         top, sub = key if isinstance(key, tuple) else (key, None)
-        match = re.compile(rf"^{re.escape(top)}\s*:", re.MULTILINE).search(text)
+        # (a key in quotes too: `"@type":`, as JSON-LD's keys must be written)
+        match = re.compile(rf"""^(?:{re.escape(top)}|"{re.escape(top)}"|'{re.escape(top)}')\s*:""",
+                           re.MULTILINE).search(text)
         if not match:
             continue
         lines[key] = text.count("\n", 0, match.start()) + 1

@@ -1099,13 +1099,16 @@ def _field_words(fields: frozenset) -> dict[str, str]:
 
 
 # Fields that other writers name otherwise: Hugo's and Jekyll's front matter (`description`, `summary`, `tags`,
-# `categories`), JSON Feed's and schema.org's (`url`, `summary`, `thumbnailUrl`, `publisher`), RSS's (`link`),
+# `categories`), JSON Feed's and schema.org's (`url`, `summary`, `thumbnailUrl`, `publisher`; JSON-LD's
+# `headline`, `mainEntityOfPage`, `@type`), RSS's (`link`),
 # WordPress's (`featured_image`). Each is read as its field when the item gives neither that field nor those
 # that stand for it (the second of each), with a warning to rename it, as `date` is read as
 # `publishedDateTime`; it stays in `item.extra` too, for templates that read it there.
 _OTHER_NAMES = (
+    ("title", ("title",), ("headline",)),
     ("excerpt", ("excerpt",), ("description", "summary")),
-    ("webUrl", ("webUrl", "originalUrl"), ("url", "link", "canonicalUrl", "permalink")),
+    ("webUrl", ("webUrl", "originalUrl"), ("url", "link", "canonicalUrl", "permalink", "mainEntityOfPage")),
+    ("type", ("type",), ("@type",)),
     ("image", ("image", "images"), ("thumbnail", "thumbnailUrl", "featuredImage")),
     ("topics", ("topics",), ("tags", "categories")),
     ("provider", ("provider",), ("publisher",)),
@@ -1122,7 +1125,10 @@ def _named_otherwise(meta: dict, notes: _Notes) -> dict:
         key = next((words[_words_of(other)] for other in others
                     if _words_of(other) in words and meta[words[_words_of(other)]] not in (None, "", [], {})), None)
         if key is not None:
-            found[field] = meta[key]
+            value = meta[key]
+            if field == "webUrl" and isinstance(value, dict):  # (JSON-LD's `{"@type": WebPage, "@id": URL}`)
+                value = value.get("@id") or value.get("url")
+            found[field] = value
             notes.aliases.setdefault(field, key)  # (what is said of the field is said at this key's line)
             notes.warn(field, f"`{key}` is read as `{field}`, which is not given", f"rename `{key}` to `{field}`")
     return {**meta, **found} if found else meta
@@ -1180,8 +1186,10 @@ def _check_keys(meta: dict, notes: _Notes) -> None:
     """Warn about a key that is a typo of a known one (`exerpt`, a provider's `domian`), or one of a
     provider's or picture's that lost its indent under an empty `provider:`; other unknown keys are kept
     for templates without a word (crawlers write fields of their own: a picture's `isCached`)."""
+    read = set(notes.aliases.values())  # (a key read as a field, as another writer names it: said already)
     for key in meta:
-        if isinstance(key, str) and key not in KNOWN_FIELDS and _words_of(key) not in _field_words(KNOWN_FIELDS):
+        if (isinstance(key, str) and key not in KNOWN_FIELDS and key not in read
+                and _words_of(key) not in _field_words(KNOWN_FIELDS)):
             known = _close_to(key, KNOWN_FIELDS)  # (a field spelled otherwise is read, or said: _spelled_as_known)
             owner = next((section for section, fields in _NESTED_FIELDS.items()
                           if key in fields and section in meta and meta[section] is None), None)
@@ -1349,7 +1357,8 @@ def _pictures(meta: dict, notes: _Notes, base: str) -> tuple[Image, ...]:
     """`images`, then `image`, one picture as og:image and many site generators' front matter give it (the
     story's picture when there is no `images`), unless `images` has it already."""
     images = _images(meta.get("images"), "images", notes, MAX_IMAGES, base)
-    single = _images(meta.get("image"), "image", notes, 1, base)
+    # (`image` as a list: og:image's and JSON-LD's several pictures, the first the story's)
+    single = _images(meta.get("image"), "image", notes, max(1, MAX_IMAGES - len(images)), base)
     return images + tuple(image for image in single if all(image.url != other.url for other in images))
 
 
