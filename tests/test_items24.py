@@ -15,7 +15,7 @@ from conftest import feed_site, fetched, make_site
 from feed_server import FeedServer, Route
 from generator.cli import main
 
-CONFIG = 'title: T\nbase_url: https://example.org/\nnow: "2026-12-04T12:00:00Z"\nstories:\n  enabled: false\n'
+CONFIG = 'title: T\nbase_url: https://example.org/\nnow: "2026-12-04T12:00:00Z"\nitems_per_page: 100\nstories:\n  enabled: false\n'
 DATE = "publishedDateTime: 2026-11-20T10:00:00Z"
 
 
@@ -137,6 +137,10 @@ LOCALISED_DATES = {  # as a site's locale writes RSS's date or a date in words -
     "qua, 02 dez 2025 10:00:00 -0300": "2025-12-02T13:00:00Z",  # Portuguese
     "sex, 09 out 2025 10:00:00 -0300": "2025-10-09T13:00:00Z",
     "ons, 02 dec 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # Swedish
+    # a zone by a name of one offset, which RFC 2822 does not know (feedparser read it as UTC)
+    "Sa, 21 Nov 2025 10:00:00 MEZ": "2025-11-21T09:00:00Z",
+    "Sat, 21 Jun 2025 10:00:00 CEST": "2025-06-21T08:00:00Z",
+    "Sat, 21 Jun 2025 10:00:00 AEST": "2025-06-21T00:00:00Z",
 }
 
 
@@ -148,16 +152,19 @@ def test_item_dates_with_other_languages_month_names_are_read(tmp_path, capsys):
               "2 dicembre 2026": "2026-12-02T00:00:00Z", "2 december 2026 10:00": "2026-12-02T10:00:00Z",
               # (the day, month and year as numbers with dots: always in that order)
               "20.11.2026": "2026-11-20T00:00:00Z", "Fr, 20.11.2026 um 10:00 Uhr": "2026-11-20T10:00:00Z",
-              "5.1.2026, 10:00": "2026-01-05T10:00:00Z"}
+              "5.1.2026, 10:00": "2026-01-05T10:00:00Z", "2026-11-20T10:00:00 CET": "2026-11-20T09:00:00Z",
+              "Nov 20, 2026 10:00 CEST": "2026-11-20T08:00:00Z"}
     files = {f"d{number}.md": front("title: Dated", f'publishedDateTime: "{written}"')
              for number, written in enumerate(worded)}
     files["bad.md"] = front("title: Bad", 'publishedDateTime: "Mi, 02 Xyz 2026 10:00:00 +0100"')
     files["dots.md"] = front("title: Dots", 'publishedDateTime: "31.02.2026"')
+    files["ist.md"] = front("title: IST", 'publishedDateTime: "Sat, 21 Nov 2026 10:00:00 IST"')  # (3 zones)
     _, news, said = build(tmp_path, files, capsys)
     assert {written: news[f"d{number}"]["publishedDateTime"] for number, written in enumerate(worded)} == worded
     # (a word that is no month is still no date, said as written)
     assert "error: content/bad.md:3: `publishedDateTime` is not a date: 'Mi, 02 Xyz 2026 10:00:00 +0100'" in said, said
     assert "error: content/dots.md:3: `publishedDateTime` is not a date: '31.02.2026'" in said, said
+    assert "error: content/ist.md:3: `publishedDateTime` is not a date: 'Sat, 21 Nov 2026 10:00:00 IST'" in said, said
 
 
 def rss(*items: str, title: str = "Feed") -> bytes:

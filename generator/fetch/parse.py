@@ -23,7 +23,7 @@ from xml.sax import SAXParseException
 import feedparser
 from feedparser.urls import resolve_relative_uris
 
-from generator.isotime import in_english, parse_iso
+from generator.isotime import in_english, parse_iso, with_offset, zone_named
 from generator.site.markup import sanitize
 from generator.site.model import plain_text
 from generator.urlnorm import canonical_url
@@ -238,8 +238,8 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
                 discussion = comments
             html_content, summary = _without_submission(html_content), _without_submission(summary)
     html_content, summary = _cleaned(html_content, content_base), _cleaned(summary, summary_base)
-    when = (_parsed_date(entry.get("published_parsed")) or _worded_date(entry.get("published"))
-            or _parsed_date(entry.get("updated_parsed")) or _worded_date(entry.get("updated")))
+    when = (_dated(entry.get("published_parsed"), entry.get("published"))
+            or _dated(entry.get("updated_parsed"), entry.get("updated")))
     # (feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
     # `url="/img/a.jpg"`: `link` resolves those against the feed's URL)
     images = []
@@ -563,6 +563,14 @@ def _parsed_date(when) -> datetime | None:
         return _usable(datetime.fromtimestamp(calendar.timegm(when), timezone.utc))
     except (ValueError, OverflowError, OSError, TypeError):
         return None
+
+
+def _dated(parsed, written) -> datetime | None:
+    """An entry's date, from feedparser's reading of it (`parsed`) or as written: one that names its time zone
+    by a name feedparser reads as UTC (`CET`) or with another language's words is read here."""
+    if isinstance(written, str) and zone_named(written):
+        return _worded_date(written, rss=True) or _iso_date(with_offset(written)) or _parsed_date(parsed)
+    return _parsed_date(parsed) or _worded_date(written)
 
 
 def _worded_date(value, rss: bool = False) -> datetime | None:

@@ -41,7 +41,7 @@ from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
-from generator.isotime import in_english, parse_iso
+from generator.isotime import in_english, parse_iso, with_offset
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
                                    player_url, render_markdown, sanitize, without_player)
 from generator.urlnorm import canonical_url
@@ -895,17 +895,18 @@ def _to_utc(value, config: Config, key: str) -> datetime:
         moment = _from_epoch(value, key)
     elif isinstance(value, str):
         error = None
+        text = with_offset(value.strip())  # (`... 10:00 CET`: a zone named, of one offset)
         try:
-            moment = parse_iso(value)
+            moment = parse_iso(text)
         except ValueError as exc:
-            error, moment = exc, _written_otherwise(value.strip())
+            error, moment = exc, _written_otherwise(text)
         if moment is None:
-            if _ISO_SHAPED.match(value.strip()):  # (`2026-13-45`, which YAML leaves as text: say what is wrong)
+            if _ISO_SHAPED.match(text):  # (`2026-13-45`, which YAML leaves as text: say what is wrong)
                 raise _Unusable(f"`{key}` {_shown(value)} is not a valid date ({error})",
                                 "fix the date; dates look like 2026-11-22T08:00:00Z") from None
             # (another language's month and weekday names: `Mi, 02 Dez 2026 10:00:00 +0100`, `2. Dezember 2026`)
-            english = in_english(value.strip())
-            moment = _written_otherwise(english) if english != value.strip() else None
+            english = in_english(text)
+            moment = _written_otherwise(english) if english != text else None
             if moment is None:
                 moment = _from_rfc2822(english, key, value)
     else:
