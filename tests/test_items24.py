@@ -493,3 +493,21 @@ def test_an_item_written_as_json_ld_is_read(tmp_path, capsys):
     for line, key, field in ((3, "@type", "type"), (4, "headline", "title"), (6, "mainEntityOfPage", "webUrl"),
                              (8, "publisher", "provider")):
         assert f"warning: content/ld.md:{line}: `{key}` is read as `{field}`, which is not given" in said, (key, said)
+
+
+def test_a_utf8_feed_with_a_windows_1252_byte_keeps_its_utf8_text(tmp_path, capsys):
+    """One entry pasted from a Windows program (a `\\x93` quote) in a UTF-8 feed: feedparser read the whole
+    feed as Windows-1252, and every other entry's accents were mojibake ("CafÃ©"); a JSON Feed so was "not a
+    feed". Each such byte is its Windows-1252 character, the rest UTF-8, as in item files."""
+    feed = rss("<item><title>Café – crème</title><link>https://site.example/1</link>"
+               "<pubDate>Sat, 21 Nov 2026 08:00:00 GMT</pubDate></item>"
+               "<item><title>Pasted QUOTE</title><link>https://site.example/2</link>"
+               "<pubDate>Sat, 21 Nov 2026 07:00:00 GMT</pubDate></item>").replace(b"QUOTE", b"\x93quote\x94")
+    json_feed = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [
+        {"id": "1", "url": "https://j.example/1", "title": "Zürich QUOTE", "content_text": "x",
+         "date_published": "2026-11-21T06:00:00Z"}]}, ensure_ascii=False).encode().replace(b"QUOTE", b"\x93q\x94")
+    latin = ('<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>L</title>'
+             '<item><title>Ärger in Zürich</title><link>https://l.example/1</link></item></channel></rss>').encode("latin-1")
+    found = fetch_items(tmp_path, capsys, {"/mixed.rss": Route(feed), "/mixed.json": Route(
+        json_feed, content_type="application/feed+json"), "/latin.rss": Route(latin, content_type="application/rss+xml")})
+    assert {"Café – crème", "Pasted “quote”", "Zürich “q”", "Ärger in Zürich"} <= set(found), list(found)

@@ -24,6 +24,7 @@ import feedparser
 from feedparser.urls import resolve_relative_uris
 
 from generator.isotime import in_english, parse_iso, with_offset, zone_named
+from generator.site.content import utf8_mostly
 from generator.site.markup import sanitize
 from generator.site.model import plain_text
 from generator.urlnorm import canonical_url
@@ -101,6 +102,11 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
         return _json_feed(body, url, content_type)
     if b"&#" in body:
         body = _NUMERIC_REF.sub(_character_ref, body)
+    if _meant_as_utf8(body, content_type):
+        # A UTF-8 feed with a byte or two that is not (a word pasted from a Windows program into one entry):
+        # feedparser read all of it as Windows-1252 then, and every other entry's accents were mojibake
+        # ("CafÃ©"). Only those bytes are read so, as in item files.
+        body = utf8_mostly(body).encode("utf-8")
     # feedparser's own sanitiser is off: it drops what lazy-loading pictures need (`data-src`, `srcset`) before
     # newsdesk's could make them the pictures' `src`. Every piece of HTML is sanitised here instead (_cleaned),
     # and titles are made plain text, their scripts' and styles' text dropped (model.plain_text).
@@ -168,6 +174,24 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 def _as_browsers_read(text: str) -> str:
     text = text.strip(_C0_OR_SPACE)
     return _TAB_OR_NEWLINE.sub("", text) if "\t" in text or "\n" in text or "\r" in text else text
+
+
+_XML_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _meant_as_utf8(body: bytes, content_type: str) -> bool:
+    """Whether a feed that is not UTF-8 throughout says (or, saying nothing, means) that it is: its HTTP
+    charset and its XML declaration name UTF-8 or nothing, and it starts with no UTF-16 byte order mark."""
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")) or _charset(content_type) not in ("", "utf-8"):
+        return False
+    declared = _XML_ENCODING.match(body[:500])
+    if declared and declared.group(1).decode("ascii").lower().replace("_", "-") not in ("utf-8", "utf8"):
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def _character_ref(match: re.Match) -> bytes:
@@ -459,9 +483,8 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             text = body.decode("utf-8-sig")
         except UnicodeDecodeError:  # JSON is UTF-8, but a server may say (rightly) that its feed is not
             charset = _charset(content_type)
-            if not charset:
-                raise
-            text = body.decode(charset)
+            # (else UTF-8 but for a byte or two, each its Windows-1252 character, as in an RSS feed)
+            text = body.decode(charset) if charset and charset != "utf-8" else utf8_mostly(body).lstrip("\ufeff")
         data = json.loads(text)
         if "\\u" in text and _SURROGATE.search(text := json.dumps(data, ensure_ascii=False)):
             data = json.loads(_SURROGATE.sub("\ufffd", text))

@@ -346,6 +346,12 @@ _AS_WINDOWS_1252 = "newsdesk-windows-1252"
 codecs.register_error(_AS_WINDOWS_1252, _windows_1252)
 
 
+def utf8_mostly(raw: bytes) -> str:
+    """Text that is UTF-8 but for some bytes (a word pasted from a Windows program), each of those read as
+    its Windows-1252 character, as item files are."""
+    return raw.decode("utf-8", _AS_WINDOWS_1252)
+
+
 def decoded(raw: bytes, errors: str = "strict") -> str:
     """An item file's text: UTF-8 (a byte order mark dropped), or UTF-16 when it starts with that encoding's
     byte order mark (as Windows tools save "Unicode" text). `errors`: a codecs error handler's name."""
