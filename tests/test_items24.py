@@ -511,3 +511,21 @@ def test_a_utf8_feed_with_a_windows_1252_byte_keeps_its_utf8_text(tmp_path, caps
     found = fetch_items(tmp_path, capsys, {"/mixed.rss": Route(feed), "/mixed.json": Route(
         json_feed, content_type="application/feed+json"), "/latin.rss": Route(latin, content_type="application/rss+xml")})
     assert {"Café – crème", "Pasted “quote”", "Zürich “q”", "Ärger in Zürich"} <= set(found), list(found)
+
+
+def test_drafts_as_hugo_and_wordpress_mark_them_and_a_provider_given_as_its_address(tmp_path, capsys):
+    """Hugo's and Jekyll's `draft: true` and WordPress's `status: draft` were published; `provider:
+    https://www.example.com/` (all a crawler knew of who wrote it) was a provider named by its address,
+    with no domain."""
+    files = {
+        "hugo-draft.md": front("title: Hugo draft", DATE, "draft: true"),
+        "hugo-out.md": front("title: Hugo out", DATE, "draft: false"),
+        "wp-draft.md": front("title: WP draft", DATE, "status: pending"),
+        "wp-out.md": front("title: WP out", DATE, "status: publish", "provider: https://www.harbour.example/news/"),
+        "published.md": front("title: Published says", DATE, "published: true", "draft: true"),
+        "other-status.md": front("title: Other status", DATE, "status: 200"),
+    }
+    out, news, said = build(tmp_path, files, capsys)
+    assert set(news) == {"hugo-out", "wp-out", "published", "other-status"}
+    assert news["wp-out"]["provider"] == {"name": "harbour.example", "domain": "harbour.example", "images": []}
+    assert "warning:" not in said and "error:" not in said, said

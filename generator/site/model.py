@@ -465,7 +465,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         type=_shared(kind),
         quality=_score(meta.get("quality"), "quality", notes),
         heat=_score(meta.get("heat"), "heat", notes) or 0.0,
-        is_published=_bool(meta, "published", notes, default=True),
+        is_published=_bool(meta, "published", notes, default=True) if meta.get("published") not in (None, "")
+        else not _drafted(meta, notes),
         provider=_shared(_provider_ref(meta.get("provider"), "provider", notes, base)),
         topics=_shared(tuple(slug for slug, _ in topics)),
         topic_names=_shared(tuple(name for _, name in topics)),
@@ -1084,6 +1085,20 @@ def _bool(meta: dict, key: str, notes: _Notes, default: bool) -> bool:
     return default
 
 
+# WordPress's `status` of a post that is not out (its exports and crawlers of its API write it)
+_UNPUBLISHED = frozenset({"draft", "pending", "private", "future", "trash", "auto-draft"})
+
+
+def _drafted(meta: dict, notes: _Notes) -> bool:
+    """Whether an item that does not say `published` is a draft as another writer says so: Hugo's and
+    Jekyll's `draft: true`, WordPress's `status: draft` (or `pending`, `private`...)."""
+    words = {_words_of(key): key for key in meta if isinstance(key, str)}
+    if "draft" in words and meta[words["draft"]] not in (None, ""):
+        return _bool(meta, words["draft"], notes, default=False)
+    status = meta.get(words["status"]) if "status" in words else None
+    return isinstance(status, str) and status.strip().lower() in _UNPUBLISHED
+
+
 def _words_of(key) -> str:
     """A key as compared across spellings: `PublishedDateTime`, `published_date_time`, `Published-Date-Time`
     and `publisheddatetime` are one."""
@@ -1368,6 +1383,7 @@ def _entries(count: int) -> str:
 
 
 _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.?")  # labels of letters, digits and hyphens (any script)
+_WEB_ADDRESS = re.compile(r"https?://[^\s]+\Z", re.IGNORECASE)
 
 
 def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef | None:
@@ -1379,6 +1395,9 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
         value = value[0]
     if value is None:
         return None
+    if isinstance(value, str) and _WEB_ADDRESS.match(value.strip()) and host_of(value.strip()):
+        # `provider: https://www.example.com/` (a crawler that knows only where it read the story): that site
+        value = {"name": site_domain(host_of(value.strip()).lower()), "domain": value.strip()}
     if isinstance(value, str):
         value = {"name": value}  # `provider: Solo Reporter`
     if not isinstance(value, dict):
