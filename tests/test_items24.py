@@ -529,3 +529,13 @@ def test_drafts_as_hugo_and_wordpress_mark_them_and_a_provider_given_as_its_addr
     assert set(news) == {"hugo-out", "wp-out", "published", "other-status"}
     assert news["wp-out"]["provider"] == {"name": "harbour.example", "domain": "harbour.example", "images": []}
     assert "warning:" not in said and "error:" not in said, said
+
+
+def test_a_hostile_title_of_brackets_costs_nothing_and_is_said(tmp_path, capsys):
+    """Reading a text value YAML takes for a list (`title: [Video] ...`) loads that line alone: a title of
+    thousands of nested brackets made the loader recurse until Python stopped the build."""
+    deep = "[" * 5000 + "]" * 5000
+    files = {"deep.md": front(f"title: {deep} x", DATE), "ok.md": front("title: [Video] fine", DATE)}
+    _, news, said = build(tmp_path, files, capsys)
+    assert news["ok"]["title"] == "[Video] fine"
+    assert "error: content/deep.md:2: front matter is nested more than 32 levels deep" in said, said

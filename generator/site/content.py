@@ -289,8 +289,10 @@ def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, st
                                    "\n".join(lines[:index] + lines[index + 1:])):
                 continue  # (a real anchor and its alias)
         elif first in "[{":
-            if _loads_alone(key, value) or text.count("[") != text.count("]") or text.count("{") != text.count("}"):
-                continue  # (YAML's list or mapping, or the first line of one on more lines, or a broken one)
+            brackets = text.count("[") + text.count("{")
+            if (brackets > MAX_NESTING or text.count("[") != text.count("]") or text.count("{") != text.count("}")
+                    or _loads_alone(key, value)):
+                continue  # (YAML's list or mapping, the first line of one on more lines, a broken or a deep one)
         elif first in "|>":
             if _BLOCK_HEADER.fullmatch(value):
                 continue
@@ -322,7 +324,7 @@ def _loads_alone(key: str, value: str) -> bool:
     """Whether `key: value` on a line of its own is YAML (for one key)."""
     try:
         loaded = yaml.safe_load(f"{key}: {value}")
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):  # (nested too deep: no YAML newsdesk reads)
         return False
     return isinstance(loaded, dict) and len(loaded) == 1
 
