@@ -539,3 +539,23 @@ def test_a_hostile_title_of_brackets_costs_nothing_and_is_said(tmp_path, capsys)
     _, news, said = build(tmp_path, files, capsys)
     assert news["ok"]["title"] == "[Video] fine"
     assert "error: content/deep.md:2: front matter is nested more than 32 levels deep" in said, said
+
+
+def test_an_enclosure_without_its_type_and_categories_given_in_one_are_read(tmp_path, capsys):
+    """`<enclosure url="...jpg">` without `type` was no picture (and an `.mp3` no episode); a post's categories
+    given as one, `<category>AI, Robots</category>`, named no declared topic."""
+    feed = rss('<item><title>Typeless</title><link>https://site.example/t</link>'
+               '<pubDate>Sat, 21 Nov 2026 08:00:00 GMT</pubDate><category>Robots, AI</category>'
+               '<enclosure url="https://cdn.site.example/crane.JPG?v=2" length="0" /></item>'
+               '<item><title>Episode</title><link>https://site.example/e</link>'
+               '<pubDate>Sat, 21 Nov 2026 07:00:00 GMT</pubDate>'
+               '<enclosure url="https://cdn.site.example/e1.mp3" length="12345678" /></item>')
+    with FeedServer() as server:
+        server.routes["/t.rss"] = Route(feed)
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/t.rss')}\n",
+                         settings="topics:\n  - name: AI\n  - name: Robots\n")
+        assert main(["fetch", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
+    found = fetched(site)
+    assert found["Typeless"]["images"] == [{"url": "https://cdn.site.example/crane.JPG?v=2"}]
+    assert found["Typeless"]["topics"] == ["Robots", "AI"]
+    assert found["Episode"]["type"] == "audio" and found["Episode"]["size"] == 12345678

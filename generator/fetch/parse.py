@@ -12,6 +12,7 @@ import codecs
 import html as htmlmod
 import json
 import math
+import mimetypes
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -276,7 +277,8 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
         images.append(Image(address))
     files = []
     for enclosure in entry.get("enclosures") or []:
-        kind = (enclosure.get("type") or "").split("/")[0]
+        # (an enclosure without its type, as some feeds write it: what its file name says)
+        kind = (enclosure.get("type") or _type_by_name(enclosure.get("href"))).split("/")[0]
         if kind == "image" and (address := link(enclosure.get("href"))):
             images.append(Image(address))
         elif kind in ("audio", "video"):
@@ -526,6 +528,13 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
         ))
     return Feed(title=_text(data.get("title")), link=link(data.get("home_page_url")), entries=tuple(entries),
                 unsafe_urls=link.unsafe)
+
+
+def _type_by_name(url) -> str:
+    """The media type a file's name says (`.jpg` is `image/jpeg`, `.mp3` `audio/mpeg`), else ""."""
+    if not isinstance(url, str):
+        return ""
+    return mimetypes.guess_type(urlsplit(url).path)[0] or ""
 
 
 def _media(files) -> Media | None:
