@@ -559,3 +559,21 @@ def test_an_enclosure_without_its_type_and_categories_given_in_one_are_read(tmp_
     assert found["Typeless"]["images"] == [{"url": "https://cdn.site.example/crane.JPG?v=2"}]
     assert found["Typeless"]["topics"] == ["Robots", "AI"]
     assert found["Episode"]["type"] == "audio" and found["Episode"]["size"] == 12345678
+
+
+BLOGGER = b"""<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/"><title>Blog</title>
+<link rel="alternate" href="https://blog.example/"/><id>tag:blogger.com,1999:blog-1</id><updated>2026-11-21T10:00:00Z</updated>
+<entry><id>tag:blogger.com,1999:blog-1.post-1</id><published>2026-11-21T10:00:00Z</published><title>Harbour walk</title>
+<link rel="alternate" type="text/html" href="https://blog.example/2026/11/harbour-walk.html"/>
+<content type="html">&lt;p&gt;&lt;img src="https://blogger.example/img/s1600/harbour.jpg" width="1200" height="800"&gt; A walk.&lt;/p&gt;</content>
+<media:thumbnail url="https://blogger.example/img/s72-c/harbour.jpg" height="72" width="72"/></entry>
+</feed>"""
+
+
+def test_a_thumbnail_declared_too_small_is_not_the_storys_picture(tmp_path, capsys):
+    """Blogger names a 72-pixel thumbnail of every post as its media:thumbnail: that was the story's picture,
+    blurred to the width of the page, while the post's own full-size picture was in its text."""
+    found = fetch_items(tmp_path, capsys, {"/blog.atom": Route(BLOGGER, content_type="application/atom+xml")})
+    assert found["Harbour walk"]["images"] == [{"url": "https://blogger.example/img/s1600/harbour.jpg",
+                                                "width": 1200, "height": 800}]

@@ -301,7 +301,8 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
         content=html_content,
         published=when,
         categories=_tags(tag.get("term") if isinstance(tag, dict) else tag for tag in _listed(entry.get("tags"))),
-        images=tuple(dict.fromkeys(image for image in images if not _avatar(image.url))) or picture,
+        images=tuple(dict.fromkeys(image for image in images if not _avatar(image.url) and not _tiny(image)))
+        or picture,
         player=player,
         media=_media(files),
         podcast=any(key.startswith("itunes_") for key in entry),
@@ -456,6 +457,12 @@ class _FirstPicture(HTMLParser):
 # of each entry, often its first) and other avatar services' (`avatars.githubusercontent.com`). (Not any
 # `/avatar/` path: a story about the film may have its poster there.)
 _AVATAR = re.compile(r"https?://(?:[^/?#]*\.)?(?:gravatar\.com|avatars?\.[^/?#]+)(?:[/?#:]|$)", re.IGNORECASE)
+
+
+def _tiny(image: Image) -> bool:
+    """A picture the feed declares too small to show as the story's (Blogger's 72-pixel thumbnail of every
+    post): the text's own picture, full size, is the story's then."""
+    return any(size is not None and size < MIN_PICTURE for size in (image.width, image.height))
 
 
 def _avatar(url: str) -> bool:
