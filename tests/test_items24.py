@@ -577,3 +577,18 @@ def test_a_thumbnail_declared_too_small_is_not_the_storys_picture(tmp_path, caps
     found = fetch_items(tmp_path, capsys, {"/blog.atom": Route(BLOGGER, content_type="application/atom+xml")})
     assert found["Harbour walk"]["images"] == [{"url": "https://blogger.example/img/s1600/harbour.jpg",
                                                 "width": 1200, "height": 800}]
+
+
+def test_front_matter_written_as_a_json_object_is_read(tmp_path, capsys):
+    """Hugo reads front matter written as a JSON object, and a crawler that writes `json.dumps(fields)` then
+    the text makes such files: they were "no front matter found". Broken JSON is an error at its line."""
+    fields = {"title": "JSON cranes", "publishedDateTime": "2026-11-20T10:00:00Z", "topics": ["AI"],
+              "quality": "lots"}
+    files = {"spaces.md": json.dumps(fields, indent=2) + "\n\nThe **body**.\n",
+             "tabs.md": json.dumps(dict(fields, title="Tabbed JSON"), indent="\t") + "\nTabbed body.\n",
+             "broken.md": '{"title": "Broken",\n "publishedDateTime": }\nBody\n'}
+    out, news, said = build(tmp_path, files, capsys)
+    assert (news["spaces"]["title"], news["spaces"]["topics"]) == ("JSON cranes", ["AI"])
+    assert "<strong>body</strong>" in page(out, news["spaces"]) and "Tabbed body." in page(out, news["tabs"])
+    assert "warning: content/spaces.md:7: `quality` must be a number, got 'lots'" in said, said
+    assert "error: content/broken.md:2: invalid JSON front matter" in said, said

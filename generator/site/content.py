@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import json
 import logging
 import os
 import re
@@ -182,6 +183,8 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     start = _BLANK_LINES.match(text).end()  # (blank lines above the opening `---`, as some crawlers write)
     first = _BOUNDARY.match(text, start)
+    if not first and text.startswith("{", start):
+        return _json_source(name, text, start, digest, notes)
     if not first:
         if text.startswith("+++", start):  # Hugo's TOML front matter
             return Problem(name, 1, "front matter in TOML (between '+++' lines) is not read",
@@ -210,6 +213,38 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
     body = text[closing.end() + 1 :]
     body_line = text.count("\n", 0, closing.end()) + 2
     return Source(name, meta, body, body_line, digest, _given_twice(front, fm_line), written, notes)
+
+
+def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) -> Source | Problem:
+    """An item whose front matter is a JSON object, with the body after it (Hugo reads such files, and a
+    crawler that writes `json.dumps(fields)` before the text makes them). Read as YAML (JSON is YAML, and so
+    with YAML's limits and lines), else, for JSON that YAML's reader refuses (indented with tabs), as JSON
+    within the same limits."""
+    line = text.count("\n", 0, start) + 1
+    try:
+        loaded, end = json.JSONDecoder().raw_decode(text, start)
+    except ValueError as exc:
+        return Problem(name, getattr(exc, "lineno", line), f"invalid JSON front matter: {getattr(exc, 'msg', exc)}",
+                       "a file starting with `{` is a JSON object, then the body; or start it with a line '---'")
+    except RecursionError:
+        return Problem(name, line, f"front matter is nested more than {MAX_NESTING} levels deep")
+    front = text[start:end]
+    meta = load_mapping(name, front, line)
+    if isinstance(meta, Problem) and isinstance(loaded, dict) and len(front) <= MAX_FRONT_MATTER_BYTES \
+            and _depth(loaded) <= MAX_NESTING and "nested" not in meta.message:
+        meta = loaded
+    if isinstance(meta, Problem):
+        return meta
+    body = text[end + 1:] if text.startswith("\n", end) else text[end:]
+    return Source(name, meta, body, text.count("\n", 0, end) + 2, digest, (), {}, notes)
+
+
+def _depth(value, limit: int = MAX_NESTING) -> int:
+    """How deep lists and mappings nest in a loaded value (counted no further than past `limit`)."""
+    if not isinstance(value, (list, dict)) or limit < 0:
+        return 0
+    inner = value.values() if isinstance(value, dict) else value
+    return 1 + max((_depth(entry, limit - 1) for entry in inner), default=0)
 
 
 _HASHED_TITLE = re.compile(r"^title:[ \t]+(#.*\S)", re.MULTILINE)
@@ -517,8 +552,8 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
     lines = {}
     for key in keys:
         top, sub = key if isinstance(key, tuple) else (key, None)
-        # (a key in quotes too: `"@type":`, as JSON-LD's keys must be written)
-        match = re.compile(rf"""^(?:{re.escape(top)}|"{re.escape(top)}"|'{re.escape(top)}')\s*:""",
+        # (a key in quotes too, `"@type":`, as JSON-LD's keys must be written; indented, in JSON front matter)
+        match = re.compile(rf"""^(?:{re.escape(top)}|[ \t]*"{re.escape(top)}"|[ \t]*'{re.escape(top)}')\s*:""",
                            re.MULTILINE).search(text)
         if not match:
             continue
