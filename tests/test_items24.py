@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from conftest import feed_site, fetched, make_site
 from feed_server import FeedServer, Route
 from generator.cli import main
@@ -592,3 +590,22 @@ def test_front_matter_written_as_a_json_object_is_read(tmp_path, capsys):
     assert "<strong>body</strong>" in page(out, news["spaces"]) and "Tabbed body." in page(out, news["tabs"])
     assert "warning: content/spaces.md:7: `quality` must be a number, got 'lots'" in said, said
     assert "error: content/broken.md:2: invalid JSON front matter" in said, said
+
+
+def test_a_hostile_run_of_reddit_markers_costs_one_reading(tmp_path, capsys):
+    """A text of 100,000 `<!-- SC_OFF -->` markers before a Reddit footer: each began a search over the
+    rest of the text again (minutes for one entry); it is one reading of it, and the story is still read."""
+    import time
+
+    markers = "&lt;!-- SC_OFF --&gt;" * 100_000
+    footer = ('submitted by &lt;a href="https://www.reddit.com/user/x"&gt;x&lt;/a&gt; &lt;span&gt;&lt;a '
+              'href="https://n.example/story"&gt;[link]&lt;/a&gt;&lt;/span&gt; &lt;span&gt;&lt;a '
+              'href="https://www.reddit.com/r/h/comments/9/s/"&gt;[comments]&lt;/a&gt;&lt;/span&gt;')
+    feed = ('<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>R</title>'
+            '<id>r</id><entry><id>t3_9</id><title>Hostile</title><link href="https://www.reddit.com/r/h/comments/9/s/"/>'
+            f'<updated>2026-11-21T10:00:00Z</updated><content type="html">{markers}{footer}</content></entry>'
+            '</feed>').encode()
+    started = time.monotonic()
+    found = fetch_items(tmp_path, capsys, {"/r.rss": Route(feed, content_type="application/atom+xml")})
+    assert time.monotonic() - started < 30
+    assert found["Hostile"]["originalUrl"] == "https://n.example/story"

@@ -111,8 +111,8 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
     # feedparser's own sanitiser is off: it drops what lazy-loading pictures need (`data-src`, `srcset`) before
     # newsdesk's could make them the pictures' `src`. Every piece of HTML is sanitised here instead (_cleaned),
     # and titles are made plain text, their scripts' and styles' text dropped (model.plain_text).
-    parsed = feedparser.parse(body, response_headers={"content-location": url, "content-type": content_type or "application/xml"},
-                              sanitize_html=False)
+    parsed = feedparser.parse(body, sanitize_html=False, response_headers={
+        "content-location": url, "content-type": content_type or "application/xml"})
     if not parsed.entries and (parsed.bozo or not parsed.version):
         if "html" in content_type.lower() or head.lower().startswith((b"<!doctype html", b"<html")):
             raise NotAFeed(_web_page(body, url))
@@ -349,7 +349,6 @@ _REDDIT = re.compile(
     r"""submitted\s+by\b.*?<a\b[^>]*?\bhref\s*=\s*(["'])(?P<link>[^"']*)\1[^>]*>\s*\[link\]\s*</a>"""
     r""".*?<a\b[^>]*?\bhref\s*=\s*(["'])(?P<comments>[^"']*)\3[^>]*>\s*\[comments\]\s*</a>""",
     re.DOTALL | re.IGNORECASE)
-_SELF_TEXT = re.compile(r"<!--\s*SC_OFF\s*-->(.*?)<!--\s*SC_ON\s*-->", re.DOTALL)
 # hnrss.org's (Hacker News's, Lobsters' and others' feeds): the post's text, if any, then "Article URL: <a>",
 # "Comments URL: <a>", "Points: N", "# Comments: N", a paragraph each, at its end
 _HNRSS = re.compile(
@@ -377,15 +376,23 @@ def _submission(fragment: str) -> tuple[str, str, str] | None:
     tail = max(0, len(fragment) - _FOOTER_CHARS)
     at = fragment.lower().rfind("submitted by", tail)
     if at >= 0 and (found := _REDDIT.match(fragment, at)):
-        own = _SELF_TEXT.search(fragment, 0, at)
         before = fragment[:at]
-        text = own.group(1).strip() if own else "" if "<table" in before.lower() or not _Words.of(before) else before
+        # (the post's own text between Reddit's markers, found with one search for each: no hostile run of
+        # markers makes the search over the text begin again at each)
+        opened = before.find("<!-- SC_OFF -->")
+        closed = before.find("<!-- SC_ON -->", opened) if opened >= 0 else -1
+        if closed >= 0:
+            text = before[opened + len("<!-- SC_OFF -->"):closed]
+        else:
+            text = "" if "<table" in before.lower() or not _Words.of(before) else before
         return htmlmod.unescape(found["link"]), htmlmod.unescape(found["comments"]), text.strip()
     if found := _HNRSS.search(fragment, tail):
-        return htmlmod.unescape(found["article"] or ""), htmlmod.unescape(found["comments"]), fragment[:found.start()].strip()
-    if found := _LEMMY.match(fragment):
-        return htmlmod.unescape(found["article"] or ""), htmlmod.unescape(found["comments"]), fragment[found.end():].strip()
-    return None
+        own = fragment[:found.start()]
+    elif found := _LEMMY.match(fragment):
+        own = fragment[found.end():]
+    else:
+        return None
+    return htmlmod.unescape(found["article"] or ""), htmlmod.unescape(found["comments"]), own.strip()
 
 
 def _without_submission(fragment: str) -> str:
@@ -445,7 +452,9 @@ class _FirstPicture(HTMLParser):
             lazy += [entry.split()[0] for entry in reversed((given.get("srcset") or given.get("data-srcset") or "")
                                                             .split(", ")) if entry.split()][:1]
             source = next((c.strip() for c in lazy if c.strip()), "")
-        if small or any(word in kind for word in ("emoji", "smiley", "avatar", "icon")) or not source or _avatar(source):
+        if small or any(word in kind for word in ("emoji", "smiley", "avatar", "icon")) or not source:
+            return
+        if _avatar(source):
             return
         if self.base and not _SCHEME.match(_as_browsers_read(source)):  # (one with a scheme is checked as written)
             source = joined(self.base, _as_browsers_read(source))

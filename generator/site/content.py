@@ -342,7 +342,7 @@ def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, st
         if following.strip() and len(following) - len(following.lstrip()) > len(lead):
             continue  # (a value on more lines than one)
         lines[index] = f"{lead}{key}: '" + text.replace("'", "''") + "'"
-        said = f"has ` #`, which YAML reads as the start of a comment" if first == "#" and value[0] != "#" else \
+        said = "has ` #`, which YAML reads as the start of a comment" if first == "#" and value[0] != "#" else \
             f"starts with `{first}`, which YAML reads as {_READ_AS[first]}"
         notes.append((fm_line + index, f"`{key}` {said}; it is read as the text written", "put the value in quotes"))
     return ("\n".join(lines), tuple(notes)) if notes else (front, ())
