@@ -308,8 +308,14 @@ def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, st
     hint) of each value so read.)"""
     lines = front.split("\n")
     notes = []
-    # (only the lines that may hold such a value: most of an item's lines are read faster so)
-    for index in sorted({front.count("\n", 0, match.start()) for match in _MAYBE_NOT_TEXT.finditer(front)}):
+    # (only the lines that may hold such a value: most of an item's lines are read faster so; each line's
+    # number counted on from the last one's, so that thousands of them cost one reading of the text)
+    candidates, index, at = [], 0, 0
+    for match in _MAYBE_NOT_TEXT.finditer(front):
+        index += front.count("\n", at, match.start())
+        at = match.start()
+        candidates.append(index)
+    for index in candidates:
         line = lines[index]
         found = _TEXT_LINE.fullmatch(line)
         if not found or _KEY_WORDS.sub("", found.group(2)).lower() not in _TEXT_KEYS:
@@ -342,6 +348,8 @@ def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, st
         if following.strip() and len(following) - len(following.lstrip()) > len(lead):
             continue  # (a value on more lines than one)
         lines[index] = f"{lead}{key}: '" + text.replace("'", "''") + "'"
+        if len(notes) >= MAX_MENDED:  # (said of the first few: a message a line would bury the others)
+            continue
         said = "has ` #`, which YAML reads as the start of a comment" if first == "#" and value[0] != "#" else \
             f"starts with `{first}`, which YAML reads as {_READ_AS[first]}"
         notes.append((fm_line + index, f"`{key}` {said}; it is read as the text written", "put the value in quotes"))
