@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import feed_site, fetched, make_site
+from conftest import build_files, built_page as page, feed_site, fetched, front
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -17,29 +17,8 @@ CONFIG = 'title: T\nbase_url: https://example.org/\nnow: "2026-12-04T12:00:00Z"\
 DATE = "publishedDateTime: 2026-11-20T10:00:00Z"
 
 
-def front(*lines: str, body: str = "Body text.") -> str:
-    """An item file of these front matter lines."""
-    return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
-
-
 def build(tmp_path: Path, files: dict[str, str | bytes], capsys, config: str = CONFIG):
-    """Build a site of these content files with the CLI: (output folder, the API's news entries by the
-    file name of their item, the messages printed)."""
-    site = make_site(tmp_path / "site", {}, config)
-    for name, text in files.items():
-        path = site / "content" / name
-        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    assert main(["build", "--config", str(site / "config.yaml")]) == 0
-    captured = capsys.readouterr()
-    out = site / "output"
-    news = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
-    assert news, "no item was built"
-    by_name = {entry["path"].rstrip("/").rsplit("/", 1)[-1]: entry for entry in news}
-    return out, by_name, captured.out + captured.err
-
-
-def page(out: Path, entry: dict) -> str:
-    return (out / entry["path"] / "index.html").read_text(encoding="utf-8")
+    return build_files(tmp_path, files, capsys, config)
 
 
 # --- files not in UTF-8 ------------------------------------------------------------------------------
