@@ -294,9 +294,10 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
         if entry.media:
             size = {"length": str(entry.media_size)} if entry.media_size else {}
             _add(node, "link", rel="enclosure", href=entry.media, type=entry.media_type, **size)
-        if entry.image:
-            attrs = {"type": entry.image_type} if entry.image_type else {}
-            _add(node, "link", rel="enclosure", href=entry.image, **attrs)
+        # A link without a type is text/html to readers (feedparser says so): a picture whose address does not
+        # say its type is left to media:content, as RSS leaves it out of its enclosure.
+        if entry.image and entry.image_type:
+            _add(node, "link", rel="enclosure", href=entry.image, type=entry.image_type)
         if entry.author:
             person = _add(node, "author")
             _add(person, "name", entry.author)
