@@ -66,7 +66,7 @@ def odd_files() -> dict[str, str]:
               if n == 0 else []),
             f"provider: {q({'name': 'Prov ' + title[:20], 'domain': f'p{n}.example'})}",
             f"topics: {q([title[:30], 'Plain'])}",
-            f"images: {q([{'url': PICTURES[n], 'width': 800, 'height': 400}])}",
+            f"images: {q([{'url': PICTURES[n], 'width': 800, 'height': 400}, {'url': f'https://img.example/{n}'}])}",
             f"related: {q([{'title': title, 'webUrl': f'https://rel.example/{n}'}])}",
             "quality: 50", "heat: 7", "price: '9 \u20ac'", "length: PT4M13S", "category: c", "secured: s",
         ])
@@ -177,3 +177,172 @@ def test_feedparser_reads_every_atom_and_rss_entry_as_its_page_shows_it(odd):
             pictures = [e.href for e in entry.get("enclosures", []) if e.type.startswith("image/")]
             assert pictures in ([], page["meta"].get("og:image", [])[:1]), where
     assert seen > 20
+
+
+# --- JSON: the API and JSON Feed through a strict decoder -----------------------------------------------
+
+def _no_duplicates(pairs):
+    keys = [k for k, _ in pairs]
+    assert len(keys) == len(set(keys)), f"duplicate keys {keys}"
+    return dict(pairs)
+
+
+def _no_constant(name):
+    raise AssertionError(f"{name} is no JSON number")
+
+
+def strict_json(data: bytes):
+    """As a strict reader decodes it: UTF-8 without a byte order mark, no NaN or Infinity, no duplicate
+    keys; and every string one a UTF-8 reader can hold (no lone surrogate escaped as \\udxxx)."""
+    assert not data.startswith(b"\xef\xbb\xbf")
+    value = json.loads(data.decode("utf-8", errors="strict"), parse_constant=_no_constant,
+                       object_pairs_hook=_no_duplicates)
+
+    def walk(node):
+        if isinstance(node, str):
+            node.encode("utf-8")  # fails on a lone surrogate
+        elif isinstance(node, float):
+            assert math.isfinite(node)
+        elif isinstance(node, dict):
+            for key, child in node.items():
+                walk(key)
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+    walk(value)
+    return value
+
+
+URL_KEYS = {"url", "webUrl", "originalUrl", "ampWebUrl", "videoUrl", "mediaUrl", "nextPage", "api", "atom", "rss",
+            "json", "home_page_url", "feed_url", "external_url", "image", "related"}
+
+
+def urls_in(node, key=""):
+    if isinstance(node, dict):
+        for k, child in node.items():
+            yield from urls_in(child, k)
+    elif isinstance(node, list):
+        for child in node:
+            yield from urls_in(child, key)
+    elif isinstance(node, str) and key in URL_KEYS:
+        yield node
+
+
+def test_every_json_file_reads_strictly_and_holds_only_absolute_urls(odd):
+    config, result, out = odd
+    files = sorted(out.glob("api/**/*.json")) + feed_files(out, ".json")
+    assert len(files) > 10
+    urls = 0
+    for path in files:
+        for url in urls_in(strict_json(path.read_bytes())):
+            absolute(url)
+            urls += 1
+            if url.startswith(config.base_url):
+                resolve_url(config, out, url)
+    assert urls > 100
+
+
+def test_json_feed_items_are_what_their_pages_show(odd):
+    config, result, out = odd
+    pages = article_pages(config, result)
+    seen = 0
+    for path in feed_files(out, ".json"):
+        feed = strict_json(path.read_bytes())
+        assert feed["version"] == "https://jsonfeed.org/version/1.1"
+        for entry in feed["items"]:
+            seen += 1
+            page = pages[entry["url"]]
+            ld = json.loads(page["ld"][0])
+            assert entry["id"] == entry["url"] == ld["url"]
+            assert entry["title"] == page["meta"]["og:title"][0] == page["h1"]
+            assert entry.get("summary", "") == ld["description"]
+            assert RFC3339.fullmatch(entry["date_published"])
+            assert moment(entry["date_published"]) == moment(ld["datePublished"])
+            assert entry.get("tags", []) == page["meta"].get("article:tag", [])
+            assert ([entry["image"]] if "image" in entry else []) == page["meta"].get("og:image", [])[:1]
+            assert entry.get("external_url") == ld.get("isBasedOn")
+    assert seen > 20
+
+
+# --- the JSON API against its documentation -----------------------------------------------------------
+
+DOC = ROOT / "docs" / "feeds-and-api.md"
+
+
+def documented_example() -> dict:
+    """The example file of docs/feeds-and-api.md's JSON API section."""
+    text = DOC.read_text(encoding="utf-8")
+    blocks = re.findall(r"```json\n(.*?)```", text.split("## JSON API", 1)[1], re.DOTALL)
+    assert blocks, "the JSON API section has no example"
+    return json.loads(blocks[0])
+
+
+def documented_nulls() -> set[str]:
+    """The fields the API section says may be null: each sentence that says `null` names them in backticks."""
+    section = DOC.read_text(encoding="utf-8").split("## JSON API", 1)[1]
+    prose = re.sub(r"```.*?```", "", section, flags=re.DOTALL)
+    return {name for sentence in re.split(r"(?<=\.)\s", prose) if "`null`" in sentence or " null " in sentence
+            for name in re.findall(r"`(\w+)`", sentence)}
+
+
+def _kind(value) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    return {str: "string", list: "array", dict: "object", type(None): "null"}[type(value)]
+
+
+def assert_shape(value, example, nullable: set[str], where: str) -> None:
+    """value has exactly example's fields, each of the example's type (null only where documented), and so on
+    inside objects and the arrays' items."""
+    assert isinstance(value, dict) and value.keys() == example.keys(), (where, sorted(value), sorted(example))
+    for key, shown in example.items():
+        got = value[key]
+        if got is None and shown is not None:
+            assert key in nullable, f"{where}: {key} is null, and the documentation does not say it may be"
+            continue
+        if shown is None:  # (the example's nulls are texts or URLs: "4:13", "12 MB", "Free", a player's URL)
+            assert got is None or isinstance(got, str), f"{where}: {key} is a {_kind(got)}, documented as a text"
+            continue
+        assert _kind(got) == _kind(shown), f"{where}: {key} is a {_kind(got)}, documented as a {_kind(shown)}"
+        if isinstance(shown, dict):
+            assert_shape(got, shown, nullable, f"{where}.{key}")
+        if isinstance(shown, list) and shown and isinstance(shown[0], dict):
+            for n, member in enumerate(got):
+                assert_shape(member, shown[0], nullable, f"{where}.{key}[{n}]")
+
+
+def test_every_api_file_has_the_documented_fields_with_the_documented_types(odd):
+    config, result, out = odd
+    example = documented_example()
+    nullable = documented_nulls()
+    record = dict(example["news"][0])
+    # `sources`: "each as {"path": ..., "url": ...}" (the example's is empty)
+    record["sources"] = [{"path": record["path"], "url": record["url"]}]
+    news_page = dict(example, news=[record])
+    records = 0
+    for path in sorted(out.glob("api/news/**/index.json")):
+        data = strict_json(path.read_bytes())
+        topic = data.pop("topic", None)
+        in_topic = not re.fullmatch(r"api/news/(page/\d+/)?index.json", path.relative_to(out).as_posix())
+        assert (topic is not None) == in_topic, path
+        if in_topic:  # "plus "topic": {"slug": "ai", "name": "AI"}"
+            assert_shape(topic, {"slug": "ai", "name": "AI"}, set(), path.as_posix())
+        assert_shape(data, news_page, nullable, path.relative_to(out).as_posix())
+        records += len(data["news"])
+    assert records > 2 * len(TITLES)
+    # api/stories/: {"id", "lead", "newest", "sourceCount", "items", "related"}, items as in api/news/ without
+    # the story fields
+    item = {k: v for k, v in record.items() if k not in ("story", "sourceCount", "sources")}
+    story = {"id": "d185ef7d7d07", "lead": record["path"], "newest": record["publishedDateTime"], "sourceCount": 0,
+             "items": [item], "related": ["https://other.example/story"]}
+    stories = 0
+    for path in sorted(out.glob("api/stories/**/index.json")):
+        data = strict_json(path.read_bytes())
+        assert_shape(data, {"page": 1, "pages": 1, "total": 1, "stories": [story], "nextPage": None}, nullable,
+                     path.relative_to(out).as_posix())
+        stories += len(data["stories"])
+    assert stories == len(TITLES) + 1
+    assert {"quality", "webUrl", "provider", "length", "mediaUrl", "nextPage"} <= nullable | {"nextPage"}
