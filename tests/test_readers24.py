@@ -75,7 +75,7 @@ def odd_files() -> dict[str, str]:
 
 
 CONFIG = ('title: "Q&A <News> \\"\u0394\\" \U0001f389"\nbase_url: https://example.org/news site/\n'
-          'now: "2026-11-22T12:00:00Z"\nstories:\n  enabled: false\ndescription: "A & B <c>"\n')
+          'now: "2026-11-21T12:00:00Z"\nstories:\n  enabled: false\ndescription: "A & B <c>"\n')
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +175,8 @@ def test_feedparser_reads_every_atom_and_rss_entry_as_its_page_shows_it(odd):
                 # a reader shows a picture as one only if the enclosure says it is one
                 assert enclosure.type.startswith(("image/", "audio/", "video/")), (where, enclosure)
             pictures = [e.href for e in entry.get("enclosures", []) if e.type.startswith("image/")]
-            assert pictures in ([], page["meta"].get("og:image", [])[:1]), where
+            shown = page["meta"].get("og:image", [])[:1]
+            assert pictures == [] or len(pictures) == len(shown) == 1 and _same_resource(pictures[0], shown[0]), where
     assert seen > 20
 
 
@@ -346,3 +347,129 @@ def test_every_api_file_has_the_documented_fields_with_the_documented_types(odd)
         stories += len(data["stories"])
     assert stories == len(TITLES) + 1
     assert {"quality", "webUrl", "provider", "length", "mediaUrl", "nextPage"} <= nullable | {"nextPage"}
+
+
+# --- sitemaps and robots.txt, as sitemaps.org defines them ------------------------------------------------
+
+W3C_DATETIME = re.compile(r"\d{4}(-\d\d(-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?)?)?")
+
+
+def test_sitemaps_are_valid_as_sitemaps_org_defines_them_and_robots_txt_names_them(odd):
+    config, result, out = odd
+    pages = article_pages(config, result)
+    robots = (out / "robots.txt").read_text(encoding="utf-8")
+    named = [line.split(":", 1)[1].strip() for line in robots.splitlines() if line.lower().startswith("sitemap:")]
+    assert named == [config.base_url + "sitemap.xml", config.base_url + "news-sitemap.xml"]
+    listed = []
+    for url in named:
+        absolute(url)
+        path = resolve_url(config, out, url)
+        data = path.read_bytes()
+        assert len(data) < 50 * 1024 * 1024
+        root = ET.fromstring(data)
+        assert root.tag == f"{SM}urlset"
+        entries = root.findall(f"{SM}url")
+        assert 0 < len(entries) < 50_000
+        for entry in entries:
+            assert [child.tag for child in entry][0] == f"{SM}loc"
+            loc = entry.findtext(f"{SM}loc")
+            assert len(loc) < 2048 and loc == loc.strip()
+            absolute(loc)
+            resolve_url(config, out, loc)
+            lastmod = entry.findtext(f"{SM}lastmod")
+            if lastmod is not None:
+                assert W3C_DATETIME.fullmatch(lastmod), lastmod
+            listed.append(loc)
+        if path.name == "news-sitemap.xml":
+            news = "{http://www.google.com/schemas/sitemap-news/0.9}"
+            for entry in entries:
+                page = pages[entry.findtext(f"{SM}loc")]
+                assert entry.findtext(f"{news}news/{news}title") == page["meta"]["og:title"][0]
+                assert W3C_DATETIME.fullmatch(entry.findtext(f"{news}news/{news}publication_date"))
+    assert set(pages) <= set(listed)
+
+
+# --- the head of every page, as crawlers and social sites read it ------------------------------------------
+
+def test_every_page_head_has_absolute_resolvable_links_and_json_ld_a_reader_takes(odd):
+    config, result, out = odd
+    assert len(result.site.pages) > 20
+    for page in result.site.pages:
+        head = head_of(out / page.output)
+        where = page.output
+        for rel, kind, href in head["links"]:
+            if rel in ("canonical", "alternate"):
+                absolute(href)
+                resolve_url(config, out, href)
+        for key in ("og:url", "og:image", "twitter:image"):
+            for url in head["meta"].get(key, []):
+                absolute(url)
+        if page.kind == "404":
+            continue
+        assert head["meta"]["og:url"] == [h for rel, _, h in head["links"] if rel == "canonical"], where
+        for key in ("og:title", "og:description", "twitter:title", "twitter:description"):
+            assert len(head["meta"][key]) == 1 and head["meta"][key][0].strip(), (where, key)
+        if page.kind != "article":
+            continue
+        [text] = head["ld"]
+        assert "</" not in text and "<!--" not in text, where  # nothing in it can end the script
+        data = strict_json(text.encode("utf-8"))
+        assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
+        assert data["headline"] == head["h1"] == head["meta"]["og:title"][0], where
+        assert RFC3339.fullmatch(data["datePublished"]), where
+        assert data["author"]["name"] and data["publisher"]["name"], where
+        assert data["url"] == data["mainEntityOfPage"] == head["meta"]["og:url"][0], where
+        for url in urls_in(data) if isinstance(data, dict) else ():
+            absolute(url)
+        for url in data.get("image", []):
+            absolute(url)
+        assert data.get("image", [])[:1] == head["meta"].get("og:image", []), where
+
+
+def _same_resource(ascii_form: str, iri: str) -> bool:
+    """Whether an ASCII URL is the IRI as a browser sends it: its host in IDNA, the rest UTF-8 percent-encoded."""
+    from urllib.parse import unquote
+
+    one, two = urlsplit(ascii_form), urlsplit(iri)
+    host = (one.hostname or "").encode("ascii").decode("idna")
+    return (one.scheme, host, one.port, unquote(one.path), unquote(one.query), unquote(one.fragment)) == \
+        (two.scheme, two.hostname, two.port, unquote(two.path), unquote(two.query), unquote(two.fragment))
+
+
+def test_rss_addresses_are_ascii_uris_of_what_the_page_links(tmp_path):
+    # RSS 2.0 takes URLs (RFC 3986: ASCII), not IRIs as Atom does: an enclosure of `été (1).jpg` or a site on
+    # an IDN host must reach podcast apps and validators as the browser sends it
+    config_text = CONFIG.replace("https://example.org/news site/", "https://n\u00fcws.example/\u00e4 b/")
+    root = make_site(tmp_path / "site", odd_files(), config_text)
+    config, result = build_site(root)
+    out = config.output_path
+    pages = {urlsplit(url).path: (url, page) for url, page in article_pages(config, result).items()}
+    checked = 0
+    for path in feed_files(out, ".rss"):
+        root_element = ET.fromstring(path.read_bytes())
+        for element in root_element.iter():
+            for url in [element.get(key) for key in ("url", "href", "domain") if element.get(key)] + (
+                    [element.text] if element.tag in ("link", "guid") else []):
+                assert url.isascii(), (path.name, element.tag, url)
+                absolute(url)
+                checked += 1
+        for node in root_element.iter("item"):
+            link = node.findtext("link")
+            page_url, page = next((u, p) for u, p in pages.values() if _same_resource(link, u))
+            pictures = page["meta"].get("og:image", [])
+            enclosure = node.find("enclosure")
+            if enclosure is not None and enclosure.get("type").startswith("image/"):
+                assert _same_resource(enclosure.get("url"), pictures[0]), (enclosure.get("url"), pictures)
+        assert not feedparser.parse(path.read_bytes()).bozo
+    assert checked > 50
+
+
+def test_an_address_in_ascii_leads_where_the_browser_goes():
+    from generator.urls import ascii_url
+
+    assert ascii_url("https://M\u00fcnchen.example:8080/\u00e4 %C3%B6?q=\u00fc#\u00df") == \
+        "https://xn--mnchen-3ya.example:8080/%C3%A4 %C3%B6?q=%C3%BC#%C3%9F"
+    assert ascii_url("http://[2001:db8::1]/p\u00e4th") == "http://[2001:db8::1]/p%C3%A4th"
+    # IDNA 2003 (Python's) writes stra\u00dfe as strasse, another host than browsers go to: kept as written
+    assert ascii_url("https://stra\u00dfe.example/\u00e9") == "https://stra\u00dfe.example/%C3%A9"
+    assert ascii_url("https://ok.example/a%20b") == "https://ok.example/a%20b"

@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 from generator import __version__
 from generator.config import Config
 from generator.frozen import record
-from generator.urls import site_url
+from generator.urls import ascii_url, site_url
 from generator.site.model import Item, Site
 from generator.plan.pages import FileOutput, described, one_per_story
 from generator.site.ranking import Rankings
@@ -255,8 +255,8 @@ def _serialize(root: ET.Element) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
 
 
-def _media(parent: ET.Element, entry: _Entry) -> None:
-    attrs = {"url": entry.image, "medium": "image"}
+def _media(parent: ET.Element, entry: _Entry, address=str) -> None:
+    attrs = {"url": address(entry.image), "medium": "image"}
     if entry.image_type:
         attrs["type"] = entry.image_type
     if entry.image_width and entry.image_height:
@@ -314,10 +314,11 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
 
 def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | None) -> bytes:
     base = config.base_url
+    url = ascii_url  # RSS takes URLs (RFC 3986), where Atom and JSON Feed take IRIs: as browsers send them
     root = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM_NS, "xmlns:dc": DC_NS, "xmlns:media": MEDIA_NS})
     channel = _add(root, "channel")
     _add(channel, "title", clean_text(feed.title))
-    _add(channel, "link", site_url(base, feed.page))
+    _add(channel, "link", url(site_url(base, feed.page)))
     _add(channel, "description", _as_html(clean_text(feed.description) or clean_text(feed.title)))
     if clean_text(config.language):
         _add(channel, "language", clean_text(config.language))
@@ -325,12 +326,13 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
         _add(channel, "lastBuildDate", _rfc822(updated))
     _add(channel, "generator", f"newsdesk {__version__}")
     _add(channel, "docs", "https://www.rssboard.org/rss-specification")
-    _add(channel, "atom:link", href=site_url(base, feed.path + EXTENSIONS["rss"]), rel="self", type=MEDIA_TYPES["rss"])
+    _add(channel, "atom:link", href=url(site_url(base, feed.path + EXTENSIONS["rss"])), rel="self",
+         type=MEDIA_TYPES["rss"])
     for entry in entries:
         node = _add(channel, "item")
         _add(node, "title", entry.title)
-        _add(node, "link", entry.url)
-        _add(node, "guid", entry.url, isPermaLink="true")
+        _add(node, "link", url(entry.url))
+        _add(node, "guid", url(entry.url), isPermaLink="true")
         _add(node, "pubDate", _rfc822(entry.published))
         if entry.summary:
             _add(node, "description", _as_html(entry.summary))
@@ -338,17 +340,17 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
             # RSS's own <author> must be an e-mail address; Dublin Core's creator takes a name.
             _add(node, "dc:creator", entry.author)
         for slug, name in entry.topics:
-            _add(node, "category", name, domain=site_url(base, f"topics/{slug}/"))
+            _add(node, "category", name, domain=url(site_url(base, f"topics/{slug}/")))
         if entry.author_feed:
-            _add(node, "source", entry.author, url=entry.author_feed)
+            _add(node, "source", entry.author, url=url(entry.author_feed))
         # One enclosure (RSS has room for one): a podcast's episode is what a podcast app plays; else the picture.
         # A size the item does not give is unknown without fetching the file; the RSS Advisory Board says 0 then.
         if entry.media:
-            _add(node, "enclosure", url=entry.media, length=str(entry.media_size), type=entry.media_type)
+            _add(node, "enclosure", url=url(entry.media), length=str(entry.media_size), type=entry.media_type)
         elif entry.image and entry.image_type:
-            _add(node, "enclosure", url=entry.image, length="0", type=entry.image_type)
+            _add(node, "enclosure", url=url(entry.image), length="0", type=entry.image_type)
         if entry.image:
-            _media(node, entry)
+            _media(node, entry, url)
     return _serialize(root)
 
 
