@@ -13,6 +13,7 @@ import html
 import json
 import math
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -473,3 +474,34 @@ def test_an_address_in_ascii_leads_where_the_browser_goes():
     # IDNA 2003 (Python's) writes stra\u00dfe as strasse, another host than browsers go to: kept as written
     assert ascii_url("https://stra\u00dfe.example/\u00e9") == "https://stra\u00dfe.example/%C3%A9"
     assert ascii_url("https://ok.example/a%20b") == "https://ok.example/a%20b"
+
+
+# --- the search index, read by the site's own script ------------------------------------------------------
+
+@pytest.mark.slow
+def test_odd_titles_come_through_the_search_index_into_result_cards_as_their_pages_show_them(odd, page):
+    from conftest import static_server
+
+    config, result, out = odd
+    pages = article_pages(config, result)
+    words = {"Jerry": 0, "\u05e9\u05dc\u05d5\u05dd": 1, "Zalgo": 2, "word": 3, "Brackets": 4, "Bare": None}
+    with static_server(out, urlsplit(config.base_url).path) as base:
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+        for word, n in words.items():
+            page.goto(base + "search/?q=" + word)
+            page.wait_for_function("document.getElementById('search-status').textContent !== ''", timeout=10_000)
+            cards = page.locator("#search-results > li")
+            assert cards.count() == 1, (word, page.locator("#search-status").text_content())
+            link = cards.locator(".card-title a")
+            href = link.get_attribute("href")
+            url = config.base_url + href[len(urlsplit(config.base_url).path):]
+            shown = pages[url]
+            title = link.evaluate("a => [...a.childNodes].filter(n => !(n.classList && n.classList.contains('badge')))"
+                                  ".map(n => n.textContent).join('')")
+            assert title.removeprefix(" ") == shown["h1"], word  # (after a type's badge, as list cards have it)
+            assert cards.locator("time").get_attribute("datetime") == shown["times"][0], word
+            tags = [t.text_content() for t in cards.locator(".tags a").all()]
+            assert tags == shown["meta"].get("article:tag", []), word
+            if n is not None:  # (the page writes the title in its composed form)
+                assert shown["h1"] == unicodedata.normalize("NFC", TITLES[n]), word
+            assert cards.locator("b, img:not(.card-media img), script, svg").count() == 0
