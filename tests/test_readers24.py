@@ -216,7 +216,7 @@ def strict_json(data: bytes):
     return value
 
 
-URL_KEYS = {"url", "webUrl", "originalUrl", "ampWebUrl", "videoUrl", "mediaUrl", "nextPage", "api", "atom", "rss",
+URL_KEYS = {"url", "isBasedOn", "mainEntityOfPage", "webUrl", "originalUrl", "ampWebUrl", "videoUrl", "mediaUrl", "nextPage", "api", "atom", "rss",
             "json", "home_page_url", "feed_url", "external_url", "image", "related"}
 
 
@@ -235,6 +235,10 @@ def test_every_json_file_reads_strictly_and_holds_only_absolute_urls(odd):
     config, result, out = odd
     files = sorted(out.glob("api/**/*.json")) + feed_files(out, ".json")
     assert len(files) > 10
+    index = sorted(out.glob("search/**/*.json"))  # the search page's records: its own paths, no URL fields
+    assert len(index) > 5
+    for path in index:
+        strict_json(path.read_bytes())
     urls = 0
     for path in files:
         for url in urls_in(strict_json(path.read_bytes())):
@@ -505,3 +509,16 @@ def test_odd_titles_come_through_the_search_index_into_result_cards_as_their_pag
             if n is not None:  # (the page writes the title in its composed form)
                 assert shown["h1"] == unicodedata.normalize("NFC", TITLES[n]), word
             assert cards.locator("b, img:not(.card-media img), script, svg").count() == 0
+
+
+@pytest.mark.parametrize("language, declared", [("pt-BR", "pt"), ("en_GB", "en"), ("fil", "fil"),
+                                                ("zh-Hant-TW", "zh-tw"), ("zh-HK", "zh-tw"), ("zh-Hans", "zh-cn"),
+                                                ("zh", "zh-cn"), ("ZH-cn", "zh-cn")])
+def test_the_news_sitemap_names_the_language_as_google_news_takes_it(tmp_path, language, declared):
+    # Google News takes an ISO 639 code alone (two or three letters), or zh-cn and zh-tw: not `pt-br`
+    files = {"content/a.md": _file(["title: Fresh", "publishedDateTime: 2026-11-21T10:00:00Z"])}
+    root = make_site(tmp_path / "site", files, CONFIG + f"language: {language}\n")
+    config, result = build_site(root)
+    news = "{http://www.google.com/schemas/sitemap-news/0.9}"
+    sitemap = ET.fromstring((config.output_path / "news-sitemap.xml").read_bytes())
+    assert [e.text for e in sitemap.iter(f"{news}language")] == [declared]
