@@ -72,6 +72,14 @@ def odd_files() -> dict[str, str]:
             "quality: 50", "heat: 7", "price: '9 \u20ac'", "length: PT4M13S", "category: c", "secured: s",
         ])
     files["content/bare.md"] = _file(["title: Bare", "publishedDateTime: 2026-11-19T10:00:00Z"], "")
+    # addresses as crawlers copy them: a `%` that starts no escape, two `#`, a no-break space, a `\`
+    files["content/urls.md"] = _file([
+        "title: Addresses", "publishedDateTime: 2026-11-19T11:00:00Z",
+        f"webUrl: {q('https://ok.example/100% sure/#a#b')}", "ampWebUrl: " + q("https://ok.example/a\\b?c=d e"),
+        f"images: {q([{'url': 'https://img.example/a b' + chr(0xa0) + 'c.png'}, {'url': '//img.example/x.jpg'}])}",
+        f"related: {q(['https://rel.example/a b'])}", "type: video",
+        f"featuredContent: {q('https://cdn.example/v%zz 1.mp4')}",
+        f"provider: {q({'name': 'P', 'domain': 'https://Sub.Example.com/path'})}"])
     return files
 
 
@@ -107,7 +115,7 @@ def article_pages(config, result) -> dict[str, dict]:
     """Each story's page URL -> what its head shows."""
     out = config.output_path
     pages = {config.base_url + p.url: head_of(out / p.output) for p in result.site.pages if p.kind == "article"}
-    assert len(pages) == len(TITLES) + 1
+    assert len(pages) == len(TITLES) + 2
     return pages
 
 
@@ -127,10 +135,12 @@ def moment(text: str) -> datetime:
 
 
 def absolute(url: str) -> None:
-    """An address a reader can follow: http(s), a host, no white space or control characters."""
+    """An address a reader can follow, a valid IRI (RFC 3987): http(s), a host, nothing an IRI cannot hold (white
+    space, controls, `<>"{}|\\^` and backticks, a `%` that starts no escape, a second `#`)."""
     parts = urlsplit(url)
     assert parts.scheme in ("http", "https") and parts.hostname, url
-    assert not re.search(r"[\x00-\x20\x7f]", url), url
+    assert not re.search(r'[\x00-\x20\x7f-\x9f<>"{}|\\^`]|%(?![0-9A-Fa-f]{2})', url), url
+    assert url.count("#") < 2, url
 
 
 # --- feeds through feedparser -------------------------------------------------------------------------
@@ -138,7 +148,7 @@ def absolute(url: str) -> None:
 def test_feedparser_reads_every_atom_and_rss_entry_as_its_page_shows_it(odd):
     config, result, out = odd
     pages = article_pages(config, result)
-    seen = 0
+    seen, feed_ids = 0, []
     for path in feed_files(out, ".xml") + feed_files(out, ".rss"):
         feed = feedparser.parse(path.read_bytes())
         atom = path.suffix == ".xml"
@@ -147,6 +157,9 @@ def test_feedparser_reads_every_atom_and_rss_entry_as_its_page_shows_it(odd):
         raw = ET.fromstring(path.read_bytes())
         raw_entries = raw.findall(f"{A}entry") if atom else raw.findall("channel/item")
         assert len(raw_entries) == len(feed.entries)
+        if atom:
+            feed_ids.append(raw.findtext(f"{A}id"))
+            absolute(feed_ids[-1])
         for entry, node in zip(feed.entries, raw_entries):
             seen += 1
             page = pages[entry.link]
@@ -155,6 +168,9 @@ def test_feedparser_reads_every_atom_and_rss_entry_as_its_page_shows_it(odd):
             assert entry.id == entry.link, where
             if atom:
                 assert raw.findtext(f"{A}id") and node.findtext(f"{A}id") == entry.link  # stable: the page's URL
+                absolute(node.findtext(f"{A}id"))
+                for link in node.findall(f"{A}link"):
+                    absolute(link.get("href"))
                 assert RFC3339.fullmatch(node.findtext(f"{A}published")), where
                 assert RFC3339.fullmatch(node.findtext(f"{A}updated")), where
                 assert moment(node.findtext(f"{A}published")) == moment(json.loads(page["ld"][0])["datePublished"])
@@ -179,6 +195,7 @@ def test_feedparser_reads_every_atom_and_rss_entry_as_its_page_shows_it(odd):
             shown = page["meta"].get("og:image", [])[:1]
             assert pictures == [] or len(pictures) == len(shown) == 1 and _same_resource(pictures[0], shown[0]), where
     assert seen > 20
+    assert len(feed_ids) == len(set(feed_ids))  # each Atom feed its own id
 
 
 # --- JSON: the API and JSON Feed through a strict decoder -----------------------------------------------
@@ -350,7 +367,7 @@ def test_every_api_file_has_the_documented_fields_with_the_documented_types(odd)
         assert_shape(data, {"page": 1, "pages": 1, "total": 1, "stories": [story], "nextPage": None}, nullable,
                      path.relative_to(out).as_posix())
         stories += len(data["stories"])
-    assert stories == len(TITLES) + 1
+    assert stories == len(TITLES) + 2
     assert {"quality", "webUrl", "provider", "length", "mediaUrl", "nextPage"} <= nullable | {"nextPage"}
 
 
