@@ -293,12 +293,12 @@ def test_json_feed_items_are_what_their_pages_show(odd):
 DOC = ROOT / "docs" / "feeds-and-api.md"
 
 
-def documented_example() -> dict:
-    """The example file of docs/feeds-and-api.md's JSON API section."""
+def documented_examples() -> list:
+    """The example files of docs/feeds-and-api.md's JSON API section: api/news/, then api/topics/."""
     text = DOC.read_text(encoding="utf-8")
     blocks = re.findall(r"```json\n(.*?)```", text.split("## JSON API", 1)[1], re.DOTALL)
-    assert blocks, "the JSON API section has no example"
-    return json.loads(blocks[0])
+    assert len(blocks) >= 2, "the JSON API section has no example of api/news/ and api/topics/"
+    return [json.loads(block) for block in blocks]
 
 
 def documented_nulls() -> set[str]:
@@ -339,7 +339,7 @@ def assert_shape(value, example, nullable: set[str], where: str) -> None:
 
 def test_every_api_file_has_the_documented_fields_with_the_documented_types(odd):
     config, result, out = odd
-    example = documented_example()
+    example = documented_examples()[0]
     nullable = documented_nulls()
     record = dict(example["news"][0])
     # `sources`: "each as {"path": ..., "url": ...}" (the example's is empty)
@@ -368,6 +368,9 @@ def test_every_api_file_has_the_documented_fields_with_the_documented_types(odd)
                      path.relative_to(out).as_posix())
         stories += len(data["stories"])
     assert stories == len(TITLES) + 2
+    topics = strict_json((out / "api/topics/index.json").read_bytes())
+    assert_shape(topics, documented_examples()[1], nullable, "api/topics/index.json")
+    assert len(topics["topics"]) == len(result.site.model.site.topics) > 3
     assert {"quality", "webUrl", "provider", "length", "mediaUrl", "nextPage"} <= nullable | {"nextPage"}
 
 
