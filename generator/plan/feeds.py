@@ -282,6 +282,7 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
     _add(author, "name", clean_text(config.title) or "newsdesk")
     _add(author, "uri", base)
     _add(root, "generator", "newsdesk", version=__version__)
+    topics = site_url(base, "topics/")
     for entry in entries:
         node = _add(root, "entry")
         _add(node, "id", entry.url)
@@ -303,8 +304,10 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
             _add(person, "name", entry.author)
             if entry.author_url:
                 _add(person, "uri", entry.author_url)
+        # The name is the term, as in RSS: readers show the term (feedparser's users read `tag.term`), and a
+        # slug is no name to show; the scheme is the site's topics
         for slug, name in entry.topics:
-            _add(node, "category", term=slug, label=name)
+            _add(node, "category", term=name, scheme=topics, label=name)
         if entry.summary:
             _add(node, "summary", entry.summary, type="text")
         if entry.image:
