@@ -206,6 +206,59 @@ def test_feedparser_reads_every_atom_and_rss_entry_as_its_page_shows_it(built):
     assert len(feed_ids) == len(set(feed_ids))  # each Atom feed its own id
 
 
+MEDIA = "{http://search.yahoo.com/mrss/}"
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _count(parent, tag: str) -> int:
+    return len(parent.findall(tag))
+
+
+def test_atom_and_rss_feeds_have_the_structure_their_specifications_require(built):
+    """RFC 4287's and RSS 2.0's rules that a parser does not check: required and single elements, links'
+    rels, enclosures' attributes; and no character XML 1.0 cannot hold."""
+    config, result, out = built
+    for path in feed_files(out, ".xml"):
+        assert not NOT_XML.search(path.read_text(encoding="utf-8")), path
+        feed = ET.fromstring(path.read_bytes())
+        for tag in ("id", "title", "updated"):
+            assert _count(feed, f"{A}{tag}") == 1, (path, tag)
+        assert _count(feed, f"{A}subtitle") <= 1 and _count(feed, f"{A}author") >= 1, path
+        assert [l.get("rel") for l in feed.findall(f"{A}link")].count("self") == 1
+        for entry in feed.findall(f"{A}entry"):
+            for tag in ("id", "title", "updated"):
+                assert _count(entry, f"{A}{tag}") == 1, (path, tag)
+            for tag in ("published", "summary", "content"):
+                assert _count(entry, f"{A}{tag}") <= 1, (path, tag)
+            alternates = [(l.get("type"), l.get("hreflang")) for l in entry.findall(f"{A}link")
+                          if l.get("rel", "alternate") == "alternate"]
+            assert alternates and len(alternates) == len(set(alternates)), path
+            for link in entry.findall(f"{A}link"):
+                assert link.get("rel") in ("alternate", "via", "enclosure", "related"), path
+                if link.get("length") is not None:
+                    assert link.get("length").isdigit(), path
+                if link.get("rel") == "enclosure":
+                    assert re.fullmatch(r"[\w.+-]+/[\w.+-]+", link.get("type", "")), (path, link.attrib)
+            for category in entry.findall(f"{A}category"):
+                assert category.get("term"), path
+            for media in entry.findall(f"{MEDIA}content"):
+                absolute(media.get("url"))
+    for path in feed_files(out, ".rss"):
+        channel = ET.fromstring(path.read_bytes()).find("channel")
+        for tag in ("title", "link", "description"):
+            assert _count(channel, tag) == 1 and channel.findtext(tag), (path, tag)
+        for item in channel.findall("item"):
+            assert item.findtext("title") or item.findtext("description"), path
+            for tag in ("title", "link", "description", "guid", "pubDate", "source"):
+                assert _count(item, tag) <= 1, (path, tag)
+            assert _count(item, "enclosure") <= 1, path  # (readers take one)
+            for enclosure in item.findall("enclosure"):
+                assert enclosure.get("url") and enclosure.get("length", "").isdigit(), (path, enclosure.attrib)
+                assert re.fullmatch(r"[\w.+-]+/[\w.+-]+", enclosure.get("type", "")), (path, enclosure.attrib)
+            if item.find("source") is not None:
+                absolute(item.find("source").get("url"))
+
+
 # --- JSON: the API and JSON Feed through a strict decoder -----------------------------------------------
 
 def _no_duplicates(pairs):
