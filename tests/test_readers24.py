@@ -604,3 +604,36 @@ def test_the_news_sitemap_names_the_language_as_google_news_takes_it(tmp_path, l
     sitemap = ET.fromstring((config.output_path / "news-sitemap.xml").read_bytes())
     assert [e.text for e in sitemap.iter(f"{news}language")] == [declared]
 
+
+
+def _times_of_an_old_story(tmp_path) -> list[str]:
+    """Every time the pages of a story of 1930 and one of 2026 write, on a site in Amsterdam's time."""
+    files = {"content/old.md": _file(["title: Old news", "publishedDateTime: 1930-05-01T10:00:00Z"]),
+             "content/new.md": _file(["title: New news", "publishedDateTime: 2026-11-20T10:00:00Z"])}
+    root = make_site(tmp_path / "site", files, CONFIG + "timezone: Europe/Amsterdam\n")
+    config, result = build_site(root)
+    written = []
+    for name in ("news/1930/05/01/old/index.html", "latest/index.html", "news/2026/11/20/new/index.html"):
+        head = head_of(config.output_path / name)
+        written += head["times"] + head["meta"].get("article:published_time", [])
+        written += [json.loads(text)["datePublished"] for text in head["ld"]]
+    assert len(written) >= 6
+    return written
+
+
+def test_a_time_whose_zone_was_off_by_seconds_is_one_html_and_json_ld_read(tmp_path):
+    # Before 1937 Amsterdam was 19 minutes 32 seconds ahead of UTC: Python writes `+00:19:32`, which neither
+    # HTML's time element nor ISO 8601 (JSON-LD, Open Graph) has
+    written = _times_of_an_old_story(tmp_path)
+    for text in written:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?(Z|[+-]\d\d:\d\d)", text), text
+    old = [t for t in written if t.startswith("1930")]
+    assert old and {moment(t) for t in old} == {datetime(1930, 5, 1, 10, tzinfo=timezone.utc)}
+    assert all(t.endswith("+01:00") for t in written if t.startswith("2026"))  # (whole minutes: the zone's own)
+
+
+@pytest.mark.slow
+def test_javascript_reads_every_time_of_an_old_story(tmp_path, page):
+    # (JavaScript's Date is Invalid for `+00:19:32`: a script sorting or showing relative times gets NaN)
+    written = _times_of_an_old_story(tmp_path)
+    assert page.evaluate("times => times.map(t => isNaN(new Date(t)))", written) == [False] * len(written)

@@ -33,7 +33,7 @@ import json
 import logging
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from functools import partial
 from urllib.parse import urlsplit
@@ -227,7 +227,18 @@ def _by_extension(url: str, types: dict[str, str], otherwise: str) -> str:
 def html_datetime(moment: datetime) -> str:
     """A time as HTML's <time datetime> takes it (pages and search results): ISO 8601 with at most three digits
     of a second, where Python writes six (a crawler's date may have any number)."""
+    moment = whole_minute_offset(moment)
     return moment.isoformat(timespec="milliseconds" if moment.microsecond else "seconds")
+
+
+def whole_minute_offset(moment: datetime) -> datetime:
+    """The moment in its own zone when that zone's offset is whole minutes, else in UTC: before zones were
+    standard they kept local mean time (Amsterdam +00:19:32 until 1937), an offset Python writes with its
+    seconds, which neither HTML nor ISO 8601 has (and JavaScript's Date reads as no date)."""
+    offset = moment.utcoffset()
+    if offset is not None and offset % timedelta(minutes=1):
+        return moment.astimezone(timezone.utc)
+    return moment
 
 
 def rfc3339(moment: datetime) -> str:
