@@ -33,7 +33,8 @@ q = json.dumps  # a YAML double-quoted scalar that can carry any character
 
 TITLES = [
     'Tom & Jerry say "5 < 6" and \'x > y\' \U0001f389\U0001f469\u200d\U0001f469\u200d\U0001f467',
-    "\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd: \u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645 2026",
+    "\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd: "
+    "\u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645 2026",
     "Zalgo z\u0337\u0322a\u0338l\u0336g\u0335o\u0334 and Ze\u0301bre n\u0303",
     "Long " + "x" * 300 + " word",
     "Brackets [1] {2} (3) a]]>b <3 &c",
@@ -294,7 +295,8 @@ def strict_json(data: bytes):
     return value
 
 
-URL_KEYS = {"url", "isBasedOn", "mainEntityOfPage", "webUrl", "originalUrl", "ampWebUrl", "videoUrl", "mediaUrl", "nextPage", "api", "atom", "rss",
+URL_KEYS = {"url", "isBasedOn", "mainEntityOfPage", "webUrl", "originalUrl", "ampWebUrl", "videoUrl", "mediaUrl",
+            "nextPage", "api", "atom", "rss",
             "json", "home_page_url", "feed_url", "external_url", "image", "related"}
 
 
