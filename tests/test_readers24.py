@@ -587,6 +587,10 @@ def test_odd_titles_come_through_the_search_index_into_result_cards_as_their_pag
                                   ".map(n => n.textContent).join('')")
             assert title.removeprefix(" ") == shown["h1"], word  # (after a type's badge, as list cards have it)
             assert cards.locator("time").get_attribute("datetime") == shown["times"][0], word
+            publisher = json.loads(shown["ld"][0])["publisher"]["name"]
+            chips = cards.locator(".provider-chip")
+            if n is not None:  # (the bare story has no provider: the site is its publisher)
+                assert chips.count() == 1 and publisher in chips.text_content(), word
             tags = [t.text_content() for t in cards.locator(".tags a").all()]
             assert tags == shown["meta"].get("article:tag", []), word
             if n is not None:  # (the page writes the title in its composed form)
