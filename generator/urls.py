@@ -113,6 +113,39 @@ def bidi_encoded(url: str) -> str:
     return head + URL_BIDI.sub(lambda m: quote(m.group(), safe=""), url[len(head):])
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_IDNA_DEVIATIONS = re.compile("[\u00df\u03c2\u200c\u200d]")
+
+
+def ascii_url(url: str) -> str:
+    """An address as a browser sends it, in ASCII: its host in IDNA (`münchen.example` is
+    `xn--mnchen-3ya.example`) and every other non-ASCII character UTF-8 percent-encoded (`été` is
+    `%C3%A9t%C3%A9`), for the formats that take URLs (RFC 3986) rather than IRIs, as RSS does. It leads to
+    the same place. An address whose host IDNA cannot write (as browsers do) keeps its host as
+    written."""
+    if url.isascii():
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    start = len(parts.scheme) + 3 if url[len(parts.scheme):].startswith("://") else 0
+    netloc = url[start:start + len(parts.netloc)] if start else ""
+    rest = url[start + len(netloc):]
+    if not netloc.isascii():
+        login, at, hostport = netloc.rpartition("@")
+        host, colon, port = hostport.partition(":")  # (not an IPv6 literal: that is ASCII)
+        # (Python's IDNA 2003 maps ß, ς and joiners away, where browsers keep them: another host)
+        if not _IDNA_DEVIATIONS.search(host):
+            try:
+                host = host.encode("idna").decode("ascii")
+            except UnicodeError:
+                pass
+        netloc = login + at + host + colon + port
+    encode = lambda m: quote(m.group(), safe="")  # noqa: E731
+    return url[:start] + netloc + _NON_ASCII.sub(encode, rest)
+
+
 def joined(base: str, relative: str) -> str:
     """urljoin(base, relative): the address a link written `relative` on the page `base` leads to; "" when it
     names no host a browser could read (urljoin raises on `//[::1/x` or `//a]b/`, which crawled bodies hold)."""

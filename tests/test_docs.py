@@ -211,13 +211,17 @@ def test_the_guides_example_item_and_sources_are_accepted_as_written(tmp_path):
 
 @pytest.mark.slow
 def test_the_api_example_is_what_the_example_site_writes(example):
-    """docs/feeds-and-api.md's `api/news/index.json` example, "shortened" to its first story, holds the values
-    the example site's build writes (a reader compares it with the file)."""
-    [shown] = re.findall(r"```json\n(.*?)```", (DOCS / "feeds-and-api.md").read_text(encoding="utf-8"), re.S)
-    shown = json.loads(shown)
+    """docs/feeds-and-api.md's `api/news/index.json` example, "shortened" to its first story, and its
+    `api/topics/index.json` example, shortened to one topic, hold the values the example site's build writes
+    (a reader compares them with the files)."""
+    news, topics = map(json.loads, re.findall(r"```json\n(.*?)```",
+                                              (DOCS / "feeds-and-api.md").read_text(encoding="utf-8"), re.S))
     written = json.loads((example[2] / "api/news/index.json").read_text(encoding="utf-8"))
-    assert len(shown["news"]) == 1 and written["news"]
-    assert shown == {**written, "news": written["news"][:1]}
+    assert len(news["news"]) == 1 and written["news"]
+    assert news == {**written, "news": written["news"][:1]}
+    written = json.loads((example[2] / "api/topics/index.json").read_text(encoding="utf-8"))
+    [topic] = topics["topics"]
+    assert topic in written["topics"]
 
 
 # --- the README -----------------------------------------------------------------------------------------

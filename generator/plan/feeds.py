@@ -33,7 +33,7 @@ import json
 import logging
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from functools import partial
 from urllib.parse import urlsplit
@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 from generator import __version__
 from generator.config import Config
 from generator.frozen import record
-from generator.urls import site_url
+from generator.urls import ascii_url, site_url
 from generator.site.model import Item, Site
 from generator.plan.pages import FileOutput, described, one_per_story
 from generator.site.ranking import Rankings
@@ -227,7 +227,18 @@ def _by_extension(url: str, types: dict[str, str], otherwise: str) -> str:
 def html_datetime(moment: datetime) -> str:
     """A time as HTML's <time datetime> takes it (pages and search results): ISO 8601 with at most three digits
     of a second, where Python writes six (a crawler's date may have any number)."""
+    moment = whole_minute_offset(moment)
     return moment.isoformat(timespec="milliseconds" if moment.microsecond else "seconds")
+
+
+def whole_minute_offset(moment: datetime) -> datetime:
+    """The moment in its own zone when that zone's offset is whole minutes, else in UTC: before zones were
+    standard they kept local mean time (Amsterdam +00:19:32 until 1937), an offset Python writes with its
+    seconds, which neither HTML nor ISO 8601 has (and JavaScript's Date reads as no date)."""
+    offset = moment.utcoffset()
+    if offset is not None and offset % timedelta(minutes=1):
+        return moment.astimezone(timezone.utc)
+    return moment
 
 
 def rfc3339(moment: datetime) -> str:
@@ -255,8 +266,8 @@ def _serialize(root: ET.Element) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
 
 
-def _media(parent: ET.Element, entry: _Entry) -> None:
-    attrs = {"url": entry.image, "medium": "image"}
+def _media(parent: ET.Element, entry: _Entry, address=str) -> None:
+    attrs = {"url": address(entry.image), "medium": "image"}
     if entry.image_type:
         attrs["type"] = entry.image_type
     if entry.image_width and entry.image_height:
@@ -282,6 +293,7 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
     _add(author, "name", clean_text(config.title) or "newsdesk")
     _add(author, "uri", base)
     _add(root, "generator", "newsdesk", version=__version__)
+    topics = site_url(base, "topics/")
     for entry in entries:
         node = _add(root, "entry")
         _add(node, "id", entry.url)
@@ -294,16 +306,19 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
         if entry.media:
             size = {"length": str(entry.media_size)} if entry.media_size else {}
             _add(node, "link", rel="enclosure", href=entry.media, type=entry.media_type, **size)
-        if entry.image:
-            attrs = {"type": entry.image_type} if entry.image_type else {}
-            _add(node, "link", rel="enclosure", href=entry.image, **attrs)
+        # A link without a type is text/html to readers (feedparser says so): a picture whose address does not
+        # say its type is left to media:content, as RSS leaves it out of its enclosure.
+        if entry.image and entry.image_type:
+            _add(node, "link", rel="enclosure", href=entry.image, type=entry.image_type)
         if entry.author:
             person = _add(node, "author")
             _add(person, "name", entry.author)
             if entry.author_url:
                 _add(person, "uri", entry.author_url)
+        # The name is the term, as in RSS: readers show the term (feedparser's users read `tag.term`), and a
+        # slug is no name to show; the scheme is the site's topics
         for slug, name in entry.topics:
-            _add(node, "category", term=slug, label=name)
+            _add(node, "category", term=name, scheme=topics, label=name)
         if entry.summary:
             _add(node, "summary", entry.summary, type="text")
         if entry.image:
@@ -313,10 +328,11 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
 
 def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | None) -> bytes:
     base = config.base_url
+    url = ascii_url  # RSS takes URLs (RFC 3986), where Atom and JSON Feed take IRIs: as browsers send them
     root = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM_NS, "xmlns:dc": DC_NS, "xmlns:media": MEDIA_NS})
     channel = _add(root, "channel")
     _add(channel, "title", clean_text(feed.title))
-    _add(channel, "link", site_url(base, feed.page))
+    _add(channel, "link", url(site_url(base, feed.page)))
     _add(channel, "description", _as_html(clean_text(feed.description) or clean_text(feed.title)))
     if clean_text(config.language):
         _add(channel, "language", clean_text(config.language))
@@ -324,12 +340,13 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
         _add(channel, "lastBuildDate", _rfc822(updated))
     _add(channel, "generator", f"newsdesk {__version__}")
     _add(channel, "docs", "https://www.rssboard.org/rss-specification")
-    _add(channel, "atom:link", href=site_url(base, feed.path + EXTENSIONS["rss"]), rel="self", type=MEDIA_TYPES["rss"])
+    _add(channel, "atom:link", href=url(site_url(base, feed.path + EXTENSIONS["rss"])), rel="self",
+         type=MEDIA_TYPES["rss"])
     for entry in entries:
         node = _add(channel, "item")
         _add(node, "title", entry.title)
-        _add(node, "link", entry.url)
-        _add(node, "guid", entry.url, isPermaLink="true")
+        _add(node, "link", url(entry.url))
+        _add(node, "guid", url(entry.url), isPermaLink="true")
         _add(node, "pubDate", _rfc822(entry.published))
         if entry.summary:
             _add(node, "description", _as_html(entry.summary))
@@ -337,17 +354,17 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
             # RSS's own <author> must be an e-mail address; Dublin Core's creator takes a name.
             _add(node, "dc:creator", entry.author)
         for slug, name in entry.topics:
-            _add(node, "category", name, domain=site_url(base, f"topics/{slug}/"))
+            _add(node, "category", name, domain=url(site_url(base, f"topics/{slug}/")))
         if entry.author_feed:
-            _add(node, "source", entry.author, url=entry.author_feed)
+            _add(node, "source", entry.author, url=url(entry.author_feed))
         # One enclosure (RSS has room for one): a podcast's episode is what a podcast app plays; else the picture.
         # A size the item does not give is unknown without fetching the file; the RSS Advisory Board says 0 then.
         if entry.media:
-            _add(node, "enclosure", url=entry.media, length=str(entry.media_size), type=entry.media_type)
+            _add(node, "enclosure", url=url(entry.media), length=str(entry.media_size), type=entry.media_type)
         elif entry.image and entry.image_type:
-            _add(node, "enclosure", url=entry.image, length="0", type=entry.image_type)
+            _add(node, "enclosure", url=url(entry.image), length="0", type=entry.image_type)
         if entry.image:
-            _media(node, entry)
+            _media(node, entry, url)
     return _serialize(root)
 
 

@@ -151,7 +151,7 @@ def _text(value: str) -> str:
 def _news(config: Config, recent: tuple[int, ...], site: Site, memo: dict) -> bytes:
     root = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:news": NEWS_NS})
     name = clean_text(config.title) or "newsdesk"
-    language = clean_text(config.language).lower() or "en"
+    language = news_language(clean_text(config.language))
     for item in (site.items[i] for i in recent):  # site.items is newest first
         url = ET.SubElement(root, "url")
         ET.SubElement(url, "loc").text = site_url(config.base_url, item.path)
@@ -162,6 +162,15 @@ def _news(config: Config, recent: tuple[int, ...], site: Site, memo: dict) -> by
         ET.SubElement(news, "news:publication_date").text = rfc3339(item.published)
         ET.SubElement(news, "news:title").text = clean_text(item.title) or "(untitled)"
     return _serialize(root)
+
+
+def news_language(code: str) -> str:
+    """A language code as Google News takes it: ISO 639 alone (`pt-BR` is `pt`), but Chinese as `zh-cn` or
+    `zh-tw` (Traditional: Hant, Taiwan, Hong Kong, Macau); `en` for a site that declares none (it must say one)."""
+    parts = code.lower().replace("_", "-").split("-")
+    if parts[0] == "zh":
+        return "zh-tw" if {"hant", "tw", "hk", "mo"} & set(parts[1:]) else "zh-cn"
+    return parts[0] or "en"
 
 
 def _robots(config: Config, sitemaps: list[str]) -> bytes:

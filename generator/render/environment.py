@@ -25,7 +25,7 @@ import jinja2
 from generator import __version__
 from generator.config import Config, bundled_theme_dir
 from generator.errors import BuildError, Problem
-from generator.plan.feeds import domain_url, feed_path, html_datetime
+from generator.plan.feeds import domain_url, feed_path, html_datetime, whole_minute_offset
 from generator.render.fragments import MemoEnvironment
 from generator.render.pictures import picture, pictures
 from generator.site.local_pictures import LocalCopies
@@ -204,7 +204,7 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
             organization = {"@type": "Organization", "name": config.title, "url": config.base_url}
         article = {
             "@context": "https://schema.org", "@type": "NewsArticle", "headline": item.title,
-            "description": item.excerpt, "datePublished": local(item.published).isoformat(),
+            "description": item.excerpt, "datePublished": whole_minute_offset(local(item.published)).isoformat(),
             "url": absolute(item.path), "mainEntityOfPage": absolute(item.path), "inLanguage": config.language,
             "publisher": organization, "author": organization,
         }
