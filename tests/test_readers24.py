@@ -507,6 +507,7 @@ def test_every_page_head_has_absolute_resolvable_links_and_json_ld_a_reader_take
         assert RFC3339.fullmatch(data["datePublished"]), where
         assert data["author"]["name"] and data["publisher"]["name"], where
         assert data["url"] == data["mainEntityOfPage"] == head["meta"]["og:url"][0], where
+        assert data.get("description", "absent") != "", where  # none rather than an empty one
         for url in urls_in(data):
             absolute(url)
         for url in data.get("image", []):

@@ -210,6 +210,8 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
         }
         if not config.language:  # (none declared: not an empty language)
             del article["inLanguage"]
+        if not item.excerpt:  # (none written: not an empty description)
+            del article["description"]
         if item.images:
             article["image"] = [absolute(image.url) for image in item.images]
         if item.topics:
