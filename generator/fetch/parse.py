@@ -107,7 +107,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
                        f"not a feed: no RSS, Atom or RDF entries found; {CHECK}")
     channel = parsed.feed
     link = _Addresses(url)
-    return Feed(title=_text(channel.get("title")), link=link(channel.get("link")),
+    return Feed(title=_text(channel.get("title")), link=link(_own_link(channel)),
                 entries=tuple(_entry(entry, link, rss=(parsed.version or "").startswith("rss"))
                               for entry in parsed.entries),
                 title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"),
@@ -235,7 +235,7 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
     return Entry(
         guid=_text(entry.get("id")),
         # (Feedburner's link is its own redirect; origLink is the article's address on its site)
-        link=link(entry.get("feedburner_origlink")) or link(entry.get("link")),
+        link=link(entry.get("feedburner_origlink")) or link(_own_link(entry)),
         title=_text(entry.get("title")),
         title_html="html" in (entry.get("title_detail") or {}).get("type", "text/plain"),
         summary=summary,
@@ -249,6 +249,20 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
         origin=_text(origin.get("title")) if origin else "",
         origin_link=link(_text(origin.get("link") or origin.get("href"))) if origin else "",
     )
+
+
+_HTTP = re.compile(r"\s*https?://", re.I)
+
+
+def _own_link(element) -> str:
+    """An entry's (or a feed's) link. Without a link element, feedparser gives it its id, such as Atom's
+    `tag:` or `urn:` URIs: that is its page only when it is an http(s) address (another is no unsafe
+    address to warn about, only no page)."""
+    given, own = element.get("link"), element.get("id")
+    if (isinstance(given, str) and isinstance(own, str) and own and not _HTTP.match(own)
+            and element.get("guidislink") and not any(isinstance(each, dict) and each.get("href") == given for each in element.get("links") or [])):
+        return ""
+    return given
 
 
 MIN_PICTURE = 100  # pixels: a picture declared narrower or lower is an icon, an avatar or a tracking pixel
