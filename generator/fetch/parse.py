@@ -13,6 +13,7 @@ import html as htmlmod
 import json
 import math
 import re
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from html.parser import HTMLParser
@@ -85,11 +86,14 @@ class NotAFeed(ValueError):
     """The bytes are no feed newsdesk can read; the message says what was found."""
 
 
-def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
+def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 10 * 1024 * 1024) -> Feed:
+    if body[:2] == b"\x1f\x8b":  # a .xml.gz file served as it is, without Content-Encoding: gzip
+        body = _gunzipped(body, max_bytes)
     head = body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
         raise NotAFeed(f"an empty answer: the server sent nothing; {CHECK}")
-    if "json" in content_type.lower() or head.startswith(b"{"):
+    # (by its first character: servers label RSS application/json, and JSON text/plain)
+    if head.startswith(b"{") or ("json" in content_type.lower() and not head.startswith(b"<")):
         return _json_feed(body, url, content_type)
     if b"&#" in body:
         body = _NUMERIC_REF.sub(_character_ref, body)
@@ -112,6 +116,19 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
                               for entry in parsed.entries),
                 title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"),
                 unsafe_urls=link.unsafe)
+
+
+def _gunzipped(body: bytes, max_bytes: int) -> bytes:
+    """A gzip file's content, up to max_bytes (fetch.max_bytes: a gzip bomb stops there)."""
+    unzip = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        content = unzip.decompress(body, max_bytes + 1)
+    except zlib.error as exc:
+        raise NotAFeed(f"not a feed: a broken gzip file ({exc}); {CHECK}") from None
+    if len(content) > max_bytes:
+        raise NotAFeed(f"not a feed: a gzip file of more than fetch.max_bytes ({max_bytes:,} bytes) unpacked; "
+                       f"raise fetch.max_bytes if the feed really is that big")
+    return content
 
 
 class _Addresses:

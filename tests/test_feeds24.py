@@ -1,0 +1,352 @@
+"""`newsdesk fetch` of the feeds real sites serve, as their servers write them: YouTube, podcasts,
+Substack, Medium, Ghost, Blogger, GitHub releases, arXiv, Bluesky, JSON Feed 1.1, Atom's links and ids,
+and what servers do to them (wrong Content-Type, compression, charsets). Every feed is served by a real
+HTTP server on 127.0.0.1; the tests read the item files fetch writes."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io
+import json
+import zlib
+from pathlib import Path
+
+import pytest
+
+from conftest import feed_site, fetched
+from feed_server import FeedServer, Route
+from generator.cli import main
+
+YOUTUBE = b"""<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" xmlns:media="http://search.yahoo.com/mrss/"
+ xmlns="http://www.w3.org/2005/Atom">
+ <link rel="self" href="http://www.youtube.example/feeds/videos.xml?channel_id=UCharbour"/>
+ <id>yt:channel:harbour</id><yt:channelId>harbour</yt:channelId>
+ <title>Harbour Town Council</title>
+ <link rel="alternate" href="https://www.youtube.example/channel/UCharbour"/>
+ <author><name>Harbour Town Council</name><uri>https://www.youtube.example/channel/UCharbour</uri></author>
+ <published>2020-03-01T10:00:00+00:00</published>
+ <entry>
+  <id>yt:video:Xy1_-Ab2Cd3</id><yt:videoId>Xy1_-Ab2Cd3</yt:videoId><yt:channelId>UCharbour</yt:channelId>
+  <title>Council meeting &amp; budget vote</title>
+  <link rel="alternate" href="https://www.youtube.example/watch?v=Xy1_-Ab2Cd3"/>
+  <author><name>Harbour Town Council</name><uri>https://www.youtube.example/channel/UCharbour</uri></author>
+  <published>2026-11-20T18:30:05+00:00</published><updated>2026-11-21T02:11:40+00:00</updated>
+  <media:group>
+   <media:title>Council meeting &amp; budget vote</media:title>
+   <media:content url="https://www.youtube.example/v/Xy1_-Ab2Cd3?version=3" type="application/x-shockwave-flash"
+    width="640" height="390"/>
+   <media:thumbnail url="https://i1.ytimg.example/vi/Xy1_-Ab2Cd3/hqdefault.jpg" width="480" height="360"/>
+   <media:description>The whole meeting of the town council, with the vote on next year's budget.
+Agenda: https://harbour.example/agenda</media:description>
+   <media:community><media:starRating count="12" average="5.00" min="1" max="5"/>
+    <media:statistics views="340"/></media:community>
+  </media:group>
+ </entry>
+</feed>
+"""
+
+PODCAST = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>The Harbour Hour</title><link>https://harbourhour.example/</link>
+ <itunes:author>Harbour Radio</itunes:author><itunes:image href="https://cdn.pod.example/show/cover-3000.jpg"/>
+ <itunes:category text="News"><itunes:category text="Daily News"/></itunes:category>
+ <item><title>Episode 41: The ferry timetable</title>
+  <guid isPermaLink="false">5f2c1e0a-1111-4abc-9def-000000000041</guid>
+  <pubDate>Fri, 20 Nov 2026 05:00:00 -0000</pubDate><itunes:episode>41</itunes:episode>
+  <itunes:duration>01:02:33</itunes:duration>
+  <itunes:summary>We ask the ferry company why the winter timetable changed, and what it means.</itunes:summary>
+  <itunes:image href="https://cdn.pod.example/ep41/art.jpg"/>
+  <enclosure url="https://dts.pod.example/ep41.mp3?aid=rss" length="60123456" type="audio/mpeg"/></item>
+ <item><title>Episode 40: Seconds</title><guid isPermaLink="false">5f2c1e0a-1111-4abc-9def-000000000040</guid>
+  <pubDate>Fri, 13 Nov 2026 05:00:00 -0000</pubDate><itunes:duration>1834</itunes:duration>
+  <content:encoded><![CDATA[<p>Show notes with <a href="https://harbourhour.example/40">links</a>.</p>]]></content:encoded>
+  <enclosure url="https://dts.pod.example/ep40.m4a" length="0" type="audio/x-m4a"/></item>
+</channel></rss>
+"""
+
+MEDIUM = b"""<?xml version="1.0" encoding="UTF-8"?><rss xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/" version="2.0"><channel>
+<title><![CDATA[Stories by Sam Coder on Medium]]></title><link>https://medium.example/@samcoder</link>
+<item><title><![CDATA[Caching feeds the boring way]]></title>
+<link>https://medium.example/@samcoder/caching-feeds-1a2b3c?source=rss-abc------2</link>
+<guid isPermaLink="false">https://medium.example/p/1a2b3c</guid><category><![CDATA[technology]]></category>
+<dc:creator><![CDATA[Sam Coder]]></dc:creator><pubDate>Fri, 20 Nov 2026 16:00:00 GMT</pubDate>
+<content:encoded><![CDATA[<p>ETags are the whole trick: send back what you were given.</p>
+<figure><img alt="" src="https://cdn-images.medium.example/max/1024/1*diagram.png" /></figure>
+<p>And keep the state somewhere.</p><img src="https://medium.example/_/stat?event=post.clientViewed&referrerSource=full_rss&postId=1a2b3c" width="1" height="1" alt="">]]></content:encoded></item>
+</channel></rss>
+"""
+
+BLOGGER = b"""<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'
+ xmlns:blogger='http://schemas.google.com/blogger/2008' xmlns:gd="http://schemas.google.com/g/2005"
+ xmlns:thr='http://purl.org/syndication/thread/1.0'><id>tag:blogger.com,1999:blog-1234</id>
+<updated>2026-11-21T12:00:00.000-08:00</updated><title type='text'>Valley Orchard Diary</title>
+<link rel='http://schemas.google.com/g/2005#feed' type='application/atom+xml' href='https://orchard.blogspot.example/feeds/posts/default'/>
+<link rel='alternate' type='text/html' href='https://orchard.blogspot.example/'/>
+<entry><id>tag:blogger.com,1999:blog-1234.post-111</id><published>2026-11-21T09:15:00.000-08:00</published>
+<updated>2026-11-21T09:20:11.222-08:00</updated>
+<category scheme="http://www.blogger.com/atom/ns#" term="Economy"/><title type='text'>Apple prices this autumn</title>
+<content type='html'>&lt;p&gt;Prices at the market were up again.&lt;/p&gt;&lt;div class="separator"&gt;&lt;a href="https://bg.blogusercontent.example/img/b/R29v/s1600/apples.jpg"&gt;&lt;img border="0" data-original-height="900" data-original-width="1600" src="https://bg.blogusercontent.example/img/b/R29v/s320/apples.jpg" width="320" height="180" /&gt;&lt;/a&gt;&lt;/div&gt;</content>
+<link rel='replies' type='application/atom+xml' href='https://orchard.blogspot.example/feeds/111/comments/default' title='Post Comments'/>
+<link rel='replies' type='text/html' href='https://orchard.blogspot.example/2026/11/apple-prices.html#comment-form' title='0 Comments'/>
+<link rel='edit' type='application/atom+xml' href='https://www.blogger.example/feeds/1234/posts/default/111'/>
+<link rel='self' type='application/atom+xml' href='https://www.blogger.example/feeds/1234/posts/default/111'/>
+<link rel='alternate' type='text/html' href='https://orchard.blogspot.example/2026/11/apple-prices.html' title='Apple prices'/>
+<author><name>Orchard Keeper</name><gd:image rel='http://schemas.google.com/g/2005#thumbnail' width='16' height='16'
+ src='https://img1.blogblog.example/img/b16-rounded.gif'/></author>
+<media:thumbnail xmlns:media="http://search.yahoo.com/mrss/" url="https://bg.blogusercontent.example/img/b/R29v/s72-c/apples.jpg"
+ height="72" width="72"/><thr:total>0</thr:total></entry></feed>
+"""
+
+GITHUB = b"""<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="en-US">
+  <id>tag:github.com,2008:https://github.example/acme/widget/releases</id>
+  <link type="text/html" rel="alternate" href="https://github.example/acme/widget/releases"/>
+  <link type="application/atom+xml" rel="self" href="https://github.example/acme/widget/releases.atom"/>
+  <title>Release notes from widget</title><updated>2026-11-20T14:02:11Z</updated>
+  <entry><id>tag:github.com,2008:Repository/123456/v2.4.0</id><updated>2026-11-20T14:02:11Z</updated>
+    <link rel="alternate" type="text/html" href="https://github.example/acme/widget/releases/tag/v2.4.0"/>
+    <title>v2.4.0</title>
+    <content type="html">&lt;h2&gt;What&amp;#39;s Changed&lt;/h2&gt;
+&lt;ul&gt;&lt;li&gt;Faster start by &lt;a href=&quot;https://github.example/octo&quot;&gt;@octo&lt;/a&gt;&lt;/li&gt;&lt;/ul&gt;</content>
+    <author><name>octo</name></author>
+    <media:thumbnail height="30" width="30" url="https://avatars.github.example/u/1?s=60&amp;v=4"/>
+  </entry>
+</feed>
+"""
+
+ARXIV = b"""<?xml version='1.0' encoding='UTF-8'?>
+<rss xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns:dc="http://purl.org/dc/elements/1.1/" version="2.0">
+  <channel><title>cs.CL updates on arXiv.example</title><link>http://rss.arxiv.example/rss/cs.CL</link>
+    <description>cs.CL updates on the arXiv.example e-print archive.</description>
+    <item><title>Counting Headlines with Small Models</title><link>https://arxiv.example/abs/2611.01234</link>
+      <description>arXiv:2611.01234v1 Announce Type: new
+Abstract: We count the words of headlines with small models, and find that $n^2$ is too many.</description>
+      <guid isPermaLink="false">oai:arXiv.example:2611.01234v1</guid><category>cs.CL</category>
+      <pubDate>Fri, 20 Nov 2026 00:00:00 -0500</pubDate><arxiv:announce_type>new</arxiv:announce_type>
+      <dc:creator>Ada Author, Ben Writer</dc:creator></item>
+  </channel>
+</rss>
+"""
+
+BLUESKY = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><description>Posts about the harbour.</description>
+<link>https://bsky.example/profile/harbour.example</link><title>@harbour.example - Harbour Watch</title>
+<item><link>https://bsky.example/profile/harbour.example/post/3kabcdefghi2x</link>
+ <description>The new ferry made its first crossing this morning &amp; was full. Photos later today!</description>
+ <pubDate>21 Nov 2026 09:12:44 +0000</pubDate>
+ <guid isPermaLink="false">at://did:plc:abcdefghijklmnopqrstuvwx/app.bsky.feed.post/3kabcdefghi2x</guid></item>
+</channel></rss>
+"""
+
+JSON_FEED = json.dumps({
+    "version": "https://jsonfeed.org/version/1.1", "title": "Pocket Journal",
+    "home_page_url": "https://journal.example/", "feed_url": "https://journal.example/feed.json",
+    "authors": [{"name": "Kim Writer", "url": "https://journal.example/about"}], "language": "en",
+    "items": [
+        {"id": "https://journal.example/2026/11/21/walk", "url": "https://journal.example/2026/11/21/walk",
+         "title": "A walk by the river", "content_html": "<p>Cold but <em>bright</em>.</p>",
+         "summary": "Cold but bright.", "image": "https://journal.example/img/river.jpg",
+         "banner_image": "https://journal.example/img/river-wide.jpg",
+         "date_published": "2026-11-21T08:00:00-05:00", "authors": [{"name": "Kim Writer"}]},
+        {"id": "2", "url": "https://journal.example/2026/11/20/note", "title": "Two paragraphs",
+         "content_text": "Only text here.\n\nA second paragraph & <b>no markup</b>,\nover two lines.",
+         "date_modified": "2026-11-20T10:00:00Z"},
+        {"id": "3", "url": "https://journal.example/2026/11/19/ep", "title": "Episode 3", "content_text": "Listen.",
+         "date_published": "2026-11-19T10:00:00Z",
+         "attachments": [{"url": "https://journal.example/audio/3.mp3", "mime_type": "audio/mpeg",
+                          "size_in_bytes": 2345678, "duration_in_seconds": 1800.5}]},
+    ]}).encode()
+
+NOTES = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://notes.example/blog/">
+<title>Notes</title><id>tag:notes.example,2026:feed</id><updated>2026-11-21T10:00:00Z</updated>
+<entry><title>Several links</title><id>tag:notes.example,2026:post-7</id>
+ <link rel="self" type="application/atom+xml" href="posts/7.atom"/>
+ <link rel="replies" type="text/html" href="posts/7#comments"/>
+ <link rel="alternate" type="application/json" href="posts/7.json"/>
+ <link rel="alternate" type="text/html" href="posts/7"/>
+ <updated>2026-11-21T10:00:00Z</updated>
+ <content type="html" xml:base="https://notes.example/blog/posts/">&lt;p&gt;See &lt;a href="8"&gt;the next one&lt;/a&gt;.&lt;/p&gt;&lt;img src="../img/7-wide.jpg" width="1200" height="600"&gt;</content></entry>
+<entry><title>Only a tag id</title><id>tag:notes.example,2026:post-6</id><updated>2026-11-20T10:00:00Z</updated>
+ <summary>No link at all.</summary></entry>
+<entry><title>A urn id</title><id>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a</id><updated>2026-11-18T10:00:00Z</updated>
+ <summary>Nor here.</summary></entry>
+<entry><title>An id that is the page</title><id>https://notes.example/blog/posts/5</id>
+ <updated>2026-11-19T10:00:00Z</updated><summary>The id is the page.</summary></entry>
+<entry><title type="text">Salt &amp;amp; pepper &amp;#8217;s</title><id>https://notes.example/blog/posts/4</id>
+ <updated>2026-11-17T10:00:00Z</updated><summary type="text">Salt &amp;amp; more</summary></entry>
+</feed>
+"""
+
+
+def rss(items: str, title: str = "Plain Feed", encoding: str = "UTF-8") -> str:
+    return (f'<?xml version="1.0" encoding="{encoding}"?>\n<rss version="2.0"><channel><title>{title}</title>'
+            f'<link>https://plain.example/</link>\n{items}</channel></rss>\n')
+
+
+def item(title: str, path: str, extra: str = "") -> str:
+    return (f"<item><title>{title}</title><link>https://plain.example/{path}</link>"
+            f"<pubDate>Sat, 21 Nov 2026 08:00:00 GMT</pubDate>{extra}</item>")
+
+
+def raw_deflate(data: bytes) -> bytes:
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)  # (deflate without zlib's header, as some servers send)
+    return compressor.compress(data) + compressor.flush()
+
+
+ROUTES = {
+    "/youtube.xml": Route(YOUTUBE, content_type="text/xml; charset=UTF-8"),
+    "/podcast.rss": Route(PODCAST, content_type="application/xml"),
+    "/medium.rss": Route(MEDIUM, content_type="text/xml; charset=utf-8"),
+    "/blogger.atom": Route(BLOGGER, content_type="application/atom+xml; charset=UTF-8"),
+    "/github.atom": Route(GITHUB, content_type="application/atom+xml; charset=utf-8"),
+    "/arxiv.rss": Route(ARXIV),
+    "/bluesky.rss": Route(BLUESKY),
+    "/feed.json": Route(JSON_FEED, content_type="application/feed+json"),
+    "/notes.atom": Route(NOTES, content_type="application/atom+xml"),
+    # what servers do to feeds
+    "/plain.rss": Route(rss(item("Served as text/plain", "plain")).encode(), content_type="text/plain"),
+    "/octet.rss": Route(rss(item("Served as octet-stream", "octet")).encode(), content_type="application/octet-stream"),
+    "/json-type.rss": Route(rss(item("RSS served as JSON", "json-type")).encode(), content_type="application/json"),
+    "/gzip-file.rss": Route(gzip.compress(rss(item("A gzip file", "gzip-file")).encode()),
+                            content_type="application/x-gzip"),
+    "/zipped.rss": Route(rss(item("Gzip encoded", "gzipped")).encode(), gzip=True),
+    "/deflate.rss": Route(zlib.compress(rss(item("Deflate encoded", "deflate")).encode()),
+                          headers={"Content-Encoding": "deflate"}),
+    "/raw-deflate.rss": Route(raw_deflate(rss(item("Raw deflate encoded", "raw-deflate")).encode()),
+                              headers={"Content-Encoding": "deflate"}),
+    "/latin1.rss": Route(rss(item("Café crème", "latin1", "<description>Crème brûlée</description>"),
+                             encoding="ISO-8859-1").encode("iso-8859-1"), content_type="text/xml"),
+    "/cp1251.rss": Route(rss(item("Новости дня", "cp1251", "<description>Привет, мир</description>"),
+                             title="Газета", encoding="windows-1251").encode("cp1251"), content_type="application/xml"),
+    "/undated.rss": Route(rss("<item><title>No date here</title><link>https://plain.example/undated</link></item>").encode()),
+    "/dupes.rss": Route(rss(
+        '<item><title>First copy</title><guid isPermaLink="false">same-1</guid><link>https://plain.example/d1</link>'
+        '<pubDate>Sat, 21 Nov 2026 08:00:00 GMT</pubDate></item>'
+        '<item><title>Second copy</title><guid isPermaLink="false">same-1</guid><link>https://plain.example/d2</link>'
+        '<pubDate>Sat, 21 Nov 2026 09:00:00 GMT</pubDate></item>').encode()),
+    "/entities.rss": Route(rss(
+        item("Fish &amp;amp; chips", "fish", "<description>Fish &amp;amp; chips, twice escaped</description>")
+        + item("<![CDATA[Tom &amp; Jerry&#8217;s]]>", "tom") + item("AT&amp;T &lt; 5", "att")).encode()),
+}
+
+
+@pytest.fixture(scope="module")
+def fetch_run(tmp_path_factory) -> tuple[Path, str, int]:
+    """One fetch of every feed above: the site, what fetch said, and its exit status."""
+    with FeedServer() as server:
+        server.routes.update(ROUTES)
+        sources = "".join(f"  - url: {server.url(path)}\n" for path in ROUTES)
+        site = feed_site(tmp_path_factory.mktemp("feeds24") / "site", sources,
+                         settings="topics: [Economy, Science, Technology]\n")
+        said = io.StringIO()
+        with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+            code = main(["fetch", "--config", str(site / "config.yaml")])
+    return site, said.getvalue(), code
+
+
+@pytest.fixture(scope="module")
+def items(fetch_run) -> dict[str, dict]:
+    found = fetched(fetch_run[0])
+    assert found
+    return found
+
+
+def body(site: Path, words: str) -> str:
+    (path,) = [path for path in (site / "content" / "fetched").rglob("*.md") if words in path.name]
+    return path.read_text(encoding="utf-8").split("---\n", 2)[2]
+
+
+def test_a_youtube_video_is_a_video_with_its_player_picture_and_description(items):
+    video = items["Council meeting & budget vote"]
+    assert video["type"] == "video"
+    assert video["featuredContent"] == '<iframe src="https://www.youtube.com/embed/Xy1_-Ab2Cd3"></iframe>'
+    assert video["images"] == [{"url": "https://i1.ytimg.example/vi/Xy1_-Ab2Cd3/hqdefault.jpg",
+                                "width": 480, "height": 360}]
+    assert video["excerpt"].startswith("The whole meeting of the town council")
+    assert video["publishedDateTime"] == "2026-11-20T18:30:05Z"
+
+
+def test_a_podcast_episode_has_its_length_size_and_player(items):
+    episode = items["Episode 41: The ferry timetable"]
+    assert (episode["type"], episode["length"], episode["size"]) == ("podcast", 3753, 60123456)
+    assert episode["featuredContent"] == '<audio controls preload="none" src="https://dts.pod.example/ep41.mp3?aid=rss"></audio>'
+    assert episode["excerpt"].startswith("We ask the ferry company")
+    assert episode["images"] == [{"url": "https://cdn.pod.example/ep41/art.jpg"}]
+    seconds = items["Episode 40: Seconds"]
+    assert (seconds["type"], seconds["length"]) == ("podcast", 1834)
+    assert "size" not in seconds  # (length="0": unknown)
+
+
+def test_a_json_feed_1_1_item_is_read_whole(items):
+    walk = items["A walk by the river"]
+    assert walk["publishedDateTime"] == "2026-11-21T13:00:00Z"
+    assert walk["images"] == [{"url": "https://journal.example/img/river.jpg"},
+                              {"url": "https://journal.example/img/river-wide.jpg"}]
+    assert items["Two paragraphs"]["publishedDateTime"] == "2026-11-20T10:00:00Z"  # (date_modified only)
+    episode = items["Episode 3"]
+    assert (episode["type"], episode["length"], episode["size"]) == ("audio", 1800, 2345678)
+
+
+def test_every_feed_is_read(fetch_run):
+    assert fetch_run[2] == 0, fetch_run[1]
+    assert "21 sources, 30 new" in fetch_run[1]
+
+
+def test_a_feed_served_as_json_or_as_a_gzip_file_is_read_as_what_it_is(items):
+    # (servers label an RSS file application/json, or send a .xml.gz file without Content-Encoding)
+    assert items["RSS served as JSON"]["originalUrl"] == "https://plain.example/json-type"
+    assert items["A gzip file"]["originalUrl"] == "https://plain.example/gzip-file"
+
+
+def test_a_gzip_file_that_unpacks_past_max_bytes_fails_alone(tmp_path, capsys):
+    with FeedServer() as server:
+        server.routes["/bomb.rss"] = Route(gzip.compress(b"<rss>" + b" " * 200_000 + b"</rss>"),
+                                           content_type="application/gzip")
+        site = feed_site(tmp_path / "site", f"  - {server.url('/bomb.rss')}\n", fetch="  max_bytes: 100000\n")
+        assert main(["fetch", "--config", str(site / "config.yaml")]) == 1
+    assert "a gzip file of more than fetch.max_bytes (100,000 bytes) unpacked" in capsys.readouterr().err
+
+
+def test_feeds_served_with_a_wrong_type_compressed_or_in_another_charset_are_read(items):
+    for title in ("Served as text/plain", "Served as octet-stream", "Gzip encoded", "Deflate encoded",
+                  "Raw deflate encoded"):
+        assert items[title]["originalUrl"].startswith("https://plain.example/")
+    assert items["Café crème"]["excerpt"] == "Crème brûlée"
+    assert items["Новости дня"]["excerpt"] == "Привет, мир"
+    assert items["Новости дня"]["provider"]["name"] == "Газета"
+
+
+def test_an_entry_without_a_date_is_dated_when_first_fetched(items):
+    assert items["No date here"]["publishedDateTime"] == "2026-11-22T12:00:00Z"  # (the config's `now`)
+
+
+def test_an_entry_a_feed_lists_twice_is_written_once_and_fetch_says_so(fetch_run, items):
+    assert "First copy" in items and "Second copy" not in items
+    assert "'Second copy': the feed lists this entry twice; the first is kept" in fetch_run[1]
+
+
+def test_entities_in_rss_titles_are_decoded_once(items):
+    assert items["Fish & chips"]["excerpt"] == "Fish & chips, twice escaped"
+    assert "Tom & Jerry’s" in items
+    assert "AT&T < 5" in items
+
+
+def test_atom_takes_the_html_alternate_among_several_links_and_resolves_xml_base(fetch_run, items):
+    post = items["Several links"]
+    assert post["originalUrl"] == "https://notes.example/blog/posts/7"
+    assert post["images"] == [{"url": "https://notes.example/blog/img/7-wide.jpg", "width": 1200, "height": 600}]
+    assert 'href="https://notes.example/blog/posts/8"' in body(fetch_run[0], "several-links")
+    assert items["An id that is the page"]["originalUrl"] == "https://notes.example/blog/posts/5"
+
+
+def test_an_id_that_is_no_http_address_is_no_link(fetch_run, items):
+    # (feedparser gives an entry without a link its id as the link: a tag: or urn: URI is no page, and no
+    # unsafe address to warn about either)
+    for title in ("Only a tag id", "A urn id"):
+        assert "originalUrl" not in items[title] and "webUrl" not in items[title], title
+    assert "no http or https URL" not in fetch_run[1]
