@@ -229,8 +229,9 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
     images = []
     for media in list(entry.get("media_content") or []) + list(entry.get("media_thumbnail") or []):
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
-        if kind in ("image", "") and (address := link(media.get("url"))):
-            images.append(Image(address, _int(media.get("width")), _int(media.get("height"))))
+        width, height = _int(media.get("width")), _int(media.get("height"))
+        if kind in ("image", "") and not _small(width, height) and (address := link(media.get("url"))):
+            images.append(Image(address, width, height))
     episode = entry.get("image")  # a podcast episode's <itunes:image href>, its cover when it has no other picture
     if isinstance(episode, dict) and (address := link(episode.get("href"))):
         images.append(Image(address))
@@ -285,6 +286,12 @@ def _own_link(element) -> str:
 MIN_PICTURE = 100  # pixels: a picture declared narrower or lower is an icon, an avatar or a tracking pixel
 
 
+def _small(width: int | None, height: int | None) -> bool:
+    """Whether a picture is declared too small to be a story's: an icon, an avatar (GitHub's 30-pixel ones in
+    media:thumbnail), a thumbnail crop (Blogger's 72-pixel square; its text has the picture bigger)."""
+    return any(size is not None and size < MIN_PICTURE for size in (width, height))
+
+
 class _FirstPicture(HTMLParser):
     def __init__(self, link: _Addresses):
         super().__init__(convert_charrefs=True)
@@ -295,7 +302,7 @@ class _FirstPicture(HTMLParser):
             return
         given = {name: value or "" for name, value in attrs}
         width, height = _int(given.get("width")), _int(given.get("height"))
-        small = any(size is not None and size < MIN_PICTURE for size in (width, height))
+        small = _small(width, height)
         kind = given.get("class", "").casefold()
         if small or any(word in kind for word in ("emoji", "smiley", "avatar", "icon")) or not given.get("src"):
             return
