@@ -280,6 +280,8 @@ def body_of(entry: Entry) -> tuple[str, bool]:
     if not fragment and len(plain_text(summary := without_footer(entry.summary, entry))) > EXCERPT_CHARS:
         fragment = summary
     cleaned = sanitize(fragment).strip()  # (nested too deep: its text, in one paragraph)
+    if "<img" in cleaned:
+        cleaned = _PIXEL.sub("", cleaned)
     data = cleaned.encode("utf-8")
     cut = len(data) > MAX_BODY_BYTES
     if cut:
@@ -289,6 +291,11 @@ def body_of(entry: Entry) -> tuple[str, bool]:
         return "", cut
     lines = [line.rstrip() for line in cleaned.splitlines() if line.strip()]
     return "<div>\n" + "\n".join(lines) + "\n</div>\n", cut
+
+
+# A tracking pixel (Medium's, Feedburner's, WordPress's statistics): a picture declared 0 or 1 pixel wide or
+# high tells its site who read the text, and shows nothing. (In the sanitiser's output, attributes are quoted.)
+_PIXEL = re.compile(r'<img\b[^>]*?\s(?:width|height)="[01]"[^>]*>')
 
 
 _MORE = re.compile(r"\s*\[(?:…|\.\.\.)\]\Z")  # WordPress's "[…]" after a summary it cut
