@@ -111,8 +111,10 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
                        f"not a feed: no RSS, Atom or RDF entries found; {CHECK}")
     channel = parsed.feed
     link = _Addresses(url)
+    show = channel.get("image")  # a podcast's cover (itunes:image), its episodes' picture when they have none
+    cover = _text(show.get("href")) if isinstance(show, dict) else ""
     return Feed(title=_text(channel.get("title")), link=link(_own_link(channel)),
-                entries=tuple(_entry(entry, link, rss=(parsed.version or "").startswith("rss"))
+                entries=tuple(_entry(entry, link, rss=(parsed.version or "").startswith("rss"), cover=cover)
                               for entry in parsed.entries),
                 title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"),
                 unsafe_urls=link.unsafe)
@@ -213,7 +215,7 @@ def _web_page(body: bytes, url: str) -> str:
     return "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"
 
 
-def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
+def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry:
     content = entry.get("content") or []
     html_content = next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), "")
     summary = entry.get("summary", "")
@@ -246,6 +248,11 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
         if kind in ("audio", "video"):
             files.append((link(media.get("url")), kind, media.get("duration"), media.get("filesize")))
+    podcast = any(key.startswith("itunes_") for key in entry)
+    media = _media(files)
+    images = tuple(dict.fromkeys(images)) or _body_picture(html_content or summary, link)
+    if not images and podcast and media and (address := link(cover)):
+        images = (Image(address),)
     origin = entry.get("source") if isinstance(entry.get("source"), dict) else None
     player = link((entry.get("media_player") or {}).get("url", ""))
     if not player and entry.get("yt_videoid"):
@@ -260,10 +267,10 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
         content=html_content,
         published=when,
         categories=_tags(tag.get("term") if isinstance(tag, dict) else tag for tag in _listed(entry.get("tags"))),
-        images=tuple(dict.fromkeys(images)) or _body_picture(html_content or summary, link),
+        images=images,
         player=player,
-        media=_media(files),
-        podcast=any(key.startswith("itunes_") for key in entry),
+        media=media,
+        podcast=podcast,
         origin=_text(origin.get("title")) if origin else "",
         origin_link=link(_text(origin.get("link") or origin.get("href"))) if origin else "",
     )
