@@ -222,7 +222,7 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry
     # An RSS entry has no plain-text content element: feedparser makes one of a media:description, which is
     # often a picture's (Mastodon's alt text). The entry's own description is its text then.
     if not html_content and content and not (rss and summary):
-        html_content = _escape(content[0].get("value", ""))
+        html_content = _paragraphs(content[0].get("value", ""))
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
         summary = _escape(summary)
     when = _parsed_date(entry.get("published_parsed")) or _parsed_date(entry.get("updated_parsed"))
@@ -359,7 +359,7 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
         if html:  # its relative links are the item page's (feedparser does this for RSS and Atom)
             html = resolve_relative_uris(html, page or url, "utf-8", "text/html")
         elif item.get("content_text"):
-            html = _escape(_text(item.get("content_text")))
+            html = _paragraphs(_text(item.get("content_text")))
         images = tuple(Image(address) for address in map(link, (item.get("image"), item.get("banner_image"))) if address)
         attachments = [a for a in _listed(item.get("attachments")) if isinstance(a, dict)]
         when = _iso_date(item.get("date_published")) or _iso_date(item.get("date_modified"))
@@ -477,6 +477,17 @@ def _text(value) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _paragraphs(text: str) -> str:
+    """A plain text (JSON Feed's content_text, Atom's text content) as HTML: a paragraph for each run of lines
+    between blank ones, a line break for each other line break, as its writer laid it out."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return "".join(f"<p>{_escape(part.strip()).replace(chr(10), '<br>' + chr(10))}</p>"
+                   for part in _BLANK_LINES.split(text) if part.strip())
 
 
 def _int(value) -> int | None:
