@@ -350,3 +350,36 @@ def test_an_id_that_is_no_http_address_is_no_link(fetch_run, items):
     for title in ("Only a tag id", "A urn id"):
         assert "originalUrl" not in items[title] and "webUrl" not in items[title], title
     assert "no http or https URL" not in fetch_run[1]
+
+
+def test_a_picture_the_feed_declares_under_100_pixels_is_no_items_picture(items):
+    # GitHub's 30-pixel avatar of the author is no picture of the release; Blogger's 72-pixel square
+    # thumbnail is a crop of the post's picture, which its text has bigger
+    assert "images" not in items["v2.4.0"]
+    assert items["Apple prices this autumn"]["images"] == [
+        {"url": "https://bg.blogusercontent.example/img/b/R29v/s320/apples.jpg", "width": 320, "height": 180}]
+
+
+def test_a_tracking_pixel_is_left_out_of_the_body(fetch_run, items):
+    text = body(fetch_run[0], "caching-feeds")
+    assert "1*diagram.png" in text and "And keep the state somewhere." in text
+    assert "/_/stat" not in text  # (Medium's 1×1 picture that tells it who read the post)
+    assert items["Caching feeds the boring way"]["images"] == [
+        {"url": "https://cdn-images.medium.example/max/1024/1*diagram.png"}]
+
+
+def test_a_podcast_episode_without_a_picture_of_its_own_shows_the_shows_cover(items):
+    assert items["Episode 40: Seconds"]["images"] == [{"url": "https://cdn.pod.example/show/cover-3000.jpg"}]
+    assert items["Episode 41: The ferry timetable"]["images"] == [{"url": "https://cdn.pod.example/ep41/art.jpg"}]
+
+
+def test_a_plain_text_body_keeps_its_paragraphs_and_line_breaks(fetch_run):
+    text = body(fetch_run[0], "two-paragraphs")
+    assert "<p>Only text here.</p>" in text
+    assert "<p>A second paragraph &amp; &lt;b&gt;no markup&lt;/b&gt;,<br>\nover two lines.</p>" in text
+
+
+def test_arxivs_announcement_line_is_not_the_excerpt(items):
+    paper = items["Counting Headlines with Small Models"]
+    assert paper["excerpt"] == "We count the words of headlines with small models, and find that $n^2$ is too many."
+    assert paper["publishedDateTime"] == "2026-11-20T05:00:00Z"

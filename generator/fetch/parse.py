@@ -215,6 +215,10 @@ def _web_page(body: bytes, url: str) -> str:
     return "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"
 
 
+# arXiv's RSS starts each abstract with a line for its mailing list: "arXiv:2611.01234v1 Announce Type: new"
+_ARXIV = re.compile(r"arXiv:\S+\s+Announce Type:\s*[\w-]+\s+Abstract:\s*")
+
+
 def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry:
     content = entry.get("content") or []
     html_content = next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), "")
@@ -225,6 +229,8 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry
         html_content = _paragraphs(content[0].get("value", ""))
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
         summary = _escape(summary)
+    if summary.startswith("arXiv:"):
+        summary = _ARXIV.sub("", summary, count=1)
     when = _parsed_date(entry.get("published_parsed")) or _parsed_date(entry.get("updated_parsed"))
     # (feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
     # `url="/img/a.jpg"`: `link` resolves those against the feed's URL)
