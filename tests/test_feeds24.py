@@ -383,3 +383,17 @@ def test_arxivs_announcement_line_is_not_the_excerpt(items):
     paper = items["Counting Headlines with Small Models"]
     assert paper["excerpt"] == "We count the words of headlines with small models, and find that $n^2$ is too many."
     assert paper["publishedDateTime"] == "2026-11-20T05:00:00Z"
+
+
+def test_a_redirect_to_https_that_fails_is_named_with_where_it_led(tmp_path, capsys):
+    # (a site moving its feed to https with a 301, where this server speaks no TLS)
+    with FeedServer() as server:
+        target = server.url("/feed.rss").replace("http://", "https://")
+        server.routes["/feed.rss"] = Route(rss(item("Never read", "never")).encode(), status=301,
+                                           headers={"Location": target})
+        site = feed_site(tmp_path / "site", f"  - {server.url('/feed.rss')}\n")
+        assert main(["fetch", "--config", str(site / "config.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert f"redirected (HTTP 301) to {target}: " in err
+    assert "no TLS (https) connection" in err and "WRONG_VERSION_NUMBER" not in err
+    assert not (site / "content" / "fetched").exists() or not list((site / "content" / "fetched").rglob("*.md"))
