@@ -148,7 +148,7 @@ JSON_FEED = json.dumps({
     "authors": [{"name": "Kim Writer", "url": "https://journal.example/about"}], "language": "en",
     "items": [
         {"id": "https://journal.example/2026/11/21/walk", "url": "https://journal.example/2026/11/21/walk",
-         "title": "A walk by the river", "content_html": "<p>Cold but <em>bright</em>.</p>",
+         "title": "A walk by the river &amp; the weir", "content_html": "<p>Cold but <em>bright</em>.</p>",
          "summary": "Cold but bright.", "image": "https://journal.example/img/river.jpg",
          "banner_image": "https://journal.example/img/river-wide.jpg",
          "date_published": "2026-11-21T08:00:00-05:00", "authors": [{"name": "Kim Writer"}]},
@@ -283,7 +283,7 @@ def test_a_podcast_episode_has_its_length_size_and_player(items):
 
 
 def test_a_json_feed_1_1_item_is_read_whole(items):
-    walk = items["A walk by the river"]
+    walk = items["A walk by the river & the weir"]  # (a plain text escaped twice, as in Atom)
     assert walk["publishedDateTime"] == "2026-11-21T13:00:00Z"
     assert walk["images"] == [{"url": "https://journal.example/img/river.jpg"},
                               {"url": "https://journal.example/img/river-wide.jpg"}]
@@ -397,3 +397,9 @@ def test_a_redirect_to_https_that_fails_is_named_with_where_it_led(tmp_path, cap
     assert f"redirected (HTTP 301) to {target}: " in err
     assert "no TLS (https) connection" in err and "WRONG_VERSION_NUMBER" not in err
     assert not (site / "content" / "fetched").exists() or not list((site / "content" / "fetched").rglob("*.md"))
+
+
+def test_entities_escaped_twice_in_a_plain_text_title_are_decoded_once(items):
+    # (Atom's type="text" title "Salt &amp;amp; pepper": its writer escaped it twice, and means "&")
+    salt = items["Salt & pepper ’s"]
+    assert salt["excerpt"] == "Salt & more"

@@ -113,7 +113,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
     link = _Addresses(url)
     show = channel.get("image")  # a podcast's cover (itunes:image), its episodes' picture when they have none
     cover = _text(show.get("href")) if isinstance(show, dict) else ""
-    return Feed(title=_text(channel.get("title")), link=link(_own_link(channel)),
+    return Feed(title=_title(channel), link=link(_own_link(channel)),
                 entries=tuple(_entry(entry, link, rss=(parsed.version or "").startswith("rss"), cover=cover)
                               for entry in parsed.entries),
                 title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"),
@@ -219,6 +219,22 @@ def _web_page(body: bytes, url: str) -> str:
 _ARXIV = re.compile(r"arXiv:\S+\s+Announce Type:\s*[\w-]+\s+Abstract:\s*")
 
 
+# A character reference, with its semicolon (without one, `&copy` in "AT&copy" would be read as one)
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _unescaped(text: str) -> str:
+    """A plain text with its character references decoded: a feed that says its title is text but writes
+    `Fish &amp;amp; chips` (`Fish &amp; chips` once read as XML) escaped it twice, and means "Fish & chips"."""
+    return _REFERENCE.sub(lambda match: htmlmod.unescape(match[0]), text) if "&" in text else text
+
+
+def _title(element) -> str:
+    """An entry's or a feed's title as given: HTML, or a plain text with its references decoded once."""
+    title = _text(element.get("title"))
+    return title if "html" in (element.get("title_detail") or {}).get("type", "text/plain") else _unescaped(title)
+
+
 def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry:
     content = entry.get("content") or []
     html_content = next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), "")
@@ -228,7 +244,7 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry
     if not html_content and content and not (rss and summary):
         html_content = _paragraphs(content[0].get("value", ""))
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
-        summary = _escape(summary)
+        summary = _escape(_unescaped(summary))
     if summary.startswith("arXiv:"):
         summary = _ARXIV.sub("", summary, count=1)
     when = _parsed_date(entry.get("published_parsed")) or _parsed_date(entry.get("updated_parsed"))
@@ -267,7 +283,7 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry
         guid=_text(entry.get("id")),
         # (Feedburner's link is its own redirect; origLink is the article's address on its site)
         link=link(entry.get("feedburner_origlink")) or link(_own_link(entry)),
-        title=_text(entry.get("title")),
+        title=_title(entry),
         title_html="html" in (entry.get("title_detail") or {}).get("type", "text/plain"),
         summary=summary,
         content=html_content,
@@ -372,9 +388,9 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
         entries.append(Entry(
             guid=_text(item.get("id")),
             link=page,
-            title=_text(item.get("title")),
+            title=_unescaped(_text(item.get("title"))),
             title_html=False,
-            summary=_escape(_text(item.get("summary"))),
+            summary=_escape(_unescaped(_text(item.get("summary")))),
             content=html,
             published=when,
             categories=_tags(_listed(item.get("tags"))),
@@ -383,7 +399,7 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             media=_media((link(a.get("url")), _text(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
                           a.get("size_in_bytes")) for a in attachments),
         ))
-    return Feed(title=_text(data.get("title")), link=link(data.get("home_page_url")), entries=tuple(entries),
+    return Feed(title=_unescaped(_text(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
                 unsafe_urls=link.unsafe)
 
 
