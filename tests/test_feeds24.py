@@ -44,6 +44,24 @@ Agenda: https://harbour.example/agenda</media:description>
     <media:statistics views="340"/></media:community>
   </media:group>
  </entry>
+ <entry>
+  <id>yt:video:Zz9_-Yy8Xx7</id><yt:videoId>Zz9_-Yy8Xx7</yt:videoId><yt:channelId>UCharbour</yt:channelId>
+  <title>Harbour walk, with chapters</title>
+  <link rel="alternate" href="https://www.youtube.example/watch?v=Zz9_-Yy8Xx7"/>
+  <published>2026-11-19T12:00:00+00:00</published><updated>2026-11-19T12:00:00+00:00</updated>
+  <media:group>
+   <media:title>Harbour walk, with chapters</media:title>
+   <media:thumbnail url="https://i2.ytimg.example/vi/Zz9_-Yy8Xx7/hqdefault.jpg" width="480" height="360"/>
+   <media:description>A walk along the harbour wall at low tide, from the lighthouse to the old fish market, with the
+history of each building we pass and the people who worked there, told by the harbour master herself,
+who has kept the harbour's logbooks for thirty years and knows every boat that ever tied up there.
+
+Chapters:
+00:00 The lighthouse
+04:12 The &lt;b&gt;old&lt;/b&gt; fish market &amp; its clock
+09:30 Back to town</media:description>
+  </media:group>
+ </entry>
 </feed>
 """
 
@@ -294,7 +312,7 @@ def test_a_json_feed_1_1_item_is_read_whole(items):
 
 def test_every_feed_is_read(fetch_run):
     assert fetch_run[2] == 0, fetch_run[1]
-    assert "21 sources, 30 new" in fetch_run[1]
+    assert "21 sources, 31 new" in fetch_run[1]
 
 
 def test_a_feed_served_as_json_or_as_a_gzip_file_is_read_as_what_it_is(items):
@@ -403,3 +421,11 @@ def test_entities_escaped_twice_in_a_plain_text_title_are_decoded_once(items):
     # (Atom's type="text" title "Salt &amp;amp; pepper": its writer escaped it twice, and means "&")
     salt = items["Salt & pepper ’s"]
     assert salt["excerpt"] == "Salt & more"
+
+
+def test_a_youtube_description_is_plain_text_with_its_line_breaks(fetch_run, items):
+    # (media:description is plain text: a "<b>" in it is what the uploader typed, and its lines are chapters)
+    text = body(fetch_run[0], "harbour-walk")
+    assert "<p>Chapters:<br>\n00:00 The lighthouse<br>\n04:12 The &lt;b&gt;old&lt;/b&gt; fish market &amp; its clock" in text
+    assert "<b>" not in text
+    assert items["Harbour walk, with chapters"]["excerpt"].startswith("A walk along the harbour wall at low tide")

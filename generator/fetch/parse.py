@@ -245,6 +245,10 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry
         html_content = _paragraphs(content[0].get("value", ""))
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
         summary = _escape(_unescaped(summary))
+    elif summary and entry.get("yt_videoid") and not html_content:
+        # A YouTube video's media:description, which feedparser takes for HTML, is plain text (Media RSS's
+        # default): a "<b>" in it is what its uploader typed, and its lines (chapters, links) are lines.
+        summary = _paragraphs(summary)
     if summary.startswith("arXiv:"):
         summary = _ARXIV.sub("", summary, count=1)
     when = _parsed_date(entry.get("published_parsed")) or _parsed_date(entry.get("updated_parsed"))
