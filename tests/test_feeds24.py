@@ -82,6 +82,12 @@ PODCAST = b"""<?xml version="1.0" encoding="UTF-8"?>
   <pubDate>Fri, 13 Nov 2026 05:00:00 -0000</pubDate><itunes:duration>1834</itunes:duration>
   <content:encoded><![CDATA[<p>Show notes with <a href="https://harbourhour.example/40">links</a>.</p>]]></content:encoded>
   <enclosure url="https://dts.pod.example/ep40.m4a" length="0" type="audio/x-m4a"/></item>
+ <item><title>Episode 39: Typed as bytes</title><guid isPermaLink="false">5f2c1e0a-1111-4abc-9def-000000000039</guid>
+  <pubDate>Fri, 06 Nov 2026 05:00:00 -0000</pubDate><itunes:duration>45:10</itunes:duration>
+  <enclosure url="https://dts.pod.example/ep39.MP3?x=1" length="31234567" type="application/octet-stream"/></item>
+ <item><title>Episode 38: No type</title><guid isPermaLink="false">5f2c1e0a-1111-4abc-9def-000000000038</guid>
+  <pubDate>Fri, 30 Oct 2026 05:00:00 -0000</pubDate><itunes:duration>100</itunes:duration>
+  <enclosure url="https://dts.pod.example/ep38.m4a" length="1234567"/></item>
 </channel></rss>
 """
 
@@ -312,7 +318,7 @@ def test_a_json_feed_1_1_item_is_read_whole(items):
 
 def test_every_feed_is_read(fetch_run):
     assert fetch_run[2] == 0, fetch_run[1]
-    assert "21 sources, 31 new" in fetch_run[1]
+    assert "21 sources, 33 new" in fetch_run[1]
 
 
 def test_a_feed_served_as_json_or_as_a_gzip_file_is_read_as_what_it_is(items):
@@ -429,3 +435,11 @@ def test_a_youtube_description_is_plain_text_with_its_line_breaks(fetch_run, ite
     assert "<p>Chapters:<br>\n00:00 The lighthouse<br>\n04:12 The &lt;b&gt;old&lt;/b&gt; fish market &amp; its clock" in text
     assert "<b>" not in text
     assert items["Harbour walk, with chapters"]["excerpt"].startswith("A walk along the harbour wall at low tide")
+
+
+def test_an_enclosure_without_a_sound_type_is_known_by_its_extension(items):
+    # (hosts send mp3 files as application/octet-stream, or with no type at all)
+    typed = items["Episode 39: Typed as bytes"]
+    assert (typed["type"], typed["length"], typed["size"]) == ("podcast", 2710, 31234567)
+    assert typed["featuredContent"] == '<audio controls preload="none" src="https://dts.pod.example/ep39.MP3?x=1"></audio>'
+    assert items["Episode 38: No type"]["type"] == "podcast"

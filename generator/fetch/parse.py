@@ -17,6 +17,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 from xml.sax import SAXParseException
 
 import feedparser
@@ -266,6 +267,8 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry
     files = []
     for enclosure in entry.get("enclosures") or []:
         kind = (enclosure.get("type") or "").split("/")[0]
+        if kind in ("", "application", "binary"):  # (application/octet-stream, or no type: by its name)
+            kind = _file_kind(enclosure.get("href"))
         if kind == "image" and (address := link(enclosure.get("href"))):
             images.append(Image(address))
         elif kind in ("audio", "video"):
@@ -405,6 +408,20 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
         ))
     return Feed(title=_unescaped(_text(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
                 unsafe_urls=link.unsafe)
+
+
+# The kinds of file an enclosure's name says, for one sent without a type or as application/octet-stream
+_EXTENSIONS = {**dict.fromkeys(("mp3", "m4a", "aac", "ogg", "oga", "opus", "wav", "flac"), "audio"),
+               **dict.fromkeys(("mp4", "m4v", "mov", "webm"), "video"),
+               **dict.fromkeys(("jpg", "jpeg", "png", "gif", "webp"), "image")}
+
+
+def _file_kind(url) -> str:
+    try:
+        path = urlsplit(url).path if isinstance(url, str) else ""
+    except ValueError:  # (`http://[::1`: no URL, which link() leaves out too)
+        return ""
+    return _EXTENSIONS.get(path.rsplit(".", 1)[-1].lower(), "") if "." in path.rsplit("/", 1)[-1] else ""
 
 
 def _media(files) -> Media | None:
