@@ -443,3 +443,19 @@ def test_an_enclosure_without_a_sound_type_is_known_by_its_extension(items):
     assert (typed["type"], typed["length"], typed["size"]) == ("podcast", 2710, 31234567)
     assert typed["featuredContent"] == '<audio controls preload="none" src="https://dts.pod.example/ep39.MP3?x=1"></audio>'
     assert items["Episode 38: No type"]["type"] == "podcast"
+
+
+@pytest.mark.slow
+def test_a_feed_of_5000_entries_is_written_whole_and_read_again_unchanged(tmp_path, capsys):
+    entries = "".join(
+        item(f"Story {n} about the harbour", f"s/{n}", f"<guid>https://plain.example/s/{n}</guid>"
+             f"<description>&lt;p&gt;Paragraph {n}, with &lt;a href=\"/x/{n}\"&gt;a link&lt;/a&gt;.&lt;/p&gt;</description>")
+        for n in range(5000))
+    with FeedServer() as server:
+        server.routes["/big.rss"] = Route(rss(entries).encode())
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/big.rss')}\n    max_items: 0\n")
+        assert main(["fetch", "--config", str(site / "config.yaml")]) == 0
+        assert "1 source, 5000 new" in capsys.readouterr().out
+        assert len(list((site / "content" / "fetched").rglob("*.md"))) == 5000
+        assert main(["fetch", "--config", str(site / "config.yaml")]) == 0
+        assert "1 source, 0 new, 0 updated, 5000 unchanged" in capsys.readouterr().out
