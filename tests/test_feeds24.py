@@ -459,3 +459,11 @@ def test_a_feed_of_5000_entries_is_written_whole_and_read_again_unchanged(tmp_pa
         assert len(list((site / "content" / "fetched").rglob("*.md"))) == 5000
         assert main(["fetch", "--config", str(site / "config.yaml")]) == 0
         assert "1 source, 0 new, 0 updated, 5000 unchanged" in capsys.readouterr().out
+
+
+def test_a_post_without_a_title_is_titled_by_its_first_sentence(items):
+    # (Bluesky's and Mastodon's feeds give posts no title: the first sentence reads as one, where the first
+    # 80 characters cut mid-sentence did not)
+    post = items["The new ferry made its first crossing this morning & was full."]
+    assert post["excerpt"] == "The new ferry made its first crossing this morning & was full. Photos later today!"
+    assert post["originalUrl"] == "https://bsky.example/profile/harbour.example/post/3kabcdefghi2x"

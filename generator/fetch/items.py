@@ -181,7 +181,20 @@ def title_of(entry: Entry) -> str:
     origin = " ".join(entry.origin.split())
     if origin and title.endswith(f" - {origin}") and title[:-len(origin) - 3].strip():
         title = title[:-len(origin) - 3].rstrip()  # Google News's "Headline - Publisher": the publisher is the provider
-    return title or _cut(excerpt_of(entry.summary or entry.content), 80) or entry.link or "Untitled"
+    return title or _first_sentence(excerpt_of(entry.summary or entry.content)) or entry.link or "Untitled"
+
+
+TITLE_CHARS = 80  # of a title made of a post's text
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
+
+
+def _first_sentence(text: str) -> str:
+    """A title for a post without one (Bluesky's, Mastodon's): its whole first sentences, as many as fit in
+    TITLE_CHARS, rather than a sentence cut mid-way; else its start, cut at a word."""
+    if len(text) <= TITLE_CHARS:
+        return text
+    ends = [end.end() for end in _SENTENCE_END.finditer(text, 0, TITLE_CHARS)]
+    return text[:ends[-1]] if ends and ends[-1] >= 20 else _cut(text, TITLE_CHARS)
 
 
 def _plain_title(title: str, is_html: bool) -> str:
