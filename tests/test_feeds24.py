@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import feed_site, fetched
+from conftest import build_site, feed_site, fetched
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -443,6 +443,20 @@ def test_an_enclosure_without_a_sound_type_is_known_by_its_extension(items):
     assert (typed["type"], typed["length"], typed["size"]) == ("podcast", 2710, 31234567)
     assert typed["featuredContent"] == '<audio controls preload="none" src="https://dts.pod.example/ep39.MP3?x=1"></audio>'
     assert items["Episode 38: No type"]["type"] == "podcast"
+
+
+def test_the_site_builds_from_the_fetched_items_without_a_warning(fetch_run, items):
+    config, result = build_site(fetch_run[0])
+    assert not result.site.problems and not result.site.warnings, [str(p) for p in
+                                                                   (*result.site.problems, *result.site.warnings)]
+    assert result.items == len(items)
+    pages = {path: path.read_text(encoding="utf-8") for path in config.output_path.rglob("index.html")}
+    (video,) = [text for text in pages.values() if "<h1" in text and "Council meeting &amp; budget vote</h1>" in text]
+    assert '<iframe src="https://www.youtube.com/embed/Xy1_-Ab2Cd3"' in video
+    (episode,) = [text for text in pages.values() if "<h1" in text and "Episode 39: Typed as bytes</h1>" in text]
+    assert 'src="https://dts.pod.example/ep39.MP3?x=1"' in episode and "<audio" in episode
+    (medium,) = [text for text in pages.values() if "<h1" in text and "Caching feeds the boring way</h1>" in text]
+    assert "1*diagram.png" in medium and "/_/stat" not in medium
 
 
 @pytest.mark.slow
