@@ -186,7 +186,8 @@ JSON_FEED = json.dumps({
     ]}).encode()
 
 NOTES = b"""<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://notes.example/blog/">
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/"
+ xml:base="https://notes.example/blog/">
 <title>Notes</title><id>tag:notes.example,2026:feed</id><updated>2026-11-21T10:00:00Z</updated>
 <entry><title>Several links</title><id>tag:notes.example,2026:post-7</id>
  <link rel="self" type="application/atom+xml" href="posts/7.atom"/>
@@ -195,6 +196,9 @@ NOTES = b"""<?xml version="1.0" encoding="utf-8"?>
  <link rel="alternate" type="text/html" href="posts/7"/>
  <updated>2026-11-21T10:00:00Z</updated>
  <content type="html" xml:base="https://notes.example/blog/posts/">&lt;p&gt;See &lt;a href="8"&gt;the next one&lt;/a&gt;.&lt;/p&gt;&lt;img src="../img/7-wide.jpg" width="1200" height="600"&gt;</content></entry>
+<entry xml:base="/pictures/"><title>A relative thumbnail</title><id>tag:notes.example,2026:post-8</id>
+ <link rel="alternate" href="posts/8"/><updated>2026-11-21T09:00:00Z</updated>
+ <media:thumbnail url="8-wide.jpg" width="640" height="360"/><summary>A picture in media:thumbnail.</summary></entry>
 <entry><title>Only a tag id</title><id>tag:notes.example,2026:post-6</id><updated>2026-11-20T10:00:00Z</updated>
  <summary>No link at all.</summary></entry>
 <entry><title>A urn id</title><id>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a</id><updated>2026-11-18T10:00:00Z</updated>
@@ -318,7 +322,7 @@ def test_a_json_feed_1_1_item_is_read_whole(items):
 
 def test_every_feed_is_read(fetch_run):
     assert fetch_run[2] == 0, fetch_run[1]
-    assert "21 sources, 33 new" in fetch_run[1]
+    assert "21 sources, 34 new" in fetch_run[1]
 
 
 def test_a_feed_served_as_json_or_as_a_gzip_file_is_read_as_what_it_is(items):
@@ -366,6 +370,10 @@ def test_atom_takes_the_html_alternate_among_several_links_and_resolves_xml_base
     assert post["images"] == [{"url": "https://notes.example/blog/img/7-wide.jpg", "width": 1200, "height": 600}]
     assert 'href="https://notes.example/blog/posts/8"' in body(fetch_run[0], "several-links")
     assert items["An id that is the page"]["originalUrl"] == "https://notes.example/blog/posts/5"
+    # (media:thumbnail's url too, which feedparser leaves as written, against the entry's xml:base)
+    thumbnail = items["A relative thumbnail"]
+    assert thumbnail["originalUrl"] == "https://notes.example/pictures/posts/8"
+    assert thumbnail["images"] == [{"url": "https://notes.example/pictures/8-wide.jpg", "width": 640, "height": 360}]
 
 
 def test_an_id_that_is_no_http_address_is_no_link(fetch_run, items):

@@ -143,9 +143,17 @@ class _Addresses:
     none to decode. A URL with another scheme, as written or so decoded, is left out and counted in
     `unsafe`, rather than made a path of the feed's site."""
 
-    def __init__(self, base: str):
+    def __init__(self, base: str, counted: "_Addresses | None" = None):
         self.base = base
         self.unsafe = 0
+        self.counted = counted or self  # (where the left-out ones are counted: the feed's)
+
+    def at(self, base) -> "_Addresses":
+        """The same, resolving against another base: an entry's xml:base, for the addresses of elements
+        feedparser does not resolve itself (media:content's and media:thumbnail's `url`)."""
+        if not isinstance(base, str) or base == self.base or not _HTTP.match(base):
+            return self
+        return _Addresses(base, self.counted)
 
     def __call__(self, value) -> str:
         text = _as_browsers_read(value) if isinstance(value, str) else ""
@@ -154,7 +162,7 @@ class _Addresses:
         for reading in (text, _as_browsers_read(htmlmod.unescape(text)) if "&" in text else ""):
             scheme = _SCHEME.match(reading)
             if scheme and scheme.group(1).lower() not in ("http", "https"):
-                self.unsafe += 1
+                self.counted.unsafe += 1
                 return ""
         url = joined(self.base, text)
         if _ENCODED_BY_BROWSERS.search(url):  # `/my pic.jpg`: a browser asks for /my%20pic.jpg
@@ -237,6 +245,7 @@ def _title(element) -> str:
 
 
 def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry:
+    link = link.at((entry.get("title_detail") or entry.get("summary_detail") or {}).get("base"))
     content = entry.get("content") or []
     html_content = next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), "")
     summary = entry.get("summary", "")
@@ -254,7 +263,7 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry
         summary = _ARXIV.sub("", summary, count=1)
     when = _parsed_date(entry.get("published_parsed")) or _parsed_date(entry.get("updated_parsed"))
     # (feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
-    # `url="/img/a.jpg"`: `link` resolves those against the feed's URL)
+    # `url="/img/a.jpg"`: `link` resolves those against the entry's xml:base, else the feed's URL)
     images = []
     for media in list(entry.get("media_content") or []) + list(entry.get("media_thumbnail") or []):
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
