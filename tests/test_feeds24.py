@@ -163,6 +163,14 @@ BLUESKY = b"""<?xml version="1.0" encoding="UTF-8"?>
  <description>The new ferry made its first crossing this morning &amp; was full. Photos later today!</description>
  <pubDate>21 Nov 2026 09:12:44 +0000</pubDate>
  <guid isPermaLink="false">at://did:plc:abcdefghijklmnopqrstuvwx/app.bsky.feed.post/3kabcdefghi2x</guid></item>
+<item><link>https://bsky.example/profile/harbour.example/post/3kabcdefghi2y</link>
+ <description>The council met for four hours last night to decide the budget &amp; the ferry.
+
+It agreed to keep the ferry running all winter, to repair the pier before spring, and to look again at
+parking fees in March, when the new figures for visitors are in and the shops have had their say about it.
+The vote was close: seven to six, after a long debate about the cost of the winter crossings.</description>
+ <pubDate>20 Nov 2026 21:00:00 +0000</pubDate>
+ <guid isPermaLink="false">at://did:plc:abcdefghijklmnopqrstuvwx/app.bsky.feed.post/3kabcdefghi2y</guid></item>
 </channel></rss>
 """
 
@@ -322,7 +330,7 @@ def test_a_json_feed_1_1_item_is_read_whole(items):
 
 def test_every_feed_is_read(fetch_run):
     assert fetch_run[2] == 0, fetch_run[1]
-    assert "21 sources, 34 new" in fetch_run[1]
+    assert "21 sources, 35 new" in fetch_run[1]
 
 
 def test_a_feed_served_as_json_or_as_a_gzip_file_is_read_as_what_it_is(items):
@@ -489,3 +497,10 @@ def test_a_post_without_a_title_is_titled_by_its_first_sentence(items):
     post = items["The new ferry made its first crossing this morning & was full."]
     assert post["excerpt"] == "The new ferry made its first crossing this morning & was full. Photos later today!"
     assert post["originalUrl"] == "https://bsky.example/profile/harbour.example/post/3kabcdefghi2x"
+
+
+def test_a_post_of_several_paragraphs_without_markup_keeps_them(fetch_run, items):
+    # (Bluesky writes a post's text as it is: paragraphs between blank lines, no tags)
+    assert "The council met for four hours last night to decide the budget & the ferry." in items
+    text = body(fetch_run[0], "the-council-met")
+    assert "<p>The council met for four hours last night to decide the budget &amp; the ferry.</p>\n<p>It agreed" in text

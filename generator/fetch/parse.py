@@ -259,6 +259,10 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry
         # A YouTube video's media:description, which feedparser takes for HTML, is plain text (Media RSS's
         # default): a "<b>" in it is what its uploader typed, and its lines (chapters, links) are lines.
         summary = _paragraphs(summary)
+    elif summary and "<" not in summary and not html_content and _BLANK_LINES.search(summary.replace("\r", "")):
+        # An HTML text without a tag but with blank lines (Bluesky's posts) is paragraphs, as its writer meant
+        summary = "\n".join(f"<p>{part.strip()}</p>" for part in _BLANK_LINES.split(summary.replace("\r", "").strip())
+                            if part.strip())
     if summary.startswith("arXiv:"):
         summary = _ARXIV.sub("", summary, count=1)
     when = _parsed_date(entry.get("published_parsed")) or _parsed_date(entry.get("updated_parsed"))
