@@ -83,7 +83,7 @@ PODCAST = b"""<?xml version="1.0" encoding="UTF-8"?>
   <content:encoded><![CDATA[<p>Show notes with <a href="https://harbourhour.example/40">links</a>.</p>]]></content:encoded>
   <enclosure url="https://dts.pod.example/ep40.m4a" length="0" type="audio/x-m4a"/></item>
  <item><title>Episode 39: Typed as bytes</title><guid isPermaLink="false">5f2c1e0a-1111-4abc-9def-000000000039</guid>
-  <pubDate>Fri, 06 Nov 2026 05:00:00 -0000</pubDate><itunes:duration>45:10</itunes:duration>
+  <pubDate>Fri, 06 Nov 2026 05:00:00 -0000</pubDate><itunes:duration>00:45:10.480</itunes:duration>
   <enclosure url="https://dts.pod.example/ep39.MP3?x=1" length="31234567" type="application/octet-stream"/></item>
  <item><title>Episode 38: No type</title><guid isPermaLink="false">5f2c1e0a-1111-4abc-9def-000000000038</guid>
   <pubDate>Fri, 30 Oct 2026 05:00:00 -0000</pubDate><itunes:duration>100</itunes:duration>
@@ -454,7 +454,8 @@ def test_a_youtube_description_is_plain_text_with_its_line_breaks(fetch_run, ite
 
 
 def test_an_enclosure_without_a_sound_type_is_known_by_its_extension(items):
-    # (hosts send mp3 files as application/octet-stream, or with no type at all)
+    # (hosts send mp3 files as application/octet-stream, or with no type at all; a duration with a fraction
+    # of a second is its seconds)
     typed = items["Episode 39: Typed as bytes"]
     assert (typed["type"], typed["length"], typed["size"]) == ("podcast", 2710, 31234567)
     assert typed["featuredContent"] == '<audio controls preload="none" src="https://dts.pod.example/ep39.MP3?x=1"></audio>'

@@ -447,8 +447,9 @@ def _media(files) -> Media | None:
     return None
 
 
-# itunes:duration is seconds (`3753`) or `H:MM:SS`, `MM:SS`; media:content's is seconds too
-_CLOCK = re.compile(r"(?:(\d{1,4}):)?(\d{1,4}):(\d{1,2})|(\d{1,9})(?:\.\d+)?")
+# itunes:duration is seconds (`3753`) or `H:MM:SS`, `MM:SS` (some hosts add milliseconds: `00:45:10.480`);
+# media:content's is seconds too
+_CLOCK = re.compile(r"(?:(\d{1,4}):)?(\d{1,4}):(\d{1,2})(?:\.\d+)?|(\d{1,9})(?:\.\d+)?")
 
 
 def _seconds(value) -> int | None:
