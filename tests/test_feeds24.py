@@ -401,7 +401,7 @@ def test_an_id_that_is_no_http_address_is_no_link(fetch_run, items):
 def test_a_picture_the_feed_declares_under_100_pixels_is_no_items_picture(items):
     # GitHub's 30-pixel avatar of the author is no picture of the release; Blogger's 72-pixel square
     # thumbnail is a crop of the post's picture, which its text has bigger
-    assert "images" not in items["v2.4.0"]
+    assert "images" not in items["widget v2.4.0"]
     assert items["Apple prices this autumn"]["images"] == [
         {"url": "https://bg.blogusercontent.example/img/b/R29v/s320/apples.jpg", "width": 320, "height": 180}]
 
@@ -511,3 +511,11 @@ def test_a_post_of_several_paragraphs_without_markup_keeps_them(fetch_run, items
     assert "The council met for four hours last night to decide the budget & the ferry." in items
     text = body(fetch_run[0], "the-council-met")
     assert "<p>The council met for four hours last night to decide the budget &amp; the ferry.</p>\n<p>It agreed" in text
+
+
+def test_a_release_named_by_its_version_alone_is_titled_with_its_project(items):
+    # (GitHub's, Gitea's and Forgejo's release feeds title each release by its tag: "v2.4.0" on a card
+    # among others' stories says nothing)
+    release = items["widget v2.4.0"]
+    assert release["originalUrl"] == "https://github.example/acme/widget/releases/tag/v2.4.0"
+    assert release["excerpt"] == "What's Changed Faster start by @octo"

@@ -181,7 +181,13 @@ def title_of(entry: Entry) -> str:
     origin = " ".join(entry.origin.split())
     if origin and title.endswith(f" - {origin}") and title[:-len(origin) - 3].strip():
         title = title[:-len(origin) - 3].rstrip()  # Google News's "Headline - Publisher": the publisher is the provider
+    if title and (release := _RELEASE.search(entry.link)) and release["project"].casefold() not in title.casefold():
+        title = f"{release['project']} {title}"  # (a release named by its tag alone: "v2.4.0" of which project?)
     return title or _first_sentence(excerpt_of(entry.summary or entry.content)) or entry.link or "Untitled"
+
+
+# A release's page on GitHub, Gitea, Forgejo: /OWNER/PROJECT/releases/tag/TAG
+_RELEASE = re.compile(r"^https?://[^/]+/[^/?#]+/(?P<project>[^/?#]+)/releases/tag/[^/?#]+/?$")
 
 
 TITLE_CHARS = 80  # of a title made of a post's text
