@@ -90,6 +90,36 @@ def make_site(root: Path, files: dict[str, str], config: str = BASIC_CONFIG) -> 
     return root
 
 
+def front(*lines: str, body: str = "Body text.") -> str:
+    """An item file of these front matter lines."""
+    return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
+
+
+def build_files(tmp_path: Path, files: dict[str, str | bytes], capsys, config: str):
+    """Build a site of these content files (text, or bytes as written) with the CLI: (output folder, the API's
+    news entries by the file name of their item, the messages printed)."""
+    import json
+
+    from generator.cli import main
+
+    site = make_site(tmp_path / "site", {}, config)
+    for name, text in files.items():
+        path = site / "content" / name
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    captured = capsys.readouterr()
+    out = site / "output"
+    news = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    assert news, "no item was built"
+    by_name = {entry["path"].rstrip("/").rsplit("/", 1)[-1]: entry for entry in news}
+    return out, by_name, captured.out + captured.err
+
+
+def built_page(out: Path, entry: dict) -> str:
+    """The built page of an API news entry."""
+    return (out / entry["path"] / "index.html").read_text(encoding="utf-8")
+
+
 def feed_site(root: Path, sources: str, settings: str = "", fetch: str = "", files: dict | None = None) -> Path:
     """A site for `newsdesk fetch`: config.yaml with `sources` (its lines under `sources:`), trying each feed
     once for two seconds; `settings`: more top-level lines (topics, data_dir...), `fetch`: more lines under

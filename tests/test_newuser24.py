@@ -380,7 +380,9 @@ def test_ctrl_c_while_a_build_writes_keeps_the_previous_site(tmp_path):
 
     from conftest import files_under
 
-    root = make(tmp_path / "site", 300)
+    # (enough stories that writing the new site takes a second or two: time for this process to see it and signal
+    # on a busy machine, where 300 left half a second and the build was sometimes done first)
+    root = make(tmp_path / "site", 1500)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root, env=env, check=True, capture_output=True)
     before = files_under(root / "output")

@@ -98,7 +98,7 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     meta["publishedDateTime"] = published_of(entry, facts)
     if entry.link:
         meta["originalUrl"] = entry.link
-        meta["webUrl"] = entry.link
+        meta["webUrl"] = entry.discussion or entry.link  # (a Reddit post: the story, and its discussion)
     meta["type"] = type_of(entry)
     meta["quality"] = _number(source.quality)
     meta["heat"] = _number(facts.heat)
@@ -252,7 +252,8 @@ def matched_topics(entry: Entry, topics: tuple[TopicConfig, ...]) -> tuple[str, 
     chosen = []
     for category in entry.categories:
         category = html.unescape(category)  # WordPress writes "Arts &amp; Culture" inside CDATA
-        for part in category.split("/") if category.lower() not in declared else [category]:  # "News/AI" too
+        # ("News/AI", and "AI, Robots" as some CMSs give a post's categories in one)
+        for part in _CATEGORY_PARTS.split(category) if category.lower() not in declared else [category]:
             name = declared.get(part.strip().lower()) or declared.get(slugify(part))
             if name:
                 chosen.append(name)
@@ -265,6 +266,7 @@ def matched_topics(entry: Entry, topics: tuple[TopicConfig, ...]) -> tuple[str, 
 
 
 KEYWORD_TEXT = 100_000  # characters of an entry's text looked through for keywords
+_CATEGORY_PARTS = re.compile(r"[/,;|]")
 
 
 # A letter or digit of a script written without spaces between words (CJK): a keyword in one is found inside

@@ -12,10 +12,12 @@ import codecs
 import html as htmlmod
 import json
 import math
+import mimetypes
 import re
 import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 from xml.sax import SAXParseException
@@ -23,7 +25,11 @@ from xml.sax import SAXParseException
 import feedparser
 from feedparser.urls import resolve_relative_uris
 
-from generator.isotime import parse_iso
+from generator.isotime import in_english, parse_iso, with_offset, zone_named
+from generator.textfiles import utf8_mostly
+from generator.site.markup import sanitize
+from generator.site.model import plain_text
+from generator.urlnorm import canonical_url
 from generator.urls import joined, safe_url
 
 
@@ -61,6 +67,9 @@ class Entry:
     # shared items): the publisher's name and site, else ""
     origin: str = ""
     origin_link: str = ""
+    # The page where the entry is discussed, when its link is another site's story that it only points to
+    # (Reddit's "submitted by ... [link] [comments]"): the story is `link`, else ""
+    discussion: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,7 +107,16 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
         return _json_feed(body, url, content_type)
     if b"&#" in body:
         body = _NUMERIC_REF.sub(_character_ref, body)
-    parsed = feedparser.parse(body, response_headers={"content-location": url, "content-type": content_type or "application/xml"})
+    if _meant_as_utf8(body, content_type):
+        # A UTF-8 feed with a byte or two that is not (a word pasted from a Windows program into one entry):
+        # feedparser read all of it as Windows-1252 then, and every other entry's accents were mojibake
+        # ("CafÃ©"). Only those bytes are read so, as in item files.
+        body = utf8_mostly(body).encode("utf-8")
+    # feedparser's own sanitiser is off: it drops what lazy-loading pictures need (`data-src`, `srcset`) before
+    # newsdesk's could make them the pictures' `src`. Every piece of HTML is sanitised here instead (_cleaned),
+    # and titles are made plain text, their scripts' and styles' text dropped (model.plain_text).
+    parsed = feedparser.parse(body, sanitize_html=False, response_headers={
+        "content-location": url, "content-type": content_type or "application/xml"})
     if not parsed.entries and (parsed.bozo or not parsed.version):
         if "html" in content_type.lower() or head.lower().startswith((b"<!doctype html", b"<html")):
             raise NotAFeed(_web_page(body, url))
@@ -186,6 +204,24 @@ def _as_browsers_read(text: str) -> str:
     return _TAB_OR_NEWLINE.sub("", text) if "\t" in text or "\n" in text or "\r" in text else text
 
 
+_XML_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _meant_as_utf8(body: bytes, content_type: str) -> bool:
+    """Whether a feed that is not UTF-8 throughout says (or, saying nothing, means) that it is: its HTTP
+    charset and its XML declaration name UTF-8 or nothing, and it starts with no UTF-16 byte order mark."""
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")) or _charset(content_type) not in ("", "utf-8"):
+        return False
+    declared = _XML_ENCODING.match(body[:500])
+    if declared and declared.group(1).decode("ascii").lower().replace("_", "-") not in ("utf-8", "utf8"):
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
 def _character_ref(match: re.Match) -> bytes:
     digits = (match[1] or match[2]).lstrip(b"0")
     if len(digits) > 7:
@@ -232,7 +268,7 @@ _ARXIV = re.compile(r"arXiv:\S+\s+Announce Type:\s*[\w-]+\s+Abstract:\s*")
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
-def _unescaped(text: str) -> str:
+def _text_decoded(text: str) -> str:
     """A plain text with its character references decoded: a feed that says its title is text but writes
     `Fish &amp;amp; chips` (`Fish &amp; chips` once read as XML) escaped it twice, and means "Fish & chips"."""
     return _REFERENCE.sub(lambda match: htmlmod.unescape(match[0]), text) if "&" in text else text
@@ -241,47 +277,67 @@ def _unescaped(text: str) -> str:
 def _title(element) -> str:
     """An entry's or a feed's title as given: HTML, or a plain text with its references decoded once."""
     title = _text(element.get("title"))
-    return title if "html" in (element.get("title_detail") or {}).get("type", "text/plain") else _unescaped(title)
+    return title if "html" in (element.get("title_detail") or {}).get("type", "text/plain") else _text_decoded(title)
 
 
 def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry:
     link = link.at((entry.get("title_detail") or entry.get("summary_detail") or {}).get("base"))
     content = entry.get("content") or []
-    html_content = next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), "")
+    html_content = _unescaped(next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), ""))
     summary = entry.get("summary", "")
     # An RSS entry has no plain-text content element: feedparser makes one of a media:description, which is
     # often a picture's (Mastodon's alt text). The entry's own description is its text then.
     if not html_content and content and not (rss and summary):
         html_content = _paragraphs(content[0].get("value", ""))
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
-        summary = _escape(_unescaped(summary))
+        summary = _escape(_text_decoded(summary))
     elif summary and entry.get("yt_videoid") and not html_content:
         # A YouTube video's media:description, which feedparser takes for HTML, is plain text (Media RSS's
         # default): a "<b>" in it is what its uploader typed, and its lines (chapters, links) are lines.
         summary = _paragraphs(summary)
-    elif summary and "<" not in summary and not html_content and _BLANK_LINES.search(summary.replace("\r", "")):
-        # An HTML text without a tag but with blank lines (Bluesky's posts) is paragraphs, as its writer meant
-        summary = "\n".join(f"<p>{part.strip()}</p>" for part in _BLANK_LINES.split(summary.replace("\r", "").strip())
-                            if part.strip())
+    else:
+        summary = _unescaped(summary)
+        if "<" not in summary and not html_content and _BLANK_LINES.search(summary.replace("\r", "")):
+            # An HTML text without a tag but with blank lines (Bluesky's posts) is paragraphs, as written
+            summary = "\n".join(f"<p>{part.strip()}</p>"
+                                for part in _BLANK_LINES.split(summary.replace("\r", "").strip()) if part.strip())
     if summary.startswith("arXiv:"):
         summary = _ARXIV.sub("", summary, count=1)
-    when = _parsed_date(entry.get("published_parsed")) or _parsed_date(entry.get("updated_parsed"))
+    content_base = (content[0].get("base") if content else "") or link.base
+    summary_base = (entry.get("summary_detail") or {}).get("base") or link.base
+    own_link = link(entry.get("feedburner_origlink")) or link(_own_link(entry))
+    story, discussion = own_link, ""
+    # (the text's picture, read before it is sanitised, which drops the `class` that tells an emoji; and before a
+    # submission's footer goes: a link post's thumbnail is in it)
+    picture = (_body_picture(html_content, link, content_base) if html_content
+               else _body_picture(summary, link, summary_base))
+    if "omments" in html_content or "omments" in summary:  # ([comments], "Comments URL:", "4 comments")
+        found = _submission(html_content) or _submission(summary)
+        if found:
+            pointed, comments = link(found[0]) if found[0] else "", link(found[1])
+            if pointed and not _one_site(pointed, comments or own_link):
+                story = pointed
+            if comments and canonical_url(comments) != canonical_url(story):
+                discussion = comments
+            html_content, summary = _without_submission(html_content), _without_submission(summary)
+    html_content, summary = _cleaned(html_content, content_base), _cleaned(summary, summary_base)
+    when = (_dated(entry.get("published_parsed"), entry.get("published"))
+            or _dated(entry.get("updated_parsed"), entry.get("updated")))
     # (feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
     # `url="/img/a.jpg"`: `link` resolves those against the entry's xml:base, else the feed's URL)
     images = []
     for media in list(entry.get("media_content") or []) + list(entry.get("media_thumbnail") or []):
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
-        width, height = _int(media.get("width")), _int(media.get("height"))
-        if kind in ("image", "") and not _small(width, height) and (address := link(media.get("url"))):
-            images.append(Image(address, width, height))
+        if kind in ("image", "") and (address := link(media.get("url"))):
+            images.append(Image(address, _int(media.get("width")), _int(media.get("height"))))
     episode = entry.get("image")  # a podcast episode's <itunes:image href>, its cover when it has no other picture
     if isinstance(episode, dict) and (address := link(episode.get("href"))):
         images.append(Image(address))
     files = []
     for enclosure in entry.get("enclosures") or []:
         kind = (enclosure.get("type") or "").split("/")[0]
-        if kind in ("", "application", "binary"):  # (application/octet-stream, or no type: by its name)
-            kind = _file_kind(enclosure.get("href"))
+        if kind in ("", "application", "binary"):  # (no type, or application/octet-stream: what its name says)
+            kind = _type_by_name(enclosure.get("href")).split("/")[0]
         if kind == "image" and (address := link(enclosure.get("href"))):
             images.append(Image(address))
         elif kind in ("audio", "video"):
@@ -292,7 +348,7 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry
             files.append((link(media.get("url")), kind, media.get("duration"), media.get("filesize")))
     podcast = any(key.startswith("itunes_") for key in entry)
     media = _media(files)
-    images = tuple(dict.fromkeys(images)) or _body_picture(html_content or summary, link)
+    images = tuple(dict.fromkeys(image for image in images if not _avatar(image.url) and not _tiny(image))) or picture
     if not images and podcast and media and (address := link(cover)):
         images = (Image(address),)
     origin = entry.get("source") if isinstance(entry.get("source"), dict) else None
@@ -302,7 +358,7 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry
     return Entry(
         guid=_text(entry.get("id")),
         # (Feedburner's link is its own redirect; origLink is the article's address on its site)
-        link=link(entry.get("feedburner_origlink")) or link(_own_link(entry)),
+        link=story,
         title=_title(entry),
         title_html="html" in (entry.get("title_detail") or {}).get("type", "text/plain"),
         summary=summary,
@@ -313,8 +369,9 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry
         player=player,
         media=media,
         podcast=podcast,
-        origin=_text(origin.get("title")) if origin else "",
+        origin=_plain(origin.get("title"), origin.get("title_detail")) if origin else "",
         origin_link=link(_text(origin.get("link") or origin.get("href"))) if origin else "",
+        discussion=discussion,
     )
 
 
@@ -326,45 +383,190 @@ def _own_link(element) -> str:
     `tag:` or `urn:` URIs: that is its page only when it is an http(s) address (another is no unsafe
     address to warn about, only no page)."""
     given, own = element.get("link"), element.get("id")
-    if (isinstance(given, str) and isinstance(own, str) and own and not _HTTP.match(own)
-            and element.get("guidislink") and not any(isinstance(each, dict) and each.get("href") == given for each in element.get("links") or [])):
+    linked = any(isinstance(each, dict) and each.get("href") == given for each in element.get("links") or [])
+    if isinstance(given, str) and isinstance(own, str) and own and not _HTTP.match(own) and not linked \
+            and element.get("guidislink"):
         return ""
     return given
+
+
+# HTML escaped once more than it should be, as a CMS that escapes its text before its feed writer escapes it
+# again writes it: `&lt;p&gt;Hello&lt;/p&gt;` is the HTML, with no tag of its own, starting with an element's
+# escaped tag (text about HTML is seldom all escaped markup from its first character)
+_ESCAPED_TAG = re.compile(r"\s*&lt;(?:p|div|a|img|span|b|strong|em|i|br|figure|h[1-6]|ul|ol|li|table|blockquote"
+                          r"|section|article|header|picture)(?:\s|&gt;|/)", re.IGNORECASE)
+
+
+def _unescaped(fragment: str) -> str:
+    """An entry's HTML that was escaped twice (_ESCAPED_TAG), as the HTML it escapes; any other as it is."""
+    if fragment and "<" not in fragment and _ESCAPED_TAG.match(fragment):
+        return htmlmod.unescape(fragment)
+    return fragment
+
+
+def _cleaned(fragment: str, base: str) -> str:
+    """An entry's HTML sanitised as every body is (markup.sanitize: a lazy-loading picture's `data-src` made
+    its `src`), its relative addresses then resolved against `base` as feedparser resolved the others."""
+    if not fragment:
+        return ""
+    cleaned = sanitize(fragment)
+    return resolve_relative_uris(cleaned, base, "utf-8", "text/html") if "<" in cleaned else cleaned
+
+
+def _plain(value, detail) -> str:
+    """A name a feed gives (a <source>'s title) as plain text, when the feed marks it as HTML."""
+    text = _text(value)
+    return plain_text(text) if text and "html" in (detail or {}).get("type", "") else text
+
+
+# How link aggregators write an entry's text: who submitted it, where it is discussed, its score, and the story's
+# address (its own text, a self post's, apart). Reddit's (and its mirrors'): the post's own text, if any (between
+# `<!-- SC_OFF -->` and `<!-- SC_ON -->`), then "submitted by <a>/u/name</a> <br> <span><a href=STORY>[link]</a>
+# </span> <span><a href=DISCUSSION>[comments]</a></span>"; a link post's text is a table of its thumbnail and that.
+_REDDIT = re.compile(
+    r"""submitted\s+by\b.*?<a\b[^>]*?\bhref\s*=\s*(["'])(?P<link>[^"']*)\1[^>]*>\s*\[link\]\s*</a>"""
+    r""".*?<a\b[^>]*?\bhref\s*=\s*(["'])(?P<comments>[^"']*)\3[^>]*>\s*\[comments\]\s*</a>""",
+    re.DOTALL | re.IGNORECASE)
+# hnrss.org's (Hacker News's, Lobsters' and others' feeds): the post's text, if any, then "Article URL: <a>",
+# "Comments URL: <a>", "Points: N", "# Comments: N", a paragraph each, at its end
+_HNRSS = re.compile(
+    r"""(?:<hr\s*/?>\s*)?(?:<p>\s*Article\s+URL:\s*<a\s+href=["'](?P<article>[^"']*)["'][^>]*>[^<]*</a>\s*</p>\s*)?"""
+    r"""<p>\s*Comments\s+URL:\s*<a\s+href=["'](?P<comments>[^"']*)["'][^>]*>[^<]*</a>\s*</p>"""
+    r"""(?:\s*<p>\s*Points:\s*-?[0-9]+\s*</p>)?(?:\s*<p>\s*\#\s*Comments:\s*[0-9]+\s*</p>)?\s*\Z""", re.IGNORECASE)
+# Lemmy's: "submitted by <a>name</a> to <a>community</a><br>N points | <a href=DISCUSSION>N comments</a>", then
+# "<br><a href=STORY>STORY</a>" for a link, at its start; then the post's own text
+_LEMMY = re.compile(
+    r"""\s*submitted\s+by\s+<a\s[^>]*>[^<]*</a>(?:\s+to\s+<a\s[^>]*>[^<]*</a>)?\s*<br\s*/?>\s*-?[0-9]+\s+points?"""
+    r"""\s*\|\s*<a\s+href=["'](?P<comments>[^"']*)["'][^>]*>\s*[0-9]+\s+comments?\s*</a>"""
+    r"""(?:\s*<br\s*/?>\s*<a\s+href=["'](?P<article>[^"']*)["'][^>]*>[^<]*</a>)?\s*(?:<br\s*/?>)?""", re.IGNORECASE)
+# Reddit's own hosts besides reddit.com: its short links, pictures, videos and thumbnails
+_REDDIT_HOSTS = ("reddit.com", "redd.it", "redditmedia.com", "redditstatic.com")
+_FOOTER_CHARS = 4000  # of an entry's text, at its end: where an aggregator's footer is sought
+
+
+def _submission(fragment: str) -> tuple[str, str, str] | None:
+    """(the story's address or "", the discussion's, the post's own text) of an entry's text as a link
+    aggregator writes it (_REDDIT, _HNRSS, _LEMMY), the addresses as written (character references decoded);
+    None for any other text. Each shape is sought once, where it is (a footer in the text's last characters),
+    so that no text costs more than a reading of it."""
+    if not fragment:
+        return None
+    tail = max(0, len(fragment) - _FOOTER_CHARS)
+    at = fragment.lower().rfind("submitted by", tail)
+    if at >= 0 and (found := _REDDIT.match(fragment, at)):
+        before = fragment[:at]
+        # (the post's own text between Reddit's markers, found with one search for each: no hostile run of
+        # markers makes the search over the text begin again at each)
+        opened = before.find("<!-- SC_OFF -->")
+        closed = before.find("<!-- SC_ON -->", opened) if opened >= 0 else -1
+        if closed >= 0:
+            text = before[opened + len("<!-- SC_OFF -->"):closed]
+        else:
+            text = "" if "<table" in before.lower() or not _Words.of(before) else before
+        return htmlmod.unescape(found["link"]), htmlmod.unescape(found["comments"]), text.strip()
+    if found := _HNRSS.search(fragment, tail):
+        own = fragment[:found.start()]
+    elif found := _LEMMY.match(fragment):
+        own = fragment[found.end():]
+    else:
+        return None
+    return htmlmod.unescape(found["article"] or ""), htmlmod.unescape(found["comments"]), own.strip()
+
+
+def _without_submission(fragment: str) -> str:
+    """An entry's text without an aggregator's boilerplate (_submission): the post's own text ("" for a link
+    post), not "submitted by /u/name [link] [comments]"."""
+    found = _submission(fragment)
+    return found[2] if found else fragment
+
+
+class _Words(HTMLParser):
+    """Whether an HTML fragment has any text (not only pictures and markup)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = False
+
+    def handle_data(self, data):
+        self.found = self.found or bool(data.strip())
+
+    @classmethod
+    def of(cls, fragment: str) -> bool:
+        parser = cls()
+        parser.feed(fragment)
+        parser.close()
+        return parser.found
+
+
+def _one_site(url: str, other: str) -> bool:
+    """Whether two addresses are of one site: the same host (but for `www.`), or both Reddit's
+    (`old.reddit.com`, `i.redd.it`)."""
+    def site(address: str) -> str:
+        host = (urlsplit(address).hostname or "").rstrip(".")
+        if any(host == own or host.endswith("." + own) for own in _REDDIT_HOSTS):
+            return "reddit.com"
+        return host.removeprefix("www.")
+    return bool(other) and site(url) == site(other)
 
 
 MIN_PICTURE = 100  # pixels: a picture declared narrower or lower is an icon, an avatar or a tracking pixel
 
 
-def _small(width: int | None, height: int | None) -> bool:
-    """Whether a picture is declared too small to be a story's: an icon, an avatar (GitHub's 30-pixel ones in
-    media:thumbnail), a thumbnail crop (Blogger's 72-pixel square; its text has the picture bigger)."""
-    return any(size is not None and size < MIN_PICTURE for size in (width, height))
-
-
 class _FirstPicture(HTMLParser):
-    def __init__(self, link: _Addresses):
+    def __init__(self, link: _Addresses, base: str = ""):
         super().__init__(convert_charrefs=True)
-        self.link, self.found = link, None
+        self.link, self.base, self.found = link, base, None
 
     def handle_starttag(self, tag, attrs):
         if tag != "img" or self.found:
             return
         given = {name: value or "" for name, value in attrs}
         width, height = _int(given.get("width")), _int(given.get("height"))
-        small = _small(width, height)
+        small = any(size is not None and size < MIN_PICTURE for size in (width, height))
         kind = given.get("class", "").casefold()
-        if small or any(word in kind for word in ("emoji", "smiley", "avatar", "icon")) or not given.get("src"):
+        source = given.get("src", "").strip()
+        if not source or source.lower().startswith("data:"):  # (a lazy-loading picture's placeholder)
+            lazy = [given.get(name, "") for name in _LAZY_SOURCES]
+            lazy += [entry.split()[0] for entry in reversed((given.get("srcset") or given.get("data-srcset") or "")
+                                                            .split(", ")) if entry.split()][:1]
+            source = next((c.strip() for c in lazy if c.strip()), "")
+        if small or any(word in kind for word in ("emoji", "smiley", "avatar", "icon")) or not source:
             return
-        if address := self.link(given["src"]):
+        if _avatar(source):
+            return
+        if self.base and not _SCHEME.match(_as_browsers_read(source)):  # (one with a scheme is checked as written)
+            source = joined(self.base, _as_browsers_read(source))
+        if address := self.link(source):
             self.found = Image(address, width if height else None, height if width else None)
 
 
-def _body_picture(fragment: str, link: _Addresses) -> tuple[Image, ...]:
+# A person's picture, not the story's: Gravatar's (WordPress.com's feeds name the author's as a media:content
+# of each entry, often its first) and other avatar services' (`avatars.githubusercontent.com`). (Not any
+# `/avatar/` path: a story about the film may have its poster there.)
+_AVATAR = re.compile(r"https?://(?:[^/?#]*\.)?(?:gravatar\.com|avatars?\.[^/?#]+)(?:[/?#:]|$)", re.IGNORECASE)
+
+
+def _tiny(image: Image) -> bool:
+    """A picture the feed declares too small to show as the story's (Blogger's 72-pixel thumbnail of every
+    post): the text's own picture, full size, is the story's then."""
+    return any(size is not None and size < MIN_PICTURE for size in (image.width, image.height))
+
+
+def _avatar(url: str) -> bool:
+    return bool(_AVATAR.search(url))
+
+
+# Where a lazy-loading picture has its address (the build's sanitiser reads them alike: markup._LAZY)
+_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-lazy")
+
+
+def _body_picture(fragment: str, link: _Addresses, base: str = "") -> tuple[Image, ...]:
     """The first picture of an entry's text, for an entry whose feed names none (WordPress's and many blogs'
-    feeds have their pictures only in the text); not an emoji, an icon or a tracking pixel."""
+    feeds have their pictures only in the text); not an emoji, an icon or a tracking pixel. `base`: what its
+    relative addresses are relative to, where feedparser did not resolve them (a lazy picture's)."""
     if "<img" not in fragment.lower():
         return ()
-    parser = _FirstPicture(link)
+    parser = _FirstPicture(link, base)
     parser.feed(fragment)
     parser.close()
     return (parser.found,) if parser.found else ()
@@ -377,9 +579,8 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             text = body.decode("utf-8-sig")
         except UnicodeDecodeError:  # JSON is UTF-8, but a server may say (rightly) that its feed is not
             charset = _charset(content_type)
-            if not charset:
-                raise
-            text = body.decode(charset)
+            # (else UTF-8 but for a byte or two, each its Windows-1252 character, as in an RSS feed)
+            text = body.decode(charset) if charset and charset != "utf-8" else utf8_mostly(body).lstrip("\ufeff")
         data = json.loads(text)
         if "\\u" in text and _SURROGATE.search(text := json.dumps(data, ensure_ascii=False)):
             data = json.loads(_SURROGATE.sub("\ufffd", text))
@@ -397,9 +598,9 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
         if not isinstance(item, dict):
             continue
         page = link(item.get("url")) or link(item.get("external_url"))
-        html = _text(item.get("content_html"))
+        html = written = _unescaped(_text(item.get("content_html")))
         if html:  # its relative links are the item page's (feedparser does this for RSS and Atom)
-            html = resolve_relative_uris(html, page or url, "utf-8", "text/html")
+            html = _cleaned(html, page or url)
         elif item.get("content_text"):
             html = _paragraphs(_text(item.get("content_text")))
         images = tuple(Image(address) for address in map(link, (item.get("image"), item.get("banner_image"))) if address)
@@ -408,33 +609,26 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
         entries.append(Entry(
             guid=_text(item.get("id")),
             link=page,
-            title=_unescaped(_text(item.get("title"))),
+            title=_text_decoded(_text(item.get("title"))),
             title_html=False,
-            summary=_escape(_unescaped(_text(item.get("summary")))),
+            summary=_escape(_text_decoded(_text(item.get("summary")))),
             content=html,
             published=when,
             categories=_tags(_listed(item.get("tags"))),
-            images=images or _body_picture(html, link),
+            images=images or _body_picture(written or html, link, page or url),
             player="",
             media=_media((link(a.get("url")), _text(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
                           a.get("size_in_bytes")) for a in attachments),
         ))
-    return Feed(title=_unescaped(_text(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
+    return Feed(title=_text_decoded(_text(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
                 unsafe_urls=link.unsafe)
 
 
-# The kinds of file an enclosure's name says, for one sent without a type or as application/octet-stream
-_EXTENSIONS = {**dict.fromkeys(("mp3", "m4a", "aac", "ogg", "oga", "opus", "wav", "flac"), "audio"),
-               **dict.fromkeys(("mp4", "m4v", "mov", "webm"), "video"),
-               **dict.fromkeys(("jpg", "jpeg", "png", "gif", "webp"), "image")}
-
-
-def _file_kind(url) -> str:
-    try:
-        path = urlsplit(url).path if isinstance(url, str) else ""
-    except ValueError:  # (`http://[::1`: no URL, which link() leaves out too)
+def _type_by_name(url) -> str:
+    """The media type a file's name says (`.jpg` is `image/jpeg`, `.mp3` `audio/mpeg`), else ""."""
+    if not isinstance(url, str):
         return ""
-    return _EXTENSIONS.get(path.rsplit(".", 1)[-1].lower(), "") if "." in path.rsplit("/", 1)[-1] else ""
+    return mimetypes.guess_type(urlsplit(url).path)[0] or ""
 
 
 def _media(files) -> Media | None:
@@ -498,11 +692,43 @@ def _parsed_date(when) -> datetime | None:
         return None
 
 
+def _dated(parsed, written) -> datetime | None:
+    """An entry's date, from feedparser's reading of it (`parsed`) or as written: one that names its time zone
+    by a name feedparser reads as UTC (`CET`) or with another language's words is read here."""
+    if isinstance(written, str) and zone_named(written):
+        return _worded_date(written, rss=True) or _iso_date(with_offset(written)) or _parsed_date(parsed)
+    return _parsed_date(parsed) or _worded_date(written)
+
+
+def _worded_date(value, rss: bool = False) -> datetime | None:
+    """A date feedparser could not read, written with another language's month and weekday names, as a
+    site's locale makes RSS's date (`Mi, 02 Dez 2026 10:00:00 +0100`, `mer., 2 déc. 2026 ...`): read as its
+    English spelling is (`rss`: an RSS date in English too). One without a zone is in UTC, as feedparser
+    reads such a date."""
+    if not isinstance(value, str) or (english := in_english(value)) == value and not rss:
+        return None
+    try:
+        moment = parsedate_to_datetime(english)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    try:
+        return _usable(moment.astimezone(timezone.utc))
+    except (ValueError, OverflowError):
+        return None
+
+
 def _iso_date(value) -> datetime | None:
+    """A JSON Feed's date: RFC 3339, as its specification says, else an RSS date (RFC 2822, in English or
+    another language's words), as feeds converted from RSS write it."""
     if not isinstance(value, str):
         return None
     try:
         moment = parse_iso(value)
+    except ValueError:
+        return _worded_date(value, rss=True)
+    try:
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=timezone.utc)
         return _usable(moment.astimezone(timezone.utc))

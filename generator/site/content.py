@@ -10,6 +10,7 @@ path and line; the other files go on.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
@@ -21,7 +22,7 @@ import yaml
 
 from generator.site import frontmatter_yaml
 from generator.errors import Problem, yaml_problem
-from generator.textfiles import decoded
+from generator.textfiles import WINDOWS_1252, decoded
 
 log = logging.getLogger(__name__)
 
@@ -165,15 +166,25 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
         return Problem(name, None, f"file is {len(raw) // 1024} KiB, more than the {MAX_FILE_BYTES // 1024} KiB allowed",
                        "shorten the body")
     digest = hashlib.sha1(raw).hexdigest()
+    notes: tuple[tuple[int, str, str], ...] = ()
     try:
         text = decoded(raw)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return Problem(name, line, "not UTF-8 text", "save the file as UTF-8")
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # (UTF-16 by its byte order mark, and broken)
+            return Problem(name, line, "not UTF-16 text, though it starts as UTF-16 does", "save the file as UTF-8")
+        # A Windows tool's or an old crawler's file, in Windows-1252 (or Latin-1, of which it is a superset
+        # but for controls no text uses): each byte that is no UTF-8 is read as its Windows-1252 character,
+        # so a file that is UTF-8 but for a pasted word keeps its UTF-8 text too.
+        text = decoded(raw, WINDOWS_1252)
+        notes = ((line, "not UTF-8 text (from this line on); it was read as Windows-1252 (Latin-1)",
+                  "save the file as UTF-8"),)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     start = _BLANK_LINES.match(text).end()  # (blank lines above the opening `---`, as some crawlers write)
     first = _BOUNDARY.match(text, start)
+    if not first and text.startswith("{", start):
+        return _json_source(name, text, start, digest, notes)
     if not first:
         if text.startswith("+++", start):  # Hugo's TOML front matter
             return Problem(name, 1, "front matter in TOML (between '+++' lines) is not read",
@@ -184,14 +195,16 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
         return Problem(name, 1, "front matter is not closed", "add a line '---' after the YAML")
     front = text[first.end() + 1 : closing.start()]
     fm_line = text.count("\n", 0, first.end()) + 2  # the YAML starts on the line after the opening '---'
+    front, as_written = _text_as_written(front, fm_line)
+    notes += as_written
     written: dict[str, str] = {}
     meta = load_mapping(name, front, fm_line, written=written)
-    notes: tuple[tuple[int, str, str], ...] = ()
     if isinstance(meta, Problem):
         mended = _mended(name, front, fm_line, meta)
         if mended is None:
             return meta
-        meta, front, written, notes = mended
+        meta, front, written, mending = mended
+        notes += mending
     if meta.get("title") is None and (hashed := _HASHED_TITLE.search(front)):
         # `title: #1 in sales`: YAML reads a comment, and the story had no title; it is the text written
         meta = dict(meta, title=hashed.group(1).rstrip())
@@ -200,6 +213,38 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
     body = text[closing.end() + 1 :]
     body_line = text.count("\n", 0, closing.end()) + 2
     return Source(name, meta, body, body_line, digest, _given_twice(front, fm_line), written, notes)
+
+
+def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) -> Source | Problem:
+    """An item whose front matter is a JSON object, with the body after it (Hugo reads such files, and a
+    crawler that writes `json.dumps(fields)` before the text makes them). Read as YAML (JSON is YAML, and so
+    with YAML's limits and lines), else, for JSON that YAML's reader refuses (indented with tabs), as JSON
+    within the same limits."""
+    line = text.count("\n", 0, start) + 1
+    try:
+        loaded, end = json.JSONDecoder().raw_decode(text, start)
+    except ValueError as exc:
+        return Problem(name, getattr(exc, "lineno", line), f"invalid JSON front matter: {getattr(exc, 'msg', exc)}",
+                       "a file starting with `{` is a JSON object, then the body; or start it with a line '---'")
+    except RecursionError:
+        return Problem(name, line, f"front matter is nested more than {MAX_NESTING} levels deep")
+    front = text[start:end]
+    meta = load_mapping(name, front, line)
+    if isinstance(meta, Problem) and isinstance(loaded, dict) and len(front) <= MAX_FRONT_MATTER_BYTES \
+            and _depth(loaded) <= MAX_NESTING and "nested" not in meta.message:
+        meta = loaded
+    if isinstance(meta, Problem):
+        return meta
+    body = text[end + 1:] if text.startswith("\n", end) else text[end:]
+    return Source(name, meta, body, text.count("\n", 0, end) + 2, digest, (), {}, notes)
+
+
+def _depth(value, limit: int = MAX_NESTING) -> int:
+    """How deep lists and mappings nest in a loaded value (counted no further than past `limit`)."""
+    if not isinstance(value, (list, dict)) or limit < 0:
+        return 0
+    inner = value.values() if isinstance(value, dict) else value
+    return 1 + max((_depth(entry, limit - 1) for entry in inner), default=0)
 
 
 _HASHED_TITLE = re.compile(r"^title:[ \t]+(#.*\S)", re.MULTILINE)
@@ -240,11 +285,89 @@ def _mended(name: str, front: str, fm_line: int, problem: Problem):
     return None if isinstance(meta, Problem) else (meta, "\n".join(lines), written, tuple(notes))
 
 
+# A text field's `key: value` line (at any indent, or a list entry's first), its value unquoted
+_TEXT_LINE = re.compile(r"""([ ]*(?:-[ ]+)?)([A-Za-z][A-Za-z _-]*?)[ \t]*:[ \t]+([^\s'"].*?)[ \t]*""")
+_TEXT_KEYS = frozenset({"title", "excerpt", "name", "category", "description", "summary", "headline"})
+_ANCHOR_NAME = re.compile(r"[A-Za-z0-9_-]*")  # (what PyYAML's scanner takes for an anchor's or alias's name)
+_COMMENT = re.compile(r"[ \t]+#(?:[ \t].*)?$")  # a comment after a value: `# ` and words, or `#` alone
+_HASHTAG = re.compile(r"[ \t]#[^\s#]")  # `We're #1`, `#tech`: what YAML reads as a comment's start
+_BLOCK_HEADER = re.compile(r"[|>][1-9+-]*(?:[ \t]+#.*)?")
+_READ_AS = {"&": "an anchor", "*": "an alias", "[": "a list", "{": "a mapping",
+            "|": "the start of a block of text", ">": "the start of a block of text", "#": "a comment"}
+
+
+def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, str, str], ...]]:
+    """The front matter with each text field (_TEXT_KEYS) whose unquoted value YAML reads as something else
+    than the text written put in quotes, as a crawler's template meant it: `title: &amp Foo` and
+    `title: &#8220;Yes&#8221;` (HTML entities: an anchor, and the title lost its first word or the file was an
+    error), `title: *Breaking` (an alias), `title: [Video] Cranes` and `{Update} ...` (a list or mapping that is
+    none), `title: > quoted` (a block's start with words after it), `title: We're #1` (a hashtag or number
+    after a space starts a comment: the title lost it). An anchor an alias uses, an alias to an anchor the
+    front matter has, a list or mapping that is YAML and a comment (`# ` and words) are left as YAML; so is a
+    tag (`!include`), which is an error that says to remove it. (The front matter, notes: (line, message,
+    hint) of each value so read.)"""
+    lines = front.split("\n")
+    notes = []
+    # (only the lines that may hold such a value: most of an item's lines are read faster so; each line's
+    # number counted on from the last one's, so that thousands of them cost one reading of the text)
+    candidates, index, at = [], 0, 0
+    for match in _MAYBE_NOT_TEXT.finditer(front):
+        index += front.count("\n", at, match.start())
+        at = match.start()
+        candidates.append(index)
+    for index in candidates:
+        line = lines[index]
+        found = _TEXT_LINE.fullmatch(line)
+        if not found or _KEY_WORDS.sub("", found.group(2)).lower() not in _TEXT_KEYS:
+            continue
+        lead, key, value = found.groups()
+        first = value[0]
+        text = _COMMENT.sub("", value) if first != "#" else value
+        if first in "&*":
+            label = _ANCHOR_NAME.match(value, 1).group()
+            other = "*" if first == "&" else "&"
+            if label and re.search(rf"{re.escape(other)}{re.escape(label)}(?![A-Za-z0-9_-])",
+                                   "\n".join(lines[:index] + lines[index + 1:])):
+                continue  # (a real anchor and its alias)
+        elif first in "[{":
+            brackets = text.count("[") + text.count("{")
+            if (brackets > MAX_NESTING or text.count("[") != text.count("]") or text.count("{") != text.count("}")
+                    or _loads_alone(key, value)):
+                continue  # (YAML's list or mapping, the first line of one on more lines, a broken or a deep one)
+        elif first in "|>":
+            if _BLOCK_HEADER.fullmatch(value):
+                continue
+        elif first == "#":
+            if key == "title" or len(value) < 2 or value[1].isspace():
+                continue  # (a comment; `title: #1` is read after loading, as it always was)
+        elif _HASHTAG.search(text):
+            first = "#"
+        else:
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if following.strip() and len(following) - len(following.lstrip()) > len(lead):
+            continue  # (a value on more lines than one)
+        lines[index] = f"{lead}{key}: '" + text.replace("'", "''") + "'"
+        if len(notes) >= MAX_MENDED:  # (said of the first few: a message a line would bury the others)
+            continue
+        said = "has ` #`, which YAML reads as the start of a comment" if first == "#" and value[0] != "#" else \
+            f"starts with `{first}`, which YAML reads as {_READ_AS[first]}"
+        notes.append((fm_line + index, f"`{key}` {said}; it is read as the text written", "put the value in quotes"))
+    return ("\n".join(lines), tuple(notes)) if notes else (front, ())
+
+
+_KEY_WORDS = re.compile(r"[ _-]+")
+# A line that _text_as_written reads: a text field's, its value starting with one of its characters or with a
+# hashtag in it (found in one search of the front matter: most items have none)
+_MAYBE_NOT_TEXT = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:title|excerpt|name|category|description|summary|headline)"
+                             r"[ \t]*:[ \t]+(?:[&*\[{|>#]|[^\n]*?[ \t]#[^\s#])", re.MULTILINE | re.IGNORECASE)
+
+
 def _loads_alone(key: str, value: str) -> bool:
     """Whether `key: value` on a line of its own is YAML (for one key)."""
     try:
         loaded = yaml.safe_load(f"{key}: {value}")
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):  # (nested too deep: no YAML newsdesk reads)
         return False
     return isinstance(loaded, dict) and len(loaded) == 1
 
@@ -405,13 +528,15 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
     one read for all the messages about one file. A key (`provider`, `domian`) is the first `domian:` indented
     under `provider:` (in a list entry too), else `provider:`'s line."""
     try:
-        text = decoded((root / source_path).read_bytes(), "replace").replace("\r\n", "\n")
+        text = decoded((root / source_path).read_bytes(), WINDOWS_1252).replace("\r\n", "\n")
     except (OSError, ValueError):
         return {}
     lines = {}
     for key in keys:
         top, sub = key if isinstance(key, tuple) else (key, None)
-        match = re.compile(rf"^{re.escape(top)}\s*:", re.MULTILINE).search(text)
+        # (a key in quotes too, `"@type":`, as JSON-LD's keys must be written; indented, in JSON front matter)
+        match = re.compile(rf"""^(?:{re.escape(top)}|[ \t]*"{re.escape(top)}"|[ \t]*'{re.escape(top)}')\s*:""",
+                           re.MULTILINE).search(text)
         if not match:
             continue
         lines[key] = text.count("\n", 0, match.start()) + 1

@@ -41,7 +41,7 @@ from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
-from generator.isotime import parse_iso
+from generator.isotime import in_english, parse_iso, with_offset
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
                                    player_url, python_markdown_costly, render_markdown, sanitize,
                                    without_player)
@@ -93,6 +93,30 @@ _STRAY_TAGS = frozenset("""
     b big blockquote br center dd div dl dt em font h1 h2 h3 h4 h5 h6 hr i li mark nobr ol p s section small span
     strike strong sub sup table tbody td tfoot th thead tr tt u ul wbr article figure figcaption""".split())
 _CLOSING = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)")
+# An element whose content a browser never shows as text (the body's sanitiser drops them with it): its
+# opening tag, and the closing tag of each
+_HIDDEN_OPENING = re.compile(r"<(script|style|template|noembed|noframes|xmp)\b[^<>]*>", re.IGNORECASE)
+_HIDDEN_CLOSING = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
+                   for name in ("script", "style", "template", "noembed", "noframes", "xmp")}
+
+
+def _without_hidden(text: str) -> str:
+    """`text` without the elements of _HIDDEN_OPENING that are closed, content and all (an opening tag
+    nothing closes stays, as words: "How <script> tags block rendering"). In one pass: a name found
+    without a closing tag after it is not looked for again, so hostile text costs no more than a few
+    readings of it."""
+    parts, at, unclosed = [], 0, set()
+    for opening in _HIDDEN_OPENING.finditer(text):
+        name = opening.group(1).lower()
+        if opening.start() < at or name in unclosed:
+            continue
+        closing = _HIDDEN_CLOSING[name].search(text, opening.end())
+        if closing is None:
+            unclosed.add(name)
+            continue
+        parts.append(text[at:opening.start()])
+        at = closing.end()
+    return "".join(parts) + text[at:] if parts else text
 _BREAKING_TAGS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "hr", "blockquote", "section",
                             "article", "h1", "h2", "h3", "h4", "h5", "h6"})
 _LABEL_WORDS = re.compile(r"[^\W\d_][^\W_]*(?:[ -][^\W_]+)?")
@@ -410,6 +434,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     notes = _Notes()
     meta, notes.aliases = _spelled_as_known(source.meta, KNOWN_FIELDS, notes)
     meta = _nested_spelled_as_known(meta, notes)
+    meta = _named_otherwise(meta, notes)
     written = {notes.canonical(key): value for key, value in source.written.items()}
     title = _text(meta, "title", notes, required=True, written=written)
     published = _date(meta, "publishedDateTime", config, notes)
@@ -441,7 +466,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         type=_shared(kind),
         quality=_score(meta.get("quality"), "quality", notes),
         heat=_score(meta.get("heat"), "heat", notes) or 0.0,
-        is_published=_bool(meta, "published", notes, default=True),
+        is_published=_bool(meta, "published", notes, default=True) if meta.get("published") not in (None, "")
+        else not _drafted(meta, notes),
         provider=_shared(_provider_ref(meta.get("provider"), "provider", notes, base)),
         topics=_shared(tuple(slug for slug, _ in topics)),
         topic_names=_shared(tuple(name for _, name in topics)),
@@ -574,6 +600,8 @@ def plain_text(text: str) -> str:
         if "&" not in text and "<" not in text:
             break
         decoded = html.unescape(text)
+        if "</" in decoded:  # (a script's or a style's text is no words of the field: `<script>alert(1)</script>`)
+            decoded = _without_hidden(decoded)
         closed = frozenset(name.lower() for name in _CLOSING.findall(decoded)) if "</" in decoded else frozenset()
         decoded = _TAG.sub(lambda match: _tag_gap(match, closed), decoded)
         if decoded == text:
@@ -882,15 +910,20 @@ def _to_utc(value, config: Config, key: str) -> datetime:
         moment = _from_epoch(value, key)
     elif isinstance(value, str):
         error = None
+        text = with_offset(value.strip())  # (`... 10:00 CET`: a zone named, of one offset)
         try:
-            moment = parse_iso(value)
+            moment = parse_iso(text)
         except ValueError as exc:
-            error, moment = exc, _written_otherwise(value.strip())
+            error, moment = exc, _written_otherwise(text)
         if moment is None:
-            if _ISO_SHAPED.match(value.strip()):  # (`2026-13-45`, which YAML leaves as text: say what is wrong)
+            if _ISO_SHAPED.match(text):  # (`2026-13-45`, which YAML leaves as text: say what is wrong)
                 raise _Unusable(f"`{key}` {_shown(value)} is not a valid date ({error})",
                                 "fix the date; dates look like 2026-11-22T08:00:00Z") from None
-            moment = _from_rfc2822(value, key)
+            # (another language's month and weekday names: `Mi, 02 Dez 2026 10:00:00 +0100`, `2. Dezember 2026`)
+            english = in_english(text)
+            moment = _written_otherwise(english) if english != text else None
+            if moment is None:
+                moment = _from_rfc2822(english, key, value)
     else:
         raise _Unusable(f"`{key}` must be a date, got {_kind(value)}", "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None:
@@ -996,16 +1029,18 @@ def _from_epoch(value, key: str) -> datetime:
                         "write it as 2026-11-22T08:00:00Z, or as seconds since 1970")
 
 
-def _from_rfc2822(value: str, key: str) -> datetime:
+def _from_rfc2822(value: str, key: str, written: str | None = None) -> datetime:
     """An RFC 2822 date (`Fri, 20 Nov 2026 08:00:00 GMT`); one without a zone is in the site's zone, as an ISO
-    one is, but a zone name the format does not know (`CEST`) is refused rather than taken for that."""
+    one is, but a zone name the format does not know (`CEST`) is refused rather than taken for that.
+    `written`: the value as the file gives it, for the message."""
     try:
         moment = parsedate_to_datetime(value.strip())
     except (TypeError, ValueError, IndexError, OverflowError):
         moment = None
     words = value.split()
     if moment is None or moment.tzinfo is None and words and words[-1].isalpha():
-        raise _Unusable(f"`{key}` is not a date: {_shown(value)}", "write it as 2026-11-22T08:00:00Z")
+        raise _Unusable(f"`{key}` is not a date: {_shown(value if written is None else written)}",
+                        "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None and words[-1] == "-0000":  # (the format's "UTC, local zone unknown")
         moment = moment.replace(tzinfo=timezone.utc)
     return moment
@@ -1064,6 +1099,20 @@ def _bool(meta: dict, key: str, notes: _Notes, default: bool) -> bool:
     return default
 
 
+# WordPress's `status` of a post that is not out (its exports and crawlers of its API write it)
+_UNPUBLISHED = frozenset({"draft", "pending", "private", "future", "trash", "auto-draft"})
+
+
+def _drafted(meta: dict, notes: _Notes) -> bool:
+    """Whether an item that does not say `published` is a draft as another writer says so: Hugo's and
+    Jekyll's `draft: true`, WordPress's `status: draft` (or `pending`, `private`...)."""
+    words = {_words_of(key): key for key in meta if isinstance(key, str)}
+    if "draft" in words and meta[words["draft"]] not in (None, ""):
+        return _bool(meta, words["draft"], notes, default=False)
+    status = meta.get(words["status"]) if "status" in words else None
+    return isinstance(status, str) and status.strip().lower() in _UNPUBLISHED
+
+
 def _words_of(key) -> str:
     """A key as compared across spellings: `PublishedDateTime`, `published_date_time`, `Published-Date-Time`
     and `publisheddatetime` are one."""
@@ -1077,6 +1126,42 @@ _KEY_SEPARATORS = re.compile(r"[\s_-]+")
 def _field_words(fields: frozenset) -> dict[str, str]:
     """{a field's words (_words_of): the field} of a set of fields."""
     return {_words_of(name): name for name in fields}
+
+
+# Fields that other writers name otherwise: Hugo's and Jekyll's front matter (`description`, `summary`, `tags`,
+# `categories`), JSON Feed's and schema.org's (`url`, `summary`, `thumbnailUrl`, `publisher`; JSON-LD's
+# `headline`, `mainEntityOfPage`, `@type`), RSS's (`link`),
+# WordPress's (`featured_image`). Each is read as its field when the item gives neither that field nor those
+# that stand for it (the second of each), with a warning to rename it, as `date` is read as
+# `publishedDateTime`; it stays in `item.extra` too, for templates that read it there.
+_OTHER_NAMES = (
+    ("title", ("title",), ("headline",)),
+    ("excerpt", ("excerpt",), ("description", "summary")),
+    ("webUrl", ("webUrl", "originalUrl"), ("url", "link", "canonicalUrl", "permalink", "mainEntityOfPage")),
+    ("type", ("type",), ("@type",)),
+    ("image", ("image", "images"), ("thumbnail", "thumbnailUrl", "featuredImage")),
+    ("topics", ("topics",), ("tags", "categories")),
+    ("provider", ("provider",), ("publisher",)),
+)
+
+
+def _named_otherwise(meta: dict, notes: _Notes) -> dict:
+    """`meta` with the fields of _OTHER_NAMES that it gives under another writer's name."""
+    words = {_words_of(key): key for key in meta if isinstance(key, str)}
+    found = {}
+    for field, given, others in _OTHER_NAMES:
+        if any(name in meta for name in given):
+            continue
+        key = next((words[_words_of(other)] for other in others
+                    if _words_of(other) in words and meta[words[_words_of(other)]] not in (None, "", [], {})), None)
+        if key is not None:
+            value = meta[key]
+            if field == "webUrl" and isinstance(value, dict):  # (JSON-LD's `{"@type": WebPage, "@id": URL}`)
+                value = value.get("@id") or value.get("url")
+            found[field] = value
+            notes.aliases.setdefault(field, key)  # (what is said of the field is said at this key's line)
+            notes.warn(field, f"`{key}` is read as `{field}`, which is not given", f"rename `{key}` to `{field}`")
+    return {**meta, **found} if found else meta
 
 
 def _spelled_as_known(mapping: dict, fields: frozenset, notes: _Notes, section: str = ""
@@ -1131,8 +1216,10 @@ def _check_keys(meta: dict, notes: _Notes) -> None:
     """Warn about a key that is a typo of a known one (`exerpt`, a provider's `domian`), or one of a
     provider's or picture's that lost its indent under an empty `provider:`; other unknown keys are kept
     for templates without a word (crawlers write fields of their own: a picture's `isCached`)."""
+    read = set(notes.aliases.values())  # (a key read as a field, as another writer names it: said already)
     for key in meta:
-        if isinstance(key, str) and key not in KNOWN_FIELDS and _words_of(key) not in _field_words(KNOWN_FIELDS):
+        if (isinstance(key, str) and key not in KNOWN_FIELDS and key not in read
+                and _words_of(key) not in _field_words(KNOWN_FIELDS)):
             known = _close_to(key, KNOWN_FIELDS)  # (a field spelled otherwise is read, or said: _spelled_as_known)
             owner = next((section for section, fields in _NESTED_FIELDS.items()
                           if key in fields and section in meta and meta[section] is None), None)
@@ -1171,6 +1258,12 @@ def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> list
     """(slug, name as written) of each topic, at most MAX_TOPICS; two names of one topic (one declared
     topic, or one topic_identity) are one. The slug is the plain one: the site may move it (_distinct_topics)."""
     value = meta.get("topics")
+    if isinstance(value, str) and "," in value and not _definition(_plain(value) or "", topic_defs):
+        # `topics: "AI, Robots"`, as CMS exports, schema.org's `keywords` and hand-written front matter give a
+        # list: two topics, not one named "AI, Robots". A declared name with a comma in it stays whole, and so
+        # does a number written with its thousands (`1,000`).
+        value = [part for part in _LISTED_BY_COMMAS.split(value) if part.strip()]
+        meta = dict(meta, topics=value)
     if _weighted(value):  # `{AI: 0.9, Robots: 0.4}`: a classifier's topics with their scores
         value = list(value)
     if isinstance(value, (list, dict)):
@@ -1206,6 +1299,7 @@ def _topics(meta: dict, topic_defs: dict, config: Config, notes: _Notes) -> list
 
 
 _TOPIC_RECORD_KEYS = ("name", "_id", "slug", "id", "shortname")
+_LISTED_BY_COMMAS = re.compile(r"\s*(?:(?<![0-9]),|,(?![0-9]))\s*")
 
 
 def _weighted(value) -> bool:
@@ -1293,7 +1387,8 @@ def _pictures(meta: dict, notes: _Notes, base: str) -> tuple[Image, ...]:
     """`images`, then `image`, one picture as og:image and many site generators' front matter give it (the
     story's picture when there is no `images`), unless `images` has it already."""
     images = _images(meta.get("images"), "images", notes, MAX_IMAGES, base)
-    single = _images(meta.get("image"), "image", notes, 1, base)
+    # (`image` as a list: og:image's and JSON-LD's several pictures, the first the story's)
+    single = _images(meta.get("image"), "image", notes, max(1, MAX_IMAGES - len(images)), base)
     return images + tuple(image for image in single if all(image.url != other.url for other in images))
 
 
@@ -1302,6 +1397,7 @@ def _entries(count: int) -> str:
 
 
 _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.?")  # labels of letters, digits and hyphens (any script)
+_WEB_ADDRESS = re.compile(r"https?://[^\s]+\Z", re.IGNORECASE)
 
 
 def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef | None:
@@ -1313,6 +1409,9 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
         value = value[0]
     if value is None:
         return None
+    if isinstance(value, str) and _WEB_ADDRESS.match(value.strip()) and host_of(value.strip()):
+        # `provider: https://www.example.com/` (a crawler that knows only where it read the story): that site
+        value = {"name": site_domain(host_of(value.strip()).lower()), "domain": value.strip()}
     if isinstance(value, str):
         value = {"name": value}  # `provider: Solo Reporter`
     if not isinstance(value, dict):
