@@ -9,6 +9,7 @@ import contextlib
 import gzip
 import io
 import json
+import time
 import zlib
 from pathlib import Path
 
@@ -519,3 +520,16 @@ def test_a_release_named_by_its_version_alone_is_titled_with_its_project(items):
     release = items["widget v2.4.0"]
     assert release["originalUrl"] == "https://github.example/acme/widget/releases/tag/v2.4.0"
     assert release["excerpt"] == "What's Changed Faster start by @octo"
+
+
+def test_a_summary_of_arxiv_prefixes_costs_one_reading(tmp_path, capsys):
+    # (a hostile summary "arXiv:arXiv:arXiv:...": looking for arXiv's announcement line anywhere in it took
+    # time in the square of its length, minutes for 300 kB)
+    summary = "arXiv:" * 50_000
+    with FeedServer() as server:
+        server.routes["/arxiv.rss"] = Route(rss(item("Many prefixes", "prefixes", f"<description>{summary}</description>")).encode())
+        site = feed_site(tmp_path / "site", f"  - {server.url('/arxiv.rss')}\n")
+        started = time.monotonic()
+        assert main(["fetch", "--config", str(site / "config.yaml")]) == 0
+        assert time.monotonic() - started < 20
+    assert fetched(site)["Many prefixes"]["excerpt"].startswith("arXiv:arXiv:")

@@ -301,8 +301,8 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry
             # An HTML text without a tag but with blank lines (Bluesky's posts) is paragraphs, as written
             summary = "\n".join(f"<p>{part.strip()}</p>"
                                 for part in _BLANK_LINES.split(summary.replace("\r", "").strip()) if part.strip())
-    if summary.startswith("arXiv:"):
-        summary = _ARXIV.sub("", summary, count=1)
+    if summary.startswith("arXiv:") and (announced := _ARXIV.match(summary)):  # (at its start only: one try)
+        summary = summary[announced.end():]
     content_base = (content[0].get("base") if content else "") or link.base
     summary_base = (entry.get("summary_detail") or {}).get("base") or link.base
     own_link = link(entry.get("feedburner_origlink")) or link(_own_link(entry))
