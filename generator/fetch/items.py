@@ -181,7 +181,7 @@ def title_of(entry: Entry) -> str:
     origin = " ".join(entry.origin.split())
     if origin and title.endswith(f" - {origin}") and title[:-len(origin) - 3].strip():
         title = title[:-len(origin) - 3].rstrip()  # Google News's "Headline - Publisher": the publisher is the provider
-    if title and (release := _RELEASE.search(entry.link)) and release["project"].casefold() not in title.casefold():
+    if title and (release := _RELEASE.match(entry.link)) and release["project"].casefold() not in title.casefold():
         title = f"{release['project']} {title}"  # (a release named by its tag alone: "v2.4.0" of which project?)
     return title or _first_sentence(excerpt_of(entry.summary or entry.content)) or entry.link or "Untitled"
 
@@ -316,7 +316,7 @@ def body_of(entry: Entry) -> tuple[str, bool]:
 
 # A tracking pixel (Medium's, Feedburner's, WordPress's statistics): a picture declared 0 or 1 pixel wide or
 # high tells its site who read the text, and shows nothing. (In the sanitiser's output, attributes are quoted.)
-_PIXEL = re.compile(r'<img\b[^>]*?\s(?:width|height)="[01]"[^>]*>')
+_PIXEL = re.compile(r'<img\b[^<>]*?\s(?:width|height)="[01]"[^<>]*>')  # ([^<>]: a try ends at the next tag)
 
 
 _MORE = re.compile(r"\s*\[(?:…|\.\.\.)\]\Z")  # WordPress's "[…]" after a summary it cut
