@@ -154,7 +154,7 @@ def _download(client: Client, url: str, etag: str, last_modified: str) -> tuple[
     if response.status != "ok":
         return response, None, ""
     try:
-        return response, parse_feed(response.body, response.url, response.content_type), ""
+        return response, parse_feed(response.body, response.url, response.content_type, client.settings.max_bytes), ""
     except NotAFeed as exc:
         return response, None, str(exc)
     except Exception as exc:  # a parser bug on hostile input must not stop the other sources

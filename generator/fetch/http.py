@@ -134,9 +134,17 @@ class Client:
         # cloud's metadata address, the office network), whose answer would be published on the site. A
         # redirect within the host that config.yaml names is the owner's choice, as that URL was.
         origin = urlsplit(url).hostname
+        redirected = 0  # the status of the redirect that led to `url`
         for _ in range(MAX_REDIRECTS + 1):
-            with self._host(url):
-                status, answer, body = self._once(url, headers)
+            try:
+                with self._host(url):
+                    status, answer, body = self._once(url, headers)
+            except _Failed as failure:
+                if not redirected:
+                    raise
+                # (the URL in config.yaml is not the one that failed: say which did)
+                raise _Failed(f"redirected (HTTP {redirected}) to {url}: {failure}", retry=failure.retry,
+                              wait=failure.wait, hint=failure.hint, silent=failure.silent) from None
             if status in (301, 302, 303, 307, 308):
                 location = _as_sent(answer.headers.get("location", ""))
                 target = joined(url, location)  # ("" for what no URL parser reads: `http://[::1/`)
@@ -152,7 +160,7 @@ class Client:
                 permanent = permanent and status in (301, 308)
                 if permanent:
                     moved_to = target
-                url = target
+                url, redirected = target, status
                 continue
             if status == 304:
                 return Response("not_modified", url=url, moved_to=moved_to)
@@ -208,6 +216,11 @@ class Client:
             raise _Failed(f"the answer could not be decompressed: {exc}",
                           hint=f"the server's compression is broken; {AGAIN}") from None
         except httpx.ConnectError as exc:
+            if "SSL" in str(exc):
+                # (WRONG_VERSION_NUMBER: what answered is no TLS server, as an http-only server on an https URL)
+                why = "the server answered without TLS" if "WRONG_VERSION_NUMBER" in str(exc) else str(exc)
+                raise _Failed(f"no TLS (https) connection: {why}", retry=True,
+                              hint=f"check that the site serves https at that address; {AGAIN}") from None
             raise _Failed(f"cannot connect: {exc or type(exc).__name__}", retry=True,
                           hint=f"check the host name in the URL; {AGAIN}", silent=host) from None
         except httpx.TransportError as exc:  # connected, but what came back is no (whole) HTTP answer

@@ -181,7 +181,26 @@ def title_of(entry: Entry) -> str:
     origin = " ".join(entry.origin.split())
     if origin and title.endswith(f" - {origin}") and title[:-len(origin) - 3].strip():
         title = title[:-len(origin) - 3].rstrip()  # Google News's "Headline - Publisher": the publisher is the provider
-    return title or _cut(excerpt_of(entry.summary or entry.content), 80) or entry.link or "Untitled"
+    if title and (release := _RELEASE.match(entry.link)) and release["project"].casefold() not in title.casefold():
+        title = f"{release['project']} {title}"  # (a release named by its tag alone: "v2.4.0" of which project?)
+    return title or _first_sentence(excerpt_of(entry.summary or entry.content)) or entry.link or "Untitled"
+
+
+# A release's page on GitHub, Gitea, Forgejo: /OWNER/PROJECT/releases/tag/TAG
+_RELEASE = re.compile(r"^https?://[^/]+/[^/?#]+/(?P<project>[^/?#]+)/releases/tag/[^/?#]+/?$")
+
+
+TITLE_CHARS = 80  # of a title made of a post's text
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
+
+
+def _first_sentence(text: str) -> str:
+    """A title for a post without one (Bluesky's, Mastodon's): its whole first sentences, as many as fit in
+    TITLE_CHARS, rather than a sentence cut mid-way; else its start, cut at a word."""
+    if len(text) <= TITLE_CHARS:
+        return text
+    ends = [end.end() for end in _SENTENCE_END.finditer(text, 0, TITLE_CHARS)]
+    return text[:ends[-1]] if ends and ends[-1] >= 20 else _cut(text, TITLE_CHARS)
 
 
 def _plain_title(title: str, is_html: bool) -> str:
@@ -282,6 +301,8 @@ def body_of(entry: Entry) -> tuple[str, bool]:
     if not fragment and len(plain_text(summary := without_footer(entry.summary, entry))) > EXCERPT_CHARS:
         fragment = summary
     cleaned = sanitize(fragment).strip()  # (nested too deep: its text, in one paragraph)
+    if "<img" in cleaned:
+        cleaned = _PIXEL.sub("", cleaned)
     data = cleaned.encode("utf-8")
     cut = len(data) > MAX_BODY_BYTES
     if cut:
@@ -291,6 +312,11 @@ def body_of(entry: Entry) -> tuple[str, bool]:
         return "", cut
     lines = [line.rstrip() for line in cleaned.splitlines() if line.strip()]
     return "<div>\n" + "\n".join(lines) + "\n</div>\n", cut
+
+
+# A tracking pixel (Medium's, Feedburner's, WordPress's statistics): a picture declared 0 or 1 pixel wide or
+# high tells its site who read the text, and shows nothing. (In the sanitiser's output, attributes are quoted.)
+_PIXEL = re.compile(r'<img\b[^<>]*?\s(?:width|height)="[01]"[^<>]*>')  # ([^<>]: a try ends at the next tag)
 
 
 _MORE = re.compile(r"\s*\[(?:…|\.\.\.)\]\Z")  # WordPress's "[…]" after a summary it cut

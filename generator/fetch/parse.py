@@ -14,6 +14,7 @@ import json
 import math
 import mimetypes
 import re
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -95,11 +96,14 @@ class NotAFeed(ValueError):
     """The bytes are no feed newsdesk can read; the message says what was found."""
 
 
-def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
+def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 10 * 1024 * 1024) -> Feed:
+    if body[:2] == b"\x1f\x8b":  # a .xml.gz file served as it is, without Content-Encoding: gzip
+        body = _gunzipped(body, max_bytes)
     head = body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
         raise NotAFeed(f"an empty answer: the server sent nothing; {CHECK}")
-    if "json" in content_type.lower() or head.startswith(b"{"):
+    # (by its first character: servers label RSS application/json, and JSON text/plain)
+    if head.startswith(b"{") or ("json" in content_type.lower() and not head.startswith(b"<")):
         return _json_feed(body, url, content_type)
     if b"&#" in body:
         body = _NUMERIC_REF.sub(_character_ref, body)
@@ -126,11 +130,26 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
                        f"not a feed: no RSS, Atom or RDF entries found; {CHECK}")
     channel = parsed.feed
     link = _Addresses(url)
-    return Feed(title=_text(channel.get("title")), link=link(channel.get("link")),
-                entries=tuple(_entry(entry, link, rss=(parsed.version or "").startswith("rss"))
+    show = channel.get("image")  # a podcast's cover (itunes:image), its episodes' picture when they have none
+    cover = _text(show.get("href")) if isinstance(show, dict) else ""
+    return Feed(title=_title(channel), link=link(_own_link(channel)),
+                entries=tuple(_entry(entry, link, rss=(parsed.version or "").startswith("rss"), cover=cover)
                               for entry in parsed.entries),
                 title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"),
                 unsafe_urls=link.unsafe)
+
+
+def _gunzipped(body: bytes, max_bytes: int) -> bytes:
+    """A gzip file's content, up to max_bytes (fetch.max_bytes: a gzip bomb stops there)."""
+    unzip = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        content = unzip.decompress(body, max_bytes + 1)
+    except zlib.error as exc:
+        raise NotAFeed(f"not a feed: a broken gzip file ({exc}); {CHECK}") from None
+    if len(content) > max_bytes:
+        raise NotAFeed(f"not a feed: a gzip file of more than fetch.max_bytes ({max_bytes:,} bytes) unpacked; "
+                       f"raise fetch.max_bytes if the feed really is that big")
+    return content
 
 
 class _Addresses:
@@ -142,9 +161,17 @@ class _Addresses:
     none to decode. A URL with another scheme, as written or so decoded, is left out and counted in
     `unsafe`, rather than made a path of the feed's site."""
 
-    def __init__(self, base: str):
+    def __init__(self, base: str, counted: "_Addresses | None" = None):
         self.base = base
         self.unsafe = 0
+        self.counted = counted or self  # (where the left-out ones are counted: the feed's)
+
+    def at(self, base) -> "_Addresses":
+        """The same, resolving against another base: an entry's xml:base, for the addresses of elements
+        feedparser does not resolve itself (media:content's and media:thumbnail's `url`)."""
+        if not isinstance(base, str) or base == self.base or not _HTTP.match(base):
+            return self
+        return _Addresses(base, self.counted)
 
     def __call__(self, value) -> str:
         text = _as_browsers_read(value) if isinstance(value, str) else ""
@@ -153,7 +180,7 @@ class _Addresses:
         for reading in (text, _as_browsers_read(htmlmod.unescape(text)) if "&" in text else ""):
             scheme = _SCHEME.match(reading)
             if scheme and scheme.group(1).lower() not in ("http", "https"):
-                self.unsafe += 1
+                self.counted.unsafe += 1
                 return ""
         url = joined(self.base, text)
         if _ENCODED_BY_BROWSERS.search(url):  # `/my pic.jpg`: a browser asks for /my%20pic.jpg
@@ -233,21 +260,52 @@ def _web_page(body: bytes, url: str) -> str:
     return "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"
 
 
-def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
+# arXiv's RSS starts each abstract with a line for its mailing list: "arXiv:2611.01234v1 Announce Type: new"
+_ARXIV = re.compile(r"arXiv:\S+\s+Announce Type:\s*[\w-]+\s+Abstract:\s*")
+
+
+# A character reference, with its semicolon (without one, `&copy` in "AT&copy" would be read as one)
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _text_decoded(text: str) -> str:
+    """A plain text with its character references decoded: a feed that says its title is text but writes
+    `Fish &amp;amp; chips` (`Fish &amp; chips` once read as XML) escaped it twice, and means "Fish & chips"."""
+    return _REFERENCE.sub(lambda match: htmlmod.unescape(match[0]), text) if "&" in text else text
+
+
+def _title(element) -> str:
+    """An entry's or a feed's title as given: HTML, or a plain text with its references decoded once."""
+    title = _text(element.get("title"))
+    return title if "html" in (element.get("title_detail") or {}).get("type", "text/plain") else _text_decoded(title)
+
+
+def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry:
+    link = link.at((entry.get("title_detail") or entry.get("summary_detail") or {}).get("base"))
     content = entry.get("content") or []
     html_content = _unescaped(next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), ""))
     summary = entry.get("summary", "")
     # An RSS entry has no plain-text content element: feedparser makes one of a media:description, which is
     # often a picture's (Mastodon's alt text). The entry's own description is its text then.
     if not html_content and content and not (rss and summary):
-        html_content = _escape(content[0].get("value", ""))
+        html_content = _paragraphs(content[0].get("value", ""))
     if summary and "html" not in (entry.get("summary_detail") or {}).get("type", "text/html"):
-        summary = _escape(summary)
+        summary = _escape(_text_decoded(summary))
+    elif summary and entry.get("yt_videoid") and not html_content:
+        # A YouTube video's media:description, which feedparser takes for HTML, is plain text (Media RSS's
+        # default): a "<b>" in it is what its uploader typed, and its lines (chapters, links) are lines.
+        summary = _paragraphs(summary)
     else:
         summary = _unescaped(summary)
+        if "<" not in summary and not html_content and _BLANK_LINES.search(summary.replace("\r", "")):
+            # An HTML text without a tag but with blank lines (Bluesky's posts) is paragraphs, as written
+            summary = "\n".join(f"<p>{part.strip()}</p>"
+                                for part in _BLANK_LINES.split(summary.replace("\r", "").strip()) if part.strip())
+    if summary.startswith("arXiv:") and (announced := _ARXIV.match(summary)):  # (at its start only: one try)
+        summary = summary[announced.end():]
     content_base = (content[0].get("base") if content else "") or link.base
     summary_base = (entry.get("summary_detail") or {}).get("base") or link.base
-    own_link = link(entry.get("feedburner_origlink")) or link(entry.get("link"))
+    own_link = link(entry.get("feedburner_origlink")) or link(_own_link(entry))
     story, discussion = own_link, ""
     # (the text's picture, read before it is sanitised, which drops the `class` that tells an emoji; and before a
     # submission's footer goes: a link post's thumbnail is in it)
@@ -266,7 +324,7 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
     when = (_dated(entry.get("published_parsed"), entry.get("published"))
             or _dated(entry.get("updated_parsed"), entry.get("updated")))
     # (feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
-    # `url="/img/a.jpg"`: `link` resolves those against the feed's URL)
+    # `url="/img/a.jpg"`: `link` resolves those against the entry's xml:base, else the feed's URL)
     images = []
     for media in list(entry.get("media_content") or []) + list(entry.get("media_thumbnail") or []):
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
@@ -277,8 +335,9 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
         images.append(Image(address))
     files = []
     for enclosure in entry.get("enclosures") or []:
-        # (an enclosure without its type, as some feeds write it: what its file name says)
-        kind = (enclosure.get("type") or _type_by_name(enclosure.get("href"))).split("/")[0]
+        kind = (enclosure.get("type") or "").split("/")[0]
+        if kind in ("", "application", "binary"):  # (no type, or application/octet-stream: what its name says)
+            kind = _type_by_name(enclosure.get("href")).split("/")[0]
         if kind == "image" and (address := link(enclosure.get("href"))):
             images.append(Image(address))
         elif kind in ("audio", "video"):
@@ -287,6 +346,11 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
         if kind in ("audio", "video"):
             files.append((link(media.get("url")), kind, media.get("duration"), media.get("filesize")))
+    podcast = any(key.startswith("itunes_") for key in entry)
+    media = _media(files)
+    images = tuple(dict.fromkeys(image for image in images if not _avatar(image.url) and not _tiny(image))) or picture
+    if not images and podcast and media and (address := link(cover)):
+        images = (Image(address),)
     origin = entry.get("source") if isinstance(entry.get("source"), dict) else None
     player = link((entry.get("media_player") or {}).get("url", ""))
     if not player and entry.get("yt_videoid"):
@@ -295,21 +359,35 @@ def _entry(entry, link: _Addresses, rss: bool = False) -> Entry:
         guid=_text(entry.get("id")),
         # (Feedburner's link is its own redirect; origLink is the article's address on its site)
         link=story,
-        title=_text(entry.get("title")),
+        title=_title(entry),
         title_html="html" in (entry.get("title_detail") or {}).get("type", "text/plain"),
         summary=summary,
         content=html_content,
         published=when,
         categories=_tags(tag.get("term") if isinstance(tag, dict) else tag for tag in _listed(entry.get("tags"))),
-        images=tuple(dict.fromkeys(image for image in images if not _avatar(image.url) and not _tiny(image)))
-        or picture,
+        images=images,
         player=player,
-        media=_media(files),
-        podcast=any(key.startswith("itunes_") for key in entry),
+        media=media,
+        podcast=podcast,
         origin=_plain(origin.get("title"), origin.get("title_detail")) if origin else "",
         origin_link=link(_text(origin.get("link") or origin.get("href"))) if origin else "",
         discussion=discussion,
     )
+
+
+_HTTP = re.compile(r"\s*https?://", re.I)
+
+
+def _own_link(element) -> str:
+    """An entry's (or a feed's) link. Without a link element, feedparser gives it its id, such as Atom's
+    `tag:` or `urn:` URIs: that is its page only when it is an http(s) address (another is no unsafe
+    address to warn about, only no page)."""
+    given, own = element.get("link"), element.get("id")
+    linked = any(isinstance(each, dict) and each.get("href") == given for each in element.get("links") or [])
+    if isinstance(given, str) and isinstance(own, str) and own and not _HTTP.match(own) and not linked \
+            and element.get("guidislink"):
+        return ""
+    return given
 
 
 # HTML escaped once more than it should be, as a CMS that escapes its text before its feed writer escapes it
@@ -524,16 +602,16 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
         if html:  # its relative links are the item page's (feedparser does this for RSS and Atom)
             html = _cleaned(html, page or url)
         elif item.get("content_text"):
-            html = _escape(_text(item.get("content_text")))
+            html = _paragraphs(_text(item.get("content_text")))
         images = tuple(Image(address) for address in map(link, (item.get("image"), item.get("banner_image"))) if address)
         attachments = [a for a in _listed(item.get("attachments")) if isinstance(a, dict)]
         when = _iso_date(item.get("date_published")) or _iso_date(item.get("date_modified"))
         entries.append(Entry(
             guid=_text(item.get("id")),
             link=page,
-            title=_text(item.get("title")),
+            title=_text_decoded(_text(item.get("title"))),
             title_html=False,
-            summary=_escape(_text(item.get("summary"))),
+            summary=_escape(_text_decoded(_text(item.get("summary")))),
             content=html,
             published=when,
             categories=_tags(_listed(item.get("tags"))),
@@ -542,7 +620,7 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             media=_media((link(a.get("url")), _text(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
                           a.get("size_in_bytes")) for a in attachments),
         ))
-    return Feed(title=_text(data.get("title")), link=link(data.get("home_page_url")), entries=tuple(entries),
+    return Feed(title=_text_decoded(_text(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
                 unsafe_urls=link.unsafe)
 
 
@@ -563,8 +641,9 @@ def _media(files) -> Media | None:
     return None
 
 
-# itunes:duration is seconds (`3753`) or `H:MM:SS`, `MM:SS`; media:content's is seconds too
-_CLOCK = re.compile(r"(?:(\d{1,4}):)?(\d{1,4}):(\d{1,2})|(\d{1,9})(?:\.\d+)?")
+# itunes:duration is seconds (`3753`) or `H:MM:SS`, `MM:SS` (some hosts add milliseconds: `00:45:10.480`);
+# media:content's is seconds too
+_CLOCK = re.compile(r"(?:(\d{1,4}):)?(\d{1,4}):(\d{1,2})(?:\.\d+)?|(\d{1,9})(?:\.\d+)?")
 
 
 def _seconds(value) -> int | None:
@@ -681,6 +760,17 @@ def _text(value) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _paragraphs(text: str) -> str:
+    """A plain text (JSON Feed's content_text, Atom's text content) as HTML: a paragraph for each run of lines
+    between blank ones, a line break for each other line break, as its writer laid it out."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return "".join(f"<p>{_escape(part.strip()).replace(chr(10), '<br>' + chr(10))}</p>"
+                   for part in _BLANK_LINES.split(text) if part.strip())
 
 
 def _int(value) -> int | None:
