@@ -89,3 +89,59 @@ def test_an_item_without_a_link_builds_without_a_warning(tmp_path):
                if "<h1" in path.read_text(encoding="utf-8") and ">Numbered story</h1>" in path.read_text(encoding="utf-8")]
     assert "A story whose only id is a number." in page
     assert "127.0.0.1" not in page
+
+
+# -- 2. a guid a CMS gives every entry ---------------------------------------------------------------------
+
+def shared(*entries: tuple[str, str]) -> bytes:
+    """Entries (title, path) that all have the guid "post", as some CMSs write every entry's."""
+    return rss("".join(f'<item><title>{title}</title><guid isPermaLink="false">post</guid>'
+                       f"<link>https://town.example/{path}</link><pubDate>Sat, 21 Nov 2026 {len(path):02}:00:00 GMT"
+                       f"</pubDate></item>" for title, path in entries))
+
+
+def test_entries_sharing_one_guid_are_each_an_item_and_fetch_says_what_to_do(tmp_path):
+    with FeedServer() as server:
+        server.routes["/cms.rss"] = Route(shared(("Market day", "market"), ("Bridge closed", "bridge"),
+                                                 ("Choir concert", "choir")))
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/cms.rss')}\n    name: Town CMS\n")
+        code, said = run(site)
+    assert code == 0, said
+    items = fetched(site)
+    assert sorted(items) == ["Bridge closed", "Choir concert", "Market day"]
+    assert items["Bridge closed"]["originalUrl"] == "https://town.example/bridge"
+    assert (f"note: config.yaml:8: Town CMS ({server.url('/cms.rss')}): 3 entries share the guid 'post' though "
+            f"their links or titles differ") in said
+    assert "ask the feed's owner to give each entry a <guid>" in said
+    assert "1 source, 3 new, 0 updated, 0 unchanged, 0 failed" in said
+
+
+def test_an_item_fetched_under_a_guid_later_shared_keeps_its_file(tmp_path):
+    with FeedServer() as server:
+        server.routes["/cms.rss"] = Route(shared(("Market day", "market")))
+        site = feed_site(tmp_path / "site", f"  - {server.url('/cms.rss')}\n")
+        assert run(site)[0] == 0
+        (first,) = files(site).items()
+        # the CMS's next entry has the same guid: both are items, the first one in its own file, untouched
+        server.routes["/cms.rss"] = Route(shared(("Bridge closed", "bridge"), ("Market day", "market")))
+        code, said = run(site)
+        assert code == 0, said
+        assert "1 source, 1 new, 0 updated, 1 unchanged, 0 failed" in said
+        after = files(site)
+        assert len(after) == 2 and after[first[0]] == first[1]
+        assert sorted(fetched(site)) == ["Bridge closed", "Market day"]
+        assert "https://town.example/market" in state(site)["items"]  # known by its link from now on
+        code, said = run(site)
+        assert "1 source, 0 new, 0 updated, 2 unchanged, 0 failed" in said and files(site) == after
+
+
+def test_entries_without_links_sharing_a_guid_are_told_apart_by_their_titles(tmp_path):
+    entries = "".join(f'<item><title>{title}</title><guid isPermaLink="false">0</guid><description>{title}, in words'
+                      f"</description></item>" for title in ("Tide tables", "Ferry times", "Tide tables"))
+    with FeedServer() as server:
+        server.routes["/nolinks.rss"] = Route(rss(entries))
+        site = feed_site(tmp_path / "site", f"  - {server.url('/nolinks.rss')}\n")
+        code, said = run(site)
+    assert code == 0, said
+    assert sorted(fetched(site)) == ["Ferry times", "Tide tables"]
+    assert "'Tide tables': the feed lists this entry twice; the first is kept" in said

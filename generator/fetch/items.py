@@ -6,6 +6,7 @@ the same bytes, so a fetch that finds nothing new writes nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html
 import re
@@ -56,6 +57,32 @@ def identity(entry: Entry, source: Source) -> str:
         return canonical_url(entry.link)
     digest = hashlib.sha1(f"{entry.title}\n{entry.summary}\n{entry.content}".encode("utf-8")).hexdigest()
     return f"{source.key} text:{digest}"
+
+
+def identities(entries: tuple[Entry, ...], source: Source) -> tuple[list[str], dict[str, str], list[str]]:
+    """Each entry's identity (in order), the identities a shared guid gave before for those now named
+    otherwise (old -> the guid), and what to tell the user. Some CMSs give every entry of a feed one guid: a guid
+    that entries of different links or titles share names none of them, and each is known as if it had
+    none (by its link, else its text). Entries alike in link and title under one guid are one entry listed
+    twice (a link, or without one a title, alike), and keep it."""
+    shared: dict[str, set[tuple[str, str]]] = {}
+    for entry in entries:
+        if entry.guid:  # (one link is one entry, whatever its titles; without a link, its title tells)
+            shared.setdefault(entry.guid, set()).add((canonical_url(entry.link), "") if entry.link else ("", entry.title))
+    repeated = {guid for guid, seen in shared.items() if len(seen) > 1}
+    keys, replaced, notes = [], {}, []
+    for entry in entries:
+        if entry.guid in repeated:
+            keys.append(identity(dataclasses.replace(entry, guid=""), source))
+            replaced[identity(entry, source)] = entry.guid
+        else:
+            keys.append(identity(entry, source))
+    for guid in sorted(repeated):
+        count = sum(entry.guid == guid for entry in entries)
+        notes.append(f"{count} entries share the guid {_cut(guid, 80)!r} though their links or titles differ (the "
+                     f"feed's CMS gives them one id): each is known by its link instead; ask the feed's owner to give "
+                     f"each entry a <guid> (or Atom <id>) of its own")
+    return keys, replaced, notes
 
 
 def hash_of(key: str) -> str:
