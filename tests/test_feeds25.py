@@ -6,6 +6,7 @@ the item files and the state file fetch writes, as a user would."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -145,3 +146,47 @@ def test_entries_without_links_sharing_a_guid_are_told_apart_by_their_titles(tmp
     assert code == 0, said
     assert sorted(fetched(site)) == ["Ferry times", "Tide tables"]
     assert "'Tide tables': the feed lists this entry twice; the first is kept" in said
+
+
+# -- 4. items an older newsdesk wrote are read again ---------------------------------------------------------
+
+def test_items_an_older_reading_wrote_are_written_anew_but_not_those_edited_by_hand(tmp_path):
+    with FeedServer() as server:
+        server.routes["/news.rss"] = Route(NUMBERED, etag='"v1"')
+        site = feed_site(tmp_path / "site", f"  - {server.url('/news.rss')}\n")
+        assert run(site)[0] == 0
+        paths = {fetched_title(path): path for path in (site / "content" / "fetched").rglob("*.md")}
+        # What the older newsdesk wrote: a link to a page that is not there, and the state's record of it
+        # (its hash; the feed's settings, of that newsdesk). One of them was edited by hand since.
+        old = server.url("/12345")
+        recorded = state(site)
+        for title, edited in (("Numbered story", False), ("Pathed story", True)):
+            path = paths[title]
+            text = path.read_text(encoding="utf-8").replace("type: article\n", f"originalUrl: {old}\nwebUrl: {old}\n"
+                                                                              "type: article\n")
+            path.write_text(text, encoding="utf-8")
+            written = text if not edited else text.replace(f"webUrl: {old}\n", "")
+            record = next(item for item in recorded["items"].values() if item["file"].endswith(path.name))
+            record["sha256"] = hashlib.sha256(written.encode("utf-8")).hexdigest()
+        (feed_record,) = recorded["feeds"].values()
+        feed_record["settings"] = "0123456789ab"
+        (site / "fetch-state.json").write_text(json.dumps(recorded, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+        code, said = run(site)
+        assert code == 0, said
+        assert [headers.get("if-none-match") for headers in server.asked("/news.rss")] == [None, None]
+        assert "1 source, 0 new, 1 updated, 4 unchanged, 0 failed" in said
+        items = fetched(site)
+        assert "originalUrl" not in items["Numbered story"]  # read as this newsdesk reads it
+        assert items["Pathed story"]["originalUrl"] == old  # the user's file: left as it is
+        assert f"{paths['Pathed story'].name}: edited by hand, left as it is" in said
+        # and from then on the feed is asked for with its validator again
+        code, said = run(site)
+        assert server.asked("/news.rss")[-1].get("if-none-match") == '"v1"'
+        assert "1 source, 0 new, 0 updated, 0 unchanged, 0 failed" in said
+
+
+def fetched_title(path: Path) -> str:
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])["title"]

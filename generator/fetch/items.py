@@ -100,11 +100,20 @@ def file_name(folder: str, source: Source, key: str, title: str) -> str:
     return f"{folder.strip('/')}/{slugify(source.key)}/{words}-{hash_of(key)}.md"
 
 
+# How fetch reads an entry into an item: one more whenever a newsdesk reads a feed's entries differently
+# (a field read better, one added), so that the next fetch reads every feed whole and writes its items anew,
+# but for those edited by hand (store.py). Never for a change of identity(): that would fetch every entry
+# again, as a new item. (1: session 25's reading of guids, shared guids and providers on shared hosts.)
+READING = 1
+
+
 def item_settings(source: Source, topics: tuple[TopicConfig, ...]) -> str:
     """A hash of what shapes a source's items besides its feed (its name, topics, the declared topics..., and
-    the newsdesk that writes them): when it changes, its items are written anew, even if the feed has not."""
+    the newsdesk that writes them, its READING): when it changes, its items are written anew, even if the feed
+    has not."""
     shaping = (source.name, source.domain, source.logo, source.topics, source.quality, source.max_items,
-               source.only_topics, tuple((topic.name, topic.slug, topic.keywords) for topic in topics), __version__)
+               source.only_topics, tuple((topic.name, topic.slug, topic.keywords) for topic in topics), __version__,
+               READING)
     return hashlib.sha1(repr(shaping).encode("utf-8")).hexdigest()[:12]
 
 
