@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, feed_site, fetched
+from conftest import build_site, feed_site, fetched, make_site
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -190,3 +190,109 @@ def fetched_title(path: Path) -> str:
     import yaml
 
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])["title"]
+
+
+# -- 3. providers on hosts many share ------------------------------------------------------------------------
+
+def channel(name: str, channel_id: str) -> bytes:
+    """A YouTube channel's feed, as YouTube writes it (its videos' links on youtube.com: fetch asks only the
+    test's server, at 127.0.0.1, for the feed)."""
+    return (f'<?xml version="1.0" encoding="UTF-8"?><feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" '
+            f'xmlns="http://www.w3.org/2005/Atom"><id>yt:channel:{channel_id}</id><title>{name}</title>'
+            f'<link rel="alternate" href="https://www.youtube.com/channel/{channel_id}"/>'
+            f"<entry><id>yt:video:{channel_id}v1</id><yt:videoId>{channel_id}v1</yt:videoId><title>{name}: this week"
+            f'</title><link rel="alternate" href="https://www.youtube.com/watch?v={channel_id}v1"/>'
+            f"<published>2026-11-20T18:30:05+00:00</published></entry></feed>").encode()
+
+
+def releases(repository: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            f"<id>tag:github.com,2008:https://github.com/{repository}/releases</id>"
+            f'<link type="text/html" rel="alternate" href="https://github.com/{repository}/releases"/>'
+            f"<title>Release notes from {repository.split('/')[1]}</title>"
+            f"<entry><id>tag:github.com,2008:Repository/{repository}/v1.0</id><updated>2026-11-20T10:00:00Z</updated>"
+            f'<link rel="alternate" type="text/html" href="https://github.com/{repository}/releases/tag/v1.0"/>'
+            f"<title>v1.0</title><content type=\"html\">&lt;p&gt;First release.&lt;/p&gt;</content></entry></feed>").encode()
+
+
+SHARED_ROUTES = {
+    "/harbour.xml": Route(channel("Harbour Town Council", "UCharbour"), content_type="application/atom+xml"),
+    "/choir.xml": Route(channel("Town Choir", "UCchoir"), content_type="application/atom+xml"),
+    "/lifeboat.xml": Route(channel("Lifeboat Station", "UClifeboat"), content_type="application/atom+xml"),
+    "/widget.atom": Route(releases("acme/widget"), content_type="application/atom+xml"),
+    "/gadget.atom": Route(releases("acme/gadget"), content_type="application/atom+xml"),
+    "/sailing.rss": Route(rss('<item><title>Regatta on Sunday</title><link>https://www.reddit.com/r/sailing/comments/1/'
+                              '</link><pubDate>Sat, 21 Nov 2026 08:00:00 GMT</pubDate></item>',
+                              title="sailing", link="https://www.reddit.com/r/sailing/")),
+    "/town.rss": Route(rss("<item><title>Market day</title><link>https://town.example/market</link>"
+                           "<pubDate>Sat, 21 Nov 2026 08:00:00 GMT</pubDate></item>")),
+    "/mirror.xml": Route(channel("Mirror Channel", "UCmirror"), content_type="application/atom+xml"),
+}
+
+
+@pytest.fixture(scope="module")
+def shared_site(tmp_path_factory) -> Path:
+    with FeedServer() as server:
+        server.routes.update(SHARED_ROUTES)
+        sources = "".join(f"  - {server.url(path)}\n" for path in SHARED_ROUTES if path not in ("/harbour.xml", "/mirror.xml"))
+        sources += (f"  - url: {server.url('/harbour.xml')}\n    logo: https://cdn.example/harbour.png\n"
+                    f"  - url: {server.url('/mirror.xml')}\n    name: Our Videos\n    domain: youtube.com\n")
+        site = feed_site(tmp_path_factory.mktemp("feeds25") / "site", sources)
+        code, said = run(site)
+        assert code == 0, said
+    return site
+
+
+def test_each_channel_repository_and_subreddit_is_a_provider_of_its_own(shared_site):
+    items = fetched(shared_site)
+    assert items["Harbour Town Council: this week"]["provider"] == {
+        "name": "Harbour Town Council", "domain": "youtube.com", "account": "https://youtube.com/channel/UCharbour",
+        "images": [{"url": "https://cdn.example/harbour.png"}]}
+    assert items["Town Choir: this week"]["provider"]["account"] == "https://youtube.com/channel/UCchoir"
+    assert items["widget v1.0"]["provider"] == {"name": "Release notes from widget", "domain": "github.com",
+                                                "account": "https://github.com/acme/widget"}
+    assert items["gadget v1.0"]["provider"]["account"] == "https://github.com/acme/gadget"
+    assert items["Regatta on Sunday"]["provider"] == {"name": "sailing", "domain": "reddit.com",
+                                                      "account": "https://reddit.com/r/sailing"}
+    # a site of its own, and a source config.yaml gives a domain, are as they were
+    assert items["Market day"]["provider"] == {"name": "Town News", "domain": "town.example"}
+    assert items["Mirror Channel: this week"]["provider"] == {"name": "Our Videos", "domain": "youtube.com"}
+
+
+def test_the_site_shows_each_account_on_a_provider_page_of_its_own(shared_site):
+    config, result = build_site(shared_site)
+    assert not result.site.problems and not result.site.warnings, [str(p) for p in
+                                                                   (*result.site.problems, *result.site.warnings)]
+    providers = result.site.model.site.providers
+    assert sorted(providers) == ["github-com-acme-gadget", "github-com-acme-widget", "reddit-com-r-sailing",
+                                 "town-example", "youtube-com", "youtube-com-channel-ucchoir",
+                                 "youtube-com-channel-ucharbour", "youtube-com-channel-uclifeboat"]
+    assert providers["youtube-com-channel-ucharbour"].name == "Harbour Town Council"
+    assert providers["youtube-com"].name == "Our Videos"  # (the source given `domain: youtube.com`)
+    page = (config.output_path / "providers" / "youtube-com-channel-ucharbour" / "index.html").read_text(encoding="utf-8")
+    assert ">Harbour Town Council</h1>" in page and "youtube.com" in page
+    assert "https://cdn.example/harbour.png" in page  # its logo
+    assert "Harbour Town Council: this week" in page and "Town Choir: this week" not in page
+    listing = (config.output_path / "providers" / "index.html").read_text(encoding="utf-8")
+    for name in ("Harbour Town Council", "Town Choir", "Lifeboat Station", "Release notes from widget", "sailing"):
+        assert f">{name}</a>" in listing
+
+
+def test_an_account_written_by_hand_is_read_as_fetch_writes_it(tmp_path):
+    def item(name: str, provider: str) -> str:
+        return (f'---\ntitle: "{name}"\npublishedDateTime: "2026-11-20T10:00:00Z"\nprovider: {provider}\n---\n'
+                "Text.\n")
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("A", "{name: Ferries, domain: youtube.com, account: 'https://www.youtube.com/@Ferries/'}"),
+        "content/b.md": item("B", "{name: Ferry Co, account: 'https://youtube.com/@ferries'}"),
+        "content/c.md": item("C", "{name: Elsewhere, domain: other.example, account: 'https://youtube.com/@x'}"),
+        "content/d.md": item("D", "{name: Home, domain: youtube.com, account: 'https://youtube.com/'}"),
+    })
+    _, result = build_site(site)
+    providers = result.site.model.site.providers
+    # one account in any spelling of its address and case; without a domain, the account's host is it
+    assert providers["youtube-com-at-ferries"].domain == "youtube.com" and providers["youtube-com-at-ferries"].count == 2
+    assert providers["other-example"].name == "Elsewhere" and providers["youtube-com"].name == "Home"
+    warned = sorted((problem.path, problem.message) for problem in result.site.warnings)
+    assert [path for path, _ in warned] == ["content/c.md", "content/d.md"], warned
+    assert "`provider`'s `account` is not the address of a page on other.example" in warned[0][1]

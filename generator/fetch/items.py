@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime, timezone
 from html.parser import HTMLParser
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import yaml
 
@@ -265,11 +265,62 @@ def provider_of(source: Source, feed: Feed, entry: Entry) -> dict:
         domain = _bare_host(entry.origin_link) or _bare_host(feed.link or source.url)
         provider: dict = {"name": _cut(origin_name, MAX_TEXT) or domain, "domain": domain}
     else:
-        domain = source.domain or _bare_host(feed.link or source.url)
+        # (a channel, a repository, a subreddit of a host many share: its own provider, unless config.yaml
+        # gives the source a domain; by the feed's site, else the feed's URL)
+        shared, account = ("", "") if source.domain else next(
+            (found for found in map(account_of, (feed.link, source.url)) if found[0]), ("", ""))
+        domain = source.domain or shared or _bare_host(feed.link or source.url)
         provider = {"name": source.name or _plain_title(feed.title, feed.title_html) or domain, "domain": domain}
+        if account:
+            provider["account"] = account
     if source.logo:
         provider["images"] = [{"url": source.logo}]
     return provider
+
+
+# Hosts on which every account is a provider of its own (docs/fetch.md lists them): each with the pattern of an
+# account's path in a feed's URL there, after a leading /feed or /feeds. The host's own other names are the
+# host (www.youtube.com, old.reddit.com: _HOST_PREFIXES); another subdomain (NAME.substack.com, NAME.medium.com)
+# is a site of its own, and so one provider, as is a feed whose URL matches no pattern (a site's front page).
+SHARED_HOSTS = {
+    "youtube.com": re.compile(r"/(?:channel|user|c)/[^/?#]+|/@[^/?#]+"),  # and feeds/videos.xml?channel_id=ID
+    "github.com": re.compile(r"/[^/?#.]+(?:/[^/?#]+)?"),  # a repository (owner/name), or a user (/NAME.atom)
+    "bsky.app": re.compile(r"/profile/[^/?#]+"),
+    "medium.com": re.compile(r"/@[^/?#]+|/(?!tag/|topic/)[^/?#@]+(?=/?$)"),  # an author, or a publication
+    "substack.com": re.compile(r"/@[^/?#]+"),
+    "reddit.com": re.compile(r"/(?:r|u|user)/[^/?#]+"),
+}
+_YOUTUBE_FEED = re.compile(r"/feeds/videos\.xml$")
+_YOUTUBE_QUERY = {"channel_id": "/channel/", "user": "/user/", "playlist_id": "/playlist?list="}
+
+
+def account_of(url: str) -> tuple[str, str]:
+    """(the shared host, the account's page) of a feed's site or its URL on a SHARED_HOSTS host, e.g.
+    ("youtube.com", "https://youtube.com/channel/UC1"); else ("", "")."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "", ""
+    host = (parts.hostname or "").rstrip(".")
+    shared = next((name for name in SHARED_HOSTS if host == name or host.split(".", 1) in (
+        [prefix, name] for prefix in _HOST_PREFIXES)), "")
+    if not shared:
+        return "", ""
+    if shared == "youtube.com" and _YOUTUBE_FEED.search(parts.path):
+        for name, value in parse_qsl(parts.query):
+            if name in _YOUTUBE_QUERY and value and _PLAIN_ID.fullmatch(value):
+                return shared, f"https://{shared}{_YOUTUBE_QUERY[name]}{value}"
+        return "", ""
+    path = re.sub(r"^/feeds?(?=/|$)", "", parts.path)
+    found = SHARED_HOSTS[shared].match(path)
+    if not found:
+        return "", ""
+    account = re.sub(r"\.(?:atom|rss|xml|json)$", "", found[0]).rstrip("/")
+    return (shared, f"https://{shared}{account}") if account.strip("/@") else ("", "")
+
+
+_HOST_PREFIXES = ("www", "m", "old", "new", "mobile")  # the host's own names: any other subdomain is a site of its own
+_PLAIN_ID = re.compile(r"[\w-]{1,200}")
 
 
 def topics_of(entry: Entry, source: Source, topics: tuple[TopicConfig, ...]) -> tuple[str, ...]:

@@ -36,6 +36,7 @@ from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
+from urllib.parse import urlsplit
 
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
@@ -59,7 +60,7 @@ KNOWN_FIELDS = frozenset({
 # The fields of the mappings inside an item (a provider, each picture, each related story).
 _IMAGE_FIELDS = frozenset({"url", "src", "contentUrl", "href", "width", "height"})
 _NESTED_FIELDS = MappingProxyType({
-    "provider": frozenset({"name", "domain", "images", "url", "logo"}),
+    "provider": frozenset({"name", "domain", "images", "url", "logo", "account"}),
     "images": _IMAGE_FIELDS,
     "related": frozenset({"title", "webUrl", "originalUrl", "url", "publishedDateTime", "provider", "excerpt",
                           "type", "quality"}),
@@ -143,6 +144,9 @@ class ProviderRef:
     domain: str
     slug: str
     images: tuple[Image, ...] = ()
+    # Its own page on a host many providers share (a YouTube channel's, a GitHub repository's), as its identity
+    # reads it: the host without `www.`, the path and the query (`youtube.com/channel/UC1`); else ""
+    account: str = ""
 
 
 @record
@@ -1435,7 +1439,26 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
     if not name and not domain:
         return None
     images = value.get("images") if value.get("images") is not None else value.get("logo")
-    return ProviderRef(name or domain, domain, slugify(domain or name), _images(images, key, notes, MAX_IMAGES, base))
+    account = _account(value.get("account"), domain, key, notes)
+    domain = domain or account.split("/", 1)[0].split("?", 1)[0]
+    return ProviderRef(name or domain, domain, slugify(account or domain or name),
+                       _images(images, key, notes, MAX_IMAGES, base), account)
+
+
+def _account(value, domain: str, key: str, notes: _Notes) -> str:
+    """A provider's `account` (ProviderRef.account): an http(s) address on its domain, past its home page."""
+    if value is None or value == "":
+        return ""
+    url = field_url(value)
+    host = site_domain(host_of(url)) if url else ""
+    parts = urlsplit(url) if host else None
+    page = host + parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "") if parts else ""
+    if not host or (domain and host != domain) or page == host:
+        notes.warn(key, f"`{key}`'s `account` is not the address of a page on {domain or 'its site'}: {_shown(value)}; "
+                        f"it is left out", "write the address of the account's own page, such as "
+                        "https://www.youtube.com/channel/ID, or leave `account` out")
+        return ""
+    return page
 
 
 def _related(value, config: Config, notes: _Notes, base: str = "") -> tuple[Related, ...]:
@@ -1581,9 +1604,10 @@ def site_domain(domain: str) -> str:
 
 
 def provider_identity(ref: ProviderRef) -> str:
-    """Who a provider is: its domain when the item gives one, else its name, case-folded. Two items name one
+    """Who a provider is: its account on a shared host when the item gives one, else its domain, else its
+    name, case-folded. Two items name one
     provider exactly when these are equal; two providers' slugs may be alike all the same (_distinct_slugs)."""
-    return _identity(ref.domain or ref.name)
+    return _identity(ref.account or ref.domain or ref.name)
 
 
 def _identity(text: str) -> str:
