@@ -9,7 +9,9 @@ import contextlib
 import hashlib
 import io
 import json
+import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -296,3 +298,76 @@ def test_an_account_written_by_hand_is_read_as_fetch_writes_it(tmp_path):
     warned = sorted((problem.path, problem.message) for problem in result.site.warnings)
     assert [path for path, _ in warned] == ["content/c.md", "content/d.md"], warned
     assert "`provider`'s `account` is not the address of a page on other.example" in warned[0][1]
+
+
+# -- 5. authors -----------------------------------------------------------------------------------------------
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+AUTHORS = ("<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>Town News</title>"
+           "<link>https://town.example/</link>"
+           "<item><title>By e-mail</title><link>https://town.example/a</link><author>sam@town.example (Sam Coder)"
+           "</author><pubDate>Sat, 21 Nov 2026 08:00:00 GMT</pubDate></item>"
+           "<item><title>Only an address</title><link>https://town.example/b</link><author>desk@town.example</author>"
+           "<pubDate>Sat, 21 Nov 2026 07:00:00 GMT</pubDate></item>"
+           "<item><title>Two writers</title><link>https://town.example/c</link><dc:creator>Ana &lt;script&gt;x&lt;/script"
+           "&gt;Ruiz</dc:creator><dc:creator>Bo &amp; Co</dc:creator><pubDate>Sat, 21 Nov 2026 06:00:00 GMT</pubDate></item>"
+           "<item><title>By the paper</title><link>https://town.example/d</link><dc:creator>Town News</dc:creator>"
+           "<pubDate>Sat, 21 Nov 2026 05:00:00 GMT</pubDate></item>"
+           "</channel></rss>").encode()
+
+
+def test_an_entrys_author_is_the_items_and_shows_where_readers_look(tmp_path):
+    with FeedServer() as server:
+        server.routes["/news.rss"] = Route(b'<?xml version="1.0" encoding="UTF-8"?>' + AUTHORS)
+        site = feed_site(tmp_path / "site", f"  - {server.url('/news.rss')}\n")
+        code, said = run(site)
+    assert code == 0, said
+    items = fetched(site)
+    assert items["By e-mail"]["author"] == "Sam Coder"
+    assert items["Two writers"]["author"] == "Ana Ruiz, Bo & Co"  # (the script's text is no name)
+    assert "author" not in items["Only an address"]  # (an address is not published)
+    assert "author" not in items["By the paper"]  # (the provider's own name: said once, as the provider)
+    assert all("town.example" not in meta.get("author", "@") for meta in items.values() if "author" in meta)
+
+    config, result = build_site(site)
+    assert not result.site.problems and not result.site.warnings, [str(p) for p in
+                                                                   (*result.site.problems, *result.site.warnings)]
+    out = config.output_path
+    pages = [path.read_text(encoding="utf-8") for path in out.rglob("index.html")]
+    (page,) = [text for text in pages if ">Two writers</h1>" in text]
+    assert '<span class="author">By <bdi>Ana Ruiz, Bo &amp; Co</bdi></span>' in page
+    linked = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1])
+    assert linked["author"] == {"@type": "Person", "name": "Ana Ruiz, Bo & Co"}
+    assert linked["publisher"]["name"] == "Town News"
+    (paper,) = [text for text in pages if ">By the paper</h1>" in text]
+    assert 'class="author"' not in paper
+    api = json.loads((out / "api" / "news" / "index.json").read_text(encoding="utf-8"))["news"]
+    assert {record["title"]: record["author"] for record in api} == {
+        "By e-mail": "Sam Coder", "Only an address": None, "Two writers": "Ana Ruiz, Bo & Co", "By the paper": None}
+    rss = (out / "feeds" / "latest.rss").read_text(encoding="utf-8")
+    assert "<dc:creator>Sam Coder</dc:creator>" in rss and "<dc:creator>Town News</dc:creator>" in rss
+    assert "<dc:creator>Ana Ruiz, Bo &amp; Co</dc:creator>" in rss
+    atom = ElementTree.parse(out / "feeds" / "latest.xml").getroot()
+    entries = {entry.findtext(f"{ATOM}title"): entry for entry in atom.iter(f"{ATOM}entry")}
+    assert [person.findtext(f"{ATOM}name") for person in entries["By e-mail"].iter(f"{ATOM}author")] == ["Sam Coder"]
+    assert entries["By e-mail"].find(f"{ATOM}author/{ATOM}uri") is None  # (the provider's site is not Sam's)
+    assert entries["By the paper"].findtext(f"{ATOM}author/{ATOM}uri") == "https://town.example/"
+    feed = json.loads((out / "feeds" / "latest.json").read_text(encoding="utf-8"))
+    assert {item["title"]: item["authors"][0]["name"] for item in feed["items"]}["By e-mail"] == "Sam Coder"
+
+
+def test_an_author_written_as_json_ld_or_a_list_is_read(tmp_path):
+    def item(name: str, author: str) -> str:
+        return f'---\ntitle: "{name}"\npublishedDateTime: "2026-11-20T10:00:00Z"\n{author}\n---\nText.\n'
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("A", "author: {\"@type\": Person, name: Kim Lee, url: 'https://kim.example/'}"),
+        "content/b.md": item("B", "authors: [{name: Ann}, Ben, {name: Ann}]"),
+        "content/c.md": item("C", "author: {url: 'https://nobody.example/'}"),
+        "content/d.md": item("D", "author: [[nested]]"),
+    })
+    _, result = build_site(site)
+    authors = {item.title: item.author for item in result.site.model.site.items}
+    assert authors == {"A": "Kim Lee", "B": "Ann, Ben", "C": "", "D": ""}
+    warned = [(problem.path, problem.message) for problem in result.site.warnings]
+    assert [path for path, _ in warned] == ["content/d.md"], warned
+    assert "`author` must be a name, a mapping with a `name` or a list of them" in warned[0][1]

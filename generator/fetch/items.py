@@ -139,6 +139,9 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     meta["quality"] = _number(source.quality)
     meta["heat"] = _number(facts.heat)
     meta["provider"] = provider_of(source, feed, entry)
+    author = _cut(entry.author, MAX_TEXT)
+    if author and author.casefold() != meta["provider"]["name"].casefold():  # (a channel's videos name it)
+        meta["author"] = author
     chosen = topics_of(entry, source, topics)
     if chosen:
         meta["topics"] = list(chosen)

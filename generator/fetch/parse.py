@@ -70,6 +70,9 @@ class Entry:
     # The page where the entry is discussed, when its link is another site's story that it only points to
     # (Reddit's "submitted by ... [link] [comments]"): the story is `link`, else ""
     discussion: str = ""
+    # Who wrote it, as plain text (RSS <author> and dc:creator, Atom <author>, JSON Feed authors): names only,
+    # several joined with ", "; never an e-mail address
+    author: str = ""
 
 
 @dataclass(frozen=True)
@@ -401,7 +404,32 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "", guids: s
         origin=_plain(origin.get("title"), origin.get("title_detail")) if origin else "",
         origin_link=link(_text(origin.get("link") or origin.get("href"))) if origin else "",
         discussion=discussion,
+        author=_author_names(entry),
     )
+
+
+_EMAIL = re.compile(r"[^\s()<>@]+@[^\s()<>@]+")
+
+
+def _author_names(entry) -> str:
+    """An RSS or Atom entry's authors' names. RSS's <author> is an e-mail address, with the name in brackets
+    (`sam@x.example (Sam Coder)`), which feedparser splits at the wrong places: such a value is read here,
+    its address left out (a page would publish it to spammers)."""
+    written = _text(entry.get("author"))
+    if "@" in written:
+        names = [" ".join(_EMAIL.sub(" ", written).translate(_BRACKETS).split())]
+    else:
+        names = [_text(each.get("name")) for each in entry.get("authors") or [] if isinstance(each, dict)] or [written]
+    return _names(names)
+
+
+_BRACKETS = str.maketrans("()<>[]", "      ")
+
+
+def _names(names) -> str:
+    """Plain-text names, each once, joined with ", " (an e-mail address in one left out)."""
+    cleaned = (" ".join(_EMAIL.sub(" ", plain_text(name)).split()) for name in names if isinstance(name, str))
+    return ", ".join(dict.fromkeys(name for name in cleaned if name.strip(" ,;:-")))
 
 
 _HTTP = re.compile(r"\s*https?://", re.I)
@@ -648,9 +676,16 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             player="",
             media=_media((link(a.get("url")), _text(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
                           a.get("size_in_bytes")) for a in attachments),
+            author=_json_authors(item) or _json_authors(data),
         ))
     return Feed(title=_text_decoded(_text(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
                 unsafe_urls=link.unsafe)
+
+
+def _json_authors(element: dict) -> str:
+    """A JSON Feed item's (or the feed's) authors' names: 1.1's `authors`, else 1.0's `author`."""
+    people = _listed(element.get("authors")) or [element.get("author")]
+    return _names(_text(person.get("name")) for person in people if isinstance(person, dict))
 
 
 def _type_by_name(url) -> str:

@@ -55,7 +55,7 @@ log = logging.getLogger(__name__)
 KNOWN_FIELDS = frozenset({
     "title", "excerpt", "publishedDateTime", "originalUrl", "webUrl", "ampWebUrl", "cdnAmpWebUrl", "type",
     "quality", "heat", "published", "provider", "topics", "images", "related", "secured", "featuredContent",
-    "price", "length", "category", "slug", "size", "image",
+    "price", "length", "category", "slug", "size", "image", "author", "authors",
 })
 # The fields of the mappings inside an item (a provider, each picture, each related story).
 _IMAGE_FIELDS = frozenset({"url", "src", "contentUrl", "href", "width", "height"})
@@ -203,6 +203,7 @@ class Item:
     # carry it as their enclosure, so that a podcast app can play it
     media_file: str = ""
     media_kind: str = ""
+    author: str = ""  # who wrote it, as plain text (several names joined with ", "), or ""
     warnings: tuple[Problem, ...] = ()  # what the user should fix in its file (the item is shown all the same)
 
     @property
@@ -403,7 +404,7 @@ def withheld_because(item: Item, now: datetime, drafts: bool = False, future: bo
 # What an edit may change in an item and leave the site's shape as it was: none of these decide an
 # item's page, its place in any order, its topics or provider, or anything the site shows of others.
 # (Not `type`: it puts the item in a type's list, site/types.py.)
-TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "amp_url", "cdn_amp_url", "images", "body",
+TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "author", "amp_url", "cdn_amp_url", "images", "body",
                          "featured_html", "video_url", "embed", "price", "length", "size", "size_bytes", "category",
                          "extra", "secured", "warnings", "media_file", "media_kind"})
 
@@ -483,6 +484,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         price=_price(meta, "price", notes, written),
         length=_length(meta, "length", notes, written),
         category=_text(meta, "category", notes, written=written),
+        author=_author(meta, notes),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
         secured=_opaque(meta.get("secured")),
         size=_size(meta, "size", notes, written),
@@ -729,6 +731,24 @@ def _text(meta: dict, key: str, notes: _Notes, required: bool = False, plain: bo
         else:
             notes.error(key, f"`{key}` is empty", f"write the {key} as text")
     return _capped(text, key, notes) if plain else text
+
+
+def _author(meta: dict, notes: _Notes) -> str:
+    """`author` (else `authors`, as JSON Feed and JSON-LD write it): a name, a mapping with a `name` (JSON-LD's
+    Person), or a list of them; the names as plain text, each once, joined with ", "."""
+    key = "author" if meta.get("author") not in (None, "", []) else "authors"
+    value = meta.get(key)
+    names = []
+    for entry in value if isinstance(value, list) else [] if value is None else [value]:
+        name = entry.get("name") if isinstance(entry, dict) else entry
+        text = None if isinstance(name, bool) else "" if name is None else _plain(name)
+        if text is None:
+            notes.warn(key, f"`{key}` must be a name, a mapping with a `name` or a list of them, got "
+                            f"{_kind(value)}; it is left out", "write the author's name, e.g. `author: Sam Coder`")
+            return ""
+        if text:
+            names.append(text)
+    return _capped(", ".join(dict.fromkeys(names)), key, notes)
 
 
 def _capped(text: str, key: str, notes: _Notes) -> str:
