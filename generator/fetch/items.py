@@ -103,7 +103,7 @@ def file_name(folder: str, source: Source, key: str, title: str) -> str:
 # How fetch reads an entry into an item: one more whenever a newsdesk reads a feed's entries differently
 # (a field read better, one added), so that the next fetch reads every feed whole and writes its items anew,
 # but for those edited by hand (store.py). Never for a change of identity(): that would fetch every entry
-# again, as a new item. (1: session 25's reading of guids, shared guids and providers on shared hosts.)
+# again, as a new item. (1: guids that are ids, not links; providers' accounts on shared hosts; authors.)
 READING = 1
 
 
