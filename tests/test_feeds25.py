@@ -10,6 +10,7 @@ import hashlib
 import io
 import json
 import re
+import time
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -78,6 +79,20 @@ def test_a_guid_that_is_no_url_is_no_link_and_its_item_stays_the_same(tmp_path):
         assert code == 0, said
         assert said.strip().endswith("1 source, 0 new, 0 updated, 5 unchanged, 0 failed"), said
         assert files(site) == before
+
+
+def test_a_feed_of_unclosed_guids_costs_one_reading(tmp_path):
+    # (the guids as written are read only to tell ids from addresses: a run of "<guid><![CDATA[" without an
+    # end, each searched to the next one's end, took time in the square of its length)
+    hostile = NUMBERED.replace(b"</channel>", b"<guid><![CDATA[" * 300_000 + b"</channel>")
+    with FeedServer() as server:
+        server.routes["/news.rss"] = Route(hostile)
+        site = feed_site(tmp_path / "site", f"  - {server.url('/news.rss')}\n")
+        started = time.monotonic()
+        code, said = run(site)
+        assert time.monotonic() - started < 6  # (each searched to its end: 13 s)
+    assert code == 0, said
+    assert "originalUrl" not in fetched(site)["Numbered story"]
 
 
 def test_an_item_without_a_link_builds_without_a_warning(tmp_path):

@@ -292,7 +292,7 @@ def _linked_by_guid(entry) -> bool:
 
 # An RSS <guid>'s text as written (any prefix; CDATA or not), each part bounded so that a hostile run of
 # unclosed tags costs one reading of the feed
-_GUID = re.compile(r"<(?:[A-Za-z_][\w.-]{0,40}:)?guid\b[^<>]{0,1000}>\s*(?:<!\[CDATA\[([^\]]{0,4096})\]\]>|([^<]{0,4096}))",
+_GUID = re.compile(r"<(?:[A-Za-z_][\w.-]{0,40}:)?guid\b[^<>]{0,1000}>\s*(?:<!\[CDATA\[([^\]<]{0,4096})\]\]>|([^<]{0,4096}))",
                    re.IGNORECASE)
 
 
