@@ -80,8 +80,8 @@ def identities(entries: tuple[Entry, ...], source: Source) -> tuple[list[str], d
     for guid in sorted(repeated):
         count = sum(entry.guid == guid for entry in entries)
         notes.append(f"{count} entries share the guid {_cut(guid, 80)!r} though their links or titles differ (the "
-                     f"feed's CMS gives them one id): each is known by its link instead; ask the feed's owner to give "
-                     f"each entry a <guid> (or Atom <id>) of its own")
+                     f"feed's CMS gives them one id): each is known by its link (else its text) instead; ask the "
+                     f"feed's owner to give each entry a <guid> (or Atom <id>) of its own")
     return keys, replaced, notes
 
 
