@@ -326,6 +326,8 @@ AUTHORS = ("<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><
            "<pubDate>Sat, 21 Nov 2026 07:00:00 GMT</pubDate></item>"
            "<item><title>Two writers</title><link>https://town.example/c</link><dc:creator>Ana &lt;script&gt;x&lt;/script"
            "&gt;Ruiz</dc:creator><dc:creator>Bo &amp; Co</dc:creator><pubDate>Sat, 21 Nov 2026 06:00:00 GMT</pubDate></item>"
+           "<item><title>By a handle</title><link>https://town.example/e</link><dc:creator>@tidewatcher</dc:creator>"
+           "<pubDate>Sat, 21 Nov 2026 04:00:00 GMT</pubDate></item>"
            "<item><title>By the paper</title><link>https://town.example/d</link><dc:creator>Town News</dc:creator>"
            "<pubDate>Sat, 21 Nov 2026 05:00:00 GMT</pubDate></item>"
            "</channel></rss>").encode()
@@ -341,6 +343,7 @@ def test_an_entrys_author_is_the_items_and_shows_where_readers_look(tmp_path):
     assert items["By e-mail"]["author"] == "Sam Coder"
     assert items["Two writers"]["author"] == "Ana Ruiz, Bo & Co"  # (the script's text is no name)
     assert "author" not in items["Only an address"]  # (an address is not published)
+    assert items["By a handle"]["author"] == "@tidewatcher"
     assert "author" not in items["By the paper"]  # (the provider's own name: said once, as the provider)
     assert all("town.example" not in meta.get("author", "@") for meta in items.values() if "author" in meta)
 
@@ -358,7 +361,8 @@ def test_an_entrys_author_is_the_items_and_shows_where_readers_look(tmp_path):
     assert 'class="author"' not in paper
     api = json.loads((out / "api" / "news" / "index.json").read_text(encoding="utf-8"))["news"]
     assert {record["title"]: record["author"] for record in api} == {
-        "By e-mail": "Sam Coder", "Only an address": None, "Two writers": "Ana Ruiz, Bo & Co", "By the paper": None}
+        "By e-mail": "Sam Coder", "Only an address": None, "Two writers": "Ana Ruiz, Bo & Co", "By the paper": None,
+        "By a handle": "@tidewatcher"}
     rss = (out / "feeds" / "latest.rss").read_text(encoding="utf-8")
     assert "<dc:creator>Sam Coder</dc:creator>" in rss and "<dc:creator>Town News</dc:creator>" in rss
     assert "<dc:creator>Ana Ruiz, Bo &amp; Co</dc:creator>" in rss
@@ -386,3 +390,17 @@ def test_an_author_written_as_json_ld_or_a_list_is_read(tmp_path):
     warned = [(problem.path, problem.message) for problem in result.site.warnings]
     assert [path for path, _ in warned] == ["content/d.md"], warned
     assert "`author` must be a name, a mapping with a `name` or a list of them" in warned[0][1]
+
+
+def test_an_atom_entrys_authors_are_all_named_handles_too(tmp_path):
+    atom = (b'<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Tide Blog</title>'
+            b'<link rel="alternate" href="https://tide.example/"/><entry><id>tag:tide.example,2026:1</id>'
+            b'<title>Spring tides</title><link rel="alternate" href="https://tide.example/spring"/>'
+            b"<updated>2026-11-20T10:00:00Z</updated><author><name>Kim Lee</name><email>kim@tide.example</email></author>"
+            b"<author><name>@tidewatcher</name></author></entry></feed>")
+    with FeedServer() as server:
+        server.routes["/tide.atom"] = Route(atom, content_type="application/atom+xml")
+        site = feed_site(tmp_path / "site", f"  - {server.url('/tide.atom')}\n")
+        code, said = run(site)
+    assert code == 0, said
+    assert fetched(site)["Spring tides"]["author"] == "Kim Lee, @tidewatcher"

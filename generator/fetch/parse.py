@@ -404,19 +404,20 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "", guids: s
         origin=_plain(origin.get("title"), origin.get("title_detail")) if origin else "",
         origin_link=link(_text(origin.get("link") or origin.get("href"))) if origin else "",
         discussion=discussion,
-        author=_author_names(entry),
+        author=_author_names(entry, rss),
     )
 
 
 _EMAIL = re.compile(r"[^\s()<>@]+@[^\s()<>@]+")
 
 
-def _author_names(entry) -> str:
+def _author_names(entry, rss: bool) -> str:
     """An RSS or Atom entry's authors' names. RSS's <author> is an e-mail address, with the name in brackets
     (`sam@x.example (Sam Coder)`), which feedparser splits at the wrong places: such a value is read here,
-    its address left out (a page would publish it to spammers)."""
+    its address left out (a page would publish it to spammers). (Atom's names are its <name>s: feedparser's
+    `author` mixes one's name with another's address.)"""
     written = _text(entry.get("author"))
-    if "@" in written:
+    if rss and _EMAIL.search(written):  # (not a handle alone: `@alice`)
         names = [" ".join(_EMAIL.sub(" ", written).translate(_BRACKETS).split())]
     else:
         names = [_text(each.get("name")) for each in entry.get("authors") or [] if isinstance(each, dict)] or [written]
