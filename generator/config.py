@@ -113,7 +113,10 @@ class SourceConfig:
 
     url: str = _opt("", "The feed's URL (RSS, Atom, RDF or JSON Feed), http or https.")
     name: str = _opt("", "Provider name for its items; the feed's title when empty.")
-    domain: str = _opt("", "Provider domain for its items; the host of the feed's site link when empty.")
+    domain: str = _opt("", "Provider domain for its items; the host of the feed's site link when empty (on a host "
+                           "many share, such as youtube.com, its items are then the account's: see "
+                           "[fetch](fetch.md#channels-repositories-and-subreddits-hosts-many-share); set `domain` "
+                           "to make them one provider).")
     logo: str = _opt("", "Provider logo for its items: an https URL.")
     topics: tuple[str, ...] = _opt([], "Topics every item of this feed gets, besides its categories that name a declared topic.")
     quality: float = _opt(50.0, "Quality prior: the `quality` of this feed's new items.")

@@ -267,7 +267,7 @@ ROUTES = {
     "/dupes.rss": Route(rss(
         '<item><title>First copy</title><guid isPermaLink="false">same-1</guid><link>https://plain.example/d1</link>'
         '<pubDate>Sat, 21 Nov 2026 08:00:00 GMT</pubDate></item>'
-        '<item><title>Second copy</title><guid isPermaLink="false">same-1</guid><link>https://plain.example/d2</link>'
+        '<item><title>Second copy</title><guid isPermaLink="false">same-1</guid><link>https://plain.example/d1</link>'
         '<pubDate>Sat, 21 Nov 2026 09:00:00 GMT</pubDate></item>').encode()),
     "/entities.rss": Route(rss(
         item("Fish &amp;amp; chips", "fish", "<description>Fish &amp;amp; chips, twice escaped</description>")

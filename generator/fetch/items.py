@@ -6,6 +6,7 @@ the same bytes, so a fetch that finds nothing new writes nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html
 import re
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime, timezone
 from html.parser import HTMLParser
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import yaml
 
@@ -58,6 +59,32 @@ def identity(entry: Entry, source: Source) -> str:
     return f"{source.key} text:{digest}"
 
 
+def identities(entries: tuple[Entry, ...], source: Source) -> tuple[list[str], dict[str, str], list[str]]:
+    """Each entry's identity (in order), the identities a shared guid gave before for those now named
+    otherwise (old -> the guid), and what to tell the user. Some CMSs give every entry of a feed one guid: a guid
+    that entries of different links or titles share names none of them, and each is known as if it had
+    none (by its link, else its text). Entries alike in link and title under one guid are one entry listed
+    twice (a link, or without one a title, alike), and keep it."""
+    shared: dict[str, set[tuple[str, str]]] = {}
+    for entry in entries:
+        if entry.guid:  # (one link is one entry, whatever its titles; without a link, its title tells)
+            shared.setdefault(entry.guid, set()).add((canonical_url(entry.link), "") if entry.link else ("", entry.title))
+    repeated = {guid for guid, seen in shared.items() if len(seen) > 1}
+    keys, replaced, notes = [], {}, []
+    for entry in entries:
+        if entry.guid in repeated:
+            keys.append(identity(dataclasses.replace(entry, guid=""), source))
+            replaced[identity(entry, source)] = entry.guid
+        else:
+            keys.append(identity(entry, source))
+    for guid in sorted(repeated):
+        count = sum(entry.guid == guid for entry in entries)
+        notes.append(f"{count} entries share the guid {_cut(guid, 80)!r} though their links or titles differ (the "
+                     f"feed's CMS gives them one id): each is known by its link (else its text) instead; ask the "
+                     f"feed's owner to give each entry a <guid> (or Atom <id>) of its own")
+    return keys, replaced, notes
+
+
 def hash_of(key: str) -> str:
     """The 12 hex digits of an identity that end its file name (48 bits: a clash needs ~16 million items)."""
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
@@ -73,11 +100,20 @@ def file_name(folder: str, source: Source, key: str, title: str) -> str:
     return f"{folder.strip('/')}/{slugify(source.key)}/{words}-{hash_of(key)}.md"
 
 
+# How fetch reads an entry into an item: one more whenever a newsdesk reads a feed's entries differently
+# (a field read better, one added), so that the next fetch reads every feed whole and writes its items anew,
+# but for those edited by hand (store.py). Never for a change of identity(): that would fetch every entry
+# again, as a new item. (1: guids that are ids, not links; providers' accounts on shared hosts; authors.)
+READING = 1
+
+
 def item_settings(source: Source, topics: tuple[TopicConfig, ...]) -> str:
     """A hash of what shapes a source's items besides its feed (its name, topics, the declared topics..., and
-    the newsdesk that writes them): when it changes, its items are written anew, even if the feed has not."""
+    the newsdesk that writes them, its READING): when it changes, its items are written anew, even if the feed
+    has not."""
     shaping = (source.name, source.domain, source.logo, source.topics, source.quality, source.max_items,
-               source.only_topics, tuple((topic.name, topic.slug, topic.keywords) for topic in topics), __version__)
+               source.only_topics, tuple((topic.name, topic.slug, topic.keywords) for topic in topics), __version__,
+               READING)
     return hashlib.sha1(repr(shaping).encode("utf-8")).hexdigest()[:12]
 
 
@@ -103,6 +139,9 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     meta["quality"] = _number(source.quality)
     meta["heat"] = _number(facts.heat)
     meta["provider"] = provider_of(source, feed, entry)
+    author = _cut(entry.author, MAX_TEXT)
+    if author and author.casefold() != meta["provider"]["name"].casefold():  # (a channel's videos name it)
+        meta["author"] = author
     chosen = topics_of(entry, source, topics)
     if chosen:
         meta["topics"] = list(chosen)
@@ -229,11 +268,62 @@ def provider_of(source: Source, feed: Feed, entry: Entry) -> dict:
         domain = _bare_host(entry.origin_link) or _bare_host(feed.link or source.url)
         provider: dict = {"name": _cut(origin_name, MAX_TEXT) or domain, "domain": domain}
     else:
-        domain = source.domain or _bare_host(feed.link or source.url)
+        # (a channel, a repository, a subreddit of a host many share: its own provider, unless config.yaml
+        # gives the source a domain; by the feed's site, else the feed's URL)
+        shared, account = ("", "") if source.domain else next(
+            (found for found in map(account_of, (feed.link, source.url)) if found[0]), ("", ""))
+        domain = source.domain or shared or _bare_host(feed.link or source.url)
         provider = {"name": source.name or _plain_title(feed.title, feed.title_html) or domain, "domain": domain}
+        if account:
+            provider["account"] = account
     if source.logo:
         provider["images"] = [{"url": source.logo}]
     return provider
+
+
+# Hosts on which every account is a provider of its own (docs/fetch.md lists them): each with the pattern of an
+# account's path in a feed's URL there, after a leading /feed or /feeds. The host's own other names are the
+# host (www.youtube.com, old.reddit.com: _HOST_PREFIXES); another subdomain (NAME.substack.com, NAME.medium.com)
+# is a site of its own, and so one provider, as is a feed whose URL matches no pattern (a site's front page).
+SHARED_HOSTS = {
+    "youtube.com": re.compile(r"/(?:channel|user|c)/[^/?#]+|/@[^/?#]+"),  # and feeds/videos.xml?channel_id=ID
+    "github.com": re.compile(r"/[^/?#.]+(?:/[^/?#]+)?"),  # a repository (owner/name), or a user (/NAME.atom)
+    "bsky.app": re.compile(r"/profile/[^/?#]+"),
+    "medium.com": re.compile(r"/@[^/?#]+|/(?!tag/|topic/)[^/?#@]+(?=/?$)"),  # an author, or a publication
+    "substack.com": re.compile(r"/@[^/?#]+"),
+    "reddit.com": re.compile(r"/(?:r|u|user)/[^/?#]+"),
+}
+_YOUTUBE_FEED = re.compile(r"/feeds/videos\.xml$")
+_YOUTUBE_QUERY = {"channel_id": "/channel/", "user": "/user/", "playlist_id": "/playlist?list="}
+
+
+def account_of(url: str) -> tuple[str, str]:
+    """(the shared host, the account's page) of a feed's site or its URL on a SHARED_HOSTS host, e.g.
+    ("youtube.com", "https://youtube.com/channel/UC1"); else ("", "")."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "", ""
+    host = (parts.hostname or "").rstrip(".")
+    shared = next((name for name in SHARED_HOSTS if host == name or host.split(".", 1) in (
+        [prefix, name] for prefix in _HOST_PREFIXES)), "")
+    if not shared:
+        return "", ""
+    if shared == "youtube.com" and _YOUTUBE_FEED.search(parts.path):
+        for name, value in parse_qsl(parts.query):
+            if name in _YOUTUBE_QUERY and value and _PLAIN_ID.fullmatch(value):
+                return shared, f"https://{shared}{_YOUTUBE_QUERY[name]}{value}"
+        return "", ""
+    path = re.sub(r"^/feeds?(?=/|$)", "", parts.path)
+    found = SHARED_HOSTS[shared].match(path)
+    if not found:
+        return "", ""
+    account = re.sub(r"\.(?:atom|rss|xml|json)$", "", found[0]).rstrip("/")
+    return (shared, f"https://{shared}{account}") if account.strip("/@") else ("", "")
+
+
+_HOST_PREFIXES = ("www", "m", "old", "new", "mobile")  # the host's own names: any other subdomain is a site of its own
+_PLAIN_ID = re.compile(r"[\w-]{1,200}")
 
 
 def topics_of(entry: Entry, source: Source, topics: tuple[TopicConfig, ...]) -> tuple[str, ...]:

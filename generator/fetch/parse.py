@@ -70,6 +70,9 @@ class Entry:
     # The page where the entry is discussed, when its link is another site's story that it only points to
     # (Reddit's "submitted by ... [link] [comments]"): the story is `link`, else ""
     discussion: str = ""
+    # Who wrote it, as plain text (RSS <author> and dc:creator, Atom <author>, JSON Feed authors): names only,
+    # several joined with ", "; never an e-mail address
+    author: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,9 +135,10 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
     link = _Addresses(url)
     show = channel.get("image")  # a podcast's cover (itunes:image), its episodes' picture when they have none
     cover = _text(show.get("href")) if isinstance(show, dict) else ""
+    rss = (parsed.version or "").startswith("rss")
+    written = _written_guids(body, parsed.get("encoding")) if rss and any(map(_linked_by_guid, parsed.entries)) else set()
     return Feed(title=_title(channel), link=link(_own_link(channel)),
-                entries=tuple(_entry(entry, link, rss=(parsed.version or "").startswith("rss"), cover=cover)
-                              for entry in parsed.entries),
+                entries=tuple(_entry(entry, link, rss=rss, cover=cover, guids=written) for entry in parsed.entries),
                 title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"),
                 unsafe_urls=link.unsafe)
 
@@ -280,7 +284,30 @@ def _title(element) -> str:
     return title if "html" in (element.get("title_detail") or {}).get("type", "text/plain") else _text_decoded(title)
 
 
-def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry:
+def _linked_by_guid(entry) -> bool:
+    """Whether an RSS entry's only address is its guid: feedparser makes a guid without `isPermaLink="false"`
+    the entry's link when it has no <link>, resolving it against the feed's address first."""
+    return bool(entry.get("guidislink")) and not entry.get("links") and isinstance(entry.get("id"), str)
+
+
+# An RSS <guid>'s text as written (any prefix; CDATA or not), each part bounded so that a hostile run of
+# unclosed tags costs one reading of the feed
+_GUID = re.compile(r"<(?:[A-Za-z_][\w.-]{0,40}:)?guid\b[^<>]{0,1000}>\s*(?:<!\[CDATA\[([^\]<]{0,4096})\]\]>|([^<]{0,4096}))",
+                   re.IGNORECASE)
+
+
+def _written_guids(body: bytes, encoding) -> set[str]:
+    """The feed's guids as written, their character references decoded: feedparser gives a permalink guid
+    resolved against the feed's address, and only these tell `12345` (an id: feedparser made it
+    `http://FEED-HOST/12345`, a page that is not there) from a guid written as that address."""
+    try:
+        text = body.decode(encoding or "utf-8", "replace")
+    except LookupError:
+        text = body.decode("utf-8", "replace")
+    return {(cdata or htmlmod.unescape(plain)).strip() for cdata, plain in _GUID.findall(text)}
+
+
+def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "", guids: set[str] = frozenset()) -> Entry:
     link = link.at((entry.get("title_detail") or entry.get("summary_detail") or {}).get("base"))
     content = entry.get("content") or []
     html_content = _unescaped(next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), ""))
@@ -306,6 +333,11 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry
     content_base = (content[0].get("base") if content else "") or link.base
     summary_base = (entry.get("summary_detail") or {}).get("base") or link.base
     own_link = link(entry.get("feedburner_origlink")) or link(_own_link(entry))
+    if rss and own_link and _linked_by_guid(entry) and entry["id"].strip() not in guids:
+        # A guid that is no absolute http(s) URL (`<guid>12345</guid>`) is an id, not a page: the item has no
+        # link then (its page on the site is its page), rather than one to a page that is not there. (Its
+        # identity is still the address feedparser made of it, so the items fetched before stay the same.)
+        own_link = link(entry.get("feedburner_origlink"))
     story, discussion = own_link, ""
     # (the text's picture, read before it is sanitised, which drops the `class` that tells an emoji; and before a
     # submission's footer goes: a link post's thumbnail is in it)
@@ -372,7 +404,33 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "") -> Entry
         origin=_plain(origin.get("title"), origin.get("title_detail")) if origin else "",
         origin_link=link(_text(origin.get("link") or origin.get("href"))) if origin else "",
         discussion=discussion,
+        author=_author_names(entry, rss),
     )
+
+
+_EMAIL = re.compile(r"[^\s()<>@]+@[^\s()<>@]+")
+
+
+def _author_names(entry, rss: bool) -> str:
+    """An RSS or Atom entry's authors' names. RSS's <author> is an e-mail address, with the name in brackets
+    (`sam@x.example (Sam Coder)`), which feedparser splits at the wrong places: such a value is read here,
+    its address left out (a page would publish it to spammers). (Atom's names are its <name>s: feedparser's
+    `author` mixes one's name with another's address.)"""
+    written = _text(entry.get("author"))
+    if rss and _EMAIL.search(written):  # (not a handle alone: `@alice`)
+        names = [" ".join(_EMAIL.sub(" ", written).translate(_BRACKETS).split())]
+    else:
+        names = [_text(each.get("name")) for each in entry.get("authors") or [] if isinstance(each, dict)] or [written]
+    return _names(names)
+
+
+_BRACKETS = str.maketrans("()<>[]", "      ")
+
+
+def _names(names) -> str:
+    """Plain-text names, each once, joined with ", " (an e-mail address in one left out)."""
+    cleaned = (" ".join(_EMAIL.sub(" ", plain_text(name)).split()) for name in names if isinstance(name, str))
+    return ", ".join(dict.fromkeys(name for name in cleaned if name.strip(" ,;:-")))
 
 
 _HTTP = re.compile(r"\s*https?://", re.I)
@@ -619,9 +677,16 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             player="",
             media=_media((link(a.get("url")), _text(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
                           a.get("size_in_bytes")) for a in attachments),
+            author=_json_authors(item) or _json_authors(data),
         ))
     return Feed(title=_text_decoded(_text(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
                 unsafe_urls=link.unsafe)
+
+
+def _json_authors(element: dict) -> str:
+    """A JSON Feed item's (or the feed's) authors' names: 1.1's `authors`, else 1.0's `author`."""
+    people = _listed(element.get("authors")) or [element.get("author")]
+    return _names(_text(person.get("name")) for person in people if isinstance(person, dict))
 
 
 def _type_by_name(url) -> str:

@@ -13,8 +13,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+import yaml
+
 from generator.config import TopicConfig
-from generator.fetch.items import (MAX_BODY_BYTES, Facts, file_name, from_the_future, hash_of, heat_at, identity,
+from generator.fetch.items import (MAX_BODY_BYTES, Facts, file_name, from_the_future, hash_of, heat_at, identities,
                                    is_empty, item_text, matched_topics, published_of, title_of)
 from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
@@ -57,7 +59,10 @@ class Store:
 
     def apply(self, source: Source, feed: Feed, now: datetime) -> Applied:
         new = updated = unchanged = future = 0
-        notes: list[str] = []
+        keys, replaced, notes = identities(feed.entries, source)
+        key_of = {id(entry): key for entry, key in zip(feed.entries, keys)}
+        if replaced:
+            self._adopt(source, feed, keys, replaced)
         seen: set[str] = set()
         # (left out before the newest are chosen: they neither take a place of max_items nor lower a heat)
         entries = tuple(entry for entry in feed.entries if not is_empty(entry))
@@ -69,7 +74,7 @@ class Store:
                              f"of no declared topic: left out (`only_topics`)")
             entries = kept
         for position, entry in newest(entries, source.max_items):
-            key = identity(entry, source)
+            key = key_of[id(entry)]
             if key in seen:
                 notes.append(f"{entry.title or key!r}: the feed lists this entry twice; the first is kept")
                 continue
@@ -136,11 +141,34 @@ class Store:
         if future:
             notes.append(f"{future} new entr{'y is' if future == 1 else 'ies are'} dated after this fetch (the feed's "
                          f"clock or time zone is wrong): dated when fetched instead")
-        every = {identity(entry, source) for entry in feed.entries}
+        every = set(keys)
         for key, record in list(self.state.items.items()):  # tombstones are needed while the feed lists them
             if record.source == source.url and not record.file and key not in every:
                 del self.state.items[key]
         return Applied(new, updated, unchanged, tuple(notes))
+
+    def _adopt(self, source: Source, feed: Feed, keys: list[str], replaced: dict[str, str]) -> None:
+        """The items written under a guid their feed now gives several entries (identities): each is moved to
+        the identity of the entry it was written from (by the link, else the title, in its file), so that it is
+        updated in place rather than written again as a new item. (One deleted by hand left no file to tell
+        which entry it was.)"""
+        for old, guid in replaced.items():
+            record = self.state.items.get(old)
+            if not record or record.source != source.url or not record.file:
+                continue
+            try:
+                meta = yaml.safe_load((self.content / record.file).read_text(encoding="utf-8").split("---\n", 2)[1])
+            except (OSError, UnicodeDecodeError, IndexError, yaml.YAMLError):
+                continue
+            if not isinstance(meta, dict):
+                continue
+            link, title = meta.get("originalUrl"), meta.get("title")
+            for entry, key in zip(feed.entries, keys):
+                if entry.guid == guid and (entry.link == link if link else not entry.link and title_of(entry) == title):
+                    if key not in self.state.items:
+                        self.state.items[key] = record
+                        del self.state.items[old]
+                    break
 
     def expire(self, cutoff: datetime) -> tuple[int, list[str]]:
         """Delete the fetched files published before `cutoff` that nobody edited; return how many, and notes."""

@@ -10,7 +10,7 @@
 
 Each news file holds `news` (a list of items) and `nextPage`, the absolute URL of the
 next file, or null on the last one, so a client follows `nextPage` to the end. The
-item fields follow the content format (path, title, type, heat, webUrl, ampWebUrl,
+item fields follow the content format (path, title, type, heat, author, webUrl, ampWebUrl,
 excerpt, publishedDateTime, provider, images, topics, length, size, price; videoUrl, the player URL
 of featuredContent), plus `story`, the id of the story the item
 is in (generator/site/stories.py; an item alone is a story of its own), `sourceCount`, how many other
@@ -175,6 +175,7 @@ def item_record(site: Site, config: Config, item: Item) -> dict:
         "type": item.type,
         "heat": _number(item.heat),
         "quality": _number(item.quality),
+        "author": item.author or None,
         "webUrl": item.link or None,
         "originalUrl": item.original_url or None,
         "ampWebUrl": item.amp_url or None,

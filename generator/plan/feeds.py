@@ -103,6 +103,7 @@ class _Entry:
     media_size: int  # its size in bytes when the item gives one, else 0
     author: str  # provider name, or ""
     author_url: str  # https://<provider domain>/, or ""
+    writer: str  # who wrote it (the item's `author`), or "": the feeds' author then, the provider its source
     author_feed: str  # this site's RSS feed of that provider, or ""
     topics: tuple[tuple[str, str], ...]  # (slug, name)
 
@@ -194,6 +195,7 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
         author=clean_text(provider.name if provider else item.provider.name if item.provider else ""),
         author_url=domain_url(domain),
         author_feed=site_url(base, feed_path("provider", item.provider.slug) + ".rss") if provider else "",
+        writer=clean_text(item.author),
         topics=tuple((slug, clean_text(site.topics[slug].name)) for slug in item.topics if slug in site.topics),
     )
 
@@ -310,10 +312,10 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
         # say its type is left to media:content, as RSS leaves it out of its enclosure.
         if entry.image and entry.image_type:
             _add(node, "link", rel="enclosure", href=entry.image, type=entry.image_type)
-        if entry.author:
+        if entry.writer or entry.author:
             person = _add(node, "author")
-            _add(person, "name", entry.author)
-            if entry.author_url:
+            _add(person, "name", entry.writer or entry.author)
+            if entry.author_url and not entry.writer:  # (the provider's site is no page of the writer's)
                 _add(person, "uri", entry.author_url)
         # The name is the term, as in RSS: readers show the term (feedparser's users read `tag.term`), and a
         # slug is no name to show; the scheme is the site's topics
@@ -350,9 +352,9 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
         _add(node, "pubDate", _rfc822(entry.published))
         if entry.summary:
             _add(node, "description", _as_html(entry.summary))
-        if entry.author:
+        if entry.writer or entry.author:
             # RSS's own <author> must be an e-mail address; Dublin Core's creator takes a name.
-            _add(node, "dc:creator", entry.author)
+            _add(node, "dc:creator", entry.writer or entry.author)
         for slug, name in entry.topics:
             _add(node, "category", name, domain=url(site_url(base, f"topics/{slug}/")))
         if entry.author_feed:
@@ -394,7 +396,9 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
             size = {"size_in_bytes": entry.media_size} if entry.media_size else {}
             item["attachments"] = [{"url": entry.media, "mime_type": entry.media_type, **size}]
         item["date_published"] = rfc3339(entry.published)
-        if entry.author:
+        if entry.writer:
+            item["authors"] = [{"name": entry.writer}]
+        elif entry.author:
             item["authors"] = [{"name": entry.author, **({"url": entry.author_url} if entry.author_url else {})}]
         if entry.topics:
             item["tags"] = [name for _, name in entry.topics]

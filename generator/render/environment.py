@@ -206,7 +206,8 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
             "@context": "https://schema.org", "@type": "NewsArticle", "headline": item.title,
             "description": item.excerpt, "datePublished": whole_minute_offset(local(item.published)).isoformat(),
             "url": absolute(item.path), "mainEntityOfPage": absolute(item.path), "inLanguage": config.language,
-            "publisher": organization, "author": organization,
+            "publisher": organization,
+            "author": {"@type": "Person", "name": item.author} if item.author else organization,
         }
         if not config.language:  # (none declared: not an empty language)
             del article["inLanguage"]

@@ -36,6 +36,7 @@ from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
+from urllib.parse import urlsplit
 
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
@@ -54,12 +55,12 @@ log = logging.getLogger(__name__)
 KNOWN_FIELDS = frozenset({
     "title", "excerpt", "publishedDateTime", "originalUrl", "webUrl", "ampWebUrl", "cdnAmpWebUrl", "type",
     "quality", "heat", "published", "provider", "topics", "images", "related", "secured", "featuredContent",
-    "price", "length", "category", "slug", "size", "image",
+    "price", "length", "category", "slug", "size", "image", "author", "authors",
 })
 # The fields of the mappings inside an item (a provider, each picture, each related story).
 _IMAGE_FIELDS = frozenset({"url", "src", "contentUrl", "href", "width", "height"})
 _NESTED_FIELDS = MappingProxyType({
-    "provider": frozenset({"name", "domain", "images", "url", "logo"}),
+    "provider": frozenset({"name", "domain", "images", "url", "logo", "account"}),
     "images": _IMAGE_FIELDS,
     "related": frozenset({"title", "webUrl", "originalUrl", "url", "publishedDateTime", "provider", "excerpt",
                           "type", "quality"}),
@@ -143,6 +144,9 @@ class ProviderRef:
     domain: str
     slug: str
     images: tuple[Image, ...] = ()
+    # Its own page on a host many providers share (a YouTube channel's, a GitHub repository's), as its identity
+    # reads it: the host without `www.`, the path and the query (`youtube.com/channel/UC1`); else ""
+    account: str = ""
 
 
 @record
@@ -199,6 +203,7 @@ class Item:
     # carry it as their enclosure, so that a podcast app can play it
     media_file: str = ""
     media_kind: str = ""
+    author: str = ""  # who wrote it, as plain text (several names joined with ", "), or ""
     warnings: tuple[Problem, ...] = ()  # what the user should fix in its file (the item is shown all the same)
 
     @property
@@ -399,7 +404,7 @@ def withheld_because(item: Item, now: datetime, drafts: bool = False, future: bo
 # What an edit may change in an item and leave the site's shape as it was: none of these decide an
 # item's page, its place in any order, its topics or provider, or anything the site shows of others.
 # (Not `type`: it puts the item in a type's list, site/types.py.)
-TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "amp_url", "cdn_amp_url", "images", "body",
+TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "author", "amp_url", "cdn_amp_url", "images", "body",
                          "featured_html", "video_url", "embed", "price", "length", "size", "size_bytes", "category",
                          "extra", "secured", "warnings", "media_file", "media_kind"})
 
@@ -479,6 +484,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         price=_price(meta, "price", notes, written),
         length=_length(meta, "length", notes, written),
         category=_text(meta, "category", notes, written=written),
+        author=_author(meta, notes),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
         secured=_opaque(meta.get("secured")),
         size=_size(meta, "size", notes, written),
@@ -725,6 +731,24 @@ def _text(meta: dict, key: str, notes: _Notes, required: bool = False, plain: bo
         else:
             notes.error(key, f"`{key}` is empty", f"write the {key} as text")
     return _capped(text, key, notes) if plain else text
+
+
+def _author(meta: dict, notes: _Notes) -> str:
+    """`author` (else `authors`, as JSON Feed and JSON-LD write it): a name, a mapping with a `name` (JSON-LD's
+    Person), or a list of them; the names as plain text, each once, joined with ", "."""
+    key = "author" if meta.get("author") not in (None, "", []) else "authors"
+    value = meta.get(key)
+    names = []
+    for entry in value if isinstance(value, list) else [] if value is None else [value]:
+        name = entry.get("name") if isinstance(entry, dict) else entry
+        text = None if isinstance(name, bool) else "" if name is None else _plain(name)
+        if text is None:
+            notes.warn(key, f"`{key}` must be a name, a mapping with a `name` or a list of them, got "
+                            f"{_kind(value)}; it is left out", "write the author's name, e.g. `author: Sam Coder`")
+            return ""
+        if text:
+            names.append(text)
+    return _capped(", ".join(dict.fromkeys(names)), key, notes)
 
 
 def _capped(text: str, key: str, notes: _Notes) -> str:
@@ -1435,7 +1459,26 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
     if not name and not domain:
         return None
     images = value.get("images") if value.get("images") is not None else value.get("logo")
-    return ProviderRef(name or domain, domain, slugify(domain or name), _images(images, key, notes, MAX_IMAGES, base))
+    account = _account(value.get("account"), domain, key, notes)
+    domain = domain or account.split("/", 1)[0].split("?", 1)[0]
+    return ProviderRef(name or domain, domain, slugify(account or domain or name),
+                       _images(images, key, notes, MAX_IMAGES, base), account)
+
+
+def _account(value, domain: str, key: str, notes: _Notes) -> str:
+    """A provider's `account` (ProviderRef.account): an http(s) address on its domain, past its home page."""
+    if value is None or value == "":
+        return ""
+    url = field_url(value)
+    host = site_domain(host_of(url)) if url else ""
+    parts = urlsplit(url) if host else None
+    page = host + parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "") if parts else ""
+    if not host or (domain and host != domain) or page == host:
+        notes.warn(key, f"`{key}`'s `account` is not the address of a page on {domain or 'its site'}: {_shown(value)}; "
+                        f"it is left out", "write the address of the account's own page, such as "
+                        "https://www.youtube.com/channel/ID, or leave `account` out")
+        return ""
+    return page
 
 
 def _related(value, config: Config, notes: _Notes, base: str = "") -> tuple[Related, ...]:
@@ -1581,9 +1624,10 @@ def site_domain(domain: str) -> str:
 
 
 def provider_identity(ref: ProviderRef) -> str:
-    """Who a provider is: its domain when the item gives one, else its name, case-folded. Two items name one
+    """Who a provider is: its account on a shared host when the item gives one, else its domain, else its
+    name, case-folded. Two items name one
     provider exactly when these are equal; two providers' slugs may be alike all the same (_distinct_slugs)."""
-    return _identity(ref.domain or ref.name)
+    return _identity(ref.account or ref.domain or ref.name)
 
 
 def _identity(text: str) -> str:
