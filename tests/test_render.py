@@ -241,3 +241,18 @@ def test_template_globals_are_one_dict_with_the_template_s_over_the_environment_
     assert type(merged) is dict and merged["shared"] == "template" and merged["b"] == 2 and merged["a"] == 1
     assert {"a", "b", "c"} - merged.keys() == {"c"}
     assert env.from_string("{{ shared }} {{ b }}", globals={"shared": "mine"}).render() == "mine 2"
+
+def test_sites_built_one_after_another_in_one_process_keep_their_own_config(tmp_path):
+    """Templates compiled for one site serve the next (serve, a test run): a filter of constant arguments
+    (`{{ 'static/css/site.css'|url }}`) and a date must follow each site's own base_url and timezone."""
+    shown = {}
+    for name, base, zone in (("first", "https://example.org/one/", "UTC"), ("second", "https://example.net/two/",
+                                                                           "Asia/Tokyo")):
+        root = make_site(tmp_path / name, {"content/news/a.md": item("First story", date="2026-11-20T20:00:00Z")},
+                         f'title: News\nbase_url: {base}\ntimezone: {zone}\nnow: "2026-11-22T12:00:00Z"\n')
+        run(root)
+        shown[name] = (root / "output" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/one/static/css/site.css"' in shown["first"] and "/two/" not in shown["first"]
+    assert 'href="/two/static/css/site.css"' in shown["second"] and "/one/" not in shown["second"]
+    assert 'datetime="2026-11-20T20:00:00+00:00"' in shown["first"]
+    assert 'datetime="2026-11-21T05:00:00+09:00"' in shown["second"]

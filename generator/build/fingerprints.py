@@ -42,8 +42,9 @@ class TemplateKey:
 def template_keys(env: jinja2.Environment, parses: dict | None = None) -> dict[str, TemplateKey]:
     """Template name -> TemplateKey, computed on first use (the dict fills itself).
 
-    `parses` (source text -> what parsing it found) may be kept from one call to the next: serve's
-    rebuilds then parse only the templates whose text changed (parsing them all was a large part of a small rebuild)."""
+    `parses` (source text -> what parsing it found) may be kept from one call to the next: the build cache
+    keeps it, so that a build in a new process parses only the templates whose text changed (parsing them
+    all is a large part of a warm build); within one process, _parsed keeps them for every site."""
     sources: dict[str, str] = {}
     parsed: dict[str, tuple[list, set]] = {}
     parses = {} if parses is None else parses
@@ -60,15 +61,7 @@ def template_keys(env: jinja2.Environment, parses: dict | None = None) -> dict[s
         if name not in parsed:
             text = source(name)
             if text not in parses:
-                try:
-                    ast = env.parse(text)
-                    # Every name the template reads, its own variables too: only those that are globals count
-                    # (page_fingerprint), and a local that shares a global's name only costs a re-render.
-                    # (jinja2.meta.find_undeclared_variables runs the whole code generator to leave them out.)
-                    names = {node.name for node in ast.find_all(jinja2.nodes.Name) if node.ctx == "load"}
-                    parses[text] = (list(jinja2.meta.find_referenced_templates(ast)), frozenset(names))
-                except jinja2.TemplateSyntaxError:
-                    parses[text] = ([], frozenset())  # rendering reports it, with its line
+                parses[text] = _parsed(env, text)
             referenced, names = parses[text]
             if None in referenced:  # a computed template name: it could be any template at all
                 referenced = [n for n in env.list_templates() if n.endswith((".html", ".xml", ".json"))]
@@ -94,6 +87,32 @@ def template_keys(env: jinja2.Environment, parses: dict | None = None) -> dict[s
             return self[name]
 
     return Keys()
+
+
+_PARSED: dict[str, tuple[list, frozenset]] = {}
+_PARSED_MAX = 2_000
+
+
+def _parsed(env: jinja2.Environment, text: str) -> tuple[list, frozenset]:
+    """The templates a template's text refers to and the names it reads. Kept for every site this process
+    builds (a test run builds hundreds, with one theme): it follows from the text alone, as every
+    environment is made with the same settings (render.environment.make_env). The build cache keeps
+    them too, for the next process (template_keys' `parses`)."""
+    found = _PARSED.get(text)
+    if found is None:
+        try:
+            ast = env.parse(text)
+            # Every name the template reads, its own variables too: only those that are globals count
+            # (page_fingerprint), and a local that shares a global's name only costs a re-render.
+            # (jinja2.meta.find_undeclared_variables runs the whole code generator to leave them out.)
+            names = {node.name for node in ast.find_all(jinja2.nodes.Name) if node.ctx == "load"}
+            found = (list(jinja2.meta.find_referenced_templates(ast)), frozenset(names))
+        except jinja2.TemplateSyntaxError:
+            found = ([], frozenset())  # rendering reports it, with its line
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        _PARSED[text] = found
+    return found
 
 
 def site_keys(site: Site, pictures: str = "") -> dict[str, str]:

@@ -39,7 +39,7 @@ from generator.plan.outputs import plan_outputs
 from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
 from generator.plan.search import SearchIndex, plan_index
 from generator.site.local_pictures import load_copies
-from generator.render.environment import (CompiledTemplates, case_clashes, make_env, misplaced_templates,
+from generator.render.environment import (case_clashes, make_env, misplaced_templates,
                                           render_page, static_files)
 from generator.site.content import read_named, source_files, unread_problem
 from generator.site.grouping import item_words, story_report, with_stories
@@ -129,8 +129,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     if options.strict and site.problems:
         raise BuildError(list(site.problems), f"{'Build' if options.write else 'Check'} failed (--strict): "
                                               f"{len(site.problems)} content error(s).")
-    env = make_env(config, site.model.site, CompiledTemplates.for_config(config, last.render.compiled if last else None),
-                   copies=site.pictures)
+    env = make_env(config, site.model.site, copies=site.pictures)
     if not options.write:
         rendered = sum(1 for _ in render_pages(env, site.pages, workers, progress))
         return BuildResult(site, None, rendered, time.perf_counter() - started, mode="check")
@@ -141,7 +140,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     same_world = last is not None and last.render.site_wide_key == world
     with collector_paused():  # one hash and a few strings per page, nothing cyclic for the collector to find
         reused = unchanged_fingerprints(last.plan, site, cache.outputs) if same_world else {}
-        state = RenderState(env.bytecode_cache, keys, globals_, world,
+        state = RenderState(keys, globals_, world,
                             last.render.fragments if same_world else {}, last.render.output_memo if same_world else {})
         fingerprints = output_fingerprints(site, state, reused=reused)
     env.fragments = state.fragments  # cards carry over while what they can show is the same (_site_wide_key)
@@ -218,7 +217,7 @@ def output_fingerprints(site: RenderedSite, state: RenderState, pages: Iterable[
 
 def _compile_templates(env, pages: list[Page], keys: dict[str, TemplateKey]) -> None:
     """Compile the templates these pages use, here, before rendering forks: the helpers inherit them, and
-    the environment's bytecode cache hands them, compiled, to the next build (serve). Only those: a build
+    the process keeps them for the next build (render.environment.CompiledTemplates). Only those: a build
     with nothing to render (a warm one) compiles none."""
     used = {part for template in {page.template for page in pages} for part in keys[template].used}
     for name in sorted(used):

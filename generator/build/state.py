@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from generator.build.fingerprints import TemplateKey
 from generator.plan.pages import RenderedSite
-from generator.render.environment import CompiledTemplates
 
 
 @dataclass(frozen=True)
@@ -18,7 +17,6 @@ class RenderState:
     describe them) carry over to the next build only while `site_wide_key` is the same: the config, the
     build time, the site-wide values (topic names, provider badges) and the templates."""
 
-    compiled: CompiledTemplates  # the templates, compiled, for the next environment
     keys: dict[str, TemplateKey]  # each page template's key
     site_keys: dict[str, str]  # fingerprints.site_keys of the site
     site_wide_key: tuple

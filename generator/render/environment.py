@@ -118,23 +118,20 @@ class _Environment(MemoEnvironment):
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates, kept in memory from one build to the next (serve makes an environment per
-    build). Jinja keys each by template name and checks it against a hash of the template's source,
-    so an edited template is compiled again. Compiling the default theme costs far more than
-    loading it from here.
+    """Templates compiled in this process, shared by every environment it makes (serve makes one per
+    build; a test run makes thousands, for hundreds of sites): compiling the default theme costs far
+    more than rendering a small site with it. Jinja keys each by template name and file, and checks it
+    against a hash of the template's text, so an edited template is compiled again.
 
-    They hold more than their source: Jinja works out filters with constant arguments when it compiles
-    (`{{ 'static/css/site.css'|url }}` is compiled as "/repo/static/css/site.css"), and the filters
-    follow the config (base_url, timezone). So they are for one config only: `for_config` starts afresh
-    when it changed (serve after an edit of config.yaml)."""
+    Compiled code follows from the text alone: the filters that read the config take the context, so Jinja
+    cannot work them out when it compiles (_of_the_config: `{{ 'static/css/site.css'|url }}` would become
+    "/repo/static/css/site.css", base_url being the first site's), and the environment's settings are the
+    same for every site. At most MAX_ENTRIES are kept, emptied when full: the cache only saves time."""
 
-    def __init__(self, config: Config):
-        self.config = config
+    MAX_ENTRIES = 2_000
+
+    def __init__(self):
         self._code: dict[str, bytes] = {}
-
-    @classmethod
-    def for_config(cls, config: Config, previous: "CompiledTemplates | None") -> "CompiledTemplates":
-        return previous if previous is not None and previous.config == config else cls(config)
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self._code.get(bucket.key)
@@ -142,11 +139,16 @@ class CompiledTemplates(jinja2.BytecodeCache):
             bucket.bytecode_from_string(code)  # resets the bucket if the source's hash differs
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if len(self._code) >= self.MAX_ENTRIES:
+            self._code.clear()
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
-def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = None,
-             fragments: dict | None = None, copies: LocalCopies | None = None) -> jinja2.Environment:
+_COMPILED = CompiledTemplates()
+
+
+def make_env(config: Config, site: Site, fragments: dict | None = None,
+             copies: LocalCopies | None = None) -> jinja2.Environment:
     """The environment one build renders with; `fragments`: the outputs of macro calls kept from the last build,
     for one whose site-wide values and templates are the same (else a new dict); `copies`: the copies of
     pictures that `newsdesk pictures` made."""
@@ -159,7 +161,7 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
     env = _Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
                        keep_trailing_newline=True,
                        auto_reload=False,  # a new environment per build: no need to stat templates on every include
-                       bytecode_cache=compiled, fragments=fragments)
+                       bytecode_cache=_COMPILED, fragments=fragments)
     base_path = config.base_path
     zone = config.zone
 
@@ -232,17 +234,28 @@ def make_env(config: Config, site: Site, compiled: CompiledTemplates | None = No
     env.filters.update(
         # The same as the url() and absolute() functions, as filters: `{{ item.path|url }}`. The default theme
         # uses these (a page makes ~50 links): Jinja calls a filter directly, a function through its context.
-        url=url,
-        absolute=absolute,
-        local=local,
-        isodate=lambda m: html_datetime(local(m)),
-        date=lambda m, fmt="%-d %B %Y": local(m).strftime(fmt),
+        url=_of_the_config(url),
+        absolute=_of_the_config(absolute),
+        local=_of_the_config(local),
+        isodate=_of_the_config(lambda m: html_datetime(local(m))),
+        date=_of_the_config(lambda m, fmt="%-d %B %Y": local(m).strftime(fmt)),
         number=_number,
         json_script=json_script,
         host=host,
         outline=outline,
     )
     return env
+
+
+def _of_the_config(function):
+    """A filter whose value follows the site's config (base_url, timezone). Jinja works out a filter of
+    constant arguments when it compiles (`{{ 'static/css/site.css'|url }}`) unless the filter takes the
+    template's context: so this one does, and a compiled template holds nothing of the config it was first
+    compiled for (CompiledTemplates shares it between sites)."""
+    @jinja2.pass_context
+    def filter_(_context, *args):
+        return function(*args)
+    return filter_
 
 
 def host(url: str) -> str:

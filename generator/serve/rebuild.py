@@ -173,7 +173,7 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
         raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content error(s).")
     cache.writing()
     state = last.render
-    env = make_env(config, site.model.site, state.compiled, state.fragments,  # (no site-wide value changed)
+    env = make_env(config, site.model.site, state.fragments,  # (no site-wide value changed)
                    copies=site.pictures)
     live = config.output_path
     pages, outputs, gone = list(patch.pages), list(patch.outputs), set(patch.gone)
