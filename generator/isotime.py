@@ -50,32 +50,94 @@ def parse_iso(text: str) -> datetime:
     return datetime.fromisoformat(written)
 
 
-# Month names of the languages whose feeds and crawlers most often write dates in words (German, French,
-# Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian), full and as abbreviated, lower case and
-# without accents: what a site's locale makes of RSS's `Wed, 02 Dec 2026` (`Mi, 02 Dez 2026`, `mer., 02 déc.
-# 2026`). No name means one month in one language and another in another, so none needs a language.
+# Month names of the languages whose feeds, sites and crawlers write dates in words: German, French, Spanish,
+# Italian, Dutch, Portuguese, Catalan, Swedish, Danish, Norwegian, Finnish, Estonian, Polish, Czech, Slovak,
+# Slovenian, Serbian (Latin and Cyrillic), Russian, Ukrainian, Bulgarian, Greek, Hungarian, Romanian, Turkish and
+# Indonesian: full, declined (Polish `grudnia`, Czech `prosince`, Russian `декабря`, Greek `Δεκεμβρίου`, Finnish
+# `joulukuuta`: the forms a date takes) and abbreviated, as written (each is compared as _folded makes it: lower
+# case, without accents). What a site's locale makes of RSS's `Wed, 02 Dec 2026` (`Mi, 02 Dez 2026`, `mer., 02
+# déc. 2026`, `ср, 02 дек. 2026`). No name means one month in one language and another in another, so none needs
+# a language: Croatian is left out for that (its `listopad` is October, Polish and Czech `listopad` November).
 _MONTH_NAMES = (
-    "januar janner jan januari janvier janv enero ene gennaio gen janeiro",
-    "februar feb februari fevrier fevr fev febrero febbraio fevereiro",
-    "marz mar maerz mrz maart mrt mars marzo marco",
-    "april apr avril avr abril abr aprile",
-    "mai mei maj mayo may maggio mag maio",
-    "juni jun juin junio giugno giu junho",
-    "juli jul juillet juil julio luglio lug julho",
-    "august aug augustus augusti aout agosto ago",
-    "september sep sept septembre septiembre setiembre settembre set setembro",
-    "oktober okt oct octobre octubre ottobre ott outubro out",
-    "november nov novembre noviembre novembro",
-    "dezember dez december dec decembre diciembre dic dicembre dezembro desember des",
+    "januar janner jan januari janvier janv enero ene gennaio gen janeiro gener "
+    "tammikuu tammikuuta tammi tammik jaanuar styczeń stycznia sty leden ledna január januára "
+    "январь января янв јануар януари січень січня січ Ιανουάριος Ιανουαρίου Ιαν "
+    "ianuarie ian Ocak Oca",
+    "februar feb februari fevrier fevr fev febrero febbraio fevereiro febrer "
+    "helmikuu helmikuuta helmi helmik veebruar luty lutego lut únor února február februára febr "
+    "февраль февраля фев февр фебруар февруари лютий лютого лют Φεβρουάριος Φεβρουαρίου Φεβ "
+    "februarie Şubat Şub",
+    "marz mar maerz mrz maart mrt mars marzo marco març marts maret "
+    "maaliskuu maaliskuuta maalis maalisk märts marzec marca březen března marec marca mart "
+    "март марта март березень березня бер Μάρτιος Μαρτίου Μαρ "
+    "március márc martie",
+    "april apr avril avr abril abr aprile "
+    "huhtikuu huhtikuuta huhti huhtik aprill kwiecień kwietnia kwi duben dubna apríl apríla "
+    "апрель апреля април квітень квітня квіт кві Απρίλιος Απριλίου Απρ "
+    "április aprilie Nisan Nis",
+    "mai mei maj mayo may maggio mag maio maig "
+    "toukokuu toukokuuta touko toukok maja květen května máj mája "
+    "май мая мај травень травня трав тра Μάιος Μαΐου Μάι Μαΐ "
+    "május Mayıs Mayis",
+    "juni jun juin junio giugno giu junho juny "
+    "kesäkuu kesäkuuta kesä kesäk juuni czerwiec czerwca cze červen června jún júna junij "
+    "июнь июня июн јун юни червень червня черв чер Ιούνιος Ιουνίου Ιουν "
+    "június iunie iun Haziran Haz",
+    "juli jul juillet juil julio luglio lug julho juliol "
+    "heinäkuu heinäkuuta heinä heinäk juuli lipiec lipca lip červenec července júl júla julij "
+    "июль июля июл јул юли липень липня Ιούλιος Ιουλίου Ιουλ "
+    "július iulie iul Temmuz Tem",
+    "august aug augustus augusti aout agosto ago agost agustus "
+    "elokuu elokuuta elo elok sierpień sierpnia sie srpen srpna augusta avgust "
+    "август августа авг серпень серпня серп сер Αύγουστος Αυγούστου Αυγ "
+    "augusztus Ağustos Ağu",
+    "september sep sept septembre septiembre setiembre settembre set setembro setembre "
+    "syyskuu syyskuuta syys syysk wrzesień września wrz září septembra septembar "
+    "сентябрь сентября сен сент септембар септември вересень вересня вер Σεπτέμβριος Σεπτεμβρίου Σεπ Σεπτ "
+    "szeptember szept septembrie Eylül Eyl",
+    "oktober okt oct octobre octubre ottobre ott outubro out octubre "
+    "lokakuu lokakuuta loka lokak oktoober październik października paź říjen října október októbra oktobar "
+    "октябрь октября окт октобар октомври жовтень жовтня жовт жов Οκτώβριος Οκτωβρίου Οκτ "
+    "október octombrie Ekim Eki",
+    "november nov novembre noviembre novembro "
+    "marraskuu marraskuuta marras marrask listopad listopada lis listopadu novembra novembar "
+    "ноябрь ноября ноя нояб новембар ноември листопада лист Νοέμβριος Νοεμβρίου Νοε Νοέ "
+    "noiembrie noi Kasım Kasim Kas",
+    "dezember dez december dec decembre diciembre dic dicembre dezembro desember des desembre "
+    "joulukuu joulukuuta joulu jouluk detsember grudzień grudnia gru prosinec prosince decembra decembar "
+    "декабрь декабря дек децембар декември грудень грудня груд Δεκέμβριος Δεκεμβρίου Δεκ "
+    "decembrie Aralık Aralik Ara",
 )
-_MONTH = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names.split()}
+
+
+def _month_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for number, names in enumerate(_MONTH_NAMES, 1):
+        for name in names.split():
+            folded = _folded(name)
+            if table.setdefault(folded, number) != number:  # (a name of two months would be no date at all)
+                raise ValueError(f"month name {name!r} is two months")
+    return table
+
+
 _ENGLISH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# `[weekday[.],] day[.] [de] month[.] [de|,] year rest`, as RSS and the languages above write a date in words
+# `[weekday[.],] day[.] [de|d'] month[.] [de|,] year [r.|г.|года|р.|року] rest`, as RSS and the languages above
+# write a date in words (`2 de diciembre de 2026`, `1 d'octubre de 2026`, `12 grudnia 2025 r.`, `3 декабря 2025 г.`)
 _WORDED = re.compile(r"""
     \s* (?: [^\W\d_]{2,12} \.? (?:\s*,\s*|\s+) )?             # a weekday, in any language: not needed
-    (?P<day>[0-9]{1,2}) \.? \s+ (?:de\s+)?
+    (?P<day>[0-9]{1,2}) \.? \s+ (?:de\s+|d['’])?
     (?P<month>[^\W\d_]{3,12}) \.? ,? \s+ (?:de\s+)?
-    (?P<year>[0-9]{4}) \b (?P<rest>.*)
+    (?P<year>[0-9]{4}) \b (?: \s* (?:r\.|roku|г\.|года|р\.|року) (?!\w) )? (?P<rest>.*)
+""", re.VERBOSE | re.DOTALL)
+# The year first, as Hungarian writes a date in words (`2025. december 12.`, `2025. dec. 12., 10:00`)
+_YEAR_WORDED = re.compile(r"""
+    \s* (?P<year>[0-9]{4}) \. \s* (?P<month>[^\W\d_]{3,12}) \.? \s+ (?P<day>[0-9]{1,2}) \. (?P<rest>.*)
+""", re.VERBOSE | re.DOTALL)
+# The year, month and day as numbers with their words, as Chinese, Japanese and Korean write a date
+# (`2025年12月3日 10:00`, `2025년 12월 3일`)
+_CJK = re.compile(r"""
+    \s* (?P<year>[0-9]{4}) \s* [年년] \s* (?P<month>[0-9]{1,2}) \s* [月월] \s* (?P<day>[0-9]{1,2}) \s* [日일]
+    (?: \s* [(（] [^)）]{1,4} [)）] )? (?P<rest>.*)                  # (a weekday in brackets: not needed)
 """, re.VERBOSE | re.DOTALL)
 
 
@@ -87,22 +149,27 @@ _DOTTED = re.compile(r"""
     (?P<day>[0-9]{1,2}) \. \s? (?P<month>[0-9]{1,2}) \. \s? (?P<year>[0-9]{4}) \b (?P<rest>.*)
 """, re.VERBOSE | re.DOTALL)
 # What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`)
-_BEFORE_TIME = re.compile(r"^(?:,\s*)?(?:(?:um|à|a\s+las|alle|om|às|kl\.?|klo)\s+)?", re.IGNORECASE)
+_BEFORE_TIME = re.compile(r"^(?:,\s*)?(?:(?:um|à|a\s+las|alle|om|às|kl\.?|klo|kello|o\s+godz\.?|godz\.?|o|v|ve|в|о|"
+                          r"στις|saat|ora|la)\s+)?", re.IGNORECASE)
 _AFTER_TIME = re.compile(r"\s*(?:Uhr|h)$", re.IGNORECASE)
+_DOTTED_TIME = re.compile(r"^([0-9]{1,2})\.([0-9]{2})(?![0-9.])")
 
 
 def in_english(text: str) -> str:
     """A date written with another language's month (and weekday) names, as RSS writes one in English:
     `Mi, 02 Dez 2026 10:00:00 +0100` and `mer., 2 déc. 2026 10:00:00 +0100` are `02 Dec 2026 10:00:00
-    +0100`, `2. Dezember 2026` and `2 de diciembre de 2026` are `02 Dec 2026`, and so is `2.12.2026` (_DOTTED);
+    +0100`, `2. Dezember 2026`, `2 de diciembre de 2026`, `2 grudnia 2026 r.`, `2 декабря 2026 г.`, `2025.
+    december 2.` (_YEAR_WORDED) and `2026年12月2日` (_CJK) are `02 Dec 2026`, and so is `2.12.2026` (_DOTTED);
     any other text as it is."""
-    found = _WORDED.fullmatch(text) or _DOTTED.fullmatch(text)
+    found = (_WORDED.fullmatch(text) or _DOTTED.fullmatch(text) or _YEAR_WORDED.fullmatch(text)
+             or _CJK.fullmatch(text))
     if not found:
         return text
     month = _MONTH.get(_folded(found["month"])) if not found["month"].isdigit() else int(found["month"])
     if not month or month > 12:
         return text
-    rest = with_offset(_AFTER_TIME.sub("", _BEFORE_TIME.sub("", found["rest"].strip())))  # ("um 10:00 Uhr")
+    rest = _AFTER_TIME.sub("", _BEFORE_TIME.sub("", found["rest"].strip()))  # ("um 10:00 Uhr")
+    rest = with_offset(_DOTTED_TIME.sub(r"\1:\2", rest))  # (`klo 10.00`: Finnish and Danish times)
     return f"{int(found['day']):02} {_ENGLISH[month - 1]} {found['year']}" + (f" {rest}" if rest else "")
 
 
@@ -130,7 +197,12 @@ def with_offset(text: str) -> str:
 
 
 def _folded(word: str) -> str:
-    """Lower case, without accents (`Déc` is `dec`, `März` `marz`)."""
+    """Lower case, without accents (`Déc` is `dec`, `März` `marz`, `Δεκεμβρίου` `δεκεμβριου`, `декабря` itself
+    but `й` `и`); Turkish dotless `ı` is `i`, as crawlers write `Aralik` for `Aralık`."""
     import unicodedata
 
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold().replace("ı", "i"))
+                   if not unicodedata.combining(c))
+
+
+_MONTH = _month_table()
