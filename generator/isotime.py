@@ -173,27 +173,51 @@ def in_english(text: str) -> str:
     return f"{int(found['day']):02} {_ENGLISH[month - 1]} {found['year']}" + (f" {rest}" if rest else "")
 
 
-# Time zones by the names that feeds and sites write after a time, each of which names one offset (not `IST`,
-# `BST` or `CST`, which name several): RFC 2822 knows only North America's and GMT, and feedparser reads any
-# other as UTC (an hour or two off for every European feed that writes `CET`).
+# Time zones by the names that feeds and sites write after a time, each of which names one offset: RFC 2822
+# knows only North America's and GMT, and feedparser reads any other as UTC (an hour or two off for every
+# European feed that writes `CET`).
 _ZONES = {name: offset for offset, names in (
-    ("+0000", "WET"), ("+0100", "CET MEZ WEST"), ("+0200", "CEST MESZ EET"), ("+0300", "EEST MSK"),
-    ("+0800", "HKT SGT AWST"), ("+0900", "JST KST"), ("+0930", "ACST"), ("+1000", "AEST"), ("+1030", "ACDT"),
-    ("+1100", "AEDT"), ("+1200", "NZST"), ("+1300", "NZDT"), ("-1000", "HST"), ("-0900", "AKST"),
-    ("-0800", "AKDT"), ("-0330", "NST"), ("-0230", "NDT")) for name in names.split()}
-_ZONE_NAME = re.compile(r"(?<![A-Za-z])(" + "|".join(_ZONES) + r")\s*\Z", re.IGNORECASE)
+    ("+0000", "WET"), ("+0100", "CET MEZ WEST WAT"), ("+0200", "CEST MESZ EET CAT SAST"),
+    ("+0300", "EEST MSK EAT"), ("+0330", "IRST"), ("+0500", "PKT"), ("+0545", "NPT"), ("+0700", "ICT WIB"),
+    ("+0800", "HKT SGT AWST PHT WITA"), ("+0900", "JST KST WIT"), ("+0930", "ACST"), ("+1000", "AEST"),
+    ("+1030", "ACDT"), ("+1100", "AEDT"), ("+1200", "NZST"), ("+1300", "NZDT"), ("-1000", "HST"),
+    ("-0900", "AKST"), ("-0800", "AKDT PST"), ("-0700", "PDT MST"), ("-0600", "MDT"), ("-0500", "EST"),
+    ("-0400", "EDT"), ("-0300", "ADT BRT ART"), ("-0330", "NST"), ("-0230", "NDT")) for name in names.split()}
+# Names that name more than one zone: each is read as the zone English-language news most often means by it
+# (RFC 2822's for `CST` and `CDT`), and the item's reader warns that it was a guess (ambiguous_zone). Leaving
+# the date out lost the story for a name its reader could tell at a glance. name -> (offset, which zone that
+# is, what else the name means)
+AMBIGUOUS_ZONES = {
+    "IST": ("+0530", "India Standard Time", "Irish Standard Time (+01:00) or Israel Standard Time (+02:00)"),
+    "BST": ("+0100", "British Summer Time", "Bangladesh Standard Time (+06:00)"),
+    "CST": ("-0600", "North American Central Standard Time",
+            "China Standard Time (+08:00) or Cuba Standard Time (-05:00)"),
+    "CDT": ("-0500", "North American Central Daylight Time", "Cuba Daylight Time (-04:00)"),
+    "AST": ("-0400", "Atlantic Standard Time", "Arabia Standard Time (+03:00)"),
+    "GST": ("+0400", "Gulf Standard Time", "South Georgia Time (-02:00)"),
+    "SST": ("-1100", "Samoa Standard Time", "Singapore Standard Time (+08:00)"),
+}
+_OFFSETS = {**_ZONES, **{name: offset for name, (offset, _, _) in AMBIGUOUS_ZONES.items()}}
+_ZONE_NAME = re.compile(r"(?<![A-Za-z])(" + "|".join(_OFFSETS) + r")\s*\Z", re.IGNORECASE)
 
 
 def zone_named(text: str) -> bool:
-    """Whether a date ends with the name of a time zone of _ZONES."""
+    """Whether a date ends with the name of a time zone of _ZONES or AMBIGUOUS_ZONES."""
     return bool(_ZONE_NAME.search(text.strip()))
 
 
 def with_offset(text: str) -> str:
-    """A date that ends with the name of a time zone of _ZONES with that zone's offset instead
-    (`Sat, 21 Nov 2026 10:00:00 CET` is `Sat, 21 Nov 2026 10:00:00 +0100`); any other as it is."""
+    """A date that ends with the name of a time zone of _ZONES (or AMBIGUOUS_ZONES) with that zone's offset
+    instead (`Sat, 21 Nov 2026 10:00:00 CET` is `Sat, 21 Nov 2026 10:00:00 +0100`); any other as it is."""
     zone = _ZONE_NAME.search(text)
-    return text if zone is None else text[:zone.start()].rstrip() + " " + _ZONES[zone.group(1).upper()]
+    return text if zone is None else text[:zone.start()].rstrip() + " " + _OFFSETS[zone.group(1).upper()]
+
+
+def ambiguous_zone(text: str) -> str | None:
+    """The name, as AMBIGUOUS_ZONES has it, of the zone a date ends with when that name names several zones;
+    None for any other date."""
+    zone = _ZONE_NAME.search(text.strip())
+    return zone.group(1).upper() if zone and zone.group(1).upper() in AMBIGUOUS_ZONES else None
 
 
 def _folded(word: str) -> str:

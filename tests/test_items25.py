@@ -59,3 +59,33 @@ def test_dates_with_month_names_of_more_languages_are_read(tmp_path, capsys):
     assert {written: news[f"d{number}"]["publishedDateTime"] for number, written in enumerate(WORDED_DATES)} \
         == WORDED_DATES
     assert "error: content/bad.md:3: `publishedDateTime` is not a date: '3 Xyzzy 2025'" in said, said
+
+
+# --- time zones by names of several zones ------------------------------------------------------------
+
+def test_a_zone_named_by_a_name_of_several_is_read_as_news_most_often_means_it_with_a_warning(tmp_path, capsys):
+    """`IST`, `BST`, `CST` name several zones each (India's and Ireland's, Britain's summer and Bangladesh's,
+    North America's Central and China's): the item had no date and was left out. It is read as the zone
+    English-language news most often means, and a warning at its line says so and what to write."""
+    dates = {
+        "ist": ("Sat, 21 Nov 2026 10:00:00 IST", "2026-11-21T04:30:00Z"),
+        "bst": ("2026-06-21T10:00:00 BST", "2026-06-21T09:00:00Z"),
+        "cst": ("Nov 20, 2026 10:00 AM CST", "2026-11-20T16:00:00Z"),
+        "worded": ("21 listopada 2026 10:00 IST", "2026-11-21T04:30:00Z"),
+        "est": ("2026-11-20 10:00 EST", "2026-11-20T15:00:00Z"),  # (one zone: no warning)
+        "sast": ("20 Nov 2026 10:00 SAST", "2026-11-20T08:00:00Z"),
+    }
+    files = {f"{name}.md": front("title: Zoned", f'publishedDateTime: "{written}"') for name, (written, _) in dates.items()}
+    files["related.md"] = front("title: Related", DATE, "related:", "  - title: Other", "    webUrl: https://o.example/a",
+                                '    publishedDateTime: "2026-11-19 09:00 CST"')
+    out, news, said = build(tmp_path, files, capsys)
+    assert {name: news[name]["publishedDateTime"] for name in dates} == {name: when for name, (_, when) in dates.items()}
+    assert ("warning: content/ist.md:3: `publishedDateTime` names its time zone `IST`, which names more than one "
+            "zone; it is read as India Standard Time (+05:30) (write the offset instead of `IST`, e.g. +05:30, or "
+            "that of Irish Standard Time (+01:00) or Israel Standard Time (+02:00))") in said, said
+    assert "warning: content/bst.md:3: `publishedDateTime` names its time zone `BST`" in said
+    assert "it is read as North American Central Standard Time (-06:00)" in said and "China Standard Time (+08:00)" in said
+    assert "warning: content/worded.md:3:" in said
+    assert "content/est.md" not in said and "content/sast.md" not in said, said
+    assert "warning: content/related.md:4: `related: publishedDateTime` names its time zone `CST`" in said, said
+    assert "Other" in page(out, news["related"])

@@ -41,7 +41,7 @@ from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
-from generator.isotime import in_english, parse_iso, with_offset
+from generator.isotime import AMBIGUOUS_ZONES, ambiguous_zone, in_english, parse_iso, with_offset
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
                                    player_url, python_markdown_costly, render_markdown, sanitize,
                                    without_player)
@@ -884,7 +884,7 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
             if other:
                 notes.warn(other, f"`{other}` is read as `{key}`, which is not given", f"rename `{other}` to `{key}`")
                 try:
-                    return _to_utc(meta[other], config, other)
+                    return _zone_guessed(_to_utc(meta[other], config, other), meta[other], other, notes)
                 except _Unusable as exc:
                     notes.error(other, exc.message, exc.hint)
             else:
@@ -892,10 +892,22 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
                                                       f"published, e.g. `{key}: 2026-11-22T08:00:00Z`")
     else:
         try:
-            return _to_utc(value, config, key)
+            return _zone_guessed(_to_utc(value, config, key), value, key, notes)
         except _Unusable as exc:
             notes.error(key, exc.message, exc.hint)
     return datetime(2000, 1, 1, tzinfo=timezone.utc)  # (never used: the item is left out)
+
+
+def _zone_guessed(moment: datetime, value, key: str, notes: _Notes) -> datetime:
+    """`moment`, with a warning when `value` named its zone by a name of several (isotime.AMBIGUOUS_ZONES),
+    which was read as the one news most often means."""
+    name = ambiguous_zone(value) if isinstance(value, str) else None
+    if name:
+        offset, meant, other = AMBIGUOUS_ZONES[name]
+        notes.warn(key, f"`{key}` names its time zone `{name}`, which names more than one zone; it is read as "
+                        f"{meant} ({offset[:3]}:{offset[3:]})",
+                   f"write the offset instead of `{name}`, e.g. {offset[:3]}:{offset[3:]}, or that of {other}")
+    return moment
 
 
 def _to_utc(value, config: Config, key: str) -> datetime:
@@ -1465,7 +1477,8 @@ def _related(value, config: Config, notes: _Notes, base: str = "") -> tuple[Rela
         published = None
         if entry.get("publishedDateTime"):
             try:
-                published = _to_utc(entry["publishedDateTime"], config, "related: publishedDateTime")
+                published = _zone_guessed(_to_utc(entry["publishedDateTime"], config, "related: publishedDateTime"),
+                                          entry["publishedDateTime"], "related: publishedDateTime", notes)
             except _Unusable as exc:
                 notes.warn("related", exc.message + "; the date is left out", exc.hint)
         related.append(Related(_capped(title, "related", notes),
