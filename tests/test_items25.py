@@ -89,3 +89,31 @@ def test_a_zone_named_by_a_name_of_several_is_read_as_news_most_often_means_it_w
     assert "content/est.md" not in said and "content/sast.md" not in said, said
     assert "warning: content/related.md:4: `related: publishedDateTime` names its time zone `CST`" in said, said
     assert "Other" in page(out, news["related"])
+
+
+# --- scores written as counts ------------------------------------------------------------------------
+
+def test_scores_written_with_thousands_separators_or_units_are_read(tmp_path, capsys):
+    """A crawler copies a count as its site shows it (`1,234`, `1.234.567`, `1 234`, `12k`, `1.2K`): the score
+    was not a number, and the story ranked as if it had none. Each is read; one that may be read two ways says
+    which it was read as and what to write, and one that is no number says so; every item is built."""
+    scores = {"comma": '"1,234.5"', "dots": '"1.234.567"', "european": '"1.234,5"', "space": '"1 234"',
+              "nbsp": '"1\u00a0234"', "swiss": "\"1'234\"", "k": "12k", "kdot": '"1.2K"', "kcomma": '"1,5k"',
+              "decimal": '"2,5"', "plain": '"0.5"', "ambiguouscomma": '"1,234"', "ambiguousdot": '"1.234"',
+              "words": '"12 points"', "broken": '"1,23,4"'}
+    files = {f"{name}.md": front(f"title: Scored {name}", DATE, f"quality: {written}") for name, written in scores.items()}
+    _, news, said = build(tmp_path, files, capsys)
+    assert {name: entry.get("quality") for name, entry in news.items()} == {
+        "comma": 1234.5, "dots": 1_000_000, "european": 1234.5, "space": 1234, "nbsp": 1234, "swiss": 1234,
+        "k": 12000, "kdot": 1200, "kcomma": 1500, "decimal": 2.5, "plain": 0.5, "ambiguouscomma": 1234,
+        "ambiguousdot": 1.234, "words": None, "broken": None}
+    assert ("warning: content/ambiguouscomma.md:4: `quality` '1,234' may be 1234 or 1.234 (with a decimal comma); "
+            "it is read as 1234 (write 1234, or 1.234 if that is meant, without quotes)") in said, said
+    assert ("warning: content/ambiguousdot.md:4: `quality` '1.234' may be 1.234 or 1234 (with a thousands "
+            "separator); it is read as 1.234 (write 1234 if that is meant, or 1.234 without quotes)") in said, said
+    assert ("warning: content/words.md:4: `quality` must be a number, got '12 points' (write it without quotes or "
+            "units, e.g. 87)") in said
+    assert "warning: content/broken.md:4: `quality` must be a number, got '1,23,4'" in said
+    assert "warning: content/dots.md:4: `quality` '1.234.567' is out of range" in said
+    for name in ("comma", "european", "space", "nbsp", "swiss", "k", "kdot", "kcomma", "decimal", "plain"):
+        assert f"content/{name}.md" not in said, (name, said)

@@ -1083,8 +1083,15 @@ def _score(value, key: str, notes: _Notes) -> float | None:
     except OverflowError:  # an integer too large for a float
         number = math.inf if value > 0 else -math.inf
     except ValueError:
-        notes.warn(key, f"`{key}` must be a number, got {_shown(value)}", "write it without quotes or units, e.g. 87")
-        return None
+        number = _written_number(value, key, notes)
+        if number is None:
+            notes.warn(key, f"`{key}` must be a number, got {_shown(value)}", "write it without quotes or units, e.g. 87")
+            return None
+    else:
+        if isinstance(value, str) and _DECIMAL_OR_GROUPED.fullmatch(value):
+            notes.warn(key, f"`{key}` {_shown(value)} may be {number:g} or {value.replace('.', '')} (with a thousands "
+                            f"separator); it is read as {number:g}",
+                       f"write {value.replace('.', '')} if that is meant, or {number:g} without quotes")
     if math.isnan(number):
         notes.warn(key, f"`{key}` is not a number ({_shown(value)}); it is left out", "write a number from 0 to 1000000, e.g. 87")
         return None
@@ -1093,6 +1100,45 @@ def _score(value, key: str, notes: _Notes) -> float | None:
         notes.warn(key, f"`{key}` {_shown(value)} is out of range (0 to {MAX_SCORE:,.0f}); {clamped:,.0f} is used",
                    "write a number from 0 to 1000000")
     return clamped
+
+
+# A score as sites write counts: digits grouped by thousands (`1,234`, `1.234.567`, `1 234`, Swiss `1'234`, with
+# a no-break or thin space as French does), a decimal mark (`.` or `,`) after them, and a unit (`12k`, `1.2K`,
+# `3,5 Mio`). One separator alone before three digits (`1,234`, `1.234`) may be a thousands separator or a decimal
+# mark: read as a thousands separator when a comma (as English-language sites write counts; no data format writes
+# a decimal comma), as a decimal point when a dot (as YAML and JSON read it), with a warning either way.
+_SCORE_WORDS = re.compile(r"(?P<number>[+-]?[0-9][0-9,.\s'’]*?)\s*(?P<unit>[kKmMbB]|mn|Mn|bn|Bn|Mio|Mrd)?",
+                          re.ASCII)
+_UNITS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9, "mrd": 1e9}
+_GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:(?P<mark>[,.'’ \u00a0\u202f\u2009])[0-9]{3})(?:(?P=mark)[0-9]{3})*"
+                      r"(?:(?P<decimal>[.,])[0-9]+)?")
+_DECIMAL_OR_GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}\.[0-9]{3}")
+
+
+def _written_number(text: str, key: str, notes: _Notes) -> float | None:
+    """A score written as a count is (_SCORE_WORDS), or None when it is no such number."""
+    found = _SCORE_WORDS.fullmatch(text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " "))
+    if not found:
+        return None
+    digits, unit = found["number"].strip(), found["unit"]
+    grouped = _GROUPED.fullmatch(digits)
+    if grouped and unit and not grouped["decimal"] and digits.count(grouped["mark"]) == 1 and grouped["mark"] in ",.":
+        plain = digits.replace(",", ".")  # (`1.234k`: a decimal mark before a unit)
+    elif grouped and grouped["decimal"] != grouped["mark"]:
+        mark, decimal = grouped["mark"], grouped["decimal"]
+        plain = digits.replace(mark, "").replace(decimal or ".", ".")
+        if mark == "," and digits.count(",") == 1 and not decimal and not unit:
+            notes.warn(key, f"`{key}` {_shown(text)} may be {plain} or {digits.replace(',', '.')} (with a decimal "
+                            f"comma); it is read as {plain}",
+                       f"write {plain}, or {digits.replace(',', '.')} if that is meant, without quotes")
+    elif re.fullmatch(r"[+-]?[0-9]+(?:[.,][0-9]+)?", digits):
+        plain = digits.replace(",", ".")  # (`1,5`, `3,5 Mio`: a decimal comma, before other than three digits)
+    else:
+        return None
+    try:
+        return float(plain) * _UNITS[unit.lower()] if unit else float(plain)
+    except ValueError:
+        return None
 
 
 def _bool(meta: dict, key: str, notes: _Notes, default: bool) -> bool:
