@@ -117,3 +117,51 @@ def test_scores_written_with_thousands_separators_or_units_are_read(tmp_path, ca
     assert "warning: content/dots.md:4: `quality` '1.234.567' is out of range" in said
     for name in ("comma", "european", "space", "nbsp", "swiss", "k", "kdot", "kcomma", "decimal", "plain"):
         assert f"content/{name}.md" not in said, (name, said)
+
+
+# --- names that differ only by characters that show nothing ----------------------------------------
+
+def test_providers_and_topics_differing_only_by_invisible_characters_are_one(tmp_path, capsys):
+    """A crawler's provider name with a zero-width space, a word joiner, a byte order mark, a soft hyphen or a
+    direction mark in it looks the same on every page as the name without, but was another provider with a
+    page of its own (two "Port News" in the list); a no-break space did the same. They are one provider, and
+    one topic. A joiner that changes what shows (Persian's non-joiner, an emoji's joiner) is kept."""
+    spellings = ["Port News", "Port\u200b News", "Port\u2060News".replace("\u2060", " \u2060"), "\ufeffPort News",
+                 "Port Ne\u00adws", "\u200ePort News\u200f", "Port\u00a0News", "Port\u200d News"]
+    files = {f"s{number}.md": front(f"title: Story {number}", DATE, "provider:", f'  name: "{name}"',
+                                    f'topics: ["Sea\u200bFreight", "Sea{"" if number % 2 else chr(0xad)}Freight"]')
+             for number, name in enumerate(spellings)}
+    files["fa.md"] = front("title: Persian", DATE, "provider:", '  name: "خبرگزاری\u200cها"',
+                                'topics: ["می\u200cخواهم", "👩\u200d💻 Dev"]')
+    out, news, said = build(tmp_path, files, capsys)
+    assert "error:" not in said, said
+    providers = {entry["provider"]["name"] for name, entry in news.items() if name.startswith("s")}
+    assert providers == {"Port News"}, providers
+    assert {tuple(entry["topics"]) for name, entry in news.items() if name.startswith("s")} == {("SeaFreight",)}
+    assert news["fa"]["provider"]["name"] == "خبرگزاری\u200cها"
+    assert news["fa"]["topics"] == ["می\u200cخواهم", "👩\u200d💻 Dev"]
+    provider_pages = [path for path in (out / "providers").iterdir() if path.is_dir()]
+    assert len(provider_pages) == 2, provider_pages  # (Port News and the Persian one)
+    listed = (out / "providers/port-news/index.html").read_text(encoding="utf-8")
+    assert all(f"Story {number}" in listed for number in range(len(spellings)))
+
+
+# --- no-break spaces -----------------------------------------------------------------------------------
+
+def test_no_break_spaces_in_titles_and_excerpts_are_kept_and_search_splits_words_there(tmp_path, capsys):
+    """French writes a narrow no-break space before `:` and `?`, and a no-break space in `20 %`: each was made a
+    plain space, and a line could break before the `?`. They are kept in pages, feeds and the API, and search
+    still finds each word on either side."""
+    title = "Brexit\u202f: quel avenir\u00a0? Hausse de 20\u00a0%"
+    files = {"fr.md": front(f'title: "{title}"', DATE, 'excerpt: "Le port\u202f: bilan"', "lang: fr"),
+             "spaced.md": front('title: "Many \u00a0 spaces\u00a0\u00a0here "', DATE)}
+    out, news, said = build(tmp_path, files, capsys)
+    assert news["fr"]["title"] == title and news["fr"]["excerpt"] == "Le port\u202f: bilan"
+    assert news["spaced"]["title"] == "Many spaces\u00a0here"
+    assert title in page(out, news["fr"])
+    assert title in (out / "feeds/latest.rss").read_text(encoding="utf-8")
+    entries = json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))["items"]
+    assert title in [entry["title"] for entry in entries]
+    assert "avenir" in (out / "search/index/terms/av.json").read_text(encoding="utf-8")
+    from generator.plan.search import tokens
+    assert tokens(title) == ["brexit", "quel", "avenir", "hausse", "de", "20"]

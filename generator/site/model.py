@@ -610,7 +610,17 @@ def plain_text(text: str) -> str:
     text = without_controls(text)
     if _SURROGATE.search(text):  # (YAML's "\udcff" escapes make them; no file can be written with one)
         text = _SURROGATE.sub("\ufffd", text)
-    text = " ".join(text.split())
+    if text.isascii():
+        text = " ".join(text.split())
+    else:
+        if "\u00ad" in text or "\ufeff" in text:
+            # (a soft hyphen splits the word it is in for search and for what compares titles, and a byte order
+            # mark inside a text is a file's seam; neither shows: the hyphen is the theme's to place)
+            text = text.replace("\u00ad", "").replace("\ufeff", "")
+        # A run of white space is one space, but one of no-break spaces only is kept, as one: French puts one
+        # before `:`, `?` and `!` and in `20 %`, and others between a number and its unit, so that no line
+        # breaks there (pages, feeds and JSON write it as the character; search still splits words at it)
+        text = _SPACE_RUN.sub(_one_space, text).strip()
     if not text.isascii() and not _SHOWN.search(text):
         return ""  # only characters that show nothing (`&#8203;`, a byte order mark): as empty as spaces
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
@@ -618,6 +628,41 @@ def plain_text(text: str) -> str:
         # a page's checker and to what compares or searches it)
         text = unicodedata.normalize("NFC", text)
     return bidi_closed(text) if _BIDI.search(text) else text
+
+
+_SPACE_RUN = re.compile(r"\s+")
+_NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f")
+
+
+def _one_space(match: re.Match) -> str:
+    run = match.group()
+    return run[0] if _NO_BREAK_SPACES.issuperset(run) else " "
+
+
+def plain_name(text: str) -> str:
+    """A name (a provider's, a topic's) as plain_text makes it, without the characters that show nothing and
+    that would make two names that look alike two providers or topics: zero-width spaces, word joiners,
+    direction marks and embeddings, Hangul fillers, and a zero-width joiner or non-joiner but between two
+    letters or symbols of a script or emoji that uses it (Persian `می‌خواهم`, Indic conjuncts, `👩‍💻`, where it
+    changes what shows). No-break spaces are plain spaces in a name: they only keep a line whole."""
+    text = plain_text(text)
+    if text.isascii():
+        return text
+    text = _INVISIBLE_IN_NAMES.sub("", text)
+    if "\u200c" in text or "\u200d" in text:
+        text = "".join(c for i, c in enumerate(text) if c not in "\u200c\u200d"
+                       or 0 < i < len(text) - 1 and _joins(text[i - 1]) and _joins(text[i + 1]))
+    return " ".join(text.split())
+
+
+_INVISIBLE_IN_NAMES = re.compile("[\u034f\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u202a-\u202e"
+                                 "\u2060-\u2064\u2066-\u2069\u3164\uffa0]")
+
+
+def _joins(char: str) -> bool:
+    """Whether a joiner next to `char` may change what shows: a letter or mark of a script other than ASCII's,
+    a symbol (emoji) or its modifier, or a variation selector."""
+    return not char.isascii() and (unicodedata.category(char)[0] in "LM" or unicodedata.category(char) in ("So", "Sk"))
 
 
 # A character that shows: none of Unicode's default ignorable code points (zero-width spaces and joiners,
@@ -690,12 +735,13 @@ def _tag_gap(match: re.Match, closed: frozenset[str]) -> str:
     return " " if name in _BREAKING_TAGS else ""
 
 
-def _plain(value) -> str | None:
-    """A scalar as plain text; None for a list, a mapping or anything else that is not one."""
+def _plain(value, name: bool = False) -> str | None:
+    """A scalar as plain text (`name`: as plain_name makes a name); None for a list, a mapping or anything else
+    that is not one."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (str, int, float, date)):
-        return plain_text(str(value))
+        return plain_name(str(value)) if name else plain_text(str(value))
     return None
 
 
@@ -1383,7 +1429,7 @@ def _string_list(meta: dict, key: str, notes: _Notes) -> list[str]:
         return []
     if not isinstance(value, list):
         value = [value]
-    names = [_plain(v) if not isinstance(v, bool) else None for v in value]
+    names = [_plain(v, name=True) if not isinstance(v, bool) else None for v in value]
     if None in names:
         notes.warn(key, f"`{key}` must be a list of names; {names.count(None)} entr{'y is' if names.count(None) == 1 else 'ies are'} left out",
                    "write one `- name` per line")
@@ -1475,7 +1521,7 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
     if not isinstance(value, dict):
         notes.warn(key, f"`{key}` must be a mapping with `name` and `domain`, got {_kind(value)}; it is left out")
         return None
-    name = _plain(value.get("name") or "")
+    name = _plain(value.get("name") or "", name=True)
     # (a provider written as a site's publisher record, `url` and `logo`, as config.yaml's providers are too)
     domain = _plain(value.get("domain") or value.get("url") or "")
     if name is None or domain is None:
