@@ -165,3 +165,46 @@ def test_no_break_spaces_in_titles_and_excerpts_are_kept_and_search_splits_words
     assert "avenir" in (out / "search/index/terms/av.json").read_text(encoding="utf-8")
     from generator.plan.search import tokens
     assert tokens(title) == ["brexit", "quel", "avenir", "hausse", "de", "20"]
+
+
+# --- TOML front matter -----------------------------------------------------------------------------------
+
+def test_toml_front_matter_as_hugo_writes_it_is_read(tmp_path, capsys):
+    """Hugo writes front matter in TOML between `+++` lines, and crawlers that feed Hugo sites do too: the
+    file was an error ("not read"). It is read as YAML front matter is, its dates, tables and arrays of tables
+    included; a warning about a field names its line, and an error in the TOML names the file's line."""
+    files = {
+        "hugo.md": "+++\n" + "\n".join([
+            'title = "Cranes in the port"',
+            "publishedDateTime = 2025-11-20T10:00:00+01:00",
+            'topics = ["Shipping", "Ports"]',
+            'quality = "1,5k"',
+            'heat = "lots"',
+            "",
+            "[provider]",
+            'name = "Port News"',
+            'domain = "port.example"',
+            "",
+            "[[related]]",
+            'title = "Other take"',
+            'webUrl = "https://other.example/a"',
+        ]) + "\n+++\n\nThe *body*.\n",
+        "local.md": "\n+++\ntitle = 'Local time'\npublishedDateTime = 2025-11-20 10:00:00\n+++\nBody\n",
+        "bad.md": '+++\ntitle = "Bad"\npublishedDateTime = 2025-11-20\nexcerpt = unquoted words\n+++\nBody\n',
+        "twice.md": '+++\ntitle = "A"\ntitle = "B"\npublishedDateTime = 2025-11-20\n+++\nBody\n',
+        "open.md": '+++\ntitle = "Open"\npublishedDateTime = 2025-11-20\n',
+        "yaml.md": front("title: Still YAML", DATE),
+    }
+    out, news, said = build(tmp_path, files, capsys)
+    hugo = news["hugo"]
+    assert hugo["title"] == "Cranes in the port" and hugo["publishedDateTime"] == "2025-11-20T09:00:00Z"
+    assert hugo["topics"] == ["Shipping", "Ports"] and hugo["quality"] == 1500
+    assert hugo["provider"]["name"] == "Port News" and hugo["provider"]["domain"] == "port.example"
+    html = page(out, hugo)
+    assert "<em>body</em>" in html and "Other take" in html and "+++" not in html
+    assert news["local"]["publishedDateTime"] == "2025-11-20T10:00:00Z" and "yaml" in news
+    assert "warning: content/hugo.md:6: `heat` must be a number, got 'lots'" in said, said
+    assert "error: content/bad.md:4: invalid TOML in front matter: invalid value" in said, said
+    assert "error: content/twice.md:3: invalid TOML in front matter: cannot overwrite a value" in said, said
+    assert "error: content/open.md:1: TOML front matter is not closed (add a line '+++' after the TOML)" in said
+    assert not {"bad", "twice", "open"} & set(news)
