@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import build_files, built_page as page, front
+from conftest import build_files, built_page as page, feed_site, fetched, front
+from feed_server import FeedServer, Route
+from generator.cli import main
 
 CONFIG = 'title: T\nbase_url: https://example.org/\nnow: "2026-12-04T12:00:00Z"\nitems_per_page: 100\nstories:\n  enabled: false\n'
 DATE = "publishedDateTime: 2025-11-20T10:00:00Z"
@@ -59,6 +61,32 @@ def test_dates_with_month_names_of_more_languages_are_read(tmp_path, capsys):
     assert {written: news[f"d{number}"]["publishedDateTime"] for number, written in enumerate(WORDED_DATES)} \
         == WORDED_DATES
     assert "error: content/bad.md:3: `publishedDateTime` is not a date: '3 Xyzzy 2025'" in said, said
+
+
+FEED_DATES = {  # as a site's locale writes RSS's date -> the moment (UTC)
+    "śr, 03 gru 2025 10:00:00 +0100": "2025-12-03T09:00:00Z",  # Polish
+    "st, 03 prosince 2025 10:00:00 +0100": "2025-12-03T09:00:00Z",  # Czech
+    "ср, 03 дек. 2025 10:00:00 +0300": "2025-12-03T07:00:00Z",  # Russian
+    "Çar, 03 Ara 2025 10:00:00 +0300": "2025-12-03T07:00:00Z",  # Turkish
+    "3 Δεκεμβρίου 2025": "2025-12-03T00:00:00Z",  # Greek, a date alone
+    "Wed, 03 Dec 2025 10:00:00 IST": "2025-12-03T04:30:00Z",  # (India's, as an item's date reads it)
+}
+
+
+def test_feed_dates_with_more_languages_month_names_are_read(tmp_path, capsys):
+    """A feed's date in Polish, Czech, Russian, Turkish or Greek words was no date to feedparser: the entry was
+    dated when fetched. It is read as an item's date is."""
+    items = "".join(f"<item><title>Entry {number}</title><link>https://site.example/{number}</link>"
+                    f"<pubDate>{written}</pubDate></item>" for number, written in enumerate(FEED_DATES))
+    with FeedServer() as server:
+        server.routes["/pl.rss"] = Route(
+            ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Feed</title>'
+             f'<link>https://site.example/</link>{items}</channel></rss>').encode())
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/pl.rss')}\n")
+        assert main(["fetch", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
+    found = fetched(site)
+    assert {written: found[f"Entry {number}"]["publishedDateTime"] for number, written in enumerate(FEED_DATES)} \
+        == FEED_DATES
 
 
 # --- time zones by names of several zones ------------------------------------------------------------
