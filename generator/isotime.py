@@ -184,7 +184,8 @@ _ZONES = {name: offset for offset, names in (
     ("-0900", "AKST"), ("-0800", "AKDT PST"), ("-0700", "PDT MST"), ("-0600", "MDT"), ("-0500", "EST"),
     ("-0400", "EDT"), ("-0300", "ADT BRT ART"), ("-0330", "NST"), ("-0230", "NDT")) for name in names.split()}
 # Names that name more than one zone: each is read as the zone English-language news most often means by it
-# (RFC 2822's for `CST` and `CDT`), and the item's reader warns that it was a guess (ambiguous_zone). Leaving
+# (RFC 2822's for `CST` and `CDT`), and the item's reader warns that it was a guess (ambiguous_zone), unless
+# the site's own time zone goes by that name then (a site in Dublin reads `IST` as Irish time). Leaving
 # the date out lost the story for a name its reader could tell at a glance. name -> (offset, which zone that
 # is, what else the name means)
 AMBIGUOUS_ZONES = {
@@ -211,6 +212,11 @@ def with_offset(text: str) -> str:
     instead (`Sat, 21 Nov 2026 10:00:00 CET` is `Sat, 21 Nov 2026 10:00:00 +0100`); any other as it is."""
     zone = _ZONE_NAME.search(text)
     return text if zone is None else text[:zone.start()].rstrip() + " " + _OFFSETS[zone.group(1).upper()]
+
+
+def without_zone(text: str) -> str:
+    """A date without the name of a time zone of _ZONES or AMBIGUOUS_ZONES it ends with."""
+    return _ZONE_NAME.sub("", text.strip()).rstrip()
 
 
 def ambiguous_zone(text: str) -> str | None:

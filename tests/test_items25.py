@@ -236,3 +236,16 @@ def test_toml_front_matter_as_hugo_writes_it_is_read(tmp_path, capsys):
     assert "error: content/twice.md:3: invalid TOML in front matter: cannot overwrite a value" in said, said
     assert "error: content/open.md:1: TOML front matter is not closed (add a line '+++' after the TOML)" in said
     assert not {"bad", "twice", "open"} & set(news)
+
+
+def test_a_name_of_several_zones_is_the_sites_own_zone_when_the_site_goes_by_it(tmp_path, capsys):
+    """A site in Shanghai reads `CST` as China's time, and one in Dublin reads `IST` as Irish summer time: the
+    site's own zone, when it goes by that name at that date, is what its crawlers mean; no warning."""
+    files = {"cst.md": front("title: China", 'publishedDateTime: "2026-11-20 10:00 CST"'),
+             "ist.md": front("title: India", 'publishedDateTime: "Sat, 21 Nov 2026 10:00:00 IST"')}
+    _, news, said = build(tmp_path / "shanghai", files, capsys, CONFIG + "timezone: Asia/Shanghai\n")
+    assert news["cst"]["publishedDateTime"] == "2026-11-20T02:00:00Z" and "content/cst.md" not in said, said
+    assert news["ist"]["publishedDateTime"] == "2026-11-21T04:30:00Z" and "warning: content/ist.md:3:" in said
+    files = {"ist.md": front("title: Irish", 'publishedDateTime: "2026-07-20 10:00 IST"')}
+    _, news, said = build(tmp_path / "dublin", files, capsys, CONFIG + "timezone: Europe/Dublin\n")
+    assert news["ist"]["publishedDateTime"] == "2026-07-20T09:00:00Z" and "content/ist.md" not in said, said

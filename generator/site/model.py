@@ -41,7 +41,7 @@ from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
-from generator.isotime import AMBIGUOUS_ZONES, ambiguous_zone, in_english, parse_iso, with_offset
+from generator.isotime import AMBIGUOUS_ZONES, ambiguous_zone, in_english, parse_iso, with_offset, without_zone
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
                                    player_url, python_markdown_costly, render_markdown, sanitize,
                                    without_player)
@@ -930,7 +930,7 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
             if other:
                 notes.warn(other, f"`{other}` is read as `{key}`, which is not given", f"rename `{other}` to `{key}`")
                 try:
-                    return _zone_guessed(_to_utc(meta[other], config, other), meta[other], other, notes)
+                    return _zone_guessed(_to_utc(meta[other], config, other), meta[other], other, config, notes)
                 except _Unusable as exc:
                     notes.error(other, exc.message, exc.hint)
             else:
@@ -938,17 +938,17 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
                                                       f"published, e.g. `{key}: 2026-11-22T08:00:00Z`")
     else:
         try:
-            return _zone_guessed(_to_utc(value, config, key), value, key, notes)
+            return _zone_guessed(_to_utc(value, config, key), value, key, config, notes)
         except _Unusable as exc:
             notes.error(key, exc.message, exc.hint)
     return datetime(2000, 1, 1, tzinfo=timezone.utc)  # (never used: the item is left out)
 
 
-def _zone_guessed(moment: datetime, value, key: str, notes: _Notes) -> datetime:
+def _zone_guessed(moment: datetime, value, key: str, config: Config, notes: _Notes) -> datetime:
     """`moment`, with a warning when `value` named its zone by a name of several (isotime.AMBIGUOUS_ZONES),
-    which was read as the one news most often means."""
+    which was read as the one news most often means (not when it was read as the site's zone: _site_zoned)."""
     name = ambiguous_zone(value) if isinstance(value, str) else None
-    if name:
+    if name and not _site_zone_is(name, moment, config):
         offset, meant, other = AMBIGUOUS_ZONES[name]
         notes.warn(key, f"`{key}` names its time zone `{name}`, which names more than one zone; it is read as "
                         f"{meant} ({offset[:3]}:{offset[3:]})",
@@ -966,6 +966,8 @@ def _to_utc(value, config: Config, key: str) -> datetime:
     elif (isinstance(value, (int, float)) and not isinstance(value, bool)
           or isinstance(value, str) and _EPOCH.fullmatch(value.strip())):
         moment = _from_epoch(value, key)
+    elif isinstance(value, str) and (moment := _site_zoned(value, config, key)) is not None:
+        pass
     elif isinstance(value, str):
         error = None
         text = with_offset(value.strip())  # (`... 10:00 CET`: a zone named, of one offset)
@@ -993,6 +995,27 @@ def _to_utc(value, config: Config, key: str) -> datetime:
         raise _Unusable(f"`{key}` {_shown(value)} is outside the calendar once in UTC or the site's time zone",
                         "give a date between the years 1 and 9999")
     return moment
+
+
+def _site_zoned(value: str, config: Config, key: str) -> datetime | None:
+    """The moment a date that ends with a name of several zones (`IST`) names when the site's own time zone
+    goes by that name at that moment (a site in Dublin, in Jerusalem or in Kolkata: each its own `IST`);
+    None for any other date."""
+    name = ambiguous_zone(value)
+    if not name:
+        return None
+    try:
+        moment = _to_utc(without_zone(value), config, key)  # (a time without a zone is in the site's)
+    except _Unusable:
+        return None
+    return moment if _site_zone_is(name, moment, config) else None
+
+
+def _site_zone_is(name: str, moment: datetime, config: Config) -> bool:
+    try:
+        return config.zone.tzname(moment.astimezone(config.zone).replace(tzinfo=None)) == name
+    except (OverflowError, ValueError):
+        return False
 
 
 _EPOCH = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -1570,7 +1593,7 @@ def _related(value, config: Config, notes: _Notes, base: str = "") -> tuple[Rela
         if entry.get("publishedDateTime"):
             try:
                 published = _zone_guessed(_to_utc(entry["publishedDateTime"], config, "related: publishedDateTime"),
-                                          entry["publishedDateTime"], "related: publishedDateTime", notes)
+                                          entry["publishedDateTime"], "related: publishedDateTime", config, notes)
             except _Unusable as exc:
                 notes.warn("related", exc.message + "; the date is left out", exc.hint)
         related.append(Related(_capped(title, "related", notes),
