@@ -620,7 +620,10 @@ def plain_text(text: str) -> str:
         # A run of white space is one space, but one of no-break spaces only is kept, as one: French puts one
         # before `:`, `?` and `!` and in `20 %`, and others between a number and its unit, so that no line
         # breaks there (pages, feeds and JSON write it as the character; search still splits words at it)
-        text = _SPACE_RUN.sub(_one_space, text).strip()
+        if "\u00a0" in text or "\u202f" in text or "\u2007" in text:
+            text = _SPACE_RUN.sub(_one_space, text).strip()
+        else:
+            text = " ".join(text.split())
     if not text.isascii() and not _SHOWN.search(text):
         return ""  # only characters that show nothing (`&#8203;`, a byte order mark): as empty as spaces
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
