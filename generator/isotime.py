@@ -52,8 +52,8 @@ def parse_iso(text: str) -> datetime:
 
 # Month names of the languages whose feeds, sites and crawlers write dates in words: German, French, Spanish,
 # Italian, Dutch, Portuguese, Catalan, Swedish, Danish, Norwegian, Finnish, Estonian, Polish, Czech, Slovak,
-# Slovenian, Serbian (Latin and Cyrillic), Russian, Ukrainian, Bulgarian, Greek, Hungarian, Romanian, Turkish and
-# Indonesian: full, declined (Polish `grudnia`, Czech `prosince`, Russian `декабря`, Greek `Δεκεμβρίου`, Finnish
+# Slovenian, Serbian (Latin and Cyrillic), Russian, Ukrainian, Bulgarian, Greek, Hungarian, Romanian, Turkish,
+# Indonesian, Arabic (as Egypt and the Gulf name the months) and Hebrew (`בדצמבר` too): full, declined (Polish `grudnia`, Czech `prosince`, Russian `декабря`, Greek `Δεκεμβρίου`, Finnish
 # `joulukuuta`: the forms a date takes) and abbreviated, as written (each is compared as _folded makes it: lower
 # case, without accents). What a site's locale makes of RSS's `Wed, 02 Dec 2026` (`Mi, 02 Dez 2026`, `mer., 02
 # déc. 2026`, `ср, 02 дек. 2026`). No name means one month in one language and another in another, so none needs
@@ -62,51 +62,51 @@ _MONTH_NAMES = (
     "januar janner jan januari janvier janv enero ene gennaio gen janeiro gener "
     "tammikuu tammikuuta tammi tammik jaanuar styczeń stycznia sty leden ledna január januára "
     "январь января янв јануар януари січень січня січ Ιανουάριος Ιανουαρίου Ιαν "
-    "ianuarie ian Ocak Oca",
+    "ianuarie ian Ocak Oca يناير ינואר בינואר",
     "februar feb februari fevrier fevr fev febrero febbraio fevereiro febrer "
     "helmikuu helmikuuta helmi helmik veebruar luty lutego lut únor února február februára febr "
     "февраль февраля фев февр фебруар февруари лютий лютого лют Φεβρουάριος Φεβρουαρίου Φεβ "
-    "februarie Şubat Şub",
+    "februarie Şubat Şub فبراير פברואר בפברואר",
     "marz mar maerz mrz maart mrt mars marzo marco març marts maret "
     "maaliskuu maaliskuuta maalis maalisk märts marzec marca březen března marec marca mart "
     "март марта март березень березня бер Μάρτιος Μαρτίου Μαρ "
-    "március márc martie",
+    "március márc martie مارس מרץ במרץ",
     "april apr avril avr abril abr aprile "
     "huhtikuu huhtikuuta huhti huhtik aprill kwiecień kwietnia kwi duben dubna apríl apríla "
     "апрель апреля април квітень квітня квіт кві Απρίλιος Απριλίου Απρ "
-    "április aprilie Nisan Nis",
+    "április aprilie Nisan Nis أبريل אפריל באפריל إبريل",
     "mai mei maj mayo may maggio mag maio maig "
     "toukokuu toukokuuta touko toukok maja květen května máj mája "
     "май мая мај травень травня трав тра Μάιος Μαΐου Μάι Μαΐ "
-    "május Mayıs Mayis",
+    "május Mayıs Mayis مايو מאי במאי",
     "juni jun juin junio giugno giu junho juny "
     "kesäkuu kesäkuuta kesä kesäk juuni czerwiec czerwca cze červen června jún júna junij "
     "июнь июня июн јун юни червень червня черв чер Ιούνιος Ιουνίου Ιουν "
-    "június iunie iun Haziran Haz",
+    "június iunie iun Haziran Haz يونيو יוני ביוני",
     "juli jul juillet juil julio luglio lug julho juliol "
     "heinäkuu heinäkuuta heinä heinäk juuli lipiec lipca lip červenec července júl júla julij "
     "июль июля июл јул юли липень липня Ιούλιος Ιουλίου Ιουλ "
-    "július iulie iul Temmuz Tem",
+    "július iulie iul Temmuz Tem يوليو יולי ביולי",
     "august aug augustus augusti aout agosto ago agost agustus "
     "elokuu elokuuta elo elok sierpień sierpnia sie srpen srpna augusta avgust "
     "август августа авг серпень серпня серп сер Αύγουστος Αυγούστου Αυγ "
-    "augusztus Ağustos Ağu",
+    "augusztus Ağustos Ağu أغسطس אוגוסט באוגוסט",
     "september sep sept septembre septiembre setiembre settembre set setembro setembre "
     "syyskuu syyskuuta syys syysk wrzesień września wrz září septembra septembar "
     "сентябрь сентября сен сент септембар септември вересень вересня вер Σεπτέμβριος Σεπτεμβρίου Σεπ Σεπτ "
-    "szeptember szept septembrie Eylül Eyl",
+    "szeptember szept septembrie Eylül Eyl سبتمبر ספטמבר בספטמבר",
     "oktober okt oct octobre octubre ottobre ott outubro out octubre "
     "lokakuu lokakuuta loka lokak oktoober październik października paź říjen října október októbra oktobar "
     "октябрь октября окт октобар октомври жовтень жовтня жовт жов Οκτώβριος Οκτωβρίου Οκτ "
-    "október octombrie Ekim Eki",
+    "október octombrie Ekim Eki أكتوبر אוקטובר באוקטובר",
     "november nov novembre noviembre novembro "
     "marraskuu marraskuuta marras marrask listopad listopada lis listopadu novembra novembar "
     "ноябрь ноября ноя нояб новембар ноември листопада лист Νοέμβριος Νοεμβρίου Νοε Νοέ "
-    "noiembrie noi Kasım Kasim Kas",
+    "noiembrie noi Kasım Kasim Kas نوفمبر נובמבר בנובמבר",
     "dezember dez december dec decembre diciembre dic dicembre dezembro desember des desembre "
     "joulukuu joulukuuta joulu jouluk detsember grudzień grudnia gru prosinec prosince decembra decembar "
     "декабрь декабря дек децембар декември грудень грудня груд Δεκέμβριος Δεκεμβρίου Δεκ "
-    "decembrie Aralık Aralik Ara",
+    "decembrie Aralık Aralik Ara ديسمبر דצמבר בדצמבר",
 )
 
 
@@ -124,7 +124,7 @@ _ENGLISH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct"
 # `[weekday[.],] day[.] [de|d'] month[.] [de|,] year [r.|г.|года|р.|року] rest`, as RSS and the languages above
 # write a date in words (`2 de diciembre de 2026`, `1 d'octubre de 2026`, `12 grudnia 2025 r.`, `3 декабря 2025 г.`)
 _WORDED = re.compile(r"""
-    \s* (?: [^\W\d_]{2,12} \.? (?:\s*,\s*|\s+) )?             # a weekday, in any language: not needed
+    \s* (?: [^\W\d_]{2,12} \.? (?:\s*[,،]\s*|\s+) )?           # a weekday, in any language: not needed
     (?P<day>[0-9]{1,2}) \.? \s+ (?:de\s+|d['’])?
     (?P<month>[^\W\d_]{3,12}) \.? ,? \s+ (?:de\s+)?
     (?P<year>[0-9]{4}) \b (?: \s* (?:r\.|roku|г\.|года|р\.|року) (?!\w) )? (?P<rest>.*)
@@ -152,6 +152,8 @@ _DOTTED = re.compile(r"""
 _BEFORE_TIME = re.compile(r"^(?:,\s*)?(?:(?:um|à|a\s+las|alle|om|às|kl\.?|klo|kello|o\s+godz\.?|godz\.?|o|v|ve|в|о|"
                           r"στις|saat|ora|la)\s+)?", re.IGNORECASE)
 _AFTER_TIME = re.compile(r"\s*(?:Uhr|h)$", re.IGNORECASE)
+_OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+_DIGITS = {**{0x660 + n: str(n) for n in range(10)}, **{0x6F0 + n: str(n) for n in range(10)}}
 _DOTTED_TIME = re.compile(r"^([0-9]{1,2})\.([0-9]{2})(?![0-9.])")
 
 
@@ -161,13 +163,16 @@ def in_english(text: str) -> str:
     +0100`, `2. Dezember 2026`, `2 de diciembre de 2026`, `2 grudnia 2026 r.`, `2 декабря 2026 г.`, `2025.
     december 2.` (_YEAR_WORDED) and `2026年12月2日` (_CJK) are `02 Dec 2026`, and so is `2.12.2026` (_DOTTED);
     any other text as it is."""
+    written = text
+    if _OTHER_DIGITS.search(text):  # (`٣ ديسمبر ٢٠٢٥`: Arabic's and Persian's digits)
+        text = text.translate(_DIGITS)
     found = (_WORDED.fullmatch(text) or _DOTTED.fullmatch(text) or _YEAR_WORDED.fullmatch(text)
              or _CJK.fullmatch(text))
     if not found:
-        return text
+        return written
     month = _MONTH.get(_folded(found["month"])) if not found["month"].isdigit() else int(found["month"])
     if not month or month > 12:
-        return text
+        return written
     rest = _AFTER_TIME.sub("", _BEFORE_TIME.sub("", found["rest"].strip()))  # ("um 10:00 Uhr")
     rest = with_offset(_DOTTED_TIME.sub(r"\1:\2", rest))  # (`klo 10.00`: Finnish and Danish times)
     return f"{int(found['day']):02} {_ENGLISH[month - 1]} {found['year']}" + (f" {rest}" if rest else "")
