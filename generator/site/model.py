@@ -1179,8 +1179,8 @@ def _score(value, key: str, notes: _Notes) -> float | None:
 # `3,5 Mio`). One separator alone before three digits (`1,234`, `1.234`) may be a thousands separator or a decimal
 # mark: read as a thousands separator when a comma (as English-language sites write counts; no data format writes
 # a decimal comma), as a decimal point when a dot (as YAML and JSON read it), with a warning either way.
-_SCORE_WORDS = re.compile(r"(?P<number>[+-]?[0-9][0-9,.\s'’]*?)\s*(?P<unit>[kKmMbB]|mn|Mn|bn|Bn|Mio|Mrd)?",
-                          re.ASCII)
+_SCORE_WORDS = re.compile(r"(?P<number>[+-]?[0-9](?:[0-9,.'’]|[ ](?=[0-9]))*)[ ]?(?P<unit>[kKmMbB]|mn|Mn|bn|Bn|Mio|Mrd)?")
+_LONGEST_SCORE = 40  # (no count a site shows is longer; a longer text is no score, read no further)
 _UNITS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9, "mrd": 1e9}
 _GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:(?P<mark>[,.'’ \u00a0\u202f\u2009])[0-9]{3})(?:(?P=mark)[0-9]{3})*"
                       r"(?:(?P<decimal>[.,])[0-9]+)?")
@@ -1189,6 +1189,8 @@ _DECIMAL_OR_GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}\.[0-9]{3}")
 
 def _written_number(text: str, key: str, notes: _Notes) -> float | None:
     """A score written as a count is (_SCORE_WORDS), or None when it is no such number."""
+    if len(text) > _LONGEST_SCORE:
+        return None
     found = _SCORE_WORDS.fullmatch(text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " "))
     if not found:
         return None
