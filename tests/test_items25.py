@@ -131,13 +131,13 @@ def test_scores_written_with_thousands_separators_or_units_are_read(tmp_path, ca
     scores = {"comma": '"1,234.5"', "dots": '"1.234.567"', "european": '"1.234,5"', "space": '"1 234"',
               "nbsp": '"1\u00a0234"', "swiss": "\"1'234\"", "k": "12k", "kdot": '"1.2K"', "kcomma": '"1,5k"',
               "decimal": '"2,5"', "plain": '"0.5"', "ambiguouscomma": '"1,234"', "ambiguousdot": '"1.234"',
-              "words": '"12 points"', "broken": '"1,23,4"'}
+              "words": '"12 points"', "broken": '"1,23,4"', "spaces": '"1' + " " * 20_000 + 'x"'}
     files = {f"{name}.md": front(f"title: Scored {name}", DATE, f"quality: {written}") for name, written in scores.items()}
     _, news, said = build(tmp_path, files, capsys)
     assert {name: entry.get("quality") for name, entry in news.items()} == {
         "comma": 1234.5, "dots": 1_000_000, "european": 1234.5, "space": 1234, "nbsp": 1234, "swiss": 1234,
         "k": 12000, "kdot": 1200, "kcomma": 1500, "decimal": 2.5, "plain": 0.5, "ambiguouscomma": 1234,
-        "ambiguousdot": 1.234, "words": None, "broken": None}
+        "ambiguousdot": 1.234, "words": None, "broken": None, "spaces": None}  # (the last refused at once)
     assert ("warning: content/ambiguouscomma.md:4: `quality` '1,234' may be 1234 or 1.234 (with a decimal comma); "
             "it is read as 1234 (write 1234, or 1.234 if that is meant, without quotes)") in said, said
     assert ("warning: content/ambiguousdot.md:4: `quality` '1.234' may be 1.234 or 1234 (with a thousands "
