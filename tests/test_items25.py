@@ -162,6 +162,10 @@ def test_providers_and_topics_differing_only_by_invisible_characters_are_one(tmp
     files = {f"s{number}.md": front(f"title: Story {number}", DATE, "provider:", f'  name: "{name}"',
                                     f'topics: ["Sea\u200bFreight", "Sea{"" if number % 2 else chr(0xad)}Freight"]')
              for number, name in enumerate(spellings)}
+    files["domain.md"] = front("title: Story by domain", DATE, "provider:", "  name: Port News",
+                               '  domain: "port\u200b.example"')
+    files["domain2.md"] = front("title: Story by domain 2", DATE, "provider:", "  name: Port News",
+                                '  domain: "\ufeffport.example\u200e"')
     files["fa.md"] = front("title: Persian", DATE, "provider:", '  name: "خبرگزاری\u200cها"',
                            'topics: ["می\u200cخواهم", "👩\u200d💻 Dev"]')
     out, news, said = build(tmp_path, files, capsys)
@@ -172,7 +176,8 @@ def test_providers_and_topics_differing_only_by_invisible_characters_are_one(tmp
     assert news["fa"]["provider"]["name"] == "خبرگزاری\u200cها"
     assert news["fa"]["topics"] == ["می\u200cخواهم", "👩\u200d💻 Dev"]
     provider_pages = [path for path in (out / "providers").iterdir() if path.is_dir()]
-    assert len(provider_pages) == 2, provider_pages  # (Port News and the Persian one)
+    assert news["domain"]["provider"]["domain"] == news["domain2"]["provider"]["domain"] == "port.example"
+    assert len(provider_pages) == 3, provider_pages  # (Port News, port.example's and the Persian one)
     listed = (out / "providers/port-news/index.html").read_text(encoding="utf-8")
     assert all(f"Story {number}" in listed for number in range(len(spellings)))
 

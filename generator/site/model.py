@@ -1551,7 +1551,7 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
         return None
     name = _plain(value.get("name") or "", name=True)
     # (a provider written as a site's publisher record, `url` and `logo`, as config.yaml's providers are too)
-    domain = _plain(value.get("domain") or value.get("url") or "")
+    domain = _plain(value.get("domain") or value.get("url") or "", name=True)
     if name is None or domain is None:
         notes.warn(key, f"`{key}`'s `name` and `domain` must be text")
     if domain and "://" in domain and host_of(domain.strip()):
