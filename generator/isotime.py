@@ -53,7 +53,7 @@ def parse_iso(text: str) -> datetime:
 # Month names of the languages whose feeds, sites and crawlers write dates in words: German, French, Spanish,
 # Italian, Dutch, Portuguese, Catalan, Swedish, Danish, Norwegian, Finnish, Estonian, Polish, Czech, Slovak,
 # Slovenian, Serbian (Latin and Cyrillic), Russian, Ukrainian, Bulgarian, Greek, Hungarian, Romanian, Turkish,
-# Indonesian, Arabic (as Egypt and the Gulf name the months) and Hebrew (`בדצמבר` too): full, declined (Polish `grudnia`, Czech `prosince`, Russian `декабря`, Greek `Δεκεμβρίου`, Finnish
+# Indonesian, Lithuanian, Latvian, Arabic (as Egypt and the Gulf name the months) and Hebrew (`בדצמבר` too): full, declined (Polish `grudnia`, Czech `prosince`, Russian `декабря`, Greek `Δεκεμβρίου`, Finnish
 # `joulukuuta`: the forms a date takes) and abbreviated, as written (each is compared as _folded makes it: lower
 # case, without accents). What a site's locale makes of RSS's `Wed, 02 Dec 2026` (`Mi, 02 Dez 2026`, `mer., 02
 # déc. 2026`, `ср, 02 дек. 2026`). No name means one month in one language and another in another, so none needs
@@ -62,51 +62,51 @@ _MONTH_NAMES = (
     "januar janner jan januari janvier janv enero ene gennaio gen janeiro gener "
     "tammikuu tammikuuta tammi tammik jaanuar styczeń stycznia sty leden ledna január januára "
     "январь января янв јануар януари січень січня січ Ιανουάριος Ιανουαρίου Ιαν "
-    "ianuarie ian Ocak Oca يناير ינואר בינואר",
+    "ianuarie ian Ocak Oca يناير ינואר בינואר sausis sausio janvāris janvārī janvāra",
     "februar feb februari fevrier fevr fev febrero febbraio fevereiro febrer "
     "helmikuu helmikuuta helmi helmik veebruar luty lutego lut únor února február februára febr "
     "февраль февраля фев февр фебруар февруари лютий лютого лют Φεβρουάριος Φεβρουαρίου Φεβ "
-    "februarie Şubat Şub فبراير פברואר בפברואר",
+    "februarie Şubat Şub فبراير פברואר בפברואר vasaris vasario februāris februārī februāra",
     "marz mar maerz mrz maart mrt mars marzo marco març marts maret "
     "maaliskuu maaliskuuta maalis maalisk märts marzec marca březen března marec marca mart "
     "март марта март березень березня бер Μάρτιος Μαρτίου Μαρ "
-    "március márc martie مارس מרץ במרץ",
+    "március márc martie مارس מרץ במרץ kovas kovo marts martā marta",
     "april apr avril avr abril abr aprile "
     "huhtikuu huhtikuuta huhti huhtik aprill kwiecień kwietnia kwi duben dubna apríl apríla "
     "апрель апреля април квітень квітня квіт кві Απρίλιος Απριλίου Απρ "
-    "április aprilie Nisan Nis أبريل אפריל באפריל إبريل",
+    "április aprilie Nisan Nis أبريل אפריל באפריל إبريل balandis balandžio aprīlis aprīlī aprīļa",
     "mai mei maj mayo may maggio mag maio maig "
     "toukokuu toukokuuta touko toukok maja květen května máj mája "
     "май мая мај травень травня трав тра Μάιος Μαΐου Μάι Μαΐ "
-    "május Mayıs Mayis مايو מאי במאי",
+    "május Mayıs Mayis مايو מאי במאי gegužė gegužės maijs maijā maija",
     "juni jun juin junio giugno giu junho juny "
     "kesäkuu kesäkuuta kesä kesäk juuni czerwiec czerwca cze červen června jún júna junij "
     "июнь июня июн јун юни червень червня черв чер Ιούνιος Ιουνίου Ιουν "
-    "június iunie iun Haziran Haz يونيو יוני ביוני",
+    "június iunie iun Haziran Haz يونيو יוני ביוני birželis birželio jūnijs jūnijā jūnija",
     "juli jul juillet juil julio luglio lug julho juliol "
     "heinäkuu heinäkuuta heinä heinäk juuli lipiec lipca lip červenec července júl júla julij "
     "июль июля июл јул юли липень липня Ιούλιος Ιουλίου Ιουλ "
-    "július iulie iul Temmuz Tem يوليو יולי ביולי",
+    "július iulie iul Temmuz Tem يوليو יולי ביולי liepa liepos jūlijs jūlijā jūlija",
     "august aug augustus augusti aout agosto ago agost agustus "
     "elokuu elokuuta elo elok sierpień sierpnia sie srpen srpna augusta avgust "
     "август августа авг серпень серпня серп сер Αύγουστος Αυγούστου Αυγ "
-    "augusztus Ağustos Ağu أغسطس אוגוסט באוגוסט",
+    "augusztus Ağustos Ağu أغسطس אוגוסט באוגוסט rugpjūtis rugpjūčio augusts augustā augusta",
     "september sep sept septembre septiembre setiembre settembre set setembro setembre "
     "syyskuu syyskuuta syys syysk wrzesień września wrz září septembra septembar "
     "сентябрь сентября сен сент септембар септември вересень вересня вер Σεπτέμβριος Σεπτεμβρίου Σεπ Σεπτ "
-    "szeptember szept septembrie Eylül Eyl سبتمبر ספטמבר בספטמבר",
+    "szeptember szept septembrie Eylül Eyl سبتمبر ספטמבר בספטמבר rugsėjis rugsėjo septembris septembrī septembra",
     "oktober okt oct octobre octubre ottobre ott outubro out octubre "
     "lokakuu lokakuuta loka lokak oktoober październik października paź říjen října október októbra oktobar "
     "октябрь октября окт октобар октомври жовтень жовтня жовт жов Οκτώβριος Οκτωβρίου Οκτ "
-    "október octombrie Ekim Eki أكتوبر אוקטובר באוקטובר",
+    "október octombrie Ekim Eki أكتوبر אוקטובר באוקטובר spalis spalio oktobris oktobrī oktobra",
     "november nov novembre noviembre novembro "
     "marraskuu marraskuuta marras marrask listopad listopada lis listopadu novembra novembar "
     "ноябрь ноября ноя нояб новембар ноември листопада лист Νοέμβριος Νοεμβρίου Νοε Νοέ "
-    "noiembrie noi Kasım Kasim Kas نوفمبر נובמבר בנובמבר",
+    "noiembrie noi Kasım Kasim Kas نوفمبر נובמבר בנובמבר lapkritis lapkričio novembris novembrī novembra",
     "dezember dez december dec decembre diciembre dic dicembre dezembro desember des desembre "
     "joulukuu joulukuuta joulu jouluk detsember grudzień grudnia gru prosinec prosince decembra decembar "
     "декабрь декабря дек децембар декември грудень грудня груд Δεκέμβριος Δεκεμβρίου Δεκ "
-    "decembrie Aralık Aralik Ara ديسمبر דצמבר בדצמבר",
+    "decembrie Aralık Aralik Ara ديسمبر דצמבר בדצמבר gruodis gruodžio decembris decembrī decembra",
 )
 
 
@@ -129,9 +129,14 @@ _WORDED = re.compile(r"""
     (?P<month>[^\W\d_]{3,12}) \.? ,? \s+ (?:de\s+)?
     (?P<year>[0-9]{4}) \b (?: \s* (?:r\.|roku|г\.|года|р\.|року) (?!\w) )? (?P<rest>.*)
 """, re.VERBOSE | re.DOTALL)
-# The year first, as Hungarian writes a date in words (`2025. december 12.`, `2025. dec. 12., 10:00`)
+# The year first, as Hungarian and Lithuanian write a date in words (`2025. december 12.`, `2025. dec. 12., 10:00`,
+# `2025 m. gruodžio 12 d.`), and as Latvian does, the day before the month (`2025. gada 12. decembrī`)
 _YEAR_WORDED = re.compile(r"""
-    \s* (?P<year>[0-9]{4}) \. \s* (?P<month>[^\W\d_]{3,12}) \.? \s+ (?P<day>[0-9]{1,2}) \. (?P<rest>.*)
+    \s* (?P<year>[0-9]{4}) (?: \. | \s* m\. ) \s* (?P<month>[^\W\d_]{3,12}) \.? \s+ (?P<day>[0-9]{1,2})
+    (?: \. | \s* d\. ) (?P<rest>.*)
+""", re.VERBOSE | re.DOTALL)
+_YEAR_DAY_WORDED = re.compile(r"""
+    \s* (?P<year>[0-9]{4}) \. \s* gada \s+ (?P<day>[0-9]{1,2}) \. \s* (?P<month>[^\W\d_]{3,12}) \.? (?P<rest>.*)
 """, re.VERBOSE | re.DOTALL)
 # The year, month and day as numbers with their words, as Chinese, Japanese and Korean write a date
 # (`2025年12月3日 10:00`, `2025년 12월 3일`)
@@ -150,7 +155,7 @@ _DOTTED = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 # What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`)
 _BEFORE_TIME = re.compile(r"^(?:,\s*)?(?:(?:um|à|a\s+las|alle|om|às|kl\.?|klo|kello|o\s+godz\.?|godz\.?|o|v|ve|в|о|"
-                          r"στις|saat|ora|la)\s+)?", re.IGNORECASE)
+                          r"στις|saat|ora|la|plkst\.?)\s+)?", re.IGNORECASE)
 _AFTER_TIME = re.compile(r"\s*(?:Uhr|h)$", re.IGNORECASE)
 _OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 _DIGITS = {**{0x660 + n: str(n) for n in range(10)}, **{0x6F0 + n: str(n) for n in range(10)}}
@@ -166,8 +171,8 @@ def in_english(text: str) -> str:
     written = text
     if _OTHER_DIGITS.search(text):  # (`٣ ديسمبر ٢٠٢٥`: Arabic's and Persian's digits)
         text = text.translate(_DIGITS)
-    found = (_WORDED.fullmatch(text) or _DOTTED.fullmatch(text) or _YEAR_WORDED.fullmatch(text)
-             or _CJK.fullmatch(text))
+    found = (_WORDED.fullmatch(text) or _DOTTED.fullmatch(text) or _YEAR_DAY_WORDED.fullmatch(text)
+             or _YEAR_WORDED.fullmatch(text) or _CJK.fullmatch(text))
     if not found:
         return written
     month = _MONTH.get(_folded(found["month"])) if not found["month"].isdigit() else int(found["month"])

@@ -40,6 +40,8 @@ WORDED_DATES = {  # as a site in that language writes a date -> the moment (UTC;
     "Τετάρτη, 3 Δεκεμβρίου 2025": "2025-12-03T00:00:00Z",  # Greek
     "2025. december 12.": "2025-12-12T00:00:00Z",  # Hungarian, the year first
     "2025. márc. 5., 10:00": "2025-03-05T10:00:00Z",
+    "2025 m. gruodžio 3 d.": "2025-12-03T00:00:00Z",  # Lithuanian
+    "2025. gada 3. decembrī, plkst. 10:00": "2025-12-03T10:00:00Z",  # Latvian
     "12. joulukuuta 2025 klo 10.00": "2025-12-12T10:00:00Z",  # Finnish
     "12 december 2025 kl. 10.30": "2025-12-12T10:30:00Z",  # Swedish
     "12 marts 2025": "2025-03-12T00:00:00Z",  # Danish
