@@ -167,7 +167,7 @@ def test_providers_and_topics_differing_only_by_invisible_characters_are_one(tmp
     files["domain.md"] = front("title: Story by domain", DATE, "provider:", "  name: Port News",
                                '  domain: "port\u200b.example"')
     files["domain2.md"] = front("title: Story by domain 2", DATE, "provider:", "  name: Port News",
-                                '  domain: "\ufeffport.example\u200e"')
+                                '  domain: "\ufeffport\u00ad.example"')
     files["fa.md"] = front("title: Persian", DATE, "provider:", '  name: "خبرگزاری\u200cها"',
                            'topics: ["می\u200cخواهم", "👩\u200d💻 Dev"]')
     out, news, said = build(tmp_path, files, capsys)

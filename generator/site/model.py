@@ -658,6 +658,7 @@ def plain_name(text: str) -> str:
     return " ".join(text.split())
 
 
+_IGNORED_IN_HOSTS = re.compile("[\u00ad\u034f\u180b-\u180d\u200b\u2060\ufe00-\ufe0f\ufeff]")  # (UTS 46's "ignored")
 _INVISIBLE_IN_NAMES = re.compile("[\u034f\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u202a-\u202e"
                                  "\u2060-\u2064\u2066-\u2069\u3164\uffa0]")
 
@@ -1551,7 +1552,11 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
         return None
     name = _plain(value.get("name") or "", name=True)
     # (a provider written as a site's publisher record, `url` and `logo`, as config.yaml's providers are too)
-    domain = _plain(value.get("domain") or value.get("url") or "", name=True)
+    domain = _plain(value.get("domain") or value.get("url") or "")
+    if domain and _IGNORED_IN_HOSTS.search(domain):
+        # (`port\u200b.example`, a zero-width space copied with the address: the host browsers go to, as IDNA's
+        # mapping drops such characters; a direction mark stays, and makes no host, as no browser loads one)
+        domain = _IGNORED_IN_HOSTS.sub("", domain)
     if name is None or domain is None:
         notes.warn(key, f"`{key}`'s `name` and `domain` must be text")
     if domain and "://" in domain and host_of(domain.strip()):
