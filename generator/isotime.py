@@ -50,32 +50,99 @@ def parse_iso(text: str) -> datetime:
     return datetime.fromisoformat(written)
 
 
-# Month names of the languages whose feeds and crawlers most often write dates in words (German, French,
-# Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian), full and as abbreviated, lower case and
-# without accents: what a site's locale makes of RSS's `Wed, 02 Dec 2026` (`Mi, 02 Dez 2026`, `mer., 02 déc.
-# 2026`). No name means one month in one language and another in another, so none needs a language.
+# Month names of the languages whose feeds, sites and crawlers write dates in words: German, French, Spanish,
+# Italian, Dutch, Portuguese, Catalan, Swedish, Danish, Norwegian, Finnish, Estonian, Polish, Czech, Slovak,
+# Slovenian, Serbian (Latin and Cyrillic), Russian, Ukrainian, Bulgarian, Greek, Hungarian, Romanian, Turkish,
+# Indonesian, Lithuanian, Latvian, Arabic (as Egypt and the Gulf name the months) and Hebrew (`בדצמבר` too): full, declined (Polish `grudnia`, Czech `prosince`, Russian `декабря`, Greek `Δεκεμβρίου`, Finnish
+# `joulukuuta`: the forms a date takes) and abbreviated, as written (each is compared as _folded makes it: lower
+# case, without accents). What a site's locale makes of RSS's `Wed, 02 Dec 2026` (`Mi, 02 Dez 2026`, `mer., 02
+# déc. 2026`, `ср, 02 дек. 2026`). No name means one month in one language and another in another, so none needs
+# a language: Croatian is left out for that (its `listopad` is October, Polish and Czech `listopad` November).
 _MONTH_NAMES = (
-    "januar janner jan januari janvier janv enero ene gennaio gen janeiro",
-    "februar feb februari fevrier fevr fev febrero febbraio fevereiro",
-    "marz mar maerz mrz maart mrt mars marzo marco",
-    "april apr avril avr abril abr aprile",
-    "mai mei maj mayo may maggio mag maio",
-    "juni jun juin junio giugno giu junho",
-    "juli jul juillet juil julio luglio lug julho",
-    "august aug augustus augusti aout agosto ago",
-    "september sep sept septembre septiembre setiembre settembre set setembro",
-    "oktober okt oct octobre octubre ottobre ott outubro out",
-    "november nov novembre noviembre novembro",
-    "dezember dez december dec decembre diciembre dic dicembre dezembro desember des",
+    "januar janner jan januari janvier janv enero ene gennaio gen janeiro gener "
+    "tammikuu tammikuuta tammi tammik jaanuar styczeń stycznia sty leden ledna január januára "
+    "январь января янв јануар януари січень січня січ Ιανουάριος Ιανουαρίου Ιαν "
+    "ianuarie ian Ocak Oca يناير ינואר בינואר sausis sausio janvāris janvārī janvāra",
+    "februar feb februari fevrier fevr fev febrero febbraio fevereiro febrer "
+    "helmikuu helmikuuta helmi helmik veebruar luty lutego lut únor února február februára febr "
+    "февраль февраля фев февр фебруар февруари лютий лютого лют Φεβρουάριος Φεβρουαρίου Φεβ "
+    "februarie Şubat Şub فبراير פברואר בפברואר vasaris vasario februāris februārī februāra",
+    "marz mar maerz mrz maart mrt mars marzo marco març marts maret "
+    "maaliskuu maaliskuuta maalis maalisk märts marzec marca březen března marec marca mart "
+    "март марта март березень березня бер Μάρτιος Μαρτίου Μαρ "
+    "március márc martie مارس מרץ במרץ kovas kovo marts martā marta",
+    "april apr avril avr abril abr aprile "
+    "huhtikuu huhtikuuta huhti huhtik aprill kwiecień kwietnia kwi duben dubna apríl apríla "
+    "апрель апреля април квітень квітня квіт кві Απρίλιος Απριλίου Απρ "
+    "április aprilie Nisan Nis أبريل אפריל באפריל إبريل balandis balandžio aprīlis aprīlī aprīļa",
+    "mai mei maj mayo may maggio mag maio maig "
+    "toukokuu toukokuuta touko toukok maja květen května máj mája "
+    "май мая мај травень травня трав тра Μάιος Μαΐου Μάι Μαΐ "
+    "május Mayıs Mayis مايو מאי במאי gegužė gegužės maijs maijā maija",
+    "juni jun juin junio giugno giu junho juny "
+    "kesäkuu kesäkuuta kesä kesäk juuni czerwiec czerwca cze červen června jún júna junij "
+    "июнь июня июн јун юни червень червня черв чер Ιούνιος Ιουνίου Ιουν "
+    "június iunie iun Haziran Haz يونيو יוני ביוני birželis birželio jūnijs jūnijā jūnija",
+    "juli jul juillet juil julio luglio lug julho juliol "
+    "heinäkuu heinäkuuta heinä heinäk juuli lipiec lipca lip červenec července júl júla julij "
+    "июль июля июл јул юли липень липня Ιούλιος Ιουλίου Ιουλ "
+    "július iulie iul Temmuz Tem يوليو יולי ביולי liepa liepos jūlijs jūlijā jūlija",
+    "august aug augustus augusti aout agosto ago agost agustus "
+    "elokuu elokuuta elo elok sierpień sierpnia sie srpen srpna augusta avgust "
+    "август августа авг серпень серпня серп сер Αύγουστος Αυγούστου Αυγ "
+    "augusztus Ağustos Ağu أغسطس אוגוסט באוגוסט rugpjūtis rugpjūčio augusts augustā augusta",
+    "september sep sept septembre septiembre setiembre settembre set setembro setembre "
+    "syyskuu syyskuuta syys syysk wrzesień września wrz září septembra septembar "
+    "сентябрь сентября сен сент септембар септември вересень вересня вер Σεπτέμβριος Σεπτεμβρίου Σεπ Σεπτ "
+    "szeptember szept septembrie Eylül Eyl سبتمبر ספטמבר בספטמבר rugsėjis rugsėjo septembris septembrī septembra",
+    "oktober okt oct octobre octubre ottobre ott outubro out octubre "
+    "lokakuu lokakuuta loka lokak oktoober październik października paź říjen října október októbra oktobar "
+    "октябрь октября окт октобар октомври жовтень жовтня жовт жов Οκτώβριος Οκτωβρίου Οκτ "
+    "október octombrie Ekim Eki أكتوبر אוקטובר באוקטובר spalis spalio oktobris oktobrī oktobra",
+    "november nov novembre noviembre novembro "
+    "marraskuu marraskuuta marras marrask listopad listopada lis listopadu novembra novembar "
+    "ноябрь ноября ноя нояб новембар ноември листопада лист Νοέμβριος Νοεμβρίου Νοε Νοέ "
+    "noiembrie noi Kasım Kasim Kas نوفمبر נובמבר בנובמבר lapkritis lapkričio novembris novembrī novembra",
+    "dezember dez december dec decembre diciembre dic dicembre dezembro desember des desembre "
+    "joulukuu joulukuuta joulu jouluk detsember grudzień grudnia gru prosinec prosince decembra decembar "
+    "декабрь декабря дек децембар декември грудень грудня груд Δεκέμβριος Δεκεμβρίου Δεκ "
+    "decembrie Aralık Aralik Ara ديسمبر דצמבר בדצמבר gruodis gruodžio decembris decembrī decembra",
 )
-_MONTH = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names.split()}
+
+
+def _month_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for number, names in enumerate(_MONTH_NAMES, 1):
+        for name in names.split():
+            folded = _folded(name)
+            if table.setdefault(folded, number) != number:  # (a name of two months would be no date at all)
+                raise ValueError(f"month name {name!r} is two months")
+    return table
+
+
 _ENGLISH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# `[weekday[.],] day[.] [de] month[.] [de|,] year rest`, as RSS and the languages above write a date in words
+# `[weekday[.],] day[.] [de|d'] month[.] [de|,] year [r.|г.|года|р.|року] rest`, as RSS and the languages above
+# write a date in words (`2 de diciembre de 2026`, `1 d'octubre de 2026`, `12 grudnia 2025 r.`, `3 декабря 2025 г.`)
 _WORDED = re.compile(r"""
-    \s* (?: [^\W\d_]{2,12} \.? (?:\s*,\s*|\s+) )?             # a weekday, in any language: not needed
-    (?P<day>[0-9]{1,2}) \.? \s+ (?:de\s+)?
+    \s* (?: [^\W\d_]{2,12} \.? (?:\s*[,،]\s*|\s+) )?           # a weekday, in any language: not needed
+    (?P<day>[0-9]{1,2}) \.? \s+ (?:de\s+|d['’])?
     (?P<month>[^\W\d_]{3,12}) \.? ,? \s+ (?:de\s+)?
-    (?P<year>[0-9]{4}) \b (?P<rest>.*)
+    (?P<year>[0-9]{4}) \b (?: \s* (?:r\.|roku|г\.|года|р\.|року) (?!\w) )? (?P<rest>.*)
+""", re.VERBOSE | re.DOTALL)
+# The year first, as Hungarian and Lithuanian write a date in words (`2025. december 12.`, `2025. dec. 12., 10:00`,
+# `2025 m. gruodžio 12 d.`), and as Latvian does, the day before the month (`2025. gada 12. decembrī`)
+_YEAR_WORDED = re.compile(r"""
+    \s* (?P<year>[0-9]{4}) (?: \. | \s* m\. ) \s* (?P<month>[^\W\d_]{3,12}) \.? \s+ (?P<day>[0-9]{1,2})
+    (?: \. | \s* d\. ) (?P<rest>.*)
+""", re.VERBOSE | re.DOTALL)
+_YEAR_DAY_WORDED = re.compile(r"""
+    \s* (?P<year>[0-9]{4}) \. \s* gada \s+ (?P<day>[0-9]{1,2}) \. \s* (?P<month>[^\W\d_]{3,12}) \.? (?P<rest>.*)
+""", re.VERBOSE | re.DOTALL)
+# The year, month and day as numbers with their words, as Chinese, Japanese and Korean write a date
+# (`2025年12月3日 10:00`, `2025년 12월 3일`)
+_CJK = re.compile(r"""
+    \s* (?P<year>[0-9]{4}) \s* [年년] \s* (?P<month>[0-9]{1,2}) \s* [月월] \s* (?P<day>[0-9]{1,2}) \s* [日일]
+    (?: \s* [(（] [^)）]{1,4} [)）] )? (?P<rest>.*)                  # (a weekday in brackets: not needed)
 """, re.VERBOSE | re.DOTALL)
 
 
@@ -87,50 +154,95 @@ _DOTTED = re.compile(r"""
     (?P<day>[0-9]{1,2}) \. \s? (?P<month>[0-9]{1,2}) \. \s? (?P<year>[0-9]{4}) \b (?P<rest>.*)
 """, re.VERBOSE | re.DOTALL)
 # What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`)
-_BEFORE_TIME = re.compile(r"^(?:,\s*)?(?:(?:um|à|a\s+las|alle|om|às|kl\.?|klo)\s+)?", re.IGNORECASE)
+_BEFORE_TIME = re.compile(r"^(?:,\s*)?(?:(?:um|à|a\s+las|alle|om|às|kl\.?|klo|kello|o\s+godz\.?|godz\.?|o|v|ve|в|о|"
+                          r"στις|saat|ora|la|plkst\.?)\s+)?", re.IGNORECASE)
 _AFTER_TIME = re.compile(r"\s*(?:Uhr|h)$", re.IGNORECASE)
+_OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+_DIGITS = {**{0x660 + n: str(n) for n in range(10)}, **{0x6F0 + n: str(n) for n in range(10)}}
+_DOTTED_TIME = re.compile(r"^([0-9]{1,2})\.([0-9]{2})(?![0-9.])")
 
 
 def in_english(text: str) -> str:
     """A date written with another language's month (and weekday) names, as RSS writes one in English:
     `Mi, 02 Dez 2026 10:00:00 +0100` and `mer., 2 déc. 2026 10:00:00 +0100` are `02 Dec 2026 10:00:00
-    +0100`, `2. Dezember 2026` and `2 de diciembre de 2026` are `02 Dec 2026`, and so is `2.12.2026` (_DOTTED);
+    +0100`, `2. Dezember 2026`, `2 de diciembre de 2026`, `2 grudnia 2026 r.`, `2 декабря 2026 г.`, `2025.
+    december 2.` (_YEAR_WORDED) and `2026年12月2日` (_CJK) are `02 Dec 2026`, and so is `2.12.2026` (_DOTTED);
     any other text as it is."""
-    found = _WORDED.fullmatch(text) or _DOTTED.fullmatch(text)
+    written = text
+    if _OTHER_DIGITS.search(text):  # (`٣ ديسمبر ٢٠٢٥`: Arabic's and Persian's digits)
+        text = text.translate(_DIGITS)
+    found = (_WORDED.fullmatch(text) or _DOTTED.fullmatch(text) or _YEAR_DAY_WORDED.fullmatch(text)
+             or _YEAR_WORDED.fullmatch(text) or _CJK.fullmatch(text))
     if not found:
-        return text
+        return written
     month = _MONTH.get(_folded(found["month"])) if not found["month"].isdigit() else int(found["month"])
     if not month or month > 12:
-        return text
-    rest = with_offset(_AFTER_TIME.sub("", _BEFORE_TIME.sub("", found["rest"].strip())))  # ("um 10:00 Uhr")
+        return written
+    rest = _AFTER_TIME.sub("", _BEFORE_TIME.sub("", found["rest"].strip()))  # ("um 10:00 Uhr")
+    rest = with_offset(_DOTTED_TIME.sub(r"\1:\2", rest))  # (`klo 10.00`: Finnish and Danish times)
     return f"{int(found['day']):02} {_ENGLISH[month - 1]} {found['year']}" + (f" {rest}" if rest else "")
 
 
-# Time zones by the names that feeds and sites write after a time, each of which names one offset (not `IST`,
-# `BST` or `CST`, which name several): RFC 2822 knows only North America's and GMT, and feedparser reads any
-# other as UTC (an hour or two off for every European feed that writes `CET`).
+# Time zones by the names that feeds and sites write after a time, each of which names one offset: RFC 2822
+# knows only North America's and GMT, and feedparser reads any other as UTC (an hour or two off for every
+# European feed that writes `CET`).
 _ZONES = {name: offset for offset, names in (
-    ("+0000", "WET"), ("+0100", "CET MEZ WEST"), ("+0200", "CEST MESZ EET"), ("+0300", "EEST MSK"),
-    ("+0800", "HKT SGT AWST"), ("+0900", "JST KST"), ("+0930", "ACST"), ("+1000", "AEST"), ("+1030", "ACDT"),
-    ("+1100", "AEDT"), ("+1200", "NZST"), ("+1300", "NZDT"), ("-1000", "HST"), ("-0900", "AKST"),
-    ("-0800", "AKDT"), ("-0330", "NST"), ("-0230", "NDT")) for name in names.split()}
-_ZONE_NAME = re.compile(r"(?<![A-Za-z])(" + "|".join(_ZONES) + r")\s*\Z", re.IGNORECASE)
+    ("+0000", "WET"), ("+0100", "CET MEZ WEST WAT"), ("+0200", "CEST MESZ EET CAT SAST"),
+    ("+0300", "EEST MSK EAT"), ("+0330", "IRST"), ("+0500", "PKT"), ("+0545", "NPT"), ("+0700", "ICT WIB"),
+    ("+0800", "HKT SGT AWST PHT WITA"), ("+0900", "JST KST WIT"), ("+0930", "ACST"), ("+1000", "AEST"),
+    ("+1030", "ACDT"), ("+1100", "AEDT"), ("+1200", "NZST"), ("+1300", "NZDT"), ("-1000", "HST"),
+    ("-0900", "AKST"), ("-0800", "AKDT PST"), ("-0700", "PDT MST"), ("-0600", "MDT"), ("-0500", "EST"),
+    ("-0400", "EDT"), ("-0300", "ADT BRT ART"), ("-0330", "NST"), ("-0230", "NDT")) for name in names.split()}
+# Names that name more than one zone: each is read as the zone English-language news most often means by it
+# (RFC 2822's for `CST` and `CDT`), and the item's reader warns that it was a guess (ambiguous_zone), unless
+# the site's own time zone goes by that name then (a site in Dublin reads `IST` as Irish time). Leaving
+# the date out lost the story for a name its reader could tell at a glance. name -> (offset, which zone that
+# is, what else the name means)
+AMBIGUOUS_ZONES = {
+    "IST": ("+0530", "India Standard Time", "Irish Standard Time (+01:00) or Israel Standard Time (+02:00)"),
+    "BST": ("+0100", "British Summer Time", "Bangladesh Standard Time (+06:00)"),
+    "CST": ("-0600", "North American Central Standard Time",
+            "China Standard Time (+08:00) or Cuba Standard Time (-05:00)"),
+    "CDT": ("-0500", "North American Central Daylight Time", "Cuba Daylight Time (-04:00)"),
+    "AST": ("-0400", "Atlantic Standard Time", "Arabia Standard Time (+03:00)"),
+    "GST": ("+0400", "Gulf Standard Time", "South Georgia Time (-02:00)"),
+    "SST": ("-1100", "Samoa Standard Time", "Singapore Standard Time (+08:00)"),
+}
+_OFFSETS = {**_ZONES, **{name: offset for name, (offset, _, _) in AMBIGUOUS_ZONES.items()}}
+_ZONE_NAME = re.compile(r"(?<![A-Za-z])(" + "|".join(_OFFSETS) + r")\s*\Z", re.IGNORECASE)
 
 
 def zone_named(text: str) -> bool:
-    """Whether a date ends with the name of a time zone of _ZONES."""
+    """Whether a date ends with the name of a time zone of _ZONES or AMBIGUOUS_ZONES."""
     return bool(_ZONE_NAME.search(text.strip()))
 
 
 def with_offset(text: str) -> str:
-    """A date that ends with the name of a time zone of _ZONES with that zone's offset instead
-    (`Sat, 21 Nov 2026 10:00:00 CET` is `Sat, 21 Nov 2026 10:00:00 +0100`); any other as it is."""
+    """A date that ends with the name of a time zone of _ZONES (or AMBIGUOUS_ZONES) with that zone's offset
+    instead (`Sat, 21 Nov 2026 10:00:00 CET` is `Sat, 21 Nov 2026 10:00:00 +0100`); any other as it is."""
     zone = _ZONE_NAME.search(text)
-    return text if zone is None else text[:zone.start()].rstrip() + " " + _ZONES[zone.group(1).upper()]
+    return text if zone is None else text[:zone.start()].rstrip() + " " + _OFFSETS[zone.group(1).upper()]
+
+
+def without_zone(text: str) -> str:
+    """A date without the name of a time zone of _ZONES or AMBIGUOUS_ZONES it ends with."""
+    return _ZONE_NAME.sub("", text.strip()).rstrip()
+
+
+def ambiguous_zone(text: str) -> str | None:
+    """The name, as AMBIGUOUS_ZONES has it, of the zone a date ends with when that name names several zones;
+    None for any other date."""
+    zone = _ZONE_NAME.search(text.strip())
+    return zone.group(1).upper() if zone and zone.group(1).upper() in AMBIGUOUS_ZONES else None
 
 
 def _folded(word: str) -> str:
-    """Lower case, without accents (`Déc` is `dec`, `März` `marz`)."""
+    """Lower case, without accents (`Déc` is `dec`, `März` `marz`, `Δεκεμβρίου` `δεκεμβριου`, `декабря` itself
+    but `й` `и`); Turkish dotless `ı` is `i`, as crawlers write `Aralik` for `Aralık`."""
     import unicodedata
 
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold().replace("ı", "i"))
+                   if not unicodedata.combining(c))
+
+
+_MONTH = _month_table()

@@ -773,7 +773,8 @@ def _worded_date(value, rss: bool = False) -> datetime | None:
     if not isinstance(value, str) or (english := in_english(value)) == value and not rss:
         return None
     try:
-        moment = parsedate_to_datetime(english)
+        # (a date alone, `3 декабря 2025`, is midnight: RFC 2822 wants a time)
+        moment = parsedate_to_datetime(english if ":" in english else english + " 00:00:00")
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if moment.tzinfo is None:

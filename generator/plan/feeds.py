@@ -70,8 +70,16 @@ _IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"
 
 
 def clean_text(text: str) -> str:
-    """Text safe for any XML document: invalid characters dropped, runs of white space made one space."""
-    return _SPACES.sub(" ", _NOT_XML.sub("", str(text))).strip()
+    """Text safe for any XML document: invalid characters dropped, runs of white space made one space (a run
+    of no-break spaces only kept, as one: French writes one before `?` and `:`, as the item's title has it)."""
+    return _SPACES.sub(_one_space, _NOT_XML.sub("", str(text))).strip()
+
+
+_NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f")
+
+
+def _one_space(match: re.Match) -> str:
+    return match.group()[0] if _NO_BREAK_SPACES.issuperset(match.group()) else " "
 
 
 @record

@@ -186,9 +186,8 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
     if not first and text.startswith("{", start):
         return _json_source(name, text, start, digest, notes)
     if not first:
-        if text.startswith("+++", start):  # Hugo's TOML front matter
-            return Problem(name, 1, "front matter in TOML (between '+++' lines) is not read",
-                           "write it as YAML between '---' lines: `key = \"value\"` becomes `key: value`")
+        if toml := _TOML_BOUNDARY.match(text, start):  # Hugo's TOML front matter
+            return _toml_source(name, text, toml, digest, notes)
         return Problem(name, 1, "no front matter found", "the file must start with a line '---', then YAML, then '---'")
     closing = _CLOSING.search(text, first.end())
     if not closing:
@@ -237,6 +236,42 @@ def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) ->
         return meta
     body = text[end + 1:] if text.startswith("\n", end) else text[end:]
     return Source(name, meta, body, text.count("\n", 0, end) + 2, digest, (), {}, notes)
+
+
+_TOML_BOUNDARY = re.compile(r"^\+{3}[ \t]*$", re.MULTILINE)
+_TOML_AT = re.compile(r"\s*\(at (?:line ([0-9]+), column [0-9]+|end of document)\)$")
+
+
+def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tuple) -> Source | Problem:
+    """An item whose front matter is TOML between `+++` lines, as Hugo writes it: read with Python's TOML
+    reader, within the limits YAML front matter has, its errors at the file's line."""
+    closing = _TOML_BOUNDARY.search(text, first.end())
+    if not closing:
+        return Problem(name, text.count("\n", 0, first.start()) + 1, "TOML front matter is not closed",
+                       "add a line '+++' after the TOML")
+    import tomllib
+
+    front = text[first.end() + 1: closing.start()]
+    fm_line = text.count("\n", 0, first.end()) + 2
+    if len(front) > MAX_FRONT_MATTER_BYTES:
+        return Problem(name, fm_line, f"front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KiB",
+                       "move long text into the body")
+    if _NOT_YAML.search(front):  # (a stray control in a title, which TOML refuses as YAML does: dropped)
+        front = _NOT_YAML.sub("", front)
+    try:
+        meta = tomllib.loads(front)
+    except tomllib.TOMLDecodeError as exc:
+        where = _TOML_AT.search(str(exc))
+        line = fm_line + int(where.group(1)) - 1 if where and where.group(1) else fm_line + front.count("\n")
+        message = _TOML_AT.sub("", str(exc)) if where else str(exc)
+        return Problem(name, line, f"invalid TOML in front matter: {message[:1].lower()}{message[1:]}",
+                       "write text in quotes, `key = \"value\"`, one key a line")
+    except RecursionError:
+        return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep")
+    if _depth(meta) > MAX_NESTING:
+        return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep")
+    body = text[closing.end() + 1:]
+    return Source(name, meta, body, text.count("\n", 0, closing.end()) + 2, digest, (), {}, notes)
 
 
 def _depth(value, limit: int = MAX_NESTING) -> int:
@@ -535,8 +570,9 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
     for key in keys:
         top, sub = key if isinstance(key, tuple) else (key, None)
         # (a key in quotes too, `"@type":`, as JSON-LD's keys must be written; indented, in JSON front matter)
-        match = re.compile(rf"""^(?:{re.escape(top)}|[ \t]*"{re.escape(top)}"|[ \t]*'{re.escape(top)}')\s*:""",
-                           re.MULTILINE).search(text)
+        # (`key = value` and `[key]` in TOML front matter)
+        match = re.compile(rf"""^(?:(?:{re.escape(top)}|[ \t]*"{re.escape(top)}"|[ \t]*'{re.escape(top)}')\s*[:=]"""
+                           rf"""|\[\[?[ \t]*{re.escape(top)}[ \t]*\]\]?[ \t]*$)""", re.MULTILINE).search(text)
         if not match:
             continue
         lines[key] = text.count("\n", 0, match.start()) + 1

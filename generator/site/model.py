@@ -42,7 +42,7 @@ from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
-from generator.isotime import in_english, parse_iso, with_offset
+from generator.isotime import AMBIGUOUS_ZONES, ambiguous_zone, in_english, parse_iso, with_offset, without_zone
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
                                    player_url, python_markdown_costly, render_markdown, sanitize,
                                    without_player)
@@ -616,7 +616,20 @@ def plain_text(text: str) -> str:
     text = without_controls(text)
     if _SURROGATE.search(text):  # (YAML's "\udcff" escapes make them; no file can be written with one)
         text = _SURROGATE.sub("\ufffd", text)
-    text = " ".join(text.split())
+    if text.isascii():
+        text = " ".join(text.split())
+    else:
+        if "\u00ad" in text or "\ufeff" in text:
+            # (a soft hyphen splits the word it is in for search and for what compares titles, and a byte order
+            # mark inside a text is a file's seam; neither shows: the hyphen is the theme's to place)
+            text = text.replace("\u00ad", "").replace("\ufeff", "")
+        # A run of white space is one space, but one of no-break spaces only is kept, as one: French puts one
+        # before `:`, `?` and `!` and in `20 %`, and others between a number and its unit, so that no line
+        # breaks there (pages, feeds and JSON write it as the character; search still splits words at it)
+        if "\u00a0" in text or "\u202f" in text or "\u2007" in text:
+            text = _SPACE_RUN.sub(_one_space, text).strip()
+        else:
+            text = " ".join(text.split())
     if not text.isascii() and not _SHOWN.search(text):
         return ""  # only characters that show nothing (`&#8203;`, a byte order mark): as empty as spaces
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
@@ -624,6 +637,42 @@ def plain_text(text: str) -> str:
         # a page's checker and to what compares or searches it)
         text = unicodedata.normalize("NFC", text)
     return bidi_closed(text) if _BIDI.search(text) else text
+
+
+_SPACE_RUN = re.compile(r"\s+")
+_NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f")
+
+
+def _one_space(match: re.Match) -> str:
+    run = match.group()
+    return run[0] if _NO_BREAK_SPACES.issuperset(run) else " "
+
+
+def plain_name(text: str) -> str:
+    """A name (a provider's, a topic's) as plain_text makes it, without the characters that show nothing and
+    that would make two names that look alike two providers or topics: zero-width spaces, word joiners,
+    direction marks and embeddings, Hangul fillers, and a zero-width joiner or non-joiner but between two
+    letters or symbols of a script or emoji that uses it (Persian `می‌خواهم`, Indic conjuncts, `👩‍💻`, where it
+    changes what shows). No-break spaces are plain spaces in a name: they only keep a line whole."""
+    text = plain_text(text)
+    if text.isascii():
+        return text
+    text = _INVISIBLE_IN_NAMES.sub("", text)
+    if "\u200c" in text or "\u200d" in text:
+        text = "".join(c for i, c in enumerate(text) if c not in "\u200c\u200d"
+                       or 0 < i < len(text) - 1 and _joins(text[i - 1]) and _joins(text[i + 1]))
+    return " ".join(text.split())
+
+
+_IGNORED_IN_HOSTS = re.compile("[\u00ad\u034f\u180b-\u180d\u200b\u2060\ufe00-\ufe0f\ufeff]")  # (UTS 46's "ignored")
+_INVISIBLE_IN_NAMES = re.compile("[\u034f\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u202a-\u202e"
+                                 "\u2060-\u2064\u2066-\u2069\u3164\uffa0]")
+
+
+def _joins(char: str) -> bool:
+    """Whether a joiner next to `char` may change what shows: a letter or mark of a script other than ASCII's,
+    a symbol (emoji) or its modifier, or a variation selector."""
+    return not char.isascii() and (unicodedata.category(char)[0] in "LM" or unicodedata.category(char) in ("So", "Sk"))
 
 
 # A character that shows: none of Unicode's default ignorable code points (zero-width spaces and joiners,
@@ -696,12 +745,13 @@ def _tag_gap(match: re.Match, closed: frozenset[str]) -> str:
     return " " if name in _BREAKING_TAGS else ""
 
 
-def _plain(value) -> str | None:
-    """A scalar as plain text; None for a list, a mapping or anything else that is not one."""
+def _plain(value, name: bool = False) -> str | None:
+    """A scalar as plain text (`name`: as plain_name makes a name); None for a list, a mapping or anything else
+    that is not one."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (str, int, float, date)):
-        return plain_text(str(value))
+        return plain_name(str(value)) if name else plain_text(str(value))
     return None
 
 
@@ -908,7 +958,7 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
             if other:
                 notes.warn(other, f"`{other}` is read as `{key}`, which is not given", f"rename `{other}` to `{key}`")
                 try:
-                    return _to_utc(meta[other], config, other)
+                    return _zone_guessed(_to_utc(meta[other], config, other), meta[other], other, config, notes)
                 except _Unusable as exc:
                     notes.error(other, exc.message, exc.hint)
             else:
@@ -916,10 +966,22 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
                                                       f"published, e.g. `{key}: 2026-11-22T08:00:00Z`")
     else:
         try:
-            return _to_utc(value, config, key)
+            return _zone_guessed(_to_utc(value, config, key), value, key, config, notes)
         except _Unusable as exc:
             notes.error(key, exc.message, exc.hint)
     return datetime(2000, 1, 1, tzinfo=timezone.utc)  # (never used: the item is left out)
+
+
+def _zone_guessed(moment: datetime, value, key: str, config: Config, notes: _Notes) -> datetime:
+    """`moment`, with a warning when `value` named its zone by a name of several (isotime.AMBIGUOUS_ZONES),
+    which was read as the one news most often means (not when it was read as the site's zone: _site_zoned)."""
+    name = ambiguous_zone(value) if isinstance(value, str) else None
+    if name and not _site_zone_is(name, moment, config):
+        offset, meant, other = AMBIGUOUS_ZONES[name]
+        notes.warn(key, f"`{key}` names its time zone `{name}`, which names more than one zone; it is read as "
+                        f"{meant} ({offset[:3]}:{offset[3:]})",
+                   f"write the offset instead of `{name}`, e.g. {offset[:3]}:{offset[3:]}, or that of {other}")
+    return moment
 
 
 def _to_utc(value, config: Config, key: str) -> datetime:
@@ -932,6 +994,8 @@ def _to_utc(value, config: Config, key: str) -> datetime:
     elif (isinstance(value, (int, float)) and not isinstance(value, bool)
           or isinstance(value, str) and _EPOCH.fullmatch(value.strip())):
         moment = _from_epoch(value, key)
+    elif isinstance(value, str) and (moment := _site_zoned(value, config, key)) is not None:
+        pass
     elif isinstance(value, str):
         error = None
         text = with_offset(value.strip())  # (`... 10:00 CET`: a zone named, of one offset)
@@ -959,6 +1023,27 @@ def _to_utc(value, config: Config, key: str) -> datetime:
         raise _Unusable(f"`{key}` {_shown(value)} is outside the calendar once in UTC or the site's time zone",
                         "give a date between the years 1 and 9999")
     return moment
+
+
+def _site_zoned(value: str, config: Config, key: str) -> datetime | None:
+    """The moment a date that ends with a name of several zones (`IST`) names when the site's own time zone
+    goes by that name at that moment (a site in Dublin, in Jerusalem or in Kolkata: each its own `IST`);
+    None for any other date."""
+    name = ambiguous_zone(value)
+    if not name:
+        return None
+    try:
+        moment = _to_utc(without_zone(value), config, key)  # (a time without a zone is in the site's)
+    except _Unusable:
+        return None
+    return moment if _site_zone_is(name, moment, config) else None
+
+
+def _site_zone_is(name: str, moment: datetime, config: Config) -> bool:
+    try:
+        return config.zone.tzname(moment.astimezone(config.zone).replace(tzinfo=None)) == name
+    except (OverflowError, ValueError):
+        return False
 
 
 _EPOCH = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -1095,8 +1180,15 @@ def _score(value, key: str, notes: _Notes) -> float | None:
     except OverflowError:  # an integer too large for a float
         number = math.inf if value > 0 else -math.inf
     except ValueError:
-        notes.warn(key, f"`{key}` must be a number, got {_shown(value)}", "write it without quotes or units, e.g. 87")
-        return None
+        number = _written_number(value, key, notes)
+        if number is None:
+            notes.warn(key, f"`{key}` must be a number, got {_shown(value)}", "write it without quotes or units, e.g. 87")
+            return None
+    else:
+        if isinstance(value, str) and _DECIMAL_OR_GROUPED.fullmatch(value):
+            notes.warn(key, f"`{key}` {_shown(value)} may be {number:g} or {value.replace('.', '')} (with a thousands "
+                            f"separator); it is read as {number:g}",
+                       f"write {value.replace('.', '')} if that is meant, or {number:g} without quotes")
     if math.isnan(number):
         notes.warn(key, f"`{key}` is not a number ({_shown(value)}); it is left out", "write a number from 0 to 1000000, e.g. 87")
         return None
@@ -1105,6 +1197,47 @@ def _score(value, key: str, notes: _Notes) -> float | None:
         notes.warn(key, f"`{key}` {_shown(value)} is out of range (0 to {MAX_SCORE:,.0f}); {clamped:,.0f} is used",
                    "write a number from 0 to 1000000")
     return clamped
+
+
+# A score as sites write counts: digits grouped by thousands (`1,234`, `1.234.567`, `1 234`, Swiss `1'234`, with
+# a no-break or thin space as French does), a decimal mark (`.` or `,`) after them, and a unit (`12k`, `1.2K`,
+# `3,5 Mio`). One separator alone before three digits (`1,234`, `1.234`) may be a thousands separator or a decimal
+# mark: read as a thousands separator when a comma (as English-language sites write counts; no data format writes
+# a decimal comma), as a decimal point when a dot (as YAML and JSON read it), with a warning either way.
+_SCORE_WORDS = re.compile(r"(?P<number>[+-]?[0-9](?:[0-9,.'’]|[ ](?=[0-9]))*)[ ]?(?P<unit>[kKmMbB]|mn|Mn|bn|Bn|Mio|Mrd)?")
+_LONGEST_SCORE = 40  # (no count a site shows is longer; a longer text is no score, read no further)
+_UNITS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9, "mrd": 1e9}
+_GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:(?P<mark>[,.'’ \u00a0\u202f\u2009])[0-9]{3})(?:(?P=mark)[0-9]{3})*"
+                      r"(?:(?P<decimal>[.,])[0-9]+)?")
+_DECIMAL_OR_GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}\.[0-9]{3}")
+
+
+def _written_number(text: str, key: str, notes: _Notes) -> float | None:
+    """A score written as a count is (_SCORE_WORDS), or None when it is no such number."""
+    if len(text) > _LONGEST_SCORE:
+        return None
+    found = _SCORE_WORDS.fullmatch(text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " "))
+    if not found:
+        return None
+    digits, unit = found["number"].strip(), found["unit"]
+    grouped = _GROUPED.fullmatch(digits)
+    if grouped and unit and not grouped["decimal"] and digits.count(grouped["mark"]) == 1 and grouped["mark"] in ",.":
+        plain = digits.replace(",", ".")  # (`1.234k`: a decimal mark before a unit)
+    elif grouped and grouped["decimal"] != grouped["mark"]:
+        mark, decimal = grouped["mark"], grouped["decimal"]
+        plain = digits.replace(mark, "").replace(decimal or ".", ".")
+        if mark == "," and digits.count(",") == 1 and not decimal and not unit:
+            notes.warn(key, f"`{key}` {_shown(text)} may be {plain} or {digits.replace(',', '.')} (with a decimal "
+                            f"comma); it is read as {plain}",
+                       f"write {plain}, or {digits.replace(',', '.')} if that is meant, without quotes")
+    elif re.fullmatch(r"[+-]?[0-9]+(?:[.,][0-9]+)?", digits):
+        plain = digits.replace(",", ".")  # (`1,5`, `3,5 Mio`: a decimal comma, before other than three digits)
+    else:
+        return None
+    try:
+        return float(plain) * _UNITS[unit.lower()] if unit else float(plain)
+    except ValueError:
+        return None
 
 
 def _bool(meta: dict, key: str, notes: _Notes, default: bool) -> bool:
@@ -1349,7 +1482,7 @@ def _string_list(meta: dict, key: str, notes: _Notes) -> list[str]:
         return []
     if not isinstance(value, list):
         value = [value]
-    names = [_plain(v) if not isinstance(v, bool) else None for v in value]
+    names = [_plain(v, name=True) if not isinstance(v, bool) else None for v in value]
     if None in names:
         notes.warn(key, f"`{key}` must be a list of names; {names.count(None)} entr{'y is' if names.count(None) == 1 else 'ies are'} left out",
                    "write one `- name` per line")
@@ -1441,9 +1574,13 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
     if not isinstance(value, dict):
         notes.warn(key, f"`{key}` must be a mapping with `name` and `domain`, got {_kind(value)}; it is left out")
         return None
-    name = _plain(value.get("name") or "")
+    name = _plain(value.get("name") or "", name=True)
     # (a provider written as a site's publisher record, `url` and `logo`, as config.yaml's providers are too)
     domain = _plain(value.get("domain") or value.get("url") or "")
+    if domain and _IGNORED_IN_HOSTS.search(domain):
+        # (`port\u200b.example`, a zero-width space copied with the address: the host browsers go to, as IDNA's
+        # mapping drops such characters; a direction mark stays, and makes no host, as no browser loads one)
+        domain = _IGNORED_IN_HOSTS.sub("", domain)
     if name is None or domain is None:
         notes.warn(key, f"`{key}`'s `name` and `domain` must be text")
     if domain and "://" in domain and host_of(domain.strip()):
@@ -1508,7 +1645,8 @@ def _related(value, config: Config, notes: _Notes, base: str = "") -> tuple[Rela
         published = None
         if entry.get("publishedDateTime"):
             try:
-                published = _to_utc(entry["publishedDateTime"], config, "related: publishedDateTime")
+                published = _zone_guessed(_to_utc(entry["publishedDateTime"], config, "related: publishedDateTime"),
+                                          entry["publishedDateTime"], "related: publishedDateTime", config, notes)
             except _Unusable as exc:
                 notes.warn("related", exc.message + "; the date is left out", exc.hint)
         related.append(Related(_capped(title, "related", notes),
