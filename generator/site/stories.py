@@ -61,7 +61,7 @@ class StorySettings:
 
     enabled: bool = True
     window_hours: float = 72.0  # a story grown by text spans at most this from its first item
-    threshold: float = 0.29  # the cosine a story and an item (or two stories) need to join: higher, fewer merges
+    threshold: float = 0.34  # the cosine a story and an item (or two stories) need to join: higher, fewer merges
     same_provider: str = "join"  # "join": a provider's own items of one story join it; "apart": only by URL
     #                              or `related`, never by their text (for providers with look-alike headlines)
 
@@ -223,10 +223,14 @@ _FIELDS = (("title", 1.0), ("url", 0.6), ("excerpt", 0.6), ("text", 0.3))  # whe
 _PAIRS = 0.5  # two adjacent words of the headline ("true detective", "time warner") as one more word
 _TEXT_CHARACTERS = 500  # the start of the body: the lede says what the story is, the rest adds noise and time
 _BACKGROUND = 100  # pretend items without any of the words: in a small site no word counts as common
+# IDF to this power, so that a word's weight grows more slowly with its rarity: the words that name a story are
+# common because of the story's own coverage, and a headline's words found in no other item can never match; with
+# the plain IDF these outweigh the name, and a report that adds its own angle to the story stays apart.
+_IDF_POWER = 0.75
 _KEEP = 40  # an item's vector keeps its most telling words
 _INDEXED = 6  # candidate pairs share one of these of each item's words ...
 _RECENT = 24  # ... among that word's latest items within the window
-_NEAR = 0.5  # ... and are at least this part of the threshold alike
+_NEAR = 0.6  # ... and are at least this part of the threshold alike (the flatter IDF makes more pairs a little alike)
 # ... and share at least this many words. One word in common, however rare, is a coincidence more often than a
 # story (a game's guide and a study of elephants that both say "quickly"; two headlines whose one shared word is
 # "revolution" or "premiere"): in a short headline that one word alone can reach the threshold.
@@ -415,7 +419,7 @@ def _vectors(ready: Sequence[Prepared]) -> list[dict[str, float]]:
     frequency: Counter = Counter()
     for item in ready:
         frequency.update(item.words)
-    idf = {word: math.log((len(ready) + _BACKGROUND) / count) for word, count in frequency.items()}
+    idf = {word: math.log((len(ready) + _BACKGROUND) / count) ** _IDF_POWER for word, count in frequency.items()}
     vectors = []
     for item in ready:
         weighted = {word: weight * idf[word] for word, weight in zip(item.words, item.weights)}
