@@ -42,7 +42,7 @@ from generator import __version__
 from generator.config import Config
 from generator.frozen import record
 from generator.urls import ascii_url, site_url
-from generator.site.model import Item, Site
+from generator.site.model import Item, Site, spaces_made_one
 from generator.plan.pages import FileOutput, described, one_per_story
 from generator.site.ranking import Rankings
 from generator.site.types import list_path, type_lists
@@ -62,7 +62,6 @@ MEDIA_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml", "js
 # XML 1.0 allows tab, newline, carriage return and most of Unicode; C1 controls are allowed
 # but mean nothing in a headline and upset some readers, so they go too.
 _NOT_XML = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_SPACES = re.compile(r"\s+")
 _DOMAIN = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)+")
 # A fixed table rather than `mimetypes`, whose answers depend on the machine's mime.types files.
 _IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif",
@@ -72,14 +71,7 @@ _IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"
 def clean_text(text: str) -> str:
     """Text safe for any XML document: invalid characters dropped, runs of white space made one space (a run
     of no-break spaces only kept, as one: French writes one before `?` and `:`, as the item's title has it)."""
-    return _SPACES.sub(_one_space, _NOT_XML.sub("", str(text))).strip()
-
-
-_NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f")
-
-
-def _one_space(match: re.Match) -> str:
-    return match.group()[0] if _NO_BREAK_SPACES.issuperset(match.group()) else " "
+    return spaces_made_one(_NOT_XML.sub("", str(text)))
 
 
 @record

@@ -626,10 +626,7 @@ def plain_text(text: str) -> str:
         # A run of white space is one space, but one of no-break spaces only is kept, as one: French puts one
         # before `:`, `?` and `!` and in `20 %`, and others between a number and its unit, so that no line
         # breaks there (pages, feeds and JSON write it as the character; search still splits words at it)
-        if "\u00a0" in text or "\u202f" in text or "\u2007" in text:
-            text = _SPACE_RUN.sub(_one_space, text).strip()
-        else:
-            text = " ".join(text.split())
+        text = spaces_made_one(text)
     if not text.isascii() and not _SHOWN.search(text):
         return ""  # only characters that show nothing (`&#8203;`, a byte order mark): as empty as spaces
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
@@ -641,6 +638,14 @@ def plain_text(text: str) -> str:
 
 _SPACE_RUN = re.compile(r"\s+")
 _NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f")
+
+
+def spaces_made_one(text: str) -> str:
+    """Every run of white space one space, without the text's first and last; a run of no-break spaces
+    only kept, as one (plain_text; the feeds' clean_text)."""
+    if "\u00a0" in text or "\u202f" in text or "\u2007" in text:
+        return _SPACE_RUN.sub(_one_space, text).strip()
+    return " ".join(text.split())
 
 
 def _one_space(match: re.Match) -> str:
