@@ -53,7 +53,7 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
-# An empty feed's Atom <updated> (required there): fixed, so that the feed of a topic with no story yet
+# An empty feed's Atom <updated> (required there): fixed, so that the feed of a list with no story yet
 # does not change with every build. RSS leaves its optional <lastBuildDate> out instead.
 EMPTY_UPDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
 EXTENSIONS = {"atom": ".xml", "rss": ".rss", "json": ".json"}
