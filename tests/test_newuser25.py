@@ -4,7 +4,9 @@ og:locale, HTML-looking text from config.yaml in every output, an IDN base_url."
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 import time
 from pathlib import Path
 
@@ -107,3 +109,111 @@ def test_serve_adds_and_removes_a_declared_topics_page_with_its_first_and_last_i
     story.write_text(item("Rockets fly", topics="[Space]", originalUrl="https://a.example/1"))
     served = save(story, "last")
     assert "topics/biology/index.html" not in served and "topics/space/index.html" in served
+
+
+# --- 2. every deploy failure says what failed and what to do --------------------------------------------------
+
+def _git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A site in a git repository with one commit; `origin` is a bare repository in tmp_path/remote.git."""
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("Rockets fly", topics="[Space]", originalUrl="https://a.example/1"),
+    }, "title: Deploy News\nbase_url: https://example.github.io/repo/\nnow: '2026-11-22T12:00:00Z'\n")
+    (site / ".gitignore").write_text("output/\n.newsdesk-cache/\n")
+    _git(site, "init", "-q", "-b", "main")
+    _git(site, "add", "-A")
+    _git(site, "commit", "-q", "-m", "Site source")
+    subprocess.run(["git", "init", "-q", "--bare", str(tmp_path / "remote.git")], check=True)
+    _git(site, "remote", "add", "origin", str(tmp_path / "remote.git"))
+    return site
+
+
+def _deploy(site: Path, capsys, *args: str) -> tuple[int, str]:
+    code = main(["deploy", "--config", str(site / "config.yaml"), *args])
+    return code, capsys.readouterr().err
+
+
+def _remote_branches(remote: Path) -> str:
+    return _git(remote.parent, f"--git-dir={remote}", "for-each-ref")
+
+
+def test_a_push_a_server_hook_refuses_says_where_its_reason_is_and_what_to_do(repo, tmp_path, capsys):
+    hook = tmp_path / "remote.git" / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'denied: alice may not push to this repository' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    code, err = _deploy(repo, capsys)
+    assert code == 1
+    assert "the server refused the push to gh-pages" in err and "`remote:` lines" in err
+    assert "denied: alice may not push to this repository" in err  # the server's own reason
+    assert "ask its owner for write access" in err and "git remote set-url origin URL" in err
+    assert "Nothing was published" in err
+    assert _remote_branches(tmp_path / "remote.git") == ""
+
+
+def test_a_remote_address_with_no_repository_says_how_to_correct_it(repo, tmp_path, capsys):
+    _git(repo, "remote", "set-url", "origin", str(tmp_path / "no-such.git"))
+    code, err = _deploy(repo, capsys)
+    assert code == 1
+    first = err.splitlines()[0]
+    assert f"git push failed: there is no repository at {tmp_path / 'no-such.git'}" in first
+    assert "git remote set-url origin URL" in first
+
+
+def test_a_non_fast_forward_push_says_how_to_keep_or_replace_their_commits(repo, tmp_path, capsys):
+    assert _deploy(repo, capsys)[0] == 0
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "-b", "gh-pages", str(tmp_path / "remote.git"), str(clone)], check=True)
+    (clone / "extra.txt").write_text("theirs\n")
+    _git(clone, "add", "extra.txt")
+    _git(clone, "commit", "-q", "-m", "Theirs")
+    _git(clone, "push", "-q", "origin", "gh-pages")
+    (repo / "content" / "b.md").write_text(item("A second story", originalUrl="https://a.example/2"))
+    code, err = _deploy(repo, capsys)
+    assert code == 1
+    assert "push rejected" in err and "git fetch origin gh-pages" in err and "newsdesk deploy --force" in err
+
+
+def test_deploy_from_a_detached_head_publishes(repo, tmp_path, capsys):
+    _git(repo, "checkout", "-q", "--detach", "HEAD")
+    code, err = _deploy(repo, capsys)
+    assert code == 0, err
+    head = _git(repo, "rev-parse", "--short", "HEAD").strip()
+    log = _git(tmp_path, f"--git-dir={tmp_path / 'remote.git'}", "log", "-1", "--format=%s", "gh-pages")
+    assert log.startswith(f"Deploy {head} ")
+
+
+def test_deploy_without_git_on_path_says_to_install_it(repo, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    code, err = _deploy(repo, capsys)
+    assert code == 1
+    assert "git is not installed (no `git` command on PATH)" in err and "install git" in err and "PATH" in err
+
+
+def test_deploy_without_a_git_identity_says_how_to_set_one(repo, tmp_path, capsys, monkeypatch):
+    (tmp_path / "empty.gitconfig").write_text("")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "empty.gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.delenv(f"GIT_{role}_NAME")
+        monkeypatch.delenv(f"GIT_{role}_EMAIL")
+    code, err = _deploy(repo, capsys)
+    assert code == 1
+    assert "git does not know who you are (user.name and user.email not set)" in err
+    assert 'git config --global user.name "Your Name"' in err
+
+
+def test_a_repository_another_user_owns_is_not_called_no_repository(repo, tmp_path, capsys):
+    if os.geteuid() != 0:
+        pytest.skip("needs root, to give the repository to another user")
+    for path in [repo, *repo.rglob("*")]:
+        os.lchown(path, 65534, 65534)
+    code, err = _deploy(repo, capsys, "--dry-run")
+    assert code == 1
+    assert "not in a git repository" not in err
+    assert "another user owns its folder" in err and f"git config --global --add safe.directory {repo}" in err
