@@ -29,6 +29,7 @@ import yaml
 
 from generator.errors import ConfigError, Problem, yaml_problem
 from generator.isotime import parse_iso
+from generator.languages import language_problem
 from generator.textfiles import decoded
 from generator.urls import CONTROL, slugify
 
@@ -150,7 +151,8 @@ class Config:
     language: str = _opt("en", "Language code (`en`, `pt-BR`) for `<html lang>`, feeds and the search's stemmer; a "
                                "locale's `pt_BR` is read as `pt-BR`; `''` declares none (for a site in many languages: no "
                                "stemming); a language's name (`English`) or a locale with "
-                               "its charset (`en_US.UTF-8`) is an error.")
+                               "its charset (`en_US.UTF-8`) is an error, and so is a code that no language "
+                               "(ISO 639-1) or country (ISO 3166-1) has (`xx`, `en-UK`).")
     timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates.")
     content_dir: str = _opt("content", "Folder of item files (`*.md`, any depth), relative to the site root.")
     output_dir: str = _opt("output", "Folder the site is written to, relative to the site root.")
@@ -719,6 +721,9 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
                                 f"or pt-BR, got {config.language!r}",
                                 f"write the language code: {locale[1].replace('_', '-')}" if locale else
                                 "write the code, not the name: English is en"))
+    elif config.language and language_problem(config.language):
+        what, todo = language_problem(config.language)
+        problems.append(Problem(path, _key_line(node, "language"), f"`language` {config.language!r}: {what}", todo))
     if config.undeclared_topics not in UNDECLARED_TOPICS:
         problems.append(Problem(path, _key_line(node, "undeclared_topics"),
                                 f"`undeclared_topics` must be {', '.join(UNDECLARED_TOPICS[:-1])} or {UNDECLARED_TOPICS[-1]}, got {config.undeclared_topics!r}",

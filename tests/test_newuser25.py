@@ -217,3 +217,50 @@ def test_a_repository_another_user_owns_is_not_called_no_repository(repo, tmp_pa
     assert code == 1
     assert "not in a git repository" not in err
     assert "another user owns its folder" in err and f"git config --global --add safe.directory {repo}" in err
+
+
+# --- 3. language codes that name no language or country ----------------------------------------------------------
+
+@pytest.mark.parametrize("written, said, todo", [
+    ("xx", "`language` 'xx': xx is not a language code (ISO 639-1)", "such as en, de or pt-BR"),
+    ("en-ZZ", "`language` 'en-ZZ': ZZ is not a country or region code (ISO 3166-1)", "such as en-US"),
+    ("en-UK", "UK is not a country or region code", "write en-GB"),
+    ("jp", "jp is a country's code, not a language's", "write the language's code: ja"),
+    ("iw", "iw is the old code of a language", "write he"),
+])
+def test_a_language_code_no_language_or_country_has_is_an_error_saying_what_to_write(tmp_path, capsys, written,
+                                                                                     said, todo):
+    site = make_site(tmp_path / "site", {"content/a.md": item()},
+                     f"title: T\nbase_url: https://example.org/\nlanguage: {written}\n")
+    code, err = _build(site, capsys)
+    assert code == 2
+    first = err.splitlines()[0]
+    assert first.startswith("config.yaml:3: ") and said in first and todo in first, first
+    assert not (site / "output").exists()
+
+
+@pytest.mark.parametrize("written", ["en", "pt_BR", "zh-Hant-TW", "sr-Latn", "es-419", "fil", "de-CH-1996", "haw",
+                                     "en-us", "''"])
+def test_real_language_codes_are_accepted(tmp_path, capsys, written):
+    from generator.config import load_config
+
+    site = make_site(tmp_path / "site", {}, f"title: T\nbase_url: https://example.org/\nlanguage: {written}\n")
+    assert load_config(site / "config.yaml").language == written.strip("'").replace("_", "-")
+
+
+# --- 4. og:locale is language_TERRITORY ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language, locale", [
+    ("en", "en_US"), ("en-GB", "en_GB"), ("pt-BR", "pt_BR"), ("pt_PT", "pt_PT"), ("fr", "fr_FR"), ("de", "de_DE"),
+    ("ja", "ja_JP"), ("zh-Hant", "zh_TW"), ("en-us", "en_US"), ("es-419", None), ("haw", None), ("''", None),
+])
+def test_og_locale_is_language_underscore_territory(tmp_path, capsys, language, locale):
+    site = make_site(tmp_path / "site", {"content/a.md": item(originalUrl="https://a.example/1")},
+                     f"title: T\nbase_url: https://example.org/\nnow: '2026-11-22T12:00:00Z'\nlanguage: {language}\n")
+    code, said = _build(site, capsys)
+    assert code == 0, said
+    pages = list((site / "output").rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        found = re.findall(r'<meta property="og:locale" content="([^"]*)">', page.read_text(encoding="utf-8"))
+        assert found == ([locale] if locale else []), page
