@@ -264,3 +264,58 @@ def test_og_locale_is_language_underscore_territory(tmp_path, capsys, language, 
     for page in pages:
         found = re.findall(r'<meta property="og:locale" content="([^"]*)">', page.read_text(encoding="utf-8"))
         assert found == ([locale] if locale else []), page
+
+
+# --- 5. text from config.yaml that looks like HTML reads the same in pages and feeds -----------------------------
+
+def _shown(detail_value: str, kind: str) -> str:
+    """What a reader shows of a feedparser field: HTML rendered to its text, plain text as it is."""
+    import html5lib
+
+    if kind != "text/html":
+        return detail_value
+    fragment = html5lib.parseFragment(detail_value, treebuilder="etree", namespaceHTMLElements=False)
+    assert not list(fragment), detail_value  # no element: the text is shown, not made bold or run
+    return fragment.text or ""
+
+
+@pytest.mark.parametrize("title", ["Tom & Jerry <News>", "Cats <b>and</b> dogs", "R&amp;D weekly", "AT&T <3 news"])
+def test_a_site_title_that_looks_like_html_reads_as_written_in_pages_and_every_feed(tmp_path, capsys, title):
+    import html as html_module
+
+    import feedparser
+
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item(f"Story: {title}", originalUrl="https://a.example/1"),
+    }, f"title: {json.dumps(title)}\nbase_url: https://example.org/\nnow: '2026-11-22T12:00:00Z'\n")
+    code, said = _build(site, capsys)
+    assert code == 0, said
+    out = site / "output"
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert html_module.unescape(re.search(r"<title>(.*?)</title>", page)[1]) == title
+    # (an item's title is content, which the site may clean: each feed shows it as the site's API has it)
+    [news] = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    story = news["title"]
+    assert story.startswith("Story: ")
+    for name in ("feeds/latest.rss", "feeds/latest.xml"):
+        parsed = feedparser.parse((out / name).read_bytes())
+        assert not parsed.bozo, name
+        feed_title = _shown(parsed.feed.title, parsed.feed.title_detail.type)
+        assert feed_title == f"{title}: Latest", name
+        [entry] = parsed.entries
+        assert _shown(entry.title, entry.title_detail.type) == story, name
+    # A reader that renders RSS titles as HTML shows them as written too.
+    rss = (out / "feeds/latest.rss").read_text(encoding="utf-8")
+    import xml.etree.ElementTree as ET
+
+    titles = [element.text for element in ET.fromstring(rss).iter("title")]
+    assert [_shown(text, "text/html") for text in titles] == [f"{title}: Latest", story]
+    data = json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))
+    assert data["title"] == f"{title}: Latest" and data["items"][0]["title"] == story
+
+
+def test_an_ordinary_rss_title_is_written_as_it_is(tmp_path, capsys):
+    site = make_site(tmp_path / "site", {"content/a.md": item("AT&T buys a < b", originalUrl="https://a.example/1")})
+    assert _build(site, capsys)[0] == 0
+    rss = (site / "output/feeds/latest.rss").read_text(encoding="utf-8")
+    assert "<title>AT&amp;T buys a &lt; b</title>" in rss
