@@ -31,7 +31,7 @@ from generator.errors import ConfigError, Problem, yaml_problem
 from generator.isotime import parse_iso
 from generator.languages import language_problem
 from generator.textfiles import decoded
-from generator.urls import CONTROL, slugify
+from generator.urls import CONTROL, ascii_url, slugify
 
 log = logging.getLogger(__name__)
 MAX_VALUE = 2000  # characters of a text value, as of an item's plain-text fields
@@ -146,7 +146,8 @@ class Config:
     title: str = _opt("newsdesk", "Site title, shown in the header and in `<title>`.")
     description: str = _opt("", "Site description for the front page's meta description and feeds.")
     base_url: str = _opt("http://localhost:8000/", "Public URL of the site; may have a path, e.g. "
-                         "`https://user.github.io/repo/` (percent-encoded where it needs to be); a query, a fragment "
+                         "`https://user.github.io/repo/` (percent-encoded where it needs to be, and a host such as "
+                         "`bücher.example` written in its ASCII form, `xn--bcher-kva.example`); a query, a fragment "
                          "or a password in it is an error.")
     language: str = _opt("en", "Language code (`en`, `pt-BR`) for `<html lang>`, feeds and the search's stemmer; a "
                                "locale's `pt_BR` is read as `pt-BR`; `''` declares none (for a site in many languages: no "
@@ -266,7 +267,9 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     if not values.get("base_url", "/").endswith("/"):
         values["base_url"] += "/"  # so that joining page paths onto it never drops its last segment
     if "base_url" in values:
-        values["base_url"] = _encoded_path(values["base_url"])
+        # (and its host in IDNA, as browsers send it: robots.txt, sitemaps, RSS and every page's links take URLs,
+        # which are ASCII; one form everywhere, so that no output names the site by another address)
+        values["base_url"] = ascii_url(_encoded_path(values["base_url"]))
     if isinstance(values.get("language"), str) and _LANGUAGE.fullmatch(values["language"]):
         values["language"] = values["language"].replace("_", "-")  # a locale's pt_BR: no page or feed takes the `_`
     values["root"] = path.parent.resolve()

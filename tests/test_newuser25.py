@@ -319,3 +319,30 @@ def test_an_ordinary_rss_title_is_written_as_it_is(tmp_path, capsys):
     assert _build(site, capsys)[0] == 0
     rss = (site / "output/feeds/latest.rss").read_text(encoding="utf-8")
     assert "<title>AT&amp;T buys a &lt; b</title>" in rss
+
+
+# --- 6. a base_url whose host is not ASCII -------------------------------------------------------------------
+
+def test_an_idn_base_url_is_written_in_its_ascii_form_wherever_the_site_names_itself(tmp_path, capsys):
+    site = make_site(tmp_path / "site", {"content/a.md": item("Eins", originalUrl="https://a.example/1")},
+                     "title: B\nbase_url: 'https://Bücher.example/neu/'\nnow: '2026-11-22T12:00:00Z'\n")
+    code, said = _build(site, capsys)
+    assert code == 0, said
+    out = site / "output"
+    files = [p for p in out.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".rss", ".json", ".txt")]
+    assert len(files) > 10
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert "bücher" not in text.lower(), path
+    robots = (out / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://xn--bcher-kva.example/neu/sitemap.xml" in robots
+    assert "<loc>https://xn--bcher-kva.example/neu/</loc>" in (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'rel="canonical" href="https://xn--bcher-kva.example/neu/"' in (out / "index.html").read_text("utf-8")
+    feed = json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))
+    assert feed["home_page_url"] == "https://xn--bcher-kva.example/neu/latest/"
+
+
+def test_deploy_takes_a_unicode_cname_for_the_idn_base_url(tmp_path):
+    from generator.publish.deploy import check_base_url
+
+    assert check_base_url("https://xn--bcher-kva.example/", "https://github.com/alice/news.git", "bücher.example") == ""

@@ -32,6 +32,7 @@ from generator.build.pipeline import BuildOptions, BuildResult, build
 from generator.config import Config
 from generator.errors import BuildError, NewsdeskError, Problem
 from generator.build.writer import MARKER, recover
+from generator.urls import ascii_url
 
 log = logging.getLogger(__name__)
 
@@ -486,7 +487,7 @@ def check_base_url(base_url: str, remote_url: str, cname: str = "", where: str =
     expected = pages_url(remote_url, cname)
     if not expected:
         return ""  # not GitHub: we cannot know where the site is served
-    want = urlsplit(expected)
+    want = urlsplit(ascii_url(expected))  # (base_url's host is in IDNA: a cname may be written in Unicode)
     if (parts.hostname or "").lower() == want.hostname and (parts.path or "/").lower() == want.path.lower():
         return ""
     text = (f"{where}: base_url {base_url} does not match where GitHub Pages serves {remote_url} "
