@@ -345,4 +345,5 @@ def test_an_idn_base_url_is_written_in_its_ascii_form_wherever_the_site_names_it
 def test_deploy_takes_a_unicode_cname_for_the_idn_base_url(tmp_path):
     from generator.publish.deploy import check_base_url
 
-    assert check_base_url("https://xn--bcher-kva.example/", "https://github.com/alice/news.git", "bücher.example") == ""
+    github = "https://github.com/alice/news.git"
+    assert check_base_url("https://xn--bcher-kva.example/", github, "bücher.example") == ""
