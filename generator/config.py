@@ -549,6 +549,12 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
             return False, None
     if hint is str and isinstance(value, (int, float, datetime)) and not isinstance(value, bool):
         value, good = str(value), True
+    if not good and hint is str and isinstance(value, bool) and isinstance(node, yaml.ScalarNode) and not node.style:
+        # (YAML 1.1 reads a bare no, yes, on or off as true or false: `language: no` is Norwegian to its writer)
+        problems.append(Problem(path, _line(node), f"`{name}` must be {_TYPE_NAMES.get(hint, hint.__name__)}, got "
+                                f"{node.value}, which YAML reads as {str(value).lower()}",
+                                f"quote it: `{name.rsplit('.', 1)[-1]}: \"{node.value}\"`"))
+        return False, None
     if not good:
         problems.append(Problem(path, _line(node), f"`{name}` must be {_TYPE_NAMES.get(hint, hint.__name__)}, "
                                 f"got {type(value).__name__} {_cut(repr(value))}"))

@@ -347,3 +347,15 @@ def test_deploy_takes_a_unicode_cname_for_the_idn_base_url(tmp_path):
 
     github = "https://github.com/alice/news.git"
     assert check_base_url("https://xn--bcher-kva.example/", github, "bücher.example") == ""
+
+
+def test_language_no_which_yaml_reads_as_false_says_to_quote_it(tmp_path, capsys):
+    site = make_site(tmp_path / "site", {"content/a.md": item()},
+                     "title: T\nbase_url: https://example.org/\nlanguage: no\n")
+    code, err = _build(site, capsys)
+    assert code == 2
+    assert err.splitlines()[0] == ('config.yaml:3: `language` must be a string, got no, which YAML reads as false '
+                                   '(quote it: `language: "no"`)')
+    (site / "config.yaml").write_text('title: T\nbase_url: https://example.org/\nlanguage: "no"\n')
+    assert _build(site, capsys)[0] == 0
+    assert '<html lang="no"' in (site / "output/index.html").read_text(encoding="utf-8")
