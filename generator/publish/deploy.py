@@ -420,7 +420,7 @@ _PUSH_FAILURES = (
      r"not found",
      "there is no repository at {url}",
      "correct the address: `git remote set-url {remote} URL` (`git remote -v` shows it); on GitHub, create "
-     "the repository first"),
+     "the repository first (GitHub says this too of a private repository you are not signed in to)"),
     (r"could not resolve host|unable to connect|connection (refused|timed out|reset)|network is unreachable|"
      r"failed to connect|operation timed out",
      "the server could not be reached",
