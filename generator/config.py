@@ -168,7 +168,7 @@ class Config:
     type_lists: bool = _opt(True, "A list page, feeds and a header link for each item type besides article (`videos/`, `downloads/` ...).")
     markdown_engine: str = _opt("cmark", "Markdown renderer: `cmark` (CommonMark + GitHub extensions, fast) or `python-markdown` (its `extra` extensions: footnotes, definition lists, abbreviations). Python-Markdown's time grows with the square of the brackets, tags and other marks in one paragraph: a body with thousands (which would take it minutes) is rendered as CommonMark, with a warning.")
     now: str = _opt("", "Fixed build time (ISO 8601); else `SOURCE_DATE_EPOCH`; else the clock.")
-    cname: str = _opt("", "Custom domain for GitHub Pages; written to `CNAME` when set.")
+    cname: str = _opt("", "Custom domain for GitHub Pages; written to `CNAME` when set (a domain such as `bücher.example` in its ASCII form, as GitHub Pages reads it).")
     embed_hosts: tuple[str, ...] = _opt(
         ["www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"],
         "Hosts whose video players may be embedded (https only); other videos get a link.",
@@ -270,6 +270,10 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         # (and its host in IDNA, as browsers send it: robots.txt, sitemaps, RSS and every page's links take URLs,
         # which are ASCII; one form everywhere, so that no output names the site by another address)
         values["base_url"] = ascii_url(_encoded_path(values["base_url"]))
+    cname = values.get("cname")
+    if isinstance(cname, str) and not cname.isascii() and _DOMAIN.fullmatch(cname.strip()):
+        # (GitHub Pages reads CNAME's domain in its ASCII form: `bücher.example` is xn--bcher-kva.example)
+        values["cname"] = urlsplit(ascii_url(f"https://{cname.strip()}/")).netloc
     if isinstance(values.get("language"), str) and _LANGUAGE.fullmatch(values["language"]):
         values["language"] = values["language"].replace("_", "-")  # a locale's pt_BR: no page or feed takes the `_`
     values["root"] = path.parent.resolve()
@@ -665,6 +669,7 @@ def _encoded_path(url: str) -> str:
     return urlunsplit(parts._replace(path=quote(parts.path, safe="/%:@!$&'()*+,;=~")))
 
 
+_DOMAIN = re.compile(r"[\w-]+(\.[\w-]+)+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*")
 
 
@@ -770,7 +775,7 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
             problems.append(Problem(path, _key_line(node, "picture_resizer"), f"`picture_resizer` {problem}",
                                     "e.g. https://wsrv.nl/?url={url}&w={width}, or leave it out"))
     # (GitHub Pages reads CNAME as one host name: a URL, a space or a second line in it breaks the custom domain)
-    if config.cname and not re.fullmatch(r"[\w-]+(\.[\w-]+)+", config.cname.strip()):
+    if config.cname and not _DOMAIN.fullmatch(config.cname.strip()):
         problems.append(Problem(path, _key_line(node, "cname"), f"`cname` must be a bare domain such as "
                                 f"news.example.com, got {_cut(repr(config.cname))}",
                                 "write the host name alone: no https://, path or spaces"))

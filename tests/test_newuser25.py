@@ -359,3 +359,15 @@ def test_language_no_which_yaml_reads_as_false_says_to_quote_it(tmp_path, capsys
     (site / "config.yaml").write_text('title: T\nbase_url: https://example.org/\nlanguage: "no"\n')
     assert _build(site, capsys)[0] == 0
     assert '<html lang="no"' in (site / "output/index.html").read_text(encoding="utf-8")
+
+
+def test_a_unicode_cname_is_written_as_github_pages_reads_it(tmp_path, capsys):
+    site = make_site(tmp_path / "site", {"content/a.md": item("Eins", originalUrl="https://a.example/1")},
+                     "title: B\nbase_url: 'https://bücher.example/'\ncname: bücher.example\n"
+                     "now: '2026-11-22T12:00:00Z'\n")
+    code, said = _build(site, capsys)
+    assert code == 0, said
+    assert (site / "output/CNAME").read_text(encoding="utf-8") == "xn--bcher-kva.example"
+    (site / "config.yaml").write_text("title: B\ncname: 'bücher.example/x'\n", encoding="utf-8")
+    code, err = _build(site, capsys)
+    assert code == 2 and "`cname` must be a bare domain" in err
