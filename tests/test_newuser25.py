@@ -371,3 +371,42 @@ def test_a_unicode_cname_is_written_as_github_pages_reads_it(tmp_path, capsys):
     (site / "config.yaml").write_text("title: B\ncname: 'bücher.example/x'\n", encoding="utf-8")
     code, err = _build(site, capsys)
     assert code == 2 and "`cname` must be a bare domain" in err
+
+
+def test_a_server_that_cannot_be_reached_says_to_check_the_network_and_host(repo, capsys):
+    _git(repo, "remote", "set-url", "origin", "http://127.0.0.1:1/news.git")  # (port 1: refused at once)
+    code, err = _deploy(repo, capsys)
+    assert code == 1
+    first = err.splitlines()[0]
+    assert "git push failed: the server could not be reached" in first and "check your network" in first, first
+
+
+def test_a_server_that_asks_who_you_are_says_how_to_sign_in(repo, tmp_path, capsys, monkeypatch):
+    import http.server
+    import threading
+
+    class AskForPassword(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the name http.server calls
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="git"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), AskForPassword)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        (tmp_path / "empty.gitconfig").write_text("")  # (no credential helper of this machine's answers)
+        monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "empty.gitconfig"))
+        monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+        monkeypatch.setenv("GIT_TERMINAL_PROMPT", "0")  # (as in CI: no terminal to type a password into)
+        _git(repo, "remote", "set-url", "origin", f"http://127.0.0.1:{server.server_port}/news.git")
+        code, err = _deploy(repo, capsys)
+    finally:
+        server.shutdown()
+    assert code == 1
+    first = err.splitlines()[0]
+    assert "git push failed: the server did not accept who you are" in first, first
+    assert "personal access token" in first and "gh auth login" in first
