@@ -152,8 +152,9 @@ class Config:
     language: str = _opt("en", "Language code (`en`, `pt-BR`) for `<html lang>`, feeds and the search's stemmer; a "
                                "locale's `pt_BR` is read as `pt-BR`; `''` declares none (for a site in many languages: no "
                                "stemming); a language's name (`English`) or a locale with "
-                               "its charset (`en_US.UTF-8`) is an error, and so is a code that no language "
-                               "(ISO 639-1) or country (ISO 3166-1) has (`xx`, `en-UK`).")
+                               "its charset (`en_US.UTF-8`) is an error, and so is a two-letter code that "
+                               "names no language (ISO 639-1) or country (ISO 3166-1): `xx`, `jp` (Japanese is `ja`), "
+                               "`en-UK` (`en-GB`).")
     timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates.")
     content_dir: str = _opt("content", "Folder of item files (`*.md`, any depth), relative to the site root.")
     output_dir: str = _opt("output", "Folder the site is written to, relative to the site root.")
