@@ -29,8 +29,9 @@ import yaml
 
 from generator.errors import ConfigError, Problem, yaml_problem
 from generator.isotime import parse_iso
+from generator.languages import language_problem
 from generator.textfiles import decoded
-from generator.urls import CONTROL, slugify
+from generator.urls import CONTROL, ascii_url, slugify
 
 log = logging.getLogger(__name__)
 MAX_VALUE = 2000  # characters of a text value, as of an item's plain-text fields
@@ -148,12 +149,15 @@ class Config:
     title: str = _opt("newsdesk", "Site title, shown in the header and in `<title>`.")
     description: str = _opt("", "Site description for the front page's meta description and feeds.")
     base_url: str = _opt("http://localhost:8000/", "Public URL of the site; may have a path, e.g. "
-                         "`https://user.github.io/repo/` (percent-encoded where it needs to be); a query, a fragment "
+                         "`https://user.github.io/repo/` (percent-encoded where it needs to be, and a host such as "
+                         "`bücher.example` written in its ASCII form, `xn--bcher-kva.example`); a query, a fragment "
                          "or a password in it is an error.")
     language: str = _opt("en", "Language code (`en`, `pt-BR`) for `<html lang>`, feeds and the search's stemmer; a "
                                "locale's `pt_BR` is read as `pt-BR`; `''` declares none (for a site in many languages: no "
                                "stemming); a language's name (`English`) or a locale with "
-                               "its charset (`en_US.UTF-8`) is an error.")
+                               "its charset (`en_US.UTF-8`) is an error, and so is a two-letter code that "
+                               "names no language (ISO 639-1) or country (ISO 3166-1): `xx`, `jp` (Japanese is `ja`), "
+                               "`en-UK` (`en-GB`).")
     timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates.")
     content_dir: str = _opt("content", "Folder of item files (`*.md`, any depth), relative to the site root.")
     output_dir: str = _opt("output", "Folder the site is written to, relative to the site root.")
@@ -168,7 +172,7 @@ class Config:
     type_lists: bool = _opt(True, "A list page, feeds and a header link for each item type besides article (`videos/`, `downloads/` ...).")
     markdown_engine: str = _opt("cmark", "Markdown renderer: `cmark` (CommonMark + GitHub extensions, fast) or `python-markdown` (its `extra` extensions: footnotes, definition lists, abbreviations). Python-Markdown's time grows with the square of the brackets, tags and other marks in one paragraph: a body with thousands (which would take it minutes) is rendered as CommonMark, with a warning.")
     now: str = _opt("", "Fixed build time (ISO 8601); else `SOURCE_DATE_EPOCH`; else the clock.")
-    cname: str = _opt("", "Custom domain for GitHub Pages; written to `CNAME` when set.")
+    cname: str = _opt("", "Custom domain for GitHub Pages; written to `CNAME` when set (a domain such as `bücher.example` in its ASCII form, as GitHub Pages reads it).")
     embed_hosts: tuple[str, ...] = _opt(
         ["www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"],
         "Hosts whose video players may be embedded (https only); other videos get a link.",
@@ -267,7 +271,13 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     if not values.get("base_url", "/").endswith("/"):
         values["base_url"] += "/"  # so that joining page paths onto it never drops its last segment
     if "base_url" in values:
-        values["base_url"] = _encoded_path(values["base_url"])
+        # (and its host in IDNA, as browsers send it: robots.txt, sitemaps, RSS and every page's links take URLs,
+        # which are ASCII; one form everywhere, so that no output names the site by another address)
+        values["base_url"] = ascii_url(_encoded_path(values["base_url"]))
+    cname = values.get("cname")
+    if isinstance(cname, str) and not cname.isascii() and _DOMAIN.fullmatch(cname.strip()):
+        # (GitHub Pages reads CNAME's domain in its ASCII form: `bücher.example` is xn--bcher-kva.example)
+        values["cname"] = urlsplit(ascii_url(f"https://{cname.strip()}/")).netloc
     if isinstance(values.get("language"), str) and _LANGUAGE.fullmatch(values["language"]):
         values["language"] = values["language"].replace("_", "-")  # a locale's pt_BR: no page or feed takes the `_`
     values["root"] = path.parent.resolve()
@@ -547,6 +557,12 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
             return False, None
     if hint is str and isinstance(value, (int, float, datetime)) and not isinstance(value, bool):
         value, good = str(value), True
+    if not good and hint is str and isinstance(value, bool) and isinstance(node, yaml.ScalarNode) and not node.style:
+        # (YAML 1.1 reads a bare no, yes, on or off as true or false: `language: no` is Norwegian to its writer)
+        problems.append(Problem(path, _line(node), f"`{name}` must be {_TYPE_NAMES.get(hint, hint.__name__)}, got "
+                                f"{node.value}, which YAML reads as {str(value).lower()}",
+                                f"quote it: `{name.rsplit('.', 1)[-1]}: \"{node.value}\"`"))
+        return False, None
     if not good:
         problems.append(Problem(path, _line(node), f"`{name}` must be {_TYPE_NAMES.get(hint, hint.__name__)}, "
                                 f"got {type(value).__name__} {_cut(repr(value))}"))
@@ -657,6 +673,7 @@ def _encoded_path(url: str) -> str:
     return urlunsplit(parts._replace(path=quote(parts.path, safe="/%:@!$&'()*+,;=~")))
 
 
+_DOMAIN = re.compile(r"[\w-]+(\.[\w-]+)+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*")
 
 
@@ -722,6 +739,9 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
                                 f"or pt-BR, got {config.language!r}",
                                 f"write the language code: {locale[1].replace('_', '-')}" if locale else
                                 "write the code, not the name: English is en"))
+    elif config.language and language_problem(config.language):
+        what, todo = language_problem(config.language)
+        problems.append(Problem(path, _key_line(node, "language"), f"`language` {config.language!r}: {what}", todo))
     if config.undeclared_topics not in UNDECLARED_TOPICS:
         problems.append(Problem(path, _key_line(node, "undeclared_topics"),
                                 f"`undeclared_topics` must be {', '.join(UNDECLARED_TOPICS[:-1])} or {UNDECLARED_TOPICS[-1]}, got {config.undeclared_topics!r}",
@@ -759,7 +779,7 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
             problems.append(Problem(path, _key_line(node, "picture_resizer"), f"`picture_resizer` {problem}",
                                     "e.g. https://wsrv.nl/?url={url}&w={width}, or leave it out"))
     # (GitHub Pages reads CNAME as one host name: a URL, a space or a second line in it breaks the custom domain)
-    if config.cname and not re.fullmatch(r"[\w-]+(\.[\w-]+)+", config.cname.strip()):
+    if config.cname and not _DOMAIN.fullmatch(config.cname.strip()):
         problems.append(Problem(path, _key_line(node, "cname"), f"`cname` must be a bare domain such as "
                                 f"news.example.com, got {_cut(repr(config.cname))}",
                                 "write the host name alone: no https://, path or spaces"))

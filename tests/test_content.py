@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -744,7 +745,8 @@ def test_words_about_html_elements_are_kept_and_markup_is_not(tmp_path):
     [record] = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
     assert (record["title"], record["excerpt"]) == (story.title, story.excerpt)
     import xml.etree.ElementTree as ET
-    assert [t.text for t in ET.parse(out / "feeds/latest.rss").iter("title")][-1] == story.title
+    # (RSS readers render a title that looks like HTML as HTML: it is HTML-escaped, and shows as the page does)
+    assert html.unescape([t.text for t in ET.parse(out / "feeds/latest.rss").iter("title")][-1]) == story.title
 
 
 def test_a_text_field_yaml_reads_as_a_number_or_a_date_shows_as_written(tmp_path):

@@ -67,8 +67,8 @@ def reader_view(name: str, data: bytes) -> list[tuple[str, str]]:
             kind = element.get("type", "text")
             assert kind in ("text", "html"), f"{name}: {tag} type={kind}"
             seen.append((f"{name} {tag}", _html_text(text, name) if kind == "html" else text))
-        elif tag == "description":  # RSS: readers render it as HTML
-            seen.append((f"{name} description", _html_text(text, name)))
+        elif tag in ("description", "title"):  # RSS: readers render a description as HTML, many a title too
+            seen.append((f"{name} {tag}", _html_text(text, name)))
         else:
             seen.append((f"{name} {tag}", text))
     for element in root.iter(f"{A}category"):

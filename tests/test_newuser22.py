@@ -152,6 +152,9 @@ def test_a_macro_recursing_through_deep_topics_is_an_error_at_its_call_with_what
     config = site / "config.yaml"
     chain = "".join(f"  - name: T{n}\n    parent: T{n - 1}\n" for n in range(1, depth))
     config.write_text(config.read_text() + "topics:\n  - name: T0\n" + chain)
+    # (the deepest topic has an item, so every topic of the chain has a page: a topic without one gets none)
+    (site / "content" / "deep.md").write_text(f"---\ntitle: Deep\npublishedDateTime: 2026-11-20T10:00:00Z\n"
+                                              f"topics: [T{depth - 1}]\n---\nDeep down.\n", encoding="utf-8")
     entry = site / "themes/default/templates/partials/topic_entry.html"
     entry.parent.mkdir(parents=True)
     entry.write_text(RECURSIVE_ENTRY)

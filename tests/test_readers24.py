@@ -187,7 +187,10 @@ def test_feedparser_reads_every_atom_and_rss_entry_as_its_page_shows_it(built):
                 assert RFC822.fullmatch(node.findtext("pubDate")), where
                 published = parsedate_to_datetime(node.findtext("pubDate"))
                 assert published == moment(json.loads(page["ld"][0])["datePublished"]).replace(microsecond=0)
-            assert entry.title == page["meta"]["og:title"][0] == page["h1"], where
+            title = entry.title
+            if entry.title_detail.type == "text/html":
+                title = html.unescape(title)  # (an RSS title that looks like HTML is HTML-escaped: its text is shown)
+            assert title == page["meta"]["og:title"][0] == page["h1"], where
             summary = entry.get("summary", "")
             if entry.get("summary_detail", {}).get("type") == "text/html":
                 summary = html.unescape(summary)  # RSS <description> is HTML: what a reader shows is its text
@@ -521,8 +524,10 @@ def _same_resource(ascii_form: str, iri: str) -> bool:
 
     one, two = urlsplit(ascii_form), urlsplit(iri)
     host = (one.hostname or "").encode("ascii").decode("idna")
+    # (the site's own pages are named with base_url's host in IDNA too: compared as Unicode, as the other's)
+    other = (two.hostname or "").encode("idna").decode("ascii").encode("ascii").decode("idna")
     return (one.scheme, host, one.port, unquote(one.path), unquote(one.query), unquote(one.fragment)) == \
-        (two.scheme, two.hostname, two.port, unquote(two.path), unquote(two.query), unquote(two.fragment))
+        (two.scheme, other, two.port, unquote(two.path), unquote(two.query), unquote(two.fragment))
 
 
 def test_rss_addresses_are_ascii_uris_of_what_the_page_links(tmp_path):

@@ -24,6 +24,10 @@ readers render as HTML (RSS 2.0: "entity-encoded HTML is allowed"). Plain text i
 written as the element's XML text (Atom says so with type="text"; JSON Feed's
 title, summary and content_text are text by definition); a description is
 HTML-escaped first, so `<script>` in an excerpt reaches the reader as text.
+RSS's <title> says neither: many readers render it as HTML, and others (feedparser's)
+do when it looks like HTML. A title with a would-be tag or character reference
+(`Tom & Jerry <News>`, `&amp;`) is HTML-escaped too, so those readers show its text;
+any other title is written as it is, which readers of plain text show too.
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
-# An empty feed's Atom <updated> (required there): fixed, so that the feed of a topic with no story yet
+# An empty feed's Atom <updated> (required there): fixed, so that the feed of a list with no story yet
 # does not change with every build. RSS leaves its optional <lastBuildDate> out instead.
 EMPTY_UPDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
 EXTENSIONS = {"atom": ".xml", "rss": ".rss", "json": ".json"}
@@ -263,6 +267,14 @@ def _as_html(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+_LOOKS_LIKE_HTML = re.compile(r"<[A-Za-z/!?]|&#?\w+;")
+
+
+def _rss_title(text: str) -> str:
+    """An RSS <title>: HTML-escaped when a reader taking it for HTML would read a tag or reference in it."""
+    return html.escape(text, quote=False) if _LOOKS_LIKE_HTML.search(text) else text
+
+
 def _serialize(root: ET.Element) -> bytes:
     ET.indent(root, space=" ")
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
@@ -333,7 +345,7 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
     url = ascii_url  # RSS takes URLs (RFC 3986), where Atom and JSON Feed take IRIs: as browsers send them
     root = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM_NS, "xmlns:dc": DC_NS, "xmlns:media": MEDIA_NS})
     channel = _add(root, "channel")
-    _add(channel, "title", clean_text(feed.title))
+    _add(channel, "title", _rss_title(clean_text(feed.title)))
     _add(channel, "link", url(site_url(base, feed.page)))
     _add(channel, "description", _as_html(clean_text(feed.description) or clean_text(feed.title)))
     if clean_text(config.language):
@@ -346,7 +358,7 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
          type=MEDIA_TYPES["rss"])
     for entry in entries:
         node = _add(channel, "item")
-        _add(node, "title", entry.title)
+        _add(node, "title", _rss_title(entry.title))
         _add(node, "link", url(entry.url))
         _add(node, "guid", url(entry.url), isPermaLink="true")
         _add(node, "pubDate", _rfc822(entry.published))

@@ -17,6 +17,7 @@ import hashlib
 import logging
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import tempfile
@@ -31,6 +32,7 @@ from generator.build.pipeline import BuildOptions, BuildResult, build
 from generator.config import Config
 from generator.errors import BuildError, NewsdeskError, Problem
 from generator.build.writer import MARKER, recover
+from generator.urls import ascii_url
 
 log = logging.getLogger(__name__)
 
@@ -216,6 +218,17 @@ def _remote_moved(repo: Repository, options: DeployOptions) -> bool | None:
 def open_repository(site_root: Path, options: DeployOptions) -> Repository:
     """Find the git repository holding the site and check it can be deployed from as asked."""
     top = _git(site_root, "rev-parse", "--show-toplevel", check=False)
+    if top.returncode != 0 and "dubious ownership" in top.stderr:
+        # (a repository another user owns, as a copied or mounted folder is: git refuses to read it at all)
+        raise DeployError(Problem(str(site_root), None, "git refuses to work in this repository: another user owns "
+                                  "its folder (git's \"dubious ownership\")",
+                                  f"if you trust it, tell git so once: `git config --global --add safe.directory "
+                                  f"{_repository_shown(top.stderr, site_root)}`; or take the folder over: "
+                                  f"`sudo chown -R $(id -un) {_repository_shown(top.stderr, site_root)}`"))
+    if top.returncode != 0 and "not a git repository" not in top.stderr:
+        raise DeployError(Problem(str(site_root), None, f"git cannot read the site's repository: {_said(top)}",
+                                  "fix what git says (`git status` in the site's folder shows it too), "
+                                  "then deploy again"))
     if top.returncode != 0:
         raise DeployError(Problem(str(site_root), None, "the site is not in a git repository",
                                   "deploy pushes from the site's git repository: run `git init` and "
@@ -340,11 +353,12 @@ def _commit(folder: Path, config: Config, repo: Repository, options: DeployOptio
         ghp_import.ghp_import(str(folder.absolute()), mesg=message, remote=options.remote, branch=options.branch,
                               push=False, nojekyll=True, cname=config.cname or None)
     except ghp_import.GhpError as exc:
-        raise DeployError(Problem(str(repo.root), None, f"could not write the {options.branch} branch: {exc.message}"))
+        raise DeployError(Problem(str(repo.root), None, f"could not write the {options.branch} branch: {exc.message}",
+                                  _UNWRITTEN))
     except TypeError:
         # ghp-import 2.1.0 reports a failed `git fast-import` by writing bytes to sys.stdout, which raises here.
         raise DeployError(Problem(str(repo.root), None, f"git fast-import could not write the {options.branch} "
-                                                        "branch (see git's message above)"))
+                                                        "branch (see git's message above)", _UNWRITTEN))
     finally:
         os.chdir(cwd)
     after = _git(repo.root, "rev-parse", "--verify", "--quiet", f"refs/heads/{options.branch}", check=False)
@@ -352,8 +366,12 @@ def _commit(folder: Path, config: Config, repo: Repository, options: DeployOptio
     # top of it is a success. (It may equal what a rejected deploy left here: same tree, parent and second.)
     if after.returncode != 0 or after.stdout.strip() == repo.base_commit:
         raise DeployError(Problem(str(repo.root), None, f"git fast-import did not write the {options.branch} branch "
-                                                        "(see git's message above)"))
+                                                        "(see git's message above)", _UNWRITTEN))
     return after.stdout.strip()
+
+
+_UNWRITTEN = ("check that the repository's .git folder is writable and its disk not full (`git fsck` checks the "
+              "repository), then deploy again; nothing was pushed")
 
 
 def _push(repo: Repository, options: DeployOptions) -> None:
@@ -369,9 +387,12 @@ def _push(repo: Repository, options: DeployOptions) -> None:
     kept = f"{said}\nNothing was published; the new commit is on your local {options.branch} branch, " \
            "and your working files are untouched."
     if "[remote rejected]" in pushed.stderr:
-        raise DeployError(Problem(where, None, f"the server refused the push to {options.branch}",
-                                  f"if {options.branch!r} is protected there, allow pushes to it, "
-                                  "or deploy to another branch with --branch"), kept)
+        raise DeployError(Problem(where, None, f"the server refused the push to {options.branch} (its reason is in "
+                                               "the `remote:` lines git shows below)",
+                                  f"if you may not push there, ask its owner for write access or push to a "
+                                  f"repository of yours (`git remote set-url {options.remote} URL`); if "
+                                  f"{options.branch!r} is protected there, allow pushes to it, or deploy to another "
+                                  f"branch with --branch"), kept)
     if re.search(r"non-fast-forward|fetch first|\[rejected\]", pushed.stderr):
         raise DeployError(Problem(where, None, f"push rejected: {options.remote}'s {options.branch} has commits "
                                                "this repository has not fetched (someone else deployed, "
@@ -379,9 +400,32 @@ def _push(repo: Repository, options: DeployOptions) -> None:
                                   f"to keep them in the history: `git fetch {options.remote} {options.branch}`, "
                                   "then deploy again; to replace the branch with this site: "
                                   "`newsdesk deploy --force`"), kept)
+    for pattern, what, todo in _PUSH_FAILURES:
+        if re.search(pattern, pushed.stderr, re.I):
+            raise DeployError(Problem(where, None, f"git push failed: {what.format(url=repo.remote_url)}",
+                                      todo.format(remote=options.remote, url=repo.remote_url)), kept)
     raise DeployError(Problem(where, None, "git push failed",
                               "check the remote's URL (`git remote -v`), your network, "
                               "and that you may push to it"), kept)
+
+
+# What a failed push's message means, and what to do: (pattern in git's message, what failed, what to do).
+_PUSH_FAILURES = (
+    (r"authentication failed|could not read (username|password)|terminal prompts disabled|permission denied|"
+     r"access denied|\b403\b|invalid username or password|requested url returned error: 40[13]",
+     "the server did not accept who you are",
+     "check that you may push to {url}; over https, GitHub takes a personal access token as the password "
+     "(or sign in with `gh auth login`); over ssh, add your key to your account (`ssh -T git@github.com` tests it)"),
+    (r"does not appear to be a git repository|repository not found|no such (file or directory|url)|"
+     r"not found",
+     "there is no repository at {url}",
+     "correct the address: `git remote set-url {remote} URL` (`git remote -v` shows it); on GitHub, create "
+     "the repository first (GitHub says this too of a private repository you are not signed in to)"),
+    (r"could not resolve host|unable to connect|connection (refused|timed out|reset)|network is unreachable|"
+     r"failed to connect|operation timed out",
+     "the server could not be reached",
+     "check your network and the host in {url} (`git remote -v`), then deploy again"),
+)
 
 
 def _git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -389,10 +433,26 @@ def _git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProc
         done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, encoding="utf-8",
                               errors="replace", stdin=subprocess.DEVNULL)
     except FileNotFoundError:
-        raise DeployError(Problem(str(root), None, "git is not installed", "install git; deploy needs it"))
+        raise DeployError(Problem(str(root), None, "git is not installed (no `git` command on PATH)",
+                                  "install git (`sudo apt install git`, `brew install git`, or git-scm.com), or "
+                                  "add the folder that has it to PATH; deploy runs it"))
     if check and done.returncode != 0:
-        raise DeployError(Problem(str(root), None, f"`git {' '.join(args)}` failed: {done.stderr.strip()}"))
+        raise DeployError(Problem(str(root), None, f"`git {' '.join(args)}` failed: {_said(done)}",
+                                  "fix what git says (`git status` in the site's folder shows it too), "
+                                  "then deploy again"))
     return done
+
+
+def _said(done: subprocess.CompletedProcess) -> str:
+    """git's message, on one line, without its hints."""
+    lines = [line.strip() for line in done.stderr.splitlines() if line.strip() and not line.startswith("hint:")]
+    return " ".join(lines) or f"exit status {done.returncode}"
+
+
+def _repository_shown(stderr: str, site_root: Path) -> str:
+    """The folder git's "dubious ownership" message names (git's own `safe.directory` value), else the site's."""
+    found = re.search(r"dubious ownership in repository at '([^']+)'", stderr)
+    return shlex.quote(found[1] if found else str(site_root.resolve()))
 
 
 # --- where GitHub Pages serves the site --------------------------------------------------------------------------
@@ -427,7 +487,7 @@ def check_base_url(base_url: str, remote_url: str, cname: str = "", where: str =
     expected = pages_url(remote_url, cname)
     if not expected:
         return ""  # not GitHub: we cannot know where the site is served
-    want = urlsplit(expected)
+    want = urlsplit(ascii_url(expected))  # (base_url's host is in IDNA: a cname may be written in Unicode)
     if (parts.hostname or "").lower() == want.hostname and (parts.path or "/").lower() == want.path.lower():
         return ""
     text = (f"{where}: base_url {base_url} does not match where GitHub Pages serves {remote_url} "

@@ -89,7 +89,8 @@ provider:
 topics:
   - Science
 ---
-Drafts are left out of the site unless you build with `--drafts`.
+Drafts are left out of the site unless you build with `--drafts`. So is the Science topic's page: a topic
+gets one with its first published item.
 """,
 }
 

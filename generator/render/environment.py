@@ -25,6 +25,7 @@ import jinja2
 from generator import __version__
 from generator.config import Config, bundled_theme_dir
 from generator.errors import BuildError, Problem
+from generator.languages import og_locale
 from generator.plan.feeds import domain_url, feed_path, html_datetime, whole_minute_offset
 from generator.render.fragments import MemoEnvironment
 from generator.render.pictures import picture, pictures
@@ -229,7 +230,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
                        first_image=first_image,
                        picture=lambda images, width: picture(images, width, url, config.picture_resizer, copies),
                        pictures=pictures,
-                       config=config, topics=site.topics, providers=badges,
+                       config=config, topics=site.topics, providers=badges, og_locale=og_locale(config.language),
                        type_lists=tuple(listed for listed, _ in type_lists(site.items)) if config.type_lists else ())
     env.filters.update(
         # The same as the url() and absolute() functions, as filters: `{{ item.path|url }}`. The default theme

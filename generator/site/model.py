@@ -1957,11 +1957,6 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
     names = sorted(topics, key=lambda slug: topics[slug]["name"].casefold())
     order, depth = topic_tree([slug for slug in names if not topics[slug]["parent"]]
                               + [slug for slug in names if topics[slug]["parent"]], lambda slug: sorted(children[slug]))
-    topic_objects = {
-        slug: Topic(slug, topics[slug]["name"], topics[slug]["parent"], topics[slug]["description"],
-                    tuple(sorted(children[slug])), depth[slug])
-        for slug in names
-    }
     # A topic's list shows its descendants' items too: gathered children first (the tree's order backwards),
     # each once, without recursion (records can chain topics thousands deep).
     gathered: dict[str, set[int]] = {}
@@ -1970,6 +1965,15 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
         for child in children.get(slug, ()):
             if child in gathered and depth[child] == depth[slug] + 1:  # (not the start of a parent cycle)
                 found |= gathered[child]
+    # A declared topic no item (nor a child's) has yet gets no page, feed, API file or link, as a taxonomy term
+    # without content gets none in Hugo: an empty page says nothing, and thousands of them made a small site slow.
+    kept = {slug for slug in names if gathered.get(slug)}
+    topic_objects = {
+        slug: Topic(slug, topics[slug]["name"], topics[slug]["parent"] if topics[slug]["parent"] in kept else "",
+                    topics[slug]["description"], tuple(sorted(child for child in children[slug] if child in kept)),
+                    depth[slug])
+        for slug in names if slug in kept
+    }
     topic_items = {slug: tuple(sorted(gathered[slug])) for slug in topic_objects}
 
     # Providers: from the items, with facts from config/data records.
@@ -2114,8 +2118,8 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
     topic_items = {}
     for slug, order in site.topic_items.items():
         order = _moved(order, index, to, position, low, high, slug in topics[0], slug in topics[1])
-        if not order and slug not in defined:
-            return None  # its last item left: the topic goes
+        if not order:
+            return None  # its last item left: the topic goes (declared or not, an empty topic has no page)
         topic_items[slug] = order
     for slug in (set(old_topics) | set(new_topics)) - defined:
         written = [(items[i].source, items[i].topic_names[items[i].topics.index(slug)])

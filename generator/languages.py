@@ -1,0 +1,110 @@
+"""Language and region subtags: which `language:` codes name a language, and the Open Graph locale of one.
+
+Python has no registry of language tags built in. These are the two-letter subtags of the IANA Language Subtag
+Registry (BCP 47), which are ISO 639-1's languages and ISO 3166-1's countries: closed lists that change about
+once a decade. Three-letter languages (ISO 639-3, some 7,900) are accepted as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ISO 639-1: every two-letter language subtag.
+LANGUAGES = frozenset("""
+aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en
+eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv
+ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne
+ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg sh si sk sl sm sn so sq sr ss
+st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
+""".split())
+
+# Codes the registry keeps only as deprecated, with what replaced them.
+RENAMED = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"}
+
+# Country codes often written for a language (the country's own code is no language, or another one).
+COUNTRY_NOT_LANGUAGE = {"jp": "ja", "cn": "zh", "gr": "el", "dk": "da", "cz": "cs", "ua": "uk", "kr": "ko",
+                        "us": "en", "gb": "en", "vn": "vi", "il": "he", "rs": "sr", "at": "de", "ir": "fa",
+                        "by": "be", "ge": "ka", "al": "sq", "kz": "kk", "pk": "ur", "lk": "si", "np": "ne",
+                        "ph": "fil"}
+
+# ISO 3166-1 alpha-2 countries, and the registry's other two-letter regions (EU, UN and a few reserved ones).
+REGIONS = frozenset("""
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA
+CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA
+GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP
+KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS
+MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS
+RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW
+TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+EU UN AC CP DG EA IC TA XK
+""".split())
+REGION_FIXES = {"UK": "GB"}
+
+# The country a language is most used in (CLDR's likely subtags), for an Open Graph locale of a bare language.
+TERRITORY = dict(pair.split(":") for pair in """
+af:ZA am:ET ar:EG as:IN az:AZ be:BY bg:BG bn:BD bo:CN br:FR bs:BA ca:ES co:FR cs:CZ cy:GB da:DK de:DE el:GR en:US
+es:ES et:EE eu:ES fa:IR ff:SN fi:FI fo:FO fr:FR fy:NL ga:IE gd:GB gl:ES gu:IN ha:NG he:IL hi:IN hr:HR ht:HT hu:HU
+hy:AM id:ID ig:NG is:IS it:IT ja:JP jv:ID ka:GE kk:KZ km:KH kn:IN ko:KR ku:TR ky:KG lb:LU lo:LA lt:LT lv:LV mg:MG
+mi:NZ mk:MK ml:IN mn:MN mr:IN ms:MY mt:MT my:MM nb:NO ne:NP nl:NL nn:NO no:NO oc:FR or:IN pa:IN pl:PL ps:AF pt:BR
+qu:PE ro:RO ru:RU rw:RW sa:IN sd:PK si:LK sk:SK sl:SI sm:WS sn:ZW so:SO sq:AL sr:RS st:ZA sv:SE sw:TZ ta:IN te:IN
+tg:TJ th:TH ti:ET tk:TM tl:PH tn:ZA to:TO tr:TR ts:ZA tt:RU ug:CN uk:UA ur:PK uz:UZ vi:VN wo:SN xh:ZA yo:NG zh:CN
+zu:ZA
+""".split())
+SCRIPT_TERRITORY = {("zh", "hant"): "TW", ("zh", "hans"): "CN"}
+
+_SCRIPT = re.compile(r"[A-Za-z]{4}")
+_REGION = re.compile(r"[A-Za-z]{2}|[0-9]{3}")
+
+
+def _parts(tag: str) -> tuple[str, str, str]:
+    """(language, script, region) of a well-formed tag, in lower, lower and upper case; "" for one not given."""
+    subtags = tag.replace("_", "-").split("-")
+    language, script, region = subtags[0].lower(), "", ""
+    rest = subtags[1:]
+    while rest and len(rest[0]) == 3 and rest[0].isalpha():  # an extended language (zh-yue)
+        rest = rest[1:]
+    if rest and _SCRIPT.fullmatch(rest[0]):
+        script, rest = rest[0].lower(), rest[1:]
+    if rest and _REGION.fullmatch(rest[0]):
+        region = rest[0].upper()
+    return language, script, region
+
+
+def language_problem(tag: str) -> tuple[str, str] | None:
+    """(what is wrong, what to write) for a well-formed language tag naming no language or region; else None."""
+    language, _script, region = _parts(tag)
+    rest = tag[len(language):]
+    if len(language) == 2 and language not in LANGUAGES:
+        if language in RENAMED:
+            return (f"{language} is the old code of a language",
+                    f"write {RENAMED[language]}{rest}, its code now")
+        if COUNTRY_NOT_LANGUAGE.get(language):
+            better = COUNTRY_NOT_LANGUAGE[language]
+            return (f"{language} is a country's code, not a language's (ISO 639-1)",
+                    f"write the language's code: {better}{rest}")
+        return (f"{language} is not a language code (ISO 639-1)",
+                "write the site's language as its two-letter code, such as en, de or pt-BR (a language with none "
+                "takes its three-letter ISO 639-3 code), or '' for a site in many languages")
+    if region and region.isalpha() and region not in REGIONS:
+        shown = tag.replace("_", "-")
+        if region in REGION_FIXES:
+            at = shown.upper().index(f"-{region}") + 1
+            return (f"{region} is not a country or region code (ISO 3166-1)",
+                    f"write {shown[:at]}{REGION_FIXES[region]}{shown[at + 2:]}")
+        return (f"{region} is not a country or region code (ISO 3166-1)",
+                f"write the language alone, {language}, or with its country's code, such as "
+                f"{language}-{TERRITORY.get(language, 'US')}")
+    return None
+
+
+def og_locale(tag: str) -> str:
+    """The Open Graph locale (language_TERRITORY, as en_US) of a language tag; "" when none can be told, which
+    leaves og:locale out (its default is en_US)."""
+    if not tag:
+        return ""
+    language, script, region = _parts(tag)
+    if region.isdigit():
+        return ""  # a UN M.49 area (es-419, Latin America), which no locale's territory is
+    if not region:
+        region = SCRIPT_TERRITORY.get((language, script)) or TERRITORY.get(language, "")
+    return f"{language}_{region}" if region else ""
