@@ -68,7 +68,9 @@ def test_a_story_page_offers_them_too(tmp_path):
     [page] = [p for p in (out / "news").rglob("index.html") if "sizes" in p.parent.name]
     [hero] = [img for img in _imgs(page.read_text(encoding="utf-8")) if "story-" in img["src"]]
     assert hero["src"] == "https://pics.example/story-1024.jpg"  # the smallest as wide as the column
-    assert hero["sizes"] == "(max-width: 46rem) 100vw, 46rem" and hero["srcset"].count("w,") == 2
+    # The column's width (the screen less the page's padding, 46rem at most): a phone takes the copy of its width
+    assert hero["sizes"] == "(max-width: 36rem) calc(100vw - 1.7rem), (max-width: 48rem) calc(100vw - 2rem), 46rem"
+    assert hero["srcset"].count("w,") == 2
     assert hero["fetchpriority"] == "high" and (hero["width"], hero["height"]) == ("1024", "576")
 
 
@@ -126,7 +128,10 @@ def test_the_front_page_lead_picture_loads_before_the_headlines_beside_it(tmp_pa
     out = _site(tmp_path)
     lead, headline = _imgs((out / "index.html").read_text(encoding="utf-8"))[1:3]  # (after the site's icon)
     assert "story-" in lead["src"] and lead["fetchpriority"] == "high" and "loading" not in lead
-    assert lead["sizes"] == "(max-width: 56rem) 100vw, 50rem" and lead["src"].endswith("story-1024.jpg")
+    # The screen less the page's padding, then (beside the headlines) two thirds of it, 48.5rem at most
+    assert lead["sizes"] == ("(max-width: 36rem) calc(100vw - 1.7rem), (max-width: 56rem) calc(100vw - 2rem), "
+                             "(max-width: 76rem) calc((100vw - 3.25rem) * 2 / 3), 48.5rem")
+    assert lead["src"].endswith("story-1024.jpg")
     assert "only.jpg" in headline["src"] and (headline["fetchpriority"], headline["loading"]) == ("low", "lazy")
 
 
@@ -301,7 +306,7 @@ def test_pictures_makes_small_copies_that_list_pages_offer(tmp_path, capsys, pic
     manifest = json.loads((root / "pictures/manifest.json").read_text(encoding="utf-8"))
     entry = manifest["pictures"][picture_server.url("/wide.jpg")]
     assert (entry["width"], entry["height"]) == (1280, 720)
-    assert [copy["width"] for copy in entry["copies"]] == [160, 320, 480, 640, 960]
+    assert [copy["width"] for copy in entry["copies"]] == [160, 320, 480, 720, 960]
     for copy in entry["copies"]:
         with Image.open(root / "pictures" / copy["file"]) as made:
             assert made.format == "WEBP" and made.size == (copy["width"], copy["height"])
@@ -312,7 +317,7 @@ def test_pictures_makes_small_copies_that_list_pages_offer(tmp_path, capsys, pic
     assert result.site.warnings == ()
     [img] = _card_imgs(config.output_path / "latest/index.html")
     links = re.findall(r"(\S+) (\d+)w", img["srcset"])
-    assert [int(width) for _, width in links] == [160, 320, 480, 640, 960, 1280]
+    assert [int(width) for _, width in links] == [160, 320, 480, 720, 960, 1280]
     assert links[-1][0] == picture_server.url("/wide.jpg")  # the original, as the item gives it
     for link, _ in links[:-1]:  # the copies, site-relative, and published
         assert link.startswith("/static/resized/") and (config.output_path / link.lstrip("/")).is_file()
@@ -351,7 +356,30 @@ def test_copies_follow_the_path_of_base_url_and_are_made_once(tmp_path, capsys, 
     # The item gave no size: the manifest's is the <img>'s shape, and the copies are offered.
     assert img["src"].startswith("/news/static/resized/") and img["src"].endswith("-480.webp")
     assert (img["width"], img["height"]) == ("480", "360")
-    assert img["srcset"].count("/news/static/resized/") == 4  # 160 ... 640: narrower than 800
+    assert img["srcset"].count("/news/static/resized/") == 4  # 160 ... 720: narrower than 800
+
+
+def test_copies_in_widths_an_older_newsdesk_made_are_made_again(tmp_path, capsys, picture_server):
+    from feed_server import Route
+
+    picture_server.routes["/old.jpg"] = Route(_jpeg(1280, 720), content_type="image/jpeg")
+    root = _picture_site(tmp_path / "site", picture_server, {"/old.jpg": (1280, 720)})
+    assert _run_pictures(root, capsys)[0] == 0
+    manifest_path = root / "pictures/manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    [entry] = manifest["pictures"].values()
+    # As an older newsdesk left them: a 640 copy where this one makes another width
+    old = entry["copies"][-2]
+    stale = old["file"].replace(f"-{old['width']}.webp", "-640.webp")
+    (root / "pictures" / old["file"]).rename(root / "pictures" / stale)
+    entry["copies"][-2] = {"file": stale, "height": 360, "width": 640}
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+
+    code, out, _ = _run_pictures(root, capsys)
+    assert code == 0 and "1 picture copied, 0 already copied" in out and "1 old copies removed" in out
+    [entry] = json.loads(manifest_path.read_text(encoding="utf-8"))["pictures"].values()
+    assert 640 not in [copy["width"] for copy in entry["copies"]] and not (root / "pictures" / stale).exists()
+    assert all((root / "pictures" / copy["file"]).is_file() for copy in entry["copies"])
 
 
 @pytest.mark.slow
