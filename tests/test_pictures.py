@@ -328,6 +328,13 @@ def test_pictures_makes_small_copies_that_list_pages_offer(tmp_path, capsys, pic
     records = "".join(p.read_text(encoding="utf-8", errors="replace")
                       for p in (config.output_path / "search").rglob("*") if p.is_file())
     assert img["src"].lstrip("/") in records
+    # ... offered in the card's sizes too, so that a phone takes the copy of its thumbnail's width
+    meta = json.loads((config.output_path / "search/index/meta.json").read_text(encoding="utf-8"))
+    [record] = [dict(zip(meta["fields"], doc)) for p in (config.output_path / "search/index/docs").glob("*.json")
+                for doc in json.loads(p.read_text(encoding="utf-8"))]
+    assert record["image"] == img["src"].lstrip("/")
+    assert [width for _, width in record["srcset"]] == [160, 320, 480, 720, 960, 1280]
+    assert [url for url, _ in record["srcset"]][:-1] == [link.lstrip("/") for link, _ in links[:-1]]
     # Link previews, feeds and the API keep the original.
     others = [p for p in config.output_path.rglob("*") if p.suffix in (".xml", ".json") and p.is_file()
               and "search" not in p.relative_to(config.output_path).parts]
@@ -532,3 +539,4 @@ def test_a_picture_with_a_colour_profile_or_a_broken_one_is_copied_in_its_colour
         with Image.open(tmp_path / entry["copies"][-1]["file"]) as copy:
             assert copy.mode == "RGB" and not copy.info.get("icc_profile")
             assert all(abs(a - b) <= 8 for a, b in zip(copy.getpixel((320, 180)), red)), name
+
