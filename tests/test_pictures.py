@@ -540,3 +540,61 @@ def test_a_picture_with_a_colour_profile_or_a_broken_one_is_copied_in_its_colour
             assert copy.mode == "RGB" and not copy.info.get("icc_profile")
             assert all(abs(a - b) <= 8 for a, b in zip(copy.getpixel((320, 180)), red)), name
 
+
+# Lighthouse's phone (412 CSS pixels wide at 1.75 device pixels each) and a phone of 3 device pixels a CSS one
+PHONES = {"lighthouse": ({"width": 412, "height": 823}, 1.75), "dpr3": ({"width": 390, "height": 844}, 3)}
+# Each <img> with a srcset, once loaded: its box's CSS width, and its candidates' URLs and widths
+SHOWN = """() => [...document.images].filter(img => img.srcset && img.getBoundingClientRect().width > 0).map(img => ({
+  box: img.getBoundingClientRect().width, current: img.currentSrc, place: img.closest('[class]').className,
+  candidates: img.srcset.split(/,\\s+/).map(entry => entry.trim().split(/\\s+/))
+    .map(([url, width]) => [new URL(url, document.baseURI).href, parseInt(width, 10)])}))"""
+
+
+@pytest.mark.slow
+def test_a_phone_takes_the_copy_of_the_width_each_picture_is_shown(tmp_path, capsys, picture_server, browser):
+    """The front page's lead and cards, a list's rows, a story's picture and search results: at a phone's width
+    the browser takes the narrowest copy at least as wide as the device pixels shown (a `sizes` wider than the
+    layout made Lighthouse's phone take the 960 copy for a 673-pixel picture), and on Lighthouse's phone that copy
+    is at most 1.3 times as wide as shown (its "properly size images" audit counts the pixels over as waste)."""
+    from feed_server import Route
+
+    pictures = {}
+    for n in range(8):  # a lead, headlines beside it and a grid on the front page
+        size = (1200, 630) if n % 2 else (1280, 720)  # the corpus's two most common shapes
+        pictures[f"/p{n}.jpg"] = size
+        picture_server.routes[f"/p{n}.jpg"] = Route(_jpeg(*size), content_type="image/jpeg")
+    root = _picture_site(tmp_path / "site", picture_server, pictures)
+    assert _run_pictures(root, capsys)[0] == 0
+    config, result = build_site(root)
+    story = result.site.model.site.items[0].path
+    pages = {"front": "", "latest": "latest/", "story": story, "search": "search/?q=story"}
+    seen = set()
+    with static_server(config.output_path) as base:
+        for phone, (viewport, ratio) in PHONES.items():
+            for name, path in pages.items():
+                # (a context per page: the browser may show a copy it has cached rather than the one it would ask for)
+                context = browser.new_context(viewport=viewport, device_scale_factor=ratio, is_mobile=True,
+                                              has_touch=True)
+                tab = context.new_page()
+                tab.goto(base + path, wait_until="networkidle")
+                if name == "search":
+                    tab.locator("#search-results img").first.wait_for()
+                for y in range(0, tab.evaluate("document.documentElement.scrollHeight"), viewport["height"] // 2):
+                    tab.evaluate(f"window.scrollTo(0, {y})")  # the lazy pictures too
+                tab.wait_for_load_state("networkidle")
+                tab.wait_for_function("[...document.images].every(img => img.complete)")
+                shown = tab.evaluate(SHOWN)
+                context.close()
+                assert shown, f"{name} at {phone}: no picture with a srcset"
+                for img in shown:
+                    pixels = img["box"] * ratio
+                    widths = {url: width for url, width in img["candidates"]}
+                    chosen = widths[img["current"]]
+                    where = f"{name} at {phone}, {img['place']}: {chosen}w for {pixels:.0f} device pixels"
+                    narrower = [w for w in widths.values() if pixels <= w < chosen]  # and wide enough
+                    assert not narrower, f"{where}, not {narrower}"
+                    if phone == "lighthouse" and min(widths.values()) < chosen:
+                        assert chosen <= 1.3 * pixels, where
+                    seen.add((name, img["place"]))
+    assert {name for name, _ in seen} == set(pages)
+    assert {"card-media", "hero"} <= {place.split()[0] for _, place in seen}
