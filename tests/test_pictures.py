@@ -117,11 +117,12 @@ def test_a_provider_logo_is_never_shown_from_a_copy_smaller_than_its_circle(tmp_
     # On its own page the logo is 72 pixels wide: the 50-pixel copy would be blown up.
     [logo] = [img for img in _imgs((out / "providers/tiny-example/index.html").read_text(encoding="utf-8"))
               if "tiny-example" in img["src"] and img["width"] == "72"]
-    assert logo["src"] == large and (logo["width"], logo["sizes"]) == ("72", "72px")
-    # Beside a card's byline it is 24 pixels: the small copy, the large one for screens of more pixels.
+    assert logo["src"] == large and logo["width"] == "72"
+    assert logo["sizes"] == "(max-width: 36rem) 3rem, 4.5rem"  # the circle's width (3rem on a phone's page)
+    # Beside a card's byline it is 1.4rem (22.4 pixels): the small copy, the large one for screens of more pixels.
     [chip] = [img for img in _imgs((out / "latest/index.html").read_text(encoding="utf-8"))
               if "tiny-example" in img["src"]]
-    assert chip["src"] == small and chip["srcset"] == f"{small} 50w, {large} 400w" and chip["sizes"] == "24px"
+    assert chip["src"] == small and chip["srcset"] == f"{small} 50w, {large} 400w" and chip["sizes"] == "1.4rem"
 
 
 def test_the_front_page_lead_picture_loads_before_the_headlines_beside_it(tmp_path):
