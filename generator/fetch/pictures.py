@@ -33,9 +33,8 @@ from generator.render.pictures import candidates
 from generator.site.local_pictures import COPY_NAME, MANIFEST, copy_name
 
 # A phone's thumbnail (4.75rem) at 1.75-2x and 3x, a desktop list's (11rem) at 1-2x, a phone's lead or story
-# picture (the screen less 1.7rem: 333-403 CSS pixels) at 1.75x, 360-375 wide at 2x, and wider screens' at 2x and
-# desktops'. Steps of at most 1.5x, so no choice of the browser's takes more than 2.25x the pixels it shows
-# (docs/dev/lighthouse.md says why 720 rather than 640).
+# picture (the screen less 1.7rem: 333-403 CSS pixels) at 1.75x and 360-375 wide at 2x, wider ones' at 2x and
+# desktops'. Above 320, steps of at most 1.5x (docs/dev/lighthouse.md says why 720 rather than 640).
 WIDTHS = (160, 320, 480, 720, 960)
 MAX_BYTES = 20 * 1024 * 1024  # a bigger download is no picture for a news card
 MAX_PIXELS = 40_000_000  # decoded, 160 MB at 4 bytes a pixel: past it, a decompression bomb
