@@ -72,6 +72,7 @@ MAX_SHARD_NAME = 64  # characters of a terms file's name (terms/...): a longer k
 MAX_POSTINGS = 2000  # a term in more stories keeps its highest impacts only (filters keep all)
 EXCERPT_CHARS = 200
 THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (render.pictures)
+WIDEST_SHOWN = 528  # device pixels of a result's thumbnail at most: a list card's 11rem at 3 a CSS pixel
 # `image` is the result's `src`; `srcset` the picture's sizes as a card offers them ([[URL, width], ...], or []), so
 # that a phone takes a copy of its 76-pixel thumbnail's width, not the desktop's.
 FIELDS = ("url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics", "image",
@@ -306,7 +307,10 @@ def _sizes(images, resizer: str, copies: LocalCopies | None = None) -> list[list
     found = resized(given, resizer) if resizer and not copied else given
     if len(found) < 2 or not all(image.width for image in found):
         return []
-    return [[image.url, image.width] for image in found]
+    # up to the first wide enough for the widest result's thumbnail: no browser takes a wider one, and each is
+    # a URL more in every record
+    wide = next((n for n, image in enumerate(found) if image.width >= WIDEST_SHOWN), len(found) - 1)
+    return [[image.url, image.width] for image in found[:wide + 1]]
 
 
 def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
