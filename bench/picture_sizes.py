@@ -95,7 +95,8 @@ def measure(origin: str, pages: dict[str, str]) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.picture_sizes", description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="a Smartable corpus: news/ and data/")
-    parser.add_argument("--pages", default="", help="only these (front, latest, type, topic, provider, article, search)")
+    parser.add_argument("--pages", default="",
+                        help="only these (front, latest, type, topic, provider, article, search)")
     parser.add_argument("--json", type=Path, help="write every row to this file too")
     args = parser.parse_args(argv)
     if not (args.corpus / "news").is_dir():
