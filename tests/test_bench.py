@@ -191,6 +191,24 @@ def test_lighthouse_benchmark_audits_the_corpus_pages_with_their_pictures(tmp_pa
 
 
 @pytest.mark.slow
+def test_picture_sizes_compares_each_copy_taken_with_the_pixels_shown(tmp_path):
+    from conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus/powerapps is not here (it is only beside a developer's checkout)")
+    rows_file = tmp_path / "sizes.json"
+    done = bench("picture_sizes", "--pages", "front,article", "--json", str(rows_file))
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(rows_file.read_text(encoding="utf-8"))
+    assert {(row["page"], row["place"]) for row in rows} >= {("front", "lead"), ("article", "story picture")}
+    assert {row["device"] for row in rows} == {"412 px × 1.75 (Lighthouse)", "390 px × 3", "1366 px × 1"}
+    for row in rows:  # the lead and story picture on Lighthouse's phone: the 720 copy, little of it over
+        if row["device"].endswith("(Lighthouse)") and row["place"] in ("lead", "story picture"):
+            assert row["file"][0] == 720 and row["over"] < 0.15, row
+    assert "| 412 px × 1.75 (Lighthouse) | front | lead | 1 |" in done.stdout
+
+
+@pytest.mark.slow
 def test_screenshots_show_each_kind_of_page_on_a_phone_and_a_desktop_in_light_and_dark(tmp_path):
     import struct
 

@@ -68,7 +68,9 @@ def test_a_story_page_offers_them_too(tmp_path):
     [page] = [p for p in (out / "news").rglob("index.html") if "sizes" in p.parent.name]
     [hero] = [img for img in _imgs(page.read_text(encoding="utf-8")) if "story-" in img["src"]]
     assert hero["src"] == "https://pics.example/story-1024.jpg"  # the smallest as wide as the column
-    assert hero["sizes"] == "(max-width: 46rem) 100vw, 46rem" and hero["srcset"].count("w,") == 2
+    # The column's width (the screen less the page's padding, 46rem at most): a phone takes the copy of its width
+    assert hero["sizes"] == "(max-width: 36rem) calc(100vw - 1.7rem), (max-width: 48rem) calc(100vw - 2rem), 46rem"
+    assert hero["srcset"].count("w,") == 2
     assert hero["fetchpriority"] == "high" and (hero["width"], hero["height"]) == ("1024", "576")
 
 
@@ -115,18 +117,22 @@ def test_a_provider_logo_is_never_shown_from_a_copy_smaller_than_its_circle(tmp_
     # On its own page the logo is 72 pixels wide: the 50-pixel copy would be blown up.
     [logo] = [img for img in _imgs((out / "providers/tiny-example/index.html").read_text(encoding="utf-8"))
               if "tiny-example" in img["src"] and img["width"] == "72"]
-    assert logo["src"] == large and (logo["width"], logo["sizes"]) == ("72", "72px")
-    # Beside a card's byline it is 24 pixels: the small copy, the large one for screens of more pixels.
+    assert logo["src"] == large and logo["width"] == "72"
+    assert logo["sizes"] == "(max-width: 36rem) 3rem, 4.5rem"  # the circle's width (3rem on a phone's page)
+    # Beside a card's byline it is 1.4rem (22.4 pixels): the small copy, the large one for screens of more pixels.
     [chip] = [img for img in _imgs((out / "latest/index.html").read_text(encoding="utf-8"))
               if "tiny-example" in img["src"]]
-    assert chip["src"] == small and chip["srcset"] == f"{small} 50w, {large} 400w" and chip["sizes"] == "24px"
+    assert chip["src"] == small and chip["srcset"] == f"{small} 50w, {large} 400w" and chip["sizes"] == "1.4rem"
 
 
 def test_the_front_page_lead_picture_loads_before_the_headlines_beside_it(tmp_path):
     out = _site(tmp_path)
     lead, headline = _imgs((out / "index.html").read_text(encoding="utf-8"))[1:3]  # (after the site's icon)
     assert "story-" in lead["src"] and lead["fetchpriority"] == "high" and "loading" not in lead
-    assert lead["sizes"] == "(max-width: 56rem) 100vw, 50rem" and lead["src"].endswith("story-1024.jpg")
+    # The screen less the page's padding, then (beside the headlines) two thirds of it, 48.5rem at most
+    assert lead["sizes"] == ("(max-width: 36rem) calc(100vw - 1.7rem), (max-width: 56rem) calc(100vw - 2rem), "
+                             "(max-width: 76rem) calc((100vw - 3.25rem) * 2 / 3), 48.5rem")
+    assert lead["src"].endswith("story-1024.jpg")
     assert "only.jpg" in headline["src"] and (headline["fetchpriority"], headline["loading"]) == ("low", "lazy")
 
 
@@ -301,7 +307,7 @@ def test_pictures_makes_small_copies_that_list_pages_offer(tmp_path, capsys, pic
     manifest = json.loads((root / "pictures/manifest.json").read_text(encoding="utf-8"))
     entry = manifest["pictures"][picture_server.url("/wide.jpg")]
     assert (entry["width"], entry["height"]) == (1280, 720)
-    assert [copy["width"] for copy in entry["copies"]] == [160, 320, 480, 640, 960]
+    assert [copy["width"] for copy in entry["copies"]] == [160, 320, 480, 720, 960]
     for copy in entry["copies"]:
         with Image.open(root / "pictures" / copy["file"]) as made:
             assert made.format == "WEBP" and made.size == (copy["width"], copy["height"])
@@ -312,7 +318,7 @@ def test_pictures_makes_small_copies_that_list_pages_offer(tmp_path, capsys, pic
     assert result.site.warnings == ()
     [img] = _card_imgs(config.output_path / "latest/index.html")
     links = re.findall(r"(\S+) (\d+)w", img["srcset"])
-    assert [int(width) for _, width in links] == [160, 320, 480, 640, 960, 1280]
+    assert [int(width) for _, width in links] == [160, 320, 480, 720, 960, 1280]
     assert links[-1][0] == picture_server.url("/wide.jpg")  # the original, as the item gives it
     for link, _ in links[:-1]:  # the copies, site-relative, and published
         assert link.startswith("/static/resized/") and (config.output_path / link.lstrip("/")).is_file()
@@ -323,6 +329,14 @@ def test_pictures_makes_small_copies_that_list_pages_offer(tmp_path, capsys, pic
     records = "".join(p.read_text(encoding="utf-8", errors="replace")
                       for p in (config.output_path / "search").rglob("*") if p.is_file())
     assert img["src"].lstrip("/") in records
+    # ... offered in the card's sizes too, so that a phone takes the copy of its thumbnail's width
+    meta = json.loads((config.output_path / "search/index/meta.json").read_text(encoding="utf-8"))
+    [record] = [dict(zip(meta["fields"], doc)) for p in (config.output_path / "search/index/docs").glob("*.json")
+                for doc in json.loads(p.read_text(encoding="utf-8"))]
+    assert record["image"] == img["src"].lstrip("/")
+    # (up to the copy for a desktop's 11rem thumbnail at 3 device pixels a CSS one: no result shows more)
+    assert [width for _, width in record["srcset"]] == [160, 320, 480, 720]
+    assert [url for url, _ in record["srcset"]] == [link.lstrip("/") for link, _ in links[:4]]
     # Link previews, feeds and the API keep the original.
     others = [p for p in config.output_path.rglob("*") if p.suffix in (".xml", ".json") and p.is_file()
               and "search" not in p.relative_to(config.output_path).parts]
@@ -351,7 +365,30 @@ def test_copies_follow_the_path_of_base_url_and_are_made_once(tmp_path, capsys, 
     # The item gave no size: the manifest's is the <img>'s shape, and the copies are offered.
     assert img["src"].startswith("/news/static/resized/") and img["src"].endswith("-480.webp")
     assert (img["width"], img["height"]) == ("480", "360")
-    assert img["srcset"].count("/news/static/resized/") == 4  # 160 ... 640: narrower than 800
+    assert img["srcset"].count("/news/static/resized/") == 4  # 160 ... 720: narrower than 800
+
+
+def test_copies_in_widths_an_older_newsdesk_made_are_made_again(tmp_path, capsys, picture_server):
+    from feed_server import Route
+
+    picture_server.routes["/old.jpg"] = Route(_jpeg(1280, 720), content_type="image/jpeg")
+    root = _picture_site(tmp_path / "site", picture_server, {"/old.jpg": (1280, 720)})
+    assert _run_pictures(root, capsys)[0] == 0
+    manifest_path = root / "pictures/manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    [entry] = manifest["pictures"].values()
+    # As an older newsdesk left them: a 640 copy where this one makes another width
+    old = entry["copies"][-2]
+    stale = old["file"].replace(f"-{old['width']}.webp", "-640.webp")
+    (root / "pictures" / old["file"]).rename(root / "pictures" / stale)
+    entry["copies"][-2] = {"file": stale, "height": 360, "width": 640}
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+
+    code, out, _ = _run_pictures(root, capsys)
+    assert code == 0 and "1 picture copied, 0 already copied" in out and "1 old copies removed" in out
+    [entry] = json.loads(manifest_path.read_text(encoding="utf-8"))["pictures"].values()
+    assert 640 not in [copy["width"] for copy in entry["copies"]] and not (root / "pictures" / stale).exists()
+    assert all((root / "pictures" / copy["file"]).is_file() for copy in entry["copies"])
 
 
 @pytest.mark.slow
@@ -504,3 +541,62 @@ def test_a_picture_with_a_colour_profile_or_a_broken_one_is_copied_in_its_colour
         with Image.open(tmp_path / entry["copies"][-1]["file"]) as copy:
             assert copy.mode == "RGB" and not copy.info.get("icc_profile")
             assert all(abs(a - b) <= 8 for a, b in zip(copy.getpixel((320, 180)), red)), name
+
+
+# Lighthouse's phone (412 CSS pixels wide at 1.75 device pixels each) and a phone of 3 device pixels a CSS one
+PHONES = {"lighthouse": ({"width": 412, "height": 823}, 1.75), "dpr3": ({"width": 390, "height": 844}, 3)}
+# Each <img> with a srcset, once loaded: its box's CSS width, and its candidates' URLs and widths
+SHOWN = """() => [...document.images].filter(img => img.srcset && img.getBoundingClientRect().width > 0).map(img => ({
+  box: img.getBoundingClientRect().width, current: img.currentSrc, place: img.closest('[class]').className,
+  candidates: img.srcset.split(/,\\s+/).map(entry => entry.trim().split(/\\s+/))
+    .map(([url, width]) => [new URL(url, document.baseURI).href, parseInt(width, 10)])}))"""
+
+
+@pytest.mark.slow
+def test_a_phone_takes_the_copy_of_the_width_each_picture_is_shown(tmp_path, capsys, picture_server, browser):
+    """The front page's lead and cards, a list's rows, a story's picture and search results: at a phone's width
+    the browser takes the narrowest copy at least as wide as the device pixels shown (a `sizes` wider than the
+    layout made Lighthouse's phone take the 960 copy for a 673-pixel picture), and on Lighthouse's phone that copy
+    is at most 1.3 times as wide as shown (its "properly size images" audit counts the pixels over as waste)."""
+    from feed_server import Route
+
+    pictures = {}
+    for n in range(8):  # a lead, headlines beside it and a grid on the front page
+        size = (1200, 630) if n % 2 else (1280, 720)  # the corpus's two most common shapes
+        pictures[f"/p{n}.jpg"] = size
+        picture_server.routes[f"/p{n}.jpg"] = Route(_jpeg(*size), content_type="image/jpeg")
+    root = _picture_site(tmp_path / "site", picture_server, pictures)
+    assert _run_pictures(root, capsys)[0] == 0
+    config, result = build_site(root)
+    story = result.site.model.site.items[0].path
+    pages = {"front": "", "latest": "latest/", "story": story, "search": "search/?q=story"}
+    seen = set()
+    with static_server(config.output_path) as base:
+        for phone, (viewport, ratio) in PHONES.items():
+            for name, path in pages.items():
+                # (a context per page: the browser may show a copy it has cached rather than the one it would ask for)
+                context = browser.new_context(viewport=viewport, device_scale_factor=ratio, is_mobile=True,
+                                              has_touch=True)
+                tab = context.new_page()
+                tab.goto(base + path, wait_until="networkidle")
+                if name == "search":
+                    tab.locator("#search-results img").first.wait_for()
+                for y in range(0, tab.evaluate("document.documentElement.scrollHeight"), viewport["height"] // 2):
+                    tab.evaluate(f"window.scrollTo(0, {y})")  # the lazy pictures too
+                tab.wait_for_load_state("networkidle")
+                tab.wait_for_function("[...document.images].every(img => img.complete)")
+                shown = tab.evaluate(SHOWN)
+                context.close()
+                assert shown, f"{name} at {phone}: no picture with a srcset"
+                for img in shown:
+                    pixels = img["box"] * ratio
+                    widths = {url: width for url, width in img["candidates"]}
+                    chosen = widths[img["current"]]
+                    where = f"{name} at {phone}, {img['place']}: {chosen}w for {pixels:.0f} device pixels"
+                    narrower = [w for w in widths.values() if pixels <= w < chosen]  # and wide enough
+                    assert not narrower, f"{where}, not {narrower}"
+                    if phone == "lighthouse" and min(widths.values()) < chosen:
+                        assert chosen <= 1.3 * pixels, where
+                    seen.add((name, img["place"]))
+    assert {name for name, _ in seen} == set(pages)
+    assert {"card-media", "hero"} <= {place.split()[0] for _, place in seen}

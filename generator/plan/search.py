@@ -57,11 +57,12 @@ from typing import Callable, Iterable
 from generator import __version__
 from generator.config import Config
 from generator.plan.feeds import html_datetime
+from generator.render.pictures import candidates, resized, with_copies
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
 from generator.urls import device_name, resized_url
 
-FORMAT = 5  # bump when the files change shape: the live index is then made again, and the client checks it
+FORMAT = 6  # bump when the files change shape: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -71,8 +72,11 @@ MAX_SHARD_NAME = 64  # characters of a terms file's name (terms/...): a longer k
 MAX_POSTINGS = 2000  # a term in more stories keeps its highest impacts only (filters keep all)
 EXCERPT_CHARS = 200
 THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (render.pictures)
+WIDEST_SHOWN = 528  # device pixels of a result's thumbnail at most: a list card's 11rem at 3 a CSS pixel
+# `image` is the result's `src`; `srcset` the picture's sizes as a card offers them ([[URL, width], ...], or []), so
+# that a phone takes a copy of its 76-pixel thumbnail's width, not the desktop's.
 FIELDS = ("url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics", "image",
-          "heat", "type", "sources", "facts")
+          "heat", "type", "sources", "facts", "srcset")
 # Ranking: impact = bonus of each field the term is in + BM25 of its body frequency. A title word outranks
 # a topic or provider name, which outranks the excerpt; the body adds at most K1 + 1 (BM25 saturates).
 TITLE, LABEL, EXCERPT = 3.0, 2.0, 1.0
@@ -262,13 +266,15 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
         story = site.stories[number] if number is not None else None
         local = (story.newest if story else item.published).astimezone(zone)
         image = _thumbnail(item.image, config.picture_resizer, copies) if item.image else ""
+        srcset = _sizes(item.images, config.picture_resizer, copies) if image else []
         record = (item.path, item.title, _shorten(item.excerpt), item.provider.name if item.provider else "",
                   item.provider.slug if item.provider else "", html_datetime(local),
                   local.strftime("%-d %b %Y"),  # as the cards write it (templates/partials/card.html)
                   [[slug, site.topics[slug].name if slug in site.topics else slug] for slug in item.topics],
                   image, round(item.heat, 1), item.type_label,
                   len(story.members) - 1 + len(story.related) if story else 0,  # as pages.coverage counts
-                  [fact for fact in (item.length, item.size, item.price) if fact])  # as the cards show them
+                  [fact for fact in (item.length, item.size, item.price) if fact],  # as the cards show them
+                  srcset)
         docs.append(record)
         # each item's text, and the file's own hash (the body is made from it alone)
         described.append([record, [[member.title, member.excerpt, member.topic_names,
@@ -291,6 +297,20 @@ def _thumbnail(image, resizer: str, copies: LocalCopies | None = None) -> str:
     if resizer and image.remote and (image.width or THUMBNAIL + 1) > THUMBNAIL:
         return resized_url(resizer, image.url, THUMBNAIL)
     return image.url
+
+
+def _sizes(images, resizer: str, copies: LocalCopies | None = None) -> list[list]:
+    """A result's picture in the sizes a card's <img> offers (render.pictures.picture): [[URL, width], ...],
+    narrowest first, or [] when there is one."""
+    images, copied = with_copies(images, copies)
+    given = candidates(images)
+    found = resized(given, resizer) if resizer and not copied else given
+    if len(found) < 2 or not all(image.width for image in found):
+        return []
+    # up to the first wide enough for the widest result's thumbnail: no browser takes a wider one, and each is
+    # a URL more in every record
+    wide = next((n for n, image in enumerate(found) if image.width >= WIDEST_SHOWN), len(found) - 1)
+    return [[image.url, image.width] for image in found[:wide + 1]]
 
 
 def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 5; // generator/plan/search.py FORMAT
+  var FORMAT = 6; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -457,6 +457,21 @@
     return null;
   }
 
+  // A picture's sizes ([[URL, width], ...]) as a srcset, or "" unless every one is a picture() URL that a
+  // srcset reads whole (a space would end it, a comma at either end would be taken for the list's).
+  function srcset(sizes) {
+    if (!Array.isArray(sizes) || sizes.length < 2) return "";
+    var parts = [];
+    for (var i = 0; i < sizes.length; i++) {
+      var entry = sizes[i];
+      var link = Array.isArray(entry) ? picture(entry[0]) : null;
+      var width = Array.isArray(entry) ? entry[1] : 0;
+      if (!link || /^,|,$/.test(link) || typeof width !== "number" || !(width >= 1 && width % 1 === 0)) return "";
+      parts.push(link + " " + width + "w");
+    }
+    return parts.join(", ");
+  }
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -514,6 +529,11 @@
       media.setAttribute("aria-hidden", "true");
       var img = element("img");
       img.src = src;
+      var sizes = srcset(get("srcset"));
+      if (sizes) {
+        img.srcset = sizes;
+        img.sizes = "(max-width: 36rem) 4.75rem, 11rem"; // a list card's (templates/partials/card.html)
+      }
       img.alt = "";
       img.loading = "lazy";
       img.decoding = "async";
