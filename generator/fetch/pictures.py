@@ -2,7 +2,7 @@
 
 Items link full-size pictures (mostly 1280×720 JPEGs) that a phone shows 76 pixels wide. This downloads the
 picture of each item (the widest of the sizes it lists) and each provider's logo, and writes WebP copies in
-WIDTHS narrower than it into `pictures_dir`, with a manifest (render/pictures.py reads it) that the build
+WIDTHS narrower than it into `pictures_dir`, with a manifest (plan/pictures.py reads it) that the build
 turns into more sizes of the same picture (`srcset`). Re-encoding keeps the pixels only: no metadata, no
 colour profile, nothing a crafted file could carry along.
 
@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from generator import __version__
 from generator.config import Config
 from generator.fetch.http import Client, Settings, is_public_host
-from generator.render.pictures import candidates
+from generator.plan.pictures import candidates
 from generator.site.local_pictures import COPY_NAME, MANIFEST, copy_name
 
 # A phone's thumbnail (4.75rem) at 1.75-2x and 3x, a desktop list's (11rem) at 1-2x, a phone's lead or story

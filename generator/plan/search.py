@@ -57,7 +57,7 @@ from typing import Callable, Iterable
 from generator import __version__
 from generator.config import Config
 from generator.plan.feeds import html_datetime
-from generator.render.pictures import candidates, resized, with_copies
+from generator.plan.pictures import candidates, resized, with_copies
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
 from generator.urls import device_name, resized_url
@@ -71,7 +71,7 @@ SHARD_BYTES = 24 * 1024  # a terms file larger than this is split by one more ch
 MAX_SHARD_NAME = 64  # characters of a terms file's name (terms/...): a longer key is not split (_shards)
 MAX_POSTINGS = 2000  # a term in more stories keeps its highest impacts only (filters keep all)
 EXCERPT_CHARS = 200
-THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (render.pictures)
+THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (plan.pictures)
 WIDEST_SHOWN = 528  # device pixels of a result's thumbnail at most: a list card's 11rem at 3 a CSS pixel
 # `image` is the result's `src`; `srcset` the picture's sizes as a card offers them ([[URL, width], ...], or []), so
 # that a phone takes a copy of its 76-pixel thumbnail's width, not the desktop's.
@@ -289,7 +289,7 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
 
 def _thumbnail(image, resizer: str, copies: LocalCopies | None = None) -> str:
     """A result's picture: the narrowest of its local copies as wide as a card's (templates/partials/card.html,
-    render.pictures), or their widest; else, with a `picture_resizer`, a copy of that width when the picture is
+    plan.pictures), or their widest; else, with a `picture_resizer`, a copy of that width when the picture is
     another site's and wider or of unknown width."""
     made = copies.get(image.url) if copies else None
     if made and made[1]:
@@ -300,7 +300,7 @@ def _thumbnail(image, resizer: str, copies: LocalCopies | None = None) -> str:
 
 
 def _sizes(images, resizer: str, copies: LocalCopies | None = None) -> list[list]:
-    """A result's picture in the sizes a card's <img> offers (render.pictures.picture): [[URL, width], ...],
+    """A result's picture in the sizes a card's <img> offers (plan.pictures.picture): [[URL, width], ...],
     narrowest first, or [] when there is one."""
     images, copied = with_copies(images, copies)
     given = candidates(images)

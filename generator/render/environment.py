@@ -28,7 +28,7 @@ from generator.errors import BuildError, Problem
 from generator.languages import og_locale
 from generator.plan.feeds import domain_url, feed_path, html_datetime, whole_minute_offset
 from generator.render.fragments import MemoEnvironment
-from generator.render.pictures import picture, pictures
+from generator.plan.pictures import picture, pictures
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import ProviderBadge, Site
 from generator.plan.pages import Page

@@ -1,5 +1,5 @@
 """The copies of pictures that `newsdesk pictures` (generator/fetch/pictures.py) made: its manifest, in
-`pictures_dir`, as the build reads it (render/pictures.py offers the copies as sizes of their pictures), and
+`pictures_dir`, as the build reads it (plan/pictures.py offers the copies as sizes of their pictures), and
 the names of the copies, which both sides make with copy_name().
 
     pictures_dir/manifest.json   {"pictures": {URL: {"width", "height", "copies": [{"file", "width", "height"}]}}}
