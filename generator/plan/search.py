@@ -61,7 +61,7 @@ from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
 from generator.urls import device_name, resized_url
 
-FORMAT = 5  # bump when the files change shape: the live index is then made again, and the client checks it
+FORMAT = 6  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -103,6 +103,14 @@ STEMMERS = {
 CJK = ("\u1100-\u11ff\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u3096\u309d-\u309f\u30a1-\u30fa"
        "\u30fc-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af"
        "\ud7b0-\ud7ff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f")
+# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt; JavaScript's \p{Default_Ignorable_Code_Point}):
+# soft hyphens, zero-width spaces and joiners, word joiners, direction marks, variation selectors, fillers, tags.
+# Invisible, so dropped from words as the combining marks are ("inter\u00adnational" is one word, as a reader
+# sees it; ZWNJ and ZWJ inside Persian and Indic words too, as ICU's case folding does). The same list is in
+# search.js; tests/test_search.py checks it against node's.
+IGNORABLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+             "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+             "\U000e0000-\U000e0fff")
 # Runs of two or more letters or digits (Python's [^\W_] is exactly Unicode's L and N), or one CJK letter.
 _TOKEN = re.compile(rf"[^\W_{CJK}]{{2,}}|(?=[^\W_])[{CJK}]")
 _ASCII_TOKEN = re.compile(r"[a-z0-9]{2,}")  # _TOKEN on lowercased ASCII text, where it means exactly this
@@ -114,8 +122,9 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 @functools.cache
 def _marks() -> re.Pattern:
-    """Every combining mark (category M), as search.js's /\\p{M}/gu. Made on first use (it walks all of
-    Unicode), and by index_tasks before the build forks, so that each worker does not make it again."""
+    """Every combining mark (category M) and every IGNORABLE character, as search.js's DROPPED. Made on first
+    use (it walks all of Unicode), and by index_tasks before the build forks, so that each worker does not
+    make it again."""
     ranges, start, previous = [], None, -1
     # Marks are only in planes 0 and 1 and in the variation selectors of plane 14 (E0100-E01EF).
     for point in [*range(0x20000), *range(0xE0000, 0xE1000), -1]:
@@ -126,12 +135,13 @@ def _marks() -> re.Pattern:
             ranges.append(f"{chr(start)}-{chr(previous)}")
             start = None
         previous = point
-    return re.compile("[" + "".join(ranges) + "]+")
+    return re.compile("[" + "".join(ranges) + IGNORABLE + "]+")
 
 
 def normalise(text: str) -> str:
-    """NFKD, combining marks dropped (é -> e, ﬁ -> fi), NFC again (NFKD splits Hangul syllables into
-    jamo; this puts them back), lowercased with str.lower() (JS toLowerCase does the same mapping)."""
+    """NFKD, combining marks and IGNORABLE characters dropped (é -> e, ﬁ -> fi, soft hyphens), NFC again
+    (NFKD splits Hangul syllables into jamo; this puts them back), lowercased with str.lower() (JS toLowerCase
+    does the same mapping)."""
     if not text.isascii():
         # Only the runs of non-ASCII characters need it, and most of a story is ASCII: this is much
         # cheaper than normalising all of it, and the same (no character composes with an ASCII one once
