@@ -44,6 +44,7 @@ PICTURE = "https://pictures.example/cranes.jpg"  # a story's own picture: the on
 ODD_TOPIC = '<svg onload="window.pwned=3" & zoology'  # (an unclosed tag stays, as text)
 FILLERS = 23  # stories that all say "lighthouse": more than one page of results
 SPLIT_BODY_WORD = "trans&shy;continental"  # one word to a reader: a soft hyphen (as an entity) inside it
+AUTHOR = "Ingrid Solvang"  # the lab story's writer, in no other text
 
 
 def site_files() -> dict[str, str]:
@@ -60,7 +61,7 @@ def site_files() -> dict[str, str]:
                                      f"A {SPLIT_BODY_WORD} timetable."),
         "content/lab.md": item("Lab grows crystals in orbit", date="2026-11-19T10:00:00Z",
                                excerpt='"Microgravity helps."', topics="[Science]",
-                               provider="{name: Orbit Notes, domain: orbitnotes.example}",
+                               provider="{name: Orbit Notes, domain: orbitnotes.example}", author=f'"{AUTHOR}"',
                                body="Crystals formed more evenly than on the ground. 東京の研究所も参加した。 "
                                     "The spectro\u200bmeter\u2060s were calibrated."),
         "content/odd.md": item("Odd title", date="2026-11-18T10:00:00Z", body="Marmoset &amp; <b>tamarin</b> notes.",
@@ -230,6 +231,16 @@ def test_a_word_cut_by_invisible_characters_in_a_body_is_found_whole(searchable)
     assert titles_for(out, "transcontinental") == ["Night trains return to the northern line"]
     assert titles_for(out, "spectrometers") == ["Lab grows crystals in orbit"]
     assert titles_for(out, "trans") == titles_for(out, "spectro") == []
+
+
+def test_an_authors_name_finds_their_stories_as_a_providers_does(searchable):
+    config, out = searchable
+    assert titles_for(out, "Solvang") == titles_for(out, "Ingrid") == ["Lab grows crystals in orbit"]
+    meta, docs, found = index_of(out)
+    [lab] = [n for n, doc in enumerate(docs) if doc[1] == "Lab grows crystals in orbit"]
+    [author] = terms("Solvang", meta["stemmer"])
+    [provider] = terms("Notes", meta["stemmer"])  # (only in the lab story's provider name)
+    assert found[author][lab] == found[provider][lab] > 0  # a name: the label's bonus, as the provider's
 
 
 def test_a_title_word_outranks_the_same_word_in_a_body(searchable):
@@ -598,7 +609,7 @@ def test_the_header_search_box_on_a_story_leads_to_its_results(searchable, page)
 
 
 @pytest.mark.slow
-def test_the_browser_finds_words_cut_by_invisible_characters(searchable, page):
+def test_the_browser_finds_words_cut_by_invisible_characters_and_authors(searchable, page):
     config, out = searchable
     with static_server(out, "/paper/") as base:
         offline(page, base)
@@ -607,7 +618,8 @@ def test_the_browser_finds_words_cut_by_invisible_characters(searchable, page):
         for query, title in (("transcontinental", "Night trains return to the northern line"),
                              ("trans\u00adcontinental", "Night trains return to the northern line"),
                              ("trans\u200bcontinental timetable", "Night trains return to the northern line"),
-                             ("spectrometer", "Lab grows crystals in orbit")):
+                             ("spectrometer", "Lab grows crystals in orbit"),
+                             (AUTHOR, "Lab grows crystals in orbit")):
             page.fill("#search-q", query)
             page.locator("#search-status").filter(has_text=f"1 result for \u201c{query}\u201d").wait_for(timeout=10_000)
             assert result_links(page).all_inner_texts() == [title], query

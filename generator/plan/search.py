@@ -2,14 +2,14 @@
 browser by themes/default/static/search/search.js.
 
 Every published story is a document, as the list pages show it: an item alone, or the items of a story
-(generator/site/stories.py), shown as its lead's card. Each item's title, topic and provider names,
-excerpt and body text are cut into words (`tokens`, which the client repeats exactly) and each word is
-stemmed with the Snowball stemmer of the site's `language` (`terms`; the client runs the same algorithm,
+(generator/site/stories.py), shown as its lead's card. Each item's title, topic, provider and author
+names, excerpt and body text are cut into words (`tokens`, which the client repeats exactly) and each word
+is stemmed with the Snowball stemmer of the site's `language` (`terms`; the client runs the same algorithm,
 translated to JavaScript by scripts/snowball_js.py). Each term gets a posting list of (document, impact):
 a BM25 weight of its body frequency, normalised by the item's length against a fixed length (so adding a
-story never changes another's weights), plus a bonus for each field it is in (title > topics/provider >
-excerpt); a story's impact is its items' highest. The client multiplies impacts by the term's rarity
-(idf, from the document frequency each list carries). Pairs of adjacent terms (`_a b`) make quoted
+story never changes another's weights), plus a bonus for each field it is in (title > topic, provider and
+author names > excerpt); a story's impact is its items' highest. The client multiplies impacts by the term's
+rarity (idf, from the document frequency each list carries). Pairs of adjacent terms (`_a b`) make quoted
 phrases exact, and `t:SLUG` / `p:SLUG` terms list the stories of a topic or provider (of any of a story's
 items), for filters. The files, under SEARCH_FOLDER in the site:
 
@@ -74,7 +74,7 @@ THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a
 FIELDS = ("url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics", "image",
           "heat", "type", "sources", "facts")
 # Ranking: impact = bonus of each field the term is in + BM25 of its body frequency. A title word outranks
-# a topic or provider name, which outranks the excerpt; the body adds at most K1 + 1 (BM25 saturates).
+# a topic, provider or author name, which outranks the excerpt; the body adds at most K1 + 1 (BM25 saturates).
 TITLE, LABEL, EXCERPT = 3.0, 2.0, 1.0
 K1, B, BODY_LENGTH = 1.2, 0.5, 400  # BM25's usual k1; b and the length it normalises against, for news stories
 IMPACT_SCALE = 30  # impact units -> the integers in the files (at most 255)
@@ -282,7 +282,8 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
         docs.append(record)
         # each item's text, and the file's own hash (the body is made from it alone)
         described.append([record, [[member.title, member.excerpt, member.topic_names,
-                                    member.provider.name if member.provider else "", member.digest]
+                                    member.provider.name if member.provider else "", member.author,
+                                    member.digest]
                                    for member in map(site.items.__getitem__, group)]])
     facets = (tuple((slug, topic.name) for slug, topic in site.topics.items()),
               tuple((slug, provider.name) for slug, provider in site.providers.items()))
@@ -446,7 +447,8 @@ def _shards(postings: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
 
 
 def _texts(item: Item) -> tuple[str, str, str, bytes, tuple[str, ...]]:
-    labels = " ".join([*item.topic_names, item.provider.name if item.provider else ""])
+    # the author's name weighs as the provider's: a reader looking for a writer's stories types it
+    labels = " ".join([*item.topic_names, item.provider.name if item.provider else "", item.author])
     filters = tuple(TOPIC + slug for slug in item.topics) + ((PROVIDER + item.provider.slug,) if item.provider else ())
     return item.title, labels, item.excerpt, item.body, filters
 
