@@ -526,6 +526,15 @@ def test_a_text_edit_on_the_fast_path_then_the_indexer_updates_the_index(tmp_pat
     _same_as_a_full_build(tmp_path, root, "patch")
 
 
+def test_a_build_after_an_author_is_renamed_finds_the_new_name(tmp_path):
+    config, out = built(tmp_path)
+    path = config.root / "content/lab.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(AUTHOR, "Maren Holtedahl"), encoding="utf-8")
+    build(load_config(tmp_path / "site/config.yaml"), BuildOptions(workers=1))  # its kept search results too
+    assert titles_for(out, "Holtedahl") == ["Lab grows crystals in orbit"]
+    assert titles_for(out, "Solvang") == []
+
+
 def test_a_build_with_no_story_changed_keeps_the_index_files(tmp_path):
     root = make_site(tmp_path / "site", site_files(), CONFIG)
     config = load_config(root / "config.yaml")
