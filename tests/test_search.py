@@ -44,6 +44,8 @@ SHOWN_NAME = ODD_TITLE.replace(" \u202e", "")  # a provider's name loses directi
 PICTURE = "https://pictures.example/cranes.jpg"  # a story's own picture: the only request to another host
 ODD_TOPIC = '<svg onload="window.pwned=3" & zoology'  # (an unclosed tag stays, as text)
 FILLERS = 23  # stories that all say "lighthouse": more than one page of results
+SPLIT_BODY_WORD = "trans&shy;continental"  # one word to a reader: a soft hyphen (as an entity) inside it
+AUTHOR = "Ingrid Solvang"  # the lab story's writer, in no other text
 
 
 def site_files() -> dict[str, str]:
@@ -56,11 +58,13 @@ def site_files() -> dict[str, str]:
         "content/rail.md": item("Night trains return to the northern line", date="2026-11-21T10:00:00Z",
                                 excerpt='"Sleeper cars are back."', topics="[Transport]",
                                 provider="{name: Rail Ledger, domain: railledger.example}",
-                                body="Sleeper cars leave at nine and arrive before breakfast. Crystals on the menu."),
+                                body="Sleeper cars leave at nine and arrive before breakfast. Crystals on the menu. "
+                                     f"A {SPLIT_BODY_WORD} timetable."),
         "content/lab.md": item("Lab grows crystals in orbit", date="2026-11-19T10:00:00Z",
                                excerpt='"Microgravity helps."', topics="[Science]",
-                               provider="{name: Orbit Notes, domain: orbitnotes.example}",
-                               body="Crystals formed more evenly than on the ground. 東京の研究所も参加した。"),
+                               provider="{name: Orbit Notes, domain: orbitnotes.example}", author=f'"{AUTHOR}"',
+                               body="Crystals formed more evenly than on the ground. 東京の研究所も参加した。 "
+                                    "The spectro\u200bmeter\u2060s were calibrated."),
         "content/odd.md": item("Odd title", date="2026-11-18T10:00:00Z", body="Marmoset &amp; <b>tamarin</b> notes.",
                                excerpt=json.dumps(ODD_TITLE + " marmoset"), topics=json.dumps([ODD_TOPIC]),
                                provider=json.dumps({"name": ODD_TITLE, "domain": "odd.example"}),
@@ -125,6 +129,12 @@ TRICKY = [
     "e\u0301te\u0301 (combining)", "Ⅻ ⅷ ½ ¹²³", "emoji 🎉 party 👍🏽 ok", "Ølstykke Łódź Ærø", "ﷺ Ꭰ 𝐀𝐁𝐂 𝔣𝔯𝔞𝔨𝔱𝔲𝔯",
     "tab\tnew\nline\u00a0nbsp\u2028sep", "<script>alert(1)</script>", "x" * 60 + " end", "日本語とEnglishの混在2024年",
     "Ελληνικά ΣΊΣΥΦΟΣ", "Привет, МИР!", "עִבְרִית", "हिन्दी भाषा", "ภาษาไทย", "ﾊﾝｶｸ ｶﾀｶﾅ",
+    # invisible characters inside words (kept whole) and Unicode spaces between them (split)
+    "inter\u00adnational zero\u200bwidth join\u200derl non\u200cjoiner word\u2060joiner bom\ufeffin "
+    "bidi\u200ele\u200ft\u202ain\u202cside\u2066x\u2069y tag\U000e0041s vs\ufe0fel fill\u3164er\uffa0s",
+    "می\u200cخواهم کتاب\u200cها क्\u200dष न्\u200cह ශ්\u200dරී \u00ad\u200b lone",
+    "\u00a0".join(["nbsp", "narrow\u202fnbsp", "thin\u2009space", "ideo\u3000graphic", "ogham\u1680mark",
+                    "em\u2003space", "line\u2028sep", "para\u2029sep", "math\u205fspace", "mongolian\u180evs"]),
 ]
 
 
@@ -137,16 +147,18 @@ def test_the_tokeniser_folds_accents_case_and_width():
 
 def plain_tokens(text):
     """The tokeniser's rule as docs/search.md states it, written the plain way: the whole text folded."""
-    from generator.plan.search import CJK, MAX_TERM
+    from generator.plan.search import CJK, IGNORABLE, MAX_TERM
 
     decomposed = unicodedata.normalize("NFKD", text)
-    text = unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c)[0] != "M")).lower()
+    kept = "".join(c for c in decomposed if unicodedata.category(c)[0] != "M" and not re.match(f"[{IGNORABLE}]", c))
+    text = unicodedata.normalize("NFC", kept).lower()
     return [token[:MAX_TERM] for token in re.findall(rf"[^\W_{CJK}]{{2,}}|(?=[^\W_])[{CJK}]", text)]
 
 
 # Mostly ASCII words with accents, marks, punctuation, spaces and other scripts between: the mix of news text
 _PIECES = ["news", "Café", "e", "\u0301", "’", "—", "“", " ", "…", "\u00a0", "ß", "ΟΔΟΣ", "東京", "İ", "ﬁ", "½", "K",
-           "x²", "_", "-", "\u200d"]
+           "x²", "_", "-", "\u200d", "\u00ad", "\u200b", "\u200c", "\u2060", "\ufeff", "\u202f", "\u3000", "\u2009",
+           "\u1680", "\u180e", "\u3164"]
 _NEWS_TEXT = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=4)), max_size=30).map("".join)
 
 
@@ -174,6 +186,35 @@ def test_cjk_characters_are_one_term_each():
     assert tokens("カタ・カナ") == ["カ", "タ", "カ", "ナ"]  # the middle dot is punctuation
 
 
+def test_invisible_characters_inside_a_word_keep_it_one_word():
+    assert tokens("inter\u00adnational") == tokens("inter\u200bnational") == ["international"]
+    assert tokens("co\u200dop\u2060er\ufeffation\u200e") == ["cooperation"]
+    assert tokens("\u00ad\u200b lone \u200b\u00ad") == ["lone"]  # and make no word alone
+    # ZWNJ and ZWJ are dropped too: a Persian or Indic word is found typed with them or without
+    assert tokens("می\u200cخواهم") == tokens("میخواهم") == ["میخواهم"]
+    assert tokens("क्\u200dष") == tokens("क्ष")
+
+
+def test_every_unicode_space_splits_words():
+    spaces = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) in ("Zs", "Zl", "Zp")]
+    assert "\u00a0" in spaces and "\u202f" in spaces and "\u3000" in spaces and len(spaces) >= 19
+    for space in spaces:
+        assert tokens(f"alpha{space}beta") == ["alpha", "beta"], hex(ord(space))
+
+
+def test_the_ignorable_characters_are_unicodes_default_ignorables():
+    """IGNORABLE (written out in both tokenisers) is exactly Unicode's Default_Ignorable_Code_Point, as
+    node's regular expressions know it."""
+    from generator.plan.search import IGNORABLE
+
+    ours = [c for c in range(0x110000) if re.match(f"[{IGNORABLE}]", chr(c))]
+    script = ("const r = /\\p{Default_Ignorable_Code_Point}/u, out = [];"
+              "for (let c = 0; c < 0x110000; c++) if (r.test(String.fromCodePoint(c))) out.push(c);"
+              "process.stdout.write(JSON.stringify(out));")
+    run = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    assert ours == json.loads(run.stdout) and len(ours) > 4000
+
+
 # --- the index --------------------------------------------------------------------------------------
 
 def test_a_word_from_one_body_finds_exactly_that_story(searchable):
@@ -184,6 +225,23 @@ def test_a_word_from_one_body_finds_exactly_that_story(searchable):
     assert titles_for(out, "京") == ["Lab grows crystals in orbit"]
     assert titles_for(out, "marmoset") == titles_for(out, "tamarin") == [SHOWN_TITLE]  # tags and entities in bodies
     assert len(titles_for(out, "lighthouse")) == FILLERS
+
+
+def test_a_word_cut_by_invisible_characters_in_a_body_is_found_whole(searchable):
+    config, out = searchable
+    assert titles_for(out, "transcontinental") == ["Night trains return to the northern line"]
+    assert titles_for(out, "spectrometers") == ["Lab grows crystals in orbit"]
+    assert titles_for(out, "trans") == titles_for(out, "spectro") == []
+
+
+def test_an_authors_name_finds_their_stories_as_a_providers_does(searchable):
+    config, out = searchable
+    assert titles_for(out, "Solvang") == titles_for(out, "Ingrid") == ["Lab grows crystals in orbit"]
+    meta, docs, found = index_of(out)
+    [lab] = [n for n, doc in enumerate(docs) if doc[1] == "Lab grows crystals in orbit"]
+    [author] = terms("Solvang", meta["stemmer"])
+    [provider] = terms("Notes", meta["stemmer"])  # (only in the lab story's provider name)
+    assert found[author][lab] == found[provider][lab] > 0  # a name: the label's bonus, as the provider's
 
 
 def test_a_title_word_outranks_the_same_word_in_a_body(searchable):
@@ -469,6 +527,15 @@ def test_a_text_edit_on_the_fast_path_then_the_indexer_updates_the_index(tmp_pat
     _same_as_a_full_build(tmp_path, root, "patch")
 
 
+def test_a_build_after_an_author_is_renamed_finds_the_new_name(tmp_path):
+    config, out = built(tmp_path)
+    path = config.root / "content/lab.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(AUTHOR, "Maren Holtedahl"), encoding="utf-8")
+    build(load_config(tmp_path / "site/config.yaml"), BuildOptions(workers=1))  # its kept search results too
+    assert titles_for(out, "Holtedahl") == ["Lab grows crystals in orbit"]
+    assert titles_for(out, "Solvang") == []
+
+
 def test_a_build_with_no_story_changed_keeps_the_index_files(tmp_path):
     root = make_site(tmp_path / "site", site_files(), CONFIG)
     config = load_config(root / "config.yaml")
@@ -549,6 +616,23 @@ def test_the_header_search_box_on_a_story_leads_to_its_results(searchable, page)
         assert result_links(page).first.get_attribute("href") == "/paper/news/2026/11/21/rail/"
         assert page.locator("#search-q").input_value() == "Rail Ledger"
         assert set(blocked) <= {PICTURE}  # no CDN: only the story's picture is elsewhere
+
+
+@pytest.mark.slow
+def test_the_browser_finds_words_cut_by_invisible_characters_and_authors(searchable, page):
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        page.goto(base + "search/")
+        # typed plainly, or pasted with a soft hyphen or zero-width space of their own
+        for query, title in (("transcontinental", "Night trains return to the northern line"),
+                             ("trans\u00adcontinental", "Night trains return to the northern line"),
+                             ("trans\u200bcontinental timetable", "Night trains return to the northern line"),
+                             ("spectrometer", "Lab grows crystals in orbit"),
+                             (AUTHOR, "Lab grows crystals in orbit")):
+            page.fill("#search-q", query)
+            page.locator("#search-status").filter(has_text=f"1 result for \u201c{query}\u201d").wait_for(timeout=10_000)
+            assert result_links(page).all_inner_texts() == [title], query
 
 
 @pytest.mark.slow

@@ -2,14 +2,14 @@
 browser by themes/default/static/search/search.js.
 
 Every published story is a document, as the list pages show it: an item alone, or the items of a story
-(generator/site/stories.py), shown as its lead's card. Each item's title, topic and provider names,
-excerpt and body text are cut into words (`tokens`, which the client repeats exactly) and each word is
-stemmed with the Snowball stemmer of the site's `language` (`terms`; the client runs the same algorithm,
+(generator/site/stories.py), shown as its lead's card. Each item's title, topic, provider and author
+names, excerpt and body text are cut into words (`tokens`, which the client repeats exactly) and each word
+is stemmed with the Snowball stemmer of the site's `language` (`terms`; the client runs the same algorithm,
 translated to JavaScript by scripts/snowball_js.py). Each term gets a posting list of (document, impact):
 a BM25 weight of its body frequency, normalised by the item's length against a fixed length (so adding a
-story never changes another's weights), plus a bonus for each field it is in (title > topics/provider >
-excerpt); a story's impact is its items' highest. The client multiplies impacts by the term's rarity
-(idf, from the document frequency each list carries). Pairs of adjacent terms (`_a b`) make quoted
+story never changes another's weights), plus a bonus for each field it is in (title > topic, provider and
+author names > excerpt); a story's impact is its items' highest. The client multiplies impacts by the term's
+rarity (idf, from the document frequency each list carries). Pairs of adjacent terms (`_a b`) make quoted
 phrases exact, and `t:SLUG` / `p:SLUG` terms list the stories of a topic or provider (of any of a story's
 items), for filters. The files, under SEARCH_FOLDER in the site:
 
@@ -62,7 +62,7 @@ from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
 from generator.urls import device_name, resized_url
 
-FORMAT = 6  # bump when the files change shape: the live index is then made again, and the client checks it
+FORMAT = 7  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -78,7 +78,7 @@ WIDEST_SHOWN = 528  # device pixels of a result's thumbnail at most: a list card
 FIELDS = ("url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics", "image",
           "heat", "type", "sources", "facts", "srcset")
 # Ranking: impact = bonus of each field the term is in + BM25 of its body frequency. A title word outranks
-# a topic or provider name, which outranks the excerpt; the body adds at most K1 + 1 (BM25 saturates).
+# a topic, provider or author name, which outranks the excerpt; the body adds at most K1 + 1 (BM25 saturates).
 TITLE, LABEL, EXCERPT = 3.0, 2.0, 1.0
 K1, B, BODY_LENGTH = 1.2, 0.5, 400  # BM25's usual k1; b and the length it normalises against, for news stories
 IMPACT_SCALE = 30  # impact units -> the integers in the files (at most 255)
@@ -107,6 +107,14 @@ STEMMERS = {
 CJK = ("\u1100-\u11ff\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u3096\u309d-\u309f\u30a1-\u30fa"
        "\u30fc-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af"
        "\ud7b0-\ud7ff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f")
+# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt; JavaScript's \p{Default_Ignorable_Code_Point}):
+# soft hyphens, zero-width spaces and joiners, word joiners, direction marks, variation selectors, fillers, tags.
+# Invisible, so dropped from words as the combining marks are ("inter\u00adnational" is one word, as a reader
+# sees it; ZWNJ and ZWJ inside Persian and Indic words too, as ICU's case folding does). The same list is in
+# search.js; tests/test_search.py checks it against node's.
+IGNORABLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+             "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+             "\U000e0000-\U000e0fff")
 # Runs of two or more letters or digits (Python's [^\W_] is exactly Unicode's L and N), or one CJK letter.
 _TOKEN = re.compile(rf"[^\W_{CJK}]{{2,}}|(?=[^\W_])[{CJK}]")
 _ASCII_TOKEN = re.compile(r"[a-z0-9]{2,}")  # _TOKEN on lowercased ASCII text, where it means exactly this
@@ -118,8 +126,9 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 @functools.cache
 def _marks() -> re.Pattern:
-    """Every combining mark (category M), as search.js's /\\p{M}/gu. Made on first use (it walks all of
-    Unicode), and by index_tasks before the build forks, so that each worker does not make it again."""
+    """Every combining mark (category M) and every IGNORABLE character, as search.js's DROPPED. Made on first
+    use (it walks all of Unicode), and by index_tasks before the build forks, so that each worker does not
+    make it again."""
     ranges, start, previous = [], None, -1
     # Marks are only in planes 0 and 1 and in the variation selectors of plane 14 (E0100-E01EF).
     for point in [*range(0x20000), *range(0xE0000, 0xE1000), -1]:
@@ -130,12 +139,13 @@ def _marks() -> re.Pattern:
             ranges.append(f"{chr(start)}-{chr(previous)}")
             start = None
         previous = point
-    return re.compile("[" + "".join(ranges) + "]+")
+    return re.compile("[" + "".join(ranges) + IGNORABLE + "]+")
 
 
 def normalise(text: str) -> str:
-    """NFKD, combining marks dropped (é -> e, ﬁ -> fi), NFC again (NFKD splits Hangul syllables into
-    jamo; this puts them back), lowercased with str.lower() (JS toLowerCase does the same mapping)."""
+    """NFKD, combining marks and IGNORABLE characters dropped (é -> e, ﬁ -> fi, soft hyphens), NFC again
+    (NFKD splits Hangul syllables into jamo; this puts them back), lowercased with str.lower() (JS toLowerCase
+    does the same mapping)."""
     if not text.isascii():
         # Only the runs of non-ASCII characters need it, and most of a story is ASCII: this is much
         # cheaper than normalising all of it, and the same (no character composes with an ASCII one once
@@ -278,7 +288,8 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
         docs.append(record)
         # each item's text, and the file's own hash (the body is made from it alone)
         described.append([record, [[member.title, member.excerpt, member.topic_names,
-                                    member.provider.name if member.provider else "", member.digest]
+                                    member.provider.name if member.provider else "", member.author,
+                                    member.digest]
                                    for member in map(site.items.__getitem__, group)]])
     facets = (tuple((slug, topic.name) for slug, topic in site.topics.items()),
               tuple((slug, provider.name) for slug, provider in site.providers.items()))
@@ -456,7 +467,8 @@ def _shards(postings: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
 
 
 def _texts(item: Item) -> tuple[str, str, str, bytes, tuple[str, ...]]:
-    labels = " ".join([*item.topic_names, item.provider.name if item.provider else ""])
+    # the author's name weighs as the provider's: a reader looking for a writer's stories types it
+    labels = " ".join([*item.topic_names, item.provider.name if item.provider else "", item.author])
     filters = tuple(TOPIC + slug for slug in item.topics) + ((PROVIDER + item.provider.slug,) if item.provider else ())
     return item.title, labels, item.excerpt, item.body, filters
 
