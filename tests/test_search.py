@@ -254,7 +254,9 @@ def test_a_title_word_outranks_the_same_word_in_a_body(searchable):
 def test_records_hold_the_story_as_data_and_urls_relative_to_the_site(searchable):
     config, out = searchable
     meta, docs, terms = index_of(out)
-    assert meta["version"] == 6 and meta["docs"] == len(docs) == 4 + FILLERS
+    client = (out / "static/search/search.js").read_text(encoding="utf-8")
+    assert f'var FORMAT = {meta["version"]};' in client  # the format the search page reads
+    assert meta["docs"] == len(docs) == 4 + FILLERS
     assert meta["fields"] == ["url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics",
                               "image", "heat", "type", "sources", "facts", "srcset"]
     harbour = dict(zip(meta["fields"], next(doc for doc in docs if doc[1].startswith("Harbour"))))
