@@ -239,6 +239,8 @@ def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) ->
 
 
 _TOML_BOUNDARY = re.compile(r"^\+{3}[ \t]*$", re.MULTILINE)
+# An integer of more digits than Python converts (sys.get_int_max_str_digits) as a value or an array's entry
+_LONG_INTEGER = re.compile(r"(?<=[=\[,])([ \t]*)([+-]?[0-9][0-9_]{4299,})(?=[ \t]*(?:[,\]}#\n]|$))")
 _TOML_AT = re.compile(r"\s*\(at (?:line ([0-9]+), column [0-9]+|end of document)\)$")
 
 
@@ -259,7 +261,14 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
     if _NOT_YAML.search(front):  # (a stray control in a title, which TOML refuses as YAML does: dropped)
         front = _NOT_YAML.sub("", front)
     try:
-        meta = tomllib.loads(front)
+        try:
+            meta = tomllib.loads(front)
+        except ValueError as exc:
+            if isinstance(exc, tomllib.TOMLDecodeError) or not _LONG_INTEGER.search(front):
+                raise
+            # More digits than Python makes an int of (4,300), which tomllib does not catch: the digits as
+            # written, as YAML front matter keeps them (a score reads them as a number too large, clamped)
+            meta = tomllib.loads(_LONG_INTEGER.sub(r'\1"\2"', front))
     except tomllib.TOMLDecodeError as exc:
         where = _TOML_AT.search(str(exc))
         line = fm_line + int(where.group(1)) - 1 if where and where.group(1) else fm_line + front.count("\n")
@@ -268,6 +277,9 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
                        "write text in quotes, `key = \"value\"`, one key a line")
     except RecursionError:
         return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep")
+    except ValueError as exc:  # (a value tomllib's checks let through and Python refuses)
+        return Problem(name, fm_line, f"invalid TOML in front matter: {exc}",
+                       "write text in quotes, `key = \"value\"`, one key a line")
     if _depth(meta) > MAX_NESTING:
         return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep")
     body = text[closing.end() + 1:]

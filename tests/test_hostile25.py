@@ -1,0 +1,43 @@
+"""Hostile and odd crawler content, sixth round: the surfaces this round added. TOML front matter (numbers
+Python will not convert, dates and times where text is meant), an item's `author`, a provider's `account`,
+scores written as counts, dates in words, names of invisible characters, and what `newsdesk fetch` makes of
+feeds whose guids and authors are odd."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from conftest import build_site, make_site, item
+
+
+def toml(*lines: str, body: str = "Body text.") -> str:
+    """An item file of these TOML front matter lines, between `+++` lines as Hugo writes them."""
+    return "+++\n" + "\n".join(lines) + "\n+++\n" + body + "\n"
+
+
+def _api(config) -> dict[str, dict]:
+    """The API's news entries by their item's file name."""
+    news = json.loads((config.output_path / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    assert news, "no item was built"
+    return {entry["path"].rstrip("/").rsplit("/", 1)[-1]: entry for entry in news}
+
+
+# --- 1. TOML front matter ----------------------------------------------------------------------------
+
+def test_a_toml_integer_of_thousands_of_digits_is_a_score_too_large_not_a_crash(tmp_path):
+    """tomllib makes an int of any integer's digits, and Python refuses one of more than 4,300 (a ValueError that
+    is no TOMLDecodeError): one such `heat` crashed the whole build. Its digits are kept as written now, as YAML
+    front matter keeps them, and the score is the largest, with a warning."""
+    big = "9" * 5000
+    site = make_site(tmp_path / "site", {
+        "content/big.md": toml('title = "Big"', "publishedDateTime = 2026-11-20T10:00:00Z", f"heat = {big}",
+                               f"extra = [1, {big}]"),
+        "content/fine.md": item("Fine"),
+    })
+    config, result = build_site(site)
+    news = _api(config)
+    assert news["big"]["heat"] == 1_000_000 and "fine" in news
+    assert [str(w).split(":")[:2] for w in result.site.warnings if "heat" in str(w)] == [["content/big.md", "4"]]
