@@ -41,3 +41,19 @@ def test_a_toml_integer_of_thousands_of_digits_is_a_score_too_large_not_a_crash(
     news = _api(config)
     assert news["big"]["heat"] == 1_000_000 and "fine" in news
     assert [str(w).split(":")[:2] for w in result.site.warnings if "heat" in str(w)] == [["content/big.md", "4"]]
+
+
+def test_toml_dates_and_times_in_text_fields_are_shown_as_written(tmp_path):
+    """TOML reads `1979-05-27T07:32:00Z` and `00:04:05` unquoted as a datetime and a time. A title so written was
+    shown as Python prints it (`1979-05-27 07:32:00+00:00`), a `length` or `price` that is a time was refused as
+    no text, and a warning quoted `datetime.time(7, 32)`. They are the text as written now, as YAML's are."""
+    site = make_site(tmp_path / "site", {"content/t.md": toml(
+        "title = 1979-05-27T07:32:00Z", "publishedDateTime = 2026-11-20T10:00:00Z", "length = 00:04:05",
+        "heat = 07:32:00", "author = 08:15:00", "topics = [2026-01-01, 07:00:00]")})
+    config, result = build_site(site)
+    entry = _api(config)["t"]
+    assert entry["title"] == "1979-05-27T07:32:00Z" and entry["length"] == "00:04:05"
+    assert entry["author"] == "08:15:00" and entry["topics"] == ["2026-01-01", "07:00:00"]
+    warned = [str(w) for w in result.site.warnings]
+    assert any("`heat` must be a number, got '07:32:00'" in w for w in warned), warned
+    assert not [w for w in warned if "datetime." in w]

@@ -9,6 +9,7 @@ path and line; the other files go on.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import logging
@@ -282,8 +283,12 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
                        "write text in quotes, `key = \"value\"`, one key a line")
     if _depth(meta) > MAX_NESTING:
         return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep")
+    # A date or time TOML reads as one (`title = 1979-05-27`, `length = 00:04:05`): a text field shows it as
+    # written, as YAML's are (frontmatter_yaml.load), not as Python prints it
+    written = {key: value.isoformat().replace("+00:00", "Z") for key, value in meta.items()
+               if isinstance(value, (datetime.date, datetime.time))}
     body = text[closing.end() + 1:]
-    return Source(name, meta, body, text.count("\n", 0, closing.end()) + 2, digest, (), {}, notes)
+    return Source(name, meta, body, text.count("\n", 0, closing.end()) + 2, digest, (), written, notes)
 
 
 def _depth(value, limit: int = MAX_NESTING) -> int:

@@ -32,7 +32,7 @@ import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from email.utils import parsedate_to_datetime
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
@@ -750,7 +750,7 @@ def _plain(value, name: bool = False) -> str | None:
     that is not one."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (str, int, float, date)):
+    if isinstance(value, (str, int, float, date, time)):  # (a time: TOML's `07:30:00`)
         return plain_name(str(value)) if name else plain_text(str(value))
     return None
 
@@ -1157,7 +1157,7 @@ def _from_rfc2822(value: str, key: str, written: str | None = None) -> datetime:
 
 def _shown(value) -> str:
     """A value quoted in a message, cut short; a date as YAML's reader gave it, as it is written."""
-    if isinstance(value, date):
+    if isinstance(value, (date, time)):  # (and TOML's times, as written)
         value = value.isoformat().replace("+00:00", "Z")
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
