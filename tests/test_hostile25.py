@@ -57,3 +57,24 @@ def test_toml_dates_and_times_in_text_fields_are_shown_as_written(tmp_path):
     warned = [str(w) for w in result.site.warnings]
     assert any("`heat` must be a number, got '07:32:00'" in w for w in warned), warned
     assert not [w for w in warned if "datetime." in w]
+
+
+@pytest.mark.parametrize("form", ["yaml", "toml"])
+def test_a_hexadecimal_integer_of_thousands_of_digits_in_any_field_is_its_text(tmp_path, form):
+    """YAML's and TOML's `0xfff...` make an int of any length, which Python will not write in decimal past 4,300
+    digits: an `author`, a `price` amount or a provider's name so written crashed the build where it was
+    shown. Such an integer is the text of its hexadecimal digits now, as written (cut to a text's length)."""
+    big = "0x" + "f" * 5000
+    if form == "yaml":
+        files = {"content/a.md": item("A", author=big, price=f"{{amount: {big}, currency: EUR}}", heat=big,
+                                      provider=f"{{name: {big}, domain: p.example}}", topics=f"[{big}]")}
+    else:
+        files = {"content/a.md": toml('title = "A"', "publishedDateTime = 2026-11-20T10:00:00Z", f"author = {big}",
+                                      f"heat = {big}", f"topics = [{big}]",
+                                      f'provider = {{name = {big}, domain = "p.example"}}')}
+    files["content/b.md"] = item("B")
+    config, result = build_site(make_site(tmp_path / "site", files))
+    news = _api(config)
+    assert news["a"]["author"].startswith("0xfff") and news["a"]["provider"]["name"].startswith("0xfff")
+    assert news["a"]["topics"] and "b" in news
+    assert any("`heat` must be a number" in str(w) for w in result.site.warnings)

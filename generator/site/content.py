@@ -283,6 +283,8 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
                        "write text in quotes, `key = \"value\"`, one key a line")
     if _depth(meta) > MAX_NESTING:
         return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep")
+    if _LONG_NUMBER.search(front):
+        meta = _printable_integers(meta, {})
     # A date or time TOML reads as one (`title = 1979-05-27`, `length = 00:04:05`): a text field shows it as
     # written, as YAML's are (frontmatter_yaml.load), not as Python prints it
     written = {key: value.isoformat().replace("+00:00", "Z") for key, value in meta.items()
@@ -455,6 +457,8 @@ def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter"
         return Problem(name, fm_line, f"{what} must be a mapping of `key: value` lines")
     if "\\u" in front or "\\U" in front:  # a "\udcff" escape is a lone surrogate, which no output can hold
         meta = _without_surrogates(meta, {})
+    if _LONG_NUMBER.search(front):
+        meta = _printable_integers(meta, {})
     return meta
 
 
@@ -474,6 +478,30 @@ def _given_twice(front: str, fm_line: int) -> tuple[tuple[str, int, int], ...]:
         else:
             first[key] = line
     return tuple(found)
+
+
+# A run of digits long enough to be an integer of more than the 4,300 decimal digits Python writes: YAML's and
+# TOML's hexadecimal (and octal, binary) integers have no such limit when read
+_LONG_NUMBER = re.compile(r"[0-9a-fA-F_]{1000}")
+_MAX_INT_BITS = 14_000  # (4,300 decimal digits are 14,284 bits)
+
+
+def _printable_integers(value, done: dict):
+    """`value` with every integer too long for Python to write in decimal made the text of its hexadecimal
+    digits (`0xfff...`, as a crawler wrote it): str() of one raised a ValueError wherever a field was shown,
+    and stopped the build. Shared objects once, as _without_surrogates."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return hex(value) if value.bit_length() > _MAX_INT_BITS else value
+    if not isinstance(value, (list, dict)):
+        return value
+    if id(value) not in done:
+        if isinstance(value, list):
+            done[id(value)] = copy = []
+            copy.extend(_printable_integers(entry, done) for entry in value)
+        else:
+            done[id(value)] = copy = {}
+            copy.update((_printable_integers(k, done), _printable_integers(v, done)) for k, v in value.items())
+    return done[id(value)]
 
 
 def _without_surrogates(value, done: dict):
