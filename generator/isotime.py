@@ -23,6 +23,12 @@ _ISO = re.compile(r"""
 """, re.VERBOSE | re.ASCII)
 
 
+# No date is written in more characters than this (`Wednesday, 02 December 2026 10:00:00.123456789 +0100
+# (Central European Standard Time)` is 88); a longer text is none. The patterns below that read dates in words
+# take time that grows faster than a text's length, which a crawler's or a feed's 100 kB "date" made minutes.
+LONGEST_DATE = 200
+
+
 def parse_iso(text: str) -> datetime:
     """The moment an ISO 8601 date or time names (naive when it gives no zone); ValueError when it is none."""
     found = _ISO.fullmatch(text.strip())
@@ -169,6 +175,8 @@ def in_english(text: str) -> str:
     december 2.` (_YEAR_WORDED) and `2026年12月2日` (_CJK) are `02 Dec 2026`, and so is `2.12.2026` (_DOTTED);
     any other text as it is."""
     written = text
+    if len(text) > LONGEST_DATE:
+        return written
     if _OTHER_DIGITS.search(text):  # (`٣ ديسمبر ٢٠٢٥`: Arabic's and Persian's digits)
         text = text.translate(_DIGITS)
     found = (_WORDED.fullmatch(text) or _DOTTED.fullmatch(text) or _YEAR_DAY_WORDED.fullmatch(text)
@@ -214,13 +222,13 @@ _ZONE_NAME = re.compile(r"(?<![A-Za-z])(" + "|".join(_OFFSETS) + r")\s*\Z", re.I
 
 def zone_named(text: str) -> bool:
     """Whether a date ends with the name of a time zone of _ZONES or AMBIGUOUS_ZONES."""
-    return bool(_ZONE_NAME.search(text.strip()))
+    return len(text) <= LONGEST_DATE and bool(_ZONE_NAME.search(text.strip()))
 
 
 def with_offset(text: str) -> str:
     """A date that ends with the name of a time zone of _ZONES (or AMBIGUOUS_ZONES) with that zone's offset
     instead (`Sat, 21 Nov 2026 10:00:00 CET` is `Sat, 21 Nov 2026 10:00:00 +0100`); any other as it is."""
-    zone = _ZONE_NAME.search(text)
+    zone = _ZONE_NAME.search(text) if len(text) <= LONGEST_DATE else None
     return text if zone is None else text[:zone.start()].rstrip() + " " + _OFFSETS[zone.group(1).upper()]
 
 
@@ -232,7 +240,7 @@ def without_zone(text: str) -> str:
 def ambiguous_zone(text: str) -> str | None:
     """The name, as AMBIGUOUS_ZONES has it, of the zone a date ends with when that name names several zones;
     None for any other date."""
-    zone = _ZONE_NAME.search(text.strip())
+    zone = _ZONE_NAME.search(text.strip()) if len(text) <= LONGEST_DATE else None
     return zone.group(1).upper() if zone and zone.group(1).upper() in AMBIGUOUS_ZONES else None
 
 

@@ -78,3 +78,49 @@ def test_a_hexadecimal_integer_of_thousands_of_digits_in_any_field_is_its_text(t
     assert news["a"]["author"].startswith("0xfff") and news["a"]["provider"]["name"].startswith("0xfff")
     assert news["a"]["topics"] and "b" in news
     assert any("`heat` must be a number" in str(w) for w in result.site.warnings)
+
+
+# --- 2. dates in words, and zones by name --------------------------------------------------------------
+
+HOSTILE_DATES = {  # each a date in words or with a zone's name, then a long run that makes it none
+    "uhr": lambda n: "2 Dezember 2026 10:00" + " " * n + "Uhx",
+    "gap": lambda n: "2 Dezember 2026 1" + " " * n + "x",
+    "english": lambda n: "Dec 2, 2026 10:00" + " " * n + "x",
+    "zone": lambda n: "2026-11-20T10:00" + " " * n + "CETx",
+    "weekdays": lambda n: "Mi, " * (n // 4),
+}
+
+
+@pytest.mark.parametrize("size", [1_000, 10_000, 100_000])
+def test_a_long_hostile_date_is_refused_at_once_with_its_line(tmp_path, size):
+    """The patterns that read dates in words and zones by name (`2 Dezember 2026 10:00 Uhr`, `... CET`) took time
+    that grows with the square of a text's length or faster: a `publishedDateTime` of `2 Dezember 2026 10:00`,
+    10 kB of spaces and `Uhx` took 10 s to refuse, one of 100 kB most of an hour. No date is that long: such a
+    text is refused at once, with an error naming its line; the rest of the site builds."""
+    files = {f"content/{name}.md": item(name, date=json.dumps(make(size))) for name, make in HOSTILE_DATES.items()}
+    files["content/fine.md"] = item("Fine", date="'20. November 2026 um 10:00 Uhr'")
+    site = make_site(tmp_path / "site", files)
+    started = time.monotonic()
+    config, result = build_site(site)
+    assert time.monotonic() - started < 10
+    assert _api(config)["fine"]["publishedDateTime"] == "2026-11-20T10:00:00Z"
+    refused = sorted(str(p) for p in result.site.problems)
+    assert [p.split(":")[:2] for p in refused] == [[f"content/{name}.md", "3"] for name in sorted(HOSTILE_DATES)]
+    assert all("which no date is" in p for p in refused), refused
+
+
+def test_a_feed_s_long_hostile_date_is_read_at_once(tmp_path):
+    """`newsdesk fetch` reads a feed's date in other languages' words and with zones by name with the same
+    patterns: a 100 kB pubDate is no date there either, and the feed's entries are read at once."""
+    from generator.fetch.parse import parse_feed
+
+    entries = "".join(f"<item><title>T{name}</title><link>https://f.example/{name}</link>"
+                      f"<pubDate>{make(100_000)}</pubDate></item>" for name, make in HOSTILE_DATES.items())
+    body = ("<?xml version='1.0'?><rss version='2.0'><channel><title>F</title><link>https://f.example/</link>"
+            f"{entries}<item><title>Fine</title><link>https://f.example/fine</link>"
+            "<pubDate>Mi, 02 Dez 2026 10:00:00 +0100</pubDate></item></channel></rss>").encode()
+    started = time.monotonic()
+    feed = parse_feed(body, "https://f.example/feed")
+    assert time.monotonic() - started < 5
+    assert len(feed.entries) == len(HOSTILE_DATES) + 1
+    assert feed.entries[-1].published.isoformat() == "2026-12-02T09:00:00+00:00"

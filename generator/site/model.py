@@ -42,7 +42,8 @@ from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
-from generator.isotime import AMBIGUOUS_ZONES, ambiguous_zone, in_english, parse_iso, with_offset, without_zone
+from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, ambiguous_zone, in_english, parse_iso, with_offset,
+                               without_zone)
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
                                    player_url, python_markdown_costly, render_markdown, sanitize,
                                    without_player)
@@ -987,6 +988,9 @@ def _zone_guessed(moment: datetime, value, key: str, config: Config, notes: _Not
 def _to_utc(value, config: Config, key: str) -> datetime:
     """A date as crawlers write one: ISO 8601 (YAML's own timestamps too), a Unix time in seconds or
     milliseconds (as JSON APIs give it), or RFC 2822 (as RSS's pubDate is)."""
+    if isinstance(value, str) and len(value.strip()) > LONGEST_DATE:
+        raise _Unusable(f"`{key}` is {len(value.strip()):,} characters long, which no date is: {_shown(value)}",
+                        "write the date alone, as 2026-11-22T08:00:00Z")
     if isinstance(value, datetime):
         moment = value
     elif isinstance(value, date):
