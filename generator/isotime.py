@@ -162,7 +162,8 @@ _DOTTED = re.compile(r"""
 # What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`)
 _BEFORE_TIME = re.compile(r"^(?:,\s*)?(?:(?:um|à|a\s+las|alle|om|às|kl\.?|klo|kello|o\s+godz\.?|godz\.?|o|v|ve|в|о|"
                           r"στις|saat|ora|la|plkst\.?)\s+)?", re.IGNORECASE)
-_AFTER_TIME = re.compile(r"\s*(?:Uhr|h)$", re.IGNORECASE)
+# (after the time, or before its zone's offset; from the start of its spaces only, not from each of them)
+_AFTER_TIME = re.compile(r"(?<!\s)\s*(?:Uhr|h)(?=(?:\s+[+-][0-9]{4})?$)", re.IGNORECASE)
 _OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 _DIGITS = {**{0x660 + n: str(n) for n in range(10)}, **{0x6F0 + n: str(n) for n in range(10)}}
 _DOTTED_TIME = re.compile(r"^([0-9]{1,2})\.([0-9]{2})(?![0-9.])")
@@ -186,9 +187,29 @@ def in_english(text: str) -> str:
     month = _MONTH.get(_folded(found["month"])) if not found["month"].isdigit() else int(found["month"])
     if not month or month > 12:
         return written
-    rest = _AFTER_TIME.sub("", _BEFORE_TIME.sub("", found["rest"].strip()))  # ("um 10:00 Uhr")
-    rest = with_offset(_DOTTED_TIME.sub(r"\1:\2", rest))  # (`klo 10.00`: Finnish and Danish times)
+    # ("um 10:00 Uhr", "10:00 Uhr MEZ": the zone's offset first, for the word before it to go too)
+    rest = _AFTER_TIME.sub("", with_offset(_BEFORE_TIME.sub("", found["rest"].strip())))
+    rest = _DOTTED_TIME.sub(r"\1:\2", rest)  # (`klo 10.00`: Finnish and Danish times)
     return f"{int(found['day']):02} {_ENGLISH[month - 1]} {found['year']}" + (f" {rest}" if rest else "")
+
+
+_CLOCK = re.compile(r"[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?")
+_HOURS_ONLY = re.compile(r"(\s[+-][0-9]{2})\Z")
+
+
+def parse_rfc2822(text: str) -> datetime:
+    """An RFC 2822 date (`Wed, 02 Dec 2026 10:00:00 +0100`) as email.utils reads it, but where that reads a
+    wrong moment without a word, not so: a zone of hours alone (`+01`), which it reads as minutes, is hours,
+    and a zone it does not know (`GMT+5`, `EST5EDT`, `Uhr +0100`), which it drops, is a ValueError. Naive when
+    the date gives no zone (or `-0000`, "local zone unknown"); ValueError (or TypeError) when it is no date."""
+    from email.utils import parsedate_to_datetime
+
+    text = _HOURS_ONLY.sub(r"\g<1>00", text.strip())
+    moment = parsedate_to_datetime(text)
+    last = text.split()[-1]
+    if moment.tzinfo is None and last != "-0000" and not _CLOCK.fullmatch(last):
+        raise ValueError(f"the time zone {last!r} is none RFC 2822 knows")
+    return moment
 
 
 # Time zones by the names that feeds and sites write after a time, each of which names one offset: RFC 2822

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import datetime, timezone
 
 import pytest
 
@@ -124,3 +125,28 @@ def test_a_feed_s_long_hostile_date_is_read_at_once(tmp_path):
     assert time.monotonic() - started < 5
     assert len(feed.entries) == len(HOSTILE_DATES) + 1
     assert feed.entries[-1].published.isoformat() == "2026-12-02T09:00:00+00:00"
+
+
+def test_a_date_whose_zone_the_reader_does_not_know_is_not_read_in_another_zone(tmp_path):
+    """An RFC 2822 date's zone that email.utils does not know (`GMT+5`, `EST5EDT`) was dropped, and the time read
+    in the site's zone, hours off without a word; `+01` was read as one minute; and `10:00 Uhr MEZ` kept its
+    `Uhr` before the zone's offset, which so went unread. Now an unknown zone is an error at its line, `+01` is
+    an hour, and `Uhr` goes before a zone too; the same in a fetched feed's dates."""
+    from generator.fetch.parse import parse_feed
+
+    dates = {"gmt5": "Mi, 18 Nov 2026 10:00:00 GMT+5", "posix": "18 Nov 2026 10:00:00 EST5EDT",
+             "hours": "Wed, 18 Nov 2026 10:00:00 +01", "uhr": "18. November 2026 um 10:00 Uhr MEZ",
+             "plain": "18 Nov 2026 10:00:00"}
+    site = make_site(tmp_path / "site", {f"content/{name}.md": item(name, date=json.dumps(text))
+                                         for name, text in dates.items()})
+    config, result = build_site(site)
+    news = _api(config)
+    assert {name: entry["publishedDateTime"] for name, entry in news.items()} == {
+        "hours": "2026-11-18T09:00:00Z", "uhr": "2026-11-18T09:00:00Z", "plain": "2026-11-18T10:00:00Z"}
+    assert sorted(str(p).split(":")[0] for p in result.site.problems) == ["content/gmt5.md", "content/posix.md"]
+    entries = "".join(f"<item><title>{name}</title><link>https://f.example/{name}</link><pubDate>{text}</pubDate>"
+                      "</item>" for name, text in dates.items())
+    feed = parse_feed(("<?xml version='1.0'?><rss version='2.0'><channel><title>F</title>"
+                       f"<link>https://f.example/</link>{entries}</channel></rss>").encode(), "https://f.example/feed")
+    assert {e.title: e.published and e.published.isoformat() for e in feed.entries}["uhr"] == "2026-11-18T09:00:00+00:00"
+    assert {e.title: e.published for e in feed.entries}["gmt5"] != datetime(2026, 11, 18, 10, tzinfo=timezone.utc)

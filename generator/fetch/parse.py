@@ -17,7 +17,6 @@ import re
 import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 from xml.sax import SAXParseException
@@ -25,7 +24,7 @@ from xml.sax import SAXParseException
 import feedparser
 from feedparser.urls import resolve_relative_uris
 
-from generator.isotime import in_english, parse_iso, with_offset, zone_named
+from generator.isotime import in_english, parse_iso, parse_rfc2822, with_offset, zone_named
 from generator.textfiles import utf8_mostly
 from generator.site.markup import sanitize
 from generator.site.model import plain_text
@@ -774,7 +773,7 @@ def _worded_date(value, rss: bool = False) -> datetime | None:
         return None
     try:
         # (a date alone, `3 декабря 2025`, is midnight: RFC 2822 wants a time)
-        moment = parsedate_to_datetime(english if ":" in english else english + " 00:00:00")
+        moment = parse_rfc2822(english if ":" in english else english + " 00:00:00")
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if moment.tzinfo is None:

@@ -33,7 +33,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from datetime import date, datetime, time, timezone
-from email.utils import parsedate_to_datetime
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
 from urllib.parse import urlsplit
@@ -42,8 +41,8 @@ from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
-from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, ambiguous_zone, in_english, parse_iso, with_offset,
-                               without_zone)
+from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, ambiguous_zone, in_english, parse_iso, parse_rfc2822,
+                               with_offset, without_zone)
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
                                    player_url, python_markdown_costly, render_markdown, sanitize,
                                    without_player)
@@ -1147,11 +1146,11 @@ def _from_rfc2822(value: str, key: str, written: str | None = None) -> datetime:
     one is, but a zone name the format does not know (`CEST`) is refused rather than taken for that.
     `written`: the value as the file gives it, for the message."""
     try:
-        moment = parsedate_to_datetime(value.strip())
+        moment = parse_rfc2822(value)
     except (TypeError, ValueError, IndexError, OverflowError):
         moment = None
     words = value.split()
-    if moment is None or moment.tzinfo is None and words and words[-1].isalpha():
+    if moment is None:
         raise _Unusable(f"`{key}` is not a date: {_shown(value if written is None else written)}",
                         "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None and words[-1] == "-0000":  # (the format's "UTC, local zone unknown")
