@@ -150,3 +150,24 @@ def test_a_date_whose_zone_the_reader_does_not_know_is_not_read_in_another_zone(
                        f"<link>https://f.example/</link>{entries}</channel></rss>").encode(), "https://f.example/feed")
     assert {e.title: e.published and e.published.isoformat() for e in feed.entries}["uhr"] == "2026-11-18T09:00:00+00:00"
     assert {e.title: e.published for e in feed.entries}["gmt5"] != datetime(2026, 11, 18, 10, tzinfo=timezone.utc)
+
+
+# --- 3. names of invisible characters -------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["\u200b", "\u200e\u200f\u202a", "\u3164", "\ufeff", "\u00ad",
+                                  "\u2028", " \u00a0 "])
+def test_a_provider_or_topic_named_only_by_what_shows_nothing_is_left_out_with_a_warning(tmp_path, name):
+    """plain_name drops zero-width and direction characters, Hangul fillers and tags from a provider's and a
+    topic's name, so that names that look alike are one: a name of nothing else became empty, and the item lost
+    its provider or topic without a word. The item is still built, and a warning names the line."""
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("A", provider=json.dumps({"name": name}), topics=json.dumps([name, "Kept"])),
+        "content/b.md": item("B", provider=json.dumps({"name": "Acme" + name}), topics=json.dumps(["Kept" + name]))})
+    config, result = build_site(site)
+    news = _api(config)
+    assert news["a"]["provider"] is None and news["a"]["topics"] == ["Kept"]
+    assert news["b"]["provider"]["name"] == "Acme" and news["b"]["topics"] == ["Kept"]
+    warned = sorted(str(w).split(": ", 1)[0] for w in result.site.warnings if "no character that shows" in str(w))
+    assert warned == ["content/a.md:4", "content/a.md:5"]
+    assert sorted(p.name for p in (config.output_path / "topics").iterdir() if p.is_dir()) == ["kept"]
+

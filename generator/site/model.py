@@ -1489,6 +1489,10 @@ def _string_list(meta: dict, key: str, notes: _Notes) -> list[str]:
     if None in names:
         notes.warn(key, f"`{key}` must be a list of names; {names.count(None)} entr{'y is' if names.count(None) == 1 else 'ies are'} left out",
                    "write one `- name` per line")
+    blank = sum(1 for v, name in zip(value, names) if name == "" and isinstance(v, str) and v)
+    if blank:  # (`"\u200b"`, `<b></b>`: said, not a topic lost without a word)
+        notes.warn(key, f"`{key}`: {_entries(blank)} no character that shows (only spaces, invisible characters "
+                        f"or markup); {'it is' if blank == 1 else 'they are'} left out", "write each name in words")
     return [_capped(name, key, notes) for name in names if name]
 
 
@@ -1597,6 +1601,10 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
         notes.warn(key, f"`{key}`'s `domain` is not a host name: {_shown(domain)}",
                    "write the site's host, such as example.com")
     if not name and not domain:
+        if isinstance(value.get("name"), str) and value["name"]:  # (`"\u200b"`: said, not lost without a word)
+            notes.warn(key, f"`{key}`'s `name` has no character that shows (only spaces, invisible characters or "
+                            f"markup): {_shown(value['name'])}; the item has no provider",
+                       "write the provider's name in words, or give its `domain`")
         return None
     images = value.get("images") if value.get("images") is not None else value.get("logo")
     account = _account(value.get("account"), domain, key, notes)
