@@ -154,8 +154,8 @@ def test_a_date_whose_zone_the_reader_does_not_know_is_not_read_in_another_zone(
 
 # --- 3. names of invisible characters -------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["\u200b", "\u200e\u200f\u202a", "\u3164", "\ufeff", "\u00ad",
-                                  "\u2028", " \u00a0 "])
+@pytest.mark.parametrize("name", ["\u200b", "\u200e\u200f\u202a", "\u3164", "\ufeff", "\u00ad", "\U000e0041",
+                                  "\u2028", " \u00a0 ", "\ufe0f", "\u206a", "\u17b4", "\U000e0100"])
 def test_a_provider_or_topic_named_only_by_what_shows_nothing_is_left_out_with_a_warning(tmp_path, name):
     """plain_name drops zero-width and direction characters, Hangul fillers and tags from a provider's and a
     topic's name, so that names that look alike are one: a name of nothing else became empty, and the item lost
@@ -171,3 +171,23 @@ def test_a_provider_or_topic_named_only_by_what_shows_nothing_is_left_out_with_a
     assert warned == ["content/a.md:4", "content/a.md:5"]
     assert sorted(p.name for p in (config.output_path / "topics").iterdir() if p.is_dir()) == ["kept"]
 
+
+def test_names_that_differ_only_by_a_character_that_shows_nothing_are_one(tmp_path):
+    """Variation selectors after a Latin letter, tags outside a flag, Khmer's inherent vowels, deprecated format
+    characters and musical formatting show nothing, as a zero-width space does, but plain_name kept them: `Acme`
+    and `Acme` with a U+FE0F were two providers of one name, on two pages, and a topic twice in the menu. They
+    are dropped as the others are; where a selector or tags change what shows (`❤️`, `1️⃣`, a Han variant,
+    a flag of tags) they stay."""
+    spellings = ["Acme", "Acme\ufe0f", "Acme\U000e0041", "Ac\u206ame", "Acme\u17b5", "Acme\U0001d173"]
+    files = {f"content/s{n}.md": item(f"S{n}", provider=json.dumps({"name": name}), topics=json.dumps([name]))
+             for n, name in enumerate(spellings)}
+    kept = ["\u2764\ufe0f", "1\ufe0f\u20e3", "\u845b\U000e0100",
+            "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"]
+    files.update({f"content/k{n}.md": item(f"K{n}", topics=json.dumps([name])) for n, name in enumerate(kept)})
+    config, result = build_site(make_site(tmp_path / "site", files))
+    news = _api(config)
+    assert {news[f"s{n}"]["provider"]["name"] for n in range(len(spellings))} == {"Acme"}
+    assert {tuple(news[f"s{n}"]["topics"]) for n in range(len(spellings))} == {("Acme",)}
+    assert [news[f"k{n}"]["topics"] for n in range(len(kept))] == [[name] for name in kept]
+    providers = [p.name for p in (config.output_path / "providers").iterdir() if p.is_dir()]
+    assert providers == ["acme"]

@@ -658,6 +658,9 @@ def plain_name(text: str) -> str:
     if text.isascii():
         return text
     text = _INVISIBLE_IN_NAMES.sub("", text)
+    if _SELECTOR.search(text):
+        text = _SELECTOR.sub(lambda found: found[0] if _selects(found.string, found.start(), found.end()) else "",
+                             text)
     if "\u200c" in text or "\u200d" in text:
         text = "".join(c for i, c in enumerate(text) if c not in "\u200c\u200d"
                        or 0 < i < len(text) - 1 and _joins(text[i - 1]) and _joins(text[i + 1]))
@@ -665,8 +668,23 @@ def plain_name(text: str) -> str:
 
 
 _IGNORED_IN_HOSTS = re.compile("[\u00ad\u034f\u180b-\u180d\u200b\u2060\ufe00-\ufe0f\ufeff]")  # (UTS 46's "ignored")
-_INVISIBLE_IN_NAMES = re.compile("[\u034f\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u202a-\u202e"
-                                 "\u2060-\u2064\u2066-\u2069\u3164\uffa0]")
+# (Unicode's default ignorable code points but the joiners and selectors, which _SELECTOR and _joins keep
+# where they change what shows)
+_INVISIBLE_IN_NAMES = re.compile("[\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e"
+                                 "\u2060-\u206f\u3164\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                                 "\U000e0000-\U000e001f\U000e0080-\U000e00ff\U000e01f0-\U000e0fff]")
+# Variation selectors (an emoji's `❤️`, a Han character's variant, Mongolian's), and tags (a flag's `🏴 + tags`):
+# kept only where they select something, else nothing that shows, which made `Acme` and `Acme\ufe0f` two names
+_SELECTOR = re.compile("[\ufe00-\ufe0f\u180b-\u180d\u180f\U000e0100-\U000e01ef]|[\U000e0020-\U000e007f]+")
+
+
+def _selects(text: str, start: int, end: int) -> bool:
+    """Whether the selector or the tags at text[start:end] change what shows: a selector after a letter or symbol
+    of a script other than ASCII's (or before a keycap's U+20E3), tags after a black flag."""
+    before = text[start - 1] if start else ""
+    if "\U000e0020" <= text[start] <= "\U000e007f":
+        return before == "\U0001f3f4"
+    return bool(before) and _joins(before) or text.startswith("\u20e3", end)
 
 
 def _joins(char: str) -> bool:
