@@ -191,3 +191,42 @@ def test_names_that_differ_only_by_a_character_that_shows_nothing_are_one(tmp_pa
     assert [news[f"k{n}"]["topics"] for n in range(len(kept))] == [[name] for name in kept]
     providers = [p.name for p in (config.output_path / "providers").iterdir() if p.is_dir()]
     assert providers == ["acme"]
+
+
+# --- 4. a provider's account -------------------------------------------------------------------------------
+
+def _tube(name: str, account: str) -> str:
+    return json.dumps({"name": name, "domain": "youtube.com", "account": account})
+
+
+def test_an_account_written_with_tracking_parameters_or_a_fragment_is_the_same_account(tmp_path):
+    """A provider's `account` was its page with the query as written: a crawler that copied
+    `.../@acme?utm_source=x` or `.../@acme#videos`, or `m.youtube.com`, made another provider of one account,
+    on a page of its own. The account is read as canonical_url compares pages; `?list=` stays its own."""
+    accounts = ["https://www.youtube.com/@acme", "https://youtube.com/@acme/?utm_source=feed&fbclid=1",
+                "https://m.youtube.com/@acme#videos", "https://youtube.com/%40acme/", "https://youtube.com/@acme?x=1"]
+    files = {f"content/a{n}.md": item(f"A{n}", provider=_tube("Acme", account)) for n, account in enumerate(accounts)}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    assert [p.name for p in sorted((config.output_path / "providers").iterdir()) if p.is_dir()] == [
+        "youtube-com-40acme", "youtube-com-at-acme", "youtube-com-at-acme-x-1"]
+    provider_pages = (config.output_path / "providers/youtube-com-at-acme/index.html").read_text(encoding="utf-8")
+    assert all(f"/a{n}/" in provider_pages for n in range(3))
+
+
+def test_look_alike_accounts_are_told_apart_in_their_warning_and_an_enormous_one_is_left_out(tmp_path):
+    """Accounts whose slugs are alike keep pages of their own, with a warning: it named each by its domain,
+    `youtube.com` three times over, which told the user nothing. It names each account's page now, a zero-width
+    space or a Cyrillic letter percent-encoded so that the difference shows. An `account` of 100 kB is no
+    account's address: left out with a warning, not written into the provider."""
+    site = make_site(tmp_path / "site", {
+        "content/real.md": item("Real", provider=_tube("Acme", "https://youtube.com/@acme")),
+        "content/zwsp.md": item("Zwsp", provider=_tube("Acme", "https://youtube.com/@acme\u200b")),
+        "content/cyrillic.md": item("Cyrillic", provider=_tube("Acme", "https://youtube.com/@\u0430cme")),
+        "content/huge.md": item("Huge", provider=_tube("Huge", "https://youtube.com/" + "a/" * 50_000))})
+    config, result = build_site(site)
+    [alike] = [str(w) for w in result.site.warnings if "slugs alike" in str(w)]
+    assert "`youtube.com/@acme`" in alike and "`youtube.com/@acme%E2%80%8B`" in alike
+    assert "`youtube.com/@%D0%B0cme`" in alike and "write the same account" in alike
+    assert any(str(w).startswith("content/huge.md:4: `provider`'s `account` is 100,0") for w in result.site.warnings)
+    page = (config.output_path / "news/2026/11/20/huge/index.html").read_text(encoding="utf-8")
+    assert "providers/youtube-com/" in page and "a/a/a/a/a/a/" not in page

@@ -35,7 +35,7 @@ from functools import lru_cache
 from datetime import date, datetime, time, timezone
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
@@ -1631,14 +1631,24 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
                        _images(images, key, notes, MAX_IMAGES, base), account)
 
 
+_LONGEST_ACCOUNT = 500  # (a page and a slug from it, shown on every page of the provider's)
+
+
 def _account(value, domain: str, key: str, notes: _Notes) -> str:
     """A provider's `account` (ProviderRef.account): an http(s) address on its domain, past its home page."""
     if value is None or value == "":
         return ""
-    url = field_url(value)
-    host = site_domain(host_of(url)) if url else ""
+    # (as canonical_url compares pages: `?utm_source=...`, `#videos`, `m.` or `%7E` for `~` make no other account)
+    url = canonical_url(field_url(value))
+    host = host_of(url) if url else ""
+    if domain and host and host == host_of(canonical_url(f"https://{domain}/")):
+        host = domain  # (`m.youtube.com/@a` is youtube.com's account)
     parts = urlsplit(url) if host else None
     page = host + parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "") if parts else ""
+    if len(page) > _LONGEST_ACCOUNT:
+        notes.warn(key, f"`{key}`'s `account` is {len(page):,} characters long, which no account's address is; it "
+                        "is left out", "write the address of the account's own page, or leave `account` out")
+        return ""
     if not host or (domain and host != domain) or page == host:
         notes.warn(key, f"`{key}`'s `account` is not the address of a page on {domain or 'its site'}: {_shown(value)}; "
                         f"it is left out", "write the address of the account's own page, such as "
@@ -1942,13 +1952,18 @@ def _warn_of_alike_providers(items: list[Item], clashes: list[tuple[str, list[st
         for identity in identities:
             item = first[identity]
             line = key_lines(root, item.source, {"provider"}).get("provider") or 1
-            where.append((item.source, line, item.provider.domain or item.provider.name, slugs[identity]))
+            # (an account by its page: providers of one shared host are told apart by nothing else)
+            ref = item.provider
+            # (percent-encoded but for ASCII's letters: a zero-width space or a Cyrillic `а` is what tells an
+            # account from the one it looks like)
+            account = "".join(c if c.isascii() and c.isprintable() else quote(c) for c in ref.account)
+            where.append((item.source, line, account or ref.domain or ref.name, slugs[identity]))
         path, line = where[0][:2]
         names = [f"`{name}`" + (f" ({source}:{at})" if n else "") for n, (source, at, name, _) in enumerate(where)]
         pages = [f"providers/{slug}/" for *_, slug in where]
         warnings.append(Problem(
             path, line, f"providers {_listed(names)} have slugs alike; each has a page of its own: {_listed(pages)}",
-            "if they are one provider, write the same domain (or name) in all its items"))
+            "if they are one provider, write the same account (or domain, or name) in all its items"))
 
 
 def _listed(words: list[str]) -> str:
