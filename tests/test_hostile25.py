@@ -230,3 +230,57 @@ def test_look_alike_accounts_are_told_apart_in_their_warning_and_an_enormous_one
     assert any(str(w).startswith("content/huge.md:4: `provider`'s `account` is 100,0") for w in result.site.warnings)
     page = (config.output_path / "news/2026/11/20/huge/index.html").read_text(encoding="utf-8")
     assert "providers/youtube-com/" in page and "a/a/a/a/a/a/" not in page
+
+
+# --- 5. an item's author ---------------------------------------------------------------------------------
+
+HOSTILE_AUTHORS = {
+    "markup": json.dumps('<script>alert(1)</script>Sam &amp; "Co" </title>]]><!--'),
+    "person": json.dumps({"name": "</script><script>alert(2)</script>Ann", "url": "javascript:alert(3)",
+                          "email": "ann@example.org"}),
+    "mixed": json.dumps(["Bob", {"name": "Cy"}, ["nested"], {"name": {"deep": 1}}, True, "Bob"]),
+    "braces": json.dumps("{{ 7*7 }} {% raw %} ${x}"),
+    "bidi": json.dumps("\u202eevil"),
+    "many": json.dumps([f"Writer {n}" for n in range(3000)]),
+}
+
+
+def test_a_hostile_author_leaves_every_output_valid_and_escaped_once(tmp_path):
+    """An item's `author` is shown as "By ..." on its page, as JSON-LD's Person, in the API and as each feed's
+    author. Markup, scripts, entities, template syntax, a direction override and thousands of names in it
+    leave every page, feed and API file valid: no script, the text escaped once, feeds well-formed XML that
+    feedparser reads without complaint. A list with an entry that is no name keeps its other names (it was
+    left out whole), with a warning at its line."""
+    import xml.dom.minidom
+
+    import feedparser
+
+    files = {f"content/{name}.md": item(name.title(), author=value) for name, value in HOSTILE_AUTHORS.items()}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    news = _api(config)
+    assert news["markup"]["author"] == 'Sam & "Co" ]]><!--' and news["person"]["author"] == "Ann"
+    assert news["mixed"]["author"] == "Bob, Cy" and news["braces"]["author"] == "{{ 7*7 }} {% raw %} ${x}"
+    assert len(news["many"]["author"]) <= 2000
+    assert [str(w).split(": ", 1)[0] for w in result.site.warnings if "no name as text" in str(w)] == [
+        "content/mixed.md:4"]
+    out = config.output_path
+    page = (out / "news/2026/11/20/markup/index.html").read_text(encoding="utf-8")
+    assert "By <bdi>Sam &amp; &#34;Co&#34; ]]&gt;&lt;!--</bdi>" in page
+    checked, feeds = 0, 0
+    for path in sorted(out.rglob("*")):
+        text = path.read_text(encoding="utf-8") if path.suffix in (".html", ".xml", ".rss", ".json") else None
+        if text is None:
+            continue
+        checked += 1
+        assert "<script>alert" not in text and "javascript:" not in text and "&amp;amp;" not in text, path
+        if path.suffix == ".json":
+            json.loads(text)
+        elif path.suffix in (".xml", ".rss"):
+            xml.dom.minidom.parseString(text.encode("utf-8"))
+            if "feed" in path.name or path.parent.name == "feeds":
+                feeds += 1
+                parsed = feedparser.parse(text.encode("utf-8"))
+                assert not parsed.bozo, (path, parsed.bozo_exception)
+                authors = {e.get("author") for e in parsed.entries}
+                assert 'Sam & "Co" ]]><!--' in authors, (path, authors)
+    assert checked > 20 and feeds >= 4

@@ -806,16 +806,21 @@ def _author(meta: dict, notes: _Notes) -> str:
     Person), or a list of them; the names as plain text, each once, joined with ", "."""
     key = "author" if meta.get("author") not in (None, "", []) else "authors"
     value = meta.get(key)
-    names = []
+    names, unusable = [], []
     for entry in value if isinstance(value, list) else [] if value is None else [value]:
         name = entry.get("name") if isinstance(entry, dict) else entry
         text = None if isinstance(name, bool) else "" if name is None else _plain(name)
         if text is None:
-            notes.warn(key, f"`{key}` must be a name, a mapping with a `name` or a list of them, got "
-                            f"{_kind(value)}; it is left out", "write the author's name, e.g. `author: Sam Coder`")
-            return ""
-        if text:
+            unusable.append(name)
+        elif text:
             names.append(text)
+    if unusable and not isinstance(value, list):
+        notes.warn(key, f"`{key}` must be a name, a mapping with a `name` or a list of them, got "
+                        f"{_kind(value)}; it is left out", "write the author's name, e.g. `author: Sam Coder`")
+    elif unusable:  # (the others' names kept: one odd entry of a crawler's list cost them all)
+        notes.warn(key, f"`{key}`: {_entries(len(unusable))} no name as text (got {_kind(unusable[0])}); "
+                        f"{'it is' if len(unusable) == 1 else 'they are'} left out",
+                   "give each author as a name, or a mapping with a `name`")
     return _capped(", ".join(dict.fromkeys(names)), key, notes)
 
 
