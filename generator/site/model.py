@@ -818,7 +818,8 @@ def _author(meta: dict, notes: _Notes) -> str:
         notes.warn(key, f"`{key}` must be a name, a mapping with a `name` or a list of them, got "
                         f"{_kind(value)}; it is left out", "write the author's name, e.g. `author: Sam Coder`")
     elif unusable:  # (the others' names kept: one odd entry of a crawler's list cost them all)
-        notes.warn(key, f"`{key}`: {_entries(len(unusable))} no name as text (got {_kind(unusable[0])}); "
+        notes.warn(key, f"`{key}` must be a name, a mapping with a `name` or a list of them: "
+                        f"{_entries(len(unusable))} no name as text (got {_kind(unusable[0])}); "
                         f"{'it is' if len(unusable) == 1 else 'they are'} left out",
                    "give each author as a name, or a mapping with a `name`")
     return _capped(", ".join(dict.fromkeys(names)), key, notes)
