@@ -481,8 +481,9 @@ def _given_twice(front: str, fm_line: int) -> tuple[tuple[str, int, int], ...]:
 
 
 # A run of digits long enough to be an integer of more than the 4,300 decimal digits Python writes: YAML's and
-# TOML's hexadecimal (and octal, binary) integers have no such limit when read
-_LONG_NUMBER = re.compile(r"[0-9a-fA-F_]{1000}")
+# TOML's hexadecimal (and octal, binary) integers have no such limit when read. (From a run's start only: from
+# each of a run's characters, a file of runs just short of it took a noticeable time to search.)
+_LONG_NUMBER = re.compile(r"(?<![0-9a-fA-F_])[0-9a-fA-F_]{1000}")
 _MAX_INT_BITS = 14_000  # (4,300 decimal digits are 14,284 bits)
 
 
