@@ -1954,9 +1954,10 @@ def _warn_of_alike_providers(items: list[Item], clashes: list[tuple[str, list[st
             if identity in wanted and (identity not in first or item.source < first[identity].source):
                 first[identity] = item
     for _, identities in clashes:
-        where = []
+        where, accounts = [], False
         for identity in identities:
             item = first[identity]
+            accounts = accounts or bool(item.provider.account)
             line = key_lines(root, item.source, {"provider"}).get("provider") or 1
             # (an account by its page: providers of one shared host are told apart by nothing else)
             ref = item.provider
@@ -1969,7 +1970,8 @@ def _warn_of_alike_providers(items: list[Item], clashes: list[tuple[str, list[st
         pages = [f"providers/{slug}/" for *_, slug in where]
         warnings.append(Problem(
             path, line, f"providers {_listed(names)} have slugs alike; each has a page of its own: {_listed(pages)}",
-            "if they are one provider, write the same account (or domain, or name) in all its items"))
+            f"if they are one provider, write the same {'account' if accounts else 'domain (or name)'} in all its "
+            "items"))
 
 
 def _listed(words: list[str]) -> str:
