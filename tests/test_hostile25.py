@@ -332,3 +332,14 @@ def test_front_matter_of_runs_just_short_of_a_long_number_is_read_at_once(tmp_pa
         source = parse_source("content/a.md", raw)
     assert time.monotonic() - started < 1.5
     assert source.meta["excerpt"] == runs.strip()
+
+
+def test_a_json_integer_of_thousands_of_digits_is_kept_as_in_yaml_and_toml(tmp_path):
+    """JSON front matter with a `heat` of 5,000 digits was an error ('Exceeds the limit (4300 digits) for integer
+    string conversion') that left the item out, where YAML and TOML front matter keep the digits as written. So
+    does JSON now: the score is the largest, with a warning."""
+    site = make_site(tmp_path / "site", {"content/j.md": '{"title": "J", "publishedDateTime": "2026-11-20T10:00:00Z", '
+                                         f'"heat": {"9" * 5000}}}\nBody text.\n'})
+    config, result = build_site(site)
+    assert _api(config)["j"]["heat"] == 1_000_000 and not result.site.problems
+    assert any("`heat`" in str(w) and "out of range" in str(w) for w in result.site.warnings)

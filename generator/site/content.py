@@ -215,6 +215,11 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
     return Source(name, meta, body, body_line, digest, _given_twice(front, fm_line), written, notes)
 
 
+# (an integer of more digits than Python makes an int of, 4,300: its digits as written, as YAML's and TOML's are,
+# not an error that leaves the item out)
+_JSON = json.JSONDecoder(parse_int=lambda digits: int(digits) if len(digits.lstrip("-")) <= 4300 else digits)
+
+
 def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) -> Source | Problem:
     """An item whose front matter is a JSON object, with the body after it (Hugo reads such files, and a
     crawler that writes `json.dumps(fields)` before the text makes them). Read as YAML (JSON is YAML, and so
@@ -222,7 +227,7 @@ def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) ->
     within the same limits."""
     line = text.count("\n", 0, start) + 1
     try:
-        loaded, end = json.JSONDecoder().raw_decode(text, start)
+        loaded, end = _JSON.raw_decode(text, start)
     except ValueError as exc:
         return Problem(name, getattr(exc, "lineno", line), f"invalid JSON front matter: {getattr(exc, 'msg', exc)}",
                        "a file starting with `{` is a JSON object, then the body; or start it with a line '---'")
