@@ -23,6 +23,12 @@ _ISO = re.compile(r"""
 """, re.VERBOSE | re.ASCII)
 
 
+# No date is written in more characters than this (`Wednesday, 02 December 2026 10:00:00.123456789 +0100
+# (Central European Standard Time)` is 88); a longer text is none. The patterns below that read dates in words
+# take time that grows faster than a text's length, which a crawler's or a feed's 100 kB "date" made minutes.
+LONGEST_DATE = 200
+
+
 def parse_iso(text: str) -> datetime:
     """The moment an ISO 8601 date or time names (naive when it gives no zone); ValueError when it is none."""
     found = _ISO.fullmatch(text.strip())
@@ -156,7 +162,8 @@ _DOTTED = re.compile(r"""
 # What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`)
 _BEFORE_TIME = re.compile(r"^(?:,\s*)?(?:(?:um|à|a\s+las|alle|om|às|kl\.?|klo|kello|o\s+godz\.?|godz\.?|o|v|ve|в|о|"
                           r"στις|saat|ora|la|plkst\.?)\s+)?", re.IGNORECASE)
-_AFTER_TIME = re.compile(r"\s*(?:Uhr|h)$", re.IGNORECASE)
+# (after the time, or before its zone's offset; from the start of its spaces only, not from each of them)
+_AFTER_TIME = re.compile(r"(?<!\s)\s*(?:Uhr|h)(?=(?:\s+[+-][0-9]{4})?$)", re.IGNORECASE)
 _OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 _DIGITS = {**{0x660 + n: str(n) for n in range(10)}, **{0x6F0 + n: str(n) for n in range(10)}}
 _DOTTED_TIME = re.compile(r"^([0-9]{1,2})\.([0-9]{2})(?![0-9.])")
@@ -169,6 +176,8 @@ def in_english(text: str) -> str:
     december 2.` (_YEAR_WORDED) and `2026年12月2日` (_CJK) are `02 Dec 2026`, and so is `2.12.2026` (_DOTTED);
     any other text as it is."""
     written = text
+    if len(text) > LONGEST_DATE:
+        return written
     if _OTHER_DIGITS.search(text):  # (`٣ ديسمبر ٢٠٢٥`: Arabic's and Persian's digits)
         text = text.translate(_DIGITS)
     found = (_WORDED.fullmatch(text) or _DOTTED.fullmatch(text) or _YEAR_DAY_WORDED.fullmatch(text)
@@ -178,9 +187,29 @@ def in_english(text: str) -> str:
     month = _MONTH.get(_folded(found["month"])) if not found["month"].isdigit() else int(found["month"])
     if not month or month > 12:
         return written
-    rest = _AFTER_TIME.sub("", _BEFORE_TIME.sub("", found["rest"].strip()))  # ("um 10:00 Uhr")
-    rest = with_offset(_DOTTED_TIME.sub(r"\1:\2", rest))  # (`klo 10.00`: Finnish and Danish times)
+    # ("um 10:00 Uhr", "10:00 Uhr MEZ": the zone's offset first, for the word before it to go too)
+    rest = _AFTER_TIME.sub("", with_offset(_BEFORE_TIME.sub("", found["rest"].strip())))
+    rest = _DOTTED_TIME.sub(r"\1:\2", rest)  # (`klo 10.00`: Finnish and Danish times)
     return f"{int(found['day']):02} {_ENGLISH[month - 1]} {found['year']}" + (f" {rest}" if rest else "")
+
+
+_CLOCK = re.compile(r"[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?")
+_HOURS_ONLY = re.compile(r"(\s[+-][0-9]{2})\Z")
+
+
+def parse_rfc2822(text: str) -> datetime:
+    """An RFC 2822 date (`Wed, 02 Dec 2026 10:00:00 +0100`) as email.utils reads it, but where that reads a
+    wrong moment without a word, not so: a zone of hours alone (`+01`), which it reads as minutes, is hours,
+    and a zone it does not know (`GMT+5`, `EST5EDT`, `Uhr +0100`), which it drops, is a ValueError. Naive when
+    the date gives no zone (or `-0000`, "local zone unknown"); ValueError (or TypeError) when it is no date."""
+    from email.utils import parsedate_to_datetime
+
+    text = _HOURS_ONLY.sub(r"\g<1>00", text.strip())
+    moment = parsedate_to_datetime(text)
+    last = text.split()[-1]
+    if moment.tzinfo is None and last != "-0000" and not _CLOCK.fullmatch(last):
+        raise ValueError(f"the time zone {last!r} is none RFC 2822 knows")
+    return moment
 
 
 # Time zones by the names that feeds and sites write after a time, each of which names one offset: RFC 2822
@@ -214,13 +243,13 @@ _ZONE_NAME = re.compile(r"(?<![A-Za-z])(" + "|".join(_OFFSETS) + r")\s*\Z", re.I
 
 def zone_named(text: str) -> bool:
     """Whether a date ends with the name of a time zone of _ZONES or AMBIGUOUS_ZONES."""
-    return bool(_ZONE_NAME.search(text.strip()))
+    return len(text) <= LONGEST_DATE and bool(_ZONE_NAME.search(text.strip()))
 
 
 def with_offset(text: str) -> str:
     """A date that ends with the name of a time zone of _ZONES (or AMBIGUOUS_ZONES) with that zone's offset
     instead (`Sat, 21 Nov 2026 10:00:00 CET` is `Sat, 21 Nov 2026 10:00:00 +0100`); any other as it is."""
-    zone = _ZONE_NAME.search(text)
+    zone = _ZONE_NAME.search(text) if len(text) <= LONGEST_DATE else None
     return text if zone is None else text[:zone.start()].rstrip() + " " + _OFFSETS[zone.group(1).upper()]
 
 
@@ -232,7 +261,7 @@ def without_zone(text: str) -> str:
 def ambiguous_zone(text: str) -> str | None:
     """The name, as AMBIGUOUS_ZONES has it, of the zone a date ends with when that name names several zones;
     None for any other date."""
-    zone = _ZONE_NAME.search(text.strip())
+    zone = _ZONE_NAME.search(text.strip()) if len(text) <= LONGEST_DATE else None
     return zone.group(1).upper() if zone and zone.group(1).upper() in AMBIGUOUS_ZONES else None
 
 

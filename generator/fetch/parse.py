@@ -17,7 +17,6 @@ import re
 import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 from xml.sax import SAXParseException
@@ -25,12 +24,34 @@ from xml.sax import SAXParseException
 import feedparser
 from feedparser.urls import resolve_relative_uris
 
-from generator.isotime import in_english, parse_iso, with_offset, zone_named
+from generator.isotime import in_english, parse_iso, parse_rfc2822, with_offset, zone_named
 from generator.textfiles import utf8_mostly
 from generator.site.markup import sanitize
 from generator.site.model import plain_text
 from generator.urlnorm import canonical_url
 from generator.urls import joined, safe_url
+
+
+# feedparser looks for an e-mail address in an RSS author (<author>, <managingEditor>, dc:creator) with a pattern
+# that tries each character of a run of letters, digits and `._+-` to the run's end: a 200 kB name without an
+# `@` took it minutes, on any feed fetch reads. Such a run is cut to what any name or address has first.
+_LONG_RUN = re.compile(r"[A-Za-z0-9_.+-]{65,}")
+
+
+def _bounded_author(sync):
+    def bounded(self, key="author"):
+        context = self._get_context()
+        if isinstance(context.get(key), str) and _LONG_RUN.search(context[key]):
+            context[key] = _LONG_RUN.sub(lambda run: run[0][:64], context[key])
+        return sync(self, key)
+    return bounded
+
+
+_MIXIN = getattr(getattr(feedparser, "mixin", None), "_FeedParserMixin", None)
+if _MIXIN is not None and hasattr(_MIXIN, "_sync_author_detail") and not getattr(
+        _MIXIN._sync_author_detail, "bounded", False):
+    _MIXIN._sync_author_detail = _bounded_author(_MIXIN._sync_author_detail)
+    _MIXIN._sync_author_detail.bounded = True
 
 
 @dataclass(frozen=True)
@@ -408,7 +429,9 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "", guids: s
     )
 
 
-_EMAIL = re.compile(r"[^\s()<>@]+@[^\s()<>@]+")
+# (from the start of a run of such characters only: tried from each of them, a long name without an `@` took
+# time in the square of its length, minutes for one of 200 kB)
+_EMAIL = re.compile(r"(?<![^\s()<>@])[^\s()<>@]+@[^\s()<>@]+")
 
 
 def _author_names(entry, rss: bool) -> str:
@@ -774,7 +797,7 @@ def _worded_date(value, rss: bool = False) -> datetime | None:
         return None
     try:
         # (a date alone, `3 декабря 2025`, is midnight: RFC 2822 wants a time)
-        moment = parsedate_to_datetime(english if ":" in english else english + " 00:00:00")
+        moment = parse_rfc2822(english if ":" in english else english + " 00:00:00")
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if moment.tzinfo is None:

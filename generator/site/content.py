@@ -9,6 +9,7 @@ path and line; the other files go on.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import logging
@@ -214,6 +215,11 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
     return Source(name, meta, body, body_line, digest, _given_twice(front, fm_line), written, notes)
 
 
+# (an integer of more digits than Python makes an int of, 4,300: its digits as written, as YAML's and TOML's are,
+# not an error that leaves the item out)
+_JSON = json.JSONDecoder(parse_int=lambda digits: int(digits) if len(digits.lstrip("-")) <= 4300 else digits)
+
+
 def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) -> Source | Problem:
     """An item whose front matter is a JSON object, with the body after it (Hugo reads such files, and a
     crawler that writes `json.dumps(fields)` before the text makes them). Read as YAML (JSON is YAML, and so
@@ -221,7 +227,7 @@ def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) ->
     within the same limits."""
     line = text.count("\n", 0, start) + 1
     try:
-        loaded, end = json.JSONDecoder().raw_decode(text, start)
+        loaded, end = _JSON.raw_decode(text, start)
     except ValueError as exc:
         return Problem(name, getattr(exc, "lineno", line), f"invalid JSON front matter: {getattr(exc, 'msg', exc)}",
                        "a file starting with `{` is a JSON object, then the body; or start it with a line '---'")
@@ -239,6 +245,8 @@ def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) ->
 
 
 _TOML_BOUNDARY = re.compile(r"^\+{3}[ \t]*$", re.MULTILINE)
+# An integer of more digits than Python converts (sys.get_int_max_str_digits) as a value or an array's entry
+_LONG_INTEGER = re.compile(r"(?<=[=\[,])([ \t]*)([+-]?[0-9][0-9_]{4299,})(?=[ \t]*(?:[,\]}#\n]|$))")
 _TOML_AT = re.compile(r"\s*\(at (?:line ([0-9]+), column [0-9]+|end of document)\)$")
 
 
@@ -259,7 +267,14 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
     if _NOT_YAML.search(front):  # (a stray control in a title, which TOML refuses as YAML does: dropped)
         front = _NOT_YAML.sub("", front)
     try:
-        meta = tomllib.loads(front)
+        try:
+            meta = tomllib.loads(front)
+        except ValueError as exc:
+            if isinstance(exc, tomllib.TOMLDecodeError) or not _LONG_INTEGER.search(front):
+                raise
+            # More digits than Python makes an int of (4,300), which tomllib does not catch: the digits as
+            # written, as YAML front matter keeps them (a score reads them as a number too large, clamped)
+            meta = tomllib.loads(_LONG_INTEGER.sub(r'\1"\2"', front))
     except tomllib.TOMLDecodeError as exc:
         where = _TOML_AT.search(str(exc))
         line = fm_line + int(where.group(1)) - 1 if where and where.group(1) else fm_line + front.count("\n")
@@ -268,10 +283,19 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
                        "write text in quotes, `key = \"value\"`, one key a line")
     except RecursionError:
         return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep")
+    except ValueError as exc:  # (a value tomllib's checks let through and Python refuses)
+        return Problem(name, fm_line, f"invalid TOML in front matter: {exc}",
+                       "write text in quotes, `key = \"value\"`, one key a line")
     if _depth(meta) > MAX_NESTING:
         return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep")
+    if _LONG_NUMBER.search(front):
+        meta = _printable_integers(meta, {})
+    # A date or time TOML reads as one (`title = 1979-05-27`, `length = 00:04:05`): a text field shows it as
+    # written, as YAML's are (frontmatter_yaml.load), not as Python prints it
+    written = {key: value.isoformat().replace("+00:00", "Z") for key, value in meta.items()
+               if isinstance(value, (datetime.date, datetime.time))}
     body = text[closing.end() + 1:]
-    return Source(name, meta, body, text.count("\n", 0, closing.end()) + 2, digest, (), {}, notes)
+    return Source(name, meta, body, text.count("\n", 0, closing.end()) + 2, digest, (), written, notes)
 
 
 def _depth(value, limit: int = MAX_NESTING) -> int:
@@ -438,6 +462,8 @@ def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter"
         return Problem(name, fm_line, f"{what} must be a mapping of `key: value` lines")
     if "\\u" in front or "\\U" in front:  # a "\udcff" escape is a lone surrogate, which no output can hold
         meta = _without_surrogates(meta, {})
+    if _LONG_NUMBER.search(front):
+        meta = _printable_integers(meta, {})
     return meta
 
 
@@ -457,6 +483,31 @@ def _given_twice(front: str, fm_line: int) -> tuple[tuple[str, int, int], ...]:
         else:
             first[key] = line
     return tuple(found)
+
+
+# A run of digits long enough to be an integer of more than the 4,300 decimal digits Python writes: YAML's and
+# TOML's hexadecimal (and octal, binary) integers have no such limit when read. (From a run's start only: from
+# each of a run's characters, a file of runs just short of it took a noticeable time to search.)
+_LONG_NUMBER = re.compile(r"(?<![0-9a-fA-F_])[0-9a-fA-F_]{1000}")
+_MAX_INT_BITS = 14_000  # (4,300 decimal digits are 14,284 bits)
+
+
+def _printable_integers(value, done: dict):
+    """`value` with every integer too long for Python to write in decimal made the text of its hexadecimal
+    digits (`0xfff...`, as a crawler wrote it): str() of one raised a ValueError wherever a field was shown,
+    and stopped the build. Shared objects once, as _without_surrogates."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return hex(value) if value.bit_length() > _MAX_INT_BITS else value
+    if not isinstance(value, (list, dict)):
+        return value
+    if id(value) not in done:
+        if isinstance(value, list):
+            done[id(value)] = copy = []
+            copy.extend(_printable_integers(entry, done) for entry in value)
+        else:
+            done[id(value)] = copy = {}
+            copy.update((_printable_integers(k, done), _printable_integers(v, done)) for k, v in value.items())
+    return done[id(value)]
 
 
 def _without_surrogates(value, done: dict):

@@ -32,17 +32,17 @@ import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from datetime import date, datetime, timezone
-from email.utils import parsedate_to_datetime
+from datetime import date, datetime, time, timezone
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
-from generator.isotime import AMBIGUOUS_ZONES, ambiguous_zone, in_english, parse_iso, with_offset, without_zone
+from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, ambiguous_zone, in_english, parse_iso, parse_rfc2822,
+                               with_offset, without_zone)
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
                                    player_url, python_markdown_costly, render_markdown, sanitize,
                                    without_player)
@@ -663,6 +663,9 @@ def plain_name(text: str) -> str:
     if text.isascii():
         return text
     text = _INVISIBLE_IN_NAMES.sub("", text)
+    if _SELECTOR.search(text):
+        text = _SELECTOR.sub(lambda found: found[0] if _selects(found.string, found.start(), found.end()) else "",
+                             text)
     if "\u200c" in text or "\u200d" in text:
         text = "".join(c for i, c in enumerate(text) if c not in "\u200c\u200d"
                        or 0 < i < len(text) - 1 and _joins(text[i - 1]) and _joins(text[i + 1]))
@@ -670,8 +673,23 @@ def plain_name(text: str) -> str:
 
 
 _IGNORED_IN_HOSTS = re.compile("[\u00ad\u034f\u180b-\u180d\u200b\u2060\ufe00-\ufe0f\ufeff]")  # (UTS 46's "ignored")
-_INVISIBLE_IN_NAMES = re.compile("[\u034f\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u202a-\u202e"
-                                 "\u2060-\u2064\u2066-\u2069\u3164\uffa0]")
+# (Unicode's default ignorable code points but the joiners and selectors, which _SELECTOR and _joins keep
+# where they change what shows)
+_INVISIBLE_IN_NAMES = re.compile("[\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e"
+                                 "\u2060-\u206f\u3164\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                                 "\U000e0000-\U000e001f\U000e0080-\U000e00ff\U000e01f0-\U000e0fff]")
+# Variation selectors (an emoji's `❤️`, a Han character's variant, Mongolian's), and tags (a flag's `🏴 + tags`):
+# kept only where they select something, else nothing that shows, which made `Acme` and `Acme\ufe0f` two names
+_SELECTOR = re.compile("[\ufe00-\ufe0f\u180b-\u180d\u180f\U000e0100-\U000e01ef]|[\U000e0020-\U000e007f]+")
+
+
+def _selects(text: str, start: int, end: int) -> bool:
+    """Whether the selector or the tags at text[start:end] change what shows: a selector after a letter or symbol
+    of a script other than ASCII's (or before a keycap's U+20E3), tags after a black flag."""
+    before = text[start - 1] if start else ""
+    if "\U000e0020" <= text[start] <= "\U000e007f":
+        return before == "\U0001f3f4"
+    return bool(before) and _joins(before) or text.startswith("\u20e3", end)
 
 
 def _joins(char: str) -> bool:
@@ -755,7 +773,7 @@ def _plain(value, name: bool = False) -> str | None:
     that is not one."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (str, int, float, date)):
+    if isinstance(value, (str, int, float, date, time)):  # (a time: TOML's `07:30:00`)
         return plain_name(str(value)) if name else plain_text(str(value))
     return None
 
@@ -793,16 +811,22 @@ def _author(meta: dict, notes: _Notes) -> str:
     Person), or a list of them; the names as plain text, each once, joined with ", "."""
     key = "author" if meta.get("author") not in (None, "", []) else "authors"
     value = meta.get(key)
-    names = []
+    names, unusable = [], []
     for entry in value if isinstance(value, list) else [] if value is None else [value]:
         name = entry.get("name") if isinstance(entry, dict) else entry
         text = None if isinstance(name, bool) else "" if name is None else _plain(name)
         if text is None:
-            notes.warn(key, f"`{key}` must be a name, a mapping with a `name` or a list of them, got "
-                            f"{_kind(value)}; it is left out", "write the author's name, e.g. `author: Sam Coder`")
-            return ""
-        if text:
+            unusable.append(name)
+        elif text:
             names.append(text)
+    if unusable and not isinstance(value, list):
+        notes.warn(key, f"`{key}` must be a name, a mapping with a `name` or a list of them, got "
+                        f"{_kind(value)}; it is left out", "write the author's name, e.g. `author: Sam Coder`")
+    elif unusable:  # (the others' names kept: one odd entry of a crawler's list cost them all)
+        notes.warn(key, f"`{key}` must be a name, a mapping with a `name` or a list of them: "
+                        f"{_entries(len(unusable))} no name as text (got {_kind(unusable[0])}); "
+                        f"{'it is' if len(unusable) == 1 else 'they are'} left out",
+                   "give each author as a name, or a mapping with a `name`")
     return _capped(", ".join(dict.fromkeys(names)), key, notes)
 
 
@@ -992,6 +1016,9 @@ def _zone_guessed(moment: datetime, value, key: str, config: Config, notes: _Not
 def _to_utc(value, config: Config, key: str) -> datetime:
     """A date as crawlers write one: ISO 8601 (YAML's own timestamps too), a Unix time in seconds or
     milliseconds (as JSON APIs give it), or RFC 2822 (as RSS's pubDate is)."""
+    if isinstance(value, str) and len(value.strip()) > LONGEST_DATE:
+        raise _Unusable(f"`{key}` is {len(value.strip()):,} characters long, which no date is: {_shown(value)}",
+                        "write the date alone, as 2026-11-22T08:00:00Z")
     if isinstance(value, datetime):
         moment = value
     elif isinstance(value, date):
@@ -1148,11 +1175,11 @@ def _from_rfc2822(value: str, key: str, written: str | None = None) -> datetime:
     one is, but a zone name the format does not know (`CEST`) is refused rather than taken for that.
     `written`: the value as the file gives it, for the message."""
     try:
-        moment = parsedate_to_datetime(value.strip())
+        moment = parse_rfc2822(value)
     except (TypeError, ValueError, IndexError, OverflowError):
         moment = None
     words = value.split()
-    if moment is None or moment.tzinfo is None and words and words[-1].isalpha():
+    if moment is None:
         raise _Unusable(f"`{key}` is not a date: {_shown(value if written is None else written)}",
                         "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None and words[-1] == "-0000":  # (the format's "UTC, local zone unknown")
@@ -1162,7 +1189,7 @@ def _from_rfc2822(value: str, key: str, written: str | None = None) -> datetime:
 
 def _shown(value) -> str:
     """A value quoted in a message, cut short; a date as YAML's reader gave it, as it is written."""
-    if isinstance(value, date):
+    if isinstance(value, (date, time)):  # (and TOML's times, as written)
         value = value.isoformat().replace("+00:00", "Z")
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -1491,6 +1518,10 @@ def _string_list(meta: dict, key: str, notes: _Notes) -> list[str]:
     if None in names:
         notes.warn(key, f"`{key}` must be a list of names; {names.count(None)} entr{'y is' if names.count(None) == 1 else 'ies are'} left out",
                    "write one `- name` per line")
+    blank = sum(1 for v, name in zip(value, names) if name == "" and isinstance(v, str) and v)
+    if blank:  # (`"\u200b"`, `<b></b>`: said, not a topic lost without a word)
+        notes.warn(key, f"`{key}`: {_entries(blank)} no character that shows (only spaces, invisible characters "
+                        f"or markup); {'it is' if blank == 1 else 'they are'} left out", "write each name in words")
     return [_capped(name, key, notes) for name in names if name]
 
 
@@ -1599,6 +1630,10 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
         notes.warn(key, f"`{key}`'s `domain` is not a host name: {_shown(domain)}",
                    "write the site's host, such as example.com")
     if not name and not domain:
+        if isinstance(value.get("name"), str) and value["name"]:  # (`"\u200b"`: said, not lost without a word)
+            notes.warn(key, f"`{key}`'s `name` has no character that shows (only spaces, invisible characters or "
+                            f"markup): {_shown(value['name'])}; the item has no provider",
+                       "write the provider's name in words, or give its `domain`")
         return None
     images = value.get("images") if value.get("images") is not None else value.get("logo")
     account = _account(value.get("account"), domain, key, notes)
@@ -1607,14 +1642,24 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
                        _images(images, key, notes, MAX_IMAGES, base), account)
 
 
+_LONGEST_ACCOUNT = 500  # (a page and a slug from it, shown on every page of the provider's)
+
+
 def _account(value, domain: str, key: str, notes: _Notes) -> str:
     """A provider's `account` (ProviderRef.account): an http(s) address on its domain, past its home page."""
     if value is None or value == "":
         return ""
-    url = field_url(value)
-    host = site_domain(host_of(url)) if url else ""
+    # (as canonical_url compares pages: `?utm_source=...`, `#videos`, `m.` or `%7E` for `~` make no other account)
+    url = canonical_url(field_url(value))
+    host = host_of(url) if url else ""
+    if domain and host and host == host_of(canonical_url(f"https://{domain}/")):
+        host = domain  # (`m.youtube.com/@a` is youtube.com's account)
     parts = urlsplit(url) if host else None
     page = host + parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "") if parts else ""
+    if len(page) > _LONGEST_ACCOUNT:
+        notes.warn(key, f"`{key}`'s `account` is {len(page):,} characters long, which no account's address is; it "
+                        "is left out", "write the address of the account's own page, or leave `account` out")
+        return ""
     if not host or (domain and host != domain) or page == host:
         notes.warn(key, f"`{key}`'s `account` is not the address of a page on {domain or 'its site'}: {_shown(value)}; "
                         f"it is left out", "write the address of the account's own page, such as "
@@ -1914,17 +1959,24 @@ def _warn_of_alike_providers(items: list[Item], clashes: list[tuple[str, list[st
             if identity in wanted and (identity not in first or item.source < first[identity].source):
                 first[identity] = item
     for _, identities in clashes:
-        where = []
+        where, accounts = [], False
         for identity in identities:
             item = first[identity]
+            accounts = accounts or bool(item.provider.account)
             line = key_lines(root, item.source, {"provider"}).get("provider") or 1
-            where.append((item.source, line, item.provider.domain or item.provider.name, slugs[identity]))
+            # (an account by its page: providers of one shared host are told apart by nothing else)
+            ref = item.provider
+            # (percent-encoded but for ASCII's letters: a zero-width space or a Cyrillic `а` is what tells an
+            # account from the one it looks like)
+            account = "".join(c if c.isascii() and c.isprintable() else quote(c) for c in ref.account)
+            where.append((item.source, line, account or ref.domain or ref.name, slugs[identity]))
         path, line = where[0][:2]
         names = [f"`{name}`" + (f" ({source}:{at})" if n else "") for n, (source, at, name, _) in enumerate(where)]
         pages = [f"providers/{slug}/" for *_, slug in where]
         warnings.append(Problem(
             path, line, f"providers {_listed(names)} have slugs alike; each has a page of its own: {_listed(pages)}",
-            "if they are one provider, write the same domain (or name) in all its items"))
+            f"if they are one provider, write the same {'account' if accounts else 'domain (or name)'} in all its "
+            "items"))
 
 
 def _listed(words: list[str]) -> str:
