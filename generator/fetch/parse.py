@@ -32,28 +32,6 @@ from generator.urlnorm import canonical_url
 from generator.urls import joined, safe_url
 
 
-# feedparser looks for an e-mail address in an RSS author (<author>, <managingEditor>, dc:creator) with a pattern
-# that tries each character of a run of letters, digits and `._+-` to the run's end: a 200 kB name without an
-# `@` took it minutes, on any feed fetch reads. Such a run is cut to what any name or address has first.
-_LONG_RUN = re.compile(r"[A-Za-z0-9_.+-]{65,}")
-
-
-def _bounded_author(sync):
-    def bounded(self, key="author"):
-        context = self._get_context()
-        if isinstance(context.get(key), str) and _LONG_RUN.search(context[key]):
-            context[key] = _LONG_RUN.sub(lambda run: run[0][:64], context[key])
-        return sync(self, key)
-    return bounded
-
-
-_MIXIN = getattr(getattr(feedparser, "mixin", None), "_FeedParserMixin", None)
-if _MIXIN is not None and hasattr(_MIXIN, "_sync_author_detail") and not getattr(
-        _MIXIN._sync_author_detail, "bounded", False):
-    _MIXIN._sync_author_detail = _bounded_author(_MIXIN._sync_author_detail)
-    _MIXIN._sync_author_detail.bounded = True
-
-
 @dataclass(frozen=True)
 class Image:
     url: str
