@@ -289,7 +289,7 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
     if _depth(meta) > MAX_NESTING:
         return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep")
     if _LONG_NUMBER.search(front):
-        meta = _printable_integers(meta, {})
+        meta = _mapped(meta, _printable_integer, {})
     # A date or time TOML reads as one (`title = 1979-05-27`, `length = 00:04:05`): a text field shows it as
     # written, as YAML's are (frontmatter_yaml.load), not as Python prints it
     written = {key: value.isoformat().replace("+00:00", "Z") for key, value in meta.items()
@@ -461,9 +461,9 @@ def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter"
     if not isinstance(meta, dict):
         return Problem(name, fm_line, f"{what} must be a mapping of `key: value` lines")
     if "\\u" in front or "\\U" in front:  # a "\udcff" escape is a lone surrogate, which no output can hold
-        meta = _without_surrogates(meta, {})
+        meta = _mapped(meta, _without_surrogate, {})
     if _LONG_NUMBER.search(front):
-        meta = _printable_integers(meta, {})
+        meta = _mapped(meta, _printable_integer, {})
     return meta
 
 
@@ -492,41 +492,33 @@ _LONG_NUMBER = re.compile(r"(?<![0-9a-fA-F_])[0-9a-fA-F_]{1000}")
 _MAX_INT_BITS = 14_000  # (4,300 decimal digits are 14,284 bits)
 
 
-def _printable_integers(value, done: dict):
-    """`value` with every integer too long for Python to write in decimal made the text of its hexadecimal
-    digits (`0xfff...`, as a crawler wrote it): str() of one raised a ValueError wherever a field was shown,
-    and stopped the build. Shared objects once, as _without_surrogates."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return hex(value) if value.bit_length() > _MAX_INT_BITS else value
-    if not isinstance(value, (list, dict)):
-        return value
-    if id(value) not in done:
-        if isinstance(value, list):
-            done[id(value)] = copy = []
-            copy.extend(_printable_integers(entry, done) for entry in value)
-        else:
-            done[id(value)] = copy = {}
-            copy.update((_printable_integers(k, done), _printable_integers(v, done)) for k, v in value.items())
-    return done[id(value)]
+def _printable_integer(value):
+    """An integer too long for Python to write in decimal as the text of its hexadecimal digits (`0xfff...`, as
+    a crawler wrote it): str() of one raised a ValueError wherever a field was shown, and stopped the build."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _MAX_INT_BITS:
+        return hex(value)
+    return value
 
 
-def _without_surrogates(value, done: dict):
-    """`value` with every surrogate pair in its strings (keys too) made the character it encodes, and every
-    lone surrogate U+FFFD; an object that aliases share is scrubbed once (`done`: id -> its scrubbed copy),
-    so aliases cannot multiply the work."""
-    if isinstance(value, str):
-        if not _SURROGATE.search(value):
-            return value
+def _without_surrogate(value):
+    """A string with every surrogate pair made the character it encodes, and every lone surrogate U+FFFD."""
+    if isinstance(value, str) and _SURROGATE.search(value):
         return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return value
+
+
+def _mapped(value, leaf, done: dict):
+    """`value` with `leaf` applied to everything in it that is no list or mapping (keys too); an object that
+    aliases share is copied once (`done`: id -> its copy), so aliases cannot multiply the work."""
     if not isinstance(value, (list, dict)):
-        return value
+        return leaf(value)
     if id(value) not in done:
         if isinstance(value, list):
             done[id(value)] = copy = []
-            copy.extend(_without_surrogates(entry, done) for entry in value)
+            copy.extend(_mapped(entry, leaf, done) for entry in value)
         else:
             done[id(value)] = copy = {}
-            copy.update((_without_surrogates(k, done), _without_surrogates(v, done)) for k, v in value.items())
+            copy.update((_mapped(k, leaf, done), _mapped(v, leaf, done)) for k, v in value.items())
     return done[id(value)]
 
 
@@ -561,7 +553,7 @@ def _load_yaml(front: str, written: dict[str, str] | None = None):
     except yaml.YAMLError as exc:
         if "\\u" in front.lower() and "invalid Unicode character escape" in str(getattr(exc, "problem", "")):
             # libyaml refuses a surrogate escape, even a pair ("\ud83d\ude00": an emoji as JSON writers escape
-            # it, and JSON is YAML), which left the item out. PyYAML's own reader takes them (_without_surrogates).
+            # it, and JSON is YAML), which left the item out. PyYAML's own reader takes them (_without_surrogate).
             return yaml.load(front, Loader=_LocatingLoader)
         raise
     except (ValueError, TypeError, AttributeError, OverflowError):
