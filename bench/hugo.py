@@ -130,18 +130,20 @@ def write_hugo_site(count: int, out: Path, seed: int = 1) -> Path:
     providers = make_providers(seed)
     descriptions = topic_descriptions(seed)
     children = {area: kids for area, kids in TOPIC_TREE}
-    for name, parent in topics():
-        extra = f"description: {yaml_str(descriptions[name])}\nparent: {yaml_str(parent)}\n"
-        extra += "children: [" + ", ".join(yaml_str(c) for c in children.get(name, ())) + "]"
-        _page(content / "topics" / _urlize(name) / "_index.md", name, extra)
     parents = dict(topics())
     news = content / "news"
-    seen = set()
+    seen, shown = set(), set()
     for item in iter_items(count, seed, providers):
         with open(news / f"{item.stem}.md", "w", encoding="utf-8", newline="\n") as handle:
             handle.write(item_text(item, parents))
         if not item.draft:
             seen.add(item.provider.domain)
+            shown.update(item.topics, (parents[t] for t in item.topics if parents.get(t)))
+    for name, parent in topics():  # newsdesk gives a page only to topics with items (their own or a child's)
+        if name in shown:
+            extra = f"description: {yaml_str(descriptions[name])}\nparent: {yaml_str(parent)}\n"
+            extra += "children: [" + ", ".join(yaml_str(c) for c in children.get(name, ()) if c in shown) + "]"
+            _page(content / "topics" / _urlize(name) / "_index.md", name, extra)
     for provider in providers[:40]:  # config.yaml describes these; newsdesk gives a page only to those with items
         if provider.domain in seen:
             _page(content / "providers" / provider.domain / "_index.md", provider.name,
