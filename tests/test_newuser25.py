@@ -195,19 +195,6 @@ def test_deploy_without_git_on_path_says_to_install_it(repo, tmp_path, capsys, m
     assert "git is not installed (no `git` command on PATH)" in err and "install git" in err and "PATH" in err
 
 
-def test_deploy_without_a_git_identity_says_how_to_set_one(repo, tmp_path, capsys, monkeypatch):
-    (tmp_path / "empty.gitconfig").write_text("")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "empty.gitconfig"))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for role in ("AUTHOR", "COMMITTER"):
-        monkeypatch.delenv(f"GIT_{role}_NAME")
-        monkeypatch.delenv(f"GIT_{role}_EMAIL")
-    code, err = _deploy(repo, capsys)
-    assert code == 1
-    assert "git does not know who you are (user.name and user.email not set)" in err
-    assert 'git config --global user.name "Your Name"' in err
-
-
 def test_a_repository_another_user_owns_is_not_called_no_repository(repo, tmp_path, capsys):
     if os.geteuid() != 0:
         pytest.skip("needs root, to give the repository to another user")
