@@ -298,7 +298,7 @@ def test_every_page_asked_for_as_soon_as_the_reload_comes_shows_the_edit(tmp_pat
     try:
         epoch = page_epoch(dev)
         paths = ["/repo/" + page.url for page in build(dev.config, BuildOptions(write=False)).site.pages]
-        assert len(paths) > 30
+        assert len(paths) > 25  # (enough for the browser to ask while they are written)
         answers, bodies = [], {}
 
         def reload_then_get_all():
