@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import os
 import random
@@ -336,16 +335,11 @@ def bcubed_and_pairs(stories, labels: dict[str, str]) -> tuple[float, float, flo
 
 
 def labelled_headlines() -> tuple[list[StoryInput], dict[str, str]]:
-    """The labelled headlines as inputs (title, URL, outlet, time) and each one's story label."""
-    inputs, labels = [], {}
-    with open(LABELLED, newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            source = f"labelled/{row['ID']}"
-            published = datetime.fromtimestamp(int(row["TIMESTAMP"]) / 1000, timezone.utc)
-            inputs.append(StoryInput(source=source, title=row["TITLE"], web_url=row["URL"].replace("\\?", "?"),
-                                     provider=row["PUBLISHER"], published=published))
-            labels[source] = row["STORY"]
-    return inputs, labels
+    """The labelled headlines as inputs (title, URL, outlet, a time that says nothing of the label) and each
+    one's story label, as bench.stories makes them."""
+    from bench.stories import labelled_inputs
+
+    return labelled_inputs(LABELLED)
 
 
 @pytest.mark.skipif(not LABELLED.exists(), reason="the labelled data (../shared/labelled/) is not here")
@@ -355,9 +349,9 @@ def test_quality_on_the_labelled_headlines():
     stories = cluster(inputs)
     assert sorted(m for s in stories for m in s.members) == sorted(labels)
     b_precision, b_recall, pair_precision, pair_recall = bcubed_and_pairs(stories, labels)
-    # measured: BCubed P 0.977 R 0.489, pairwise P 0.981 R 0.459 (docs/dev/stories.md, bench/stories.py)
+    # measured: BCubed P 0.977 R 0.465, pairwise P 0.980 R 0.425 (docs/dev/stories.md, bench/stories.py)
     assert b_precision >= 0.95 and pair_precision >= 0.97
-    assert b_recall >= 0.46 and pair_recall >= 0.42
+    assert b_recall >= 0.44 and pair_recall >= 0.40
 
 
 @pytest.mark.slow
@@ -367,7 +361,7 @@ def test_quality_on_each_half_of_the_labelled_stories():
     # checked on B; a change that helps one half by hurting the other shows here.
     inputs, labels = labelled_headlines()
     half = {source: hashlib.sha1(label.encode()).digest()[-1] % 2 for source, label in labels.items()}
-    floors = {0: (0.97, 0.46), 1: (0.99, 0.35)}  # measured: A P 0.972 R 0.470, B P 0.998 R 0.372
+    floors = {0: (0.97, 0.43), 1: (0.99, 0.30)}  # measured: A P 0.972 R 0.446, B P 0.998 R 0.317
     for side, (least_precision, least_recall) in floors.items():
         chosen = [i for i in inputs if half[i.source] == side]
         assert len(chosen) > 1000
