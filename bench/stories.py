@@ -1,7 +1,8 @@
 """Story clustering: quality on labelled real headlines against a plain baseline, and speed.
 
     python -m bench.stories [--labelled ../shared/labelled/news-stories-dev.csv] [--json FILE]
-                            [--sizes 10000,100000] [--sweep] [--split]
+                            [--sizes 10000,100000] [--sweep] [--split] [--times url|crawl|spread]
+                            [--distractors 0,2000,10000]
 
 Quality: the labelled headlines (title, URL, outlet as provider, time) plus this file's own cases
 (declared `related` coverage, AMP/AMP cache/utm forms of one article) go through
@@ -28,6 +29,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -193,22 +195,56 @@ def split_table(split: dict, settings: StorySettings) -> str:
     return "\n".join(lines)
 
 
+def distractors(inputs: list[StoryInput], count: int) -> list[StoryInput]:
+    """`count` of bench.corpus's synthetic items (titles, excerpts, bodies, URLs) at times from a hash of their
+    source within the labelled data's span: items of other stories, to make the site larger."""
+    if not count:
+        return []
+    start = min(i.published for i in inputs)
+    span = (max(i.published for i in inputs) - start).total_seconds()
+    out = []
+    for item in synthetic_inputs(count):
+        fraction = int.from_bytes(hashlib.sha1(item.source.encode("utf-8")).digest()[:8], "big") / 2 ** 64
+        out.append(replace(item, published=start + timedelta(seconds=fraction * span)))
+    return out
+
+
+def stability(inputs, labels, settings: StorySettings, counts: list[int]) -> dict:
+    """Each half (A, B) and the whole with `counts` distractors added, scored on its labelled items; and half A's
+    items scored within the whole (half B's stories are other stories to them): how much the stories of the
+    same items move as the site around them grows."""
+    parts = halves(inputs, labels)
+    out = {}
+    for count in counts:
+        extra = distractors(inputs, count)
+        for name in ("A", "B", "all"):
+            chosen, chosen_labels = parts[name]
+            out[f"{name}+{count}"] = scores([list(s.members) for s in cluster(chosen + extra, settings)], chosen_labels)
+        if count == 0:
+            whole = cluster(inputs, settings)
+            out["A in all"] = scores([list(s.members) for s in whole], parts["A"][1])
+    return out
+
+
 # --- scores ---------------------------------------------------------------------------------------
 
 def scores(clusters: list[list[str]], labels: dict[str, str]) -> dict[str, float]:
-    """BCubed and pairwise precision, recall and F1 of `clusters` (lists of sources) against `labels`."""
+    """BCubed and pairwise precision, recall and F1 of `clusters` (lists of sources) against `labels`. Sources
+    without a label (distractors) are scored through the labelled items only: each one in a labelled item's
+    story counts against its precision, and a pair of it and a labelled item is a wrong pair."""
     size_of_class = Counter(labels.values())
     b_precision = b_recall = 0.0
-    together = together_right = 0
+    together = together_right = count = 0
     for members in clusters:
-        in_class = Counter(labels[m] for m in members)
-        for m in members:
+        labelled = [m for m in members if m in labels]
+        in_class = Counter(labels[m] for m in labelled)
+        for m in labelled:
             right = in_class[labels[m]]
             b_precision += right / len(members)
             b_recall += right / size_of_class[labels[m]]
-        together += len(members) * (len(members) - 1) // 2
+        count += len(labelled)
+        together += len(labelled) * (len(labelled) - 1) // 2 + len(labelled) * (len(members) - len(labelled))
         together_right += sum(n * (n - 1) // 2 for n in in_class.values())
-    count = sum(len(c) for c in clusters)
     same_class = sum(n * (n - 1) // 2 for n in size_of_class.values())
     out = {"bcubed_p": b_precision / count, "bcubed_r": b_recall / count,
            "pair_p": together_right / together if together else 1.0,
@@ -426,6 +462,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--times", choices=TIMES, default="url",
                         help="the labelled headlines' times: the date in their URL, else a hash's (url); the file's "
                              "crawl time of each story, which leaks the labels (crawl); a hash's (spread)")
+    parser.add_argument("--distractors", default="",
+                        help="also score halves and the whole with this many synthetic items added, e.g. 0,2000,10000")
     parser.add_argument("--sweep", action="store_true", help="also score our clustering at other thresholds")
     parser.add_argument("--split", action="store_true",
                         help="also score halves of the labelled data (by story, by time) on their own, by threshold")
@@ -453,6 +491,19 @@ def main(argv: list[str] | None = None) -> int:
         print("\nhalves of the labelled data (A, B by story; early, late by time), each clustered on its own "
               "(BCubed P / R; the default threshold in bold):\n")
         print(split_table(report["split"], settings))
+    counts = [int(c) for c in args.distractors.split(",") if c]
+    if counts:
+        report["stability"] = stability(inputs, labels, settings, counts)
+        print("\nthe same labelled items in a larger site (synthetic distractors in the same hours; BCubed P / R of "
+              "the labelled items):\n")
+        print("| items added | A | B | all |\n|---|---|---|---|")
+        for count in counts:
+            print(f"| {count:,} | " + " | ".join(
+                "{bcubed_p:.3f} / {bcubed_r:.3f}".format(**report["stability"][f"{name}+{count}"])
+                for name in ("A", "B", "all")) + " |")
+        if "A in all" in report["stability"]:
+            print("half A's items within the whole: {bcubed_p:.3f} / {bcubed_r:.3f}".format(
+                **report["stability"]["A in all"]))
     ex = report["labelled"]["examples"]
     print(f"\nfalse merges ({ex['false_merges_total']} stories hold more than one label), e.g.:")
     for m in ex["false_merges"]:

@@ -200,16 +200,18 @@ def test_a_joining_source_keeps_the_story_id():
 
 
 def test_deleting_the_lead_makes_a_new_lead_and_keeps_the_id_unless_it_was_the_earliest():
+    # (threshold 0.3: without the first report, the other two are alike at 0.38, below the default)
+    loose = StorySettings(threshold=0.3)
     items = [replace(i, quality=90.0) if i.source.endswith("daily-boe.md") else i for i in DAY]
-    before = find(cluster(items), "wire-boe")
+    before = find(cluster(items, loose), "wire-boe")
     assert before.lead == "content/news/daily-boe.md"
     without_lead = [i for i in items if not i.source.endswith("daily-boe.md")]
-    after = find(cluster(without_lead), "wire-boe")
+    after = find(cluster(without_lead, loose), "wire-boe")
     assert after.lead == "content/news/wire-boe.md"  # the next best (equal quality: the earliest)
     assert after.id == before.id == story_id("content/news/wire-boe.md")
     # The id comes from the earliest item: deleting that one gives the story the next earliest's id.
     without_first = [i for i in items if not i.source.endswith("wire-boe.md")]
-    moved = find(cluster(without_first), "daily-boe")
+    moved = find(cluster(without_first, loose), "daily-boe")
     assert set(moved.members) == {"content/news/daily-boe.md", "content/news/money-boe.md"}
     assert moved.id == story_id("content/news/daily-boe.md") != before.id
 
@@ -349,9 +351,9 @@ def test_quality_on_the_labelled_headlines():
     stories = cluster(inputs)
     assert sorted(m for s in stories for m in s.members) == sorted(labels)
     b_precision, b_recall, pair_precision, pair_recall = bcubed_and_pairs(stories, labels)
-    # measured: BCubed P 0.977 R 0.465, pairwise P 0.980 R 0.425 (docs/dev/stories.md, bench/stories.py)
-    assert b_precision >= 0.95 and pair_precision >= 0.97
-    assert b_recall >= 0.44 and pair_recall >= 0.40
+    # measured: BCubed P 0.981 R 0.368, pairwise P 0.986 R 0.288 (docs/dev/stories.md, bench/stories.py)
+    assert b_precision >= 0.96 and pair_precision >= 0.97
+    assert b_recall >= 0.35 and pair_recall >= 0.27
 
 
 @pytest.mark.slow
@@ -361,9 +363,76 @@ def test_quality_on_each_half_of_the_labelled_stories():
     # checked on B; a change that helps one half by hurting the other shows here.
     inputs, labels = labelled_headlines()
     half = {source: hashlib.sha1(label.encode()).digest()[-1] % 2 for source, label in labels.items()}
-    floors = {0: (0.97, 0.43), 1: (0.99, 0.30)}  # measured: A P 0.972 R 0.446, B P 0.998 R 0.317
+    floors = {0: (0.97, 0.40), 1: (0.99, 0.28)}  # measured: A P 0.973 R 0.422, B P 1.000 R 0.302
     for side, (least_precision, least_recall) in floors.items():
         chosen = [i for i in inputs if half[i.source] == side]
         assert len(chosen) > 1000
         b_precision, b_recall, _, _ = bcubed_and_pairs(cluster(chosen), {i.source: labels[i.source] for i in chosen})
         assert b_precision >= least_precision and b_recall >= least_recall, (side, b_precision, b_recall)
+
+
+# --- what IDF does, and that it does the same in a small site and a large one -------------------------------
+
+# A busy news day: hundreds of items, each with one of a market report's everyday words ("shares", "rise",
+# "quarterly", "results") among words of its own, so those words are common here and names are not.
+_EVERYDAY = ("shares", "rise", "quarterly", "results")
+BUSY_DAY = [item(f"{('wire', 'desk', 'daily', 'money')[n % 4]}-busy{n}",
+                 f"Item {n}: {_EVERYDAY[n % 4]} noted in {('Ashcombe', 'Brindle', 'Corrow', 'Dalby')[n // 4 % 4]} "
+                 f"ward {n} bulletin", n * 0.1) for n in range(400)]
+# Two reports that share only the day's common words: two companies' results, two stories.
+COMMON_PAIR = [item("desk-brightwell", "Brightwell Cables shares rise after quarterly results", 11),
+               item("daily-kestrel", "Kestrel Foods shares rise after strong quarterly results", 12)]
+# Two reports that share rare names in other words: one story.
+NAMES_PAIR = [item("desk-varnholt", "Tessaly Bank chief Ilse Varnholt resigns after audit", 11),
+              item("daily-varnholt", "Varnholt quits Tessaly Bank as audit widens", 13)]
+
+
+def test_a_pair_sharing_only_common_words_is_two_stories():
+    stories = stories_of(DAY + BUSY_DAY + COMMON_PAIR)
+    assert stories["desk-brightwell"] == {"desk-brightwell"}
+    assert stories["daily-kestrel"] == {"daily-kestrel"}
+
+
+def test_a_pair_sharing_rare_names_is_one_story():
+    stories = stories_of(DAY + BUSY_DAY + NAMES_PAIR)
+    assert stories["desk-varnholt"] == {"desk-varnholt", "daily-varnholt"}
+
+
+def test_common_words_count_for_less_than_rare_ones():
+    # The two companies' headlines alone, in a small site where their words are rare: then they are alike
+    # enough. Among the busy day, the same words are common and the names, which differ, decide.
+    assert stories_of(DAY + COMMON_PAIR)["desk-brightwell"] == {"desk-brightwell", "daily-kestrel"}
+    assert stories_of(DAY + BUSY_DAY + COMMON_PAIR)["desk-brightwell"] == {"desk-brightwell"}
+
+
+def unrelated_items(count: int, hours: float) -> list[StoryInput]:
+    """`count` items over `hours` about other things: made-up place and people's names, none of the pairs' words."""
+    rng = random.Random(7)
+    syllables = ("bar", "cel", "dov", "fen", "gor", "hal", "kir", "lun", "mer", "nov", "pel", "quor", "ros", "tav",
+                 "vel", "wyn")
+
+    def name():
+        return "".join(rng.choice(syllables) for _ in range(3)).capitalize()
+
+    return [item(f"local{n % 40}-{n}", f"{name()} {name()} {name()} {name()}", hours * n / count,
+                 " ".join(name() for _ in range(8)), url=f"https://local{n % 40}.example/{n}") for n in range(count)]
+
+
+@pytest.mark.parametrize("threshold", [0.22, StorySettings().threshold])
+def test_a_pairs_decision_does_not_depend_on_the_sites_size(threshold):
+    # A word's weight depends on how many items have it, not on how many the site has: items that share none
+    # of a pair's words change nothing of the pair, however many. (With IDF over the site's size, the two
+    # companies' reports were alike at 0.16 in the small site and at 0.24 with 3,000 more items: at threshold
+    # 0.22 they joined only in the larger site.)
+    small = DAY + BUSY_DAY + COMMON_PAIR + NAMES_PAIR
+    pairs = ("desk-brightwell", "desk-varnholt", "daily-boe", "wire-apple")
+    decisions = []
+    for extra in (0, 300, 3000):
+        stories = stories_of(small + unrelated_items(extra, 48), threshold=threshold)
+        decisions.append({name: stories[name] for name in pairs})
+    assert decisions[0] == decisions[1] == decisions[2]
+    if threshold == StorySettings().threshold:
+        assert decisions[0]["desk-varnholt"] == {"desk-varnholt", "daily-varnholt"}
+        assert decisions[0]["desk-brightwell"] == {"desk-brightwell"}
+        assert decisions[0]["daily-boe"] == {"wire-boe", "daily-boe", "money-boe"}
+        assert decisions[0]["wire-apple"] == {"wire-apple"}
