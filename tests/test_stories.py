@@ -398,7 +398,7 @@ def test_a_pair_sharing_rare_names_is_one_story():
     assert stories["desk-varnholt"] == {"desk-varnholt", "daily-varnholt"}
 
 
-def test_common_words_count_for_less_than_rare_ones():
+def test_words_count_for_less_where_many_items_have_them():
     # The two companies' headlines alone, in a small site where their words are rare: then they are alike
     # enough. Among the busy day, the same words are common and the names, which differ, decide.
     assert stories_of(DAY + COMMON_PAIR)["desk-brightwell"] == {"desk-brightwell", "daily-kestrel"}
