@@ -61,7 +61,7 @@ class StorySettings:
 
     enabled: bool = True
     window_hours: float = 72.0  # a story grown by text spans at most this from its first item
-    threshold: float = 0.39  # the cosine a story and an item (or two stories) need to join: higher, fewer merges
+    threshold: float = 0.35  # the cosine a story and an item (or two stories) need to join: higher, fewer merges
     same_provider: str = "join"  # "join": a provider's own items of one story join it; "apart": only by URL
     #                              or `related`, never by their text (for providers with look-alike headlines)
 
