@@ -1,7 +1,8 @@
 """Story clustering: quality on labelled real headlines against a plain baseline, and speed.
 
     python -m bench.stories [--labelled ../shared/labelled/news-stories-dev.csv] [--json FILE]
-                            [--sizes 10000,100000] [--sweep] [--split]
+                            [--sizes 10000,100000] [--sweep] [--split] [--times url|crawl|spread]
+                            [--distractors 0,2000,10000]
 
 Quality: the labelled headlines (title, URL, outlet as provider, time) plus this file's own cases
 (declared `related` coverage, AMP/AMP cache/utm forms of one article) go through
@@ -28,6 +29,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -39,19 +41,57 @@ LABELLED = ROOT / ".." / "shared" / "labelled" / "news-stories-dev.csv"
 
 # --- data -----------------------------------------------------------------------------------------
 
-def labelled_inputs(path: Path = LABELLED) -> tuple[list[StoryInput], dict[str, str]]:
-    """The labelled headlines as StoryInputs, and each one's story label (by source)."""
-    inputs, labels = [], {}
+# How the labelled headlines get their times. The file's TIMESTAMP is not each article's time: it is when the
+# aggregator gathered the story, shared by all of its items (every label's items lie within 1.2 minutes of each
+# other, labels at least 7 minutes apart), so items close in time are items of one label. Clustering reads time
+# (the window, and the order of the candidate pairs and of ties), so those times would score us on the labels.
+# "url" (the default): the date in the article's URL where it has one (a third of them), at a time of that day
+# from a hash of the URL; else a time from a hash of the URL within the file's span: what the data says of
+# each article, and nothing of its label. "crawl": the file's TIMESTAMP (the figures before session 26).
+# "spread": every item at a time from a hash of its URL within the span, URL dates ignored.
+TIMES = ("url", "crawl", "spread")
+_URL_DATE = re.compile(r"/(20\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def labelled_inputs(path: Path = LABELLED, times: str = "url") -> tuple[list[StoryInput], dict[str, str]]:
+    """The labelled headlines as StoryInputs, and each one's story label (by source). `times`: see TIMES."""
+    if times not in TIMES:
+        raise ValueError(f"times must be one of {', '.join(TIMES)}, got {times!r}")
     with open(path, newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            source = f"labelled/{row['ID']}.md"
-            url = row["URL"].replace("\\?", "?").replace("&amp;", "&")
-            published = datetime.fromtimestamp(int(row["TIMESTAMP"]) / 1000, timezone.utc)
-            provider = row["PUBLISHER"].replace("\\(", "(").replace("\\)", ")")
-            inputs.append(StoryInput(source=source, title=row["TITLE"], published=published, web_url=url,
-                                     provider=provider))
-            labels[source] = row["STORY"]
+        rows = list(csv.DictReader(handle))
+    stamps = [int(row["TIMESTAMP"]) / 1000 for row in rows]
+    start, span = (min(stamps), max(stamps) - min(stamps)) if stamps else (0.0, 0.0)
+    inputs, labels = [], {}
+    for row, stamp in zip(rows, stamps):
+        url = row["URL"].replace("\\?", "?").replace("&amp;", "&")
+        # the source path names the row by a hash of its URL: the file's ids run in story order, and the source
+        # path breaks ties of time
+        digest = hashlib.sha1(f"{row['ID']} {url}".encode("utf-8")).digest()
+        fraction = int.from_bytes(digest[:8], "big") / 2 ** 64
+        source = f"labelled/{digest.hex()[:16]}.md"
+        if times == "crawl":
+            published = datetime.fromtimestamp(stamp, timezone.utc)
+        else:
+            dated = _url_date(url) if times == "url" else None
+            if dated is not None and dated.timestamp() <= start + span:
+                published = dated + timedelta(days=fraction)
+            else:
+                published = datetime.fromtimestamp(start + fraction * span, timezone.utc)
+        provider = row["PUBLISHER"].replace("\\(", "(").replace("\\)", ")")
+        inputs.append(StoryInput(source=source, title=row["TITLE"], published=published, web_url=url,
+                                 provider=provider))
+        labels[source] = row["STORY"]
     return inputs, labels
+
+
+def _url_date(url: str) -> datetime | None:
+    found = _URL_DATE.search(url)
+    if not found:
+        return None
+    try:
+        return datetime(*map(int, found.groups()), tzinfo=timezone.utc)
+    except ValueError:  # 2014/02/30
+        return None
 
 
 # Our own cases: what the labelled data cannot show. Each tuple: (label, title, url, provider, related).
@@ -155,22 +195,56 @@ def split_table(split: dict, settings: StorySettings) -> str:
     return "\n".join(lines)
 
 
+def distractors(inputs: list[StoryInput], count: int) -> list[StoryInput]:
+    """`count` of bench.corpus's synthetic items (titles, excerpts, bodies, URLs) at times from a hash of their
+    source within the labelled data's span: items of other stories, to make the site larger."""
+    if not count:
+        return []
+    start = min(i.published for i in inputs)
+    span = (max(i.published for i in inputs) - start).total_seconds()
+    out = []
+    for item in synthetic_inputs(count):
+        fraction = int.from_bytes(hashlib.sha1(item.source.encode("utf-8")).digest()[:8], "big") / 2 ** 64
+        out.append(replace(item, published=start + timedelta(seconds=fraction * span)))
+    return out
+
+
+def stability(inputs, labels, settings: StorySettings, counts: list[int]) -> dict:
+    """Each half (A, B) and the whole with `counts` distractors added, scored on its labelled items; and half A's
+    items scored within the whole (half B's stories are other stories to them): how much the stories of the
+    same items move as the site around them grows."""
+    parts = halves(inputs, labels)
+    out = {}
+    for count in counts:
+        extra = distractors(inputs, count)
+        for name in ("A", "B", "all"):
+            chosen, chosen_labels = parts[name]
+            out[f"{name}+{count}"] = scores([list(s.members) for s in cluster(chosen + extra, settings)], chosen_labels)
+        if count == 0:
+            whole = cluster(inputs, settings)
+            out["A in all"] = scores([list(s.members) for s in whole], parts["A"][1])
+    return out
+
+
 # --- scores ---------------------------------------------------------------------------------------
 
 def scores(clusters: list[list[str]], labels: dict[str, str]) -> dict[str, float]:
-    """BCubed and pairwise precision, recall and F1 of `clusters` (lists of sources) against `labels`."""
+    """BCubed and pairwise precision, recall and F1 of `clusters` (lists of sources) against `labels`. Sources
+    without a label (distractors) are scored through the labelled items only: each one in a labelled item's
+    story counts against its precision, and a pair of it and a labelled item is a wrong pair."""
     size_of_class = Counter(labels.values())
     b_precision = b_recall = 0.0
-    together = together_right = 0
+    together = together_right = count = 0
     for members in clusters:
-        in_class = Counter(labels[m] for m in members)
-        for m in members:
+        labelled = [m for m in members if m in labels]
+        in_class = Counter(labels[m] for m in labelled)
+        for m in labelled:
             right = in_class[labels[m]]
             b_precision += right / len(members)
             b_recall += right / size_of_class[labels[m]]
-        together += len(members) * (len(members) - 1) // 2
+        count += len(labelled)
+        together += len(labelled) * (len(labelled) - 1) // 2 + len(labelled) * (len(members) - len(labelled))
         together_right += sum(n * (n - 1) // 2 for n in in_class.values())
-    count = sum(len(c) for c in clusters)
     same_class = sum(n * (n - 1) // 2 for n in size_of_class.values())
     out = {"bcubed_p": b_precision / count, "bcubed_r": b_recall / count,
            "pair_p": together_right / together if together else 1.0,
@@ -385,6 +459,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labelled", type=Path, default=LABELLED)
     parser.add_argument("--json", type=Path, help="write every figure here")
     parser.add_argument("--sizes", default="10000,100000", help="synthetic sizes for speed ('' for none)")
+    parser.add_argument("--times", choices=TIMES, default="url",
+                        help="the labelled headlines' times: the date in their URL, else a hash's (url); the file's "
+                             "crawl time of each story, which leaks the labels (crawl); a hash's (spread)")
+    parser.add_argument("--distractors", default="",
+                        help="also score halves and the whole with this many synthetic items added, e.g. 0,2000,10000")
     parser.add_argument("--sweep", action="store_true", help="also score our clustering at other thresholds")
     parser.add_argument("--split", action="store_true",
                         help="also score halves of the labelled data (by story, by time) on their own, by threshold")
@@ -393,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.labelled}: not found (the labelled data lives in ../shared/labelled/)", file=sys.stderr)
         return 2
     settings = StorySettings()
-    inputs, labels = labelled_inputs(args.labelled)
+    inputs, labels = labelled_inputs(args.labelled, args.times)
     extra, extra_labels = own_inputs(inputs, labels)
     report = {"labelled": quality(inputs, labels, settings, args.sweep),
               "labelled_and_own": quality(inputs + extra, {**labels, **extra_labels}, settings)}
@@ -412,6 +491,19 @@ def main(argv: list[str] | None = None) -> int:
         print("\nhalves of the labelled data (A, B by story; early, late by time), each clustered on its own "
               "(BCubed P / R; the default threshold in bold):\n")
         print(split_table(report["split"], settings))
+    counts = [int(c) for c in args.distractors.split(",") if c]
+    if counts:
+        report["stability"] = stability(inputs, labels, settings, counts)
+        print("\nthe same labelled items in a larger site (synthetic distractors in the same hours; BCubed P / R of "
+              "the labelled items):\n")
+        print("| items added | A | B | all |\n|---|---|---|---|")
+        for count in counts:
+            print(f"| {count:,} | " + " | ".join(
+                "{bcubed_p:.3f} / {bcubed_r:.3f}".format(**report["stability"][f"{name}+{count}"])
+                for name in ("A", "B", "all")) + " |")
+        if "A in all" in report["stability"]:
+            print("half A's items within the whole: {bcubed_p:.3f} / {bcubed_r:.3f}".format(
+                **report["stability"]["A in all"]))
     ex = report["labelled"]["examples"]
     print(f"\nfalse merges ({ex['false_merges_total']} stories hold more than one label), e.g.:")
     for m in ex["false_merges"]:

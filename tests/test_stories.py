@@ -336,7 +336,9 @@ def bcubed_and_pairs(stories, labels: dict[str, str]) -> tuple[float, float, flo
 
 
 def labelled_headlines() -> tuple[list[StoryInput], dict[str, str]]:
-    """The labelled headlines as inputs (title, URL, outlet, time) and each one's story label."""
+    """The labelled headlines as inputs (title, URL, outlet, time) and each one's story label. The file's
+    time is when the story was gathered, shared by its items: all of them lie within a window anyway, and
+    bench.stories measured the same stories with times that say nothing of the label."""
     inputs, labels = [], {}
     with open(LABELLED, newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -355,9 +357,10 @@ def test_quality_on_the_labelled_headlines():
     stories = cluster(inputs)
     assert sorted(m for s in stories for m in s.members) == sorted(labels)
     b_precision, b_recall, pair_precision, pair_recall = bcubed_and_pairs(stories, labels)
-    # measured: BCubed P 0.977 R 0.489, pairwise P 0.981 R 0.459 (docs/dev/stories.md, bench/stories.py)
-    assert b_precision >= 0.95 and pair_precision >= 0.97
-    assert b_recall >= 0.46 and pair_recall >= 0.42
+    # measured: BCubed P 0.977 R 0.531, pairwise P 0.982 R 0.532 (with these times; bench/stories.py's, from
+    # the URLs: 0.978 / 0.472, docs/dev/stories.md)
+    assert b_precision >= 0.96 and pair_precision >= 0.97
+    assert b_recall >= 0.50 and pair_recall >= 0.50
 
 
 @pytest.mark.slow
@@ -367,9 +370,76 @@ def test_quality_on_each_half_of_the_labelled_stories():
     # checked on B; a change that helps one half by hurting the other shows here.
     inputs, labels = labelled_headlines()
     half = {source: hashlib.sha1(label.encode()).digest()[-1] % 2 for source, label in labels.items()}
-    floors = {0: (0.97, 0.46), 1: (0.99, 0.35)}  # measured: A P 0.972 R 0.470, B P 0.998 R 0.372
+    floors = {0: (0.96, 0.50), 1: (0.99, 0.46)}  # measured: A P 0.965 R 0.527, B P 1.000 R 0.489
     for side, (least_precision, least_recall) in floors.items():
         chosen = [i for i in inputs if half[i.source] == side]
         assert len(chosen) > 1000
         b_precision, b_recall, _, _ = bcubed_and_pairs(cluster(chosen), {i.source: labels[i.source] for i in chosen})
         assert b_precision >= least_precision and b_recall >= least_recall, (side, b_precision, b_recall)
+
+
+# --- what IDF does, and that it does the same in a small site and a large one -------------------------------
+
+# A busy news day: hundreds of items, each with one of a market report's everyday words ("shares", "rise",
+# "quarterly", "results") among words of its own, so those words are common here and names are not.
+_EVERYDAY = ("shares", "rise", "quarterly", "results")
+BUSY_DAY = [item(f"{('wire', 'desk', 'daily', 'money')[n % 4]}-busy{n}",
+                 f"Item {n}: {_EVERYDAY[n % 4]} noted in {('Ashcombe', 'Brindle', 'Corrow', 'Dalby')[n // 4 % 4]} "
+                 f"ward {n} bulletin", n * 0.1) for n in range(400)]
+# Two reports that share only the day's common words: two companies' results, two stories.
+COMMON_PAIR = [item("desk-brightwell", "Brightwell Cables shares rise after quarterly results", 11),
+               item("daily-kestrel", "Kestrel Foods shares rise after strong quarterly results", 12)]
+# Two reports that share rare names in other words: one story.
+NAMES_PAIR = [item("desk-varnholt", "Tessaly Bank chief Ilse Varnholt resigns after audit", 11),
+              item("daily-varnholt", "Varnholt quits Tessaly Bank as audit widens", 13)]
+
+
+def test_a_pair_sharing_only_common_words_is_two_stories():
+    stories = stories_of(DAY + BUSY_DAY + COMMON_PAIR)
+    assert stories["desk-brightwell"] == {"desk-brightwell"}
+    assert stories["daily-kestrel"] == {"daily-kestrel"}
+
+
+def test_a_pair_sharing_rare_names_is_one_story():
+    stories = stories_of(DAY + BUSY_DAY + NAMES_PAIR)
+    assert stories["desk-varnholt"] == {"desk-varnholt", "daily-varnholt"}
+
+
+def test_words_count_for_less_where_many_items_have_them():
+    # The two companies' headlines alone, in a small site where their words are rare: then they are alike
+    # enough. Among the busy day, the same words are common and the names, which differ, decide.
+    assert stories_of(DAY + COMMON_PAIR)["desk-brightwell"] == {"desk-brightwell", "daily-kestrel"}
+    assert stories_of(DAY + BUSY_DAY + COMMON_PAIR)["desk-brightwell"] == {"desk-brightwell"}
+
+
+def unrelated_items(count: int, hours: float) -> list[StoryInput]:
+    """`count` items over `hours` about other things: made-up place and people's names, none of the pairs' words."""
+    rng = random.Random(7)
+    syllables = ("bar", "cel", "dov", "fen", "gor", "hal", "kir", "lun", "mer", "nov", "pel", "quor", "ros", "tav",
+                 "vel", "wyn")
+
+    def name():
+        return "".join(rng.choice(syllables) for _ in range(3)).capitalize()
+
+    return [item(f"local{n % 40}-{n}", f"{name()} {name()} {name()} {name()}", hours * n / count,
+                 " ".join(name() for _ in range(8)), url=f"https://local{n % 40}.example/{n}") for n in range(count)]
+
+
+@pytest.mark.parametrize("threshold", [0.22, StorySettings().threshold])
+def test_a_pairs_decision_does_not_depend_on_the_sites_size(threshold):
+    # A word's weight depends on how many items have it, not on how many the site has: items that share none
+    # of a pair's words change nothing of the pair, however many. (With IDF over the site's size, the two
+    # companies' reports were alike at 0.16 in the small site and at 0.24 with 3,000 more items: at threshold
+    # 0.22 they joined only in the larger site.)
+    small = DAY + BUSY_DAY + COMMON_PAIR + NAMES_PAIR
+    pairs = ("desk-brightwell", "desk-varnholt", "daily-boe", "wire-apple")
+    decisions = []
+    for extra in (0, 300, 3000):
+        stories = stories_of(small + unrelated_items(extra, 48), threshold=threshold)
+        decisions.append({name: stories[name] for name in pairs})
+    assert decisions[0] == decisions[1] == decisions[2]
+    if threshold == StorySettings().threshold:
+        assert decisions[0]["desk-varnholt"] == {"desk-varnholt", "daily-varnholt"}
+        assert decisions[0]["desk-brightwell"] == {"desk-brightwell"}
+        assert decisions[0]["daily-boe"] == {"wire-boe", "daily-boe", "money-boe"}
+        assert decisions[0]["wire-apple"] == {"wire-apple"}

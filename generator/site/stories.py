@@ -61,7 +61,7 @@ class StorySettings:
 
     enabled: bool = True
     window_hours: float = 72.0  # a story grown by text spans at most this from its first item
-    threshold: float = 0.34  # the cosine a story and an item (or two stories) need to join: higher, fewer merges
+    threshold: float = 0.35  # the cosine a story and an item (or two stories) need to join: higher, fewer merges
     same_provider: str = "join"  # "join": a provider's own items of one story join it; "apart": only by URL
     #                              or `related`, never by their text (for providers with look-alike headlines)
 
@@ -222,7 +222,12 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _FIELDS = (("title", 1.0), ("url", 0.6), ("excerpt", 0.6), ("text", 0.3))  # where a word stands, how much it says
 _PAIRS = 0.5  # two adjacent words of the headline ("true detective", "time warner") as one more word
 _TEXT_CHARACTERS = 500  # the start of the body: the lede says what the story is, the rest adds noise and time
-_BACKGROUND = 100  # pretend items without any of the words: in a small site no word counts as common
+# A word's IDF is ln(1 + _REFERENCE / df): it depends on how many items have the word, never on how many items
+# the site has. With ln(N / df), the same pair scored differently in a site of 1,000 items and in one of 10,000
+# (adding items none of whose words it has lifts every IDF, the common words' most), so a threshold right for one
+# size merged more in the other. A story's name is in about as many items whatever the site's size; a generic
+# word is in more the larger the site, and counts for less.
+_REFERENCE = 5000
 # IDF to this power, so that a word's weight grows more slowly with its rarity: the words that name a story are
 # common because of the story's own coverage, and a headline's words found in no other item can never match; with
 # the plain IDF these outweigh the name, and a report that adds its own angle to the story stays apart.
@@ -419,7 +424,7 @@ def _vectors(ready: Sequence[Prepared]) -> list[dict[str, float]]:
     frequency: Counter = Counter()
     for item in ready:
         frequency.update(item.words)
-    idf = {word: math.log((len(ready) + _BACKGROUND) / count) ** _IDF_POWER for word, count in frequency.items()}
+    idf = {word: math.log(1.0 + _REFERENCE / count) ** _IDF_POWER for word, count in frequency.items()}
     vectors = []
     for item in ready:
         weighted = {word: weight * idf[word] for word, weight in zip(item.words, item.weights)}
