@@ -64,7 +64,7 @@ def site_files() -> dict[str, str]:
                                excerpt='"Microgravity helps."', topics="[Science]",
                                provider="{name: Orbit Notes, domain: orbitnotes.example}", author=f'"{AUTHOR}"',
                                body="Crystals formed more evenly than on the ground. 東京の研究所も参加した。 "
-                                    "The spectro\u200bmeter\u2060s were calibrated."),
+                                    "The spectro\u00admeter\u2060s were calibrated."),
         "content/odd.md": item("Odd title", date="2026-11-18T10:00:00Z", body="Marmoset &amp; <b>tamarin</b> notes.",
                                excerpt=json.dumps(ODD_TITLE + " marmoset"), topics=json.dumps([ODD_TOPIC]),
                                provider=json.dumps({"name": ODD_TITLE, "domain": "odd.example"}),
@@ -133,6 +133,7 @@ TRICKY = [
     "inter\u00adnational zero\u200bwidth join\u200derl non\u200cjoiner word\u2060joiner bom\ufeffin "
     "bidi\u200ele\u200ft\u202ain\u202cside\u2066x\u2069y tag\U000e0041s vs\ufe0fel fill\u3164er\uffa0s",
     "می\u200cخواهم کتاب\u200cها क्\u200dष न्\u200cह ශ්\u200dරී \u00ad\u200b lone",
+    "ข่าว\u200bวันนี้\u200bกรุงเทพ ព័ត៌មាន\u200bថ្ងៃនេះ",
     "\u00a0".join(["nbsp", "narrow\u202fnbsp", "thin\u2009space", "ideo\u3000graphic", "ogham\u1680mark",
                     "em\u2003space", "line\u2028sep", "para\u2029sep", "math\u205fspace", "mongolian\u180evs"]),
 ]
@@ -149,7 +150,7 @@ def plain_tokens(text):
     """The tokeniser's rule as docs/search.md states it, written the plain way: the whole text folded."""
     from generator.plan.search import CJK, IGNORABLE, MAX_TERM
 
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u200b", " "))
     kept = "".join(c for c in decomposed if unicodedata.category(c)[0] != "M" and not re.match(f"[{IGNORABLE}]", c))
     text = unicodedata.normalize("NFC", kept).lower()
     return [token[:MAX_TERM] for token in re.findall(rf"[^\W_{CJK}]{{2,}}|(?=[^\W_])[{CJK}]", text)]
@@ -187,12 +188,19 @@ def test_cjk_characters_are_one_term_each():
 
 
 def test_invisible_characters_inside_a_word_keep_it_one_word():
-    assert tokens("inter\u00adnational") == tokens("inter\u200bnational") == ["international"]
+    assert tokens("inter\u00adnational") == tokens("inter\u2060national") == ["international"]
     assert tokens("co\u200dop\u2060er\ufeffation\u200e") == ["cooperation"]
     assert tokens("\u00ad\u200b lone \u200b\u00ad") == ["lone"]  # and make no word alone
     # ZWNJ and ZWJ are dropped too: a Persian or Indic word is found typed with them or without
     assert tokens("می\u200cخواهم") == tokens("میخواهم") == ["میخواهم"]
     assert tokens("क्\u200dष") == tokens("क्ष")
+
+
+def test_a_zero_width_space_breaks_words():
+    # Thai, Khmer, Lao and Burmese are written without spaces and mark word breaks with it
+    assert tokens("inter\u200bnational") == ["inter", "national"]
+    assert tokens("ข่าว\u200bวันนี้\u200bกรุงเทพ") == tokens("ข่าว วันนี้ กรุงเทพ") and len(tokens("ข่าว\u200bวันนี้")) == 2
+    assert tokens("ព័ត៌មាន\u200bថ្ងៃនេះ") == tokens("ព័ត៌មាន ថ្ងៃនេះ")
 
 
 def test_every_unicode_space_splits_words():
@@ -626,10 +634,10 @@ def test_the_browser_finds_words_cut_by_invisible_characters_and_authors(searcha
     with static_server(out, "/paper/") as base:
         offline(page, base)
         page.goto(base + "search/")
-        # typed plainly, or pasted with a soft hyphen or zero-width space of their own
+        # typed plainly, or pasted with a soft hyphen or word joiner of their own
         for query, title in (("transcontinental", "Night trains return to the northern line"),
                              ("trans\u00adcontinental", "Night trains return to the northern line"),
-                             ("trans\u200bcontinental timetable", "Night trains return to the northern line"),
+                             ("trans\u2060continental timetable", "Night trains return to the northern line"),
                              ("spectrometer", "Lab grows crystals in orbit"),
                              (AUTHOR, "Lab grows crystals in orbit")):
             page.fill("#search-q", query)

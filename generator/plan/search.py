@@ -62,7 +62,7 @@ from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
 from generator.urls import device_name, resized_url
 
-FORMAT = 7  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 8  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -111,7 +111,9 @@ CJK = ("\u1100-\u11ff\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u3096\u309d-\
 # soft hyphens, zero-width spaces and joiners, word joiners, direction marks, variation selectors, fillers, tags.
 # Invisible, so dropped from words as the combining marks are ("inter\u00adnational" is one word, as a reader
 # sees it; ZWNJ and ZWJ inside Persian and Indic words too, as ICU's case folding does). The same list is in
-# search.js; tests/test_search.py checks it against node's.
+# search.js; tests/test_search.py checks it against node's. The zero-width space is the one exception: it is where
+# Thai, Khmer, Lao and Burmese text, written without spaces, marks its word breaks (Unicode's word boundaries
+# break at it, UAX #29), so normalise makes it a space.
 IGNORABLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
              "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
              "\U000e0000-\U000e0fff")
@@ -143,9 +145,9 @@ def _marks() -> re.Pattern:
 
 
 def normalise(text: str) -> str:
-    """NFKD, combining marks and IGNORABLE characters dropped (é -> e, ﬁ -> fi, soft hyphens), NFC again
-    (NFKD splits Hangul syllables into jamo; this puts them back), lowercased with str.lower() (JS toLowerCase
-    does the same mapping)."""
+    """Zero-width spaces made spaces; NFKD, combining marks and the other IGNORABLE characters dropped
+    (é -> e, ﬁ -> fi, soft hyphens), NFC again (NFKD splits Hangul syllables into jamo; this puts them
+    back), lowercased with str.lower() (JS toLowerCase does the same mapping)."""
     if not text.isascii():
         # Only the runs of non-ASCII characters need it, and most of a story is ASCII: this is much
         # cheaper than normalising all of it, and the same (no character composes with an ASCII one once
@@ -160,6 +162,7 @@ def _fold_match(match: re.Match) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)  # news repeats its names and places: most runs were folded before
 def _fold(run: str) -> str:
+    run = run.replace("\u200b", " ")
     return unicodedata.normalize("NFC", _marks().sub("", unicodedata.normalize("NFKD", run)))
 
 

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 7; // generator/plan/search.py FORMAT
+  var FORMAT = 8; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -22,19 +22,20 @@
     "\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3130-\\u318f\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua960-\\ua97f" +
     "\\uac00-\\ud7af\\ud7b0-\\ud7ff\\uf900-\\ufaff\\uff66-\\uff9f\\u{20000}-\\u{3134f}";
   // generator/plan/search.py IGNORABLE (Unicode's Default_Ignorable_Code_Point): dropped, as marks are, so that a
-  // soft hyphen or a zero-width joiner does not cut a word. Keep both in step.
+  // soft hyphen or a zero-width joiner does not cut a word; but a zero-width space is a word break (Thai, Khmer,
+  // Lao and Burmese mark theirs with it), made a space before the rest are dropped. Keep both in step.
   var IGNORABLE = "\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f" +
     "\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff0-\\ufff8\\u{1bca0}-\\u{1bca3}" +
     "\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}";
   var TOKEN = new RegExp("(?:(?![" + CJK + "])[\\p{L}\\p{N}]){2,}|(?=[\\p{L}\\p{N}])[" + CJK + "]", "gu");
-  var WORD = new RegExp("(?:(?![" + CJK + "])[\\p{L}\\p{N}\\p{M}" + IGNORABLE + "])+|[" + CJK + "]", // for highlighting
+  var WORD = new RegExp("(?:(?![" + CJK + "\\u200b])[\\p{L}\\p{N}\\p{M}" + IGNORABLE + "])+|[" + CJK + "]", // for highlighting
     "gu");
   var DROPPED = new RegExp("[\\p{M}" + IGNORABLE + "]", "gu");
   var ENDS_IN_WORD = new RegExp("[\\p{L}\\p{N}][" + IGNORABLE + "]*$", "u");
 
   // The tokeniser of generator/plan/search.py, step for step (tests/test_search.py runs both on the same strings).
   function normalise(text) {
-    return text.normalize("NFKD").replace(DROPPED, "").normalize("NFC").toLowerCase();
+    return text.replace(/\u200b/g, " ").normalize("NFKD").replace(DROPPED, "").normalize("NFC").toLowerCase();
   }
 
   function tokens(text) {
