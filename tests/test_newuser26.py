@@ -3,12 +3,16 @@ a deleted item whose guid another entry shares stays deleted; and what else sess
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import item, make_site
+from conftest import feed_site, fetched, item, make_site
+from feed_server import FeedServer, Route
 from generator.cli import main
 
 
@@ -79,3 +83,133 @@ def test_a_failed_push_after_a_deploy_leaves_the_local_branch_at_the_published_c
     assert code == 0, said
     assert _git(tmp_path / "remote.git", "rev-parse", "gh-pages^") == published
     assert _git(repo, "rev-parse", "gh-pages") == _git(tmp_path / "remote.git", "rev-parse", "gh-pages")
+
+
+# --- 2. fetch: an entry keeps its item when its guid comes to be shared, stops being shared, or is added ---------
+
+def _rss(items: str) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Town News</title>'
+            f"<link>https://town.example/</link>{items}</channel></rss>").encode()
+
+
+def _entry(title: str, path: str, guid: str | None = "post") -> str:
+    tag = f'<guid isPermaLink="false">{guid}</guid>' if guid is not None else ""
+    return (f"<item><title>{title}</title>{tag}<link>https://town.example/{path}</link>"
+            f"<pubDate>Sat, 21 Nov 2026 {len(path):02}:00:00 GMT</pubDate></item>")
+
+
+def _fetch(site: Path) -> tuple[int, str]:
+    said = io.StringIO()
+    with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+        code = main(["fetch", "--config", str(site / "config.yaml")])
+    return code, said.getvalue()
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    found = {path.name: path.read_bytes() for path in sorted((site / "content" / "fetched").rglob("*.md"))}
+    return found
+
+
+def test_an_entry_whose_guid_stops_being_shared_keeps_its_one_file(tmp_path):
+    with FeedServer() as server:
+        server.routes["/cms.rss"] = Route(_rss(_entry("Market day", "market") + _entry("Bridge closed", "bridge")))
+        site = feed_site(tmp_path / "site", f"  - {server.url('/cms.rss')}\n")
+        assert _fetch(site)[0] == 0
+        before = _files(site)
+        assert len(before) == 2
+        # The bridge story leaves the feed: the market's guid is its own again, and names the same item.
+        server.routes["/cms.rss"] = Route(_rss(_entry("Market day", "market")))
+        code, said = _fetch(site)
+        assert code == 0, said
+        assert "1 source, 0 new, 0 updated, 1 unchanged, 0 failed" in said
+        assert _files(site) == before
+        assert sorted(fetched(site)) == ["Bridge closed", "Market day"]
+        # ... and when it comes back, neither is written twice.
+        server.routes["/cms.rss"] = Route(_rss(_entry("Bridge closed", "bridge") + _entry("Market day", "market")))
+        code, said = _fetch(site)
+        assert code == 0, said
+        assert "1 source, 0 new, 0 updated, 2 unchanged, 0 failed" in said
+        assert _files(site) == before
+
+
+@pytest.mark.parametrize("deleted_when", ["alone", "shared"])
+def test_an_item_deleted_by_hand_stays_deleted_whether_its_guid_is_shared_or_not(tmp_path, deleted_when):
+    alone = _rss(_entry("Market day", "market"))
+    both = _rss(_entry("Bridge closed", "bridge") + _entry("Market day", "market"))
+    first, second = (alone, both) if deleted_when == "alone" else (both, alone)
+    with FeedServer() as server:
+        server.routes["/cms.rss"] = Route(first)
+        site = feed_site(tmp_path / "site", f"  - {server.url('/cms.rss')}\n")
+        assert _fetch(site)[0] == 0
+        (market,) = [path for path in (site / "content" / "fetched").rglob("*.md") if path.name.startswith("market")]
+        market.unlink()
+        code, said = _fetch(site)
+        assert code == 0, said
+        assert f"{market.name}: deleted by hand; not fetched again" in said
+        for feed in (second, first, second):
+            server.routes["/cms.rss"] = Route(feed)
+            code, said = _fetch(site)
+            assert code == 0, said
+            assert sorted(fetched(site)) == ["Bridge closed"] or (feed == alone and not fetched(site)), said
+        assert not market.exists()
+
+
+def test_a_feed_that_adds_guids_to_its_entries_makes_no_second_item(tmp_path):
+    with FeedServer() as server:
+        server.routes["/news.rss"] = Route(_rss(_entry("Market day", "market", None)
+                                                + _entry("Bridge closed", "bridge", None)))
+        site = feed_site(tmp_path / "site", f"  - {server.url('/news.rss')}\n")
+        assert _fetch(site)[0] == 0
+        before = _files(site)
+        assert len(before) == 2
+        server.routes["/news.rss"] = Route(_rss(_entry("Market day", "market", "m-1")
+                                                + _entry("Bridge closed", "bridge", "b-2")))
+        code, said = _fetch(site)
+        assert code == 0, said
+        assert "1 source, 0 new, 0 updated, 2 unchanged, 0 failed" in said
+        assert _files(site) == before
+        # ... and drops them again
+        server.routes["/news.rss"] = Route(_rss(_entry("Market day", "market", None)
+                                                + _entry("Bridge closed", "bridge", None)))
+        code, said = _fetch(site)
+        assert code == 0, said
+        assert "1 source, 0 new, 0 updated, 2 unchanged, 0 failed" in said
+        assert _files(site) == before
+
+
+# --- 3. fetch's state keys are bounded ------------------------------------------------------------------------
+
+def test_an_enormous_guid_is_kept_in_the_state_as_a_short_key_and_names_the_same_item(tmp_path):
+    guid = "id-" + "x" * 200_000
+    with FeedServer() as server:
+        server.routes["/big.rss"] = Route(_rss(_entry("Market day", "market", guid)))
+        site = feed_site(tmp_path / "site", f"  - {server.url('/big.rss')}\n")
+        code, said = _fetch(site)
+        assert code == 0, said
+        state = json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))
+        (key,) = state["items"]
+        assert len(key) <= 512 and key.startswith(f"127.0.0.1:{server.port} id-xxx")
+        assert (site / "fetch-state.json").stat().st_size < 4096
+        before = _files(site)
+        code, said = _fetch(site)
+        assert "1 source, 0 new, 0 updated, 1 unchanged, 0 failed" in said
+        assert _files(site) == before
+
+
+def test_a_state_with_a_long_key_an_older_newsdesk_wrote_keeps_its_item(tmp_path):
+    guid = "id-" + "y" * 5_000
+    with FeedServer() as server:
+        server.routes["/big.rss"] = Route(_rss(_entry("Market day", "market", guid)))
+        site = feed_site(tmp_path / "site", f"  - {server.url('/big.rss')}\n")
+        assert _fetch(site)[0] == 0
+        # What an older newsdesk wrote: the whole identity as the key.
+        state_file = site / "fetch-state.json"
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+        (record,) = state["items"].values()
+        state["items"] = {f"127.0.0.1:{server.port} {guid}": record}
+        state_file.write_text(json.dumps(state, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        before = _files(site)
+        code, said = _fetch(site)
+        assert code == 0, said
+        assert " 0 new, " in said and _files(site) == before
+        assert all(len(key) <= 512 for key in json.loads(state_file.read_text(encoding="utf-8"))["items"])
