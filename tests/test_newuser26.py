@@ -213,3 +213,28 @@ def test_a_state_with_a_long_key_an_older_newsdesk_wrote_keeps_its_item(tmp_path
         assert code == 0, said
         assert " 0 new, " in said and _files(site) == before
         assert all(len(key) <= 512 for key in json.loads(state_file.read_text(encoding="utf-8"))["items"])
+
+
+# --- 4. serve: a deleted item's warning leaves the page's notice ------------------------------------------------
+
+def test_serve_drops_the_notice_of_an_item_deleted_while_it_runs(tmp_path):
+    from test_server import CONFIG, ITEMS, get, rebuilt, start, write
+
+    root = make_site(tmp_path / "site", ITEMS, CONFIG)
+    dev = start(root)
+    try:
+        added = root / "content/news/added.md"
+        before = len(dev.rebuilds)
+        # An unquoted title with a quote in it: read as text, with a warning that says how to write it.
+        write(added, '---\ntitle: "Freshly added story\npublishedDateTime: 2026-11-21T10:00:00Z\n---\nHello.\n')
+        assert rebuilt(dev, before).error == ""
+        body = get(dev, "/repo/")[2]
+        assert b'id="newsdesk-notice"' in body and b"content/news/added.md:2:" in body
+        before = len(dev.rebuilds)
+        added.unlink()
+        assert rebuilt(dev, before).error == ""
+        body = get(dev, "/repo/")[2]
+        assert b"Freshly added story" not in body
+        assert b"newsdesk-notice" not in body
+    finally:
+        dev.stop()
