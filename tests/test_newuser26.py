@@ -238,3 +238,30 @@ def test_serve_drops_the_notice_of_an_item_deleted_while_it_runs(tmp_path):
         assert b"newsdesk-notice" not in body
     finally:
         dev.stop()
+
+
+# --- 5. the workflow of a copy installed from a clone names the clone's address ---------------------------------
+
+def test_init_github_actions_from_a_clone_names_its_address_at_its_commit(tmp_path, capsys):
+    from generator.errors import NewsdeskError
+    from generator.publish.workflow import requirement_for
+
+    clone = tmp_path / "newsdesk"
+    clone.mkdir()
+    (clone / "pyproject.toml").write_text('[project]\nname = "newsdesk"\n')
+    _git(clone, "init", "-q", "-b", "main")
+    _git(clone, "add", "-A")
+    _git(clone, "-c", "user.name=A", "-c", "user.email=a@example.org", "commit", "-q", "-m", "newsdesk")
+    _git(clone, "remote", "add", "origin", "https://token@github.com/example/newsdesk.git")
+    commit = _git(clone, "rev-parse", "HEAD").strip()
+    with pytest.raises(NewsdeskError) as raised:
+        requirement_for({"url": clone.as_uri(), "dir_info": {}}, "0.1.0")
+    said = str(raised.value)
+    assert "GitHub's runner cannot reach" in said
+    assert f'--install "git+https://github.com/example/newsdesk.git@{commit}"' in said
+    assert "token" not in said
+    # A folder that is no clone of newsdesk (or one from no https address) gets the general example.
+    _git(clone, "remote", "set-url", "origin", str(tmp_path / "elsewhere.git"))
+    with pytest.raises(NewsdeskError) as raised:
+        requirement_for({"url": clone.as_uri(), "dir_info": {}}, "0.1.0")
+    assert '--install "git+https://github.com/you/newsdesk@v0.2"' in str(raised.value)
