@@ -288,6 +288,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     config = _local_logos(config, node, shown, problems)
     if problems:
         where = shown if all(problem.path == shown for problem in problems) else f"{shown} and the command line"
+        # In the file's order, as its reader goes through it (the checks find them in another)
+        problems.sort(key=lambda problem: (problem.path != shown, problem.line or 0))
         raise ConfigError(problems, f"{len(problems)} problem(s) in {where}; `newsdesk check --help` lists "
                                     "every key of config.yaml.")
     return config
@@ -863,9 +865,12 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
             problems.append(Problem(path, _item_line(node, "sources", index, "logo"),
                                     f"`sources[{index}].logo` must be an https URL, got {source.logo!r}",
                                     "write it with https://, or leave `logo` out"))
-        if source.quality < 0 or source.max_items < 0:
-            problems.append(Problem(path, line, f"`sources[{index}]`: `quality` and `max_items` must not be negative",
-                                    f"the defaults are {SourceConfig.quality:g} and {SourceConfig.max_items}"))
+        for key, value, default in (("quality", source.quality, f"{SourceConfig.quality:g}"),
+                                    ("max_items", source.max_items, f"{SourceConfig.max_items}")):
+            if value < 0:
+                problems.append(Problem(path, _item_line(node, "sources", index, key) or line,
+                                        f"`sources[{index}].{key}` must not be negative, got {value:g}",
+                                        f"the default is {default}"))
     fetch = config.fetch
     for key in ("timeout", "concurrency", "max_bytes"):
         if getattr(fetch, key) <= 0:

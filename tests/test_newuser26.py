@@ -291,3 +291,29 @@ def test_a_german_site_translates_the_header_and_dates_by_overriding_templates(t
     assert '<html lang="de"' in front
     assert ">Neueste</a>" in front and ">Latest</a>" not in front
     assert ">2.12.2026</time>" in front and "Dec 2026" not in front
+
+
+# --- 7. config.yaml's mistakes are listed in the file's order, each at its own line --------------------------------
+
+def test_config_mistakes_are_listed_in_the_order_of_their_lines_and_name_the_key(tmp_path, capsys):
+    site = make_site(tmp_path / "site", {"content/a.md": item("A story")},
+                     "title: Typos\n"                                  # 1
+                     "base_url: https://example.org/\n"                # 2
+                     "sources:\n"                                      # 3
+                     "  - ftp://example.org/feed\n"                    # 4
+                     "  - url: https://example.org/rss\n"              # 5
+                     "    quality: 20\n"                               # 6
+                     "    max_items: -1\n"                             # 7
+                     "langauge: de\n"                                  # 8
+                     "timezone: Europe/Berlinn\n"                      # 9
+                     "items_per_page: twenty\n"                        # 10
+                     "theme: fancy\n")                                 # 11
+    assert main(["build", "--config", str(site / "config.yaml")]) == 2
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("config.yaml:")]
+    numbers = [int(line.split(":")[1]) for line in lines]
+    assert numbers == sorted(numbers) and len(numbers) == 6, lines
+    assert lines[1] == "config.yaml:7: `sources[1].max_items` must not be negative, got -1 (the default is 100)"
+    assert "quality" not in lines[1]
+    assert lines[2].startswith("config.yaml:8: unknown key `langauge` (did you mean `language`?)")
+    assert lines[5].startswith("config.yaml:11: theme 'fancy' not found")
+    assert not (site / "output").exists()
