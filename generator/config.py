@@ -157,7 +157,8 @@ class Config:
                                "stemming); a language's name (`English`) or a locale with "
                                "its charset (`en_US.UTF-8`) is an error, and so is a two-letter code that "
                                "names no language (ISO 639-1) or country (ISO 3166-1): `xx`, `jp` (Japanese is `ja`), "
-                               "`en-UK` (`en-GB`).")
+                               "`en-UK` (`en-GB`). The bundled theme's own words and its dates' month names stay "
+                               "English: the themes guide says how to translate them.")
     timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates.")
     content_dir: str = _opt("content", "Folder of item files (`*.md`, any depth), relative to the site root.")
     output_dir: str = _opt("output", "Folder the site is written to, relative to the site root.")
