@@ -177,6 +177,32 @@ def test_a_feed_that_adds_guids_to_its_entries_makes_no_second_item(tmp_path):
         assert _files(site) == before
 
 
+def test_an_item_deleted_by_hand_that_two_feeds_carry_stays_deleted_when_one_drops_it(tmp_path):
+    story = ("<item><title>Shared story</title><guid>https://news.example/shared</guid>"
+             "<pubDate>Sat, 21 Nov 2026 10:00:00 GMT</pubDate></item>")
+    other = _entry("Another story", "another", None)
+    with FeedServer() as server:
+        server.routes["/a.rss"] = Route(_rss(story + other))
+        server.routes["/b.rss"] = Route(_rss(story))
+        site = feed_site(tmp_path / "site", f"  - {server.url('/a.rss')}\n  - {server.url('/b.rss')}\n")
+        assert _fetch(site)[0] == 0
+        (shared,) = [path for path in (site / "content" / "fetched").rglob("shared-story-*.md")]
+        shared.unlink()
+        code, said = _fetch(site)
+        assert "deleted by hand; not fetched again" in said
+        server.routes["/a.rss"] = Route(_rss(other))  # the first feed drops it; the second still carries it
+        for _ in range(2):
+            code, said = _fetch(site)
+            assert code == 0, said
+            assert " 0 new, " in said and not shared.exists(), said
+        assert "https://news.example/shared" in json.loads((site / "fetch-state.json").read_text())["items"]
+        server.routes["/b.rss"] = Route(_rss(other))  # once no feed lists it, the state forgets it
+        code, said = _fetch(site)
+        assert code == 0, said
+        assert "https://news.example/shared" not in json.loads((site / "fetch-state.json").read_text())["items"]
+    assert sorted(fetched(site)) == ["Another story"]
+
+
 # --- 3. fetch's state keys are bounded ------------------------------------------------------------------------
 
 def test_an_enormous_guid_is_kept_in_the_state_as_a_short_key_and_names_the_same_item(tmp_path):

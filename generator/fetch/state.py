@@ -46,6 +46,8 @@ class ItemState:
     # The identity the entry would have without its guid (its link, else its text), when that is not its key:
     # a feed whose entries come to share a guid, or lose it, names the entry so, and finds this record by it.
     alias: str = ""
+    # The other listed sources that carry the entry too (one a line): a deleted item stays deleted until none does.
+    others: str = ""
 
 
 @dataclass

@@ -90,6 +90,9 @@ class Store:
                 record = self.state.items[key] = replace(record, alias=other)
                 self.by_alias[(source.url, other)] = key
             if record and record.source != source.url and record.source in self.listed:
+                if source.url not in record.others.split("\n"):  # (should that one drop it, this one has it)
+                    self.state.items[key] = replace(record, others="\n".join(filter(None, (record.others,
+                                                                                           source.url))))
                 unchanged += 1  # another listed source carried it first and keeps it
                 continue
             if record and not record.file:
@@ -125,7 +128,8 @@ class Store:
                         notes.append(f"{record.file}: {CUT}")
                 else:
                     unchanged += 1
-                self.state.items[key] = replace(record, source=source.url, sha256=digest, date=date)
+                self.state.items[key] = replace(record, source=source.url, sha256=digest, date=date,
+                                                others=_without(record.others, source.url))
                 continue
             name = self.by_hash.get(hash_of(key)) or file_name(self.folder, source, key, title_of(entry))
             path = self.content / name
@@ -152,8 +156,19 @@ class Store:
         if future:
             notes.append(f"{future} new entr{'y is' if future == 1 else 'ies are'} dated after this fetch (the feed's "
                          f"clock or time zone is wrong): dated when fetched instead")
-        for key, record in list(self.state.items.items()):  # tombstones are needed while the feed lists them
-            if record.source == source.url and not record.file and key not in every:
+        # Tombstones are needed while a feed lists their entries: one that only this feed's dropped goes to the next
+        # listed source that carries it too, or, with none, away.
+        for key, record in list(self.state.items.items()):
+            if key in every or not (record.source == source.url or source.url in record.others.split("\n")):
+                continue
+            others = [url for url in record.others.split("\n") if url and url != source.url and url in self.listed]
+            if record.source != source.url:
+                self.state.items[key] = replace(record, others="\n".join(others))
+            elif record.file:
+                continue
+            elif others:
+                self.state.items[key] = replace(record, source=others[0], others="\n".join(others[1:]))
+            else:
                 del self.state.items[key]
         return Applied(new, updated, unchanged, tuple(notes))
 
@@ -238,6 +253,10 @@ def newest(entries: tuple[Entry, ...], most: int) -> list[tuple[int, Entry]]:
         return numbered[:most]
     kept = sorted(enumerate(numbered), key=lambda pair: pair[1][1].published, reverse=True)[:most]  # stable
     return [pair for _, pair in sorted(kept, key=lambda pair: pair[0])]
+
+
+def _without(others: str, url: str) -> str:
+    return "\n".join(other for other in others.split("\n") if other and other != url)
 
 
 def _write(path: Path, data: bytes) -> None:
