@@ -185,9 +185,10 @@ def _publish(folder: Path, config: Config, repo: Repository, options: DeployOpti
     try:
         commit = _commit(folder, config, repo, options, message)
         _push(repo, options)
-    except DeployError:
+    except BaseException:  # (a failure, or Ctrl-C while pushing)
         # Nothing was published: leave the local branch where it was (ghp-import moved it to the remote's and
         # committed on top), so that the repository is as before the deploy and the next one starts afresh.
+        # (Were the push through before Ctrl-C, the remote-tracking branch has it: the next deploy builds on it.)
         _restore_branch(repo.root, ref, before)
         raise
     return DeployResult(repo, changes, message, commit, True, warnings, built, False)
