@@ -116,7 +116,7 @@ class SourceConfig:
     name: str = _opt("", "Provider name for its items; the feed's title when empty.")
     domain: str = _opt("", "Provider domain for its items; the host of the feed's site link when empty (on a host "
                            "many share, such as youtube.com, its items are then the account's: see "
-                           "[fetch](fetch.md#channels-repositories-and-subreddits-hosts-many-share); set `domain` "
+                           "\"Channels, repositories and subreddits\" in the fetch guide; set `domain` "
                            "to make them one provider).")
     logo: str = _opt("", "Provider logo for its items: an https URL.")
     topics: tuple[str, ...] = _opt([], "Topics every item of this feed gets, besides its categories that name a declared topic.")
