@@ -6,7 +6,9 @@ whose bytes differ was edited by hand or by another tool, and is never touched a
 first seen and the heat it was given then (both kept, so that an update rewrites the same values), its
 date (for `keep_days`), and which source it came from. An item whose file was deleted, by the user or by
 `keep_days`, stays as a tombstone with no file, so the entry is not fetched again while its feed still
-carries it. The state also names the content folder its files are in (`content`, relative to the site
+carries it (or, when other feeds carry it too, while any does: `others`). An item keyed by a guid keeps
+its link as `alias`, by which it is found when the guid comes to be shared or goes. Keys longer than MAX_KEY
+are hashed (bounded_key). The state also names the content folder its files are in (`content`, relative to the site
 root): another folder's state would take every file for deleted by hand. The file is JSON with sorted keys and holds no clocks of its own, so a fetch that finds
 nothing new leaves it byte for byte as it was.
 """
