@@ -88,11 +88,12 @@ class Store:
             record = self.state.items.get(key) or self._renamed(key, other, source, every)
             if record and record.alias != other and record.source == source.url:
                 record = self.state.items[key] = replace(record, alias=other)
-                self.by_alias[(source.url, other)] = key
+                if other:
+                    self.by_alias[(source.url, other)] = key
             if record and record.source != source.url and record.source in self.listed:
                 if source.url not in record.others.split("\n"):  # (should that one drop it, this one has it)
-                    self.state.items[key] = replace(record, others="\n".join(filter(None, (record.others,
-                                                                                           source.url))))
+                    others = "\n".join(filter(None, (record.others, source.url)))
+                    self.state.items[key] = replace(record, others=others)
                 unchanged += 1  # another listed source carried it first and keeps it
                 continue
             if record and not record.file:
@@ -150,7 +151,8 @@ class Store:
             self.state.items[key] = ItemState(source=source.url, file=name, sha256=digest,
                                               first_seen=facts.first_seen.isoformat(), date=date, heat=facts.heat,
                                               alias=other)
-            self.by_alias[(source.url, other)] = key
+            if other:
+                self.by_alias[(source.url, other)] = key
         if empty:
             notes.append(f"{empty} entr{'y' if empty == 1 else 'ies'} with no title, link or text: left out")
         if future:
