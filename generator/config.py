@@ -116,7 +116,7 @@ class SourceConfig:
     name: str = _opt("", "Provider name for its items; the feed's title when empty.")
     domain: str = _opt("", "Provider domain for its items; the host of the feed's site link when empty (on a host "
                            "many share, such as youtube.com, its items are then the account's: see "
-                           "[fetch](fetch.md#channels-repositories-and-subreddits-hosts-many-share); set `domain` "
+                           "\"Channels, repositories and subreddits\" in the fetch guide; set `domain` "
                            "to make them one provider).")
     logo: str = _opt("", "Provider logo for its items: an https URL.")
     topics: tuple[str, ...] = _opt([], "Topics every item of this feed gets, besides its categories that name a declared topic.")
@@ -157,7 +157,8 @@ class Config:
                                "stemming); a language's name (`English`) or a locale with "
                                "its charset (`en_US.UTF-8`) is an error, and so is a two-letter code that "
                                "names no language (ISO 639-1) or country (ISO 3166-1): `xx`, `jp` (Japanese is `ja`), "
-                               "`en-UK` (`en-GB`).")
+                               "`en-UK` (`en-GB`). The bundled theme's own words and its dates' month names stay "
+                               "English: the themes guide says how to translate them.")
     timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates.")
     content_dir: str = _opt("content", "Folder of item files (`*.md`, any depth), relative to the site root.")
     output_dir: str = _opt("output", "Folder the site is written to, relative to the site root.")
@@ -288,6 +289,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     config = _local_logos(config, node, shown, problems)
     if problems:
         where = shown if all(problem.path == shown for problem in problems) else f"{shown} and the command line"
+        # In the file's order, as its reader goes through it (the checks find them in another)
+        problems.sort(key=lambda problem: (problem.path != shown, problem.line or 0))
         raise ConfigError(problems, f"{len(problems)} problem(s) in {where}; `newsdesk check --help` lists "
                                     "every key of config.yaml.")
     return config
@@ -863,9 +866,12 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
             problems.append(Problem(path, _item_line(node, "sources", index, "logo"),
                                     f"`sources[{index}].logo` must be an https URL, got {source.logo!r}",
                                     "write it with https://, or leave `logo` out"))
-        if source.quality < 0 or source.max_items < 0:
-            problems.append(Problem(path, line, f"`sources[{index}]`: `quality` and `max_items` must not be negative",
-                                    f"the defaults are {SourceConfig.quality:g} and {SourceConfig.max_items}"))
+        for key, value, default in (("quality", source.quality, f"{SourceConfig.quality:g}"),
+                                    ("max_items", source.max_items, f"{SourceConfig.max_items}")):
+            if value < 0:
+                problems.append(Problem(path, _item_line(node, "sources", index, key) or line,
+                                        f"`sources[{index}].{key}` must not be negative, got {value:g}",
+                                        f"the default is {default}"))
     fetch = config.fetch
     for key in ("timeout", "concurrency", "max_bytes"):
         if getattr(fetch, key) <= 0:

@@ -68,6 +68,8 @@ C, T, CSS, S, CFG, D = (ChangeKind.CONTENT, ChangeKind.TEMPLATE, ChangeKind.CSS,
     ("/site/content/news/.#a.md", None),
     ("/site/content/news/#a.md#", None),
     ("/site/content/news/4913", None),
+    ("/site/themes/default/templates/sedrGvQhg", None),  # `sed -i`'s copy
+    ("/site/content/news/sediment.md", ChangeKind.CONTENT),
     ("/site/content/news/a.md.tmp", None),
     ("/site/themes/default/templates/base.html___jb_tmp___", None),
     ("/site/config.yaml~", None),

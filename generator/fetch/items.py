@@ -6,7 +6,6 @@ the same bytes, so a fetch that finds nothing new writes nothing.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import html
 import re
@@ -22,6 +21,7 @@ from generator import __version__
 from generator.config import TopicConfig
 from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
+from generator.fetch.state import bounded_key
 from generator.site.markup import feed_whole, sanitize
 from generator.site.model import MAX_IMAGES, MAX_TEXT
 from generator.site.model import plain_text as plain_title  # a title as the build reads one
@@ -52,9 +52,14 @@ def identity(entry: Entry, source: Source) -> str:
     it carry one item); another guid is the feed's own name for it, scoped by the source; without a guid,
     the link, normalised; without either, the title and the text, scoped by the source."""
     if entry.guid:
-        return canonical_url(entry.guid) if safe_url(entry.guid) else f"{source.key} {entry.guid}"
+        return bounded_key(canonical_url(entry.guid) if safe_url(entry.guid) else f"{source.key} {entry.guid}")
+    return alias(entry, source)
+
+
+def alias(entry: Entry, source: Source) -> str:
+    """The identity an entry has without its guid: its link, normalised; else its title and text."""
     if entry.link:
-        return canonical_url(entry.link)
+        return bounded_key(canonical_url(entry.link))
     digest = hashlib.sha1(f"{entry.title}\n{entry.summary}\n{entry.content}".encode("utf-8")).hexdigest()
     return f"{source.key} text:{digest}"
 
@@ -73,7 +78,7 @@ def identities(entries: tuple[Entry, ...], source: Source) -> tuple[list[str], d
     keys, replaced, notes = [], {}, []
     for entry in entries:
         if entry.guid in repeated:
-            keys.append(identity(dataclasses.replace(entry, guid=""), source))
+            keys.append(alias(entry, source))
             replaced[identity(entry, source)] = entry.guid
         else:
             keys.append(identity(entry, source))

@@ -6,13 +6,16 @@ whose bytes differ was edited by hand or by another tool, and is never touched a
 first seen and the heat it was given then (both kept, so that an update rewrites the same values), its
 date (for `keep_days`), and which source it came from. An item whose file was deleted, by the user or by
 `keep_days`, stays as a tombstone with no file, so the entry is not fetched again while its feed still
-carries it. The state also names the content folder its files are in (`content`, relative to the site
+carries it (or, when other feeds carry it too, while any does: `others`). An item keyed by a guid keeps
+its link as `alias`, by which it is found when the guid comes to be shared or goes. Keys longer than MAX_KEY
+are hashed (bounded_key). The state also names the content folder its files are in (`content`, relative to the site
 root): another folder's state would take every file for deleted by hand. The file is JSON with sorted keys and holds no clocks of its own, so a fetch that finds
 nothing new leaves it byte for byte as it was.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -42,6 +45,11 @@ class ItemState:
     first_seen: str = ""
     date: str = ""  # publishedDateTime as written
     heat: float = 0.0
+    # The identity the entry would have without its guid (its link, else its text), when that is not its key:
+    # a feed whose entries come to share a guid, or lose it, names the entry so, and finds this record by it.
+    alias: str = ""
+    # The other listed sources that carry the entry too (one a line): a deleted item stays deleted until none does.
+    others: str = ""
 
 
 @dataclass
@@ -71,6 +79,7 @@ def _compact(values: dict) -> dict:
     return {key: value for key, value in values.items() if value not in ("", None)}
 
 
+MAX_KEY = 512  # characters of an entry's identity the state keeps as it is (bounded_key)
 MAX_STATE_BYTES = 256 * 1024 * 1024  # a few hundred bytes an item: room for ~800,000 of them
 MAX_VALIDATOR = 512  # characters of an ETag or Last-Modified fetch keeps and sends back (http.py)
 MAX_HEAT = 1_000_000  # as the build reads an item's heat
@@ -84,6 +93,14 @@ class _Bad(ValueError):
     def __init__(self, message: str, keys: tuple[str, ...] = ()):
         super().__init__(message)
         self.keys = keys  # where it is: the keys leading to it
+
+
+def bounded_key(key: str) -> str:
+    """An entry's identity as the state keeps it: at most MAX_KEY characters. A longer one (a feed's guid can be
+    a whole article) is its start, to read, and the SHA-256 of all of it, to tell it from others."""
+    if len(key) <= MAX_KEY:
+        return key
+    return f"{key[:200]} sha256:{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()}"
 
 
 def header_value(value, limit: int = MAX_VALIDATOR) -> str:
@@ -120,7 +137,9 @@ def load_state(path: Path, shown: str) -> State:
         notes: list[str] = []
         feeds = {url: _feed(url, values, notes, lambda keys: _line(text, ("feeds",) + keys))
                  for url, values in _section(data, "feeds").items()}
-        items = {key: _item(key, values) for key, values in _section(data, "items").items()}
+        # (a state an older newsdesk wrote may have longer keys: kept under their bounded form, as fetch names
+        # their entries now)
+        items = {bounded_key(key): _item(key, values) for key, values in _section(data, "items").items()}
         content = data.get("content", "")
         if not isinstance(content, str):
             raise _Bad(f"`content` is a JSON {_kind(content)}, not a string (the content folder)", ("content",))
@@ -208,6 +227,8 @@ def _item(key: str, values) -> ItemState:
     if values.get("date") and not _DATE.fullmatch(values["date"]):
         raise _Bad(f"`date` of {key!r} is {_cut(values['date'])}, not a date like 2026-11-22T08:00:00Z",
                    keys + ("date",))
+    if values.get("alias"):
+        values = {**values, "alias": bounded_key(values["alias"])}
     return ItemState(**values)
 
 

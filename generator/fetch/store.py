@@ -16,8 +16,8 @@ from pathlib import Path
 import yaml
 
 from generator.config import TopicConfig
-from generator.fetch.items import (MAX_BODY_BYTES, Facts, file_name, from_the_future, hash_of, heat_at, identities,
-                                   is_empty, item_text, matched_topics, published_of, title_of)
+from generator.fetch.items import (MAX_BODY_BYTES, Facts, alias, file_name, from_the_future, hash_of, heat_at,
+                                   identities, is_empty, item_text, matched_topics, published_of, title_of)
 from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import ItemState, State
@@ -45,6 +45,9 @@ class Store:
         self.topics = topics
         self.listed = {source.url for source in sources}
         self.by_hash = self._files_by_hash()
+        # (source, alias) -> the key of the record keeping that alias (checked when used: records move)
+        self.by_alias = {(record.source, record.alias): key for key, record in sorted(state.items.items())
+                         if record.alias}
 
     def _files_by_hash(self) -> dict[str, str]:
         """Fetched files on disk by the identity hash their names end with: with a lost state file, fetch
@@ -61,6 +64,7 @@ class Store:
         new = updated = unchanged = future = 0
         keys, replaced, notes = identities(feed.entries, source)
         key_of = {id(entry): key for entry, key in zip(feed.entries, keys)}
+        every = set(keys)
         if replaced:
             self._adopt(source, feed, keys, replaced)
         seen: set[str] = set()
@@ -79,8 +83,17 @@ class Store:
                 notes.append(f"{entry.title or key!r}: the feed lists this entry twice; the first is kept")
                 continue
             seen.add(key)
-            record = self.state.items.get(key)
+            other = alias(entry, source) if entry.guid else ""
+            other = "" if other == key else other  # what the record keeps to find it by, should its key change
+            record = self.state.items.get(key) or self._renamed(key, other, source, every)
+            if record and record.alias != other and record.source == source.url:
+                record = self.state.items[key] = replace(record, alias=other)
+                if other:
+                    self.by_alias[(source.url, other)] = key
             if record and record.source != source.url and record.source in self.listed:
+                if source.url not in record.others.split("\n"):  # (should that one drop it, this one has it)
+                    others = "\n".join(filter(None, (record.others, source.url)))
+                    self.state.items[key] = replace(record, others=others)
                 unchanged += 1  # another listed source carried it first and keeps it
                 continue
             if record and not record.file:
@@ -116,7 +129,8 @@ class Store:
                         notes.append(f"{record.file}: {CUT}")
                 else:
                     unchanged += 1
-                self.state.items[key] = replace(record, source=source.url, sha256=digest, date=date)
+                self.state.items[key] = replace(record, source=source.url, sha256=digest, date=date,
+                                                others=_without(record.others, source.url))
                 continue
             name = self.by_hash.get(hash_of(key)) or file_name(self.folder, source, key, title_of(entry))
             path = self.content / name
@@ -135,17 +149,50 @@ class Store:
                     notes.append(f"{name}: {CUT}")
             self.by_hash[hash_of(key)] = name
             self.state.items[key] = ItemState(source=source.url, file=name, sha256=digest,
-                                              first_seen=facts.first_seen.isoformat(), date=date, heat=facts.heat)
+                                              first_seen=facts.first_seen.isoformat(), date=date, heat=facts.heat,
+                                              alias=other)
+            if other:
+                self.by_alias[(source.url, other)] = key
         if empty:
             notes.append(f"{empty} entr{'y' if empty == 1 else 'ies'} with no title, link or text: left out")
         if future:
             notes.append(f"{future} new entr{'y is' if future == 1 else 'ies are'} dated after this fetch (the feed's "
                          f"clock or time zone is wrong): dated when fetched instead")
-        every = set(keys)
-        for key, record in list(self.state.items.items()):  # tombstones are needed while the feed lists them
-            if record.source == source.url and not record.file and key not in every:
+        # Tombstones are needed while a feed lists their entries: one that only this feed's dropped goes to the next
+        # listed source that carries it too, or, with none, away.
+        for key, record in list(self.state.items.items()):
+            if key in every or not (record.source == source.url or source.url in record.others.split("\n")):
+                continue
+            others = [url for url in record.others.split("\n") if url and url != source.url and url in self.listed]
+            if record.source != source.url:
+                self.state.items[key] = replace(record, others="\n".join(others))
+            elif record.file:
+                continue
+            elif others:
+                self.state.items[key] = replace(record, source=others[0], others="\n".join(others[1:]))
+            else:
                 del self.state.items[key]
         return Applied(new, updated, unchanged, tuple(notes))
+
+    def _renamed(self, key: str, other: str, source: Source, listed: set[str]) -> ItemState | None:
+        """The record of an entry whose identity changed since it was written, moved to `key`: its guid came to be
+        shared with other entries (it is known by its link now, which its record keeps as its `alias`), stopped
+        being shared, or was added or dropped by the feed. Each of these would otherwise write the entry again as
+        a new item: a copy of its file, or one deleted by hand back again. Only this source's records move, and
+        only those no entry of the feed is known by now."""
+        found = ""
+        if other and other not in listed:
+            record = self.state.items.get(other)  # written under its link: its guid was shared, or had none
+            found = other if record and record.source == source.url else ""
+        if not found:
+            old = self.by_alias.get((source.url, key), "")
+            record = self.state.items.get(old)
+            found = old if record and record.alias == key and record.source == source.url and old not in listed else ""
+        if not found:
+            return None
+        record = self.state.items.pop(found)
+        self.state.items[key] = record
+        return record
 
     def _adopt(self, source: Source, feed: Feed, keys: list[str], replaced: dict[str, str]) -> None:
         """The items written under a guid their feed now gives several entries (identities): each is moved to
@@ -208,6 +255,10 @@ def newest(entries: tuple[Entry, ...], most: int) -> list[tuple[int, Entry]]:
         return numbered[:most]
     kept = sorted(enumerate(numbered), key=lambda pair: pair[1][1].published, reverse=True)[:most]  # stable
     return [pair for _, pair in sorted(kept, key=lambda pair: pair[0])]
+
+
+def _without(others: str, url: str) -> str:
+    return "\n".join(other for other in others.split("\n") if other and other != url)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -180,9 +180,25 @@ def _publish(folder: Path, config: Config, repo: Repository, options: DeployOpti
     # Our remote-tracking branch may be stale: only the remote itself can say there is nothing to deploy.
     if not changes and repo.base_commit and _remote_head(repo, options) == repo.base_commit:
         return DeployResult(repo, changes, message, "", False, warnings, built, False)
-    commit = _commit(folder, config, repo, options, message)
-    _push(repo, options)
+    ref = f"refs/heads/{options.branch}"
+    before = _git(repo.root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False).stdout.strip()
+    try:
+        commit = _commit(folder, config, repo, options, message)
+        _push(repo, options)
+    except BaseException:  # (a failure, or Ctrl-C while pushing)
+        # Nothing was published: leave the local branch where it was (ghp-import moved it to the remote's and
+        # committed on top), so that the repository is as before the deploy and the next one starts afresh.
+        # (Were the push through before Ctrl-C, the remote-tracking branch has it: the next deploy builds on it.)
+        _restore_branch(repo.root, ref, before)
+        raise
     return DeployResult(repo, changes, message, commit, True, warnings, built, False)
+
+
+def _restore_branch(root: Path, ref: str, before: str) -> None:
+    if before:
+        _git(root, "update-ref", "-m", "newsdesk deploy: not published, branch put back", ref, before, check=False)
+    else:
+        _git(root, "update-ref", "-d", ref, check=False)
 
 
 def _link_or_copy(source: str, target: str) -> None:
@@ -384,8 +400,8 @@ def _push(repo: Repository, options: DeployOptions) -> None:
     # git's own hints suggest `git pull`, which does not apply to a branch that is never checked out.
     lines = [line for line in pushed.stderr.strip().splitlines() if not line.startswith("hint:")]
     said = "git said:\n" + "\n".join("  " + line for line in lines)
-    kept = f"{said}\nNothing was published; the new commit is on your local {options.branch} branch, " \
-           "and your working files are untouched."
+    kept = f"{said}\nNothing was published; your local {options.branch} branch and your working files are " \
+           "as they were."
     if "[remote rejected]" in pushed.stderr:
         raise DeployError(Problem(where, None, f"the server refused the push to {options.branch} (its reason is in "
                                                "the `remote:` lines git shows below)",

@@ -17,6 +17,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import generator
 from generator import __version__
@@ -213,15 +214,33 @@ def requirement_for(direct_url: dict | None, version: str, *, source_tree: bool 
         return url
     what = ("a git repository" if vcs else "a file" if "archive_info" in direct_url
             else "a folder" + (" (editable)" if (direct_url.get("dir_info") or {}).get("editable") else ""))
-    raise _unreachable(f"was installed from {what} on this computer ({url})")
+    clone = _clone_requirement(Path(url2pathname(urlsplit(url).path))) if local and not vcs else ""
+    raise _unreachable(f"was installed from {what} on this computer ({url})", clone)
 
 
-def _unreachable(how: str) -> ConfigError:
+def _clone_requirement(folder: Path) -> str:
+    """For a folder that is a clone of newsdesk from an https address (as the README installs it): that address at
+    the clone's commit, as a pip requirement; "" when there is none."""
+    if not folder.is_dir() or not _is_newsdesk(folder):
+        return ""
+    remote = re.sub(r"^(\w+://)[^@/]+@", r"\1", _git(folder, "remote", "get-url", "origin"))  # (no token in it)
+    commit = _git(folder, "rev-parse", "HEAD")
+    if not remote.startswith("https://") or not re.fullmatch(r"[0-9a-f]{40}", commit):
+        return ""
+    return f"git+{remote}@{commit}"
+
+
+def _unreachable(how: str, clone: str = "") -> ConfigError:
+    if clone:
+        todo = ("say where the workflow installs newsdesk from; this copy's clone came from "
+                f"{clone[4:].rsplit('@', 1)[0]}, so if its commit is there (pushed, or theirs): "
+                f'`newsdesk init --github-actions --install "{clone}"`')
+    else:
+        todo = ("say where the workflow installs newsdesk from, e.g. a git URL at a tag or commit: "
+                '`newsdesk init --github-actions --install "git+https://github.com/you/newsdesk@v0.2"`')
     return ConfigError(Problem(
         "newsdesk", None, f"cannot write the workflow's install step: this copy of newsdesk {how}, which "
-                          "GitHub's runner cannot reach",
-        "say where the workflow installs newsdesk from, e.g. a git URL at a tag or commit: "
-        '`newsdesk init --github-actions --install "git+https://github.com/you/newsdesk@v0.2"`'))
+                          "GitHub's runner cannot reach", todo))
 
 
 def write_workflow(workflow: Workflow) -> Workflow:

@@ -120,8 +120,8 @@ def _fast_path(session: Session, config: Config, options: BuildOptions, environ:
     except OSError:
         stat = None
     if stat is None:
-        if not known:
-            return None
+        if not known or cache.items[name].warnings:
+            return None  # (a deleted story's warnings go with it: planned again, as a full build says them)
         item = None  # a story deleted
     else:
         if not known and not (name not in cache.items and str(path).endswith(".md") and _new_source(config, name)):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import enum
 import logging
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ class ChangeKind(enum.Enum):
 _TEMP_SUFFIXES = (".swp", ".swx", ".swo", "~", ".tmp", ".temp", ".part", ".crdownload", ".bak", ".orig",
                   "___jb_tmp___", "___jb_old___")
 _TEMP_NAMES = {"4913", ".DS_Store", "Thumbs.db"}
+_SED_TEMP = re.compile(r"sed[A-Za-z0-9]{6}")  # `sed -i`'s copy, renamed over the file it edits
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def layout_of(config: Config, config_file: Path) -> SiteLayout:
 def is_temporary(name: str) -> bool:
     """Editor swap, backup and lock files, which are written and removed around a save."""
     return (name in _TEMP_NAMES or name.endswith(_TEMP_SUFFIXES) or name.startswith(".#")
-            or (name.startswith("#") and name.endswith("#")))
+            or (name.startswith("#") and name.endswith("#")) or bool(_SED_TEMP.fullmatch(name)))
 
 
 def detect_change_kind(path: PurePath, layout: SiteLayout, directory: bool = False) -> ChangeKind | None:
