@@ -600,3 +600,48 @@ def test_a_phone_takes_the_copy_of_the_width_each_picture_is_shown(tmp_path, cap
                     seen.add((name, img["place"]))
     assert {name for name, _ in seen} == set(pages)
     assert {"card-media", "hero"} <= {place.split()[0] for _, place in seen}
+
+
+# The width an <img>'s `sizes` gives at the page's width (its first entry whose media condition holds), and the width
+# its picture is drawn at: a picture that covers (object-fit) a box taller than its shape is drawn wider than the box
+SIZES_AND_DRAWN = r"""(selector) => [...document.querySelectorAll(selector)].map(img => {
+  let value = null;
+  for (const entry of img.sizes.split(/,(?![^(]*\))/)) {
+    const found = entry.trim().match(/^((?:\([^()]*\)\s*(?:and\s*)?)+)\s*(.+)$/);
+    if (!found || matchMedia(found[1]).matches) { value = found ? found[2] : entry.trim(); break; }
+  }
+  const probe = document.createElement('div');
+  probe.style.cssText = 'position: absolute; width: ' + value;
+  document.body.append(probe);
+  const said = probe.getBoundingClientRect().width;
+  probe.remove();
+  const box = img.getBoundingClientRect();
+  return {said, drawn: Math.max(box.width, box.height * img.naturalWidth / img.naturalHeight)};
+})"""
+LEAD_IMAGES = "".join(f'\n  - url: "https://pics.example/lead-{w}.jpg"\n    width: {w}\n    height: {w * 9 // 16}'
+                      for w in (320, 720, 1280))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stories", [1, 6])
+def test_the_lead_picture_is_as_wide_as_its_sizes_say_alone_or_beside_headlines(tmp_path, browser, stories):
+    """The front page's lead alone (no headlines beside it) showed its picture 58% of the page wide, or wider than
+    its box when a long summary stretched it, while `sizes` said two thirds: the browser took a copy for another
+    width than the one shown. Alone or not, at a phone's, a tablet's and a desktop's width, the picture is drawn as
+    wide as `sizes` says (within the card's border)."""
+    summary = repr("A summary of the story that goes on and on for a while. " * 7)
+    files = {f"content/s{n}.md": item(f"Story {n} about the things it is about", f"2026-11-{10 + n}T10:00:00Z",
+                                      images=LEAD_IMAGES, excerpt=summary) for n in range(stories)}
+    config, _ = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG + "stories:\n  enabled: false\n"))
+    front = (config.output_path / "index.html").read_text(encoding="utf-8")
+    assert ('class="front-top solo"' in front) == (stories == 1)
+    with static_server(config.output_path) as base:
+        for width in (390, 768, 900, 1000, 1366, 1600):
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            tab = context.new_page()
+            tab.route("https://pics.example/**", lambda route: route.fulfill(body=_jpeg(1280, 720),
+                                                                             content_type="image/jpeg"))
+            tab.goto(base, wait_until="networkidle")
+            [lead] = tab.evaluate(SIZES_AND_DRAWN, ".card-lead img")
+            context.close()
+            assert abs(lead["said"] - lead["drawn"]) <= 3, f"{stories} stories at {width}: {lead}"
