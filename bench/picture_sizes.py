@@ -4,9 +4,9 @@
 
 builds the corpus's site as `python -m bench.lighthouse --copies` does (its pictures served from 127.0.0.1
 at their declared sizes, `newsdesk pictures` run against that server), opens each kind of page in Debian's
-chromium on Lighthouse's phone (412×823 CSS pixels at 1.75 device pixels each), a phone at 3 (390×844) and
-a desktop at 1 (1366×900), scrolled through so that the lazy pictures load too, and prints, per place a
-picture is shown (the front page's lead, a list row, a story's picture, a provider's logo ...), its box's
+chromium on Lighthouse's phone (412×823 CSS pixels at 1.75 device pixels each), a phone at 3 (390×844), one
+at 2 (414×896) and a desktop at 1 (1366×900), scrolled through so that the lazy pictures load too, and prints,
+per place a picture is shown (the front page's lead, a list row, a story's picture, a provider's logo ...), its box's
 CSS width × the device pixel ratio beside the width of the file the browser took (`currentSrc`), and the
 share of the file's area over what is shown: what Lighthouse's "properly size images" counts as waste
 (docs/dev/lighthouse.md).
@@ -30,6 +30,8 @@ DEVICES = {
     "412 px × 1.75 (Lighthouse)": {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75,
                                    "is_mobile": True, "has_touch": True},
     "390 px × 3": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True,
+                   "has_touch": True},
+    "414 px × 2": {"viewport": {"width": 414, "height": 896}, "device_scale_factor": 2, "is_mobile": True,
                    "has_touch": True},
     "1366 px × 1": {"viewport": {"width": 1366, "height": 900}, "device_scale_factor": 1},
 }
