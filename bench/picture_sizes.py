@@ -4,12 +4,13 @@
 
 builds the corpus's site as `python -m bench.lighthouse --copies` does (its pictures served from 127.0.0.1
 at their declared sizes, `newsdesk pictures` run against that server), opens each kind of page in Debian's
-chromium on Lighthouse's phone (412×823 CSS pixels at 1.75 device pixels each), a phone at 3 (390×844) and
-a desktop at 1 (1366×900), scrolled through so that the lazy pictures load too, and prints, per place a
-picture is shown (the front page's lead, a list row, a story's picture, a provider's logo ...), its box's
-CSS width × the device pixel ratio beside the width of the file the browser took (`currentSrc`), and the
-share of the file's area over what is shown: what Lighthouse's "properly size images" counts as waste
-(docs/dev/lighthouse.md).
+chromium on Lighthouse's phone (412×823 CSS pixels at 1.75 device pixels each), a phone at 3 (390×844), one
+at 2 (414×896) and a desktop at 1 (1366×900), scrolled through so that the lazy pictures load too, and prints,
+per place a picture is shown (the front page's lead, a list row, a story's picture, a provider's logo ...), its box's
+CSS width × the device pixel ratio beside the width of the file the browser took (`currentSrc`), the
+share of the file's area over what is shown (what Lighthouse's "properly size images" counts as waste:
+docs/dev/lighthouse.md), and the width the picture is drawn at: wider than its box when it covers a box of
+another shape (a 16:9 picture in a list's 4:3 box), its sides cropped.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ DEVICES = {
     "412 px × 1.75 (Lighthouse)": {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75,
                                    "is_mobile": True, "has_touch": True},
     "390 px × 3": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True,
+                   "has_touch": True},
+    "414 px × 2": {"viewport": {"width": 414, "height": 896}, "device_scale_factor": 2, "is_mobile": True,
                    "has_touch": True},
     "1366 px × 1": {"viewport": {"width": 1366, "height": 900}, "device_scale_factor": 1},
 }
@@ -54,7 +57,8 @@ SHOWN = """async () => {
   return [...document.images].filter(img => img.getBoundingClientRect().width > 0 && files[img.currentSrc])
     .map(img => ({place: place(img), width: img.getBoundingClientRect().width,
                   height: img.getBoundingClientRect().height, file: files[img.currentSrc],
-                  svg: /\\.svg(\\?|$)/.test(img.currentSrc), srcset: Boolean(img.srcset)}));
+                  svg: /\\.svg(\\?|$)/.test(img.currentSrc), srcset: Boolean(img.srcset),
+                  cover: getComputedStyle(img).objectFit === 'cover'}));
 }"""
 
 
@@ -81,9 +85,14 @@ def measure(origin: str, pages: dict[str, str]) -> list[dict]:
                     if img["svg"]:
                         continue  # (drawn at any size; Lighthouse leaves them out too)
                     shown = (img["width"] * ratio, img["height"] * ratio)
+                    # A picture that covers its box (object-fit) is drawn as wide as the box's height needs, its
+                    # sides cropped: a 16:9 picture in a list's 4:3 box is drawn 4/3 as wide as the box
+                    aspect = img["file"][0] / img["file"][1]
+                    drawn = max(shown[0], shown[1] * aspect) if img["cover"] else shown[0]
                     key = (device, name, img["place"], img["srcset"], round(shown[0]), img["file"][0])
                     row = rows.setdefault(key, {"device": device, "page": name, "place": img["place"], "count": 0,
-                                                "shown": [round(shown[0]), round(shown[1])], "file": img["file"],
+                                                "shown": [round(shown[0]), round(shown[1])], "drawn": round(drawn),
+                                                "file": img["file"],
                                                 "srcset": img["srcset"],
                                                 "over": 1 - shown[0] * shown[1] / (img["file"][0] * img["file"][1])})
                     row["count"] += 1
@@ -125,12 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print("| device | page | picture | count | shown (device px) | file taken (px) | width taken ÷ shown | "
-          "area over |")
-    print("|---|---|---|---:|---|---|---:|---:|")
+          "area over | drawn width | taken ÷ drawn |")
+    print("|---|---|---|---:|---|---|---:|---:|---:|---:|")
     for row in rows:
         print(f"| {row['device']} | {row['page']} | {row['place']}{'' if row['srcset'] else ' (one size)'} | "
               f"{row['count']} | {row['shown'][0]}×{row['shown'][1]} | {row['file'][0]}×{row['file'][1]} | "
-              f"{row['file'][0] / row['shown'][0]:.2f} | {100 * row['over']:.0f}% |")
+              f"{row['file'][0] / row['shown'][0]:.2f} | {100 * row['over']:.0f}% | {row['drawn']} | "
+              f"{row['file'][0] / row['drawn']:.2f} |")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     return 0

@@ -68,8 +68,10 @@ def test_a_story_page_offers_them_too(tmp_path):
     [page] = [p for p in (out / "news").rglob("index.html") if "sizes" in p.parent.name]
     [hero] = [img for img in _imgs(page.read_text(encoding="utf-8")) if "story-" in img["src"]]
     assert hero["src"] == "https://pics.example/story-1024.jpg"  # the smallest as wide as the column
-    # The column's width (the screen less the page's padding, 46rem at most): a phone takes the copy of its width
-    assert hero["sizes"] == "(max-width: 36rem) calc(100vw - 1.7rem), (max-width: 48rem) calc(100vw - 2rem), 46rem"
+    # The column's width (the screen less the page's padding, 46rem at most): a phone takes the copy of its width,
+    # a phone of 2.5 device pixels a CSS one or more the copy of three quarters of it
+    assert hero["sizes"] == ("(min-resolution: 2.5dppx) and (max-width: 36rem) calc((100vw - 1.7rem) * 0.75), "
+                             "(max-width: 36rem) calc(100vw - 1.7rem), (max-width: 48rem) calc(100vw - 2rem), 46rem")
     assert hero["srcset"].count("w,") == 2
     assert hero["fetchpriority"] == "high" and (hero["width"], hero["height"]) == ("1024", "576")
 
@@ -129,8 +131,10 @@ def test_the_front_page_lead_picture_loads_before_the_headlines_beside_it(tmp_pa
     out = _site(tmp_path)
     lead, headline = _imgs((out / "index.html").read_text(encoding="utf-8"))[1:3]  # (after the site's icon)
     assert "story-" in lead["src"] and lead["fetchpriority"] == "high" and "loading" not in lead
-    # The screen less the page's padding, then (beside the headlines) two thirds of it, 48.5rem at most
-    assert lead["sizes"] == ("(max-width: 36rem) calc(100vw - 1.7rem), (max-width: 56rem) calc(100vw - 2rem), "
+    # The screen less the page's padding (three quarters of it on a dense phone), then (beside the headlines) two
+    # thirds of it, 48.5rem at most
+    assert lead["sizes"] == ("(min-resolution: 2.5dppx) and (max-width: 36rem) calc((100vw - 1.7rem) * 0.75), "
+                             "(max-width: 36rem) calc(100vw - 1.7rem), (max-width: 56rem) calc(100vw - 2rem), "
                              "(max-width: 76rem) calc((100vw - 3.25rem) * 2 / 3), 48.5rem")
     assert lead["src"].endswith("story-1024.jpg")
     assert "only.jpg" in headline["src"] and (headline["fetchpriority"], headline["loading"]) == ("low", "lazy")
@@ -557,7 +561,8 @@ def test_a_phone_takes_the_copy_of_the_width_each_picture_is_shown(tmp_path, cap
     """The front page's lead and cards, a list's rows, a story's picture and search results: at a phone's width
     the browser takes the narrowest copy at least as wide as the device pixels shown (a `sizes` wider than the
     layout made Lighthouse's phone take the 960 copy for a 673-pixel picture), and on Lighthouse's phone that copy
-    is at most 1.3 times as wide as shown (its "properly size images" audit counts the pixels over as waste)."""
+    is at most 1.3 times as wide as shown (its "properly size images" audit counts the pixels over as waste). A
+    phone at 3 takes the 960 copy for the lead and a story's picture, not the full-size original."""
     from feed_server import Route
 
     pictures = {}
@@ -597,6 +602,56 @@ def test_a_phone_takes_the_copy_of_the_width_each_picture_is_shown(tmp_path, cap
                     assert not narrower, f"{where}, not {narrower}"
                     if phone == "lighthouse" and min(widths.values()) < chosen:
                         assert chosen <= 1.3 * pixels, where
+                    if ratio >= 2.5 and img["box"] > 200:  # the lead or a story's picture, on a dense phone
+                        # the widest copy (three quarters of the pixels shown or more), not the full-size original
+                        assert chosen == sorted(widths.values())[-2] and chosen >= 0.75 * pixels, where
+                        seen.add((name, "dense"))
                     seen.add((name, img["place"]))
     assert {name for name, _ in seen} == set(pages)
     assert {"card-media", "hero"} <= {place.split()[0] for _, place in seen}
+    assert {("front", "dense"), ("story", "dense")} <= seen
+
+
+# The width an <img>'s `sizes` gives at the page's width (its first entry whose media condition holds), and the width
+# its picture is drawn at: a picture that covers (object-fit) a box taller than its shape is drawn wider than the box
+SIZES_AND_DRAWN = r"""(selector) => [...document.querySelectorAll(selector)].map(img => {
+  let value = null;
+  for (const entry of img.sizes.split(/,(?![^(]*\))/)) {
+    const found = entry.trim().match(/^((?:\([^()]*\)\s*(?:and\s*)?)+)\s*(.+)$/);
+    if (!found || matchMedia(found[1]).matches) { value = found ? found[2] : entry.trim(); break; }
+  }
+  const probe = document.createElement('div');
+  probe.style.cssText = 'position: absolute; width: ' + value;
+  document.body.append(probe);
+  const said = probe.getBoundingClientRect().width;
+  probe.remove();
+  const box = img.getBoundingClientRect();
+  return {said, drawn: Math.max(box.width, box.height * img.naturalWidth / img.naturalHeight)};
+})"""
+LEAD_IMAGES = "".join(f'\n  - url: "https://pics.example/lead-{w}.jpg"\n    width: {w}\n    height: {w * 9 // 16}'
+                      for w in (320, 720, 1280))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stories", [1, 6])
+def test_the_lead_picture_is_as_wide_as_its_sizes_say_alone_or_beside_headlines(tmp_path, browser, stories):
+    """The front page's lead alone (no headlines beside it) showed its picture 58% of the page wide, or wider than
+    its box when a long summary stretched it, while `sizes` said two thirds: the browser took a copy for another
+    width than the one shown. Alone or not, at a phone's, a tablet's and a desktop's width, the picture is drawn as
+    wide as `sizes` says (within the card's border)."""
+    summary = repr("A summary of the story that goes on and on for a while. " * 7)
+    files = {f"content/s{n}.md": item(f"Story {n} about the things it is about", f"2026-11-{10 + n}T10:00:00Z",
+                                      images=LEAD_IMAGES, excerpt=summary) for n in range(stories)}
+    config, _ = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG + "stories:\n  enabled: false\n"))
+    front = (config.output_path / "index.html").read_text(encoding="utf-8")
+    assert ('class="front-top solo"' in front) == (stories == 1)
+    with static_server(config.output_path) as base:
+        for width in (390, 768, 900, 1000, 1366, 1600):
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            tab = context.new_page()
+            tab.route("https://pics.example/**", lambda route: route.fulfill(body=_jpeg(1280, 720),
+                                                                             content_type="image/jpeg"))
+            tab.goto(base, wait_until="networkidle")
+            [lead] = tab.evaluate(SIZES_AND_DRAWN, ".card-lead img")
+            context.close()
+            assert abs(lead["said"] - lead["drawn"]) <= 3, f"{stories} stories at {width}: {lead}"
