@@ -41,8 +41,8 @@ from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
-from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, ambiguous_zone, in_english, parse_iso, parse_rfc2822,
-                               with_offset, without_zone)
+from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, Refused, ambiguous_month, ambiguous_zone, checked,
+                               goes_by, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset)
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
                                    player_url, python_markdown_costly, render_markdown, sanitize,
                                    without_player)
@@ -1003,9 +1003,19 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
 
 def _zone_guessed(moment: datetime, value, key: str, config: Config, notes: _Notes) -> datetime:
     """`moment`, with a warning when `value` named its zone by a name of several (isotime.AMBIGUOUS_ZONES),
-    which was read as the one news most often means (not when it was read as the site's zone: _site_zoned)."""
-    name = ambiguous_zone(value) if isinstance(value, str) else None
-    if name and not _site_zone_is(name, moment, config):
+    which was read as the one news most often means (not when it was read as the site's zone: site_zoned),
+    or its month by a name of two (isotime.ambiguous_month)."""
+    if not isinstance(value, str):
+        return moment
+    try:
+        value = checked(value)  # (`10:00 (IST)`: the name in brackets)
+    except Refused:
+        return moment
+    if doubt := ambiguous_month(value, config.language):
+        notes.warn(key, f"`{key}` {doubt}", "write the month as a number, as 2026-11-22, or set the site's "
+                                            "`language` to the language its dates are written in (hr: October)")
+    name = ambiguous_zone(value)
+    if name and not goes_by(config.zone, name, moment):
         offset, meant, other = AMBIGUOUS_ZONES[name]
         notes.warn(key, f"`{key}` names its time zone `{name}`, which names more than one zone; it is read as "
                         f"{meant} ({offset[:3]}:{offset[3:]})",
@@ -1019,6 +1029,12 @@ def _to_utc(value, config: Config, key: str) -> datetime:
     if isinstance(value, str) and len(value.strip()) > LONGEST_DATE:
         raise _Unusable(f"`{key}` is {len(value.strip()):,} characters long, which no date is: {_shown(value)}",
                         "write the date alone, as 2026-11-22T08:00:00Z")
+    written = value
+    if isinstance(value, str):
+        try:
+            value = checked(value)  # (`... +0100 (CET)`, `... 10:00 (CET)`; two zones that disagree refused)
+        except Refused as exc:
+            raise _Unusable(f"`{key}` {_shown(value)} {exc}", exc.hint) from None
     if isinstance(value, datetime):
         moment = value
     elif isinstance(value, date):
@@ -1026,7 +1042,7 @@ def _to_utc(value, config: Config, key: str) -> datetime:
     elif (isinstance(value, (int, float)) and not isinstance(value, bool)
           or isinstance(value, str) and _EPOCH.fullmatch(value.strip())):
         moment = _from_epoch(value, key)
-    elif isinstance(value, str) and (moment := _site_zoned(value, config, key)) is not None:
+    elif isinstance(value, str) and (moment := site_zoned(value, config.zone, lambda text: _read(text, config, key))):
         pass
     elif isinstance(value, str):
         error = None
@@ -1037,13 +1053,13 @@ def _to_utc(value, config: Config, key: str) -> datetime:
             error, moment = exc, _written_otherwise(text)
         if moment is None:
             if _ISO_SHAPED.match(text):  # (`2026-13-45`, which YAML leaves as text: say what is wrong)
-                raise _Unusable(f"`{key}` {_shown(value)} is not a valid date ({error})",
+                raise _Unusable(f"`{key}` {_shown(written)} is not a valid date ({error})",
                                 "fix the date; dates look like 2026-11-22T08:00:00Z") from None
             # (another language's month and weekday names: `Mi, 02 Dez 2026 10:00:00 +0100`, `2. Dezember 2026`)
-            english = in_english(text)
+            english = in_english(text, config.language)
             moment = _written_otherwise(english) if english != text else None
             if moment is None:
-                moment = _from_rfc2822(english, key, value)
+                moment = _from_rfc2822(english, key, written)
     else:
         raise _Unusable(f"`{key}` must be a date, got {_kind(value)}", "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None:
@@ -1052,30 +1068,18 @@ def _to_utc(value, config: Config, key: str) -> datetime:
         moment = moment.astimezone(timezone.utc)
         moment.astimezone(config.zone)  # pages show it in the site's zone
     except (OverflowError, ValueError):  # the first or last hours of year 1 or 9999, in some zone
-        raise _Unusable(f"`{key}` {_shown(value)} is outside the calendar once in UTC or the site's time zone",
+        raise _Unusable(f"`{key}` {_shown(written)} is outside the calendar once in UTC or the site's time zone",
                         "give a date between the years 1 and 9999")
     return moment
 
 
-def _site_zoned(value: str, config: Config, key: str) -> datetime | None:
-    """The moment a date that ends with a name of several zones (`IST`) names when the site's own time zone
-    goes by that name at that moment (a site in Dublin, in Jerusalem or in Kolkata: each its own `IST`);
-    None for any other date."""
-    name = ambiguous_zone(value)
-    if not name:
-        return None
+def _read(text: str, config: Config, key: str) -> datetime | None:
+    """The moment `text` names (a time without a zone in the site's), None when it is no date: site_zoned's
+    reading of a date without its zone's name."""
     try:
-        moment = _to_utc(without_zone(value), config, key)  # (a time without a zone is in the site's)
+        return _to_utc(text, config, key)
     except _Unusable:
         return None
-    return moment if _site_zone_is(name, moment, config) else None
-
-
-def _site_zone_is(name: str, moment: datetime, config: Config) -> bool:
-    try:
-        return config.zone.tzname(moment.astimezone(config.zone).replace(tzinfo=None)) == name
-    except (OverflowError, ValueError):
-        return False
 
 
 _EPOCH = re.compile(r"[0-9]+(?:\.[0-9]+)?")
