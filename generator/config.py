@@ -101,9 +101,10 @@ class ProviderConfig:
     """Extra facts about a provider; items carry the provider's name and domain themselves."""
 
     domain: str = _opt("", "The provider's domain, e.g. `techcrunch.com` (its key).")
-    name: str = _opt("", "Display name; taken from the items when empty.")
+    name: str = _opt("", "Display name; taken from the items when empty (the name most of them give; of those as many give, the newest item's). Read as an item's provider name is: characters that show nothing (zero-width spaces, direction marks) are dropped.")
     logo: str = _opt("", "Logo: an https URL, or a file in the site's `static/` folder (`logos/x.png` or `static/logos/x.png`).")
     description: str = _opt("", "One sentence shown on the provider page.")
+    account: str = _opt("", "On a host many providers share (youtube.com, github.com...): the address of the account's own page (`https://www.youtube.com/@acme`), as its items' `account`; the record is then that account's alone, not the host's nor another account's, and `domain` may be left out. Spellings of one page (`/%40acme`, `/@acme`, `m.`, `www.`) are one account.")
     # A data_dir record's logo in every size it gives: (url, width, height) each, `logo` first.
     logos: tuple = field(default=(), metadata={"internal": True})
 
@@ -768,9 +769,10 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
                 "if they are one topic, remove one; else give one a `slug:` of its own"))
         pages.setdefault(slug, index)
     for index, provider in enumerate(config.providers):
-        if not provider.domain:
+        if not provider.domain and not provider.account:
             problems.append(Problem(path, _item_line(node, "providers", index), f"`providers[{index}]` has no domain",
-                                    "give it the `domain:` its items name, such as example.com"))
+                                    "give it the `domain:` its items name, such as example.com (or the `account:` "
+                                    "they name, on a host many share)"))
     _check_sources(config, node, path, problems)
     _check_theme(config, node, path, problems)
     if config.picture_resizer:

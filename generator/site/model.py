@@ -1649,8 +1649,9 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
 _LONGEST_ACCOUNT = 500  # (a page and a slug from it, shown on every page of the provider's)
 
 
-def _account(value, domain: str, key: str, notes: _Notes) -> str:
-    """A provider's `account` (ProviderRef.account): an http(s) address on its domain, past its home page."""
+def account_page(value, domain: str = "") -> str:
+    """An account's page as ProviderRef.account names it (`youtube.com/@acme`), from its address as an item or a
+    `providers:` record writes it; "" when it is no http(s) page on `domain` (when given) past its home page."""
     if value is None or value == "":
         return ""
     # (as canonical_url compares pages: `?utm_source=...`, `#videos`, `m.` or `%7E` for `~` make no other account)
@@ -1658,13 +1659,44 @@ def _account(value, domain: str, key: str, notes: _Notes) -> str:
     host = host_of(url) if url else ""
     if domain and host and host == host_of(canonical_url(f"https://{domain}/")):
         host = domain  # (`m.youtube.com/@a` is youtube.com's account)
-    parts = urlsplit(url) if host else None
-    page = host + parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "") if parts else ""
+    if not host or (domain and host != domain):
+        return ""
+    parts = urlsplit(url)
+    page = host + _decoded_path(parts.path.rstrip("/")) + (f"?{parts.query}" if parts.query else "")
+    return "" if page == host else page
+
+
+_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_KEPT_ESCAPED = re.compile(r"[\x00-\x20\x7f/?#%\s]")  # (what would make another path, or none)
+
+
+def _decoded_path(path: str) -> str:
+    """A path with its percent escapes decoded (`/%40acme` is `/@acme`, `/%D0%B0` `/а`), as a browser shows it and
+    as the site it names reads it, but for those of a slash, `?`, `#`, `%`, a space or a control character, and of
+    bytes that are no UTF-8: two spellings of one page make one account."""
+    if "%" not in path:
+        return path
+
+    def decoded(run: re.Match) -> str:
+        try:
+            text = bytes.fromhex(run[0].replace("%", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            return run[0].upper()
+        return _KEPT_ESCAPED.sub(lambda found: quote(found[0], safe=""), text)
+
+    return _ESCAPES.sub(decoded, path)
+
+
+def _account(value, domain: str, key: str, notes: _Notes) -> str:
+    """A provider's `account` (ProviderRef.account): an http(s) address on its domain, past its home page."""
+    if value is None or value == "":
+        return ""
+    page = account_page(value, domain)
     if len(page) > _LONGEST_ACCOUNT:
         notes.warn(key, f"`{key}`'s `account` is {len(page):,} characters long, which no account's address is; it "
                         "is left out", "write the address of the account's own page, or leave `account` out")
         return ""
-    if not host or (domain and host != domain) or page == host:
+    if not page:
         notes.warn(key, f"`{key}`'s `account` is not the address of a page on {domain or 'its site'}: {_shown(value)}; "
                         f"it is left out", "write the address of the account's own page, such as "
                         "https://www.youtube.com/channel/ID, or leave `account` out")
@@ -1731,10 +1763,31 @@ def _other_than(values: dict, notes: _Notes) -> tuple[Related, ...]:
 
 # --- indexes --------------------------------------------------------------------------------------
 
+def declared_topic(topic: TopicConfig) -> TopicConfig:
+    """A topic as config.yaml or a data_dir record declares it, its name and parent's as an item's topic is read
+    (plain_name): a zero-width space or a direction override pasted into config.yaml shows nothing, or turns the
+    name around, on every page, as in an item."""
+    name, parent = plain_name(topic.name), plain_name(topic.parent)
+    return topic if (name, parent) == (topic.name, topic.parent) else dataclasses.replace(topic, name=name,
+                                                                                          parent=parent)
+
+
+def declared_provider(provider: ProviderConfig) -> ProviderConfig:
+    """A provider as config.yaml or a data_dir record declares it, its name as an item's provider's is read
+    (plain_name) and its domain as an item's is (a zero-width space in it is none, as browsers read a host):
+    else the record named a provider no item is."""
+    name = plain_name(provider.name)
+    domain = _IGNORED_IN_HOSTS.sub("", plain_text(provider.domain))
+    if (name, domain) == (provider.name, provider.domain):
+        return provider
+    return dataclasses.replace(provider, name=name, domain=domain)
+
+
 def topic_definitions(defs: tuple[TopicConfig, ...]) -> dict[str, tuple[str, TopicConfig]]:
     """casefolded name or slug, or topic_identity of the name -> (slug, definition); later definitions win
-    (config over data_dir), and a name or slug as written over an identity."""
+    (config over data_dir), and a name or slug as written over an identity. Each as declared_topic reads it."""
     table: dict[str, tuple[str, TopicConfig]] = {}
+    defs = tuple(map(declared_topic, defs))
     for topic in defs:
         table[topic_identity(topic.name)] = (slugify(topic.slug or topic.name), topic)
     for topic in defs:
@@ -2034,7 +2087,13 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
 
     # Providers: from the items, with facts from config/data records.
     # (a record is a provider's by its domain, as an item writes it: not by a slug that may be another's too)
-    defs = {_identity(site_domain(p.domain.strip().lower())): p for p in provider_defs}
+    # (an account's record, on a host many share, is that account's: not the host's nor another account's)
+    defs = {}
+    for record in map(declared_provider, provider_defs):
+        domain = site_domain(record.domain.strip().lower())
+        key = account_page(record.account, domain) if record.account else domain
+        if key:
+            defs[_identity(key)] = record
     provider_items: dict[str, list[int]] = defaultdict(list)
     refs: dict[str, ProviderRef] = {}
     for index, item in enumerate(items):
@@ -2046,7 +2105,7 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
         ref = refs[slug]
         extra = defs.get(provider_identity(ref))
         providers[slug] = Provider(
-            slug, (extra.name if extra and extra.name else ref.name), ref.domain, _logos(extra, ref),
+            slug, (extra.name if extra and extra.name else provider_name(items, indices)), ref.domain, _logos(extra, ref),
             extra.description if extra else "", len(indices),
             provider_average(items, indices), main_topics(items, indices))
     return Site(
@@ -2061,6 +2120,19 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
         topic_slugs=MappingProxyType(topic_slugs),
         alike_topics=alike_topics,
     )
+
+
+def provider_name(items, indices) -> str:
+    """The name a provider's pages show (but for its `providers:` record's): the one most of its items give it,
+    of those as many give, the newest item's. Not the newest item's alone: a crawler that misspelled it once
+    renamed the provider on every page until the next item came."""
+    counts: Counter = Counter()
+    newest: dict[str, int] = {}
+    for index in indices:  # (newest first)
+        name = items[index].provider.name
+        counts[name] += 1
+        newest.setdefault(name, index)
+    return min(counts, key=lambda name: (-counts[name], newest[name]))
 
 
 def _in_provider_order(providers: dict[str, Provider]) -> dict[str, Provider]:
@@ -2192,7 +2264,9 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
         order = _moved(order, index, to, position, low, high, slug == old_slug, slug == new_slug)
         if slug in slugs:
             if not order or items[order[0]].provider != site.items[site.provider_items[slug][0]].provider:
-                return None  # the provider goes, or its first story (whose name and logo it shows) is another
+                return None  # the provider goes, or its first story (whose logo it shows) is another
+            if provider_name(items, order) != provider_name(site.items, site.provider_items[slug]):
+                return None  # its name, on every page that shows one of its items, is another
             providers[slug] = dataclasses.replace(site.providers[slug], count=len(order),
                                                   avg_quality=provider_average(items, order),
                                                   main_topics=main_topics(items, order))
