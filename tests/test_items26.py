@@ -158,9 +158,10 @@ def test_fetch_reads_an_ambiguous_zone_as_the_sites_own_when_the_site_goes_by_it
 
 def test_names_declared_in_config_are_cleaned_as_items_names_are(tmp_path, capsys):
     """A topic or provider name in config.yaml with a zero-width space or a right-to-left override showed it on
-    every page (the override turned the name around); a domain with a zero-width space matched no item. They
-    are read as an item's names are."""
-    config = CONFIG + ("topics:\n  - name: \"Sea\\u200bFreight\"\n  - name: \"\\u202eEvil\"\n"
+    every page (the override turned the name around, and what followed it); a domain with a zero-width space
+    matched no item; a description's override was left open. They are read as an item's names and text are."""
+    config = CONFIG + ("topics:\n  - name: \"Sea\\u200bFreight\"\n    description: \"<b>Ships</b> \\u202eand\"\n"
+                       "  - name: \"\\u202eEvil\"\n"
                        "providers:\n  - domain: \"port\\u200b.example\"\n    name: \"Port\\u200b News\\u202e\"\n"
                        "    description: Harbour news.\n")
     files = {"a.md": front("title: Story", DATE, "topics: [SeaFreight, Evil]", "provider:", "  name: port",
@@ -172,7 +173,9 @@ def test_names_declared_in_config_are_cleaned_as_items_names_are(tmp_path, capsy
     assert pages
     for path in pages:
         text = path.read_text(encoding="utf-8")
-        assert "\u200b" not in text and "\u202e" not in text, path
+        assert "\u200b" not in text and text.count("\u202e") == text.count("\u202c"), path
+    topic = (out / "topics/seafreight/index.html").read_text(encoding="utf-8")
+    assert "Ships \u202eand\u202c" in topic and "&lt;b&gt;" not in topic  # (the override closed where it ends)
     provider = (out / "providers/port-example/index.html").read_text(encoding="utf-8")
     assert "Port News" in provider and "Harbour news." in provider
 

@@ -1765,22 +1765,23 @@ def _other_than(values: dict, notes: _Notes) -> tuple[Related, ...]:
 
 def declared_topic(topic: TopicConfig) -> TopicConfig:
     """A topic as config.yaml or a data_dir record declares it, its name and parent's as an item's topic is read
-    (plain_name): a zero-width space or a direction override pasted into config.yaml shows nothing, or turns the
-    name around, on every page, as in an item."""
-    name, parent = plain_name(topic.name), plain_name(topic.parent)
-    return topic if (name, parent) == (topic.name, topic.parent) else dataclasses.replace(topic, name=name,
-                                                                                          parent=parent)
+    (plain_name), its description as an item's text (plain_text): a zero-width space or a direction override
+    pasted into config.yaml shows nothing, or turns the name (and what follows it) around, on every page."""
+    name, parent, description = plain_name(topic.name), plain_name(topic.parent), plain_text(topic.description)
+    if (name, parent, description) == (topic.name, topic.parent, topic.description):
+        return topic
+    return dataclasses.replace(topic, name=name, parent=parent, description=description)
 
 
 def declared_provider(provider: ProviderConfig) -> ProviderConfig:
     """A provider as config.yaml or a data_dir record declares it, its name as an item's provider's is read
-    (plain_name) and its domain as an item's is (a zero-width space in it is none, as browsers read a host):
-    else the record named a provider no item is."""
-    name = plain_name(provider.name)
+    (plain_name), its description as an item's text (plain_text), and its domain as an item's is (a zero-width
+    space in it is none, as browsers read a host): else the record named a provider no item is."""
+    name, description = plain_name(provider.name), plain_text(provider.description)
     domain = _IGNORED_IN_HOSTS.sub("", plain_text(provider.domain))
-    if (name, domain) == (provider.name, provider.domain):
+    if (name, domain, description) == (provider.name, provider.domain, provider.description):
         return provider
-    return dataclasses.replace(provider, name=name, domain=domain)
+    return dataclasses.replace(provider, name=name, domain=domain, description=description)
 
 
 def topic_definitions(defs: tuple[TopicConfig, ...]) -> dict[str, tuple[str, TopicConfig]]:
