@@ -287,6 +287,8 @@ class Refused(ValueError):
 def checked(text: str) -> str:
     """A date as the readers here and in the model take it (zones_checked); Refused when it cannot be read
     right: written in the Solar Hijri calendar (`12 آذر 1405`), or naming two time zones that disagree."""
+    if _ISO.fullmatch(text.strip()):  # (most dates: one zone at most, in digits)
+        return text.strip()
     found = _found(text)
     if found and not found["month"].isdigit() and _folded(found["month"]) in _SOLAR_HIJRI:
         raise Refused(f"is a date of the Solar Hijri (Persian) calendar (`{found['month']}`), which is not read "
