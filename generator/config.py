@@ -616,6 +616,19 @@ def _key_line(node, key: str) -> int | None:
     return line
 
 
+def _account_address(value: str, domain: str) -> bool:
+    """Whether a `providers:` record's `account` is an http(s) page past a home page, on `domain` when given
+    (as `www.`, `m.` or not): else it would name no provider, and the record would be no one's."""
+    try:
+        parts = urlsplit(value.strip())
+        host = (parts.hostname or "").rstrip(".")
+    except ValueError:
+        return False
+    own = domain.strip().lower().removeprefix("https://").removeprefix("http://").split("/")[0]
+    hosts = {name.split(".", 1)[1] if name.startswith(("www.", "m.", "mobile.", "amp.")) else name for name in (host, own)}
+    return parts.scheme in ("http", "https") and bool(host) and bool(parts.path.strip("/")) and (not own or len(hosts) == 1)
+
+
 def _local_logos(config: Config, node, path: str, problems: list[Problem]) -> Config:
     """Provider logos given as files of the site's static/ folder become their path in the output."""
     providers = []
@@ -773,6 +786,12 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
             problems.append(Problem(path, _item_line(node, "providers", index), f"`providers[{index}]` has no domain",
                                     "give it the `domain:` its items name, such as example.com (or the `account:` "
                                     "they name, on a host many share)"))
+        if provider.account and not _account_address(provider.account, provider.domain):
+            problems.append(Problem(path, _item_line(node, "providers", index, "account"),
+                                    f"`providers[{index}].account` is not the address of an account's page"
+                                    f"{' on ' + provider.domain if provider.domain else ''}: {provider.account!r}",
+                                    "write the address of the account's own page, such as "
+                                    "https://www.youtube.com/@acme"))
     _check_sources(config, node, path, problems)
     _check_theme(config, node, path, problems)
     if config.picture_resizer:

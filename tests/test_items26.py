@@ -160,7 +160,7 @@ def test_names_declared_in_config_are_cleaned_as_items_names_are(tmp_path, capsy
     """A topic or provider name in config.yaml with a zero-width space or a right-to-left override showed it on
     every page (the override turned the name around, and what followed it); a domain with a zero-width space
     matched no item; a description's override was left open. They are read as an item's names and text are."""
-    config = CONFIG + ("topics:\n  - name: \"Sea\\u200bFreight\"\n    description: \"<b>Ships</b> \\u202eand\"\n"
+    config = CONFIG + ("topics:\n  - name: \"Sea\\u200bFreight\"\n    description: \"Ships <b> \\u202eand\"\n"
                        "  - name: \"\\u202eEvil\"\n"
                        "providers:\n  - domain: \"port\\u200b.example\"\n    name: \"Port\\u200b News\\u202e\"\n"
                        "    description: Harbour news.\n")
@@ -175,7 +175,8 @@ def test_names_declared_in_config_are_cleaned_as_items_names_are(tmp_path, capsy
         text = path.read_text(encoding="utf-8")
         assert "\u200b" not in text and text.count("\u202e") == text.count("\u202c"), path
     topic = (out / "topics/seafreight/index.html").read_text(encoding="utf-8")
-    assert "Ships \u202eand\u202c" in topic and "&lt;b&gt;" not in topic  # (the override closed where it ends)
+    # (the override closed where the description ends; `<b>` is text written, as ever in config.yaml)
+    assert "Ships &lt;b&gt; \u202eand\u202c" in topic
     provider = (out / "providers/port-example/index.html").read_text(encoding="utf-8")
     assert "Port News" in provider and "Harbour news." in provider
 
@@ -237,3 +238,20 @@ def test_serve_saving_an_item_that_changes_its_providers_usual_name_gives_what_a
     (root / "content/s1.md").write_text(item(1, "Prot Nwes"), encoding="utf-8")
     served = save(root / "content/s1.md", "renamed")
     assert '<h1 class="provider-title">Prot Nwes</h1>' in served["providers/port-example/index.html"].decode()
+
+
+def test_a_providers_record_whose_account_names_no_page_is_an_error_at_its_line(tmp_path, capsys):
+    """A record's `account` that is no page of its domain would be no one's record, without a word."""
+    from conftest import make_site
+
+    config = CONFIG + ("providers:\n  - account: javascript:alert(1)\n    name: A\n"
+                       "  - domain: youtube.com\n    account: https://other.example/@acme\n    name: B\n"
+                       "  - account: https://m.youtube.com/@fine\n    name: C\n")
+    site = make_site(tmp_path / "site", {"content/a.md": front("title: A", DATE)}, config)
+    assert main(["build", "--config", str(site / "config.yaml")]) != 0
+    said = capsys.readouterr()
+    said = said.out + said.err
+    assert ("config.yaml:8: `providers[0].account` is not the address of an account's page: 'javascript:alert(1)' "
+            "(write the address of the account's own page, such as https://www.youtube.com/@acme)") in said, said
+    assert "config.yaml:11: `providers[1].account` is not the address of an account's page on youtube.com" in said
+    assert "providers[2]" not in said

@@ -597,12 +597,13 @@ def _stem(path: str) -> str:
     return stem
 
 
-def plain_text(text: str) -> str:
+def plain_text(text: str, markup: bool = True) -> str:
     """A crawler's plain-text field as a reader should see it: HTML entities decoded (again while that
     changes it, a few times at most: `&amp;#8217;` was encoded twice), stray tags removed, control
     characters dropped, white space made one space. Templates, feeds and the search index escape the
-    result once; nothing decodes it again."""
-    for _ in range(_DECODE_ROUNDS):
+    result once; nothing decodes it again. `markup` False: a text that is no HTML (the site's own config.yaml's),
+    its `&` and `<` kept as written."""
+    for _ in range(_DECODE_ROUNDS if markup else 0):
         if "&" not in text and "<" not in text:
             break
         decoded = html.unescape(text)
@@ -653,13 +654,14 @@ def _one_space(match: re.Match) -> str:
     return run[0] if _NO_BREAK_SPACES.issuperset(run) else " "
 
 
-def plain_name(text: str) -> str:
+def plain_name(text: str, markup: bool = True) -> str:
     """A name (a provider's, a topic's) as plain_text makes it, without the characters that show nothing and
     that would make two names that look alike two providers or topics: zero-width spaces, word joiners,
     direction marks and embeddings, Hangul fillers, and a zero-width joiner or non-joiner but between two
     letters or symbols of a script or emoji that uses it (Persian `می‌خواهم`, Indic conjuncts, `👩‍💻`, where it
-    changes what shows). No-break spaces are plain spaces in a name: they only keep a line whole."""
-    text = plain_text(text)
+    changes what shows). No-break spaces are plain spaces in a name: they only keep a line whole. `markup`: as
+    plain_text's."""
+    text = plain_text(text, markup)
     if text.isascii():
         return text
     text = _INVISIBLE_IN_NAMES.sub("", text)
@@ -1765,9 +1767,11 @@ def _other_than(values: dict, notes: _Notes) -> tuple[Related, ...]:
 
 def declared_topic(topic: TopicConfig) -> TopicConfig:
     """A topic as config.yaml or a data_dir record declares it, its name and parent's as an item's topic is read
-    (plain_name), its description as an item's text (plain_text): a zero-width space or a direction override
-    pasted into config.yaml shows nothing, or turns the name (and what follows it) around, on every page."""
-    name, parent, description = plain_name(topic.name), plain_name(topic.parent), plain_text(topic.description)
+    (plain_name), its description as an item's text (plain_text), but as text written, not HTML (`<b>` and `&amp;`
+    in a name are those characters, as ever): a zero-width space or a direction override pasted into
+    config.yaml shows nothing, or turns the name (and what follows it) around, on every page."""
+    name, parent = plain_name(topic.name, markup=False), plain_name(topic.parent, markup=False)
+    description = plain_text(topic.description, markup=False)
     if (name, parent, description) == (topic.name, topic.parent, topic.description):
         return topic
     return dataclasses.replace(topic, name=name, parent=parent, description=description)
@@ -1775,10 +1779,11 @@ def declared_topic(topic: TopicConfig) -> TopicConfig:
 
 def declared_provider(provider: ProviderConfig) -> ProviderConfig:
     """A provider as config.yaml or a data_dir record declares it, its name as an item's provider's is read
-    (plain_name), its description as an item's text (plain_text), and its domain as an item's is (a zero-width
-    space in it is none, as browsers read a host): else the record named a provider no item is."""
-    name, description = plain_name(provider.name), plain_text(provider.description)
-    domain = _IGNORED_IN_HOSTS.sub("", plain_text(provider.domain))
+    (plain_name), its description as an item's text (plain_text), as text written, not HTML (declared_topic), and
+    its domain as an item's is (a zero-width space in it is none, as browsers read a host): else the record named
+    a provider no item is."""
+    name, description = plain_name(provider.name, markup=False), plain_text(provider.description, markup=False)
+    domain = _IGNORED_IN_HOSTS.sub("", plain_text(provider.domain, markup=False))
     if (name, domain, description) == (provider.name, provider.domain, provider.description):
         return provider
     return dataclasses.replace(provider, name=name, domain=domain, description=description)
