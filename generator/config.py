@@ -89,7 +89,7 @@ class StoriesConfig:
 class TopicConfig:
     """A topic of the site; items name topics in their `topics:` list."""
 
-    name: str = _opt("", "The topic's display name, as items write it.")
+    name: str = _opt("", "The topic's display name, as items write it; characters that show nothing (zero-width spaces, direction marks) are dropped, as from items' topics.")
     slug: str = _opt("", "URL part (`/topics/<slug>/`); made from the name when empty.")
     parent: str = _opt("", "Name or slug of the parent topic; a parent's page also lists its children's items.")
     description: str = _opt("", "One sentence shown on the topic page.")

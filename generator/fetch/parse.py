@@ -818,9 +818,7 @@ class _Dates:
 
     def read(self, text: str, zone: tzinfo) -> datetime | None:
         """A date without a zone's name, a time without a zone in `zone`."""
-        moment = _iso_date(text, self.language, zone) or _worded_date(text, rss=True, language=self.language,
-                                                                      zone=zone)
-        return moment
+        return _iso_date(text, self.language, zone)  # (else an RSS date, in English or other words)
 
 
 def _worded_date(value, rss: bool = False, language: str = "", zone: tzinfo = timezone.utc) -> datetime | None:
