@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime, timezone, tzinfo
+from datetime import date, datetime, tzinfo
 
 _ISO = re.compile(r"""
     (?: (?P<year>[0-9]{4}) (?P<dash>-?) (?P<month>[0-9]{2}) (?P=dash) (?P<day>[0-9]{2})
@@ -138,7 +138,7 @@ _CROATIAN = ("hr", "bs")
 _NOVEMBER_LANGUAGES = ("pl", "cs", "sk")
 # The months of the Solar Hijri calendar (Iran's and Afghanistan's): its dates are not the Gregorian calendar's,
 # and a month's name gives no day of that one without the conversion, which newsdesk does not make. A date
-# written with one is refused (refusal) rather than read as a Gregorian date it is not.
+# written with one is refused (checked) rather than read as a Gregorian date it is not.
 _SOLAR_HIJRI_NAMES = (
     "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند "  # (Persian)
     "حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت "  # (Dari)
