@@ -89,7 +89,7 @@ class StoriesConfig:
 class TopicConfig:
     """A topic of the site; items name topics in their `topics:` list."""
 
-    name: str = _opt("", "The topic's display name, as items write it.")
+    name: str = _opt("", "The topic's display name, as items write it; characters that show nothing (zero-width spaces, direction marks) are dropped, as from items' topics.")
     slug: str = _opt("", "URL part (`/topics/<slug>/`); made from the name when empty.")
     parent: str = _opt("", "Name or slug of the parent topic; a parent's page also lists its children's items.")
     description: str = _opt("", "One sentence shown on the topic page.")
@@ -101,9 +101,10 @@ class ProviderConfig:
     """Extra facts about a provider; items carry the provider's name and domain themselves."""
 
     domain: str = _opt("", "The provider's domain, e.g. `techcrunch.com` (its key).")
-    name: str = _opt("", "Display name; taken from the items when empty.")
+    name: str = _opt("", "Display name; taken from the items when empty (the name most of them give; of those as many give, the newest item's). Read as an item's provider name is: characters that show nothing (zero-width spaces, direction marks) are dropped.")
     logo: str = _opt("", "Logo: an https URL, or a file in the site's `static/` folder (`logos/x.png` or `static/logos/x.png`).")
     description: str = _opt("", "One sentence shown on the provider page.")
+    account: str = _opt("", "On a host many providers share (youtube.com, github.com...): the address of the account's own page (`https://www.youtube.com/@acme`), as its items' `account`; the record is then that account's alone, not the host's nor another account's, and `domain` may be left out. Spellings of one page (`/%40acme`, `/@acme`, `m.`, `www.`) are one account.")
     # A data_dir record's logo in every size it gives: (url, width, height) each, `logo` first.
     logos: tuple = field(default=(), metadata={"internal": True})
 
@@ -618,6 +619,19 @@ def _key_line(node, key: str) -> int | None:
     return line
 
 
+def _account_address(value: str, domain: str) -> bool:
+    """Whether a `providers:` record's `account` is an http(s) page past a home page, on `domain` when given
+    (as `www.`, `m.` or not): else it would name no provider, and the record would be no one's."""
+    try:
+        parts = urlsplit(value.strip())
+        host = (parts.hostname or "").rstrip(".")
+    except ValueError:
+        return False
+    own = domain.strip().lower().removeprefix("https://").removeprefix("http://").split("/")[0]
+    hosts = {name.split(".", 1)[1] if name.startswith(("www.", "m.", "mobile.", "amp.")) else name for name in (host, own)}
+    return parts.scheme in ("http", "https") and bool(host) and bool(parts.path.strip("/")) and (not own or len(hosts) == 1)
+
+
 def _local_logos(config: Config, node, path: str, problems: list[Problem]) -> Config:
     """Provider logos given as files of the site's static/ folder become their path in the output."""
     providers = []
@@ -771,9 +785,16 @@ def _check_semantics(config: Config, node, path: str, problems: list[Problem], o
                 "if they are one topic, remove one; else give one a `slug:` of its own"))
         pages.setdefault(slug, index)
     for index, provider in enumerate(config.providers):
-        if not provider.domain:
+        if not provider.domain and not provider.account:
             problems.append(Problem(path, _item_line(node, "providers", index), f"`providers[{index}]` has no domain",
-                                    "give it the `domain:` its items name, such as example.com"))
+                                    "give it the `domain:` its items name, such as example.com (or the `account:` "
+                                    "they name, on a host many share)"))
+        if provider.account and not _account_address(provider.account, provider.domain):
+            problems.append(Problem(path, _item_line(node, "providers", index, "account"),
+                                    f"`providers[{index}].account` is not the address of an account's page"
+                                    f"{' on ' + provider.domain if provider.domain else ''}: {provider.account!r}",
+                                    "write the address of the account's own page, such as "
+                                    "https://www.youtube.com/@acme"))
     _check_sources(config, node, path, problems)
     _check_theme(config, node, path, problems)
     if config.picture_resizer:

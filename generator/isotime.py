@@ -9,7 +9,8 @@ same refusal, whichever Python runs the build.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+import unicodedata
+from datetime import date, datetime, tzinfo
 
 _ISO = re.compile(r"""
     (?: (?P<year>[0-9]{4}) (?P<dash>-?) (?P<month>[0-9]{2}) (?P=dash) (?P<day>[0-9]{2})
@@ -61,59 +62,87 @@ def parse_iso(text: str) -> datetime:
 # Slovenian, Serbian (Latin and Cyrillic), Russian, Ukrainian, Bulgarian, Greek, Hungarian, Romanian, Turkish,
 # Indonesian, Lithuanian, Latvian, Arabic (as Egypt and the Gulf name the months) and Hebrew (`בדצמבר` too): full, declined (Polish `grudnia`, Czech `prosince`, Russian `декабря`, Greek `Δεκεμβρίου`, Finnish
 # `joulukuuta`: the forms a date takes) and abbreviated, as written (each is compared as _folded makes it: lower
-# case, without accents). What a site's locale makes of RSS's `Wed, 02 Dec 2026` (`Mi, 02 Dez 2026`, `mer., 02
-# déc. 2026`, `ср, 02 дек. 2026`). No name means one month in one language and another in another, so none needs
-# a language: Croatian is left out for that (its `listopad` is October, Polish and Czech `listopad` November).
+# case, without accents), Croatian and Persian (the Gregorian months' names, `دسامبر`). What a site's locale makes
+# of RSS's `Wed, 02 Dec 2026` (`Mi, 02 Dez 2026`, `mer., 02 déc. 2026`, `ср, 02 дек. 2026`). No name here means one
+# month in one language and another in another; the one that does, `listopad(a)`, is in _TWO_MONTHS.
 _MONTH_NAMES = (
     "januar janner jan januari janvier janv enero ene gennaio gen janeiro gener "
     "tammikuu tammikuuta tammi tammik jaanuar styczeń stycznia sty leden ledna január januára "
     "январь января янв јануар януари січень січня січ Ιανουάριος Ιανουαρίου Ιαν "
-    "ianuarie ian Ocak Oca يناير ינואר בינואר sausis sausio janvāris janvārī janvāra",
+    "ianuarie ian Ocak Oca يناير ינואר בינואר sausis sausio janvāris janvārī janvāra "
+    "siječanj siječnja sij ژانویه",
     "februar feb februari fevrier fevr fev febrero febbraio fevereiro febrer "
     "helmikuu helmikuuta helmi helmik veebruar luty lutego lut únor února február februára febr "
     "февраль февраля фев февр фебруар февруари лютий лютого лют Φεβρουάριος Φεβρουαρίου Φεβ "
-    "februarie Şubat Şub فبراير פברואר בפברואר vasaris vasario februāris februārī februāra",
+    "februarie Şubat Şub فبراير פברואר בפברואר vasaris vasario februāris februārī februāra "
+    "veljača veljače velj فوریه",
     "marz mar maerz mrz maart mrt mars marzo marco març marts maret "
     "maaliskuu maaliskuuta maalis maalisk märts marzec marca březen března marec marca mart "
     "март марта март березень березня бер Μάρτιος Μαρτίου Μαρ "
-    "március márc martie مارس מרץ במרץ kovas kovo marts martā marta",
+    "március márc martie مارس מרץ במרץ kovas kovo marts martā marta "
+    "ožujak ožujka ožu",
     "april apr avril avr abril abr aprile "
     "huhtikuu huhtikuuta huhti huhtik aprill kwiecień kwietnia kwi duben dubna apríl apríla "
     "апрель апреля април квітень квітня квіт кві Απρίλιος Απριλίου Απρ "
-    "április aprilie Nisan Nis أبريل אפריל באפריל إبريل balandis balandžio aprīlis aprīlī aprīļa",
+    "április aprilie Nisan Nis أبريل אפריל באפריל إبريل balandis balandžio aprīlis aprīlī aprīļa "
+    "travanj travnja آوریل",
     "mai mei maj mayo may maggio mag maio maig "
     "toukokuu toukokuuta touko toukok maja květen května máj mája "
     "май мая мај травень травня трав тра Μάιος Μαΐου Μάι Μαΐ "
-    "május Mayıs Mayis مايو מאי במאי gegužė gegužės maijs maijā maija",
+    "május Mayıs Mayis مايو מאי במאי gegužė gegužės maijs maijā maija "
+    "svibanj svibnja svi مه",
     "juni jun juin junio giugno giu junho juny "
     "kesäkuu kesäkuuta kesä kesäk juuni czerwiec czerwca cze červen června jún júna junij "
     "июнь июня июн јун юни червень червня черв чер Ιούνιος Ιουνίου Ιουν "
-    "június iunie iun Haziran Haz يونيو יוני ביוני birželis birželio jūnijs jūnijā jūnija",
+    "június iunie iun Haziran Haz يونيو יוני ביוני birželis birželio jūnijs jūnijā jūnija "
+    "lipanj lipnja ژوئن",
     "juli jul juillet juil julio luglio lug julho juliol "
     "heinäkuu heinäkuuta heinä heinäk juuli lipiec lipca lip červenec července júl júla julij "
     "июль июля июл јул юли липень липня Ιούλιος Ιουλίου Ιουλ "
-    "július iulie iul Temmuz Tem يوليو יולי ביולי liepa liepos jūlijs jūlijā jūlija",
+    "július iulie iul Temmuz Tem يوليو יולי ביולי liepa liepos jūlijs jūlijā jūlija "
+    "srpanj srpnja srp ژوئیه ژوییه",
     "august aug augustus augusti aout agosto ago agost agustus "
     "elokuu elokuuta elo elok sierpień sierpnia sie srpen srpna augusta avgust "
     "август августа авг серпень серпня серп сер Αύγουστος Αυγούστου Αυγ "
-    "augusztus Ağustos Ağu أغسطس אוגוסט באוגוסט rugpjūtis rugpjūčio augusts augustā augusta",
+    "augusztus Ağustos Ağu أغسطس אוגוסט באוגוסט rugpjūtis rugpjūčio augusts augustā augusta "
+    "kolovoz kolovoza kol اوت آگوست",
     "september sep sept septembre septiembre setiembre settembre set setembro setembre "
     "syyskuu syyskuuta syys syysk wrzesień września wrz září septembra septembar "
     "сентябрь сентября сен сент септембар септември вересень вересня вер Σεπτέμβριος Σεπτεμβρίου Σεπ Σεπτ "
-    "szeptember szept septembrie Eylül Eyl سبتمبر ספטמבר בספטמבר rugsėjis rugsėjo septembris septembrī septembra",
+    "szeptember szept septembrie Eylül Eyl سبتمبر ספטמבר בספטמבר rugsėjis rugsėjo septembris septembrī septembra "
+    "rujan rujna ruj سپتامبر",
     "oktober okt oct octobre octubre ottobre ott outubro out octubre "
     "lokakuu lokakuuta loka lokak oktoober październik października paź říjen října október októbra oktobar "
     "октябрь октября окт октобар октомври жовтень жовтня жовт жов Οκτώβριος Οκτωβρίου Οκτ "
-    "október octombrie Ekim Eki أكتوبر אוקטובר באוקטובר spalis spalio oktobris oktobrī oktobra",
+    "október octombrie Ekim Eki أكتوبر אוקטובר באוקטובר spalis spalio oktobris oktobrī oktobra "
+    "اکتبر",
     "november nov novembre noviembre novembro "
     "marraskuu marraskuuta marras marrask listopad listopada lis listopadu novembra novembar "
     "ноябрь ноября ноя нояб новембар ноември листопада лист Νοέμβριος Νοεμβρίου Νοε Νοέ "
-    "noiembrie noi Kasım Kasim Kas نوفمبر נובמבר בנובמבר lapkritis lapkričio novembris novembrī novembra",
+    "noiembrie noi Kasım Kasim Kas نوفمبر נובמבר בנובמבר lapkritis lapkričio novembris novembrī novembra "
+    "studeni studenoga studenog stu نوامبر",
     "dezember dez december dec decembre diciembre dic dicembre dezembro desember des desembre "
     "joulukuu joulukuuta joulu jouluk detsember grudzień grudnia gru prosinec prosince decembra decembar "
     "декабрь декабря дек децембар декември грудень грудня груд Δεκέμβριος Δεκεμβρίου Δεκ "
-    "decembrie Aralık Aralik Ara ديسمبر דצמבר בדצמבר gruodis gruodžio decembris decembrī decembra",
+    "decembrie Aralık Aralik Ara ديسمبر דצמבר בדצמבר gruodis gruodžio decembris decembrī decembra "
+    "prosinac prosinca pro دسامبر",
 )
+
+
+# A name of two months: `listopad(a)` is November in Polish and Czech, October in Croatian. It is October when
+# the site's `language` is Croatian (or Bosnian), or when the date writes its year with a dot after it, as only
+# Croatian does (`3. listopada 2026.`); else November, with a warning (ambiguous_month) but on a Polish, Czech
+# or Slovak site. name -> (the month in Polish and Czech, in Croatian)
+_TWO_MONTHS = {"listopad": (11, 10), "listopada": (11, 10)}
+_CROATIAN = ("hr", "bs")
+_NOVEMBER_LANGUAGES = ("pl", "cs", "sk")
+# The months of the Solar Hijri calendar (Iran's and Afghanistan's): its dates are not the Gregorian calendar's,
+# and a month's name gives no day of that one without the conversion, which newsdesk does not make. A date
+# written with one is refused (checked) rather than read as a Gregorian date it is not.
+_SOLAR_HIJRI_NAMES = (
+    "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند "  # (Persian)
+    "حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت "  # (Dari)
+    "farvardin ordibehesht khordad tir mordad shahrivar mehr aban azar dey bahman esfand")
 
 
 def _month_table() -> dict[str, int]:
@@ -132,8 +161,8 @@ _ENGLISH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct"
 _WORDED = re.compile(r"""
     \s* (?: [^\W\d_]{2,12} \.? (?:\s*[,،]\s*|\s+) )?           # a weekday, in any language: not needed
     (?P<day>[0-9]{1,2}) \.? \s+ (?:de\s+|d['’])?
-    (?P<month>[^\W\d_]{3,12}) \.? ,? \s+ (?:de\s+)?
-    (?P<year>[0-9]{4}) \b (?: \s* (?:r\.|roku|г\.|года|р\.|року) (?!\w) )? (?P<rest>.*)
+    (?P<month>[^\W\d_]{2,12}) \.? ,? \s+ (?:de\s+)?
+    (?P<year>[0-9]{4}) \b (?: \s* (?:r\.|roku|г\.|года|р\.|року) (?!\w) | (?P<yeardot>\.) )? (?P<rest>.*)
 """, re.VERBOSE | re.DOTALL)
 # The year first, as Hungarian and Lithuanian write a date in words (`2025. december 12.`, `2025. dec. 12., 10:00`,
 # `2025 m. gruodžio 12 d.`), and as Latvian does, the day before the month (`2025. gada 12. decembrī`)
@@ -152,6 +181,15 @@ _CJK = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 
 
+# The day, the month's number after `tháng` ("month") and the year, as Vietnamese writes a date (`3 tháng 12 năm
+# 2026`, `Thứ Tư, 03 tháng 12, 2026 10:00`, `ngày 3 tháng 12 năm 2026 lúc 10:00`)
+_VIETNAMESE = re.compile(r"""
+    \s* (?: [^\W\d_]+ (?:\s+[^\W\d_]+)? \s*,\s* )? (?: ngày \s+ )?
+    (?P<day>[0-9]{1,2}) \s+ th(?:áng|g)\.? \s* (?P<month>[0-9]{1,2}) (?: \s*,\s* | \s+ năm \s+ | \s+ )
+    (?P<year>[0-9]{4}) \b (?P<rest>.*)
+""", re.VERBOSE | re.DOTALL | re.IGNORECASE)
+
+
 # The day, month and year as numbers with dots between them, as German, Dutch, Scandinavian, Polish, Czech and
 # Russian writers give a date (`20.11.2026`, `5.1.2026, 10:00 Uhr`): always in that order (no one writes the
 # month first with dots), unlike `11/12/2026`, which stays no date
@@ -160,37 +198,103 @@ _DOTTED = re.compile(r"""
     (?P<day>[0-9]{1,2}) \. \s? (?P<month>[0-9]{1,2}) \. \s? (?P<year>[0-9]{4}) \b (?P<rest>.*)
 """, re.VERBOSE | re.DOTALL)
 # What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`)
-_BEFORE_TIME = re.compile(r"^(?:,\s*)?(?:(?:um|à|a\s+las|alle|om|às|kl\.?|klo|kello|o\s+godz\.?|godz\.?|o|v|ve|в|о|"
-                          r"στις|saat|ora|la|plkst\.?)\s+)?", re.IGNORECASE)
-# (after the time, or before its zone's offset; from the start of its spaces only, not from each of them)
-_AFTER_TIME = re.compile(r"(?<!\s)\s*(?:Uhr|h)(?=(?:\s+[+-][0-9]{4})?$)", re.IGNORECASE)
+_BEFORE_TIME = re.compile(r"^(?:,\s*)?(?:(?:um|à|a\s+las|a\s+les|alle(?:\s+ore)?|ore|om|às|kl\.?|klo|kello|o\s+godz\.?|"
+                          r"godz\.?|o|v|ve|u|в|о|στις|saat|ora|la|plkst\.?|lúc|ساعت)\s+)?", re.IGNORECASE)
+# A time as the languages above write one, as RFC 2822 does (`10:00`): `10h00`, `10 h 00` and `10h` (French,
+# Portuguese), `10.00 Uhr` and `10 Uhr` (German), `10.00 uur` (Dutch), `10.00` (Finnish, Danish, Italian),
+# `10:00 hod.` (Czech), `10 sati` (Croatian), `10 giờ` (Vietnamese), `10 óra` (Hungarian)
+_WORDED_TIME = re.compile(r"""
+    (?P<hour>[0-9]{1,2})
+    (?: \s? [hH:.] \s? (?P<minute>[0-9]{2}) (?: [:.] (?P<second>[0-9]{2}) )? (?![0-9.:])
+      | (?= \s? [hH] (?![^\W\d_]) | \s+ (?:Uhr|uur|óra|sati|giờ) (?![^\W\d_]) ) )
+    (?: \s* (?:Uhr|uur|óra|sati|giờ|hod\.|h) (?![^\W\d_]) )?
+""", re.VERBOSE | re.IGNORECASE)
 _OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 _DIGITS = {**{0x660 + n: str(n) for n in range(10)}, **{0x6F0 + n: str(n) for n in range(10)}}
-_DOTTED_TIME = re.compile(r"^([0-9]{1,2})\.([0-9]{2})(?![0-9.])")
 
 
-def in_english(text: str) -> str:
+def _as_clock(rest: str) -> str:
+    """`rest` with the time it starts with written as RFC 2822 writes one (`10h00 +0100` is `10:00 +0100`)."""
+    found = _WORDED_TIME.match(rest)
+    if not found:
+        return rest
+    clock = f"{int(found['hour']):02}:{found['minute'] or '00'}" + (f":{found['second']}" if found["second"] else "")
+    return (clock + " " + rest[found.end():].strip()).strip()
+
+
+def in_english(text: str, language: str = "") -> str:
     """A date written with another language's month (and weekday) names, as RSS writes one in English:
     `Mi, 02 Dez 2026 10:00:00 +0100` and `mer., 2 déc. 2026 10:00:00 +0100` are `02 Dec 2026 10:00:00
     +0100`, `2. Dezember 2026`, `2 de diciembre de 2026`, `2 grudnia 2026 r.`, `2 декабря 2026 г.`, `2025.
     december 2.` (_YEAR_WORDED) and `2026年12月2日` (_CJK) are `02 Dec 2026`, and so is `2.12.2026` (_DOTTED);
-    any other text as it is."""
+    any other text as it is. `language`: the site's (a name of two months is read as its language means it:
+    _TWO_MONTHS)."""
     written = text
-    if len(text) > LONGEST_DATE:
-        return written
-    if _OTHER_DIGITS.search(text):  # (`٣ ديسمبر ٢٠٢٥`: Arabic's and Persian's digits)
-        text = text.translate(_DIGITS)
-    found = (_WORDED.fullmatch(text) or _DOTTED.fullmatch(text) or _YEAR_DAY_WORDED.fullmatch(text)
-             or _YEAR_WORDED.fullmatch(text) or _CJK.fullmatch(text))
+    found = _found(text)
     if not found:
         return written
-    month = _MONTH.get(_folded(found["month"])) if not found["month"].isdigit() else int(found["month"])
+    month = _month_of(found, language)
     if not month or month > 12:
         return written
     # ("um 10:00 Uhr", "10:00 Uhr MEZ": the zone's offset first, for the word before it to go too)
-    rest = _AFTER_TIME.sub("", with_offset(_BEFORE_TIME.sub("", found["rest"].strip())))
-    rest = _DOTTED_TIME.sub(r"\1:\2", rest)  # (`klo 10.00`: Finnish and Danish times)
+    rest = _as_clock(with_offset(_BEFORE_TIME.sub("", found["rest"].strip())))
     return f"{int(found['day']):02} {_ENGLISH[month - 1]} {found['year']}" + (f" {rest}" if rest else "")
+
+
+def _found(text: str) -> re.Match | None:
+    """The date in words that `text` is, as one of the patterns above reads it; None when it is none."""
+    if len(text) > LONGEST_DATE:
+        return None
+    if _OTHER_DIGITS.search(text):  # (`٣ ديسمبر ٢٠٢٥`: Arabic's and Persian's digits)
+        text = text.translate(_DIGITS)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)  # (Vietnamese `tháng` written with a combining accent)
+    return (_WORDED.fullmatch(text) or _DOTTED.fullmatch(text) or _YEAR_DAY_WORDED.fullmatch(text)
+            or _YEAR_WORDED.fullmatch(text) or _CJK.fullmatch(text) or _VIETNAMESE.fullmatch(text))
+
+
+def _month_of(found: re.Match, language: str) -> int | None:
+    if found["month"].isdigit():
+        return int(found["month"])
+    name = _folded(found["month"])
+    if name in _TWO_MONTHS:
+        croatian = language.split("-")[0].lower() in _CROATIAN or bool(found.groupdict().get("yeardot"))
+        return _TWO_MONTHS[name][croatian]
+    return _MONTH.get(name)
+
+
+def ambiguous_month(text: str, language: str = "") -> str | None:
+    """What to say of a date whose month is named by a name of two months (_TWO_MONTHS) that neither the site's
+    `language` nor the date's form decides; None for any other date."""
+    found = _found(text)
+    if not found or found["month"].isdigit() or _folded(found["month"]) not in _TWO_MONTHS:
+        return None
+    if found.groupdict().get("yeardot") or language.split("-")[0].lower() in _CROATIAN + _NOVEMBER_LANGUAGES:
+        return None
+    return (f"names its month `{found['month']}`, which is November in Polish and Czech and October in Croatian; "
+            "it is read as November")
+
+
+class Refused(ValueError):
+    """A date that is refused for a reason its writer should hear (not merely "no date"): `hint` says what to
+    write instead."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.hint = hint
+
+
+def checked(text: str) -> str:
+    """A date as the readers here and in the model take it (zones_checked); Refused when it cannot be read
+    right: written in the Solar Hijri calendar (`12 آذر 1405`), or naming two time zones that disagree."""
+    if _ISO.fullmatch(text.strip()):  # (most dates: one zone at most, in digits)
+        return text.strip()
+    found = _found(text)
+    if found and not found["month"].isdigit() and _folded(found["month"]) in _SOLAR_HIJRI:
+        raise Refused(f"is a date of the Solar Hijri (Persian) calendar (`{found['month']}`), which is not read "
+                      "(its months are not the Gregorian calendar's)",
+                      "write the date in the Gregorian calendar, as 2026-11-22T08:00:00Z")
+    return zones_checked(text)
 
 
 _CLOCK = re.compile(r"[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?")
@@ -241,6 +345,76 @@ _OFFSETS = {**_ZONES, **{name: offset for name, (offset, _, _) in AMBIGUOUS_ZONE
 _ZONE_NAME = re.compile(r"(?<![A-Za-z])(" + "|".join(_OFFSETS) + r")\s*\Z", re.IGNORECASE)
 
 
+# A date's zone written twice (an offset and a name: `+0100 CET`, `GMT+0100 (Central European Standard Time)`, as
+# JavaScript's Date writes it, `+0100 (CET)`, as mail programs do) or a name in brackets alone (`10:00 (CET)`)
+_ZONE_WORD = r"(?:(?:GMT|UTC|UT)\s*)?[+-][0-9]{1,2}(?::?[0-9]{2})?(?![0-9])|(?<![A-Za-z])[A-Za-z]{1,5}(?![A-Za-z])"
+_ZONES_AFTER_TIME = re.compile(rf"""
+    [0-9]{{1,2}} [:.] [0-9]{{2}} (?: [:.] [0-9]{{2}} (?: [.,] [0-9]+ )? )? (?: \s* [AaPp]\.?[Mm]\.? )?
+    \s* (?P<first> {_ZONE_WORD} ) (?: \s* (?P<second> {_ZONE_WORD} ) )? \s* \Z
+""", re.VERBOSE)
+_BRACKETED = re.compile(r"\s*\((?P<name>[^()]{1,64})\)\s*\Z")
+_OFFSET = re.compile(r"(?:(?:GMT|UTC|UT)\s*)?(?P<sign>[+-])(?P<hours>[0-9]{1,2})(?::?(?P<minutes>[0-9]{2}))?",
+                     re.IGNORECASE)
+
+
+def _offsets_of(zone: str) -> tuple[str, ...]:
+    """The offsets (`+0100`) a zone as a date writes it may mean: one for an offset, a name of _ZONES, `Z`, `UTC`,
+    `GMT` or `UT`, each of its zones' for a name of AMBIGUOUS_ZONES; none for any other word."""
+    if found := _OFFSET.fullmatch(zone):
+        return (f"{found['sign']}{int(found['hours']):02}{found['minutes'] or '00'}",)
+    name = zone.upper()
+    if name in ("Z", "UTC", "GMT", "UT"):
+        return ("+0000",)
+    if name in AMBIGUOUS_ZONES:
+        offset, _, other = AMBIGUOUS_ZONES[name]
+        return (offset, *(sign + hours + minutes for sign, hours, minutes in
+                          re.findall(r"\(([+-])([0-9]{2}):([0-9]{2})\)", other)))
+    return (_ZONES[name],) if name in _ZONES else ()
+
+
+def zones_checked(text: str) -> str:
+    """A date whose zone is written twice (`+0100 CET`, `+0100 (CET)`, `GMT+0100 (Central European Standard
+    Time)`) with its offset alone, when the two agree (a name of several zones agrees with the offset of any
+    of them; a bracketed name newsdesk does not know is a comment, as RFC 5322 reads brackets), and one that
+    names its zone in brackets alone (`10:00 (CET)`) with that name; any other date as it is. Refused when the
+    two disagree (`+0100 +0500`, `+0100 (EST)`: which one is right, no reader can tell), and when the brackets
+    are all the zone a date has and name none newsdesk knows (`10:00 (Mitteleuropäische Zeit)`)."""
+    text = text.strip()
+    if len(text) > LONGEST_DATE or not text or not (text[-1] == ")" or text[-1].isalpha() or text[-1].isdigit()):
+        return text
+    bracket = _BRACKETED.search(text)
+    comment = bracket["name"].strip() if bracket else ""
+    if bracket:
+        text = text[:bracket.start()]
+    found = _ZONES_AFTER_TIME.search(text)
+    zones = [(found[part], _offsets_of(found[part]), found.start(part)) for part in ("first", "second")
+             if found and found[part] and _offsets_of(found[part])]
+    if comment and _offsets_of(comment):
+        zones.append((f"({comment})", _offsets_of(comment), None))
+    elif comment and not zones:
+        raise Refused(f"ends with `({comment})`, which is no time zone newsdesk knows",
+                      "write the zone's offset instead, as 2026-12-03T10:00:00+01:00")
+    for n, (one, offsets, _) in enumerate(zones):
+        for other, others, _ in zones[n + 1:]:
+            if not set(offsets) & set(others):
+                raise Refused(f"names two time zones that disagree: `{one}` ({_shown_offsets(offsets)}) and "
+                              f"`{other}` ({_shown_offsets(others)})",
+                              "write the one zone the date is in, as an offset such as +01:00")
+    if not bracket and len(zones) < 2:
+        return text
+    if not zones:  # (a bracketed comment after a date without a zone: `(updated)` said above; none here)
+        return text.rstrip()
+    # (the offset, when one is written: it alone is one zone; else the name, which with_offset reads)
+    zone, offsets, start = next((zone for zone in zones if _OFFSET.fullmatch(zone[0])), zones[0])
+    written = offsets[0] if _OFFSET.fullmatch(zone) or start is None and len(offsets) == 1 else zone.strip("()")
+    return (text[:min(at for *_, at in zones if at is not None)] if any(at is not None for *_, at in zones)
+            else text).rstrip() + " " + written
+
+
+def _shown_offsets(offsets: tuple[str, ...]) -> str:
+    return " or ".join(f"{offset[:3]}:{offset[3:]}" for offset in offsets)
+
+
 def zone_named(text: str) -> bool:
     """Whether a date ends with the name of a time zone of _ZONES or AMBIGUOUS_ZONES."""
     return len(text) <= LONGEST_DATE and bool(_ZONE_NAME.search(text.strip()))
@@ -265,13 +439,35 @@ def ambiguous_zone(text: str) -> str | None:
     return zone.group(1).upper() if zone and zone.group(1).upper() in AMBIGUOUS_ZONES else None
 
 
+# Arabic's yeh and kaf are Persian's (`دسامبر` is written with either)
+_PERSIAN_LETTERS = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
+
+
+def site_zoned(text: str, zone: tzinfo, read) -> datetime | None:
+    """The moment a date that ends with a name of several zones (`IST`) names when the site's own time zone
+    (`zone`) goes by that name at that moment (a site in Dublin, in Jerusalem or in Kolkata: each its own
+    `IST`); None for any other date. `read(text)`: the moment a date without its zone's name names, a time
+    without a zone in the site's zone (None when it is no date). The one rule for the build's items and for
+    fetch's entries alike."""
+    name = ambiguous_zone(text)
+    moment = read(without_zone(text)) if name else None
+    return moment if moment is not None and goes_by(zone, name, moment) else None
+
+
+def goes_by(zone: tzinfo, name: str, moment: datetime) -> bool:
+    """Whether the time zone `zone` goes by `name` (`IST`) at `moment`."""
+    try:
+        return zone.tzname(moment.astimezone(zone).replace(tzinfo=None)) == name
+    except (OverflowError, ValueError):
+        return False
+
+
 def _folded(word: str) -> str:
     """Lower case, without accents (`Déc` is `dec`, `März` `marz`, `Δεκεμβρίου` `δεκεμβριου`, `декабря` itself
     but `й` `и`); Turkish dotless `ı` is `i`, as crawlers write `Aralik` for `Aralık`."""
-    import unicodedata
-
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold().replace("ı", "i"))
-                   if not unicodedata.combining(c))
+                   if not unicodedata.combining(c)).translate(_PERSIAN_LETTERS)
 
 
 _MONTH = _month_table()
+_SOLAR_HIJRI = frozenset(map(_folded, _SOLAR_HIJRI_NAMES.split()))

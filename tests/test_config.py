@@ -247,7 +247,8 @@ def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
     ("topics:\n  - AI\n  - description: no name\n",
      "config.yaml:3: `topics[1]` has no name (give it a `name:`, or remove the entry)"),
     ("providers:\n  - domain: a.example\n  - name: No domain\n",
-     "config.yaml:3: `providers[1]` has no domain (give it the `domain:` its items name, such as example.com)"),
+     "config.yaml:3: `providers[1]` has no domain (give it the `domain:` its items name, such as example.com "
+     "(or the `account:` they name, on a host many share))"),
     ("cname: https://news.example.com/\n", "config.yaml:1: `cname` must be a bare domain such as news.example.com, "
                                            "got 'https://news.example.com/' (write the host name alone: no https://, "
                                            "path or spaces)"),

@@ -84,7 +84,7 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
     with Client(settings_of(config)) as client, ThreadPoolExecutor(config.fetch.concurrency) as pool:
         asked = [(source, state.feed(source.url)) for source in sources]
         futures = [None if feed.gone_since else pool.submit(_download, client, feed.moved_to or source.url,
-                                                             *_validators(feed, source, topics))
+                                                             *_validators(feed, source, topics), config)
                    for source, feed in asked]
         try:
             for done, ((source, feed), future) in enumerate(zip(asked, futures), 1):
@@ -148,13 +148,16 @@ def _validators(feed: FeedState, source: Source, topics: tuple[TopicConfig, ...]
     return feed.etag, feed.last_modified
 
 
-def _download(client: Client, url: str, etag: str, last_modified: str) -> tuple[Response, Feed | None, str]:
-    """On a worker thread: the answer and, for a feed that changed, its entries (or why it is not a feed)."""
+def _download(client: Client, url: str, etag: str, last_modified: str, config: Config
+              ) -> tuple[Response, Feed | None, str]:
+    """On a worker thread: the answer and, for a feed that changed, its entries (or why it is not a feed), their
+    dates read by the site's time zone and language, as the build reads an item's."""
     response = client.get(url, etag, last_modified)
     if response.status != "ok":
         return response, None, ""
     try:
-        return response, parse_feed(response.body, response.url, response.content_type, client.settings.max_bytes), ""
+        return response, parse_feed(response.body, response.url, response.content_type, client.settings.max_bytes,
+                                    config.zone, config.language), ""
     except NotAFeed as exc:
         return response, None, str(exc)
     except Exception as exc:  # a parser bug on hostile input must not stop the other sources
@@ -183,6 +186,10 @@ def _record(store: Store, source: Source, response: Response, feed: Feed | None,
     applied = store.apply(source, feed, now)
     state.set_feed(source.url, etag=response.etag, last_modified=response.last_modified,
                    settings=item_settings(source, store.topics))
+    if feed.refused_dates:  # (the entries are kept, dated when first fetched)
+        notes.append(f"{feed.refused_dates} entr{'y' if feed.refused_dates == 1 else 'ies'} with a date that names two "
+                     f"time zones that disagree, or that is in another calendar than the Gregorian: dated when first "
+                     f"fetched instead; ask the feed's publisher to fix its dates")
     if feed.unsafe_urls:  # (the entries are kept, without those links and pictures)
         notes.append(f"{feed.unsafe_urls} address{'' if feed.unsafe_urls == 1 else 'es'} of links or pictures "
                      f"that are no http or https URL (javascript:, data:...): left out")

@@ -16,7 +16,7 @@ import mimetypes
 import re
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 from xml.sax import SAXParseException
@@ -24,7 +24,7 @@ from xml.sax import SAXParseException
 import feedparser
 from feedparser.urls import resolve_relative_uris
 
-from generator.isotime import in_english, parse_iso, parse_rfc2822, with_offset, zone_named
+from generator.isotime import Refused, checked, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset, zone_named
 from generator.textfiles import utf8_mostly
 from generator.site.markup import sanitize
 from generator.site.model import plain_text
@@ -81,6 +81,9 @@ class Feed:
     entries: tuple[Entry, ...]
     title_html: bool = False
     unsafe_urls: int = 0  # addresses left out for their scheme (`javascript:`, `data:`...): the user is told
+    # entries whose date was refused (two time zones that disagree, another calendar: isotime.checked), dated
+    # when first fetched instead: the user is told
+    refused_dates: int = 0
 
 
 # A character reference to no character (a surrogate, beyond U+10FFFF): feedparser's fallback parser fails on
@@ -98,7 +101,12 @@ class NotAFeed(ValueError):
     """The bytes are no feed newsdesk can read; the message says what was found."""
 
 
-def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 10 * 1024 * 1024) -> Feed:
+def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 10 * 1024 * 1024,
+               zone: tzinfo = timezone.utc, language: str = "") -> Feed:
+    """The feed `body` is; NotAFeed when it is none. `zone` and `language`: the site's, as the build reads an
+    item's date by them (a name of several zones, `IST`, as the site's zone when it goes by it then; a name
+    of two months, `listopada`, as the site's language means it)."""
+    dates = _Dates(zone, language)
     if body[:2] == b"\x1f\x8b":  # a .xml.gz file served as it is, without Content-Encoding: gzip
         body = _gunzipped(body, max_bytes)
     head = body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -106,7 +114,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
         raise NotAFeed(f"an empty answer: the server sent nothing; {CHECK}")
     # (by its first character: servers label RSS application/json, and JSON text/plain)
     if head.startswith(b"{") or ("json" in content_type.lower() and not head.startswith(b"<")):
-        return _json_feed(body, url, content_type)
+        return _json_feed(body, url, content_type, dates)
     if b"&#" in body:
         body = _NUMERIC_REF.sub(_character_ref, body)
     if _meant_as_utf8(body, content_type):
@@ -137,9 +145,10 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
     rss = (parsed.version or "").startswith("rss")
     written = _written_guids(body, parsed.get("encoding")) if rss and any(map(_linked_by_guid, parsed.entries)) else set()
     return Feed(title=_title(channel), link=link(_own_link(channel)),
-                entries=tuple(_entry(entry, link, rss=rss, cover=cover, guids=written) for entry in parsed.entries),
+                entries=tuple(_entry(entry, link, dates, rss=rss, cover=cover, guids=written)
+                              for entry in parsed.entries),
                 title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"),
-                unsafe_urls=link.unsafe)
+                unsafe_urls=link.unsafe, refused_dates=dates.refused)
 
 
 def _gunzipped(body: bytes, max_bytes: int) -> bytes:
@@ -306,7 +315,8 @@ def _written_guids(body: bytes, encoding) -> set[str]:
     return {(cdata or htmlmod.unescape(plain)).strip() for cdata, plain in _GUID.findall(text)}
 
 
-def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "", guids: set[str] = frozenset()) -> Entry:
+def _entry(entry, link: _Addresses, dates: "_Dates", rss: bool = False, cover: str = "",
+           guids: set[str] = frozenset()) -> Entry:
     link = link.at((entry.get("title_detail") or entry.get("summary_detail") or {}).get("base"))
     content = entry.get("content") or []
     html_content = _unescaped(next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), ""))
@@ -352,8 +362,7 @@ def _entry(entry, link: _Addresses, rss: bool = False, cover: str = "", guids: s
                 discussion = comments
             html_content, summary = _without_submission(html_content), _without_submission(summary)
     html_content, summary = _cleaned(html_content, content_base), _cleaned(summary, summary_base)
-    when = (_dated(entry.get("published_parsed"), entry.get("published"))
-            or _dated(entry.get("updated_parsed"), entry.get("updated")))
+    when = dates.entry(entry)
     # (feedparser resolves links in the elements it knows, not media:content's or an RSS enclosure's
     # `url="/img/a.jpg"`: `link` resolves those against the entry's xml:base, else the feed's URL)
     images = []
@@ -631,7 +640,7 @@ def _body_picture(fragment: str, link: _Addresses, base: str = "") -> tuple[Imag
     return (parser.found,) if parser.found else ()
 
 
-def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
+def _json_feed(body: bytes, url: str, content_type: str, dates: "_Dates") -> Feed:
     """JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/), which feedparser does not read."""
     try:
         try:
@@ -664,7 +673,7 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             html = _paragraphs(_text(item.get("content_text")))
         images = tuple(Image(address) for address in map(link, (item.get("image"), item.get("banner_image"))) if address)
         attachments = [a for a in _listed(item.get("attachments")) if isinstance(a, dict)]
-        when = _iso_date(item.get("date_published")) or _iso_date(item.get("date_modified"))
+        when = dates.json_item(item)
         entries.append(Entry(
             guid=_text(item.get("id")),
             link=page,
@@ -681,7 +690,7 @@ def _json_feed(body: bytes, url: str, content_type: str) -> Feed:
             author=_json_authors(item) or _json_authors(data),
         ))
     return Feed(title=_text_decoded(_text(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
-                unsafe_urls=link.unsafe)
+                unsafe_urls=link.unsafe, refused_dates=dates.refused)
 
 
 def _json_authors(element: dict) -> str:
@@ -758,20 +767,66 @@ def _parsed_date(when) -> datetime | None:
         return None
 
 
-def _dated(parsed, written) -> datetime | None:
-    """An entry's date, from feedparser's reading of it (`parsed`) or as written: one that names its time zone
-    by a name feedparser reads as UTC (`CET`) or with another language's words is read here."""
-    if isinstance(written, str) and zone_named(written):
-        return _worded_date(written, rss=True) or _iso_date(with_offset(written)) or _parsed_date(parsed)
-    return _parsed_date(parsed) or _worded_date(written)
+class _Dates:
+    """A feed's entries' dates, read as the build reads an item's (the site's `zone` and `language`), with
+    those refused counted (`refused`): a date that names two time zones that disagree, or a Solar Hijri one
+    (isotime.checked), is no date, rather than the moment feedparser makes of its first zone or of its digits."""
+
+    def __init__(self, zone: tzinfo, language: str):
+        self.zone, self.language, self.refused = zone, language, 0
+
+    def entry(self, entry) -> datetime | None:
+        """An RSS or Atom entry's date: its published one, else its updated one."""
+        return self._first((entry.get("published_parsed"), entry.get("published"), False),
+                           (entry.get("updated_parsed"), entry.get("updated"), False))
+
+    def json_item(self, item: dict) -> datetime | None:
+        return self._first((None, item.get("date_published"), True), (None, item.get("date_modified"), True))
+
+    def _first(self, *dates) -> datetime | None:
+        """The first of these dates that is one; an entry with one refused counted once (feedparser gives an
+        RSS entry's pubDate as its updated date too)."""
+        refused = self.refused
+        for parsed, written, iso in dates:
+            if (moment := self.dated(parsed, written, iso)) is not None:
+                self.refused = refused
+                return moment
+        self.refused = min(self.refused, refused + 1)
+        return None
+
+    def dated(self, parsed, written, iso: bool = False) -> datetime | None:
+        """An entry's date, from feedparser's reading of it (`parsed`) or as written: one that names its time zone
+        by a name feedparser reads as UTC (`CET`), or twice, or with another language's words is read here;
+        `iso`: a JSON Feed's date, which feedparser does not read."""
+        if isinstance(written, str):
+            try:
+                rewritten = checked(written)
+            except Refused:
+                self.refused += 1
+                return None
+            if rewritten != written.strip():  # (`10:00 (CET)`, which feedparser reads as UTC: read here)
+                parsed, written = None, rewritten
+            site = site_zoned(written, self.zone, lambda text: self.read(text, self.zone))
+            if site is not None:
+                return _usable(site.astimezone(timezone.utc))
+        if iso:
+            return _iso_date(written, self.language)
+        if isinstance(written, str) and (zone_named(written) or parsed is None):
+            return (_worded_date(written, rss=True, language=self.language)
+                    or _iso_date(with_offset(written), self.language) or _parsed_date(parsed))
+        return _parsed_date(parsed) or _worded_date(written, language=self.language)
+
+    def read(self, text: str, zone: tzinfo) -> datetime | None:
+        """A date without a zone's name, a time without a zone in `zone`."""
+        return _iso_date(text, self.language, zone)  # (else an RSS date, in English or other words)
 
 
-def _worded_date(value, rss: bool = False) -> datetime | None:
+def _worded_date(value, rss: bool = False, language: str = "", zone: tzinfo = timezone.utc) -> datetime | None:
     """A date feedparser could not read, written with another language's month and weekday names, as a
     site's locale makes RSS's date (`Mi, 02 Dez 2026 10:00:00 +0100`, `mer., 2 déc. 2026 ...`): read as its
-    English spelling is (`rss`: an RSS date in English too). One without a zone is in UTC, as feedparser
-    reads such a date."""
-    if not isinstance(value, str) or (english := in_english(value)) == value and not rss:
+    English spelling is (`rss`: an RSS date in English too). One without a zone is in `zone`: UTC, as
+    feedparser reads such a date, but where the site's zone is meant (_Dates.read)."""
+    if not isinstance(value, str) or (english := in_english(value, language)) == value and not rss:
         return None
     try:
         # (a date alone, `3 декабря 2025`, is midnight: RFC 2822 wants a time)
@@ -779,14 +834,14 @@ def _worded_date(value, rss: bool = False) -> datetime | None:
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=zone)
     try:
         return _usable(moment.astimezone(timezone.utc))
     except (ValueError, OverflowError):
         return None
 
 
-def _iso_date(value) -> datetime | None:
+def _iso_date(value, language: str = "", zone: tzinfo = timezone.utc) -> datetime | None:
     """A JSON Feed's date: RFC 3339, as its specification says, else an RSS date (RFC 2822, in English or
     another language's words), as feeds converted from RSS write it."""
     if not isinstance(value, str):
@@ -794,10 +849,10 @@ def _iso_date(value) -> datetime | None:
     try:
         moment = parse_iso(value)
     except ValueError:
-        return _worded_date(value, rss=True)
+        return _worded_date(value, rss=True, language=language, zone=zone)
     try:
         if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)
+            moment = moment.replace(tzinfo=zone)
         return _usable(moment.astimezone(timezone.utc))
     except (ValueError, OverflowError):  # 9999-12-31T23:59:59-05:00 is past the last datetime in UTC
         return None

@@ -164,8 +164,12 @@ def read_named(name: str, path: str | Path) -> Source | Problem:
 def parse_source(name: str, raw: bytes) -> Source | Problem:
     """Split and load one item file's bytes (pure: no file system access)."""
     if len(raw) > MAX_FILE_BYTES:
+        # (the front matter's part, when it is most of it: a crawler's endless field, not the body, to shorten)
+        closing = raw.find(b"\n---", 3, MAX_FILE_BYTES)
+        front = closing if closing >= 0 and raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"---") else len(raw)
         return Problem(name, None, f"file is {len(raw) // 1024} KiB, more than the {MAX_FILE_BYTES // 1024} KiB allowed",
-                       "shorten the body")
+                       "shorten the body" if front * 2 < len(raw) else
+                       "shorten its front matter's fields (a name or a title of thousands of characters is none)")
     digest = hashlib.sha1(raw).hexdigest()
     notes: tuple[tuple[int, str, str], ...] = ()
     try:
@@ -182,6 +186,8 @@ def parse_source(name: str, raw: bytes) -> Source | Problem:
                   "save the file as UTF-8"),)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("\ufeff"):  # (a byte order mark more: a crawler's text that had one, saved with one)
+        text = text.lstrip("\ufeff")
     start = _BLANK_LINES.match(text).end()  # (blank lines above the opening `---`, as some crawlers write)
     first = _BOUNDARY.match(text, start)
     if not first and text.startswith("{", start):
@@ -316,6 +322,8 @@ def _mended(name: str, front: str, fm_line: int, problem: Problem):
     (`title: Breaking: cranes`, `title: @port`, `title: "The "big" crane"`: read as the text written after
     `key: `, its outer quotes dropped). (meta, the front matter read, its `written`, notes: (line, message,
     hint) of each mending); None when that does not make it YAML either (`problem` is then what to say)."""
+    if len(front) > MAX_FRONT_MATTER_BYTES:  # (refused for its size: each line's value loaded alone took minutes)
+        return None
     notes = []
     if tab := _TAB_INDENT.search(front):
         front = _TAB_INDENT.sub(lambda match: match.group().replace("\t", "  "), front)

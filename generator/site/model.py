@@ -41,8 +41,8 @@ from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import Source, key_lines
 from generator.errors import Problem, Rejected
 from generator.frozen import record
-from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, ambiguous_zone, in_english, parse_iso, parse_rfc2822,
-                               with_offset, without_zone)
+from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, Refused, ambiguous_month, ambiguous_zone, checked,
+                               goes_by, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset)
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
                                    player_url, python_markdown_costly, render_markdown, sanitize,
                                    without_player)
@@ -597,12 +597,13 @@ def _stem(path: str) -> str:
     return stem
 
 
-def plain_text(text: str) -> str:
+def plain_text(text: str, markup: bool = True) -> str:
     """A crawler's plain-text field as a reader should see it: HTML entities decoded (again while that
     changes it, a few times at most: `&amp;#8217;` was encoded twice), stray tags removed, control
     characters dropped, white space made one space. Templates, feeds and the search index escape the
-    result once; nothing decodes it again."""
-    for _ in range(_DECODE_ROUNDS):
+    result once; nothing decodes it again. `markup` False: a text that is no HTML (the site's own config.yaml's),
+    its `&` and `<` kept as written."""
+    for _ in range(_DECODE_ROUNDS if markup else 0):
         if "&" not in text and "<" not in text:
             break
         decoded = html.unescape(text)
@@ -653,13 +654,14 @@ def _one_space(match: re.Match) -> str:
     return run[0] if _NO_BREAK_SPACES.issuperset(run) else " "
 
 
-def plain_name(text: str) -> str:
+def plain_name(text: str, markup: bool = True) -> str:
     """A name (a provider's, a topic's) as plain_text makes it, without the characters that show nothing and
     that would make two names that look alike two providers or topics: zero-width spaces, word joiners,
     direction marks and embeddings, Hangul fillers, and a zero-width joiner or non-joiner but between two
     letters or symbols of a script or emoji that uses it (Persian `می‌خواهم`, Indic conjuncts, `👩‍💻`, where it
-    changes what shows). No-break spaces are plain spaces in a name: they only keep a line whole."""
-    text = plain_text(text)
+    changes what shows). No-break spaces are plain spaces in a name: they only keep a line whole. `markup`: as
+    plain_text's."""
+    text = plain_text(text, markup)
     if text.isascii():
         return text
     text = _INVISIBLE_IN_NAMES.sub("", text)
@@ -1003,9 +1005,19 @@ def _date(meta: dict, key: str, config: Config, notes: _Notes) -> datetime:
 
 def _zone_guessed(moment: datetime, value, key: str, config: Config, notes: _Notes) -> datetime:
     """`moment`, with a warning when `value` named its zone by a name of several (isotime.AMBIGUOUS_ZONES),
-    which was read as the one news most often means (not when it was read as the site's zone: _site_zoned)."""
-    name = ambiguous_zone(value) if isinstance(value, str) else None
-    if name and not _site_zone_is(name, moment, config):
+    which was read as the one news most often means (not when it was read as the site's zone: site_zoned),
+    or its month by a name of two (isotime.ambiguous_month)."""
+    if not isinstance(value, str):
+        return moment
+    try:
+        value = checked(value)  # (`10:00 (IST)`: the name in brackets)
+    except Refused:
+        return moment
+    if doubt := ambiguous_month(value, config.language):
+        notes.warn(key, f"`{key}` {doubt}", "write the month as a number, as 2026-11-22, or set the site's "
+                                            "`language` to the language its dates are written in (hr: October)")
+    name = ambiguous_zone(value)
+    if name and not goes_by(config.zone, name, moment):
         offset, meant, other = AMBIGUOUS_ZONES[name]
         notes.warn(key, f"`{key}` names its time zone `{name}`, which names more than one zone; it is read as "
                         f"{meant} ({offset[:3]}:{offset[3:]})",
@@ -1019,6 +1031,12 @@ def _to_utc(value, config: Config, key: str) -> datetime:
     if isinstance(value, str) and len(value.strip()) > LONGEST_DATE:
         raise _Unusable(f"`{key}` is {len(value.strip()):,} characters long, which no date is: {_shown(value)}",
                         "write the date alone, as 2026-11-22T08:00:00Z")
+    written = value
+    if isinstance(value, str):
+        try:
+            value = checked(value)  # (`... +0100 (CET)`, `... 10:00 (CET)`; two zones that disagree refused)
+        except Refused as exc:
+            raise _Unusable(f"`{key}` {_shown(value)} {exc}", exc.hint) from None
     if isinstance(value, datetime):
         moment = value
     elif isinstance(value, date):
@@ -1026,7 +1044,7 @@ def _to_utc(value, config: Config, key: str) -> datetime:
     elif (isinstance(value, (int, float)) and not isinstance(value, bool)
           or isinstance(value, str) and _EPOCH.fullmatch(value.strip())):
         moment = _from_epoch(value, key)
-    elif isinstance(value, str) and (moment := _site_zoned(value, config, key)) is not None:
+    elif isinstance(value, str) and (moment := site_zoned(value, config.zone, lambda text: _read(text, config, key))):
         pass
     elif isinstance(value, str):
         error = None
@@ -1037,13 +1055,13 @@ def _to_utc(value, config: Config, key: str) -> datetime:
             error, moment = exc, _written_otherwise(text)
         if moment is None:
             if _ISO_SHAPED.match(text):  # (`2026-13-45`, which YAML leaves as text: say what is wrong)
-                raise _Unusable(f"`{key}` {_shown(value)} is not a valid date ({error})",
+                raise _Unusable(f"`{key}` {_shown(written)} is not a valid date ({error})",
                                 "fix the date; dates look like 2026-11-22T08:00:00Z") from None
             # (another language's month and weekday names: `Mi, 02 Dez 2026 10:00:00 +0100`, `2. Dezember 2026`)
-            english = in_english(text)
+            english = in_english(text, config.language)
             moment = _written_otherwise(english) if english != text else None
             if moment is None:
-                moment = _from_rfc2822(english, key, value)
+                moment = _from_rfc2822(english, key, written)
     else:
         raise _Unusable(f"`{key}` must be a date, got {_kind(value)}", "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None:
@@ -1052,30 +1070,18 @@ def _to_utc(value, config: Config, key: str) -> datetime:
         moment = moment.astimezone(timezone.utc)
         moment.astimezone(config.zone)  # pages show it in the site's zone
     except (OverflowError, ValueError):  # the first or last hours of year 1 or 9999, in some zone
-        raise _Unusable(f"`{key}` {_shown(value)} is outside the calendar once in UTC or the site's time zone",
+        raise _Unusable(f"`{key}` {_shown(written)} is outside the calendar once in UTC or the site's time zone",
                         "give a date between the years 1 and 9999")
     return moment
 
 
-def _site_zoned(value: str, config: Config, key: str) -> datetime | None:
-    """The moment a date that ends with a name of several zones (`IST`) names when the site's own time zone
-    goes by that name at that moment (a site in Dublin, in Jerusalem or in Kolkata: each its own `IST`);
-    None for any other date."""
-    name = ambiguous_zone(value)
-    if not name:
-        return None
+def _read(text: str, config: Config, key: str) -> datetime | None:
+    """The moment `text` names (a time without a zone in the site's), None when it is no date: site_zoned's
+    reading of a date without its zone's name."""
     try:
-        moment = _to_utc(without_zone(value), config, key)  # (a time without a zone is in the site's)
+        return _to_utc(text, config, key)
     except _Unusable:
         return None
-    return moment if _site_zone_is(name, moment, config) else None
-
-
-def _site_zone_is(name: str, moment: datetime, config: Config) -> bool:
-    try:
-        return config.zone.tzname(moment.astimezone(config.zone).replace(tzinfo=None)) == name
-    except (OverflowError, ValueError):
-        return False
 
 
 _EPOCH = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -1645,8 +1651,9 @@ def _provider_ref(value, key: str, notes: _Notes, base: str = "") -> ProviderRef
 _LONGEST_ACCOUNT = 500  # (a page and a slug from it, shown on every page of the provider's)
 
 
-def _account(value, domain: str, key: str, notes: _Notes) -> str:
-    """A provider's `account` (ProviderRef.account): an http(s) address on its domain, past its home page."""
+def account_page(value, domain: str = "") -> str:
+    """An account's page as ProviderRef.account names it (`youtube.com/@acme`), from its address as an item or a
+    `providers:` record writes it; "" when it is no http(s) page on `domain` (when given) past its home page."""
     if value is None or value == "":
         return ""
     # (as canonical_url compares pages: `?utm_source=...`, `#videos`, `m.` or `%7E` for `~` make no other account)
@@ -1654,13 +1661,44 @@ def _account(value, domain: str, key: str, notes: _Notes) -> str:
     host = host_of(url) if url else ""
     if domain and host and host == host_of(canonical_url(f"https://{domain}/")):
         host = domain  # (`m.youtube.com/@a` is youtube.com's account)
-    parts = urlsplit(url) if host else None
-    page = host + parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "") if parts else ""
+    if not host or (domain and host != domain):
+        return ""
+    parts = urlsplit(url)
+    page = host + _decoded_path(parts.path.rstrip("/")) + (f"?{parts.query}" if parts.query else "")
+    return "" if page == host else page
+
+
+_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_KEPT_ESCAPED = re.compile(r"[\x00-\x20\x7f/?#%\s]")  # (what would make another path, or none)
+
+
+def _decoded_path(path: str) -> str:
+    """A path with its percent escapes decoded (`/%40acme` is `/@acme`, `/%D0%B0` `/а`), as a browser shows it and
+    as the site it names reads it, but for those of a slash, `?`, `#`, `%`, a space or a control character, and of
+    bytes that are no UTF-8: two spellings of one page make one account."""
+    if "%" not in path:
+        return path
+
+    def decoded(run: re.Match) -> str:
+        try:
+            text = bytes.fromhex(run[0].replace("%", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            return run[0].upper()
+        return _KEPT_ESCAPED.sub(lambda found: quote(found[0], safe=""), text)
+
+    return _ESCAPES.sub(decoded, path)
+
+
+def _account(value, domain: str, key: str, notes: _Notes) -> str:
+    """A provider's `account` (ProviderRef.account): an http(s) address on its domain, past its home page."""
+    if value is None or value == "":
+        return ""
+    page = account_page(value, domain)
     if len(page) > _LONGEST_ACCOUNT:
         notes.warn(key, f"`{key}`'s `account` is {len(page):,} characters long, which no account's address is; it "
                         "is left out", "write the address of the account's own page, or leave `account` out")
         return ""
-    if not host or (domain and host != domain) or page == host:
+    if not page:
         notes.warn(key, f"`{key}`'s `account` is not the address of a page on {domain or 'its site'}: {_shown(value)}; "
                         f"it is left out", "write the address of the account's own page, such as "
                         "https://www.youtube.com/channel/ID, or leave `account` out")
@@ -1727,10 +1765,35 @@ def _other_than(values: dict, notes: _Notes) -> tuple[Related, ...]:
 
 # --- indexes --------------------------------------------------------------------------------------
 
+def declared_topic(topic: TopicConfig) -> TopicConfig:
+    """A topic as config.yaml or a data_dir record declares it, its name and parent's as an item's topic is read
+    (plain_name), its description as an item's text (plain_text), but as text written, not HTML (`<b>` and `&amp;`
+    in a name are those characters, as ever): a zero-width space or a direction override pasted into
+    config.yaml shows nothing, or turns the name (and what follows it) around, on every page."""
+    name, parent = plain_name(topic.name, markup=False), plain_name(topic.parent, markup=False)
+    description = plain_text(topic.description, markup=False)
+    if (name, parent, description) == (topic.name, topic.parent, topic.description):
+        return topic
+    return dataclasses.replace(topic, name=name, parent=parent, description=description)
+
+
+def declared_provider(provider: ProviderConfig) -> ProviderConfig:
+    """A provider as config.yaml or a data_dir record declares it, its name as an item's provider's is read
+    (plain_name), its description as an item's text (plain_text), as text written, not HTML (declared_topic), and
+    its domain as an item's is (a zero-width space in it is none, as browsers read a host): else the record named
+    a provider no item is."""
+    name, description = plain_name(provider.name, markup=False), plain_text(provider.description, markup=False)
+    domain = _IGNORED_IN_HOSTS.sub("", plain_text(provider.domain, markup=False))
+    if (name, domain, description) == (provider.name, provider.domain, provider.description):
+        return provider
+    return dataclasses.replace(provider, name=name, domain=domain, description=description)
+
+
 def topic_definitions(defs: tuple[TopicConfig, ...]) -> dict[str, tuple[str, TopicConfig]]:
     """casefolded name or slug, or topic_identity of the name -> (slug, definition); later definitions win
-    (config over data_dir), and a name or slug as written over an identity."""
+    (config over data_dir), and a name or slug as written over an identity. Each as declared_topic reads it."""
     table: dict[str, tuple[str, TopicConfig]] = {}
+    defs = tuple(map(declared_topic, defs))
     for topic in defs:
         table[topic_identity(topic.name)] = (slugify(topic.slug or topic.name), topic)
     for topic in defs:
@@ -2030,7 +2093,13 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
 
     # Providers: from the items, with facts from config/data records.
     # (a record is a provider's by its domain, as an item writes it: not by a slug that may be another's too)
-    defs = {_identity(site_domain(p.domain.strip().lower())): p for p in provider_defs}
+    # (an account's record, on a host many share, is that account's: not the host's nor another account's)
+    defs = {}
+    for record in map(declared_provider, provider_defs):
+        domain = site_domain(record.domain.strip().lower())
+        key = account_page(record.account, domain) if record.account else domain
+        if key:
+            defs[_identity(key)] = record
     provider_items: dict[str, list[int]] = defaultdict(list)
     refs: dict[str, ProviderRef] = {}
     for index, item in enumerate(items):
@@ -2042,7 +2111,7 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
         ref = refs[slug]
         extra = defs.get(provider_identity(ref))
         providers[slug] = Provider(
-            slug, (extra.name if extra and extra.name else ref.name), ref.domain, _logos(extra, ref),
+            slug, (extra.name if extra and extra.name else provider_name(items, indices)), ref.domain, _logos(extra, ref),
             extra.description if extra else "", len(indices),
             provider_average(items, indices), main_topics(items, indices))
     return Site(
@@ -2057,6 +2126,19 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
         topic_slugs=MappingProxyType(topic_slugs),
         alike_topics=alike_topics,
     )
+
+
+def provider_name(items, indices) -> str:
+    """The name a provider's pages show (but for its `providers:` record's): the one most of its items give it,
+    of those as many give, the newest item's. Not the newest item's alone: a crawler that misspelled it once
+    renamed the provider on every page until the next item came."""
+    counts: Counter = Counter()
+    newest: dict[str, int] = {}
+    for index in indices:  # (newest first)
+        name = items[index].provider.name
+        counts[name] += 1
+        newest.setdefault(name, index)
+    return min(counts, key=lambda name: (-counts[name], newest[name]))
 
 
 def _in_provider_order(providers: dict[str, Provider]) -> dict[str, Provider]:
@@ -2188,7 +2270,9 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
         order = _moved(order, index, to, position, low, high, slug == old_slug, slug == new_slug)
         if slug in slugs:
             if not order or items[order[0]].provider != site.items[site.provider_items[slug][0]].provider:
-                return None  # the provider goes, or its first story (whose name and logo it shows) is another
+                return None  # the provider goes, or its first story (whose logo it shows) is another
+            if provider_name(items, order) != provider_name(site.items, site.provider_items[slug]):
+                return None  # its name, on every page that shows one of its items, is another
             providers[slug] = dataclasses.replace(site.providers[slug], count=len(order),
                                                   avg_quality=provider_average(items, order),
                                                   main_topics=main_topics(items, order))
