@@ -5,7 +5,8 @@ arguments and the site-wide template globals: Jinja imports without the caller's
 `with context`. So what such a call shows follows from its arguments, and `MemoContext` keeps each call's
 output, keyed by the calling template, the macro's name and its arguments, and gives it again when the
 same call comes back. A story's card is on the front page, Latest, Top, Hot, its topics and its provider:
-it is rendered once, however many lists show it, and a theme author just writes the loop.
+it is rendered once, however many lists show it, and a theme author just writes the loop. Calls inside a
+macro are kept too: a provider's avatar is rendered once, however many of its stories' cards show it.
 
 An argument stands for itself by its value: a string, number, date, None, a frozen value (a Provider, an
 Image, a Pagination), a tuple or list of these; an Item stands for itself by its file and the digest of
@@ -38,7 +39,7 @@ class MemoContext(Context):
 
     def call(__self, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
         env = __self.environment
-        if type(__obj) is not Macro or __obj.caller or env.within:  # (a call inside a kept one is kept with it)
+        if type(__obj) is not Macro or __obj.caller:
             return super().call(__obj, *args, **kwargs)
         name = __obj.name
         if __self.vars.get(name) is not __obj or name in __self.exported_vars:  # defined here, not imported
@@ -52,11 +53,7 @@ class MemoContext(Context):
         except TypeError:  # an argument that cannot stand for itself: rendered every time
             return super().call(__obj, *args, **kwargs)
         if found is None:
-            env.within = True
-            try:
-                found = super().call(__obj, *args, **kwargs)
-            finally:
-                env.within = False
+            found = super().call(__obj, *args, **kwargs)
             if len(store) >= MAX_ENTRIES:
                 store.clear()
             store[key] = found
@@ -65,14 +62,13 @@ class MemoContext(Context):
 
 class MemoEnvironment(jinja2.Environment):
     """A Jinja environment whose imported macros' calls are kept: `fragments` holds them (a dict the build
-    hands from one environment to the next); `within` is true while a kept call is rendered."""
+    hands from one environment to the next)."""
 
     context_class = MemoContext
 
     def __init__(self, *args, fragments: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fragments = {} if fragments is None else fragments
-        self.within = False
 
 
 def _key(value):

@@ -305,9 +305,10 @@ def _valid_size(match: re.Match) -> str:
     return match.group() if _MEDIA_TYPE.fullmatch(htmlmod.unescape(value)) else ""  # (type)
 
 
-# A link's, picture's or player's address (in sanitised HTML) with what urls.valid_url encodes or reads anew
-_UNSOUND_ADDRESS = re.compile(r'\s(?:href|src|poster)="[^"]*?(?:[\[\]{}|^\\<>`\s]|&(?:lt|gt|quot);|%(?![0-9A-Fa-f]{2})'
-                              r'|#[^"#]*#)')
+# A link's, picture's or player's address (in sanitised HTML) with what urls.valid_url encodes or reads anew.
+# (It starts with the literal `="`, which `re` skips to quickly; the attribute's name is looked back at from there.)
+_UNSOUND_ADDRESS = re.compile(r'="(?:(?<=\shref=")|(?<=\ssrc=")|(?<=\sposter="))[^"]*?(?:[\[\]{}|^\\<>`\s]|&(?:lt|gt|quot);'
+                              r'|%(?![0-9A-Fa-f]{2})|#[^"#]*#)')
 
 
 def _valid_address(match: re.Match) -> str:

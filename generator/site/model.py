@@ -1754,6 +1754,8 @@ def _other_than(values: dict, notes: _Notes) -> tuple[Related, ...]:
     with tracking parameters ...): crawlers list the page they read among its coverage, and shown, the page
     linked to itself as "More coverage" and counted itself as another source."""
     related = values["related"]
+    if not related:  # (most items: no addresses to put in order)
+        return related
     own = {canonical_url(values[key]) for key in ("web_url", "original_url", "amp_url", "cdn_amp_url") if values[key]}
     kept = tuple(entry for entry in related if canonical_url(entry.url) not in own)
     if len(kept) < len(related):
