@@ -90,6 +90,27 @@ def make_site(root: Path, files: dict[str, str], config: str = BASIC_CONFIG) -> 
     return root
 
 
+def git(cwd: Path, *args: str) -> str:
+    """Run git in cwd; its output. A failure fails the test with git's own message."""
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def deployable_site(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A site (tmp_path/site) in a git repository with one commit; `origin` is a bare repository in
+    tmp_path/remote.git."""
+    site = make_site(tmp_path / "site", files,
+                     "title: Deploy News\nbase_url: https://example.github.io/repo/\nnow: '2026-11-22T12:00:00Z'\n")
+    (site / ".gitignore").write_text("output/\n.newsdesk-cache/\n")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "Site source")
+    subprocess.run(["git", "init", "-q", "--bare", str(tmp_path / "remote.git")], check=True)
+    git(site, "remote", "add", "origin", str(tmp_path / "remote.git"))
+    return site
+
+
 def front(*lines: str, body: str = "Body text.") -> str:
     """An item file of these front matter lines."""
     return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"

@@ -10,17 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import item, make_site
+from conftest import git, item, make_site
 from generator import cli
 
 
 @pytest.fixture
 def site(user_site) -> Path:
     return user_site
-
-
-def _git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
 
 
 def _branch_files(git_dir: Path, branch: str = "gh-pages") -> set[str]:
@@ -38,7 +34,7 @@ def test_deploy_leaves_newsdesks_output_marker_off_the_published_branch(site, tm
     subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
     for args in (["init", "-q", "-b", "main"], ["config", "user.name", "Ed"], ["config", "user.email", "ed@example.org"],
                  ["add", "-A"], ["commit", "-q", "-m", "Site"], ["remote", "add", "origin", str(remote)]):
-        _git(site, *args)
+        git(site, *args)
     if how:
         assert cli.main(["build"]) == 0
     assert cli.main(["deploy", "--dry-run", *how]) == 0

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import item, make_site
+from conftest import deployable_site, git, item, make_site
 from generator.cli import main
 
 
@@ -113,25 +113,12 @@ def test_serve_adds_and_removes_a_declared_topics_page_with_its_first_and_last_i
 
 # --- 2. every deploy failure says what failed and what to do --------------------------------------------------
 
-def _git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """A site in a git repository with one commit; `origin` is a bare repository in tmp_path/remote.git."""
-    site = make_site(tmp_path / "site", {
+    return deployable_site(tmp_path, {
         "content/a.md": item("Rockets fly", topics="[Space]", originalUrl="https://a.example/1"),
-    }, "title: Deploy News\nbase_url: https://example.github.io/repo/\nnow: '2026-11-22T12:00:00Z'\n")
-    (site / ".gitignore").write_text("output/\n.newsdesk-cache/\n")
-    _git(site, "init", "-q", "-b", "main")
-    _git(site, "add", "-A")
-    _git(site, "commit", "-q", "-m", "Site source")
-    subprocess.run(["git", "init", "-q", "--bare", str(tmp_path / "remote.git")], check=True)
-    _git(site, "remote", "add", "origin", str(tmp_path / "remote.git"))
-    return site
+    })
 
 
 def _deploy(site: Path, capsys, *args: str) -> tuple[int, str]:
@@ -140,7 +127,7 @@ def _deploy(site: Path, capsys, *args: str) -> tuple[int, str]:
 
 
 def _remote_branches(remote: Path) -> str:
-    return _git(remote.parent, f"--git-dir={remote}", "for-each-ref")
+    return git(remote.parent, f"--git-dir={remote}", "for-each-ref")
 
 
 def test_a_push_a_server_hook_refuses_says_where_its_reason_is_and_what_to_do(repo, tmp_path, capsys):
@@ -157,7 +144,7 @@ def test_a_push_a_server_hook_refuses_says_where_its_reason_is_and_what_to_do(re
 
 
 def test_a_remote_address_with_no_repository_says_how_to_correct_it(repo, tmp_path, capsys):
-    _git(repo, "remote", "set-url", "origin", str(tmp_path / "no-such.git"))
+    git(repo, "remote", "set-url", "origin", str(tmp_path / "no-such.git"))
     code, err = _deploy(repo, capsys)
     assert code == 1
     first = err.splitlines()[0]
@@ -170,9 +157,9 @@ def test_a_non_fast_forward_push_says_how_to_keep_or_replace_their_commits(repo,
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "-b", "gh-pages", str(tmp_path / "remote.git"), str(clone)], check=True)
     (clone / "extra.txt").write_text("theirs\n")
-    _git(clone, "add", "extra.txt")
-    _git(clone, "commit", "-q", "-m", "Theirs")
-    _git(clone, "push", "-q", "origin", "gh-pages")
+    git(clone, "add", "extra.txt")
+    git(clone, "commit", "-q", "-m", "Theirs")
+    git(clone, "push", "-q", "origin", "gh-pages")
     (repo / "content" / "b.md").write_text(item("A second story", originalUrl="https://a.example/2"))
     code, err = _deploy(repo, capsys)
     assert code == 1
@@ -180,11 +167,11 @@ def test_a_non_fast_forward_push_says_how_to_keep_or_replace_their_commits(repo,
 
 
 def test_deploy_from_a_detached_head_publishes(repo, tmp_path, capsys):
-    _git(repo, "checkout", "-q", "--detach", "HEAD")
+    git(repo, "checkout", "-q", "--detach", "HEAD")
     code, err = _deploy(repo, capsys)
     assert code == 0, err
-    head = _git(repo, "rev-parse", "--short", "HEAD").strip()
-    log = _git(tmp_path, f"--git-dir={tmp_path / 'remote.git'}", "log", "-1", "--format=%s", "gh-pages")
+    head = git(repo, "rev-parse", "--short", "HEAD").strip()
+    log = git(tmp_path, f"--git-dir={tmp_path / 'remote.git'}", "log", "-1", "--format=%s", "gh-pages")
     assert log.startswith(f"Deploy {head} ")
 
 
@@ -361,7 +348,7 @@ def test_a_unicode_cname_is_written_as_github_pages_reads_it(tmp_path, capsys):
 
 
 def test_a_server_that_cannot_be_reached_says_to_check_the_network_and_host(repo, capsys):
-    _git(repo, "remote", "set-url", "origin", "http://127.0.0.1:1/news.git")  # (port 1: refused at once)
+    git(repo, "remote", "set-url", "origin", "http://127.0.0.1:1/news.git")  # (port 1: refused at once)
     code, err = _deploy(repo, capsys)
     assert code == 1
     first = err.splitlines()[0]
@@ -389,7 +376,7 @@ def test_a_server_that_asks_who_you_are_says_how_to_sign_in(repo, tmp_path, caps
         monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "empty.gitconfig"))
         monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
         monkeypatch.setenv("GIT_TERMINAL_PROMPT", "0")  # (as in CI: no terminal to type a password into)
-        _git(repo, "remote", "set-url", "origin", f"http://127.0.0.1:{server.server_port}/news.git")
+        git(repo, "remote", "set-url", "origin", f"http://127.0.0.1:{server.server_port}/news.git")
         code, err = _deploy(repo, capsys)
     finally:
         server.shutdown()

@@ -6,20 +6,13 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import feed_site, fetched, item, make_site
+from conftest import deployable_site, feed_site, fetched, git, item, make_site
 from feed_server import FeedServer, Route
 from generator.cli import main
-
-
-def _git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
 
 
 # --- 1. a deploy that publishes nothing leaves the local branches as they were ----------------------------------
@@ -27,16 +20,9 @@ def _git(cwd: Path, *args: str) -> str:
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """A site in a git repository with one commit; `origin` is a bare repository in tmp_path/remote.git."""
-    site = make_site(tmp_path / "site", {
+    return deployable_site(tmp_path, {
         "content/a.md": item("Rockets fly", originalUrl="https://a.example/1"),
-    }, "title: Deploy News\nbase_url: https://example.github.io/repo/\nnow: '2026-11-22T12:00:00Z'\n")
-    (site / ".gitignore").write_text("output/\n.newsdesk-cache/\n")
-    _git(site, "init", "-q", "-b", "main")
-    _git(site, "add", "-A")
-    _git(site, "commit", "-q", "-m", "Site source")
-    subprocess.run(["git", "init", "-q", "--bare", str(tmp_path / "remote.git")], check=True)
-    _git(site, "remote", "add", "origin", str(tmp_path / "remote.git"))
-    return site
+    })
 
 
 def _deploy(site: Path, capsys, *args: str) -> tuple[int, str]:
@@ -46,7 +32,7 @@ def _deploy(site: Path, capsys, *args: str) -> tuple[int, str]:
 
 
 def _refs(site: Path) -> str:
-    return _git(site, "for-each-ref", "--format=%(refname) %(objectname)")
+    return git(site, "for-each-ref", "--format=%(refname) %(objectname)")
 
 
 def test_a_refused_first_deploy_leaves_no_local_gh_pages_branch(repo, tmp_path, capsys):
@@ -63,26 +49,26 @@ def test_a_refused_first_deploy_leaves_no_local_gh_pages_branch(repo, tmp_path, 
     hook.unlink()
     code, said = _deploy(repo, capsys)
     assert code == 0, said
-    assert _git(repo, "rev-parse", "gh-pages") == _git(tmp_path / "remote.git", "rev-parse", "gh-pages")
+    assert git(repo, "rev-parse", "gh-pages") == git(tmp_path / "remote.git", "rev-parse", "gh-pages")
 
 
 def test_a_failed_push_after_a_deploy_leaves_the_local_branch_at_the_published_commit(repo, tmp_path, capsys):
     assert _deploy(repo, capsys)[0] == 0
-    published = _git(repo, "rev-parse", "gh-pages")
+    published = git(repo, "rev-parse", "gh-pages")
     (repo / "content" / "b.md").write_text(item("A second story", originalUrl="https://a.example/2"))
-    _git(repo, "remote", "set-url", "origin", str(tmp_path / "no-such.git"))
+    git(repo, "remote", "set-url", "origin", str(tmp_path / "no-such.git"))
     before = _refs(repo)
     code, said = _deploy(repo, capsys)
     assert code == 1, said
     assert "there is no repository at" in said
     assert _refs(repo) == before
-    assert _git(repo, "rev-parse", "gh-pages") == published
+    assert git(repo, "rev-parse", "gh-pages") == published
     # Once the address is right, the deploy goes on top of what was published, as if nothing had failed.
-    _git(repo, "remote", "set-url", "origin", str(tmp_path / "remote.git"))
+    git(repo, "remote", "set-url", "origin", str(tmp_path / "remote.git"))
     code, said = _deploy(repo, capsys)
     assert code == 0, said
-    assert _git(tmp_path / "remote.git", "rev-parse", "gh-pages^") == published
-    assert _git(repo, "rev-parse", "gh-pages") == _git(tmp_path / "remote.git", "rev-parse", "gh-pages")
+    assert git(tmp_path / "remote.git", "rev-parse", "gh-pages^") == published
+    assert git(repo, "rev-parse", "gh-pages") == git(tmp_path / "remote.git", "rev-parse", "gh-pages")
 
 
 # --- 2. fetch: an entry keeps its item when its guid comes to be shared, stops being shared, or is added ---------
@@ -275,11 +261,11 @@ def test_init_github_actions_from_a_clone_names_its_address_at_its_commit(tmp_pa
     clone = tmp_path / "newsdesk"
     clone.mkdir()
     (clone / "pyproject.toml").write_text('[project]\nname = "newsdesk"\n')
-    _git(clone, "init", "-q", "-b", "main")
-    _git(clone, "add", "-A")
-    _git(clone, "-c", "user.name=A", "-c", "user.email=a@example.org", "commit", "-q", "-m", "newsdesk")
-    _git(clone, "remote", "add", "origin", "https://token@github.com/example/newsdesk.git")
-    commit = _git(clone, "rev-parse", "HEAD").strip()
+    git(clone, "init", "-q", "-b", "main")
+    git(clone, "add", "-A")
+    git(clone, "-c", "user.name=A", "-c", "user.email=a@example.org", "commit", "-q", "-m", "newsdesk")
+    git(clone, "remote", "add", "origin", "https://token@github.com/example/newsdesk.git")
+    commit = git(clone, "rev-parse", "HEAD").strip()
     with pytest.raises(NewsdeskError) as raised:
         requirement_for({"url": clone.as_uri(), "dir_info": {}}, "0.1.0")
     said = str(raised.value)
@@ -287,7 +273,7 @@ def test_init_github_actions_from_a_clone_names_its_address_at_its_commit(tmp_pa
     assert f'--install "git+https://github.com/example/newsdesk.git@{commit}"' in said
     assert "token" not in said
     # A folder that is no clone of newsdesk (or one from no https address) gets the general example.
-    _git(clone, "remote", "set-url", "origin", str(tmp_path / "elsewhere.git"))
+    git(clone, "remote", "set-url", "origin", str(tmp_path / "elsewhere.git"))
     with pytest.raises(NewsdeskError) as raised:
         requirement_for({"url": clone.as_uri(), "dir_info": {}}, "0.1.0")
     assert '--install "git+https://github.com/you/newsdesk@v0.2"' in str(raised.value)
