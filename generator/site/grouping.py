@@ -150,11 +150,11 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
     Exact: clustering is a function of what it reads of the items (story_input, stories.prepare), so an edit
     that leaves that as it was (heat, topics, type ...) leaves the stories as they were, and one of quality
     alone leaves their items as they were (it only chooses a lead: chosen again here). Any other edit of an
-    item is given the stories it had and the check (clustering again takes most of a second at 10,000 items:
-    serve shows the saved page first, then checks, serve/rebuild.py); an item added or deleted clusters the
-    site again here. Clustering again does the whole site, the items' words kept by their digest in `words`,
-    not only the items near the edited one, as a story's words weigh by how many of the site's items have
-    them (TF-IDF)."""
+    item is given the stories it had and the check (serve shows the saved page first, then checks,
+    serve/rebuild.py); an item added or deleted clusters the site again here. The check brings `clustering`
+    (the last one, serve's BuildCache.clustering) up to date for the edited item (stories.Clustering.edit:
+    what the edit reaches is worked out again, the stories grown again from every item's candidate pairs),
+    else clusters the whole site, the items' words kept by their digest in `words`."""
     if not config.enabled:
         return after, None
     words = {} if words is None else words
