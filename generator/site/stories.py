@@ -290,16 +290,19 @@ class Clustering:
         window = settings.window_hours * 3600
         threshold = settings.threshold
         order = self.order
+        roots = [_find(groups, index) for index in range(len(ordered))]  # (no merge until the heap's)
         parts: dict[int, list[int]] = defaultdict(list)
-        for index in range(len(ordered)):
-            parts[_find(groups, index)].append(index)
+        for index, root in enumerate(roots):
+            parts[root].append(index)
+        place = {source: n for n, source in enumerate(order)}
+        stale = {roots[place[source]] for source in dirty}  # the groups a changed item is in
         found: dict[int, _Group] = {}
         keys: dict[int, tuple[str, ...]] = {}
         sums, self.sums = self.sums, {}
         for root, indices in parts.items():  # roots come in time order: earliest first
             group = found[root] = _Group(seconds[root])
             key = keys[root] = tuple(order[i] for i in indices)
-            kept = sums.get(key) if dirty.isdisjoint(key) else None
+            kept = sums.get(key) if root not in stale else None
             if kept is None:
                 # (most stories stay one item: their sum is their vector, not a copy; merges below copy a sum
                 # before they add to it, as the sums are kept)
@@ -318,11 +321,10 @@ class Clustering:
                         group.shows[item.provider] = None
         # Candidate pairs: items that share one of their most telling words, within the window (_scan), of
         # two groups whose earliest items are within the window.
-        place = {source: n for n, source in enumerate(order)}
         for index, source in enumerate(order):
-            mine = _find(groups, index)
+            mine = roots[index]
             for other in self.linked[source]:
-                theirs = _find(groups, place[other])
+                theirs = roots[place[other]]
                 if theirs != mine and abs(found[mine].first - found[theirs].first) <= window:
                     found[mine].neighbours[theirs] = None
                     found[theirs].neighbours[mine] = None
@@ -334,7 +336,7 @@ class Clustering:
                 if root < other:
                     pair = keys[root], keys[other]
                     product = products.get(pair)
-                    if product is None or not (dirty.isdisjoint(pair[0]) and dirty.isdisjoint(pair[1])):
+                    if product is None or root in stale or other in stale:
                         product = _dot(group.total, found[other].total)
                     group.neighbours[other] = found[other].neighbours[root] = self.products[pair] = product
                     _push(heap, found, root, other, product, threshold, window)
