@@ -162,8 +162,9 @@ class Clustering:
         self.stories = self._grow(set(), set())
 
     def edit(self, items: Sequence[StoryInput], prepared: Mapping[str, Prepared] | None = None) -> tuple[Story, ...]:
-        """The stories once `items` (each of a source this clustering has) replace the items of their sources.
-        The clustering is left with them in (if this raises, it must not be used again)."""
+        """The stories once `items` (each of a source this clustering has) replace the items of their sources;
+        `prepared` as `cluster`'s (an item without it is prepared from its text). The clustering is left with
+        them in (if this raises, it must not be used again)."""
         prepared = prepared or {}
         dirty: set[str] = set()  # items whose vector or place changed
         changed: set[str] = set()  # items that changed
