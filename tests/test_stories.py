@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.stories import Story, StoryInput, StorySettings, cluster, story_id
+from generator.site.stories import Clustering, Story, StoryInput, StorySettings, cluster, story_id
 
 T0 = datetime(2026, 3, 10, 8, 0, tzinfo=timezone.utc)
 ROOT = Path(__file__).resolve().parent.parent
@@ -443,3 +443,66 @@ def test_a_pairs_decision_does_not_depend_on_the_sites_size(threshold):
         assert decisions[0]["desk-brightwell"] == {"desk-brightwell"}
         assert decisions[0]["daily-boe"] == {"wire-boe", "daily-boe", "money-boe"}
         assert decisions[0]["wire-apple"] == {"wire-apple"}
+
+
+def _many(seed: int, count: int = 300) -> list[StoryInput]:
+    """`count` items over a week: events told in several providers' words (so that stories form, and the index
+    of words holds more than its latest items under a word), among items that share a word or two."""
+    rng = random.Random(seed)
+    vocabulary = [f"{a}{b}" for a in ("bar", "cor", "del", "fen", "gal", "hul", "jor", "kel") for b in
+                  ("ta", "mon", "vix", "ren", "dus", "pol")]
+    events = [(rng.sample(vocabulary, 5), rng.uniform(0, 160)) for _ in range(count // 6)]
+    found = []
+    for n in range(count):
+        words, hours = rng.choice(events)
+        title = " ".join(rng.sample(words, 4) + rng.sample(vocabulary, 2))
+        found.append(item(f"{rng.choice(['wire', 'daily', 'money', 'tech'])}-{n}", title.capitalize(),
+                          hours + rng.uniform(-20, 20), " ".join(rng.sample(words, 3)), quality=rng.uniform(0, 100)))
+    return found
+
+
+def _edited(rng: random.Random, items: list[StoryInput], one: StoryInput) -> StoryInput:
+    other = rng.choice(items)
+    kind = rng.choice(["title", "word", "redate", "quality", "url", "excerpt", "episode"])
+    if kind == "title":  # another event's headline: it leaves its story and may join another
+        return replace(one, title=other.title)
+    if kind == "word":
+        return replace(one, title=f"{one.title} {rng.choice(other.title.split())} edit")
+    if kind == "redate":  # across the window, and back within it
+        return replace(one, published=one.published + timedelta(hours=rng.choice([-100, -30, 5, 30, 100])))
+    if kind == "quality":
+        return replace(one, quality=rng.uniform(0, 100))
+    if kind == "url":  # the same article as another: one story by URL
+        return replace(one, web_url=other.web_url)
+    if kind == "excerpt":
+        return replace(one, excerpt="")
+    return replace(one, episode=not one.episode)
+
+
+@pytest.mark.parametrize("seed", [pytest.param(1, marks=pytest.mark.slow), 2])
+def test_a_clustering_edited_gives_what_clustering_the_edited_items_gives(seed):
+    # serve clusters a site again after an edit by bringing the last clustering up to date (Clustering.edit):
+    # a headline that joins or leaves a story, a redate across the window, a URL shared with another item ...
+    items = _many(seed)
+    clustering = Clustering(items)
+    assert clustering.stories == cluster(items)
+    assert sum(len(story.members) > 1 for story in clustering.stories) > 10
+    rng = random.Random(seed)
+    changed = 0
+    for n in range(30):
+        at = [rng.randrange(len(items)) for _ in range(1 if n % 5 else 3)]  # now and then several at once
+        for i in at:
+            items[i] = _edited(rng, items, items[i])
+        before = clustering.stories
+        assert clustering.edit([items[i] for i in at]) == cluster(items), n
+        changed += clustering.stories != before
+    assert changed > 10  # the edits did change stories
+
+
+def test_a_clustering_edited_back_gives_its_first_stories():
+    items = _many(3)
+    clustering = Clustering(items)
+    first = clustering.stories
+    moved = [replace(one, published=one.published + timedelta(hours=80)) for one in items[:20]]
+    assert clustering.edit(moved) != first
+    assert clustering.edit(items[:20]) == first

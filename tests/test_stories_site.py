@@ -569,6 +569,28 @@ def test_serve_after_a_headline_edit_that_joins_or_leaves_a_story_equals_a_full_
         assert files_under(config.output_path) == clean_build(root, tmp_path / f"fresh-{step}"), what
 
 
+def test_serve_after_a_redate_across_the_story_window_equals_a_full_build(tmp_path):
+    # The day of news: daily's Bank of England item redated four days back leaves the story (it grows by text
+    # within 72 hours of its first item), back into the day it joins it again, and an hour earlier it stays
+    # in it (patched). serve brings its last clustering up to date for each save (stories.Clustering.edit).
+    root = make_site(tmp_path / "site", DAY, CONFIG)
+    config, session = load_config(root / "config.yaml"), Session()
+    rebuild(session, config, OPTIONS, None, environ={})
+    daily = root / "content/news/daily-boe.md"
+    written = daily.read_text(encoding="utf-8")
+    steps = [("leaves", "2026-03-07T02:00:00Z", False, "update"), ("joins", "2026-03-11T03:00:00Z", True, "update"),
+             ("stays", "2026-03-11T01:00:00Z", True, "patch")]
+    for step, (what, moment, joined, mode) in enumerate(steps):
+        daily.write_text(re.sub(r"^publishedDateTime: .*$", f"publishedDateTime: {moment}", written, flags=re.M),
+                         encoding="utf-8")
+        result = rebuild(session, config, OPTIONS, [daily], environ={})
+        update_search(config, result.site)
+        members = [{source.rsplit("/", 1)[-1] for source in story["items"]} for story in result.report()["stories"]]
+        assert any("daily-boe.md" in m and "wire-boe.md" in m for m in members) == joined, (what, members)
+        assert result.mode == mode, what
+        assert files_under(config.output_path) == clean_build(root, tmp_path / f"fresh-{step}"), what
+
+
 def test_a_shows_episodes_are_each_their_own_story_however_alike_their_notes(tmp_path):
     notes = ("Thanks for listening to The Rate Hour. Subscribe on Apple Podcasts or Spotify, send your questions "
              "to hello@ratehour.example, and try our sponsor Contoso Savings free for thirty days.")

@@ -37,7 +37,7 @@ CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
 _SEARCH = "search"  # the search index's kept task results (search_folder)
 _WORDS = "words.pickle"  # the items' words for stories, apart: read only by a build that clusters (words)
-_FORMAT = 29  # bump when what the cache holds (Item, Problem, the stories' words) or how a file is read changes
+_FORMAT = 30  # bump when what the cache holds (Item, Problem, the stories' words) or how a file is read changes
 _PARSES = 500  # template texts' parses kept at most (a theme has tens of templates)
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
 _UNSAVED = "unsaved"  # there from `writing` until `save`: a build that may write the output is under way
@@ -64,11 +64,14 @@ class BuildCache:
     template_parses: dict = field(default_factory=dict)
     root: Path | None = None  # the site whose `.newsdesk-cache/` this cache is saved in (None: kept in memory only)
     resident: bool = False  # kept in memory from build to build (serve): the words stay loaded (set_words_aside)
+    # In memory only, set by serve: the last clustering (grouping.Kept), which a build or an edit's check brings
+    # up to date for the items that changed rather than clustering the site again
+    clustering: object = None
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         # not worth a disk cache's size (and where it is saved is the loader's to say); the words have a file
-        state.update(last=None, dirty=False, root=None, story_words=None, resident=False)
+        state.update(last=None, dirty=False, root=None, story_words=None, resident=False, clustering=None)
         if len(self.template_parses) > _PARSES:  # (serve: a theme edited many times)
             state["template_parses"] = {}
         return state

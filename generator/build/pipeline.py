@@ -286,7 +286,8 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
         model = build_site(items, config, topic_defs, now=now, drafts=options.drafts, future=options.future,
                            extra_providers=records.providers)
         known = next(iter(cache.stories), None)  # the key of the stories kept: a new one is saved with the cache
-        model = dataclasses.replace(model, site=with_stories(model.site, config.stories, cache.words, cache.stories))
+        model = dataclasses.replace(model, site=with_stories(model.site, config.stories, cache.words, cache.stories,
+                                                               cache.clustering))
         cache.dirty |= next(iter(cache.stories), None) != known
         cache.set_words_aside()
         rankings = rank(model.site.items, now=now, weights=config.ranking, stories=model.site.stories)

@@ -32,7 +32,7 @@ from generator.build.fingerprints import same_items, same_page
 from generator.plan.outputs import plan_outputs
 from generator.plan.pages import LIST_KINDS, MORE_REACH, Earlier, FileOutput, Page, RenderedSite, Teaser, plan_pages
 from generator.plan.sitemap import planned_entries
-from generator.site.grouping import edited_stories
+from generator.site.grouping import Kept, edited_stories
 from generator.site.model import Item, Provider, reindexed, same_place, withheld_because
 from generator.site.ranking import rank
 
@@ -84,10 +84,10 @@ class Dependents:
 
 
 def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | None, *, drafts: bool,
-           future: bool, words: dict | None = None) -> Patch | None:
+           future: bool, words: dict | None = None, clustering: Kept | None = None) -> Patch | None:
     """The plan with the edited item `new` (of file `source`) in, or with that file's story added (a source the
     plan does not have) or deleted (`new` None); None if the site must be planned again. `words`: the
-    items' words for stories (BuildCache.words)."""
+    items' words for stories (BuildCache.words); `clustering`: the last clustering (BuildCache.clustering)."""
     site = plan.model.site
     index = dependents.index.get(source)
     if (index is None and new is None) or (new is not None and withheld_because(new, plan.now, drafts, future)):
@@ -102,7 +102,7 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     if moved is None:
         return None
     new_site, position, low, high, to = moved
-    new_site, check = edited_stories(site, new_site, old, new, plan.config.stories, words)
+    new_site, check = edited_stories(site, new_site, old, new, plan.config.stories, words, clustering)
     if new_site is None:
         return None  # a story formed, changed or went: planned again, as a full build plans it
     stories = new_site.stories

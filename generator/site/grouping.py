@@ -19,7 +19,7 @@ from typing import Callable, MutableMapping
 
 from generator.config import StoriesConfig
 from generator.site.model import Item, Site, SiteStory
-from generator.site.stories import (Prepared, Story, StoryInput, StorySettings, cluster, make_story, prepare,
+from generator.site.stories import (Clustering, Prepared, Story, StoryInput, StorySettings, make_story, prepare,
                                     story_id)
 
 EPISODES = frozenset({"podcast", "audio", "video"})  # the types a show publishes episode after episode
@@ -31,23 +31,38 @@ def settings(config: StoriesConfig) -> StorySettings:
     return StorySettings(config.enabled, config.window_hours, config.threshold, config.same_provider)
 
 
+_EDITS = 50  # items changed since the kept clustering (Kept) that it is brought up to date for, at most
+
+
+class Kept:
+    """The last clustering (stories.Clustering) and the items it was made of, kept from build to build by serve
+    (BuildCache.clustering): clustering the site again after an edit works out again only what the edited
+    items reach (Clustering.edit), where clustering it whole takes most of a second at 10,000 items."""
+
+    def __init__(self) -> None:
+        self.clustering: Clustering | None = None
+        self.items: dict[str, Item] = {}  # source -> the Item it was made of
+
+
 def with_stories(site: Site, config: StoriesConfig, words: Callable[[], MutableMapping] | None = None,
-                 last: MutableMapping | None = None) -> Site:
+                 last: MutableMapping | None = None, kept: Kept | None = None) -> Site:
     """`site` with its stories of two or more items (none when stories are off)."""
     if not config.enabled or len(site.items) < 2:
         return site
-    return attach(site, group(site.items, config, words, last))
+    return attach(site, group(site.items, config, words, last, kept))
 
 
 def group(items: tuple[Item, ...], config: StoriesConfig, words: Callable[[], MutableMapping] | None = None,
-          last: MutableMapping | None = None) -> tuple[Story, ...]:
+          last: MutableMapping | None = None, kept: Kept | None = None) -> tuple[Story, ...]:
     """The stories of these items (every item in one), as generator/site/stories.py makes them. `words` gives
     an item's content digest -> what clustering works out of it alone (stories.prepare), filled here and kept
     by the caller from build to build (serve: an edit redoes only the site-wide part); called only when
     clustering runs, so that a caller can keep them on disk until then. `last`: the last result,
     by a key of its inputs (the items' source paths and content digests, and the settings), kept by the
     caller from build to build: the same items give it back without clustering (a build of an unchanged site).
-    The caller empties both when what makes an item from its file changes (config.yaml, the records)."""
+    The caller empties both when what makes an item from its file changes (config.yaml, the records).
+    `kept`: the last clustering, brought up to date here when it was made of the same sources and the same
+    settings and few of the items changed since (compared as clustering reads them), else made again."""
     key = None
     if last is not None:
         digest = hashlib.sha1(repr(settings(config)).encode("utf-8"))
@@ -66,8 +81,22 @@ def group(items: tuple[Item, ...], config: StoriesConfig, words: Callable[[], Mu
         for digest in [d for d in words if d not in current]:
             del words[digest]
     # (an item whose words are known needs no body text: the slow part of its input)
-    inputs = [story_input(item, text=False) for item in items]
-    stories = cluster(inputs, settings(config), {item.source: words[item.digest] for item in items})
+    clustering = kept.clustering if kept is not None else None
+    if kept is not None:
+        kept.clustering = None  # (not to be used again if the edit fails half way)
+        changed = [item for item in items if kept.items.get(item.source) is not item]
+        if clustering is None or clustering.settings != settings(config) or len(kept.items) != len(items) \
+                or len(changed) > _EDITS or any(item.source not in kept.items for item in changed):
+            clustering = None
+    if clustering is None:
+        inputs = [story_input(item, text=False) for item in items]
+        clustering = Clustering(inputs, settings(config), {item.source: words[item.digest] for item in items})
+    else:
+        clustering.edit([story_input(item, text=False) for item in changed],
+                        {item.source: words[item.digest] for item in changed})
+    stories = clustering.stories
+    if kept is not None:
+        kept.clustering, kept.items = clustering, {item.source: item for item in items}
     if last is not None:
         last.clear()  # (one result: the next build's items are this one's, or it clusters again)
         last[key] = stories
@@ -110,7 +139,8 @@ def attach(site: Site, stories: tuple[Story, ...]) -> Site:
 
 
 def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None, config: StoriesConfig,
-                   words: MutableMapping | None = None) -> tuple[Site | None, Callable[[], bool] | None]:
+                   words: MutableMapping | None = None,
+                   clustering: Kept | None = None) -> tuple[Site | None, Callable[[], bool] | None]:
     """`after` (serve's fast path: `before` with the item `old` edited into `new`, or added or deleted) with the
     stories a full build gives it, when every story is as in `before` but for the places of its items;
     None when one forms, changes or goes (its items, lead, providers, newest time or declared coverage):
@@ -120,11 +150,11 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
     Exact: clustering is a function of what it reads of the items (story_input, stories.prepare), so an edit
     that leaves that as it was (heat, topics, type ...) leaves the stories as they were, and one of quality
     alone leaves their items as they were (it only chooses a lead: chosen again here). Any other edit of an
-    item is given the stories it had and the check (clustering again takes most of a second at 10,000 items:
-    serve shows the saved page first, then checks, serve/rebuild.py); an item added or deleted clusters the
-    site again here. Clustering again does the whole site, the items' words kept by their digest in `words`,
-    not only the items near the edited one, as a story's words weigh by how many of the site's items have
-    them (TF-IDF)."""
+    item is given the stories it had and the check (serve shows the saved page first, then checks,
+    serve/rebuild.py); an item added or deleted clusters the site again here. The check brings `clustering`
+    (the last one, serve's BuildCache.clustering) up to date for the edited item (stories.Clustering.edit:
+    what the edit reaches is worked out again, the stories grown again from every item's candidate pairs),
+    else clusters the whole site, the items' words kept by their digest in `words`."""
     if not config.enabled:
         return after, None
     words = {} if words is None else words
@@ -149,10 +179,11 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
             return (now if _described(before) == _described(now) else None), None
 
         def check() -> bool:
-            return _described(before) == _described(attach(after, group(after.items, config, lambda: words)))
+            return _described(before) == _described(attach(after, group(after.items, config, lambda: words,
+                                                                          kept=clustering)))
 
         return attach(after, kept), check
-    now = attach(after, group(after.items, config, lambda: words))
+    now = attach(after, group(after.items, config, lambda: words, kept=clustering))
     return (now if _described(before) == _described(now) else None), None
 
 

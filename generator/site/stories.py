@@ -16,6 +16,7 @@ Items join one story when
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import heapq
 from array import array
@@ -113,22 +114,285 @@ def cluster(items: Sequence[StoryInput], settings: StorySettings = StorySettings
     stays when later items join or leave; it changes when that item leaves or is deleted (the next
     earliest gives the id) or an earlier item joins.
     """
-    ordered = sorted(items, key=_time_order)
-    if len({item.source for item in ordered}) != len(ordered):
-        twice = sorted(source for source, n in Counter(item.source for item in ordered).items() if n > 1)
-        raise ValueError(f"two items with the source {twice[0]!r}")
-    groups = _union_find(len(ordered))
-    if settings.enabled:
+    return Clustering(items, settings, prepared).stories
+
+
+class Clustering:
+    """One clustering of a site's items (`stories`, as `cluster` gives them) with what it worked out on the way:
+    each item's vector, the index of words and the candidate pairs each item found in it. `edit` clusters
+    the same items again after a few of them changed (serve: a saved file) and works out again only what the
+    change reaches: the vectors of the items that have a word whose count changed (IDF) and come out otherwise,
+    and the candidate pairs of the items that saw or now see a changed item among a word's latest items.
+    Stories are then grown again from all the pairs, as a first clustering grows them, so `edit` gives what
+    `cluster` gives for the new items (tests/test_stories.py checks it under random edits)."""
+
+    def __init__(self, items: Sequence[StoryInput], settings: StorySettings = StorySettings(),
+                 prepared: Mapping[str, Prepared] | None = None):
+        ordered = sorted(items, key=_time_order)
+        if len({item.source for item in ordered}) != len(ordered):
+            twice = sorted(source for source, n in Counter(item.source for item in ordered).items() if n > 1)
+            raise ValueError(f"two items with the source {twice[0]!r}")
+        self.settings = settings
+        self.inputs = {item.source: item for item in ordered}
+        self.order = [item.source for item in ordered]  # sources, in time order
+        self.seconds = {item.source: item.published.timestamp() for item in ordered}
+        self.ready: dict[str, Prepared] = {}
+        self.vectors: dict[str, dict[str, float]] = {}
+        self.postings: dict[str, list[str]] = defaultdict(list)  # word -> the items it is one of the _INDEXED of
+        self.linked: dict[str, list[str]] = {}  # source -> the earlier items alike it (candidate pairs)
+        # What the last growing worked out, for the next one (`edit`): by a group's items before any merge
+        # (those of one article, else one item), its sum and |sum|^2; by two such groups, their sums' product;
+        # by a story's items, the Story
+        self.sums: dict[tuple[str, ...], tuple[dict[str, float], float]] = {}
+        self.products: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
+        self.made: dict[tuple[str, ...], Story] = {}
+        if settings.enabled:
+            prepared = prepared or {}
+            seen: dict[str, tuple[str, ...]] = {}
+            self.ready = {item.source: prepared.get(item.source) or prepare(item, seen) for item in ordered}
+            self.frequency = Counter()
+            for ready in self.ready.values():
+                self.frequency.update(ready.words)
+            self.idf = {word: _idf(count) for word, count in self.frequency.items()}
+            for source in self.order:
+                self.vectors[source] = _vector(self.ready[source], self.idf)
+                self.linked[source] = self._scan(source, len(self.order))
+                for word in list(self.vectors[source])[:_INDEXED]:
+                    self.postings[word].append(source)
+        self.stories = self._grow(set(), set())
+
+    def edit(self, items: Sequence[StoryInput], prepared: Mapping[str, Prepared] | None = None) -> tuple[Story, ...]:
+        """The stories once `items` (each of a source this clustering has) replace the items of their sources;
+        `prepared` as `cluster`'s (an item without it is prepared from its text). The clustering is left with
+        them in (if this raises, it must not be used again)."""
         prepared = prepared or {}
-        seen: dict[str, tuple[str, ...]] = {}
-        ready = [prepared.get(item.source) or prepare(item, seen) for item in ordered]
-        _link_same_articles(ready, groups)
-        _grow_by_text(ordered, ready, groups, settings)
-    members: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(ordered)):
-        members[_find(groups, index)].append(index)
-    # a group's root is its earliest item, and roots come in time order: stories are earliest first
-    return tuple(make_story([ordered[i] for i in indices]) for indices in members.values())
+        dirty: set[str] = set()  # items whose vector or place changed
+        changed: set[str] = set()  # items that changed
+        counted = set()  # words whose count changed
+        for item in items:
+            source = item.source
+            if self.inputs[source] == item and self.ready.get(source) is prepared.get(source, self.ready.get(source)):
+                continue
+            self.inputs[source] = item
+            changed.add(source)
+            if not self.settings.enabled:
+                continue
+            old, new = self.ready[source], prepared.get(source) or prepare(item)
+            self.ready[source] = new
+            for word in set(old.words).symmetric_difference(new.words):
+                self.frequency[word] += 1 if word in new.words else -1
+                counted.add(word)
+            if self.seconds[source] != item.published.timestamp():
+                dirty.add(source)  # (and its vector is compared below, with the others')
+        if not changed:
+            return self.stories
+        if not self.settings.enabled:
+            self.stories = self._grow(dirty, changed)
+            return self.stories
+        for word in counted:
+            if self.frequency[word] > 0:
+                self.idf[word] = _idf(self.frequency[word])
+            else:
+                del self.frequency[word], self.idf[word]
+        edited = {item.source for item in items}
+        before: dict[str, dict] = {}
+        for source, ready in self.ready.items():
+            if source in edited or (counted and not counted.isdisjoint(ready.words)):
+                vector = _vector(ready, self.idf)
+                if list(vector.items()) != list(self.vectors[source].items()):
+                    before[source] = self.vectors[source]
+                    self.vectors[source] = vector
+                    dirty.add(source)
+        moved = [source for source in dirty if self.seconds[source] != self.inputs[source].published.timestamp()]
+        if not dirty:
+            self.stories = self._grow(dirty, changed)
+            return self.stories
+        # An item sees a word's _RECENT latest items before it: those after a changed item, in the word's list
+        # before and after the change, scan again; the others see the very same items.
+        touched = {word for source in dirty
+                   for vector in (before.get(source, self.vectors[source]), self.vectors[source])
+                   for word in list(vector)[:_INDEXED]}
+        again = set(dirty)
+        for word in touched:
+            posting = self.postings[word]
+            for at, source in enumerate(posting):
+                if source in dirty:
+                    again.update(posting[at + 1 : at + 1 + _RECENT])
+            self.postings[word] = [source for source in posting if source not in dirty]
+        for source in moved:
+            self.seconds[source] = self.inputs[source].published.timestamp()
+        if moved:
+            self.order.sort(key=lambda source: _time_order(self.inputs[source]))
+        place = {source: n for n, source in enumerate(self.order)}
+        for source in sorted(dirty, key=place.__getitem__):
+            for word in list(self.vectors[source])[:_INDEXED]:
+                posting = self.postings[word]
+                posting.insert(bisect.bisect_left(posting, place[source], key=place.__getitem__), source)
+        for word in touched:
+            posting = self.postings[word]
+            if not posting:
+                del self.postings[word]
+            for at, source in enumerate(posting):
+                if source in dirty:
+                    again.update(posting[at + 1 : at + 1 + _RECENT])
+        for source in again:
+            self.linked[source] = self._scan(source, place[source], place)
+        self.stories = self._grow(dirty, changed)
+        return self.stories
+
+    def _scan(self, source: str, at: int, place: Mapping[str, int] | None = None) -> list[str]:
+        """The items before `source` (at `at` in time order) it is alike enough to be a candidate pair with: it
+        looks up its _INDEXED heaviest words and compares itself with the _RECENT latest items under each within
+        the window. `place`: source -> place in time order, when the index holds later items too."""
+        vector, seconds = self.vectors[source], self.seconds[source]
+        window = self.settings.window_hours * 3600
+        near = self.settings.threshold * _NEAR
+        found, compared = [], set()
+        for word in list(vector)[:_INDEXED]:  # vectors keep their words heaviest first
+            posting = self.postings.get(word, ())
+            end = len(posting) if place is None else bisect.bisect_left(posting, at, key=place.__getitem__)
+            for other in reversed(posting[max(0, end - _RECENT) : end]):
+                if seconds - self.seconds[other] > window:
+                    break
+                if other not in compared:
+                    compared.add(other)
+                    if _dot(vector, self.vectors[other]) >= near and _shared(vector, self.vectors[other]):
+                        found.append(other)
+        return found
+
+    def _grow(self, dirty: set[str], changed: set[str]) -> tuple[Story, ...]:
+        """The stories, from the items' vectors and candidate pairs; what the last growing worked out is
+        taken again for the groups of none of the items `dirty` (whose vector or place changed since) and
+        the stories of none of the items `changed`."""
+        ordered = [self.inputs[source] for source in self.order]
+        groups = _union_find(len(ordered))
+        if self.settings.enabled:
+            _link_same_articles([self.ready[source] for source in self.order], groups)
+            self._grow_by_text(ordered, groups, dirty)
+        members: dict[int, list[str]] = defaultdict(list)
+        for index, source in enumerate(self.order):
+            members[_find(groups, index)].append(source)
+        made, self.made = self.made, {}
+        for key in map(tuple, members.values()):  # a group's root is its earliest item, and roots come in time
+            story = made.get(key)                  # order: stories are earliest first
+            if story is None or not changed.isdisjoint(key):
+                story = make_story([self.inputs[source] for source in key])
+            self.made[key] = story
+        return tuple(self.made.values())
+
+    def _grow_by_text(self, ordered: Sequence[StoryInput], groups: list[int], dirty: set[str]) -> None:
+        """Agglomerate by centroid similarity: the most alike pair of stories first, while it is above the
+        threshold, from the candidate pairs the items found (`linked`)."""
+        if len(ordered) < 2:
+            return
+        settings = self.settings
+        vectors = [self.vectors[item.source] for item in ordered]
+        seconds = [self.seconds[item.source] for item in ordered]
+        window = settings.window_hours * 3600
+        threshold = settings.threshold
+        order = self.order
+        roots = [_find(groups, index) for index in range(len(ordered))]  # (no merge until the heap's)
+        parts: dict[int, list[int]] = defaultdict(list)
+        for index, root in enumerate(roots):
+            parts[root].append(index)
+        place = {source: n for n, source in enumerate(order)}
+        stale = {roots[place[source]] for source in dirty}  # the groups a changed item is in
+        found: dict[int, _Group] = {}
+        keys: dict[int, tuple[str, ...]] = {}
+        sums, self.sums = self.sums, {}
+        for root, indices in parts.items():  # roots come in time order: earliest first
+            group = found[root] = _Group(seconds[root])
+            key = keys[root] = tuple(order[i] for i in indices)
+            kept = sums.get(key) if root not in stale else None
+            if kept is None:
+                # (most stories stay one item: their sum is their vector, not a copy; merges below copy a sum
+                # before they add to it, as the sums are kept)
+                total = vectors[root] if len(indices) == 1 else dict(vectors[root])
+                for index in indices[1:]:
+                    _add(total, vectors[index])
+                kept = (total, _dot(total, total))
+            self.sums[key] = kept
+            group.total, group.norm2 = kept
+            group.size = len(indices)
+            for index in indices:
+                item = ordered[index]
+                if item.provider:
+                    group.providers[item.provider] = None
+                    if item.episode:
+                        group.shows[item.provider] = None
+        # Candidate pairs: items that share one of their most telling words, within the window (_scan), of
+        # two groups whose earliest items are within the window.
+        for index, source in enumerate(order):
+            mine = roots[index]
+            for other in self.linked[source]:
+                theirs = roots[place[other]]
+                if theirs != mine and abs(found[mine].first - found[theirs].first) <= window:
+                    found[mine].neighbours[theirs] = None
+                    found[theirs].neighbours[mine] = None
+        del vectors
+        heap: list = []
+        products, self.products = self.products, {}
+        for root, group in found.items():
+            for other in group.neighbours:
+                if root < other:
+                    pair = keys[root], keys[other]
+                    product = products.get(pair)
+                    if product is None or root in stale or other in stale:
+                        product = _dot(group.total, found[other].total)
+                    group.neighbours[other] = found[other].neighbours[root] = self.products[pair] = product
+                    _push(heap, found, root, other, product, threshold, window)
+        apart = settings.same_provider == "apart"
+        while heap:
+            negative, a, b, version_a, version_b = heapq.heappop(heap)
+            first, second = found.get(a), found.get(b)
+            if first is None or second is None or first.version != version_a or second.version != version_b:
+                continue  # one of them has grown or gone since this pair was measured
+            if apart and any(p in first.providers for p in second.providers):
+                continue
+            if first.shows and second.shows and any(p in first.shows for p in second.shows):
+                continue  # two episodes of one show
+            _union(groups, a, b)
+            root, gone = min(a, b), max(a, b)
+            merged, other = found[root], found.pop(gone)
+            merged.first = min(merged.first, other.first)
+            # Neighbours stay neighbours while their earliest items are within the window of ours: a group spanning
+            # months through declared coverage would otherwise gather neighbours from all of them.
+            # (A + B).N = A.N + B.N: a product kept from an earlier measure spares going through a large story's
+            # sum again each time an item joins it; only the other part's product is worked out.
+            neighbours = {}
+            for neighbour in (*merged.neighbours, *other.neighbours):
+                if neighbour == root or neighbour == gone or neighbour in neighbours:
+                    continue
+                group = found[neighbour]
+                theirs = group.neighbours
+                theirs.pop(gone, None)
+                theirs.pop(root, None)
+                if abs(group.first - merged.first) <= window:
+                    mine, its = merged.neighbours.get(neighbour), other.neighbours.get(neighbour)
+                    neighbours[neighbour] = theirs[root] = (
+                        (mine if mine is not None else _dot(merged.total, group.total))
+                        + (its if its is not None else _dot(other.total, group.total)))
+            # |A + B|^2 = |A|^2 + |B|^2 + 2 A.B, and A.B is what the pair's similarity was made of
+            merged.norm2 += other.norm2 - 2 * negative * math.sqrt(merged.norm2 * other.norm2)
+            owner = merged.version
+            if len(other.total) > len(merged.total):
+                merged.total, other.total = other.total, merged.total  # add the smaller sum into the larger
+                owner = other.version
+            if owner == 0:
+                merged.total = dict(merged.total)  # a sum kept for the next growing (self.sums)
+            _add(merged.total, other.total)
+            merged.size += other.size
+            merged.providers.update(other.providers)
+            merged.shows.update(other.shows)
+            merged.version += 1
+            merged.neighbours = neighbours
+            for neighbour, product in neighbours.items():
+                _push(heap, found, min(root, neighbour), max(root, neighbour), product, threshold, window)
+
+
+def _idf(count: int) -> float:
+    """The IDF of a word `count` items have (the notes at _REFERENCE)."""
+    return math.log(1.0 + _REFERENCE / count) ** _IDF_POWER
 
 
 def _time_order(item: StoryInput):
@@ -262,104 +526,6 @@ class _Group:
         self.version = 0
 
 
-def _grow_by_text(ordered: Sequence[StoryInput], ready: Sequence[Prepared], groups: list[int],
-                  settings: StorySettings) -> None:
-    """Agglomerate by centroid similarity: the most alike pair of stories first, while it is above the threshold."""
-    if len(ordered) < 2:
-        return
-    vectors = _vectors(ready)
-    seconds = [item.published.timestamp() for item in ordered]
-    window = settings.window_hours * 3600
-    threshold = settings.threshold
-    found: dict[int, _Group] = {}
-    for index, item in enumerate(ordered):
-        root = _find(groups, index)
-        group = found.get(root) or found.setdefault(root, _Group(seconds[index]))  # roots come first: earliest
-        if group.size == 0:
-            group.total = vectors[index]  # (most stories stay one item: their sum is their vector, not a copy)
-        else:
-            if group.size == 1:
-                group.total = dict(group.total)  # the vectors are read below: sums are added into copies
-            _add(group.total, vectors[index])
-        group.size += 1
-        if item.provider:
-            group.providers[item.provider] = None
-            if item.episode:
-                group.shows[item.provider] = None
-    for group in found.values():
-        group.norm2 = _dot(group.total, group.total)
-    # Candidate pairs: items that share one of their most telling words, within the window.
-    postings: dict[str, list[int]] = defaultdict(list)
-    near = threshold * _NEAR
-    for index, vector in enumerate(vectors):
-        mine = _find(groups, index)
-        compared = set()
-        for word in list(vector)[:_INDEXED]:  # vectors keep their words heaviest first
-            posting = postings[word]
-            for other in reversed(posting[-_RECENT:]):
-                if seconds[index] - seconds[other] > window:
-                    break
-                if other not in compared:
-                    compared.add(other)
-                    theirs = _find(groups, other)
-                    if theirs != mine and abs(found[mine].first - found[theirs].first) <= window \
-                            and _dot(vector, vectors[other]) >= near and _shared(vector, vectors[other]):
-                        found[mine].neighbours[theirs] = None
-                        found[theirs].neighbours[mine] = None
-            posting.append(index)
-    del vectors  # a one-item story's sum is its vector: merges below add into it
-    heap: list = []
-    for root, group in found.items():
-        for other in group.neighbours:
-            if root < other:
-                product = group.neighbours[other] = found[other].neighbours[root] = _dot(group.total,
-                                                                                         found[other].total)
-                _push(heap, found, root, other, product, threshold, window)
-    apart = settings.same_provider == "apart"
-    while heap:
-        negative, a, b, version_a, version_b = heapq.heappop(heap)
-        first, second = found.get(a), found.get(b)
-        if first is None or second is None or first.version != version_a or second.version != version_b:
-            continue  # one of them has grown or gone since this pair was measured
-        if apart and any(p in first.providers for p in second.providers):
-            continue
-        if first.shows and second.shows and any(p in first.shows for p in second.shows):
-            continue  # two episodes of one show
-        _union(groups, a, b)
-        root, gone = min(a, b), max(a, b)
-        merged, other = found[root], found.pop(gone)
-        merged.first = min(merged.first, other.first)
-        # Neighbours stay neighbours while their earliest items are within the window of ours: a group spanning
-        # months through declared coverage would otherwise gather neighbours from all of them.
-        # (A + B).N = A.N + B.N: a product kept from an earlier measure spares going through a large story's
-        # sum again each time an item joins it; only the other part's product is worked out.
-        neighbours = {}
-        for neighbour in (*merged.neighbours, *other.neighbours):
-            if neighbour == root or neighbour == gone or neighbour in neighbours:
-                continue
-            group = found[neighbour]
-            theirs = group.neighbours
-            theirs.pop(gone, None)
-            theirs.pop(root, None)
-            if abs(group.first - merged.first) <= window:
-                mine, its = merged.neighbours.get(neighbour), other.neighbours.get(neighbour)
-                neighbours[neighbour] = theirs[root] = (
-                    (mine if mine is not None else _dot(merged.total, group.total))
-                    + (its if its is not None else _dot(other.total, group.total)))
-        # |A + B|^2 = |A|^2 + |B|^2 + 2 A.B, and A.B is what the pair's similarity was made of
-        merged.norm2 += other.norm2 - 2 * negative * math.sqrt(merged.norm2 * other.norm2)
-        if len(other.total) > len(merged.total):
-            merged.total, other.total = other.total, merged.total  # add the smaller sum into the larger
-        _add(merged.total, other.total)
-        merged.size += other.size
-        merged.providers.update(other.providers)
-        merged.shows.update(other.shows)
-        merged.version += 1
-        merged.neighbours = neighbours
-        for neighbour, product in neighbours.items():
-            _push(heap, found, min(root, neighbour), max(root, neighbour), product, threshold, window)
-
-
 def _push(heap: list, found: dict, a: int, b: int, product: float, threshold: float, window: float) -> None:
     """Offer the merge of stories `a` and `b`, whose sums' product is `product`."""
     first, second = found[a], found[b]
@@ -419,20 +585,13 @@ def _url_words(url: str) -> list[str]:
             if len(w) > 2 and w.isalpha() and w not in _URL_WORDS and w not in _STOPWORDS]
 
 
-def _vectors(ready: Sequence[Prepared]) -> list[dict[str, float]]:
-    """TF-IDF vectors of unit length, heaviest word first, each keeping its `_KEEP` heaviest words."""
-    frequency: Counter = Counter()
-    for item in ready:
-        frequency.update(item.words)
-    idf = {word: math.log(1.0 + _REFERENCE / count) ** _IDF_POWER for word, count in frequency.items()}
-    vectors = []
-    for item in ready:
-        weighted = {word: weight * idf[word] for word, weight in zip(item.words, item.weights)}
-        # a stable sort: ties stay in the text's order
-        kept = sorted(weighted, key=weighted.__getitem__, reverse=True)[:_KEEP]
-        norm = math.sqrt(sum([w * w for w in map(weighted.__getitem__, kept)])) or 1.0
-        vectors.append({word: weighted[word] / norm for word in kept})
-    return vectors
+def _vector(item: Prepared, idf: Mapping[str, float]) -> dict[str, float]:
+    """The item's TF-IDF vector of unit length, heaviest word first, keeping its `_KEEP` heaviest words."""
+    weighted = {word: weight * idf[word] for word, weight in zip(item.words, item.weights)}
+    # a stable sort: ties stay in the text's order
+    kept = sorted(weighted, key=weighted.__getitem__, reverse=True)[:_KEEP]
+    norm = math.sqrt(sum([w * w for w in map(weighted.__getitem__, kept)])) or 1.0
+    return {word: weighted[word] / norm for word in kept}
 
 
 def words(text: str) -> list[str]:
