@@ -173,8 +173,9 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
     for language in reversed(wanted):  # English first, the most specific last: each over the one before
         entries.update(by_language.get(language, {}))
     own = [language for language in wanted if language != ENGLISH and language in by_language]
-    if config.language and wanted[0] != ENGLISH:
-        where = f"themes/{config.theme}/i18n/{own[-1] if own else wanted[-2]}.yaml"
+    base = config.language.replace("_", "-").split("-")[0].lower()
+    if base and base != ENGLISH:  # (a language of its own: not English, nor a kind of English)
+        where = f"themes/{config.theme}/i18n/{own[-1] if own else base}.yaml"
         if not own:
             shipped = ", ".join(shipped_languages())
             problems.append(Problem(config.path, None, f"the theme has no words in {config.language}: its pages "

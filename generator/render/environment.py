@@ -73,6 +73,32 @@ def misplaced_templates(config: Config) -> list[Problem]:
     return problems
 
 
+_WORD_CALL = re.compile(r"""\bt\(\s*(['"])([A-Za-z0-9_.-]+)\1""")
+
+
+def unknown_words(config: Config, words: Words) -> list[Problem]:
+    """A warning for each `t('key')` of the templates in use whose key no words file has: the page shows the
+    key itself (never an empty string), and says where to add it."""
+    problems, seen = [], set()
+    for folder in theme_dirs(config):
+        for path in sorted((folder / "templates").rglob("*")):
+            name = path.relative_to(folder / "templates").as_posix()
+            if not path.is_file() or name in seen:
+                continue
+            seen.add(name)  # (only the template that wins is used)
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for match in _WORD_CALL.finditer(text):
+                key = match.group(2)
+                if key not in words.entries:
+                    shown = _short(str(path)) if folder != config.root / "themes" / config.theme else \
+                        f"themes/{config.theme}/templates/{name}"
+                    problems.append(Problem(shown, text.count("\n", 0, match.start()) + 1,
+                                            f"no word `{key}` in the theme's i18n files: the page shows `{key}`",
+                                            f"add `{key}: ...` to themes/{config.theme}/i18n/en.yaml (and to the "
+                                            "file of the site's language), or correct the key"))
+    return problems
+
+
 def static_files(config: Config) -> dict[str, Path]:
     """Output path -> source file for every theme static file (overrides win) and the site's `static/`
     (of the search's stemmers, only the one the site uses: plan/search.py needed_static)."""
