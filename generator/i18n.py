@@ -57,6 +57,7 @@ class Words:
     entries: dict = field(default_factory=dict, compare=False, repr=False)  # key -> str, or form -> str
     digest: str = ""  # of every entry: what the pages' fingerprints hold of the words
     problems: tuple[Problem, ...] = ()  # warnings: keys shown in English, values that are not text
+    formats: dict = field(default_factory=dict, compare=False, repr=False)  # Words.date's, as made
 
     def form(self, n) -> str:
         """The plural form of count `n` in this language."""
@@ -88,15 +89,21 @@ class Words:
     def date(self, moment: datetime, fmt: str | None = None) -> str:
         """`moment` in a format of strftime's (or the name of one of the words': "long", "short", "time"),
         with its month and weekday names in this language (not the process's locale)."""
+        key = (fmt, moment.month, moment.weekday())
+        named = self.formats.get(key)  # (a page writes many dates, of a few formats and months)
+        if named is None:
+            named = self.formats[key] = self._named(fmt, moment.month, moment.weekday())
+        return moment.strftime(named)
+
+    def _named(self, fmt: str | None, month: int, weekday: int) -> str:
+        """The strftime format `fmt` with this language's names for that month and weekday written in."""
         fmt = self.text(f"date_{fmt or 'long'}") if not fmt or "%" not in fmt else fmt
-        names = {"B": self.names("months")[moment.month - 1: moment.month],
-                 "b": self.names("months_short")[moment.month - 1: moment.month],
-                 "A": self.names("weekdays")[moment.weekday(): moment.weekday() + 1],
-                 "a": self.names("weekdays_short")[moment.weekday(): moment.weekday() + 1]}
+        names = {"B": self.names("months")[month - 1: month], "b": self.names("months_short")[month - 1: month],
+                 "A": self.names("weekdays")[weekday: weekday + 1],
+                 "a": self.names("weekdays_short")[weekday: weekday + 1]}
         # The names go in with their own percent signs doubled, so that strftime writes them as they are.
-        fmt = re.sub(r"%([%BbAa])", lambda m: m.group() if m.group(1) == "%" or not names[m.group(1)]
-                     else names[m.group(1)][0].replace("%", "%%"), fmt)
-        return moment.strftime(fmt)
+        return re.sub(r"%([%BbAa])", lambda m: m.group() if m.group(1) == "%" or not names[m.group(1)]
+                      else names[m.group(1)][0].replace("%", "%%"), fmt)
 
 
 def fill(text: str, values: dict, convert) -> str:
@@ -245,12 +252,15 @@ def _read(path: Path, shown: str, problems: list[Problem]) -> dict:
     return entries
 
 
-def _value(node):
-    """A node as plain data: text stays text (`no`, `on`, `1` are words here, not YAML's booleans or numbers)."""
+def _value(node, depth: int = 0):
+    """A node as plain data: text stays text (`no`, `on`, `1` are words here, not YAML's booleans or numbers).
+    Two levels at most (a list of names, a text's forms): nested aliases cannot make it big."""
     if isinstance(node, yaml.ScalarNode):
         return node.value if node.tag != "tag:yaml.org,2002:null" else None
+    if depth:
+        return ()  # (no words file nests deeper: not text, warned of)
     if isinstance(node, yaml.SequenceNode):
-        return [_value(child) for child in node.value]
+        return [_value(child, 1) for child in node.value]
     if isinstance(node, yaml.MappingNode):
-        return {_value(k): _value(v) for k, v in node.value}
+        return {_value(k, 1): _value(v, 1) for k, v in node.value}
     return None

@@ -221,11 +221,16 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         return shown.items[index].path
 
     badges = provider_badges(site)
+    plain = {key: text for key, text in words.entries.items() if isinstance(text, str)}
 
     def t(key: str, n=None, **values) -> str:
         """The theme's word `key` in the site's language (generator/i18n.py), its `{name}`s filled with `values`
         and `{n}` with the count `n`. Text, escaped once by autoescaping; with HTML among the values (a
         `{% set %}` block's link), HTML: the word escaped here, the values as they are or escaped."""
+        if n is None and not values:
+            text = plain.get(key)
+            if text is not None:  # (most words: nothing to choose or fill)
+                return text
         return translate(words, key, n, values)
 
     def search_words() -> dict:
