@@ -192,7 +192,8 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
             for key in sorted(by_language.get(ENGLISH, {})):
                 if not any(key in by_language[language] for language in own):
                     english = by_language[ENGLISH][key]
-                    shown = english if isinstance(english, str) else english.get("other", "")
+                    shown = (english if isinstance(english, str) else ", ".join(english[:3]) + ", …"
+                             if isinstance(english, list) else english.get("other", ""))
                     problems.append(Problem(where, None, f"no `{key}`: the theme shows it in English "
                                             f"({_short(str(shown))})", f"add `{key}:` with its text in "
                                             f"{config.language} to {where}"))

@@ -209,3 +209,14 @@ def test_serve_rebuilds_after_a_words_file_is_saved(tmp_path):
     words.write_text("latest: Brandneu\n", encoding="utf-8")
     served = save(words, "after")
     assert b">Brandneu</a>" in served["index.html"]
+
+
+def test_a_new_language_of_the_site_falls_back_word_by_word(tmp_path):
+    root = site_in(tmp_path, "ko", {"themes/default/i18n/ko.yaml": "latest: 최신\n"})
+    result, out = built(root)
+    front = page(out, "index.html")
+    assert ">최신</a>" in front and ">Hot</a>" in front and "4 Mar 2026" in front
+    warnings = [str(w) for w in result.site.warnings]
+    assert any(w.startswith("themes/default/i18n/ko.yaml: no `months`: the theme shows it in English (January, ")
+               for w in warnings), warnings
+    assert not any("no `latest`" in w for w in warnings)
