@@ -220,3 +220,19 @@ def test_a_new_language_of_the_site_falls_back_word_by_word(tmp_path):
     assert any(w.startswith("themes/default/i18n/ko.yaml: no `months`: the theme shows it in English (January, ")
                for w in warnings), warnings
     assert not any("no `latest`" in w for w in warnings)
+
+
+@pytest.mark.slow
+def test_the_search_page_says_its_messages_in_the_language(tmp_path, page):
+    from conftest import static_server
+
+    _, out = built(site_in(tmp_path, "de"))
+    with static_server(out, "/gazette/") as base:
+        page.goto(base + "search/?q=scarf")
+        status = page.locator("#search-status").filter(has_text="für „scarf“")
+        status.wait_for(timeout=10_000)
+        assert status.inner_text() == "1 Ergebnis für „scarf“"  # the singular, chosen by Intl.PluralRules("de")
+        assert "+2 Quellen" in page.locator("#search-results").inner_text()
+        assert page.locator("#search-results .signal.heat").first.get_attribute("aria-label").startswith("Resonanz ")
+        page.goto(base + "search/?q=zzzzqqq")
+        page.locator("#search-status").filter(has_text="Keine Ergebnisse für „zzzzqqq“.").wait_for(timeout=10_000)
