@@ -83,7 +83,8 @@ def test_a_german_site_shows_the_theme_in_german(tmp_path):
     search = page(out, "search/index.html")
     assert 'Setzen Sie Wörter in "Anführungszeichen"' in search
     said = json.loads(re.search(r'<script type="application/json" id="search-words">(.*?)</script>', search).group(1))
-    assert said["search_found"] == {"one": "{n} Ergebnis für „{query}“", "other": "{n} Ergebnisse für „{query}“"}
+    assert said["search_found"] == {"one": "{n} Ergebnis für „{query}“",
+                                    "other": "{n} Ergebnisse für „{query}“"}
     assert said["search_none"] == "Keine Ergebnisse für „{query}“."
     assert "<title>Golden Test Gazette: Neueste</title>" in page(out, "feeds/latest.xml")
     for html in (front, story_page(out), latest, search, page(out, "404.html")):  # no English left
