@@ -158,8 +158,11 @@ class Config:
                                "stemming); a language's name (`English`) or a locale with "
                                "its charset (`en_US.UTF-8`) is an error, and so is a two-letter code that "
                                "names no language (ISO 639-1) or country (ISO 3166-1): `xx`, `jp` (Japanese is `ja`), "
-                               "`en-UK` (`en-GB`). The bundled theme's own words and its dates' month names stay "
-                               "English: the themes guide says how to translate them.")
+                               "`en-UK` (`en-GB`). It also chooses the language of the bundled theme's own words and "
+                               "of its dates' month and weekday names: newsdesk ships English, German (`de`), French "
+                               "(`fr`), Spanish (`es`) and Japanese (`ja`); `de-AT` uses `de`'s; another language "
+                               "shows English words, with a warning, until you add its file ([A site in another "
+                               "language](themes.md#a-site-in-another-language)).")
     timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates.")
     content_dir: str = _opt("content", "Folder of item files (`*.md`, any depth), relative to the site root.")
     output_dir: str = _opt("output", "Folder the site is written to, relative to the site root.")

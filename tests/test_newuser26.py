@@ -279,30 +279,30 @@ def test_init_github_actions_from_a_clone_names_its_address_at_its_commit(tmp_pa
     assert '--install "git+https://github.com/you/newsdesk@v0.2"' in str(raised.value)
 
 
-# --- 6. a site in another language translates the theme's words as docs/themes.md says ---------------------------
+# --- 6. a site in another language gets the theme's words in it, as docs/themes.md says ----------------------------
 
-def test_a_german_site_translates_the_header_and_dates_by_overriding_templates(tmp_path, capsys):
+def test_a_german_site_shows_the_header_and_dates_in_german_and_a_template_can_still_change_them(tmp_path, capsys):
     from conftest import ROOT
 
     site = make_site(tmp_path / "site", {
         "content/a.md": item("Zentralbank senkt die Zinsen", "2026-12-02T10:00:00Z", originalUrl="https://a.example/1"),
     }, "title: Meine Nachrichten\nlanguage: de\nbase_url: https://user.github.io/repo/\n"
        "now: '2026-12-04T12:00:00Z'\ntimezone: Europe/Berlin\n")
-    templates = site / "themes/default/templates"
-    (templates / "partials").mkdir(parents=True)
-    bundled = ROOT / "themes/default/templates"
-    base = (bundled / "base.html").read_text(encoding="utf-8")
-    assert ">Latest</a>" in base
-    (templates / "base.html").write_text(base.replace(">Latest</a>", ">Neueste</a>"), encoding="utf-8")
-    card = (bundled / "partials/card.html").read_text(encoding="utf-8")
-    assert 'date("%-d %b %Y")' in card
-    (templates / "partials/card.html").write_text(card.replace('date("%-d %b %Y")', 'date("%-d.%-m.%Y")'),
-                                                  encoding="utf-8")
     assert main(["build", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
     front = (site / "output/index.html").read_text(encoding="utf-8")
     assert '<html lang="de"' in front
-    assert ">Neueste</a>" in front and ">Latest</a>" not in front
-    assert ">2.12.2026</time>" in front and "Dec 2026" not in front
+    assert ">Neueste</a>" in front and ">Latest</a>" not in front  # the theme's own German words
+    assert ">2. Dez. 2026</time>" in front and "Dec 2026" not in front
+    # A site's own card (numbers only in its dates) still wins over the theme's.
+    templates = site / "themes/default/templates"
+    (templates / "partials").mkdir(parents=True)
+    card = (ROOT / "themes/default/templates/partials/card.html").read_text(encoding="utf-8")
+    assert 'date("short")' in card
+    (templates / "partials/card.html").write_text(card.replace('date("short")', 'date("%-d.%-m.%Y")'),
+                                                  encoding="utf-8")
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
+    front = (site / "output/index.html").read_text(encoding="utf-8")
+    assert ">2.12.2026</time>" in front and ">Neueste</a>" in front
 
 
 # --- 7. config.yaml's mistakes are listed in the file's order, each at its own line --------------------------------

@@ -115,9 +115,10 @@ def _parsed(env: jinja2.Environment, text: str) -> tuple[list, frozenset]:
     return found
 
 
-def site_keys(site: Site, pictures: str = "") -> dict[str, str]:
+def site_keys(site: Site, pictures: str = "", words: str = "") -> dict[str, str]:
     """Hashes of the site-wide values templates can read as globals, computed once per build (`pictures`:
-    the digest of the manifest of the copies of pictures, which the `picture` global offers)."""
+    the digest of the manifest of the copies of pictures, which the `picture` global offers; `words`: of the
+    theme's words, which `t` and `search_words` give)."""
     def digest(value) -> str:
         return hashlib.sha1(repr(value).encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -127,6 +128,7 @@ def site_keys(site: Site, pictures: str = "") -> dict[str, str]:
         "type_lists": digest([listed for listed, _ in type_lists(site.items)]),
     }
     keys["picture"] = pictures
+    keys["t"] = keys["search_words"] = keys["page_feed_name"] = words
     keys["news_article"] = keys["providers"] + keys["topics"]  # render.news_article reads both
     return keys
 

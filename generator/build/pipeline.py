@@ -35,12 +35,13 @@ from generator.build.writer import (MARKER, Staging, WriteReport, check_output_o
                                     recover, update_in_place)
 from generator.config import Config, build_time, check_content_folder
 from generator.errors import BuildError, Problem, errors_and_warnings
+from generator.i18n import load_words
 from generator.plan.outputs import plan_outputs
 from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
 from generator.plan.search import SearchIndex, plan_index
 from generator.site.local_pictures import load_copies
 from generator.render.environment import (case_clashes, make_env, misplaced_templates,
-                                          render_page, static_files)
+                                          render_page, static_files, unknown_words)
 from generator.site.content import read_named, source_files, unread_problem
 from generator.site.grouping import item_words, story_report, with_stories
 from generator.site.model import Item, build_site, make_item_or_problem, missing_pictures, topic_definitions
@@ -134,7 +135,8 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
         rendered = sum(1 for _ in render_pages(env, site.pages, workers, progress))
         return BuildResult(site, None, rendered, time.perf_counter() - started, mode="check")
     parsed = len(cache.template_parses)
-    keys, globals_ = template_keys(env, cache.template_parses), site_keys(site.model.site, site.pictures.digest)
+    keys = template_keys(env, cache.template_parses)
+    globals_ = site_keys(site.model.site, site.pictures.digest, load_words(config).digest)
     world = _site_wide_key(site, keys, globals_)
     cache.dirty |= len(cache.template_parses) != parsed
     same_world = last is not None and last.render.site_wide_key == world
@@ -295,6 +297,7 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
         outputs = plan_outputs(model.site, rankings, pages, config, now)  # feeds, sitemaps, the API
     finally:
         gc.unfreeze()
+    words = load_words(config)
     copies = dict(static_files(config))
     copies.update(records.files)
     pictures = load_copies(config.root, config.pictures_dir)
@@ -303,10 +306,13 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
                             key=lambda p: (p.path, p.line or 0)))
     warnings = tuple(sorted((*records.warnings, *read_warnings, *model.warnings, *case_clashes(copies, config.root),
                              *missing_pictures(model.site.items, copies, config.root), *misplaced_templates(config),
-                             *pictures.problems),
+                             *pictures.problems, *words.problems,
+                             *unknown_words(config, words)),
                             key=lambda p: (p.path, p.line or 0)))
-    return RenderedSite(config, topic_defs, now, model, rankings, pages, tuple(outputs), copies, problems, warnings, digest,
-                        pictures)
+    # The pages and files are made under the theme's words too (page titles, feed titles, dates): a words file
+    # edited changes them all, as config.yaml does; the items, read before, stay as they are.
+    return RenderedSite(config, topic_defs, now, model, rankings, pages, tuple(outputs), copies, problems, warnings,
+                        config_key(config, records.topics, records.providers, words.digest), pictures)
 
 
 def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache, workers: int,

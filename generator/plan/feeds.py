@@ -45,11 +45,12 @@ from urllib.parse import urlsplit
 from generator import __version__
 from generator.config import Config
 from generator.frozen import record
+from generator.i18n import Words, load_words
 from generator.urls import ascii_url, site_url
 from generator.site.model import Item, Site, spaces_made_one
 from generator.plan.pages import FileOutput, described, one_per_story
 from generator.site.ranking import Rankings
-from generator.site.types import list_path, type_lists
+from generator.site.types import list_path, titled, type_lists
 
 log = logging.getLogger(__name__)
 
@@ -125,28 +126,31 @@ def plan_feeds(site: Site, rankings: Rankings, config: Config) -> list[Feed]:
     """Every feed of the site, in a stable order."""
     size = config.feed_items
     name = clean_text(config.title) or "newsdesk"
+    words = load_words(config)
     feeds = [
-        Feed(feed_path("latest"), "latest/", f"{name}: Latest", config.description or f"The newest stories on {name}.",
+        Feed(feed_path("latest"), "latest/", words.t("feed_latest", site=name),
+             config.description or words.t("feed_latest_description", site=name),
              (rankings.newest or rankings.latest)[:size]),
-        _top_feed(rankings, config, name),
+        _top_feed(rankings, config, name, words),
     ]
     for listed, order in type_lists(site.items) if config.type_lists else ():
+        listed = titled(listed, words)
         feeds.append(Feed(feed_path("type", listed.key), listed.path, f"{listed.title} · {name}",
-                          f"{listed.title} on {name}, newest first.",
+                          words.t("feed_type_description", list=listed.title, site=name),
                           one_per_story(site, order, own=True)[:size]))
     for slug, topic in site.topics.items():
         feeds.append(Feed(feed_path("topic", slug), f"topics/{slug}/", f"{topic.name} · {name}",
-                          topic.description or f"News about {topic.name}.",
+                          topic.description or words.t("topic_description", topic=topic.name),
                           one_per_story(site, site.topic_items.get(slug, ()))[:size]))
     for slug, provider in site.providers.items():
         feeds.append(Feed(feed_path("provider", slug), f"providers/{slug}/", f"{provider.name} · {name}",
-                          provider.description or f"News from {provider.name}.",
+                          provider.description or words.t("feed_provider_description", provider=provider.name),
                           one_per_story(site, site.provider_items.get(slug, ()), own=True)[:size]))
     return feeds
 
 
-def _top_feed(rankings: Rankings, config: Config, name: str) -> Feed:
-    return Feed(feed_path("top"), "top/", f"{name}: Top stories", "What matters most: heat and quality, freshness counting over days.",
+def _top_feed(rankings: Rankings, config: Config, name: str, words: Words) -> Feed:
+    return Feed(feed_path("top"), "top/", words.t("feed_top", site=name), words.t("top_description"),
                 rankings.top[: config.feed_items])
 
 

@@ -17,12 +17,13 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 
 from generator.config import Config
 from generator.errors import Problem
+from generator.i18n import Words, load_words
 from generator.frozen import record
 from generator.site.local_pictures import LocalCopies
 from generator.site.grouping import item_story
 from generator.site.model import ModelResult, Site, provider_identity, topic_tree
 from generator.site.ranking import Rankings
-from generator.site.types import type_lists
+from generator.site.types import titled, type_lists
 
 
 @dataclass(frozen=True)
@@ -173,10 +174,11 @@ class RenderedSite:
 
 RANKED = ("home", "top", "hot")  # the kinds of page ordered by score
 LIST_KINDS = ("home", "latest", "top", "hot", "type", "topic", "provider")  # the pages that show a list of stories
-LISTS = (  # kind, title, description, and the Rankings order each site-wide list shows
-    ("latest", "Latest", "The newest stories first.", "latest"),
-    ("top", "Top stories", "What matters most: heat and quality, freshness counting over days.", "top"),
-    ("hot", "Hot", "Taking off now: the most heat for their age in hours.", "hot"),
+LISTS = (  # kind (its title and description are the words `<kind>_title` and `<kind>_description`), and the
+    # Rankings order each site-wide list shows
+    ("latest", "latest"),
+    ("top", "top"),
+    ("hot", "hot"),
 )
 
 
@@ -196,24 +198,26 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
     are the Page objects of the last plan."""
     lists = earlier.lists if earlier else {}
     kept = earlier.kept if earlier else frozenset()
+    words = load_words(config)
     known: dict[int, Coverage | None] = {}  # item index -> its card's Coverage (an item is on several lists)
     pages: list[Page] = [_front_page(site, rankings, config, earlier, known)]
-    for kind, title, description, order in LISTS:
-        pages += _paginate(site, config, kind, "", f"{kind}/", title, description, _order(rankings, order), {},
-                           earlier, known)
+    for kind, order in LISTS:
+        pages += _paginate(site, config, kind, "", f"{kind}/", words.t(f"{kind}_title"),
+                           words.t(f"{kind}_description"), _order(rankings, order), {}, earlier, known, words)
     for listed, order in type_lists(site.items) if config.type_lists else ():
+        listed = titled(listed, words)
         pages += _paginate(site, config, "type", listed.key, listed.path, listed.title,
-                           f"{listed.title} on this site, newest first.", one_per_story(site, order, own=True), {},
-                           earlier, known)
+                           words.t("type_description", list=listed.title), one_per_story(site, order, own=True), {},
+                           earlier, known, words)
     for slug, topic in site.topics.items():
         if ("topic", slug) in kept:
             pages += lists["topic", slug]
             continue
         order = one_per_story(site, site.topic_items.get(slug, ()))
-        description = topic.description or f"News about {topic.name}."
+        description = topic.description or words.t("topic_description", topic=topic.name)
         pages += _paginate(site, config, "topic", slug, f"topics/{slug}/", topic.name, description, order,
-                           {"topic": topic}, earlier, known)
-    pages.append(Page("topics/", "topics.html", "topics", "", "Topics", "Every topic on this site.",
+                           {"topic": topic}, earlier, known, words)
+    pages.append(Page("topics/", "topics.html", "topics", "", words.t("topics"), words.t("topics_description"),
                       {"topic_counts": {slug: len(site.topic_items[slug]) for slug in site.topics},
                        "descendants": _descendants(site)}))
     for slug, provider in site.providers.items():
@@ -221,10 +225,12 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
             pages += lists["provider", slug]
             continue
         order = one_per_story(site, site.provider_items.get(slug, ()), own=True)
-        description = provider.description or f"News from {provider.name} ({provider.domain})."
+        description = provider.description or words.t("provider_description", provider=provider.name,
+                                                       domain=provider.domain)
         pages += _paginate(site, config, "provider", slug, f"providers/{slug}/", provider.name, description, order,
-                           {"provider": provider}, earlier, known)
-    pages.append(Page("providers/", "providers.html", "providers", "", "Providers", "Every provider on this site.",
+                           {"provider": provider}, earlier, known, words)
+    pages.append(Page("providers/", "providers.html", "providers", "", words.t("providers"),
+                      words.t("providers_description"),
                       {"all_providers": tuple(site.providers.values())}))
     teasers: dict[int, Teaser] = {}
     if earlier:
@@ -232,8 +238,9 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
     else:
         pages.extend(article_page(site, index, teasers) for index in range(len(site.items)))
     if config.search:
-        pages.append(Page("search/", "search.html", "search", "", "Search", "Search every story on this site.", {}))
-    pages.append(Page("404/", "404.html", "404", "", "Page not found", "This page does not exist.", {}))
+        pages.append(Page("search/", "search.html", "search", "", words.t("search_title"),
+                          words.t("search_description"), {}))
+    pages.append(Page("404/", "404.html", "404", "", words.t("not_found"), words.t("not_found_description"), {}))
     return pages
 
 
@@ -418,7 +425,8 @@ def _descendants(site: Site) -> dict[str, tuple[str, ...]]:
 
 
 def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title: str, description: str,
-              order: tuple[int, ...], extra: dict, earlier: Earlier | None, known: dict) -> list[Page]:
+              order: tuple[int, ...], extra: dict, earlier: Earlier | None, known: dict,
+              words: Words = Words()) -> list[Page]:
     size = config.items_per_page
     total = max(1, -(-len(order) // size))
     before = earlier.lists.get((kind, key), ()) if earlier else ()
@@ -427,7 +435,7 @@ def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title:
     pages = []
     for number in range(1, total + 1):
         items, covers, shown = _cards(site, order[(number - 1) * size : number * size], known)
-        shown_title = title if number == 1 else f"{title} (page {number} of {total})"
+        shown_title = title if number == 1 else words.t("page_of_title", title=title, number=number, total=total)
         if before:
             old = before[number - 1]
             if (old.title == shown_title and old.description == description and _same_stories(old, shown, site, earlier)

@@ -56,6 +56,7 @@ from typing import Callable, Iterable
 
 from generator import __version__
 from generator.config import Config
+from generator.i18n import load_words
 from generator.plan.feeds import html_datetime
 from generator.plan.pictures import candidates, resized, with_copies
 from generator.site.local_pictures import LocalCopies
@@ -269,6 +270,7 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
             groups.append((lead, *(i for i in shown if i != lead)))
     groups.reverse()  # document ids go from the oldest to the newest
     zone = config.zone
+    words = load_words(config)
     name = stemmer_name(config.language)
     digest = hashlib.sha256(f"newsdesk search {FORMAT} {__version__} {config.markdown_engine} {name}\n".encode())
     docs = []
@@ -282,7 +284,7 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
         srcset = _sizes(item.images, config.picture_resizer, copies) if image else []
         record = (item.path, item.title, _shorten(item.excerpt), item.provider.name if item.provider else "",
                   item.provider.slug if item.provider else "", html_datetime(local),
-                  local.strftime("%-d %b %Y"),  # as the cards write it (templates/partials/card.html)
+                  words.date(local, "short"),  # as the cards write it (templates/partials/card.html)
                   [[slug, site.topics[slug].name if slug in site.topics else slug] for slug in item.topics],
                   image, round(item.heat, 1), item.type_label,
                   len(story.members) - 1 + len(story.related) if story else 0,  # as pages.coverage counts

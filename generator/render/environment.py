@@ -21,10 +21,12 @@ from types import MappingProxyType
 from typing import Mapping
 
 import jinja2
+from markupsafe import Markup, escape
 
 from generator import __version__
 from generator.config import Config, bundled_theme_dir
 from generator.errors import BuildError, Problem
+from generator.i18n import Words, fill, load_words
 from generator.languages import og_locale
 from generator.plan.feeds import domain_url, feed_path, html_datetime, whole_minute_offset
 from generator.render.fragments import MemoEnvironment
@@ -33,7 +35,7 @@ from generator.site.local_pictures import LocalCopies
 from generator.site.model import ProviderBadge, Site
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
-from generator.site.types import type_lists
+from generator.site.types import titled, type_lists
 from generator.urls import host_of, origin_url
 
 log = logging.getLogger(__name__)
@@ -68,6 +70,32 @@ def misplaced_templates(config: Config) -> list[Problem]:
             problems.append(Problem(where + name, None, f"not used: no template of the theme is {name}, "
                                     f"its {name.rsplit('/', 1)[-1]} is {meant[0]}",
                                     f"move it to {where}{meant[0]} to replace that one"))
+    return problems
+
+
+_WORD_CALL = re.compile(r"""\bt\(\s*(['"])([A-Za-z0-9_.-]+)\1""")
+
+
+def unknown_words(config: Config, words: Words) -> list[Problem]:
+    """A warning for each `t('key')` of the templates in use whose key no words file has: the page shows the
+    key itself (never an empty string), and says where to add it."""
+    problems, seen = [], set()
+    for folder in theme_dirs(config):
+        for path in sorted((folder / "templates").rglob("*")):
+            name = path.relative_to(folder / "templates").as_posix()
+            if not path.is_file() or name in seen:
+                continue
+            seen.add(name)  # (only the template that wins is used)
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for match in _WORD_CALL.finditer(text):
+                key = match.group(2)
+                if key not in words.entries:
+                    shown = _short(str(path)) if folder != config.root / "themes" / config.theme else \
+                        f"themes/{config.theme}/templates/{name}"
+                    problems.append(Problem(shown, text.count("\n", 0, match.start()) + 1,
+                                            f"no word `{key}` in the theme's i18n files: the page shows `{key}`",
+                                            f"add `{key}: ...` to themes/{config.theme}/i18n/en.yaml (and to the "
+                                            "file of the site's language), or correct the key"))
     return problems
 
 
@@ -165,6 +193,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
                        bytecode_cache=_COMPILED, fragments=fragments)
     base_path = config.base_path
     zone = config.zone
+    words = load_words(config)
 
     def url(path: str) -> str:
         """Link to a page or file of this site (root-relative, so it works under a base_url path)."""
@@ -192,6 +221,21 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         return shown.items[index].path
 
     badges = provider_badges(site)
+    plain = {key: text for key, text in words.entries.items() if isinstance(text, str)}
+
+    def t(key: str, n=None, **values) -> str:
+        """The theme's word `key` in the site's language (generator/i18n.py), its `{name}`s filled with `values`
+        and `{n}` with the count `n`. Text, escaped once by autoescaping; with HTML among the values (a
+        `{% set %}` block's link), HTML: the word escaped here, the values as they are or escaped."""
+        if n is None and not values:
+            text = plain.get(key)
+            if text is not None:  # (most words: nothing to choose or fill)
+                return text
+        return translate(words, key, n, values)
+
+    def search_words() -> dict:
+        """The words static/search/search.js shows, for the search page's JSON block."""
+        return {key: words.entries.get(key, key) for key in SEARCH_WORDS}
 
     def news_article(item) -> dict:
         """A story as schema.org's NewsArticle, for its JSON-LD: `{{ news_article(item)|json_script }}`.
@@ -226,12 +270,14 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         return article
 
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
-                       page_feed=page_feed, page_feed_name=page_feed_name, news_article=news_article,
+                       page_feed=page_feed, news_article=news_article, t=t, search_words=search_words,
+                       page_feed_name=lambda page, list_title="": page_feed_name(page, list_title, words),
                        first_image=first_image,
                        picture=lambda images, width: picture(images, width, url, config.picture_resizer, copies),
                        pictures=pictures,
                        config=config, topics=site.topics, providers=badges, og_locale=og_locale(config.language),
-                       type_lists=tuple(listed for listed, _ in type_lists(site.items)) if config.type_lists else ())
+                       type_lists=tuple(titled(listed, words) for listed, _ in type_lists(site.items))
+                       if config.type_lists else ())
     env.filters.update(
         # The same as the url() and absolute() functions, as filters: `{{ item.path|url }}`. The default theme
         # uses these (a page makes ~50 links): Jinja calls a filter directly, a function through its context.
@@ -239,7 +285,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         absolute=_of_the_config(absolute),
         local=_of_the_config(local),
         isodate=_of_the_config(lambda m: html_datetime(local(m))),
-        date=_of_the_config(lambda m, fmt="%-d %B %Y": local(m).strftime(fmt)),
+        date=_of_the_config(lambda m, fmt=None: words.date(local(m), fmt)),
         number=_number,
         json_script=json_script,
         host=host,
@@ -286,11 +332,26 @@ def page_feed(page: Page) -> str:
     return feed_path("top" if page.kind == "top" else "latest")
 
 
-def page_feed_name(page: Page, list_title: str = "") -> str:
+def page_feed_name(page: Page, list_title: str = "", words: Words = Words()) -> str:
     """The title of page_feed(page), for its <link rel=alternate> and the feed icon."""
     if page.kind in ("type", "topic", "provider"):
         return list_title
-    return "Top stories" if page.kind == "top" else "Latest stories"
+    return words.t("top_stories" if page.kind == "top" else "latest_stories")
+
+
+# The words search.js shows (it reads them from the search page: search.html's JSON block).
+SEARCH_WORDS = ("search_longer", "search_did_you_mean", "search_none", "search_found", "search_partial",
+                "search_unavailable", "heat", "hot_signal", "meter_label", "sources", "also_covered", "topics")
+
+
+def translate(words: Words, key: str, n, values: dict):
+    """Template's t(): see make_env."""
+    text = words.text(key, n)
+    if n is not None:
+        values.setdefault("n", n)
+    if any(isinstance(value, Markup) for value in values.values()):
+        return Markup(fill(str(escape(text)), values, lambda value: str(escape(value))))
+    return fill(text, values, str)
 
 
 _HEADING = re.compile(r"<(/?)h([1-6])>")

@@ -9,9 +9,11 @@ clash with the site's own folders (topics/, news/ ...).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 
+from generator.i18n import Words
 from generator.site.model import Item, type_label
 from generator.urls import slugify
 
@@ -38,6 +40,14 @@ class TypeList:
 # A known list's name as a type (`type: videos`, a crawler's taxonomy) is in that list: a list of its own had the
 # same title ("Videos" twice in the header, each with half of them).
 _BY_LIST_NAME = {path.rstrip("/"): key for key, (path, _) in KNOWN.items()}
+
+
+def titled(listed: TypeList, words: Words) -> TypeList:
+    """A type list with its title in the site's language: a known type's (`type_video` ... in the theme's words)."""
+    key = f"type_{listed.key}"
+    if listed.key in KNOWN and key in words.entries:
+        return dataclasses.replace(listed, title=words.t(key))
+    return listed
 
 
 def list_path(key: str) -> str:

@@ -127,6 +127,41 @@
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
 
+  // The theme's words in the site's language: the page's JSON block (templates/search.html, from
+  // themes/*/i18n/); English (as en.yaml has them) for a page without one.
+  var ENGLISH = {
+    search_longer: "Type a longer word to search.", search_did_you_mean: "Did you mean {word}? Showing results for it.",
+    search_none: "No results for \u201c{query}\u201d.",
+    search_found: { one: "{n} result for \u201c{query}\u201d", other: "{n} results for \u201c{query}\u201d" },
+    search_partial: " (no story has every word: these have the most)", search_unavailable: "Search is not available.",
+    heat: "Heat", hot_signal: "Hot", meter_label: "{name} {value}: {level} of 5",
+    sources: { one: "+{n} source", other: "+{n} sources" }, also_covered: "Also covered by other providers",
+    topics: "Topics"
+  };
+  var words = ENGLISH;
+  try {
+    var block = document.getElementById("search-words");
+    if (block) words = JSON.parse(block.textContent) || ENGLISH;
+  } catch (error) { /* English */ }
+  var plurals = null;
+  try {
+    plurals = new Intl.PluralRules(document.documentElement.lang || "en");
+  } catch (error) { /* no such language: the "other" form */ }
+
+  // The word `key` with its {name}s filled from `values` ({n}: the count, which chooses its plural form).
+  function say(key, values) {
+    values = values || {};
+    var text = Object.prototype.hasOwnProperty.call(words, key) ? words[key] : ENGLISH[key];
+    if (text && typeof text === "object") {
+      var form = plurals && "n" in values ? plurals.select(Number(values.n)) : "other";
+      text = text[form] || text.other;
+    }
+    if (typeof text !== "string") text = key;
+    return text.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
   var files = {}; // URL -> promise of its JSON: each index file is fetched once per visit
   var seq = 0; // the newest query; answers to older ones are dropped
   var shown = { hits: [], count: 0, meta: null, marks: null };
@@ -398,11 +433,12 @@
     more.hidden = true;
     var text = query.trim();
     if (!tokens(text).length) {
-      status.textContent = text ? "Type a longer word to search." : "";
+      status.textContent = text ? say("search_longer") : "";
       return;
     }
     if (fixed) {
-      suggestion.appendChild(document.createTextNode("Did you mean "));
+      var sentence = say("search_did_you_mean").split("{word}");
+      suggestion.appendChild(document.createTextNode(sentence[0]));
       var link = document.createElement("a");
       link.href = "?q=" + encodeURIComponent(fixed);
       link.textContent = fixed;
@@ -412,15 +448,15 @@
         run();
       });
       suggestion.appendChild(link);
-      suggestion.appendChild(document.createTextNode("? Showing results for it."));
+      suggestion.appendChild(document.createTextNode(sentence.slice(1).join(fixed)));
       suggestion.hidden = false;
     }
     if (!hits.length) {
-      status.textContent = "No results for \u201c" + text + "\u201d.";
+      status.textContent = say("search_none", { query: text });
       return;
     }
-    var said = hits.length + (hits.length === 1 ? " result" : " results") + " for \u201c" + text + "\u201d";
-    if (partial) said += " (no story has every word: these have the most)";
+    var said = say("search_found", { n: hits.length, query: text });
+    if (partial) said += say("search_partial");
     // Said once the first results are on the page, so that a screen reader announces what is there.
     showMore(mine, false, said);
   }
@@ -590,9 +626,9 @@
       var number = Math.round(heat * 10) / 10;
       var signal = element("span", "signal heat");
       signal.setAttribute("role", "img");
-      signal.setAttribute("aria-label", "Heat " + number + ": " + level + " of 5");
-      signal.title = "Heat " + number;
-      signal.appendChild(element("span", "signal-name", heat >= 80 ? "Hot" : "Heat"));
+      signal.setAttribute("aria-label", say("meter_label", { name: say("heat"), value: number, level: level }));
+      signal.title = say("heat") + " " + number;
+      signal.appendChild(element("span", "signal-name", heat >= 80 ? say("hot_signal") : say("heat")));
       var bar = element("span", "bar");
       bar.style.setProperty("--level", String(level));
       signal.appendChild(bar);
@@ -600,14 +636,14 @@
     }
     var sources = Number(get("sources"));
     if (sources > 0 && isFinite(sources)) { // a story of several items, as its card says it
-      var also = element("span", "signal sources story-sources", "+" + sources + (sources > 1 ? " sources" : " source"));
-      also.title = "Also covered by other providers";
+      var also = element("span", "signal sources story-sources", say("sources", { n: sources }));
+      also.title = say("also_covered");
       byline.appendChild(also);
     }
     var topics = get("topics");
     if (Array.isArray(topics) && topics.length) {
       var tags = element("ul", "tags");
-      tags.setAttribute("aria-label", "Topics");
+      tags.setAttribute("aria-label", say("topics"));
       topics.forEach(function (topic) {
         if (!Array.isArray(topic) || !internal("topics/" + topic[0] + "/")) return;
         var entry = element("li");
@@ -629,7 +665,7 @@
     list.replaceChildren();
     more.hidden = true;
     suggestion.hidden = true;
-    status.textContent = "Search is not available.";
+    status.textContent = say("search_unavailable");
     var note = document.getElementById("search-unavailable");
     if (note) note.hidden = false;
   }

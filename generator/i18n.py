@@ -1,0 +1,267 @@
+"""The theme's own words in the site's language: `themes/<theme>/i18n/<language>.yaml`.
+
+Each file maps a key to its text (`latest: Neueste`), or, for a text that shows a count, to its plural forms
+(`sources: {one: "+{n} Quelle", other: "+{n} Quellen"}`), chosen by the language's rule (PLURAL, CLDR's
+cardinal categories). `{name}` in a text is replaced by the value of that name (`{n}` is the count); any other
+brace is kept as written. Month and weekday names (`months`, `months_short`, `weekdays`, `weekdays_short`:
+lists) and the date formats (`date_long`, `date_short`, `date_time`: strftime's) are words like the others.
+
+Which file: the site's `language` (BCP 47) from the most specific to the language alone ("de-AT", then "de"),
+then English; in each, the site's own theme folder over the bundled theme of that name over the bundled
+default theme, key by key. So a site overrides a word by writing only that key. A key its language lacks is
+shown in English, and the build warns once, naming the key and the file to add it to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import yaml
+
+from generator.config import Config, bundled_theme_dir
+from generator.errors import Problem, yaml_problem
+
+try:  # libyaml's C loader is much faster and just as safe (safe loading only)
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _SafeLoader
+
+ENGLISH = "en"
+LISTS = {"months": 12, "months_short": 12, "weekdays": 7, "weekdays_short": 7}  # (Monday first, as datetime's)
+FORMS = ("zero", "one", "two", "few", "many", "other")  # CLDR's plural categories
+
+
+def _one(n: int) -> str:
+    return "one" if n == 1 else "other"
+
+
+# A language -> its rule for whole numbers (CLDR's cardinal rules, as far as counts of stories go). Unlisted
+# languages use English's; languages without plural forms always "other".
+PLURAL = {
+    **dict.fromkeys("ja zh ko vi th id ms lo my km".split(), lambda n: "other"),
+    **dict.fromkeys("fr pt hy ff kab".split(), lambda n: "one" if n in (0, 1) else "other"),
+}
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The theme's words in one language (`language`: the site's tag, "" for none), English where it lacks one."""
+
+    language: str = ""
+    entries: dict = field(default_factory=dict, compare=False, repr=False)  # key -> str, or form -> str
+    digest: str = ""  # of every entry: what the pages' fingerprints hold of the words
+    problems: tuple[Problem, ...] = ()  # warnings: keys shown in English, values that are not text
+    formats: dict = field(default_factory=dict, compare=False, repr=False)  # Words.date's, as made
+
+    def form(self, n) -> str:
+        """The plural form of count `n` in this language."""
+        base = self.language.split("-")[0].lower()
+        try:
+            return PLURAL.get(base, _one)(int(n))
+        except (TypeError, ValueError):
+            return "other"
+
+    def text(self, key: str, n=None) -> str:
+        """The raw text of `key` (its form for `n`), placeholders unfilled; the key itself if no file has it."""
+        entry = self.entries.get(key)
+        if entry is None:
+            return key
+        if isinstance(entry, dict):
+            return entry.get(self.form(n)) or entry.get("other") or next(iter(entry.values()))
+        return entry
+
+    def t(self, key: str, n=None, **values) -> str:
+        """The text of `key` with its placeholders filled: `{n}` with the count, any other with `values`."""
+        if n is not None:
+            values.setdefault("n", n)
+        return fill(self.text(key, n), values, str)
+
+    def names(self, key: str) -> list[str]:
+        entry = self.entries.get(key)
+        return entry if isinstance(entry, list) else []
+
+    def date(self, moment: datetime, fmt: str | None = None) -> str:
+        """`moment` in a format of strftime's (or the name of one of the words': "long", "short", "time"),
+        with its month and weekday names in this language (not the process's locale)."""
+        key = (fmt, moment.month, moment.weekday())
+        named = self.formats.get(key)  # (a page writes many dates, of a few formats and months)
+        if named is None:
+            named = self.formats[key] = self._named(fmt, moment.month, moment.weekday())
+        return moment.strftime(named)
+
+    def _named(self, fmt: str | None, month: int, weekday: int) -> str:
+        """The strftime format `fmt` with this language's names for that month and weekday written in."""
+        fmt = self.text(f"date_{fmt or 'long'}") if not fmt or "%" not in fmt else fmt
+        names = {"B": self.names("months")[month - 1: month], "b": self.names("months_short")[month - 1: month],
+                 "A": self.names("weekdays")[weekday: weekday + 1],
+                 "a": self.names("weekdays_short")[weekday: weekday + 1]}
+        # The names go in with their own percent signs doubled, so that strftime writes them as they are.
+        return re.sub(r"%([%BbAa])", lambda m: m.group() if m.group(1) == "%" or not names[m.group(1)]
+                      else names[m.group(1)][0].replace("%", "%%"), fmt)
+
+
+def fill(text: str, values: dict, convert) -> str:
+    """`text` with each `{name}` of `values` replaced by convert(value); other braces kept as written."""
+    if "{" not in text:
+        return text
+    return _PLACEHOLDER.sub(lambda m: convert(values[m.group(1)]) if m.group(1) in values else m.group(), text)
+
+
+def chain(language: str) -> list[str]:
+    """The files' names to look in, most specific first, in lower case: "de-AT" -> ["de-at", "de", "en"]."""
+    parts = language.replace("_", "-").lower().split("-") if language else []
+    names = ["-".join(parts[:length]) for length in range(len(parts), 0, -1)]
+    return [name for name in names if name] + ([ENGLISH] if ENGLISH not in names else [])
+
+
+def folders(config: Config) -> list[tuple[Path, str]]:
+    """(folder, how a message names it) of every i18n folder, from the lowest precedence to the highest."""
+    found: list[tuple[Path, str]] = []
+    for theme in ("default", config.theme):
+        bundled = bundled_theme_dir(theme)
+        if bundled is not None and (bundled / "i18n").is_dir():
+            found.append((bundled / "i18n", f"themes/{theme}/i18n (bundled)"))
+    own = config.root / "themes" / config.theme / "i18n"
+    if own.is_dir():
+        found.append((own, f"themes/{config.theme}/i18n"))
+    unique: list[tuple[Path, str]] = []
+    for folder, shown in found:
+        if folder.resolve() not in [f.resolve() for f, _ in unique]:
+            unique.append((folder, shown))
+    return unique
+
+
+def _files(config: Config) -> list[tuple[str, Path, str]]:
+    """(language in lower case, file, how a message names it) of every words file, lowest precedence first."""
+    files = []
+    for folder, shown in folders(config):
+        for path in sorted(folder.iterdir()):
+            if path.suffix in (".yaml", ".yml") and path.is_file() and not path.name.startswith("."):
+                files.append((path.stem.lower(), path, f"{shown.removesuffix(' (bundled)')}/{path.name}"))
+    return files
+
+
+_LOADED: dict[tuple, Words] = {}
+_LOADED_MAX = 64
+
+
+def load_words(config: Config) -> Words:
+    """The theme's words for the site's language (module docstring). Read again only when a file changed."""
+    files = _files(config)
+    signature = [config.language, config.theme]
+    for _, path, _ in files:
+        try:
+            stat = path.stat()
+            signature.append((str(path), stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            signature.append((str(path), None))
+    key = tuple(signature)
+    words = _LOADED.get(key)
+    if words is None:
+        if len(_LOADED) >= _LOADED_MAX:
+            _LOADED.clear()
+        words = _LOADED[key] = _load(config, files)
+    return words
+
+
+def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
+    problems: list[Problem] = []
+    by_language: dict[str, dict] = {}
+    for language, path, shown in files:
+        by_language.setdefault(language, {}).update(_read(path, shown, problems))
+    wanted = chain(config.language)
+    entries: dict = {}
+    for language in reversed(wanted):  # English first, the most specific last: each over the one before
+        entries.update(by_language.get(language, {}))
+    own = [language for language in wanted if language != ENGLISH and language in by_language]
+    base = config.language.replace("_", "-").split("-")[0].lower()
+    if base and base != ENGLISH:  # (a language of its own: not English, nor a kind of English)
+        where = f"themes/{config.theme}/i18n/{own[-1] if own else base}.yaml"
+        if not own:
+            shipped = ", ".join(shipped_languages())
+            problems.append(Problem(config.path, None, f"the theme has no words in {config.language}: its pages "
+                                    "show them in English", f"write {where} with the keys of themes/default/i18n/"
+                                    f"en.yaml translated (newsdesk ships {shipped})"))
+        else:
+            for key in sorted(by_language.get(ENGLISH, {})):
+                if not any(key in by_language[language] for language in own):
+                    english = by_language[ENGLISH][key]
+                    shown = (english if isinstance(english, str) else ", ".join(english[:3]) + ", …"
+                             if isinstance(english, list) else english.get("other", ""))
+                    problems.append(Problem(where, None, f"no `{key}`: the theme shows it in English "
+                                            f"({_short(str(shown))})", f"add `{key}:` with its text in "
+                                            f"{config.language} to {where}"))
+    digest = hashlib.sha1(repr(sorted(entries.items(), key=lambda pair: pair[0])).encode("utf-8",
+                                                                                           "surrogatepass"))
+    return Words(config.language, entries, digest.hexdigest(), tuple(problems))
+
+
+def shipped_languages() -> list[str]:
+    """The languages the bundled default theme has words in."""
+    bundled = bundled_theme_dir("default")
+    return sorted(path.stem for path in (bundled / "i18n").glob("*.yaml")) if bundled else []
+
+
+def _short(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def _read(path: Path, shown: str, problems: list[Problem]) -> dict:
+    """The entries of one words file; what is not text is left out, with a warning at its line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=_SafeLoader)
+    except UnicodeDecodeError:
+        problems.append(Problem(shown, None, "not UTF-8 text", "save the file as UTF-8"))
+        return {}
+    except yaml.YAMLError as exc:
+        problems.append(yaml_problem(shown, text, exc))
+        return {}
+    if node is None:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        problems.append(Problem(shown, node.start_mark.line + 1, "a words file must be a mapping of `key: text` "
+                                "lines", "write one `key: text` line per word"))
+        return {}
+    entries: dict = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        value = _value(value_node)
+        if not isinstance(key, str) or not key:
+            problems.append(Problem(shown, line, "a key must be a word", "write `key: text`"))
+        elif key in LISTS:
+            if not (isinstance(value, list) and len(value) == LISTS[key] and all(isinstance(v, str) for v in value)):
+                problems.append(Problem(shown, line, f"`{key}` must be a list of {LISTS[key]} names",
+                                        f"write `{key}: [{', '.join(['...'] * 2)}, ...]` with all {LISTS[key]}"))
+            else:
+                entries[key] = value
+        elif isinstance(value, str) and value.strip():
+            entries[key] = value
+        elif isinstance(value, dict) and value and all(isinstance(v, str) and k in FORMS for k, v in value.items()):
+            entries[key] = value
+        else:
+            problems.append(Problem(shown, line, f"`{key}` is not text (or is empty): the theme shows it in English",
+                                    "write `key: text`, or for a count `key: {one: ..., other: ...}` "
+                                    f"(forms: {', '.join(FORMS)})"))
+    return entries
+
+
+def _value(node, depth: int = 0):
+    """A node as plain data: text stays text (`no`, `on`, `1` are words here, not YAML's booleans or numbers).
+    Two levels at most (a list of names, a text's forms): nested aliases cannot make it big."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag != "tag:yaml.org,2002:null" else None
+    if depth:
+        return ()  # (no words file nests deeper: not text, warned of)
+    if isinstance(node, yaml.SequenceNode):
+        return [_value(child, 1) for child in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return {_value(k, 1): _value(v, 1) for k, v in node.value}
+    return None

@@ -1,0 +1,239 @@
+"""The theme speaks the site's language: its words, plurals and dates from themes/*/i18n/<language>.yaml."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, clean_build, files_under, serving
+from generator.build.pipeline import BuildOptions, build
+from generator.cli import main
+from generator.config import load_config
+from generator.i18n import load_words
+
+BASIC = ROOT / "tests" / "sites" / "basic"  # a story of three sources, a video, topics, two pages of Latest
+I18N = ROOT / "themes" / "default" / "i18n"
+SHIPPED = ("de", "en", "es", "fr", "ja")
+
+
+def site_in(tmp_path: Path, language: str, files: dict[str, str] | None = None) -> Path:
+    root = tmp_path / f"site-{language or 'none'}"
+    shutil.copytree(BASIC, root)
+    config = root / "config.yaml"
+    config.write_text(re.sub(r"(?m)^language: .*$", f"language: {language}", config.read_text("utf-8")), "utf-8")
+    for name, text in (files or {}).items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def built(root: Path):
+    result = build(load_config(root / "config.yaml"), BuildOptions(workers=1), environ={})
+    assert result.site.problems == ()
+    return result, root / "output"
+
+
+def page(out: Path, name: str) -> str:
+    return (out / name).read_text(encoding="utf-8")
+
+
+def story_page(out: Path) -> str:
+    return page(out, "news/2026/03/01/robot-learns-to-knit/index.html")
+
+
+def visible(html: str) -> str:
+    """The page's text as a reader sees it (no head, no scripts, no tags)."""
+    html = re.sub(r"(?s)<head>.*?</head>|<script.*?</script>", " ", html)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_every_shipped_language_has_every_key_of_english():
+    english = yaml.safe_load((I18N / "en.yaml").read_text("utf-8"))
+    assert sorted(path.stem for path in I18N.glob("*.yaml")) == list(SHIPPED)
+    for language in SHIPPED:
+        words = yaml.safe_load((I18N / f"{language}.yaml").read_text("utf-8"))
+        assert words.keys() == english.keys(), language
+        assert all(value for value in words.values()), language
+
+
+def test_a_german_site_shows_the_theme_in_german(tmp_path):
+    result, out = built(site_in(tmp_path, "de"))
+    assert result.site.warnings == ()
+    front = page(out, "index.html")
+    assert '<html lang="de">' in front
+    text = visible(front)
+    for words in ("Zum Inhalt springen", "Neueste", "Angesagt", "Themen", "Quellen", "Aufmacher", "+2 Quellen",
+                  "4. März 2026", "Alle Top-Meldungen"):
+        assert words in text, words
+    assert 'aria-label="Rubriken"' in front and 'title="Auch von anderen Quellen berichtet"' in front
+    story = visible(story_page(out))
+    assert "Ganzen Artikel bei Tinker Post lesen" in story and "1. März 2026, 10:30 Uhr" in story
+    assert "Weitere Berichte" in story or "Mehr zum Thema" in story
+    latest = page(out, "latest/index.html")
+    assert "Seite 1 von 2" in visible(latest) and "<title>Neueste · Golden Test Gazette</title>" in latest
+    assert "<title>Neueste (Seite 2 von 2) · " in page(out, "latest/page/2/index.html")
+    assert "Seite nicht gefunden" in visible(page(out, "404.html"))
+    assert "<title>Videos · Golden Test Gazette</title>" in page(out, "videos/index.html")
+    search = page(out, "search/index.html")
+    assert 'Setzen Sie Wörter in "Anführungszeichen"' in search
+    said = json.loads(re.search(r'<script type="application/json" id="search-words">(.*?)</script>', search).group(1))
+    assert said["search_found"] == {"one": "{n} Ergebnis für „{query}“",
+                                    "other": "{n} Ergebnisse für „{query}“"}
+    assert said["search_none"] == "Keine Ergebnisse für „{query}“."
+    assert "<title>Golden Test Gazette: Neueste</title>" in page(out, "feeds/latest.xml")
+    for html in (front, story_page(out), latest, search, page(out, "404.html")):  # no English left
+        for english in ("Skip to content", "Read the full story", "More coverage", "Latest stories", "sources",
+                        "March"):
+            assert english not in visible(html), english
+
+
+def test_a_japanese_site_shows_the_theme_in_japanese(tmp_path):
+    result, out = built(site_in(tmp_path, "ja"))
+    assert result.site.warnings == ()
+    front = visible(page(out, "index.html"))
+    for words in ("本文へスキップ", "新着", "急上昇", "+2件の配信元", "2026年3月4日"):
+        assert words in front, words
+    story = visible(story_page(out))
+    assert "Tinker Postで記事全文を読む" in story and "2026年3月1日 10:30" in story
+    assert "ページが見つかりません" in visible(page(out, "404.html"))
+    assert "「{query}」の検索結果：{n}件" in page(out, "search/index.html")
+
+
+def test_plurals_follow_each_language(tmp_path):
+    words = {language: load_words(load_config(site_in(tmp_path, language) / "config.yaml"))
+             for language in SHIPPED}
+    assert [words["en"].t("sources", n) for n in (1, 2)] == ["+1 source", "+2 sources"]
+    assert [words["de"].t("sources", n) for n in (1, 2)] == ["+1 Quelle", "+2 Quellen"]
+    assert [words["fr"].t("stories_count", n) for n in (0, 1, 2)] == ["0 article", "1 article", "2 articles"]
+    assert [words["es"].t("stories_count", n) for n in (0, 1, 2)] == ["0 noticias", "1 noticia", "2 noticias"]
+    assert [words["ja"].t("stories_count", n) for n in (1, 2)] == ["1件の記事", "2件の記事"]
+
+
+def test_dates_name_months_and_weekdays_in_the_language(tmp_path):
+    moment = datetime(2026, 3, 4, 9, 5, tzinfo=timezone.utc)  # a Wednesday
+    shown = {language: load_words(load_config(site_in(tmp_path, language) / "config.yaml")).date(moment, fmt)
+             for language, fmt in (("en", "%A %-d %B"), ("de", "%A, %-d. %B"), ("fr", "%a %-d %b"),
+                                   ("es", None), ("ja", "time"))}
+    assert shown == {"en": "Wednesday 4 March", "de": "Mittwoch, 4. März", "fr": "mer. 4 mars",
+                     "es": "4 de marzo de 2026", "ja": "2026年3月4日 09:05"}
+
+
+@pytest.mark.parametrize("language, word", [("de-AT", "Neueste"), ("de_CH", "Neueste"), ("en-GB", "Latest"),
+                                            ("", "Latest")])
+def test_a_regional_language_falls_back_to_its_language_then_english(tmp_path, language, word):
+    result, out = built(site_in(tmp_path, language))
+    assert result.site.warnings == ()
+    assert f">{word}</a>" in page(out, "index.html")
+
+
+def test_a_language_without_words_shows_english_and_says_so_once(tmp_path):
+    result, out = built(site_in(tmp_path, "ko"))
+    assert ">Latest</a>" in page(out, "index.html") and "4 Mar 2026" in page(out, "index.html")
+    [warning] = [str(w) for w in result.site.warnings]
+    assert warning.startswith("config.yaml: the theme has no words in ko")
+    assert "themes/default/i18n/ko.yaml" in warning and "de, en, es, fr, ja" in warning
+
+
+def test_a_site_overrides_and_adds_words_and_is_told_of_missing_ones(tmp_path):
+    root = site_in(tmp_path, "de", {
+        "themes/default/i18n/de.yaml": "latest: Aktuell\n",
+        "themes/default/i18n/en.yaml": "weather_note: Forecasts change.\n",
+        "themes/default/templates/partials/header_tools.html":
+            "<p class=\"note\">{{ t('weather_note') }}</p>\n<p>{{ t('no_such_word') }}</p>\n",
+    })
+    result, out = built(root)
+    front = page(out, "index.html")
+    assert ">Aktuell</a>" in front and ">Angesagt</a>" in front  # its own word, the theme's others
+    assert '<p class="note">Forecasts change.</p>' in front  # missing in German: English, never empty
+    assert "<p>no_such_word</p>" in front
+    warnings = [str(w) for w in result.site.warnings]
+    assert any(w.startswith("themes/default/i18n/de.yaml: no `weather_note`: the theme shows it in English")
+               and "add `weather_note:`" in w for w in warnings), warnings
+    assert any(w.startswith("themes/default/templates/partials/header_tools.html:2: no word `no_such_word`")
+               for w in warnings), warnings
+    assert len(warnings) == 2
+
+
+def test_a_words_file_that_is_not_text_is_said_at_its_line(tmp_path):
+    root = site_in(tmp_path, "de", {"themes/default/i18n/de.yaml": "latest: Aktuell\nhot:\n  - a list\n"
+                                                                      "months: [Jan]\n"})
+    result, out = built(root)
+    warnings = [str(w) for w in result.site.warnings]
+    assert any(w.startswith("themes/default/i18n/de.yaml:2: `hot` is not text") for w in warnings), warnings
+    assert any(w.startswith("themes/default/i18n/de.yaml:4: `months` must be a list of 12") for w in warnings)
+    assert ">Angesagt</a>" in page(out, "index.html") and "4. März 2026" in page(out, "index.html")
+
+
+def test_words_are_escaped_once(tmp_path):
+    root = site_in(tmp_path, "de", {"themes/default/i18n/de.yaml": (
+        'latest: "<b>Neu</b> & \\"frisch\\""\n'
+        'also_covered: "Auch \'dort\' <i>"\n'
+        'story_of: {one: "<b>{n}</b> {link}", other: "<b>{n}</b> & {link}"}\n'
+        'search_none: "</script><b>{query}"\n')})
+    _, out = built(root)
+    front = page(out, "index.html")
+    assert ">&lt;b&gt;Neu&lt;/b&gt; &amp; &#34;frisch&#34;</a>" in front
+    assert 'title="Auch &#39;dort&#39; &lt;i&gt;"' in front
+    assert "&amp;lt;" not in front and "<b>Neu" not in front
+    # a word around HTML the template gives (the story's lead as a link): the word escaped, the link kept
+    other = page(out, "news/2026/03/04/scarf-video/index.html")
+    assert re.search(r'<p class="story-of">&lt;b&gt;3&lt;/b&gt; &amp; <a href="[^"]+">Robot learns', other)
+    search = page(out, "search/index.html")
+    assert '"search_none":"\\u003c/script\\u003e\\u003cb\\u003e{query}"' in search
+
+
+def test_editing_a_words_file_rebuilds_the_pages_that_show_it(tmp_path, capsys):
+    root = site_in(tmp_path, "de", {"themes/default/i18n/de.yaml": "latest: Aktuell\n"})
+    assert main(["build", "--config", str(root / "config.yaml")]) == 0
+    assert ">Aktuell</a>" in page(root / "output", "index.html")
+    words = root / "themes" / "default" / "i18n" / "de.yaml"
+    words.write_text("latest: Brandneu\nsources: {other: '+{n} weitere'}\n", encoding="utf-8")
+    assert main(["build", "--config", str(root / "config.yaml")]) == 0  # with the cache of the first build
+    out = root / "output"
+    front = page(out, "index.html")
+    assert ">Brandneu</a>" in front and "+2 weitere" in front and ">Aktuell</a>" not in front
+    assert ">Brandneu</a>" in page(out, "404.html") and ">Brandneu</a>" in page(out, "topics/weather/index.html")
+    assert files_under(out) == clean_build(root, tmp_path / "clean")
+
+
+def test_serve_rebuilds_after_a_words_file_is_saved(tmp_path):
+    root = site_in(tmp_path, "de", {"themes/default/i18n/de.yaml": "latest: Aktuell\n"})
+    config = load_config(root / "config.yaml")
+    save = serving(root, config, tmp_path / "scratch")
+    words = root / "themes" / "default" / "i18n" / "de.yaml"
+    words.write_text("latest: Brandneu\n", encoding="utf-8")
+    served = save(words, "after")
+    assert b">Brandneu</a>" in served["index.html"]
+
+
+def test_a_new_language_of_the_site_falls_back_word_by_word(tmp_path):
+    root = site_in(tmp_path, "ko", {"themes/default/i18n/ko.yaml": "latest: 최신\n"})
+    result, out = built(root)
+    front = page(out, "index.html")
+    assert ">최신</a>" in front and ">Hot</a>" in front and "4 Mar 2026" in front
+    warnings = [str(w) for w in result.site.warnings]
+    assert any(w.startswith("themes/default/i18n/ko.yaml: no `months`: the theme shows it in English (January, ")
+               for w in warnings), warnings
+    assert not any("no `latest`" in w for w in warnings)
+
+
+@pytest.mark.slow
+def test_the_search_page_says_its_messages_in_the_language(tmp_path, page):
+    from conftest import static_server
+
+    _, out = built(site_in(tmp_path, "de"))
+    with static_server(out, "/gazette/") as base:
+        page.goto(base + "search/?q=scarf")
+        status = page.locator("#search-status").filter(has_text="für „scarf“")
+        status.wait_for(timeout=10_000)
+        assert status.inner_text() == "1 Ergebnis für „scarf“"  # the singular, chosen by Intl.PluralRules("de")
+        assert "+2 Quellen" in page.locator("#search-results").inner_text()
+        assert page.locator("#search-results .signal.heat").first.get_attribute("aria-label").startswith("Resonanz ")
+        page.goto(base + "search/?q=zzzzqqq")
+        page.locator("#search-status").filter(has_text="Keine Ergebnisse für „zzzzqqq“.").wait_for(timeout=10_000)
