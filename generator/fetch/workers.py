@@ -57,6 +57,7 @@ class _Worker:
     def __init__(self):
         self._process = None
         self._pipe = None
+        self._ready = False
         self._lock = threading.Lock()
 
     def read(self, args: tuple, seconds: float) -> tuple[Feed | None, str]:
@@ -69,6 +70,8 @@ class _Worker:
                 there.close()
                 self._pipe = here
             try:
+                if not self._ready:  # (its start, Python's and the imports', is not the feed's time)
+                    self._ready = self._pipe.recv()
                 self._pipe.send(args)
                 if self._pipe.poll(seconds):
                     return self._pipe.recv()
@@ -82,7 +85,7 @@ class _Worker:
                           f"else remove the source")
 
     def stop(self) -> None:
-        process, self._process = self._process, None
+        process, self._process, self._ready = self._process, None, False
         if process is not None:
             process.kill()
             process.join()
@@ -92,6 +95,7 @@ class _Worker:
 def _serve(pipe) -> None:
     """In the child: parse each feed sent until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # (Ctrl-C is the parent's to handle: it stops its children)
+    pipe.send(True)
     while True:
         try:
             args = pipe.recv()
