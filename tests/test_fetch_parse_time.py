@@ -45,14 +45,16 @@ def server():
 
 def test_a_feed_slower_to_read_than_the_limit_fails_alone_and_the_others_are_written(tmp_path, server, capsys):
     server.routes.update({"/slow.xml": Route(hostile()), "/good.xml": Route(GOOD)})
-    # (one parser: the good feed, listed after the slow one, is read by the process that replaced it)
+    # (the good feed, listed after the slow one, is read by the process that replaced the stopped one)
     site = feed_site(tmp_path / "site", f"  - {server.url('/slow.xml')}\n  - {server.url('/good.xml')}\n",
-                     fetch="  parse_timeout: 1\n  concurrency: 1\n")
+                     fetch="  parse_timeout: 1\n")
     code = main(["fetch", "--config", str(site / "config.yaml")])
     out, err = capsys.readouterr()
     assert code == 1 and out.strip() == "2 sources, 3 new, 0 updated, 0 unchanged, 1 failed"
+    lines = (site / "config.yaml").read_text(encoding="utf-8").splitlines()
+    where = lines.index(f"  - {server.url('/slow.xml')}") + 1
     assert [line for line in err.splitlines() if line.startswith("failed: ")] == [
-        f"failed: config.yaml:10: {server.url('/slow.xml')}: reading the feed took longer than fetch.parse_timeout "
+        f"failed: config.yaml:{where}: {server.url('/slow.xml')}: reading the feed took longer than fetch.parse_timeout "
         f"(1 s), so it was stopped: it is very large, or made to be slow to read (such as a long run of letters and "
         f"dots in an author's address); raise fetch.parse_timeout if you trust the feed, else remove the source"]
     items = fetched(site)

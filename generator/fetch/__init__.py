@@ -3,8 +3,8 @@
 sources.py lists the feeds, http.py asks for them politely, parse.py reads them, items.py turns entries
 into content files, store.py writes those and remembers them in the state file (state.py). `fetch()`
 sequences them and knows nothing of the command line: downloads run on `fetch.concurrency` threads, parsing
-in a few child processes with a time limit (workers.py), and the results are written in the order config.yaml lists the sources,
-so which source keeps an entry that two of them carry does not depend on which answered first.
+in a child process with a time limit (workers.py), and the results are written in the order config.yaml
+lists the sources, so which source keeps an entry that two of them carry does not depend on which answered first.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from generator.fetch.parse import Feed
 from generator.fetch.sources import Source, declared_topics, read_sources
 from generator.fetch.state import FeedState, State, load_state, save_state
 from generator.fetch.store import Store
-from generator.fetch.workers import Parsers
+from generator.fetch.workers import Parser
 
 
 @dataclass(frozen=True)
@@ -79,10 +79,10 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
     _check_folder(state, config, configured or config)
     store = Store(config.content_path, config.fetch.folder, state, topics, sources)
     results: list[SourceResult] = []
-    with Client(settings_of(config)) as client, Parsers(config.fetch.parse_timeout, config.fetch.concurrency) as parsers, \
-            ThreadPoolExecutor(config.fetch.concurrency) as pool:
+    with Client(settings_of(config)) as client, ThreadPoolExecutor(config.fetch.concurrency) as pool, \
+            Parser(config.fetch.parse_timeout) as parser:
         asked = [(source, state.feed(source.url)) for source in sources]
-        futures = [None if feed.gone_since else pool.submit(_download, client, parsers, feed.moved_to or source.url,
+        futures = [None if feed.gone_since else pool.submit(_download, client, parser, feed.moved_to or source.url,
                                                              *_validators(feed, source, topics), config)
                    for source, feed in asked]
         try:
@@ -147,15 +147,15 @@ def _validators(feed: FeedState, source: Source, topics: tuple[TopicConfig, ...]
     return feed.etag, feed.last_modified
 
 
-def _download(client: Client, parsers: Parsers, url: str, etag: str, last_modified: str, config: Config
+def _download(client: Client, parser: Parser, url: str, etag: str, last_modified: str, config: Config
               ) -> tuple[Response, Feed | None, str]:
     """On a worker thread: the answer and, for a feed that changed, its entries (or why it cannot be read), their
     dates read by the site's time zone and language, as the build reads an item's."""
     response = client.get(url, etag, last_modified)
     if response.status != "ok":
         return response, None, ""
-    return (response, *parsers.read(response.body, response.url, response.content_type, client.settings.max_bytes,
-                                     config.zone, config.language))
+    return (response, *parser.read(response.body, response.url, response.content_type, client.settings.max_bytes,
+                                    config.zone, config.language))
 
 
 def _record(store: Store, source: Source, response: Response, feed: Feed | None, problem: str,

@@ -1,4 +1,4 @@
-"""Feeds are parsed in child processes, each feed with a time limit (`fetch.parse_timeout`).
+"""Feeds are parsed in a child process, each feed with a time limit (`fetch.parse_timeout`).
 
 feedparser has slow paths on hostile input: a run of letters and dots in an author's address, repeated in
 every entry, costs it minutes (kurtmckee/feedparser#562). It runs in C holding the GIL, so on a thread it
@@ -7,15 +7,15 @@ longer than the limit, its process is killed and replaced, and the source fails 
 Checking the bytes beforehand cannot be made sure: CDATA sections, comments, character references and
 charsets all hide such a run from a scan that is not the parser itself.
 
-Processes are started on demand ("spawn": no fork of a process running threads), at most one per CPU
-(parsing on threads ran one at a time anyway), and reused; a fetch with nothing new starts none.
+One process parses one feed at a time, as the threads did (they held the GIL): the site's own work, writing
+the items, now runs beside it. It is started on demand ("spawn": no fork of a process running threads) and
+reused; a fetch with nothing new starts none. One process per CPU cost more CPU time than it saved in a
+benchmark on a busy machine (docs/dev/performance.md).
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import os
-import queue
 import signal
 import threading
 from datetime import tzinfo
@@ -23,45 +23,24 @@ from datetime import tzinfo
 from generator.fetch.parse import Feed, NotAFeed, parse_feed
 
 
-class Parsers:
-    """A few parsing processes shared by fetch's download threads; `read` blocks while all are busy."""
+class Parser:
+    """One parsing process, shared by fetch's download threads (one feed at a time: a thread waits for it)."""
 
-    def __init__(self, seconds: float, most: int):
+    def __init__(self, seconds: float):
         self.seconds = seconds
-        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()  # (the last used first: a started one)
-        for _ in range(max(1, min(most, os.cpu_count() or 1))):
-            self._idle.put(_Worker())
-        self._all = list(self._idle.queue)
+        self._process = None
+        self._pipe = None
+        self._ready = False
+        self._closed = False
+        self._lock = threading.Lock()
 
     def read(self, body: bytes, url: str, content_type: str, max_bytes: int, zone: tzinfo, language: str
              ) -> tuple[Feed | None, str]:
         """The feed, else None and why it cannot be read (not a feed, a parser error, too slow)."""
-        worker = self._idle.get()
-        try:
-            return worker.read((body, url, content_type, max_bytes, zone, language), self.seconds)
-        finally:
-            self._idle.put(worker)
-
-    def close(self) -> None:
-        for worker in self._all:
-            worker.stop()
-
-    def __enter__(self) -> "Parsers":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-
-class _Worker:
-    def __init__(self):
-        self._process = None
-        self._pipe = None
-        self._ready = False
-        self._lock = threading.Lock()
-
-    def read(self, args: tuple, seconds: float) -> tuple[Feed | None, str]:
+        args, seconds = (body, url, content_type, max_bytes, zone, language), self.seconds
         with self._lock:
+            if self._closed:  # (stopped half way: Ctrl-C)
+                return None, "not read: fetch was stopped"
             if self._process is None:
                 here, there = multiprocessing.get_context("spawn").Pipe()
                 self._process = multiprocessing.get_context("spawn").Process(
@@ -83,6 +62,14 @@ class _Worker:
                           f"stopped: it is very large, or made to be slow to read (such as a long run of letters "
                           f"and dots in an author's address); raise fetch.parse_timeout if you trust the feed, "
                           f"else remove the source")
+
+    def __enter__(self) -> "Parser":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        # (also on Ctrl-C, while a thread waits for a feed: it gets EOFError, and the threads after it start none)
+        self._closed = True
+        self.stop()
 
     def stop(self) -> None:
         process, self._process, self._ready = self._process, None, False
