@@ -140,6 +140,7 @@ class FetchConfig:
     max_wait: float = _opt(60.0, "Longest `Retry-After` that fetch waits for; a feed asking for longer is tried on the next fetch (at most 86,400 seconds).")
     concurrency: int = _opt(8, "Feeds fetched at once (one at a time from any one host; at most 64).")
     max_bytes: int = _opt(10485760, "Largest feed read, in bytes after decompression; a bigger one fails.")
+    parse_timeout: float = _opt(60.0, "Seconds a downloaded feed may take to be read (parsed); a slower one fails (at most 86,400).")
     user_agent: str = _opt("", "User-Agent header, printable ASCII on one line; empty: `newsdesk/VERSION (+base_url)`.")
 
 
@@ -897,7 +898,7 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
                                         f"`sources[{index}].{key}` must not be negative, got {value:g}",
                                         f"the default is {default}"))
     fetch = config.fetch
-    for key in ("timeout", "concurrency", "max_bytes"):
+    for key in ("timeout", "concurrency", "max_bytes", "parse_timeout"):
         if getattr(fetch, key) <= 0:
             problems.append(Problem(path, _key_line(node, f"fetch.{key}"), f"`fetch.{key}` must be positive",
                                     f"the default is {getattr(FetchConfig, key)}"))
@@ -909,7 +910,7 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
         problems.append(Problem(path, _key_line(node, "fetch.user_agent"),
                                 f"`fetch.user_agent` must be printable ASCII on one line, got {fetch.user_agent!r}",
                                 "e.g. MyNews/1.0 (+https://news.example/)"))
-    for key in ("timeout", "backoff", "max_wait"):  # (a clock or a socket takes no more: 1e+300 s raised)
+    for key in ("timeout", "backoff", "max_wait", "parse_timeout"):  # (a clock or a socket takes no more: 1e+300 s raised)
         if getattr(fetch, key) > MAX_SECONDS:
             problems.append(Problem(path, _key_line(node, f"fetch.{key}"),
                                     f"`fetch.{key}` must be at most {MAX_SECONDS:,} seconds (a day)",

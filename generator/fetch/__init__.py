@@ -2,14 +2,13 @@
 
 sources.py lists the feeds, http.py asks for them politely, parse.py reads them, items.py turns entries
 into content files, store.py writes those and remembers them in the state file (state.py). `fetch()`
-sequences them and knows nothing of the command line: downloads and parsing run on
-`fetch.concurrency` threads, and the results are written in the order config.yaml lists the sources,
-so which source keeps an entry that two of them carry does not depend on which answered first.
+sequences them and knows nothing of the command line: downloads run on `fetch.concurrency` threads, parsing
+in a child process with a time limit (workers.py), and the results are written in the order config.yaml
+lists the sources, so which source keeps an entry that two of them carry does not depend on which answered first.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -22,12 +21,11 @@ from generator.config import Config, TopicConfig
 from generator.errors import ConfigError, Problem
 from generator.fetch.http import Client, Response, Settings
 from generator.fetch.items import item_settings
-from generator.fetch.parse import Feed, NotAFeed, parse_feed
+from generator.fetch.parse import Feed
 from generator.fetch.sources import Source, declared_topics, read_sources
 from generator.fetch.state import FeedState, State, load_state, save_state
 from generator.fetch.store import Store
-
-log = logging.getLogger(__name__)
+from generator.fetch.workers import Parser
 
 
 @dataclass(frozen=True)
@@ -81,9 +79,10 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
     _check_folder(state, config, configured or config)
     store = Store(config.content_path, config.fetch.folder, state, topics, sources)
     results: list[SourceResult] = []
-    with Client(settings_of(config)) as client, ThreadPoolExecutor(config.fetch.concurrency) as pool:
+    with Client(settings_of(config)) as client, ThreadPoolExecutor(config.fetch.concurrency) as pool, \
+            Parser(config.fetch.parse_timeout) as parser:
         asked = [(source, state.feed(source.url)) for source in sources]
-        futures = [None if feed.gone_since else pool.submit(_download, client, feed.moved_to or source.url,
+        futures = [None if feed.gone_since else pool.submit(_download, client, parser, feed.moved_to or source.url,
                                                              *_validators(feed, source, topics), config)
                    for source, feed in asked]
         try:
@@ -148,21 +147,15 @@ def _validators(feed: FeedState, source: Source, topics: tuple[TopicConfig, ...]
     return feed.etag, feed.last_modified
 
 
-def _download(client: Client, url: str, etag: str, last_modified: str, config: Config
+def _download(client: Client, parser: Parser, url: str, etag: str, last_modified: str, config: Config
               ) -> tuple[Response, Feed | None, str]:
-    """On a worker thread: the answer and, for a feed that changed, its entries (or why it is not a feed), their
+    """On a worker thread: the answer and, for a feed that changed, its entries (or why it cannot be read), their
     dates read by the site's time zone and language, as the build reads an item's."""
     response = client.get(url, etag, last_modified)
     if response.status != "ok":
         return response, None, ""
-    try:
-        return response, parse_feed(response.body, response.url, response.content_type, client.settings.max_bytes,
-                                    config.zone, config.language), ""
-    except NotAFeed as exc:
-        return response, None, str(exc)
-    except Exception as exc:  # a parser bug on hostile input must not stop the other sources
-        log.debug("parsing %s", url, exc_info=True)
-        return response, None, f"cannot read the feed: {type(exc).__name__}: {exc}"
+    return (response, *parser.read(response.body, response.url, response.content_type, client.settings.max_bytes,
+                                    config.zone, config.language))
 
 
 def _record(store: Store, source: Source, response: Response, feed: Feed | None, problem: str,

@@ -1,0 +1,97 @@
+"""Feeds are parsed in a child process, each feed with a time limit (`fetch.parse_timeout`).
+
+feedparser has slow paths on hostile input: a run of letters and dots in an author's address, repeated in
+every entry, costs it minutes (kurtmckee/feedparser#562). It runs in C holding the GIL, so on a thread it
+stalled every other source too, and no thread can be stopped. A child process can: when a feed takes
+longer than the limit, its process is killed and replaced, and the source fails with a message saying so.
+Checking the bytes beforehand cannot be made sure: CDATA sections, comments, character references and
+charsets all hide such a run from a scan that is not the parser itself.
+
+One process parses one feed at a time, as the threads did (they held the GIL): the site's own work, writing
+the items, now runs beside it. It is started on demand ("spawn": no fork of a process running threads) and
+reused; a fetch with nothing new starts none. One process per CPU cost more CPU time than it saved in a
+benchmark on a busy machine (docs/dev/performance.md).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import threading
+from datetime import tzinfo
+
+from generator.fetch.parse import Feed, NotAFeed, parse_feed
+
+
+class Parser:
+    """One parsing process, shared by fetch's download threads (one feed at a time: a thread waits for it)."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self._process = None
+        self._pipe = None
+        self._ready = False
+        self._closed = False
+        self._lock = threading.Lock()
+
+    def read(self, body: bytes, url: str, content_type: str, max_bytes: int, zone: tzinfo, language: str
+             ) -> tuple[Feed | None, str]:
+        """The feed, else None and why it cannot be read (not a feed, a parser error, too slow)."""
+        args, seconds = (body, url, content_type, max_bytes, zone, language), self.seconds
+        with self._lock:
+            if self._closed:  # (stopped half way: Ctrl-C)
+                return None, "not read: fetch was stopped"
+            if self._process is None:
+                here, there = multiprocessing.get_context("spawn").Pipe()
+                self._process = multiprocessing.get_context("spawn").Process(
+                    target=_serve, args=(there,), daemon=True, name="newsdesk-feed-parser")
+                self._process.start()
+                there.close()
+                self._pipe = here
+            try:
+                if not self._ready:  # (its start, Python's and the imports', is not the feed's time)
+                    self._ready = self._pipe.recv()
+                self._pipe.send(args)
+                if self._pipe.poll(seconds):
+                    return self._pipe.recv()
+            except (EOFError, OSError):  # the process died (killed, out of memory): a new one for the next feed
+                self.stop()
+                return None, "cannot read the feed: its parser stopped; try again, and if it fails again, remove the source"
+            self.stop()
+            return None, (f"reading the feed took longer than fetch.parse_timeout ({seconds:g} s), so it was "
+                          f"stopped: it is very large, or made to be slow to read (such as a long run of letters "
+                          f"and dots in an author's address); raise fetch.parse_timeout if you trust the feed, "
+                          f"else remove the source")
+
+    def __enter__(self) -> "Parser":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        # (also on Ctrl-C, while a thread waits for a feed: it gets EOFError, and the threads after it start none)
+        self._closed = True
+        self.stop()
+
+    def stop(self) -> None:
+        process, self._process, self._ready = self._process, None, False
+        if process is not None:
+            process.kill()
+            process.join()
+            self._pipe.close()
+
+
+def _serve(pipe) -> None:
+    """In the child: parse each feed sent until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # (Ctrl-C is the parent's to handle: it stops its children)
+    pipe.send(True)
+    while True:
+        try:
+            args = pipe.recv()
+        except EOFError:
+            return
+        try:
+            answer = parse_feed(*args), ""
+        except NotAFeed as exc:
+            answer = None, str(exc)
+        except Exception as exc:  # a parser bug on hostile input must not stop the other sources
+            answer = None, f"cannot read the feed: {type(exc).__name__}: {exc}"
+        pipe.send(answer)
