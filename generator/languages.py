@@ -108,3 +108,14 @@ def og_locale(tag: str) -> str:
     if not region:
         region = SCRIPT_TERRITORY.get((language, script)) or TERRITORY.get(language, "")
     return f"{language}_{region}" if region else ""
+
+
+# Scripts written without spaces between words, as a regular-expression class's ranges: Han, Kana, Hangul,
+# Thai, Lao, Burmese, Khmer, Tai Tham, New Tai Lue. Without a dictionary there is no word boundary to find in
+# them, so search makes each letter a term of its own (a query's letters are then found side by side) and
+# fetch finds a topic keyword inside a longer run. search.js holds the same ranges; keep both in step.
+UNSPACED = ("\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u1980-\u19df\u19e0-\u19ff"
+            "\u1a20-\u1aaf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u3096\u309d-\u309f"
+            "\u30a1-\u30fa\u30fc-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+            "\ua960-\ua97f\ua9e0-\ua9ff\uaa60-\uaa7f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff"
+            "\uff66-\uff9f\U00020000-\U0003134f")

@@ -22,6 +22,7 @@ from generator.config import TopicConfig
 from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import bounded_key
+from generator.languages import UNSPACED
 from generator.site.markup import feed_whole, sanitize
 from generator.site.model import MAX_IMAGES, MAX_TEXT
 from generator.site.model import plain_text as plain_title  # a title as the build reads one
@@ -364,9 +365,9 @@ KEYWORD_TEXT = 100_000  # characters of an entry's text looked through for keywo
 _CATEGORY_PARTS = re.compile(r"[/,;|]")
 
 
-# A letter or digit of a script written without spaces between words (CJK): a keyword in one is found inside
+# A letter or digit of a script written without spaces between words: a keyword in one is found inside
 # a longer run of them, as such text has no word boundaries to look for.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_UNSPACED = re.compile(f"[{UNSPACED}]")
 
 
 @lru_cache(maxsize=1024)

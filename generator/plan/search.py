@@ -57,13 +57,14 @@ from typing import Callable, Iterable
 from generator import __version__
 from generator.config import Config
 from generator.i18n import load_words
+from generator.languages import UNSPACED
 from generator.plan.feeds import html_datetime
 from generator.plan.pictures import candidates, resized, with_copies
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
 from generator.urls import device_name, resized_url
 
-FORMAT = 8  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 9  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -103,11 +104,6 @@ STEMMERS = {
     "st": "sesotho", "es": "spanish", "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
 }
 
-# Han, Hiragana, Katakana and Hangul: written without spaces, so each character is its own term.
-# The same ranges are in search.js; keep both in step (tests/test_search.py compares the two tokenisers).
-CJK = ("\u1100-\u11ff\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u3096\u309d-\u309f\u30a1-\u30fa"
-       "\u30fc-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af"
-       "\ud7b0-\ud7ff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f")
 # Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt; JavaScript's \p{Default_Ignorable_Code_Point}):
 # soft hyphens, zero-width spaces and joiners, word joiners, direction marks, variation selectors, fillers, tags.
 # Invisible, so dropped from words as the combining marks are ("inter\u00adnational" is one word, as a reader
@@ -118,11 +114,12 @@ CJK = ("\u1100-\u11ff\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u3096\u309d-\
 IGNORABLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
              "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
              "\U000e0000-\U000e0fff")
-# Runs of two or more letters or digits (Python's [^\W_] is exactly Unicode's L and N), or one CJK letter.
-_TOKEN = re.compile(rf"[^\W_{CJK}]{{2,}}|(?=[^\W_])[{CJK}]")
+# Runs of two or more letters or digits (Python's [^\W_] is exactly Unicode's L and N), or one letter of a script
+# written without spaces (UNSPACED).
+_TOKEN = re.compile(rf"[^\W_{UNSPACED}]{{2,}}|(?=[^\W_])[{UNSPACED}]")
 _ASCII_TOKEN = re.compile(r"[a-z0-9]{2,}")  # _TOKEN on lowercased ASCII text, where it means exactly this
-_WORDS = re.compile(r"[^\W_]{2,}")  # _TOKEN on text with no CJK letter, where it means exactly this
-_HAS_CJK = re.compile(f"[{CJK}]")
+_WORDS = re.compile(r"[^\W_]{2,}")  # _TOKEN on text with no UNSPACED letter, where it means exactly this
+_HAS_UNSPACED = re.compile(f"[{UNSPACED}]")
 _TAG = re.compile(r"<[^>]*>")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
@@ -171,8 +168,8 @@ def tokens(text: str) -> list[str]:
     """The search terms of a text, in order, repeats included."""
     text = normalise(text)
     # Most stories are ASCII: the plain class is much faster than the Unicode one, with the same matches;
-    # most others have no CJK letter, and a search for one costs less than the alternative in _TOKEN.
-    found = (_ASCII_TOKEN if text.isascii() else _TOKEN if _HAS_CJK.search(text) else _WORDS).findall(text)
+    # most others have no UNSPACED letter, and a search for one costs less than the alternative in _TOKEN.
+    found = (_ASCII_TOKEN if text.isascii() else _TOKEN if _HAS_UNSPACED.search(text) else _WORDS).findall(text)
     if found and max(map(len, found)) > MAX_TERM:
         found = [token[:MAX_TERM] for token in found]
     return found

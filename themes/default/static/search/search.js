@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 8; // generator/plan/search.py FORMAT
+  var FORMAT = 9; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -17,18 +17,21 @@
   var PREFIX_FACTOR = 0.8, TYPO_FACTOR = 0.7; // a completion or a correction counts for less than the word
   var NEAR_PAIRS = 3, NEAR_BONUS = 1.5; // words typed side by side that stand side by side in a story rank higher
   var SNIPPET = 180; // characters of excerpt shown around the first match
-  // generator/plan/search.py CJK: each of these characters is a term of its own. Keep both in step.
-  var CJK = "\\u1100-\\u11ff\\u3005\\u3007\\u3021-\\u3029\\u3038-\\u303b\\u3041-\\u3096\\u309d-\\u309f" +
-    "\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3130-\\u318f\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua960-\\ua97f" +
-    "\\uac00-\\ud7af\\ud7b0-\\ud7ff\\uf900-\\ufaff\\uff66-\\uff9f\\u{20000}-\\u{3134f}";
+  // generator/languages.py UNSPACED: scripts written without spaces; each of their letters is a term of its own.
+  // Keep both in step.
+  var UNSPACED = "\\u0e00-\\u0eff\\u1000-\\u109f\\u1100-\\u11ff\\u1780-\\u17ff\\u1980-\\u19df\\u19e0-\\u19ff" +
+    "\\u1a20-\\u1aaf\\u3005\\u3007\\u3021-\\u3029\\u3038-\\u303b\\u3041-\\u3096\\u309d-\\u309f" +
+    "\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3130-\\u318f\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff" +
+    "\\ua960-\\ua97f\\ua9e0-\\ua9ff\\uaa60-\\uaa7f\\uac00-\\ud7af\\ud7b0-\\ud7ff\\uf900-\\ufaff" +
+    "\\uff66-\\uff9f\\u{20000}-\\u{3134f}";
   // generator/plan/search.py IGNORABLE (Unicode's Default_Ignorable_Code_Point): dropped, as marks are, so that a
   // soft hyphen or a zero-width joiner does not cut a word; but a zero-width space is a word break (Thai, Khmer,
   // Lao and Burmese mark theirs with it), made a space before the rest are dropped. Keep both in step.
   var IGNORABLE = "\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f" +
     "\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff0-\\ufff8\\u{1bca0}-\\u{1bca3}" +
     "\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}";
-  var TOKEN = new RegExp("(?:(?![" + CJK + "])[\\p{L}\\p{N}]){2,}|(?=[\\p{L}\\p{N}])[" + CJK + "]", "gu");
-  var WORD = new RegExp("(?:(?![" + CJK + "\\u200b])[\\p{L}\\p{N}\\p{M}" + IGNORABLE + "])+|[" + CJK + "]", // for highlighting
+  var TOKEN = new RegExp("(?:(?![" + UNSPACED + "])[\\p{L}\\p{N}]){2,}|(?=[\\p{L}\\p{N}])[" + UNSPACED + "]", "gu");
+  var WORD = new RegExp("(?:(?![" + UNSPACED + "\\u200b])[\\p{L}\\p{N}\\p{M}" + IGNORABLE + "])+|[" + UNSPACED + "]\\p{M}*", // for highlighting
     "gu");
   var DROPPED = new RegExp("[\\p{M}" + IGNORABLE + "]", "gu");
   var ENDS_IN_WORD = new RegExp("[\\p{L}\\p{N}][" + IGNORABLE + "]*$", "u");
