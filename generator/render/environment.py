@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 from generator import __version__
 from generator.config import Config, bundled_theme_dir
 from generator.errors import BuildError, Problem
-from generator.i18n import Words, fill, load_words
+from generator.i18n import Words, facts, fill, load_words
 from generator.languages import og_locale
 from generator.plan.feeds import domain_url, feed_path, html_datetime, whole_minute_offset
 from generator.render.fragments import MemoEnvironment
@@ -272,7 +272,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
                        page_feed=page_feed, news_article=news_article, t=t, search_words=search_words,
                        page_feed_name=lambda page, list_title="": page_feed_name(page, list_title, words),
-                       first_image=first_image,
+                       first_image=first_image, facts=lambda item: facts(words, item),
                        picture=lambda images, width: picture(images, width, url, config.picture_resizer, copies),
                        pictures=pictures,
                        config=config, topics=site.topics, providers=badges, og_locale=og_locale(config.language),
@@ -286,7 +286,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         local=_of_the_config(local),
         isodate=_of_the_config(lambda m: html_datetime(local(m))),
         date=_of_the_config(lambda m, fmt=None: words.date(local(m), fmt)),
-        number=_number,
+        number=words.number,
         json_script=json_script,
         host=host,
         outline=outline,
@@ -350,8 +350,8 @@ def translate(words: Words, key: str, n, values: dict):
     if n is not None:
         values.setdefault("n", n)
     if any(isinstance(value, Markup) for value in values.values()):
-        return Markup(fill(str(escape(text)), values, lambda value: str(escape(value))))
-    return fill(text, values, str)
+        return Markup(fill(str(escape(text)), values, lambda value: str(escape(value if isinstance(value, Markup) else words.show(value)))))
+    return fill(text, values, words.show)
 
 
 _HEADING = re.compile(r"<(/?)h([1-6])>")
@@ -378,10 +378,6 @@ def outline(html: str, top: int = 2) -> str:
         return f"<h{previous}>"
 
     return _HEADING.sub(swap, html)
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
 def json_script(value) -> str:
