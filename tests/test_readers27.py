@@ -157,3 +157,39 @@ def test_dates_stay_written_in_the_future_without_javascript_and_without_a_langu
             assert texts and not any("ago" in t for t in texts)
         finally:
             context.close()
+
+
+def test_every_search_page_carries_the_words_its_script_shows(tmp_path):
+    # a theme's own search.html of before the words block (it loads search.js, and has no words of its own)
+    old = "{% extends \"base.html\" %}{% block main %}<div id=\"search\"></div>" \
+          "<script src=\"{{ 'static/search/search.js'|url }}\" defer></script>{% endblock %}"
+    # and one that writes the block itself, as the default theme's did: the build adds no second one
+    own = old.replace("{% endblock %}", '<script type="application/json" id="search-words">'
+                                        "{{ search_words()|json_script }}</script>{% endblock %}")
+    for name, template in (("old", old), ("own", own)):
+        root = make_site(tmp_path / name, {"content/a.md": item("A", heat=98.3),
+                                           "themes/default/templates/search.html": template},
+                         "title: T\nbase_url: https://example.org/\nlanguage: de\nsearch: true\n")
+        config, _ = build_site(root)
+        page = (config.output_path / "search" / "index.html").read_text("utf-8")
+        blocks = re.findall(r'<script type="application/json" id="search-words">(.*?)</script>', page)
+        assert len(blocks) == 1, name
+        said = json.loads(blocks[0])
+        assert said["search_none"] == "Keine Ergebnisse für „{query}“." and said["number_decimal"] == ","
+
+
+@pytest.mark.slow
+def test_search_results_write_numbers_as_the_pages_do(browser, tmp_path):
+    config = site(tmp_path, "de")
+    with static_server(config.output_path, "/news/") as base:
+        context = browser.new_context()
+        tab = context.new_page()
+        try:
+            tab.goto(base + "search/?q=download")
+            tab.locator("#search-results li").first.wait_for(timeout=10_000)
+            assert tab.locator("#search-results .facts").first.text_content() == "58,1 MB · 1.299,50 EUR"
+            assert tab.locator("#search-results .signal.heat").first.get_attribute("title").endswith(" 12,5")
+            assert "12,5" in tab.locator("#search-results .signal.heat").first.get_attribute("aria-label")
+            assert "1 Ergebnis" in tab.locator("#search-status").text_content()
+        finally:
+            context.close()

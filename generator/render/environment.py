@@ -341,7 +341,8 @@ def page_feed_name(page: Page, list_title: str = "", words: Words = Words()) -> 
 
 # The words search.js shows (it reads them from the search page: search.html's JSON block).
 SEARCH_WORDS = ("search_longer", "search_did_you_mean", "search_none", "search_found", "search_partial",
-                "search_unavailable", "heat", "hot_signal", "meter_label", "sources", "also_covered", "topics")
+                "search_unavailable", "heat", "hot_signal", "meter_label", "sources", "also_covered", "topics",
+                "number_decimal", "number_group", "number_group_from")
 
 
 def translate(words: Words, key: str, n, values: dict):
@@ -387,10 +388,22 @@ def json_script(value) -> str:
     return jinja2.utils.markupsafe.Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+def with_search_words(env: jinja2.Environment, html: str) -> str:
+    """The search page with the words its script shows (static/search/search.js reads them from this block, and has
+    no copy of its own): put in by the build, so that every search page has them, a theme's own copy of search.html
+    too (one that writes the block itself, as the default theme's did, keeps its own)."""
+    if 'id="search-words"' in html:
+        return html
+    block = f'<script type="application/json" id="search-words">{json_script(env.globals["search_words"]())}</script>\n'
+    end = html.rfind("</body>")
+    return html[:end] + block + html[end:] if end >= 0 else html + block
+
+
 def render_page(env: jinja2.Environment, page: Page) -> str:
     try:
         template = env.get_template(page.template)
-        return template.render(page.context, page=page)
+        html = template.render(page.context, page=page)
+        return with_search_words(env, html) if page.kind == "search" else html
     except jinja2.TemplateSyntaxError as exc:
         raise BuildError(Problem(_template_name(exc.filename, exc.name), exc.lineno, f"template syntax error: {exc.message}",
                                  "fix the template"))
