@@ -239,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     how.add_argument("--copies", action="store_true", help="run `newsdesk pictures` before building (its own copies)")
     parser.add_argument("--pages", default="", help="audit only these (front, latest, type, topic, provider, article, search)")
     parser.add_argument("--recent", action="store_true",
-                        help="date the newest story two hours ago (the others as far before): cards read \"2 hours ago\"")
+                        help="date the newest story two hours ago (the others as far before): \"2 hours ago\"")
     parser.add_argument("--paint-dpr", action="store_true",
                         help="chromium's screen at the phone's 1.75, for 'Improve image delivery' (not for scores)")
     args = parser.parse_args(argv)

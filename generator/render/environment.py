@@ -339,7 +339,7 @@ def page_feed_name(page: Page, list_title: str = "", words: Words = Words()) -> 
     return words.t("top_stories" if page.kind == "top" else "latest_stories")
 
 
-# The words search.js shows (it reads them from the search page: search.html's JSON block).
+# The words search.js shows (it reads them from the block with_search_words puts into the search page).
 SEARCH_WORDS = ("search_longer", "search_did_you_mean", "search_none", "search_found", "search_partial",
                 "search_unavailable", "heat", "hot_signal", "meter_label", "sources", "also_covered", "topics",
                 "number_decimal", "number_group", "number_group_from")
@@ -351,7 +351,8 @@ def translate(words: Words, key: str, n, values: dict):
     if n is not None:
         values.setdefault("n", n)
     if any(isinstance(value, Markup) for value in values.values()):
-        return Markup(fill(str(escape(text)), values, lambda value: str(escape(value if isinstance(value, Markup) else words.show(value)))))
+        return Markup(fill(str(escape(text)), values,
+                           lambda value: str(escape(value if isinstance(value, Markup) else words.show(value)))))
     return fill(text, values, words.show)
 
 

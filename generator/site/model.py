@@ -409,8 +409,8 @@ def withheld_because(item: Item, now: datetime, drafts: bool = False, future: bo
 # item's page, its place in any order, its topics or provider, or anything the site shows of others.
 # (Not `type`: it puts the item in a type's list, site/types.py.)
 TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "author", "amp_url", "cdn_amp_url", "images", "body",
-                         "featured_html", "video_url", "embed", "price", "price_amount", "price_currency", "length", "size",
-                         "size_bytes", "category",
+                         "featured_html", "video_url", "embed", "price", "price_amount", "price_currency", "length",
+                         "size", "size_bytes", "category",
                          "extra", "secured", "warnings", "media_file", "media_kind"})
 
 
