@@ -15,6 +15,7 @@ shown in English, and the build warns once, naming the key and the file to add i
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,7 +32,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _SafeLoader
 
 ENGLISH = "en"
-LISTS = {"months": 12, "months_short": 12, "weekdays": 7, "weekdays_short": 7}  # (Monday first, as datetime's)
+LISTS = {"months": 12, "months_short": 12, "weekdays": 7, "weekdays_short": 7,  # (Monday first, as datetime's)
+         "size_units": 5}  # kB, MB, GB, TB, PB
+NUMBERS = (("number_decimal", "."), ("number_group", ","), ("number_group_from", "4"))  # (key, English's)
 FORMS = ("zero", "one", "two", "few", "many", "other")  # CLDR's plural categories
 
 
@@ -77,10 +80,52 @@ class Words:
         return entry
 
     def t(self, key: str, n=None, **values) -> str:
-        """The text of `key` with its placeholders filled: `{n}` with the count, any other with `values`."""
+        """The text of `key` with its placeholders filled: `{n}` with the count, any other with `values` (numbers
+        as the language writes them)."""
         if n is not None:
             values.setdefault("n", n)
-        return fill(self.text(key, n), values, str)
+        return fill(self.text(key, n), values, self.show)
+
+    def show(self, value) -> str:
+        """A value as a word's placeholder shows it: a number as the language writes it, anything else as text."""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return self.number(value)
+        return str(value)
+
+    def number(self, value, decimals: int | None = None) -> str:
+        """`value` with the language's decimal mark and digit groups (`number_decimal`, `number_group`, from
+        `number_group_from` digits: "1,234.5" in English, "1.234,5" in German, "1234" but "12.345" in Spanish).
+        `decimals`: none for a whole number and one for any other (heat 98.3, 87), or as many as given."""
+        if not math.isfinite(value):
+            return str(value)
+        if decimals is None:
+            decimals = 0 if float(value).is_integer() else 1
+        text = f"{abs(value):.{decimals}f}"
+        whole, _, fraction = text.partition(".")
+        mark, group, start = (self.entries.get(key, default) for key, default in NUMBERS)
+        start = int(start) if isinstance(start, str) and start.strip().isdigit() else 4
+        if len(whole) >= max(start, 4) and isinstance(group, str):
+            head = len(whole) % 3 or 3
+            whole = group.join([whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)])
+        sign = "-" if value < 0 and text.strip("0.") else ""
+        return sign + whole + (str(mark) + fraction if fraction else "")
+
+    def size(self, count: int) -> str:
+        """A size in bytes as a reader reads one, in kB to PB (powers of 1,000) with one decimal: `12.3 MB`."""
+        if count < 1000:
+            return self.t("size_bytes", count)
+        units = self.names("size_units") or ["kB", "MB", "GB", "TB", "PB"]
+        value = float(count)
+        for unit in units:
+            value /= 1000
+            if round(value, 1) < 1000 or unit == units[-1]:
+                return self.t("file_size", n=round(value, 1), unit=unit)
+        return str(count)  # pragma: no cover - the loop returns at its last unit
+
+    def price(self, amount: float, currency: str) -> str:
+        """A price given as an amount and a currency: `10 EUR`, `9.90 USD` (cents shown when there are any)."""
+        return self.t("price", amount=self.number(amount, 0 if float(amount).is_integer() else 2),
+                      currency=currency).strip()  # (no currency given: the amount alone)
 
     def names(self, key: str) -> list[str]:
         entry = self.entries.get(key)
@@ -104,6 +149,14 @@ class Words:
         # The names go in with their own percent signs doubled, so that strftime writes them as they are.
         return re.sub(r"%([%BbAa])", lambda m: m.group() if m.group(1) == "%" or not names[m.group(1)]
                       else names[m.group(1)][0].replace("%", "%%"), fmt)
+
+
+def facts(words: Words, item) -> list[str]:
+    """What a card says of an item beside its date, in the site's language: its length (`4:13`), its size and its
+    price, each when it has one. One place for the cards, the story page and the search index."""
+    size = words.size(item.size_bytes) if item.size_bytes else item.size
+    price = words.price(item.price_amount, item.price_currency) if item.price_amount is not None else item.price
+    return [fact for fact in (item.length, size, price) if fact]
 
 
 def fill(text: str, values: dict, convert) -> str:
@@ -242,8 +295,8 @@ def _read(path: Path, shown: str, problems: list[Problem]) -> dict:
                                         f"write `{key}: [{', '.join(['...'] * 2)}, ...]` with all {LISTS[key]}"))
             else:
                 entries[key] = value
-        elif isinstance(value, str) and value.strip():
-            entries[key] = value
+        elif isinstance(value, str) and (value.strip() or key == "number_group" and value):
+            entries[key] = value  # (French groups digits with a narrow no-break space: a space is its text)
         elif isinstance(value, dict) and value and all(isinstance(v, str) and k in FORMS for k, v in value.items()):
             entries[key] = value
         else:

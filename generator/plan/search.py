@@ -56,7 +56,7 @@ from typing import Callable, Iterable
 
 from generator import __version__
 from generator.config import Config
-from generator.i18n import load_words
+from generator.i18n import facts, load_words
 from generator.languages import UNSPACED
 from generator.plan.feeds import html_datetime
 from generator.plan.pictures import candidates, resized, with_copies
@@ -285,7 +285,7 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
                   [[slug, site.topics[slug].name if slug in site.topics else slug] for slug in item.topics],
                   image, round(item.heat, 1), item.type_label,
                   len(story.members) - 1 + len(story.related) if story else 0,  # as pages.coverage counts
-                  [fact for fact in (item.length, item.size, item.price) if fact],  # as the cards show them
+                  facts(words, item),  # as the cards show them
                   srcset)
         docs.append(record)
         # each item's text, and the file's own hash (the body is made from it alone)

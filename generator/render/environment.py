@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 from generator import __version__
 from generator.config import Config, bundled_theme_dir
 from generator.errors import BuildError, Problem
-from generator.i18n import Words, fill, load_words
+from generator.i18n import Words, facts, fill, load_words
 from generator.languages import og_locale
 from generator.plan.feeds import domain_url, feed_path, html_datetime, whole_minute_offset
 from generator.render.fragments import MemoEnvironment
@@ -272,7 +272,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
                        page_feed=page_feed, news_article=news_article, t=t, search_words=search_words,
                        page_feed_name=lambda page, list_title="": page_feed_name(page, list_title, words),
-                       first_image=first_image,
+                       first_image=first_image, facts=lambda item: facts(words, item),
                        picture=lambda images, width: picture(images, width, url, config.picture_resizer, copies),
                        pictures=pictures,
                        config=config, topics=site.topics, providers=badges, og_locale=og_locale(config.language),
@@ -286,7 +286,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         local=_of_the_config(local),
         isodate=_of_the_config(lambda m: html_datetime(local(m))),
         date=_of_the_config(lambda m, fmt=None: words.date(local(m), fmt)),
-        number=_number,
+        number=words.number,
         json_script=json_script,
         host=host,
         outline=outline,
@@ -339,9 +339,10 @@ def page_feed_name(page: Page, list_title: str = "", words: Words = Words()) -> 
     return words.t("top_stories" if page.kind == "top" else "latest_stories")
 
 
-# The words search.js shows (it reads them from the search page: search.html's JSON block).
+# The words search.js shows (it reads them from the block with_search_words puts into the search page).
 SEARCH_WORDS = ("search_longer", "search_did_you_mean", "search_none", "search_found", "search_partial",
-                "search_unavailable", "heat", "hot_signal", "meter_label", "sources", "also_covered", "topics")
+                "search_unavailable", "heat", "hot_signal", "meter_label", "sources", "also_covered", "topics",
+                "number_decimal", "number_group", "number_group_from")
 
 
 def translate(words: Words, key: str, n, values: dict):
@@ -350,8 +351,9 @@ def translate(words: Words, key: str, n, values: dict):
     if n is not None:
         values.setdefault("n", n)
     if any(isinstance(value, Markup) for value in values.values()):
-        return Markup(fill(str(escape(text)), values, lambda value: str(escape(value))))
-    return fill(text, values, str)
+        return Markup(fill(str(escape(text)), values,
+                           lambda value: str(escape(value if isinstance(value, Markup) else words.show(value)))))
+    return fill(text, values, words.show)
 
 
 _HEADING = re.compile(r"<(/?)h([1-6])>")
@@ -380,10 +382,6 @@ def outline(html: str, top: int = 2) -> str:
     return _HEADING.sub(swap, html)
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
-
-
 def json_script(value) -> str:
     """JSON for a <script> element: <, > and & are escaped so no text can close the element."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -391,10 +389,22 @@ def json_script(value) -> str:
     return jinja2.utils.markupsafe.Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+def with_search_words(env: jinja2.Environment, html: str) -> str:
+    """The search page with the words its script shows (static/search/search.js reads them from this block, and has
+    no copy of its own): put in by the build, so that every search page has them, a theme's own copy of search.html
+    too (one that writes the block itself, as the default theme's did, keeps its own)."""
+    if 'id="search-words"' in html:
+        return html
+    block = f'<script type="application/json" id="search-words">{json_script(env.globals["search_words"]())}</script>\n'
+    end = html.rfind("</body>")
+    return html[:end] + block + html[end:] if end >= 0 else html + block
+
+
 def render_page(env: jinja2.Environment, page: Page) -> str:
     try:
         template = env.get_template(page.template)
-        return template.render(page.context, page=page)
+        html = template.render(page.context, page=page)
+        return with_search_words(env, html) if page.kind == "search" else html
     except jinja2.TemplateSyntaxError as exc:
         raise BuildError(Problem(_template_name(exc.filename, exc.name), exc.lineno, f"template syntax error: {exc.message}",
                                  "fix the template"))

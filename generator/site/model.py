@@ -199,6 +199,10 @@ class Item:
     secured: str = ""  # opaque; kept so nothing the user had is lost, never rendered
     size: str = ""  # a download's size as the item writes it ("12 MB")
     size_bytes: int = 0  # the same in bytes when the item gives a number (a feed's enclosure needs it), else 0
+    # a price written as an offer (`{amount: 10, currency: EUR}`): its amount, for the theme to write as the site's
+    # language writes numbers (`price` has it as text, `10 EUR`), and its currency; None and "" otherwise
+    price_amount: float | None = None
+    price_currency: str = ""
     # the sound or video file that featuredContent plays (a podcast's episode), and which of the two: feeds
     # carry it as their enclosure, so that a podcast app can play it
     media_file: str = ""
@@ -405,7 +409,8 @@ def withheld_because(item: Item, now: datetime, drafts: bool = False, future: bo
 # item's page, its place in any order, its topics or provider, or anything the site shows of others.
 # (Not `type`: it puts the item in a type's list, site/types.py.)
 TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "author", "amp_url", "cdn_amp_url", "images", "body",
-                         "featured_html", "video_url", "embed", "price", "length", "size", "size_bytes", "category",
+                         "featured_html", "video_url", "embed", "price", "price_amount", "price_currency", "length",
+                         "size", "size_bytes", "category",
                          "extra", "secured", "warnings", "media_file", "media_kind"})
 
 
@@ -489,6 +494,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         secured=_opaque(meta.get("secured")),
         size=_size(meta, "size", notes, written),
         size_bytes=int(_bytes(written["size"] if written and "size" in written else meta.get("size")) or 0),
+        **_offer(meta, "price", written),
     )
     values["related"] = _other_than(values, notes)
     if featured:
@@ -898,6 +904,25 @@ def _price(meta: dict, key: str, notes: _Notes, written: Mapping[str, str] | Non
     if amount is None or isinstance(amount, (bool, list, dict)) or isinstance(currency, (bool, list, dict)):
         return _text(meta, key, notes, written=written)  # (no amount to show: said as any mapping is)
     return _text({key: f"{amount} {currency}".strip()}, key, notes)
+
+
+def _offer(meta: dict, key: str, written: Mapping[str, str] | None = None) -> dict:
+    """`price_amount` and `price_currency` of a price written as an offer whose amount is a number (`_price` gives
+    its text and says what is wrong with any other); nothing otherwise."""
+    value = written[key] if written and key in written else meta.get(key)
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        value = value[0]
+    if not isinstance(value, dict):
+        return {}
+    amount = next((value[k] for k in ("amount", "price", "value") if value.get(k) not in (None, "")), None)
+    currency = next((value[k] for k in ("currency", "priceCurrency") if value.get(k) not in (None, "")), "")
+    if isinstance(amount, str) and re.fullmatch(r"[0-9]{1,15}(\.[0-9]{1,6})?", amount.strip()):
+        amount = float(amount)
+    if (isinstance(amount, bool) or not isinstance(amount, (int, float)) or not 0 <= amount < 1e15
+            or not isinstance(currency, str)):
+        return {}
+    currency = _text({key: currency}, key, _Notes()) or ""
+    return {"price_amount": float(amount), "price_currency": currency}
 
 
 # An ISO 8601 duration, as YouTube's API and schema.org's `duration` give a video's length: `PT4M13S`, `P1DT2H`

@@ -130,22 +130,12 @@
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
 
-  // The theme's words in the site's language: the page's JSON block (templates/search.html, from
-  // themes/*/i18n/); English (as en.yaml has them) for a page without one.
-  var ENGLISH = {
-    search_longer: "Type a longer word to search.", search_did_you_mean: "Did you mean {word}? Showing results for it.",
-    search_none: "No results for \u201c{query}\u201d.",
-    search_found: { one: "{n} result for \u201c{query}\u201d", other: "{n} results for \u201c{query}\u201d" },
-    search_partial: " (no story has every word: these have the most)", search_unavailable: "Search is not available.",
-    heat: "Heat", hot_signal: "Hot", meter_label: "{name} {value}: {level} of 5",
-    sources: { one: "+{n} source", other: "+{n} sources" }, also_covered: "Also covered by other providers",
-    topics: "Topics"
-  };
-  var words = ENGLISH;
+  // The theme's words in the site's language: the page's JSON block, which the build writes into the search
+  // page (generator/render/environment.py, from themes/*/i18n/): the one source of them.
+  var words = {};
   try {
-    var block = document.getElementById("search-words");
-    if (block) words = JSON.parse(block.textContent) || ENGLISH;
-  } catch (error) { /* English */ }
+    words = JSON.parse(document.getElementById("search-words").textContent) || {};
+  } catch (error) { /* no block: each message shows its key */ }
   var plurals = null;
   try {
     plurals = new Intl.PluralRules(document.documentElement.lang || "en");
@@ -154,15 +144,25 @@
   // The word `key` with its {name}s filled from `values` ({n}: the count, which chooses its plural form).
   function say(key, values) {
     values = values || {};
-    var text = Object.prototype.hasOwnProperty.call(words, key) ? words[key] : ENGLISH[key];
+    var text = Object.prototype.hasOwnProperty.call(words, key) ? words[key] : key;
     if (text && typeof text === "object") {
       var form = plurals && "n" in values ? plurals.select(Number(values.n)) : "other";
       text = text[form] || text.other;
     }
     if (typeof text !== "string") text = key;
     return text.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+      if (!Object.prototype.hasOwnProperty.call(values, name)) return whole;
+      return typeof values[name] === "number" ? numeral(values[name]) : String(values[name]);
     });
+  }
+
+  // A number as the pages write it (generator/i18n.py, Words.number): the words' decimal mark and digit groups.
+  function numeral(value) {
+    var parts = String(Math.abs(value)).split("."), whole = parts[0], group = words.number_group || ",";
+    if (whole.length >= Math.max(4, Number(words.number_group_from) || 4)) {
+      whole = whole.replace(/\B(?=(\d{3})+$)/g, function () { return group; });
+    }
+    return (value < 0 ? "-" : "") + whole + (parts[1] ? (words.number_decimal || ".") + parts[1] : "");
   }
 
   var files = {}; // URL -> promise of its JSON: each index file is fetched once per visit
@@ -630,7 +630,7 @@
       var signal = element("span", "signal heat");
       signal.setAttribute("role", "img");
       signal.setAttribute("aria-label", say("meter_label", { name: say("heat"), value: number, level: level }));
-      signal.title = say("heat") + " " + number;
+      signal.title = say("heat") + " " + numeral(number);
       signal.appendChild(element("span", "signal-name", heat >= 80 ? say("hot_signal") : say("heat")));
       var bar = element("span", "bar");
       bar.style.setProperty("--level", String(level));
@@ -699,7 +699,7 @@
     if (!select) return;
     (entries || []).forEach(function (entry) {
       if (!Array.isArray(entry)) return;
-      var option = element("option", "", entry[1] + " (" + entry[2] + ")");
+      var option = element("option", "", entry[1] + " (" + numeral(entry[2]) + ")");
       option.value = String(entry[0]);
       select.appendChild(option);
     });

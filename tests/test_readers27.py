@@ -1,0 +1,195 @@
+"""A reader's numbers and dates in the site's language: counts, heat, sizes and prices as the language writes
+numbers, and recent dates as "3 hours ago", computed in the browser so that the pages stay the same bytes."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from datetime import datetime, timezone
+
+import pytest
+
+from conftest import build_site, item, make_site, static_server
+from generator.config import load_config
+from generator.i18n import load_words
+
+NOW = "2026-11-20T13:00:00Z"  # the reader's clock in the browser tests
+
+
+def site(tmp_path, language: str):
+    config = f"title: Numbers\nbase_url: https://example.org/news/\nlanguage: {language}\nnow: \"{NOW}\"\n"
+    files = {
+        "content/fresh.md": item("Fresh story", "2026-11-20T10:00:00Z", heat=98.3, quality=87,
+                                 provider="{name: Daily Circuit, domain: dailycircuit.example}", topics="[Robots]",
+                                 related="[{title: 'Elsewhere', webUrl: 'https://other.example/a', "
+                                         "publishedDateTime: 2026-11-20T12:20:00Z}]"),
+        "content/download.md": item("A download", "2026-11-18T12:00:00Z", type="download", size=58123456,
+                                    price="{amount: 1299.5, currency: EUR}", heat=12.5, topics="[Robots]"),
+        "content/old.md": item("An old story", "2026-11-01T08:00:00Z", heat=40, topics="[Robots]"),
+    }
+    root = make_site(tmp_path / f"site-{language}", files, config)
+    config, result = build_site(root)
+    assert not [p for p in result.site.problems if "i18n" in str(p.path)]
+    return config
+
+
+def text(config, path: str) -> str:
+    return (config.output_path / path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language, heat, size, price", [
+    ("en", "98.3", "58.1 MB", "1,299.50 EUR"),
+    ("de", "98,3", "58,1 MB", "1.299,50 EUR"),
+    ("fr", "98,3", "58,1\u00a0Mo", "1\u202f299,50\u00a0EUR"),
+    ("es", "98,3", "58,1 MB", "1299,50 EUR"),
+    ("ja", "98.3", "58.1 MB", "1,299.50 EUR"),
+])
+def test_heat_sizes_and_prices_are_written_as_the_language_writes_numbers(tmp_path, language, heat, size, price):
+    config = site(tmp_path, language)
+    story = text(config, "news/2026/11/20/fresh")
+    assert re.search(r'class="signal heat"[^>]*title="[^"]*' + re.escape(heat) + '"', story)
+    download = text(config, "news/2026/11/18/download")
+    assert f"<bdi>{size}</bdi>" in download and f"<bdi>{price}</bdi>" in download
+    # the same facts on the download's card in a list, and in the search index's record of it
+    assert f"<bdi>{size}</bdi> · <bdi>{price}</bdi>" in text(config, "latest")
+    index = "".join(path.read_text("utf-8") for path in (config.output_path / "search").rglob("*.json"))
+    index = index.replace("\\u00a0", "\u00a0").replace("\\u202f", "\u202f")
+    assert json.dumps([size, price], ensure_ascii=False, separators=(",", ":")) in index
+
+
+def test_counts_are_grouped_as_each_shipped_language_groups_them(tmp_path):
+    config = load_config(make_site(tmp_path / "s", {}, "title: T\nbase_url: https://example.org/\n") / "config.yaml")
+    said = {}
+    for language in ("en", "de", "fr", "es", "ja"):
+        words = load_words(dataclasses.replace(config, language=language))
+        said[language] = (words.number(1234), words.number(12345), words.t("sources", 2345), words.number(0.5))
+    assert said["en"] == ("1,234", "12,345", "+2,345 sources", "0.5")
+    assert said["de"] == ("1.234", "12.345", "+2.345 Quellen", "0,5")
+    assert said["fr"][:2] == ("1\u202f234", "12\u202f345") and said["fr"][3] == "0,5"
+    assert said["es"][:2] == ("1234", "12.345")  # (Spanish groups from five digits)
+    assert said["ja"][:2] == ("1,234", "12,345")
+
+
+def test_a_site_words_file_can_change_how_numbers_are_written(tmp_path):
+    root = make_site(tmp_path / "s", {
+        "content/a.md": item("A", heat=98.3),
+        "themes/default/i18n/en.yaml": 'number_decimal: "·"\n',
+    }, "title: T\nbase_url: https://example.org/\nlanguage: en\n")
+    config, _ = build_site(root)
+    assert 'title="Heat 98·3"' in (config.output_path / "news/2026/11/20/a/index.html").read_text("utf-8")
+
+
+def test_without_javascript_the_dates_are_written_ones(tmp_path):
+    config = site(tmp_path, "en")
+    front = text(config, "")
+    # the written date is the page's; the script only replaces it in a browser (below)
+    assert re.search(r'<time class="ago" datetime="2026-11-20T10:00:00\+00:00">20 Nov 2026</time>', front)
+    assert "Intl.RelativeTimeFormat" in front and "3 hours ago" not in front
+
+
+def _open(browser, url: str, clock: str, javascript: bool = True, viewport=None):
+    context = browser.new_context(java_script_enabled=javascript, viewport=viewport or {"width": 390, "height": 844},
+                                  is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.clock.set_fixed_time(clock)
+    # every layout shift from the start, as Lighthouse's CLS counts them
+    tab.add_init_script("window.__shifts = 0; new PerformanceObserver(function (list) { list.getEntries()"
+                        ".forEach(function (e) { window.__shifts += e.value; }); })"
+                        ".observe({type: 'layout-shift', buffered: true});")
+    tab.goto(url)
+    return context, tab
+
+
+def written(config, day: int, hour: int) -> str:
+    """A card's written date of 2026-11-`day` at `hour` UTC, in the site's language and zone."""
+    return load_words(config).date(datetime(2026, 11, day, hour, tzinfo=timezone.utc).astimezone(config.zone), "short")
+
+
+def _times(tab) -> list[dict]:
+    return tab.evaluate("() => Array.from(document.querySelectorAll('time')).map(t => "
+                        "({text: t.textContent, title: t.title, datetime: t.getAttribute('datetime')}))")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language, fresh, download, coverage", [
+    ("en", "3 hours ago", "2 days ago", "40 minutes ago"),
+    ("de", "vor 3 Stunden", "vor 2 Tagen", "vor 40 Minuten"),
+    ("ja", "3 時間前", "2 日前", "40 分前"),
+])
+def test_recent_dates_read_as_time_ago_in_the_pages_language(browser, tmp_path, language, fresh, download, coverage):
+    config = site(tmp_path, language)
+    with static_server(config.output_path, "/news/") as base:
+        context, tab = _open(browser, base + "latest/", NOW)
+        try:
+            shown = {t["datetime"][:16]: t for t in _times(tab)}
+            assert shown, "no dates on Latest"
+            assert shown["2026-11-20T10:00"]["text"] == fresh
+            assert shown["2026-11-18T12:00"]["text"] == download
+            # a week old or more: the written date stays
+            assert shown["2026-11-01T08:00"]["text"] == written(config, 1, 8)
+            assert shown["2026-11-01T08:00"]["title"] == ""
+            # the written date is kept as the title
+            assert shown["2026-11-20T10:00"]["title"] == written(config, 20, 10)
+            assert tab.evaluate("window.__shifts") == 0
+            # the story page's own byline keeps its date and time; its coverage list reads "... ago"
+            tab.goto(base + "news/2026/11/20/fresh/")
+            byline = tab.locator(".story .byline time").first.text_content()
+            assert re.search(r"2026", byline)
+            assert coverage in [t["text"] for t in _times(tab)]
+        finally:
+            context.close()
+
+
+@pytest.mark.slow
+def test_dates_stay_written_in_the_future_without_javascript_and_without_a_language(browser, tmp_path):
+    config = site(tmp_path, "en")
+    with static_server(config.output_path, "/news/") as base:
+        # a reader's clock behind the story (a wrong clock, or a story dated ahead): the written date
+        context, tab = _open(browser, base + "latest/", "2026-11-19T10:00:00Z")
+        try:
+            assert "20 Nov 2026" in [t["text"] for t in _times(tab)]
+        finally:
+            context.close()
+        context, tab = _open(browser, base + "latest/", NOW, javascript=False)
+        try:
+            texts = [t["text"] for t in _times(tab)]
+            assert texts and not any("ago" in t for t in texts)
+        finally:
+            context.close()
+
+
+def test_every_search_page_carries_the_words_its_script_shows(tmp_path):
+    # a theme's own search.html of before the words block (it loads search.js, and has no words of its own)
+    old = "{% extends \"base.html\" %}{% block main %}<div id=\"search\"></div>" \
+          "<script src=\"{{ 'static/search/search.js'|url }}\" defer></script>{% endblock %}"
+    # and one that writes the block itself, as the default theme's did: the build adds no second one
+    own = old.replace("{% endblock %}", '<script type="application/json" id="search-words">'
+                                        "{{ search_words()|json_script }}</script>{% endblock %}")
+    for name, template in (("old", old), ("own", own)):
+        root = make_site(tmp_path / name, {"content/a.md": item("A", heat=98.3),
+                                           "themes/default/templates/search.html": template},
+                         "title: T\nbase_url: https://example.org/\nlanguage: de\nsearch: true\n")
+        config, _ = build_site(root)
+        page = (config.output_path / "search" / "index.html").read_text("utf-8")
+        blocks = re.findall(r'<script type="application/json" id="search-words">(.*?)</script>', page)
+        assert len(blocks) == 1, name
+        said = json.loads(blocks[0])
+        assert said["search_none"] == "Keine Ergebnisse für „{query}“." and said["number_decimal"] == ","
+
+
+@pytest.mark.slow
+def test_search_results_write_numbers_as_the_pages_do(browser, tmp_path):
+    config = site(tmp_path, "de")
+    with static_server(config.output_path, "/news/") as base:
+        context = browser.new_context()
+        tab = context.new_page()
+        try:
+            tab.goto(base + "search/?q=download")
+            tab.locator("#search-results li").first.wait_for(timeout=10_000)
+            assert tab.locator("#search-results .facts").first.text_content() == "58,1 MB · 1.299,50 EUR"
+            assert tab.locator("#search-results .signal.heat").first.get_attribute("title").endswith(" 12,5")
+            assert "12,5" in tab.locator("#search-results .signal.heat").first.get_attribute("aria-label")
+            assert "1 Ergebnis" in tab.locator("#search-status").text_content()
+        finally:
+            context.close()
