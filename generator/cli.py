@@ -515,8 +515,8 @@ def _pictures(args) -> int:
     report = make_copies(config, site, local_hosts=args.local_hosts, progress=progress)
     if progress:
         progress.done()
-    for url, why in report.failed:
-        print(printable(f"failed: {url}: {why}"), file=sys.stderr)
+    for where, url, why in report.failed:
+        print(printable(f"failed: {where}: {url}: {why}"), file=sys.stderr)
     print(f"{report.summary()}, in {config.pictures_dir.rstrip('/')}/")
     return 0
 
