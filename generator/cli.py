@@ -21,7 +21,7 @@ from pathlib import Path
 from generator import __version__
 from generator.build.pipeline import BuildOptions, build
 from generator.build.cache import BuildCache
-from generator.config import load_config
+from generator.config import bundled_theme_dir, load_config
 from generator.errors import ConfigError, NewsdeskError, printable
 
 log = logging.getLogger(__name__)
@@ -92,7 +92,10 @@ def _parser() -> argparse.ArgumentParser:
                                      epilog="Each command has its own --help: `newsdesk check --help` also shows an "
                                             "item file's fields and every key of config.yaml, `newsdesk fetch --help` "
                                             "how to list feeds.")
-    parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
+    # (where this copy's theme is, for a theme override to copy from: init's README.txt names where it was
+    # when the site was made, which a new install of newsdesk moves)
+    parser.add_argument("--version", action="version",
+                        version=f"newsdesk {__version__} (bundled theme: {bundled_theme_dir('default')})")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     parser.commands = commands.choices  # (for _near_miss and main: argparse offers no public way to them)
