@@ -21,8 +21,8 @@ from pathlib import Path
 from generator import __version__
 from generator.build.pipeline import BuildOptions, build
 from generator.build.cache import BuildCache
-from generator.config import bundled_theme_dir, load_config
-from generator.errors import ConfigError, NewsdeskError, printable
+from generator.config import bundled_theme_dir, load_config, setting_line
+from generator.errors import ConfigError, NewsdeskError, Problem, printable
 
 log = logging.getLogger(__name__)
 
@@ -510,8 +510,8 @@ def _pictures(args) -> int:
 
     config, options = _load(args)
     if not config.pictures_dir:
-        print(f"{config.path}: `pictures_dir` is empty: no copies are made or used (set it to a folder, e.g. "
-              f"pictures)", file=sys.stderr)
+        print(Problem(config.path, setting_line(config.root / config.path, "pictures_dir"), "`pictures_dir` is empty: "
+                      "no copies are made or used", "set it to a folder, e.g. pictures"), file=sys.stderr)
         return 2
     site = plan_site(config, options).model.site
     progress = Progress(sys.stderr) if sys.stderr.isatty() else None

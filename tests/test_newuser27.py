@@ -118,3 +118,15 @@ def test_a_site_made_from_a_card_copied_from_there_builds_with_the_copy(tmp_path
     override.write_text(card.replace("<article", '<article data-mine="yes"', 1), encoding="utf-8")
     assert main(["build", "--config", str(site / "config.yaml")]) == 0
     assert 'data-mine="yes"' in (site / "output/latest/index.html").read_text(encoding="utf-8")
+
+
+# --- 4. an empty pictures_dir is named at its line, by `newsdesk pictures` and by init's --pictures ------------
+
+def test_an_empty_pictures_dir_is_named_at_its_line(tmp_path, capsys):
+    site = make_site(tmp_path / "site", {"content/a.md": item("Cranes repainted")}, BASIC_CONFIG + 'pictures_dir: ""\n')
+    assert main(["pictures", "--config", str(site / "config.yaml")]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("config.yaml:4: `pictures_dir` is empty") and "(set it to a folder" in said, said
+    assert main(["init", str(site), "--github-actions", "--pictures", "--install", "newsdesk==0.1.0"]) == 2
+    said = capsys.readouterr().err
+    assert f"{site / 'config.yaml'}:4: `pictures_dir` is empty" in said, said
