@@ -78,29 +78,29 @@ def wanted(site) -> list[str]:
     return sorted(found)
 
 
-def named_at(site, root: Path) -> dict[str, str]:
-    """Where each picture of `wanted` is to be fixed: `path:line` of the first item file (by path) that gives it,
-    as its picture (its `images` or `image` line) or as its provider's logo (its `provider` line); a logo that
-    only a `providers:` or data_dir record gives, by the provider's name."""
+def named_at(site, root: Path, urls: set[str]) -> dict[str, str]:
+    """Where each of these pictures (of `wanted`) is to be fixed: `path:line` of the first item file (by path)
+    that gives it, as its picture (its `images` or `image` line) or as its provider's logo (the `images` line
+    under `provider`); a logo that only a `providers:` or data_dir record gives, by the provider's name."""
     from generator.site.content import key_lines
 
     named: dict[str, tuple[str, object]] = {}
     for item in sorted(site.items, key=lambda item: item.source):
         given = candidates(item.images)
-        if given:
+        if given and given[-1].url in urls:
             named.setdefault(given[-1].url, (item.source, "image"))
         logos = candidates(item.provider.images) if item.provider else ()
-        if logos:
+        if logos and logos[-1].url in urls:
             named.setdefault(logos[-1].url, (item.source, ("provider", "images")))
     places = {}
-    for url, (source, key) in named.items():
+    for url, (source, key) in named.items():  # (each file read once per failed picture: the failures are few)
         lines = key_lines(root, source, {"images", "image", ("provider", "images")})
         line = (lines.get("images") or lines.get("image")) if key == "image" else lines.get(key)
         places[url] = f"{source}:{line}" if line else source
     for provider in site.providers.values():
         logos = candidates(provider.logos)
-        if logos and logos[-1].url not in places:
-            places[logos[-1].url] = f"the logo of {provider.name} (its providers: record)"
+        if logos and logos[-1].url in urls and logos[-1].url not in places:
+            places[logos[-1].url] = f"the logo of {provider.name} (its record in providers: or data_dir)"
     return places
 
 
@@ -139,14 +139,13 @@ def make_copies(config: Config, site, *, local_hosts: bool = False,
     own = client is None
     client = client or Client(settings)
     done = 0
-    places = named_at(site, config.root) if todo else {}
     try:
         if progress:
             progress("pictures", 0, len(todo))
         with ThreadPoolExecutor(max(1, options.concurrency)) as pool:
             for url, result in zip(todo, pool.map(lambda url: _copy(client, url, folder, local_hosts), todo)):
                 if isinstance(result, PictureError):
-                    report.failed.append((places.get(url, "an item"), url, str(result)))
+                    report.failed.append(("", url, str(result)))
                 else:
                     entries[url] = result
                 done += 1
@@ -155,6 +154,9 @@ def make_copies(config: Config, site, *, local_hosts: bool = False,
     finally:
         if own:
             client.close()
+    if report.failed:
+        places = named_at(site, config.root, {url for _, url, _ in report.failed})
+        report.failed = [(places.get(url, "an item"), url, why) for _, url, why in report.failed]
     report.small = sum(1 for entry in entries.values() if not entry["copies"])
     asked = set(todo)
     report.kept = sum(1 for url in entries if url not in asked and entries[url]["copies"])
