@@ -244,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="chromium's screen at the phone's 1.75, for 'Improve image delivery' (not for scores)")
     args = parser.parse_args(argv)
     if not (args.corpus / "news").is_dir():
-        print(f"no corpus at {args.corpus} (it is in ../shared beside a developer's checkout)", file=sys.stderr)
+        print(f"{args.corpus}: no corpus here (news/ and data/): pass --corpus DIR, the corpus's folder (it is "
+              f"../shared/corpus/powerapps beside the main checkout)", file=sys.stderr)
         return 2
     if not LIGHTHOUSE.exists():
         print(f"no {LIGHTHOUSE.relative_to(ROOT)}: run `npm install` in {ROOT}", file=sys.stderr)
@@ -272,8 +273,8 @@ def main(argv: list[str] | None = None) -> int:
                 made = make_copies(config, plan_site(config, BuildOptions(workers=1), environ={}).model.site,
                                    local_hosts=True)
                 print(made.summary(), file=sys.stderr)
-                for url, why in made.failed:
-                    print(f"failed: {url}: {why}", file=sys.stderr)
+                for where, url, why in made.failed:
+                    print(f"failed: {where}: {url}: {why}", file=sys.stderr)
             result = build(config, BuildOptions(workers=1), environ={})
             if args.resizer:  # every size the pages ask the resizer for
                 pages = (site_root / "output").rglob("*.html")

@@ -109,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every row to this file too")
     args = parser.parse_args(argv)
     if not (args.corpus / "news").is_dir():
-        print(f"no corpus at {args.corpus} (it is in ../shared beside a developer's checkout)", file=sys.stderr)
+        print(f"{args.corpus}: no corpus here (news/ and data/): pass --corpus DIR, the corpus's folder (it is "
+              f"../shared/corpus/powerapps beside the main checkout)", file=sys.stderr)
         return 2
     from generator.fetch.pictures import make_copies
 

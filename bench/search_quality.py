@@ -250,10 +250,24 @@ def build_corpus(corpus: Path, work: Path):
     return config, config.output_path, paths, as_story, seconds
 
 
+PAGEFIND_MISSING = ("Pagefind is not installed in this Python: `pip install 'pagefind[extended]'`, or pass "
+                    "--no-pagefind to score newsdesk's search alone")
+
+
+def has_pagefind() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pagefind") is not None
+
+
 def run_pagefind(out: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(out), "--glob", "news/**/*.html",
-                    "--root-selector", "article.story"], check=True, capture_output=True)
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(out), "--glob", "news/**/*.html",
+                           "--root-selector", "article.story"], capture_output=True, text=True, errors="replace")
+    if done.returncode != 0:  # (its own words: it may lack its binary, or refuse the site)
+        said = "\n".join(f"  {line}" for line in (done.stderr or done.stdout).strip().splitlines()[-10:])
+        raise SystemExit(f"Pagefind failed (exit status {done.returncode}):\n{said}\n"
+                         f"pass --no-pagefind to score newsdesk's search alone")
     return time.perf_counter() - start
 
 
@@ -441,7 +455,10 @@ def main(argv: list[str] | None = None) -> dict | list:
                   f"{site['bytes_median'] / 1024:.0f} KiB (median), {site['bytes_max'] / 1024:.0f} KiB at most")
     else:
         if not args.corpus.is_dir():
-            raise SystemExit(f"{args.corpus}: no corpus here (it is ../shared/corpus/powerapps beside a checkout)")
+            raise SystemExit(f"{args.corpus}: no corpus here: pass --corpus DIR, the corpus's folder (it is "
+                             f"../shared/corpus/powerapps beside the main checkout)")
+        if not args.no_pagefind and not has_pagefind():  # (said before the build, which takes a while)
+            raise SystemExit(PAGEFIND_MISSING)
         report = quality(args.corpus, not args.no_pagefind)
         print(f"{report['queries']} judged queries over {report['stories']} stories of {report['items']} items "
               f"(build {report['build_seconds']} s"

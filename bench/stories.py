@@ -469,7 +469,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also score halves of the labelled data (by story, by time) on their own, by threshold")
     args = parser.parse_args(argv)
     if not args.labelled.exists():
-        print(f"{args.labelled}: not found (the labelled data lives in ../shared/labelled/)", file=sys.stderr)
+        print(f"{args.labelled}: not found: pass --labelled FILE (the labelled data is "
+              f"../shared/labelled/news-stories-dev.csv beside the main checkout)", file=sys.stderr)
         return 2
     settings = StorySettings()
     inputs, labels = labelled_inputs(args.labelled, args.times)

@@ -21,8 +21,8 @@ from pathlib import Path
 from generator import __version__
 from generator.build.pipeline import BuildOptions, build
 from generator.build.cache import BuildCache
-from generator.config import load_config
-from generator.errors import ConfigError, NewsdeskError, printable
+from generator.config import bundled_theme_dir, load_config, setting_line
+from generator.errors import ConfigError, NewsdeskError, Problem, printable
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,10 @@ def _parser() -> argparse.ArgumentParser:
                                      epilog="Each command has its own --help: `newsdesk check --help` also shows an "
                                             "item file's fields and every key of config.yaml, `newsdesk fetch --help` "
                                             "how to list feeds.")
-    parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
+    # (where this copy's theme is, for a theme override to copy from: init's README.txt names where it was
+    # when the site was made, which a new install of newsdesk moves)
+    parser.add_argument("--version", action="version",
+                        version=f"newsdesk {__version__} (bundled theme: {bundled_theme_dir('default')})")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     parser.commands = commands.choices  # (for _near_miss and main: argparse offers no public way to them)
@@ -507,16 +510,16 @@ def _pictures(args) -> int:
 
     config, options = _load(args)
     if not config.pictures_dir:
-        print(f"{config.path}: `pictures_dir` is empty: no copies are made or used (set it to a folder, e.g. "
-              f"pictures)", file=sys.stderr)
+        print(Problem(config.path, setting_line(config.root / config.path, "pictures_dir"), "`pictures_dir` is empty: "
+                      "no copies are made or used", "set it to a folder, e.g. pictures"), file=sys.stderr)
         return 2
     site = plan_site(config, options).model.site
     progress = Progress(sys.stderr) if sys.stderr.isatty() else None
     report = make_copies(config, site, local_hosts=args.local_hosts, progress=progress)
     if progress:
         progress.done()
-    for url, why in report.failed:
-        print(printable(f"failed: {url}: {why}"), file=sys.stderr)
+    for where, url, why in report.failed:
+        print(printable(f"failed: {where}: {url}: {why}"), file=sys.stderr)
     print(f"{report.summary()}, in {config.pictures_dir.rstrip('/')}/")
     return 0
 

@@ -312,7 +312,7 @@ def check_content_folder(config: Config) -> None:
     if "content_dir" in config.from_options:
         raise ConfigError(Problem("--content", None, f"content folder {shown} not found",
                                   "correct the path, or create the folder and put the item files (*.md) in it"))
-    line = _setting_line(config.root / config.path, "content_dir")
+    line = setting_line(config.root / config.path, "content_dir")
     if line:
         raise ConfigError(Problem(config.path, line, f"content folder {shown} (`content_dir`) not found",
                                   f"correct `content_dir` to the folder that has the item files (*.md), or create "
@@ -328,10 +328,10 @@ def output_setting(config: Config) -> tuple[str, int | None]:
     else config.yaml (the default)."""
     if "output_dir" in config.from_options:
         return "--output", None
-    return config.path, _setting_line(config.root / config.path, "output_dir")
+    return config.path, setting_line(config.root / config.path, "output_dir")
 
 
-def _setting_line(path: Path, key: str) -> int | None:
+def setting_line(path: Path, key: str) -> int | None:
     """Line of a top-level `key:` of config.yaml, or None."""
     try:
         text = decoded(path.read_bytes())

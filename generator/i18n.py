@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.config import Config, bundled_theme_dir
+from generator.config import Config, bundled_theme_dir, setting_line
 from generator.errors import Problem, yaml_problem
 
 try:  # libyaml's C loader is much faster and just as safe (safe loading only)
@@ -238,7 +238,8 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
         where = f"themes/{config.theme}/i18n/{own[-1] if own else base}.yaml"
         if not own:
             shipped = ", ".join(shipped_languages())
-            problems.append(Problem(config.path, None, f"the theme has no words in {config.language}: its pages "
+            line = setting_line(config.root / config.path, "language")
+            problems.append(Problem(config.path, line, f"the theme has no words in {config.language}: its pages "
                                     "show them in English", f"write {where} with the keys of themes/default/i18n/"
                                     f"en.yaml translated (newsdesk ships {shipped})"))
         else:

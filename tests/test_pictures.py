@@ -415,7 +415,7 @@ def test_failed_pictures_are_named_with_what_to_do_and_the_rest_are_copied(tmp_p
     root = _picture_site(tmp_path / "site", picture_server, pictures)
     code, out, err = _run_pictures(root, capsys)
     assert code == 0 and "1 picture copied" in out and "7 failed" in out
-    failed = dict(re.findall(r"^failed: (\S+): (.*)$", err, re.M))
+    failed = dict(re.findall(r"^failed: content/p\d+\.md:\d+: (\S+): (.*)$", err, re.M))
     assert set(failed) == {picture_server.url(p) for p in pictures if p.startswith("/") and p != "/good.jpg"}
     assert "HTTP 404" in failed[picture_server.url("/missing.jpg")]
     assert "HTML" in failed[picture_server.url("/page.jpg")]

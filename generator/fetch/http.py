@@ -43,6 +43,8 @@ class Settings:
     # client for pictures, which have no setting of their own
     noun: str = "feed"
     size_key: str = "fetch.max_bytes"
+    run: str = "fetch"  # one run of the command, as "earlier in this fetch" names it
+    again: str = AGAIN  # when a failed one is asked again
 
 
 @dataclass(frozen=True)
@@ -70,10 +72,10 @@ class _Failed(Exception):
         return f"{self}; {self.hint}" if self.hint else str(self)
 
 
-def _hint(status: int, noun: str = "feed") -> str:
+def _hint(status: int, noun: str = "feed", again: str = AGAIN) -> str:
     if status >= 500:
-        return f"the server failed; {AGAIN}"
-    source = "the source" if noun == "feed" else "the item"
+        return f"the server failed; {again}"
+    source = "the source" if noun == "feed" else f"the {noun} from the item"
     if status in (401, 403):
         return f"the server refuses to give the {noun}; open the URL in a browser, and ask the site or remove {source}"
     return f"no {noun} at this URL; open it in a browser, and fix the URL or remove {source}"
@@ -122,7 +124,7 @@ class Client:
                 wait = settings.backoff * 2 ** attempt if failure.wait is None else failure.wait
                 if wait > settings.max_wait:
                     return Response("failed", url=url, message=f"{failure}; asks to wait {wait:.0f} s, more than "
-                                                               f"fetch.max_wait: {AGAIN}")
+                                                               f"fetch.max_wait: {settings.again}")
                 attempt += 1
                 with self._host(url):  # the host asked for a pause: nobody else asks it either
                     self.sleep(wait)
@@ -175,8 +177,8 @@ class Client:
             reason = f"HTTP {status} {_cut(answer.reason_phrase)}".rstrip()
             if status in (429, 503):
                 raise _Failed(reason, retry=True, wait=_retry_after(answer.headers.get("retry-after", "")),
-                              hint=AGAIN)
-            raise _Failed(reason, retry=status >= 500, hint=_hint(status, self.settings.noun))
+                              hint=self.settings.again)
+            raise _Failed(reason, retry=status >= 500, hint=_hint(status, self.settings.noun, self.settings.again))
         raise _Failed(f"more than {MAX_REDIRECTS} redirects",
                       hint="open the URL in a browser, and give the address it ends at")
 
@@ -184,8 +186,8 @@ class Client:
         settings = self.settings
         host = _host_key(url)
         if host in self._silent:
-            raise _Failed(f"not asked: {host} could not be reached for another feed earlier in this fetch",
-                          hint=AGAIN)
+            raise _Failed(f"not asked: {host} could not be reached for another {settings.noun} earlier in this "
+                          f"{settings.run}", hint=settings.again)
         deadline = time.monotonic() + settings.timeout  # httpx's timeouts are per read; this bounds a trickle
         try:
             with self._http.stream("GET", url, headers=headers) as answer:
@@ -204,28 +206,29 @@ class Client:
                                       f"bytes)", hint=bigger)
                     if time.monotonic() > deadline:
                         raise _Failed(f"timed out: the {settings.noun} took more than {settings.timeout:g} s", retry=True,
-                                      hint=SLOW.replace("feed", settings.noun))
+                                      hint=SLOW.replace("feed", settings.noun).replace(AGAIN, settings.again))
                     chunks.append(chunk)
                 return 200, answer, b"".join(chunks)
         except httpx.ConnectTimeout:
             raise _Failed(f"timed out: no connection within {settings.timeout:g} s", retry=True,
-                          hint=f"check the host name in the URL; {AGAIN}", silent=host) from None
+                          hint=f"check the host name in the URL; {settings.again}", silent=host) from None
         except httpx.TimeoutException:
-            raise _Failed(f"timed out: no answer within {settings.timeout:g} s", retry=True, hint=SLOW) from None
+            raise _Failed(f"timed out: no answer within {settings.timeout:g} s", retry=True,
+                          hint=SLOW.replace("feed", settings.noun).replace(AGAIN, settings.again)) from None
         except httpx.DecodingError as exc:
             raise _Failed(f"the answer could not be decompressed: {exc}",
-                          hint=f"the server's compression is broken; {AGAIN}") from None
+                          hint=f"the server's compression is broken; {settings.again}") from None
         except httpx.ConnectError as exc:
             if "SSL" in str(exc):
                 # (WRONG_VERSION_NUMBER: what answered is no TLS server, as an http-only server on an https URL)
                 why = "the server answered without TLS" if "WRONG_VERSION_NUMBER" in str(exc) else str(exc)
                 raise _Failed(f"no TLS (https) connection: {why}", retry=True,
-                              hint=f"check that the site serves https at that address; {AGAIN}") from None
+                              hint=f"check that the site serves https at that address; {settings.again}") from None
             raise _Failed(f"cannot connect: {exc or type(exc).__name__}", retry=True,
-                          hint=f"check the host name in the URL; {AGAIN}", silent=host) from None
+                          hint=f"check the host name in the URL; {settings.again}", silent=host) from None
         except httpx.TransportError as exc:  # connected, but what came back is no (whole) HTTP answer
             raise _Failed(f"the server broke off or garbled its answer: {str(exc).rstrip('.') or type(exc).__name__}", retry=True,
-                          hint=AGAIN) from None
+                          hint=settings.again) from None
         except httpx.InvalidURL as exc:
             raise _Failed(f"invalid URL: {exc}", hint="fix the URL") from None
 

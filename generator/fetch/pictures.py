@@ -57,7 +57,9 @@ class PicturesReport:
     kept: int = 0  # pictures whose copies were there already
     small: int = 0  # pictures no wider than the narrowest copy (or animated): linked as they are
     removed: int = 0  # copies of pictures no item shows any more, deleted
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (URL, why and what to do)
+    # (where the picture is named, its URL, why and what to do): `path:line` of the first item file that
+    # shows it, else the provider whose logo it is
+    failed: list[tuple[str, str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
         made = "1 picture" if self.made == 1 else f"{self.made} pictures"
@@ -74,6 +76,32 @@ def wanted(site) -> list[str]:
         if given and given[-1].remote and urlsplit(given[-1].url).scheme.lower() in ("http", "https"):
             found.add(given[-1].url)
     return sorted(found)
+
+
+def named_at(site, root: Path, urls: set[str]) -> dict[str, str]:
+    """Where each of these pictures (of `wanted`) is to be fixed: `path:line` of the first item file (by path)
+    that gives it, as its picture (its `images` or `image` line) or as its provider's logo (the `images` line
+    under `provider`); a logo that only a `providers:` or data_dir record gives, by the provider's name."""
+    from generator.site.content import key_lines
+
+    named: dict[str, tuple[str, object]] = {}
+    for item in sorted(site.items, key=lambda item: item.source):
+        given = candidates(item.images)
+        if given and given[-1].url in urls:
+            named.setdefault(given[-1].url, (item.source, "image"))
+        logos = candidates(item.provider.images) if item.provider else ()
+        if logos and logos[-1].url in urls:
+            named.setdefault(logos[-1].url, (item.source, ("provider", "images")))
+    places = {}
+    for url, (source, key) in named.items():  # (each file read once per failed picture: the failures are few)
+        lines = key_lines(root, source, {"images", "image", ("provider", "images")})
+        line = (lines.get("images") or lines.get("image")) if key == "image" else lines.get(key)
+        places[url] = f"{source}:{line}" if line else source
+    for provider in site.providers.values():
+        logos = candidates(provider.logos)
+        if logos and logos[-1].url in urls and logos[-1].url not in places:
+            places[logos[-1].url] = f"the logo of {provider.name} (its record in providers: or data_dir)"
+    return places
 
 
 def make_copies(config: Config, site, *, local_hosts: bool = False,
@@ -105,7 +133,8 @@ def make_copies(config: Config, site, *, local_hosts: bool = False,
     options = config.fetch
     settings = Settings(timeout=options.timeout, retries=min(options.retries, 1), backoff=options.backoff,
                         max_wait=options.max_wait, max_bytes=MAX_BYTES, accept=ACCEPT, noun="picture",
-                        size_key=f"{MAX_BYTES:,} bytes, the most a picture may be",
+                        size_key=f"{MAX_BYTES:,} bytes, the most a picture may be", run="run",
+                        again="tried again the next time newsdesk pictures runs",
                         user_agent=options.user_agent or f"newsdesk/{__version__} (+{config.base_url})")
     own = client is None
     client = client or Client(settings)
@@ -116,7 +145,7 @@ def make_copies(config: Config, site, *, local_hosts: bool = False,
         with ThreadPoolExecutor(max(1, options.concurrency)) as pool:
             for url, result in zip(todo, pool.map(lambda url: _copy(client, url, folder, local_hosts), todo)):
                 if isinstance(result, PictureError):
-                    report.failed.append((url, str(result)))
+                    report.failed.append(("", url, str(result)))
                 else:
                     entries[url] = result
                 done += 1
@@ -125,6 +154,9 @@ def make_copies(config: Config, site, *, local_hosts: bool = False,
     finally:
         if own:
             client.close()
+    if report.failed:
+        places = named_at(site, config.root, {url for _, url, _ in report.failed})
+        report.failed = [(places.get(url, "an item"), url, why) for _, url, why in report.failed]
     report.small = sum(1 for entry in entries.values() if not entry["copies"])
     asked = set(todo)
     report.kept = sum(1 for url in entries if url not in asked and entries[url]["copies"])

@@ -102,8 +102,8 @@ GITIGNORE = f"/output/\n/{CACHE_DIR}/\n/.output.newsdesk-*/\n"
 THEME_README = """\
 Files here override the bundled theme file by file: copy a template from the bundled theme's
 templates/ folder to templates/ here and edit the copy, or put CSS and images in static/.
-The bundled theme (themes/default/ in newsdesk's repository) is, in the copy of newsdesk
-that made this site, at:
+The bundled theme is themes/default/ in newsdesk's repository; `newsdesk --version` says
+where it is in the copy of newsdesk you run. In the copy that made this site, it was at:
   {bundled}
 """
 

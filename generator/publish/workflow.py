@@ -21,7 +21,7 @@ from urllib.request import url2pathname
 
 import generator
 from generator import __version__
-from generator.config import load_config
+from generator.config import load_config, setting_line
 from generator.errors import ConfigError, Problem
 
 log = logging.getLogger(__name__)
@@ -173,7 +173,8 @@ def plan_workflow(site_root: Path, install: str = "", fetch_schedule: str = "", 
     else:
         command = "pip install " + shlex.quote(installed_from())
     if pictures and not pictures_dir:
-        raise ConfigError(Problem(str(site_root / "config.yaml"), None, "`pictures_dir` is empty: the workflow's "
+        raise ConfigError(Problem(str(site_root / "config.yaml"), setting_line(site_root / "config.yaml", "pictures_dir"),
+                                  "`pictures_dir` is empty: the workflow's "
                                   "`newsdesk pictures` would have nowhere to put the copies",
                                   "set `pictures_dir: pictures` in config.yaml, or leave out --pictures"))
     folder = ((Path(site) / pictures_dir).as_posix() if site != "." else Path(pictures_dir).as_posix()) if pictures else ""
