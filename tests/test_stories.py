@@ -382,7 +382,7 @@ def test_quality_on_the_labelled_headlines():
     assert sorted(m for s in stories for m in s.members) == sorted(labels)
     b_precision, b_recall, pair_precision, pair_recall = bcubed_and_pairs(stories, labels)
     # measured: BCubed P 0.977 R 0.531, pairwise P 0.982 R 0.532 (with these times; bench/stories.py's, from
-    # the URLs: 0.978 / 0.472, docs/dev/stories.md)
+    # the URLs: 0.978 / 0.492, docs/dev/stories.md)
     assert b_precision >= 0.96 and pair_precision >= 0.97
     assert b_recall >= 0.50 and pair_recall >= 0.50
 
