@@ -321,12 +321,12 @@ class Clustering:
                     if item.episode:
                         group.shows[item.provider] = None
         # Candidate pairs: items that share one of their most telling words, within the window (_scan), of
-        # two groups whose earliest items are within the window.
+        # two groups that together span at most the window.
         for index, source in enumerate(order):
             mine = roots[index]
             for other in self.linked[source]:
                 theirs = roots[place[other]]
-                if theirs != mine and abs(found[mine].first - found[theirs].first) <= window:
+                if theirs != mine and _within(found[mine], found[theirs], window):
                     found[mine].neighbours[theirs] = None
                     found[theirs].neighbours[mine] = None
         del vectors
@@ -355,8 +355,10 @@ class Clustering:
             root, gone = min(a, b), max(a, b)
             merged, other = found[root], found.pop(gone)
             merged.first = min(merged.first, other.first)
-            # Neighbours stay neighbours while their earliest items are within the window of ours: a group spanning
-            # months through declared coverage would otherwise gather neighbours from all of them.
+            merged.last = max(merged.last, other.last)
+            # Neighbours stay neighbours while the story they would make spans at most the window (stories only
+            # grow, so one that could not merge never can): a group spanning months through declared coverage
+            # would otherwise gather neighbours from all of them.
             # (A + B).N = A.N + B.N: a product kept from an earlier measure spares going through a large story's
             # sum again each time an item joins it; only the other part's product is worked out.
             neighbours = {}
@@ -367,7 +369,7 @@ class Clustering:
                 theirs = group.neighbours
                 theirs.pop(gone, None)
                 theirs.pop(root, None)
-                if abs(group.first - merged.first) <= window:
+                if _within(group, merged, window):
                     mine, its = merged.neighbours.get(neighbour), other.neighbours.get(neighbour)
                     neighbours[neighbour] = theirs[root] = (
                         (mine if mine is not None else _dot(merged.total, group.total))
@@ -512,13 +514,16 @@ _AVERAGE = 0.3
 class _Group:
     """A story while it grows: the sum of its items' vectors and what a merge checks."""
 
-    __slots__ = ("total", "norm2", "size", "first", "providers", "shows", "neighbours", "version")
+    __slots__ = ("total", "norm2", "size", "first", "last", "providers", "shows", "neighbours", "version")
 
     def __init__(self, first: float):
         self.total: dict[str, float] = {}
         self.norm2 = 0.0  # |total|^2
         self.size = 0
         self.first = first  # the earliest item's time (seconds)
+        # the latest earliest item of the groups it grew from by text: a group of one article or of declared
+        # coverage counts as at its earliest item, so a late re-post or review does not stop its story growing
+        self.last = first
         self.providers: dict[str, None] = {}
         self.shows: dict[str, None] = {}  # the providers of its episodes
         # roots of groups with an item alike one of ours (dicts keep order) -> the product of our totals, once known
@@ -529,11 +534,17 @@ class _Group:
 def _push(heap: list, found: dict, a: int, b: int, product: float, threshold: float, window: float) -> None:
     """Offer the merge of stories `a` and `b`, whose sums' product is `product`."""
     first, second = found[a], found[b]
-    if abs(first.first - second.first) > window:
-        return  # their earliest items are too far apart: stories grown by text span at most the window
+    if not _within(first, second, window):
+        return  # too far apart: stories grown by text span at most the window
     similarity = product / (math.sqrt(first.norm2 * second.norm2) or 1.0)  # their centroids' cosine
     if similarity >= threshold and product >= _AVERAGE * threshold * first.size * second.size:
         heapq.heappush(heap, (-similarity, a, b, first.version, second.version))
+
+
+def _within(a: _Group, b: _Group, window: float) -> bool:
+    """Whether stories `a` and `b` may merge by text: the story they make spans at most the window (from its
+    earliest item to the latest earliest item of the parts it grew from), whatever order its parts joined in."""
+    return max(a.last, b.last) - min(a.first, b.first) <= window
 
 
 def _shared(a: dict, b: dict) -> bool:
