@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import resource
 import subprocess
 import sys
 import textwrap
@@ -20,6 +21,14 @@ title: Test News
 base_url: https://example.org/
 now: "2026-11-22T12:00:00Z"
 """
+
+
+def cpu_seconds() -> float:
+    """CPU seconds of this process and of its finished children. Hostile-input tests bound a build's or a
+    fetch's cost with it, well above what it takes, to catch a cost in the square of an input's size (minutes):
+    unlike the clock, it does not grow when other work shares the machine."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def item(title="A story", date="2026-11-20T10:00:00Z", **fields) -> str:

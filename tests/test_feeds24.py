@@ -9,13 +9,12 @@ import contextlib
 import gzip
 import io
 import json
-import time
 import zlib
 from pathlib import Path
 
 import pytest
 
-from conftest import build_site, feed_site, fetched
+from conftest import build_site, feed_site, fetched, cpu_seconds
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -529,7 +528,7 @@ def test_a_summary_of_arxiv_prefixes_costs_one_reading(tmp_path, capsys):
     with FeedServer() as server:
         server.routes["/arxiv.rss"] = Route(rss(item("Many prefixes", "prefixes", f"<description>{summary}</description>")).encode())
         site = feed_site(tmp_path / "site", f"  - {server.url('/arxiv.rss')}\n")
-        started = time.monotonic()
+        started = cpu_seconds()
         assert main(["fetch", "--config", str(site / "config.yaml")]) == 0
-        assert time.monotonic() - started < 20
+        assert cpu_seconds() - started < 20
     assert fetched(site)["Many prefixes"]["excerpt"].startswith("arXiv:arXiv:")

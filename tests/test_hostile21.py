@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, feed_site, fetched, item, make_site
+from conftest import build_site, feed_site, fetched, item, make_site, cpu_seconds
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -117,9 +117,9 @@ def test_an_opml_file_of_tens_of_thousands_of_feeds_is_read_quickly_with_lines(t
         '<?xml version="1.0"?>\n<opml version="2.0"><body>\n'
         + "".join(f'<outline text="Feed {n}" xmlUrl="https://feeds.example/{n}?a=1&amp;b=2"/>\n' for n in range(count))
         + "<outline text='Last' xmlUrl = 'https://feeds.example/&quot;last&quot;'/>\n</body></opml>\n", encoding="utf-8")
-    started = time.monotonic()
+    started = cpu_seconds()
     sources = read_sources(load_config(site / "config.yaml"))
-    assert time.monotonic() - started < 10
+    assert cpu_seconds() - started < 10
     assert len(sources) == count + 1
     assert (sources[0].url, sources[0].line) == ("https://feeds.example/0?a=1&b=2", 3)
     assert (sources[-2].label, sources[-1].label) == (

@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import build_site, item, make_site
+from conftest import build_site, item, make_site, cpu_seconds
 
 # What no page, feed or API file may carry: C0 and C1 controls but white space, and Unicode's noncharacters
 NO_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0010ffff]")
@@ -142,9 +142,9 @@ def test_a_tag_left_open_to_the_end_of_an_embed_costs_no_more_than_its_length(tm
         "content/featured.md": item("Featured", type="video", featuredContent=json.dumps("<iframe " + junk)),
         "content/body.md": item("Body", body="Kept text.\n\n<iframe " + junk + "'>"),
     })
-    started = time.monotonic()
+    started = cpu_seconds()
     config, result = build_site(site)
-    assert time.monotonic() - started < 10
+    assert cpu_seconds() - started < 10
     assert result.items == 2
     assert "Kept text." in (config.output_path / "news/2026/11/20/body/index.html").read_text(encoding="utf-8")
 
@@ -161,9 +161,9 @@ def test_tags_left_without_an_end_cost_no_more_than_their_length(tmp_path):
         **{f"content/{name}.md": item(name.title(), body="Kept text.\n\n" + body) for name, body in bodies.items()},
         "content/featured.md": item("Featured", featuredContent=json.dumps("<iframe " * 30_000)),  # (240 kB)
     })
-    started = time.monotonic()
+    started = cpu_seconds()
     config, result = build_site(site)
-    assert time.monotonic() - started < 20
+    assert cpu_seconds() - started < 20
     assert result.items == 5
     for name in bodies:
         assert "Kept text." in (config.output_path / f"news/2026/11/20/{name}/index.html").read_text(encoding="utf-8")

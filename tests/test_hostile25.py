@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from conftest import build_site, make_site, item
+from conftest import build_site, make_site, item, cpu_seconds
 
 
 def toml(*lines: str, body: str = "Body text.") -> str:
@@ -101,9 +101,9 @@ def test_a_long_hostile_date_is_refused_at_once_with_its_line(tmp_path, size):
     files = {f"content/{name}.md": item(name, date=json.dumps(make(size))) for name, make in HOSTILE_DATES.items()}
     files["content/fine.md"] = item("Fine", date="'20. November 2026 um 10:00 Uhr'")
     site = make_site(tmp_path / "site", files)
-    started = time.monotonic()
+    started = cpu_seconds()
     config, result = build_site(site)
-    assert time.monotonic() - started < 10
+    assert cpu_seconds() - started < 10
     assert _api(config)["fine"]["publishedDateTime"] == "2026-11-20T10:00:00Z"
     refused = sorted(str(p) for p in result.site.problems)
     assert [p.split(":")[:2] for p in refused] == [[f"content/{name}.md", "3"] for name in sorted(HOSTILE_DATES)]
@@ -120,9 +120,9 @@ def test_a_feed_s_long_hostile_date_is_read_at_once(tmp_path):
     body = ("<?xml version='1.0'?><rss version='2.0'><channel><title>F</title><link>https://f.example/</link>"
             f"{entries}<item><title>Fine</title><link>https://f.example/fine</link>"
             "<pubDate>Mi, 02 Dez 2026 10:00:00 +0100</pubDate></item></channel></rss>").encode()
-    started = time.monotonic()
+    started = cpu_seconds()
     feed = parse_feed(body, "https://f.example/feed")
-    assert time.monotonic() - started < 5
+    assert cpu_seconds() - started < 5
     assert len(feed.entries) == len(HOSTILE_DATES) + 1
     assert feed.entries[-1].published.isoformat() == "2026-12-02T09:00:00+00:00"
 
@@ -307,9 +307,9 @@ def test_a_feed_s_enormous_author_is_read_in_time_linear_in_its_length(tmp_path)
                           many, "<author><name>&lt;script&gt;alert(1)&lt;/script&gt;Bo &amp;amp; Co</name>"
                                 "<email>bo@tide.example</email></author>"]))
             + "</feed>").encode()
-    started = time.monotonic()
+    started = cpu_seconds()
     entries = parse_feed(atom, "https://tide.example/feed.atom").entries
-    assert time.monotonic() - started < 5
+    assert cpu_seconds() - started < 5
     authors = [entry.author for entry in entries]
     # (compared as booleans: pytest's diff of two 400 kB texts takes a minute)
     assert (authors[0] == long_name, authors[1] == long_name + "@", authors[3]) == (True, True, "Bo & Co")
