@@ -1,0 +1,142 @@
+"""Hostile and odd content, session 27: a state file a later newsdesk wrote, removed sources' tombstones, a
+slow feed that no longer holds up the others, and what crawlers write in front matter and bodies, checked in
+every output as its reader parses it.
+
+Each test writes what a crawler or a feed can send and checks what the user sees: the files written, the
+site built from them, and the messages.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import timezone
+from pathlib import Path
+
+import pytest
+
+from conftest import feed_site
+from feed_server import FeedServer, Route
+from generator.cli import main
+from generator.fetch.workers import Parsers
+
+FEED = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>F</title><link>https://f.example/</link>
+<item><title>One</title><link>https://f.example/1</link><pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate>
+<description>First.</description></item>
+<item><title>Two</title><link>https://f.example/2</link><pubDate>Fri, 20 Nov 2026 09:00:00 GMT</pubDate>
+<description>Second.</description></item>
+</channel></rss>
+"""
+
+
+@pytest.fixture()
+def server():
+    with FeedServer() as running:
+        yield running
+
+
+def fetch_site(root: Path, server: FeedServer, paths) -> Path:
+    return feed_site(root, "".join(f"  - {server.url(path)}\n" for path in paths))
+
+
+def run_fetch(site: Path, capsys) -> tuple[int, str, str]:
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --- 1. the fetch state file: a later newsdesk's fields, removed sources ----------------------------------
+
+def test_a_state_with_fields_a_later_newsdesk_added_is_read_and_they_are_kept(tmp_path, server, capsys):
+    """A state file a later newsdesk wrote, with fields this one does not know (of the file, a feed, an item),
+    stopped fetch with an error, so a site's workflow pinned to an older newsdesk failed after one run of a
+    newer one. They are read past, and written back as they were."""
+    server.routes["/rss.xml"] = Route(FEED)
+    site = fetch_site(tmp_path / "site", server, ["/rss.xml"])
+    assert run_fetch(site, capsys)[0] == 0
+    path = site / "fetch-state.json"
+    state = json.loads(path.read_text(encoding="utf-8"))
+    assert state["items"], "fetch remembered no item"
+    state["clusters"] = {"a": [1, 2]}
+    state["feeds"][server.url("/rss.xml")]["health"] = {"failures": 0}
+    for record in state["items"].values():
+        record["language"] = "en"
+        record["score"] = 0.5
+    path.write_text(json.dumps(state, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    (site / "content" / "fetched").joinpath(next(iter(state["items"].values()))["file"].split("/", 1)[1]).unlink()
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and "Traceback" not in err, out + err
+    after = json.loads(path.read_text(encoding="utf-8"))
+    assert after["clusters"] == {"a": [1, 2]} and after["version"] == 1
+    assert after["feeds"][server.url("/rss.xml")]["health"] == {"failures": 0}
+    assert all(record["language"] == "en" and record["score"] == 0.5 for record in after["items"].values())
+    assert sum(1 for record in after["items"].values() if not record.get("file")) == 1  # (the deleted one)
+
+
+def test_a_state_of_a_later_format_says_to_upgrade(tmp_path, server, capsys):
+    server.routes["/rss.xml"] = Route(FEED)
+    site = fetch_site(tmp_path / "site", server, ["/rss.xml"])
+    (site / "fetch-state.json").write_text('{\n "items": {},\n "version": 2\n}\n', encoding="utf-8")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 2 and out == ""
+    assert err.startswith("fetch-state.json:3: not a fetch state file: version 2 of the state's format is a later "
+                          "newsdesk's (this one reads version 1)"), err
+    assert "upgrade newsdesk" in err and server.asked("/rss.xml") == []
+
+
+def test_a_removed_source_leaves_no_tombstones_behind(tmp_path, server, capsys):
+    """An item deleted by hand stays deleted while its feed lists it: the state keeps its record without a
+    file. A source removed from config.yaml kept its feed's record and every tombstone for ever. A complete
+    fetch now forgets them; the files it wrote stay, as do the records of those files."""
+    server.routes["/a.xml"] = Route(FEED)
+    server.routes["/b.xml"] = Route(FEED.replace(b"f.example", b"g.example"))
+    site = fetch_site(tmp_path / "site", server, ["/a.xml", "/b.xml"])
+    assert run_fetch(site, capsys)[0] == 0
+    state = json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))
+    from_b = {key: record for key, record in state["items"].items() if record["source"] == server.url("/b.xml")}
+    assert len(from_b) == 2
+    deleted, kept = sorted(from_b)
+    (site / "content" / from_b[deleted]["file"]).unlink()
+    assert run_fetch(site, capsys)[0] == 0  # (b's deleted file becomes a tombstone)
+    assert json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))["items"][deleted].get("file") is None
+    config = site / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(f"  - {server.url('/b.xml')}\n", ""),
+                      encoding="utf-8")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0, out + err
+    after = json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))
+    assert deleted not in after["items"] and after["items"][kept]["file"] == from_b[kept]["file"]
+    assert (site / "content" / from_b[kept]["file"]).is_file()
+    assert list(after["feeds"]) == [server.url("/a.xml")]
+
+
+# --- 2. a slow feed holds up the others no longer -----------------------------------------------------------
+
+def slow_feed() -> bytes:
+    """feedparser takes minutes over an author's value that is a long run of letters and dots
+    (kurtmckee/feedparser#562)."""
+    half = "a." * 50_000
+    entries = "".join(f"<item><title>Slow {n}</title><link>https://slow.example/{n}</link>"
+                      f"<author>a@{half}{half}!</author></item>" for n in range(5))
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Slow</title>'
+            f"{entries}</channel></rss>").encode()
+
+
+@pytest.mark.slow
+def test_a_feed_slow_to_read_does_not_hold_up_the_feed_after_it():
+    """All feeds were read in one child process, one after another: a feed made to be slow held every other
+    feed up to `fetch.parse_timeout` (60 s each). Once it has been read for a moment, the next feed gets a
+    process of its own: here the good feed is read while the slow one still is."""
+    answers: dict[str, tuple] = {}
+    with Parsers(600, patience=0.5) as parsers:
+        slow = threading.Thread(target=lambda: answers.setdefault(
+            "slow", parsers.read(slow_feed(), "https://slow.example/rss", "application/rss+xml", 10 ** 7,
+                                 timezone.utc, "en")))
+        slow.start()
+        good = parsers.read(FEED, "https://f.example/rss", "application/rss+xml", 10 ** 7, timezone.utc, "en")
+        assert "slow" not in answers, "the good feed waited for the slow one"
+    slow.join()
+    feed, problem = good
+    assert problem == "" and [entry.title for entry in feed.entries] == ["One", "Two"]
+    assert answers["slow"][0] is None  # (stopped with the pool)
