@@ -140,3 +140,54 @@ def test_a_feed_slow_to_read_does_not_hold_up_the_feed_after_it():
     feed, problem = good
     assert problem == "" and [entry.title for entry in feed.entries] == ["One", "Two"]
     assert answers["slow"][0] is None  # (stopped with the pool)
+
+
+# --- 3. dates as Italian, Vietnamese and Levantine Arabic sites write them ----------------------------------
+
+DATE_CONFIG = ('title: T\nbase_url: https://example.org/\nnow: "2026-12-04T12:00:00Z"\nitems_per_page: 100\n'
+               'stories:\n  enabled: false\n')
+
+DATES = {
+    "ore 10:00 del 3 dicembre 2026": "2026-12-03T10:00:00Z",  # Italian: the time first
+    "10:00, 3 dicembre 2026": "2026-12-03T10:00:00Z",
+    "alle 10.00 - 03.12.2026": "2026-12-03T10:00:00Z",
+    "Thứ Tư, 3/12/2026, 10:00 (GMT+7)": "2026-12-03T03:00:00Z",  # Vietnamese: day/month/year after a weekday
+    "Thứ tư, 03/12/2026 - 10:00": "2026-12-03T10:00:00Z",
+    "ngày 03/12/2026": "2026-12-03T00:00:00Z",
+    "3 كانون الأول 2026": "2026-12-03T00:00:00Z",  # Syria's and Lebanon's months
+    "الأربعاء، 3 كانون الثاني 2026": "2026-01-03T00:00:00Z",
+    "٣ تشرين الثاني ٢٠٢٦": "2026-11-03T00:00:00Z",
+    "15 آذار 2026": "2026-03-15T00:00:00Z",
+    "1 آب 2026 10:00": "2026-08-01T10:00:00Z",
+    "20 أيلول 2026": "2026-09-20T00:00:00Z",
+}
+
+
+def built_dates(tmp_path: Path, written: dict[str, str], capsys, config: str = DATE_CONFIG):
+    from conftest import build_files, front
+
+    files = {f"d{n}.md": front(f"title: Dated {n}", f"publishedDateTime: {json.dumps(date)}")
+             for n, date in enumerate(written)}
+    files["good.md"] = front("title: Good", "publishedDateTime: 2026-11-20T10:00:00Z")
+    _, news, said = build_files(tmp_path, files, capsys, config)
+    return {date: news.get(f"d{n}", {}).get("publishedDateTime") for n, date in enumerate(written)}, said
+
+
+def test_italian_vietnamese_and_levantine_dates_are_read(tmp_path, capsys):
+    """An Italian time before the date, Vietnamese day/month/year with a weekday, and the Arabic month names
+    of Syria, Lebanon, Jordan and Iraq (two words for four of them): each item was left out with an error."""
+    read, said = built_dates(tmp_path, DATES, capsys)
+    assert read == DATES, said
+    assert "content/d" not in said, said
+
+
+def test_day_month_year_with_slashes_is_a_date_on_a_vietnamese_site_alone(tmp_path, capsys):
+    """`03/12/2026` is 3 December to a Vietnamese writer and 12 March to an American one: no date, but on a site
+    whose language is Vietnamese."""
+    written = {"03/12/2026 10:00": "2026-12-03T10:00:00Z"}
+    read, said = built_dates(tmp_path / "vi", written, capsys, DATE_CONFIG + "language: vi\n")
+    assert read == written, said
+    read, said = built_dates(tmp_path / "en", written, capsys)
+    assert read == {"03/12/2026 10:00": None} and "error: content/d0.md:3:" in said, said
+    read, said = built_dates(tmp_path / "it", {"10:00 - 3 dicembre 2026 11:00": None}, capsys)
+    assert read == {"10:00 - 3 dicembre 2026 11:00": None}, said  # (two times: which is meant?)
