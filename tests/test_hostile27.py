@@ -191,3 +191,45 @@ def test_day_month_year_with_slashes_is_a_date_on_a_vietnamese_site_alone(tmp_pa
     assert read == {"03/12/2026 10:00": None} and "error: content/d0.md:3:" in said, said
     read, said = built_dates(tmp_path / "it", {"10:00 - 3 dicembre 2026 11:00": None}, capsys)
     assert read == {"10:00 - 3 dicembre 2026 11:00": None}, said  # (two times: which is meant?)
+
+
+# --- 4. MathML formulas in bodies -----------------------------------------------------------------------------
+
+FORMULA = ('<p>Energy <math><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></math> holds, and '
+           '<math display="block"><semantics><mfrac><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mn>2</mn></mfrac>'
+           '<annotation encoding="application/x-tex">\\frac{a+b}{2}</annotation></semantics></math> is the mean.</p>')
+# (MathML's ways round sanitisers: style and comments parsed otherwise inside it, markup inside its text)
+HOSTILE_FORMULA = ('<p>x <math><mtext><img src=x onerror=alert(1)></mtext><mglyph><style><!--</style>'
+                   '<img title="--&gt;&lt;img src=1 onerror=alert(2)&gt;"></mglyph><mi>&lt;script&gt;alert(3)'
+                   '&lt;/script&gt;</mi><maction xlink:href="javascript:alert(4)">m</maction></math> y</p>')
+
+
+def test_a_formula_in_a_body_is_shown_as_its_text(tmp_path):
+    """The sanitiser drops MathML whole, with its text: `Energy E = mc² holds` was published as `Energy holds`.
+    A formula is written as its text now, powers and indices
+    as <sup> and <sub>, a fraction as a/b, and what MathML hides from sanitisers is text or gone."""
+    import html5lib
+
+    from conftest import build_site, make_site
+
+    site = make_site(tmp_path / "site", {
+        "content/formula.md": f"---\ntitle: Formula\npublishedDateTime: 2026-11-20T10:00:00Z\n---\n{FORMULA}\n",
+        "content/hostile.md": f"---\ntitle: Hostile\npublishedDateTime: 2026-11-20T09:00:00Z\n---\n{HOSTILE_FORMULA}\n",
+    }, 'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n')
+    config, result = build_site(site)
+    out = config.output_path
+    [page] = list(out.glob("news/*/*/*/formula/index.html"))
+    body = [div for div in html5lib.parse(page.read_bytes(), namespaceHTMLElements=False).iter("div")
+            if div.get("class") == "body"]
+    assert body, "no body on the page"
+    text = " ".join("".join(body[0].itertext()).split())
+    assert "Energy E = mc2 holds, and (a + b)/2 is the mean." in text, text
+    assert [sup.text for sup in body[0].iter("sup")] == ["2"]
+    [hostile] = list(out.glob("news/*/*/*/hostile/index.html"))
+    tree = html5lib.parse(hostile.read_bytes(), namespaceHTMLElements=False)
+    assert not [e for e in tree.iter() if isinstance(e.tag, str) and e.tag.split("}")[-1] in ("math", "mglyph", "style")
+                and e.tag != "style"]
+    assert not [(e.tag, name) for e in tree.iter() for name, value in e.attrib.items()
+                if name.startswith("on") or "javascript" in value]
+    assert "<script>alert(3)</script>" in " ".join("".join(e.itertext()) for e in tree.iter("div")
+                                                   if e.get("class") == "body")
