@@ -359,7 +359,7 @@ _ANCHOR_NAME = re.compile(r"[A-Za-z0-9_-]*")  # (what PyYAML's scanner takes for
 _COMMENT = re.compile(r"[ \t]+#(?:[ \t].*)?$")  # a comment after a value: `# ` and words, or `#` alone
 _HASHTAG = re.compile(r"[ \t]#[^\s#]")  # `We're #1`, `#tech`: what YAML reads as a comment's start
 _BLOCK_HEADER = re.compile(r"[|>][1-9+-]*(?:[ \t]+#.*)?")
-_READ_AS = {"&": "an anchor", "*": "an alias", "[": "a list", "{": "a mapping",
+_READ_AS = {"&": "an anchor", "*": "an alias", "!": "a tag", "[": "a list", "{": "a mapping",
             "|": "the start of a block of text", ">": "the start of a block of text", "#": "a comment"}
 
 
@@ -371,7 +371,8 @@ def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, st
     none), `title: > quoted` (a block's start with words after it), `title: We're #1` (a hashtag or number
     after a space starts a comment: the title lost it). An anchor an alias uses, an alias to an anchor the
     front matter has, a list or mapping that is YAML and a comment (`# ` and words) are left as YAML; so is a
-    tag (`!include`), which is an error that says to remove it. (The front matter, notes: (line, message,
+    tag of YAML's namespace (`!!str 2026`; `!!python/...` an error). A local tag (`title: !Kung elders meet`) or
+    `!!!` starts the text: PyYAML knows no constructor for it, and the item was left out. (The front matter, notes: (line, message,
     hint) of each value so read.)"""
     lines = front.split("\n")
     notes = []
@@ -404,6 +405,9 @@ def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, st
         elif first in "|>":
             if _BLOCK_HEADER.fullmatch(value):
                 continue
+        elif first == "!":
+            if _YAML_TAG.match(value):
+                continue  # (`!!str 2026`: YAML's own tag, written to mean it)
         elif first == "#":
             if key == "title" or len(value) < 2 or value[1].isspace():
                 continue  # (a comment; `title: #1` is read after loading, as it always was)
@@ -427,7 +431,10 @@ _KEY_WORDS = re.compile(r"[ _-]+")
 # A line that _text_as_written reads: a text field's, its value starting with one of its characters or with a
 # hashtag in it (found in one search of the front matter: most items have none)
 _MAYBE_NOT_TEXT = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:title|excerpt|name|category|description|summary|headline)"
-                             r"[ \t]*:[ \t]+(?:[&*\[{|>#]|[^\n]*?[ \t]#[^\s#])", re.MULTILINE | re.IGNORECASE)
+                             r"[ \t]*:[ \t]+(?:[&*\[{|>#!]|[^\n]*?[ \t]#[^\s#])", re.MULTILINE | re.IGNORECASE)
+# A tag of YAML's own namespace (`!!str 2026`, and `!!python/object...`, which stays an error): written to be one.
+# A local tag before a text field's words (`!Kung elders`, `!important`) or `!!!` is the text's start.
+_YAML_TAG = re.compile(r"!![A-Za-z]")
 
 
 def _loads_alone(key: str, value: str) -> bool:
