@@ -254,3 +254,30 @@ def test_a_text_field_starting_with_an_exclamation_mark_is_read_as_written(tmp_p
     assert ("warning: content/band.md:2: `title` starts with `!`, which YAML reads as a tag; it is read as the text "
             "written (put the value in quotes)") in said, said
     assert "content/kung.md:3: `excerpt` starts with `!`" in said and "typed.md" not in said
+
+
+# --- 6. a JSON Feed with a number of thousands of digits --------------------------------------------------------
+
+def test_a_json_feed_with_a_number_of_thousands_of_digits_keeps_its_entries(tmp_path, server, capsys):
+    """Python makes no int of more than 4,300 digits: one such number in a JSON Feed (a size, an id) made the
+    whole feed "invalid JSON (Exceeds the limit ... use sys.set_int_max_str_digits())", every entry lost. The
+    number is its digits: as a size or a length none, as an id its text."""
+    huge = "9" * 5000
+    body = ('{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": ['
+            '{"id": "a", "url": "https://j.example/a", "title": "Podcast", "date_published": "2026-11-20T10:00:00Z", '
+            '"attachments": [{"url": "https://j.example/a.mp3", "mime_type": "audio/mpeg", "size_in_bytes": ' + huge
+            + ', "duration_in_seconds": ' + huge + '}]}, '
+            '{"id": ' + huge + ', "url": "https://j.example/b", "title": "Second", '
+            '"date_published": "2026-11-20T09:00:00Z"}]}').encode()
+    server.routes["/feed.json"] = Route(body, content_type="application/feed+json")
+    site = fetch_site(tmp_path / "site", server, ["/feed.json"])
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and "digits" not in err, out + err
+    import yaml
+
+    items = {}
+    for path in sorted((site / "content" / "fetched").rglob("*.md")):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+        items[meta["title"]] = meta
+    assert sorted(items) == ["Podcast", "Second"]
+    assert "size" not in items["Podcast"] and "length" not in items["Podcast"]
