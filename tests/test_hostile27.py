@@ -281,3 +281,22 @@ def test_a_json_feed_with_a_number_of_thousands_of_digits_keeps_its_entries(tmp_
         items[meta["title"]] = meta
     assert sorted(items) == ["Podcast", "Second"]
     assert "size" not in items["Podcast"] and "length" not in items["Podcast"]
+
+
+# --- 7. a TOML key given twice -----------------------------------------------------------------------------------
+
+def test_a_toml_key_given_twice_is_read_as_yaml_reads_one(tmp_path, capsys):
+    """YAML and JSON front matter keep the last of a key given twice, with a warning; TOML's reader calls it an
+    error, and the item was left out. A top-level key on one line is read so in TOML too; one TOML cannot be
+    read so (in a table, or over several lines) is an error that says to give the key once."""
+    from conftest import build_files
+
+    files = {"twice.md": '+++\ntitle = "First"\n"title" = "Second"\npublishedDateTime = 2026-11-20T10:00:00Z\n+++\nb\n',
+             "table.md": ('+++\ntitle = "Table"\npublishedDateTime = 2026-11-20T09:00:00Z\n[provider]\nname = "x"\n'
+                          'name = "y"\n+++\nb\n')}
+    _, news, said = build_files(tmp_path, files, capsys, DATE_CONFIG)
+    assert news["twice"]["title"] == "Second" and "table" not in news
+    assert ("warning: content/twice.md:3: `title` is given twice, also on line 2: the last one is used (remove the "
+            "one you do not mean)") in said, said
+    assert ("error: content/table.md:6: invalid TOML in front matter: cannot overwrite a value (give each key once "
+            "(this one was given before))") in said, said

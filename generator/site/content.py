@@ -272,6 +272,7 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
                        "move long text into the body")
     if _NOT_YAML.search(front):  # (a stray control in a title, which TOML refuses as YAML does: dropped)
         front = _NOT_YAML.sub("", front)
+    front, twice = _toml_last_of_twice(front, fm_line)
     try:
         try:
             meta = tomllib.loads(front)
@@ -286,6 +287,7 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
         line = fm_line + int(where.group(1)) - 1 if where and where.group(1) else fm_line + front.count("\n")
         message = _TOML_AT.sub("", str(exc)) if where else str(exc)
         return Problem(name, line, f"invalid TOML in front matter: {message[:1].lower()}{message[1:]}",
+                       "give each key once (this one was given before)" if "overwrite" in message else
                        "write text in quotes, `key = \"value\"`, one key a line")
     except RecursionError:
         return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep")
@@ -301,7 +303,39 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
     written = {key: value.isoformat().replace("+00:00", "Z") for key, value in meta.items()
                if isinstance(value, (datetime.date, datetime.time))}
     body = text[closing.end() + 1:]
-    return Source(name, meta, body, text.count("\n", 0, closing.end()) + 2, digest, (), written, notes)
+    return Source(name, meta, body, text.count("\n", 0, closing.end()) + 2, digest, twice, written, notes)
+
+
+# A top-level `key = value` line of TOML front matter (before its first table), and the first table's header
+_TOML_TOP_KEY = re.compile(r'^([A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=', re.MULTILINE)
+_TOML_TABLE = re.compile(r"^[ \t]*\[", re.MULTILINE)
+
+
+def _toml_last_of_twice(front: str, fm_line: int) -> tuple[str, tuple[tuple[str, int, int], ...]]:
+    """TOML front matter with each top-level key given more than once, on one line each time, given by its last
+    line alone, as YAML's and JSON's front matter read it: TOML calls a key given twice an error, and the item
+    was left out. (The front matter, and (key, first line, later line) of each, for the warning.)"""
+    table = _TOML_TABLE.search(front)
+    head = front[:table.start()] if table else front
+    keys = [key.strip('"') for key in _TOML_TOP_KEY.findall(head)]
+    if len(keys) == len(set(keys)):
+        return front, ()
+    import tomllib
+
+    lines = front.split("\n")
+    where: dict[str, list[int]] = {}
+    for match in _TOML_TOP_KEY.finditer(head):
+        where.setdefault(match.group(1).strip('"'), []).append(front.count("\n", 0, match.start()))
+    twice = []
+    for key, indexes in where.items():
+        for earlier, later in zip(indexes, indexes[1:]):
+            try:
+                tomllib.loads(lines[earlier])  # (a value on this line alone: else leave it to TOML's error)
+            except tomllib.TOMLDecodeError:
+                continue
+            lines[earlier] = "#" + lines[earlier]
+            twice.append((key, fm_line + earlier, fm_line + later))
+    return "\n".join(lines), tuple(sorted(twice, key=lambda entry: entry[2]))
 
 
 def _depth(value, limit: int = MAX_NESTING) -> int:
