@@ -111,6 +111,18 @@ def test_a_removed_source_leaves_no_tombstones_behind(tmp_path, server, capsys):
     assert list(after["feeds"]) == [server.url("/a.xml")]
 
 
+def test_a_state_heat_of_thousands_of_digits_is_an_error_at_its_line(tmp_path, server, capsys):
+    server.routes["/rss.xml"] = Route(FEED)
+    site = fetch_site(tmp_path / "site", server, ["/rss.xml"])
+    assert run_fetch(site, capsys)[0] == 0
+    path = site / "fetch-state.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"heat": ', '"heat": ' + "9" * 5000 + ", \"was\": ", 1), encoding="utf-8")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 2 and "sys.set_int_max_str_digits" not in err, err
+    assert "not a fetch state file: `heat` of " in err and "is '99999" in err and "…', not a number from 0 to 1,000,000" in err, err
+
+
 # --- 2. a slow feed holds up the others no longer -----------------------------------------------------------
 
 def slow_feed() -> bytes:

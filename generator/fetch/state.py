@@ -141,7 +141,7 @@ def load_state(path: Path, shown: str) -> State:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(Problem(shown, None, f"cannot read the fetch state: {exc}", "restore it from git"))
     try:
-        data = json.loads(text, parse_constant=_no_constant)
+        data = json.loads(text, parse_constant=_no_constant, parse_int=_bounded_int)
         if not isinstance(data, dict):
             raise ValueError(f"a JSON {_kind(data)}, not an object")
         version = data.get("version")
@@ -172,6 +172,12 @@ def load_state(path: Path, shown: str) -> State:
                  content, _line(text, ("content",)) if content else None, newer)
 
 
+def _bounded_int(digits: str) -> int | str:
+    """A JSON integer; one of more digits than Python makes an int of (4,300) is its digits, which the value's
+    own check refuses at its line (Python's error told the user to call sys.set_int_max_str_digits)."""
+    return int(digits) if len(digits) <= 4000 else digits
+
+
 def _no_constant(name: str):
     raise ValueError(f"{name} is no number JSON allows")
 
@@ -200,7 +206,7 @@ def _fields(kind: type, keys: tuple[str, ...], values) -> dict:
         if name == "heat":
             # (compared, not converted: 10**400 is no float; NaN is in no range)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_HEAT:
-                shown = _cut(str(value)) if isinstance(value, (int, float)) else repr(value)
+                shown = _cut(str(value)) if isinstance(value, (int, float, str)) else repr(value)
                 raise _Bad(f"`heat` of {keys[-1]!r} is {shown}, not a number from 0 to {MAX_HEAT:,}", keys + (name,))
         elif not isinstance(value, str):
             raise _Bad(f"`{name}` of {keys[-1]!r} is a JSON {_kind(value)}, not a string", keys + (name,))
