@@ -312,3 +312,15 @@ def test_a_toml_key_given_twice_is_read_as_yaml_reads_one(tmp_path, capsys):
             "one you do not mean)") in said, said
     assert ("error: content/table.md:6: invalid TOML in front matter: cannot overwrite a value (give each key once "
             "(this one was given before))") in said, said
+
+
+def test_a_problem_with_a_key_given_twice_is_said_at_the_line_of_the_value_used(tmp_path, capsys):
+    """Of a key given twice the last is used, but what was wrong with it was said at the first one's line,
+    whose value was fine."""
+    from conftest import build_files, front
+
+    files = {"twice.md": front("title: Twice", "publishedDateTime: 2026-11-20T10:00:00Z",
+                               "webUrl: https://ok.example/a", "webUrl: javascript:alert(1)")}
+    _, news, said = build_files(tmp_path, files, capsys, DATE_CONFIG + "")
+    assert "warning: content/twice.md:5: `webUrl` is not an http or https URL: 'javascript:alert(1)'" in said, said
+    assert news["twice"]["webUrl"] is None
