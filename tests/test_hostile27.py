@@ -249,23 +249,26 @@ def test_a_formula_in_a_body_is_shown_as_its_text(tmp_path):
 
 # --- 5. a text field that starts with `!` ---------------------------------------------------------------------
 
-def test_a_text_field_starting_with_an_exclamation_mark_is_read_as_written(tmp_path, capsys):
+def test_a_value_starting_with_an_exclamation_mark_is_read_as_written(tmp_path, capsys):
     """`!` starts a tag in YAML: `title: !!! play Berlin` (the band) or `excerpt: !important update`, unquoted
-    as crawlers' templates write them, left the whole item out ("could not determine a constructor"). A text
-    field's value is read as the text written, with a warning at its line; YAML's own tags are read as YAML."""
+    as crawlers' templates write them, left the whole item out ("could not determine a constructor"). Such a
+    value is read as the text written, with a warning at its line; YAML's own tags are read as YAML."""
     from conftest import build_files, front
 
     files = {"band.md": front("title: !!! play Berlin tonight", "publishedDateTime: 2026-11-20T10:00:00Z"),
              "kung.md": front("title: !Kung elders meet", "excerpt: !important update for readers",
                               "publishedDateTime: 2026-11-20T09:00:00Z"),
-             "typed.md": front("title: !!str 2026", "publishedDateTime: 2026-11-20T08:00:00Z")}
+             "typed.md": front("title: !!str 2026", "publishedDateTime: 2026-11-20T08:00:00Z"),
+             "custom.md": front("title: Custom", "publishedDateTime: 2026-11-20T07:00:00Z", "kicker: !!! EXCLUSIVE",
+                                "provider:", "  name: P", "  slogan: !include x")}
     _, news, said = build_files(tmp_path, files, capsys, DATE_CONFIG)
     assert {name: (entry["title"], entry.get("excerpt", "")) for name, entry in news.items()} == {
         "band": ("!!! play Berlin tonight", ""), "kung": ("!Kung elders meet", "!important update for readers"),
-        "typed": ("2026", "")}
+        "typed": ("2026", ""), "custom": ("Custom", "")}
     assert ("warning: content/band.md:2: `title` starts with `!`, which YAML reads as a tag; it is read as the text "
             "written (put the value in quotes)") in said, said
     assert "content/kung.md:3: `excerpt` starts with `!`" in said and "typed.md" not in said
+    assert "content/custom.md:4: `kicker` starts with `!`" in said and "content/custom.md:7: `slogan`" in said
 
 
 # --- 6. a JSON Feed with a number of thousands of digits --------------------------------------------------------

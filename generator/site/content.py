@@ -406,7 +406,8 @@ def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, st
     after a space starts a comment: the title lost it). An anchor an alias uses, an alias to an anchor the
     front matter has, a list or mapping that is YAML and a comment (`# ` and words) are left as YAML; so is a
     tag of YAML's namespace (`!!str 2026`; `!!python/...` an error). A local tag (`title: !Kung elders meet`) or
-    `!!!` starts the text: PyYAML knows no constructor for it, and the item was left out. (The front matter, notes: (line, message,
+    `!!!` starts the text, in any field's value on one line: PyYAML knows no constructor for it, and the item
+    was left out. (The front matter, notes: (line, message,
     hint) of each value so read.)"""
     lines = front.split("\n")
     notes = []
@@ -420,8 +421,9 @@ def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, st
     for index in candidates:
         line = lines[index]
         found = _TEXT_LINE.fullmatch(line)
-        if not found or _KEY_WORDS.sub("", found.group(2)).lower() not in _TEXT_KEYS:
-            continue
+        if not found or (_KEY_WORDS.sub("", found.group(2)).lower() not in _TEXT_KEYS
+                         and (found.group(3)[0] != "!" or _YAML_TAG.match(found.group(3)))):
+            continue  # (a local tag is refused in any field: PyYAML knows none, so it is read as text in any)
         lead, key, value = found.groups()
         first = value[0]
         text = _COMMENT.sub("", value) if first != "#" else value
@@ -465,7 +467,9 @@ _KEY_WORDS = re.compile(r"[ _-]+")
 # A line that _text_as_written reads: a text field's, its value starting with one of its characters or with a
 # hashtag in it (found in one search of the front matter: most items have none)
 _MAYBE_NOT_TEXT = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:title|excerpt|name|category|description|summary|headline)"
-                             r"[ \t]*:[ \t]+(?:[&*\[{|>#!]|[^\n]*?[ \t]#[^\s#])", re.MULTILINE | re.IGNORECASE)
+                             r"[ \t]*:[ \t]+(?:[&*\[{|>#!]|[^\n]*?[ \t]#[^\s#])"
+                             r"|^[ \t]*(?:-[ \t]+)?[A-Za-z][A-Za-z _-]*[ \t]*:[ \t]+!(?!![A-Za-z])",
+                             re.MULTILINE | re.IGNORECASE)
 # A tag of YAML's own namespace (`!!str 2026`, and `!!python/object...`, which stays an error): written to be one.
 # A local tag before a text field's words (`!Kung elders`, `!important`) or `!!!` is the text's start.
 _YAML_TAG = re.compile(r"!![A-Za-z]")
