@@ -60,7 +60,8 @@ def parse_iso(text: str) -> datetime:
 # Month names of the languages whose feeds, sites and crawlers write dates in words: German, French, Spanish,
 # Italian, Dutch, Portuguese, Catalan, Swedish, Danish, Norwegian, Finnish, Estonian, Polish, Czech, Slovak,
 # Slovenian, Serbian (Latin and Cyrillic), Russian, Ukrainian, Bulgarian, Greek, Hungarian, Romanian, Turkish,
-# Indonesian, Lithuanian, Latvian, Arabic (as Egypt and the Gulf name the months) and Hebrew (`בדצמבר` too): full, declined (Polish `grudnia`, Czech `prosince`, Russian `декабря`, Greek `Δεκεμβρίου`, Finnish
+# Indonesian, Lithuanian, Latvian, Arabic (as Egypt and the Gulf name the months, and as Syria, Lebanon, Jordan,
+# Palestine and Iraq do: `شباط`, `آذار`..., their two-word ones in _TWO_WORD_MONTHS) and Hebrew (`בדצמבר` too): full, declined (Polish `grudnia`, Czech `prosince`, Russian `декабря`, Greek `Δεκεμβρίου`, Finnish
 # `joulukuuta`: the forms a date takes) and abbreviated, as written (each is compared as _folded makes it: lower
 # case, without accents), Croatian and Persian (the Gregorian months' names, `دسامبر`). What a site's locale makes
 # of RSS's `Wed, 02 Dec 2026` (`Mi, 02 Dez 2026`, `mer., 02 déc. 2026`, `ср, 02 дек. 2026`). No name here means one
@@ -75,42 +76,42 @@ _MONTH_NAMES = (
     "helmikuu helmikuuta helmi helmik veebruar luty lutego lut únor února február februára febr "
     "февраль февраля фев февр фебруар февруари лютий лютого лют Φεβρουάριος Φεβρουαρίου Φεβ "
     "februarie Şubat Şub فبراير פברואר בפברואר vasaris vasario februāris februārī februāra "
-    "veljača veljače velj فوریه",
+    "veljača veljače velj فوریه شباط",
     "marz mar maerz mrz maart mrt mars marzo marco març marts maret "
     "maaliskuu maaliskuuta maalis maalisk märts marzec marca březen března marec marca mart "
     "март марта март березень березня бер Μάρτιος Μαρτίου Μαρ "
     "március márc martie مارس מרץ במרץ kovas kovo marts martā marta "
-    "ožujak ožujka ožu",
+    "ožujak ožujka ožu آذار",
     "april apr avril avr abril abr aprile "
     "huhtikuu huhtikuuta huhti huhtik aprill kwiecień kwietnia kwi duben dubna apríl apríla "
     "апрель апреля април квітень квітня квіт кві Απρίλιος Απριλίου Απρ "
     "április aprilie Nisan Nis أبريل אפריל באפריל إبريل balandis balandžio aprīlis aprīlī aprīļa "
-    "travanj travnja آوریل",
+    "travanj travnja آوریل نيسان",
     "mai mei maj mayo may maggio mag maio maig "
     "toukokuu toukokuuta touko toukok maja květen května máj mája "
     "май мая мај травень травня трав тра Μάιος Μαΐου Μάι Μαΐ "
     "május Mayıs Mayis مايو מאי במאי gegužė gegužės maijs maijā maija "
-    "svibanj svibnja svi مه",
+    "svibanj svibnja svi مه أيار",
     "juni jun juin junio giugno giu junho juny "
     "kesäkuu kesäkuuta kesä kesäk juuni czerwiec czerwca cze červen června jún júna junij "
     "июнь июня июн јун юни червень червня черв чер Ιούνιος Ιουνίου Ιουν "
     "június iunie iun Haziran Haz يونيو יוני ביוני birželis birželio jūnijs jūnijā jūnija "
-    "lipanj lipnja ژوئن",
+    "lipanj lipnja ژوئن حزيران",
     "juli jul juillet juil julio luglio lug julho juliol "
     "heinäkuu heinäkuuta heinä heinäk juuli lipiec lipca lip červenec července júl júla julij "
     "июль июля июл јул юли липень липня Ιούλιος Ιουλίου Ιουλ "
     "július iulie iul Temmuz Tem يوليو יולי ביולי liepa liepos jūlijs jūlijā jūlija "
-    "srpanj srpnja srp ژوئیه ژوییه",
+    "srpanj srpnja srp ژوئیه ژوییه تموز",
     "august aug augustus augusti aout agosto ago agost agustus "
     "elokuu elokuuta elo elok sierpień sierpnia sie srpen srpna augusta avgust "
     "август августа авг серпень серпня серп сер Αύγουστος Αυγούστου Αυγ "
     "augusztus Ağustos Ağu أغسطس אוגוסט באוגוסט rugpjūtis rugpjūčio augusts augustā augusta "
-    "kolovoz kolovoza kol اوت آگوست",
+    "kolovoz kolovoza kol اوت آگوست آب",
     "september sep sept septembre septiembre setiembre settembre set setembro setembre "
     "syyskuu syyskuuta syys syysk wrzesień września wrz září septembra septembar "
     "сентябрь сентября сен сент септембар септември вересень вересня вер Σεπτέμβριος Σεπτεμβρίου Σεπ Σεπτ "
     "szeptember szept septembrie Eylül Eyl سبتمبر ספטמבר בספטמבר rugsėjis rugsėjo septembris septembrī septembra "
-    "rujan rujna ruj سپتامبر",
+    "rujan rujna ruj سپتامبر أيلول",
     "oktober okt oct octobre octubre ottobre ott outubro out octubre "
     "lokakuu lokakuuta loka lokak oktoober październik października paź říjen října október októbra oktobar "
     "октябрь октября окт октобар октомври жовтень жовтня жовт жов Οκτώβριος Οκτωβρίου Οκτ "
@@ -143,6 +144,13 @@ _SOLAR_HIJRI_NAMES = (
     "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند "  # (Persian)
     "حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت "  # (Dari)
     "farvardin ordibehesht khordad tir mordad shahrivar mehr aban azar dey bahman esfand")
+
+
+# The Levant's and Iraq's months of two words (`كانون الثاني`, January), as the Egyptian names they are, for the
+# patterns below, which read a month of one word
+_TWO_WORD_MONTHS = re.compile(r"(كانون|تشرين)\s+(?:ال)?(أول|اول|ثاني)(?!\w)")
+_OF_TWO_WORDS = {("كانون", "ثاني"): "يناير", ("تشرين", "أول"): "أكتوبر", ("تشرين", "اول"): "أكتوبر",
+                 ("تشرين", "ثاني"): "نوفمبر", ("كانون", "أول"): "ديسمبر", ("كانون", "اول"): "ديسمبر"}
 
 
 def _month_table() -> dict[str, int]:
@@ -190,6 +198,18 @@ _VIETNAMESE = re.compile(r"""
 """, re.VERBOSE | re.DOTALL | re.IGNORECASE)
 
 
+# The day, month and year as numbers with slashes between them, as Vietnamese writes a date (`03/12/2026`,
+# `Thứ Tư, 3/12/2026, 10:00 (GMT+7)`, `Thứ tư, 03/12/2026 - 10:00`): read so after a Vietnamese weekday or
+# `ngày` ("day"), or on a site whose `language` is Vietnamese; else `11/12/2026` stays no date, as which number
+# is the month depends on who wrote it
+_VIETNAMESE_NUMBERS = re.compile(r"""
+    \s* (?P<vietnamese> (?: th[ứu] \s* (?:hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y|[2-7]) | ch[ủu] \s* nh[ậa]t | cn | t[2-7] )
+                        \s* (?:[,\-–] \s*)? (?: ngày \s+ )? | ngày \s+ )?
+    (?P<day>[0-9]{1,2}) / (?P<month>[0-9]{1,2}) / (?P<year>[0-9]{4}) \b (?P<rest>.*)
+""", re.VERBOSE | re.DOTALL | re.IGNORECASE)
+_VIETNAMESE_LANGUAGE = "vi"
+
+
 # The day, month and year as numbers with dots between them, as German, Dutch, Scandinavian, Polish, Czech and
 # Russian writers give a date (`20.11.2026`, `5.1.2026, 10:00 Uhr`): always in that order (no one writes the
 # month first with dots), unlike `11/12/2026`, which stays no date
@@ -198,7 +218,7 @@ _DOTTED = re.compile(r"""
     (?P<day>[0-9]{1,2}) \. \s? (?P<month>[0-9]{1,2}) \. \s? (?P<year>[0-9]{4}) \b (?P<rest>.*)
 """, re.VERBOSE | re.DOTALL)
 # What such a date puts between the day and the time (`um 10:00`, `à 10h00`), and after the time (`Uhr`)
-_BEFORE_TIME = re.compile(r"^(?:,\s*)?(?:(?:um|à|a\s+las|a\s+les|alle(?:\s+ore)?|ore|om|às|kl\.?|klo|kello|o\s+godz\.?|"
+_BEFORE_TIME = re.compile(r"^(?:,\s*|[-–]\s+)?(?:(?:um|à|a\s+las|a\s+les|alle(?:\s+ore)?|ore|om|às|kl\.?|klo|kello|o\s+godz\.?|"
                           r"godz\.?|o|v|ve|u|в|о|στις|saat|ora|la|plkst\.?|lúc|ساعت)\s+)?", re.IGNORECASE)
 # A time as the languages above write one, as RFC 2822 does (`10:00`): `10h00`, `10 h 00` and `10h` (French,
 # Portuguese), `10.00 Uhr` and `10 Uhr` (German), `10.00 uur` (Dutch), `10.00` (Finnish, Danish, Italian),
@@ -209,6 +229,12 @@ _WORDED_TIME = re.compile(r"""
       | (?= \s? [hH] (?![^\W\d_]) | \s+ (?:Uhr|uur|óra|sati|giờ) (?![^\W\d_]) ) )
     (?: \s* (?:Uhr|uur|óra|sati|giờ|hod\.|h) (?![^\W\d_]) )?
 """, re.VERBOSE | re.IGNORECASE)
+# A time before the date, as Italian sites write one (`ore 10:00 del 3 dicembre 2026`, `10:00, 3 dicembre 2026`,
+# `alle 10.00 - 03.12.2026`): read as the same date with the time after it, when nothing follows the date
+_TIME_FIRST = re.compile(r"""
+    \s* (?: (?:alle\s+)?ore\s+ | alle\s+ )? (?P<time>[0-9]{1,2}[:.][0-9]{2}) (?![0-9])
+    (?: \s*[,|\-–—]\s* | \s+(?:del|di|il)\s+ | \s+ ) (?P<date>.*\S) \s*
+""", re.VERBOSE | re.DOTALL | re.IGNORECASE)
 _OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 _DIGITS = {**{0x660 + n: str(n) for n in range(10)}, **{0x6F0 + n: str(n) for n in range(10)}}
 
@@ -230,7 +256,7 @@ def in_english(text: str, language: str = "") -> str:
     any other text as it is. `language`: the site's (a name of two months is read as its language means it:
     _TWO_MONTHS)."""
     written = text
-    found = _found(text)
+    found = _found(text, language)
     if not found:
         return written
     month = _month_of(found, language)
@@ -241,16 +267,32 @@ def in_english(text: str, language: str = "") -> str:
     return f"{int(found['day']):02} {_ENGLISH[month - 1]} {found['year']}" + (f" {rest}" if rest else "")
 
 
-def _found(text: str) -> re.Match | None:
-    """The date in words that `text` is, as one of the patterns above reads it; None when it is none."""
+def _found(text: str, language: str = "") -> re.Match | None:
+    """The date in words that `text` is, as one of the patterns above reads it; None when it is none.
+    `language`: the site's (a Vietnamese site's `3/12/2026` is a date)."""
     if len(text) > LONGEST_DATE:
         return None
     if _OTHER_DIGITS.search(text):  # (`٣ ديسمبر ٢٠٢٥`: Arabic's and Persian's digits)
         text = text.translate(_DIGITS)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)  # (Vietnamese `tháng` written with a combining accent)
-    return (_WORDED.fullmatch(text) or _DOTTED.fullmatch(text) or _YEAR_DAY_WORDED.fullmatch(text)
-            or _YEAR_WORDED.fullmatch(text) or _CJK.fullmatch(text) or _VIETNAMESE.fullmatch(text))
+        if "كانون" in text or "تشرين" in text:
+            text = _TWO_WORD_MONTHS.sub(lambda m: _OF_TWO_WORDS[m[1], m[2]], text)
+    found = _in_words(text, language)
+    if found is None and (first := _TIME_FIRST.fullmatch(text)):
+        date = _in_words(first["date"], language)
+        if date is not None and not date["rest"].strip():
+            found = _in_words(f"{first['date']} {first['time']}", language)
+    return found
+
+
+def _in_words(text: str, language: str) -> re.Match | None:
+    found = (_WORDED.fullmatch(text) or _DOTTED.fullmatch(text) or _YEAR_DAY_WORDED.fullmatch(text)
+             or _YEAR_WORDED.fullmatch(text) or _CJK.fullmatch(text) or _VIETNAMESE.fullmatch(text))
+    if found is None and (numbers := _VIETNAMESE_NUMBERS.fullmatch(text)):
+        vietnamese = numbers["vietnamese"] or language.split("-")[0].lower() == _VIETNAMESE_LANGUAGE
+        found = numbers if vietnamese else None
+    return found
 
 
 def _month_of(found: re.Match, language: str) -> int | None:

@@ -422,7 +422,8 @@ def test_python_tags_are_refused_and_never_run(tmp_path):
     problem = parse_source("content/evil.md", b"---\ntitle: x\nobj: !!python/name:os.system\n---\n")
     assert str(problem).startswith("content/evil.md:3: invalid YAML") and "python/name:os.system" in str(problem)
     # what to do is to remove the tag (the hint was about indentation and quoting, which were fine)
-    for raw in (b"---\ntitle: x\nobj: !!python/name:os.system\n---\n", b"---\ntitle: !include other.yaml\n---\n"):
+    # (a local tag is its text's start, as in `title: !Kung elders meet`: test_hostile27)
+    for raw in (b"---\ntitle: x\nobj: !!python/name:os.system\n---\n", b"---\ntitle: x\nobj: !!include other.yaml\n---\n"):
         assert parse_source("content/evil.md", raw).hint == "remove the tag (the word starting with !): " \
                                                             "newsdesk reads plain values only"
 

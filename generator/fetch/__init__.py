@@ -3,7 +3,7 @@
 sources.py lists the feeds, http.py asks for them politely, parse.py reads them, items.py turns entries
 into content files, store.py writes those and remembers them in the state file (state.py). `fetch()`
 sequences them and knows nothing of the command line: downloads run on `fetch.concurrency` threads, parsing
-in a child process with a time limit (workers.py), and the results are written in the order config.yaml
+in child processes with a time limit (workers.py), and the results are written in the order config.yaml
 lists the sources, so which source keeps an entry that two of them carry does not depend on which answered first.
 """
 
@@ -25,7 +25,7 @@ from generator.fetch.parse import Feed
 from generator.fetch.sources import Source, declared_topics, read_sources
 from generator.fetch.state import FeedState, State, load_state, save_state
 from generator.fetch.store import Store
-from generator.fetch.workers import Parser
+from generator.fetch.workers import Parsers
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
     store = Store(config.content_path, config.fetch.folder, state, topics, sources)
     results: list[SourceResult] = []
     with Client(settings_of(config)) as client, ThreadPoolExecutor(config.fetch.concurrency) as pool, \
-            Parser(config.fetch.parse_timeout) as parser:
+            Parsers(config.fetch.parse_timeout) as parser:
         asked = [(source, state.feed(source.url)) for source in sources]
         futures = [None if feed.gone_since else pool.submit(_download, client, parser, feed.moved_to or source.url,
                                                              *_validators(feed, source, topics), config)
@@ -100,9 +100,11 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
                     future.cancel()
             notes: list[str] = list(state.notes)
             expired = 0
-            if config.fetch.keep_days and len(results) == len(sources):
-                expired, kept = store.expire(now - timedelta(days=config.fetch.keep_days))
-                notes += kept
+            if len(results) == len(sources):  # (not after Ctrl-C: a run stopped half way removes nothing)
+                store.forget_unlisted()
+                if config.fetch.keep_days:
+                    expired, kept = store.expire(now - timedelta(days=config.fetch.keep_days))
+                    notes += kept
             written = save_state(state, state_path)
     return FetchReport(tuple(results), expired, tuple(notes), written)
 
@@ -147,7 +149,7 @@ def _validators(feed: FeedState, source: Source, topics: tuple[TopicConfig, ...]
     return feed.etag, feed.last_modified
 
 
-def _download(client: Client, parser: Parser, url: str, etag: str, last_modified: str, config: Config
+def _download(client: Client, parser: Parsers, url: str, etag: str, last_modified: str, config: Config
               ) -> tuple[Response, Feed | None, str]:
     """On a worker thread: the answer and, for a feed that changed, its entries (or why it cannot be read), their
     dates read by the site's time zone and language, as the build reads an item's."""

@@ -649,9 +649,9 @@ def _json_feed(body: bytes, url: str, content_type: str, dates: "_Dates") -> Fee
             charset = _charset(content_type)
             # (else UTF-8 but for a byte or two, each its Windows-1252 character, as in an RSS feed)
             text = body.decode(charset) if charset and charset != "utf-8" else utf8_mostly(body).lstrip("\ufeff")
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_json_int)
         if "\\u" in text and _SURROGATE.search(text := json.dumps(data, ensure_ascii=False)):
-            data = json.loads(_SURROGATE.sub("\ufffd", text))
+            data = json.loads(_SURROGATE.sub("\ufffd", text), parse_int=_json_int)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise NotAFeed(f"not a feed: invalid JSON ({exc}); {CHECK}") from None
     if not isinstance(data, dict) or not str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
@@ -704,6 +704,16 @@ def _type_by_name(url) -> str:
     if not isinstance(url, str):
         return ""
     return mimetypes.guess_type(urlsplit(url).path)[0] or ""
+
+
+def _json_int(digits: str) -> int | str:
+    """A JSON integer, or its digits as text when Python makes no int of so many (4,300): one such number
+    anywhere in a feed (an id, a size) made all of it "invalid JSON", every entry lost. As a size or a length
+    it is then none; as an id, its text."""
+    return int(digits) if len(digits) <= _MOST_DIGITS else digits
+
+
+_MOST_DIGITS = 4000
 
 
 def _media(files) -> Media | None:

@@ -11,6 +11,13 @@ its link as `alias`, by which it is found when the guid comes to be shared or go
 are hashed (bounded_key). The state also names the content folder its files are in (`content`, relative to the site
 root): another folder's state would take every file for deleted by hand. The file is JSON with sorted keys and holds no clocks of its own, so a fetch that finds
 nothing new leaves it byte for byte as it was.
+
+Its format: `version` (VERSION) changes only when a field comes to mean something else, which an older
+newsdesk would misread; it refuses a later version, saying to upgrade. A field is added without a new
+version: a reader keeps the fields it does not know, of the file, a feed or an item, as they are and writes
+them back (`newer`), so a state a later newsdesk wrote is read by an earlier one, and the later one finds its
+fields again after it. (Until this rule, an unknown field was an error: newsdesk before it cannot read a
+state with added fields.)
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ class FeedState:
     moved_to: str = ""  # a 301/308 answer's new URL, used from then on
     gone_since: str = ""  # a 410 answer's date: not asked again
     settings: str = ""  # a hash of the settings its items were written with: others, and the feed is read whole
+    newer: tuple = ()  # (name, JSON value) of the fields this newsdesk does not know: written back as they were
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,7 @@ class ItemState:
     alias: str = ""
     # The other listed sources that carry the entry too (one a line): a deleted item stays deleted until none does.
     others: str = ""
+    newer: tuple = ()  # as FeedState's
 
 
 @dataclass
@@ -61,6 +70,7 @@ class State:
     notes: list[str] = field(default_factory=list)  # what was ignored when it was loaded (load_state)
     content: str = ""  # the content folder its files are in, relative to the site root ("" in older states)
     content_line: int | None = None  # where the file says so
+    newer: tuple = ()  # the file's own fields this newsdesk does not know, written back as they were
 
     def feed(self, url: str) -> FeedState:
         return self.feeds.get(url, FeedState())
@@ -69,14 +79,15 @@ class State:
         self.feeds[url] = replace(self.feed(url), **changes)
 
     def text(self) -> str:
-        data = {"version": VERSION, **({"content": self.content} if self.content else {}),
-                "feeds": {url: _compact(asdict(feed)) for url, feed in sorted(self.feeds.items()) if _compact(asdict(feed))},
-                "items": {key: _compact(asdict(item)) for key, item in sorted(self.items.items())}}
+        data = {**dict(self.newer), "version": VERSION, **({"content": self.content} if self.content else {}),
+                "feeds": {url: _compact(feed) for url, feed in sorted(self.feeds.items()) if _compact(feed)},
+                "items": {key: _compact(item) for key, item in sorted(self.items.items())}}
         return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def _compact(values: dict) -> dict:
-    return {key: value for key, value in values.items() if value not in ("", None)}
+def _compact(record: FeedState | ItemState) -> dict:
+    known = {f.name: getattr(record, f.name) for f in fields(record) if f.name != "newer"}
+    return {**dict(record.newer), **{key: value for key, value in known.items() if value not in ("", None)}}
 
 
 MAX_KEY = 512  # characters of an entry's identity the state keeps as it is (bounded_key)
@@ -90,9 +101,10 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _Bad(ValueError):
-    def __init__(self, message: str, keys: tuple[str, ...] = ()):
+    def __init__(self, message: str, keys: tuple[str, ...] = (), hint: str = _AGAIN):
         super().__init__(message)
         self.keys = keys  # where it is: the keys leading to it
+        self.hint = hint
 
 
 def bounded_key(key: str) -> str:
@@ -129,11 +141,15 @@ def load_state(path: Path, shown: str) -> State:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(Problem(shown, None, f"cannot read the fetch state: {exc}", "restore it from git"))
     try:
-        data = json.loads(text, parse_constant=_no_constant)
+        data = json.loads(text, parse_constant=_no_constant, parse_int=_bounded_int)
         if not isinstance(data, dict):
             raise ValueError(f"a JSON {_kind(data)}, not an object")
-        if data.get("version") != VERSION:
-            raise ValueError(f"version {data.get('version')!r}, this newsdesk reads version {VERSION}")
+        version = data.get("version")
+        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+            raise _Bad(f"version {version} of the state's format is a later newsdesk's (this one reads version "
+                       f"{VERSION})", ("version",), "upgrade newsdesk (pip install -U newsdesk), then fetch again")
+        if version != VERSION:
+            raise ValueError(f"version {_cut(str(version))}, this newsdesk reads version {VERSION}")
         notes: list[str] = []
         feeds = {url: _feed(url, values, notes, lambda keys: _line(text, ("feeds",) + keys))
                  for url, values in _section(data, "feeds").items()}
@@ -144,14 +160,22 @@ def load_state(path: Path, shown: str) -> State:
         if not isinstance(content, str):
             raise _Bad(f"`content` is a JSON {_kind(content)}, not a string (the content folder)", ("content",))
     except _Bad as exc:
-        raise ConfigError(Problem(shown, _line(text, exc.keys), f"not a fetch state file: {exc}", _AGAIN)) from None
+        raise ConfigError(Problem(shown, _line(text, exc.keys), f"not a fetch state file: {exc}", exc.hint)) from None
     except (ValueError, TypeError, AttributeError, RecursionError) as exc:
         line = exc.lineno if isinstance(exc, json.JSONDecodeError) else None
         if isinstance(exc, RecursionError):
             exc = "nested deeper than JSON's reader goes"
         raise ConfigError(Problem(shown, line, f"not a fetch state file: {exc}", _AGAIN)) from None
+    newer = tuple((name, value) for name, value in sorted(data.items())
+                  if name not in ("version", "content", "feeds", "items"))
     return State(feeds, items, [f"{shown}:{line}: {note}" if line else f"{shown}: {note}" for line, note in notes],
-                 content, _line(text, ("content",)) if content else None)
+                 content, _line(text, ("content",)) if content else None, newer)
+
+
+def _bounded_int(digits: str) -> int | str:
+    """A JSON integer; one of more digits than Python makes an int of (4,300) is its digits, which the value's
+    own check refuses at its line (Python's error told the user to call sys.set_int_max_str_digits)."""
+    return int(digits) if len(digits) <= 4000 else digits
 
 
 def _no_constant(name: str):
@@ -171,21 +195,22 @@ def _section(data: dict, name: str) -> dict:
 
 
 def _fields(kind: type, keys: tuple[str, ...], values) -> dict:
-    """`values` checked to be an object of `kind`'s fields, each a string (and `heat` a finite number)."""
+    """`values` checked to be an object whose fields of `kind` are each a string (and `heat` a finite number),
+    the others (a later newsdesk's) gathered as `newer`."""
     if not isinstance(values, dict):
         raise _Bad(f"{keys[-1]!r} is a JSON {_kind(values)}, not an object", keys)
-    names = {f.name for f in fields(kind)}
+    names = {f.name for f in fields(kind)} - {"newer"}
+    newer = tuple((name, value) for name, value in sorted(values.items()) if name not in names)
+    values = {name: value for name, value in values.items() if name in names}
     for name, value in values.items():
-        if name not in names:
-            raise _Bad(f"{keys[-1]!r} has `{name}`, which is none of {', '.join(sorted(names))}", keys + (name,))
         if name == "heat":
             # (compared, not converted: 10**400 is no float; NaN is in no range)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_HEAT:
-                shown = _cut(str(value)) if isinstance(value, (int, float)) else repr(value)
+                shown = _cut(str(value)) if isinstance(value, (int, float, str)) else repr(value)
                 raise _Bad(f"`heat` of {keys[-1]!r} is {shown}, not a number from 0 to {MAX_HEAT:,}", keys + (name,))
         elif not isinstance(value, str):
             raise _Bad(f"`{name}` of {keys[-1]!r} is a JSON {_kind(value)}, not a string", keys + (name,))
-    return values
+    return {**values, "newer": newer} if newer else values
 
 
 def _feed(url: str, values, notes: list, line) -> FeedState:

@@ -217,6 +217,26 @@ class Store:
                         del self.state.items[old]
                     break
 
+    def forget_unlisted(self) -> int:
+        """Drop what the state keeps of sources config.yaml no longer lists: their feeds' records, and the
+        tombstones (the records of deleted files) that no listed source carries. A tombstone is needed only
+        while a feed lists its entry, and a removed source's were otherwise kept for ever. Records with a file
+        stay: the file is fetch's, to update should a source carry the entry again, or to expire. Returns how
+        many tombstones went."""
+        for url in [url for url in self.state.feeds if url not in self.listed]:
+            del self.state.feeds[url]
+        gone = 0
+        for key, record in list(self.state.items.items()):
+            if record.file or record.source in self.listed:
+                continue
+            others = [url for url in record.others.split("\n") if url in self.listed]
+            if others:
+                self.state.items[key] = replace(record, source=others[0], others="\n".join(others[1:]))
+            else:
+                del self.state.items[key]
+                gone += 1
+        return gone
+
     def expire(self, cutoff: datetime) -> tuple[int, list[str]]:
         """Delete the fetched files published before `cutoff` that nobody edited; return how many, and notes."""
         expired, kept = 0, []

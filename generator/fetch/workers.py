@@ -10,7 +10,10 @@ charsets all hide such a run from a scan that is not the parser itself.
 One process parses one feed at a time, as the threads did (they held the GIL): the site's own work, writing
 the items, now runs beside it. It is started on demand ("spawn": no fork of a process running threads) and
 reused; a fetch with nothing new starts none. One process per CPU cost more CPU time than it saved in a
-benchmark on a busy machine (docs/dev/performance.md).
+benchmark on a busy machine (docs/dev/performance.md). But a feed made to be slow held every feed after it
+up to the limit: so when each process is busy with a feed it has been reading for PATIENCE seconds (longer
+than an ordinary large feed takes), the next feed gets a process of its own (Parsers), up to MOST at once.
+An ordinary fetch still starts one.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import threading
+import time
 from datetime import tzinfo
 
 from generator.fetch.parse import Feed, NotAFeed, parse_feed
@@ -77,6 +81,64 @@ class Parser:
             process.kill()
             process.join()
             self._pipe.close()
+
+
+PATIENCE = 2.0  # seconds a feed may be read before the next one stops waiting for its process
+MOST = 4  # parsing processes at once: each slow feed holds one, at most fetch.parse_timeout
+
+
+class Parsers:
+    """Parsing processes (Parser) shared by fetch's download threads: a feed is read by an idle one, else by
+    a new one when every busy one has been reading its feed for PATIENCE seconds (and fewer than MOST run);
+    else it waits for one."""
+
+    def __init__(self, seconds: float, most: int = MOST, patience: float = PATIENCE):
+        self.seconds, self.most, self.patience = seconds, most, patience
+        self._all: list[Parser] = []
+        self._idle: list[Parser] = []
+        self._since: dict[int, float] = {}  # id of a busy Parser -> when it was given its feed
+        self._closed = False
+        self._changed = threading.Condition()
+
+    def read(self, body: bytes, url: str, content_type: str, max_bytes: int, zone: tzinfo, language: str
+             ) -> tuple[Feed | None, str]:
+        """As Parser.read."""
+        parser = self._take()
+        if parser is None:
+            return None, "not read: fetch was stopped"
+        try:
+            return parser.read(body, url, content_type, max_bytes, zone, language)
+        finally:
+            with self._changed:
+                del self._since[id(parser)]
+                self._idle.append(parser)
+                self._changed.notify()
+
+    def _take(self) -> Parser | None:
+        with self._changed:
+            while not self._closed:
+                now = time.monotonic()
+                newest = max(self._since.values(), default=now - self.patience)
+                if self._idle or not self._all or (len(self._all) < self.most and now - newest >= self.patience):
+                    if not self._idle:
+                        self._all.append(Parser(self.seconds))
+                    parser = self._idle.pop() if self._idle else self._all[-1]
+                    self._since[id(parser)] = now
+                    return parser
+                # (woken when a process is free; else once the feed given last has been read for PATIENCE)
+                self._changed.wait(max(0.01, newest + self.patience - now) if len(self._all) < self.most else None)
+            return None
+
+    def __enter__(self) -> "Parsers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        with self._changed:
+            self._closed = True
+            self._changed.notify_all()
+            parsers = list(self._all)
+        for parser in parsers:
+            parser.__exit__(*exc)
 
 
 def _serve(pipe) -> None:

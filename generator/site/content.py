@@ -272,6 +272,7 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
                        "move long text into the body")
     if _NOT_YAML.search(front):  # (a stray control in a title, which TOML refuses as YAML does: dropped)
         front = _NOT_YAML.sub("", front)
+    front, twice = _toml_last_of_twice(front, fm_line)
     try:
         try:
             meta = tomllib.loads(front)
@@ -286,6 +287,7 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
         line = fm_line + int(where.group(1)) - 1 if where and where.group(1) else fm_line + front.count("\n")
         message = _TOML_AT.sub("", str(exc)) if where else str(exc)
         return Problem(name, line, f"invalid TOML in front matter: {message[:1].lower()}{message[1:]}",
+                       "give each key once (this one was given before)" if "overwrite" in message else
                        "write text in quotes, `key = \"value\"`, one key a line")
     except RecursionError:
         return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep")
@@ -301,7 +303,39 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
     written = {key: value.isoformat().replace("+00:00", "Z") for key, value in meta.items()
                if isinstance(value, (datetime.date, datetime.time))}
     body = text[closing.end() + 1:]
-    return Source(name, meta, body, text.count("\n", 0, closing.end()) + 2, digest, (), written, notes)
+    return Source(name, meta, body, text.count("\n", 0, closing.end()) + 2, digest, twice, written, notes)
+
+
+# A top-level `key = value` line of TOML front matter (before its first table), and the first table's header
+_TOML_TOP_KEY = re.compile(r'^([A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=', re.MULTILINE)
+_TOML_TABLE = re.compile(r"^[ \t]*\[", re.MULTILINE)
+
+
+def _toml_last_of_twice(front: str, fm_line: int) -> tuple[str, tuple[tuple[str, int, int], ...]]:
+    """TOML front matter with each top-level key given more than once, on one line each time, given by its last
+    line alone, as YAML's and JSON's front matter read it: TOML calls a key given twice an error, and the item
+    was left out. (The front matter, and (key, first line, later line) of each, for the warning.)"""
+    table = _TOML_TABLE.search(front)
+    head = front[:table.start()] if table else front
+    keys = [key.strip('"') for key in _TOML_TOP_KEY.findall(head)]
+    if len(keys) == len(set(keys)):
+        return front, ()
+    import tomllib
+
+    lines = front.split("\n")
+    where: dict[str, list[int]] = {}
+    for match in _TOML_TOP_KEY.finditer(head):
+        where.setdefault(match.group(1).strip('"'), []).append(front.count("\n", 0, match.start()))
+    twice = []
+    for key, indexes in where.items():
+        for earlier, later in zip(indexes, indexes[1:]):
+            try:
+                tomllib.loads(lines[earlier])  # (a value on this line alone: else leave it to TOML's error)
+            except tomllib.TOMLDecodeError:
+                continue
+            lines[earlier] = "#" + lines[earlier]
+            twice.append((key, fm_line + earlier, fm_line + later))
+    return "\n".join(lines), tuple(sorted(twice, key=lambda entry: entry[2]))
 
 
 def _depth(value, limit: int = MAX_NESTING) -> int:
@@ -359,7 +393,7 @@ _ANCHOR_NAME = re.compile(r"[A-Za-z0-9_-]*")  # (what PyYAML's scanner takes for
 _COMMENT = re.compile(r"[ \t]+#(?:[ \t].*)?$")  # a comment after a value: `# ` and words, or `#` alone
 _HASHTAG = re.compile(r"[ \t]#[^\s#]")  # `We're #1`, `#tech`: what YAML reads as a comment's start
 _BLOCK_HEADER = re.compile(r"[|>][1-9+-]*(?:[ \t]+#.*)?")
-_READ_AS = {"&": "an anchor", "*": "an alias", "[": "a list", "{": "a mapping",
+_READ_AS = {"&": "an anchor", "*": "an alias", "!": "a tag", "[": "a list", "{": "a mapping",
             "|": "the start of a block of text", ">": "the start of a block of text", "#": "a comment"}
 
 
@@ -371,7 +405,9 @@ def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, st
     none), `title: > quoted` (a block's start with words after it), `title: We're #1` (a hashtag or number
     after a space starts a comment: the title lost it). An anchor an alias uses, an alias to an anchor the
     front matter has, a list or mapping that is YAML and a comment (`# ` and words) are left as YAML; so is a
-    tag (`!include`), which is an error that says to remove it. (The front matter, notes: (line, message,
+    tag of YAML's namespace (`!!str 2026`; `!!python/...` an error). A local tag (`title: !Kung elders meet`) or
+    `!!!` starts the text, in any field's value on one line: PyYAML knows no constructor for it, and the item
+    was left out. (The front matter, notes: (line, message,
     hint) of each value so read.)"""
     lines = front.split("\n")
     notes = []
@@ -385,8 +421,9 @@ def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, st
     for index in candidates:
         line = lines[index]
         found = _TEXT_LINE.fullmatch(line)
-        if not found or _KEY_WORDS.sub("", found.group(2)).lower() not in _TEXT_KEYS:
-            continue
+        if not found or (_KEY_WORDS.sub("", found.group(2)).lower() not in _TEXT_KEYS
+                         and (found.group(3)[0] != "!" or _YAML_TAG.match(found.group(3)))):
+            continue  # (a local tag is refused in any field: PyYAML knows none, so it is read as text in any)
         lead, key, value = found.groups()
         first = value[0]
         text = _COMMENT.sub("", value) if first != "#" else value
@@ -404,6 +441,9 @@ def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, st
         elif first in "|>":
             if _BLOCK_HEADER.fullmatch(value):
                 continue
+        elif first == "!":
+            if _YAML_TAG.match(value):
+                continue  # (`!!str 2026`: YAML's own tag, written to mean it)
         elif first == "#":
             if key == "title" or len(value) < 2 or value[1].isspace():
                 continue  # (a comment; `title: #1` is read after loading, as it always was)
@@ -427,7 +467,12 @@ _KEY_WORDS = re.compile(r"[ _-]+")
 # A line that _text_as_written reads: a text field's, its value starting with one of its characters or with a
 # hashtag in it (found in one search of the front matter: most items have none)
 _MAYBE_NOT_TEXT = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:title|excerpt|name|category|description|summary|headline)"
-                             r"[ \t]*:[ \t]+(?:[&*\[{|>#]|[^\n]*?[ \t]#[^\s#])", re.MULTILINE | re.IGNORECASE)
+                             r"[ \t]*:[ \t]+(?:[&*\[{|>#!]|[^\n]*?[ \t]#[^\s#])"
+                             r"|^[ \t]*(?:-[ \t]+)?[A-Za-z][A-Za-z _-]*[ \t]*:[ \t]+!(?!![A-Za-z])",
+                             re.MULTILINE | re.IGNORECASE)
+# A tag of YAML's own namespace (`!!str 2026`, and `!!python/object...`, which stays an error): written to be one.
+# A local tag before a text field's words (`!Kung elders`, `!important`) or `!!!` is the text's start.
+_YAML_TAG = re.compile(r"!![A-Za-z]")
 
 
 def _loads_alone(key: str, value: str) -> bool:

@@ -253,6 +253,8 @@ def sanitize(html: str, mend: bool = True, ids: bool = True) -> str:
         html = _LAZY_IMG.sub(_loaded, html)
     if "<noscript" in html or "<NOSCRIPT" in html or "<Noscript" in html or "<NoScript" in html:
         html = _NOSCRIPT.sub("", html)
+    if "<math" in html or "<MATH" in html or "<Math" in html:
+        html = _formulas_as_text(html)
     html = _cleaner().clean(html)
     if not html.isascii() and URL_BIDI.search(html):
         html = _LINKING.sub(lambda element: _ADDRESS.sub(_bidi_encoded, element.group()), html)
@@ -371,6 +373,91 @@ def _without_iframes(html: str, instead, most: int = -1) -> str:
 # pictures so (`<img data-src=...><noscript><img src=...></noscript>`). Read as what the browser reads with
 # scripting on (text), it was shown as markup (`<img src="...">`); without its tags it is read as HTML.
 _NOSCRIPT = re.compile(r"</?noscript\b[^<>]*>", re.IGNORECASE)
+
+
+# A MathML formula (`<math>`, as crawled pages of science news and Wikipedia carry) is written as its text, with
+# its powers and indices as <sup> and <sub>: the cleaner drops MathML whole, with its text (a formula vanished
+# from its sentence), and letting MathML through is how sanitisers have been got round (its elements parse
+# <style> and comments otherwise than HTML's do). Each `<math>` is paired with the `</math>` after it, in one
+# pass (an unclosed one is left to the cleaner, as before).
+_MATH_TAG = re.compile(r"<(/?)math\b[^<>]*>", re.IGNORECASE)
+_MATH_OPERATORS = frozenset("=+−-×÷<>≤≥≈≠±→⇒∈")
+
+
+def _formulas_as_text(html: str) -> str:
+    parts, at, start = [], 0, None
+    for tag in _MATH_TAG.finditer(html):
+        if not tag[1] and not tag[0].endswith("/>"):
+            start = tag
+        elif tag[1] and start is not None:
+            parts += [html[at:start.start()], _Formula.text_of(html[start.end():tag.start()])]
+            at, start = tag.end(), None
+    return "".join(parts) + html[at:] if parts else html
+
+
+class _Formula(HTMLParser):
+    """A MathML formula's elements as a tree of [name, children...], its text as strings."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open = [["math"]]
+
+    @classmethod
+    def text_of(cls, inner: str) -> str:
+        parser = cls()
+        feed_whole(parser, inner)
+        return _written(parser.open[0])
+
+    def handle_starttag(self, tag, attrs):
+        element = [tag]
+        self.open[-1].append(element)
+        if len(self.open) < 64:  # (deeper nesting adds no meaning: its text joins the element above)
+            self.open.append(element)
+
+    def handle_startendtag(self, tag, attrs):
+        self.open[-1].append([tag])
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.open) - 1, 0, -1):
+            if self.open[depth][0] == tag:
+                del self.open[depth:]
+                break
+
+    def handle_data(self, data):
+        self.open[-1].append(data)
+
+
+def _written(node) -> str:
+    """A MathML element as HTML: its text escaped, powers and indices in <sup> and <sub>, a fraction as a/b;
+    a TeX annotation (the formula's source, beside the formula itself) is left out."""
+    if isinstance(node, str):
+        return htmlmod.escape(" ".join(node.split()), quote=False)
+    name, children = node[0].lower(), [child for child in node[1:] if not isinstance(child, str) or child.strip()]
+    parts = [_written(child) for child in children]
+    if name in ("annotation", "annotation-xml") or name in _DROPPED_WITH_CONTENT:
+        return ""
+    if name == "semantics":
+        return parts[0] if parts else ""
+    if name == "mo":
+        text = "".join(parts)
+        return f" {text} " if text in _MATH_OPERATORS else text
+    if name in ("msup", "msub", "msubsup", "mfrac", "mroot") and len(parts) >= 2:
+        if name == "msup":
+            return f"{parts[0]}<sup>{parts[1]}</sup>"
+        if name == "msub":
+            return f"{parts[0]}<sub>{parts[1]}</sub>"
+        if name == "msubsup":
+            return f"{parts[0]}<sub>{parts[1]}</sub>" + (f"<sup>{parts[2]}</sup>" if len(parts) > 2 else "")
+        if name == "mroot":
+            return f"<sup>{parts[1]}</sup>√({parts[0]})"
+        return "/".join(f"({part})" if len(_TAG_OR_SPACE.sub("", htmlmod.unescape(part))) > 1 else part
+                        for part in parts[:2])
+    if name == "msqrt":
+        return f"√({''.join(parts)})"
+    return "".join(parts)
+
+
+_TAG_OR_SPACE = re.compile(r"<[^>]*>|\s")
 
 
 # A picture whose address a lazy-loading page's script sets, from `data-src` (or one of its other names) or

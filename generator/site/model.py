@@ -507,7 +507,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         values["media_file"] = field_url(address)
         values["media_kind"] = kind if values["media_file"] else ""
     slug_text = _text(meta, "slug", notes, written=written)
-    errors, warnings = notes.problems(config.root, source.path, source.body_line - 1)
+    errors, warnings = notes.problems(config.root, source.path, source.body_line - 1,
+                                      {key: again for key, _, again in source.twice})
     warnings += tuple(Problem(source.path, again, f"`{key}` is given twice, also on line {first}: the last one is used",
                               "remove the one you do not mean") for key, first, again in source.twice)
     warnings += tuple(Problem(source.path, line, message, hint) for line, message, hint in source.notes)
@@ -571,8 +572,10 @@ class _Notes:
     def warn(self, key: str | tuple | None, message: str, hint: str = "") -> None:
         self.warnings.append((key, message, hint))
 
-    def problems(self, root, path: str, end: int = 1) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
-        """`end`: the line of the front matter's closing `---`, where a missing key (key None) is to be added."""
+    def problems(self, root, path: str, end: int = 1, last: Mapping[str, int] | None = None
+                 ) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+        """`end`: the line of the front matter's closing `---`, where a missing key (key None) is to be added;
+        `last`: the line of the last of a top-level key given more than once, whose value is the one used."""
         if not self.errors and not self.warnings:
             return (), ()
         # ("related: quality" is on the line of `related:`; a key (`provider`, `domian`) on the line of `domian:`)
@@ -581,6 +584,7 @@ class _Notes:
             top = self.aliases.get(top, top)  # (at the key as the file spells it)
             return (top, *rest) if rest else top
         lines = key_lines(root, path, {where(key) for key, _, _ in self.errors + self.warnings if key})
+        lines.update({key: line for key, line in (last or {}).items() if key in lines})
         return tuple(tuple(Problem(path, lines.get(where(key)) or 1 if key else end, message, hint)
                            for key, message, hint in notes) for notes in (self.errors, self.warnings))
 
