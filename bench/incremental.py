@@ -20,8 +20,9 @@ brought up to date afterwards, in the background, so it is not in these figures)
           and its page moves
   topic   its first topic becomes another (Sports, or Science): it leaves one topic's lists for
           another's
-  new     a new story beside it (its copy, with a new title and URLs), then deleted: every Latest,
-          topic, provider and API page after it shifts
+  new     a new story beside it (its copy, with a new title and URLs): every Latest, topic, provider
+          and API page after it shifts
+  delete  that new story deleted again (the undo of `new`, timed too)
 
 All of them take serve's one fast path (generator/serve/fastpath.py), which plans again from the last plan
 what the edit can change.
@@ -95,7 +96,9 @@ def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
     results = {"first_build_s": round(first, 2), "edited": str(target), "kinds": {}}
     try:
         for kind, edit in EDITS.items():
-            times, cpu, rendered, modes = [], [], [], set()
+            timed = {kind: ([], [], [], set())}  # kind -> times, CPU times, pages rendered, modes
+            if kind in NEW_FILE:
+                timed["delete"] = ([], [], [], set())  # its undo: the new story deleted
             path = target.with_name(f"{target.stem}-new.md") if kind in NEW_FILE else target
             for n in range(rounds):
                 for text in (edit(original, n), None):  # the edit, then undoing it
@@ -110,15 +113,17 @@ def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
                     elapsed = (time.perf_counter() - started) * 1000
                     used = (time.process_time() - processor) * 1000  # (the machine may be shared: CPU time too)
                     session.prepare()  # serve does this once the browser had time to reload
-                    if text is not None:
+                    if text is not None or kind in NEW_FILE:
+                        times, cpu, rendered, modes = timed[kind if text is not None else "delete"]
                         times.append(elapsed)
                         cpu.append(used)
                         rendered.append(result.rendered)
                         modes.add(result.mode)
-            results["kinds"][kind] = {"median_ms": round(statistics.median(times), 1), "min_ms": round(min(times), 1),
-                                      "max_ms": round(max(times), 1), "cpu_ms": round(statistics.median(cpu), 1),
-                                      "rounds": rounds,
-                                      "pages_rendered": int(statistics.median(rendered)), "modes": sorted(modes)}
+            for name, (times, cpu, rendered, modes) in timed.items():
+                results["kinds"][name] = {"median_ms": round(statistics.median(times), 1),
+                                          "min_ms": round(min(times), 1), "max_ms": round(max(times), 1),
+                                          "cpu_ms": round(statistics.median(cpu), 1), "rounds": rounds,
+                                          "pages_rendered": int(statistics.median(rendered)), "modes": sorted(modes)}
     finally:
         target.write_text(original, encoding="utf-8")
         target.with_name(f"{target.stem}-new.md").unlink(missing_ok=True)

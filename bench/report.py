@@ -192,6 +192,7 @@ def _targets(results: dict) -> list[str]:
         ("one item moved to another topic rebuilt in ≤ 150 ms (replanned from the last plan)", _serve_kind(size, "topic"),
          _serve_met(size, "topic")),
         ("(not an edit) a new story: serve's rebuild", _serve_kind(size, "new"), None),
+        ("(not an edit) a story deleted: serve's rebuild", _serve_kind(size, "delete"), None),
         ("cold, warm and edited-then-undone outputs byte-identical", "yes" if all(size["checks"].values()) else "NO",
          all(size["checks"].values())),
     ]

@@ -523,6 +523,68 @@ def test_a_clustering_edited_gives_what_clustering_the_edited_items_gives(seed):
     assert changed > 10  # the edits did change stories
 
 
+def _added(rng: random.Random, items: list[StoryInput], n: int) -> StoryInput:
+    """A new item: another provider's report of an item's story (so it may join it), or of nothing much."""
+    other = rng.choice(items)
+    words = other.title.split()
+    title = " ".join(rng.sample(words, min(len(words), 4))) if rng.random() < 0.7 else f"Quiet day number {n}"
+    return replace(other, source=f"content/news/added-{n}.md", title=title.capitalize(),
+                   published=other.published + timedelta(hours=rng.uniform(-30, 30)), quality=rng.uniform(0, 100),
+                   web_url=other.web_url if rng.random() < 0.1 else f"https://added.example/{n}", provider="added")
+
+
+@pytest.mark.parametrize("seed", [pytest.param(4, marks=pytest.mark.slow), 5])
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_clustering_with_items_added_and_deleted_gives_what_clustering_them_gives(seed, enabled):
+    # serve adds or deletes an item (a new file, a fetch's several) by bringing the last clustering up to date
+    # too: the new item's words change those words' weights in the items that have them, and it joins, splits
+    # or bridges stories; a deleted item leaves its story (the lead, the earliest) and the index of words.
+    settings = StorySettings(enabled=enabled)
+    items = _many(seed, 240)
+    clustering = Clustering(items, settings)
+    rng = random.Random(seed)
+    changed = added = 0
+    for n in range(40):
+        now: list[StoryInput] = []
+        deleted: list[str] = []
+        for _ in range(rng.choice([1, 1, 1, 2, 5])):  # now and then several at once, as a fetch brings them
+            kind = rng.choice(["add", "add", "delete", "edit"])
+            if kind == "add":
+                now.append(_added(rng, items, added))
+                items.append(now[-1])
+                added += 1
+            elif kind == "delete":
+                gone = items.pop(rng.randrange(len(items)))
+                now = [one for one in now if one.source != gone.source]
+                deleted.append(gone.source)
+            else:
+                i = rng.randrange(len(items))
+                items[i] = _edited(rng, items, items[i])
+                now = [one for one in now if one.source != items[i].source] + [items[i]]
+        deleted = [source for source in deleted if source not in {one.source for one in items}]
+        before = clustering.stories
+        fresh = cluster(items, settings)
+        got = clustering.edit(now, deleted=[s for s in deleted if s in clustering.inputs])
+        assert [(s.id, s.lead, s.members) for s in got] == [(s.id, s.lead, s.members) for s in fresh], n
+        assert got == fresh
+        changed += got != before
+    assert changed > 20
+    if enabled:
+        assert sum(len(story.members) > 1 for story in clustering.stories) > 10
+
+
+def test_a_source_added_to_a_story_keeps_its_id():
+    clustering = Clustering(DAY)
+    [before] = [s for s in clustering.stories if any("wire-boe" in m for m in s.members)]
+    late = item("late-boe", "Bank of England raises interest rates again, to 5.25%", 20,
+                "The Bank of England raised its base rate by a quarter point to 5.25%.", quality=99.0)
+    [after] = [s for s in clustering.edit([late]) if any("wire-boe" in m for m in s.members)]
+    assert after.members == (*before.members, late.source)
+    assert after.lead == late.source and after.id == before.id
+    [again] = [s for s in clustering.edit([], deleted=[late.source]) if any("wire-boe" in m for m in s.members)]
+    assert again == before
+
+
 def test_a_clustering_edited_back_gives_its_first_stories():
     items = _many(3)
     clustering = Clustering(items)

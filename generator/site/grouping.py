@@ -31,7 +31,7 @@ def settings(config: StoriesConfig) -> StorySettings:
     return StorySettings(config.enabled, config.window_hours, config.threshold, config.same_provider)
 
 
-_EDITS = 50  # items changed since the kept clustering (Kept) that it is brought up to date for, at most
+_EDITS = 50  # items changed, added or deleted since the kept clustering (Kept) it is brought up to date for, at most
 
 
 class Kept:
@@ -61,8 +61,8 @@ def group(items: tuple[Item, ...], config: StoriesConfig, words: Callable[[], Mu
     by a key of its inputs (the items' source paths and content digests, and the settings), kept by the
     caller from build to build: the same items give it back without clustering (a build of an unchanged site).
     The caller empties both when what makes an item from its file changes (config.yaml, the records).
-    `kept`: the last clustering, brought up to date here when it was made of the same sources and the same
-    settings and few of the items changed since (compared as clustering reads them), else made again."""
+    `kept`: the last clustering, brought up to date here when it was made with the same settings and few items
+    changed, were added or were deleted since (a fetch's new items too), else made again."""
     key = None
     if last is not None:
         digest = hashlib.sha1(repr(settings(config)).encode("utf-8"))
@@ -84,16 +84,17 @@ def group(items: tuple[Item, ...], config: StoriesConfig, words: Callable[[], Mu
     clustering = kept.clustering if kept is not None else None
     if kept is not None:
         kept.clustering = None  # (not to be used again if the edit fails half way)
-        changed = [item for item in items if kept.items.get(item.source) is not item]
-        if clustering is None or clustering.settings != settings(config) or len(kept.items) != len(items) \
-                or len(changed) > _EDITS or any(item.source not in kept.items for item in changed):
+        changed = [item for item in items if kept.items.get(item.source) is not item]  # (or added)
+        sources = {item.source for item in items}
+        deleted = [source for source in kept.items if source not in sources]
+        if clustering is None or clustering.settings != settings(config) or len(changed) + len(deleted) > _EDITS:
             clustering = None
     if clustering is None:
         inputs = [story_input(item, text=False) for item in items]
         clustering = Clustering(inputs, settings(config), {item.source: words[item.digest] for item in items})
     else:
         clustering.edit([story_input(item, text=False) for item in changed],
-                        {item.source: words[item.digest] for item in changed})
+                        {item.source: words[item.digest] for item in changed}, deleted)
     stories = clustering.stories
     if kept is not None:
         kept.clustering, kept.items = clustering, {item.source: item for item in items}
@@ -151,10 +152,10 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
     that leaves that as it was (heat, topics, type ...) leaves the stories as they were, and one of quality
     alone leaves their items as they were (it only chooses a lead: chosen again here). Any other edit of an
     item is given the stories it had and the check (serve shows the saved page first, then checks,
-    serve/rebuild.py); an item added or deleted clusters the site again here. The check brings `clustering`
-    (the last one, serve's BuildCache.clustering) up to date for the edited item (stories.Clustering.edit:
+    serve/rebuild.py); an item added or deleted is clustered here, before anything is written. Both bring
+    `clustering` (the last one, serve's BuildCache.clustering) up to date for the item (stories.Clustering.edit:
     what the edit reaches is worked out again, the stories grown again from every item's candidate pairs),
-    else clusters the whole site, the items' words kept by their digest in `words`."""
+    else cluster the whole site, the items' words kept by their digest in `words`."""
     if not config.enabled:
         return after, None
     words = {} if words is None else words

@@ -161,71 +161,106 @@ class Clustering:
                     self.postings[word].append(source)
         self.stories = self._grow(set(), set())
 
-    def edit(self, items: Sequence[StoryInput], prepared: Mapping[str, Prepared] | None = None) -> tuple[Story, ...]:
-        """The stories once `items` (each of a source this clustering has) replace the items of their sources;
-        `prepared` as `cluster`'s (an item without it is prepared from its text). The clustering is left with
-        them in (if this raises, it must not be used again)."""
+    def edit(self, items: Sequence[StoryInput], prepared: Mapping[str, Prepared] | None = None,
+             deleted: Sequence[str] = ()) -> tuple[Story, ...]:
+        """The stories once `items` replace the items of their sources (an item of a source this clustering does
+        not have is added) and the items of the sources `deleted` are gone; `prepared` as `cluster`'s (an item
+        without it is prepared from its text). The clustering is left with them in (if this raises, it must
+        not be used again). A word's IDF depends on how many items have it, not on how many there are, so an
+        item added or deleted reaches only the items that have one of its words, as an edit does."""
         prepared = prepared or {}
-        dirty: set[str] = set()  # items whose vector or place changed
-        changed: set[str] = set()  # items that changed
+        enabled = self.settings.enabled
+        dirty: set[str] = set()  # items whose vector or place changed (the added ones too)
+        changed: set[str] = set()  # items that changed, were added or deleted
         counted = set()  # words whose count changed
+        before: dict[str, dict] = {}  # the vectors that changed (the deleted items' too), as they were
+        gone = set(deleted)
+        for source in deleted:
+            del self.inputs[source], self.seconds[source]
+            changed.add(source)
+            if enabled:
+                for word in self.ready.pop(source).words:
+                    self.frequency[word] -= 1
+                    counted.add(word)
+                before[source] = self.vectors.pop(source)
+                del self.linked[source]
+        added: list[str] = []
+        moved: set[str] = set()
         for item in items:
             source = item.source
-            if self.inputs[source] == item and self.ready.get(source) is prepared.get(source, self.ready.get(source)):
+            known = source in self.inputs
+            if known and self.inputs[source] == item and \
+                    self.ready.get(source) is prepared.get(source, self.ready.get(source)):
                 continue
             self.inputs[source] = item
             changed.add(source)
-            if not self.settings.enabled:
+            seconds = item.published.timestamp()
+            if not known:
+                added.append(source)
+                dirty.add(source)
+            elif self.seconds[source] != seconds:
+                moved.add(source)
+                dirty.add(source)  # (and its vector is compared below, with the others')
+            self.seconds[source] = seconds
+            if not enabled:
                 continue
-            old, new = self.ready[source], prepared.get(source) or prepare(item)
+            old, new = self.ready.get(source), prepared.get(source) or prepare(item)
             self.ready[source] = new
-            for word in set(old.words).symmetric_difference(new.words):
+            for word in set(old.words if old else ()).symmetric_difference(new.words):
                 self.frequency[word] += 1 if word in new.words else -1
                 counted.add(word)
-            if self.seconds[source] != item.published.timestamp():
-                dirty.add(source)  # (and its vector is compared below, with the others')
         if not changed:
             return self.stories
-        if not self.settings.enabled:
-            self.stories = self._grow(dirty, changed)
+        if gone:
+            self.order = [source for source in self.order if source not in gone]
+        if moved:
+            self.order.sort(key=lambda source: _time_order(self.inputs[source]))
+        for source in added:
+            bisect.insort(self.order, source, key=lambda source: _time_order(self.inputs[source]))
+        if not enabled:
+            self.stories = self._grow(set(), changed)
             return self.stories
+        weighed = set()  # words whose IDF changed (a count's step: _idf)
         for word in counted:
             if self.frequency[word] > 0:
-                self.idf[word] = _idf(self.frequency[word])
+                idf = _idf(self.frequency[word])
+                if self.idf.get(word) != idf:
+                    self.idf[word] = idf
+                    weighed.add(word)
             else:
                 del self.frequency[word], self.idf[word]
         edited = {item.source for item in items}
-        before: dict[str, dict] = {}
         for source, ready in self.ready.items():
-            if source in edited or (counted and not counted.isdisjoint(ready.words)):
-                vector = _vector(ready, self.idf)
-                if list(vector.items()) != list(self.vectors[source].items()):
-                    before[source] = self.vectors[source]
+            if source in edited or (weighed and not weighed.isdisjoint(ready.words)):
+                vector, old = _vector(ready, self.idf), self.vectors.get(source)
+                if old is None or list(vector.items()) != list(old.items()):
+                    if old is not None:
+                        before[source] = old
                     self.vectors[source] = vector
                     dirty.add(source)
-        moved = [source for source in dirty if self.seconds[source] != self.inputs[source].published.timestamp()]
-        if not dirty:
+        if not dirty and not gone:
             self.stories = self._grow(dirty, changed)
             return self.stories
-        # An item sees a word's _RECENT latest items before it: those after a changed item, in the word's list
-        # before and after the change, scan again; the others see the very same items.
-        touched = {word for source in dirty
-                   for vector in (before.get(source, self.vectors[source]), self.vectors[source])
-                   for word in list(vector)[:_INDEXED]}
+        # An item sees a word's _RECENT latest items before it. Those after an item that leaves or enters a word's
+        # list (added, deleted, redated, or whose heaviest words changed), in the word's list before and after the
+        # change, scan again; so do the items whose vector changed. Those after an item whose vector alone changed
+        # see the same items as before: only their pairs with the changed items are measured again (most of the
+        # items an added or deleted item reaches: each word of it whose IDF changed gives its items new vectors).
+        shifted = gone | set(added) | moved | {source for source, vector in before.items() if source not in gone
+                                               and _heaviest(vector) != _heaviest(self.vectors[source])}
+        touched = {word for source in shifted for vector in (before.get(source), self.vectors.get(source))
+                   if vector is not None for word in _heaviest(vector)}
         again = set(dirty)
         for word in touched:
             posting = self.postings[word]
             for at, source in enumerate(posting):
-                if source in dirty:
+                if source in shifted:
                     again.update(posting[at + 1 : at + 1 + _RECENT])
-            self.postings[word] = [source for source in posting if source not in dirty]
-        for source in moved:
-            self.seconds[source] = self.inputs[source].published.timestamp()
-        if moved:
-            self.order.sort(key=lambda source: _time_order(self.inputs[source]))
+            self.postings[word] = [source for source in posting if source not in shifted]
+        again -= gone
         place = {source: n for n, source in enumerate(self.order)}
-        for source in sorted(dirty, key=place.__getitem__):
-            for word in list(self.vectors[source])[:_INDEXED]:
+        for source in sorted(shifted - gone, key=place.__getitem__):
+            for word in _heaviest(self.vectors[source]):
                 posting = self.postings[word]
                 posting.insert(bisect.bisect_left(posting, place[source], key=place.__getitem__), source)
         for word in touched:
@@ -233,20 +268,32 @@ class Clustering:
             if not posting:
                 del self.postings[word]
             for at, source in enumerate(posting):
-                if source in dirty:
+                if source in shifted:
                     again.update(posting[at + 1 : at + 1 + _RECENT])
+        measured = set()  # the items after an item whose vector alone changed
+        for source in dirty - shifted:
+            for word in _heaviest(self.vectors[source]):
+                posting = self.postings[word]
+                at = bisect.bisect_left(posting, place[source], key=place.__getitem__)
+                measured.update(posting[at + 1 : at + 1 + _RECENT])
         for source in again:
             self.linked[source] = self._scan(source, place[source], place)
+        for source in measured - again:
+            self.linked[source] = self._scan(source, place[source], place, dirty)
         self.stories = self._grow(dirty, changed)
         return self.stories
 
-    def _scan(self, source: str, at: int, place: Mapping[str, int] | None = None) -> list[str]:
+    def _scan(self, source: str, at: int, place: Mapping[str, int] | None = None,
+              changed: set[str] | None = None) -> list[str]:
         """The items before `source` (at `at` in time order) it is alike enough to be a candidate pair with: it
         looks up its _INDEXED heaviest words and compares itself with the _RECENT latest items under each within
-        the window. `place`: source -> place in time order, when the index holds later items too."""
+        the window. `place`: source -> place in time order, when the index holds later items too. `changed`: the
+        items whose vectors alone changed since its last scan, when it sees the same items: the others' pairs
+        with it are as that scan found them."""
         vector, seconds = self.vectors[source], self.seconds[source]
         window = self.settings.window_hours * 3600
         near = self.settings.threshold * _NEAR
+        known = set(self.linked[source]) if changed is not None else ()  # (what its last scan found)
         found, compared = [], set()
         for word in list(vector)[:_INDEXED]:  # vectors keep their words heaviest first
             posting = self.postings.get(word, ())
@@ -256,7 +303,10 @@ class Clustering:
                     break
                 if other not in compared:
                     compared.add(other)
-                    if _dot(vector, self.vectors[other]) >= near and _shared(vector, self.vectors[other]):
+                    if changed is not None and other not in changed:
+                        if other in known:
+                            found.append(other)
+                    elif _dot(vector, self.vectors[other]) >= near and _shared(vector, self.vectors[other]):
                         found.append(other)
         return found
 
@@ -393,8 +443,15 @@ class Clustering:
 
 
 def _idf(count: int) -> float:
-    """The IDF of a word `count` items have (the notes at _REFERENCE)."""
+    """The IDF of a word `count` items have (the notes at _REFERENCE and _DIGITS)."""
+    shift = max(0, count.bit_length() - _DIGITS)
+    count = (count >> shift << shift) + (1 << shift >> 1)  # the middle of the step it is in
     return math.log(1.0 + _REFERENCE / count) ** _IDF_POWER
+
+
+def _heaviest(vector: dict[str, float]) -> list[str]:
+    """The words of a vector under which the index lists its item (vectors keep their words heaviest first)."""
+    return list(vector)[:_INDEXED]
 
 
 def _time_order(item: StoryInput):
@@ -494,6 +551,12 @@ _TEXT_CHARACTERS = 500  # the start of the body: the lede says what the story is
 # size merged more in the other. A story's name is in about as many items whatever the site's size; a generic
 # word is in more the larger the site, and counts for less.
 _REFERENCE = 5000
+# ... where df is taken to its _DIGITS highest binary digits (exact below 32, then in steps of at most 1/16 of it),
+# which moves no weight by more than about 1%. An item added or deleted changes the count of each of its words, and
+# every item that has a word whose IDF changes has a new vector (Clustering.edit): with exact counts a common
+# word's new IDF reached most of the site at each new item; in steps, a common word's IDF changes about once in
+# 16 of the items that have it.
+_DIGITS = 5
 # IDF to this power, so that a word's weight grows more slowly with its rarity: the words that name a story are
 # common because of the story's own coverage, and a headline's words found in no other item can never match; with
 # the plain IDF these outweigh the name, and a report that adds its own angle to the story stays apart.
