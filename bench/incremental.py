@@ -1,6 +1,6 @@
 """One-item rebuilds as `newsdesk serve` makes them: time from a save to the files written, in one process.
 
-    python -m bench.incremental --config SITE/config.yaml [--rounds 7] [--json FILE]
+    python -m bench.incremental --config SITE/config.yaml [--rounds 7] [--kinds text,nudge,...] [--json FILE]
 
 It builds the site once in a serve Session (generator/serve/rebuild.py), as serve's first build does, then,
 `--rounds` times for each kind of edit, changes one item on disk and calls serve's rebuild() with the
@@ -79,7 +79,7 @@ def _other_topic(written: str) -> str:
     return '"Science"' if written.strip('"') == "Sports" else '"Sports"'
 
 
-def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
+def measure(config_path: Path, rounds: int, target: Path | None = None, kinds: list[str] | None = None) -> dict:
     config = load_config(config_path)
     environ = dict(os.environ, CI="1")
     environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))  # serve reads the clock once
@@ -94,7 +94,8 @@ def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
     original = target.read_text(encoding="utf-8")
     results = {"first_build_s": round(first, 2), "edited": str(target), "kinds": {}}
     try:
-        for kind, edit in EDITS.items():
+        for kind in kinds or EDITS:
+            edit = EDITS[kind]
             times, cpu, rendered, modes = [], [], [], set()
             path = target.with_name(f"{target.stem}-new.md") if kind in NEW_FILE else target
             for n in range(rounds):
@@ -129,9 +130,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.incremental", description=__doc__.splitlines()[0])
     parser.add_argument("--config", required=True, help="the site's config.yaml")
     parser.add_argument("--rounds", type=int, default=7, help="edits of each kind (default 7)")
+    parser.add_argument("--kinds", default=",".join(EDITS), help=f"which edits to time (default: {','.join(EDITS)})")
     parser.add_argument("--json", metavar="FILE", help="write the results as JSON ('-': standard output only)")
     args = parser.parse_args(argv)
-    results = measure(Path(args.config), args.rounds)
+    kinds = [kind for kind in args.kinds.split(",") if kind]
+    unknown = sorted(set(kinds) - set(EDITS))
+    if unknown:
+        parser.error(f"unknown kind(s): {', '.join(unknown)}")
+    results = measure(Path(args.config), args.rounds, kinds=kinds)
     if args.json == "-":
         print(json.dumps(results))
         return 0
