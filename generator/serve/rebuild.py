@@ -43,14 +43,13 @@ from generator.site.model import Item, make_item_or_problem, missing_pictures
 # request for a held file wait until the rebuild is done, so no page is ever served stale.
 @dataclass(frozen=True)
 class Held:
-    """The output files a rebuild may still change after its first pages: `names`, or every file but `names`
-    (`all_but`: its stories are still to be checked, and then a build may change any)."""
+    """The output files a rebuild may still change after its first pages: every file but those `final` names
+    (the static copies and the pages it wrote or keeps; the feeds, API files and sitemaps are planned later)."""
 
-    names: frozenset[str]
-    all_but: bool = False
+    final: frozenset[str]
 
     def holds(self, name: str) -> bool:
-        return (name in self.names) != self.all_but
+        return name not in self.final
 
 
 HandOver = Callable[[Held], None]
@@ -198,7 +197,7 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
                 final = {page.output for page in first}
                 if patch.check is None:
                     final = {page.output for page in site.pages}.difference(page.output for page in rest)
-                shown(Held(frozenset(final.union(site.copies)), all_but=True))
+                shown(Held(frozenset(final.union(site.copies))))
     if patch.check is not None and not patch.check():
         return None
     patch = with_outputs(last.plan, session.dependents, patch)
