@@ -1,11 +1,14 @@
 """One-item rebuilds as `newsdesk serve` makes them: time from a save to the files written, in one process.
 
-    python -m bench.incremental --config SITE/config.yaml [--rounds 7] [--json FILE]
+    python -m bench.incremental --config SITE/config.yaml [--rounds 7] [--kinds text,nudge,...] [--json FILE]
 
 It builds the site once in a serve Session (generator/serve/rebuild.py), as serve's first build does, then,
 `--rounds` times for each kind of edit, changes one item on disk and calls serve's rebuild() with the
 changed file, exactly as serve's builder thread does after the watcher's debounce (the search index is
-brought up to date afterwards, in the background, so it is not in these figures). Kinds:
+brought up to date afterwards, in the background, so it is not in these figures). Besides the time until
+every file is written, it reports the time until the hand-over (serve/rebuild.py's HandOver: the saved
+story's page and the first pages of the lists written, the browser told to reload), the server's share of
+the save to screen. Kinds:
 
   text    the title changes: a move of length zero; the item's page and the lists, feeds and API
           files that show it are made again
@@ -80,7 +83,7 @@ def _other_topic(written: str) -> str:
     return '"Science"' if written.strip('"') == "Sports" else '"Sports"'
 
 
-def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
+def measure(config_path: Path, rounds: int, target: Path | None = None, kinds: list[str] | None = None) -> dict:
     config = load_config(config_path)
     environ = dict(os.environ, CI="1")
     environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))  # serve reads the clock once
@@ -95,10 +98,11 @@ def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
     original = target.read_text(encoding="utf-8")
     results = {"first_build_s": round(first, 2), "edited": str(target), "kinds": {}}
     try:
-        for kind, edit in EDITS.items():
-            timed = {kind: ([], [], [], set())}  # kind -> times, CPU times, pages rendered, modes
+        for kind in kinds or EDITS:
+            edit = EDITS[kind]
+            timed = {kind: ([], [], [], set(), [])}  # kind -> times, CPU times, pages rendered, modes, hand-overs
             if kind in NEW_FILE:
-                timed["delete"] = ([], [], [], set())  # its undo: the new story deleted
+                timed["delete"] = ([], [], [], set(), [])  # its undo: the new story deleted
             path = target.with_name(f"{target.stem}-new.md") if kind in NEW_FILE else target
             for n in range(rounds):
                 for text in (edit(original, n), None):  # the edit, then undoing it
@@ -108,22 +112,30 @@ def measure(config_path: Path, rounds: int, target: Path | None = None) -> dict:
                         path.unlink()
                     else:
                         path.write_text(original, encoding="utf-8")
+                    handed: list = []
+                    shown = lambda held: handed.append((time.perf_counter(), time.process_time()))  # noqa: E731
                     started, processor = time.perf_counter(), time.process_time()
-                    result = rebuild(session, config, options, [path], environ=environ)
+                    result = rebuild(session, config, options, [path], environ=environ, shown=shown)
                     elapsed = (time.perf_counter() - started) * 1000
                     used = (time.process_time() - processor) * 1000  # (the machine may be shared: CPU time too)
                     session.prepare()  # serve does this once the browser had time to reload
                     if text is not None or kind in NEW_FILE:
-                        times, cpu, rendered, modes = timed[kind if text is not None else "delete"]
+                        times, cpu, rendered, modes, shown_at = timed[kind if text is not None else "delete"]
                         times.append(elapsed)
                         cpu.append(used)
+                        if handed:
+                            shown_at.append(((handed[0][0] - started) * 1000, (handed[0][1] - processor) * 1000))
                         rendered.append(result.rendered)
                         modes.add(result.mode)
-            for name, (times, cpu, rendered, modes) in timed.items():
+            for name, (times, cpu, rendered, modes, shown_at) in timed.items():
                 results["kinds"][name] = {"median_ms": round(statistics.median(times), 1),
                                           "min_ms": round(min(times), 1), "max_ms": round(max(times), 1),
                                           "cpu_ms": round(statistics.median(cpu), 1), "rounds": rounds,
                                           "pages_rendered": int(statistics.median(rendered)), "modes": sorted(modes)}
+                if shown_at:  # the first pages written and the browser told to reload (rebuild.HandOver)
+                    results["kinds"][name].update(
+                        handover_ms=round(statistics.median(wall for wall, _ in shown_at), 1),
+                        handover_cpu_ms=round(statistics.median(used for _, used in shown_at), 1))
     finally:
         target.write_text(original, encoding="utf-8")
         target.with_name(f"{target.stem}-new.md").unlink(missing_ok=True)
@@ -134,16 +146,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.incremental", description=__doc__.splitlines()[0])
     parser.add_argument("--config", required=True, help="the site's config.yaml")
     parser.add_argument("--rounds", type=int, default=7, help="edits of each kind (default 7)")
+    parser.add_argument("--kinds", default=",".join(EDITS), help=f"which edits to time (default: {','.join(EDITS)})")
     parser.add_argument("--json", metavar="FILE", help="write the results as JSON ('-': standard output only)")
     args = parser.parse_args(argv)
-    results = measure(Path(args.config), args.rounds)
+    kinds = [kind for kind in args.kinds.split(",") if kind]
+    unknown = sorted(set(kinds) - set(EDITS))
+    if unknown:
+        parser.error(f"unknown kind(s): {', '.join(unknown)}")
+    results = measure(Path(args.config), args.rounds, kinds=kinds)
     if args.json == "-":
         print(json.dumps(results))
         return 0
     for kind, figures in results["kinds"].items():
         print(f"{kind} edit: median {figures['median_ms']} ms (min {figures['min_ms']}, max {figures['max_ms']}, "
               f"CPU {figures['cpu_ms']}, {figures['rounds']} rounds), {figures['pages_rendered']} pages rendered, "
-              f"path {'/'.join(figures['modes'])}")
+              f"path {'/'.join(figures['modes'])}"
+              + (f"; hand-over at {figures['handover_ms']} ms (CPU {figures['handover_cpu_ms']})"
+                 if "handover_ms" in figures else ""))
     print(f"first build {results['first_build_s']} s; edited {results['edited']}")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -165,6 +165,11 @@ def test_serve_rebuild_benchmark_runs_both_paths_and_restores_the_item(tmp_path)
     for kind in ("nudge", "quality", "score", "redate", "topic", "new"):  # score edits, moves, a story added
         assert results["kinds"][kind]["modes"] == ["patch"], kind
     assert all(figures["median_ms"] > 0 and figures["pages_rendered"] >= 1 for figures in results["kinds"].values())
+    assert "handover_ms" in results["kinds"]["text"]  # the saved story's page written first, as serve does
+    assert files_under(tmp_path / "site" / "content") == before
+    some = bench("incremental", "--config", str(config), "--rounds", "1", "--kinds", "text,score", "--json", "-")
+    assert some.returncode == 0, some.stderr
+    assert list(json.loads(some.stdout)["kinds"]) == ["text", "score"]
     assert files_under(tmp_path / "site" / "content") == before
 
 

@@ -219,6 +219,8 @@ def test_the_saved_storys_page_is_written_first_and_the_rest_named_before_it_is(
     late = {name for name in set(after) | set(at_reload) if at_reload.get(name) != after.get(name)}
     assert all(held.holds(name) for name in late)  # so serve holds requests for them
     assert not held.holds(story) and not held.holds("index.html")
+    static = [name for name in at_reload if name.startswith("static/")]
+    assert static and not any(held.holds(name) for name in static)  # the reloaded page's stylesheet comes at once
 
 
 def test_two_quality_edits_at_once_are_built_and_equal_a_full_build(site, tmp_path):

@@ -5,9 +5,10 @@ whole site again, `replan` brings the last plan's indexes up to date for the one
 (model.reindexed), ranks the site again when what ranking reads changed, and plans again what can
 have changed: the front page, Latest, Top and Hot (cheap), the lists of the topics and providers whose
 stories moved, the topics and providers indexes, the pages of the stories whose place in the site
-changed and of those that link to them, then feeds, the API and the sitemaps (their entries of pages
-kept as they were are kept). An edit of the words only is the same move, of length zero: the pages
-that show the item are planned again and the rest are kept. Of what is planned again, only the pages
+changed and of those that link to them; then (`with_outputs`, which serve runs once the pages an editor
+looks at are written) feeds, the API and the sitemaps (their entries of pages kept as they were are
+kept). An edit of the words only is the same move, of length zero: the pages that show the item are
+planned again and the rest are kept. Of what is planned again, only the pages
 and files that show other stories, or another version of one, are made (fingerprints.same_page), and
 the files the site no longer has are removed. A story added or deleted is the same with every story
 after it moving one place.
@@ -39,11 +40,13 @@ from generator.site.ranking import rank
 
 @dataclass(frozen=True)
 class Patch:
-    plan: RenderedSite  # the last plan with the edited items in
+    plan: RenderedSite  # the last plan with the edited items in (its outputs the last plan's until with_outputs)
     pages: tuple[Page, ...]  # the pages that show an edited item (to render again)
-    outputs: tuple[FileOutput, ...]  # the same for feeds, API files, the news sitemap
+    # The same for feeds, API files and sitemaps: None until with_outputs plans them (serve does that after the
+    # hand-over, serve/rebuild.py: the pages shown first do not read them)
+    outputs: tuple[FileOutput, ...] | None = None
     reordered: bool = False  # lists show other stories now, or items moved: the Dependents are out of date
-    gone: tuple[str, ...] = ()  # output files the patched plan no longer has
+    gone: tuple[str, ...] = ()  # output files the patched plan no longer has (only pages' until with_outputs)
     # None, or: whether the stories the plan keeps are what clustering gives (grouping.edited_stories); when
     # it says no, the patch is void and the site is built (serve/rebuild.py asks after the first pages)
     check: Callable[[], bool] | None = None
@@ -174,20 +177,32 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
         if number is None or (plan.pages[number] is not page
                               and not same_page(plan.pages[number], page, site, new_site, memo)):
             render.append(page)
-    outputs = plan_outputs(new_site, rankings, pages, plan.config, plan.now, planned_entries(plan.pages, plan.outputs))
-    made = []
+    gone = tuple(name for name in dependents.page_numbers if name not in names)
+    model = dataclasses.replace(plan.model, site=new_site)
+    replanned = dataclasses.replace(plan, model=model, rankings=rankings, pages=tuple(pages))
+    # Only its words changed: every page shows the items it showed, at the same indices (Dependents hold)
+    words_only = old is not None and new is not None and same_place(old, new) and rankings is plan.rankings
+    return Patch(replanned, tuple(render), reordered=not words_only, gone=gone, check=check)
+
+
+def with_outputs(last: RenderedSite, dependents: Dependents, patch: Patch) -> Patch:
+    """`patch` (replan's, of the plan `last`) with its feeds, API files and sitemaps planned: those that show
+    other stories, or another version of one, are to be made (fingerprints.same_items); those the plan no
+    longer has are gone."""
+    plan = patch.plan
+    site, new_site = last.model.site, plan.model.site
+    outputs = plan_outputs(new_site, plan.rankings, plan.pages, plan.config, plan.now,
+                           planned_entries(last.pages, last.outputs))
+    made, names = [], set()
     for output in outputs:
         names.add(output.name)
         number = dependents.output_numbers.get(output.name)
-        before = plan.outputs[number] if number is not None else None
+        before = last.outputs[number] if number is not None else None
         if before is None or before.key != output.key or not same_items(before.items, output.items, site, new_site):
             made.append(output)
-    gone = tuple(name for name in [*dependents.page_numbers, *dependents.output_numbers] if name not in names)
-    model = dataclasses.replace(plan.model, site=new_site)
-    replanned = dataclasses.replace(plan, model=model, rankings=rankings, pages=tuple(pages), outputs=tuple(outputs))
-    # Only its words changed: every page shows the items it showed, at the same indices (Dependents hold)
-    words_only = old is not None and new is not None and same_place(old, new) and rankings is plan.rankings
-    return Patch(replanned, tuple(render), tuple(made), reordered=not words_only, gone=gone, check=check)
+    gone = patch.gone + tuple(name for name in dependents.output_numbers if name not in names)
+    return dataclasses.replace(patch, plan=dataclasses.replace(plan, outputs=tuple(outputs)), outputs=tuple(made),
+                               gone=gone)
 
 
 def _ranked_by(item: Item) -> tuple:

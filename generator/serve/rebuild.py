@@ -31,7 +31,7 @@ from generator.errors import BuildError, Problem
 from generator.plan.pages import Page, RenderedSite, make_files
 from generator.plan.search import plan_index
 from generator.render.environment import make_env
-from generator.serve.fastpath import Dependents, Patch, replan
+from generator.serve.fastpath import Dependents, Patch, replan, with_outputs
 from generator.site.content import read_source, relative_name, source_files
 from generator.site.grouping import Kept, group
 from generator.site.model import Item, make_item_or_problem, missing_pictures
@@ -43,14 +43,13 @@ from generator.site.model import Item, make_item_or_problem, missing_pictures
 # request for a held file wait until the rebuild is done, so no page is ever served stale.
 @dataclass(frozen=True)
 class Held:
-    """The output files a rebuild may still change after its first pages: `names`, or every file but `names`
-    (`all_but`: its stories are still to be checked, and then a build may change any)."""
+    """The output files a rebuild may still change after its first pages: every file but those `final` names
+    (the static copies and the pages it wrote or keeps; the feeds, API files and sitemaps are planned later)."""
 
-    names: frozenset[str]
-    all_but: bool = False
+    final: frozenset[str]
 
     def holds(self, name: str) -> bool:
-        return (name in self.names) != self.all_but
+        return name not in self.final
 
 
 HandOver = Callable[[Held], None]
@@ -181,23 +180,28 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
     env = make_env(config, site.model.site, state.fragments,  # (no site-wide value changed)
                    copies=site.pictures)
     live = config.output_path
-    pages, outputs, gone = list(patch.pages), list(patch.outputs), set(patch.gone)
+    pages = list(patch.pages)
     reports = []
     if shown is not None:
         source = relative_name(config.root, Path(changed[0]).absolute())
         first, rest = [], []
         for page in pages:
             (first if shown_first(page, source) else rest).append(page)
-        if first and (rest or outputs or gone):
+        if first:
             reports.append(update_in_place(live, dict(render_pages(env, first)), {}, set()))
             pages = rest
             if reports[0].written:  # (nothing to reload for yet, else)
+                # Final now: the static files, and the pages written or kept (every other page too, unless
+                # its stories are still to be checked). Not yet: the pages still to write, the files gone,
+                # and the feeds, API files and sitemaps, planned only now (fastpath.with_outputs).
+                final = {page.output for page in first}
                 if patch.check is None:
-                    shown(Held(frozenset([*(page.output for page in pages), *(o.name for o in outputs), *gone])))
-                else:
-                    shown(Held(frozenset(page.output for page in first), all_but=True))
+                    final = {page.output for page in site.pages}.difference(page.output for page in rest)
+                shown(Held(frozenset(final.union(site.copies))))
     if patch.check is not None and not patch.check():
         return None
+    patch = with_outputs(last.plan, session.dependents, patch)
+    site, outputs, gone = patch.plan, patch.outputs, set(patch.gone)
     made = dict(render_pages(env, pages))
     made.update(make_files(outputs, site.model.site, state.output_memo))
     reports.append(update_in_place(live, made, {}, gone))
