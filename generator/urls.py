@@ -215,16 +215,18 @@ def resized_url(resizer: str, url: str, width: int) -> str:
 # other than white space, and Unicode's noncharacters. Tabs and line breaks stay (as white space).
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
                      + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)) + "]")
-# CONTROL's many single characters beyond the BMP make it slow to search a long text (a body): these find
-# the same characters, each class a few ranges, the second searched only in a text that has such characters
-_CONTROL_BMP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# CONTROL's many single characters beyond the BMP make it slow to search a long text (a body): this class,
+# a few ranges, finds in one pass its characters in the BMP and every character beyond it (emoji, mostly,
+# which are then looked at one by one: a noncharacter's code point ends in FFFE or FFFF)
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\U00010000-\U0010ffff]")
 
 
 def without_controls(text: str) -> str:
     """`text` without the characters no output may carry (CONTROL)."""
-    if _CONTROL_BMP.search(text) or (not text.isascii() and _ASTRAL.search(text) and CONTROL.search(text)):
-        return CONTROL.sub("", text)
+    for found in _SUSPECT.finditer(text):
+        char = found.group()
+        if char < "\U00010000" or ord(char) & 0xFFFE == 0xFFFE:
+            return CONTROL.sub("", text)
     return text
 
 

@@ -16,6 +16,7 @@ import json
 import logging
 import re
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -207,6 +208,16 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
     def local(moment: datetime) -> datetime:
         return moment.astimezone(zone)
 
+    # A story's date is written on its page, its cards and the lists beside other stories: each moment is
+    # written once per format. (Moments are aware: equal ones are one instant, written alike in `zone`.)
+    @lru_cache(maxsize=1 << 15)
+    def isodate(moment: datetime) -> str:
+        return html_datetime(local(moment))
+
+    @lru_cache(maxsize=1 << 15)
+    def date(moment: datetime, fmt: str | None = None) -> str:
+        return words.date(local(moment), fmt)
+
     @jinja2.pass_context
     def internal(context, link: str) -> str:
         """The path of the site's own page for an outside URL, if the site has that story and the page
@@ -284,8 +295,8 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         url=_of_the_config(url),
         absolute=_of_the_config(absolute),
         local=_of_the_config(local),
-        isodate=_of_the_config(lambda m: html_datetime(local(m))),
-        date=_of_the_config(lambda m, fmt=None: words.date(local(m), fmt)),
+        isodate=_of_the_config(isodate),
+        date=_of_the_config(date),
         number=words.number,
         json_script=json_script,
         host=host,

@@ -617,8 +617,8 @@ def _load_yaml(front: str, written: dict[str, str] | None = None):
 def check_yaml_limits(name: str, front: str, fm_line: int, what: str = "front matter") -> Problem | None:
     """Refuse front matter that could make the YAML loader hang or explode, before loading it.
 
-    The cheap tests run on every file; the token scan (slow, pure Python) only on
-    the rare file that uses anchors, many brackets or very deep indentation.
+    The cheap tests run on every file; the token scan only on the file that may use anchors (an `&` where
+    one could start: HTML entities in a crawled excerpt look like one), many brackets or very deep indentation.
     """
     if len(front) > MAX_FRONT_MATTER_BYTES:
         return Problem(name, fm_line, f"{what} is larger than {MAX_FRONT_MATTER_BYTES // 1024} KiB",
@@ -628,29 +628,41 @@ def check_yaml_limits(name: str, front: str, fm_line: int, what: str = "front ma
                   or _DEEP_BLOCK.search(front))
     if not suspicious:
         return None
+    # Scanned by libyaml where installed, as it is loaded; PyYAML's own scanner (ten times slower) looks again
+    # at what libyaml refuses (a surrogate escape, which _load_yaml then loads with PyYAML's own reader; a
+    # thousand brackets, which libyaml must read to the last before it hands over the first)
+    try:
+        return _within_limits(name, yaml.scan(front, Loader=frontmatter_yaml.Loader), fm_line, what)
+    except yaml.YAMLError:
+        pass
+    try:
+        return _within_limits(name, yaml.scan(front, Loader=yaml.SafeLoader), fm_line, what)
+    except yaml.YAMLError:
+        return None
+
+
+def _within_limits(name: str, scanned, fm_line: int, what: str) -> Problem | None:
+    """The Problem of the first YAML token past a limit (nesting, aliases, tokens), else None."""
     depth = aliases = tokens = 0
     opening = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
                yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
     closing = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
-    try:
-        for token in yaml.scan(front, Loader=yaml.SafeLoader):
-            tokens += 1
-            line = fm_line + token.start_mark.line
-            if isinstance(token, opening):
-                depth += 1
-                if depth > MAX_NESTING:
-                    return Problem(name, line, f"{what} is nested more than {MAX_NESTING} levels deep")
-            elif isinstance(token, closing):
-                depth -= 1
-            elif isinstance(token, yaml.AliasToken):
-                aliases += 1
-                if aliases > MAX_ALIASES:
-                    return Problem(name, line, f"{what} uses more than {MAX_ALIASES} YAML aliases",
-                                   "write the values out instead of using *aliases")
-            if tokens > MAX_TOKENS:
-                return Problem(name, line, f"{what} is too complex", "simplify it")
-    except yaml.YAMLError:
-        return None  # the loader reports the syntax error with its line
+    for token in scanned:
+        tokens += 1
+        line = fm_line + token.start_mark.line
+        if isinstance(token, opening):
+            depth += 1
+            if depth > MAX_NESTING:
+                return Problem(name, line, f"{what} is nested more than {MAX_NESTING} levels deep")
+        elif isinstance(token, closing):
+            depth -= 1
+        elif isinstance(token, yaml.AliasToken):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                return Problem(name, line, f"{what} uses more than {MAX_ALIASES} YAML aliases",
+                               "write the values out instead of using *aliases")
+        if tokens > MAX_TOKENS:
+            return Problem(name, line, f"{what} is too complex", "simplify it")
     return None
 
 
