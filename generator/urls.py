@@ -275,14 +275,14 @@ _HOST_PART = re.compile(r"[^/?#\\]*")
 
 def read_url(url: str) -> str:
     """An address as a browser reads it (the URL standard's parser, without a base): without the C0 controls
-    and spaces at its ends and the tabs and line breaks in it, and an http(s) one with its scheme in lower
+    and white space at its ends and the tabs and line breaks in it, and an http(s) one with its scheme in lower
     case, then `://` and its host, however many slashes or backslashes the scheme was written with
     (`HTTPS:\\\\host\\x`, `https:/host/x` and `https:host/x` are all `https://host/x`), its host ending at the
     first `/`, `\\`, `?` or `#` (`https://a\\@b/` is `https://a/@b/`, not a login at b), and backslashes before
     its query read as `/`. Any other address is otherwise as written. The one reading of addresses, for
     bodies (valid_url) and fields (safe_url) alike; nothing in it is checked (safe_url does that)."""
-    if url[:1] <= " " or url[-1:] <= " ":
-        url = url.strip(_C0_OR_SPACE)
+    if url[:1] <= " " or url[-1:] <= " " or url[:1].isspace() or url[-1:].isspace():
+        url = _URL_ENDS.sub("", url)
     if "\t" in url or "\n" in url or "\r" in url:
         url = _TAB_OR_NEWLINE.sub("", url)
     if not _ODD_HTTP_HEAD.match(url) and "\\" not in url:
@@ -300,7 +300,9 @@ def read_url(url: str) -> str:
     return head + rest[:cut].replace("\\", "/") + rest[cut:]
 
 
-_C0_OR_SPACE = "".join(map(chr, range(0x21)))
+# C0 controls and spaces, as the URL standard strips them, and Unicode's other white space (a no-break space
+# a crawler copied with the address), which would make an address a browser reads as a path of the site
+_URL_ENDS = re.compile(r"^[\x00-\x20\s]+|[\x00-\x20\s]+$")
 _TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
 # An http(s) address not written `http://host` or `https://host` (its scheme in capitals, or with other than
 # two slashes before its host, or backslashes)
