@@ -75,7 +75,7 @@ def safe_url(value, schemes: tuple[str, ...] = ("http", "https")) -> str:
     disguise: `https://www.bbc.co.uk@evil.example/` goes to evil.example.)"""
     if not isinstance(value, str):
         return ""
-    value = value.strip()
+    value = read_url(value)
     if _UNSAFE_IN_URL.search(value):
         return ""
     try:
@@ -251,7 +251,7 @@ def field_url(value) -> str:
         value = "https://" + value.lstrip()
     url = safe_url(value)
     if not url and isinstance(value, str):
-        url = safe_url(_encoded_after_host(value.strip()))
+        url = safe_url(valid_url(value))
     return valid_url(_as_sent(url))
 
 
@@ -267,22 +267,6 @@ def _as_sent(url: str) -> str:
     return bidi_encoded(url) if url else url
 
 
-# What a browser percent-encodes in a link's path, query and fragment (tabs and line breaks it removes);
-# a backslash it reads as "/", so that one is not guessed at.
-_ENCODED_IN_URL = re.compile(r'[\x00-\x20"<>`\x7f]')
-_HTTP_BEFORE_PATH = re.compile(r"https?://[^/?#]*", re.IGNORECASE)
-
-
-def _encoded_after_host(url: str) -> str:
-    """`https://host/My Story.html` as `https://host/My%20Story.html`; the scheme and host stay as written,
-    so whatever is wrong there still makes safe_url refuse the URL."""
-    start = _HTTP_BEFORE_PATH.match(url)
-    if not start:
-        return url
-    rest = re.sub(r"[\t\n\r]", "", url[start.end():])
-    return start.group() + _ENCODED_IN_URL.sub(lambda m: f"%{ord(m.group()):02X}", rest)
-
-
 # What the URL standard allows in no address after its host, though a browser sends some as written (`[`, `]`,
 # `|`, `^` in a path, a `%` that starts no escape, a second `#`): HTML checkers call each an error, and feed
 # readers may refuse the link. Percent-encoded, the address leads to the same place.
@@ -291,11 +275,19 @@ _SCHEME_SLASHES = re.compile(r"(https?):[/\\]*", re.IGNORECASE)
 _HOST_PART = re.compile(r"[^/?#\\]*")
 
 
-def valid_url(url: str) -> str:
-    """An http(s) URL, or a relative one, with what the URL standard allows in no URL after its host
-    percent-encoded, and backslashes before its query read as `/`, as a browser reads them in an http(s)
-    address (`https:\\\\host\\x` is `https://host/x`). Any other URL as it is."""
-    if not _INVALID_AFTER_HOST.search(url) and url.count("#") < 2:
+def read_url(url: str) -> str:
+    """An address as a browser reads it (the URL standard's parser, without a base): without the C0 controls
+    and white space at its ends and the tabs and line breaks in it, and an http(s) one with its scheme in lower
+    case, then `://` and its host, however many slashes or backslashes the scheme was written with
+    (`HTTPS:\\\\host\\x`, `https:/host/x` and `https:host/x` are all `https://host/x`), its host ending at the
+    first `/`, `\\`, `?` or `#` (`https://a\\@b/` is `https://a/@b/`, not a login at b), and backslashes before
+    its query read as `/`. Any other address is otherwise as written. The one reading of addresses, for
+    bodies (valid_url) and fields (safe_url) alike; nothing in it is checked (safe_url does that)."""
+    if url[:1] <= " " or url[-1:] <= " " or url[:1].isspace() or url[-1:].isspace():
+        url = _URL_ENDS.sub("", url)
+    if "\t" in url or "\n" in url or "\r" in url:
+        url = _TAB_OR_NEWLINE.sub("", url)
+    if not _ODD_HTTP_HEAD.match(url) and "\\" not in url:
         return url
     scheme = _SCHEME_SLASHES.match(url)
     if scheme:
@@ -307,7 +299,35 @@ def valid_url(url: str) -> str:
     else:
         head, rest = "", url
     cut = min((at for at in (rest.find("?"), rest.find("#")) if at >= 0), default=len(rest))
-    path, tail = rest[:cut].replace("\\", "/"), rest[cut:]
+    return head + rest[:cut].replace("\\", "/") + rest[cut:]
+
+
+# C0 controls and spaces, as the URL standard strips them, and Unicode's other white space (a no-break space
+# a crawler copied with the address), which would make an address a browser reads as a path of the site
+_URL_ENDS = re.compile(r"^[\x00-\x20\s]+|[\x00-\x20\s]+$")
+_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+# An http(s) address not written `http://host` or `https://host` (its scheme in capitals, or with other than
+# two slashes before its host, or backslashes)
+_ODD_HTTP_HEAD = re.compile(r"(?!https?://(?![/\\]))(?i:https?):")
+
+
+def valid_url(url: str) -> str:
+    """An http(s) URL, or a relative one, as a browser reads it (read_url), with what the URL standard allows
+    in no URL after its host percent-encoded. Any other URL as read_url reads it."""
+    url = read_url(url)
+    if not _INVALID_AFTER_HOST.search(url) and url.count("#") < 2:
+        return url
+    scheme = _SCHEME_SLASHES.match(url)
+    if scheme:
+        start = scheme.end()
+        host = _HOST_PART.match(url, start).group()
+        head, rest = url[:start + len(host)], url[start + len(host):]
+    elif _SCHEME.match(url):  # (mailto: and the like: as written)
+        return url
+    else:
+        head, rest = "", url
+    cut = min((at for at in (rest.find("?"), rest.find("#")) if at >= 0), default=len(rest))
+    path, tail = rest[:cut], rest[cut:]
     if tail.count("#") > 1:
         at = tail.index("#") + 1
         tail = tail[:at] + tail[at:].replace("#", "%23")

@@ -483,9 +483,10 @@ def test_provider_records_with_unusable_logos_build_and_say_so(tmp_path):
     ("https://example.org/a?b=c#d", True), ("http://example.org", True), ("HTTPS://EXAMPLE.ORG/", "https://EXAMPLE.ORG/"),
     ("javascript:alert(1)", False), ("JaVaScRiPt:alert(1)", False), (" javascript:alert(1)", False),
     ("java\tscript:alert(1)", False), ("data:text/html,<b>x</b>", False), ("vbscript:x", False),
-    ("file:///etc/passwd", False), ("//evil.example/x", False), ("/relative/path", False), ("https:///nohost", False),
+    ("file:///etc/passwd", False), ("//evil.example/x", False), ("/relative/path", False),
+    ("https:///nohost", "https://nohost"), ("https://", False), ("https:///", False), ("https:", False),
     ('https://example.org/"onmouseover=alert(1)', False), ("https://example.org/a b", False),
-    ("https:\\\\evil.example", False), ("mailto:x@example.org", False), (None, False), (42, False),
+    ("https:\\\\evil.example", "https://evil.example"), ("mailto:x@example.org", False), (None, False), (42, False),
     ("https://example.org:99999/", False), ("https://example.org:8o/x", False), ("https://example.org:0/", False),
     ("https://example.org:8080/x", True),
 ])

@@ -29,7 +29,7 @@ from generator.textfiles import utf8_mostly
 from generator.site.markup import sanitize
 from generator.site.model import plain_text
 from generator.urlnorm import canonical_url
-from generator.urls import joined, safe_url
+from generator.urls import joined, read_url, safe_url
 
 
 @dataclass(frozen=True)
@@ -165,8 +165,9 @@ def _gunzipped(body: bytes, max_bytes: int) -> bytes:
 
 
 class _Addresses:
-    """A feed's URLs as a browser reads them (the WHATWG URL parser): C0 controls and spaces around them
-    stripped, tabs and line breaks in them removed, a relative one resolved against the feed's URL; kept only
+    """A feed's URLs as a browser reads them (urls.read_url, as front matter's and bodies' are: C0 controls and
+    spaces around them stripped, tabs and line breaks in them removed, `https:/host` and `https:\\\\host\\x` as
+    `https://host/...`), a relative one resolved against the feed's URL; kept only
     as a safe http(s) URL (urls.safe_url). `java&#x9;script:` is `javascript:` to a browser, and to the build,
     which decodes a URL's character references once (crawlers copy them from HTML attributes): when the
     XML is broken, feedparser's fallback parser leaves them in attributes as written, and a JSON Feed has
@@ -186,10 +187,10 @@ class _Addresses:
         return _Addresses(base, self.counted)
 
     def __call__(self, value) -> str:
-        text = _as_browsers_read(value) if isinstance(value, str) else ""
+        text = read_url(value) if isinstance(value, str) else ""
         if not text:
             return ""
-        for reading in (text, _as_browsers_read(htmlmod.unescape(text)) if "&" in text else ""):
+        for reading in (text, read_url(htmlmod.unescape(text)) if "&" in text else ""):
             scheme = _SCHEME.match(reading)
             if scheme and scheme.group(1).lower() not in ("http", "https"):
                 self.counted.unsafe += 1
@@ -206,14 +207,7 @@ class _Addresses:
 # and query sets); what comes before the path
 _ENCODED_BY_BROWSERS = re.compile(r'[\x00-\x20"<>`\x7f]')
 _HEAD = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
-_C0_OR_SPACE = "".join(map(chr, range(0x21)))
-_TAB_OR_NEWLINE = re.compile("[\t\n\r]")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
-
-
-def _as_browsers_read(text: str) -> str:
-    text = text.strip(_C0_OR_SPACE)
-    return _TAB_OR_NEWLINE.sub("", text) if "\t" in text or "\n" in text or "\r" in text else text
 
 
 _XML_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
@@ -602,8 +596,8 @@ class _FirstPicture(HTMLParser):
             return
         if _avatar(source):
             return
-        if self.base and not _SCHEME.match(_as_browsers_read(source)):  # (one with a scheme is checked as written)
-            source = joined(self.base, _as_browsers_read(source))
+        if self.base and not _SCHEME.match(read_url(source)):  # (one with a scheme is checked as written)
+            source = joined(self.base, read_url(source))
         if address := self.link(source):
             self.found = Image(address, width if height else None, height if width else None)
 

@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 import nh3
 
 from generator.site.nesting import well_nested
-from generator.urls import (CONTROL, URL_BIDI, bidi_encoded, field_url, host_of, joined, safe_url, valid_url,
+from generator.urls import (CONTROL, URL_BIDI, bidi_encoded, field_url, host_of, joined, read_url, safe_url, valid_url,
                             without_controls)
 
 try:  # cmark-gfm: GitHub's C implementation of CommonMark, much faster than Python-Markdown
@@ -309,8 +309,9 @@ def _valid_size(match: re.Match) -> str:
 
 # A link's, picture's or player's address (in sanitised HTML) with what urls.valid_url encodes or reads anew.
 # (It starts with the literal `="`, which `re` skips to quickly; the attribute's name is looked back at from there.)
-_UNSOUND_ADDRESS = re.compile(r'="(?:(?<=\shref=")|(?<=\ssrc=")|(?<=\sposter="))[^"]*?(?:[\[\]{}|^\\<>`\s]|&(?:lt|gt|quot);'
-                              r'|%(?![0-9A-Fa-f]{2})|#[^"#]*#)')
+# (or an http(s) one written otherwise than `https://host`: `HTTPS://`, `https:/host`, `https:host`)
+_UNSOUND_ADDRESS = re.compile(r'="(?:(?<=\shref=")|(?<=\ssrc=")|(?<=\sposter="))(?:(?!https?://(?![/\\]))(?i:https?):'
+                              r'|[^"]*?(?:[\[\]{}|^\\<>`\s]|&(?:lt|gt|quot);|%(?![0-9A-Fa-f]{2})|#[^"#]*#))')
 
 
 def _valid_address(match: re.Match) -> str:
@@ -325,7 +326,8 @@ def _controls_encoded(match: re.Match) -> str:
     """A link's, picture's or player's address with the characters no output may carry percent-encoded, as
     the browser sends them (the front matter's URLs are written so too)."""
     attribute, value = match.groups()
-    return f'{attribute}="{CONTROL.sub(lambda m: quote(m.group(), safe=""), value)}"'
+    # (those at its ends a browser leaves out: read_url, as valid_url reads it)
+    return f'{attribute}="{CONTROL.sub(lambda m: quote(m.group(), safe=""), read_url(value))}"'
 
 
 def _bidi_encoded(match: re.Match) -> str:
