@@ -1,0 +1,59 @@
+"""A new user trying session 27's merged features together: a source removed right after one of its items
+was deleted by hand, and what else the session found."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import feed_site, fetched
+from feed_server import FeedServer, Route
+from generator.cli import main
+
+FEED = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>F</title><link>https://f.example/</link>
+<item><title>One</title><link>https://f.example/1</link><pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate>
+<description>First.</description></item>
+<item><title>Two</title><link>https://f.example/2</link><pubDate>Fri, 20 Nov 2026 09:00:00 GMT</pubDate>
+<description>Second.</description></item>
+</channel></rss>
+"""
+
+
+@pytest.fixture()
+def server():
+    with FeedServer() as running:
+        yield running
+
+
+def run_fetch(site, capsys) -> tuple[int, str]:
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+def test_a_source_removed_after_a_hand_deletion_fetches_it_again_when_added_back(tmp_path, server, capsys):
+    """docs/fetch.md: removing a source makes the next complete fetch forget its deleted entries, "so adding it
+    back fetches again what it still carries". A file deleted by hand and its source removed before another
+    fetch read the feed (or while the feed answered 304) was never seen as deleted: its record, still naming
+    the file, was kept for ever, and adding the source back said "deleted by hand; not fetched again"."""
+    server.routes["/a.xml"] = Route(FEED)
+    server.routes["/b.xml"] = Route(FEED.replace(b"f.example", b"g.example").replace(b"<title>", b"<title>G "))
+    line_b = f"  - {server.url('/b.xml')}\n"
+    site = feed_site(tmp_path / "site", f"  - {server.url('/a.xml')}\n" + line_b)
+    assert run_fetch(site, capsys)[0] == 0
+    assert "G Two" in fetched(site)
+    state = json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))
+    [two] = [record["file"] for record in state["items"].values() if record["file"].endswith(".md")
+             and "g-two" in record["file"]]
+    (site / "content" / two).unlink()
+    config = site / "config.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace(line_b, ""), encoding="utf-8")
+    code, out = run_fetch(site, capsys)
+    assert code == 0, out
+    config.write_text(text, encoding="utf-8")
+    code, out = run_fetch(site, capsys)
+    assert code == 0 and "deleted by hand" not in out, out
+    assert "G Two" in fetched(site) and "G One" in fetched(site)
