@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import feed_site, fetched
+from conftest import BASIC_CONFIG, build_site, feed_site, fetched, item, make_site
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -57,3 +57,20 @@ def test_a_source_removed_after_a_hand_deletion_fetches_it_again_when_added_back
     code, out = run_fetch(site, capsys)
     assert code == 0 and "deleted by hand" not in out, out
     assert "G Two" in fetched(site) and "G One" in fetched(site)
+
+
+@pytest.mark.parametrize("language, excerpt", [
+    ("ja", "東京で新しいAIが発表された。"),
+    ("ja", "本当に？"),
+    ("de", "Er sagte: „Wir bleiben.“"),
+    ("ar", "هل يبقى؟"),
+])
+def test_a_whole_lede_in_another_language_gets_no_ellipsis(tmp_path, language, excerpt):
+    """A lede that ends mid-sentence gets an ellipsis; one ending with a sentence's end as Japanese, German
+    (its closing quote is “) or Arabic write it got one too: "発表された。…"."""
+    files = {"content/whole.md": item("Whole", excerpt=f'"{excerpt}"'),
+             "content/cut.md": item("Cut", "2026-11-19T10:00:00Z", excerpt="'Der Rat stimmte am'")}
+    config, _ = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG + f"language: {language}\n"))
+    pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (config.output_path / "news").rglob("index.html")}
+    assert f'<p class="lede">{excerpt}</p>' in pages["whole"]
+    assert '<p class="lede">Der Rat stimmte am…</p>' in pages["cut"]
