@@ -74,3 +74,20 @@ def test_a_whole_lede_in_another_language_gets_no_ellipsis(tmp_path, language, e
     pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (config.output_path / "news").rglob("index.html")}
     assert f'<p class="lede">{excerpt}</p>' in pages["whole"]
     assert '<p class="lede">Der Rat stimmte am…</p>' in pages["cut"]
+
+
+def test_toml_front_matter_whose_last_repeat_spans_lines_reads_the_last(tmp_path, capsys):
+    """docs/content.md: a TOML key given twice is read as its last value, with a warning, unless an earlier
+    value spans several lines (an error at its line). The docs said "each time on one line", though a last
+    value over several lines was read as well, as it should be."""
+    files = {"content/last.md": '+++\ntitle = "First"\npublishedDateTime = 2026-11-20T10:00:00Z\n'
+                                'title = """Second\nline"""\n+++\nBody.\n',
+             "content/first.md": '+++\ntitle = """First\nline"""\npublishedDateTime = 2026-11-20T10:00:00Z\n'
+                                 'title = "Second"\n+++\nBody.\n'}
+    site = make_site(tmp_path / "site", files)
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "content/last.md:4: `title` is given twice, also on line 2: the last one is used" in err, err
+    assert "content/first.md:5: invalid TOML in front matter" in err and "give each key once" in err, err
+    [page] = (site / "output" / "news").rglob("last/index.html")
+    assert "<h1>Second line</h1>" in page.read_text(encoding="utf-8")
