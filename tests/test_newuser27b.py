@@ -91,3 +91,13 @@ def test_toml_front_matter_whose_last_repeat_spans_lines_reads_the_last(tmp_path
     assert "content/first.md:5: invalid TOML in front matter" in err and "give each key once" in err, err
     [page] = (site / "output" / "news").rglob("last/index.html")
     assert "<h1>Second line</h1>" in page.read_text(encoding="utf-8")
+
+
+def test_a_config_value_starting_with_an_exclamation_mark_says_to_quote_it(tmp_path, capsys):
+    """An item's `title: !Wichtig News` is read as the text written; the same in config.yaml is an error, whose
+    advice was to remove the tag, which would drop the word the user wrote."""
+    site = make_site(tmp_path / "site", {}, "title: !Wichtig News\nbase_url: https://example.org/\n")
+    assert main(["check", "--config", str(site / "config.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("config.yaml:1: invalid YAML: could not determine a constructor for the tag '!Wichtig'"), err
+    assert "put the value in quotes to keep its `!`" in err, err
