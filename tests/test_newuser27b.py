@@ -101,3 +101,19 @@ def test_a_config_value_starting_with_an_exclamation_mark_says_to_quote_it(tmp_p
     err = capsys.readouterr().err
     assert err.startswith("config.yaml:1: invalid YAML: could not determine a constructor for the tag '!Wichtig'"), err
     assert "put the value in quotes to keep its `!`" in err, err
+
+
+def test_a_formula_in_a_title_or_excerpt_shows_its_words_not_its_elements(tmp_path):
+    """A MathML formula in the body is shown as its text; in a title or an excerpt (which crawlers copy from
+    HTML) only `<math>` was taken for a tag, and the page showed `Why <mi>E</mi><mo>=</mo>... matters`."""
+    title = "Why <math><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></math> matters"
+    excerpt = ("'Take <math><msub><mi>x</mi><mi>i</mi></msub></math>, <math><msup><mi>e</mi><mrow><mi>π</mi>"
+               "<mi>i</mi></mrow></msup></math> and <math><mfrac><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow>"
+               "<mn>2</mn></mfrac></math>.'")
+    config, _ = build_site(make_site(tmp_path / "site", {"content/m.md": item(title, excerpt=excerpt)}))
+    pages = [p.read_text(encoding="utf-8") for p in (config.output_path / "news").rglob("index.html")]
+    assert len(pages) == 1
+    assert "<h1>Why E = mc² matters</h1>" in pages[0]
+    assert '<p class="lede">Take xᵢ, e^(πi) and (a + b)/2.</p>' in pages[0]
+    feed = (config.output_path / "feeds" / "latest.xml").read_text(encoding="utf-8")
+    assert "Why E = mc² matters" in feed and "&lt;mi" not in feed

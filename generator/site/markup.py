@@ -460,6 +460,37 @@ def _written(node) -> str:
 _TAG_OR_SPACE = re.compile(r"<[^>]*>|\s")
 
 
+# A formula in a plain-text field (a title, an excerpt): its powers and indices in Unicode's superscript and
+# subscript characters where each has one (c², xᵢ), else written as `^(...)` and `_(...)`
+_RAISED = str.maketrans("0123456789+-−=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ")
+_LOWERED = str.maketrans("0123456789+-−=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ")
+_INNERMOST = re.compile(r"<(sup|sub)>([^<]*)</\1>")
+
+
+def formulas_as_plain_text(text: str) -> str:
+    """`text` (a plain-text field, entities decoded) with each MathML formula in it as the words it shows, as
+    the body shows it (E = mc², (a + b)/2), rather than its elements' names shown as text."""
+    if "<math" not in text and "<MATH" not in text.upper():
+        return text
+    parts, at, start = [], 0, None
+    for tag in _MATH_TAG.finditer(text):
+        if not tag[1] and not tag[0].endswith("/>"):
+            start = tag
+        elif tag[1] and start is not None:
+            written = _Formula.text_of(text[start.end():tag.start()])
+            while (inner := _INNERMOST.search(written)) is not None:
+                raised, words = inner[1] == "sup", htmlmod.unescape(inner[2])
+                table = _RAISED if raised else _LOWERED
+                if words and all(ord(char) in table for char in words):
+                    mapped = words.translate(table)
+                else:  # (a character with no such form)
+                    mapped = ("^" if raised else "_") + (words if len(words) == 1 else f"({words})")
+                written = written[:inner.start()] + htmlmod.escape(mapped, quote=False) + written[inner.end():]
+            parts += [text[at:start.start()], htmlmod.unescape(written)]
+            at, start = tag.end(), None
+    return "".join(parts) + text[at:] if parts else text
+
+
 # A picture whose address a lazy-loading page's script sets, from `data-src` (or one of its other names) or
 # `srcset` (which the sanitiser does not keep): without that script the address is the picture's `src`
 # (one followed by the picture for browsers without script, `<noscript><img src=...>`, is left as it is: that
