@@ -117,3 +117,16 @@ def test_a_formula_in_a_title_or_excerpt_shows_its_words_not_its_elements(tmp_pa
     assert '<p class="lede">Take xᵢ, e^(πi) and (a + b)/2.</p>' in pages[0]
     feed = (config.output_path / "feeds" / "latest.xml").read_text(encoding="utf-8")
     assert "Why E = mc² matters" in feed and "&lt;mi" not in feed
+
+
+def test_fetch_writes_a_formulas_power_in_an_excerpt_as_the_body_shows_it(tmp_path, server, capsys):
+    """The body shows `<msup><mi>c</mi><mn>2</mn></msup>` as c²; the excerpt fetch wrote from it read "c2".
+    HTML's own `1<sup>st</sup>` stays 1st."""
+    math = ("&lt;math&gt;&lt;msup&gt;&lt;mi&gt;c&lt;/mi&gt;&lt;mn&gt;2&lt;/mn&gt;&lt;/msup&gt;&lt;/math&gt;")
+    server.routes["/m.xml"] = Route(FEED.replace(b"<description>First.", f"<description>About {math}.".encode())
+                                    .replace(b"<description>Second.", b"<description>The 1&lt;sup&gt;st&lt;"
+                                             b"/sup&gt; and H&lt;sub&gt;2&lt;/sub&gt;O."))
+    site = feed_site(tmp_path / "site", f"  - {server.url('/m.xml')}\n")
+    assert run_fetch(site, capsys)[0] == 0
+    items = fetched(site)
+    assert items["One"]["excerpt"] == "About c²." and items["Two"]["excerpt"] == "The 1st and H₂O.", items

@@ -467,6 +467,18 @@ _LOWERED = str.maketrans("0123456789+-−=()aehijklmnoprstuvx", "₀₁₂₃₄
 _INNERMOST = re.compile(r"<(sup|sub)>([^<]*)</\1>")
 
 
+def shifted(words: str, raised: bool, marked: bool = True) -> str:
+    """A power's (`raised`) or an index's words as plain text: in superscript or subscript characters when
+    each has one (², ᵢ), else after `^` or `_` (in brackets when more than one character), or, not `marked`,
+    as they are (HTML's `1<sup>st</sup>` is no power)."""
+    table = _RAISED if raised else _LOWERED
+    if words and all(ord(char) in table for char in words):
+        return words.translate(table)
+    if not marked or not words:
+        return words
+    return ("^" if raised else "_") + (words if len(words) == 1 else f"({words})")
+
+
 def formulas_as_plain_text(text: str) -> str:
     """`text` (a plain-text field, entities decoded) with each MathML formula in it as the words it shows, as
     the body shows it (E = mc², (a + b)/2), rather than its elements' names shown as text."""
@@ -479,12 +491,7 @@ def formulas_as_plain_text(text: str) -> str:
         elif tag[1] and start is not None:
             written = _Formula.text_of(text[start.end():tag.start()])
             while (inner := _INNERMOST.search(written)) is not None:
-                raised, words = inner[1] == "sup", htmlmod.unescape(inner[2])
-                table = _RAISED if raised else _LOWERED
-                if words and all(ord(char) in table for char in words):
-                    mapped = words.translate(table)
-                else:  # (a character with no such form)
-                    mapped = ("^" if raised else "_") + (words if len(words) == 1 else f"({words})")
+                mapped = shifted(htmlmod.unescape(inner[2]), inner[1] == "sup")
                 written = written[:inner.start()] + htmlmod.escape(mapped, quote=False) + written[inner.end():]
             parts += [text[at:start.start()], htmlmod.unescape(written)]
             at, start = tag.end(), None
