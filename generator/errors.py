@@ -71,6 +71,9 @@ def yaml_problem(path: str, text: str, exc: Exception, first_line: int = 1, what
         anchor = f"{name.group()} " if name else ""
         reason = f"the anchor {anchor}is given twice, first on line {first_line + start.line}"
         hint = "give each anchor (&name) a name of its own, or write the second value out"
+    elif reason.startswith("could not determine a constructor for the tag '!"):
+        # `title: !Wichtig News`: a local tag is most often words written with a `!` in front of them
+        hint = "put the value in quotes to keep its `!` (a word starting with ! is a tag to YAML), or remove the tag"
     elif reason.startswith("could not determine a constructor for the tag"):
         hint = "remove the tag (the word starting with !): newsdesk reads plain values only"
     elif (mark and reason.startswith(("expected <block end>, but found", "did not find expected key"))  # (two loaders)

@@ -23,7 +23,7 @@ from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import bounded_key
 from generator.languages import UNSPACED
-from generator.site.markup import feed_whole, sanitize
+from generator.site.markup import feed_whole, sanitize, shifted
 from generator.site.model import MAX_IMAGES, MAX_TEXT
 from generator.site.model import plain_text as plain_title  # a title as the build reads one
 from generator.urlnorm import canonical_url
@@ -109,8 +109,9 @@ def file_name(folder: str, source: Source, key: str, title: str) -> str:
 # How fetch reads an entry into an item: one more whenever a newsdesk reads a feed's entries differently
 # (a field read better, one added), so that the next fetch reads every feed whole and writes its items anew,
 # but for those edited by hand (store.py). Never for a change of identity(): that would fetch every entry
-# again, as a new item. (1: guids that are ids, not links; providers' accounts on shared hosts; authors.)
-READING = 1
+# again, as a new item. (1: guids that are ids, not links; providers' accounts on shared hosts; authors. 2: a
+# formula's powers and indices in excerpts, c² rather than c2.)
+READING = 2
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...]) -> str:
@@ -433,18 +434,25 @@ class _Text(HTMLParser):
         self.parts: list[str] = []
         self.skipping = 0
         self.skip = self._SKIP if links else self._SKIP | {"a"}
+        self.shifts: list[tuple[str, int]] = []  # open <sup> and <sub>: (tag, where their text starts)
 
     def handle_starttag(self, tag, attrs):
         if tag in self.skip:
             self.skipping += 1
         elif tag in self._BREAK:
             self.parts.append(" ")
+        elif tag in ("sup", "sub"):  # (a formula's power or index, as the body writes it: c², not c2)
+            self.shifts.append((tag, len(self.parts)))
 
     def handle_endtag(self, tag):
         if tag in self.skip:
             self.skipping = max(0, self.skipping - 1)
         elif tag in self._BREAK:
             self.parts.append(" ")
+        elif tag in ("sup", "sub") and self.shifts and self.shifts[-1][0] == tag:
+            start = self.shifts.pop()[1]
+            self.parts[start:] = [shifted(" ".join("".join(self.parts[start:]).split()), tag == "sup",
+                                           marked=False)]
 
     def handle_data(self, data):
         if not self.skipping:

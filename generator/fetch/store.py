@@ -220,14 +220,15 @@ class Store:
     def forget_unlisted(self) -> int:
         """Drop what the state keeps of sources config.yaml no longer lists: their feeds' records, and the
         tombstones (the records of deleted files) that no listed source carries. A tombstone is needed only
-        while a feed lists its entry, and a removed source's were otherwise kept for ever. Records with a file
-        stay: the file is fetch's, to update should a source carry the entry again, or to expire. Returns how
-        many tombstones went."""
+        while a feed lists its entry, and a removed source's were otherwise kept for ever. A record whose file
+        is gone is one too: a file deleted by hand is seen as deleted only when its feed is read again, which a
+        removed source's never is. Records with a file stay: the file is fetch's, to update should a source
+        carry the entry again, or to expire. Returns how many tombstones went."""
         for url in [url for url in self.state.feeds if url not in self.listed]:
             del self.state.feeds[url]
         gone = 0
         for key, record in list(self.state.items.items()):
-            if record.file or record.source in self.listed:
+            if record.source in self.listed or (record.file and (self.content / record.file).is_file()):
                 continue
             others = [url for url in record.others.split("\n") if url in self.listed]
             if others:

@@ -312,8 +312,8 @@ _TOML_TABLE = re.compile(r"^[ \t]*\[", re.MULTILINE)
 
 
 def _toml_last_of_twice(front: str, fm_line: int) -> tuple[str, tuple[tuple[str, int, int], ...]]:
-    """TOML front matter with each top-level key given more than once, on one line each time, given by its last
-    line alone, as YAML's and JSON's front matter read it: TOML calls a key given twice an error, and the item
+    """TOML front matter with each top-level key given more than once, on one line each time but the last (which
+    may span lines), given by its last value alone, as YAML's and JSON's front matter read it: TOML calls a key given twice an error, and the item
     was left out. (The front matter, and (key, first line, later line) of each, for the warning.)"""
     table = _TOML_TABLE.search(front)
     head = front[:table.start()] if table else front

@@ -462,6 +462,44 @@ def _written(node) -> str:
 _TAG_OR_SPACE = re.compile(r"<[^>]*>|\s")
 
 
+# A formula in a plain-text field (a title, an excerpt): its powers and indices in Unicode's superscript and
+# subscript characters where each has one (c², xᵢ), else written as `^(...)` and `_(...)`
+_RAISED = str.maketrans("0123456789+-−=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ")
+_LOWERED = str.maketrans("0123456789+-−=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ")
+_INNERMOST = re.compile(r"<(sup|sub)>([^<]*)</\1>")
+
+
+def shifted(words: str, raised: bool, marked: bool = True) -> str:
+    """A power's (`raised`) or an index's words as plain text: in superscript or subscript characters when
+    each has one (², ᵢ), else after `^` or `_` (in brackets when more than one character), or, not `marked`,
+    as they are (HTML's `1<sup>st</sup>` is no power)."""
+    table = _RAISED if raised else _LOWERED
+    if words and all(ord(char) in table for char in words):
+        return words.translate(table)
+    if not marked or not words:
+        return words
+    return ("^" if raised else "_") + (words if len(words) == 1 else f"({words})")
+
+
+def formulas_as_plain_text(text: str) -> str:
+    """`text` (a plain-text field, entities decoded) with each MathML formula in it as the words it shows, as
+    the body shows it (E = mc², (a + b)/2), rather than its elements' names shown as text."""
+    if "<math" not in text and "<MATH" not in text.upper():
+        return text
+    parts, at, start = [], 0, None
+    for tag in _MATH_TAG.finditer(text):
+        if not tag[1] and not tag[0].endswith("/>"):
+            start = tag
+        elif tag[1] and start is not None:
+            written = _Formula.text_of(text[start.end():tag.start()])
+            while (inner := _INNERMOST.search(written)) is not None:
+                mapped = shifted(htmlmod.unescape(inner[2]), inner[1] == "sup")
+                written = written[:inner.start()] + htmlmod.escape(mapped, quote=False) + written[inner.end():]
+            parts += [text[at:start.start()], htmlmod.unescape(written)]
+            at, start = tag.end(), None
+    return "".join(parts) + text[at:] if parts else text
+
+
 # A picture whose address a lazy-loading page's script sets, from `data-src` (or one of its other names) or
 # `srcset` (which the sanitiser does not keep): without that script the address is the picture's `src`
 # (one followed by the picture for browsers without script, `<noscript><img src=...>`, is left as it is: that

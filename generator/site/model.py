@@ -43,9 +43,9 @@ from generator.errors import Problem, Rejected
 from generator.frozen import record
 from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, Refused, ambiguous_month, ambiguous_zone, checked,
                                goes_by, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset)
-from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
-                                   player_url, python_markdown_costly, render_markdown, sanitize,
-                                   without_player)
+from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, formulas_as_plain_text,
+                                   iframe_src, media_file, player_url, python_markdown_costly, render_markdown,
+                                   sanitize, without_player)
 from generator.urlnorm import canonical_url
 from generator.urls import (distinct_slug, field_url, host_of, joined, safe_url, slugify, spell_symbols,
                             static_path, without_controls)
@@ -617,6 +617,8 @@ def plain_text(text: str, markup: bool = True) -> str:
         if "&" not in text and "<" not in text:
             break
         decoded = html.unescape(text)
+        if "<" in decoded:  # (a formula shows its words, not its elements' names: `<mi>E</mi>`)
+            decoded = formulas_as_plain_text(decoded)
         if "</" in decoded:  # (a script's or a style's text is no words of the field: `<script>alert(1)</script>`)
             decoded = _without_hidden(decoded)
         closed = frozenset(name.lower() for name in _CLOSING.findall(decoded)) if "</" in decoded else frozenset()
