@@ -87,6 +87,12 @@ def built(tmp_path, name="site", config=CONFIG, **options):
     return cfg, cfg.output_path
 
 
+def listed_keys(meta):
+    """The shard keys that meta.json says have a terms file (its "keys": a key but its last character -> those
+    last characters)."""
+    return {start + last for start, lasts in meta["keys"].items() for last in lasts}
+
+
 def index_of(out):
     """(meta, docs, term -> {doc id: weight}) read back from a built site's index files."""
     folder = out / SEARCH_FOLDER
@@ -97,6 +103,8 @@ def index_of(out):
     found = {}
     shards = sorted((folder / "terms").iterdir())
     assert shards
+    # meta's "keys" name exactly the terms files there are: the client asks for no other (no 404)
+    assert {f"terms/{path.name}" for path in shards} == {shard_file(key) for key in listed_keys(meta)}
     for path in shards:
         for term, flat in json.loads(path.read_bytes())["terms"].items():
             assert shard_file(shard_key(term, set(meta["split"]))) == f"terms/{path.name}"
@@ -677,6 +685,36 @@ def test_typing_a_prefix_finds_the_story_and_a_miss_says_so(searchable, page):
 
 
 @pytest.mark.slow
+def test_a_word_with_no_terms_file_says_no_results_with_no_404_nor_console_error(searchable, page):
+    config, out = searchable
+    meta, _, found = index_of(out)
+    files = {shard_file(key) for key in listed_keys(meta)}
+    # typed letter by letter (each prefix a query, as the last word is completed), long enough to be corrected
+    queries = ("zqxjv", "qzxwv xqzvb", "xqzvb")
+    for query in queries:
+        assert all(shard_file(shard_key(term, set(meta["split"]))) not in files for term in terms(query.split()[0], meta["stemmer"]))
+    with static_server(out, "/paper/") as base:
+        blocked = offline(page, base)
+        errors, failed = [], []
+        # (the story's picture, blocked here, fails to load: that error is the test's own)
+        page.on("console", lambda message: errors.append((message.text, message.location.get("url")))
+                if message.type == "error" and message.location.get("url") not in blocked else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+        page.goto(base + "search/")
+        for query in queries:
+            page.locator("#search-q").fill("")
+            page.locator("#search-q").press_sequentially(query, delay=30)
+            status_says(page, f"No results for \u201c{query}\u201d")
+            assert result_links(page).count() == 0
+        page.fill("#search-q", "harbour")  # a word with a file still finds its stories
+        status_says(page, "for \u201charbour\u201d")
+        assert result_links(page).count() >= 1 and "No results" not in page.locator("#search-status").inner_text()
+        assert errors == [] and failed == []
+        assert set(blocked) <= {PICTURE}
+
+
+@pytest.mark.slow
 def test_more_results_and_odd_titles_shown_as_text(searchable, page):
     config, out = searchable
     with static_server(out, "/paper/") as base:
@@ -871,6 +909,8 @@ def test_big_shards_split_and_common_terms_keep_their_highest_impacts(tmp_path, 
     for name, shard in shards.items():
         for term in shard["terms"]:
             assert name == f"{SEARCH_FOLDER}/{shard_file(shard_key(term, split))}"  # where the client looks
+    assert set(shards) == {f"{SEARCH_FOLDER}/{shard_file(key)}" for key in listed_keys(meta)}
+    assert split - listed_keys(meta)  # a split key whose terms are all longer has no file, and is not listed
     lighthouse = next(shard["terms"]["lighthous"] for shard in shards.values() if "lighthous" in shard["terms"])
     assert lighthouse[0] == FILLERS and len(lighthouse[1:]) == 2 * 5  # its true df, 5 postings
     assert max(len(data) for data in files.values() if b'"terms"' in data) < 2000

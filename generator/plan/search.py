@@ -13,14 +13,16 @@ rarity (idf, from the document frequency each list carries). Pairs of adjacent t
 phrases exact, and `t:SLUG` / `p:SLUG` terms list the stories of a topic or provider (of any of a story's
 items), for filters. The files, under SEARCH_FOLDER in the site:
 
-    meta.json         {"version", "docs", "chunk", "fields", "stemmer", "split", "files", "source"}
+    meta.json         {"version", "docs", "chunk", "fields", "stemmer", "split", "keys", "files", "source"}
     facets.json       {"topics": [[slug, name, stories], ...], "providers": [...]}
     docs/N.json       documents N*chunk ..: one record each, fields as meta's "fields" names them
     terms/KEY.json    {"terms": {"term": [df, id, impact, id delta, impact, ...]}, "forms": {"term": word}}
 
 A term's shard KEY is its first two characters; a shard that grows past SHARD_BYTES is split by one more
 character (meta's "split" lists the split keys; the client follows the same rule), so a file stays small
-whatever the size of the site. A term in more than MAX_POSTINGS stories keeps only its MAX_POSTINGS highest
+whatever the size of the site. Meta's "keys" lists the keys that have a file (each key but its last
+character -> those last characters), so that the client never asks for a file that is not there: a 404 is an
+error in the browser's console. A term in more than MAX_POSTINGS stories keeps only its MAX_POSTINGS highest
 impacts (and its true df): such a word is too common to decide a ranking. KEY is in the file name as is
 when it is [a-z0-9] and no Windows device name (`con`, `nul`), else "x" + the hex of its UTF-8: a crafted
 term can never name a file outside the folder, nor one a checkout on Windows cannot write. "forms" gives the
@@ -64,7 +66,7 @@ from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
 from generator.urls import device_name, resized_url
 
-FORMAT = 9  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 10  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -407,7 +409,8 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
                             if stories[PROVIDER + slug]]}
     files[f"{SEARCH_FOLDER}/facets.json"] = _encode(_json(facets))
     meta = {"version": FORMAT, "docs": len(index.docs), "chunk": DOCS_PER_FILE, "fields": list(FIELDS),
-            "stemmer": index.stemmer, "split": sorted(split), "files": len(files) + 1, "source": index.source}
+            "stemmer": index.stemmer, "split": sorted(split), "keys": _listed(shards), "files": len(files) + 1,
+            "source": index.source}
     files[f"{SEARCH_FOLDER}/meta.json"] = _encode(_json(meta))
     return files
 
@@ -466,6 +469,16 @@ def _shards(postings: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
             else:
                 shards[key] = group
     return dict(sorted(shards.items())), split
+
+
+def _listed(shards: dict[str, list[str]]) -> dict[str, str]:
+    """The keys of the terms files as meta's "keys": each key but its last character -> those last characters
+    ({"ca": "rt"} for "car" and "cat"): a third of the size of a list of the keys, and the client needs no more
+    to know whether a key has a file (it asks for no file that is not there)."""
+    listed: dict[str, str] = {}
+    for key in shards:  # (sorted)
+        listed[key[:-1]] = listed.get(key[:-1], "") + key[-1]
+    return listed
 
 
 def _texts(item: Item) -> tuple[str, str, str, bytes, tuple[str, ...]]:

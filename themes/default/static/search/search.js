@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 9; // generator/plan/search.py FORMAT
+  var FORMAT = 10; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -174,7 +174,9 @@
     var url = indexUrl + name;
     if (!files[url]) {
       files[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
-        if (response.status === 404 && missingOk) return null; // a shard no term of the site falls in
+        // (meta's "keys" names every terms file; one gone is taken for one with no term, as while a
+        // deploy replaces the index)
+        if (response.status === 404 && missingOk) return null;
         if (!response.ok) throw new Error(url + ": HTTP " + response.status);
         return response.json();
       });
@@ -186,12 +188,21 @@
     return fetchJSON("meta.json").then(function (meta) {
       if (!meta || meta.version !== FORMAT) throw new Error("search index format " + (meta && meta.version));
       meta.splitKeys = new Set(meta.split || []);
+      // The keys that have a terms file (meta's "keys": a key but its last character -> those last characters):
+      // a key not there is asked for no file, which would be a 404 and an error in the console.
+      meta.fileKeys = new Set();
+      var listed = meta.keys && typeof meta.keys === "object" ? meta.keys : {};
+      Object.keys(listed).forEach(function (start) {
+        Array.from(String(listed[start])).forEach(function (last) { meta.fileKeys.add(start + last); });
+      });
       return loadStemmer(meta.stemmer).then(function () { return meta; });
     });
   }
 
   function shardOf(meta, term) {
-    return fetchJSON(shardFile(shardKey(term, meta.splitKeys)), true).then(function (shard) {
+    var key = shardKey(term, meta.splitKeys);
+    if (!meta.fileKeys.has(key)) return Promise.resolve({ terms: {}, forms: {} }); // no term of the site is in it
+    return fetchJSON(shardFile(key), true).then(function (shard) {
       return shard && shard.terms ? shard : { terms: {}, forms: {} };
     });
   }
