@@ -28,7 +28,7 @@ from generator.build.search_index import make_index
 from generator.config import load_config
 from generator.cli import main as cli_main
 from generator.serve.rebuild import Session, rebuild, update_search
-from generator.plan.search import SEARCH_FOLDER, shard_file, shard_key, terms, tokens
+from generator.plan.search import SEARCH_FOLDER, listed_keys, shard_file, shard_key, terms, tokens
 
 CONFIG = """\
 title: Search Test News
@@ -87,12 +87,6 @@ def built(tmp_path, name="site", config=CONFIG, **options):
     return cfg, cfg.output_path
 
 
-def listed_keys(meta):
-    """The shard keys that meta.json says have a terms file (its "keys": a key but its last character -> those
-    last characters)."""
-    return {start + last for start, lasts in meta["keys"].items() for last in lasts}
-
-
 def index_of(out):
     """(meta, docs, term -> {doc id: weight}) read back from a built site's index files."""
     folder = out / SEARCH_FOLDER
@@ -104,10 +98,10 @@ def index_of(out):
     shards = sorted((folder / "terms").iterdir())
     assert shards
     # meta's "keys" name exactly the terms files there are: the client asks for no other (no 404)
-    assert {f"terms/{path.name}" for path in shards} == {shard_file(key) for key in listed_keys(meta)}
+    assert {f"terms/{path.name}" for path in shards} == {shard_file(key) for key in listed_keys(meta)[0]}
     for path in shards:
         for term, flat in json.loads(path.read_bytes())["terms"].items():
-            assert shard_file(shard_key(term, set(meta["split"]))) == f"terms/{path.name}"
+            assert shard_file(shard_key(term, listed_keys(meta)[1])) == f"terms/{path.name}"
             postings, doc = {}, 0
             for delta, weight in zip(flat[1::2], flat[2::2]):
                 doc += delta
@@ -389,7 +383,7 @@ def test_no_index_file_is_named_as_a_windows_device(split_site):
     config, out = split_site
     meta, docs, found = index_of(out)
     names = sorted(files_under(out / SEARCH_FOLDER / "terms"))
-    assert set(DEVICE_WORDS.values()) <= set(meta["split"]) | {shard_key(term, set(meta["split"])) for term in found}
+    assert set(DEVICE_WORDS.values()) <= listed_keys(meta)[1] | {shard_key(term, listed_keys(meta)[1]) for term in found}
     assert all(re.fullmatch(r"([a-z0-9]{2,}|x([0-9a-f]{2})+)\.json", name) for name in names), names
     assert not [name for name in names if re.fullmatch(r"(con|prn|aux|nul|com\d|lpt\d)\.json", name)], names
     assert "x636f6e.json" in names  # con
@@ -428,7 +422,7 @@ def test_words_sharing_a_long_prefix_keep_index_file_names_short(tmp_path, monke
     names = files_under(config.output_path)
     assert max(len(name) for name in names) < 120, max(names, key=len)
     meta, docs, found = index_of(config.output_path)
-    assert meta["split"] and len(set(found) & {terms(word, meta["stemmer"])[0] for word in words}) == len(words)
+    assert listed_keys(meta)[1] and len(set(found) & {terms(word, meta["stemmer"])[0] for word in words}) == len(words)
     assert titles_for(config.output_path, words[5]) == ["Story 1"]
 
 
@@ -687,12 +681,12 @@ def test_typing_a_prefix_finds_the_story_and_a_miss_says_so(searchable, page):
 @pytest.mark.slow
 def test_a_word_with_no_terms_file_says_no_results_with_no_404_nor_console_error(searchable, page):
     config, out = searchable
-    meta, _, found = index_of(out)
-    files = {shard_file(key) for key in listed_keys(meta)}
+    meta, _, _ = index_of(out)
+    files, split = listed_keys(meta)
     # typed letter by letter (each prefix a query, as the last word is completed), long enough to be corrected
     queries = ("zqxjv", "qzxwv xqzvb", "xqzvb")
     for query in queries:
-        assert all(shard_file(shard_key(term, set(meta["split"]))) not in files for term in terms(query.split()[0], meta["stemmer"]))
+        assert all(shard_key(term, split) not in files for word in query.split() for term in terms(word, meta["stemmer"]))
     with static_server(out, "/paper/") as base:
         blocked = offline(page, base)
         errors, failed = [], []
@@ -903,14 +897,13 @@ def test_big_shards_split_and_common_terms_keep_their_highest_impacts(tmp_path, 
     monkeypatch.setattr(search, "MAX_POSTINGS", 5)
     files = make_index(index)
     meta = json.loads(files[f"{SEARCH_FOLDER}/meta.json"])
-    assert meta["split"] and meta["files"] == len(files)
-    split = set(meta["split"])
+    split = listed_keys(meta)[1]
+    assert split and meta["files"] == len(files)
     shards = {name: json.loads(data) for name, data in files.items() if "/terms/" in name}
     for name, shard in shards.items():
         for term in shard["terms"]:
             assert name == f"{SEARCH_FOLDER}/{shard_file(shard_key(term, split))}"  # where the client looks
-    assert set(shards) == {f"{SEARCH_FOLDER}/{shard_file(key)}" for key in listed_keys(meta)}
-    assert split - listed_keys(meta)  # a split key whose terms are all longer has no file, and is not listed
+    assert set(shards) == {f"{SEARCH_FOLDER}/{shard_file(key)}" for key in listed_keys(meta)[0]}
     lighthouse = next(shard["terms"]["lighthous"] for shard in shards.values() if "lighthous" in shard["terms"])
     assert lighthouse[0] == FILLERS and len(lighthouse[1:]) == 2 * 5  # its true df, 5 postings
     assert max(len(data) for data in files.values() if b'"terms"' in data) < 2000

@@ -20,7 +20,7 @@ from conftest import clean_build, copy_example_site, files_under, item, make_sit
 from generator.build.pipeline import BuildOptions
 from generator.cli import main
 from generator.config import load_config
-from generator.plan.search import SEARCH_FOLDER, shard_file, shard_key
+from generator.plan.search import SEARCH_FOLDER, listed_keys, shard_file, shard_key
 from generator.plan.search import terms as search_terms
 from generator.serve.rebuild import Session, rebuild, update_search
 
@@ -304,7 +304,7 @@ def search_hits(out: Path, word: str) -> list[int]:
     folder = out / SEARCH_FOLDER
     meta = json.loads((folder / "meta.json").read_bytes())
     [term] = [word] if ":" in word else search_terms(word, meta["stemmer"])
-    shard = json.loads((folder / shard_file(shard_key(term, set(meta["split"])))).read_bytes())
+    shard = json.loads((folder / shard_file(shard_key(term, listed_keys(meta)[1]))).read_bytes())
     flat = shard["terms"].get(term, [0])
     return list(itertools.accumulate(flat[1::2]))
 

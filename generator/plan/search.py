@@ -13,16 +13,18 @@ rarity (idf, from the document frequency each list carries). Pairs of adjacent t
 phrases exact, and `t:SLUG` / `p:SLUG` terms list the stories of a topic or provider (of any of a story's
 items), for filters. The files, under SEARCH_FOLDER in the site:
 
-    meta.json         {"version", "docs", "chunk", "fields", "stemmer", "split", "keys", "files", "source"}
+    meta.json         {"version", "docs", "chunk", "fields", "stemmer", "keys", "files", "source"}
     facets.json       {"topics": [[slug, name, stories], ...], "providers": [...]}
     docs/N.json       documents N*chunk ..: one record each, fields as meta's "fields" names them
     terms/KEY.json    {"terms": {"term": [df, id, impact, id delta, impact, ...]}, "forms": {"term": word}}
 
 A term's shard KEY is its first two characters; a shard that grows past SHARD_BYTES is split by one more
-character (meta's "split" lists the split keys; the client follows the same rule), so a file stays small
-whatever the size of the site. Meta's "keys" lists the keys that have a file (each key but its last
-character -> those last characters), so that the client never asks for a file that is not there: a 404 is an
-error in the browser's console. A term in more than MAX_POSTINGS stories keeps only its MAX_POSTINGS highest
+character (the client follows the same rule), so a file stays small whatever the size of the site. Meta's
+"keys" lists the keys that have a file, as each key but its last character -> those last characters, so that
+the client never asks for a file that is not there (a 404 is an error in the browser's console). The split
+keys need no list of their own: they are the beginnings, two characters or longer, of the keys (a key of n
+characters is there only if its beginnings of 2 .. n-1 were split; a split key's longer terms are in files
+of longer keys). A term in more than MAX_POSTINGS stories keeps only its MAX_POSTINGS highest
 impacts (and its true df): such a word is too common to decide a ranking. KEY is in the file name as is
 when it is [a-z0-9] and no Windows device name (`con`, `nul`), else "x" + the hex of its UTF-8: a crafted
 term can never name a file outside the folder, nor one a checkout on Windows cannot write. "forms" gives the
@@ -394,7 +396,7 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
     # MAX_WEIGHT): each one's text, made once, rather than str() of millions of ints
     numbers = list(map(str, range(max(len(index.docs), MAX_WEIGHT) + 1)))
     postings = {term: _written(numbers, *_cut(*joined.pop(term))) for term in sorted(joined)}
-    shards, split = _shards(postings)
+    shards = _shards(postings)
     files: dict[str, bytes] = {}
     for number, start in enumerate(range(0, len(index.docs), DOCS_PER_FILE)):
         files[f"{SEARCH_FOLDER}/docs/{number}.json"] = _encode(_json(index.docs[start:start + DOCS_PER_FILE]))
@@ -409,8 +411,7 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
                             if stories[PROVIDER + slug]]}
     files[f"{SEARCH_FOLDER}/facets.json"] = _encode(_json(facets))
     meta = {"version": FORMAT, "docs": len(index.docs), "chunk": DOCS_PER_FILE, "fields": list(FIELDS),
-            "stemmer": index.stemmer, "split": sorted(split), "keys": _listed(shards), "files": len(files) + 1,
-            "source": index.source}
+            "stemmer": index.stemmer, "keys": _listed(shards), "files": len(files) + 1, "source": index.source}
     files[f"{SEARCH_FOLDER}/meta.json"] = _encode(_json(meta))
     return files
 
@@ -444,9 +445,8 @@ def _written(numbers: list[str], ids: array, impacts: array) -> str:
     return ",".join(text)
 
 
-def _shards(postings: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
-    """Shard key -> its terms (sorted), and the keys that were split (see the module's docstring)."""
-    split: set[str] = set()
+def _shards(postings: dict[str, str]) -> dict[str, list[str]]:
+    """Shard key -> its terms (sorted), split as the module's docstring says."""
     pending = [(2, sorted(postings))]
     shards: dict[str, list[str]] = {}
     while pending:
@@ -461,24 +461,29 @@ def _shards(postings: dict[str, str]) -> tuple[dict[str, list[str]], set[str]]:
             # file: crafted words sharing a long prefix of 4-byte letters made names past the file system's
             # 255 bytes, and the build failed)
             if size > SHARD_BYTES and longer and len(shard_file(key + "\U0010ffff")) <= MAX_SHARD_NAME:
-                split.add(key)
                 shorter = [term for term in group if len(term) <= length]
                 if shorter:
                     shards[key] = shorter
                 pending.append((length + 1, longer))
             else:
                 shards[key] = group
-    return dict(sorted(shards.items())), split
+    return dict(sorted(shards.items()))
 
 
 def _listed(shards: dict[str, list[str]]) -> dict[str, str]:
     """The keys of the terms files as meta's "keys": each key but its last character -> those last characters
-    ({"ca": "rt"} for "car" and "cat"): a third of the size of a list of the keys, and the client needs no more
-    to know whether a key has a file (it asks for no file that is not there)."""
+    ({"ca": "rt"} for "car" and "cat"): a third of the size of a list of the keys; the split keys follow from
+    them (listed_keys)."""
     listed: dict[str, str] = {}
     for key in shards:  # (sorted)
         listed[key[:-1]] = listed.get(key[:-1], "") + key[-1]
     return listed
+
+
+def listed_keys(meta: dict) -> tuple[set[str], set[str]]:
+    """The shard keys that have a terms file and the split keys, from a meta.json (search.js reads it so)."""
+    keys = {start + last for start, lasts in meta["keys"].items() for last in lasts}
+    return keys, {start[:n] for start in meta["keys"] for n in range(2, len(start) + 1)}
 
 
 def _texts(item: Item) -> tuple[str, str, str, bytes, tuple[str, ...]]:

@@ -187,12 +187,15 @@
   function ready() {
     return fetchJSON("meta.json").then(function (meta) {
       if (!meta || meta.version !== FORMAT) throw new Error("search index format " + (meta && meta.version));
-      meta.splitKeys = new Set(meta.split || []);
       // The keys that have a terms file (meta's "keys": a key but its last character -> those last characters):
-      // a key not there is asked for no file, which would be a 404 and an error in the console.
+      // a key not there is asked for no file, which would be a 404 and an error in the console. The split keys
+      // are the keys' beginnings of two characters or more (generator/plan/search.py listed_keys).
       meta.fileKeys = new Set();
+      meta.splitKeys = new Set();
       var listed = meta.keys && typeof meta.keys === "object" ? meta.keys : {};
       Object.keys(listed).forEach(function (start) {
+        var chars = Array.from(start);
+        for (var n = 2; n <= chars.length; n++) meta.splitKeys.add(chars.slice(0, n).join(""));
         Array.from(String(listed[start])).forEach(function (last) { meta.fileKeys.add(start + last); });
       });
       return loadStemmer(meta.stemmer).then(function () { return meta; });
