@@ -170,6 +170,22 @@ def test_recent_dates_are_in_the_language_of_the_pages_words(browser, tmp_path, 
             context.close()
 
 
+@pytest.mark.slow
+def test_ranks_are_shown_as_the_page_writes_numbers(browser, tmp_path):
+    config = site(tmp_path, "de")
+    with static_server(config.output_path, "/news/") as base:
+        context, tab = _open(browser, base + "top/", NOW)
+        try:
+            ranks = tab.evaluate("() => Array.from(document.querySelectorAll('ol.ranked > li')).map(li => "
+                                 "getComputedStyle(li, '::before').content)")
+            assert ranks == ['"1"', '"2"', '"3"']
+        finally:
+            context.close()
+    # (written by the `number` filter, as the page numbers are: a thousandth rank reads "1.000" in German)
+    top = text(config, "top")
+    assert re.findall(r'<li data-rank="([^"]+)">', top) == ["1", "2", "3"]
+
+
 def test_a_count_takes_the_plural_form_of_the_words_language(tmp_path):
     # a Korean site with the English words writes "+1 source" (English's forms), not "+1 sources" (Korean's rule)
     config = site(tmp_path, "ko")
