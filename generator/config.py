@@ -161,9 +161,9 @@ class Config:
                                "names no language (ISO 639-1) or country (ISO 3166-1): `xx`, `jp` (Japanese is `ja`), "
                                "`en-UK` (`en-GB`). It also chooses the language of the bundled theme's own words and "
                                "of its dates' month and weekday names, how its numbers are written (`1.234` and `98,3` "
-                               "in German) and which language its \"3 hours ago\" is in: newsdesk ships English, "
-                               "German (`de`), French "
-                               "(`fr`), Spanish (`es`) and Japanese (`ja`); `de-AT` uses `de`'s; another language "
+                               "in German) and which language its \"3 hours ago\" is in (the words' language, so "
+                               "English on a site whose language has no words): newsdesk ships English, German (`de`), "
+                               "French (`fr`), Spanish (`es`) and Japanese (`ja`); `de-AT` uses `de`'s; another language "
                                "shows English words, with a warning, until you add its file ([A site in another "
                                "language](themes.md#a-site-in-another-language)).")
     timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates.")

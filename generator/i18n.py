@@ -9,7 +9,9 @@ lists) and the date formats (`date_long`, `date_short`, `date_time`: strftime's)
 Which file: the site's `language` (BCP 47) from the most specific to the language alone ("de-AT", then "de"),
 then English; in each, the site's own theme folder over the bundled theme of that name over the bundled
 default theme, key by key. So a site overrides a word by writing only that key. A key its language lacks is
-shown in English, and the build warns once, naming the key and the file to add it to.
+shown in English, and the build warns once, naming the key and the file to add it to. `Words.speaks` is the
+language the words are in (English for a language without a file), which the plural forms and the browser's own
+words on a page ("3 hours ago") follow, so that a page speaks one language.
 """
 
 from __future__ import annotations
@@ -61,10 +63,12 @@ class Words:
     digest: str = ""  # of every entry: what the pages' fingerprints hold of the words
     problems: tuple[Problem, ...] = ()  # warnings: keys shown in English, values that are not text
     formats: dict = field(default_factory=dict, compare=False, repr=False)  # Words.date's, as made
+    speaks: str = ENGLISH  # the tag of the language the words are in: `language` when it has a file, else English
+
 
     def form(self, n) -> str:
-        """The plural form of count `n` in this language."""
-        base = self.language.split("-")[0].lower()
+        """The plural form of count `n` in the words' language (English's for English words on a `ko` site)."""
+        base = self.speaks.split("-")[0].lower()
         try:
             return PLURAL.get(base, _one)(int(n))
         except (TypeError, ValueError):
@@ -251,9 +255,12 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
                     problems.append(Problem(where, None, f"no `{key}`: the theme shows it in English "
                                             f"({_short(str(shown))})", f"add `{key}:` with its text in "
                                             f"{config.language} to {where}"))
-    digest = hashlib.sha1(repr(sorted(entries.items(), key=lambda pair: pair[0])).encode("utf-8",
-                                                                                           "surrogatepass"))
-    return Words(config.language, entries, digest.hexdigest(), tuple(problems))
+    # The words' language: what the browser's own words on the page ("3 hours ago", a search's plural forms) are
+    # to be in, so that a page without words of its language (`ko`) speaks English throughout, not both.
+    speaks = config.language if config.language and (own or base == ENGLISH) else ENGLISH
+    digest = hashlib.sha1(repr((speaks, sorted(entries.items(), key=lambda pair: pair[0]))).encode(
+        "utf-8", "surrogatepass"))
+    return Words(config.language, entries, digest.hexdigest(), tuple(problems), speaks=speaks)
 
 
 def shipped_languages() -> list[str]:

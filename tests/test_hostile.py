@@ -560,8 +560,9 @@ def hostile(tmp_path_factory):
 
 SCRIPT_SOURCES = ("/static/js/images.js", "/static/search/search.js")
 # The theme's one inline script (recent dates as "3 hours ago"), as its partial writes it: nothing of content.
-RELATIVE_TIMES = re.search(r"<script>(.*)</script>", (ROOT / "themes/default/templates/partials/relative_times.html")
-                           .read_text("utf-8"), re.S).group(1)
+RELATIVE_TIMES = re.search(r"<script[^>]*>(.*)</script>",
+                           (ROOT / "themes/default/templates/partials/relative_times.html").read_text("utf-8"),
+                           re.S).group(1)
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "srcset", "background", "cite", "xlink:href")
 
 

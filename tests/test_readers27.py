@@ -17,9 +17,9 @@ from generator.i18n import load_words
 NOW = "2026-11-20T13:00:00Z"  # the reader's clock in the browser tests
 
 
-def site(tmp_path, language: str):
+def site(tmp_path, language: str, **more: str):
     config = f"title: Numbers\nbase_url: https://example.org/news/\nlanguage: {language}\nnow: \"{NOW}\"\n"
-    files = {
+    files = {**more,
         "content/fresh.md": item("Fresh story", "2026-11-20T10:00:00Z", heat=98.3, quality=87,
                                  provider="{name: Daily Circuit, domain: dailycircuit.example}", topics="[Robots]",
                                  related="[{title: 'Elsewhere', webUrl: 'https://other.example/a', "
@@ -28,7 +28,7 @@ def site(tmp_path, language: str):
                                     price="{amount: 1299.5, currency: EUR}", heat=12.5, topics="[Robots]"),
         "content/old.md": item("An old story", "2026-11-01T08:00:00Z", heat=40, topics="[Robots]"),
     }
-    root = make_site(tmp_path / f"site-{language}", files, config)
+    root = make_site(tmp_path / f"site-{language}-{len(more)}", files, config)
     config, result = build_site(root)
     assert not [p for p in result.site.problems if "i18n" in str(p.path)]
     return config
@@ -139,6 +139,63 @@ def test_recent_dates_read_as_time_ago_in_the_pages_language(browser, tmp_path, 
             assert coverage in [t["text"] for t in _times(tab)]
         finally:
             context.close()
+
+
+KO_WORDS = "latest: 최신\nsources: {other: \"+{n}개 출처\"}\n"  # a site's own words in Korean (a few of them)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language, files, fresh, header, lang", [
+    # no Korean words: the page's words are English, and so are its "... ago", marked as English for screen readers
+    ("ko", {}, "3 hours ago", "Latest", "en"),
+    ("de", {}, "vor 3 Stunden", "Neueste", ""),
+    # the site's own Korean words (a theme override) make its "... ago" Korean
+    ("ko", {"themes/default/i18n/ko.yaml": KO_WORDS}, "3시간 전", "최신", ""),
+])
+def test_recent_dates_are_in_the_language_of_the_pages_words(browser, tmp_path, language, files, fresh, header, lang):
+    config = site(tmp_path, language, **files)
+    with static_server(config.output_path, "/news/") as base:
+        context, tab = _open(browser, base + "latest/", NOW)
+        try:
+            assert tab.evaluate("document.documentElement.lang") == language  # the content's language, as set
+            assert header in tab.locator("header").first.text_content()
+            fresh_time = tab.locator('time[datetime^="2026-11-20T10:00"]').first
+            assert fresh_time.text_content() == fresh
+            assert fresh_time.get_attribute("lang") == (lang or None)
+            if language == "ko" and not files:  # the search's count in English's forms: "1 result", not "1 results"
+                tab.goto(base + "search/?q=download")
+                tab.locator("#search-results li").first.wait_for(timeout=10_000)
+                assert tab.locator("#search-status").text_content().startswith("1 result for")
+        finally:
+            context.close()
+
+
+@pytest.mark.slow
+def test_ranks_are_shown_as_the_page_writes_numbers(browser, tmp_path):
+    config = site(tmp_path, "de")
+    with static_server(config.output_path, "/news/") as base:
+        context, tab = _open(browser, base + "top/", NOW)
+        try:
+            ranks = tab.evaluate("() => Array.from(document.querySelectorAll('ol.ranked > li')).map(li => "
+                                 "getComputedStyle(li, '::before').content)")
+            assert ranks == ['"1"', '"2"', '"3"']
+        finally:
+            context.close()
+    # (written by the `number` filter, as the page numbers are: a thousandth rank reads "1.000" in German)
+    top = text(config, "top")
+    assert re.findall(r'<li data-rank="([^"]+)">', top) == ["1", "2", "3"]
+
+
+def test_a_count_takes_the_plural_form_of_the_words_language(tmp_path):
+    # a Korean site with the English words writes "+1 source" (English's forms), not "+1 sources" (Korean's rule)
+    config = site(tmp_path, "ko")
+    words = load_words(config)
+    assert (words.speaks, words.t("sources", 1), words.t("sources", 2)) == ("en", "+1 source", "+2 sources")
+    search = (config.output_path / "search" / "index.html").read_text(encoding="utf-8")
+    block = re.search(r'id="search-words">(.*?)</script>', search).group(1)
+    assert json.loads(block)["language"] == "en"  # (search.js's plural forms: English's too)
+    assert load_words(dataclasses.replace(config, language="de-AT")).speaks == "de-AT"
+    assert load_words(dataclasses.replace(config, language="")).speaks == "en"
 
 
 @pytest.mark.slow

@@ -246,7 +246,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
 
     def search_words() -> dict:
         """The words static/search/search.js shows, for the search page's JSON block."""
-        return {key: words.entries.get(key, key) for key in SEARCH_WORDS}
+        return {**{key: words.entries.get(key, key) for key in SEARCH_WORDS}, "language": words.speaks}
 
     def news_article(item) -> dict:
         """A story as schema.org's NewsArticle, for its JSON-LD: `{{ news_article(item)|json_script }}`.
@@ -287,6 +287,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
                        picture=lambda images, width: picture(images, width, url, config.picture_resizer, copies),
                        pictures=pictures,
                        config=config, topics=site.topics, providers=badges, og_locale=og_locale(config.language),
+                       words_language=words.speaks,
                        type_lists=tuple(titled(listed, words) for listed, _ in type_lists(site.items))
                        if config.type_lists else ())
     env.filters.update(

@@ -138,7 +138,8 @@
   } catch (error) { /* no block: each message shows its key */ }
   var plurals = null;
   try {
-    plurals = new Intl.PluralRules(document.documentElement.lang || "en");
+    // (the words' language, not the page's: English words on a site in a language without words of its own)
+    plurals = new Intl.PluralRules(words.language || document.documentElement.lang || "en");
   } catch (error) { /* no such language: the "other" form */ }
 
   // The word `key` with its {name}s filled from `values` ({n}: the count, which chooses its plural form).
