@@ -53,7 +53,8 @@ def test_a_picture_of_the_sites_static_folder_is_kept_by_its_site_path(tmp_path)
     from conftest import build_site
 
     pictures = '[{url: "/static/pics/a.svg", width: 64, height: 36}]'
-    refused = '["static/../config.yaml", "pics/a.svg", "static/.hidden.svg", "///x.svg"]'
+    # (not "///x.svg": a browser reads that on the story's page as the host x.svg, and so does newsdesk)
+    refused = '["static/../config.yaml", "pics/a.svg", "static/.hidden.svg"]'
     root = make_site(tmp_path / "site", {
         "static/pics/a.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="36"/>\n',
         "content/own.md": item("Own picture", images=pictures, provider='{name: P, images: ["static/pics/a.svg"]}'),
