@@ -289,17 +289,28 @@ def read_url(url: str) -> str:
         url = _TAB_OR_NEWLINE.sub("", url)
     if not _ODD_HTTP_HEAD.match(url) and "\\" not in url:
         return url
+    parts = _parts(url)
+    if parts is None:  # (mailto: and the like: as written)
+        return url
+    head, path, tail = parts
+    return head + path.replace("\\", "/") + tail
+
+
+def _parts(url: str) -> tuple[str, str, str] | None:
+    """An http(s) or relative address cut where a browser cuts it: `http(s)://host` (its scheme in lower case,
+    `://` however many slashes or backslashes were written; "" for a relative one), the path, and the query and
+    fragment; None for an address of another scheme."""
     scheme = _SCHEME_SLASHES.match(url)
     if scheme:
         start = scheme.end()
         host = _HOST_PART.match(url, start).group()
         head, rest = f"{scheme[1].lower()}://{host}", url[start + len(host):]
-    elif _SCHEME.match(url):  # (mailto: and the like: as written)
-        return url
+    elif _SCHEME.match(url):
+        return None
     else:
         head, rest = "", url
     cut = min((at for at in (rest.find("?"), rest.find("#")) if at >= 0), default=len(rest))
-    return head + rest[:cut].replace("\\", "/") + rest[cut:]
+    return head, rest[:cut], rest[cut:]
 
 
 # C0 controls and spaces, as the URL standard strips them, and Unicode's other white space (a no-break space
@@ -317,17 +328,10 @@ def valid_url(url: str) -> str:
     url = read_url(url)
     if not _INVALID_AFTER_HOST.search(url) and url.count("#") < 2:
         return url
-    scheme = _SCHEME_SLASHES.match(url)
-    if scheme:
-        start = scheme.end()
-        host = _HOST_PART.match(url, start).group()
-        head, rest = url[:start + len(host)], url[start + len(host):]
-    elif _SCHEME.match(url):  # (mailto: and the like: as written)
+    parts = _parts(url)  # (read_url wrote an http(s) address's head as this writes it)
+    if parts is None:  # (mailto: and the like: as written)
         return url
-    else:
-        head, rest = "", url
-    cut = min((at for at in (rest.find("?"), rest.find("#")) if at >= 0), default=len(rest))
-    path, tail = rest[:cut], rest[cut:]
+    head, path, tail = parts
     if tail.count("#") > 1:
         at = tail.index("#") + 1
         tail = tail[:at] + tail[at:].replace("#", "%23")
