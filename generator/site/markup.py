@@ -386,13 +386,14 @@ _MATH_TAG = re.compile(r"<(/?)math\b[^<>]*>", re.IGNORECASE)
 _MATH_OPERATORS = frozenset("=+−-×÷<>≤≥≈≠±→⇒∈")
 
 
-def _formulas_as_text(html: str) -> str:
+def _formulas_as_text(html: str, write=lambda formula: formula) -> str:
+    """`html` with each `<math>...</math>` as `write` of its text (_Formula.text_of)."""
     parts, at, start = [], 0, None
     for tag in _MATH_TAG.finditer(html):
         if not tag[1] and not tag[0].endswith("/>"):
             start = tag
         elif tag[1] and start is not None:
-            parts += [html[at:start.start()], _Formula.text_of(html[start.end():tag.start()])]
+            parts += [html[at:start.start()], write(_Formula.text_of(html[start.end():tag.start()]))]
             at, start = tag.end(), None
     return "".join(parts) + html[at:] if parts else html
 
@@ -486,18 +487,15 @@ def formulas_as_plain_text(text: str) -> str:
     the body shows it (E = mc², (a + b)/2), rather than its elements' names shown as text."""
     if "<math" not in text and "<MATH" not in text.upper():
         return text
-    parts, at, start = [], 0, None
-    for tag in _MATH_TAG.finditer(text):
-        if not tag[1] and not tag[0].endswith("/>"):
-            start = tag
-        elif tag[1] and start is not None:
-            written = _Formula.text_of(text[start.end():tag.start()])
-            while (inner := _INNERMOST.search(written)) is not None:
-                mapped = shifted(htmlmod.unescape(inner[2]), inner[1] == "sup")
-                written = written[:inner.start()] + htmlmod.escape(mapped, quote=False) + written[inner.end():]
-            parts += [text[at:start.start()], htmlmod.unescape(written)]
-            at, start = tag.end(), None
-    return "".join(parts) + text[at:] if parts else text
+    return _formulas_as_text(text, _plain)
+
+
+def _plain(written: str) -> str:
+    """A formula's text as the body writes it (its powers and indices in <sup> and <sub>), as plain text."""
+    while (inner := _INNERMOST.search(written)) is not None:
+        mapped = shifted(htmlmod.unescape(inner[2]), inner[1] == "sup")
+        written = written[:inner.start()] + htmlmod.escape(mapped, quote=False) + written[inner.end():]
+    return htmlmod.unescape(written)
 
 
 # A picture whose address a lazy-loading page's script sets, from `data-src` (or one of its other names) or
