@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from feed_server import FeedServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -21,6 +22,16 @@ title: Test News
 base_url: https://example.org/
 now: "2026-11-22T12:00:00Z"
 """
+
+
+@pytest.fixture()
+def server():
+    with FeedServer() as running:
+        yield running
+
+
+def fetch_site(root: Path, server: FeedServer, paths) -> Path:
+    return feed_site(root, "".join(f"  - {server.url(path)}\n" for path in paths))
 
 
 def cpu_seconds() -> float:

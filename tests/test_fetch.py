@@ -23,12 +23,6 @@ FEEDS = ROOT / "tests" / "feeds"
 EVIL = ("rss-evil", "atom-evil", "json-evil")
 
 
-@pytest.fixture()
-def server():
-    with FeedServer() as running:
-        yield running
-
-
 def feed(name: str) -> bytes:
     return (FEEDS / name).read_bytes()
 

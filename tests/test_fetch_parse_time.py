@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import feed_site, fetched
-from feed_server import FeedServer, Route
+from feed_server import Route
 from generator.cli import main
 
 GOOD = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -35,12 +35,6 @@ def hostile() -> bytes:
         f"<author>a@{half}<![CDATA[]]>{half}!</author><dc:creator>b@{half}!</dc:creator></item>" for n in range(5))
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
             f"<channel><title>Slow</title>{entries}</channel></rss>").encode()
-
-
-@pytest.fixture()
-def server():
-    with FeedServer() as running:
-        yield running
 
 
 def test_a_feed_slower_to_read_than_the_limit_fails_alone_and_the_others_are_written(tmp_path, server, capsys):

@@ -14,19 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, build_site, feed_site, make_site
-from feed_server import FeedServer, Route
+from conftest import ROOT, build_site, make_site, fetch_site
+from feed_server import Route
 from generator.cli import main
-
-
-@pytest.fixture()
-def server():
-    with FeedServer() as running:
-        yield running
-
-
-def fetch_site(root: Path, server: FeedServer, paths) -> Path:
-    return feed_site(root, "".join(f"  - {server.url(path)}\n" for path in paths))
 
 
 def fetched_titles(site: Path) -> list[str]:

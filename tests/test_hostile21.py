@@ -17,12 +17,6 @@ from feed_server import FeedServer, Route
 from generator.cli import main
 
 
-@pytest.fixture()
-def server():
-    with FeedServer() as running:
-        yield running
-
-
 def fetch_site(root: Path, server: FeedServer, paths, extra: str = "") -> Path:
     return feed_site(root, "".join(f"  - {server.url(path)}\n" for path in paths), "topics: [AI, Science]\n", extra)
 
@@ -106,8 +100,6 @@ def test_an_opml_file_nested_thousands_deep_is_read(tmp_path, server, capsys):
 def test_an_opml_file_of_tens_of_thousands_of_feeds_is_read_quickly_with_lines(tmp_path):
     """Each outline's line was found by searching the whole file again: 40,000 outlines (2.5 MB, within the
     4 MB allowed) took half a minute before fetch asked for a single feed. One pass now."""
-    import time
-
     from generator.config import load_config
     from generator.fetch.sources import read_sources
 

@@ -19,12 +19,6 @@ from generator.cli import main
 BIG = "1" + "0" * 400  # an int to YAML and to JSON: no float holds it
 
 
-@pytest.fixture()
-def server():
-    with FeedServer() as running:
-        yield running
-
-
 def fetch_site(root: Path, server: FeedServer, paths, extra: str = "") -> Path:
     return feed_site(root, "".join(f"  - {server.url(path)}\n" for path in paths), fetch=extra)
 

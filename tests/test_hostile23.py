@@ -135,8 +135,6 @@ def test_a_tag_left_open_to_the_end_of_an_embed_costs_no_more_than_its_length(tm
     to build: HTMLParser.close() rereads the rest of the text from each `<` in a tag left open at the end
     (CVE-2025-6069, in the Pythons newsdesk runs on before 3.12.11 and 3.13.5). Such a tag is dropped
     with all after it, as a browser drops it; the item and the rest of its text stay."""
-    import time
-
     junk = "<x y='" * 20_000
     site = make_site(tmp_path / "site", {
         "content/featured.md": item("Featured", type="video", featuredContent=json.dumps("<iframe " + junk)),
@@ -153,8 +151,6 @@ def test_tags_left_without_an_end_cost_no_more_than_their_length(tmp_path):
     """A body of 40,000 `<iframe ` (320 kB; a body may have 4 MiB) took 50 s to build: each was read to the end
     of the body looking for its `>` and its `</iframe>`. Tags are read up to the next `<` or `>`, and each
     closing tag is looked up once; so are the `<img` and `<noscript` tags of lazy-loading pages."""
-    import time
-
     bodies = {name: unit * 40_000 for name, unit in
               (("iframes", "<iframe "), ("closed", "<iframe>"), ("pictures", "<img "), ("noscripts", "<noscript "))}
     site = make_site(tmp_path / "site", {

@@ -218,8 +218,6 @@ def test_a_body_python_markdown_takes_minutes_over_is_rendered_as_commonmark_wit
     each match of its inline patterns and reads each `[` to the paragraph's end. Such a body is rendered as
     CommonMark now, in linear time, with a warning naming its paragraph's line; the rest of the site is
     Python-Markdown's, and a fetched body (a raw HTML block) of as many tags is too."""
-    import time
-
     files = {f"content/{name}.md": item(name.title(), body=f"First paragraph.\n\n{body}\n")
              for name, body in COSTLY.items()}
     files["content/plain.md"] = item("Plain", body="Some text[^1].\n\n[^1]: A footnote.\n")

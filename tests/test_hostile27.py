@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import feed_site
-from feed_server import FeedServer, Route
+from conftest import fetch_site
+from feed_server import Route
 from generator.cli import main
 from generator.fetch.workers import Parsers
 
@@ -28,16 +28,6 @@ FEED = b"""<?xml version="1.0" encoding="UTF-8"?>
 <description>Second.</description></item>
 </channel></rss>
 """
-
-
-@pytest.fixture()
-def server():
-    with FeedServer() as running:
-        yield running
-
-
-def fetch_site(root: Path, server: FeedServer, paths) -> Path:
-    return feed_site(root, "".join(f"  - {server.url(path)}\n" for path in paths))
 
 
 def run_fetch(site: Path, capsys) -> tuple[int, str, str]:

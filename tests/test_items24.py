@@ -575,8 +575,6 @@ def test_front_matter_written_as_a_json_object_is_read(tmp_path, capsys):
 def test_a_hostile_run_of_reddit_markers_costs_one_reading(tmp_path, capsys):
     """A text of 100,000 `<!-- SC_OFF -->` markers before a Reddit footer: each began a search over the
     rest of the text again (minutes for one entry); it is one reading of it, and the story is still read."""
-    import time
-
     markers = "&lt;!-- SC_OFF --&gt;" * 100_000
     footer = ('submitted by &lt;a href="https://www.reddit.com/user/x"&gt;x&lt;/a&gt; &lt;span&gt;&lt;a '
               'href="https://n.example/story"&gt;[link]&lt;/a&gt;&lt;/span&gt; &lt;span&gt;&lt;a '

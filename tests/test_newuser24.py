@@ -14,16 +14,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, feed_site, item, make_site
-from feed_server import FeedServer, Route
+from feed_server import Route
 from generator.cli import main
 
 RSS = (ROOT / "tests" / "feeds" / "rss.xml").read_bytes()
-
-
-@pytest.fixture()
-def server():
-    with FeedServer() as running:
-        yield running
 
 
 def _fetch(site: Path, capsys, *args: str) -> tuple[int, str, str]:

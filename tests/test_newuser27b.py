@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conftest import BASIC_CONFIG, build_site, feed_site, fetched, item, make_site
-from feed_server import FeedServer, Route
+from feed_server import Route
 from generator.cli import main
 
 FEED = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -19,12 +19,6 @@ FEED = b"""<?xml version="1.0" encoding="UTF-8"?>
 <description>Second.</description></item>
 </channel></rss>
 """
-
-
-@pytest.fixture()
-def server():
-    with FeedServer() as running:
-        yield running
 
 
 def run_fetch(site, capsys) -> tuple[int, str]:
