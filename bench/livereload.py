@@ -162,7 +162,8 @@ def pick_item(site: Path) -> tuple[Path, str]:
     """A published item from the middle of the site and its page's path (as the build names it)."""
     from generator.config import load_config
     from generator.site.content import read_source
-    from generator.site.model import make_item_or_problem, topic_definitions
+    from generator.site.identities import topic_definitions
+    from generator.site.item import make_item_or_problem
 
     config = load_config(site / "config.yaml")
     files = sorted((site / "content").rglob("*.md"))

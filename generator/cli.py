@@ -261,7 +261,7 @@ def _entry(hint):
 
 def _reference() -> str:
     from generator.config import Config
-    from generator.site.model import KNOWN_FIELDS
+    from generator.site.keys import KNOWN_FIELDS
 
     shown = ("title", "publishedDateTime", "excerpt", "webUrl", "topics", "provider")
     return "\n\n".join([

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from generator.build.pipeline import BuildOptions, build
 from generator.config import load_config
-from generator.site.model import KNOWN_FIELDS
+from generator.site.keys import KNOWN_FIELDS
 
 pytestmark = pytest.mark.slow
 

@@ -126,7 +126,7 @@ SHOWN_AS_WRITTEN = {  # title as a crawler writes it -> as every reader sees it
 
 
 def test_angle_brackets_that_are_no_tags_are_shown_in_every_output(tmp_path):
-    """Plain-text fields lose their tags (model.plain_text), but `List<String>`, `Vec<u8>` (or the same
+    """Plain-text fields lose their tags (text.plain_text), but `List<String>`, `Vec<u8>` (or the same
     HTML-escaped) lost their words too, and an unclosed `<!--` everything after it: a reader saw
     "Java's List explained". Only HTML's elements are tags now; the rest is shown as written, as text."""
     import xml.etree.ElementTree as ET
@@ -141,7 +141,7 @@ def test_angle_brackets_that_are_no_tags_are_shown_in_every_output(tmp_path):
     config, result = build_site(make_site(tmp_path / "site", files))
     out = config.output_path
     items = {i.source: i for i in result.site.model.site.items}
-    many = "<!--" * 500 + "…"  # (as text, cut to 2,000 characters: model.MAX_TEXT)
+    many = "<!--" * 500 + "…"  # (as text, cut to 2,000 characters: item.MAX_TEXT)
     assert items.pop("content/many.md").title == many
     for n, shown in enumerate(SHOWN_AS_WRITTEN.values()):
         story = items[f"content/t{n}.md"]

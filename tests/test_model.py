@@ -38,7 +38,7 @@ providers:
 """
 
 XSS_TITLE = "</title><script>alert(1)</script> 1 < 2 & 'q' > 0"
-# plain text: tags removed, and a script's text with its tags (model.plain_text); the rest escaped once
+# plain text: tags removed, and a script's text with its tags (text.plain_text); the rest escaped once
 XSS_SHOWN = "1 < 2 & 'q' > 0"
 HOSTILE_BODY = """\
 Intro with a [good link](https://ok.example/read) and a [bad link](javascript:alert(7)).

@@ -1,4 +1,4 @@
-"""The indexes of a site after one item moved (model.reindexed, which generator/serve/fastpath.py plans from) are
+"""The indexes of a site after one item moved (reindex.reindexed, which generator/serve/fastpath.py plans from) are
 what indexing every item again makes; and when it declines, the site-wide values really changed.
 
 tests/test_patch.py checks whole rebuilds of the example site byte for byte; this checks the model under
@@ -16,7 +16,8 @@ import pytest
 from conftest import write_corpus
 from generator.build.pipeline import BuildOptions, plan_site
 from generator.config import load_config
-from generator.site.model import build_site, reindexed
+from generator.site.index import build_site
+from generator.site.reindex import reindexed
 
 pytestmark = pytest.mark.slow  # hundreds of random edits of a 240-story site
 
@@ -60,7 +61,7 @@ def _assert_same_indexes(got, full) -> None:
 
 
 def _reindexed_as_indexing_gives(plan, config, items, index, new):
-    """model.reindexed for the edit, checked against indexing every one of `items` (the edited list):
+    """reindex.reindexed for the edit, checked against indexing every one of `items` (the edited list):
     the same indexes, or None where a site-wide value changes."""
     site, now = plan.model.site, plan.now
     full = build_site(items, config, plan.topic_defs, now=now).site

@@ -37,10 +37,10 @@ now: "2026-11-22T12:00:00Z"
 """
 
 UNIQUE = "quillwort"  # appears in one item's body only
-# (a whole tag would be removed from a title: model.plain_text; one without its end stays, as text)
+# (a whole tag would be removed from a title: text.plain_text; one without its end stays, as text)
 ODD_TITLE = '<img src=x onerror="window.pwned=1" Zürich “quotes” & <b bold \u202e'
-SHOWN_TITLE = ODD_TITLE + "\u202c"  # as written, with the override it leaves open closed (model.plain_text)
-SHOWN_NAME = ODD_TITLE.replace(" \u202e", "")  # a provider's name loses direction marks (model.plain_name)
+SHOWN_TITLE = ODD_TITLE + "\u202c"  # as written, with the override it leaves open closed (text.plain_text)
+SHOWN_NAME = ODD_TITLE.replace(" \u202e", "")  # a provider's name loses direction marks (text.plain_name)
 PICTURE = "https://pictures.example/cranes.jpg"  # a story's own picture: the only request to another host
 ODD_TOPIC = '<svg onload="window.pwned=3" & zoology'  # (an unclosed tag stays, as text)
 FILLERS = 23  # stories that all say "lighthouse": more than one page of results

@@ -208,7 +208,7 @@ def test_every_article_page_has_news_article_json_ld(example):
 
 
 def test_a_title_with_a_script_end_tag_cannot_break_out_of_json_ld(tmp_path):
-    # (whole tags are removed from plain-text fields, model.plain_text: these are the parts that stay)
+    # (whole tags are removed from plain-text fields, text.plain_text: these are the parts that stay)
     title = 'Break </script <script alert("x") <!- & </SCRIPT'
     files = {"content/evil.md": item("placeholder", excerpt='"</script <img src=x onerror=alert(1)"',
                                      provider='{name: "</script Prov", domain: evil.example}')}

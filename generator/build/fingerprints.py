@@ -157,7 +157,7 @@ def output_fingerprint(output: FileOutput, site: Site, config_digest: str, memo:
         if key not in memo:
             item = site.items[index]
             provider = site.providers.get(item.provider.slug) if item.provider else None
-            memo[key] = "\x1f".join([item.digest, item.path, *item.topics,  # (slugs move too: model._distinct_slugs)
+            memo[key] = "\x1f".join([item.digest, item.path, *item.topics,  # (slugs move too: site/slugs.py)
                                      *(site.topics[slug].name for slug in item.topics if slug in site.topics),
                                      repr((provider.slug, provider.name, provider.logos)) if provider else "-"])
         parts.append(memo[key])
@@ -194,7 +194,7 @@ def _describe(value, site: Site, parts: list, memo: dict) -> None:
 def _describe_model(value, site: Site) -> str:
     parts: list[str] = []
     if isinstance(value, Item):
-        # (its provider's and topics' slugs are not its file's alone: another alike moves them, model._distinct_slugs)
+        # (its provider's and topics' slugs are not its file's alone: another alike moves them, site/slugs.py)
         parts += [value.digest, value.path, value.provider.slug if value.provider else "", *value.topics]
         parts.extend(site.topics[slug].name for slug in value.topics if slug in site.topics)
     elif isinstance(value, Provider):

@@ -44,7 +44,10 @@ from generator.render.environment import (case_clashes, make_env, misplaced_temp
                                           render_page, static_files, unknown_words)
 from generator.site.content import read_named, source_files, unread_problem
 from generator.site.grouping import item_words, story_report, with_stories
-from generator.site.model import Item, build_site, make_item_or_problem, missing_pictures, topic_definitions
+from generator.site.identities import topic_definitions
+from generator.site.index import build_site, missing_pictures
+from generator.site.item import make_item_or_problem
+from generator.site.model import Item
 from generator.site.ranking import rank
 from generator.site.records import load_records
 

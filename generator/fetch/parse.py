@@ -27,7 +27,7 @@ from feedparser.urls import resolve_relative_uris
 from generator.isotime import Refused, checked, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset, zone_named
 from generator.textfiles import utf8_mostly
 from generator.site.markup import sanitize
-from generator.site.model import plain_text
+from generator.site.text import plain_text
 from generator.urlnorm import canonical_url
 from generator.urls import joined, read_url, safe_url
 
@@ -124,7 +124,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
         body = utf8_mostly(body).encode("utf-8")
     # feedparser's own sanitiser is off: it drops what lazy-loading pictures need (`data-src`, `srcset`) before
     # newsdesk's could make them the pictures' `src`. Every piece of HTML is sanitised here instead (_cleaned),
-    # and titles are made plain text, their scripts' and styles' text dropped (model.plain_text).
+    # and titles are made plain text, their scripts' and styles' text dropped (text.plain_text).
     parsed = feedparser.parse(body, sanitize_html=False, response_headers={
         "content-location": url, "content-type": content_type or "application/xml"})
     if not parsed.entries and (parsed.bozo or not parsed.version):

@@ -47,7 +47,8 @@ from generator.config import Config
 from generator.frozen import record
 from generator.i18n import Words, load_words
 from generator.urls import ascii_url, site_url
-from generator.site.model import Item, Site, spaces_made_one
+from generator.site.model import Item, Site
+from generator.site.text import spaces_made_one
 from generator.plan.pages import FileOutput, described, one_per_story
 from generator.site.ranking import Rankings
 from generator.site.types import list_path, titled, type_lists

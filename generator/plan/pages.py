@@ -21,7 +21,9 @@ from generator.i18n import Words, load_words
 from generator.frozen import record
 from generator.site.local_pictures import LocalCopies
 from generator.site.grouping import item_story
-from generator.site.model import ModelResult, Site, provider_identity, topic_tree
+from generator.site.identities import provider_identity
+from generator.site.index import topic_tree
+from generator.site.model import ModelResult, Site
 from generator.site.ranking import Rankings
 from generator.site.types import titled, type_lists
 
@@ -391,7 +393,7 @@ def _related(site: Site, related) -> Source:
     if at is not None:
         return _member(site, at)
     provider = related.provider
-    # its provider on this site, by who it is (its own slug may be another provider's: model._distinct_slugs)
+    # its provider on this site, by who it is (its own slug may be another provider's: generator/site/slugs.py)
     slug = site.provider_slugs.get(provider_identity(provider), "") if provider else ""
     return Source(related.title, related.url, False, slug, provider.name if provider else "", related.published,
                   related.excerpt)

@@ -152,7 +152,7 @@ def _check_withheld(folder: Path, config: Config, options: BuildOptions) -> None
     """Refuse to publish an output that holds the pages of drafts or of items dated after now, as `newsdesk serve
     --drafts` (or a build with --drafts or --future) leaves it, unless the deploy was asked for them too."""
     from generator.build.pipeline import plan_site
-    from generator.site.model import withheld_because
+    from generator.site.index import withheld_because
 
     try:  # (without the site's build cache, which planning would write to: deploy changes no file of the site)
         plan = plan_site(config, replace(options, drafts=True, future=True))

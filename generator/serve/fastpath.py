@@ -2,7 +2,7 @@
 
 Most saves while editing a site change one item. Rather than reading, modelling, ranking and planning the
 whole site again, `replan` brings the last plan's indexes up to date for the one item
-(model.reindexed), ranks the site again when what ranking reads changed, and plans again what can
+(reindex.reindexed), ranks the site again when what ranking reads changed, and plans again what can
 have changed: the front page, Latest, Top and Hot (cheap), the lists of the topics and providers whose
 stories moved, the topics and providers indexes, the pages of the stories whose place in the site
 changed and of those that link to them; then (`with_outputs`, which serve runs once the pages an editor
@@ -15,7 +15,7 @@ after it moving one place.
 
 None (serve runs the build) when the edit changes what the site holds (a story withdrawn, a page path
 another story writes, or one that another story wanted too) or what every page can show: a topic or
-provider that comes or goes, or is named otherwise (model.reindexed), or a story of several items
+provider that comes or goes, or is named otherwise (reindex.reindexed), or a story of several items
 that forms, changes or goes (grouping.edited_stories: at once for an item added or deleted; for an edit
 of what clustering reads, through the Patch's `check`, which serve runs after the saved page is shown).
 Either way the output is the same bytes a full build makes (tests/test_patch.py, tests/test_replan.py).
@@ -34,8 +34,10 @@ from generator.plan.outputs import plan_outputs
 from generator.plan.pages import LIST_KINDS, MORE_REACH, Earlier, FileOutput, Page, RenderedSite, Teaser, plan_pages
 from generator.plan.sitemap import planned_entries
 from generator.site.grouping import Kept, edited_stories
-from generator.site.model import Item, Provider, reindexed, same_place, withheld_because
+from generator.site.index import withheld_because
+from generator.site.model import Item, Provider
 from generator.site.ranking import rank
+from generator.site.reindex import reindexed, same_place
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
         return None  # two stories would write one page: the build gives one of them another
     if old is not None and (new is None or new.path != old.path) and any(w.path == source and w not in old.warnings
                                                                           for w in plan.warnings):
-        return None  # it shared its page name with another story (model._separate_path_clashes): plan again
+        return None  # it shared its page name with another story (slugs.separate_path_clashes): plan again
     moved = reindexed(site, index, new, plan.topic_defs)
     if moved is None:
         return None

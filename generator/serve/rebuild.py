@@ -34,7 +34,9 @@ from generator.render.environment import make_env
 from generator.serve.fastpath import Dependents, Patch, replan, with_outputs
 from generator.site.content import read_source, relative_name, source_files
 from generator.site.grouping import Kept, group
-from generator.site.model import Item, make_item_or_problem, missing_pictures
+from generator.site.index import missing_pictures
+from generator.site.item import make_item_or_problem
+from generator.site.model import Item
 
 # Open page first (serve's one trick for speed; figures in docs/dev/incremental.md): a score edit at 10,000
 # stories remakes hundreds of Top and Hot pages, several times what the page being looked at needs. The fast

@@ -45,7 +45,9 @@ from generator.build.cache import BuildCache
 from generator.config import Config, build_time
 from generator.site.content import read_source
 from generator.errors import BuildError, NewsdeskError, Problem
-from generator.site.model import make_item_or_problem, topic_definitions, withheld_because
+from generator.site.identities import topic_definitions
+from generator.site.index import withheld_because
+from generator.site.item import make_item_or_problem
 from generator.plan.pages import RenderedSite
 from generator.site.records import load_records
 from generator.serve.rebuild import Held, Session, rebuild, update_search

@@ -20,7 +20,8 @@ from pathlib import Path
 from generator.config import Config, ProviderConfig, TopicConfig
 from generator.site.content import key_lines, load_mapping, read_source, relative_name
 from generator.errors import Problem
-from generator.site.model import MAX_TEXT, bidi_closed, plain_text
+from generator.site.item import MAX_TEXT
+from generator.site.text import bidi_closed, plain_text
 from generator.urls import distinct_slug, field_url, slugify
 
 log = logging.getLogger(__name__)
@@ -183,7 +184,7 @@ def _logo_name(local: Path, files: dict[str, Path], root: Path) -> str:
 
 
 def _text(value) -> str | None:
-    """A record's text field as plain text (decoded as items' are: model.plain_text); None for a list, a
+    """A record's text field as plain text (decoded as items' are: text.plain_text); None for a list, a
     mapping or anything else that is no text."""
     if value is None:
         return ""

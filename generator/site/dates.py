@@ -1,0 +1,239 @@
+"""An item's dates, as crawlers write them, read as time-zone-aware UTC: ISO 8601 (YAML's own timestamps
+too), Unix times in seconds or milliseconds, RFC 2822 (RSS's pubDate), .NET's JSON, English and other
+languages' words (isotime.in_english). A time without a zone is in the site's; a zone named by a name of
+several, or a month by a word of two languages, is read with a warning. date_field reports what it cannot
+read in the item's notes; to_utc raises Unusable.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+
+from generator.config import Config
+from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, Refused, ambiguous_month, ambiguous_zone, checked,
+                               goes_by, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset)
+from generator.site.notes import Notes, Unusable, kind_of, shown
+
+
+_OTHER_DATE_KEYS = ("date", "pubDate", "publishDate", "publishedDate", "published_date", "publishedAt",
+                    "published_at", "datePublished")
+
+
+def date_field(meta: dict, key: str, config: Config, notes: Notes) -> datetime:
+    """The item's date in UTC; a missing or unusable one is an error (its page's path needs it)."""
+    value = meta.get(key)
+    if value is None or value == "":
+        if key in meta:  # (`publishedDateTime:` with nothing after it: said at its line)
+            notes.error(key, f"`{key}` is empty", "write the date, as 2026-11-22T08:00:00Z")
+        else:
+            # (Hugo's and Jekyll's `date:`, a crawler's `pubDate`, `published: 2026-01-10`: the story's date all
+            # the same, under another name; said, as `published` is true or false to every other reader)
+            other = next((name for name in _OTHER_DATE_KEYS if meta.get(name) not in (None, "")), None)
+            if isinstance(meta.get("published"), (date, datetime)):
+                other = "published"
+            if other:
+                notes.warn(other, f"`{other}` is read as `{key}`, which is not given", f"rename `{other}` to `{key}`")
+                try:
+                    return zone_guessed(to_utc(meta[other], config, other), meta[other], other, config, notes)
+                except Unusable as exc:
+                    notes.error(other, exc.message, exc.hint)
+            else:
+                notes.error(None, f"missing `{key}`", f"add a line above this closing `---` with when the item was "
+                                                      f"published, e.g. `{key}: 2026-11-22T08:00:00Z`")
+    else:
+        try:
+            return zone_guessed(to_utc(value, config, key), value, key, config, notes)
+        except Unusable as exc:
+            notes.error(key, exc.message, exc.hint)
+    return datetime(2000, 1, 1, tzinfo=timezone.utc)  # (never used: the item is left out)
+
+
+def zone_guessed(moment: datetime, value, key: str, config: Config, notes: Notes) -> datetime:
+    """`moment`, with a warning when `value` named its zone by a name of several (isotime.AMBIGUOUS_ZONES),
+    which was read as the one news most often means (not when it was read as the site's zone: site_zoned),
+    or its month by a name of two (isotime.ambiguous_month)."""
+    if not isinstance(value, str):
+        return moment
+    try:
+        value = checked(value)  # (`10:00 (IST)`: the name in brackets)
+    except Refused:
+        return moment
+    if doubt := ambiguous_month(value, config.language):
+        notes.warn(key, f"`{key}` {doubt}", "write the month as a number, as 2026-11-22, or set the site's "
+                                            "`language` to the language its dates are written in (hr: October)")
+    name = ambiguous_zone(value)
+    if name and not goes_by(config.zone, name, moment):
+        offset, meant, other = AMBIGUOUS_ZONES[name]
+        notes.warn(key, f"`{key}` names its time zone `{name}`, which names more than one zone; it is read as "
+                        f"{meant} ({offset[:3]}:{offset[3:]})",
+                   f"write the offset instead of `{name}`, e.g. {offset[:3]}:{offset[3:]}, or that of {other}")
+    return moment
+
+
+def to_utc(value, config: Config, key: str) -> datetime:
+    """A date as crawlers write one: ISO 8601 (YAML's own timestamps too), a Unix time in seconds or
+    milliseconds (as JSON APIs give it), or RFC 2822 (as RSS's pubDate is)."""
+    if isinstance(value, str) and len(value.strip()) > LONGEST_DATE:
+        raise Unusable(f"`{key}` is {len(value.strip()):,} characters long, which no date is: {shown(value)}",
+                        "write the date alone, as 2026-11-22T08:00:00Z")
+    written = value
+    if isinstance(value, str):
+        try:
+            value = checked(value)  # (`... +0100 (CET)`, `... 10:00 (CET)`; two zones that disagree refused)
+        except Refused as exc:
+            raise Unusable(f"`{key}` {shown(value)} {exc}", exc.hint) from None
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    elif (isinstance(value, (int, float)) and not isinstance(value, bool)
+          or isinstance(value, str) and EPOCH.fullmatch(value.strip())):
+        moment = _from_epoch(value, key)
+    elif isinstance(value, str) and (moment := site_zoned(value, config.zone, lambda text: _read(text, config, key))):
+        pass
+    elif isinstance(value, str):
+        error = None
+        text = with_offset(value.strip())  # (`... 10:00 CET`: a zone named, of one offset)
+        try:
+            moment = parse_iso(text)
+        except ValueError as exc:
+            error, moment = exc, _written_otherwise(text)
+        if moment is None:
+            if _ISO_SHAPED.match(text):  # (`2026-13-45`, which YAML leaves as text: say what is wrong)
+                raise Unusable(f"`{key}` {shown(written)} is not a valid date ({error})",
+                                "fix the date; dates look like 2026-11-22T08:00:00Z") from None
+            # (another language's month and weekday names: `Mi, 02 Dez 2026 10:00:00 +0100`, `2. Dezember 2026`)
+            english = in_english(text, config.language)
+            moment = _written_otherwise(english) if english != text else None
+            if moment is None:
+                moment = _from_rfc2822(english, key, written)
+    else:
+        raise Unusable(f"`{key}` must be a date, got {kind_of(value)}", "write it as 2026-11-22T08:00:00Z")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=config.zone)  # naive times are in the site's zone
+    try:
+        moment = moment.astimezone(timezone.utc)
+        moment.astimezone(config.zone)  # pages show it in the site's zone
+    except (OverflowError, ValueError):  # the first or last hours of year 1 or 9999, in some zone
+        raise Unusable(f"`{key}` {shown(written)} is outside the calendar once in UTC or the site's time zone",
+                        "give a date between the years 1 and 9999")
+    return moment
+
+
+def _read(text: str, config: Config, key: str) -> datetime | None:
+    """The moment `text` names (a time without a zone in the site's), None when it is no date: site_zoned's
+    reading of a date without its zone's name."""
+    try:
+        return to_utc(text, config, key)
+    except Unusable:
+        return None
+
+
+EPOCH = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_ISO_SHAPED = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ]|$)")
+
+# A Unix time is taken from 1e8 (March 1973) on: a smaller number is more likely a year (`2026`) than a time
+# of 1970; and one from 1e11 on is in milliseconds (in seconds it would be the year 5138).
+_EPOCH_SECONDS, _EPOCH_MILLISECONDS = 1e8, 1e11
+
+# Dates as other writers than ISO 8601's and RSS's give them: .NET's JSON (`/Date(1795168800000)/`), a zone
+# after an ISO time as a word (`2026-11-20 10:00:00 UTC`) or Java's name in brackets (`...+01:00[Europe/Paris]`),
+# the year first with slashes or dots (`2026/11/20`), and English words (`November 20, 2026`, `Nov 20, 2026
+# 10:00 AM`, `20 November 2026`). A date with the day and month as numbers and the year last (`11/12/2026`) is
+# none: which is the month depends on who wrote it.
+_DOTNET_DATE = re.compile(r"/?Date\((-?[0-9]{1,16})(?:[+-][0-9]{4})?\)/?")
+_ZONE_AFTER = re.compile(r"(?P<time>.*?[0-9])\s*(?:\[(?P<name>[A-Za-z][A-Za-z0-9_+/-]*)\]|\s(?P<word>UTC|GMT|Z))",
+                         re.IGNORECASE)
+_YEAR_FIRST = re.compile(r"([0-9]{4})([/.])([0-9]{1,2})\2([0-9]{1,2})(?=$|[T\s])(.*)", re.DOTALL)
+_MONTHS = {name: number for number, names in enumerate(
+    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
+     "sep sept september", "oct october", "nov november", "dec december"), 1) for name in names.split()}
+_WORDS_DATE = re.compile(r"""
+    (?:[A-Za-z]+,?\s+)??                                             # a weekday
+    (?: (?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?P<month>[A-Za-z]+)\.?,?
+      | (?P<month2>[A-Za-z]+)\.?\s+(?P<day2>[0-9]{1,2})(?:st|nd|rd|th)?,? )
+    (?:\s+|-)(?P<year>[0-9]{4})
+    (?: ,?\s+(?:at\s+)? (?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2}))?
+        \s*(?P<half>[AaPp])?\.?(?:[Mm]\.?)? )?
+    (?: \s*(?P<zone>Z|UTC|GMT|(?:GMT|UTC)?[+-][0-9]{2}:?[0-9]{2}) )?
+    (?: \s+\([^()]*\) )?                                          # JavaScript's name of the zone
+""", re.VERBOSE)
+
+
+def _written_otherwise(text: str) -> datetime | None:
+    """The moment a date written in one of the forms above names; None when it is in none of them (or is
+    no date: the caller says why)."""
+    if found := _DOTNET_DATE.fullmatch(text):
+        try:
+            return datetime.fromtimestamp(int(found.group(1)) / 1000, timezone.utc)
+        except (OverflowError, ValueError, OSError):
+            return None
+    if found := _YEAR_FIRST.fullmatch(text):
+        year, _, month, day, rest = found.groups()
+        text = f"{year}-{int(month):02}-{int(day):02}{rest}"
+        try:
+            return parse_iso(text)
+        except ValueError:
+            return _written_otherwise(text)
+    if found := _ZONE_AFTER.fullmatch(text):
+        try:
+            moment = parse_iso(found.group("time"))
+        except ValueError:
+            moment = _written_otherwise(found.group("time")) if not _ZONE_AFTER.fullmatch(found.group("time")) else None
+        if moment is None or moment.tzinfo is not None or not found.group("name"):
+            return moment.replace(tzinfo=moment.tzinfo or timezone.utc) if moment else None
+        try:
+            from zoneinfo import ZoneInfo
+
+            return moment.replace(tzinfo=ZoneInfo(found.group("name")))
+        except (ValueError, KeyError, OSError):  # (no such zone: no date to guess)
+            return None
+    if found := _WORDS_DATE.fullmatch(text):
+        part = found.groupdict()
+        month = _MONTHS.get((part["month"] or part["month2"]).lower())
+        hour = int(part["hour"] or 0)
+        if month is None or hour > 12 and part["half"] or hour == 0 and part["half"]:
+            return None
+        if part["half"]:
+            hour = hour % 12 + (12 if part["half"] in "Pp" else 0)
+        zone = (part["zone"] or "").removeprefix("GMT").removeprefix("UTC")  # (`GMT+0100`: JavaScript's Date)
+        try:
+            moment = datetime(int(part["year"]), month, int(part["day"] or part["day2"]), hour,
+                              int(part["minute"] or 0), int(part["second"] or 0))
+            if part["zone"]:
+                moment = parse_iso(moment.isoformat() + (zone or "Z"))
+        except ValueError:
+            return None
+        return moment
+    return None
+
+
+def _from_epoch(value, key: str) -> datetime:
+    """A Unix time, in seconds, or in milliseconds when it is that large (JavaScript's Date.now())."""
+    try:
+        number = float(value)
+        if not number >= _EPOCH_SECONDS:  # (NaN too)
+            raise Unusable(f"`{key}` is not a date: {shown(value)}",
+                            "write it as 2026-11-22T08:00:00Z, or as seconds since 1970")
+        return datetime.fromtimestamp(number / 1000 if number >= _EPOCH_MILLISECONDS else number, timezone.utc)
+    except (OverflowError, ValueError, OSError):
+        raise Unusable(f"`{key}` {shown(value)} is outside the calendar as a Unix time",
+                        "write it as 2026-11-22T08:00:00Z, or as seconds since 1970")
+
+
+def _from_rfc2822(value: str, key: str, written: str | None = None) -> datetime:
+    """An RFC 2822 date (`Fri, 20 Nov 2026 08:00:00 GMT`); one without a zone is in the site's zone, as an ISO
+    one is, but a zone name the format does not know (`CEST`) is refused rather than taken for that.
+    `written`: the value as the file gives it, for the message."""
+    try:
+        moment = parse_rfc2822(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        moment = None
+    words = value.split()
+    if moment is None:
+        raise Unusable(f"`{key}` is not a date: {shown(value if written is None else written)}",
+                        "write it as 2026-11-22T08:00:00Z")
+    if moment.tzinfo is None and words[-1] == "-0000":  # (the format's "UTC, local zone unknown")
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment

@@ -1,0 +1,133 @@
+"""Who a topic or a provider is, however items write it: topic_identity and provider_identity (two names
+of one are one), the site's declared topics and providers (config.yaml's, data_dir's records) read as an
+item's are (topic_definitions, declared_topic, declared_provider), a provider's domain (site_domain) and an
+account's page on a host many share (account_page)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from urllib.parse import quote, urlsplit
+
+from generator.config import ProviderConfig, TopicConfig
+from generator.site.model import ProviderRef
+from generator.site.text import IGNORED_IN_HOSTS, plain_name, plain_text
+from generator.urlnorm import canonical_url
+from generator.urls import field_url, host_of, slugify, spell_symbols
+
+
+def account_page(value, domain: str = "") -> str:
+    """An account's page as ProviderRef.account names it (`youtube.com/@acme`), from its address as an item or a
+    `providers:` record writes it; "" when it is no http(s) page on `domain` (when given) past its home page."""
+    if value is None or value == "":
+        return ""
+    # (as canonical_url compares pages: `?utm_source=...`, `#videos`, `m.` or `%7E` for `~` make no other account)
+    url = canonical_url(field_url(value))
+    host = host_of(url) if url else ""
+    if domain and host and host == host_of(canonical_url(f"https://{domain}/")):
+        host = domain  # (`m.youtube.com/@a` is youtube.com's account)
+    if not host or (domain and host != domain):
+        return ""
+    parts = urlsplit(url)
+    page = host + _decoded_path(parts.path.rstrip("/")) + (f"?{parts.query}" if parts.query else "")
+    return "" if page == host else page
+
+
+_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_KEPT_ESCAPED = re.compile(r"[\x00-\x20\x7f/?#%\s]")  # (what would make another path, or none)
+
+
+def _decoded_path(path: str) -> str:
+    """A path with its percent escapes decoded (`/%40acme` is `/@acme`, `/%D0%B0` `/а`), as a browser shows it and
+    as the site it names reads it, but for those of a slash, `?`, `#`, `%`, a space or a control character, and of
+    bytes that are no UTF-8: two spellings of one page make one account."""
+    if "%" not in path:
+        return path
+
+    def decoded(run: re.Match) -> str:
+        try:
+            text = bytes.fromhex(run[0].replace("%", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            return run[0].upper()
+        return _KEPT_ESCAPED.sub(lambda found: quote(found[0], safe=""), text)
+
+    return _ESCAPES.sub(decoded, path)
+
+
+def declared_topic(topic: TopicConfig) -> TopicConfig:
+    """A topic as config.yaml or a data_dir record declares it, its name and parent's as an item's topic is read
+    (plain_name), its description as an item's text (plain_text), but as text written, not HTML (`<b>` and `&amp;`
+    in a name are those characters, as ever): a zero-width space or a direction override pasted into
+    config.yaml shows nothing, or turns the name (and what follows it) around, on every page."""
+    name, parent = plain_name(topic.name, markup=False), plain_name(topic.parent, markup=False)
+    description = plain_text(topic.description, markup=False)
+    if (name, parent, description) == (topic.name, topic.parent, topic.description):
+        return topic
+    return dataclasses.replace(topic, name=name, parent=parent, description=description)
+
+
+def declared_provider(provider: ProviderConfig) -> ProviderConfig:
+    """A provider as config.yaml or a data_dir record declares it, its name as an item's provider's is read
+    (plain_name), its description as an item's text (plain_text), as text written, not HTML (declared_topic), and
+    its domain as an item's is (a zero-width space in it is none, as browsers read a host): else the record named
+    a provider no item is."""
+    name, description = plain_name(provider.name, markup=False), plain_text(provider.description, markup=False)
+    domain = IGNORED_IN_HOSTS.sub("", plain_text(provider.domain, markup=False))
+    if (name, domain, description) == (provider.name, provider.domain, provider.description):
+        return provider
+    return dataclasses.replace(provider, name=name, domain=domain, description=description)
+
+
+def topic_definitions(defs: tuple[TopicConfig, ...]) -> dict[str, tuple[str, TopicConfig]]:
+    """casefolded name or slug, or topic_identity of the name -> (slug, definition); later definitions win
+    (config over data_dir), and a name or slug as written over an identity. Each as declared_topic reads it."""
+    table: dict[str, tuple[str, TopicConfig]] = {}
+    defs = tuple(map(declared_topic, defs))
+    for topic in defs:
+        table[topic_identity(topic.name)] = (slugify(topic.slug or topic.name), topic)
+    for topic in defs:
+        slug = slugify(topic.slug or topic.name)
+        table[topic.name.casefold()] = (slug, topic)
+        table[slug] = (slug, topic)
+    return table
+
+
+def topic_identity(name: str) -> str:
+    """Which topic a name is, however an item writes it: the name without case, accents or any character that
+    is not a letter or digit (symbols that carry meaning spelled out, as in its slug), not transliterated.
+    `Machine Learning`, `machine-learning` and `MACHINE LEARNING` are one topic, `Café` and `Cafe` one; 北京
+    and 背景 are two, though both slug `beijing` (slugs.distinct_topics keeps them apart). Accents are the marks
+    placed above or below a letter (combining class 200 and up, as Latin, Greek and Cyrillic ones): other
+    marks make another letter (kana voicing, Indic vowel signs) and are kept. A name of no letter or digit
+    is itself."""
+    text = unicodedata.normalize("NFKD", spell_symbols(name).casefold())
+    identity = "".join(c for c in text if c.isalnum() or (unicodedata.category(c)[0] == "M"
+                                                           and unicodedata.combining(c) < 200))
+    return identity or name.casefold()
+
+
+def definition(name: str, topic_defs: dict) -> tuple[str, TopicConfig] | None:
+    """The declared topic a name (or slug) written in an item or as a parent is: (slug, definition), or None."""
+    if not topic_defs:
+        return None
+    return topic_defs.get(name.casefold()) or topic_defs.get(topic_identity(name))
+
+
+def site_domain(domain: str) -> str:
+    """A provider's domain as the site knows it: without `www.` (a crawler that takes the domain from a story's
+    address writes `www.example.com`, another, or the provider's record, `example.com`: one provider)."""
+    return domain[4:] if domain.startswith("www.") and "." in domain[4:] else domain
+
+
+def provider_identity(ref: ProviderRef) -> str:
+    """Who a provider is: its account on a shared host when the item gives one, else its domain, else its
+    name, case-folded. Two items name one
+    provider exactly when these are equal; two providers' slugs may be alike all the same (slugs.py)."""
+    return identity_of(ref.account or ref.domain or ref.name)
+
+
+def identity_of(text: str) -> str:
+    """`text` as a provider's identity compares it: in any case, and written with any of Unicode's spellings of
+    a character (a name's `é` as one character or as `e` and its accent; fullwidth `Ａ`)."""
+    return unicodedata.normalize("NFKC", text).casefold()

@@ -1,0 +1,170 @@
+"""Which field each front matter key is: the known fields (KNOWN_FIELDS, and those of an item's provider,
+pictures and related stories), keys that spell one in another case or with `_`, `-` or spaces between its
+words (`Title`, `published_date_time`), other writers' names of a field (Hugo's `tags`, JSON-LD's
+`headline`), and a key that is a typo of one, said with a warning."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+from types import MappingProxyType
+
+from generator.site.notes import Notes
+
+
+KNOWN_FIELDS = frozenset({
+    "title", "excerpt", "publishedDateTime", "originalUrl", "webUrl", "ampWebUrl", "cdnAmpWebUrl", "type",
+    "quality", "heat", "published", "provider", "topics", "images", "related", "secured", "featuredContent",
+    "price", "length", "category", "slug", "size", "image", "author", "authors",
+})
+
+# The fields of the mappings inside an item (a provider, each picture, each related story).
+_IMAGE_FIELDS = frozenset({"url", "src", "contentUrl", "href", "width", "height"})
+_NESTED_FIELDS = MappingProxyType({
+    "provider": frozenset({"name", "domain", "images", "url", "logo", "account"}),
+    "images": _IMAGE_FIELDS,
+    "related": frozenset({"title", "webUrl", "originalUrl", "url", "publishedDateTime", "provider", "excerpt",
+                          "type", "quality"}),
+})
+
+
+def words_of(key) -> str:
+    """A key as compared across spellings: `PublishedDateTime`, `published_date_time`, `Published-Date-Time`
+    and `publisheddatetime` are one."""
+    return KEY_SEPARATORS.sub("", key).casefold() if isinstance(key, str) else ""
+
+
+KEY_SEPARATORS = re.compile(r"[\s_-]+")
+
+
+@lru_cache(maxsize=None)  # (a few field sets, asked for each item)
+def _field_words(fields: frozenset) -> dict[str, str]:
+    """{a field's words (words_of): the field} of a set of fields."""
+    return {words_of(name): name for name in fields}
+
+
+# Fields that other writers name otherwise: Hugo's and Jekyll's front matter (`description`, `summary`, `tags`,
+# `categories`), JSON Feed's and schema.org's (`url`, `summary`, `thumbnailUrl`, `publisher`; JSON-LD's
+# `headline`, `mainEntityOfPage`, `@type`), RSS's (`link`),
+# WordPress's (`featured_image`). Each is read as its field when the item gives neither that field nor those
+# that stand for it (the second of each), with a warning to rename it, as `date` is read as
+# `publishedDateTime`; it stays in `item.extra` too, for templates that read it there.
+_OTHER_NAMES = (
+    ("title", ("title",), ("headline",)),
+    ("excerpt", ("excerpt",), ("description", "summary")),
+    ("webUrl", ("webUrl", "originalUrl"), ("url", "link", "canonicalUrl", "permalink", "mainEntityOfPage")),
+    ("type", ("type",), ("@type",)),
+    ("image", ("image", "images"), ("thumbnail", "thumbnailUrl", "featuredImage")),
+    ("topics", ("topics",), ("tags", "categories")),
+    ("provider", ("provider",), ("publisher",)),
+)
+
+
+def named_otherwise(meta: dict, notes: Notes) -> dict:
+    """`meta` with the fields of _OTHER_NAMES that it gives under another writer's name."""
+    words = {words_of(key): key for key in meta if isinstance(key, str)}
+    found = {}
+    for field, given, others in _OTHER_NAMES:
+        if any(name in meta for name in given):
+            continue
+        key = next((words[words_of(other)] for other in others
+                    if words_of(other) in words and meta[words[words_of(other)]] not in (None, "", [], {})), None)
+        if key is not None:
+            value = meta[key]
+            if field == "webUrl" and isinstance(value, dict):  # (JSON-LD's `{"@type": WebPage, "@id": URL}`)
+                value = value.get("@id") or value.get("url")
+            found[field] = value
+            notes.aliases.setdefault(field, key)  # (what is said of the field is said at this key's line)
+            notes.warn(field, f"`{key}` is read as `{field}`, which is not given", f"rename `{key}` to `{field}`")
+    return {**meta, **found} if found else meta
+
+
+def spelled_as_known(mapping: dict, fields: frozenset, notes: Notes, section: str = ""
+                      ) -> tuple[dict, dict[str, str]]:
+    """`mapping` with each key that spells a known field in another case or with `_`, `-` or spaces between
+    its words (`Title`, `published_date_time`, a picture's `URL`: as other crawlers' serialisers write them)
+    read as that field, and {field: key as written} of those; when the field is given too, it is used, with a
+    warning. The keys of one mapping, as the readers below then read it (nested_spelled_as_known)."""
+    words = _field_words(fields)
+    aliases: dict[str, str] = {}
+    for key in mapping:
+        if isinstance(key, str) and key not in fields:
+            known = words.get(words_of(key))
+            if known and known in mapping:
+                where = f" in `{section}`" if section else ""
+                notes.warn((section or key, key) if section else key, f"`{key}`{where} is `{known}` written "
+                           f"again: `{known}` is used", "remove the one you do not mean")
+            elif known and known not in aliases:
+                aliases[known] = key
+    if not aliases:
+        return mapping, aliases
+    return {next((field for field, written in aliases.items() if written == key), key): value
+            for key, value in mapping.items()}, aliases
+
+
+def nested_spelled_as_known(meta: dict, notes: Notes) -> dict:
+    """`meta` with the keys of its provider, pictures and related stories (and theirs) read as
+    spelled_as_known reads the item's."""
+    def entries(value, fields, section):
+        if isinstance(value, dict):
+            return one(value, fields, section)
+        if isinstance(value, list):
+            return [one(entry, fields, section) if isinstance(entry, dict) else entry for entry in value]
+        return value
+
+    def one(entry, fields, section):
+        entry = spelled_as_known(entry, fields, notes, section)[0]
+        if fields is _NESTED_FIELDS["provider"]:
+            for key in ("images", "logo"):
+                if key in entry:
+                    entry = dict(entry, **{key: entries(entry[key], _IMAGE_FIELDS, section)})
+        elif fields is _NESTED_FIELDS["related"] and "provider" in entry:
+            entry = dict(entry, provider=entries(entry["provider"], _NESTED_FIELDS["provider"], section))
+        return entry
+
+    changed = {key: entries(meta[key], _NESTED_FIELDS[key if key != "image" else "images"], key)
+               for key in ("provider", "images", "image", "related") if isinstance(meta.get(key), (dict, list))}
+    return dict(meta, **changed) if changed else meta
+
+
+def check_keys(meta: dict, notes: Notes) -> None:
+    """Warn about a key that is a typo of a known one (`exerpt`, a provider's `domian`), or one of a
+    provider's or picture's that lost its indent under an empty `provider:`; other unknown keys are kept
+    for templates without a word (crawlers write fields of their own: a picture's `isCached`)."""
+    read = set(notes.aliases.values())  # (a key read as a field, as another writer names it: said already)
+    for key in meta:
+        if (isinstance(key, str) and key not in KNOWN_FIELDS and key not in read
+                and words_of(key) not in _field_words(KNOWN_FIELDS)):
+            known = _close_to(key, KNOWN_FIELDS)  # (a field spelled otherwise is read, or said: spelled_as_known)
+            owner = next((section for section, fields in _NESTED_FIELDS.items()
+                          if key in fields and section in meta and meta[section] is None), None)
+            if known:
+                notes.warn(key, f"`{key}` is not a known field; did you mean `{known}`?",
+                           f"rename it to `{known}`, or it is ignored")
+            elif owner:
+                notes.warn(key, f"`{key}` is not a field of an item but of its `{owner}`, which is empty",
+                           f"indent it under `{owner}:`" + (" as `- url: ...`" if owner == "images" else ""))
+    nested = [(section, entry) for section in _NESTED_FIELDS
+              for entry in (meta.get(section) if isinstance(meta.get(section), list) else [meta.get(section)])]
+    nested += [(f"{section}.provider", entry["provider"]) for section, entry in nested if section == "related"
+               and isinstance(entry, dict) and isinstance(entry.get("provider"), dict)]
+    nested += [(f"{section}.images", image) for section, entry in nested if section.endswith("provider")
+               and isinstance(entry, dict) and isinstance(entry.get("images"), list) for image in entry["images"]]
+    said = set()
+    for section, entry in nested:
+        fields = _NESTED_FIELDS[section.rsplit(".", 1)[-1]]
+        for key in entry if isinstance(entry, dict) else ():
+            known = (isinstance(key, str) and key not in fields and words_of(key) not in _field_words(fields)
+                     and _close_to(key, fields))
+            if known and (section, key) not in said:
+                said.add((section, key))
+                notes.warn((section.split(".")[0], key), f"`{key}` in `{section}` is not a known field; "
+                           f"did you mean `{known}`?", f"rename it to `{known}`, or it is ignored")
+
+
+def _close_to(key: str, fields) -> str:
+    """The known field `key` is a typo of (in another case, or a letter or two off), or ""."""
+    by_case = {name.lower(): name for name in fields}
+    close = by_case.get(key.lower()) or difflib.get_close_matches(key, fields, 1, 0.8)
+    return close if isinstance(close, str) else close[0] if close else ""

@@ -1,0 +1,221 @@
+"""Plain text as a reader should see it, from a crawler's field: plain_text decodes HTML entities, drops
+tags, control characters and what shows nothing, and makes white space one space; plain_name makes a
+provider's or topic's name, without the invisible characters that would make two names that look alike
+two; bidi_closed closes the direction overrides a field leaves open.
+
+Templates, feeds and the search index escape the result once; nothing decodes it again.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from generator.site.markup import formulas_as_plain_text
+from generator.urls import without_controls
+
+
+_DECODE_ROUNDS = 4  # entity decodings of one field at most: each round undoes one encoding too many
+_TAG = re.compile(r"<!--.*?(?:-->|$)|<[!?][^<>]*>|</?([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>", re.DOTALL)
+
+# What plain_text takes for a tag: HTML's elements (and SVG's and MathML's roots), and custom elements (a
+# "-" in the name). Anything else in angle brackets is words a reader should see: `List<String>`, `Vec<u8>`.
+_ELEMENTS = frozenset("""
+    a abbr acronym address applet area article aside audio b base basefont bdi bdo big blink blockquote body br
+    button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em
+    embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html
+    i iframe img input ins isindex kbd keygen label legend li link listing main map mark marquee math menu meta
+    meter nav nobr noembed noframes noscript object ol optgroup option output p param picture plaintext pre
+    progress q rb rp rt rtc ruby s samp script search section select slot small source span strike strong style
+    sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr
+    xmp""".split())
+
+# Elements that cut-off HTML leaves behind bare (`<p>First paragraph`, `<br>`, `<b>`): always markup. Any other
+# element's bare opening tag that nothing in the field closes is words about HTML: "The <dialog> element".
+_STRAY_TAGS = frozenset("""
+    b big blockquote br center dd div dl dt em font h1 h2 h3 h4 h5 h6 hr i li mark nobr ol p s section small span
+    strike strong sub sup table tbody td tfoot th thead tr tt u ul wbr article figure figcaption""".split())
+_CLOSING = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)")
+
+# An element whose content a browser never shows as text (the body's sanitiser drops them with it): its
+# opening tag, and the closing tag of each
+_HIDDEN_OPENING = re.compile(r"<(script|style|template|noembed|noframes|xmp)\b[^<>]*>", re.IGNORECASE)
+_HIDDEN_CLOSING = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
+                   for name in ("script", "style", "template", "noembed", "noframes", "xmp")}
+
+
+def _without_hidden(text: str) -> str:
+    """`text` without the elements of _HIDDEN_OPENING that are closed, content and all (an opening tag
+    nothing closes stays, as words: "How <script> tags block rendering"). In one pass: a name found
+    without a closing tag after it is not looked for again, so hostile text costs no more than a few
+    readings of it."""
+    parts, at, unclosed = [], 0, set()
+    for opening in _HIDDEN_OPENING.finditer(text):
+        name = opening.group(1).lower()
+        if opening.start() < at or name in unclosed:
+            continue
+        closing = _HIDDEN_CLOSING[name].search(text, opening.end())
+        if closing is None:
+            unclosed.add(name)
+            continue
+        parts.append(text[at:opening.start()])
+        at = closing.end()
+    return "".join(parts) + text[at:] if parts else text
+
+
+_BREAKING_TAGS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "hr", "blockquote", "section",
+                            "article", "h1", "h2", "h3", "h4", "h5", "h6"})
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def plain_text(text: str, markup: bool = True) -> str:
+    """A crawler's plain-text field as a reader should see it: HTML entities decoded (again while that
+    changes it, a few times at most: `&amp;#8217;` was encoded twice), stray tags removed, control
+    characters dropped, white space made one space. Templates, feeds and the search index escape the
+    result once; nothing decodes it again. `markup` False: a text that is no HTML (the site's own config.yaml's),
+    its `&` and `<` kept as written."""
+    for _ in range(_DECODE_ROUNDS if markup else 0):
+        if "&" not in text and "<" not in text:
+            break
+        decoded = html.unescape(text)
+        if "<" in decoded:  # (a formula shows its words, not its elements' names: `<mi>E</mi>`)
+            decoded = formulas_as_plain_text(decoded)
+        if "</" in decoded:  # (a script's or a style's text is no words of the field: `<script>alert(1)</script>`)
+            decoded = _without_hidden(decoded)
+        closed = frozenset(name.lower() for name in _CLOSING.findall(decoded)) if "</" in decoded else frozenset()
+        decoded = _TAG.sub(lambda match: _tag_gap(match, closed), decoded)
+        if decoded == text:
+            break
+        text = decoded
+    text = without_controls(text)
+    if _SURROGATE.search(text):  # (YAML's "\udcff" escapes make them; no file can be written with one)
+        text = _SURROGATE.sub("\ufffd", text)
+    if text.isascii():
+        text = " ".join(text.split())
+    else:
+        if "\u00ad" in text or "\ufeff" in text:
+            # (a soft hyphen splits the word it is in for search and for what compares titles, and a byte order
+            # mark inside a text is a file's seam; neither shows: the hyphen is the theme's to place)
+            text = text.replace("\u00ad", "").replace("\ufeff", "")
+        # A run of white space is one space, but one of no-break spaces only is kept, as one: French puts one
+        # before `:`, `?` and `!` and in `20 %`, and others between a number and its unit, so that no line
+        # breaks there (pages, feeds and JSON write it as the character; search still splits words at it)
+        text = spaces_made_one(text)
+    if not text.isascii() and not _SHOWN.search(text):
+        return ""  # only characters that show nothing (`&#8203;`, a byte order mark): as empty as spaces
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        # (`e` and a combining accent, as some crawlers and macOS write it: the same text to a reader, `é` to
+        # a page's checker and to what compares or searches it)
+        text = unicodedata.normalize("NFC", text)
+    return bidi_closed(text) if BIDI.search(text) else text
+
+
+_SPACE_RUN = re.compile(r"\s+")
+_NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f")
+
+
+def spaces_made_one(text: str) -> str:
+    """Every run of white space one space, without the text's first and last; a run of no-break spaces
+    only kept, as one (plain_text; the feeds' clean_text)."""
+    if "\u00a0" in text or "\u202f" in text or "\u2007" in text:
+        return _SPACE_RUN.sub(_one_space, text).strip()
+    return " ".join(text.split())
+
+
+def _one_space(match: re.Match) -> str:
+    run = match.group()
+    return run[0] if _NO_BREAK_SPACES.issuperset(run) else " "
+
+
+def plain_name(text: str, markup: bool = True) -> str:
+    """A name (a provider's, a topic's) as plain_text makes it, without the characters that show nothing and
+    that would make two names that look alike two providers or topics: zero-width spaces, word joiners,
+    direction marks and embeddings, Hangul fillers, and a zero-width joiner or non-joiner but between two
+    letters or symbols of a script or emoji that uses it (Persian `می‌خواهم`, Indic conjuncts, `👩‍💻`, where it
+    changes what shows). No-break spaces are plain spaces in a name: they only keep a line whole. `markup`: as
+    plain_text's."""
+    text = plain_text(text, markup)
+    if text.isascii():
+        return text
+    text = _INVISIBLE_IN_NAMES.sub("", text)
+    if _SELECTOR.search(text):
+        text = _SELECTOR.sub(lambda found: found[0] if _selects(found.string, found.start(), found.end()) else "",
+                             text)
+    if "\u200c" in text or "\u200d" in text:
+        text = "".join(c for i, c in enumerate(text) if c not in "\u200c\u200d"
+                       or 0 < i < len(text) - 1 and _joins(text[i - 1]) and _joins(text[i + 1]))
+    return " ".join(text.split())
+
+
+IGNORED_IN_HOSTS = re.compile("[\u00ad\u034f\u180b-\u180d\u200b\u2060\ufe00-\ufe0f\ufeff]")  # (UTS 46's "ignored")
+
+# (Unicode's default ignorable code points but the joiners and selectors, which _SELECTOR and _joins keep
+# where they change what shows)
+_INVISIBLE_IN_NAMES = re.compile("[\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e"
+                                 "\u2060-\u206f\u3164\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                                 "\U000e0000-\U000e001f\U000e0080-\U000e00ff\U000e01f0-\U000e0fff]")
+
+# Variation selectors (an emoji's `❤️`, a Han character's variant, Mongolian's), and tags (a flag's `🏴 + tags`):
+# kept only where they select something, else nothing that shows, which made `Acme` and `Acme\ufe0f` two names
+_SELECTOR = re.compile("[\ufe00-\ufe0f\u180b-\u180d\u180f\U000e0100-\U000e01ef]|[\U000e0020-\U000e007f]+")
+
+
+def _selects(text: str, start: int, end: int) -> bool:
+    """Whether the selector or the tags at text[start:end] change what shows: a selector after a letter or symbol
+    of a script other than ASCII's (or before a keycap's U+20E3), tags after a black flag."""
+    before = text[start - 1] if start else ""
+    if "\U000e0020" <= text[start] <= "\U000e007f":
+        return before == "\U0001f3f4"
+    return bool(before) and _joins(before) or text.startswith("\u20e3", end)
+
+
+def _joins(char: str) -> bool:
+    """Whether a joiner next to `char` may change what shows: a letter or mark of a script other than ASCII's,
+    a symbol (emoji) or its modifier, or a variation selector."""
+    return not char.isascii() and (unicodedata.category(char)[0] in "LM" or unicodedata.category(char) in ("So", "Sk"))
+
+
+# A character that shows: none of Unicode's default ignorable code points (zero-width spaces and joiners,
+# direction marks, byte order marks, variation selectors, Hangul fillers, tags) nor white space. A title of
+# only such characters was a card's link with no text, an empty headline, a blank feed entry.
+_SHOWN = re.compile("[^\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+                    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_EMBEDDINGS, _ISOLATES = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068"
+_PDF, _PDI = "\u202c", "\u2069"
+
+
+def bidi_closed(text: str) -> str:
+    """`text` with each direction embedding, override or isolate it opens and leaves open closed at its end.
+    They are kept (right-to-left text needs them), but one left open (a crawler's stray U+202E) would turn
+    around what a page writes after the field on the same line: the provider's name, the date."""
+    opened: list[str] = []
+    for char in BIDI.findall(text):
+        if char in _EMBEDDINGS or char in _ISOLATES:
+            opened.append(char)
+        elif char == _PDF:
+            if opened and opened[-1] in _EMBEDDINGS:  # (a PDF closes no isolate, as the Unicode algorithm reads it)
+                opened.pop()
+        elif any(c in _ISOLATES for c in opened):  # a PDI closes its isolate and all opened in it
+            while opened.pop() not in _ISOLATES:
+                pass
+    return text + "".join(_PDI if char in _ISOLATES else _PDF for char in reversed(opened))
+
+
+def _tag_gap(match: re.Match, closed: frozenset[str]) -> str:
+    """What a removed tag leaves: a space where it broke the line (<br>, <p>), else nothing (<b>); what is
+    no element's tag (`<String>`), or an element's bare tag that nothing in the field (`closed`) closes and
+    cut-off HTML does not leave (_STRAY_TAGS), stays as it is. An unclosed `<!--` is text too, with all
+    after it (it hid nothing); _TAG takes it to the end in one match, as a search for each `<!--`'s end
+    would take time growing with the square of the text's length."""
+    name = (match.group(1) or "").lower()
+    if name and name not in _ELEMENTS and "-" not in name:
+        return match.group()
+    if (name and name not in _STRAY_TAGS and name not in closed and match.group()[1] != "/"
+            and match.group()[len(name) + 1:].strip() == ">"):
+        return match.group()
+    if match.group().startswith("<!--") and not match.group().endswith("-->"):
+        return match.group()
+    return " " if name in _BREAKING_TAGS else ""
