@@ -1,6 +1,7 @@
 """Items -> Site (build_site): the items a build publishes (not the withheld: drafts, future ones), their
 slugs made distinct (slugs.py), in the latest order, and the site's indexes: its topics (a tree, each with
-its descendants' items), its providers (with facts from their records), and items by URL."""
+its descendants' items), its providers (with facts from their records), and items by URL. Also what an
+item names of the site's own pictures that the built site lacks (missing_pictures)."""
 
 from __future__ import annotations
 
