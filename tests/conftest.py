@@ -30,8 +30,72 @@ def server():
         yield running
 
 
-def fetch_site(root: Path, server: FeedServer, paths) -> Path:
-    return feed_site(root, "".join(f"  - {server.url(path)}\n" for path in paths))
+def fetch_site(root: Path, server: FeedServer, paths, extra: str = "") -> Path:
+    """A site fetching these paths of the server; `extra`: more lines under `fetch:`."""
+    return feed_site(root, "".join(f"  - {server.url(path)}\n" for path in paths), fetch=extra)
+
+
+# An integer no float, clock or header holds (10**400).
+BIG = "1" + "0" * 400
+
+# A feed of two entries.
+FEED = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>F</title><link>https://f.example/</link>
+<item><title>One</title><link>https://f.example/1</link><pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate>
+<description>First.</description></item>
+<item><title>Two</title><link>https://f.example/2</link><pubDate>Fri, 20 Nov 2026 09:00:00 GMT</pubDate>
+<description>Second.</description></item>
+</channel></rss>
+"""
+
+
+def run_fetch(site: Path, capsys) -> tuple[int, str, str]:
+    """`newsdesk fetch` of the site: its exit status, what it printed and what it said on stderr."""
+    from generator.cli import main
+
+    code = main(["fetch", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def fetch_said(site: Path, capsys) -> tuple[int, str]:
+    """`newsdesk fetch` of the site: its exit status and all it said."""
+    code, out, err = run_fetch(site, capsys)
+    return code, out + err
+
+
+def build_said(site: Path, capsys, *args: str) -> tuple[int, str]:
+    """`newsdesk build` of the site: its exit status and all it said."""
+    from generator.cli import main
+
+    code = main(["build", "--config", str(site / "config.yaml"), *args])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def help_text(capsys, command: str) -> str:
+    """What `newsdesk COMMAND --help` prints."""
+    from generator import cli
+
+    with pytest.raises(SystemExit) as caught:
+        cli.main([command, "--help"])
+    assert caught.value.code == 0
+    return capsys.readouterr().out
+
+
+def write_config(site: Path, text: str) -> None:
+    """config.yaml of the site: the basic settings, then `text`."""
+    (site / "config.yaml").write_text("title: Test News\nbase_url: https://example.org/\n"
+                                      'now: "2026-11-22T12:00:00Z"\n' + text, encoding="utf-8")
+
+
+def api_news(config) -> dict[str, dict]:
+    """The API's news entries by their item's file name."""
+    import json
+
+    news = json.loads((config.output_path / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    assert news, "no item was built"
+    return {entry["path"].rstrip("/").rsplit("/", 1)[-1]: entry for entry in news}
 
 
 def cpu_seconds() -> float:
@@ -129,6 +193,48 @@ def deployable_site(tmp_path: Path, files: dict[str, str]) -> Path:
     subprocess.run(["git", "init", "-q", "--bare", str(tmp_path / "remote.git")], check=True)
     git(site, "remote", "add", "origin", str(tmp_path / "remote.git"))
     return site
+
+
+# A site of items as crawlers write them: many to a page, stories off.
+ITEMS_CONFIG = ('title: T\nbase_url: https://example.org/\nnow: "2026-12-04T12:00:00Z"\nitems_per_page: 100\n'
+                'stories:\n  enabled: false\n')
+
+
+DATE_2025 = "publishedDateTime: 2025-11-20T10:00:00Z"
+DATE_2026 = "publishedDateTime: 2026-11-20T10:00:00Z"
+
+
+def build_items(tmp_path: Path, files: dict[str, str | bytes], capsys, config: str = ITEMS_CONFIG):
+    return build_files(tmp_path, files, capsys, config)
+
+
+LOCALISED_DATES = {  # as a site's locale writes RSS's date or a date in words -> the moment (UTC)
+    "Mi, 02 Dez 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # German
+    "Sa, 07 Mär 2025 10:00:00 +0100": "2025-03-07T09:00:00Z",
+    "mer., 02 déc. 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # French
+    "lun., 13 juil. 2025 08:00:00 GMT": "2025-07-13T08:00:00Z",
+    "mié, 02 dic 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # Spanish
+    "mer, 02 dic 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # Italian
+    "ven, 15 mag 2025 10:00:00 +0200": "2025-05-15T08:00:00Z",
+    "wo, 02 dec 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # Dutch
+    "vr, 13 mrt 2025 10:00:00 +0100": "2025-03-13T09:00:00Z",
+    "qua, 02 dez 2025 10:00:00 -0300": "2025-12-02T13:00:00Z",  # Portuguese
+    "sex, 09 out 2025 10:00:00 -0300": "2025-10-09T13:00:00Z",
+    "ons, 02 dec 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # Swedish
+    # a zone by a name of one offset, which RFC 2822 does not know (feedparser read it as UTC)
+    "Sa, 21 Nov 2025 10:00:00 MEZ": "2025-11-21T09:00:00Z",
+    "Sat, 21 Jun 2025 10:00:00 CEST": "2025-06-21T08:00:00Z",
+    "Sat, 21 Jun 2025 10:00:00 AEST": "2025-06-21T00:00:00Z",
+}
+
+
+HOSTILE_DATES = {  # each a date in words or with a zone's name, then a long run that makes it none
+    "uhr": lambda n: "2 Dezember 2026 10:00" + " " * n + "Uhx",
+    "gap": lambda n: "2 Dezember 2026 1" + " " * n + "x",
+    "english": lambda n: "Dec 2, 2026 10:00" + " " * n + "x",
+    "zone": lambda n: "2026-11-20T10:00" + " " * n + "CETx",
+    "weekdays": lambda n: "Mi, " * (n // 4),
+}
 
 
 def front(*lines: str, body: str = "Body text.") -> str:
@@ -277,6 +383,12 @@ def user_site(tmp_path, monkeypatch) -> Path:
     monkeypatch.chdir(root)
     monkeypatch.delenv("CI", raising=False)
     return root
+
+
+@pytest.fixture
+def site(user_site) -> Path:
+    """user_site, under the name the tests of messages give it."""
+    return user_site
 
 
 @pytest.fixture

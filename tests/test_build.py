@@ -389,7 +389,7 @@ def test_theme_static_files_are_copied(example):
 
 # --- reports, broken files, strict ---------------------------------------------------------------------
 
-# (a value of two lines: one line that is no YAML is read as the text written, tests/test_items23.py)
+# (a value of two lines: one line that is no YAML is read as the text written, tests/test_items_front_matter.py)
 BROKEN = "---\ntitle: A broken item\npublishedDateTime: 2026-11-20T10:00:00Z\nexcerpt: Breaking: it broke\n  badly\n---\nBody\n"
 
 

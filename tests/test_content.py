@@ -137,7 +137,7 @@ def test_a_markdown_file_by_another_name_is_said_to_be_unread(tmp_path):
 # --- broken files are reported as path:line and left out -------------------------------------------------
 
 def test_broken_yaml_is_reported_with_its_line_and_the_rest_builds(tmp_path):
-    # (`excerpt: Breaking: news` is read as the text it is: tests/test_items23.py)
+    # (`excerpt: Breaking: news` is read as the text it is: tests/test_items_front_matter.py)
     broken = "---\ntitle: Fine\npublishedDateTime: 2026-11-20T10:00:00Z\ntopics: [AI, Robots\nheat: 3\n---\nBody\n"
     result, out = build_dir(tmp_path, {"content/news/broken.md": broken, "content/news/good.md": item("Good one")})
     [problem] = result.site.problems
@@ -147,13 +147,13 @@ def test_broken_yaml_is_reported_with_its_line_and_the_rest_builds(tmp_path):
 
 
 @pytest.mark.parametrize("front, line, text, hint", [
-    # (a value on one line that is not YAML, `title: "An unclosed quote`, is read as the text written: test_items23)
+    # (a value on one line that is not YAML, `title: "An unclosed quote`, is read as the text written: test_items_front_matter)
     ('title: "An unclosed quote\n  and more\nheat: 1', 2, "while scanning a quoted scalar on line 2", "close the quote"),
     ("title: x\ntopics: [AI, Robots\nheat: 1\nquality: 2", 3, "while parsing a flow sequence on line 3",
      "close the bracket"),
     ("title: x\n\tbad: tab", 3, "found a tab character", "indent with spaces: YAML does not allow tabs"),
     # (a title with quotes inside its quotes, as crawlers and people write them; before: "expected <block end>,
-    # but found '<scalar>'" and to check the indentation. One on one line is read as written: test_items23)
+    # but found '<scalar>'" and to check the indentation. One on one line is read as written: test_items_front_matter)
     ('title: "Quoted" and\n  more\nheat: 1', 2, "a quote inside a quoted value ends the value",
      'write each " inside it as \\", or put the value in single quotes'),
     ("title: 'It's\n  here'\nheat: 1", 2, "a quote inside a quoted value ends the value",
@@ -176,11 +176,11 @@ def test_yaml_errors_point_at_the_line_to_fix_and_say_how(front, line, text, hin
 
 @pytest.mark.parametrize("raw, message", [
     (b"title: x\n", "content/a.md:1: no front matter found (the file must start with a line '---', then YAML, then '---')"),
-    # (TOML front matter is read: tests/test_items25.py)
+    # (TOML front matter is read: tests/test_items_front_matter.py)
     (b'+++\ntitle = "x"\n', "content/a.md:1: TOML front matter is not closed (add a line '+++' after the TOML)"),
     (b"---\ntitle: x\n", "content/a.md:1: front matter is not closed (add a line '---' after the YAML)"),
     (b"---\n- a\n- b\n---\n", "content/a.md:2: front matter must be a mapping of `key: value` lines"),
-    # (a file that is not UTF-8 is read as Windows-1252, with a warning: tests/test_items24.py; one that starts
+    # (a file that is not UTF-8 is read as Windows-1252, with a warning: tests/test_items_front_matter.py; one that starts
     # with UTF-16's byte order mark is UTF-16 or nothing)
     ("\ufeff---\ntitle: x\n".encode("utf-16-le") + b"\x00\xd8x\x00",
      "content/a.md:3: not UTF-16 text, though it starts as UTF-16 does (save the file as UTF-8)"),
@@ -236,7 +236,7 @@ FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warn
      "did you mean `excerpt`? (rename it to `excerpt`, or it is ignored)"),
     ("title: x\npublishedDateTime: 2026-11-20\nhat: 5", "warning: content/x.md:4: `hat` is not a known field; "
      "did you mean `heat`? (rename it to `heat`, or it is ignored)"),
-    # (a field in another case is that field, as other crawlers' serialisers write it: tests/test_items23.py)
+    # (a field in another case is that field, as other crawlers' serialisers write it: tests/test_items_fields.py)
     ("title: x\npublishedDateTime: 2026-11-20\nPublished: true", None),
     # Typos inside a provider, a picture or a related story, on their own lines: the value was ignored unsaid.
     ("title: x\npublishedDateTime: 2026-11-20\nprovider:\n  name: P\n  domian: p.example",
@@ -422,7 +422,7 @@ def test_python_tags_are_refused_and_never_run(tmp_path):
     problem = parse_source("content/evil.md", b"---\ntitle: x\nobj: !!python/name:os.system\n---\n")
     assert str(problem).startswith("content/evil.md:3: invalid YAML") and "python/name:os.system" in str(problem)
     # what to do is to remove the tag (the hint was about indentation and quoting, which were fine)
-    # (a local tag is its text's start, as in `title: !Kung elders meet`: test_hostile27)
+    # (a local tag is its text's start, as in `title: !Kung elders meet`: test_items_front_matter)
     for raw in (b"---\ntitle: x\nobj: !!python/name:os.system\n---\n", b"---\ntitle: x\nobj: !!include other.yaml\n---\n"):
         assert parse_source("content/evil.md", raw).hint == "remove the tag (the word starting with !): " \
                                                             "newsdesk reads plain values only"
@@ -522,7 +522,7 @@ def test_a_date_as_rss_writes_it_is_read(tmp_path):
              "content/b.md": item("Zone unknown", date='"20 Nov 2026 08:00:00 -0000"',
                                   related='[{title: R, webUrl: "https://r.example/", '
                                           'publishedDateTime: "Thu, 19 Nov 2026 10:00:00 GMT"}]'),
-             "content/c.md": item("Not one", date='"11/12/2026"')}  # (`Nov 20, 2026` is one: test_items23)
+             "content/c.md": item("Not one", date='"11/12/2026"')}  # (`Nov 20, 2026` is one: test_items_dates)
     result, problems = model(tmp_path, files, CONFIG + "timezone: Asia/Tokyo\n")
     built = {i.source: i for i in result.site.items}
     assert built["content/a.md"].published == datetime(2026, 11, 21, 1, tzinfo=timezone.utc)
@@ -588,7 +588,7 @@ def test_unix_times_and_rss_dates_are_read_as_the_moment_they_are(tmp_path):
 @pytest.mark.parametrize("written", ["2026", '"Sat, 21 Nov 2026 08:00:00 XYZT"', "1" + "0" * 400, ".nan"])
 def test_a_number_or_rss_date_that_is_no_moment_is_said_and_left_out(tmp_path, written):
     # A year alone is not taken for a time in 1970, nor a zone name no one knows for the site's zone (a name of
-    # several zones, `IST`, is read as news most often means it: tests/test_items25.py)
+    # several zones, `IST`, is read as news most often means it: tests/test_items_dates.py)
     result, problems = model(tmp_path, {"content/x.md": item("x", date=written), "content/ok.md": item("Ok")})
     [problem] = problems
     assert (problem.path, problem.line) == ("content/x.md", 3)
@@ -961,7 +961,7 @@ def test_topics_the_config_does_not_declare(tmp_path, setting, kept, said):
 
 def test_declared_topics_written_in_one_list_entry_with_commas_are_told_to_be_a_list(tmp_path):
     # `topics: ["AI, Science"]` is one topic named "AI, Science"; the warning only said to declare it. (Topics
-    # written as one string, `topics: AI, Science`, are two: tests/test_items24.py.)
+    # written as one string, `topics: AI, Science`, are two: tests/test_items_fields.py.)
     root = make_site(tmp_path / "site", {"content/x.md": item("x", topics='["robots, machine learning"]')}, DECLARED)
     site = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={}).site
     assert [str(p) for p in site.warnings] == [

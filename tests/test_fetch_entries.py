@@ -1,148 +1,18 @@
-"""Items and feeds in the shapes real crawlers and feed servers write: a file saved in Windows-1252, topics as
-one comma-separated string, an unquoted value that YAML reads as an anchor, dates in other languages, Reddit's
-feeds, lazy-loading pictures in fetched text. Each is read as its writer meant, with a warning naming the
-file and line where the file should be written otherwise.
-"""
+"""How fetch reads an entry's fields from the feeds crawled sites serve: Reddit's, Hacker News' and Lemmy's
+links and boilerplate, lazy-loading pictures, HTML escaped twice, avatars and thumbnails that are no story's
+picture, enclosures without a type, dates in other languages' words, formulas in excerpts, entries with
+nothing to show."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from conftest import build_files, built_page as page, feed_site, fetched, front, cpu_seconds
+from conftest import (FEED, HOSTILE_DATES, LOCALISED_DATES, built_page as page, cpu_seconds, feed_site, fetch_said,
+                      fetched, make_site)
 from feed_server import FeedServer, Route
+from generator import cli
 from generator.cli import main
-
-CONFIG = 'title: T\nbase_url: https://example.org/\nnow: "2026-12-04T12:00:00Z"\nitems_per_page: 100\nstories:\n  enabled: false\n'
-DATE = "publishedDateTime: 2026-11-20T10:00:00Z"
-
-
-def build(tmp_path: Path, files: dict[str, str | bytes], capsys, config: str = CONFIG):
-    return build_files(tmp_path, files, capsys, config)
-
-
-# --- files not in UTF-8 ------------------------------------------------------------------------------
-
-def test_a_file_in_windows_1252_is_read_with_a_warning_naming_its_first_bad_line(tmp_path, capsys):
-    """A Windows tool's or an old crawler's file in Windows-1252 (or Latin-1) was left out as "not UTF-8";
-    it is read, and a file that is UTF-8 but for one pasted word keeps its UTF-8 text too."""
-    files = {
-        "cp1252.md": front("title: Café “Zürich” – naïve", DATE, "excerpt: Preis 5 €",
-                           body="Crème brûlée … ½").encode("cp1252"),
-        "latin1.md": front("title: Ascii title", DATE, "provider: Señor Noticias",
-                           body="Años").encode("latin-1"),
-        "mixed.md": front("title: Ünïcode title", DATE, body="UTF-8 text").encode("utf-8") + b"then caf\xe9\n",
-    }
-    out, news, said = build(tmp_path, files, capsys)
-    assert news["cp1252"]["title"] == "Café “Zürich” – naïve" and news["cp1252"]["excerpt"] == "Preis 5 €"
-    assert "Crème brûlée … ½" in page(out, news["cp1252"])
-    assert news["latin1"]["provider"]["name"] == "Señor Noticias" and "Años" in page(out, news["latin1"])
-    assert news["mixed"]["title"] == "Ünïcode title" and "then café" in page(out, news["mixed"])
-    message = "not UTF-8 text (from this line on); it was read as Windows-1252 (Latin-1) (save the file as UTF-8)"
-    for name, line in (("cp1252", 2), ("latin1", 4), ("mixed", 6)):
-        assert f"warning: content/{name}.md:{line}: {message}" in said, (name, said)
-
-
-# --- lists written as one string ---------------------------------------------------------------------
-
-def test_topics_given_as_one_comma_separated_string_are_those_topics(tmp_path, capsys):
-    """`topics: "AI, Robots"` (a CMS export's, schema.org's `keywords` style) made one topic "AI, Robots";
-    it is the topics AI and Robots. A declared topic whose name has a comma stays whole, and so does a number
-    written with a thousands separator."""
-    config = CONFIG + "topics:\n  - name: Science, Technology\n  - name: AI\n  - name: Robots\n  - name: 1,000 days\n"
-    files = {
-        "quoted.md": front("title: Quoted", DATE, 'topics: "AI, Robots"'),
-        "plain.md": front("title: Plain", DATE, "topics: AI,Robots ,  ,"),
-        "declared.md": front("title: Declared", DATE, "topics: Science, Technology"),
-        "number.md": front("title: Number", DATE, "topics: 1,000 days, AI"),
-        "listed.md": front("title: Listed", DATE, "topics: [AI, Robots]"),
-    }
-    out, news, said = build(tmp_path, files, capsys, config)
-    assert "warning:" not in said and "error:" not in said, said
-    topics = {name: entry["topics"] for name, entry in news.items()}
-    assert topics == {"quoted": ["AI", "Robots"], "plain": ["AI", "Robots"], "declared": ["Science, Technology"],
-                      "number": ["1,000 days", "AI"], "listed": ["AI", "Robots"]}
-    assert not (out / "topics/ai-robots").exists()
-    assert "Quoted" in (out / "topics/robots/index.html").read_text(encoding="utf-8")
-
-
-# --- values YAML reads as anchors or aliases ---------------------------------------------------------
-
-def test_a_text_value_starting_with_an_ampersand_or_a_star_is_the_text_written(tmp_path, capsys):
-    """A crawler's template writes `title: {{ title }}` unquoted, and its titles start with HTML entities:
-    YAML reads `&amp Foo` as an anchor named `amp` on "Foo" (the title lost its first word), and `&amp;`,
-    `&#8220;` or `*Breaking` alone as broken YAML (the story was left out). An anchor no alias uses, or an
-    alias to no anchor, in a text field is the text written, with a warning at its line; a real anchor and
-    its alias are YAML still."""
-    files = {
-        "amp.md": front("title: &amp Foo cranes", DATE, "excerpt: &amp; more to come"),
-        "quote.md": front("title: &#8220;Quoted&#8221; cranes", DATE, "provider:", "  name: &nbsp;Port News",
-                          "  domain: port.example"),
-        "star.md": front("title: *Breaking", DATE, "excerpt: *Exclusive* story", "related:",
-                         "  - title: &ldquo;Other&rdquo; take", "    webUrl: https://other.example/x"),
-        "real.md": front("title: &t Real anchor", DATE, "seo_title: *t", "webUrl: &u https://p.example/a",
-                         "originalUrl: *u"),
-    }
-    out, news, said = build(tmp_path, files, capsys)
-    assert "error:" not in said, said
-    assert news["amp"]["title"] == "& Foo cranes" and news["amp"]["excerpt"] == "& more to come"
-    assert news["quote"]["title"] == "“Quoted” cranes" and news["quote"]["provider"]["name"] == "Port News"
-    assert news["star"]["title"] == "*Breaking" and news["star"]["excerpt"] == "*Exclusive* story"
-    assert "“Other” take" in page(out, news["star"])
-    assert news["real"]["title"] == "Real anchor" and news["real"]["originalUrl"] == "https://p.example/a"
-    for name, line, key, what in (("amp", 2, "title", "an anchor"), ("amp", 4, "excerpt", "an anchor"),
-                                  ("quote", 2, "title", "an anchor"), ("quote", 5, "name", "an anchor"),
-                                  ("star", 2, "title", "an alias"), ("star", 6, "title", "an anchor")):
-        assert (f"warning: content/{name}.md:{line}: `{key}` starts with `{'&' if what == 'an anchor' else '*'}`, "
-                f"which YAML reads as {what}; it is read as the text written (put the value in quotes)") in said, \
-            (name, line, said)
-    assert "content/real.md" not in said, said
-
-
-# --- dates in other languages ------------------------------------------------------------------------
-
-LOCALISED_DATES = {  # as a site's locale writes RSS's date or a date in words -> the moment (UTC)
-    "Mi, 02 Dez 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # German
-    "Sa, 07 Mär 2025 10:00:00 +0100": "2025-03-07T09:00:00Z",
-    "mer., 02 déc. 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # French
-    "lun., 13 juil. 2025 08:00:00 GMT": "2025-07-13T08:00:00Z",
-    "mié, 02 dic 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # Spanish
-    "mer, 02 dic 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # Italian
-    "ven, 15 mag 2025 10:00:00 +0200": "2025-05-15T08:00:00Z",
-    "wo, 02 dec 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # Dutch
-    "vr, 13 mrt 2025 10:00:00 +0100": "2025-03-13T09:00:00Z",
-    "qua, 02 dez 2025 10:00:00 -0300": "2025-12-02T13:00:00Z",  # Portuguese
-    "sex, 09 out 2025 10:00:00 -0300": "2025-10-09T13:00:00Z",
-    "ons, 02 dec 2025 10:00:00 +0100": "2025-12-02T09:00:00Z",  # Swedish
-    # a zone by a name of one offset, which RFC 2822 does not know (feedparser read it as UTC)
-    "Sa, 21 Nov 2025 10:00:00 MEZ": "2025-11-21T09:00:00Z",
-    "Sat, 21 Jun 2025 10:00:00 CEST": "2025-06-21T08:00:00Z",
-    "Sat, 21 Jun 2025 10:00:00 AEST": "2025-06-21T00:00:00Z",
-}
-
-
-def test_item_dates_with_other_languages_month_names_are_read(tmp_path, capsys):
-    """A crawler on a German, French, Spanish... site copies the date as the site writes it: the item was
-    left out ("not a date")."""
-    worded = {**LOCALISED_DATES, "Mittwoch, 2. Dezember 2026 um 10:00": "2026-12-02T10:00:00Z",
-              "2 de diciembre de 2026": "2026-12-02T00:00:00Z", "mercredi 2 décembre 2026 à 10:00": "2026-12-02T10:00:00Z",
-              "2 dicembre 2026": "2026-12-02T00:00:00Z", "2 december 2026 10:00": "2026-12-02T10:00:00Z",
-              # (the day, month and year as numbers with dots: always in that order)
-              "20.11.2026": "2026-11-20T00:00:00Z", "Fr, 20.11.2026 um 10:00 Uhr": "2026-11-20T10:00:00Z",
-              "5.1.2026, 10:00": "2026-01-05T10:00:00Z", "2026-11-20T10:00:00 CET": "2026-11-20T09:00:00Z",
-              "Nov 20, 2026 10:00 CEST": "2026-11-20T08:00:00Z"}
-    files = {f"d{number}.md": front("title: Dated", f'publishedDateTime: "{written}"')
-             for number, written in enumerate(worded)}
-    files["bad.md"] = front("title: Bad", 'publishedDateTime: "Mi, 02 Xyz 2026 10:00:00 +0100"')
-    files["dots.md"] = front("title: Dots", 'publishedDateTime: "31.02.2026"')
-    files["ist.md"] = front("title: IST", 'publishedDateTime: "Sat, 21 Nov 2026 10:00:00 IST"')  # (3 zones)
-    _, news, said = build(tmp_path, files, capsys)
-    assert {written: news[f"d{number}"]["publishedDateTime"] for number, written in enumerate(worded)} == worded
-    # (a word that is no month is still no date, said as written)
-    assert "error: content/bad.md:3: `publishedDateTime` is not a date: 'Mi, 02 Xyz 2026 10:00:00 +0100'" in said, said
-    assert "error: content/dots.md:3: `publishedDateTime` is not a date: '31.02.2026'" in said, said
-    # (a name of several zones is read as the one news most often means, with a warning: tests/test_items25.py)
-    assert news["ist"]["publishedDateTime"] == "2026-11-21T04:30:00Z" and "warning: content/ist.md:3:" in said, said
 
 
 def rss(*items: str, title: str = "Feed") -> bytes:
@@ -169,8 +39,6 @@ def test_feed_dates_with_other_languages_month_names_are_read(tmp_path, capsys):
     assert {written: found[f"Entry {number}"]["publishedDateTime"]
             for number, written in enumerate(LOCALISED_DATES)} == LOCALISED_DATES
 
-
-# --- Reddit's feeds ----------------------------------------------------------------------------------
 
 def reddit_entry(post: str, title: str, text: str, link: str, thumbnail: bool = False) -> str:
     """An entry of a subreddit's Atom feed (https://www.reddit.com/r/X/.rss) as Reddit writes one."""
@@ -227,8 +95,6 @@ def test_a_reddit_entry_links_to_the_story_it_submits_and_has_no_submission_foot
     assert any("The timetable says nothing." in text for text in texts)
 
 
-# --- lazy-loading pictures in fetched text, and HTML titles --------------------------------------------
-
 LAZY = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
         'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Lazy Blog</title>'
         '<link>https://lazy.example/</link>'
@@ -245,6 +111,7 @@ LAZY = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
         '&lt;style&gt;b {color: red}&lt;/style&gt;</title><link>https://lazy.example/2026/11/news/</link>'
         '<pubDate>Sat, 21 Nov 2026 07:00:00 +0000</pubDate><description>Plain.</description></item>'
         '</channel></rss>').encode()
+
 
 HOSTILE_ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title type="html">&lt;script&gt;alert(6)&lt;/script&gt;Atom &lt;i&gt;Desk&lt;/i&gt;</title>
@@ -285,8 +152,6 @@ def test_fetched_text_keeps_lazy_loading_pictures_and_html_titles_lose_their_scr
     assert 'src="https://cdn.lazy.example/a.jpg"' in html and "alert" not in html
 
 
-# --- feeds' other shapes -----------------------------------------------------------------------------
-
 LONG = "The harbour board met on Friday and agreed to repaint every crane along the quay. " * 6
 
 
@@ -323,40 +188,6 @@ def test_html_escaped_twice_is_the_html_it_escapes_and_a_json_feed_may_give_rss_
     assert found["No date"]["publishedDateTime"] == "2026-11-22T12:00:00Z"  # (when first seen: the fetch's time)
 
 
-# --- fields under other writers' names ---------------------------------------------------------------
-
-def test_fields_under_other_writers_names_are_read_with_a_warning_to_rename_them(tmp_path, capsys):
-    """Hugo's and Jekyll's `description`, `tags`, `categories`; JSON Feed's and schema.org's `url`,
-    `summary`, `thumbnailUrl`, `publisher`; RSS's `link`; WordPress's `featured_image`: the item had no
-    excerpt, no link, no picture, no topics and no provider, without a word. Each is read as its field when
-    that is not given, with a warning at its line to rename it; a field given under its own name wins."""
-    files = {
-        "hugo.md": front("title: Hugo", DATE, "description: From Hugo.", "tags: [AI, Robots]",
-                         "featured_image: https://hugo.example/h.jpg", "url: https://hugo.example/post"),
-        "jsonld.md": front("title: JSON-LD", DATE, "summary: From JSON-LD.", "Thumbnail_URL: https://ld.example/t.jpg",
-                           "publisher:", "  name: LD News", "  url: https://ld.example/", "link: https://ld.example/s",
-                           "categories: Science, Space"),
-        "own.md": front("title: Own", DATE, "excerpt: Its own.", "description: Not this.", "originalUrl: https://o.example/",
-                        "url: https://o.example/other", "topics: [AI]", "tags: [Robots]"),
-    }
-    out, news, said = build(tmp_path, files, capsys)
-    hugo, jsonld, own = news["hugo"], news["jsonld"], news["own"]
-    assert (hugo["excerpt"], hugo["webUrl"], hugo["topics"], hugo["images"][0]["url"]) == (
-        "From Hugo.", "https://hugo.example/post", ["AI", "Robots"], "https://hugo.example/h.jpg")
-    assert (jsonld["excerpt"], jsonld["webUrl"], jsonld["topics"], jsonld["images"][0]["url"]) == (
-        "From JSON-LD.", "https://ld.example/s", ["Science", "Space"], "https://ld.example/t.jpg")
-    assert (jsonld["provider"]["name"], jsonld["provider"]["domain"]) == ("LD News", "ld.example")
-    assert (own["excerpt"], own["webUrl"], own["topics"]) == ("Its own.", "https://o.example/", ["AI"])
-    for name, line, key, field in (("hugo", 4, "description", "excerpt"), ("hugo", 5, "tags", "topics"),
-                                   ("hugo", 6, "featured_image", "image"), ("hugo", 7, "url", "webUrl"),
-                                   ("jsonld", 4, "summary", "excerpt"), ("jsonld", 5, "Thumbnail_URL", "image"),
-                                   ("jsonld", 6, "publisher", "provider"), ("jsonld", 9, "link", "webUrl"),
-                                   ("jsonld", 10, "categories", "topics")):
-        assert (f"warning: content/{name}.md:{line}: `{key}` is read as `{field}`, which is not given "
-                f"(rename `{key}` to `{field}`)") in said, (name, key, said)
-    assert "content/own.md" not in said, said
-
-
 HNRSS = rss(
     '<item><title>Show HN: A tiny generator</title><link>https://code.example/tiny</link>'
     '<pubDate>Sat, 21 Nov 2026 11:00:00 +0000</pubDate><comments>https://news.ycombinator.com/item?id=1</comments>'
@@ -369,6 +200,7 @@ HNRSS = rss(
     'morning?</p>\n<hr>\n<p>Comments URL: <a href="https://news.ycombinator.com/item?id=2">'
     'https://news.ycombinator.com/item?id=2</a></p>\n<p>Points: 5</p>\n<p># Comments: 2</p>]]></description></item>',
     title="Hacker News: Front Page")
+
 
 LEMMY = rss(
     '<item><title>Cranes repainted</title><link>https://news.example/cranes</link>'
@@ -397,35 +229,6 @@ def test_hacker_news_and_lemmy_entries_are_their_story_and_discussion_not_their_
         assert boilerplate not in texts
 
 
-def test_a_text_value_yaml_reads_as_a_list_a_tag_a_block_or_a_comment_is_the_text_written(tmp_path, capsys):
-    """`title: [Video] Cranes repainted` (a list that is none), `{Update} ...`, `> quoted` (a block's start
-    with words after it) left the story out; `We're #1` and `Top 10 #tech news`
-    lost their hashtag or number to a comment. Each is the text written, with a warning at its line; a list
-    that is YAML (`["As JSON-LD writes it"]`) and a real comment (`# ` and words) are YAML still."""
-    files = {
-        "video.md": front("title: [Video] Cranes repainted", DATE, "excerpt: {Update} The quay reopens"),
-        "tag.md": front("title: | Important cranes", DATE, "provider:", "  name: > The Quay Post", "  domain: q.example"),
-        "hashtag.md": front("title: We're #1 at cranes", DATE, "excerpt: Top 10 #tech news  # a comment"),
-        "yaml.md": front('title: ["As JSON-LD writes it"]', DATE, "excerpt: Plain words  # a comment"),
-    }
-    _, news, said = build(tmp_path, files, capsys)
-    assert "error:" not in said, said
-    assert (news["video"]["title"], news["video"]["excerpt"]) == ("[Video] Cranes repainted", "{Update} The quay reopens")
-    assert (news["tag"]["title"], news["tag"]["provider"]["name"]) == ("| Important cranes", "> The Quay Post")
-    assert (news["hashtag"]["title"], news["hashtag"]["excerpt"]) == ("We're #1 at cranes", "Top 10 #tech news")
-    assert (news["yaml"]["title"], news["yaml"]["excerpt"]) == ("As JSON-LD writes it", "Plain words")
-    for name, line, key, said_of in (
-            ("video", 2, "title", "starts with `[`, which YAML reads as a list"),
-            ("video", 4, "excerpt", "starts with `{`, which YAML reads as a mapping"),
-            ("tag", 2, "title", "starts with `|`, which YAML reads as the start of a block of text"),
-            ("tag", 5, "name", "starts with `>`, which YAML reads as the start of a block of text"),
-            ("hashtag", 2, "title", "has ` #`, which YAML reads as the start of a comment"),
-            ("hashtag", 4, "excerpt", "has ` #`, which YAML reads as the start of a comment")):
-        assert (f"warning: content/{name}.md:{line}: `{key}` {said_of}; it is read as the text written "
-                "(put the value in quotes)") in said, (name, key, said)
-    assert "content/yaml.md" not in said, said
-
-
 WORDPRESS_COM = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" '
                  'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>WP</title>'
                  '<link>https://wp.example</link>'
@@ -452,27 +255,6 @@ def test_an_authors_avatar_is_not_the_storys_picture(tmp_path, capsys):
     assert "images" not in found["Only the author"]
 
 
-def test_an_item_written_as_json_ld_is_read(tmp_path, capsys):
-    """A crawler that saves a page's JSON-LD (schema.org's NewsArticle) as the front matter: its `headline`
-    was no title (the item was left out), its `mainEntityOfPage` no link, its `@type` got "did you mean
-    `type`?" and its `publisher` "did you mean `published`?". Each is read as its field, with a warning to
-    rename it, and `image` as a list is each of its pictures."""
-    files = {"ld.md": front('"@context": https://schema.org', '"@type": VideoObject', "headline: Cranes on film",
-                            "datePublished: 2026-11-19T10:00:00Z",
-                            'mainEntityOfPage: { "@type": WebPage, "@id": "https://news.example/film" }',
-                            'image: ["https://x.example/1.jpg", "https://x.example/2.jpg"]',
-                            'publisher: { "@type": Organization, name: LD Pub, url: "https://ld.example/" }')}
-    out, news, said = build(tmp_path, files, capsys)
-    ld = news["ld"]
-    assert (ld["title"], ld["type"], ld["webUrl"], ld["provider"]["name"]) == (
-        "Cranes on film", "video", "https://news.example/film", "LD Pub")
-    assert [image["url"] for image in ld["images"]] == ["https://x.example/1.jpg", "https://x.example/2.jpg"]
-    assert "did you mean" not in said and "error:" not in said and "only the first" not in said, said
-    for line, key, field in ((3, "@type", "type"), (4, "headline", "title"), (6, "mainEntityOfPage", "webUrl"),
-                             (8, "publisher", "provider")):
-        assert f"warning: content/ld.md:{line}: `{key}` is read as `{field}`, which is not given" in said, (key, said)
-
-
 def test_a_utf8_feed_with_a_windows_1252_byte_keeps_its_utf8_text(tmp_path, capsys):
     """One entry pasted from a Windows program (a `\\x93` quote) in a UTF-8 feed: feedparser read the whole
     feed as Windows-1252, and every other entry's accents were mojibake ("CafÃ©"); a JSON Feed so was "not a
@@ -489,34 +271,6 @@ def test_a_utf8_feed_with_a_windows_1252_byte_keeps_its_utf8_text(tmp_path, caps
     found = fetch_items(tmp_path, capsys, {"/mixed.rss": Route(feed), "/mixed.json": Route(
         json_feed, content_type="application/feed+json"), "/latin.rss": Route(latin, content_type="application/rss+xml")})
     assert {"Café – crème", "Pasted “quote”", "Zürich “q”", "Ärger in Zürich"} <= set(found), list(found)
-
-
-def test_drafts_as_hugo_and_wordpress_mark_them_and_a_provider_given_as_its_address(tmp_path, capsys):
-    """Hugo's and Jekyll's `draft: true` and WordPress's `status: draft` were published; `provider:
-    https://www.example.com/` (all a crawler knew of who wrote it) was a provider named by its address,
-    with no domain."""
-    files = {
-        "hugo-draft.md": front("title: Hugo draft", DATE, "draft: true"),
-        "hugo-out.md": front("title: Hugo out", DATE, "draft: false"),
-        "wp-draft.md": front("title: WP draft", DATE, "status: pending"),
-        "wp-out.md": front("title: WP out", DATE, "status: publish", "provider: https://www.harbour.example/news/"),
-        "published.md": front("title: Published says", DATE, "published: true", "draft: true"),
-        "other-status.md": front("title: Other status", DATE, "status: 200"),
-    }
-    out, news, said = build(tmp_path, files, capsys)
-    assert set(news) == {"hugo-out", "wp-out", "published", "other-status"}
-    assert news["wp-out"]["provider"] == {"name": "harbour.example", "domain": "harbour.example", "images": []}
-    assert "warning:" not in said and "error:" not in said, said
-
-
-def test_a_hostile_title_of_brackets_costs_nothing_and_is_said(tmp_path, capsys):
-    """Reading a text value YAML takes for a list (`title: [Video] ...`) loads that line alone: a title of
-    thousands of nested brackets made the loader recurse until Python stopped the build."""
-    deep = "[" * 5000 + "]" * 5000
-    files = {"deep.md": front(f"title: {deep} x", DATE), "ok.md": front("title: [Video] fine", DATE)}
-    _, news, said = build(tmp_path, files, capsys)
-    assert news["ok"]["title"] == "[Video] fine"
-    assert "error: content/deep.md:2: front matter is nested more than 32 levels deep" in said, said
 
 
 def test_an_enclosure_without_its_type_and_categories_given_in_one_are_read(tmp_path, capsys):
@@ -557,21 +311,6 @@ def test_a_thumbnail_declared_too_small_is_not_the_storys_picture(tmp_path, caps
                                                 "width": 1200, "height": 800}]
 
 
-def test_front_matter_written_as_a_json_object_is_read(tmp_path, capsys):
-    """Hugo reads front matter written as a JSON object, and a crawler that writes `json.dumps(fields)` then
-    the text makes such files: they were "no front matter found". Broken JSON is an error at its line."""
-    fields = {"title": "JSON cranes", "publishedDateTime": "2026-11-20T10:00:00Z", "topics": ["AI"],
-              "quality": "lots"}
-    files = {"spaces.md": json.dumps(fields, indent=2) + "\n\nThe **body**.\n",
-             "tabs.md": json.dumps(dict(fields, title="Tabbed JSON"), indent="\t") + "\nTabbed body.\n",
-             "broken.md": '{"title": "Broken",\n "publishedDateTime": }\nBody\n'}
-    out, news, said = build(tmp_path, files, capsys)
-    assert (news["spaces"]["title"], news["spaces"]["topics"]) == ("JSON cranes", ["AI"])
-    assert "<strong>body</strong>" in page(out, news["spaces"]) and "Tabbed body." in page(out, news["tabs"])
-    assert "warning: content/spaces.md:7: `quality` must be a number, got 'lots'" in said, said
-    assert "error: content/broken.md:2: invalid JSON front matter" in said, said
-
-
 def test_a_hostile_run_of_reddit_markers_costs_one_reading(tmp_path, capsys):
     """A text of 100,000 `<!-- SC_OFF -->` markers before a Reddit footer: each began a search over the
     rest of the text again (minutes for one entry); it is one reading of it, and the story is still read."""
@@ -587,3 +326,105 @@ def test_a_hostile_run_of_reddit_markers_costs_one_reading(tmp_path, capsys):
     found = fetch_items(tmp_path, capsys, {"/r.rss": Route(feed, content_type="application/atom+xml")})
     assert cpu_seconds() - started < 30
     assert found["Hostile"]["originalUrl"] == "https://n.example/story"
+
+
+FEED_DATES = {  # as a site's locale writes RSS's date -> the moment (UTC)
+    "śr, 03 gru 2025 10:00:00 +0100": "2025-12-03T09:00:00Z",  # Polish
+    "st, 03 prosince 2025 10:00:00 +0100": "2025-12-03T09:00:00Z",  # Czech
+    "ср, 03 дек. 2025 10:00:00 +0300": "2025-12-03T07:00:00Z",  # Russian
+    "Çar, 03 Ara 2025 10:00:00 +0300": "2025-12-03T07:00:00Z",  # Turkish
+    "3 Δεκεμβρίου 2025": "2025-12-03T00:00:00Z",  # Greek, a date alone
+    "Wed, 03 Dec 2025 10:00:00 IST": "2025-12-03T04:30:00Z",  # (India's, as an item's date reads it)
+}
+
+
+def test_feed_dates_with_more_languages_month_names_are_read(tmp_path, capsys):
+    """A feed's date in Polish, Czech, Russian, Turkish or Greek words was no date to feedparser: the entry was
+    dated when fetched. It is read as an item's date is."""
+    items = "".join(f"<item><title>Entry {number}</title><link>https://site.example/{number}</link>"
+                    f"<pubDate>{written}</pubDate></item>" for number, written in enumerate(FEED_DATES))
+    with FeedServer() as server:
+        server.routes["/pl.rss"] = Route(
+            ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Feed</title>'
+             f'<link>https://site.example/</link>{items}</channel></rss>').encode())
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/pl.rss')}\n")
+        assert main(["fetch", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
+    found = fetched(site)
+    assert {written: found[f"Entry {number}"]["publishedDateTime"] for number, written in enumerate(FEED_DATES)} \
+        == FEED_DATES
+
+
+def test_fetch_reads_an_ambiguous_zone_as_the_sites_own_when_the_site_goes_by_it(tmp_path, capsys):
+    """A site in Dublin reads an item's `IST` in summer as Irish time; fetch read a feed's as India's (four and
+    a half hours off). It follows the same rule; and a feed's date naming two zones that disagree is no date
+    (the entry is dated when first fetched, and fetch says so) rather than its first zone's."""
+    dates = {"summer": "Mon, 20 Jul 2026 10:00:00 IST", "winter": "Sat, 21 Nov 2026 10:00:00 IST",
+             "bracket": "Tue, 03 Nov 2026 10:00:00 (CET)", "two": "Tue, 03 Nov 2026 10:00:00 +0100 +0500"}
+    items = "".join(f"<item><title>{name}</title><link>https://site.example/{name}</link><pubDate>{written}</pubDate>"
+                    "</item>" for name, written in dates.items())
+    with FeedServer() as server:
+        server.routes["/ie.rss"] = Route(
+            ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Feed</title>'
+             f'<link>https://site.example/</link>{items}</channel></rss>').encode())
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/ie.rss')}\n", settings="timezone: Europe/Dublin\n")
+        assert main(["fetch", "--config", str(site / "config.yaml")]) == 0
+    said = capsys.readouterr()
+    found = fetched(site)
+    assert found["summer"]["publishedDateTime"] == "2026-07-20T09:00:00Z"  # (Irish summer time, +01:00)
+    assert found["winter"]["publishedDateTime"] == "2026-11-21T04:30:00Z"  # (Dublin is GMT then: India's)
+    assert found["bracket"]["publishedDateTime"] == "2026-11-03T09:00:00Z"
+    assert found["two"]["publishedDateTime"] == "2026-11-22T12:00:00Z"  # (when first fetched: the config's now)
+    assert "1 entry with a date that names two time zones that disagree" in said.out + said.err
+
+
+def test_a_feed_s_long_hostile_date_is_read_at_once(tmp_path):
+    """`newsdesk fetch` reads a feed's date in other languages' words and with zones by name with the same
+    patterns: a 100 kB pubDate is no date there either, and the feed's entries are read at once."""
+    from generator.fetch.parse import parse_feed
+
+    entries = "".join(f"<item><title>T{name}</title><link>https://f.example/{name}</link>"
+                      f"<pubDate>{make(100_000)}</pubDate></item>" for name, make in HOSTILE_DATES.items())
+    body = ("<?xml version='1.0'?><rss version='2.0'><channel><title>F</title><link>https://f.example/</link>"
+            f"{entries}<item><title>Fine</title><link>https://f.example/fine</link>"
+            "<pubDate>Mi, 02 Dez 2026 10:00:00 +0100</pubDate></item></channel></rss>").encode()
+    started = cpu_seconds()
+    feed = parse_feed(body, "https://f.example/feed")
+    assert cpu_seconds() - started < 5
+    assert len(feed.entries) == len(HOSTILE_DATES) + 1
+    assert feed.entries[-1].published.isoformat() == "2026-12-02T09:00:00+00:00"
+
+
+def test_fetch_writes_a_formulas_power_in_an_excerpt_as_the_body_shows_it(tmp_path, server, capsys):
+    """The body shows `<msup><mi>c</mi><mn>2</mn></msup>` as c²; the excerpt fetch wrote from it read "c2".
+    HTML's own `1<sup>st</sup>` stays 1st."""
+    math = ("&lt;math&gt;&lt;msup&gt;&lt;mi&gt;c&lt;/mi&gt;&lt;mn&gt;2&lt;/mn&gt;&lt;/msup&gt;&lt;/math&gt;")
+    server.routes["/m.xml"] = Route(FEED.replace(b"<description>First.", f"<description>About {math}.".encode())
+                                    .replace(b"<description>Second.", b"<description>The 1&lt;sup&gt;st&lt;"
+                                             b"/sup&gt; and H&lt;sub&gt;2&lt;/sub&gt;O."))
+    site = feed_site(tmp_path / "site", f"  - {server.url('/m.xml')}\n")
+    assert fetch_said(site, capsys)[0] == 0
+    items = fetched(site)
+    assert items["One"]["excerpt"] == "About c²." and items["Two"]["excerpt"] == "The 1st and H₂O.", items
+
+
+def test_fetch_skips_entries_with_no_title_link_or_text_and_counts_them(tmp_path, capsys):
+    import yaml
+    from feed_server import FeedServer, Route
+
+    with FeedServer() as server:
+        server.routes["/feed.xml"] = Route(b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>
+            <link>https://desk.example/</link>
+            <item><title>Kept</title><link>https://desk.example/kept</link></item>
+            <item><guid isPermaLink="false">empty-1</guid><description>  </description></item>
+            <item><title> </title><description><![CDATA[<p> </p>]]></description></item>
+            <item><description>Only a text, kept</description></item>
+            </channel></rss>""")
+        root = make_site(tmp_path / "site", {}, "title: Fetched\nbase_url: https://example.org/\n"
+                         f"fetch:\n  timeout: 2\n  retries: 0\nsources:\n  - {server.url('/feed.xml')}\n")
+        assert cli.main(["fetch", "--config", str(root / "config.yaml")]) == 0
+    out, err = capsys.readouterr()
+    titles = sorted(yaml.safe_load(path.read_text().split("---\n")[1])["title"]
+                    for path in (root / "content/fetched").rglob("*.md"))
+    assert titles == ["Kept", "Only a text, kept"]
+    assert "2 entries with no title, link or text: left out" in err, err
+    assert out.startswith("1 source, 2 new,"), out

@@ -1,29 +1,16 @@
-"""Items as other crawlers write them: every shape of a field that can be shown is shown, and what cannot be
-gives a message naming the file and line, while the rest of the site builds.
-
-Each test writes synthetic items in a shape a crawler of another site produces (keys in another case,
-dates as other formats write them, schema.org's types...) and checks what a reader sees: the story's page,
-the JSON API and the messages of `newsdesk build`.
-"""
+"""Item fields as other crawlers name and shape them: other spellings and writers' names, types named as
+schema.org or Open Graph does, topics as one string, scores with separators, players given as addresses,
+related coverage by address alone, drafts as Hugo and WordPress mark them, and every real item."""
 
 from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import build_files, built_page as page, front, make_site
+from conftest import DATE_2025, DATE_2026, ITEMS_CONFIG, build_items, built_page as page, front, make_site
 
-CONFIG = 'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\nstories:\n  enabled: false\n'
-
-
-def build(tmp_path: Path, files: dict[str, str | bytes], capsys, config: str = CONFIG):
-    return build_files(tmp_path, files, capsys, config)
-
-
-# --- keys in another case or style -------------------------------------------------------------------
 
 def test_fields_spelled_in_another_case_or_style_are_read(tmp_path, capsys):
     """A crawler whose serialiser writes PascalCase (C#), snake_case (Python) or all lower case keys had its
@@ -43,7 +30,7 @@ def test_fields_spelled_in_another_case_or_style_are_read(tmp_path, capsys):
                           "weburl: https://news.example/lower", "published: true"),
         "draft.md": front("title: Draft", "publishedDateTime: 2026-11-18T10:00:00Z", "Published: false"),
     }
-    out, news, said = build(tmp_path, files, capsys)
+    out, news, said = build_items(tmp_path, files, capsys)
     assert "warning:" not in said and "error:" not in said, said
     assert set(news) == {"pascal", "snake", "lower"}  # (the draft is one)
     pascal = news["pascal"]
@@ -62,7 +49,7 @@ def test_fields_spelled_in_another_case_or_style_are_read(tmp_path, capsys):
 def test_a_field_given_in_two_spellings_uses_the_one_written_as_documented(tmp_path, capsys):
     files = {"both.md": front("title: Right one", "publishedDateTime: 2026-11-20T10:00:00Z", "Title: Wrong one",
                               "provider:", "  name: P", "  Name: Q")}
-    out, news, said = build(tmp_path, files, capsys)
+    out, news, said = build_items(tmp_path, files, capsys)
     assert news["both"]["title"] == "Right one" and news["both"]["provider"]["name"] == "P"
     assert "content/both.md:4: `Title` is `title` written again: `title` is used" in said, said
     assert "content/both.md:7: `Name` in `provider` is `name` written again: `name` is used" in said, said
@@ -71,52 +58,10 @@ def test_a_field_given_in_two_spellings_uses_the_one_written_as_documented(tmp_p
 
 def test_a_message_about_a_field_spelled_otherwise_names_its_line(tmp_path, capsys):
     files = {"x.md": front("title: X", "publishedDateTime: 2026-11-20T10:00:00Z", "Heat: lots")}
-    _, news, said = build(tmp_path, files, capsys)
+    _, news, said = build_items(tmp_path, files, capsys)
     assert news["x"]["heat"] == 0
     assert "warning: content/x.md:4: `heat` must be a number, got 'lots'" in said, said
 
-
-# --- dates as other writers give them ----------------------------------------------------------------
-
-DATES = {  # as written -> the moment it names (the site's time zone is UTC)
-    "2026/11/20": "2026-11-20T00:00:00Z",
-    "2026/1/5 10:00:00": "2026-01-05T10:00:00Z",
-    "2026.11.20 10:00": "2026-11-20T10:00:00Z",
-    "November 20, 2026": "2026-11-20T00:00:00Z",
-    "Nov 20, 2026 10:00 AM": "2026-11-20T10:00:00Z",
-    "Friday, November 20, 2026 at 11:30 pm": "2026-11-20T23:30:00Z",
-    "20th Nov. 2026, 12:05 AM GMT": "2026-11-20T00:05:00Z",
-    "20 November 2026": "2026-11-20T00:00:00Z",
-    "20-Nov-2026": "2026-11-20T00:00:00Z",
-    # JavaScript's String(new Date()): the offset was ignored (as RFC 2822 read it), an hour off
-    "Fri Nov 20 2026 10:00:00 GMT+0100 (Central European Standard Time)": "2026-11-20T09:00:00Z",
-    "Nov 20, 2026 10:00 +01:00": "2026-11-20T09:00:00Z",
-    "2026-11-20 10:00:00 UTC": "2026-11-20T10:00:00Z",
-    "2026-11-20T10:00:00 GMT": "2026-11-20T10:00:00Z",
-    "/Date(1795168800000)/": "2026-11-20T10:00:00Z",
-    "/Date(1795168800000+0100)/": "2026-11-20T10:00:00Z",
-    "2026-11-20T10:00:00+01:00[Europe/Paris]": "2026-11-20T09:00:00Z",
-    "2026-07-20T10:00:00[Europe/Paris]": "2026-07-20T08:00:00Z",
-}
-NO_DATES = ["11/12/2026", "Foo 20, 2026", "Nov 20, 2026 10:00 XYZT", "Nov 20, 2026 13:00 PM", "2026/13/45",
-            "2026-11-20T10:00:00[Nowhere/Land]"]
-
-
-def test_dates_as_other_writers_give_them_are_read(tmp_path, capsys):
-    """.NET's JSON dates, Java's zone names, year-first dates with slashes and English dates in words left
-    the story out ("not a date"), though each names one moment."""
-    files = {f"d{n}.md": front("title: Dated", f"publishedDateTime: {json.dumps(written)}")
-             for n, written in enumerate(DATES)}
-    files.update({f"x{n}.md": front("title: Undated", f"publishedDateTime: {json.dumps(written)}")
-                  for n, written in enumerate(NO_DATES)})
-    _, news, said = build(tmp_path, files, capsys)
-    assert {name: entry["publishedDateTime"] for name, entry in news.items()} == {
-        f"d{n}": moment for n, moment in enumerate(DATES.values())}
-    for n, written in enumerate(NO_DATES):  # (a day and month in numbers: which is the month is anyone's guess)
-        assert f"error: content/x{n}.md:3: `publishedDateTime`" in said and repr(written) in said, (written, said)
-
-
-# --- types as other vocabularies name them -----------------------------------------------------------
 
 def test_types_named_as_schema_org_open_graph_or_news_sites_do_are_those_types(tmp_path, capsys):
     """`type: NewsArticle` (schema.org), `video.other` (Open Graph) or `news` made a list of its own
@@ -127,7 +72,7 @@ def test_types_named_as_schema_org_open_graph_or_news_sites_do_are_those_types(t
                "webinar": "webinar"}
     files = {f"t{n}.md": front(f"title: Typed {n}", "publishedDateTime: 2026-11-20T10:00:00Z", f"type: {kind}")
              for n, kind in enumerate(written)}
-    out, news, said = build(tmp_path, files, capsys)
+    out, news, said = build_items(tmp_path, files, capsys)
     assert "warning:" not in said
     assert {name: entry["type"] for name, entry in news.items()} == {
         f"t{n}": kind for n, kind in enumerate(written.values())}
@@ -136,8 +81,6 @@ def test_types_named_as_schema_org_open_graph_or_news_sites_do_are_those_types(t
         assert (out / folder / "index.html").read_text(encoding="utf-8").count('class="badge"') >= count, folder
     assert 'class="badge"' not in page(out, news["t0"])
 
-
-# --- fields in the shapes other crawlers give them ---------------------------------------------------
 
 def test_fields_in_other_crawlers_shapes_are_shown(tmp_path, capsys):
     """Each of these shapes lost what it held (a topic, the picture, a score, the provider, the title) or
@@ -158,7 +101,7 @@ def test_fields_in_other_crawlers_shapes_are_shown(tmp_path, capsys):
                             "length: PT0S"),
         "seconds.md": front("title: Seconds", *head, "type: video", "length: '754.5'"),
     }
-    out, news, said = build(tmp_path, files, capsys)
+    out, news, said = build_items(tmp_path, files, capsys)
     assert "warning:" not in said and "error:" not in said, said
     assert "switchoff" not in news  # (a draft)
     assert news["shortname"]["topics"] == ["Ports"]
@@ -178,83 +121,17 @@ def test_fields_in_other_crawlers_shapes_are_shown(tmp_path, capsys):
 def test_a_provider_listed_twice_is_the_first_with_a_warning(tmp_path, capsys):
     files = {"two.md": front("title: Two", "publishedDateTime: 2026-11-20T10:00:00Z", "provider:", "  - First News",
                              "  - Second News")}
-    _, news, said = build(tmp_path, files, capsys)
+    _, news, said = build_items(tmp_path, files, capsys)
     assert news["two"]["provider"]["name"] == "First News"
     assert "warning: content/two.md:4: `provider` lists 2 providers; the first is used (give the item one provider)" \
         in said, said
-
-
-# --- the file around the front matter ----------------------------------------------------------------
-
-def test_files_as_other_tools_save_them_are_read_and_messages_keep_their_lines(tmp_path, capsys):
-    """Blank lines above the opening `---`, UTF-16 with its byte order mark (Windows' "Unicode"), YAML's own
-    end of a document (`...`) for the closing line, and tabs for indentation each left the item out."""
-    item = front("title: Hàrbour", "publishedDateTime: 2026-11-20T10:00:00Z", "quality: lots")
-    files = {
-        "blank.md": "\n \n" + item,
-        "utf16.md": item.encode("utf-16"),
-        "utf16be.md": ("\ufeff" + item.replace("\n", "\r\n")).encode("utf-16-be"),
-        "dots.md": item.replace("\n---\nBody", "\n...\nBody") + "---\nmore body\n",
-        "tabs.md": front("title: Tabbed", "publishedDateTime: 2026-11-20T10:00:00Z", "provider:", "\tname: Tab News",
-                         "\tdomain: tab.example", "\timages:", "\t\t- url: https://tab.example/logo.png",
-                         "\t\t  width: 50", "quality: lots"),
-        "mixed.md": front("title: Mixed", "publishedDateTime: 2026-11-20T10:00:00Z", "provider:", "\tname: Tab News",
-                          "    domain: tab.example"),
-    }
-    out, news, said = build(tmp_path, files, capsys)
-    assert {name: entry["title"] for name, entry in news.items()} == {
-        "blank": "Hàrbour", "utf16": "Hàrbour", "utf16be": "Hàrbour", "dots": "Hàrbour", "tabs": "Tabbed"}
-    for name, line in (("blank", 6), ("utf16", 4), ("utf16be", 4), ("dots", 4), ("tabs", 10)):
-        assert f"warning: content/{name}.md:{line}: `quality` must be a number, got 'lots'" in said, (name, said)
-    assert "more body" in page(out, news["dots"])
-    assert news["tabs"]["provider"] == {"name": "Tab News", "domain": "tab.example", "images": [
-        {"url": "https://tab.example/logo.png", "width": 50, "height": None}]}
-    assert ("warning: content/tabs.md:5: front matter is indented with tabs, which YAML does not allow; each was "
-            "read as two spaces (indent with spaces)") in said, said
-    # (a tab and spaces at one level: which is meant cannot be told)
-    assert "error: content/mixed.md:5: invalid YAML in front matter" in said, said
-
-
-def test_a_value_that_is_not_yaml_unquoted_is_read_as_the_text_written(tmp_path, capsys):
-    """A crawler's template writes `title: {{ title }}` without quotes: a title with `: `, one that starts
-    with `@`, a backtick or `%`, or quotes inside its quotes, was an error that left the story out."""
-    titles = {"colon": "Breaking: cranes get paint", "at": "@port paints cranes", "tick": "`crane` tips",
-              "percent": "%50 off cranes", "star": "*New* cranes", "quotes": '"The "big" crane"',
-              "apostrophe": "'It's a crane'"}
-    files = {f"{name}.md": front(f"title: {title}", "publishedDateTime: 2026-11-20T10:00:00Z",
-                                 "provider:", "  name: Port: The News", "  domain: port.example")
-             for name, title in titles.items()}
-    files["alias.md"] = front("title: A: b", "publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: &u https://p.example/a",
-                              "originalUrl: *u")
-    out, news, said = build(tmp_path, files, capsys)
-    assert "error:" not in said, said
-    assert {name: news[name]["title"] for name in titles} == {
-        "colon": "Breaking: cranes get paint", "at": "@port paints cranes", "tick": "`crane` tips",
-        "percent": "%50 off cranes", "star": "*New* cranes", "quotes": 'The "big" crane', "apostrophe": "It's a crane"}
-    assert news["colon"]["provider"]["name"] == "Port: The News"
-    assert news["alias"]["originalUrl"] == "https://p.example/a"  # (an alias is YAML, not text)
-    assert ("warning: content/quotes.md:2: `title`'s value is not valid YAML as written; it is read as the text "
-            "after `title: ` (put the value in quotes, each \" inside it as \\\")") in said, said
-    assert "warning: content/colon.md:5: `name`'s value is not valid YAML as written" in said, said
-    assert "The &#34;big&#34; crane" in page(out, news["quotes"]) or 'The "big" crane' in page(out, news["quotes"])
-
-
-def test_front_matter_that_cannot_be_read_is_an_error_at_its_line_and_the_rest_builds(tmp_path, capsys):
-    files = {"good.md": front("title: Good", "publishedDateTime: 2026-11-20T10:00:00Z"),
-             "open.md": front("title: Open", "publishedDateTime: 2026-11-20T10:00:00Z", "topics: [AI, Robots",
-                              "heat: 3"),
-             "text.md": "Only text, no front matter.\n"}
-    _, news, said = build(tmp_path, files, capsys)
-    assert set(news) == {"good"}
-    assert "error: content/open.md:4: invalid YAML in front matter" in said and "close the bracket" in said, said
-    assert "error: content/text.md:1: no front matter found" in said, said
 
 
 def test_a_provider_whose_domain_is_written_with_www_is_the_same_provider(tmp_path, capsys):
     """A crawler that takes the domain from a story's address writes `www.harbour.example`; another (or the
     site's own record of the provider) `harbour.example`: they were two providers, and the record's name and
     logo were not the `www.` one's."""
-    config = CONFIG + ("providers:\n  - domain: www.harbour.example\n    name: The Harbour Post\n"
+    config = ITEMS_CONFIG + ("providers:\n  - domain: www.harbour.example\n    name: The Harbour Post\n"
                        "    logo: https://harbour.example/logo.png\n")
     files = {"a.md": front("title: A", "publishedDateTime: 2026-11-20T10:00:00Z", "provider:", "  name: Harbour",
                            "  domain: www.harbour.example"),
@@ -262,7 +139,7 @@ def test_a_provider_whose_domain_is_written_with_www_is_the_same_provider(tmp_pa
                            "  domain: https://Harbour.example/"),
              "c.md": front("title: C", "publishedDateTime: 2026-11-18T10:00:00Z", "provider:", "  name: WWW",
                            "  domain: www.example")}
-    out, news, said = build(tmp_path, files, capsys, config)
+    out, news, said = build_items(tmp_path, files, capsys, config)
     assert "warning:" not in said, said
     assert news["a"]["provider"]["domain"] == news["b"]["provider"]["domain"] == "harbour.example"
     assert news["c"]["provider"]["domain"] == "www.example"  # (no domain is `example`)
@@ -283,7 +160,7 @@ def test_featured_content_given_as_an_address_is_its_player(tmp_path, capsys):
                                  "featuredContent: https://cdn.example/e1.mp3"),
              "other.md": front("title: Other", *head, "type: video", "featuredContent: https://videos.example/v/1"),
              "bad.md": front("title: Bad", *head, "type: video", "featuredContent: 'javascript:alert(1)'")}
-    out, news, said = build(tmp_path, files, capsys)
+    out, news, said = build_items(tmp_path, files, capsys)
     assert "warning:" not in said, said
     assert news["watch"]["videoUrl"] == news["short"]["videoUrl"] == "https://www.youtube.com/embed/abcDEF12345"
     assert news["vimeo"]["videoUrl"] == "https://player.vimeo.com/video/76979871"
@@ -303,7 +180,7 @@ def test_a_video_taken_from_youtube_or_vimeo_without_featured_content_plays_ther
              "vimeo.md": front("title: Vimeo", *head, "type: video", "webUrl: https://vimeo.com/76979871"),
              "page.md": front("title: Page", *head, "type: video", "originalUrl: https://videos.example/v/1"),
              "article.md": front("title: Article", *head, "originalUrl: https://www.youtube.com/watch?v=abcDEF12345")}
-    out, news, said = build(tmp_path, files, capsys)
+    out, news, said = build_items(tmp_path, files, capsys)
     assert "warning:" not in said, said
     assert news["tube"]["videoUrl"] == "https://www.youtube.com/embed/abcDEF12345"
     assert '<iframe src="https://www.youtube.com/embed/abcDEF12345"' in page(out, news["tube"])
@@ -318,32 +195,12 @@ def test_offers_and_empty_pictures_as_crawlers_write_them(tmp_path, capsys):
                                 "  - price: 5", "    priceCurrency: EUR"),
              "empty.md": front("title: Empty", *head, "images: ''", "image: ''"),
              "holes.md": front("title: Holes", *head, "images:", "  - ''", "  -", "  - https://news.example/h.jpg")}
-    out, news, said = build(tmp_path, files, capsys)
+    out, news, said = build_items(tmp_path, files, capsys)
     assert "warning:" not in said, said
     assert news["offers"]["price"] == "4.99 USD" and "4.99 USD" in page(out, news["offers"])
     assert news["empty"]["images"] == []
     assert news["holes"]["images"] == [{"url": "https://news.example/h.jpg", "width": None, "height": None}]
 
-
-def test_a_date_under_another_crawlers_name_dates_the_story(tmp_path, capsys):
-    """`date:` (Hugo's, Jekyll's), `pubDate` (RSS's), `datePublished` (schema.org's) or `published: <a date>`
-    left the story out; it is the story's date, with a warning naming the field to rename."""
-    files = {f"{name}.md": front("title: Dated", f"{name}: {written}")
-             for name, written in (("date", "2026-11-21"), ("pubDate", "'Sat, 21 Nov 2026 08:00:00 GMT'"),
-                                   ("datePublished", "2026-11-21T08:00:00Z"), ("published", "2026-11-21 08:00:00"))}
-    files["both.md"] = front("title: Both", "publishedDateTime: 2026-11-20T10:00:00Z", "date: 2026-01-01")
-    files["bad.md"] = front("title: Bad", "date: someday")
-    _, news, said = build(tmp_path, files, capsys)
-    assert {name: entry["publishedDateTime"] for name, entry in news.items()} == {
-        "date": "2026-11-21T00:00:00Z", "pubdate": "2026-11-21T08:00:00Z", "datepublished": "2026-11-21T08:00:00Z",
-        "published": "2026-11-21T08:00:00Z", "both": "2026-11-20T10:00:00Z"}
-    assert ("warning: content/pubDate.md:3: `pubDate` is read as `publishedDateTime`, which is not given (rename "
-            "`pubDate` to `publishedDateTime`)") in said, said
-    assert "content/both.md" not in said and "content/published.md:3: `published` must be" not in said
-    assert "error: content/bad.md:3: `date` is not a date: 'someday'" in said, said
-
-
-# --- the real corpus -----------------------------------------------------------------------------------
 
 @pytest.mark.slow  # (192 real items)
 def test_every_real_item_builds_with_no_message_but_missing_logos_and_shows_what_it_is(tmp_path):
@@ -361,8 +218,8 @@ def test_every_real_item_builds_with_no_message_but_missing_logos_and_shows_what
                      f"content_dir: {CORPUS / 'news'}\ndata_dir: {CORPUS / 'data'}\nnow: \"2021-07-01T00:00:00Z\"\n")
     result = build_site(load_config(root / "config.yaml"), BuildOptions(drafts=True, workers=1), environ={})
     assert result.site.problems == ()
-    # the only messages: provider records whose logo files are not in the corpus (said since hostile23's
-    # logo rule; each names the record's line and the file to give)
+    # the only messages: provider records whose logo files are not in the corpus (said since the
+    # rule that a record's logo is read as an item's picture is; each names the record's line and the file to give)
     for warning in result.site.warnings:
         assert "/data/organizations/" in warning.path and "no picture file beside the data folder" in warning.message
         logo = warning.message.split()[1]
@@ -388,7 +245,7 @@ def test_a_title_starting_with_a_hash_and_an_address_without_its_scheme_are_show
     files = {"hash.md": front("title: #1 crane in the port", "publishedDateTime: 2026-11-20T10:00:00Z",
                               "webUrl: www.news.example/cranes?a=1", "images: WWW.news.example/c.jpg"),
              "comment.md": front("title: Fine # not a comment to a reader", "publishedDateTime: 2026-11-20T10:00:00Z")}
-    out, news, said = build(tmp_path, files, capsys)
+    out, news, said = build_items(tmp_path, files, capsys)
     assert news["hash"]["title"] == "#1 crane in the port"
     assert news["hash"]["webUrl"] == "https://www.news.example/cranes?a=1"
     assert news["hash"]["images"][0]["url"] == "https://WWW.news.example/c.jpg"
@@ -407,8 +264,145 @@ def test_related_coverage_listed_by_address_alone_is_shown_and_joins_its_story(t
                                " 'no address']"),
              "second.md": front("title: Traffic flows again over the old span", *head,
                                 "webUrl: https://two.example/bridge-open", "provider: {name: Two, domain: two.example}")}
-    out, news, said = build(tmp_path, files, capsys, config=CONFIG.replace("false", "true"))
+    out, news, said = build_items(tmp_path, files, capsys, config=ITEMS_CONFIG.replace("false", "true"))
     assert "`related`: 1 entry has no http or https `webUrl`" in said  # ('no address')
     assert news["first"]["story"] == news["second"]["story"]  # one story, by the declared address
     shown = page(out, news["first"]) + page(out, news["second"])  # (the story's lead lists its coverage)
     assert re.search(r'href="https://www.three.example/b"[^>]*>\s*three\.example\s*<', shown), shown
+
+
+def test_topics_given_as_one_comma_separated_string_are_those_topics(tmp_path, capsys):
+    """`topics: "AI, Robots"` (a CMS export's, schema.org's `keywords` style) made one topic "AI, Robots";
+    it is the topics AI and Robots. A declared topic whose name has a comma stays whole, and so does a number
+    written with a thousands separator."""
+    config = ITEMS_CONFIG + "topics:\n  - name: Science, Technology\n  - name: AI\n  - name: Robots\n  - name: 1,000 days\n"
+    files = {
+        "quoted.md": front("title: Quoted", DATE_2026, 'topics: "AI, Robots"'),
+        "plain.md": front("title: Plain", DATE_2026, "topics: AI,Robots ,  ,"),
+        "declared.md": front("title: Declared", DATE_2026, "topics: Science, Technology"),
+        "number.md": front("title: Number", DATE_2026, "topics: 1,000 days, AI"),
+        "listed.md": front("title: Listed", DATE_2026, "topics: [AI, Robots]"),
+    }
+    out, news, said = build_items(tmp_path, files, capsys, config)
+    assert "warning:" not in said and "error:" not in said, said
+    topics = {name: entry["topics"] for name, entry in news.items()}
+    assert topics == {"quoted": ["AI", "Robots"], "plain": ["AI", "Robots"], "declared": ["Science, Technology"],
+                      "number": ["1,000 days", "AI"], "listed": ["AI", "Robots"]}
+    assert not (out / "topics/ai-robots").exists()
+    assert "Quoted" in (out / "topics/robots/index.html").read_text(encoding="utf-8")
+
+
+def test_fields_under_other_writers_names_are_read_with_a_warning_to_rename_them(tmp_path, capsys):
+    """Hugo's and Jekyll's `description`, `tags`, `categories`; JSON Feed's and schema.org's `url`,
+    `summary`, `thumbnailUrl`, `publisher`; RSS's `link`; WordPress's `featured_image`: the item had no
+    excerpt, no link, no picture, no topics and no provider, without a word. Each is read as its field when
+    that is not given, with a warning at its line to rename it; a field given under its own name wins."""
+    files = {
+        "hugo.md": front("title: Hugo", DATE_2026, "description: From Hugo.", "tags: [AI, Robots]",
+                         "featured_image: https://hugo.example/h.jpg", "url: https://hugo.example/post"),
+        "jsonld.md": front("title: JSON-LD", DATE_2026, "summary: From JSON-LD.", "Thumbnail_URL: https://ld.example/t.jpg",
+                           "publisher:", "  name: LD News", "  url: https://ld.example/", "link: https://ld.example/s",
+                           "categories: Science, Space"),
+        "own.md": front("title: Own", DATE_2026, "excerpt: Its own.", "description: Not this.", "originalUrl: https://o.example/",
+                        "url: https://o.example/other", "topics: [AI]", "tags: [Robots]"),
+    }
+    out, news, said = build_items(tmp_path, files, capsys)
+    hugo, jsonld, own = news["hugo"], news["jsonld"], news["own"]
+    assert (hugo["excerpt"], hugo["webUrl"], hugo["topics"], hugo["images"][0]["url"]) == (
+        "From Hugo.", "https://hugo.example/post", ["AI", "Robots"], "https://hugo.example/h.jpg")
+    assert (jsonld["excerpt"], jsonld["webUrl"], jsonld["topics"], jsonld["images"][0]["url"]) == (
+        "From JSON-LD.", "https://ld.example/s", ["Science", "Space"], "https://ld.example/t.jpg")
+    assert (jsonld["provider"]["name"], jsonld["provider"]["domain"]) == ("LD News", "ld.example")
+    assert (own["excerpt"], own["webUrl"], own["topics"]) == ("Its own.", "https://o.example/", ["AI"])
+    for name, line, key, field in (("hugo", 4, "description", "excerpt"), ("hugo", 5, "tags", "topics"),
+                                   ("hugo", 6, "featured_image", "image"), ("hugo", 7, "url", "webUrl"),
+                                   ("jsonld", 4, "summary", "excerpt"), ("jsonld", 5, "Thumbnail_URL", "image"),
+                                   ("jsonld", 6, "publisher", "provider"), ("jsonld", 9, "link", "webUrl"),
+                                   ("jsonld", 10, "categories", "topics")):
+        assert (f"warning: content/{name}.md:{line}: `{key}` is read as `{field}`, which is not given "
+                f"(rename `{key}` to `{field}`)") in said, (name, key, said)
+    assert "content/own.md" not in said, said
+
+
+def test_an_item_written_as_json_ld_is_read(tmp_path, capsys):
+    """A crawler that saves a page's JSON-LD (schema.org's NewsArticle) as the front matter: its `headline`
+    was no title (the item was left out), its `mainEntityOfPage` no link, its `@type` got "did you mean
+    `type`?" and its `publisher` "did you mean `published`?". Each is read as its field, with a warning to
+    rename it, and `image` as a list is each of its pictures."""
+    files = {"ld.md": front('"@context": https://schema.org', '"@type": VideoObject', "headline: Cranes on film",
+                            "datePublished: 2026-11-19T10:00:00Z",
+                            'mainEntityOfPage: { "@type": WebPage, "@id": "https://news.example/film" }',
+                            'image: ["https://x.example/1.jpg", "https://x.example/2.jpg"]',
+                            'publisher: { "@type": Organization, name: LD Pub, url: "https://ld.example/" }')}
+    out, news, said = build_items(tmp_path, files, capsys)
+    ld = news["ld"]
+    assert (ld["title"], ld["type"], ld["webUrl"], ld["provider"]["name"]) == (
+        "Cranes on film", "video", "https://news.example/film", "LD Pub")
+    assert [image["url"] for image in ld["images"]] == ["https://x.example/1.jpg", "https://x.example/2.jpg"]
+    assert "did you mean" not in said and "error:" not in said and "only the first" not in said, said
+    for line, key, field in ((3, "@type", "type"), (4, "headline", "title"), (6, "mainEntityOfPage", "webUrl"),
+                             (8, "publisher", "provider")):
+        assert f"warning: content/ld.md:{line}: `{key}` is read as `{field}`, which is not given" in said, (key, said)
+
+
+def test_drafts_as_hugo_and_wordpress_mark_them_and_a_provider_given_as_its_address(tmp_path, capsys):
+    """Hugo's and Jekyll's `draft: true` and WordPress's `status: draft` were published; `provider:
+    https://www.example.com/` (all a crawler knew of who wrote it) was a provider named by its address,
+    with no domain."""
+    files = {
+        "hugo-draft.md": front("title: Hugo draft", DATE_2026, "draft: true"),
+        "hugo-out.md": front("title: Hugo out", DATE_2026, "draft: false"),
+        "wp-draft.md": front("title: WP draft", DATE_2026, "status: pending"),
+        "wp-out.md": front("title: WP out", DATE_2026, "status: publish", "provider: https://www.harbour.example/news/"),
+        "published.md": front("title: Published says", DATE_2026, "published: true", "draft: true"),
+        "other-status.md": front("title: Other status", DATE_2026, "status: 200"),
+    }
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert set(news) == {"hugo-out", "wp-out", "published", "other-status"}
+    assert news["wp-out"]["provider"] == {"name": "harbour.example", "domain": "harbour.example", "images": []}
+    assert "warning:" not in said and "error:" not in said, said
+
+
+def test_scores_written_with_thousands_separators_or_units_are_read(tmp_path, capsys):
+    """A crawler copies a count as its site shows it (`1,234`, `1.234.567`, `1 234`, `12k`, `1.2K`): the score
+    was not a number, and the story ranked as if it had none. Each is read; one that may be read two ways says
+    which it was read as and what to write, and one that is no number says so; every item is built."""
+    scores = {"comma": '"1,234.5"', "dots": '"1.234.567"', "european": '"1.234,5"', "space": '"1 234"',
+              "nbsp": '"1\u00a0234"', "swiss": "\"1'234\"", "k": "12k", "kdot": '"1.2K"', "kcomma": '"1,5k"',
+              "decimal": '"2,5"', "plain": '"0.5"', "ambiguouscomma": '"1,234"', "ambiguousdot": '"1.234"',
+              "words": '"12 points"', "broken": '"1,23,4"', "spaces": '"1' + " " * 20_000 + 'x"'}
+    files = {f"{name}.md": front(f"title: Scored {name}", DATE_2025, f"quality: {written}") for name, written in scores.items()}
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert {name: entry.get("quality") for name, entry in news.items()} == {
+        "comma": 1234.5, "dots": 1_000_000, "european": 1234.5, "space": 1234, "nbsp": 1234, "swiss": 1234,
+        "k": 12000, "kdot": 1200, "kcomma": 1500, "decimal": 2.5, "plain": 0.5, "ambiguouscomma": 1234,
+        "ambiguousdot": 1.234, "words": None, "broken": None, "spaces": None}  # (the last refused at once)
+    assert ("warning: content/ambiguouscomma.md:4: `quality` '1,234' may be 1234 or 1.234 (with a decimal comma); "
+            "it is read as 1234 (write 1234, or 1.234 if that is meant, without quotes)") in said, said
+    assert ("warning: content/ambiguousdot.md:4: `quality` '1.234' may be 1.234 or 1234 (with a thousands "
+            "separator); it is read as 1.234 (write 1234 if that is meant, or 1.234 without quotes)") in said, said
+    assert ("warning: content/words.md:4: `quality` must be a number, got '12 points' (write it without quotes or "
+            "units, e.g. 87)") in said
+    assert "warning: content/broken.md:4: `quality` must be a number, got '1,23,4'" in said
+    assert "warning: content/dots.md:4: `quality` '1.234.567' is out of range" in said
+    for name in ("comma", "european", "space", "nbsp", "swiss", "k", "kdot", "kcomma", "decimal", "plain"):
+        assert f"content/{name}.md" not in said, (name, said)
+
+
+def test_no_break_spaces_in_titles_and_excerpts_are_kept_and_search_splits_words_there(tmp_path, capsys):
+    """French writes a narrow no-break space before `:` and `?`, and a no-break space in `20 %`: each was made a
+    plain space, and a line could break before the `?`. They are kept in pages, feeds and the API, and search
+    still finds each word on either side."""
+    title = "Brexit\u202f: quel avenir\u00a0? Hausse de 20\u00a0%"
+    files = {"fr.md": front(f'title: "{title}"', DATE_2025, 'excerpt: "Le port\u202f: bilan"', "lang: fr"),
+             "spaced.md": front('title: "Many \u00a0 spaces\u00a0\u00a0here "', DATE_2025)}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert news["fr"]["title"] == title and news["fr"]["excerpt"] == "Le port\u202f: bilan"
+    assert news["spaced"]["title"] == "Many spaces\u00a0here"
+    assert title in page(out, news["fr"])
+    assert title in (out / "feeds/latest.rss").read_text(encoding="utf-8")
+    entries = json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))["items"]
+    assert title in [entry["title"] for entry in entries]
+    assert "avenir" in (out / "search/index/terms/av.json").read_text(encoding="utf-8")
+    from generator.plan.search import tokens
+    assert tokens(title) == ["brexit", "quel", "avenir", "hausse", "de", "20"]

@@ -2,7 +2,8 @@
 
 Content comes from crawlers and fetched feeds, that is from anyone. Each test crafts what such a source can
 write and checks the outputs with the parsers their readers use (html5lib, a strict XML parser, json, a real
-browser), or the files fetch writes as the build reads them.
+browser, the Nu HTML checker): scripts, script addresses, direction marks, names that leave the output or
+drive the terminal, endless fields, hostile authors and logos.
 """
 
 from __future__ import annotations
@@ -12,73 +13,10 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ROOT, build_site, make_site, fetch_site
-from feed_server import Route
+from conftest import ROOT, api_news, build_site, item, make_site
 from generator.cli import main
 
-
-def fetched_titles(site: Path) -> list[str]:
-    files = sorted((site / "content" / "fetched").rglob("*.md"))
-    return sorted(yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])["title"] for path in files)
-
-
-# --- fetch: characters that are no characters --------------------------------------------------------
-
-RSS_NO_CHARACTER = b"""<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0"><channel><title>Feed</title><link>https://feed.example/</link>
-<item><title>Half &#xD800; a pair</title><link>https://feed.example/1</link></item>
-<item><title>Past &#x110000; the end, &#1114112; and &#99999999999; too</title><link>https://feed.example/2</link></item>
-<item><title>Plain</title><link>https://feed.example/3</link><description>x &#xDC00; y</description></item>
-</channel></rss>"""
-
-JSON_LONE_SURROGATES = json.dumps({
-    "version": "https://jsonfeed.org/version/1.1", "title": "Feed \ud800",
-    "items": [{"id": "1", "url": "https://json.example/1", "title": "Lone \ud800 high", "content_html": "<p>\udc00</p>"},
-              {"id": "2", "url": "https://json.example/2", "title": "Pair \U0001F600 kept"},
-              {"id": "3", "url": "https://json.example/3", "title": "Plain"}],
-}).encode("ascii")  # (json.dumps escapes them: "\\ud800", as JSON writers do)
-
-
-def test_feeds_with_references_to_no_character_are_fetched_whole(tmp_path, server, capsys):
-    """`&#xD800;` or `&#x110000;` in one entry of an RSS feed, or a `"\\ud800"` escape in a JSON Feed, made
-    the whole feed unreadable (feedparser fails on it) or stopped fetch with a traceback (no UTF-8 file can
-    hold a lone surrogate). They are U+FFFD now, as a browser shows them, and every entry is kept."""
-    server.routes["/rss.xml"] = Route(RSS_NO_CHARACTER)
-    server.routes["/feed.json"] = Route(JSON_LONE_SURROGATES, content_type="application/feed+json")
-    site = fetch_site(tmp_path / "site", server, ["/rss.xml", "/feed.json"])
-    code = main(["fetch", "--config", str(site / "config.yaml")])
-    out, err = capsys.readouterr()
-    assert code == 0, out + err
-    assert "0 failed" in out and "6 new" in out, out
-    assert fetched_titles(site) == ["Half \ufffd a pair", "Lone \ufffd high", "Pair \U0001F600 kept",
-                                    "Past \ufffd the end, \ufffd and \ufffd too", "Plain", "Plain"]
-    config, result = build_site(site)
-    assert not result.site.problems and result.items == 6
-
-
-RSS_BROKEN_HOSTS = b"""<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0"><channel><title>Feed</title><link>https://feed.example/</link>
-<item><title>Broken link</title><link>//[::1/x</link><guid>g1</guid></item>
-<item><title>Broken picture</title><link>https://feed.example/2</link><enclosure url="//a]b/x.jpg" type="image/jpeg"/></item>
-<item><title>Plain</title><link>https://feed.example/3</link></item>
-</channel></rss>"""
-
-
-def test_an_entry_address_with_a_broken_host_costs_only_that_address(tmp_path, server, capsys):
-    """An entry's link or enclosure `//[::1/x` (a broken IPv6 host) made urljoin raise, and fetch failed the
-    whole source: "cannot read the feed: ValueError: Invalid IPv6 URL", none of its entries written. Such an
-    address is no address now; every entry is fetched."""
-    server.routes["/rss.xml"] = Route(RSS_BROKEN_HOSTS)
-    site = fetch_site(tmp_path / "site", server, ["/rss.xml"])
-    code = main(["fetch", "--config", str(site / "config.yaml")])
-    out, err = capsys.readouterr()
-    assert code == 0 and "3 new" in out and "0 failed" in out, out + err
-    assert fetched_titles(site) == ["Broken link", "Broken picture", "Plain"]
-
-
-# --- front matter: escapes that are no characters -----------------------------------------------------
 
 def test_surrogate_escapes_in_front_matter_keep_the_item(tmp_path):
     """JSON is YAML, and JSON writers escape an emoji as a surrogate pair ("\\ud83d\\ude00"). libyaml refuses
@@ -97,8 +35,6 @@ def test_surrogate_escapes_in_front_matter_keep_the_item(tmp_path):
     assert "<h1>Emoji \U0001F600 and lone \ufffd</h1>" in page
 
 
-# --- URL fields ---------------------------------------------------------------------------------------
-
 def test_a_url_field_that_cannot_be_kept_is_named_with_its_line(tmp_path, capsys):
     """`webUrl: javascript:...`, a list or a relative path were dropped without a word: the story had no
     link and nothing said why. Each is a warning with file:line now, and the story is still built."""
@@ -114,8 +50,6 @@ def test_a_url_field_that_cannot_be_kept_is_named_with_its_line(tmp_path, capsys
     page = (site / "output" / "news/2026/11/20/links/index.html").read_text(encoding="utf-8")
     assert "<h1>Links</h1>" in page and "pwned" not in page and "/story/amp" not in page
 
-
-# --- plain text: what is shown, and what is taken for markup -------------------------------------------
 
 SHOWN_AS_WRITTEN = {  # title as a crawler writes it -> as every reader sees it
     "Java's List&lt;String&gt; explained": "Java's List<String> explained",
@@ -155,8 +89,6 @@ def test_angle_brackets_that_are_no_tags_are_shown_in_every_output(tmp_path):
     expected = sorted([*SHOWN_AS_WRITTEN.values(), many])
     assert sorted(titles) == expected == sorted(n["title"] for n in api["news"])
 
-
-# --- links: what a page says they lead to ---------------------------------------------------------------
 
 DECEPTIVE = ["https://www.bbc.co.uk@evil.example/story", "https://www.youtube.com:443@evil.example/watch",
              "https://\u0430pple.com/news", "https://ok.example/plain"]  # (\u0430: a Cyrillic "a")
@@ -449,8 +381,6 @@ def test_raw_control_characters_in_front_matter_keep_the_item(tmp_path):
     assert (story.title, story.excerpt, story.topic_names) == ("Breaking news from here", "Tab here too", ("Science",))
 
 
-# --- a whole site of hostile items, every output read by the parser its readers use -----------------------
-
 MARKUP = [  # in every text field and nested field
     "</script><script>window.pwned=1</script>", "<!-- open", "]]> <![CDATA[x]]>", "<svg onload=window.pwned=2>",
     "\" ' ` onmouseover=window.pwned=3 x=\"", "&lt;script&gt;window.pwned=4&lt;/script&gt;",
@@ -458,6 +388,8 @@ MARKUP = [  # in every text field and nested field
     "&#x6A;avascript:window.pwned=7", "line\u2028sep\u2029para", "\u202egnp.exe \u200b", "{{ 7*7 }} {% raw %} ${7*7}",
     "\\u003c/script\\u003e", "List<String> & Vec<u8>",
 ]
+
+
 URLS = [
     "javascript:window.pwned=20", "JaVaScRiPt:window.pwned=21", " javascript:window.pwned=22",
     "\x01javascript:window.pwned=23", "java\tscript:window.pwned=24", "java\nscript:window.pwned=25",
@@ -467,6 +399,8 @@ URLS = [
     "https://long.example/" + "a" * 5000, "https://ok.example/?a=1&b=<2>", "https://ok.example/</script>",
     "https://ok.example/x]]>y", "https://ok.example/\u2028", "https://user:pw@evil.example/",
 ]
+
+
 BODIES = [
     "<script>window.pwned=40</script>", "<iframe src=\"https://evil.example\"></iframe>",
     "<style>body{display:none}</style>", "<form action=https://evil.example><input name=x></form>",
@@ -481,9 +415,13 @@ BODIES = [
     "<!-- --><script>window.pwned=57</script> --!>", "<img src=\"data:image/svg+xml,<svg onload=window.pwned=58>\">",
     "</div></article></main><script>window.pwned=59</script>", "<plaintext>",
 ]
+
+
 NAMES = ["../../etc/passwd", "..\\..\\win", "/abs", "%2e%2e/x", "CON", "nul.txt", "a" * 300, "Case", "case",
          "Caf\u00e9", "Cafe\u0301", ".hidden", "a/b", "page", "index.html",
          "constructor", "__proto__", "hasOwnProperty"]  # (names of JavaScript's objects' own: the search page)
+
+
 WRONG = {"title": "[1, 2]", "excerpt": "{a: 1}", "publishedDateTime": "[x]", "webUrl": "[https://x]", "type": "{a: b}",
          "quality": "[1]", "heat": "{x: 1}", "published": "maybe", "provider": "[1, 2]", "topics": "{a: b}",
          "images": "7", "related": "7", "secured": "[1]", "featuredContent": "{a: 1}", "price": "[1]",
@@ -549,10 +487,14 @@ def hostile(tmp_path_factory):
 
 
 SCRIPT_SOURCES = ("/static/js/images.js", "/static/search/search.js")
+
+
 # The theme's one inline script (recent dates as "3 hours ago"), as its partial writes it: nothing of content.
 RELATIVE_TIMES = re.search(r"<script[^>]*>(.*)</script>",
                            (ROOT / "themes/default/templates/partials/relative_times.html").read_text("utf-8"),
                            re.S).group(1)
+
+
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "srcset", "background", "cite", "xlink:href")
 
 
@@ -711,51 +653,6 @@ def test_no_hostile_item_runs_script_in_a_browser(hostile, page):
     assert len(pages) > 100 and dialogs == [] and errors == []
 
 
-# --- fetch: entries that try to pick the file they are written to ---------------------------------------
-
-PICKY_ENTRIES = [  # (guid, link, title)
-    ("../../../../config.yaml", "https://feed.example/a", "../../config"),
-    ("/etc/passwd", "https://feed.example/..%2f..%2fb", "..\\..\\windows\\b"),
-    ("CON", "https://feed.example/c", "CON"),
-    ("c2", "https://feed.example/c2", "con"),
-    ("%2e%2e%2fd", "https://feed.example/d", "%2e%2e/%2e%2e/d"),
-    ("e", "https://feed.example/e", "x" * 400),
-    ("f", "https://feed.example/f", ".hidden"),
-    ("g", "https://feed.example/g", "Caf\u00e9"),
-    ("h", "https://feed.example/h", "Cafe\u0301"),
-    ("i", "https://feed.example/i", "Case"),
-    ("j", "https://feed.example/j", "case"),
-]
-
-
-def test_feed_entries_cannot_choose_where_fetch_writes_them(tmp_path, server, capsys):
-    """guids, links and titles with `../`, `\\`, `%2e%2e`, Windows device names, 400 characters, names that
-    differ by case or Unicode normalisation: each entry is one file in the source's folder, none overwrites
-    another or anything else, and a second fetch finds each again (writes nothing)."""
-    from xml.sax.saxutils import escape
-
-    entries = "".join(f"<item><guid isPermaLink=\"false\">{escape(guid)}</guid><link>{escape(link)}</link>"
-                      f"<title>{escape(title)}</title></item>" for guid, link, title in PICKY_ENTRIES)
-    server.routes["/picky.xml"] = Route(f"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Picky"
-                                        f"</title>{entries}</channel></rss>".encode("utf-8"))
-    site = fetch_site(tmp_path / "site", server, ["/picky.xml"])
-    before = {p for p in site.rglob("*") if p.is_file()}
-    assert main(["fetch", "--config", str(site / "config.yaml")]) == 0
-    assert f"{len(PICKY_ENTRIES)} new" in capsys.readouterr().out
-    written = {p for p in site.rglob("*") if p.is_file()} - before
-    files = [p for p in written if p.suffix == ".md"]
-    assert len(files) == len(PICKY_ENTRIES)
-    [folder] = (site / "content" / "fetched").iterdir()  # the source's folder (127-0-0-1-<port>)
-    for path in files:
-        assert path.parent == folder and path.name.isascii() and len(path.name) < 80, path
-        assert not path.name.startswith(".") and path.stem.split("-")[0].lower() not in ("con", "nul", "prn", "aux")
-    assert len({p.name.lower() for p in files}) == len(files)
-    assert sorted(fetched_titles(site)) == sorted(title for _, _, title in PICKY_ENTRIES)
-    assert (site / "config.yaml").read_text(encoding="utf-8").startswith("title: Fetched News")
-    assert main(["fetch", "--config", str(site / "config.yaml")]) == 0
-    assert f"0 new, 0 updated, {len(PICKY_ENTRIES)} unchanged" in capsys.readouterr().out
-
-
 def test_pictures_and_related_stories_that_cannot_be_kept_are_told(tmp_path, capsys):
     """A picture or a related story whose URL is `javascript:` (or none) was skipped without a word."""
     images = json.dumps([{"url": "javascript:window.pwned=1"}, {"url": "https://img.example/ok.jpg"}, {"url": "/x.png"}])
@@ -878,3 +775,205 @@ def test_an_endless_title_or_excerpt_is_cut_with_a_warning_and_the_site_stays_sm
     assert long["title"] == kept + "…"
     assert len(long["excerpt"]) <= 2001 and "\u202e" not in long["excerpt"]
     assert (root / "output/latest/index.html").stat().st_size < 40_000
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 8 8">{}</svg>\n'
+
+
+UNSAFE_SVG = {  # file -> what the SVG holds
+    "script.svg": SVG.format("<script>window.pwned = 1</script>"),
+    "prefixed.svg": '<s:svg xmlns:s="http://www.w3.org/2000/svg"><s:script>window.pwned = 1</s:script></s:svg>',
+    "handler.svg": SVG.format('<rect width="8" height="8" onLoad="window.pwned = 1"/>'),
+    "link.svg": SVG.format('<a xlink:href="jav&#x61;&#9;script:window.pwned=1"><rect width="8" height="8"/></a>'),
+    "animated.svg": SVG.format('<a><set attributeName="href" to="javascript:window.pwned=1"/><rect width="8"/></a>'),
+    "foreign.svg": SVG.format('<foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject>'),
+    "entities.svg": '<!DOCTYPE svg [<!ENTITY a "b">]>' + SVG.format("&a;"),
+}
+
+
+def test_svg_logos_with_scripts_are_not_copied_and_are_told_with_the_images_line(tmp_path, capsys):
+    """A provider's logo in the data folder was copied into the output as it was: an SVG with a script runs
+    on the site's own origin when opened. Such a logo is left out, with a warning at the record's `images`
+    line saying what to do; a plain SVG logo is copied as before."""
+    files = {"content/plain.md": item("Plain", provider="{name: Plain, domain: plain.example}"),
+             "data/organizations/plain.example.md": "---\n_id: plain.example\nname: Plain\nimages:\n"
+                                                    "  - url: /assets/plain.svg\n---\n",
+             "assets/plain.svg": SVG.format('<a href="https://plain.example/"><rect width="8" height="8"/></a>'
+                                            "<text>on = 1</text>")}
+    for n, (name, svg) in enumerate(sorted(UNSAFE_SVG.items())):
+        files[f"content/{n}.md"] = item(f"Story {n}", provider=f"{{name: P{n}, domain: p{n}.example}}")
+        files[f"data/organizations/p{n}.example.md"] = (f"---\n_id: p{n}.example\nname: P{n}\ndescription: x\n"
+                                                        f"images:\n  - url: /assets/{name}\n---\n")
+        files[f"assets/{name}"] = svg
+    site = make_site(tmp_path / "site", files, 'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n'
+                                               "data_dir: data\n")
+    code = main(["build", "--config", str(site / "config.yaml")])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    logos = sorted(path.name for path in (site / "output" / "assets" / "providers").iterdir())
+    assert logos == ["plain.svg"]
+    assert not any(b"pwned" in path.read_bytes() for path in (site / "output").rglob("*") if path.is_file())
+    told = [line for line in (out + err).splitlines() if "is an SVG with" in line]
+    assert len(told) == len(UNSAFE_SVG), out + err
+    for n, name in enumerate(sorted(UNSAFE_SVG)):
+        assert any(f"data/organizations/p{n}.example.md:5: logo /assets/{name} is an SVG with" in line
+                   and "remove the scripts" in line for line in told), (name, told)
+
+
+def test_direction_marks_in_urls_are_percent_encoded_in_every_output(tmp_path):
+    """A right-to-left override in a link (`/\\u202egpj.exe`, shown as `/exe.jpg` by a feed reader or a
+    status bar) went into every page, feed and API file as it was. It is percent-encoded now, as the
+    browser sends it (the link still leads to the same place); a URL with one in its host, which no browser
+    can load, is not kept."""
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("Spoof", webUrl='"https://spoof.example/\\u202egpj.exe?x=\\u2066y"',
+                             images='[{url: "https://spoof.example/\\u200fpic.jpg"}, '
+                                    '{url: "https://spo\\u202eof.example/pic.jpg"}]'),
+    }, 'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n')
+    config, result = build_site(site)
+    [kept] = result.site.model.site.items
+    assert kept.web_url == "https://spoof.example/%E2%80%AEgpj.exe?x=%E2%81%A6y"
+    assert [image.url for image in kept.images] == ["https://spoof.example/%E2%80%8Fpic.jpg"]
+    outputs = [path for path in (site / "output").rglob("*") if path.suffix in (".html", ".xml", ".json")]
+    assert outputs
+    for path in outputs:
+        text = path.read_text(encoding="utf-8")
+        assert "spoof.example/\u202e" not in text and "\u200fpic" not in text and "spo\u202eof" not in text, path
+    assert any("https://spoof.example/%E2%80%AEgpj.exe" in path.read_text(encoding="utf-8") for path in outputs)
+
+
+def test_a_direction_mark_does_not_close_an_isolate_left_open_in_a_title(tmp_path):
+    """A left-to-right mark is no end of an isolate: the one left open in a title is still closed."""
+    front = '---\ntitle: "\\u2067Open \\u200emark"\npublishedDateTime: 2026-11-20T10:00:00Z\n---\n'
+    site = make_site(tmp_path / "site", {"content/a.md": front},
+                     'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n')
+    config, result = build_site(site)
+    [kept] = result.site.model.site.items
+    assert kept.title == "\u2067Open \u200emark\u2069"
+
+
+def test_a_record_s_logo_address_is_read_as_an_item_s_picture_is(tmp_path):
+    """A data_dir organization record's logo at an http(s) address was published as written: `HTTPS://`
+    became a path of the site (`/HTTPS://cdn...`), a user name and password were in every page and the API,
+    a direction override and U+FFFE stayed as characters; `//cdn/x.png` and one with a space were dropped
+    without a word. Logos are read as an item's pictures are now, and one that is neither a usable address
+    nor a file beside the data folder is named with the line of its record's `images`."""
+    logos = {"upper": "HTTPS://cdn.example/upper.png", "creds": "https://user:secret@cdn.example/creds.png",
+             "space": " https://cdn.example/sp ace.png", "bidi": "https://cdn.example/\u202egnp.png",
+             "nonchar": "https://cdn.example/\ufffe.png", "scheme": "//cdn.example/scheme.png",
+             "script": "javascript:alert(1)", "missing": "/assets/missing.png"}
+    files = {}
+    for name, url in logos.items():
+        files[f"data/organizations/{name}.md"] = (f"---\n_id: {name}.example\nname: {name.title()}\nimages:\n"
+                                                  f"  - url: {json.dumps(url)}\n    width: 50\n    height: 50\n---\n")
+        files[f"content/{name}.md"] = item(f"Story {name}", provider=f"{{name: {name.title()}, domain: {name}.example}}")
+    site = make_site(tmp_path / "site", files, "title: Test News\nbase_url: https://example.org/\n"
+                     "now: \"2026-11-22T12:00:00Z\"\ndata_dir: data\n")
+    config, result = build_site(site)
+    api = json.loads((config.output_path / "api/news/index.json").read_text(encoding="utf-8"))
+    shown = {entry["provider"]["name"]: [image["url"] for image in entry["provider"]["images"]] for entry in api["news"]}
+    assert shown == {
+        "Upper": ["https://cdn.example/upper.png"], "Creds": ["https://cdn.example/creds.png"],
+        "Space": ["https://cdn.example/sp%20ace.png"], "Bidi": ["https://cdn.example/%E2%80%AEgnp.png"],
+        "Nonchar": ["https://cdn.example/%EF%BF%BE.png"], "Scheme": ["https://cdn.example/scheme.png"],
+        "Script": [], "Missing": []}
+    page = (config.output_path / "providers/index.html").read_text(encoding="utf-8")
+    assert 'src="https://cdn.example/upper.png"' in page and "secret" not in page and "\u202e" not in page
+    warned = sorted(str(problem) for problem in result.site.warnings if "logo" in str(problem))
+    assert len(warned) == 2, warned
+    assert warned[0].startswith("data/organizations/missing.md:4: logo /assets/missing.png is no http")
+    assert warned[1].startswith("data/organizations/script.md:4: logo javascript:alert(1) is no http")
+
+
+def test_plain_text_is_written_in_its_composed_form(tmp_path):
+    """A title, excerpt, provider or topic name written with a letter and a combining accent (`Cafe\\u0301`, as
+    macOS and some crawlers write it) was written so into every page, feed and API file: the same text to a
+    reader, but the Nu checker warns of each such text and attribute, and feed readers compare titles by their
+    characters. Plain-text fields are in Unicode's composed form (NFC) now."""
+    import json
+
+    decomposed = "Cafe\u0301 cre\u0300me"
+    site = make_site(tmp_path / "site", {"content/a.md": item(
+        decomposed, excerpt=json.dumps(decomposed),
+        provider=json.dumps({"name": decomposed, "domain": "p.example"}), topics=json.dumps([decomposed]))})
+    config, result = build_site(site)
+    written = [p for p in config.output_path.rglob("*") if p.suffix in (".html", ".xml", ".json", ".rss")]
+    assert written
+    shown = [p for p in written if "Café crème" in p.read_text(encoding="utf-8")]
+    assert shown and not [p for p in written if "e\u0301" in p.read_text(encoding="utf-8")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["cmark", "python-markdown"])
+def test_the_nu_checker_finds_nothing_on_any_page_of_the_hostile_site(tmp_path, engine):
+    """The site of hostile items above (markup, scripts and odd addresses in every field and
+    body): its pages held 17 errors of addresses, 11 of pictures without one and 66 warnings of decomposed
+    text before. Now the checker reports nothing."""
+    import json
+    import shutil
+    import subprocess
+
+    from conftest import BASIC_CONFIG, ROOT
+
+    jar, java = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar", shutil.which("java")
+    if not jar.is_file() or not java:
+        pytest.skip("the Nu HTML checker needs `npm ci` and Java 11+")
+    config, result = build_site(make_site(tmp_path / "site", _hostile_files(),
+                                          BASIC_CONFIG + f"markdown_engine: {engine}\n"))
+    assert len(list(config.output_path.rglob("*.html"))) > 100
+    run = subprocess.run([java, "-jar", str(jar), "--format", "json", "--skip-non-html", str(config.output_path)],
+                         capture_output=True, text=True, timeout=600)
+    messages = json.loads(run.stderr or run.stdout)["messages"]
+    assert [f"{m.get('url', '?').split('/output/')[-1]}: {m['type']}: {m['message']}" for m in messages] == []
+
+
+HOSTILE_AUTHORS = {
+    "markup": json.dumps('<script>alert(1)</script>Sam &amp; "Co" </title>]]><!--'),
+    "person": json.dumps({"name": "</script><script>alert(2)</script>Ann", "url": "javascript:alert(3)",
+                          "email": "ann@example.org"}),
+    "mixed": json.dumps(["Bob", {"name": "Cy"}, ["nested"], {"name": {"deep": 1}}, True, "Bob"]),
+    "braces": json.dumps("{{ 7*7 }} {% raw %} ${x}"),
+    "bidi": json.dumps("\u202eevil"),
+    "many": json.dumps([f"Writer {n}" for n in range(3000)]),
+}
+
+
+def test_a_hostile_author_leaves_every_output_valid_and_escaped_once(tmp_path):
+    """An item's `author` is shown as "By ..." on its page, as JSON-LD's Person, in the API and as each feed's
+    author. Markup, scripts, entities, template syntax, a direction override and thousands of names in it
+    leave every page, feed and API file valid: no script, the text escaped once, feeds well-formed XML that
+    feedparser reads without complaint. A list with an entry that is no name keeps its other names (it was
+    left out whole), with a warning at its line."""
+    import xml.dom.minidom
+
+    import feedparser
+
+    files = {f"content/{name}.md": item(name.title(), author=value) for name, value in HOSTILE_AUTHORS.items()}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    news = api_news(config)
+    assert news["markup"]["author"] == 'Sam & "Co" ]]><!--' and news["person"]["author"] == "Ann"
+    assert news["mixed"]["author"] == "Bob, Cy" and news["braces"]["author"] == "{{ 7*7 }} {% raw %} ${x}"
+    assert len(news["many"]["author"]) <= 2000
+    assert [str(w).split(": ", 1)[0] for w in result.site.warnings if "no name as text" in str(w)] == [
+        "content/mixed.md:4"]
+    out = config.output_path
+    page = (out / "news/2026/11/20/markup/index.html").read_text(encoding="utf-8")
+    assert "By <bdi>Sam &amp; &#34;Co&#34; ]]&gt;&lt;!--</bdi>" in page
+    checked, feeds = 0, 0
+    for path in sorted(out.rglob("*")):
+        text = path.read_text(encoding="utf-8") if path.suffix in (".html", ".xml", ".rss", ".json") else None
+        if text is None:
+            continue
+        checked += 1
+        assert "<script>alert" not in text and "javascript:" not in text and "&amp;amp;" not in text, path
+        if path.suffix == ".json":
+            json.loads(text)
+        elif path.suffix in (".xml", ".rss"):
+            xml.dom.minidom.parseString(text.encode("utf-8"))
+            if "feed" in path.name or path.parent.name == "feeds":
+                feeds += 1
+                parsed = feedparser.parse(text.encode("utf-8"))
+                assert not parsed.bozo, (path, parsed.bozo_exception)
+                authors = {e.get("author") for e in parsed.entries}
+                assert 'Sam & "Co" ]]><!--' in authors, (path, authors)
+    assert checked > 20 and feeds >= 4

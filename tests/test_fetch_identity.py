@@ -1,7 +1,6 @@
-"""`newsdesk fetch` of feeds as real sites serve them, session 25: a guid that is an id and not a page, a
-guid a CMS gives every entry, providers on shared hosts (YouTube channels, GitHub repositories...), and
-items written by an older reading. Every feed is served by a real HTTP server on 127.0.0.1; the tests read
-the item files and the state file fetch writes, as a user would."""
+"""How fetch tells entries and their writers apart: a guid that is an id and not a page, one guid a CMS gives
+every entry, guids added later, items deleted by hand staying deleted, long guids in the state; providers on
+shared hosts (a YouTube channel, a GitHub repository, a subreddit each its own) and an entry's authors."""
 
 from __future__ import annotations
 
@@ -40,8 +39,6 @@ def files(site: Path) -> dict[str, bytes]:
 def state(site: Path) -> dict:
     return json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))
 
-
-# -- 1. a guid that is no absolute http(s) URL is an id, not a link --------------------------------------
 
 NUMBERED = rss(
     "<item><title>Numbered story</title><guid>12345</guid><pubDate>Sat, 21 Nov 2026 08:00:00 GMT</pubDate>"
@@ -121,8 +118,6 @@ def test_an_item_without_a_link_builds_without_a_warning(tmp_path):
     assert "127.0.0.1" not in page
 
 
-# -- 2. a guid a CMS gives every entry ---------------------------------------------------------------------
-
 def shared(*entries: tuple[str, str]) -> bytes:
     """Entries (title, path) that all have the guid "post", as some CMSs write every entry's."""
     return rss("".join(f'<item><title>{title}</title><guid isPermaLink="false">post</guid>'
@@ -177,8 +172,6 @@ def test_entries_without_links_sharing_a_guid_are_told_apart_by_their_titles(tmp
     assert "'Tide tables': the feed lists this entry twice; the first is kept" in said
 
 
-# -- 4. items an older newsdesk wrote are read again ---------------------------------------------------------
-
 def test_items_an_older_reading_wrote_are_written_anew_but_not_those_edited_by_hand(tmp_path):
     with FeedServer() as server:
         server.routes["/news.rss"] = Route(NUMBERED, etag='"v1"')
@@ -220,8 +213,6 @@ def fetched_title(path: Path) -> str:
 
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])["title"]
 
-
-# -- 3. providers on hosts many share ------------------------------------------------------------------------
 
 def channel(name: str, channel_id: str) -> bytes:
     """A YouTube channel's feed, as YouTube writes it (its videos' links on youtube.com: fetch asks only the
@@ -266,7 +257,7 @@ def shared_site(tmp_path_factory) -> Path:
         sources = "".join(f"  - {server.url(path)}\n" for path in SHARED_ROUTES if path not in ("/harbour.xml", "/mirror.xml"))
         sources += (f"  - url: {server.url('/harbour.xml')}\n    logo: https://cdn.example/harbour.png\n"
                     f"  - url: {server.url('/mirror.xml')}\n    name: Our Videos\n    domain: youtube.com\n")
-        site = feed_site(tmp_path_factory.mktemp("feeds25") / "site", sources)
+        site = feed_site(tmp_path_factory.mktemp("identity") / "site", sources)
         code, said = run(site)
         assert code == 0, said
     return site
@@ -327,9 +318,9 @@ def test_an_account_written_by_hand_is_read_as_fetch_writes_it(tmp_path):
     assert "`provider`'s `account` is not the address of a page on other.example" in warned[0][1]
 
 
-# -- 5. authors -----------------------------------------------------------------------------------------------
-
 ATOM = "{http://www.w3.org/2005/Atom}"
+
+
 AUTHORS = ("<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>Town News</title>"
            "<link>https://town.example/</link>"
            "<item><title>By e-mail</title><link>https://town.example/a</link><author>sam@town.example (Sam Coder)"
@@ -416,3 +407,155 @@ def test_an_atom_entrys_authors_are_all_named_handles_too(tmp_path):
         code, said = run(site)
     assert code == 0, said
     assert fetched(site)["Spring tides"]["author"] == "Kim Lee, @tidewatcher"
+
+
+def _rss(items: str) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Town News</title>'
+            f"<link>https://town.example/</link>{items}</channel></rss>").encode()
+
+
+def _entry(title: str, path: str, guid: str | None = "post") -> str:
+    tag = f'<guid isPermaLink="false">{guid}</guid>' if guid is not None else ""
+    return (f"<item><title>{title}</title>{tag}<link>https://town.example/{path}</link>"
+            f"<pubDate>Sat, 21 Nov 2026 {len(path):02}:00:00 GMT</pubDate></item>")
+
+
+def _fetch(site: Path) -> tuple[int, str]:
+    said = io.StringIO()
+    with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+        code = main(["fetch", "--config", str(site / "config.yaml")])
+    return code, said.getvalue()
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    found = {path.name: path.read_bytes() for path in sorted((site / "content" / "fetched").rglob("*.md"))}
+    return found
+
+
+def test_an_entry_whose_guid_stops_being_shared_keeps_its_one_file(tmp_path):
+    with FeedServer() as server:
+        server.routes["/cms.rss"] = Route(_rss(_entry("Market day", "market") + _entry("Bridge closed", "bridge")))
+        site = feed_site(tmp_path / "site", f"  - {server.url('/cms.rss')}\n")
+        assert _fetch(site)[0] == 0
+        before = _files(site)
+        assert len(before) == 2
+        # The bridge story leaves the feed: the market's guid is its own again, and names the same item.
+        server.routes["/cms.rss"] = Route(_rss(_entry("Market day", "market")))
+        code, said = _fetch(site)
+        assert code == 0, said
+        assert "1 source, 0 new, 0 updated, 1 unchanged, 0 failed" in said
+        assert _files(site) == before
+        assert sorted(fetched(site)) == ["Bridge closed", "Market day"]
+        # ... and when it comes back, neither is written twice.
+        server.routes["/cms.rss"] = Route(_rss(_entry("Bridge closed", "bridge") + _entry("Market day", "market")))
+        code, said = _fetch(site)
+        assert code == 0, said
+        assert "1 source, 0 new, 0 updated, 2 unchanged, 0 failed" in said
+        assert _files(site) == before
+
+
+@pytest.mark.parametrize("deleted_when", ["alone", "shared"])
+def test_an_item_deleted_by_hand_stays_deleted_whether_its_guid_is_shared_or_not(tmp_path, deleted_when):
+    alone = _rss(_entry("Market day", "market"))
+    both = _rss(_entry("Bridge closed", "bridge") + _entry("Market day", "market"))
+    first, second = (alone, both) if deleted_when == "alone" else (both, alone)
+    with FeedServer() as server:
+        server.routes["/cms.rss"] = Route(first)
+        site = feed_site(tmp_path / "site", f"  - {server.url('/cms.rss')}\n")
+        assert _fetch(site)[0] == 0
+        (market,) = [path for path in (site / "content" / "fetched").rglob("*.md") if path.name.startswith("market")]
+        market.unlink()
+        code, said = _fetch(site)
+        assert code == 0, said
+        assert f"{market.name}: deleted by hand; not fetched again" in said
+        for feed in (second, first, second):
+            server.routes["/cms.rss"] = Route(feed)
+            code, said = _fetch(site)
+            assert code == 0, said
+            assert sorted(fetched(site)) == ["Bridge closed"] or (feed == alone and not fetched(site)), said
+        assert not market.exists()
+
+
+def test_a_feed_that_adds_guids_to_its_entries_makes_no_second_item(tmp_path):
+    with FeedServer() as server:
+        server.routes["/news.rss"] = Route(_rss(_entry("Market day", "market", None)
+                                                + _entry("Bridge closed", "bridge", None)))
+        site = feed_site(tmp_path / "site", f"  - {server.url('/news.rss')}\n")
+        assert _fetch(site)[0] == 0
+        before = _files(site)
+        assert len(before) == 2
+        server.routes["/news.rss"] = Route(_rss(_entry("Market day", "market", "m-1")
+                                                + _entry("Bridge closed", "bridge", "b-2")))
+        code, said = _fetch(site)
+        assert code == 0, said
+        assert "1 source, 0 new, 0 updated, 2 unchanged, 0 failed" in said
+        assert _files(site) == before
+        # ... and drops them again
+        server.routes["/news.rss"] = Route(_rss(_entry("Market day", "market", None)
+                                                + _entry("Bridge closed", "bridge", None)))
+        code, said = _fetch(site)
+        assert code == 0, said
+        assert "1 source, 0 new, 0 updated, 2 unchanged, 0 failed" in said
+        assert _files(site) == before
+
+
+def test_an_item_deleted_by_hand_that_two_feeds_carry_stays_deleted_when_one_drops_it(tmp_path):
+    story = ("<item><title>Shared story</title><guid>https://news.example/shared</guid>"
+             "<pubDate>Sat, 21 Nov 2026 10:00:00 GMT</pubDate></item>")
+    other = _entry("Another story", "another", None)
+    with FeedServer() as server:
+        server.routes["/a.rss"] = Route(_rss(story + other))
+        server.routes["/b.rss"] = Route(_rss(story))
+        site = feed_site(tmp_path / "site", f"  - {server.url('/a.rss')}\n  - {server.url('/b.rss')}\n")
+        assert _fetch(site)[0] == 0
+        (shared,) = [path for path in (site / "content" / "fetched").rglob("shared-story-*.md")]
+        shared.unlink()
+        code, said = _fetch(site)
+        assert "deleted by hand; not fetched again" in said
+        server.routes["/a.rss"] = Route(_rss(other))  # the first feed drops it; the second still carries it
+        for _ in range(2):
+            code, said = _fetch(site)
+            assert code == 0, said
+            assert " 0 new, " in said and not shared.exists(), said
+        assert "https://news.example/shared" in json.loads((site / "fetch-state.json").read_text())["items"]
+        server.routes["/b.rss"] = Route(_rss(other))  # once no feed lists it, the state forgets it
+        code, said = _fetch(site)
+        assert code == 0, said
+        assert "https://news.example/shared" not in json.loads((site / "fetch-state.json").read_text())["items"]
+    assert sorted(fetched(site)) == ["Another story"]
+
+
+def test_an_enormous_guid_is_kept_in_the_state_as_a_short_key_and_names_the_same_item(tmp_path):
+    guid = "id-" + "x" * 200_000
+    with FeedServer() as server:
+        server.routes["/big.rss"] = Route(_rss(_entry("Market day", "market", guid)))
+        site = feed_site(tmp_path / "site", f"  - {server.url('/big.rss')}\n")
+        code, said = _fetch(site)
+        assert code == 0, said
+        state = json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))
+        (key,) = state["items"]
+        assert len(key) <= 512 and key.startswith(f"127.0.0.1:{server.port} id-xxx")
+        assert (site / "fetch-state.json").stat().st_size < 4096
+        before = _files(site)
+        code, said = _fetch(site)
+        assert "1 source, 0 new, 0 updated, 1 unchanged, 0 failed" in said
+        assert _files(site) == before
+
+
+def test_a_state_with_a_long_key_an_older_newsdesk_wrote_keeps_its_item(tmp_path):
+    guid = "id-" + "y" * 5_000
+    with FeedServer() as server:
+        server.routes["/big.rss"] = Route(_rss(_entry("Market day", "market", guid)))
+        site = feed_site(tmp_path / "site", f"  - {server.url('/big.rss')}\n")
+        assert _fetch(site)[0] == 0
+        # What an older newsdesk wrote: the whole identity as the key.
+        state_file = site / "fetch-state.json"
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+        (record,) = state["items"].values()
+        state["items"] = {f"127.0.0.1:{server.port} {guid}": record}
+        state_file.write_text(json.dumps(state, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        before = _files(site)
+        code, said = _fetch(site)
+        assert code == 0, said
+        assert " 0 new, " in said and _files(site) == before
+        assert all(len(key) <= 512 for key in json.loads(state_file.read_text(encoding="utf-8"))["items"])

@@ -280,7 +280,7 @@ def fetch_run(tmp_path_factory) -> tuple[Path, str, int]:
     with FeedServer() as server:
         server.routes.update(ROUTES)
         sources = "".join(f"  - url: {server.url(path)}\n" for path in ROUTES)
-        site = feed_site(tmp_path_factory.mktemp("feeds24") / "site", sources,
+        site = feed_site(tmp_path_factory.mktemp("real_feeds") / "site", sources,
                          settings="topics: [Economy, Science, Technology]\n")
         said = io.StringIO()
         with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):

@@ -1,0 +1,362 @@
+"""Items' dates as crawlers write them: other writers' formats and field names, month names and times of
+other languages, zones by ambiguous names or in brackets, other calendars, and hostile dates refused at once."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from conftest import (DATE_2025, HOSTILE_DATES, ITEMS_CONFIG, LOCALISED_DATES, api_news, build_items, build_site,
+                      built_page as page, cpu_seconds, front, item, make_site)
+
+
+DATES = {  # as written -> the moment it names (the site's time zone is UTC)
+    "2026/11/20": "2026-11-20T00:00:00Z",
+    "2026/1/5 10:00:00": "2026-01-05T10:00:00Z",
+    "2026.11.20 10:00": "2026-11-20T10:00:00Z",
+    "November 20, 2026": "2026-11-20T00:00:00Z",
+    "Nov 20, 2026 10:00 AM": "2026-11-20T10:00:00Z",
+    "Friday, November 20, 2026 at 11:30 pm": "2026-11-20T23:30:00Z",
+    "20th Nov. 2026, 12:05 AM GMT": "2026-11-20T00:05:00Z",
+    "20 November 2026": "2026-11-20T00:00:00Z",
+    "20-Nov-2026": "2026-11-20T00:00:00Z",
+    # JavaScript's String(new Date()): the offset was ignored (as RFC 2822 read it), an hour off
+    "Fri Nov 20 2026 10:00:00 GMT+0100 (Central European Standard Time)": "2026-11-20T09:00:00Z",
+    "Nov 20, 2026 10:00 +01:00": "2026-11-20T09:00:00Z",
+    "2026-11-20 10:00:00 UTC": "2026-11-20T10:00:00Z",
+    "2026-11-20T10:00:00 GMT": "2026-11-20T10:00:00Z",
+    "/Date(1795168800000)/": "2026-11-20T10:00:00Z",
+    "/Date(1795168800000+0100)/": "2026-11-20T10:00:00Z",
+    "2026-11-20T10:00:00+01:00[Europe/Paris]": "2026-11-20T09:00:00Z",
+    "2026-07-20T10:00:00[Europe/Paris]": "2026-07-20T08:00:00Z",
+}
+
+
+NO_DATES = ["11/12/2026", "Foo 20, 2026", "Nov 20, 2026 10:00 XYZT", "Nov 20, 2026 13:00 PM", "2026/13/45",
+            "2026-11-20T10:00:00[Nowhere/Land]"]
+
+
+def test_dates_as_other_writers_give_them_are_read(tmp_path, capsys):
+    """.NET's JSON dates, Java's zone names, year-first dates with slashes and English dates in words left
+    the story out ("not a date"), though each names one moment."""
+    files = {f"d{n}.md": front("title: Dated", f"publishedDateTime: {json.dumps(written)}")
+             for n, written in enumerate(DATES)}
+    files.update({f"x{n}.md": front("title: Undated", f"publishedDateTime: {json.dumps(written)}")
+                  for n, written in enumerate(NO_DATES)})
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert {name: entry["publishedDateTime"] for name, entry in news.items()} == {
+        f"d{n}": moment for n, moment in enumerate(DATES.values())}
+    for n, written in enumerate(NO_DATES):  # (a day and month in numbers: which is the month is anyone's guess)
+        assert f"error: content/x{n}.md:3: `publishedDateTime`" in said and repr(written) in said, (written, said)
+
+
+def test_a_date_under_another_crawlers_name_dates_the_story(tmp_path, capsys):
+    """`date:` (Hugo's, Jekyll's), `pubDate` (RSS's), `datePublished` (schema.org's) or `published: <a date>`
+    left the story out; it is the story's date, with a warning naming the field to rename."""
+    files = {f"{name}.md": front("title: Dated", f"{name}: {written}")
+             for name, written in (("date", "2026-11-21"), ("pubDate", "'Sat, 21 Nov 2026 08:00:00 GMT'"),
+                                   ("datePublished", "2026-11-21T08:00:00Z"), ("published", "2026-11-21 08:00:00"))}
+    files["both.md"] = front("title: Both", "publishedDateTime: 2026-11-20T10:00:00Z", "date: 2026-01-01")
+    files["bad.md"] = front("title: Bad", "date: someday")
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert {name: entry["publishedDateTime"] for name, entry in news.items()} == {
+        "date": "2026-11-21T00:00:00Z", "pubdate": "2026-11-21T08:00:00Z", "datepublished": "2026-11-21T08:00:00Z",
+        "published": "2026-11-21T08:00:00Z", "both": "2026-11-20T10:00:00Z"}
+    assert ("warning: content/pubDate.md:3: `pubDate` is read as `publishedDateTime`, which is not given (rename "
+            "`pubDate` to `publishedDateTime`)") in said, said
+    assert "content/both.md" not in said and "content/published.md:3: `published` must be" not in said
+    assert "error: content/bad.md:3: `date` is not a date: 'someday'" in said, said
+
+
+def test_item_dates_with_other_languages_month_names_are_read(tmp_path, capsys):
+    """A crawler on a German, French, Spanish... site copies the date as the site writes it: the item was
+    left out ("not a date")."""
+    worded = {**LOCALISED_DATES, "Mittwoch, 2. Dezember 2026 um 10:00": "2026-12-02T10:00:00Z",
+              "2 de diciembre de 2026": "2026-12-02T00:00:00Z", "mercredi 2 décembre 2026 à 10:00": "2026-12-02T10:00:00Z",
+              "2 dicembre 2026": "2026-12-02T00:00:00Z", "2 december 2026 10:00": "2026-12-02T10:00:00Z",
+              # (the day, month and year as numbers with dots: always in that order)
+              "20.11.2026": "2026-11-20T00:00:00Z", "Fr, 20.11.2026 um 10:00 Uhr": "2026-11-20T10:00:00Z",
+              "5.1.2026, 10:00": "2026-01-05T10:00:00Z", "2026-11-20T10:00:00 CET": "2026-11-20T09:00:00Z",
+              "Nov 20, 2026 10:00 CEST": "2026-11-20T08:00:00Z"}
+    files = {f"d{number}.md": front("title: Dated", f'publishedDateTime: "{written}"')
+             for number, written in enumerate(worded)}
+    files["bad.md"] = front("title: Bad", 'publishedDateTime: "Mi, 02 Xyz 2026 10:00:00 +0100"')
+    files["dots.md"] = front("title: Dots", 'publishedDateTime: "31.02.2026"')
+    files["ist.md"] = front("title: IST", 'publishedDateTime: "Sat, 21 Nov 2026 10:00:00 IST"')  # (3 zones)
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert {written: news[f"d{number}"]["publishedDateTime"] for number, written in enumerate(worded)} == worded
+    # (a word that is no month is still no date, said as written)
+    assert "error: content/bad.md:3: `publishedDateTime` is not a date: 'Mi, 02 Xyz 2026 10:00:00 +0100'" in said, said
+    assert "error: content/dots.md:3: `publishedDateTime` is not a date: '31.02.2026'" in said, said
+    # (a name of several zones is read as the one news most often means, with a warning, below)
+    assert news["ist"]["publishedDateTime"] == "2026-11-21T04:30:00Z" and "warning: content/ist.md:3:" in said, said
+
+
+WORDED_DATES = {  # as a site in that language writes a date -> the moment (UTC; the site's zone is UTC)
+    "12 grudnia 2025": "2025-12-12T00:00:00Z",  # Polish, the genitive a date takes
+    "środa, 3 grudnia 2025 r., o godz. 10:00": "2025-12-03T10:00:00Z",
+    "1 października 2025": "2025-10-01T00:00:00Z",
+    "5 prosince 2025": "2025-12-05T00:00:00Z",  # Czech
+    "5. července 2025 v 10:00": "2025-07-05T10:00:00Z",
+    "3 декабря 2025": "2025-12-03T00:00:00Z",  # Russian
+    "3 марта 2025 г. в 10:00": "2025-03-03T10:00:00Z",
+    "ср, 03 дек. 2025 10:00:00 +0300": "2025-12-03T07:00:00Z",
+    "3 грудня 2025 р.": "2025-12-03T00:00:00Z",  # Ukrainian
+    "15 листопада 2025": "2025-11-15T00:00:00Z",
+    "1 Aralık 2025": "2025-12-01T00:00:00Z",  # Turkish, with and without its letters
+    "1 ARALIK 2025 10:00": "2025-12-01T10:00:00Z",
+    "15 Şubat 2025": "2025-02-15T00:00:00Z",
+    "Τετάρτη, 3 Δεκεμβρίου 2025": "2025-12-03T00:00:00Z",  # Greek
+    "2025. december 12.": "2025-12-12T00:00:00Z",  # Hungarian, the year first
+    "2025. márc. 5., 10:00": "2025-03-05T10:00:00Z",
+    "2025 m. gruodžio 3 d.": "2025-12-03T00:00:00Z",  # Lithuanian
+    "2025. gada 3. decembrī, plkst. 10:00": "2025-12-03T10:00:00Z",  # Latvian
+    "12. joulukuuta 2025 klo 10.00": "2025-12-12T10:00:00Z",  # Finnish
+    "12 december 2025 kl. 10.30": "2025-12-12T10:30:00Z",  # Swedish
+    "12 marts 2025": "2025-03-12T00:00:00Z",  # Danish
+    "12 decembrie 2025": "2025-12-12T00:00:00Z",  # Romanian
+    "1 d'octubre de 2025": "2025-10-01T00:00:00Z",  # Catalan
+    "12 Agustus 2025": "2025-08-12T00:00:00Z",  # Indonesian
+    "الأربعاء، 3 ديسمبر 2025": "2025-12-03T00:00:00Z",  # Arabic, in its digits too
+    "٣ أبريل ٢٠٢٥ ١٠:٠٠": "2025-04-03T10:00:00Z",
+    "3 בדצמבר 2025": "2025-12-03T00:00:00Z",  # Hebrew
+    "2025年12月3日 10:00": "2025-12-03T10:00:00Z",  # Chinese and Japanese
+    "2025년 12월 3일": "2025-12-03T00:00:00Z",  # Korean
+}
+
+
+def test_dates_with_month_names_of_more_languages_are_read(tmp_path, capsys):
+    """A crawler on a Polish, Czech, Russian, Turkish, Greek... site copies the date as the site writes it,
+    the month declined as a date declines it: the item was left out ("not a date")."""
+    files = {f"d{number}.md": front("title: Dated", f'publishedDateTime: "{written}"')
+             for number, written in enumerate(WORDED_DATES)}
+    files["bad.md"] = front("title: Bad", 'publishedDateTime: "3 Xyzzy 2025"')
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert {written: news[f"d{number}"]["publishedDateTime"] for number, written in enumerate(WORDED_DATES)} \
+        == WORDED_DATES
+    assert "error: content/bad.md:3: `publishedDateTime` is not a date: '3 Xyzzy 2025'" in said, said
+
+
+def test_a_zone_named_by_a_name_of_several_is_read_as_news_most_often_means_it_with_a_warning(tmp_path, capsys):
+    """`IST`, `BST`, `CST` name several zones each (India's and Ireland's, Britain's summer and Bangladesh's,
+    North America's Central and China's): the item had no date and was left out. It is read as the zone
+    English-language news most often means, and a warning at its line says so and what to write."""
+    dates = {
+        "ist": ("Sat, 21 Nov 2026 10:00:00 IST", "2026-11-21T04:30:00Z"),
+        "bst": ("2026-06-21T10:00:00 BST", "2026-06-21T09:00:00Z"),
+        "cst": ("Nov 20, 2026 10:00 AM CST", "2026-11-20T16:00:00Z"),
+        "worded": ("21 listopada 2026 10:00 IST", "2026-11-21T04:30:00Z"),
+        "est": ("2026-11-20 10:00 EST", "2026-11-20T15:00:00Z"),  # (one zone: no warning)
+        "sast": ("20 Nov 2026 10:00 SAST", "2026-11-20T08:00:00Z"),
+    }
+    files = {f"{name}.md": front("title: Zoned", f'publishedDateTime: "{written}"') for name, (written, _) in dates.items()}
+    files["related.md"] = front("title: Related", DATE_2025, "related:", "  - title: Other", "    webUrl: https://o.example/a",
+                                '    publishedDateTime: "2026-11-19 09:00 CST"')
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert {name: news[name]["publishedDateTime"] for name in dates} == {name: when for name, (_, when) in dates.items()}
+    assert ("warning: content/ist.md:3: `publishedDateTime` names its time zone `IST`, which names more than one "
+            "zone; it is read as India Standard Time (+05:30) (write the offset instead of `IST`, e.g. +05:30, or "
+            "that of Irish Standard Time (+01:00) or Israel Standard Time (+02:00))") in said, said
+    assert "warning: content/bst.md:3: `publishedDateTime` names its time zone `BST`" in said
+    assert "it is read as North American Central Standard Time (-06:00)" in said and "China Standard Time (+08:00)" in said
+    assert "warning: content/worded.md:3:" in said
+    assert "content/est.md" not in said and "content/sast.md" not in said, said
+    assert "warning: content/related.md:4: `related: publishedDateTime` names its time zone `CST`" in said, said
+    assert "Other" in page(out, news["related"])
+
+
+def test_a_name_of_several_zones_is_the_sites_own_zone_when_the_site_goes_by_it(tmp_path, capsys):
+    """A site in Shanghai reads `CST` as China's time, and one in Dublin reads `IST` as Irish summer time: the
+    site's own zone, when it goes by that name at that date, is what its crawlers mean; no warning."""
+    files = {"cst.md": front("title: China", 'publishedDateTime: "2026-11-20 10:00 CST"'),
+             "ist.md": front("title: India", 'publishedDateTime: "Sat, 21 Nov 2026 10:00:00 IST"')}
+    _, news, said = build_items(tmp_path / "shanghai", files, capsys, ITEMS_CONFIG + "timezone: Asia/Shanghai\n")
+    assert news["cst"]["publishedDateTime"] == "2026-11-20T02:00:00Z" and "content/cst.md" not in said, said
+    assert news["ist"]["publishedDateTime"] == "2026-11-21T04:30:00Z" and "warning: content/ist.md:3:" in said
+    files = {"ist.md": front("title: Irish", 'publishedDateTime: "2026-07-20 10:00 IST"')}
+    _, news, said = build_items(tmp_path / "dublin", files, capsys, ITEMS_CONFIG + "timezone: Europe/Dublin\n")
+    assert news["ist"]["publishedDateTime"] == "2026-07-20T09:00:00Z" and "content/ist.md" not in said, said
+
+
+def dated(written: dict[str, str]) -> dict[str, str]:
+    """Item files dated as `written` (name -> date)."""
+    return {f"{name}.md": front(f"title: Dated {name}", f"publishedDateTime: {json.dumps(written[name])}")
+            for name in written}
+
+
+def test_a_zone_in_brackets_is_read_and_two_zones_that_disagree_are_refused(tmp_path, capsys):
+    """`10:00:00 (CET)` was read as UTC (an hour off), `+0100 (EST)` and `+0100 +0500` as the first zone without
+    a word, and `...+01:00 (CET)` was no date. A zone in brackets is read; two that agree are one; two that
+    disagree are refused, naming both, as is a bracketed word that is no zone when the date has no other."""
+    read = {
+        "bracket": ("Tue, 03 Dec 2026 10:00:00 (CET)", "2026-12-03T09:00:00Z"),
+        "both": ("Tue, 03 Dec 2026 10:00:00 +0100 (CET)", "2026-12-03T09:00:00Z"),
+        "iso": ("2026-12-03T10:00:00+01:00 (CET)", "2026-12-03T09:00:00Z"),
+        "javascript": ("Thu Dec 03 2026 10:00:00 GMT+0100 (Central European Standard Time)", "2026-12-03T09:00:00Z"),
+        "agree": ("Tue, 03 Dec 2026 10:00:00 +0100 CET", "2026-12-03T09:00:00Z"),
+        "gmt": ("3 Dec 2026 10:00 (GMT+7)", "2026-12-03T03:00:00Z"),
+        "india": ("Wed, 03 Dec 2026 10:00:00 +0530 (IST)", "2026-12-03T04:30:00Z"),  # (the offset says which IST)
+    }
+    refused = {"offsets": "Tue, 03 Dec 2026 10:00:00 +0100 +0500", "named": "Tue, 03 Dec 2026 10:00:00 +0100 (EST)",
+               "name": "Tue, 03 Dec 2026 10:00:00 CET +0500", "ist": "Wed, 03 Dec 2026 10:00:00 +0300 IST",
+               "word": "3 Dec 2026 10:00 (Mitteleuropa)"}
+    _, news, said = build_items(tmp_path, dated({**{n: w for n, (w, _) in read.items()}, **refused}), capsys)
+    assert {name: news[name]["publishedDateTime"] for name in read} == {name: when for name, (_, when) in read.items()}
+    assert not set(refused) & set(news), news.keys()
+    assert ("error: content/offsets.md:3: `publishedDateTime` 'Tue, 03 Dec 2026 10:00:00 +0100 +0500' names two "
+            "time zones that disagree: `+0100` (+01:00) and `+0500` (+05:00) (write the one zone the date is in, "
+            "as an offset such as +01:00)") in said, said
+    assert "error: content/named.md:3: `publishedDateTime` 'Tue, 03 Dec 2026 10:00:00 +0100 (EST)' names two time " \
+           "zones that disagree: `+0100` (+01:00) and `(EST)` (-05:00)" in said
+    assert "error: content/name.md:3:" in said and "`CET` (+01:00) and `+0500` (+05:00)" in said
+    assert "`+0300` (+03:00) and `IST` (+05:30 or +01:00 or +02:00)" in said
+    assert "error: content/word.md:3: `publishedDateTime` '3 Dec 2026 10:00 (Mitteleuropa)' ends with " \
+           "`(Mitteleuropa)`, which is no time zone newsdesk knows" in said
+    for name in read:
+        assert f"content/{name}.md" not in said, (name, said)
+
+
+WORDED = {
+    "3 décembre 2026 à 10h00": "2026-12-03T10:00:00Z",  # French
+    "3 décembre 2026 à 10 h 00": "2026-12-03T10:00:00Z",
+    "mercredi 3 décembre 2026 à 10h": "2026-12-03T10:00:00Z",
+    "3 de dezembro de 2026 às 10h30": "2026-12-03T10:30:00Z",  # Portuguese
+    "3 de diciembre de 2026 a las 10:00 h": "2026-12-03T10:00:00Z",  # Spanish
+    "3. Dezember 2026 um 10.00 Uhr": "2026-12-03T10:00:00Z",  # German
+    "3. Dezember 2026 um 10 Uhr": "2026-12-03T10:00:00Z",
+    "3 december 2026 om 10.00 uur": "2026-12-03T10:00:00Z",  # Dutch
+    "3 dicembre 2026 alle ore 10.00": "2026-12-03T10:00:00Z",  # Italian
+    "3. prosince 2026 v 10:00 hod.": "2026-12-03T10:00:00Z",  # Czech
+    "3. siječnja 2026.": "2026-01-03T00:00:00Z",  # Croatian
+    "3. prosinca 2026. u 10:00": "2026-12-03T10:00:00Z",
+    "15. svibnja 2026.": "2026-05-15T00:00:00Z",
+    "3. listopada 2026.": "2026-10-03T00:00:00Z",  # (the year's dot: Croatian, so October)
+    "3 tháng 12 năm 2026": "2026-12-03T00:00:00Z",  # Vietnamese
+    "Thứ Tư, 3 tháng 12, 2026 10:00": "2026-12-03T10:00:00Z",
+    "ngày 3 tháng 12 năm 2026 lúc 10:00": "2026-12-03T10:00:00Z",
+    "3 دسامبر 2026": "2026-12-03T00:00:00Z",  # Persian, the Gregorian months
+    "۱۵ مه ۲۰۲۶": "2026-05-15T00:00:00Z",
+    "۲ ژانويه ۲۰۲۶ ساعت ۱۰:۰۰": "2026-01-02T10:00:00Z",  # (Arabic's yeh for Persian's)
+}
+
+
+def test_times_and_month_names_of_more_languages_are_read(tmp_path, capsys):
+    """French `à 10h00`, Dutch `10.00 uur`, Croatian, Vietnamese and Persian months: the item was left out."""
+    files = dated({f"d{number}": written for number, written in enumerate(WORDED)})
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert {written: news.get(f"d{number}", {}).get("publishedDateTime") for number, written in enumerate(WORDED)} \
+        == WORDED, said
+    assert "content/d" not in said, said
+
+
+def test_a_solar_hijri_date_is_refused_and_a_month_of_two_languages_warned_of(tmp_path, capsys):
+    """`12 آذر 1405` is a date of Iran's calendar: reading it as a Gregorian one would be a wrong day. It is
+    refused, saying why. `listopada` is November in Polish and October in Croatian: read as November, with a
+    warning, but on a Croatian site it is October, and on a Polish one November without a word."""
+    files = dated({"hijri": "12 آذر 1405", "dari": "۱۲ قوس ۱۴۰۵", "listopad": "3 listopada 2026"})
+    _, news, said = build_items(tmp_path / "en", files, capsys)
+    assert "hijri" not in news and "dari" not in news
+    assert ("error: content/hijri.md:3: `publishedDateTime` '12 آذر 1405' is a date of the Solar Hijri (Persian) "
+            "calendar (`آذر`), which is not read (its months are not the Gregorian calendar's) (write the date in "
+            "the Gregorian calendar, as 2026-11-22T08:00:00Z)") in said, said
+    assert "error: content/dari.md:3:" in said
+    assert news["listopad"]["publishedDateTime"] == "2026-11-03T00:00:00Z"
+    assert ("warning: content/listopad.md:3: `publishedDateTime` names its month `listopada`, which is November in "
+            "Polish and Czech and October in Croatian; it is read as November") in said
+    files = dated({"listopad": "3 listopada 2026"})
+    _, news, said = build_items(tmp_path / "hr", files, capsys, ITEMS_CONFIG + "language: hr\n")
+    assert news["listopad"]["publishedDateTime"] == "2026-10-03T00:00:00Z" and "listopad.md" not in said, said
+    _, news, said = build_items(tmp_path / "pl", files, capsys, ITEMS_CONFIG + "language: pl\n")
+    assert news["listopad"]["publishedDateTime"] == "2026-11-03T00:00:00Z" and "listopad.md" not in said, said
+
+
+@pytest.mark.parametrize("size", [1_000, 10_000, 100_000])
+def test_a_long_hostile_date_is_refused_at_once_with_its_line(tmp_path, size):
+    """The patterns that read dates in words and zones by name (`2 Dezember 2026 10:00 Uhr`, `... CET`) took time
+    that grows with the square of a text's length or faster: a `publishedDateTime` of `2 Dezember 2026 10:00`,
+    10 kB of spaces and `Uhx` took 10 s to refuse, one of 100 kB most of an hour. No date is that long: such a
+    text is refused at once, with an error naming its line; the rest of the site builds."""
+    files = {f"content/{name}.md": item(name, date=json.dumps(make(size))) for name, make in HOSTILE_DATES.items()}
+    files["content/fine.md"] = item("Fine", date="'20. November 2026 um 10:00 Uhr'")
+    site = make_site(tmp_path / "site", files)
+    started = cpu_seconds()
+    config, result = build_site(site)
+    assert cpu_seconds() - started < 10
+    assert api_news(config)["fine"]["publishedDateTime"] == "2026-11-20T10:00:00Z"
+    refused = sorted(str(p) for p in result.site.problems)
+    assert [p.split(":")[:2] for p in refused] == [[f"content/{name}.md", "3"] for name in sorted(HOSTILE_DATES)]
+    assert all("which no date is" in p for p in refused), refused
+
+
+def test_a_date_whose_zone_the_reader_does_not_know_is_not_read_in_another_zone(tmp_path):
+    """An RFC 2822 date's zone that email.utils does not know (`GMT+5`, `EST5EDT`) was dropped, and the time read
+    in the site's zone, hours off without a word; `+01` was read as one minute; and `10:00 Uhr MEZ` kept its
+    `Uhr` before the zone's offset, which so went unread. Now an unknown zone is an error at its line, `+01` is
+    an hour, and `Uhr` goes before a zone too; the same in a fetched feed's dates."""
+    from generator.fetch.parse import parse_feed
+
+    dates = {"gmt5": "Mi, 18 Nov 2026 10:00:00 GMT+5", "posix": "18 Nov 2026 10:00:00 EST5EDT",
+             "hours": "Wed, 18 Nov 2026 10:00:00 +01", "uhr": "18. November 2026 um 10:00 Uhr MEZ",
+             "plain": "18 Nov 2026 10:00:00"}
+    site = make_site(tmp_path / "site", {f"content/{name}.md": item(name, date=json.dumps(text))
+                                         for name, text in dates.items()})
+    config, result = build_site(site)
+    news = api_news(config)
+    assert {name: entry["publishedDateTime"] for name, entry in news.items()} == {
+        "hours": "2026-11-18T09:00:00Z", "uhr": "2026-11-18T09:00:00Z", "plain": "2026-11-18T10:00:00Z"}
+    assert sorted(str(p).split(":")[0] for p in result.site.problems) == ["content/gmt5.md", "content/posix.md"]
+    entries = "".join(f"<item><title>{name}</title><link>https://f.example/{name}</link><pubDate>{text}</pubDate>"
+                      "</item>" for name, text in dates.items())
+    feed = parse_feed(("<?xml version='1.0'?><rss version='2.0'><channel><title>F</title>"
+                       f"<link>https://f.example/</link>{entries}</channel></rss>").encode(), "https://f.example/feed")
+    assert {e.title: e.published and e.published.isoformat() for e in feed.entries}["uhr"] == "2026-11-18T09:00:00+00:00"
+    assert {e.title: e.published for e in feed.entries}["gmt5"] != datetime(2026, 11, 18, 10, tzinfo=timezone.utc)
+
+
+MORE_WORDED_DATES = {
+    "ore 10:00 del 3 dicembre 2026": "2026-12-03T10:00:00Z",  # Italian: the time first
+    "10:00, 3 dicembre 2026": "2026-12-03T10:00:00Z",
+    "alle 10.00 - 03.12.2026": "2026-12-03T10:00:00Z",
+    "Thứ Tư, 3/12/2026, 10:00 (GMT+7)": "2026-12-03T03:00:00Z",  # Vietnamese: day/month/year after a weekday
+    "Thứ tư, 03/12/2026 - 10:00": "2026-12-03T10:00:00Z",
+    "ngày 03/12/2026": "2026-12-03T00:00:00Z",
+    "3 كانون الأول 2026": "2026-12-03T00:00:00Z",  # Syria's and Lebanon's months
+    "الأربعاء، 3 كانون الثاني 2026": "2026-01-03T00:00:00Z",
+    "٣ تشرين الثاني ٢٠٢٦": "2026-11-03T00:00:00Z",
+    "15 آذار 2026": "2026-03-15T00:00:00Z",
+    "1 آب 2026 10:00": "2026-08-01T10:00:00Z",
+    "20 أيلول 2026": "2026-09-20T00:00:00Z",
+}
+
+
+def built_dates(tmp_path: Path, written: dict[str, str], capsys, config: str = ITEMS_CONFIG):
+    from conftest import build_files, front
+
+    files = {f"d{n}.md": front(f"title: Dated {n}", f"publishedDateTime: {json.dumps(date)}")
+             for n, date in enumerate(written)}
+    files["good.md"] = front("title: Good", "publishedDateTime: 2026-11-20T10:00:00Z")
+    _, news, said = build_files(tmp_path, files, capsys, config)
+    return {date: news.get(f"d{n}", {}).get("publishedDateTime") for n, date in enumerate(written)}, said
+
+
+def test_italian_vietnamese_and_levantine_dates_are_read(tmp_path, capsys):
+    """An Italian time before the date, Vietnamese day/month/year with a weekday, and the Arabic month names
+    of Syria, Lebanon, Jordan and Iraq (two words for four of them): each item was left out with an error."""
+    read, said = built_dates(tmp_path, MORE_WORDED_DATES, capsys)
+    assert read == MORE_WORDED_DATES, said
+    assert "content/d" not in said, said
+
+
+def test_day_month_year_with_slashes_is_a_date_on_a_vietnamese_site_alone(tmp_path, capsys):
+    """`03/12/2026` is 3 December to a Vietnamese writer and 12 March to an American one: no date, but on a site
+    whose language is Vietnamese."""
+    written = {"03/12/2026 10:00": "2026-12-03T10:00:00Z"}
+    read, said = built_dates(tmp_path / "vi", written, capsys, ITEMS_CONFIG + "language: vi\n")
+    assert read == written, said
+    read, said = built_dates(tmp_path / "en", written, capsys)
+    assert read == {"03/12/2026 10:00": None} and "error: content/d0.md:3:" in said, said
+    read, said = built_dates(tmp_path / "it", {"10:00 - 3 dicembre 2026 11:00": None}, capsys)
+    assert read == {"10:00 - 3 dicembre 2026 11:00": None}, said  # (two times: which is meant?)

@@ -1,0 +1,445 @@
+"""Front matter as tools save it: other encodings and byte order marks, values YAML would read as something
+else, TOML and JSON front matter, keys given twice, numbers of thousands of digits, front matter of megabytes.
+Each is read as written or refused at its line, and the rest of the site builds."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from conftest import (DATE_2025, DATE_2026, ITEMS_CONFIG, api_news, build_items, build_site, built_page as page,
+                      cpu_seconds, front, item, make_site)
+from generator.cli import main
+
+
+def test_files_as_other_tools_save_them_are_read_and_messages_keep_their_lines(tmp_path, capsys):
+    """Blank lines above the opening `---`, UTF-16 with its byte order mark (Windows' "Unicode"), YAML's own
+    end of a document (`...`) for the closing line, and tabs for indentation each left the item out."""
+    item = front("title: Hàrbour", "publishedDateTime: 2026-11-20T10:00:00Z", "quality: lots")
+    files = {
+        "blank.md": "\n \n" + item,
+        "utf16.md": item.encode("utf-16"),
+        "utf16be.md": ("\ufeff" + item.replace("\n", "\r\n")).encode("utf-16-be"),
+        "dots.md": item.replace("\n---\nBody", "\n...\nBody") + "---\nmore body\n",
+        "tabs.md": front("title: Tabbed", "publishedDateTime: 2026-11-20T10:00:00Z", "provider:", "\tname: Tab News",
+                         "\tdomain: tab.example", "\timages:", "\t\t- url: https://tab.example/logo.png",
+                         "\t\t  width: 50", "quality: lots"),
+        "mixed.md": front("title: Mixed", "publishedDateTime: 2026-11-20T10:00:00Z", "provider:", "\tname: Tab News",
+                          "    domain: tab.example"),
+    }
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert {name: entry["title"] for name, entry in news.items()} == {
+        "blank": "Hàrbour", "utf16": "Hàrbour", "utf16be": "Hàrbour", "dots": "Hàrbour", "tabs": "Tabbed"}
+    for name, line in (("blank", 6), ("utf16", 4), ("utf16be", 4), ("dots", 4), ("tabs", 10)):
+        assert f"warning: content/{name}.md:{line}: `quality` must be a number, got 'lots'" in said, (name, said)
+    assert "more body" in page(out, news["dots"])
+    assert news["tabs"]["provider"] == {"name": "Tab News", "domain": "tab.example", "images": [
+        {"url": "https://tab.example/logo.png", "width": 50, "height": None}]}
+    assert ("warning: content/tabs.md:5: front matter is indented with tabs, which YAML does not allow; each was "
+            "read as two spaces (indent with spaces)") in said, said
+    # (a tab and spaces at one level: which is meant cannot be told)
+    assert "error: content/mixed.md:5: invalid YAML in front matter" in said, said
+
+
+def test_a_value_that_is_not_yaml_unquoted_is_read_as_the_text_written(tmp_path, capsys):
+    """A crawler's template writes `title: {{ title }}` without quotes: a title with `: `, one that starts
+    with `@`, a backtick or `%`, or quotes inside its quotes, was an error that left the story out."""
+    titles = {"colon": "Breaking: cranes get paint", "at": "@port paints cranes", "tick": "`crane` tips",
+              "percent": "%50 off cranes", "star": "*New* cranes", "quotes": '"The "big" crane"',
+              "apostrophe": "'It's a crane'"}
+    files = {f"{name}.md": front(f"title: {title}", "publishedDateTime: 2026-11-20T10:00:00Z",
+                                 "provider:", "  name: Port: The News", "  domain: port.example")
+             for name, title in titles.items()}
+    files["alias.md"] = front("title: A: b", "publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: &u https://p.example/a",
+                              "originalUrl: *u")
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert "error:" not in said, said
+    assert {name: news[name]["title"] for name in titles} == {
+        "colon": "Breaking: cranes get paint", "at": "@port paints cranes", "tick": "`crane` tips",
+        "percent": "%50 off cranes", "star": "*New* cranes", "quotes": 'The "big" crane', "apostrophe": "It's a crane"}
+    assert news["colon"]["provider"]["name"] == "Port: The News"
+    assert news["alias"]["originalUrl"] == "https://p.example/a"  # (an alias is YAML, not text)
+    assert ("warning: content/quotes.md:2: `title`'s value is not valid YAML as written; it is read as the text "
+            "after `title: ` (put the value in quotes, each \" inside it as \\\")") in said, said
+    assert "warning: content/colon.md:5: `name`'s value is not valid YAML as written" in said, said
+    assert "The &#34;big&#34; crane" in page(out, news["quotes"]) or 'The "big" crane' in page(out, news["quotes"])
+
+
+def test_front_matter_that_cannot_be_read_is_an_error_at_its_line_and_the_rest_builds(tmp_path, capsys):
+    files = {"good.md": front("title: Good", "publishedDateTime: 2026-11-20T10:00:00Z"),
+             "open.md": front("title: Open", "publishedDateTime: 2026-11-20T10:00:00Z", "topics: [AI, Robots",
+                              "heat: 3"),
+             "text.md": "Only text, no front matter.\n"}
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert set(news) == {"good"}
+    assert "error: content/open.md:4: invalid YAML in front matter" in said and "close the bracket" in said, said
+    assert "error: content/text.md:1: no front matter found" in said, said
+
+
+def test_a_file_in_windows_1252_is_read_with_a_warning_naming_its_first_bad_line(tmp_path, capsys):
+    """A Windows tool's or an old crawler's file in Windows-1252 (or Latin-1) was left out as "not UTF-8";
+    it is read, and a file that is UTF-8 but for one pasted word keeps its UTF-8 text too."""
+    files = {
+        "cp1252.md": front("title: Café “Zürich” – naïve", DATE_2026, "excerpt: Preis 5 €",
+                           body="Crème brûlée … ½").encode("cp1252"),
+        "latin1.md": front("title: Ascii title", DATE_2026, "provider: Señor Noticias",
+                           body="Años").encode("latin-1"),
+        "mixed.md": front("title: Ünïcode title", DATE_2026, body="UTF-8 text").encode("utf-8") + b"then caf\xe9\n",
+    }
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert news["cp1252"]["title"] == "Café “Zürich” – naïve" and news["cp1252"]["excerpt"] == "Preis 5 €"
+    assert "Crème brûlée … ½" in page(out, news["cp1252"])
+    assert news["latin1"]["provider"]["name"] == "Señor Noticias" and "Años" in page(out, news["latin1"])
+    assert news["mixed"]["title"] == "Ünïcode title" and "then café" in page(out, news["mixed"])
+    message = "not UTF-8 text (from this line on); it was read as Windows-1252 (Latin-1) (save the file as UTF-8)"
+    for name, line in (("cp1252", 2), ("latin1", 4), ("mixed", 6)):
+        assert f"warning: content/{name}.md:{line}: {message}" in said, (name, said)
+
+
+def test_a_text_value_starting_with_an_ampersand_or_a_star_is_the_text_written(tmp_path, capsys):
+    """A crawler's template writes `title: {{ title }}` unquoted, and its titles start with HTML entities:
+    YAML reads `&amp Foo` as an anchor named `amp` on "Foo" (the title lost its first word), and `&amp;`,
+    `&#8220;` or `*Breaking` alone as broken YAML (the story was left out). An anchor no alias uses, or an
+    alias to no anchor, in a text field is the text written, with a warning at its line; a real anchor and
+    its alias are YAML still."""
+    files = {
+        "amp.md": front("title: &amp Foo cranes", DATE_2026, "excerpt: &amp; more to come"),
+        "quote.md": front("title: &#8220;Quoted&#8221; cranes", DATE_2026, "provider:", "  name: &nbsp;Port News",
+                          "  domain: port.example"),
+        "star.md": front("title: *Breaking", DATE_2026, "excerpt: *Exclusive* story", "related:",
+                         "  - title: &ldquo;Other&rdquo; take", "    webUrl: https://other.example/x"),
+        "real.md": front("title: &t Real anchor", DATE_2026, "seo_title: *t", "webUrl: &u https://p.example/a",
+                         "originalUrl: *u"),
+    }
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert "error:" not in said, said
+    assert news["amp"]["title"] == "& Foo cranes" and news["amp"]["excerpt"] == "& more to come"
+    assert news["quote"]["title"] == "“Quoted” cranes" and news["quote"]["provider"]["name"] == "Port News"
+    assert news["star"]["title"] == "*Breaking" and news["star"]["excerpt"] == "*Exclusive* story"
+    assert "“Other” take" in page(out, news["star"])
+    assert news["real"]["title"] == "Real anchor" and news["real"]["originalUrl"] == "https://p.example/a"
+    for name, line, key, what in (("amp", 2, "title", "an anchor"), ("amp", 4, "excerpt", "an anchor"),
+                                  ("quote", 2, "title", "an anchor"), ("quote", 5, "name", "an anchor"),
+                                  ("star", 2, "title", "an alias"), ("star", 6, "title", "an anchor")):
+        assert (f"warning: content/{name}.md:{line}: `{key}` starts with `{'&' if what == 'an anchor' else '*'}`, "
+                f"which YAML reads as {what}; it is read as the text written (put the value in quotes)") in said, \
+            (name, line, said)
+    assert "content/real.md" not in said, said
+
+
+def test_a_text_value_yaml_reads_as_a_list_a_tag_a_block_or_a_comment_is_the_text_written(tmp_path, capsys):
+    """`title: [Video] Cranes repainted` (a list that is none), `{Update} ...`, `> quoted` (a block's start
+    with words after it) left the story out; `We're #1` and `Top 10 #tech news`
+    lost their hashtag or number to a comment. Each is the text written, with a warning at its line; a list
+    that is YAML (`["As JSON-LD writes it"]`) and a real comment (`# ` and words) are YAML still."""
+    files = {
+        "video.md": front("title: [Video] Cranes repainted", DATE_2026, "excerpt: {Update} The quay reopens"),
+        "tag.md": front("title: | Important cranes", DATE_2026, "provider:", "  name: > The Quay Post", "  domain: q.example"),
+        "hashtag.md": front("title: We're #1 at cranes", DATE_2026, "excerpt: Top 10 #tech news  # a comment"),
+        "yaml.md": front('title: ["As JSON-LD writes it"]', DATE_2026, "excerpt: Plain words  # a comment"),
+    }
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert "error:" not in said, said
+    assert (news["video"]["title"], news["video"]["excerpt"]) == ("[Video] Cranes repainted", "{Update} The quay reopens")
+    assert (news["tag"]["title"], news["tag"]["provider"]["name"]) == ("| Important cranes", "> The Quay Post")
+    assert (news["hashtag"]["title"], news["hashtag"]["excerpt"]) == ("We're #1 at cranes", "Top 10 #tech news")
+    assert (news["yaml"]["title"], news["yaml"]["excerpt"]) == ("As JSON-LD writes it", "Plain words")
+    for name, line, key, said_of in (
+            ("video", 2, "title", "starts with `[`, which YAML reads as a list"),
+            ("video", 4, "excerpt", "starts with `{`, which YAML reads as a mapping"),
+            ("tag", 2, "title", "starts with `|`, which YAML reads as the start of a block of text"),
+            ("tag", 5, "name", "starts with `>`, which YAML reads as the start of a block of text"),
+            ("hashtag", 2, "title", "has ` #`, which YAML reads as the start of a comment"),
+            ("hashtag", 4, "excerpt", "has ` #`, which YAML reads as the start of a comment")):
+        assert (f"warning: content/{name}.md:{line}: `{key}` {said_of}; it is read as the text written "
+                "(put the value in quotes)") in said, (name, key, said)
+    assert "content/yaml.md" not in said, said
+
+
+def test_a_hostile_title_of_brackets_costs_nothing_and_is_said(tmp_path, capsys):
+    """Reading a text value YAML takes for a list (`title: [Video] ...`) loads that line alone: a title of
+    thousands of nested brackets made the loader recurse until Python stopped the build."""
+    deep = "[" * 5000 + "]" * 5000
+    files = {"deep.md": front(f"title: {deep} x", DATE_2026), "ok.md": front("title: [Video] fine", DATE_2026)}
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert news["ok"]["title"] == "[Video] fine"
+    assert "error: content/deep.md:2: front matter is nested more than 32 levels deep" in said, said
+
+
+def test_front_matter_written_as_a_json_object_is_read(tmp_path, capsys):
+    """Hugo reads front matter written as a JSON object, and a crawler that writes `json.dumps(fields)` then
+    the text makes such files: they were "no front matter found". Broken JSON is an error at its line."""
+    fields = {"title": "JSON cranes", "publishedDateTime": "2026-11-20T10:00:00Z", "topics": ["AI"],
+              "quality": "lots"}
+    files = {"spaces.md": json.dumps(fields, indent=2) + "\n\nThe **body**.\n",
+             "tabs.md": json.dumps(dict(fields, title="Tabbed JSON"), indent="\t") + "\nTabbed body.\n",
+             "broken.md": '{"title": "Broken",\n "publishedDateTime": }\nBody\n'}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert (news["spaces"]["title"], news["spaces"]["topics"]) == ("JSON cranes", ["AI"])
+    assert "<strong>body</strong>" in page(out, news["spaces"]) and "Tabbed body." in page(out, news["tabs"])
+    assert "warning: content/spaces.md:7: `quality` must be a number, got 'lots'" in said, said
+    assert "error: content/broken.md:2: invalid JSON front matter" in said, said
+
+
+def test_toml_front_matter_as_hugo_writes_it_is_read(tmp_path, capsys):
+    """Hugo writes front matter in TOML between `+++` lines, and crawlers that feed Hugo sites do too: the
+    file was an error ("not read"). It is read as YAML front matter is, its dates, tables and arrays of tables
+    included; a warning about a field names its line, and an error in the TOML names the file's line."""
+    files = {
+        "hugo.md": "+++\n" + "\n".join([
+            'title = "Cranes in the port"',
+            "publishedDateTime = 2025-11-20T10:00:00+01:00",
+            'topics = ["Shipping", "Ports"]',
+            'quality = "1,5k"',
+            'heat = "lots"',
+            "",
+            "[provider]",
+            'name = "Port News"',
+            'domain = "port.example"',
+            "",
+            "[[related]]",
+            'title = "Other take"',
+            'webUrl = "https://other.example/a"',
+        ]) + "\n+++\n\nThe *body*.\n",
+        "local.md": "\n+++\ntitle = 'Local time'\npublishedDateTime = 2025-11-20 10:00:00\n+++\nBody\n",
+        "bad.md": '+++\ntitle = "Bad"\npublishedDateTime = 2025-11-20\nexcerpt = unquoted words\n+++\nBody\n',
+        "twice.md": '+++\ntitle = "A"\ntitle = "B"\npublishedDateTime = 2025-11-20\n+++\nBody\n',
+        "open.md": '+++\ntitle = "Open"\npublishedDateTime = 2025-11-20\n',
+        "yaml.md": front("title: Still YAML", DATE_2025),
+    }
+    out, news, said = build_items(tmp_path, files, capsys)
+    hugo = news["hugo"]
+    assert hugo["title"] == "Cranes in the port" and hugo["publishedDateTime"] == "2025-11-20T09:00:00Z"
+    assert hugo["topics"] == ["Shipping", "Ports"] and hugo["quality"] == 1500
+    assert hugo["provider"]["name"] == "Port News" and hugo["provider"]["domain"] == "port.example"
+    html = page(out, hugo)
+    assert "<em>body</em>" in html and "Other take" in html and "+++" not in html
+    assert news["local"]["publishedDateTime"] == "2025-11-20T10:00:00Z" and "yaml" in news
+    assert "warning: content/hugo.md:6: `heat` must be a number, got 'lots'" in said, said
+    assert "error: content/bad.md:4: invalid TOML in front matter: invalid value" in said, said
+    # (a key given twice is read as in YAML: the last, with a warning; below)
+    assert "warning: content/twice.md:3: `title` is given twice, also on line 2" in said, said
+    assert news["twice"]["title"] == "B"
+    assert "error: content/open.md:1: TOML front matter is not closed (add a line '+++' after the TOML)" in said
+    assert not {"bad", "open"} & set(news)
+
+
+def test_impossible_unquoted_dates_in_other_fields_keep_the_item_as_text(tmp_path):
+    """`price: 2021-02-30` or a custom field's `9999-99-99` (YAML reads both as dates, and PyYAML fails on
+    them) left the whole item out. They are the text written now; the date field still says what is wrong."""
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("Priced", price="2021-02-30", size="9999-99-99", released="0000-01-01",
+                             specs="{made: 2021-02-31, list: [2026-13-45, 2026-11-20]}", body="Body."),
+        "content/b.md": item("Broken date", date="2026-13-45"),
+    }, 'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n')
+    config, result = build_site(site)
+    [kept] = result.site.model.site.items
+    assert (kept.title, kept.price, kept.size) == ("Priced", "2021-02-30", "9999-99-99")
+    assert [str(problem) for problem in result.site.problems] == [
+        "content/b.md:3: `publishedDateTime` '2026-13-45' is not a valid date (month must be in 1..12) "
+        "(fix the date; dates look like 2026-11-22T08:00:00Z)"]
+    page = (site / "output" / kept.path / "index.html").read_text(encoding="utf-8")
+    assert "<bdi>9999-99-99</bdi> · <bdi>2021-02-30</bdi>" in page
+
+
+def toml(*lines: str, body: str = "Body text.") -> str:
+    """An item file of these TOML front matter lines, between `+++` lines as Hugo writes them."""
+    return "+++\n" + "\n".join(lines) + "\n+++\n" + body + "\n"
+
+
+def test_a_toml_integer_of_thousands_of_digits_is_a_score_too_large_not_a_crash(tmp_path):
+    """tomllib makes an int of any integer's digits, and Python refuses one of more than 4,300 (a ValueError that
+    is no TOMLDecodeError): one such `heat` crashed the whole build. Its digits are kept as written now, as YAML
+    front matter keeps them, and the score is the largest, with a warning."""
+    big = "9" * 5000
+    site = make_site(tmp_path / "site", {
+        "content/big.md": toml('title = "Big"', "publishedDateTime = 2026-11-20T10:00:00Z", f"heat = {big}",
+                               f"extra = [1, {big}]"),
+        "content/fine.md": item("Fine"),
+    })
+    config, result = build_site(site)
+    news = api_news(config)
+    assert news["big"]["heat"] == 1_000_000 and "fine" in news
+    assert [str(w).split(":")[:2] for w in result.site.warnings if "heat" in str(w)] == [["content/big.md", "4"]]
+
+
+def test_toml_dates_and_times_in_text_fields_are_shown_as_written(tmp_path):
+    """TOML reads `1979-05-27T07:32:00Z` and `00:04:05` unquoted as a datetime and a time. A title so written was
+    shown as Python prints it (`1979-05-27 07:32:00+00:00`), a `length` or `price` that is a time was refused as
+    no text, and a warning quoted `datetime.time(7, 32)`. They are the text as written now, as YAML's are."""
+    site = make_site(tmp_path / "site", {"content/t.md": toml(
+        "title = 1979-05-27T07:32:00Z", "publishedDateTime = 2026-11-20T10:00:00Z", "length = 00:04:05",
+        "heat = 07:32:00", "author = 08:15:00", "topics = [2026-01-01, 07:00:00]")})
+    config, result = build_site(site)
+    entry = api_news(config)["t"]
+    assert entry["title"] == "1979-05-27T07:32:00Z" and entry["length"] == "00:04:05"
+    assert entry["author"] == "08:15:00" and entry["topics"] == ["2026-01-01", "07:00:00"]
+    warned = [str(w) for w in result.site.warnings]
+    assert any("`heat` must be a number, got '07:32:00'" in w for w in warned), warned
+    assert not [w for w in warned if "datetime." in w]
+
+
+@pytest.mark.parametrize("form", ["yaml", "toml"])
+def test_a_hexadecimal_integer_of_thousands_of_digits_in_any_field_is_its_text(tmp_path, form):
+    """YAML's and TOML's `0xfff...` make an int of any length, which Python will not write in decimal past 4,300
+    digits: an `author`, a `price` amount or a provider's name so written crashed the build where it was
+    shown. Such an integer is the text of its hexadecimal digits now, as written (cut to a text's length)."""
+    big = "0x" + "f" * 5000
+    if form == "yaml":
+        files = {"content/a.md": item("A", author=big, price=f"{{amount: {big}, currency: EUR}}", heat=big,
+                                      provider=f"{{name: {big}, domain: p.example}}", topics=f"[{big}]")}
+    else:
+        files = {"content/a.md": toml('title = "A"', "publishedDateTime = 2026-11-20T10:00:00Z", f"author = {big}",
+                                      f"heat = {big}", f"topics = [{big}]",
+                                      f'provider = {{name = {big}, domain = "p.example"}}')}
+    files["content/b.md"] = item("B")
+    config, result = build_site(make_site(tmp_path / "site", files))
+    news = api_news(config)
+    assert news["a"]["author"].startswith("0xfff") and news["a"]["provider"]["name"].startswith("0xfff")
+    assert news["a"]["topics"] and "b" in news
+    assert any("`heat` must be a number" in str(w) for w in result.site.warnings)
+
+
+def test_front_matter_of_runs_just_short_of_a_long_number_is_read_at_once(tmp_path):
+    """Front matter is searched for a run of digits long enough to be an integer Python will not write; the
+    search was tried from each of a run's characters, so its cost grew with the square of a run's length: 250 kB
+    of runs of 999 letters took 0.2 s to search in each such file, a crawler's thousand files minutes. It starts
+    at a run's start only, so front matter of long runs reads as fast as the same size in short ones (CPU time
+    of one against the other in the same process, not a clock limit)."""
+    from generator.site.content import parse_source
+
+    def reading(run: int) -> tuple[float, dict]:
+        runs = ("a" * run + " ") * (250_000 // (run + 1))
+        raw = f"---\ntitle: A\npublishedDateTime: 2026-11-20T10:00:00Z\nexcerpt: {runs}\n---\nBody\n".encode()
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            for _ in range(5):
+                source = parse_source("content/a.md", raw)
+            best = min(best, time.process_time() - started)
+        assert source.meta["excerpt"] == runs.strip()
+        return best, source.meta
+
+    short, _ = reading(9)
+    long, meta = reading(999)
+    assert long < 3 * short + 0.05, (long, short)  # the square's cost made it over ten times the short runs'
+
+
+def test_a_json_integer_of_thousands_of_digits_is_kept_as_in_yaml_and_toml(tmp_path):
+    """JSON front matter with a `heat` of 5,000 digits was an error ('Exceeds the limit (4300 digits) for integer
+    string conversion') that left the item out, where YAML and TOML front matter keep the digits as written. So
+    does JSON now: the score is the largest, with a warning."""
+    site = make_site(tmp_path / "site", {"content/j.md": '{"title": "J", "publishedDateTime": "2026-11-20T10:00:00Z", '
+                                         f'"heat": {"9" * 5000}}}\nBody text.\n'})
+    config, result = build_site(site)
+    assert api_news(config)["j"]["heat"] == 1_000_000 and not result.site.problems
+    assert any("`heat`" in str(w) and "out of range" in str(w) for w in result.site.warnings)
+
+
+def test_front_matter_of_megabytes_is_refused_at_once_saying_what_to_shorten(tmp_path):
+    """A front matter over 256 KiB was refused only after each of its lines was loaded alone, to mend it: a
+    crawler's 4 MB title took seconds of the build's time, every build. It is refused at once; a file over the
+    size limit says whether its front matter or its body is what is too long."""
+    big = 3_900_000
+    files = {
+        "content/title.md": "---\ntitle: " + "word " * (big // 5) + "\npublishedDateTime: 2026-11-01\n---\nb\n",
+        "content/excerpt.md": "---\ntitle: E\nexcerpt: \"" + "&amp;" * (big // 5) + "\"\npublishedDateTime: 2026-11-01\n---\n",
+        "content/name.md": "---\ntitle: N\nprovider:\n  name: " + "N" * 5_000_000 + "\npublishedDateTime: 2026-11-01\n---\n",
+        "content/body.md": "---\ntitle: B\npublishedDateTime: 2026-11-01\n---\n" + "word " * 1_000_000,
+        "content/fine.md": "---\ntitle: Fine\npublishedDateTime: 2026-11-02\n---\nBody\n",
+    }
+    site = make_site(tmp_path / "site", files)
+    started = cpu_seconds()
+    config, result = build_site(site)
+    assert cpu_seconds() - started < 20  # (each took seconds alone, and more on a busy machine)
+    problems = sorted(map(str, result.site.problems))
+    assert problems == [
+        "content/body.md: file is 4882 KiB, more than the 4096 KiB allowed (shorten the body)",
+        "content/excerpt.md:2: front matter is larger than 256 KiB (move long text into the body)",
+        "content/name.md: file is 4882 KiB, more than the 4096 KiB allowed (shorten its front matter's fields (a "
+        "name or a title of thousands of characters is none))",
+        "content/title.md:2: front matter is larger than 256 KiB (move long text into the body)",
+    ], problems
+    assert (config.output_path / "news/2026/11/02/fine/index.html").is_file()
+
+
+def test_a_file_whose_text_starts_with_a_second_byte_order_mark_is_read(tmp_path):
+    """A crawler's text that had a byte order mark, saved with one (UTF-8 or UTF-16): 'no front matter found'."""
+    text = "\ufeff---\ntitle: Marked\npublishedDateTime: 2026-11-01T10:00:00Z\n---\nBody\n"
+    site = make_site(tmp_path / "site", {})
+    (site / "content/utf8.md").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    (site / "content/utf16.md").write_bytes(text.replace("Marked", "Marked 16").encode("utf-16"))
+    config, result = build_site(site)
+    assert not result.site.problems, result.site.problems
+    titles = {entry["title"] for entry in json.loads((config.output_path / "api/news/index.json").read_text())["news"]}
+    assert titles == {"Marked", "Marked 16"}
+
+
+def test_a_value_starting_with_an_exclamation_mark_is_read_as_written(tmp_path, capsys):
+    """`!` starts a tag in YAML: `title: !!! play Berlin` (the band) or `excerpt: !important update`, unquoted
+    as crawlers' templates write them, left the whole item out ("could not determine a constructor"). Such a
+    value is read as the text written, with a warning at its line; YAML's own tags are read as YAML."""
+    from conftest import build_files, front
+
+    files = {"band.md": front("title: !!! play Berlin tonight", "publishedDateTime: 2026-11-20T10:00:00Z"),
+             "kung.md": front("title: !Kung elders meet", "excerpt: !important update for readers",
+                              "publishedDateTime: 2026-11-20T09:00:00Z"),
+             "typed.md": front("title: !!str 2026", "publishedDateTime: 2026-11-20T08:00:00Z"),
+             "custom.md": front("title: Custom", "publishedDateTime: 2026-11-20T07:00:00Z", "kicker: !!! EXCLUSIVE",
+                                "provider:", "  name: P", "  slogan: !include x")}
+    _, news, said = build_files(tmp_path, files, capsys, ITEMS_CONFIG)
+    assert {name: (entry["title"], entry.get("excerpt", "")) for name, entry in news.items()} == {
+        "band": ("!!! play Berlin tonight", ""), "kung": ("!Kung elders meet", "!important update for readers"),
+        "typed": ("2026", ""), "custom": ("Custom", "")}
+    assert ("warning: content/band.md:2: `title` starts with `!`, which YAML reads as a tag; it is read as the text "
+            "written (put the value in quotes)") in said, said
+    assert "content/kung.md:3: `excerpt` starts with `!`" in said and "typed.md" not in said
+    assert "content/custom.md:4: `kicker` starts with `!`" in said and "content/custom.md:7: `slogan`" in said
+
+
+def test_a_toml_key_given_twice_is_read_as_yaml_reads_one(tmp_path, capsys):
+    """YAML and JSON front matter keep the last of a key given twice, with a warning; TOML's reader calls it an
+    error, and the item was left out. A top-level key on one line is read so in TOML too; one TOML cannot be
+    read so (in a table, or over several lines) is an error that says to give the key once."""
+    from conftest import build_files
+
+    files = {"twice.md": '+++\ntitle = "First"\n"title" = "Second"\npublishedDateTime = 2026-11-20T10:00:00Z\n+++\nb\n',
+             "table.md": ('+++\ntitle = "Table"\npublishedDateTime = 2026-11-20T09:00:00Z\n[provider]\nname = "x"\n'
+                          'name = "y"\n+++\nb\n')}
+    _, news, said = build_files(tmp_path, files, capsys, ITEMS_CONFIG)
+    assert news["twice"]["title"] == "Second" and "table" not in news
+    assert ("warning: content/twice.md:3: `title` is given twice, also on line 2: the last one is used (remove the "
+            "one you do not mean)") in said, said
+    assert ("error: content/table.md:6: invalid TOML in front matter: cannot overwrite a value (give each key once "
+            "(this one was given before))") in said, said
+
+
+def test_a_problem_with_a_key_given_twice_is_said_at_the_line_of_the_value_used(tmp_path, capsys):
+    """Of a key given twice the last is used, but what was wrong with it was said at the first one's line,
+    whose value was fine."""
+    from conftest import build_files, front
+
+    files = {"twice.md": front("title: Twice", "publishedDateTime: 2026-11-20T10:00:00Z",
+                               "webUrl: https://ok.example/a", "webUrl: javascript:alert(1)")}
+    _, news, said = build_files(tmp_path, files, capsys, ITEMS_CONFIG + "")
+    assert "warning: content/twice.md:5: `webUrl` is not an http or https URL: 'javascript:alert(1)'" in said, said
+    assert news["twice"]["webUrl"] is None
+
+
+def test_toml_front_matter_whose_last_repeat_spans_lines_reads_the_last(tmp_path, capsys):
+    """docs/content.md: a TOML key given twice is read as its last value, with a warning, unless an earlier
+    value spans several lines (an error at its line). The docs said "each time on one line", though a last
+    value over several lines was read as well, as it should be."""
+    files = {"content/last.md": '+++\ntitle = "First"\npublishedDateTime = 2026-11-20T10:00:00Z\n'
+                                'title = """Second\nline"""\n+++\nBody.\n',
+             "content/first.md": '+++\ntitle = """First\nline"""\npublishedDateTime = 2026-11-20T10:00:00Z\n'
+                                 'title = "Second"\n+++\nBody.\n'}
+    site = make_site(tmp_path / "site", files)
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "content/last.md:4: `title` is given twice, also on line 2: the last one is used" in err, err
+    assert "content/first.md:5: invalid TOML in front matter" in err and "give each key once" in err, err
+    [page] = (site / "output" / "news").rglob("last/index.html")
+    assert "<h1>Second line</h1>" in page.read_text(encoding="utf-8")

@@ -1,0 +1,114 @@
+"""`newsdesk serve` while the user works: the address other devices open, a theme renamed under it, stopping promptly,
+and the notice of an item deleted while it runs."""
+
+from __future__ import annotations
+
+import html
+import time
+import urllib.request
+
+import pytest
+
+from conftest import ROOT, make_site, write_config
+from test_server import wait_for
+from generator.build.pipeline import BuildOptions
+from generator.config import load_config
+from generator.serve.server import DevServer
+
+
+def test_serve_on_every_address_says_the_address_other_devices_open(site):
+    import ipaddress
+    import socket
+
+    from generator.build.pipeline import BuildOptions
+    from generator.config import load_config
+    from generator.serve.server import DevServer, network_address
+
+    config_file = site / "config.yaml"
+    dev = DevServer(lambda: load_config(config_file), BuildOptions(workers=1), config_file, host="0.0.0.0", port=0)
+    dev.start()
+    try:
+        assert dev.url.startswith("http://127.0.0.1:")  # what works on this computer
+        address = network_address()
+        if not address:
+            pytest.skip("this computer has no network address")
+        assert dev.network_url == f"http://{address}:{dev.port}/"
+        # It is one of this computer's own addresses (only those can be bound), which the server listening on
+        # every address answers on; the tests send HTTP to loopback only, so it is not fetched.
+        assert not ipaddress.ip_address(address).is_loopback
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as own:
+            own.bind((address, 0))
+    finally:
+        dev.stop()
+    local = DevServer(lambda: load_config(config_file), BuildOptions(workers=1), config_file, port=0)
+    assert local.network_url == ""  # 127.0.0.1: this computer only
+
+
+def _page(port: int, path: str) -> str:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as answer:
+        return answer.read().decode()
+
+
+def test_a_theme_renamed_while_serving_is_an_error_on_the_page_until_it_is_back(site):
+    mine = site / "themes/mine/templates"
+    mine.mkdir(parents=True)
+    base = (ROOT / "themes/default/templates/base.html").read_text()
+    (mine / "base.html").write_text(base.replace("<body", "<!-- my theme --><body", 1))
+    write_config(site, "theme: mine\n")
+    said: list[str] = []
+    dev = DevServer(lambda: load_config(site / "config.yaml"), BuildOptions(), site / "config.yaml", port=0,
+                    quiet=0.05, echo=lambda text, error=False: said.append(text))
+    dev.start()
+    try:
+        assert "<!-- my theme -->" in _page(dev.port, "/")
+        count = len(dev.rebuilds)
+        (site / "themes/mine").rename(site / "themes/mine-old")
+        record = wait_for(lambda: dev.rebuilds[count:] and dev.rebuilds[-1], "a rebuild")
+        problem = "config.yaml:4: theme 'mine' not found: themes/ has mine-old (set `theme: mine-old`)"
+        assert problem in record.error and problem in "\n".join(said)
+        page = _page(dev.port, "/")
+        assert 'id="newsdesk-overlay"' in page and html.escape(problem) in page
+        assert "<!-- my theme -->" in page  # the last good pages stay
+        count = len(dev.rebuilds)
+        (site / "themes/mine-old").rename(site / "themes/mine")
+        wait_for(lambda: dev.rebuilds[count:] and not dev.rebuilds[-1].error and dev.idle, "a good rebuild")
+        page = _page(dev.port, "/")
+        assert "<!-- my theme -->" in page and 'id="newsdesk-overlay"' not in page
+    finally:
+        dev.stop()
+
+
+def test_serve_stops_promptly(site):
+    took = []
+    for _ in range(5):  # (a server that waits out a poll interval of its own takes 1.25 s for five, on average)
+        dev = DevServer(lambda: load_config(site / "config.yaml"), BuildOptions(workers=1), site / "config.yaml",
+                        port=0, echo=lambda text, error=False: None)
+        dev.start()
+        assert _page(dev.port, "/").startswith("<!DOCTYPE html>")
+        started = time.perf_counter()
+        dev.stop()
+        took.append(time.perf_counter() - started)
+    assert sum(took) < 0.5, took
+
+
+def test_serve_drops_the_notice_of_an_item_deleted_while_it_runs(tmp_path):
+    from test_server import CONFIG, ITEMS, get, rebuilt, start, write
+
+    root = make_site(tmp_path / "site", ITEMS, CONFIG)
+    dev = start(root)
+    try:
+        added = root / "content/news/added.md"
+        before = len(dev.rebuilds)
+        # An unquoted title with a quote in it: read as text, with a warning that says how to write it.
+        write(added, '---\ntitle: "Freshly added story\npublishedDateTime: 2026-11-21T10:00:00Z\n---\nHello.\n')
+        assert rebuilt(dev, before).error == ""
+        body = get(dev, "/repo/")[2]
+        assert b'id="newsdesk-notice"' in body and b"content/news/added.md:2:" in body
+        before = len(dev.rebuilds)
+        added.unlink()
+        assert rebuilt(dev, before).error == ""
+        body = get(dev, "/repo/")[2]
+        assert b"Freshly added story" not in body
+        assert b"newsdesk-notice" not in body
+    finally:
+        dev.stop()

@@ -1,0 +1,160 @@
+"""A theme of one's own: a misspelt theme, templates naming or extending ones that are nowhere, a macro
+recursing through deep topics, a theme renamed while serving, and where the bundled theme to copy from is."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import BASIC_CONFIG, item, make_site
+from generator import cli
+from generator.cli import main
+
+
+def test_a_misspelt_theme_is_an_invalid_config_exit_2_at_its_line(site, capsys):
+    (site / "themes/default/templates").mkdir(parents=True)
+    config = site / "config.yaml"
+    config.write_text(config.read_text() + "theme: defualt\n")
+    line = config.read_text().splitlines().index("theme: defualt") + 1
+    assert cli.main(["build"]) == 2  # docs/cli.md: 2 is an invalid config.yaml
+    err = capsys.readouterr().err
+    assert err.startswith(f"config.yaml:{line}: theme 'defualt' not found: themes/ has default (set `theme: default`)")
+    assert "Build failed" not in err
+
+
+@pytest.mark.parametrize("line, missing, close", [
+    ('{% include "partials/crad.html" %}', "partials/crad.html", "partials/card.html"),
+    ('{% import "macros/missing.html" as m %}', "macros/missing.html", None),
+    ('{% from "partials/nowhere.html" import card %}', "partials/nowhere.html", None),
+])
+def test_a_template_naming_one_that_is_nowhere_is_reported_at_its_line(site, capsys, line, missing, close):
+    templates = site / "themes/default/templates"
+    templates.mkdir(parents=True)
+    (templates / "404.html").write_text('{% extends "base.html" %}\n' + line + "\n")
+    assert cli.main(["build"]) == 1
+    err = capsys.readouterr().err
+    first = err.splitlines()[0]
+    assert first.startswith(f"themes/default/templates/404.html:2: template not found: {missing} ("), first
+    assert f"create themes/default/templates/{missing})" in first
+    assert (f"perhaps to {close}" in first) if close else "perhaps" not in first
+
+
+def test_an_extends_of_a_template_that_is_nowhere_is_reported_at_its_line(site, capsys):
+    partials = site / "themes/default/templates/partials"
+    partials.mkdir(parents=True)
+    (partials.parent / "404.html").write_text('{# lost #}\n{% extends "bases.html" %}\n')
+    assert cli.main(["build"]) == 1
+    assert capsys.readouterr().err.startswith(
+        "themes/default/templates/404.html:2: template not found: bases.html (its include, import or extends on "
+        "this line: correct the name, perhaps to base.html, or create themes/default/templates/bases.html)\n")
+
+
+def test_a_misspelt_theme_is_reported_with_config_yamls_other_problems(site, capsys):
+    from generator.config import load_config
+    from generator.errors import ConfigError
+
+    (site / "themes/default/templates").mkdir(parents=True)
+    config = site / "config.yaml"
+    config.write_text(config.read_text() + "items_per_page: 0\ntheme: defualt\n")
+    lines = config.read_text().splitlines()
+    assert cli.main(["build"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    # one run says both, at their lines (the theme was said only once the other was fixed)
+    assert err == [f"config.yaml:{lines.index('items_per_page: 0') + 1}: `items_per_page` must be at least 1, got 0 "
+                   "(the default is 20)",
+                   f"config.yaml:{lines.index('theme: defualt') + 1}: theme 'defualt' not found: themes/ has default "
+                   "(set `theme: default`)",
+                   "2 problem(s) in config.yaml; " + err[-1].split("; ", 1)[1]]
+    with pytest.raises(ConfigError, match="theme 'defualt' not found"):
+        load_config(config)  # what reads config.yaml says it, as of any of its keys
+    assert not (site / "output").exists()
+
+
+RECURSIVE_ENTRY = """\
+{% macro tree(slug) -%}
+<li>{{ topics[slug].name }}
+{%- if topics[slug].children %}<ul>{% for child in topics[slug].children %}{{ tree(child) }}{% endfor %}</ul>{% endif %}</li>
+{%- endmacro %}
+<li class="tile"><h2>{{ topic.name }}</h2><ul>{{ tree(topic.slug) }}</ul></li>
+"""
+
+
+@pytest.mark.parametrize("depth, commands", [
+    (600, [["build", "--workers", "1"]]),  # past Python's limit already
+    pytest.param(5000, [["build", "--workers", "1"], ["build"], ["check"]], marks=pytest.mark.slow),
+])
+def test_a_macro_recursing_through_deep_topics_is_an_error_at_its_call_with_what_to_use(site, capsys, monkeypatch,
+                                                                                        depth, commands):
+    # (as in CI: no progress lines, which a build over a second prints first on a loaded machine)
+    monkeypatch.setenv("CI", "1")
+    assert cli.main(["build", "--workers", "1"]) == 0
+    before = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
+    assert before
+    capsys.readouterr()
+    config = site / "config.yaml"
+    chain = "".join(f"  - name: T{n}\n    parent: T{n - 1}\n" for n in range(1, depth))
+    config.write_text(config.read_text() + "topics:\n  - name: T0\n" + chain)
+    # (the deepest topic has an item, so every topic of the chain has a page: a topic without one gets none)
+    (site / "content" / "deep.md").write_text(f"---\ntitle: Deep\npublishedDateTime: 2026-11-20T10:00:00Z\n"
+                                              f"topics: [T{depth - 1}]\n---\nDeep down.\n", encoding="utf-8")
+    entry = site / "themes/default/templates/partials/topic_entry.html"
+    entry.parent.mkdir(parents=True)
+    entry.write_text(RECURSIVE_ENTRY)
+    for command in commands:
+        assert cli.main(command) == 1
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and "RecursionError" not in err
+        first = err.splitlines()[0]
+        # at the line that calls the macro again, every time (where Python's limit stops it varies)
+        assert first == ("themes/default/templates/partials/topic_entry.html:3: the template recurses too deeply "
+                         "while rendering topics/index.html (recursing through `children` fails on topics nested "
+                         "thousands deep: loop over a flat list instead, as the default theme's "
+                         "partials/topic_entry.html does over `descendants` (of topics.html), with each topic's "
+                         "`depth` for its indent)"), first
+    # the previous site is still there, whole
+    assert {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()} == before
+
+
+def test_inits_theme_readme_names_where_the_bundled_theme_to_copy_from_is(tmp_path, monkeypatch, capsys):
+    # "copy a template from newsdesk's themes/default/templates/": a copy installed with pip has no such folder
+    # of its own; the theme is inside the installed package
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "fresh"]) == 0
+    readme = (tmp_path / "fresh/themes/default/README.txt").read_text()
+    where = Path(readme.strip().splitlines()[-1].strip())
+    assert where.is_absolute() and (where / "templates/base.html").is_file(), readme
+    assert (where / "static/css/site.css").is_file()
+
+
+def test_version_says_where_the_bundled_theme_to_copy_from_is(tmp_path, capsys, monkeypatch):
+    from pathlib import Path
+
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    said = capsys.readouterr().out
+    where = Path(re.search(r"bundled theme: (.+)\)$", " ".join(said.split())).group(1))
+    assert (where / "templates/partials/card.html").is_file(), said
+    # the README.txt that init writes points at it, for when newsdesk was installed again since
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "fresh"]) == 0
+    readme = (tmp_path / "fresh/themes/default/README.txt").read_text(encoding="utf-8")
+    assert "`newsdesk --version` says" in readme
+    assert readme.strip().splitlines()[-1].strip() == str(where)
+
+
+def test_a_site_made_from_a_card_copied_from_there_builds_with_the_copy(tmp_path, capsys, monkeypatch):
+    from pathlib import Path
+
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    where = Path(re.search(r"bundled theme: (.+)\)$", " ".join(capsys.readouterr().out.split())).group(1))
+    site = make_site(tmp_path / "site", {"content/a.md": item("Cranes repainted")}, BASIC_CONFIG)
+    card = (where / "templates/partials/card.html").read_text(encoding="utf-8")
+    assert card.count("<article") >= 1
+    override = site / "themes/default/templates/partials/card.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(card.replace("<article", '<article data-mine="yes"', 1), encoding="utf-8")
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    assert 'data-mine="yes"' in (site / "output/latest/index.html").read_text(encoding="utf-8")

@@ -1,0 +1,98 @@
+"""Topics declared in config.yaml: without items they get no page, feed, API file or link (thousands of them
+cost a small site nothing), and serve adds and removes a declared topic's page with its first and last item."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+from conftest import build_said, item, make_site
+
+
+def _pages(out: Path) -> list[str]:
+    return sorted(p.relative_to(out).as_posix() for p in out.rglob("index.html"))
+
+
+TOPICS_CONFIG = """\
+title: Test News
+base_url: https://example.org/
+now: "2026-11-22T12:00:00Z"
+topics:
+  - name: Science
+  - name: Space
+    parent: Science
+  - name: Biology
+    parent: Science
+  - name: Sport
+  - name: Empty Parent
+  - name: Empty Child
+    parent: Empty Parent
+"""
+
+
+def test_declared_topics_without_items_get_no_page_feed_api_file_or_link(tmp_path, capsys):
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("Rockets fly", topics="[Space]", originalUrl="https://a.example/1"),
+        "content/b.md": item("A match", date="2026-11-21T10:00:00Z", topics="[Sport]",
+                             originalUrl="https://b.example/2"),
+    }, TOPICS_CONFIG)
+    code, said = build_said(site, capsys)
+    assert code == 0, said
+    out = site / "output"
+    topic_pages = {p.split("/")[1] for p in _pages(out) if p.startswith("topics/") and p != "topics/index.html"}
+    # Science has no item of its own but its child Space has one: its page lists it.
+    assert topic_pages == {"science", "space", "sport"}
+    for gone in ("biology", "empty-parent", "empty-child"):
+        assert not (out / "topics" / gone).exists()
+        assert not (out / "api/news" / gone).exists()
+    everything = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in out.rglob("*")
+                           if p.is_file() and p.suffix in (".html", ".xml", ".json", ".rss", ".txt"))
+    assert everything
+    for gone in ("biology", "empty-parent", "empty-child"):
+        assert f"topics/{gone}/" not in everything
+    api = json.loads((out / "api/topics/index.json").read_text(encoding="utf-8"))["topics"]
+    assert {t["slug"] for t in api} == {"science", "space", "sport"}
+    science = next(t for t in api if t["slug"] == "science")
+    assert science["children"] == ["space"] and science["count"] == 1
+    # Every topic link on every page leads to a page that is there.
+    links = set(re.findall(r'href="https://example\.org/(topics/[^"#?]*)"', everything))
+    links |= set(re.findall(r'href="/(topics/[^"#?]*)"', everything))
+    assert links
+    for link in links:
+        assert (out / link / "index.html").is_file() or (out / link).is_file(), link
+
+
+def test_thousands_of_declared_topics_on_a_small_site_make_only_its_pages(tmp_path, capsys):
+    declared = "".join(f"  - Topic number {n}\n" for n in range(5000))
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("One", topics="[Topic number 7]", originalUrl="https://a.example/1"),
+        "content/b.md": item("Two", date="2026-11-21T10:00:00Z", originalUrl="https://b.example/2"),
+    }, "title: T\nbase_url: https://example.org/\nnow: '2026-11-22T12:00:00Z'\ntopics:\n" + declared)
+    start = time.monotonic()
+    code, said = build_said(site, capsys)
+    took = time.monotonic() - start
+    assert code == 0, said
+    out = site / "output"
+    assert [p for p in _pages(out) if p.startswith("topics/") and p != "topics/index.html"] == [
+        "topics/topic-number-7/index.html"]
+    sitemap = "".join(p.read_text(encoding="utf-8") for p in out.glob("sitemap*.xml"))
+    assert "topic-number-7" in sitemap and "topic-number-8" not in sitemap
+    assert took < 10, took
+
+
+def test_serve_adds_and_removes_a_declared_topics_page_with_its_first_and_last_item(tmp_path):
+    from conftest import serving
+    from generator.config import load_config
+
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("Rockets fly", topics="[Space]", originalUrl="https://a.example/1"),
+    }, TOPICS_CONFIG)
+    save = serving(site, load_config(site / "config.yaml"), tmp_path / "scratch")
+    story = site / "content" / "a.md"
+    story.write_text(item("Rockets fly", topics="[Space, Biology]", originalUrl="https://a.example/1"))
+    assert "topics/biology/index.html" in save(story, "first")
+    story.write_text(item("Rockets fly", topics="[Space]", originalUrl="https://a.example/1"))
+    served = save(story, "last")
+    assert "topics/biology/index.html" not in served and "topics/space/index.html" in served
