@@ -282,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
                                        if (size := resized_size(found[0]))} - pictures.keys()))
             reports = args.keep or work / "reports"
             reports.mkdir(parents=True, exist_ok=True)
-            print(f"| page | performance | accessibility | best practices | SEO | CLS | LCP ms | KiB |")
+            print("| page | performance | accessibility | best practices | SEO | CLS | LCP ms | KiB |")
             print("|---|---|---|---|---|---|---|---|")
             wanted = set(filter(None, args.pages.split(",")))
             for name, path in samples(result.site.model.site).items():

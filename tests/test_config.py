@@ -348,7 +348,7 @@ def test_folders_may_be_absolute(tmp_path):
 
 def test_folders_are_relative_to_the_config_not_the_working_directory(tmp_path, monkeypatch):
     (tmp_path / "site").mkdir()
-    path = write(tmp_path / "site", "content_dir: ../shared-items\n")
+    write(tmp_path / "site", "content_dir: ../shared-items\n")
     monkeypatch.chdir(tmp_path)
     assert load_config(Path("site/config.yaml")).content_path.resolve() == (tmp_path / "shared-items").resolve()
 

@@ -29,7 +29,7 @@ def test_a_picture_that_fails_to_load_is_hidden_and_one_that_loads_is_shown(tmp_
         root = make_site(tmp_path / "site", {
             "static/ok.png": "",
             "content/gone.md": item("Gone picture", date="2026-11-20T10:00:00Z",
-                                    images=f'[{{url: "http://127.0.0.1:9/gone.jpg", width: 1, height: 1}}]'),
+                                    images='[{url: "http://127.0.0.1:9/gone.jpg", width: 1, height: 1}]'),
             "content/fine.md": item("Fine picture", date="2026-11-19T10:00:00Z",
                                     images=f'[{{url: "{base}static/ok.png", width: 1, height: 1}}]'),
         }, f"title: T\nbase_url: {base}\nnow: \"2026-11-22T12:00:00Z\"\nsearch: false\n"

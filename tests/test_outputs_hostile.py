@@ -459,7 +459,7 @@ def _hostile_files() -> dict[str, str]:
         files[f"content/body-{n}.md"] = file([f"title: B{n}", f"publishedDateTime: 2026-11-18T10:{n:02d}:00Z"], body)
     for n, name in enumerate(NAMES):
         files[f"content/path-{n}.md"] = file([
-            f"title: {q('P' + str(n) + ' ' + name)}", f"publishedDateTime: 2026-11-17T10:00:00Z", f"slug: {q(name)}",
+            f"title: {q('P' + str(n) + ' ' + name)}", "publishedDateTime: 2026-11-17T10:00:00Z", f"slug: {q(name)}",
             f"type: {q(name)}", f"topics: {q([name])}", f"provider: {q({'name': name, 'domain': name})}"])
     for n, (key, value) in enumerate(WRONG.items()):
         meta = {"title": f"W{n}", "publishedDateTime": f"2026-11-16T10:{n:02d}:00Z", key: value}
@@ -599,8 +599,8 @@ def test_hostile_names_stay_inside_the_output_and_clashes_are_told(hostile):
         assert not any(part.split(".")[0].lower() in ("con", "nul", "prn", "aux") for part in name.split("/")), name
     told = [w for w in result.site.warnings if "would write the same page" in w.message]
     assert {w.path for w in told} == {"content/path-7.md", "content/path-8.md", "content/path-9.md", "content/path-10.md"}
-    for item in items:
-        assert (config.output_path / item.path / "index.html").is_file()
+    for built in items:
+        assert (config.output_path / built.path / "index.html").is_file()
 
 
 @pytest.mark.slow
