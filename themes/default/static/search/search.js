@@ -625,7 +625,9 @@
       byline.appendChild(chip);
     }
     if (get("published")) {
-      var time = element("time", "", get("date"));
+      // the cards' written date, which the page's head script rewrites as "3 hours ago" as the cards' are
+      // (templates/partials/relative_times.html)
+      var time = element("time", "ago", get("date"));
       time.setAttribute("datetime", String(get("published")));
       byline.appendChild(time);
     }
