@@ -69,8 +69,9 @@ def test_a_story_page_offers_them_too(tmp_path):
     [hero] = [img for img in _imgs(page.read_text(encoding="utf-8")) if "story-" in img["src"]]
     assert hero["src"] == "https://pics.example/story-1024.jpg"  # the smallest as wide as the column
     # The column's width (the screen less the page's padding, 46rem at most): a phone takes the copy of its width,
-    # a phone of 2.5 device pixels a CSS one or more the copy of three quarters of it
+    # a phone of 2.5 device pixels a CSS one or more the copy of three quarters of it, one of 2 of nine tenths
     assert hero["sizes"] == ("(min-resolution: 2.5dppx) and (max-width: 36rem) calc((100vw - 1.7rem) * 0.75), "
+                             "(min-resolution: 2dppx) and (max-width: 36rem) calc((100vw - 1.7rem) * 0.9), "
                              "(max-width: 36rem) calc(100vw - 1.7rem), (max-width: 48rem) calc(100vw - 2rem), 46rem")
     assert hero["srcset"].count("w,") == 2
     assert hero["fetchpriority"] == "high" and (hero["width"], hero["height"]) == ("1024", "576")
@@ -131,9 +132,10 @@ def test_the_front_page_lead_picture_loads_before_the_headlines_beside_it(tmp_pa
     out = _site(tmp_path)
     lead, headline = _imgs((out / "index.html").read_text(encoding="utf-8"))[1:3]  # (after the site's icon)
     assert "story-" in lead["src"] and lead["fetchpriority"] == "high" and "loading" not in lead
-    # The screen less the page's padding (three quarters of it on a dense phone), then (beside the headlines) two
-    # thirds of it, 48.5rem at most
+    # The screen less the page's padding (three quarters of it on a dense phone, nine tenths at 2), then (beside
+    # the headlines) two thirds of it, 48.5rem at most
     assert lead["sizes"] == ("(min-resolution: 2.5dppx) and (max-width: 36rem) calc((100vw - 1.7rem) * 0.75), "
+                             "(min-resolution: 2dppx) and (max-width: 36rem) calc((100vw - 1.7rem) * 0.9), "
                              "(max-width: 36rem) calc(100vw - 1.7rem), (max-width: 56rem) calc(100vw - 2rem), "
                              "(max-width: 76rem) calc((100vw - 3.25rem) * 2 / 3), 48.5rem")
     assert lead["src"].endswith("story-1024.jpg")
