@@ -10,7 +10,9 @@ no image library is needed). Provider logos are the corpus's own files. Then it 
 audit (the npm `lighthouse` package of package.json, `npm install`; Debian's chromium through CHROME_PATH,
 never a downloaded browser) on the front page, Latest, the biggest list by type (videos/), the biggest topic and provider, the top story's
 page and a search, one after another, and prints performance, accessibility, best practices, SEO, CLS
-and LCP for each. Lighthouse's performance score moves from run to run on a busy machine (it simulates
+and LCP for each, with what the LCP was made of: the element painted, its paint in the run Lighthouse measured
+(unthrottled, on this machine) and how many pictures had finished downloading before it there, which the
+simulation of the slow network then counts as the paint's to wait for. Lighthouse's performance score moves from run to run on a busy machine (it simulates
 a slow phone network from what it measured): read it over a few runs.
 
 With --resizer the site is built with a `picture_resizer` pointed at the same server, which answers
@@ -224,8 +226,22 @@ def audit(url: str, report: Path, paint_dpr: bool = False) -> dict:
     failed = sorted(key for key, value in audits.items()
                     if value.get("score") is not None and value["score"] < 0.9 and value.get("scoreDisplayMode") in
                     ("binary", "numeric", "metricSavings"))
+    # What the simulated largest paint was made of: the element painted, the paint in the measured (unthrottled)
+    # run, and the pictures whose download had ended before it there, which Lighthouse's simulation of the slow
+    # network counts as the paint's to wait for (docs/dev/lighthouse.md, "List pages race their pictures")
+    observed = audits["metrics"]["details"]["items"][0].get("observedLargestContentfulPaint")
+    element = next((row["node"].get("nodeLabel", "") and row["node"].get("snippet", "")
+                    for table in audits.get("largest-contentful-paint-element", {}).get("details", {}).get("items", [])
+                    if table.get("type") == "table" for row in table.get("items", []) if "node" in row), "")
+    pictures = [request for request in audits["network-requests"]["details"]["items"]
+                if request.get("resourceType") == "Image" and not request.get("url", "").startswith("data:")]
     return {**scores, "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
             "lcp_ms": round(audits["largest-contentful-paint"]["numericValue"]),
+            "observed_lcp_ms": round(observed) if observed is not None else None,
+            "lcp_element": re.sub(r"^<(\w+)[^>]*?(?: class=\"([\w -]+)\")?[^>]*>.*", lambda m: m[1] + (
+                "." + m[2].split()[0] if m[2] else ""), element, flags=re.S),
+            "pictures_before_paint": sum(1 for request in pictures if observed is not None
+                                         and request.get("networkEndTime", observed) < observed),
             "bytes": audits["total-byte-weight"]["numericValue"], "below_0.9": failed}
 
 
@@ -282,15 +298,17 @@ def main(argv: list[str] | None = None) -> int:
                                        if (size := resized_size(found[0]))} - pictures.keys()))
             reports = args.keep or work / "reports"
             reports.mkdir(parents=True, exist_ok=True)
-            print("| page | performance | accessibility | best practices | SEO | CLS | LCP ms | KiB |")
-            print("|---|---|---|---|---|---|---|---|")
+            print("| page | performance | accessibility | best practices | SEO | CLS | LCP ms | KiB | largest paint "
+                  "| measured (ms) | pictures done before it |")
+            print("|---|---|---|---|---|---|---|---|---|---|---|")
             wanted = set(filter(None, args.pages.split(",")))
             for name, path in samples(result.site.model.site).items():
                 if wanted and name not in wanted:
                     continue
                 found = results[name] = audit(f"{origin}/{BASE}/{path}", reports / f"{name}.json", args.paint_dpr)
                 print(f"| {name} | {found['performance']} | {found['accessibility']} | {found['best-practices']} | "
-                      f"{found['seo']} | {found['cls']} | {found['lcp_ms']} | {found['bytes'] / 1024:.0f} |", flush=True)
+                      f"{found['seo']} | {found['cls']} | {found['lcp_ms']} | {found['bytes'] / 1024:.0f} | "
+                      f"{found['lcp_element']} | {found['observed_lcp_ms']} | {found['pictures_before_paint']} |", flush=True)
             for name, found in results.items():
                 if found["below_0.9"]:
                     print(f"{name}: audits under 0.9: {', '.join(found['below_0.9'])}")

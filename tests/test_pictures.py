@@ -69,8 +69,9 @@ def test_a_story_page_offers_them_too(tmp_path):
     [hero] = [img for img in _imgs(page.read_text(encoding="utf-8")) if "story-" in img["src"]]
     assert hero["src"] == "https://pics.example/story-1024.jpg"  # the smallest as wide as the column
     # The column's width (the screen less the page's padding, 46rem at most): a phone takes the copy of its width,
-    # a phone of 2.5 device pixels a CSS one or more the copy of three quarters of it
+    # a phone of 2.5 device pixels a CSS one or more the copy of three quarters of it, one of 2 of nine tenths
     assert hero["sizes"] == ("(min-resolution: 2.5dppx) and (max-width: 36rem) calc((100vw - 1.7rem) * 0.75), "
+                             "(min-resolution: 2dppx) and (max-width: 36rem) calc((100vw - 1.7rem) * 0.9), "
                              "(max-width: 36rem) calc(100vw - 1.7rem), (max-width: 48rem) calc(100vw - 2rem), 46rem")
     assert hero["srcset"].count("w,") == 2
     assert hero["fetchpriority"] == "high" and (hero["width"], hero["height"]) == ("1024", "576")
@@ -131,9 +132,10 @@ def test_the_front_page_lead_picture_loads_before_the_headlines_beside_it(tmp_pa
     out = _site(tmp_path)
     lead, headline = _imgs((out / "index.html").read_text(encoding="utf-8"))[1:3]  # (after the site's icon)
     assert "story-" in lead["src"] and lead["fetchpriority"] == "high" and "loading" not in lead
-    # The screen less the page's padding (three quarters of it on a dense phone), then (beside the headlines) two
-    # thirds of it, 48.5rem at most
+    # The screen less the page's padding (three quarters of it on a dense phone, nine tenths at 2), then (beside
+    # the headlines) two thirds of it, 48.5rem at most
     assert lead["sizes"] == ("(min-resolution: 2.5dppx) and (max-width: 36rem) calc((100vw - 1.7rem) * 0.75), "
+                             "(min-resolution: 2dppx) and (max-width: 36rem) calc((100vw - 1.7rem) * 0.9), "
                              "(max-width: 36rem) calc(100vw - 1.7rem), (max-width: 56rem) calc(100vw - 2rem), "
                              "(max-width: 76rem) calc((100vw - 3.25rem) * 2 / 3), 48.5rem")
     assert lead["src"].endswith("story-1024.jpg")
@@ -548,7 +550,8 @@ def test_a_picture_with_a_colour_profile_or_a_broken_one_is_copied_in_its_colour
 
 
 # Lighthouse's phone (412 CSS pixels wide at 1.75 device pixels each) and a phone of 3 device pixels a CSS one
-PHONES = {"lighthouse": ({"width": 412, "height": 823}, 1.75), "dpr3": ({"width": 390, "height": 844}, 3)}
+PHONES = {"lighthouse": ({"width": 412, "height": 823}, 1.75), "dpr3": ({"width": 390, "height": 844}, 3),
+          "dpr2": ({"width": 390, "height": 844}, 2), "dpr1": ({"width": 390, "height": 844}, 1)}
 # Each <img> with a srcset, once loaded: its box's CSS width, and its candidates' URLs and widths
 SHOWN = """() => [...document.images].filter(img => img.srcset && img.getBoundingClientRect().width > 0).map(img => ({
   box: img.getBoundingClientRect().width, current: img.currentSrc, place: img.closest('[class]').className,
@@ -562,7 +565,8 @@ def test_a_phone_takes_the_copy_of_the_width_each_picture_is_shown(tmp_path, cap
     the browser takes the narrowest copy at least as wide as the device pixels shown (a `sizes` wider than the
     layout made Lighthouse's phone take the 960 copy for a 673-pixel picture), and on Lighthouse's phone that copy
     is at most 1.3 times as wide as shown (its "properly size images" audit counts the pixels over as waste). A
-    phone at 3 takes the 960 copy for the lead and a story's picture, not the full-size original."""
+    phone at 3 takes the 960 copy for the lead and a story's picture, not the full-size original; one at 2 the 720
+    copy for the 726 pixels shown, not the 960 (1.7 times the bytes for 1% more width)."""
     from feed_server import Route
 
     pictures = {}
@@ -606,10 +610,13 @@ def test_a_phone_takes_the_copy_of_the_width_each_picture_is_shown(tmp_path, cap
                         # the widest copy (three quarters of the pixels shown or more), not the full-size original
                         assert chosen == sorted(widths.values())[-2] and chosen >= 0.75 * pixels, where
                         seen.add((name, "dense"))
+                    elif ratio == 2 and img["box"] > 200:  # no wider than shown, and nine tenths of it or more
+                        assert 0.9 * pixels <= chosen <= pixels, where
+                        seen.add((name, "at 2"))
                     seen.add((name, img["place"]))
     assert {name for name, _ in seen} == set(pages)
     assert {"card-media", "hero"} <= {place.split()[0] for _, place in seen}
-    assert {("front", "dense"), ("story", "dense")} <= seen
+    assert {("front", "dense"), ("story", "dense"), ("front", "at 2"), ("story", "at 2")} <= seen
 
 
 # The width an <img>'s `sizes` gives at the page's width (its first entry whose media condition holds), and the width

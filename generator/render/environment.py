@@ -280,6 +280,12 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
             article["isBasedOn"] = item.link
         return article
 
+    # A site in a language the theme has no words for (`ko`) shows them in English: the body says so, and the
+    # content (titles, excerpts, names, the site's own title) says it is in the site's language, so that a screen
+    # reader reads each in its own voice. Nothing is marked when the words are the content's language.
+    mixed = words.speaks.lower() != (config.language or "").lower()
+    words_lang = Markup(f' lang="{escape(words.speaks)}"') if mixed else ""
+    content_lang = Markup(f' lang="{escape(config.language)}"') if mixed else ""
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
                        page_feed=page_feed, news_article=news_article, t=t, search_words=search_words,
                        page_feed_name=lambda page, list_title="": page_feed_name(page, list_title, words),
@@ -287,7 +293,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
                        picture=lambda images, width: picture(images, width, url, config.picture_resizer, copies),
                        pictures=pictures,
                        config=config, topics=site.topics, providers=badges, og_locale=og_locale(config.language),
-                       words_language=words.speaks,
+                       words_language=words.speaks, words_lang=words_lang, content_lang=content_lang,
                        type_lists=tuple(titled(listed, words) for listed, _ in type_lists(site.items))
                        if config.type_lists else ())
     env.filters.update(
@@ -302,6 +308,8 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         json_script=json_script,
         host=host,
         outline=outline,
+        # a name in a theme's sentence ("More from {provider}"), marked as content_lang marks the content
+        in_site_language=lambda text: Markup(f"<span{content_lang}>{escape(text)}</span>") if content_lang else text,
     )
     return env
 

@@ -460,6 +460,7 @@
       var link = document.createElement("a");
       link.href = "?q=" + encodeURIComponent(fixed);
       link.textContent = fixed;
+      content(link);
       link.addEventListener("click", function (event) {
         event.preventDefault();
         input.value = fixed;
@@ -531,6 +532,15 @@
       parts.push(link + " " + width + "w");
     }
     return parts.join(", ");
+  }
+
+  // The content's language, when the theme's words are in another (a `ko` site without Korean words: the body
+  // says English, templates/base.html): the results' titles, excerpts and names say they are in the site's.
+  var contentLang = document.body.lang && document.body.lang !== document.documentElement.lang
+    ? document.documentElement.lang : null;
+  function content(node) {
+    if (contentLang !== null) node.lang = contentLang;
+    return node;
   }
 
   function element(tag, className, text) {
@@ -607,25 +617,29 @@
     }
     var body = element("div", "card-body");
     var heading = element("h2", "card-title");
-    var link = element("a");
+    var link = content(element("a"));
     link.href = base + url;
     if (get("type")) {
-      link.appendChild(element("span", "badge", get("type")));
+      var badge = element("span", "badge", get("type"));
+      if (contentLang !== null) badge.lang = document.body.lang; // (a theme's word, in the title's link)
+      link.appendChild(badge);
       link.appendChild(document.createTextNode(" "));
     }
     highlighted(link, get("title"), marks);
     heading.appendChild(link);
     body.appendChild(heading);
-    if (get("excerpt")) body.appendChild(highlighted(element("p", "excerpt"), snippet(get("excerpt"), marks), marks));
+    if (get("excerpt")) body.appendChild(highlighted(content(element("p", "excerpt")), snippet(get("excerpt"), marks), marks));
     var byline = element("div", "byline");
     var slug = get("provider_slug");
     if (get("provider")) {
-      var chip = element(slug && internal("providers/" + slug + "/") ? "a" : "span", "provider-chip", get("provider"));
+      var chip = content(element(slug && internal("providers/" + slug + "/") ? "a" : "span", "provider-chip", get("provider")));
       if (chip.tagName === "A") chip.href = base + "providers/" + slug + "/";
       byline.appendChild(chip);
     }
     if (get("published")) {
-      var time = element("time", "", get("date"));
+      // the cards' written date, which the page's head script rewrites as "3 hours ago" as the cards' are
+      // (templates/partials/relative_times.html)
+      var time = element("time", "ago", get("date"));
       time.setAttribute("datetime", String(get("published")));
       byline.appendChild(time);
     }
@@ -665,7 +679,7 @@
       topics.forEach(function (topic) {
         if (!Array.isArray(topic) || !internal("topics/" + topic[0] + "/")) return;
         var entry = element("li");
-        var tag = element("a", "", topic[1]);
+        var tag = content(element("a", "", topic[1]));
         tag.href = base + "topics/" + topic[0] + "/";
         entry.appendChild(tag);
         tags.appendChild(entry);
@@ -714,7 +728,7 @@
     if (!select) return;
     (entries || []).forEach(function (entry) {
       if (!Array.isArray(entry)) return;
-      var option = element("option", "", entry[1] + " (" + numeral(entry[2]) + ")");
+      var option = content(element("option", "", entry[1] + " (" + numeral(entry[2]) + ")"));
       option.value = String(entry[0]);
       select.appendChild(option);
     });

@@ -1,0 +1,167 @@
+"""What a reader sees and hears of the page's languages: the search results' dates written as the cards' are
+("3 hours ago" in the language of the theme's words), and the theme's words marked with their language when it is
+not the content's (a screen reader reads each text in the voice of its `lang`)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT, build_site, item, make_site, static_server
+
+NOW = "2026-11-20T13:00:00Z"  # the reader's clock in the browser
+NODE_MODULES = ROOT / "node_modules"
+
+
+def site(tmp_path, language: str, titles=("Fresh story", "An old story"), provider="Daily Circuit", topic="Robots",
+         **more: str):
+    config = (f"title: {titles[0]} news\nbase_url: https://example.org/news/\nlanguage: {language}\n"
+              f"now: \"{NOW}\"\n")
+    files = {**more,
+             "content/fresh.md": item(titles[0], "2026-11-20T10:00:00Z", heat=98.3, topics=f"[{topic}]",
+                                      provider=f"{{name: {provider}, domain: daily.example}}"),
+             "content/old.md": item(titles[1], "2026-11-01T08:00:00Z", heat=40, topics=f"[{topic}]")}
+    root = make_site(tmp_path / f"site-{language}", files, config)
+    config, _ = build_site(root)
+    return config
+
+
+def _open(browser, url: str):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.clock.set_fixed_time(NOW)
+    tab.goto(url)
+    return context, tab
+
+
+# Each date shown: its text, its title (the written date, once rewritten), its language as a screen reader takes it
+TIMES = """(selector) => [...document.querySelectorAll(selector)].map(t => ({when: t.getAttribute('datetime').slice(0, 16),
+  text: t.textContent, title: t.title, lang: t.closest('[lang]').getAttribute('lang')}))"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language, fresh, lang", [("en", "3 hours ago", "en"), ("de", "vor 3 Stunden", "de"),
+                                                    ("ko", "3 hours ago", "en")])  # (no Korean words: English)
+def test_search_results_write_dates_as_the_cards_do(browser, tmp_path, language, fresh, lang):
+    config = site(tmp_path, language)
+    with static_server(config.output_path, "/news/") as base:
+        context, tab = _open(browser, base + "latest/")
+        try:
+            cards = {t["when"]: t for t in tab.evaluate(TIMES, "main time")}
+            assert cards["2026-11-20T10:00"]["text"] == fresh
+            tab.goto(base + "search/?q=story")
+            tab.locator("#search-results li").nth(1).wait_for(timeout=10_000)
+            found = {t["when"]: t for t in tab.evaluate(TIMES, "#search-results time")}
+            assert set(found) == {"2026-11-20T10:00", "2026-11-01T08:00"}
+            # as on the cards: "3 hours ago" in the words' language, the written date in its title; a date a week
+            # old or more written as the cards write it
+            for when in found:
+                assert found[when] == cards[when], when
+            assert found["2026-11-20T10:00"]["lang"] == lang
+            assert found["2026-11-01T08:00"]["text"] != "2026-11-01T08:00"
+        finally:
+            context.close()
+
+
+# Each text a reader can meet on the page (text nodes, and the labels and titles a screen reader says), with the
+# language it is read in: its element's nearest `lang`. Hidden parts (aria-hidden, scripts, a closed template) are
+# not read.
+SPOKEN = r"""() => {
+  const out = [], hidden = el => el.closest('script, style, template, noscript, [aria-hidden="true"]');
+  const lang = el => el.closest('[lang]').getAttribute('lang');
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode());) {
+    const el = node.parentElement, text = node.textContent.trim();
+    if (text && !hidden(el)) out.push([lang(el), text, el.outerHTML.slice(0, 80)]);
+  }
+  for (const el of document.body.querySelectorAll('[aria-label], [title], [alt]'))
+    for (const name of ['aria-label', 'title', 'alt'])
+      if (el.getAttribute(name) && !hidden(el)) out.push([lang(el), el.getAttribute(name), name + ' of ' + el.tagName]);
+  return out;
+}"""
+HANGUL = re.compile("[\uac00-\ud7a3]")
+LATIN = re.compile("[A-Za-z]{2}")
+KO_TITLES = ("서울 로봇 뉴스", "오래된 기사")
+KO_MORE = {  # Korean names and text wherever the content gives any
+    "content/download.md": item("부산 다운로드", "2026-11-18T12:00:00Z", type="download", size=58123456,
+                                topics="[로봇]", excerpt="'다운로드 설명'", author="'김기자'",
+                                provider="{name: 데일리, domain: daily.example}", body="'본문 입니다.'",
+                                related="[{title: '다른 기사', webUrl: 'https://other.example/a', "
+                                        "publishedDateTime: 2026-11-18T12:20:00Z}]"),
+}
+
+
+def _pages(tab, base: str) -> dict[str, str]:
+    """The kinds of page, the topic's and the provider's as the story page links them."""
+    tab.goto(base + "news/2026/11/18/download/")
+    links = tab.evaluate("() => [...document.querySelectorAll('main a')].map(a => a.href)")
+    return {"front": base, "latest": base + "latest/", "story": base + "news/2026/11/18/download/",
+            "topic": next(link for link in links if "/topics/" in link),
+            "provider": next(link for link in links if "/providers/" in link),
+            "topics": base + "topics/", "providers": base + "providers/", "search": base + "search/?q=%EB%A1%9C%EB%B4%87"}
+
+
+@pytest.mark.slow
+def test_the_themes_english_words_are_marked_english_on_a_site_without_its_languages_words(browser, tmp_path):
+    """A `ko` site without Korean words shows the theme's words in English: a screen reader must read them in an
+    English voice, and the stories' Korean titles, excerpts and names in a Korean one."""
+    config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **KO_MORE)
+    with static_server(config.output_path, "/news/") as base:
+        context, tab = _open(browser, base)
+        try:
+            for name, url in _pages(tab, base).items():
+                tab.goto(url)
+                if name == "search":
+                    tab.locator("#search-results li").nth(2).wait_for(timeout=10_000)
+                spoken = tab.evaluate(SPOKEN)
+                korean = [s for s in spoken if HANGUL.search(s[1]) and not LATIN.search(s[1])]
+                english = [s for s in spoken if LATIN.search(s[1]) and not HANGUL.search(s[1])]
+                assert korean and english, name
+                assert [s for s in korean if s[0] != "ko"] == [], name
+                assert [s for s in english if s[0] != "en"] == [], name
+                assert tab.evaluate("document.documentElement.lang") == "ko"  # the content's, as the site says
+                if (NODE_MODULES / "axe-core" / "axe.min.js").is_file():  # (axe's valid-lang among its rules)
+                    tab.add_script_tag(path=str(NODE_MODULES / "axe-core" / "axe.min.js"))
+                    found = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")["violations"]
+                    assert [v["id"] for v in found] == [], name
+        finally:
+            context.close()
+
+
+KO_WORDS = "latest: 최신\ntop: 인기\n"  # a site's own Korean words (a few of them)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language, files", [("de", {}), ("en", {}), ("ko", {"themes/default/i18n/ko.yaml": KO_WORDS})])
+def test_nothing_is_marked_as_another_language_when_the_words_are_the_sites(browser, tmp_path, language, files):
+    """The other way round: where the theme's words are in the site's language (its own file, or a site's words
+    file), the page is one language and nothing says otherwise."""
+    config = site(tmp_path, language, **files, **{"content/download.md": KO_MORE["content/download.md"]})
+    with static_server(config.output_path, "/news/") as base:
+        context, tab = _open(browser, base)
+        try:
+            for name, url in _pages(tab, base).items():
+                if name == "search":
+                    continue  # (checked above)
+                tab.goto(url)
+                spoken = tab.evaluate(SPOKEN)
+                assert spoken and {s[0] for s in spoken} == {language}, name
+        finally:
+            context.close()
+
+
+@pytest.mark.slow
+def test_the_nu_checker_finds_the_marked_pages_valid(tmp_path):
+    vnu, java = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar", shutil.which("java")
+    if not vnu.is_file() or not java:
+        pytest.skip("the Nu HTML checker (npm ci) or java is missing")
+    config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **KO_MORE)
+    run = subprocess.run([java, "-jar", str(vnu), "--format", "json", "--skip-non-html", str(config.output_path)],
+                         capture_output=True, text=True, timeout=300)
+    messages = json.loads(run.stderr or run.stdout)["messages"]
+    assert len(list(config.output_path.rglob("*.html"))) > 5
+    assert [f"{m.get('url', '?')}: {m['message']}" for m in messages] == []
