@@ -429,12 +429,14 @@ def _cut(ids: array, impacts: array) -> tuple[array, array]:
             break
         kept += histogram[lowest]
     room = MAX_POSTINGS - kept  # of the stories with the lowest impact kept, the newest `room`
-    # Positions picked through masks of the impacts' bytes: a common term's list is tens of thousands long
+    # Postings picked through a mask of the impacts' bytes (a common term's list is tens of thousands long):
+    # before the first tie kept, the higher impacts; from it on, the lowest kept too
     data = impacts.tobytes()
-    ties = list(itertools.compress(itertools.count(), data.translate(bytes(v == lowest for v in range(256)))))
-    higher = itertools.compress(itertools.count(), data.translate(bytes(v > lowest for v in range(256))))
-    chosen = sorted([*higher, *ties[len(ties) - room:]])
-    return array("I", map(ids.__getitem__, chosen)), array("B", map(impacts.__getitem__, chosen))
+    ties = itertools.compress(itertools.count(), data.translate(bytes(v == lowest for v in range(256))))
+    first = next(itertools.islice(ties, histogram[lowest] - room, None))
+    mask = (data[:first].translate(bytes(v > lowest for v in range(256)))
+            + data[first:].translate(bytes(v >= lowest for v in range(256))))
+    return array("I", itertools.compress(ids, mask)), array("B", itertools.compress(data, mask))
 
 
 def _written(numbers: list[str], ids: array, impacts: array) -> str:
