@@ -209,6 +209,21 @@ def test_invisible_characters_inside_a_word_keep_it_one_word():
     assert tokens("क्\u200dष") == tokens("क्ष")
 
 
+# Real verbs: the present continuous (می), negated (نمی), typed with a ZWNJ or without, and the bare form
+PERSIAN_VERBS = [["می\u200cکنند", "میکنند", "نمی\u200cکنند", "نمیکنند", "کنند"],
+                 ["می\u200cخواهد", "میخواهد", "نمی\u200cخواهد", "نمیخواهد", "خواهد"],
+                 ["می\u200cرفتند", "میرفتند", "نمی\u200cرفتند", "رفتند"],
+                 ["می\u200cشود", "میشود", "نمیشود", "شود"],
+                 ["می\u200cدانم", "میدانم", "نمیدانم", "دانم"]]
+PERSIAN_NOUNS = ["میز", "میوه", "میلیون", "میدان", "میان", "میزان", "میراث"]  # می as their own letters
+
+
+def test_persian_verbs_stem_alike_with_their_prefix_or_without():
+    for forms in PERSIAN_VERBS:
+        assert len({tuple(terms(form, "persian")) for form in forms}) == 1, forms
+    assert terms(" ".join(PERSIAN_NOUNS), "persian") == ["میز", "میوه", "میلیون", "مید", "میان", "میزان", "میراث"]
+
+
 def test_a_zero_width_space_breaks_words():
     # Thai, Khmer, Lao and Burmese are written without spaces and mark word breaks with it
     assert tokens("inter\u200bnational") == ["inter", "national"]
@@ -801,7 +816,7 @@ ENGLISH = ("portal portals explaining explained explains generously running runs
 @pytest.mark.slow
 def test_python_and_javascript_stemmers_agree_on_a_large_word_list(tmp_path):
     """Every Snowball algorithm, in node, on 3,000 made-up words each (and English on real ones too)."""
-    from generator.plan.search import stemmer
+    from generator.plan.search import snowball_stemmer, stemmer
 
     words = {language: generated_words(language) for language in snowball_languages()}
     words["english"] += ENGLISH.split()
@@ -822,7 +837,7 @@ def test_python_and_javascript_stemmers_agree_on_a_large_word_list(tmp_path):
     in_node = json.loads(run.stdout)
     assert sorted(in_node) == snowball_languages() and len(in_node) >= 30
     for language, found in words.items():
-        expected = [stemmer(language)(word) for word in found]
+        expected = list(map(snowball_stemmer(language), found))
         differ = [(w, js, py) for w, js, py in zip(found, in_node[language], expected) if js != py]
         assert differ == [], (language, differ[:5])
     assert in_node["english"][-16:] == [stemmer("english")(w) for w in ENGLISH.split()[-16:]]
@@ -856,6 +871,19 @@ def test_the_browser_tokenises_and_stems_every_corpus_word_as_python_does(search
     assert sum(map(len, expected)) > 5000  # words compared
     differ = [(a, b) for a, b in zip(in_browser, expected) if a != b]
     assert differ == []
+
+
+@pytest.mark.slow
+def test_the_browser_stems_persian_verbs_as_python_does(tmp_path, page):
+    config, out = built(tmp_path, "fa", config=CONFIG + "language: fa\n")
+    words = [form for forms in PERSIAN_VERBS for form in forms] + PERSIAN_NOUNS
+    with static_server(out, "/paper/") as base:
+        page.goto(base + "search/")
+        page.wait_for_function("window.newsdeskSearch !== undefined")
+        page.evaluate("window.newsdeskSearch.useStemmer('persian')")
+        in_browser = page.evaluate("words => words.map(w => window.newsdeskSearch.terms(w))", words)
+    assert in_browser == [terms(word, "persian") for word in words]
+    assert in_browser[0] == in_browser[4] == ["کنند"]
 
 
 def test_the_stemmer_follows_the_sites_language(tmp_path):

@@ -68,7 +68,7 @@ from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
 from generator.urls import device_name, resized_url
 
-FORMAT = 10  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 11  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -196,9 +196,28 @@ def stemmer(name: str | None) -> Callable[[str], str]:
     translated from these, so only these are certain to agree with it."""
     if name is None:
         return str
+    stem = snowball_stemmer(name)
+    if name == "persian":
+        stem = functools.partial(_persian, stem)
+    return functools.lru_cache(maxsize=1 << 17)(stem)
+
+
+def snowball_stemmer(name: str) -> Callable[[str], str]:
+    """The Snowball algorithm alone (stemmer() adds what the site's tokens need before it)."""
     module = importlib.import_module(f"snowballstemmer.{name}_stemmer")
     cls = next(value for key, value in vars(module).items() if key.endswith("Stemmer") and key != "BaseStemmer")
-    return functools.lru_cache(maxsize=1 << 17)(cls().stemWord)
+    return cls().stemWord
+
+
+# A Persian verb's present-continuous prefix, می (نمی negated), written with a ZWNJ after it or not. Snowball's
+# algorithm strips it only before a ZWNJ, which the tokens no longer hold (a word matches typed either way), so
+# "میکنند", "نمیکنند" and "کنند" had three stems. It goes when a verb's ending follows (a person's ending or a
+# past stem's د or ت, at least three letters after it): not from میز, میوه, میلیون or میدان. (search.js: PERSIAN_VERB)
+_PERSIAN_VERB = re.compile(r"^\u0646?\u0645[\u06cc\u064a](?=.{2,}[\u0645\u062f\u062a\u06cc\u064a]\Z)")
+
+
+def _persian(stem: Callable[[str], str], word: str) -> str:
+    return stem(_PERSIAN_VERB.sub("", word, count=1))
 
 
 SEARCH_STATIC = "static/search/"  # the theme's scripts of the search page
@@ -429,12 +448,14 @@ def _cut(ids: array, impacts: array) -> tuple[array, array]:
             break
         kept += histogram[lowest]
     room = MAX_POSTINGS - kept  # of the stories with the lowest impact kept, the newest `room`
-    # Positions picked through masks of the impacts' bytes: a common term's list is tens of thousands long
+    # Postings picked through a mask of the impacts' bytes (a common term's list is tens of thousands long):
+    # before the first tie kept, the higher impacts; from it on, the lowest kept too
     data = impacts.tobytes()
-    ties = list(itertools.compress(itertools.count(), data.translate(bytes(v == lowest for v in range(256)))))
-    higher = itertools.compress(itertools.count(), data.translate(bytes(v > lowest for v in range(256))))
-    chosen = sorted([*higher, *ties[len(ties) - room:]])
-    return array("I", map(ids.__getitem__, chosen)), array("B", map(impacts.__getitem__, chosen))
+    ties = itertools.compress(itertools.count(), data.translate(bytes(v == lowest for v in range(256))))
+    first = next(itertools.islice(ties, histogram[lowest] - room, None))
+    mask = (data[:first].translate(bytes(v > lowest for v in range(256)))
+            + data[first:].translate(bytes(v >= lowest for v in range(256))))
+    return array("I", itertools.compress(ids, mask)), array("B", itertools.compress(data, mask))
 
 
 def _written(numbers: list[str], ids: array, impacts: array) -> str:

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 10; // generator/plan/search.py FORMAT
+  var FORMAT = 11; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -55,14 +55,19 @@
     return tokens(text).map(function (token) { return stemWord(token); });
   }
 
+  // A Persian verb's prefix می or نمی, before a verb's ending (generator/plan/search.py: _PERSIAN_VERB)
+  var PERSIAN_VERB = /^\u0646?\u0645[\u06cc\u064a](?=.{2,}[\u0645\u062f\u062a\u06cc\u064a]$)/u;
+
   function stemmerFor(name) {
     var S = globalThis.newsdeskSnowball;
     if (!name || !S || !S.stemmers[name]) return null;
     var stemmer = new S.stemmers[name]();
+    var before = name === "persian" ? function (word) { return word.replace(PERSIAN_VERB, ""); }
+      : function (word) { return word; };
     var cache = new Map();
     return function (word) {
       var stem = cache.get(word);
-      if (stem === undefined) cache.set(word, stem = stemmer.stemWord(word));
+      if (stem === undefined) cache.set(word, stem = stemmer.stemWord(before(word)));
       return stem;
     };
   }
