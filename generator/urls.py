@@ -147,10 +147,12 @@ def ascii_url(url: str) -> str:
 
 
 def joined(base: str, relative: str) -> str:
-    """urljoin(base, relative): the address a link written `relative` on the page `base` leads to; "" when it
-    names no host a browser could read (urljoin raises on `//[::1/x` or `//a]b/`, which crawled bodies hold)."""
+    """The address a link written `relative` on the page `base` leads to: read as every address is (read_url,
+    so `\\\\host\\x` names the host and `https:/host/x` is `https://host/x`, as in front matter), then
+    resolved (urljoin); "" when it names no host a browser could read (urljoin raises on `//[::1/x` or
+    `//a]b/`, which crawled bodies hold)."""
     try:
-        return urljoin(base, relative)
+        return urljoin(base, read_url(relative))
     except ValueError:
         return ""
 
@@ -284,11 +286,9 @@ def read_url(url: str) -> str:
     (`HTTPS:\\\\host\\x`, `https:/host/x` and `https:host/x` are all `https://host/x`), its host ending at the
     first `/`, `\\`, `?` or `#` (`https://a\\@b/` is `https://a/@b/`, not a login at b), and backslashes before
     its query read as `/`. Any other address is otherwise as written. The one reading of addresses, for
-    bodies (valid_url) and fields (safe_url) alike; nothing in it is checked (safe_url does that)."""
-    if url[:1] <= " " or url[-1:] <= " " or url[:1].isspace() or url[-1:].isspace():
-        url = _URL_ENDS.sub("", url)
-    if "\t" in url or "\n" in url or "\r" in url:
-        url = _TAB_OR_NEWLINE.sub("", url)
+    bodies (valid_url), fields (safe_url) and feeds (joined) alike; nothing in it is checked (safe_url does
+    that)."""
+    url = _trimmed(url)
     if not _ODD_HTTP_HEAD.match(url) and "\\" not in url:
         return url
     parts = _parts(url)
@@ -296,6 +296,15 @@ def read_url(url: str) -> str:
         return url
     head, path, tail = parts
     return head + path.replace("\\", "/") + tail
+
+
+def _trimmed(url: str) -> str:
+    """`url` without the C0 controls and white space at its ends and the tabs and line breaks in it."""
+    if url[:1] <= " " or url[-1:] <= " " or url[:1].isspace() or url[-1:].isspace():
+        url = _URL_ENDS.sub("", url)
+    if "\t" in url or "\n" in url or "\r" in url:
+        url = _TAB_OR_NEWLINE.sub("", url)
+    return url
 
 
 def _parts(url: str) -> tuple[str, str, str] | None:

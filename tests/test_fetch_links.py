@@ -87,3 +87,17 @@ def test_a_guid_keeps_the_identity_it_had():
     assert [(entry.guid, entry.link) for entry in entries] == [
         ("https://feeds.example/p/1", ""), ("https://feeds.example/dir/12345", ""),
         ("/p/3", "https://feeds.example/l/3")]
+
+
+def test_in_a_feed_of_the_same_scheme_a_one_slash_link_names_its_host_as_in_front_matter():
+    """`https:/host/x` is `https://host/x` in an https feed too, as in an item's front matter and as the feed's
+    pictures were read (feedparser made it a path of the feed's host: a link to a page that is not there)."""
+    links = ["https:/news.example/a", "https:news.example/b", "https:\\\\news.example\\c", "\\\\news.example\\d",
+             "HTTPS:/News.Example/e"]
+    entries = "".join(f"<item><title>{n}</title><link>{link}</link><guid isPermaLink='false'>{n}</guid></item>"
+                      for n, link in enumerate(links))
+    body = f"<?xml version='1.0'?><rss version='2.0'><channel><title>F</title>{entries}</channel></rss>".encode()
+    feed = parse_feed(body, "https://feeds.example/dir/rss.xml")
+    assert [entry.link for entry in feed.entries] == [
+        "https://news.example/a", "https://news.example/b", "https://news.example/c", "https://news.example/d",
+        "https://news.example/e"]

@@ -126,8 +126,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
     # newsdesk's could make them the pictures' `src`. Every piece of HTML is sanitised here instead (_cleaned),
     # and titles are made plain text, their scripts' and styles' text dropped (model.plain_text).
     # Nor does feedparser get the feed's URL: it would resolve links against it its own way (urljoin, which
-    # takes `\\host\x` for a path and `https:/host/x` for one of the feed's host) before _Addresses reads
-    # them as a browser does (urls.read_url) and resolves them.
+    # takes `\\host\x` for a path) before _Addresses reads them as a browser does (urls.joined).
     parsed = feedparser.parse(body, sanitize_html=False, response_headers={
         "content-type": content_type or "application/xml"})
     if not parsed.entries and (parsed.bozo or not parsed.version):
@@ -187,7 +186,7 @@ class _Addresses:
         against this one when relative)."""
         if not isinstance(base, str) or not base or base == self.base:
             return self
-        base = joined(self.base, read_url(base))
+        base = joined(self.base, base)
         return _Addresses(base, self.counted) if _HTTP.match(base) else self
 
     def __call__(self, value) -> str:
@@ -199,7 +198,7 @@ class _Addresses:
             if scheme and scheme.group(1).lower() not in ("http", "https"):
                 self.counted.unsafe += 1
                 return ""
-        url = joined(self.base, text)
+        url = joined(self.base, value)
         if _ENCODED_BY_BROWSERS.search(url):  # `/my pic.jpg`: a browser asks for /my%20pic.jpg
             head = _HEAD.match(url)
             if head and not _ENCODED_BY_BROWSERS.search(head[0]):  # (not in a host name: no browser reads that)
@@ -345,7 +344,8 @@ def _entry(entry, link: _Addresses, dates: "_Dates", rss: bool = False, cover: s
     if guid and entry.get("guidislink"):
         guid = joined(link.base, guid.strip()) or guid
     own_link = link(entry.get("feedburner_origlink")) or link(_own_link(entry))
-    if rss and own_link and _linked_by_guid(entry) and guid not in guids:
+    written = entry["id"].strip() if _linked_by_guid(entry) else ""
+    if rss and own_link and written and not (written in guids and _HTTP.match(written)):
         # A guid that is no absolute http(s) URL (`<guid>12345</guid>`) is an id, not a page: the item has no
         # link then (its page on the site is its page), rather than one to a page that is not there. (Its
         # identity is still the address feedparser made of it, so the items fetched before stay the same.)
@@ -606,7 +606,7 @@ class _FirstPicture(HTMLParser):
         if _avatar(source):
             return
         if self.base and not _SCHEME.match(read_url(source)):  # (one with a scheme is checked as written)
-            source = joined(self.base, read_url(source))
+            source = joined(self.base, source)
         if address := self.link(source):
             self.found = Image(address, width if height else None, height if width else None)
 
