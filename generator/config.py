@@ -31,7 +31,7 @@ from generator.errors import ConfigError, Problem, yaml_problem
 from generator.isotime import parse_iso
 from generator.languages import language_problem
 from generator.textfiles import decoded
-from generator.urls import CONTROL, ascii_url, slugify
+from generator.urls import CONTROL, ascii_url, read_url, slugify
 
 log = logging.getLogger(__name__)
 MAX_VALUE = 2000  # characters of a text value, as of an item's plain-text fields
@@ -151,7 +151,7 @@ class Config:
     title: str = _opt("newsdesk", "Site title, shown in the header and in `<title>`.")
     description: str = _opt("", "Site description for the front page's meta description and feeds.")
     base_url: str = _opt("http://localhost:8000/", "Public URL of the site; may have a path, e.g. "
-                         "`https://user.github.io/repo/` (percent-encoded where it needs to be, and a host such as "
+                         "`https://user.github.io/repo/` (percent-encoded where it needs to be, its host in lower case, and a host such as "
                          "`bücher.example` written in its ASCII form, `xn--bcher-kva.example`); a query, a fragment "
                          "or a password in it is an error.")
     language: str = _opt("en", "Language code (`en`, `pt-BR`) for `<html lang>`, feeds and the search's stemmer; a "
@@ -281,7 +281,9 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     if "base_url" in values:
         # (and its host in IDNA, as browsers send it: robots.txt, sitemaps, RSS and every page's links take URLs,
         # which are ASCII; one form everywhere, so that no output names the site by another address)
-        values["base_url"] = ascii_url(_encoded_path(values["base_url"]))
+        # (read as a browser reads it, read_url: `HTTPS://User.GitHub.io` is https://user.github.io, the
+        # same site, and one set of feed ids whichever way a user writes the host)
+        values["base_url"] = ascii_url(_encoded_path(read_url(values["base_url"])))
     cname = values.get("cname")
     if isinstance(cname, str) and not cname.isascii() and _DOMAIN.fullmatch(cname.strip()):
         # (GitHub Pages reads CNAME's domain in its ASCII form: `bücher.example` is xn--bcher-kva.example)

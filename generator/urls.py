@@ -147,10 +147,12 @@ def ascii_url(url: str) -> str:
 
 
 def joined(base: str, relative: str) -> str:
-    """urljoin(base, relative): the address a link written `relative` on the page `base` leads to; "" when it
-    names no host a browser could read (urljoin raises on `//[::1/x` or `//a]b/`, which crawled bodies hold)."""
+    """The address a link written `relative` on the page `base` leads to: read as every address is (read_url,
+    so `\\\\host\\x` names the host and `https:/host/x` is `https://host/x`, as in front matter), then
+    resolved (urljoin); "" when it names no host a browser could read (urljoin raises on `//[::1/x` or
+    `//a]b/`, which crawled bodies hold)."""
     try:
-        return urljoin(base, relative)
+        return urljoin(base, read_url(relative))
     except ValueError:
         return ""
 
@@ -278,15 +280,15 @@ _HOST_PART = re.compile(r"[^/?#\\]*")
 def read_url(url: str) -> str:
     """An address as a browser reads it (the URL standard's parser, without a base): without the C0 controls
     and white space at its ends and the tabs and line breaks in it, and an http(s) one with its scheme in lower
-    case, then `://` and its host, however many slashes or backslashes the scheme was written with
+    case, then `://` and its host (in lower case: `Example.COM` is `example.com`, one address, and one host to
+    what compares them as written, such as feed readers' ids and the pictures' manifest), however many slashes
+    or backslashes the scheme was written with
     (`HTTPS:\\\\host\\x`, `https:/host/x` and `https:host/x` are all `https://host/x`), its host ending at the
     first `/`, `\\`, `?` or `#` (`https://a\\@b/` is `https://a/@b/`, not a login at b), and backslashes before
     its query read as `/`. Any other address is otherwise as written. The one reading of addresses, for
-    bodies (valid_url) and fields (safe_url) alike; nothing in it is checked (safe_url does that)."""
-    if url[:1] <= " " or url[-1:] <= " " or url[:1].isspace() or url[-1:].isspace():
-        url = _URL_ENDS.sub("", url)
-    if "\t" in url or "\n" in url or "\r" in url:
-        url = _TAB_OR_NEWLINE.sub("", url)
+    bodies (valid_url), fields (safe_url) and feeds (joined) alike; nothing in it is checked (safe_url does
+    that)."""
+    url = _trimmed(url)
     if not _ODD_HTTP_HEAD.match(url) and "\\" not in url:
         return url
     parts = _parts(url)
@@ -294,6 +296,15 @@ def read_url(url: str) -> str:
         return url
     head, path, tail = parts
     return head + path.replace("\\", "/") + tail
+
+
+def _trimmed(url: str) -> str:
+    """`url` without the C0 controls and white space at its ends and the tabs and line breaks in it."""
+    if url[:1] <= " " or url[-1:] <= " " or url[:1].isspace() or url[-1:].isspace():
+        url = _URL_ENDS.sub("", url)
+    if "\t" in url or "\n" in url or "\r" in url:
+        url = _TAB_OR_NEWLINE.sub("", url)
+    return url
 
 
 def _parts(url: str) -> tuple[str, str, str] | None:
@@ -304,7 +315,9 @@ def _parts(url: str) -> tuple[str, str, str] | None:
     if scheme:
         start = scheme.end()
         host = _HOST_PART.match(url, start).group()
-        head, rest = f"{scheme[1].lower()}://{host}", url[start + len(host):]
+        rest = url[start + len(host):]
+        login, at, host = host.rpartition("@")
+        head = f"{scheme[1].lower()}://{login}{at}{_UPPER.sub(lambda m: m.group().lower(), host)}"
     elif _SCHEME.match(url):
         return None
     else:
@@ -318,8 +331,9 @@ def _parts(url: str) -> tuple[str, str, str] | None:
 _URL_ENDS = re.compile(r"^[\x00-\x20\s]+|[\x00-\x20\s]+$")
 _TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
 # An http(s) address not written `http://host` or `https://host` (its scheme in capitals, or with other than
-# two slashes before its host, or backslashes)
-_ODD_HTTP_HEAD = re.compile(r"(?!https?://(?![/\\]))(?i:https?):")
+# two slashes before its host, or backslashes), or with a capital in its host
+_ODD_HTTP_HEAD = re.compile(r"(?!https?://(?![/\\])(?:[^/?#\\@]*@)?[^/?#\\@A-Z]*(?:[/?#\\]|$))(?i:https?):")
+_UPPER = re.compile(r"[A-Z]+")
 
 
 def valid_url(url: str) -> str:

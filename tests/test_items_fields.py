@@ -248,7 +248,7 @@ def test_a_title_starting_with_a_hash_and_an_address_without_its_scheme_are_show
     out, news, said = build_items(tmp_path, files, capsys)
     assert news["hash"]["title"] == "#1 crane in the port"
     assert news["hash"]["webUrl"] == "https://www.news.example/cranes?a=1"
-    assert news["hash"]["images"][0]["url"] == "https://WWW.news.example/c.jpg"
+    assert news["hash"]["images"][0]["url"] == "https://www.news.example/c.jpg"  # (its host in lower case)
     assert ("warning: content/hash.md:2: `title` starts with `#`, which YAML reads as a comment; it is read as the "
             "text written (put the title in quotes)") in said, said
     assert news["comment"]["title"] == "Fine"  # (YAML's comment after a title is a comment)

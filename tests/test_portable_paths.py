@@ -92,3 +92,17 @@ def test_slugs_of_long_names_that_start_alike_differ_and_fit():
     first, second = slugify(f"{LONG} {LONG} one"), slugify(f"{LONG} {LONG} two")
     assert first != second and len(first) <= MAX_SLUG and len(second) <= MAX_SLUG
     assert first.startswith("breaking-news-about") and slugify(f"{LONG} {LONG} one") == first  # stable
+
+
+def test_two_item_files_named_alike_but_for_case_are_told_to_be_renamed(tmp_path, capsys):
+    """`Story.md` beside `story.md` (or `News/x.md` beside `news/x.md`) is one file on macOS and Windows: a copy
+    of the site there has one of them. The warning said to give one a `slug:`, which keeps both pages here and
+    still loses a file there."""
+    from generator.cli import main
+
+    site = make_site(tmp_path / "site", {"content/news/Story.md": item("First"),
+                                         "content/news/story.md": item("Second")})
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "content/news/story.md:1: would write the same page as content/news/Story.md" in err
+    assert "rename one of the files: names that differ only in case are one file on macOS and Windows" in err

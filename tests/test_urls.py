@@ -116,9 +116,8 @@ def test_every_output_carries_the_one_form_of_an_address_written_as_a_browser_re
 
 
 def test_a_feed_s_picture_addresses_are_read_as_front_matter_s():
-    """`newsdesk fetch` reads a feed's pictures as the build reads an item's: the same address in the same form.
-    (An entry's `<link>` feedparser resolves against the feed's address before newsdesk sees it, as a browser
-    does with a base of the same scheme: `https:/f.example/x` on https://g.example/ is a path there.)"""
+    """`newsdesk fetch` reads a feed's pictures as the build reads an item's: the same address in the same form
+    (and its links: tests/test_fetch_links.py)."""
     from generator.fetch.parse import parse_feed
 
     forms = ["https:/f.example/x", "HTTPS:\\\\f.example\\x", "https:f.example/x", " https://f.example/x",

@@ -110,8 +110,9 @@ def file_name(folder: str, source: Source, key: str, title: str) -> str:
 # (a field read better, one added), so that the next fetch reads every feed whole and writes its items anew,
 # but for those edited by hand (store.py). Never for a change of identity(): that would fetch every entry
 # again, as a new item. (1: guids that are ids, not links; providers' accounts on shared hosts; authors. 2: a
-# formula's powers and indices in excerpts, c² rather than c2.)
-READING = 2
+# formula's powers and indices in excerpts, c² rather than c2. 3: links read as a browser reads them,
+# `\\host\x` and `https:/host/x` on that host, hosts in lower case.)
+READING = 3
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...]) -> str:

@@ -125,8 +125,10 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
     # feedparser's own sanitiser is off: it drops what lazy-loading pictures need (`data-src`, `srcset`) before
     # newsdesk's could make them the pictures' `src`. Every piece of HTML is sanitised here instead (_cleaned),
     # and titles are made plain text, their scripts' and styles' text dropped (text.plain_text).
+    # Nor does feedparser get the feed's URL: it would resolve links against it its own way (urljoin, which
+    # takes `\\host\x` for a path) before _Addresses reads them as a browser does (urls.joined).
     parsed = feedparser.parse(body, sanitize_html=False, response_headers={
-        "content-location": url, "content-type": content_type or "application/xml"})
+        "content-type": content_type or "application/xml"})
     if not parsed.entries and (parsed.bozo or not parsed.version):
         if "html" in content_type.lower() or head.lower().startswith((b"<!doctype html", b"<html")):
             raise NotAFeed(_web_page(body, url))
@@ -180,11 +182,12 @@ class _Addresses:
         self.counted = counted or self  # (where the left-out ones are counted: the feed's)
 
     def at(self, base) -> "_Addresses":
-        """The same, resolving against another base: an entry's xml:base, for the addresses of elements
-        feedparser does not resolve itself (media:content's and media:thumbnail's `url`)."""
-        if not isinstance(base, str) or base == self.base or not _HTTP.match(base):
+        """The same, resolving against another base: an entry's or a content's xml:base (itself resolved
+        against this one when relative)."""
+        if not isinstance(base, str) or not base or base == self.base:
             return self
-        return _Addresses(base, self.counted)
+        base = joined(self.base, base)
+        return _Addresses(base, self.counted) if _HTTP.match(base) else self
 
     def __call__(self, value) -> str:
         text = read_url(value) if isinstance(value, str) else ""
@@ -195,7 +198,7 @@ class _Addresses:
             if scheme and scheme.group(1).lower() not in ("http", "https"):
                 self.counted.unsafe += 1
                 return ""
-        url = joined(self.base, text)
+        url = joined(self.base, value)
         if _ENCODED_BY_BROWSERS.search(url):  # `/my pic.jpg`: a browser asks for /my%20pic.jpg
             head = _HEAD.match(url)
             if head and not _ENCODED_BY_BROWSERS.search(head[0]):  # (not in a host name: no browser reads that)
@@ -333,10 +336,16 @@ def _entry(entry, link: _Addresses, dates: "_Dates", rss: bool = False, cover: s
                                 for part in _BLANK_LINES.split(summary.replace("\r", "").strip()) if part.strip())
     if summary.startswith("arXiv:") and (announced := _ARXIV.match(summary)):  # (at its start only: one try)
         summary = summary[announced.end():]
-    content_base = (content[0].get("base") if content else "") or link.base
-    summary_base = (entry.get("summary_detail") or {}).get("base") or link.base
+    content_base = link.at(content[0].get("base") if content else "").base
+    summary_base = link.at((entry.get("summary_detail") or {}).get("base")).base
+    # (a permalink guid is an address, resolved as feedparser resolved it when it had the feed's URL: the
+    # identity of the items fetched before stays the same)
+    guid = _text(entry.get("id"))
+    if guid and entry.get("guidislink"):
+        guid = joined(link.base, guid.strip()) or guid
     own_link = link(entry.get("feedburner_origlink")) or link(_own_link(entry))
-    if rss and own_link and _linked_by_guid(entry) and entry["id"].strip() not in guids:
+    written = entry["id"].strip() if _linked_by_guid(entry) else ""
+    if rss and own_link and written and not (written in guids and _HTTP.match(written)):
         # A guid that is no absolute http(s) URL (`<guid>12345</guid>`) is an id, not a page: the item has no
         # link then (its page on the site is its page), rather than one to a page that is not there. (Its
         # identity is still the address feedparser made of it, so the items fetched before stay the same.)
@@ -390,7 +399,7 @@ def _entry(entry, link: _Addresses, dates: "_Dates", rss: bool = False, cover: s
     if not player and entry.get("yt_videoid"):
         player = "https://www.youtube.com/embed/" + "".join(c for c in entry["yt_videoid"] if c.isalnum() or c in "-_")
     return Entry(
-        guid=_text(entry.get("id")),
+        guid=guid,
         # (Feedburner's link is its own redirect; origLink is the article's address on its site)
         link=story,
         title=_title(entry),
@@ -597,7 +606,7 @@ class _FirstPicture(HTMLParser):
         if _avatar(source):
             return
         if self.base and not _SCHEME.match(read_url(source)):  # (one with a scheme is checked as written)
-            source = joined(self.base, read_url(source))
+            source = joined(self.base, source)
         if address := self.link(source):
             self.found = Image(address, width if height else None, height if width else None)
 

@@ -476,10 +476,12 @@ _YAML_TAG = re.compile(r"!![A-Za-z]")
 
 
 def _loads_alone(key: str, value: str) -> bool:
-    """Whether `key: value` on a line of its own is YAML (for one key)."""
+    """Whether `key: value` on a line of its own is YAML (for one key), loaded as front matter is loaded
+    (frontmatter_yaml.load: `2026-13-01` is text, not a ValueError that stopped the whole build)."""
     try:
-        loaded = yaml.safe_load(f"{key}: {value}")
-    except (yaml.YAMLError, RecursionError):  # (nested too deep: no YAML newsdesk reads)
+        loaded = frontmatter_yaml.load(f"{key}: {value}")
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError, AttributeError, OverflowError):
+        # (nested too deep, or a value the constructor refuses, `!!int x`: no YAML newsdesk reads)
         return False
     return isinstance(loaded, dict) and len(loaded) == 1
 

@@ -47,6 +47,9 @@ def separate_path_clashes(items: list[Item], problems: list[Problem], warnings: 
             digest = hashlib.sha1(f"{other.digest}\n{moved}".encode("utf-8")).hexdigest()
             kept.append(dataclasses.replace(other, slug=slug, path=moved, digest=digest))
             hint = "give one of them its own `slug:` for a page name of your choice"
+            if other.source.casefold() == group[0].source.casefold():  # (a clone on macOS or Windows keeps one)
+                hint = ("rename one of the files: names that differ only in case are one file on macOS and "
+                        "Windows, so a copy of the site there has only one of them")
             warnings.append(Problem(other.source, 1, f"would write the same page as {group[0].source} ({path}); "
                                                      f"its page is {moved} instead", hint))
             warnings.append(Problem(group[0].source, 1, f"{other.source} would write the same page ({path}); "
