@@ -138,7 +138,8 @@ def bench_size(size: int, *, repeat: int, seed: int, work: Path, log, source: Pa
         shares = [(r["item_words"] + r["with_stories"]) / r["cpu_seconds"] for r in runs["on"]]
         out["stage"] = {"item_words_s": [r["item_words"] for r in runs["on"]],
                         "with_stories_s": [r["with_stories"] for r in runs["on"]],
-                        "share_of_cpu": [round(x, 4) for x in shares], "median_share": round(statistics.median(shares), 4),
+                        "share_of_cpu": [round(x, 4) for x in shares],
+                        "median_share": round(statistics.median(shares), 4),
                         "stories": runs["on"][0]["stories"], "in_stories": runs["on"][0]["in_stories"]}
     for side, measured in ((side, measured) for side, measured in runs.items() if measured):
         out[side] = {"median_wall_s": round(statistics.median(r["seconds"] for r in measured), 3),
@@ -181,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         if "ratio_cpu" not in r:
             print(f"{r['items']:,} items, {r['rounds']} rounds: stories on {r['on']['median_wall_s']:.2f} s wall / "
-                  f"{r['on']['median_cpu_s']:.2f} s CPU (load average {r['load_average'][0]} -> {r['load_average'][1]})")
+                  f"{r['on']['median_cpu_s']:.2f} s CPU "
+                  f"(load average {r['load_average'][0]} -> {r['load_average'][1]})")
         else:
             print(f"{r['items']:,} items, {r['rounds']} rounds: stories on {r['on']['median_wall_s']:.2f} s wall / "
                   f"{r['on']['median_cpu_s']:.2f} s CPU, off {r['off']['median_wall_s']:.2f} s / "
