@@ -33,7 +33,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from generator.site.stories import StoryInput, StorySettings, cluster
+from generator.site.stories import StoryInput, StorySettings, cluster, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / ".." / "shared" / "labelled" / "news-stories-dev.csv"
@@ -136,12 +136,16 @@ def own_inputs(labelled: list[StoryInput] = (), labels: dict[str, str] | None = 
 
 def halves(inputs: list[StoryInput], labels: dict[str, str]) -> dict[str, tuple[list[StoryInput], dict[str, str]]]:
     """The labelled data in two halves of whole stories ("A", "B": by the parity of the last byte of the
-    label's SHA-1), in two halves by time ("early", "late": before and from the median time), and the whole
+    label's SHA-1; "C", "D" another way, by the first byte of another hash), in two halves by time ("early",
+    "late": before and from the median time), and the whole
     ("all")."""
     ordered = sorted(inputs, key=lambda i: (i.published, i.source))
     middle = ordered[len(ordered) // 2].published if ordered else None
     tests = {"A": lambda i: hashlib.sha1(labels[i.source].encode()).digest()[-1] % 2 == 0,
              "B": lambda i: hashlib.sha1(labels[i.source].encode()).digest()[-1] % 2 == 1,
+             # a second split by story, which no change was tuned on (A has been, and B checked, since session 24)
+             "C": lambda i: hashlib.sha1(f"split 2 {labels[i.source]}".encode()).digest()[0] % 2 == 0,
+             "D": lambda i: hashlib.sha1(f"split 2 {labels[i.source]}".encode()).digest()[0] % 2 == 1,
              "early": lambda i: i.published < middle, "late": lambda i: i.published >= middle}
     out = {}
     for name, test in tests.items():
@@ -174,6 +178,8 @@ def split_quality(inputs, labels, settings: StorySettings) -> dict:
         matched = min([t for t in grid if curve[t]["bcubed_p"] >= ours["bcubed_p"]] or [max(grid)])
         row["ours"] = ours
         row["baseline_at_our_precision"] = {"threshold": matched, **curve[matched]}
+        recall_matched = max([t for t in grid if curve[t]["bcubed_r"] >= ours["bcubed_r"]] or [min(grid)])
+        row["baseline_at_our_recall"] = {"threshold": recall_matched, **curve[recall_matched]}
         out[name] = row
     return out
 
@@ -182,7 +188,7 @@ def split_table(split: dict, settings: StorySettings) -> str:
     thresholds = split_thresholds(settings)
     lines = ["| half | items | stories | " + " | ".join(f"t {t}: P / R" for t in thresholds)
              + " | baseline at our P (t): P / R |", "|---" * (4 + len(thresholds)) + "|"]
-    for name in ("A", "B", "early", "late", "all"):
+    for name in ("A", "B", "C", "D", "early", "late", "all"):
         row = split[name]
         cells = []
         for t in thresholds:
@@ -192,6 +198,22 @@ def split_table(split: dict, settings: StorySettings) -> str:
         b = row["baseline_at_our_precision"]
         lines.append(f"| {name} | {row['items']} | {row['stories']} | " + " | ".join(cells)
                      + f" | {b['bcubed_p']:.3f} / {b['bcubed_r']:.3f} ({b['threshold']}) |")
+    return "\n".join(lines)
+
+
+def split_scores(split: dict) -> str:
+    """Ours at the default and the baseline at our precision and at our recall, on each half: BCubed and pairwise
+    P / R / F1."""
+    lines = ["| half | | BCubed P | BCubed R | BCubed F1 | pairwise P | pairwise R | pairwise F1 |", "|---" * 8 + "|"]
+    for name in ("A", "B", "C", "D", "all"):
+        row = split[name]
+        for what, s in (("ours", row["ours"]),
+                        (f"baseline at our P (t {row['baseline_at_our_precision']['threshold']})",
+                         row["baseline_at_our_precision"]),
+                        (f"baseline at our R (t {row['baseline_at_our_recall']['threshold']})",
+                         row["baseline_at_our_recall"])):
+            lines.append(f"| {name} | {what} | " + " | ".join(f"{s[k]:.3f}" for k in (
+                "bcubed_p", "bcubed_r", "bcubed_f1", "pair_p", "pair_r", "pair_f1")) + " |")
     return "\n".join(lines)
 
 
@@ -396,10 +418,11 @@ def examples(stories, labels, inputs, count: int = 4) -> dict:
     return {"false_merges": merged[:count], "false_merges_total": len(merged), "misses": missed[:count]}
 
 
-def synthetic_inputs(count: int, seed: int = 1, years: int = 1) -> list[StoryInput]:
+def synthetic_inputs(count: int, seed: int = 1, years: int = 1, headlines: list[str] | None = None) -> list[StoryInput]:
     """StoryInputs of bench.corpus's items (titles, excerpts, Markdown bodies, URLs with AMP forms, related).
     `years` > 1: `count / years` items a year, each year its own corpus (seed + year), dated a year apart,
-    to grow the count at the density of a smaller corpus."""
+    to grow the count at the density of a smaller corpus. `headlines`: titles instead of the corpus's, the items
+    in time order taking them in turn (one copy of the list after another)."""
     from bench.corpus import iter_items, make_providers
 
     inputs = []
@@ -412,10 +435,20 @@ def synthetic_inputs(count: int, seed: int = 1, years: int = 1) -> list[StoryInp
                 excerpt=item.excerpt, text=item.body, web_url=item.url, amp_url=amp,
                 related=tuple(r.url for r in item.related), provider=item.provider.domain,
                 quality=float(item.quality)))
+    if headlines:
+        ordered = sorted(range(len(inputs)), key=lambda n: (inputs[n].published, inputs[n].source))
+        for at, n in enumerate(ordered):
+            inputs[n] = replace(inputs[n], title=headlines[at % len(headlines)])
     return inputs
 
 
-def speed(sizes: list[int]) -> dict:
+def headlines_in_time_order(path: Path) -> list[str]:
+    """The labelled headlines, earliest first (by their URL times): titles that look like real news."""
+    inputs, _ = labelled_inputs(path)
+    return [i.title for i in sorted(inputs, key=lambda i: (i.published, i.source))]
+
+
+def speed(sizes: list[int], headlines: list[str] | None = None) -> dict:
     """Seconds of `cluster` per size, with the corpus's dates over one year (denser as it grows) and, for sizes
     above 10,000, also at 10,000 items a year (over size / 10,000 years). Up to 20,000 items also how many
     items text similarity put with others: the corpus's items are made independently from shared word
@@ -424,11 +457,16 @@ def speed(sizes: list[int]) -> dict:
     out = {}
     for size in sizes:
         for years in sorted({1, max(1, size // 10000)}):
-            inputs = synthetic_inputs(size, years=years)
-            started = time.perf_counter()
-            stories = cluster(inputs)
+            inputs = synthetic_inputs(size, years=years, headlines=headlines)
+            started, cpu = time.perf_counter(), time.process_time()
+            seen: dict = {}
+            prepared = {item.source: prepare(item, seen) for item in inputs}  # (what a build's reading workers do)
+            prepare_cpu, cpu = time.process_time() - cpu, time.process_time()
+            stories = cluster(inputs, StorySettings(), prepared)
+            cluster_cpu = time.process_time() - cpu
             seconds = time.perf_counter() - started
             row = {"items": size, "years": years, "seconds": round(seconds, 3),
+                   "prepare_cpu_s": round(prepare_cpu, 3), "cluster_cpu_s": round(cluster_cpu, 3),
                    "items_per_second": round(size / seconds),
                    "stories_of_two_or_more": sum(len(s.members) > 1 for s in stories),
                    "items_in_them": sum(len(s.members) for s in stories if len(s.members) > 1)}
@@ -436,6 +474,8 @@ def speed(sizes: list[int]) -> dict:
                 linked = {m: s.id for s in cluster(inputs, StorySettings(threshold=1.0)) for m in s.members}
                 row["items_joined_by_text"] = sum(len({linked[m] for m in s.members}) - 1 for s in stories)
             out[f"{size}/{years}y"] = row
+            print(f"  ({size:,} items over {years} year(s): CPU prepare {prepare_cpu:.2f} s, cluster {cluster_cpu:.2f} s)",
+                  file=sys.stderr, flush=True)
     return out
 
 
@@ -464,6 +504,9 @@ def main(argv: list[str] | None = None) -> int:
                              "crawl time of each story, which leaks the labels (crawl); a hash's (spread)")
     parser.add_argument("--distractors", default="",
                         help="also score halves and the whole with this many synthetic items added, e.g. 0,2000,10000")
+    parser.add_argument("--speed-only", action="store_true", help="only the speed of --sizes, no quality")
+    parser.add_argument("--speed-titles", choices=("corpus", "labelled"), default="corpus",
+                        help="speed: the corpus's titles, or the labelled headlines (replicated) in their place")
     parser.add_argument("--sweep", action="store_true", help="also score our clustering at other thresholds")
     parser.add_argument("--split", action="store_true",
                         help="also score halves of the labelled data (by story, by time) on their own, by threshold")
@@ -472,53 +515,62 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.labelled}: not found: pass --labelled FILE (the labelled data is "
               f"../shared/labelled/news-stories-dev.csv beside the main checkout)", file=sys.stderr)
         return 2
-    settings = StorySettings()
-    inputs, labels = labelled_inputs(args.labelled, args.times)
-    extra, extra_labels = own_inputs(inputs, labels)
-    report = {"labelled": quality(inputs, labels, settings, args.sweep),
-              "labelled_and_own": quality(inputs + extra, {**labels, **extra_labels}, settings)}
-    for name in ("labelled", "labelled_and_own"):
-        r = report[name]
-        print(f"\n{name}: {r['items']} items, {r['stories']} labelled stories; "
-              f"cluster took {r['ours_seconds']:.2f} s\n")
-        print(table(r))
-        if r["own_cases"]["items"]:
-            print(f"own cases: {r['own_cases']['joined']} of {r['own_cases']['items']} items joined their story")
-    if args.sweep:
-        print("\nours by threshold: " + ", ".join(f"{t}: P {s['bcubed_p']:.3f} R {s['bcubed_r']:.3f}"
-                                                 for t, s in report["labelled"]["ours_sweep"].items()))
-    if args.split:
-        report["split"] = split_quality(inputs, labels, settings)
-        print("\nhalves of the labelled data (A, B by story; early, late by time), each clustered on its own "
-              "(BCubed P / R; the default threshold in bold):\n")
-        print(split_table(report["split"], settings))
-    counts = [int(c) for c in args.distractors.split(",") if c]
-    if counts:
-        report["stability"] = stability(inputs, labels, settings, counts)
-        print("\nthe same labelled items in a larger site (synthetic distractors in the same hours; BCubed P / R of "
-              "the labelled items):\n")
-        print("| items added | A | B | all |\n|---|---|---|---|")
-        for count in counts:
-            print(f"| {count:,} | " + " | ".join(
-                "{bcubed_p:.3f} / {bcubed_r:.3f}".format(**report["stability"][f"{name}+{count}"])
-                for name in ("A", "B", "all")) + " |")
-        if "A in all" in report["stability"]:
-            print("half A's items within the whole: {bcubed_p:.3f} / {bcubed_r:.3f}".format(
-                **report["stability"]["A in all"]))
-    ex = report["labelled"]["examples"]
-    print(f"\nfalse merges ({ex['false_merges_total']} stories hold more than one label), e.g.:")
-    for m in ex["false_merges"]:
-        print(f"  {m['majority']!r}  +  {m['intruder']!r}  (story of {m['story_size']})")
-    print("misses, e.g.:")
-    for m in ex["misses"]:
-        print(f"  {m['pieces']} pieces; {m['in_largest']!r} apart from {m['left_out']!r}")
+    report: dict = {}
+    if not args.speed_only:
+        settings = StorySettings()
+        inputs, labels = labelled_inputs(args.labelled, args.times)
+        extra, extra_labels = own_inputs(inputs, labels)
+        report = {"labelled": quality(inputs, labels, settings, args.sweep),
+                  "labelled_and_own": quality(inputs + extra, {**labels, **extra_labels}, settings)}
+        for name in ("labelled", "labelled_and_own"):
+            r = report[name]
+            print(f"\n{name}: {r['items']} items, {r['stories']} labelled stories; "
+                  f"cluster took {r['ours_seconds']:.2f} s\n")
+            print(table(r))
+            if r["own_cases"]["items"]:
+                print(f"own cases: {r['own_cases']['joined']} of {r['own_cases']['items']} items joined their story")
+        if args.sweep:
+            print("\nours by threshold: " + ", ".join(f"{t}: P {s['bcubed_p']:.3f} R {s['bcubed_r']:.3f}"
+                                                     for t, s in report["labelled"]["ours_sweep"].items()))
+        if args.split:
+            report["split"] = split_quality(inputs, labels, settings)
+            print("\nhalves of the labelled data (A, B and C, D by story; early, late by time), each clustered on its "
+                  "own "
+                  "(BCubed P / R; the default threshold in bold):\n")
+            print(split_table(report["split"], settings))
+            print("\nthe halves by story at the default threshold, beside the baseline at our precision and recall "
+                  "on each:\n")
+            print(split_scores(report["split"]))
+        counts = [int(c) for c in args.distractors.split(",") if c]
+        if counts:
+            report["stability"] = stability(inputs, labels, settings, counts)
+            print("\nthe same labelled items in a larger site (synthetic distractors in the same hours; BCubed P / R "
+                  "of "
+                  "the labelled items):\n")
+            print("| items added | A | B | all |\n|---|---|---|---|")
+            for count in counts:
+                print(f"| {count:,} | " + " | ".join(
+                    "{bcubed_p:.3f} / {bcubed_r:.3f}".format(**report["stability"][f"{name}+{count}"])
+                    for name in ("A", "B", "all")) + " |")
+            if "A in all" in report["stability"]:
+                print("half A's items within the whole: {bcubed_p:.3f} / {bcubed_r:.3f}".format(
+                    **report["stability"]["A in all"]))
+        ex = report["labelled"]["examples"]
+        print(f"\nfalse merges ({ex['false_merges_total']} stories hold more than one label), e.g.:")
+        for m in ex["false_merges"]:
+            print(f"  {m['majority']!r}  +  {m['intruder']!r}  (story of {m['story_size']})")
+        print("misses, e.g.:")
+        for m in ex["misses"]:
+            print(f"  {m['pieces']} pieces; {m['in_largest']!r} apart from {m['left_out']!r}")
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if sizes:
-        report["speed"] = speed(sizes)
-        print("\nspeed of cluster() on synthetic items:")
+        headlines = headlines_in_time_order(args.labelled) if args.speed_titles == "labelled" else None
+        report["speed"] = speed(sizes, headlines)
+        print(f"\nspeed of cluster() on synthetic items ({args.speed_titles} titles):")
         for s in report["speed"].values():
             joined = f", {s['items_joined_by_text']:,} joined by text" if "items_joined_by_text" in s else ""
             print(f"  {s['items']:>7,} items over {s['years']} year(s): {s['seconds']:.2f} s "
+                  f"(CPU: prepare {s['prepare_cpu_s']:.2f} s, cluster {s['cluster_cpu_s']:.2f} s) "
                   f"({s['items_per_second']:,}/s), "
                   f"{s['items_in_them']:,} items in {s['stories_of_two_or_more']:,} stories of two or more{joined}")
     if args.json:

@@ -392,14 +392,17 @@ def test_quality_on_the_labelled_headlines():
 def test_quality_on_each_half_of_the_labelled_stories():
     # The stories in two halves by their label (bench.stories --split): the weights were tuned on A and
     # checked on B; a change that helps one half by hurting the other shows here.
+    # C and D split the stories another way, which nothing was tuned on.
     inputs, labels = labelled_headlines()
-    half = {source: hashlib.sha1(label.encode()).digest()[-1] % 2 for source, label in labels.items()}
-    floors = {0: (0.96, 0.50), 1: (0.99, 0.46)}  # measured: A P 0.965 R 0.527, B P 1.000 R 0.489
-    for side, (least_precision, least_recall) in floors.items():
-        chosen = [i for i in inputs if half[i.source] == side]
+    splits = {"AB": lambda label: hashlib.sha1(label.encode()).digest()[-1] % 2,
+              "CD": lambda label: hashlib.sha1(f"split 2 {label}".encode()).digest()[0] % 2}
+    # measured: A P 0.965 R 0.527, B P 1.000 R 0.489; C P 0.967 R 0.477, D P 0.996 R 0.553
+    floors = {("AB", 0): (0.96, 0.50), ("AB", 1): (0.99, 0.46), ("CD", 0): (0.96, 0.45), ("CD", 1): (0.99, 0.52)}
+    for (split, side), (least_precision, least_recall) in floors.items():
+        chosen = [i for i in inputs if splits[split](labels[i.source]) == side]
         assert len(chosen) > 1000
         b_precision, b_recall, _, _ = bcubed_and_pairs(cluster(chosen), {i.source: labels[i.source] for i in chosen})
-        assert b_precision >= least_precision and b_recall >= least_recall, (side, b_precision, b_recall)
+        assert b_precision >= least_precision and b_recall >= least_recall, (split, side, b_precision, b_recall)
 
 
 # --- what IDF does, and that it does the same in a small site and a large one -------------------------------
