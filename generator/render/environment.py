@@ -218,6 +218,9 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
     def date(moment: datetime, fmt: str | None = None) -> str:
         return words.date(local(moment), fmt)
 
+    # Scores are written two or three times on every card and story page: each number once (per type).
+    number = lru_cache(maxsize=1 << 12, typed=True)(words.number)
+
     @jinja2.pass_context
     def internal(context, link: str) -> str:
         """The path of the site's own page for an outside URL, if the site has that story and the page
@@ -298,7 +301,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         local=_of_the_config(local),
         isodate=_of_the_config(isodate),
         date=_of_the_config(date),
-        number=words.number,
+        number=number,
         json_script=json_script,
         host=host,
         outline=outline,
