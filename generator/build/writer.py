@@ -415,21 +415,27 @@ class Staging:
 
     def place(self, name: str, data: bytes) -> bool:
         """Write a claimed file into the staging folder; True if its bytes differ from the live output's."""
-        rel = safe_relative(name)
-        if self._fresh and not self._live:
+        if self._fresh and not self._live and name in self.names:  # (claimed: safe_relative has passed it)
             # A first build into a new, empty folder: nothing to compare with, nothing in the way. This is
             # every file of a first build, so it is done with plain strings and three system calls a file.
             try:
-                self._write_new(rel.as_posix(), data)
+                self._write_new(name, data)
                 return True
             except (FileExistsError, IsADirectoryError, NotADirectoryError):
                 pass  # a file and a folder of one name in this build: the general way below sorts it out
-        return self._place(rel, data=data)
+        return self._place(safe_relative(name), data=data)
 
     def _write_new(self, name: str, data: bytes) -> None:
         folder = name.rpartition("/")[0]
         if folder not in self._new_dirs:
-            os.makedirs(os.path.join(self._staging, folder), exist_ok=True)
+            path = os.path.join(self._staging, folder)
+            if folder.rpartition("/")[0] in self._new_dirs:  # its parent is made: one system call, not two
+                try:
+                    os.mkdir(path)
+                except FileExistsError:  # (another process made it; a file in its place fails the write below)
+                    pass
+            else:
+                os.makedirs(path, exist_ok=True)
             self._new_dirs.add(folder)
         _write_file(os.path.join(self._staging, name), data, None)
 

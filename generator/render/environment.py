@@ -218,6 +218,9 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
     def date(moment: datetime, fmt: str | None = None) -> str:
         return words.date(local(moment), fmt)
 
+    # Scores are written two or three times on every card and story page: each number once (per type).
+    number = lru_cache(maxsize=1 << 12, typed=True)(words.number)
+
     @jinja2.pass_context
     def internal(context, link: str) -> str:
         """The path of the site's own page for an outside URL, if the site has that story and the page
@@ -242,7 +245,16 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
             text = plain.get(key)
             if text is not None:  # (most words: nothing to choose or fill)
                 return text
-        return translate(words, key, n, values)
+        try:  # (each value with its type: 1 and True, a text and its Markup, are equal and written apart)
+            return filled(key, n, *[(name, type(value), value) for name, value in values.items()])
+        except TypeError:  # a value that is no key (a list): filled every time
+            return translate(words, key, n, values)
+
+    # A word filled in is the same for the same values: a card's meter label, "More from <provider>" on its
+    # stories' pages, the footer on every page
+    @lru_cache(maxsize=1 << 12, typed=True)
+    def filled(key: str, n, *values: tuple) -> str:
+        return translate(words, key, n, {name: value for name, _, value in values})
 
     def search_words() -> dict:
         """The words static/search/search.js shows, for the search page's JSON block."""
@@ -304,7 +316,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         local=_of_the_config(local),
         isodate=_of_the_config(isodate),
         date=_of_the_config(date),
-        number=words.number,
+        number=number,
         json_script=json_script,
         host=host,
         outline=outline,
