@@ -97,8 +97,9 @@ def _own_heat(text: str) -> int:
 
 def _with_heat(original: str, heat: int) -> tuple[str, str, str]:
     """The item's text with this heat, the selector of its page that shows it, and the text shown there."""
-    # (as partials/signals.html writes it on a story's page: "Heat 57", "Hot" from 80)
-    shown = f"{'Hot' if heat >= 80 else 'Heat'} {heat}"
+    # (as partials/signals.html writes it on a story's page: "Heat 57", "Hot" from 80, "Hot 1,000" as the
+    # example site's language writes numbers)
+    shown = f"{'Hot' if heat >= 80 else 'Heat'} {heat:,}"
     return re.sub(r"^heat: .*$", f"heat: {heat}", original, count=1, flags=re.M), ".signal.heat .signal-name", shown
 
 

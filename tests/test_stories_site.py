@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import clean_build, copy_example_site, files_under, item, make_site, static_server
+from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions
 from generator.cli import main
 from generator.config import load_config
@@ -534,16 +535,24 @@ def test_serve_after_an_item_joins_or_leaves_a_story_equals_a_full_build(example
         assert files_under(config.output_path) == clean_build(root, tmp_path / f"fresh-{step}"), what
 
 
-@pytest.mark.parametrize("page_first", [False, True], ids=["all-at-once", "page-first"])
-def test_serve_after_a_headline_edit_that_joins_or_leaves_a_story_equals_a_full_build(tmp_path, page_first):
+@pytest.mark.parametrize("page_first, from_disk", [(False, False), (True, False), (True, True)],
+                         ids=["all-at-once", "page-first", "page-first, serve started after newsdesk build"])
+def test_serve_after_a_headline_edit_that_joins_or_leaves_a_story_equals_a_full_build(tmp_path, page_first,
+                                                                                        from_disk):
     # The day of news: the roses item is alone; given the Bank of England story's headline (and words) it
     # joins that story, then leaves it again. Each save declines the fast path (a story changed) and plans the
     # site again; a heat edit after it changes no story and is patched. Each time: a full build's bytes.
     # page-first: as serve runs it, the saved story's page is written before the stories are checked (a
     # headline edit), and every other file is held until the rebuild is done.
+    # serve started after newsdesk build: its first build finds the stories kept on disk and clusters nothing,
+    # nor does its preparation for the first save; the first check clusters the site.
     root = make_site(tmp_path / "site", DAY, CONFIG)
-    config, session = load_config(root / "config.yaml"), Session()
+    if from_disk:
+        assert main(["build", "--config", str(root / "config.yaml")]) == 0
+    config, session = load_config(root / "config.yaml"), Session(BuildCache.load(root))
     rebuild(session, config, OPTIONS, None, environ={})
+    session.prepare()  # (serve's, before the first save)
+    assert (session.cache.clustering.clustering is None) == from_disk
     roses = root / "content/news/garden-roses.md"
     written = roses.read_text(encoding="utf-8")
     joined = news("garden-roses", "Bank of England raises interest rates to 5.25% in 14th rise in a row", 11,

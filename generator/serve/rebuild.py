@@ -33,7 +33,7 @@ from generator.plan.search import plan_index
 from generator.render.environment import make_env
 from generator.serve.fastpath import Dependents, Patch, replan, with_outputs
 from generator.site.content import read_source, relative_name, source_files
-from generator.site.grouping import Kept, group
+from generator.site.grouping import Kept
 from generator.site.index import missing_pictures
 from generator.site.item import make_item_or_problem
 from generator.site.model import Item
@@ -78,15 +78,15 @@ class Session:
         self.cache.clustering = Kept()  # and the last clustering, which an edit's check brings up to date
 
     def prepare(self) -> None:
-        """Index which pages show which item of the last plan now, and read the items' words for stories and
-        cluster them (serve calls this while it waits for edits), so that the next save does not wait for them."""
+        """Index which pages show which item of the last plan now, and read the items' words for stories (serve
+        calls this while it waits for edits), so that the next save does not wait for them. Not the clustering
+        a build that found its stories kept on disk did not make: only an edit's stories check and an item
+        added or deleted read it, and they make it when it is missing (grouping.group); made here, the first
+        save after serve starts waited for it, whatever the edit."""
         if self.dependents is None and self.cache.last is not None:
             self.dependents = Dependents(self.cache.last.plan)
         if self.cache.last is not None and self.cache.last.plan.config.stories.enabled:
             self.cache.words()
-            if self.cache.clustering.clustering is None:  # (a build that found its stories kept on disk)
-                group(self.cache.last.plan.model.site.items, self.cache.last.plan.config.stories, self.cache.words,
-                      kept=self.cache.clustering)
 
 
 def rebuild(session: Session, config: Config, options: BuildOptions, changed: Iterable[Path] | None, *,
