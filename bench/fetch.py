@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--work", metavar="DIR", help="site folder to write (default: a temporary one, removed)")
     args = parser.parse_args(argv)
 
-    from generator.config import load_config
+    from generator.config.load import load_config
     from generator.fetch import fetch
 
     feeds = make_feeds(args.sources, args.failing, args.seed)

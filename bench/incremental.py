@@ -50,7 +50,7 @@ from pathlib import Path
 from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions
 from generator.serve.rebuild import Session, rebuild
-from generator.config import load_config
+from generator.config.load import load_config
 
 EDITS = {
     "text": lambda text, n: re.sub(r'^title: "(.*)"$', lambda m: f'title: "{m[1]} (edit {n})"', text, count=1,

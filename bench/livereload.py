@@ -161,7 +161,7 @@ def make_site(size: str, work: Path) -> Path:
 
 def pick_item(site: Path) -> tuple[Path, str]:
     """A published item from the middle of the site and its page's path (as the build names it)."""
-    from generator.config import load_config
+    from generator.config.load import load_config
     from generator.site.content import read_source
     from generator.site.identities import topic_definitions
     from generator.site.item import make_item_or_problem
@@ -178,7 +178,7 @@ def pick_item(site: Path) -> tuple[Path, str]:
 
 def bench_newsdesk(site: Path, rounds: int, browser, edit: str = "title") -> dict:
     from generator.build.pipeline import BuildOptions
-    from generator.config import load_config
+    from generator.config.load import load_config
     from generator.serve.server import DevServer
 
     config_file = site / "config.yaml"
@@ -218,7 +218,7 @@ def bench_newsdesk(site: Path, rounds: int, browser, edit: str = "title") -> dic
 def _other_topic(config_file: Path, item: Path) -> str:
     """A top-level topic config.yaml defines that is not the item's first (so that moving it there is a move,
     not a new topic of the site)."""
-    from generator.config import load_config
+    from generator.config.load import load_config
 
     first = re.search(r"^topics:\n  - (.*)$", item.read_text(encoding="utf-8"), re.M)[1].strip('"').casefold()
     return next(topic.name for topic in load_config(config_file).topics

@@ -25,7 +25,7 @@ from pathlib import Path
 from bench.lighthouse import BASE, CORPUS, jpegs, local_corpus, serve
 from bench.screenshots import CHROMIUM, samples
 from generator.build.pipeline import BuildOptions, build, plan_site
-from generator.config import load_config
+from generator.config.load import load_config
 
 DEVICES = {
     "412 px × 1.75 (Lighthouse)": {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75,

@@ -25,7 +25,7 @@ import threading
 from pathlib import Path
 
 from generator.build.pipeline import BuildOptions, build
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.site.types import type_lists
 
 DEVICES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}

@@ -30,7 +30,7 @@ import yaml
 from bench.measure import figures, run_measured
 
 from generator.build.pipeline import BuildOptions, plan_site
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.build.parallel import default_workers
 from generator.build.search_index import make_index
 from generator.plan.search import plan_index

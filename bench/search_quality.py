@@ -232,7 +232,7 @@ def build_corpus(corpus: Path, work: Path):
     """Build the corpus under /powerapps/: (config, output folder, file name -> the path of its result,
     an item's path -> the same for Pagefind's results, which are pages, build seconds)."""
     from generator.build.pipeline import BuildOptions, build
-    from generator.config import load_config
+    from generator.config.load import load_config
 
     (work / "config.yaml").write_text(f"title: Power Apps news\nbase_url: https://example.github.io/powerapps/\n"
                                       f"content_dir: {corpus / 'news'}\ndata_dir: {corpus / 'data'}\n"
@@ -393,7 +393,7 @@ def page_bytes(configs: list[Path]) -> list[dict]:
 
     from generator.build.parallel import default_workers
     from generator.build.pipeline import BuildOptions, build, plan_site
-    from generator.config import load_config
+    from generator.config.load import load_config
     from generator.build.search_index import make_index
     from generator.plan.search import plan_index
 

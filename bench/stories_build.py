@@ -80,7 +80,7 @@ def stage_build(site: Path, config: str) -> dict:
 def stage_child(config_name: str) -> None:
     """In this process: build the site in the current folder with one worker, timing the stories stage."""
     from generator.build import pipeline
-    from generator.config import load_config
+    from generator.config.load import load_config
 
     spent = {"item_words": 0.0, "with_stories": 0.0}
 

@@ -21,7 +21,9 @@ from pathlib import Path
 from generator import __version__
 from generator.build.pipeline import BuildOptions, build
 from generator.build.cache import BuildCache
-from generator.config import bundled_theme_dir, load_config, setting_line
+from generator.config.lines import setting_line
+from generator.config.load import load_config
+from generator.config.values import bundled_theme_dir
 from generator.errors import ConfigError, NewsdeskError, Problem, printable
 
 log = logging.getLogger(__name__)
@@ -260,7 +262,7 @@ def _entry(hint):
 
 
 def _reference() -> str:
-    from generator.config import Config
+    from generator.config.values import Config
     from generator.site.keys import KNOWN_FIELDS
 
     shown = ("title", "publishedDateTime", "excerpt", "webUrl", "topics", "provider")
@@ -284,7 +286,7 @@ def _reference() -> str:
 
 
 def _fetch_reference() -> str:
-    from generator.config import FetchConfig, SourceConfig
+    from generator.config.values import FetchConfig, SourceConfig
 
     return "\n\n".join([
         "The feeds are config.yaml's `sources:`, a URL alone or with settings of its own:",
@@ -470,7 +472,7 @@ def _has_sources(path: Path) -> bool:
 
 
 def _fetch(args) -> int:
-    from generator.config import build_time
+    from generator.config.load import build_time
     from generator.fetch import fetch
 
     configured = config = load_config(Path(args.config))
@@ -637,7 +639,8 @@ def _serve(args) -> int:
     from generator.serve.server import DevServer
 
     from generator.build.writer import check_output_owned
-    from generator.config import build_time, check_content_folder
+    from generator.config.checks import check_content_folder
+    from generator.config.load import build_time
 
     config, options = _load(args)  # a broken config.yaml stops here (exit 2); later it only shows in the browser
     check_content_folder(config)  # as does a content folder that is not there, as it stops build

@@ -25,7 +25,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.config import Config, bundled_theme_dir, setting_line
+from generator.config.lines import setting_line
+from generator.config.values import Config, bundled_theme_dir
 from generator.errors import Problem, yaml_problem
 
 try:  # libyaml's C loader is much faster and just as safe (safe loading only)

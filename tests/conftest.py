@@ -144,7 +144,7 @@ def serving(root: Path, config, scratch: Path):
     rebuild after a save of `path`, which gives the files served, checked to equal a clean build (made in
     scratch/name) and its warnings, where they are too, to equal a full build's."""
     from generator.build.pipeline import BuildOptions, build
-    from generator.config import load_config
+    from generator.config.load import load_config
     from generator.serve.rebuild import Session, rebuild, update_search
 
     session, options = Session(), BuildOptions(workers=1)
@@ -290,7 +290,7 @@ def fetched(site: Path) -> dict[str, dict]:
 def build_site(root: Path):
     """Build the site at root; return (config, BuildResult)."""
     from generator.build.pipeline import BuildOptions, build
-    from generator.config import load_config
+    from generator.config.load import load_config
 
     config = load_config(root / "config.yaml")
     return config, build(config, BuildOptions(workers=1))

@@ -165,7 +165,7 @@ def test_an_empty_content_folder_points_at_check_help_which_shows_an_item(site, 
 
 
 def test_fetch_without_sources_points_at_fetch_help_whose_example_is_valid(site, capsys):
-    from generator.config import load_config
+    from generator.config.load import load_config
 
     assert cli.main(["fetch"]) == 2
     err = capsys.readouterr().err

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.config import Config, ProviderConfig, RankingConfig, TopicConfig, build_time, load_config
+from generator.config.load import build_time, load_config
+from generator.config.values import Config, ProviderConfig, RankingConfig, TopicConfig
 from generator.errors import ConfigError
 
 

@@ -15,7 +15,7 @@ import pytest
 from conftest import BIG, ROOT, build_site, help_text, item, make_site, write_config
 from generator import cli
 from generator.cli import main
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.errors import ConfigError
 
 
@@ -212,7 +212,7 @@ def test_a_large_config_is_checked_in_about_the_time_yaml_takes_to_read_it(tmp_p
 
     import yaml
 
-    from generator.config import load_config
+    from generator.config.load import load_config
 
     text = ("title: Big\nbase_url: https://example.org/\ntopics:\n"
             + "".join(f"  - name: Topic {n}\n    keywords: [alpha{n}, beta{n}]\n" for n in range(5000))
@@ -317,7 +317,7 @@ def test_a_config_value_starting_with_an_exclamation_mark_says_to_quote_it(tmp_p
 def test_a_config_error_points_at_check_help_which_lists_every_key(site, capsys):
     import dataclasses
 
-    from generator.config import Config
+    from generator.config.values import Config
 
     config = site / "config.yaml"
     config.write_text(config.read_text() + "items_per_pgae: 10\n")

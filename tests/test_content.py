@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT, item, make_site
 from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions, build
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.site.content import MAX_ALIASES, MAX_NESTING, parse_source, source_files
 
 NOW = datetime(2026, 11, 22, 12, tzinfo=timezone.utc)

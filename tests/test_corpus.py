@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator.build.pipeline import BuildOptions, build
-from generator.config import load_config
+from generator.config.load import load_config
 import conftest
 from test_build import html_errors, link_problems, listed
 

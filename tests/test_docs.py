@@ -1,6 +1,6 @@
 """The documentation: the README's quick start names only what exists, and the user guide in docs/ builds
 with MkDocs in strict mode (every page in the navigation, every internal link and anchor resolving) and
-stays true to the command line and to generator/config.py."""
+stays true to the command line and to generator/config/values.py."""
 
 from __future__ import annotations
 
@@ -21,8 +21,9 @@ import yaml
 
 from conftest import ROOT, item, make_site
 from generator.cli import main as cli_main
-from generator.config import (Config, FetchConfig, ProviderConfig, RankingConfig, SourceConfig, StoriesConfig, TopicConfig,
-                              load_config)
+from generator.config.load import load_config
+from generator.config.values import (Config, FetchConfig, ProviderConfig, RankingConfig, SourceConfig, StoriesConfig,
+                                     TopicConfig)
 
 README = ROOT / "README.md"
 DOCS = ROOT / "docs"
@@ -111,9 +112,10 @@ def test_the_configuration_reference_gives_every_key_its_default_and_meaning():
                 continue
             key = f"`{prefix}{f.name}`"
             assert key in rows, f"docs/configuration.md has no row for {key}"
-            assert rows[key] == [_default_cell(f), f.metadata["doc"]], f"{key}: the row differs from generator/config.py"
+            assert rows[key] == [_default_cell(f), f.metadata["doc"]], \
+                f"{key}: the row differs from generator/config/values.py"
             checked += 1
-    assert checked == len(rows) > 20, "a row for a key that generator/config.py does not have"
+    assert checked == len(rows) > 20, "a row for a key that generator/config/values.py does not have"
 
 
 def _help(*command: str) -> str:

@@ -18,7 +18,7 @@ import pytest
 from conftest import build_site, item, make_site
 
 from generator.build.pipeline import BuildOptions, plan_site
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.plan.feeds import feed_outputs
 from generator.plan.pages import make_files
 

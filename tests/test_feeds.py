@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from conftest import build_site, resolve_url, item, make_site
 from generator.build.pipeline import BuildOptions, plan_site
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.plan.feeds import feed_outputs
 from generator.plan.pages import make_files, one_per_story
 

@@ -200,7 +200,7 @@ def test_an_opml_file_nested_thousands_deep_is_read(tmp_path, server, capsys):
 def test_an_opml_file_of_tens_of_thousands_of_feeds_is_read_quickly_with_lines(tmp_path):
     """Each outline's line was found by searching the whole file again: 40,000 outlines (2.5 MB, within the
     4 MB allowed) took half a minute before fetch asked for a single feed. One pass now."""
-    from generator.config import load_config
+    from generator.config.load import load_config
     from generator.fetch.sources import read_sources
 
     count = 40_000

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import item, make_site
 from generator.build.pipeline import BuildOptions, plan_site
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.render import fragments
 from generator.render.fragments import MemoEnvironment
 

@@ -15,7 +15,7 @@ import pytest
 
 from generator import __version__
 from generator.build.pipeline import BuildOptions, build
-from generator.config import load_config
+from generator.config.load import load_config
 
 SITES = Path(__file__).parent / "sites"
 # Not compared: copies of the theme's static files (byte-for-byte copies, checked in test_render).

@@ -14,7 +14,7 @@ import yaml
 from conftest import ROOT, clean_build, files_under, serving
 from generator.build.pipeline import BuildOptions, build
 from generator.cli import main
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.i18n import load_words
 
 BASIC = ROOT / "tests" / "sites" / "basic"  # a story of three sources, a video, topics, two pages of Latest

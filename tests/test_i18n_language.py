@@ -68,7 +68,7 @@ def test_a_language_code_no_language_or_country_has_is_an_error_saying_what_to_w
 @pytest.mark.parametrize("written", ["en", "pt_BR", "zh-Hant-TW", "sr-Latn", "es-419", "fil", "de-CH-1996", "haw",
                                      "en-us", "''"])
 def test_real_language_codes_are_accepted(tmp_path, capsys, written):
-    from generator.config import load_config
+    from generator.config.load import load_config
 
     site = make_site(tmp_path / "site", {}, f"title: T\nbase_url: https://example.org/\nlanguage: {written}\n")
     assert load_config(site / "config.yaml").language == written.strip("'").replace("_", "-")

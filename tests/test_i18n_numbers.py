@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 import pytest
 
 from conftest import build_site, item, make_site, static_server
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.i18n import load_words
 
 NOW = "2026-11-20T13:00:00Z"  # the reader's clock in the browser tests

@@ -14,7 +14,7 @@ import pytest
 from conftest import item, make_site, static_server
 
 from generator.build.pipeline import BuildOptions, build
-from generator.config import load_config
+from generator.config.load import load_config
 
 pytestmark = pytest.mark.slow  # a real browser
 

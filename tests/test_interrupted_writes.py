@@ -23,7 +23,7 @@ import pytest
 from conftest import ROOT, files_under, item, make_site
 from generator import cli
 from generator.build.pipeline import BuildOptions, build
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.build.writer import recover
 from generator.serve.rebuild import Session, rebuild, update_search
 

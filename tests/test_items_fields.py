@@ -210,7 +210,7 @@ def test_every_real_item_builds_with_no_message_but_missing_logos_and_shows_what
 
     from conftest import CORPUS
     from generator.build.pipeline import BuildOptions, build as build_site
-    from generator.config import load_config
+    from generator.config.load import load_config
 
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus/powerapps is not here (it is only beside a developer's checkout)")

@@ -121,7 +121,7 @@ def test_serve_saving_an_item_that_changes_its_providers_usual_name_gives_what_a
     """An older item's edit can change the name most of a provider's items give (not its newest item's):
     serve's quick re-index must show the name a full build shows."""
     from conftest import make_site, serving
-    from generator.config import load_config
+    from generator.config.load import load_config
 
     def item(day: int, name: str) -> str:
         return front(f"title: Story {day}", f"publishedDateTime: 2025-11-{day:02}T10:00:00Z", "provider:",

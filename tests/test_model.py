@@ -14,7 +14,7 @@ import pytest
 
 from conftest import item, make_site
 from generator.build.pipeline import BuildOptions, build
-from generator.config import load_config
+from generator.config.load import load_config
 
 CONFIG = """\
 title: Test News

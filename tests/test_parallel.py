@@ -12,7 +12,7 @@ import pytest
 
 from conftest import files_under, write_corpus
 from generator.build.pipeline import PAGES_PER_TASK, BuildOptions, build
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.errors import BuildError, Problem
 from generator.build.parallel import HELPER_TASKS, fork_map
 

@@ -14,7 +14,7 @@ import pytest
 from conftest import copy_example_site, files_under, without_stories
 from generator.build.pipeline import BuildOptions, build, plan_site
 from generator.build.cache import BuildCache
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.site.model import Item, Provider
 from generator.serve.fastpath import Dependents, held_in
 from generator.serve.rebuild import Session, rebuild, update_search

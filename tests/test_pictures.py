@@ -13,7 +13,7 @@ import threading
 import pytest
 
 from conftest import BASIC_CONFIG, build_site, item, make_site, static_server
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.errors import ConfigError
 
 IMAGES = """

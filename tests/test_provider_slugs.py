@@ -17,7 +17,7 @@ import pytest
 from conftest import (BASIC_CONFIG, clean_build, copy_example_site, files_under, item, make_site, said, serving,
                       without_stories)
 from generator.build.pipeline import BuildOptions, build
-from generator.config import load_config
+from generator.config.load import load_config
 
 CONFIG = BASIC_CONFIG + "stories:\n  enabled: false\n"  # (the stories are alike too: kept apart to see each)
 

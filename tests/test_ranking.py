@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from generator.config import RankingConfig
+from generator.config.values import RankingConfig
 from generator.site.ranking import percentiles, rank
 
 NOW = datetime(2026, 11, 22, 12, tzinfo=timezone.utc)
@@ -189,7 +189,7 @@ def test_top_and_hot_pages_lead_with_different_stories(tmp_path):
 def test_top_and_hot_differ_on_the_real_corpus(tmp_path):
     from conftest import CORPUS
     from generator.build.pipeline import BuildOptions, plan_site
-    from generator.config import load_config
+    from generator.config.load import load_config
 
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus/powerapps is not here (it is only beside a developer's checkout)")

@@ -10,9 +10,9 @@ import pytest
 from conftest import item, make_site
 from generator import cli
 from generator.build.pipeline import BuildOptions, build
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.errors import BuildError, ConfigError
-from generator.config import bundled_theme_dir
+from generator.config.values import bundled_theme_dir
 from generator.render.environment import json_script
 
 DEFAULT_THEME = bundled_theme_dir("default")

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import write_corpus
 from generator.build.pipeline import BuildOptions, plan_site
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.site.index import build_site
 from generator.site.reindex import reindexed
 

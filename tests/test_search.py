@@ -25,7 +25,7 @@ from conftest import ROOT, files_under, item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.build.cache import BuildCache
 from generator.build.search_index import make_index
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.cli import main as cli_main
 from generator.serve.rebuild import Session, rebuild, update_search
 from generator.plan.search import SEARCH_FOLDER, listed_keys, shard_file, shard_key, terms, tokens

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, make_site, write_config
 from test_server import wait_for
 from generator.build.pipeline import BuildOptions
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.serve.server import DevServer
 
 
@@ -21,7 +21,7 @@ def test_serve_on_every_address_says_the_address_other_devices_open(site):
     import socket
 
     from generator.build.pipeline import BuildOptions
-    from generator.config import load_config
+    from generator.config.load import load_config
     from generator.serve.server import DevServer, network_address
 
     config_file = site / "config.yaml"

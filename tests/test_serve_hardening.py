@@ -107,7 +107,7 @@ def test_serve_leaves_its_cache_for_the_next_build(tmp_path):
     before = files_under(root / "output")
     from generator.build.pipeline import BuildOptions, build
     from generator.build.cache import BuildCache
-    from generator.config import load_config
+    from generator.config.load import load_config
 
     config = load_config(root / "config.yaml")
     result = build(config, BuildOptions(workers=1), cache=BuildCache.load(root))
@@ -123,7 +123,7 @@ from pathlib import Path
 forks = []  # (threads alive, their names) at each fork
 os.register_at_fork(before=lambda: forks.append((threading.active_count(), [t.name for t in threading.enumerate()])))
 from generator.build.pipeline import BuildOptions
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.serve.server import DevServer
 
 config_file = Path(sys.argv[1])

@@ -20,7 +20,7 @@ import pytest
 
 from conftest import ROOT, files_under, item, make_site
 from generator.build.pipeline import BuildOptions, build
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.errors import NewsdeskError
 from generator.serve.server import DevServer
 

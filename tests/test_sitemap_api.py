@@ -13,7 +13,7 @@ import html5lib
 
 from conftest import BASIC_CONFIG, ROOT, build_site, item, make_site, resolve_url
 from generator.build.pipeline import BuildOptions, plan_site
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.plan.pages import make_files
 from generator.plan.sitemap import sitemap_outputs
 

@@ -20,7 +20,7 @@ from conftest import clean_build, copy_example_site, files_under, item, make_sit
 from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions
 from generator.cli import main
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.plan.search import SEARCH_FOLDER, listed_keys, shard_file, shard_key
 from generator.plan.search import terms as search_terms
 from generator.serve.rebuild import Session, rebuild, update_search

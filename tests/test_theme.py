@@ -24,7 +24,7 @@ import pytest
 
 from conftest import ROOT, item, make_site, static_server
 from generator.build.pipeline import build
-from generator.config import load_config
+from generator.config.load import load_config
 
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -52,7 +52,7 @@ def test_an_extends_of_a_template_that_is_nowhere_is_reported_at_its_line(site, 
 
 
 def test_a_misspelt_theme_is_reported_with_config_yamls_other_problems(site, capsys):
-    from generator.config import load_config
+    from generator.config.load import load_config
     from generator.errors import ConfigError
 
     (site / "themes/default/templates").mkdir(parents=True)

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import CORPUS, build_site, copy_example_site, item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.site.types import type_lists
 
 pytestmark = pytest.mark.slow  # real builds, served, in Chromium

@@ -84,7 +84,7 @@ def test_thousands_of_declared_topics_on_a_small_site_make_only_its_pages(tmp_pa
 
 def test_serve_adds_and_removes_a_declared_topics_page_with_its_first_and_last_item(tmp_path):
     from conftest import serving
-    from generator.config import load_config
+    from generator.config.load import load_config
 
     site = make_site(tmp_path / "site", {
         "content/a.md": item("Rockets fly", topics="[Space]", originalUrl="https://a.example/1"),

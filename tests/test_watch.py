@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import default_config
+from generator.config.load import default_config
 from generator.build.writer import update_in_place
 from generator.serve.watch import ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes, describe_changes, \
     detect_change_kind, layout_of

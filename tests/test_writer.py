@@ -10,7 +10,7 @@ import pytest
 
 from conftest import files_under, item, make_site
 from generator import cli
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.errors import BuildError
 from generator.build.writer import MARKER, Staging, WriteError, check_output_path, safe_relative, write_site
 

@@ -19,7 +19,7 @@ import jinja2.meta
 import jinja2.nodes
 
 from generator import __version__
-from generator.config import Config
+from generator.config.values import Config
 from generator.site.model import Item, Provider, Site, Topic
 from generator.plan.pages import FileOutput, Page, RenderedSite
 from generator.site.types import type_lists

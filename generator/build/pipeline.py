@@ -33,7 +33,9 @@ from generator.build.search_index import index_changes, is_current, live_names, 
 from generator.build.state import LastBuild, RenderState
 from generator.build.writer import (MARKER, Staging, WriteReport, check_output_owned, check_output_path, output_lock,
                                     recover, update_in_place)
-from generator.config import Config, build_time, check_content_folder
+from generator.config.checks import check_content_folder
+from generator.config.load import build_time
+from generator.config.values import Config
 from generator.errors import BuildError, Problem, errors_and_warnings
 from generator.i18n import load_words
 from generator.plan.outputs import plan_outputs

@@ -28,7 +28,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.config import OWN_FOLDER, Config, output_overlap, output_setting
+from generator.config.checks import OWN_FOLDER, output_overlap
+from generator.config.lines import output_setting
+from generator.config.values import Config
 from generator.errors import BuildError, ConfigError, Problem
 
 log = logging.getLogger(__name__)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator import __version__
-from generator.config import Config, TopicConfig
+from generator.config.values import Config, TopicConfig
 from generator.errors import ConfigError, Problem
 from generator.fetch.http import Client, Response, Settings
 from generator.fetch.items import item_settings

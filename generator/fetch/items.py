@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 import yaml
 
 from generator import __version__
-from generator.config import TopicConfig
+from generator.config.values import TopicConfig
 from generator.fetch.parse import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import bounded_key

@@ -27,7 +27,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from generator import __version__
-from generator.config import Config
+from generator.config.values import Config
 from generator.fetch.http import Client, Settings, is_public_host
 from generator.plan.pictures import candidates
 from generator.site.local_pictures import COPY_NAME, MANIFEST, copy_name

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 
 import yaml
 
-from generator.config import Config, TopicConfig
+from generator.config.values import Config, TopicConfig
 from generator.errors import ConfigError, Problem
 from generator.site.records import load_records
 from generator.urlnorm import canonical_url

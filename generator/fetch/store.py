@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.config import TopicConfig
+from generator.config.values import TopicConfig
 from generator.fetch.items import (MAX_BODY_BYTES, Facts, alias, file_name, from_the_future, hash_of, heat_at,
                                    identities, is_empty, item_text, matched_topics, published_of, title_of)
 from generator.fetch.parse import Entry, Feed

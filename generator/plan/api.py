@@ -28,7 +28,7 @@ import json
 import logging
 from functools import partial
 
-from generator.config import Config
+from generator.config.values import Config
 from generator.urls import site_url
 from generator.plan.feeds import EXTENSIONS, feed_path, rfc3339
 from generator.site.stories import story_id

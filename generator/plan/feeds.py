@@ -43,7 +43,7 @@ from functools import partial
 from urllib.parse import urlsplit
 
 from generator import __version__
-from generator.config import Config
+from generator.config.values import Config
 from generator.frozen import record
 from generator.i18n import Words, load_words
 from generator.urls import ascii_url, site_url

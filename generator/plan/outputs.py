@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Sequence
 
 from generator.plan.api import api_outputs
-from generator.config import Config
+from generator.config.values import Config
 from generator.plan.feeds import feed_outputs
 from generator.site.model import Site
 from generator.plan.pages import FileOutput, Page

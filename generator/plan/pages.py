@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import partial
 from typing import Callable, Mapping, NamedTuple, Sequence
 
-from generator.config import Config
+from generator.config.values import Config
 from generator.errors import Problem
 from generator.i18n import Words, load_words
 from generator.frozen import record

@@ -59,7 +59,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from generator import __version__
-from generator.config import Config
+from generator.config.values import Config
 from generator.i18n import facts, load_words
 from generator.languages import UNSPACED
 from generator.plan.feeds import html_datetime

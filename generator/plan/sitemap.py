@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Sequence
 
-from generator.config import Config
+from generator.config.values import Config
 from generator.urls import site_url
 from generator.plan.feeds import clean_text, rfc3339
 from generator.site.model import Site

@@ -29,7 +29,7 @@ import ghp_import
 
 from generator import __version__
 from generator.build.pipeline import BuildOptions, BuildResult, build
-from generator.config import Config
+from generator.config.values import Config
 from generator.errors import BuildError, NewsdeskError, Problem
 from generator.build.writer import MARKER, recover
 from generator.urls import ascii_url

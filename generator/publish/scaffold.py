@@ -132,7 +132,7 @@ def create_site(target: Path) -> list[Path]:
         raise ConfigError(Problem(str(target), None, f"folder is not empty: it holds {shown}",
                                   "choose a new folder; newsdesk init never overwrites files, and writes into a "
                                   "folder only when it is empty or holds nothing but .git, README and LICENSE files"))
-    from generator.config import bundled_theme_dir
+    from generator.config.values import bundled_theme_dir
 
     # (where this copy's theme is: inside site-packages for a copy installed with pip, which has no themes/ folder
     # of newsdesk's repository to copy from)

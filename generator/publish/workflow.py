@@ -21,7 +21,8 @@ from urllib.request import url2pathname
 
 import generator
 from generator import __version__
-from generator.config import load_config, setting_line
+from generator.config.lines import setting_line
+from generator.config.load import load_config
 from generator.errors import ConfigError, Problem
 
 log = logging.getLogger(__name__)

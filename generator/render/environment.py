@@ -25,7 +25,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator import __version__
-from generator.config import Config, bundled_theme_dir
+from generator.config.values import Config, bundled_theme_dir
 from generator.errors import BuildError, Problem
 from generator.i18n import Words, facts, fill, load_words
 from generator.languages import og_locale

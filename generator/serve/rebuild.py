@@ -26,7 +26,7 @@ from generator.build.pipeline import (BuildOptions, BuildResult, build, output_f
                                      render_pages)
 from generator.build.search_index import update_live_index
 from generator.build.writer import WriteReport, output_lock, update_in_place
-from generator.config import Config
+from generator.config.values import Config
 from generator.errors import BuildError, Problem
 from generator.plan.pages import Page, RenderedSite, make_files
 from generator.plan.search import plan_index

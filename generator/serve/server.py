@@ -42,7 +42,8 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from generator.build.pipeline import BuildOptions
 from generator.build.cache import BuildCache
-from generator.config import Config, build_time
+from generator.config.load import build_time
+from generator.config.values import Config
 from generator.site.content import read_source
 from generator.errors import BuildError, NewsdeskError, Problem
 from generator.site.identities import topic_definitions

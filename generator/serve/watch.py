@@ -28,7 +28,7 @@ from watchdog.events import (EVENT_TYPE_CLOSED, EVENT_TYPE_CREATED, EVENT_TYPE_D
                              EVENT_TYPE_MOVED, FileSystemEventHandler)
 from watchdog.observers import Observer
 
-from generator.config import Config, bundled_theme_dir
+from generator.config.values import Config, bundled_theme_dir
 from generator.build.writer import BESIDE_OUTPUT, beside_output
 from generator.site.content import looks_like_an_item
 from generator.site.local_pictures import MANIFEST

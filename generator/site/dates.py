@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timezone
 
-from generator.config import Config
+from generator.config.values import Config
 from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, Refused, ambiguous_month, ambiguous_zone, checked,
                                goes_by, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset)
 from generator.site.notes import Notes, Unusable, kind_of, shown

@@ -17,7 +17,7 @@ import zlib
 from types import MappingProxyType
 from typing import Callable, MutableMapping
 
-from generator.config import StoriesConfig
+from generator.config.values import StoriesConfig
 from generator.site.model import Item, Site, SiteStory
 from generator.site.stories import (Clustering, Prepared, Story, StoryInput, StorySettings, make_story, prepare,
                                     story_id)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from urllib.parse import quote, urlsplit
 
-from generator.config import ProviderConfig, TopicConfig
+from generator.config.values import ProviderConfig, TopicConfig
 from generator.site.model import ProviderRef
 from generator.site.text import IGNORED_IN_HOSTS, plain_name, plain_text
 from generator.urlnorm import canonical_url

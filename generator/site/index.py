@@ -10,7 +10,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Mapping
 
-from generator.config import Config, ProviderConfig
+from generator.config.values import Config, ProviderConfig
 from generator.errors import Problem
 from generator.site.content import key_lines
 from generator.site.identities import (account_page, declared_provider, definition, identity_of, provider_identity,

@@ -27,7 +27,7 @@ from datetime import date, time
 from types import MappingProxyType
 from typing import Mapping
 
-from generator.config import Config
+from generator.config.values import Config
 from generator.errors import Problem, Rejected
 from generator.site.content import Source
 from generator.site.dates import EPOCH, date_field, to_utc, zone_guessed

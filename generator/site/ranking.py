@@ -40,7 +40,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 
-from generator.config import RankingConfig
+from generator.config.values import RankingConfig
 from generator.site.model import Item, SiteStory
 
 
