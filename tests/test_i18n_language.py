@@ -139,5 +139,7 @@ def test_a_whole_lede_in_another_language_gets_no_ellipsis(tmp_path, language, e
              "content/cut.md": item("Cut", "2026-11-19T10:00:00Z", excerpt="'Der Rat stimmte am'")}
     config, _ = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG + f"language: {language}\n"))
     pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (config.output_path / "news").rglob("index.html")}
-    assert f'<p class="lede">{excerpt}</p>' in pages["whole"]
-    assert '<p class="lede">Der Rat stimmte am…</p>' in pages["cut"]
+    # (a site in a language the theme has no words for marks its content's language: lang="ar")
+    lede = r'<p class="lede"(?: lang="{}")?>{}</p>'
+    assert re.search(lede.format(language, re.escape(excerpt)), pages["whole"])
+    assert re.search(lede.format(language, "Der Rat stimmte am…"), pages["cut"])
