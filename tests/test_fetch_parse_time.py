@@ -49,8 +49,9 @@ def test_a_feed_slower_to_read_than_the_limit_fails_alone_and_the_others_are_wri
     where = lines.index(f"  - {server.url('/slow.xml')}") + 1
     assert [line for line in err.splitlines() if line.startswith("failed: ")] == [
         f"failed: config.yaml:{where}: {server.url('/slow.xml')}: reading the feed took longer than fetch.parse_timeout "
-        f"(1 s), so it was stopped: it is very large, or made to be slow to read (such as a long run of letters and "
-        f"dots in an author's address); raise fetch.parse_timeout if you trust the feed, else remove the source"]
+        f"(1 s), so it was stopped: it is very large, or made to be slow to read (a value, an element or an attribute "
+        f"repeated so often or so long that the parser's time grows faster than the feed); raise fetch.parse_timeout "
+        f"if you trust the feed, else remove the source"]
     items = fetched(site)
     assert sorted(items) == ["Council opens the new bridge", "Ferry returns to the harbour", "Market hall reopens"]
     assert not any(title.startswith("Slow") for title in items)

@@ -19,6 +19,7 @@ from typing import Callable
 from generator import __version__
 from generator.config.values import Config, TopicConfig
 from generator.errors import ConfigError, Problem
+from generator.fetch.bounds import MAX_ATTRIBUTES, MAX_CATEGORIES
 from generator.fetch.http import Client, Response, Settings
 from generator.fetch.items import item_settings
 from generator.fetch.parse import Feed
@@ -185,6 +186,12 @@ def _record(store: Store, source: Source, response: Response, feed: Feed | None,
         notes.append(f"{feed.refused_dates} entr{'y' if feed.refused_dates == 1 else 'ies'} with a date that names two "
                      f"time zones that disagree, or that is in another calendar than the Gregorian: dated when first "
                      f"fetched instead; ask the feed's publisher to fix its dates")
+    if feed.cuts:  # (the entries are kept, with what a reader can use of them)
+        cut = [f"{count} {what} beyond {whose} first {most}" for count, what, whose, most in (
+            (feed.cuts.categories, "categories (or keywords)", "an entry's", MAX_CATEGORIES),
+            (feed.cuts.attributes, "attributes", "an element's", MAX_ATTRIBUTES)) if count]
+        notes.append(f"{' and '.join(cut)}: left out, as reading so many takes minutes; the entries are kept. "
+                     f"Ask the feed's publisher to list fewer, or remove the source if you do not trust it")
     if feed.unsafe_urls:  # (the entries are kept, without those links and pictures)
         notes.append(f"{feed.unsafe_urls} address{'' if feed.unsafe_urls == 1 else 'es'} of links or pictures "
                      f"that are no http or https URL (javascript:, data:...): left out")

@@ -24,6 +24,7 @@ from xml.sax import SAXParseException
 import feedparser
 from feedparser.urls import resolve_relative_uris
 
+from generator.fetch.bounds import Cuts, bounded
 from generator.isotime import Refused, checked, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset, zone_named
 from generator.textfiles import utf8_mostly
 from generator.site.markup import sanitize
@@ -84,6 +85,7 @@ class Feed:
     # entries whose date was refused (two time zones that disagree, another calendar: isotime.checked), dated
     # when first fetched instead: the user is told
     refused_dates: int = 0
+    cuts: Cuts = Cuts()  # what a hostile feed repeats beyond what feedparser reads in time (bounds.py): told too
 
 
 # A character reference to no character (a surrogate, beyond U+10FFFF): feedparser's fallback parser fails on
@@ -127,6 +129,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
     # and titles are made plain text, their scripts' and styles' text dropped (text.plain_text).
     # Nor does feedparser get the feed's URL: it would resolve links against it its own way (urljoin, which
     # takes `\\host\x` for a path) before _Addresses reads them as a browser does (urls.joined).
+    body, cuts = bounded(body)
     parsed = feedparser.parse(body, sanitize_html=False, response_headers={
         "content-type": content_type or "application/xml"})
     if not parsed.entries and (parsed.bozo or not parsed.version):
@@ -150,7 +153,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
                 entries=tuple(_entry(entry, link, dates, rss=rss, cover=cover, guids=written)
                               for entry in parsed.entries),
                 title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"),
-                unsafe_urls=link.unsafe, refused_dates=dates.refused)
+                unsafe_urls=link.unsafe, refused_dates=dates.refused, cuts=cuts)
 
 
 def _gunzipped(body: bytes, max_bytes: int) -> bytes:

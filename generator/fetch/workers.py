@@ -1,7 +1,8 @@
 """Feeds are parsed in a child process, each feed with a time limit (`fetch.parse_timeout`).
 
 feedparser has slow paths on hostile input: a run of letters and dots in an author's address, repeated in
-every entry, costs it minutes (kurtmckee/feedparser#562). It runs in C holding the GIL, so on a thread it
+every entry, costs it minutes (kurtmckee/feedparser#562). (Those a scan of the bytes can find for sure, an
+entry's thousands of categories or an element's thousands of attributes, are cut before: bounds.py.) It runs in C holding the GIL, so on a thread it
 stalled every other source too, and no thread can be stopped. A child process can: when a feed takes
 longer than the limit, its process is killed and replaced, and the source fails with a message saying so.
 Checking the bytes beforehand cannot be made sure: CDATA sections, comments, character references and
@@ -63,9 +64,9 @@ class Parser:
                 return None, "cannot read the feed: its parser stopped; try again, and if it fails again, remove the source"
             self.stop()
             return None, (f"reading the feed took longer than fetch.parse_timeout ({seconds:g} s), so it was "
-                          f"stopped: it is very large, or made to be slow to read (such as a long run of letters "
-                          f"and dots in an author's address); raise fetch.parse_timeout if you trust the feed, "
-                          f"else remove the source")
+                          f"stopped: it is very large, or made to be slow to read (a value, an element or an "
+                          f"attribute repeated so often or so long that the parser's time grows faster than the "
+                          f"feed); raise fetch.parse_timeout if you trust the feed, else remove the source")
 
     def __enter__(self) -> "Parser":
         return self
