@@ -165,32 +165,34 @@ def _written_words() -> tuple[re.Pattern, re.Pattern]:
             re.compile(rf"[\w{plane0}]+"))
 
 
-def spelled(text: str) -> list[tuple[str, str]]:
-    """(word as written, token) of each search term of a text, in order, repeats included. The word is
-    lowercased with its marks (what a Snowball stemmer reads: "informações", "новый"); the token is it folded
-    (`fold`: what a query typed without accents has, "informacoes"). A word that folding cuts in two or
-    more tokens, or one longer than MAX_TERM, is its tokens, written as folded."""
+def spelled(text: str) -> list[str]:
+    """The words of a text as the stemmer reads them, in order, repeats included: lowercased NFKC, with
+    their accents ("informações", "новый"; NFKC makes "ﬁ" and "Ａ" the letters "fi" and "A" the algorithms
+    know). A word's token is it folded (`fold`: "informacoes", as a query typed without accents has it). A
+    word that folding cuts in two or more tokens, or one longer than MAX_TERM, is its tokens, as folded."""
     if text.isascii():
         # Most stories are ASCII: one plain class finds the same words, folding changes none of them
         found = _ASCII_TOKEN.findall(text.lower())
         if found and max(map(len, found)) > MAX_TERM:
             found = [token[:MAX_TERM] for token in found]
-        return list(zip(found, found))
-    text = unicodedata.normalize("NFC", _IGNORED.sub("", text.replace("\u200b", " "))).lower()
+        return found
+    text = unicodedata.normalize("NFKC", _IGNORED.sub("", text.replace("\u200b", " "))).lower()
     every, plane0 = _written_words()
     found = every.findall(text) if _UNSPACED_OR_ASTRAL.search(text) else plane0.findall(text.replace("_", " "))
-    return list(itertools.chain.from_iterable(map(_folded, found)))
+    return list(itertools.chain.from_iterable(map(_whole, found)))
 
 
-@functools.lru_cache(maxsize=1 << 16)  # news repeats its names and places: most words were folded before
-def _folded(word: str) -> tuple[tuple[str, str], ...]:
+@functools.lru_cache(maxsize=1 << 16)  # news repeats its names and places: most words were seen before
+def _whole(word: str) -> tuple[str, ...]:
+    """A word as written, or its tokens when folding does not leave it one token of MAX_TERM at most."""
     token = fold(word)
     found = (_TOKEN if _HAS_UNSPACED.search(token) else _WORDS).findall(token)
     if len(found) == 1 and found[0] == token and len(token) <= MAX_TERM:
-        return ((word, token),)
-    return tuple((part[:MAX_TERM], part[:MAX_TERM]) for part in found)
+        return (word,)
+    return tuple(part[:MAX_TERM] for part in found)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """NFKD, combining marks and IGNORABLE characters dropped (é -> e, ﬁ -> fi, soft hyphens), NFC again
     (NFKD splits Hangul syllables into jamo; this puts them back), lowercased with str.lower() (JS
@@ -201,8 +203,9 @@ def fold(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """The search terms of a text before stemming, folded, in order, repeats included."""
-    return [token for _, token in spelled(text)]
+    """The words of a text folded, in order, repeats included: what it is searched by before stemming."""
+    found = spelled(text)
+    return found if text.isascii() else list(map(fold, found))
 
 
 def body_text(body_html: str) -> str:
@@ -266,7 +269,7 @@ def needed_static(name: str, config: Config) -> bool:
 def terms(text: str, stemmer_name: str | None) -> list[str]:
     """The search terms of a text: its words as written, stemmed, folded."""
     stem = stemmer(stemmer_name)
-    return [stem(word) for word, _ in spelled(text)]
+    return list(map(stem, spelled(text)))
 
 
 def shard_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
@@ -548,9 +551,9 @@ def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dic
     start, stemmer_name, texts = task
     texts = marshal.loads(texts)
     stem = stemmer(stemmer_name)
-    # (word, token) -> term, for the words of this task; and -> folded term, for those where that differs
+    # word -> term, for the words of this task; and -> folded term, for those where that differs
     stems: tuple[dict, dict] = ({}, {})
-    words: Counter = Counter()  # (word, token) -> documents of this task it is in
+    words: Counter = Counter()  # word -> documents of this task it is in
     # 4 bytes an id and 1 an impact (at most MAX_WEIGHT), not a Python int each
     postings: dict[str, tuple[array, array]] = {}
     for doc, items in enumerate(texts, start):
@@ -563,9 +566,8 @@ def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dic
                 posting[1].append(weight)
     forms: dict[str, Counter] = {}
     plain: set[str] = set()
-    for pair, documents in words.items():
-        word = pair[0]
-        for term in (stems[0][pair], *([stems[1][pair]] if pair in stems[1] else [])):
+    for word, documents in words.items():
+        for term in (stems[0][word], *([stems[1][word]] if word in stems[1] else [])):
             if term == word:
                 plain.add(word)
             else:
@@ -600,13 +602,13 @@ def _weights(stem: Callable[[str], str], stems: tuple[dict, dict], words: Counte
     present = set(body_words).union(*fields)
     words.update(present)
     found, others = stems
-    for pair in present - found.keys():
-        found[pair] = stem(pair[0])
-        if pair[0] != pair[1] and stem(pair[1]) != found[pair]:
-            others[pair] = stem(pair[1])
+    for word in present - found.keys():
+        found[word] = stem(word)
+        if not word.isascii() and stem(fold(word)) != found[word]:
+            others[word] = stem(fold(word))
     weights = _field_weights(found.__getitem__, fields, body_words)
     if others and not others.keys().isdisjoint(present):
-        folded = {pair: others.get(pair) or found[pair] for pair in present}
+        folded = {word: others.get(word) or found[word] for word in present}
         for term, weight in _field_weights(folded.__getitem__, fields, body_words).items():
             if weight > weights.get(term, 0):
                 weights[term] = weight

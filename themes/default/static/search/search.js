@@ -41,7 +41,7 @@
   var ENDS_IN_WORD = new RegExp("[\\p{L}\\p{N}][" + IGNORABLE + "]*$", "u");
 
   // The tokeniser of generator/plan/search.py, step for step (tests/test_search.py runs both on the same strings):
-  // [word as written, token] of each term; the word is what the stemmer reads, the token it folded.
+  // the words as the stemmer reads them (lowercased NFKC, accents kept); a word's token is it folded.
   function fold(text) {
     return text.normalize("NFKD").replace(DROPPED, "").normalize("NFC").toLowerCase();
   }
@@ -51,41 +51,41 @@
     return chars.length > MAX_TERM ? chars.slice(0, MAX_TERM).join("") : token;
   }
 
-  var foldedWords = new Map();
+  var wholes = new Map();
 
-  function folded(word) {
-    var known = foldedWords.get(word);
+  // A word as written, or its tokens when folding does not leave it one token of MAX_TERM at most (search.py _whole)
+  function whole(word) {
+    var known = wholes.get(word);
     if (known) return known;
     var token = fold(word);
     var found = token.match(TOKEN) || [];
-    known = found.length === 1 && found[0] === token && cut(token) === token ? [[word, token]]
-      : found.map(function (part) { return [cut(part), cut(part)]; });
-    foldedWords.set(word, known);
+    known = found.length === 1 && found[0] === token && cut(token) === token ? [word] : found.map(cut);
+    wholes.set(word, known);
     return known;
   }
 
   function spelled(text) {
-    var written = text.replace(/\u200b/g, " ").replace(IGNORED, "").normalize("NFC").toLowerCase();
+    var written = text.replace(/\u200b/g, " ").replace(IGNORED, "").normalize("NFKC").toLowerCase();
     var found = [];
-    (written.match(SPELLED) || []).forEach(function (word) { found.push.apply(found, folded(word)); });
+    (written.match(SPELLED) || []).forEach(function (word) { found.push.apply(found, whole(word)); });
     return found;
   }
 
   function tokens(text) {
-    return spelled(text).map(function (pair) { return pair[1]; });
+    return spelled(text).map(fold);
   }
 
   var stemWord = fold; // until the site's stemmer is loaded (meta.json names it)
 
   function terms(text) {
-    return spelled(text).map(function (pair) { return stemWord(pair[0]); });
+    return spelled(text).map(function (word) { return stemWord(word); });
   }
 
-  // The terms a text is indexed by: its words' terms and their folded terms (a query typed without accents
+  // The terms a text is indexed by: its words' terms and their tokens' (a query typed without accents
   // matches these: generator/plan/search.py _weights).
   function indexedAs(text) {
     var found = [];
-    spelled(text).forEach(function (pair) { found.push(stemWord(pair[0]), stemWord(pair[1])); });
+    spelled(text).forEach(function (word) { found.push(stemWord(word), stemWord(fold(word))); });
     return found;
   }
 
@@ -380,18 +380,18 @@
       return "";
     });
     var words = [], seen = new Set();
-    var add = function (pair) { // [word as written, token]
-      var term = stemWord(pair[0]);
+    var add = function (written) { // a word as spelled() gives it
+      var term = stemWord(written);
       if (seen.has(term)) return;
       seen.add(term);
-      words.push({ token: pair[1], term: term, quoted: false });
+      words.push({ token: fold(written), term: term, quoted: false });
     };
     phrases.forEach(function (phrase) { phrase.forEach(add); });
     var near = [];
     rest.forEach(function (text) {
       var found = spelled(text);
       found.forEach(add);
-      for (var i = 0; i + 1 < found.length; i++) near.push(PAIR + stemWord(found[i][0]) + " " + stemWord(found[i + 1][0]));
+      for (var i = 0; i + 1 < found.length; i++) near.push(PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]));
     });
     var open = !/"\s*$/.test(query) && ENDS_IN_WORD.test(query);
     var last = words.length && rest.length && open ? words[words.length - 1] : null;
@@ -417,7 +417,7 @@
       if (chosen.provider) filters.push(allOf(meta, PROVIDER + chosen.provider));
       parsed.phrases.forEach(function (phrase) {
         for (var i = 0; i + 1 < phrase.length; i++) {
-          filters.push(allOf(meta, PAIR + stemWord(phrase[i][0]) + " " + stemWord(phrase[i + 1][0])));
+          filters.push(allOf(meta, PAIR + stemWord(phrase[i]) + " " + stemWord(phrase[i + 1])));
         }
       });
       return Promise.all([
