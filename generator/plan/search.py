@@ -126,7 +126,6 @@ _WORDS = re.compile(r"[^\W_]{2,}")  # _TOKEN on text with no UNSPACED letter, wh
 _HAS_UNSPACED = re.compile(f"[{UNSPACED}]")
 _TAG = re.compile(r"<[^>]*>")
 _IGNORED = re.compile(f"[{IGNORABLE}]+")
-_UNSPACED_OR_ASTRAL = re.compile(f"[{UNSPACED}\U00010000-\U0010ffff]")
 
 
 @functools.cache
@@ -154,15 +153,24 @@ def _marks() -> re.Pattern:
 
 
 @functools.cache
-def _written_words() -> tuple[re.Pattern, re.Pattern]:
+def _written_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """A word as written (search.js: SPELLED): a run of letters, digits and the marks on them, or one letter
-    of an UNSPACED script with its marks; and the same for a text with no UNSPACED letter and nothing beyond
-    plane 0, where `re` tests the marks as one table (a class with ranges past U+FFFF is tested range by
-    range, several times slower), with "_" (a word character to `re`) made a space first."""
+    of an UNSPACED script with its marks; the same for a text with no IGNORABLE or UNSPACED character and
+    nothing beyond plane 0, where `re` tests the marks as one table (a class with ranges past U+FFFF is
+    tested range by range, several times slower), with "_" (a word character to `re`) made a space first;
+    and what finds those characters, as fast."""
     marks = _mark_ranges()
-    plane0 = "".join(part for part in re.findall("...", marks, re.S) if part[2] <= "\uffff")
-    return (re.compile(rf"(?:[^\W_{UNSPACED}]|[{marks}])+|[{UNSPACED}][{marks}]*"),
-            re.compile(rf"[\w{plane0}]+"))
+    plane0 = _plane0(marks)
+    # (a word of one character folds to one letter at most, which is no token: not matched at all)
+    return (re.compile(rf"(?:[^\W_{UNSPACED}]|[{marks}]){{2,}}|[{UNSPACED}][{marks}]*"),
+            re.compile(rf"[\w{plane0}]{{2,}}"),
+            re.compile(f"[{_plane0(IGNORABLE)}{_plane0(UNSPACED)}]|[\U00010000-\U0010ffff]"))
+
+
+def _plane0(ranges: str) -> str:
+    """The characters and ranges of a character class's text that are in plane 0."""
+    parts = re.findall(".-.|.", ranges, re.S)
+    return "".join(part for part in parts if part[-1] <= "\uffff")
 
 
 def spelled(text: str) -> list[str]:
@@ -176,9 +184,14 @@ def spelled(text: str) -> list[str]:
         if found and max(map(len, found)) > MAX_TERM:
             found = [token[:MAX_TERM] for token in found]
         return found
-    text = unicodedata.normalize("NFKC", _IGNORED.sub("", text.replace("\u200b", " "))).lower()
-    every, plane0 = _written_words()
-    found = every.findall(text) if _UNSPACED_OR_ASTRAL.search(text) else plane0.findall(text.replace("_", " "))
+    every, plane0, special = _written_words()
+    text = text.replace("\u200b", " ")
+    if special.search(text):
+        text = _IGNORED.sub("", text)
+    text = unicodedata.normalize("NFKC", text).lower()
+    found = every.findall(text) if special.search(text) else plane0.findall(text.replace("_", " "))
+    if "".join(found).isascii() and (not found or max(map(len, found)) <= MAX_TERM):
+        return found  # (English with typographic quotes and dashes: its words are their tokens)
     return list(itertools.chain.from_iterable(map(_whole, found)))
 
 
@@ -205,7 +218,7 @@ def fold(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """The words of a text folded, in order, repeats included: what it is searched by before stemming."""
     found = spelled(text)
-    return found if text.isascii() else list(map(fold, found))
+    return found if "".join(found).isascii() else list(map(fold, found))
 
 
 def body_text(body_html: str) -> str:
