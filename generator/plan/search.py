@@ -3,9 +3,10 @@ browser by themes/default/static/search/search.js.
 
 Every published story is a document, as the list pages show it: an item alone, or the items of a story
 (generator/site/stories.py), shown as its lead's card. Each item's title, topic, provider and author
-names, excerpt and body text are cut into words (`tokens`, which the client repeats exactly) and each word
-is stemmed with the Snowball stemmer of the site's `language` (`terms`; the client runs the same algorithm,
-translated to JavaScript by scripts/snowball_js.py). Each term gets a posting list of (document, impact):
+names, excerpt and body text are cut into words (`spelled`, which the client repeats exactly) and each word
+is stemmed as written with the Snowball stemmer of the site's `language`, then the stem folded (`terms`; the
+client runs the same algorithm, translated to JavaScript by scripts/snowball_js.py); a word whose folded
+letters (`tokens`) stem to another term is listed under that too, for queries typed without accents. Each term gets a posting list of (document, impact):
 a BM25 weight of its body frequency, normalised by the item's length against a fixed length (so adding a
 story never changes another's weights), plus a bonus for each field it is in (title > topic, provider and
 author names > excerpt); a story's impact is its items' highest. The client multiplies impacts by the term's
@@ -68,7 +69,7 @@ from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
 from generator.urls import device_name, resized_url
 
-FORMAT = 11  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 12  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -125,12 +126,12 @@ _ASCII_TOKEN = re.compile(r"[a-z0-9]{2,}")  # _TOKEN on lowercased ASCII text, w
 _WORDS = re.compile(r"[^\W_]{2,}")  # _TOKEN on text with no UNSPACED letter, where it means exactly this
 _HAS_UNSPACED = re.compile(f"[{UNSPACED}]")
 _TAG = re.compile(r"<[^>]*>")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_IGNORED = re.compile(f"[{IGNORABLE}]+")
 
 
 @functools.cache
-def _marks() -> re.Pattern:
-    """Every combining mark (category M) and every IGNORABLE character, as search.js's DROPPED. Made on first
+def _mark_ranges() -> str:
+    """Every combining mark (category M), as ranges of a character class (search.js: \\p{M}). Made on first
     use (it walks all of Unicode), and by index_tasks before the build forks, so that each worker does not
     make it again."""
     ranges, start, previous = [], None, -1
@@ -143,40 +144,82 @@ def _marks() -> re.Pattern:
             ranges.append(f"{chr(start)}-{chr(previous)}")
             start = None
         previous = point
-    return re.compile("[" + "".join(ranges) + IGNORABLE + "]+")
+    return "".join(ranges)
 
 
-def normalise(text: str) -> str:
-    """Zero-width spaces made spaces; NFKD, combining marks and the other IGNORABLE characters dropped
-    (é -> e, ﬁ -> fi, soft hyphens), NFC again (NFKD splits Hangul syllables into jamo; this puts them
-    back), lowercased with str.lower() (JS toLowerCase does the same mapping)."""
-    if not text.isascii():
-        # Only the runs of non-ASCII characters need it, and most of a story is ASCII: this is much
-        # cheaper than normalising all of it, and the same (no character composes with an ASCII one once
-        # marks are gone). Lowercasing stays on the whole text: a final sigma depends on its neighbours.
-        text = _NON_ASCII.sub(_fold_match, text)
-    return text.lower()
+@functools.cache
+def _marks() -> re.Pattern:
+    """Every combining mark and every IGNORABLE character, as search.js's DROPPED."""
+    return re.compile("[" + _mark_ranges() + IGNORABLE + "]+")
 
 
-def _fold_match(match: re.Match) -> str:
-    return _fold(match.group())
+@functools.cache
+def _written_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A word as written (search.js: SPELLED): a run of letters, digits and the marks on them, or one letter
+    of an UNSPACED script with its marks; the same for a text with no IGNORABLE or UNSPACED character and
+    nothing beyond plane 0, where `re` tests the marks as one table (a class with ranges past U+FFFF is
+    tested range by range, several times slower), with "_" (a word character to `re`) made a space first;
+    and what finds those characters, as fast."""
+    marks = _mark_ranges()
+    plane0 = _plane0(marks)
+    # (a word of one character folds to one letter at most, which is no token: not matched at all)
+    return (re.compile(rf"(?:[^\W_{UNSPACED}]|[{marks}]){{2,}}|[{UNSPACED}][{marks}]*"),
+            re.compile(rf"[\w{plane0}]{{2,}}"),
+            re.compile(f"[{_plane0(IGNORABLE)}{_plane0(UNSPACED)}]|[\U00010000-\U0010ffff]"))
 
 
-@functools.lru_cache(maxsize=1 << 16)  # news repeats its names and places: most runs were folded before
-def _fold(run: str) -> str:
-    run = run.replace("\u200b", " ")
-    return unicodedata.normalize("NFC", _marks().sub("", unicodedata.normalize("NFKD", run)))
+def _plane0(ranges: str) -> str:
+    """The characters and ranges of a character class's text that are in plane 0."""
+    parts = re.findall(".-.|.", ranges, re.S)
+    return "".join(part for part in parts if part[-1] <= "\uffff")
+
+
+def spelled(text: str) -> list[str]:
+    """The words of a text as the stemmer reads them, in order, repeats included: lowercased NFKC, with
+    their accents ("informações", "новый"; NFKC makes "ﬁ" and "Ａ" the letters "fi" and "A" the algorithms
+    know). A word's token is it folded (`fold`: "informacoes", as a query typed without accents has it). A
+    word that folding cuts in two or more tokens, or one longer than MAX_TERM, is its tokens, as folded."""
+    if text.isascii():
+        # Most stories are ASCII: one plain class finds the same words, folding changes none of them
+        found = _ASCII_TOKEN.findall(text.lower())
+        if found and max(map(len, found)) > MAX_TERM:
+            found = [token[:MAX_TERM] for token in found]
+        return found
+    every, plane0, special = _written_words()
+    text = text.replace("\u200b", " ")
+    if special.search(text):
+        text = _IGNORED.sub("", text)
+    text = unicodedata.normalize("NFKC", text).lower()
+    found = every.findall(text) if special.search(text) else plane0.findall(text.replace("_", " "))
+    if "".join(found).isascii() and (not found or max(map(len, found)) <= MAX_TERM):
+        return found  # (English with typographic quotes and dashes: its words are their tokens)
+    return list(itertools.chain.from_iterable(map(_whole, found)))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # news repeats its names and places: most words were seen before
+def _whole(word: str) -> tuple[str, ...]:
+    """A word as written, or its tokens when folding does not leave it one token of MAX_TERM at most."""
+    token = fold(word)
+    found = (_TOKEN if _HAS_UNSPACED.search(token) else _WORDS).findall(token)
+    if len(found) == 1 and found[0] == token and len(token) <= MAX_TERM:
+        return (word,)
+    return tuple(part[:MAX_TERM] for part in found)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """NFKD, combining marks and IGNORABLE characters dropped (é -> e, ﬁ -> fi, soft hyphens), NFC again
+    (NFKD splits Hangul syllables into jamo; this puts them back), lowercased with str.lower() (JS
+    toLowerCase does the same mapping)."""
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFC", _marks().sub("", unicodedata.normalize("NFKD", text))).lower()
 
 
 def tokens(text: str) -> list[str]:
-    """The search terms of a text, in order, repeats included."""
-    text = normalise(text)
-    # Most stories are ASCII: the plain class is much faster than the Unicode one, with the same matches;
-    # most others have no UNSPACED letter, and a search for one costs less than the alternative in _TOKEN.
-    found = (_ASCII_TOKEN if text.isascii() else _TOKEN if _HAS_UNSPACED.search(text) else _WORDS).findall(text)
-    if found and max(map(len, found)) > MAX_TERM:
-        found = [token[:MAX_TERM] for token in found]
-    return found
+    """The words of a text folded, in order, repeats included: what it is searched by before stemming."""
+    found = spelled(text)
+    return found if "".join(found).isascii() else list(map(fold, found))
 
 
 def body_text(body_html: str) -> str:
@@ -191,15 +234,17 @@ def stemmer_name(language: str) -> str | None:
 
 @functools.cache
 def stemmer(name: str | None) -> Callable[[str], str]:
-    """A cached word -> stem function (the identity for None). The pure-Python stemmers of the
-    snowballstemmer package, by module, even when PyStemmer is installed: the browser's stemmers are
-    translated from these, so only these are certain to agree with it."""
+    """A cached word -> term function: the word (as `spelled` gives it, with its marks) stemmed, then the
+    stem folded; `fold` for None. Stemming comes first because Snowball's rules read the letters folding
+    drops (Russian й, Portuguese ç and ã, Hindi's and Tamil's vowel signs): folded first, "новый" was "новы"
+    and "новая" "нов". The pure-Python stemmers of the snowballstemmer package, by module, even when PyStemmer
+    is installed: the browser's stemmers are translated from these, so only these are certain to agree."""
     if name is None:
-        return str
+        return functools.lru_cache(maxsize=1 << 17)(fold)
     stem = snowball_stemmer(name)
     if name == "persian":
         stem = functools.partial(_persian, stem)
-    return functools.lru_cache(maxsize=1 << 17)(stem)
+    return functools.lru_cache(maxsize=1 << 17)(lambda word: fold(stem(word)))
 
 
 def snowball_stemmer(name: str) -> Callable[[str], str]:
@@ -236,9 +281,9 @@ def needed_static(name: str, config: Config) -> bool:
 
 
 def terms(text: str, stemmer_name: str | None) -> list[str]:
-    """The search terms of a text: its tokens, stemmed."""
+    """The search terms of a text: its words as written, stemmed, folded."""
     stem = stemmer(stemmer_name)
-    return [stem(token) for token in tokens(text)]
+    return list(map(stem, spelled(text)))
 
 
 def shard_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
@@ -515,12 +560,13 @@ def _texts(item: Item) -> tuple[str, str, str, bytes, tuple[str, ...]]:
 
 
 def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dict[str, Counter], set[str]]:
-    """term -> (ids, impacts) of the documents of a task that hold it; stem -> {word: documents} for the
-    words that are not their own stem; the words that are."""
+    """term -> (ids, impacts) of the documents of a task that hold it; term -> {word: documents} for the
+    words that are not their own term; the words that are."""
     start, stemmer_name, texts = task
     texts = marshal.loads(texts)
     stem = stemmer(stemmer_name)
-    stems: dict[str, str] = {}  # word -> term, for the words of this task
+    # word -> term, for the words of this task; and -> folded term, for those where that differs
+    stems: tuple[dict, dict] = ({}, {})
     words: Counter = Counter()  # word -> documents of this task it is in
     # 4 bytes an id and 1 an impact (at most MAX_WEIGHT), not a Python int each
     postings: dict[str, tuple[array, array]] = {}
@@ -535,16 +581,15 @@ def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dic
     forms: dict[str, Counter] = {}
     plain: set[str] = set()
     for word, documents in words.items():
-        term = stems[word]
-        if term == word:
-            plain.add(word)
-        else:
-            forms.setdefault(term, Counter())[word] = documents
+        for term in (stems[0][word], *([stems[1][word]] if word in stems[1] else [])):
+            if term == word:
+                plain.add(word)
+            else:
+                forms.setdefault(term, Counter())[word] += documents
     return postings, forms, plain
 
 
-def _document_weights(stem: Callable[[str], str], stems: dict[str, str], words: Counter, items: tuple
-                      ) -> dict[str, int]:
+def _document_weights(stem: Callable[[str], str], stems: tuple[dict, dict], words: Counter, items: tuple) -> dict[str, int]:
     """term -> impact for one document: of its one item, or for a story the highest of its items' impacts
     (a story is as much about a word as its item most about it; `words` counts each word once a document)."""
     if len(items) == 1:
@@ -559,16 +604,34 @@ def _document_weights(stem: Callable[[str], str], stems: dict[str, str], words: 
     return weights
 
 
-def _weights(stem: Callable[[str], str], stems: dict[str, str], words: Counter, title: str, labels: str,
+def _weights(stem: Callable[[str], str], stems: tuple[dict, dict], words: Counter, title: str, labels: str,
              excerpt: str, body: bytes, filters: tuple[str, ...]) -> dict[str, int]:
-    """term -> impact for one story; `stems` and `words` (the words' document counts) are filled in."""
-    fields = [tokens(title), tokens(labels), tokens(excerpt)]
-    body_words = tokens(body_text(body_html(body)))
+    """term -> impact for one story; `stems` and `words` (the words' document counts) are filled in.
+
+    A word is indexed by its term (stemmed as written, then folded: "informações" -> "inform") and, when
+    that differs, by its folded term too (its token stemmed: "informacoes" -> "informaco"), with the
+    same weights: a query typed without accents is stemmed from its folded letters, and finds it so."""
+    fields = [spelled(title), spelled(labels), spelled(excerpt)]
+    body_words = spelled(body_text(body_html(body)))
     present = set(body_words).union(*fields)
     words.update(present)
-    for word in present - stems.keys():
-        stems[word] = stem(word)
-    term_of = stems.__getitem__
+    found, others = stems
+    for word in present - found.keys():
+        found[word] = stem(word)
+        if not word.isascii() and stem(fold(word)) != found[word]:
+            others[word] = stem(fold(word))
+    weights = _field_weights(found.__getitem__, fields, body_words)
+    if others and not others.keys().isdisjoint(present):
+        folded = {word: others.get(word) or found[word] for word in present}
+        for term, weight in _field_weights(folded.__getitem__, fields, body_words).items():
+            if weight > weights.get(term, 0):
+                weights[term] = weight
+    weights.update(dict.fromkeys(filters, 1))
+    return weights
+
+
+def _field_weights(term_of: Callable, fields: list[list], body_words: list) -> dict[str, int]:
+    """term -> impact of one story's words, each made a term by `term_of`."""
     frequency = Counter(map(term_of, body_words))
     norm = K1 * (1 - B + B * len(body_words) / BODY_LENGTH)
     # body frequency -> its BM25 points: most terms are there once or twice, so this is a short table
@@ -582,7 +645,6 @@ def _weights(stem: Callable[[str], str], stems: dict[str, str], words: Counter, 
     # names what it is about (every pair of a long text would double the index and its build time)
     for found in (title_terms, excerpt_terms, list(map(term_of, body_words[:PAIRS_IN_BODY]))):
         weights.update(dict.fromkeys(map(_PAIR.format, found, found[1:]), 1))
-    weights.update(dict.fromkeys(filters, 1))
     return weights
 
 

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 11; // generator/plan/search.py FORMAT
+  var FORMAT = 12; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -34,25 +34,59 @@
   var WORD = new RegExp("(?:(?![" + UNSPACED + "\\u200b])[\\p{L}\\p{N}\\p{M}" + IGNORABLE + "])+|[" + UNSPACED + "]\\p{M}*", // for highlighting
     "gu");
   var DROPPED = new RegExp("[\\p{M}" + IGNORABLE + "]", "gu");
+  var IGNORED = new RegExp("[" + IGNORABLE + "]", "gu");
+  // A word as written: letters, digits and the marks on them, or one letter of an UNSPACED script with its marks
+  // (generator/plan/search.py _written_words)
+  var SPELLED = new RegExp("(?:(?![" + UNSPACED + "])[\\p{L}\\p{N}]|\\p{M})+|[" + UNSPACED + "]\\p{M}*", "gu");
   var ENDS_IN_WORD = new RegExp("[\\p{L}\\p{N}][" + IGNORABLE + "]*$", "u");
 
-  // The tokeniser of generator/plan/search.py, step for step (tests/test_search.py runs both on the same strings).
-  function normalise(text) {
-    return text.replace(/\u200b/g, " ").normalize("NFKD").replace(DROPPED, "").normalize("NFC").toLowerCase();
+  // The tokeniser of generator/plan/search.py, step for step (tests/test_search.py runs both on the same strings):
+  // the words as the stemmer reads them (lowercased NFKC, accents kept); a word's token is it folded.
+  function fold(text) {
+    return text.normalize("NFKD").replace(DROPPED, "").normalize("NFC").toLowerCase();
+  }
+
+  function cut(token) {
+    var chars = Array.from(token); // code points, as Python counts them
+    return chars.length > MAX_TERM ? chars.slice(0, MAX_TERM).join("") : token;
+  }
+
+  var wholes = new Map();
+
+  // A word as written, or its tokens when folding does not leave it one token of MAX_TERM at most (search.py _whole)
+  function whole(word) {
+    var known = wholes.get(word);
+    if (known) return known;
+    var token = fold(word);
+    var found = token.match(TOKEN) || [];
+    known = found.length === 1 && found[0] === token && cut(token) === token ? [word] : found.map(cut);
+    wholes.set(word, known);
+    return known;
+  }
+
+  function spelled(text) {
+    var written = text.replace(/\u200b/g, " ").replace(IGNORED, "").normalize("NFKC").toLowerCase();
+    var found = [];
+    (written.match(SPELLED) || []).forEach(function (word) { found.push.apply(found, whole(word)); });
+    return found;
   }
 
   function tokens(text) {
-    var found = normalise(text).match(TOKEN) || [];
-    return found.map(function (token) {
-      var chars = Array.from(token); // code points, as Python counts them
-      return chars.length > MAX_TERM ? chars.slice(0, MAX_TERM).join("") : token;
-    });
+    return spelled(text).map(fold);
   }
 
-  var stemWord = function (word) { return word; }; // until the site's stemmer is loaded (meta.json names it)
+  var stemWord = fold; // until the site's stemmer is loaded (meta.json names it)
 
   function terms(text) {
-    return tokens(text).map(function (token) { return stemWord(token); });
+    return spelled(text).map(function (word) { return stemWord(word); });
+  }
+
+  // The terms a text is indexed by: its words' terms and their tokens' (a query typed without accents
+  // matches these: generator/plan/search.py _weights).
+  function indexedAs(text) {
+    var found = [];
+    spelled(text).forEach(function (word) { found.push(stemWord(word), stemWord(fold(word))); });
+    return found;
   }
 
   // A Persian verb's prefix می or نمی, before a verb's ending (generator/plan/search.py: _PERSIAN_VERB)
@@ -67,7 +101,8 @@
     var cache = new Map();
     return function (word) {
       var stem = cache.get(word);
-      if (stem === undefined) cache.set(word, stem = stemmer.stemWord(before(word)));
+      // stemmed as written, then folded (generator/plan/search.py stemmer)
+      if (stem === undefined) cache.set(word, stem = fold(stemmer.stemWord(before(word))));
       return stem;
     };
   }
@@ -109,7 +144,7 @@
   // The stemmer of meta.json's "stemmer" (a name of the index's, only [a-z_]: it names a file of the theme).
   function loadStemmer(name) {
     if (!name || !/^[a-z_]+$/.test(name)) {
-      stemWord = function (word) { return word; };
+      stemWord = fold;
       return Promise.resolve();
     }
     if (!stemmerLoads[name]) {
@@ -337,7 +372,7 @@
     var phrases = [], rest = [];
     query.replace(/"([^"]*)"?|([^"]+)/g, function (whole, quoted, plain) {
       if (quoted !== undefined) {
-        var found = tokens(quoted);
+        var found = spelled(quoted);
         if (found.length) phrases.push(found);
       } else if (plain) {
         rest.push(plain);
@@ -345,16 +380,16 @@
       return "";
     });
     var words = [], seen = new Set();
-    var add = function (token) {
-      var term = stemWord(token);
+    var add = function (written) { // a word as spelled() gives it
+      var term = stemWord(written);
       if (seen.has(term)) return;
       seen.add(term);
-      words.push({ token: token, term: term, quoted: false });
+      words.push({ token: fold(written), term: term, quoted: false });
     };
     phrases.forEach(function (phrase) { phrase.forEach(add); });
     var near = [];
     rest.forEach(function (text) {
-      var found = tokens(text);
+      var found = spelled(text);
       found.forEach(add);
       for (var i = 0; i + 1 < found.length; i++) near.push(PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]));
     });
@@ -561,7 +596,7 @@
     var at = 0;
     if (marks) {
       text.replace(WORD, function (word, offset) {
-        var matched = terms(word).some(function (term) {
+        var matched = indexedAs(word).some(function (term) {
           return marks.terms.has(term) || (marks.prefix && term.lastIndexOf(marks.prefix.token, 0) === 0);
         });
         if (!matched) return word;
@@ -581,7 +616,7 @@
     if (text.length <= SNIPPET || !marks) return text;
     var first = -1;
     text.replace(WORD, function (word, offset) {
-      if (first < 0 && terms(word).some(function (term) { return marks.terms.has(term); })) first = offset;
+      if (first < 0 && indexedAs(word).some(function (term) { return marks.terms.has(term); })) first = offset;
       return word;
     });
     if (first < SNIPPET / 2) return text.slice(0, SNIPPET).replace(/\s+\S*$/, "") + "\u2026";
