@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, item, make_site
 from generator.build.pipeline import BuildOptions, build
-from generator.config import load_config
+from generator.config.load import load_config
 from generator.plan.search import SEARCH_FOLDER, STEMMERS, fold, snowball_stemmer, spelled, terms, tokens
 
 # Forms of one word (plural and singular, cases, verb forms) that Snowball's algorithm, run on the words as
