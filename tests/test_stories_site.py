@@ -620,3 +620,21 @@ def test_a_shows_episodes_are_each_their_own_story_however_alike_their_notes(tmp
         assert stories  # the day's own stories are there either way
         shared = [story for story in stories if any("episode" in s or "column" in s for s in story["items"])]
         assert len(shared) == expected, shared
+
+
+def test_the_start_of_a_long_body_is_read_whole_words_first():
+    """Clustering reads the first 500 characters of an item's body as text: taken from the first bytes of a
+    long body, they are what the body's whole start gives, whichever tag or reference falls where."""
+    import zlib
+
+    from generator.site.grouping import body_text
+
+    for link in ("<a href='https://example.com/x'>a link &amp; more</a>", "a link &amp; more",
+                 "<b>a link</b> &amp; <i>more</i>", "a <span>link</span> &amp more"):
+        html = "".join(f"<p>Paragraph {n} with {link} text&nbsp;here.</p>\n" for n in range(60))
+        text = body_text(zlib.compress(html.encode("utf-8"), 1))
+        expected = " ".join(f"Paragraph {n} with a link & more text here." for n in range(60))
+        assert len(text) >= 500
+        assert text[:500] == expected[:500], link  # (a no-break space is white space too)
+    short = "<p>Only <b>a few</b> words.</p>"
+    assert body_text(zlib.compress(short.encode("utf-8"))) == "Only a few words."

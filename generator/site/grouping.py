@@ -19,11 +19,12 @@ from typing import Callable, MutableMapping
 
 from generator.config.values import StoriesConfig
 from generator.site.model import Item, Site, SiteStory
-from generator.site.stories import (Clustering, Prepared, Story, StoryInput, StorySettings, make_story, prepare,
-                                    story_id)
+from generator.site.stories import (TEXT_CHARACTERS, Clustering, Prepared, Story, StoryInput, StorySettings, make_story,
+                                    prepare, story_id)
 
 EPISODES = frozenset({"podcast", "audio", "video"})  # the types a show publishes episode after episode
-_TEXT = 1500  # bytes of the body's HTML read: enough for the start of its text that clustering reads
+_TEXT = 1500  # bytes of the body's HTML read at most: enough for the start of its text that clustering reads
+_FIRST = 1000  # bytes read first: in most bodies they hold that start (body_text)
 _TAG = re.compile(r"<[^>]*>?")
 
 
@@ -238,9 +239,23 @@ def story_input(item: Item, text: bool = True) -> StoryInput:
 
 
 def body_text(body: bytes) -> str:
-    """The start of an item's body as plain text (its compressed HTML: only the start is decompressed)."""
+    """The start of an item's body as plain text, as the body's first _TEXT bytes of HTML give it, and at least
+    the TEXT_CHARACTERS that clustering reads where those bytes hold them (its compressed HTML: only the start
+    is decompressed)."""
     if not body:
         return ""
-    start = zlib.decompressobj().decompress(body, _TEXT).decode("utf-8", "ignore")
-    return " ".join(html.unescape(_TAG.sub(" ", start)).split())
+    unzip = zlib.decompressobj()
+    start = unzip.decompress(body, _FIRST)
+    if len(start) == _FIRST:  # (else that was the whole body)
+        # Most bodies: the text before the last tag that starts in their first bytes is long enough. No tag,
+        # character reference or word runs across the start of a tag once every tag before it is closed, so
+        # that text is the start of what the _TEXT bytes give: the same words, from fewer bytes.
+        head = start.decode("utf-8", "ignore")
+        cut = head.rfind("<")
+        if cut > 0 and head.rfind(">", 0, cut) >= head.rfind("<", 0, cut):
+            text = " ".join(html.unescape(_TAG.sub(" ", head[:cut])).split())
+            if len(text) >= TEXT_CHARACTERS:
+                return text
+        start += unzip.decompress(unzip.unconsumed_tail, _TEXT - _FIRST)
+    return " ".join(html.unescape(_TAG.sub(" ", start.decode("utf-8", "ignore"))).split())
 

@@ -21,9 +21,11 @@ import hashlib
 import heapq
 from array import array
 import math
+import operator
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from itertools import repeat
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Mapping, Sequence
@@ -360,7 +362,7 @@ class Clustering:
                 total = vectors[root] if len(indices) == 1 else dict(vectors[root])
                 for index in indices[1:]:
                     _add(total, vectors[index])
-                kept = (total, _dot(total, total))
+                kept = (total, _norm2(total))
             self.sums[key] = kept
             group.total, group.norm2 = kept
             group.size = len(indices)
@@ -460,6 +462,9 @@ def _time_order(item: StoryInput):
 
 def make_story(members: Sequence[StoryInput]) -> Story:
     """The story of these items (in any order): its id, its lead, its members earliest first."""
+    if len(members) == 1:  # (most stories: one item, its own lead)
+        source = members[0].source
+        return Story(story_id(source), source, (source,))
     members = sorted(members, key=_time_order)
     lead = min(members, key=lambda m: (-m.quality, m.published, m.source))
     return Story(story_id(members[0].source), lead.source, tuple(m.source for m in members))
@@ -544,7 +549,7 @@ _ACCENTS = re.compile("[\u0300-\u036f]")  # the combining marks NFKD splits from
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _FIELDS = (("title", 1.0), ("url", 0.6), ("excerpt", 0.6), ("text", 0.3))  # where a word stands, how much it says
 _PAIRS = 0.5  # two adjacent words of the headline ("true detective", "time warner") as one more word
-_TEXT_CHARACTERS = 500  # the start of the body: the lede says what the story is, the rest adds noise and time
+TEXT_CHARACTERS = 500  # the start of the body: the lede says what the story is, the rest adds noise and time
 # A word's IDF is ln(1 + _REFERENCE / df): it depends on how many items have the word, never on how many items
 # the site has. With ln(N / df), the same pair scored differently in a site of 1,000 items and in one of 10,000
 # (adding items none of whose words it has lifts every IDF, the common words' most), so a threshold right for one
@@ -626,6 +631,11 @@ def _add(total: dict, vector: dict) -> None:
         total[word] = total.get(word, 0.0) + weight
 
 
+def _norm2(a: dict) -> float:
+    """_dot(a, a): the same products in the same order, without looking each word up again."""
+    return sum([weight * weight for weight in a.values()])
+
+
 def _dot(a: dict, b: dict) -> float:
     if len(a) > len(b):
         a, b = b, a
@@ -638,7 +648,7 @@ def bag(item: StoryInput, seen: dict | None = None) -> dict[str, float]:
     seen = {} if seen is None else seen
     title = _words(item.title, seen)
     fields = (title, _url_words(item.web_url or item.original_url), _words(item.excerpt, seen),
-              _words(item.text[:_TEXT_CHARACTERS], seen))
+              _words(item.text[:TEXT_CHARACTERS], seen))
     bag: dict[str, float] = {}
     for found, (_, weight) in zip(fields, _FIELDS):
         for word, count in Counter(found).items():  # (1 + ln 1 is 1: most words are there once)
@@ -661,11 +671,13 @@ def _url_words(url: str) -> list[str]:
 
 def _vector(item: Prepared, idf: Mapping[str, float]) -> dict[str, float]:
     """The item's TF-IDF vector of unit length, heaviest word first, keeping its `_KEEP` heaviest words."""
-    weighted = {word: weight * idf[word] for word, weight in zip(item.words, item.weights)}
+    # (map and zip rather than comprehensions: the same products in the same order, for every item of the site)
+    weighted = dict(zip(item.words, map(operator.mul, item.weights, map(idf.__getitem__, item.words))))
     # a stable sort: ties stay in the text's order
     kept = sorted(weighted, key=weighted.__getitem__, reverse=True)[:_KEEP]
-    norm = math.sqrt(sum([w * w for w in map(weighted.__getitem__, kept)])) or 1.0
-    return {word: weighted[word] / norm for word in kept}
+    top = list(map(weighted.__getitem__, kept))
+    norm = math.sqrt(sum(map(operator.mul, top, top))) or 1.0
+    return dict(zip(kept, map(operator.truediv, top, repeat(norm))))
 
 
 def words(text: str) -> list[str]:
