@@ -377,18 +377,12 @@ def example(tmp_path_factory):
 
 
 @pytest.fixture
-def user_site(tmp_path, monkeypatch) -> Path:
+def site(tmp_path, monkeypatch) -> Path:
     """A site of one item, the current folder, as a user's terminal sees it (not CI: progress lines show)."""
     root = make_site(tmp_path / "site", {"content/news/one.md": item("One", topics="[AI]")})
     monkeypatch.chdir(root)
     monkeypatch.delenv("CI", raising=False)
     return root
-
-
-@pytest.fixture
-def site(user_site) -> Path:
-    """user_site, under the name the tests of messages give it."""
-    return user_site
 
 
 @pytest.fixture
