@@ -50,7 +50,8 @@ def test_a_template_edit_shows(dev, site, page):
     template = site / "themes/default/templates/article.html"  # no themes/ folder yet: a new override
     template.parent.mkdir(parents=True)
     good = (ROOT / "themes/default/templates/article.html").read_text()
-    write(template, good.replace("<h1>", '<p class="by-template">Added by a template</p>\n<h1>', 1))
+    assert "<h1" in good  # (the story's heading, with whatever attributes the theme gives it)
+    write(template, good.replace("<h1", '<p class="by-template">Added by a template</p>\n<h1', 1))
     page.locator(".by-template").wait_for(timeout=SHOWN)
     edit(template, "Added by a template", "Edited in the template")  # now watched: an edit of the override
     expect_text(page, ".by-template", "Edited in the template")
@@ -110,7 +111,8 @@ def test_a_broken_template_shows_the_overlay_then_recovers(dev, site, page):
     overlay.wait_for(timeout=SHOWN)
     assert re.search(r"themes/default/templates/article\.html:\d+: template syntax error", overlay.inner_text())
     expect_text(page, "h1", "Robots learn to fold laundry")  # the last good page, under the overlay
-    write(template, good.replace("<h1>", '<h1 class="fixed">', 1))
+    assert "<h1" in good
+    write(template, good.replace("<h1", '<h1 class="fixed"', 1))
     page.locator("h1.fixed").wait_for(timeout=SHOWN)
     assert page.locator("#newsdesk-overlay").count() == 0
 
