@@ -19,7 +19,7 @@ import yaml
 
 from generator import __version__
 from generator.config.values import TopicConfig
-from generator.fetch.parse import Entry, Feed
+from generator.fetch.feed import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import bounded_key
 from generator.languages import UNSPACED
