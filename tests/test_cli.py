@@ -16,6 +16,7 @@ import pytest
 
 from conftest import ROOT, files_under, item, make_site
 from generator import cli
+from generator.commands import terminal
 
 SUMMARY = re.compile(r"^(\d+) pages written \((\d+) rendered, (\d+) files changed, (\d+) removed\) "
                      r"from (\d+) items, (\d+) errors?, (\d+) warnings?, (\d+\.\d\d) s$")
@@ -373,9 +374,9 @@ class Terminal(io.StringIO):
 
 def _progress(monkeypatch, stream):
     clock = Clock()
-    monkeypatch.setattr(cli.time, "monotonic", clock)
+    monkeypatch.setattr(terminal.time, "monotonic", clock)
     monkeypatch.delenv("CI", raising=False)
-    return cli.Progress(stream), clock
+    return terminal.Progress(stream), clock
 
 
 def test_a_short_build_shows_no_progress(monkeypatch):
@@ -435,7 +436,7 @@ def test_a_build_whose_progress_reader_has_gone_still_builds_the_site(site, monk
         clock.now += 1.0  # every step of the build a second apart: each shows progress
         return clock.now
 
-    monkeypatch.setattr(cli.time, "monotonic", ticking)
+    monkeypatch.setattr(terminal.time, "monotonic", ticking)
     monkeypatch.setattr(sys, "stderr", Gone())
     assert cli.main(["build"]) == 0
     assert summary(capsys.readouterr().out)

@@ -75,7 +75,7 @@ def test_angle_brackets_that_are_no_tags_are_shown_in_every_output(tmp_path):
     config, result = build_site(make_site(tmp_path / "site", files))
     out = config.output_path
     items = {i.source: i for i in result.site.model.site.items}
-    many = "<!--" * 500 + "…"  # (as text, cut to 2,000 characters: item.MAX_TEXT)
+    many = "<!--" * 500 + "…"  # (as text, cut to 2,000 characters: fields.MAX_TEXT)
     assert items.pop("content/many.md").title == many
     for n, shown in enumerate(SHOWN_AS_WRITTEN.values()):
         story = items[f"content/t{n}.md"]

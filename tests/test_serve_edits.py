@@ -22,7 +22,8 @@ def test_serve_on_every_address_says_the_address_other_devices_open(site):
 
     from generator.build.pipeline import BuildOptions
     from generator.config.load import load_config
-    from generator.serve.server import DevServer, network_address
+    from generator.serve.routes import network_address
+    from generator.serve.server import DevServer
 
     config_file = site / "config.yaml"
     dev = DevServer(lambda: load_config(config_file), BuildOptions(workers=1), config_file, host="0.0.0.0", port=0)

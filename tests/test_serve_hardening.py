@@ -10,7 +10,7 @@ import pytest
 from conftest import clean_build, files_under, make_site
 from test_server import TIMEOUT, edit, get, start, wait_for
 
-from generator.serve.server import host_allowed
+from generator.serve.routes import host_allowed
 
 
 def raw_request(port: int, path: str, host: str | None) -> tuple[int, bytes]:

@@ -745,7 +745,7 @@ def test_serve_rebuilds_and_stops_on_sigterm_too(site):
 
 
 def test_resolve_request(tmp_path):
-    from generator.serve.server import resolve_request
+    from generator.serve.routes import resolve_request
 
     out = tmp_path / "out"
     (out / "a b").mkdir(parents=True)

@@ -1,8 +1,8 @@
 """`newsdesk fetch`: read the site's feeds into its content folder.
 
-sources.py lists the feeds, http.py asks for them politely, parse.py reads them, items.py turns entries
-into content files, store.py writes those and remembers them in the state file (state.py). `fetch()`
-sequences them and knows nothing of the command line: downloads run on `fetch.concurrency` threads, parsing
+sources.py lists the feeds, http.py asks for them politely, parse.py reads them (rss_atom.py, json_feed.py),
+items.py turns entries into content files, store.py writes those and remembers them in the state file
+(state.py). `fetch()` sequences them and knows nothing of the command line: downloads run on `fetch.concurrency` threads, parsing
 in child processes with a time limit (workers.py), and the results are written in the order config.yaml
 lists the sources, so which source keeps an entry that two of them carry does not depend on which answered first.
 """
@@ -22,7 +22,7 @@ from generator.errors import ConfigError, Problem
 from generator.fetch.bounds import MAX_ATTRIBUTES, MAX_CATEGORIES
 from generator.fetch.http import Client, Response, Settings
 from generator.fetch.items import item_settings
-from generator.fetch.parse import Feed
+from generator.fetch.feed import Feed
 from generator.fetch.sources import Source, declared_topics, read_sources
 from generator.fetch.state import FeedState, State, load_state, save_state
 from generator.fetch.store import Store

@@ -19,12 +19,13 @@ import yaml
 
 from generator import __version__
 from generator.config.values import TopicConfig
-from generator.fetch.parse import Entry, Feed
+from generator.fetch.feed import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import bounded_key
 from generator.languages import UNSPACED
 from generator.site.markup import feed_whole, sanitize, shifted
-from generator.site.item import MAX_IMAGES, MAX_TEXT
+from generator.site.fields import MAX_TEXT
+from generator.site.nested_fields import MAX_IMAGES
 from generator.site.text import plain_text as plain_title  # a title as the build reads one
 from generator.urlnorm import canonical_url
 from generator.urls import safe_url, slugify

@@ -18,7 +18,7 @@ import yaml
 from generator.config.values import TopicConfig
 from generator.fetch.items import (MAX_BODY_BYTES, Facts, alias, file_name, from_the_future, hash_of, heat_at,
                                    identities, is_empty, item_text, matched_topics, published_of, title_of)
-from generator.fetch.parse import Entry, Feed
+from generator.fetch.feed import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import ItemState, State
 from generator.isotime import parse_iso

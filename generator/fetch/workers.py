@@ -25,7 +25,8 @@ import threading
 import time
 from datetime import tzinfo
 
-from generator.fetch.parse import Feed, NotAFeed, parse_feed
+from generator.fetch.feed import Feed, NotAFeed
+from generator.fetch.parse import parse_feed
 
 
 class Parser:

@@ -20,15 +20,10 @@ from __future__ import annotations
 
 import dataclasses
 import errno
-import hashlib
-import html
 import http.server
-import ipaddress
 import json
 import logging
-import mimetypes
 import os
-import re
 import secrets
 import socket
 import sys
@@ -38,28 +33,28 @@ from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
-from generator.build.pipeline import BuildOptions
 from generator.build.cache import BuildCache
+from generator.build.pipeline import BuildOptions
 from generator.config.load import build_time
 from generator.config.values import Config
-from generator.site.content import read_source
 from generator.errors import BuildError, NewsdeskError, Problem
+from generator.serve.indexer import SearchIndexer
+from generator.serve.overlay import POLL_URL, SCRIPT_URL, inject, snippet
+from generator.serve.rebuild import Held, Session, rebuild
+from generator.serve.routes import TYPES, content_type, host_allowed, network_address, resolve_request
+from generator.serve.watch import (QUIET, ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes,
+                                   describe_changes, layout_of)
+from generator.site.content import read_source
 from generator.site.identities import topic_definitions
 from generator.site.index import withheld_because
 from generator.site.item import make_item_or_problem
-from generator.plan.pages import RenderedSite
 from generator.site.records import load_records
-from generator.serve.rebuild import Held, Session, rebuild, update_search
-from generator.serve.watch import (QUIET, ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes, describe_changes,
-                             layout_of)
 
 log = logging.getLogger(__name__)
 
-PREFIX = "/__newsdesk/"  # the server's own URLs; outside any site path a build writes
-_POLL_URL = PREFIX + "livereload"
-_SCRIPT_URL = PREFIX + "livereload.js"
+
 _SCRIPT = Path(__file__).with_name("livereload.js")
 POLL_SECONDS = 25.0  # a held poll is answered after this long even without news, before proxies time out
 # After a hand-over, the rest of a patch waits until the reloading pages have loaded (no file asked for in
@@ -70,22 +65,6 @@ RELOAD_GRACE = 0.4
 # How often the HTTP thread looks whether serve is stopping: Ctrl-C waits for it (socketserver's own default
 # kept the terminal waiting a noticeable moment after every Ctrl-C).
 SHUTDOWN_POLL = 0.02
-
-_TYPES = {
-    ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".xml": "application/xml",
-    ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8", ".webmanifest": "application/manifest+json",
-    ".ico": "image/x-icon", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
-    ".webp": "image/webp", ".woff2": "font/woff2", ".woff": "font/woff", "": "application/octet-stream",
-}
-
-
-def content_type(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix in _TYPES:
-        return _TYPES[suffix]
-    guessed, _ = mimetypes.guess_type(path.name)  # the system table varies, so only for types we don't list
-    return guessed or "application/octet-stream"
 
 
 @dataclass(frozen=True)
@@ -112,149 +91,9 @@ class Rebuild:
     mode: str = ""  # BuildResult.mode: "patch", "update" or "full"; "" when the build failed
 
 
-_HOST = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?")
-
-
-def network_address(family: int = socket.AF_INET) -> str:
-    """This computer's address on its network, "" if none: the one its route to the outside leaves from (a UDP
-    socket's connect sends nothing, it only picks the route), else one its host name resolves to; never a
-    loopback address."""
-    probe = "10.254.254.254" if family == socket.AF_INET else "2001:db8::1"  # (any address off this computer)
-    try:
-        with socket.socket(family, socket.SOCK_DGRAM) as udp:
-            udp.connect((probe, 9))
-            found = [udp.getsockname()[0]]
-    except OSError:  # no route out: what the host name resolves to
-        try:
-            found = [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, family, socket.SOCK_DGRAM)]
-        except OSError:
-            found = []
-    for address in found:
-        try:
-            ip = ipaddress.ip_address(address.split("%", 1)[0])
-        except ValueError:
-            continue
-        if not (ip.is_loopback or ip.is_unspecified or ip.is_link_local):
-            return str(ip)
-    return ""
-
-
-def host_allowed(header: str | None, bind_host: str) -> bool:
-    """Whether a request's Host header names this server as only the user's own browser would: a loopback
-    name (localhost, *.localhost), an IP address, or the name serve was started on (--host).
-
-    A page of another site can make a browser send requests here by pointing its own name at 127.0.0.1 (DNS
-    rebinding); the Host header is then still that site's name, and such requests are refused. An IP
-    address cannot be rebound, so serving on 0.0.0.0 still answers http://<this machine's address>:PORT/.
-    The port is not checked: a forwarded port (ssh -L) arrives with another one.
-    """
-    found = _HOST.fullmatch((header or "").strip())
-    if found is None:
-        return False
-    name = found.group(1).strip("[]").rstrip(".").lower()
-    if name == "localhost" or name.endswith(".localhost"):  # RFC 6761: always this machine
-        return True
-    try:
-        ipaddress.ip_address(name)
-        return True
-    except ValueError:
-        return bool(name) and name == bind_host.strip("[]").rstrip(".").lower()
-
-
-def resolve_request(folder: Path, base_path: str, raw: str) -> Path | str | None:
-    """The file a request path names, a URL to redirect to (str), or None for "not found".
-
-    The path is decoded once and checked part by part: `..` (also as %2e%2e), NUL and backslashes are
-    refused outright, and whatever the parts lead to, symlinks included, must resolve to inside `folder`.
-    """
-    path = raw.split("?", 1)[0].split("#", 1)[0]  # not urlsplit: it would read `//host/x` as a host
-    if path in ("", "/") or path + "/" == base_path:
-        return base_path if base_path != "/" or path != "/" else _find(folder, [], path)
-    if not path.startswith(base_path):
-        return None
-    try:
-        decoded = unquote(path[len(base_path):], errors="strict")
-    except UnicodeDecodeError:
-        return None
-    if "\x00" in decoded or "\\" in decoded:
-        return None
-    parts = decoded.split("/")
-    if ".." in parts:
-        return None
-    return _find(folder, [p for p in parts if p not in ("", ".")], path, base_path)
-
-
-def _find(folder: Path, parts: list[str], path: str, base_path: str = "/") -> Path | str | None:
-    try:
-        root = folder.resolve(strict=True)
-        target = root.joinpath(*parts).resolve()
-        if not _within(target, root):
-            return None
-        if target.is_dir():
-            if not path.endswith("/"):
-                # as GitHub Pages does, so that relative links inside the page resolve; rebuilt from the parts,
-                # so that `//host` can never come out of it (a redirect to another site)
-                return base_path + "".join(quote(part) + "/" for part in parts)
-            target = (target / "index.html").resolve()
-            if not _within(target, root):
-                return None
-        return target if target.is_file() else None
-    except (OSError, RuntimeError, ValueError):  # missing folder, symlink loop, a name too long
-        return None
-
-
-def _within(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents
-
-
-def inject(page: bytes, snippet: bytes) -> bytes:
-    """`snippet` placed just before the page's last </body> (or at its end)."""
-    index = page.lower().rfind(b"</body>")
-    return page + snippet if index < 0 else page[:index] + snippet + page[index:]
-
-
 _PLACEHOLDER = (b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
                 b"<body><h1>Not found</h1><p>newsdesk serve: there is no page here (and the site has no 404.html)."
                 b"</p></body></html>")
-
-_STYLE = """<style>
-#newsdesk-overlay, #newsdesk-notice { all: initial; position: fixed; z-index: 2147483647; box-sizing: border-box;
-  font: 14px/1.45 system-ui, sans-serif; color: #1f1f1f; background: #fff; box-shadow: 0 4px 24px #0006; }
-#newsdesk-overlay { inset: 0; overflow: auto; padding: 2em; background: #fff8f7f2; border-top: 6px solid #c62828; }
-#newsdesk-notice { right: 1em; bottom: 1em; max-width: min(40em, 90vw); max-height: 50vh; overflow: auto;
-  padding: .75em 1em; border-left: 5px solid #b26a00; }
-#newsdesk-overlay pre, #newsdesk-notice pre { font: 13px/1.5 ui-monospace, monospace; white-space: pre-wrap;
-  overflow-wrap: anywhere; margin: .75em 0 0; }
-#newsdesk-overlay h2 { font: 600 18px/1.3 system-ui, sans-serif; margin: 0 0 .5em; color: #b71c1c; }
-#newsdesk-overlay button, #newsdesk-notice button { float: right; font: inherit; cursor: pointer; margin-left: 1em; }
-</style>"""
-
-
-_NOTICE_LINES = 30
-
-
-def snippet(server_id: str, epoch: int, error: str, notice: str) -> bytes:
-    """What goes into every HTML response: the overlay or notice when there is one, and the script."""
-    parts = []
-    if error or notice:
-        parts.append(_STYLE)
-    if error:
-        parts.append('<div id="newsdesk-overlay" role="alert"><button type="button" data-newsdesk-close>Hide</button>'
-                     "<h2>The build failed</h2><p>This is the last good version of the page. Fix the file and save: "
-                     f"the page reloads by itself.</p><pre>{html.escape(error)}</pre></div>")
-    if notice:
-        key = hashlib.sha1(notice.encode("utf-8")).hexdigest()[:12]  # a dismissed notice stays away until it changes
-        lines = notice.splitlines()
-        count = len(lines)
-        if count > _NOTICE_LINES:  # every page carries it: keep it small; the terminal has them all
-            notice = "\n".join(lines[:_NOTICE_LINES] + [f"... and {count - _NOTICE_LINES} more (see the terminal)"])
-        parts.append(f'<aside id="newsdesk-notice" role="status" data-key="{key}">'
-                     '<button type="button" data-newsdesk-close aria-label="Dismiss">&times;</button>'
-                     f"<strong>{count} content problem{'s' if count != 1 else ''}</strong> "
-                     f"(the build went on without these)<pre>{html.escape(notice)}</pre></aside>")
-    parts.append(f'<script src="{_SCRIPT_URL}" data-endpoint="{_POLL_URL}" data-server="{server_id}" '
-                 f'data-epoch="{epoch}"></script>')
-    return "\n".join(parts).encode("utf-8")
 
 
 def _echo(text: str, error: bool = False) -> None:
@@ -305,7 +144,7 @@ class DevServer:
         self._httpd: _HTTPServer | None = None
         self._threads: list[threading.Thread] = []
         self.rebuilds: list[Rebuild] = []  # every rebuild so far (tests and benchmarks read it)
-        self._indexer = _Indexer(self._site_lock, echo)
+        self._indexer = SearchIndexer(self._site_lock, echo)
         self._handover: _HandedOver | None = None  # while a patch writes its last files after the reload
         self._polls = 0  # held polls: pages open in a browser (guarded by _news)
         self._served = threading.Condition()  # guards _last_served
@@ -649,7 +488,7 @@ class DevServer:
             body = target.read_bytes() if target else _PLACEHOLDER
         except OSError:
             status, body, target = 404, _PLACEHOLDER, None
-        kind = content_type(target) if target else _TYPES[".html"]
+        kind = content_type(target) if target else TYPES[".html"]
         if kind.startswith("text/html"):
             with self._news:
                 body = inject(body, snippet(self.server_id, self._epoch, self._error, self._notice))
@@ -681,60 +520,6 @@ class _HandedOver:
     held: Held
     done: threading.Event = dataclasses.field(default_factory=threading.Event)
     asked: threading.Event = dataclasses.field(default_factory=threading.Event)  # a request waits for a held file
-
-
-class _Indexer:
-    """Brings the served site's search index up to date in a background thread, after edits changed articles.
-
-    A save shows its page first; search catches up a moment later (indexing the whole site is seconds of
-    one core, generator/plan/search.py). It runs in this process, in small chunks of stories, so that a new
-    change stops it at once (it is started again after that rebuild) and indexing never
-    delays the next save. Changed index files are swapped in under the site lock.
-    """
-
-    DELAY = 1.0  # seconds: let the browser load the changed page first
-    STORIES_PER_STEP = 100  # how often it looks whether a new change stopped it
-
-    def __init__(self, lock: threading.Lock, echo: Callable[..., None]):
-        self._lock, self._echo = lock, echo
-        self.pending = False  # articles changed since the index was last made
-        self._site: RenderedSite | None = None  # the plan to index: the last good build's
-        self._thread: threading.Thread | None = None
-        self._stop = threading.Event()
-        self._starting = threading.Lock()  # stop() may cancel from another thread while the builder starts one
-
-    @property
-    def busy(self) -> bool:
-        return self.pending or (self._thread is not None and self._thread.is_alive())
-
-    def want(self, site: RenderedSite) -> None:
-        self._site, self.pending = site, True
-
-    def start(self) -> None:
-        with self._starting:
-            if not self.pending or self._site is None or (self._thread is not None and self._thread.is_alive()):
-                return
-            self._stop = threading.Event()
-            self._thread = threading.Thread(target=self._run, args=(self._site, self._stop),
-                                            name="newsdesk-search", daemon=True)
-            self._thread.start()
-
-    def cancel(self) -> None:
-        with self._starting:
-            thread, self._thread = self._thread, None
-            self._stop.set()
-        if thread is not None:
-            thread.join()
-
-    def _run(self, site: RenderedSite, stop: threading.Event) -> None:
-        if stop.wait(self.DELAY):
-            return
-        started = time.perf_counter()
-        changed = update_search(site.config, site, cancel=stop, lock=self._lock, per_task=self.STORIES_PER_STEP)
-        if not stop.is_set():
-            self.pending = False
-            if changed:
-                self._echo(f"search index updated in {time.perf_counter() - started:.1f} s")
 
 
 class _HTTPServer(http.server.ThreadingHTTPServer):
@@ -770,7 +555,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             response = Response(403, (f"newsdesk serve answers requests for localhost, an IP address or {dev.host} "
                                       f"only, so that no other site's page can read this preview (see DNS "
                                       f"rebinding). Open {dev.url}\n").encode("utf-8"))
-        elif url.path == _POLL_URL:
+        elif url.path == POLL_URL:
             query = parse_qs(url.query)
             try:
                 since = int(query.get("since", ["0"])[0])
@@ -778,8 +563,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 since = 0
             news = dev.wait_for_news(since, query.get("server", [""])[0])
             response = Response(200, json.dumps(news).encode(), "application/json")
-        elif url.path == _SCRIPT_URL:
-            response = Response(200, _SCRIPT.read_bytes(), _TYPES[".js"])
+        elif url.path == SCRIPT_URL:
+            response = Response(200, _SCRIPT.read_bytes(), TYPES[".js"])
         else:
             response = dev.respond(self.path)
         self.send_response(response.status)

@@ -20,7 +20,7 @@ from pathlib import Path
 from generator.config.values import Config, ProviderConfig, TopicConfig
 from generator.site.content import key_lines, load_mapping, read_source, relative_name
 from generator.errors import Problem
-from generator.site.item import MAX_TEXT
+from generator.site.fields import MAX_TEXT
 from generator.site.text import bidi_closed, plain_text
 from generator.urls import distinct_slug, field_url, slugify
 

@@ -1,0 +1,93 @@
+"""What the terminal shows of a build besides its summary: its progress (Progress), its problems
+(print_problems, counted) and the notes on items left out (note_future, note_empty)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+
+
+
+def note_future(withheld) -> None:
+    """Say that items dated after the build time are left out: unlike a draft's, no line of the file says so
+    (a time written in the wrong zone, an item for later today), and the item was missing without a word."""
+    future = [(source, reason) for source, reason in withheld if reason.startswith("dated in the future")]
+    if future:
+        (source, reason), more = future[0], len(future) - 1
+        others = f", as {'is 1 more item' if more == 1 else f'are {more} more items'}" if more else ""
+        print(f"note: {source}: {reason}: left out until then{others} (build with --future to show "
+              f"{'them' if more else 'it'} now)", file=sys.stderr)
+
+
+def note_empty(config, result) -> None:
+    """Say why a site has no items when its content folder has no item files at all (a new site whose
+    examples were removed, `content_dir` or --content naming the wrong folder), or only drafts: its pages
+    would be empty without a word."""
+    if result.items or result.site.problems:
+        return
+    drafts = [source for source, reason in result.site.model.withheld if reason == "published: false"]
+    if drafts:
+        more = f", as {'is' if len(drafts) == 2 else 'are'} {len(drafts) - 1} more" if len(drafts) > 1 else ""
+        print(f"note: the site has no items: {drafts[0]} is a draft (`published: false`){more}, left out (build "
+              f"with --drafts to see {'them' if more else 'it'}, or remove `published: false` to publish "
+              f"{'them' if more else 'it'})", file=sys.stderr)
+        return
+    if result.site.model.withheld:
+        return
+    print(f"note: {os.path.relpath(config.content_path)}/: the content folder has no items (files ending in .md): "
+          f"put them there (`newsdesk check --help` shows an item's format), or name the folder that has them with "
+          f"`content_dir` in config.yaml or --content", file=sys.stderr)
+
+
+def counted(site) -> str:
+    """The summary's count of what print_problems printed: "2 errors, 1 warning". An error left its
+    file out; a warning is about a file that is in the site all the same."""
+    errors, warnings = len(site.problems), len(site.warnings)
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def print_problems(problems, warnings) -> None:
+    """Errors (each leaves its file out), then warnings (the file is in the site: something to fix)."""
+    for problem in problems:
+        print(f"error: {problem} [left out]", file=sys.stderr)
+    for problem in warnings:
+        print(f"warning: {problem}", file=sys.stderr)
+
+
+class Progress:
+    """Shows what a long build is doing: a live line on a terminal, plain lines in a log, nothing in CI."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.quiet = bool(os.environ.get("CI"))
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if self.quiet or now - self.started < 1.0:  # short builds print nothing but their summary
+            return
+        try:
+            self._show(stage, done, total, now)
+        except OSError:  # the reader has gone (`newsdesk build 2>&1 | head`): the build goes on without it
+            self.quiet = True
+
+    def _show(self, stage: str, done: int, total: int, now: float) -> None:
+        if self.tty:
+            if now - self.last >= 0.1 or done == total:
+                counts = f" {done}/{total}" if total else ""
+                self.stream.write(f"\r\033[K{stage}{counts}")
+                self.stream.flush()
+                self.shown, self.last = True, now
+        elif now - self.last >= 2.0 or (total and done == total):
+            self.stream.write(f"{stage} {done}/{total}\n" if total else f"{stage}\n")
+            self.last = now
+
+    def done(self) -> None:
+        if self.shown and not self.quiet:
+            self.stream.write("\r\033[K")
+            self.stream.flush()

@@ -1,0 +1,71 @@
+"""What a feed is read into (parse.py): the frozen Feed, its Entry values with their Image and Media, and
+NotAFeed, the error of bytes that are no feed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from generator.fetch.bounds import Cuts
+
+
+@dataclass(frozen=True)
+class Image:
+    url: str
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass(frozen=True)
+class Media:
+    """An episode's or a video's own file (an RSS enclosure, media:content, a JSON Feed attachment)."""
+    url: str
+    kind: str  # "audio" or "video"
+    seconds: int | None = None  # its length (itunes:duration, media:content's duration, duration_in_seconds)
+    size: int | None = None  # bytes, as the feed gives them
+
+
+@dataclass(frozen=True)
+class Entry:
+    guid: str
+    link: str  # absolute http(s), or ""
+    title: str  # as the feed gives it: HTML when title_html, else plain text
+    title_html: bool
+    summary: str  # HTML
+    content: str  # HTML, the full text when the feed carries it
+    published: datetime | None  # UTC; the published date, else the updated one
+    categories: tuple[str, ...]
+    images: tuple[Image, ...]
+    player: str  # a video player's URL (media:player, YouTube's yt:videoId)
+    media: Media | None = None  # the first audio or video file it carries
+    podcast: bool = False  # an episode of a podcast (iTunes tags), rather than any audio
+    # Who published it, when the feed carries others' entries (RSS and Atom <source>: Google News, a reader's
+    # shared items): the publisher's name and site, else ""
+    origin: str = ""
+    origin_link: str = ""
+    # The page where the entry is discussed, when its link is another site's story that it only points to
+    # (Reddit's "submitted by ... [link] [comments]"): the story is `link`, else ""
+    discussion: str = ""
+    # Who wrote it, as plain text (RSS <author> and dc:creator, Atom <author>, JSON Feed authors): names only,
+    # several joined with ", "; never an e-mail address
+    author: str = ""
+
+
+@dataclass(frozen=True)
+class Feed:
+    title: str  # as the feed gives it: HTML when title_html, else plain text
+    link: str  # the site's home page, if the feed names it
+    entries: tuple[Entry, ...]
+    title_html: bool = False
+    unsafe_urls: int = 0  # addresses left out for their scheme (`javascript:`, `data:`...): the user is told
+    # entries whose date was refused (two time zones that disagree, another calendar: isotime.checked), dated
+    # when first fetched instead: the user is told
+    refused_dates: int = 0
+    cuts: Cuts = Cuts()  # what a hostile feed repeats beyond what feedparser reads in time (bounds.py): told too
+
+
+CHECK = "open the URL in a browser: is it the feed's?"
+
+
+class NotAFeed(ValueError):
+    """The bytes are no feed newsdesk can read; the message says what was found."""

@@ -1,0 +1,122 @@
+"""A feed's entries' dates (Dates), read as the build reads an item's: the site's zone and language, other
+languages' month names, RFC 3339 and RFC 2822, and the dates that are none (EARLIEST) or refused."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import datetime, timezone, tzinfo
+
+from generator.isotime import (Refused, checked, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset,
+                               zone_named)
+
+
+# An entry dated before this is no date: feeds write 0001-01-01, 1970-01-01 (a zero timestamp, in any time
+# zone) or 0000-00-00 for "unknown", and the build reads no year before 1000. Such an entry is dated when
+# first fetched, as one without a date.
+EARLIEST = datetime(1970, 1, 2, tzinfo=timezone.utc)
+
+
+def _usable(moment: datetime | None) -> datetime | None:
+    return moment if moment is not None and moment >= EARLIEST else None
+
+
+def _parsed_date(when) -> datetime | None:
+    """feedparser's time tuple, in UTC; None when it is no date a reader could use: one feedparser made of
+    `0000-00-00` (year -1) or past 9999 once in UTC cannot be a datetime, and would cost the whole feed."""
+    if not when:
+        return None
+    try:
+        return _usable(datetime.fromtimestamp(calendar.timegm(when), timezone.utc))
+    except (ValueError, OverflowError, OSError, TypeError):
+        return None
+
+
+class Dates:
+    """A feed's entries' dates, read as the build reads an item's (the site's `zone` and `language`), with
+    those refused counted (`refused`): a date that names two time zones that disagree, or a Solar Hijri one
+    (isotime.checked), is no date, rather than the moment feedparser makes of its first zone or of its digits."""
+
+    def __init__(self, zone: tzinfo, language: str):
+        self.zone, self.language, self.refused = zone, language, 0
+
+    def entry(self, entry) -> datetime | None:
+        """An RSS or Atom entry's date: its published one, else its updated one."""
+        return self._first((entry.get("published_parsed"), entry.get("published"), False),
+                           (entry.get("updated_parsed"), entry.get("updated"), False))
+
+    def json_item(self, item: dict) -> datetime | None:
+        return self._first((None, item.get("date_published"), True), (None, item.get("date_modified"), True))
+
+    def _first(self, *dates) -> datetime | None:
+        """The first of these dates that is one; an entry with one refused counted once (feedparser gives an
+        RSS entry's pubDate as its updated date too)."""
+        refused = self.refused
+        for parsed, written, iso in dates:
+            if (moment := self.dated(parsed, written, iso)) is not None:
+                self.refused = refused
+                return moment
+        self.refused = min(self.refused, refused + 1)
+        return None
+
+    def dated(self, parsed, written, iso: bool = False) -> datetime | None:
+        """An entry's date, from feedparser's reading of it (`parsed`) or as written: one that names its time zone
+        by a name feedparser reads as UTC (`CET`), or twice, or with another language's words is read here;
+        `iso`: a JSON Feed's date, which feedparser does not read."""
+        if isinstance(written, str):
+            try:
+                rewritten = checked(written)
+            except Refused:
+                self.refused += 1
+                return None
+            if rewritten != written.strip():  # (`10:00 (CET)`, which feedparser reads as UTC: read here)
+                parsed, written = None, rewritten
+            site = site_zoned(written, self.zone, lambda text: self.read(text, self.zone))
+            if site is not None:
+                return _usable(site.astimezone(timezone.utc))
+        if iso:
+            return _iso_date(written, self.language)
+        if isinstance(written, str) and (zone_named(written) or parsed is None):
+            return (_worded_date(written, rss=True, language=self.language)
+                    or _iso_date(with_offset(written), self.language) or _parsed_date(parsed))
+        return _parsed_date(parsed) or _worded_date(written, language=self.language)
+
+    def read(self, text: str, zone: tzinfo) -> datetime | None:
+        """A date without a zone's name, a time without a zone in `zone`."""
+        return _iso_date(text, self.language, zone)  # (else an RSS date, in English or other words)
+
+
+def _worded_date(value, rss: bool = False, language: str = "", zone: tzinfo = timezone.utc) -> datetime | None:
+    """A date feedparser could not read, written with another language's month and weekday names, as a
+    site's locale makes RSS's date (`Mi, 02 Dez 2026 10:00:00 +0100`, `mer., 2 déc. 2026 ...`): read as its
+    English spelling is (`rss`: an RSS date in English too). One without a zone is in `zone`: UTC, as
+    feedparser reads such a date, but where the site's zone is meant (Dates.read)."""
+    if not isinstance(value, str) or (english := in_english(value, language)) == value and not rss:
+        return None
+    try:
+        # (a date alone, `3 декабря 2025`, is midnight: RFC 2822 wants a time)
+        moment = parse_rfc2822(english if ":" in english else english + " 00:00:00")
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    try:
+        return _usable(moment.astimezone(timezone.utc))
+    except (ValueError, OverflowError):
+        return None
+
+
+def _iso_date(value, language: str = "", zone: tzinfo = timezone.utc) -> datetime | None:
+    """A JSON Feed's date: RFC 3339, as its specification says, else an RSS date (RFC 2822, in English or
+    another language's words), as feeds converted from RSS write it."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = parse_iso(value)
+    except ValueError:
+        return _worded_date(value, rss=True, language=language, zone=zone)
+    try:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=zone)
+        return _usable(moment.astimezone(timezone.utc))
+    except (ValueError, OverflowError):  # 9999-12-31T23:59:59-05:00 is past the last datetime in UTC
+        return None

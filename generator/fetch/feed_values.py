@@ -1,0 +1,154 @@
+"""A feed's single values as newsdesk reads them: text (text_of, text_decoded), HTML escaped twice or
+sanitised (unescaped, cleaned_html), plain text as paragraphs, numbers, lists and tags, authors' names, an
+episode's or video's file (media_of), a Content-Type's charset."""
+
+from __future__ import annotations
+
+import codecs
+import html as htmlmod
+import math
+import mimetypes
+import re
+from urllib.parse import urlsplit
+
+from feedparser.urls import resolve_relative_uris
+
+from generator.fetch.feed import Media
+from generator.site.markup import sanitize
+from generator.site.text import plain_text
+
+
+# A character reference, with its semicolon (without one, `&copy` in "AT&copy" would be read as one)
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def text_decoded(text: str) -> str:
+    """A plain text with its character references decoded: a feed that says its title is text but writes
+    `Fish &amp;amp; chips` (`Fish &amp; chips` once read as XML) escaped it twice, and means "Fish & chips"."""
+    return _REFERENCE.sub(lambda match: htmlmod.unescape(match[0]), text) if "&" in text else text
+
+
+# (from the start of a run of such characters only: tried from each of them, a long name without an `@` took
+# time in the square of its length, minutes for one of 200 kB)
+EMAIL = re.compile(r"(?<![^\s()<>@])[^\s()<>@]+@[^\s()<>@]+")
+
+
+def names_of(names) -> str:
+    """Plain-text names, each once, joined with ", " (an e-mail address in one left out)."""
+    cleaned = (" ".join(EMAIL.sub(" ", plain_text(name)).split()) for name in names if isinstance(name, str))
+    return ", ".join(dict.fromkeys(name for name in cleaned if name.strip(" ,;:-")))
+
+
+# HTML escaped once more than it should be, as a CMS that escapes its text before its feed writer escapes it
+# again writes it: `&lt;p&gt;Hello&lt;/p&gt;` is the HTML, with no tag of its own, starting with an element's
+# escaped tag (text about HTML is seldom all escaped markup from its first character)
+_ESCAPED_TAG = re.compile(r"\s*&lt;(?:p|div|a|img|span|b|strong|em|i|br|figure|h[1-6]|ul|ol|li|table|blockquote"
+                          r"|section|article|header|picture)(?:\s|&gt;|/)", re.IGNORECASE)
+
+
+def unescaped(fragment: str) -> str:
+    """An entry's HTML that was escaped twice (_ESCAPED_TAG), as the HTML it escapes; any other as it is."""
+    if fragment and "<" not in fragment and _ESCAPED_TAG.match(fragment):
+        return htmlmod.unescape(fragment)
+    return fragment
+
+
+def cleaned_html(fragment: str, base: str) -> str:
+    """An entry's HTML sanitised as every body is (markup.sanitize: a lazy-loading picture's `data-src` made
+    its `src`), its relative addresses then resolved against `base` as feedparser resolved the others."""
+    if not fragment:
+        return ""
+    cleaned = sanitize(fragment)
+    return resolve_relative_uris(cleaned, base, "utf-8", "text/html") if "<" in cleaned else cleaned
+
+
+def type_by_name(url) -> str:
+    """The media type a file's name says (`.jpg` is `image/jpeg`, `.mp3` `audio/mpeg`), else ""."""
+    if not isinstance(url, str):
+        return ""
+    return mimetypes.guess_type(urlsplit(url).path)[0] or ""
+
+
+def media_of(files) -> Media | None:
+    """The first of (url, kind, length, size) that is an audio or video file at an http(s) address."""
+    for url, kind, length, size in files:
+        if url and kind in ("audio", "video"):
+            size = int_of(size)
+            # (feeds write a length of 0 or 1 byte for "unknown": no file a reader would fetch is that small)
+            return Media(url, kind, _seconds(length), size if size and size >= 1024 else None)
+    return None
+
+
+# itunes:duration is seconds (`3753`) or `H:MM:SS`, `MM:SS` (some hosts add milliseconds: `00:45:10.480`);
+# media:content's is seconds too
+_CLOCK = re.compile(r"(?:(\d{1,4}):)?(\d{1,4}):(\d{1,2})(?:\.\d+)?|(\d{1,9})(?:\.\d+)?")
+
+
+def _seconds(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        value = text_of(value)  # (10**400 is no float: math.isfinite raised on it)
+    match = _CLOCK.fullmatch(value.strip()) if isinstance(value, str) else None
+    if not match:
+        return None
+    hours, minutes, seconds, alone = match.groups()
+    total = int(alone) if alone else (int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)
+    return total if 0 < total < 10**8 else None
+
+
+def charset_of(content_type: str) -> str:
+    """The charset a Content-Type header names, if Python knows it."""
+    for parameter in content_type.split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            try:
+                return codecs.lookup(value.strip().strip('"')).name
+            except LookupError:
+                return ""
+    return ""
+
+
+def listed(value) -> list:
+    """A feed's list (of tags, of attachments): a plain string is one (not one per letter); a number or a
+    map, none."""
+    if isinstance(value, (str, dict)):
+        return [value] if isinstance(value, str) else []
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
+def tags_of(values) -> tuple[str, ...]:
+    """The text tags among `values`: a number is its digits; null, lists and maps are no tag."""
+    return tuple(text for text in map(text_of, values) if text)
+
+
+def text_of(value) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # (however long: 10**400 is no float, and math.isfinite raised on it)
+    if isinstance(value, float):
+        # (Python's JSON reader takes NaN and Infinity: no title, id or tag is "nan")
+        return str(value) if math.isfinite(value) else ""
+    return value.strip() if isinstance(value, str) else ""
+
+
+def html_escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def paragraphs(text: str) -> str:
+    """A plain text (JSON Feed's content_text, Atom's text content) as HTML: a paragraph for each run of lines
+    between blank ones, a line break for each other line break, as its writer laid it out."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return "".join(f"<p>{html_escaped(part.strip()).replace(chr(10), '<br>' + chr(10))}</p>"
+                   for part in BLANK_LINES.split(text) if part.strip())
+
+
+def int_of(value) -> int | None:
+    try:
+        number = int(str(value))
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None

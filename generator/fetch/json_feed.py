@@ -1,0 +1,88 @@
+"""JSON Feed 1.0 and 1.1 read into a Feed (json_feed), which feedparser does not read."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from generator.fetch.addresses import Addresses
+from generator.fetch.body_pictures import body_picture
+from generator.fetch.feed import CHECK, Entry, Feed, Image, NotAFeed
+from generator.fetch.feed_dates import Dates
+from generator.fetch.feed_values import (charset_of, cleaned_html, html_escaped, listed, media_of, names_of, paragraphs,
+                                         tags_of, text_decoded, text_of, unescaped)
+from generator.textfiles import utf8_mostly
+
+
+# Lone surrogates: a JSON Feed's "\ud800" escape makes one. No UTF-8 file can hold it (fetch would fail writing
+# the item), so each becomes U+FFFD, as a UTF-8 decoder shows a broken character.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
+    """JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/), which feedparser does not read."""
+    try:
+        try:
+            text = body.decode("utf-8-sig")
+        except UnicodeDecodeError:  # JSON is UTF-8, but a server may say (rightly) that its feed is not
+            charset = charset_of(content_type)
+            # (else UTF-8 but for a byte or two, each its Windows-1252 character, as in an RSS feed)
+            text = body.decode(charset) if charset and charset != "utf-8" else utf8_mostly(body).lstrip("\ufeff")
+        data = json.loads(text, parse_int=_json_int)
+        if "\\u" in text and _SURROGATE.search(text := json.dumps(data, ensure_ascii=False)):
+            data = json.loads(_SURROGATE.sub("\ufffd", text), parse_int=_json_int)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise NotAFeed(f"not a feed: invalid JSON ({exc}); {CHECK}") from None
+    if not isinstance(data, dict) or not str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
+        raise NotAFeed(f"not a feed: JSON without a JSON Feed `version`; {CHECK}")
+    items = data.get("items")
+    if not isinstance(items, list):
+        raise NotAFeed(f"not a feed: a JSON Feed without `items`; {CHECK}")
+
+    link = Addresses(url)
+    entries = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        page = link(item.get("url")) or link(item.get("external_url"))
+        html = written = unescaped(text_of(item.get("content_html")))
+        if html:  # its relative links are the item page's (feedparser does this for RSS and Atom)
+            html = cleaned_html(html, page or url)
+        elif item.get("content_text"):
+            html = paragraphs(text_of(item.get("content_text")))
+        images = tuple(Image(address) for address in map(link, (item.get("image"), item.get("banner_image"))) if address)
+        attachments = [a for a in listed(item.get("attachments")) if isinstance(a, dict)]
+        when = dates.json_item(item)
+        entries.append(Entry(
+            guid=text_of(item.get("id")),
+            link=page,
+            title=text_decoded(text_of(item.get("title"))),
+            title_html=False,
+            summary=html_escaped(text_decoded(text_of(item.get("summary")))),
+            content=html,
+            published=when,
+            categories=tags_of(listed(item.get("tags"))),
+            images=images or body_picture(written or html, link, page or url),
+            player="",
+            media=media_of((link(a.get("url")), text_of(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
+                          a.get("size_in_bytes")) for a in attachments),
+            author=_json_authors(item) or _json_authors(data),
+        ))
+    return Feed(title=text_decoded(text_of(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
+                unsafe_urls=link.unsafe, refused_dates=dates.refused)
+
+
+def _json_authors(element: dict) -> str:
+    """A JSON Feed item's (or the feed's) authors' names: 1.1's `authors`, else 1.0's `author`."""
+    people = listed(element.get("authors")) or [element.get("author")]
+    return names_of(text_of(person.get("name")) for person in people if isinstance(person, dict))
+
+
+def _json_int(digits: str) -> int | str:
+    """A JSON integer, or its digits as text when Python makes no int of so many (4,300): one such number
+    anywhere in a feed (an id, a size) made all of it "invalid JSON", every entry lost. As a size or a length
+    it is then none; as an id, its text."""
+    return int(digits) if len(digits) <= _MOST_DIGITS else digits
+
+
+_MOST_DIGITS = 4000

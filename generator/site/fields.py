@@ -1,0 +1,207 @@
+"""One front matter value of an item read as text, a URL, a flag or a type (make_item's single-value readers).
+
+Plain-text fields are decoded (text.plain_text) and cut to MAX_TEXT characters, URLs are kept only with an
+http(s) scheme (or resolved against the page the item was taken from), and a value of the wrong kind is
+dropped with a warning in the item's Notes rather than losing the story.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, time
+from types import MappingProxyType
+from typing import Mapping
+
+from generator.site.keys import KEY_SEPARATORS, words_of
+from generator.site.notes import Notes, kind_of, shown
+from generator.site.text import BIDI, bidi_closed, plain_name, plain_text
+from generator.urls import field_url, joined, without_controls
+
+
+MAX_TYPE = 40  # characters of a type kept
+
+
+MAX_TEXT = 2000  # characters of a plain-text field (a title, an excerpt, a name); see capped
+
+
+def resolved(value, base: str) -> str:
+    """A relative address (`/images/x.jpg`, `../x.jpg`) of the page at `base`, as the browser resolved it there,
+    if that makes a safe URL (field_url); else the empty string."""
+    if not base or not isinstance(value, str) or not value.strip() or _SCHEME_START.match(value.strip()):
+        return ""
+    return field_url(joined(base, value.strip()))
+
+
+_SCHEME_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # (an address with a scheme is not relative)
+
+
+def url_field(meta: dict, key: str, notes: Notes, base: str = "") -> str:
+    """A URL field (field_url), or an address relative to `base` (resolved); one given that cannot be kept
+    (`javascript:`, a relative path with no page to resolve it against, a list) is left out with a warning,
+    so the user learns why the story has no link."""
+    value = meta.get(key)
+    if value is None or value == "":
+        return ""
+    url = field_url(value) or resolved(value, base)
+    if not url:
+        notes.warn(key, f"`{key}` is not an http or https URL: {shown(value)}; it is left out",
+                   "write the full address, e.g. https://provider.example/story")
+    return url
+
+
+def as_plain(value, name: bool = False) -> str | None:
+    """A scalar as plain text (`name`: as plain_name makes a name); None for a list, a mapping or anything else
+    that is not one."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, int, float, date, time)):  # (a time: TOML's `07:30:00`)
+        return plain_name(str(value)) if name else plain_text(str(value))
+    return None
+
+
+def text_field(meta: dict, key: str, notes: Notes, required: bool = False, plain: bool = True,
+          written: Mapping[str, str] | None = None) -> str:
+    """A text field; `plain`: decoded (plain_text), else (HTML, opaque values) only without control characters.
+    `written`: Source.written, the text of a value YAML read as a number, a date or true/false (`length: 4:05`
+    is 245 to YAML): a text field shows what was written."""
+    value = meta.get(key)
+    if written and key in written:
+        value = written[key]
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+        # (JSON-LD writes a value as a list of one: `title: ["..."]`)
+        if len(value) == 1:
+            value = value[0]
+    text = "" if value is None else as_plain(value) if plain else _unplain(value)
+    if text is None:
+        report = notes.error if required else notes.warn
+        report(key, f"`{key}` must be text, got {kind_of(value)}", "put the value in quotes, on one line")
+        return ""
+    if isinstance(value, bool):  # `title: Yes` is read as true: the words were lost
+        notes.warn(key, f"`{key}` was read as {text}, not as text", "put the value in quotes")
+    if not text and required:
+        if key not in meta:  # (`title:` with nothing after it is there, and empty: said at its line)
+            notes.error(None, f"missing `{key}`", f"add a line above this closing `---` with the item's {key}, e.g. "
+                                                  f"`{key}: Central bank holds rates`")
+        else:
+            notes.error(key, f"`{key}` is empty", f"write the {key} as text")
+    return capped(text, key, notes) if plain else text
+
+
+def author_field(meta: dict, notes: Notes) -> str:
+    """`author` (else `authors`, as JSON Feed and JSON-LD write it): a name, a mapping with a `name` (JSON-LD's
+    Person), or a list of them; the names as plain text, each once, joined with ", "."""
+    key = "author" if meta.get("author") not in (None, "", []) else "authors"
+    value = meta.get(key)
+    names, unusable = [], []
+    for entry in value if isinstance(value, list) else [] if value is None else [value]:
+        name = entry.get("name") if isinstance(entry, dict) else entry
+        text = None if isinstance(name, bool) else "" if name is None else as_plain(name)
+        if text is None:
+            unusable.append(name)
+        elif text:
+            names.append(text)
+    if unusable and not isinstance(value, list):
+        notes.warn(key, f"`{key}` must be a name, a mapping with a `name` or a list of them, got "
+                        f"{kind_of(value)}; it is left out", "write the author's name, e.g. `author: Sam Coder`")
+    elif unusable:  # (the others' names kept: one odd entry of a crawler's list cost them all)
+        notes.warn(key, f"`{key}` must be a name, a mapping with a `name` or a list of them: "
+                        f"{entries_have(len(unusable))} no name as text (got {kind_of(unusable[0])}); "
+                        f"{'it is' if len(unusable) == 1 else 'they are'} left out",
+                   "give each author as a name, or a mapping with a `name`")
+    return capped(", ".join(dict.fromkeys(names)), key, notes)
+
+
+def capped(text: str, key: str, notes: Notes) -> str:
+    """A plain-text field cut at a word to MAX_TEXT characters, with a warning: a title or a name is written
+    into every page, feed and API file that shows its story (a crawler's 4 MB title would be 30 of them)."""
+    if len(text) <= MAX_TEXT:
+        return text
+    cut = text[:MAX_TEXT]
+    if " " in cut[MAX_TEXT // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    notes.warn(key, f"`{key}` is {len(text):,} characters long; it is cut to {len(cut):,}",
+               f"shorten it to at most {MAX_TEXT:,} characters")
+    cut = cut.rstrip() + "…"
+    return bidi_closed(cut) if BIDI.search(cut) else cut
+
+
+def opaque_field(value) -> str:
+    """A value kept and never shown (`secured`), in any shape a crawler gives it, as text: no reader sees it,
+    so none of its shapes is worth a warning."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return without_controls(json.dumps(value, default=str, ensure_ascii=False, sort_keys=True))
+    return _unplain(value) or ""
+
+
+def _unplain(value) -> str | None:
+    if isinstance(value, (list, dict)) or value is None:
+        return None
+    return " ".join(without_controls(str(value)).splitlines()).strip()
+
+
+def type_field(value, key: str, notes: Notes) -> str:
+    """The item's type, lower case: any value is kept (a card labels what it does not know neutrally)."""
+    if value is None:
+        return "article"
+    text = as_plain(value)
+    if text is None or isinstance(value, bool):
+        notes.warn(key, f"`{key}` must be a word such as article or video, got {kind_of(value)}",
+                   "write it as `type: article`; the item is shown as an article")
+        return "article"
+    text = text.lower()[:MAX_TYPE]
+    return _TYPE_SYNONYMS.get(KEY_SEPARATORS.sub("", text.replace(".", "")), text) or "article"
+
+
+# What other crawlers call the known types: schema.org's (`NewsArticle`, `BlogPosting`, `VideoObject`),
+# Open Graph's (`video.other`, `music.song`, `website`, which sites set on their stories), a list's name
+# (`videos`) and a news site's own words (`news`, `post`, `story`). An item so typed is what its type means:
+# an article is in no list of its own and shows no badge ("Newsarticle" was one, in a list of its own).
+_TYPE_SYNONYMS = MappingProxyType({word: kind for kind, words in {
+    "article": "article articles news newsarticle analysisnewsarticle opinionnewsarticle reportagenewsarticle "
+               "reviewnewsarticle backgroundnewsarticle askpublicnewsarticle satiricalarticle techarticle "
+               "scholarlyarticle report blogposting liveblogposting socialmediaposting blog blogpost post posts "
+               "story stories website webpage text",
+    "video": "video videos videoobject videoother videomovie videoepisode videotvshow clip",
+    "audio": "audio audioobject musicsong musicalbum sound",
+    "podcast": "podcast podcasts podcastepisode podcastseries",
+    "download": "download downloads datadownload softwareapplication",
+    "event": "event events",
+    "course": "course courses",
+}.items() for word in words.split()})
+
+
+def bool_field(meta: dict, key: str, notes: Notes, default: bool) -> bool:
+    value = meta.get(key)
+    if value is None or value == "":  # (`published:` with no value is not given, as every other field's empty value)
+        return default
+    if isinstance(value, date) and meta.get("publishedDateTime") in (None, ""):
+        return default  # (`published: 2026-01-10`, read as the item's date: date_field)
+    if isinstance(value, bool):
+        return value
+    # (a crawler that exports its database's flags writes 0 and 1: `published: 0` is a draft, not news)
+    words = ("true", "yes", "on", "1", "false", "no", "off", "0")  # (YAML 1.1's words for them, and numbers)
+    if value in (0, 1) or isinstance(value, str) and value.strip().lower() in words:
+        return str(value).strip().lower() in words[:4]
+    notes.warn(key, f"`{key}` must be true or false, got {shown(value)}; {str(default).lower()} is used")
+    return default
+
+
+# WordPress's `status` of a post that is not out (its exports and crawlers of its API write it)
+_UNPUBLISHED = frozenset({"draft", "pending", "private", "future", "trash", "auto-draft"})
+
+
+def drafted(meta: dict, notes: Notes) -> bool:
+    """Whether an item that does not say `published` is a draft as another writer says so: Hugo's and
+    Jekyll's `draft: true`, WordPress's `status: draft` (or `pending`, `private`...)."""
+    words = {words_of(key): key for key in meta if isinstance(key, str)}
+    if "draft" in words and meta[words["draft"]] not in (None, ""):
+        return bool_field(meta, words["draft"], notes, default=False)
+    status = meta.get(words["status"]) if "status" in words else None
+    return isinstance(status, str) and status.strip().lower() in _UNPUBLISHED
+
+
+def entries_have(count: int) -> str:
+    return "1 entry has" if count == 1 else f"{count} entries have"

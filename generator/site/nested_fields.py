@@ -1,0 +1,303 @@
+"""An item's nested front matter fields read as records: its provider (ProviderRef, with its logos and
+account), its pictures (Image), its related coverage (Related) and its topics (slug and name).
+
+What one item may cost is bounded, as some pages cost per pair of its parts (each of its
+topic pages lists its topics): at most MAX_TOPICS topics, MAX_RELATED related stories and
+MAX_IMAGES images are kept (and MAX_IMAGES of its provider's), with a warning for the rest.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from generator.config.values import Config
+from generator.site.dates import to_utc, zone_guessed
+from generator.site.fields import as_plain, capped, entries_have, resolved, type_field
+from generator.site.identities import account_page, definition, site_domain, topic_identity
+from generator.site.model import Image, ProviderRef, Related
+from generator.site.notes import Notes, Unusable, kind_of, shown
+from generator.site.quantities import score_field
+from generator.site.text import IGNORED_IN_HOSTS
+from generator.urlnorm import canonical_url
+from generator.urls import field_url, host_of, slugify, static_path
+
+
+MAX_TOPICS = 20  # per item; see the module's docstring
+MAX_RELATED = 50
+MAX_IMAGES = 20
+
+
+def topics_field(meta: dict, topic_defs: dict, config: Config, notes: Notes) -> list[tuple[str, str]]:
+    """(slug, name as written) of each topic, at most MAX_TOPICS; two names of one topic (one declared
+    topic, or one topic_identity) are one. The slug is the plain one: the site may move it (distinct_topics)."""
+    value = meta.get("topics")
+    if isinstance(value, str) and "," in value and not definition(as_plain(value) or "", topic_defs):
+        # `topics: "AI, Robots"`, as CMS exports, schema.org's `keywords` and hand-written front matter give a
+        # list: two topics, not one named "AI, Robots". A declared name with a comma in it stays whole, and so
+        # does a number written with its thousands (`1,000`).
+        value = [part for part in _LISTED_BY_COMMAS.split(value) if part.strip()]
+        meta = dict(meta, topics=value)
+    if _weighted(value):  # `{AI: 0.9, Robots: 0.4}`: a classifier's topics with their scores
+        value = list(value)
+    if isinstance(value, (list, dict)):
+        entries = value if isinstance(value, list) else [value]
+        meta = dict(meta, topics=[_topic_of_record(v, topic_defs) if isinstance(v, dict) else v for v in entries])
+    names = _string_list(meta, "topics", notes)
+    if len(names) > MAX_TOPICS:
+        notes.warn("topics", f"`topics` names {len(names)} topics; only the first {MAX_TOPICS} are kept",
+                   f"an item may have at most {MAX_TOPICS} topics")
+        names = names[:MAX_TOPICS]
+    topics, undeclared, seen = [], [], set()
+    for name in names:
+        found = definition(name, topic_defs)
+        key = ("declared", found[0]) if found else ("", topic_identity(name))
+        if key not in seen:
+            seen.add(key)
+            topics.append((found[0] if found else slugify(name), name))
+            if not found:
+                undeclared.append(name)
+    if topic_defs and config.undeclared_topics != "allow":
+        names = {topic.name.casefold(): topic.name for _, topic in topic_defs.values()}
+        for name in undeclared:
+            close = difflib.get_close_matches(name.casefold(), sorted(names), 1, 0.8)
+            known = f"; did you mean `{names[close[0]]}`?" if close else ""
+            hint = "declare it under `topics:` in config.yaml (or data_dir), or fix the name"
+            parts = [part.strip() for part in name.split(",")]
+            if len(parts) > 1 and all(part.casefold() in names for part in parts):  # `topics: AI, Science`
+                listed = ", ".join(names[part.casefold()] for part in parts)
+                known, hint = f"; did you mean the topics {listed}?", f"write them as a list: `topics: [{listed}]`"
+            report = notes.error if config.undeclared_topics == "error" else notes.warn
+            report("topics", f"topic `{name}` is not declared{known}", hint)
+    return topics
+
+
+_TOPIC_RECORD_KEYS = ("name", "_id", "slug", "id", "shortname")
+_LISTED_BY_COMMAS = re.compile(r"\s*(?:(?<![0-9]),|,(?![0-9]))\s*")
+
+
+def _weighted(value) -> bool:
+    """Whether `topics` is a mapping of topic names to a score each, as a classifier writes them, rather than
+    one topic's record (which has a name or an id)."""
+    return (isinstance(value, dict) and bool(value) and not any(key in value for key in _TOPIC_RECORD_KEYS)
+            and all(isinstance(key, str) and (v is None or isinstance(v, (int, float)) and not isinstance(v, bool))
+                    for key, v in value.items()))
+
+
+def _topic_of_record(record: dict, topic_defs: dict):
+    """The topic a record names (`{name: Power Apps, _id: power-apps}`, as a site's topic records are written,
+    or only `{_id: power-apps}`): the first of its name and ids that the site declares, else its name, else an
+    id; the record itself when it has none (it is left out, with a warning)."""
+    named = [v for v in (record.get(k) for k in _TOPIC_RECORD_KEYS)
+             if isinstance(v, (str, int)) and not isinstance(v, bool) and as_plain(v)]
+    return next((v for v in named if definition(as_plain(v), topic_defs)), named[0] if named else record)
+
+
+def _string_list(meta: dict, key: str, notes: Notes) -> list[str]:
+    value = meta.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        value = [value]
+    names = [as_plain(v, name=True) if not isinstance(v, bool) else None for v in value]
+    if None in names:
+        notes.warn(key, f"`{key}` must be a list of names; {names.count(None)} entr{'y is' if names.count(None) == 1 else 'ies are'} left out",
+                   "write one `- name` per line")
+    blank = sum(1 for v, name in zip(value, names) if name == "" and isinstance(v, str) and v)
+    if blank:  # (`"\u200b"`, `<b></b>`: said, not a topic lost without a word)
+        notes.warn(key, f"`{key}`: {entries_have(blank)} no character that shows (only spaces, invisible characters "
+                        f"or markup); {'it is' if blank == 1 else 'they are'} left out", "write each name in words")
+    return [capped(name, key, notes) for name in names if name]
+
+
+_WHOLE_FLOAT = re.compile(r"[0-9]{1,6}\.0*")
+
+
+def _int(value) -> int | None:
+    """A picture's width or height in pixels; as an HTML attribute or CSS writes it too (`"640"`, `640px`)."""
+    if isinstance(value, str) and value.strip().lower().endswith("px"):
+        value = value.strip()[:-2]
+    if isinstance(value, float) or isinstance(value, str) and _WHOLE_FLOAT.fullmatch(value.strip()):
+        value = float(value) if float(value).is_integer() else None  # (`width: 1024.0`, as JSON writers give it)
+    if isinstance(value, bool):  # (`width: yes` is true to YAML, which int() takes for 1: a picture 1 pixel wide)
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if 0 < number < 100_000 else None
+
+
+def _images(value, key: str, notes: Notes, limit: int, base: str = "") -> tuple[Image, ...]:
+    """Pictures with an http(s) `url`, a file of the site's static/ folder, or an address relative to `base`
+    (a crawler's copy of `<meta property="og:image" content="/images/x.jpg">`)."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, (dict, str)):
+        value = [value]
+    if not isinstance(value, list):
+        notes.warn(key, f"`{key}` must be a list of images with `url`, `width`, `height`")
+        return ()
+    value = [entry for entry in value if entry is not None and entry != ""]  # (an empty entry is no picture)
+    if len(value) > limit:
+        notes.warn(key, f"`{key}` lists {len(value)} images; only the first {limit} are kept",
+                   f"an item may have at most {limit} images")
+        value = value[:limit]
+    images, unusable = [], []
+    for entry in value:
+        # (`src`: a crawler's copy of an <img>'s attributes; `contentUrl`: schema.org's ImageObject; `href`: a link's)
+        raw = next((entry[k] for k in ("url", "src", "contentUrl", "href") if entry.get(k)), None) \
+            if isinstance(entry, dict) else entry
+        url = field_url(raw) or static_path(raw) or resolved(raw, base)  # (the site's own static/ first)
+        if url:
+            images.append(Image(url, _int(entry.get("width")) if isinstance(entry, dict) else None,
+                                _int(entry.get("height")) if isinstance(entry, dict) else None))
+        else:
+            unusable.append(raw)
+    if unusable:
+        notes.warn(key, f"`{key}`: {entries_have(len(unusable))} no http or https `url` (first: {shown(unusable[0])}); "
+                   f"{'it is' if len(unusable) == 1 else 'they are'} left out",
+                   "write each picture's full address, or a file of static/ as static/pictures/x.jpg")
+    return tuple(images)
+
+
+def pictures_field(meta: dict, notes: Notes, base: str) -> tuple[Image, ...]:
+    """`images`, then `image`, one picture as og:image and many site generators' front matter give it (the
+    story's picture when there is no `images`), unless `images` has it already."""
+    images = _images(meta.get("images"), "images", notes, MAX_IMAGES, base)
+    # (`image` as a list: og:image's and JSON-LD's several pictures, the first the story's)
+    single = _images(meta.get("image"), "image", notes, max(1, MAX_IMAGES - len(images)), base)
+    return images + tuple(image for image in single if all(image.url != other.url for other in images))
+
+
+_HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.?")  # labels of letters, digits and hyphens (any script)
+_WEB_ADDRESS = re.compile(r"https?://[^\s]+\Z", re.IGNORECASE)
+
+
+def provider_field(value, key: str, notes: Notes, base: str = "") -> ProviderRef | None:
+    if isinstance(value, list) and value and all(isinstance(entry, (str, dict)) for entry in value):
+        # (JSON-LD writes a publisher as a list of one; an item shows one provider)
+        if len(value) > 1:
+            notes.warn(key, f"`{key}` lists {len(value)} providers; the first is used",
+                       "give the item one provider")
+        value = value[0]
+    if value is None:
+        return None
+    if isinstance(value, str) and _WEB_ADDRESS.match(value.strip()) and host_of(value.strip()):
+        # `provider: https://www.example.com/` (a crawler that knows only where it read the story): that site
+        value = {"name": site_domain(host_of(value.strip()).lower()), "domain": value.strip()}
+    if isinstance(value, str):
+        value = {"name": value}  # `provider: Solo Reporter`
+    if not isinstance(value, dict):
+        notes.warn(key, f"`{key}` must be a mapping with `name` and `domain`, got {kind_of(value)}; it is left out")
+        return None
+    name = as_plain(value.get("name") or "", name=True)
+    # (a provider written as a site's publisher record, `url` and `logo`, as config.yaml's providers are too)
+    domain = as_plain(value.get("domain") or value.get("url") or "")
+    if domain and IGNORED_IN_HOSTS.search(domain):
+        # (`port\u200b.example`, a zero-width space copied with the address: the host browsers go to, as IDNA's
+        # mapping drops such characters; a direction mark stays, and makes no host, as no browser loads one)
+        domain = IGNORED_IN_HOSTS.sub("", domain)
+    if name is None or domain is None:
+        notes.warn(key, f"`{key}`'s `name` and `domain` must be text")
+    if domain and "://" in domain and host_of(domain.strip()):
+        domain = host_of(domain.strip())  # an address written for the domain: `https://example.com/`
+    # (a host is read with its compatibility characters mapped, as browsers map it: `ｅｘａｍｐｌｅ.com` and a
+    # `café` written with a combining accent are one site's, and a domain host_name accepts)
+    domain = site_domain(unicodedata.normalize("NFKC", domain or "").lower())
+    name, domain = capped(name or "", key, notes), capped(domain, key, notes)
+    if domain and not _HOST_NAME.fullmatch(domain):
+        # (kept: it still tells this provider from others, and shows as text only)
+        notes.warn(key, f"`{key}`'s `domain` is not a host name: {shown(domain)}",
+                   "write the site's host, such as example.com")
+    if not name and not domain:
+        if isinstance(value.get("name"), str) and value["name"]:  # (`"\u200b"`: said, not lost without a word)
+            notes.warn(key, f"`{key}`'s `name` has no character that shows (only spaces, invisible characters or "
+                            f"markup): {shown(value['name'])}; the item has no provider",
+                       "write the provider's name in words, or give its `domain`")
+        return None
+    images = value.get("images") if value.get("images") is not None else value.get("logo")
+    account = _account(value.get("account"), domain, key, notes)
+    domain = domain or account.split("/", 1)[0].split("?", 1)[0]
+    return ProviderRef(name or domain, domain, slugify(account or domain or name),
+                       _images(images, key, notes, MAX_IMAGES, base), account)
+
+
+_LONGEST_ACCOUNT = 500  # (a page and a slug from it, shown on every page of the provider's)
+
+
+def _account(value, domain: str, key: str, notes: Notes) -> str:
+    """A provider's `account` (ProviderRef.account): an http(s) address on its domain, past its home page."""
+    if value is None or value == "":
+        return ""
+    page = account_page(value, domain)
+    if len(page) > _LONGEST_ACCOUNT:
+        notes.warn(key, f"`{key}`'s `account` is {len(page):,} characters long, which no account's address is; it "
+                        "is left out", "write the address of the account's own page, or leave `account` out")
+        return ""
+    if not page:
+        notes.warn(key, f"`{key}`'s `account` is not the address of a page on {domain or 'its site'}: {shown(value)}; "
+                        f"it is left out", "write the address of the account's own page, such as "
+                        "https://www.youtube.com/channel/ID, or leave `account` out")
+        return ""
+    return page
+
+
+def related_field(value, config: Config, notes: Notes, base: str = "") -> tuple[Related, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        notes.warn("related", f"`related` must be a list of stories, got {kind_of(value)}")
+        return ()
+    if len(value) > MAX_RELATED:
+        notes.warn("related", f"`related` lists {len(value)} stories; only the first {MAX_RELATED} are kept",
+                   f"an item may have at most {MAX_RELATED} related stories")
+        value = value[:MAX_RELATED]
+    related, unusable = [], 0
+    for entry in value:
+        # (`url`: the key of schema.org's records and of most JSON APIs)
+        written = [entry.get(k) for k in ("webUrl", "originalUrl", "url")] if isinstance(entry, dict) else []
+        url = next(filter(None, map(field_url, written)), "") or resolved(next(filter(None, written), ""), base)
+        if isinstance(entry, str):  # coverage listed by its full address alone
+            url, entry = field_url(entry), {}
+        # (without a title, a reader still follows it by its site's name)
+        title = isinstance(entry, dict) and (as_plain(entry.get("title") or "") or host_of(url).removeprefix("www."))
+        if not url or not title:
+            unusable += 1  # nothing a reader could follow
+            continue
+        published = None
+        if entry.get("publishedDateTime"):
+            try:
+                published = zone_guessed(to_utc(entry["publishedDateTime"], config, "related: publishedDateTime"),
+                                          entry["publishedDateTime"], "related: publishedDateTime", config, notes)
+            except Unusable as exc:
+                notes.warn("related", exc.message + "; the date is left out", exc.hint)
+        related.append(Related(capped(title, "related", notes),
+                               capped(as_plain(entry.get("excerpt") or "") or "", "related", notes), published, url,
+                               type_field(entry.get("type"), "related: type", notes),
+                               provider_field(entry.get("provider"), "related: provider", notes),
+                               score_field(entry.get("quality"), "related: quality", notes)))
+    if unusable:
+        notes.warn("related", f"`related`: {entries_have(unusable)} no http or https `webUrl`; "
+                   f"{'it is' if unusable == 1 else 'they are'} left out",
+                   "give each story its full address")
+    return tuple(related)
+
+
+def other_than(values: dict, notes: Notes) -> tuple[Related, ...]:
+    """The item's `related` entries but those that are its own page (its URL in any spelling: its AMP page,
+    with tracking parameters ...): crawlers list the page they read among its coverage, and shown, the page
+    linked to itself as "More coverage" and counted itself as another source."""
+    related = values["related"]
+    if not related:  # (most items: no addresses to put in order)
+        return related
+    own = {canonical_url(values[key]) for key in ("web_url", "original_url", "amp_url", "cdn_amp_url") if values[key]}
+    kept = tuple(entry for entry in related if canonical_url(entry.url) not in own)
+    if len(kept) < len(related):
+        left = len(related) - len(kept)
+        notes.warn("related", f"`related`: {entries_have(left)} this story's own address; "
+                   f"{'it is' if left == 1 else 'they are'} left out", "list other pages' coverage of the story only")
+    return kept
