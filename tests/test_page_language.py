@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 
+import html5lib
 import pytest
 
 from conftest import ROOT, build_site, item, make_site, static_server
@@ -165,3 +166,53 @@ def test_the_nu_checker_finds_the_marked_pages_valid(tmp_path):
     messages = json.loads(run.stderr or run.stdout)["messages"]
     assert len(list(config.output_path.rglob("*.html"))) > 5
     assert [f"{m.get('url', '?')}: {m['message']}" for m in messages] == []
+
+
+# What the head says, and in which language each part is read: (element, its text, its `lang` or the page's)
+def _head(path) -> tuple[str, list[tuple[str, str, str]]]:
+    doc = html5lib.parse(path.read_bytes(), transport_encoding="utf-8", namespaceHTMLElements=False)
+    page, said = doc.get("lang"), []
+    for element in doc.find("head"):
+        text = (element.text if element.tag == "title" else element.get("title") if element.tag == "link"
+                else element.get("content") if element.tag == "meta" else None)
+        name = element.get("name") or element.get("property") or element.get("rel") or element.tag
+        if text and name not in ("generator", "viewport", "color-scheme", "theme-color", "og:url", "og:locale",
+                                 "og:type", "twitter:card", "og:image", "twitter:image", "robots",
+                                 "og:image:width", "og:image:height", "article:published_time"):
+            said.append((name, text, element.get("lang", page)))
+    return page, said
+
+
+def test_the_heads_theme_words_are_marked_english_and_the_rest_is_the_sites_language(tmp_path):
+    """A `ko` site without Korean words: the head is in the document's language, the site's (what search engines,
+    `og:locale` and the story's JSON-LD say), but for what is the theme's words alone: the description, link
+    preview and feed names of a page the theme names (Latest, Topics, Search ...), which say they are English
+    (RDFa reads an Open Graph tag's language from its `lang`). A title that is both ("Latest · <site title>")
+    stays in the document's: a browser gives it to screen readers in that language whatever its own `lang`."""
+    config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **KO_MORE)
+    pages = sorted(config.output_path.rglob("*.html"))
+    assert len(pages) > 8
+    english_titles = 0
+    for path in pages:
+        page, said = _head(path)
+        assert page == "ko", path
+        for name, text, lang in said:
+            if name == "title":
+                assert lang == "ko", (path, text)  # (no lang of its own)
+                english_titles += bool(LATIN.search(text))
+            elif HANGUL.search(text):
+                assert lang == "ko", (path, name, text)
+            else:
+                assert LATIN.search(text) and lang == "en", (path, name, text)
+        assert {name for name, _, _ in said} >= {"title", "description", "og:title", "og:site_name"}, path
+    assert english_titles  # (the pages the theme names: "Latest · 서울 로봇 뉴스 news")
+
+
+@pytest.mark.parametrize("language, files", [("de", {}), ("en", {}), ("ko", {"themes/default/i18n/ko.yaml": KO_WORDS})])
+def test_no_head_element_is_marked_when_the_words_are_the_sites(tmp_path, language, files):
+    config = site(tmp_path, language, **files, **{"content/download.md": KO_MORE["content/download.md"]})
+    pages = sorted(config.output_path.rglob("*.html"))
+    assert len(pages) > 8
+    for path in pages:
+        page, said = _head(path)
+        assert page == language and said and {lang for _, _, lang in said} == {language}, path
