@@ -29,7 +29,7 @@ without it.
 
 With --recent every story's date is moved so that the newest is two hours old when the audit starts (the others
 as far before it as in the corpus, whose stories are of 2019-2021): the cards' dates of the last week read "2 hours
-ago" and so on, rewritten in the browser (partials/relative_times.html), so CLS counts what that rewriting moves.
+ago" and so on, rewritten in the browser (static/js/relative-times.js), so CLS counts what that rewriting moves.
 """
 
 from __future__ import annotations

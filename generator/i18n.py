@@ -65,6 +65,8 @@ class Words:
     problems: tuple[Problem, ...] = ()  # warnings: keys shown in English, values that are not text
     formats: dict = field(default_factory=dict, compare=False, repr=False)  # Words.date's, as made
     speaks: str = ENGLISH  # the tag of the language the words are in: `language` when it has a file, else English
+    # the keys a file of `speaks` lacks, shown in English (a site's own words file of a few keys): each marked so
+    english: frozenset = frozenset()
 
 
     def form(self, n) -> str:
@@ -231,6 +233,7 @@ def load_words(config: Config) -> Words:
 def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
     problems: list[Problem] = []
     by_language: dict[str, dict] = {}
+    english: frozenset = frozenset()
     for language, path, shown in files:
         by_language.setdefault(language, {}).update(_read(path, shown, problems))
     wanted = chain(config.language)
@@ -248,20 +251,21 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
                                     "show them in English", f"write {where} with the keys of themes/default/i18n/"
                                     f"en.yaml translated (newsdesk ships {shipped})"))
         else:
-            for key in sorted(by_language.get(ENGLISH, {})):
-                if not any(key in by_language[language] for language in own):
-                    english = by_language[ENGLISH][key]
-                    shown = (english if isinstance(english, str) else ", ".join(english[:3]) + ", …"
-                             if isinstance(english, list) else english.get("other", ""))
-                    problems.append(Problem(where, None, f"no `{key}`: the theme shows it in English "
-                                            f"({_short(str(shown))})", f"add `{key}:` with its text in "
-                                            f"{config.language} to {where}"))
+            english = frozenset(key for key in by_language.get(ENGLISH, {})
+                                if not any(key in by_language[language] for language in own))
+            for key in sorted(english):
+                text = by_language[ENGLISH][key]
+                shown = (text if isinstance(text, str) else ", ".join(text[:3]) + ", …"
+                         if isinstance(text, list) else text.get("other", ""))
+                problems.append(Problem(where, None, f"no `{key}`: the theme shows it in English "
+                                        f"({_short(str(shown))})", f"add `{key}:` with its text in "
+                                        f"{config.language} to {where}"))
     # The words' language: what the browser's own words on the page ("3 hours ago", a search's plural forms) are
     # to be in, so that a page without words of its language (`ko`) speaks English throughout, not both.
     speaks = config.language if config.language and (own or base == ENGLISH) else ENGLISH
-    digest = hashlib.sha1(repr((speaks, sorted(entries.items(), key=lambda pair: pair[0]))).encode(
+    digest = hashlib.sha1(repr((speaks, sorted(english), sorted(entries.items(), key=lambda pair: pair[0]))).encode(
         "utf-8", "surrogatepass"))
-    return Words(config.language, entries, digest.hexdigest(), tuple(problems), speaks=speaks)
+    return Words(config.language, entries, digest.hexdigest(), tuple(problems), speaks=speaks, english=english)
 
 
 def shipped_languages() -> list[str]:

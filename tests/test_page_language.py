@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 
+import html5lib
 import pytest
 
 from conftest import ROOT, build_site, item, make_site, static_server
@@ -135,11 +136,16 @@ def test_the_themes_english_words_are_marked_english_on_a_site_without_its_langu
 KO_WORDS = "latest: 최신\ntop: 인기\n"  # a site's own Korean words (a few of them)
 
 
+# a site's own words file with every key (Japanese's words, as a Korean file: what is checked is the marks)
+KO_ALL_WORDS = (ROOT / "themes" / "default" / "i18n" / "ja.yaml").read_text("utf-8")
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("language, files", [("de", {}), ("en", {}), ("ko", {"themes/default/i18n/ko.yaml": KO_WORDS})])
+@pytest.mark.parametrize("language, files", [("de", {}), ("en", {}),
+                                             ("ko", {"themes/default/i18n/ko.yaml": KO_ALL_WORDS})])
 def test_nothing_is_marked_as_another_language_when_the_words_are_the_sites(browser, tmp_path, language, files):
     """The other way round: where the theme's words are in the site's language (its own file, or a site's words
-    file), the page is one language and nothing says otherwise."""
+    file with every key), the page is one language and nothing says otherwise."""
     config = site(tmp_path, language, **files, **{"content/download.md": KO_MORE["content/download.md"]})
     with static_server(config.output_path, "/news/") as base:
         context, tab = _open(browser, base)
@@ -165,3 +171,85 @@ def test_the_nu_checker_finds_the_marked_pages_valid(tmp_path):
     messages = json.loads(run.stderr or run.stdout)["messages"]
     assert len(list(config.output_path.rglob("*.html"))) > 5
     assert [f"{m.get('url', '?')}: {m['message']}" for m in messages] == []
+
+
+# What the head says, and in which language each part is read: (element, its text, its `lang` or the page's)
+def _head(path) -> tuple[str, list[tuple[str, str, str]]]:
+    doc = html5lib.parse(path.read_bytes(), transport_encoding="utf-8", namespaceHTMLElements=False)
+    page, said = doc.get("lang"), []
+    for element in doc.find("head"):
+        text = (element.text if element.tag == "title" else element.get("title") if element.tag == "link"
+                else element.get("content") if element.tag == "meta" else None)
+        name = element.get("name") or element.get("property") or element.get("rel") or element.tag
+        if text and name not in ("generator", "viewport", "color-scheme", "theme-color", "og:url", "og:locale",
+                                 "og:type", "twitter:card", "og:image", "twitter:image", "robots",
+                                 "og:image:width", "og:image:height", "article:published_time"):
+            said.append((name, text, element.get("lang", page)))
+    return page, said
+
+
+def test_the_heads_theme_words_are_marked_english_and_the_rest_is_the_sites_language(tmp_path):
+    """A `ko` site without Korean words: the head is in the document's language, the site's (what search engines,
+    `og:locale` and the story's JSON-LD say), but for what is the theme's words alone: the description, link
+    preview and feed names of a page the theme names (Latest, Topics, Search ...), which say they are English
+    (RDFa reads an Open Graph tag's language from its `lang`). A title that is both ("Latest · <site title>")
+    stays in the document's: a browser gives it to screen readers in that language whatever its own `lang`."""
+    config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **KO_MORE)
+    pages = sorted(config.output_path.rglob("*.html"))
+    assert len(pages) > 8
+    english_titles = 0
+    for path in pages:
+        page, said = _head(path)
+        assert page == "ko", path
+        for name, text, lang in said:
+            if name == "title":
+                assert lang == "ko", (path, text)  # (no lang of its own)
+                english_titles += bool(LATIN.search(text))
+            elif HANGUL.search(text):
+                assert lang == "ko", (path, name, text)
+            else:
+                assert LATIN.search(text) and lang == "en", (path, name, text)
+        assert {name for name, _, _ in said} >= {"title", "description", "og:title", "og:site_name"}, path
+    assert english_titles  # (the pages the theme names: "Latest · 서울 로봇 뉴스 news")
+
+
+@pytest.mark.parametrize("language, files", [("de", {}), ("en", {}), ("ko", {"themes/default/i18n/ko.yaml": KO_WORDS})])
+def test_no_head_element_is_marked_when_the_words_are_the_sites(tmp_path, language, files):
+    config = site(tmp_path, language, **files, **{"content/download.md": KO_MORE["content/download.md"]})
+    pages = sorted(config.output_path.rglob("*.html"))
+    assert len(pages) > 8
+    for path in pages:
+        page, said = _head(path)
+        assert page == language and said and {lang for _, _, lang in said} == {language}, path
+
+
+@pytest.mark.slow
+def test_the_words_a_partial_words_file_lacks_are_marked_english_and_only_they(browser, tmp_path):
+    """A site's own ko.yaml with a few keys: the page is Korean, the words it lacks are shown in English, and a
+    screen reader must read those (and only those) in an English voice."""
+    config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **KO_MORE, **{"themes/default/i18n/ko.yaml": KO_WORDS})
+    with static_server(config.output_path, "/news/") as base:
+        context, tab = _open(browser, base)
+        try:
+            for name, url in _pages(tab, base).items():
+                if name == "search":
+                    continue  # (search.js's words are not marked)
+                tab.goto(url)
+                spoken = tab.evaluate(SPOKEN)
+                said = {(lang, text) for lang, text, _ in spoken}
+                assert ("ko", "최신") in said and ("ko", "인기") in said, name  # translated: the page's language
+                assert ("en", "Hot") in said and ("en", "Skip to content") in said, name  # shown in English
+                assert [s for s in spoken if s[0] == "en" and HANGUL.search(s[1])] == [], name
+                assert {s[0] for s in spoken} == {"ko", "en"}, name
+                if (NODE_MODULES / "axe-core" / "axe.min.js").is_file():
+                    tab.add_script_tag(path=str(NODE_MODULES / "axe-core" / "axe.min.js"))
+                    found = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")["violations"]
+                    assert [v["id"] for v in found] == [], name
+        finally:
+            context.close()
+    # the Nu checker: the marked pages are valid
+    vnu, java = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar", shutil.which("java")
+    if vnu.is_file() and java:
+        run = subprocess.run([java, "-jar", str(vnu), "--format", "json", "--skip-non-html", str(config.output_path)],
+                             capture_output=True, text=True, timeout=300)
+        assert [m["message"] for m in json.loads(run.stderr or run.stdout)["messages"]] == []

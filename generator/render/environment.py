@@ -298,6 +298,22 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
     mixed = words.speaks.lower() != (config.language or "").lower()
     words_lang = Markup(f' lang="{escape(words.speaks)}"') if mixed else ""
     content_lang = Markup(f' lang="{escape(config.language)}"') if mixed else ""
+
+    def head_lang(kind: str):
+        """words_lang for the head's elements that hold a page's title or description when the theme's words
+        name the page (Latest, Topics, Search, a list by type, 404 ...): their language, which RDFa takes for the
+        Open Graph tags' text. A home, story, topic or provider page is named by its content, in the document's
+        language (`<html lang>`, the site's); so is the mixed `<title>` ("Latest · <site title>"), which browsers
+        give screen readers in the document's language whatever its own `lang`."""
+        return "" if kind in ("home", "article", "topic", "provider") else words_lang
+
+    english = Markup(' lang="en"')
+
+    def word_lang(*keys: str):
+        """` lang="en"` for an element that holds only these words when each is shown in English on a page of
+        another language (keys the site's words file lacks: i18n.Words.english), so that a screen reader reads
+        them in an English voice; else nothing (and nothing where the whole body is English: words_lang)."""
+        return english if words.english and all(key in words.english for key in keys) else ""
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
                        page_feed=page_feed, news_article=news_article, t=t, search_words=search_words,
                        page_feed_name=lambda page, list_title="": page_feed_name(page, list_title, words),
@@ -306,6 +322,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
                        pictures=pictures,
                        config=config, topics=site.topics, providers=badges, og_locale=og_locale(config.language),
                        words_language=words.speaks, words_lang=words_lang, content_lang=content_lang,
+                       head_lang=head_lang, word_lang=word_lang,
                        type_lists=tuple(titled(listed, words) for listed, _ in type_lists(site.items))
                        if config.type_lists else ())
     env.filters.update(

@@ -678,7 +678,7 @@
     }
     if (get("published")) {
       // the cards' written date, which the page's head script rewrites as "3 hours ago" as the cards' are
-      // (templates/partials/relative_times.html)
+      // (static/js/relative-times.js)
       var time = element("time", "ago", get("date"));
       time.setAttribute("datetime", String(get("published")));
       byline.appendChild(time);
