@@ -21,6 +21,7 @@ BROWSER_READS = [
     "\x01https://f.example/x\x1f",
     "\u00a0https://f.example/x\n", "ht\ttps://f.example/x", "htt\nps://f.example/x", "https:\t//f.example/x",
     "https://f.example\\x", "//f.example/x", "https://user:pass@f.example/x", "https:\\\\user:pw@f.example\\x",
+    "https://F.Example/x", "HTTPS:\\\\F.EXAMPLE\\x",
 ]
 # Never an address on the site: other schemes however written, and what only looks like a host
 REFUSED = [
@@ -40,6 +41,17 @@ def test_a_backslash_in_the_host_ends_it_as_a_browser_ends_it():
     """`https://a\\@b/` is a path on a, not a login at b: a browser ends the host at the backslash."""
     assert field_url("https://a.example\\@evil.example/x") == "https://a.example/@evil.example/x"
     assert field_url("https://a.example/p\\q?r\\s") == "https://a.example/p/q?r%5Cs"  # (the query's is encoded)
+
+
+@pytest.mark.parametrize("written, read", [
+    ("https://BÜCHER.Example/Ü", "https://bücher.example/Ü"), ("HTTPS://Ü.example/x", "https://ü.example/x"),
+    ("https://ÜBER:Pw@ÖL.example/x", "https://öl.example/x"),
+    ("https://NEWS.ΑΣ/x", "https://news.ασ/x"),  # (letter by letter, as IDNA maps it: no final sigma)
+])
+def test_a_host_outside_ascii_is_in_lower_case_too(written, read):
+    assert field_url(written) == read
+    page = render_markdown(f'<a href="{html.escape(written)}">link</a> <img src="{html.escape(written)}" alt="p">')
+    assert page.count(f'="{read}"') == 2, page
 
 
 @pytest.mark.parametrize("written", REFUSED)

@@ -309,8 +309,10 @@ def _valid_size(match: re.Match) -> str:
 
 # A link's, picture's or player's address (in sanitised HTML) with what urls.valid_url encodes or reads anew.
 # (It starts with the literal `="`, which `re` skips to quickly; the attribute's name is looked back at from there.)
-# (or an http(s) one written otherwise than `https://host`: `HTTPS://`, `https:/host`, `https:host`)
+# (or an http(s) one written otherwise than `https://host`: `HTTPS://`, `https:/host`, `https:host`, or with a
+# capital or a non-ASCII letter in its host, which read_url writes in lower case: `https://NEWS.Example/`)
 _UNSOUND_ADDRESS = re.compile(r'="(?:(?<=\shref=")|(?<=\ssrc=")|(?<=\sposter="))(?:(?!https?://(?![/\\]))(?i:https?):'
+                              r'|https?://[^/?#\\"]*[A-Z\x80-\U0010ffff]'
                               r'|[^"]*?(?:[\[\]{}|^\\<>`\s]|&(?:lt|gt|quot);|%(?![0-9A-Fa-f]{2})|#[^"#]*#))')
 
 
