@@ -238,6 +238,9 @@ def _text(meta: dict, key: str, notes: Notes, required: bool = False, plain: boo
         if key not in meta:  # (`title:` with nothing after it is there, and empty: said at its line)
             notes.error(None, f"missing `{key}`", f"add a line above this closing `---` with the item's {key}, e.g. "
                                                   f"`{key}: Central bank holds rates`")
+        elif isinstance(value, str) and value.strip():  # (`<script>...</script>`: nothing of it is shown)
+            notes.error(key, f"`{key}` is empty once read as plain text: {shown(value)} is only HTML tags, a script's "
+                             "or style's text, or characters that show nothing", f"write the {key} as text")
         else:
             notes.error(key, f"`{key}` is empty", f"write the {key} as text")
     return _capped(text, key, notes) if plain else text
