@@ -40,7 +40,7 @@ from generator.site.model import Image, Item, ProviderRef, Related
 from generator.site.notes import Notes, Unusable, kind_of, shown
 from generator.site.text import BIDI, IGNORED_IN_HOSTS, bidi_closed, plain_name, plain_text
 from generator.urlnorm import canonical_url
-from generator.urls import field_url, host_of, joined, slugify, static_path, without_controls
+from generator.urls import field_url, host_of, joined, read_url, slugify, static_path, without_controls
 
 
 MAX_TYPE = 40  # characters of a type kept
@@ -199,10 +199,17 @@ def _url_field(meta: dict, key: str, notes: Notes, base: str = "") -> str:
     if value is None or value == "":
         return ""
     url = field_url(value) or _resolved(value, base)
-    if not url:
+    if not url and isinstance(value, str) and _HTTP_START.match(read_url(value)):
+        # (`https://host:99999/`, `https://`: an http(s) address all the same, which "not http" would puzzle)
+        notes.warn(key, f"`{key}` is an http(s) address no browser can open: {shown(value)} (its host or port is "
+                        "none); it is left out", "write the full address, e.g. https://provider.example/story")
+    elif not url:
         notes.warn(key, f"`{key}` is not an http or https URL: {shown(value)}; it is left out",
                    "write the full address, e.g. https://provider.example/story")
     return url
+
+
+_HTTP_START = re.compile(r"https?://", re.IGNORECASE)
 
 
 def _plain(value, name: bool = False) -> str | None:
