@@ -259,6 +259,16 @@ _LONG_INTEGER = re.compile(r"(?<=[=\[,])([ \t]*)([+-]?[0-9][0-9_]{4299,})(?=[ \t
 _TOML_AT = re.compile(r"\s*\(at (?:line ([0-9]+), column [0-9]+|end of document)\)$")
 
 
+def _toml_reader():
+    """Python's TOML reader: tomllib, from Python 3.11; on 3.10 the same reader as the package tomli (a
+    dependency there), without which one TOML item stopped the whole build. Imported when a TOML item is read."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:
+        import tomli as tomllib
+    return tomllib
+
+
 def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tuple) -> Source | Problem:
     """An item whose front matter is TOML between `+++` lines, as Hugo writes it: read with Python's TOML
     reader, within the limits YAML front matter has, its errors at the file's line."""
@@ -266,8 +276,7 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
     if not closing:
         return Problem(name, text.count("\n", 0, first.start()) + 1, "TOML front matter is not closed",
                        "add a line '+++' after the TOML")
-    import tomllib
-
+    tomllib = _toml_reader()
     front = text[first.end() + 1: closing.start()]
     fm_line = text.count("\n", 0, first.end()) + 2
     if len(front) > MAX_FRONT_MATTER_BYTES:
@@ -325,8 +334,7 @@ def _toml_last_of_twice(front: str, fm_line: int) -> tuple[str, tuple[tuple[str,
     keys = [key.strip('"') for key in _TOML_TOP_KEY.findall(head)]
     if len(keys) == len(set(keys)):
         return front, ()
-    import tomllib
-
+    tomllib = _toml_reader()
     lines = front.split("\n")
     where: dict[str, list[int]] = {}
     for match in _TOML_TOP_KEY.finditer(head):
