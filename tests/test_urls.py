@@ -29,7 +29,7 @@ REFUSED = [
     "\x01javascript:alert(1)", "java\nscript:alert(1)", "data:text/html,<script>alert(1)</script>",
     "vbscript:msgbox(1)",
     "file:///etc/passwd", "https:javascript:alert(1)", "https://", "https:", "https:\\\\", "ftp://f.example/x",
-    "https://f.example:99999/x", "https://[::1/x",
+    "https://f.example:99999/x", "https://f.example:0/x", "https://[::1/x",
 ]
 
 
