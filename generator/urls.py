@@ -317,7 +317,7 @@ def _parts(url: str) -> tuple[str, str, str] | None:
         host = _HOST_PART.match(url, start).group()
         rest = url[start + len(host):]
         login, at, host = host.rpartition("@")
-        head = f"{scheme[1].lower()}://{login}{at}{_UPPER.sub(lambda m: m.group().lower(), host)}"
+        head = f"{scheme[1].lower()}://{login}{at}{_lower_host(host)}"
     elif _SCHEME.match(url):
         return None
     else:
@@ -331,9 +331,17 @@ def _parts(url: str) -> tuple[str, str, str] | None:
 _URL_ENDS = re.compile(r"^[\x00-\x20\s]+|[\x00-\x20\s]+$")
 _TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
 # An http(s) address not written `http://host` or `https://host` (its scheme in capitals, or with other than
-# two slashes before its host, or backslashes), or with a capital in its host
-_ODD_HTTP_HEAD = re.compile(r"(?!https?://(?![/\\])(?:[^/?#\\@]*@)?[^/?#\\@A-Z]*(?:[/?#\\]|$))(?i:https?):")
-_UPPER = re.compile(r"[A-Z]+")
+# two slashes before its host, or backslashes), or with a capital or any non-ASCII letter in its host (which
+# _lower_host looks at: `BÜCHER.example` is `bücher.example`)
+_ODD_HTTP_HEAD = re.compile(r"(?!https?://(?![/\\])(?:[^/?#\\@]*@)?[^/?#\\@A-Z\x80-\U0010ffff]*(?:[/?#\\]|$))"
+                            r"(?i:https?):")
+
+
+def _lower_host(host: str) -> str:
+    """A host in lower case, as a browser's IDNA mapping writes it (`MÜNCHEN.example` is `münchen.example`, the
+    same host): letter by letter, so that no letter's neighbours change it (str.lower writes a Greek capital
+    sigma at a word's end as the final sigma, which IDNA does not)."""
+    return host.lower() if host.isascii() else "".join(char.lower() for char in host)
 
 
 def valid_url(url: str) -> str:

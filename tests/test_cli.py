@@ -334,6 +334,25 @@ def test_init_writes_into_a_fresh_clone_of_a_new_repository(tmp_path, monkeypatc
     assert cli.main(["build"]) == 0
 
 
+def test_init_writes_into_a_new_repository_with_github_s_gitignore_and_adds_its_own_lines(tmp_path, monkeypatch,
+                                                                                           capsys):
+    """GitHub offers a .gitignore template when it makes a repository: init refused such a clone ("folder is
+    not empty: it holds .gitignore"). Its lines stay, and newsdesk's are added, so that the output and the
+    cache are not committed with `git add -A`."""
+    repo = tmp_path / "my-news"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / "README.md").write_text("# My news\n")
+    (repo / ".gitignore").write_bytes(b"__pycache__/\n*.py[cod]\n/output/")  # (its last line without "\n")
+    monkeypatch.chdir(repo)
+    assert cli.main(["init", "."]) == 0, capsys.readouterr().err
+    assert (repo / ".gitignore").read_text() == ("__pycache__/\n*.py[cod]\n/output/\n# newsdesk's builds\n"
+                                                 "/.newsdesk-cache/\n/.output.newsdesk-*/\n")
+    assert cli.main(["build"]) == 0
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=repo, check=True,
+                            capture_output=True, text=True).stdout
+    assert "config.yaml" in status and "output/" not in status and ".newsdesk-cache" not in status, status
+
+
 def test_init_into_a_file_says_to_choose_a_folder(tmp_path, monkeypatch, capsys):
     (tmp_path / "README.md").write_text("mine")
     monkeypatch.chdir(tmp_path)
@@ -351,9 +370,9 @@ def test_init_names_what_is_in_the_way(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert cli.main(["init", "my-news"]) == 2
     assert capsys.readouterr().err.strip() == (
-        "my-news: folder is not empty: it holds .gitignore, notes.txt (choose a new folder; newsdesk init never "
-        "overwrites files, and writes into a folder only when it is empty or holds nothing but .git, README and "
-        "LICENSE files)")
+        "my-news: folder is not empty: it holds notes.txt (choose a new folder; newsdesk init never "
+        "overwrites files, and writes into a folder only when it is empty or holds nothing but .git, README, "
+        "LICENSE and .gitignore files)")
     assert (repo / ".gitignore").read_text() == "*.pyc\n" and not (repo / "config.yaml").exists()
 
 

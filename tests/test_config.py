@@ -319,6 +319,11 @@ def test_a_missing_config_file_says_how_to_make_one(tmp_path):
     ("https://user.github.io/repo", "https://user.github.io/repo/", "/repo/"),
     ("https://user.github.io/repo/", "https://user.github.io/repo/", "/repo/"),
     ("https://example.org/a/b/", "https://example.org/a/b/", "/a/b/"),
+    # (its dot segments as a browser reads them: the site is served at /b/, which every link and sitemap names)
+    ("https://example.org/a/../b/", "https://example.org/b/", "/b/"),
+    ("https://example.org/a/./b/%2E/", "https://example.org/a/b/", "/a/b/"),
+    ("https://example.org/a/b/..", "https://example.org/a/", "/a/"),
+    ("https://example.org/../x.y/..z/", "https://example.org/x.y/..z/", "/x.y/..z/"),
 ])
 def test_base_url_may_have_a_path(tmp_path, given, url, path):
     config = load_config(write(tmp_path, f"base_url: {given}\n"))

@@ -193,10 +193,12 @@ FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warn
     ("publishedDateTime: 2026-11-20", "error: content/x.md:3: missing `title` (add a line above this closing `---` "
      "with the item's title, e.g. `title: Central bank holds rates`)"),
     ('title: "   "\npublishedDateTime: 2026-11-20', "error: content/x.md:2: `title` is empty (write the title as text)"),
-    ('title: "<b></b>"\npublishedDateTime: 2026-11-20', "error: content/x.md:2: `title` is empty (write the title as text)"),
+    ('title: "<b></b>"\npublishedDateTime: 2026-11-20', "error: content/x.md:2: `title` is empty once read as plain text: "
+     "'<b></b>' is only HTML tags, a script's or style's text, or characters that show nothing (write the title as text)"),
     # (only characters that show nothing: a zero-width space, as `&#8203;` too, a byte order mark, a word joiner)
     ('title: "\\u200b&#8203;\\ufeff\\u2060"\npublishedDateTime: 2026-11-20',
-     "error: content/x.md:2: `title` is empty (write the title as text)"),
+     "error: content/x.md:2: `title` is empty once read as plain text: '\\u200b&#8203;\\ufeff\\u2060' is only HTML tags, "
+     "a script's or style's text, or characters that show nothing (write the title as text)"),
     ("title: No date", "error: content/x.md:3: missing `publishedDateTime` (add a line above this closing `---` with "
      "when the item was published, e.g. `publishedDateTime: 2026-11-22T08:00:00Z`)"),
     # (a key with no value is there: said at its line, not as missing)

@@ -168,6 +168,27 @@ def test_a_hostile_title_of_brackets_costs_nothing_and_is_said(tmp_path, capsys)
     assert "error: content/deep.md:2: front matter is nested more than 32 levels deep" in said, said
 
 
+@pytest.mark.parametrize("value", ["'</script><script>alert(1)</script>'", "'<b></b>'", '"\\u200b\\u200b"'])
+def test_a_title_of_only_markup_says_what_was_removed_rather_than_that_it_is_empty(tmp_path, capsys, value):
+    """A crawled title that is only a script (or tags, or zero-width spaces) was refused as "`title` is empty"
+    at a line that shows a title: the message now says what was removed, and what to write."""
+    files = {"markup.md": front(f"title: {value}", DATE_2026), "ok.md": front("title: Fine", DATE_2026)}
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert news["ok"]["title"] == "Fine"
+    assert ("error: content/markup.md:2: `title` is empty once read as plain text: " in said
+            and "is only HTML tags, a script's or style's text, or characters that show nothing (write the title "
+                "as text) [left out]" in said), said
+
+
+def test_front_matter_nested_too_deeply_says_what_to_do(tmp_path, capsys):
+    deep = "{a: " * 40 + "1" + "}" * 40
+    _, news, said = build_items(tmp_path, {"deep.md": front(f"extra: {deep}", "title: T", DATE_2026),
+                                           "ok.md": front("title: Fine", DATE_2026)}, capsys)
+    assert news["ok"]["title"] == "Fine"
+    assert ("error: content/deep.md:2: front matter is nested more than 32 levels deep (remove the deeper values: "
+            "newsdesk's fields nest four levels at most (`provider:`, `images:`, `- url:`)) [left out]") in said, said
+
+
 def test_front_matter_written_as_a_json_object_is_read(tmp_path, capsys):
     """Hugo reads front matter written as a JSON object, and a crawler that writes `json.dumps(fields)` then
     the text makes such files: they were "no front matter found". Broken JSON is an error at its line."""

@@ -21,6 +21,7 @@ BROWSER_READS = [
     "\x01https://f.example/x\x1f",
     "\u00a0https://f.example/x\n", "ht\ttps://f.example/x", "htt\nps://f.example/x", "https:\t//f.example/x",
     "https://f.example\\x", "//f.example/x", "https://user:pass@f.example/x", "https:\\\\user:pw@f.example\\x",
+    "https://F.Example/x", "HTTPS:\\\\F.EXAMPLE\\x",
 ]
 # Never an address on the site: other schemes however written, and what only looks like a host
 REFUSED = [
@@ -28,6 +29,7 @@ REFUSED = [
     "\x01javascript:alert(1)", "java\nscript:alert(1)", "data:text/html,<script>alert(1)</script>",
     "vbscript:msgbox(1)",
     "file:///etc/passwd", "https:javascript:alert(1)", "https://", "https:", "https:\\\\", "ftp://f.example/x",
+    "https://f.example:99999/x", "https://f.example:0/x", "https://[::1/x",
 ]
 
 
@@ -40,6 +42,17 @@ def test_a_backslash_in_the_host_ends_it_as_a_browser_ends_it():
     """`https://a\\@b/` is a path on a, not a login at b: a browser ends the host at the backslash."""
     assert field_url("https://a.example\\@evil.example/x") == "https://a.example/@evil.example/x"
     assert field_url("https://a.example/p\\q?r\\s") == "https://a.example/p/q?r%5Cs"  # (the query's is encoded)
+
+
+@pytest.mark.parametrize("written, read", [
+    ("https://BÜCHER.Example/Ü", "https://bücher.example/Ü"), ("HTTPS://Ü.example/x", "https://ü.example/x"),
+    ("https://ÜBER:Pw@ÖL.example/x", "https://öl.example/x"),
+    ("https://NEWS.ΑΣ/x", "https://news.ασ/x"),  # (letter by letter, as IDNA maps it: no final sigma)
+])
+def test_a_host_outside_ascii_is_in_lower_case_too(written, read):
+    assert field_url(written) == read
+    page = render_markdown(f'<a href="{html.escape(written)}">link</a> <img src="{html.escape(written)}" alt="p">')
+    assert page.count(f'="{read}"') == 2, page
 
 
 @pytest.mark.parametrize("written", REFUSED)
@@ -90,8 +103,10 @@ def test_every_output_carries_the_one_form_of_an_address_written_as_a_browser_re
     out = config.output_path
     warned = "\n".join(map(str, result.site.warnings))
     assert not re.search(r"content/s[0-9]+\.md", warned), warned  # (none is refused)
-    for n in range(len(REFUSED)):
-        assert f"content/r{n}.md:1: `webUrl` is not an http or https URL" in warned
+    for n, written in enumerate(REFUSED):
+        said = ("is an http(s) address no browser can open" if written.lower().startswith("https:")
+                else "is not an http or https URL")
+        assert f"content/r{n}.md:1: `webUrl` {said}" in warned, (written, warned)
     news = {entry["title"]: entry for entry in json.loads((out / "api/news/index.json").read_text("utf-8"))["news"]}
     assert len(news) == len(BROWSER_READS) + len(REFUSED)  # (each item is kept, without what it cannot have)
     wanted = {f"https://f.example/{name}" for name in ("x", "logo.png", "hero.jpg", "other")}

@@ -399,10 +399,29 @@ def _local_logos(config: Config, node, path: str, problems: list[Problem]) -> Co
 
 
 def _encoded_path(url: str) -> str:
-    """base_url with its path percent-encoded as a browser sends it (`/新闻 site/` is `/%E6%96%B0...%20site/`):
-    every link starts with it, and serve matches requests and writes its redirect with it."""
+    """base_url with its path percent-encoded as a browser sends it (`/新闻 site/` is `/%E6%96%B0...%20site/`),
+    and without its dot segments, as a browser reads them (`/a/../b/` is `/b/`, `/a/./b/` is `/a/b/`): every link
+    starts with it, sitemaps and canonical links name the site by it, and serve matches requests and writes its
+    redirect with it."""
     try:
         parts = urlsplit(url)
     except ValueError:
         return url  # (checks.check_semantics says what is wrong with it)
-    return urlunsplit(parts._replace(path=quote(parts.path, safe="/%:@!$&'()*+,;=~")))
+    path = _without_dot_segments(parts.path) if "." in parts.path or "%2" in parts.path else parts.path
+    return urlunsplit(parts._replace(path=quote(path, safe="/%:@!$&'()*+,;=~")))
+
+
+def _without_dot_segments(path: str) -> str:
+    """A URL's path with its `.` and `..` segments (`%2e` too) resolved, as the URL standard's parser does."""
+    kept: list[str] = []
+    segments = path.split("/")[1:] if path.startswith("/") else path.split("/")
+    for number, segment in enumerate(segments, 1):
+        dots = segment.lower().replace("%2e", ".")
+        if dots in (".", ".."):
+            if dots == ".." and kept:
+                kept.pop()
+            if number == len(segments):  # (`/a/..` is `/`, a folder)
+                kept.append("")
+        else:
+            kept.append(segment)
+    return "/" + "/".join(kept)

@@ -110,8 +110,21 @@ where it is in the copy of newsdesk you run. In the copy that made this site, it
 
 def _may_stay(name: str) -> bool:
     """What a new repository holds before a site is made in it (`git init`, or a clone of one just created
-    on GitHub): init writes none of these names, so it can write beside them."""
-    return name == ".git" or name.upper().startswith(("README", "LICENSE", "LICENCE", "COPYING"))
+    on GitHub, which offers a README, a license and a .gitignore template): init writes none of these names
+    but .gitignore, whose lines it adds to one that is there (_add_ignored)."""
+    return name in (".git", ".gitignore", ".gitattributes") or name.upper().startswith(
+        ("README", "LICENSE", "LICENCE", "COPYING"))
+
+
+def _add_ignored(path: Path) -> None:
+    """A .gitignore that is there (GitHub's template, made with the repository) with GITIGNORE's lines it lacks
+    added at its end, its own lines kept: the output and the cache are never to be committed."""
+    old = path.read_bytes()
+    have = {line.strip() for line in old.decode("utf-8", "replace").splitlines()}
+    missing = [line for line in GITIGNORE.splitlines() if line not in have]
+    if missing:
+        start = b"" if not old or old.endswith(b"\n") else b"\n"
+        path.write_bytes(old + start + ("# newsdesk's builds\n" + "\n".join(missing) + "\n").encode("utf-8"))
 
 
 def create_site(target: Path) -> list[Path]:
@@ -131,7 +144,8 @@ def create_site(target: Path) -> list[Path]:
         shown = ", ".join(in_the_way[:5]) + (f" and {len(in_the_way) - 5} more" if len(in_the_way) > 5 else "")
         raise ConfigError(Problem(str(target), None, f"folder is not empty: it holds {shown}",
                                   "choose a new folder; newsdesk init never overwrites files, and writes into a "
-                                  "folder only when it is empty or holds nothing but .git, README and LICENSE files"))
+                                  "folder only when it is empty or holds nothing but .git, README, LICENSE and "
+                                  ".gitignore files"))
     from generator.config.values import bundled_theme_dir
 
     # (where this copy's theme is: inside site-packages for a copy installed with pip, which has no themes/ folder
@@ -142,7 +156,10 @@ def create_site(target: Path) -> list[Path]:
     for name, text in files.items():
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if name == ".gitignore" and path.is_file():
+            _add_ignored(path)
+        else:
+            path.write_text(text, encoding="utf-8")
         made.append(path)
     for folder in ("themes/default/templates", "themes/default/static"):
         (target / folder).mkdir(parents=True, exist_ok=True)

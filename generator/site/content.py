@@ -32,6 +32,8 @@ MAX_FRONT_MATTER_BYTES = 256 * 1024
 MAX_ALIASES = 20
 MAX_NESTING = 32
 MAX_TOKENS = 50_000
+# What to do about YAML nested past MAX_NESTING
+TOO_DEEP = "remove the deeper values: newsdesk's fields nest four levels at most (`provider:`, `images:`, `- url:`)"
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Characters YAML does not allow in a document (controls other than tab and line breaks, U+FFFE, U+FFFF).
@@ -238,7 +240,8 @@ def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) ->
         return Problem(name, getattr(exc, "lineno", line), f"invalid JSON front matter: {getattr(exc, 'msg', exc)}",
                        "a file starting with `{` is a JSON object, then the body; or start it with a line '---'")
     except RecursionError:
-        return Problem(name, line, f"front matter is nested more than {MAX_NESTING} levels deep")
+        return Problem(name, line, f"front matter is nested more than {MAX_NESTING} levels deep",
+                       TOO_DEEP)
     front = text[start:end]
     meta = load_mapping(name, front, line)
     if isinstance(meta, Problem) and isinstance(loaded, dict) and len(front) <= MAX_FRONT_MATTER_BYTES \
@@ -256,6 +259,16 @@ _LONG_INTEGER = re.compile(r"(?<=[=\[,])([ \t]*)([+-]?[0-9][0-9_]{4299,})(?=[ \t
 _TOML_AT = re.compile(r"\s*\(at (?:line ([0-9]+), column [0-9]+|end of document)\)$")
 
 
+def _toml_reader():
+    """Python's TOML reader: tomllib, from Python 3.11; on 3.10 the same reader as the package tomli (a
+    dependency there), without which one TOML item stopped the whole build. Imported when a TOML item is read."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:
+        import tomli as tomllib
+    return tomllib
+
+
 def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tuple) -> Source | Problem:
     """An item whose front matter is TOML between `+++` lines, as Hugo writes it: read with Python's TOML
     reader, within the limits YAML front matter has, its errors at the file's line."""
@@ -263,8 +276,7 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
     if not closing:
         return Problem(name, text.count("\n", 0, first.start()) + 1, "TOML front matter is not closed",
                        "add a line '+++' after the TOML")
-    import tomllib
-
+    tomllib = _toml_reader()
     front = text[first.end() + 1: closing.start()]
     fm_line = text.count("\n", 0, first.end()) + 2
     if len(front) > MAX_FRONT_MATTER_BYTES:
@@ -290,12 +302,14 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
                        "give each key once (this one was given before)" if "overwrite" in message else
                        "write text in quotes, `key = \"value\"`, one key a line")
     except RecursionError:
-        return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep")
+        return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep",
+                       TOO_DEEP)
     except ValueError as exc:  # (a value tomllib's checks let through and Python refuses)
         return Problem(name, fm_line, f"invalid TOML in front matter: {exc}",
                        "write text in quotes, `key = \"value\"`, one key a line")
     if _depth(meta) > MAX_NESTING:
-        return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep")
+        return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep",
+                       TOO_DEEP)
     if _LONG_NUMBER.search(front):
         meta = _mapped(meta, _printable_integer, {})
     # A date or time TOML reads as one (`title = 1979-05-27`, `length = 00:04:05`): a text field shows it as
@@ -320,8 +334,7 @@ def _toml_last_of_twice(front: str, fm_line: int) -> tuple[str, tuple[tuple[str,
     keys = [key.strip('"') for key in _TOML_TOP_KEY.findall(head)]
     if len(keys) == len(set(keys)):
         return front, ()
-    import tomllib
-
+    tomllib = _toml_reader()
     lines = front.split("\n")
     where: dict[str, list[int]] = {}
     for match in _TOML_TOP_KEY.finditer(head):
@@ -512,7 +525,7 @@ def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter"
         found = yaml_problem(name, front, exc, fm_line, f"invalid YAML in {what}")
         return Problem(name, found.line or 1, found.message, found.hint)
     except RecursionError:
-        return Problem(name, fm_line, f"{what} is nested too deeply")
+        return Problem(name, fm_line, f"{what} is nested more than {MAX_NESTING} levels deep", TOO_DEEP)
     if not isinstance(meta, dict):
         return Problem(name, fm_line, f"{what} must be a mapping of `key: value` lines")
     if "\\u" in front or "\\U" in front:  # a "\udcff" escape is a lone surrogate, which no output can hold
@@ -655,7 +668,7 @@ def _within_limits(name: str, scanned, fm_line: int, what: str) -> Problem | Non
         if isinstance(token, opening):
             depth += 1
             if depth > MAX_NESTING:
-                return Problem(name, line, f"{what} is nested more than {MAX_NESTING} levels deep")
+                return Problem(name, line, f"{what} is nested more than {MAX_NESTING} levels deep", TOO_DEEP)
         elif isinstance(token, closing):
             depth -= 1
         elif isinstance(token, yaml.AliasToken):
@@ -664,7 +677,8 @@ def _within_limits(name: str, scanned, fm_line: int, what: str) -> Problem | Non
                 return Problem(name, line, f"{what} uses more than {MAX_ALIASES} YAML aliases",
                                "write the values out instead of using *aliases")
         if tokens > MAX_TOKENS:
-            return Problem(name, line, f"{what} is too complex", "simplify it")
+            return Problem(name, line, f"{what} is too complex: more than {MAX_TOKENS:,} YAML tokens",
+                           "write fewer values")
     return None
 
 

@@ -16,7 +16,7 @@ from typing import Mapping
 from generator.site.keys import KEY_SEPARATORS, words_of
 from generator.site.notes import Notes, kind_of, shown
 from generator.site.text import BIDI, bidi_closed, plain_name, plain_text
-from generator.urls import field_url, joined, without_controls
+from generator.urls import field_url, joined, read_url, without_controls
 
 
 MAX_TYPE = 40  # characters of a type kept
@@ -44,10 +44,17 @@ def url_field(meta: dict, key: str, notes: Notes, base: str = "") -> str:
     if value is None or value == "":
         return ""
     url = field_url(value) or resolved(value, base)
-    if not url:
+    if not url and isinstance(value, str) and _HTTP_START.match(read_url(value)):
+        # (`https://host:99999/`, `https://`: an http(s) address all the same, which "not http" would puzzle)
+        notes.warn(key, f"`{key}` is an http(s) address no browser can open: {shown(value)} (its host or port is "
+                        "none); it is left out", "write the full address, e.g. https://provider.example/story")
+    elif not url:
         notes.warn(key, f"`{key}` is not an http or https URL: {shown(value)}; it is left out",
                    "write the full address, e.g. https://provider.example/story")
     return url
+
+
+_HTTP_START = re.compile(r"https?://", re.IGNORECASE)
 
 
 def as_plain(value, name: bool = False) -> str | None:
@@ -83,6 +90,9 @@ def text_field(meta: dict, key: str, notes: Notes, required: bool = False, plain
         if key not in meta:  # (`title:` with nothing after it is there, and empty: said at its line)
             notes.error(None, f"missing `{key}`", f"add a line above this closing `---` with the item's {key}, e.g. "
                                                   f"`{key}: Central bank holds rates`")
+        elif isinstance(value, str) and value.strip():  # (`<script>...</script>`: nothing of it is shown)
+            notes.error(key, f"`{key}` is empty once read as plain text: {shown(value)} is only HTML tags, a script's "
+                             "or style's text, or characters that show nothing", f"write the {key} as text")
         else:
             notes.error(key, f"`{key}` is empty", f"write the {key} as text")
     return capped(text, key, notes) if plain else text
