@@ -241,6 +241,17 @@ def field_url(value) -> str:
     the attribute (`?a=1&#038;b=2` is `?a=1&b=2`); only references ended by `;`, so that `&copy=1` in a
     query stays as it is. Scheme-relative is https; spaces and the like after the host are percent-encoded,
     as are controls and direction marks (_as_sent)."""
+    return _field_url_of_text(value) if type(value) is str else _field_url(value)
+
+
+# An item asks for the same address several times (its originalUrl and webUrl, often one address, are each read
+# twice), and its provider's logo is every one of its provider's items': each text is worked out once.
+@lru_cache(maxsize=1 << 14)
+def _field_url_of_text(value: str) -> str:
+    return _field_url(value)
+
+
+def _field_url(value) -> str:
     if isinstance(value, str) and "&" in value:
         value = _URL_ENTITY.sub(lambda m: htmlmod.unescape(m.group()), value)
     if isinstance(value, str) and value.lstrip().startswith("//"):
