@@ -173,16 +173,17 @@ class Item:
     related: tuple[Related, ...]
     body: str
     secured: str
+    image_url: str = ""  # a real item's picture; a synthetic one's URL is made from its provider and stem
 
     @property
     def path_date(self) -> str:
         return f"{self.published:%Y/%m/%d}"
 
 
-def topics() -> list[tuple[str, str]]:
+def topics(tree=TOPIC_TREE) -> list[tuple[str, str]]:
     """(name, parent) for every topic, areas first."""
-    areas = [(area, "") for area, _ in TOPIC_TREE]
-    return areas + [(child, area) for area, children in TOPIC_TREE for child in children]
+    areas = [(area, "") for area, _ in tree]
+    return areas + [(child, area) for area, children in tree for child in children]
 
 
 def ascii_slug(text: str, limit: int = 60) -> str:
@@ -353,10 +354,10 @@ def topic_descriptions(seed: int) -> dict[str, str]:
     return {name: words.fill("Stories about {plural} and the {noun} in " + name + ".") for name, _ in topics()}
 
 
-def config_text(seed: int, providers: list[Provider]) -> str:
-    descriptions = topic_descriptions(seed)
+def config_text(seed: int, shape: Shape) -> str:
     lines = [
-        "# Synthetic benchmark site written by bench/corpus.py; regenerate it rather than edit it.",
+        ("# Synthetic benchmark site" if shape.source is None else "# Benchmark site of real items, replicated,")
+        + " written by bench/corpus.py; regenerate it rather than edit it.",
         f'title: "Bench News {seed}"',
         'description: "A synthetic news site for benchmarking newsdesk."',
         'base_url: "https://bench.example/"',
@@ -364,17 +365,20 @@ def config_text(seed: int, providers: list[Provider]) -> str:
         "timezone: UTC",
         f"items_per_page: {ITEMS_PER_PAGE}",
         "front_page_items: 13",
-        f'now: "{iso(NOW)}"',
+        f'now: "{iso(shape.now)}"',
         "topics:",
     ]
-    for name, parent in topics():
+    for name, parent in topics(shape.tree):
         lines.append(f"  - name: {yaml_str(name)}")
         if parent:
             lines.append(f"    parent: {yaml_str(parent)}")
-        lines.append(f"    description: {yaml_str(descriptions[name])}")
+        if shape.descriptions.get(name):
+            lines.append(f"    description: {yaml_str(shape.descriptions[name])}")
     lines.append("providers:")
-    for provider in providers[:40]:
-        lines += [f"  - domain: {provider.domain}", f"    description: {yaml_str(provider.description)}"]
+    for provider in shape.providers[:40]:
+        lines.append(f"  - domain: {provider.domain}")
+        if provider.description:
+            lines.append(f"    description: {yaml_str(provider.description)}")
     return "\n".join(lines) + "\n"
 
 
@@ -408,7 +412,7 @@ def item_text(item: Item) -> str:
         out += ["  images:", f'    - url: "https://{p.domain}/logo-50x50.png"', "      width: 50", "      height: 50"]
     out += ["", "topics:"] + [f"  - {yaml_str(t)}" for t in item.topics]
     if item.image:
-        out += ["", "images:", f'  - url: "https://{p.domain}/images/{item.published:%Y/%m}/{item.stem}.jpg"',
+        out += ["", "images:", f'  - url: "{picture_url(item)}"',
                 f"    width: {item.image[0]}", f"    height: {item.image[1]}"]
     if item.related:
         out += ["", "related:"]
@@ -421,20 +425,118 @@ def item_text(item: Item) -> str:
     return "\n".join(out)
 
 
-def write_corpus(count: int, out: Path, seed: int = 1) -> Path:
-    """Write a complete newsdesk site of `count` items into `out` (replacing its content); return config.yaml."""
+def picture_url(item: Item) -> str:
+    return item.image_url or f"https://{item.provider.domain}/images/{item.published:%Y/%m}/{item.stem}.jpg"
+
+
+def write_corpus(count: int, out: Path, seed: int = 1, source: Path | None = None) -> Path:
+    """Write a complete newsdesk site of `count` items into `out` (replacing its content); return config.yaml.
+    `source`: the real items of that site folder replicated (replicated_items) instead of the synthetic ones."""
     out = Path(out)
     news = out / "content" / "news"
     if news.exists():
         shutil.rmtree(news)
     news.mkdir(parents=True)
-    providers = make_providers(seed)
+    shape = corpus_shape(seed, source)
     config = out / "config.yaml"
-    config.write_text(config_text(seed, providers), encoding="utf-8")
-    for item in iter_items(count, seed, providers):
+    config.write_text(config_text(seed, shape), encoding="utf-8")
+    for item in corpus_items(count, seed, shape):
         with open(news / f"{item.stem}.md", "w", encoding="utf-8", newline="\n") as handle:
             handle.write(item_text(item))
     return config
+
+
+# --- real items, replicated -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Shape:
+    """What a corpus's config.yaml declares beside its items, and where its items come from."""
+
+    tree: tuple[tuple[str, tuple[str, ...]], ...]  # areas and their child topics
+    descriptions: dict[str, str]  # topic -> description
+    providers: list[Provider]  # most prolific first; config.yaml describes the first 40
+    now: datetime
+    source: list[dict] | None = None  # the real items' front matter (replicated_items); None: synthetic
+
+
+COPY_STEP = timedelta(days=7)  # each copy of the real items a week before the last: beyond stories' window
+
+
+def corpus_shape(seed: int, source: Path | None = None) -> Shape:
+    if source is None:
+        return Shape(TOPIC_TREE, topic_descriptions(seed), make_providers(seed), NOW)
+    return shared_shape(Path(source))
+
+
+def corpus_items(count: int, seed: int, shape: Shape) -> Iterator[Item]:
+    if shape.source is None:
+        return iter_items(count, seed, shape.providers)
+    return replicated_items(count, shape)
+
+
+def shared_shape(folder: Path) -> Shape:
+    """A real site's items (`news/*.md`, as ../shared/corpus/powerapps holds them) and topics (`data/topics/`).
+
+    Read once, never written anywhere but the benchmark's work folder. Its providers are those of the items,
+    most prolific first; its topics have no descriptions. Only two levels of topics (as Hugo's site has)."""
+    import yaml  # (newsdesk's own dependency; the synthetic corpus needs no YAML reader)
+
+    files = sorted((folder / "news").glob("*.md"))
+    if not files:
+        raise FileNotFoundError(f"{folder / 'news'}: no items (*.md) to replicate")
+    items = []
+    for path in files:
+        text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+        _, front, _ = text.split("---\n", 2)
+        data = yaml.safe_load(front)
+        data["_stem"] = path.stem
+        items.append(data)
+    declared = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((folder / "data" / "topics").glob("*.y*ml"))]
+    parent = {t["name"]: t.get("parent") or "" for t in declared}
+    for item in items:  # a topic an item names but the site does not declare: a top-level one
+        for name in item.get("topics") or ():
+            parent.setdefault(name, "")
+    tree = tuple((area, tuple(c for c, p in parent.items() if p == area)) for area, p in parent.items() if not p)
+    counts: dict[str, int] = {}
+    seen: dict[str, Provider] = {}
+    for item in items:
+        p = item["provider"]
+        counts[p["domain"]] = counts.get(p["domain"], 0) + 1
+        seen.setdefault(p["domain"], Provider(p.get("name") or p["domain"], p["domain"], bool(p.get("images")), (), ""))
+    providers = [seen[d] for d in sorted(counts, key=lambda d: (-counts[d], d))]
+    newest = max(_moment(item["publishedDateTime"]) for item in items)
+    return Shape(tree, {}, providers, newest + timedelta(hours=12), items)
+
+
+def replicated_items(count: int, shape: Shape) -> Iterator[Item]:
+    """`count` items: the real ones in file order, then copies of them, copy k dated k weeks (COPY_STEP)
+    earlier, with its own file name and URLs (`?copy=k`), so copies are neither one story nor one page."""
+    providers = {p.domain: p for p in shape.providers}
+    real = shape.source
+    for index in range(count):
+        copy, data = divmod(index, len(real))
+        data = real[data]
+        published = _moment(data["publishedDateTime"]) - copy * COPY_STEP
+        url = data.get("webUrl") or data["originalUrl"]
+        if copy:
+            url += ("&" if "?" in url else "?") + f"copy={copy}"
+        pictures = data.get("images") or []
+        video = re.search(r"youtube\.com/embed/([\w-]+)", data.get("featuredContent") or "")
+        yield Item(
+            stem=f"{published:%Y-%m-%d}-{data['_stem'][11:]}-{index}", title=str(data["title"]),
+            excerpt=str(data.get("excerpt") or ""), published=published, url=url, amp="ampWebUrl" in data,
+            type=str(data.get("type") or "article"), quality=int(data.get("quality") or 0),
+            heat=int(data.get("heat") or 0), draft=data.get("published") is False,
+            provider=providers[data["provider"]["domain"]], topics=tuple(data.get("topics") or ()),
+            image=(int(pictures[0]["width"]), int(pictures[0]["height"])) if pictures else None,
+            video_id=video[1] if video else "", related=(), body="", secured=str(data.get("secured") or ""),
+            image_url=pictures[0]["url"] if pictures else "",
+        )
+
+
+def _moment(value) -> datetime:
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).replace(microsecond=0)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -442,9 +544,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--items", type=int, required=True, help="number of items")
     parser.add_argument("--out", required=True, help="site folder to write (config.yaml + content/news/)")
     parser.add_argument("--seed", type=int, default=1, help="same seed, same bytes (default 1)")
+    parser.add_argument("--items-from", metavar="DIR", help="replicate the real items of DIR (news/*.md, "
+                        "data/topics/; e.g. ../shared/corpus/powerapps) instead of making synthetic ones")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    config = write_corpus(args.items, Path(args.out), args.seed)
+    config = write_corpus(args.items, Path(args.out), args.seed, Path(args.items_from) if args.items_from else None)
     print(f"{args.items} items written to {config.parent} in {time.perf_counter() - started:.1f} s")
     return 0
 

@@ -31,8 +31,8 @@ import shutil
 import time
 from pathlib import Path
 
-from bench.corpus import (ITEMS_PER_PAGE, NOW, TOPIC_TREE, Item, iso, iter_items, make_providers,
-                          topic_descriptions, topics, video_frame, yaml_str)
+from bench.corpus import (ITEMS_PER_PAGE, Item, Shape, corpus_items, corpus_shape, iso, picture_url, topics,
+                          video_frame, yaml_str)
 
 LAYOUTS = Path(__file__).resolve().parent / "hugo_layouts"
 THEME_STATIC = Path(__file__).resolve().parent.parent / "themes" / "default" / "static"
@@ -41,7 +41,7 @@ LISTS = (("latest", "Latest", "The newest stories first."),
          ("hot", "Hot", "The stories with the most heat."))
 
 
-def hugo_config(seed: int) -> str:
+def hugo_config(seed: int, shape: Shape) -> str:
     lines = [
         "# Hugo site written by bench/hugo.py from the same corpus as bench/corpus.py.",
         'baseURL: "https://bench.example/"',
@@ -63,12 +63,12 @@ def hugo_config(seed: int) -> str:
         "    news: /news/:year/:month/:day/:slug/",
         "params:",
         '  description: "A synthetic news site for benchmarking newsdesk."',
-        f'  now: "{iso(NOW)}"',
+        f'  now: "{iso(shape.now)}"',
         "  half_life_hours: 36",
         "  front_page_items: 13",
         "  areas:",
     ]
-    for area, children in TOPIC_TREE:
+    for area, children in shape.tree:
         lines.append(f"    - name: {yaml_str(area)}")
         lines.append("      children: [" + ", ".join(yaml_str(c) for c in children) + "]")
     return "\n".join(lines) + "\n"
@@ -99,7 +99,7 @@ def item_text(item: Item, parents: dict[str, str]) -> str:
         out.append(f'    logo: "https://{p.domain}/logo-50x50.png"')
     out.append("  own_topics: [" + ", ".join(yaml_str(t) for t in item.topics) + "]")
     if item.image:
-        out += ["  image:", f'    url: "https://{p.domain}/images/{item.published:%Y/%m}/{item.stem}.jpg"',
+        out += ["  image:", f'    url: "{picture_url(item)}"',
                 f"    width: {item.image[0]}", f"    height: {item.image[1]}"]
     if item.video_id:
         out.append(f"  featured_content: {yaml_str(video_frame(item))}")
@@ -113,38 +113,37 @@ def item_text(item: Item, parents: dict[str, str]) -> str:
     return "\n".join(out)
 
 
-def write_hugo_site(count: int, out: Path, seed: int = 1) -> Path:
-    """Write the Hugo site for the corpus of (count, seed) into `out` (replacing it); return `out`."""
+def write_hugo_site(count: int, out: Path, seed: int = 1, source: Path | None = None) -> Path:
+    """Write the Hugo site for the corpus of (count, seed, source) into `out` (replacing it); return `out`."""
     out = Path(out)
     if out.exists():
         shutil.rmtree(out)
     content = out / "content"
     (content / "news").mkdir(parents=True)
-    out.joinpath("hugo.yaml").write_text(hugo_config(seed), encoding="utf-8")
+    shape = corpus_shape(seed, source)
+    out.joinpath("hugo.yaml").write_text(hugo_config(seed, shape), encoding="utf-8")
     shutil.copytree(LAYOUTS, out / "layouts")
     shutil.copytree(THEME_STATIC, out / "static")
     _page(content / "_index.md", f"Bench News {seed}")
     _page(content / "news" / "_index.md", "News", "build:\n  render: never\n  list: always")
     for name, title, description in LISTS:
         _page(content / name / "_index.md", title, f"description: {yaml_str(description)}\norder: {name}")
-    providers = make_providers(seed)
-    descriptions = topic_descriptions(seed)
-    children = {area: kids for area, kids in TOPIC_TREE}
-    parents = dict(topics())
+    children = {area: kids for area, kids in shape.tree}
+    parents = dict(topics(shape.tree))
     news = content / "news"
     seen, shown = set(), set()
-    for item in iter_items(count, seed, providers):
+    for item in corpus_items(count, seed, shape):
         with open(news / f"{item.stem}.md", "w", encoding="utf-8", newline="\n") as handle:
             handle.write(item_text(item, parents))
         if not item.draft:
             seen.add(item.provider.domain)
             shown.update(item.topics, (parents[t] for t in item.topics if parents.get(t)))
-    for name, parent in topics():  # newsdesk gives a page only to topics with items (their own or a child's)
+    for name, parent in topics(shape.tree):  # newsdesk gives a page only to topics with items (their own or a child's)
         if name in shown:
-            extra = f"description: {yaml_str(descriptions[name])}\nparent: {yaml_str(parent)}\n"
+            extra = f"description: {yaml_str(shape.descriptions.get(name, ''))}\nparent: {yaml_str(parent)}\n"
             extra += "children: [" + ", ".join(yaml_str(c) for c in children.get(name, ()) if c in shown) + "]"
             _page(content / "topics" / _urlize(name) / "_index.md", name, extra)
-    for provider in providers[:40]:  # config.yaml describes these; newsdesk gives a page only to those with items
+    for provider in shape.providers[:40]:  # config.yaml describes these; newsdesk gives a page only to those with items
         if provider.domain in seen:
             _page(content / "providers" / provider.domain / "_index.md", provider.name,
                   f"description: {yaml_str(provider.description)}")
@@ -166,9 +165,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--items", type=int, required=True, help="number of items")
     parser.add_argument("--out", required=True, help="Hugo site folder to write (replaced)")
     parser.add_argument("--seed", type=int, default=1, help="same seed as bench.corpus gives the same items")
+    parser.add_argument("--items-from", metavar="DIR", help="the real items of DIR replicated, as bench.corpus")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    write_hugo_site(args.items, Path(args.out), args.seed)
+    write_hugo_site(args.items, Path(args.out), args.seed, Path(args.items_from) if args.items_from else None)
     print(f"{args.items} items written to {args.out} in {time.perf_counter() - started:.1f} s")
     return 0
 

