@@ -242,7 +242,8 @@ def small_sites(inputs, labels, settings: StorySettings, sizes: list[int], draws
 
 
 def small_table(small: dict) -> str:
-    lines = ["| half / items | items per story | BCubed P | BCubed R | BCubed F1 | pairwise P | pairwise R | pairwise F1 |",
+    lines = ["| half / items | items per story | BCubed P | BCubed R | BCubed F1 | pairwise P | pairwise R "
+             "| pairwise F1 |",
              "|---" * 8 + "|"]
     for name, s in small.items():
         lines.append(f"| {name} | {s['per_story']:.1f} | " + " | ".join(f"{s[k]:.3f}" for k in (

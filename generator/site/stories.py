@@ -691,8 +691,8 @@ def _vector(item: Prepared, idf: Mapping[str, float]) -> dict[str, float]:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words without accents, stop words, plural s or "-ied" (as "-y"); Chinese, Japanese and Korean text as pairs
-    of characters. (How stories see text.)"""
+    """Lower-case words without accents, stop words, plural s or "-ied" (as "-y"); Chinese, Japanese and Korean
+    text as pairs of characters. (How stories see text.)"""
     return _words(text, {})
 
 
