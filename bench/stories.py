@@ -217,6 +217,40 @@ def split_scores(split: dict) -> str:
     return "\n".join(lines)
 
 
+SMALL_DRAWS = 8  # draws of each size, each clustered alone
+
+
+def small_sites(inputs, labels, settings: StorySettings, sizes: list[int], draws: int = SMALL_DRAWS) -> dict:
+    """Small sites: `draws` random draws of each size from halves A, C, D and the whole, each clustered on its own,
+    scored alone and averaged (BCubed and pairwise P / R / F1, and the items per labelled story of a draw). A draw
+    of 100 from the whole holds about 3 items of each labelled story: few items per story, and a site's IDF made of
+    so few items is nearly flat. The draws are by a hash of each item's source and the draw's number."""
+    parts = halves(inputs, labels)
+    out = {}
+    for name in ("A", "C", "D", "all"):
+        chosen, chosen_labels = parts[name]
+        for size in sizes:
+            rows = []
+            for draw in range(draws):
+                drawn = sorted(chosen, key=lambda i: hashlib.sha1(f"draw {draw} {i.source}".encode()).digest())[:size]
+                drawn_labels = {i.source: chosen_labels[i.source] for i in drawn}
+                row = scores([list(s.members) for s in cluster(drawn, settings)], drawn_labels)
+                row["per_story"] = len(drawn) / len(set(drawn_labels.values()))
+                rows.append(row)
+            out[f"{name}/{size}"] = {key: round(sum(r[key] for r in rows) / len(rows), 4) for key in rows[0]}
+    return out
+
+
+def small_table(small: dict) -> str:
+    lines = ["| half / items | items per story | BCubed P | BCubed R | BCubed F1 | pairwise P | pairwise R "
+             "| pairwise F1 |",
+             "|---" * 8 + "|"]
+    for name, s in small.items():
+        lines.append(f"| {name} | {s['per_story']:.1f} | " + " | ".join(f"{s[k]:.3f}" for k in (
+            "bcubed_p", "bcubed_r", "bcubed_f1", "pair_p", "pair_r", "pair_f1")) + " |")
+    return "\n".join(lines)
+
+
 def distractors(inputs: list[StoryInput], count: int) -> list[StoryInput]:
     """`count` of bench.corpus's synthetic items (titles, excerpts, bodies, URLs) at times from a hash of their
     source within the labelled data's span: items of other stories, to make the site larger."""
@@ -510,6 +544,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sweep", action="store_true", help="also score our clustering at other thresholds")
     parser.add_argument("--split", action="store_true",
                         help="also score halves of the labelled data (by story, by time) on their own, by threshold")
+    parser.add_argument("--small", default="",
+                        help="also score small sites: draws of these many items (e.g. 100,300) clustered alone")
     args = parser.parse_args(argv)
     if not args.labelled.exists():
         print(f"{args.labelled}: not found: pass --labelled FILE (the labelled data is "
@@ -541,6 +577,11 @@ def main(argv: list[str] | None = None) -> int:
             print("\nthe halves by story at the default threshold, beside the baseline at our precision and recall "
                   "on each:\n")
             print(split_scores(report["split"]))
+        small = [int(c) for c in args.small.split(",") if c]
+        if small:
+            report["small"] = small_sites(inputs, labels, settings, small)
+            print(f"\nsmall sites: {SMALL_DRAWS} draws of each size from each half, each clustered alone (means):\n")
+            print(small_table(report["small"]))
         counts = [int(c) for c in args.distractors.split(",") if c]
         if counts:
             report["stability"] = stability(inputs, labels, settings, counts)

@@ -11,6 +11,7 @@ or a scheme (`https`) that the site itself does not answer on.
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
@@ -39,7 +40,13 @@ def canonical_url(url: str) -> str:
     - no fragment; no trailing slash (but for the root); percent escapes of letters and digits decoded,
       the others in upper case.
     """
-    text = url.strip() if isinstance(url, str) else ""
+    return _canonical(url.strip() if isinstance(url, str) else "")
+
+
+# The same URLs are asked for again and again: an item's reader drops the `related` entries that are its own
+# page and its stories' words then key the same URLs, and an item's `related` URLs are mostly other items' URLs.
+@functools.lru_cache(maxsize=4096)
+def _canonical(text: str) -> str:
     for _ in range(3):  # a cache URL of a cache URL is unwrapped too, a bounded number of times
         unwrapped = _unwrap_cache(text)
         if unwrapped == text:

@@ -141,7 +141,9 @@ class Clustering:
         self.ready: dict[str, Prepared] = {}
         self.vectors: dict[str, dict[str, float]] = {}
         self.postings: dict[str, list[str]] = defaultdict(list)  # word -> the items it is one of the _INDEXED of
-        self.linked: dict[str, list[str]] = {}  # source -> the earlier items alike it (candidate pairs)
+        # source -> the earlier items alike it (candidate pairs) -> the product of the two vectors, which growing
+        # the stories takes again for the pairs of two groups of one item (most of them)
+        self.linked: dict[str, dict[str, float]] = {}
         # What the last growing worked out, for the next one (`edit`): by a group's items before any merge
         # (those of one article, else one item), its sum and |sum|^2; by two such groups, their sums' product;
         # by a story's items, the Story
@@ -286,7 +288,7 @@ class Clustering:
         return self.stories
 
     def _scan(self, source: str, at: int, place: Mapping[str, int] | None = None,
-              changed: set[str] | None = None) -> list[str]:
+              changed: set[str] | None = None) -> dict[str, float]:
         """The items before `source` (at `at` in time order) it is alike enough to be a candidate pair with: it
         looks up its _INDEXED heaviest words and compares itself with the _RECENT latest items under each within
         the window. `place`: source -> place in time order, when the index holds later items too. `changed`: the
@@ -295,8 +297,9 @@ class Clustering:
         vector, seconds = self.vectors[source], self.seconds[source]
         window = self.settings.window_hours * 3600
         near = self.settings.threshold * _NEAR
-        known = set(self.linked[source]) if changed is not None else ()  # (what its last scan found)
-        found, compared = [], set()
+        known = self.linked[source] if changed is not None else {}  # (what its last scan found)
+        found: dict[str, float] = {}
+        compared = set()
         for word in list(vector)[:_INDEXED]:  # vectors keep their words heaviest first
             posting = self.postings.get(word, ())
             end = len(posting) if place is None else bisect.bisect_left(posting, at, key=place.__getitem__)
@@ -307,9 +310,12 @@ class Clustering:
                     compared.add(other)
                     if changed is not None and other not in changed:
                         if other in known:
-                            found.append(other)
-                    elif _dot(vector, self.vectors[other]) >= near and _shared(vector, self.vectors[other]):
-                        found.append(other)
+                            found[other] = known[other]
+                    else:
+                        # (the earlier item's vector first, as growing measures a pair: the same sum, bit for bit)
+                        product = _dot(self.vectors[other], vector)
+                        if product >= near and _shared(vector, self.vectors[other]):
+                            found[other] = product
         return found
 
     def _grow(self, dirty: set[str], changed: set[str]) -> tuple[Story, ...]:
@@ -390,7 +396,11 @@ class Clustering:
                     pair = keys[root], keys[other]
                     product = products.get(pair)
                     if product is None or root in stale or other in stale:
-                        product = _dot(group.total, found[other].total)
+                        # two groups of one item: their pair's product, from the later one's scan
+                        product = (self.linked[order[other]].get(order[root]) if len(pair[0]) == len(pair[1]) == 1
+                                   else None)
+                        if product is None:
+                            product = _dot(group.total, found[other].total)
                     group.neighbours[other] = found[other].neighbours[root] = self.products[pair] = product
                     _push(heap, found, root, other, product, threshold, window)
         apart = settings.same_provider == "apart"
@@ -681,8 +691,8 @@ def _vector(item: Prepared, idf: Mapping[str, float]) -> dict[str, float]:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words without accents, stop words or plural s; Chinese, Japanese and Korean text as pairs
-    of characters. (How stories see text.)"""
+    """Lower-case words without accents, stop words, plural s or "-ied" (as "-y"); Chinese, Japanese and Korean
+    text as pairs of characters. (How stories see text.)"""
     return _words(text, {})
 
 
@@ -712,7 +722,9 @@ def _normal(word: str) -> tuple[str, ...]:
 
 
 def _stem(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
+    # "-ies" and "-ied" both to "y": "marries", "married" and "marry" are one word ("-ed" and "-ing" in general
+    # cost recall at the same precision: docs/dev/stories.md)
+    if len(word) > 4 and word.endswith(("ies", "ied")):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
