@@ -437,9 +437,12 @@ def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title:
     pages = []
     for number in range(1, total + 1):
         items, covers, shown = _cards(site, order[(number - 1) * size : number * size], known)
-        shown_title = title if number == 1 else words.t("page_of_title", title=title, number=number, total=total)
-        if before:
-            old = before[number - 1]
+        old = before[number - 1] if before else None
+        if old is not None and old.context.get("list_title") == title:
+            shown_title = old.title  # "page n of total" of the same list title, n and total (and words: one config)
+        else:
+            shown_title = title if number == 1 else words.t("page_of_title", title=title, number=number, total=total)
+        if old is not None:
             if (old.title == shown_title and old.description == description and _same_stories(old, shown, site, earlier)
                     and old.context.get("stories") == covers
                     and all(old.context.get(name) is value for name, value in extra.items())):

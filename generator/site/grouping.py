@@ -121,23 +121,38 @@ def attach(site: Site, stories: tuple[Story, ...]) -> Site:
         if len(story.members) < 2:
             continue
         members = tuple(sorted(index[source] for source in story.members))
-        lead = index[story.lead]
-        providers: dict[str, None] = {}
-        for member in (lead, *members):
-            provider = site.items[member].provider
-            if provider:
-                providers[provider.slug] = None
-        seen = {url for member in members for url in (site.items[member].original_url, site.items[member].web_url)}
-        related: dict[str, None] = {}  # the lead's first, then the others' newest first (as its page lists them)
-        for member in (lead, *members):
-            for entry in site.items[member].related:
-                if entry.url not in seen and entry.url not in site.url_index:
-                    related[entry.url] = None
         for member in members:
             story_of[member] = len(found)
-        found.append(SiteStory(story.id, lead, members, tuple(providers), site.items[members[0]].published,
-                               tuple(related)))
+        found.append(_site_story(site, story.id, index[story.lead], members))
     return dataclasses.replace(site, stories=tuple(found), story_of=MappingProxyType(story_of))
+
+
+def _site_story(site: Site, id: str, lead: int, members: tuple[int, ...]) -> SiteStory:
+    """The story of these items (indices into site.items, ascending) as the site shows it."""
+    providers: dict[str, None] = {}
+    for member in (lead, *members):
+        provider = site.items[member].provider
+        if provider:
+            providers[provider.slug] = None
+    seen = {url for member in members for url in (site.items[member].original_url, site.items[member].web_url)}
+    related: dict[str, None] = {}  # the lead's first, then the others' newest first (as its page lists them)
+    for member in (lead, *members):
+        for entry in site.items[member].related:
+            if entry.url not in seen and entry.url not in site.url_index:
+                related[entry.url] = None
+    return SiteStory(id, lead, members, tuple(providers), site.items[members[0]].published, tuple(related))
+
+
+def _reattached(before: Site, after: Site, index: int) -> Site:
+    """`after` with `before`'s stories, when every item is where it was and reads the same URLs
+    (Site.url_index the same): only the story of site.items[index], if it has one, is worked out again
+    (what attach gives, without the whole site)."""
+    stories = before.stories
+    number = before.story_of.get(index)
+    if number is not None:
+        story = stories[number]
+        stories = (*stories[:number], _site_story(after, story.id, story.lead, story.members), *stories[number + 1:])
+    return dataclasses.replace(after, stories=stories, story_of=before.story_of)
 
 
 def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None, config: StoriesConfig,
@@ -163,15 +178,19 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
     if old is not None and new is not None:
         reads_old, reads_new = _reads(old, words), _reads(new, words)
         same = reads_old == reads_new
-        if same and len(after.items) == len(before.items) and all(a is b or a is new
-                                                                  for a, b in zip(after.items, before.items)):
+        in_place = len(after.items) == len(before.items) and all(a is b or a is new
+                                                                 for a, b in zip(after.items, before.items))
+        if same and in_place:
             # every item where it was: the very same stories
             return dataclasses.replace(after, stories=before.stories, story_of=before.story_of), None
         items = before.items
         kept = tuple(Story(s.id, items[s.lead].source, tuple(items[m].source for m in s.members))
                      for s in before.stories)
+        # (a headline edit: the stories it had, but its own worked out again; what attach(after, kept) gives)
+        given = (_reattached(before, after, next(n for n, item in enumerate(after.items) if item is new))
+                 if in_place and after.url_index is before.url_index else None)
         if same:
-            return attach(after, kept), None
+            return given or attach(after, kept), None
         if _but_quality(reads_old) == _but_quality(reads_new):
             # Quality only chooses a story's lead: its items stay; its lead is chosen again, by the same rule.
             inputs = {item.source: item for item in after.items}
@@ -184,7 +203,7 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
             return _described(before) == _described(attach(after, group(after.items, config, lambda: words,
                                                                           kept=clustering)))
 
-        return attach(after, kept), check
+        return given or attach(after, kept), check
     now = attach(after, group(after.items, config, lambda: words, kept=clustering))
     return (now if _described(before) == _described(now) else None), None
 
