@@ -252,6 +252,29 @@ def test_the_ignorable_characters_are_unicodes_default_ignorables():
     assert ours == json.loads(run.stdout) and len(ours) > 4000
 
 
+
+def test_an_invisible_character_is_still_there_after_nfkc_and_lowercasing():
+    """The tokeniser looks for IGNORABLE characters in the text after NFKC and lowercasing, and only then drops
+    them from the text as written: so each must be there still (or have become an UNSPACED letter), and no
+    canonical composition may take one into a letter. A text with one is tokenised as one without it."""
+    from generator.languages import UNSPACED
+    from generator.plan.search import IGNORABLE, spelled
+
+    ignorable = re.compile(f"[{IGNORABLE}]")
+    still = re.compile(f"[{IGNORABLE}{UNSPACED}]")
+    found = [chr(c) for c in range(0x110000) if ignorable.match(chr(c))]
+    assert len(found) > 4000
+    for char in found:
+        for text in (char, f"I{char}\u0301", f"e{char}\u0308x"):
+            assert still.search(unicodedata.normalize("NFKC", text).lower()), hex(ord(char))
+    composing = [chr(c) for c in range(0x110000) if unicodedata.decomposition(chr(c))[:1] not in ("", "<")]
+    assert len(composing) > 2000
+    for char in composing:
+        parts = unicodedata.decomposition(char).split()
+        assert not any(ignorable.match(chr(int(part, 16))) for part in parts), hex(ord(char))
+    # (dropped before NFKC composes the e and its accent that the joiner stood between)
+    assert spelled("Inter\u00adnational cafe\u200d\u0301s") == ["international", "cafés"]
+
 # --- the index --------------------------------------------------------------------------------------
 
 def test_a_word_from_one_body_finds_exactly_that_story(searchable):

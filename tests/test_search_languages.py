@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, item, make_site
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
-from generator.plan.search import SEARCH_FOLDER, STEMMERS, fold, snowball_stemmer, spelled, terms, tokens
+from generator.plan.search import SEARCH_FOLDER, STEMMERS, casing, fold, snowball_stemmer, spelled, terms, tokens
 
 # Forms of one word (plural and singular, cases, verb forms) that Snowball's algorithm, run on the words as
 # they are written, gives one stem: the site's terms must too. Each language the site can stem has some.
@@ -125,7 +125,7 @@ def titles_found(out, query):
     for n in range(-(-meta["docs"] // meta["chunk"])):
         docs += json.loads((folder / f"docs/{n}.json").read_bytes())
     found = None
-    for term in terms(query, meta["stemmer"]):
+    for term in terms(query, meta["stemmer"], meta["casing"]):
         flat = lists.get(term, [0])
         ids, doc = set(), 0
         for delta in flat[1::2]:
@@ -150,6 +150,103 @@ def test_a_query_typed_with_or_without_accents_finds_the_forms_of_its_word(tmp_p
         assert titles_found(config.output_path, "nothing") == ["Other story"]
 
 
+# Turkish and Azerbaijani capitals: "I" is the capital of "ı" and "İ" of "i". Lowercased as other languages do,
+# "EVLERİ" was "evleri" with a combining dot, which the stemmer read as a letter that is no vowel (no suffix came
+# off), and "KADINLAR" was "kadinlar", of another vowel harmony.
+TURKISH_CAPITALS = [
+    ("EVLERİ evleri", ["ev", "ev"]),
+    ("KADINLAR kadınlar Kadınlar", ["kadin", "kadin", "kadin"]),
+    ("İSTANBUL'DA İstanbul'da istanbul", ["istanbul", "da", "istanbul", "da", "istanbul"]),
+    ("ÖĞRENCİLER öğrenciler", ["ogrenci", "ogrenci"]),
+    ("IRMAK ırmak", ["irmak", "irmak"]),
+    ("i\u0307stanbul", ["istanbul"]),  # as a tool that knew no Turkish lowercased "İstanbul"
+]
+
+
+@pytest.mark.parametrize("text, expected", TURKISH_CAPITALS)
+def test_turkish_capitals_lowercase_to_the_letters_the_stemmer_reads(text, expected):
+    assert terms(text, "turkish", casing("tr")) == expected
+    assert casing("tr-TR") == casing("az") == casing("az-Latn") == "tr" and casing("en") == casing("") == ""
+
+
+def test_turkish_words_are_written_with_their_letters_and_folded_to_plain_ones():
+    assert spelled("KADINLAR İSTANBUL IBM", "tr") == ["kadınlar", "istanbul", "ıbm"]
+    assert tokens("KADINLAR İSTANBUL IBM", "tr") == ["kadinlar", "istanbul", "ibm"]  # typed without Turkish letters
+    assert spelled("KADINLAR İSTANBUL") == ["kadinlar", "i\u0307stanbul"]  # other languages: Unicode's default
+    assert fold("Kılıçdaroğlu") == "kilicdaroglu"  # a Turkish name typed on another keyboard, any site
+
+
+def test_a_turkish_or_azerbaijani_site_finds_a_capitalised_title_by_its_words(tmp_path):
+    cases = {"tr": ("İSTANBUL'DA KADINLAR EVLERİ", ["istanbul", "İstanbul", "kadınlar", "kadinlar", "KADINLAR",
+                                                     "evleri", "ev", "EVLER"]),
+             "az": ("İQTİSADİYYAT NAZİRLİYİ", ["iqtisadiyyat", "İqtisadiyyat", "nazirliyi", "nazırlıyı"])}
+    for language, (title, queries) in cases.items():
+        files = {"content/one.md": item(title, date="2026-11-20T10:00:00Z", body=title),
+                 "content/two.md": item("Other story", date="2026-11-19T10:00:00Z", body="Nothing of it.")}
+        root = make_site(tmp_path / language, files, "title: T\nbase_url: https://example.org/\n"
+                         f'now: "2026-11-22T12:00:00Z"\nlanguage: {language}\n')
+        config = load_config(root / "config.yaml")
+        build(config, BuildOptions(workers=1))
+        assert json.loads((config.output_path / SEARCH_FOLDER / "meta.json").read_bytes())["casing"] == "tr"
+        for query in queries:
+            assert titles_found(config.output_path, query) == [title], (language, query)
+
+
+def in_node(tmp_path, texts: dict) -> dict:
+    """search.js's [tokens, terms] of each text, in node; `texts` by "algorithm" or "algorithm:casing"."""
+    (tmp_path / "texts.json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "terms.js").write_text("""
+        const fs = require("fs"), vm = require("vm"), [dir, file] = process.argv.slice(2);
+        globalThis.window = globalThis;
+        globalThis.document = { getElementById: () => null };
+        vm.runInThisContext(fs.readFileSync(dir + "/stemmers/base.js", "utf8"));
+        const texts = JSON.parse(fs.readFileSync(file, "utf8")), out = {};
+        for (const key of Object.keys(texts)) {
+          vm.runInThisContext(fs.readFileSync(dir + "/stemmers/" + key.split(":")[0] + ".js", "utf8"));
+        }
+        vm.runInThisContext(fs.readFileSync(dir + "/search.js", "utf8"));
+        (async () => {
+          for (const key of Object.keys(texts)) {
+            const [language, casing] = key.split(":");
+            await window.newsdeskSearch.useStemmer(language);
+            window.newsdeskSearch.useCasing(casing || "");
+            out[key] = texts[key].map(t => [window.newsdeskSearch.tokens(t), window.newsdeskSearch.terms(t)]);
+          }
+          process.stdout.write(JSON.stringify(out));
+        })();
+    """)
+    run = subprocess.run(["node", str(tmp_path / "terms.js"), str(ROOT / "themes/default/static/search"),
+                          str(tmp_path / "texts.json")], capture_output=True, text=True, check=True)
+    return json.loads(run.stdout)
+
+
+def compared_with_node(tmp_path, texts: dict) -> int:
+    """How many terms search.js and Python made alike (each text's must all be alike)."""
+    found_in_node = in_node(tmp_path, texts)
+    assert sorted(found_in_node) == sorted(texts)
+    compared = 0
+    for key, found in texts.items():
+        language, _, lowered = key.partition(":")
+        expected = [[tokens(text, lowered), terms(text, language, lowered)] for text in found]
+        differ = [(text[:80], js, py) for text, js, py in zip(found, found_in_node[key], expected) if js != py]
+        assert differ == [], (key, differ[:3])
+        compared += sum(len(pair[1]) for pair in expected)
+    return compared
+
+
+@pytest.mark.slow
+def test_search_js_lowercases_turkish_as_python_does(tmp_path):
+    """Turkish's made-up words in upper, title and lower case, its real capitals, and the tricky texts, with the
+    Turkish casing (and English's stemmer with it, as for Azerbaijani, which Snowball has no algorithm for)."""
+    from test_search import TRICKY, generated_words
+
+    words = " ".join(generated_words("turkish", 1500)).replace("i", "İ", 300).replace("ı", "I", 300)
+    capitals = [text for text, _ in TURKISH_CAPITALS]
+    texts = {"turkish:tr": [words, words.upper(), words.title(), words.lower(), *capitals, *TRICKY],
+             "english:tr": [words.upper(), *capitals, *TRICKY]}
+    assert compared_with_node(tmp_path, texts) > 3_000
+
+
 @pytest.mark.slow
 def test_search_js_makes_the_terms_python_makes_in_every_language(tmp_path):
     """search.js itself (its tokeniser, stemmers and folding, in node) against generator/plan/search.py, on
@@ -161,33 +258,4 @@ def test_search_js_makes_the_terms_python_makes_in_every_language(tmp_path):
         words = generated_words(language, 1500)
         texts[language] = [" ".join(words), " ".join(words).upper(), " ".join(words).title(),
                            *FORMS[language], *TRICKY]
-    (tmp_path / "texts.json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
-    (tmp_path / "terms.js").write_text("""
-        const fs = require("fs"), vm = require("vm"), [dir, file] = process.argv.slice(2);
-        globalThis.window = globalThis;
-        globalThis.document = { getElementById: () => null };
-        vm.runInThisContext(fs.readFileSync(dir + "/stemmers/base.js", "utf8"));
-        const texts = JSON.parse(fs.readFileSync(file, "utf8")), out = {};
-        for (const language of Object.keys(texts)) {
-          vm.runInThisContext(fs.readFileSync(dir + "/stemmers/" + language + ".js", "utf8"));
-        }
-        vm.runInThisContext(fs.readFileSync(dir + "/search.js", "utf8"));
-        (async () => {
-          for (const language of Object.keys(texts)) {
-            await window.newsdeskSearch.useStemmer(language);
-            out[language] = texts[language].map(t => [window.newsdeskSearch.tokens(t), window.newsdeskSearch.terms(t)]);
-          }
-          process.stdout.write(JSON.stringify(out));
-        })();
-    """)
-    run = subprocess.run(["node", str(tmp_path / "terms.js"), str(ROOT / "themes/default/static/search"),
-                          str(tmp_path / "texts.json")], capture_output=True, text=True, check=True)
-    in_node = json.loads(run.stdout)
-    assert sorted(in_node) == sorted(FORMS)
-    compared = 0
-    for language, found in texts.items():
-        expected = [[tokens(text), terms(text, language)] for text in found]
-        differ = [(text[:80], js, py) for text, js, py in zip(found, in_node[language], expected) if js != py]
-        assert differ == [], (language, differ[:3])
-        compared += sum(len(pair[1]) for pair in expected)
-    assert compared > 100_000
+    assert compared_with_node(tmp_path, texts) > 100_000

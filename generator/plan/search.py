@@ -69,7 +69,7 @@ from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
 from generator.urls import device_name, resized_url
 
-FORMAT = 12  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 13  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -126,6 +126,11 @@ _ASCII_TOKEN = re.compile(r"[a-z0-9]{2,}")  # _TOKEN on lowercased ASCII text, w
 _WORDS = re.compile(r"[^\W_]{2,}")  # _TOKEN on text with no UNSPACED letter, where it means exactly this
 _HAS_UNSPACED = re.compile(f"[{UNSPACED}]")
 _TAG = re.compile(r"<[^>]*>")
+# Languages whose dotted and dotless i are two letters (Unicode's SpecialCasing.txt: Turkish, Azerbaijani): there
+# "I" is the capital of "ı" and "İ" of "i" (elsewhere "İ" lowercases to "i" and a combining dot, which the stemmer
+# reads as no letter). search.js: TURKIC.
+TURKIC = frozenset({"tr", "az"})
+_TURKIC_LOWER = str.maketrans({"I": "ı", "İ": "i"})
 _IGNORED = re.compile(f"[{IGNORABLE}]+")
 
 
@@ -174,12 +179,14 @@ def _plane0(ranges: str) -> str:
     return "".join(part for part in parts if part[-1] <= "\uffff")
 
 
-def spelled(text: str) -> list[str]:
+def spelled(text: str, casing: str = "") -> list[str]:
     """The words of a text as the stemmer reads them, in order, repeats included: lowercased NFKC, with
     their accents ("informações", "новый"; NFKC makes "ﬁ" and "Ａ" the letters "fi" and "A" the algorithms
     know). A word's token is it folded (`fold`: "informacoes", as a query typed without accents has it). A
-    word that folding cuts in two or more tokens, or one longer than MAX_TERM, is its tokens, as folded."""
-    if text.isascii():
+    word that folding cuts in two or more tokens, or one longer than MAX_TERM, is its tokens, as folded.
+    `casing` "tr" (casing(language)): "I" and "İ" lowercase to "ı" and "i", and the dot of an "i" written with
+    one more goes."""
+    if text.isascii() and not (casing and "I" in text):
         # Most stories are ASCII: one plain class finds the same words, folding changes none of them
         found = _ASCII_TOKEN.findall(text.lower())
         if found and max(map(len, found)) > MAX_TERM:
@@ -187,13 +194,33 @@ def spelled(text: str) -> list[str]:
         return found
     every, plane0, special = _written_words()
     text = text.replace("\u200b", " ")
-    if special.search(text):
-        text = _IGNORED.sub("", text)
-    text = unicodedata.normalize("NFKC", text).lower()
-    found = every.findall(text) if special.search(text) else plane0.findall(text.replace("_", " "))
-    if "".join(found).isascii() and (not found or max(map(len, found)) <= MAX_TERM):
-        return found  # (English with typographic quotes and dashes: its words are their tokens)
+    written = _lower(unicodedata.normalize("NFKC", text), casing)
+    # An IGNORABLE character is still one, or an UNSPACED letter, after NFKC and lower() (no composition takes
+    # one in; tests/test_search.py checks every one), so a text in which `special` finds none had none to drop
+    if not special.search(written):
+        found = plane0.findall(written.replace("_", " "))
+    else:
+        if _IGNORED.search(text):  # (dropped before NFKC: a soft hyphen between a letter and its accent)
+            written = _lower(unicodedata.normalize("NFKC", _IGNORED.sub("", text)), casing)
+        found = every.findall(written)
+    # Most words are their own tokens (English with typographic quotes and dashes: all of them): each distinct
+    # word that is not ASCII is checked once, rather than every word looked up
+    distinct = set(found)
+    if not distinct or (max(map(len, distinct)) <= MAX_TERM
+                        and all(_whole(word) == (word,) for word in itertools.filterfalse(str.isascii, distinct))):
+        return found
     return list(itertools.chain.from_iterable(map(_whole, found)))
+
+
+def _lower(text: str, casing: str) -> str:
+    if not casing:
+        return text.lower()
+    return text.translate(_TURKIC_LOWER).lower().replace("i\u0307", "i")
+
+
+def casing(language: str) -> str:
+    """How a site's language lowercases: "tr" for TURKIC's, else "" (Unicode's default)."""
+    return "tr" if language.split("-")[0].split("_")[0].lower() in TURKIC else ""
 
 
 @functools.lru_cache(maxsize=1 << 16)  # news repeats its names and places: most words were seen before
@@ -210,15 +237,16 @@ def _whole(word: str) -> tuple[str, ...]:
 def fold(text: str) -> str:
     """NFKD, combining marks and IGNORABLE characters dropped (é -> e, ﬁ -> fi, soft hyphens), NFC again
     (NFKD splits Hangul syllables into jamo; this puts them back), lowercased with str.lower() (JS
-    toLowerCase does the same mapping)."""
+    toLowerCase does the same mapping); and the dotless "ı" is "i", as a query typed without Turkish letters
+    has it (Turkish's other letters fold so: ş, ç, ğ, ö, ü)."""
     if text.isascii():
         return text.lower()
-    return unicodedata.normalize("NFC", _marks().sub("", unicodedata.normalize("NFKD", text))).lower()
+    return unicodedata.normalize("NFC", _marks().sub("", unicodedata.normalize("NFKD", text))).lower().replace("ı", "i")
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, casing: str = "") -> list[str]:
     """The words of a text folded, in order, repeats included: what it is searched by before stemming."""
-    found = spelled(text)
+    found = spelled(text, casing)
     return found if "".join(found).isascii() else list(map(fold, found))
 
 
@@ -280,10 +308,10 @@ def needed_static(name: str, config: Config) -> bool:
     return bool(config.search) and algorithm is not None and name[len(STEMMER_FOLDER):] in ("base.js", f"{algorithm}.js")
 
 
-def terms(text: str, stemmer_name: str | None) -> list[str]:
+def terms(text: str, stemmer_name: str | None, casing: str = "") -> list[str]:
     """The search terms of a text: its words as written, stemmed, folded."""
     stem = stemmer(stemmer_name)
-    return list(map(stem, spelled(text)))
+    return list(map(stem, spelled(text, casing)))
 
 
 def shard_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
@@ -310,6 +338,7 @@ class SearchIndex:
     docs: tuple[tuple, ...]  # document id -> its record (FIELDS)
     source: str  # digest of every input of the index (stored in meta.json)
     stemmer: str | None = None  # Snowball algorithm of the site's language
+    casing: str = ""  # how the site's language lowercases (casing())
     facets: tuple = ((), ())  # ((topic slug, name), ...), ((provider slug, name), ...) in site order
 
 
@@ -337,7 +366,9 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
     zone = config.zone
     words = load_words(config)
     name = stemmer_name(config.language)
-    digest = hashlib.sha256(f"newsdesk search {FORMAT} {__version__} {config.markdown_engine} {name}\n".encode())
+    lowered = casing(config.language)
+    digest = hashlib.sha256(f"newsdesk search {FORMAT} {__version__} {config.markdown_engine} {name} {lowered}\n"
+                            .encode())
     docs = []
     described = []  # what the digest is of: JSON-encoded at once (per record, the encoder's set-up was most of it)
     for group in groups:
@@ -365,7 +396,7 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
               tuple((slug, provider.name) for slug, provider in site.providers.items()))
     digest.update(_encode(_json([described, facets])))
     members = tuple(tuple(site.items[index] for index in group) for group in groups)
-    return SearchIndex(members, tuple(docs), digest.hexdigest(), name, facets)
+    return SearchIndex(members, tuple(docs), digest.hexdigest(), name, lowered, facets)
 
 
 def _thumbnail(image, resizer: str, copies: LocalCopies | None = None) -> str:
@@ -404,7 +435,7 @@ def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
     count = len(index.members)
     size = per_task or max(ITEMS_PER_TASK, -(-count // MAX_TASKS))
     _marks()
-    return [(start, index.stemmer,
+    return [(start, index.stemmer, index.casing,
              marshal.dumps([tuple(map(_texts, items)) for items in index.members[start:start + size]], 2))
             for start in range(0, count, size)]
 
@@ -412,10 +443,10 @@ def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
 def task_key(task: tuple) -> str:
     """A digest of everything index_task(None, task) reads: equal keys, equal results (a build keeps the
     results of the last one's tasks by this key, generator/build/search_index.py)."""
-    start, stemmer_name, texts = task
+    start, stemmer_name, lowered, texts = task
     # (Python's Unicode tables fold and split the words; the snowballstemmer package stems them)
     digest = hashlib.sha1(f"newsdesk search task {FORMAT} {__version__} {unicodedata.unidata_version} "
-                          f"{_package_version('snowballstemmer')} {stemmer_name} {start}\n".encode())
+                          f"{_package_version('snowballstemmer')} {stemmer_name} {lowered} {start}\n".encode())
     digest.update(texts)
     return digest.hexdigest()
 
@@ -475,7 +506,7 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
                             if stories[PROVIDER + slug]]}
     files[f"{SEARCH_FOLDER}/facets.json"] = _encode(_json(facets))
     meta = {"version": FORMAT, "docs": len(index.docs), "chunk": DOCS_PER_FILE, "fields": list(FIELDS),
-            "stemmer": index.stemmer, "keys": _listed(shards), "files": len(files) + 1, "source": index.source}
+            "stemmer": index.stemmer, "casing": index.casing, "keys": _listed(shards), "files": len(files) + 1, "source": index.source}
     files[f"{SEARCH_FOLDER}/meta.json"] = _encode(_json(meta))
     return files
 
@@ -562,7 +593,7 @@ def _texts(item: Item) -> tuple[str, str, str, bytes, tuple[str, ...]]:
 def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dict[str, Counter], set[str]]:
     """term -> (ids, impacts) of the documents of a task that hold it; term -> {word: documents} for the
     words that are not their own term; the words that are."""
-    start, stemmer_name, texts = task
+    start, stemmer_name, lowered, texts = task
     texts = marshal.loads(texts)
     stem = stemmer(stemmer_name)
     # word -> term, for the words of this task; and -> folded term, for those where that differs
@@ -571,7 +602,7 @@ def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dic
     # 4 bytes an id and 1 an impact (at most MAX_WEIGHT), not a Python int each
     postings: dict[str, tuple[array, array]] = {}
     for doc, items in enumerate(texts, start):
-        for term, weight in _document_weights(stem, stems, words, items).items():
+        for term, weight in _document_weights(stem, lowered, stems, words, items).items():
             posting = postings.get(term)
             if posting is None:
                 postings[term] = (array("I", (doc,)), array("B", (weight,)))
@@ -589,30 +620,30 @@ def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dic
     return postings, forms, plain
 
 
-def _document_weights(stem: Callable[[str], str], stems: tuple[dict, dict], words: Counter, items: tuple) -> dict[str, int]:
+def _document_weights(stem: Callable[[str], str], casing: str, stems: tuple[dict, dict], words: Counter, items: tuple) -> dict[str, int]:
     """term -> impact for one document: of its one item, or for a story the highest of its items' impacts
     (a story is as much about a word as its item most about it; `words` counts each word once a document)."""
     if len(items) == 1:
-        return _weights(stem, stems, words, *items[0])
+        return _weights(stem, casing, stems, words, *items[0])
     found: Counter = Counter()
     weights: dict[str, int] = {}
     for text in items:
-        for term, weight in _weights(stem, stems, found, *text).items():
+        for term, weight in _weights(stem, casing, stems, found, *text).items():
             if weight > weights.get(term, 0):
                 weights[term] = weight
     words.update(found.keys())
     return weights
 
 
-def _weights(stem: Callable[[str], str], stems: tuple[dict, dict], words: Counter, title: str, labels: str,
+def _weights(stem: Callable[[str], str], casing: str, stems: tuple[dict, dict], words: Counter, title: str, labels: str,
              excerpt: str, body: bytes, filters: tuple[str, ...]) -> dict[str, int]:
     """term -> impact for one story; `stems` and `words` (the words' document counts) are filled in.
 
     A word is indexed by its term (stemmed as written, then folded: "informações" -> "inform") and, when
     that differs, by its folded term too (its token stemmed: "informacoes" -> "informaco"), with the
     same weights: a query typed without accents is stemmed from its folded letters, and finds it so."""
-    fields = [spelled(title), spelled(labels), spelled(excerpt)]
-    body_words = spelled(body_text(body_html(body)))
+    fields = [spelled(title, casing), spelled(labels, casing), spelled(excerpt, casing)]
+    body_words = spelled(body_text(body_html(body)), casing)
     present = set(body_words).union(*fields)
     words.update(present)
     found, others = stems

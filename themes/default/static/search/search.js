@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 12; // generator/plan/search.py FORMAT
+  var FORMAT = 13; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -43,7 +43,17 @@
   // The tokeniser of generator/plan/search.py, step for step (tests/test_search.py runs both on the same strings):
   // the words as the stemmer reads them (lowercased NFKC, accents kept); a word's token is it folded.
   function fold(text) {
-    return text.normalize("NFKD").replace(DROPPED, "").normalize("NFC").toLowerCase();
+    return text.normalize("NFKD").replace(DROPPED, "").normalize("NFC").toLowerCase().replace(/\u0131/g, "i");
+  }
+
+  // How the site's language lowercases (meta.json's "casing", generator/plan/search.py casing): "tr" for Turkish
+  // and Azerbaijani, where "I" is the capital of "ı" and "İ" of "i"; "" for Unicode's default.
+  var casing = "";
+
+  function lower(text) {
+    if (!casing) return text.toLowerCase();
+    return text.replace(/[I\u0130]/g, function (c) { return c === "I" ? "\u0131" : "i"; }).toLowerCase()
+      .replace(/i\u0307/g, "i");
   }
 
   function cut(token) {
@@ -65,7 +75,7 @@
   }
 
   function spelled(text) {
-    var written = text.replace(/\u200b/g, " ").replace(IGNORED, "").normalize("NFKC").toLowerCase();
+    var written = lower(text.replace(/\u200b/g, " ").replace(IGNORED, "").normalize("NFKC"));
     var found = [];
     (written.match(SPELLED) || []).forEach(function (word) { found.push.apply(found, whole(word)); });
     return found;
@@ -123,7 +133,8 @@
 
   // For the tests' comparison with Python; harmless otherwise.
   window.newsdeskSearch = { tokens: tokens, terms: function (text) { return terms(text); }, shardKey: shardKey,
-    useStemmer: function (name) { return loadStemmer(name); } };
+    useStemmer: function (name) { return loadStemmer(name); },
+    useCasing: function (name) { casing = name === "tr" ? "tr" : ""; } };
   window.newsdeskSearchTokens = tokens;
 
   var root = document.getElementById("search");
@@ -239,6 +250,7 @@
         for (var n = 2; n <= chars.length; n++) meta.splitKeys.add(chars.slice(0, n).join(""));
         Array.from(String(listed[start])).forEach(function (last) { meta.fileKeys.add(start + last); });
       });
+      casing = meta.casing === "tr" ? "tr" : "";
       return loadStemmer(meta.stemmer).then(function () { return meta; });
     });
   }
