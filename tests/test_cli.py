@@ -152,6 +152,7 @@ def test_check_says_the_check_failed_not_a_build(site, capsys):
     assert err.splitlines()[-1] == "Check failed; nothing was written."
 
 
+@pytest.mark.slow
 def test_a_build_waiting_for_another_says_so_as_a_warning(site):
     """A second build of an output being written waits, and says so as newsdesk says warnings (`warning: `)."""
     import fcntl

@@ -123,6 +123,7 @@ def test_fetch_writes_one_item_per_entry_in_the_content_format(tmp_path, server,
 
 
 
+@pytest.mark.slow
 def test_fetched_items_go_into_a_folder_per_site_as_the_docs_say(tmp_path, server, capsys):
     """docs/fetch.md: content/fetched/<site>/, where <site> is the source's `domain`, else its host: the
     feeds of one site share a folder."""
@@ -135,6 +136,7 @@ def test_fetched_items_go_into_a_folder_per_site_as_the_docs_say(tmp_path, serve
     assert folders == [f"127-0-0-1-{server.port}", "jsontimes-example"]
 
 
+@pytest.mark.slow
 def test_entry_html_is_sanitised_and_the_site_built_from_it_is_safe(tmp_path, server, capsys):
     from conftest import build_site
 
@@ -206,6 +208,7 @@ def test_a_changed_entry_updates_its_file_and_a_hand_edited_one_is_left_alone(tm
     assert len(after) == 10
 
 
+@pytest.mark.slow
 def test_a_file_deleted_by_hand_is_not_fetched_again(tmp_path, server, capsys):
     site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
     assert run_fetch(site, capsys)[0] == 0
@@ -240,6 +243,7 @@ def test_a_web_page_given_as_a_source_says_which_url_to_give(tmp_path, server, c
     assert f"failed: {listed(site, server.url('/'))}: {said.format(feed=server.url('/rss.xml'))}" in err.splitlines()
 
 
+@pytest.mark.slow
 def test_failing_sources_are_named_and_the_others_complete(tmp_path, server, capsys):
     paths = serve_the_good_feeds(server)
     server.routes.update({
@@ -283,6 +287,7 @@ def test_failing_sources_are_named_and_the_others_complete(tmp_path, server, cap
     assert f"failed: {listed(site, server.url('/gone.xml'))}: gone since 2026-11-22 (HTTP 410); remove it from config.yaml" in err
 
 
+@pytest.mark.slow
 def test_each_failed_source_is_named_by_its_line_with_what_to_do(tmp_path, server, capsys):
     """A site owner with forty feeds goes to the line that failed: config.yaml's, or the OPML file's. Each
     failure says what was found in plain words (not a parser's "<unknown>:2:0" or an AttributeError), and
