@@ -418,6 +418,7 @@ class Gone(io.StringIO):
         raise BrokenPipeError(32, "Broken pipe")
 
 
+@pytest.mark.slow
 def test_a_command_whose_output_reader_has_gone_ends_without_a_message(site):
     # `newsdesk check | head -1`, `newsdesk deploy --dry-run | head`: the reader leaves after the lines it wanted;
     # newsdesk then said "newsdesk: Broken pipe" (or Python's "Exception ignored ... BrokenPipeError").
