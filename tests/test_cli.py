@@ -152,6 +152,7 @@ def test_check_says_the_check_failed_not_a_build(site, capsys):
     assert err.splitlines()[-1] == "Check failed; nothing was written."
 
 
+@pytest.mark.slow
 def test_a_build_waiting_for_another_says_so_as_a_warning(site):
     """A second build of an output being written waits, and says so as newsdesk says warnings (`warning: `)."""
     import fcntl
@@ -436,6 +437,7 @@ class Gone(io.StringIO):
         raise BrokenPipeError(32, "Broken pipe")
 
 
+@pytest.mark.slow
 def test_a_command_whose_output_reader_has_gone_ends_without_a_message(site):
     # `newsdesk check | head -1`, `newsdesk deploy --dry-run | head`: the reader leaves after the lines it wanted;
     # newsdesk then said "newsdesk: Broken pipe" (or Python's "Exception ignored ... BrokenPipeError").

@@ -172,6 +172,7 @@ base_url: https://example.org/
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("key", ["embed_hosts", "type_lists", "title"])
 def test_a_config_whose_aliases_stand_for_billions_of_values_is_an_error_at_its_key(tmp_path, key):
     # It ran out of memory with a traceback (embed_hosts), or never ended (type_lists).

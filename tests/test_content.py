@@ -400,6 +400,7 @@ def test_moderate_nesting_is_fine():
     assert source.meta["k"] == [[[[[[1]]]]]]
 
 
+@pytest.mark.slow
 def test_every_bomb_in_a_real_build_neither_hangs_nor_crashes(tmp_path):
     """The whole CLI in a fresh process: a crash in libyaml would kill it, a hang would hit the timeout."""
     files = {f"content/{name}.md": f"---\ntitle: x\n{front}\n---\n" for name, (front, _) in BOMBS.items()}

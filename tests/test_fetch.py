@@ -79,6 +79,7 @@ def serve_the_good_feeds(server: FeedServer) -> list[str]:
     return ["/rss.xml", "/atom.xml", "/feed.json", "/latin1.xml", "/bom.xml"]
 
 
+@pytest.mark.slow
 def test_fetch_writes_one_item_per_entry_in_the_content_format(tmp_path, server, capsys):
     site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
     code, out, err = run_fetch(site, capsys)
@@ -123,6 +124,7 @@ def test_fetch_writes_one_item_per_entry_in_the_content_format(tmp_path, server,
 
 
 
+@pytest.mark.slow
 def test_fetched_items_go_into_a_folder_per_site_as_the_docs_say(tmp_path, server, capsys):
     """docs/fetch.md: content/fetched/<site>/, where <site> is the source's `domain`, else its host: the
     feeds of one site share a folder."""
@@ -135,6 +137,7 @@ def test_fetched_items_go_into_a_folder_per_site_as_the_docs_say(tmp_path, serve
     assert folders == [f"127-0-0-1-{server.port}", "jsontimes-example"]
 
 
+@pytest.mark.slow
 def test_entry_html_is_sanitised_and_the_site_built_from_it_is_safe(tmp_path, server, capsys):
     from conftest import build_site
 
@@ -166,6 +169,7 @@ def test_entry_html_is_sanitised_and_the_site_built_from_it_is_safe(tmp_path, se
     assert "<b>half a point</b>" in page
 
 
+@pytest.mark.slow
 def test_a_second_fetch_with_nothing_new_writes_nothing(tmp_path, server, capsys):
     site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
     assert run_fetch(site, capsys)[0] == 0
@@ -186,6 +190,7 @@ def test_a_second_fetch_with_nothing_new_writes_nothing(tmp_path, server, capsys
     assert len([item for item in state["items"].values() if item["file"]]) == 10
 
 
+@pytest.mark.slow
 def test_a_changed_entry_updates_its_file_and_a_hand_edited_one_is_left_alone(tmp_path, server, capsys):
     site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
     assert run_fetch(site, capsys)[0] == 0
@@ -206,6 +211,7 @@ def test_a_changed_entry_updates_its_file_and_a_hand_edited_one_is_left_alone(tm
     assert len(after) == 10
 
 
+@pytest.mark.slow
 def test_a_file_deleted_by_hand_is_not_fetched_again(tmp_path, server, capsys):
     site = site_with(tmp_path / "site", server, serve_the_good_feeds(server))
     assert run_fetch(site, capsys)[0] == 0
@@ -240,6 +246,7 @@ def test_a_web_page_given_as_a_source_says_which_url_to_give(tmp_path, server, c
     assert f"failed: {listed(site, server.url('/'))}: {said.format(feed=server.url('/rss.xml'))}" in err.splitlines()
 
 
+@pytest.mark.slow
 def test_failing_sources_are_named_and_the_others_complete(tmp_path, server, capsys):
     paths = serve_the_good_feeds(server)
     server.routes.update({
@@ -283,6 +290,7 @@ def test_failing_sources_are_named_and_the_others_complete(tmp_path, server, cap
     assert f"failed: {listed(site, server.url('/gone.xml'))}: gone since 2026-11-22 (HTTP 410); remove it from config.yaml" in err
 
 
+@pytest.mark.slow
 def test_each_failed_source_is_named_by_its_line_with_what_to_do(tmp_path, server, capsys):
     """A site owner with forty feeds goes to the line that failed: config.yaml's, or the OPML file's. Each
     failure says what was found in plain words (not a parser's "<unknown>:2:0" or an AttributeError), and
@@ -318,6 +326,7 @@ def test_each_failed_source_is_named_by_its_line_with_what_to_do(tmp_path, serve
     ]
 
 
+@pytest.mark.slow
 def test_titles_and_names_are_the_plain_text_a_reader_sees(tmp_path, server, capsys):
     """WordPress escapes its channel title twice (`&amp;#8211;`), an Atom feed's title may be HTML, an entry
     may have no title (its file is named after the words shown instead) or 100,000 characters of one, and
@@ -363,6 +372,7 @@ def test_a_title_about_html_keeps_the_element_it_names(tmp_path, server, capsys)
     assert [meta["title"] for meta in fetched(site).values()] == ["The <dialog> element, explained"]
 
 
+@pytest.mark.slow
 def test_entries_dated_after_the_fetch_are_dated_when_fetched_and_shown(tmp_path, server, capsys):
     """A feed that writes local time as GMT, or a clock in 2099: the entry is out now. Dated as the feed
     says, the build withheld it as scheduled, silently, until then."""
@@ -458,6 +468,7 @@ def test_a_redirect_to_a_local_address_on_another_host_is_not_followed(tmp_path,
     ]
 
 
+@pytest.mark.slow
 def test_json_feed_html_links_are_resolved_and_a_declared_charset_is_read(tmp_path, server, capsys):
     """A JSON Feed's content_html with `href="/about"` kept it relative: on the built site it pointed into
     the aggregator's own site. It is resolved against the item's page, as RSS and Atom links are against
@@ -566,6 +577,7 @@ def test_categories_escaped_twice_name_their_topic(tmp_path, server, capsys):
     assert item["topics"] == ["Arts & Culture"]
 
 
+@pytest.mark.slow
 def test_a_feed_that_fails_or_is_removed_leaves_its_items(tmp_path, server, capsys):
     """A feed that answers 500 or 404 for a while, or that the owner takes out of config.yaml, takes none
     of the items it gave with it: the site keeps showing them, byte for byte."""
@@ -588,6 +600,7 @@ def test_a_feed_that_fails_or_is_removed_leaves_its_items(tmp_path, server, caps
     assert build_site(site)[1].items == 10
 
 
+@pytest.mark.slow
 def test_xml_entities_neither_read_files_nor_fetch_nor_explode(tmp_path, server, capsys):
     """XXE: an external entity naming a local file, a DTD fetched from elsewhere, and a billion laughs. None
     of the file reaches an item, nothing is asked of the DTD's server, the laughs stay ten characters, and
@@ -621,6 +634,7 @@ def test_xml_entities_neither_read_files_nor_fetch_nor_explode(tmp_path, server,
     assert sorted(meta["title"].split()[0] for meta in fetched(site).values()) == ["Dtd", "File", "Laughs", "Param"]
 
 
+@pytest.mark.slow
 def test_a_source_whose_settings_change_has_its_items_written_anew(tmp_path, server, capsys):
     """The owner names a source and gives it a topic after a first fetch: the feed answers 304 Not
     Modified, and its items kept the old name and no topic until the feed changed, which may be days."""

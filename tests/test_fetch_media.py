@@ -82,6 +82,7 @@ def _fetched(site: Path) -> dict[str, dict]:
     return found
 
 
+@pytest.mark.slow
 def test_episodes_and_media_files_become_items_of_their_type(tmp_path, server, capsys):
     site = _site(tmp_path / "site", server)
     assert main(["fetch", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
@@ -108,6 +109,7 @@ def test_episodes_and_media_files_become_items_of_their_type(tmp_path, server, c
     assert (items["A JSON episode"]["type"], items["A JSON episode"]["length"]) == ("audio", 1800)
 
 
+@pytest.mark.slow
 def test_the_built_site_plays_the_episode_and_lists_it_under_its_type(tmp_path, server, capsys):
     site = _site(tmp_path / "site", server)
     assert main(["fetch", "--config", str(site / "config.yaml")]) == 0

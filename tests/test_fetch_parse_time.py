@@ -37,6 +37,7 @@ def hostile() -> bytes:
             f"<channel><title>Slow</title>{entries}</channel></rss>").encode()
 
 
+@pytest.mark.slow
 def test_a_feed_slower_to_read_than_the_limit_fails_alone_and_the_others_are_written(tmp_path, server, capsys):
     server.routes.update({"/slow.xml": Route(hostile()), "/good.xml": Route(GOOD)})
     # (the good feed, listed after the slow one, is read by the process that replaced the stopped one)

@@ -58,6 +58,7 @@ def _fetch(root: Path, server: FeedServer, sources: str, capsys) -> dict[str, di
     return found
 
 
+@pytest.mark.slow
 def test_each_entry_is_its_publishers_and_its_headline_loses_the_publishers_name(tmp_path, server, capsys):
     items = _fetch(tmp_path / "site", server, "  - {url}/news.xml\n  - {url}/shared.atom\n", capsys)
     assert set(items) == {"Low-code platform ships an update", "Spreadsheets - still everywhere",

@@ -56,6 +56,7 @@ def fetch_once(tmp_path, server, capsys, name: str, count: int) -> tuple[float, 
     return cost, fetched(site), [line for line in err.splitlines() if line.startswith("note: ")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(FEEDS))
 def test_thousands_of_repeats_in_one_entry_are_cut_and_the_entry_is_written(tmp_path, server, capsys, name):
     small, large = 10_000, 40_000

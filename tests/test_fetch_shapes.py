@@ -92,8 +92,9 @@ BLOG = b"""<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-@pytest.fixture()
-def site(tmp_path: Path, capsys) -> Path:
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """One fetch of every shape, shared: the tests only read what it wrote."""
     with FeedServer() as server:
         server.routes.update({"/burned.xml": Route(FEEDBURNER), "/jane.rss": Route(MASTODON),
                               "/papers.rdf": Route(RDF),
@@ -101,12 +102,12 @@ def site(tmp_path: Path, capsys) -> Path:
                               "/blog.atom": Route(BLOG)})
         sources = "".join(f"  - url: {server.url(name)}\n"
                           for name in ("/burned.xml", "/jane.rss", "/papers.rdf", "/hn.rss", "/wp.rss", "/blog.atom"))
-        site = feed_site(tmp_path / "site", sources)
-        assert main(["fetch", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
+        site = feed_site(tmp_path_factory.mktemp("shapes") / "site", sources)
+        assert main(["fetch", "--config", str(site / "config.yaml")]) == 0
     return site
 
 
-@pytest.fixture()
+@pytest.fixture(scope="module")
 def items(site: Path) -> dict[str, dict]:
     found = fetched(site)
     assert found

@@ -17,6 +17,7 @@ ONE_ENTRY_FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>F</
 <item><title>One</title><link>https://f.example/1</link></item></channel></rss>"""
 
 
+@pytest.mark.slow
 def test_what_servers_send_reaches_the_state_file_and_messages_as_a_client_can_use_it(tmp_path, server, capsys):
     """An `ETag: "é"` was kept in the state file and sent back: every later fetch stopped with a
     UnicodeEncodeError traceback. A redirect's raw UTF-8 target, a C1 control (CSI, as ESC [ to a terminal)
