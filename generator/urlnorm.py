@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
+from generator.urls import url_host
+
 # Query parameters that say how a reader arrived, not which page they read.
 _TRACKING = frozenset({
     "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "yclid", "twclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl",
@@ -52,7 +54,7 @@ def canonical_url(url: str) -> str:
         return text
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return text
-    host = parts.hostname.rstrip(".")
+    host = url_host(parts).rstrip(".")
     for prefix in _HOST_PREFIXES:
         if host.startswith(prefix) and host.count(".") >= 2:
             host = host[len(prefix):]
@@ -70,7 +72,7 @@ def _unwrap_cache(text: str) -> str:
         return text  # (most URLs: not parsed twice)
     try:
         parts = urlsplit(text)
-        host = (parts.hostname or "").lower()
+        host = url_host(parts)
     except ValueError:
         return text
     match = None
