@@ -324,6 +324,10 @@ def test_a_missing_config_file_says_how_to_make_one(tmp_path):
     ("https://example.org/a/./b/%2E/", "https://example.org/a/b/", "/a/b/"),
     ("https://example.org/a/b/..", "https://example.org/a/", "/a/"),
     ("https://example.org/../x.y/..z/", "https://example.org/x.y/..z/", "/x.y/..z/"),
+    # (a `%` that starts no escape is a `%` in the folder's name: written %25, as RFC 3986, and so a sitemap's
+    # reader, wants it; the escapes that are escapes kept as written)
+    ("https://example.org/%zz/a%2/b%41/", "https://example.org/%25zz/a%252/b%41/", "/%25zz/a%252/b%41/"),
+    ("https://example.org/100%/", "https://example.org/100%25/", "/100%25/"),
 ])
 def test_base_url_may_have_a_path(tmp_path, given, url, path):
     config = load_config(write(tmp_path, f"base_url: {given}\n"))
