@@ -180,6 +180,8 @@ def build_time(config: Config, environ: typing.Mapping[str, str]) -> datetime:
 # most). The file is the user's own, so each is said at its line rather than dropped unseen.
 _EXPONENT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
+_WRITE_TYPE = {int: "write a whole number in digits, without quotes", float: "write a number in digits, without "
+               "quotes (`2.5`)", bool: "write true or false", str: "put it in quotes to keep it as text"}
 
 
 MAX_EXPANDED = 1_000_000  # values config.yaml may stand for once its aliases are written out
@@ -341,7 +343,7 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
         return False, None
     if not good:
         problems.append(Problem(path, node_line(node), f"`{name}` must be {_TYPE_NAMES.get(hint, hint.__name__)}, "
-                                f"got {type(value).__name__} {cut(repr(value))}"))
+                                f"got {type(value).__name__} {cut(repr(value))}", _WRITE_TYPE.get(hint)))
         return False, None
     if hint is str and len(value) > MAX_VALUE:  # (a site's title and description are on every page)
         problems.append(Problem(path, node_line(node), f"`{name}` is {len(value):,} characters long, more than a value "
