@@ -71,6 +71,10 @@ def yaml_problem(path: str, text: str, exc: Exception, first_line: int = 1, what
         anchor = f"{name.group()} " if name else ""
         reason = f"the anchor {anchor}is given twice, first on line {first_line + start.line}"
         hint = "give each anchor (&name) a name of its own, or write the second value out"
+    elif reason == "found unhashable key":
+        # `[a, b]: c`, `{a: 1}: c`, `? [a, b]`: YAML's complex key, a list or mapping, which names no key
+        reason = "a key that is a list or a mapping (written in [ ] or { }, or after `? `)"
+        hint = "write the key as a word (`key: value`), or put it in quotes to keep its brackets (`'[a, b]': value`)"
     elif reason.startswith("could not determine a constructor for the tag '!"):
         # `title: !Wichtig News`: a local tag is most often words written with a `!` in front of them
         hint = "put the value in quotes to keep its `!` (a word starting with ! is a tag to YAML), or remove the tag"

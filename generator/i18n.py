@@ -235,11 +235,20 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
     by_language: dict[str, dict] = {}
     english: frozenset = frozenset()
     for language, path, shown in files:
-        by_language.setdefault(language, {}).update(_read(path, shown, problems))
+        _merge(by_language.setdefault(language, {}), _read(path, shown, problems))
     wanted = chain(config.language)
     entries: dict = {}
     for language in reversed(wanted):  # English first, the most specific last: each over the one before
-        entries.update(by_language.get(language, {}))
+        _merge(entries, by_language.get(language, {}))
+    native: dict = {}  # (the forms the language's own files give)
+    for language in reversed([language for language in wanted if language != ENGLISH] or [ENGLISH]):
+        _merge(native, by_language.get(language, {}))
+    for key, forms in sorted(native.items()):
+        if isinstance(forms, dict) and "other" not in forms:
+            problems.append(Problem(f"themes/{config.theme}/i18n/{wanted[0]}.yaml", None,
+                                    f"`{key}` has no `other` form: counts of another form show "
+                                    f"{_short(str(entries[key].get('other') or next(iter(forms.values()))))}",
+                                    f"add `other:` under `{key}:` (forms: {', '.join(FORMS)})"))
     own = [language for language in wanted if language != ENGLISH and language in by_language]
     base = config.language.replace("_", "-").split("-")[0].lower()
     if base and base != ENGLISH:  # (a language of its own: not English, nor a kind of English)
@@ -276,6 +285,14 @@ def shipped_languages() -> list[str]:
 
 def _short(text: str, most: int = 60) -> str:
     return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def _merge(entries: dict, more: dict) -> None:
+    """`more`'s words over `entries`', a count's forms one by one: a site's file that writes only `one` of
+    `sources` keeps the theme's `other`, not `one` for every count."""
+    for key, value in more.items():
+        old = entries.get(key)
+        entries[key] = {**old, **value} if isinstance(old, dict) and isinstance(value, dict) else value
 
 
 def _read(path: Path, shown: str, problems: list[Problem]) -> dict:

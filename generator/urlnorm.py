@@ -15,6 +15,8 @@ import functools
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
+from generator.urls import url_host
+
 # Query parameters that say how a reader arrived, not which page they read.
 _TRACKING = frozenset({
     "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "yclid", "twclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl",
@@ -59,7 +61,7 @@ def _canonical(text: str) -> str:
         return text
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return text
-    host = parts.hostname.rstrip(".")
+    host = url_host(parts).rstrip(".")
     for prefix in _HOST_PREFIXES:
         if host.startswith(prefix) and host.count(".") >= 2:
             host = host[len(prefix):]
@@ -77,7 +79,7 @@ def _unwrap_cache(text: str) -> str:
         return text  # (most URLs: not parsed twice)
     try:
         parts = urlsplit(text)
-        host = (parts.hostname or "").lower()
+        host = url_host(parts)
     except ValueError:
         return text
     match = None

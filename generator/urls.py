@@ -21,7 +21,7 @@ import hashlib
 import html as htmlmod
 import re
 from functools import lru_cache
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import SplitResult, quote, urljoin, urlsplit
 
 from anyascii import anyascii
 
@@ -169,9 +169,19 @@ def static_path(value) -> str:
 
 def host_of(url: str) -> str:
     try:
-        return (urlsplit(url).hostname or "").lower()
+        return url_host(urlsplit(url))
     except ValueError:
         return ""
+
+
+def url_host(parts: SplitResult) -> str:
+    """A split URL's host (without an IPv6 address's brackets, "" when it has none) in lower case as read_url
+    writes it, letter by letter: `hostname` lowers it with str.lower, whose final sigma gives one host two
+    spellings (`ΣΑΣ-x.example` would be `σας-x.example` here and `σασ-x.example` in a link read_url read)."""
+    hostinfo = parts.netloc.rpartition("@")[2]
+    _, bracket, bracketed = hostinfo.partition("[")  # (split as urllib's `hostname` splits it)
+    host = bracketed.partition("]")[0] if bracket else hostinfo.partition(":")[0]
+    return _lower_host(host)
 
 
 def site_url(base_url: str, path: str) -> str:

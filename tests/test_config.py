@@ -137,7 +137,7 @@ def test_a_key_given_twice_is_named_at_both_lines(tmp_path, text, message):
 
 def test_the_other_keys_of_a_config_with_a_key_given_twice_are_still_checked(tmp_path):
     assert problems(tmp_path, "title: x\nitems_per_page: ten\ntitle: y\n") == [
-        "config.yaml:2: `items_per_page` must be an integer, got str 'ten'",
+        "config.yaml:2: `items_per_page` must be an integer, got str 'ten' (write a whole number in digits, without quotes)",
         "config.yaml:3: `title` is given twice, also on line 1 (keep one; YAML would use only the last)"]
 
 
@@ -158,17 +158,17 @@ def test_two_declared_topics_with_one_page_are_named_at_both_lines(tmp_path):
 # --- wrong types ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, message", [
-    ("items_per_page: ten\n", "config.yaml:1: `items_per_page` must be an integer, got str 'ten'"),
-    ("title: x\nitems_per_page: 2.5\n", "config.yaml:2: `items_per_page` must be an integer, got float 2.5"),
-    ("items_per_page: true\n", "config.yaml:1: `items_per_page` must be an integer, got bool True"),
-    ("title: [a, b]\n", "config.yaml:1: `title` must be a string, got list ['a', 'b']"),
-    ("ranking:\n  half_life_hours: soon\n", "config.yaml:2: `ranking.half_life_hours` must be a number, got str 'soon'"),
+    ("items_per_page: ten\n", "config.yaml:1: `items_per_page` must be an integer, got str 'ten' (write a whole number in digits, without quotes)"),
+    ("title: x\nitems_per_page: 2.5\n", "config.yaml:2: `items_per_page` must be an integer, got float 2.5 (write a whole number in digits, without quotes)"),
+    ("items_per_page: true\n", "config.yaml:1: `items_per_page` must be an integer, got bool True (write a whole number in digits, without quotes)"),
+    ("title: [a, b]\n", "config.yaml:1: `title` must be a string, got list ['a', 'b'] (put it in quotes to keep it as text)"),
+    ("ranking:\n  half_life_hours: soon\n", "config.yaml:2: `ranking.half_life_hours` must be a number, got str 'soon' (write a number in digits, without quotes (`2.5`))"),
     ("ranking: 3\n", "config.yaml:1: `ranking` must be a mapping of keys, got int "
                      "(write its keys on the lines below it, indented: `ranking:` then `  heat_weight: 1.0`)"),
     ("topics: AI\n", "config.yaml:1: `topics` must be a list, got str (write one `- item` per line)"),
     ("topics:\n  - name: AI\n  - 5\n", "config.yaml:3: `topics[1]` must be a mapping of keys, got int "
                                        "(write the entry as `- name: ...`)"),
-    ("providers:\n  - domain: a.com\n    name: {x: 1}\n", "config.yaml:3: `providers[0].name` must be a string, got dict {'x': 1}"),
+    ("providers:\n  - domain: a.com\n    name: {x: 1}\n", "config.yaml:3: `providers[0].name` must be a string, got dict {'x': 1} (put it in quotes to keep it as text)"),
     ("embed_hosts: youtube.com\n", "config.yaml:1: `embed_hosts` must be a list, got str (write one `- item` per line)"),
 ])
 def test_wrong_type_names_key_expected_type_and_line(tmp_path, text, message):
@@ -213,7 +213,7 @@ def test_numbers_where_text_is_expected_are_taken_as_text(tmp_path):
 def test_every_problem_is_reported_at_once(tmp_path):
     assert problems(tmp_path, "titel: x\nitems_per_page: many\ntimezone: Mars/Olympus\n") == [
         "config.yaml:1: unknown key `titel` (did you mean `title`?)",
-        "config.yaml:2: `items_per_page` must be an integer, got str 'many'",
+        "config.yaml:2: `items_per_page` must be an integer, got str 'many' (write a whole number in digits, without quotes)",
         "config.yaml:3: unknown time zone 'Mars/Olympus' (use an IANA name such as UTC or Europe/Stockholm)",
     ]
 
@@ -324,6 +324,10 @@ def test_a_missing_config_file_says_how_to_make_one(tmp_path):
     ("https://example.org/a/./b/%2E/", "https://example.org/a/b/", "/a/b/"),
     ("https://example.org/a/b/..", "https://example.org/a/", "/a/"),
     ("https://example.org/../x.y/..z/", "https://example.org/x.y/..z/", "/x.y/..z/"),
+    # (a `%` that starts no escape is a `%` in the folder's name: written %25, as RFC 3986, and so a sitemap's
+    # reader, wants it; the escapes that are escapes kept as written)
+    ("https://example.org/%zz/a%2/b%41/", "https://example.org/%25zz/a%252/b%41/", "/%25zz/a%252/b%41/"),
+    ("https://example.org/100%/", "https://example.org/100%25/", "/100%25/"),
 ])
 def test_base_url_may_have_a_path(tmp_path, given, url, path):
     config = load_config(write(tmp_path, f"base_url: {given}\n"))
@@ -396,7 +400,7 @@ def test_an_invalid_config_exits_with_status_2_and_prints_every_problem(tmp_path
     assert cli.main([command]) == 2
     err = capsys.readouterr().err
     assert "config.yaml:1: unknown key `titel` (did you mean `title`?)" in err
-    assert "config.yaml:2: `items_per_page` must be an integer, got str 'many'" in err
+    assert "config.yaml:2: `items_per_page` must be an integer, got str 'many' (write a whole number in digits, without quotes)" in err
     assert "Traceback" not in err
     assert not (tmp_path / "output").exists()
 

@@ -355,3 +355,13 @@ def test_config_hints_quote_a_site_folder_with_a_space(tmp_path, monkeypatch, ca
     monkeypatch.chdir(root / "content")
     assert cli.main(["check"]) == 2
     assert "after `cd ..`, or pass --config ../config.yaml)" in capsys.readouterr().err
+
+
+def test_a_config_key_that_is_a_list_says_so_at_its_line(tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_text("title: x\n? [a, b]\n: c\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    said = str(caught.value)
+    assert said.startswith("config.yaml:2: invalid YAML: a key that is a list or a mapping"), said
+    assert "put it in quotes to keep its brackets" in said and "indentation" not in said

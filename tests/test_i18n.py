@@ -160,6 +160,20 @@ def test_a_site_overrides_and_adds_words_and_is_told_of_missing_ones(tmp_path):
     assert len(warnings) == 2
 
 
+def test_a_site_that_changes_one_form_of_a_count_keeps_the_themes_others(tmp_path):
+    """A site's de.yaml writing only `sources: {one: ...}` replaced the theme's forms whole, so every count
+    (+2, +1.234) showed the `one` form; now forms are taken one by one, and a language's files that give
+    no `other` at all are told so."""
+    root = site_in(tmp_path, "de", {"themes/default/i18n/de.yaml": 'sources:\n  one: "+{n} Q"\n'})
+    _, out = built(root)
+    assert "+2 Quellen" in visible(page(out, "index.html"))
+    root = site_in(tmp_path, "ko", {"themes/default/i18n/ko.yaml": 'latest: 최신\nsources:\n  one: "+{n} Q"\n'})
+    result = build(load_config(root / "config.yaml"), BuildOptions(workers=1), environ={})
+    warnings = [str(w) for w in result.site.warnings]
+    assert any(w.startswith("themes/default/i18n/ko.yaml: `sources` has no `other` form") and "add `other:` under "
+               "`sources:`" in w for w in warnings), warnings
+
+
 def test_a_words_file_that_is_not_text_is_said_at_its_line(tmp_path):
     root = site_in(tmp_path, "de", {"themes/default/i18n/de.yaml": "latest: Aktuell\nhot:\n  - a list\n"
                                                                       "months: [Jan]\n"})

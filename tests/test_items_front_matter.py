@@ -189,6 +189,17 @@ def test_front_matter_nested_too_deeply_says_what_to_do(tmp_path, capsys):
             "newsdesk's fields nest four levels at most (`provider:`, `images:`, `- url:`)) [left out]") in said, said
 
 
+@pytest.mark.parametrize("key", ["[a, b]: c", "{a: 1}: c", "? [a, b]\n: c"])
+def test_a_key_that_is_a_list_or_a_mapping_says_so_and_how_to_write_it(tmp_path, capsys, key):
+    _, news, said = build_items(tmp_path, {"odd.md": front("title: Odd", key, DATE_2026),
+                                           "ok.md": front("title: Fine", DATE_2026)}, capsys)
+    assert set(news) == {"ok"}
+    assert ("error: content/odd.md:3: invalid YAML in front matter: a key that is a list or a mapping (written in "
+            "[ ] or { }, or after `? `) (write the key as a word (`key: value`), or put it in quotes to keep its "
+            "brackets (`'[a, b]': value`)) [left out]") in said, said
+    assert "indentation" not in said
+
+
 def test_front_matter_written_as_a_json_object_is_read(tmp_path, capsys):
     """Hugo reads front matter written as a JSON object, and a crawler that writes `json.dumps(fields)` then
     the text makes such files: they were "no front matter found". Broken JSON is an error at its line."""

@@ -158,3 +158,33 @@ def test_a_site_made_from_a_card_copied_from_there_builds_with_the_copy(tmp_path
     override.write_text(card.replace("<article", '<article data-mine="yes"', 1), encoding="utf-8")
     assert main(["build", "--config", str(site / "config.yaml")]) == 0
     assert 'data-mine="yes"' in (site / "output/latest/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("added, message, hint", [
+    ("{{ item.title|isodat }}", "template syntax error: No filter named 'isodat'.",
+     "did you mean `isodate`? newsdesk's filters are in docs/themes.md (Filters)"),
+    ("{{ item.titel.x }}", "an Item has no attribute 'titel'",
+     "did you mean `title`? the fields of each value are in docs/themes.md (Values)"),
+    ("{{ item.provider.nam.x }}", "'None' has no attribute 'nam'",  # (the test's item has no provider)
+     "what comes before `.nam` is none on this page (a value an item, topic or provider may lack): test it first"),
+    ("{{ picturs(item.images) }}", "'picturs' is undefined",
+     "did you mean `pictures`? the globals are in docs/themes.md (Globals)"),
+    ("{{ page.kind }}", "'page' is undefined",
+     "`page` is the page's, and a macro imported from another template sees only its arguments and the globals"),
+])
+def test_a_misspelt_name_in_a_template_says_the_nearest_and_where_names_are_listed(site, capsys, added, message,
+                                                                                  hint):
+    """A user's card with a misspelt filter, field or global (or a page's variable in an imported macro) was
+    said with "(fix the template)" and, for a field, Python's name of the class."""
+    bundled = Path(cli.__file__).parent.parent / "themes/default/templates/partials/card.html"
+    text = bundled.read_text(encoding="utf-8")
+    start = text.index("{% macro card(")
+    at = text.index("\n", start) + 1
+    line = text.count("\n", 0, at) + 1
+    partials = site / "themes/default/templates/partials"
+    partials.mkdir(parents=True)
+    (partials / "card.html").write_text(text[:at] + added + "\n" + text[at:], encoding="utf-8")
+    assert cli.main(["build"]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(f"themes/default/templates/partials/card.html:{line}: "), first
+    assert message in first and f"({hint}" in first and "generator." not in first, first

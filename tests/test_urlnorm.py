@@ -88,3 +88,13 @@ def test_the_key_is_a_fixed_point():
                 "https://example-com.cdn.ampproject.org/c/s/example.com/x.amp.html"):
         key = canonical_url(url)
         assert canonical_url(key) == key
+
+
+@pytest.mark.parametrize("url", ["https://ΣΑΣ-x.example/a", "https://ΣΑΣ/a", "https://ΣΑΣ.ΣΑΣ/a",
+                                 "https://BÜCHER.Example/b"])
+def test_a_host_is_lowered_as_links_are_read(url):
+    # A key made from the URL as a crawler wrote it and one from the URL a page links (read_url's, which
+    # lowers letter by letter: no final sigma) are one key, as they name one host.
+    from generator.urls import host_of, read_url
+    assert canonical_url(url) == canonical_url(read_url(url))
+    assert host_of(url) == host_of(read_url(url)) == read_url(url).split("/")[2]

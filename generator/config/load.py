@@ -26,7 +26,7 @@ from generator.config.values import Config, SourceConfig, TopicConfig
 from generator.errors import ConfigError, Problem, yaml_problem
 from generator.isotime import parse_iso
 from generator.textfiles import decoded
-from generator.urls import CONTROL, ascii_url, read_url
+from generator.urls import CONTROL, ascii_url, valid_url
 
 
 MAX_VALUE = 2000  # characters of a text value, as of an item's plain-text fields
@@ -95,8 +95,9 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         # (and its host in IDNA, as browsers send it: robots.txt, sitemaps, RSS and every page's links take URLs,
         # which are ASCII; one form everywhere, so that no output names the site by another address)
         # (read as a browser reads it, read_url: `HTTPS://User.GitHub.io` is https://user.github.io, the
-        # same site, and one set of feed ids whichever way a user writes the host)
-        values["base_url"] = ascii_url(_encoded_path(read_url(values["base_url"])))
+        # same site, and one set of feed ids whichever way a user writes the host; and with a `%` that starts
+        # no escape written `%25`, valid_url, as a sitemap's URL must be RFC 3986's)
+        values["base_url"] = ascii_url(_encoded_path(valid_url(values["base_url"])))
     cname = values.get("cname")
     if isinstance(cname, str) and not cname.isascii() and DOMAIN.fullmatch(cname.strip()):
         # (GitHub Pages reads CNAME's domain in its ASCII form: `bücher.example` is xn--bcher-kva.example)
@@ -179,6 +180,8 @@ def build_time(config: Config, environ: typing.Mapping[str, str]) -> datetime:
 # most). The file is the user's own, so each is said at its line rather than dropped unseen.
 _EXPONENT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
+_WRITE_TYPE = {int: "write a whole number in digits, without quotes", float: "write a number in digits, without "
+               "quotes (`2.5`)", bool: "write true or false", str: "put it in quotes to keep it as text"}
 
 
 MAX_EXPANDED = 1_000_000  # values config.yaml may stand for once its aliases are written out
@@ -340,7 +343,7 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
         return False, None
     if not good:
         problems.append(Problem(path, node_line(node), f"`{name}` must be {_TYPE_NAMES.get(hint, hint.__name__)}, "
-                                f"got {type(value).__name__} {cut(repr(value))}"))
+                                f"got {type(value).__name__} {cut(repr(value))}", _WRITE_TYPE.get(hint)))
         return False, None
     if hint is str and len(value) > MAX_VALUE:  # (a site's title and description are on every page)
         problems.append(Problem(path, node_line(node), f"`{name}` is {len(value):,} characters long, more than a value "

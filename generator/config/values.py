@@ -117,8 +117,8 @@ class Config:
     title: str = _opt("newsdesk", "Site title, shown in the header and in `<title>`.")
     description: str = _opt("", "Site description for the front page's meta description and feeds.")
     base_url: str = _opt("http://localhost:8000/", "Public URL of the site; may have a path, e.g. "
-                         "`https://user.github.io/repo/` (percent-encoded where it needs to be, `/a/../b/` as `/b/`, "
-                         "its host in lower case, and a host such as `bücher.example` written in its ASCII form, "
+                         "`https://user.github.io/repo/` (percent-encoded where it needs to be, a `%` that starts "
+                         "no escape as `%25`, `/a/../b/` as `/b/`, its host in lower case, and a host such as `bücher.example` written in its ASCII form, "
                          "`xn--bcher-kva.example`); a query, a fragment or a password in it is an error.")
     language: str = _opt("en", "Language code (`en`, `pt-BR`) for `<html lang>`, feeds and the search's stemmer; a "
                                "locale's `pt_BR` is read as `pt-BR`; `''` declares none (for a site in many languages: no "

@@ -15,6 +15,7 @@ import difflib
 import json
 import logging
 import re
+import sys
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -456,7 +457,7 @@ def render_page(env: jinja2.Environment, page: Page) -> str:
         return with_search_words(env, html) if page.kind == "search" else html
     except jinja2.TemplateSyntaxError as exc:
         raise BuildError(Problem(_template_name(exc.filename, exc.name), exc.lineno, f"template syntax error: {exc.message}",
-                                 "fix the template"))
+                                 _what_to_do(env, page, str(exc.message))))
     except jinja2.TemplateNotFound as exc:
         raise BuildError(_not_found(env, page, exc)) from exc
     except RecursionError as exc:  # a macro calling itself for each level of something nested thousands deep
@@ -468,8 +469,60 @@ def render_page(env: jinja2.Environment, page: Page) -> str:
                                  )) from None
     except Exception as exc:  # an error inside a template: report where, not a traceback
         name, line = _template_frame(exc)
-        raise BuildError(Problem(name or page.template, line, f"error while rendering {page.output}: {exc}",
-                                 "fix the template")) from exc
+        said = _UNDEFINED_ATTRIBUTE.sub(lambda found: f"{_what_it_is(found.group(1))} has no", str(exc))
+        raise BuildError(Problem(name or page.template, line, f"error while rendering {page.output}: {said}",
+                                 _what_to_do(env, page, str(exc)))) from exc
+
+
+# Jinja's words for a name or field a template uses that is not there
+_NO_FILTER = re.compile(r"No (filter|test) named '([^']*)'")
+_UNDEFINED = re.compile(r"'([^']*)' is undefined")
+_UNDEFINED_ATTRIBUTE = re.compile(r"'([\w.]+) object' has no")
+_NONE_FIELD = re.compile(r"'None' has no attribute '([^']*)'")
+_NO_FIELD = re.compile(r"'([\w.]+) object' has no attribute '([^']*)'")
+_THEMES_DOC = "docs/themes.md"
+
+
+def _what_it_is(qualified: str) -> str:
+    """`generator.site.model.Item` as a theme's author knows it: `an Item` (docs/themes.md names its fields)."""
+    name = qualified.rpartition(".")[2]
+    return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}"
+
+
+def _what_to_do(env: jinja2.Environment, page: Page, message: str) -> str:
+    """What to do about a template's error: a name it misspelled, with the one nearest it and where the names
+    are listed; else to fix the template."""
+    def nearest(name: str, names) -> str:
+        close = difflib.get_close_matches(name, sorted(names), n=1)
+        return f"did you mean `{close[0]}`? " if close else ""
+
+    found = _NO_FILTER.search(message)
+    if found:
+        kind, name = found.groups()
+        names = env.filters if kind == "filter" else env.tests
+        return (f"{nearest(name, names)}newsdesk's filters are in {_THEMES_DOC} (Filters), Jinja's in its "
+                f"Template Designer Documentation" if kind == "filter" else
+                f"{nearest(name, names)}Jinja's tests are in its Template Designer Documentation")
+    found = _UNDEFINED.search(message)
+    if found and found.group(1) in (*page.context, "page"):
+        return (f"`{found.group(1)}` is the page's, and a macro imported from another template sees only its "
+                f"arguments and the globals: pass it to the macro as an argument")
+    if found:
+        return (f"{nearest(found.group(1), [*env.globals, *page.context, 'page'])}the globals are in {_THEMES_DOC} "
+                f"(Globals), each template's own variables in its table (Templates); a macro sees only its "
+                f"arguments and the globals")
+    found = _NONE_FIELD.search(message)
+    if found:
+        return (f"what comes before `.{found.group(1)}` is none on this page (a value an item, topic or provider may "
+                f"lack): test it first (`{{% if ... %}}`); the fields of each value are in {_THEMES_DOC} (Values)")
+    found = _NO_FIELD.search(message)
+    if found:
+        qualified, field = found.groups()
+        module, _, name = qualified.rpartition(".")
+        kind = getattr(sys.modules.get(module), name, None)
+        fields = [*getattr(kind, "__dataclass_fields__", ()), *(attr for attr in dir(kind) if not attr.startswith("_"))]
+        return f"{nearest(field, fields)}the fields of each value are in {_THEMES_DOC} (Values)"
+    return "fix the template"
 
 
 def _not_found(env: jinja2.Environment, page: Page, exc: jinja2.TemplateNotFound) -> Problem:
