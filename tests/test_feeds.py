@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -11,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
+import pytest
 
 from conftest import build_site, resolve_url, item, make_site
 from generator.build.pipeline import BuildOptions, plan_site
@@ -260,3 +262,70 @@ def test_feeds_false_leaves_out_every_feed_and_every_link_to_one(tmp_path):
     topics = json.loads((out / "api/topics/index.json").read_text(encoding="utf-8"))["topics"]
     assert topics and all("feeds" not in topic for topic in topics)
     assert "feed" not in (out / "sitemap.xml").read_text(encoding="utf-8")
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+HANGUL = re.compile("[\uac00-\ud7a3]")
+LATIN = re.compile("[A-Za-z]{2}")
+KOREAN_SITE = {
+    "content/a.md": item("서울 로봇", "2026-11-20T10:00:00Z", topics="[로봇]", excerpt="'로봇 이야기'",
+                         provider="{name: 데일리, domain: daily.example}"),
+    "content/b.md": item("부산 다운로드", "2026-11-18T12:00:00Z", type="download", topics="[로봇]"),
+}
+
+
+def _said(element: ET.Element, language: str):
+    """Each text of an Atom feed's head and its entries' titles and summaries with the language a reader gives it
+    (the nearest xml:lang)."""
+    for child in element:
+        lang = child.get(XML_LANG, language)
+        if child.tag in (A + "title", A + "subtitle", A + "summary") and (child.text or "").strip():
+            yield child.tag[len(A):], child.text.strip(), lang
+        if child.tag == A + "entry":
+            yield from _said(child, lang)
+
+
+TOP = "What matters most: heat and quality, freshness counting over days."
+KO_FILE = "themes/default/i18n/ko.yaml"
+
+
+@pytest.mark.parametrize("words, top", [({}, (TOP, "en")), ({KO_FILE: "latest: 최신\n"}, (TOP, "en")),
+                                        ({KO_FILE: "top_description: 가장 중요한 기사\n"}, ("가장 중요한 기사", None))])
+def test_a_feeds_theme_words_shown_in_english_say_they_are_english(tmp_path, words, top):
+    """A `ko` site without Korean words, or with a words file that lacks some: the feeds are Korean (the content's
+    language, as <html lang>), a description of the theme's words alone shown in English says xml:lang="en" (what
+    a feed reader hyphenates, speaks and picks a font by), and no text with Korean in it is marked English."""
+    root = make_site(tmp_path / "site", {**KOREAN_SITE, **words},
+                     "title: 서울 뉴스\nbase_url: https://example.org/\nlanguage: ko\nnow: 2026-11-22T12:00:00Z\n")
+    out = build_site(root)[0].output_path
+    atoms = [path for path in out.rglob("*.xml") if path.read_bytes().startswith(b"<?xml") and b"<feed" in path.read_bytes()]
+    assert len(atoms) >= 5  # latest, top, downloads, a topic, a provider
+    english = 0
+    for path in atoms:
+        feed = ET.parse(path).getroot()
+        assert feed.get(XML_LANG) == "ko", path
+        for tag, text, lang in _said(feed, "ko"):
+            if HANGUL.search(text):  # content, or the theme's words with the site's or a topic's name
+                assert lang == "ko", (path, tag, text)
+            else:  # the theme's words alone
+                assert LATIN.search(text) and lang == "en", (path, tag, text)
+                english += 1
+    assert english == (top[1] == "en")  # Top's description, unless the words file has it
+    subtitle = ET.parse(out / "feeds/top.xml").getroot().find(A + "subtitle")
+    assert (subtitle.text, subtitle.get(XML_LANG)) == top
+    latest = ET.parse(out / "feeds/latest.xml").getroot().find(A + "title")
+    assert latest.text == "서울 뉴스: Latest" and latest.get(XML_LANG) is None  # (the feed's language: see feeds.py)
+    for path in out.rglob("*.rss"):  # RSS has one language, the channel's: the content's
+        assert ET.parse(path).getroot().find("channel/language").text == "ko", path
+
+
+def test_no_feed_text_is_marked_when_the_words_are_the_sites(tmp_path):
+    for language in ("en", "de", "ja"):
+        root = make_site(tmp_path / language, KOREAN_SITE,
+                         f"title: T\nbase_url: https://example.org/\nlanguage: {language}\nnow: 2026-11-22T12:00:00Z\n")
+        out = build_site(root)[0].output_path
+        atoms = sorted(out.rglob("feed.xml")) + sorted((out / "feeds").glob("*.xml"))
+        assert len(atoms) >= 5
+        for path in atoms:
+            text = path.read_text(encoding="utf-8")
+            assert text.count("xml:lang") == 1 and f'<feed xmlns="{A[1:-1]}"' in text, path

@@ -232,9 +232,9 @@ def test_the_words_a_partial_words_file_lacks_are_marked_english_and_only_they(b
         context, tab = _open(browser, base)
         try:
             for name, url in _pages(tab, base).items():
-                if name == "search":
-                    continue  # (search.js's words are not marked)
                 tab.goto(url)
+                if name == "search":
+                    tab.locator("#search-results li").nth(2).wait_for(timeout=10_000)
                 spoken = tab.evaluate(SPOKEN)
                 said = {(lang, text) for lang, text, _ in spoken}
                 assert ("ko", "최신") in said and ("ko", "인기") in said, name  # translated: the page's language
@@ -253,3 +253,50 @@ def test_the_words_a_partial_words_file_lacks_are_marked_english_and_only_they(b
         run = subprocess.run([java, "-jar", str(vnu), "--format", "json", "--skip-non-html", str(config.output_path)],
                              capture_output=True, text=True, timeout=300)
         assert [m["message"] for m in json.loads(run.stderr or run.stdout)["messages"]] == []
+
+
+# Each text node of an element with the language a screen reader reads it in
+TEXTS = r"""(selector) => {
+  const out = [], walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode());)
+    if (node.textContent.trim()) out.push([node.parentElement.closest('[lang]').getAttribute('lang'), node.textContent]);
+  return out;
+}"""
+
+
+@pytest.mark.slow
+def test_the_words_search_shows_say_english_where_a_partial_words_file_lacks_them(browser, tmp_path):
+    """search.js's own words (the result count, "did you mean", no results, the cards' signals) and the search
+    page's (its filters) come from the site's words: those a partial ko.yaml lacks are shown in English and say
+    so, in English's plural forms, and what the reader typed stays in the page's language."""
+    words = "latest: 최신\ntop: 인기\nhot_signal: 화제\nall_providers: 모든 제공자\nsearch_none: \"{query}: 결과 없음\"\n"
+    config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **KO_MORE, **{
+        "themes/default/i18n/ko.yaml": words,
+        "content/plant.md": item("식물 기사", "2026-11-19T09:00:00Z", excerpt="'quillwort 이야기'")})
+    with static_server(config.output_path, "/news/") as base:
+        context, tab = _open(browser, base)
+        try:
+            status = tab.locator("#search-status")
+            tab.goto(base + "search/?q=%EB%A1%9C%EB%B4%87")  # 로봇: three stories
+            tab.locator("#search-results li").nth(2).wait_for(timeout=10_000)
+            assert tab.evaluate(TEXTS, "#search-status") == [["en", "3 results for \u201c"], ["ko", "로봇"],
+                                                               ["en", "\u201d"]]
+            names = tab.evaluate(TEXTS, "#search-results")
+            assert ["ko", "화제"] in names and ["en", "Heat"] in names  # the hot story's translated, the others' not
+            assert [text for lang, text in names if lang == "en" and HANGUL.search(text)] == []
+            labels = tab.evaluate(TEXTS, "#search-form")
+            assert ["en", "Topic"] in labels and ["en", "All topics"] in labels and ["ko", "모든 제공자"] in labels
+            assert ["en", "Search stories"] in labels and ["en", "Sort by "] in labels
+            tab.goto(base + "search/?q=%EB%B6%80%EC%82%B0")  # 부산: one story, in English's singular
+            tab.locator("#search-results li").first.wait_for(timeout=10_000)
+            assert tab.evaluate(TEXTS, "#search-status") == [["en", "1 result for \u201c"], ["ko", "부산"],
+                                                               ["en", "\u201d"]]
+            tab.goto(base + "search/?q=quilwort")  # one letter missing: did you mean
+            tab.locator("#search-suggestion a").wait_for(timeout=10_000)
+            assert tab.evaluate(TEXTS, "#search-suggestion") == [["en", "Did you mean "], ["ko", "quillwort"],
+                                                                   ["en", "? Showing results for it."]]
+            tab.fill("#search-q", "없는말")  # no results: the site's own words, nothing marked
+            status.get_by_text("결과 없음").wait_for(timeout=10_000)
+            assert tab.evaluate(TEXTS, "#search-status") == [["ko", "없는말"], ["ko", ": 결과 없음"]]
+        finally:
+            context.close()

@@ -89,6 +89,9 @@ class Feed:
     title: str
     description: str
     items: tuple[int, ...]  # indices into Site.items, in feed order
+    # "en" for a description of the theme's words alone that they show in English in a feed of another
+    # language (Atom's <subtitle xml:lang>); else "": the feed's
+    description_lang: str = ""
 
 
 @record
@@ -152,7 +155,19 @@ def plan_feeds(site: Site, rankings: Rankings, config: Config) -> list[Feed]:
 
 def _top_feed(rankings: Rankings, config: Config, name: str, words: Words) -> Feed:
     return Feed(feed_path("top"), "top/", words.t("feed_top", site=name), words.t("top_description"),
-                rankings.top[: config.feed_items])
+                rankings.top[: config.feed_items], _in_english(words, config, "top_description"))
+
+
+def _in_english(words: Words, config: Config, key: str) -> str:
+    """"en" when the word `key` is shown in English in a feed of another language: the site's language has no
+    words (Words.speaks) or its words file lacks the key (Words.english); for a description that is the word
+    alone (Top's). A text that names the site, a list, a topic or a provider ("<site>: Latest", "News about
+    <topic>") holds the site's language too, and an Atom text has one language: it keeps the feed's, as the
+    pages' mixed <title> and descriptions keep the document's (render/environment.py, head_lang)."""
+    language = clean_text(config.language)
+    if not language or language.split("-")[0].lower() == "en":
+        return ""
+    return "en" if words.speaks.lower() != language.lower() or key in words.english else ""
 
 
 def feed_outputs(site: Site, rankings: Rankings, config: Config) -> list[FileOutput]:
@@ -165,7 +180,7 @@ def _outputs(feeds: list[Feed], config: Config) -> list[FileOutput]:
     for feed in feeds:
         for kind, extension in EXTENSIONS.items():
             outputs.append(FileOutput(feed.path + extension, partial(_feed_file, feed, config, kind),
-                                      feed.items, (feed.page, feed.title, feed.description)))
+                                      feed.items, (feed.page, feed.title, feed.description, feed.description_lang)))
     return outputs
 
 
@@ -304,7 +319,8 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
     _add(root, "id", site_url(base, feed.page))
     _add(root, "title", clean_text(feed.title))
     if clean_text(feed.description):
-        _add(root, "subtitle", clean_text(feed.description))
+        _add(root, "subtitle", clean_text(feed.description),
+             **({"xml:lang": feed.description_lang} if feed.description_lang else {}))
     _add(root, "updated", rfc3339(updated or EMPTY_UPDATED))
     _add(root, "link", rel="self", type=MEDIA_TYPES["atom"], href=site_url(base, feed.path + EXTENSIONS["atom"]))
     _add(root, "link", rel="alternate", type="text/html", href=site_url(base, feed.page))

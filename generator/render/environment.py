@@ -258,8 +258,10 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         return translate(words, key, n, {name: value for name, _, value in values})
 
     def search_words() -> dict:
-        """The words static/search/search.js shows, for the search page's JSON block."""
-        return {**{key: words.entries.get(key, key) for key in SEARCH_WORDS}, "language": words.speaks}
+        """The words static/search/search.js shows, for the search page's JSON block; `english`: those of them
+        shown in English for a partial words file (i18n.Words.english), which it marks as word_lang does."""
+        return {**{key: words.entries.get(key, key) for key in SEARCH_WORDS}, "language": words.speaks,
+                "english": sorted(key for key in SEARCH_WORDS if key in words.english)}
 
     def news_article(item) -> dict:
         """A story as schema.org's NewsArticle, for its JSON-LD: `{{ news_article(item)|json_script }}`.

@@ -187,10 +187,17 @@
   try {
     words = JSON.parse(document.getElementById("search-words").textContent) || {};
   } catch (error) { /* no block: each message shows its key */ }
-  var plurals = null;
+  // The words a partial words file lacks, which are shown in English: marked lang="en" as the pages' own are
+  // (word_lang, generator/render/environment.py), so that a screen reader reads them in an English voice.
+  var english = new Set(Array.isArray(words.english) ? words.english : []);
+  function inEnglish(keys) {
+    return english.size > 0 && keys.every(function (key) { return english.has(key); });
+  }
+  var plurals = null, englishPlurals = null;
   try {
     // (the words' language, not the page's: English words on a site in a language without words of its own)
     plurals = new Intl.PluralRules(words.language || document.documentElement.lang || "en");
+    englishPlurals = new Intl.PluralRules("en");
   } catch (error) { /* no such language: the "other" form */ }
 
   // The word `key` with its {name}s filled from `values` ({n}: the count, which chooses its plural form).
@@ -198,7 +205,8 @@
     values = values || {};
     var text = Object.prototype.hasOwnProperty.call(words, key) ? words[key] : key;
     if (text && typeof text === "object") {
-      var form = plurals && "n" in values ? plurals.select(Number(values.n)) : "other";
+      var rules = english.has(key) ? englishPlurals : plurals; // an English word's forms are English's
+      var form = rules && "n" in values ? rules.select(Number(values.n)) : "other";
       text = text[form] || text.other;
     }
     if (typeof text !== "string") text = key;
@@ -215,6 +223,30 @@
       whole = whole.replace(/\B(?=(\d{3})+$)/g, function () { return group; });
     }
     return (value < 0 ? "-" : "") + whole + (parts[1] ? (words.number_decimal || ".") + parts[1] : "");
+  }
+
+  // The word `key` as a <span>, its {name}s filled from `values`: a value that is a node (what the reader typed,
+  // a link) goes in as it is, in the page's language when the word is English (inEnglish: the span says so).
+  function spoken(key, values) {
+    values = values || {};
+    var text = {}, nodes = {};
+    Object.keys(values).forEach(function (name) {
+      (values[name] instanceof Node ? nodes : text)[name] = values[name];
+    });
+    var node = document.createElement("span");
+    var marked = inEnglish([key]);
+    if (marked) node.lang = "en";
+    say(key, text).split(/(\{[A-Za-z_][A-Za-z0-9_]*\})/).forEach(function (part) {
+      var name = part.slice(1, -1);
+      if (part.charAt(0) === "{" && Object.prototype.hasOwnProperty.call(nodes, name)) {
+        var value = nodes[name].parentNode ? nodes[name].cloneNode(true) : nodes[name]; // (a word naming it twice)
+        if (marked) value.lang = document.documentElement.lang;
+        node.appendChild(content(value));
+      } else if (part) {
+        node.appendChild(document.createTextNode(part));
+      }
+    });
+    return node;
   }
 
   var files = {}; // URL -> promise of its JSON: each index file is fetched once per visit
@@ -503,31 +535,28 @@
     more.hidden = true;
     var text = query.trim();
     if (!tokens(text).length) {
-      status.textContent = text ? say("search_longer") : "";
+      status.replaceChildren();
+      if (text) status.appendChild(spoken("search_longer"));
       return;
     }
     if (fixed) {
-      var sentence = say("search_did_you_mean").split("{word}");
-      suggestion.appendChild(document.createTextNode(sentence[0]));
       var link = document.createElement("a");
       link.href = "?q=" + encodeURIComponent(fixed);
       link.textContent = fixed;
-      content(link);
       link.addEventListener("click", function (event) {
         event.preventDefault();
         input.value = fixed;
         run();
       });
-      suggestion.appendChild(link);
-      suggestion.appendChild(document.createTextNode(sentence.slice(1).join(fixed)));
+      suggestion.appendChild(spoken("search_did_you_mean", { word: link }));
       suggestion.hidden = false;
     }
     if (!hits.length) {
-      status.textContent = say("search_none", { query: text });
+      status.replaceChildren(spoken("search_none", { query: element("span", "", text) }));
       return;
     }
-    var said = say("search_found", { n: hits.length, query: text });
-    if (partial) said += say("search_partial");
+    var said = [spoken("search_found", { n: hits.length, query: element("span", "", text) })];
+    if (partial) said.push(spoken("search_partial"));
     // Said once the first results are on the page, so that a screen reader announces what is there.
     showMore(mine, false, said);
   }
@@ -551,7 +580,7 @@
         first = first || item.querySelector(".card-title a");
       });
       more.hidden = shown.count >= shown.hits.length;
-      if (message) status.textContent = message;
+      if (message) status.replaceChildren.apply(status, message);
       if (focus && first) first.focus();
     }).catch(function (error) {
       if (mine === seq) unavailable(error);
@@ -709,6 +738,7 @@
       var level = Math.min(5, Math.floor((heat + 19) / 20));
       var number = Math.round(heat * 10) / 10;
       var signal = element("span", "signal heat");
+      if (inEnglish(heat >= 80 ? ["meter_label", "heat", "hot_signal"] : ["meter_label", "heat"])) signal.lang = "en";
       signal.setAttribute("role", "img");
       signal.setAttribute("aria-label", say("meter_label", { name: say("heat"), value: number, level: level }));
       signal.title = say("heat") + " " + numeral(number);
@@ -721,6 +751,7 @@
     var sources = Number(get("sources"));
     if (sources > 0 && isFinite(sources)) { // a story of several items, as its card says it
       var also = element("span", "signal sources story-sources", say("sources", { n: sources }));
+      if (inEnglish(["also_covered", "sources"])) also.lang = "en";
       also.title = say("also_covered");
       byline.appendChild(also);
     }
@@ -749,7 +780,7 @@
     list.replaceChildren();
     more.hidden = true;
     suggestion.hidden = true;
-    status.textContent = say("search_unavailable");
+    status.replaceChildren(spoken("search_unavailable"));
     var note = document.getElementById("search-unavailable");
     if (note) note.hidden = false;
   }
