@@ -202,9 +202,10 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
             return path
         return base_path + path.lstrip("/")
 
-    # A page makes several absolute links, most of them the same on every page (the feeds') or on several
-    # (a story's page and picture): each is worked out once. (Typed: a str and its Markup are written apart.)
-    @lru_cache(maxsize=1 << 16, typed=True)
+    # A page makes several absolute links, most of them the same on every page (the feeds') or asked again on
+    # the same page (its own URL, its picture's): each is worked out once. Small: the repeats are recent ones.
+    # (Typed: a str and its Markup are written apart.)
+    @lru_cache(maxsize=1 << 12, typed=True)
     def absolute(path: str) -> str:
         return origin_url(config.base_url, url(path))
 
