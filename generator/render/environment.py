@@ -203,6 +203,10 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
             return path
         return base_path + path.lstrip("/")
 
+    # A page makes several absolute links, most of them the same on every page (the feeds') or asked again on
+    # the same page (its own URL, its picture's): each is worked out once. Small: the repeats are recent ones.
+    # (Typed: a str and its Markup are written apart.)
+    @lru_cache(maxsize=1 << 12, typed=True)
     def absolute(path: str) -> str:
         return origin_url(config.base_url, url(path))
 
@@ -263,22 +267,27 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         return {**{key: words.entries.get(key, key) for key in SEARCH_WORDS}, "language": words.speaks,
                 "english": sorted(key for key in SEARCH_WORDS if key in words.english)}
 
+    def publisher(slug: str | None) -> dict:
+        """The Organization a story's JSON-LD names as publisher (and author, when it names none)."""
+        provider = badges.get(slug) if slug is not None else None
+        if provider is None:
+            return {"@type": "Organization", "name": config.title, "url": config.base_url}
+        organization = {"@type": "Organization", "name": provider.name}
+        if domain_url(provider.domain):
+            organization["url"] = domain_url(provider.domain)
+        if provider.logo:
+            organization["logo"] = {"@type": "ImageObject", "url": absolute(provider.logo.url)}
+        return organization
+
     def news_article(item) -> dict:
         """A story as schema.org's NewsArticle, for its JSON-LD: `{{ news_article(item)|json_script }}`.
         Python rather than template code: building the nested dicts in Jinja was a large part of a story page."""
-        provider = badges.get(item.provider.slug) if item.provider else None
-        if provider is not None:
-            organization = {"@type": "Organization", "name": provider.name}
-            if domain_url(provider.domain):
-                organization["url"] = domain_url(provider.domain)
-            if provider.logo:
-                organization["logo"] = {"@type": "ImageObject", "url": absolute(provider.logo.url)}
-        else:
-            organization = {"@type": "Organization", "name": config.title, "url": config.base_url}
+        organization = publisher(item.provider.slug if item.provider else None)
+        page_url = absolute(item.path)
         article = {
             "@context": "https://schema.org", "@type": "NewsArticle", "headline": item.title,
             "description": item.excerpt, "datePublished": whole_minute_offset(local(item.published)).isoformat(),
-            "url": absolute(item.path), "mainEntityOfPage": absolute(item.path), "inLanguage": config.language,
+            "url": page_url, "mainEntityOfPage": page_url, "inLanguage": config.language,
             "publisher": organization,
             "author": {"@type": "Person", "name": item.author} if item.author else organization,
         }
