@@ -67,6 +67,10 @@ class Words:
     speaks: str = ENGLISH  # the tag of the language the words are in: `language` when it has a file, else English
     # the keys a file of `speaks` lacks, shown in English (a site's own words file of a few keys): each marked so
     english: frozenset = frozenset()
+    theme_keys: frozenset = field(default=frozenset(), compare=False, repr=False)  # the keys the theme's files have
+    # (file as a message names it, line, key) of each key of the site's own files over a bundled theme's words:
+    # what render/environment.py's unknown_site_words checks against theme_keys and the templates' keys
+    site_keys: tuple = field(default=(), compare=False, repr=False)
 
 
     def form(self, n) -> str:
@@ -234,8 +238,21 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
     problems: list[Problem] = []
     by_language: dict[str, dict] = {}
     english: frozenset = frozenset()
+    theme_keys: set = set()
+    site_keys: list = []
+    # The site's own folder over a bundled theme of that name holds a site's words; a theme of the site's own
+    # has its words there, and every key of them is the theme's.
+    bundled = [bundled_theme_dir(theme) for theme in ("default", config.theme)]
+    theirs = {(folder / "i18n").resolve() for folder in bundled if folder is not None}
+    overrides = bundled[1] is not None
     for language, path, shown in files:
-        _merge(by_language.setdefault(language, {}), _read(path, shown, problems))
+        lines: list = []
+        entries = _read(path, shown, problems, lines)
+        if overrides and path.parent.resolve() not in theirs:
+            site_keys.extend((shown, line, key) for line, key in lines)
+        else:
+            theme_keys.update(key for _, key in lines)
+        _merge(by_language.setdefault(language, {}), entries)
     wanted = chain(config.language)
     entries: dict = {}
     for language in reversed(wanted):  # English first, the most specific last: each over the one before
@@ -274,7 +291,8 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
     speaks = config.language if config.language and (own or base == ENGLISH) else ENGLISH
     digest = hashlib.sha1(repr((speaks, sorted(english), sorted(entries.items(), key=lambda pair: pair[0]))).encode(
         "utf-8", "surrogatepass"))
-    return Words(config.language, entries, digest.hexdigest(), tuple(problems), speaks=speaks, english=english)
+    return Words(config.language, entries, digest.hexdigest(), tuple(problems), speaks=speaks, english=english,
+                 theme_keys=frozenset(theme_keys), site_keys=tuple(site_keys))
 
 
 def shipped_languages() -> list[str]:
@@ -295,8 +313,9 @@ def _merge(entries: dict, more: dict) -> None:
         entries[key] = {**old, **value} if isinstance(old, dict) and isinstance(value, dict) else value
 
 
-def _read(path: Path, shown: str, problems: list[Problem]) -> dict:
-    """The entries of one words file; what is not text is left out, with a warning at its line."""
+def _read(path: Path, shown: str, problems: list[Problem], lines: list) -> dict:
+    """The entries of one words file; what is not text is left out, with a warning at its line. `lines` gets
+    (line, key) of each key written, text or not."""
     try:
         text = path.read_text(encoding="utf-8")
         node = yaml.compose(text, Loader=_SafeLoader)
@@ -319,7 +338,9 @@ def _read(path: Path, shown: str, problems: list[Problem]) -> dict:
         value = _value(value_node)
         if not isinstance(key, str) or not key:
             problems.append(Problem(shown, line, "a key must be a word", "write `key: text`"))
-        elif key in LISTS:
+            continue
+        lines.append((line, key))
+        if key in LISTS:
             if not (isinstance(value, list) and len(value) == LISTS[key] and all(isinstance(v, str) for v in value)):
                 problems.append(Problem(shown, line, f"`{key}` must be a list of {LISTS[key]} names",
                                         f"write `{key}: [{', '.join(['...'] * 2)}, ...]` with all {LISTS[key]}"))

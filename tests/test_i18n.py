@@ -184,6 +184,29 @@ def test_a_words_file_that_is_not_text_is_said_at_its_line(tmp_path):
     assert ">Angesagt</a>" in page(out, "index.html") and "4. März 2026" in page(out, "index.html")
 
 
+def test_a_misspelt_key_of_a_sites_words_file_is_said_at_its_line(tmp_path, capsys):
+    """`lastest:` for `latest:` was ignored without a word: the header kept the theme's Neueste, and nothing
+    said why. Now the build names the file, the line and the key it meant."""
+    root = site_in(tmp_path, "de", {"themes/default/i18n/de.yaml": "top: Oben\nlastest: Aktuell\n"})
+    assert main(["build", "--config", str(root / "config.yaml")]) == 0
+    said = capsys.readouterr()
+    [line] = [line for line in (said.out + said.err).splitlines() if "lastest" in line]
+    assert "themes/default/i18n/de.yaml:2: `lastest` is not a word of the theme" in line, line
+    assert "did you mean `latest`?" in line, line
+    assert ">Oben</a>" in page(root / "output", "index.html")  # the rest of the file still counts
+
+
+def test_a_correct_words_file_and_a_templates_own_word_are_not_warned_of(tmp_path):
+    root = site_in(tmp_path, "de", {
+        "themes/default/i18n/de.yaml": "latest: Aktuell\nsources:\n  one: \"+{n} Q\"\nweather_note: Wetter\n",
+        "themes/default/i18n/en.yaml": "weather_note: Forecasts change.\n",  # a key of the site's own template
+        "themes/default/templates/partials/header_tools.html": "<p>{{ t('weather_note') }}</p>\n",
+    })
+    result, out = built(root)
+    assert result.site.warnings == ()
+    assert ">Aktuell</a>" in page(out, "index.html") and "<p>Wetter</p>" in page(out, "index.html")
+
+
 def test_words_are_escaped_once(tmp_path):
     root = site_in(tmp_path, "de", {"themes/default/i18n/de.yaml": (
         'latest: "<b>Neu</b> & \\"frisch\\""\n'

@@ -78,10 +78,9 @@ def misplaced_templates(config: Config) -> list[Problem]:
 _WORD_CALL = re.compile(r"""\bt\(\s*(['"])([A-Za-z0-9_.-]+)\1""")
 
 
-def unknown_words(config: Config, words: Words) -> list[Problem]:
-    """A warning for each `t('key')` of the templates in use whose key no words file has: the page shows the
-    key itself (never an empty string), and says where to add it."""
-    problems, seen = [], set()
+def _template_words(config: Config) -> list[tuple[str, int, str]]:
+    """(template as a message names it, line, key) of each `t('key')` of the templates in use."""
+    found, seen = [], set()
     for folder in theme_dirs(config):
         for path in sorted((folder / "templates").rglob("*")):
             name = path.relative_to(folder / "templates").as_posix()
@@ -89,16 +88,35 @@ def unknown_words(config: Config, words: Words) -> list[Problem]:
                 continue
             seen.add(name)  # (only the template that wins is used)
             text = path.read_text(encoding="utf-8", errors="replace")
-            for match in _WORD_CALL.finditer(text):
-                key = match.group(2)
-                if key not in words.entries:
-                    shown = _short(str(path)) if folder != config.root / "themes" / config.theme else \
-                        f"themes/{config.theme}/templates/{name}"
-                    problems.append(Problem(shown, text.count("\n", 0, match.start()) + 1,
-                                            f"no word `{key}` in the theme's i18n files: the page shows `{key}`",
-                                            f"add `{key}: ...` to themes/{config.theme}/i18n/en.yaml (and to the "
-                                            "file of the site's language), or correct the key"))
+            shown = _short(str(path)) if folder != config.root / "themes" / config.theme else \
+                f"themes/{config.theme}/templates/{name}"
+            found.extend((shown, text.count("\n", 0, match.start()) + 1, match.group(2))
+                         for match in _WORD_CALL.finditer(text))
+    return found
+
+
+def unknown_words(config: Config, words: Words) -> list[Problem]:
+    """A warning for each `t('key')` of the templates in use whose key no words file has: the page shows the
+    key itself (never an empty string), and says where to add it; and for each key of a site's own words file
+    that neither the theme's files nor the templates know (`lastest:`), which no page shows."""
+    used = _template_words(config)
+    problems = [Problem(shown, line, f"no word `{key}` in the theme's i18n files: the page shows `{key}`",
+                        f"add `{key}: ...` to themes/{config.theme}/i18n/en.yaml (and to the "
+                        "file of the site's language), or correct the key")
+                for shown, line, key in used if key not in words.entries]
+    if words.site_keys:
+        known = words.theme_keys | {key for _, _, key in used}
+        problems.extend(Problem(shown, line, f"`{key}` is not a word of the theme: no page shows it",
+                                f"{_nearest(key, known)}rename it, or remove it; the theme's words are "
+                                f"listed in the bundled themes/{config.theme}/i18n/en.yaml")
+                        for shown, line, key in words.site_keys if key not in known)
     return problems
+
+
+def _nearest(name: str, names) -> str:
+    """`did you mean `title`? ` for the one of `names` nearest a misspelled `name`, else ""."""
+    close = difflib.get_close_matches(name, sorted(names), n=1)
+    return f"did you mean `{close[0]}`? " if close else ""
 
 
 def static_files(config: Config) -> dict[str, Path]:
@@ -503,23 +521,19 @@ def _what_it_is(qualified: str) -> str:
 def _what_to_do(env: jinja2.Environment, page: Page, message: str) -> str:
     """What to do about a template's error: a name it misspelled, with the one nearest it and where the names
     are listed; else to fix the template."""
-    def nearest(name: str, names) -> str:
-        close = difflib.get_close_matches(name, sorted(names), n=1)
-        return f"did you mean `{close[0]}`? " if close else ""
-
     found = _NO_FILTER.search(message)
     if found:
         kind, name = found.groups()
         names = env.filters if kind == "filter" else env.tests
-        return (f"{nearest(name, names)}newsdesk's filters are in {_THEMES_DOC} (Filters), Jinja's in its "
+        return (f"{_nearest(name, names)}newsdesk's filters are in {_THEMES_DOC} (Filters), Jinja's in its "
                 f"Template Designer Documentation" if kind == "filter" else
-                f"{nearest(name, names)}Jinja's tests are in its Template Designer Documentation")
+                f"{_nearest(name, names)}Jinja's tests are in its Template Designer Documentation")
     found = _UNDEFINED.search(message)
     if found and found.group(1) in (*page.context, "page"):
         return (f"`{found.group(1)}` is the page's, and a macro imported from another template sees only its "
                 f"arguments and the globals: pass it to the macro as an argument")
     if found:
-        return (f"{nearest(found.group(1), [*env.globals, *page.context, 'page'])}the globals are in {_THEMES_DOC} "
+        return (f"{_nearest(found.group(1), [*env.globals, *page.context, 'page'])}the globals are in {_THEMES_DOC} "
                 f"(Globals), each template's own variables in its table (Templates); a macro sees only its "
                 f"arguments and the globals")
     found = _NONE_FIELD.search(message)
@@ -532,7 +546,7 @@ def _what_to_do(env: jinja2.Environment, page: Page, message: str) -> str:
         module, _, name = qualified.rpartition(".")
         kind = getattr(sys.modules.get(module), name, None)
         fields = [*getattr(kind, "__dataclass_fields__", ()), *(attr for attr in dir(kind) if not attr.startswith("_"))]
-        return f"{nearest(field, fields)}the fields of each value are in {_THEMES_DOC} (Values)"
+        return f"{_nearest(field, fields)}the fields of each value are in {_THEMES_DOC} (Values)"
     return "fix the template"
 
 
