@@ -106,6 +106,20 @@ def _pages(tab, base: str) -> dict[str, str]:
             "topics": base + "topics/", "providers": base + "providers/", "search": base + "search/?q=%EB%A1%9C%EB%B4%87"}
 
 
+def _spoken_on_each_page(tab, base: str):
+    """(kind of page, each text with the language a screen reader reads it in) for each kind of page; axe
+    (whose valid-lang is among its rules) finds no violation on any of them."""
+    for name, url in _pages(tab, base).items():
+        tab.goto(url)
+        if name == "search":
+            tab.locator("#search-results li").nth(2).wait_for(timeout=10_000)
+        yield name, tab.evaluate(SPOKEN)
+        if (NODE_MODULES / "axe-core" / "axe.min.js").is_file():
+            tab.add_script_tag(path=str(NODE_MODULES / "axe-core" / "axe.min.js"))
+            found = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")["violations"]
+            assert [v["id"] for v in found] == [], name
+
+
 @pytest.mark.slow
 def test_the_themes_english_words_are_marked_english_on_a_site_without_its_languages_words(browser, tmp_path):
     """A `ko` site without Korean words shows the theme's words in English: a screen reader must read them in an
@@ -114,21 +128,13 @@ def test_the_themes_english_words_are_marked_english_on_a_site_without_its_langu
     with static_server(config.output_path, "/news/") as base:
         context, tab = _open(browser, base)
         try:
-            for name, url in _pages(tab, base).items():
-                tab.goto(url)
-                if name == "search":
-                    tab.locator("#search-results li").nth(2).wait_for(timeout=10_000)
-                spoken = tab.evaluate(SPOKEN)
+            for name, spoken in _spoken_on_each_page(tab, base):
                 korean = [s for s in spoken if HANGUL.search(s[1]) and not LATIN.search(s[1])]
                 english = [s for s in spoken if LATIN.search(s[1]) and not HANGUL.search(s[1])]
                 assert korean and english, name
                 assert [s for s in korean if s[0] != "ko"] == [], name
                 assert [s for s in english if s[0] != "en"] == [], name
                 assert tab.evaluate("document.documentElement.lang") == "ko"  # the content's, as the site says
-                if (NODE_MODULES / "axe-core" / "axe.min.js").is_file():  # (axe's valid-lang among its rules)
-                    tab.add_script_tag(path=str(NODE_MODULES / "axe-core" / "axe.min.js"))
-                    found = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")["violations"]
-                    assert [v["id"] for v in found] == [], name
         finally:
             context.close()
 
@@ -231,20 +237,12 @@ def test_the_words_a_partial_words_file_lacks_are_marked_english_and_only_they(b
     with static_server(config.output_path, "/news/") as base:
         context, tab = _open(browser, base)
         try:
-            for name, url in _pages(tab, base).items():
-                tab.goto(url)
-                if name == "search":
-                    tab.locator("#search-results li").nth(2).wait_for(timeout=10_000)
-                spoken = tab.evaluate(SPOKEN)
+            for name, spoken in _spoken_on_each_page(tab, base):
                 said = {(lang, text) for lang, text, _ in spoken}
                 assert ("ko", "최신") in said and ("ko", "인기") in said, name  # translated: the page's language
                 assert ("en", "Hot") in said and ("en", "Skip to content") in said, name  # shown in English
                 assert [s for s in spoken if s[0] == "en" and HANGUL.search(s[1])] == [], name
                 assert {s[0] for s in spoken} == {"ko", "en"}, name
-                if (NODE_MODULES / "axe-core" / "axe.min.js").is_file():
-                    tab.add_script_tag(path=str(NODE_MODULES / "axe-core" / "axe.min.js"))
-                    found = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")["violations"]
-                    assert [v["id"] for v in found] == [], name
         finally:
             context.close()
     # the Nu checker: the marked pages are valid
