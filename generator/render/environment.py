@@ -32,6 +32,7 @@ from generator.i18n import Words, facts, fill, load_words
 from generator.languages import og_locale
 from generator.plan.feeds import domain_url, feed_path, html_datetime, whole_minute_offset
 from generator.render.fragments import MemoEnvironment
+from generator.render.undefined import ThemeUndefined
 from generator.plan.pictures import picture, pictures
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import ProviderBadge, Site
@@ -208,7 +209,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         jinja2.PrefixLoader({"!theme": jinja2.FileSystemLoader(str(bundled / "templates"))}),
     ])
     env = _Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                       keep_trailing_newline=True,
+                       keep_trailing_newline=True, undefined=ThemeUndefined,  # a misspelt field is an error
                        auto_reload=False,  # a new environment per build: no need to stat templates on every include
                        bytecode_cache=_COMPILED, fragments=fragments)
     base_path = config.base_path
