@@ -122,3 +122,16 @@ def test_the_docs_theme_examples_build(tmp_path, monkeypatch, capsys):
     assert code == 0, err
     latest = (root / "output/latest/index.html").read_text(encoding="utf-8")
     assert "Robots learn to fold laundry</a>" in latest and "Markets close higher</a>" in latest
+
+
+def test_a_field_of_an_extra_key_an_item_lacks_says_to_test_it_first(tmp_path, monkeypatch, capsys):
+    """`item.extra.mood.label` on an item without `mood:` said "the fields of each value are in docs/themes.md",
+    where no `extra` key is listed: each item has the ones its file gives."""
+    root = site_with_article(tmp_path, "<p>{{ item.extra.mood.label }}</p>")
+    code, err = build(root, monkeypatch, capsys)
+    assert code == 1
+    first = err.splitlines()[0]
+    assert first.startswith(f"{ARTICLE}:3: error while rendering news/"), first
+    assert first.endswith("a dict has no attribute 'mood' (`mood` is a key this mapping lacks on this page (an item's "
+                          "`extra` holds only the fields its file gives): test it first (`{% if ... %}`) or give a "
+                          "default (`|default('')`))"), first

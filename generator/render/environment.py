@@ -542,6 +542,9 @@ def _what_to_do(env: jinja2.Environment, page: Page, message: str) -> str:
         return (f"what comes before `.{found.group(1)}` is none on this page (a value an item, topic or provider may "
                 f"lack): test it first (`{{% if ... %}}`); the fields of each value are in {_THEMES_DOC} (Values)")
     found = _NO_FIELD.search(message)
+    if found and found.group(1) in ("dict", "mappingproxy"):
+        return (f"`{found.group(2)}` is a key this mapping lacks on this page (an item's `extra` holds only the fields "
+                f"its file gives): test it first (`{{% if ... %}}`) or give a default (`|default('')`)")
     if found:
         qualified, field = found.groups()
         module, _, name = qualified.rpartition(".")
