@@ -10,7 +10,7 @@ import re
 import string
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from generator.config.lines import item_line, key_line, setting_line
 from generator.config.values import Config, FetchConfig, RankingConfig, SourceConfig, StoriesConfig, bundled_theme_dir
@@ -29,6 +29,30 @@ LANGUAGE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*")
 def cut(text: str, most: int = 80) -> str:
     """A value as a message quotes it: a long one (a list of thousands) only as far as it shows what it is."""
     return text if len(text) <= most else f"{text[:most]}… ({len(text):,} characters)"
+
+
+_OFFSET = re.compile(r"(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d\d))?", re.I)
+
+
+def zone_hint(name: str) -> str:
+    """What to write for a time zone that is none: for an offset (`+01:00`, `GMT+1`), the place's name, or that of a
+    fixed offset, whose sign POSIX reverses (`Etc/GMT+1` is an hour *behind* UTC); else the IANA name it spells in
+    another case or without its region (`Europe/berlin`, `Berlin`, `New York`), else the nearest."""
+    offset = _OFFSET.fullmatch(name.strip())
+    if offset:
+        place = "name the place, such as Europe/Paris, whose clocks change with its summer time"
+        if offset[3] in (None, "00") and 0 < int(offset[2]) <= 12:
+            fixed = f"Etc/GMT{'-' if offset[1] == '+' else '+'}{int(offset[2])}"
+            return f"{place}; an offset that never changes is `timezone: {fixed}` (the sign is reversed in these names)"
+        return place
+    zones = sorted(available_timezones())
+    spelled = name.strip().replace(" ", "_").casefold()
+    meant = ([zone for zone in zones if zone.casefold() == spelled]
+             or [zone for zone in zones if "/" in zone and zone.rpartition("/")[2].casefold() == spelled]
+             or difflib.get_close_matches(name, zones, 1, 0.8))
+    if meant:
+        return f"did you mean `timezone: {meant[0]}`?"
+    return "use an IANA name such as UTC or Europe/Stockholm"
 
 
 def check_semantics(config: Config, node, path: str, problems: list[Problem], overridden: set[str] = frozenset(),
@@ -50,7 +74,7 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(Problem(path, key_line(node, "timezone"), f"unknown time zone {config.timezone!r}",
-                                "use an IANA name such as UTC or Europe/Stockholm"))
+                                zone_hint(config.timezone)))
     for key in ("items_per_page", "front_page_items", "feed_items"):
         if getattr(config, key) < 1:
             problems.append(Problem(path, key_line(node, key), f"`{key}` must be at least 1, got {getattr(config, key)}",
