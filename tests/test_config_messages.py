@@ -387,3 +387,23 @@ def test_a_time_zone_spelt_as_people_say_it_is_said_with_the_iana_name_to_write(
         load_config(site / "config.yaml")
     first = str(caught.value).splitlines()[0]
     assert first == f"config.yaml:2: unknown time zone {zone.strip(chr(34))!r} ({hint})", first
+
+
+@pytest.mark.parametrize("given, hint", [
+    ("/home/me/feeds/wire.xml", "fetch reads feeds over http(s): to read a feed file on this computer, serve its "
+                                "folder (`python3 -m http.server 8001 --bind 127.0.0.1` in it) and give "
+                                "http://127.0.0.1:8001/wire.xml"),
+    ("file:///home/me/feeds/wire.rss", "give http://127.0.0.1:8001/wire.rss"),
+    ("feeds/wire.json", "give http://127.0.0.1:8001/wire.json"),
+    ("example.com/feed.xml", "write it with its scheme: - https://example.com/feed.xml"),
+    ("ftp://x.example/feed", "e.g. - https://example.com/feed.xml"),
+])
+def test_a_source_that_is_a_file_or_lacks_its_scheme_is_said_with_what_to_write(tmp_path, given, hint):
+    """A feed file on one's own computer (to try fetch, or a feed another program writes) and an address
+    copied without `https://` were both "needs an http(s) feed URL ... (e.g. - https://example.com/feed.xml)"."""
+    site = make_site(tmp_path / "site", {}, f"title: x\nsources:\n  - {given}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(site / "config.yaml")
+    first = str(caught.value).splitlines()[0]
+    assert first.startswith(f"config.yaml:3: `sources[0]` needs an http(s) feed URL, got {given!r} ("), first
+    assert first.endswith(f"{hint})"), first

@@ -230,6 +230,25 @@ MAX_CONCURRENCY = 64
 _HEADER_TEXT = re.compile(r"[\x20-\x7e]*")  # what an HTTP header's value may hold
 
 
+_LOCAL_PATH = re.compile(r"file:|/|\.\.?/|~|[A-Za-z]:[\\/]")
+_FEED_FILE = re.compile(r".*\.(xml|rss|atom|rdf|json)", re.I)
+
+
+def _feed_url_hint(given: str, url) -> str:
+    """What to write for a source that is no http(s) URL: a feed file on this computer is served to fetch over
+    http (fetch reads only what a web server sends: the same code, limits and state for every source); an
+    address without its scheme gets one."""
+    first = given.replace("\\", "/").split("/", 1)[0]
+    if _LOCAL_PATH.match(given) or (not url.scheme and _FEED_FILE.fullmatch(given)
+                                    and ("/" not in given or not DOMAIN.fullmatch(first))):
+        name = PurePosixPath(url.path.replace("\\", "/")).name or "feed.xml"
+        return ("fetch reads feeds over http(s): to read a feed file on this computer, serve its folder "
+                f"(`python3 -m http.server 8001 --bind 127.0.0.1` in it) and give http://127.0.0.1:8001/{name}")
+    if not url.scheme and DOMAIN.fullmatch(first):
+        return f"write it with its scheme: - https://{given}"
+    return "e.g. - https://example.com/feed.xml"
+
+
 def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> None:
     seen: set[str] = set()
     for index, source in enumerate(config.sources):
@@ -240,7 +259,7 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
             url = urlsplit("")
         if url.scheme not in ("http", "https") or not url.netloc:
             problems.append(Problem(path, line, f"`sources[{index}]` needs an http(s) feed URL, got {source.url!r}",
-                                    "e.g. - https://example.com/feed.xml"))
+                                    _feed_url_hint(source.url.strip(), url)))
         elif source.url.strip() in seen:
             problems.append(Problem(path, line, f"`sources[{index}]`: {source.url} is listed twice", "remove one"))
         seen.add(source.url.strip())
