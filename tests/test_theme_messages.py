@@ -144,6 +144,20 @@ def test_version_says_where_the_bundled_theme_to_copy_from_is(tmp_path, capsys, 
     assert readme.strip().splitlines()[-1].strip() == str(where)
 
 
+def test_version_writes_the_themes_path_whole_on_a_narrow_terminal(capsys, monkeypatch):
+    """argparse wrapped --version to the terminal's width: an installed newsdesk's path broke at the hyphen of
+    `site-packages` ("...site-" on one line, "packages/generator/themes/default)" on the next)."""
+    from pathlib import Path
+
+    monkeypatch.setenv("COLUMNS", "30")
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    said = capsys.readouterr().out
+    assert len(said.splitlines()) == 1, said
+    assert (Path(re.search(r"bundled theme: (.+)\)$", said.strip()).group(1)) / "templates/base.html").is_file()
+
+
 def test_a_site_made_from_a_card_copied_from_there_builds_with_the_copy(tmp_path, capsys, monkeypatch):
     from pathlib import Path
 
