@@ -365,3 +365,45 @@ def test_a_config_key_that_is_a_list_says_so_at_its_line(tmp_path):
     said = str(caught.value)
     assert said.startswith("config.yaml:2: invalid YAML: a key that is a list or a mapping"), said
     assert "put it in quotes to keep its brackets" in said and "indentation" not in said
+
+
+@pytest.mark.parametrize("zone, hint", [
+    ("Europe/berlin", "did you mean `timezone: Europe/Berlin`?"),
+    ("Berlin", "did you mean `timezone: Europe/Berlin`?"),
+    ("New York", "did you mean `timezone: America/New_York`?"),
+    ("Europe/Berln", "did you mean `timezone: Europe/Berlin`?"),
+    ('"+01:00"', "name the place, such as Europe/Paris, whose clocks change with its summer time; an offset that "
+                 "never changes is `timezone: Etc/GMT-1` (the sign is reversed in these names)"),
+    ("GMT+1", "name the place, such as Europe/Paris, whose clocks change with its summer time; an offset that "
+              "never changes is `timezone: Etc/GMT-1` (the sign is reversed in these names)"),  # not Etc/GMT+1
+    ('"+05:30"', "name the place, such as Europe/Paris, whose clocks change with its summer time"),
+    ("Mars/Olympus", "use an IANA name such as UTC or Europe/Stockholm"),
+])
+def test_a_time_zone_spelt_as_people_say_it_is_said_with_the_iana_name_to_write(tmp_path, zone, hint):
+    """`timezone: Berlin`, `Europe/berlin` or `+01:00` only got "use an IANA name such as UTC or
+    Europe/Stockholm", and `GMT+1` (an hour ahead) has an IANA look-alike, `Etc/GMT+1`, an hour behind."""
+    site = make_site(tmp_path / "site", {}, f"title: x\ntimezone: {zone}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(site / "config.yaml")
+    first = str(caught.value).splitlines()[0]
+    assert first == f"config.yaml:2: unknown time zone {zone.strip(chr(34))!r} ({hint})", first
+
+
+@pytest.mark.parametrize("given, hint", [
+    ("/home/me/feeds/wire.xml", "fetch reads feeds over http(s): to read a feed file on this computer, serve its "
+                                "folder (`python3 -m http.server 8001 --bind 127.0.0.1` in it) and give "
+                                "http://127.0.0.1:8001/wire.xml"),
+    ("file:///home/me/feeds/wire.rss", "give http://127.0.0.1:8001/wire.rss"),
+    ("feeds/wire.json", "give http://127.0.0.1:8001/wire.json"),
+    ("example.com/feed.xml", "write it with its scheme: - https://example.com/feed.xml"),
+    ("ftp://x.example/feed", "e.g. - https://example.com/feed.xml"),
+])
+def test_a_source_that_is_a_file_or_lacks_its_scheme_is_said_with_what_to_write(tmp_path, given, hint):
+    """A feed file on one's own computer (to try fetch, or a feed another program writes) and an address
+    copied without `https://` were both "needs an http(s) feed URL ... (e.g. - https://example.com/feed.xml)"."""
+    site = make_site(tmp_path / "site", {}, f"title: x\nsources:\n  - {given}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(site / "config.yaml")
+    first = str(caught.value).splitlines()[0]
+    assert first.startswith(f"config.yaml:3: `sources[0]` needs an http(s) feed URL, got {given!r} ("), first
+    assert first.endswith(f"{hint})"), first

@@ -894,7 +894,10 @@ def test_a_host_that_cannot_be_reached_is_tried_for_one_feed_only(tmp_path, serv
     assert code == 1 and out.strip() == "4 sources, 1 new, 0 updated, 0 unchanged, 3 failed"
     failed = [line for line in err.splitlines() if line.startswith("failed: ")]
     assert failed[0].startswith(f"failed: config.yaml:2: {down[0]}: cannot connect: ")
-    assert failed[0].endswith("; check the host name in the URL; tried again on the next fetch")
+    # (the host answered that nothing listens at that port: not "check the host name", which sent one to the
+    # wrong fix for a server not started or a port misspelt)
+    assert failed[0].endswith("; check the port in the URL, and that the server is running; tried again on the "
+                              "next fetch")
     assert failed[1:] == [
         f"failed: config.yaml:{line}: {url}: not asked: 127.0.0.1:{port} could not be reached for another feed "
         f"earlier in this fetch; tried again on the next fetch" for line, url in ((3, down[1]), (4, down[2]))]

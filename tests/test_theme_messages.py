@@ -144,6 +144,20 @@ def test_version_says_where_the_bundled_theme_to_copy_from_is(tmp_path, capsys, 
     assert readme.strip().splitlines()[-1].strip() == str(where)
 
 
+def test_version_writes_the_themes_path_whole_on_a_narrow_terminal(capsys, monkeypatch):
+    """argparse wrapped --version to the terminal's width: an installed newsdesk's path broke at the hyphen of
+    `site-packages` ("...site-" on one line, "packages/generator/themes/default)" on the next)."""
+    from pathlib import Path
+
+    monkeypatch.setenv("COLUMNS", "30")
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    said = capsys.readouterr().out
+    assert len(said.splitlines()) == 1, said
+    assert (Path(re.search(r"bundled theme: (.+)\)$", said.strip()).group(1)) / "templates/base.html").is_file()
+
+
 def test_a_site_made_from_a_card_copied_from_there_builds_with_the_copy(tmp_path, capsys, monkeypatch):
     from pathlib import Path
 
@@ -188,3 +202,27 @@ def test_a_misspelt_name_in_a_template_says_the_nearest_and_where_names_are_list
     first = capsys.readouterr().err.splitlines()[0]
     assert first.startswith(f"themes/default/templates/partials/card.html:{line}: "), first
     assert message in first and f"({hint}" in first and "generator." not in first, first
+
+
+def test_a_block_that_no_template_it_extends_has_is_warned_of_at_its_line(site, capsys):
+    """An article.html override with `{% block content %}` (the name other generators' themes use) extending
+    base.html, whose blocks are `head` and `main`: every story page came out without its story, unsaid."""
+    templates = site / "themes/default/templates"
+    templates.mkdir(parents=True)
+    (templates / "article.html").write_text('{% extends "base.html" %}\n{% block content %}\n<h1>{{ item.title }}</h1>\n'
+                                            '{% endblock %}\n', encoding="utf-8")
+    (templates / "base.html").write_text('{% extends "!theme/base.html" %}\n{% block head %}{{ super() }}'
+                                         '{% block more_head %}{% endblock %}{% endblock %}\n'
+                                         '{% block mian %}{% endblock %}\n', encoding="utf-8")
+    (templates / "404.html").write_text('{% extends "base.html" %}\n{% block more_head %}<meta name="x" content="y">'
+                                        '{% endblock %}\n{% block main %}<p>Lost</p>{% endblock %}\n', encoding="utf-8")
+    assert cli.main(["build"]) == 0  # (a warning: the rest of the site is right)
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "block `" in line]
+    assert warnings == [
+        "warning: themes/default/templates/article.html:2: block `content` is in no template it extends (base.html "
+        "and those it extends have `head`, `main`, `mian`, `more_head`): nothing in it is shown (rename it to one "
+        "of theirs)",
+        "warning: themes/default/templates/base.html:3: block `mian` is in no template it extends (!theme/base.html "
+        "and those it extends have `head`, `main`): nothing in it is shown (did you mean `main`? rename it to one "
+        "of theirs)"]
+    assert "<p>Lost</p>" in (site / "output/404.html").read_text(encoding="utf-8")  # blocks they have are not warned of

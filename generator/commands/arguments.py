@@ -12,6 +12,19 @@ from generator.commands.handlers import run_build, run_check, run_deploy, run_fe
 from generator.config.values import bundled_theme_dir
 
 
+class _Version(argparse.Action):
+    """--version on one line as it is: argparse's own wraps it to the terminal's width, which broke the theme's
+    path at the hyphen of `site-packages`, and a path copied from there was no path."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show newsdesk's version and where its bundled theme is, and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"newsdesk {__version__} (bundled theme: {bundled_theme_dir('default')})")
+        parser.exit()
+
+
 def make_parser() -> argparse.ArgumentParser:
     # allow_abbrev=False everywhere: `--out` is not taken for `--output` (it is told about it), so a script's
     # shortened option never changes meaning when an option is added.
@@ -22,8 +35,7 @@ def make_parser() -> argparse.ArgumentParser:
                                             "how to list feeds.")
     # (where this copy's theme is, for a theme override to copy from: init's README.txt names where it was
     # when the site was made, which a new install of newsdesk moves)
-    parser.add_argument("--version", action="version",
-                        version=f"newsdesk {__version__} (bundled theme: {bundled_theme_dir('default')})")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     parser.commands = commands.choices  # (for near_miss and main: argparse offers no public way to them)

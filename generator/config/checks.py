@@ -10,7 +10,7 @@ import re
 import string
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from generator.config.lines import item_line, key_line, setting_line
 from generator.config.values import Config, FetchConfig, RankingConfig, SourceConfig, StoriesConfig, bundled_theme_dir
@@ -29,6 +29,30 @@ LANGUAGE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*")
 def cut(text: str, most: int = 80) -> str:
     """A value as a message quotes it: a long one (a list of thousands) only as far as it shows what it is."""
     return text if len(text) <= most else f"{text[:most]}… ({len(text):,} characters)"
+
+
+_OFFSET = re.compile(r"(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d\d))?", re.I)
+
+
+def zone_hint(name: str) -> str:
+    """What to write for a time zone that is none: for an offset (`+01:00`, `GMT+1`), the place's name, or that of a
+    fixed offset, whose sign POSIX reverses (`Etc/GMT+1` is an hour *behind* UTC); else the IANA name it spells in
+    another case or without its region (`Europe/berlin`, `Berlin`, `New York`), else the nearest."""
+    offset = _OFFSET.fullmatch(name.strip())
+    if offset:
+        place = "name the place, such as Europe/Paris, whose clocks change with its summer time"
+        if offset[3] in (None, "00") and 0 < int(offset[2]) <= 12:
+            fixed = f"Etc/GMT{'-' if offset[1] == '+' else '+'}{int(offset[2])}"
+            return f"{place}; an offset that never changes is `timezone: {fixed}` (the sign is reversed in these names)"
+        return place
+    zones = sorted(available_timezones())
+    spelled = name.strip().replace(" ", "_").casefold()
+    meant = ([zone for zone in zones if zone.casefold() == spelled]
+             or [zone for zone in zones if "/" in zone and zone.rpartition("/")[2].casefold() == spelled]
+             or difflib.get_close_matches(name, zones, 1, 0.8))
+    if meant:
+        return f"did you mean `timezone: {meant[0]}`?"
+    return "use an IANA name such as UTC or Europe/Stockholm"
 
 
 def check_semantics(config: Config, node, path: str, problems: list[Problem], overridden: set[str] = frozenset(),
@@ -50,7 +74,7 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(Problem(path, key_line(node, "timezone"), f"unknown time zone {config.timezone!r}",
-                                "use an IANA name such as UTC or Europe/Stockholm"))
+                                zone_hint(config.timezone)))
     for key in ("items_per_page", "front_page_items", "feed_items"):
         if getattr(config, key) < 1:
             problems.append(Problem(path, key_line(node, key), f"`{key}` must be at least 1, got {getattr(config, key)}",
@@ -206,6 +230,25 @@ MAX_CONCURRENCY = 64
 _HEADER_TEXT = re.compile(r"[\x20-\x7e]*")  # what an HTTP header's value may hold
 
 
+_LOCAL_PATH = re.compile(r"file:|/|\.\.?/|~|[A-Za-z]:[\\/]")
+_FEED_FILE = re.compile(r".*\.(xml|rss|atom|rdf|json)", re.I)
+
+
+def _feed_url_hint(given: str, url) -> str:
+    """What to write for a source that is no http(s) URL: a feed file on this computer is served to fetch over
+    http (fetch reads only what a web server sends: the same code, limits and state for every source); an
+    address without its scheme gets one."""
+    first = given.replace("\\", "/").split("/", 1)[0]
+    if _LOCAL_PATH.match(given) or (not url.scheme and _FEED_FILE.fullmatch(given)
+                                    and ("/" not in given or not DOMAIN.fullmatch(first))):
+        name = PurePosixPath(url.path.replace("\\", "/")).name or "feed.xml"
+        return ("fetch reads feeds over http(s): to read a feed file on this computer, serve its folder "
+                f"(`python3 -m http.server 8001 --bind 127.0.0.1` in it) and give http://127.0.0.1:8001/{name}")
+    if not url.scheme and DOMAIN.fullmatch(first):
+        return f"write it with its scheme: - https://{given}"
+    return "e.g. - https://example.com/feed.xml"
+
+
 def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> None:
     seen: set[str] = set()
     for index, source in enumerate(config.sources):
@@ -216,7 +259,7 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
             url = urlsplit("")
         if url.scheme not in ("http", "https") or not url.netloc:
             problems.append(Problem(path, line, f"`sources[{index}]` needs an http(s) feed URL, got {source.url!r}",
-                                    "e.g. - https://example.com/feed.xml"))
+                                    _feed_url_hint(source.url.strip(), url)))
         elif source.url.strip() in seen:
             problems.append(Problem(path, line, f"`sources[{index}]`: {source.url} is listed twice", "remove one"))
         seen.add(source.url.strip())

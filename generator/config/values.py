@@ -132,7 +132,9 @@ class Config:
                                "French (`fr`), Spanish (`es`) and Japanese (`ja`); `de-AT` uses `de`'s; another language "
                                "shows English words, with a warning, until you add its file ([A site in another "
                                "language](themes.md#a-site-in-another-language)).")
-    timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates.")
+    timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates: a place's "
+                         "name (`Europe/Berlin`), which follows its summer time; an offset (`+01:00`) is none, and "
+                         "the error says what to write (a fixed offset is `Etc/GMT-1`, its sign reversed).")
     content_dir: str = _opt("content", "Folder of item files (`*.md`, any depth), relative to the site root.")
     output_dir: str = _opt("output", "Folder the site is written to, relative to the site root.")
     theme: str = _opt("default", "Theme name: `themes/<theme>/` in the site overrides the bundled theme of that name, or the bundled `default`, file by file; a name that is neither is an error.")

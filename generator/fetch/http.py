@@ -224,8 +224,12 @@ class Client:
                 why = "the server answered without TLS" if "WRONG_VERSION_NUMBER" in str(exc) else str(exc)
                 raise _Failed(f"no TLS (https) connection: {why}", retry=True,
                               hint=f"check that the site serves https at that address; {settings.again}") from None
+            # A refused connection found the host: nothing listens at that port (a server not started, a
+            # port misspelt); any other failure may be a host name that leads nowhere.
+            check = "the port in the URL, and that the server is running" if "refused" in str(exc).lower() \
+                else "the host name in the URL"
             raise _Failed(f"cannot connect: {exc or type(exc).__name__}", retry=True,
-                          hint=f"check the host name in the URL; {settings.again}", silent=host) from None
+                          hint=f"check {check}; {settings.again}", silent=host) from None
         except httpx.TransportError as exc:  # connected, but what came back is no (whole) HTTP answer
             raise _Failed(f"the server broke off or garbled its answer: {str(exc).rstrip('.') or type(exc).__name__}", retry=True,
                           hint=settings.again) from None

@@ -32,6 +32,7 @@ from generator.i18n import Words, facts, fill, load_words
 from generator.languages import og_locale
 from generator.plan.feeds import domain_url, feed_path, html_datetime, whole_minute_offset
 from generator.render.fragments import MemoEnvironment
+from generator.render.undefined import ThemeUndefined
 from generator.plan.pictures import picture, pictures
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import ProviderBadge, Site
@@ -73,6 +74,73 @@ def misplaced_templates(config: Config) -> list[Problem]:
                                     f"its {name.rsplit('/', 1)[-1]} is {meant[0]}",
                                     f"move it to {where}{meant[0]} to replace that one"))
     return problems
+
+
+def theme_loader(config: Config) -> jinja2.BaseLoader:
+    """The theme's templates, as theme_dirs orders them, and the bundled theme's as `!theme/<name>`."""
+    bundled = bundled_theme_dir(config.theme) or bundled_theme_dir("default")
+    return jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader([str(d / "templates") for d in theme_dirs(config)]),
+        jinja2.PrefixLoader({"!theme": jinja2.FileSystemLoader(str(bundled / "templates"))}),
+    ])
+
+
+def unshown_blocks(config: Config) -> list[Problem]:
+    """A warning for each block of the site's own templates that no template it extends has (`{% block content %}`
+    in an article.html extending base.html, whose blocks are `head` and `main`): Jinja shows nothing of it, and
+    the page came out without its content, unsaid. Blocks inside another block are shown with it."""
+    own = config.root / "themes" / config.theme / "templates"
+    bundled = bundled_theme_dir(config.theme)
+    if not own.is_dir() or (bundled is not None and own.resolve() == (bundled / "templates").resolve()):
+        return []  # (none of the site's own, or the bundled theme itself: its tests check it)
+    loader = theme_loader(config)
+    problems = []
+    for path in sorted(own.rglob("*")):
+        name = path.relative_to(own).as_posix()
+        try:
+            parent, _, outer = _blocks(path.read_text(encoding="utf-8", errors="replace"))
+            known = _ancestor_blocks(loader, parent)
+        except (jinja2.TemplateError, OSError, RecursionError, UnicodeError):  # (render_page says what is wrong)
+            continue
+        for block, line in outer if known is not None else ():
+            if block not in known:
+                problems.append(Problem(f"themes/{config.theme}/templates/{name}", line,
+                                        f"block `{block}` is in no template it extends ({parent} and those it "
+                                        f"extends have {', '.join(f'`{b}`' for b in sorted(known)) or 'none'}): "
+                                        f"nothing in it is shown", f"{_nearest(block, known)}rename it to one of theirs"))
+    return problems
+
+
+def _ancestor_blocks(loader: jinja2.BaseLoader, parent: str | None) -> frozenset[str] | None:
+    """The names of the blocks of `parent` and of every template it extends; None when a template extends none,
+    or one whose name is worked out while rendering."""
+    known, seen = set(), set()
+    while parent and parent not in seen and len(seen) < 20:
+        seen.add(parent)
+        parent, blocks, _ = _blocks(loader.get_source(_PARSER, parent)[0])
+        known.update(blocks)
+    return frozenset(known) if seen and parent is None else None
+
+
+_PARSER = jinja2.Environment()  # (parses a template's text: the settings make_env adds change no block)
+
+
+@lru_cache(maxsize=256)
+def _blocks(text: str) -> tuple[str | None, frozenset[str], tuple[tuple[str, int], ...]]:
+    """Of a template's text: the name it extends (None: none; "": one worked out while rendering), the names of
+    its blocks, and each block inside no other block with its line. Kept by text: every build asks again."""
+    tree = _PARSER.parse(text)
+    extends = tree.find(jinja2.nodes.Extends)
+    parent = None if extends is None else str(extends.template.value) \
+        if isinstance(extends.template, jinja2.nodes.Const) else ""  # ("": worked out while rendering)
+    outer, todo = [], list(tree.iter_child_nodes())
+    while todo:
+        node = todo.pop(0)
+        if isinstance(node, jinja2.nodes.Block):
+            outer.append((node.name, node.lineno))
+        else:
+            todo[:0] = list(node.iter_child_nodes())
+    return parent, frozenset(block.name for block in tree.find_all(jinja2.nodes.Block)), tuple(outer)
 
 
 _WORD_CALL = re.compile(r"""\bt\(\s*(['"])([A-Za-z0-9_.-]+)\1""")
@@ -201,14 +269,8 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
     """The environment one build renders with; `fragments`: the outputs of macro calls kept from the last build,
     for one whose site-wide values and templates are the same (else a new dict); `copies`: the copies of
     pictures that `newsdesk pictures` made."""
-    dirs = theme_dirs(config)
-    bundled = bundled_theme_dir(config.theme) or bundled_theme_dir("default")
-    loader = jinja2.ChoiceLoader([
-        jinja2.FileSystemLoader([str(d / "templates") for d in dirs]),
-        jinja2.PrefixLoader({"!theme": jinja2.FileSystemLoader(str(bundled / "templates"))}),
-    ])
-    env = _Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                       keep_trailing_newline=True,
+    env = _Environment(loader=theme_loader(config), autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                       keep_trailing_newline=True, undefined=ThemeUndefined,  # a misspelt field is an error
                        auto_reload=False,  # a new environment per build: no need to stat templates on every include
                        bytecode_cache=_COMPILED, fragments=fragments)
     base_path = config.base_path
@@ -541,6 +603,9 @@ def _what_to_do(env: jinja2.Environment, page: Page, message: str) -> str:
         return (f"what comes before `.{found.group(1)}` is none on this page (a value an item, topic or provider may "
                 f"lack): test it first (`{{% if ... %}}`); the fields of each value are in {_THEMES_DOC} (Values)")
     found = _NO_FIELD.search(message)
+    if found and found.group(1) in ("dict", "mappingproxy"):
+        return (f"`{found.group(2)}` is a key this mapping lacks on this page (an item's `extra` holds only the fields "
+                f"its file gives): test it first (`{{% if ... %}}`) or give a default (`|default('')`)")
     if found:
         qualified, field = found.groups()
         module, _, name = qualified.rpartition(".")
