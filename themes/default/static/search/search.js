@@ -787,10 +787,13 @@
     if (Array.isArray(topics) && topics.length) {
       var tags = element("ul", "tags");
       tags.setAttribute("aria-label", say("topics"));
+      var labelled = inEnglish(["topics"]); // its label English, its names the page's (content_lang_in, as the cards')
+      if (labelled) tags.lang = "en";
       topics.forEach(function (topic) {
         if (!Array.isArray(topic) || !internal("topics/" + topic[0] + "/")) return;
         var entry = element("li");
         var tag = content(element("a", "", topic[1]));
+        if (labelled) tag.lang = document.documentElement.lang;
         tag.href = base + "topics/" + topic[0] + "/";
         entry.appendChild(tag);
         tags.appendChild(entry);
