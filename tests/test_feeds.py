@@ -329,3 +329,27 @@ def test_no_feed_text_is_marked_when_the_words_are_the_sites(tmp_path):
         for path in atoms:
             text = path.read_text(encoding="utf-8")
             assert text.count("xml:lang") == 1 and f'<feed xmlns="{A[1:-1]}"' in text, path
+
+
+def test_every_feeds_entries_are_in_the_sites_language_in_every_format(tmp_path):
+    """Items have no language of their own: each feed says the site's once, for the whole feed, and no entry says
+    another (an Atom entry's xml:lang, a JSON Feed 1.1 item's `language`); RSS 2.0 has only the channel's."""
+    root = make_site(tmp_path / "site", KOREAN_SITE,
+                     "title: 서울 뉴스\nbase_url: https://example.org/\nlanguage: ko\nnow: 2026-11-22T12:00:00Z\n")
+    out = build_site(root)[0].output_path
+    rsss = list(out.rglob("*.rss"))
+    jsons = [path.with_suffix(".json") for path in rsss]
+    atoms = [path for path in out.rglob("*.xml") if b"<feed" in path.read_bytes()]
+    assert len(jsons) == len(rsss) == len(atoms) >= 5
+    for path in jsons:
+        feed = json.loads(path.read_text(encoding="utf-8"))
+        assert feed["version"] == "https://jsonfeed.org/version/1.1" and feed["items"], path
+        assert feed["language"] == "ko", path
+        assert all("language" not in entry for entry in feed["items"]), path
+    for path in rsss:
+        channel = ET.parse(path).getroot().find("channel")
+        assert channel.find("language").text == "ko" and channel.findall("item"), path
+    for path in atoms:
+        feed = ET.parse(path).getroot()
+        assert feed.get(XML_LANG) == "ko" and feed.findall(A + "entry"), path
+        assert all(entry.get(XML_LANG) is None for entry in feed.iter(A + "entry")), path

@@ -81,7 +81,7 @@ def test_a_german_site_shows_the_theme_in_german(tmp_path):
     assert "Seite nicht gefunden" in visible(page(out, "404.html"))
     assert "<title>Videos · Golden Test Gazette</title>" in page(out, "videos/index.html")
     search = page(out, "search/index.html")
-    assert 'Setzen Sie Wörter in "Anführungszeichen"' in search
+    assert 'Setzen Sie Wörter in „Anführungszeichen“' in search
     said = json.loads(re.search(r'<script type="application/json" id="search-words">(.*?)</script>', search).group(1))
     assert said["search_found"] == {"one": "{n} Ergebnis für „{query}“",
                                     "other": "{n} Ergebnisse für „{query}“"}

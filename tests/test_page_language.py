@@ -298,3 +298,53 @@ def test_the_words_search_shows_say_english_where_a_partial_words_file_lacks_the
             assert tab.evaluate(TEXTS, "#search-status") == [["ko", "없는말"], ["ko", ": 결과 없음"]]
         finally:
             context.close()
+
+
+def _said_in_body(path) -> list[tuple[str, str, str]]:
+    """(language, text, where) of each text of a built page's body, and of its labels and titles, with the language
+    a screen reader reads it in: its element's nearest lang (as SPOKEN, without a browser)."""
+    doc = html5lib.parse(path.read_bytes(), transport_encoding="utf-8", namespaceHTMLElements=False)
+    said = []
+
+    def walk(element, lang):
+        lang = element.get("lang", lang)
+        if element.get("aria-hidden") == "true" or element.tag in ("script", "style", "template"):
+            return
+        for name in ("aria-label", "title"):
+            if element.get(name):
+                said.append((lang, element.get(name), f"{name} of {element.tag}"))
+        if (element.text or "").strip():
+            said.append((lang, element.text.strip(), element.tag))
+        for child in element:
+            walk(child, lang)
+            if (child.tail or "").strip():
+                said.append((lang, child.tail.strip(), element.tag))
+
+    walk(doc.find("body"), doc.get("lang"))
+    return said
+
+
+def test_an_english_label_says_so_and_the_names_under_it_keep_the_sites_language(tmp_path):
+    """A partial words file: a label or title shown in English is read in English where the element holds only
+    theme words (the feed icon, a story's "+N sources"), or where what else it holds is the content, which is
+    marked with the site's language again (a card's "Topics" and its names, "More on <topic>", "Read the full
+    story on <provider>"). docs/themes.md says which labels cannot be marked so."""
+    linked = item("링크 기사", "2026-11-19T10:00:00Z", topics="[로봇]", webUrl="https://daily.example/a",
+                  provider="{name: 데일리, domain: daily.example}")
+    config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **{"content/linked.md": linked,
+                                                                 "themes/default/i18n/ko.yaml": KO_WORDS})
+    front = _said_in_body(config.output_path / "index.html")
+    assert ("en", "Topics", "aria-label of ul") in front and ("ko", "로봇", "a") in front
+    assert ("en", "Subscribe to Latest stories (Atom feed; RSS and JSON Feed also available)", "title of a") in front
+    story = _said_in_body(next(config.output_path.rglob("linked/index.html")))
+    assert {("en", "Read the full story on", "a"), ("ko", "데일리", "span"), ("en", "More on", "h2"),
+            ("ko", "로봇", "span")} <= set(story)
+    for path in (config.output_path / "index.html", next(config.output_path.rglob("linked/index.html"))):
+        for lang, text, where in _said_in_body(path):
+            if lang == "en":
+                assert not HANGUL.search(text), (path, text, where)
+    # a full words file: nothing is marked English
+    config = site(tmp_path / "all", "ko", KO_TITLES, "데일리", "로봇", **{"content/linked.md": linked,
+                                                                         "themes/default/i18n/ko.yaml": KO_ALL_WORDS})
+    for path in (config.output_path / "index.html", next(config.output_path.rglob("linked/index.html"))):
+        assert {lang for lang, _, _ in _said_in_body(path)} == {"ko"}, path

@@ -148,6 +148,12 @@ def test_the_tokeniser_folds_accents_case_and_width():
     assert tokens("e\u0301te\u0301") == ["ete"]
 
 
+def test_letters_with_a_stroke_fold_to_the_plain_letter_as_accents_do():
+    # NFKD leaves ł ø đ ħ whole: a query typed without them (on another keyboard) must still find the word
+    assert tokens("Łódź Ølstykke Đakovo Ħamrun żółw ØRESUND") == ["lodz", "olstykke", "dakovo", "hamrun", "zolw",
+                                                                   "oresund"]
+
+
 def plain_tokens(text):
     """The tokeniser's rule as docs/search.md states it, written the plain way: the whole text folded."""
     from generator.languages import UNSPACED
@@ -155,7 +161,7 @@ def plain_tokens(text):
 
     decomposed = unicodedata.normalize("NFKD", text.replace("\u200b", " "))
     kept = "".join(c for c in decomposed if unicodedata.category(c)[0] != "M" and not re.match(f"[{IGNORABLE}]", c))
-    text = unicodedata.normalize("NFC", kept).lower()
+    text = unicodedata.normalize("NFC", kept).lower().translate(str.maketrans("ıłøđħ", "ilodh"))
     return [token[:MAX_TERM] for token in re.findall(rf"[^\W_{UNSPACED}]{{2,}}|(?=[^\W_])[{UNSPACED}]", text)]
 
 

@@ -98,7 +98,7 @@ def test_a_words_token_is_it_folded_and_its_term_its_stem_folded():
 
 
 LANGUAGES = {"pt": "portuguese", "ru": "russian", "ca": "catalan", "fr": "french", "de": "german", "es": "spanish",
-             "hi": "hindi", "tr": "turkish"}
+             "hi": "hindi", "tr": "turkish", "pl": "polish", "da": "danish"}
 # Per site language: a story's title, the query words typed as a reader without that keyboard might (folded),
 # or typed with the accents in another form of the word
 FOUND_BY = {
@@ -109,6 +109,8 @@ FOUND_BY = {
     "de": ("Häuser in der Straße", ["hauser", "Haus", "strasse", "Straßen"]),
     "es": ("Elecciones en el país", ["elecciones", "elección", "pais", "países"]),
     "hi": ("सरकार की किताबें", ["सरकार", "किताब", "सरकारें"]),
+    "pl": ("Wybory w Łodzi", ["lodzi", "Łodzi", "wybory"]),  # a letter with a stroke, typed without it
+    "da": ("Bøger fra Ølstykke", ["boger", "bøgerne", "olstykke"]),
     "tr": ("Şehirler ve öğrenciler", ["sehirler", "şehir", "ogrenciler", "öğrenci"]),
 }
 

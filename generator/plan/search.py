@@ -69,7 +69,7 @@ from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
 from generator.urls import device_name, resized_url
 
-FORMAT = 13  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 14  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -238,10 +238,12 @@ def fold(text: str) -> str:
     """NFKD, combining marks and IGNORABLE characters dropped (é -> e, ﬁ -> fi, soft hyphens), NFC again
     (NFKD splits Hangul syllables into jamo; this puts them back), lowercased with str.lower() (JS
     toLowerCase does the same mapping); and the dotless "ı" is "i", as a query typed without Turkish letters
-    has it (Turkish's other letters fold so: ş, ç, ğ, ö, ü)."""
+    has it (Turkish's other letters fold so: ş, ç, ğ, ö, ü), and so are the letters with a stroke, which NFKD
+    leaves whole: ł (Polish), ø (Danish, Norwegian), đ (Croatian, Vietnamese), ħ (Maltese)."""
     if text.isascii():
         return text.lower()
-    return unicodedata.normalize("NFC", _marks().sub("", unicodedata.normalize("NFKD", text))).lower().replace("ı", "i")
+    folded = unicodedata.normalize("NFC", _marks().sub("", unicodedata.normalize("NFKD", text))).lower()
+    return folded.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ħ", "h")
 
 
 def tokens(text: str, casing: str = "") -> list[str]:

@@ -406,15 +406,29 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         another language (keys the site's words file lacks: i18n.Words.english), so that a screen reader reads
         them in an English voice; else nothing (and nothing where the whole body is English: words_lang)."""
         return english if words.english and all(key in words.english for key in keys) else ""
+
+    site_lang = Markup(f' lang="{escape(config.language)}"') if config.language else ""
+
+    def content_lang_in(*keys: str):
+        """content_lang for content inside an element that word_lang(*keys) marks English (a card's topics under
+        their "Topics" label, the provider in "More from {provider}"): the site's language again, so that a
+        screen reader reads the label in English and the names in their own voice."""
+        return site_lang if word_lang(*keys) else content_lang
+
+    def in_site_language(text, *keys: str):
+        """A name or text of the content inside a theme's sentence, in a <span> of content_lang_in(*keys) when that
+        is not empty, else as it is."""
+        marked = content_lang_in(*keys)
+        return Markup(f"<span{marked}>{escape(text)}</span>") if marked else text
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
-                       page_feed=page_feed, news_article=news_article, t=t, search_words=search_words,
+                       page_feed=page_feed, page_feed_word=page_feed_word, news_article=news_article, t=t, search_words=search_words,
                        page_feed_name=lambda page, list_title="": page_feed_name(page, list_title, words),
                        first_image=first_image, facts=lambda item: facts(words, item),
                        picture=lambda images, width: picture(images, width, url, config.picture_resizer, copies),
                        pictures=pictures,
                        config=config, topics=site.topics, providers=badges, og_locale=og_locale(config.language),
                        words_language=words.speaks, words_lang=words_lang, content_lang=content_lang,
-                       head_lang=head_lang, word_lang=word_lang,
+                       head_lang=head_lang, word_lang=word_lang, content_lang_in=content_lang_in,
                        type_lists=tuple(titled(listed, words) for listed, _ in type_lists(site.items))
                        if config.type_lists else ())
     env.filters.update(
@@ -430,7 +444,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         host=host,
         outline=outline,
         # a name in a theme's sentence ("More from {provider}"), marked as content_lang marks the content
-        in_site_language=lambda text: Markup(f"<span{content_lang}>{escape(text)}</span>") if content_lang else text,
+        in_site_language=in_site_language,
     )
     return env
 
@@ -473,11 +487,16 @@ def page_feed(page: Page) -> str:
     return feed_path("top" if page.kind == "top" else "latest")
 
 
+def page_feed_word(page: Page) -> str:
+    """The theme's word that names page_feed(page) ("" for a list's own feed, named by its list's title)."""
+    if page.kind in ("type", "topic", "provider"):
+        return ""
+    return "top_stories" if page.kind == "top" else "latest_stories"
+
+
 def page_feed_name(page: Page, list_title: str = "", words: Words = Words()) -> str:
     """The title of page_feed(page), for its <link rel=alternate> and the feed icon."""
-    if page.kind in ("type", "topic", "provider"):
-        return list_title
-    return words.t("top_stories" if page.kind == "top" else "latest_stories")
+    return words.t(page_feed_word(page)) if page_feed_word(page) else list_title
 
 
 # The words search.js shows (it reads them from the block with_search_words puts into the search page).

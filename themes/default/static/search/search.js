@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 13; // generator/plan/search.py FORMAT
+  var FORMAT = 14; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -39,11 +39,22 @@
   // (generator/plan/search.py _written_words)
   var SPELLED = new RegExp("(?:(?![" + UNSPACED + "])[\\p{L}\\p{N}]|\\p{M})+|[" + UNSPACED + "]\\p{M}*", "gu");
   var ENDS_IN_WORD = new RegExp("[\\p{L}\\p{N}][" + IGNORABLE + "]*$", "u");
+  // The quote marks that make a phrase, as readers type them in their languages: an opening mark -> the marks that
+  // close it. "…", “…” ‘…’ (English), „…“ ‚…‘ (German), „…” (Polish, Hungarian), ”…” ’…’ (Swedish, Finnish), «…»
+  // ‹…› (French, with its inner spaces or without), »…« ›…‹ (Danish), 「…」 『…』 (Japanese, Chinese).
+  var QUOTES = { "\"": "\"", "\u00ab": "\u00bb", "\u00bb": "\u00ab", "\u2039": "\u203a", "\u203a": "\u2039",
+    "\u201e": "\u201c\u201d", "\u201c": "\u201d\u201c", "\u201d": "\u201d", "\u201a": "\u2018\u2019",
+    "\u2018": "\u2019\u2018", "\u2019": "\u2019", "\u300c": "\u300d", "\u300e": "\u300f" };
+  // ‘ ’ ‚ are apostrophes too (l’eau, don’t): as quotes they open only where no word is before them and close only
+  // where none follows, and they open only a phrase they close. Inside a word they stay what the tokeniser reads.
+  var SINGLE = "\u2018\u2019\u201a";
+  var WORD_BEFORE = /[\p{L}\p{N}\p{M}]$/u, WORD_AFTER = /^[\p{L}\p{N}\p{M}]/u;
 
   // The tokeniser of generator/plan/search.py, step for step (tests/test_search.py runs both on the same strings):
   // the words as the stemmer reads them (lowercased NFKC, accents kept); a word's token is it folded.
   function fold(text) {
-    return text.normalize("NFKD").replace(DROPPED, "").normalize("NFC").toLowerCase().replace(/\u0131/g, "i");
+    return text.normalize("NFKD").replace(DROPPED, "").normalize("NFC").toLowerCase().replace(/\u0131/g, "i")
+      .replace(/\u0142/g, "l").replace(/\u00f8/g, "o").replace(/\u0111/g, "d").replace(/\u0127/g, "h");
   }
 
   // How the site's language lowercases (meta.json's "casing", generator/plan/search.py casing): "tr" for Turkish
@@ -133,6 +144,7 @@
 
   // For the tests' comparison with Python; harmless otherwise.
   window.newsdeskSearch = { tokens: tokens, terms: function (text) { return terms(text); }, shardKey: shardKey,
+    phrases: function (query) { return parse(query).phrases; },
     useStemmer: function (name) { return loadStemmer(name); },
     useCasing: function (name) { casing = name === "tr" ? "tr" : ""; } };
   window.newsdeskSearchTokens = tokens;
@@ -411,18 +423,36 @@
     });
   }
 
-  // "exact words" in quotes are phrases; the rest are words. The last word is also a prefix while typing.
-  function parse(query) {
-    var phrases = [], rest = [];
-    query.replace(/"([^"]*)"?|([^"]+)/g, function (whole, quoted, plain) {
-      if (quoted !== undefined) {
-        var found = spelled(quoted);
-        if (found.length) phrases.push(found);
-      } else if (plain) {
-        rest.push(plain);
+  // Where the phrase a mark at `at` opens ends (its closing mark, or the query's end), or -1 when it opens none.
+  function phraseEnd(query, at) {
+    var mark = query.charAt(at);
+    if (!own(QUOTES, mark)) return -1;
+    var single = SINGLE.indexOf(mark) >= 0;
+    if (single && WORD_BEFORE.test(query.slice(0, at))) return -1;
+    for (var end = at + 1; end < query.length; end++) {
+      if (QUOTES[mark].indexOf(query.charAt(end)) >= 0 && !(single && WORD_AFTER.test(query.slice(end + 1)))) {
+        return end;
       }
-      return "";
-    });
+    }
+    return single ? -1 : query.length; // (one still being typed reaches the end)
+  }
+
+  // Words in quotes are phrases; the rest are words. The last word is also a prefix while typing.
+  function parse(query) {
+    var phrases = [], rest = [], plain = "";
+    for (var at = 0; at < query.length; at++) {
+      var end = phraseEnd(query, at);
+      if (end < 0) {
+        plain += query.charAt(at);
+        continue;
+      }
+      if (plain) rest.push(plain);
+      plain = "";
+      var found = spelled(query.slice(at + 1, end));
+      if (found.length) phrases.push(found);
+      at = end;
+    }
+    if (plain) rest.push(plain);
     var words = [], seen = new Set();
     var add = function (written) { // a word as spelled() gives it
       var term = stemWord(written);
@@ -437,8 +467,7 @@
       found.forEach(add);
       for (var i = 0; i + 1 < found.length; i++) near.push(PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]));
     });
-    var open = !/"\s*$/.test(query) && ENDS_IN_WORD.test(query);
-    var last = words.length && rest.length && open ? words[words.length - 1] : null;
+    var last = words.length && rest.length && ENDS_IN_WORD.test(query) ? words[words.length - 1] : null;
     return { words: words, phrases: phrases, prefix: last, near: near.slice(0, NEAR_PAIRS) };
   }
 
@@ -759,10 +788,13 @@
     if (Array.isArray(topics) && topics.length) {
       var tags = element("ul", "tags");
       tags.setAttribute("aria-label", say("topics"));
+      var labelled = inEnglish(["topics"]); // its label English, its names the page's (content_lang_in, as the cards')
+      if (labelled) tags.lang = "en";
       topics.forEach(function (topic) {
         if (!Array.isArray(topic) || !internal("topics/" + topic[0] + "/")) return;
         var entry = element("li");
         var tag = content(element("a", "", topic[1]));
+        if (labelled) tag.lang = document.documentElement.lang;
         tag.href = base + "topics/" + topic[0] + "/";
         entry.appendChild(tag);
         tags.appendChild(entry);
