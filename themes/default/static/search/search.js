@@ -688,6 +688,7 @@
       }
       img.alt = "";
       img.loading = "lazy";
+      img.fetchPriority = "low"; // as a list card's thumbnail (templates/partials/card.html)
       img.decoding = "async";
       img.width = 640;
       img.height = 360;
