@@ -1,8 +1,7 @@
 """Pictures in the size their place needs: an item's smaller copies of its picture are offered to the browser
 (`srcset`, `sizes`) instead of the full-size original alone, and a provider's logo is never shown from a copy
-smaller than its circle. The front page's lead and a story's picture are fetched first (`fetchpriority=high`),
-a list's thumbnails and logos at low priority (the first of a list not lazy), every one keeps its width and
-height."""
+smaller than its circle. The first picture stays eager with `fetchpriority=high`, the other thumbnails and the
+logos are lazy at low priority, every one keeps its width and height."""
 
 from __future__ import annotations
 
@@ -58,9 +57,7 @@ def test_a_card_offers_the_pictures_smaller_copies_and_keeps_its_shape(tmp_path)
     assert offered["sizes"] == "(max-width: 36rem) 4.75rem, 11rem"  # a thumbnail: no card has a wider one
     assert offered["src"] == "https://pics.example/story-640.jpg"  # not the full-size original
     assert (offered["width"], offered["height"]) == ("640", "360")
-    # The list's first picture: on the first screen, so not lazy; a thumbnail beside the headline a phone draws
-    # first, so after the stylesheet and scripts, as the others are
-    assert offered["fetchpriority"] == "low" and "loading" not in offered
+    assert offered["fetchpriority"] == "high" and "loading" not in offered  # the list's first picture
     [single] = [img for img in latest if "only.jpg" in img["src"]]
     assert "srcset" not in single and (single["width"], single["height"]) == ("1600", "900")
     assert (single["loading"], single["fetchpriority"]) == ("lazy", "low")
