@@ -93,7 +93,12 @@ def _open(browser, url: str, clock: str, javascript: bool = True, viewport=None)
     context = browser.new_context(java_script_enabled=javascript, viewport=viewport or {"width": 390, "height": 844},
                                   is_mobile=True, has_touch=True)
     tab = context.new_page()
-    tab.clock.set_fixed_time(clock)
+    # The reader's clock fixed: Date only. (Playwright's clock would replace requestAnimationFrame too, with a timer
+    # of its own that the browser does not run before it draws a frame, which the script rewrites the dates in.)
+    tab.add_init_script("(() => { const Real = Date, fixed = Real.parse(%s); function Fixed(...a) { "
+                        "return new.target ? (a.length ? new Real(...a) : new Real(fixed)) : Real(); } "
+                        "Fixed.prototype = Real.prototype; Fixed.parse = Real.parse; Fixed.UTC = Real.UTC; "
+                        "Fixed.now = () => fixed; window.Date = Fixed; })();" % json.dumps(clock))
     # every layout shift from the start, as Lighthouse's CLS counts them
     tab.add_init_script("window.__shifts = 0; new PerformanceObserver(function (list) { list.getEntries()"
                         ".forEach(function (e) { window.__shifts += e.value; }); })"

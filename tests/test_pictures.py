@@ -1,7 +1,7 @@
 """Pictures in the size their place needs: an item's smaller copies of its picture are offered to the browser
 (`srcset`, `sizes`) instead of the full-size original alone, and a provider's logo is never shown from a copy
-smaller than its circle. The first picture stays eager with `fetchpriority=high`, every one keeps its
-width and height."""
+smaller than its circle. The first picture stays eager with `fetchpriority=high`, the other thumbnails and the
+logos are lazy at low priority, every one keeps its width and height."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def test_a_card_offers_the_pictures_smaller_copies_and_keeps_its_shape(tmp_path)
     assert offered["fetchpriority"] == "high" and "loading" not in offered  # the list's first picture
     [single] = [img for img in latest if "only.jpg" in img["src"]]
     assert "srcset" not in single and (single["width"], single["height"]) == ("1600", "900")
-    assert single["loading"] == "lazy"
+    assert (single["loading"], single["fetchpriority"]) == ("lazy", "low")
 
 
 def test_a_story_page_offers_them_too(tmp_path):
@@ -126,6 +126,7 @@ def test_a_provider_logo_is_never_shown_from_a_copy_smaller_than_its_circle(tmp_
     [chip] = [img for img in _imgs((out / "latest/index.html").read_text(encoding="utf-8"))
               if "tiny-example" in img["src"]]
     assert chip["src"] == small and chip["srcset"] == f"{small} 50w, {large} 400w" and chip["sizes"] == "1.4rem"
+    assert (chip["loading"], chip["fetchpriority"]) == ("lazy", "low")
 
 
 def test_the_front_page_lead_picture_loads_before_the_headlines_beside_it(tmp_path):

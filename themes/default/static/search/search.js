@@ -717,6 +717,7 @@
       }
       img.alt = "";
       img.loading = "lazy";
+      img.fetchPriority = "low"; // as a list card's thumbnail (templates/partials/card.html)
       img.decoding = "async";
       img.width = 640;
       img.height = 360;
@@ -893,6 +894,8 @@
   var initial = params.get("q") || "";
   input.value = initial;
   if (sortSelect) sortSelect.value = params.get("sort") === "date" ? "date" : "relevance";
+  // The index's meta and stemmer load while the filters are filled, which the first query waits for
+  if (initial) ready().catch(function () { /* said by the query */ });
   fetchJSON("facets.json").then(function (facets) {
     fill(topicSelect, facets && facets.topics, params.get("topic") || "");
     fill(providerSelect, facets && facets.providers, params.get("provider") || "");
