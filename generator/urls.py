@@ -254,8 +254,8 @@ def field_url(value) -> str:
     return _field_url_of_text(value) if type(value) is str else _field_url(value)
 
 
-# An item asks for the same address several times (its originalUrl and webUrl, often one address, are each read
-# twice), and its provider's logo is every one of its provider's items': each text is worked out once.
+# An item's originalUrl and webUrl are most often one address, and its provider's logo is every one of its
+# provider's items': each text is worked out once.
 @lru_cache(maxsize=1 << 14)
 def _field_url_of_text(value: str) -> str:
     return _field_url(value)

@@ -36,14 +36,14 @@ def resolved(value, base: str) -> str:
 _SCHEME_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # (an address with a scheme is not relative)
 
 
-def url_field(meta: dict, key: str, notes: Notes, base: str = "") -> str:
+def url_field(meta: dict, key: str, notes: Notes, base: str = "", absolute: str | None = None) -> str:
     """A URL field (field_url), or an address relative to `base` (resolved); one given that cannot be kept
     (`javascript:`, a relative path with no page to resolve it against, a list) is left out with a warning,
-    so the user learns why the story has no link."""
+    so the user learns why the story has no link. `absolute`: the value's field_url, when the caller has it."""
     value = meta.get(key)
     if value is None or value == "":
         return ""
-    url = field_url(value) or resolved(value, base)
+    url = (field_url(value) if absolute is None else absolute) or resolved(value, base)
     if not url and isinstance(value, str) and _HTTP_START.match(read_url(value)):
         # (`https://host:99999/`, `https://`: an http(s) address all the same, which "not http" would puzzle)
         notes.warn(key, f"`{key}` is an http(s) address no browser can open: {shown(value)} (its host or port is "

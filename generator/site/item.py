@@ -69,8 +69,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
                    "e.g. https://www.youtube.com/embed/ID")
     values = dict(  # (all read before deciding, so that every problem of the file is said at once)
         excerpt=text_field(meta, "excerpt", notes, written=written),
-        original_url=url_field(meta, "originalUrl", notes, base),
-        web_url=url_field(meta, "webUrl", notes, base),
+        original_url=url_field(meta, "originalUrl", notes, base, original),
+        web_url=url_field(meta, "webUrl", notes, base, web),
         amp_url=url_field(meta, "ampWebUrl", notes, base),
         cdn_amp_url=url_field(meta, "cdnAmpWebUrl", notes, base),
         type=_shared(kind),

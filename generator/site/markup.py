@@ -75,7 +75,8 @@ def render_markdown(text: str, engine: str = "cmark", base: str = "") -> str:
     `cmark` (the default) is CommonMark with GitHub's extensions (tables, strikethrough,
     autolinks), as GitHub renders Markdown; `python-markdown` is Python-Markdown with its
     "extra" extensions (footnotes, abbreviations, attribute lists) for sites that use them.
-    Raw HTML passes through either renderer and is cleaned by `sanitize` afterwards.
+    Raw HTML passes through either renderer and is cleaned by `sanitize` afterwards. `text` holds no
+    character no output may carry (without_controls: make_item removes them before Markdown reads it).
     """
     if not text.strip():
         return ""
@@ -90,7 +91,8 @@ def render_markdown(text: str, engine: str = "cmark", base: str = "") -> str:
         html = "<pre>" + nh3.clean_text(text) + "</pre>"
     html = _H1.sub(r"<\1h2>", html)
     # (Markdown nests its own elements as HTML allows: only raw HTML can nest them otherwise)
-    return absolute_addresses(sanitize(html, mend=bool(_RAW_HTML.search(text))), base)
+    # (only a numeric character reference can bring back what the text was cleaned of)
+    return absolute_addresses(sanitize(html, mend=bool(_RAW_HTML.search(text)), controls="&#" in text), base)
 
 
 # Python-Markdown's inline processing copies a paragraph's text at each match of its patterns (links, code,
@@ -242,11 +244,12 @@ def cmark_to_html(text: str) -> str:
 _RAW_HTML = re.compile(r"<[A-Za-z/!?]")
 
 
-def sanitize(html: str, mend: bool = True, ids: bool = True) -> str:
+def sanitize(html: str, mend: bool = True, ids: bool = True, controls: bool = True) -> str:
     """Allow-list sanitising of an HTML fragment. A fragment nested deeper than MAX_DEPTH keeps its text,
     in one paragraph. Its elements nest as HTML allows (nesting.well_nested) unless `mend` is false, for HTML
     that nests them so already. Footnotes' ids stay unless `ids` is false (for what is shown beside a body,
-    whose footnotes they would take)."""
+    whose footnotes they would take). `controls` false: the fragment holds no character no output may carry
+    (CONTROL), nor a character reference to one, so the cleaned HTML is not searched for them again."""
     if not html:
         return ""
     if too_deep(html):
@@ -262,7 +265,7 @@ def sanitize(html: str, mend: bool = True, ids: bool = True) -> str:
     html = _cleaner().clean(html)
     if not html.isascii() and URL_BIDI.search(html):
         html = _LINKING.sub(lambda element: _ADDRESS.sub(_bidi_encoded, element.group()), html)
-    if without_controls(html) is not html:  # (rare: the body's own were removed before Markdown read it)
+    if controls and without_controls(html) is not html:  # (rare: a body's own go before Markdown reads it)
         # Character references to characters no output may carry (`&#1;`, `&#xFFFE;`), which the cleaner writes
         # as the characters: percent-encoded in addresses, as the browser sends them; elsewhere they go
         html = without_controls(_LINKING.sub(lambda element: _ADDRESS.sub(_controls_encoded, element.group()), html))
