@@ -936,6 +936,7 @@ def test_fetch_state_is_plain_sorted_json(tmp_path, server, capsys):
     assert not os.environ.get("http_proxy") or "127.0.0.1" in os.environ.get("no_proxy", "")
 
 
+@pytest.mark.slow  # runs the fetch benchmark (bench/fetch.py) in a process of its own
 def test_the_fetch_benchmark_runs_and_reports_in_json():
     done = subprocess.run([sys.executable, "-m", "bench.fetch", "--sources", "20", "--hosts", "3"], cwd=ROOT,
                           capture_output=True, text=True, timeout=300)

@@ -513,7 +513,8 @@ def _edited(rng: random.Random, items: list[StoryInput], one: StoryInput) -> Sto
     return replace(one, episode=not one.episode)
 
 
-@pytest.mark.parametrize("seed", [pytest.param(1, marks=pytest.mark.slow), 2])
+@pytest.mark.slow  # random edits, each checked against clustering the whole site again
+@pytest.mark.parametrize("seed", [1, 2])
 def test_a_clustering_edited_gives_what_clustering_the_edited_items_gives(seed):
     # serve clusters a site again after an edit by bringing the last clustering up to date (Clustering.edit):
     # a headline that joins or leaves a story, a redate across the window, a URL shared with another item ...
@@ -543,7 +544,8 @@ def _added(rng: random.Random, items: list[StoryInput], n: int) -> StoryInput:
                    web_url=other.web_url if rng.random() < 0.1 else f"https://added.example/{n}", provider="added")
 
 
-@pytest.mark.parametrize("seed", [pytest.param(4, marks=pytest.mark.slow), 5])
+@pytest.mark.slow  # random edits, each checked against clustering the whole site again
+@pytest.mark.parametrize("seed", [4, 5])
 @pytest.mark.parametrize("enabled", [True, False])
 def test_a_clustering_with_items_added_and_deleted_gives_what_clustering_them_gives(seed, enabled):
     # serve adds or deletes an item (a new file, a fetch's several) by bringing the last clustering up to date
