@@ -971,3 +971,34 @@ def test_a_hostile_author_leaves_every_output_valid_and_escaped_once(tmp_path):
                 authors = {e.get("author") for e in parsed.entries}
                 assert 'Sam & "Co" ]]><!--' in authors, (path, authors)
     assert checked > 20 and feeds >= 4
+
+
+def test_a_size_length_or_price_that_is_nan_or_infinite_is_not_shown(tmp_path):
+    """Python's and pandas' JSON writers put NaN for a missing number, YAML writers `.nan`, and `1e309` is
+    infinite to every reader: a story's facts read "NaN · .nan · Infinity" on its card, its page, the search
+    results and the API. Such a size, length or price (or offer's amount) is left out with a warning at its
+    line now; every other fact of the story is shown."""
+    spellings = ["NaN", ".nan", "-.inf", "Infinity", "1e309", "{amount: .nan, currency: EUR}"]
+    files = {f"content/n{n}.md": "\n".join([
+        "---", f"title: N{n}", f"publishedDateTime: 2026-11-20T10:{n:02d}:00Z", "type: podcast",
+        f"price: {value}", f"length: {value if n < 5 else 'PT4M13S'}", f"size: {value if n < 5 else 12300000}",
+        "---", "Body."]) + "\n" for n, value in enumerate(spellings)}
+    files["content/good.md"] = item("Good", type="podcast", price="'9.99 EUR'", length="PT4M13S", size="12300000")
+    config, result = build_site(make_site(tmp_path / "site", files))
+    said = [str(warning) for warning in result.site.warnings]
+    for n, value in enumerate(spellings):
+        for key, line in (("price", 5), ("length", 6), ("size", 7))[:3 if n < 5 else 1]:
+            assert any(re.fullmatch(rf"content/n{n}\.md:{line}: `{key}` .* is no number \(NaN or infinite\); it is "
+                                    rf"left out \(write .*remove `{key}`\)", text) for text in said), (n, key, said)
+    assert len(said) == 5 * 3 + 1 and not result.site.problems
+    out = config.output_path
+    outputs = {path: path.read_text(encoding="utf-8") for path in out.rglob("*")
+               if path.suffix in (".html", ".json", ".xml", ".rss")}
+    assert len(outputs) > 20
+    for path, text in outputs.items():
+        assert not re.search(r"\bNaN\b|\.nan|Infinity|\.inf\b|1e309|nan EUR", text), path
+    page = (out / "news/2026/11/20/n5/index.html").read_text(encoding="utf-8")
+    assert "4:13" in page and "12.3 MB" in page  # (the story's other facts)
+    good = (out / "news/2026/11/20/good/index.html").read_text(encoding="utf-8")
+    assert "9.99 EUR" in good and "4:13" in good and "12.3 MB" in good
+    assert set(api_news(config)) == {f"n{n}" for n in range(len(spellings))} | {"good"}
