@@ -1002,3 +1002,21 @@ def test_a_size_length_or_price_that_is_nan_or_infinite_is_not_shown(tmp_path):
     good = (out / "news/2026/11/20/good/index.html").read_text(encoding="utf-8")
     assert "9.99 EUR" in good and "4:13" in good and "12.3 MB" in good
     assert set(api_news(config)) == {f"n{n}" for n in range(len(spellings))} | {"good"}
+
+
+def test_a_size_length_or_price_of_thousands_of_digits_keeps_the_build_and_is_read_quickly(tmp_path):
+    """Python makes no int of more than 4,300 digits: a `size` of 5,000 (a crawler's garbage, as YAML leaves
+    it, text) stopped the whole build with a traceback. It is text now, cut as any long one with a warning;
+    and reading it, a length or a price of 20,000 digits costs no more than reading a line."""
+    from conftest import cpu_seconds
+
+    digits = "9" * 20_000
+    files = {f"content/{key}.md": item(key.title(), **{key: value}) for key, value in
+             (("size", "9" * 5000), ("length", digits), ("price", digits), ("heat", digits))}
+    files["content/good.md"] = item("Good")
+    before = cpu_seconds()
+    config, result = build_site(make_site(tmp_path / "site", files))
+    assert cpu_seconds() - before < 30  # (reading each digit string again from each digit on: minutes)
+    assert set(api_news(config)) == {"size", "length", "price", "heat", "good"} and not result.site.problems
+    cut = {w.path for w in result.site.warnings if "characters long; it is cut to 2,000" in w.message}
+    assert cut == {"content/size.md", "content/length.md", "content/price.md"}

@@ -21,7 +21,7 @@ MAX_SCORE = 1_000_000.0  # heat and quality are clamped to 0..MAX_SCORE
 # A number that is none, as writers spell it: YAML's `.nan` and `.inf`, the NaN and Infinity that JSON writers
 # (Python's, pandas') put for a missing value, and one too large for any float (`1e309`)
 _NOT_FINITE = re.compile(r"[+-]?\.?(?:nan|inf(?:inity)?)", re.IGNORECASE)
-_EXPONENT = re.compile(r"[+-]?[0-9]*\.?[0-9]+[eE][+-]?[0-9]+")
+_EXPONENT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+")  # (one way to match: linear)
 
 
 def _no_number(value) -> bool:
@@ -49,7 +49,8 @@ def _left_out(meta: dict, key: str, notes: Notes, written: Mapping[str, str] | N
 def byte_count(value) -> int | float | None:
     """A size given as a number (of bytes: `12345`, `"12345"`), or None for anything else."""
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        value = int(value)
+        # (no size is of more than 18 digits, and Python makes no int of more than 4,300: the build stopped)
+        value = int(value) if len(value.strip()) <= 18 else None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1e18:
         return None
     return value
