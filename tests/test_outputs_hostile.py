@@ -1020,3 +1020,25 @@ def test_a_size_length_or_price_of_thousands_of_digits_keeps_the_build_and_is_re
     assert set(api_news(config)) == {"size", "length", "price", "heat", "good"} and not result.site.problems
     cut = {w.path for w in result.site.warnings if "characters long; it is cut to 2,000" in w.message}
     assert cut == {"content/size.md", "content/length.md", "content/price.md"}
+
+
+def test_nan_in_a_nested_name_or_title_is_no_text(tmp_path):
+    """pandas and JSON writers put NaN for a missing value, which YAML writes `.nan`: a provider named `.nan`
+    was the provider "nan" (its own page, its monogram N), a related story's title "nan" and a topic "nan".
+    NaN and the infinities are no text now, said at their line as any other value that is none: the provider
+    is named by its domain, the related story by its host, and the topic entries are left out."""
+    front = "\n".join(["title: Nested", "publishedDateTime: 2026-11-20T10:00:00Z",
+                       "provider: {name: .nan, domain: news.example}", "topics: [.nan, Science, -.inf]",
+                       "related: [{title: .nan, webUrl: 'https://other.example/r'}]"])
+    config, result = build_site(make_site(tmp_path / "site", {"content/nested.md": f"---\n{front}\n---\nBody.\n"}))
+    [story] = result.site.model.site.items
+    assert (story.provider.name, story.topic_names, story.related[0].title) == ("news.example", ("Science",),
+                                                                                "other.example")
+    said = sorted(str(w) for w in result.site.warnings)
+    assert said == ["content/nested.md:4: `provider`'s `name` and `domain` must be text",
+                    "content/nested.md:5: `topics` must be a list of names; 2 entries are left out "
+                    "(write one `- name` per line)"], said
+    outputs = [path for path in config.output_path.rglob("*") if path.suffix in (".html", ".json", ".xml", ".rss")]
+    assert len(outputs) > 20
+    for path in outputs:
+        assert not re.search(r"\bnan\b|\binf\b", path.read_text(encoding="utf-8"), re.IGNORECASE), path
