@@ -49,6 +49,9 @@ def parse_iso(text: str) -> datetime:
     if part["zone"] in ("Z", "z"):
         written += "+00:00"
     elif part["zone"]:
+        # (said as Python says an hour out of range: its own words for an offset name its types, `timedelta`)
+        if int(part["zhour"]) > 23 or int(part["zminute"] or 0) > 59 or int(part["zsecond"] or 0) > 59:
+            raise ValueError("the zone's offset must be less than 24 hours, its minutes in 0..59")
         written += f"{part['sign']}{part['zhour']}:{part['zminute'] or '00'}"
         if part["zsecond"]:
             written += ":" + part["zsecond"]

@@ -360,3 +360,38 @@ def test_day_month_year_with_slashes_is_a_date_on_a_vietnamese_site_alone(tmp_pa
     assert read == {"03/12/2026 10:00": None} and "error: content/d0.md:3:" in said, said
     read, said = built_dates(tmp_path / "it", {"10:00 - 3 dicembre 2026 11:00": None}, capsys)
     assert read == {"10:00 - 3 dicembre 2026 11:00": None}, said  # (two times: which is meant?)
+
+
+def test_an_offset_of_a_day_or_more_or_of_sixty_minutes_is_said_in_words_at_its_line(tmp_path):
+    """`+99:00` was said in Python's words ("offset must be a timedelta strictly between -timedelta(hours=24)
+    and timedelta(hours=24), not datetime.timedelta(days=4, ...)"), and `+05:99`, unquoted, was read by YAML as
+    an offset of 6:39 hours: the story dated hours off, without a word. Each is an error at its line now, in
+    words, with what to write; the site's other stories are built."""
+    files = {"content/a.md": item("A", date="2026-11-16 10:00:00 +99:00"),
+             "content/b.md": item("B", date="'2026-11-16T10:00:00+24:00'"),
+             "content/c.md": item("C", date="2026-11-16T10:00:00+05:99"),
+             "content/d.md": item("D", date="2026-11-16T10:00:00+05:30")}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    said = {problem.path: str(problem) for problem in result.site.problems}
+    assert set(said) == {"content/a.md", "content/b.md", "content/c.md"}, said
+    for text in said.values():
+        assert text.startswith(text.split(":")[0] + ":3: `publishedDateTime` '2026-11-16"), text
+        assert "timedelta" not in text and "the zone's offset must be less than 24 hours, its minutes in 0..59" in text
+        assert text.endswith("(fix the date; dates look like 2026-11-22T08:00:00Z)"), text
+    assert api_news(config)["d"]["publishedDateTime"] == "2026-11-16T04:30:00Z"
+
+
+@pytest.mark.parametrize("written", ["0001-01-01T00:00:00Z", "'0001-01-01T00:00:00'", "1970-01-01T00:00:00Z",
+                                     "'1970-01-01T01:00:00+01:00'", "'Thu, 01 Jan 1970 00:00:00 GMT'"])
+def test_a_date_writers_put_for_none_keeps_the_story_and_is_said_at_its_line(tmp_path, written):
+    """.NET writers put 0001-01-01 (DateTime.MinValue) for a date they do not know, others a zero timestamp
+    (1970-01-01, in any zone): the story was published dated so, last of every list, "1 January 1" on its
+    page, without a word (fetch reads such a feed entry as undated). Each is a warning at its line now; the
+    story is kept, and an archive's story of 1930 is no such date."""
+    files = {"content/none.md": item("None", date=written), "content/old.md": item("Old", date="1930-05-01T10:00:00Z")}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    said = [str(warning) for warning in result.site.warnings]
+    assert len(said) == 1 and said[0].startswith("content/none.md:3: `publishedDateTime` "), said
+    assert said[0].endswith("is a date that writers put for one they do not know (0001-01-01, 1970-01-01); the "
+                            "story is dated so, after every other (write the date the item was published)"), said
+    assert set(api_news(config)) == {"none", "old"} and not result.site.problems

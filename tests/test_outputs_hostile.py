@@ -971,3 +971,74 @@ def test_a_hostile_author_leaves_every_output_valid_and_escaped_once(tmp_path):
                 authors = {e.get("author") for e in parsed.entries}
                 assert 'Sam & "Co" ]]><!--' in authors, (path, authors)
     assert checked > 20 and feeds >= 4
+
+
+def test_a_size_length_or_price_that_is_nan_or_infinite_is_not_shown(tmp_path):
+    """Python's and pandas' JSON writers put NaN for a missing number, YAML writers `.nan`, and `1e309` is
+    infinite to every reader: a story's facts read "NaN · .nan · Infinity" on its card, its page, the search
+    results and the API. Such a size, length or price (or offer's amount) is left out with a warning at its
+    line now; every other fact of the story is shown."""
+    spellings = ["NaN", ".nan", "-.inf", "Infinity", "1e309", "{amount: .nan, currency: EUR}"]
+    files = {f"content/n{n}.md": "\n".join([
+        "---", f"title: N{n}", f"publishedDateTime: 2026-11-20T10:{n:02d}:00Z", "type: podcast",
+        f"price: {value}", f"length: {value if n < 5 else 'PT4M13S'}", f"size: {value if n < 5 else 12300000}",
+        "---", "Body."]) + "\n" for n, value in enumerate(spellings)}
+    files["content/good.md"] = item("Good", type="podcast", price="'9.99 EUR'", length="PT4M13S", size="12300000")
+    config, result = build_site(make_site(tmp_path / "site", files))
+    said = [str(warning) for warning in result.site.warnings]
+    for n, value in enumerate(spellings):
+        for key, line in (("price", 5), ("length", 6), ("size", 7))[:3 if n < 5 else 1]:
+            assert any(re.fullmatch(rf"content/n{n}\.md:{line}: `{key}` .* is no number \(NaN or infinite\); it is "
+                                    rf"left out \(write .*remove `{key}`\)", text) for text in said), (n, key, said)
+    assert len(said) == 5 * 3 + 1 and not result.site.problems
+    out = config.output_path
+    outputs = {path: path.read_text(encoding="utf-8") for path in out.rglob("*")
+               if path.suffix in (".html", ".json", ".xml", ".rss")}
+    assert len(outputs) > 20
+    for path, text in outputs.items():
+        assert not re.search(r"\bNaN\b|\.nan|Infinity|\.inf\b|1e309|nan EUR", text), path
+    page = (out / "news/2026/11/20/n5/index.html").read_text(encoding="utf-8")
+    assert "4:13" in page and "12.3 MB" in page  # (the story's other facts)
+    good = (out / "news/2026/11/20/good/index.html").read_text(encoding="utf-8")
+    assert "9.99 EUR" in good and "4:13" in good and "12.3 MB" in good
+    assert set(api_news(config)) == {f"n{n}" for n in range(len(spellings))} | {"good"}
+
+
+def test_a_size_length_or_price_of_thousands_of_digits_keeps_the_build_and_is_read_quickly(tmp_path):
+    """Python makes no int of more than 4,300 digits: a `size` of 5,000 (a crawler's garbage, as YAML leaves
+    it, text) stopped the whole build with a traceback. It is text now, cut as any long one with a warning;
+    and reading it, a length or a price of 20,000 digits costs no more than reading a line."""
+    from conftest import cpu_seconds
+
+    digits = "9" * 20_000
+    files = {f"content/{key}.md": item(key.title(), **{key: value}) for key, value in
+             (("size", "9" * 5000), ("length", digits), ("price", digits), ("heat", digits))}
+    files["content/good.md"] = item("Good")
+    before = cpu_seconds()
+    config, result = build_site(make_site(tmp_path / "site", files))
+    assert cpu_seconds() - before < 30  # (reading each digit string again from each digit on: minutes)
+    assert set(api_news(config)) == {"size", "length", "price", "heat", "good"} and not result.site.problems
+    cut = {w.path for w in result.site.warnings if "characters long; it is cut to 2,000" in w.message}
+    assert cut == {"content/size.md", "content/length.md", "content/price.md"}
+
+
+def test_nan_in_a_nested_name_or_title_is_no_text(tmp_path):
+    """pandas and JSON writers put NaN for a missing value, which YAML writes `.nan`: a provider named `.nan`
+    was the provider "nan" (its own page, its monogram N), a related story's title "nan" and a topic "nan".
+    NaN and the infinities are no text now, said at their line as any other value that is none: the provider
+    is named by its domain, the related story by its host, and the topic entries are left out."""
+    front = "\n".join(["title: Nested", "publishedDateTime: 2026-11-20T10:00:00Z",
+                       "provider: {name: .nan, domain: news.example}", "topics: [.nan, Science, -.inf]",
+                       "related: [{title: .nan, webUrl: 'https://other.example/r'}]"])
+    config, result = build_site(make_site(tmp_path / "site", {"content/nested.md": f"---\n{front}\n---\nBody.\n"}))
+    [story] = result.site.model.site.items
+    assert (story.provider.name, story.topic_names, story.related[0].title) == ("news.example", ("Science",),
+                                                                                "other.example")
+    said = sorted(str(w) for w in result.site.warnings)
+    assert said == ["content/nested.md:4: `provider`'s `name` and `domain` must be text",
+                    "content/nested.md:5: `topics` must be a list of names; 2 entries are left out "
+                    "(write one `- name` per line)"], said
+    outputs = [path for path in config.output_path.rglob("*") if path.suffix in (".html", ".json", ".xml", ".rss")]
+    assert len(outputs) > 20
+    for path in outputs:
+        assert not re.search(r"\bnan\b|\binf\b", path.read_text(encoding="utf-8"), re.IGNORECASE), path

@@ -8,12 +8,7 @@ from datetime import datetime, timezone, tzinfo
 
 from generator.isotime import (Refused, checked, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset,
                                zone_named)
-
-
-# An entry dated before this is no date: feeds write 0001-01-01, 1970-01-01 (a zero timestamp, in any time
-# zone) or 0000-00-00 for "unknown", and the build reads no year before 1000. Such an entry is dated when
-# first fetched, as one without a date.
-EARLIEST = datetime(1970, 1, 2, tzinfo=timezone.utc)
+from generator.site.dates import EARLIEST  # (an entry dated before it is dated when first fetched)
 
 
 def _usable(moment: datetime | None) -> datetime | None:

@@ -16,6 +16,13 @@ from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, Refused, ambiguous
 from generator.site.notes import Notes, Unusable, kind_of, shown
 
 
+# A date before this is no date to a feed: writers put 0001-01-01 (.NET's least date), 1970-01-01 (a zero
+# timestamp, in any time zone) or 0000-00-00 for one they do not know; `newsdesk fetch` dates such an entry when
+# first fetched. An item's is said (_known) when it is one of those (an archive's story of 1930 is not).
+EARLIEST = datetime(1970, 1, 2, tzinfo=timezone.utc)
+_NO_YEAR = datetime(1000, 1, 1, tzinfo=timezone.utc)  # (no news before it: year 1, or 0 read in a zone east of UTC)
+_ZERO_DAY = datetime(1969, 12, 31, tzinfo=timezone.utc)  # (a zero timestamp, in the time of any zone)
+
 _OTHER_DATE_KEYS = ("date", "pubDate", "publishDate", "publishedDate", "published_date", "publishedAt",
                     "published_at", "datePublished")
 
@@ -35,7 +42,8 @@ def date_field(meta: dict, key: str, config: Config, notes: Notes) -> datetime:
             if other:
                 notes.warn(other, f"`{other}` is read as `{key}`, which is not given", f"rename `{other}` to `{key}`")
                 try:
-                    return zone_guessed(to_utc(meta[other], config, other), meta[other], other, config, notes)
+                    return _known(zone_guessed(to_utc(meta[other], config, other), meta[other], other, config, notes),
+                                  meta[other], other, notes)
                 except Unusable as exc:
                     notes.error(other, exc.message, exc.hint)
             else:
@@ -43,10 +51,19 @@ def date_field(meta: dict, key: str, config: Config, notes: Notes) -> datetime:
                                                       f"published, e.g. `{key}: 2026-11-22T08:00:00Z`")
     else:
         try:
-            return zone_guessed(to_utc(value, config, key), value, key, config, notes)
+            return _known(zone_guessed(to_utc(value, config, key), value, key, config, notes), value, key, notes)
         except Unusable as exc:
             notes.error(key, exc.message, exc.hint)
     return datetime(2000, 1, 1, tzinfo=timezone.utc)  # (never used: the item is left out)
+
+
+def _known(moment: datetime, value, key: str, notes: Notes) -> datetime:
+    """`moment`, with a warning when it is a writer's date for none (year 1, a zero timestamp), which dates the
+    story after every other (and "1 January 1" on its page) rather than when it was published."""
+    if moment < _NO_YEAR or _ZERO_DAY <= moment < EARLIEST:
+        notes.warn(key, f"`{key}` {shown(value)} is a date that writers put for one they do not know (0001-01-01, "
+                        "1970-01-01); the story is dated so, after every other", "write the date the item was published")
+    return moment
 
 
 def zone_guessed(moment: datetime, value, key: str, config: Config, notes: Notes) -> datetime:

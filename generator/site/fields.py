@@ -8,6 +8,7 @@ dropped with a warning in the item's Notes rather than losing the story.
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import date, time
 from types import MappingProxyType
@@ -62,6 +63,8 @@ def as_plain(value, name: bool = False) -> str | None:
     that is not one."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):  # (YAML's `.nan`: pandas' and JSON writers' "none")
+        return None
     if isinstance(value, (str, int, float, date, time)):  # (a time: TOML's `07:30:00`)
         return plain_name(str(value)) if name else plain_text(str(value))
     return None

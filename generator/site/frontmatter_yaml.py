@@ -37,6 +37,9 @@ def _timestamp(loader, node):
     the text as written: PyYAML's ValueError left the whole item out, over a field that may not even be a
     date's. A field that must be a date says so itself, with its line."""
     try:
+        zone = SafeLoader.timestamp_regexp.match(node.value)
+        if zone and int(zone["tz_minute"] or 0) > 59:  # (PyYAML reads `+05:99` as 6:39 hours)
+            raise ValueError("no minute of an offset")
         return SafeLoader.construct_yaml_timestamp(loader, node)
     except (ValueError, OverflowError):
         if node.style or not _TIMESTAMP_RESOLVED.match(node.value):

@@ -18,11 +18,39 @@ from generator.site.notes import Notes, shown
 
 MAX_SCORE = 1_000_000.0  # heat and quality are clamped to 0..MAX_SCORE
 
+# A number that is none, as writers spell it: YAML's `.nan` and `.inf`, the NaN and Infinity that JSON writers
+# (Python's, pandas') put for a missing value, and one too large for any float (`1e309`)
+_NOT_FINITE = re.compile(r"[+-]?\.?(?:nan|inf(?:inity)?)", re.IGNORECASE)
+_EXPONENT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+")  # (one way to match: linear)
+
+
+def _no_number(value) -> bool:
+    """Whether `value` is NaN or an infinity, as a number or in words: a size, length or price of none."""
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return bool(_NOT_FINITE.fullmatch(text) or _EXPONENT.fullmatch(text) and math.isinf(float(text)))
+
+
+def _left_out(meta: dict, key: str, notes: Notes, written: Mapping[str, str] | None, hint: str) -> bool:
+    """Whether the quantity at `key` is a number that is none (_no_number), said with `hint`: a reader would be
+    shown `NaN` or `.inf` as the story's length or price, which no reader can use."""
+    value = written[key] if written and key in written else meta.get(key)
+    amount = value if not isinstance(value, dict) else next(
+        (value[k] for k in ("amount", "price", "value") if value.get(k) not in (None, "")), None)
+    if not (_no_number(value) or _no_number(meta.get(key)) or _no_number(amount)):
+        return False
+    notes.warn(key, f"`{key}` {shown(value)} is no number (NaN or infinite); it is left out", hint)
+    return True
+
 
 def byte_count(value) -> int | float | None:
     """A size given as a number (of bytes: `12345`, `"12345"`), or None for anything else."""
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        value = int(value)
+        # (no size is of more than 18 digits, and Python makes no int of more than 4,300: the build stopped)
+        value = int(value) if len(value.strip()) <= 18 else None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1e18:
         return None
     return value
@@ -31,6 +59,8 @@ def byte_count(value) -> int | float | None:
 def size_field(meta: dict, key: str, notes: Notes, written: Mapping[str, str] | None = None) -> str:
     """A download's size as a reader reads one: a number is of bytes (as a feed's enclosure and HTTP give it),
     written in kB, MB, GB or TB (`12.3 MB`); text as written (`12 MB`)."""
+    if _left_out(meta, key, notes, written, f"write the size in bytes (12345) or as text (12 MB), or remove `{key}`"):
+        return ""
     value = byte_count(written[key] if written and key in written else meta.get(key))
     if value is None:
         return text_field(meta, key, notes, written=written)
@@ -48,6 +78,8 @@ def price_field(meta: dict, key: str, notes: Notes, written: Mapping[str, str] |
     value = written[key] if written and key in written else meta.get(key)
     if isinstance(value, list) and value and all(isinstance(offer, dict) for offer in value):
         value = value[0]  # (schema.org's offers, a list: the first is the item's price)
+    if _left_out({key: value}, key, notes, None, f"write the price as text (9.99 EUR), or remove `{key}`"):
+        return ""
     if not isinstance(value, dict):
         return text_field(meta, key, notes, written=written)
     amount = next((value[k] for k in ("amount", "price", "value") if value.get(k) not in (None, "")), None)
@@ -85,6 +117,8 @@ def length_field(meta: dict, key: str, notes: Notes, written: Mapping[str, str] 
     """A video's or podcast's length as a reader reads one: `4:13` or `1:02:03` for an ISO 8601 duration or a
     number of seconds (as a feed's `itunes:duration` gives it, and as YAML reads `length: 4:13` unquoted: 253);
     any other text as written (`4 min`)."""
+    if _left_out(meta, key, notes, written, f"write the length as 4:13 or in seconds (253), or remove `{key}`"):
+        return ""
     value = written[key] if written and key in written else meta.get(key)
     seconds = None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
