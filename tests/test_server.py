@@ -276,7 +276,7 @@ def test_the_rest_of_an_edit_waits_until_the_reloaded_page_polls_again(dev, site
     answers = []
     waiter = threading.Thread(target=lambda: answers.append(poll(dev, epoch)))
     waiter.start()
-    time.sleep(0.3)  # (the page's poll held before the save)
+    time.sleep(1)  # (the page's poll held before the save)
     before = len(dev.rebuilds)
     edit(site / "content/news/robots.md", "Robots learn to fold laundry", "Robots learn to iron shirts")
     waiter.join(timeout=TIMEOUT)
