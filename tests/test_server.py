@@ -22,6 +22,7 @@ from conftest import ROOT, files_under, item, make_site
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
 from generator.errors import NewsdeskError
+from generator.serve import server as dev_server
 from generator.serve.server import DevServer
 
 CONFIG = """\
@@ -264,6 +265,30 @@ def test_a_held_poll_returns_when_an_edit_is_built(dev, site):
     status, _, body = get(dev, "/repo/topics/ai/")
     assert b"Robots learn to iron shirts" in body and b"fold laundry" not in body
     assert page_epoch(dev) == answers[0]["epoch"]
+
+
+def test_the_rest_of_an_edit_waits_until_the_reloaded_page_polls_again(dev, site, monkeypatch):
+    # After the hand-over serve writes the rest of an edit in its own process, where it competes with the
+    # reloading page's requests: it waits until the page is back (its poll held again), not only for a quiet
+    # moment after the page's HTML was sent (a busy browser asks for the stylesheet later than that).
+    monkeypatch.setattr(dev_server, "RELOAD_GRACE", TIMEOUT)  # (the bound: out of the way of a slow machine)
+    epoch = page_epoch(dev)
+    answers = []
+    waiter = threading.Thread(target=lambda: answers.append(poll(dev, epoch)))
+    waiter.start()
+    time.sleep(1)  # (the page's poll held before the save)
+    before = len(dev.rebuilds)
+    edit(site / "content/news/robots.md", "Robots learn to fold laundry", "Robots learn to iron shirts")
+    waiter.join(timeout=TIMEOUT)
+    assert answers and answers[0]["action"] == "reload"
+    assert b"Robots learn to iron shirts" in get(dev, "/repo/")[2]  # the reloaded page
+    time.sleep(0.5)  # the browser lays it out and asks for its stylesheet
+    assert not ours(dev, before)  # the rest of the edit has not run meanwhile
+    back = threading.Thread(target=lambda: poll(dev, answers[0]["epoch"]))  # its live-reload script runs
+    back.start()
+    assert rebuilt(dev, before).mode == "patch"
+    dev.stop()  # (answers the held poll)
+    back.join(timeout=TIMEOUT)
 
 
 def test_a_poll_from_a_page_of_another_server_returns_at_once(dev):

@@ -107,7 +107,7 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     if moved is None:
         return None
     new_site, position, low, high, to = moved
-    new_site, check = edited_stories(site, new_site, old, new, plan.config.stories, words, clustering)
+    new_site, check = edited_stories(site, new_site, old, new, plan.config.stories, words, clustering, position)
     if new_site is None:
         return None  # a story formed, changed or went: planned again, as a full build plans it
     stories = new_site.stories

@@ -57,10 +57,10 @@ log = logging.getLogger(__name__)
 
 _SCRIPT = Path(__file__).with_name("livereload.js")
 POLL_SECONDS = 25.0  # a held poll is answered after this long even without news, before proxies time out
-# After a hand-over, the rest of a patch waits until the reloading pages have loaded (no file asked for in
-# PAGE_QUIET since one was) or RELOAD_GRACE passed: it runs in this process, and while it ran, each of the
-# page's requests waited for the processor (figures in docs/dev/incremental.md).
-PAGE_QUIET = 0.03
+# After a hand-over, the rest of a patch waits until the reloading pages have loaded (each open page's poll
+# is back: its live-reload script runs once the page's stylesheets and scripts are in) or RELOAD_GRACE passed:
+# it runs in this process, and while it ran, each of the page's requests waited for the processor (figures
+# in docs/dev/incremental.md).
 RELOAD_GRACE = 0.4
 # How often the HTTP thread looks whether serve is stopping: Ctrl-C waits for it (socketserver's own default
 # kept the terminal waiting a noticeable moment after every Ctrl-C).
@@ -146,9 +146,7 @@ class DevServer:
         self.rebuilds: list[Rebuild] = []  # every rebuild so far (tests and benchmarks read it)
         self._indexer = SearchIndexer(self._site_lock, echo)
         self._handover: _HandedOver | None = None  # while a patch writes its last files after the reload
-        self._polls = 0  # held polls: pages open in a browser (guarded by _news)
-        self._served = threading.Condition()  # guards _last_served
-        self._last_served = 0.0  # time.monotonic() when the last file was sent
+        self._polls: dict[int, int] = {}  # held polls by the epoch their page was served at (guarded by _news)
 
     # --- life cycle -------------------------------------------------------------------------------------
 
@@ -338,29 +336,32 @@ class DevServer:
         (serve/rebuild.py's HandOver): reload now; a request for a held file waits until the rebuild is done."""
         self._handover = _HandedOver(held)
         with self._news:
-            open_pages = self._polls
-        announced = time.monotonic()
-        self._announce("reload")
+            open_pages = sum(self._polls.values())
+        epoch = self._announce("reload")
         if open_pages:
-            self._let_pages_load(announced, self._handover)
+            self._let_pages_load(epoch, open_pages, self._handover)
 
-    def _let_pages_load(self, since: float, handover: _HandedOver) -> None:
-        """Wait until the pages told to reload at `since` have loaded: a file was sent after it and none for
-        PAGE_QUIET; at most RELOAD_GRACE, and no longer once a held file is asked for (a page waits for it)."""
-        deadline = since + RELOAD_GRACE
-        with self._served:
+    def _let_pages_load(self, epoch: int, pages: int, handover: _HandedOver) -> None:
+        """Wait until the `pages` open when the browser was told to reload (to `epoch`) have loaded: as many polls
+        held from pages served since then (a page's live-reload script runs after its stylesheets and scripts,
+        its first paint about then; a quiet moment after the page's last file was no sign of it: a busy
+        browser asks for the stylesheet later than that); at most RELOAD_GRACE, and no longer once a held file
+        is asked for (a page waits for it)."""
+        deadline = time.monotonic() + RELOAD_GRACE
+        with self._news:
             while not handover.asked.is_set():
-                now = time.monotonic()
-                if now >= deadline or (self._last_served > since and now - self._last_served >= PAGE_QUIET):
+                left = deadline - time.monotonic()
+                if left <= 0 or sum(n for since, n in self._polls.items() if since >= epoch) >= pages:
                     return
-                self._served.wait(min(deadline - now, PAGE_QUIET))
+                self._news.wait(left)
 
-    def _announce(self, action: str) -> None:
-        """Tell the open pages (their held polls) what to do: "reload", or "css" to swap stylesheets."""
+    def _announce(self, action: str) -> int:
+        """Tell the open pages (their held polls) what to do: "reload", or "css" to swap stylesheets; the new epoch."""
         with self._news:
             self._epoch += 1
             self._actions.append((self._epoch, action))
             self._news.notify_all()
+            return self._epoch
 
     def _finish(self, record: Rebuild, notice_before: str) -> None:
         self.rebuilds.append(record)
@@ -453,23 +454,15 @@ class DevServer:
 
     def respond(self, raw_path: str) -> Response:
         """The response to a GET of one path of the site (the HTTP handler only sends it)."""
-        try:
-            return self._respond(raw_path)
-        finally:
-            with self._served:
-                self._last_served = time.monotonic()
-                self._served.notify_all()
-
-    def _respond(self, raw_path: str) -> Response:
         handover = self._handover
         if handover is not None:  # a patch is writing its last files: any other file is as it will stay
             output = self.config.output_path
             target = resolve_request(output, self.config.base_path, raw_path)
             if isinstance(target, Path) and not handover.held.holds(target.relative_to(output).as_posix()):
                 return self._response(200, target)
-            with self._served:
+            with self._news:
                 handover.asked.set()  # (the rest of the patch need not wait for the page to load: _let_pages_load)
-                self._served.notify_all()
+                self._news.notify_all()
             handover.done.wait()
         with self._site_lock:  # waits for a rebuild in progress
             config = self.config
@@ -498,15 +491,21 @@ class DevServer:
         """A held poll: returns as soon as the epoch passes `since` (or the server is not the page's)."""
         deadline = time.monotonic() + timeout
         with self._news:
-            self._polls += 1
+            ours = server_id == self.server_id
+            if ours:
+                self._polls[since] = self._polls.get(since, 0) + 1
+                self._news.notify_all()  # (a reloaded page is back: _let_pages_load)
             try:
-                while self._epoch <= since and server_id == self.server_id and not self._stopping:
+                while self._epoch <= since and ours and not self._stopping:
                     left = deadline - time.monotonic()
                     if left <= 0:
                         break
                     self._news.wait(left)
             finally:
-                self._polls -= 1
+                if ours:
+                    self._polls[since] -= 1
+                    if not self._polls[since]:
+                        del self._polls[since]
             newer = [action for epoch, action in self._actions if epoch > since]
             complete = not self._actions or self._actions[0][0] <= since + 1  # nothing fell off the history
             action = "css" if newer and complete and all(a == "css" for a in newer) else "reload"

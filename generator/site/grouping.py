@@ -15,7 +15,7 @@ import html
 import re
 import zlib
 from types import MappingProxyType
-from typing import Callable, MutableMapping
+from typing import Callable, MutableMapping, Sequence
 
 from generator.config.values import StoriesConfig
 from generator.site.model import Item, Site, SiteStory
@@ -143,21 +143,39 @@ def _site_story(site: Site, id: str, lead: int, members: tuple[int, ...]) -> Sit
     return SiteStory(id, lead, members, tuple(providers), site.items[members[0]].published, tuple(related))
 
 
-def _reattached(before: Site, after: Site, index: int) -> Site:
-    """`after` with `before`'s stories, when every item is where it was and reads the same URLs
-    (Site.url_index the same): only the story of site.items[index], if it has one, is worked out again
-    (what attach gives, without the whole site)."""
-    stories = before.stories
-    number = before.story_of.get(index)
-    if number is not None:
-        story = stories[number]
-        stories = (*stories[:number], _site_story(after, story.id, story.lead, story.members), *stories[number + 1:])
-    return dataclasses.replace(after, stories=stories, story_of=before.story_of)
+def _reattached(before: Site, after: Site, edited: int, position: Sequence[int] | None) -> Site:
+    """`after` with `before`'s stories, when its items are `before`'s but the one at `edited` (an index into
+    before.items), edited where it was or moved (`position`: each item's index in before.items -> its index
+    in after.items; None: every item where it was), and they read the same URLs (Site.url_index's URLs the
+    same): the other stories' indices moved as `position` says, and only the edited item's story worked out
+    again (what attach gives, without the whole site: a redate moves a day's items one place, and attach
+    went through every story and item)."""
+    number = before.story_of.get(edited)
+    if position is None:
+        stories = before.stories
+        if number is not None:
+            story = stories[number]
+            stories = (*stories[:number], _site_story(after, story.id, story.lead, story.members),
+                       *stories[number + 1:])
+        return dataclasses.replace(after, stories=stories, story_of=before.story_of)
+    found: list[SiteStory] = []
+    story_of: dict[int, int] = {}
+    for n, story in enumerate(before.stories):
+        members = tuple(sorted(position[m] for m in story.members))
+        if n == number:
+            story = _site_story(after, story.id, position[story.lead], members)
+        elif members != story.members or position[story.lead] != story.lead:
+            # (the same items, in the same order among them: the same providers, newest and coverage)
+            story = dataclasses.replace(story, lead=position[story.lead], members=members)
+        for member in members:
+            story_of[member] = n
+        found.append(story)
+    return dataclasses.replace(after, stories=tuple(found), story_of=MappingProxyType(story_of))
 
 
 def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None, config: StoriesConfig,
-                   words: MutableMapping | None = None,
-                   clustering: Kept | None = None) -> tuple[Site | None, Callable[[], bool] | None]:
+                   words: MutableMapping | None = None, clustering: Kept | None = None,
+                   position: Sequence[int] | None = None) -> tuple[Site | None, Callable[[], bool] | None]:
     """`after` (serve's fast path: `before` with the item `old` edited into `new`, or added or deleted) with the
     stories a full build gives it, when every story is as in `before` but for the places of its items;
     None when one forms, changes or goes (its items, lead, providers, newest time or declared coverage):
@@ -171,7 +189,8 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
     serve/rebuild.py); an item added or deleted is clustered here, before anything is written. Both bring
     `clustering` (the last one, serve's BuildCache.clustering) up to date for the item (stories.Clustering.edit:
     what the edit reaches is worked out again, the stories grown again from every item's candidate pairs),
-    else cluster the whole site, the items' words kept by their digest in `words`."""
+    else cluster the whole site, the items' words kept by their digest in `words`. `position`: each item's index
+    in before.items -> its index in after.items (reindex.Reindexed.position), for the stories given to a moved item."""
     if not config.enabled:
         return after, None
     words = {} if words is None else words
@@ -186,9 +205,12 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
         items = before.items
         kept = tuple(Story(s.id, items[s.lead].source, tuple(items[m].source for m in s.members))
                      for s in before.stories)
-        # (a headline edit: the stories it had, but its own worked out again; what attach(after, kept) gives)
-        given = (_reattached(before, after, next(n for n, item in enumerate(after.items) if item is new))
-                 if in_place and after.url_index is before.url_index else None)
+        # (a headline edit or a redate: the stories it had, but its own worked out again; what attach(after, kept)
+        # gives)
+        given = None
+        if (old.original_url, old.web_url) == (new.original_url, new.web_url) and (in_place or position is not None):
+            given = _reattached(before, after, next(n for n, item in enumerate(before.items) if item is old),
+                                None if in_place else position)
         if same:
             return given or attach(after, kept), None
         if _but_quality(reads_old) == _but_quality(reads_new):
