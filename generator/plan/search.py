@@ -186,12 +186,17 @@ def spelled(text: str, casing: str = "") -> list[str]:
     word that folding cuts in two or more tokens, or one longer than MAX_TERM, is its tokens, as folded.
     `casing` "tr" (casing(language)): "I" and "İ" lowercase to "ı" and "i", and the dot of an "i" written with
     one more goes."""
+    return _spelled(text, casing)[0]
+
+
+def _spelled(text: str, casing: str) -> tuple[list[str], set[str] | None]:
+    """spelled()'s words and, when finding them made it, their set (the index needs it too: made once)."""
     if text.isascii() and not (casing and "I" in text):
         # Most stories are ASCII: one plain class finds the same words, folding changes none of them
         found = _ASCII_TOKEN.findall(text.lower())
         if found and max(map(len, found)) > MAX_TERM:
             found = [token[:MAX_TERM] for token in found]
-        return found
+        return found, None
     every, plane0, special = _written_words()
     text = text.replace("\u200b", " ")
     written = _lower(unicodedata.normalize("NFKC", text), casing)
@@ -208,8 +213,8 @@ def spelled(text: str, casing: str = "") -> list[str]:
     distinct = set(found)
     if not distinct or (max(map(len, distinct)) <= MAX_TERM
                         and all(_whole(word) == (word,) for word in itertools.filterfalse(str.isascii, distinct))):
-        return found
-    return list(itertools.chain.from_iterable(map(_whole, found)))
+        return found, distinct
+    return list(itertools.chain.from_iterable(map(_whole, found))), None
 
 
 def _lower(text: str, casing: str) -> str:
@@ -597,14 +602,12 @@ def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dic
     words that are not their own term; the words that are."""
     start, stemmer_name, lowered, texts = task
     texts = marshal.loads(texts)
-    stem = stemmer(stemmer_name)
-    # word -> term, for the words of this task; and -> folded term, for those where that differs
-    stems: tuple[dict, dict] = ({}, {})
+    stems = _Stems(stemmer(stemmer_name))
     words: Counter = Counter()  # word -> documents of this task it is in
     # 4 bytes an id and 1 an impact (at most MAX_WEIGHT), not a Python int each
     postings: dict[str, tuple[array, array]] = {}
     for doc, items in enumerate(texts, start):
-        for term, weight in _document_weights(stem, lowered, stems, words, items).items():
+        for term, weight in _document_weights(stems, lowered, words, items).items():
             posting = postings.get(term)
             if posting is None:
                 postings[term] = (array("I", (doc,)), array("B", (weight,)))
@@ -614,7 +617,7 @@ def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dic
     forms: dict[str, Counter] = {}
     plain: set[str] = set()
     for word, documents in words.items():
-        for term in (stems[0][word], *([stems[1][word]] if word in stems[1] else [])):
+        for term in (stems[word], *([stems.folded[word]] if word in stems.folded else [])):
             if term == word:
                 plain.add(word)
             else:
@@ -622,22 +625,40 @@ def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dic
     return postings, forms, plain
 
 
-def _document_weights(stem: Callable[[str], str], casing: str, stems: tuple[dict, dict], words: Counter, items: tuple) -> dict[str, int]:
+class _Stems(dict):
+    """word -> term for the words of one task, each stemmed the first time it is looked up; `folded`:
+    word -> its folded term (its token stemmed), for the words where that differs."""
+
+    def __init__(self, stem: Callable[[str], str]):
+        super().__init__()
+        self.stem = stem
+        self.folded: dict[str, str] = {}
+
+    def __missing__(self, word: str) -> str:
+        term = self[word] = self.stem(word)
+        if not word.isascii():
+            other = self.stem(fold(word))
+            if other != term:
+                self.folded[word] = other
+        return term
+
+
+def _document_weights(stems: _Stems, casing: str, words: Counter, items: tuple) -> dict[str, int]:
     """term -> impact for one document: of its one item, or for a story the highest of its items' impacts
     (a story is as much about a word as its item most about it; `words` counts each word once a document)."""
     if len(items) == 1:
-        return _weights(stem, casing, stems, words, *items[0])
+        return _weights(stems, casing, words, *items[0])
     found: Counter = Counter()
     weights: dict[str, int] = {}
     for text in items:
-        for term, weight in _weights(stem, casing, stems, found, *text).items():
+        for term, weight in _weights(stems, casing, found, *text).items():
             if weight > weights.get(term, 0):
                 weights[term] = weight
     words.update(found.keys())
     return weights
 
 
-def _weights(stem: Callable[[str], str], casing: str, stems: tuple[dict, dict], words: Counter, title: str, labels: str,
+def _weights(stems: _Stems, casing: str, words: Counter, title: str, labels: str,
              excerpt: str, body: bytes, filters: tuple[str, ...]) -> dict[str, int]:
     """term -> impact for one story; `stems` and `words` (the words' document counts) are filled in.
 
@@ -645,17 +666,16 @@ def _weights(stem: Callable[[str], str], casing: str, stems: tuple[dict, dict], 
     that differs, by its folded term too (its token stemmed: "informacoes" -> "informaco"), with the
     same weights: a query typed without accents is stemmed from its folded letters, and finds it so."""
     fields = [spelled(title, casing), spelled(labels, casing), spelled(excerpt, casing)]
-    body_words = spelled(body_text(body_html(body)), casing)
-    present = set(body_words).union(*fields)
+    body_words, present = _spelled(body_text(body_html(body)), casing)
+    if present is None:
+        present = set(body_words)
+    present.update(*fields)
     words.update(present)
-    found, others = stems
-    for word in present - found.keys():
-        found[word] = stem(word)
-        if not word.isascii() and stem(fold(word)) != found[word]:
-            others[word] = stem(fold(word))
-    weights = _field_weights(found.__getitem__, fields, body_words)
+    # (every word of `present` is looked up, so stemmed, in _field_weights)
+    weights = _field_weights(stems.__getitem__, fields, body_words)
+    others = stems.folded
     if others and not others.keys().isdisjoint(present):
-        folded = {word: others.get(word) or found[word] for word in present}
+        folded = {word: others.get(word) or stems[word] for word in present}
         for term, weight in _field_weights(folded.__getitem__, fields, body_words).items():
             if weight > weights.get(term, 0):
                 weights[term] = weight
