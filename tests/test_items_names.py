@@ -152,11 +152,14 @@ def test_a_providers_record_whose_account_names_no_page_is_an_error_at_its_line(
 
 
 @pytest.mark.parametrize("name", ["\u200b", "\u200e\u200f\u202a", "\u3164", "\ufeff", "\u00ad", "\U000e0041",
-                                  "\u2028", " \u00a0 ", "\ufe0f", "\u206a", "\u17b4", "\U000e0100"])
+                                  "\u2028", " \u00a0 ", "\ufe0f", "\u206a", "\u17b4", "\U000e0100",
+                                  "\u2800", "\u2800 \u2800", "\U0001d159", "\u1160\u115f", "\uffa0", "\u180e"])
 def test_a_provider_or_topic_named_only_by_what_shows_nothing_is_left_out_with_a_warning(tmp_path, name):
     """plain_name drops zero-width and direction characters, Hangul fillers and tags from a provider's and a
     topic's name, so that names that look alike are one: a name of nothing else became empty, and the item lost
-    its provider or topic without a word. The item is still built, and a warning names the line."""
+    its provider or topic without a word. The item is still built, and a warning names the line. Braille's
+    blank pattern (U+2800) and music's null notehead are symbols, not invisible to Unicode, but show as
+    blank: a topic "⠀" was a blank link in the menu, and "Acme⠀" a second Acme."""
     site = make_site(tmp_path / "site", {
         "content/a.md": item("A", provider=json.dumps({"name": name}), topics=json.dumps([name, "Kept"])),
         "content/b.md": item("B", provider=json.dumps({"name": "Acme" + name}), topics=json.dumps(["Kept" + name]))})

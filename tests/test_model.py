@@ -423,6 +423,38 @@ def test_an_organization_record_whose_name_is_no_text_is_said_and_left_out(tmp_p
     assert {p.name for p in result.site.model.site.providers.values()} == {"A", "B"}
 
 
+def test_a_record_field_that_is_nan_is_left_out_at_its_line(tmp_path):
+    # pandas and JSON writers put NaN for a missing value, which YAML writes `.nan`: a topic record's
+    # `description: .nan` showed "nan" under the topic, an organization named `.nan` was the provider "nan"
+    # (its monogram N), and a topic `parent: .nan` made a topic "nan". As in an item's nested name
+    # (fields.as_plain), NaN and the infinities are no text: the field is left out, said at its line; a
+    # topic without its name is left out.
+    root = make_site(tmp_path / "site", {
+        "data/topics/space.yaml": "_id: space\nname: Space\nparent: .nan\ndescription: .NaN\n",
+        "data/topics/none.yaml": "_id: none\nname: -.inf\n",
+        "data/organizations/o.md": "---\n_id: o.example\nname: .nan\ndescription: .inf\n---\n",
+        "data/organizations/d.yaml": "_id: d.example\nname: Dated\ndescription: 2026-11-20\n",
+        "content/a.md": item("A story", topics="[space]", provider="{name: O, domain: o.example}"),
+        "content/d.md": item("D story", provider="{name: D, domain: d.example}"),
+    }, "title: T\nbase_url: https://example.org/\ndata_dir: data\n")
+    result = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+    assert [str(p) for p in result.site.problems] == [
+        "data/topics/none.yaml:2: `name` of a topic record is NaN or infinite (a writer's value for none); "
+        "the record is left out (write the name as text)"]
+    assert sorted(str(w) for w in result.site.warnings) == [
+        f"data/{path}:{line}: `{key}` of the {what} record is NaN or infinite (a writer's value for none); it is "
+        f"left out (write the {key} as text, or remove `{key}`)"
+        for path, line, key, what in [("organizations/o.md", 3, "name", "organization"),
+                                      ("organizations/o.md", 4, "description", "organization"),
+                                      ("topics/space.yaml", 3, "parent", "topic"),
+                                      ("topics/space.yaml", 4, "description", "topic")]]
+    site = result.site.model.site
+    assert {slug: (t.name, t.parent, t.description) for slug, t in site.topics.items()} == {
+        "space": ("Space", "", "")}
+    names = {p.domain: (p.name, p.description) for p in site.providers.values()}
+    assert names == {"o.example": ("O", ""), "d.example": ("Dated", "2026-11-20")}
+
+
 def test_records_are_read_from_yaml_or_markdown_files_alike(tmp_path):
     # Another site's records were in the other kind of file (a topic as Markdown with front matter, an
     # organization as YAML): they were not read, and their topics and providers went without names or logos.

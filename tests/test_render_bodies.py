@@ -213,6 +213,34 @@ def test_numbers_and_keywords_of_a_body_s_attributes_are_ones_html_allows(tmp_pa
     assert "Yesterday" in "".join(shown.itertext())
 
 
+def test_a_picture_s_size_past_any_screen_is_dropped_and_the_picture_kept(tmp_path):
+    """`<img width="1" height="99999999">` was kept as written (only its digits were checked): a picture that
+    failed to load left a box a hundred million pixels tall in the story. A width or height past 10,000
+    pixels is dropped, so that the browser gives the picture its own size; the picture stays. A size, column
+    span or list start of 5,000 digits stopped the whole build (Python reads no int of more than 4,300)."""
+    huge = "9" * 5000
+    body = ('<img src="https://i.example/a.jpg" alt="A" width="1" height="99999999"> '
+            '<img src="https://i.example/b.jpg" alt="B" width="10000px" height="10001"> '
+            f'<img src="https://i.example/c.jpg" alt="C" width="{huge}" height="0480">\n\n'
+            f'<video src="https://v.example/v.mp4" width="640" height="{huge}"></video>\n\n'
+            f'<table><tr><td colspan="{huge}" rowspan="2">a</td></tr></table>\n\n'
+            f'<ol start="-{huge}"><li>x</li></ol> <ol start="007"><li>y</li></ol>')
+    site = make_site(tmp_path / "site", {"content/big.md": item("Big", body=body),
+                                         "content/other.md": item("Other")})
+    config, result = build_site(site)
+    assert not result.site.problems
+    shown = _story_body(config.output_path / "news/2026/11/20/big/index.html")
+    found = [(e.tag, {k: v for k, v in e.attrib.items() if k not in ("controls", "preload")})
+             for e in shown.iter() if e.tag in ("img", "video", "td", "ol")]
+    assert found == [
+        ("img", {"src": "https://i.example/a.jpg", "alt": "A", "width": "1"}),
+        ("img", {"src": "https://i.example/b.jpg", "alt": "B", "width": "10000"}),
+        ("img", {"src": "https://i.example/c.jpg", "alt": "C", "height": "480"}),
+        ("video", {"src": "https://v.example/v.mp4", "width": "640"}),
+        ("td", {"rowspan": "2"}), ("ol", {}), ("ol", {"start": "7"})]
+    assert (config.output_path / "news/2026/11/20/other/index.html").is_file()
+
+
 def test_a_picture_given_for_browsers_without_script_is_shown_not_its_markup(tmp_path):
     """Lazy-loading pages give each picture as `<img data-src=...><noscript><img src=...></noscript>`. The
     sanitiser read `<noscript>` as a browser running script does, as text, and dropped the element but not

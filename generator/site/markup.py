@@ -287,24 +287,29 @@ _SIZED = re.compile(r'<(?:img|video|td|th|ol|source)(?=\s[^>]*?(?:width|height|c
                     r'(?:\s+[a-z-]+="[^"]*")+')
 _NO_ALT = re.compile(r'<img(?=(?:\s+[a-z-]+="[^"]*")*>)(?!(?:\s+[a-z-]+="[^"]*")*?\salt=")')
 _SIZE = re.compile(r'\s(width|height|colspan|rowspan|start|scope|type)="([^"]*)"')
-_PIXELS = re.compile(r"\s*([0-9]+)(?:\.[0-9]*)?(?:px)?\s*")
-_INTEGER = re.compile(r"\s*(-?[0-9]+)\s*")
+_PIXELS = re.compile(r"\s*0*([0-9]{1,5})(?:\.[0-9]*)?(?:px)?\s*")
+# (nine digits at most: past a browser's 32-bit integer it ignores the value; and Python reads no int of
+# more than 4,300 digits: a `colspan` of 5,000 digits stopped the build)
+_INTEGER = re.compile(r"\s*(-?)0*([0-9]{1,9})\s*")
+# A picture's or a player's width or height past it is a box no screen shows (`width="1" height="99999999"`):
+# the attribute is dropped and the browser gives the picture its own size.
+MOST_PIXELS = 10_000
 _MEDIA_TYPE = re.compile(r"[A-Za-z0-9][\w.+-]*/[A-Za-z0-9][\w.+-]*(?:\s*;.*)?")
 
 
 def _valid_size(match: re.Match) -> str:
     """An attribute that takes a number or a keyword, as a browser reads it (`640px` is 640, a column span
-    of 5000 is 1000), or none when a browser would ignore its value (`width="abc"`, `scope="sideways"`):
-    crawled bodies carry such values, which HTML makes errors of."""
+    of 5000 is 1000), or none when a browser would ignore its value (`width="abc"`, `scope="sideways"`) or
+    its box would be past MOST_PIXELS: crawled bodies carry such values, which HTML makes errors of."""
     name, value = match.groups()
     if name in ("width", "height"):
         found = _PIXELS.fullmatch(value)
-        return f' {name}="{int(found[1])}"' if found else ""
+        return f' {name}="{int(found[1])}"' if found and int(found[1]) <= MOST_PIXELS else ""
     if name in ("colspan", "rowspan", "start"):
         found = _INTEGER.fullmatch(value)
         if not found:
             return ""
-        number = int(found[1])
+        number = int(found[1] + found[2])
         if name == "start":
             return f' start="{number}"'
         low, high = (1, 1000) if name == "colspan" else (0, 65534)  # (a browser clamps them so)

@@ -20,8 +20,8 @@ from pathlib import Path
 from generator.config.values import Config, ProviderConfig, TopicConfig
 from generator.site.content import key_lines, load_mapping, read_source, relative_name
 from generator.errors import Problem
-from generator.site.fields import MAX_TEXT
-from generator.site.text import bidi_closed, plain_text
+from generator.site.fields import MAX_TEXT, as_plain
+from generator.site.text import bidi_closed
 from generator.urls import distinct_slug, field_url, slugify
 
 log = logging.getLogger(__name__)
@@ -53,12 +53,10 @@ def load_records(config: Config) -> Records:
             problems.append(read)
             continue
         name, record = read
-        fields = {key: _text(record.get(key)) for key in ("name", "_id", "parent", "description")}
-        wrong = [key for key, value in fields.items() if value is None]
-        if wrong:
-            lines = key_lines(config.root, name, wrong)
-            problems.append(Problem(name, lines.get(wrong[0]), f"`{wrong[0]}` of a topic record must be text",
-                                    "put the value in quotes, on one line"))
+        fields = _fields(record, ("name", "_id", "parent", "description"), config.root, name, "topic record",
+                         warnings, required={"name"})
+        if isinstance(fields, Problem):
+            problems.append(fields)
             continue
         if not fields["name"]:
             problems.append(Problem(name, 1, "topic record has no `name`", "add `name: ...`"))
@@ -77,12 +75,10 @@ def load_records(config: Config) -> Records:
             problems.append(read)
             continue
         name, record = read
-        fields = {key: _text(record.get(key)) for key in ("domain", "_id", "name", "description")}
-        wrong = [key for key, value in fields.items() if value is None]
-        if wrong:  # (a list for a name was the provider's name "['a', 'b']")
-            line = key_lines(config.root, name, wrong).get(wrong[0])
-            problems.append(Problem(name, line, f"`{wrong[0]}` of an organization record must be text",
-                                    "put the value in quotes, on one line"))
+        fields = _fields(record, ("domain", "_id", "name", "description"), config.root, name,
+                         "organization record", warnings)
+        if isinstance(fields, Problem):
+            problems.append(fields)
             continue
         _cap_text(fields, config.root, name, "organization record", warnings)
         domain = (fields["domain"] or fields["_id"]).strip().lower()
@@ -183,14 +179,38 @@ def _logo_name(local: Path, files: dict[str, Path], root: Path) -> str:
     return name
 
 
+def _fields(record: dict, keys: tuple[str, ...], root: Path, path: str, what: str, warnings: list[Problem],
+            required: frozenset[str] | set[str] = frozenset()) -> dict | Problem:
+    """A record's text fields (_text), or the Problem that leaves the record out: a field that is no text (a
+    list for a name made the topic "['a', 'b']"). NaN or an infinity (YAML's `.nan`: pandas' and JSON writers'
+    value for none; it made a topic or provider "nan") is a field left out, said at its line; in a `required`
+    field it leaves the record out."""
+    fields = {key: _text(record.get(key)) for key in keys}
+    # (a number _text reads as no text: NaN or an infinity)
+    none = [key for key, value in fields.items() if value is None and isinstance(record.get(key), float)]
+    wrong = [key for key, value in fields.items() if value is None and key not in none]
+    lines = key_lines(root, path, wrong + none) if wrong or none else {}
+    article = "an" if what[0] in "aeiou" else "a"
+    if wrong:
+        return Problem(path, lines.get(wrong[0]), f"`{wrong[0]}` of {article} {what} must be text",
+                       "put the value in quotes, on one line")
+    for key in none:
+        if key in required:
+            return Problem(path, lines.get(key), f"`{key}` of {article} {what} is NaN or infinite (a writer's "
+                           f"value for none); the record is left out", f"write the {key} as text")
+        fields[key] = ""
+        warnings.append(Problem(path, lines.get(key), f"`{key}` of the {what} is NaN or infinite (a writer's "
+                                f"value for none); it is left out", f"write the {key} as text, or remove `{key}`"))
+    return fields
+
+
 def _text(value) -> str | None:
-    """A record's text field as plain text (decoded as items' are: text.plain_text); None for a list, a
-    mapping or anything else that is no text."""
+    """A record's text field as plain text, read as an item's nested text is (fields.as_plain: NaN and the
+    infinities are no text); "" for none; None for true or false, a list, a mapping or anything else that is
+    no text."""
     if value is None:
         return ""
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return plain_text(str(value))
-    return None
+    return None if isinstance(value, bool) else as_plain(value)
 
 
 def _listed(value) -> list:

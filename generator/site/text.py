@@ -131,9 +131,9 @@ def _one_space(match: re.Match) -> str:
 def plain_name(text: str, markup: bool = True) -> str:
     """A name (a provider's, a topic's) as plain_text makes it, without the characters that show nothing and
     that would make two names that look alike two providers or topics: zero-width spaces, word joiners,
-    direction marks and embeddings, Hangul fillers, and a zero-width joiner or non-joiner but between two
-    letters or symbols of a script or emoji that uses it (Persian `می‌خواهم`, Indic conjuncts, `👩‍💻`, where it
-    changes what shows). No-break spaces are plain spaces in a name: they only keep a line whole. `markup`: as
+    direction marks and embeddings, Hangul fillers, blank symbols at its ends, and a zero-width joiner or
+    non-joiner but between two letters or symbols of a script or emoji that uses it (Persian `می‌خواهم`, Indic
+    conjuncts, `👩‍💻`, where it changes what shows). No-break spaces are plain spaces in a name: they only keep a line whole. `markup`: as
     plain_text's."""
     text = plain_text(text, markup)
     if text.isascii():
@@ -145,7 +145,7 @@ def plain_name(text: str, markup: bool = True) -> str:
     if "\u200c" in text or "\u200d" in text:
         text = "".join(c for i, c in enumerate(text) if c not in "\u200c\u200d"
                        or 0 < i < len(text) - 1 and _joins(text[i - 1]) and _joins(text[i + 1]))
-    return " ".join(text.split())
+    return " ".join(text.split()).strip(" " + _BLANK_SYMBOLS)  # ("Acme\u2800" is "Acme" to a reader)
 
 
 IGNORED_IN_HOSTS = re.compile("[\u00ad\u034f\u180b-\u180d\u200b\u2060\ufe00-\ufe0f\ufeff]")  # (UTS 46's "ignored")
@@ -176,12 +176,17 @@ def _joins(char: str) -> bool:
     return not char.isascii() and (unicodedata.category(char)[0] in "LM" or unicodedata.category(char) in ("So", "Sk"))
 
 
+# Symbols whose glyph is blank, which no rule of Unicode calls invisible: braille's blank pattern (a space
+# between braille words; alone, crawled "blank" names are made of it, as of Hangul fillers) and music's null
+# notehead. A text of only these shows nothing, and a name does not start or end with them.
+_BLANK_SYMBOLS = "\u2800\U0001d159"
+
 # A character that shows: none of Unicode's default ignorable code points (zero-width spaces and joiners,
-# direction marks, byte order marks, variation selectors, Hangul fillers, tags) nor white space. A title of
-# only such characters was a card's link with no text, an empty headline, a blank feed entry.
+# direction marks, byte order marks, variation selectors, Hangul fillers, tags), _BLANK_SYMBOLS nor white
+# space. A title of only such characters was a card's link with no text, an empty headline, a blank feed entry.
 _SHOWN = re.compile("[^\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
                     "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
-                    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+                    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff" + _BLANK_SYMBOLS + "]")
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _EMBEDDINGS, _ISOLATES = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068"
 _PDF, _PDI = "\u202c", "\u2069"
