@@ -48,10 +48,12 @@ TIMES = """(selector) => [...document.querySelectorAll(selector)].map(t => ({whe
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("language, fresh, lang", [("en", "3 hours ago", "en"), ("de", "vor 3 Stunden", "de"),
-                                                    ("ko", "3 hours ago", "en")])  # (no Korean words: English)
-def test_search_results_write_dates_as_the_cards_do(browser, tmp_path, language, fresh, lang):
-    config = site(tmp_path, language)
+@pytest.mark.parametrize("language, words, fresh, lang", [
+    ("en", "", "3 hours ago", "en"), ("de", "", "vor 3 Stunden", "de"),
+    ("ko", "", "3 hours ago", "en"),  # (no Korean words: English)
+    ("ko", "latest: 최신\n", "3시간 전", "ko")])  # (a few: the page's language, a written date's month English)
+def test_search_results_write_dates_as_the_cards_do(browser, tmp_path, language, words, fresh, lang):
+    config = site(tmp_path, language, **({"themes/default/i18n/ko.yaml": words} if words else {}))
     with static_server(config.output_path, "/news/") as base:
         context, tab = _open(browser, base + "latest/")
         try:
@@ -67,6 +69,8 @@ def test_search_results_write_dates_as_the_cards_do(browser, tmp_path, language,
                 assert found[when] == cards[when], when
             assert found["2026-11-20T10:00"]["lang"] == lang
             assert found["2026-11-01T08:00"]["text"] != "2026-11-01T08:00"
+            if words:  # "1 Nov 2026": its month's name English, and said to be
+                assert found["2026-11-01T08:00"]["lang"] == "en"
         finally:
             context.close()
 
