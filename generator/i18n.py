@@ -73,9 +73,10 @@ class Words:
     site_keys: tuple = field(default=(), compare=False, repr=False)
 
 
-    def form(self, n) -> str:
-        """The plural form of count `n` in the words' language (English's for English words on a `ko` site)."""
-        base = self.speaks.split("-")[0].lower()
+    def form(self, n, key: str = "") -> str:
+        """The plural form of count `n` in the words' language (English's for English words on a `ko` site, and
+        for a word `key` a partial words file lacks, shown in English: "1 story", not "1 stories")."""
+        base = ENGLISH if key in self.english else self.speaks.split("-")[0].lower()
         try:
             return PLURAL.get(base, _one)(int(n))
         except (TypeError, ValueError):
@@ -87,7 +88,7 @@ class Words:
         if entry is None:
             return key
         if isinstance(entry, dict):
-            return entry.get(self.form(n)) or entry.get("other") or next(iter(entry.values()))
+            return entry.get(self.form(n, key)) or entry.get("other") or next(iter(entry.values()))
         return entry
 
     def t(self, key: str, n=None, **values) -> str:

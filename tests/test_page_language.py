@@ -11,21 +11,24 @@ import subprocess
 
 import html5lib
 import pytest
+import yaml
 
 from conftest import ROOT, build_site, item, make_site, static_server
+
+from generator.i18n import load_words
 
 NOW = "2026-11-20T13:00:00Z"  # the reader's clock in the browser
 NODE_MODULES = ROOT / "node_modules"
 
 
 def site(tmp_path, language: str, titles=("Fresh story", "An old story"), provider="Daily Circuit", topic="Robots",
-         **more: str):
-    config = (f"title: {titles[0]} news\nbase_url: https://example.org/news/\nlanguage: {language}\n"
-              f"now: \"{NOW}\"\n")
-    files = {**more,
-             "content/fresh.md": item(titles[0], "2026-11-20T10:00:00Z", heat=98.3, topics=f"[{topic}]",
+         settings: str = "", name: str = "", **more: str):
+    """A site of two stories (`name`: its title; `settings`: more lines of its config); more files as `path=text`."""
+    config = (f"title: {name or titles[0] + ' news'}\nbase_url: https://example.org/news/\nlanguage: {language}\n"
+              f"now: \"{NOW}\"\n{settings}")
+    files = {"content/fresh.md": item(titles[0], "2026-11-20T10:00:00Z", heat=98.3, topics=f"[{topic}]",
                                       provider=f"{{name: {provider}, domain: daily.example}}"),
-             "content/old.md": item(titles[1], "2026-11-01T08:00:00Z", heat=40, topics=f"[{topic}]")}
+             "content/old.md": item(titles[1], "2026-11-01T08:00:00Z", heat=40, topics=f"[{topic}]"), **more}
     root = make_site(tmp_path / f"site-{language}", files, config)
     config, _ = build_site(root)
     return config
@@ -45,10 +48,12 @@ TIMES = """(selector) => [...document.querySelectorAll(selector)].map(t => ({whe
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("language, fresh, lang", [("en", "3 hours ago", "en"), ("de", "vor 3 Stunden", "de"),
-                                                    ("ko", "3 hours ago", "en")])  # (no Korean words: English)
-def test_search_results_write_dates_as_the_cards_do(browser, tmp_path, language, fresh, lang):
-    config = site(tmp_path, language)
+@pytest.mark.parametrize("language, words, fresh, lang", [
+    ("en", "", "3 hours ago", "en"), ("de", "", "vor 3 Stunden", "de"),
+    ("ko", "", "3 hours ago", "en"),  # (no Korean words: English)
+    ("ko", "latest: 최신\n", "3시간 전", "ko")])  # (a few: the page's language, a written date's month English)
+def test_search_results_write_dates_as_the_cards_do(browser, tmp_path, language, words, fresh, lang):
+    config = site(tmp_path, language, **({"themes/default/i18n/ko.yaml": words} if words else {}))
     with static_server(config.output_path, "/news/") as base:
         context, tab = _open(browser, base + "latest/")
         try:
@@ -64,6 +69,8 @@ def test_search_results_write_dates_as_the_cards_do(browser, tmp_path, language,
                 assert found[when] == cards[when], when
             assert found["2026-11-20T10:00"]["lang"] == lang
             assert found["2026-11-01T08:00"]["text"] != "2026-11-01T08:00"
+            if words:  # "1 Nov 2026": its month's name English, and said to be
+                assert found["2026-11-01T08:00"]["lang"] == "en"
         finally:
             context.close()
 
@@ -348,3 +355,86 @@ def test_an_english_label_says_so_and_the_names_under_it_keep_the_sites_language
                                                                          "themes/default/i18n/ko.yaml": KO_ALL_WORDS})
     for path in (config.output_path / "index.html", next(config.output_path.rglob("linked/index.html"))):
         assert {lang for lang, _, _ in _said_in_body(path)} == {"ko"}, path
+
+
+EN_WORDS = yaml.safe_load((ROOT / "themes" / "default" / "i18n" / "en.yaml").read_text("utf-8"))
+KO_MONTHS = "[" + ", ".join(f"{n}월" for n in range(1, 13)) + "]"
+KO_DATES = (f"months: {KO_MONTHS}\nmonths_short: {KO_MONTHS}\ndate_long: \"%Y년 %B %-d일\"\n"
+            "date_short: \"%Y년 %b %-d일\"\ndate_time: \"%Y년 %B %-d일 %H:%M\"\n")
+
+
+def _english_words(keys) -> set[str]:
+    """The words of en.yaml's texts of these keys (not its placeholders, strftime's codes or the units of sizes,
+    which are symbols every language writes alike)."""
+    found = set()
+    for key in keys:
+        if key in ("size_units",):
+            continue
+        value = EN_WORDS[key]
+        for text in value if isinstance(value, list) else value.values() if isinstance(value, dict) else [value]:
+            found.update(LATIN_WORD.findall(re.sub(r"\{\w+\}|%-?\w", " ", text)))
+    return found
+
+
+LATIN_WORD = re.compile("[A-Za-z]{2,}")
+KO_BODY = "'서울 본문 입니다.'"
+
+
+@pytest.mark.parametrize("words", [KO_WORDS, KO_WORDS + KO_DATES], ids=["dates-english", "dates-korean"])
+def test_every_english_word_a_partial_words_file_lacks_is_marked_english_on_every_page(tmp_path, words):
+    """A site's own ko.yaml with a few keys: every text on every page that holds words the file lacks (shown from
+    en.yaml) is read in an English voice, dates with English month names included, and nothing Korean is (the
+    content and translated words inside an English text say their language again). With Korean month names,
+    the dates are the page's language."""
+    provider = "{name: 데일리, domain: daily.example}"
+    content = {
+        "themes/default/i18n/ko.yaml": words,
+        "content/fresh.md": item("서울 로봇 행사", "2026-11-20T10:00:00Z", heat=98.3, quality=70, topics="[로봇]",
+                                 provider=provider, author="'김기자'", webUrl="https://daily.example/a", body=KO_BODY),
+        "content/fresh2.md": item("서울 로봇 행사", "2026-11-20T11:00:00Z", heat=60, topics="[로봇]", body=KO_BODY,
+                                  provider="{name: 타임스, domain: times.example}", webUrl="https://times.example/a"),
+        "content/old.md": item("오래된 기사", "2026-11-01T08:00:00Z", heat=40, topics="[드론]", provider=provider,
+                               body=KO_BODY),
+        "content/video.md": item("드론 영상", "2026-11-19T08:00:00Z", type="video", topics="[드론]", provider=provider,
+                                 videoUrl="https://www.youtube.com/watch?v=abc", length="'4:13'", body=KO_BODY),
+        "content/download.md": item("부산 다운로드", "2026-11-18T12:00:00Z", type="download", size=58123456,
+                                    topics="[로봇]", provider=provider, body=KO_BODY,
+                                    related="[{title: '다른 기사', webUrl: 'https://dareun.example/a', "
+                                            "publishedDateTime: 2026-11-18T12:20:00Z}]")}
+    settings = "items_per_page: 2\ntopics:\n  - {name: 로봇, slug: robots}\n  - {name: 드론, slug: drones, parent: 로봇}\n"
+    config = site(tmp_path, "ko", name="서울 로봇 뉴스", settings=settings, **content)
+    english = load_words(config).english
+    assert {"stories_count", "mostly", "by_author", "type_video", "story_of"} <= english  # (what is looked at)
+    shown = _english_words(english)
+    pages = sorted(config.output_path.rglob("*.html"))
+    assert len(pages) > 15
+    marked, dates = 0, []
+    for path in pages:
+        doc = html5lib.parse(path.read_bytes(), transport_encoding="utf-8", namespaceHTMLElements=False)
+        for element, lang, text in _texts(doc.find("body"), doc.get("lang")):
+            if lang == "en":
+                marked += 1
+                assert not HANGUL.search(text), (path, element.tag, text)
+            elif element.get("class") != "badge":  # (a type's name on its cards: not of the words, docs/themes.md)
+                assert not shown & set(LATIN_WORD.findall(text)), (path, element.tag, text)
+            if element.tag == "time":
+                dates.append((lang, text))
+    assert marked and dates
+    if "months" in words:  # the dates in Korean: the page's language
+        assert {lang for lang, _ in dates} == {"ko"} and all("월" in text for _, text in dates)
+    else:
+        assert {lang for lang, _ in dates} == {"en"}
+
+
+def _texts(element, lang):
+    """(element, its language, text) of each text node under `element`: what a reader sees (as SPOKEN, with
+    html5lib, and the monograms beside providers' names, which are hidden from screen readers, left out)."""
+    lang = element.get("lang", lang)
+    if element.tag in ("script", "style", "template") or element.get("aria-hidden") == "true":
+        return
+    if (element.text or "").strip():
+        yield element, lang, element.text.strip()
+    for child in element:
+        yield from _texts(child, lang)
+        if (child.tail or "").strip():
+            yield element, lang, child.tail.strip()

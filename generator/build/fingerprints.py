@@ -128,7 +128,8 @@ def site_keys(site: Site, pictures: str = "", words: str = "") -> dict[str, str]
         "type_lists": digest([listed for listed, _ in type_lists(site.items)]),
     }
     keys["picture"] = pictures
-    keys["t"] = keys["search_words"] = keys["page_feed_name"] = keys["word_lang"] = keys["content_lang_in"] = words
+    keys["t"] = keys["search_words"] = keys["page_feed_name"] = words
+    keys["word_lang"] = keys["content_lang_in"] = keys["date_lang"] = words
     keys["news_article"] = keys["providers"] + keys["topics"]  # render.news_article reads both
     return keys
 

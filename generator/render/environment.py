@@ -343,9 +343,11 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
 
     def search_words() -> dict:
         """The words static/search/search.js shows, for the search page's JSON block; `english`: those of them
-        shown in English for a partial words file (i18n.Words.english), which it marks as word_lang does."""
+        shown in English for a partial words file (i18n.Words.english), which it marks as word_lang does, and
+        `date_short` when the results' dates (the index's, written as the cards') are English (date_lang)."""
+        english = [key for key in SEARCH_WORDS if key in words.english] + ["date_short"] * bool(date_lang("short"))
         return {**{key: words.entries.get(key, key) for key in SEARCH_WORDS}, "language": words.speaks,
-                "english": sorted(key for key in SEARCH_WORDS if key in words.english)}
+                "english": sorted(english)}
 
     def publisher(slug: str | None) -> dict:
         """The Organization a story's JSON-LD names as publisher (and author, when it names none)."""
@@ -407,6 +409,21 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         them in an English voice; else nothing (and nothing where the whole body is English: words_lang)."""
         return english if words.english and all(key in words.english for key in keys) else ""
 
+    def word_span(text, *keys: str):
+        """A theme's word `text` (of `keys`) beside others or the content in one element (a provider's "12 stories ·
+        average quality 70"), in a <span> of word_lang(*keys) when that marks it, else as it is."""
+        marked = word_lang(*keys)
+        return Markup(f"<span{marked}>{escape(text)}</span>") if marked else text
+
+    @lru_cache(maxsize=16)
+    def date_lang(fmt: str | None = None):
+        """word_lang for a date written by the `date` filter in `fmt`: of the names it writes (months ...), or of
+        its format when it writes none, so that "20 November 2026" of a words file without month names is read
+        in English and a date of its own names in the page's language."""
+        written = words.text(f"date_{fmt or 'long'}") if not fmt or "%" not in fmt else fmt
+        names = [DATE_NAMES[code] for code in re.findall(r"%([BbAa])", written)]
+        return word_lang(*names) if names else word_lang(f"date_{fmt or 'long'}") if "%" not in (fmt or "") else ""
+
     site_lang = Markup(f' lang="{escape(config.language)}"') if config.language else ""
 
     def content_lang_in(*keys: str):
@@ -428,7 +445,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
                        pictures=pictures,
                        config=config, topics=site.topics, providers=badges, og_locale=og_locale(config.language),
                        words_language=words.speaks, words_lang=words_lang, content_lang=content_lang,
-                       head_lang=head_lang, word_lang=word_lang, content_lang_in=content_lang_in,
+                       head_lang=head_lang, word_lang=word_lang, content_lang_in=content_lang_in, date_lang=date_lang,
                        type_lists=tuple(titled(listed, words) for listed, _ in type_lists(site.items))
                        if config.type_lists else ())
     env.filters.update(
@@ -445,6 +462,8 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         outline=outline,
         # a name in a theme's sentence ("More from {provider}"), marked as content_lang marks the content
         in_site_language=in_site_language,
+        # a theme's word beside other text in one element, marked as word_lang marks an element
+        word_span=word_span,
     )
     return env
 
@@ -503,6 +522,10 @@ def page_feed_name(page: Page, list_title: str = "", words: Words = Words()) -> 
 SEARCH_WORDS = ("search_longer", "search_did_you_mean", "search_none", "search_found", "search_partial",
                 "search_unavailable", "heat", "hot_signal", "meter_label", "sources", "also_covered", "topics",
                 "number_decimal", "number_group", "number_group_from")
+
+
+# strftime's codes of names -> the words' lists of those names (i18n.Words.date)
+DATE_NAMES = {"B": "months", "b": "months_short", "A": "weekdays", "a": "weekdays_short"}
 
 
 def translate(words: Words, key: str, n, values: dict):

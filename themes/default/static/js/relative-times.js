@@ -34,6 +34,7 @@
     time.title = time.textContent;
     time.textContent = format.format(-ago[0], ago[1]);
     if (!own) time.lang = language;
+    else time.removeAttribute("lang"); // (a written date's lang="en" of English month names: the page's words now)
   }
   function all() { document.querySelectorAll("time.ago[datetime]").forEach(relative); }
   // Before each frame the browser draws while the page is parsed (it can draw the first part of a long page before

@@ -752,6 +752,7 @@
       // (static/js/relative-times.js)
       var time = element("time", "ago", get("date"));
       time.setAttribute("datetime", String(get("published")));
+      if (inEnglish(["date_short"])) time.lang = "en"; // (its month's name English, as the cards' date_lang says)
       byline.appendChild(time);
     }
     var facts = get("facts");
