@@ -169,11 +169,18 @@ def _targets(results: dict) -> list[str]:
     size = max(sized, key=lambda s: s["items"])
     s, r = size["summary"], size["summary"]["ratios"]
     edit = s["edit"].get("median_build_s")
-    page_time, page_memory = r.get("cold_pageset_time", 99), r.get("cold_pageset_memory", 99)
+    page_time, page_memory = r.get("cold_pageset_time"), r.get("cold_pageset_memory")
+    page_set = "not measured (--no-pageset)"
+    whole_peak = s["cold"]["peak_mib"]
     rows = [
-        ("cold build of the same page set: wall time ≤ Hugo's", f"{page_time} × Hugo", page_time <= 1.0),
-        ("cold build peak memory ≤ ⅓ of Hugo's", f"page set {page_memory} × Hugo, whole site {r['cold_memory']} × Hugo",
-         max(page_memory, r["cold_memory"]) <= 1 / 3),
+        ("cold build of the same page set: wall time ≤ Hugo's",
+         page_set if page_time is None else f"{page_time} × Hugo", None if page_time is None else page_time <= 1.0),
+        ("cold build peak memory ≤ ⅓ of Hugo's",
+         f"page set {page_set if page_memory is None else f'{page_memory} × Hugo'}, whole site {r['cold_memory']} × Hugo",
+         max(page_memory or 0, r["cold_memory"]) <= 1 / 3),
+        ("cold build of the whole site at 100,000 items: peak memory of the process tree ≤ 2 GB (issue 16)",
+         f"{whole_peak:,.0f} MiB ({whole_peak * 2**20 / 1e9:.2f} GB) at {size['items']:,} items",
+         whole_peak * 2**20 <= 2e9 if size["items"] >= 100_000 else None),
         ("(not a target) cold build of the whole site, with feeds, JSON API and search index, against Hugo's page set",
          f"{r['cold_time']} × Hugo", None),
         ("warm build ≤ 0.2 × Hugo's cold build", f"{r['warm_time_vs_hugo_cold']} × Hugo",

