@@ -32,6 +32,9 @@ DATES = {  # as written -> the moment it names (the site's time zone is UTC)
     "/Date(1795168800000+0100)/": "2026-11-20T10:00:00Z",
     "2026-11-20T10:00:00+01:00[Europe/Paris]": "2026-11-20T09:00:00Z",
     "2026-07-20T10:00:00[Europe/Paris]": "2026-07-20T08:00:00Z",
+    # Java's ZonedDateTime in UTC writes both the offset and the zone's name: the item was left out
+    "2026-11-20T10:00:00Z[UTC]": "2026-11-20T10:00:00Z",
+    "2026-11-20T10:00:00.125Z[Etc/UTC]": "2026-11-20T10:00:00.125000Z",
 }
 
 

@@ -143,7 +143,8 @@ _EPOCH_SECONDS, _EPOCH_MILLISECONDS = 1e8, 1e11
 # 10:00 AM`, `20 November 2026`). A date with the day and month as numbers and the year last (`11/12/2026`) is
 # none: which is the month depends on who wrote it.
 _DOTNET_DATE = re.compile(r"/?Date\((-?[0-9]{1,16})(?:[+-][0-9]{4})?\)/?")
-_ZONE_AFTER = re.compile(r"(?P<time>.*?[0-9])\s*(?:\[(?P<name>[A-Za-z][A-Za-z0-9_+/-]*)\]|\s(?P<word>UTC|GMT|Z))",
+# (Java's ZonedDateTime writes a time in UTC with both: `2026-11-20T10:00:00Z[UTC]`)
+_ZONE_AFTER = re.compile(r"(?P<time>.*?[0-9][Zz]?)\s*(?:\[(?P<name>[A-Za-z][A-Za-z0-9_+/-]*)\]|\s(?P<word>UTC|GMT|Z))",
                          re.IGNORECASE)
 _YEAR_FIRST = re.compile(r"([0-9]{4})([/.])([0-9]{1,2})\2([0-9]{1,2})(?=$|[T\s])(.*)", re.DOTALL)
 _MONTHS = {name: number for number, names in enumerate(
