@@ -363,3 +363,28 @@ def test_day_month_year_with_slashes_is_a_date_on_a_vietnamese_site_alone(tmp_pa
     assert read == {"03/12/2026 10:00": None} and "error: content/d0.md:3:" in said, said
     read, said = built_dates(tmp_path / "it", {"10:00 - 3 dicembre 2026 11:00": None}, capsys)
     assert read == {"10:00 - 3 dicembre 2026 11:00": None}, said  # (two times: which is meant?)
+
+
+def test_a_published_date_as_text_and_a_mongodb_date_date_the_story(tmp_path, capsys):
+    """Atom's `published` is the entry's date, and feedparser gives it as text, so a crawler that saves its
+    entries writes `published: "Sat, 21 Nov 2026 08:00:00 GMT"`; MongoDB's export writes a date as
+    `{$date: ...}`. Each left the story out ("missing `publishedDateTime`", "must be a date, got a mapping")."""
+    files = {
+        "atom.md": front("title: Atom dated", "published: 'Sat, 21 Nov 2026 08:00:00 GMT'"),
+        "iso.md": front("title: ISO dated", "published: '2026-11-21T09:00:00Z'"),
+        "both.md": front("title: Both", "publishedDateTime: 2026-11-20T10:00:00Z", "published: '2026-11-20T10:00:00Z'"),
+        "mongo.md": front("title: Mongo dated", 'publishedDateTime: {"$date": "2026-11-21T07:00:00.000Z"}'),
+        "mongolong.md": front("title: Mongo long", 'publishedDateTime: {"$date": {"$numberLong": "1795168800000"}}'),
+        "flag.md": front("title: Flagged", "publishedDateTime: 2026-11-20T11:00:00Z", "published: maybe"),
+    }
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert {name: entry["publishedDateTime"] for name, entry in news.items()} == {
+        "atom": "2026-11-21T08:00:00Z", "iso": "2026-11-21T09:00:00Z", "both": "2026-11-20T10:00:00Z",
+        "mongo": "2026-11-21T07:00:00Z", "mongolong": "2026-11-20T10:00:00Z", "flag": "2026-11-20T11:00:00Z"}
+    assert "<time datetime=\"2026-11-21T08:00:00+00:00\"" in page(out, news["atom"])
+    assert ("warning: content/atom.md:3: `published` is read as `publishedDateTime`, which is not given (rename "
+            "`published` to `publishedDateTime`)") in said, said
+    assert "content/both.md" not in said and "content/mongo" not in said, said
+    # (a flag that is neither true nor false says what to write)
+    assert ("warning: content/flag.md:4: `published` must be true or false, got 'maybe'; true is used (write "
+            "`published: true`, or `published: false` for a draft)") in said, said

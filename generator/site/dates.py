@@ -30,8 +30,8 @@ def date_field(meta: dict, key: str, config: Config, notes: Notes) -> datetime:
             # (Hugo's and Jekyll's `date:`, a crawler's `pubDate`, `published: 2026-01-10`: the story's date all
             # the same, under another name; said, as `published` is true or false to every other reader)
             other = next((name for name in _OTHER_DATE_KEYS if meta.get(name) not in (None, "")), None)
-            if isinstance(meta.get("published"), (date, datetime)):
-                other = "published"
+            if isinstance(meta.get("published"), (date, datetime)) or dated_text(meta.get("published")):
+                other = "published"  # (Atom's and feedparser's `published` is the date, as text)
             if other:
                 notes.warn(other, f"`{other}` is read as `{key}`, which is not given", f"rename `{other}` to `{key}`")
                 try:
@@ -47,6 +47,15 @@ def date_field(meta: dict, key: str, config: Config, notes: Notes) -> datetime:
         except Unusable as exc:
             notes.error(key, exc.message, exc.hint)
     return datetime(2000, 1, 1, tzinfo=timezone.utc)  # (never used: the item is left out)
+
+
+_DATED = re.compile(r"[0-9]{4}|[0-9]{1,2}[-./ ][0-9]{1,2}[-./ ][0-9]{2}")
+
+
+def dated_text(value) -> bool:
+    """Whether a `published` written as text is a date (`2026-11-20T10:00:00Z`, `Fri, 20 Nov 2026 ...`: Atom's and
+    feedparser's name for it) rather than a flag (`true`, `no`, `0`)."""
+    return isinstance(value, str) and bool(_DATED.search(value))
 
 
 def zone_guessed(moment: datetime, value, key: str, config: Config, notes: Notes) -> datetime:
@@ -77,6 +86,12 @@ def to_utc(value, config: Config, key: str) -> datetime:
     if isinstance(value, str) and len(value.strip()) > LONGEST_DATE:
         raise Unusable(f"`{key}` is {len(value.strip()):,} characters long, which no date is: {shown(value)}",
                         "write the date alone, as 2026-11-22T08:00:00Z")
+    if isinstance(value, dict) and len(value) == 1 and "$date" in value:
+        # MongoDB's export of a date (mongoexport, Extended JSON): `{$date: "2026-11-20T10:00:00Z"}`, or its
+        # milliseconds, `{$date: {$numberLong: "1795168800000"}}`
+        value = value["$date"]
+        if isinstance(value, dict) and len(value) == 1 and isinstance(value.get("$numberLong"), (str, int)):
+            value = str(value["$numberLong"])
     written = value
     if isinstance(value, str):
         try:

@@ -13,6 +13,7 @@ from datetime import date, time
 from types import MappingProxyType
 from typing import Mapping
 
+from generator.site.dates import dated_text
 from generator.site.keys import KEY_SEPARATORS, words_of
 from generator.site.notes import Notes, kind_of, shown
 from generator.site.text import BIDI, bidi_closed, plain_name, plain_text
@@ -187,15 +188,18 @@ def bool_field(meta: dict, key: str, notes: Notes, default: bool) -> bool:
     value = meta.get(key)
     if value is None or value == "":  # (`published:` with no value is not given, as every other field's empty value)
         return default
-    if isinstance(value, date) and meta.get("publishedDateTime") in (None, ""):
-        return default  # (`published: 2026-01-10`, read as the item's date: date_field)
+    if isinstance(value, date) or dated_text(value):
+        # (`published: 2026-01-10`, Atom's and feedparser's name for the date: without `publishedDateTime` it is the
+        # item's (date_field); a date of publication says the item is out either way)
+        return default
     if isinstance(value, bool):
         return value
     # (a crawler that exports its database's flags writes 0 and 1: `published: 0` is a draft, not news)
     words = ("true", "yes", "on", "1", "false", "no", "off", "0")  # (YAML 1.1's words for them, and numbers)
     if value in (0, 1) or isinstance(value, str) and value.strip().lower() in words:
         return str(value).strip().lower() in words[:4]
-    notes.warn(key, f"`{key}` must be true or false, got {shown(value)}; {str(default).lower()} is used")
+    notes.warn(key, f"`{key}` must be true or false, got {shown(value)}; {str(default).lower()} is used",
+               f"write `{key}: true`, or `{key}: false` for a draft")
     return default
 
 
