@@ -406,3 +406,24 @@ def test_no_break_spaces_in_titles_and_excerpts_are_kept_and_search_splits_words
     assert "avenir" in (out / "search/index/terms/av.json").read_text(encoding="utf-8")
     from generator.plan.search import tokens
     assert tokens(title) == ["brexit", "quel", "avenir", "hausse", "de", "20"]
+
+
+def test_topics_as_classifiers_and_feed_readers_write_them_are_the_topics_they_name(tmp_path, capsys):
+    """A classifier writes its topics as `{label, score}`, feedparser an entry's categories as `{term, scheme,
+    label}` (label null) and a CMS its terms with a `title`: each such topic was left out ("`topics` must be a
+    list of names")."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {
+        "classified.md": front("title: Classified", *head, "topics:", "  - {label: Harbours, score: 0.92}",
+                               "  - {label: Cranes, score: 0.41}"),
+        "feedparser.md": front("title: Tagged", *head, "topics:", "  - term: Shipping Lanes",
+                               "    scheme: https://news.example/tags", "    label: null"),
+        "cms.md": front("title: Termed", *head, "topics:", "  - title: Harbours", "    id: 17"),
+    }
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert "warning:" not in said and "error:" not in said, said
+    assert news["classified"]["topics"] == ["Harbours", "Cranes"]
+    assert news["feedparser"]["topics"] == ["Shipping Lanes"]
+    assert news["cms"]["topics"] == ["Harbours"]
+    assert 'href="/topics/shipping-lanes/"' in page(out, news["feedparser"])
+    assert (out / "topics/harbours/index.html").read_text(encoding="utf-8").count("Classified") >= 1

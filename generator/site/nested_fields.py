@@ -73,7 +73,9 @@ def topics_field(meta: dict, topic_defs: dict, config: Config, notes: Notes) -> 
     return topics
 
 
-_TOPIC_RECORD_KEYS = ("name", "_id", "slug", "id", "shortname")
+# (`label`: a classifier's `{label: AI, score: 0.9}`; `term`: feedparser's tags, `{term: AI, scheme: ..., label: null}`,
+# as Atom's category writes them; `title`: a CMS's taxonomy term)
+_TOPIC_RECORD_KEYS = ("name", "label", "term", "title", "_id", "slug", "id", "shortname")
 _LISTED_BY_COMMAS = re.compile(r"\s*(?:(?<![0-9]),|,(?![0-9]))\s*")
 
 
@@ -87,7 +89,7 @@ def _weighted(value) -> bool:
 
 def _topic_of_record(record: dict, topic_defs: dict):
     """The topic a record names (`{name: Power Apps, _id: power-apps}`, as a site's topic records are written,
-    or only `{_id: power-apps}`): the first of its name and ids that the site declares, else its name, else an
+    or only `{_id: power-apps}`; `{label: AI, score: 0.9}`, `{term: AI}`): the first of its name and ids that the site declares, else its name, else an
     id; the record itself when it has none (it is left out, with a warning)."""
     named = [v for v in (record.get(k) for k in _TOPIC_RECORD_KEYS)
              if isinstance(v, (str, int)) and not isinstance(v, bool) and as_plain(v)]
