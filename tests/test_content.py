@@ -222,11 +222,12 @@ FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warn
     ("title: x\npublishedDateTime: 2026-11-20\nrelated:\n  - title: R\n    webUrl: https://r.example/\n    quality: 1" + "0" * 400,
      "warning: content/x.md:4: `related: quality` 1" + "0" * 56 + "... is out of range (0 to 1,000,000); 1,000,000 is used (write a number from 0 to 1000000)"),
     ("title: x\npublishedDateTime: 2026-11-20\npublished: maybe",
-     "warning: content/x.md:4: `published` must be true or false, got 'maybe'; true is used"),
+     "warning: content/x.md:4: `published` must be true or false, got 'maybe'; true is used (write `published: "
+     "true`, or `published: false` for a draft)"),
     # (a crawler's database flags: 0 and 1, as numbers or text, are false and true; 2 is neither)
     ("title: x\npublishedDateTime: 2026-11-20\npublished: 1", None),
     ("title: x\npublishedDateTime: 2026-11-20\npublished: 2", "warning: content/x.md:4: `published` must be true or "
-     "false, got 2; true is used"),
+     "false, got 2; true is used (write `published: true`, or `published: false` for a draft)"),
     ("title: x\npublishedDateTime: 2026-11-20\ntopics: {a: [1]}",
      "warning: content/x.md:4: `topics` must be a list of names; 1 entry is left out (write one `- name` per line)"),
     ("title: x\npublishedDateTime: 2026-11-20\ntype: [a]", "warning: content/x.md:4: `type` must be a word such as "

@@ -427,3 +427,31 @@ def test_topics_as_classifiers_and_feed_readers_write_them_are_the_topics_they_n
     assert news["cms"]["topics"] == ["Harbours"]
     assert 'href="/topics/shipping-lanes/"' in page(out, news["feedparser"])
     assert (out / "topics/harbours/index.html").read_text(encoding="utf-8").count("Classified") >= 1
+
+
+def test_related_stories_under_other_writers_names_are_shown(tmp_path, capsys):
+    """A crawler that lists other coverage as NewsAPI gives it (`source`, `description`, `publishedAt`), as RSS
+    does (`link`, `pubDate`) or as schema.org does (`headline`, `datePublished`, `publisher`) had its entries
+    left out (no `webUrl`) or shown by their host alone, without their date, excerpt and provider."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"cranes.md": front(
+        "title: Cranes repainted", *head, "related:",
+        "  - source: {id: null, name: Harbour Daily}", "    title: Harbour cranes get a new coat",
+        "    description: The port's cranes are painted blue.", "    url: https://harbour.example/cranes",
+        "    publishedAt: '2026-11-19T08:00:00Z'",
+        "  - headline: Blue cranes on the quay", "    link: https://quay.example/blue",
+        "    pubDate: 'Thu, 19 Nov 2026 09:00:00 GMT'", "    published: true",
+        "    publisher: {name: Quay Weekly, url: https://quay.example/}",
+        "  -", "  - ''")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    html = page(out, news["cranes"])
+    for shown in ("Harbour cranes get a new coat", "The port&#39;s cranes are painted blue.", "Harbour Daily",
+                  'href="https://harbour.example/cranes"', 'datetime="2026-11-19T08:00:00+00:00"',
+                  "Blue cranes on the quay", 'href="https://quay.example/blue"', "Quay Weekly",
+                  'datetime="2026-11-19T09:00:00+00:00"'):
+        assert shown in html, shown
+    assert ("warning: content/cranes.md:5: `related`: other writers' names of fields are read as newsdesk's: "
+            "`description` as `excerpt`, `publishedAt` as `publishedDateTime`, `source` as `provider`, `headline` "
+            "as `title`, `link` as `webUrl`, `pubDate` as `publishedDateTime`, `publisher` as `provider` (rename "
+            "them: `description` to `excerpt`") in said, said
+    assert "no http or https" not in said  # (the empty entries are none)

@@ -16,7 +16,8 @@ from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, Refused, ambiguous
 from generator.site.notes import Notes, Unusable, kind_of, shown
 
 
-_OTHER_DATE_KEYS = ("date", "pubDate", "publishDate", "publishedDate", "published_date", "publishedAt",
+# Other writers' names of the date (Hugo's, RSS's, schema.org's, NewsAPI's ...), read when the item gives none
+OTHER_DATE_KEYS = ("date", "pubDate", "publishDate", "publishedDate", "published_date", "publishedAt",
                     "published_at", "datePublished")
 
 
@@ -29,7 +30,7 @@ def date_field(meta: dict, key: str, config: Config, notes: Notes) -> datetime:
         else:
             # (Hugo's and Jekyll's `date:`, a crawler's `pubDate`, `published: 2026-01-10`: the story's date all
             # the same, under another name; said, as `published` is true or false to every other reader)
-            other = next((name for name in _OTHER_DATE_KEYS if meta.get(name) not in (None, "")), None)
+            other = next((name for name in OTHER_DATE_KEYS if meta.get(name) not in (None, "")), None)
             if isinstance(meta.get("published"), (date, datetime)) or dated_text(meta.get("published")):
                 other = "published"  # (Atom's and feedparser's `published` is the date, as text)
             if other:

@@ -13,8 +13,9 @@ import re
 import unicodedata
 
 from generator.config.values import Config
-from generator.site.dates import to_utc, zone_guessed
+from generator.site.dates import OTHER_DATE_KEYS, dated_text, to_utc, zone_guessed
 from generator.site.fields import as_plain, capped, entries_have, resolved, type_field
+from generator.site.keys import words_of
 from generator.site.identities import account_page, definition, site_domain, topic_identity
 from generator.site.model import Image, ProviderRef, Related
 from generator.site.notes import Notes, Unusable, kind_of, shown
@@ -258,8 +259,12 @@ def related_field(value, config: Config, notes: Notes, base: str = "") -> tuple[
         notes.warn("related", f"`related` lists {len(value)} stories; only the first {MAX_RELATED} are kept",
                    f"an item may have at most {MAX_RELATED} related stories")
         value = value[:MAX_RELATED]
-    related, unusable = [], 0
+    related, unusable, renamed = [], 0, {}
     for entry in value:
+        if entry is None or entry == "":  # (an empty entry is no story, as an empty picture is none)
+            continue
+        if isinstance(entry, dict):
+            entry = _named_otherwise(entry, renamed)
         # (`url`: the key of schema.org's records and of most JSON APIs)
         written = [entry.get(k) for k in ("webUrl", "originalUrl", "url")] if isinstance(entry, dict) else []
         url = next(filter(None, map(field_url, written)), "") or resolved(next(filter(None, written), ""), base)
@@ -282,11 +287,44 @@ def related_field(value, config: Config, notes: Notes, base: str = "") -> tuple[
                                type_field(entry.get("type"), "related: type", notes),
                                provider_field(entry.get("provider"), "related: provider", notes),
                                score_field(entry.get("quality"), "related: quality", notes)))
+    if renamed:  # (one warning for them all: a crawler names every entry's fields alike)
+        read = ", ".join(f"`{key}` as `{field}`" for key, field in renamed)
+        notes.warn("related", f"`related`: other writers' names of fields are read as newsdesk's: {read}",
+                   "rename them: " + ", ".join(f"`{key}` to `{field}`" for key, field in renamed))
     if unusable:
         notes.warn("related", f"`related`: {entries_have(unusable)} no http or https `webUrl`; "
                    f"{'it is' if unusable == 1 else 'they are'} left out",
                    "give each story its full address")
     return tuple(related)
+
+
+# What other writers call a related story's fields (RSS's `link` and `pubDate`, schema.org's `headline`, `publisher`
+# and `datePublished`, NewsAPI's `description`, `publishedAt` and `source`): read as them when the entry gives
+# neither that field nor those that stand for it, as an item's own are (keys.named_otherwise)
+_RELATED_OTHER_NAMES = (
+    ("title", ("title",), ("headline", "name")),
+    ("webUrl", ("webUrl", "originalUrl", "url"), ("link", "canonicalUrl", "permalink")),
+    ("excerpt", ("excerpt",), ("description", "summary")),
+    ("publishedDateTime", ("publishedDateTime",), OTHER_DATE_KEYS + ("published",)),
+    ("provider", ("provider",), ("publisher", "source")),
+)
+
+
+def _named_otherwise(entry: dict, renamed: dict) -> dict:
+    """A related story's `entry` with the fields it gives under another writer's name (_RELATED_OTHER_NAMES);
+    `renamed`: (key as written, field) -> how many entries so named it, for the warning."""
+    words = {words_of(key): key for key in entry if isinstance(key, str)}
+    found = {}
+    for field, given, others in _RELATED_OTHER_NAMES:
+        if any(entry.get(name) not in (None, "") for name in given):
+            continue
+        key = next((words[words_of(other)] for other in others if words_of(other) in words
+                    and entry[words[words_of(other)]] not in (None, "", [], {})), None)
+        if key is None or key == "published" and not (dated_text(entry[key]) or hasattr(entry[key], "year")):
+            continue  # (`published: true` is a flag, not the date)
+        found[field] = entry[key]
+        renamed[key, field] = renamed.get((key, field), 0) + 1
+    return {**entry, **found} if found else entry
 
 
 def other_than(values: dict, notes: Notes) -> tuple[Related, ...]:
