@@ -455,3 +455,34 @@ def test_related_stories_under_other_writers_names_are_shown(tmp_path, capsys):
             "as `title`, `link` as `webUrl`, `pubDate` as `publishedDateTime`, `publisher` as `provider` (rename "
             "them: `description` to `excerpt`") in said, said
     assert "no http or https" not in said  # (the empty entries are none)
+
+
+def test_featured_content_as_an_oembed_reply_a_video_record_or_escaped_code_is_its_player(tmp_path, capsys):
+    """A crawler that stores YouTube's oEmbed reply, schema.org's VideoObject or AudioObject, or embed code copied
+    from a feed's escaped text had no player: a mapping was "`featuredContent` must be text", and the escaped
+    code showed above the body as text (`<iframe src=...>` for the reader to read)."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/v", "type: video")
+    files = {
+        "oembed.md": front("title: Oembed", *head, "featuredContent:", "  type: video", "  provider_name: YouTube",
+                           '  html: \'<iframe width="200" src="https://www.youtube.com/embed/abcDEF12345"></iframe>\''),
+        "videoobject.md": front("title: Video object", *head, "featuredContent:", "  '@type': VideoObject",
+                                "  embedUrl: https://player.vimeo.com/video/76979871",
+                                "  contentUrl: https://cdn.example/v.mp4"),
+        "audioobject.md": front("title: Audio object", *head[:2], "type: podcast", "featuredContent:",
+                                "  '@type': AudioObject", "  contentUrl: https://cdn.example/e1.mp3"),
+        "escaped.md": front("title: Escaped", *head, "featuredContent: '&lt;iframe src=&quot;"
+                            "https://www.youtube.com/embed/abcDEF12345&quot;&gt;&lt;/iframe&gt;'"),
+        "empty.md": front("title: No player", *head, "featuredContent: {type: video, width: 200}"),
+    }
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert news["oembed"]["videoUrl"] == news["escaped"]["videoUrl"] == "https://www.youtube.com/embed/abcDEF12345"
+    assert news["videoobject"]["videoUrl"] == "https://player.vimeo.com/video/76979871"
+    assert news["audioobject"]["mediaUrl"] == "https://cdn.example/e1.mp3"
+    for name in ("oembed", "escaped"):
+        html = page(out, news[name])
+        assert '<iframe src="https://www.youtube.com/embed/abcDEF12345"' in html and "&lt;iframe" not in html, name
+    assert '<audio src="https://cdn.example/e1.mp3"' in page(out, news["audioobject"])
+    assert news["empty"]["videoUrl"] is None
+    assert ("warning: content/empty.md:6: `featuredContent` is a mapping without a player's `html`, `embedUrl` or "
+            "`url`; it is left out (write the player's embed code or address") in said, said
+    assert said.count("warning:") == 1, said

@@ -7,6 +7,7 @@ dropped with a warning in the item's Notes rather than losing the story.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from datetime import date, time
@@ -135,6 +136,33 @@ def capped(text: str, key: str, notes: Notes) -> str:
                f"shorten it to at most {MAX_TEXT:,} characters")
     cut = cut.rstrip() + "…"
     return bidi_closed(cut) if BIDI.search(cut) else cut
+
+
+def featured_field(meta: dict, notes: Notes) -> str:
+    """`featuredContent`'s markup (or address): as written, or as other writers give a player: an oEmbed reply
+    (`{type: video, html: "<iframe ...>"}`, as a crawler that asks YouTube's oEmbed stores it), schema.org's
+    VideoObject (`embedUrl`, `contentUrl`) or a record with its `url`; embed code escaped once more than HTML
+    (`&lt;iframe src=...&gt;`, as a crawler that copies it from a feed's escaped text writes it) as that code."""
+    key = "featuredContent"
+    value = meta.get(key)
+    if isinstance(value, dict):
+        found = next((value[k] for k in _PLAYER_KEYS if isinstance(value.get(k), str) and value[k].strip()), None)
+        if found is None:
+            notes.warn(key, f"`{key}` is a mapping without a player's `html`, `embedUrl` or `url`; it is left out",
+                       "write the player's embed code or address, e.g. https://www.youtube.com/embed/ID")
+            return ""
+        meta = {key: found}
+    text = text_field(meta, key, notes, plain=False)
+    if "<" not in text and _ESCAPED_TAG.search(text):
+        text = html.unescape(text)
+    return text
+
+
+# A player's keys, in the order read: oEmbed's markup, schema.org's VideoObject's and AudioObject's addresses,
+# a record's address
+_PLAYER_KEYS = ("html", "embedUrl", "embed_url", "contentUrl", "content_url", "url", "src")
+_ESCAPED_TAG = re.compile(r"&lt;\s*(?:iframe|video|audio|source|embed|object|blockquote|div|p|a|figure)[\s&/]",
+                          re.IGNORECASE)
 
 
 def opaque_field(value) -> str:
