@@ -230,7 +230,7 @@ FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warn
      "false, got 2; true is used (write `published: true`, or `published: false` for a draft)"),
     ("title: x\npublishedDateTime: 2026-11-20\ntopics: {a: [1]}",
      "warning: content/x.md:4: `topics` must be a list of names; 1 entry is left out (write one `- name` per line)"),
-    ("title: x\npublishedDateTime: 2026-11-20\ntype: [a]", "warning: content/x.md:4: `type` must be a word such as "
+    ("title: x\npublishedDateTime: 2026-11-20\ntype: [1]", "warning: content/x.md:4: `type` must be a word such as "
      "article or video, got a list (write it as `type: article`; the item is shown as an article)"),
     ("title: x\npublishedDateTime: 2026-11-20\nprovider: 5",
      "warning: content/x.md:4: `provider` must be a mapping with `name` and `domain`, got int; it is left out"),

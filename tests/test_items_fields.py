@@ -486,3 +486,21 @@ def test_featured_content_as_an_oembed_reply_a_video_record_or_escaped_code_is_i
     assert ("warning: content/empty.md:6: `featuredContent` is a mapping without a player's `html`, `embedUrl` or "
             "`url`; it is left out (write the player's embed code or address") in said, said
     assert said.count("warning:") == 1, said
+
+
+def test_a_type_as_json_ld_writes_it_is_the_type_it_names(tmp_path, capsys):
+    """JSON-LD writes `@type` as a list (`[VideoObject, CreativeWork]`) and, expanded, as schema.org's address
+    (`https://schema.org/VideoObject`, `schema:PodcastEpisode`): a list made the item an article, with a warning,
+    and an address an "Other" in a list of its own."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/t")
+    files = {"listed.md": front("title: Listed", *head, "type: [VideoObject, CreativeWork]"),
+             "unknown.md": front("title: Unknown first", *head, "type: [Webinar, Event]"),
+             "address.md": front("title: Address", *head, "type: https://schema.org/PodcastEpisode"),
+             "prefixed.md": front("title: Prefixed", *head, "'@type': 'schema:NewsArticle'")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert "warning: content/listed" not in said and "must be a word" not in said, said
+    assert {name: entry["type"] for name, entry in news.items()} == {
+        "listed": "video", "unknown": "event", "address": "podcast", "prefixed": "article"}
+    assert 'class="badge">Video<' in page(out, news["listed"])
+    assert not (out / "types/other").exists()
+    assert "Address" in (out / "podcasts/index.html").read_text(encoding="utf-8")

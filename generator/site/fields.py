@@ -183,6 +183,10 @@ def _unplain(value) -> str | None:
 
 def type_field(value, key: str, notes: Notes) -> str:
     """The item's type, lower case: any value is kept (a card labels what it does not know neutrally)."""
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        # (JSON-LD's `@type: [VideoObject, CreativeWork]`: the first the item is known as, else the first)
+        known = [type_field(v, key, notes) for v in value]
+        return next((kind for kind in known if kind in _KNOWN_TYPES), known[0])
     if value is None:
         return "article"
     text = as_plain(value)
@@ -190,7 +194,8 @@ def type_field(value, key: str, notes: Notes) -> str:
         notes.warn(key, f"`{key}` must be a word such as article or video, got {kind_of(value)}",
                    "write it as `type: article`; the item is shown as an article")
         return "article"
-    text = text.lower()[:MAX_TYPE]
+    # (JSON-LD's expanded names: `https://schema.org/VideoObject`, `schema:VideoObject`, `og:video.other`)
+    text = _VOCABULARY.sub("", text.strip()).lower()[:MAX_TYPE]
     return _TYPE_SYNONYMS.get(KEY_SEPARATORS.sub("", text.replace(".", "")), text) or "article"
 
 
@@ -210,6 +215,10 @@ _TYPE_SYNONYMS = MappingProxyType({word: kind for kind, words in {
     "event": "event events",
     "course": "course courses",
 }.items() for word in words.split()})
+
+
+_KNOWN_TYPES = frozenset(_TYPE_SYNONYMS.values())
+_VOCABULARY = re.compile(r"^(?:https?://(?:www\.)?schema\.org/|schema:|og:)", re.IGNORECASE)
 
 
 def bool_field(meta: dict, key: str, notes: Notes, default: bool) -> bool:
