@@ -504,3 +504,22 @@ def test_a_type_as_json_ld_writes_it_is_the_type_it_names(tmp_path, capsys):
     assert 'class="badge">Video<' in page(out, news["listed"])
     assert not (out / "types/other").exists()
     assert "Address" in (out / "podcasts/index.html").read_text(encoding="utf-8")
+
+
+def test_length_price_and_topics_under_schema_orgs_names_are_shown(tmp_path, capsys):
+    """schema.org names a video's length `duration`, a course's price `offers` and an article's tags `keywords`
+    (and crawlers that read a page's JSON-LD keep its names): each was kept for templates only, and the card
+    showed no length, no price and the story no topic."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"clip.md": front("title: Clip", *head, "type: video", "duration: PT4M13S"),
+             "course.md": front("title: Course", *head, "type: course",
+                                "offers: {'@type': Offer, price: '19.99', priceCurrency: USD}"),
+             "tagged.md": front("title: Tagged", *head, "keywords: Harbours, Cranes")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert news["clip"]["length"] == "4:13" and "4:13" in page(out, news["clip"])
+    assert news["course"]["price"] == "19.99 USD"
+    assert "19.99" in (out / "courses/index.html").read_text(encoding="utf-8")
+    assert news["tagged"]["topics"] == ["Harbours", "Cranes"]
+    assert (out / "topics/cranes/index.html").is_file()
+    for key, field, line in (("duration", "length", 6), ("offers", "price", 6), ("keywords", "topics", 5)):
+        assert (f":{line}: `{key}` is read as `{field}`, which is not given (rename `{key}` to `{field}`)") in said, said
