@@ -523,3 +523,23 @@ def test_length_price_and_topics_under_schema_orgs_names_are_shown(tmp_path, cap
     assert (out / "topics/cranes/index.html").is_file()
     for key, field, line in (("duration", "length", 6), ("offers", "price", 6), ("keywords", "topics", 5)):
         assert (f":{line}: `{key}` is read as `{field}`, which is not given (rename `{key}` to `{field}`)") in said, said
+
+
+def test_a_provider_written_as_an_organization_record_is_that_domains(tmp_path, capsys):
+    """A site's organization records name their domain `_id` (`{_id: harbour.example, name, images}`), and a
+    crawler that copies the record into its items writes the provider so: it lost its domain, and had a page of
+    its own by its name, apart from the same provider's other stories. A database's `_id` is no domain."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://harbour.example/s")
+    files = {"record.md": front("title: From the record", *head, "provider:", "  _id: harbour.example",
+                                "  taxonomy: organization", "  name: Harbour Daily"),
+             "domain.md": front("title: From the domain", *head, "provider:", "  name: Harbour Daily",
+                                "  domain: harbour.example"),
+             "database.md": front("title: From a database", *head, "provider:", "  _id: 5f8a1b2c3d4e5f6a7b8c9d0e",
+                                  "  name: Quay Weekly")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert "warning:" not in said, said
+    assert news["record"]["provider"]["domain"] == "harbour.example"
+    listing = (out / "providers/harbour-example/index.html").read_text(encoding="utf-8")
+    assert "From the record" in listing and "From the domain" in listing
+    assert news["database"]["provider"]["domain"] == ""
+    assert 'href="/providers/harbour-example/"' in page(out, news["record"])

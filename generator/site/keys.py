@@ -22,7 +22,7 @@ KNOWN_FIELDS = frozenset({
 # The fields of the mappings inside an item (a provider, each picture, each related story).
 _IMAGE_FIELDS = frozenset({"url", "src", "contentUrl", "href", "width", "height"})
 _NESTED_FIELDS = MappingProxyType({
-    "provider": frozenset({"name", "domain", "images", "url", "logo", "account"}),
+    "provider": frozenset({"name", "domain", "images", "url", "logo", "account", "_id"}),
     "images": _IMAGE_FIELDS,
     "related": frozenset({"title", "webUrl", "originalUrl", "url", "publishedDateTime", "provider", "excerpt",
                           "type", "quality"}),

@@ -197,7 +197,10 @@ def provider_field(value, key: str, notes: Notes, base: str = "") -> ProviderRef
         return None
     name = as_plain(value.get("name") or "", name=True)
     # (a provider written as a site's publisher record, `url` and `logo`, as config.yaml's providers are too)
-    domain = as_plain(value.get("domain") or value.get("url") or "")
+    # (and as a site's organization record, whose `_id` is its domain: `{_id: example.com, name: ..., images: ...}`,
+    # as a crawler that copies the record writes it; an `_id` without a dot is a database's id, not a host)
+    record_id = value.get("_id") if isinstance(value.get("_id"), str) and "." in value["_id"] else None
+    domain = as_plain(value.get("domain") or value.get("url") or record_id or "")
     if domain and IGNORED_IN_HOSTS.search(domain):
         # (`port\u200b.example`, a zero-width space copied with the address: the host browsers go to, as IDNA's
         # mapping drops such characters; a direction mark stays, and makes no host, as no browser loads one)
