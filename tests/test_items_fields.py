@@ -543,3 +543,22 @@ def test_a_provider_written_as_an_organization_record_is_that_domains(tmp_path, 
     assert "From the record" in listing and "From the domain" in listing
     assert news["database"]["provider"]["domain"] == ""
     assert 'href="/providers/harbour-example/"' in page(out, news["record"])
+
+
+def test_topics_written_as_hashtags_are_the_topics_their_words_name(tmp_path, capsys):
+    """A crawler of posts writes their hashtags as topics (`#Harbours`, or `#Harbours #Cranes` in one text): each
+    was a topic of its own, `sharp-harbours`, apart from the topic Harbours, and the text one topic of both.
+    `C#` and `#1 story` are no hashtags."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"tagged.md": front("title: Tagged", *head, "topics: ['#Harbours', 'C#', '#1 story']"),
+             "text.md": front("title: Text", *head, "topics: '#Harbours #ShippingLanes'"),
+             "plain.md": front("title: Plain", *head, "topics: [Harbours, Shipping Lanes]")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert news["tagged"]["topics"] == ["Harbours", "C#", "#1 story"]
+    assert news["text"]["topics"] == ["Harbours", "Shipping Lanes"]  # (one topic, named as the first file names it)
+    listing = (out / "topics/harbours/index.html").read_text(encoding="utf-8")
+    assert all(title in listing for title in ("Tagged", "Text", "Plain"))
+    # (one page, of the spelling with the fewest hyphens, as for any two spellings of a topic)
+    lanes = (out / "topics/shippinglanes/index.html").read_text(encoding="utf-8")
+    assert "Text" in lanes and "Plain" in lanes
+    assert not (out / "topics/sharp-harbours").exists()

@@ -40,11 +40,18 @@ def topics_field(meta: dict, topic_defs: dict, config: Config, notes: Notes) -> 
         # does a number written with its thousands (`1,000`).
         value = [part for part in _LISTED_BY_COMMAS.split(value) if part.strip()]
         meta = dict(meta, topics=value)
+    if isinstance(value, str) and _HASHTAGS.fullmatch(value):  # `#AI #Robots`: a post's hashtags, two topics
+        value = _HASHTAG.findall(value)
+        meta = dict(meta, topics=value)
     if _weighted(value):  # `{AI: 0.9, Robots: 0.4}`: a classifier's topics with their scores
         value = list(value)
     if isinstance(value, (list, dict)):
         entries = value if isinstance(value, list) else [value]
         meta = dict(meta, topics=[_topic_of_record(v, topic_defs) if isinstance(v, dict) else v for v in entries])
+    if isinstance(meta.get("topics"), list):
+        # (a hashtag is the topic its word names: `#PowerApps` is Power Apps, `#AI` the topic AI, not `sharp-ai`)
+        meta = dict(meta, topics=[_HASHTAG.fullmatch(v.strip())[1] if isinstance(v, str) and _HASHTAG.fullmatch(v.strip())
+                                  else v for v in meta["topics"]])
     names = _string_list(meta, "topics", notes)
     if len(names) > MAX_TOPICS:
         notes.warn("topics", f"`topics` names {len(names)} topics; only the first {MAX_TOPICS} are kept",
@@ -77,6 +84,9 @@ def topics_field(meta: dict, topic_defs: dict, config: Config, notes: Notes) -> 
 # (`label`: a classifier's `{label: AI, score: 0.9}`; `term`: feedparser's tags, `{term: AI, scheme: ..., label: null}`,
 # as Atom's category writes them; `title`: a CMS's taxonomy term)
 _TOPIC_RECORD_KEYS = ("name", "label", "term", "title", "_id", "slug", "id", "shortname")
+# A hashtag: `#` and a word that starts with a letter (`#1` and `C#` are no hashtags); a text of them alone
+_HASHTAG = re.compile(r"#([^\W\d_][\w-]*)")
+_HASHTAGS = re.compile(r"\s*#[^\W\d_][\w-]*(?:[\s,]+#[^\W\d_][\w-]*)*\s*")
 _LISTED_BY_COMMAS = re.compile(r"\s*(?:(?<![0-9]),|,(?![0-9]))\s*")
 
 
