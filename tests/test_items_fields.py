@@ -562,3 +562,25 @@ def test_topics_written_as_hashtags_are_the_topics_their_words_name(tmp_path, ca
     lanes = (out / "topics/shippinglanes/index.html").read_text(encoding="utf-8")
     assert "Text" in lanes and "Plain" in lanes
     assert not (out / "topics/sharp-harbours").exists()
+
+
+def test_a_picture_given_in_sizes_by_name_is_one_picture_in_those_sizes(tmp_path, capsys):
+    """A crawler that keeps a logo's or a picture's sizes by name (`{50x50: URL, 400x400: URL}`, `{small: URL,
+    large: URL}`) lost them all, with a warning naming no address ("first: None")."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"sized.md": front("title: Sized", *head, "provider:", "  name: Harbour Daily",
+                               "  domain: harbour.example", "  images:",
+                               "    50x50: https://harbour.example/logo-50.png",
+                               "    400x400: https://harbour.example/logo-400.png",
+                               "images: {small: 'https://news.example/s-320.jpg', large: 'https://news.example/s.jpg'}"),
+             "none.md": front("title: No address", *head, "images:", "  - width: 640", "    height: 360")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert news["sized"]["provider"]["images"] == [
+        {"url": "https://harbour.example/logo-50.png", "width": 50, "height": 50},
+        {"url": "https://harbour.example/logo-400.png", "width": 400, "height": 400}]
+    assert [image["url"] for image in news["sized"]["images"]] == ["https://news.example/s-320.jpg",
+                                                                   "https://news.example/s.jpg"]
+    assert "https://harbour.example/logo-50.png" in page(out, news["sized"])
+    assert "content/sized.md" not in said, said
+    assert ("warning: content/none.md:5: `images`: 1 entry has no http or https `url` (first: an entry without "
+            "`url`); it is left out") in said, said

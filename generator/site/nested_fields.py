@@ -147,6 +147,11 @@ def _images(value, key: str, notes: Notes, limit: int, base: str = "") -> tuple[
     (a crawler's copy of `<meta property="og:image" content="/images/x.jpg">`)."""
     if value is None or value == "":
         return ()
+    if isinstance(value, dict) and _sized(value):
+        # `{50x50: https://.../logo-50.png, 400x400: ...}`, `{small: ..., large: ...}`: one picture in several sizes,
+        # each by its size's name (and its width and height, when the name gives them)
+        value = [dict(url=url, **dict(zip(("width", "height"), map(int, size.groups())) if size else {}))
+                 for name, url in value.items() for size in [_SIZE_NAME.fullmatch(str(name).strip())]]
     if isinstance(value, (dict, str)):
         value = [value]
     if not isinstance(value, list):
@@ -160,7 +165,7 @@ def _images(value, key: str, notes: Notes, limit: int, base: str = "") -> tuple[
     images, unusable = [], []
     for entry in value:
         # (`src`: a crawler's copy of an <img>'s attributes; `contentUrl`: schema.org's ImageObject; `href`: a link's)
-        raw = next((entry[k] for k in ("url", "src", "contentUrl", "href") if entry.get(k)), None) \
+        raw = next((entry[k] for k in _IMAGE_KEYS if entry.get(k)), None) \
             if isinstance(entry, dict) else entry
         url = field_url(raw) or static_path(raw) or resolved(raw, base)  # (the site's own static/ first)
         if url:
@@ -169,10 +174,21 @@ def _images(value, key: str, notes: Notes, limit: int, base: str = "") -> tuple[
         else:
             unusable.append(raw)
     if unusable:
-        notes.warn(key, f"`{key}`: {entries_have(len(unusable))} no http or https `url` (first: {shown(unusable[0])}); "
+        first = "an entry without `url`" if unusable[0] is None else shown(unusable[0])
+        notes.warn(key, f"`{key}`: {entries_have(len(unusable))} no http or https `url` (first: {first}); "
                    f"{'it is' if len(unusable) == 1 else 'they are'} left out",
                    "write each picture's full address, or a file of static/ as static/pictures/x.jpg")
     return tuple(images)
+
+
+_SIZE_NAME = re.compile(r"([0-9]{1,5})\s*[xX×]\s*([0-9]{1,5})")
+_IMAGE_KEYS = ("url", "src", "contentUrl", "href")
+
+
+def _sized(value: dict) -> bool:
+    """Whether a mapping is one picture's sizes by name (`{50x50: URL, 400x400: URL}`), not one picture's record."""
+    return (bool(value) and not any(key in value for key in _IMAGE_KEYS + ("width", "height"))
+            and all(isinstance(url, str) and (field_url(url) or static_path(url)) for url in value.values()))
 
 
 def pictures_field(meta: dict, notes: Notes, base: str) -> tuple[Image, ...]:
