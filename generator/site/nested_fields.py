@@ -155,7 +155,8 @@ def _images(value, key: str, notes: Notes, limit: int, base: str = "") -> tuple[
     if isinstance(value, (dict, str)):
         value = [value]
     if not isinstance(value, list):
-        notes.warn(key, f"`{key}` must be a list of images with `url`, `width`, `height`")
+        notes.warn(key, f"`{key}` must be a list of images with `url`, `width`, `height`, got {kind_of(value)}; it is "
+                        "left out", f"write `{key}:`, then `  - url: https://...` on the next line")
         return ()
     value = [entry for entry in value if entry is not None and entry != ""]  # (an empty entry is no picture)
     if len(value) > limit:
@@ -219,7 +220,8 @@ def provider_field(value, key: str, notes: Notes, base: str = "") -> ProviderRef
     if isinstance(value, str):
         value = {"name": value}  # `provider: Solo Reporter`
     if not isinstance(value, dict):
-        notes.warn(key, f"`{key}` must be a mapping with `name` and `domain`, got {kind_of(value)}; it is left out")
+        notes.warn(key, f"`{key}` must be a mapping with `name` and `domain`, got {kind_of(value)}; it is left out",
+                   f"write `{key}:`, then `  name: ...` and `  domain: ...` on the next lines")
         return None
     name = as_plain(value.get("name") or "", name=True)
     # (a provider written as a site's publisher record, `url` and `logo`, as config.yaml's providers are too)
@@ -232,7 +234,7 @@ def provider_field(value, key: str, notes: Notes, base: str = "") -> ProviderRef
         # mapping drops such characters; a direction mark stays, and makes no host, as no browser loads one)
         domain = IGNORED_IN_HOSTS.sub("", domain)
     if name is None or domain is None:
-        notes.warn(key, f"`{key}`'s `name` and `domain` must be text")
+        notes.warn(key, f"`{key}`'s `name` and `domain` must be text", "put each on one line, in quotes")
     if domain and "://" in domain and host_of(domain.strip()):
         domain = host_of(domain.strip())  # an address written for the domain: `https://example.com/`
     # (a host is read with its compatibility characters mapped, as browsers map it: `ｅｘａｍｐｌｅ.com` and a
@@ -279,10 +281,11 @@ def _account(value, domain: str, key: str, notes: Notes) -> str:
 def related_field(value, config: Config, notes: Notes, base: str = "") -> tuple[Related, ...]:
     if value is None:
         return ()
-    if isinstance(value, dict):
+    if isinstance(value, (dict, str)):  # (one story, or its address alone)
         value = [value]
     if not isinstance(value, list):
-        notes.warn("related", f"`related` must be a list of stories, got {kind_of(value)}")
+        notes.warn("related", f"`related` must be a list of stories, got {kind_of(value)}; it is left out",
+                   "write `related:`, then `  - title: ...` and `    webUrl: https://...` on the next lines")
         return ()
     if len(value) > MAX_RELATED:
         notes.warn("related", f"`related` lists {len(value)} stories; only the first {MAX_RELATED} are kept",
