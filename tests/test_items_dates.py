@@ -35,10 +35,13 @@ DATES = {  # as written -> the moment it names (the site's time zone is UTC)
     # Java's ZonedDateTime in UTC writes both the offset and the zone's name: the item was left out
     "2026-11-20T10:00:00Z[UTC]": "2026-11-20T10:00:00Z",
     "2026-11-20T10:00:00.125Z[Etc/UTC]": "2026-11-20T10:00:00.125000Z",
+    # digits alone: ISO 8601's basic date, and GDELT's date and time (which was read as milliseconds, in 2610)
+    "20261120": "2026-11-20T00:00:00Z",
+    "20261120100000": "2026-11-20T10:00:00Z",
 }
 
 
-NO_DATES = ["11/12/2026", "Foo 20, 2026", "Nov 20, 2026 10:00 XYZT", "Nov 20, 2026 13:00 PM", "2026/13/45",
+NO_DATES = ["20261320", "11/12/2026", "Foo 20, 2026", "Nov 20, 2026 10:00 XYZT", "Nov 20, 2026 13:00 PM", "2026/13/45",
             "2026-11-20T10:00:00[Nowhere/Land]"]
 
 
@@ -49,9 +52,10 @@ def test_dates_as_other_writers_give_them_are_read(tmp_path, capsys):
              for n, written in enumerate(DATES)}
     files.update({f"x{n}.md": front("title: Undated", f"publishedDateTime: {json.dumps(written)}")
                   for n, written in enumerate(NO_DATES)})
+    files["number.md"] = front("title: A number", "publishedDateTime: 20261120100000")  # (as YAML reads it: a number)
     _, news, said = build_items(tmp_path, files, capsys)
     assert {name: entry["publishedDateTime"] for name, entry in news.items()} == {
-        f"d{n}": moment for n, moment in enumerate(DATES.values())}
+        **{f"d{n}": moment for n, moment in enumerate(DATES.values())}, "number": "2026-11-20T10:00:00Z"}
     for n, written in enumerate(NO_DATES):  # (a day and month in numbers: which is the month is anyone's guess)
         assert f"error: content/x{n}.md:3: `publishedDateTime`" in said and repr(written) in said, (written, said)
 

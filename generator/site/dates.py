@@ -103,6 +103,9 @@ def to_utc(value, config: Config, key: str) -> datetime:
         moment = value
     elif isinstance(value, date):
         moment = datetime(value.year, value.month, value.day)
+    elif (isinstance(value, int) and not isinstance(value, bool) or isinstance(value, str)) and \
+            (moment := _digits_date(str(value).strip())):
+        pass
     elif (isinstance(value, (int, float)) and not isinstance(value, bool)
           or isinstance(value, str) and EPOCH.fullmatch(value.strip())):
         moment = _from_epoch(value, key)
@@ -224,6 +227,22 @@ def _written_otherwise(text: str) -> datetime | None:
             return None
         return moment
     return None
+
+
+# ISO 8601's basic date, and a date and time, in digits alone (`20261120`, GDELT's `20261120100000`), as a number
+# too: a Unix time never has 8 digits (1973 has 9) or 14 (milliseconds have 13 until the year 2286)
+_DIGITS_DATE = re.compile(r"((?:19|20|21)[0-9]{2})([01][0-9])([0-3][0-9])(?:([0-2][0-9])([0-5][0-9])([0-5][0-9]))?")
+
+
+def _digits_date(text: str) -> datetime | None:
+    """The moment a date in digits alone names (_DIGITS_DATE), None for other text (or no such day)."""
+    found = _DIGITS_DATE.fullmatch(text)
+    if not found:
+        return None
+    try:
+        return datetime(*(int(part) for part in found.groups() if part is not None))
+    except ValueError:
+        return None
 
 
 def _from_epoch(value, key: str) -> datetime:
