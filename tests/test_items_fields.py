@@ -584,3 +584,18 @@ def test_a_picture_given_in_sizes_by_name_is_one_picture_in_those_sizes(tmp_path
     assert "content/sized.md" not in said, said
     assert ("warning: content/none.md:5: `images`: 1 entry has no http or https `url` (first: an entry without "
             "`url`); it is left out") in said, said
+
+
+def test_a_draft_flagged_as_cms_apis_flag_it_is_a_draft(tmp_path, capsys):
+    """CMSs' APIs name the flag `isPublished` (`is_published`): `isPublished: false` was a field newsdesk did not
+    know ("did you mean `published`?") and the draft was published."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"draft.md": front("title: Not yet", *head, "isPublished: false"),
+             "snake.md": front("title: Not yet either", *head, "is_published: 'false'"),
+             "out.md": front("title: Out", *head, "isPublished: true")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert set(news) == {"out"}
+    assert "Not yet" not in (out / "index.html").read_text(encoding="utf-8")
+    assert ("warning: content/out.md:5: `isPublished` is read as `published`, which is not given (rename "
+            "`isPublished` to `published`)") in said, said
+    assert "did you mean" not in said, said

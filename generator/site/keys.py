@@ -60,6 +60,8 @@ _OTHER_NAMES = (
     ("provider", ("provider",), ("publisher",)),
     ("length", ("length",), ("duration",)),
     ("price", ("price",), ("offers",)),
+    # (a draft written `isPublished: false`, as Contentful, Strapi and other CMSs' APIs name the flag, was published)
+    ("published", ("published",), ("isPublished",)),
 )
 
 
