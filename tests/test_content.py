@@ -222,18 +222,25 @@ FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warn
     ("title: x\npublishedDateTime: 2026-11-20\nrelated:\n  - title: R\n    webUrl: https://r.example/\n    quality: 1" + "0" * 400,
      "warning: content/x.md:4: `related: quality` 1" + "0" * 56 + "... is out of range (0 to 1,000,000); 1,000,000 is used (write a number from 0 to 1000000)"),
     ("title: x\npublishedDateTime: 2026-11-20\npublished: maybe",
-     "warning: content/x.md:4: `published` must be true or false, got 'maybe'; true is used"),
+     "warning: content/x.md:4: `published` must be true or false, got 'maybe'; true is used (write `published: "
+     "true`, or `published: false` for a draft)"),
     # (a crawler's database flags: 0 and 1, as numbers or text, are false and true; 2 is neither)
     ("title: x\npublishedDateTime: 2026-11-20\npublished: 1", None),
     ("title: x\npublishedDateTime: 2026-11-20\npublished: 2", "warning: content/x.md:4: `published` must be true or "
-     "false, got 2; true is used"),
+     "false, got 2; true is used (write `published: true`, or `published: false` for a draft)"),
     ("title: x\npublishedDateTime: 2026-11-20\ntopics: {a: [1]}",
      "warning: content/x.md:4: `topics` must be a list of names; 1 entry is left out (write one `- name` per line)"),
-    ("title: x\npublishedDateTime: 2026-11-20\ntype: [a]", "warning: content/x.md:4: `type` must be a word such as "
+    ("title: x\npublishedDateTime: 2026-11-20\ntype: [1]", "warning: content/x.md:4: `type` must be a word such as "
      "article or video, got a list (write it as `type: article`; the item is shown as an article)"),
     ("title: x\npublishedDateTime: 2026-11-20\nprovider: 5",
-     "warning: content/x.md:4: `provider` must be a mapping with `name` and `domain`, got int; it is left out"),
-    ("title: x\npublishedDateTime: 2026-11-20\nrelated: lots", "warning: content/x.md:4: `related` must be a list of stories, got str"),
+     "warning: content/x.md:4: `provider` must be a mapping with `name` and `domain`, got int; it is left out (write "
+     "`provider:`, then `  name: ...` and `  domain: ...` on the next lines)"),
+    ("title: x\npublishedDateTime: 2026-11-20\nrelated: lots", "warning: content/x.md:4: `related`: 1 entry has no http "
+     "or https `webUrl`; it is left out (give each story its full address)"),
+    ("title: x\npublishedDateTime: 2026-11-20\nrelated: https://other.example/story", None),
+    ("title: x\npublishedDateTime: 2026-11-20\nrelated: 5", "warning: content/x.md:4: `related` must be a list of "
+     "stories, got int; it is left out (write `related:`, then `  - title: ...` and `    webUrl: https://...` on the "
+     "next lines)"),
     ("title: x\npublishedDateTime: 2026-11-20\nexerpt: typo", "warning: content/x.md:4: `exerpt` is not a known field; "
      "did you mean `excerpt`? (rename it to `excerpt`, or it is ignored)"),
     ("title: x\npublishedDateTime: 2026-11-20\nhat: 5", "warning: content/x.md:4: `hat` is not a known field; "

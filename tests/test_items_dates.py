@@ -32,10 +32,16 @@ DATES = {  # as written -> the moment it names (the site's time zone is UTC)
     "/Date(1795168800000+0100)/": "2026-11-20T10:00:00Z",
     "2026-11-20T10:00:00+01:00[Europe/Paris]": "2026-11-20T09:00:00Z",
     "2026-07-20T10:00:00[Europe/Paris]": "2026-07-20T08:00:00Z",
+    # Java's ZonedDateTime in UTC writes both the offset and the zone's name: the item was left out
+    "2026-11-20T10:00:00Z[UTC]": "2026-11-20T10:00:00Z",
+    "2026-11-20T10:00:00.125Z[Etc/UTC]": "2026-11-20T10:00:00.125000Z",
+    # digits alone: ISO 8601's basic date, and GDELT's date and time (which was read as milliseconds, in 2610)
+    "20261120": "2026-11-20T00:00:00Z",
+    "20261120100000": "2026-11-20T10:00:00Z",
 }
 
 
-NO_DATES = ["11/12/2026", "Foo 20, 2026", "Nov 20, 2026 10:00 XYZT", "Nov 20, 2026 13:00 PM", "2026/13/45",
+NO_DATES = ["20261320", "11/12/2026", "Foo 20, 2026", "Nov 20, 2026 10:00 XYZT", "Nov 20, 2026 13:00 PM", "2026/13/45",
             "2026-11-20T10:00:00[Nowhere/Land]"]
 
 
@@ -46,9 +52,10 @@ def test_dates_as_other_writers_give_them_are_read(tmp_path, capsys):
              for n, written in enumerate(DATES)}
     files.update({f"x{n}.md": front("title: Undated", f"publishedDateTime: {json.dumps(written)}")
                   for n, written in enumerate(NO_DATES)})
+    files["number.md"] = front("title: A number", "publishedDateTime: 20261120100000")  # (as YAML reads it: a number)
     _, news, said = build_items(tmp_path, files, capsys)
     assert {name: entry["publishedDateTime"] for name, entry in news.items()} == {
-        f"d{n}": moment for n, moment in enumerate(DATES.values())}
+        **{f"d{n}": moment for n, moment in enumerate(DATES.values())}, "number": "2026-11-20T10:00:00Z"}
     for n, written in enumerate(NO_DATES):  # (a day and month in numbers: which is the month is anyone's guess)
         assert f"error: content/x{n}.md:3: `publishedDateTime`" in said and repr(written) in said, (written, said)
 
@@ -395,3 +402,28 @@ def test_a_date_writers_put_for_none_keeps_the_story_and_is_said_at_its_line(tmp
     assert said[0].endswith("is a date that writers put for one they do not know (0001-01-01, 1970-01-01); the "
                             "story is dated so, after every other (write the date the item was published)"), said
     assert set(api_news(config)) == {"none", "old"} and not result.site.problems
+
+
+def test_a_published_date_as_text_and_a_mongodb_date_date_the_story(tmp_path, capsys):
+    """Atom's `published` is the entry's date, and feedparser gives it as text, so a crawler that saves its
+    entries writes `published: "Sat, 21 Nov 2026 08:00:00 GMT"`; MongoDB's export writes a date as
+    `{$date: ...}`. Each left the story out ("missing `publishedDateTime`", "must be a date, got a mapping")."""
+    files = {
+        "atom.md": front("title: Atom dated", "published: 'Sat, 21 Nov 2026 08:00:00 GMT'"),
+        "iso.md": front("title: ISO dated", "published: '2026-11-21T09:00:00Z'"),
+        "both.md": front("title: Both", "publishedDateTime: 2026-11-20T10:00:00Z", "published: '2026-11-20T10:00:00Z'"),
+        "mongo.md": front("title: Mongo dated", 'publishedDateTime: {"$date": "2026-11-21T07:00:00.000Z"}'),
+        "mongolong.md": front("title: Mongo long", 'publishedDateTime: {"$date": {"$numberLong": "1795168800000"}}'),
+        "flag.md": front("title: Flagged", "publishedDateTime: 2026-11-20T11:00:00Z", "published: maybe"),
+    }
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert {name: entry["publishedDateTime"] for name, entry in news.items()} == {
+        "atom": "2026-11-21T08:00:00Z", "iso": "2026-11-21T09:00:00Z", "both": "2026-11-20T10:00:00Z",
+        "mongo": "2026-11-21T07:00:00Z", "mongolong": "2026-11-20T10:00:00Z", "flag": "2026-11-20T11:00:00Z"}
+    assert "<time datetime=\"2026-11-21T08:00:00+00:00\"" in page(out, news["atom"])
+    assert ("warning: content/atom.md:3: `published` is read as `publishedDateTime`, which is not given (rename "
+            "`published` to `publishedDateTime`)") in said, said
+    assert "content/both.md" not in said and "content/mongo" not in said, said
+    # (a flag that is neither true nor false says what to write)
+    assert ("warning: content/flag.md:4: `published` must be true or false, got 'maybe'; true is used (write "
+            "`published: true`, or `published: false` for a draft)") in said, said

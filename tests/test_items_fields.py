@@ -406,3 +406,196 @@ def test_no_break_spaces_in_titles_and_excerpts_are_kept_and_search_splits_words
     assert "avenir" in (out / "search/index/terms/av.json").read_text(encoding="utf-8")
     from generator.plan.search import tokens
     assert tokens(title) == ["brexit", "quel", "avenir", "hausse", "de", "20"]
+
+
+def test_topics_as_classifiers_and_feed_readers_write_them_are_the_topics_they_name(tmp_path, capsys):
+    """A classifier writes its topics as `{label, score}`, feedparser an entry's categories as `{term, scheme,
+    label}` (label null) and a CMS its terms with a `title`: each such topic was left out ("`topics` must be a
+    list of names")."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {
+        "classified.md": front("title: Classified", *head, "topics:", "  - {label: Harbours, score: 0.92}",
+                               "  - {label: Cranes, score: 0.41}"),
+        "feedparser.md": front("title: Tagged", *head, "topics:", "  - term: Shipping Lanes",
+                               "    scheme: https://news.example/tags", "    label: null"),
+        "cms.md": front("title: Termed", *head, "topics:", "  - title: Harbours", "    id: 17"),
+    }
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert "warning:" not in said and "error:" not in said, said
+    assert news["classified"]["topics"] == ["Harbours", "Cranes"]
+    assert news["feedparser"]["topics"] == ["Shipping Lanes"]
+    assert news["cms"]["topics"] == ["Harbours"]
+    assert 'href="/topics/shipping-lanes/"' in page(out, news["feedparser"])
+    assert (out / "topics/harbours/index.html").read_text(encoding="utf-8").count("Classified") >= 1
+
+
+def test_related_stories_under_other_writers_names_are_shown(tmp_path, capsys):
+    """A crawler that lists other coverage as NewsAPI gives it (`source`, `description`, `publishedAt`), as RSS
+    does (`link`, `pubDate`) or as schema.org does (`headline`, `datePublished`, `publisher`) had its entries
+    left out (no `webUrl`) or shown by their host alone, without their date, excerpt and provider."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"cranes.md": front(
+        "title: Cranes repainted", *head, "related:",
+        "  - source: {id: null, name: Harbour Daily}", "    title: Harbour cranes get a new coat",
+        "    description: The port's cranes are painted blue.", "    url: https://harbour.example/cranes",
+        "    publishedAt: '2026-11-19T08:00:00Z'",
+        "  - headline: Blue cranes on the quay", "    link: https://quay.example/blue",
+        "    pubDate: 'Thu, 19 Nov 2026 09:00:00 GMT'", "    published: true",
+        "    publisher: {name: Quay Weekly, url: https://quay.example/}",
+        "  -", "  - ''")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    html = page(out, news["cranes"])
+    for shown in ("Harbour cranes get a new coat", "The port&#39;s cranes are painted blue.", "Harbour Daily",
+                  'href="https://harbour.example/cranes"', 'datetime="2026-11-19T08:00:00+00:00"',
+                  "Blue cranes on the quay", 'href="https://quay.example/blue"', "Quay Weekly",
+                  'datetime="2026-11-19T09:00:00+00:00"'):
+        assert shown in html, shown
+    assert ("warning: content/cranes.md:5: `related`: other writers' names of fields are read as newsdesk's: "
+            "`description` as `excerpt`, `publishedAt` as `publishedDateTime`, `source` as `provider`, `headline` "
+            "as `title`, `link` as `webUrl`, `pubDate` as `publishedDateTime`, `publisher` as `provider` (rename "
+            "them: `description` to `excerpt`") in said, said
+    assert "no http or https" not in said  # (the empty entries are none)
+
+
+def test_featured_content_as_an_oembed_reply_a_video_record_or_escaped_code_is_its_player(tmp_path, capsys):
+    """A crawler that stores YouTube's oEmbed reply, schema.org's VideoObject or AudioObject, or embed code copied
+    from a feed's escaped text had no player: a mapping was "`featuredContent` must be text", and the escaped
+    code showed above the body as text (`<iframe src=...>` for the reader to read)."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/v", "type: video")
+    files = {
+        "oembed.md": front("title: Oembed", *head, "featuredContent:", "  type: video", "  provider_name: YouTube",
+                           '  html: \'<iframe width="200" src="https://www.youtube.com/embed/abcDEF12345"></iframe>\''),
+        "videoobject.md": front("title: Video object", *head, "featuredContent:", "  '@type': VideoObject",
+                                "  embedUrl: https://player.vimeo.com/video/76979871",
+                                "  contentUrl: https://cdn.example/v.mp4"),
+        "audioobject.md": front("title: Audio object", *head[:2], "type: podcast", "featuredContent:",
+                                "  '@type': AudioObject", "  contentUrl: https://cdn.example/e1.mp3"),
+        "escaped.md": front("title: Escaped", *head, "featuredContent: '&lt;iframe src=&quot;"
+                            "https://www.youtube.com/embed/abcDEF12345&quot;&gt;&lt;/iframe&gt;'"),
+        "empty.md": front("title: No player", *head, "featuredContent: {type: video, width: 200}"),
+    }
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert news["oembed"]["videoUrl"] == news["escaped"]["videoUrl"] == "https://www.youtube.com/embed/abcDEF12345"
+    assert news["videoobject"]["videoUrl"] == "https://player.vimeo.com/video/76979871"
+    assert news["audioobject"]["mediaUrl"] == "https://cdn.example/e1.mp3"
+    for name in ("oembed", "escaped"):
+        html = page(out, news[name])
+        assert '<iframe src="https://www.youtube.com/embed/abcDEF12345"' in html and "&lt;iframe" not in html, name
+    assert '<audio src="https://cdn.example/e1.mp3"' in page(out, news["audioobject"])
+    assert news["empty"]["videoUrl"] is None
+    assert ("warning: content/empty.md:6: `featuredContent` is a mapping without a player's `html`, `embedUrl` or "
+            "`url`; it is left out (write the player's embed code or address") in said, said
+    assert said.count("warning:") == 1, said
+
+
+def test_a_type_as_json_ld_writes_it_is_the_type_it_names(tmp_path, capsys):
+    """JSON-LD writes `@type` as a list (`[VideoObject, CreativeWork]`) and, expanded, as schema.org's address
+    (`https://schema.org/VideoObject`, `schema:PodcastEpisode`): a list made the item an article, with a warning,
+    and an address an "Other" in a list of its own."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/t")
+    files = {"listed.md": front("title: Listed", *head, "type: [VideoObject, CreativeWork]"),
+             "unknown.md": front("title: Unknown first", *head, "type: [Webinar, Event]"),
+             "address.md": front("title: Address", *head, "type: https://schema.org/PodcastEpisode"),
+             "prefixed.md": front("title: Prefixed", *head, "'@type': 'schema:NewsArticle'")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert "warning: content/listed" not in said and "must be a word" not in said, said
+    assert {name: entry["type"] for name, entry in news.items()} == {
+        "listed": "video", "unknown": "event", "address": "podcast", "prefixed": "article"}
+    assert 'class="badge">Video<' in page(out, news["listed"])
+    assert not (out / "types/other").exists()
+    assert "Address" in (out / "podcasts/index.html").read_text(encoding="utf-8")
+
+
+def test_length_price_and_topics_under_schema_orgs_names_are_shown(tmp_path, capsys):
+    """schema.org names a video's length `duration`, a course's price `offers` and an article's tags `keywords`
+    (and crawlers that read a page's JSON-LD keep its names): each was kept for templates only, and the card
+    showed no length, no price and the story no topic."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"clip.md": front("title: Clip", *head, "type: video", "duration: PT4M13S"),
+             "course.md": front("title: Course", *head, "type: course",
+                                "offers: {'@type': Offer, price: '19.99', priceCurrency: USD}"),
+             "tagged.md": front("title: Tagged", *head, "keywords: Harbours, Cranes")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert news["clip"]["length"] == "4:13" and "4:13" in page(out, news["clip"])
+    assert news["course"]["price"] == "19.99 USD"
+    assert "19.99" in (out / "courses/index.html").read_text(encoding="utf-8")
+    assert news["tagged"]["topics"] == ["Harbours", "Cranes"]
+    assert (out / "topics/cranes/index.html").is_file()
+    for key, field, line in (("duration", "length", 6), ("offers", "price", 6), ("keywords", "topics", 5)):
+        assert (f":{line}: `{key}` is read as `{field}`, which is not given (rename `{key}` to `{field}`)") in said, said
+
+
+def test_a_provider_written_as_an_organization_record_is_that_domains(tmp_path, capsys):
+    """A site's organization records name their domain `_id` (`{_id: harbour.example, name, images}`), and a
+    crawler that copies the record into its items writes the provider so: it lost its domain, and had a page of
+    its own by its name, apart from the same provider's other stories. A database's `_id` is no domain."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://harbour.example/s")
+    files = {"record.md": front("title: From the record", *head, "provider:", "  _id: harbour.example",
+                                "  taxonomy: organization", "  name: Harbour Daily"),
+             "domain.md": front("title: From the domain", *head, "provider:", "  name: Harbour Daily",
+                                "  domain: harbour.example"),
+             "database.md": front("title: From a database", *head, "provider:", "  _id: 5f8a1b2c3d4e5f6a7b8c9d0e",
+                                  "  name: Quay Weekly")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert "warning:" not in said, said
+    assert news["record"]["provider"]["domain"] == "harbour.example"
+    listing = (out / "providers/harbour-example/index.html").read_text(encoding="utf-8")
+    assert "From the record" in listing and "From the domain" in listing
+    assert news["database"]["provider"]["domain"] == ""
+    assert 'href="/providers/harbour-example/"' in page(out, news["record"])
+
+
+def test_topics_written_as_hashtags_are_the_topics_their_words_name(tmp_path, capsys):
+    """A crawler of posts writes their hashtags as topics (`#Harbours`, or `#Harbours #Cranes` in one text): each
+    was a topic of its own, `sharp-harbours`, apart from the topic Harbours, and the text one topic of both.
+    `C#` and `#1 story` are no hashtags."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"tagged.md": front("title: Tagged", *head, "topics: ['#Harbours', 'C#', '#1 story']"),
+             "text.md": front("title: Text", *head, "topics: '#Harbours #ShippingLanes'"),
+             "plain.md": front("title: Plain", *head, "topics: [Harbours, Shipping Lanes]")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert news["tagged"]["topics"] == ["Harbours", "C#", "#1 story"]
+    assert news["text"]["topics"] == ["Harbours", "Shipping Lanes"]  # (one topic, named as the first file names it)
+    listing = (out / "topics/harbours/index.html").read_text(encoding="utf-8")
+    assert all(title in listing for title in ("Tagged", "Text", "Plain"))
+    # (one page, of the spelling with the fewest hyphens, as for any two spellings of a topic)
+    lanes = (out / "topics/shippinglanes/index.html").read_text(encoding="utf-8")
+    assert "Text" in lanes and "Plain" in lanes
+    assert not (out / "topics/sharp-harbours").exists()
+
+
+def test_a_picture_given_in_sizes_by_name_is_one_picture_in_those_sizes(tmp_path, capsys):
+    """A crawler that keeps a logo's or a picture's sizes by name (`{50x50: URL, 400x400: URL}`, `{small: URL,
+    large: URL}`) lost them all, with a warning naming no address ("first: None")."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"sized.md": front("title: Sized", *head, "provider:", "  name: Harbour Daily",
+                               "  domain: harbour.example", "  images:",
+                               "    50x50: https://harbour.example/logo-50.png",
+                               "    400x400: https://harbour.example/logo-400.png",
+                               "images: {small: 'https://news.example/s-320.jpg', large: 'https://news.example/s.jpg'}"),
+             "none.md": front("title: No address", *head, "images:", "  - width: 640", "    height: 360")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert news["sized"]["provider"]["images"] == [
+        {"url": "https://harbour.example/logo-50.png", "width": 50, "height": 50},
+        {"url": "https://harbour.example/logo-400.png", "width": 400, "height": 400}]
+    assert [image["url"] for image in news["sized"]["images"]] == ["https://news.example/s-320.jpg",
+                                                                   "https://news.example/s.jpg"]
+    assert "https://harbour.example/logo-50.png" in page(out, news["sized"])
+    assert "content/sized.md" not in said, said
+    assert ("warning: content/none.md:5: `images`: 1 entry has no http or https `url` (first: an entry without "
+            "`url`); it is left out") in said, said
+
+
+def test_a_draft_flagged_as_cms_apis_flag_it_is_a_draft(tmp_path, capsys):
+    """CMSs' APIs name the flag `isPublished` (`is_published`): `isPublished: false` was a field newsdesk did not
+    know ("did you mean `published`?") and the draft was published."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"draft.md": front("title: Not yet", *head, "isPublished: false"),
+             "snake.md": front("title: Not yet either", *head, "is_published: 'false'"),
+             "out.md": front("title: Out", *head, "isPublished: true")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert set(news) == {"out"}
+    assert "Not yet" not in (out / "index.html").read_text(encoding="utf-8")
+    assert ("warning: content/out.md:5: `isPublished` is read as `published`, which is not given (rename "
+            "`isPublished` to `published`)") in said, said
+    assert "did you mean" not in said, said

@@ -1035,7 +1035,7 @@ def test_nan_in_a_nested_name_or_title_is_no_text(tmp_path):
     assert (story.provider.name, story.topic_names, story.related[0].title) == ("news.example", ("Science",),
                                                                                 "other.example")
     said = sorted(str(w) for w in result.site.warnings)
-    assert said == ["content/nested.md:4: `provider`'s `name` and `domain` must be text",
+    assert said == ["content/nested.md:4: `provider`'s `name` and `domain` must be text (put each on one line, in quotes)",
                     "content/nested.md:5: `topics` must be a list of names; 2 entries are left out "
                     "(write one `- name` per line)"], said
     outputs = [path for path in config.output_path.rglob("*") if path.suffix in (".html", ".json", ".xml", ".rss")]

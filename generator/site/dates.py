@@ -23,7 +23,8 @@ EARLIEST = datetime(1970, 1, 2, tzinfo=timezone.utc)
 _NO_YEAR = datetime(1000, 1, 1, tzinfo=timezone.utc)  # (no news before it: year 1, or 0 read in a zone east of UTC)
 _ZERO_DAY = datetime(1969, 12, 31, tzinfo=timezone.utc)  # (a zero timestamp, in the time of any zone)
 
-_OTHER_DATE_KEYS = ("date", "pubDate", "publishDate", "publishedDate", "published_date", "publishedAt",
+# Other writers' names of the date (Hugo's, RSS's, schema.org's, NewsAPI's ...), read when the item gives none
+OTHER_DATE_KEYS = ("date", "pubDate", "publishDate", "publishedDate", "published_date", "publishedAt",
                     "published_at", "datePublished")
 
 
@@ -36,9 +37,9 @@ def date_field(meta: dict, key: str, config: Config, notes: Notes) -> datetime:
         else:
             # (Hugo's and Jekyll's `date:`, a crawler's `pubDate`, `published: 2026-01-10`: the story's date all
             # the same, under another name; said, as `published` is true or false to every other reader)
-            other = next((name for name in _OTHER_DATE_KEYS if meta.get(name) not in (None, "")), None)
-            if isinstance(meta.get("published"), (date, datetime)):
-                other = "published"
+            other = next((name for name in OTHER_DATE_KEYS if meta.get(name) not in (None, "")), None)
+            if isinstance(meta.get("published"), (date, datetime)) or dated_text(meta.get("published")):
+                other = "published"  # (Atom's and feedparser's `published` is the date, as text)
             if other:
                 notes.warn(other, f"`{other}` is read as `{key}`, which is not given", f"rename `{other}` to `{key}`")
                 try:
@@ -64,6 +65,15 @@ def _known(moment: datetime, value, key: str, notes: Notes) -> datetime:
         notes.warn(key, f"`{key}` {shown(value)} is a date that writers put for one they do not know (0001-01-01, "
                         "1970-01-01); the story is dated so, after every other", "write the date the item was published")
     return moment
+
+
+_DATED = re.compile(r"[0-9]{4}|[0-9]{1,2}[-./ ][0-9]{1,2}[-./ ][0-9]{2}")
+
+
+def dated_text(value) -> bool:
+    """Whether a `published` written as text is a date (`2026-11-20T10:00:00Z`, `Fri, 20 Nov 2026 ...`: Atom's and
+    feedparser's name for it) rather than a flag (`true`, `no`, `0`)."""
+    return isinstance(value, str) and bool(_DATED.search(value))
 
 
 def zone_guessed(moment: datetime, value, key: str, config: Config, notes: Notes) -> datetime:
@@ -94,6 +104,12 @@ def to_utc(value, config: Config, key: str) -> datetime:
     if isinstance(value, str) and len(value.strip()) > LONGEST_DATE:
         raise Unusable(f"`{key}` is {len(value.strip()):,} characters long, which no date is: {shown(value)}",
                         "write the date alone, as 2026-11-22T08:00:00Z")
+    if isinstance(value, dict) and len(value) == 1 and "$date" in value:
+        # MongoDB's export of a date (mongoexport, Extended JSON): `{$date: "2026-11-20T10:00:00Z"}`, or its
+        # milliseconds, `{$date: {$numberLong: "1795168800000"}}`
+        value = value["$date"]
+        if isinstance(value, dict) and len(value) == 1 and isinstance(value.get("$numberLong"), (str, int)):
+            value = str(value["$numberLong"])
     written = value
     if isinstance(value, str):
         try:
@@ -104,6 +120,9 @@ def to_utc(value, config: Config, key: str) -> datetime:
         moment = value
     elif isinstance(value, date):
         moment = datetime(value.year, value.month, value.day)
+    elif (isinstance(value, int) and not isinstance(value, bool) or isinstance(value, str)) and \
+            (moment := _digits_date(str(value).strip())):
+        pass
     elif (isinstance(value, (int, float)) and not isinstance(value, bool)
           or isinstance(value, str) and EPOCH.fullmatch(value.strip())):
         moment = _from_epoch(value, key)
@@ -160,7 +179,8 @@ _EPOCH_SECONDS, _EPOCH_MILLISECONDS = 1e8, 1e11
 # 10:00 AM`, `20 November 2026`). A date with the day and month as numbers and the year last (`11/12/2026`) is
 # none: which is the month depends on who wrote it.
 _DOTNET_DATE = re.compile(r"/?Date\((-?[0-9]{1,16})(?:[+-][0-9]{4})?\)/?")
-_ZONE_AFTER = re.compile(r"(?P<time>.*?[0-9])\s*(?:\[(?P<name>[A-Za-z][A-Za-z0-9_+/-]*)\]|\s(?P<word>UTC|GMT|Z))",
+# (Java's ZonedDateTime writes a time in UTC with both: `2026-11-20T10:00:00Z[UTC]`)
+_ZONE_AFTER = re.compile(r"(?P<time>.*?[0-9][Zz]?)\s*(?:\[(?P<name>[A-Za-z][A-Za-z0-9_+/-]*)\]|\s(?P<word>UTC|GMT|Z))",
                          re.IGNORECASE)
 _YEAR_FIRST = re.compile(r"([0-9]{4})([/.])([0-9]{1,2})\2([0-9]{1,2})(?=$|[T\s])(.*)", re.DOTALL)
 _MONTHS = {name: number for number, names in enumerate(
@@ -224,6 +244,22 @@ def _written_otherwise(text: str) -> datetime | None:
             return None
         return moment
     return None
+
+
+# ISO 8601's basic date, and a date and time, in digits alone (`20261120`, GDELT's `20261120100000`), as a number
+# too: a Unix time never has 8 digits (1973 has 9) or 14 (milliseconds have 13 until the year 2286)
+_DIGITS_DATE = re.compile(r"((?:19|20|21)[0-9]{2})([01][0-9])([0-3][0-9])(?:([0-2][0-9])([0-5][0-9])([0-5][0-9]))?")
+
+
+def _digits_date(text: str) -> datetime | None:
+    """The moment a date in digits alone names (_DIGITS_DATE), None for other text (or no such day)."""
+    found = _DIGITS_DATE.fullmatch(text)
+    if not found:
+        return None
+    try:
+        return datetime(*(int(part) for part in found.groups() if part is not None))
+    except ValueError:
+        return None
 
 
 def _from_epoch(value, key: str) -> datetime:

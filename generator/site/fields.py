@@ -7,6 +7,7 @@ dropped with a warning in the item's Notes rather than losing the story.
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import re
@@ -14,6 +15,7 @@ from datetime import date, time
 from types import MappingProxyType
 from typing import Mapping
 
+from generator.site.dates import dated_text
 from generator.site.keys import KEY_SEPARATORS, words_of
 from generator.site.notes import Notes, kind_of, shown
 from generator.site.text import BIDI, bidi_closed, plain_name, plain_text
@@ -139,6 +141,33 @@ def capped(text: str, key: str, notes: Notes) -> str:
     return bidi_closed(cut) if BIDI.search(cut) else cut
 
 
+def featured_field(meta: dict, notes: Notes) -> str:
+    """`featuredContent`'s markup (or address): as written, or as other writers give a player: an oEmbed reply
+    (`{type: video, html: "<iframe ...>"}`, as a crawler that asks YouTube's oEmbed stores it), schema.org's
+    VideoObject (`embedUrl`, `contentUrl`) or a record with its `url`; embed code escaped once more than HTML
+    (`&lt;iframe src=...&gt;`, as a crawler that copies it from a feed's escaped text writes it) as that code."""
+    key = "featuredContent"
+    value = meta.get(key)
+    if isinstance(value, dict):
+        found = next((value[k] for k in _PLAYER_KEYS if isinstance(value.get(k), str) and value[k].strip()), None)
+        if found is None:
+            notes.warn(key, f"`{key}` is a mapping without a player's `html`, `embedUrl` or `url`; it is left out",
+                       "write the player's embed code or address, e.g. https://www.youtube.com/embed/ID")
+            return ""
+        meta = {key: found}
+    text = text_field(meta, key, notes, plain=False)
+    if "<" not in text and _ESCAPED_TAG.search(text):
+        text = html.unescape(text)
+    return text
+
+
+# A player's keys, in the order read: oEmbed's markup, schema.org's VideoObject's and AudioObject's addresses,
+# a record's address
+_PLAYER_KEYS = ("html", "embedUrl", "embed_url", "contentUrl", "content_url", "url", "src")
+_ESCAPED_TAG = re.compile(r"&lt;\s*(?:iframe|video|audio|source|embed|object|blockquote|div|p|a|figure)[\s&/]",
+                          re.IGNORECASE)
+
+
 def opaque_field(value) -> str:
     """A value kept and never shown (`secured`), in any shape a crawler gives it, as text: no reader sees it,
     so none of its shapes is worth a warning."""
@@ -157,6 +186,10 @@ def _unplain(value) -> str | None:
 
 def type_field(value, key: str, notes: Notes) -> str:
     """The item's type, lower case: any value is kept (a card labels what it does not know neutrally)."""
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        # (JSON-LD's `@type: [VideoObject, CreativeWork]`: the first the item is known as, else the first)
+        known = [type_field(v, key, notes) for v in value]
+        return next((kind for kind in known if kind in _KNOWN_TYPES), known[0])
     if value is None:
         return "article"
     text = as_plain(value)
@@ -164,7 +197,8 @@ def type_field(value, key: str, notes: Notes) -> str:
         notes.warn(key, f"`{key}` must be a word such as article or video, got {kind_of(value)}",
                    "write it as `type: article`; the item is shown as an article")
         return "article"
-    text = text.lower()[:MAX_TYPE]
+    # (JSON-LD's expanded names: `https://schema.org/VideoObject`, `schema:VideoObject`, `og:video.other`)
+    text = _VOCABULARY.sub("", text.strip()).lower()[:MAX_TYPE]
     return _TYPE_SYNONYMS.get(KEY_SEPARATORS.sub("", text.replace(".", "")), text) or "article"
 
 
@@ -186,19 +220,26 @@ _TYPE_SYNONYMS = MappingProxyType({word: kind for kind, words in {
 }.items() for word in words.split()})
 
 
+_KNOWN_TYPES = frozenset(_TYPE_SYNONYMS.values())
+_VOCABULARY = re.compile(r"^(?:https?://(?:www\.)?schema\.org/|schema:|og:)", re.IGNORECASE)
+
+
 def bool_field(meta: dict, key: str, notes: Notes, default: bool) -> bool:
     value = meta.get(key)
     if value is None or value == "":  # (`published:` with no value is not given, as every other field's empty value)
         return default
-    if isinstance(value, date) and meta.get("publishedDateTime") in (None, ""):
-        return default  # (`published: 2026-01-10`, read as the item's date: date_field)
+    if isinstance(value, date) or dated_text(value):
+        # (`published: 2026-01-10`, Atom's and feedparser's name for the date: without `publishedDateTime` it is the
+        # item's (date_field); a date of publication says the item is out either way)
+        return default
     if isinstance(value, bool):
         return value
     # (a crawler that exports its database's flags writes 0 and 1: `published: 0` is a draft, not news)
     words = ("true", "yes", "on", "1", "false", "no", "off", "0")  # (YAML 1.1's words for them, and numbers)
     if value in (0, 1) or isinstance(value, str) and value.strip().lower() in words:
         return str(value).strip().lower() in words[:4]
-    notes.warn(key, f"`{key}` must be true or false, got {shown(value)}; {str(default).lower()} is used")
+    notes.warn(key, f"`{key}` must be true or false, got {shown(value)}; {str(default).lower()} is used",
+               f"write `{key}: true`, or `{key}: false` for a draft")
     return default
 
 

@@ -20,8 +20,8 @@ from generator.config.values import Config
 from generator.errors import Problem, Rejected
 from generator.site.content import Source
 from generator.site.dates import date_field
-from generator.site.fields import (author_field, bool_field, drafted, opaque_field, resolved, text_field, type_field,
-                                   url_field)
+from generator.site.fields import (author_field, bool_field, drafted, featured_field, opaque_field, resolved,
+                                   text_field, type_field, url_field)
 from generator.site.keys import KNOWN_FIELDS, check_keys, named_otherwise, nested_spelled_as_known, spelled_as_known
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
                                    player_url, python_markdown_costly, render_markdown, sanitize, without_player)
@@ -51,7 +51,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     kind = type_field(meta.get("type"), "type", notes)
     check_keys(meta, notes)
     topics = topics_field(meta, topic_defs, config, notes)
-    featured = featured_of_address(text_field(meta, "featuredContent", notes, plain=False))
+    featured = featured_of_address(featured_field(meta, notes))
     original, web = field_url(meta.get("originalUrl")), field_url(meta.get("webUrl"))
     if not featured and kind == "video":  # (a video's page on YouTube or Vimeo names its player)
         page = original or web

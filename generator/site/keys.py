@@ -22,7 +22,7 @@ KNOWN_FIELDS = frozenset({
 # The fields of the mappings inside an item (a provider, each picture, each related story).
 _IMAGE_FIELDS = frozenset({"url", "src", "contentUrl", "href", "width", "height"})
 _NESTED_FIELDS = MappingProxyType({
-    "provider": frozenset({"name", "domain", "images", "url", "logo", "account"}),
+    "provider": frozenset({"name", "domain", "images", "url", "logo", "account", "_id"}),
     "images": _IMAGE_FIELDS,
     "related": frozenset({"title", "webUrl", "originalUrl", "url", "publishedDateTime", "provider", "excerpt",
                           "type", "quality"}),
@@ -45,8 +45,8 @@ def _field_words(fields: frozenset) -> dict[str, str]:
 
 
 # Fields that other writers name otherwise: Hugo's and Jekyll's front matter (`description`, `summary`, `tags`,
-# `categories`), JSON Feed's and schema.org's (`url`, `summary`, `thumbnailUrl`, `publisher`; JSON-LD's
-# `headline`, `mainEntityOfPage`, `@type`), RSS's (`link`),
+# `categories`), JSON Feed's and schema.org's (`url`, `summary`, `thumbnailUrl`, `publisher`, `keywords`, a
+# video's `duration`, a product's `offers`; JSON-LD's `headline`, `mainEntityOfPage`, `@type`), RSS's (`link`),
 # WordPress's (`featured_image`). Each is read as its field when the item gives neither that field nor those
 # that stand for it (the second of each), with a warning to rename it, as `date` is read as
 # `publishedDateTime`; it stays in `item.extra` too, for templates that read it there.
@@ -56,8 +56,12 @@ _OTHER_NAMES = (
     ("webUrl", ("webUrl", "originalUrl"), ("url", "link", "canonicalUrl", "permalink", "mainEntityOfPage")),
     ("type", ("type",), ("@type",)),
     ("image", ("image", "images"), ("thumbnail", "thumbnailUrl", "featuredImage")),
-    ("topics", ("topics",), ("tags", "categories")),
+    ("topics", ("topics",), ("tags", "categories", "keywords")),
     ("provider", ("provider",), ("publisher",)),
+    ("length", ("length",), ("duration",)),
+    ("price", ("price",), ("offers",)),
+    # (a draft written `isPublished: false`, as Contentful, Strapi and other CMSs' APIs name the flag, was published)
+    ("published", ("published",), ("isPublished",)),
 )
 
 

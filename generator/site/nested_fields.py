@@ -13,8 +13,9 @@ import re
 import unicodedata
 
 from generator.config.values import Config
-from generator.site.dates import to_utc, zone_guessed
+from generator.site.dates import OTHER_DATE_KEYS, dated_text, to_utc, zone_guessed
 from generator.site.fields import as_plain, capped, entries_have, resolved, type_field
+from generator.site.keys import words_of
 from generator.site.identities import account_page, definition, site_domain, topic_identity
 from generator.site.model import Image, ProviderRef, Related
 from generator.site.notes import Notes, Unusable, kind_of, shown
@@ -39,11 +40,18 @@ def topics_field(meta: dict, topic_defs: dict, config: Config, notes: Notes) -> 
         # does a number written with its thousands (`1,000`).
         value = [part for part in _LISTED_BY_COMMAS.split(value) if part.strip()]
         meta = dict(meta, topics=value)
+    if isinstance(value, str) and _HASHTAGS.fullmatch(value):  # `#AI #Robots`: a post's hashtags, two topics
+        value = _HASHTAG.findall(value)
+        meta = dict(meta, topics=value)
     if _weighted(value):  # `{AI: 0.9, Robots: 0.4}`: a classifier's topics with their scores
         value = list(value)
     if isinstance(value, (list, dict)):
         entries = value if isinstance(value, list) else [value]
         meta = dict(meta, topics=[_topic_of_record(v, topic_defs) if isinstance(v, dict) else v for v in entries])
+    if isinstance(meta.get("topics"), list):
+        # (a hashtag is the topic its word names: `#PowerApps` is Power Apps, `#AI` the topic AI, not `sharp-ai`)
+        meta = dict(meta, topics=[_HASHTAG.fullmatch(v.strip())[1] if isinstance(v, str) and _HASHTAG.fullmatch(v.strip())
+                                  else v for v in meta["topics"]])
     names = _string_list(meta, "topics", notes)
     if len(names) > MAX_TOPICS:
         notes.warn("topics", f"`topics` names {len(names)} topics; only the first {MAX_TOPICS} are kept",
@@ -73,7 +81,12 @@ def topics_field(meta: dict, topic_defs: dict, config: Config, notes: Notes) -> 
     return topics
 
 
-_TOPIC_RECORD_KEYS = ("name", "_id", "slug", "id", "shortname")
+# (`label`: a classifier's `{label: AI, score: 0.9}`; `term`: feedparser's tags, `{term: AI, scheme: ..., label: null}`,
+# as Atom's category writes them; `title`: a CMS's taxonomy term)
+_TOPIC_RECORD_KEYS = ("name", "label", "term", "title", "_id", "slug", "id", "shortname")
+# A hashtag: `#` and a word that starts with a letter (`#1` and `C#` are no hashtags); a text of them alone
+_HASHTAG = re.compile(r"#([^\W\d_][\w-]*)")
+_HASHTAGS = re.compile(r"\s*#[^\W\d_][\w-]*(?:[\s,]+#[^\W\d_][\w-]*)*\s*")
 _LISTED_BY_COMMAS = re.compile(r"\s*(?:(?<![0-9]),|,(?![0-9]))\s*")
 
 
@@ -87,7 +100,7 @@ def _weighted(value) -> bool:
 
 def _topic_of_record(record: dict, topic_defs: dict):
     """The topic a record names (`{name: Power Apps, _id: power-apps}`, as a site's topic records are written,
-    or only `{_id: power-apps}`): the first of its name and ids that the site declares, else its name, else an
+    or only `{_id: power-apps}`; `{label: AI, score: 0.9}`, `{term: AI}`): the first of its name and ids that the site declares, else its name, else an
     id; the record itself when it has none (it is left out, with a warning)."""
     named = [v for v in (record.get(k) for k in _TOPIC_RECORD_KEYS)
              if isinstance(v, (str, int)) and not isinstance(v, bool) and as_plain(v)]
@@ -134,10 +147,16 @@ def _images(value, key: str, notes: Notes, limit: int, base: str = "") -> tuple[
     (a crawler's copy of `<meta property="og:image" content="/images/x.jpg">`)."""
     if value is None or value == "":
         return ()
+    if isinstance(value, dict) and _sized(value):
+        # `{50x50: https://.../logo-50.png, 400x400: ...}`, `{small: ..., large: ...}`: one picture in several sizes,
+        # each by its size's name (and its width and height, when the name gives them)
+        value = [dict(url=url, **dict(zip(("width", "height"), map(int, size.groups())) if size else {}))
+                 for name, url in value.items() for size in [_SIZE_NAME.fullmatch(str(name).strip())]]
     if isinstance(value, (dict, str)):
         value = [value]
     if not isinstance(value, list):
-        notes.warn(key, f"`{key}` must be a list of images with `url`, `width`, `height`")
+        notes.warn(key, f"`{key}` must be a list of images with `url`, `width`, `height`, got {kind_of(value)}; it is "
+                        "left out", f"write `{key}:`, then `  - url: https://...` on the next line")
         return ()
     value = [entry for entry in value if entry is not None and entry != ""]  # (an empty entry is no picture)
     if len(value) > limit:
@@ -147,7 +166,7 @@ def _images(value, key: str, notes: Notes, limit: int, base: str = "") -> tuple[
     images, unusable = [], []
     for entry in value:
         # (`src`: a crawler's copy of an <img>'s attributes; `contentUrl`: schema.org's ImageObject; `href`: a link's)
-        raw = next((entry[k] for k in ("url", "src", "contentUrl", "href") if entry.get(k)), None) \
+        raw = next((entry[k] for k in _IMAGE_KEYS if entry.get(k)), None) \
             if isinstance(entry, dict) else entry
         url = field_url(raw) or static_path(raw) or resolved(raw, base)  # (the site's own static/ first)
         if url:
@@ -156,10 +175,21 @@ def _images(value, key: str, notes: Notes, limit: int, base: str = "") -> tuple[
         else:
             unusable.append(raw)
     if unusable:
-        notes.warn(key, f"`{key}`: {entries_have(len(unusable))} no http or https `url` (first: {shown(unusable[0])}); "
+        first = "an entry without `url`" if unusable[0] is None else shown(unusable[0])
+        notes.warn(key, f"`{key}`: {entries_have(len(unusable))} no http or https `url` (first: {first}); "
                    f"{'it is' if len(unusable) == 1 else 'they are'} left out",
                    "write each picture's full address, or a file of static/ as static/pictures/x.jpg")
     return tuple(images)
+
+
+_SIZE_NAME = re.compile(r"([0-9]{1,5})\s*[xX×]\s*([0-9]{1,5})")
+_IMAGE_KEYS = ("url", "src", "contentUrl", "href")
+
+
+def _sized(value: dict) -> bool:
+    """Whether a mapping is one picture's sizes by name (`{50x50: URL, 400x400: URL}`), not one picture's record."""
+    return (bool(value) and not any(key in value for key in _IMAGE_KEYS + ("width", "height"))
+            and all(isinstance(url, str) and (field_url(url) or static_path(url)) for url in value.values()))
 
 
 def pictures_field(meta: dict, notes: Notes, base: str) -> tuple[Image, ...]:
@@ -190,17 +220,21 @@ def provider_field(value, key: str, notes: Notes, base: str = "") -> ProviderRef
     if isinstance(value, str):
         value = {"name": value}  # `provider: Solo Reporter`
     if not isinstance(value, dict):
-        notes.warn(key, f"`{key}` must be a mapping with `name` and `domain`, got {kind_of(value)}; it is left out")
+        notes.warn(key, f"`{key}` must be a mapping with `name` and `domain`, got {kind_of(value)}; it is left out",
+                   f"write `{key}:`, then `  name: ...` and `  domain: ...` on the next lines")
         return None
     name = as_plain(value.get("name") or "", name=True)
     # (a provider written as a site's publisher record, `url` and `logo`, as config.yaml's providers are too)
-    domain = as_plain(value.get("domain") or value.get("url") or "")
+    # (and as a site's organization record, whose `_id` is its domain: `{_id: example.com, name: ..., images: ...}`,
+    # as a crawler that copies the record writes it; an `_id` without a dot is a database's id, not a host)
+    record_id = value.get("_id") if isinstance(value.get("_id"), str) and "." in value["_id"] else None
+    domain = as_plain(value.get("domain") or value.get("url") or record_id or "")
     if domain and IGNORED_IN_HOSTS.search(domain):
         # (`port\u200b.example`, a zero-width space copied with the address: the host browsers go to, as IDNA's
         # mapping drops such characters; a direction mark stays, and makes no host, as no browser loads one)
         domain = IGNORED_IN_HOSTS.sub("", domain)
     if name is None or domain is None:
-        notes.warn(key, f"`{key}`'s `name` and `domain` must be text")
+        notes.warn(key, f"`{key}`'s `name` and `domain` must be text", "put each on one line, in quotes")
     if domain and "://" in domain and host_of(domain.strip()):
         domain = host_of(domain.strip())  # an address written for the domain: `https://example.com/`
     # (a host is read with its compatibility characters mapped, as browsers map it: `ｅｘａｍｐｌｅ.com` and a
@@ -247,17 +281,22 @@ def _account(value, domain: str, key: str, notes: Notes) -> str:
 def related_field(value, config: Config, notes: Notes, base: str = "") -> tuple[Related, ...]:
     if value is None:
         return ()
-    if isinstance(value, dict):
+    if isinstance(value, (dict, str)):  # (one story, or its address alone)
         value = [value]
     if not isinstance(value, list):
-        notes.warn("related", f"`related` must be a list of stories, got {kind_of(value)}")
+        notes.warn("related", f"`related` must be a list of stories, got {kind_of(value)}; it is left out",
+                   "write `related:`, then `  - title: ...` and `    webUrl: https://...` on the next lines")
         return ()
     if len(value) > MAX_RELATED:
         notes.warn("related", f"`related` lists {len(value)} stories; only the first {MAX_RELATED} are kept",
                    f"an item may have at most {MAX_RELATED} related stories")
         value = value[:MAX_RELATED]
-    related, unusable = [], 0
+    related, unusable, renamed = [], 0, {}
     for entry in value:
+        if entry is None or entry == "":  # (an empty entry is no story, as an empty picture is none)
+            continue
+        if isinstance(entry, dict):
+            entry = _named_otherwise(entry, renamed)
         # (`url`: the key of schema.org's records and of most JSON APIs)
         written = [entry.get(k) for k in ("webUrl", "originalUrl", "url")] if isinstance(entry, dict) else []
         url = next(filter(None, map(field_url, written)), "") or resolved(next(filter(None, written), ""), base)
@@ -280,11 +319,44 @@ def related_field(value, config: Config, notes: Notes, base: str = "") -> tuple[
                                type_field(entry.get("type"), "related: type", notes),
                                provider_field(entry.get("provider"), "related: provider", notes),
                                score_field(entry.get("quality"), "related: quality", notes)))
+    if renamed:  # (one warning for them all: a crawler names every entry's fields alike)
+        read = ", ".join(f"`{key}` as `{field}`" for key, field in renamed)
+        notes.warn("related", f"`related`: other writers' names of fields are read as newsdesk's: {read}",
+                   "rename them: " + ", ".join(f"`{key}` to `{field}`" for key, field in renamed))
     if unusable:
         notes.warn("related", f"`related`: {entries_have(unusable)} no http or https `webUrl`; "
                    f"{'it is' if unusable == 1 else 'they are'} left out",
                    "give each story its full address")
     return tuple(related)
+
+
+# What other writers call a related story's fields (RSS's `link` and `pubDate`, schema.org's `headline`, `publisher`
+# and `datePublished`, NewsAPI's `description`, `publishedAt` and `source`): read as them when the entry gives
+# neither that field nor those that stand for it, as an item's own are (keys.named_otherwise)
+_RELATED_OTHER_NAMES = (
+    ("title", ("title",), ("headline", "name")),
+    ("webUrl", ("webUrl", "originalUrl", "url"), ("link", "canonicalUrl", "permalink")),
+    ("excerpt", ("excerpt",), ("description", "summary")),
+    ("publishedDateTime", ("publishedDateTime",), OTHER_DATE_KEYS + ("published",)),
+    ("provider", ("provider",), ("publisher", "source")),
+)
+
+
+def _named_otherwise(entry: dict, renamed: dict) -> dict:
+    """A related story's `entry` with the fields it gives under another writer's name (_RELATED_OTHER_NAMES);
+    `renamed`: (key as written, field) -> how many entries so named it, for the warning."""
+    words = {words_of(key): key for key in entry if isinstance(key, str)}
+    found = {}
+    for field, given, others in _RELATED_OTHER_NAMES:
+        if any(entry.get(name) not in (None, "") for name in given):
+            continue
+        key = next((words[words_of(other)] for other in others if words_of(other) in words
+                    and entry[words[words_of(other)]] not in (None, "", [], {})), None)
+        if key is None or key == "published" and not (dated_text(entry[key]) or hasattr(entry[key], "year")):
+            continue  # (`published: true` is a flag, not the date)
+        found[field] = entry[key]
+        renamed[key, field] = renamed.get((key, field), 0) + 1
+    return {**entry, **found} if found else entry
 
 
 def other_than(values: dict, notes: Notes) -> tuple[Related, ...]:
