@@ -143,7 +143,7 @@ def _has_sources(path: Path) -> bool:
 
 def run_fetch(args) -> int:
     from generator.config.load import build_time
-    from generator.fetch import fetch
+    from generator.fetch.run import fetch
 
     configured = config = load_config(Path(args.config))
     if args.content:
