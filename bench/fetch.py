@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> dict:
     args = parser.parse_args(argv)
 
     from generator.config.load import load_config
-    from generator.fetch import fetch
+    from generator.fetch.run import fetch
 
     feeds = make_feeds(args.sources, args.failing, args.seed)
     receive, send = multiprocessing.Pipe(duplex=False)

@@ -3,7 +3,9 @@ writes, the site built from them, the state file, what it says, and what it leav
 
 from __future__ import annotations
 
+import contextlib
 import html
+import io
 import json
 import os
 import subprocess
@@ -225,7 +227,7 @@ def test_a_file_deleted_by_hand_is_not_fetched_again(tmp_path, server, capsys):
     assert not gone.exists() and len(fetched(site)) == 9
 
 
-@pytest.mark.parametrize("page, said", [
+WEB_PAGES = [
     # The site's address instead of its feed's: the page names the feed (relative to the page).
     (b'<!DOCTYPE html><html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml">',
      "not a feed but a web page, which names its feed: {feed} (list that URL as the source instead)"),
@@ -237,13 +239,31 @@ def test_a_file_deleted_by_hand_is_not_fetched_again(tmp_path, server, capsys):
     # A link with a terminal control character (U+009B, CSI) is not printed.
     ('<html><link rel="alternate" type="application/rss+xml" href="/\u009b2Jfeed.xml">'.encode(),
      "not a feed but a web page (give the URL of the site's RSS, Atom or JSON feed)"),
-])
-def test_a_web_page_given_as_a_source_says_which_url_to_give(tmp_path, server, capsys, page, said):
-    server.routes["/"] = Route(page, content_type="text/plain" if b"Welcome" in page else "text/html; charset=utf-8")
-    site = site_with(tmp_path / "site", server, ["/"])
-    code, _, err = run_fetch(site, capsys)
+]
+
+
+@pytest.fixture(scope="module")
+def web_pages_fetched(tmp_path_factory) -> tuple[Path, list[str], str, int, str]:
+    """One fetch of a site whose sources are the WEB_PAGES (at /page0, /page1...): the site, their URLs, the URL
+    /rss.xml, its exit status and what it said on stderr."""
+    with FeedServer() as server:
+        paths = [f"/page{number}" for number in range(len(WEB_PAGES))]
+        for path, (page, _) in zip(paths, WEB_PAGES):
+            server.routes[path] = Route(page, content_type="text/plain" if b"Welcome" in page
+                                        else "text/html; charset=utf-8")
+        site = site_with(tmp_path_factory.mktemp("pages") / "site", server, paths)
+        said = io.StringIO()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(said):
+            code = main(["fetch", "--config", str(site / "config.yaml")])
+        return site, [server.url(path) for path in paths], server.url("/rss.xml"), code, said.getvalue()
+
+
+@pytest.mark.parametrize("number", range(len(WEB_PAGES)))
+def test_a_web_page_given_as_a_source_says_which_url_to_give(web_pages_fetched, number):
+    site, urls, feed, code, err = web_pages_fetched
     assert code == 1
-    assert f"failed: {listed(site, server.url('/'))}: {said.format(feed=server.url('/rss.xml'))}" in err.splitlines()
+    said = WEB_PAGES[number][1]
+    assert f"failed: {listed(site, urls[number])}: {said.format(feed=feed)}" in err.splitlines()
 
 
 @pytest.mark.slow

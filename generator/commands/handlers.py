@@ -13,8 +13,6 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from generator.build.cache import BuildCache
-from generator.build.pipeline import BuildOptions, build
 from generator.commands.terminal import Progress, counted, note_empty, note_future, print_problems
 from generator.config.lines import setting_line
 from generator.config.load import load_config
@@ -24,6 +22,8 @@ log = logging.getLogger(__name__)
 
 
 def _load(args) -> tuple:
+    from generator.build.pipeline import BuildOptions
+
     overrides = {}
     if args.base_url:
         overrides["base_url"] = args.base_url
@@ -41,6 +41,9 @@ def _load(args) -> tuple:
 
 
 def run_build(args) -> int:
+    from generator.build.cache import BuildCache
+    from generator.build.pipeline import build
+
     config, options = _load(args)
     report_path = Path(args.report).resolve() if args.report else None
     if report_path and config.output_path.resolve() in report_path.parents:
@@ -75,6 +78,8 @@ def run_build(args) -> int:
 
 
 def run_check(args) -> int:
+    from generator.build.pipeline import build
+
     config, options = _load(args)
     result = build(config, replace(options, write=False))
     print_problems(result.site.problems, result.site.warnings)
@@ -143,7 +148,7 @@ def _has_sources(path: Path) -> bool:
 
 def run_fetch(args) -> int:
     from generator.config.load import build_time
-    from generator.fetch import fetch
+    from generator.fetch.run import fetch
 
     configured = config = load_config(Path(args.config))
     if args.content:

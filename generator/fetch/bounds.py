@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.site.nested_fields import MAX_TOPICS
+from generator.site.item_bounds import MAX_TOPICS
 
 MAX_CATEGORIES = 5 * MAX_TOPICS  # per entry: those that name no declared topic are read and left
 MAX_ATTRIBUTES = 100  # per element; real ones have a handful

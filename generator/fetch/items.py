@@ -25,7 +25,7 @@ from generator.fetch.state import bounded_key
 from generator.languages import UNSPACED
 from generator.site.markup import feed_whole, sanitize, shifted
 from generator.site.fields import MAX_TEXT
-from generator.site.nested_fields import MAX_IMAGES
+from generator.site.item_bounds import MAX_IMAGES
 from generator.site.text import plain_text as plain_title  # a title as the build reads one
 from generator.urlnorm import canonical_url
 from generator.urls import safe_url, slugify

@@ -1,9 +1,8 @@
 """An item's nested front matter fields read as records: its provider (ProviderRef, with its logos and
 account), its pictures (Image), its related coverage (Related) and its topics (slug and name).
 
-What one item may cost is bounded, as some pages cost per pair of its parts (each of its
-topic pages lists its topics): at most MAX_TOPICS topics, MAX_RELATED related stories and
-MAX_IMAGES images are kept (and MAX_IMAGES of its provider's), with a warning for the rest.
+What one item may cost is bounded (item_bounds.py): past MAX_TOPICS topics, MAX_RELATED related stories
+and MAX_IMAGES images (and MAX_IMAGES of its provider's) the rest is left, with a warning.
 """
 
 from __future__ import annotations
@@ -17,17 +16,13 @@ from generator.site.dates import OTHER_DATE_KEYS, dated_text, to_utc, zone_guess
 from generator.site.fields import as_plain, capped, entries_have, resolved, type_field
 from generator.site.keys import words_of
 from generator.site.identities import account_page, definition, site_domain, topic_identity
+from generator.site.item_bounds import MAX_IMAGES, MAX_RELATED, MAX_TOPICS
 from generator.site.model import Image, ProviderRef, Related
 from generator.site.notes import Notes, Unusable, kind_of, shown
 from generator.site.quantities import score_field
 from generator.site.text import IGNORED_IN_HOSTS
 from generator.urlnorm import canonical_url
 from generator.urls import field_url, host_of, slugify, static_path
-
-
-MAX_TOPICS = 20  # per item; see the module's docstring
-MAX_RELATED = 50
-MAX_IMAGES = 20
 
 
 def topics_field(meta: dict, topic_defs: dict, config: Config, notes: Notes) -> list[tuple[str, str]]:

@@ -1,0 +1,197 @@
+"""`fetch()`: one `newsdesk fetch`, knowing nothing of the command line.
+
+Downloads run on `fetch.concurrency` threads, parsing in child processes with a time limit (workers.py), and
+the results are written in the order config.yaml lists the sources, so which source keeps an entry that two
+of them carry does not depend on which answered first.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Callable
+
+from generator import __version__
+from generator.config.values import Config, TopicConfig
+from generator.errors import ConfigError, Problem
+from generator.fetch.bounds import MAX_ATTRIBUTES, MAX_CATEGORIES
+from generator.fetch.http import Client, Response, Settings
+from generator.fetch.items import item_settings
+from generator.fetch.feed import Feed
+from generator.fetch.sources import Source, declared_topics, read_sources
+from generator.fetch.state import FeedState, State, load_state, save_state
+from generator.fetch.store import Store
+from generator.fetch.workers import Parsers
+
+
+@dataclass(frozen=True)
+class SourceResult:
+    source: Source
+    status: str  # "fetched", "not_modified" or "failed"
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    message: str = ""  # why it failed
+    notes: tuple[str, ...] = ()  # what the user should know even so: moved, duplicates, edited files
+
+
+@dataclass(frozen=True)
+class FetchReport:
+    results: tuple[SourceResult, ...]
+    expired: int = 0
+    notes: tuple[str, ...] = ()
+    state_written: bool = False
+
+    def count(self, field: str) -> int:
+        return sum(getattr(result, field) for result in self.results)
+
+    @property
+    def failed(self) -> tuple[SourceResult, ...]:
+        return tuple(result for result in self.results if result.status == "failed")
+
+    def summary(self) -> str:
+        expired = f", {self.expired} expired" if self.expired else ""
+        sources = "1 source" if len(self.results) == 1 else f"{len(self.results)} sources"
+        return (f"{sources}, {self.count('new')} new, {self.count('updated')} updated, "
+                f"{self.count('unchanged')} unchanged, {len(self.failed)} failed{expired}")
+
+
+def settings_of(config: Config) -> Settings:
+    options = config.fetch
+    agent = options.user_agent or f"newsdesk/{__version__} (+{config.base_url})"
+    return Settings(timeout=options.timeout, retries=options.retries, backoff=options.backoff,
+                    max_wait=options.max_wait, max_bytes=options.max_bytes, user_agent=agent)
+
+
+def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], None] | None = None, *,
+          configured: Config | None = None) -> FetchReport:
+    """Fetch every source into the content folder; bad sources are reported, never raised (a bad config
+    or state file is: ConfigError). `configured` is the config before --content and --state changed it:
+    a state file that names no content folder (an older newsdesk's) is that config's."""
+    topics = declared_topics(config)
+    sources = read_sources(config, topics)
+    state_path = config.root / config.fetch.state_file
+    state = load_state(state_path, config.fetch.state_file)
+    _check_folder(state, config, configured or config)
+    store = Store(config.content_path, config.fetch.folder, state, topics, sources)
+    results: list[SourceResult] = []
+    with Client(settings_of(config)) as client, ThreadPoolExecutor(config.fetch.concurrency) as pool, \
+            Parsers(config.fetch.parse_timeout) as parser:
+        asked = [(source, state.feed(source.url)) for source in sources]
+        futures = [None if feed.gone_since else pool.submit(_download, client, parser, feed.moved_to or source.url,
+                                                             *_validators(feed, source, topics), config)
+                   for source, feed in asked]
+        try:
+            for done, ((source, feed), future) in enumerate(zip(asked, futures), 1):
+                if future is None:
+                    results.append(SourceResult(source, "failed", message=f"gone since {feed.gone_since} (HTTP 410); "
+                                                f"remove it from {source.where}"))
+                else:
+                    results.append(_record(store, source, *future.result(), now))
+                if progress:
+                    progress("Fetching", done, len(sources))
+        finally:  # stopped half way (Ctrl-C): what was written is remembered, so it is not taken for hand edits
+            for future in futures:
+                if future is not None:
+                    future.cancel()
+            notes: list[str] = list(state.notes)
+            expired = 0
+            if len(results) == len(sources):  # (not after Ctrl-C: a run stopped half way removes nothing)
+                store.forget_unlisted()
+                if config.fetch.keep_days:
+                    expired, kept = store.expire(now - timedelta(days=config.fetch.keep_days))
+                    notes += kept
+            written = save_state(state, state_path)
+    return FetchReport(tuple(results), expired, tuple(notes), written)
+
+
+def folder_name(config: Config) -> str:
+    """The content folder as the state file names it: relative to the site root, with forward slashes."""
+    return Path(os.path.relpath(config.content_path.resolve(), config.root.resolve())).as_posix()
+
+
+def _check_folder(state: State, config: Config, configured: Config) -> None:
+    """Refuse a state file that is another content folder's: its records name files in that folder, so
+    in this one fetch would take each of them for deleted by hand and never fetch those entries again."""
+    here = folder_name(config)
+    if state.content:
+        theirs, line = state.content, state.content_line
+    elif state.items and config.fetch.state_file == configured.fetch.state_file:
+        theirs, line = folder_name(configured), None  # an older newsdesk's state, of content_dir
+    else:
+        theirs, line = here, None  # a new state (or one given with --state) starts with this folder
+    if theirs != here and not state.items:
+        # (nothing written there to lose, as after a first fetch that failed: the folder is this one from now on,
+        # and every feed is read whole, as its validators say what that folder got)
+        for url in list(state.feeds):
+            state.set_feed(url, etag="", last_modified="")
+    elif theirs != here:
+        shown = config.fetch.state_file
+        raise ConfigError(Problem(
+            shown, line, f"this fetch state is of the content folder {theirs}/, not {here}/: its records name the "
+                         f"files fetch wrote there, and in {here}/ it would take each of them for deleted by hand",
+            f"fetch into {theirs}/ (leave out --content), or give {here}/ a state file of its own: "
+            f"`newsdesk fetch --content {os.path.relpath(config.content_path)} --state "
+            f"{os.path.relpath(config.root / (Path(here).name + '-fetch-state.json'))}` (a new file starts "
+            f"empty); if you moved the content folder to {here}/, change `content` in {shown} to \"{here}\""))
+    state.content = here
+
+
+def _validators(feed: FeedState, source: Source, topics: tuple[TopicConfig, ...]) -> tuple[str, str]:
+    """The ETag and Last-Modified to send: none when the source's items were written with other settings
+    (its name, its topics...), so that the whole feed is read and its items written anew."""
+    if feed.settings != item_settings(source, topics):
+        return "", ""
+    return feed.etag, feed.last_modified
+
+
+def _download(client: Client, parser: Parsers, url: str, etag: str, last_modified: str, config: Config
+              ) -> tuple[Response, Feed | None, str]:
+    """On a worker thread: the answer and, for a feed that changed, its entries (or why it cannot be read), their
+    dates read by the site's time zone and language, as the build reads an item's."""
+    response = client.get(url, etag, last_modified)
+    if response.status != "ok":
+        return response, None, ""
+    return (response, *parser.read(response.body, response.url, response.content_type, client.settings.max_bytes,
+                                    config.zone, config.language))
+
+
+def _record(store: Store, source: Source, response: Response, feed: Feed | None, problem: str,
+            now: datetime) -> SourceResult:
+    """On the main thread: the state's notes on the feed, the files, and what to tell the user."""
+    state = store.state
+    notes: list[str] = []
+    if response.moved_to and response.moved_to != state.feed(source.url).moved_to:
+        state.set_feed(source.url, moved_to=response.moved_to, etag="", last_modified="")
+    if state.feed(source.url).moved_to:
+        notes.append(f"moved permanently to {state.feed(source.url).moved_to} (HTTP 301): fetch reads it there "
+                     f"from now on; change the URL in {source.where}")
+    if response.status == "gone":
+        state.set_feed(source.url, gone_since=now.strftime("%Y-%m-%d"), etag="", last_modified="")
+        return SourceResult(source, "failed", message=f"{response.message}; not asked again: remove it from "
+                                                      f"{source.where}", notes=tuple(notes))
+    if response.status == "failed" or problem:
+        return SourceResult(source, "failed", message=problem or response.message, notes=tuple(notes))
+    if response.status == "not_modified":
+        return SourceResult(source, "not_modified", notes=tuple(notes))
+    applied = store.apply(source, feed, now)
+    state.set_feed(source.url, etag=response.etag, last_modified=response.last_modified,
+                   settings=item_settings(source, store.topics))
+    if feed.refused_dates:  # (the entries are kept, dated when first fetched)
+        notes.append(f"{feed.refused_dates} entr{'y' if feed.refused_dates == 1 else 'ies'} with a date that names two "
+                     f"time zones that disagree, or that is in another calendar than the Gregorian: dated when first "
+                     f"fetched instead; ask the feed's publisher to fix its dates")
+    if feed.cuts:  # (the entries are kept, with what a reader can use of them)
+        cut = [f"{count} {what} beyond {whose} first {most}" for count, what, whose, most in (
+            (feed.cuts.categories, "categories (or keywords)", "an entry's", MAX_CATEGORIES),
+            (feed.cuts.attributes, "attributes", "an element's", MAX_ATTRIBUTES)) if count]
+        notes.append(f"{' and '.join(cut)}: left out, as reading so many takes minutes; the entries are kept. "
+                     f"Ask the feed's publisher to list fewer, or remove the source if you do not trust it")
+    if feed.unsafe_urls:  # (the entries are kept, without those links and pictures)
+        notes.append(f"{feed.unsafe_urls} address{'' if feed.unsafe_urls == 1 else 'es'} of links or pictures "
+                     f"that are no http or https URL (javascript:, data:...): left out")
+    return SourceResult(source, "fetched", applied.new, applied.updated, applied.unchanged,
+                        notes=tuple(notes) + applied.notes)
