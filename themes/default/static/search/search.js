@@ -514,7 +514,7 @@
         var fixed = corrected ? parsed.words.map(function (word, i) {
           return perWord[i].correction || word.token;
         }).join(" ") : null;
-        show(mine, query, hits, meta, { terms: marks, prefix: parsed.prefix }, fixed, partial);
+        show(mine, query, hits, meta, { terms: marks, prefix: parsed.prefix, seen: new Map() }, fixed, partial);
       });
     }).catch(function (error) {
       if (mine === seq) unavailable(error);
@@ -601,13 +601,17 @@
       var byChunk = new Map();
       chunks.forEach(function (n, i) { byChunk.set(n, loaded[i]); });
       var first = null;
+      // The page's results put in at once: one change of the list for the browser to lay out and the dates'
+      // script to rewrite (static/js/relative-times.js), not one per result.
+      var items = document.createDocumentFragment();
       page.forEach(function (hit) {
         var record = (byChunk.get(Math.floor(hit[0] / meta.chunk)) || [])[hit[0] % meta.chunk];
         var item = record && result(record, meta.fields, shown.marks);
         if (!item) return;
-        list.appendChild(item);
+        items.appendChild(item);
         first = first || item.querySelector(".card-title a");
       });
+      list.appendChild(items);
       more.hidden = shown.count >= shown.hits.length;
       if (message) status.replaceChildren.apply(status, message);
       if (focus && first) first.focus();
@@ -666,9 +670,13 @@
     var at = 0;
     if (marks) {
       text.replace(WORD, function (word, offset) {
-        var matched = indexedAs(word).some(function (term) {
-          return marks.terms.has(term) || (marks.prefix && term.lastIndexOf(marks.prefix.token, 0) === 0);
-        });
+        var matched = marks.seen.get(word); // (the same words come back in a search's titles and excerpts)
+        if (matched === undefined) {
+          matched = indexedAs(word).some(function (term) {
+            return marks.terms.has(term) || (marks.prefix && term.lastIndexOf(marks.prefix.token, 0) === 0);
+          });
+          marks.seen.set(word, matched);
+        }
         if (!matched) return word;
         if (offset > at) parent.appendChild(document.createTextNode(text.slice(at, offset)));
         parent.appendChild(element("mark", "", word));
