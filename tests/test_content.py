@@ -699,7 +699,7 @@ def test_any_type_keeps_the_item_and_cards_say_what_it_is(tmp_path):
 def test_out_of_range_numbers_are_clamped_and_the_item_kept(tmp_path):
     files = {"content/low.md": item("Low", heat=-5, quality="-0.5"),
              "content/high.md": item("High", heat="1" + "0" * 400, quality=".inf"),
-             "content/nan.md": item("Not a number", heat=".nan", quality="'12 points'"),
+             "content/nan.md": item("Not a number", heat=".nan", quality="'about 12'"),
              "content/rel.md": item("Related", related="[{title: R, webUrl: 'https://r.example/', quality: -3}]")}
     result, problems = model(tmp_path, files)
     assert problems == ()

@@ -370,7 +370,7 @@ def test_scores_written_with_thousands_separators_or_units_are_read(tmp_path, ca
     scores = {"comma": '"1,234.5"', "dots": '"1.234.567"', "european": '"1.234,5"', "space": '"1 234"',
               "nbsp": '"1\u00a0234"', "swiss": "\"1'234\"", "k": "12k", "kdot": '"1.2K"', "kcomma": '"1,5k"',
               "decimal": '"2,5"', "plain": '"0.5"', "ambiguouscomma": '"1,234"', "ambiguousdot": '"1.234"',
-              "words": '"12 points"', "broken": '"1,23,4"', "spaces": '"1' + " " * 20_000 + 'x"'}
+              "words": '"12 million"', "broken": '"1,23,4"', "spaces": '"1' + " " * 20_000 + 'x"'}
     files = {f"{name}.md": front(f"title: Scored {name}", DATE_2025, f"quality: {written}") for name, written in scores.items()}
     _, news, said = build_items(tmp_path, files, capsys)
     assert {name: entry.get("quality") for name, entry in news.items()} == {
@@ -381,11 +381,32 @@ def test_scores_written_with_thousands_separators_or_units_are_read(tmp_path, ca
             "it is read as 1234 (write 1234, or 1.234 if that is meant, without quotes)") in said, said
     assert ("warning: content/ambiguousdot.md:4: `quality` '1.234' may be 1.234 or 1234 (with a thousands "
             "separator); it is read as 1.234 (write 1234 if that is meant, or 1.234 without quotes)") in said, said
-    assert ("warning: content/words.md:4: `quality` must be a number, got '12 points' (write it without quotes or "
+    assert ("warning: content/words.md:4: `quality` must be a number, got '12 million' (write it without quotes or "
             "units, e.g. 87)") in said
     assert "warning: content/broken.md:4: `quality` must be a number, got '1,23,4'" in said
     assert "warning: content/dots.md:4: `quality` '1.234.567' is out of range" in said
     for name in ("comma", "european", "space", "nbsp", "swiss", "k", "kdot", "kcomma", "decimal", "plain"):
+        assert f"content/{name}.md" not in said, (name, said)
+
+
+def test_scores_out_of_a_scale_with_a_count_word_or_as_a_mapping_are_read(tmp_path, capsys):
+    """A crawler copies a rating with its scale (`87/100`, `4.5/5`), a count with its word (`1.2K views`) or a
+    score as its API gives it (`{score: 87}`, schema.org's `{ratingValue: 4.5, bestRating: 5}`): each was warned
+    of and dropped, and the story ranked as if it had none. A score out of a scale is that percentage of it, as
+    `87%` is read as 87; the count is its number; the mapping its score."""
+    scores = {"hundred": '"87/100"', "rating": '"4.5/5"', "views": '"1.2K views"', "likes": '"340 likes"',
+              "score": "{score: 87}", "value": "{value: '87%'}", "schema": "{ratingValue: 4.5, bestRating: 5}",
+              "zero": '"3/0"', "other": "{votes: 3}"}
+    files = {f"{name}.md": front(f"title: Scored {name}", DATE_2025, f"quality: {written}", f"heat: {written}")
+             for name, written in scores.items()}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert {name: (entry.get("quality"), entry.get("heat")) for name, entry in news.items()} == {
+        "hundred": (87, 87), "rating": (90, 90), "views": (1200, 1200), "likes": (340, 340), "score": (87, 87),
+        "value": (87, 87), "schema": (90, 90), "zero": (None, 0), "other": (None, 0)}
+    assert 'title="Quality 90"' in page(out, news["rating"]) and 'title="Heat 87"' in page(out, news["score"])
+    assert "warning: content/zero.md:4: `quality` must be a number, got '3/0'" in said, said
+    assert "warning: content/other.md:5: `heat` must be a number, got {'votes': 3}" in said, said
+    for name in ("hundred", "rating", "views", "likes", "score", "value", "schema"):
         assert f"content/{name}.md" not in said, (name, said)
 
 

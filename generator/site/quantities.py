@@ -142,10 +142,20 @@ def score_field(value, key: str, notes: Notes) -> float | None:
     Out-of-range values are clamped with a warning: a crawler's odd number never costs the story."""
     if value is None or value == "":
         return None
+    scale = None
+    if isinstance(value, dict):  # (`{score: 87}`, `{value: 87}`, schema.org's `{ratingValue: 4.5, bestRating: 5}`)
+        given = [k for k in _SCORE_KEYS if value.get(k) not in (None, "")]
+        scale = value.get("bestRating")
+        value = value[given[0]] if given else value
+        if isinstance(scale, (str, int, float)) and not isinstance(scale, bool) and not isinstance(value, dict):
+            value = f"{value}/{scale}"
     if isinstance(value, str):
         value = value.strip()
         if value.endswith("%") and value[:-1].strip():  # (`87%`: a score a crawler wrote as a percentage)
             value = value[:-1].strip()
+        elif (out_of := _OUT_OF.fullmatch(value)) and float(out_of["scale"]) > 0:
+            # (`87/100`, `4.5/5`: a score out of a scale is that percentage of it, as `87%` is read as 87)
+            value = f"{float(out_of['score']) / float(out_of['scale']) * 100:.6g}"
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         notes.warn(key, f"`{key}` must be a number, got {shown(value)}", "write it without quotes or units, e.g. 87")
         return None
@@ -173,6 +183,13 @@ def score_field(value, key: str, notes: Notes) -> float | None:
     return clamped
 
 
+_SCORE_KEYS = ("score", "value", "ratingValue")  # (a score written as a mapping: the first of these given)
+_OUT_OF = re.compile(r"(?P<score>[0-9]{1,15}(?:\.[0-9]{1,6})?)[ ]?/[ ]?(?P<scale>[0-9]{1,15}(?:\.[0-9]{1,6})?)")
+# A count with the word a site writes after it (`1.2K views`, `12 points`): the count
+_COUNTED = re.compile(r"(?P<count>.+?)[ ]+(?:view|like|vote|upvote|point|share|comment|read|click|star|reaction|"
+                      r"play|listen|download|follower|retweet|repost|clap)s?", re.IGNORECASE)
+
+
 # A score as sites write counts: digits grouped by thousands (`1,234`, `1.234.567`, `1 234`, Swiss `1'234`, with
 # a no-break or thin space as French does), a decimal mark (`.` or `,`) after them, and a unit (`12k`, `1.2K`,
 # `3,5 Mio`). One separator alone before three digits (`1,234`, `1.234`) may be a thousands separator or a decimal
@@ -190,6 +207,8 @@ def _written_number(text: str, key: str, notes: Notes) -> float | None:
     """A score written as a count is (_SCORE_WORDS), or None when it is no such number."""
     if len(text) > _LONGEST_SCORE:
         return None
+    if counted := _COUNTED.fullmatch(text):
+        text = counted["count"]
     found = _SCORE_WORDS.fullmatch(text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " "))
     if not found:
         return None
