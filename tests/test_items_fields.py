@@ -546,6 +546,28 @@ def test_length_price_and_topics_under_schema_orgs_names_are_shown(tmp_path, cap
         assert (f":{line}: `{key}` is read as `{field}`, which is not given (rename `{key}` to `{field}`)") in said, said
 
 
+def test_a_price_of_false_and_a_negative_length_are_none(tmp_path, capsys):
+    """A crawler writes `price: false` for "no price" and `length: -5` for a length it could not measure: the
+    card showed "false" as the price and "-5" as the length. `false` is no price (said nowhere: it is what the
+    crawler means); a negative length is none, with a warning at its line saying what to write."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"unpriced.md": front("title: Unpriced", *head, "type: course", "price: false"),
+             "counted.md": front("title: Counted back", *head, "type: video", "length: -5"),
+             "quoted.md": front("title: Quoted back", *head, "type: video", "length: '-12.5'"),
+             "priced.md": front("title: Priced", *head, "type: course", "price: 0")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert not news["unpriced"].get("price") and news["priced"]["price"] == "0"
+    assert not news["counted"].get("length") and not news["quoted"].get("length")
+    for name in ("unpriced", "counted", "quoted"):
+        shown = page(out, news[name])
+        assert not re.search(r">\s*(false|-5|-12.5)\s*<", shown), name
+    courses = (out / "courses/index.html").read_text(encoding="utf-8")
+    assert "Unpriced" in courses and not re.search(r">\s*false\s*<", courses)
+    assert "unpriced.md" not in said, said
+    for name, written in (("counted", "'-5'"), ("quoted", "'-12.5'")):
+        assert (f"warning: content/{name}.md:6: `length` {written} is negative, which is no length; it is left out "
+                "(write the length as 4:13 or in seconds (253), or remove `length`)") in said, said
+
 def test_a_provider_written_as_an_organization_record_is_that_domains(tmp_path, capsys):
     """A site's organization records name their domain `_id` (`{_id: harbour.example, name, images}`), and a
     crawler that copies the record into its items writes the provider so: it lost its domain, and had a page of

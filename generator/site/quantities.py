@@ -75,6 +75,8 @@ def size_field(meta: dict, key: str, notes: Notes, written: Mapping[str, str] | 
 def price_field(meta: dict, key: str, notes: Notes, written: Mapping[str, str] | None = None) -> str:
     """A price as text; one written as an offer (`{amount: 10, currency: EUR}`, schema.org's `{price: 10,
     priceCurrency: EUR}`) as its amount and currency, `10 EUR`."""
+    if meta.get(key) is False:  # (`price: false`: a crawler's "no price", not the word to show)
+        return ""
     value = written[key] if written and key in written else meta.get(key)
     if isinstance(value, list) and value and all(isinstance(offer, dict) for offer in value):
         value = value[0]  # (schema.org's offers, a list: the first is the item's price)
@@ -123,12 +125,16 @@ def length_field(meta: dict, key: str, notes: Notes, written: Mapping[str, str] 
     seconds = None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value
-    elif isinstance(value, str) and EPOCH.fullmatch(value.strip()):  # (seconds written as text: "754.5")
+    elif isinstance(value, str) and EPOCH.fullmatch(value.strip().removeprefix("-")):  # (seconds as text: "754.5")
         seconds = float(value)
     elif isinstance(value, str) and (match := _DURATION.fullmatch(value.strip())) and any(match.groups()):
         days, hours, minutes, rest = (float((g or "0").replace(",", ".")) for g in match.groups())
         seconds = ((days * 24 + hours) * 60 + minutes) * 60 + rest
     if seconds == 0:  # (`PT0S`, `0`: a crawler's "unknown", no length to show)
+        return ""
+    if seconds is not None and seconds < 0:  # (a length counted back: no length a reader could use)
+        notes.warn(key, f"`{key}` {shown(value)} is negative, which is no length; it is left out",
+                   f"write the length as 4:13 or in seconds (253), or remove `{key}`")
         return ""
     if seconds is None or not 0 < seconds < 1e9:  # (text, nothing, or no length a reader could use)
         return text_field(meta, key, notes, written=written)
