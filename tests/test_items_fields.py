@@ -292,6 +292,27 @@ def test_topics_given_as_one_comma_separated_string_are_those_topics(tmp_path, c
     assert "Quoted" in (out / "topics/robots/index.html").read_text(encoding="utf-8")
 
 
+def test_topics_given_as_one_semicolon_separated_string_are_those_topics(tmp_path, capsys):
+    """`topics: "AI; Robots"` (as writers list names that have commas) made one topic "AI; Robots"; it is the
+    topics AI and Robots, and each part keeps its commas. A declared topic whose name has a semicolon stays
+    whole, and a character reference's semicolon (`Q&amp;A`) separates nothing."""
+    config = ITEMS_CONFIG + ("topics:\n  - name: Science, Technology\n  - name: AI\n  - name: Robots\n"
+                             "  - name: Q&A\n  - name: Crime; Justice\n")
+    files = {
+        "quoted.md": front("title: Quoted", DATE_2026, 'topics: "AI; Robots"'),
+        "commas.md": front("title: Commas", DATE_2026, "topics: Science, Technology; AI ;  ;"),
+        "declared.md": front("title: Declared", DATE_2026, "topics: Crime; Justice"),
+        "entity.md": front("title: Entity", DATE_2026, 'topics: "Q&amp;A; Robots"'),
+    }
+    out, news, said = build_items(tmp_path, files, capsys, config)
+    assert "warning:" not in said and "error:" not in said, said
+    assert {name: entry["topics"] for name, entry in news.items()} == {
+        "quoted": ["AI", "Robots"], "commas": ["Science, Technology", "AI"], "declared": ["Crime; Justice"],
+        "entity": ["Q&A", "Robots"]}
+    assert not (out / "topics/ai-robots").exists()
+    assert "Quoted" in (out / "topics/robots/index.html").read_text(encoding="utf-8")
+    assert "Commas" in (out / "topics/science-technology/index.html").read_text(encoding="utf-8")
+
 def test_fields_under_other_writers_names_are_read_with_a_warning_to_rename_them(tmp_path, capsys):
     """Hugo's and Jekyll's `description`, `tags`, `categories`; JSON Feed's and schema.org's `url`,
     `summary`, `thumbnailUrl`, `publisher`; RSS's `link`; WordPress's `featured_image`: the item had no

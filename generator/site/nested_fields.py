@@ -29,6 +29,12 @@ def topics_field(meta: dict, topic_defs: dict, config: Config, notes: Notes) -> 
     """(slug, name as written) of each topic, at most MAX_TOPICS; two names of one topic (one declared
     topic, or one topic_identity) are one. The slug is the plain one: the site may move it (distinct_topics)."""
     value = meta.get("topics")
+    if (isinstance(value, str) and len(parts := _LISTED_BY_SEMICOLONS.findall(value)) > 1
+            and not definition(as_plain(value) or "", topic_defs)):
+        # `topics: "AI; Robots"`, as writers list names that have commas (`Science, Technology; AI`): each
+        # part one topic, commas and all; a character reference's `;` (`Q&amp;A`) separates nothing
+        value = [part.strip() for part in parts if part.strip()]
+        meta = dict(meta, topics=value)
     if isinstance(value, str) and "," in value and not definition(as_plain(value) or "", topic_defs):
         # `topics: "AI, Robots"`, as CMS exports, schema.org's `keywords` and hand-written front matter give a
         # list: two topics, not one named "AI, Robots". A declared name with a comma in it stays whole, and so
@@ -82,6 +88,7 @@ _TOPIC_RECORD_KEYS = ("name", "label", "term", "title", "_id", "slug", "id", "sh
 # A hashtag: `#` and a word that starts with a letter (`#1` and `C#` are no hashtags); a text of them alone
 _HASHTAG = re.compile(r"#([^\W\d_][\w-]*)")
 _HASHTAGS = re.compile(r"\s*#[^\W\d_][\w-]*(?:[\s,]+#[^\W\d_][\w-]*)*\s*")
+_LISTED_BY_SEMICOLONS = re.compile(r"(?:&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});|[^;])+")
 _LISTED_BY_COMMAS = re.compile(r"\s*(?:(?<![0-9]),|,(?![0-9]))\s*")
 
 
