@@ -137,14 +137,20 @@ def titles_found(out, query):
     return sorted(docs[doc][1] for doc in found or ())
 
 
+def _one_story_site(folder, title: str, language: str):
+    """A built site in `language` of a story titled `title` (its body the title too) and one other story."""
+    files = {"content/one.md": item(title, date="2026-11-20T10:00:00Z", body=title),
+             "content/two.md": item("Other story", date="2026-11-19T10:00:00Z", body="Nothing of it.")}
+    root = make_site(folder, files, "title: T\nbase_url: https://example.org/\n"
+                     f'now: "2026-11-22T12:00:00Z"\nlanguage: {language}\n')
+    config = load_config(root / "config.yaml")
+    build(config, BuildOptions(workers=1))
+    return config
+
+
 def test_a_query_typed_with_or_without_accents_finds_the_forms_of_its_word(tmp_path):
     for language, (title, queries) in FOUND_BY.items():
-        files = {"content/one.md": item(title, date="2026-11-20T10:00:00Z", body=title),
-                 "content/two.md": item("Other story", date="2026-11-19T10:00:00Z", body="Nothing of it.")}
-        root = make_site(tmp_path / language, files, "title: T\nbase_url: https://example.org/\n"
-                         f'now: "2026-11-22T12:00:00Z"\nlanguage: {language}\n')
-        config = load_config(root / "config.yaml")
-        build(config, BuildOptions(workers=1))
+        config = _one_story_site(tmp_path / language, title, language)
         assert json.loads((config.output_path / SEARCH_FOLDER / "meta.json").read_bytes())["stemmer"] == \
             LANGUAGES[language]
         for query in queries:
@@ -183,12 +189,7 @@ def test_a_turkish_or_azerbaijani_site_finds_a_capitalised_title_by_its_words(tm
                                                      "evleri", "ev", "EVLER"]),
              "az": ("İQTİSADİYYAT NAZİRLİYİ", ["iqtisadiyyat", "İqtisadiyyat", "nazirliyi", "nazırlıyı"])}
     for language, (title, queries) in cases.items():
-        files = {"content/one.md": item(title, date="2026-11-20T10:00:00Z", body=title),
-                 "content/two.md": item("Other story", date="2026-11-19T10:00:00Z", body="Nothing of it.")}
-        root = make_site(tmp_path / language, files, "title: T\nbase_url: https://example.org/\n"
-                         f'now: "2026-11-22T12:00:00Z"\nlanguage: {language}\n')
-        config = load_config(root / "config.yaml")
-        build(config, BuildOptions(workers=1))
+        config = _one_story_site(tmp_path / language, title, language)
         assert json.loads((config.output_path / SEARCH_FOLDER / "meta.json").read_bytes())["casing"] == "tr"
         for query in queries:
             assert titles_found(config.output_path, query) == [title], (language, query)

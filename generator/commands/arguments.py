@@ -273,31 +273,19 @@ def _cron(text: str) -> str:
     return " ".join(fields)
 
 
-def _workers(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more; 0: one per core)")
-    return value
+def _whole_number(low: int, high: float, what: str):
+    """An argparse type: a whole number from `low` to `high`, else an error that says `what` it must be."""
+    def read(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what}")
+        return value
+    return read
 
 
-def _milliseconds(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if not 0 <= value <= 10_000:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of milliseconds from 0 to 10000")
-    return value
-
-
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if not 0 <= value <= 65_535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number from 0 to 65535")
-    return value
+_workers = _whole_number(0, float("inf"), "a number of processes (1 or more; 0: one per core)")
+_milliseconds = _whole_number(0, 10_000, "a number of milliseconds from 0 to 10000")
+_port = _whole_number(0, 65_535, "a port number from 0 to 65535")

@@ -438,7 +438,8 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         marked = content_lang_in(*keys)
         return Markup(f"<span{marked}>{escape(text)}</span>") if marked else text
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
-                       page_feed=page_feed, page_feed_word=page_feed_word, news_article=news_article, t=t, search_words=search_words,
+                       page_feed=page_feed, page_feed_word=page_feed_word, news_article=news_article, t=t,
+                       search_words=search_words,
                        page_feed_name=lambda page, list_title="": page_feed_name(page, list_title, words),
                        first_image=first_image, facts=lambda item: facts(words, item),
                        picture=lambda images, width: picture(images, width, url, config.picture_resizer, copies),
