@@ -383,9 +383,10 @@ KO_BODY = "'서울 본문 입니다.'"
 @pytest.mark.parametrize("words", [KO_WORDS, KO_WORDS + KO_DATES], ids=["dates-english", "dates-korean"])
 def test_every_english_word_a_partial_words_file_lacks_is_marked_english_on_every_page(tmp_path, words):
     """A site's own ko.yaml with a few keys: every text on every page that holds words the file lacks (shown from
-    en.yaml) is read in an English voice, dates with English month names included, and nothing Korean is (the
-    content and translated words inside an English text say their language again). With Korean month names,
-    the dates are the page's language."""
+    en.yaml) is read in an English voice, the labels and titles a screen reader says and the types' badges
+    included, dates with English month names too, and nothing Korean is (the content and translated words inside
+    an English text or under an English label say their language again). A type the theme does not know is shown
+    as the crawler wrote it, the content's text. With Korean month names, the dates are the page's language."""
     provider = "{name: 데일리, domain: daily.example}"
     content = {
         "themes/default/i18n/ko.yaml": words,
@@ -400,26 +401,46 @@ def test_every_english_word_a_partial_words_file_lacks_is_marked_english_on_ever
         "content/download.md": item("부산 다운로드", "2026-11-18T12:00:00Z", type="download", size=58123456,
                                     topics="[로봇]", provider=provider, body=KO_BODY,
                                     related="[{title: '다른 기사', webUrl: 'https://dareun.example/a', "
-                                            "publishedDateTime: 2026-11-18T12:20:00Z}]")}
+                                            "publishedDateTime: 2026-11-18T12:20:00Z}]"),
+        # types the theme does not know: one shown as written, one it cannot show ("Other", a word), and a fifth
+        # list, which the footer names
+        "content/webinar.md": item("서울 웨비나", "2026-11-17T12:00:00Z", type="webinar-recording", topics="[로봇]",
+                                   provider=provider, body=KO_BODY),
+        "content/odd.md": item("이상한 항목", "2026-11-16T12:00:00Z", type="'<b>!!</b>'", provider=provider,
+                               body=KO_BODY),
+        "content/workshop.md": item("부산 워크숍", "2026-11-15T12:00:00Z", type="workshop", provider=provider,
+                                    body=KO_BODY)}
     settings = "items_per_page: 2\ntopics:\n  - {name: 로봇, slug: robots}\n  - {name: 드론, slug: drones, parent: 로봇}\n"
     config = site(tmp_path, "ko", name="서울 로봇 뉴스", settings=settings, **content)
     english = load_words(config).english
-    assert {"stories_count", "mostly", "by_author", "type_video", "story_of"} <= english  # (what is looked at)
+    assert {"stories_count", "mostly", "by_author", "type_video", "badge_video", "story_of", "sections", "pages",
+            "search_the_stories", "search_results", "more_lists"} <= english  # (what is looked at)
     shown = _english_words(english)
     pages = sorted(config.output_path.rglob("*.html"))
     assert len(pages) > 15
-    marked, dates = 0, []
+    marked, dates, badges, both = 0, [], set(), set()
     for path in pages:
         doc = html5lib.parse(path.read_bytes(), transport_encoding="utf-8", namespaceHTMLElements=False)
-        for element, lang, text in _texts(doc.find("body"), doc.get("lang")):
-            if lang == "en":
+        for element, lang, text, attribute in _texts(doc.find("body"), doc.get("lang")):
+            content = HANGUL.search(text) or {"Webinar", "Workshop"} & set(LATIN_WORD.findall(text))  # (the types')
+            if attribute and content and shown & set(LATIN_WORD.findall(text)):
+                # a label of both languages ("Topics inside 로봇"): one text, which keeps the page's language, as
+                # the <title> does (docs/themes.md)
+                assert lang == "ko", (path, element.tag, attribute, text)
+                both.add(text.split(" ")[0])
+            elif lang == "en":
                 marked += 1
-                assert not HANGUL.search(text), (path, element.tag, text)
-            elif element.get("class") != "badge":  # (a type's name on its cards: not of the words, docs/themes.md)
-                assert not shown & set(LATIN_WORD.findall(text)), (path, element.tag, text)
+                assert not HANGUL.search(text), (path, element.tag, attribute, text)
+            else:
+                assert not shown & set(LATIN_WORD.findall(text)), (path, element.tag, attribute, text)
             if element.tag == "time":
                 dates.append((lang, text))
+            if element.get("class") == "badge":
+                badges.add((lang, text))
     assert marked and dates
+    assert both == {"Subscribe", "Topics", "Inside"}  # (the feed icon's title, the sub-topics' lists' labels)
+    assert badges == {("en", "Video"), ("en", "Download"), ("en", "Other"), ("ko", "Webinar-recording"),
+                      ("ko", "Workshop")}
     if "months" in words:  # the dates in Korean: the page's language
         assert {lang for lang, _ in dates} == {"ko"} and all("월" in text for _, text in dates)
     else:
@@ -427,14 +448,18 @@ def test_every_english_word_a_partial_words_file_lacks_is_marked_english_on_ever
 
 
 def _texts(element, lang):
-    """(element, its language, text) of each text node under `element`: what a reader sees (as SPOKEN, with
-    html5lib, and the monograms beside providers' names, which are hidden from screen readers, left out)."""
+    """(element, its language, text, "" or the attribute it is) of each text node under `element` and each label,
+    title and alt text a screen reader says: what a reader meets (as SPOKEN, with html5lib, and the monograms
+    beside providers' names, which are hidden from screen readers, left out)."""
     lang = element.get("lang", lang)
     if element.tag in ("script", "style", "template") or element.get("aria-hidden") == "true":
         return
+    for name in ("aria-label", "title", "alt"):
+        if (element.get(name) or "").strip():
+            yield element, lang, element.get(name).strip(), name
     if (element.text or "").strip():
-        yield element, lang, element.text.strip()
+        yield element, lang, element.text.strip(), ""
     for child in element:
         yield from _texts(child, lang)
         if (child.tail or "").strip():
-            yield element, lang, child.tail.strip()
+            yield element, lang, child.tail.strip(), ""

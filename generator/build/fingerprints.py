@@ -129,7 +129,7 @@ def site_keys(site: Site, pictures: str = "", words: str = "") -> dict[str, str]
     }
     keys["picture"] = pictures
     keys["t"] = keys["search_words"] = keys["page_feed_name"] = words
-    keys["word_lang"] = keys["content_lang_in"] = keys["date_lang"] = words
+    keys["word_lang"] = keys["content_lang_in"] = keys["date_lang"] = keys["type_badge"] = words
     keys["news_article"] = keys["providers"] + keys["topics"]  # render.news_article reads both
     return keys
 

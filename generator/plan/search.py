@@ -67,9 +67,10 @@ from generator.plan.feeds import html_datetime
 from generator.plan.pictures import candidates, resized, with_copies
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
+from generator.site.types import badge
 from generator.urls import device_name, resized_url
 
-FORMAT = 14  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 15  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -81,9 +82,10 @@ EXCERPT_CHARS = 200
 THUMBNAIL = 480  # pixels: a result's picture asked of a `picture_resizer`, as a card's (plan.pictures)
 WIDEST_SHOWN = 528  # device pixels of a result's thumbnail at most: a list card's 11rem at 3 a CSS pixel
 # `image` is the result's `src`; `srcset` the picture's sizes as a card offers them ([[URL, width], ...], or []), so
-# that a phone takes a copy of its 76-pixel thumbnail's width, not the desktop's.
+# that a phone takes a copy of its 76-pixel thumbnail's width, not the desktop's. A type's badge is its `type_word`
+# (`badge_video`: search.js says it from the page's words) or, for a type the theme does not know, its `type`.
 FIELDS = ("url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics", "image",
-          "heat", "type", "sources", "facts", "srcset")
+          "heat", "type", "type_word", "sources", "facts", "srcset")
 # Ranking: impact = bonus of each field the term is in + BM25 of its body frequency. A title word outranks
 # a topic, provider or author name, which outranks the excerpt; the body adds at most K1 + 1 (BM25 saturates).
 TITLE, LABEL, EXCERPT = 3.0, 2.0, 1.0
@@ -389,7 +391,7 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
                   item.provider.slug if item.provider else "", html_datetime(local),
                   words.date(local, "short"),  # as the cards write it (templates/partials/card.html)
                   [[slug, site.topics[slug].name if slug in site.topics else slug] for slug in item.topics],
-                  image, round(item.heat, 1), item.type_label,
+                  image, round(item.heat, 1), *_type_badge(item.type, words),
                   len(story.members) - 1 + len(story.related) if story else 0,  # as pages.coverage counts
                   facts(words, item),  # as the cards show them
                   srcset)
@@ -404,6 +406,12 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
     digest.update(_encode(_json([described, facets])))
     members = tuple(tuple(site.items[index] for index in group) for group in groups)
     return SearchIndex(members, tuple(docs), digest.hexdigest(), name, lowered, facets)
+
+
+def _type_badge(kind: str, words) -> tuple[str, str]:
+    """A result's `type` and `type_word` (FIELDS): types.badge, its word or else its text."""
+    text, word = badge(kind, words)
+    return ("", word) if word else (text, "")
 
 
 def _thumbnail(image, resizer: str, copies: LocalCopies | None = None) -> str:

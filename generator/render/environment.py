@@ -38,7 +38,7 @@ from generator.site.local_pictures import LocalCopies
 from generator.site.model import ProviderBadge, Site
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
-from generator.site.types import titled, type_lists
+from generator.site.types import KNOWN, OTHER, badge, title_word, titled, type_lists
 from generator.urls import host_of, origin_url
 
 log = logging.getLogger(__name__)
@@ -403,11 +403,19 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
 
     english = Markup(' lang="en"')
 
-    def word_lang(*keys: str):
+    def shown_in_english(keys) -> bool:
+        return bool(words.english) and all(key in words.english for key in keys)
+
+    def word_lang(*keys: str, inside=()):
         """` lang="en"` for an element that holds only these words when each is shown in English on a page of
         another language (keys the site's words file lacks: i18n.Words.english), so that a screen reader reads
-        them in an English voice; else nothing (and nothing where the whole body is English: words_lang)."""
-        return english if words.english and all(key in words.english for key in keys) else ""
+        them in an English voice; else nothing (and nothing where the whole body is English: words_lang).
+        `inside`: the key (or keys) of a label or heading around the element that is itself marked English (the
+        header's "Sections" over its links): then it is the element of words the file translates that says the
+        page's language again, as content_lang_in does for the content."""
+        if inside and shown_in_english((inside,) if isinstance(inside, str) else inside):
+            return "" if shown_in_english(keys) else site_lang
+        return english if shown_in_english(keys) else ""
 
     def word_span(text, *keys: str):
         """A theme's word `text` (of `keys`) beside others or the content in one element (a provider's "12 stories ·
@@ -437,6 +445,11 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         is not empty, else as it is."""
         marked = content_lang_in(*keys)
         return Markup(f"<span{marked}>{escape(text)}</span>") if marked else text
+    @lru_cache(maxsize=256)  # (a site has a few types, each on many cards)
+    def type_badge(kind: str) -> tuple[str, str]:
+        """(text, word) of an item's type badge: types.badge; `word` "" for a type shown as the crawler wrote it."""
+        return badge(kind, words)
+
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
                        page_feed=page_feed, page_feed_word=page_feed_word, news_article=news_article, t=t,
                        search_words=search_words,
@@ -447,6 +460,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
                        config=config, topics=site.topics, providers=badges, og_locale=og_locale(config.language),
                        words_language=words.speaks, words_lang=words_lang, content_lang=content_lang,
                        head_lang=head_lang, word_lang=word_lang, content_lang_in=content_lang_in, date_lang=date_lang,
+                       type_badge=type_badge, type_word=title_word,
                        type_lists=tuple(titled(listed, words) for listed, _ in type_lists(site.items))
                        if config.type_lists else ())
     env.filters.update(
@@ -508,8 +522,11 @@ def page_feed(page: Page) -> str:
 
 
 def page_feed_word(page: Page) -> str:
-    """The theme's word that names page_feed(page) ("" for a list's own feed, named by its list's title)."""
-    if page.kind in ("type", "topic", "provider"):
+    """The theme's word that names page_feed(page): a type list's title word (`type_video`), or "" for a list's
+    own feed named by its list's title, the content's (a topic's, a provider's, a type's own: "Webinar")."""
+    if page.kind == "type":
+        return title_word(page.key)
+    if page.kind in ("topic", "provider"):
         return ""
     return "top_stories" if page.kind == "top" else "latest_stories"
 
@@ -522,7 +539,8 @@ def page_feed_name(page: Page, list_title: str = "", words: Words = Words()) -> 
 # The words search.js shows (it reads them from the block with_search_words puts into the search page).
 SEARCH_WORDS = ("search_longer", "search_did_you_mean", "search_none", "search_found", "search_partial",
                 "search_unavailable", "heat", "hot_signal", "meter_label", "sources", "also_covered", "topics",
-                "number_decimal", "number_group", "number_group_from")
+                "number_decimal", "number_group", "number_group_from",
+                *(f"badge_{kind}" for kind in (*KNOWN, OTHER)))
 
 
 # strftime's codes of names -> the words' lists of those names (i18n.Words.date)

@@ -27,6 +27,7 @@ from generator.frozen import record
 # written and labelled by type_label.
 TYPE_LABELS = MappingProxyType({"article": "", "video": "Video", "audio": "Audio", "podcast": "Podcast",
                                 "download": "Download", "event": "Event", "course": "Course"})
+OTHER_LABEL = "Other"  # what type_label calls a type it cannot show as written
 _LABEL_WORDS = re.compile(r"[^\W\d_][^\W_]*(?:[ -][^\W_]+)?")
 
 
@@ -244,4 +245,4 @@ def type_label(kind: str) -> str:
     the type itself, capitalised, when it is one short word or two, else "Other"."""
     if kind in TYPE_LABELS:
         return TYPE_LABELS[kind]
-    return kind.capitalize() if _LABEL_WORDS.fullmatch(kind) else "Other"
+    return kind.capitalize() if _LABEL_WORDS.fullmatch(kind) else OTHER_LABEL

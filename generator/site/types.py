@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass
 
 from generator.i18n import Words
-from generator.site.model import Item, type_label
+from generator.site.model import OTHER_LABEL, Item, type_label
 from generator.urls import slugify
 
 # Known type -> (its list's path, its title); the order is the header's.
@@ -37,17 +37,36 @@ class TypeList:
     title: str  # "Videos", "Webinar"
 
 
+OTHER = "other"  # the key of the list of the types a card cannot show as written (and of a crawler's `type: other`)
+
 # A known list's name as a type (`type: videos`, a crawler's taxonomy) is in that list: a list of its own had the
 # same title ("Videos" twice in the header, each with half of them).
 _BY_LIST_NAME = {path.rstrip("/"): key for key, (path, _) in KNOWN.items()}
 
 
+def title_word(key: str) -> str:
+    """The theme's word that titles the type list `key` (`type_video` ..., `type_other` for the list of the types
+    a card cannot show as written); "" for a list titled by its type's own text ("Webinar")."""
+    return f"type_{key}" if key in KNOWN or key == OTHER else ""
+
+
 def titled(listed: TypeList, words: Words) -> TypeList:
     """A type list with its title in the site's language: a known type's (`type_video` ... in the theme's words)."""
-    key = f"type_{listed.key}"
-    if listed.key in KNOWN and key in words.entries:
-        return dataclasses.replace(listed, title=words.t(key))
+    word = title_word(listed.key)
+    if word and word in words.entries:
+        return dataclasses.replace(listed, title=words.t(word))
     return listed
+
+
+def badge(kind: str, words: Words) -> tuple[str, str]:
+    """What a card's badge says of an item of type `kind` in the site's language, and the theme's word that is
+    (`badge_video` ..., `badge_other`), or "" for a type shown as the crawler wrote it ("Podcast-episode": the
+    content's text, in the content's language). ("", "") for an article, which has none."""
+    label = type_label(kind)
+    word = f"badge_{kind}" if kind in KNOWN else "badge_other" if label == OTHER_LABEL else ""
+    if word and word in words.entries:
+        return words.t(word), word
+    return label, ""
 
 
 def list_path(key: str) -> str:
@@ -63,7 +82,7 @@ def list_key(kind: str) -> str:
     label = type_label(kind)
     if not label:
         return ""
-    key = slugify(label) or "other"
+    key = slugify(label) or OTHER
     return _BY_LIST_NAME.get(key, key)
 
 

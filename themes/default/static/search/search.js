@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 14; // generator/plan/search.py FORMAT
+  var FORMAT = 15; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -656,6 +656,19 @@
     if (contentLang !== null) node.lang = contentLang;
     return node;
   }
+  // The language of what `parent` holds as a screen reader takes it: its nearest `lang`.
+  function spokenIn(parent) {
+    var marked = parent.closest("[lang]");
+    return marked ? marked.getAttribute("lang") : "";
+  }
+  // A label shown in English over the results (the list's "Search results") or the choices (the form's "Search the
+  // stories") says so, where the page is in the site's language (a partial words file): the results say the body's
+  // language again, and the choices the content's, as the pages' word_lang(..., inside=) and content_lang_in do.
+  var resultLang = spokenIn(list) !== spokenIn(document.body) ? spokenIn(document.body) : null;
+  function contentUnder(parent, node) {
+    if (spokenIn(parent) !== document.documentElement.lang) node.lang = document.documentElement.lang;
+    return node;
+  }
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -709,6 +722,7 @@
     var url = get("url");
     if (!internal(url)) return null;
     var item = element("li", "search-result");
+    if (resultLang !== null) item.lang = resultLang;
     var card = element("article", "card");
     var src = picture(get("image"));
     if (src) {
@@ -738,9 +752,13 @@
     var heading = element("h2", "card-title");
     var link = content(element("a"));
     link.href = base + url;
-    if (get("type")) {
-      var badge = element("span", "badge", get("type"));
-      if (contentLang !== null) badge.lang = document.body.lang; // (a theme's word, in the title's link)
+    // The type's badge: the theme's word (`type_word`: badge_video ...) in the words' language, as the title's
+    // link is the content's; or the type's own text as the crawler wrote it (`type`), the content's as the title.
+    var typeWord = get("type_word");
+    if (typeWord || get("type")) {
+      var badge = element("span", "badge", typeWord ? say(typeWord) : get("type"));
+      if (typeWord && contentLang !== null) badge.lang = document.body.lang;
+      else if (typeWord && inEnglish([typeWord])) badge.lang = "en";
       link.appendChild(badge);
       link.appendChild(document.createTextNode(" "));
     }
@@ -853,7 +871,7 @@
     if (!select) return;
     (entries || []).forEach(function (entry) {
       if (!Array.isArray(entry)) return;
-      var option = content(element("option", "", entry[1] + " (" + numeral(entry[2]) + ")"));
+      var option = contentUnder(select, element("option", "", entry[1] + " (" + numeral(entry[2]) + ")"));
       option.value = String(entry[0]);
       select.appendChild(option);
     });
