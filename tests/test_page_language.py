@@ -291,7 +291,9 @@ def test_the_words_search_shows_say_english_where_a_partial_words_file_lacks_the
             assert [text for lang, text in names if lang == "en" and HANGUL.search(text)] == []
             labels = tab.evaluate(TEXTS, "#search-form")
             assert ["en", "Topic"] in labels and ["en", "All topics"] in labels and ["ko", "모든 제공자"] in labels
-            assert ["en", "Search stories"] in labels and ["en", "Sort by "] in labels
+            assert ["en", "Search stories"] in labels and ["en", "Sort by"] in labels
+            assert ["ko", "로봇 (3)"] in labels  # a choice under the form's English label: the content's language
+            assert ["en", "Download"] in names  # a type's badge the file lacks
             tab.goto(base + "search/?q=%EB%B6%80%EC%82%B0")  # 부산: one story, in English's singular
             tab.locator("#search-results li").first.wait_for(timeout=10_000)
             assert tab.evaluate(TEXTS, "#search-status") == [["en", "1 result for \u201c"], ["ko", "부산"],
