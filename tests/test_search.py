@@ -324,7 +324,7 @@ def test_records_hold_the_story_as_data_and_urls_relative_to_the_site(searchable
     assert f'var FORMAT = {meta["version"]};' in client  # the format the search page reads
     assert meta["docs"] == len(docs) == 4 + FILLERS
     assert meta["fields"] == ["url", "title", "excerpt", "provider", "provider_slug", "published", "date", "topics",
-                              "image", "heat", "type", "sources", "facts", "srcset"]
+                              "image", "heat", "type", "type_word", "sources", "facts", "srcset"]
     harbour = dict(zip(meta["fields"], next(doc for doc in docs if doc[1].startswith("Harbour"))))
     assert harbour["url"] == "news/2026/11/20/harbour/" and harbour["title"] == "Harbour cranes get a new paint job"
     assert harbour["excerpt"] == "Port authority repaints its fleet." and harbour["provider"] == "Dockside Daily"
