@@ -445,6 +445,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         is not empty, else as it is."""
         marked = content_lang_in(*keys)
         return Markup(f"<span{marked}>{escape(text)}</span>") if marked else text
+
     @lru_cache(maxsize=256)  # (a site has a few types, each on many cards)
     def type_badge(kind: str) -> tuple[str, str]:
         """(text, word) of an item's type badge: types.badge; `word` "" for a type shown as the crawler wrote it."""
