@@ -445,7 +445,8 @@ def test_a_zone_word_with_its_offset_after_an_iso_time_dates_the_story_in_its_zo
     """`2026-11-20T10:00:00 GMT+01:00` and `... UTC+1` left the story out ("not a valid date"); each is that time
     at that offset, as its page (in the site's zone) and feeds show it. An offset no zone has, or one that
     disagrees with the time's own, is an error at its line; the site's other stories are built."""
-    files = {f"content/d{n}.md": item(f"Dated {n}", date=json.dumps(written)) for n, written in enumerate(ZONE_WORD_OFFSETS)}
+    files = {f"content/d{n}.md": item(f"Dated {n}", date=json.dumps(written))
+             for n, written in enumerate(ZONE_WORD_OFFSETS)}
     files["content/far.md"] = item("Far", date='"2026-11-20T10:00:00 UTC+25"')
     files["content/twice.md"] = item("Twice", date='"2026-11-20T10:00:00Z UTC+1"')
     site = make_site(tmp_path / "site", files, 'title: T\nbase_url: https://example.org/\nnow: "2026-12-04T12:00:00Z"\n'

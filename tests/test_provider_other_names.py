@@ -77,4 +77,27 @@ def test_config_providers_other_names_make_one_provider(tmp_path):
     config, _ = build_site(make_site(tmp_path / "site", files, config_text))
     assert {(entry["provider"]["name"], entry["provider"]["domain"]) for entry in api_news(config).values()} == {
         ("Example", "example.org")}
-    assert sorted(path.parent.name for path in (config.output_path / "providers").glob("*/index.html")) == ["example-org"]
+    pages = sorted(path.parent.name for path in (config.output_path / "providers").glob("*/index.html"))
+    assert pages == ["example-org"], pages
+
+
+def test_serve_edits_of_an_item_named_otherwise_give_a_full_builds_pages(tmp_path):
+    """serve's fast path reads an edited item as the build does, then indexes it: an item named by another name
+    (resolved only when the site is indexed) must still land on the record's one page, as a full build has it."""
+    from conftest import serving
+    from generator.config.load import load_config
+
+    config_text = BASIC_CONFIG + "data_dir: data\nstories:\n  enabled: false\n"
+    root = make_site(tmp_path / "site", {
+        "data/organizations/wsj.com.md": RECORD,
+        "content/a.md": item("Rates hold", provider="{name: WSJ, domain: wsj.com}"),
+        "content/b.md": item("Markets rally", date="2026-11-19T10:00:00Z", provider='"Wall Street Journal"')},
+        config_text)
+    save = serving(root, load_config(root / "config.yaml"), tmp_path)
+    edited = root / "content/b.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Markets rally", "Markets rally again"),
+                      encoding="utf-8")
+    served = save(edited, "retitled")
+    assert sorted(name for name in served if name.startswith("providers/") and name.endswith("/index.html")) == [
+        "providers/index.html", "providers/wsj-com/index.html"]
+    assert b"Markets rally again" in served["providers/wsj-com/index.html"]

@@ -70,9 +70,8 @@ def named_otherwise(items: list[Item], aliases: dict) -> list[Item]:
     found = []
     for item in items:
         provider = as_declared(item.provider, aliases)
-        related = tuple(entry if as_declared(entry.provider, aliases) is entry.provider
-                        else dataclasses.replace(entry, provider=as_declared(entry.provider, aliases))
-                        for entry in item.related)
+        related = tuple(entry if declared is entry.provider else dataclasses.replace(entry, provider=declared)
+                        for entry in item.related for declared in [as_declared(entry.provider, aliases)])
         if provider is not item.provider or any(new is not old for new, old in zip(related, item.related)):
             item = dataclasses.replace(item, provider=provider, related=related)
         found.append(item)
