@@ -29,6 +29,8 @@ _ISO = re.compile(r"""
 # take time that grows faster than a text's length, which a crawler's or a feed's 100 kB "date" made minutes.
 LONGEST_DATE = 200
 
+OFFSET_RANGE = "the zone's offset must be less than 24 hours, its minutes in 0..59"  # (what a wrong offset is told)
+
 
 def parse_iso(text: str) -> datetime:
     """The moment an ISO 8601 date or time names (naive when it gives no zone); ValueError when it is none."""
@@ -51,7 +53,7 @@ def parse_iso(text: str) -> datetime:
     elif part["zone"]:
         # (said as Python says an hour out of range: its own words for an offset name its types, `timedelta`)
         if int(part["zhour"]) > 23 or int(part["zminute"] or 0) > 59 or int(part["zsecond"] or 0) > 59:
-            raise ValueError("the zone's offset must be less than 24 hours, its minutes in 0..59")
+            raise ValueError(OFFSET_RANGE)
         written += f"{part['sign']}{part['zhour']}:{part['zminute'] or '00'}"
         if part["zsecond"]:
             written += ":" + part["zsecond"]
@@ -392,7 +394,7 @@ _ZONE_NAME = re.compile(r"(?<![A-Za-z])(" + "|".join(_OFFSETS) + r")\s*\Z", re.I
 
 # A date's zone written twice (an offset and a name: `+0100 CET`, `GMT+0100 (Central European Standard Time)`, as
 # JavaScript's Date writes it, `+0100 (CET)`, as mail programs do) or a name in brackets alone (`10:00 (CET)`)
-_ZONE_WORD = r"(?:(?:GMT|UTC|UT)\s*)?[+-][0-9]{1,2}(?::?[0-9]{2})?(?![0-9])|(?<![A-Za-z])[A-Za-z]{1,5}(?![A-Za-z])"
+_ZONE_WORD = r"(?:(?i:GMT|UTC|UT)\s*)?[+-][0-9]{1,2}(?::?[0-9]{2})?(?![0-9])|(?<![A-Za-z])[A-Za-z]{1,5}(?![A-Za-z])"
 _ZONES_AFTER_TIME = re.compile(rf"""
     [0-9]{{1,2}} [:.] [0-9]{{2}} (?: [:.] [0-9]{{2}} (?: [.,] [0-9]+ )? )? (?: \s* [AaPp]\.?[Mm]\.? )?
     \s* (?P<first> {_ZONE_WORD} ) (?: \s* (?P<second> {_ZONE_WORD} ) )? \s* \Z

@@ -427,3 +427,39 @@ def test_a_published_date_as_text_and_a_mongodb_date_date_the_story(tmp_path, ca
     # (a flag that is neither true nor false says what to write)
     assert ("warning: content/flag.md:4: `published` must be true or false, got 'maybe'; true is used (write "
             "`published: true`, or `published: false` for a draft)") in said, said
+
+
+ZONE_WORD_OFFSETS = {  # a zone word with its offset after an ISO time, as sites and JavaScript write it
+    "2026-11-20T10:00:00 GMT+01:00": "2026-11-20T09:00:00Z",
+    "2026-11-20T10:00:00 UTC+1": "2026-11-20T09:00:00Z",
+    "2026-11-20 10:00 GMT": "2026-11-20T10:00:00Z",
+    "2026-11-20T10:00:00 GMT+0100": "2026-11-20T09:00:00Z",
+    "2026-11-20T10:00:00GMT-5": "2026-11-20T15:00:00Z",
+    "2026-11-20 10:00 utc+5:30": "2026-11-20T04:30:00Z",
+    "2026-11-20 UTC+1": "2026-11-19T23:00:00Z",  # (a date alone: its midnight at that offset)
+    "2026-11-20T10:00:00+01:00 GMT+1": "2026-11-20T09:00:00Z",  # (the zone twice, alike)
+}
+
+
+def test_a_zone_word_with_its_offset_after_an_iso_time_dates_the_story_in_its_zone(tmp_path):
+    """`2026-11-20T10:00:00 GMT+01:00` and `... UTC+1` left the story out ("not a valid date"); each is that time
+    at that offset, as its page (in the site's zone) and feeds show it. An offset no zone has, or one that
+    disagrees with the time's own, is an error at its line; the site's other stories are built."""
+    files = {f"content/d{n}.md": item(f"Dated {n}", date=json.dumps(written))
+             for n, written in enumerate(ZONE_WORD_OFFSETS)}
+    files["content/far.md"] = item("Far", date='"2026-11-20T10:00:00 UTC+25"')
+    files["content/twice.md"] = item("Twice", date='"2026-11-20T10:00:00Z UTC+1"')
+    site = make_site(tmp_path / "site", files, 'title: T\nbase_url: https://example.org/\nnow: "2026-12-04T12:00:00Z"\n'
+                                               "timezone: Europe/Paris\nstories:\n  enabled: false\n")
+    config, result = build_site(site)
+    news = api_news(config)
+    assert {name: entry["publishedDateTime"] for name, entry in news.items()} == {
+        f"d{n}": moment for n, moment in enumerate(ZONE_WORD_OFFSETS.values())}
+    assert '<time datetime="2026-11-20T10:00:00+01:00">20 November 2026, 10:00' in page(site / "output", news["d0"])
+    rss = (site / "output/feeds/latest.rss").read_text(encoding="utf-8")
+    assert "<title>Dated 1</title>" in rss and "<pubDate>Fri, 20 Nov 2026 09:00:00 GMT</pubDate>" in rss
+    said = {problem.path: str(problem) for problem in result.site.problems}
+    assert set(said) == {"content/far.md", "content/twice.md"}, said
+    assert said["content/far.md"].startswith("content/far.md:3: `publishedDateTime` '2026-11-20T10:00:00 UTC+25' is "
+                                             "not a valid date (the zone's offset must be less than 24 hours"), said
+    assert "names two time zones that disagree: `Z` (+00:00) and `UTC+1` (+01:00)" in said["content/twice.md"], said

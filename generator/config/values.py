@@ -71,6 +71,8 @@ class ProviderConfig:
     logo: str = _opt("", "Logo: an https URL, or a file in the site's `static/` folder (`logos/x.png` or `static/logos/x.png`).")
     description: str = _opt("", "One sentence shown on the provider page.")
     account: str = _opt("", "On a host many providers share (youtube.com, github.com...): the address of the account's own page (`https://www.youtube.com/@acme`), as its items' `account`; the record is then that account's alone, not the host's nor another account's, and `domain` may be left out. Spellings of one page (`/%40acme`, `/@acme`, `m.`, `www.`) are one account.")
+    other_names: tuple[str, ...] = _opt([], "Other names items give the provider by (`The Wall Street Journal`, `WSJ`): an item that names it so (or by `name`) without a `domain` or `account` is this provider's, on its one page. In a data_dir record, `otherNames` or schema.org's `alternateName`.")
+    same_as: tuple[str, ...] = _opt([], "Other addresses of the provider (schema.org's `sameAs`): another site's home page (`https://wsj.net/`), or an account's page on a host many share (`https://www.youtube.com/@wsj`); an item whose provider's `domain` or `account` is one of them is this provider's.")
     # A data_dir record's logo in every size it gives: (url, width, height) each, `logo` first.
     logos: tuple = field(default=(), metadata={"internal": True})
 

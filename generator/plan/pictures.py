@@ -49,6 +49,11 @@ def with_copies(images: Sequence[Image], local: LocalCopies | None) -> tuple[Seq
 class Picture(NamedTuple):
     src: Image  # what `src` shows (its width and height are the <img>'s)
     srcset: str  # "url 320w, url 1024w", or "" when there is one candidate
+    # the picture's words, as its first entry gives them (Image.alt, caption, credit): its other sizes' and
+    # copies' entries seldom repeat them
+    alt: str | None = None
+    caption: str = ""
+    credit: str = ""
 
 
 def candidates(images: Sequence[Image]) -> tuple[Image, ...]:
@@ -91,6 +96,7 @@ def picture(images: Sequence[Image], width: int, url: Callable[[str], str], resi
             local: LocalCopies | None = None) -> Picture | None:
     """The Picture of `images` for a place `width` CSS pixels wide (url: the site's link maker; resizer: the
     `picture_resizer` template, or ""; local: the copies `newsdesk pictures` made), or None."""
+    words = (images[0].alt, images[0].caption, images[0].credit) if images else ()
     images, copied = with_copies(images, local)
     given = candidates(images)
     if not given:
@@ -103,8 +109,8 @@ def picture(images: Sequence[Image], width: int, url: Callable[[str], str], resi
     # A space would end an entry's URL, and a comma at either end would be read as the list's: such a
     # picture keeps its `src` alone (a comma inside a URL is its own, as in a resizer's "w_320,c_scale").
     if len(found) < 2 or any(link[:1] == "," or link[-1:] == "," or any(c.isspace() for c in link) for link in links):
-        return Picture(src, "")
-    return Picture(src, ", ".join(f"{link} {image.width}w" for link, image in zip(links, found)))
+        return Picture(src, "", *words)
+    return Picture(src, ", ".join(f"{link} {image.width}w" for link, image in zip(links, found)), *words)
 
 
 def resized(found: tuple[Image, ...], resizer: str) -> tuple[Image, ...]:

@@ -8,11 +8,11 @@ read in the item's notes; to_utc raises Unusable.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from generator.config.values import Config
-from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, Refused, ambiguous_month, ambiguous_zone, checked,
-                               goes_by, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset)
+from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, OFFSET_RANGE, Refused, ambiguous_month, ambiguous_zone,
+                               checked, goes_by, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset)
 from generator.site.notes import Notes, Unusable, kind_of, shown
 
 
@@ -135,6 +135,9 @@ def to_utc(value, config: Config, key: str) -> datetime:
             moment = parse_iso(text)
         except ValueError as exc:
             error, moment = exc, _written_otherwise(text)
+            if (zone := _ZONE_AFTER.fullmatch(text)) and zone["sign"] and (int(zone["hours"]) > 23
+                                                                           or int(zone["minutes"] or 0) > 59):
+                error = OFFSET_RANGE  # (`UTC+25`: said as an ISO offset's is)
         if moment is None:
             if _ISO_SHAPED.match(text):  # (`2026-13-45`, which YAML leaves as text: say what is wrong)
                 raise Unusable(f"`{key}` {shown(written)} is not a valid date ({error})",
@@ -179,9 +182,11 @@ _EPOCH_SECONDS, _EPOCH_MILLISECONDS = 1e8, 1e11
 # 10:00 AM`, `20 November 2026`). A date with the day and month as numbers and the year last (`11/12/2026`) is
 # none: which is the month depends on who wrote it.
 _DOTNET_DATE = re.compile(r"/?Date\((-?[0-9]{1,16})(?:[+-][0-9]{4})?\)/?")
-# (Java's ZonedDateTime writes a time in UTC with both: `2026-11-20T10:00:00Z[UTC]`)
-_ZONE_AFTER = re.compile(r"(?P<time>.*?[0-9][Zz]?)\s*(?:\[(?P<name>[A-Za-z][A-Za-z0-9_+/-]*)\]|\s(?P<word>UTC|GMT|Z))",
-                         re.IGNORECASE)
+# (Java's ZonedDateTime writes a time in UTC with both: `2026-11-20T10:00:00Z[UTC]`; the word may carry the offset,
+# as sites and JavaScript write it: `2026-11-20T10:00:00 GMT+01:00`, `... UTC+1`, `... GMT+0100`)
+_ZONE_AFTER = re.compile(r"(?P<time>.*?[0-9][Zz]?)\s*(?:\[(?P<name>[A-Za-z][A-Za-z0-9_+/-]*)\]"
+                         r"|\s(?P<word>UTC|GMT|UT|Z)|\s?(?:UTC|GMT|UT)\s*(?P<sign>[+-])(?P<hours>[0-9]{1,2})"
+                         r"(?::?(?P<minutes>[0-9]{2}))?)", re.IGNORECASE)
 _YEAR_FIRST = re.compile(r"([0-9]{4})([/.])([0-9]{1,2})\2([0-9]{1,2})(?=$|[T\s])(.*)", re.DOTALL)
 _MONTHS = {name: number for number, names in enumerate(
     ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
@@ -214,6 +219,14 @@ def _written_otherwise(text: str) -> datetime | None:
         except ValueError:
             return _written_otherwise(text)
     if found := _ZONE_AFTER.fullmatch(text):
+        if found["sign"]:  # (an offset after the word: the time at that offset; the time itself names none)
+            try:
+                moment = parse_iso(found["time"])
+                offset = timedelta(hours=int(found["hours"]), minutes=int(found["minutes"] or 0))
+                return moment.replace(tzinfo=timezone(-offset if found["sign"] == "-" else offset)) \
+                    if moment.tzinfo is None else None
+            except ValueError:  # (no date, or an offset of a day or more)
+                return None
         try:
             moment = parse_iso(found.group("time"))
         except ValueError:

@@ -120,6 +120,56 @@ def site_domain(domain: str) -> str:
     return domain[4:] if domain.startswith("www.") and "." in domain[4:] else domain
 
 
+def declared_key(record: ProviderConfig) -> tuple[str, str]:
+    """A declared provider's (config.yaml's, a data_dir record's, as declared_provider reads it) domain and account
+    page (ProviderRef.account, or ""), as an item that names it writes them; its identity is the account or the
+    domain, as provider_identity's: ("", "") for a record of neither."""
+    domain = site_domain(record.domain.strip().lower())
+    account = account_page(record.account, domain) if record.account else ""
+    # (an account that is no page of its domain is none: not the domain's record either)
+    return ("", "") if record.account and not account else (domain, account)
+
+
+def provider_aliases(defs: tuple[ProviderConfig, ...]) -> dict[tuple[str, str], tuple[str, str]]:
+    """What items may call the declared providers `defs` otherwise -> the provider's (domain, account) (declared_key):
+    ("name", identity_of its name or one of its other_names), for an item that gives a name alone, and ("page",
+    identity_of a same_as page: a site's domain, or an account page), for one that gives a domain or an account.
+    Later definitions win (config.yaml's over data_dir's, as in topic_definitions)."""
+    aliases: dict[tuple[str, str], tuple[str, str]] = {}
+    for record in map(declared_provider, defs):
+        key = declared_key(record)
+        if key == ("", ""):
+            continue
+        for name in (record.name, *record.other_names):
+            name = plain_name(name, markup=False) if isinstance(name, str) else ""
+            if name:
+                aliases["name", identity_of(name)] = key
+        for address in record.same_as:
+            page = other_page(address)
+            if page:
+                aliases["page", identity_of(page)] = key
+    return aliases
+
+
+def other_page(address) -> str:
+    """A provider's other address (ProviderConfig.same_as) as an item's provider would give it: an account's page
+    (account_page), or the domain of a site's home page; "" for no http(s) address."""
+    url = field_url(address) if isinstance(address, str) else ""
+    return (account_page(url) or site_domain(host_of(url).lower())) if url else ""
+
+
+def as_declared(ref: ProviderRef | None, aliases: dict) -> ProviderRef | None:
+    """The provider `ref` is, when an item names a declared provider otherwise (provider_aliases): by one of its names
+    alone, without a domain or an account, or by one of its same_as pages; `ref` itself otherwise."""
+    if ref is None or not aliases:
+        return ref
+    found = aliases.get(("page" if ref.account or ref.domain else "name", provider_identity(ref)))
+    if found is None or found == (ref.domain, ref.account):
+        return ref
+    domain, account = found
+    return dataclasses.replace(ref, domain=domain, account=account, slug=slugify(account or domain))
+
+
 def provider_identity(ref: ProviderRef) -> str:
     """Who a provider is: its account on a shared host when the item gives one, else its domain, else its
     name, case-folded. Two items name one

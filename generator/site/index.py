@@ -5,6 +5,7 @@ item names of the site's own pictures that the built site lacks (missing_picture
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
 from datetime import datetime
 from types import MappingProxyType
@@ -13,8 +14,8 @@ from typing import Mapping
 from generator.config.values import Config, ProviderConfig
 from generator.errors import Problem
 from generator.site.content import key_lines
-from generator.site.identities import (account_page, declared_provider, definition, identity_of, provider_identity,
-                                       site_domain)
+from generator.site.identities import (as_declared, declared_key, declared_provider, definition, identity_of,
+                                       provider_aliases, provider_identity)
 from generator.site.model import Image, Item, ModelResult, Provider, ProviderRef, Site, Topic
 from generator.site.slugs import distinct_providers, distinct_topics, separate_path_clashes
 from generator.urls import safe_url, slugify
@@ -47,6 +48,7 @@ def build_site(
         else:
             kept.append(item)
     kept = separate_path_clashes(kept, problems, warnings)
+    kept = named_otherwise(kept, provider_aliases(extra_providers + config.providers))
     kept, provider_slugs, alike = distinct_providers(kept, config.root, warnings)
     kept, topic_slugs, alike_topics = distinct_topics(kept, topic_defs, config.root, warnings)
     kept.sort(key=latest_order)
@@ -57,6 +59,23 @@ def build_site(
     site = _index(tuple(kept), topic_defs, topic_names, extra_providers + config.providers, provider_slugs, alike,
                   topic_slugs, alike_topics)
     return ModelResult(site, tuple(problems), tuple(warnings), tuple(withheld))
+
+
+def named_otherwise(items: list[Item], aliases: dict) -> list[Item]:
+    """The items with their providers, and their related coverage's, as the site declares them when they name a
+    declared provider by another of its names or addresses (identities.as_declared): one provider, one page.
+    Only the items that do so are new objects."""
+    if not aliases:
+        return items
+    found = []
+    for item in items:
+        provider = as_declared(item.provider, aliases)
+        related = tuple(entry if declared is entry.provider else dataclasses.replace(entry, provider=declared)
+                        for entry in item.related for declared in [as_declared(entry.provider, aliases)])
+        if provider is not item.provider or any(new is not old for new, old in zip(related, item.related)):
+            item = dataclasses.replace(item, provider=provider, related=related)
+        found.append(item)
+    return found
 
 
 def missing_pictures(items, files, root) -> list[Problem]:
@@ -159,10 +178,9 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
     # (an account's record, on a host many share, is that account's: not the host's nor another account's)
     defs = {}
     for record in map(declared_provider, provider_defs):
-        domain = site_domain(record.domain.strip().lower())
-        key = account_page(record.account, domain) if record.account else domain
-        if key:
-            defs[identity_of(key)] = record
+        domain, account = declared_key(record)
+        if account or domain:
+            defs[identity_of(account or domain)] = record
     provider_items: dict[str, list[int]] = defaultdict(list)
     refs: dict[str, ProviderRef] = {}
     for index, item in enumerate(items):

@@ -36,6 +36,11 @@ class Image:
     url: str  # absolute http(s) URL, or a path inside the site (no leading slash)
     width: int | None = None
     height: int | None = None
+    # What it shows, in words, as plain text: None when the item does not say; "" for a decorative picture
+    # (an `alt` given empty), which readers of the page skip
+    alt: str | None = None
+    caption: str = ""  # shown under it, as plain text
+    credit: str = ""  # whose picture it is (a photographer, an agency), as plain text
 
     @property
     def remote(self) -> bool:

@@ -165,15 +165,16 @@ def _images(value, key: str, notes: Notes, limit: int, base: str = "") -> tuple[
         notes.warn(key, f"`{key}` lists {len(value)} images; only the first {limit} are kept",
                    f"an item may have at most {limit} images")
         value = value[:limit]
-    images, unusable = [], []
-    for entry in value:
+    images, unusable, unworded = [], [], {}
+    for number, entry in enumerate(value, 1):
         # (`src`: a crawler's copy of an <img>'s attributes; `contentUrl`: schema.org's ImageObject; `href`: a link's)
         raw = next((entry[k] for k in _IMAGE_KEYS if entry.get(k)), None) \
             if isinstance(entry, dict) else entry
         url = field_url(raw) or static_path(raw) or resolved(raw, base)  # (the site's own static/ first)
         if url:
-            images.append(Image(url, _int(entry.get("width")) if isinstance(entry, dict) else None,
-                                _int(entry.get("height")) if isinstance(entry, dict) else None))
+            images.append(Image(url, _int(entry.get("width")), _int(entry.get("height")),
+                                **_picture_words(entry, number, key, notes, unworded)) if isinstance(entry, dict)
+                          else Image(url))
         else:
             unusable.append(raw)
     if unusable:
@@ -181,7 +182,40 @@ def _images(value, key: str, notes: Notes, limit: int, base: str = "") -> tuple[
         notes.warn(key, f"`{key}`: {entries_have(len(unusable))} no http or https `url` (first: {first}); "
                    f"{'it is' if len(unusable) == 1 else 'they are'} left out",
                    "write each picture's full address, or a file of static/ as static/pictures/x.jpg")
+    for name, (entries, wrong) in unworded.items():  # (once for the list: a crawler writes every entry alike)
+        listed = ", ".join(map(str, entries[:5])) + (" ..." if len(entries) > 5 else "")
+        notes.warn(key, f"`{key}`: the `{name}` of entr{'y' if len(entries) == 1 else 'ies'} {listed} is no text "
+                        f"(got {kind_of(wrong)}); {'it is' if len(entries) == 1 else 'they are'} left out",
+                   f"write `{name}` as text, on one line, in quotes")
     return tuple(images)
+
+
+# A picture's words as crawlers copy them (an <img>'s `alt` and `title`, a <figure>'s caption and credit) and as
+# schema.org's ImageObject names them (`caption`, `name`, `description`, `creditText`, `author`): the first of each
+# field's keys that the entry gives (an `alt` given empty is a decorative picture's, not one that says nothing)
+_PICTURE_WORDS = (("alt", ("alt", "altText", "alt_text", "title", "name", "description")), ("caption", ("caption",)),
+                  ("credit", ("credit", "creditText", "credit_text", "author", "copyrightHolder")))
+
+
+def _picture_words(entry: dict, number: int, key: str, notes: Notes, unworded: dict) -> dict:
+    """The words (alt, caption, credit) of a picture's entry (the list's `number`th), as plain text (a caption's
+    `<b>` and `&amp;` as every text field's); `unworded`: key as written -> (the numbers of the entries that give
+    it as no text, the first such value)."""
+    words = {}
+    for field, keys in _PICTURE_WORDS:
+        name = next((name for name in keys if entry.get(name) is not None), None)
+        if name is None:
+            continue
+        value = entry[name]
+        # (schema.org's `author` and `copyrightHolder`: a Person or an Organization, one or a list, by `name`)
+        parts = [part.get("name") if isinstance(part, dict) else part for part in
+                 (value if isinstance(value, list) and value else [value])]
+        texts = [None if isinstance(part, bool) else as_plain(part) for part in parts]
+        if None in texts:
+            unworded.setdefault(name, ([], value))[0].append(number)
+            continue
+        words[field] = capped(", ".join(dict.fromkeys(text for text in texts if text)), key, notes)
+    return words
 
 
 _SIZE_NAME = re.compile(r"([0-9]{1,5})\s*[xX×]\s*([0-9]{1,5})")

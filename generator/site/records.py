@@ -21,6 +21,8 @@ from generator.config.values import Config, ProviderConfig, TopicConfig
 from generator.site.content import key_lines, load_mapping, read_source, relative_name
 from generator.errors import Problem
 from generator.site.fields import MAX_TEXT, as_plain
+from generator.site.identities import other_page
+from generator.site.notes import shown
 from generator.site.text import bidi_closed
 from generator.urls import distinct_slug, field_url, slugify
 
@@ -124,9 +126,51 @@ def load_records(config: Config) -> Records:
                                     "file beside the data folder: " + ("the provider is shown without it" if not logos
                                     else "the provider is shown with its other logos"),
                                     "give the logo's https URL, or its file's path (`/assets/logo.png`)"))
+        names = _other_names(record, config.root, name, warnings)
+        pages = _other_pages(record, config.root, name, warnings)
         providers.append(ProviderConfig(domain=domain, name=fields["name"], logo=logos[0][0] if logos else "",
-                                        logos=tuple(logos), description=fields["description"]))
+                                        logos=tuple(logos), description=fields["description"], other_names=names,
+                                        same_as=pages))
     return Records(tuple(topics), tuple(providers), files, tuple(problems), tuple(warnings))
+
+
+# Other names of an organization, as the Smartable records write them and as schema.org does
+_OTHER_NAME_KEYS = ("otherNames", "alternateName")
+
+
+def _other_names(record: dict, root: Path, path: str, warnings: list[Problem]) -> tuple[str, ...]:
+    """An organization record's other names (ProviderConfig.other_names), each as plain text, each once; one that is
+    no text (a number, a mapping) is left out, with a warning at its key's line."""
+    names, wrong = [], []
+    for key in _OTHER_NAME_KEYS:
+        value = record.get(key)
+        for entry in value if isinstance(value, list) else [] if value is None else [value]:
+            text = _text(entry) if isinstance(entry, str) else None
+            if text is None:
+                wrong.append(key)
+            elif text:
+                names.append(text[:MAX_TEXT])
+    if wrong:
+        warnings.append(Problem(path, key_lines(root, path, {wrong[0]}).get(wrong[0]),
+                                f"`{wrong[0]}` of the organization record must be a list of names: "
+                                f"{len(wrong)} {'entry is' if len(wrong) == 1 else 'entries are'} no text and left out",
+                                "write each name as text, in quotes: `- \"1410\"`"))
+    return tuple(dict.fromkeys(names))
+
+
+def _other_pages(record: dict, root: Path, path: str, warnings: list[Problem]) -> tuple[str, ...]:
+    """An organization record's other addresses, schema.org's `sameAs` (ProviderConfig.same_as): http(s) URLs; one
+    that is none is left out, with a warning at its line."""
+    value = record.get("sameAs")
+    given = [] if value in (None, "") else value if isinstance(value, list) else [value]
+    pages = [page for page in given if isinstance(page, str) and other_page(page)]
+    if len(pages) < len(given):
+        wrong = next(page for page in given if page not in pages)
+        warnings.append(Problem(path, key_lines(root, path, {"sameAs"}).get("sameAs"),
+                                f"`sameAs` of the organization record must be a list of http or https addresses: "
+                                f"{shown(wrong)} is left out", "write each of the provider's other addresses in full, "
+                                "e.g. https://www.youtube.com/@example"))
+    return tuple(dict.fromkeys(pages))
 
 
 def _record_files(folder: Path) -> list[Path]:
