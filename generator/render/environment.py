@@ -349,6 +349,16 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         return {**{key: words.entries.get(key, key) for key in SEARCH_WORDS}, "language": words.speaks,
                 "english": sorted(english)}
 
+    # (one value for every page: the words file's forms, which the pages' fingerprints hold through words.digest)
+    ago_words = {**{key: words.entries[key] for key in AGO_WORDS if key in words.entries},
+                 "english": sorted(key for key in AGO_WORDS if key in words.english)}
+
+    def relative_time_words() -> dict:
+        """The words static/js/relative-times.js writes recent dates in ("3 hours ago": `minutes_ago`, `hours_ago`,
+        `days_ago`, each its plural forms), for its script element's `data-ago`; `english`: those of them shown in
+        English for a partial words file, which it marks as word_lang does."""
+        return ago_words
+
     def publisher(slug: str | None) -> dict:
         """The Organization a story's JSON-LD names as publisher (and author, when it names none)."""
         provider = badges.get(slug) if slug is not None else None
@@ -439,7 +449,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         return Markup(f"<span{marked}>{escape(text)}</span>") if marked else text
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
                        page_feed=page_feed, page_feed_word=page_feed_word, news_article=news_article, t=t,
-                       search_words=search_words,
+                       search_words=search_words, relative_time_words=relative_time_words,
                        page_feed_name=lambda page, list_title="": page_feed_name(page, list_title, words),
                        first_image=first_image, facts=lambda item: facts(words, item),
                        picture=lambda images, width: picture(images, width, url, config.picture_resizer, copies),
@@ -523,6 +533,10 @@ def page_feed_name(page: Page, list_title: str = "", words: Words = Words()) -> 
 SEARCH_WORDS = ("search_longer", "search_did_you_mean", "search_none", "search_found", "search_partial",
                 "search_unavailable", "heat", "hot_signal", "meter_label", "sources", "also_covered", "topics",
                 "number_decimal", "number_group", "number_group_from")
+
+
+# The words relative-times.js writes recent dates in (its script element's data-ago: relative_time_words).
+AGO_WORDS = ("minutes_ago", "hours_ago", "days_ago")
 
 
 # strftime's codes of names -> the words' lists of those names (i18n.Words.date)
