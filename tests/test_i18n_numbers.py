@@ -9,6 +9,7 @@ import json
 import re
 from datetime import datetime, timezone
 
+import html5lib
 import pytest
 
 from conftest import build_site, item, make_site, static_server
@@ -93,6 +94,19 @@ def test_without_javascript_the_dates_are_written_ones(tmp_path):
     ago = json.loads(html.unescape(script.group(1)))
     assert ago["hours_ago"] == {"one": "{n} hour ago", "other": "{n} hours ago"} and ago["english"] == []
     assert "3 hours ago" not in front
+
+
+def test_the_dates_words_cannot_leave_their_attribute(tmp_path):
+    # a site's words with quotes and markup: the attribute holds them as text, whatever they are
+    odd = "minutes_ago: {one: \"{n}' min\", other: \"</script><b onclick=x>{n} \\\"min\\\" &amp;\"}\n"
+    config = site(tmp_path, "en", **{"themes/default/i18n/en.yaml": odd})
+    front = text(config, "")
+    script = [element for element in html5lib.parse(front, namespaceHTMLElements=False).iter("script")
+              if element.get("data-ago") is not None]
+    assert len(script) == 1 and not script[0].text
+    assert json.loads(script[0].get("data-ago"))["minutes_ago"] == {
+        "one": "{n}' min", "other": '</script><b onclick=x>{n} "min" &amp;'}
+    assert "<b onclick" not in front
 
 
 def _open(browser, url: str, clock: str, javascript: bool = True, viewport=None):
