@@ -349,14 +349,16 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         return {**{key: words.entries.get(key, key) for key in SEARCH_WORDS}, "language": words.speaks,
                 "english": sorted(english)}
 
-    # (one value for every page: the words file's forms, which the pages' fingerprints hold through words.digest)
-    ago_words = {**{key: words.entries[key] for key in AGO_WORDS if key in words.entries},
-                 "english": sorted(key for key in AGO_WORDS if key in words.english)}
+    # (the same text on every page, made once: the pages' fingerprints hold the words through words.digest)
+    ago_words = Markup(json_script({**{key: words.entries[key] for key in AGO_WORDS if key in words.entries},
+                                    "english": sorted(key for key in AGO_WORDS if key in words.english)})
+                       .replace("'", "\\u0027"))
 
-    def relative_time_words() -> dict:
+    def relative_time_words() -> Markup:
         """The words static/js/relative-times.js writes recent dates in ("3 hours ago": `minutes_ago`, `hours_ago`,
-        `days_ago`, each its plural forms), for its script element's `data-ago`; `english`: those of them shown in
-        English for a partial words file, which it marks as word_lang does."""
+        `days_ago`, each its plural forms; `english`: those of them shown in English for a partial words file,
+        which it marks as word_lang does), as JSON for its script element's single-quoted `data-ago` (', <, >
+        and & written as JSON escapes)."""
         return ago_words
 
     def publisher(slug: str | None) -> dict:
