@@ -10,8 +10,8 @@ Which file: the site's `language` (BCP 47) from the most specific to the languag
 then English; in each, the site's own theme folder over the bundled theme of that name over the bundled
 default theme, key by key. So a site overrides a word by writing only that key. A key its language lacks is
 shown in English, and the build warns once, naming the key and the file to add it to. `Words.speaks` is the
-language the words are in (English for a language without a file), which the plural forms and the browser's own
-words on a page ("3 hours ago") follow, so that a page speaks one language.
+language the words are in (English for a language without a file), which the plural forms follow, the browser's
+too ("3 hours ago", a search's count), so that a page speaks one language.
 """
 
 from __future__ import annotations
@@ -287,8 +287,8 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
                 problems.append(Problem(where, None, f"no `{key}`: the theme shows it in English "
                                         f"({_short(str(shown))})", f"add `{key}:` with its text in "
                                         f"{config.language} to {where}"))
-    # The words' language: what the browser's own words on the page ("3 hours ago", a search's plural forms) are
-    # to be in, so that a page without words of its language (`ko`) speaks English throughout, not both.
+    # The words' language: what the browser's plural forms on the page ("3 hours ago", a search's count) are
+    # chosen in, so that a page without words of its language (`ko`) speaks English throughout, not both.
     speaks = config.language if config.language and (own or base == ENGLISH) else ENGLISH
     digest = hashlib.sha1(repr((speaks, sorted(english), sorted(entries.items(), key=lambda pair: pair[0]))).encode(
         "utf-8", "surrogatepass"))

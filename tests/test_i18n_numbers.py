@@ -4,10 +4,12 @@ numbers, and recent dates as "3 hours ago", computed in the browser so that the 
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import re
 from datetime import datetime, timezone
 
+import html5lib
 import pytest
 
 from conftest import build_site, item, make_site, static_server
@@ -85,8 +87,26 @@ def test_without_javascript_the_dates_are_written_ones(tmp_path):
     front = text(config, "")
     # the written date is the page's; the script only replaces it in a browser (below)
     assert re.search(r'<time class="ago" datetime="2026-11-20T10:00:00\+00:00">20 Nov 2026</time>', front)
-    assert '<script src="/news/static/js/relative-times.js" data-words-lang="en"></script>' in front
+    script = re.search(r'<script src="/news/static/js/relative-times.js" data-words-lang="en" '
+                       r"data-ago='([^']*)'></script>", front)
+    assert script, "no dates' script in the head"
+    # the words it writes them in, a count's plural forms, not the words filled in
+    ago = json.loads(html.unescape(script.group(1)))
+    assert ago["hours_ago"] == {"one": "{n} hour ago", "other": "{n} hours ago"} and ago["english"] == []
     assert "3 hours ago" not in front
+
+
+def test_the_dates_words_cannot_leave_their_attribute(tmp_path):
+    # a site's words with quotes and markup: the attribute holds them as text, whatever they are
+    odd = "minutes_ago: {one: \"{n}' min\", other: \"</script><b onclick=x>{n} \\\"min\\\" &amp;\"}\n"
+    config = site(tmp_path, "en", **{"themes/default/i18n/en.yaml": odd})
+    front = text(config, "")
+    script = [element for element in html5lib.parse(front, namespaceHTMLElements=False).iter("script")
+              if element.get("data-ago") is not None]
+    assert len(script) == 1 and not script[0].text
+    assert json.loads(script[0].get("data-ago"))["minutes_ago"] == {
+        "one": "{n}' min", "other": '</script><b onclick=x>{n} "min" &amp;'}
+    assert "<b onclick" not in front
 
 
 def _open(browser, url: str, clock: str, javascript: bool = True, viewport=None):
@@ -103,6 +123,10 @@ def _open(browser, url: str, clock: str, javascript: bool = True, viewport=None)
     tab.add_init_script("window.__shifts = 0; new PerformanceObserver(function (list) { list.getEntries()"
                         ".forEach(function (e) { window.__shifts += e.value; }); })"
                         ".observe({type: 'layout-shift', buffered: true});")
+    # each Intl.RelativeTimeFormat the page makes (the browser's first one is a long task on a slow phone)
+    tab.add_init_script("window.__formatters = 0; (() => { const Real = Intl.RelativeTimeFormat; "
+                        "Intl.RelativeTimeFormat = function (...a) { window.__formatters += 1; return new Real(...a); };"
+                        " })();")
     tab.goto(url)
     return context, tab
 
@@ -121,6 +145,8 @@ def _times(tab) -> list[dict]:
 @pytest.mark.parametrize("language, fresh, download, coverage", [
     ("en", "3 hours ago", "2 days ago", "40 minutes ago"),
     ("de", "vor 3 Stunden", "vor 2 Tagen", "vor 40 Minuten"),
+    ("fr", "il y a 3 heures", "il y a 2 jours", "il y a 40 minutes"),
+    ("es", "hace 3 horas", "hace 2 días", "hace 40 minutos"),
     ("ja", "3 時間前", "2 日前", "40 分前"),
 ])
 def test_recent_dates_read_as_time_ago_in_the_pages_language(browser, tmp_path, language, fresh, download, coverage):
@@ -138,6 +164,7 @@ def test_recent_dates_read_as_time_ago_in_the_pages_language(browser, tmp_path, 
             # the written date is kept as the title
             assert shown["2026-11-20T10:00"]["title"] == written(config, 20, 10)
             assert tab.evaluate("window.__shifts") == 0
+            assert tab.evaluate("window.__formatters") == 0  # (the theme's words, not the browser's)
             # the story page's own byline keeps its date and time; its coverage list reads "... ago"
             tab.goto(base + "news/2026/11/20/fresh/")
             byline = tab.locator(".story .byline time").first.text_content()
@@ -147,7 +174,58 @@ def test_recent_dates_read_as_time_ago_in_the_pages_language(browser, tmp_path, 
             context.close()
 
 
+# A site's own words in Russian (a few of them: "... ago" with Russian's forms one, few and many)
+RU_AGO = """minutes_ago: {one: "{n} минуту назад", few: "{n} минуты назад", many: "{n} минут назад", other: "{n} минуты назад"}
+hours_ago: {one: "{n} час назад", few: "{n} часа назад", many: "{n} часов назад", other: "{n} часа назад"}
+days_ago: {one: "{n} день назад", few: "{n} дня назад", many: "{n} дней назад", other: "{n} дня назад"}
+"""
+# (the reader's clock NOW, 13:00) -> the date each form is shown for
+AGES = {"2026-11-20T12:59:00Z": ("1 minute ago", "1 минуту назад"), "2026-11-20T12:38:00Z": ("22 minutes ago", "22 минуты назад"),
+        "2026-11-20T12:35:00Z": ("25 minutes ago", "25 минут назад"), "2026-11-20T12:39:00Z": ("21 minutes ago", "21 минуту назад"),
+        "2026-11-20T12:00:00Z": ("1 hour ago", "1 час назад"), "2026-11-20T09:00:00Z": ("4 hours ago", "4 часа назад"),
+        "2026-11-19T16:00:00Z": ("21 hours ago", "21 час назад"), "2026-11-20T02:00:00Z": ("11 hours ago", "11 часов назад"),
+        "2026-11-19T12:00:00Z": ("1 day ago", "1 день назад"), "2026-11-17T12:00:00Z": ("3 days ago", "3 дня назад"),
+        "2026-11-15T12:00:00Z": ("5 days ago", "5 дней назад")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language, files, shown", [("en", {}, 0), ("ru", {"themes/default/i18n/ru.yaml": RU_AGO}, 1)])
+def test_each_count_of_minutes_hours_and_days_takes_its_plural_form(browser, tmp_path, language, files, shown):
+    config = f"title: Ages\nbase_url: https://example.org/news/\nlanguage: {language}\nnow: \"{NOW}\"\n"
+    titles = ("Harbour cranes", "Violin makers", "Glacier survey", "Bakery opens", "Chess final", "Tram delays",
+              "Orchard frost", "Comet sighted", "Library vote", "Marathon route", "Robot sculptor")  # (no two alike)
+    stories = {f"content/s{i}.md": item(title, when) for i, (title, when) in enumerate(zip(titles, AGES))}
+    config, _ = build_site(make_site(tmp_path / language, {**stories, **files}, config))
+    with static_server(config.output_path, "/news/") as base:
+        context, tab = _open(browser, base + "latest/", NOW)
+        try:
+            said = {t["datetime"][:16]: t["text"] for t in _times(tab)}
+            assert said == {when[:16]: texts[shown] for when, texts in AGES.items()}
+            assert tab.locator("time[lang]").count() == 0  # (the page's language: nothing to mark)
+            assert tab.evaluate("window.__formatters") == 0
+        finally:
+            context.close()
+
+
+OLD_PARTIAL = ("<script src=\"{{ 'static/js/relative-times.js'|url }}\" data-words-lang=\"{{ words_language }}\""
+               "{% if page.kind == 'search' %} data-later defer{% endif %}></script>")
+
+
+@pytest.mark.slow
+def test_a_themes_own_script_element_without_the_words_gets_the_browsers(browser, tmp_path):
+    # a theme's own copy of partials/relative_times.html of before the words: the browser's own words
+    config = site(tmp_path, "de", **{"themes/default/templates/partials/relative_times.html": OLD_PARTIAL})
+    with static_server(config.output_path, "/news/") as base:
+        context, tab = _open(browser, base + "latest/", NOW)
+        try:
+            shown = {t["datetime"][:16]: t["text"] for t in _times(tab)}
+            assert shown["2026-11-20T10:00"] == "vor 3 Stunden" and shown["2026-11-18T12:00"] == "vor 2 Tagen"
+        finally:
+            context.close()
+
+
 KO_WORDS = "latest: 최신\nsources: {other: \"+{n}개 출처\"}\n"  # a site's own words in Korean (a few of them)
+KO_AGO = "hours_ago: {other: \"{n}시간 전\"}\n"
 
 
 @pytest.mark.slow
@@ -155,8 +233,10 @@ KO_WORDS = "latest: 최신\nsources: {other: \"+{n}개 출처\"}\n"  # a site's 
     # no Korean words: the page's words are English, and so are its "... ago", marked as English for screen readers
     ("ko", {}, "3 hours ago", "Latest", "en"),
     ("de", {}, "vor 3 Stunden", "Neueste", ""),
-    # the site's own Korean words (a theme override) make its "... ago" Korean
-    ("ko", {"themes/default/i18n/ko.yaml": KO_WORDS}, "3시간 전", "최신", ""),
+    # the site's own Korean words (a theme override) without "... ago": those words in English, marked so
+    ("ko", {"themes/default/i18n/ko.yaml": KO_WORDS}, "3 hours ago", "최신", "en"),
+    # and with them: Korean
+    ("ko", {"themes/default/i18n/ko.yaml": KO_WORDS + KO_AGO}, "3시간 전", "최신", ""),
 ])
 def test_recent_dates_are_in_the_language_of_the_pages_words(browser, tmp_path, language, files, fresh, header, lang):
     config = site(tmp_path, language, **files)

@@ -51,7 +51,9 @@ TIMES = """(selector) => [...document.querySelectorAll(selector)].map(t => ({whe
 @pytest.mark.parametrize("language, words, fresh, lang", [
     ("en", "", "3 hours ago", "en"), ("de", "", "vor 3 Stunden", "de"),
     ("ko", "", "3 hours ago", "en"),  # (no Korean words: English)
-    ("ko", "latest: 최신\n", "3시간 전", "ko")])  # (a few: the page's language, a written date's month English)
+    # (a few: the page's language; "3 hours ago" and a written date's month English, marked so)
+    ("ko", "latest: 최신\n", "3 hours ago", "en"),
+    ("ko", "latest: 최신\nhours_ago: {other: \"{n}시간 전\"}\n", "3시간 전", "ko")])
 def test_search_results_write_dates_as_the_cards_do(browser, tmp_path, language, words, fresh, lang):
     config = site(tmp_path, language, **({"themes/default/i18n/ko.yaml": words} if words else {}))
     with static_server(config.output_path, "/news/") as base:

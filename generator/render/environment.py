@@ -349,6 +349,18 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         return {**{key: words.entries.get(key, key) for key in SEARCH_WORDS}, "language": words.speaks,
                 "english": sorted(english)}
 
+    # (the same text on every page, made once: the pages' fingerprints hold the words through words.digest)
+    ago_words = Markup(json_script({**{key: words.entries[key] for key in AGO_WORDS if key in words.entries},
+                                    "english": sorted(key for key in AGO_WORDS if key in words.english)})
+                       .replace("'", "\\u0027"))
+
+    def relative_time_words() -> Markup:
+        """The words static/js/relative-times.js writes recent dates in ("3 hours ago": `minutes_ago`, `hours_ago`,
+        `days_ago`, each its plural forms; `english`: those of them shown in English for a partial words file,
+        which it marks as word_lang does), as JSON for its script element's single-quoted `data-ago` (', <, >
+        and & written as JSON escapes)."""
+        return ago_words
+
     def publisher(slug: str | None) -> dict:
         """The Organization a story's JSON-LD names as publisher (and author, when it names none)."""
         provider = badges.get(slug) if slug is not None else None
@@ -453,7 +465,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
 
     env.globals.update(url=url, absolute=absolute, internal=internal, version=__version__,
                        page_feed=page_feed, page_feed_word=page_feed_word, news_article=news_article, t=t,
-                       search_words=search_words,
+                       search_words=search_words, relative_time_words=relative_time_words,
                        page_feed_name=lambda page, list_title="": page_feed_name(page, list_title, words),
                        first_image=first_image, facts=lambda item: facts(words, item),
                        picture=lambda images, width: picture(images, width, url, config.picture_resizer, copies),
@@ -542,6 +554,10 @@ SEARCH_WORDS = ("search_longer", "search_did_you_mean", "search_none", "search_f
                 "search_unavailable", "heat", "hot_signal", "meter_label", "sources", "also_covered", "topics",
                 "number_decimal", "number_group", "number_group_from",
                 *(f"badge_{kind}" for kind in (*KNOWN, OTHER)))
+
+
+# The words relative-times.js writes recent dates in (its script element's data-ago: relative_time_words).
+AGO_WORDS = ("minutes_ago", "hours_ago", "days_ago")
 
 
 # strftime's codes of names -> the words' lists of those names (i18n.Words.date)

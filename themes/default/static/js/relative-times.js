@@ -1,19 +1,35 @@
-// Recent dates as "3 hours ago", in the language of the theme's words (the script element's data-words-lang),
+// Recent dates as "3 hours ago", in the theme's words (the script element's data-ago: the words files'
+// `minutes_ago`, `hours_ago` and `days_ago`, with their plural forms) and their language (data-words-lang),
 // counted from the reader's clock: the page stays the same bytes whatever day it is built or read. Only
 // <time class="ago"> (the cards' and the coverage lists' dates); the written date goes into the element's title,
-// and stays on screen for a date a week old or more, a date in the future, or a browser without
-// Intl.RelativeTimeFormat. Loaded by templates/partials/relative_times.html: a blocking script in the head, so that
-// each date is rewritten before the browser first draws it (see there).
+// and stays on screen for a date a week old or more, a date in the future, or a page without the words in a
+// browser without Intl.RelativeTimeFormat. Loaded by templates/partials/relative_times.html: a blocking script in
+// the head, so that each date is rewritten before the browser first draws it (see there).
 (function () {
   "use strict";
+  var script = document.currentScript;
   // The language of the theme's words (English on a `ko` site without Korean words), so that the page speaks one
-  // language; a date in another language than the page's says so, for screen readers. (An attribute of the
+  // language; a date in another language than the page's says so, for screen readers. (Attributes of the
   // script element: one file for every site and page.)
-  var language = document.currentScript.getAttribute("data-words-lang") || "en", format;
-  var later = document.currentScript.hasAttribute("data-later");
-  var own = language.toLowerCase() === (document.documentElement.lang || "").toLowerCase();
-  // Made at the first date of the week: a browser's first Intl formatter costs a long task on a slow phone, which
-  // a page without a recent date need not pay. (null: the browser has no such formatter for the language.)
+  var language = script.getAttribute("data-words-lang") || "en";
+  var later = script.hasAttribute("data-later");
+  var page = (document.documentElement.lang || "").toLowerCase();
+  var words = null;
+  try {
+    words = JSON.parse(script.getAttribute("data-ago"));
+  } catch (error) { /* none (a theme's own copy of the partial): the browser's words, below */ }
+  var english = words && Array.isArray(words.english) ? words.english : [];
+  // A count's plural form, as search.js chooses its own: Intl.PluralRules costs little, unlike the browser's
+  // Intl.RelativeTimeFormat, whose first formatter (a number formatter's) is a long task on a slow phone.
+  var rules = {};
+  function form(count, tag) {
+    if (!(tag in rules)) {
+      try { rules[tag] = new Intl.PluralRules(tag); } catch (error) { rules[tag] = null; }
+    }
+    return rules[tag] ? rules[tag].select(count) : "other";
+  }
+  // Only without the theme's words for the unit: the browser's own (null: no such formatter for the language).
+  var format;
   function formatter() {
     if (format === undefined) {
       try {
@@ -22,18 +38,29 @@
     }
     return format;
   }
+  // [text, its language] of `count` `unit`s ago, or null.
+  function say(count, unit) {
+    var key = unit + "s_ago", forms = words && Object.prototype.hasOwnProperty.call(words, key) ? words[key] : null;
+    var tag = english.indexOf(key) >= 0 ? "en" : language; // (an English word's forms are English's)
+    if (typeof forms === "string") forms = { other: forms };
+    if (forms && typeof forms === "object") {
+      var text = forms[form(count, tag)] || forms.other;
+      if (typeof text === "string") return [text.replace(/\{n\}/g, String(count)), tag];
+    }
+    return formatter() ? [format.format(-count, unit), language] : null;
+  }
   var done = new WeakSet();
   function relative(time) {
     if (done.has(time) || !time.textContent) return; // (its text is not parsed yet)
     done.add(time);
     var seconds = (Date.now() - Date.parse(time.getAttribute("datetime"))) / 1000;
     if (!(seconds > -60 && seconds < 7 * 86400)) return;
-    var ago = seconds < 3600 ? [Math.max(1, Math.floor(seconds / 60)), "minute"]
-      : seconds < 86400 ? [Math.floor(seconds / 3600), "hour"] : [Math.floor(seconds / 86400), "day"];
-    if (!formatter()) return;
+    var said = seconds < 3600 ? say(Math.max(1, Math.floor(seconds / 60)), "minute")
+      : seconds < 86400 ? say(Math.floor(seconds / 3600), "hour") : say(Math.floor(seconds / 86400), "day");
+    if (!said) return;
     time.title = time.textContent;
-    time.textContent = format.format(-ago[0], ago[1]);
-    if (!own) time.lang = language;
+    time.textContent = said[0];
+    if (said[1].toLowerCase() !== page) time.lang = said[1];
     else time.removeAttribute("lang"); // (a written date's lang="en" of English month names: the page's words now)
   }
   function all() { document.querySelectorAll("time.ago[datetime]").forEach(relative); }
@@ -50,10 +77,8 @@
   // they are drawn (a mutation's callback runs before the next frame).
   if (later) {
     new MutationObserver(all).observe(document.documentElement, { childList: true, subtree: true });
-    // The formatter is made in a task of its own while a search waits for the network, not in the task that
-    // puts its results in: two long tasks instead of one twice as long. (Not on the other pages, where it is made
-    // in the frame that first draws dates, mostly the first paint, which Lighthouse's blocking time does not count;
-    // a search page without a query shows no dates.)
-    if (new URLSearchParams(location.search).get("q")) setTimeout(formatter);
+    // Without the theme's words, the browser's formatter is made while a search waits for the network, not in
+    // the task that puts its results in.
+    if (!words && new URLSearchParams(location.search).get("q")) setTimeout(formatter);
   }
 })();
