@@ -157,20 +157,25 @@ def read_named(name: str, path: str | Path) -> Source | Problem:
     """Read and parse one item file whose site-relative name is known."""
     try:
         with open(path, "rb") as handle:
-            raw = handle.read()
+            # (no more than the limit and a byte: a file of gigabytes, a sparse one costing no disk, took as
+            # much memory, and one larger than the memory ended the build)
+            raw = handle.read(MAX_FILE_BYTES + 1)
+            size = max(len(raw), os.fstat(handle.fileno()).st_size)
     except OSError as exc:
         return Problem(name, None, f"cannot read the file: {exc.strerror}", "check its permissions")
-    return parse_source(name, raw)
+    return parse_source(name, raw, size)
 
 
-def parse_source(name: str, raw: bytes) -> Source | Problem:
-    """Split and load one item file's bytes (pure: no file system access)."""
-    if len(raw) > MAX_FILE_BYTES:
+def parse_source(name: str, raw: bytes, size: int | None = None) -> Source | Problem:
+    """Split and load one item file's bytes (pure: no file system access). `size`: the file's, when `raw` is
+    only its start."""
+    size = len(raw) if size is None else size
+    if size > MAX_FILE_BYTES:
         # (the front matter's part, when it is most of it: a crawler's endless field, not the body, to shorten)
         closing = raw.find(b"\n---", 3, MAX_FILE_BYTES)
-        front = closing if closing >= 0 and raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"---") else len(raw)
-        return Problem(name, None, f"file is {len(raw) // 1024} KiB, more than the {MAX_FILE_BYTES // 1024} KiB allowed",
-                       "shorten the body" if front * 2 < len(raw) else
+        front = closing if closing >= 0 and raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"---") else size
+        return Problem(name, None, f"file is {size // 1024} KiB, more than the {MAX_FILE_BYTES // 1024} KiB allowed",
+                       "shorten the body" if front * 2 < size else
                        "shorten its front matter's fields (a name or a title of thousands of characters is none)")
     digest = hashlib.sha1(raw).hexdigest()
     notes: tuple[tuple[int, str, str], ...] = ()
