@@ -1,0 +1,25 @@
+"""What the terminal (and an editor's error parser) is shown of hostile file names, keys and values: every
+message names a file so that it can be found, and nothing in it acts on the terminal or hides."""
+
+from __future__ import annotations
+
+from conftest import build_said, item, make_site
+
+
+def test_two_file_names_that_look_alike_read_apart_in_messages(tmp_path, capsys):
+    """A crawler that names files after titles copies their zero-width spaces, word joiners, soft hyphens,
+    byte order marks and left-to-right marks: `x<U+200B>y.md` and `xy.md` write the same page, and the warning
+    named the two as `content/xy.md` twice. A line separator (U+2028) broke the message's line in editors."""
+    hidden = ["\u200b", "\u200d", "\u2060", "\u00ad", "\ufeff", "\u200e", "\u061c", "\u2028", "\U000e0041"]
+    site = make_site(tmp_path / "site", {"content/xy.md": item("Plain")})
+    for n, char in enumerate(hidden):  # (each with a field misspelt, for a message of its own)
+        (site / "content" / f"x{char}y.md").write_text(item(f"Hidden {n}", exerpt="x"), encoding="utf-8")
+    status, said = build_said(site, capsys)
+    assert status == 0
+    for char in hidden:
+        assert char not in said, ascii(char)
+        assert f"warning: content/x{ascii(char)[1:-1]}y.md:4: `exerpt` is not a known field" in said, said
+    # (the line separator's slug is `x-y`, the tag letter's `xay`: the others' page is `xy/`, and clashes)
+    for char in hidden[:7]:
+        assert f"warning: content/x{ascii(char)[1:-1]}y.md:1: would write the same page as content/xy.md" in said
+    assert len(list((site / "output" / "news" / "2026" / "11" / "20").iterdir())) == 1 + len(hidden)
