@@ -23,3 +23,18 @@ def test_two_file_names_that_look_alike_read_apart_in_messages(tmp_path, capsys)
     for char in hidden[:7]:
         assert f"warning: content/x{ascii(char)[1:-1]}y.md:1: would write the same page as content/xy.md" in said
     assert len(list((site / "output" / "news" / "2026" / "11" / "20").iterdir())) == 1 + len(hidden)
+
+
+def test_a_message_about_a_file_whose_name_is_not_utf8_names_the_key_s_line(tmp_path, capsys):
+    """A file named in Latin-1 (`caf\\xe9.md`, as an old crawler saves it) is named with its byte escaped; the
+    line of a key the message is about was then looked up in a file of that escaped name, which is none, and
+    every such message said line 1."""
+    site = make_site(tmp_path / "site", {})
+    folder = bytes(site / "content" / "d") + b"\xff"
+    (site / "content").joinpath(folder.decode("utf-8", "surrogateescape")).mkdir()
+    with open(folder + b"/caf\xe9.md", "wb") as handle:
+        handle.write(item("Cafe", exerpt="x", webUrl='"javascript:alert(1)"').encode("utf-8"))
+    status, said = build_said(site, capsys)
+    assert status == 0
+    assert "warning: content/d\\xff/caf\\xe9.md:4: `exerpt` is not a known field" in said, said
+    assert "warning: content/d\\xff/caf\\xe9.md:5: `webUrl`" in said, said

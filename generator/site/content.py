@@ -142,6 +142,18 @@ def _shown_name(name: str) -> str:
         return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+_SHOWN_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
+
+
+def _named_file(root: Path, name: str) -> Path:
+    """The file that `name` (as _shown_name shows it) names under root: a byte that is not UTF-8, shown as
+    \\xNN, read back as the file system hands it over (a name holding `\\x` itself is tried first)."""
+    path = root / name
+    if "\\x" in name and not os.path.lexists(path):
+        return root / _SHOWN_BYTE.sub(lambda match: chr(0xDC00 + int(match[1], 16)), name)
+    return path
+
+
 def relative_name(root: Path, path: Path) -> str:
     try:
         return _shown_name(path.relative_to(root).as_posix())
@@ -692,7 +704,7 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
     one read for all the messages about one file. A key (`provider`, `domian`) is the first `domian:` indented
     under `provider:` (in a list entry too), else `provider:`'s line."""
     try:
-        text = decoded((root / source_path).read_bytes(), WINDOWS_1252).replace("\r\n", "\n")
+        text = decoded(_named_file(root, source_path).read_bytes(), WINDOWS_1252).replace("\r\n", "\n")
     except (OSError, ValueError):
         return {}
     lines = {}
