@@ -11,9 +11,12 @@ from dataclasses import dataclass
 
 # What a file name or a message (which quotes a file's keys and values) may hold that a terminal or an editor
 # would act on or show reordered rather than print: controls (a crawler's file named after a title with
-# ESC [2J clears the screen, a line break forges a message) and bidirectional overrides. A message shows
-# them escaped, as Python writes them.
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# ESC [2J clears the screen, a line break forges a message) and bidirectional overrides and marks; and what a
+# terminal shows as nothing or breaks a line at, so that two names that look alike (`xy.md` and `x<U+200B>y.md`,
+# which write the same page) read apart: zero-width characters, word joiners, soft hyphens, byte order marks,
+# the line and paragraph separators, tag characters. A message shows them escaped, as Python writes them.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
+                         "\ufff9-\ufffb\U000e0000-\U000e007f]")
 
 
 @dataclass(frozen=True)

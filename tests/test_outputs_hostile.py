@@ -414,6 +414,8 @@ BODIES = [
     "<textarea></textarea><img src=x onerror=window.pwned=55>", "<xmp><img src=x onerror=window.pwned=56></xmp>",
     "<!-- --><script>window.pwned=57</script> --!>", "<img src=\"data:image/svg+xml,<svg onload=window.pwned=58>\">",
     "</div></article></main><script>window.pwned=59</script>", "<plaintext>",
+    "<iframe srcdoc=\"&lt;img src=x onerror=window.pwned=60&gt;&lt;script&gt;window.pwned=61&lt;/script&gt;&lt;/p&gt;"
+    "&lt;/main&gt;&lt;iframe srcdoc=&quot;&amp;lt;script&amp;gt;window.pwned=62&amp;lt;/script&amp;gt;&quot;&gt;\"></iframe>",
 ]
 
 

@@ -142,6 +142,18 @@ def _shown_name(name: str) -> str:
         return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+_SHOWN_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
+
+
+def _named_file(root: Path, name: str) -> Path:
+    """The file that `name` (as _shown_name shows it) names under root: a byte that is not UTF-8, shown as
+    \\xNN, read back as the file system hands it over (a name holding `\\x` itself is tried first)."""
+    path = root / name
+    if "\\x" in name and not os.path.lexists(path):
+        return root / _SHOWN_BYTE.sub(lambda match: chr(0xDC00 + int(match[1], 16)), name)
+    return path
+
+
 def relative_name(root: Path, path: Path) -> str:
     try:
         return _shown_name(path.relative_to(root).as_posix())
@@ -157,20 +169,25 @@ def read_named(name: str, path: str | Path) -> Source | Problem:
     """Read and parse one item file whose site-relative name is known."""
     try:
         with open(path, "rb") as handle:
-            raw = handle.read()
+            # (no more than the limit and a byte: a file of gigabytes, a sparse one costing no disk, took as
+            # much memory, and one larger than the memory ended the build)
+            raw = handle.read(MAX_FILE_BYTES + 1)
+            size = max(len(raw), os.fstat(handle.fileno()).st_size)
     except OSError as exc:
         return Problem(name, None, f"cannot read the file: {exc.strerror}", "check its permissions")
-    return parse_source(name, raw)
+    return parse_source(name, raw, size)
 
 
-def parse_source(name: str, raw: bytes) -> Source | Problem:
-    """Split and load one item file's bytes (pure: no file system access)."""
-    if len(raw) > MAX_FILE_BYTES:
+def parse_source(name: str, raw: bytes, size: int | None = None) -> Source | Problem:
+    """Split and load one item file's bytes (pure: no file system access). `size`: the file's, when `raw` is
+    only its start."""
+    size = len(raw) if size is None else size
+    if size > MAX_FILE_BYTES:
         # (the front matter's part, when it is most of it: a crawler's endless field, not the body, to shorten)
         closing = raw.find(b"\n---", 3, MAX_FILE_BYTES)
-        front = closing if closing >= 0 and raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"---") else len(raw)
-        return Problem(name, None, f"file is {len(raw) // 1024} KiB, more than the {MAX_FILE_BYTES // 1024} KiB allowed",
-                       "shorten the body" if front * 2 < len(raw) else
+        front = closing if closing >= 0 and raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"---") else size
+        return Problem(name, None, f"file is {size // 1024} KiB, more than the {MAX_FILE_BYTES // 1024} KiB allowed",
+                       "shorten the body" if front * 2 < size else
                        "shorten its front matter's fields (a name or a title of thousands of characters is none)")
     digest = hashlib.sha1(raw).hexdigest()
     notes: tuple[tuple[int, str, str], ...] = ()
@@ -687,7 +704,7 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
     one read for all the messages about one file. A key (`provider`, `domian`) is the first `domian:` indented
     under `provider:` (in a list entry too), else `provider:`'s line."""
     try:
-        text = decoded((root / source_path).read_bytes(), WINDOWS_1252).replace("\r\n", "\n")
+        text = decoded(_named_file(root, source_path).read_bytes(), WINDOWS_1252).replace("\r\n", "\n")
     except (OSError, ValueError):
         return {}
     lines = {}

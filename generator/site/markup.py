@@ -254,15 +254,7 @@ def sanitize(html: str, mend: bool = True, ids: bool = True, controls: bool = Tr
         return ""
     if too_deep(html):
         html = "<p>" + " ".join(_ANY_TAG.sub(" ", html).split()) + "</p>"
-    if "<iframe" in html or "<IFRAME" in html or "<Iframe" in html:
-        html = _without_iframes(html, _iframe_link)
-    if "<img" in html or "<IMG" in html or "<Img" in html:
-        html = _LAZY_IMG.sub(_loaded, html)
-    if "<noscript" in html or "<NOSCRIPT" in html or "<Noscript" in html or "<NoScript" in html:
-        html = _NOSCRIPT.sub("", html)
-    if "<math" in html or "<MATH" in html or "<Math" in html:
-        html = _formulas_as_text(html)
-    html = _cleaner().clean(html)
+    html = _cleaner().clean(_prepared(html))
     if not html.isascii() and URL_BIDI.search(html):
         html = _LINKING.sub(lambda element: _ADDRESS.sub(_bidi_encoded, element.group()), html)
     if controls and without_controls(html) is not html:  # (rare: a body's own go before Markdown reads it)
@@ -279,6 +271,20 @@ def sanitize(html: str, mend: bool = True, ids: bool = True, controls: bool = Tr
     if ' id="' in html:
         html = (_FOREIGN_ID if ids else _ANY_ID).sub("", html)
     return well_nested(html) if mend else html  # (and a `<time>` with no date HTML reads is its text)
+
+
+def _prepared(html: str, inner: bool = False) -> str:
+    """HTML as the cleaner is to read it: what a page's script, frame or formula would show, as HTML the
+    cleaner keeps (`inner`: in a frame's document, whose frames show no document in turn)."""
+    if "<iframe" in html or "<IFRAME" in html or "<Iframe" in html:
+        html = _without_iframes(html, _frame_in_frame if inner else _iframe_link)
+    if "<img" in html or "<IMG" in html or "<Img" in html:
+        html = _LAZY_IMG.sub(_loaded, html)
+    if "<noscript" in html or "<NOSCRIPT" in html or "<Noscript" in html or "<NoScript" in html:
+        html = _NOSCRIPT.sub("", html)
+    if "<math" in html or "<MATH" in html or "<Math" in html:
+        html = _formulas_as_text(html)
+    return html
 
 
 # The elements whose allowed attributes take only numbers or keywords (_valid_size; `time`'s: nesting), in
@@ -556,17 +562,37 @@ def _lazy_address(candidate: str) -> bool:
 
 
 def without_player(featured: str) -> str:
-    """featuredContent without its first iframe, which the page shows as the item's player (iframe_src)."""
-    return _without_iframes(featured, lambda tag: "", most=1)
+    """featuredContent without the iframe that the page shows as the item's player (iframe_src: the first
+    with an address); any other is left for the sanitiser (_iframe_link)."""
+    taken = []
+
+    def instead(tag: str) -> str:
+        if not taken and _first_iframe_src(tag).strip():
+            taken.append(tag)
+            return ""
+        return tag
+    return _without_iframes(featured, instead)
 
 
-def _iframe_link(tag: str) -> str:
-    """An iframe (its opening tag) as a link to what it embeds (the sanitiser checks it as any link); none
-    without an address."""
-    address = field_url(_first_iframe_src(tag))  # (as the player's: `//host/embed/x`, spaces encoded)
-    if not address:
+def _iframe_link(tag: str, inner: bool = False) -> str:
+    """An iframe (its opening tag) as a link to what it embeds (the sanitiser checks it as any link); without
+    an address, the document its `srcdoc` holds, which is what a browser shows there (a quoted post, a
+    table), read as the body's HTML is (`inner`: an iframe in that document, which is a link or nothing)."""
+    parser = _IframeSrc()
+    feed_whole(parser, tag)
+    address = field_url(parser.src)  # (as the player's: `//host/embed/x`, spaces encoded)
+    if address:
+        return f'<p><a href="{htmlmod.escape(address)}">Embedded content from {htmlmod.escape(host_of(address))}</a></p>'
+    if not parser.srcdoc.strip() or inner:
         return ""
-    return f'<p><a href="{htmlmod.escape(address)}">Embedded content from {htmlmod.escape(host_of(address))}</a></p>'
+    if too_deep(parser.srcdoc):  # (as a body nested so deep is: its text)
+        return "<p>" + htmlmod.escape(" ".join(_ANY_TAG.sub(" ", parser.srcdoc).split()), quote=False) + "</p>"
+    # (cleaned alone first: it is a document of its own, whose unclosed or stray tags end in it)
+    return _cleaner().clean(_prepared(parser.srcdoc, inner=True))
+
+
+def _frame_in_frame(tag: str) -> str:
+    return _iframe_link(tag, inner=True)
 
 
 # A media element's <source> as the sanitiser writes it (every value in double quotes); one whose address was
@@ -629,13 +655,17 @@ def _cleaner() -> nh3.Cleaner:
 
 
 class _IframeSrc(HTMLParser):
+    """The first iframe's address (`src`) and, of the iframe that gives it or the first, its `srcdoc`."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.src = ""
+        self.src = self.srcdoc = ""
 
     def handle_starttag(self, tag, attrs):
         if tag == "iframe" and not self.src:
-            self.src = dict(attrs).get("src") or ""
+            values = dict(attrs)
+            self.src = values.get("src") or ""
+            self.srcdoc = self.srcdoc or values.get("srcdoc") or ""
 
 
 # The first audio or video file of sanitised HTML (every value in double quotes, escaped): the element's own
