@@ -19,8 +19,8 @@ def test_a_frame_s_own_document_is_shown_as_the_body_s_html(tmp_path):
     quoted = ('&lt;blockquote&gt;&lt;p&gt;Cranes &lt;b&gt;repainted&lt;/b&gt;&lt;/p&gt;&lt;script&gt;window.pwned=1'
               '&lt;/script&gt;&lt;img src=x onerror=window.pwned=2&gt;&lt;iframe src=&quot;https://maps.example/m'
               '&quot;&gt;&lt;/iframe&gt;&lt;/blockquote&gt;')
-    featured = json.dumps(f'<iframe srcdoc="&lt;p&gt;Quoted post&lt;/p&gt;"></iframe>'
-                          f'<iframe src="https://www.youtube.com/embed/abc"></iframe>')
+    featured = json.dumps('<iframe srcdoc="&lt;p&gt;Quoted post&lt;/p&gt;"></iframe>'
+                          '<iframe src="https://www.youtube.com/embed/abc"></iframe>')
     site = make_site(tmp_path / "site", {
         "content/frame.md": item("Frame", webUrl="https://news.example/frame", featuredContent=featured,
                                  body=f'Before.\n\n<iframe srcdoc="{quoted}" width="600"></iframe>\n\nAfter.')})
