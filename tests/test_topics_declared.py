@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
-from conftest import build_said, item, make_site
+from conftest import build_said, cpu_seconds, item, make_site
 
 
 def _pages(out: Path) -> list[str]:
@@ -70,9 +69,9 @@ def test_thousands_of_declared_topics_on_a_small_site_make_only_its_pages(tmp_pa
         "content/a.md": item("One", topics="[Topic number 7]", originalUrl="https://a.example/1"),
         "content/b.md": item("Two", date="2026-11-21T10:00:00Z", originalUrl="https://b.example/2"),
     }, "title: T\nbase_url: https://example.org/\nnow: '2026-11-22T12:00:00Z'\ntopics:\n" + declared)
-    start = time.monotonic()
+    start = cpu_seconds()  # CPU, not the clock: a cost per declared topic and page would take minutes
     code, said = build_said(site, capsys)
-    took = time.monotonic() - start
+    took = cpu_seconds() - start
     assert code == 0, said
     out = site / "output"
     assert [p for p in _pages(out) if p.startswith("topics/") and p != "topics/index.html"] == [
