@@ -1,9 +1,11 @@
 """A name or field a template uses that is not there: shown, looped over or counted, it stops the build at
 its template's line with the nearest name (a misspelt `item.titel` blanked part of every page, unsaid);
-tested (`if`, `or`, `is defined`, `default`), and an optional value's absent field or key, it stays quiet."""
+tested (`if`, `or`, `is defined`, `default`), and an optional value's absent field or key, it stays quiet,
+but for a test (`if`, `or`, `not`) of a field a value of newsdesk's lacks, which the build warns of once."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -11,6 +13,9 @@ import pytest
 
 from conftest import item, make_site
 from generator import cli
+from generator.build import pipeline
+from generator.config.load import load_config
+from generator.serve.rebuild import Session, rebuild
 
 ARTICLE = "themes/default/templates/article.html"
 
@@ -135,3 +140,117 @@ def test_a_field_of_an_extra_key_an_item_lacks_says_to_test_it_first(tmp_path, m
     assert first.endswith("a dict has no attribute 'mood' (`mood` is a key this mapping lacks on this page (an item's "
                           "`extra` holds only the fields its file gives): test it first (`{% if ... %}`) or give a "
                           "default (`|default('')`))"), first
+
+
+# A test of a field a value of newsdesk's lacks stays false, and the build says so once per template line.
+ALWAYS_FALSE = "so this test is always false"
+
+
+def always_false(err: str) -> list[str]:
+    return [line for line in err.splitlines() if ALWAYS_FALSE in line]
+
+
+@pytest.mark.parametrize("line", [
+    "{% if item.titel %}<h1>{{ item.titel }}</h1>{% endif %}",
+    "<h1>{{ item.titel or 'Untitled' }}</h1>",
+    "{% if not item.titel %}<h1>{{ item.title }}</h1>{% endif %}",
+])
+def test_a_test_of_a_misspelt_field_warns_once_at_its_line(tmp_path, monkeypatch, capsys, line):
+    root = site_with_article(tmp_path, line)
+    code, err = build(root, monkeypatch, capsys)
+    assert code == 0, err
+    # (two story pages test it: one warning)
+    assert always_false(err) == [
+        f"warning: {ARTICLE}:3: an Item has no field `titel`, {ALWAYS_FALSE} (did you mean `title`? the fields of "
+        "each value are in docs/themes.md (Values); if the theme tests for a field of a newer newsdesk, ignore "
+        "this)"], err
+    assert len(list((root / "output/news").rglob("index.html"))) == 2
+
+
+def test_tests_in_an_included_and_an_extended_template_are_said_at_their_own_lines(tmp_path, monkeypatch, capsys):
+    root = make_site(tmp_path / "site", {
+        "content/news/a.md": item("First story"),
+        "content/news/b.md": item("Second story", date="2026-11-19T10:00:00Z"),
+        "themes/default/templates/frame.html": '{% extends "base.html" %}\n{% block main %}\n'
+        "{% if page.titel %}<p>titled</p>{% endif %}\n{% block story %}{% endblock %}\n{% endblock %}\n",
+        ARTICLE: '{% extends "frame.html" %}\n{% block story %}\n{% include "partials/lede.html" %}\n'
+        "{% endblock %}\n",
+        "themes/default/templates/partials/lede.html": "<h1>{{ item.title }}</h1>\n"
+        "{% if item.fetured_content %}<p>featured</p>{% endif %}\n"
+        "{% if item.fetured_content %}<p>again</p>{% endif %}{% if item.sumary %}<p>{{ item.sumary }}</p>{% endif %}\n",
+    }, 'title: Test News\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n')
+    code, err = build(root, monkeypatch, capsys)
+    assert code == 0, err
+    said = [line.split(f" {ALWAYS_FALSE}")[0] for line in always_false(err)]
+    assert said == [
+        "warning: themes/default/templates/frame.html:3: a Page has no field `titel`,",
+        "warning: themes/default/templates/partials/lede.html:2: an Item has no field `fetured_content`,",
+        "warning: themes/default/templates/partials/lede.html:3: an Item has no field `fetured_content`,",
+        "warning: themes/default/templates/partials/lede.html:3: an Item has no field `sumary`,",
+    ], err
+
+
+QUIET = """\
+<h1>{{ item.title }}</h1>
+{% if item.nosuch is defined %}a{% endif %}{{ item.nosuch|default('b') }}{{ item.nosuch is undefined }}
+{% if item.extra.rating %}c{% endif %}{% if item.extra.nosuch %}d{% endif %}{{ item.extra.nosuch or 'e' }}
+{% if item.provider.name %}f{% endif %}{% if not item.provider.domain %}g{% endif %}
+{% if my_var %}h{% endif %}{{ list_title or 'i' }}{% if not sourcse %}j{% endif %}
+{% set ns = namespace() %}{% if ns.seen %}k{% endif %}{% if topics['no-such'] %}l{% endif %}
+"""
+
+
+def test_what_asks_whether_something_is_there_says_nothing(tmp_path, monkeypatch, capsys):
+    """`is defined`, `default`, a key a mapping lacks, a field of none, a variable no one set (a variable only
+    some templates have, set by the one that includes or extends this one, is how themes are written)."""
+    root = site_with_article(tmp_path, QUIET)
+    code, err = build(root, monkeypatch, capsys)
+    assert code == 0, err
+    assert always_false(err) == [], err
+    assert "warning" not in err, err
+
+
+def test_a_warm_build_and_the_report_say_it_as_a_cold_build_does(tmp_path, monkeypatch, capsys):
+    root = site_with_article(tmp_path, "{% if item.titel %}<h1>{{ item.titel }}</h1>{% endif %}")
+    code, cold = build(root, monkeypatch, capsys)
+    assert code == 0 and len(always_false(cold)) == 1, cold
+    assert cli.main(["build", "--report", "report.json"]) == 0  # (nothing changed: no page rendered again)
+    warm = capsys.readouterr().err
+    assert always_false(warm) == always_false(cold), warm
+    report = json.loads((root / "report.json").read_text(encoding="utf-8"))
+    said = [w for w in report["warnings"] if ALWAYS_FALSE in w["warning"]]
+    assert [(w["source"], w["line"]) for w in said] == [(ARTICLE, 3)], report["warnings"]
+    # corrected: said no more
+    (root / ARTICLE).write_text((root / ARTICLE).read_text(encoding="utf-8").replace("titel", "title"),
+                                encoding="utf-8")
+    code, fixed = build(root, monkeypatch, capsys)
+    assert code == 0 and always_false(fixed) == [], fixed
+    pages = [path.read_text(encoding="utf-8") for path in (root / "output/news").rglob("index.html")]
+    assert len(pages) == 2 and all("<h1>" in text for text in pages)
+
+
+def test_serve_says_it_after_an_edit_of_a_story_and_of_the_template(tmp_path):
+    """serve's rebuilds (the fast path for one story's edit, the build for a template's) show the plan's
+    warnings beside the page: the warning stays until the template is corrected."""
+    root = site_with_article(tmp_path, "{% if item.titel %}<h1>{{ item.titel }}</h1>{% endif %}")
+    config, session = load_config(root / "config.yaml"), Session()
+    first = rebuild(session, config, pipeline.BuildOptions(workers=1), None)
+    assert [(w.path, w.line) for w in first.site.warnings if ALWAYS_FALSE in w.message] == [(ARTICLE, 3)]
+    story = root / "content/news/b.md"
+    story.write_text(story.read_text(encoding="utf-8").replace("Some **body**", "Other **body**"), encoding="utf-8")
+    edited = rebuild(session, config, pipeline.BuildOptions(workers=1), [story])
+    assert edited.mode == "patch" and edited.rendered >= 1
+    assert [(w.path, w.line) for w in edited.site.warnings if ALWAYS_FALSE in w.message] == [(ARTICLE, 3)]
+    (root / ARTICLE).write_text((root / ARTICLE).read_text(encoding="utf-8").replace("titel", "title"),
+                                encoding="utf-8")
+    fixed = rebuild(session, config, pipeline.BuildOptions(workers=1), [root / ARTICLE])
+    assert fixed.rendered >= 2 and [w for w in fixed.site.warnings if ALWAYS_FALSE in w.message] == []
+
+
+@pytest.mark.parametrize("site", [Path(__file__).parent.parent, Path(__file__).parent / "sites/basic"],
+                         ids=["example", "golden"])
+def test_the_default_theme_tests_no_field_its_values_lack(site):
+    """The bundled theme, on the example site and the golden one: every page rendered, no such warning."""
+    result = pipeline.build(load_config(site / "config.yaml"), pipeline.BuildOptions(write=False), environ={})
+    assert result.rendered > 10
+    assert [str(w) for w in result.site.warnings if ALWAYS_FALSE in w.message] == []

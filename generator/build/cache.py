@@ -37,7 +37,7 @@ CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
 _SEARCH = "search"  # the search index's kept task results (search_folder)
 _WORDS = "words.pickle"  # the items' words for stories, apart: read only by a build that clusters (words)
-_FORMAT = 47  # bump when what the cache holds (Item, Problem, the stories' words) or how a file is read changes
+_FORMAT = 48  # bump when what the cache holds (Item, Problem, the stories' words) or how a file is read changes
 _PARSES = 500  # template texts' parses kept at most (a theme has tens of templates)
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
 _UNSAVED = "unsaved"  # there from `writing` until `save`: a build that may write the output is under way
@@ -62,6 +62,9 @@ class BuildCache:
     # a template's source text -> what parsing it found (fingerprints.template_keys): a build parses only
     # the templates whose text is new
     template_parses: dict = field(default_factory=dict)
+    # a page template -> (its digest, the warnings rendering its pages found: pipeline.with_tested), for the
+    # pages a build does not render again
+    tested: dict = field(default_factory=dict)
     root: Path | None = None  # the site whose `.newsdesk-cache/` this cache is saved in (None: kept in memory only)
     resident: bool = False  # kept in memory from build to build (serve): the words stay loaded (set_words_aside)
     # In memory only, set by serve: the last clustering (grouping.Kept), which a build or an edit's check brings

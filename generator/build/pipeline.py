@@ -43,7 +43,8 @@ from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, pla
 from generator.plan.search import SearchIndex, plan_index
 from generator.site.local_pictures import load_copies
 from generator.render.environment import (case_clashes, make_env, misplaced_templates,
-                                          render_page, static_files, unknown_words, unshown_blocks)
+                                          render_page, static_files, tested_warnings, unknown_words,
+                                          unshown_blocks)
 from generator.site.content import read_named, source_files, unread_problem
 from generator.site.grouping import item_words, story_report, with_stories
 from generator.site.identities import topic_definitions
@@ -136,8 +137,10 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
         raise BuildError(list(site.problems), f"{'Build' if options.write else 'Check'} failed (--strict): "
                                               f"{len(site.problems)} content error(s).")
     env = make_env(config, site.model.site, copies=site.pictures)
+    tested: set[tuple[str, Problem]] = set()  # (page template, warning): what rendering found (tested_warnings)
     if not options.write:
-        rendered = sum(1 for _ in render_pages(env, site.pages, workers, progress))
+        rendered = sum(1 for _ in render_pages(env, site.pages, workers, progress, tested))
+        site, _ = with_tested(site, tested, {})
         return BuildResult(site, None, rendered, time.perf_counter() - started, mode="check")
     parsed = len(cache.template_parses)
     keys = template_keys(env, cache.template_parses)
@@ -163,7 +166,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
         # A few files to change (an edit): render them into memory, then replace just those.
         mode = "update"
         _compile_templates(env, pages, keys)
-        made = dict(render_pages(env, pages, workers, progress))
+        made = dict(render_pages(env, pages, workers, progress, tested))
         made.update(make_files(outputs, site.model.site, state.output_memo))
         gone = cache.published - names
         writes, _, removes = _search_changes(live, site, config, workers, cache.search_folder())  # never apart
@@ -179,7 +182,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
             for name in [*(page.output for page in pages), *(output.name for output in outputs)]:
                 stage.claim(name)
             _compile_templates(env, pages, keys)
-            for name, changed in _render_into(stage, env, site.model.site, pages, outputs, workers, progress):
+            for name, changed in _render_into(stage, env, site.model.site, pages, outputs, workers, progress, tested):
                 stage.placed(name, changed)
             for name, source in site.copies.items():
                 stage.copy(name, source)
@@ -196,8 +199,34 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     for name in set(cache.outputs) - set(fingerprints):
         del cache.outputs[name]
     cache.published = frozenset(names)
+    site, kept = with_tested(site, tested, {template: key.digest for template, key in keys.items()}, cache.tested)
+    if kept != cache.tested:
+        cache.tested, cache.dirty = kept, True
     cache.last = LastBuild(site, plan_key(config, options, environ), state)
     return BuildResult(site, written, len(pages), time.perf_counter() - started, mode)
+
+
+def with_tested(site: RenderedSite, tested: set[tuple[str, Problem]], digests: Mapping[str, str],
+                kept: Mapping[str, tuple[str, frozenset[Problem]]] = {}) -> tuple[RenderedSite, dict]:
+    """The plan with the warnings rendering found (`tested`: (page template, warning), tested_warnings), and
+    what to keep of them for the next build: page template -> (its digest, its warnings). A page not rendered
+    again keeps the warnings the last build found under its template while that is the same (`kept`;
+    `digests`: each page template's now), so that a warm build says what a cold one says."""
+    found: dict[str, set[Problem]] = {}
+    for template, warning in tested:
+        found.setdefault(template, set()).add(warning)
+    now = {}
+    for template in sorted({page.template for page in site.pages}):
+        digest, (was, before) = digests.get(template, ""), kept.get(template, ("", frozenset()))
+        warnings = frozenset(found.get(template, ())) | (before if was == digest else frozenset())
+        if warnings:
+            now[template] = (digest, warnings)
+    said = {warning for _, warnings in now.values() for warning in warnings}.difference(site.warnings)
+    if said:
+        said = sorted(said, key=lambda p: (p.path, p.line or 0, p.message))  # (a set's order is not the same each run)
+        site = dataclasses.replace(site, warnings=tuple(sorted((*site.warnings, *said),
+                                                               key=lambda p: (p.path, p.line or 0))))
+    return site, now
 
 
 def plan_key(config: Config, options: BuildOptions, environ: Mapping[str, str]) -> tuple:
@@ -383,32 +412,39 @@ def _parse_batch(state, files: list[tuple[str, str]]) -> list:
     return batch
 
 
-def render_pages(env, pages: list[Page], workers: int = 1, progress: Progress | None = None):
-    """Yield (output path, bytes) for each page, rendered across worker processes."""
+def render_pages(env, pages: list[Page], workers: int = 1, progress: Progress | None = None,
+                 tested: set | None = None):
+    """Yield (output path, bytes) for each page, rendered across worker processes; add to `tested` the
+    (page template, warning) of each test of an absent field the pages' templates made (tested_warnings)."""
     total, done = len(pages), 0
-    for batch in fork_map(_render_batch, (env, pages), chunks(range(total), PAGES_PER_TASK), workers):
+    for batch, found in fork_map(_render_batch, (env, pages), chunks(range(total), PAGES_PER_TASK), workers):
         yield from batch
+        if tested is not None:
+            tested |= found
         done += len(batch)
         if progress:
             progress("rendering", done, total)
 
 
-def _render_batch(state, indices: range) -> list[tuple[str, bytes]]:
+def _render_batch(state, indices: range) -> tuple[list[tuple[str, bytes]], set]:
     env, pages = state
-    return [(pages[i].output, render_page(env, pages[i]).encode("utf-8")) for i in indices]
+    tested: set = set()
+    made = [(pages[i].output, render_page(env, pages[i], tested).encode("utf-8")) for i in indices]
+    return made, tested_warnings(tested)
 
 
 def _render_into(stage: Staging, env, site, pages: list[Page], outputs: list[FileOutput], workers: int,
-                 progress: Progress | None):
+                 progress: Progress | None, tested: set):
     """Render pages and make FileOutputs straight into the staging folder, across worker processes;
-    yield (name, whether its bytes changed). Only names and flags come back from the workers: a big
+    yield (name, whether its bytes changed), and add to `tested` what render_pages adds. Only names and flags come back from the workers: a big
     site's pages never travel between processes, and the folders and files are made on every core."""
     jobs = [*render_order(pages), *outputs]
     total, done = len(jobs), 0
     memo = _Memo(MEMO_ENTRIES)  # each process's own copy (forked), kept from task to task
-    for batch in fork_map(_render_into_batch, (stage, env, site, jobs, memo), chunks(range(total), PAGES_PER_TASK),
-                          workers):
+    for batch, found in fork_map(_render_into_batch, (stage, env, site, jobs, memo),
+                                 chunks(range(total), PAGES_PER_TASK), workers):
         yield from batch
+        tested |= found
         done += len(batch)
         if progress:
             progress("rendering", done, total)
@@ -447,13 +483,13 @@ class _Memo(dict):
         super().__setitem__(key, value)
 
 
-def _render_into_batch(state, indices: range) -> list[tuple[str, bool]]:
+def _render_into_batch(state, indices: range) -> tuple[list[tuple[str, bool]], set]:
     stage, env, site, jobs, memo = state
-    placed = []
+    placed, tested = [], set()
     for i in indices:
         job = jobs[i]
         if isinstance(job, Page):
-            placed.append((job.output, stage.place(job.output, render_page(env, job).encode("utf-8"))))
+            placed.append((job.output, stage.place(job.output, render_page(env, job, tested).encode("utf-8"))))
         else:
             placed.append((job.name, stage.place(job.name, job.make(site, memo))))
-    return placed
+    return placed, tested_warnings(tested)

@@ -32,7 +32,7 @@ from generator.i18n import Words, facts, fill, load_words
 from generator.languages import og_locale
 from generator.plan.feeds import domain_url, feed_path, html_datetime, whole_minute_offset
 from generator.render.fragments import MemoEnvironment
-from generator.render.undefined import ThemeUndefined
+from generator.render.undefined import ThemeUndefined, noting_tests
 from generator.plan.pictures import picture, pictures
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import ProviderBadge, Site
@@ -619,10 +619,17 @@ def with_search_words(env: jinja2.Environment, html: str) -> str:
     return html[:end] + block + html[end:] if end >= 0 else html + block
 
 
-def render_page(env: jinja2.Environment, page: Page) -> str:
+def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) -> str:
+    """The page's HTML; `tested`: each test of a field a value lacks is added to it, with the page's template
+    (tested_warnings says them)."""
     try:
         template = env.get_template(page.template)
-        html = template.render(page.context, page=page)
+        if tested is None:
+            html = template.render(page.context, page=page)
+        else:
+            with noting_tests(set()) as found:
+                html = template.render(page.context, page=page)
+            tested.update((page.template, *test) for test in found)
         return with_search_words(env, html) if page.kind == "search" else html
     except jinja2.TemplateSyntaxError as exc:
         raise BuildError(Problem(_template_name(exc.filename, exc.name), exc.lineno, f"template syntax error: {exc.message}",
@@ -641,6 +648,22 @@ def render_page(env: jinja2.Environment, page: Page) -> str:
         said = _UNDEFINED_ATTRIBUTE.sub(lambda found: f"{_what_it_is(found.group(1))} has no", str(exc))
         raise BuildError(Problem(name or page.template, line, f"error while rendering {page.output}: {said}",
                                  _what_to_do(env, page, str(exc)))) from exc
+
+
+def tested_warnings(tested: set) -> set[tuple[str, Problem]]:
+    """(page template, warning) for each template line render_page found testing a field a value of newsdesk's
+    lacks (`{% if item.titel %}`): false on every page, which a misspelt name is too. A warning, not an error:
+    a theme may test a field that only a newer newsdesk has."""
+    said = {}
+    for page_template, filename, line, kind, field in tested:
+        if (filename, line, kind, field) not in said:
+            fields = [*getattr(kind, "__dataclass_fields__", ()), *(a for a in dir(kind) if not a.startswith("_"))]
+            said[filename, line, kind, field] = Problem(
+                _short(filename), line, f"{_what_it_is(kind.__name__)} has no field `{field}`, so this test is "
+                f"always false", f"{_nearest(field, set(fields))}the fields of each value are in "
+                f"{_THEMES_DOC} (Values); if the theme tests for a field of a newer newsdesk, ignore this")
+    return {(page_template, said[filename, line, kind, field])
+            for page_template, filename, line, kind, field in tested}
 
 
 # Jinja's words for a name or field a template uses that is not there

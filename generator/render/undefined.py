@@ -8,6 +8,11 @@ it stays quiet and false, as Jinja's default has it: `{% if item.author %}`, `it
 macro shared by values of different kinds, a variable only some templates have, a field a newer newsdesk
 added), so raising on every access, as Jinja's StrictUndefined does, would break themes that are right.
 
+A test (`if`, `or`, `not`) of a field that a value of newsdesk's lacks is false on every page, which a misspelt
+`{% if item.titel %}` is too: while noting_tests is on (render_page), each such test is noted with the
+template line it is on, for a warning (environment.tested_warnings). A variable no one set is not: a variable
+only some templates have (set by the template that includes or extends this one) is how themes are written.
+
 Absent in the ordinary way, and shown as nothing as before:
 - a field of a value that is none (`item.provider.name` for an item without a provider: the value is optional);
 - a key a mapping lacks (`item.extra.rating`, `topics[slug]`, a words or config mapping's optional key);
@@ -16,10 +21,39 @@ Absent in the ordinary way, and shown as nothing as before:
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterator
 
 import jinja2
-from jinja2.utils import missing
+from jinja2.utils import Namespace, missing
+
+# (template file, line, the value's type, the field) of each test noted, while noting_tests is on
+_NOTED: ContextVar[set | None] = ContextVar("newsdesk_tested_fields", default=None)
+
+
+@contextmanager
+def noting_tests(found: set) -> Iterator[set]:
+    """Note in `found` each test of a field a value lacks (ThemeUndefined.__bool__) while rendering inside."""
+    token = _NOTED.set(found)
+    try:
+        yield found
+    finally:
+        _NOTED.reset(token)
+
+
+def _template_line() -> tuple[str, int] | None:
+    """The file and line of the innermost template being rendered, as Jinja's own tracebacks find it: each
+    compiled template's globals hold its Template, which maps a line of its code to one of its text."""
+    frame = inspect.currentframe()
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            return template.filename or template.name or "<template>", template.get_corresponding_lineno(frame.f_lineno)
+        frame = frame.f_back
+    return None
 
 
 class ThemeUndefined(jinja2.Undefined):
@@ -34,6 +68,17 @@ class ThemeUndefined(jinja2.Undefined):
         if owner is missing:
             return True
         return isinstance(name, str) and owner is not None and not isinstance(owner, Mapping)
+
+    def __bool__(self) -> bool:
+        found = _NOTED.get()
+        if found is not None:  # (only while rendering a page: a test of an absent value costs nothing more else)
+            owner, name = self._undefined_obj, self._undefined_name
+            if (isinstance(name, str) and owner is not missing and owner is not None
+                    and not isinstance(owner, (Mapping, Namespace))):  # (a namespace's fields are the theme's own)
+                where = _template_line()
+                if where is not None:
+                    found.add((*where, type(owner), name))
+        return False
 
     def __str__(self) -> str:
         if self._misspelt():

@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Mapping
 from generator.build.cache import BuildCache
 from generator.build.collector import collector_paused
 from generator.build.pipeline import (BuildOptions, BuildResult, build, output_fingerprints, plan_key,
-                                     render_pages)
+                                     render_pages, with_tested)
 from generator.build.search_index import update_live_index
 from generator.build.writer import WriteReport, output_lock, update_in_place
 from generator.config.values import Config
@@ -183,14 +183,14 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
                    copies=site.pictures)
     live = config.output_path
     pages = list(patch.pages)
-    reports = []
+    reports, tested = [], set()
     if shown is not None:
         source = relative_name(config.root, Path(changed[0]).absolute())
         first, rest = [], []
         for page in pages:
             (first if shown_first(page, source) else rest).append(page)
         if first:
-            reports.append(update_in_place(live, dict(render_pages(env, first)), {}, set()))
+            reports.append(update_in_place(live, dict(render_pages(env, first, tested=tested)), {}, set()))
             pages = rest
             if reports[0].written:  # (nothing to reload for yet, else)
                 # Final now: the static files, and the pages written or kept (every other page too, unless
@@ -204,7 +204,7 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
         return None
     patch = with_outputs(last.plan, session.dependents, patch)
     site, outputs, gone = patch.plan, patch.outputs, set(patch.gone)
-    made = dict(render_pages(env, pages))
+    made = dict(render_pages(env, pages, tested=tested))
     made.update(make_files(outputs, site.model.site, state.output_memo))
     reports.append(update_in_place(live, made, {}, gone))
     for name, fingerprint in output_fingerprints(site, state, patch.pages, patch.outputs).items():
@@ -213,6 +213,7 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
         cache.outputs.pop(name, None)
     cache.published = (cache.published - gone) | {page.output for page in patch.pages} | {o.name for o in patch.outputs}
     cache.dirty = True
+    site, cache.tested = with_tested(site, tested, {name: key.digest for name, key in state.keys.items()}, cache.tested)
     cache.last = dataclasses.replace(last, plan=site)
     if patch.reordered:
         session.dependents = None  # lists show other stories, or stories moved: indexed again when needed
