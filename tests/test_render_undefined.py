@@ -125,6 +125,7 @@ def test_the_docs_theme_examples_build(tmp_path, monkeypatch, capsys):
     }, 'title: Test News\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n')
     code, err = build(root, monkeypatch, capsys)
     assert code == 0, err
+    assert always_false(err) == [], err  # (the docs' examples test no field a value lacks)
     latest = (root / "output/latest/index.html").read_text(encoding="utf-8")
     assert "Robots learn to fold laundry</a>" in latest and "Markets close higher</a>" in latest
 
