@@ -629,7 +629,8 @@ def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) 
         else:
             with noting_tests(set()) as found:
                 html = template.render(page.context, page=page)
-            tested.update((page.template, *test) for test in found)
+            if found:
+                tested.update((page.template, *test) for test in found)
         return with_search_words(env, html) if page.kind == "search" else html
     except jinja2.TemplateSyntaxError as exc:
         raise BuildError(Problem(_template_name(exc.filename, exc.name), exc.lineno, f"template syntax error: {exc.message}",

@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Mapping
-from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Iterator
 
 import jinja2
 from jinja2.utils import Namespace, missing
@@ -34,14 +32,21 @@ from jinja2.utils import Namespace, missing
 _NOTED: ContextVar[set | None] = ContextVar("newsdesk_tested_fields", default=None)
 
 
-@contextmanager
-def noting_tests(found: set) -> Iterator[set]:
-    """Note in `found` each test of a field a value lacks (ThemeUndefined.__bool__) while rendering inside."""
-    token = _NOTED.set(found)
-    try:
-        yield found
-    finally:
-        _NOTED.reset(token)
+class noting_tests:
+    """`with noting_tests(found):` notes in `found` each test of a field a value lacks (ThemeUndefined.__bool__)
+    while rendering inside. (A class rather than a generator: it is entered once per page.)"""
+
+    __slots__ = ("found", "_token")
+
+    def __init__(self, found: set):
+        self.found = found
+
+    def __enter__(self) -> set:
+        self._token = _NOTED.set(self.found)
+        return self.found
+
+    def __exit__(self, *exc) -> None:
+        _NOTED.reset(self._token)
 
 
 def _template_line() -> tuple[str, int] | None:
