@@ -324,6 +324,31 @@ def test_the_latest_feed_has_one_entry_per_story(day):
     assert feed_titles == titles(out / "latest/index.html") + titles(out / "latest/page/2/index.html")
 
 
+def test_a_storys_feed_entry_keeps_its_id_when_a_better_source_joins_and_leads(tmp_path):
+    # docs/dev/stories.md: a source that joins later leaves the story's id, "and so its feed ids", as it was. The
+    # entry's id was the lead's page: a better write-up arriving made a new entry, and feed readers showed the
+    # story twice. Its id is now the page of the item that gives the story its id; its link is the lead's.
+    first = dict(list(DAY.items())[:2])  # the wire's and the daily's reports of the rate rise
+    root = make_site(tmp_path / "site", first, CONFIG)
+    ids = {}
+    for step, files in (("before", first), ("after", DAY)):
+        for path, text in files.items():
+            (root / path).write_text(text, encoding="utf-8")
+        assert main(["build", "--config", str(root / "config.yaml")]) == 0
+        out = root / "output"
+        [entry] = [e for e in json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))["items"]
+                   if "Bank of England" in e["title"] or "mortgage" in e["title"]]
+        atom = (out / "feeds/latest.xml").read_text(encoding="utf-8")
+        rss = (out / "feeds/latest.rss").read_text(encoding="utf-8")
+        assert f"<id>{entry['id']}</id>" in atom and f'<guid isPermaLink="true">{entry["id"]}</guid>' in rss
+        ids[step] = entry["id"], entry["url"]
+    assert ids["before"] == ("https://example.org/news/2026/03/11/wire-boe/",) * 2
+    assert ids["after"] == ("https://example.org/news/2026/03/11/wire-boe/",
+                            "https://example.org/news/2026/03/11/money-boe/")  # the new lead's page, the same id
+    entries = json.loads((root / "output/feeds/latest.json").read_text(encoding="utf-8"))["items"]
+    assert len({e["id"] for e in entries}) == len(entries) > 5
+
+
 def search_docs(out: Path) -> list[dict]:
     """The search index's documents, as records named by meta.json's fields (document id order)."""
     folder = out / SEARCH_FOLDER

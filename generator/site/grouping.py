@@ -290,6 +290,18 @@ def item_story(site: Site, index: int) -> SiteStory | None:
     return None if number is None else site.stories[number]
 
 
+def story_first(site: Site, index: int) -> int:
+    """The item whose source gives the story of site.items[index] its id (its earliest: stories.cluster), which a
+    source joining later leaves as it was, even one that becomes the lead; the item itself when it is alone."""
+    story = item_story(site, index)
+    if story is None:
+        return index
+    for member in reversed(story.members):  # (newest first: the earliest is at the end)
+        if story_id(site.items[member].source) == story.id:
+            return member
+    return story.lead
+
+
 def story_of_item(site: Site, index: int) -> str:
     """The id of the story site.items[index] is in (an item alone is a story of its own)."""
     story = item_story(site, index)
