@@ -20,7 +20,7 @@ from generator.errors import Problem
 from generator.i18n import Words, load_words
 from generator.frozen import record
 from generator.site.local_pictures import LocalCopies
-from generator.site.grouping import item_story
+from generator.site.grouping import item_story, story_member
 from generator.site.identities import provider_identity
 from generator.site.index import topic_tree
 from generator.site.model import ModelResult, Site
@@ -338,7 +338,7 @@ def article_page(site: Site, index: int, teasers: dict[int, Teaser] | None = Non
     teasers = {} if teasers is None else teasers
     item = site.items[index]
     story = item_story(site, index)
-    shown = {site.url_index[r.url] for r in item.related if r.url in site.url_index}
+    shown = {at for at in (_related_index(site, story, r.url) for r in item.related) if at is not None}
     lead = None
     if story is not None:
         if story.lead == index:
@@ -368,14 +368,14 @@ def _sources(site: Site, index: int, story) -> tuple[Source, ...]:
     (newest first), then the declared `related` coverage of its items that the site does not have; for any
     other item, its own `related` entries (this site's page where it has the story)."""
     if story is None or story.lead != index:
-        return tuple(_related(site, r) for r in site.items[index].related)
+        return tuple(_related(site, story, r) for r in site.items[index].related)
     found = [_member(site, member) for member in story.members if member != index]
     wanted = set(story.related)  # (grouping.attach: the entries that are no item's, in this order)
     for member in (index, *story.members):
         for related in site.items[member].related:
             if related.url in wanted:
                 wanted.discard(related.url)
-                found.append(_related(site, related))
+                found.append(_related(site, story, related))
     return tuple(found)
 
 
@@ -386,10 +386,19 @@ def _member(site: Site, index: int) -> Source:
                   provider.name if provider else "", item.published, item.excerpt)
 
 
-def _related(site: Site, related) -> Source:
+def _related_index(site: Site, story, url: str) -> int | None:
+    """The item whose page a `related` URL is: by the URL as written, else (of the item's story) by any of its
+    forms; None for coverage the site does not have."""
+    at = site.url_index.get(url)
+    if at is None and story is not None:
+        at = story_member(site, story, url)
+    return at
+
+
+def _related(site: Site, story, related) -> Source:
     """A `related` entry as "More coverage" lists it: a story the site has as its own page shows it (the
     crawler's copy of its title and summary may be older), any other as the entry gives it."""
-    at = site.url_index.get(related.url)
+    at = _related_index(site, story, related.url)
     if at is not None:
         return _member(site, at)
     provider = related.provider
