@@ -211,6 +211,34 @@ def test_the_guides_example_item_and_sources_are_accepted_as_written(tmp_path):
             "0 errors, 0 warnings"), (block, done.stdout)
 
 
+def test_the_themes_own_stylesheet_example_is_linked_on_every_page_under_a_sub_path(tmp_path, capsys):
+    """docs/themes.md's stylesheet of your own, its files written as the page lists them into a site that
+    `newsdesk init` made, published under a path: every page links the file, at an address the build wrote."""
+    text = (DOCS / "themes.md").read_text(encoding="utf-8")
+    section = text[text.index("**A stylesheet or script of your own**"):]
+    files, template = re.search(r"```\n(.*?)```\s*```jinja\n(.*?)```", section, re.S).groups()
+    stylesheet, base = files.split()
+    site = tmp_path / "my-site"
+    assert cli_main(["init", str(site)]) == 0
+    config = site / "config.yaml"
+    config.write_text(re.sub(r"(?m)^base_url: .*$", "base_url: https://user.github.io/news/",
+                             config.read_text(encoding="utf-8")), encoding="utf-8")
+    for path, content in ((stylesheet, ".card-title { color: rebeccapurple; }\n"), (base, template)):
+        target = tmp_path / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    capsys.readouterr()
+    assert cli_main(["build", "--config", str(config)]) == 0
+    assert "warning" not in capsys.readouterr().err
+    name = stylesheet.split("/static/", 1)[1]
+    assert (site / "output/static" / name).read_text(encoding="utf-8").startswith(".card-title")
+    pages = sorted((site / "output").rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text(encoding="utf-8"))
+        assert links[-1] == f"/news/static/{name}" and len(links) >= 2, (page, links)  # after the theme's
+
+
 @pytest.mark.slow
 def test_the_api_example_is_what_the_example_site_writes(example):
     """docs/feeds-and-api.md's `api/news/index.json` example, "shortened" to its first story, and its
