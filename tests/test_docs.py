@@ -148,6 +148,27 @@ def test_the_command_line_page_names_every_command_and_option():
             assert f"`{option}" in text, f"`newsdesk {command} {option}` is not documented"
 
 
+def test_every_option_a_written_command_gives_is_one_the_command_has():
+    """The reverse of the test above: a `newsdesk COMMAND ... --option` written in the README or the guide (in
+    running text or a code block) gives only options that command has, so a reader's paste is not refused."""
+    commands = set(_commands())
+    options = {command: set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", _help(command))) for command in commands}
+    top = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", _help()))
+    written = []
+    for page in [README, *sorted(DOCS.glob("*.md"))]:
+        text = page.read_text(encoding="utf-8")
+        for line in re.findall(r"`([^`\n]+)`", text) + re.findall(r"(?m)^\s*([^`\n]*newsdesk [^`\n]*)$", text):
+            for call in re.findall(r"(?:^|[\s/&;(])newsdesk((?: +[^\s&;|#)]+)*)", line):
+                words = call.split()
+                command = next((word for word in words if not word.startswith("-")), "")
+                if command in commands:
+                    written.extend((page.name, command, word.split("=")[0]) for word in words if word.startswith("--"))
+    assert len(written) > 15
+    wrong = [(page, command, option) for page, command, option in written
+             if option not in options[command] | top]
+    assert not wrong, wrong
+
+
 @pytest.mark.slow
 def test_the_first_deploy_commands_of_the_publish_page_work_as_written(tmp_path):
     """docs/deploy.md's steps from a new site to its first deploy, run as written on a machine whose git
