@@ -4,10 +4,11 @@ the host's root on a site under a path, leads to the browser's 404 on every page
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
-from conftest import build_said, item, make_site
+from conftest import ROOT, build_said, item, make_site
 
 CONFIG = 'title: T\nbase_url: https://user.github.io/news/\nnow: "2026-11-22T12:00:00Z"\n'
 BASE = '{% extends "!theme/base.html" %}\n{% block head %}\nHEAD{% endblock %}\n'
@@ -45,6 +46,9 @@ def test_a_link_that_misses_the_sites_file_is_warned_of_at_its_line(tmp_path, ca
 @pytest.mark.parametrize("head, config", [
     ("<link rel=\"stylesheet\" href=\"{{ url('static/css/extra.css') }}\">", CONFIG),
     ("<link rel=\"stylesheet\" href=\"{{ '/static/css/extra.css'|url }}\">", CONFIG),
+    # A folder of the site's files, for a script to add names to (as the bundled search.html gives one).
+    ("<link rel=\"stylesheet\" href=\"{{ url('static/css/extra.css') }}\" data-more=\"{{ url('static/css/') }}\">",
+     CONFIG),
     # At the root of a domain a link from the root is the site's.
     ('<link rel="stylesheet" href="/static/css/extra.css">',
      'title: T\nbase_url: https://news.example/\nnow: "2026-11-22T12:00:00Z"\n'),
@@ -54,3 +58,13 @@ def test_a_link_to_a_file_the_build_writes_is_quiet(tmp_path, capsys, head, conf
     assert code == 0 and "warning:" not in out, out
     page = (tmp_path / "site/output/index.html").read_text(encoding="utf-8")
     assert "static/css/extra.css" in page and (tmp_path / "site/output/static/css/extra.css").is_file()
+
+
+def test_a_copy_of_every_bundled_template_links_only_files_there_are(tmp_path, capsys):
+    # As a site holds them when it copies the theme whole (and as a clone's example site, built by an
+    # installed newsdesk, has the repository's themes/default/ for its own).
+    site = make_site(tmp_path / "site", {"content/news/2026-11-20-a.md": item()}, CONFIG)
+    shutil.copytree(ROOT / "themes/default/templates", site / "themes/default/templates")
+    assert len(list((site / "themes/default/templates").rglob("*.html"))) > 10
+    code, out = build_said(site, capsys)
+    assert code == 0 and "warning:" not in out, out

@@ -240,7 +240,8 @@ def unlinked_static(config: Config, copies: Mapping[str, Path]) -> list[Problem]
         shown = f"themes/{config.theme}/templates/{path.relative_to(own).as_posix()}"
         for match in _URL_CALL.finditer(text):
             name = match.group(2) or match.group(4)
-            if name not in copies:
+            folder = name.rstrip("/") + "/"  # (a script's folder of files, as search.html gives its stemmers')
+            if name not in copies and not any(copy.startswith(folder) for copy in copies):
                 problems.append(Problem(shown, text.count("\n", 0, match.start()) + 1,
                                         f"{name} is no file of the site: the link leads to the 404 page",
                                         f"{_nearest(name, [c for c in copies if c.startswith('static/')])}correct "
