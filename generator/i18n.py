@@ -2,9 +2,10 @@
 
 Each file maps a key to its text (`latest: Neueste`), or, for a text that shows a count, to its plural forms
 (`sources: {one: "+{n} Quelle", other: "+{n} Quellen"}`), chosen by the language's rule (plurals.py, CLDR's
-cardinal rules; a form the language takes that a file lacks is warned of at its key's line and shows `other`). `{name}` in a text is replaced by the value of that name (`{n}` is the count); any other
-brace is kept as written. Month and weekday names (`months`, `months_short`, `weekdays`, `weekdays_short`:
-lists) and the date formats (`date_long`, `date_short`, `date_time`: strftime's) are words like the others.
+cardinal rules; a form the language takes that its files lack is warned of at the key's line, and shows
+`other`). `{name}` in a text is replaced by the value of that name (`{n}` is the count); any other brace is
+kept as written. Month and weekday names (`months`, `months_short`, `weekdays`, `weekdays_short`: lists) and
+the date formats (`date_long`, `date_short`, `date_time`: strftime's) are words like the others.
 
 Which file: the site's `language` (BCP 47) from the most specific to the language alone ("de-AT", then "de"),
 then English; in each, the site's own theme folder over the bundled theme of that name over the bundled
@@ -282,8 +283,8 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
     speaks = config.language if config.language and (own or base == ENGLISH) else ENGLISH
     problems += _missing_forms(native, speaks, [language for language in wanted if language != ENGLISH]
                                or [ENGLISH], written)
-    digest = hashlib.sha1(repr((CLDR, speaks, sorted(english), sorted(entries.items(), key=lambda pair: pair[0]))).encode(
-        "utf-8", "surrogatepass"))
+    digest = hashlib.sha1(repr((CLDR, speaks, sorted(english), sorted(entries.items(), key=lambda pair: pair[0])))
+                          .encode("utf-8", "surrogatepass"))
     return Words(config.language, entries, digest.hexdigest(), tuple(problems), speaks=speaks, english=english,
                  theme_keys=frozenset(theme_keys), site_keys=tuple(site_keys))
 
@@ -294,10 +295,12 @@ def _missing_forms(native: dict, speaks: str, wanted: list[str], written: dict) 
     needed = forms_of(speaks)
     problems = []
     for key, forms in sorted(native.items()):
+        if not isinstance(forms, dict) or "other" not in forms:
+            continue  # (a text, or forms without `other`, which is said above)
         lacking = [form for form in needed if form != "other" and form not in forms]
         where = next((written[language, key] for language in wanted if (language, key) in written), None)
-        if not isinstance(forms, dict) or "other" not in forms or not lacking or where is None:
-            continue  # (no `other` at all is said above)
+        if not lacking or where is None:
+            continue
         counts = "; ".join(f"`{form}` for " + ", ".join(str(n) for n in [n for n in range(1000) if plural_form(
             speaks, n) == form][:4]) + " ..." for form in lacking)
         problems.append(Problem(where[0], where[1], f"`{key}` has no {' or '.join(f'`{f}`' for f in lacking)} "

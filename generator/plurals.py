@@ -44,7 +44,8 @@ def _slavic(n: int) -> str:  # Russian, Ukrainian, Belarusian; Polish is the sam
 
 
 def _polish(n: int) -> str:
-    return "one" if n == 1 else "many" if _slavic(n) == "one" else _slavic(n)
+    form = _slavic(n)
+    return "one" if n == 1 else "many" if form == "one" else form
 
 
 def _balkan(n: int) -> str:  # Bosnian, Croatian, Serbian
@@ -103,7 +104,7 @@ def _irish(n: int) -> str:
 
 
 def _gaelic(n: int) -> str:  # Scottish Gaelic
-    return ("one" if n in (1, 11) else "two" if n in (2, 12) else "few" if 3 <= n <= 19 else "other")
+    return "one" if n in (1, 11) else "two" if n in (2, 12) else "few" if 3 <= n <= 19 else "other"
 
 
 def _manx(n: int) -> str:

@@ -69,7 +69,8 @@ def test_every_language_node_knows_counts_as_the_browser_does():
 
 @pytest.mark.parametrize("language, forms", [
     ("en", ("one", "other")), ("ja", ("other",)), ("fr", ("one", "other")), ("ru", ("one", "few", "many")),
-    ("pl", ("one", "few", "many")), ("lt", ("one", "few", "other")), ("ar", ("zero", "one", "two", "few", "many", "other")),
+    ("pl", ("one", "few", "many")), ("lt", ("one", "few", "other")),
+    ("ar", ("zero", "one", "two", "few", "many", "other")),
     ("cy", ("zero", "one", "two", "few", "many", "other")), ("pt-PT", ("one", "other")),
 ])
 def test_the_forms_a_language_takes_below_a_thousand(language, forms):
