@@ -7,7 +7,7 @@ have changed: the front page, Latest, Top and Hot (cheap), the lists of the topi
 stories moved, the topics and providers indexes, the pages of the stories whose place in the site
 changed and of those that link to them; then (`with_outputs`, which serve runs once the pages an editor
 looks at are written) feeds, the API and the sitemaps (their entries of pages kept as they were are
-kept). An edit of the words only is the same move, of length zero: the pages that show the item are
+kept, and so are the feeds and API files of the lists kept as they were). An edit of the words only is the same move, of length zero: the pages that show the item are
 planned again and the rest are kept. Of what is planned again, only the pages
 and files that show other stories, or another version of one, are made (fingerprints.same_page), and
 the files the site no longer has are removed. A story added or deleted is the same with every story
