@@ -51,7 +51,7 @@ from generator.urls import ascii_url, site_url
 from generator.site.grouping import item_story, story_first
 from generator.site.model import Item, Site
 from generator.site.text import spaces_made_one
-from generator.plan.pages import FileOutput, described, one_per_story
+from generator.plan.pages import EarlierOutputs, FileOutput, described, one_per_story
 from generator.site.ranking import Rankings
 from generator.site.types import list_path, titled, type_lists
 
@@ -129,8 +129,9 @@ def feed_path(kind: str, key: str = "") -> str:
     return f"{'topics' if kind == 'topic' else 'providers'}/{key}/feed"
 
 
-def plan_feeds(site: Site, rankings: Rankings, config: Config) -> list[Feed]:
-    """Every feed of the site, in a stable order."""
+def plan_feeds(site: Site, rankings: Rankings, config: Config, kept: frozenset = frozenset()) -> list[Feed | str]:
+    """Every feed of the site, in a stable order; the feed of a topic's or provider's list that `kept` names
+    ((kind, slug): EarlierOutputs.kept) as its path alone (its outputs are the last plan's)."""
     size = config.feed_items
     name = clean_text(config.title) or "newsdesk"
     words = load_words(config)
@@ -146,10 +147,16 @@ def plan_feeds(site: Site, rankings: Rankings, config: Config) -> list[Feed]:
                           words.t("feed_type_description", list=listed.title, site=name),
                           one_per_story(site, order, own=True)[:size]))
     for slug, topic in site.topics.items():
+        if ("topic", slug) in kept:  # (its items are the first of its pages', which are as they were)
+            feeds.append(feed_path("topic", slug))
+            continue
         feeds.append(Feed(feed_path("topic", slug), f"topics/{slug}/", f"{topic.name} · {name}",
                           topic.description or words.t("topic_description", topic=topic.name),
                           one_per_story(site, site.topic_items.get(slug, ()))[:size]))
     for slug, provider in site.providers.items():
+        if ("provider", slug) in kept:
+            feeds.append(feed_path("provider", slug))
+            continue
         feeds.append(Feed(feed_path("provider", slug), f"providers/{slug}/", f"{provider.name} · {name}",
                           provider.description or words.t("feed_provider_description", provider=provider.name),
                           one_per_story(site, site.provider_items.get(slug, ()), own=True)[:size]))
@@ -173,14 +180,21 @@ def _in_english(words: Words, config: Config, key: str) -> str:
     return "en" if words.speaks.lower() != language.lower() or key in words.english else ""
 
 
-def feed_outputs(site: Site, rankings: Rankings, config: Config) -> list[FileOutput]:
-    """Every feed in every format, as outputs made only when their items changed."""
-    return _outputs(plan_feeds(site, rankings, config), config, site)
+def feed_outputs(site: Site, rankings: Rankings, config: Config,
+                 earlier: EarlierOutputs | None = None) -> list[FileOutput]:
+    """Every feed in every format, as outputs made only when their items changed; with `earlier`, those of the
+    lists it keeps are the last plan's."""
+    return _outputs(plan_feeds(site, rankings, config, earlier.kept if earlier else frozenset()), config, site,
+                    earlier)
 
 
-def _outputs(feeds: list[Feed], config: Config, site: Site) -> list[FileOutput]:
+def _outputs(feeds: list[Feed | str], config: Config, site: Site,
+             earlier: EarlierOutputs | None) -> list[FileOutput]:
     outputs = []
     for feed in feeds:
+        if isinstance(feed, str):
+            outputs += (earlier.outputs[feed + extension] for extension in EXTENSIONS.values())
+            continue
         # the items that give its entries their ids read too: a feed changes with their pages' paths
         firsts = tuple(dict.fromkeys(first for first in map(partial(_id_item, site), feed.items)
                                      if first not in feed.items))
