@@ -1,10 +1,11 @@
 """The theme's own words in the site's language: `themes/<theme>/i18n/<language>.yaml`.
 
 Each file maps a key to its text (`latest: Neueste`), or, for a text that shows a count, to its plural forms
-(`sources: {one: "+{n} Quelle", other: "+{n} Quellen"}`), chosen by the language's rule (PLURAL, CLDR's
-cardinal categories). `{name}` in a text is replaced by the value of that name (`{n}` is the count); any other
-brace is kept as written. Month and weekday names (`months`, `months_short`, `weekdays`, `weekdays_short`:
-lists) and the date formats (`date_long`, `date_short`, `date_time`: strftime's) are words like the others.
+(`sources: {one: "+{n} Quelle", other: "+{n} Quellen"}`), chosen by the language's rule (plurals.py, CLDR's
+cardinal rules; a form the language takes that its files lack is warned of at the key's line, and shows
+`other`). `{name}` in a text is replaced by the value of that name (`{n}` is the count); any other brace is
+kept as written. Month and weekday names (`months`, `months_short`, `weekdays`, `weekdays_short`: lists) and
+the date formats (`date_long`, `date_short`, `date_time`: strftime's) are words like the others.
 
 Which file: the site's `language` (BCP 47) from the most specific to the language alone ("de-AT", then "de"),
 then English; in each, the site's own theme folder over the bundled theme of that name over the bundled
@@ -28,6 +29,7 @@ import yaml
 from generator.config.lines import setting_line
 from generator.config.values import Config, bundled_theme_dir
 from generator.errors import Problem, yaml_problem
+from generator.plurals import CLDR, FORMS, forms_of, plural_form
 
 try:  # libyaml's C loader is much faster and just as safe (safe loading only)
     from yaml import CSafeLoader as _SafeLoader
@@ -38,19 +40,7 @@ ENGLISH = "en"
 LISTS = {"months": 12, "months_short": 12, "weekdays": 7, "weekdays_short": 7,  # (Monday first, as datetime's)
          "size_units": 5}  # kB, MB, GB, TB, PB
 NUMBERS = (("number_decimal", "."), ("number_group", ","), ("number_group_from", "4"))  # (key, English's)
-FORMS = ("zero", "one", "two", "few", "many", "other")  # CLDR's plural categories
 
-
-def _one(n: int) -> str:
-    return "one" if n == 1 else "other"
-
-
-# A language -> its rule for whole numbers (CLDR's cardinal rules, as far as counts of stories go). Unlisted
-# languages use English's; languages without plural forms always "other".
-PLURAL = {
-    **dict.fromkeys("ja zh ko vi th id ms lo my km".split(), lambda n: "other"),
-    **dict.fromkeys("fr pt hy ff kab".split(), lambda n: "one" if n in (0, 1) else "other"),
-}
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -76,10 +66,9 @@ class Words:
     def form(self, n, key: str = "") -> str:
         """The plural form of count `n` in the words' language (English's for English words on a `ko` site, and
         for a word `key` a partial words file lacks, shown in English: "1 story", not "1 stories")."""
-        base = ENGLISH if key in self.english else self.speaks.split("-")[0].lower()
         try:
-            return PLURAL.get(base, _one)(int(n))
-        except (TypeError, ValueError):
+            return plural_form(ENGLISH if key in self.english else self.speaks, int(n))
+        except (TypeError, ValueError, OverflowError):
             return "other"
 
     def text(self, key: str, n=None) -> str:
@@ -241,6 +230,7 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
     english: frozenset = frozenset()
     theme_keys: set = set()
     site_keys: list = []
+    written: dict = {}  # (language, key) -> (file as a message names it, line) of the file over the others
     # The site's own folder over a bundled theme of that name holds a site's words; a theme of the site's own
     # has its words there, and every key of them is the theme's.
     bundled = [bundled_theme_dir(theme) for theme in ("default", config.theme)]
@@ -249,6 +239,7 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
     for language, path, shown in files:
         lines: list = []
         entries = _read(path, shown, problems, lines)
+        written.update(((language, key), (shown, line)) for line, key in lines if key in entries)
         if overrides and path.parent.resolve() not in theirs:
             site_keys.extend((shown, line, key) for line, key in lines)
         else:
@@ -290,10 +281,33 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
     # The words' language: what the browser's plural forms on the page ("3 hours ago", a search's count) are
     # chosen in, so that a page without words of its language (`ko`) speaks English throughout, not both.
     speaks = config.language if config.language and (own or base == ENGLISH) else ENGLISH
-    digest = hashlib.sha1(repr((speaks, sorted(english), sorted(entries.items(), key=lambda pair: pair[0]))).encode(
-        "utf-8", "surrogatepass"))
+    problems += _missing_forms(native, speaks, [language for language in wanted if language != ENGLISH]
+                               or [ENGLISH], written)
+    digest = hashlib.sha1(repr((CLDR, speaks, sorted(english), sorted(entries.items(), key=lambda pair: pair[0])))
+                          .encode("utf-8", "surrogatepass"))
     return Words(config.language, entries, digest.hexdigest(), tuple(problems), speaks=speaks, english=english,
                  theme_keys=frozenset(theme_keys), site_keys=tuple(site_keys))
+
+
+def _missing_forms(native: dict, speaks: str, wanted: list[str], written: dict) -> list[Problem]:
+    """A warning for each count of the words' own files that lacks a form their language takes below 1,000
+    (Russian's `many`: "5 источников"), at the line of the file over the others: such counts show `other`."""
+    needed = forms_of(speaks)
+    problems = []
+    for key, forms in sorted(native.items()):
+        if not isinstance(forms, dict) or "other" not in forms:
+            continue  # (a text, or forms without `other`, which is said above)
+        lacking = [form for form in needed if form != "other" and form not in forms]
+        where = next((written[language, key] for language in wanted if (language, key) in written), None)
+        if not lacking or where is None:
+            continue
+        counts = "; ".join(f"`{form}` for " + ", ".join(str(n) for n in [n for n in range(1000) if plural_form(
+            speaks, n) == form][:4]) + " ..." for form in lacking)
+        problems.append(Problem(where[0], where[1], f"`{key}` has no {' or '.join(f'`{f}`' for f in lacking)} "
+                                f"form, which counts take in {speaks} ({counts}): they show the `other` form, "
+                                f"{_short(forms['other'])}", f"add {', '.join(f'`{f}:`' for f in lacking)} under "
+                                f"`{key}:`; counts in {speaks} take {', '.join(needed)}"))
+    return problems
 
 
 def shipped_languages() -> list[str]:

@@ -27,6 +27,18 @@ COUNTRY_NOT_LANGUAGE = {"jp": "ja", "cn": "zh", "gr": "el", "dk": "da", "cz": "c
                         "by": "be", "ge": "ka", "al": "sq", "kz": "kk", "pk": "ur", "lk": "si", "np": "ne",
                         "ph": "fil"}
 
+# Languages' names, in English and in their own words (`_` for a space), as a site's `language:` is often first
+# written (`language: German`): the error then says which code that is. The most used languages on the web.
+NAMES = {name.replace("_", " "): code for name, code in (pair.split(":") for pair in """
+english:en german:de deutsch:de french:fr français:fr francais:fr spanish:es español:es espanol:es castellano:es
+japanese:ja 日本語:ja italian:it italiano:it portuguese:pt português:pt portugues:pt dutch:nl nederlands:nl
+polish:pl polski:pl russian:ru русский:ru ukrainian:uk українська:uk chinese:zh 中文:zh korean:ko 한국어:ko
+arabic:ar العربية:ar hebrew:he עברית:he turkish:tr türkçe:tr turkce:tr swedish:sv svenska:sv danish:da dansk:da
+norwegian:no norsk:no finnish:fi suomi:fi czech:cs čeština:cs cestina:cs greek:el ελληνικά:el hungarian:hu
+magyar:hu romanian:ro română:ro romana:ro hindi:hi हिन्दी:hi indonesian:id bahasa_indonesia:id vietnamese:vi
+tiếng_việt:vi tieng_viet:vi persian:fa farsi:fa فارسی:fa thai:th ไทย:th catalan:ca català:ca catala:ca
+""".split())}
+
 # ISO 3166-1 alpha-2 countries, and the registry's other two-letter regions (EU, UN and a few reserved ones).
 REGIONS = frozenset("""
 AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA
@@ -95,6 +107,11 @@ def language_problem(tag: str) -> tuple[str, str] | None:
                 f"write the language alone, {language}, or with its country's code, such as "
                 f"{language}-{TERRITORY.get(language, 'US')}")
     return None
+
+
+def code_of_name(name: str) -> str:
+    """The code of the language `name` names (`German`, `Deutsch`: de), or "" for a name not in NAMES."""
+    return NAMES.get(" ".join(name.split()).casefold(), "")
 
 
 def og_locale(tag: str) -> str:

@@ -22,8 +22,9 @@ _TRACKING = frozenset({
     "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "yclid", "twclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl",
     "ref_src", "ref_url", "cmpid", "ocid", "smid", "mkt_tok", "_hsenc", "_hsmi", "__twitter_impression",
     "amp", "outputtype",  # ?amp=1, ?outputType=amp: the AMP rendering of the same page
+    "usqp", "aoh", "ampshare",  # what Google's AMP cache and viewer add (and its runtime's amp_*, below)
 })
-_TRACKING_PREFIXES = ("utm_", "pk_", "mtm_")
+_TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "amp_")
 _HOST_PREFIXES = ("www.", "m.", "mobile.", "amp.")
 _AMP_CACHE = re.compile(r"^/(?:c|v|i)/(s/)?(.+)$")  # https://example-com.cdn.ampproject.org/c/s/example.com/path
 _GOOGLE_AMP = re.compile(r"^/amp/(s/)?(.+)$")  # https://www.google.com/amp/s/example.com/path
@@ -38,7 +39,8 @@ def canonical_url(url: str) -> str:
       no user name or password, no default port;
     - an AMP cache URL (`*.cdn.ampproject.org/c/s/...`, `google.com/amp/s/...`) becomes the page it caches;
     - AMP paths lose their AMP part: `/amp/x`, `/x/amp/`, `/x.amp`, `/x.amp.html`;
-    - tracking parameters go (`utm_*`, `fbclid`, `gclid`, ... and `amp=1`), the rest are sorted;
+    - tracking parameters go (`utm_*`, `fbclid`, `gclid`, ..., `amp=1` and the AMP cache's `amp_js_v`, `usqp`),
+      the rest are sorted (an `&` written `&amp;` is an `&`);
     - no fragment; no trailing slash (but for the root); percent escapes of letters and digits decoded,
       the others in upper case.
     """
@@ -127,6 +129,8 @@ def _query(query: str) -> str:
         return ""
     kept = []
     for key, value in parse_qsl(query, keep_blank_values=True):
+        if key[:4].lower() == "amp;":
+            key = key[4:]  # `a=1&amp;b=2`: an `&` left HTML-escaped, as crawlers copy links out of a page's source
         name = key.lower()
         if name in _TRACKING or name.startswith(_TRACKING_PREFIXES):
             continue

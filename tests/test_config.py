@@ -259,6 +259,13 @@ def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
                            "(write the host name alone: no https://, path or spaces)"),
     ("title: x\nlanguage: English\n", "config.yaml:2: `language` must be a language code such as en or pt-BR, "
                                       "got 'English' (write the code, not the name: English is en)"),
+    # A name other than English's says its own code, in English or in its own words, in any case.
+    ("language: German\n", "config.yaml:1: `language` must be a language code such as en or pt-BR, "
+                           "got 'German' (write the code, not the name: German is de)"),
+    ("language: Français\n", "config.yaml:1: `language` must be a language code such as en or pt-BR, "
+                             "got 'Français' (write the code, not the name: Français is fr)"),
+    ("language: bahasa indonesia\n", "config.yaml:1: `language` must be a language code such as en or pt-BR, "
+                                     "got 'bahasa indonesia' (write the code, not the name: bahasa indonesia is id)"),
     ("language: 42\n", "config.yaml:1: `language` must be a language code such as en or pt-BR, got '42' "
                        "(write the code, not the name: English is en)"),
 ])

@@ -148,6 +148,27 @@ def test_the_command_line_page_names_every_command_and_option():
             assert f"`{option}" in text, f"`newsdesk {command} {option}` is not documented"
 
 
+def test_every_option_a_written_command_gives_is_one_the_command_has():
+    """The reverse of the test above: a `newsdesk COMMAND ... --option` written in the README or the guide (in
+    running text or a code block) gives only options that command has, so a reader's paste is not refused."""
+    commands = set(_commands())
+    options = {command: set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", _help(command))) for command in commands}
+    top = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", _help()))
+    written = []
+    for page in [README, *sorted(DOCS.glob("*.md"))]:
+        text = page.read_text(encoding="utf-8")
+        for line in re.findall(r"`([^`\n]+)`", text) + re.findall(r"(?m)^\s*([^`\n]*newsdesk [^`\n]*)$", text):
+            for call in re.findall(r"(?:^|[\s/&;(])newsdesk((?: +[^\s&;|#)]+)*)", line):
+                words = call.split()
+                command = next((word for word in words if not word.startswith("-")), "")
+                if command in commands:
+                    written.extend((page.name, command, word.split("=")[0]) for word in words if word.startswith("--"))
+    assert len(written) > 15
+    wrong = [(page, command, option) for page, command, option in written
+             if option not in options[command] | top]
+    assert not wrong, wrong
+
+
 @pytest.mark.slow
 def test_the_first_deploy_commands_of_the_publish_page_work_as_written(tmp_path):
     """docs/deploy.md's steps from a new site to its first deploy, run as written on a machine whose git
@@ -180,12 +201,13 @@ def _shape(line: str) -> str:
     return re.sub(r"\b(error|warning)s\b", r"\1", re.sub(r"\d+(\.\d+)?", "N", line.strip()))
 
 
-def test_the_build_summary_on_the_command_line_page_is_what_a_build_prints(tmp_path):
+def test_the_build_summary_on_the_command_line_page_is_what_a_build_prints(tmp_path, monkeypatch, capsys):
     site = make_site(tmp_path / "site", {"content/a.md": item("A story"), "content/b.md": "no front matter\n"})
-    done = subprocess.run([sys.executable, "-m", "generator", "build", "--workers", "1"], cwd=site,
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    [printed] = done.stdout.splitlines()
+    monkeypatch.chdir(site)  # (`newsdesk build` in the site's folder, as the page shows it)
+    code = cli_main(["build", "--workers", "1"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    [printed] = out.splitlines()
     cli = (DOCS / "cli.md").read_text(encoding="utf-8")
     [documented] = [line for line in cli.splitlines() if " pages written (" in line]
     assert _shape(documented) == _shape(printed)
@@ -209,6 +231,34 @@ def test_the_guides_example_item_and_sources_are_accepted_as_written(tmp_path):
         assert done.returncode == 0 and done.stderr == "", (block, done.stderr)
         assert done.stdout.startswith("1 items OK, 0 with errors") and done.stdout.strip().endswith(
             "0 errors, 0 warnings"), (block, done.stdout)
+
+
+def test_the_themes_own_stylesheet_example_is_linked_on_every_page_under_a_sub_path(tmp_path, capsys):
+    """docs/themes.md's stylesheet of your own, its files written as the page lists them into a site that
+    `newsdesk init` made, published under a path: every page links the file, at an address the build wrote."""
+    text = (DOCS / "themes.md").read_text(encoding="utf-8")
+    section = text[text.index("**A stylesheet or script of your own**"):]
+    files, template = re.search(r"```\n(.*?)```\s*```jinja\n(.*?)```", section, re.S).groups()
+    stylesheet, base = files.split()
+    site = tmp_path / "my-site"
+    assert cli_main(["init", str(site)]) == 0
+    config = site / "config.yaml"
+    config.write_text(re.sub(r"(?m)^base_url: .*$", "base_url: https://user.github.io/news/",
+                             config.read_text(encoding="utf-8")), encoding="utf-8")
+    for path, content in ((stylesheet, ".card-title { color: rebeccapurple; }\n"), (base, template)):
+        target = tmp_path / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    capsys.readouterr()
+    assert cli_main(["build", "--config", str(config)]) == 0
+    assert "warning" not in capsys.readouterr().err
+    name = stylesheet.split("/static/", 1)[1]
+    assert (site / "output/static" / name).read_text(encoding="utf-8").startswith(".card-title")
+    pages = sorted((site / "output").rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text(encoding="utf-8"))
+        assert links[-1] == f"/news/static/{name}" and len(links) >= 2, (page, links)  # after the theme's
 
 
 @pytest.mark.slow

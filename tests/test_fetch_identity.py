@@ -9,13 +9,12 @@ import hashlib
 import io
 import json
 import re
-import resource
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
-from conftest import build_site, feed_site, fetched, make_site
+from conftest import build_site, cpu_seconds, feed_site, fetched, make_site
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -78,6 +77,7 @@ def test_a_guid_that_is_no_url_is_no_link_and_its_item_stays_the_same(tmp_path):
         assert files(site) == before
 
 
+@pytest.mark.slow  # a benchmark of two sizes: two fetches of large feeds
 def test_a_feed_of_unclosed_guids_costs_one_reading(tmp_path):
     # (the guids as written are read only to tell ids from addresses: a run of "<guid><![CDATA[" without an
     # end, each searched to the next one's end, took time in the square of its length). Four times the run
@@ -87,21 +87,15 @@ def test_a_feed_of_unclosed_guids_costs_one_reading(tmp_path):
         with FeedServer() as server:
             server.routes["/news.rss"] = Route(hostile)
             site = feed_site(tmp_path / str(length), f"  - {server.url('/news.rss')}\n")
-            started = _cpu()
+            started = cpu_seconds()
             code, said = run(site)
-            spent = _cpu() - started
+            spent = cpu_seconds() - started
         assert code == 0, said
         assert "originalUrl" not in fetched(site)["Numbered story"]
         return spent
 
     small, large = fetching(100_000), fetching(400_000)
     assert large < 8 * small, (large, small)
-
-
-def _cpu() -> float:
-    """CPU seconds of this process and of its finished children (fetch reads feeds in a child process)."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def test_an_item_without_a_link_builds_without_a_warning(tmp_path):

@@ -223,6 +223,28 @@ def test_the_saved_storys_page_is_written_first_and_the_rest_named_before_it_is(
     assert static and not any(held.holds(name) for name in static)  # the reloaded page's stylesheet comes at once
 
 
+def test_a_headline_edit_plans_again_only_the_feeds_and_api_files_of_the_lists_showing_the_story(site, tmp_path):
+    # After the reload, serve plans the feeds and API files: those of the topics and providers whose lists
+    # the edit leaves as they were are the last plan's (their pages are kept alike), not planned again.
+    root, config, session = site
+    last = session.cache.last.plan
+    path = _items(root)[0]
+    _edit(path, *TEXT_EDITS["title"])
+    result = _save(session, config, [path])
+    assert result.mode == "patch"
+    site = result.site.model.site
+    index = next(n for n, item in enumerate(site.items) if item.source.endswith(path.name))
+    before = {output.name: output for output in last.outputs}
+    topics = [slug for slug, order in site.topic_items.items() if index not in order]  # (a parent lists its children's)
+    others = [f"topics/{slug}/feed.xml" for slug in topics] + [f"api/news/{slug}/index.json" for slug in topics]
+    others += [f"providers/{slug}/feed.rss" for slug in site.providers if slug != site.items[index].provider.slug]
+    assert len(others) > 3
+    now = {output.name: output for output in result.site.outputs}
+    assert [name for name in others if now[name] is not before[name]] == []
+    assert now["feeds/latest.xml"] is not before["feeds/latest.xml"]  # (planned again: it shows the story)
+    assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
+
+
 def test_two_quality_edits_at_once_are_built_and_equal_a_full_build(site, tmp_path):
     root, config, session = site
     paths = [p for p in _items(root) if "domain: dailycircuit.example" in p.read_text(encoding="utf-8")][:2]

@@ -64,7 +64,8 @@ DAY = dict([
     # One article under its AMP cache, utm and m. forms, with headlines that share no word.
     news("wire-fed", "Fed leaves rates unchanged, signals patience", 4, "The Fed held.", "wire", FED),
     news("brief-fed", "Markets wrap: stocks edge up after central bank decision", 6, "Stocks rose.", "brief",
-         "https://wire-example.cdn.ampproject.org/c/s/wire.example/markets/2026/03/fed-holds-rates/amp/"),
+         "https://wire-example.cdn.ampproject.org/c/s/wire.example/markets/2026/03/fed-holds-rates/amp/"
+         "?amp_js_v=0.1&usqp=mq331AQIKAFQArABIA%3D%3D"),
     news("desk-fed", "Your money this week", 7, "A weekly column.", "desk", FED + "?utm_source=x&utm_medium=y#top"),
     # A chain: A shares Apple and the iPad with B, B shares Samsung's falling shares with C; A and C share nothing.
     news("a-ipad", "Apple unveils thinner iPad Pro with new M4 chip", 8,
@@ -283,11 +284,69 @@ def test_a_large_story_lists_its_newest_sources_in_the_api_and_all_of_them_on_it
     assert all(f'href="/{r["path"]}"' in page for r in records if r is not lead)
 
 
+def test_coverage_declared_by_another_form_of_a_members_url_is_that_member_listed_once(tmp_path):
+    # A column declares the daily's report by its mobile address with a campaign parameter, and the daily the wire's
+    # by its AMP page: the declarations join the story (rule 1), and each names a member the story lists already.
+    # They showed as outside links too, and the cards said "+4 sources" for two other items and one outside page.
+    files = dict([
+        news("wire-boe", "Bank of England raises interest rates to 5.25%", 0, "The base rate rose.", "wire",
+             "https://wire.example/boe"),
+        news("daily-boe", "UK borrowing costs hit a 15-year high", 2, "Mortgages cost more.", "daily",
+             "https://daily.example/boe", related="['https://wire.example/boe/amp/']"),
+        news("column", "Why we should all learn to bake bread", 4, "A column on sourdough.", "column",
+             "https://column.example/bread", quality=90,
+             related="[{title: 'Pay', webUrl: 'https://m.daily.example/boe?utm_campaign=x'}, "
+                     "{title: 'Rates explained', webUrl: 'https://explainer.example/rates'}, "
+                     "{title: 'Rates explained again', webUrl: 'https://www.explainer.example/rates?utm_source=y'}]"),
+    ])
+    root = make_site(tmp_path / "site", files, CONFIG)
+    report = tmp_path / "report.json"
+    assert main(["build", "--config", str(root / "config.yaml"), "--report", str(report)]) == 0
+    out = root / "output"
+    [story] = json.loads(report.read_text(encoding="utf-8"))["stories"]
+    assert sorted(story["items"]) == sorted(files) and story["lead"] == "content/news/column.md"
+    [card] = cards(out / "latest/index.html")
+    assert card["sources"] == "+3 sources"  # the daily, the wire and the explainer (written two ways: one page)
+    lead = (out / "news/2026/03/11/column/index.html").read_text(encoding="utf-8")
+    coverage = lead[lead.index('id="related-heading"'):]
+    assert re.findall(r'<a class="title" href="([^"]+)"', coverage) == [
+        "/news/2026/03/11/daily-boe/", "/news/2026/03/11/wire-boe/", "https://explainer.example/rates"]
+    daily = (out / "news/2026/03/11/daily-boe/index.html").read_text(encoding="utf-8")
+    assert 'href="/news/2026/03/11/wire-boe/"' in daily and "wire.example/boe/amp" not in daily
+    [api] = json.loads((out / "api/stories/index.json").read_text(encoding="utf-8"))["stories"]
+    assert api["sourceCount"] == 3 and api["related"] == ["https://explainer.example/rates"]
+
+
 def test_the_latest_feed_has_one_entry_per_story(day):
     root, out, _ = day
     feed = json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))
     feed_titles = [entry["title"] for entry in feed["items"]]
     assert feed_titles == titles(out / "latest/index.html") + titles(out / "latest/page/2/index.html")
+
+
+def test_a_storys_feed_entry_keeps_its_id_when_a_better_source_joins_and_leads(tmp_path):
+    # docs/dev/stories.md: a source that joins later leaves the story's id, "and so its feed ids", as it was. The
+    # entry's id was the lead's page: a better write-up arriving made a new entry, and feed readers showed the
+    # story twice. Its id is now the page of the item that gives the story its id; its link is the lead's.
+    first = dict(list(DAY.items())[:2])  # the wire's and the daily's reports of the rate rise
+    root = make_site(tmp_path / "site", first, CONFIG)
+    ids = {}
+    for step, files in (("before", first), ("after", DAY)):
+        for path, text in files.items():
+            (root / path).write_text(text, encoding="utf-8")
+        assert main(["build", "--config", str(root / "config.yaml")]) == 0
+        out = root / "output"
+        [entry] = [e for e in json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))["items"]
+                   if "Bank of England" in e["title"] or "mortgage" in e["title"]]
+        atom = (out / "feeds/latest.xml").read_text(encoding="utf-8")
+        rss = (out / "feeds/latest.rss").read_text(encoding="utf-8")
+        assert f"<id>{entry['id']}</id>" in atom and f'<guid isPermaLink="true">{entry["id"]}</guid>' in rss
+        ids[step] = entry["id"], entry["url"]
+    assert ids["before"] == ("https://example.org/news/2026/03/11/wire-boe/",) * 2
+    assert ids["after"] == ("https://example.org/news/2026/03/11/wire-boe/",
+                            "https://example.org/news/2026/03/11/money-boe/")  # the new lead's page, the same id
+    entries = json.loads((root / "output/feeds/latest.json").read_text(encoding="utf-8"))["items"]
+    assert len({e["id"] for e in entries}) == len(entries) > 5
 
 
 def search_docs(out: Path) -> list[dict]:

@@ -403,6 +403,28 @@ def test_a_lede_cut_mid_sentence_ends_with_an_ellipsis(tmp_path):
     assert '<p class="lede">The council voted.</p>' in pages["whole"]
 
 
+# Each summary on a card that is drawn cut short: whether the browser ends it with an ellipsis (a clamp of lines).
+CUT_SUMMARIES = """() => [...document.querySelectorAll('main .card .excerpt')].filter(e => e.checkVisibility())
+  .filter(e => e.scrollHeight > e.clientHeight + 1)
+  .map(e => ({text: e.textContent.slice(0, 40), clamp: getComputedStyle(e).webkitLineClamp}))"""
+
+
+def test_a_summary_cut_on_a_card_ends_with_an_ellipsis(browser, example):
+    # A desktop's list rows show two lines of the summary: cut there with no mark, it read as a sentence cut short.
+    url, site = example
+    context = _open(browser, DESKTOP)
+    try:
+        tab = context.new_page()
+        cut = []
+        for path in _list_samples(site).values():
+            tab.goto(url + path, wait_until="load")
+            cut += tab.evaluate(CUT_SUMMARIES)
+    finally:
+        context.close()
+    assert cut, "no summary long enough to be cut on the example site's cards"
+    assert [summary for summary in cut if summary["clamp"] in ("none", "")] == []
+
+
 def test_a_story_without_related_coverage_leads_to_more_of_its_topic_and_provider(browser, example):
     url, site = example
     alone = [story for story in site.items if not story.related and story.topics and story.provider]

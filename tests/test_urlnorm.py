@@ -37,6 +37,10 @@ STORY = "https://example.com/news/2026/rate-cut"
     "https://example-com.cdn.ampproject.org/v/s/example.com/news/2026/rate-cut",
     "https://example-com.cdn.ampproject.org/c/example.com/news/2026/rate-cut",
     "https://www.google.com/amp/s/example.com/news/2026/rate-cut/amp/",
+    # as Google's AMP cache and viewer link a page: the runtime's version and the cache's own parameters
+    "https://www-example-com.cdn.ampproject.org/c/s/www.example.com/news/2026/rate-cut/amp/?amp_js_v=0.1&usqp=mq331AQIKAFQArABIA%3D%3D",
+    "https://example.com/news/2026/rate-cut?amp_js_v=a6&amp_gsa=1&aoh=17&ampshare=x",
+    "https://example.com/news/2026/rate-cut?utm_source=x&amp;utm_medium=y",  # an `&` left HTML-escaped
     "https://example.com/news/2026/rate%2Dcut",
 ])
 def test_spellings_of_one_page_share_its_key(spelling):
@@ -49,6 +53,7 @@ def test_amp_html_files_lose_only_the_amp_part():
 
 def test_parameters_that_choose_the_page_stay_in_a_stable_order():
     assert canonical_url("https://example.com/article?id=7&page=2&utm_term=x") == "https://example.com/article?id=7&page=2"
+    assert canonical_url("https://example.com/article?id=7&amp;page=2") == "https://example.com/article?id=7&page=2"
     assert canonical_url("https://example.com/article?page=2&id=7") == canonical_url("https://example.com/article?id=7&page=2")
 
 

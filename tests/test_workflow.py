@@ -68,6 +68,21 @@ def test_init_with_this_checkouts_copy_refuses_and_creates_nothing(tmp_path, cap
     assert not (tmp_path / "site").exists()
 
 
+def test_refusal_gives_the_command_as_run_with_its_folder_and_options(tmp_path, capsys, monkeypatch):
+    # `newsdesk init "my site" --github-actions --pictures` refused: the command it suggests, pasted as it is,
+    # makes that site with that workflow (without the folder it wrote the workflow into the current one).
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "my site", "--github-actions", "--pictures"]) == 2
+    err = capsys.readouterr().err
+    [suggested] = re.findall(r"`(newsdesk init [^`]*--install [^`]*)`", err)
+    args = shlex.split(suggested)
+    assert args[:3] == ["newsdesk", "init", "my site"] and "--pictures" in args
+    assert main(args[1:]) == 0
+    flow = (tmp_path / "my site/.github/workflows/pages.yml").read_text()
+    assert "newsdesk pictures" in flow and (tmp_path / "my site/config.yaml").is_file()
+    assert not (tmp_path / ".github").exists()
+
+
 def test_install_option_is_written_as_one_shell_word(tmp_path):
     spec = "newsdesk @ git+https://example.org/you/news desk.git@v0.2 # it's odd"
     assert main(["init", str(tmp_path / "site"), "--github-actions", "--install", spec]) == 0

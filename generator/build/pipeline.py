@@ -44,7 +44,7 @@ from generator.plan.search import SearchIndex, plan_index
 from generator.site.local_pictures import load_copies
 from generator.render.environment import (case_clashes, make_env, misplaced_templates,
                                           render_page, static_files, tested_warnings, unknown_words,
-                                          unshown_blocks)
+                                          unlinked_static, unshown_blocks)
 from generator.site.content import read_named, source_files, unread_problem
 from generator.site.grouping import item_words, story_report, with_stories
 from generator.site.identities import topic_definitions
@@ -340,7 +340,8 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
                             key=lambda p: (p.path, p.line or 0)))
     warnings = tuple(sorted((*records.warnings, *read_warnings, *model.warnings, *case_clashes(copies, config.root),
                              *missing_pictures(model.site.items, copies, config.root), *misplaced_templates(config),
-                             *unshown_blocks(config), *pictures.problems, *words.problems,
+                             *unshown_blocks(config), *unlinked_static(config, copies), *pictures.problems,
+                             *words.problems,
                              *unknown_words(config, words)),
                             key=lambda p: (p.path, p.line or 0)))
     # The pages and files are made under the theme's words too (page titles, feed titles, dates): a words file

@@ -107,8 +107,8 @@ def run_init(args) -> int:
         return 2
     target = Path(args.directory or ".")
     # Planned first: a workflow that cannot be written stops init before it creates anything.
-    workflow = plan_workflow(target, args.install or "", args.fetch_schedule or "",
-                             args.pictures) if args.github_actions else None
+    workflow = plan_workflow(target, args.install or "", args.fetch_schedule or "", args.pictures,
+                             _init_command(args)) if args.github_actions else None
     if not (args.github_actions and (target / "config.yaml").is_file()):  # an existing site only gets the workflow
         created = create_site(target)
         here = target.resolve() == Path.cwd().resolve()
@@ -135,6 +135,15 @@ def run_init(args) -> int:
                 print("note: config.yaml lists no `sources:` yet; add the feeds to fetch (`newsdesk fetch --help` "
                       "shows how) before the first scheduled run, which fails without them.", file=sys.stderr)
     return 0
+
+
+def _init_command(args) -> str:
+    """The `newsdesk init` command as given, without --install: the hint to add one repeats it (its folder
+    and options), ready to paste."""
+    words = ["newsdesk", "init"] + ([args.directory] if args.directory is not None else []) + ["--github-actions"]
+    words += (["--pictures"] if args.pictures else []) + (["--fetch-schedule", args.fetch_schedule]
+                                                          if args.fetch_schedule else [])
+    return shlex.join(words)
 
 
 def _has_sources(path: Path) -> bool:

@@ -16,7 +16,7 @@ from generator.config.lines import item_line, key_line, setting_line
 from generator.config.values import Config, FetchConfig, RankingConfig, SourceConfig, StoriesConfig, bundled_theme_dir
 from generator.errors import ConfigError, Problem
 from generator.isotime import parse_iso
-from generator.languages import language_problem
+from generator.languages import code_of_name, language_problem
 from generator.urls import slugify
 
 
@@ -116,6 +116,8 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
         problems.append(Problem(path, key_line(node, "language"), f"`language` must be a language code such as en "
                                 f"or pt-BR, got {config.language!r}",
                                 f"write the language code: {locale[1].replace('_', '-')}" if locale else
+                                f"write the code, not the name: {config.language.strip()} is "
+                                f"{code_of_name(config.language)}" if code_of_name(config.language) else
                                 "write the code, not the name: English is en"))
     elif config.language and language_problem(config.language):
         what, todo = language_problem(config.language)

@@ -124,7 +124,7 @@ class Config:
                          "`xn--bcher-kva.example`); a query, a fragment or a password in it is an error.")
     language: str = _opt("en", "Language code (`en`, `pt-BR`) for `<html lang>`, feeds and the search's stemmer; a "
                                "locale's `pt_BR` is read as `pt-BR`; `''` declares none (for a site in many languages: no "
-                               "stemming); a language's name (`English`) or a locale with "
+                               "stemming); a language's name (`English`, `Deutsch`: the error says its code) or a locale with "
                                "its charset (`en_US.UTF-8`) is an error, and so is a two-letter code that "
                                "names no language (ISO 639-1) or country (ISO 3166-1): `xx`, `jp` (Japanese is `ja`), "
                                "`en-UK` (`en-GB`). It also chooses the language of the bundled theme's own words and "

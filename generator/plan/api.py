@@ -33,18 +33,25 @@ from generator.urls import site_url
 from generator.plan.feeds import EXTENSIONS, feed_path, rfc3339
 from generator.site.stories import story_id
 from generator.site.model import Image, Item, Site
-from generator.plan.pages import FileOutput, described, one_per_story
+from generator.plan.pages import EarlierOutputs, FileOutput, described, one_per_story
 from generator.site.ranking import Rankings
 
 log = logging.getLogger(__name__)
 
 
-def api_outputs(site: Site, rankings: Rankings, config: Config) -> list[FileOutput]:
-    """Every API file, as outputs made only when their items changed."""
+def api_outputs(site: Site, rankings: Rankings, config: Config,
+                earlier: EarlierOutputs | None = None) -> list[FileOutput]:
+    """Every API file, as outputs made only when their items changed; with `earlier`, the files of the topics
+    it keeps are the last plan's when every story is as it was (a record names its story's other items)."""
     fields: dict[int, tuple] = {}  # item index -> its story (_story_of: an item is in several files)
     entries: dict[int, tuple[str, ...]] = {}  # (_story_of)
     outputs = _pages(site, config, "api/news/", rankings.latest, None, fields, entries)
+    kept = earlier.kept if earlier and earlier.stories else frozenset()
     for slug, topic in site.topics.items():
+        if ("topic", slug) in kept:  # its items, at the same places, and their stories as they were
+            total = max(1, -(-len(site.topic_items.get(slug, ())) // config.items_per_page))
+            outputs += (earlier.outputs[news_page_path(f"api/news/{slug}/", n)] for n in range(1, total + 1))
+            continue
         about = {"slug": slug, "name": topic.name}
         outputs += _pages(site, config, f"api/news/{slug}/", site.topic_items.get(slug, ()), about, fields, entries)
     topics = _dump({"topics": [_topic(site, config, slug) for slug in site.topics]})

@@ -32,6 +32,7 @@ any other title is written as it is, which readers of plain text show too.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import logging
@@ -47,9 +48,10 @@ from generator.config.values import Config
 from generator.frozen import record
 from generator.i18n import Words, load_words
 from generator.urls import ascii_url, site_url
+from generator.site.grouping import item_story, story_first
 from generator.site.model import Item, Site
 from generator.site.text import spaces_made_one
-from generator.plan.pages import FileOutput, described, one_per_story
+from generator.plan.pages import EarlierOutputs, FileOutput, described, one_per_story
 from generator.site.ranking import Rankings
 from generator.site.types import list_path, titled, type_lists
 
@@ -98,7 +100,8 @@ class Feed:
 class _Entry:
     """An item as feeds show it: cleaned text, absolute URLs."""
 
-    url: str  # the item's page on this site; also its id
+    url: str  # the item's page on this site
+    id: str  # a story's lead: the page of the item that gives the story its id (_id_item); else the url
     original: str  # the story on the provider's site, or ""
     title: str
     summary: str
@@ -126,8 +129,9 @@ def feed_path(kind: str, key: str = "") -> str:
     return f"{'topics' if kind == 'topic' else 'providers'}/{key}/feed"
 
 
-def plan_feeds(site: Site, rankings: Rankings, config: Config) -> list[Feed]:
-    """Every feed of the site, in a stable order."""
+def plan_feeds(site: Site, rankings: Rankings, config: Config, kept: frozenset = frozenset()) -> list[Feed | str]:
+    """Every feed of the site, in a stable order; the feed of a topic's or provider's list that `kept` names
+    ((kind, slug): EarlierOutputs.kept) as its path alone (its outputs are the last plan's)."""
     size = config.feed_items
     name = clean_text(config.title) or "newsdesk"
     words = load_words(config)
@@ -143,10 +147,16 @@ def plan_feeds(site: Site, rankings: Rankings, config: Config) -> list[Feed]:
                           words.t("feed_type_description", list=listed.title, site=name),
                           one_per_story(site, order, own=True)[:size]))
     for slug, topic in site.topics.items():
+        if ("topic", slug) in kept:  # (its items are the first of its pages', which are as they were)
+            feeds.append(feed_path("topic", slug))
+            continue
         feeds.append(Feed(feed_path("topic", slug), f"topics/{slug}/", f"{topic.name} · {name}",
                           topic.description or words.t("topic_description", topic=topic.name),
                           one_per_story(site, site.topic_items.get(slug, ()))[:size]))
     for slug, provider in site.providers.items():
+        if ("provider", slug) in kept:
+            feeds.append(feed_path("provider", slug))
+            continue
         feeds.append(Feed(feed_path("provider", slug), f"providers/{slug}/", f"{provider.name} · {name}",
                           provider.description or words.t("feed_provider_description", provider=provider.name),
                           one_per_story(site, site.provider_items.get(slug, ()), own=True)[:size]))
@@ -170,17 +180,28 @@ def _in_english(words: Words, config: Config, key: str) -> str:
     return "en" if words.speaks.lower() != language.lower() or key in words.english else ""
 
 
-def feed_outputs(site: Site, rankings: Rankings, config: Config) -> list[FileOutput]:
-    """Every feed in every format, as outputs made only when their items changed."""
-    return _outputs(plan_feeds(site, rankings, config), config)
+def feed_outputs(site: Site, rankings: Rankings, config: Config,
+                 earlier: EarlierOutputs | None = None) -> list[FileOutput]:
+    """Every feed in every format, as outputs made only when their items changed; with `earlier`, those of the
+    lists it keeps are the last plan's."""
+    return _outputs(plan_feeds(site, rankings, config, earlier.kept if earlier else frozenset()), config, site,
+                    earlier)
 
 
-def _outputs(feeds: list[Feed], config: Config) -> list[FileOutput]:
+def _outputs(feeds: list[Feed | str], config: Config, site: Site,
+             earlier: EarlierOutputs | None) -> list[FileOutput]:
     outputs = []
     for feed in feeds:
+        if isinstance(feed, str):
+            outputs += (earlier.outputs[feed + extension] for extension in EXTENSIONS.values())
+            continue
+        # the items that give its entries their ids read too: a feed changes with their pages' paths
+        firsts = tuple(dict.fromkeys(first for first in map(partial(_id_item, site), feed.items)
+                                     if first not in feed.items))
         for kind, extension in EXTENSIONS.items():
             outputs.append(FileOutput(feed.path + extension, partial(_feed_file, feed, config, kind),
-                                      feed.items, (feed.page, feed.title, feed.description, feed.description_lang)))
+                                      feed.items + firsts, (feed.page, feed.title, feed.description,
+                                                            feed.description_lang)))
     return outputs
 
 
@@ -188,13 +209,25 @@ def _feed_file(feed: Feed, config: Config, kind: str, site: Site, memo: dict) ->
     shown = []
     for index in feed.items:
         item = site.items[index]
-        shown.append(described(memo, "feed entry", item, lambda: _entry(site, config, item)))
+        entry = described(memo, "feed entry", item, lambda: _entry(site, config, item))
+        first = _id_item(site, index)  # (not in the memo, which is by the item alone)
+        if first != index:
+            entry = dataclasses.replace(entry, id=site_url(config.base_url, site.items[first].path))
+        shown.append(entry)
     updated = max((e.published for e in shown), default=None)  # None: an empty feed
     if kind == "atom":
         return _atom(feed, shown, config, updated)
     if kind == "rss":
         return _rss(feed, shown, config, updated)
     return _json_feed(feed, shown, config)
+
+
+def _id_item(site: Site, index: int) -> int:
+    """The item whose page is the id of the feed entry of site.items[index]: for a story's lead, the story's first
+    item (grouping.story_first), so that a better write-up joining as the new lead is not a new entry; for any
+    other item (a provider's or a type's feed shows its own item of a story), the item itself."""
+    story = item_story(site, index)
+    return story_first(site, index) if story is not None and story.lead == index else index
 
 
 def _entry(site: Site, config: Config, item: Item) -> _Entry:
@@ -205,6 +238,7 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
     domain = item.provider.domain if item.provider else ""
     return _Entry(
         url=site_url(base, item.path),
+        id=site_url(base, item.path),
         original=item.link,
         title=clean_text(item.title) or "(untitled)",
         summary=clean_text(item.excerpt),
@@ -331,7 +365,7 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
     topics = site_url(base, "topics/")
     for entry in entries:
         node = _add(root, "entry")
-        _add(node, "id", entry.url)
+        _add(node, "id", entry.id)
         _add(node, "title", entry.title)
         _add(node, "published", rfc3339(entry.published))
         _add(node, "updated", rfc3339(entry.published))
@@ -381,7 +415,7 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
         node = _add(channel, "item")
         _add(node, "title", _rss_title(entry.title))
         _add(node, "link", url(entry.url))
-        _add(node, "guid", url(entry.url), isPermaLink="true")
+        _add(node, "guid", url(entry.id), isPermaLink="true")  # (a page of this story too)
         _add(node, "pubDate", _rfc822(entry.published))
         if entry.summary:
             _add(node, "description", _as_html(entry.summary))
@@ -416,7 +450,7 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
         "items": [],
     }
     for entry in entries:
-        item = {"id": entry.url, "url": entry.url}
+        item = {"id": entry.id, "url": entry.url}
         if entry.original:
             item["external_url"] = entry.original
         item["title"] = entry.title

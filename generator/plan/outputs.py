@@ -11,19 +11,20 @@ from generator.plan.api import api_outputs
 from generator.config.values import Config
 from generator.plan.feeds import feed_outputs
 from generator.site.model import Site
-from generator.plan.pages import FileOutput, Page
+from generator.plan.pages import EarlierOutputs, FileOutput, Page
 from generator.site.ranking import Rankings
 from generator.plan.sitemap import sitemap_outputs
 
 
 def plan_outputs(site: Site, rankings: Rankings, pages: Sequence[Page], config: Config, now: datetime,
-                 entries: dict | None = None) -> list[FileOutput]:
+                 entries: dict | None = None, earlier: EarlierOutputs | None = None) -> list[FileOutput]:
     """Every FileOutput of the site, in a stable order. `entries` (id of a Page -> its sitemap entry) are the
-    sitemap's entries of pages planned before (generator/serve/fastpath.py: the same Page objects)."""
-    outputs = feed_outputs(site, rankings, config) if config.feeds else []
+    sitemap's entries of pages planned before, and `earlier` the feeds and API files of lists planned as before
+    (generator/serve/fastpath.py: the same Page and FileOutput objects)."""
+    outputs = feed_outputs(site, rankings, config, earlier) if config.feeds else []
     outputs += sitemap_outputs(pages, site, config, now, entries=entries)
     if config.api:
-        outputs += api_outputs(site, rankings, config)
+        outputs += api_outputs(site, rankings, config, earlier)
     outputs.append(FileOutput.constant(".nojekyll", b""))  # GitHub Pages: serve the output as is, `_` folders too
     if config.cname:
         outputs.append(FileOutput.constant("CNAME", config.cname.encode("utf-8")))  # the custom domain

@@ -20,7 +20,7 @@ from generator.errors import Problem
 from generator.i18n import Words, load_words
 from generator.frozen import record
 from generator.site.local_pictures import LocalCopies
-from generator.site.grouping import item_story
+from generator.site.grouping import item_story, story_member
 from generator.site.identities import provider_identity
 from generator.site.index import topic_tree
 from generator.site.model import ModelResult, Site
@@ -193,6 +193,18 @@ class Earlier:
     lists: Mapping[tuple[str, str], list[Page]]  # (kind, key) -> the pages of that list (and the front page)
     kept: frozenset  # (kind, slug) of the topics' and providers' lists known to be as they were, whole
     articles: Sequence[Page | None]  # for each item (in the new order) its page as it was, or None
+    stories: tuple = ()  # the last plan's Site.stories
+
+
+@dataclass(frozen=True)
+class EarlierOutputs:
+    """What a rebuild after an edit knows of the last plan's feeds and API files (generator/serve/fastpath.py):
+    those of the topics' and providers' lists Earlier.kept keeps are the last plan's FileOutput objects, as
+    their pages are (rebuilds compare outputs by identity first)."""
+
+    outputs: Mapping[str, FileOutput]  # the last plan's, by name
+    kept: frozenset  # (kind, slug) of the lists known to be as they were, whole (Earlier.kept)
+    stories: bool  # whether every story is as it was: an API file names its items' stories and their other items
 
 
 def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier | None = None) -> list[Page]:
@@ -202,15 +214,19 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
     kept = earlier.kept if earlier else frozenset()
     words = load_words(config)
     known: dict[int, Coverage | None] = {}  # item index -> its card's Coverage (an item is on several lists)
-    pages: list[Page] = [_front_page(site, rankings, config, earlier, known)]
+    # The same stories as the last plan's: the card of an item kept at its place is as it was (its Coverage is
+    # its story's), so a list page showing the same items is kept without making its cards again.
+    as_before = earlier is not None and (site.stories is earlier.stories or site.stories == earlier.stories)
+    moved = _moved(site.items, earlier.items) if earlier else frozenset()
+    pages: list[Page] = [_front_page(site, rankings, config, earlier, known, moved)]
     for kind, order in LISTS:
         pages += _paginate(site, config, kind, "", f"{kind}/", words.t(f"{kind}_title"),
-                           words.t(f"{kind}_description"), _order(rankings, order), {}, earlier, known, words)
+                           words.t(f"{kind}_description"), _order(rankings, order), {}, earlier, known, words, as_before, moved)
     for listed, order in type_lists(site.items) if config.type_lists else ():
         listed = titled(listed, words)
         pages += _paginate(site, config, "type", listed.key, listed.path, listed.title,
                            words.t("type_description", list=listed.title), one_per_story(site, order, own=True), {},
-                           earlier, known, words)
+                           earlier, known, words, as_before, moved)
     for slug, topic in site.topics.items():
         if ("topic", slug) in kept:
             pages += lists["topic", slug]
@@ -218,7 +234,7 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
         order = one_per_story(site, site.topic_items.get(slug, ()))
         description = topic.description or words.t("topic_description", topic=topic.name)
         pages += _paginate(site, config, "topic", slug, f"topics/{slug}/", topic.name, description, order,
-                           {"topic": topic}, earlier, known, words)
+                           {"topic": topic}, earlier, known, words, as_before, moved)
     pages.append(Page("topics/", "topics.html", "topics", "", words.t("topics"), words.t("topics_description"),
                       {"topic_counts": {slug: len(site.topic_items[slug]) for slug in site.topics},
                        "descendants": _descendants(site)}))
@@ -230,7 +246,7 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
         description = provider.description or words.t("provider_description", provider=provider.name,
                                                        domain=provider.domain)
         pages += _paginate(site, config, "provider", slug, f"providers/{slug}/", provider.name, description, order,
-                           {"provider": provider}, earlier, known, words)
+                           {"provider": provider}, earlier, known, words, as_before, moved)
     pages.append(Page("providers/", "providers.html", "providers", "", words.t("providers"),
                       words.t("providers_description"),
                       {"all_providers": tuple(site.providers.values())}))
@@ -296,11 +312,12 @@ def _cards(site: Site, chunk: tuple[int, ...], known: dict) -> tuple[list, list,
     return items, [known[i] if i in known else known.setdefault(i, coverage(site, i)) for i in chunk], chunk
 
 
-def _front_page(site: Site, rankings: Rankings, config: Config, earlier: Earlier | None, known: dict) -> Page:
+def _front_page(site: Site, rankings: Rankings, config: Config, earlier: Earlier | None, known: dict,
+                moved: frozenset[int]) -> Page:
     items, covers, shown = _cards(site, tuple(rankings.top[: config.front_page_items]), known)
     if earlier:
         [before] = earlier.lists.get(("home", ""), [None])
-        if (before is not None and _same_stories(before, shown, site, earlier)
+        if (before is not None and _same_stories(before, shown, moved)
                 and [before.context.get("lead_story"), *before.context.get("stories", ())] == (covers or [None])):
             return before
     return Page("", "index.html", "home", "", config.title, config.description or config.title,
@@ -338,7 +355,7 @@ def article_page(site: Site, index: int, teasers: dict[int, Teaser] | None = Non
     teasers = {} if teasers is None else teasers
     item = site.items[index]
     story = item_story(site, index)
-    shown = {site.url_index[r.url] for r in item.related if r.url in site.url_index}
+    shown = {at for at in (_related_index(site, story, r.url) for r in item.related) if at is not None}
     lead = None
     if story is not None:
         if story.lead == index:
@@ -368,14 +385,14 @@ def _sources(site: Site, index: int, story) -> tuple[Source, ...]:
     (newest first), then the declared `related` coverage of its items that the site does not have; for any
     other item, its own `related` entries (this site's page where it has the story)."""
     if story is None or story.lead != index:
-        return tuple(_related(site, r) for r in site.items[index].related)
+        return tuple(_related(site, story, r) for r in site.items[index].related)
     found = [_member(site, member) for member in story.members if member != index]
     wanted = set(story.related)  # (grouping.attach: the entries that are no item's, in this order)
     for member in (index, *story.members):
         for related in site.items[member].related:
             if related.url in wanted:
                 wanted.discard(related.url)
-                found.append(_related(site, related))
+                found.append(_related(site, story, related))
     return tuple(found)
 
 
@@ -386,10 +403,19 @@ def _member(site: Site, index: int) -> Source:
                   provider.name if provider else "", item.published, item.excerpt)
 
 
-def _related(site: Site, related) -> Source:
+def _related_index(site: Site, story, url: str) -> int | None:
+    """The item whose page a `related` URL is: by the URL as written, else (of the item's story) by any of its
+    forms; None for coverage the site does not have."""
+    at = site.url_index.get(url)
+    if at is None and story is not None:
+        at = story_member(site, story, url)
+    return at
+
+
+def _related(site: Site, story, related) -> Source:
     """A `related` entry as "More coverage" lists it: a story the site has as its own page shows it (the
     crawler's copy of its title and summary may be older), any other as the entry gives it."""
-    at = site.url_index.get(related.url)
+    at = _related_index(site, story, related.url)
     if at is not None:
         return _member(site, at)
     provider = related.provider
@@ -428,7 +454,7 @@ def _descendants(site: Site) -> dict[str, tuple[str, ...]]:
 
 def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title: str, description: str,
               order: tuple[int, ...], extra: dict, earlier: Earlier | None, known: dict,
-              words: Words = Words()) -> list[Page]:
+              words: Words = Words(), as_before: bool = False, moved: frozenset[int] = frozenset()) -> list[Page]:
     size = config.items_per_page
     total = max(1, -(-len(order) // size))
     before = earlier.lists.get((kind, key), ()) if earlier else ()
@@ -436,14 +462,20 @@ def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title:
         before = ()
     pages = []
     for number in range(1, total + 1):
-        items, covers, shown = _cards(site, order[(number - 1) * size : number * size], known)
+        chunk = order[(number - 1) * size : number * size]
         old = before[number - 1] if before else None
+        if (as_before and old is not None and old.context.get("list_title") == title and old.description == description
+                and _same_stories(old, chunk, moved)
+                and all(old.context.get(name) is value for name, value in extra.items())):
+            pages.append(old)  # (a Latest page after a score edit)
+            continue
+        items, covers, shown = _cards(site, chunk, known)
         if old is not None and old.context.get("list_title") == title:
             shown_title = old.title  # "page n of total" of the same list title, n and total (and words: one config)
         else:
             shown_title = title if number == 1 else words.t("page_of_title", title=title, number=number, total=total)
         if old is not None:
-            if (old.title == shown_title and old.description == description and _same_stories(old, shown, site, earlier)
+            if (old.title == shown_title and old.description == description and _same_stories(old, shown, moved)
                     and old.context.get("stories") == covers
                     and all(old.context.get(name) is value for name, value in extra.items())):
                 pages.append(old)
@@ -455,6 +487,14 @@ def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title:
     return pages
 
 
-def _same_stories(old: Page, shown: tuple[int, ...], site: Site, earlier: Earlier) -> bool:
-    """Whether the last plan's `old` page showed these very items, at the same indices."""
-    return old.items == shown and all(site.items[i] is earlier.items[i] for i in shown)
+def _same_stories(old: Page, shown: tuple[int, ...], moved: frozenset[int]) -> bool:
+    """Whether the last plan's `old` page showed these very items, at the same indices (`moved`: the indices
+    whose item is not the last plan's, _moved)."""
+    return old.items == shown and moved.isdisjoint(shown)
+
+
+def _moved(items: tuple, before: tuple) -> frozenset[int]:
+    """The indices of `items` whose Item is not the one `before` had there (an edit moves a few: found once for
+    every page, which compares its own items)."""
+    moved = {i for i, (item, earlier) in enumerate(zip(items, before)) if item is not earlier}
+    return frozenset(moved.union(range(min(len(items), len(before)), max(len(items), len(before)))))

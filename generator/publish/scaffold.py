@@ -101,7 +101,8 @@ GITIGNORE = f"/output/\n/{CACHE_DIR}/\n/.output.newsdesk-*/\n"
 
 THEME_README = """\
 Files here override the bundled theme file by file: copy a template from the bundled theme's
-templates/ folder to templates/ here and edit the copy, or put CSS and images in static/.
+templates/ folder to templates/ here and edit the copy, or put CSS and images in static/
+(a stylesheet of your own is linked from a templates/base.html: docs/themes.md says how).
 The bundled theme is themes/default/ in newsdesk's repository; `newsdesk --version` says
 where it is in the copy of newsdesk you run. In the copy that made this site, it was at:
   {bundled}

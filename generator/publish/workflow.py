@@ -28,6 +28,7 @@ from generator.errors import ConfigError, Problem
 log = logging.getLogger(__name__)
 
 WORKFLOW = ".github/workflows/pages.yml"
+INIT_COMMAND = "newsdesk init --github-actions"  # the command that writes the workflow, for hints
 
 _TEMPLATE = """\
 # Builds the site with newsdesk and publishes it with GitHub Pages on every push to __BRANCH_NAME__.
@@ -150,10 +151,12 @@ def workflow_text(*, install: str, branch: str = "main", site: str = ".", output
     return re.sub("|".join(values), lambda m: values[m.group(0)], _TEMPLATE)
 
 
-def plan_workflow(site_root: Path, install: str = "", fetch_schedule: str = "", pictures: bool = False) -> Workflow:
+def plan_workflow(site_root: Path, install: str = "", fetch_schedule: str = "", pictures: bool = False,
+                  command: str = INIT_COMMAND) -> Workflow:
     """Work out the workflow for the site in `site_root` (which need not exist yet): where it goes, the branch,
     the folders, and how it installs newsdesk: `install` (a pip requirement or URL) when given, else as this
-    copy of newsdesk was installed (a ConfigError when that is not reachable from GitHub). With
+    copy of newsdesk was installed (a ConfigError when that is not reachable from GitHub, whose hint is
+    `command`, the init command given, with `--install`). With
     `fetch_schedule` (a cron line) it also fetches the feeds on that schedule; with `pictures`, it runs
     `newsdesk pictures` before building."""
     site_root = site_root.resolve()
@@ -168,24 +171,25 @@ def plan_workflow(site_root: Path, install: str = "", fetch_schedule: str = "", 
     site = site_root.relative_to(repo_root).as_posix()
     output = (Path(site) / output_dir).as_posix() if site != "." else Path(output_dir).as_posix()
     if install:
-        command = "pip install " + shlex.quote(install)
+        step = "pip install " + shlex.quote(install)
     elif _is_newsdesk(repo_root):  # newsdesk's own repository (its example site): install from the checkout
-        command = "pip install ." if site == "." else 'pip install "$GITHUB_WORKSPACE"'
+        step = "pip install ." if site == "." else 'pip install "$GITHUB_WORKSPACE"'
     else:
-        command = "pip install " + shlex.quote(installed_from())
+        step = "pip install " + shlex.quote(installed_from(command))
     if pictures and not pictures_dir:
         raise ConfigError(Problem(str(site_root / "config.yaml"), setting_line(site_root / "config.yaml", "pictures_dir"),
                                   "`pictures_dir` is empty: the workflow's "
                                   "`newsdesk pictures` would have nowhere to put the copies",
                                   "set `pictures_dir: pictures` in config.yaml, or leave out --pictures"))
     folder = ((Path(site) / pictures_dir).as_posix() if site != "." else Path(pictures_dir).as_posix()) if pictures else ""
-    text = workflow_text(install=command, branch=branch, site=site, output=output,
+    text = workflow_text(install=step, branch=branch, site=site, output=output,
                          fetch_schedule=fetch_schedule, pictures=folder)
     return Workflow(repo_root / WORKFLOW, text, branch)
 
 
-def installed_from() -> str:
-    """The pip requirement that installs this copy of newsdesk again, elsewhere (as PEP 610 recorded it)."""
+def installed_from(command: str = INIT_COMMAND) -> str:
+    """The pip requirement that installs this copy of newsdesk again, elsewhere (as PEP 610 recorded it); for a
+    copy GitHub cannot reach, a ConfigError whose hint is `command` with `--install`."""
     direct_url = None
     for dist in importlib.metadata.distributions(name="newsdesk"):  # a checkout's egg-info may come first
         text = dist.read_text("direct_url.json")
@@ -193,10 +197,11 @@ def installed_from() -> str:
             direct_url = json.loads(text)
             break
     source_tree = _is_newsdesk(Path(generator.__file__).resolve().parent.parent)
-    return requirement_for(direct_url, __version__, source_tree=source_tree)
+    return requirement_for(direct_url, __version__, source_tree=source_tree, command=command)
 
 
-def requirement_for(direct_url: dict | None, version: str, *, source_tree: bool = False) -> str:
+def requirement_for(direct_url: dict | None, version: str, *, source_tree: bool = False,
+                    command: str = INIT_COMMAND) -> str:
     """The pip requirement for a copy of newsdesk installed as `direct_url` (PEP 610's direct_url.json) says.
 
     None: it came from a package index (or runs from `source_tree`, a folder of newsdesk's source). A copy
@@ -204,7 +209,7 @@ def requirement_for(direct_url: dict | None, version: str, *, source_tree: bool 
     """
     if direct_url is None:
         if source_tree:
-            raise _unreachable("runs from a folder of its source code")
+            raise _unreachable("runs from a folder of its source code", command=command)
         return f"newsdesk=={version}"
     url = str(direct_url.get("url", ""))
     local = urlsplit(url).scheme in ("", "file")
@@ -217,7 +222,7 @@ def requirement_for(direct_url: dict | None, version: str, *, source_tree: bool 
     what = ("a git repository" if vcs else "a file" if "archive_info" in direct_url
             else "a folder" + (" (editable)" if (direct_url.get("dir_info") or {}).get("editable") else ""))
     clone = _clone_requirement(Path(url2pathname(urlsplit(url).path))) if local and not vcs else ""
-    raise _unreachable(f"was installed from {what} on this computer ({url})", clone)
+    raise _unreachable(f"was installed from {what} on this computer ({url})", clone, command)
 
 
 def _clone_requirement(folder: Path) -> str:
@@ -232,14 +237,16 @@ def _clone_requirement(folder: Path) -> str:
     return f"git+{remote}@{commit}"
 
 
-def _unreachable(how: str, clone: str = "") -> ConfigError:
+def _unreachable(how: str, clone: str = "", command: str = INIT_COMMAND) -> ConfigError:
+    # (`command` is what the user ran: `newsdesk init my-site --github-actions` retried without its folder
+    # would write the workflow into the current one)
     if clone:
         todo = ("say where the workflow installs newsdesk from; this copy's clone came from "
                 f"{clone[4:].rsplit('@', 1)[0]}, so if its commit is there (pushed, or theirs): "
-                f'`newsdesk init --github-actions --install "{clone}"`')
+                f'`{command} --install "{clone}"`')
     else:
         todo = ("say where the workflow installs newsdesk from, e.g. a git URL at a tag or commit: "
-                '`newsdesk init --github-actions --install "git+https://github.com/you/newsdesk@v0.2"`')
+                f'`{command} --install "git+https://github.com/you/newsdesk@v0.2"`')
     return ConfigError(Problem(
         "newsdesk", None, f"cannot write the workflow's install step: this copy of newsdesk {how}, which "
                           "GitHub's runner cannot reach", todo))

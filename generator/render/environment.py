@@ -218,6 +218,43 @@ def case_clashes(copies: Mapping[str, Path], root: Path) -> list[Problem]:
     return warnings
 
 
+# A file of the site linked from a template: `url('static/x.css')`, `'static/x.css'|url`, or written out with a
+# leading / (`href="/static/x.css"`), which is the host's root, not base_url's path.
+_URL_CALL = re.compile(r"""\burl\(\s*(['"])/?(static/[^'"{}]+)\1\s*\)|(['"])/?(static/[^'"{}]+)\3\s*\|\s*url\b""")
+_ROOT_LINK = re.compile(r"""\b(?:href|src)\s*=\s*(['"])(/static/[^'"{}]*)\1""")
+
+
+def unlinked_static(config: Config, copies: Mapping[str, Path]) -> list[Problem]:
+    """A warning for each link of the site's own templates to a static file the build writes no file at
+    (`url('static/css/extras.css')`), and, on a site under a path (https://user.github.io/news/), for each
+    written as `/static/...`, which leads outside it: either shows the browser's 404, on every page, unsaid."""
+    own = config.root / "themes" / config.theme / "templates"
+    bundled = bundled_theme_dir(config.theme)
+    if not own.is_dir() or (bundled is not None and own.resolve() == (bundled / "templates").resolve()):
+        return []  # (the bundled theme's own links are checked by its tests)
+    problems = []
+    for path in sorted(own.rglob("*")):
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        shown = f"themes/{config.theme}/templates/{path.relative_to(own).as_posix()}"
+        for match in _URL_CALL.finditer(text):
+            name = match.group(2) or match.group(4)
+            folder = name.rstrip("/") + "/"  # (a script's folder of files, as search.html gives its stemmers')
+            if name not in copies and not any(copy.startswith(folder) for copy in copies):
+                problems.append(Problem(shown, text.count("\n", 0, match.start()) + 1,
+                                        f"{name} is no file of the site: the link leads to the 404 page",
+                                        f"{_nearest(name, [c for c in copies if c.startswith('static/')])}correct "
+                                        f"the name, or add the file to themes/{config.theme}/static/ or static/"))
+        if config.base_path != "/":
+            for match in _ROOT_LINK.finditer(text):
+                problems.append(Problem(shown, text.count("\n", 0, match.start()) + 1,
+                                        f"{match.group(2)} is at the root of the host, outside base_url's path "
+                                        f"{config.base_path}: the link misses the site's file",
+                                        f"write {{{{ url('{match.group(2)[1:]}') }}}}"))
+    return problems
+
+
 def provider_badges(site: Site) -> Mapping[str, ProviderBadge]:
     """The `providers` global: slug -> who each provider is (no counts: see model.ProviderBadge)."""
     return MappingProxyType({slug: provider.badge for slug, provider in site.providers.items()})

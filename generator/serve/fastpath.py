@@ -7,7 +7,7 @@ have changed: the front page, Latest, Top and Hot (cheap), the lists of the topi
 stories moved, the topics and providers indexes, the pages of the stories whose place in the site
 changed and of those that link to them; then (`with_outputs`, which serve runs once the pages an editor
 looks at are written) feeds, the API and the sitemaps (their entries of pages kept as they were are
-kept). An edit of the words only is the same move, of length zero: the pages that show the item are
+kept, and so are the feeds and API files of the lists kept as they were). An edit of the words only is the same move, of length zero: the pages that show the item are
 planned again and the rest are kept. Of what is planned again, only the pages
 and files that show other stories, or another version of one, are made (fingerprints.same_page), and
 the files the site no longer has are removed. A story added or deleted is the same with every story
@@ -31,7 +31,8 @@ from typing import Callable
 
 from generator.build.fingerprints import same_items, same_page
 from generator.plan.outputs import plan_outputs
-from generator.plan.pages import LIST_KINDS, MORE_REACH, Earlier, FileOutput, Page, RenderedSite, Teaser, plan_pages
+from generator.plan.pages import (LIST_KINDS, MORE_REACH, Earlier, EarlierOutputs, FileOutput, Page, RenderedSite,
+                                  Teaser, plan_pages)
 from generator.plan.sitemap import planned_entries
 from generator.site.grouping import Kept, edited_stories
 from generator.site.index import withheld_because
@@ -52,6 +53,7 @@ class Patch:
     # None, or: whether the stories the plan keeps are what clustering gives (grouping.edited_stories); when
     # it says no, the patch is void and the site is built (serve/rebuild.py asks after the first pages)
     check: Callable[[], bool] | None = None
+    kept: frozenset = frozenset()  # (kind, slug) of the topics' and providers' lists planned as they were (Earlier)
 
 
 class Dependents:
@@ -169,7 +171,8 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
         if k >= 0:  # (-1: the deleted story's page)
             articles[k] = None
     lists = {region: [plan.pages[number] for number in numbers] for region, numbers in dependents.lists.items()}
-    pages = plan_pages(new_site, rankings, plan.config, Earlier(site.items, lists, frozenset(kept), articles))
+    pages = plan_pages(new_site, rankings, plan.config,
+                       Earlier(site.items, lists, frozenset(kept), articles, site.stories))
 
     render, names = [], set()
     memo: dict = {}
@@ -184,22 +187,26 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     replanned = dataclasses.replace(plan, model=model, rankings=rankings, pages=tuple(pages))
     # Only its words changed: every page shows the items it showed, at the same indices (Dependents hold)
     words_only = old is not None and new is not None and same_place(old, new) and rankings is plan.rankings
-    return Patch(replanned, tuple(render), reordered=not words_only, gone=gone, check=check)
+    return Patch(replanned, tuple(render), reordered=not words_only, gone=gone, check=check, kept=frozenset(kept))
 
 
 def with_outputs(last: RenderedSite, dependents: Dependents, patch: Patch) -> Patch:
     """`patch` (replan's, of the plan `last`) with its feeds, API files and sitemaps planned: those that show
     other stories, or another version of one, are to be made (fingerprints.same_items); those the plan no
-    longer has are gone."""
+    longer has are gone. The feeds and API files of the lists replan kept are the last plan's objects."""
     plan = patch.plan
     site, new_site = last.model.site, plan.model.site
+    earlier = EarlierOutputs({output.name: output for output in last.outputs}, patch.kept,
+                             new_site.stories is site.stories or new_site.stories == site.stories)
     outputs = plan_outputs(new_site, plan.rankings, plan.pages, plan.config, plan.now,
-                           planned_entries(last.pages, last.outputs))
+                           planned_entries(last.pages, last.outputs), earlier)
     made, names = [], set()
     for output in outputs:
         names.add(output.name)
         number = dependents.output_numbers.get(output.name)
         before = last.outputs[number] if number is not None else None
+        if before is output:
+            continue
         if before is None or before.key != output.key or not same_items(before.items, output.items, site, new_site):
             made.append(output)
     gone = patch.gone + tuple(name for name in dependents.output_numbers if name not in names)

@@ -19,8 +19,8 @@ from typing import Callable, MutableMapping, Sequence
 
 from generator.config.values import StoriesConfig
 from generator.site.model import Item, Site, SiteStory
-from generator.site.stories import (TEXT_CHARACTERS, Clustering, Prepared, Story, StoryInput, StorySettings, make_story,
-                                    prepare, story_id)
+from generator.site.stories import (TEXT_CHARACTERS, Clustering, Prepared, Story, StoryInput, StorySettings, article_key,
+                                    make_story, prepare, story_id)
 
 EPISODES = frozenset({"podcast", "audio", "video"})  # the types a show publishes episode after episode
 _TEXT = 1500  # bytes of the body's HTML read at most: enough for the start of its text that clustering reads
@@ -136,11 +136,38 @@ def _site_story(site: Site, id: str, lead: int, members: tuple[int, ...]) -> Sit
             providers[provider.slug] = None
     seen = {url for member in members for url in (site.items[member].original_url, site.items[member].web_url)}
     related: dict[str, None] = {}  # the lead's first, then the others' newest first (as its page lists them)
+    keys: set[str] | None = None  # the members' articles' keys and the entries' kept so far (most stories need none)
     for member in (lead, *members):
         for entry in site.items[member].related:
-            if entry.url not in seen and entry.url not in site.url_index:
-                related[entry.url] = None
+            if entry.url in seen or entry.url in site.url_index or entry.url in related:
+                continue
+            # Another form of a member's URL (its AMP page, `m.`, `?utm_source=`) is that member, which the story
+            # lists already: declared coverage joined the story by it. Two forms of one outside article are one.
+            key = article_key(entry.url)
+            if key:
+                if keys is None:
+                    keys = {key for member in members for key in _article_keys(site.items[member])}
+                if key in keys:
+                    continue
+                keys.add(key)
+            related[entry.url] = None
     return SiteStory(id, lead, members, tuple(providers), site.items[members[0]].published, tuple(related))
+
+
+def _article_keys(item: Item) -> tuple[str, ...]:
+    return tuple(key for key in map(article_key, (item.original_url, item.web_url, item.amp_url, item.cdn_amp_url))
+                 if key)
+
+
+def story_member(site: Site, story: SiteStory, url: str) -> int | None:
+    """The member of `story` (an index into site.items) whose article `url` is, in any of its forms (AMP, `m.`,
+    tracking parameters: stories.article_key, as declared coverage joins a story); None for none."""
+    key = article_key(url)
+    if key:
+        for member in story.members:
+            if key in _article_keys(site.items[member]):
+                return member
+    return None
 
 
 def _reattached(before: Site, after: Site, edited: int, position: Sequence[int] | None) -> Site:
@@ -261,6 +288,18 @@ def item_story(site: Site, index: int) -> SiteStory | None:
     """The story of two or more items that site.items[index] is in, or None."""
     number = site.story_of.get(index)
     return None if number is None else site.stories[number]
+
+
+def story_first(site: Site, index: int) -> int:
+    """The item whose source gives the story of site.items[index] its id (its earliest: stories.cluster), which a
+    source joining later leaves as it was, even one that becomes the lead; the item itself when it is alone."""
+    story = item_story(site, index)
+    if story is None:
+        return index
+    for member in reversed(story.members):  # (newest first: the earliest is at the end)
+        if story_id(site.items[member].source) == story.id:
+            return member
+    return story.lead
 
 
 def story_of_item(site: Site, index: int) -> str:

@@ -84,22 +84,21 @@ def rank(items: tuple[Item, ...], *, now: datetime, weights: RankingConfig,
     entry_ages = list(ages)
     leads = list(range(len(items)))
     if stories:
-        grouped = {member: story for story in stories for member in story.members}
+        # Columns first, then each story's entry put at its newest item's place and its other items left out:
+        # serve ranks the whole site again after a score edit, and a loop over the items asking each for its
+        # story cost several times these.
         boost = weights.coverage_boost
-        heats, qualities, entry_ages, leads = [], [], [], []
-        for index, item in enumerate(items):
-            story = grouped.get(index)
-            if story is None:
-                heats.append(item.heat)
-                qualities.append(item.quality or 0.0)
-                entry_ages.append(ages[index])
-                leads.append(index)
-            elif story.members[0] == index:  # its newest item: where the story stands
-                spread = 1 + boost * math.log(max(1, len(story.providers)))
-                heats.append(max(items[m].heat for m in story.members) * spread)
-                qualities.append(items[story.lead].quality or 0.0)
-                entry_ages.append(ages[index])
-                leads.append(story.lead)
+        others: set[int] = set()
+        for story in stories:
+            first = story.members[0]  # its newest item: where the story stands
+            heats[first] = max(heats[m] for m in story.members) * (1 + boost * math.log(max(1, len(story.providers))))
+            qualities[first] = qualities[story.lead]
+            leads[first] = story.lead
+            others.update(story.members[1:])
+        if others:
+            standing = [i for i in range(len(items)) if i not in others]
+            heats, qualities = [heats[i] for i in standing], [qualities[i] for i in standing]
+            entry_ages, leads = [entry_ages[i] for i in standing], [leads[i] for i in standing]
     heat = percentiles(heats)
     quality = percentiles(qualities)
     # List comprehensions over the columns rather than one loop over items: serve ranks the whole site again
@@ -118,8 +117,10 @@ def rank(items: tuple[Item, ...], *, now: datetime, weights: RankingConfig,
         return Rankings(tuple(top), tuple(range(len(items))), tuple(hot), tuple(scores), ages)
     per_item = [0.0] * len(items)
     for entry, lead in enumerate(leads):
-        story = grouped.get(lead)
-        for member in story.members if story else (lead,):
-            per_item[member] = scores[entry]
+        per_item[lead] = scores[entry]
+    for story in stories:  # an item of a story has the story's score
+        score = per_item[story.lead]
+        for member in story.members:
+            per_item[member] = score
     return Rankings(tuple(leads[i] for i in top), tuple(range(len(items))), tuple(leads[i] for i in hot),
                     tuple(per_item), ages, tuple(leads))

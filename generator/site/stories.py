@@ -101,7 +101,7 @@ class Prepared:
 def prepare(item: StoryInput, seen: dict | None = None) -> Prepared:
     """The per-item part of clustering (`seen`: one dict for many items, caching words' normal forms)."""
     found = bag(item, seen)
-    related = tuple(key for key in map(_key, item.related) if key)
+    related = tuple(key for key in map(article_key, item.related) if key)
     return Prepared(tuple(found), array("d", found.values()), tuple(_keys(item)), related)
 
 
@@ -509,15 +509,16 @@ def _union(parent: list[int], a: int, b: int) -> None:
 def _keys(item: StoryInput) -> list[str]:
     keys = []
     for url in dict.fromkeys((item.original_url, item.web_url, item.amp_url, item.cdn_amp_url)):
-        key = _key(url)
+        key = article_key(url)
         if key and key not in keys:
             keys.append(key)
     return keys
 
 
-def _key(url: str) -> str:
-    """The key of the article at `url`; "" for what names no article: not an http(s) URL (canonical_url gives
-    it back as it is), or a site's home page, which crawlers give as many items' original."""
+def article_key(url: str) -> str:
+    """The key of the article at `url` (two URLs of one article, one key: rules 1 and 2); "" for what names no
+    article: not an http(s) URL (canonical_url gives it back as it is), or a site's home page, which crawlers
+    give as many items' original."""
     key = canonical_url(url) if url else ""
     if not key.startswith("https://") or (key.endswith("/") and key.count("/") == 3):  # "https://host/"
         return ""
