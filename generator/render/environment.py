@@ -32,7 +32,7 @@ from generator.i18n import Words, facts, fill, load_words
 from generator.languages import og_locale
 from generator.plan.feeds import domain_url, feed_path, html_datetime, whole_minute_offset
 from generator.render.fragments import MemoEnvironment
-from generator.render.undefined import ThemeUndefined, noting_tests
+from generator.render.undefined import TemplateFiles, ThemeUndefined, noting_tests
 from generator.plan.pictures import picture, pictures
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import ProviderBadge, Site
@@ -664,7 +664,7 @@ def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) 
         if tested is None:
             html = template.render(page.context, page=page)
         else:
-            with noting_tests(set()) as found:
+            with noting_tests(set(), TemplateFiles(env)) as found:
                 html = template.render(page.context, page=page)
             if found:
                 tested.update((page.template, *test) for test in found)

@@ -22,41 +22,92 @@ Absent in the ordinary way, and shown as nothing as before:
 from __future__ import annotations
 
 import inspect
+import os
 from collections.abc import Mapping
 from contextvars import ContextVar
 
 import jinja2
 from jinja2.utils import Namespace, missing
 
-# (template file, line, the value's type, the field) of each test noted, while noting_tests is on
-_NOTED: ContextVar[set | None] = ContextVar("newsdesk_tested_fields", default=None)
+# (the set each test is noted in, the page's TemplateFiles), while noting_tests is on
+_NOTED: ContextVar[tuple[set, TemplateFiles] | None] = ContextVar("newsdesk_tested_fields", default=None)
 
 
 class noting_tests:
-    """`with noting_tests(found):` notes in `found` each test of a field a value lacks (ThemeUndefined.__bool__)
-    while rendering inside. (A class rather than a generator: it is entered once per page.)"""
+    """`with noting_tests(found, templates):` notes in `found` each test of a field a value lacks
+    (ThemeUndefined.__bool__), as (template file, line, the value's type, the field), while rendering inside with
+    the environment of `templates`. (A class rather than a generator: it is entered once per page.)"""
 
-    __slots__ = ("found", "_token")
+    __slots__ = ("noting", "_token")
 
-    def __init__(self, found: set):
-        self.found = found
+    def __init__(self, found: set, templates: TemplateFiles):
+        self.noting = (found, templates)
 
     def __enter__(self) -> set:
-        self._token = _NOTED.set(self.found)
-        return self.found
+        self._token = _NOTED.set(self.noting)
+        return self.noting[0]
 
     def __exit__(self, *exc) -> None:
         _NOTED.reset(self._token)
 
 
-def _template_line() -> tuple[str, int] | None:
-    """The file and line of the innermost template being rendered, as Jinja's own tracebacks find it: each
-    compiled template's globals hold its Template, which maps a line of its code to one of its text."""
+class TemplateFiles:
+    """An environment's templates by the file each is read from: `templates(filename)` is the Template, or None
+    for a file that is not one of its loader's templates. Kept as found, for the page being rendered (only a
+    test noted asks: made for each page, it costs nothing until then)."""
+
+    __slots__ = ("env", "_roots", "_found")
+
+    def __init__(self, env: jinja2.Environment):
+        self.env = env
+        self._roots: list[tuple[str, str]] | None = None
+        self._found: dict[str, jinja2.Template | None] = {}
+
+    def __call__(self, filename: str) -> jinja2.Template | None:
+        try:
+            return self._found[filename]
+        except KeyError:
+            template = self._found[filename] = self._template(filename)
+            return template
+
+    def _template(self, filename: str) -> jinja2.Template | None:
+        if self._roots is None:
+            self._roots = list(_roots(self.env.loader))
+        for root, prefix in self._roots:
+            if filename.startswith(root):
+                name = prefix + filename[len(root):].replace(os.sep, "/")
+                try:
+                    template = self.env.get_template(name)  # (Jinja keeps those it loaded: the page's are)
+                except (jinja2.TemplateError, OSError):
+                    continue
+                if template.filename == filename:  # (else a template of the same name in a folder before it)
+                    return template
+        return None
+
+
+def _roots(loader: jinja2.BaseLoader | None, prefix: str = ""):
+    """(folder with its separator, prefix of the names of its templates) for each folder `loader` reads
+    templates from, in the order it looks (the loaders make_env puts together; others have no folders)."""
+    if isinstance(loader, jinja2.FileSystemLoader):
+        for path in loader.searchpath:
+            yield os.path.join(os.path.normpath(path), ""), prefix
+    elif isinstance(loader, jinja2.ChoiceLoader):
+        for each in loader.loaders:
+            yield from _roots(each, prefix)
+    elif isinstance(loader, jinja2.PrefixLoader):
+        for key, each in loader.mapping.items():
+            yield from _roots(each, prefix + key + loader.delimiter)
+
+
+def _template_line(templates: TemplateFiles) -> tuple[str, int] | None:
+    """The file and line of the innermost template being rendered: Jinja compiles each template with its file's
+    name, so the code of the first frame outward whose file is a template's is that template's, and the
+    Template maps a line of its code to one of its text."""
     frame = inspect.currentframe()
     while frame is not None:
-        template = frame.f_globals.get("__jinja_template__")
+        template = templates(frame.f_code.co_filename)
         if template is not None:
-            return template.filename or template.name or "<template>", template.get_corresponding_lineno(frame.f_lineno)
+            return template.filename, template.get_corresponding_lineno(frame.f_lineno)
         frame = frame.f_back
     return None
 
@@ -75,14 +126,14 @@ class ThemeUndefined(jinja2.Undefined):
         return isinstance(name, str) and owner is not None and not isinstance(owner, Mapping)
 
     def __bool__(self) -> bool:
-        found = _NOTED.get()
-        if found is not None:  # (only while rendering a page: a test of an absent value costs nothing more else)
+        noting = _NOTED.get()
+        if noting is not None:  # (only while rendering a page: a test of an absent value costs nothing more else)
             owner, name = self._undefined_obj, self._undefined_name
             if (isinstance(name, str) and owner is not missing and owner is not None
                     and not isinstance(owner, (Mapping, Namespace))):  # (a namespace's fields are the theme's own)
-                where = _template_line()
+                where = _template_line(noting[1])
                 if where is not None:
-                    found.add((*where, type(owner), name))
+                    noting[0].add((*where, type(owner), name))
         return False
 
     def __str__(self) -> str:
