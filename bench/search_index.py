@@ -122,7 +122,8 @@ def main(argv: list[str] | None = None) -> dict:
               "mib": round(sum(sizes) / 2**20, 1), "largest_kib": round(sizes[-1] / 1024)}
     print(f"{result['documents']:,} stories, {workers} workers: {result['seconds']} s wall "
           f"(CPU: {result['main_cpu_seconds']} s main process, {result['workers_cpu_seconds']} s workers); "
-          f"+{result['extra_memory_mib']} MiB at peak (whole process tree, PSS); {result['files']} files, "
+          f"+{result['extra_memory_mib']} MiB at peak, {result['peak_mib']} MiB in all (whole process tree, PSS, "
+          f"the planned site included); {result['files']} files, "
           f"{result['mib']} MiB, largest {result['largest_kib']} KiB")
     if cold is not None:
         cpu = result["main_cpu_seconds"] + result["workers_cpu_seconds"]
