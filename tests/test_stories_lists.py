@@ -124,3 +124,14 @@ def test_serve_after_a_redate_of_a_providers_item_of_a_story_moves_its_card_as_a
             assert listed[place] == (VIDEO, at(moment)), (moment, page, listed)
             assert in_order([time for _, time in listed]), (moment, page, listed)
         assert files_under(out) == clean_build(root, tmp_path / f"fresh-{step}"), moment
+
+
+def test_a_providers_list_shows_the_lead_it_wrote_at_the_leads_time_though_it_wrote_a_newer_item_of_it(tmp_path):
+    # alpha's update of its own story (09:00) joins it by declaring the lead; the lead stays alpha's 07:00
+    # write-up (the best): alpha's list shows the lead at 07:00, Latest the lead at the story's newest, 09:00.
+    update = news("port-update", "Port strike: talks to resume on Monday", "09:00", "alpha", "Business",
+                  related=f"[{{title: 'Strike', webUrl: '{LEAD_URL}'}}]")
+    root = make_site(tmp_path / "site", dict([*DAY.items(), update]), CONFIG)
+    assert main(["build", "--config", str(root / "config.yaml")]) == 0
+    assert shown(root / "output/providers/alpha-example/index.html") == [(LEAD, at("07:00"))]
+    assert shown(root / "output/latest/index.html")[0] == (LEAD, at("09:00"))
