@@ -112,7 +112,7 @@ def _lastmod(page: Page, site: Site) -> datetime | None:
     if not page.items:
         return None
     newest = site.items[min(page.items)].published  # site.items is newest first
-    # a story's card shows its newest item's time, which may be another item's than the card's
+    # a story's newest item changes its card ("+N sources") on every list, whatever time the card shows
     return max([newest, *(story.newest for story in page.context.get("stories", ()) if story)])
 
 
