@@ -30,6 +30,9 @@ _HASHED = 8  # hex digits of the hash that keeps a cut or clashing slug apart
 _DEVICE = re.compile(r"con|prn|aux|nul|com[0-9]|lpt[0-9]")  # Windows device names (slugify leaves no dot)
 _UNSAFE_IN_URL = re.compile(r'[\x00-\x20"<>\\`\x7f]')
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# Unicode's tag characters, which show nothing (after a black flag they name a region's flag) and which anyascii
+# spells as the ASCII letters they tag: `x<TAG A>y.md` was the slug `xay`. Dropped, as other invisible ones are.
+_TAGS = re.compile("[\U000e0000-\U000e007f]+")
 # Symbols that carry meaning in names ("C++", "C#", "Q&A") are spelled out rather than dropped,
 # so that different names do not end up with the same slug.
 _SPELLED = str.maketrans({"+": " plus ", "#": " sharp ", "&": " and ", "@": " at "})
@@ -41,11 +44,13 @@ def slugify(text: str, fallback: str = "") -> str:
     Text with nothing left (only emoji, say) gets a short stable hash so that it
     still has a unique, safe slug. A Windows device name gets a `_` (see above).
     """
-    slug = _NOT_SLUG.sub("-", anyascii(spell_symbols(str(text))).lower()).strip("-")
+    text = str(text)
+    shown = text if text.isascii() else _TAGS.sub("", text)
+    slug = _NOT_SLUG.sub("-", anyascii(spell_symbols(shown)).lower()).strip("-")
     if len(slug) > MAX_SLUG:
         slug = distinct_slug(slug, slug)
     if not slug:
-        seed = str(text) or fallback
+        seed = text or fallback
         slug = "x-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
     return slug + "_" if device_name(slug) else slug
 
