@@ -475,3 +475,15 @@ def test_toml_front_matter_whose_last_repeat_spans_lines_reads_the_last(tmp_path
     assert "content/first.md:5: invalid TOML in front matter" in err and "give each key once" in err, err
     [page] = (site / "output" / "news").rglob("last/index.html")
     assert "<h1>Second line</h1>" in page.read_text(encoding="utf-8")
+
+
+def test_a_key_written_with_escapes_is_said_at_its_line(tmp_path, capsys):
+    """A key in double quotes written with escapes (`"tit\\ud800le"`, a lone surrogate, read as `tit\ufffdle`;
+    `"Titl\\x65"`) is nowhere in the file as read, and its warning was said at line 1."""
+    files = {"escaped.md": front("title: Escaped", "publishedDateTime: 2026-11-20T10:00:00Z", "",
+                                 '"tit\\ud800le": x', '"Titl\\x65": y')}
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert news["escaped"]["title"] == "Escaped"
+    assert "warning: content/escaped.md:5: `tit\ufffdle` is not a known field" in said, said
+    assert "warning: content/escaped.md:6: `Title` is `title` written again" in said, said
+    assert ":1:" not in said, said

@@ -714,6 +714,8 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
         # (`key = value` and `[key]` in TOML front matter)
         match = re.compile(rf"""^(?:(?:{re.escape(top)}|[ \t]*"{re.escape(top)}"|[ \t]*'{re.escape(top)}')\s*[:=]"""
                            rf"""|\[\[?[ \t]*{re.escape(top)}[ \t]*\]\]?[ \t]*$)""", re.MULTILINE).search(text)
+        if not match and isinstance(top, str):  # (a key in double quotes, written with escapes)
+            match = re.compile(rf"""^[ \t]*"{_escaped_key(top)}"\s*:""", re.MULTILINE).search(text)
         if not match:
             continue
         lines[key] = text.count("\n", 0, match.start()) + 1
@@ -724,3 +726,17 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
             if inner:
                 lines[key] = text.count("\n", 0, inner.start()) + 1
     return lines
+
+
+def _escaped_key(key: str) -> str:
+    """A pattern of `key` as YAML's double quotes may write it: each character as itself or as its escape
+    (`\\x41`, `\\u00e9`), and a U+FFFD also as the lone surrogate's escape it was read from (`"tit\\ud800le"` is
+    the key `tit\ufffdle`, which is nowhere in the file as written)."""
+    parts = []
+    for char in key:
+        code = ord(char)
+        escapes = [rf"\\u{code:04x}", rf"\\U{code:08x}"] + ([rf"\\x{code:02x}"] if code < 0x100 else [])
+        if char == "\ufffd":
+            escapes += [r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", r"\\U0000[dD][89a-fA-F][0-9a-fA-F]{2}"]
+        parts.append("(?:" + "|".join([re.escape(char)] + ["(?i:" + e + ")" for e in escapes]) + ")")
+    return "".join(parts)
