@@ -109,7 +109,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     slug_text = text_field(meta, "slug", notes, written=written)
     errors, warnings = notes.problems(config.root, source.path, source.body_line - 1,
                                       {key: again for key, _, again in source.twice})
-    warnings += tuple(Problem(source.path, again, f"`{key}` is given twice, also on line {first}: the last one is used",
+    warnings += tuple(Problem(source.path, again, f"{_key_named(key)} is given twice"
+                              f"{' on this line' if first == again else f', also on line {first}'}: the last one is used",
                               "remove the one you do not mean") for key, first, again in source.twice)
     warnings += tuple(Problem(source.path, line, message, hint) for line, message, hint in source.notes)
     if errors:
@@ -151,6 +152,12 @@ def _shared(value):
     if len(_SHARED) >= _SHARED_MAX:
         _SHARED.clear()
     return _SHARED.setdefault(value, value)
+
+
+def _key_named(key: str | tuple[str, ...]) -> str:
+    """A key of the front matter as messages name it: `title`, or one in a nested mapping as `name` in `provider`."""
+    keys = (key,) if isinstance(key, str) else key
+    return " in ".join(f"`{part}`" for part in reversed(keys))
 
 
 def _stem(path: str) -> str:
