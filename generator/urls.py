@@ -26,6 +26,10 @@ from urllib.parse import SplitResult, quote, urljoin, urlsplit
 from anyascii import anyascii
 
 MAX_SLUG = 80
+# An address longer than this is no link (field_url, and a body's links and pictures): servers refuse a request
+# line past about 8 KB (414, or 400) and browsers and feed readers past a few thousand characters more, and a
+# crawler's runaway address was written whole into every page, feed and API file that shows its story.
+MAX_URL = 8192
 _HASHED = 8  # hex digits of the hash that keeps a cut or clashing slug apart
 _DEVICE = re.compile(r"con|prn|aux|nul|com[0-9]|lpt[0-9]")  # Windows device names (slugify leaves no dot)
 _UNSAFE_IN_URL = re.compile(r'[\x00-\x20"<>\\`\x7f]')
@@ -266,7 +270,13 @@ def _field_url_of_text(value: str) -> str:
     return _field_url(value)
 
 
-def _field_url(value) -> str:
+def too_long(value) -> bool:
+    """Whether `value` is an address that field_url leaves out for its length alone (over MAX_URL characters as
+    sent, percent escapes and all)."""
+    return isinstance(value, str) and len(_field_url(value, None)) > MAX_URL
+
+
+def _field_url(value, longest: int | None = MAX_URL) -> str:
     if isinstance(value, str) and "&" in value:
         value = _URL_ENTITY.sub(lambda m: htmlmod.unescape(m.group()), value)
     if isinstance(value, str) and value.lstrip().startswith("//"):
@@ -280,7 +290,8 @@ def _field_url(value) -> str:
     url = safe_url(value)
     if not url and isinstance(value, str):
         url = safe_url(valid_url(value))
-    return valid_url(_as_sent(url))
+    url = valid_url(_as_sent(url))
+    return url if longest is None or len(url) <= longest else ""
 
 
 _WWW_HOST = re.compile(r"www\.[A-Za-z0-9-]+\.[A-Za-z0-9.-]*[A-Za-z](?:[:/?#]|$)", re.IGNORECASE)

@@ -24,12 +24,13 @@ from generator.site.fields import (author_field, bool_field, drafted, featured_f
                                    text_field, type_field, url_field)
 from generator.site.keys import KNOWN_FIELDS, check_keys, named_otherwise, nested_spelled_as_known, spelled_as_known
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
-                                   player_url, python_markdown_costly, render_markdown, sanitize, without_player)
+                                   player_url, python_markdown_costly, render_markdown, sanitize, too_long_address,
+                                   without_player)
 from generator.site.model import Item
 from generator.site.nested_fields import other_than, pictures_field, provider_field, related_field, topics_field
 from generator.site.notes import Notes, shown
 from generator.site.quantities import byte_count, length_field, offer_field, price_field, score_field, size_field
-from generator.urls import field_url, slugify, without_controls
+from generator.urls import MAX_URL, field_url, slugify, without_controls
 
 
 def make_item_or_problem(source: Source, config: Config, topic_defs: dict) -> Item | Problem:
@@ -127,6 +128,11 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
                                  "the body is rendered as CommonMark: Python-Markdown would take minutes over it "
                                  f"(this paragraph holds {marks:,} brackets, tags, entities and other marks)",
                                  "split the text into shorter paragraphs, or set `markdown_engine: cmark`"),)
+    if long := too_long_address(body):
+        warnings += (Problem(source.path, source.body_line + long[0] - 1,
+                             f"the body has a link or picture whose address is {long[1]:,} characters long, more than "
+                             f"the {MAX_URL:,} one may have (servers and browsers refuse longer ones); it shows as "
+                             "its text, unlinked", "shorten the address, or link the article's plain address"),)
     return Item(
         source=source.path,
         digest=source.digest,
