@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from conftest import build_said, item, make_site
+from conftest import build_said, cpu_seconds, item, make_site
+from generator.site.markup import sanitize, too_long_address
 
 LONG = "https://example.com/" + "a" * 20_000
 FIT = "https://example.com/" + "f" * 8_000  # (long, but an address servers answer)
@@ -58,3 +59,18 @@ def test_no_sitemap_lists_an_address_past_what_the_protocol_allows(tmp_path, cap
     assert len(locs) > 5
     assert max(map(len, locs)) <= 120, max(locs, key=len)
     assert all(re.fullmatch(r"https://example\.org/[a-z0-9/_.-]*", loc) for loc in locs), locs
+
+
+def test_looking_for_a_long_address_costs_time_in_proportion_to_the_body(tmp_path):
+    """Runs just short of the limit (no address in them is too long), of `](` or `href="`, read from each of
+    their characters would cost the square of the body's length; looking at each run once, twice the body is
+    about twice the time."""
+    def cost(runs: int) -> float:
+        bodies = [(piece * (8_000 // len(piece)) + " ") * runs for piece in ("](", 'href="', "a")]
+        start = cpu_seconds()
+        for body in bodies:
+            assert too_long_address(body) is None
+            sanitize(f"<p>{body}</p>")
+        return cpu_seconds() - start
+    small, large = cost(40), cost(160)
+    assert large < 8 * small + 0.5, (small, large)

@@ -351,22 +351,30 @@ _HTTP = re.compile(r"https?://")
 _LONG_ADDRESS = re.compile(r'\s(?:href|src|poster)="[^"]{%d}' % (MAX_URL + 1))
 
 
-# A link's or picture's address in a Markdown or HTML body that is longer than MAX_URL: a Markdown link's
-# destination, an HTML attribute's value, or an http(s) address written alone (an autolink)
-_LONG_IN_BODY = re.compile(r'(?:\]\(\s*<?|\b(?:href|src|poster)\s*=\s*["\']?|(?<![^\s<(])(?=https?://|www\.))'
-                           r'([^\s"\'<>]{%d,})' % (MAX_URL + 1), re.IGNORECASE)
+# A run of more than MAX_URL characters of a body that could be an address (no space, quote or angle bracket),
+# from the run's start only (the look-behind): tried from each of a short run's characters, a body of such runs
+# was read thousands of times over
+_LONG_RUN = re.compile(r"""(?<![^\s"'<>])[^\s"'<>]{%d,}""" % (MAX_URL + 1))
+_ADDRESS_START = re.compile(r"(?:https?:|//|www\.)", re.IGNORECASE)
+_ATTRIBUTE_BEFORE = re.compile(r"""(?:href|src|poster)\s*=\s*["']?$""", re.IGNORECASE)
 
 
 def too_long_address(body: str) -> tuple[int, int] | None:
     """(line in the body from 1, length) of the first link or picture address in a Markdown body longer than
-    MAX_URL, which sanitize leaves as the link's text (or the picture's): said, so that its writer learns why."""
+    MAX_URL (a Markdown link's destination, an HTML attribute's value, an address written alone), which sanitize
+    leaves as the link's text (or the picture's): said, so that its writer learns why."""
     if len(body) <= MAX_URL:
         return None
-    found = _LONG_IN_BODY.search(body)
-    if not found:
-        return None
-    address = found[1][:-1] if found.group().startswith("](") and found[1].endswith(")") else found[1]
-    return body.count("\n", 0, found.start()) + 1, len(address)
+    for found in _LONG_RUN.finditer(body):
+        run = found.group()
+        at = run.find("](")
+        address = run[at + 2:].lstrip("<") if at >= 0 else run
+        if at >= 0 and address.endswith(")"):
+            address = address[:-1]
+        if len(address) > MAX_URL and (at >= 0 or _ADDRESS_START.match(address)
+                                       or _ATTRIBUTE_BEFORE.search(body, max(0, found.start() - 20), found.start())):
+            return body.count("\n", 0, found.start()) + 1, len(address)
+    return None
 
 
 def _not_too_long(match: re.Match) -> str:
