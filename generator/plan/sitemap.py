@@ -9,7 +9,9 @@
 
 Pure: the planned pages + Site + Config + build time -> FileOutputs. Dates
 come from the items a page shows, so a page's <lastmod> only moves when its content does;
-the lists ordered by score have none (see _lastmod).
+the lists ordered by score have none (see _lastmod). Every <loc> is a page of the site's own, its path
+made of slugs (urls.MAX_SLUG): no title, file name or `slug:` takes it near the protocol's 2,048 characters,
+and no address from content is listed (tests/test_outputs_long_addresses.py).
 Note that crawlers read robots.txt only at the root of a host: under a `base_url` path
 (a GitHub project site) submit the sitemap to the search engine directly.
 """
