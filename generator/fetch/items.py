@@ -28,7 +28,7 @@ from generator.site.fields import MAX_TEXT
 from generator.site.item_bounds import MAX_IMAGES
 from generator.site.text import plain_text as plain_title  # a title as the build reads one
 from generator.urlnorm import canonical_url
-from generator.urls import safe_url, slugify
+from generator.urls import home_page, safe_url, slugify
 
 try:  # libyaml's emitter: Python's was two thirds of a first fetch's time (PyYAML's wheels all have it)
     from yaml import CSafeDumper as _SafeDumper
@@ -274,18 +274,23 @@ def provider_of(source: Source, feed: Feed, entry: Entry) -> dict:
     """The source's `name` and `domain` when config.yaml sets them; else the publisher an entry names (a feed
     of others' entries, such as Google News, names each one's), else the feed's title and site."""
     origin_name = " ".join(entry.origin.split())
+    site = ""
     if not (source.name or source.domain) and (origin_name or _bare_host(entry.origin_link)):
-        domain = _bare_host(entry.origin_link) or _bare_host(feed.link or source.url)
+        site = entry.origin_link if _bare_host(entry.origin_link) else feed.link or source.url
+        domain = _bare_host(site)
         provider: dict = {"name": _cut(origin_name, MAX_TEXT) or domain, "domain": domain}
     else:
         # (a channel, a repository, a subreddit of a host many share: its own provider, unless config.yaml
         # gives the source a domain; by the feed's site, else the feed's URL)
         shared, account = ("", "") if source.domain else next(
             (found for found in map(account_of, (feed.link, source.url)) if found[0]), ("", ""))
-        domain = source.domain or shared or _bare_host(feed.link or source.url)
+        site = "" if source.domain or shared else feed.link or source.url
+        domain = source.domain or shared or _bare_host(site)
         provider = {"name": source.name or _plain_title(feed.title, feed.title_html) or domain, "domain": domain}
         if account:
             provider["account"] = account
+    if home := home_page(site):
+        provider["url"] = home
     if source.logo:
         provider["images"] = [{"url": source.logo}]
     return provider
