@@ -64,7 +64,8 @@ def test_a_summary_s_excerpt_reads_as_a_sentence(tmp_path, server, capsys):
 
 def test_an_uncut_summary_keeps_its_links_and_pictures_as_the_body(tmp_path, server, capsys):
     site = _fetch(tmp_path, server, capsys, "".join((
-        _item(1, "Linked", "<p>Read <a href='/report'>the report</a>, <em>now</em>: <img src='/chart.png' alt='chart'>.</p>"),
+        _item(1, "Linked",
+              "<p>Read <a href='/report'>the report</a>, <em>now</em>: <img src='/chart.png' alt='chart'>.</p>"),
         _item(2, "Words only", "<p>Just words.</p><p>Two paragraphs.</p>"),
         _item(3, "Google style", "<a href='https://f.example/3'>Google style</a>&nbsp;&nbsp;<font>Pub</font>",
               "<source url='https://pub.example/'>Pub</source>"),
