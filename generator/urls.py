@@ -215,6 +215,25 @@ def _join(base_url: str, path: str) -> str:
     return urljoin(base_url, path)
 
 
+def home_page(url: str) -> str:
+    """The home page of a URL's site where its scheme and port are part of the address: a site on a port of its
+    own (`https://example.com:8443/`), or named by its IP address or as localhost (a test feed's
+    `http://127.0.0.1:8123/`); "" for a site on its scheme's own port, whose home page is `https://<host>/`
+    (an old feed's `http://` link to a site that has moved to https included)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return ""
+    host = url_host(parts).rstrip(".")
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return ""
+    own = port is None or port == (80 if parts.scheme.lower() == "http" else 443)
+    if own and not (host == "localhost" or ":" in host or host.replace(".", "").isdigit()):
+        return ""
+    return f"{parts.scheme.lower()}://{f'[{host}]' if ':' in host else host}{'' if own else f':{port}'}/"
+
+
 @lru_cache(maxsize=16)
 def url_origin(base_url: str) -> str:
     """scheme://host[:port] of a URL, the part a rooted path is put after (parsed once per base URL:

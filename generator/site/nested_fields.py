@@ -22,7 +22,7 @@ from generator.site.notes import Notes, Unusable, kind_of, shown
 from generator.site.quantities import score_field
 from generator.site.text import IGNORED_IN_HOSTS
 from generator.urlnorm import canonical_url
-from generator.urls import field_url, host_of, slugify, static_path
+from generator.urls import field_url, home_page, host_of, slugify, static_path
 
 
 def topics_field(meta: dict, topic_defs: dict, config: Config, notes: Notes) -> list[tuple[str, str]]:
@@ -298,7 +298,15 @@ def provider_field(value, key: str, notes: Notes, base: str = "") -> ProviderRef
     account = _account(value.get("account"), domain, key, notes)
     domain = domain or account.split("/", 1)[0].split("?", 1)[0]
     return ProviderRef(name or domain, domain, slugify(account or domain or name),
-                       _images(images, key, notes, MAX_IMAGES, base), account)
+                       _images(images, key, notes, MAX_IMAGES, base), account, _home_page(value.get("url"), domain))
+
+
+
+def _home_page(value, domain: str) -> str:
+    """A provider's `url` as its home page (ProviderRef.site), when urls.home_page keeps one (a port of its own,
+    an IP address) and its host is the domain; else "" (the home page is https://<domain>/)."""
+    url = home_page(field_url(value)) if isinstance(value, str) else ""
+    return url if url and domain and site_domain(host_of(url)) == domain else ""
 
 
 _LONGEST_ACCOUNT = 500  # (a page and a slug from it, shown on every page of the provider's)
