@@ -2,7 +2,7 @@
 wall time, CPU time, the peak memory of the whole process tree while it ran, and the files' sizes.
 
     python -m bench.corpus --items 10000 --out /tmp/c10k
-    python -m bench.search_index --config /tmp/c10k/config.yaml [--workers 2] [--repeat 10] [--cold]
+    python -m bench.search_index --config /tmp/c10k/config.yaml [--workers 2] [--repeat 10] [--cold] [--write DIR]
 
 `--repeat N` indexes the site's stories N times over (N x the documents, same text), to see that time
 and memory grow linearly without generating and parsing a corpus N times the size.
@@ -10,6 +10,10 @@ and memory grow linearly without generating and parsing a corpus N times the siz
 `--cold` first makes a cold build of the same site (`newsdesk build --clean`, in a temporary folder: the
 site's own output and build cache are not touched) and reports the index's time and memory as a share of
 that build's, measured in the same run: the machine's speed moves between runs, a ratio much less.
+
+`--write DIR` writes the index files made into DIR (DIR/search/index/...), after the measurement:
+`python -m bench.search_quality --bytes DIR` then measures the bytes a query fetches from them, without
+planning and indexing a big site a second time.
 """
 
 from __future__ import annotations
@@ -81,6 +85,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
     parser.add_argument("--repeat", type=int, default=1, help="index the stories this many times over")
     parser.add_argument("--cold", action="store_true", help="also time a cold build of the site, for the ratio")
+    parser.add_argument("--write", type=Path, metavar="DIR", help="write the index files into this folder")
     args = parser.parse_args(argv)
     config = load_config(args.config)
     workers = args.workers or default_workers()
@@ -117,7 +122,8 @@ def main(argv: list[str] | None = None) -> dict:
               "mib": round(sum(sizes) / 2**20, 1), "largest_kib": round(sizes[-1] / 1024)}
     print(f"{result['documents']:,} stories, {workers} workers: {result['seconds']} s wall "
           f"(CPU: {result['main_cpu_seconds']} s main process, {result['workers_cpu_seconds']} s workers); "
-          f"+{result['extra_memory_mib']} MiB at peak (whole process tree, PSS); {result['files']} files, "
+          f"+{result['extra_memory_mib']} MiB at peak, {result['peak_mib']} MiB in all (whole process tree, PSS, "
+          f"the planned site included); {result['files']} files, "
           f"{result['mib']} MiB, largest {result['largest_kib']} KiB")
     if cold is not None:
         cpu = result["main_cpu_seconds"] + result["workers_cpu_seconds"]
@@ -130,6 +136,10 @@ def main(argv: list[str] | None = None) -> dict:
               f"{cold['peak_mib']} MiB peak; the index is {share['wall']:.1%} of its wall time, {share['cpu']:.1%} "
               f"of its CPU; this process tree's peak while indexing ({round(peak)} MiB, the planned site "
               f"included) is {share['peak_memory']:.0%} of the build's")
+    if args.write is not None:
+        for name, data in files.items():
+            (args.write / name).parent.mkdir(parents=True, exist_ok=True)
+            (args.write / name).write_bytes(data)
     return result
 
 

@@ -1,7 +1,7 @@
 """Search quality and cost: newsdesk's own search against Pagefind, as a reader would use them.
 
     python -m bench.search_quality [--corpus ../shared/corpus/powerapps] [--json FILE]
-    python -m bench.search_quality --bytes SITE/config.yaml [SITE/config.yaml ...]
+    python -m bench.search_quality --bytes SITE/config.yaml|INDEX_DIR [...]
 
 The first form builds the real corpus (its published stories) into a temporary folder, runs Pagefind
 (`pip install 'pagefind[extended]'`) on the same built site (story pages only, their <article>), and types
@@ -12,8 +12,10 @@ story, averaged (MRR). It also reports the bytes each engine fetched per query, 
 browser context (nothing cached), and the time each takes to index.
 
 The second form measures bytes fetched per query on big synthetic sites (`python -m bench.corpus`): it
-makes only the search index and the search page of each site (not the whole build) and runs queries of
-its vocabulary through the page, cold. Figures are in docs/dev/search.md.
+makes only the search index and the search page of each site (not the whole build), or takes an index already
+made (a folder holding search/index/meta.json: a built site's output, or `bench.search_index --write DIR`),
+and runs queries through the page, cold: queries of the corpus's vocabulary, the judged queries' words and a
+few of its commonest words. Figures are in docs/dev/search.md.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import shutil
 import statistics
 import subprocess
@@ -384,10 +387,27 @@ def quality(corpus: Path, use_pagefind: bool) -> dict:
 # Words of bench.corpus's vocabulary: common and rare words, two words, a prefix, a misspelling, a phrase
 SYNTHETIC_QUERIES = ["market", "markets report", "zürich", "council", "counc", "councl vote", '"city council"',
                      "energy prices rise", "quantum", "festival music"]
+# Words in nearly every story of bench.corpus: the longest posting lists, so the largest terms files
+COMMON_WORDS = ["the", "said", "officials", "months", "according to"]
+
+
+def byte_queries() -> list[tuple[str, str]]:
+    """(set, query) of --bytes: the synthetic queries, the judged ones (as typed: most find little in a synthetic
+    site, but a word's terms file is fetched whether it matches or not) and the common words."""
+    judged = list(dict.fromkeys(query for query, _ in JUDGED))
+    return ([("synthetic", q) for q in SYNTHETIC_QUERIES] + [("judged", q) for q in judged]
+            + [("common", q) for q in COMMON_WORDS])
+
+
+def percentile(values: list[int], fraction: float) -> int:
+    """The value below which `fraction` of them fall (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(len(ordered) * fraction) - 1)]
 
 
 def page_bytes(configs: list[Path]) -> list[dict]:
-    """Per site: index time, its files, and the bytes each synthetic query fetched (cold)."""
+    """Per site (a config.yaml, or a folder holding search/index/meta.json): index time, its files, and the
+    bytes each query of byte_queries() fetched (cold)."""
     from conftest import CHROMIUM, CHROMIUM_ARGS, static_server
     from playwright.sync_api import sync_playwright
 
@@ -411,29 +431,40 @@ def page_bytes(configs: list[Path]) -> list[dict]:
             shutil.copytree(small / "output/static", site_dir / "static")
             (site_dir / "search").mkdir()
             shutil.copy(small / "output/search/index.html", site_dir / "search/index.html")
-            config = load_config(config_path)
             workers = default_workers()
-            model = plan_site(config, BuildOptions(), workers=workers).model.site
-            start = time.perf_counter()
-            files = make_index(plan_index(model, config), workers)
-            seconds = time.perf_counter() - start
-            for name, data in files.items():
-                (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
-                (site_dir / name).write_bytes(data)
-            del model
-            sizes = sorted(len(data) for data in files.values())
+            if (config_path / "search/index/meta.json").is_file():  # an index made already
+                shutil.copytree(config_path / "search/index", site_dir / "search/index")
+                seconds = None
+            else:
+                config = load_config(config_path)
+                model = plan_site(config, BuildOptions(), workers=workers).model.site
+                start = time.perf_counter()
+                files = make_index(plan_index(model, config), workers)
+                seconds = round(time.perf_counter() - start, 2)
+                for name, data in files.items():
+                    (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
+                    (site_dir / name).write_bytes(data)
+                del model, files
+            sizes = sorted(path.stat().st_size for path in (site_dir / "search/index").rglob("*") if path.is_file())
             rows = []
             with static_server(site_dir, "/site/") as base, sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-                for query in SYNTHETIC_QUERIES:
+                for kind, query in byte_queries():
                     found, fetched = newsdesk_query(browser, base, query)
-                    rows.append({"query": query, "results": len(found), **fetched})
+                    rows.append({"set": kind, "query": query, "results": len(found), **fetched})
                 browser.close()
-            results.append({"site": str(config_path), "stories": json.loads(files["search/index/meta.json"])["docs"],
-                            "index_seconds": round(seconds, 2), "workers": workers, "files": len(files),
+            fetched = [r["bytes"] for r in rows]
+            results.append({"site": str(config_path),
+                            "stories": json.loads((site_dir / "search/index/meta.json").read_bytes())["docs"],
+                            "index_seconds": seconds, "workers": workers, "files": len(sizes),
                             "mib": round(sum(sizes) / 2**20, 1), "largest_kib": round(sizes[-1] / 1024),
-                            "bytes_median": int(statistics.median(r["bytes"] for r in rows)),
-                            "bytes_max": max(r["bytes"] for r in rows), "per_query": rows})
+                            "queries": len(rows), "bytes_median": int(statistics.median(fetched)),
+                            "bytes_p90": percentile(fetched, 0.9), "bytes_max": max(fetched),
+                            "requests_median": statistics.median(r["requests"] for r in rows),
+                            "by_set": {kind: {"median": int(statistics.median(r["bytes"] for r in rows if r["set"] == kind)),
+                                              "max": max(r["bytes"] for r in rows if r["set"] == kind)}
+                                       for kind in dict.fromkeys(r["set"] for r in rows)},
+                            "per_query": rows})
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return results
@@ -450,9 +481,14 @@ def main(argv: list[str] | None = None) -> dict | list:
     if args.bytes:
         report = page_bytes(args.bytes)
         for site in report:
-            print(f"{site['stories']:,} stories: index {site['index_seconds']} s ({site['workers']} workers), "
-                  f"{site['files']} files, {site['mib']} MiB, largest {site['largest_kib']} KiB; a query fetched "
-                  f"{site['bytes_median'] / 1024:.0f} KiB (median), {site['bytes_max'] / 1024:.0f} KiB at most")
+            made = (f"index {site['index_seconds']} s ({site['workers']} workers), " if site["index_seconds"] is not None
+                    else "index made already, ")
+            print(f"{site['stories']:,} stories: {made}{site['files']} files, {site['mib']} MiB, largest "
+                  f"{site['largest_kib']} KiB; {site['queries']} queries, each fetched {site['bytes_median'] / 1024:.0f} "
+                  f"KiB (median), {site['bytes_p90'] / 1024:.0f} KiB (p90), {site['bytes_max'] / 1024:.0f} KiB at most, "
+                  f"{site['requests_median']} requests (median)")
+            for kind, figures in site["by_set"].items():
+                print(f"  {kind}: {figures['median'] / 1024:.0f} KiB median, {figures['max'] / 1024:.0f} KiB at most")
     else:
         if not args.corpus.is_dir():
             raise SystemExit(f"{args.corpus}: no corpus here: pass --corpus DIR, the corpus's folder (it is "

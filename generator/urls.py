@@ -26,10 +26,17 @@ from urllib.parse import SplitResult, quote, urljoin, urlsplit
 from anyascii import anyascii
 
 MAX_SLUG = 80
+# An address longer than this is no link (field_url, and a body's links and pictures): servers refuse a request
+# line past about 8 KB (414, or 400) and browsers and feed readers past a few thousand characters more, and a
+# crawler's runaway address was written whole into every page, feed and API file that shows its story.
+MAX_URL = 8192
 _HASHED = 8  # hex digits of the hash that keeps a cut or clashing slug apart
 _DEVICE = re.compile(r"con|prn|aux|nul|com[0-9]|lpt[0-9]")  # Windows device names (slugify leaves no dot)
 _UNSAFE_IN_URL = re.compile(r'[\x00-\x20"<>\\`\x7f]')
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# Unicode's tag characters, which show nothing (after a black flag they name a region's flag) and which anyascii
+# spells as the ASCII letters they tag: `x<TAG A>y.md` was the slug `xay`. Dropped, as other invisible ones are.
+_TAGS = re.compile("[\U000e0000-\U000e007f]+")
 # Symbols that carry meaning in names ("C++", "C#", "Q&A") are spelled out rather than dropped,
 # so that different names do not end up with the same slug.
 _SPELLED = str.maketrans({"+": " plus ", "#": " sharp ", "&": " and ", "@": " at "})
@@ -41,11 +48,13 @@ def slugify(text: str, fallback: str = "") -> str:
     Text with nothing left (only emoji, say) gets a short stable hash so that it
     still has a unique, safe slug. A Windows device name gets a `_` (see above).
     """
-    slug = _NOT_SLUG.sub("-", anyascii(spell_symbols(str(text))).lower()).strip("-")
+    text = str(text)
+    shown = text if text.isascii() else _TAGS.sub("", text)
+    slug = _NOT_SLUG.sub("-", anyascii(spell_symbols(shown)).lower()).strip("-")
     if len(slug) > MAX_SLUG:
         slug = distinct_slug(slug, slug)
     if not slug:
-        seed = str(text) or fallback
+        seed = text or fallback
         slug = "x-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
     return slug + "_" if device_name(slug) else slug
 
@@ -206,6 +215,25 @@ def _join(base_url: str, path: str) -> str:
     return urljoin(base_url, path)
 
 
+def home_page(url: str) -> str:
+    """The home page of a URL's site where its scheme and port are part of the address: a site on a port of its
+    own (`https://example.com:8443/`), or named by its IP address or as localhost (a test feed's
+    `http://127.0.0.1:8123/`); "" for a site on its scheme's own port, whose home page is `https://<host>/`
+    (an old feed's `http://` link to a site that has moved to https included)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return ""
+    host = url_host(parts).rstrip(".")
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return ""
+    own = port is None or port == (80 if parts.scheme.lower() == "http" else 443)
+    if own and not (host == "localhost" or ":" in host or host.replace(".", "").isdigit()):
+        return ""
+    return f"{parts.scheme.lower()}://{f'[{host}]' if ':' in host else host}{'' if own else f':{port}'}/"
+
+
 @lru_cache(maxsize=16)
 def url_origin(base_url: str) -> str:
     """scheme://host[:port] of a URL, the part a rooted path is put after (parsed once per base URL:
@@ -261,7 +289,13 @@ def _field_url_of_text(value: str) -> str:
     return _field_url(value)
 
 
-def _field_url(value) -> str:
+def too_long(value) -> bool:
+    """Whether `value` is an address that field_url leaves out for its length alone (over MAX_URL characters as
+    sent, percent escapes and all)."""
+    return isinstance(value, str) and len(_field_url(value, None)) > MAX_URL
+
+
+def _field_url(value, longest: int | None = MAX_URL) -> str:
     if isinstance(value, str) and "&" in value:
         value = _URL_ENTITY.sub(lambda m: htmlmod.unescape(m.group()), value)
     if isinstance(value, str) and value.lstrip().startswith("//"):
@@ -275,7 +309,8 @@ def _field_url(value) -> str:
     url = safe_url(value)
     if not url and isinstance(value, str):
         url = safe_url(valid_url(value))
-    return valid_url(_as_sent(url))
+    url = valid_url(_as_sent(url))
+    return url if longest is None or len(url) <= longest else ""
 
 
 _WWW_HOST = re.compile(r"www\.[A-Za-z0-9-]+\.[A-Za-z0-9.-]*[A-Za-z](?:[:/?#]|$)", re.IGNORECASE)

@@ -318,6 +318,7 @@ def test_a_key_given_twice_is_said_with_both_lines_and_the_last_value_kept(tmp_p
     root = make_site(tmp_path / "site", files, CONFIG)
     site = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={}).site
     assert [(p.line, p.message) for p in site.warnings] == [
+        (6, "`name` in `provider` is given twice, also on line 5: the last one is used"),
         (7, "`title` is given twice, also on line 2: the last one is used"),
         (9, "`heat` is given twice, also on line 8: the last one is used")]
     [kept] = site.model.site.items

@@ -225,7 +225,7 @@ def test_axe_finds_no_violations_on_the_real_pages(corpus, built, browser, schem
     # The example site's pages are checked in test_theme; the corpus's are what the issue measured
     # (long provider names, entities, 50-pixel logos, failed pictures: no network here).
     import re
-    from test_theme import AXE_JS, _tool_missing
+    from test_theme import AXE_JS, _tool_missing, axe_violations
 
     if not AXE_JS.is_file():
         _tool_missing(f"{AXE_JS} is missing: run `npm ci` in {conftest.ROOT}")
@@ -239,13 +239,7 @@ def test_axe_finds_no_violations_on_the_real_pages(corpus, built, browser, schem
             tab = context.new_page()
             for kind, path in pages.items():
                 tab.goto(url + path, wait_until="load")
-                if "?q=" in path:  # the results are made by search.js once the index files are in
-                    tab.locator("#search-results li").first.wait_for(timeout=20_000)
-                tab.add_script_tag(path=str(AXE_JS))
-                result = tab.evaluate("() => axe.run(document, {iframes: false, resultTypes: ['violations']})")
-                for violation in result["violations"]:
-                    targets = [" ".join(map(str, n["target"])) for n in violation["nodes"]][:5]
-                    found.append(f"{kind} ({path or '/'}): {violation['id']}: {violation['help']} {targets}")
+                found += axe_violations(tab, kind, path)
         finally:
             context.close()
     assert len(pages) == 7

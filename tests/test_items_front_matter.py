@@ -475,3 +475,38 @@ def test_toml_front_matter_whose_last_repeat_spans_lines_reads_the_last(tmp_path
     assert "content/first.md:5: invalid TOML in front matter" in err and "give each key once" in err, err
     [page] = (site / "output" / "news").rglob("last/index.html")
     assert "<h1>Second line</h1>" in page.read_text(encoding="utf-8")
+
+
+def test_a_key_written_with_escapes_is_said_at_its_line(tmp_path, capsys):
+    """A key in double quotes written with escapes (`"tit\\ud800le"`, a lone surrogate, read as `tit\ufffdle`;
+    `"Titl\\x65"`) is nowhere in the file as read, and its warning was said at line 1."""
+    files = {"escaped.md": front("title: Escaped", "publishedDateTime: 2026-11-20T10:00:00Z", "",
+                                 '"tit\\ud800le": x', '"Titl\\x65": y')}
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert news["escaped"]["title"] == "Escaped"
+    assert "warning: content/escaped.md:5: `tit\ufffdle` is not a known field" in said, said
+    assert "warning: content/escaped.md:6: `Title` is `title` written again" in said, said
+    assert ":1:" not in said, said
+
+
+def test_a_nested_key_given_twice_is_said_as_a_top_level_one_is(tmp_path, capsys):
+    """YAML keeps the last of a key given twice; at the top level that was said, in a nested mapping (a provider's
+    two names, in block or flow style; a picture's two URLs) it was not, and the first value was lost unsaid."""
+    files = {
+        "block.md": front("title: Block", "publishedDateTime: 2026-11-20T10:00:00Z", "provider:", "  name: First",
+                          "  domain: first.example", "  name: Second"),
+        "flow.md": front("title: Flow", "publishedDateTime: 2026-11-20T10:00:00Z",
+                         "provider: {name: A, domain: a.example, name: B}", "images:",
+                         "  - url: https://a.example/1.jpg", "    url: https://a.example/2.jpg"),
+        "json.md": '{"title": "Json", "publishedDateTime": "2026-11-20T10:00:00Z",\n'
+                   ' "provider": {"name": "C",\n "name": "D", "domain": "c.example"}}\nBody\n',
+    }
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert news["block"]["provider"]["name"] == "Second" and news["flow"]["provider"]["name"] == "B"
+    assert news["json"]["provider"]["name"] == "D"
+    assert [image["url"] for image in news["flow"]["images"]] == ["https://a.example/2.jpg"]
+    assert ("warning: content/block.md:7: `name` in `provider` is given twice, also on line 5: the last one is used "
+            "(remove the one you do not mean)") in said, said
+    assert "warning: content/flow.md:4: `name` in `provider` is given twice on this line: the last one" in said, said
+    assert "warning: content/flow.md:7: `url` in `images` is given twice, also on line 6: the last one" in said, said
+    assert "warning: content/json.md:3: `name` in `provider` is given twice, also on line 2: the last one" in said, said

@@ -455,17 +455,22 @@ def test_axe_finds_no_violations(browser, served, scheme, device):
     try:
         for kind, (site, path) in SAMPLES.items():
             tab.goto(served[site] + path)
-            if "?q=" in path:  # the results are made by search.js once the index files are in
-                tab.locator("#search-results li").first.wait_for(timeout=10_000)
-            tab.add_script_tag(path=str(AXE_JS))
-            # The embedded player is another site's page; axe checks the iframe element itself, not inside it.
-            result = tab.evaluate("() => axe.run(document, {iframes: false, resultTypes: ['violations']})")
-            for violation in result["violations"]:
-                targets = [" ".join(map(str, n["target"])) for n in violation["nodes"]][:5]
-                found.append(f"{kind} ({path or '/'}): {violation['id']}: {violation['help']} {targets}")
+            found += axe_violations(tab, kind, path)
     finally:
         context.close()
     assert found == [], "\n".join(found)
+
+
+def axe_violations(tab, kind: str, path: str) -> list[str]:
+    """What axe finds on the page open in `tab` (`kind`, `path` name it), one line a violation."""
+    if "?q=" in path:  # the results are made by search.js once the index files are in
+        tab.locator("#search-results li").first.wait_for(timeout=20_000)
+    tab.add_script_tag(path=str(AXE_JS))
+    # An embedded player is another site's page; axe checks the iframe element itself, not inside it.
+    result = tab.evaluate("() => axe.run(document, {iframes: false, resultTypes: ['violations']})")
+    return [f"{kind} ({path or '/'}): {violation['id']}: {violation['help']} "
+            f"{[' '.join(map(str, n['target'])) for n in violation['nodes']][:5]}"
+            for violation in result["violations"]]
 
 
 @pytest.mark.slow

@@ -28,7 +28,7 @@ from generator.site.fields import MAX_TEXT
 from generator.site.item_bounds import MAX_IMAGES
 from generator.site.text import plain_text as plain_title  # a title as the build reads one
 from generator.urlnorm import canonical_url
-from generator.urls import safe_url, slugify
+from generator.urls import home_page, safe_url, slugify
 
 try:  # libyaml's emitter: Python's was two thirds of a first fetch's time (PyYAML's wheels all have it)
     from yaml import CSafeDumper as _SafeDumper
@@ -112,8 +112,9 @@ def file_name(folder: str, source: Source, key: str, title: str) -> str:
 # but for those edited by hand (store.py). Never for a change of identity(): that would fetch every entry
 # again, as a new item. (1: guids that are ids, not links; providers' accounts on shared hosts; authors. 2: a
 # formula's powers and indices in excerpts, c² rather than c2. 3: links read as a browser reads them,
-# `\\host\x` and `https:/host/x` on that host, hosts in lower case.)
-READING = 3
+# `\\host\x` and `https:/host/x` on that host, hosts in lower case. 4: a picture's alt text in excerpts, words
+# of cells apart; an uncut summary with links, pictures, emphasis as the body.)
+READING = 4
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...]) -> str:
@@ -273,18 +274,23 @@ def provider_of(source: Source, feed: Feed, entry: Entry) -> dict:
     """The source's `name` and `domain` when config.yaml sets them; else the publisher an entry names (a feed
     of others' entries, such as Google News, names each one's), else the feed's title and site."""
     origin_name = " ".join(entry.origin.split())
+    site = ""
     if not (source.name or source.domain) and (origin_name or _bare_host(entry.origin_link)):
-        domain = _bare_host(entry.origin_link) or _bare_host(feed.link or source.url)
+        site = entry.origin_link if _bare_host(entry.origin_link) else feed.link or source.url
+        domain = _bare_host(site)
         provider: dict = {"name": _cut(origin_name, MAX_TEXT) or domain, "domain": domain}
     else:
         # (a channel, a repository, a subreddit of a host many share: its own provider, unless config.yaml
         # gives the source a domain; by the feed's site, else the feed's URL)
         shared, account = ("", "") if source.domain else next(
             (found for found in map(account_of, (feed.link, source.url)) if found[0]), ("", ""))
-        domain = source.domain or shared or _bare_host(feed.link or source.url)
+        site = "" if source.domain or shared else feed.link or source.url
+        domain = source.domain or shared or _bare_host(site)
         provider = {"name": source.name or _plain_title(feed.title, feed.title_html) or domain, "domain": domain}
         if account:
             provider["account"] = account
+    if home := home_page(site):
+        provider["url"] = home
     if source.logo:
         provider["images"] = [{"url": source.logo}]
     return provider
@@ -393,15 +399,18 @@ def _keywords(keywords: tuple[str, ...]) -> re.Pattern:
 def body_of(entry: Entry) -> tuple[str, bool]:
     """The entry's full text, sanitised, as one raw HTML block of the Markdown body: inside `<div>` without
     blank lines, neither Markdown renderer reads it as Markdown (the build's sanitiser drops the div).
-    Without a full text, the summary, when the excerpt had to cut it; else no body, as the page shows the
-    excerpt already. A text longer than MAX_BODY_BYTES is cut there, before a tag, and its open elements
-    closed again; the second value says so."""
+    Without a full text, the summary, when the excerpt had to cut it or the summary shows more than its
+    words (shows_more); else no body, as the page shows the excerpt already. A text longer than
+    MAX_BODY_BYTES is cut there, before a tag, and its open elements closed again; the second value says so."""
     fragment = without_footer(entry.content, entry)
-    if not fragment and len(plain_text(summary := without_footer(entry.summary, entry))) > EXCERPT_CHARS:
-        fragment = summary
+    uncut = False
+    if not fragment and not is_link_only(summary := without_footer(entry.summary, entry)):
+        fragment, uncut = summary, len(plain_text(summary)) <= EXCERPT_CHARS
     cleaned = sanitize(fragment).strip()  # (nested too deep: its text, in one paragraph)
     if "<img" in cleaned:
         cleaned = _PIXEL.sub("", cleaned)
+    if uncut and not (shows_more(cleaned) and not repeats_title(excerpt_of(cleaned), title_of(entry), entry)):
+        return "", False  # (its words are the excerpt's; a headline and its publisher, linked, are no text)
     data = cleaned.encode("utf-8")
     cut = len(data) > MAX_BODY_BYTES
     if cut:
@@ -418,6 +427,16 @@ def body_of(entry: Entry) -> tuple[str, bool]:
 _PIXEL = re.compile(r'<img\b[^<>]*?\s(?:width|height)="[01]"[^<>]*>')  # ([^<>]: a try ends at the next tag)
 
 
+# What a sanitised text's plain words leave out: any element but a paragraph, a line break and their like (a
+# link's target, a picture, emphasis, a list, a table, code...)
+_MORE_THAN_WORDS = re.compile(r"<(?!(?:p|br|div|span)\b)[a-z]", re.I)
+
+
+def shows_more(cleaned: str) -> bool:
+    """Whether a sanitised summary shows more than the excerpt made of it: a link, a picture, emphasis..."""
+    return bool(_MORE_THAN_WORDS.search(cleaned))
+
+
 _MORE = re.compile(r"\s*\[(?:…|\.\.\.)\]\Z")  # WordPress's "[…]" after a summary it cut
 
 
@@ -428,8 +447,10 @@ def excerpt_of(fragment: str) -> str:
 
 class _Text(HTMLParser):
     _SKIP = frozenset({"script", "style", "template", "noscript", "iframe", "object", "svg", "math", "head", "title"})
-    _BREAK = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
-                        "article", "figure", "figcaption", "ul", "ol", "table", "pre", "hr"})
+    # (elements a browser shows apart: their words must not run into the next ones, "ab" of two cells)
+    _BREAK = frozenset({"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+                        "section", "article", "figure", "figcaption", "ul", "ol", "dl", "dt", "dd", "table", "caption",
+                        "pre", "hr", "header", "footer", "aside", "nav", "main", "details", "summary", "address"})
 
     def __init__(self, links: bool = True):
         super().__init__(convert_charrefs=True)
@@ -437,10 +458,18 @@ class _Text(HTMLParser):
         self.skipping = 0
         self.skip = self._SKIP if links else self._SKIP | {"a"}
         self.shifts: list[tuple[str, int]] = []  # open <sup> and <sub>: (tag, where their text starts)
+        self.dropped = False  # a picture without words just left out: "see <img>." reads "see."
 
     def handle_starttag(self, tag, attrs):
         if tag in self.skip:
             self.skipping += 1
+        elif tag == "img" and not self.skipping:  # its words in the sentence, as a browser without pictures shows it
+            alt = " ".join((dict(attrs).get("alt") or "").split())
+            pixel = any(k in ("width", "height") and (v or "").strip() in ("0", "1") for k, v in attrs)  # (_PIXEL)
+            if alt and not pixel:
+                self.parts.append(alt)
+            else:
+                self.dropped = True
         elif tag in self._BREAK:
             self.parts.append(" ")
         elif tag in ("sup", "sub"):  # (a formula's power or index, as the body writes it: c², not c2)
@@ -457,8 +486,19 @@ class _Text(HTMLParser):
                                            marked=False)]
 
     def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
+        if self.skipping:
+            return
+        if self.dropped and data.lstrip()[:1] in _CLOSING and data.strip():
+            while self.parts and self.parts[-1].isspace():  # (the space before the picture, and a break's)
+                self.parts.pop()
+            if self.parts:
+                self.parts[-1] = self.parts[-1].rstrip()
+            data = data.lstrip()
+        self.dropped = self.dropped and not data.strip()
+        self.parts.append(data)
+
+
+_CLOSING = frozenset(".,;:!?)]…")  # what follows a word without a space
 
 
 def plain_text(fragment: str, links: bool = True) -> str:

@@ -114,7 +114,7 @@ class _Entry:
     media_type: str  # its media type, for the enclosure
     media_size: int  # its size in bytes when the item gives one, else 0
     author: str  # provider name, or ""
-    author_url: str  # https://<provider domain>/, or ""
+    author_url: str  # the provider's home page (https://<domain>/, or ProviderRef.site), or ""
     writer: str  # who wrote it (the item's `author`), or "": the feeds' author then, the provider its source
     author_feed: str  # this site's RSS feed of that provider, or ""
     topics: tuple[tuple[str, str], ...]  # (slug, name)
@@ -251,7 +251,7 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
         media_type=media_type(item.media_file, item.media_kind) if item.media_file else "",
         media_size=item.size_bytes if item.media_file else 0,
         author=clean_text(provider.name if provider else item.provider.name if item.provider else ""),
-        author_url=domain_url(domain),
+        author_url=(item.provider.site if item.provider else "") or domain_url(domain),
         author_feed=site_url(base, feed_path("provider", item.provider.slug) + ".rss") if provider else "",
         writer=clean_text(item.author),
         topics=tuple((slug, clean_text(site.topics[slug].name)) for slug in item.topics if slug in site.topics),

@@ -90,13 +90,17 @@ class Page:
 
 @record
 class Coverage:
-    """What a story's card shows of its other sources: "+N sources", their providers' badges, its newest time.
-    Plain values: a card's call is kept by its arguments (render/fragments.py), this one among them."""
+    """What a story's card shows of its other sources: "+N sources", their providers' badges, and the time it
+    shows: the time by which its list places it. Plain values: a card's call is kept by its arguments
+    (render/fragments.py), this one among them."""
 
     story: str  # the story's id
     sources: int  # the other items of the story, and the declared `related` coverage that is not an item
     providers: tuple[str, ...]  # slugs of the other items' providers (not the shown item's), in the story's order
     newest: datetime  # the story's newest item's time
+    # The time the card shows: the story's newest item's (the front page, Latest, Top, Hot, a topic's list), or on a
+    # provider's or a type's list the card's own item's, where that list places it (one_per_story).
+    time: datetime
 
 
 @record
@@ -218,15 +222,17 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
     # its story's), so a list page showing the same items is kept without making its cards again.
     as_before = earlier is not None and (site.stories is earlier.stories or site.stories == earlier.stories)
     moved = _moved(site.items, earlier.items) if earlier else frozenset()
+    known_own: dict[int, Coverage | None] = {}  # the same for the providers' and the types' lists (its own time)
     pages: list[Page] = [_front_page(site, rankings, config, earlier, known, moved)]
     for kind, order in LISTS:
         pages += _paginate(site, config, kind, "", f"{kind}/", words.t(f"{kind}_title"),
-                           words.t(f"{kind}_description"), _order(rankings, order), {}, earlier, known, words, as_before, moved)
+                           words.t(f"{kind}_description"), _order(rankings, order), {}, earlier, known, words,
+                           as_before, moved)
     for listed, order in type_lists(site.items) if config.type_lists else ():
         listed = titled(listed, words)
         pages += _paginate(site, config, "type", listed.key, listed.path, listed.title,
                            words.t("type_description", list=listed.title), one_per_story(site, order, own=True), {},
-                           earlier, known, words, as_before, moved)
+                           earlier, known_own, words, as_before, moved, own=True)
     for slug, topic in site.topics.items():
         if ("topic", slug) in kept:
             pages += lists["topic", slug]
@@ -246,7 +252,7 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
         description = provider.description or words.t("provider_description", provider=provider.name,
                                                        domain=provider.domain)
         pages += _paginate(site, config, "provider", slug, f"providers/{slug}/", provider.name, description, order,
-                           {"provider": provider}, earlier, known, words, as_before, moved)
+                           {"provider": provider}, earlier, known_own, words, as_before, moved, own=True)
     pages.append(Page("providers/", "providers.html", "providers", "", words.t("providers"),
                       words.t("providers_description"),
                       {"all_providers": tuple(site.providers.values())}))
@@ -270,46 +276,63 @@ def _order(rankings: Rankings, name: str) -> tuple[int, ...]:
 
 
 def one_per_story(site: Site, order: tuple[int, ...], own: bool = False) -> tuple[int, ...]:
-    """`order` (indices into site.items) with each story once, where its first item in `order` stands: as its
-    lead, or with `own` (a provider's or a type's list), as the list's own item unless the lead is one of
-    the list's."""
+    """`order` (indices into site.items, ascending: newest first) with each story once, placed by the time its
+    card shows (Coverage.time), so that a list's times read in order: as its lead, where the story's newest item
+    stands (a topic's list: the story's newest item may be of another topic); or with `own` (a provider's or a
+    type's list), as the list's own item, at that item's place: the lead when it is one of the list's, else the
+    list's newest item of the story."""
     if not site.stories:
         return order
     story_of, stories = site.story_of, site.stories
-    listed = set(order) if own else ()
     seen: set[int] = set()
     shown = []
+    if own:
+        listed = set(order)
+        for index in order:
+            number = story_of.get(index)
+            if number is None:
+                shown.append(index)
+            elif number not in seen:
+                lead = stories[number].lead
+                if lead not in listed or index == lead:
+                    seen.add(number)
+                    shown.append(index)
+        return tuple(shown)
+    placed = []  # (the index of the item whose time places the card, the card's item)
     for index in order:
         number = story_of.get(index)
         if number is None:
-            shown.append(index)
+            placed.append((index, index))
         elif number not in seen:
             seen.add(number)
-            lead = stories[number].lead
-            shown.append(index if own and lead not in listed else lead)
-    return tuple(shown)
+            story = stories[number]
+            placed.append((story.members[0], story.lead))  # (members: newest first)
+    placed.sort()  # (nearly in order already: a story moves up to its newest item's place)
+    return tuple(card for _, card in placed)
 
 
-def coverage(site: Site, index: int) -> Coverage | None:
-    """What the card of site.items[index] shows of its story's other sources; None for an item alone."""
+def coverage(site: Site, index: int, own: bool = False) -> Coverage | None:
+    """What the card of site.items[index] shows of its story's other sources; None for an item alone. `own`: the
+    card of a provider's or a type's list, which shows its item's own time (one_per_story)."""
     story = item_story(site, index)
     if story is None:
         return None
     item = site.items[index]
-    own = item.provider.slug if item.provider else ""
+    provider = item.provider.slug if item.provider else ""
     return Coverage(story.id, len(story.members) - 1 + len(story.related),
-                    tuple(p for p in story.providers if p != own), story.newest)
+                    tuple(p for p in story.providers if p != provider), story.newest,
+                    item.published if own else story.newest)
 
 
-def _cards(site: Site, chunk: tuple[int, ...], known: dict) -> tuple[list, list, tuple[int, ...]]:
+def _cards(site: Site, chunk: tuple[int, ...], known: dict, own: bool = False) -> tuple[list, list, tuple[int, ...]]:
     """The items of these cards, their Coverage (None for items alone), and the items the cards show (a page's
     `items`, which Dependents and fingerprints read). A card shows of its story's other items only what its
     Coverage holds, a plain value in the page's context: naming them all would make a large story's pages
-    cost its size squared."""
+    cost its size squared. `known`: item index -> its card's Coverage, one dict for the lists of one `own`."""
     items = [site.items[i] for i in chunk]
     if not site.stories:
         return items, [None] * len(chunk), chunk
-    return items, [known[i] if i in known else known.setdefault(i, coverage(site, i)) for i in chunk], chunk
+    return items, [known[i] if i in known else known.setdefault(i, coverage(site, i, own)) for i in chunk], chunk
 
 
 def _front_page(site: Site, rankings: Rankings, config: Config, earlier: Earlier | None, known: dict,
@@ -454,7 +477,8 @@ def _descendants(site: Site) -> dict[str, tuple[str, ...]]:
 
 def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title: str, description: str,
               order: tuple[int, ...], extra: dict, earlier: Earlier | None, known: dict,
-              words: Words = Words(), as_before: bool = False, moved: frozenset[int] = frozenset()) -> list[Page]:
+              words: Words = Words(), as_before: bool = False, moved: frozenset[int] = frozenset(),
+              own: bool = False) -> list[Page]:
     size = config.items_per_page
     total = max(1, -(-len(order) // size))
     before = earlier.lists.get((kind, key), ()) if earlier else ()
@@ -464,12 +488,13 @@ def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title:
     for number in range(1, total + 1):
         chunk = order[(number - 1) * size : number * size]
         old = before[number - 1] if before else None
-        if (as_before and old is not None and old.context.get("list_title") == title and old.description == description
+        if (as_before and old is not None and old.context.get("list_title") == title
+                and old.description == description
                 and _same_stories(old, chunk, moved)
                 and all(old.context.get(name) is value for name, value in extra.items())):
             pages.append(old)  # (a Latest page after a score edit)
             continue
-        items, covers, shown = _cards(site, chunk, known)
+        items, covers, shown = _cards(site, chunk, known, own)
         if old is not None and old.context.get("list_title") == title:
             shown_title = old.title  # "page n of total" of the same list title, n and total (and words: one config)
         else:

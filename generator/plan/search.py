@@ -98,7 +98,6 @@ assert BODY_SCALE + TITLE_POINTS + LABEL_POINTS + EXCERPT_POINTS <= MAX_WEIGHT  
 MAX_TERM = 40  # characters; a longer "word" (a hash, a URL run together) is cut here, by the client too
 PAIRS_IN_BODY = 50  # phrases are indexed in the title, the excerpt and this many words of the text
 PAIR, TOPIC, PROVIDER = "_", "t:", "p:"  # prefixes of phrase pairs and filter terms (no word has "_" or ":")
-_PAIR = PAIR + "{} {}"
 
 # BCP 47 primary language subtag -> Snowball algorithm (the snowballstemmer package's names). A language
 # not here is not stemmed (docs/search.md).
@@ -705,7 +704,7 @@ def _field_weights(term_of: Callable, fields: list[list], body_words: list) -> d
     # Adjacent pairs, for quoted phrases: in the title, excerpt and start of the text, where a story
     # names what it is about (every pair of a long text would double the index and its build time)
     for found in (title_terms, excerpt_terms, list(map(term_of, body_words[:PAIRS_IN_BODY]))):
-        weights.update(dict.fromkeys(map(_PAIR.format, found, found[1:]), 1))
+        weights.update(dict.fromkeys([f"{PAIR}{first} {second}" for first, second in zip(found, found[1:])], 1))
     return weights
 
 

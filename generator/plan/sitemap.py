@@ -9,7 +9,9 @@
 
 Pure: the planned pages + Site + Config + build time -> FileOutputs. Dates
 come from the items a page shows, so a page's <lastmod> only moves when its content does;
-the lists ordered by score have none (see _lastmod).
+the lists ordered by score have none (see _lastmod). Every <loc> is a page of the site's own, its path
+made of slugs (urls.MAX_SLUG): no title, file name or `slug:` takes it near the protocol's 2,048 characters,
+and no address from content is listed (tests/test_outputs_long_addresses.py).
 Note that crawlers read robots.txt only at the root of a host: under a `base_url` path
 (a GitHub project site) submit the sitemap to the search engine directly.
 """
@@ -112,7 +114,7 @@ def _lastmod(page: Page, site: Site) -> datetime | None:
     if not page.items:
         return None
     newest = site.items[min(page.items)].published  # site.items is newest first
-    # a story's card shows its newest item's time, which may be another item's than the card's
+    # a story's newest item changes its card ("+N sources") on every list, whatever time the card shows
     return max([newest, *(story.newest for story in page.context.get("stories", ()) if story)])
 
 

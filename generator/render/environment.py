@@ -36,6 +36,7 @@ from generator.render.undefined import TemplateFiles, ThemeUndefined, noting_tes
 from generator.plan.pictures import picture, pictures
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import ProviderBadge, Site
+from generator.site.text import plain_text
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
 from generator.site.types import KNOWN, OTHER, badge, title_word, titled, type_lists
@@ -525,6 +526,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         json_script=json_script,
         host=host,
         outline=outline,
+        opens_with=opens_with,
         # a name in a theme's sentence ("More from {provider}"), marked as content_lang marks the content
         in_site_language=in_site_language,
         # a theme's word beside other text in one element, marked as word_lang marks an element
@@ -556,6 +558,17 @@ def host(url: str) -> str:
         except UnicodeError:
             pass
     return name
+
+
+def opens_with(body: str, text: str) -> bool:
+    """Whether an HTML body's words begin with a plain `text` (an excerpt, cut or not, with its ellipsis): a
+    page that shows both would say the same words twice, as when a feed's summary, kept for its links, is the
+    body and the excerpt. (Its start only: a body may be a book.)"""
+    words = " ".join(text.removesuffix("…").removesuffix("...").split())
+    if not body or not words:
+        return False
+    start = body[:len(body) if len(body) < 4096 else 8 * len(words) + 2048]
+    return plain_text(start).casefold().startswith(words.casefold())
 
 
 def first_image(items) -> object | None:

@@ -65,7 +65,9 @@ class Source:
     body: str
     body_line: int  # line number of the body's first line in the file
     digest: str  # sha1 of the file's bytes: the key of everything cached about it
-    twice: tuple[tuple[str, int, int], ...] = ()  # (key, first line, later line) of a key given more than once
+    # (key, first line, later line) of a key given more than once; a key in a nested mapping as the keys from the
+    # top to it, `("provider", "name")`
+    twice: tuple[tuple[str | tuple[str, ...], int, int], ...] = ()
     # top-level key -> its value as written, where YAML read a plain value as other than text (frontmatter_yaml.load)
     written: Mapping[str, str] = field(default_factory=dict)
     notes: tuple[tuple[int, str, str], ...] = ()  # (line, message, hint) of what reading the file had to mend
@@ -223,12 +225,13 @@ def parse_source(name: str, raw: bytes, size: int | None = None) -> Source | Pro
     front, as_written = _text_as_written(front, fm_line)
     notes += as_written
     written: dict[str, str] = {}
-    meta = load_mapping(name, front, fm_line, written=written)
+    nested: list = []
+    meta = load_mapping(name, front, fm_line, written=written, twice=nested)
     if isinstance(meta, Problem):
         mended = _mended(name, front, fm_line, meta)
         if mended is None:
             return meta
-        meta, front, written, mending = mended
+        meta, front, written, mending, nested = mended
         notes += mending
     if meta.get("title") is None and (hashed := _HASHED_TITLE.search(front)):
         # `title: #1 in sales`: YAML reads a comment, and the story had no title; it is the text written
@@ -237,7 +240,8 @@ def parse_source(name: str, raw: bytes, size: int | None = None) -> Source | Pro
                    "a comment; it is read as the text written", "put the title in quotes"),)
     body = text[closing.end() + 1 :]
     body_line = text.count("\n", 0, closing.end()) + 2
-    return Source(name, meta, body, body_line, digest, _given_twice(front, fm_line), written, notes)
+    twice = tuple(sorted(_given_twice(front, fm_line) + tuple(nested), key=lambda entry: entry[2]))
+    return Source(name, meta, body, body_line, digest, twice, written, notes)
 
 
 # (an integer of more digits than Python makes an int of, 4,300: its digits as written, as YAML's and TOML's are,
@@ -260,14 +264,15 @@ def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) ->
         return Problem(name, line, f"front matter is nested more than {MAX_NESTING} levels deep",
                        TOO_DEEP)
     front = text[start:end]
-    meta = load_mapping(name, front, line)
+    nested: list = []
+    meta = load_mapping(name, front, line, twice=nested)
     if isinstance(meta, Problem) and isinstance(loaded, dict) and len(front) <= MAX_FRONT_MATTER_BYTES \
             and _depth(loaded) <= MAX_NESTING and "nested" not in meta.message:
         meta = loaded
     if isinstance(meta, Problem):
         return meta
     body = text[end + 1:] if text.startswith("\n", end) else text[end:]
-    return Source(name, meta, body, text.count("\n", 0, end) + 2, digest, (), {}, notes)
+    return Source(name, meta, body, text.count("\n", 0, end) + 2, digest, tuple(nested), {}, notes)
 
 
 _TOML_BOUNDARY = re.compile(r"^\+{3}[ \t]*$", re.MULTILINE)
@@ -385,7 +390,7 @@ def _mended(name: str, front: str, fm_line: int, problem: Problem):
     with tabs (read as two spaces a tab), or with a `key: value` line whose value is not valid YAML unquoted
     (`title: Breaking: cranes`, `title: @port`, `title: "The "big" crane"`: read as the text written after
     `key: `, its outer quotes dropped). (meta, the front matter read, its `written`, notes: (line, message,
-    hint) of each mending); None when that does not make it YAML either (`problem` is then what to say)."""
+    hint) of each mending, its nested keys given twice); None when that does not make it YAML either (`problem` is then what to say)."""
     if len(front) > MAX_FRONT_MATTER_BYTES:  # (refused for its size: each line's value loaded alone took minutes)
         return None
     notes = []
@@ -412,8 +417,9 @@ def _mended(name: str, front: str, fm_line: int, problem: Problem):
     if not notes:
         return None
     written: dict[str, str] = {}
-    meta = load_mapping(name, "\n".join(lines), fm_line, written=written)
-    return None if isinstance(meta, Problem) else (meta, "\n".join(lines), written, tuple(notes))
+    nested: list = []
+    meta = load_mapping(name, "\n".join(lines), fm_line, written=written, twice=nested)
+    return None if isinstance(meta, Problem) else (meta, "\n".join(lines), written, tuple(notes), nested)
 
 
 # A text field's `key: value` line (at any indent, or a list entry's first), its value unquoted
@@ -524,17 +530,19 @@ _ALIAS = re.compile(r"\*[^\s,\[\]{}]+")
 
 
 def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter",
-                 written: dict[str, str] | None = None) -> dict | Problem:
+                 written: dict[str, str] | None = None, twice: list | None = None) -> dict | Problem:
     """YAML text that is to be a mapping (an item's front matter, a data_dir record), loaded safely: within
     the limits of check_yaml_limits, with its errors as a Problem at the line to fix. `fm_line`: the file's
-    line of the text's first line; `what`: what messages call the text; `written`: as frontmatter_yaml.load's."""
+    line of the text's first line; `what`: what messages call the text; `written`: as frontmatter_yaml.load's;
+    `twice`: gets (keys, first line, later line) of each key given again in a nested mapping, at the file's lines."""
     if _NOT_YAML.search(front):
         front = _NOT_YAML.sub("", front)
     problem = check_yaml_limits(name, front, fm_line, what)
     if problem:
         return problem
+    found: list | None = [] if twice is not None else None
     try:
-        meta = _load_yaml(front, written)
+        meta = _load_yaml(front, written, found)
     except yaml.YAMLError as exc:
         if exc.__cause__ is not None:  # well-formed YAML, impossible value (from _LocatingLoader)
             found = yaml_problem(name, front, exc, fm_line, f"invalid value in {what}")
@@ -545,6 +553,8 @@ def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter"
         return Problem(name, fm_line, f"{what} is nested more than {MAX_NESTING} levels deep", TOO_DEEP)
     if not isinstance(meta, dict):
         return Problem(name, fm_line, f"{what} must be a mapping of `key: value` lines")
+    if found:
+        twice.extend((keys, fm_line + first, fm_line + later) for keys, first, later in found)
     if "\\u" in front or "\\U" in front:  # a "\udcff" escape is a lone surrogate, which no output can hold
         meta = _mapped(meta, _without_surrogate, {})
     if _LONG_NUMBER.search(front):
@@ -630,11 +640,11 @@ class _LocatingLoader(yaml.SafeLoader):
 _LocatingLoader.add_constructor("tag:yaml.org,2002:value", yaml.SafeLoader.construct_yaml_str)
 
 
-def _load_yaml(front: str, written: dict[str, str] | None = None):
+def _load_yaml(front: str, written: dict[str, str] | None = None, twice: list | None = None):
     if not front.strip():
         return {}
     try:
-        return frontmatter_yaml.load(front, written)
+        return frontmatter_yaml.load(front, written, twice)
     except yaml.YAMLError as exc:
         if "\\u" in front.lower() and "invalid Unicode character escape" in str(getattr(exc, "problem", "")):
             # libyaml refuses a surrogate escape, even a pair ("\ud83d\ude00": an emoji as JSON writers escape
@@ -714,6 +724,8 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
         # (`key = value` and `[key]` in TOML front matter)
         match = re.compile(rf"""^(?:(?:{re.escape(top)}|[ \t]*"{re.escape(top)}"|[ \t]*'{re.escape(top)}')\s*[:=]"""
                            rf"""|\[\[?[ \t]*{re.escape(top)}[ \t]*\]\]?[ \t]*$)""", re.MULTILINE).search(text)
+        if not match and isinstance(top, str):  # (a key in double quotes, written with escapes)
+            match = re.compile(rf"""^[ \t]*"{_escaped_key(top)}"\s*:""", re.MULTILINE).search(text)
         if not match:
             continue
         lines[key] = text.count("\n", 0, match.start()) + 1
@@ -724,3 +736,17 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
             if inner:
                 lines[key] = text.count("\n", 0, inner.start()) + 1
     return lines
+
+
+def _escaped_key(key: str) -> str:
+    """A pattern of `key` as YAML's double quotes may write it: each character as itself or as its escape
+    (`\\x41`, `\\u00e9`), and a U+FFFD also as the lone surrogate's escape it was read from (`"tit\\ud800le"` is
+    the key `tit\ufffdle`, which is nowhere in the file as written)."""
+    parts = []
+    for char in key:
+        code = ord(char)
+        escapes = [rf"\\u{code:04x}", rf"\\U{code:08x}"] + ([rf"\\x{code:02x}"] if code < 0x100 else [])
+        if char == "\ufffd":
+            escapes += [r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", r"\\U0000[dD][89a-fA-F][0-9a-fA-F]{2}"]
+        parts.append("(?:" + "|".join([re.escape(char)] + ["(?i:" + e + ")" for e in escapes]) + ")")
+    return "".join(parts)

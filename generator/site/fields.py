@@ -19,7 +19,7 @@ from generator.site.dates import dated_text
 from generator.site.keys import KEY_SEPARATORS, words_of
 from generator.site.notes import Notes, kind_of, shown
 from generator.site.text import BIDI, bidi_closed, plain_name, plain_text
-from generator.urls import field_url, joined, read_url, without_controls
+from generator.urls import MAX_URL, field_url, joined, read_url, too_long, without_controls
 
 
 MAX_TYPE = 40  # characters of a type kept
@@ -47,7 +47,11 @@ def url_field(meta: dict, key: str, notes: Notes, base: str = "", absolute: str 
     if value is None or value == "":
         return ""
     url = (field_url(value) if absolute is None else absolute) or resolved(value, base)
-    if not url and isinstance(value, str) and _HTTP_START.match(read_url(value)):
+    if not url and long_address(value, base):
+        notes.warn(key, f"`{key}` is {too_long_said(value)}; it is left out",
+                   "give the article's address without what makes it that long (tracking parameters, a copied "
+                   "page's text)")
+    elif not url and isinstance(value, str) and _HTTP_START.match(read_url(value)):
         # (`https://host:99999/`, `https://`: an http(s) address all the same, which "not http" would puzzle)
         notes.warn(key, f"`{key}` is an http(s) address no browser can open: {shown(value)} (its host or port is "
                         "none); it is left out", "write the full address, e.g. https://provider.example/story")
@@ -58,6 +62,19 @@ def url_field(meta: dict, key: str, notes: Notes, base: str = "", absolute: str 
 
 
 _HTTP_START = re.compile(r"https?://", re.IGNORECASE)
+
+
+def long_address(value, base: str = "") -> bool:
+    """Whether `value` is an address left out for its length alone (urls.too_long), as written or as resolved
+    against `base`."""
+    return isinstance(value, str) and (too_long(value) or bool(
+        base and not _SCHEME_START.match(value.strip()) and too_long(joined(base, value.strip()))))
+
+
+def too_long_said(value: str) -> str:
+    """What a message says of an address too long to be one (long_address)."""
+    return (f"an address of {len(value):,} characters, more than the {MAX_URL:,} one may have (servers and "
+            "browsers refuse longer ones)")
 
 
 def as_plain(value, name: bool = False) -> str | None:

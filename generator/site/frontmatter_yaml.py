@@ -58,10 +58,14 @@ class _Unusual(Exception):
     """The document has something the plain walk leaves to PyYAML's constructor."""
 
 
-def load(text: str, written: dict[str, str] | None = None):
+def load(text: str, written: dict[str, str] | None = None, twice: list | None = None):
     """The document's value; `written`, when given, is filled with the text as written of each top-level value
     that YAML reads as other than text from a plain scalar (`length: 4:05` is the integer 245 to YAML 1.1,
-    `price: 1.50` is 1.5, `title: Yes` is true), by its key: a field that is text shows what was written."""
+    `price: 1.50` is 1.5, `title: Yes` is true), by its key: a field that is text shows what was written.
+    `twice`, when given, gets (keys from the top to the key, first line, later line; lines from 0) of each key
+    given again in a mapping nested in the top one (`provider: {name: A, name: B}`), whose last value YAML keeps
+    without a word (the top level's are found in the text: content._given_twice). Found by the plain walk: a
+    document PyYAML's constructor builds (with an alias, a merge key) is not looked at further."""
     loader = Loader(text)
     try:
         node = loader.get_single_node()
@@ -73,14 +77,15 @@ def load(text: str, written: dict[str, str] | None = None):
                         and not value_node.style and value_node.tag in _TYPED):  # (plain: "" in libyaml)
                     written[key_node.value] = value_node.value
         try:
-            return _value(loader, node, set())
+            return _value(loader, node, set(), twice, ())
         except _Unusual:
             return loader.construct_document(node)
     finally:
         loader.dispose()
 
 
-def _value(loader, node, seen: set[int]):
+def _value(loader, node, seen: set[int], twice: list | None = None, where: tuple = ()):
+    """`where`: the keys from the top to `node` (kept for mappings and lists only: what `twice` names)."""
     kind, tag = type(node), node.tag
     if kind is ScalarNode:
         if tag == _STR:
@@ -93,15 +98,19 @@ def _value(loader, node, seen: set[int]):
         raise _Unusual
     seen.add(id(node))
     if kind is SequenceNode and tag == _SEQ:
-        return [_value(loader, child, seen) for child in node.value]
+        return [_value(loader, child, seen, twice, where) for child in node.value]
     if kind is MappingNode and tag == _MAP:
         mapping = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
                 raise _Unusual
             key = _value(loader, key_node, seen)
-            value = _value(loader, value_node, seen)
+            value = _value(loader, value_node, seen, twice,
+                           where if type(value_node) is ScalarNode else where + (key,))
             try:
+                if key in mapping and where and twice is not None and isinstance(key, str):
+                    first = next(other for other, _ in node.value if other.tag == _STR and other.value == key)
+                    twice.append((where + (key,), first.start_mark.line, key_node.start_mark.line))
                 mapping[key] = value
             except TypeError:  # unhashable key: PyYAML's error, with its line
                 raise _Unusual from None

@@ -24,12 +24,13 @@ from generator.site.fields import (author_field, bool_field, drafted, featured_f
                                    text_field, type_field, url_field)
 from generator.site.keys import KNOWN_FIELDS, check_keys, named_otherwise, nested_spelled_as_known, spelled_as_known
 from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
-                                   player_url, python_markdown_costly, render_markdown, sanitize, without_player)
+                                   player_url, python_markdown_costly, render_markdown, sanitize, too_long_address,
+                                   without_player)
 from generator.site.model import Item
 from generator.site.nested_fields import other_than, pictures_field, provider_field, related_field, topics_field
 from generator.site.notes import Notes, shown
 from generator.site.quantities import byte_count, length_field, offer_field, price_field, score_field, size_field
-from generator.urls import field_url, slugify, without_controls
+from generator.urls import MAX_URL, field_url, slugify, without_controls
 
 
 def make_item_or_problem(source: Source, config: Config, topic_defs: dict) -> Item | Problem:
@@ -109,7 +110,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     slug_text = text_field(meta, "slug", notes, written=written)
     errors, warnings = notes.problems(config.root, source.path, source.body_line - 1,
                                       {key: again for key, _, again in source.twice})
-    warnings += tuple(Problem(source.path, again, f"`{key}` is given twice, also on line {first}: the last one is used",
+    warnings += tuple(Problem(source.path, again, f"{_key_named(key)} is given twice"
+                              f"{' on this line' if first == again else f', also on line {first}'}: the last one is used",
                               "remove the one you do not mean") for key, first, again in source.twice)
     warnings += tuple(Problem(source.path, line, message, hint) for line, message, hint in source.notes)
     if errors:
@@ -126,6 +128,11 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
                                  "the body is rendered as CommonMark: Python-Markdown would take minutes over it "
                                  f"(this paragraph holds {marks:,} brackets, tags, entities and other marks)",
                                  "split the text into shorter paragraphs, or set `markdown_engine: cmark`"),)
+    if long := too_long_address(body):
+        warnings += (Problem(source.path, source.body_line + long[0] - 1,
+                             f"the body has a link or picture whose address is {long[1]:,} characters long, more than "
+                             f"the {MAX_URL:,} one may have (servers and browsers refuse longer ones); it shows as "
+                             "its text, unlinked", "shorten the address, or link the article's plain address"),)
     return Item(
         source=source.path,
         digest=source.digest,
@@ -151,6 +158,12 @@ def _shared(value):
     if len(_SHARED) >= _SHARED_MAX:
         _SHARED.clear()
     return _SHARED.setdefault(value, value)
+
+
+def _key_named(key: str | tuple[str, ...]) -> str:
+    """A key of the front matter as messages name it: `title`, or one in a nested mapping as `name` in `provider`."""
+    keys = (key,) if isinstance(key, str) else key
+    return " in ".join(f"`{part}`" for part in reversed(keys))
 
 
 def _stem(path: str) -> str:

@@ -21,8 +21,8 @@ from urllib.parse import parse_qs, urlsplit
 import nh3
 
 from generator.site.nesting import well_nested
-from generator.urls import (CONTROL, URL_BIDI, bidi_encoded, field_url, host_of, joined, read_url, safe_url, valid_url,
-                            without_controls)
+from generator.urls import (CONTROL, MAX_URL, URL_BIDI, bidi_encoded, field_url, host_of, joined, read_url, safe_url,
+                            valid_url, without_controls)
 
 try:  # cmark-gfm: GitHub's C implementation of CommonMark, much faster than Python-Markdown
     import cmarkgfm
@@ -157,7 +157,7 @@ def absolute_addresses(html: str, base: str) -> str:
         address = joined(base, htmlmod.unescape(value)) if base else (
             "https:" + htmlmod.unescape(value) if value.startswith("//") else "")
         address = safe_url(address)
-        return f'{attribute}="{htmlmod.escape(address)}"' if address else ""
+        return f'{attribute}="{htmlmod.escape(address)}"' if address and len(address) <= MAX_URL else ""
 
     html = _playable(_placeholder_links(_LINKING.sub(lambda element: _ADDRESS.sub(resolved, element.group()), html)))
     return _sourceless_pictures(html) if "<img" in html else html
@@ -263,6 +263,8 @@ def sanitize(html: str, mend: bool = True, ids: bool = True, controls: bool = Tr
         html = without_controls(_LINKING.sub(lambda element: _ADDRESS.sub(_controls_encoded, element.group()), html))
     if _UNSOUND_ADDRESS.search(html):
         html = _LINKING.sub(lambda element: _ADDRESS.sub(_valid_address, element.group()), html)
+    if len(html) > MAX_URL and _LONG_ADDRESS.search(html):
+        html = _LINKING.sub(lambda element: _ADDRESS.sub(_not_too_long, element.group()), html)
     html = _playable(_placeholder_links(html))
     if _SIZED.search(html):
         html = _SIZED.sub(lambda element: _SIZE.sub(_valid_size, element.group()), html)
@@ -345,6 +347,40 @@ def _valid_address(match: re.Match) -> str:
 
 
 _HTTP = re.compile(r"https?://")
+# An address that may be longer than MAX_URL (its entities not yet read): a quick first look
+_LONG_ADDRESS = re.compile(r'\s(?:href|src|poster)="[^"]{%d}' % (MAX_URL + 1))
+
+
+# A run of more than MAX_URL characters of a body that could be an address (no space, quote or angle bracket),
+# from the run's start only (the look-behind): tried from each of a short run's characters, a body of such runs
+# was read thousands of times over
+_LONG_RUN = re.compile(r"""(?<![^\s"'<>])[^\s"'<>]{%d,}""" % (MAX_URL + 1))
+_ADDRESS_START = re.compile(r"(?:https?:|//|www\.)", re.IGNORECASE)
+_ATTRIBUTE_BEFORE = re.compile(r"""(?:href|src|poster)\s*=\s*["']?$""", re.IGNORECASE)
+
+
+def too_long_address(body: str) -> tuple[int, int] | None:
+    """(line in the body from 1, length) of the first link or picture address in a Markdown body longer than
+    MAX_URL (a Markdown link's destination, an HTML attribute's value, an address written alone), which sanitize
+    leaves as the link's text (or the picture's): said, so that its writer learns why."""
+    if len(body) <= MAX_URL:
+        return None
+    for found in _LONG_RUN.finditer(body):
+        run = found.group()
+        at = run.find("](")
+        address = run[at + 2:].lstrip("<") if at >= 0 else run
+        if at >= 0 and address.endswith(")"):
+            address = address[:-1]
+        if len(address) > MAX_URL and (at >= 0 or _ADDRESS_START.match(address)
+                                       or _ATTRIBUTE_BEFORE.search(body, max(0, found.start() - 20), found.start())):
+            return body.count("\n", 0, found.start()) + 1, len(address)
+    return None
+
+
+def _not_too_long(match: re.Match) -> str:
+    """A link's, picture's or player's address, or none when it is longer than MAX_URL (as fields' are: no server
+    answers it): the link keeps its text, unlinked, and a picture shows its `alt`."""
+    return "" if len(htmlmod.unescape(match[2])) > MAX_URL else match.group()
 
 
 def _controls_encoded(match: re.Match) -> str:

@@ -59,6 +59,9 @@ class ProviderRef:
     # Its own page on a host many providers share (a YouTube channel's, a GitHub repository's), as its identity
     # reads it: the host without `www.`, the path and the query (`youtube.com/channel/UC1`); else ""
     account: str = ""
+    # Its home page when that is not https://<domain>/: a site on a port of its own, or by its IP address (a
+    # test feed's http://127.0.0.1:8123/), as the item's provider `url` gives it; else ""
+    site: str = ""
 
 
 @record

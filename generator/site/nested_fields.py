@@ -13,7 +13,7 @@ import unicodedata
 
 from generator.config.values import Config
 from generator.site.dates import OTHER_DATE_KEYS, dated_text, to_utc, zone_guessed
-from generator.site.fields import as_plain, capped, entries_have, resolved, type_field
+from generator.site.fields import as_plain, capped, entries_have, long_address, resolved, too_long_said, type_field
 from generator.site.keys import words_of
 from generator.site.identities import account_page, definition, site_domain, topic_identity
 from generator.site.item_bounds import MAX_IMAGES, MAX_RELATED, MAX_TOPICS
@@ -22,7 +22,7 @@ from generator.site.notes import Notes, Unusable, kind_of, shown
 from generator.site.quantities import score_field
 from generator.site.text import IGNORED_IN_HOSTS
 from generator.urlnorm import canonical_url
-from generator.urls import field_url, host_of, slugify, static_path
+from generator.urls import field_url, home_page, host_of, slugify, static_path
 
 
 def topics_field(meta: dict, topic_defs: dict, config: Config, notes: Notes) -> list[tuple[str, str]]:
@@ -165,7 +165,7 @@ def _images(value, key: str, notes: Notes, limit: int, base: str = "") -> tuple[
         notes.warn(key, f"`{key}` lists {len(value)} images; only the first {limit} are kept",
                    f"an item may have at most {limit} images")
         value = value[:limit]
-    images, unusable, unworded = [], [], {}
+    images, unusable, unworded, long = [], [], {}, []
     for number, entry in enumerate(value, 1):
         # (`src`: a crawler's copy of an <img>'s attributes; `contentUrl`: schema.org's ImageObject; `href`: a link's)
         raw = next((entry[k] for k in _IMAGE_KEYS if entry.get(k)), None) \
@@ -175,8 +175,15 @@ def _images(value, key: str, notes: Notes, limit: int, base: str = "") -> tuple[
             images.append(Image(url, _int(entry.get("width")), _int(entry.get("height")),
                                 **_picture_words(entry, number, key, notes, unworded)) if isinstance(entry, dict)
                           else Image(url))
+        elif long_address(raw, base):
+            long.append(raw)
         else:
             unusable.append(raw)
+    if long:
+        notes.warn(key, f"`{key}`: {entries_have(len(long))} a `url` that is {too_long_said(max(long, key=len))}; "
+                   f"{'it is' if len(long) == 1 else 'they are'} left out",
+                   "give each picture's address without what makes it that long (a picture's data belongs in a "
+                   "file of its own)")
     if unusable:
         first = "an entry without `url`" if unusable[0] is None else shown(unusable[0])
         notes.warn(key, f"`{key}`: {entries_have(len(unusable))} no http or https `url` (first: {first}); "
@@ -291,7 +298,15 @@ def provider_field(value, key: str, notes: Notes, base: str = "") -> ProviderRef
     account = _account(value.get("account"), domain, key, notes)
     domain = domain or account.split("/", 1)[0].split("?", 1)[0]
     return ProviderRef(name or domain, domain, slugify(account or domain or name),
-                       _images(images, key, notes, MAX_IMAGES, base), account)
+                       _images(images, key, notes, MAX_IMAGES, base), account, _home_page(value.get("url"), domain))
+
+
+
+def _home_page(value, domain: str) -> str:
+    """A provider's `url` as its home page (ProviderRef.site), when urls.home_page keeps one (a port of its own,
+    an IP address) and its host is the domain; else "" (the home page is https://<domain>/)."""
+    url = home_page(field_url(value)) if isinstance(value, str) else ""
+    return url if url and domain and site_domain(host_of(url)) == domain else ""
 
 
 _LONGEST_ACCOUNT = 500  # (a page and a slug from it, shown on every page of the provider's)
@@ -302,9 +317,9 @@ def _account(value, domain: str, key: str, notes: Notes) -> str:
     if value is None or value == "":
         return ""
     page = account_page(value, domain)
-    if len(page) > _LONGEST_ACCOUNT:
-        notes.warn(key, f"`{key}`'s `account` is {len(page):,} characters long, which no account's address is; it "
-                        "is left out", "write the address of the account's own page, or leave `account` out")
+    if len(page) > _LONGEST_ACCOUNT or not page and long_address(value):  # (past MAX_URL: no address at all)
+        notes.warn(key, f"`{key}`'s `account` is {len(page or value):,} characters long, which no account's address "
+                        "is; it is left out", "write the address of the account's own page, or leave `account` out")
         return ""
     if not page:
         notes.warn(key, f"`{key}`'s `account` is not the address of a page on {domain or 'its site'}: {shown(value)}; "
@@ -327,7 +342,7 @@ def related_field(value, config: Config, notes: Notes, base: str = "") -> tuple[
         notes.warn("related", f"`related` lists {len(value)} stories; only the first {MAX_RELATED} are kept",
                    f"an item may have at most {MAX_RELATED} related stories")
         value = value[:MAX_RELATED]
-    related, unusable, renamed = [], 0, {}
+    related, unusable, renamed, long = [], 0, {}, []
     for entry in value:
         if entry is None or entry == "":  # (an empty entry is no story, as an empty picture is none)
             continue
@@ -340,6 +355,9 @@ def related_field(value, config: Config, notes: Notes, base: str = "") -> tuple[
             url, entry = field_url(entry), {}
         # (without a title, a reader still follows it by its site's name)
         title = isinstance(entry, dict) and (as_plain(entry.get("title") or "") or host_of(url).removeprefix("www."))
+        if not url and (longer := [text for text in (written or [entry]) if long_address(text, base)]):
+            long.append(longer[0])  # (said apart: "no http address" would puzzle)
+            continue
         if not url or not title:
             unusable += 1  # nothing a reader could follow
             continue
@@ -359,6 +377,10 @@ def related_field(value, config: Config, notes: Notes, base: str = "") -> tuple[
         read = ", ".join(f"`{key}` as `{field}`" for key, field in renamed)
         notes.warn("related", f"`related`: other writers' names of fields are read as newsdesk's: {read}",
                    "rename them: " + ", ".join(f"`{key}` to `{field}`" for key, field in renamed))
+    if long:
+        notes.warn("related", f"`related`: {entries_have(len(long))} a `webUrl` that is "
+                   f"{too_long_said(max(long, key=len))}; {'it is' if len(long) == 1 else 'they are'} left out",
+                   "give each story's address without what makes it that long (tracking parameters)")
     if unusable:
         notes.warn("related", f"`related`: {entries_have(unusable)} no http or https `webUrl`; "
                    f"{'it is' if unusable == 1 else 'they are'} left out",

@@ -1,0 +1,22 @@
+"""An item's slug (stage 2, file name or `slug:` -> the page's path): what a hostile file name makes of it."""
+
+from __future__ import annotations
+
+from conftest import build_said, item, make_site
+
+
+def test_tag_characters_in_a_file_name_are_not_letters_of_the_slug(tmp_path, capsys):
+    """Unicode's tag characters show nothing, but were transliterated into the letters they tag: `x<TAG A>y.md`
+    was the page `xay/`, a slug its writer never saw. They are dropped, as zero-width spaces are."""
+    site = make_site(tmp_path / "site", {
+        "content/x\U000e0041y.md": item("Tagged"),
+        "content/a\u200bb.md": item("Zero width"),
+        "content/\U000e0074\U000e0061\U000e0067.md": item("Only tags"),
+    })
+    status, _ = build_said(site, capsys)
+    assert status == 0
+    day = site / "output" / "news" / "2026" / "11" / "20"
+    pages = sorted(path.name for path in day.iterdir())
+    assert "xy" in pages and "ab" in pages and "xay" not in pages, pages
+    assert not any("tag" in name for name in pages), pages  # (a name of tags alone: its title's slug)
+    assert len(pages) == 3, pages
