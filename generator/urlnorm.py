@@ -48,8 +48,9 @@ def canonical_url(url: str) -> str:
 
 
 # The same URLs are asked for again and again: an item's reader drops the `related` entries that are its own
-# page and its stories' words then key the same URLs, and an item's `related` URLs are mostly other items' URLs.
-@functools.lru_cache(maxsize=4096)
+# page and its stories' words then key the same URLs, and an item's `related` URLs are mostly other items' URLs;
+# a story's pages each look up its members' URLs (plan/pages.py), planned near one another.
+@functools.lru_cache(maxsize=1 << 15)
 def _canonical(text: str) -> str:
     for _ in range(3):  # a cache URL of a cache URL is unwrapped too, a bounded number of times
         unwrapped = _unwrap_cache(text)

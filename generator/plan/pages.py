@@ -12,7 +12,7 @@ import bisect
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import partial
+from functools import cache, partial
 from typing import Callable, Mapping, NamedTuple, Sequence
 
 from generator.config.values import Config
@@ -20,10 +20,11 @@ from generator.errors import Problem
 from generator.i18n import Words, load_words
 from generator.frozen import record
 from generator.site.local_pictures import LocalCopies
-from generator.site.grouping import item_story, story_member
+from generator.site.grouping import item_story, member_keys
 from generator.site.identities import provider_identity
 from generator.site.index import topic_tree
 from generator.site.model import ModelResult, Site
+from generator.site.stories import article_key
 from generator.site.ranking import Rankings
 from generator.site.types import titled, type_lists
 
@@ -378,14 +379,16 @@ def article_page(site: Site, index: int, teasers: dict[int, Teaser] | None = Non
     teasers = {} if teasers is None else teasers
     item = site.items[index]
     story = item_story(site, index)
-    shown = {at for at in (_related_index(site, story, r.url) for r in item.related) if at is not None}
+    # (made once a page, when a `related` URL is no item's as written: a lead's page looks up its members' entries)
+    keys = cache(lambda: member_keys(site, story.members) if story is not None else {})
+    shown = {at for at in (_related_index(site, keys, r.url) for r in item.related) if at is not None}
     lead = None
     if story is not None:
         if story.lead == index:
             shown.update(story.members)  # its "More coverage" lists them all
         else:
             lead = _teaser(site, story.lead)  # (a Teaser: Dependents finds the page by its source)
-    sources = _sources(site, index, story)
+    sources = _sources(site, index, story, keys)
     shown = (index,) + tuple(sorted(shown - {index}))
     on_topic = from_provider = ()
     if not sources and lead is None:
@@ -403,19 +406,19 @@ def article_page(site: Site, index: int, teasers: dict[int, Teaser] | None = Non
                 shown)
 
 
-def _sources(site: Site, index: int, story) -> tuple[Source, ...]:
+def _sources(site: Site, index: int, story, keys: Callable[[], dict[str, int]]) -> tuple[Source, ...]:
     """What the page of site.items[index] lists as "More coverage": for the lead of a story, its other items
     (newest first), then the declared `related` coverage of its items that the site does not have; for any
     other item, its own `related` entries (this site's page where it has the story)."""
     if story is None or story.lead != index:
-        return tuple(_related(site, story, r) for r in site.items[index].related)
+        return tuple(_related(site, keys, r) for r in site.items[index].related)
     found = [_member(site, member) for member in story.members if member != index]
     wanted = set(story.related)  # (grouping.attach: the entries that are no item's, in this order)
     for member in (index, *story.members):
         for related in site.items[member].related:
             if related.url in wanted:
                 wanted.discard(related.url)
-                found.append(_related(site, story, related))
+                found.append(_related(site, keys, related))
     return tuple(found)
 
 
@@ -426,19 +429,21 @@ def _member(site: Site, index: int) -> Source:
                   provider.name if provider else "", item.published, item.excerpt)
 
 
-def _related_index(site: Site, story, url: str) -> int | None:
-    """The item whose page a `related` URL is: by the URL as written, else (of the item's story) by any of its
-    forms; None for coverage the site does not have."""
+def _related_index(site: Site, keys: Callable[[], dict[str, int]], url: str) -> int | None:
+    """The item whose page a `related` URL is: by the URL as written, else (of the item's story: `keys()`, its
+    members' article keys) by any of its forms; None for coverage the site does not have."""
     at = site.url_index.get(url)
-    if at is None and story is not None:
-        at = story_member(site, story, url)
+    if at is None:
+        members = keys()
+        key = article_key(url) if members else ""
+        at = members.get(key) if key else None
     return at
 
 
-def _related(site: Site, story, related) -> Source:
+def _related(site: Site, keys: Callable[[], dict[str, int]], related) -> Source:
     """A `related` entry as "More coverage" lists it: a story the site has as its own page shows it (the
     crawler's copy of its title and summary may be older), any other as the entry gives it."""
-    at = _related_index(site, story, related.url)
+    at = _related_index(site, keys, related.url)
     if at is not None:
         return _member(site, at)
     provider = related.provider

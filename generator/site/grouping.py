@@ -146,7 +146,7 @@ def _site_story(site: Site, id: str, lead: int, members: tuple[int, ...]) -> Sit
             key = article_key(entry.url)
             if key:
                 if keys is None:
-                    keys = {key for member in members for key in _article_keys(site.items[member])}
+                    keys = set(member_keys(site, members))
                 if key in keys:
                     continue
                 keys.add(key)
@@ -159,15 +159,14 @@ def _article_keys(item: Item) -> tuple[str, ...]:
                  if key)
 
 
-def story_member(site: Site, story: SiteStory, url: str) -> int | None:
-    """The member of `story` (an index into site.items) whose article `url` is, in any of its forms (AMP, `m.`,
-    tracking parameters: stories.article_key, as declared coverage joins a story); None for none."""
-    key = article_key(url)
-    if key:
-        for member in story.members:
-            if key in _article_keys(site.items[member]):
-                return member
-    return None
+def member_keys(site: Site, members: Sequence[int]) -> dict[str, int]:
+    """Each article key of these items (indices into site.items), in any of their URLs' forms (AMP, `m.`, tracking
+    parameters: stories.article_key, as declared coverage joins a story) -> the first of them with it."""
+    keys: dict[str, int] = {}
+    for member in members:
+        for key in _article_keys(site.items[member]):
+            keys.setdefault(key, member)
+    return keys
 
 
 def _reattached(before: Site, after: Site, edited: int, position: Sequence[int] | None) -> Site:
