@@ -73,6 +73,20 @@ def test_counts_are_grouped_as_each_shipped_language_groups_them(tmp_path):
     assert said["ja"][:2] == ("1,234", "12,345")
 
 
+def test_a_million_sources_take_the_form_a_million_takes_in_each_shipped_language(tmp_path):
+    # French and Spanish say "de" before the noun of a whole number of millions (CLDR's `many`): "1 000 000 de
+    # sources", not "1 000 000 sources". Counts of sources, stories and results can be that large; minutes, hours
+    # and days ago and a size in bytes (shown in kB from 1,000) stay under a thousand.
+    config = load_config(make_site(tmp_path / "s", {}, "title: T\nbase_url: https://example.org/\n") / "config.yaml")
+    said = {language: load_words(dataclasses.replace(config, language=language)).t("sources", 1_000_000)
+            for language in ("en", "de", "fr", "es", "ja")}
+    assert said["fr"] == "+1\u202f000\u202f000 de sources" and said["es"] == "+1.000.000 de fuentes"
+    assert said["en"] == "+1,000,000 sources" and said["de"] == "+1.000.000 Quellen"
+    fr = load_words(dataclasses.replace(config, language="fr"))
+    assert fr.t("stories_count", 2_000_000) == "2\u202f000\u202f000 d\u2019articles"
+    assert fr.t("stories_count", 2_000_001) == "2\u202f000\u202f001 articles"
+
+
 def test_a_site_words_file_can_change_how_numbers_are_written(tmp_path):
     root = make_site(tmp_path / "s", {
         "content/a.md": item("A", heat=98.3),
