@@ -439,6 +439,37 @@ def test_a_pair_sharing_rare_names_is_one_story():
     assert stories["desk-varnholt"] == {"desk-varnholt", "daily-varnholt"}
 
 
+# One story told from two angles, three reports each: the singer's deposition, and his not remembering Australia.
+DEPOSITION = [item("gossip-depo", "Singer Marlow Vance's deposition video leaked", 0),
+              item("wire-depo", "Leaked video: Vance spars with lawyers in deposition", 1),
+              item("daily-depo", "Vance deposition video shows singer sparring with lawyers", 2)]
+AUSTRALIA = [item("radio-oz", "Singer Vance can't remember if he has been to Australia", 3),
+             item("music-oz", "Vance forgets his Australia tour: 'I can't remember'", 4),
+             item("tabloid-oz", "Has Vance been to Australia? The singer can't remember", 5)]
+
+
+def test_two_angles_of_one_story_join_once_each_is_told_by_several():
+    # Each angle's reports agree on the story's name and on their own angle; as wholes the two angles are alike
+    # enough (a story of three or more joins another at 0.8 of the threshold), though no report of one angle
+    # alone is alike enough the other angle's story to join it.
+    assert stories_of(DAY + DEPOSITION + AUSTRALIA)["radio-oz"] == {
+        "gossip-depo", "wire-depo", "daily-depo", "radio-oz", "music-oz", "tabloid-oz"}
+    assert stories_of(DAY + DEPOSITION + AUSTRALIA[:1])["radio-oz"] == {"radio-oz"}
+
+
+def test_two_earnings_reports_told_by_several_stay_two_stories():
+    # Two companies' results, three reports each, in the words of a busy day's every market report.
+    kestrel = [item("desk-kestrel", "Kestrel Foods shares rise after quarterly results", 0),
+               item("wire-kestrel", "Kestrel Foods beats forecasts as snack sales grow", 1),
+               item("money-kestrel", "Kestrel Foods quarterly profit up on snack demand", 2)]
+    brightwell = [item("daily-bright", "Brightwell Cables shares rise after quarterly results", 3),
+                  item("tech-bright", "Brightwell Cables beats forecasts on fibre orders", 4),
+                  item("city-bright", "Brightwell Cables quarterly profit up as fibre demand grows", 5)]
+    stories = stories_of(DAY + BUSY_DAY + kestrel + brightwell)
+    assert stories["desk-kestrel"] == {"desk-kestrel", "wire-kestrel", "money-kestrel"}
+    assert stories["daily-bright"] == {"daily-bright", "tech-bright", "city-bright"}
+
+
 def test_words_count_for_less_where_many_items_have_them():
     # The two companies' headlines alone, in a small site where their words are rare: then they are alike
     # enough. Among the busy day, the same words are common and the names, which differ, decide.
