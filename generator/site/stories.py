@@ -10,7 +10,8 @@ Items join one story when
 3. they report alike within `window_hours`: TF-IDF of the headline, the URL's words, the excerpt and
    the start of the body. Stories grow most-alike pair first, and a story takes an item (or another
    story) only when it is alike the story as a whole (the cosine of their centroids, with a floor on
-   the mean of all their pairs), not one of its items: A~B and B~C do not make A~C. Candidate pairs
+   the mean of all their pairs; two stories of three or more items need 0.8 of the threshold), not one of
+   its items: A~B and B~C do not make A~C. Candidate pairs
    come from an inverted index of each item's most telling words within the window, never all pairs.
 """
 
@@ -588,6 +589,12 @@ _SHARED = 2
 # A large story's centroid comes to look like every text a little; its items must also be alike on average
 # (the mean cosine of their pairs at least this part of the threshold).
 _AVERAGE = 0.3
+# Two stories of at least _SETTLED items each need only this part of the threshold to merge. A story's centroid
+# of several items keeps the words its items agree on (the story's name) and thins out each headline's own angle,
+# so two parts of one story told from two angles ("Bieber's deposition", "Bieber can't remember Australia") are
+# less alike as centroids than as their closest items; two unrelated stories share no name to agree on.
+_SETTLED = 3
+_SETTLED_SHARE = 0.8
 
 
 class _Group:
@@ -616,7 +623,8 @@ def _push(heap: list, found: dict, a: int, b: int, product: float, threshold: fl
     if not _within(first, second, window):
         return  # too far apart: stories grown by text span at most the window
     similarity = product / (math.sqrt(first.norm2 * second.norm2) or 1.0)  # their centroids' cosine
-    if similarity >= threshold and product >= _AVERAGE * threshold * first.size * second.size:
+    needed = threshold * _SETTLED_SHARE if first.size >= _SETTLED and second.size >= _SETTLED else threshold
+    if similarity >= needed and product >= _AVERAGE * needed * first.size * second.size:
         heapq.heappush(heap, (-similarity, a, b, first.version, second.version))
 
 
