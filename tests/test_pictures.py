@@ -1,7 +1,8 @@
 """Pictures in the size their place needs: an item's smaller copies of its picture are offered to the browser
 (`srcset`, `sizes`) instead of the full-size original alone, and a provider's logo is never shown from a copy
-smaller than its circle. The first picture stays eager with `fetchpriority=high`, the other thumbnails and the
-logos are lazy at low priority, every one keeps its width and height."""
+smaller than its circle. The lead's and a story's picture are eager with `fetchpriority=high`, a list's first
+thumbnail eager at low priority, the other thumbnails and the logos lazy at low priority; every one keeps its
+width and height."""
 
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ def test_a_card_offers_the_pictures_smaller_copies_and_keeps_its_shape(tmp_path)
     assert offered["sizes"] == "(max-width: 36rem) 4.75rem, 11rem"  # a thumbnail: no card has a wider one
     assert offered["src"] == "https://pics.example/story-640.jpg"  # not the full-size original
     assert (offered["width"], offered["height"]) == ("640", "360")
-    assert offered["fetchpriority"] == "high" and "loading" not in offered  # the list's first picture
+    assert offered["fetchpriority"] == "low" and "loading" not in offered  # the list's first picture: at once, low
     [single] = [img for img in latest if "only.jpg" in img["src"]]
     assert "srcset" not in single and (single["width"], single["height"]) == ("1600", "900")
     assert (single["loading"], single["fetchpriority"]) == ("lazy", "low")
