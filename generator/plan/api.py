@@ -220,7 +220,10 @@ def _topic(site: Site, config: Config, slug: str) -> dict:
 
 
 def _image(config: Config, image: Image) -> dict:
-    return {"url": site_url(config.base_url, image.url), "width": image.width, "height": image.height}
+    """A picture, with its words as its page shows them: `alt` null when the item does not say, "" for a
+    decorative picture; `caption` and `credit` null when not given."""
+    return {"url": site_url(config.base_url, image.url), "width": image.width, "height": image.height,
+            "alt": image.alt, "caption": image.caption or None, "credit": image.credit or None}
 
 
 def _number(value: float | None) -> int | float | None:
