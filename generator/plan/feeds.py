@@ -49,7 +49,7 @@ from generator.frozen import record
 from generator.i18n import Words, load_words
 from generator.urls import ascii_url, site_url
 from generator.site.grouping import item_story, story_first
-from generator.site.model import Item, Site
+from generator.site.model import Item, ProviderRef, Site
 from generator.site.text import spaces_made_one
 from generator.plan.pages import EarlierOutputs, FileOutput, described, one_per_story
 from generator.site.ranking import Rankings
@@ -239,7 +239,6 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
     image = item.image
     image_url = site_url(base, image.url) if image else ""
     provider = site.providers.get(item.provider.slug) if item.provider else None
-    domain = item.provider.domain if item.provider else ""
     return _Entry(
         url=site_url(base, item.path),
         id=site_url(base, item.path),
@@ -258,7 +257,7 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
         media_type=media_type(item.media_file, item.media_kind) if item.media_file else "",
         media_size=item.size_bytes if item.media_file else 0,
         author=clean_text(provider.name if provider else item.provider.name if item.provider else ""),
-        author_url=(item.provider.site if item.provider else "") or domain_url(domain),
+        author_url=provider_home(item.provider) if item.provider else "",
         author_feed=site_url(base, feed_path("provider", item.provider.slug) + ".rss") if provider else "",
         writer=clean_text(item.author),
         topics=tuple((slug, clean_text(site.topics[slug].name)) for slug in item.topics if slug in site.topics),
@@ -268,6 +267,12 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
 def domain_url(domain: str) -> str:
     """A provider's home page, from the domain an item gives (plain text: anything); "" when it is no host name."""
     return f"https://{domain}/" if _DOMAIN.fullmatch(domain) else ""
+
+
+def provider_home(provider: ProviderRef) -> str:
+    """The home page of an item's provider, as every output gives it: its own (a site on a port of its own, with
+    its scheme and port: ProviderRef.site), else https://<domain>/; "" when it has neither."""
+    return provider.site or domain_url(provider.domain)
 
 
 def image_type(url: str) -> str:
