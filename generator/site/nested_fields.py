@@ -300,6 +300,10 @@ def provider_field(value, key: str, notes: Notes, base: str = "") -> ProviderRef
             notes.warn(key, f"`{key}`'s `name` has no character that shows (only spaces, invisible characters or "
                             f"markup): {shown(value['name'])}; the item has no provider",
                        "write the provider's name in words, or give its `domain`")
+        elif value and name is not None and domain is not None:  # (`{title: X}`: said, not lost without a word)
+            given = ", ".join(shown(str(k)) for k in list(value)[:5]) + (", ..." if len(value) > 5 else "")
+            notes.warn(key, f"`{key}` gives no `name` nor `domain` (it gives {given}); the item has no provider",
+                       "give the provider's `name` and `domain`")
         return None
     images = value.get("images") if value.get("images") is not None else value.get("logo")
     account = _account(value.get("account"), domain, key, notes)
