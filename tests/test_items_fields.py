@@ -36,7 +36,7 @@ def test_fields_spelled_in_another_case_or_style_are_read(tmp_path, capsys):
     pascal = news["pascal"]
     assert (pascal["title"], pascal["publishedDateTime"], pascal["webUrl"], pascal["quality"], pascal["length"]) == (
         "Pascal cranes", "2026-11-20T10:00:00Z", "https://news.example/pascal", 5, "4:13")
-    assert pascal["provider"] == {"name": "Pascal News", "domain": "pascal.example",
+    assert pascal["provider"] == {"name": "Pascal News", "domain": "pascal.example", "url": "https://pascal.example/",
                                   "images": [{"url": "https://pascal.example/logo.png", "width": None, "height": None}]}
     assert pascal["images"] == [{"url": "https://news.example/pascal.jpg", "width": 640, "height": 360}]
     html = page(out, pascal)
@@ -380,7 +380,8 @@ def test_drafts_as_hugo_and_wordpress_mark_them_and_a_provider_given_as_its_addr
     }
     out, news, said = build_items(tmp_path, files, capsys)
     assert set(news) == {"hugo-out", "wp-out", "published", "other-status"}
-    assert news["wp-out"]["provider"] == {"name": "harbour.example", "domain": "harbour.example", "images": []}
+    assert news["wp-out"]["provider"] == {"name": "harbour.example", "domain": "harbour.example",
+                                          "url": "https://harbour.example/", "images": []}
     assert "warning:" not in said and "error:" not in said, said
 
 

@@ -35,7 +35,8 @@ def test_files_as_other_tools_save_them_are_read_and_messages_keep_their_lines(t
     for name, line in (("blank", 6), ("utf16", 4), ("utf16be", 4), ("dots", 4), ("tabs", 10)):
         assert f"warning: content/{name}.md:{line}: `quality` must be a number, got 'lots'" in said, (name, said)
     assert "more body" in page(out, news["dots"])
-    assert news["tabs"]["provider"] == {"name": "Tab News", "domain": "tab.example", "images": [
+    assert news["tabs"]["provider"] == {"name": "Tab News", "domain": "tab.example",
+                                         "url": "https://tab.example/", "images": [
         {"url": "https://tab.example/logo.png", "width": 50, "height": None}]}
     assert ("warning: content/tabs.md:5: front matter is indented with tabs, which YAML does not allow; each was "
             "read as two spaces (indent with spaces)") in said, said

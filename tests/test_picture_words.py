@@ -83,8 +83,7 @@ def test_a_pictures_words_are_in_the_feeds_and_the_api_as_their_readers_read_the
     api = {entry["title"]: entry["images"] for entry in json.loads((out / "api/news/index.json").read_text())["news"]}
     assert api["Pictured"] == [{"url": "https://pics.example/harbour.jpg", "width": 1200, "height": 675,
                                 "alt": shown_alt, "caption": shown_caption, "credit": credit}]
-    assert api["Decorative"] == [{"url": "https://pics.example/rule.png", "width": None, "height": None,
-                                  "alt": "", "caption": None, "credit": None}]
+    assert api["Decorative"] == [{"url": "https://pics.example/rule.png", "width": None, "height": None, "alt": ""}]
     media = "{http://search.yahoo.com/mrss/}"
     for name in ("feeds/latest.rss", "feeds/latest.xml"):
         data = (out / name).read_bytes()

@@ -220,10 +220,11 @@ def _topic(site: Site, config: Config, slug: str) -> dict:
 
 
 def _image(config: Config, image: Image) -> dict:
-    """A picture, with its words as its page shows them: `alt` null when the item does not say, "" for a
-    decorative picture; `caption` and `credit` null when not given."""
+    """A picture, with its words as its page shows them, each when the item gives it: `alt` ("" for a decorative
+    picture), `caption`, `credit`."""
+    words = {"alt": image.alt, "caption": image.caption or None, "credit": image.credit or None}
     return {"url": site_url(config.base_url, image.url), "width": image.width, "height": image.height,
-            "alt": image.alt, "caption": image.caption or None, "credit": image.credit or None}
+            **{key: text for key, text in words.items() if text is not None}}
 
 
 def _number(value: float | None) -> int | float | None:
