@@ -36,7 +36,7 @@ def test_fields_spelled_in_another_case_or_style_are_read(tmp_path, capsys):
     pascal = news["pascal"]
     assert (pascal["title"], pascal["publishedDateTime"], pascal["webUrl"], pascal["quality"], pascal["length"]) == (
         "Pascal cranes", "2026-11-20T10:00:00Z", "https://news.example/pascal", 5, "4:13")
-    assert pascal["provider"] == {"name": "Pascal News", "domain": "pascal.example",
+    assert pascal["provider"] == {"name": "Pascal News", "domain": "pascal.example", "url": "https://pascal.example/",
                                   "images": [{"url": "https://pascal.example/logo.png", "width": None, "height": None}]}
     assert pascal["images"] == [{"url": "https://news.example/pascal.jpg", "width": 640, "height": 360}]
     html = page(out, pascal)
@@ -380,7 +380,8 @@ def test_drafts_as_hugo_and_wordpress_mark_them_and_a_provider_given_as_its_addr
     }
     out, news, said = build_items(tmp_path, files, capsys)
     assert set(news) == {"hugo-out", "wp-out", "published", "other-status"}
-    assert news["wp-out"]["provider"] == {"name": "harbour.example", "domain": "harbour.example", "images": []}
+    assert news["wp-out"]["provider"] == {"name": "harbour.example", "domain": "harbour.example",
+                                          "url": "https://harbour.example/", "images": []}
     assert "warning:" not in said and "error:" not in said, said
 
 
@@ -663,3 +664,21 @@ def test_a_draft_flagged_as_cms_apis_flag_it_is_a_draft(tmp_path, capsys):
     assert ("warning: content/out.md:5: `isPublished` is read as `published`, which is not given (rename "
             "`isPublished` to `published`)") in said, said
     assert "did you mean" not in said, said
+
+
+def test_an_author_or_provider_mapping_without_a_name_is_said(tmp_path, capsys):
+    """`author: {givenName: Sam}` (a Person without `name`) and `provider: {title: X}` (neither `name` nor
+    `domain`) were left out without a word; a mapping with a name stays read, without a warning."""
+    files = {"person.md": front("title: Person", DATE_2026, "author: {givenName: Sam, familyName: Coder}"),
+             "people.md": front("title: People", DATE_2026, "author: [{name: Ann}, {givenName: Bo}]"),
+             "publisher.md": front("title: Publisher", DATE_2026, "provider: {title: Some Paper, logo_id: 7}"),
+             "fine.md": front("title: Fine", DATE_2026, "author: {name: Sam}", "provider: {name: P, domain: p.example}")}
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert news["person"]["author"] is None and news["people"]["author"] == "Ann"
+    assert news["publisher"]["provider"] is None and news["fine"]["author"] == "Sam"
+    assert ("warning: content/person.md:4: `author` must be a name, a mapping with a `name` or a list of them, got a "
+            "mapping; it is left out") in said, said
+    assert "warning: content/people.md:4: `author` must be a name, a mapping with a `name` or a list of them: " in said
+    assert ("warning: content/publisher.md:4: `provider` gives no `name` nor `domain` (it gives 'title', 'logo_id'); "
+            "the item has no provider (give the provider's `name` and `domain`)") in said, said
+    assert "fine.md" not in said, said

@@ -35,7 +35,8 @@ def test_files_as_other_tools_save_them_are_read_and_messages_keep_their_lines(t
     for name, line in (("blank", 6), ("utf16", 4), ("utf16be", 4), ("dots", 4), ("tabs", 10)):
         assert f"warning: content/{name}.md:{line}: `quality` must be a number, got 'lots'" in said, (name, said)
     assert "more body" in page(out, news["dots"])
-    assert news["tabs"]["provider"] == {"name": "Tab News", "domain": "tab.example", "images": [
+    assert news["tabs"]["provider"] == {"name": "Tab News", "domain": "tab.example",
+                                         "url": "https://tab.example/", "images": [
         {"url": "https://tab.example/logo.png", "width": 50, "height": None}]}
     assert ("warning: content/tabs.md:5: front matter is indented with tabs, which YAML does not allow; each was "
             "read as two spaces (indent with spaces)") in said, said
@@ -510,3 +511,51 @@ def test_a_nested_key_given_twice_is_said_as_a_top_level_one_is(tmp_path, capsys
     assert "warning: content/flow.md:4: `name` in `provider` is given twice on this line: the last one" in said, said
     assert "warning: content/flow.md:7: `url` in `images` is given twice, also on line 6: the last one" in said, said
     assert "warning: content/json.md:3: `name` in `provider` is given twice, also on line 2: the last one" in said, said
+
+
+def test_keys_given_twice_are_found_through_anchors_and_merge_keys(tmp_path, capsys):
+    """Front matter with an anchor, an alias or a merge key (`<<: *base`) is built by PyYAML's own constructor,
+    which kept the last of a nested key given twice without a word. YAML's merge: a key the mapping gives itself
+    overrides the merged one, which is no key given twice; a key given twice in the anchored mapping is said once,
+    where it is written, however often it is merged."""
+    def base(domain):
+        return "base: &base", "  name: Base News", f"  domain: {domain}"
+    files = {
+        "override.md": front("title: Override", DATE_2026, *base("override.example"), "provider:", "  <<: *base",
+                             "  name: Own Name"),
+        "again.md": front("title: Again", DATE_2026, *base("again.example"), "provider:", "  <<: *base", "  name: A",
+                          "  name: B"),
+        "anchored.md": front("title: Anchored", DATE_2026, "base: &base", "  name: First", "  name: Second",
+                             "  domain: anchored.example",
+                             "provider: *base", "other:", "  <<: *base"),
+        "list.md": front("title: List", DATE_2026, "a: &a {name: From A}", "b: &b {name: From B, domain: b.example}",
+                         "provider:", "  <<: [*a, *b]"),
+        "alias.md": front("title: Alias", DATE_2026, "provider: {name: C, name: D, domain: d.example}", "tags: &t [x]",
+                          "more: *t"),
+    }
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert news["override"]["provider"]["name"] == "Own Name"
+    assert news["override"]["provider"]["domain"] == "override.example"
+    assert news["again"]["provider"]["name"] == "B"
+    assert news["anchored"]["provider"]["name"] == "Second"
+    assert news["list"]["provider"]["domain"] == "b.example"  # (which `name` is PyYAML's: no key given twice)
+    assert news["alias"]["provider"]["name"] == "D"
+    twice = [line for line in said.splitlines() if "given twice" in line]
+    assert twice == [
+        "warning: content/again.md:10: `name` in `provider` is given twice, also on line 9: the last one is used "
+        "(remove the one you do not mean)",
+        "warning: content/alias.md:4: `name` in `provider` is given twice on this line: the last one is used "
+        "(remove the one you do not mean)",
+        "warning: content/anchored.md:6: `name` in `base` is given twice, also on line 5: the last one is used "
+        "(remove the one you do not mean)",
+    ], said
+
+
+def test_keys_given_twice_are_found_in_front_matter_reloaded_for_a_surrogate_escape(tmp_path, capsys):
+    """libyaml refuses a surrogate escape ("\\ud83d\\ude00"), so such front matter is read again by PyYAML's own
+    reader and constructor; a nested key given twice there was kept as the last without a word."""
+    files = {"emoji.md": front('title: "Smile \\ud83d\\ude00"', DATE_2026, "provider:", "  name: First",
+                               "  name: Second", "  domain: emoji.example")}
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert news["emoji"]["title"] == "Smile \U0001f600" and news["emoji"]["provider"]["name"] == "Second"
+    assert "warning: content/emoji.md:6: `name` in `provider` is given twice, also on line 5: the last" in said, said

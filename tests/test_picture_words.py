@@ -4,6 +4,12 @@ previews show, as plain text escaped once; a decorative picture's empty `alt` st
 
 from __future__ import annotations
 
+import html
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
 from conftest import build_items, built_page as page, front
 
 PICTURES = """images:
@@ -56,3 +62,45 @@ def test_a_caption_that_says_what_the_alt_says_is_not_read_twice(tmp_path, capsy
     html = page(out, news["same"])
     assert '<img src="https://pics.example/a.jpg" alt=""' in html
     assert '<p class="picture-words">The same words</p>' in html
+
+
+def test_a_pictures_words_are_in_the_feeds_and_the_api_as_their_readers_read_them(tmp_path, capsys):
+    """The page showed a picture's alt, caption and credit; the API and the feeds dropped them. Each format has
+    them where it has a place (the API's images; Media RSS's media:title and media:credit in RSS and Atom, where
+    media:description would replace the entry's summary in feedparser; a `_newsdesk` extension in JSON Feed),
+    read back by real parsers as the same plain text, markup-looking words and all."""
+    feedparser = pytest.importorskip("feedparser")
+    alt, caption, credit = "Boats <script>x</script> ]]> & mist\u2028at dawn", "The harbour &lt;b&gt; at dawn", "Jo & Co"
+    pictures = ("images:\n  - url: https://pics.example/harbour.jpg\n    width: 1200\n    height: 675\n"
+                f"    alt: {json.dumps(alt)}\n    caption: {json.dumps(caption)}\n    credit: {json.dumps(credit)}")
+    files = {"pictured.md": front("title: Pictured", "publishedDateTime: 2026-11-20T10:00:00Z", "excerpt: The story.",
+                                  pictures),
+             "decorative.md": front("title: Decorative", "publishedDateTime: 2026-11-20T09:00:00Z",
+                                    "images:\n  - url: https://pics.example/rule.png\n    alt: ''")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    shown_alt = "Boats ]]> & mist at dawn"  # (as the page's alt: tags gone, one line)
+    shown_caption = "The harbour at dawn"  # (as every text field: `&lt;b&gt;` is a tag)
+    api = {entry["title"]: entry["images"] for entry in json.loads((out / "api/news/index.json").read_text())["news"]}
+    assert api["Pictured"] == [{"url": "https://pics.example/harbour.jpg", "width": 1200, "height": 675,
+                                "alt": shown_alt, "caption": shown_caption, "credit": credit}]
+    assert api["Decorative"] == [{"url": "https://pics.example/rule.png", "width": None, "height": None, "alt": ""}]
+    media = "{http://search.yahoo.com/mrss/}"
+    for name in ("feeds/latest.rss", "feeds/latest.xml"):
+        data = (out / name).read_bytes()
+        contents = list(ET.fromstring(data).iter(media + "content"))
+        assert len(contents) == 2, name
+        words = {content.get("url"): (content.findtext(media + "title"), content.findtext(media + "credit"))
+                 for content in contents}
+        assert words == {"https://pics.example/harbour.jpg": (shown_alt, credit),
+                         "https://pics.example/rule.png": (None, None)}, name
+        assert contents[0].find(media + "title").get("type") == "plain"
+        parsed = feedparser.parse(data)
+        assert not parsed.bozo, (name, parsed.bozo_exception)
+        entry = next(entry for entry in parsed.entries if entry.title == "Pictured")
+        assert entry.summary == "The story." and "content" not in entry, name  # (the picture's words replace neither)
+        assert entry.media_credit == [{"content": credit}], name
+    feed = {entry["title"]: entry for entry in json.loads((out / "feeds/latest.json").read_text())["items"]}
+    assert feed["Pictured"]["image"] == "https://pics.example/harbour.jpg"
+    assert feed["Pictured"]["_newsdesk"] == {"image": {"alt": shown_alt, "caption": shown_caption, "credit": credit}}
+    assert "_newsdesk" not in feed["Decorative"]
+    assert f'alt="{html.escape(shown_alt)}"' in page(out, news["pictured"])

@@ -267,7 +267,8 @@ def test_api_news_pages_chain_to_the_end_and_hold_every_item_once(example):
         assert [i["url"] for i in record["images"]] == [urljoin(config.base_url, i.url) for i in story.images]
         if story.provider:
             assert record["provider"]["domain"] == story.provider.domain
-            assert set(record["provider"]) == {"name", "domain", "images"}
+            assert set(record["provider"]) == {"name", "domain", "url", "images"}
+            assert record["provider"]["url"] == f"https://{story.provider.domain}/"
         else:
             assert record["provider"] is None
 

@@ -30,7 +30,7 @@ from functools import partial
 
 from generator.config.values import Config
 from generator.urls import site_url
-from generator.plan.feeds import EXTENSIONS, feed_path, rfc3339
+from generator.plan.feeds import EXTENSIONS, feed_path, provider_home, rfc3339
 from generator.site.stories import story_id
 from generator.site.model import Image, Item, Site
 from generator.plan.pages import EarlierOutputs, FileOutput, described, one_per_story
@@ -174,7 +174,7 @@ def item_record(site: Site, config: Config, item: Item) -> dict:
         known = site.providers.get(item.provider.slug)
         images = item.provider.images or ((known.logo,) if known and known.logo else ())
         provider = {"name": known.name if known else item.provider.name, "domain": item.provider.domain,
-                    "images": [_image(config, i) for i in images]}
+                    "url": provider_home(item.provider) or None, "images": [_image(config, i) for i in images]}
     return {
         "path": item.path,
         "url": site_url(config.base_url, item.path),
@@ -220,7 +220,11 @@ def _topic(site: Site, config: Config, slug: str) -> dict:
 
 
 def _image(config: Config, image: Image) -> dict:
-    return {"url": site_url(config.base_url, image.url), "width": image.width, "height": image.height}
+    """A picture, with its words as its page shows them, each when the item gives it: `alt` ("" for a decorative
+    picture), `caption`, `credit`."""
+    words = {"alt": image.alt, "caption": image.caption or None, "credit": image.credit or None}
+    return {"url": site_url(config.base_url, image.url), "width": image.width, "height": image.height,
+            **{key: text for key, text in words.items() if text is not None}}
 
 
 def _number(value: float | None) -> int | float | None:

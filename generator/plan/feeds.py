@@ -49,7 +49,7 @@ from generator.frozen import record
 from generator.i18n import Words, load_words
 from generator.urls import ascii_url, site_url
 from generator.site.grouping import item_story, story_first
-from generator.site.model import Item, Site
+from generator.site.model import Item, ProviderRef, Site
 from generator.site.text import spaces_made_one
 from generator.plan.pages import EarlierOutputs, FileOutput, described, one_per_story
 from generator.site.ranking import Rankings
@@ -110,6 +110,10 @@ class _Entry:
     image_type: str
     image_width: int | None
     image_height: int | None
+    # the picture's words, as its page shows them: what it shows, the caption under it, whose it is (or "")
+    image_alt: str
+    image_caption: str
+    image_credit: str
     media: str  # the sound or video file it plays (a podcast's episode), or ""
     media_type: str  # its media type, for the enclosure
     media_size: int  # its size in bytes when the item gives one, else 0
@@ -235,7 +239,6 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
     image = item.image
     image_url = site_url(base, image.url) if image else ""
     provider = site.providers.get(item.provider.slug) if item.provider else None
-    domain = item.provider.domain if item.provider else ""
     return _Entry(
         url=site_url(base, item.path),
         id=site_url(base, item.path),
@@ -247,11 +250,14 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
         image_type=image_type(image_url),
         image_width=image.width if image else None,
         image_height=image.height if image else None,
+        image_alt=clean_text(image.alt or "" if image else ""),
+        image_caption=clean_text(image.caption if image else ""),
+        image_credit=clean_text(image.credit if image else ""),
         media=item.media_file,
         media_type=media_type(item.media_file, item.media_kind) if item.media_file else "",
         media_size=item.size_bytes if item.media_file else 0,
         author=clean_text(provider.name if provider else item.provider.name if item.provider else ""),
-        author_url=(item.provider.site if item.provider else "") or domain_url(domain),
+        author_url=provider_home(item.provider) if item.provider else "",
         author_feed=site_url(base, feed_path("provider", item.provider.slug) + ".rss") if provider else "",
         writer=clean_text(item.author),
         topics=tuple((slug, clean_text(site.topics[slug].name)) for slug in item.topics if slug in site.topics),
@@ -261,6 +267,12 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
 def domain_url(domain: str) -> str:
     """A provider's home page, from the domain an item gives (plain text: anything); "" when it is no host name."""
     return f"https://{domain}/" if _DOMAIN.fullmatch(domain) else ""
+
+
+def provider_home(provider: ProviderRef) -> str:
+    """The home page of an item's provider, as every output gives it: its own (a site on a port of its own, with
+    its scheme and port: ProviderRef.site), else https://<domain>/; "" when it has neither."""
+    return provider.site or domain_url(provider.domain)
 
 
 def image_type(url: str) -> str:
@@ -340,7 +352,14 @@ def _media(parent: ET.Element, entry: _Entry, address=str) -> None:
         attrs["type"] = entry.image_type
     if entry.image_width and entry.image_height:
         attrs.update(width=str(entry.image_width), height=str(entry.image_height))
-    _add(parent, "media:content", **attrs)
+    content = _add(parent, "media:content", **attrs)
+    # Media RSS's media:description would be the place for the alt and the caption, but feedparser reads it as
+    # the entry's content (or its summary when it has none): the picture's words replaced the story's in its
+    # readers. media:title leaves both alone; it has room for one of them.
+    if entry.image_alt or entry.image_caption:
+        _add(content, "media:title", entry.image_alt or entry.image_caption, type="plain")
+    if entry.image_credit:
+        _add(content, "media:credit", entry.image_credit)
 
 
 def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | None) -> bytes:
@@ -459,6 +478,10 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
         item["content_text"] = entry.summary or entry.title  # JSON Feed wants content_text or content_html
         if entry.image:
             item["image"] = entry.image
+            # (JSON Feed has no place for a picture's words: an extension, as its spec has them, by `_` + a name)
+            words = {"alt": entry.image_alt, "caption": entry.image_caption, "credit": entry.image_credit}
+            if any(words.values()):
+                item["_newsdesk"] = {"image": {key: text for key, text in words.items() if text}}
         if entry.media:
             size = {"size_in_bytes": entry.media_size} if entry.media_size else {}
             item["attachments"] = [{"url": entry.media, "mime_type": entry.media_type, **size}]

@@ -30,7 +30,7 @@ from generator.config.values import Config, bundled_theme_dir
 from generator.errors import BuildError, Problem
 from generator.i18n import Words, facts, fill, load_words
 from generator.languages import og_locale
-from generator.plan.feeds import domain_url, feed_path, html_datetime, whole_minute_offset
+from generator.plan.feeds import feed_path, html_datetime, provider_home, whole_minute_offset
 from generator.render.fragments import MemoEnvironment
 from generator.render.undefined import TemplateFiles, ThemeUndefined, noting_tests
 from generator.plan.pictures import picture, pictures
@@ -399,14 +399,15 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         and & written as JSON escapes)."""
         return ago_words
 
-    def publisher(slug: str | None) -> dict:
-        """The Organization a story's JSON-LD names as publisher (and author, when it names none)."""
-        provider = badges.get(slug) if slug is not None else None
+    def publisher(ref) -> dict:
+        """The Organization a story's JSON-LD names as publisher (and author, when it names none), from the item's
+        ProviderRef (or None): its home page as the feeds and the API give it, a port of its own kept."""
+        provider = badges.get(ref.slug) if ref is not None else None
         if provider is None:
             return {"@type": "Organization", "name": config.title, "url": config.base_url}
         organization = {"@type": "Organization", "name": provider.name}
-        if domain_url(provider.domain):
-            organization["url"] = domain_url(provider.domain)
+        if provider_home(ref):
+            organization["url"] = provider_home(ref)
         if provider.logo:
             organization["logo"] = {"@type": "ImageObject", "url": absolute(provider.logo.url)}
         return organization
@@ -414,7 +415,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
     def news_article(item) -> dict:
         """A story as schema.org's NewsArticle, for its JSON-LD: `{{ news_article(item)|json_script }}`.
         Python rather than template code: building the nested dicts in Jinja was a large part of a story page."""
-        organization = publisher(item.provider.slug if item.provider else None)
+        organization = publisher(item.provider)
         page_url = absolute(item.path)
         article = {
             "@context": "https://schema.org", "@type": "NewsArticle", "headline": item.title,

@@ -643,17 +643,34 @@ _LocatingLoader.add_constructor("tag:yaml.org,2002:value", yaml.SafeLoader.const
 def _load_yaml(front: str, written: dict[str, str] | None = None, twice: list | None = None):
     if not front.strip():
         return {}
+    found = len(twice) if twice is not None else 0
     try:
         return frontmatter_yaml.load(front, written, twice)
     except yaml.YAMLError as exc:
         if "\\u" in front.lower() and "invalid Unicode character escape" in str(getattr(exc, "problem", "")):
             # libyaml refuses a surrogate escape, even a pair ("\ud83d\ude00": an emoji as JSON writers escape
             # it, and JSON is YAML), which left the item out. PyYAML's own reader takes them (_without_surrogate).
-            return yaml.load(front, Loader=_LocatingLoader)
+            return _load_located(front, twice, found)
         raise
     except (ValueError, TypeError, AttributeError, OverflowError):
         # A well-formed value the constructor rejects (`2026-13-45` as a date): load again, slowly, to find its line.
-        return yaml.load(front, Loader=_LocatingLoader)
+        return _load_located(front, twice, found)
+
+
+def _load_located(front: str, twice: list | None, found: int):
+    """yaml.load with _LocatingLoader, and the nested keys given twice (frontmatter_yaml.twice_in) in place of
+    what the first try had found of them (from its `found`th on) before it stopped."""
+    loader = _LocatingLoader(front)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if twice is not None:
+            del twice[found:]
+            frontmatter_yaml.twice_in(node, twice)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def check_yaml_limits(name: str, front: str, fm_line: int, what: str = "front matter") -> Problem | None:

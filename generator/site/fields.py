@@ -128,9 +128,11 @@ def author_field(meta: dict, notes: Notes) -> str:
     names, unusable = [], []
     for entry in value if isinstance(value, list) else [] if value is None else [value]:
         name = entry.get("name") if isinstance(entry, dict) else entry
-        text = None if isinstance(name, bool) else "" if name is None else as_plain(name)
+        # (a mapping that gives no `name`, `{givenName: Sam}`, was no author without a word)
+        nameless = isinstance(entry, dict) and entry and name is None
+        text = None if isinstance(name, bool) or nameless else "" if name is None else as_plain(name)
         if text is None:
-            unusable.append(name)
+            unusable.append(entry if nameless else name)
         elif text:
             names.append(text)
     if unusable and not isinstance(value, list):

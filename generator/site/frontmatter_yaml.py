@@ -64,8 +64,8 @@ def load(text: str, written: dict[str, str] | None = None, twice: list | None = 
     `price: 1.50` is 1.5, `title: Yes` is true), by its key: a field that is text shows what was written.
     `twice`, when given, gets (keys from the top to the key, first line, later line; lines from 0) of each key
     given again in a mapping nested in the top one (`provider: {name: A, name: B}`), whose last value YAML keeps
-    without a word (the top level's are found in the text: content._given_twice). Found by the plain walk: a
-    document PyYAML's constructor builds (with an alias, a merge key) is not looked at further."""
+    without a word (the top level's are found in the text: content._given_twice); in a document PyYAML's
+    constructor builds (with an alias, a merge key), by twice_in."""
     loader = Loader(text)
     try:
         node = loader.get_single_node()
@@ -76,12 +76,43 @@ def load(text: str, written: dict[str, str] | None = None, twice: list | None = 
                 if (type(key_node) is ScalarNode and key_node.tag == _STR and type(value_node) is ScalarNode
                         and not value_node.style and value_node.tag in _TYPED):  # (plain: "" in libyaml)
                     written[key_node.value] = value_node.value
+        found = len(twice) if twice is not None else 0
         try:
             return _value(loader, node, set(), twice, ())
         except _Unusual:
+            if twice is not None:
+                del twice[found:]  # (what the plain walk found before it stopped: found again below)
+                twice_in(node, twice)  # (before constructing: PyYAML's merge rewrites the mapping nodes)
             return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+def twice_in(node, twice: list, where: tuple = (), seen: set | None = None) -> None:
+    """Append to `twice` what load's plain walk would, for a document it leaves to PyYAML's constructor: each
+    key given again in a mapping nested in the top one. A mapping reached again through an alias is looked at
+    once, where it is written. A key a merge brings (`<<: *base`) is no key given twice when the mapping gives
+    it too, nor when two merged mappings do: YAML's merge keeps the mapping's own, then the first merged."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if type(node) is SequenceNode:
+        for child in node.value:
+            twice_in(child, twice, where, seen)
+    elif type(node) is MappingNode:
+        first: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:  # (its mappings' own keys are looked at as this mapping's)
+                twice_in(value_node, twice, where, seen)
+                continue
+            key = key_node.value if type(key_node) is ScalarNode else None
+            if where and key_node.tag == _STR:
+                if key in first:
+                    twice.append((where + (key,), first[key], key_node.start_mark.line))
+                else:
+                    first[key] = key_node.start_mark.line
+            twice_in(value_node, twice, where + (key,), seen)
 
 
 def _value(loader, node, seen: set[int], twice: list | None = None, where: tuple = ()):

@@ -244,6 +244,7 @@ def pictures_field(meta: dict, notes: Notes, base: str) -> tuple[Image, ...]:
     return images + tuple(image for image in single if all(image.url != other.url for other in images))
 
 
+_HOST_AND_PORT = re.compile(r"([^\s/:@\[\]]+):([0-9]{1,5})")
 _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.?")  # labels of letters, digits and hyphens (any script)
 _WEB_ADDRESS = re.compile(r"https?://[^\s]+\Z", re.IGNORECASE)
 
@@ -278,8 +279,14 @@ def provider_field(value, key: str, notes: Notes, base: str = "") -> ProviderRef
         domain = IGNORED_IN_HOSTS.sub("", domain)
     if name is None or domain is None:
         notes.warn(key, f"`{key}`'s `name` and `domain` must be text", "put each on one line, in quotes")
+    address = ""  # the domain written as an address: the home page, when its port is the site's own (_home_page)
     if domain and "://" in domain and host_of(domain.strip()):
-        domain = host_of(domain.strip())  # an address written for the domain: `https://example.com/`
+        address = domain.strip()
+        domain = host_of(address)  # an address written for the domain: `https://example.com/`
+    elif domain and (authority := _HOST_AND_PORT.fullmatch(domain.strip())):
+        # `example.com:8443`, a URL's host and port: that site (http's on port 80, else as https's)
+        address = f"{'http' if authority[2] == '80' else 'https'}://{domain.strip()}/"
+        domain = authority[1]
     # (a host is read with its compatibility characters mapped, as browsers map it: `ｅｘａｍｐｌｅ.com` and a
     # `café` written with a combining accent are one site's, and a domain host_name accepts)
     domain = site_domain(unicodedata.normalize("NFKC", domain or "").lower())
@@ -293,12 +300,17 @@ def provider_field(value, key: str, notes: Notes, base: str = "") -> ProviderRef
             notes.warn(key, f"`{key}`'s `name` has no character that shows (only spaces, invisible characters or "
                             f"markup): {shown(value['name'])}; the item has no provider",
                        "write the provider's name in words, or give its `domain`")
+        elif value and name is not None and domain is not None:  # (`{title: X}`: said, not lost without a word)
+            given = ", ".join(shown(str(k)) for k in list(value)[:5]) + (", ..." if len(value) > 5 else "")
+            notes.warn(key, f"`{key}` gives no `name` nor `domain` (it gives {given}); the item has no provider",
+                       "give the provider's `name` and `domain`")
         return None
     images = value.get("images") if value.get("images") is not None else value.get("logo")
     account = _account(value.get("account"), domain, key, notes)
     domain = domain or account.split("/", 1)[0].split("?", 1)[0]
     return ProviderRef(name or domain, domain, slugify(account or domain or name),
-                       _images(images, key, notes, MAX_IMAGES, base), account, _home_page(value.get("url"), domain))
+                       _images(images, key, notes, MAX_IMAGES, base), account,
+                       _home_page(value.get("url") or address, domain))
 
 
 
