@@ -185,6 +185,11 @@ def test_wrong_type_names_key_expected_type_and_line(tmp_path, text, message):
      "config.yaml:3: unknown key `parent` (it is a key of a `topics` entry: indent it as the entry's first key is)"),
     ("items_per_page:\n", "config.yaml:1: `items_per_page` has no value "
                           "(write an integer after the colon, or remove the line to have the default)"),
+    # (an empty title made pages with an empty <title> and a header link with no name)
+    ("title:\n", "config.yaml:1: `title` is empty (write the site's name after the colon, or remove the line to "
+                 "have the default, newsdesk)"),
+    ("title: '  '\n", "config.yaml:1: `title` is empty (write the site's name after the colon, or remove the line "
+                      "to have the default, newsdesk)"),
     ("stories: false\n", "config.yaml:1: `stories` must be a mapping of keys, got bool "
                          "(write its keys on the lines below it, indented: `stories:` then `  enabled: false`)"),
 ])

@@ -70,6 +70,11 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
     elif "@" in url.netloc:
         problems.append(Problem(*where, "`base_url` must not hold a user name or password: it is written into every "
                                 "page", "e.g. https://user.github.io/repo/"))
+    # (every page's <title>, the header's home link and the feeds' names are the title: empty, they say nothing)
+    if not config.title.strip():
+        problems.append(Problem(path, key_line(node, "title"), "`title` is empty",
+                                f"write the site's name after the colon, or remove the line to have the default, "
+                                f"{Config.title}"))
     try:
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError):

@@ -116,7 +116,7 @@ class FetchConfig:
 class Config:
     """The whole site configuration; `root` is the folder holding config.yaml."""
 
-    title: str = _opt("newsdesk", "Site title, shown in the header and in `<title>`.")
+    title: str = _opt("newsdesk", "Site title, shown in the header and in `<title>`; an empty one is an error.")
     description: str = _opt("", "Site description for the front page's meta description and feeds.")
     base_url: str = _opt("http://localhost:8000/", "Public URL of the site; may have a path, e.g. "
                          "`https://user.github.io/repo/` (percent-encoded where it needs to be, a `%` that starts "
