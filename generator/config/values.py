@@ -57,7 +57,7 @@ class TopicConfig:
 
     name: str = _opt("", "The topic's display name, as items write it; characters that show nothing (zero-width spaces, direction marks) are dropped, as from items' topics.")
     slug: str = _opt("", "URL part (`/topics/<slug>/`); made from the name when empty.")
-    parent: str = _opt("", "Name or slug of the parent topic; a parent's page also lists its children's items.")
+    parent: str = _opt("", "Name or slug of the parent topic; a parent's page also lists its children's items. One that names no declared topic is warned of.")
     description: str = _opt("", "One sentence shown on the topic page.")
     keywords: tuple[str, ...] = _opt([], "Words, phrases and #hashtags that give an entry `newsdesk fetch` reads this topic, when its title, summary or text has one (whole words, any case).")
 
