@@ -197,6 +197,19 @@ def test_a_beginners_indentation_and_empty_values_say_what_to_write(tmp_path, te
     assert problems(tmp_path, text) == [message]
 
 
+@pytest.mark.parametrize("host, hint", [
+    ("https://www.youtube.com/", "write `www.youtube.com`"),
+    ("player.vimeo.com/video", "write `player.vimeo.com`"),
+    ("WWW.YouTube.com", "write `www.youtube.com`"),
+])
+def test_an_embed_host_written_as_an_address_is_refused_with_the_host_to_write(tmp_path, host, hint):
+    # (a player's address is matched by its host: such an entry matched none, and every video became a link)
+    assert problems(tmp_path, f"embed_hosts:\n  - youtube.com\n  - {host}\n") == [
+        f"config.yaml:3: `embed_hosts[1]` must be a host name such as www.youtube.com, got {host!r} ({hint})"]
+    assert load_config(write(tmp_path, "embed_hosts: [youtube.com, player.vimeo.com]\n")).embed_hosts == (
+        "youtube.com", "player.vimeo.com")
+
+
 def test_a_section_with_nothing_under_it_has_its_defaults(tmp_path):
     # as a list with no entries has none
     config = load_config(write(tmp_path, "ranking:\nstories:\ntopics:\n"))

@@ -153,7 +153,7 @@ class Config:
     cname: str = _opt("", "Custom domain for GitHub Pages; written to `CNAME` when set (a domain such as `bücher.example` in its ASCII form, as GitHub Pages reads it).")
     embed_hosts: tuple[str, ...] = _opt(
         ["www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"],
-        "Hosts whose video players may be embedded (https only); other videos get a link.",
+        "Hosts whose video players may be embedded (https only), each a host name alone (`www.youtube.com`, not an address); other videos get a link.",
     )
     picture_resizer: str = _opt("", "URL of an image resizing service for pictures from other sites, with `{url}` (the picture's URL, percent-encoded) and `{width}` (pixels), e.g. `https://wsrv.nl/?url={url}&w={width}`: pages then offer each picture in the widths they show it at. Empty: pictures are linked as items give them.")
     pictures_dir: str = _opt("pictures", "Folder of the small copies of items' pictures that `newsdesk pictures` makes, relative to the site root: when it holds their manifest, pages offer the copies as smaller sizes of those pictures. Empty: copies are never made or used.")
