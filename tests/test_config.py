@@ -185,11 +185,29 @@ def test_wrong_type_names_key_expected_type_and_line(tmp_path, text, message):
      "config.yaml:3: unknown key `parent` (it is a key of a `topics` entry: indent it as the entry's first key is)"),
     ("items_per_page:\n", "config.yaml:1: `items_per_page` has no value "
                           "(write an integer after the colon, or remove the line to have the default)"),
+    # (an empty title made pages with an empty <title> and a header link with no name)
+    ("title:\n", "config.yaml:1: `title` is empty (write the site's name after the colon, or remove the line to "
+                 "have the default, newsdesk)"),
+    ("title: '  '\n", "config.yaml:1: `title` is empty (write the site's name after the colon, or remove the line "
+                      "to have the default, newsdesk)"),
     ("stories: false\n", "config.yaml:1: `stories` must be a mapping of keys, got bool "
                          "(write its keys on the lines below it, indented: `stories:` then `  enabled: false`)"),
 ])
 def test_a_beginners_indentation_and_empty_values_say_what_to_write(tmp_path, text, message):
     assert problems(tmp_path, text) == [message]
+
+
+@pytest.mark.parametrize("host, hint", [
+    ("https://www.youtube.com/", "write `www.youtube.com`"),
+    ("player.vimeo.com/video", "write `player.vimeo.com`"),
+    ("WWW.YouTube.com", "write `www.youtube.com`"),
+])
+def test_an_embed_host_written_as_an_address_is_refused_with_the_host_to_write(tmp_path, host, hint):
+    # (a player's address is matched by its host: such an entry matched none, and every video became a link)
+    assert problems(tmp_path, f"embed_hosts:\n  - youtube.com\n  - {host}\n") == [
+        f"config.yaml:3: `embed_hosts[1]` must be a host name such as www.youtube.com, got {host!r} ({hint})"]
+    assert load_config(write(tmp_path, "embed_hosts: [youtube.com, player.vimeo.com]\n")).embed_hosts == (
+        "youtube.com", "player.vimeo.com")
 
 
 def test_a_section_with_nothing_under_it_has_its_defaults(tmp_path):

@@ -95,3 +95,25 @@ def test_serve_adds_and_removes_a_declared_topics_page_with_its_first_and_last_i
     story.write_text(item("Rockets fly", topics="[Space]", originalUrl="https://a.example/1"))
     served = save(story, "last")
     assert "topics/biology/index.html" not in served and "topics/space/index.html" in served
+
+
+def test_a_parent_that_names_no_declared_topic_is_warned_of_at_its_line(tmp_path, capsys):
+    # (`parent: Sciense` built without a word, and Space stood at the top of the tree, not under Science)
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("Rockets fly", topics="[Space]", originalUrl="https://a.example/1"),
+    }, "title: Test News\nbase_url: https://example.org/\nnow: \"2026-11-22T12:00:00Z\"\n"
+       "topics:\n  - name: Science\n  - name: Space\n    parent: Sciense\n  - name: Moons\n    parent: Planets\n")
+    code, said = build_said(site, capsys)
+    assert code == 0, said
+    assert ("warning: config.yaml:7: the parent of topic `Space`, `Sciense`, is not a declared topic; did you mean "
+            "`parent: Science`? (declare it under `topics:` or in data_dir, or fix the name; until then the topic has "
+            "no parent)") in said
+    assert "warning: config.yaml:9: the parent of topic `Moons`, `Planets`, is not a declared topic (declare" in said
+    assert "2 warnings" in said
+    # Fixed, the warnings are gone and Space is under Science.
+    (site / "config.yaml").write_text((site / "config.yaml").read_text().replace("Sciense", "science")
+                                      .replace("    parent: Planets\n", ""))
+    code, said = build_said(site, capsys)
+    assert code == 0 and "0 warnings" in said and "parent" not in said, said
+    api = json.loads((site / "output/api/topics/index.json").read_text(encoding="utf-8"))["topics"]
+    assert next(t for t in api if t["slug"] == "science")["children"] == ["space"]

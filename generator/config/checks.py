@@ -17,7 +17,7 @@ from generator.config.values import Config, FetchConfig, RankingConfig, SourceCo
 from generator.errors import ConfigError, Problem
 from generator.isotime import parse_iso
 from generator.languages import code_of_name, language_problem
-from generator.urls import slugify
+from generator.urls import host_of, slugify
 
 
 MAX_WEIGHT = 1_000_000  # of a ranking weight or boost, either way (check_semantics)
@@ -70,6 +70,11 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
     elif "@" in url.netloc:
         problems.append(Problem(*where, "`base_url` must not hold a user name or password: it is written into every "
                                 "page", "e.g. https://user.github.io/repo/"))
+    # (every page's <title>, the header's home link and the feeds' names are the title: empty, they say nothing)
+    if not config.title.strip():
+        problems.append(Problem(path, key_line(node, "title"), "`title` is empty",
+                                f"write the site's name after the colon, or remove the line to have the default, "
+                                f"{Config.title}"))
     try:
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -170,6 +175,17 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
         problems.append(Problem(path, key_line(node, "cname"), f"`cname` must be a bare domain such as "
                                 f"news.example.com, got {cut(repr(config.cname))}",
                                 "write the host name alone: no https://, path or spaces"))
+
+
+    # (a player's address is matched by its host alone: `https://www.youtube.com/` matched none, and every video
+    # of the site became a link, unsaid)
+    for index, host in enumerate(config.embed_hosts):
+        if host_of(f"https://{host}/") != host:
+            bare = host_of(host) or host_of(f"https://{host.strip()}/")
+            problems.append(Problem(path, item_line(node, "embed_hosts", index),
+                                    f"`embed_hosts[{index}]` must be a host name such as www.youtube.com, got "
+                                    f"{cut(repr(host))}", f"write `{bare}`" if bare else
+                                    "write the host name alone: no https://, path or spaces"))
 
 
 def _check_theme(config: Config, node, path: str, problems: list[Problem]) -> None:

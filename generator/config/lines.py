@@ -1,5 +1,5 @@
 """Where a key is in config.yaml, for a message said at its line: in the parsed file's nodes (node_line,
-key_line, item_line), or in its text when only the Config is at hand (setting_line, output_setting)."""
+key_line, item_line), or in its text when only the Config is at hand (setting_line, entry_line, output_setting)."""
 
 from __future__ import annotations
 
@@ -46,6 +46,15 @@ def setting_line(path: Path, key: str) -> int | None:
         return None
     match = re.search(rf"^{re.escape(key)}[ \t]*:", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def entry_line(path: Path, key: str, index: int, sub: str = "") -> int | None:
+    """item_line of config.yaml's text (its key `sub` of entry `index` under `key`), or None."""
+    try:
+        node = yaml.compose(decoded(path.read_bytes()), Loader=yaml.SafeLoader)
+    except (OSError, ValueError, yaml.YAMLError):
+        return None
+    return item_line(node, key, index, sub)
 
 
 def output_setting(config: Config) -> tuple[str, int | None]:

@@ -57,7 +57,7 @@ class TopicConfig:
 
     name: str = _opt("", "The topic's display name, as items write it; characters that show nothing (zero-width spaces, direction marks) are dropped, as from items' topics.")
     slug: str = _opt("", "URL part (`/topics/<slug>/`); made from the name when empty.")
-    parent: str = _opt("", "Name or slug of the parent topic; a parent's page also lists its children's items.")
+    parent: str = _opt("", "Name or slug of the parent topic; a parent's page also lists its children's items. One that names no declared topic is warned of.")
     description: str = _opt("", "One sentence shown on the topic page.")
     keywords: tuple[str, ...] = _opt([], "Words, phrases and #hashtags that give an entry `newsdesk fetch` reads this topic, when its title, summary or text has one (whole words, any case).")
 
@@ -116,7 +116,7 @@ class FetchConfig:
 class Config:
     """The whole site configuration; `root` is the folder holding config.yaml."""
 
-    title: str = _opt("newsdesk", "Site title, shown in the header and in `<title>`.")
+    title: str = _opt("newsdesk", "Site title, shown in the header and in `<title>`; an empty one is an error.")
     description: str = _opt("", "Site description for the front page's meta description and feeds.")
     base_url: str = _opt("http://localhost:8000/", "Public URL of the site; may have a path, e.g. "
                          "`https://user.github.io/repo/` (percent-encoded where it needs to be, a `%` that starts "
@@ -153,7 +153,7 @@ class Config:
     cname: str = _opt("", "Custom domain for GitHub Pages; written to `CNAME` when set (a domain such as `bücher.example` in its ASCII form, as GitHub Pages reads it).")
     embed_hosts: tuple[str, ...] = _opt(
         ["www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"],
-        "Hosts whose video players may be embedded (https only); other videos get a link.",
+        "Hosts whose video players may be embedded (https only), each a host name alone (`www.youtube.com`, not an address); other videos get a link.",
     )
     picture_resizer: str = _opt("", "URL of an image resizing service for pictures from other sites, with `{url}` (the picture's URL, percent-encoded) and `{width}` (pixels), e.g. `https://wsrv.nl/?url={url}&w={width}`: pages then offer each picture in the widths they show it at. Empty: pictures are linked as items give them.")
     pictures_dir: str = _opt("pictures", "Folder of the small copies of items' pictures that `newsdesk pictures` makes, relative to the site root: when it holds their manifest, pages offer the copies as smaller sizes of those pictures. Empty: copies are never made or used.")

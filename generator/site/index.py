@@ -1,16 +1,19 @@
 """Items -> Site (build_site): the items a build publishes (not the withheld: drafts, future ones), their
 slugs made distinct (slugs.py), in the latest order, and the site's indexes: its topics (a tree, each with
 its descendants' items), its providers (with facts from their records), and items by URL. Also what an
-item names of the site's own pictures that the built site lacks (missing_pictures)."""
+item names of the site's own pictures that the built site lacks (missing_pictures), and the topics of config.yaml
+whose parent is no declared topic (unknown_parents)."""
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from collections import Counter, defaultdict
 from datetime import datetime
 from types import MappingProxyType
 from typing import Mapping
 
+from generator.config.lines import entry_line
 from generator.config.values import Config, ProviderConfig
 from generator.errors import Problem
 from generator.site.content import key_lines
@@ -56,6 +59,7 @@ def build_site(
     for item in sorted(kept, key=lambda i: i.source):
         for name, slug in zip(item.topic_names, item.topics):
             topic_names.setdefault(slug, name)
+    warnings.extend(unknown_parents(config, topic_defs))
     site = _index(tuple(kept), topic_defs, topic_names, extra_providers + config.providers, provider_slugs, alike,
                   topic_slugs, alike_topics)
     return ModelResult(site, tuple(problems), tuple(warnings), tuple(withheld))
@@ -120,6 +124,26 @@ def main_topics(items, indices) -> tuple[str, ...]:
 def latest_order(item: Item):
     """Newest first; the source path breaks ties so the order never depends on the file system."""
     return (-item.published.timestamp(), item.source)
+
+
+def unknown_parents(config: Config, topic_defs: dict) -> list[Problem]:
+    """A warning for each topic of config.yaml whose `parent` names no declared topic (of config.yaml or data_dir):
+    a typo there (`parent: Sciense`) silently put the topic at the top of the tree. Under `undeclared_topics:
+    allow` a topic only items name may be a parent, and is not warned of."""
+    if config.undeclared_topics == "allow":
+        return []
+    names = {topic.name.casefold(): topic.name for _, topic in topic_defs.values()}
+    problems = []
+    for index, topic in enumerate(config.topics):
+        if topic.parent and definition(topic.parent, topic_defs) is None:
+            others = sorted(name for name in names if name != topic.name.casefold())
+            close = difflib.get_close_matches(topic.parent.casefold(), others, 1, 0.8)
+            known = f"; did you mean `parent: {names[close[0]]}`?" if close else ""
+            problems.append(Problem(config.path, entry_line(config.root / config.path, "topics", index, "parent"),
+                                    f"the parent of topic `{topic.name}`, `{topic.parent}`, is not a declared "
+                                    f"topic{known}", "declare it under `topics:` or in data_dir, or fix the name; "
+                                    "until then the topic has no parent"))
+    return problems
 
 
 def _topic_slug(name: str, topic_defs: dict) -> str:
