@@ -210,6 +210,9 @@ class EarlierOutputs:
     outputs: Mapping[str, FileOutput]  # the last plan's, by name
     kept: frozenset  # (kind, slug) of the lists known to be as they were, whole (Earlier.kept)
     stories: bool  # whether every story is as it was: an API file names its items' stories and their other items
+    # The indices whose API record or story entry may not be the last plan's (an item not the one it was
+    # there, a member of its story, an item naming a URL that came or went); None: every API page planned again
+    changed: frozenset[int] | None = None
 
 
 def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier | None = None) -> list[Page]:
@@ -222,7 +225,7 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
     # The same stories as the last plan's: the card of an item kept at its place is as it was (its Coverage is
     # its story's), so a list page showing the same items is kept without making its cards again.
     as_before = earlier is not None and (site.stories is earlier.stories or site.stories == earlier.stories)
-    moved = _moved(site.items, earlier.items) if earlier else frozenset()
+    moved = moved_indices(site.items, earlier.items) if earlier else frozenset()
     known_own: dict[int, Coverage | None] = {}  # the same for the providers' and the types' lists (its own time)
     pages: list[Page] = [_front_page(site, rankings, config, earlier, known, moved)]
     for kind, order in LISTS:
@@ -519,11 +522,11 @@ def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title:
 
 def _same_stories(old: Page, shown: tuple[int, ...], moved: frozenset[int]) -> bool:
     """Whether the last plan's `old` page showed these very items, at the same indices (`moved`: the indices
-    whose item is not the last plan's, _moved)."""
+    whose item is not the last plan's, moved_indices)."""
     return old.items == shown and moved.isdisjoint(shown)
 
 
-def _moved(items: tuple, before: tuple) -> frozenset[int]:
+def moved_indices(items: tuple, before: tuple) -> frozenset[int]:
     """The indices of `items` whose Item is not the one `before` had there (an edit moves a few: found once for
     every page, which compares its own items)."""
     moved = {i for i, (item, earlier) in enumerate(zip(items, before)) if item is not earlier}

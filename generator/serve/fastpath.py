@@ -32,11 +32,11 @@ from typing import Callable
 from generator.build.fingerprints import same_items, same_page
 from generator.plan.outputs import plan_outputs
 from generator.plan.pages import (LIST_KINDS, MORE_REACH, Earlier, EarlierOutputs, FileOutput, Page, RenderedSite,
-                                  Teaser, plan_pages)
+                                  Teaser, moved_indices, plan_pages)
 from generator.plan.sitemap import planned_entries
 from generator.site.grouping import Kept, edited_stories
 from generator.site.index import withheld_because
-from generator.site.model import Item, Provider
+from generator.site.model import Item, Provider, Site
 from generator.site.ranking import rank
 from generator.site.reindex import reindexed, same_place
 
@@ -197,7 +197,8 @@ def with_outputs(last: RenderedSite, dependents: Dependents, patch: Patch) -> Pa
     plan = patch.plan
     site, new_site = last.model.site, plan.model.site
     earlier = EarlierOutputs({output.name: output for output in last.outputs}, patch.kept,
-                             new_site.stories is site.stories or new_site.stories == site.stories)
+                             new_site.stories is site.stories or new_site.stories == site.stories,
+                             _changed(site, new_site))
     outputs = plan_outputs(new_site, plan.rankings, plan.pages, plan.config, plan.now,
                            planned_entries(last.pages, last.outputs), earlier)
     made, names = [], set()
@@ -212,6 +213,27 @@ def with_outputs(last: RenderedSite, dependents: Dependents, patch: Patch) -> Pa
     gone = patch.gone + tuple(name for name in dependents.output_numbers if name not in names)
     return dataclasses.replace(patch, plan=dataclasses.replace(plan, outputs=tuple(outputs)), outputs=tuple(made),
                                gone=gone)
+
+
+def _changed(site: Site, new_site: Site) -> frozenset[int]:
+    """The indices of `new_site` whose API record or story entry may not be what it was in `site`
+    (EarlierOutputs.changed): the items that are not the ones that were there, every member of their stories
+    (before and after: a record names its story's other items), and, when a URL came or went, the items that
+    name it as related coverage (a story of one item lists only the URLs the site does not have)."""
+    moved = moved_indices(new_site.items, site.items)
+    changed = set(moved)
+    for stories, story_of in ((site.stories, site.story_of), (new_site.stories, new_site.story_of)):
+        for index in moved:
+            number = story_of.get(index)
+            if number is not None:
+                changed.update(stories[number].members)
+    if new_site.url_index is not site.url_index:
+        urls = [{url for index in moved if index < len(items) for url in (items[index].original_url,
+                                                                          items[index].web_url)}
+                for items in (site.items, new_site.items)]
+        urls = (urls[0] ^ urls[1]) - {""}  # (the items that only moved place are in both)
+        changed.update(k for k, item in enumerate(new_site.items) if any(r.url in urls for r in item.related))
+    return frozenset(changed)
 
 
 def _ranked_by(item: Item) -> tuple:
