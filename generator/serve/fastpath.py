@@ -232,10 +232,8 @@ def _changed(site: Site, new_site: Site) -> frozenset[int]:
         seeds.update(k for k, item in enumerate(items) if any(r.url in urls for r in item.related))
     changed = set(seeds)
     for stories, story_of in ((site.stories, site.story_of), (new_site.stories, new_site.story_of)):
-        for index in seeds:
-            number = story_of.get(index)
-            if number is not None:
-                changed.update(stories[number].members)
+        for number in {story_of[index] for index in seeds if index in story_of}:  # (a story once, however large)
+            changed.update(stories[number].members)
     return frozenset(changed)
 
 
