@@ -228,8 +228,9 @@ def _changed(site: Site, new_site: Site) -> frozenset[int]:
     if new_site.url_index is not site.url_index:
         urls = [{url for i in seeds if i < len(listed) for url in (listed[i].original_url, listed[i].web_url)}
                 for listed in (before, items)]
-        urls = (urls[0] ^ urls[1]) - {""}  # (the items that only moved place are in both)
-        seeds.update(k for k, item in enumerate(items) if any(r.url in urls for r in item.related))
+        urls = (urls[0] ^ urls[1]) - {""}  # (the items that only moved place are in both: a redate has none)
+        if urls:
+            seeds.update(k for k, item in enumerate(items) if any(r.url in urls for r in item.related))
     changed = set(seeds)
     for stories, story_of in ((site.stories, site.story_of), (new_site.stories, new_site.story_of)):
         for number in {story_of[index] for index in seeds if index in story_of}:  # (a story once, however large)
