@@ -42,33 +42,43 @@ log = logging.getLogger(__name__)
 def api_outputs(site: Site, rankings: Rankings, config: Config,
                 earlier: EarlierOutputs | None = None) -> list[FileOutput]:
     """Every API file, as outputs made only when their items changed; with `earlier`, the files of the topics
-    it keeps are the last plan's when every story is as it was (a record names its story's other items)."""
+    it keeps are the last plan's when every story is as it was (a record names its story's other items), and so
+    is any other file that shows the same items at the same places, none of them `changed` (_kept)."""
+    given = earlier
     fields: dict[int, tuple] = {}  # item index -> its story (_story_of: an item is in several files)
     entries: dict[int, tuple[str, ...]] = {}  # (_story_of)
-    outputs = _pages(site, config, "api/news/", rankings.latest, None, fields, entries)
-    kept = earlier.kept if earlier and earlier.stories else frozenset()
+    earlier = earlier if earlier and earlier.changed is not None else None  # (its `kept` alone: read below)
+    outputs = _pages(site, config, "api/news/", rankings.latest, None, fields, entries, earlier)
+    kept = given.kept if given and given.stories else frozenset()
     for slug, topic in site.topics.items():
         if ("topic", slug) in kept:  # its items, at the same places, and their stories as they were
             total = max(1, -(-len(site.topic_items.get(slug, ())) // config.items_per_page))
-            outputs += (earlier.outputs[news_page_path(f"api/news/{slug}/", n)] for n in range(1, total + 1))
+            outputs += (given.outputs[news_page_path(f"api/news/{slug}/", n)] for n in range(1, total + 1))
             continue
         about = {"slug": slug, "name": topic.name}
-        outputs += _pages(site, config, f"api/news/{slug}/", site.topic_items.get(slug, ()), about, fields, entries)
+        outputs += _pages(site, config, f"api/news/{slug}/", site.topic_items.get(slug, ()), about, fields, entries,
+                          earlier)
     topics = _dump({"topics": [_topic(site, config, slug) for slug in site.topics]})
     outputs.append(FileOutput.constant("api/topics/index.json", topics))
-    outputs += _story_pages(site, config, one_per_story(site, rankings.newest or rankings.latest))
+    outputs += _story_pages(site, config, one_per_story(site, rankings.newest or rankings.latest), earlier)
     return outputs
 
 
-def _story_pages(site: Site, config: Config, order: tuple[int, ...]) -> list[FileOutput]:
-    """api/stories/: each story once, where Latest shows it, `order` giving an item of each."""
+def _story_pages(site: Site, config: Config, order: tuple[int, ...],
+                 earlier: EarlierOutputs | None = None) -> list[FileOutput]:
+    """api/stories/: each story once, where Latest shows it, `order` giving an item of each (its lead)."""
     size = config.items_per_page
     total = max(1, -(-len(order) // size))
     outputs = []
     for number in range(1, total + 1):
         head = {"page": number, "pages": total, "total": len(order)}
         next_page = site_url(config.base_url, news_page_path("api/stories/", number + 1)) if number < total else None
-        stories = tuple(_story_entry(site, index) for index in order[(number - 1) * size : number * size])
+        chunk = order[(number - 1) * size : number * size]
+        old = _kept(earlier, news_page_path("api/stories/", number), head, next_page, chunk)
+        if old is not None and tuple(entry[1] for entry in old.key[2]) == chunk:  # (its leads)
+            outputs.append(old)
+            continue
+        stories = tuple(_story_entry(site, index) for index in chunk)
         shown = tuple(member for entry in stories for member in entry[2])
         outputs.append(FileOutput(news_page_path("api/stories/", number),
                                   partial(_stories_file, config, head, next_page, stories), shown,
@@ -107,7 +117,8 @@ def news_page_path(base: str, number: int) -> str:
 
 
 def _pages(site: Site, config: Config, base: str, order: tuple[int, ...], topic: dict | None,
-           fields: dict[int, tuple], entries: dict[int, tuple[str, ...]]) -> list[FileOutput]:
+           fields: dict[int, tuple], entries: dict[int, tuple[str, ...]],
+           earlier: EarlierOutputs | None = None) -> list[FileOutput]:
     size = config.items_per_page
     total = max(1, -(-len(order) // size))
     outputs = []
@@ -116,11 +127,27 @@ def _pages(site: Site, config: Config, base: str, order: tuple[int, ...], topic:
         head = {"topic": topic} if topic else {}
         head.update(page=number, pages=total, total=len(order))
         next_page = site_url(config.base_url, news_page_path(base, number + 1)) if number < total else None
+        old = _kept(earlier, news_page_path(base, number), head, next_page, chunk)
+        if old is not None and old.items == chunk:
+            outputs.append(old)  # (Latest's files after a score or headline edit)
+            continue
         stories = tuple(fields.get(i) or fields.setdefault(i, _story_of(site, i, entries)) for i in chunk)
         outputs.append(FileOutput(news_page_path(base, number),
                                   partial(_news_file, config, head, chunk, next_page, stories),
                                   tuple(chunk), (head, next_page, stories)))
     return outputs
+
+
+def _kept(earlier: EarlierOutputs | None, name: str, head: dict, next_page: str | None,
+          chunk: tuple[int, ...]) -> FileOutput | None:
+    """The last plan's file `name` when its head and next page are these and neither it nor `chunk` holds an
+    index `earlier.changed` names: its items' records and stories are as they were (a record is written once
+    per Item object, record_text), so it is the same file. The caller checks it shows `chunk`."""
+    old = earlier.outputs.get(name) if earlier else None
+    if (old is None or old.key[0] != head or old.key[1] != next_page or not earlier.changed.isdisjoint(chunk)
+            or not earlier.changed.isdisjoint(old.items)):
+        return None
+    return old
 
 
 SOURCES = 20  # the most of a story's other items an item's record lists: every record listing every other

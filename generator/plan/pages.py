@@ -194,11 +194,12 @@ class Earlier:
     """What a rebuild after an edit knows of the last plan (generator/serve/fastpath.py), for plan_pages to keep
     the Page objects that would come out the same: rebuilds compare pages by identity first."""
 
-    items: tuple  # the last plan's Site.items
     lists: Mapping[tuple[str, str], list[Page]]  # (kind, key) -> the pages of that list (and the front page)
     kept: frozenset  # (kind, slug) of the topics' and providers' lists known to be as they were, whole
     articles: Sequence[Page | None]  # for each item (in the new order) its page as it was, or None
-    stories: tuple = ()  # the last plan's Site.stories
+    # The indices whose card may not be the last plan's: an item not the one that was there, or a member of
+    # a story that holds one (before or after the edit); every other item's card is as it was (fastpath._changed)
+    changed: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,9 @@ class EarlierOutputs:
     outputs: Mapping[str, FileOutput]  # the last plan's, by name
     kept: frozenset  # (kind, slug) of the lists known to be as they were, whole (Earlier.kept)
     stories: bool  # whether every story is as it was: an API file names its items' stories and their other items
+    # The indices whose API record or story entry may not be the last plan's (an item not the one it was
+    # there, a member of its story, an item naming a URL that came or went); None: every API page planned again
+    changed: frozenset[int] | None = None
 
 
 def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier | None = None) -> list[Page]:
@@ -219,10 +223,10 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
     kept = earlier.kept if earlier else frozenset()
     words = load_words(config)
     known: dict[int, Coverage | None] = {}  # item index -> its card's Coverage (an item is on several lists)
-    # The same stories as the last plan's: the card of an item kept at its place is as it was (its Coverage is
-    # its story's), so a list page showing the same items is kept without making its cards again.
-    as_before = earlier is not None and (site.stories is earlier.stories or site.stories == earlier.stories)
-    moved = _moved(site.items, earlier.items) if earlier else frozenset()
+    # The card of an item kept at its place, in a story none of whose items moved, is as it was (its Coverage is
+    # its story's), so a list page showing the same items, none `changed`, is kept without making its cards again.
+    as_before = earlier is not None
+    moved = earlier.changed if earlier else frozenset()
     known_own: dict[int, Coverage | None] = {}  # the same for the providers' and the types' lists (its own time)
     pages: list[Page] = [_front_page(site, rankings, config, earlier, known, moved)]
     for kind, order in LISTS:
@@ -518,13 +522,6 @@ def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title:
 
 
 def _same_stories(old: Page, shown: tuple[int, ...], moved: frozenset[int]) -> bool:
-    """Whether the last plan's `old` page showed these very items, at the same indices (`moved`: the indices
-    whose item is not the last plan's, _moved)."""
+    """Whether the last plan's `old` page showed these very items, at the same indices, their cards as they were
+    (`moved`: the indices whose card may not be the last plan's, Earlier.changed)."""
     return old.items == shown and moved.isdisjoint(shown)
-
-
-def _moved(items: tuple, before: tuple) -> frozenset[int]:
-    """The indices of `items` whose Item is not the one `before` had there (an edit moves a few: found once for
-    every page, which compares its own items)."""
-    moved = {i for i, (item, earlier) in enumerate(zip(items, before)) if item is not earlier}
-    return frozenset(moved.union(range(min(len(items), len(before)), max(len(items), len(before)))))

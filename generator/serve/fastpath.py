@@ -36,7 +36,7 @@ from generator.plan.pages import (LIST_KINDS, MORE_REACH, Earlier, EarlierOutput
 from generator.plan.sitemap import planned_entries
 from generator.site.grouping import Kept, edited_stories
 from generator.site.index import withheld_because
-from generator.site.model import Item, Provider
+from generator.site.model import Item, Provider, Site
 from generator.site.ranking import rank
 from generator.site.reindex import reindexed, same_place
 
@@ -54,6 +54,7 @@ class Patch:
     # it says no, the patch is void and the site is built (serve/rebuild.py asks after the first pages)
     check: Callable[[], bool] | None = None
     kept: frozenset = frozenset()  # (kind, slug) of the topics' and providers' lists planned as they were (Earlier)
+    changed: frozenset = frozenset()  # the indices whose card, API record or story entry may differ (_changed)
 
 
 class Dependents:
@@ -171,8 +172,8 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
         if k >= 0:  # (-1: the deleted story's page)
             articles[k] = None
     lists = {region: [plan.pages[number] for number in numbers] for region, numbers in dependents.lists.items()}
-    pages = plan_pages(new_site, rankings, plan.config,
-                       Earlier(site.items, lists, frozenset(kept), articles, site.stories))
+    changed = _changed(site, new_site)
+    pages = plan_pages(new_site, rankings, plan.config, Earlier(lists, frozenset(kept), articles, changed))
 
     render, names = [], set()
     memo: dict = {}
@@ -187,7 +188,8 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     replanned = dataclasses.replace(plan, model=model, rankings=rankings, pages=tuple(pages))
     # Only its words changed: every page shows the items it showed, at the same indices (Dependents hold)
     words_only = old is not None and new is not None and same_place(old, new) and rankings is plan.rankings
-    return Patch(replanned, tuple(render), reordered=not words_only, gone=gone, check=check, kept=frozenset(kept))
+    return Patch(replanned, tuple(render), reordered=not words_only, gone=gone, check=check, kept=frozenset(kept),
+                 changed=changed)
 
 
 def with_outputs(last: RenderedSite, dependents: Dependents, patch: Patch) -> Patch:
@@ -197,7 +199,7 @@ def with_outputs(last: RenderedSite, dependents: Dependents, patch: Patch) -> Pa
     plan = patch.plan
     site, new_site = last.model.site, plan.model.site
     earlier = EarlierOutputs({output.name: output for output in last.outputs}, patch.kept,
-                             new_site.stories is site.stories or new_site.stories == site.stories)
+                             new_site.stories is site.stories or new_site.stories == site.stories, patch.changed)
     outputs = plan_outputs(new_site, plan.rankings, plan.pages, plan.config, plan.now,
                            planned_entries(last.pages, last.outputs), earlier)
     made, names = [], set()
@@ -212,6 +214,28 @@ def with_outputs(last: RenderedSite, dependents: Dependents, patch: Patch) -> Pa
     gone = patch.gone + tuple(name for name in dependents.output_numbers if name not in names)
     return dataclasses.replace(patch, plan=dataclasses.replace(plan, outputs=tuple(outputs)), outputs=tuple(made),
                                gone=gone)
+
+
+def _changed(site: Site, new_site: Site) -> frozenset[int]:
+    """The indices of `new_site` whose card, API record or story entry may not be what it was in `site`
+    (Earlier.changed, EarlierOutputs.changed): the items that are not the ones that were there and, when a URL
+    came or went, the items that name it as related coverage (a story lists the URLs the site does not have),
+    with every member of their stories, before and after (a card shows its story, a record names its story's
+    other items). Any other story has the same items at the same indices: it is as it was."""
+    items, before = new_site.items, site.items
+    seeds = {i for i, (item, earlier) in enumerate(zip(items, before)) if item is not earlier}
+    seeds.update(range(min(len(items), len(before)), max(len(items), len(before))))
+    if new_site.url_index is not site.url_index:
+        urls = [{url for i in seeds if i < len(listed) for url in (listed[i].original_url, listed[i].web_url)}
+                for listed in (before, items)]
+        urls = (urls[0] ^ urls[1]) - {""}  # (the items that only moved place are in both: a redate has none)
+        if urls:
+            seeds.update(k for k, item in enumerate(items) if any(r.url in urls for r in item.related))
+    changed = set(seeds)
+    for stories, story_of in ((site.stories, site.story_of), (new_site.stories, new_site.story_of)):
+        for number in {story_of[index] for index in seeds if index in story_of}:  # (a story once, however large)
+            changed.update(stories[number].members)
+    return frozenset(changed)
 
 
 def _ranked_by(item: Item) -> tuple:
