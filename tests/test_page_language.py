@@ -373,6 +373,21 @@ def test_an_english_label_says_so_and_the_names_under_it_keep_the_sites_language
         assert {lang for lang, _, _ in _said_in_body(path)} == {"ko"}, path
 
 
+@pytest.mark.parametrize("words, said", [
+    # the feed's word translated, the sentence not: the word says the page's language inside the English sentence
+    ("latest_stories: 최신 기사\n", [("en", "Subscribe to"), ("ko", "최신 기사"),
+                                   ("en", "(Atom feed; RSS and JSON Feed also available)")]),
+    # the other way round: the English word in the page's sentence
+    ("subscribe: \"{feed} 구독\"\n", [("en", "Latest stories"), ("ko", "구독")])])
+def test_the_feed_icons_name_marks_each_of_its_words_in_its_language(tmp_path, words, said):
+    config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **{"themes/default/i18n/ko.yaml": words})
+    doc = html5lib.parse((config.output_path / "index.html").read_bytes(), transport_encoding="utf-8",
+                         namespaceHTMLElements=False)
+    icon = next(a for a in doc.iter("a") if a.get("class") == "feed-icon")
+    assert [(lang, text) for _, lang, text, _ in _texts(icon, "ko")] == said
+    assert _is_its_text(icon, icon.get("title"))  # (the tooltip: the same text)
+
+
 EN_WORDS = yaml.safe_load((ROOT / "themes" / "default" / "i18n" / "en.yaml").read_text("utf-8"))
 KO_MONTHS = "[" + ", ".join(f"{n}월" for n in range(1, 13)) + "]"
 KO_DATES = (f"months: {KO_MONTHS}\nmonths_short: {KO_MONTHS}\ndate_long: \"%Y년 %B %-d일\"\n"
