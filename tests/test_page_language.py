@@ -79,9 +79,11 @@ def test_search_results_write_dates_as_the_cards_do(browser, tmp_path, language,
 
 # Each text a reader can meet on the page (text nodes, and the labels and titles a screen reader says), with the
 # language it is read in: its element's nearest `lang`. Hidden parts (aria-hidden, scripts, a closed template) are
-# not read.
+# not read, nor is a title that is the element's own text (the feed icon's tooltip): browsers give it to screen
+# readers once, as the name.
 SPOKEN = r"""() => {
   const out = [], hidden = el => el.closest('script, style, template, noscript, [aria-hidden="true"]');
+  const same = (el, text) => el.textContent.replace(/\s+/g, ' ').trim() === text.replace(/\s+/g, ' ').trim();
   const lang = el => el.closest('[lang]').getAttribute('lang');
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node; (node = walker.nextNode());) {
@@ -90,7 +92,7 @@ SPOKEN = r"""() => {
   }
   for (const el of document.body.querySelectorAll('[aria-label], [title], [alt]'))
     for (const name of ['aria-label', 'title', 'alt'])
-      if (el.getAttribute(name) && !hidden(el)) out.push([lang(el), el.getAttribute(name), name + ' of ' + el.tagName]);
+      if (el.getAttribute(name) && !hidden(el) && !(name === 'title' && same(el, el.getAttribute(name)))) out.push([lang(el), el.getAttribute(name), name + ' of ' + el.tagName]);
   return out;
 }"""
 HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -322,7 +324,7 @@ def _said_in_body(path) -> list[tuple[str, str, str]]:
         if element.get("aria-hidden") == "true" or element.tag in ("script", "style", "template"):
             return
         for name in ("aria-label", "title"):
-            if element.get(name):
+            if element.get(name) and not (name == "title" and _is_its_text(element, element.get(name))):
                 said.append((lang, element.get(name), f"{name} of {element.tag}"))
         if (element.text or "").strip():
             said.append((lang, element.text.strip(), element.tag))
@@ -335,22 +337,32 @@ def _said_in_body(path) -> list[tuple[str, str, str]]:
     return said
 
 
+def _is_its_text(element, text: str) -> bool:
+    """Whether `text` (a title) is the element's own text, which browsers give screen readers once, as its name."""
+    return " ".join("".join(element.itertext()).split()) == " ".join(text.split())
+
+
 def test_an_english_label_says_so_and_the_names_under_it_keep_the_sites_language(tmp_path):
     """A partial words file: a label or title shown in English is read in English where the element holds only
     theme words (the feed icon, a story's "+N sources"), or where what else it holds is the content, which is
     marked with the site's language again (a card's "Topics" and its names, "More on <topic>", "Read the full
-    story on <provider>"). docs/themes.md says which labels cannot be marked so."""
+    story on <provider>"). A label of both, words and a name, is text whose parts say their language (the feed
+    icon's "Subscribe to <topic>", whose title repeats it as the icon's tooltip)."""
     linked = item("링크 기사", "2026-11-19T10:00:00Z", topics="[로봇]", webUrl="https://daily.example/a",
                   provider="{name: 데일리, domain: daily.example}")
     config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **{"content/linked.md": linked,
                                                                  "themes/default/i18n/ko.yaml": KO_WORDS})
     front = _said_in_body(config.output_path / "index.html")
     assert ("en", "Topics", "aria-label of ul") in front and ("ko", "로봇", "a") in front
-    assert ("en", "Subscribe to Latest stories (Atom feed; RSS and JSON Feed also available)", "title of a") in front
+    assert ("en", "Subscribe to Latest stories (Atom feed; RSS and JSON Feed also available)", "span") in front
+    topic = _said_in_body(next(config.output_path.glob("topics/*/index.html")))
+    assert {("en", "Subscribe to", "span"), ("ko", "로봇", "span"),
+            ("en", "(Atom feed; RSS and JSON Feed also available)", "span")} <= set(topic)
     story = _said_in_body(next(config.output_path.rglob("linked/index.html")))
     assert {("en", "Read the full story on", "a"), ("ko", "데일리", "span"), ("en", "More on", "h2"),
             ("ko", "로봇", "span")} <= set(story)
-    for path in (config.output_path / "index.html", next(config.output_path.rglob("linked/index.html"))):
+    for path in (config.output_path / "index.html", next(config.output_path.rglob("linked/index.html")),
+                 next(config.output_path.glob("topics/*/index.html"))):
         for lang, text, where in _said_in_body(path):
             if lang == "en":
                 assert not HANGUL.search(text), (path, text, where)
@@ -359,6 +371,21 @@ def test_an_english_label_says_so_and_the_names_under_it_keep_the_sites_language
                                                                          "themes/default/i18n/ko.yaml": KO_ALL_WORDS})
     for path in (config.output_path / "index.html", next(config.output_path.rglob("linked/index.html"))):
         assert {lang for lang, _, _ in _said_in_body(path)} == {"ko"}, path
+
+
+@pytest.mark.parametrize("words, said", [
+    # the feed's word translated, the sentence not: the word says the page's language inside the English sentence
+    ("latest_stories: 최신 기사\n", [("en", "Subscribe to"), ("ko", "최신 기사"),
+                                   ("en", "(Atom feed; RSS and JSON Feed also available)")]),
+    # the other way round: the English word in the page's sentence
+    ("subscribe: \"{feed} 구독\"\n", [("en", "Latest stories"), ("ko", "구독")])])
+def test_the_feed_icons_name_marks_each_of_its_words_in_its_language(tmp_path, words, said):
+    config = site(tmp_path, "ko", KO_TITLES, "데일리", "로봇", **{"themes/default/i18n/ko.yaml": words})
+    doc = html5lib.parse((config.output_path / "index.html").read_bytes(), transport_encoding="utf-8",
+                         namespaceHTMLElements=False)
+    icon = next(a for a in doc.iter("a") if a.get("class") == "feed-icon")
+    assert [(lang, text) for _, lang, text, _ in _texts(icon, "ko")] == said
+    assert _is_its_text(icon, icon.get("title"))  # (the tooltip: the same text)
 
 
 EN_WORDS = yaml.safe_load((ROOT / "themes" / "default" / "i18n" / "en.yaml").read_text("utf-8"))
@@ -389,7 +416,8 @@ def test_every_english_word_a_partial_words_file_lacks_is_marked_english_on_ever
     """A site's own ko.yaml with a few keys: every text on every page that holds words the file lacks (shown from
     en.yaml) is read in an English voice, the labels and titles a screen reader says and the types' badges
     included, dates with English month names too, and nothing Korean is (the content and translated words inside
-    an English text or under an English label say their language again). A type the theme does not know is shown
+    an English text or under an English label say their language again): no text holds both (the feed icon's
+    "Subscribe to <topic>", "Topics inside <topic>", "Inside <topic>" are text in parts, not one attribute). A type the theme does not know is shown
     as the crawler wrote it, the content's text. With Korean month names, the dates are the page's language."""
     provider = "{name: 데일리, domain: daily.example}"
     content = {
@@ -422,17 +450,13 @@ def test_every_english_word_a_partial_words_file_lacks_is_marked_english_on_ever
     shown = _english_words(english)
     pages = sorted(config.output_path.rglob("*.html"))
     assert len(pages) > 15
-    marked, dates, badges, both = 0, [], set(), set()
+    marked, dates, badges, parts = 0, [], set(), set()
     for path in pages:
         doc = html5lib.parse(path.read_bytes(), transport_encoding="utf-8", namespaceHTMLElements=False)
         for element, lang, text, attribute in _texts(doc.find("body"), doc.get("lang")):
-            content = HANGUL.search(text) or {"Webinar", "Workshop"} & set(LATIN_WORD.findall(text))  # (the types')
-            if attribute and content and shown & set(LATIN_WORD.findall(text)):
-                # a label of both languages ("Topics inside 로봇"): one text, which keeps the page's language, as
-                # the <title> does (docs/themes.md)
-                assert lang == "ko", (path, element.tag, attribute, text)
-                both.add(text.split(" ")[0])
-            elif lang == "en":
+            if not attribute:
+                parts.add((lang, text))
+            if lang == "en":
                 marked += 1
                 assert not HANGUL.search(text), (path, element.tag, attribute, text)
             else:
@@ -442,7 +466,9 @@ def test_every_english_word_a_partial_words_file_lacks_is_marked_english_on_ever
             if element.get("class") == "badge":
                 badges.add((lang, text))
     assert marked and dates
-    assert both == {"Subscribe", "Topics", "Inside"}  # (the feed icon's title, the sub-topics' lists' labels)
+    # the labels of both, in parts: the feed icon's name (its title, the same text, is not said again), the
+    # sub-topics' lists' names
+    assert {("en", "Subscribe to"), ("en", "Topics inside"), ("en", "Inside"), ("ko", "로봇")} <= parts
     assert badges == {("en", "Video"), ("en", "Download"), ("en", "Other"), ("ko", "Webinar-recording"),
                       ("ko", "Workshop")}
     if "months" in words:  # the dates in Korean: the page's language
@@ -454,12 +480,13 @@ def test_every_english_word_a_partial_words_file_lacks_is_marked_english_on_ever
 def _texts(element, lang):
     """(element, its language, text, "" or the attribute it is) of each text node under `element` and each label,
     title and alt text a screen reader says: what a reader meets (as SPOKEN, with html5lib, and the monograms
-    beside providers' names, which are hidden from screen readers, left out)."""
+    beside providers' names, which are hidden from screen readers, and a title that is the element's own text,
+    said once as its name, left out)."""
     lang = element.get("lang", lang)
     if element.tag in ("script", "style", "template") or element.get("aria-hidden") == "true":
         return
     for name in ("aria-label", "title", "alt"):
-        if (element.get(name) or "").strip():
+        if (element.get(name) or "").strip() and not (name == "title" and _is_its_text(element, element.get(name))):
             yield element, lang, element.get(name).strip(), name
     if (element.text or "").strip():
         yield element, lang, element.text.strip(), ""

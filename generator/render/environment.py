@@ -468,10 +468,10 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
             return "" if shown_in_english(keys) else site_lang
         return english if shown_in_english(keys) else ""
 
-    def word_span(text, *keys: str):
+    def word_span(text, *keys: str, inside=()):
         """A theme's word `text` (of `keys`) beside others or the content in one element (a provider's "12 stories ·
-        average quality 70"), in a <span> of word_lang(*keys) when that marks it, else as it is."""
-        marked = word_lang(*keys)
+        average quality 70"), in a <span> of word_lang(*keys, inside=inside) when that marks it, else as it is."""
+        marked = word_lang(*keys, inside=inside)
         return Markup(f"<span{marked}>{escape(text)}</span>") if marked else text
 
     @lru_cache(maxsize=16)
