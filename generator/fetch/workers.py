@@ -9,12 +9,12 @@ Checking the bytes beforehand cannot be made sure: CDATA sections, comments, cha
 charsets all hide such a run from a scan that is not the parser itself.
 
 One process parses one feed at a time, as the threads did (they held the GIL): the site's own work, writing
-the items, now runs beside it. It is started on demand (from a fork server, _context: no fork of this process,
-which runs threads) and reused; a fetch with nothing new starts none. One process per CPU cost more CPU time than it saved in a
-benchmark on a busy machine (docs/dev/performance.md). But a feed made to be slow held every feed after it
-up to the limit: so when each process is busy with a feed it has been reading for PATIENCE seconds (longer
-than an ordinary large feed takes), the next feed gets a process of its own (Parsers), up to MOST at once.
-An ordinary fetch still starts one.
+the items, now runs beside it. It is started on demand (forked from a fork server, _context: no fork of this
+process, which runs threads) and reused; a fetch with nothing new starts none. One process per CPU cost more
+CPU time than it saved in a benchmark on a busy machine (docs/dev/performance.md). But a feed made to be slow
+held every feed after it up to the limit: so when each process is busy with a feed it has been reading for
+PATIENCE seconds (longer than an ordinary large feed takes), the next feed gets a process of its own
+(Parsers), up to MOST at once. An ordinary fetch still starts one.
 """
 
 from __future__ import annotations
