@@ -9,12 +9,12 @@ Checking the bytes beforehand cannot be made sure: CDATA sections, comments, cha
 charsets all hide such a run from a scan that is not the parser itself.
 
 One process parses one feed at a time, as the threads did (they held the GIL): the site's own work, writing
-the items, now runs beside it. It is started on demand ("spawn": no fork of a process running threads) and
-reused; a fetch with nothing new starts none. One process per CPU cost more CPU time than it saved in a
-benchmark on a busy machine (docs/dev/performance.md). But a feed made to be slow held every feed after it
-up to the limit: so when each process is busy with a feed it has been reading for PATIENCE seconds (longer
-than an ordinary large feed takes), the next feed gets a process of its own (Parsers), up to MOST at once.
-An ordinary fetch still starts one.
+the items, now runs beside it. It is started on demand (forked from a fork server, _context: no fork of this
+process, which runs threads) and reused; a fetch with nothing new starts none. One process per CPU cost more
+CPU time than it saved in a benchmark on a busy machine (docs/dev/performance.md). But a feed made to be slow
+held every feed after it up to the limit: so when each process is busy with a feed it has been reading for
+PATIENCE seconds (longer than an ordinary large feed takes), the next feed gets a process of its own
+(Parsers), up to MOST at once. An ordinary fetch still starts one.
 """
 
 from __future__ import annotations
@@ -48,9 +48,10 @@ class Parser:
             if self._closed:  # (stopped half way: Ctrl-C)
                 return None, "not read: fetch was stopped"
             if self._process is None:
-                here, there = multiprocessing.get_context("spawn").Pipe()
-                self._process = multiprocessing.get_context("spawn").Process(
-                    target=_serve, args=(there,), daemon=True, name="newsdesk-feed-parser")
+                context = _context()
+                here, there = context.Pipe()
+                self._process = context.Process(target=_serve, args=(there,), daemon=True,
+                                                name="newsdesk-feed-parser")
                 self._process.start()
                 there.close()
                 self._pipe = here
@@ -141,6 +142,22 @@ class Parsers:
             parsers = list(self._all)
         for parser in parsers:
             parser.__exit__(*exc)
+
+
+def _context():
+    """Where parsing processes come from: a fork server, else (Windows) "spawn".
+
+    The fork server is one process started on the first feed (as "spawn" starts one: no fork of this process,
+    which runs threads) that imports the parser once; each parsing process after it, in the same run (a stopped
+    one's replacement, a second one beside a slow feed) or in a later fetch of the same process (a program or
+    test calling fetch again), is a fork of it that imports nothing: docs/dev/performance.md."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # ("__main__" is the fork server's own default: the program's main module, imported once rather than in
+    # each child; it has no effect once the server runs, which newsdesk starts only here)
+    context.set_forkserver_preload(["__main__", __name__])
+    return context
 
 
 def _serve(pipe) -> None:
