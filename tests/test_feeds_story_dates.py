@@ -1,7 +1,8 @@
 """A feed entry is dated as its card on the feed's page (issue 20): a story a new source joined is updated then.
 
-Atom: <published> the entry's own item's time, <updated> the card's; RSS (one date): <pubDate> the card's; JSON
-Feed: date_published the item's own, date_modified the card's when it differs. Latest, Top and a topic's list show
+Atom: <published> the entry's own item's time, <updated> the card's; RSS: <pubDate> the item's own, and
+<atom:updated> the card's when it differs; JSON Feed: date_published the item's own, date_modified the card's when
+it differs. Latest, Top and a topic's list show
 a story's newest time; a provider's list its own item's."""
 
 from __future__ import annotations
@@ -65,6 +66,12 @@ def page_times(page: Path) -> list[datetime]:
     return [datetime.fromisoformat(card["time"]) for card in cards(page)]
 
 
+def rss_card_time(node: ET.Element) -> datetime:
+    """An RSS item's card time: its <atom:updated>, else its <pubDate>."""
+    updated = node.findtext(f"{A}updated")
+    return datetime.fromisoformat(updated) if updated else parsedate_to_datetime(node.findtext("pubDate"))
+
+
 def feed_dates(out: Path, feed: str) -> dict[str, list[datetime]]:
     """Each format's entries' (published, card time), in feed order."""
     atom = ET.fromstring((out / f"{feed}.xml").read_bytes())
@@ -73,7 +80,7 @@ def feed_dates(out: Path, feed: str) -> dict[str, list[datetime]]:
     return {
         "atom": [(datetime.fromisoformat(entry.findtext(f"{A}published")),
                   datetime.fromisoformat(entry.findtext(f"{A}updated"))) for entry in atom.findall(f"{A}entry")],
-        "rss": [(None, parsedate_to_datetime(node.findtext("pubDate"))) for node in rss.iter("item")],
+        "rss": [(parsedate_to_datetime(node.findtext("pubDate")), rss_card_time(node)) for node in rss.iter("item")],
         "json": [(datetime.fromisoformat(entry["date_published"]),
                   datetime.fromisoformat(entry.get("date_modified", entry["date_published"])))
                  for entry in data["items"]],
@@ -87,7 +94,7 @@ def test_every_feeds_entries_are_dated_as_the_cards_of_its_page(day):
         assert shown, page
         for kind, dates in feed_dates(out, feed).items():
             assert [card for _, card in dates] == shown, (feed, kind)
-            assert all(published is None or published <= card for published, card in dates), (feed, kind)
+            assert all(published <= card for published, card in dates), (feed, kind)
 
 
 def test_a_storys_entry_on_latest_and_its_leads_topic_is_updated_when_its_newest_source_came(day):
@@ -101,7 +108,8 @@ def test_a_storys_entry_on_latest_and_its_leads_topic_is_updated_when_its_newest
         assert datetime.fromisoformat(first.findtext(f"{A}updated")) == nine, feed
         assert datetime.fromisoformat(atom.findtext(f"{A}updated")) == nine, feed  # the feed's newest
         rss = ET.fromstring((out / f"{feed}.rss").read_bytes())
-        assert parsedate_to_datetime(rss.find("channel/item/pubDate").text) == nine, feed
+        assert parsedate_to_datetime(rss.find("channel/item/pubDate").text) == six, feed
+        assert datetime.fromisoformat(rss.find(f"channel/item/{A}updated").text) == nine, feed
         assert parsedate_to_datetime(rss.findtext("channel/lastBuildDate")) == nine, feed
         [entry] = [e for e in json.loads((out / f"{feed}.json").read_text(encoding="utf-8"))["items"]
                    if e["title"] == LEAD]

@@ -12,7 +12,7 @@ Each feed has an entry per story, as its page has a card per story: the same ite
 on a provider's or a type's feed, the list's own item unless the lead is one), at the same place, dated as
 the card: published at its item's own time, updated at the time the card shows (pages.Coverage.time: on
 Latest, Top and a topic's feed the story's newest item's, so a story a new source joined is updated then).
-RSS has one date: its pubDate is the card's time, so that readers sorting by it read the page's order.
+RSS has no date of a change: its pubDate is the item's own, and an <atom:updated> gives the card's time.
 
 Pure: Site + Rankings + Config -> FileOutputs (output path, the items
 shown, and how to make the bytes). The XML is built with the standard library's ElementTree (which escapes text and attributes), after
@@ -434,7 +434,10 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
         _add(node, "title", _rss_title(entry.title))
         _add(node, "link", url(entry.url))
         _add(node, "guid", url(entry.id), isPermaLink="true")  # (a page of this story too)
-        _add(node, "pubDate", _rfc822(entry.updated))  # (RSS's one date: the card's, as the page orders it)
+        _add(node, "pubDate", _rfc822(entry.published))  # (the article's, as its page's datePublished)
+        if entry.updated != entry.published:
+            # RSS has no date of a change: Atom's, which feedparser and the readers that know Atom read as `updated`
+            _add(node, "atom:updated", rfc3339(entry.updated))
         if entry.summary:
             _add(node, "description", _as_html(entry.summary))
         if entry.writer or entry.author:
