@@ -17,10 +17,15 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsp
 
 from generator.urls import url_host
 
-# Query parameters that say how a reader arrived, not which page they read.
+# Query parameters that say how a reader arrived, not which page they read (compared in lower case: `CMP`, `cmp`).
+# Never one that some site reads to choose the page: `id`, `p`, `page`, `ref` (a branch on code hosts), `source`,
+# `cid` (a content id on some sites), `partner`, `feature`.
 _TRACKING = frozenset({
     "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "yclid", "twclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl",
     "ref_src", "ref_url", "cmpid", "ocid", "smid", "mkt_tok", "_hsenc", "_hsmi", "__twitter_impression",
+    "wbraid", "gbraid", "ttclid", "li_fat_id", "srsltid", "s_kwcid",  # ad clicks: Google, TikTok, LinkedIn, Adobe
+    "cmp", "ncid", "icid", "sr_share", "s_cid", "xtor", "at_medium", "at_campaign", "wt.mc_id",  # publishers' campaigns
+    "guccounter", "guce_referrer", "guce_referrer_sig",  # Yahoo's consent page sends readers back with these
     "amp", "outputtype",  # ?amp=1, ?outputType=amp: the AMP rendering of the same page
     "usqp", "aoh", "ampshare",  # what Google's AMP cache and viewer add (and its runtime's amp_*, below)
 })

@@ -42,6 +42,16 @@ STORY = "https://example.com/news/2026/rate-cut"
     "https://example.com/news/2026/rate-cut?amp_js_v=a6&amp_gsa=1&aoh=17&ampshare=x",
     "https://example.com/news/2026/rate-cut?utm_source=x&amp;utm_medium=y",  # an `&` left HTML-escaped
     "https://example.com/news/2026/rate%2Dcut",
+    # publishers' and ad networks' campaign parameters, in the case their links carry them
+    "https://example.com/news/2026/rate-cut?CMP=share_btn_tw",  # the Guardian's
+    "https://www.example.com/news/2026/rate-cut?ncid=rss",  # Yahoo's and its sites'
+    "https://example.com/news/2026/rate-cut?icid=hp_top_story&sr_share=twitter",
+    "https://example.com/news/2026/rate-cut?xtor=RSS-3208&at_medium=RSS&at_campaign=KTO",
+    "https://example.com/news/2026/rate-cut?s_cid=social&WT.mc_id=tw",
+    "https://example.com/news/2026/rate-cut?guccounter=1&guce_referrer=aHR0cHM6Ly9&guce_referrer_sig=AQAAA",
+    "https://example.com/news/2026/rate-cut?gbraid=0AAAAA&wbraid=CjkK&ttclid=E.C.P&li_fat_id=1a2b&srsltid=AfmB",
+    "https://example.com/news/2026/rate-cut?s_kwcid=AL!1234&msclkid=abc&dclid=CK&igshid=MzRl&mkt_tok=NzEx",
+    "https://example.com/news/2026/rate-cut?_hsenc=p2ANqtz&_hsmi=2&ref_src=twsrc%5Etfw&cmpid=org=ngp",
 ])
 def test_spellings_of_one_page_share_its_key(spelling):
     assert canonical_url(spelling) == STORY
@@ -49,6 +59,18 @@ def test_spellings_of_one_page_share_its_key(spelling):
 
 def test_amp_html_files_lose_only_the_amp_part():
     assert canonical_url("https://example.com/a/story.amp.html") == "https://example.com/a/story.html"
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.com/article?id=7",
+    "https://example.com/?p=1234",  # WordPress's post number
+    "https://example.com/news/2026/rate-cut?page=2",
+    "https://github.com/owner/repo/blob/main/README.md?ref=v2",  # `ref` chooses a branch on code hosts
+    "https://example.com/watch?v=dQw4w9WgXcQ",
+    "https://example.com/story?cid=8841",  # a content id on some sites
+])
+def test_parameters_that_may_choose_the_page_stay(url):
+    assert canonical_url(url) == url
 
 
 def test_parameters_that_choose_the_page_stay_in_a_stable_order():

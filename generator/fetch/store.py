@@ -22,6 +22,7 @@ from generator.fetch.feed import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import ItemState, State
 from generator.isotime import parse_iso
+from generator.urlnorm import canonical_url
 
 CUT = f"its text is longer than {MAX_BODY_BYTES // (1024 * 1024)} MiB: written up to there (the rest is on its page)"
 
@@ -48,6 +49,10 @@ class Store:
         # (source, alias) -> the key of the record keeping that alias (checked when used: records move)
         self.by_alias = {(record.source, record.alias): key for key, record in sorted(state.items.items())
                          if record.alias}
+        # the key a record written under an earlier newsdesk's URL rules has now -> that key: a link's parameter
+        # that canonical_url came to drop (`?CMP=`) must not make its entry a new item (only keys with a query)
+        self.by_rule = {now: key for key in sorted(state.items) if "?" in key and " " not in key
+                        for now in (canonical_url(key),) if now != key}
 
     def _files_by_hash(self) -> dict[str, str]:
         """Fetched files on disk by the identity hash their names end with: with a lost state file, fetch
@@ -179,7 +184,8 @@ class Store:
         shared with other entries (it is known by its link now, which its record keeps as its `alias`), stopped
         being shared, or was added or dropped by the feed. Each of these would otherwise write the entry again as
         a new item: a copy of its file, or one deleted by hand back again. Only this source's records move, and
-        only those no entry of the feed is known by now."""
+        only those no entry of the feed is known by now; but for a link's key written under an earlier newsdesk's
+        rules of canonical_url (by_rule), which names the same page whichever source carried it."""
         found = ""
         if other and other not in listed:
             record = self.state.items.get(other)  # written under its link: its guid was shared, or had none
@@ -188,6 +194,10 @@ class Store:
             old = self.by_alias.get((source.url, key), "")
             record = self.state.items.get(old)
             found = old if record and record.alias == key and record.source == source.url and old not in listed else ""
+        if not found:
+            old = self.by_rule.get(key) or self.by_rule.get(other, "")  # (its link's key: a guid added since)
+            record = self.state.items.get(old)
+            found = old if record and old not in listed else ""  # (the page's key, whichever source carried it)
         if not found:
             return None
         record = self.state.items.pop(found)

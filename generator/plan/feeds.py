@@ -9,7 +9,10 @@ Output paths (relative to `base_url`; `.xml` is Atom, `.rss` is RSS, `.json` is 
     videos/feed.xml|.rss|.json, types/<key>/feed...           one type's list (site/types.py)
 
 Each feed has an entry per story, as its page has a card per story: the same item (the story's lead;
-on a provider's or a type's feed, the list's own item unless the lead is one), at the same place.
+on a provider's or a type's feed, the list's own item unless the lead is one), at the same place, dated as
+the card: published at its item's own time, updated at the time the card shows (pages.Coverage.time: on
+Latest, Top and a topic's feed the story's newest item's, so a story a new source joined is updated then).
+RSS has no date of a change: its pubDate is the item's own, and an <atom:updated> gives the card's time.
 
 Pure: Site + Rankings + Config -> FileOutputs (output path, the items
 shown, and how to make the bytes). The XML is built with the standard library's ElementTree (which escapes text and attributes), after
@@ -94,6 +97,7 @@ class Feed:
     # "en" for a description of the theme's words alone that they show in English in a feed of another
     # language (Atom's <subtitle xml:lang>); else "": the feed's
     description_lang: str = ""
+    own: bool = False  # a provider's or a type's list: each card shows its own item's time (pages.one_per_story)
 
 
 @record
@@ -106,6 +110,7 @@ class _Entry:
     title: str
     summary: str
     published: datetime
+    updated: datetime  # the time its card shows (_dated_item): the story's newest item's, else `published`
     image: str
     image_type: str
     image_width: int | None
@@ -149,7 +154,7 @@ def plan_feeds(site: Site, rankings: Rankings, config: Config, kept: frozenset =
         listed = titled(listed, words)
         feeds.append(Feed(feed_path("type", listed.key), listed.path, f"{listed.title} · {name}",
                           words.t("feed_type_description", list=listed.title, site=name),
-                          one_per_story(site, order, own=True)[:size]))
+                          one_per_story(site, order, own=True)[:size], own=True))
     for slug, topic in site.topics.items():
         if ("topic", slug) in kept:  # (its items are the first of its pages', which are as they were)
             feeds.append(feed_path("topic", slug))
@@ -163,7 +168,7 @@ def plan_feeds(site: Site, rankings: Rankings, config: Config, kept: frozenset =
             continue
         feeds.append(Feed(feed_path("provider", slug), f"providers/{slug}/", f"{provider.name} · {name}",
                           provider.description or words.t("feed_provider_description", provider=provider.name),
-                          one_per_story(site, site.provider_items.get(slug, ()), own=True)[:size]))
+                          one_per_story(site, site.provider_items.get(slug, ()), own=True)[:size], own=True))
     return feeds
 
 
@@ -199,13 +204,15 @@ def _outputs(feeds: list[Feed | str], config: Config, site: Site,
         if isinstance(feed, str):
             outputs += (earlier.outputs[feed + extension] for extension in EXTENSIONS.values())
             continue
-        # the items that give its entries their ids read too: a feed changes with their pages' paths
-        firsts = tuple(dict.fromkeys(first for first in map(partial(_id_item, site), feed.items)
-                                     if first not in feed.items))
+        # the items that give its entries their ids and their dates read too: a feed changes with their pages'
+        # paths and their times
+        read = (*map(partial(_id_item, site), feed.items),
+                *(_dated_item(site, index, feed.own) for index in feed.items))
+        others = tuple(dict.fromkeys(other for other in read if other not in feed.items))
         for kind, extension in EXTENSIONS.items():
             outputs.append(FileOutput(feed.path + extension, partial(_feed_file, feed, config, kind),
-                                      feed.items + firsts, (feed.page, feed.title, feed.description,
-                                                            feed.description_lang)))
+                                      feed.items + others, (feed.page, feed.title, feed.description,
+                                                            feed.description_lang, feed.own)))
     return outputs
 
 
@@ -214,11 +221,14 @@ def _feed_file(feed: Feed, config: Config, kind: str, site: Site, memo: dict) ->
     for index in feed.items:
         item = site.items[index]
         entry = described(memo, "feed entry", item, lambda: _entry(site, config, item))
-        first = _id_item(site, index)  # (not in the memo, which is by the item alone)
+        first = _id_item(site, index)  # (neither in the memo, which is by the item alone)
         if first != index:
             entry = dataclasses.replace(entry, id=site_url(config.base_url, site.items[first].path))
+        dated = _dated_item(site, index, feed.own)
+        if dated != index:
+            entry = dataclasses.replace(entry, updated=site.items[dated].published.astimezone(timezone.utc))
         shown.append(entry)
-    updated = max((e.published for e in shown), default=None)  # None: an empty feed
+    updated = max((e.updated for e in shown), default=None)  # None: an empty feed
     if kind == "atom":
         return _atom(feed, shown, config, updated)
     if kind == "rss":
@@ -234,6 +244,13 @@ def _id_item(site: Site, index: int) -> int:
     return story_first(site, index) if story is not None and story.lead == index else index
 
 
+def _dated_item(site: Site, index: int, own: bool) -> int:
+    """The item whose time the card of site.items[index] shows on its list (pages.coverage's Coverage.time): the
+    story's newest item, or with `own` (a provider's or a type's list) the item itself."""
+    story = item_story(site, index)
+    return index if story is None or own else story.members[0]  # (members: newest first)
+
+
 def _entry(site: Site, config: Config, item: Item) -> _Entry:
     base = config.base_url
     image = item.image
@@ -246,6 +263,7 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
         title=clean_text(item.title) or "(untitled)",
         summary=clean_text(item.excerpt),
         published=item.published.astimezone(timezone.utc),
+        updated=item.published.astimezone(timezone.utc),
         image=image_url,
         image_type=image_type(image_url),
         image_width=image.width if image else None,
@@ -387,7 +405,7 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
         _add(node, "id", entry.id)
         _add(node, "title", entry.title)
         _add(node, "published", rfc3339(entry.published))
-        _add(node, "updated", rfc3339(entry.published))
+        _add(node, "updated", rfc3339(entry.updated))
         _add(node, "link", rel="alternate", type="text/html", href=entry.url)
         if entry.original:
             _add(node, "link", rel="via", href=entry.original)
@@ -435,7 +453,10 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
         _add(node, "title", _rss_title(entry.title))
         _add(node, "link", url(entry.url))
         _add(node, "guid", url(entry.id), isPermaLink="true")  # (a page of this story too)
-        _add(node, "pubDate", _rfc822(entry.published))
+        _add(node, "pubDate", _rfc822(entry.published))  # (the article's, as its page's datePublished)
+        if entry.updated != entry.published:
+            # RSS has no date of a change: Atom's, which feedparser and the readers that know Atom read as `updated`
+            _add(node, "atom:updated", rfc3339(entry.updated))
         if entry.summary:
             _add(node, "description", _as_html(entry.summary))
         if entry.writer or entry.author:
@@ -486,6 +507,8 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
             size = {"size_in_bytes": entry.media_size} if entry.media_size else {}
             item["attachments"] = [{"url": entry.media, "mime_type": entry.media_type, **size}]
         item["date_published"] = rfc3339(entry.published)
+        if entry.updated != entry.published:
+            item["date_modified"] = rfc3339(entry.updated)
         if entry.writer:
             item["authors"] = [{"name": entry.writer}]
         elif entry.author:
