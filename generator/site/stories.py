@@ -557,7 +557,6 @@ one two three first last get gets got us don
 _URL_WORDS = frozenset("html htm php asp aspx cms shtml jsp article articles story stories index content view "
                        "post posts blog blogs amp www id item items page detail details".split())
 _WORD = re.compile(r"[^\W_]+")
-_ASCII_BREAKS = bytes(byte if byte < 128 and chr(byte).isalnum() else 32 for byte in range(256))  # _WORD in ASCII
 _ACCENTS = re.compile("[\u0300-\u036f]")  # the combining marks NFKD splits from é, ü, ç
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _FIELDS = (("title", 1.0), ("url", 0.6), ("excerpt", 0.6), ("text", 0.3))  # where a word stands, how much it says
@@ -712,11 +711,7 @@ def _words(text: str, seen: dict) -> list[str]:
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)  # so that a letter and its accent are one character
     out: list[str] = []
-    if text.isascii():  # (most headlines and excerpts: the same words as _WORD finds, split in C)
-        raws = text.lower().encode("ascii").translate(_ASCII_BREAKS).decode("ascii").split()
-    else:
-        raws = _WORD.findall(text.lower())
-    for raw in raws:
+    for raw in _WORD.findall(text.lower()):
         normal = seen.get(raw)
         if normal is None:
             normal = seen[raw] = _normal(raw)
