@@ -417,7 +417,6 @@ def corpus() -> Path:
 import contextlib  # noqa: E402
 import functools  # noqa: E402
 import http.server  # noqa: E402
-import os  # noqa: E402
 import shutil  # noqa: E402
 import threading  # noqa: E402
 
