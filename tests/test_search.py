@@ -178,6 +178,15 @@ def test_the_tokeniser_cuts_any_text_as_the_plain_rule_does(text):
     assert tokens(text) == plain_tokens(text)
 
 
+def test_every_character_of_plane_0_joins_or_cuts_a_word_as_the_plain_rule_does():
+    # The tokeniser tests most texts' characters against a table of plane 0's letters, digits and marks: each
+    # one between two letters, and before one (a mark there is on no letter)
+    texts = [text for point in range(0x10000) if not 0xD800 <= point < 0xE000
+             for text in (f"a{chr(point)}b", f"{chr(point)}b")]
+    differ = [text for text in texts if tokens(text) != plain_tokens(text)]
+    assert len(texts) > 120_000 and differ == []
+
+
 def test_the_tokeniser_keeps_a_word_whole_around_a_lone_combining_mark():
     assert tokens("cafe\u0301s — “quoted”") == plain_tokens("cafe\u0301s — “quoted”") == ["cafes", "quoted"]
 

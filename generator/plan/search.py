@@ -140,13 +140,19 @@ def _mark_ranges() -> str:
     """Every combining mark (category M), as ranges of a character class (search.js: \\p{M}). Made on first
     use (it walks all of Unicode), and by index_tasks before the build forks, so that each worker does not
     make it again."""
-    ranges, start, previous = [], None, -1
     # Marks are only in planes 0 and 1 and in the variation selectors of plane 14 (E0100-E01EF).
-    for point in [*range(0x20000), *range(0xE0000, 0xE1000), -1]:
-        mark = point >= 0 and unicodedata.category(chr(point))[0] == "M"
-        if mark and start is None:
+    return _ranges([*range(0x20000), *range(0xE0000, 0xE1000)], lambda char: unicodedata.category(char)[0] == "M")
+
+
+def _ranges(points: list[int], test: Callable[[str], bool]) -> str:
+    """The characters of `points` (in order) that pass `test`, as ranges of a character class (none of them
+    may be a character that a class must escape)."""
+    ranges, start, previous = [], None, -1
+    for point in [*points, -1]:
+        kept = point >= 0 and test(chr(point))
+        if kept and start is None:
             start = point
-        elif not mark and start is not None:
+        elif not kept and start is not None:
             ranges.append(f"{chr(start)}-{chr(previous)}")
             start = None
         previous = point
@@ -163,14 +169,16 @@ def _marks() -> re.Pattern:
 def _written_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """A word as written (search.js: SPELLED): a run of letters, digits and the marks on them, or one letter
     of an UNSPACED script with its marks; the same for a text with no IGNORABLE or UNSPACED character and
-    nothing beyond plane 0, where `re` tests the marks as one table (a class with ranges past U+FFFF is
-    tested range by range, several times slower), with "_" (a word character to `re`) made a space first;
-    and what finds those characters, as fast."""
+    nothing beyond plane 0, where `re` tests each character against one table: the letters, digits and
+    marks of plane 0 as ranges (`\\w` beside them was a test of the character's category per character, and
+    a class with ranges past U+FFFF is tested range by range, several times slower); and what finds those
+    characters, as fast. Made by index_tasks before the build forks, as _mark_ranges."""
     marks = _mark_ranges()
-    plane0 = _plane0(marks)
+    # (str.isalnum() is what `re` takes for \w, less "_")
+    plane0 = _ranges(list(range(0x10000)), lambda char: char.isalnum() or unicodedata.category(char)[0] == "M")
     # (a word of one character folds to one letter at most, which is no token: not matched at all)
     return (re.compile(rf"(?:[^\W_{UNSPACED}]|[{marks}]){{2,}}|[{UNSPACED}][{marks}]*"),
-            re.compile(rf"[\w{plane0}]{{2,}}"),
+            re.compile(rf"[{plane0}]{{2,}}"),
             re.compile(f"[{_plane0(IGNORABLE)}{_plane0(UNSPACED)}]|[\U00010000-\U0010ffff]"))
 
 
@@ -204,7 +212,7 @@ def _spelled(text: str, casing: str) -> tuple[list[str], set[str] | None]:
     # An IGNORABLE character is still one, or an UNSPACED letter, after NFKC and lower() (no composition takes
     # one in; tests/test_search.py checks every one), so a text in which `special` finds none had none to drop
     if not special.search(written):
-        found = plane0.findall(written.replace("_", " "))
+        found = plane0.findall(written)
     else:
         if _IGNORED.search(text):  # (dropped before NFKC: a soft hyphen between a letter and its accent)
             written = _lower(unicodedata.normalize("NFKC", _IGNORED.sub("", text)), casing)
@@ -449,6 +457,7 @@ def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
     count = len(index.members)
     size = per_task or max(ITEMS_PER_TASK, -(-count // MAX_TASKS))
     _marks()
+    _written_words()
     return [(start, index.stemmer, index.casing,
              marshal.dumps([tuple(map(_texts, items)) for items in index.members[start:start + size]], 2))
             for start in range(0, count, size)]
