@@ -229,7 +229,7 @@ def test_the_guides_example_item_and_sources_are_accepted_as_written(tmp_path):
         done = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=site, capture_output=True,
                               text=True, timeout=120)
         assert done.returncode == 0 and done.stderr == "", (block, done.stderr)
-        assert done.stdout.startswith("1 items OK, 0 with errors") and done.stdout.strip().endswith(
+        assert done.stdout.startswith("1 item OK, 0 with errors") and done.stdout.strip().endswith(
             "0 errors, 0 warnings"), (block, done.stdout)
 
 
