@@ -202,7 +202,8 @@ def _shape(line: str) -> str:
 
 
 def test_the_build_summary_on_the_command_line_page_is_what_a_build_prints(tmp_path, monkeypatch, capsys):
-    site = make_site(tmp_path / "site", {"content/a.md": item("A story"), "content/b.md": "no front matter\n"})
+    site = make_site(tmp_path / "site", {"content/a.md": item("A story"), "content/c.md": item("C story"),
+                                          "content/b.md": "no front matter\n"})
     monkeypatch.chdir(site)  # (`newsdesk build` in the site's folder, as the page shows it)
     code = cli_main(["build", "--workers", "1"])
     out, err = capsys.readouterr()
