@@ -276,11 +276,12 @@ def run_serve(args) -> int:
     from generator.serve.server import DevServer
 
     from generator.build.writer import check_output_owned
-    from generator.config.checks import check_content_folder
+    from generator.config.checks import check_content_folder, check_data_folder
     from generator.config.load import build_time
 
     config, options = _load(args)  # a broken config.yaml stops here (exit 2); later it only shows in the browser
     check_content_folder(config)  # as does a content folder that is not there, as it stops build
+    check_data_folder(config)  # (and a data_dir)
     check_output_owned(config.output_path, config)  # and an output folder of the user's (not served as the site)
     build_time(config, os.environ)  # and a SOURCE_DATE_EPOCH that is no time
     server = DevServer(lambda: _load(args)[0], options, Path(args.config), host=args.host,

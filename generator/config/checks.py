@@ -1,6 +1,7 @@
 """What is wrong with a Config's values together, each said at its key's line: ranges, names that must be
 one of a few, URLs, the output folder overlapping the site's own (output_overlap), a theme that is not there,
-the feeds to fetch (check_semantics); and a content folder that is not there (check_content_folder). load.py
+the feeds to fetch (check_semantics); and a content or data folder that is not there (check_content_folder,
+check_data_folder). load.py
 runs check_semantics on the Config it made from config.yaml."""
 
 from __future__ import annotations
@@ -388,3 +389,17 @@ def check_content_folder(config: Config) -> None:
                               f"it is {shown} next to {config.path})",
                               f"create {shown} and put the item files (*.md) in it, set `content_dir:` to the folder "
                               f"that has them, or start from a new site with example items: `newsdesk init DIR`"))
+
+
+def check_data_folder(config: Config) -> None:
+    """A `data_dir` that is not there, or is a file, is a setting to correct (exit status 2), as a content folder
+    that is not there is: built without its records, the site would lose their topics and logos without a word."""
+    data = config.root / config.data_dir
+    if not config.data_dir or data.is_dir():
+        return
+    shown = config.data_dir.rstrip("/") + "/"
+    what = "is a file, not a folder" if data.exists() else "not found"
+    raise ConfigError(Problem(config.path, setting_line(config.root / config.path, "data_dir"),
+                              f"data folder {shown} (`data_dir`) {what}",
+                              "correct `data_dir` to the folder that has topics/*.yaml and organizations/*.md, "
+                              "or remove `data_dir`"))
