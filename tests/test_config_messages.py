@@ -325,7 +325,7 @@ def test_a_config_error_points_at_check_help_which_lists_every_key(site, capsys)
     assert cli.main(["build"]) == 2
     err = capsys.readouterr().err
     assert "docs/" not in err
-    assert err.splitlines()[-1] == "1 problem(s) in config.yaml; `newsdesk check --help` lists every key of config.yaml."
+    assert err.splitlines()[-1] == "1 problem in config.yaml; `newsdesk check --help` lists every key of config.yaml."
     shown = help_text(capsys, "check")
     keys = [f.name for f in dataclasses.fields(Config) if not f.metadata.get("internal")]
     assert keys and all(f"\n  {key}: " in shown for key in keys)

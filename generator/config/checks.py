@@ -56,6 +56,16 @@ def zone_hint(name: str) -> str:
     return "use an IANA name such as UTC or Europe/Stockholm"
 
 
+def _with_scheme(given: str) -> str:
+    """What to write for a base_url given as a host without its scheme (`example.com/news/`); "" for others."""
+    if "://" in given or not given.strip():
+        return ""
+    meant = urlsplit("https://" + given.strip().lstrip("/"))
+    if "." not in (meant.hostname or "") or any(char.isspace() for char in given.strip()):  # (not a host's name)
+        return ""
+    return f"write it with its scheme: https://{meant.netloc}{meant.path or '/'}"
+
+
 def check_semantics(config: Config, node, path: str, problems: list[Problem], overridden: set[str] = frozenset(),
                     given_base_url: str | None = None) -> None:
     url = urlsplit(config.base_url)
@@ -64,7 +74,7 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
     where = ("--base-url", None) if "base_url" in overridden else (path, key_line(node, "base_url"))
     if url.scheme not in ("http", "https") or not url.netloc:
         problems.append(Problem(*where, f"`base_url` must be an http(s) URL, got {shown_url!r}",
-                                "e.g. https://user.github.io/repo/"))
+                                _with_scheme(str(shown_url)) or "e.g. https://user.github.io/repo/"))
     elif url.query or url.fragment:  # every link is base_url and a path
         problems.append(Problem(*where, f"`base_url` must not have a ?query or #fragment, got {shown_url!r}",
                                 "e.g. https://user.github.io/repo/"))

@@ -114,7 +114,7 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         where = shown if all(problem.path == shown for problem in problems) else f"{shown} and the command line"
         # In the file's order, as its reader goes through it (the checks find them in another)
         problems.sort(key=lambda problem: (problem.path != shown, problem.line or 0))
-        raise ConfigError(problems, f"{len(problems)} problem(s) in {where}; `newsdesk check --help` lists "
+        raise ConfigError(problems, f"{len(problems)} problem{'s' * (len(problems) != 1)} in {where}; `newsdesk check --help` lists "
                                     "every key of config.yaml.")
     return config
 

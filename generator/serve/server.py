@@ -444,7 +444,7 @@ class DevServer:
                 self._echo(line, True)
         fixed = len(then - set(now))
         if fixed:
-            self._echo(f"{fixed} content problem(s) fixed; {len(now)} left", True)
+            self._echo(f"{fixed} content problem{'s' * (fixed != 1)} fixed; {len(now)} left", True)
         good = [rebuild for rebuild in self.rebuilds[:-1] if not rebuild.error]
         if record.note and (not good or good[-1].note != record.note):  # (said once, as build and check say it)
             self._echo(f"note: {record.note}", True)
