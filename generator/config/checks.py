@@ -151,8 +151,10 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
     pages: dict[str, int] = {}  # a declared topic's page (its slug) -> the first topic declaring it
     for index, topic in enumerate(config.topics):
         if not topic.name:
-            problems.append(Problem(path, item_line(node, "topics", index), f"`topics[{index}]` has no name",
-                                    "give it a `name:`, or remove the entry"))
+            line = item_line(node, "topics", index)
+            if not any(problem.line == line and problem.path == path for problem in problems):  # (said at its key)
+                problems.append(Problem(path, line, f"`topics[{index}]` has no name",
+                                        "give it a `name:`, or remove the entry"))
             continue
         slug = slugify(topic.slug or topic.name)
         if slug in pages:  # (else the later would silently take the earlier's page and its stories)
