@@ -18,7 +18,7 @@ from generator.config.values import Config, FetchConfig, RankingConfig, SourceCo
 from generator.errors import ConfigError, Problem
 from generator.isotime import parse_iso
 from generator.languages import code_of_name, language_problem
-from generator.urls import host_of, slugify
+from generator.urls import host_of, slugify, with_scheme
 
 
 MAX_WEIGHT = 1_000_000  # of a ranking weight or boost, either way (check_semantics)
@@ -56,16 +56,6 @@ def zone_hint(name: str) -> str:
     return "use an IANA name such as UTC or Europe/Stockholm"
 
 
-def _with_scheme(given: str) -> str:
-    """What to write for a base_url given as a host without its scheme (`example.com/news/`); "" for others."""
-    if "://" in given or not given.strip():
-        return ""
-    meant = urlsplit("https://" + given.strip().lstrip("/"))
-    if "." not in (meant.hostname or "") or any(char.isspace() for char in given.strip()):  # (not a host's name)
-        return ""
-    return f"write it with its scheme: https://{meant.netloc}{meant.path or '/'}"
-
-
 def check_semantics(config: Config, node, path: str, problems: list[Problem], overridden: set[str] = frozenset(),
                     given_base_url: str | None = None) -> None:
     url = urlsplit(config.base_url)
@@ -74,7 +64,8 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
     where = ("--base-url", None) if "base_url" in overridden else (path, key_line(node, "base_url"))
     if url.scheme not in ("http", "https") or not url.netloc:
         problems.append(Problem(*where, f"`base_url` must be an http(s) URL, got {shown_url!r}",
-                                _with_scheme(str(shown_url)) or "e.g. https://user.github.io/repo/"))
+                                f"write it with its scheme: {with_scheme(str(shown_url))}" if with_scheme(str(shown_url))
+                                else "e.g. https://user.github.io/repo/"))
     elif url.query or url.fragment:  # every link is base_url and a path
         problems.append(Problem(*where, f"`base_url` must not have a ?query or #fragment, got {shown_url!r}",
                                 "e.g. https://user.github.io/repo/"))
