@@ -333,6 +333,22 @@ _SCHEME_SLASHES = re.compile(r"(https?):[/\\]*", re.IGNORECASE)
 _HOST_PART = re.compile(r"[^/?#\\]*")
 
 
+def with_scheme(given) -> str:
+    """The http(s) address meant by one written as a host's name without its scheme (`example.org/news/` is
+    https://example.org/news/), for a message to show; "" for any other value."""
+    given = given.strip() if isinstance(given, str) else ""
+    # (shown in a message as it is: short, printable, one word; else the message's example does)
+    if "://" in given or len(given) > 200 or not given.isprintable() or any(char.isspace() for char in given):
+        return ""
+    try:
+        meant = urlsplit("https://" + given.lstrip("/"))
+    except ValueError:  # (`[` with no IPv6 address)
+        return ""
+    if "." not in (meant.hostname or ""):  # (not a host's name)
+        return ""
+    return f"https://{meant.netloc}{meant.path or '/'}"
+
+
 def read_url(url: str) -> str:
     """An address as a browser reads it (the URL standard's parser, without a base): without the C0 controls
     and white space at its ends and the tabs and line breaks in it, and an http(s) one with its scheme in lower

@@ -18,8 +18,8 @@ from conftest import ROOT, files_under, item, make_site
 from generator import cli
 from generator.commands import terminal
 
-SUMMARY = re.compile(r"^(\d+) pages written \((\d+) rendered, (\d+) files changed, (\d+) removed\) "
-                     r"from (\d+) items, (\d+) errors?, (\d+) warnings?, (\d+\.\d\d) s$")
+SUMMARY = re.compile(r"^(\d+) pages written \((\d+) rendered, (\d+) files? changed, (\d+) removed\) "
+                     r"from (\d+) items?, (\d+) errors?, (\d+) warnings?, (\d+\.\d\d) s$")
 TEMPLATE_ERROR = '{% extends "base.html" %}\n{% block main %}\n{% if %}\n{% endblock %}\n'
 
 

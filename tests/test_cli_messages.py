@@ -124,6 +124,23 @@ def test_a_missing_content_folder_given_with_the_option_names_the_option(site, c
                                               "create the folder and put the item files (*.md) in it)\n")
 
 
+@pytest.mark.parametrize("command", ["build", "check", "serve"])
+@pytest.mark.parametrize("made", ["", "file"])
+def test_a_data_dir_that_is_no_folder_stops_at_its_line_as_a_content_folder_does(site, capsys, command, made):
+    # It printed "error: ... [left out]" and exited 0 (nothing is left out: the records were, without a word).
+    config = site / "config.yaml"
+    config.write_text(config.read_text() + "data_dir: records\n")
+    line = len(config.read_text().splitlines())
+    if made:
+        (site / "records").write_text("topics: []\n")
+    assert cli.main([command, "--port", "0"] if command == "serve" else [command]) == 2
+    what = "is a file, not a folder" if made else "not found"
+    assert capsys.readouterr().err == (
+        f"config.yaml:{line}: data folder records/ (`data_dir`) {what} (correct `data_dir` to the folder that has "
+        "topics/*.yaml and organizations/*.md, or remove `data_dir`)\n")
+    assert not (site / "output").exists()
+
+
 def test_a_missing_date_is_said_at_the_front_matters_closing_line_with_an_example(site, capsys):
     (site / "content/news/undated.md").write_text("---\ntitle: No date yet\nauthor: Ed\n---\nThe body.\n")
     assert cli.main(["build"]) == 0  # the rest of the site builds

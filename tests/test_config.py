@@ -239,13 +239,15 @@ def test_every_problem_is_reported_at_once(tmp_path):
 def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_config(write(tmp_path, "titel: x\nzzz: 1\n"))
-    assert str(caught.value).splitlines()[-1] == "2 problem(s) in config.yaml; `newsdesk check --help` lists every key of config.yaml."
+    assert str(caught.value).splitlines()[-1] == "2 problems in config.yaml; `newsdesk check --help` lists every key of config.yaml."
 
 
 # --- values that parse but make no sense -------------------------------------------------------------
 
 @pytest.mark.parametrize("text, message", [
-    ("base_url: example.org\n", "config.yaml:1: `base_url` must be an http(s) URL, got 'example.org' (e.g. https://user.github.io/repo/)"),
+    ("base_url: example.org\n", "config.yaml:1: `base_url` must be an http(s) URL, got 'example.org' (write it with its scheme: https://example.org/)"),
+    ("base_url: www.example.org/news/\n", "config.yaml:1: `base_url` must be an http(s) URL, got 'www.example.org/news/' (write it with its scheme: https://www.example.org/news/)"),
+    ("base_url: /news/\n", "config.yaml:1: `base_url` must be an http(s) URL, got '/news/' (e.g. https://user.github.io/repo/)"),
     ("title: x\nbase_url: ftp://example.org/\n", "config.yaml:2: `base_url` must be an http(s) URL, got 'ftp://example.org/' (e.g. https://user.github.io/repo/)"),
     # every link is base_url and a path: after a query or fragment, /newslatest/ and ?ref=1/latest/ lead nowhere
     ("base_url: https://example.org/news?ref=1\n", "config.yaml:1: `base_url` must not have a ?query or #fragment, "
@@ -440,7 +442,7 @@ def test_a_bad_base_url_option_exits_with_status_2(tmp_path, monkeypatch, capsys
     assert err.splitlines()[0] == ("--base-url: `base_url` must be an http(s) URL, got 'ftp://example.org/' "
                                    "(e.g. https://user.github.io/repo/)")
     assert "config.yaml:" not in err
-    assert err.splitlines()[1] == "1 problem(s) in config.yaml and the command line; `newsdesk check --help` lists every key of config.yaml."
+    assert err.splitlines()[1] == "1 problem in config.yaml and the command line; `newsdesk check --help` lists every key of config.yaml."
 
 
 def test_a_missing_config_exits_with_status_2(tmp_path, monkeypatch, capsys):

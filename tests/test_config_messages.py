@@ -325,7 +325,7 @@ def test_a_config_error_points_at_check_help_which_lists_every_key(site, capsys)
     assert cli.main(["build"]) == 2
     err = capsys.readouterr().err
     assert "docs/" not in err
-    assert err.splitlines()[-1] == "1 problem(s) in config.yaml; `newsdesk check --help` lists every key of config.yaml."
+    assert err.splitlines()[-1] == "1 problem in config.yaml; `newsdesk check --help` lists every key of config.yaml."
     shown = help_text(capsys, "check")
     keys = [f.name for f in dataclasses.fields(Config) if not f.metadata.get("internal")]
     assert keys and all(f"\n  {key}: " in shown for key in keys)
@@ -407,3 +407,18 @@ def test_a_source_that_is_a_file_or_lacks_its_scheme_is_said_with_what_to_write(
     first = str(caught.value).splitlines()[0]
     assert first.startswith(f"config.yaml:3: `sources[0]` needs an http(s) feed URL, got {given!r} ("), first
     assert first.endswith(f"{hint})"), first
+
+
+def test_a_topic_written_as_a_key_is_told_to_be_a_name_once(site, capsys):
+    # `- Science:` with its parent under it said "unknown key ... (remove it; valid keys: ...)" and, at the
+    # same line, "has no name": two errors for one mistake, and neither said how to write it.
+    write_config(site, "topics:\n  - name: Technology\n  - Science:\n      parent: Technology\n  - Culture:\n"
+                       "  - parent: Technology\n")
+    assert cli.main(["check"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "config.yaml:6: unknown key `topics[1].Science` (an entry's name is its `name:` key: write `- name: Science`, "
+        "with its other keys under it indented as `name:` is)",
+        "config.yaml:8: unknown key `topics[2].Culture` (an entry's name is its `name:` key: write `- name: Culture`, "
+        "with its other keys under it indented as `name:` is)",
+        "config.yaml:9: `topics[3]` has no name (give it a `name:`, or remove the entry)",
+        "3 problems in config.yaml; `newsdesk check --help` lists every key of config.yaml."]

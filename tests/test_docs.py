@@ -202,7 +202,8 @@ def _shape(line: str) -> str:
 
 
 def test_the_build_summary_on_the_command_line_page_is_what_a_build_prints(tmp_path, monkeypatch, capsys):
-    site = make_site(tmp_path / "site", {"content/a.md": item("A story"), "content/b.md": "no front matter\n"})
+    site = make_site(tmp_path / "site", {"content/a.md": item("A story"), "content/c.md": item("C story"),
+                                          "content/b.md": "no front matter\n"})
     monkeypatch.chdir(site)  # (`newsdesk build` in the site's folder, as the page shows it)
     code = cli_main(["build", "--workers", "1"])
     out, err = capsys.readouterr()
@@ -229,7 +230,7 @@ def test_the_guides_example_item_and_sources_are_accepted_as_written(tmp_path):
         done = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=site, capture_output=True,
                               text=True, timeout=120)
         assert done.returncode == 0 and done.stderr == "", (block, done.stderr)
-        assert done.stdout.startswith("1 items OK, 0 with errors") and done.stdout.strip().endswith(
+        assert done.stdout.startswith("1 item OK, 0 with errors") and done.stdout.strip().endswith(
             "0 errors, 0 warnings"), (block, done.stdout)
 
 

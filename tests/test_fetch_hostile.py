@@ -331,7 +331,7 @@ def test_an_opml_outline_with_a_host_no_parser_reads_is_an_error_at_its_line(tmp
         "or export the file from your feed reader again)",
         "feeds.opml:4: outline 'Script': 'javascript:alert(1)' is not an http(s) feed URL (fix or remove the "
         "outline, or export the file from your feed reader again)",
-        "2 problem(s) in feeds.opml"]
+        "2 problems in feeds.opml"]
 
 
 WRONG_TYPES_JSON = ('{"version": "https://jsonfeed.org/version/1.1", "title": "Json", "home_page_url": "https://json.example/",'

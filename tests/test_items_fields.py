@@ -682,3 +682,17 @@ def test_an_author_or_provider_mapping_without_a_name_is_said(tmp_path, capsys):
     assert ("warning: content/publisher.md:4: `provider` gives no `name` nor `domain` (it gives 'title', 'logo_id'); "
             "the item has no provider (give the provider's `name` and `domain`)") in said, said
     assert "fine.md" not in said, said
+
+
+def test_an_address_written_without_its_scheme_is_told_with_it(tmp_path, capsys):
+    """`originalUrl: example.org/x` is left out, as no http(s) address; the warning shows the address meant."""
+    from conftest import build_files, front
+
+    files = {"bare.md": front("title: Bare", "publishedDateTime: 2026-11-20T10:00:00Z", "originalUrl: example.org/x"),
+             "odd.md": front("title: Odd", "publishedDateTime: 2026-11-20T10:00:00Z", "originalUrl: x")}
+    _, news, said = build_files(tmp_path, files, capsys, ITEMS_CONFIG)
+    assert ("warning: content/bare.md:4: `originalUrl` is not an http or https URL: 'example.org/x'; it is left out "
+            "(write the full address: https://example.org/x)") in said, said
+    assert ("warning: content/odd.md:4: `originalUrl` is not an http or https URL: 'x'; it is left out (write the "
+            "full address, e.g. https://provider.example/story)") in said, said
+    assert news["bare"]["title"] == "Bare"

@@ -348,12 +348,6 @@ def test_distinct_topic_names_get_distinct_pages(tmp_path):
         assert [site.items[i].title for i in site.topic_items[slug]] == [f"{topic.name} story"]
 
 
-def test_a_data_dir_that_is_not_there_is_named_at_its_line(tmp_path):
-    root = make_site(tmp_path / "site", {"content/a.md": item("A story")},
-                     "title: T\nbase_url: https://example.org/\ndata_dir: records\n")
-    result = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
-    assert [str(p) for p in result.site.problems] == [
-        "config.yaml:3: data_dir 'records' is not a folder (fix `data_dir` or remove it)"]
 
 
 def test_a_smartable_data_folder_gives_topics_and_provider_logos(tmp_path):

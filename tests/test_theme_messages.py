@@ -66,7 +66,7 @@ def test_a_misspelt_theme_is_reported_with_config_yamls_other_problems(site, cap
                    "(the default is 20)",
                    f"config.yaml:{lines.index('theme: defualt') + 1}: theme 'defualt' not found: themes/ has default "
                    "(set `theme: default`)",
-                   "2 problem(s) in config.yaml; " + err[-1].split("; ", 1)[1]]
+                   "2 problems in config.yaml; " + err[-1].split("; ", 1)[1]]
     with pytest.raises(ConfigError, match="theme 'defualt' not found"):
         load_config(config)  # what reads config.yaml says it, as of any of its keys
     assert not (site / "output").exists()

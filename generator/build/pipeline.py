@@ -92,6 +92,26 @@ class BuildResult:
     def items(self) -> int:
         return len(self.site.model.site.items)
 
+    @property
+    def note(self) -> str:
+        """Why the site has no items, when nothing else says it: its content folder has no item files at all
+        (a new site whose examples were removed, `content_dir` or --content naming the wrong folder), or only
+        drafts; "" otherwise. build, check and serve each print it: its pages would be empty without a word."""
+        model = self.site.model
+        if self.items or self.site.problems:
+            return ""
+        drafts = [source for source, reason in model.withheld if reason == "published: false"]
+        if drafts:
+            more = f", as {'is' if len(drafts) == 2 else 'are'} {len(drafts) - 1} more" if len(drafts) > 1 else ""
+            return (f"the site has no items: {drafts[0]} is a draft (`published: false`){more}, left out (build "
+                    f"with --drafts to see {'them' if more else 'it'}, or remove `published: false` to publish "
+                    f"{'them' if more else 'it'})")
+        if model.withheld:
+            return ""
+        return (f"{os.path.relpath(self.site.config.content_path)}/: the content folder has no items (files ending "
+                f"in .md): put them there (`newsdesk check --help` shows an item's format), or name the folder that "
+                f"has them with `content_dir` in config.yaml or --content")
+
     def report(self) -> dict:
         """The JSON build report (`--report FILE`)."""
         pages = []

@@ -68,12 +68,14 @@ def run_build(args) -> int:
     for source, reason in result.site.model.withheld:
         log.info("%s: withheld (%s)", source, reason)
     note_future(result.site.model.withheld)
-    note_empty(config, result)
+    note_empty(result)
     if report_path:
         report_path.write_text(json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     written = result.written
-    print(f"{len(result.site.pages)} pages written ({result.rendered} rendered, {written.written} files changed, "
-          f"{written.removed} removed) from {result.items} items, {counted(result.site)}, {result.seconds:.2f} s")
+    pages = len(result.site.pages)
+    print(f"{pages} page{'s' * (pages != 1)} written ({result.rendered} rendered, {written.written} "
+          f"file{'s' * (written.written != 1)} changed, {written.removed} removed) from {result.items} "
+          f"item{'s' * (result.items != 1)}, {counted(result.site)}, {result.seconds:.2f} s")
     return 0
 
 
@@ -83,10 +85,11 @@ def run_check(args) -> int:
     config, options = _load(args)
     result = build(config, replace(options, write=False))
     print_problems(result.site.problems, result.site.warnings)
-    note_empty(config, result)
+    note_empty(result)
     bad = len({problem.path for problem in result.site.problems})
-    print(f"{result.items} items OK, {bad} with errors, {len(result.site.model.withheld)} withheld "
-          f"(drafts or future), {len(result.site.pages)} pages would be written; {counted(result.site)}")
+    pages = len(result.site.pages)
+    print(f"{result.items} item{'s' * (result.items != 1)} OK, {bad} with errors, {len(result.site.model.withheld)} "
+          f"withheld (drafts or future), {pages} page{'s' * (pages != 1)} would be written; {counted(result.site)}")
     return 1 if bad else 0
 
 
@@ -229,7 +232,7 @@ def run_deploy(args) -> int:
     changes = result.changes
     if target.dry_run:
         on_top = f" on top of {repo.base} {repo.base_commit[:7]}" if repo.base else " as its first commit"
-        print(f"Dry run: would commit {len(changes.files)} files to {target.branch}{on_top} and push it to {where}.")
+        print(f"Dry run: would commit {len(changes.files)} file{'s' * (len(changes.files) != 1)} to {target.branch}{on_top} and push it to {where}.")
         for label, paths in (("changed", changes.changed), ("added", changes.added), ("removed", changes.removed)):
             for path in paths[:20]:
                 print(f"  {label}: {path}")
@@ -244,7 +247,7 @@ def run_deploy(args) -> int:
         print("Nothing was committed or pushed.")
         return 0
     if not result.pushed:
-        print(f"{target.remote}'s {target.branch} already holds this site ({len(changes.files)} files); "
+        print(f"{target.remote}'s {target.branch} already holds this site ({len(changes.files)} file{'s' * (len(changes.files) != 1)}); "
               f"nothing to deploy.")
         return 0
     print(f"Pushed {target.branch} to {where}: commit {result.commit[:7]}, {changes.summary()}.")
@@ -273,11 +276,12 @@ def run_serve(args) -> int:
     from generator.serve.server import DevServer
 
     from generator.build.writer import check_output_owned
-    from generator.config.checks import check_content_folder
+    from generator.config.checks import check_content_folder, check_data_folder
     from generator.config.load import build_time
 
     config, options = _load(args)  # a broken config.yaml stops here (exit 2); later it only shows in the browser
     check_content_folder(config)  # as does a content folder that is not there, as it stops build
+    check_data_folder(config)  # (and a data_dir)
     check_output_owned(config.output_path, config)  # and an output folder of the user's (not served as the site)
     build_time(config, os.environ)  # and a SOURCE_DATE_EPOCH that is no time
     server = DevServer(lambda: _load(args)[0], options, Path(args.config), host=args.host,

@@ -21,24 +21,10 @@ def note_future(withheld) -> None:
               f"{'them' if more else 'it'} now)", file=sys.stderr)
 
 
-def note_empty(config, result) -> None:
-    """Say why a site has no items when its content folder has no item files at all (a new site whose
-    examples were removed, `content_dir` or --content naming the wrong folder), or only drafts: its pages
-    would be empty without a word."""
-    if result.items or result.site.problems:
-        return
-    drafts = [source for source, reason in result.site.model.withheld if reason == "published: false"]
-    if drafts:
-        more = f", as {'is' if len(drafts) == 2 else 'are'} {len(drafts) - 1} more" if len(drafts) > 1 else ""
-        print(f"note: the site has no items: {drafts[0]} is a draft (`published: false`){more}, left out (build "
-              f"with --drafts to see {'them' if more else 'it'}, or remove `published: false` to publish "
-              f"{'them' if more else 'it'})", file=sys.stderr)
-        return
-    if result.site.model.withheld:
-        return
-    print(f"note: {os.path.relpath(config.content_path)}/: the content folder has no items (files ending in .md): "
-          f"put them there (`newsdesk check --help` shows an item's format), or name the folder that has them with "
-          f"`content_dir` in config.yaml or --content", file=sys.stderr)
+def note_empty(result) -> None:
+    """Say why a site has no items (BuildResult.note), if that is so."""
+    if result.note:
+        print(f"note: {result.note}", file=sys.stderr)
 
 
 def counted(site) -> str:

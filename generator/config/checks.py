@@ -1,6 +1,7 @@
 """What is wrong with a Config's values together, each said at its key's line: ranges, names that must be
 one of a few, URLs, the output folder overlapping the site's own (output_overlap), a theme that is not there,
-the feeds to fetch (check_semantics); and a content folder that is not there (check_content_folder). load.py
+the feeds to fetch (check_semantics); and a content or data folder that is not there (check_content_folder,
+check_data_folder). load.py
 runs check_semantics on the Config it made from config.yaml."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from generator.config.values import Config, FetchConfig, RankingConfig, SourceCo
 from generator.errors import ConfigError, Problem
 from generator.isotime import parse_iso
 from generator.languages import code_of_name, language_problem
-from generator.urls import host_of, slugify
+from generator.urls import host_of, slugify, with_scheme
 
 
 MAX_WEIGHT = 1_000_000  # of a ranking weight or boost, either way (check_semantics)
@@ -63,7 +64,8 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
     where = ("--base-url", None) if "base_url" in overridden else (path, key_line(node, "base_url"))
     if url.scheme not in ("http", "https") or not url.netloc:
         problems.append(Problem(*where, f"`base_url` must be an http(s) URL, got {shown_url!r}",
-                                "e.g. https://user.github.io/repo/"))
+                                f"write it with its scheme: {with_scheme(str(shown_url))}" if with_scheme(str(shown_url))
+                                else "e.g. https://user.github.io/repo/"))
     elif url.query or url.fragment:  # every link is base_url and a path
         problems.append(Problem(*where, f"`base_url` must not have a ?query or #fragment, got {shown_url!r}",
                                 "e.g. https://user.github.io/repo/"))
@@ -140,8 +142,10 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
     pages: dict[str, int] = {}  # a declared topic's page (its slug) -> the first topic declaring it
     for index, topic in enumerate(config.topics):
         if not topic.name:
-            problems.append(Problem(path, item_line(node, "topics", index), f"`topics[{index}]` has no name",
-                                    "give it a `name:`, or remove the entry"))
+            line = item_line(node, "topics", index)
+            if not any(problem.line == line and problem.path == path for problem in problems):  # (said at its key)
+                problems.append(Problem(path, line, f"`topics[{index}]` has no name",
+                                        "give it a `name:`, or remove the entry"))
             continue
         slug = slugify(topic.slug or topic.name)
         if slug in pages:  # (else the later would silently take the earlier's page and its stories)
@@ -388,3 +392,17 @@ def check_content_folder(config: Config) -> None:
                               f"it is {shown} next to {config.path})",
                               f"create {shown} and put the item files (*.md) in it, set `content_dir:` to the folder "
                               f"that has them, or start from a new site with example items: `newsdesk init DIR`"))
+
+
+def check_data_folder(config: Config) -> None:
+    """A `data_dir` that is not there, or is a file, is a setting to correct (exit status 2), as a content folder
+    that is not there is: built without its records, the site would lose their topics and logos without a word."""
+    data = config.root / config.data_dir
+    if not config.data_dir or data.is_dir():
+        return
+    shown = config.data_dir.rstrip("/") + "/"
+    what = "is a file, not a folder" if data.exists() else "not found"
+    raise ConfigError(Problem(config.path, setting_line(config.root / config.path, "data_dir"),
+                              f"data folder {shown} (`data_dir`) {what}",
+                              "correct `data_dir` to the folder that has topics/*.yaml and organizations/*.md, "
+                              "or remove `data_dir`"))

@@ -114,7 +114,7 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
         where = shown if all(problem.path == shown for problem in problems) else f"{shown} and the command line"
         # In the file's order, as its reader goes through it (the checks find them in another)
         problems.sort(key=lambda problem: (problem.path != shown, problem.line or 0))
-        raise ConfigError(problems, f"{len(problems)} problem(s) in {where}; `newsdesk check --help` lists "
+        raise ConfigError(problems, f"{len(problems)} problem{'s' * (len(problems) != 1)} in {where}; `newsdesk check --help` lists "
                                     "every key of config.yaml.")
     return config
 
@@ -243,6 +243,11 @@ def _convert(cls, node, data, prefix: str, path: str, problems: list[Problem]) -
             owner = _section_of(str(key), hints, known)
             if close:
                 hint = f"did you mean `{prefix}{close[0]}`?"
+            elif "name" in known and "name" not in first and (
+                    isinstance(value_node, yaml.MappingNode) or value_node.tag == "tag:yaml.org,2002:null"):
+                # `- Science:` with its settings under it: the name written as a key
+                hint = (f"an entry's name is its `name:` key: write `- name: {key}`, with its other keys under it "
+                        f"indented as `name:` is")
             elif owner and typing.get_origin(hints[owner]) is tuple:  # `- name: AI` and, below it, `parent:` unindented
                 hint = f"it is a key of a `{prefix}{owner}` entry: indent it as the entry's first key is"
             elif owner:  # `ranking:` and, under it, keys that lost their indent

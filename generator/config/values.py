@@ -140,7 +140,7 @@ class Config:
     content_dir: str = _opt("content", "Folder of item files (`*.md`, any depth), relative to the site root.")
     output_dir: str = _opt("output", "Folder the site is written to, relative to the site root.")
     theme: str = _opt("default", "Theme name: `themes/<theme>/` in the site overrides the bundled theme of that name, or the bundled `default`, file by file; a name that is neither is an error.")
-    data_dir: str = _opt("", "Optional folder with `topics/*.yaml` and `organizations/*.md` records (Smartable layout).")
+    data_dir: str = _opt("", "Optional folder with `topics/*.yaml` and `organizations/*.md` records (Smartable layout); named but not there, it stops the command, as a missing content folder does.")
     items_per_page: int = _opt(20, "Items on each page of Latest, Top, Hot, topic and provider lists.")
     front_page_items: int = _opt(13, "Items on the front page: one lead story and the rest as cards.")
     feed_items: int = _opt(50, "Items in each feed.")

@@ -150,5 +150,5 @@ def read_opml(config: Config, name: str, site_topics: tuple[TopicConfig, ...]) -
         stack.extend((child, inner) for child in reversed(outline.findall("outline")))
 
     if problems:
-        raise ConfigError(problems, f"{len(problems)} problem(s) in {name}")
+        raise ConfigError(problems, f"{len(problems)} problem{'s' * (len(problems) != 1)} in {name}")
     return found

@@ -79,7 +79,7 @@ class Changes:
 
     def summary(self) -> str:
         return (f"{len(self.changed)} changed, {len(self.added)} added, {len(self.removed)} removed "
-                f"(of {len(self.files)} files)")
+                f"(of {len(self.files)} file{'s' * (len(self.files) != 1)})")
 
 
 @dataclass(frozen=True)

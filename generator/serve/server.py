@@ -89,6 +89,7 @@ class Rebuild:
     milliseconds: float  # until the new files were written
     error: str  # the overlay's text; "" after a good build
     mode: str = ""  # BuildResult.mode: "patch", "update" or "full"; "" when the build failed
+    note: str = ""  # BuildResult.note: why the site has no items
 
 
 _PLACEHOLDER = (b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
@@ -282,7 +283,7 @@ class DevServer:
         started = time.perf_counter()
         before = (self._error, self._notice)
         pages = rendered = written = removed = 0
-        mode = ""
+        mode = note = ""
         handover = None
         self._unbuilt.update(changes)
         try:
@@ -306,7 +307,7 @@ class DevServer:
                 # The fast path leaves search to the indexer (in the background, after the reload): the newest
                 # good plan, whatever was pending before
                 self._indexer.want(result.site)
-            mode = result.mode
+            mode, note = result.mode, result.note
             site = result.site
             pages, rendered = len(site.pages), result.rendered
             written, removed = result.written.written, result.written.removed
@@ -327,7 +328,7 @@ class DevServer:
         elif action:
             self._announce(action)
         record = Rebuild(what, tuple(self._relative(p) for p in changes), action, pages, rendered, written, removed,
-                         (time.perf_counter() - started) * 1000, self._error, mode)
+                         (time.perf_counter() - started) * 1000, self._error, mode, note)
         self._finish(record, before[1])
         return record
 
@@ -443,12 +444,16 @@ class DevServer:
                 self._echo(line, True)
         fixed = len(then - set(now))
         if fixed:
-            self._echo(f"{fixed} content problem(s) fixed; {len(now)} left", True)
+            self._echo(f"{fixed} content problem{'s' * (fixed != 1)} fixed; {len(now)} left", True)
+        good = [rebuild for rebuild in self.rebuilds[:-1] if not rebuild.error]
+        if record.note and (not good or good[-1].note != record.note):  # (said once, as build and check say it)
+            self._echo(f"note: {record.note}", True)
+        files = f"{record.written} file{'s' * (record.written != 1)} changed, {record.removed} removed"
         if len(self.rebuilds) == 1:
-            self._echo(f"Built {record.pages} pages ({record.written} files changed, {record.removed} removed) in {took}")
+            self._echo(f"Built {record.pages} page{'s' * (record.pages != 1)} ({files}) in {took}")
         else:
-            self._echo(f"{record.changes}: {record.rendered} of {record.pages} pages rebuilt, {record.written} files "
-                       f"changed, {record.removed} removed, {took}")
+            self._echo(f"{record.changes}: {record.rendered} of {record.pages} page{'s' * (record.pages != 1)} "
+                       f"rebuilt, {files}, {took}")
 
     # --- answering requests -----------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from generator.site.dates import dated_text
 from generator.site.keys import KEY_SEPARATORS, words_of
 from generator.site.notes import Notes, kind_of, shown
 from generator.site.text import BIDI, bidi_closed, plain_name, plain_text
-from generator.urls import MAX_URL, field_url, joined, read_url, too_long, without_controls
+from generator.urls import MAX_URL, field_url, joined, read_url, too_long, with_scheme, without_controls
 
 
 MAX_TYPE = 40  # characters of a type kept
@@ -56,8 +56,9 @@ def url_field(meta: dict, key: str, notes: Notes, base: str = "", absolute: str 
         notes.warn(key, f"`{key}` is an http(s) address no browser can open: {shown(value)} (its host or port is "
                         "none); it is left out", "write the full address, e.g. https://provider.example/story")
     elif not url:
+        meant = with_scheme(value)
         notes.warn(key, f"`{key}` is not an http or https URL: {shown(value)}; it is left out",
-                   "write the full address, e.g. https://provider.example/story")
+                   f"write the full address: {meant}" if meant else "write the full address, e.g. https://provider.example/story")
     return url
 
 

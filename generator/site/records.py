@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.config.checks import check_data_folder
 from generator.config.values import Config, ProviderConfig, TopicConfig
 from generator.site.content import key_lines, load_mapping, read_source, relative_name
 from generator.errors import Problem
@@ -41,11 +42,8 @@ class Records:
 def load_records(config: Config) -> Records:
     if not config.data_dir:
         return Records()
+    check_data_folder(config)
     data = config.root / config.data_dir
-    if not data.is_dir():
-        line = key_lines(config.root, config.path, {"data_dir"}).get("data_dir")
-        return Records(problems=(Problem(config.path, line, f"data_dir {config.data_dir!r} is not a folder",
-                                         "fix `data_dir` or remove it"),))
     problems: list[Problem] = []
     warnings: list[Problem] = []
     topics = []

@@ -1,0 +1,77 @@
+"""What the terminal says of a build besides its problems, alike from build, check and serve: why a site has no
+items (BuildResult.note), and its counts in words ("1 file changed")."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import item, make_site
+from generator import cli
+from generator.publish.deploy import Changes
+from test_server import Lines, edit, rebuilt, start, write
+
+CONFIG = 'title: Notes\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n'
+EMPTY_NOTE = ("stderr: note: content/: the content folder has no items (files ending in .md): put them there "
+              "(`newsdesk check --help` shows an item's format), or name the folder that has them with `content_dir` "
+              "in config.yaml or --content")
+
+
+def test_serve_says_why_a_site_has_no_items_as_build_and_check_do(tmp_path, monkeypatch, capsys):
+    site = make_site(tmp_path / "site", {"static/data.json": "{}\n"}, CONFIG)
+    monkeypatch.chdir(site)
+    for command in ("build", "check"):
+        assert cli.main([command]) == 0
+        assert EMPTY_NOTE.removeprefix("stderr: ") + "\n" in capsys.readouterr().err
+    lines = Lines()
+    dev = start(site, echo=lines)
+    try:
+        assert lines.count(EMPTY_NOTE) == 1, lines
+        before = len(dev.rebuilds)
+        write(site / "content/one.md", item("One"))
+        rebuilt(dev, before)
+        before = len(dev.rebuilds)
+        edit(site / "static/data.json", "{}", "[]")  # a build with items again: no note, and none repeated
+        rebuilt(dev, before)
+        assert lines.count(EMPTY_NOTE) == 1, lines
+        before = len(dev.rebuilds)
+        (site / "content/one.md").unlink()  # empty again: said again
+        rebuilt(dev, before)
+        assert lines.count(EMPTY_NOTE) == 2, lines
+    finally:
+        dev.stop()
+
+
+def test_a_site_with_items_gets_no_note_and_its_warning_count_stays(tmp_path, monkeypatch, capsys):
+    site = make_site(tmp_path / "site", {"content/one.md": item("One")}, CONFIG)
+    monkeypatch.chdir(site)
+    assert cli.main(["build"]) == 0
+    captured = capsys.readouterr()
+    assert "note:" not in captured.err
+    assert re.search(r" from 1 item, 0 errors, 0 warnings, [\d.]+ s$", captured.out.rstrip()), captured.out
+
+
+def test_one_file_changed_is_said_in_the_singular_by_build_and_serve(tmp_path, monkeypatch, capsys):
+    site = make_site(tmp_path / "site", {"content/one.md": item("One"), "static/data.json": "{}\n"}, CONFIG)
+    monkeypatch.chdir(site)
+    assert cli.main(["build"]) == 0
+    capsys.readouterr()
+    (site / "static/data.json").write_text("[]\n")
+    assert cli.main(["build"]) == 0
+    assert "(0 rendered, 1 file changed, 0 removed) from 1 item, " in capsys.readouterr().out
+    assert cli.main(["check"]) == 0
+    assert capsys.readouterr().out.startswith("1 item OK, ")
+    lines = Lines()
+    dev = start(site, echo=lines)
+    try:
+        before = len(dev.rebuilds)
+        edit(site / "static/data.json", "[]", "{}")
+        rebuilt(dev, before)
+        assert re.fullmatch(r"static/data\.json changed: 0 of \d+ pages rebuilt, 1 file changed, 0 removed, \d+ ms",
+                            lines[-1]), lines
+    finally:
+        dev.stop()
+
+
+def test_deploys_summary_counts_one_file_in_the_singular():
+    changes = Changes(files=("index.html",), added=("index.html",), changed=(), removed=())
+    assert changes.summary() == "0 changed, 1 added, 0 removed (of 1 file)"
