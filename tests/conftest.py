@@ -131,6 +131,37 @@ def item(title="A story", date="2026-11-20T10:00:00Z", **fields) -> str:
     return "\n".join(lines) + "\n"
 
 
+def edit_file(path: Path, pattern: str, replacement: str) -> None:
+    """Replace the first match of `pattern` (a line regex) in `path`, as a user's edit of one field; the edit must
+    change the file."""
+    text = path.read_text(encoding="utf-8")
+    new = re.sub(pattern, replacement, text, count=1, flags=re.M)
+    assert new != text, f"{pattern} not found in {path}"
+    path.write_text(new, encoding="utf-8")
+
+
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "srcset", "background", "cite", "xlink:href")
+
+
+def url_scheme(url: str) -> str:
+    """The scheme a browser reads in an attribute's URL (it skips controls and spaces, and tabs and line breaks
+    anywhere), lower case; "" for a relative URL."""
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", re.sub(r"[\t\n\r]", "", url).lstrip("".join(map(chr, range(33)))))
+    return match.group(1).lower() if match else ""
+
+
+def html_elements(name: str, data: bytes):
+    """(tag, element) for every element of a page parsed as a browser parses it (html5lib), which must parse
+    without an error."""
+    import html5lib
+
+    parser = html5lib.HTMLParser(namespaceHTMLElements=False)
+    document = parser.parse(data)
+    assert not parser.errors, (name, parser.errors[:3])
+    for element in document.iter():
+        yield (element.tag if isinstance(element.tag, str) else ""), element
+
+
 def files_under(folder: Path) -> dict[str, bytes]:
     """Every file below folder (relative name -> bytes): what "two outputs are the same" compares. Fails when
     there is none: two empty (or missing) folders are the same, and that would prove nothing."""

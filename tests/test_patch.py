@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_example_site, files_under, without_stories
+from conftest import edit_file, copy_example_site, files_under, without_stories
 from generator.build.pipeline import BuildOptions, build, plan_site
 from generator.build.cache import BuildCache
 from generator.config.load import load_config
@@ -27,13 +27,6 @@ def _full_build(root: Path, tmp_path: Path, name: str) -> dict[str, bytes]:
     fresh = tmp_path / name
     build(load_config(root / "config.yaml", {"output_dir": str(fresh)}), OPTIONS)
     return files_under(fresh)
-
-
-def _edit(path: Path, pattern: str, replacement: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    new = re.sub(pattern, replacement, text, count=1, flags=re.M)
-    assert new != text, f"{pattern} not found in {path}"
-    path.write_text(new, encoding="utf-8")
 
 
 def _save(session: Session, config, changed) -> object:
@@ -123,7 +116,7 @@ def test_an_item_edit_takes_its_path_and_equals_a_full_build(site, tmp_path, fie
     # Text and score edits are patched into the last plan; edits that change the site's shape are planned again.
     root, config, session = site
     path = _items(root)[0]
-    _edit(path, *edit)
+    edit_file(path, *edit)
     result = _save(session, config, [path])
     assert result.mode == mode
     if field in TEXT_EDITS:
@@ -137,12 +130,12 @@ def test_an_edit_naming_a_missing_picture_is_warned_of_as_a_build_warns(site, tm
     and stops saying it when the item is mended."""
     root, config, session = site
     path = _items(root)[0]
-    _edit(path, r'^  - url: "static/pictures/(.*)"$', r'  - url: "static/pictures/typo-\1"')
+    edit_file(path, r'^  - url: "static/pictures/(.*)"$', r'  - url: "static/pictures/typo-\1"')
     warned = [str(w) for w in _save(session, config, [path]).site.warnings]
     assert [w for w in warned if "typo-" in w] == [w for w in warned if w.startswith(path.relative_to(root).as_posix())]
     assert len(warned) == 1 and "`images`: no file static/pictures/typo-" in warned[0]
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
-    _edit(path, r'^  - url: "static/pictures/typo-(.*)"$', r'  - url: "static/pictures/\1"')
+    edit_file(path, r'^  - url: "static/pictures/typo-(.*)"$', r'  - url: "static/pictures/\1"')
     assert _save(session, config, [path]).site.warnings == ()
 
 
@@ -155,7 +148,7 @@ def test_fingerprints_kept_from_the_last_plan_are_what_hashing_again_gives(site,
     root, config, session = site
     previous, known, last = session.cache.last.plan, dict(session.cache.outputs), session.cache.last
     path = _items(root)[0]
-    _edit(path, *SHAPE_EDITS[field])
+    edit_file(path, *SHAPE_EDITS[field])
     result = _save(session, config, [path])
     assert result.mode == "update"
     if last.render.site_wide_key != session.cache.last.render.site_wide_key:  # then the build hashes every output again
@@ -175,7 +168,7 @@ def test_a_score_edit_renders_only_the_pages_that_changed(site, tmp_path):
     root, config, session = site
     before = files_under(config.output_path)
     path = _items(root)[-3]  # (a recent story: an old one needs more than heat to lead Hot)
-    _edit(path, r"^heat: .*$", "heat: 100000")  # to the top of Hot, up in Top
+    edit_file(path, r"^heat: .*$", "heat: 100000")  # to the top of Hot, up in Top
     result = _save(session, config, [path])
     after = files_under(config.output_path)
     assert result.mode == "patch"
@@ -185,7 +178,7 @@ def test_a_score_edit_renders_only_the_pages_that_changed(site, tmp_path):
     assert result.rendered == len(changed & pages)  # every page rendered changed, and no other page did
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
     # The newest story sinks to the bottom of Hot and Top: the lists by score have no date in the sitemap.
-    _edit(_items(root)[-1], r"^heat: .*$", "heat: 0")
+    edit_file(_items(root)[-1], r"^heat: .*$", "heat: 0")
     assert _save(session, config, [_items(root)[-1]]).mode == "patch"
     assert files_under(config.output_path)["sitemap.xml"] == before["sitemap.xml"]
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-2")
@@ -200,7 +193,7 @@ def test_the_saved_storys_page_is_written_first_and_the_rest_named_before_it_is(
     root, config, session = site
     path = _items(root)[-3] if field in SCORE_EDITS else _items(root)[0]  # (as the tests above pick them)
     before = files_under(config.output_path)
-    _edit(path, *edit)
+    edit_file(path, *edit)
     handed: list = []
 
     def shown(held):
@@ -229,7 +222,7 @@ def test_a_headline_edit_plans_again_only_the_feeds_and_api_files_of_the_lists_s
     root, config, session = site
     last = session.cache.last.plan
     path = _items(root)[0]
-    _edit(path, *TEXT_EDITS["title"])
+    edit_file(path, *TEXT_EDITS["title"])
     result = _save(session, config, [path])
     assert result.mode == "patch"
     site = result.site.model.site
@@ -250,7 +243,7 @@ def test_two_quality_edits_at_once_are_built_and_equal_a_full_build(site, tmp_pa
     paths = [p for p in _items(root) if "domain: dailycircuit.example" in p.read_text(encoding="utf-8")][:2]
     for path, delta in zip(paths, (+7, -7)):
         quality = float(re.search(r"^quality: (.*)$", path.read_text(encoding="utf-8"), re.M)[1])
-        _edit(path, r"^quality: .*$", f"quality: {quality + delta:g}")
+        edit_file(path, r"^quality: .*$", f"quality: {quality + delta:g}")
     assert _save(session, config, paths).mode == "update"  # the fast path takes one file
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
@@ -260,7 +253,7 @@ def test_a_quality_edit_that_moves_the_provider_average_makes_the_pages_with_its
     before = files_under(config.output_path)
     old_average = session.cache.last.plan.model.site.providers["dailycircuit-example"].avg_quality
     path = _items(root)[0]  # a Daily Circuit story
-    _edit(path, r"^quality: .*$", "quality: 99")
+    edit_file(path, r"^quality: .*$", "quality: 99")
     result = _save(session, config, [path])
     assert result.mode == "patch"
     new_average = result.site.model.site.providers["dailycircuit-example"].avg_quality
@@ -294,7 +287,7 @@ def test_a_heat_edit_over_or_under_min_heat_is_planned_again(tmp_path):
     root, config, session = _site_with(tmp_path, "min_heat", "20")
     path = _items(root)[0]  # heat 71
     for heat in (50, 3, 90, 95):
-        _edit(path, r"^heat: .*$", f"heat: {heat}")
+        edit_file(path, r"^heat: .*$", f"heat: {heat}")
         result = _save(session, config, [path])
         assert result.mode == "patch", heat
         items = result.site.model.site.items
@@ -308,13 +301,13 @@ def test_many_text_score_and_date_edits_in_a_row_then_a_full_look_rewrites_nothi
     root, config, session = site
     paths = _items(root)
     for n, path in enumerate(paths[:6] + paths[:3]):
-        _edit(path, r"^title: .*$", f'title: "Edit number {n}"')
+        edit_file(path, r"^title: .*$", f'title: "Edit number {n}"')
         assert _save(session, config, [path]).mode == "patch"
         if n % 3 == 0:  # and a score edit now and then: the lists by score show other stories
-            _edit(path, r"^heat: .*$", f"heat: {500 + n}")
+            edit_file(path, r"^heat: .*$", f"heat: {500 + n}")
             assert _save(session, config, [path]).mode == "patch"
         if n % 3 == 1:  # or a new date: the story moves in Latest, its topics' and provider's lists
-            _edit(path, r"^publishedDateTime: .*$", f"publishedDateTime: 2026-10-{10 + n:02}T09:00:00Z")
+            edit_file(path, r"^publishedDateTime: .*$", f"publishedDateTime: 2026-10-{10 + n:02}T09:00:00Z")
             assert _save(session, config, [path]).mode == "patch"
         if n % 2:
             session.prepare()  # as serve does after a rebuild, once the browser is told (not after each)
@@ -354,7 +347,7 @@ def test_cards_carried_from_the_last_build_only_while_what_they_show_is_unchange
             elif edit == "delete":
                 path.unlink()
             else:
-                _edit(path, *edit)
+                edit_file(path, *edit)
         result = _save(session, config, list(edits))
         assert result.mode == mode, edits
         assert (session.cache.last.render.fragments is before) == kept, edits
@@ -476,7 +469,7 @@ def test_a_redated_story_renders_the_pages_that_show_it_not_every_story(site, tm
     path = root / "content/news/2026-10-22-what-vaultly-breach-means.md"  # the other Vaultly story links to it
     before = {name: entry[0] for name, entry in session.cache.outputs.items()}
     planned = {page.output: page for page in session.cache.last.plan.pages}
-    _edit(path, r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z")
+    edit_file(path, r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z")
     result = _save(session, config, [path])
     assert result.mode == "patch"
     items = result.site.model.site.items
@@ -519,7 +512,7 @@ def test_related_coverage_the_site_has_shows_its_story_as_it_is_now(site, tmp_pa
     path = root / "content/news/2026-10-04-lumenkite-raises-seed-round.md"
     linking = config.output_path / "news/2026/10/03/lumenkite-books-first-rideshare-launch/index.html"
     assert "Lumenkite raises $18 million seed round to build optical relay satellites" in linking.read_text("utf-8")
-    _edit(path, r"^title: .*$", 'title: "Lumenkite closes its seed round"')
+    edit_file(path, r"^title: .*$", 'title: "Lumenkite closes its seed round"')
     assert _save(session, config, [path]).mode == "patch"
     assert "Lumenkite closes its seed round" in linking.read_text(encoding="utf-8")
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
@@ -531,7 +524,7 @@ def test_a_move_that_takes_a_page_from_one_topic_and_gives_one_to_another(tmp_pa
     root, config, session = _site_with(tmp_path, "items_per_page", "1")
     pages = {topic: len(list((config.output_path / f"topics/{topic}").rglob("index.html"))) for topic in ("ai", "space")}
     path = _items(root)[0]  # AI and Climate
-    _edit(path, r"^  - AI$", "  - Space")
+    edit_file(path, r"^  - AI$", "  - Space")
     result = _save(session, config, [path])
     assert result.mode == "patch" and result.written.removed >= 1
     after = {topic: len(list((config.output_path / f"topics/{topic}").rglob("index.html"))) for topic in ("ai", "space")}
@@ -553,11 +546,11 @@ def test_a_story_moved_for_writing_anothers_page_takes_it_when_that_one_moves(si
     assert any("would write the same page" in str(p) for p in result.site.warnings)
     slugs = {i.source.rsplit("/", 1)[1]: i.slug for i in result.site.model.site.items}
     assert slugs["aa-kept.md"] == "one-page" and slugs["zz-twin.md"].startswith("one-page-")  # both on the site
-    _edit(twin, r'^title: "Twin: ', 'title: "Twin, edited: ')  # the story on the page of its own
+    edit_file(twin, r'^title: "Twin: ', 'title: "Twin, edited: ')  # the story on the page of its own
     _save(session, config, [twin])
     assert files_under(config.output_path) == _full_build(root, tmp_path, "edited")
     kept = root / "content/news/aa-kept.md"
-    _edit(kept, r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z")
+    edit_file(kept, r"^publishedDateTime: .*$", "publishedDateTime: 2026-10-02T09:00:00Z")
     result = _save(session, config, [kept])
     assert result.mode == "update" and not result.site.problems  # planned again: the twin has the page now
     assert [i.slug for i in result.site.model.site.items if i.source.endswith("zz-twin.md")] == ["one-page"]
@@ -590,9 +583,9 @@ def test_a_story_named_under_more_on_a_topic_is_shown_as_edited(site, tmp_path, 
                 or named.title in p.read_text(encoding="utf-8").split("\n---", 1)[0])
     before = files_under(config.output_path)
     if edit == "title":
-        _edit(path, r"^title: .*$", 'title: "Renamed for the more list"')
+        edit_file(path, r"^title: .*$", 'title: "Renamed for the more list"')
     else:
-        _edit(path, r"^heat: .*$", "heat: 3")
+        edit_file(path, r"^heat: .*$", "heat: 3")
     result = _save(session, config, [path])
     assert result.mode == "patch"
     after = files_under(config.output_path)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import clean_build, copy_example_site, files_under, item
+from conftest import edit_file, clean_build, copy_example_site, files_under, item
 from generator.build.pipeline import BuildOptions
 from generator.config.load import load_config
 from generator.serve.rebuild import Session, rebuild, update_search
@@ -34,13 +34,6 @@ def example(tmp_path):
     config, session = load_config(config_file), Session()
     assert rebuild(session, config, OPTIONS, None, environ={}).site.model.site.stories
     return root, config, session
-
-
-def _edit(path: Path, pattern: str, replacement: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    new = re.sub(pattern, replacement, text, count=1, flags=re.M)
-    assert new != text, f"{pattern} not found in {path}"
-    path.write_text(new, encoding="utf-8")
 
 
 def _save(session: Session, config, path: Path):
@@ -73,7 +66,7 @@ def test_an_edit_plans_again_only_the_api_files_showing_its_story_and_equals_a_f
     path = root / "content/news" / name
     before = _api(session.cache.last.plan.outputs)
     stories = session.cache.last.plan.model.site.stories
-    _edit(path, pattern, replacement)
+    edit_file(path, pattern, replacement)
     result = _save(session, config, path)
     assert result.mode == "patch"
     site = result.site.model.site

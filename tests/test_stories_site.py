@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import clean_build, copy_example_site, files_under, item, make_site, static_server
+from conftest import edit_file, clean_build, copy_example_site, files_under, item, make_site, static_server
 from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions
 from generator.cli import main
@@ -553,13 +553,6 @@ def example(tmp_path):
     return root, config, session
 
 
-def _edit(path: Path, pattern: str, replacement: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    new = re.sub(pattern, replacement, text, count=1, flags=re.M)
-    assert new != text, f"{pattern} not found in {path}"
-    path.write_text(new, encoding="utf-8")
-
-
 # Two edits run in the quick test run (`-m "not slow"`): one that changes the lead, one that splits a story.
 QUICK_EDITS = ("a member's quality (a new lead)", "declared coverage taken away (the story splits)")
 
@@ -570,7 +563,7 @@ def test_serve_after_an_edit_of_a_story_equals_a_full_build(example, tmp_path, e
     root, config, session = example
     name, pattern, replacement = EXAMPLE_EDITS[edit]
     path = root / "content/news" / name
-    _edit(path, pattern, replacement)
+    edit_file(path, pattern, replacement)
     result = rebuild(session, config, OPTIONS, [path], environ={})
     update_search(config, result.site)  # (serve does it in the background after the fast path)
     if edit in ("a member's headline", "the lead's heat"):  # every story stays as it was: the fast path
