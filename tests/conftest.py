@@ -162,6 +162,18 @@ def html_elements(name: str, data: bytes):
         yield (element.tag if isinstance(element.tag, str) else ""), element
 
 
+def json_strings(node, keys, key=""):
+    """Every string of a JSON document held under one of `keys` (URL-valued keys, say), nested ones too."""
+    if isinstance(node, dict):
+        for name, child in node.items():
+            yield from json_strings(child, keys, name)
+    elif isinstance(node, list):
+        for child in node:
+            yield from json_strings(child, keys, key)
+    elif isinstance(node, str) and key in keys:
+        yield node
+
+
 def files_under(folder: Path) -> dict[str, bytes]:
     """Every file below folder (relative name -> bytes): what "two outputs are the same" compares. Fails when
     there is none: two empty (or missing) folders are the same, and that would prove nothing."""

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import URL_ATTRIBUTES, html_elements, make_site, url_scheme
+from conftest import URL_ATTRIBUTES, html_elements, json_strings, make_site, url_scheme
 from generator.cli import main
 
 TEXTS = ["</script><script>window.pwned=1</script>", "]]>", "--><!--", "a\u2028b\u2029c", "n\x00u\x01l\x1f\x7f",
@@ -54,18 +54,6 @@ def _files() -> dict[str, str]:
         head[field] = line
         files[f"content/i{n:04}.md"] = "---\n" + "\n".join(head.values()) + "\n---\nBody.\n"
     return files
-
-
-def _urls(data, key=""):
-    """Every URL-valued string of a JSON document (by its key), nested ones too."""
-    if isinstance(data, dict):
-        for name, value in data.items():
-            yield from _urls(value, name)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _urls(value, key)
-    elif isinstance(data, str) and key in URL_KEYS:
-        yield data
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +104,7 @@ def test_every_feed_api_file_sitemap_and_search_file_of_the_sweep_parses(swept):
                         element.text if element.tag.endswith(("loc", "link", "id", "guid", "uri")) else None):
                 assert url is None or url_scheme(url.strip()) in ("", "http", "https"), (name, element.tag, url)
     for name, data in documents.items():
-        for url in _urls(json.loads(data)):
+        for url in json_strings(json.loads(data), URL_KEYS):
             assert url_scheme(url.strip()) in ("", "http", "https"), (name, url)
         assert not re.search(rb"\\ud[89ab]", data, re.I), name  # (no lone surrogate escaped into JSON)
     news = json.loads(documents["api/news/index.json"])

@@ -24,7 +24,7 @@ import feedparser
 import html5lib
 import pytest
 
-from conftest import ROOT, build_site, make_site, resolve_url
+from conftest import json_strings, ROOT, build_site, make_site, resolve_url
 from generator.site.stories import story_id
 
 H = "{http://www.w3.org/1999/xhtml}"
@@ -317,17 +317,6 @@ URL_KEYS = {"url", "isBasedOn", "mainEntityOfPage", "webUrl", "originalUrl", "am
             "json", "home_page_url", "feed_url", "external_url", "image", "related"}
 
 
-def urls_in(node, key=""):
-    if isinstance(node, dict):
-        for k, child in node.items():
-            yield from urls_in(child, k)
-    elif isinstance(node, list):
-        for child in node:
-            yield from urls_in(child, key)
-    elif isinstance(node, str) and key in URL_KEYS:
-        yield node
-
-
 def test_every_json_file_reads_strictly_and_holds_only_absolute_urls(built):
     config, result, out = built
     files = sorted(out.glob("api/**/*.json")) + feed_files(out, ".json")
@@ -338,7 +327,7 @@ def test_every_json_file_reads_strictly_and_holds_only_absolute_urls(built):
         strict_json(path.read_bytes())
     urls = 0
     for path in files:
-        for url in urls_in(strict_json(path.read_bytes())):
+        for url in json_strings(strict_json(path.read_bytes()), URL_KEYS):
             absolute(url)
             urls += 1
             if url.startswith(config.base_url):
@@ -525,7 +514,7 @@ def test_every_page_head_has_absolute_resolvable_links_and_json_ld_a_reader_take
         assert data["author"]["name"] and data["publisher"]["name"], where
         assert data["url"] == data["mainEntityOfPage"] == head["meta"]["og:url"][0], where
         assert data.get("description", "absent") != "", where  # none rather than an empty one
-        for url in urls_in(data):
+        for url in json_strings(data, URL_KEYS):
             absolute(url)
         for url in data.get("image", []):
             absolute(url)
