@@ -417,7 +417,7 @@ def test_every_english_word_a_partial_words_file_lacks_is_marked_english_on_ever
     en.yaml) is read in an English voice, the labels and titles a screen reader says and the types' badges
     included, dates with English month names too, and nothing Korean is (the content and translated words inside
     an English text or under an English label say their language again): no text holds both (the feed icon's
-    "Subscribe to <topic>", "Topics inside <topic>", "Inside <topic>" are text in parts, not one attribute). A type the theme does not know is shown
+    "Subscribe to <topic>", "Topics inside <topic>", "Inside <topic>", a player's "Video: <title>" are text in parts, not one attribute). A type the theme does not know is shown
     as the crawler wrote it, the content's text. With Korean month names, the dates are the page's language."""
     provider = "{name: 데일리, domain: daily.example}"
     content = {
@@ -429,7 +429,8 @@ def test_every_english_word_a_partial_words_file_lacks_is_marked_english_on_ever
         "content/old.md": item("오래된 기사", "2026-11-01T08:00:00Z", heat=40, topics="[드론]", provider=provider,
                                body=KO_BODY),
         "content/video.md": item("드론 영상", "2026-11-19T08:00:00Z", type="video", topics="[드론]", provider=provider,
-                                 videoUrl="https://www.youtube.com/watch?v=abc", length="'4:13'", body=KO_BODY),
+                                 featuredContent="'<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe>'",
+                                 length="'4:13'", body=KO_BODY),
         "content/download.md": item("부산 다운로드", "2026-11-18T12:00:00Z", type="download", size=58123456,
                                     topics="[로봇]", provider=provider, body=KO_BODY,
                                     related="[{title: '다른 기사', webUrl: 'https://dareun.example/a', "
@@ -469,6 +470,13 @@ def test_every_english_word_a_partial_words_file_lacks_is_marked_english_on_ever
     # the labels of both, in parts: the feed icon's name (its title, the same text, is not said again), the
     # sub-topics' lists' names
     assert {("en", "Subscribe to"), ("en", "Topics inside"), ("en", "Inside"), ("ko", "로봇")} <= parts
+    # the player's name: "Video:" in English, the story's title in Korean, and its tooltip the same words
+    assert {("en", "Video:"), ("ko", "드론 영상")} <= parts
+    player = html5lib.parse(next(config.output_path.rglob("video/index.html")).read_bytes(),
+                            transport_encoding="utf-8", namespaceHTMLElements=False)
+    frame = next(player.iter("iframe"))
+    label = next(e for e in player.iter() if e.get("id") == frame.get("aria-labelledby"))
+    assert _is_its_text(label, frame.get("title")) and frame.get("title") == "Video: 드론 영상"
     assert badges == {("en", "Video"), ("en", "Download"), ("en", "Other"), ("ko", "Webinar-recording"),
                       ("ko", "Workshop")}
     if "months" in words:  # the dates in Korean: the page's language
@@ -486,6 +494,8 @@ def _texts(element, lang):
     if element.tag in ("script", "style", "template") or element.get("aria-hidden") == "true":
         return
     for name in ("aria-label", "title", "alt"):
+        if name == "title" and element.get("aria-labelledby"):
+            continue  # (a tooltip: the name is the labelling text, which says the same words in parts)
         if (element.get(name) or "").strip() and not (name == "title" and _is_its_text(element, element.get(name))):
             yield element, lang, element.get(name).strip(), name
     if (element.text or "").strip():
