@@ -62,7 +62,9 @@ def test_thousands_of_repeats_in_one_entry_are_cut_and_the_entry_is_written(tmp_
     small, large = 10_000, 40_000
     cost_small, _, _ = fetch_once(tmp_path, server, capsys, name, small)
     cost_large, items, notes = fetch_once(tmp_path, server, capsys, name, large)
-    assert cost_large < 2.5 * cost_small, (cost_small, cost_large)
+    # 4x the repeats: reading 4x the bytes costs up to 4x; the quadratic reading this guards against, 16x (the
+    # parser is a fork, no fixed start-up cost of its own to dilute the ratio)
+    assert cost_large < 8 * cost_small, (cost_small, cost_large)
     assert list(items) == ["Tagged"]
     assert items["Tagged"]["topics"] == ["AI"]  # (the first category, kept)
     if name == "attributes":
