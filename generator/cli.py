@@ -23,6 +23,7 @@ def run() -> None:
         sys.stdout.flush()
     except BrokenPipeError:  # (what the reader left unread: Python would complain of it at exit)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = code or 1  # (as when the reader went while the command ran: main's own BrokenPipeError)
     sys.exit(code)
 
 

@@ -438,10 +438,14 @@ class Gone(io.StringIO):
 
 
 @pytest.mark.slow
-def test_a_command_whose_output_reader_has_gone_ends_without_a_message(site):
+@pytest.mark.parametrize("buffered", [True, False], ids=["buffered", "unbuffered"])
+def test_a_command_whose_output_reader_has_gone_ends_without_a_message(site, buffered):
     # `newsdesk check | head -1`, `newsdesk deploy --dry-run | head`: the reader leaves after the lines it wanted;
-    # newsdesk then said "newsdesk: Broken pipe" (or Python's "Exception ignored ... BrokenPipeError").
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # newsdesk then said "newsdesk: Broken pipe" (or Python's "Exception ignored ... BrokenPipeError"). Buffered
+    # (a shell's default: the lines go when the command ends) or not (PYTHONUNBUFFERED: as each is printed), the
+    # same exit status: a pipe whose reader went early said 0 when the lines were buffered.
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    env.update(PYTHONPATH=str(ROOT), **({} if buffered else {"PYTHONUNBUFFERED": "1"}))
     running = subprocess.Popen([sys.executable, "-m", "generator", "check"], cwd=site, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     running.stdout.close()  # the reader has gone before newsdesk writes its first line
