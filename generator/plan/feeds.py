@@ -54,7 +54,7 @@ from generator.urls import ascii_url, site_url
 from generator.site.grouping import item_story, story_first
 from generator.site.model import Item, ProviderRef, Site
 from generator.site.text import spaces_made_one
-from generator.plan.pages import EarlierOutputs, FileOutput, described, one_per_story
+from generator.plan.pages import EarlierOutputs, FileOutput, dated_item, described, one_per_story
 from generator.site.ranking import Rankings
 from generator.site.types import list_path, titled, type_lists
 
@@ -110,7 +110,7 @@ class _Entry:
     title: str
     summary: str
     published: datetime
-    updated: datetime  # the time its card shows (_dated_item): the story's newest item's, else `published`
+    updated: datetime  # the time its card shows (pages.dated_item): the story's newest item's, else `published`
     image: str
     image_type: str
     image_width: int | None
@@ -207,7 +207,7 @@ def _outputs(feeds: list[Feed | str], config: Config, site: Site,
         # the items that give its entries their ids and their dates read too: a feed changes with their pages'
         # paths and their times
         read = (*map(partial(_id_item, site), feed.items),
-                *(_dated_item(site, index, feed.own) for index in feed.items))
+                *(dated_item(site, index, feed.own) for index in feed.items))
         others = tuple(dict.fromkeys(other for other in read if other not in feed.items))
         for kind, extension in EXTENSIONS.items():
             outputs.append(FileOutput(feed.path + extension, partial(_feed_file, feed, config, kind),
@@ -224,7 +224,7 @@ def _feed_file(feed: Feed, config: Config, kind: str, site: Site, memo: dict) ->
         first = _id_item(site, index)  # (neither in the memo, which is by the item alone)
         if first != index:
             entry = dataclasses.replace(entry, id=site_url(config.base_url, site.items[first].path))
-        dated = _dated_item(site, index, feed.own)
+        dated = dated_item(site, index, feed.own)
         if dated != index:
             entry = dataclasses.replace(entry, updated=site.items[dated].published.astimezone(timezone.utc))
         shown.append(entry)
@@ -242,13 +242,6 @@ def _id_item(site: Site, index: int) -> int:
     other item (a provider's or a type's feed shows its own item of a story), the item itself."""
     story = item_story(site, index)
     return story_first(site, index) if story is not None and story.lead == index else index
-
-
-def _dated_item(site: Site, index: int, own: bool) -> int:
-    """The item whose time the card of site.items[index] shows on its list (pages.coverage's Coverage.time): the
-    story's newest item, or with `own` (a provider's or a type's list) the item itself."""
-    story = item_story(site, index)
-    return index if story is None or own else story.members[0]  # (members: newest first)
 
 
 def _entry(site: Site, config: Config, item: Item) -> _Entry:

@@ -326,7 +326,14 @@ def coverage(site: Site, index: int, own: bool = False) -> Coverage | None:
     provider = item.provider.slug if item.provider else ""
     return Coverage(story.id, len(story.members) - 1 + len(story.related),
                     tuple(p for p in story.providers if p != provider), story.newest,
-                    item.published if own else story.newest)
+                    site.items[dated_item(site, index, own)].published)
+
+
+def dated_item(site: Site, index: int, own: bool = False) -> int:
+    """The item whose time the card of site.items[index] shows, and by which its list places it: its story's
+    newest item, or on a provider's or a type's list (`own`, as one_per_story's lists) the item itself."""
+    story = item_story(site, index)
+    return index if story is None or own else story.members[0]  # (members: newest first)
 
 
 def _cards(site: Site, chunk: tuple[int, ...], known: dict, own: bool = False) -> tuple[list, list, tuple[int, ...]]:
