@@ -422,3 +422,20 @@ def test_a_topic_written_as_a_key_is_told_to_be_a_name_once(site, capsys):
         "with its other keys under it indented as `name:` is)",
         "config.yaml:9: `topics[3]` has no name (give it a `name:`, or remove the entry)",
         "3 problems in config.yaml; `newsdesk check --help` lists every key of config.yaml."]
+
+
+def test_a_provider_or_feed_written_as_a_key_is_told_its_own_key(site, capsys):
+    # a provider's entry is known by its `domain` and a feed's by its `url`: telling them to write `- name: X`
+    # would make a provider named "techcrunch.com" and a feed without an address.
+    write_config(site, "providers:\n  - techcrunch.com:\n      name: TechCrunch\n  - The Verge:\n"
+                       "sources:\n  - https://feeds.example/rss.xml:\n      quality: 60\n")
+    assert cli.main(["check"]) == 2
+    err = capsys.readouterr().err
+    assert ("config.yaml:5: unknown key `providers[0].techcrunch.com` (an entry's domain is its `domain:` key: write "
+            "`- domain: techcrunch.com`, with its other keys under it indented as `domain:` is)") in err, err
+    assert ("unknown key `providers[1].The Verge` (an entry's name is its `name:` key: write `- name: The Verge`"
+            in err), err
+    assert ("unknown key `sources[0].https://feeds.example/rss.xml` (an entry's url is its `url:` key: write "
+            "`- url: https://feeds.example/rss.xml`, with") in err, err
+    assert "has no domain" not in err and "needs an http(s) feed URL" not in err, err  # (one message a mistake)
+    assert err.splitlines()[-1].startswith("3 problems in config.yaml"), err

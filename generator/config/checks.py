@@ -143,7 +143,7 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
     for index, topic in enumerate(config.topics):
         if not topic.name:
             line = item_line(node, "topics", index)
-            if not any(problem.line == line and problem.path == path for problem in problems):  # (said at its key)
+            if not _said_at(problems, path, line):
                 problems.append(Problem(path, line, f"`topics[{index}]` has no name",
                                         "give it a `name:`, or remove the entry"))
             continue
@@ -157,8 +157,9 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
                 "if they are one topic, remove one; else give one a `slug:` of its own"))
         pages.setdefault(slug, index)
     for index, provider in enumerate(config.providers):
-        if not provider.domain and not provider.account:
-            problems.append(Problem(path, item_line(node, "providers", index), f"`providers[{index}]` has no domain",
+        line = item_line(node, "providers", index)
+        if not provider.domain and not provider.account and not _said_at(problems, path, line):
+            problems.append(Problem(path, line, f"`providers[{index}]` has no domain",
                                     "give it the `domain:` its items name, such as example.com (or the `account:` "
                                     "they name, on a host many share)"))
         if provider.account and not _account_address(provider.account, provider.domain):
@@ -271,6 +272,12 @@ def _feed_url_hint(given: str, url) -> str:
     return "e.g. - https://example.com/feed.xml"
 
 
+def _said_at(problems: list[Problem], path: str, line: int) -> bool:
+    """Whether a problem was said at this line already: an entry written as a key (`- Science:`) is told how to
+    write it there, and its missing name, domain or URL would say the same mistake again."""
+    return any(problem.line == line and problem.path == path for problem in problems)
+
+
 def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> None:
     seen: set[str] = set()
     for index, source in enumerate(config.sources):
@@ -279,7 +286,8 @@ def _check_sources(config: Config, node, path: str, problems: list[Problem]) -> 
             url = urlsplit(source.url.strip())
         except ValueError:  # (`https://[::1/`: a host no URL parser reads)
             url = urlsplit("")
-        if url.scheme not in ("http", "https") or not url.netloc:
+        written_as_key = source.url == "" and _said_at(problems, path, line)
+        if (url.scheme not in ("http", "https") or not url.netloc) and not written_as_key:
             problems.append(Problem(path, line, f"`sources[{index}]` needs an http(s) feed URL, got {source.url!r}",
                                     _feed_url_hint(source.url.strip(), url)))
         elif source.url.strip() in seen:

@@ -216,6 +216,16 @@ def _type_hints(cls) -> dict:
     return typing.get_type_hints(cls)
 
 
+def _entry_key(key: str, known) -> str:
+    """The key of a list's entry that a key written in its place most likely is: a feed's `url`, a provider's
+    `domain`, else a `name`; "" when the entry has none of them."""
+    if "url" in known and "://" in key:
+        return "url"
+    if "domain" in known and "." in key.strip(".") and not any(c.isspace() or c in "/:" for c in key):
+        return "domain"
+    return "name" if "name" in known else ""
+
+
 def _convert(cls, node, data, prefix: str, path: str, problems: list[Problem]) -> dict:
     """Check one mapping against dataclass `cls`; return the values to build it with."""
     hints = _type_hints(cls)
@@ -243,11 +253,11 @@ def _convert(cls, node, data, prefix: str, path: str, problems: list[Problem]) -
             owner = _section_of(str(key), hints, known)
             if close:
                 hint = f"did you mean `{prefix}{close[0]}`?"
-            elif "name" in known and "name" not in first and (
+            elif (own := _entry_key(str(key), known)) and own not in first and (
                     isinstance(value_node, yaml.MappingNode) or value_node.tag == "tag:yaml.org,2002:null"):
-                # `- Science:` with its settings under it: the name written as a key
-                hint = (f"an entry's name is its `name:` key: write `- name: {key}`, with its other keys under it "
-                        f"indented as `name:` is")
+                # `- Science:` (or `- techcrunch.com:`, `- https://x.example/feed:`) with its settings under it
+                hint = (f"an entry's {own} is its `{own}:` key: write `- {own}: {key}`, with its other keys under "
+                        f"it indented as `{own}:` is")
             elif owner and typing.get_origin(hints[owner]) is tuple:  # `- name: AI` and, below it, `parent:` unindented
                 hint = f"it is a key of a `{prefix}{owner}` entry: indent it as the entry's first key is"
             elif owner:  # `ranking:` and, under it, keys that lost their indent
