@@ -281,6 +281,8 @@ def fold_halves(inputs, labels, folds: int) -> list[tuple[str, list[StoryInput],
         side = {label: hashlib.sha1(f"fold {fold} {label}".encode()).digest()[0] % 2 for label in set(labels.values())}
         for half in (0, 1):
             chosen = [i for i in inputs if side[labels[i.source]] == half]
+            if not chosen:
+                continue  # (a split of few labels may put them all on one side)
             out.append((f"{fold}/{half}", chosen, {i.source: labels[i.source] for i in chosen}))
     return out
 
