@@ -16,6 +16,8 @@ items (one year of dates) at each size.
 headlines in two halves by time, each half clustered on its own, so that a change tuned on one half is
 checked on the others (and on the whole), by threshold: what generalises to headlines we have not seen; and ours
 by threshold beside the baseline's curve on the tuning half (TUNING), the held-out half (HELD_OUT) and the whole.
+`--folds K`: K more random splits by story label in two halves, each half clustered alone, ours beside the baseline
+(at the issue's reference threshold and at our precision), with the spread of each score over the 2K halves.
 `--examples N`: N false merges and N misses of the tuning half, with their times, outlets and headlines.
 """
 
@@ -265,6 +267,64 @@ def curve_table(split: dict, settings: StorySettings) -> str:
                          for o in split_thresholds(settings))
             cells.append(f"{b['bcubed_p']:.3f} / {b['bcubed_r']:.3f}" + ("" if beaten else " (not beaten)"))
         lines.append(f"| baseline t {t} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+FOLD_BASELINE = 0.15  # the baseline's threshold in --folds: the issue's reference point, fixed beforehand
+
+
+def fold_halves(inputs, labels, folds: int) -> list[tuple[str, list[StoryInput], dict[str, str]]]:
+    """`folds` random splits of the labelled stories in two halves by their label (by the parity of the first byte
+    of SHA-1 of "fold K " + label), each half on its own: ("K/0" or "K/1", its items, their labels)."""
+    out = []
+    for fold in range(folds):
+        side = {label: hashlib.sha1(f"fold {fold} {label}".encode()).digest()[0] % 2 for label in set(labels.values())}
+        for half in (0, 1):
+            chosen = [i for i in inputs if side[labels[i.source]] == half]
+            if not chosen:
+                continue  # (a split of few labels may put them all on one side)
+            out.append((f"{fold}/{half}", chosen, {i.source: labels[i.source] for i in chosen}))
+    return out
+
+
+def fold_quality(inputs, labels, settings: StorySettings, folds: int) -> dict:
+    """Ours at `settings` and the baseline at FOLD_BASELINE and at our precision on each half of `folds` random
+    splits by story (fold_halves), each clustered alone; and the spread (min, mean, max) of each score. Nothing is
+    tuned on the halves: how the rule may score on stories it has not seen."""
+    rows = {}
+    grid = [round(0.05 * k, 2) for k in range(1, 20)]
+    for name, chosen, chosen_labels in fold_halves(inputs, labels, folds):
+        ours = scores([list(s.members) for s in cluster(chosen, settings)], chosen_labels)
+        merges = baseline_merges(chosen)
+        curve = {t: scores(cut(chosen, merges, t), chosen_labels) for t in grid}
+        matched = min([t for t in grid if curve[t]["bcubed_p"] >= ours["bcubed_p"]] or [max(grid)])
+        rows[name] = {"items": len(chosen), "stories": len(set(chosen_labels.values())), "ours": ours,
+                      "baseline": curve[FOLD_BASELINE], "baseline_at_our_precision": {"threshold": matched,
+                                                                                     **curve[matched]}}
+    spread = {}
+    for what in ("ours", "baseline", "baseline_at_our_precision"):
+        spread[what] = {key: {"min": min(r[what][key] for r in rows.values()),
+                              "mean": sum(r[what][key] for r in rows.values()) / len(rows),
+                              "max": max(r[what][key] for r in rows.values())}
+                        for key in ("bcubed_p", "bcubed_r", "bcubed_f1", "pair_p", "pair_r", "pair_f1")}
+    return {"halves": rows, "spread": spread}
+
+
+def fold_table(result: dict) -> str:
+    keys = ("bcubed_p", "bcubed_r", "bcubed_f1", "pair_p", "pair_r", "pair_f1")
+    lines = [f"| fold/half | items | stories | ours: BCubed P / R / F1 | baseline t {FOLD_BASELINE}: BCubed P / R / F1 "
+             "| baseline at our P (t): BCubed P / R |", "|---" * 6 + "|"]
+    for name, r in result["halves"].items():
+        b = r["baseline_at_our_precision"]
+        lines.append(f"| {name} | {r['items']} | {r['stories']} | "
+                     + " / ".join(f"{r['ours'][k]:.3f}" for k in keys[:3]) + " | "
+                     + " / ".join(f"{r['baseline'][k]:.3f}" for k in keys[:3]) + " | "
+                     + f"{b['bcubed_p']:.3f} / {b['bcubed_r']:.3f} ({b['threshold']}) |")
+    lines += ["", "| spread (min / mean / max) | " + " | ".join(keys) + " |", "|---" * (1 + len(keys)) + "|"]
+    for what in ("ours", "baseline"):
+        s = result["spread"][what]
+        lines.append(f"| {what if what == 'ours' else f'baseline t {FOLD_BASELINE}'} | " + " | ".join(
+            "{min:.3f} / {mean:.3f} / {max:.3f}".format(**s[k]) for k in keys) + " |")
     return "\n".join(lines)
 
 
@@ -608,6 +668,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sweep", action="store_true", help="also score our clustering at other thresholds")
     parser.add_argument("--split", action="store_true",
                         help="also score halves of the labelled data (by story, by time) on their own, by threshold")
+    parser.add_argument("--folds", type=int, default=0, metavar="K",
+                        help="also score K random splits of the labelled stories in two halves (by label), each half "
+                             "clustered alone, beside the baseline: the spread of P / R / F1")
     parser.add_argument("--examples", type=int, default=0, metavar="N",
                         help="print N false merges and N misses of the tuning half (clustered alone) with their "
                              "times, outlets and headlines")
@@ -647,6 +710,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\nours by threshold beside the baseline's curve on the tuning half ({TUNING}), the held-out half "
                   f"({HELD_OUT}) and the whole (BCubed P / R; \"not beaten\": none of our points has both):\n")
             print(curve_table(report["split"], settings))
+        if args.folds:
+            report["folds"] = fold_quality(inputs, labels, settings, args.folds)
+            print(f"\n{args.folds} random splits of the labelled stories in two halves (by label), each half clustered "
+                  f"alone, nothing tuned on them:\n")
+            print(fold_table(report["folds"]))
         if args.examples:
             chosen, chosen_labels = halves(inputs, labels)[TUNING]
             ex = examples(cluster(chosen, settings), chosen_labels, chosen, args.examples)
