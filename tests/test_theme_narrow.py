@@ -172,6 +172,11 @@ def test_a_long_provider_name_on_its_page_is_headed_like_a_topic(browser, long_s
     try:
         tab.goto(url + "providers/longname-example/")
         provider = tab.evaluate(PROVIDER_HEADER)
+        # and a story's page, whose byline names its provider the same way
+        tab.goto(tab.evaluate("() => document.querySelector('main article.card .card-title a').href"))
+        name = tab.evaluate('''() => { const card = document.querySelector('.story .provider-card');
+          const t = card.querySelector('.provider-title').getBoundingClientRect(), a = card.querySelector('.avatar').getBoundingClientRect();
+          return {top: t.top, height: t.height, logo_top: a.top}; }''')
         tab.goto(url + "topics/short/")
         topic_size = tab.evaluate("() => parseFloat(getComputedStyle(document.querySelector('main h1')).fontSize)")
     finally:
@@ -180,6 +185,7 @@ def test_a_long_provider_name_on_its_page_is_headed_like_a_topic(browser, long_s
     # The logo beside the name's first line, not halfway down its six; the name as big as a topic's.
     assert provider["logo_top"] <= provider["h1_top"] + 8 and provider["logo_bottom"] >= provider["h1_top"], provider
     assert provider["h1_size"] == topic_size, provider
+    assert name["height"] > 40 and name["logo_top"] <= name["top"] + 8, name  # a name of lines, its logo at its top
     assert provider["chips"] == 0, "a provider's own page names it once, not on each card"
 
 
