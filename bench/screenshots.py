@@ -5,7 +5,7 @@
 builds the site of `--config` (default: the example site) into a temporary folder, serves it on
 127.0.0.1 under its base path, and writes OUT/<page>-<device>-<scheme>.png for the front page, Latest,
 the biggest list of another type (videos/ ..., when the site has one), the biggest topic and provider, the
-top story's page and a search. Needs playwright and Debian's chromium
+top story's page, a search and the page of a missing address (404.html). Needs playwright and Debian's chromium
 (/usr/bin/chromium; never downloaded). Outside requests (the stories' pictures on other sites) fail at once
 unless `--network` is given, so the failed-picture placeholders are what the screenshots show.
 """
@@ -43,6 +43,17 @@ def serve(folder: Path, prefix: str):
             raw = path.split("?", 1)[0].split("#", 1)[0]
             return super().translate_path("/" + raw[len(prefix):]) if raw.startswith(prefix) else str(folder / "-")
 
+        def send_error(self, code, message=None, explain=None):
+            page = folder / "404.html"
+            if code != 404 or not page.is_file():
+                return super().send_error(code, message, explain)
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
         def log_message(self, *args):
             pass
 
@@ -70,6 +81,7 @@ def samples(site) -> dict[str, str]:
         shown["article"] = top.path
         word = next((w for w in re.findall(r"\w{4,}", top.title)), "news")
         shown["search"] = f"search/?q={word.lower()}"
+    shown["404"] = "no-such-page/"
     return shown
 
 

@@ -325,6 +325,39 @@ def test_a_failed_card_picture_leaves_a_small_placeholder_and_moves_nothing(brow
             context.close()
 
 
+# Each failed video thumbnail: its ground (the site's icon) and what its play button draws over it.
+VIDEO_PLACEHOLDERS = """() => [...document.querySelectorAll('main .card-media.is-video')].map(box => {
+  const img = box.querySelector('img'), play = getComputedStyle(box, '::after'), r = box.getBoundingClientRect();
+  return {failed: img.complete && img.naturalWidth === 0, ground: getComputedStyle(box).backgroundImage,
+          play: play.content, width: r.width, height: r.height};
+})"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_failed_video_thumbnail_shows_the_icon_without_a_play_button_over_it(browser, tmp_path, viewport):
+    # The play button was drawn over the placeholder's icon: one broken glyph, on every video card of a site
+    # whose provider's pictures are gone (the corpus's videos on a phone). The badge still says "Video".
+    files = {f"content/video-{n}.md": item(
+        HEADLINES[n], f"2026-11-{20 - n:02d}T08:00:00Z", heat=90 - n, quality=50, type="video",
+        provider="{name: Gone Pictures, domain: gone.example}", topics="[Pictures]",
+        images=f"[{{url: 'static/pictures/missing-{n}.jpg', width: 1200, height: 675}}]") for n in range(6)}
+    config, _ = build_site(make_site(tmp_path / "site", files, PICTURE_CONFIG))
+    with static_server(config.output_path, config.base_path) as url:
+        context = _open(browser, viewport)
+        try:
+            tab = context.new_page()
+            tab.goto(url + "videos/", wait_until="load")
+            tab.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # the lazy ones fail too
+            tab.wait_for_function("() => [...document.querySelectorAll('main img')].every(i => i.matches('.is-broken'))")
+            boxes = tab.evaluate(VIDEO_PLACEHOLDERS)
+            badges = tab.evaluate("() => [...document.querySelectorAll('main .card .badge')].map(b => b.innerText)")
+        finally:
+            context.close()
+    assert len(boxes) == 6 and all(box["failed"] for box in boxes), boxes
+    assert all("favicon" in box["ground"] and box["play"] == "none" for box in boxes), boxes
+    assert badges == ["VIDEO"] * 6, badges
+
+
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_a_failed_search_result_picture_leaves_the_same_small_placeholder(browser, tmp_path, viewport):
     # Search results are cards made in the browser after the page has loaded, so the list pages' handler of
