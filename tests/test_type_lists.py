@@ -32,7 +32,7 @@ def _titles(html: str) -> list[str]:
 
 
 def _nav(html: str) -> list[tuple[str, bool]]:
-    nav = re.search(r'<nav aria-label="Sections">(.*?)</nav>', html, re.S)[1]
+    nav = re.search(r'<nav[^>]* aria-label="Sections">(.*?)</nav>', html, re.S)[1]
     return [(text, bool(current)) for _, current, text in re.findall(r'<a href="([^"]+)"( aria-current="page")?>([^<]+)</a>', nav)]
 
 
@@ -104,6 +104,22 @@ def test_cards_and_story_pages_say_what_the_item_is(tmp_path):
     assert '<span class="facts"><bdi>12:30</bdi></span>' in videos
     page = (out / "news/2026/11/18/d1/index.html").read_text(encoding="utf-8")
     assert '<span class="badge">Download</span>' in page and "· <bdi>12 MB</bdi> · <bdi>Free</bdi>" in page
+
+
+def test_a_story_pages_link_to_its_original_says_what_the_reader_does_there(tmp_path):
+    # "Read the full story" on a video's or a download's page promised an article that is not there.
+    shared = {"originalUrl": "https://example.com/x", "provider": "{name: Example, domain: example.com}"}
+    files = {f"content/{kind}.md": item(f"A {kind}", "2026-11-20T10:00:00Z", type=kind, **shared)
+             for kind in ("article", "video", "podcast", "download", "webinar")}
+    files["content/alone.md"] = item("No provider", "2026-11-20T10:00:00Z", type="download", originalUrl="https://example.com/y")
+    config, result = build_site(make_site(tmp_path / "site", files, CONFIG))
+    buttons = {}
+    for page in config.output_path.glob("news/*/*/*/*/index.html"):
+        buttons[page.parent.name] = re.findall(r'<a class="button" href="https://example.com/.?" rel="noopener">([^<]*) <span',
+                                               page.read_text(encoding="utf-8"))
+    assert buttons == {"article": ["Read the full story on Example"], "video": ["Watch it on Example"],
+                       "podcast": ["Listen on Example"], "download": ["Get it from Example"],
+                       "webinar": ["Read the full story on Example"], "alone": ["Get the download"]}, buttons
 
 
 # How crawlers write a length (written in the item -> what a reader sees): an ISO 8601 duration (YouTube's API,
