@@ -40,7 +40,7 @@ from generator.site.text import BIDI, bidi_closed, plain_text
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
 from generator.site.types import KNOWN, OTHER, badge, title_word, titled, type_lists
-from generator.urls import host_of, origin_url
+from generator.urls import ascii_host, host_of, origin_url
 
 log = logging.getLogger(__name__)
 
@@ -567,14 +567,9 @@ def host(url: str) -> str:
     """The host a link leads to, as a page names it ("Watch the video on ..."): the host alone, as the browser
     reads it, so that `https://bbc.co.uk@evil.example/` is named evil.example, not "bbc.co.uk@evil.example";
     an international name in its ASCII form, as the browser sends it, so that no look-alike letter
-    (a Cyrillic "а" in "аpple.com") names another site."""
-    name = host_of(url)
-    if not name.isascii():
-        try:
-            name = name.encode("idna").decode("ascii")
-        except UnicodeError:
-            pass
-    return name
+    (a Cyrillic "а" in "аpple.com") names another site (urls.ascii_host). A host name alone (a provider's
+    domain) is named so too."""
+    return ascii_host(host_of(url) if "/" in url else url)
 
 
 def opens_with(body: str, text: str) -> bool:

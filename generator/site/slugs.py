@@ -13,7 +13,7 @@ from generator.errors import Problem
 from generator.site.content import key_lines
 from generator.site.identities import definition, provider_identity, topic_identity
 from generator.site.model import Item
-from generator.urls import distinct_slug
+from generator.urls import ascii_host, distinct_slug
 
 
 _MAX_SLUG_TRIES = 16  # names separate_path_clashes tries for a story whose page another one has
@@ -202,7 +202,8 @@ def _warn_of_alike_providers(items: list[Item], clashes: list[tuple[str, list[st
             # (percent-encoded but for ASCII's letters: a zero-width space or a Cyrillic `а` is what tells an
             # account from the one it looks like)
             account = "".join(c if c.isascii() and c.isprintable() else quote(c) for c in ref.account)
-            where.append((item.source, line, account or ref.domain or ref.name, slugs[identity]))
+            # (a domain as pages name it: `xn--pple-43d.com`, which `apple.com` does not look like)
+            where.append((item.source, line, account or ascii_host(ref.domain) or ref.name, slugs[identity]))
         path, line = where[0][:2]
         names = [f"`{name}`" + (f" ({source}:{at})" if n else "") for n, (source, at, name, _) in enumerate(where)]
         pages = [f"providers/{slug}/" for *_, slug in where]
