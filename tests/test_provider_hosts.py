@@ -54,3 +54,12 @@ def test_a_look_alike_domain_is_shown_and_told_as_the_host_the_browser_reads(tmp
     assert shown >= 3  # (the providers' list, the provider's page: its card and its description)
     look_alike = (site / "output" / "providers" / "apple-com-af2ad2f1" / "index.html").read_text(encoding="utf-8")
     assert "<bdi>xn--pple-43d.com</bdi> · 2 stories" in look_alike
+
+
+def test_a_domain_that_is_no_host_name_is_shown_as_written(tmp_path, capsys):
+    """(kept as text, with a warning: the card names it as the item writes it, not as no host at all)"""
+    site = make_site(tmp_path / "site", {"content/a.md": item("A", provider=_provider("Odd", "news/site"))})
+    status, said = build_said(site, capsys)
+    assert status == 0 and "`domain` is not a host name" in said, said
+    card = (site / "output" / "providers" / "index.html").read_text(encoding="utf-8")
+    assert "<bdi>news/site</bdi> · 1 story" in card

@@ -569,7 +569,7 @@ def host(url: str) -> str:
     an international name in its ASCII form, as the browser sends it, so that no look-alike letter
     (a Cyrillic "а" in "аpple.com") names another site (urls.ascii_host). A host name alone (a provider's
     domain) is named so too."""
-    return ascii_host(host_of(url) if "/" in url else url)
+    return ascii_host(host_of(url) if "://" in url else url)
 
 
 def opens_with(body: str, text: str) -> bool:
