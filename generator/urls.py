@@ -156,9 +156,14 @@ def ascii_host(host: str) -> str:
     if host.isascii() or _IDNA_DEVIATIONS.search(host):  # (Python's IDNA 2003 maps ß, ς and joiners away,
         return host                                         # where browsers keep them: another host)
     try:
-        return host.encode("idna").decode("ascii")
+        written = host.encode("idna").decode("ascii")
     except UnicodeError:
         return host
+    # (and it encodes what is no host name, a space or a slash in it, as one label of nonsense)
+    return written if _ASCII_HOST.fullmatch(written) else host
+
+
+_ASCII_HOST = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?", re.IGNORECASE)
 
 
 def unicode_host(host: str) -> str:
