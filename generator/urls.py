@@ -144,15 +144,45 @@ def ascii_url(url: str) -> str:
     if not netloc.isascii():
         login, at, hostport = netloc.rpartition("@")
         host, colon, port = hostport.partition(":")  # (not an IPv6 literal: that is ASCII)
-        # (Python's IDNA 2003 maps ß, ς and joiners away, where browsers keep them: another host)
-        if not _IDNA_DEVIATIONS.search(host):
-            try:
-                host = host.encode("idna").decode("ascii")
-            except UnicodeError:
-                pass
-        netloc = login + at + host + colon + port
+        netloc = login + at + ascii_host(host) + colon + port
     encode = lambda m: quote(m.group(), safe="")  # noqa: E731
     return url[:start] + netloc + _NON_ASCII.sub(encode, rest)
+
+
+def ascii_host(host: str) -> str:
+    """A host name as a browser sends it, and as a page names it: an international one in IDNA's ASCII form
+    (`аpple.com`, with a Cyrillic "а", is `xn--pple-43d.com`), so that no look-alike letter names another site;
+    one that IDNA cannot write as written."""
+    if host.isascii() or _IDNA_DEVIATIONS.search(host):  # (Python's IDNA 2003 maps ß, ς and joiners away,
+        return host                                         # where browsers keep them: another host)
+    try:
+        written = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
+    # (and it encodes what is no host name, a space or a slash in it, as one label of nonsense)
+    return written if _ASCII_HOST.fullmatch(written) else host
+
+
+_ASCII_HOST = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?", re.IGNORECASE)
+
+
+def unicode_host(host: str) -> str:
+    """A host name with each label written in IDNA's ASCII form (`xn--bcher-kva`) in its letters (`bücher`), as
+    a crawler that writes what it reads on a page spells it, and without the dot that may end a name (`example.com.`
+    is `example.com`): one spelling of one host (providers' domains, site.identities.site_domain)."""
+    host = host[:-1] if host.endswith(".") and not host.endswith("..") else host
+    if "xn--" not in host:
+        return host
+    return ".".join(_letters(label) for label in host.split("."))
+
+
+def _letters(label: str) -> str:
+    if not label.startswith("xn--"):
+        return label
+    try:
+        return label.encode("ascii").decode("idna")
+    except UnicodeError:  # (not IDNA's: kept as written)
+        return label
 
 
 def joined(base: str, relative: str) -> str:

@@ -439,3 +439,32 @@ def test_a_json_feed_with_a_number_of_thousands_of_digits_keeps_its_entries(tmp_
         items[meta["title"]] = meta
     assert sorted(items) == ["Podcast", "Second"]
     assert "size" not in items["Podcast"] and "length" not in items["Podcast"]
+
+
+NO_CHARSETS = ["hex", "zlib", "base64", "rot13", "unicode_escape", "idna", "punycode", "utf-7", "undefined"]
+
+
+def test_a_charset_that_is_no_charset_of_text_is_read_as_none(tmp_path, server, capsys):
+    """Python knows `hex`, `zlib`, `rot13`, `punycode` and `undefined` as codecs, but they are no charsets of
+    text, and browsers read none of them: a JSON Feed served as `charset=hex` failed with "LookupError: 'hex' is
+    not a text encoding", one as `charset=idna` as "invalid JSON", and an RSS feed declaring
+    `encoding="undefined"` (or served so) with "UnicodeError". Each is read as a feed that names no charset:
+    UTF-8, its stray Latin-1 bytes as Windows-1252, as with no charset at all."""
+    json_body = ('{"version": "https://jsonfeed.org/version/1.1", "title": "J", "home_page_url": "https://j.example/",'
+                 ' "items": [{"id": "%s", "url": "https://j.example/%s", "title": "Caf\xe9 %s"}]}')
+    rss_body = ('<?xml version="1.0"%s?><rss version="2.0"><channel><title>R</title><link>https://r.example/</link>'
+                '<item><title>Caf\xe9 %s</title><link>https://r.example/%s</link></item></channel></rss>')
+    paths = []
+    for name in NO_CHARSETS:
+        server.routes[f"/{name}.json"] = Route((json_body % (name, name, name)).encode("latin-1"),
+                                               content_type=f"application/feed+json; charset={name}")
+        server.routes[f"/{name}.rss"] = Route((rss_body % ("", name + " served", name + "-s")).encode("latin-1"),
+                                              content_type=f"application/rss+xml; charset={name}")
+        server.routes[f"/{name}.xml"] = Route((rss_body % (f' encoding="{name}"', name + " declared", name + "-d"))
+                                              .encode("latin-1"), content_type="application/rss+xml")
+        paths += [f"/{name}.json", f"/{name}.rss", f"/{name}.xml"]
+    site = feed_site(tmp_path / "site", "".join(f"  - {server.url(path)}\n" for path in paths))
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and f"{len(paths)} new, 0 updated, 0 unchanged, 0 failed" in out and not err, out + err
+    assert sorted(fetched_titles(site)) == sorted(f"Café {name}{kind}" for name in NO_CHARSETS
+                                                  for kind in ("", " served", " declared"))

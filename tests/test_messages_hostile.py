@@ -38,3 +38,21 @@ def test_a_message_about_a_file_whose_name_is_not_utf8_names_the_key_s_line(tmp_
     assert status == 0
     assert "warning: content/d\\xff/caf\\xe9.md:4: `exerpt` is not a known field" in said, said
     assert "warning: content/d\\xff/caf\\xe9.md:5: `webUrl`" in said, said
+
+
+def test_a_name_that_mixes_look_alike_letters_is_told_from_the_one_it_imitates(tmp_path, capsys):
+    """Topics or providers `Apple` and `Аpple` (a Cyrillic `А`) have two pages, and a warning named both: the
+    same word twice in a terminal, which left nothing to act on. The letters of another script that read as
+    ASCII ones are named now; a name in one script (`Москва`, `Moskva`) is itself."""
+    provider = '{name: "%s"}'
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("A", topics='["Apple", "Moskva"]', provider=provider % "Acme"),
+        "content/b.md": item("B", topics='["\u0410pple", "\u041c\u043e\u0441\u043a\u0432\u0430"]',
+                             provider=provider % "\u0410cm\u0435")})
+    status, said = build_said(site, capsys)
+    assert status == 0
+    assert ("warning: content/a.md:4: topics `Apple` and `\u0410pple` (content/b.md:4; its `\u0410` is U+0410 "
+            "CYRILLIC CAPITAL LETTER A) have slugs alike") in said, said
+    assert ("warning: content/a.md:5: providers `Acme` and `\u0410cm\u0435` (content/b.md:5; its `\u0410` is U+0410 "
+            "CYRILLIC CAPITAL LETTER A, its `\u0435` is U+0435 CYRILLIC SMALL LETTER IE) have slugs alike") in said
+    assert ("topics `Moskva` and `\u041c\u043e\u0441\u043a\u0432\u0430` (content/b.md:4) have slugs alike") in said

@@ -97,16 +97,50 @@ def _seconds(value) -> int | None:
     return total if 0 < total < 10**8 else None
 
 
+# Python's codecs that are no charset of text on the web: its transforms of bytes (a JSON Feed served as
+# `charset=hex` failed with "LookupError: 'hex' is not a text encoding"), of text, of escapes and of host
+# names, UTF-7 (which browsers refuse: it hides markup) and `undefined` (which decodes nothing). A feed that
+# names one is read as if it named none, as a browser reads it.
+_NO_CHARSET = frozenset({"base64", "bz2", "hex", "quopri", "uu", "zlib", "rot-13", "unicode-escape",
+                         "raw-unicode-escape", "idna", "punycode", "utf-7", "undefined"})
+
+
 def charset_of(content_type: str) -> str:
-    """The charset a Content-Type header names, if Python knows it."""
+    """The charset a Content-Type header names (charset_named)."""
     for parameter in content_type.split(";")[1:]:
         name, _, value = parameter.partition("=")
         if name.strip().lower() == "charset":
-            try:
-                return codecs.lookup(value.strip().strip('"')).name
-            except LookupError:
-                return ""
+            return charset_named(value.strip().strip('"'))
     return ""
+
+
+def charset_named(label: str) -> str:
+    """Python's name of the charset a header or an XML declaration names, if Python knows it as one of text
+    (_NO_CHARSET); else ""."""
+    try:
+        known = codecs.lookup(label).name
+    except LookupError:
+        return ""
+    return "" if known in _NO_CHARSET else known
+
+
+def no_charset(label: str) -> bool:
+    """Whether a charset's label is one Python knows as a codec but no charset of text (_NO_CHARSET): read as if
+    none were named. (An unknown label is feedparser's to pass over, as it does.)"""
+    try:
+        return codecs.lookup(label).name in _NO_CHARSET
+    except LookupError:
+        return False
+
+
+def charset_read(content_type: str) -> str:
+    """A Content-Type header as a feed is read by it: without a charset that is none (no_charset; feedparser takes
+    the header's charset as it finds it, and failed on the whole feed at `charset=undefined`)."""
+    if "charset" not in content_type.lower():
+        return content_type
+    return ";".join(parameter for parameter in content_type.split(";")
+                    if parameter.partition("=")[0].strip().lower() != "charset"
+                    or not no_charset(parameter.partition("=")[2].strip().strip('"')))
 
 
 def listed(value) -> list:

@@ -21,7 +21,7 @@ from generator.fetch.addresses import Addresses
 from generator.fetch.bounds import bounded
 from generator.fetch.feed import CHECK, Feed, NotAFeed
 from generator.fetch.feed_dates import Dates
-from generator.fetch.feed_values import charset_of, text_of
+from generator.fetch.feed_values import charset_of, charset_read, no_charset, text_of
 from generator.fetch.json_feed import json_feed
 from generator.fetch.rss_atom import link_of, linked_by_guid, read_entry, title_of, written_guids
 from generator.textfiles import utf8_mostly
@@ -39,8 +39,12 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
     item's date by them (a name of several zones, `IST`, as the site's zone when it goes by it then; a name
     of two months, `listopada`, as the site's language means it)."""
     dates = Dates(zone, language)
+    content_type = charset_read(content_type)
     if body[:2] == b"\x1f\x8b":  # a .xml.gz file served as it is, without Content-Encoding: gzip
         body = _gunzipped(body, max_bytes)
+    declared = _XML_ENCODING.match(body[:500])
+    if declared and no_charset(declared[1].decode("ascii")):  # (`encoding="undefined"` failed the whole feed)
+        body = body[:declared.start(1)] + b"utf-8" + body[declared.end(1):]  # (as XML reads none: UTF-8)
     head = body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
         raise NotAFeed(f"an empty answer: the server sent nothing; {CHECK}")

@@ -27,6 +27,7 @@ from generator.site.model import ModelResult, Site
 from generator.site.stories import article_key
 from generator.site.ranking import Rankings
 from generator.site.types import titled, type_lists
+from generator.urls import ascii_host
 
 
 @dataclass(frozen=True)
@@ -255,7 +256,7 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
             continue
         order = one_per_story(site, site.provider_items.get(slug, ()), own=True)
         description = provider.description or words.t("provider_description", provider=provider.name,
-                                                       domain=provider.domain)
+                                                       domain=ascii_host(provider.domain))
         pages += _paginate(site, config, "provider", slug, f"providers/{slug}/", provider.name, description, order,
                            {"provider": provider}, earlier, known_own, words, as_before, moved, own=True)
     pages.append(Page("providers/", "providers.html", "providers", "", words.t("providers"),

@@ -67,6 +67,7 @@ from generator.plan.feeds import html_datetime
 from generator.plan.pictures import candidates, resized, with_copies
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
+from generator.site.text import BIDI, bidi_closed
 from generator.site.types import badge
 from generator.urls import device_name, resized_url
 
@@ -722,7 +723,9 @@ def _shorten(text: str) -> str:
     if len(text) <= EXCERPT_CHARS:
         return text
     cut = text[:EXCERPT_CHARS]
-    return (cut.rsplit(" ", 1)[0] if " " in cut[EXCERPT_CHARS // 2:] else cut).rstrip(" ,;:.") + "…"
+    cut = (cut.rsplit(" ", 1)[0] if " " in cut[EXCERPT_CHARS // 2:] else cut).rstrip(" ,;:.")
+    # (a direction override the cut takes the end of is closed, as the whole excerpt's was: text.bidi_closed)
+    return (bidi_closed(cut) if BIDI.search(cut) else cut) + "…"
 
 
 def _json(value) -> str:

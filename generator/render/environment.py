@@ -36,11 +36,11 @@ from generator.render.undefined import TemplateFiles, ThemeUndefined, noting_tes
 from generator.plan.pictures import picture, pictures
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import ProviderBadge, Site
-from generator.site.text import plain_text
+from generator.site.text import BIDI, bidi_closed, plain_text
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
 from generator.site.types import KNOWN, OTHER, badge, title_word, titled, type_lists
-from generator.urls import host_of, origin_url
+from generator.urls import ascii_host, host_of, origin_url
 
 log = logging.getLogger(__name__)
 
@@ -526,6 +526,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         number=number,
         json_script=json_script,
         host=host,
+        truncate=_closing(env.filters["truncate"]),
         outline=outline,
         opens_with=opens_with,
         # a name in a theme's sentence ("More from {provider}"), marked as content_lang marks the content
@@ -547,18 +548,28 @@ def _of_the_config(function):
     return filter_
 
 
+def _closing(truncate):
+    """Jinja's `truncate`, with each direction override or isolate that the cut takes the end of closed before
+    its ellipsis: the model closes what a field leaves open (text.bidi_closed), and a cut excerpt lost that
+    close, which turned its ellipsis and anything after it in a link preview's or a card's line around."""
+    @jinja2.pass_environment
+    def truncate_(env, text, *args, **kwargs):
+        cut = truncate(env, text, *args, **kwargs)
+        if cut == text or not isinstance(cut, str) or not BIDI.search(cut):
+            return cut
+        end = kwargs.get("end", args[2] if len(args) > 2 else "...")
+        kept = cut[:-len(end)] if end and cut.endswith(end) else cut
+        return type(cut)(bidi_closed(kept) + cut[len(kept):])
+    return truncate_
+
+
 def host(url: str) -> str:
     """The host a link leads to, as a page names it ("Watch the video on ..."): the host alone, as the browser
     reads it, so that `https://bbc.co.uk@evil.example/` is named evil.example, not "bbc.co.uk@evil.example";
     an international name in its ASCII form, as the browser sends it, so that no look-alike letter
-    (a Cyrillic "а" in "аpple.com") names another site."""
-    name = host_of(url)
-    if not name.isascii():
-        try:
-            name = name.encode("idna").decode("ascii")
-        except UnicodeError:
-            pass
-    return name
+    (a Cyrillic "а" in "аpple.com") names another site (urls.ascii_host). A host name alone (a provider's
+    domain) is named so too."""
+    return ascii_host(host_of(url) if "://" in url else url)
 
 
 def opens_with(body: str, text: str) -> bool:

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import unicodedata
 from collections import Counter, defaultdict
 from urllib.parse import quote
+
+from anyascii import anyascii
 
 from generator.errors import Problem
 from generator.site.content import key_lines
 from generator.site.identities import definition, provider_identity, topic_identity
 from generator.site.model import Item
-from generator.urls import distinct_slug
+from generator.urls import ascii_host, distinct_slug
 
 
 _MAX_SLUG_TRIES = 16  # names separate_path_clashes tries for a story whose page another one has
@@ -133,8 +136,8 @@ def _warn_of_alike_topics(items: list[Item], clashes: list[tuple[str, list[str]]
             else:  # a declared topic no item names
                 where.append((topic_defs[slug][1].name, "", 0, slug))
         path, line = next((source, at) for _, source, at, _ in where if source)
-        names = [f"`{name}`" + (f" ({source}:{at})" if source and (source, at) != (path, line) else "")
-                 + ("" if source else " (declared)") for name, source, at, _ in where]
+        names = [f"`{name}`" + _noted(f"{source}:{at}" if source and (source, at) != (path, line) else "",
+                                      "" if source else "declared", _look_alike(name)) for name, source, at, _ in where]
         pages = [f"topics/{own}/" for *_, own in where]
         warnings.append(Problem(
             path, line, f"topics {_listed(names)} have slugs alike; each has a page of its own: {_listed(pages)}",
@@ -202,14 +205,32 @@ def _warn_of_alike_providers(items: list[Item], clashes: list[tuple[str, list[st
             # (percent-encoded but for ASCII's letters: a zero-width space or a Cyrillic `а` is what tells an
             # account from the one it looks like)
             account = "".join(c if c.isascii() and c.isprintable() else quote(c) for c in ref.account)
-            where.append((item.source, line, account or ref.domain or ref.name, slugs[identity]))
+            # (a domain as pages name it: `xn--pple-43d.com`, which `apple.com` does not look like)
+            where.append((item.source, line, account or ascii_host(ref.domain) or ref.name, slugs[identity]))
         path, line = where[0][:2]
-        names = [f"`{name}`" + (f" ({source}:{at})" if n else "") for n, (source, at, name, _) in enumerate(where)]
+        names = [f"`{name}`" + _noted(f"{source}:{at}" if n else "", _look_alike(name))
+                 for n, (source, at, name, _) in enumerate(where)]
         pages = [f"providers/{slug}/" for *_, slug in where]
         warnings.append(Problem(
             path, line, f"providers {_listed(names)} have slugs alike; each has a page of its own: {_listed(pages)}",
             f"if they are one provider, write the same {'account' if accounts else 'domain (or name)'} in all its "
             "items"))
+
+
+def _noted(*notes: str) -> str:
+    given = [note for note in notes if note]
+    return f" ({'; '.join(given)})" if given else ""
+
+
+def _look_alike(name: str) -> str:
+    """What tells a name in a warning of names alike from the one it looks like, when it mixes ASCII letters with
+    letters of another script that read as ASCII ones (a Cyrillic `А` in `Аpple`): a terminal shows `Apple` and
+    `Аpple` the same. Those letters named, the first three; else ""."""
+    if name.isascii() or not any(char.isascii() and char.isalpha() for char in name):
+        return ""
+    odd = [char for char in dict.fromkeys(name) if not char.isascii() and char.isalpha()
+           and not unicodedata.normalize("NFKD", char)[0].isascii() and len(anyascii(char)) == 1]
+    return ", ".join(f"its `{char}` is U+{ord(char):04X} {unicodedata.name(char, '')}" for char in odd[:3])
 
 
 def _listed(words: list[str]) -> str:

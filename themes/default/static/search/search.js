@@ -710,10 +710,25 @@
       if (first < 0 && indexedAs(word).some(function (term) { return marks.terms.has(term); })) first = offset;
       return word;
     });
-    if (first < SNIPPET / 2) return text.slice(0, SNIPPET).replace(/\s+\S*$/, "") + "\u2026";
+    if (first < SNIPPET / 2) return closed(text.slice(0, SNIPPET).replace(/\s+\S*$/, "")) + "\u2026";
     var from = text.lastIndexOf(" ", first - SNIPPET / 3);
     var cut = text.slice(from < 0 ? 0 : from + 1);
-    return "\u2026" + (cut.length > SNIPPET ? cut.slice(0, SNIPPET).replace(/\s+\S*$/, "") + "\u2026" : cut);
+    return "\u2026" + (cut.length > SNIPPET ? closed(cut.slice(0, SNIPPET).replace(/\s+\S*$/, "")) + "\u2026" : cut);
+  }
+
+  // `text` with each direction embedding, override or isolate it leaves open closed at its end, as the index's
+  // excerpts are (generator/site/text.py, bidi_closed): a cut that takes an override's end turned the ellipsis.
+  function closed(text) {
+    var opened = [];
+    text.replace(/[\u202a-\u202e\u2066-\u2069]/g, function (char) {
+      if (char === "\u202c") {
+        if (opened.length && opened[opened.length - 1] < "\u2066") opened.pop(); // (a PDF closes no isolate)
+      } else if (char === "\u2069") {
+        if (opened.some(function (open) { return open >= "\u2066"; })) while (opened.pop() < "\u2066");
+      } else opened.push(char);
+      return char;
+    });
+    return text + opened.reverse().map(function (open) { return open >= "\u2066" ? "\u2069" : "\u202c"; }).join("");
   }
 
   // One result, built like a list page's card (templates/partials/card.html).
