@@ -14,6 +14,11 @@ class Image:
     url: str
     width: int | None = None
     height: int | None = None
+    # what it shows, the caption under it and whose it is, as the feed gives them (Media RSS's media:title,
+    # media:description and media:credit: picture_words.py; newsdesk's JSON Feed extension), plain text, or ""
+    alt: str = ""
+    caption: str = ""
+    credit: str = ""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from generator.fetch.feed import CHECK, Entry, Feed, Image, NotAFeed
 from generator.fetch.feed_dates import Dates
 from generator.fetch.feed_values import (charset_of, cleaned_html, html_escaped, listed, media_of, names_of, paragraphs,
                                          tags_of, text_decoded, text_of, unescaped)
+from generator.fetch.picture_words import MOST_CHARS
 from generator.textfiles import utf8_mostly
 
 
@@ -50,7 +51,8 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
             html = cleaned_html(html, page or url)
         elif item.get("content_text"):
             html = paragraphs(text_of(item.get("content_text")))
-        images = tuple(Image(address) for address in map(link, (item.get("image"), item.get("banner_image"))) if address)
+        images = tuple(Image(address, **(_image_words(item) if name == "image" else {}))
+                       for name in ("image", "banner_image") if (address := link(item.get(name))))
         attachments = [a for a in listed(item.get("attachments")) if isinstance(a, dict)]
         when = dates.json_item(item)
         entries.append(Entry(
@@ -70,6 +72,16 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
         ))
     return Feed(title=text_decoded(text_of(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
                 unsafe_urls=link.unsafe, refused_dates=dates.refused)
+
+
+def _image_words(item: dict) -> dict[str, str]:
+    """What newsdesk's JSON Feeds say of an item's `image` (JSON Feed has no place for it): the extension
+    `_newsdesk: {image: {alt, caption, credit}}`, each a plain text."""
+    extension = item.get("_newsdesk")
+    said = extension.get("image") if isinstance(extension, dict) else None
+    if not isinstance(said, dict):
+        return {}
+    return {name: " ".join(text_of(said.get(name))[:MOST_CHARS].split()) for name in ("alt", "caption", "credit")}
 
 
 def _json_authors(element: dict) -> str:
