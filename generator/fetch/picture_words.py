@@ -120,8 +120,20 @@ class _Reader:
         return next((frame for frame in reversed(self.stack) if frame.kind in ("group", "entry")), None)
 
     def _keep(self, picture: _Frame):
-        title, description = picture.words["title"], picture.words["description"]
+        title, description = (text if not _file_name(text, picture.url) else ""
+                              for text in (picture.words["title"], picture.words["description"]))
         words = Words(alt=title or description, caption=description if title else "",
                       credit=", ".join(dict.fromkeys(picture.words["credits"])))
         if picture.url and words != Words() and picture.url not in self.found:
             self.found[picture.url] = words
+
+
+def _file_name(text: str, url: str) -> bool:
+    """Whether a picture's title is only its file's name (WordPress's media:title is the upload's, `IMG_2041`
+    or `crane` of crane.jpg), which says nothing of what it shows."""
+    stem = url.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return _squeezed(text) in (_squeezed(stem), _squeezed(url.rsplit("/", 1)[-1]))
+
+
+def _squeezed(text: str) -> str:
+    return "".join(char for char in text.casefold() if char.isalnum())
