@@ -70,13 +70,18 @@ def type_by_name(url) -> str:
 
 
 def media_of(files) -> Media | None:
-    """The first of (url, kind, length, size) that is an audio or video file at an http(s) address."""
-    for url, kind, length, size in files:
-        if url and kind in ("audio", "video"):
-            size = int_of(size)
-            # (feeds write a length of 0 or 1 byte for "unknown": no file a reader would fetch is that small)
-            return Media(url, kind, _seconds(length), size if size and size >= 1024 else None)
-    return None
+    """The first of (url, kind, length, size) that is an audio or video file at an http(s) address, with the
+    length and size another of the same address gives when it has none (an RSS enclosure has no room for a
+    length: its media:content gives it)."""
+    files = [(url, kind, _seconds(length), int_of(size)) for url, kind, length, size in files
+             if url and kind in ("audio", "video")]
+    if not files:
+        return None
+    url, kind, seconds, size = files[0]
+    seconds = seconds or next((other[2] for other in files if other[0] == url and other[2]), None)
+    # (feeds write a length of 0 or 1 byte for "unknown": no file a reader would fetch is that small)
+    size = next((other[3] for other in files if other[0] == url and other[3] and other[3] >= 1024), None)
+    return Media(url, kind, seconds, size)
 
 
 # itunes:duration is seconds (`3753`) or `H:MM:SS`, `MM:SS` (some hosts add milliseconds: `00:45:10.480`);

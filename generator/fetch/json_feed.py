@@ -13,6 +13,7 @@ from generator.fetch.feed_values import (charset_of, cleaned_html, html_escaped,
                                          tags_of, text_decoded, text_of, unescaped)
 from generator.fetch.picture_words import MOST_CHARS
 from generator.textfiles import utf8_mostly
+from generator.urlnorm import canonical_url
 
 
 # Lone surrogates: a JSON Feed's "\ud800" escape makes one. No UTF-8 file can hold it (fetch would fail writing
@@ -45,7 +46,11 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
     for item in items:
         if not isinstance(item, dict):
             continue
-        page = link(item.get("url")) or link(item.get("external_url"))
+        own, elsewhere = link(item.get("url")), link(item.get("external_url"))
+        page = own or elsewhere
+        # (a link blog's item: the story it tells of is elsewhere, `external_url`, and its own page, `url`, is its
+        # discussion, as a Reddit post's; newsdesk's feeds give their items' stories so)
+        story = elsewhere if own and elsewhere and canonical_url(elsewhere) != canonical_url(own) else ""
         html = written = unescaped(text_of(item.get("content_html")))
         if html:  # its relative links are the item page's (feedparser does this for RSS and Atom)
             html = cleaned_html(html, page or url)
@@ -57,7 +62,8 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
         when = dates.json_item(item)
         entries.append(Entry(
             guid=text_of(item.get("id")),
-            link=page,
+            link=story or page,
+            discussion=page if story else "",
             title=text_decoded(text_of(item.get("title"))),
             title_html=False,
             summary=html_escaped(text_decoded(text_of(item.get("summary")))),

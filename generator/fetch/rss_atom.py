@@ -93,6 +93,12 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
         # identity is still the address feedparser made of it, so the items fetched before stay the same.)
         own_link = link(entry.get("feedburner_origlink"))
     story, discussion = own_link, ""
+    # (Atom's rel="via" names the page the entry tells of: a link blog's, an aggregator's, newsdesk's own feeds'
+    # original story, which is the item's story then, and the entry's own page its discussion, as a Reddit post's)
+    via = next((link(each.get("href")) for each in entry.get("links") or []
+                if isinstance(each, dict) and each.get("rel") == "via" and each.get("href")), "")
+    if via and own_link and canonical_url(via) != canonical_url(own_link):
+        story, discussion = via, own_link
     # (the text's picture, read before it is sanitised, which drops the `class` that tells an emoji; and before a
     # submission's footer goes: a link post's thumbnail is in it)
     picture = (body_picture(html_content, link, content_base) if html_content
