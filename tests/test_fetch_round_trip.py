@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 
 from conftest import build_site, fetched, feed_site, make_site, run_fetch, static_server
 
@@ -51,16 +52,44 @@ ITEMS = {
 @pytest.fixture(scope="module")
 def source_output(tmp_path_factory):
     root = make_site(tmp_path_factory.mktemp("source"), ITEMS, CONFIG)
-    config, result = build_site(root)
+    config, _ = build_site(root)
+    assert (root / config.output_dir / "feeds" / "latest.json").is_file()
     return root / config.output_dir
 
 
-@pytest.mark.parametrize("feed", ["feeds/latest.rss", "feeds/latest.atom", "feeds/latest.json"])
+# The items' lengths in seconds, as fetch writes them (the build shows them as the source's `12:34`)
+LENGTHS = {"Radio bulletin on the comet": 754, "Storm reaches the coast": 95, "Episode 42: tables in depth": 3753}
+
+
+@pytest.mark.slow  # (a build and a fetch each)
+@pytest.mark.parametrize("feed", ["feeds/latest.rss", "feeds/latest.xml", "feeds/latest.json"])
 def test_a_sites_own_feed_fetched_gives_its_items_again(tmp_path, capsys, source_output, feed):
     with static_server(source_output) as base:
         site = feed_site(tmp_path / "copy", f"  - {base}{feed}\n", settings=TOPICS)
         code, out, err = run_fetch(site, capsys)
     assert code == 0, out + err
     items = fetched(site)
-    print(json.dumps({t: {k: v for k, v in m.items() if k in ("originalUrl", "webUrl", "type", "provider", "author", "images", "size", "length", "topics")} for t, m in items.items()}, default=str))
-    assert 0
+    written = {meta["title"]: meta for meta in map(_front_matter, ITEMS.values())}
+    assert sorted(items) == sorted(written)
+    for title, given in written.items():
+        got = items[title]
+        assert got["excerpt"] == given["excerpt"]
+        assert got["publishedDateTime"] == given["publishedDateTime"]
+        assert got["originalUrl"] == given["originalUrl"]  # (RSS and Atom: rel="via"; JSON Feed: external_url)
+        assert got["webUrl"].startswith("https://source.example/news/")  # (its page on the site it came from)
+        assert got["provider"]["name"] == given["provider"]["name"]
+        if not feed.endswith(".rss"):  # (RSS's <source> names the provider's feed there, not its site)
+            assert got["provider"]["domain"] == given["provider"]["domain"]
+        assert got.get("topics", []) == given.get("topics", [])
+        assert got.get("images", []) == given.get("images", [])  # (with their width, height, alt and credit)
+        # (a podcast's episode comes back as audio: the feeds mark none as a podcast's, without iTunes tags)
+        assert got["type"] == {"podcast": "audio"}.get(given["type"], given["type"])
+        assert got.get("length") == LENGTHS.get(title)
+        assert got.get("size") == given.get("size")
+        assert got.get("author") == given.get("author")
+    assert items["Radio bulletin on the comet"]["featuredContent"] == (
+        '<audio controls preload="none" src="https://radio.example/bulletin.mp3"></audio>')
+
+
+def _front_matter(text: str) -> dict:
+    return yaml.safe_load(text.split("---\n")[1])

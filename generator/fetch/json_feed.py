@@ -9,8 +9,8 @@ from generator.fetch.addresses import Addresses
 from generator.fetch.body_pictures import body_picture
 from generator.fetch.feed import CHECK, Entry, Feed, Image, NotAFeed
 from generator.fetch.feed_dates import Dates
-from generator.fetch.feed_values import (charset_of, cleaned_html, html_escaped, listed, media_of, names_of, paragraphs,
-                                         tags_of, text_decoded, text_of, unescaped)
+from generator.fetch.feed_values import (charset_of, cleaned_html, html_escaped, int_of, listed, media_of, names_of,
+                                         paragraphs, tags_of, text_decoded, text_of, unescaped)
 from generator.fetch.picture_words import MOST_CHARS
 from generator.textfiles import utf8_mostly
 from generator.urlnorm import canonical_url
@@ -60,6 +60,7 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
                        for name in ("image", "banner_image") if (address := link(item.get(name))))
         attachments = [a for a in listed(item.get("attachments")) if isinstance(a, dict)]
         when = dates.json_item(item)
+        origin = _extension(item, "provider")  # (newsdesk's feeds: who published it, as RSS's <source> says)
         entries.append(Entry(
             guid=text_of(item.get("id")),
             link=story or page,
@@ -75,6 +76,8 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
             media=media_of((link(a.get("url")), text_of(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
                           a.get("size_in_bytes")) for a in attachments),
             author=_json_authors(item) or _json_authors(data),
+            origin=" ".join(text_of(origin.get("name")).split()),
+            origin_link=link(origin.get("url")),
         ))
     return Feed(title=text_decoded(text_of(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
                 unsafe_urls=link.unsafe, refused_dates=dates.refused)
@@ -82,12 +85,18 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
 
 def _image_words(item: dict) -> dict[str, str]:
     """What newsdesk's JSON Feeds say of an item's `image` (JSON Feed has no place for it): the extension
-    `_newsdesk: {image: {alt, caption, credit}}`, each a plain text."""
+    `_newsdesk: {image: {alt, caption, credit, width, height}}`, the words each a plain text."""
+    said = _extension(item, "image")
+    return {**{name: " ".join(text_of(said.get(name))[:MOST_CHARS].split()) for name in ("alt", "caption", "credit")},
+            **{name: int_of(said.get(name)) if not isinstance(said.get(name), bool) else None
+               for name in ("width", "height")}}
+
+
+def _extension(item: dict, name: str) -> dict:
+    """A mapping of newsdesk's extension to JSON Feed, `_newsdesk: {image: ..., provider: ...}`, else {}."""
     extension = item.get("_newsdesk")
-    said = extension.get("image") if isinstance(extension, dict) else None
-    if not isinstance(said, dict):
-        return {}
-    return {name: " ".join(text_of(said.get(name))[:MOST_CHARS].split()) for name in ("alt", "caption", "credit")}
+    said = extension.get(name) if isinstance(extension, dict) else None
+    return said if isinstance(said, dict) else {}
 
 
 def _json_authors(element: dict) -> str:

@@ -434,6 +434,14 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
             _add(person, "name", entry.writer or entry.author)
             if entry.author_url and not entry.writer:  # (the provider's site is no page of the writer's)
                 _add(person, "uri", entry.author_url)
+        if entry.author_feed:  # (the provider, as RSS's <source> gives it, with its site: who published it)
+            origin = _add(node, "source")
+            own = entry.author_feed.removesuffix(EXTENSIONS["rss"]) + EXTENSIONS["atom"]
+            _add(origin, "id", own)
+            _add(origin, "title", entry.author)
+            if entry.author_url:
+                _add(origin, "link", rel="alternate", type="text/html", href=entry.author_url)
+            _add(origin, "link", rel="self", type=MEDIA_TYPES["atom"], href=own)
         # The name is the term, as in RSS: readers show the term (feedparser's users read `tag.term`), and a
         # slug is no name to show; the scheme is the site's topics
         for slug, name in entry.topics:
@@ -471,6 +479,8 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
         if entry.updated != entry.published:
             # RSS has no date of a change: Atom's, which feedparser and the readers that know Atom read as `updated`
             _add(node, "atom:updated", rfc3339(entry.updated))
+        if entry.original:  # (the story on its provider's site, as Atom's feed gives it: RSS has no element for it)
+            _add(node, "atom:link", rel="via", href=url(entry.original))
         if entry.summary:
             _add(node, "description", _as_html(entry.summary))
         if entry.writer or entry.author:
@@ -514,10 +524,13 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
         item["content_text"] = entry.summary or entry.title  # JSON Feed wants content_text or content_html
         if entry.image:
             item["image"] = entry.image
-            # (JSON Feed has no place for a picture's words: an extension, as its spec has them, by `_` + a name)
-            words = {"alt": entry.image_alt, "caption": entry.image_caption, "credit": entry.image_credit}
+            # (JSON Feed has no place for a picture's words and size: an extension, as its spec has them, by `_` +
+            # a name)
+            words = {"alt": entry.image_alt, "caption": entry.image_caption, "credit": entry.image_credit,
+                     **({"width": entry.image_width, "height": entry.image_height}
+                        if entry.image_width and entry.image_height else {})}
             if any(words.values()):
-                item["_newsdesk"] = {"image": {key: text for key, text in words.items() if text}}
+                item.setdefault("_newsdesk", {})["image"] = {key: text for key, text in words.items() if text}
         if entry.media:
             size = {"size_in_bytes": entry.media_size} if entry.media_size else {}
             length = {"duration_in_seconds": entry.media_seconds} if entry.media_seconds else {}
@@ -531,5 +544,8 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
             item["authors"] = [{"name": entry.author, **({"url": entry.author_url} if entry.author_url else {})}]
         if entry.topics:
             item["tags"] = [name for _, name in entry.topics]
+        if entry.author:  # (the provider, as RSS's <source> and Atom's give it: `authors` may be its writer)
+            item.setdefault("_newsdesk", {})["provider"] = {
+                "name": entry.author, **({"url": entry.author_url} if entry.author_url else {})}
         data["items"].append(item)
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
