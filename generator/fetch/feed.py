@@ -54,6 +54,10 @@ class Entry:
     # Who wrote it, as plain text (RSS <author> and dc:creator, Atom <author>, JSON Feed authors): names only,
     # several joined with ", "; never an e-mail address
     author: str = ""
+    # What was left out of it, for the user: its file's length or size that is none (`-5`, `soon`), shown; and
+    # how many of its addresses have another scheme than http(s)
+    odd_values: tuple[str, ...] = ()
+    unsafe_urls: int = 0
 
 
 @dataclass(frozen=True)

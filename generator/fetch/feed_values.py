@@ -84,6 +84,30 @@ def media_of(files) -> Media | None:
     return Media(url, kind, seconds, size)
 
 
+def odd_values(files) -> tuple[str, ...]:
+    """The lengths and sizes of an entry's sound and video files that are none (`-5`, `soon`, more seconds than
+    three years hold), as the user is shown them: at most MOST_ODD of them."""
+    found: dict[str, None] = {}
+    for _, kind, length, size in files:
+        if kind not in ("audio", "video"):
+            continue
+        for what, value, read in (("length", length, _seconds), ("size", size, int_of)):
+            text = text_of(value) if not isinstance(value, bool) else str(value)
+            if text and read(value) is None and not _NOUGHT.fullmatch(text):
+                found[f"the {what} {_shown(text)}"] = None
+                if len(found) == MOST_ODD:
+                    return tuple(found)
+    return tuple(found)
+
+
+MOST_ODD = 3
+_NOUGHT = re.compile(r"[0:.]+")  # (feeds write 0 for "unknown")
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 30 else text[:29] + "…")
+
+
 # itunes:duration is seconds (`3753`) or `H:MM:SS`, `MM:SS` (some hosts add milliseconds: `00:45:10.480`);
 # media:content's is seconds too
 _CLOCK = re.compile(r"(?:(\d{1,4}):)?(\d{1,4}):(\d{1,2})(?:\.\d+)?|(\d{1,9})(?:\.\d+)?")

@@ -10,7 +10,7 @@ from generator.fetch.body_pictures import body_picture
 from generator.fetch.feed import CHECK, Entry, Feed, Image, NotAFeed
 from generator.fetch.feed_dates import Dates
 from generator.fetch.feed_values import (charset_of, cleaned_html, html_escaped, int_of, listed, media_of, names_of,
-                                         paragraphs, tags_of, text_decoded, text_of, unescaped)
+                                         odd_values, paragraphs, tags_of, text_decoded, text_of, unescaped)
 from generator.fetch.picture_words import MOST_CHARS
 from generator.textfiles import utf8_mostly
 from generator.urlnorm import canonical_url
@@ -46,6 +46,7 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
     for item in items:
         if not isinstance(item, dict):
             continue
+        unsafe = link.unsafe  # (to tell which entries had addresses left out)
         own, elsewhere = link(item.get("url")), link(item.get("external_url"))
         page = own or elsewhere
         # (a link blog's item: the story it tells of is elsewhere, `external_url`, and its own page, `url`, is its
@@ -58,7 +59,8 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
             html = paragraphs(text_of(item.get("content_text")))
         images = tuple(Image(address, **(_image_words(item) if name == "image" else {}))
                        for name in ("image", "banner_image") if (address := link(item.get(name))))
-        attachments = [a for a in listed(item.get("attachments")) if isinstance(a, dict)]
+        files = [(link(a.get("url")), text_of(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
+                  a.get("size_in_bytes")) for a in listed(item.get("attachments")) if isinstance(a, dict)]
         when = dates.json_item(item)
         origin = _extension(item, "provider")  # (newsdesk's feeds: who published it, as RSS's <source> says)
         entries.append(Entry(
@@ -73,11 +75,12 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
             categories=tags_of(listed(item.get("tags"))),
             images=images or body_picture(written or html, link, page or url),
             player="",
-            media=media_of((link(a.get("url")), text_of(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
-                          a.get("size_in_bytes")) for a in attachments),
+            media=media_of(files),
             author=_json_authors(item) or _json_authors(data),
             origin=" ".join(text_of(origin.get("name")).split()),
             origin_link=link(origin.get("url")),
+            odd_values=odd_values(files),
+            unsafe_urls=link.unsafe - unsafe,
         ))
     return Feed(title=text_decoded(text_of(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
                 unsafe_urls=link.unsafe, refused_dates=dates.refused)

@@ -13,7 +13,8 @@ from generator.fetch.body_pictures import body_picture, is_avatar, is_tiny
 from generator.fetch.feed import Entry, Image
 from generator.fetch.feed_dates import Dates
 from generator.fetch.feed_values import (BLANK_LINES, EMAIL, cleaned_html, html_escaped, int_of, listed, media_of,
-                                         names_of, paragraphs, tags_of, text_decoded, text_of, type_by_name, unescaped)
+                                         names_of, odd_values, paragraphs, tags_of, text_decoded, text_of,
+                                         type_by_name, unescaped)
 from generator.fetch.picture_words import Words
 from generator.site.text import plain_text
 from generator.urlnorm import canonical_url
@@ -56,6 +57,7 @@ def written_guids(body: bytes, encoding) -> set[str]:
 def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover: str = "",
            guids: set[str] = frozenset(), words: dict[str, Words] | None = None) -> Entry:
     """`words`: what the feed says of its pictures, by their addresses as written (picture_words)."""
+    unsafe = link.counted.unsafe  # (to tell which entries had addresses left out)
     link = link.at((entry.get("title_detail") or entry.get("summary_detail") or {}).get("base"))
     content = entry.get("content") or []
     html_content = unescaped(next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), ""))
@@ -140,7 +142,7 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
         if kind in ("audio", "video"):
             files.append((link(media.get("url")), kind, media.get("duration"), media.get("filesize")))
     podcast = any(key.startswith("itunes_") for key in entry)
-    media = media_of(files)
+    media, odd = media_of(files), odd_values(files)
     images = merged(image for image in images if not is_avatar(image.url) and not is_tiny(image)) or picture
     if not images and podcast and media and (address := link(cover)):
         images = (Image(address),)
@@ -166,6 +168,8 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
         origin_link=link(text_of(origin.get("link") or origin.get("href"))) if origin else "",
         discussion=discussion,
         author=_author_names(entry, rss),
+        odd_values=odd,
+        unsafe_urls=link.counted.unsafe - unsafe,
     )
 
 
