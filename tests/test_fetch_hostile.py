@@ -293,7 +293,7 @@ def test_feed_urls_that_browsers_read_as_scripts_are_left_out_and_counted(tmp_pa
     notes = [line for line in err.splitlines() if "no http or https URL" in line]
     assert len(notes) == 2, err
     assert notes[0] == (f"note: config.yaml:8: {server.url('/rss.xml')}: 6 addresses of links or pictures that are "
-                        f"no http or https URL (javascript:, data:...): left out")
+                        f"no http or https URL (javascript:, data:...): left out (in “Tabbed”, “Spelled”)")
     assert notes[1].startswith(f"note: config.yaml:9: {server.url('/feed.json')}: 5 addresses of"), notes
     items = fetched(site)
     assert sorted(items) == ["Json one", "Json two", "Spelled", "Tabbed"]

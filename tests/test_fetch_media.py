@@ -139,7 +139,8 @@ def test_the_built_site_plays_the_episode_and_lists_it_under_its_type(tmp_path, 
              if link.get("rel") == "enclosure"]
     assert {"rel": "enclosure", "href": mp3, "type": "audio/mpeg", "length": "58123456"} in links
     feed = json.loads((out / "podcasts" / "feed.json").read_text(encoding="utf-8"))
-    assert {"url": mp3, "mime_type": "audio/mpeg", "size_in_bytes": 58123456} in [a for i in feed["items"] for a in i.get("attachments", [])]
+    assert {"url": mp3, "mime_type": "audio/mpeg", "size_in_bytes": 58123456,
+            "duration_in_seconds": 3753} in [a for i in feed["items"] for a in i.get("attachments", [])]
     news = json.loads((out / "api" / "news" / "index.json").read_text(encoding="utf-8"))["news"]
     by_title = {record["title"]: record for record in news}
     assert by_title["Episode 42: tables in depth"]["mediaUrl"] == mp3

@@ -121,12 +121,14 @@ def test_a_feedburner_entry_links_to_the_article_not_the_redirect(items):
 
 
 def test_a_post_without_a_title_keeps_its_text_not_its_pictures_description(site, items):
-    # (feedparser makes the picture's media:description the entry's content)
+    # (feedparser makes the picture's media:description the entry's content: it is the picture's alt text)
     (title,) = [title for title in items if title.startswith("The council voted")]
-    assert items[title]["images"] == [{"url": "https://files.social.example/1.png"}]
+    assert items[title]["images"] == [{"url": "https://files.social.example/1.png",
+                                       "alt": "A quiet street with bicycles"}]
     (path,) = [path for path in (site / "content" / "fetched").rglob("*.md") if "council" in path.name]
     assert items[title]["excerpt"].endswith("Cyclists and the bus company welcomed it.")
-    assert "A quiet street with bicycles" not in path.read_text(encoding="utf-8")  # (it was the post's body)
+    body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert "A quiet street with bicycles" not in body  # (it was the post's body)
 
 
 def test_an_rss_1_0_entry_is_read_with_its_date(items):
@@ -161,4 +163,4 @@ def test_an_entry_whose_feed_names_no_picture_gets_the_first_of_its_text(site, i
     # a picture the feed names is the item's, whatever its text shows
     assert items["Harbour ferry returns"].get("images") is None
     assert items[next(t for t in items if t.startswith("The council"))]["images"] == [
-        {"url": "https://files.social.example/1.png"}]
+        {"url": "https://files.social.example/1.png", "alt": "A quiet street with bicycles"}]

@@ -101,6 +101,7 @@ def test_a_pictures_words_are_in_the_feeds_and_the_api_as_their_readers_read_the
         assert entry.media_credit == [{"content": credit}], name
     feed = {entry["title"]: entry for entry in json.loads((out / "feeds/latest.json").read_text())["items"]}
     assert feed["Pictured"]["image"] == "https://pics.example/harbour.jpg"
-    assert feed["Pictured"]["_newsdesk"] == {"image": {"alt": shown_alt, "caption": shown_caption, "credit": credit}}
-    assert "_newsdesk" not in feed["Decorative"]
+    assert feed["Pictured"]["_newsdesk"]["image"] == {"alt": shown_alt, "caption": shown_caption, "credit": credit,
+                                                      "width": 1200, "height": 675}
+    assert "image" not in feed["Decorative"].get("_newsdesk", {})
     assert f'alt="{html.escape(shown_alt)}"' in page(out, news["pictured"])

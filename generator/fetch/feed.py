@@ -14,6 +14,11 @@ class Image:
     url: str
     width: int | None = None
     height: int | None = None
+    # what it shows, the caption under it and whose it is, as the feed gives them (Media RSS's media:title,
+    # media:description and media:credit: picture_words.py; newsdesk's JSON Feed extension), plain text, or ""
+    alt: str = ""
+    caption: str = ""
+    credit: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,10 @@ class Entry:
     # Who wrote it, as plain text (RSS <author> and dc:creator, Atom <author>, JSON Feed authors): names only,
     # several joined with ", "; never an e-mail address
     author: str = ""
+    # What was left out of it, for the user: its file's length or size that is none (`-5`, `soon`), shown; and
+    # how many of its addresses have another scheme than http(s)
+    odd_values: tuple[str, ...] = ()
+    unsafe_urls: int = 0
 
 
 @dataclass(frozen=True)

@@ -70,13 +70,42 @@ def type_by_name(url) -> str:
 
 
 def media_of(files) -> Media | None:
-    """The first of (url, kind, length, size) that is an audio or video file at an http(s) address."""
-    for url, kind, length, size in files:
-        if url and kind in ("audio", "video"):
-            size = int_of(size)
-            # (feeds write a length of 0 or 1 byte for "unknown": no file a reader would fetch is that small)
-            return Media(url, kind, _seconds(length), size if size and size >= 1024 else None)
-    return None
+    """The first of (url, kind, length, size) that is an audio or video file at an http(s) address, with the
+    length and size another of the same address gives when it has none (an RSS enclosure has no room for a
+    length: its media:content gives it)."""
+    files = [(url, kind, _seconds(length), int_of(size)) for url, kind, length, size in files
+             if url and kind in ("audio", "video")]
+    if not files:
+        return None
+    url, kind, seconds, size = files[0]
+    seconds = seconds or next((other[2] for other in files if other[0] == url and other[2]), None)
+    # (feeds write a length of 0 or 1 byte for "unknown": no file a reader would fetch is that small)
+    size = next((other[3] for other in files if other[0] == url and other[3] and other[3] >= 1024), None)
+    return Media(url, kind, seconds, size)
+
+
+def odd_values(files) -> tuple[str, ...]:
+    """The lengths and sizes of an entry's sound and video files that are none (`-5`, `soon`, more seconds than
+    three years hold), as the user is shown them: at most MOST_ODD of them."""
+    found: dict[str, None] = {}
+    for _, kind, length, size in files:
+        if kind not in ("audio", "video"):
+            continue
+        for what, value, read in (("length", length, _seconds), ("size", size, int_of)):
+            text = text_of(value) if not isinstance(value, bool) else str(value)
+            if text and read(value) is None and not _NOUGHT.fullmatch(text):
+                found[f"the {what} {_shown(text)}"] = None
+                if len(found) == MOST_ODD:
+                    return tuple(found)
+    return tuple(found)
+
+
+MOST_ODD = 3
+_NOUGHT = re.compile(r"[0:.]+")  # (feeds write 0 for "unknown")
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 30 else text[:29] + "…")
 
 
 # itunes:duration is seconds (`3753`) or `H:MM:SS`, `MM:SS` (some hosts add milliseconds: `00:45:10.480`);

@@ -113,8 +113,9 @@ def file_name(folder: str, source: Source, key: str, title: str) -> str:
 # again, as a new item. (1: guids that are ids, not links; providers' accounts on shared hosts; authors. 2: a
 # formula's powers and indices in excerpts, c² rather than c2. 3: links read as a browser reads them,
 # `\\host\x` and `https:/host/x` on that host, hosts in lower case. 4: a picture's alt text in excerpts, words
-# of cells apart; an uncut summary with links, pictures, emphasis as the body.)
-READING = 4
+# of cells apart; an uncut summary with links, pictures, emphasis as the body. 5: pictures' alt, caption and
+# credit, from media:title, media:description, media:credit and newsdesk's JSON Feed extension.)
+READING = 5
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...]) -> str:
@@ -156,7 +157,9 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     if chosen:
         meta["topics"] = list(chosen)
     if entry.images:  # the first that the build keeps: it would warn about a file the user did not write
-        meta["images"] = [{k: v for k, v in (("url", i.url), ("width", i.width), ("height", i.height)) if v}
+        meta["images"] = [{k: v for k, v in (("url", i.url), ("width", i.width), ("height", i.height),
+                                             ("alt", _cut(i.alt, MAX_TEXT)), ("caption", _cut(i.caption, MAX_TEXT)),
+                                             ("credit", _cut(i.credit, MAX_TEXT))) if v}
                           for i in entry.images[:MAX_IMAGES]]
     if entry.media and entry.media.seconds:
         meta["length"] = entry.media.seconds  # (a number of seconds: the build shows it as 1:02:33)

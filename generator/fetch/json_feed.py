@@ -9,9 +9,11 @@ from generator.fetch.addresses import Addresses
 from generator.fetch.body_pictures import body_picture
 from generator.fetch.feed import CHECK, Entry, Feed, Image, NotAFeed
 from generator.fetch.feed_dates import Dates
-from generator.fetch.feed_values import (charset_of, cleaned_html, html_escaped, listed, media_of, names_of, paragraphs,
-                                         tags_of, text_decoded, text_of, unescaped)
+from generator.fetch.feed_values import (charset_of, cleaned_html, html_escaped, int_of, listed, media_of, names_of,
+                                         odd_values, paragraphs, tags_of, text_decoded, text_of, unescaped)
+from generator.fetch.picture_words import MOST_CHARS
 from generator.textfiles import utf8_mostly
+from generator.urlnorm import canonical_url
 
 
 # Lone surrogates: a JSON Feed's "\ud800" escape makes one. No UTF-8 file can hold it (fetch would fail writing
@@ -44,18 +46,27 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
     for item in items:
         if not isinstance(item, dict):
             continue
-        page = link(item.get("url")) or link(item.get("external_url"))
+        unsafe = link.unsafe  # (to tell which entries had addresses left out)
+        own, elsewhere = link(item.get("url")), link(item.get("external_url"))
+        page = own or elsewhere
+        # (a link blog's item: the story it tells of is elsewhere, `external_url`, and its own page, `url`, is its
+        # discussion, as a Reddit post's; newsdesk's feeds give their items' stories so)
+        story = elsewhere if own and elsewhere and canonical_url(elsewhere) != canonical_url(own) else ""
         html = written = unescaped(text_of(item.get("content_html")))
         if html:  # its relative links are the item page's (feedparser does this for RSS and Atom)
             html = cleaned_html(html, page or url)
         elif item.get("content_text"):
             html = paragraphs(text_of(item.get("content_text")))
-        images = tuple(Image(address) for address in map(link, (item.get("image"), item.get("banner_image"))) if address)
-        attachments = [a for a in listed(item.get("attachments")) if isinstance(a, dict)]
+        images = tuple(Image(address, **(_image_words(item) if name == "image" else {}))
+                       for name in ("image", "banner_image") if (address := link(item.get(name))))
+        files = [(link(a.get("url")), text_of(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
+                  a.get("size_in_bytes")) for a in listed(item.get("attachments")) if isinstance(a, dict)]
         when = dates.json_item(item)
+        origin = _extension(item, "provider")  # (newsdesk's feeds: who published it, as RSS's <source> says)
         entries.append(Entry(
             guid=text_of(item.get("id")),
-            link=page,
+            link=story or page,
+            discussion=page if story else "",
             title=text_decoded(text_of(item.get("title"))),
             title_html=False,
             summary=html_escaped(text_decoded(text_of(item.get("summary")))),
@@ -64,12 +75,31 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
             categories=tags_of(listed(item.get("tags"))),
             images=images or body_picture(written or html, link, page or url),
             player="",
-            media=media_of((link(a.get("url")), text_of(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
-                          a.get("size_in_bytes")) for a in attachments),
+            media=media_of(files),
             author=_json_authors(item) or _json_authors(data),
+            origin=" ".join(text_of(origin.get("name")).split()),
+            origin_link=link(origin.get("url")),
+            odd_values=odd_values(files),
+            unsafe_urls=link.unsafe - unsafe,
         ))
     return Feed(title=text_decoded(text_of(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
                 unsafe_urls=link.unsafe, refused_dates=dates.refused)
+
+
+def _image_words(item: dict) -> dict[str, str]:
+    """What newsdesk's JSON Feeds say of an item's `image` (JSON Feed has no place for it): the extension
+    `_newsdesk: {image: {alt, caption, credit, width, height}}`, the words each a plain text."""
+    said = _extension(item, "image")
+    return {**{name: " ".join(text_of(said.get(name))[:MOST_CHARS].split()) for name in ("alt", "caption", "credit")},
+            **{name: int_of(said.get(name)) if not isinstance(said.get(name), bool) else None
+               for name in ("width", "height")}}
+
+
+def _extension(item: dict, name: str) -> dict:
+    """A mapping of newsdesk's extension to JSON Feed, `_newsdesk: {image: ..., provider: ...}`, else {}."""
+    extension = item.get("_newsdesk")
+    said = extension.get(name) if isinstance(extension, dict) else None
+    return said if isinstance(said, dict) else {}
 
 
 def _json_authors(element: dict) -> str:

@@ -23,6 +23,7 @@ from generator.fetch.feed import CHECK, Feed, NotAFeed
 from generator.fetch.feed_dates import Dates
 from generator.fetch.feed_values import charset_of, charset_read, no_charset, text_of
 from generator.fetch.json_feed import json_feed
+from generator.fetch.picture_words import picture_words
 from generator.fetch.rss_atom import link_of, linked_by_guid, read_entry, title_of, written_guids
 from generator.textfiles import utf8_mostly
 from generator.urls import joined, safe_url
@@ -82,9 +83,11 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
     show = channel.get("image")  # a podcast's cover (itunes:image), its episodes' picture when they have none
     cover = text_of(show.get("href")) if isinstance(show, dict) else ""
     rss = (parsed.version or "").startswith("rss")
+    words = picture_words(body) if any("media_content" in entry or "media_thumbnail" in entry
+                                       for entry in parsed.entries) else {}
     written = written_guids(body, parsed.get("encoding")) if rss and any(map(linked_by_guid, parsed.entries)) else set()
     return Feed(title=title_of(channel), link=link(link_of(channel)),
-                entries=tuple(read_entry(entry, link, dates, rss=rss, cover=cover, guids=written)
+                entries=tuple(read_entry(entry, link, dates, rss=rss, cover=cover, guids=written, words=words)
                               for entry in parsed.entries),
                 title_html="html" in (channel.get("title_detail") or {}).get("type", "text/plain"),
                 unsafe_urls=link.unsafe, refused_dates=dates.refused, cuts=cuts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html as htmlmod
 import re
+from dataclasses import replace
 
 from generator.fetch.addresses import Addresses, HTTP
 from generator.fetch.aggregators import one_site, submission, without_submission
@@ -12,7 +13,9 @@ from generator.fetch.body_pictures import body_picture, is_avatar, is_tiny
 from generator.fetch.feed import Entry, Image
 from generator.fetch.feed_dates import Dates
 from generator.fetch.feed_values import (BLANK_LINES, EMAIL, cleaned_html, html_escaped, int_of, listed, media_of,
-                                         names_of, paragraphs, tags_of, text_decoded, text_of, type_by_name, unescaped)
+                                         names_of, odd_values, paragraphs, tags_of, text_decoded, text_of,
+                                         type_by_name, unescaped)
+from generator.fetch.picture_words import Words
 from generator.site.text import plain_text
 from generator.urlnorm import canonical_url
 from generator.urls import joined
@@ -52,7 +55,9 @@ def written_guids(body: bytes, encoding) -> set[str]:
 
 
 def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover: str = "",
-           guids: set[str] = frozenset()) -> Entry:
+           guids: set[str] = frozenset(), words: dict[str, Words] | None = None) -> Entry:
+    """`words`: what the feed says of its pictures, by their addresses as written (picture_words)."""
+    unsafe = link.counted.unsafe  # (to tell which entries had addresses left out)
     link = link.at((entry.get("title_detail") or entry.get("summary_detail") or {}).get("base"))
     content = entry.get("content") or []
     html_content = unescaped(next((c.get("value", "") for c in content if "html" in (c.get("type") or "")), ""))
@@ -90,6 +95,12 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
         # identity is still the address feedparser made of it, so the items fetched before stay the same.)
         own_link = link(entry.get("feedburner_origlink"))
     story, discussion = own_link, ""
+    # (Atom's rel="via" names the page the entry tells of: a link blog's, an aggregator's, newsdesk's own feeds'
+    # original story, which is the item's story then, and the entry's own page its discussion, as a Reddit post's)
+    via = next((link(each.get("href")) for each in entry.get("links") or []
+                if isinstance(each, dict) and each.get("rel") == "via" and each.get("href")), "")
+    if via and own_link and canonical_url(via) != canonical_url(own_link):
+        story, discussion = via, own_link
     # (the text's picture, read before it is sanitised, which drops the `class` that tells an emoji; and before a
     # submission's footer goes: a link post's thumbnail is in it)
     picture = (body_picture(html_content, link, content_base) if html_content
@@ -111,7 +122,9 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
     for media in list(entry.get("media_content") or []) + list(entry.get("media_thumbnail") or []):
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
         if kind in ("image", "") and (address := link(media.get("url"))):
-            images.append(Image(address, int_of(media.get("width")), int_of(media.get("height"))))
+            said = (words or {}).get(text_of(media.get("url")), _NO_WORDS)
+            images.append(Image(address, int_of(media.get("width")), int_of(media.get("height")),
+                                said.alt, said.caption, said.credit))
     episode = entry.get("image")  # a podcast episode's <itunes:image href>, its cover when it has no other picture
     if isinstance(episode, dict) and (address := link(episode.get("href"))):
         images.append(Image(address))
@@ -129,8 +142,8 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
         if kind in ("audio", "video"):
             files.append((link(media.get("url")), kind, media.get("duration"), media.get("filesize")))
     podcast = any(key.startswith("itunes_") for key in entry)
-    media = media_of(files)
-    images = tuple(dict.fromkeys(image for image in images if not is_avatar(image.url) and not is_tiny(image))) or picture
+    media, odd = media_of(files), odd_values(files)
+    images = merged(image for image in images if not is_avatar(image.url) and not is_tiny(image)) or picture
     if not images and podcast and media and (address := link(cover)):
         images = (Image(address),)
     origin = entry.get("source") if isinstance(entry.get("source"), dict) else None
@@ -155,7 +168,24 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
         origin_link=link(text_of(origin.get("link") or origin.get("href"))) if origin else "",
         discussion=discussion,
         author=_author_names(entry, rss),
+        odd_values=odd,
+        unsafe_urls=link.counted.unsafe - unsafe,
     )
+
+
+_NO_WORDS = Words()
+
+
+def merged(images) -> tuple[Image, ...]:
+    """Each picture once, where it is first named: a feed names one picture as its media:content, its
+    media:thumbnail and its enclosure (newsdesk's feeds do), each with some of its size and words."""
+    by_url: dict[str, Image] = {}
+    for image in images:
+        known = by_url.get(image.url)
+        by_url[image.url] = image if known is None else replace(known, **{
+            name: getattr(image, name) for name in ("width", "height", "alt", "caption", "credit")
+            if not getattr(known, name) and getattr(image, name)})
+    return tuple(by_url.values())
 
 
 def _author_names(entry, rss: bool) -> str:

@@ -19,7 +19,7 @@ from generator.config.values import Config, TopicConfig
 from generator.errors import ConfigError, Problem
 from generator.fetch.bounds import MAX_ATTRIBUTES, MAX_CATEGORIES
 from generator.fetch.http import Client, Response, Settings
-from generator.fetch.items import item_settings
+from generator.fetch.items import item_settings, title_of
 from generator.fetch.feed import Feed
 from generator.fetch.sources import Source, declared_topics, read_sources
 from generator.fetch.state import FeedState, State, load_state, save_state
@@ -148,6 +148,22 @@ def _validators(feed: FeedState, source: Source, topics: tuple[TopicConfig, ...]
     return feed.etag, feed.last_modified
 
 
+_NAMED = 3  # entries a note names; the others it counts
+
+
+def _named(entry) -> str:
+    """An entry as a note names it: its title as a reader sees it (items.title_of), cut."""
+    title = title_of(entry)
+    return f"“{title if len(title) <= 60 else title[:59] + '…'}”"
+
+
+def _entries_named(entries: list, template: str) -> str:
+    if not entries:
+        return ""
+    named = ", ".join(map(_named, entries[:_NAMED]))
+    return template.format(named + (f" and {len(entries) - _NAMED} more" if len(entries) > _NAMED else ""))
+
+
 def _download(client: Client, parser: Parsers, url: str, etag: str, last_modified: str, config: Config
               ) -> tuple[Response, Feed | None, str]:
     """On a worker thread: the answer and, for a feed that changed, its entries (or why it cannot be read), their
@@ -192,6 +208,12 @@ def _record(store: Store, source: Source, response: Response, feed: Feed | None,
                      f"Ask the feed's publisher to list fewer, or remove the source if you do not trust it")
     if feed.unsafe_urls:  # (the entries are kept, without those links and pictures)
         notes.append(f"{feed.unsafe_urls} address{'' if feed.unsafe_urls == 1 else 'es'} of links or pictures "
-                     f"that are no http or https URL (javascript:, data:...): left out")
+                     f"that are no http or https URL (javascript:, data:...): left out"
+                     + _entries_named([entry for entry in feed.entries if entry.unsafe_urls], " (in {})"))
+    if odd := [entry for entry in feed.entries if entry.odd_values]:  # (kept, without that length or size)
+        notes.append(f"{len(odd)} entr{'y' if len(odd) == 1 else 'ies'} with a file's length or size that is none: "
+                     + "; ".join(f"{_named(entry)}: {', '.join(entry.odd_values)}" for entry in odd[:_NAMED])
+                     + (f"; and {len(odd) - _NAMED} more" if len(odd) > _NAMED else "")
+                     + ": left out (a length is seconds or H:MM:SS, a size bytes); ask the feed's publisher to fix them")
     return SourceResult(source, "fetched", applied.new, applied.updated, applied.unchanged,
                         notes=tuple(notes) + applied.notes)

@@ -122,6 +122,7 @@ class _Entry:
     media: str  # the sound or video file it plays (a podcast's episode), or ""
     media_type: str  # its media type, for the enclosure
     media_size: int  # its size in bytes when the item gives one, else 0
+    media_seconds: int  # its length in seconds when the item gives one as a time (`length: 4:13`), else 0
     author: str  # provider name, or ""
     author_url: str  # the provider's home page (https://<domain>/, or ProviderRef.site), or ""
     writer: str  # who wrote it (the item's `author`), or "": the feeds' author then, the provider its source
@@ -267,6 +268,7 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
         media=item.media_file,
         media_type=media_type(item.media_file, item.media_kind) if item.media_file else "",
         media_size=item.size_bytes if item.media_file else 0,
+        media_seconds=_seconds(item.length) if item.media_file else 0,
         author=clean_text(provider.name if provider else item.provider.name if item.provider else ""),
         author_url=provider_home(item.provider) if item.provider else "",
         author_feed=site_url(base, feed_path("provider", item.provider.slug) + ".rss") if provider else "",
@@ -357,6 +359,24 @@ def _serialize(root: ET.Element) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
 
 
+# A length as an item shows it (site.quantities.length_field): `4:13`, `1:02:03`
+_CLOCK = re.compile(r"(?:([0-9]{1,6}):)?([0-9]{1,2}):([0-9]{2})")
+
+
+def _seconds(length: str) -> int:
+    clock = _CLOCK.fullmatch(length)
+    return (int(clock[1] or 0) * 60 + int(clock[2])) * 60 + int(clock[3]) if clock else 0
+
+
+def _file(parent: ET.Element, entry: _Entry, address=str) -> None:
+    """The sound or video file's length, which an enclosure has no room for: Media RSS's media:content of the
+    same file (with its size), as feed readers and newsdesk fetch read it."""
+    if entry.media and entry.media_seconds:
+        size = {"fileSize": str(entry.media_size)} if entry.media_size else {}
+        _add(parent, "media:content", url=address(entry.media), type=entry.media_type,
+             medium=entry.media_type.split("/")[0], duration=str(entry.media_seconds), **size)
+
+
 def _media(parent: ET.Element, entry: _Entry, address=str) -> None:
     attrs = {"url": address(entry.image), "medium": "image"}
     if entry.image_type:
@@ -414,12 +434,21 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
             _add(person, "name", entry.writer or entry.author)
             if entry.author_url and not entry.writer:  # (the provider's site is no page of the writer's)
                 _add(person, "uri", entry.author_url)
+        if entry.author_feed:  # (the provider, as RSS's <source> gives it, with its site: who published it)
+            origin = _add(node, "source")
+            own = entry.author_feed.removesuffix(EXTENSIONS["rss"]) + EXTENSIONS["atom"]
+            _add(origin, "id", own)
+            _add(origin, "title", entry.author)
+            if entry.author_url:
+                _add(origin, "link", rel="alternate", type="text/html", href=entry.author_url)
+            _add(origin, "link", rel="self", type=MEDIA_TYPES["atom"], href=own)
         # The name is the term, as in RSS: readers show the term (feedparser's users read `tag.term`), and a
         # slug is no name to show; the scheme is the site's topics
         for slug, name in entry.topics:
             _add(node, "category", term=name, scheme=topics, label=name)
         if entry.summary:
             _add(node, "summary", entry.summary, type="text")
+        _file(node, entry)
         if entry.image:
             _media(node, entry)
     return _serialize(root)
@@ -450,6 +479,8 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
         if entry.updated != entry.published:
             # RSS has no date of a change: Atom's, which feedparser and the readers that know Atom read as `updated`
             _add(node, "atom:updated", rfc3339(entry.updated))
+        if entry.original:  # (the story on its provider's site, as Atom's feed gives it: RSS has no element for it)
+            _add(node, "atom:link", rel="via", href=url(entry.original))
         if entry.summary:
             _add(node, "description", _as_html(entry.summary))
         if entry.writer or entry.author:
@@ -465,6 +496,7 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
             _add(node, "enclosure", url=url(entry.media), length=str(entry.media_size), type=entry.media_type)
         elif entry.image and entry.image_type:
             _add(node, "enclosure", url=url(entry.image), length="0", type=entry.image_type)
+        _file(node, entry, url)
         if entry.image:
             _media(node, entry, url)
     return _serialize(root)
@@ -492,13 +524,17 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
         item["content_text"] = entry.summary or entry.title  # JSON Feed wants content_text or content_html
         if entry.image:
             item["image"] = entry.image
-            # (JSON Feed has no place for a picture's words: an extension, as its spec has them, by `_` + a name)
-            words = {"alt": entry.image_alt, "caption": entry.image_caption, "credit": entry.image_credit}
+            # (JSON Feed has no place for a picture's words and size: an extension, as its spec has them, by `_` +
+            # a name)
+            words = {"alt": entry.image_alt, "caption": entry.image_caption, "credit": entry.image_credit,
+                     **({"width": entry.image_width, "height": entry.image_height}
+                        if entry.image_width and entry.image_height else {})}
             if any(words.values()):
-                item["_newsdesk"] = {"image": {key: text for key, text in words.items() if text}}
+                item.setdefault("_newsdesk", {})["image"] = {key: text for key, text in words.items() if text}
         if entry.media:
             size = {"size_in_bytes": entry.media_size} if entry.media_size else {}
-            item["attachments"] = [{"url": entry.media, "mime_type": entry.media_type, **size}]
+            length = {"duration_in_seconds": entry.media_seconds} if entry.media_seconds else {}
+            item["attachments"] = [{"url": entry.media, "mime_type": entry.media_type, **size, **length}]
         item["date_published"] = rfc3339(entry.published)
         if entry.updated != entry.published:
             item["date_modified"] = rfc3339(entry.updated)
@@ -508,5 +544,8 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
             item["authors"] = [{"name": entry.author, **({"url": entry.author_url} if entry.author_url else {})}]
         if entry.topics:
             item["tags"] = [name for _, name in entry.topics]
+        if entry.author:  # (the provider, as RSS's <source> and Atom's give it: `authors` may be its writer)
+            item.setdefault("_newsdesk", {})["provider"] = {
+                "name": entry.author, **({"url": entry.author_url} if entry.author_url else {})}
         data["items"].append(item)
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
