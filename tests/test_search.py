@@ -1029,6 +1029,42 @@ def test_a_typo_in_the_first_two_letters_is_corrected_too(searchable, page):
 
 
 @pytest.mark.slow
+def test_a_long_word_two_edits_off_is_corrected_a_shorter_one_is_not(searchable, page):
+    # (a held-out query, "analitycs", found nothing: its stem "analityc" is three edits from "analyt", the word
+    # "analytics" two)
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        for typed in ("quilwortt", "quilworth"):  # a letter missing and one too many; one missing, one changed
+            page.goto(base + f"search/?q={typed}")
+            status_says(page, "1 result for")
+            assert result_links(page).all_inner_texts() == ["Harbour cranes get a new paint job"], typed
+            assert page.locator("#search-suggestion").inner_text() == "Did you mean quillwort? Showing results for it."
+        page.goto(base + "search/?q=lihgthuose")  # 10 letters: two swaps
+        status_says(page, f"{FILLERS} results for")
+        page.goto(base + "search/?q=crystls")  # 7 letters, one edit: corrected
+        status_says(page, "2 results for")
+        page.goto(base + "search/?q=crstls")  # 6 letters, two edits: not guessed
+        status_says(page, "No results for")
+
+
+@pytest.mark.slow
+def test_a_word_typed_with_accents_its_story_lacks_finds_it(searchable, page):
+    # English stems "cálibrated" as written to "calibrat" (á is no vowel to it), "calibrated" to "calibr": a query
+    # word is looked up by both, as the index lists a story's words (a held-out query, "prédiction", found nothing)
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        for typed, title in (("cálibrated", "Lab grows crystals in orbit"),
+                             ("authoríty", "Harbour cranes get a new paint job"),
+                             ('"sléeper cárs"', "Night trains return to the northern line")):  # a phrase: its pairs
+            page.goto(base + "search/?q=" + typed)
+            status_says(page, "1 result for")
+            assert result_links(page).all_inner_texts() == [title], typed
+            assert page.locator("#search-suggestion").is_hidden(), typed
+
+
+@pytest.mark.slow
 def test_quoted_phrases_match_words_side_by_side_only(searchable, page):
     config, out = searchable
     with static_server(out, "/paper/") as base:

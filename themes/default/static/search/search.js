@@ -13,6 +13,7 @@
   var PER_PAGE = 20;
   var DEBOUNCE_MS = 150;
   var TYPO_MIN = 4; // a word of this many letters or more that matches nothing is corrected by one edit
+  var TYPO_TWO_MIN = 8; // one this long that no single edit corrects, by two
   var PREFIX_MAX = 30; // completions of the last word, the commonest first
   var PREFIX_FACTOR = 0.8, TYPO_FACTOR = 0.7; // a completion or a correction counts for less than the word
   var NEAR_PAIRS = 3, NEAR_BONUS = 1.5; // words typed side by side that stand side by side in a story rank higher
@@ -344,6 +345,28 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
+  // At most `max` edits (insert, delete, substitute, swap two neighbours) between a and b (arrays of letters):
+  // the optimal string alignment distance, each row given up once all of it is past `max`.
+  function withinEdits(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return false;
+    var before = null, row = [];
+    for (var j = 0; j <= b.length; j++) row.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var next = [i], least = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+        next.push(value);
+        if (value < least) least = value;
+      }
+      if (least > max) return false;
+      before = row;
+      row = next;
+    }
+    return row[b.length] <= max;
+  }
+
   // The words one edit in the first two letters away from `token` that are known exactly: the two swapped,
   // or the first or the second left out. (They choose the terms file, so the closest words in the token's
   // own file cannot have them; a letter missing or mistyped there would mean fetching one file per letter.)
@@ -358,7 +381,8 @@
 
   // What one query word matches: Map(document id -> score), and the word a correction chose, if any.
   function wordMatches(meta, word, prefix) {
-    return shardOf(meta, word.term).then(function (shard) {
+    return Promise.all([shardOf(meta, word.term), word.alt ? shardOf(meta, word.alt) : null]).then(function (both) {
+      var shard = both[0], altShard = both[1];
       var scores = new Map();
       var add = function (term, factor, from) {
         var flat = (from || shard).terms[term];
@@ -370,10 +394,15 @@
       };
       var exact = own(shard.terms, word.term);
       if (exact) add(word.term, 1);
+      // A word typed with accents its stories lack ("prédiction"): they hold its letters' stem, as the index
+      // lists each of a story's words under both (generator/plan/search.py _weights)
+      var altExact = word.alt && own(altShard.terms, word.alt);
+      if (altExact) add(word.alt, 1, altShard);
+      exact = exact || altExact;
       var found = [];
       if (prefix) {
         Object.keys(shard.terms).forEach(function (term) {
-          if (term !== word.term && isWordTerm(term) &&
+          if (term !== word.term && term !== word.alt && isWordTerm(term) &&
               (term.lastIndexOf(word.token, 0) === 0 || term.lastIndexOf(word.term, 0) === 0)) found.push(term);
         });
         found.sort(function (a, b) { return shard.terms[b][0] - shard.terms[a][0] || (a < b ? -1 : 1); });
@@ -398,9 +427,22 @@
           if (!own(shards[i].terms, term) || !isWordTerm(term)) return;
           if (at < 0 || shards[i].terms[term][0] > shards[at].terms[edits[at]][0]) at = i;
         });
-        if (at < 0) return { scores: scores, correction: null, forms: [] };
-        add(edits[at], TYPO_FACTOR, shards[at]);
-        return { scores: scores, correction: shards[at].forms[edits[at]] || edits[at], forms: [edits[at]] };
+        if (at >= 0) {
+          add(edits[at], TYPO_FACTOR, shards[at]);
+          return { scores: scores, correction: shards[at].forms[edits[at]] || edits[at], forms: [edits[at]] };
+        }
+        // A long word no single edit corrects, by two ("analitycs"): against the terms and the words they
+        // stand for, as a stem may be shorter than both ("analyt")
+        if (Array.from(word.token).length < TYPO_TWO_MIN) return { scores: scores, correction: null, forms: [] };
+        var token = Array.from(word.token), term = Array.from(word.term);
+        Object.keys(shard.terms).forEach(function (known) {
+          if (!isWordTerm(known)) return;
+          if (!(withinEdits(Array.from(known), term, 2) || withinEdits(Array.from(shard.forms[known] || known), token, 2))) return;
+          if (!best || shard.terms[known][0] > shard.terms[best][0] || (shard.terms[known][0] === shard.terms[best][0] && known < best)) best = known;
+        });
+        if (!best) return { scores: scores, correction: null, forms: [] };
+        add(best, TYPO_FACTOR * TYPO_FACTOR);
+        return { scores: scores, correction: shard.forms[best] || best, forms: [best] };
       });
     });
   }
@@ -455,10 +497,10 @@
     if (plain) rest.push(plain);
     var words = [], seen = new Set();
     var add = function (written) { // a word as spelled() gives it
-      var term = stemWord(written);
+      var term = stemWord(written), token = fold(written), alt = stemWord(token);
       if (seen.has(term)) return;
       seen.add(term);
-      words.push({ token: fold(written), term: term, quoted: false });
+      words.push({ token: token, term: term, alt: alt !== term ? alt : null, quoted: false });
     };
     phrases.forEach(function (phrase) { phrase.forEach(add); });
     var near = [];
@@ -490,7 +532,11 @@
       if (chosen.provider) filters.push(allOf(meta, PROVIDER + chosen.provider));
       parsed.phrases.forEach(function (phrase) {
         for (var i = 0; i + 1 < phrase.length; i++) {
-          filters.push(allOf(meta, PAIR + stemWord(phrase[i]) + " " + stemWord(phrase[i + 1])));
+          var pair = PAIR + stemWord(phrase[i]) + " " + stemWord(phrase[i + 1]);
+          var plain = PAIR + stemWord(fold(phrase[i])) + " " + stemWord(fold(phrase[i + 1]));
+          // (typed with accents: the stories that lack them hold the pair of its letters' stems, as words)
+          filters.push(plain === pair ? allOf(meta, pair) : Promise.all([allOf(meta, pair), allOf(meta, plain)])
+            .then(function (sets) { sets[1].forEach(function (id) { sets[0].add(id); }); return sets[0]; }));
         }
       });
       return Promise.all([
@@ -509,6 +555,7 @@
         var marks = new Set();
         parsed.words.forEach(function (word, i) {
           marks.add(word.term);
+          if (word.alt) marks.add(word.alt);
           perWord[i].forms.forEach(function (term) { marks.add(term); });
         });
         var fixed = corrected ? parsed.words.map(function (word, i) {
