@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 15; // generator/plan/search.py FORMAT
+  var FORMAT = 16; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -97,6 +97,22 @@
     return spelled(text).map(fold);
   }
 
+  // Words written with hyphens ("T-Mobile", "GPT-3"), each as the one word spelled() makes of it without them
+  // ("tmobile", "gpt3"), or none (generator/plan/search.py compounds)
+  var HYPHEN = /[\-\u2010\u2011]/gu;
+  var COMPOUND = /(?:[\p{L}\p{N}]|\p{M})+(?:[\-\u2010\u2011](?:[\p{L}\p{N}]|\p{M})+)+/gu;
+
+  function compounds(text) {
+    if (!/[\-\u2010\u2011]/.test(text)) return [];
+    var written = lower(text.replace(/\u200b/g, " ").replace(IGNORED, "").normalize("NFKC"));
+    var found = [];
+    (written.match(COMPOUND) || []).forEach(function (run) {
+      var words = spelled(run.replace(HYPHEN, ""));
+      if (words.length === 1) found.push(words[0]);
+    });
+    return found;
+  }
+
   var stemWord = fold; // until the site's stemmer is loaded (meta.json names it)
 
   function terms(text) {
@@ -145,6 +161,7 @@
 
   // For the tests' comparison with Python; harmless otherwise.
   window.newsdeskSearch = { tokens: tokens, terms: function (text) { return terms(text); }, shardKey: shardKey,
+    compounds: compounds,
     phrases: function (query) { return parse(query).phrases; },
     useStemmer: function (name) { return loadStemmer(name); },
     useCasing: function (name) { casing = name === "tr" ? "tr" : ""; } };
@@ -447,13 +464,15 @@
     });
   }
 
-  // The stories where two query words stand side by side: Map(id -> a bonus as rare as the pair).
+  // The stories where two query words stand side by side, or where a compound typed stands written so:
+  // Map(id -> a bonus as rare as the pair; a compound's adds what it would score as a word of its own).
   function nearby(meta, pair) {
     return shardOf(meta, pair).then(function (shard) {
       var bonus = new Map();
       if (!own(shard.terms, pair)) return bonus;
-      var value = NEAR_BONUS * idf(meta, shard.terms[pair][0]);
-      decode(shard.terms[pair]).forEach(function (impact, id) { bonus.set(id, value); });
+      var rarity = idf(meta, shard.terms[pair][0]);
+      var word = isWordTerm(pair) ? rarity / IMPACT_SCALE : 0;
+      decode(shard.terms[pair]).forEach(function (impact, id) { bonus.set(id, NEAR_BONUS * rarity + impact * word); });
       return bonus;
     });
   }
@@ -507,6 +526,8 @@
     rest.forEach(function (text) {
       var found = spelled(text);
       found.forEach(add);
+      // A word written with hyphens: the stories that write it so ("T-Mobile", not "mobile" alone) rank higher
+      compounds(text).forEach(function (word) { near.push(stemWord(word)); });
       for (var i = 0; i + 1 < found.length; i++) near.push(PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]));
     });
     var last = words.length && rest.length && ENDS_IN_WORD.test(query) ? words[words.length - 1] : null;
