@@ -1209,6 +1209,13 @@ def test_crafted_queries_and_content_never_become_markup(searchable, page):
         page.goto(base + "search/?q=" + crafted.replace("#", "%23"))
         page.wait_for_function("document.getElementById('search-status').textContent.length > 0", timeout=10_000)
         assert page.locator("#search img, #search svg, #search b").count() == 0
+        # compounds and a correction of two edits, their words from the query and the index
+        page.fill("#search-q", '<img-src=x-onerror="window.pwned=5">-marmozzet <b>-x')
+        page.wait_for_function("document.getElementById('search-status').textContent.length > 0", timeout=10_000)
+        page.fill("#search-q", "<b>marmozzet</b>")
+        status_says(page, "1 result for")
+        assert page.locator("#search-suggestion a").text_content() == "marmoset"
+        assert page.locator("#search img:not(.card-media img), #search svg, #search b").count() == 0
         assert page.evaluate("window.pwned") is None
 
 
