@@ -448,13 +448,12 @@
           add(edits[at], TYPO_FACTOR, shards[at]);
           return { scores: scores, correction: shards[at].forms[edits[at]] || edits[at], forms: [edits[at]] };
         }
-        // A long word no single edit corrects, by two ("analitycs"): against the terms and the words they
-        // stand for, as a stem may be shorter than both ("analyt")
-        if (Array.from(word.token).length < TYPO_TWO_MIN) return { scores: scores, correction: null, forms: [] };
-        var token = Array.from(word.token), term = Array.from(word.term);
+        // A long word no single edit corrects, by two ("analitycs"): against the words the terms stand for, as
+        // typed, not their stems (shorter: two edits from "notif" are "not" and "note")
+        var token = Array.from(word.token);
+        if (token.length < TYPO_TWO_MIN) return { scores: scores, correction: null, forms: [] };
         Object.keys(shard.terms).forEach(function (known) {
-          if (!isWordTerm(known)) return;
-          if (!(withinEdits(Array.from(known), term, 2) || withinEdits(Array.from(shard.forms[known] || known), token, 2))) return;
+          if (!isWordTerm(known) || !withinEdits(Array.from(shard.forms[known] || known), token, 2)) return;
           if (!best || shard.terms[known][0] > shard.terms[best][0] || (shard.terms[known][0] === shard.terms[best][0] && known < best)) best = known;
         });
         if (!best) return { scores: scores, correction: null, forms: [] };
