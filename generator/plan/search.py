@@ -486,6 +486,7 @@ def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
     size = per_task or max(ITEMS_PER_TASK, -(-count // MAX_TASKS))
     _marks()
     _written_words()
+    _compound()
     return [(start, index.stemmer, index.casing,
              marshal.dumps([tuple(map(_texts, items)) for items in index.members[start:start + size]], 2))
             for start in range(0, count, size)]
