@@ -28,7 +28,7 @@ from generator.build.search_index import make_index
 from generator.config.load import load_config
 from generator.cli import main as cli_main
 from generator.serve.rebuild import Session, rebuild, update_search
-from generator.plan.search import SEARCH_FOLDER, listed_keys, shard_file, shard_key, terms, tokens
+from generator.plan.search import SEARCH_FOLDER, compounds, listed_keys, shard_file, shard_key, terms, tokens
 
 CONFIG = """\
 title: Search Test News
@@ -189,6 +189,20 @@ def test_every_character_of_plane_0_joins_or_cuts_a_word_as_the_plain_rule_does(
 
 def test_the_tokeniser_keeps_a_word_whole_around_a_lone_combining_mark():
     assert tokens("cafe\u0301s — “quoted”") == plain_tokens("cafe\u0301s — “quoted”") == ["cafes", "quoted"]
+
+
+def test_words_written_with_hyphens_are_also_one_word_without_them():
+    # "T-Mobile" is "mobile" to the tokeniser (one letter is no word): its compound keeps what a reader typed
+    assert compounds("As low-code grows, T-Mobile uses GPT‑3 (model‐driven)") == ["lowcode", "tmobile", "gpt3",
+                                                                                       "modeldriven"]
+    assert compounds("Café DÉJÀ-vu, 1999-2026") == ["déjàvu", "19992026"]  # (as spelled() writes a word)
+    assert compounds("a - b, x-, -y, 東京-タワー, plain words") == []  # no part on a side; CJK is letters apart
+    assert compounds("-".join(["ab"] * 30)) == ["ab" * 20]  # cut as a word is
+
+
+HYPHENATED = ["T-Mobile X-ray e-mail", "GPT-3 Wi-Fi 4G-LTE", "Café DÉJÀ-vu naïve-coöperation", "x-" * 30 + "y",
+              "model‐driven model‑driven", "İ-stanbul", "e-́mail inter­-national", "東京-タワー ภาษา-ไทย",
+              "हिन्दी-भाषा", "a--b a-_b a_-b -lead trail-", "Ǆ-ß ﬁ-ne Ⅻ-x ½-a"]
 
 
 def test_the_tokeniser_splits_on_punctuation_and_skips_single_characters():
@@ -787,7 +801,10 @@ def test_the_browser_and_python_tokenise_alike(searchable, page):
         page.goto(base + "search/")
         page.wait_for_function("typeof window.newsdeskSearchTokens === 'function'")
         in_browser = page.evaluate("strings => strings.map(s => window.newsdeskSearchTokens(s))", TRICKY)
+        joined = page.evaluate("strings => strings.map(s => window.newsdeskSearch.compounds(s))", TRICKY + HYPHENATED)
     assert in_browser == [tokens(s) for s in TRICKY]
+    assert joined == [compounds(s) for s in TRICKY + HYPHENATED]
+    assert any(joined)
 
 
 @pytest.mark.slow
@@ -1029,6 +1046,63 @@ def test_a_typo_in_the_first_two_letters_is_corrected_too(searchable, page):
 
 
 @pytest.mark.slow
+def test_a_long_word_two_edits_off_is_corrected_a_shorter_one_is_not(searchable, page):
+    # (a held-out query, "analitycs", found nothing: its stem "analityc" is three edits from "analyt", the word
+    # "analytics" two)
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        for typed in ("quilwortt", "quilworth"):  # a letter missing and one too many; one missing, one changed
+            page.goto(base + f"search/?q={typed}")
+            status_says(page, "1 result for")
+            assert result_links(page).all_inner_texts() == ["Harbour cranes get a new paint job"], typed
+            assert page.locator("#search-suggestion").inner_text() == "Did you mean quillwort? Showing results for it."
+        page.goto(base + "search/?q=lihgthuose")  # 10 letters: two swaps
+        status_says(page, f"{FILLERS} results for")
+        page.goto(base + "search/?q=crystls")  # 7 letters, one edit: corrected
+        status_says(page, "2 results for")
+        page.goto(base + "search/?q=crstls")  # 6 letters, two edits: not guessed
+        status_says(page, "No results for")
+
+
+@pytest.mark.slow
+def test_a_word_typed_with_accents_its_story_lacks_finds_it(searchable, page):
+    # English stems "cálibrated" as written to "calibrat" (á is no vowel to it), "calibrated" to "calibr": a query
+    # word is looked up by both, as the index lists a story's words (a held-out query, "prédiction", found nothing)
+    config, out = searchable
+    with static_server(out, "/paper/") as base:
+        offline(page, base)
+        for typed, title in (("cálibrated", "Lab grows crystals in orbit"),
+                             ("authoríty", "Harbour cranes get a new paint job"),
+                             ('"sléeper cárs"', "Night trains return to the northern line")):  # a phrase: its pairs
+            page.goto(base + "search/?q=" + typed)
+            status_says(page, "1 result for")
+            assert result_links(page).all_inner_texts() == [title], typed
+            assert page.locator("#search-suggestion").is_hidden(), typed
+
+
+@pytest.mark.slow
+def test_a_word_typed_with_a_hyphen_ranks_the_stories_that_write_it_so_first(tmp_path, page):
+    # "x-ray" is "ray" to the tokeniser: without its compound "xray", the story about rays ranks first
+    files = {"content/ray.md": item("A ray of hope for ray fishers", date="2026-11-21T10:00:00Z",
+                                    excerpt='"The ray season opens."', body="Rays and more rays."),
+             "content/xray.md": item("Clinic buys a new machine", date="2026-11-20T10:00:00Z",
+                                     excerpt='"Its X-ray room reopens."', body="Patients wait less.")}
+    root = make_site(tmp_path / "site", files, CONFIG)
+    config = load_config(root / "config.yaml")
+    build(config, BuildOptions(workers=1))
+    with static_server(config.output_path, "/paper/") as base:
+        offline(page, base)
+        for typed in ("x-ray", "X‐Ray", "xray"):
+            page.goto(base + "search/?q=" + typed)
+            status_says(page, "result")
+            assert result_links(page).first.inner_text() == "Clinic buys a new machine", typed
+        page.goto(base + "search/?q=ray")
+        status_says(page, "2 results for")
+        assert result_links(page).first.inner_text() == "A ray of hope for ray fishers"
+
+
+@pytest.mark.slow
 def test_quoted_phrases_match_words_side_by_side_only(searchable, page):
     config, out = searchable
     with static_server(out, "/paper/") as base:
@@ -1135,6 +1209,13 @@ def test_crafted_queries_and_content_never_become_markup(searchable, page):
         page.goto(base + "search/?q=" + crafted.replace("#", "%23"))
         page.wait_for_function("document.getElementById('search-status').textContent.length > 0", timeout=10_000)
         assert page.locator("#search img, #search svg, #search b").count() == 0
+        # compounds and a correction of two edits, their words from the query and the index
+        page.fill("#search-q", '<img-src=x-onerror="window.pwned=5">-marmozzet <b>-x')
+        page.wait_for_function("document.getElementById('search-status').textContent.length > 0", timeout=10_000)
+        page.fill("#search-q", "<b>marmozzet</b>")
+        status_says(page, "1 result for")
+        assert page.locator("#search-suggestion a").text_content() == "marmoset"
+        assert page.locator("#search img:not(.card-media img), #search svg, #search b").count() == 0
         assert page.evaluate("window.pwned") is None
 
 

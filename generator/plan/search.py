@@ -71,7 +71,7 @@ from generator.site.text import BIDI, bidi_closed
 from generator.site.types import badge
 from generator.urls import device_name, resized_url
 
-FORMAT = 15  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 16  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -225,6 +225,34 @@ def _spelled(text: str, casing: str) -> tuple[list[str], set[str] | None]:
                         and all(_whole(word) == (word,) for word in itertools.filterfalse(str.isascii, distinct))):
         return found, distinct
     return list(itertools.chain.from_iterable(map(_whole, found))), None
+
+
+# Hyphens that join a compound's parts: the ASCII one, Unicode's hyphen and its non-breaking form
+_HYPHENS = "-\u2010\u2011"
+_HYPHEN = re.compile(f"[{_HYPHENS}]")
+
+
+@functools.cache
+def _compound() -> re.Pattern:
+    """Letters, digits and their marks joined by hyphens (search.js: COMPOUND)."""
+    part = rf"(?:[^\W_]|[{_mark_ranges()}])+"
+    return re.compile(rf"{part}(?:[{_HYPHENS}]{part})+")
+
+
+def compounds(text: str, casing: str = "") -> list[str]:
+    """The words a text writes with hyphens ("T-Mobile", "GPT-3", "low-code"), each as the one word `spelled`
+    makes of it without them ("tmobile", "gpt3", "lowcode"), in order: a part of one letter is no word of its
+    own, so "t-mobile" was "mobile" alone. A compound that is not one word without its hyphens (a CJK one) is
+    none; one longer than MAX_TERM is cut, as a word is. (search.js: compounds)"""
+    if not _HYPHEN.search(text):
+        return []
+    written = _lower(unicodedata.normalize("NFKC", _IGNORED.sub("", text.replace("\u200b", " "))), casing)
+    found = []
+    for run in _compound().findall(written):
+        words = spelled(_HYPHEN.sub("", run), casing)
+        if len(words) == 1:
+            found.append(words[0])
+    return found
 
 
 def _lower(text: str, casing: str) -> str:
@@ -459,6 +487,7 @@ def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
     size = per_task or max(ITEMS_PER_TASK, -(-count // MAX_TASKS))
     _marks()
     _written_words()
+    _compound()
     return [(start, index.stemmer, index.casing,
              marshal.dumps([tuple(map(_texts, items)) for items in index.members[start:start + size]], 2))
             for start in range(0, count, size)]
@@ -683,33 +712,39 @@ def _weights(stems: _Stems, casing: str, words: Counter, title: str, labels: str
     that differs, by its folded term too (its token stemmed: "informacoes" -> "informaco"), with the
     same weights: a query typed without accents is stemmed from its folded letters, and finds it so."""
     fields = [spelled(title, casing), spelled(labels, casing), spelled(excerpt, casing)]
+    # (a compound is a word of its field beside its parts, after them: so in no phrase pair)
+    joined = [compounds(title, casing), compounds(labels, casing), compounds(excerpt, casing)]
     body_words, present = _spelled(body_text(body_html(body)), casing)
     if present is None:
         present = set(body_words)
-    present.update(*fields)
+    present.update(*fields, *joined)
     words.update(present)
     # (every word of `present` is looked up, so stemmed, in _field_weights)
-    weights = _field_weights(stems.__getitem__, fields, body_words)
+    weights = _field_weights(stems.__getitem__, fields, body_words, joined)
     others = stems.folded
     if others and not others.keys().isdisjoint(present):
         folded = {word: others.get(word) or stems[word] for word in present}
-        for term, weight in _field_weights(folded.__getitem__, fields, body_words).items():
+        for term, weight in _field_weights(folded.__getitem__, fields, body_words, joined).items():
             if weight > weights.get(term, 0):
                 weights[term] = weight
     weights.update(dict.fromkeys(filters, 1))
     return weights
 
 
-def _field_weights(term_of: Callable, fields: list[list], body_words: list) -> dict[str, int]:
-    """term -> impact of one story's words, each made a term by `term_of`."""
+def _field_weights(term_of: Callable, fields: list[list], body_words: list, joined: list[list]) -> dict[str, int]:
+    """term -> impact of one story's words, each made a term by `term_of`; `joined`: each field's compounds."""
     frequency = Counter(map(term_of, body_words))
     norm = K1 * (1 - B + B * len(body_words) / BODY_LENGTH)
     # body frequency -> its BM25 points: most terms are there once or twice, so this is a short table
     points = {n: round(n * BODY_SCALE / (n + norm)) or 1 for n in set(frequency.values())}
     weights = dict(zip(frequency, map(points.__getitem__, frequency.values())))
     title_terms, label_terms, excerpt_terms = (list(map(term_of, found)) for found in fields)
-    for found, bonus in ((title_terms, TITLE_POINTS), (label_terms, LABEL_POINTS), (excerpt_terms, EXCERPT_POINTS)):
-        for term in set(found):
+    for found, compound, bonus in zip((title_terms, label_terms, excerpt_terms), joined,
+                                      (TITLE_POINTS, LABEL_POINTS, EXCERPT_POINTS)):
+        found = set(found)
+        if compound:
+            found.update(map(term_of, compound))
+        for term in found:
             weights[term] = weights.get(term, 0) + bonus
     # Adjacent pairs, for quoted phrases: in the title, excerpt and start of the text, where a story
     # names what it is about (every pair of a long text would double the index and its build time)

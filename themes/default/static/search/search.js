@@ -6,13 +6,14 @@
 (function () {
   "use strict";
 
-  var FORMAT = 15; // generator/plan/search.py FORMAT
+  var FORMAT = 16; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
   var PER_PAGE = 20;
   var DEBOUNCE_MS = 150;
   var TYPO_MIN = 4; // a word of this many letters or more that matches nothing is corrected by one edit
+  var TYPO_TWO_MIN = 8; // one this long that no single edit corrects, by two
   var PREFIX_MAX = 30; // completions of the last word, the commonest first
   var PREFIX_FACTOR = 0.8, TYPO_FACTOR = 0.7; // a completion or a correction counts for less than the word
   var NEAR_PAIRS = 3, NEAR_BONUS = 1.5; // words typed side by side that stand side by side in a story rank higher
@@ -96,6 +97,22 @@
     return spelled(text).map(fold);
   }
 
+  // Words written with hyphens ("T-Mobile", "GPT-3"), each as the one word spelled() makes of it without them
+  // ("tmobile", "gpt3"), or none (generator/plan/search.py compounds)
+  var HYPHEN = /[\-\u2010\u2011]/gu;
+  var COMPOUND = /(?:[\p{L}\p{N}]|\p{M})+(?:[\-\u2010\u2011](?:[\p{L}\p{N}]|\p{M})+)+/gu;
+
+  function compounds(text) {
+    if (!/[\-\u2010\u2011]/.test(text)) return [];
+    var written = lower(text.replace(/\u200b/g, " ").replace(IGNORED, "").normalize("NFKC"));
+    var found = [];
+    (written.match(COMPOUND) || []).forEach(function (run) {
+      var words = spelled(run.replace(HYPHEN, ""));
+      if (words.length === 1) found.push(words[0]);
+    });
+    return found;
+  }
+
   var stemWord = fold; // until the site's stemmer is loaded (meta.json names it)
 
   function terms(text) {
@@ -144,6 +161,7 @@
 
   // For the tests' comparison with Python; harmless otherwise.
   window.newsdeskSearch = { tokens: tokens, terms: function (text) { return terms(text); }, shardKey: shardKey,
+    compounds: compounds,
     phrases: function (query) { return parse(query).phrases; },
     useStemmer: function (name) { return loadStemmer(name); },
     useCasing: function (name) { casing = name === "tr" ? "tr" : ""; } };
@@ -344,6 +362,28 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
+  // At most `max` edits (insert, delete, substitute, swap two neighbours) between a and b (arrays of letters):
+  // the optimal string alignment distance, each row given up once all of it is past `max`.
+  function withinEdits(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return false;
+    var before = null, row = [];
+    for (var j = 0; j <= b.length; j++) row.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var next = [i], least = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+        next.push(value);
+        if (value < least) least = value;
+      }
+      if (least > max) return false;
+      before = row;
+      row = next;
+    }
+    return row[b.length] <= max;
+  }
+
   // The words one edit in the first two letters away from `token` that are known exactly: the two swapped,
   // or the first or the second left out. (They choose the terms file, so the closest words in the token's
   // own file cannot have them; a letter missing or mistyped there would mean fetching one file per letter.)
@@ -358,7 +398,8 @@
 
   // What one query word matches: Map(document id -> score), and the word a correction chose, if any.
   function wordMatches(meta, word, prefix) {
-    return shardOf(meta, word.term).then(function (shard) {
+    return Promise.all([shardOf(meta, word.term), word.alt ? shardOf(meta, word.alt) : null]).then(function (both) {
+      var shard = both[0], altShard = both[1];
       var scores = new Map();
       var add = function (term, factor, from) {
         var flat = (from || shard).terms[term];
@@ -370,10 +411,15 @@
       };
       var exact = own(shard.terms, word.term);
       if (exact) add(word.term, 1);
+      // A word typed with accents its stories lack ("prédiction"): they hold its letters' stem, as the index
+      // lists each of a story's words under both (generator/plan/search.py _weights)
+      var altExact = word.alt && own(altShard.terms, word.alt);
+      if (altExact) add(word.alt, 1, altShard);
+      exact = exact || altExact;
       var found = [];
       if (prefix) {
         Object.keys(shard.terms).forEach(function (term) {
-          if (term !== word.term && isWordTerm(term) &&
+          if (term !== word.term && term !== word.alt && isWordTerm(term) &&
               (term.lastIndexOf(word.token, 0) === 0 || term.lastIndexOf(word.term, 0) === 0)) found.push(term);
         });
         found.sort(function (a, b) { return shard.terms[b][0] - shard.terms[a][0] || (a < b ? -1 : 1); });
@@ -398,20 +444,34 @@
           if (!own(shards[i].terms, term) || !isWordTerm(term)) return;
           if (at < 0 || shards[i].terms[term][0] > shards[at].terms[edits[at]][0]) at = i;
         });
-        if (at < 0) return { scores: scores, correction: null, forms: [] };
-        add(edits[at], TYPO_FACTOR, shards[at]);
-        return { scores: scores, correction: shards[at].forms[edits[at]] || edits[at], forms: [edits[at]] };
+        if (at >= 0) {
+          add(edits[at], TYPO_FACTOR, shards[at]);
+          return { scores: scores, correction: shards[at].forms[edits[at]] || edits[at], forms: [edits[at]] };
+        }
+        // A long word no single edit corrects, by two ("analitycs"): against the words the terms stand for, as
+        // typed, not their stems (shorter: two edits from "notif" are "not" and "note")
+        var token = Array.from(word.token);
+        if (token.length < TYPO_TWO_MIN) return { scores: scores, correction: null, forms: [] };
+        Object.keys(shard.terms).forEach(function (known) {
+          if (!isWordTerm(known) || !withinEdits(Array.from(shard.forms[known] || known), token, 2)) return;
+          if (!best || shard.terms[known][0] > shard.terms[best][0] || (shard.terms[known][0] === shard.terms[best][0] && known < best)) best = known;
+        });
+        if (!best) return { scores: scores, correction: null, forms: [] };
+        add(best, TYPO_FACTOR * TYPO_FACTOR);
+        return { scores: scores, correction: shard.forms[best] || best, forms: [best] };
       });
     });
   }
 
-  // The stories where two query words stand side by side: Map(id -> a bonus as rare as the pair).
+  // The stories where two query words stand side by side, or where a compound typed stands written so:
+  // Map(id -> a bonus as rare as the pair; a compound's adds what it would score as a word of its own).
   function nearby(meta, pair) {
     return shardOf(meta, pair).then(function (shard) {
       var bonus = new Map();
       if (!own(shard.terms, pair)) return bonus;
-      var value = NEAR_BONUS * idf(meta, shard.terms[pair][0]);
-      decode(shard.terms[pair]).forEach(function (impact, id) { bonus.set(id, value); });
+      var rarity = idf(meta, shard.terms[pair][0]);
+      var word = isWordTerm(pair) ? rarity / IMPACT_SCALE : 0;
+      decode(shard.terms[pair]).forEach(function (impact, id) { bonus.set(id, NEAR_BONUS * rarity + impact * word); });
       return bonus;
     });
   }
@@ -455,16 +515,18 @@
     if (plain) rest.push(plain);
     var words = [], seen = new Set();
     var add = function (written) { // a word as spelled() gives it
-      var term = stemWord(written);
+      var term = stemWord(written), token = fold(written), alt = stemWord(token);
       if (seen.has(term)) return;
       seen.add(term);
-      words.push({ token: fold(written), term: term, quoted: false });
+      words.push({ token: token, term: term, alt: alt !== term ? alt : null, quoted: false });
     };
     phrases.forEach(function (phrase) { phrase.forEach(add); });
     var near = [];
     rest.forEach(function (text) {
       var found = spelled(text);
       found.forEach(add);
+      // A word written with hyphens: the stories that write it so ("T-Mobile", not "mobile" alone) rank higher
+      compounds(text).forEach(function (word) { near.push(stemWord(word)); });
       for (var i = 0; i + 1 < found.length; i++) near.push(PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]));
     });
     var last = words.length && rest.length && ENDS_IN_WORD.test(query) ? words[words.length - 1] : null;
@@ -490,7 +552,11 @@
       if (chosen.provider) filters.push(allOf(meta, PROVIDER + chosen.provider));
       parsed.phrases.forEach(function (phrase) {
         for (var i = 0; i + 1 < phrase.length; i++) {
-          filters.push(allOf(meta, PAIR + stemWord(phrase[i]) + " " + stemWord(phrase[i + 1])));
+          var pair = PAIR + stemWord(phrase[i]) + " " + stemWord(phrase[i + 1]);
+          var plain = PAIR + stemWord(fold(phrase[i])) + " " + stemWord(fold(phrase[i + 1]));
+          // (typed with accents: the stories that lack them hold the pair of its letters' stems, as words)
+          filters.push(plain === pair ? allOf(meta, pair) : Promise.all([allOf(meta, pair), allOf(meta, plain)])
+            .then(function (sets) { sets[1].forEach(function (id) { sets[0].add(id); }); return sets[0]; }));
         }
       });
       return Promise.all([
@@ -509,6 +575,7 @@
         var marks = new Set();
         parsed.words.forEach(function (word, i) {
           marks.add(word.term);
+          if (word.alt) marks.add(word.alt);
           perWord[i].forms.forEach(function (term) { marks.add(term); });
         });
         var fixed = corrected ? parsed.words.map(function (word, i) {
