@@ -143,7 +143,7 @@ def test_check_says_the_check_failed_not_a_build(site, capsys):
     """`check` writes nothing, so its failures do not speak of a build or of the previous output."""
     (site / "content/news/bad.md").write_text("---\ntitle: No date\n---\n")
     assert cli.main(["check", "--strict"]) == 1
-    assert capsys.readouterr().err.splitlines()[-1] == "Check failed (--strict): 1 content error(s)."
+    assert capsys.readouterr().err.splitlines()[-1] == "Check failed (--strict): 1 content error."
     (site / "themes/default/templates").mkdir(parents=True)
     (site / "themes/default/templates/article.html").write_text(TEMPLATE_ERROR)
     assert cli.main(["check"]) == 1
