@@ -98,3 +98,32 @@ def test_serve_says_a_broken_items_error_as_build_does(tmp_path, monkeypatch, ca
         assert b"an error's item is left out" in body and b"without these" not in body
     finally:
         dev.stop()
+
+
+def test_serve_open_without_a_browser_says_to_open_the_address(tmp_path):
+    """`newsdesk serve --open` on a machine without a browser (over ssh, a container) opened nothing and said
+    nothing. BROWSER=false is a browser that fails, as none found does."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import threading
+
+    from conftest import ROOT
+
+    site = make_site(tmp_path / "site", {"content/one.md": item("One")}, CONFIG)
+    env = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", "0", "--open"], cwd=site,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**env, "BROWSER": "false", "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"})
+    watchdog = threading.Timer(120, process.kill)  # (a line that never comes would block the reads below)
+    watchdog.start()
+    try:
+        url = next(re.search(r"at (http://\S+) \(Ctrl-C to stop\)", line)[1] for line in process.stdout
+                   if "Ctrl-C to stop" in line)
+        said = next(line for line in process.stderr if "--open" in line)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=60)
+        watchdog.cancel()
+    assert said == f"note: --open found no web browser to open here: open {url} in yours\n"
