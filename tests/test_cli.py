@@ -543,3 +543,17 @@ def test_serve_takes_its_debounce_in_milliseconds(tmp_path, monkeypatch, capsys)
     with pytest.raises(SystemExit) as stopped:
         cli.main(["serve", "--debounce", "soon"])
     assert stopped.value.code == 2 and "'soon' is not a number of milliseconds" in capsys.readouterr().err
+
+
+def test_ctrl_c_before_the_command_runs_stops_as_during_it(monkeypatch, capsys):
+    """Ctrl-C in the first moment of `newsdesk build` (while its options were read) printed a traceback of
+    argparse's or textwrap's; during the command it prints "Stopped." and exits 130."""
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "make_parser", interrupted)
+    monkeypatch.setattr(sys, "argv", ["newsdesk", "build"])
+    with pytest.raises(SystemExit) as stopped:
+        cli.run()
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "Stopped.\n"
