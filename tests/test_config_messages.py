@@ -435,7 +435,8 @@ def test_a_folder_put_inside_the_output_is_said_at_its_own_key(tmp_path, capsys,
     assert main(["check", "--config", str(site / "config.yaml")]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"config.yaml:3: `{key}` {value} is inside the output folder output, which every build "
-                          f"replaces whole (give `{key}` a folder of its own beside it, such as `{key}: {default}`)"), err
+                          f"replaces whole (give `{key}` a folder of its own beside it, such as "
+                          f"`{key}: {default}`)"), err
 
 
 def test_a_stories_threshold_out_of_range_names_the_default_that_is(tmp_path, capsys):

@@ -91,8 +91,9 @@ def test_serve_says_a_broken_items_error_as_build_does(tmp_path, monkeypatch, ca
     lines = Lines()
     dev = start(site, echo=lines)
     try:
-        assert [line.removeprefix("stderr: ") for line in lines if line.startswith(("stderr: error", "stderr: warning"))] \
-            == said, lines
+        shown = [line.removeprefix("stderr: ") for line in lines
+                 if line.startswith(("stderr: error", "stderr: warning"))]
+        assert shown == said, lines
         status, _, body = get(dev, "/")
         assert status == 200 and html.escape(said[0]).encode() in body
         assert b"an error's item is left out" in body and b"without these" not in body

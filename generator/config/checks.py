@@ -244,7 +244,8 @@ def _check_stories(stories: StoriesConfig, node, path: str, problems: list[Probl
     if not 0 < stories.threshold <= 1:
         problems.append(Problem(path, key_line(node, "stories.threshold"),
                                 f"`stories.threshold` must be more than 0 and at most 1, got {stories.threshold!r}",
-                                f"{StoriesConfig.threshold:g} is the default; lower joins more items, and more wrongly"))
+                                f"{StoriesConfig.threshold:g} is the default; lower joins more items, and more "
+                                "wrongly"))
     if stories.same_provider not in SAME_PROVIDER:
         problems.append(Problem(path, key_line(node, "stories.same_provider"),
                                 f"`stories.same_provider` must be {' or '.join(SAME_PROVIDER)}, "
