@@ -18,7 +18,11 @@ from generator.errors import ConfigError, NewsdeskError
 
 def run() -> None:
     """The `newsdesk` command."""
-    code = main()
+    try:
+        code = main()
+    except KeyboardInterrupt:  # Ctrl-C while the options were read, before the command ran: as during it
+        print("Stopped.", file=sys.stderr)
+        code = 130
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # (what the reader left unread: Python would complain of it at exit)

@@ -266,8 +266,9 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
             shipped = ", ".join(shipped_languages())
             line = setting_line(config.root / config.path, "language")
             problems.append(Problem(config.path, line, f"the theme has no words in {config.language}: its pages "
-                                    "show them in English", f"write {where} with the keys of themes/default/i18n/"
-                                    f"en.yaml translated (newsdesk ships {shipped})"))
+                                    "show them in English", f"write {where}: a copy of the bundled theme's "
+                                    f"i18n/en.yaml (`newsdesk --version` says where it is) with its texts translated "
+                                    f"(newsdesk ships {shipped})"))
         else:
             english = frozenset(key for key in by_language.get(ENGLISH, {})
                                 if not any(key in by_language[language] for language in own))

@@ -143,7 +143,7 @@ def test_check_says_the_check_failed_not_a_build(site, capsys):
     """`check` writes nothing, so its failures do not speak of a build or of the previous output."""
     (site / "content/news/bad.md").write_text("---\ntitle: No date\n---\n")
     assert cli.main(["check", "--strict"]) == 1
-    assert capsys.readouterr().err.splitlines()[-1] == "Check failed (--strict): 1 content error(s)."
+    assert capsys.readouterr().err.splitlines()[-1] == "Check failed (--strict): 1 content error."
     (site / "themes/default/templates").mkdir(parents=True)
     (site / "themes/default/templates/article.html").write_text(TEMPLATE_ERROR)
     assert cli.main(["check"]) == 1
@@ -543,3 +543,17 @@ def test_serve_takes_its_debounce_in_milliseconds(tmp_path, monkeypatch, capsys)
     with pytest.raises(SystemExit) as stopped:
         cli.main(["serve", "--debounce", "soon"])
     assert stopped.value.code == 2 and "'soon' is not a number of milliseconds" in capsys.readouterr().err
+
+
+def test_ctrl_c_before_the_command_runs_stops_as_during_it(monkeypatch, capsys):
+    """Ctrl-C in the first moment of `newsdesk build` (while its options were read) printed a traceback of
+    argparse's or textwrap's; during the command it prints "Stopped." and exits 130."""
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "make_parser", interrupted)
+    monkeypatch.setattr(sys, "argv", ["newsdesk", "build"])
+    with pytest.raises(SystemExit) as stopped:
+        cli.run()
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "Stopped.\n"

@@ -6,6 +6,7 @@ write, in the order of the lines."""
 from __future__ import annotations
 
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -439,3 +440,35 @@ def test_a_provider_or_feed_written_as_a_key_is_told_its_own_key(site, capsys):
             "`- url: https://feeds.example/rss.xml`, with") in err, err
     assert "has no domain" not in err and "needs an http(s) feed URL" not in err, err  # (one message a mistake)
     assert err.splitlines()[-1].startswith("3 problems in config.yaml"), err
+
+
+@pytest.mark.parametrize("key, value, default", [("pictures_dir", "output/pictures", "pictures"),
+                                                 ("data_dir", "output/records", "data")])
+def test_a_folder_put_inside_the_output_is_said_at_its_own_key(tmp_path, capsys, key, value, default):
+    """`pictures_dir: output/pictures` was said as "config.yaml: output folder output (...) contains ...
+    (give the output a folder of its own ...: `output_dir`)", without a line, naming a key the user never wrote."""
+    site = make_site(tmp_path / "site", {"content/one.md": item("One"), f"{value}/keep.txt": "x\n"},
+                     f"title: x\nbase_url: https://example.org/\n{key}: {value}\n")
+    assert main(["check", "--config", str(site / "config.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"config.yaml:3: `{key}` {value} is inside the output folder output, which every build "
+                          f"replaces whole (give `{key}` a folder of its own beside it, such as "
+                          f"`{key}: {default}`)"), err
+
+
+def test_a_stories_threshold_out_of_range_names_the_default_that_is(tmp_path, capsys):
+    site = make_site(tmp_path / "site", {}, "title: x\nbase_url: https://example.org/\nstories:\n  threshold: 2\n")
+    assert main(["check", "--config", str(site / "config.yaml")]) == 2
+    default = re.search(r"`stories\.threshold` \| `([\d.]+)`", (ROOT / "docs/configuration.md").read_text())[1]
+    assert f"({default} is the default; lower joins more items" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("written", ["2026-01-06", '"2026-01-06"', "2026-01-06T00:00:00Z"])
+def test_now_may_be_a_date_without_quotes(tmp_path, capsys, written):
+    """`now: 2026-01-06T08:00:00Z` worked without quotes but `now: 2026-01-06` was "`now` must be a string, got
+    date datetime.date(2026, 1, 6)"; the docs say `now` is an ISO 8601 time, which a date alone is."""
+    site = make_site(tmp_path / "site", {"content/one.md": item("One", date="2026-01-05T12:00:00Z"),
+                                         "content/two.md": item("Two", date="2026-01-06T12:00:00Z")},
+                     f"title: x\nbase_url: https://example.org/\nnow: {written}\n")
+    assert main(["check", "--config", str(site / "config.yaml")]) == 0
+    assert capsys.readouterr().out.startswith("1 item OK, 0 with errors, 1 withheld")  # (Two is after midnight)

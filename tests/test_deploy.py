@@ -194,6 +194,7 @@ def test_content_errors_stop_the_deploy_with_their_place(repo, remote, capsys):
     err = capsys.readouterr().err
     assert "content/news/broken.md" in err
     assert "newsdesk deploy --no-build" in err  # how to publish without the broken item
+    assert "Deploy stopped: 1 content error, nothing was pushed." in err  # (not "1 content error(s)")
     assert bare(remote, "for-each-ref") == ""
     assert snapshot(repo) == before
 

@@ -798,6 +798,10 @@ def test_opml_sources_and_config_errors(tmp_path, server, capsys):
     (broken / "feeds.opml").write_text("<opml><body><outline", encoding="utf-8")
     code, out, err = run_fetch(broken, capsys)
     assert code == 2 and "feeds.opml:1: not valid XML" in err
+    (broken / "feeds.opml").unlink()  # said at config.yaml's line that names it (was "feeds.opml: cannot read ...")
+    code, out, err = run_fetch(broken, capsys)
+    assert code == 2 and err.startswith("config.yaml:3: OPML file feeds.opml (`fetch.opml`) not found (correct "
+                                        "`fetch.opml` to the file your feed reader exported"), err
 
 
 def test_a_429_with_retry_after_is_waited_for(tmp_path, server, capsys):

@@ -138,6 +138,8 @@ def test_a_language_without_words_shows_english_and_says_so_once(tmp_path):
     [warning] = [str(w) for w in result.site.warnings]
     assert re.match(r"config\.yaml:\d+: the theme has no words in ko", warning), warning
     assert "themes/default/i18n/ko.yaml" in warning and "de, en, es, fr, ja" in warning
+    # (the site has no themes/default/i18n/en.yaml to copy: the bundled theme has, which --version finds)
+    assert "a copy of the bundled theme's i18n/en.yaml (`newsdesk --version` says where it is)" in warning
 
 
 def test_a_site_overrides_and_adds_words_and_is_told_of_missing_ones(tmp_path):

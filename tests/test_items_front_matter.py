@@ -559,3 +559,17 @@ def test_keys_given_twice_are_found_in_front_matter_reloaded_for_a_surrogate_esc
     _, news, said = build_items(tmp_path, files, capsys)
     assert news["emoji"]["title"] == "Smile \U0001f600" and news["emoji"]["provider"]["name"] == "Second"
     assert "warning: content/emoji.md:6: `name` in `provider` is given twice, also on line 5: the last" in said, said
+
+
+@pytest.mark.parametrize("closing", ["--", "\u2014", "\u2013\u2013\u2013", "- - -"])
+def test_a_closing_line_mistyped_is_said_at_its_line(tmp_path, capsys, closing):
+    """A closing `---` typed as `--`, or made an em or en dash by an editor's autocorrection, was "front matter
+    is not closed" at line 1, the opening line, which is right; now at the line to correct."""
+    site = make_site(tmp_path / "site", {
+        "content/ok.md": item("Fine"),
+        "content/typo.md": f"---\ntitle: Typo\npublishedDateTime: 2026-11-20T10:00:00Z\n{closing}\nBody\n"})
+    assert main(["check", "--config", str(site / "config.yaml")]) == 1
+    out, err = capsys.readouterr()
+    assert (f"error: content/typo.md:4: front matter is not closed: this line, {closing!r}, is not '---' "
+            f"(write it as three hyphens, '---') [left out]") in err, err
+    assert out.startswith("1 item OK, 1 with errors")

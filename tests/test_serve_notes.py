@@ -3,12 +3,13 @@ items (BuildResult.note), and its counts in words ("1 file changed")."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from conftest import item, make_site
 from generator import cli
 from generator.publish.deploy import Changes
-from test_server import Lines, edit, rebuilt, start, write
+from test_server import Lines, edit, get, rebuilt, start, write
 
 CONFIG = 'title: Notes\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n'
 EMPTY_NOTE = ("stderr: note: content/: the content folder has no items (files ending in .md): put them there "
@@ -75,3 +76,55 @@ def test_one_file_changed_is_said_in_the_singular_by_build_and_serve(tmp_path, m
 def test_deploys_summary_counts_one_file_in_the_singular():
     changes = Changes(files=("index.html",), added=("index.html",), changed=(), removed=())
     assert changes.summary() == "0 changed, 1 added, 0 removed (of 1 file)"
+
+
+def test_serve_says_a_broken_items_error_as_build_does(tmp_path, monkeypatch, capsys):
+    """serve printed a broken item's problem bare (`content/bad.md:3: ...`) where build and check print
+    `error: ... [left out]`; its page's notice so too, and it said all of them were left out, warnings too."""
+    files = {"content/one.md": item("One", topics="[Undeclared]"), "content/bad.md": item("Bad", date="yesterday")}
+    site = make_site(tmp_path / "site", files, CONFIG + "topics:\n  - name: Declared\n")
+    monkeypatch.chdir(site)
+    assert cli.main(["build"]) == 0
+    said = [line for line in capsys.readouterr().err.splitlines() if line.startswith(("error:", "warning:"))]
+    assert [line.split(":")[0] for line in said] == ["error", "warning"], said
+    assert said[0].startswith("error: content/bad.md:") and said[0].endswith(" [left out]"), said
+    lines = Lines()
+    dev = start(site, echo=lines)
+    try:
+        shown = [line.removeprefix("stderr: ") for line in lines
+                 if line.startswith(("stderr: error", "stderr: warning"))]
+        assert shown == said, lines
+        status, _, body = get(dev, "/")
+        assert status == 200 and html.escape(said[0]).encode() in body
+        assert b"an error's item is left out" in body and b"without these" not in body
+    finally:
+        dev.stop()
+
+
+def test_serve_open_without_a_browser_says_to_open_the_address(tmp_path):
+    """`newsdesk serve --open` on a machine without a browser (over ssh, a container) opened nothing and said
+    nothing. BROWSER=false is a browser that fails, as none found does."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import threading
+
+    from conftest import ROOT
+
+    site = make_site(tmp_path / "site", {"content/one.md": item("One")}, CONFIG)
+    env = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", "0", "--open"], cwd=site,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**env, "BROWSER": "false", "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"})
+    watchdog = threading.Timer(120, process.kill)  # (a line that never comes would block the reads below)
+    watchdog.start()
+    try:
+        url = next(re.search(r"at (http://\S+) \(Ctrl-C to stop\)", line)[1] for line in process.stdout
+                   if "Ctrl-C to stop" in line)
+        said = next(line for line in process.stderr if "--open" in line)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=60)
+        watchdog.cancel()
+    assert said == f"note: --open found no web browser to open here: open {url} in yours\n"

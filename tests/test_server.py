@@ -477,7 +477,7 @@ def test_items_broken_from_the_start_are_left_out_with_a_notice(tmp_path):
     dev = start(root, echo=lines)
     try:
         assert dev.rebuilds[0].error == ""
-        assert re.search(r"^stderr: content/news/bad\.md:\d+: invalid YAML", lines.text, re.M)
+        assert re.search(r"^stderr: error: content/news/bad\.md:\d+: invalid YAML.* \[left out\]$", lines.text, re.M)
         status, _, body = get(dev, "/repo/")
         assert status == 200 and b'id="newsdesk-notice"' in body and b"content/news/bad.md:" in body
         assert b'id="newsdesk-overlay"' not in body

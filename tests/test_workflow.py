@@ -220,3 +220,16 @@ def test_workflow_installs_from_a_git_url_at_the_installed_commit_and_builds_the
     _installed_is_ours(runner, source)
     freeze = _run([str(runner / "pip"), "freeze"]).stdout
     assert f"newsdesk @ git+{url}@{commit}" in freeze
+
+
+@pytest.mark.parametrize("schedule, contents", [([], "read"), (["--fetch-schedule", "17 * * * *"], "write")])
+def test_the_workflows_comment_on_its_permissions_says_why_each_is_asked(tmp_path, capsys, schedule, contents):
+    """The scheduled workflow asks for `contents: write` (to push what it fetched) under a comment that said
+    the deploy job needs Pages and an OIDC token, "nothing else": read as GitHub's reviewer reads it, the
+    write permission had no reason given."""
+    assert main(["init", str(tmp_path / "site"), "--github-actions", "--install", "newsdesk==0.1.0", *schedule]) == 0
+    capsys.readouterr()
+    text = (tmp_path / "site/.github/workflows/pages.yml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["permissions"] == {"contents": contents, "pages": "write", "id-token": "write"}
+    comment = text.split("\npermissions:")[0].rsplit("\n\n", 1)[-1]
+    assert comment.endswith("; nothing else.") and ("scheduled fetch to push" in comment) == (contents == "write")

@@ -155,7 +155,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     site = plan_site(config, options, environ=environ, progress=progress, cache=cache, workers=workers)
     if options.strict and site.problems:
         raise BuildError(list(site.problems), f"{'Build' if options.write else 'Check'} failed (--strict): "
-                                              f"{len(site.problems)} content error(s).")
+                                              f"{len(site.problems)} content error{'s' * (len(site.problems) != 1)}.")
     env = make_env(config, site.model.site, copies=site.pictures)
     tested: set[tuple[str, Problem]] = set()  # (page template, warning): what rendering found (tested_warnings)
     if not options.write:

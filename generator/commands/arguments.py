@@ -37,7 +37,7 @@ def make_parser() -> argparse.ArgumentParser:
     # when the site was made, which a new install of newsdesk moves)
     parser.add_argument("--version", action=_Version)
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Command)
     parser.commands = commands.choices  # (for near_miss and main: argparse offers no public way to them)
 
     for name, run, text in (("build", run_build, "build the site into the output folder"),
@@ -45,7 +45,7 @@ def make_parser() -> argparse.ArgumentParser:
         # (check's help is the reference of what it checks, which messages point at: a copy of newsdesk
         # installed with pip has no docs/ folder)
         sub = commands.add_parser(name, allow_abbrev=False, help=text, description=text[0].upper() + text[1:] + ".",
-                                  **({"epilog": _reference(), "formatter_class": _Help} if name == "check" else {}))
+                                  **({"epilog": _reference, "formatter_class": _Help} if name == "check" else {}))
         _site_options(sub)
         if name == "build":
             sub.add_argument("--output", metavar="DIR", help="output folder (default: output_dir from config)")
@@ -61,7 +61,7 @@ def make_parser() -> argparse.ArgumentParser:
                                           "and write each new or changed entry as an item file under "
                                           "content_dir/fetch.folder. Exit status: 0 every source fetched, 1 some "
                                           "failed (listed), 2 bad config.yaml, OPML or state file.",
-                              epilog=_fetch_reference(), formatter_class=_Help)
+                              epilog=_fetch_reference, formatter_class=_Help)
     sub.add_argument("--config", metavar="PATH", default="config.yaml",
                      help="config file; the site root is the folder holding it (default: ./config.yaml)")
     sub.add_argument("--content", metavar="DIR", help="content folder (default: content_dir from config)")
@@ -162,6 +162,16 @@ def did_you_mean(parser: argparse.ArgumentParser, extra: list[str]) -> str:
             if close:
                 return f" (did you mean {close[0]}?)"
     return ""
+
+
+class _Command(argparse.ArgumentParser):
+    """A command's parser, whose epilog may be a function that makes it: check's reference of every field and key
+    is made when its help is shown, not on every command (wrapping it cost more than all the rest of the parser)."""
+
+    def format_help(self) -> str:
+        if callable(self.epilog):
+            self.epilog = self.epilog()
+        return super().format_help()
 
 
 class _Help(argparse.HelpFormatter):

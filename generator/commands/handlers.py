@@ -297,8 +297,9 @@ def run_serve(args) -> int:
         print(f"Serving {server.config.title} at {server.url} (Ctrl-C to stop)", flush=True)
         if server.network_url:  # (the address above works on this computer only)
             print(f"Other devices on the network open it at {server.network_url}", flush=True)
-        if args.open:
-            webbrowser.open(server.url)
+        if args.open and not webbrowser.open(server.url):  # (on a server over ssh, or a machine without one)
+            print(f"note: --open found no web browser to open here: open {server.url} in yours", file=sys.stderr,
+                  flush=True)
         while True:  # short sleeps: a signal that lands on another thread only runs its handler when this wakes
             time.sleep(0.25)
     except KeyboardInterrupt:

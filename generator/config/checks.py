@@ -113,7 +113,13 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
                                 f"`markdown_engine` must be cmark or python-markdown, got {config.markdown_engine!r}",
                                 "cmark is the default"))
     why = output_overlap(config.output_path, [config.root], config.input_paths, shown=str(config.output_dir))
-    if why:  # said at the output folder's key, else the content folder's, or at the option that gave it
+    inside = _folder_inside_output(config, node, overridden) if why else None
+    if inside:  # (`pictures_dir: output/pictures`: that key is the one to change, not output_dir)
+        key, folder = inside
+        problems.append(Problem(path, key_line(node, key), f"`{key}` {folder} is inside the output folder "
+                                f"{config.output_dir}, which every build replaces whole",
+                                f"give `{key}` a folder of its own beside it, such as `{key}: {_BESIDE_OUTPUT[key]}`"))
+    elif why:  # said at the output folder's key, else the content folder's, or at the option that gave it
         key, option = ("output_dir", "--output") if "output_dir" in overridden or key_line(node, "output_dir") \
             else ("content_dir", "--content")
         problems.append(Problem(*((option, None) if key in overridden else (path, key_line(node, key))), why, OWN_FOLDER))
@@ -239,7 +245,8 @@ def _check_stories(stories: StoriesConfig, node, path: str, problems: list[Probl
     if not 0 < stories.threshold <= 1:
         problems.append(Problem(path, key_line(node, "stories.threshold"),
                                 f"`stories.threshold` must be more than 0 and at most 1, got {stories.threshold!r}",
-                                "0.3 is the default; lower joins more items, and more wrongly"))
+                                f"{StoriesConfig.threshold:g} is the default; lower joins more items, and more "
+                                "wrongly"))
     if stories.same_provider not in SAME_PROVIDER:
         problems.append(Problem(path, key_line(node, "stories.same_provider"),
                                 f"`stories.same_provider` must be {' or '.join(SAME_PROVIDER)}, "
@@ -356,6 +363,22 @@ def _account_address(value: str, domain: str) -> bool:
 
 
 OWN_FOLDER = "give the output a folder of its own, such as `output`: `output_dir` in config.yaml, or --output"
+
+
+_BESIDE_OUTPUT = {"pictures_dir": Config.pictures_dir, "data_dir": "data"}
+
+
+def _folder_inside_output(config: Config, node, overridden: set[str]) -> tuple[str, str] | None:
+    """The folder key of config.yaml (`pictures_dir`, `data_dir`) whose folder the output folder holds, with its
+    value, when config.yaml gives that key and not `output_dir`; else None."""
+    if "output_dir" in overridden or key_line(node, "output_dir"):
+        return None
+    out = config.output_path.resolve()
+    for key in _BESIDE_OUTPUT:
+        value = getattr(config, key)
+        if value and key_line(node, key) and out in (config.root / value).resolve().parents:
+            return key, value
+    return None
 
 
 def output_overlap(output: Path, protected: list[Path], inputs: list[Path] = (), shown: str = "") -> str:

@@ -14,7 +14,7 @@ import os
 import re
 import shlex
 import typing
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -348,7 +348,7 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
             problems.append(Problem(path, node_line(node), f"`{name}` must be a finite number, got {str(value)[:24]}… "
                                     f"({len(str(abs(value))):,} digits)", "write a number of at most 300 digits"))
             return False, None
-    if hint is str and isinstance(value, (int, float, datetime)) and not isinstance(value, bool):
+    if hint is str and isinstance(value, (int, float, date)) and not isinstance(value, bool):  # (a datetime is a date)
         value, good = str(value), True
     if not good and hint is str and isinstance(value, bool) and isinstance(node, yaml.ScalarNode) and not node.style:
         # (YAML 1.1 reads a bare no, yes, on or off as true or false: `language: no` is Norwegian to its writer)

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 
 import yaml
 
+from generator.config.lines import key_line
 from generator.config.values import Config, TopicConfig
 from generator.errors import ConfigError, Problem
 from generator.site.records import load_records
@@ -73,13 +74,18 @@ def read_sources(config: Config, topics: tuple[TopicConfig, ...] | None = None) 
 def _listed_lines(path: Path) -> list[int]:
     """The line of each entry of config.yaml's `sources:` list (the config was read already: this only
     places its sources, for messages)."""
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return []
+    node = _config_node(path)
     listed = next((value for key, value in node.value if key.value == "sources"), None) \
         if isinstance(node, yaml.MappingNode) else None
     return [item.start_mark.line + 1 for item in listed.value] if isinstance(listed, yaml.SequenceNode) else []
+
+
+def _config_node(path: Path) -> yaml.Node | None:
+    """config.yaml's YAML nodes, to place a setting's line in a message; None when it cannot be read."""
+    try:
+        return yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
 
 
 _XML_URL = re.compile(r"""xmlUrl\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -111,9 +117,12 @@ def read_opml(config: Config, name: str, site_topics: tuple[TopicConfig, ...]) -
     path = config.root / name
     try:
         raw = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(Problem(name, None, f"cannot read the OPML file: {exc.strerror}",
-                                  f"fix `fetch.opml` in {config.path}, or export the file from your feed reader again"))
+    except OSError as exc:  # (said at config.yaml's line that names it: the file is not there to point at)
+        what = "not found" if isinstance(exc, FileNotFoundError) else f"cannot be read: {exc.strerror}"
+        raise ConfigError(Problem(config.path, key_line(_config_node(config.root / config.path), "fetch.opml"),
+                                  f"OPML file {name} (`fetch.opml`) {what}",
+                                  "correct `fetch.opml` to the file your feed reader exported (relative to the "
+                                  "site's folder), or remove it"))
     if len(raw) > MAX_OPML_BYTES or b"<!ENTITY" in raw:  # no entity expansion from a file of unknown origin
         raise ConfigError(Problem(name, None, "not an OPML file newsdesk reads (too big, or declares entities)"))
     try:

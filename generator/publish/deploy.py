@@ -122,9 +122,10 @@ def deploy(config: Config, build_options: BuildOptions = BuildOptions(),
             built = build(replace(config, output_dir=str(Path(tmp) / "site")), build_options, progress=progress)
         except BuildError as exc:
             raise DeployError(exc.problems, f"{exc.summary or 'Build failed.'} Nothing was deployed.") from exc
-        if built.site.problems:
+        errors = len(built.site.problems)
+        if errors:
             raise DeployError(list(built.site.problems),
-                              f"Deploy stopped: {len(built.site.problems)} content error(s), nothing was pushed. "
+                              f"Deploy stopped: {errors} content error{'s' * (errors != 1)}, nothing was pushed. "
                               "Fix them, or deploy the site without those items: `newsdesk build`, "
                               "then `newsdesk deploy --no-build`.")
         os.unlink(Path(tmp) / "site" / MARKER)  # newsdesk's note to itself, not part of the site

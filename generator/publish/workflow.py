@@ -41,7 +41,7 @@ on:
     branches: [__BRANCH__]
   workflow_dispatch:  # a "Run workflow" button on the Actions tab
 __SCHEDULE__
-# The deploy job needs to write to Pages and to prove who it is with an OIDC token; nothing else.
+# The deploy job needs to write to Pages and to prove who it is with an OIDC token__WHY_CONTENTS__; nothing else.
 permissions:
   contents: __CONTENTS__
   pages: write
@@ -146,7 +146,9 @@ def workflow_text(*, install: str, branch: str = "main", site: str = ".", output
     values = {"__BRANCH_NAME__": branch, "__BRANCH__": json.dumps(branch), "__SITE__": json.dumps(site),
               "__OUTPUT__": json.dumps(output), "__INSTALL__": json.dumps(install),
               "__SCHEDULE__": _SCHEDULE.replace("__CRON__", json.dumps(fetch_schedule)) if fetch_schedule else _NO_SCHEDULE,
-              "__CONTENTS__": "write" if fetch_schedule else "read", "__FETCH__": _FETCH if fetch_schedule else "",
+              "__CONTENTS__": "write" if fetch_schedule else "read",
+              "__WHY_CONTENTS__": ",\n# and the scheduled fetch to push what it fetched" if fetch_schedule else "",
+              "__FETCH__": _FETCH if fetch_schedule else "",
               "__PICTURES__": _PICTURES.replace("__FOLDER__", json.dumps(pictures)) if pictures else ""}
     return re.sub("|".join(values), lambda m: values[m.group(0)], _TEMPLATE)
 

@@ -54,7 +54,7 @@ def snippet(server_id: str, epoch: int, error: str, notice: str) -> bytes:
         parts.append(f'<aside id="newsdesk-notice" role="status" data-key="{key}">'
                      '<button type="button" data-newsdesk-close aria-label="Dismiss">&times;</button>'
                      f"<strong>{count} content problem{'s' if count != 1 else ''}</strong> "
-                     f"(the build went on without these)<pre>{html.escape(notice)}</pre></aside>")
+                     f"(the build went on: an error's item is left out)<pre>{html.escape(notice)}</pre></aside>")
     parts.append(f'<script src="{SCRIPT_URL}" data-endpoint="{POLL_URL}" data-server="{server_id}" '
                  f'data-epoch="{epoch}"></script>')
     return "\n".join(parts).encode("utf-8")

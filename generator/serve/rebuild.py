@@ -176,7 +176,8 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
     cache, last = session.cache, session.cache.last
     site = patch.plan
     if options.strict and site.problems:
-        raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content error(s).")
+        raise BuildError(list(site.problems), f"Build failed (--strict): {len(site.problems)} content "
+                                               f"error{'s' * (len(site.problems) != 1)}.")
     cache.writing()
     state = last.render
     env = make_env(config, site.model.site, state.fragments,  # (no site-wide value changed)

@@ -312,7 +312,9 @@ class DevServer:
             pages, rendered = len(site.pages), result.rendered
             written, removed = result.written.written, result.written.removed
             self._error = ""
-            self._notice = "\n".join([str(p) for p in site.problems] + [f"warning: {p}" for p in site.warnings])
+            # (as `newsdesk build` prints them: an error's item is left out, a warning's is in the site)
+            self._notice = "\n".join([f"error: {p} [left out]" for p in site.problems]
+                                     + [f"warning: {p}" for p in site.warnings])
         except NewsdeskError as exc:
             self._error = str(exc)
         except Exception as exc:  # a bug in newsdesk: keep serving, and say so where the user looks

@@ -44,6 +44,10 @@ _BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
 # The front matter's end: `---`, or YAML's own end of a document, `...`, as YAML writers (PyYAML's
 # explicit_end) put it
 _CLOSING = re.compile(r"^(?:-{3,}|\.{3})[ \t]*$", re.MULTILINE)
+# What a closing `---` becomes by a slip or an editor's autocorrection (`--`, `- - -`, an em or en dash), said
+# at its line when no closing line is there: "not closed" at line 1 sent the user to the opening one.
+_DASHES = "\u2012\u2013\u2014\u2015"  # figure, en, em dash and horizontal bar
+_NEAR_CLOSING = re.compile(rf"^[ \t]*(?:--|(?:- ){{2,}}-|[-{_DASHES}]*[{_DASHES}][-{_DASHES}]*)[ \t]*$", re.MULTILINE)
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 # A line indented with tabs, which YAML does not allow (a crawler's template, or JSON pretty-printed with tabs)
 _TAB_INDENT = re.compile(r"^ *\t[ \t]*", re.MULTILINE)
@@ -219,6 +223,10 @@ def parse_source(name: str, raw: bytes, size: int | None = None) -> Source | Pro
         return Problem(name, 1, "no front matter found", "the file must start with a line '---', then YAML, then '---'")
     closing = _CLOSING.search(text, first.end())
     if not closing:
+        near = _NEAR_CLOSING.search(text, first.end())
+        if near:
+            return Problem(name, text.count("\n", 0, near.start()) + 1, f"front matter is not closed: this line, "
+                           f"{near[0].strip()!r}, is not '---'", "write it as three hyphens, '---'")
         return Problem(name, 1, "front matter is not closed", "add a line '---' after the YAML")
     front = text[first.end() + 1 : closing.start()]
     fm_line = text.count("\n", 0, first.end()) + 2  # the YAML starts on the line after the opening '---'
