@@ -199,8 +199,9 @@ def spelled(text: str, casing: str = "") -> list[str]:
     return _spelled(text, casing)[0]
 
 
-def _spelled(text: str, casing: str) -> tuple[list[str], set[str] | None]:
-    """spelled()'s words and, when finding them made it, their set (the index needs it too: made once)."""
+def _spelled(text: str, casing: str, known=()) -> tuple[list[str], set[str] | None]:
+    """spelled()'s words and, when finding them made it, their set (the index needs it too: made once).
+    `known`: words that _spelled gave before (the index's task: those it has made terms), not checked again."""
     if text.isascii() and not (casing and "I" in text):
         # Most stories are ASCII: one plain class finds the same words, folding changes none of them
         found = _ASCII_TOKEN.findall(text.lower())
@@ -221,8 +222,9 @@ def _spelled(text: str, casing: str) -> tuple[list[str], set[str] | None]:
     # Most words are their own tokens (English with typographic quotes and dashes: all of them): each distinct
     # word that is not ASCII is checked once, rather than every word looked up
     distinct = set(found)
-    if not distinct or (max(map(len, distinct)) <= MAX_TERM
-                        and all(_whole(word) == (word,) for word in itertools.filterfalse(str.isascii, distinct))):
+    new = distinct.difference(known) if known else distinct
+    if not new or (max(map(len, new)) <= MAX_TERM
+                   and all(_whole(word) == (word,) for word in itertools.filterfalse(str.isascii, new))):
         return found, distinct
     return list(itertools.chain.from_iterable(map(_whole, found))), None
 
@@ -714,7 +716,7 @@ def _weights(stems: _Stems, casing: str, words: Counter, title: str, labels: str
     fields = [spelled(title, casing), spelled(labels, casing), spelled(excerpt, casing)]
     # (a compound is a word of its field beside its parts, after them: so in no phrase pair)
     joined = [compounds(title, casing), compounds(labels, casing), compounds(excerpt, casing)]
-    body_words, present = _spelled(body_text(body_html(body)), casing)
+    body_words, present = _spelled(body_text(body_html(body)), casing, stems)
     if present is None:
         present = set(body_words)
     present.update(*fields, *joined)
