@@ -28,7 +28,9 @@ from generator.build.search_index import make_index
 from generator.config.load import load_config
 from generator.cli import main as cli_main
 from generator.serve.rebuild import Session, rebuild, update_search
-from generator.plan.search import SEARCH_FOLDER, compounds, listed_keys, shard_file, shard_key, terms, tokens
+from generator.languages import UNSPACED
+from generator.plan.search import (IGNORABLE, MAX_TERM, SEARCH_FOLDER, compounds, listed_keys, shard_file, shard_key,
+                                    terms, tokens)
 
 CONFIG = """\
 title: Search Test News
@@ -156,13 +158,16 @@ def test_letters_with_a_stroke_fold_to_the_plain_letter_as_accents_do():
 
 def plain_tokens(text):
     """The tokeniser's rule as docs/search.md states it, written the plain way: the whole text folded."""
-    from generator.languages import UNSPACED
-    from generator.plan.search import IGNORABLE, MAX_TERM
-
     decomposed = unicodedata.normalize("NFKD", text.replace("\u200b", " "))
-    kept = "".join(c for c in decomposed if unicodedata.category(c)[0] != "M" and not re.match(f"[{IGNORABLE}]", c))
+    kept = "".join(c for c in decomposed if unicodedata.category(c)[0] != "M" and not _PLAIN_IGNORABLE.match(c))
     text = unicodedata.normalize("NFC", kept).lower().translate(str.maketrans("ıłøđħ", "ilodh"))
-    return [token[:MAX_TERM] for token in re.findall(rf"[^\W_{UNSPACED}]{{2,}}|(?=[^\W_])[{UNSPACED}]", text)]
+    return [token[:MAX_TERM] for token in _PLAIN_TOKEN.findall(text)]
+
+
+# plain_tokens' patterns, compiled once: it runs on each character of plane 0, where re.match's look-up of
+# its pattern in re's cache cost more than the match
+_PLAIN_IGNORABLE = re.compile(f"[{IGNORABLE}]")
+_PLAIN_TOKEN = re.compile(rf"[^\W_{UNSPACED}]{{2,}}|(?=[^\W_])[{UNSPACED}]")
 
 
 # Mostly ASCII words with accents, marks, punctuation, spaces and other scripts between: the mix of news text
@@ -172,6 +177,7 @@ _PIECES = ["news", "Café", "e", "\u0301", "’", "—", "“", " ", "…", "\u0
 _NEWS_TEXT = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=4)), max_size=30).map("".join)
 
 
+@pytest.mark.slow  # random texts by nature; each character of plane 0 is compared in the quick tier, below
 @settings(max_examples=400, deadline=None)
 @given(_NEWS_TEXT)
 def test_the_tokeniser_cuts_any_text_as_the_plain_rule_does(text):
@@ -271,9 +277,8 @@ def test_every_unicode_space_splits_words():
 def test_the_ignorable_characters_are_unicodes_default_ignorables():
     """IGNORABLE (written out in both tokenisers) is exactly Unicode's Default_Ignorable_Code_Point, as
     node's regular expressions know it."""
-    from generator.plan.search import IGNORABLE
-
-    ours = [c for c in range(0x110000) if re.match(f"[{IGNORABLE}]", chr(c))]
+    ignorable = re.compile(f"[{IGNORABLE}]")
+    ours = [c for c in range(0x110000) if ignorable.match(chr(c))]
     script = ("const r = /\\p{Default_Ignorable_Code_Point}/u, out = [];"
               "for (let c = 0; c < 0x110000; c++) if (r.test(String.fromCodePoint(c))) out.push(c);"
               "process.stdout.write(JSON.stringify(out));")

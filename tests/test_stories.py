@@ -381,6 +381,7 @@ def labelled_headlines() -> tuple[list[StoryInput], dict[str, str]]:
     return inputs, labels
 
 
+@pytest.mark.slow  # a large corpus: 2,000 real headlines clustered and scored, as the halves below are
 @pytest.mark.skipif(not LABELLED.exists(), reason="the labelled data (../shared/labelled/) is not here")
 def test_quality_on_the_labelled_headlines():
     inputs, labels = labelled_headlines()
