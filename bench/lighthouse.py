@@ -61,7 +61,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.screenshots import CHROMIUM, samples
+from bench.screenshots import CHROMIUM, samples, site_handler
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
 
@@ -108,7 +108,7 @@ def serve(folder: Path, prefix: str, pictures: dict[tuple[int, int], bytes]):
     """`folder` at http://127.0.0.1:PORT{prefix} (404.html for what is missing) and /pictures/WxH/NAME.jpg:
     the JPEG of that size. Yields the server's origin; the pictures are filled in once it is known."""
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
+    class Handler(site_handler(folder, prefix)):
         def do_GET(self):
             found = PICTURE.match(self.path.split("?", 1)[0])
             size = (int(found[1]), int(found[2])) if found else resized_size(self.path)
@@ -139,25 +139,6 @@ def serve(folder: Path, prefix: str, pictures: dict[tuple[int, int], bytes]):
                 self.wfile.write(body)
                 return
             super().do_GET()
-
-        def translate_path(self, path):
-            raw = path.split("?", 1)[0].split("#", 1)[0]
-            return super().translate_path("/" + raw[len(prefix):]) if raw.startswith(prefix) else str(folder / "-")
-
-        def send_error(self, code, message=None, explain=None):
-            page = folder / "404.html"
-            if code == 404 and page.is_file():
-                body = page.read_bytes()
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
-            super().send_error(code, message, explain)
-
-        def log_message(self, *args):
-            pass
 
         def handle(self):
             try:

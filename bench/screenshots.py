@@ -33,10 +33,9 @@ SCHEMES = ("light", "dark")
 CHROMIUM = "/usr/bin/chromium"
 
 
-@contextlib.contextmanager
-def serve(folder: Path, prefix: str):
-    """`folder` at http://127.0.0.1:PORT{prefix}, as GitHub Pages would serve it (404.html for what is missing)."""
-    prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+def site_handler(folder: Path, prefix: str) -> type[http.server.SimpleHTTPRequestHandler]:
+    """A quiet request handler of `folder` at the path `prefix`, as GitHub Pages serves a site: its 404.html for
+    what is missing (bench.lighthouse adds its pictures to it)."""
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def translate_path(self, path):
@@ -57,6 +56,15 @@ def serve(folder: Path, prefix: str):
         def log_message(self, *args):
             pass
 
+    return Handler
+
+
+@contextlib.contextmanager
+def serve(folder: Path, prefix: str):
+    """`folder` at http://127.0.0.1:PORT{prefix}, as GitHub Pages would serve it (404.html for what is missing)."""
+    prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+
+    Handler = site_handler(folder, prefix)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
