@@ -570,11 +570,11 @@ def test_a_broken_story_mended_is_planned_again_so_its_error_goes(site, tmp_path
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
-@pytest.mark.parametrize("edit", ["title", "score"])
+@pytest.mark.parametrize("edit", ["title", "score", "type"])
 def test_a_story_named_under_more_on_a_topic_is_shown_as_edited(site, tmp_path, edit):
-    # A story page without related coverage lists the nearest stories of its topic and provider by title:
-    # a new title shows there after serve's patch, as in a full build; a new heat (not shown there) leaves
-    # those pages alone.
+    # A story page without related coverage lists the nearest stories of its topic and provider by title and
+    # type: a new title, or a type with its length (a badge and a fact), shows there after serve's patch, as in
+    # a full build; a new heat (not shown there) leaves those pages alone.
     root, config, session = site
     teasing = [page for page in session.cache.last.plan.pages if page.kind == "article" and page.context["more_on_topic"]]
     assert teasing
@@ -584,6 +584,9 @@ def test_a_story_named_under_more_on_a_topic_is_shown_as_edited(site, tmp_path, 
     before = files_under(config.output_path)
     if edit == "title":
         edit_file(path, r"^title: .*$", 'title: "Renamed for the more list"')
+    elif edit == "type":
+        assert named.kind.type == "article"
+        edit_file(path, r"^type: .*$", 'type: video\nlength: "PT7M41S"')
     else:
         edit_file(path, r"^heat: .*$", "heat: 3")
     result = _save(session, config, [path])
@@ -591,6 +594,8 @@ def test_a_story_named_under_more_on_a_topic_is_shown_as_edited(site, tmp_path, 
     after = files_under(config.output_path)
     page = after[teasing[0].output].decode()
     assert ("Renamed for the more list" in page) == (edit == "title")
+    entry = re.search(rf'<a class="title" href="[^"]*/{re.escape(named.path)}">(.*?)</a>\s*<p class="meta">(.*?)</p>', page, re.S)
+    assert entry and ('<span class="badge">Video</span>' in entry[1]) == ("<bdi>7:41</bdi>" in entry[2]) == (edit == "type")
     if edit == "score":
         assert before[teasing[0].output] == after[teasing[0].output]
     assert after == _full_build(root, tmp_path, "fresh")

@@ -421,6 +421,7 @@ SAMPLES = {  # page kind -> (site, path)
     "article with outside video": ("edge", "news/2026/11/22/lead/"),
     "podcast episode with its players": ("edge", "news/2026/11/19/episode/"),
     "article with related coverage": ("example", "news/2026/10/22/vaultly-build-server-breach/"),
+    "article whose More lists name a video and facts": ("example", "news/2026/10/13/coral-thriving-near-volcanic-vents/"),
     "404": ("example", "no/such/page/"),
     "search results": ("example", "search/?q=robot"),
 }

@@ -201,3 +201,49 @@ def test_a_site_of_articles_only_has_no_type_lists(tmp_path):
     assert [text for text, _ in _nav((out / "index.html").read_text(encoding="utf-8"))] == [
         "Latest", "Top", "Hot", "Topics", "Providers"]
     assert not (out / "videos").exists() and not (out / "types").exists()
+
+
+def _entries(page: str, heading: str) -> list[tuple[str, str]]:
+    """(title, meta) of each entry of a story page's list under `heading`, as text: what each element says (the
+    badge, the date, the facts) apart, joined by " | ", each fact's <bdi> taken out."""
+    section = re.search(rf'<h2 id="[^"]+">{heading}</h2>\s*<ul class="coverage">(.*?)</ul>', page, re.S)
+    assert section, heading
+    def plain(text: str) -> str:
+        parts = re.split(r"<[^>]+>", text.replace("<bdi>", "").replace("</bdi>", ""))
+        return " | ".join(part.strip() for part in parts if part.strip())
+    return [(plain(title), plain(meta)) for title, meta in
+            re.findall(r'<a class="title"[^>]*>(.*?)</a>\s*<p class="meta">(.*?)</p>', section[1], re.S)]
+
+
+def test_a_story_pages_more_lists_say_what_each_entry_is_as_cards_do(tmp_path):
+    # "More on <topic>", "More from <provider>" and "More coverage" named a video or a download by its title
+    # alone, where its card says "Video" and its length, or "Download" and its size.
+    maker = "{name: Maker, domain: maker.example}"
+    files = {
+        "content/a.md": item("Harbour cranes", "2026-11-20T10:00:00Z", topics="[Ports]", provider=maker),
+        "content/v.md": item("Orchard tour", "2026-11-19T10:00:00Z", topics="[Ports]", type="video",
+                             length='"PT4M13S"', provider="{name: Other, domain: other.example}"),
+        "content/d.md": item("Glacier data", "2026-11-18T10:00:00Z", type="download", size="12345678",
+                             price="{amount: 10, currency: EUR}", provider=maker,
+                             originalUrl="https://maker.example/glacier"),
+        "content/r.md": item("Lantern review", "2026-11-17T10:00:00Z", topics="[Lamps]",
+                             related='[{title: Glacier, webUrl: "https://maker.example/glacier"}, '
+                                     '{title: Kestrels, webUrl: "https://birds.example/k", type: podcast}]'),
+    }
+    config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG + "stories:\n  enabled: false\n"))
+    assert result.site.problems == ()
+    out = config.output_path
+    page = (out / "news/2026/11/20/a/index.html").read_text(encoding="utf-8")
+    assert _entries(page, "More on Ports") == [("Video | Orchard tour", "Other | 19 November 2026 | 4:13")]
+    assert _entries(page, "More from Maker") == [("Download | Glacier data", "18 November 2026 | 12.3 MB · 10 EUR")]
+    # The same spans as a card's, drawn by the same macros.
+    assert '<span class="facts"><bdi>12.3 MB</bdi> · <bdi>10 EUR</bdi></span>' in page
+    assert '<span class="facts"><bdi>12.3 MB</bdi> · <bdi>10 EUR</bdi></span>' in (out / "downloads/index.html").read_text(encoding="utf-8")
+    coverage = _entries((out / "news/2026/11/17/r/index.html").read_text(encoding="utf-8"), "More coverage")
+    assert [(title, meta.split(" | ")[-2:]) for title, meta in coverage] == [
+        ("Download | Glacier data", ["12.3 MB · 10 EUR", "On this site"]),  # the site's page: as its card
+        ("Podcast | Kestrels", ["birds.example", "↗"]),  # (elsewhere: its type, all that is known of it)
+    ]
+    # An article says nothing of its type, here as on its card.
+    video = (out / "news/2026/11/19/v/index.html").read_text(encoding="utf-8")
+    assert _entries(video, "More on Ports") == [("Harbour cranes", "Maker | 20 November 2026")]

@@ -106,6 +106,30 @@ class Coverage:
 
 
 @record
+class Kind:
+    """What an entry of an article page's lists says its story is, as a card does (partials/card.html): its type,
+    for `type_badge`, and its length, size and price, for `facts` (which reads them by these names, as an Item's).
+    Plain values rather than the Item, as Teaser's are."""
+
+    type: str = "article"
+    length: str = ""
+    size: str = ""
+    size_bytes: int = 0
+    price: str = ""
+    price_amount: float | None = None
+    price_currency: str = ""
+
+
+ARTICLE = Kind()  # (most entries': one value for them all)
+
+
+def kind_of(item) -> Kind:
+    """What an entry naming `item` (an Item) says it is."""
+    kind = Kind(item.type, item.length, item.size, item.size_bytes, item.price, item.price_amount, item.price_currency)
+    return ARTICLE if kind == ARTICLE else kind
+
+
+@record
 class Source:
     """One entry of an article page's "More coverage": another item of its story (a page of this site) or a
     declared `related` story (this site's page when it has one, else the provider's link)."""
@@ -117,6 +141,7 @@ class Source:
     provider_name: str
     published: datetime | None
     excerpt: str
+    kind: Kind = ARTICLE  # (a `related` entry the site does not have: its type alone)
 
 
 @record
@@ -370,7 +395,8 @@ MORE_REACH = 2 * MORE + 2
 
 @record
 class Teaser:
-    """Another story as an article page's "More on <topic>" shows it: its title and link, no more. Plain values
+    """Another story as an article page's "More on <topic>" shows it: its title and link, and what it is (a video's
+    length ...), no more. Plain values
     rather than the Item, so that what does not show (its scores, its text) does not make the page again;
     generator/serve/fastpath.py's Dependents finds the pages that show a story this way by `source`."""
 
@@ -378,6 +404,7 @@ class Teaser:
     path: str
     published: datetime
     provider: str  # its provider's name, or ""
+    kind: Kind
     # Its file, for Dependents; not part of what the page shows (its fingerprint, equality). Not its place
     # in Site.items, which moves whenever a story is redated past it while the page is kept.
     source: str = field(compare=False, repr=False)
@@ -438,7 +465,7 @@ def _member(site: Site, index: int) -> Source:
     item = site.items[index]
     provider = site.providers.get(item.provider.slug) if item.provider else None
     return Source(item.title, item.path, True, provider.slug if provider else "",
-                  provider.name if provider else "", item.published, item.excerpt)
+                  provider.name if provider else "", item.published, item.excerpt, kind_of(item))
 
 
 def _related_index(site: Site, keys: Callable[[], dict[str, int]], url: str) -> int | None:
@@ -462,7 +489,7 @@ def _related(site: Site, keys: Callable[[], dict[str, int]], related) -> Source:
     # its provider on this site, by who it is (its own slug may be another provider's: generator/site/slugs.py)
     slug = site.provider_slugs.get(provider_identity(provider), "") if provider else ""
     return Source(related.title, related.url, False, slug, provider.name if provider else "", related.published,
-                  related.excerpt)
+                  related.excerpt, ARTICLE if related.type == "article" else Kind(related.type))
 
 
 def _nearest(order: tuple[int, ...], index: int, skip: set[int]) -> tuple[int, ...]:
@@ -482,7 +509,7 @@ def _nearest(order: tuple[int, ...], index: int, skip: set[int]) -> tuple[int, .
 def _teaser(site: Site, index: int) -> Teaser:
     item = site.items[index]
     provider = site.providers.get(item.provider.slug) if item.provider else None
-    return Teaser(item.title, item.path, item.published, provider.name if provider else "", item.source)
+    return Teaser(item.title, item.path, item.published, provider.name if provider else "", kind_of(item), item.source)
 
 
 def _descendants(site: Site) -> dict[str, tuple[str, ...]]:
