@@ -26,7 +26,6 @@ from pathlib import Path
 
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
-from generator.site.types import type_lists
 
 DEVICES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 SCHEMES = ("light", "dark")
@@ -77,7 +76,7 @@ def serve(folder: Path, prefix: str):
 def samples(site) -> dict[str, str]:
     """Page name -> URL path (site-relative) of each kind of page."""
     shown = {"front": "", "latest": "latest/"}
-    listed = max(type_lists(site.items), key=lambda entry: (len(entry[1]), entry[0].path), default=None)
+    listed = max(site.type_lists, key=lambda entry: (len(entry[1]), entry[0].path), default=None)
     if listed is not None:  # the biggest list of another type (videos/ ...): a way in the header offers
         shown["type"] = listed[0].path
     if site.topic_items:

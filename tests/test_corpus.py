@@ -208,11 +208,10 @@ def test_no_output_shows_entity_text(corpus, built):
 def _reader_pages(site) -> dict[str, str]:
     """The pages issue 18 measures, as URL paths: front, Latest, the biggest list by type, topic and provider,
     the newest story with a link, and a search."""
-    from generator.site.types import type_lists
 
     topic = max(site.topic_items, key=lambda slug: (len(site.topic_items[slug]), slug))
     provider = max(site.provider_items, key=lambda slug: (len(site.provider_items[slug]), slug))
-    listed = max(type_lists(site.items), key=lambda entry: len(entry[1]))
+    listed = max(site.type_lists, key=lambda entry: len(entry[1]))
     story = next(story for story in site.items if story.link)
     return {"front": "", "latest": "latest/", "type": listed[0].path, "topic": f"topics/{topic}/",
             "provider": f"providers/{provider}/", "article": story.path, "search": "search/?q=table"}

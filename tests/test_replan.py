@@ -41,12 +41,16 @@ def _edited(item, rng: random.Random, site, items):
         changes["provider"] = rng.choice(items).provider
     if rng.random() < 0.3:
         changes["heat"] = rng.uniform(0, 500)
+    if rng.random() < 0.2:  # into or out of a list by type (videos/ ...)
+        changes["type"] = rng.choice(sorted({other.type for other in items}))
     return dataclasses.replace(item, **changes)
 
 
 def _site_wide_changed(full, site) -> bool:
-    """Whether indexing every item gave other topics or provider badges (what reindexed declines for)."""
+    """Whether indexing every item gave other topics, provider badges or type lists (what reindexed declines for)."""
     badges = [provider.badge for provider in full.providers.values()]
+    if [listed for listed, _ in full.type_lists] != [listed for listed, _ in site.type_lists]:
+        return True
     return list(full.topics.values()) != list(site.topics.values()) or badges != [
         provider.badge for provider in site.providers.values()]
 
@@ -58,6 +62,7 @@ def _assert_same_indexes(got, full) -> None:
     assert dict(got.topic_items) == dict(full.topic_items)
     assert dict(got.provider_items) == dict(full.provider_items)
     assert dict(got.url_index) == dict(full.url_index)
+    assert got.type_lists == full.type_lists
 
 
 def _reindexed_as_indexing_gives(plan, config, items, index, new):

@@ -15,7 +15,6 @@ import pytest
 from conftest import CORPUS, build_site, copy_example_site, item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
-from generator.site.types import type_lists
 
 pytestmark = pytest.mark.slow  # real builds, served, in Chromium
 
@@ -36,7 +35,7 @@ def _list_samples(site) -> dict[str, str]:
     provider = max(site.provider_items, key=lambda slug: (len(site.provider_items[slug]), slug))
     samples = {"front": "", "latest": "latest/", "top": "top/", "hot": "hot/", "topic": f"topics/{topic}/",
                "provider": f"providers/{provider}/"}
-    listed = max(type_lists(site.items), key=lambda entry: len(entry[1]), default=None)
+    listed = max(site.type_lists, key=lambda entry: len(entry[1]), default=None)
     if listed is not None and len(listed[1]) >= 4:  # the biggest list by type (videos/ ...), when it can fill a screen
         samples["type"] = listed[0].path
     return samples

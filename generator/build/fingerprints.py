@@ -22,7 +22,6 @@ from generator import __version__
 from generator.config.values import Config
 from generator.site.model import Item, Provider, Site, Topic
 from generator.plan.pages import FileOutput, Page, RenderedSite
-from generator.site.types import type_lists
 
 
 def config_key(config: Config, *extra) -> str:
@@ -125,7 +124,7 @@ def site_keys(site: Site, pictures: str = "", words: str = "") -> dict[str, str]
     keys = {
         "topics": digest(list(site.topics.values())),
         "providers": digest([provider.badge for provider in site.providers.values()]),  # what the global holds
-        "type_lists": digest([listed for listed, _ in type_lists(site.items)]),
+        "type_lists": digest([listed for listed, _ in site.type_lists]),
     }
     keys["picture"] = pictures
     keys["t"] = keys["search_words"] = keys["page_feed_name"] = words

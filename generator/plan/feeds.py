@@ -56,7 +56,7 @@ from generator.site.model import Item, ProviderRef, Site
 from generator.site.text import spaces_made_one
 from generator.plan.pages import EarlierOutputs, FileOutput, dated_item, described, one_per_story
 from generator.site.ranking import Rankings
-from generator.site.types import list_path, titled, type_lists
+from generator.site.types import list_path, titled
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +151,7 @@ def plan_feeds(site: Site, rankings: Rankings, config: Config, kept: frozenset =
              (rankings.newest or rankings.latest)[:size]),
         _top_feed(rankings, config, name, words),
     ]
-    for listed, order in type_lists(site.items) if config.type_lists else ():
+    for listed, order in site.type_lists if config.type_lists else ():
         listed = titled(listed, words)
         feeds.append(Feed(feed_path("type", listed.key), listed.path, f"{listed.title} · {name}",
                           words.t("feed_type_description", list=listed.title, site=name),

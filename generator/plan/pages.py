@@ -26,7 +26,7 @@ from generator.site.index import topic_tree
 from generator.site.model import ModelResult, Site
 from generator.site.stories import article_key
 from generator.site.ranking import Rankings
-from generator.site.types import titled, type_lists
+from generator.site.types import titled
 from generator.urls import ascii_host
 
 
@@ -259,7 +259,7 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
         pages += _paginate(site, config, kind, "", f"{kind}/", words.t(f"{kind}_title"),
                            words.t(f"{kind}_description"), _order(rankings, order), {}, earlier, known, words,
                            as_before, moved)
-    for listed, order in type_lists(site.items) if config.type_lists else ():
+    for listed, order in site.type_lists if config.type_lists else ():
         listed = titled(listed, words)
         pages += _paginate(site, config, "type", listed.key, listed.path, listed.title,
                            words.t("type_description", list=listed.title), one_per_story(site, order, own=True), {},

@@ -39,7 +39,7 @@ from generator.site.model import ProviderBadge, Site
 from generator.site.text import BIDI, bidi_closed, plain_text
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
-from generator.site.types import KNOWN, OTHER, badge, title_word, titled, type_lists
+from generator.site.types import KNOWN, OTHER, badge, title_word, titled
 from generator.urls import ascii_host, host_of, origin_url
 
 log = logging.getLogger(__name__)
@@ -513,7 +513,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
                        words_language=words.speaks, words_lang=words_lang, content_lang=content_lang,
                        head_lang=head_lang, word_lang=word_lang, content_lang_in=content_lang_in, date_lang=date_lang,
                        type_badge=type_badge, type_word=title_word,
-                       type_lists=tuple(titled(listed, words) for listed, _ in type_lists(site.items))
+                       type_lists=tuple(titled(listed, words) for listed, _ in site.type_lists)
                        if config.type_lists else ())
     env.filters.update(
         # The same as the url() and absolute() functions, as filters: `{{ item.path|url }}`. The default theme

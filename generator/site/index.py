@@ -21,6 +21,7 @@ from generator.site.identities import (as_declared, declared_key, declared_provi
                                        provider_aliases, provider_identity)
 from generator.site.model import Image, Item, ModelResult, Provider, ProviderRef, Site, Topic
 from generator.site.slugs import distinct_providers, distinct_topics, separate_path_clashes
+from generator.site.types import type_lists
 from generator.urls import safe_url, slugify
 
 
@@ -226,6 +227,7 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
         topic_items=MappingProxyType(topic_items),
         provider_items=MappingProxyType({k: tuple(v) for k, v in provider_items.items()}),
         url_index=url_index_of(items),
+        type_lists=type_lists(items),
         provider_slugs=MappingProxyType(provider_slugs),
         alike_providers=alike_providers,
         topic_slugs=MappingProxyType(topic_slugs),

@@ -17,10 +17,13 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from generator.errors import Problem
 from generator.frozen import record
+
+if TYPE_CHECKING:  # (types.py reads the model: the lists' own type, for the annotation alone)
+    from generator.site.types import TypeList
 
 
 # What a card calls an item of a known type ("" for an article: most are). Any other type is kept as
@@ -228,6 +231,9 @@ class Site:
     topic_items: Mapping[str, tuple[int, ...]]  # slug -> indices into items, children's items included
     provider_items: Mapping[str, tuple[int, ...]]
     url_index: Mapping[str, int]  # an item's original/web URL -> its index, for internal "more coverage" links
+    # the site's lists by type (site/types.py type_lists), worked out once here for the plan, the feeds, the
+    # header and the fingerprints, whether or not the config shows them
+    type_lists: tuple[tuple[TypeList, tuple[int, ...]], ...]
     # a provider's identity (provider_identity) -> its slug: its plain one unless another's is alike (slugs.py)
     provider_slugs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     alike_providers: frozenset[str] = frozenset()  # the identities of those whose plain slugs are alike (warned of)

@@ -14,7 +14,7 @@ from generator.site.identities import definition, provider_identity, topic_ident
 from generator.site.index import (in_provider_order, latest_order, main_topics, provider_average, provider_name,
                                   url_index_of)
 from generator.site.model import Item, Site, Topic
-from generator.site.types import same_type_lists
+from generator.site.types import list_key, type_lists
 
 
 # What an edit may change in an item and leave the site's shape as it was: none of these decide an
@@ -68,8 +68,6 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
     if new is not None:
         to = bisect.bisect_left(items, latest_order(new), key=latest_order)
         items.insert(to, new)
-    if not same_type_lists(site.items, items, old, new):
-        return None  # a link more or less, or another name, in every page's header
     count = len(site.items)
     position = list(range(count))
     if index is None:  # added: the items from `to` on move one place on
@@ -81,6 +79,9 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
     else:  # old index -> new: the edited item to `to`, the items it passed one place back (or on)
         low, high = min(index, to), max(index, to)
         position[low : high + 1] = list(range(low + 1, high + 1)) + [to] if to < index else [to] + list(range(low, high))
+    lists = _type_lists(site, items, old, new, index, to, position, low, high)
+    if lists is None:
+        return None  # a link more or less, or another name, in every page's header
     old_topics = old.topics if old else ()
     new_topics = new.topics if new else ()
     topics = _ancestors(old_topics, site.topics), _ancestors(new_topics, site.topics)
@@ -131,12 +132,27 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
         topic_items=MappingProxyType(topic_items),
         provider_items=MappingProxyType(provider_items),
         url_index=url_index,
+        type_lists=lists,
         provider_slugs=site.provider_slugs,
         alike_providers=site.alike_providers,
         topic_slugs=site.topic_slugs,
         alike_topics=site.alike_topics,
     )
     return Reindexed(site, position, low, high, to)
+
+
+def _type_lists(site: Site, items: list[Item], old: Item | None, new: Item | None, index: int | None, to: int,
+               position: list[int], low: int, high: int):
+    """The site's type lists after the edit, or None when one appears, goes or is titled otherwise. Worked out
+    from every item only when the edited item's type did change and is in a list (before or after)."""
+    was, now = list_key(old.type if old else "article"), list_key(new.type if new else "article")
+    if (was == now == "") or (old is not None and new is not None and old.type == new.type):
+        return tuple((listed, _moved(order, index, to, position, low, high, listed.key == was, listed.key == now))
+                     for listed, order in site.type_lists)
+    found = type_lists(tuple(items))
+    if [listed for listed, _ in found] != [listed for listed, _ in site.type_lists]:
+        return None
+    return found
 
 
 def _ancestors(slugs, topics: Mapping[str, Topic]) -> set[str]:

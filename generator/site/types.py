@@ -104,14 +104,3 @@ def type_lists(items: tuple[Item, ...]) -> tuple[tuple[TypeList, tuple[int, ...]
 
 
 _label = functools.lru_cache(maxsize=4096)(type_label)
-
-
-def same_type_lists(items: tuple[Item, ...], new_items: list[Item], old: Item | None, new: Item | None) -> bool:
-    """Whether the site has the same type lists, titled alike, after `old` became `new` (None: added or
-    deleted): the header of every page names them. Looks at the whole site only when the edit is of an
-    item in a type list."""
-    if list_key(old.type if old else "article") == list_key(new.type if new else "article") == "":
-        return True
-    if old is not None and new is not None and old.type == new.type:
-        return True
-    return [listed for listed, _ in type_lists(items)] == [listed for listed, _ in type_lists(tuple(new_items))]
