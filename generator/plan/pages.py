@@ -396,9 +396,9 @@ MORE_REACH = 2 * MORE + 2
 @record
 class Teaser:
     """Another story as an article page's "More on <topic>" shows it: its title and link, and what it is (a video's
-    length ...), no more. Plain values
-    rather than the Item, so that what does not show (its scores, its text) does not make the page again;
-    generator/serve/fastpath.py's Dependents finds the pages that show a story this way by `source`."""
+    length ...), no more. Plain values rather than the Item, so that what does not show (its scores, its text)
+    does not make the page again; generator/serve/fastpath.py's Dependents finds the pages that show a story this
+    way by `source`."""
 
     title: str
     path: str

@@ -222,7 +222,8 @@ def _spelled(text: str, casing: str, known=()) -> tuple[list[str], set[str] | No
     # Most words are their own tokens (English with typographic quotes and dashes: all of them): each distinct
     # word that is not ASCII is checked once, rather than every word looked up
     distinct = set(found)
-    new = distinct.difference(known) if known else distinct
+    # (not distinct.difference(known): given a dict's subclass, as the index's task passes, it walks all of it)
+    new = {word for word in distinct if word not in known} if known else distinct
     if not new or (max(map(len, new)) <= MAX_TERM
                    and all(_whole(word) == (word,) for word in itertools.filterfalse(str.isascii, new))):
         return found, distinct
