@@ -302,7 +302,9 @@ def main(argv: list[str] | None = None) -> int:
                   "| measured (ms) | pictures done before it |")
             print("|---|---|---|---|---|---|---|---|---|---|---|")
             wanted = set(filter(None, args.pages.split(",")))
-            pages = {name: path for name, path in samples(result.site.model.site).items() if not wanted or name in wanted}
+            # (not the 404 page: Lighthouse will not audit a page answered with 404)
+            pages = {name: path for name, path in samples(result.site.model.site).items()
+                     if name != "404" and (not wanted or name in wanted)}
             for run in range(args.runs):
                 for name, path in pages.items():
                     kept = reports / (f"{name}.json" if args.runs == 1 else f"{name}-{run + 1}.json")
