@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 16; // generator/plan/search.py FORMAT
+  var FORMAT = 17; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -129,13 +129,17 @@
 
   // A Persian verb's prefix می or نمی, before a verb's ending (generator/plan/search.py: _PERSIAN_VERB)
   var PERSIAN_VERB = /^\u0646?\u0645[\u06cc\u064a](?=.{2,}[\u0645\u062f\u062a\u06cc\u064a]$)/u;
+  // A Portuguese plural in -ões made singular, -ão (generator/plan/search.py: _PORTUGUESE_PLURAL)
+  var PORTUGUESE_PLURAL = /^(.{2,})([\u00f5o])es$/u;
 
   function stemmerFor(name) {
     var S = globalThis.newsdeskSnowball;
     if (!name || !S || !S.stemmers[name]) return null;
     var stemmer = new S.stemmers[name]();
     var before = name === "persian" ? function (word) { return word.replace(PERSIAN_VERB, ""); }
-      : function (word) { return word; };
+      : name === "portuguese" ? function (word) {
+        return word.replace(PORTUGUESE_PLURAL, function (all, start, o) { return start + (o === "o" ? "ao" : "\u00e3o"); });
+      } : function (word) { return word; };
     var cache = new Map();
     return function (word) {
       var stem = cache.get(word);
