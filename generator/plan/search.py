@@ -14,7 +14,7 @@ impacts by the term's rarity (idf, from the document frequency each list carries
 (`_a b`) make quoted phrases exact, and `t:SLUG` / `p:SLUG` terms list the stories of a topic or provider (of
 any of a story's items), for filters. The files, under SEARCH_FOLDER in the site:
 
-    meta.json         {"version", "docs", "chunk", "fields", "stemmer", "keys", "files", "source"}
+    meta.json         {"version", "docs", "chunk", "fields", "stemmer", "casing", "optional", "keys", "files", "source"}
     facets.json       {"topics": [[slug, name, stories], ...], "providers": [...]}
     docs/N.json       documents N*chunk ..: one record each, fields as meta's "fields" names them
     terms/KEY.json    {"terms": {"term": [df, id, impact, id delta, impact, ...]}, "forms": {"term": word}}
@@ -65,6 +65,7 @@ from generator.i18n import facts, load_words
 from generator.languages import UNSPACED
 from generator.plan.feeds import html_datetime
 from generator.plan.pictures import candidates, resized, with_copies
+from generator.plan.search_optional import optional_words
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
 from generator.site.text import BIDI, bidi_closed
@@ -422,6 +423,7 @@ class SearchIndex:
     stemmer: str | None = None  # Snowball algorithm of the site's language
     casing: str = ""  # how the site's language lowercases (casing())
     facets: tuple = ((), ())  # ((topic slug, name), ...), ((provider slug, name), ...) in site order
+    optional: tuple[str, ...] = ()  # the language's function words, folded: a query need not match them
 
 
 def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) -> SearchIndex:
@@ -449,8 +451,9 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
     words = load_words(config)
     name = stemmer_name(config.language)
     lowered = casing(config.language)
-    digest = hashlib.sha256(f"newsdesk search {FORMAT} {__version__} {config.markdown_engine} {name} {lowered}\n"
-                            .encode())
+    optional = tuple(sorted({fold(word) for word in optional_words(config.language)}))
+    digest = hashlib.sha256(f"newsdesk search {FORMAT} {__version__} {config.markdown_engine} {name} {lowered} "
+                            f"{' '.join(optional)}\n".encode())
     docs = []
     described = []  # what the digest is of: JSON-encoded at once (per record, the encoder's set-up was most of it)
     for group in groups:
@@ -478,7 +481,7 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
               tuple((slug, provider.name) for slug, provider in site.providers.items()))
     digest.update(_encode(_json([described, facets])))
     members = tuple(tuple(site.items[index] for index in group) for group in groups)
-    return SearchIndex(members, tuple(docs), digest.hexdigest(), name, lowered, facets)
+    return SearchIndex(members, tuple(docs), digest.hexdigest(), name, lowered, facets, optional)
 
 
 def _type_badge(kind: str, words) -> tuple[str, str]:
@@ -596,7 +599,7 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
                             if stories[PROVIDER + slug]]}
     files[f"{SEARCH_FOLDER}/facets.json"] = _encode(_json(facets))
     meta = {"version": FORMAT, "docs": len(index.docs), "chunk": DOCS_PER_FILE, "fields": list(FIELDS),
-            "stemmer": index.stemmer, "casing": index.casing, "keys": _listed(shards), "files": len(files) + 1, "source": index.source}
+            "stemmer": index.stemmer, "casing": index.casing, "optional": list(index.optional), "keys": _listed(shards), "files": len(files) + 1, "source": index.source}
     files[f"{SEARCH_FOLDER}/meta.json"] = _encode(_json(meta))
     return files
 
