@@ -1,11 +1,11 @@
 """Search quality and cost: newsdesk's own search against Pagefind, as a reader would use them.
 
-    python -m bench.search_quality [--corpus ../shared/corpus/powerapps] [--held-out] [--json FILE]
+    python -m bench.search_quality [--corpus ../shared/corpus/powerapps] [--held-out | --questions] [--json FILE]
     python -m bench.search_quality --bytes SITE/config.yaml|INDEX_DIR [...]
 
 The first form builds the real corpus (its published stories) into a temporary folder, runs Pagefind
 (`pip install 'pagefind[extended]'`) on the same built site (story pages only, their <article>), and types
-every judged query below (or, with --held-out, the held-out ones) into both in Debian's chromium: newsdesk through its search page, Pagefind
+every judged query below (or, with --held-out or --questions, those sets) into both in Debian's chromium: newsdesk through its search page, Pagefind
 through its JavaScript API. Each query lists, by an id of the corpus's file names, the stories that should come
 first; the score is recall@10 (of min(10, relevant) stories) and the reciprocal rank of the first relevant
 story, averaged (MRR). It also reports the bytes each engine fetched per query, each query in a new
@@ -272,6 +272,23 @@ HELD_OUT = [
     ("spanish", ["bbaf304a80"]),
 ]
 
+# Questions (session 34): written before either engine was run on them, as readers type them: question words and
+# the words between the ones that matter (what, is, how, to, the, my, ...). Run with --questions.
+QUESTIONS = [
+    ("how to share a canvas app", ["965e8de4bc", "605fc0f97e", "8edd7e8869"]),
+    ("how do I troubleshoot forms in a model driven app", ["742f74645c", "b6c4f61e2d"]),
+    ("what is dataverse for teams", ["0230a87799", "10bd5b59d5", "831dc421db"]),
+    ("how can I print a screen from my canvas app", ["221906775f"]),
+    ("what is new in ai builder", ["ae9d41a9c4", "fb0e87ceb8", "e9252c413b", "fe79157385"]),
+    ("how do I add a chatbot to my portal", ["35af084f22"]),
+    ("where can I see the usage analytics of my apps", ["ad735f17cd"]),
+    ("is there a github connector for power automate", ["2d46901306"]),
+    ("what is the innovation backlog", ["dc30e647e8"]),
+    ("how does relevance search work", ["89222de8d7", "dd9828d716", "6775717d85"]),
+    ("can I use power apps offline", ["1d020c1300"]),
+    ("why should I use the coe starter kit", ["ef7aeb6124", "524f0b29c6", "dc30e647e8"]),
+]
+
 
 def build_corpus(corpus: Path, work: Path):
     """Build the corpus under /powerapps/: (config, output folder, file name -> the path of its result,
@@ -517,6 +534,7 @@ def main(argv: list[str] | None = None) -> dict | list:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/powerapps")
     parser.add_argument("--no-pagefind", action="store_true", help="score newsdesk only")
     parser.add_argument("--held-out", action="store_true", help="score the held-out queries instead of the judged ones")
+    parser.add_argument("--questions", action="store_true", help="score the questions instead of the judged ones")
     parser.add_argument("--bytes", type=Path, nargs="+", metavar="CONFIG",
                         help="measure bytes per query on these synthetic sites instead")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
@@ -538,8 +556,9 @@ def main(argv: list[str] | None = None) -> dict | list:
                              f"../shared/corpus/powerapps beside the main checkout)")
         if not args.no_pagefind and not has_pagefind():  # (said before the build, which takes a while)
             raise SystemExit(PAGEFIND_MISSING)
-        report = quality(args.corpus, not args.no_pagefind, HELD_OUT if args.held_out else JUDGED)
-        print(f"{report['queries']} {'held-out' if args.held_out else 'judged'} queries over {report['stories']} stories of {report['items']} items "
+        kind = "questions" if args.questions else "held-out" if args.held_out else "judged"
+        report = quality(args.corpus, not args.no_pagefind, {"questions": QUESTIONS, "held-out": HELD_OUT}.get(kind, JUDGED))
+        print(f"{report['queries']} {kind} queries over {report['stories']} stories of {report['items']} items "
               f"(build {report['build_seconds']} s"
               + (f", Pagefind's index {report['pagefind_index_seconds']} s)" if "pagefind" in report else ")"))
         print("| engine | recall@10 | MRR | bytes per query (median / max) | requests (median) |")

@@ -14,7 +14,7 @@ impacts by the term's rarity (idf, from the document frequency each list carries
 (`_a b`) make quoted phrases exact, and `t:SLUG` / `p:SLUG` terms list the stories of a topic or provider (of
 any of a story's items), for filters. The files, under SEARCH_FOLDER in the site:
 
-    meta.json         {"version", "docs", "chunk", "fields", "stemmer", "keys", "files", "source"}
+    meta.json         {"version", "docs", "chunk", "fields", "stemmer", "casing", "optional", "keys", "files", "source"}
     facets.json       {"topics": [[slug, name, stories], ...], "providers": [...]}
     docs/N.json       documents N*chunk ..: one record each, fields as meta's "fields" names them
     terms/KEY.json    {"terms": {"term": [df, id, impact, id delta, impact, ...]}, "forms": {"term": word}}
@@ -65,13 +65,14 @@ from generator.i18n import facts, load_words
 from generator.languages import UNSPACED
 from generator.plan.feeds import html_datetime
 from generator.plan.pictures import candidates, resized, with_copies
+from generator.plan.search_optional import optional_words
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
 from generator.site.text import BIDI, bidi_closed
 from generator.site.types import badge
 from generator.urls import device_name, resized_url
 
-FORMAT = 16  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 17  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -237,9 +238,10 @@ _HYPHEN = re.compile(f"[{_HYPHENS}]")
 
 @functools.cache
 def _compound() -> re.Pattern:
-    """Letters, digits and their marks joined by hyphens (search.js: COMPOUND)."""
-    part = rf"(?:[^\W_]|[{_mark_ranges()}])+"
-    return re.compile(rf"{part}(?:[{_HYPHENS}]{part})+")
+    """Letters, digits and their marks joined by hyphens (search.js: COMPOUND), from the start of a word only
+    (what search.js finds: a match begins where a word does; not tried again at each letter of a long word)."""
+    letter = rf"(?:[^\W_]|[{_mark_ranges()}])"
+    return re.compile(rf"(?<!{letter}){letter}+(?:[{_HYPHENS}]{letter}+)+")
 
 
 def compounds(text: str, casing: str = "") -> list[str]:
@@ -247,8 +249,36 @@ def compounds(text: str, casing: str = "") -> list[str]:
     makes of it without them ("tmobile", "gpt3", "lowcode"), in order: a part of one letter is no word of its
     own, so "t-mobile" was "mobile" alone. A compound that is not one word without its hyphens (a CJK one) is
     none; one longer than MAX_TERM is cut, as a word is. (search.js: compounds)"""
-    if not _HYPHEN.search(text):
-        return []
+    # Only the runs of non-space characters that hold a hyphen, each alone (a compound is inside one, and so are
+    # NFKC's and lower()'s changes): the pattern tried at every letter of a body cost more than the rest of the index
+    found: list[str] = []
+    end = 0
+    for hyphen in _hyphens(text):
+        if hyphen < end:
+            continue
+        start = hyphen
+        while start > end and not text[start - 1].isspace():
+            start -= 1
+        end = _NOT_SPACE.match(text, hyphen).end()
+        found += _compounds(text[start:end], casing)
+    return found
+
+
+def _hyphens(text: str) -> list[int]:
+    """Where a text's hyphens are, in order (str.find: a pattern's scan of a whole body cost three times more)."""
+    found = []
+    for hyphen in _HYPHENS:
+        at = text.find(hyphen)
+        while at >= 0:
+            found.append(at)
+            at = text.find(hyphen, at + 1)
+    return sorted(found)
+
+
+_NOT_SPACE = re.compile(r"\S*")
+
+
+def _compounds(text: str, casing: str) -> list[str]:
     written = _lower(unicodedata.normalize("NFKC", _IGNORED.sub("", text.replace("\u200b", " "))), casing)
     found = []
     for run in _compound().findall(written):
@@ -320,6 +350,8 @@ def stemmer(name: str | None) -> Callable[[str], str]:
     stem = snowball_stemmer(name)
     if name == "persian":
         stem = functools.partial(_persian, stem)
+    elif name == "portuguese":
+        stem = functools.partial(_portuguese, stem)
     return functools.lru_cache(maxsize=1 << 17)(lambda word: fold(stem(word)))
 
 
@@ -339,6 +371,18 @@ _PERSIAN_VERB = re.compile(r"^\u0646?\u0645[\u06cc\u064a](?=.{2,}[\u0645\u062f\u
 
 def _persian(stem: Callable[[str], str], word: str) -> str:
     return stem(_PERSIAN_VERB.sub("", word, count=1))
+
+
+# Portuguese plurals of -ão in -ões ("ação", "ações"; "acoes" typed without accents): Snowball stems them apart
+# (açã, açõ), and its plurals in -ães and -ãos it stems together already (pão, pães; mão, mãos). The plural is
+# made singular first, as RSLP's plural step does (Orengo and Huyck 2001; Lucene's PortugueseMinimalStemmer),
+# after two letters at least ("pões", a verb, keeps its letters). (search.js: PORTUGUESE_PLURAL)
+_PORTUGUESE_PLURAL = re.compile(r"(?<=..)([õo])es\Z")
+_SINGULAR = {"õ": "ão", "o": "ao"}
+
+
+def _portuguese(stem: Callable[[str], str], word: str) -> str:
+    return stem(_PORTUGUESE_PLURAL.sub(lambda plural: _SINGULAR[plural[1]], word, count=1))
 
 
 SEARCH_STATIC = "static/search/"  # the theme's scripts of the search page
@@ -388,6 +432,7 @@ class SearchIndex:
     stemmer: str | None = None  # Snowball algorithm of the site's language
     casing: str = ""  # how the site's language lowercases (casing())
     facets: tuple = ((), ())  # ((topic slug, name), ...), ((provider slug, name), ...) in site order
+    optional: tuple[str, ...] = ()  # the language's function words, folded: a query need not match them
 
 
 def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) -> SearchIndex:
@@ -415,8 +460,9 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
     words = load_words(config)
     name = stemmer_name(config.language)
     lowered = casing(config.language)
-    digest = hashlib.sha256(f"newsdesk search {FORMAT} {__version__} {config.markdown_engine} {name} {lowered}\n"
-                            .encode())
+    optional = tuple(sorted({fold(word) for word in optional_words(config.language)}))
+    digest = hashlib.sha256(f"newsdesk search {FORMAT} {__version__} {config.markdown_engine} {name} {lowered} "
+                            f"{' '.join(optional)}\n".encode())
     docs = []
     described = []  # what the digest is of: JSON-encoded at once (per record, the encoder's set-up was most of it)
     for group in groups:
@@ -444,7 +490,7 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
               tuple((slug, provider.name) for slug, provider in site.providers.items()))
     digest.update(_encode(_json([described, facets])))
     members = tuple(tuple(site.items[index] for index in group) for group in groups)
-    return SearchIndex(members, tuple(docs), digest.hexdigest(), name, lowered, facets)
+    return SearchIndex(members, tuple(docs), digest.hexdigest(), name, lowered, facets, optional)
 
 
 def _type_badge(kind: str, words) -> tuple[str, str]:
@@ -562,7 +608,7 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
                             if stories[PROVIDER + slug]]}
     files[f"{SEARCH_FOLDER}/facets.json"] = _encode(_json(facets))
     meta = {"version": FORMAT, "docs": len(index.docs), "chunk": DOCS_PER_FILE, "fields": list(FIELDS),
-            "stemmer": index.stemmer, "casing": index.casing, "keys": _listed(shards), "files": len(files) + 1, "source": index.source}
+            "stemmer": index.stemmer, "casing": index.casing, "optional": list(index.optional), "keys": _listed(shards), "files": len(files) + 1, "source": index.source}
     files[f"{SEARCH_FOLDER}/meta.json"] = _encode(_json(meta))
     return files
 
@@ -716,8 +762,9 @@ def _weights(stems: _Stems, casing: str, words: Counter, title: str, labels: str
     same weights: a query typed without accents is stemmed from its folded letters, and finds it so."""
     fields = [spelled(title, casing), spelled(labels, casing), spelled(excerpt, casing)]
     # (a compound is a word of its field beside its parts, after them: so in no phrase pair)
-    joined = [compounds(title, casing), compounds(labels, casing), compounds(excerpt, casing)]
-    body_words, present = _spelled(body_text(body_html(body)), casing, stems)
+    text = body_text(body_html(body))
+    joined = [compounds(title, casing), compounds(labels, casing), compounds(excerpt, casing), compounds(text, casing)]
+    body_words, present = _spelled(text, casing, stems)
     if present is None:
         present = set(body_words)
     present.update(*fields, *joined)
@@ -735,8 +782,11 @@ def _weights(stems: _Stems, casing: str, words: Counter, title: str, labels: str
 
 
 def _field_weights(term_of: Callable, fields: list[list], body_words: list, joined: list[list]) -> dict[str, int]:
-    """term -> impact of one story's words, each made a term by `term_of`; `joined`: each field's compounds."""
+    """term -> impact of one story's words, each made a term by `term_of`; `joined`: each field's compounds
+    (title, labels, excerpt, body)."""
     frequency = Counter(map(term_of, body_words))
+    if joined[3]:  # (counted as the body's words, the text's length as it was: its words do not change)
+        frequency.update(map(term_of, joined[3]))
     norm = K1 * (1 - B + B * len(body_words) / BODY_LENGTH)
     # body frequency -> its BM25 points: most terms are there once or twice, so this is a short table
     points = {n: round(n * BODY_SCALE / (n + norm)) or 1 for n in set(frequency.values())}

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 16; // generator/plan/search.py FORMAT
+  var FORMAT = 17; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -129,13 +129,17 @@
 
   // A Persian verb's prefix می or نمی, before a verb's ending (generator/plan/search.py: _PERSIAN_VERB)
   var PERSIAN_VERB = /^\u0646?\u0645[\u06cc\u064a](?=.{2,}[\u0645\u062f\u062a\u06cc\u064a]$)/u;
+  // A Portuguese plural in -ões made singular, -ão (generator/plan/search.py: _PORTUGUESE_PLURAL)
+  var PORTUGUESE_PLURAL = /^(.{2,})([\u00f5o])es$/u;
 
   function stemmerFor(name) {
     var S = globalThis.newsdeskSnowball;
     if (!name || !S || !S.stemmers[name]) return null;
     var stemmer = new S.stemmers[name]();
     var before = name === "persian" ? function (word) { return word.replace(PERSIAN_VERB, ""); }
-      : function (word) { return word; };
+      : name === "portuguese" ? function (word) {
+        return word.replace(PORTUGUESE_PLURAL, function (all, start, o) { return start + (o === "o" ? "ao" : "\u00e3o"); });
+      } : function (word) { return word; };
     var cache = new Map();
     return function (word) {
       var stem = cache.get(word);
@@ -163,6 +167,10 @@
   window.newsdeskSearch = { tokens: tokens, terms: function (text) { return terms(text); }, shardKey: shardKey,
     compounds: compounds,
     phrases: function (query) { return parse(query).phrases; },
+    optional: function (query, words) { // the query words `words` (a site's "optional") make optional
+      return parse(query, new Set(words)).words.filter(function (word) { return word.optional; })
+        .map(function (word) { return word.token; });
+    },
     useStemmer: function (name) { return loadStemmer(name); },
     useCasing: function (name) { casing = name === "tr" ? "tr" : ""; } };
   window.newsdeskSearchTokens = tokens;
@@ -313,6 +321,11 @@
         Array.from(String(listed[start])).forEach(function (last) { meta.fileKeys.add(start + last); });
       });
       casing = meta.casing === "tr" ? "tr" : "";
+      // The language's function words (what, is, how, to ...), folded: a story need not hold them
+      // (generator/plan/search_optional.py)
+      meta.optionalWords = new Set((Array.isArray(meta.optional) ? meta.optional : []).filter(function (word) {
+        return typeof word === "string";
+      }));
       return loadStemmer(meta.stemmer).then(function () { return meta; });
     });
   }
@@ -497,8 +510,10 @@
     return single ? -1 : query.length; // (one still being typed reaches the end)
   }
 
-  // Words in quotes are phrases; the rest are words. The last word is also a prefix while typing.
-  function parse(query) {
+  // Words in quotes are phrases; the rest are words. The last word is also a prefix while typing. A word of
+  // `optional` (the language's function words, folded) outside quotes is optional, unless every word is.
+  function parse(query, optional) {
+    optional = optional || new Set();
     var phrases = [], rest = [], plain = "";
     for (var at = 0; at < query.length; at++) {
       var end = phraseEnd(query, at);
@@ -514,21 +529,29 @@
     }
     if (plain) rest.push(plain);
     var words = [], seen = new Set();
-    var add = function (written) { // a word as spelled() gives it
+    var add = function (written, quoted) { // a word as spelled() gives it
       var term = stemWord(written), token = fold(written), alt = stemWord(token);
       if (seen.has(term)) return;
       seen.add(term);
-      words.push({ token: token, term: term, alt: alt !== term ? alt : null, quoted: false });
+      words.push({ token: token, term: term, alt: alt !== term ? alt : null, quoted: quoted,
+        optional: !quoted && optional.has(token) });
     };
-    phrases.forEach(function (phrase) { phrase.forEach(add); });
+    phrases.forEach(function (phrase) { phrase.forEach(function (word) { add(word, true); }); });
     var near = [];
     rest.forEach(function (text) {
       var found = spelled(text);
-      found.forEach(add);
+      found.forEach(function (word) { add(word, false); });
       // A word written with hyphens: the stories that write it so ("T-Mobile", not "mobile" alone) rank higher
       compounds(text).forEach(function (word) { near.push(stemWord(word)); });
-      for (var i = 0; i + 1 < found.length; i++) near.push(PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]));
+      for (var i = 0; i + 1 < found.length; i++) {
+        // (two function words side by side, "what is", stand so in most stories: no bonus worth a file)
+        if (optional.has(fold(found[i])) && optional.has(fold(found[i + 1]))) continue;
+        near.push(PAIR + stemWord(found[i]) + " " + stemWord(found[i + 1]));
+      }
     });
+    if (words.every(function (word) { return word.optional; })) {
+      words.forEach(function (word) { word.optional = false; }); // ("the who", "to be or not to be": all of them)
+    }
     var last = words.length && rest.length && ENDS_IN_WORD.test(query) ? words[words.length - 1] : null;
     return { words: words, phrases: phrases, prefix: last, near: near.slice(0, NEAR_PAIRS) };
   }
@@ -542,7 +565,7 @@
     var mine = ++seq;
     var chosen = options();
     ready().then(function (meta) {
-      var parsed = parse(query);
+      var parsed = parse(query, meta.optionalWords);
       if (!parsed.words.length) {
         show(mine, query, [], meta, null, null, false);
         return null;
@@ -565,6 +588,7 @@
         Promise.all(parsed.near.map(function (pair) { return nearby(meta, pair); })),
       ]).then(function (answers) {
         var perWord = answers[0], required = answers[1], bonuses = answers[2];
+        perWord.forEach(function (match, i) { match.optional = parsed.words[i].optional; });
         var corrected = perWord.some(function (match) { return match.correction; });
         var hits = rank(perWord, bonuses, required, chosen.sort);
         var partial = false;
@@ -574,6 +598,7 @@
         }
         var marks = new Set();
         parsed.words.forEach(function (word, i) {
+          if (word.optional) return; // (not every "is" and "to" of the results marked)
           marks.add(word.term);
           if (word.alt) marks.add(word.alt);
           perWord[i].forms.forEach(function (term) { marks.add(term); });
@@ -588,13 +613,13 @@
     });
   }
 
-  // Every word must match (or, with `some`, as many as any story matches); every required set too. The
-  // score: the words' scores, plus the bonuses of words that stand side by side.
+  // Every word but the optional ones must match (or, with `some`, as many as any story matches); every required
+  // set too. The score: the words' scores, the optional words' too, plus the bonuses of words side by side.
   function rank(perWord, bonuses, required, sort, some) {
     var counts = new Map(), scores = new Map();
     perWord.forEach(function (match) {
       match.scores.forEach(function (score, id) {
-        counts.set(id, (counts.get(id) || 0) + 1);
+        if (!match.optional) counts.set(id, (counts.get(id) || 0) + 1);
         scores.set(id, (scores.get(id) || 0) + score);
       });
     });
@@ -603,7 +628,7 @@
         if (scores.has(id)) scores.set(id, scores.get(id) + value);
       });
     });
-    var need = perWord.length;
+    var need = perWord.filter(function (match) { return !match.optional; }).length;
     if (some) {
       need = 0;
       counts.forEach(function (count, id) {
