@@ -48,7 +48,7 @@ ITEMS = {
         type="podcast", provider={"name": "The Table Hour", "domain": "pod.example"}, topics=["Science"],
         featuredContent='<audio controls src="https://pod.example/42.mp3"></audio>', length="1:02:33",
         images=[{"url": "https://pod.example/42.png", "width": 1400, "height": 1400, "alt": "The show's cover"}],
-        explicit=False),
+        explicit=False, author="Ada Host"),
     "content/guide.md": _item(
         title="Winter timetable guide", excerpt="Every crossing of the winter, on one page to print.",
         publishedDateTime="2026-11-16T06:00:00Z", originalUrl="https://ferries.example/files/winter-guide.pdf",

@@ -426,15 +426,16 @@ def _price(parent: ET.Element, entry: _Entry) -> None:
 
 def _itunes(parent: ET.Element, entry: _Entry, address=str) -> None:
     """A podcast's episode as Apple's tags give it, which podcast apps read (the enclosure is its file): its length
-    in seconds, its picture (Apple takes a JPEG or PNG), who made it, and whether it is explicit when the item says."""
+    in seconds, its picture (Apple takes a JPEG or PNG), who made it (its author, else its provider, as the entry's
+    author), and whether it is explicit when the item says."""
     if not entry.podcast:
         return
     if entry.media_seconds:
         _add(parent, "itunes:duration", str(entry.media_seconds))
     if entry.image and entry.image_type in ("image/jpeg", "image/png"):
         _add(parent, "itunes:image", href=address(entry.image))
-    if entry.author:
-        _add(parent, "itunes:author", entry.author)
+    if entry.writer or entry.author:  # (as the feed's author is: a second name would read as a second author)
+        _add(parent, "itunes:author", entry.writer or entry.author)
     if entry.explicit:
         _add(parent, "itunes:explicit", entry.explicit)
 
