@@ -10,8 +10,7 @@ from generator.fetch.body_pictures import body_picture
 from generator.fetch.feed import CHECK, Entry, Feed, Image, NotAFeed
 from generator.fetch.feed_dates import Dates
 from generator.fetch.feed_values import (charset_of, cleaned_html, download_of, html_escaped, int_of, listed, media_of,
-                                         names_of,
-                                         odd_values, paragraphs, tags_of, text_decoded, text_of, unescaped)
+                                         names_of, odd_values, paragraphs, tags_of, text_decoded, text_of, unescaped)
 from generator.fetch.picture_words import MOST_CHARS
 from generator.textfiles import utf8_mostly
 from generator.urlnorm import canonical_url

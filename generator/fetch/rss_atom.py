@@ -13,8 +13,7 @@ from generator.fetch.body_pictures import body_picture, is_avatar, is_tiny
 from generator.fetch.feed import Entry, Image
 from generator.fetch.feed_dates import Dates
 from generator.fetch.feed_values import (BLANK_LINES, EMAIL, cleaned_html, download_of, html_escaped, int_of, listed,
-                                         media_of,
-                                         names_of, odd_values, paragraphs, tags_of, text_decoded, text_of,
+                                         media_of, names_of, odd_values, paragraphs, tags_of, text_decoded, text_of,
                                          type_by_name, unescaped)
 from generator.fetch.picture_words import Words
 from generator.site.text import plain_text
