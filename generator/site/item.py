@@ -88,7 +88,6 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         video_url=video_url,
         embed=embeddable(video_url, config.embed_hosts),
         price=price_field(meta, "price", notes, written),
-        length=length_field(meta, "length", notes, written),
         category=text_field(meta, "category", notes, written=written),
         author=author_field(meta, notes),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
@@ -97,6 +96,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         size_bytes=int(byte_count(written["size"] if written and "size" in written else meta.get("size")) or 0),
         **offer_field(meta, "price", written),
     )
+    values["length"], values["length_seconds"] = length_field(meta, "length", notes, written)
     values["related"] = other_than(values, notes)
     if featured:
         # (its first iframe is the player, shown as one: not again as a link)

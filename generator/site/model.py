@@ -125,6 +125,9 @@ class Item:
     # carry it as their enclosure, so that a podcast app can play it
     media_file: str = ""
     media_kind: str = ""
+    # its length in whole seconds, read with `length` (quantities.length_field): what feeds, the API and the search
+    # index give; 0 when `length` is none or is text of no time (`4 min`)
+    length_seconds: int = 0
     author: str = ""  # who wrote it, as plain text (several names joined with ", "), or ""
     warnings: tuple[Problem, ...] = ()  # what the user should fix in its file (the item is shown all the same)
 
