@@ -38,6 +38,8 @@ FILES = {
     "tool.md": front("title: Tool", *HEAD, "type: download", "webUrl: https://tools.example/get?id=1",
                      "price: Free"),
     "nothing.md": front("title: Nothing to get", *HEAD, "type: download"),
+    "store.md": front("title: Store page", *HEAD, "type: download", "webUrl: https://apps.example/app/ferry/"),
+    "page.md": front("title: Project page", *HEAD, "type: download", "webUrl: https://apps.example/ferry.html"),
 }
 
 
@@ -56,7 +58,7 @@ def test_a_podcasts_episode_has_apples_tags_and_other_items_none(tmp_path, capsy
     shy = items["Episode 8"]  # (a WebP picture is none Apple takes; a value of `explicit` that says nothing)
     assert shy.findtext(f"{ITUNES}duration") == "95"
     assert shy.find(f"{ITUNES}image") is None and shy.find(f"{ITUNES}explicit") is None
-    for title in ("Bulletin", "Guide", "Tool", "Nothing to get"):  # (no podcast app's episode)
+    for title in ("Bulletin", "Guide", "Tool", "Nothing to get", "Store page"):  # (no podcast app's episode)
         assert not [child for child in items[title] if child.tag.startswith(ITUNES)], title
     # Atom has them too (feedparser reads them there); a feed without an episode declares no namespace
     assert _entries(out, "feeds/latest.xml")["Episode 7"].findtext(f"{ITUNES}duration") == "3723"
@@ -80,6 +82,8 @@ def test_a_downloads_file_is_its_enclosure_with_its_size_and_price(tmp_path, cap
         assert tool.get("type") == "application/octet-stream"
         assert items["Tool"].find(f"{MEDIA}price") is None  # (a price in words has no amount to give)
         assert items["Nothing to get"].find(enclosure) is None  # (no link: no file)
+        for page in ("Store page", "Project page"):  # (a web page is no file to save)
+            assert items[page].find(enclosure) is None, page
     rss = (out / "feeds/latest.rss").read_text(encoding="utf-8")
     assert 'currency="&lt;EUR&gt;"' in rss
     json_items = {entry["title"]: entry for entry in json.loads((out / "feeds/latest.json").read_text())["items"]}

@@ -260,8 +260,9 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
     image = item.image
     image_url = site_url(base, image.url) if image else ""
     provider = site.providers.get(item.provider.slug) if item.provider else None
-    # A download's file is its link (the story is the file), when it plays none
-    download = item.link if item.type == "download" and not item.media_file else ""
+    # A download's file is its link (the story is the file), when it plays none and the link is no web page (a
+    # store's or a project's page as an enclosure would have feed readers save its HTML as the file)
+    download = item.link if item.type == "download" and not item.media_file and not _web_page(item.link) else ""
     file = item.media_file or download
     return _Entry(
         url=site_url(base, item.path),
@@ -337,6 +338,14 @@ def download_type(url: str) -> str:
     """The media type of a download's file from its extension, else application/octet-stream (an enclosure must
     name one)."""
     return _by_extension(url, _DOWNLOAD_TYPES, "application/octet-stream")
+
+
+_PAGE_ENDINGS = ("/", ".html", ".htm", ".shtml", ".xhtml", ".php", ".asp", ".aspx", ".jsp")
+
+
+def _web_page(url: str) -> bool:
+    """A link that names a page rather than a file: its path ends in a folder or a web page's extension."""
+    return urlsplit(url).path.lower().endswith(_PAGE_ENDINGS) or not urlsplit(url).path
 
 
 def _amount(amount: float) -> str:
