@@ -21,8 +21,8 @@ from urllib.parse import parse_qs, urlsplit
 import nh3
 
 from generator.site.nesting import well_nested
-from generator.urls import (CONTROL, MAX_URL, URL_BIDI, bidi_encoded, field_url, host_of, joined, read_url, safe_url,
-                            valid_url, without_controls)
+from generator.urls import (CONTROL, MAX_URL, URL_BIDI, bidi_encoded, field_url, host_of, joined, private_address,
+                            read_url, safe_url, valid_url, without_controls)
 
 try:  # cmark-gfm: GitHub's C implementation of CommonMark, much faster than Python-Markdown
     import cmarkgfm
@@ -161,6 +161,29 @@ def absolute_addresses(html: str, base: str) -> str:
 
     html = _playable(_placeholder_links(_LINKING.sub(lambda element: _ADDRESS.sub(resolved, element.group()), html)))
     return _sourceless_pictures(html) if "<img" in html else html
+
+
+# What a page loads without a click, in sanitised HTML: a picture's or a player's file, a video's poster
+_LOADING = re.compile(r'<(?:img|audio|video|source)(?:\s+[a-z-]+="[^"]*")+')
+_LOADED = re.compile(r'\s(?:src|poster)="(https?://[^"]*)"', re.IGNORECASE)
+
+
+def without_private_sources(html: str) -> tuple[str, tuple[str, ...]]:
+    """Sanitised HTML without the sources of its pictures and players on the reader's own network (urls.private_address:
+    site/private_pictures.py says why), a picture then shown as its text; and those addresses, in order."""
+    if not _LOADED.search(html):
+        return html, ()
+    found: list[str] = []
+
+    def source(match: re.Match) -> str:
+        address = htmlmod.unescape(match[1])
+        if not private_address(address):
+            return match.group()
+        found.append(address)
+        return ""
+
+    html = _LOADING.sub(lambda element: _LOADED.sub(source, element.group()), html)
+    return (_sourceless_pictures(html) if found else html), tuple(found)
 
 
 # A link's `rel` (the cleaner's, always last) where the element has no `href` (`<a name>`, or its address was

@@ -24,8 +24,9 @@ from generator.errors import Problem
 from generator.site.fields import MAX_TEXT, as_plain
 from generator.site.identities import other_page
 from generator.site.notes import shown
+from generator.site.private_pictures import HINT, left_out
 from generator.site.text import bidi_closed
-from generator.urls import distinct_slug, field_url, slugify
+from generator.urls import distinct_slug, field_url, private_address, slugify
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,10 @@ def load_records(config: Config) -> Records:
             if not isinstance(url, str):
                 continue
             address = field_url(url)  # (as an item's: `HTTPS://`, `//host/x.png`, no password, spaces encoded)
+            if address and private_address(address) and not config.local_site:  # (site/private_pictures.py)
+                line = key_lines(config.root, name, {"images"}).get("images")
+                warnings.append(Problem(name, line, f"logo {left_out(address)}", HINT))
+                continue
             if address:
                 url = address
             else:
