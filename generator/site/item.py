@@ -23,9 +23,9 @@ from generator.site.dates import date_field
 from generator.site.fields import (author_field, bool_field, drafted, featured_field, opaque_field, resolved,
                                    text_field, type_field, url_field)
 from generator.site.keys import KNOWN_FIELDS, check_keys, named_otherwise, nested_spelled_as_known, spelled_as_known
-from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
-                                   player_url, python_markdown_costly, render_markdown, sanitize, too_long_address,
-                                   without_player, without_private_sources)
+from generator.site.markup import (MAX_FILLED_CELLS, absolute_addresses, embeddable, featured_of_address, iframe_src,
+                                   media_file, player_url, python_markdown_costly, render_markdown, sanitize,
+                                   tables_bounded, too_long_address, without_player, without_private_sources)
 from generator.site.model import Item
 from generator.site.nested_fields import other_than, pictures_field, provider_field, related_field, topics_field
 from generator.site.notes import Notes, shown
@@ -130,6 +130,12 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     slug = slugify(slug_text or _stem(source.path) or title, fallback=source.path)
     day = published.astimezone(config.zone)  # (strftime writes year 1 as "1")
     body, engine = without_controls(source.body), config.markdown_engine
+    body, table = tables_bounded(body)
+    if table:
+        warnings += (Problem(source.path, source.body_line + table - 1,
+                             f"this table's rows leave more than {MAX_FILLED_CELLS:,} of its header's cells empty, "
+                             "each filled in as an empty cell of the page (megabytes of them): it is shown as the "
+                             "text it is written as", "give each row the header's cells, or split the table"),)
     if engine == "python-markdown":
         line, marks = python_markdown_costly(body)
         if line:

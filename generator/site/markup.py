@@ -382,6 +382,45 @@ _ADDRESS_START = re.compile(r"(?:https?:|//|www\.)", re.IGNORECASE)
 _ATTRIBUTE_BEFORE = re.compile(r"""(?:href|src|poster)\s*=\s*["']?$""", re.IGNORECASE)
 
 
+# A table's row with fewer cells than its header is filled with empty ones, by either engine: a header of 1,000
+# columns over 2,000 one-letter rows (8 KB) was 5 MB of HTML to cmark and 20 MB to Python-Markdown (23 s), per
+# table. Past this many cells filled in one body, a table is shown as the text it is written as.
+MAX_FILLED_CELLS = 100_000
+# A table's delimiter row (`|---|:--:|`, maybe in a quote or a list item), which makes the lines above and below
+# it a table
+_DELIMITER_ROW = re.compile(r"^(?P<lead>[ \t>]*(?:[-+*]|[0-9]+[.)])?[ \t>]*)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$"
+                            r"|^(?P<lead2>[ \t>]*)\|?[ \t]*:?-+:?[ \t]*\|[ \t]*$", re.MULTILINE)
+
+
+def tables_bounded(body: str) -> tuple[str, int]:
+    """A Markdown body with each table past MAX_FILLED_CELLS filled cells (counted in order) written as text (its
+    delimiter row escaped), and the line in the body (from 1) of the first such table, or 0."""
+    if "-|" not in body and "|-" not in body and "- |" not in body and "| -" not in body:  # (most bodies)
+        return body, 0
+    filled, escaped, first = 0, [], 0
+    for row in _DELIMITER_ROW.finditer(body):
+        columns = _cells(row.group())
+        rows_end = body.find("\n\n", row.end())
+        rows = body[row.end():rows_end if rows_end >= 0 else len(body)].split("\n")[1:]
+        more = sum(max(0, columns - _cells(line)) for line in rows)
+        if filled + more <= MAX_FILLED_CELLS:
+            filled += more
+            continue
+        at = row.start() + len(row.group("lead") or row.group("lead2") or "")
+        escaped.append(body.index("-", at))
+        first = first or body.count("\n", 0, row.start())  # (the header's line, above the delimiter row)
+    for at in reversed(escaped):
+        body = body[:at] + "\\" + body[at:]
+    return body, first
+
+
+def _cells(line: str) -> int:
+    """How many cells a table's row writes (its `|`s that no backslash escapes, without those at its ends)."""
+    line = line.strip().lstrip(">-+*0123456789.) \t")
+    bars = line.count("|") - line.count("\\|")
+    return max(1, bars + 1 - line.startswith("|") - (line.endswith("|") and len(line) > 1))
+
+
 def too_long_address(body: str) -> tuple[int, int] | None:
     """(line in the body from 1, length) of the first link or picture address in a Markdown body longer than
     MAX_URL (a Markdown link's destination, an HTML attribute's value, an address written alone), which sanitize
