@@ -475,6 +475,7 @@ _PRIVATE_NAMES = ("localhost", "local", "internal", "home.arpa", "lan", "home", 
 _IDEOGRAPHIC_DOTS = str.maketrans("\u3002\uff0e\uff61", "...")  # (UTS 46 maps them to "." in a host)
 
 
+@lru_cache(maxsize=4096)  # (a site's pictures come from few hosts: each is read once)
 def private_host(host: str) -> bool:
     """Whether a URL's host (urlsplit's `hostname`: an IPv6 address without its brackets) is, as a browser reads
     it, on the reader's own machine or private network: an address that is not global in any spelling a browser
@@ -520,9 +521,10 @@ def _ipv4_number(name: str) -> int | None:
 
 
 def private_address(url: str) -> bool:
-    """Whether an http(s) URL's host is on the reader's own machine or network (private_host)."""
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:
-        return False
-    return bool(host) and private_host(host)
+    """Whether a URL's host is on the reader's own machine or network (private_host)."""
+    found = _URL_HOST.match(url)  # (as urlsplit's `hostname` reads it, for every picture of every body: quicker)
+    host = found and (found[1] or found[2])
+    return bool(host) and private_host(host.lower())
+
+
+_URL_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?(?:\[([^\]/?#]*)\]|([^/?#:]*))")
