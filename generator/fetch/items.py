@@ -26,6 +26,7 @@ from generator.languages import UNSPACED
 from generator.site.markup import feed_whole, sanitize, shifted
 from generator.site.fields import MAX_TEXT
 from generator.site.item_bounds import MAX_IMAGES
+from generator.site.text import cut_at_word
 from generator.site.text import plain_text as plain_title  # a title as the build reads one
 from generator.urlnorm import canonical_url
 from generator.urls import home_page, safe_url, slugify
@@ -544,9 +545,7 @@ def plain_text(fragment: str, links: bool = True) -> str:
 def _cut(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1]
-    cut = cut.rsplit(" ", 1)[0] if " " in cut[limit // 2:] else cut
-    return cut.rstrip(" ,;:.-") + "…"
+    return cut_at_word(text, limit - 1).rstrip(" ,;:.-") + "…"
 
 
 def _bare_host(url: str) -> str:

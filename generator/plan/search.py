@@ -68,7 +68,7 @@ from generator.plan.pictures import candidates, resized, with_copies
 from generator.plan.search_optional import optional_words
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site, body_html
-from generator.site.text import BIDI, bidi_closed
+from generator.site.text import BIDI, bidi_closed, cut_at_word
 from generator.site.types import badge
 from generator.urls import device_name, resized_url
 
@@ -810,8 +810,7 @@ def _shorten(text: str) -> str:
     text = " ".join(text.split())
     if len(text) <= EXCERPT_CHARS:
         return text
-    cut = text[:EXCERPT_CHARS]
-    cut = (cut.rsplit(" ", 1)[0] if " " in cut[EXCERPT_CHARS // 2:] else cut).rstrip(" ,;:.")
+    cut = cut_at_word(text, EXCERPT_CHARS).rstrip(" ,;:.")
     # (a direction override the cut takes the end of is closed, as the whole excerpt's was: text.bidi_closed)
     return (bidi_closed(cut) if BIDI.search(cut) else cut) + "…"
 
