@@ -30,6 +30,7 @@ from generator.site.model import Item
 from generator.site.nested_fields import other_than, pictures_field, provider_field, related_field, topics_field
 from generator.site.notes import Notes, shown
 from generator.site.quantities import byte_count, length_field, offer_field, price_field, score_field, size_field
+from generator.site.stories import article_keys
 from generator.urls import MAX_URL, field_url, slugify, without_controls
 
 
@@ -98,6 +99,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         **offer_field(meta, "price", written),
     )
     values["related"] = other_than(values, notes)
+    values["keys"] = article_keys([values[key] for key in ("original_url", "web_url", "amp_url", "cdn_amp_url")])
     if featured:
         # (its first iframe is the player, shown as one: not again as a link)
         # (without ids: footnotes are the body's, and the same id twice in a page leads its links astray)
