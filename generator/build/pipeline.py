@@ -29,7 +29,7 @@ from generator.build.collector import collector_paused
 from generator.build.fingerprints import (TemplateKey, config_key, output_fingerprint, page_fingerprint, site_keys,
                                           template_keys, unchanged_fingerprints)
 from generator.build.parallel import chunks, default_workers, fork_map
-from generator.build.search_index import index_changes, is_current, live_names, make_index
+from generator.build.search_index import index_changes, is_current, live_names, make_index, source_of
 from generator.build.state import LastBuild, RenderState
 from generator.build.writer import (MARKER, Staging, WriteReport, check_output_owned, check_output_path, output_lock,
                                     recover, update_in_place)
@@ -40,7 +40,7 @@ from generator.errors import BuildError, Problem, errors_and_warnings
 from generator.i18n import load_words
 from generator.plan.outputs import plan_outputs
 from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
-from generator.plan.search import index_source, plan_index
+from generator.plan.search import plan_index
 from generator.site.local_pictures import load_copies
 from generator.render.environment import (case_clashes, make_env, misplaced_templates,
                                           render_page, static_files, tested_warnings, unknown_words,
@@ -299,7 +299,7 @@ def _stage_search(stage: Staging, site: RenderedSite, workers: int, kept: Path |
     input (a warm build need not plan nor tokenise every story again), else a new one
     (generator/build/search_index.py)."""
     model, config = site.model.site, site.config
-    source = index_source(model, config, site.pictures)
+    source = source_of(model, config, site.pictures)
     if is_current(stage.output, source):
         for name in sorted(live_names(stage.output)):
             stage.keep(name)

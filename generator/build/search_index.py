@@ -3,7 +3,8 @@ how its files read; this runs its tasks across processes and brings a live site'
 
     make_index(index, workers)         every file of the index, made anew (its tasks' results kept, to
                                        reuse those of unchanged stories next time)
-    is_current(output, source)         whether the live index was made from the same input
+    source_of(site, config, copies)    the digest of the index's input (search.index_source)
+    is_current(output, source)         whether the live index was made from that input
     index_changes(output, site, ...)   what to write and delete to bring the live index in line
     update_live_index(output, site, ...)  the same, done in place (serve's background indexer)
 
@@ -104,6 +105,13 @@ def live_source(output: Path) -> str | None:
     return meta.get("source") if meta is not None and meta.get("version") == FORMAT else None
 
 
+def source_of(site: Site, config: Config, copies: LocalCopies | None = None) -> str:
+    """search.index_source of the site: what is_current compares. A few tuples an item, none cyclic, all let go
+    at once: the collector, triggered by their count, would walk the whole live site for nothing."""
+    with collector_paused():
+        return index_source(site, config, copies)
+
+
 def is_current(output: Path, source: str) -> bool:
     """Whether the live index was made from exactly the input of this `source` (search.index_source) and is
     whole: the one check of a full build's and of an update in place."""
@@ -140,7 +148,7 @@ def index_changes(output: Path, site: Site | None, config: Config, copies: Local
     old = {f"{SEARCH_FOLDER}/{name}" for name in list_files(output / SEARCH_FOLDER)}
     if site is None:
         return ({}, {}, old) if old else None
-    source = index_source(site, config, copies)
+    source = source_of(site, config, copies)
     if is_current(output, source):
         return None
     files = make_index(plan_index(site, config, copies, source), workers, cancel, per_task, kept)

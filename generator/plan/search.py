@@ -390,6 +390,12 @@ class SearchIndex:
     facets: tuple = ((), ())  # ((topic slug, name), ...), ((provider slug, name), ...) in site order
 
 
+# What index_source hashes of an item, besides its provider, time and pictures: what a record or a task reads
+_KEYED = operator.attrgetter("path", "title", "excerpt", "topics", "topic_names", "heat", "type", "length", "size",
+                             "size_bytes", "price", "price_amount", "price_currency", "author", "digest")
+_PICTURE = operator.attrgetter("url", "width", "height")
+
+
 def index_source(site: Site, config: Config, copies: LocalCopies | None = None) -> str:
     """A digest of every input of the index, as plan_index and index_tasks read them (SearchIndex.source, kept in
     meta.json): a build compares it with the live index's to see whether to make the index again, without
@@ -399,23 +405,21 @@ def index_source(site: Site, config: Config, copies: LocalCopies | None = None) 
     made from the file and the Markdown engine alone), where it stands and its story; the stories; the
     topics' and providers' names; the config keys plan_index reads; the theme's words (dates, badges, facts)
     and the manifest of the pictures' copies (thumbnails)."""
-    items, story_of = site.items, site.story_of
     words = load_words(config)
     # (Python's Unicode tables fold and split the words, as task_key says)
     described: list = [("newsdesk search", FORMAT, __version__, unicodedata.unidata_version, config.markdown_engine,
                         stemmer_name(config.language), casing(config.language), config.timezone,
                         config.picture_resizer, words.digest, copies.digest if copies else "")]
-    add = described.append
-    for index, item in enumerate(items):
-        if not item.is_published:
-            continue
-        provider = item.provider
-        add((index, story_of.get(index, -1), item.path, item.title, item.excerpt,
-             provider.name if provider else None, provider.slug if provider else "", item.published.isoformat(),
-             item.topics, item.topic_names, tuple((image.url, image.width, image.height) for image in item.images),
-             item.heat, item.type, item.length, item.size, item.size_bytes, item.price, item.price_amount,
-             item.price_currency, item.author, item.digest))
-    add(tuple((story.lead, story.members, story.newest.isoformat(), len(story.related)) for story in site.stories))
+    add, story_of = described.append, site.story_of.get
+    for index, item in enumerate(site.items):
+        if item.is_published:
+            provider, published = item.provider, item.published
+            # (an instant as its timestamp and microsecond: exact, and cheaper than its text)
+            add((index, story_of(index, -1), _KEYED(item), provider.name if provider else None,
+                 provider.slug if provider else "", published.timestamp(), published.microsecond,
+                 tuple(map(_PICTURE, item.images))))
+    add(tuple((story.lead, story.members, story.newest.timestamp(), story.newest.microsecond, len(story.related))
+              for story in site.stories))
     add(tuple((slug, topic.name) for slug, topic in site.topics.items()))
     add(tuple((slug, provider.name) for slug, provider in site.providers.items()))
     # (marshal's version 2: the same values give the same bytes, shared or not)
