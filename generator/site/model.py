@@ -97,7 +97,8 @@ class Item:
     amp_url: str
     cdn_amp_url: str
     # The article keys of those four URLs (stories.article_keys), worked out where the item is read and kept with
-    # it in the build cache: a build joins a story's declared coverage to its members by them
+    # it in the build cache: a build joins a story's declared coverage to its members by them (none when stories
+    # are off: nothing reads them)
     keys: tuple[str, ...]
     type: str  # lower case, as written (any value: see type_label)
     quality: float | None  # None: not given (pages show none; ranking counts it as 0)
