@@ -143,7 +143,7 @@ def _site_story(site: Site, id: str, lead: int, members: tuple[int, ...]) -> Sit
                 continue
             # Another form of a member's URL (its AMP page, `m.`, `?utm_source=`) is that member, which the story
             # lists already: declared coverage joined the story by it. Two forms of one outside article are one.
-            key = entry.key
+            key = entry.article_key
             if key:
                 if keys is None:
                     keys = set(member_keys(site, members))
@@ -159,7 +159,7 @@ def member_keys(site: Site, members: Sequence[int]) -> dict[str, int]:
     parameters: stories.article_key, as declared coverage joins a story) -> the first of them with it."""
     keys: dict[str, int] = {}
     for member in members:
-        for key in site.items[member].keys:
+        for key in site.items[member].article_keys:
             keys.setdefault(key, member)
     return keys
 

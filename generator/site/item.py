@@ -99,7 +99,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         **offer_field(meta, "price", written),
     )
     values["related"] = other_than(values, notes)
-    values["keys"] = (article_keys([values[key] for key in ("original_url", "web_url", "amp_url", "cdn_amp_url")])
+    values["article_keys"] = (article_keys([values[key] for key in ("original_url", "web_url", "amp_url", "cdn_amp_url")])
                       if config.stories.enabled else ())
     if featured:
         # (its first iframe is the player, shown as one: not again as a link)

@@ -510,7 +510,7 @@ def _union(parent: list[int], a: int, b: int) -> None:
 
 def article_keys(urls: Sequence[str]) -> tuple[str, ...]:
     """The article keys of an item's URLs (its original, web, AMP and AMP cache URLs), each once, in order:
-    worked out where the item is read (Item.keys) or, for clustering, of its StoryInput."""
+    worked out where the item is read (Item.article_keys) or, for clustering, of its StoryInput."""
     keys: list[str] = []
     for url in dict.fromkeys(urls):
         key = article_key(url)
