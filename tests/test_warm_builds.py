@@ -7,12 +7,15 @@ What a user checks: a page shows what a build from scratch shows, including what
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import clean_build, copy_example_site, edit_file, files_under
+from conftest import ROOT, clean_build, copy_example_site, edit_file, files_under
 from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
@@ -89,3 +92,33 @@ def test_a_story_shown_on_another_page_as_a_video_is_shown_so_there(built, tmp_p
     finally:
         path.write_text(text, encoding="utf-8")
         _build_from_disk(root)
+
+
+def _newsdesk_build(root: Path) -> None:
+    """`newsdesk build` in a process of its own: nothing compiled by this one."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--workers", "1"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_template_edited_between_two_builds_is_compiled_again(tmp_path):
+    # The build cache keeps the compiled templates for the next `newsdesk build` (compiling the theme is a large
+    # part of a small edit's build): the next one uses them only for the text they were compiled from.
+    root = copy_example_site(tmp_path / "site")
+    ours = root / "themes/default/templates/article.html"
+    ours.parent.mkdir(parents=True)
+    bundled = (ROOT / "themes/default/templates/article.html").read_text(encoding="utf-8")
+    ours.write_text(bundled, encoding="utf-8")
+    _newsdesk_build(root)
+    assert BuildCache.load(root).compiled  # kept for the next build
+    marked = bundled.replace("{% block main %}", "{% block main %}<p>Edited template</p>", 1)
+    assert marked != bundled
+    ours.write_text(marked, encoding="utf-8")
+    _newsdesk_build(root)
+    pages = [path for path in (root / "output/news").rglob("index.html")]
+    assert pages and all("<p>Edited template</p>" in path.read_text(encoding="utf-8") for path in pages)
+    ours.write_text(bundled, encoding="utf-8")  # and back: the first text's code again
+    _newsdesk_build(root)
+    assert not any("Edited template" in path.read_text(encoding="utf-8") for path in pages)
+    assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
