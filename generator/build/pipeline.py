@@ -185,7 +185,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     if cache.published and (live / MARKER).is_file() and len(stale) <= IN_PLACE_MAX:
         # A few files to change (an edit): render them into memory, then replace just those.
         mode = "update"
-        _compile_templates(env, pages, keys)
+        _compile_templates(env, pages, keys, cache)
         made = dict(render_pages(env, pages, workers, progress, tested))
         made.update(make_files(outputs, site.model.site, state.output_memo))
         gone = cache.published - names
@@ -201,7 +201,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
             outputs = [output for output in site.outputs if output.name in stale]
             for name in [*(page.output for page in pages), *(output.name for output in outputs)]:
                 stage.claim(name)
-            _compile_templates(env, pages, keys)
+            _compile_templates(env, pages, keys, cache)
             for name, changed in _render_into(stage, env, site.model.site, pages, outputs, workers, progress, tested):
                 stage.placed(name, changed)
             for name, source in site.copies.items():
@@ -271,16 +271,23 @@ def output_fingerprints(site: RenderedSite, state: RenderState, pages: Iterable[
     return fingerprints
 
 
-def _compile_templates(env, pages: list[Page], keys: dict[str, TemplateKey]) -> None:
+def _compile_templates(env, pages: list[Page], keys: dict[str, TemplateKey], cache: BuildCache) -> None:
     """Compile the templates these pages use, here, before rendering forks: the helpers inherit them, and
-    the process keeps them for the next build (render.environment.CompiledTemplates). Only those: a build
-    with nothing to render (a warm one) compiles none."""
+    the process keeps them for the next build (render.environment.CompiledTemplates), as does the cache
+    for a build in another process. Only those: a build with nothing to render (a warm one) compiles none."""
     used = {part for template in {page.template for page in pages} for part in keys[template].used}
+    if not used:
+        return
+    env.bytecode_cache.add(cache.compiled)
+    templates = []
     for name in sorted(used):
         try:
-            env.get_template(name)
+            templates.append(env.get_template(name))
         except jinja2.TemplateError:
             pass  # rendering reports it, with the page and the line
+    code = env.bytecode_cache.of(templates)
+    if any(cache.compiled.get(key) != data for key, data in code.items()):
+        cache.compiled, cache.dirty = {**cache.compiled, **code}, True
 
 
 def _site_wide_key(site: RenderedSite, keys: dict[str, TemplateKey], globals_: dict[str, str]) -> tuple:

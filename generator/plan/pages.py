@@ -9,6 +9,7 @@ item touches (generator/serve/fastpath.py, generator/build/fingerprints.py).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -121,12 +122,13 @@ class Kind:
 
 
 ARTICLE = Kind()  # (most entries': one value for them all)
+_ARTICLE = dataclasses.astuple(ARTICLE)
 
 
 def kind_of(item) -> Kind:
     """What an entry naming `item` (an Item) says it is."""
-    kind = Kind(item.type, item.length, item.size, item.size_bytes, item.price, item.price_amount, item.price_currency)
-    return ARTICLE if kind == ARTICLE else kind
+    facts = (item.type, item.length, item.size, item.size_bytes, item.price, item.price_amount, item.price_currency)
+    return ARTICLE if facts == _ARTICLE else Kind(*facts)  # (compared before making one: most are articles)
 
 
 @record
