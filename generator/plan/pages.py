@@ -24,8 +24,7 @@ from generator.site.local_pictures import LocalCopies
 from generator.site.grouping import item_story, member_keys
 from generator.site.identities import provider_identity
 from generator.site.index import topic_tree
-from generator.site.model import ModelResult, Site
-from generator.site.stories import article_key
+from generator.site.model import ModelResult, Related, Site
 from generator.site.ranking import Rankings
 from generator.site.types import titled
 from generator.urls import ascii_host
@@ -422,7 +421,7 @@ def article_page(site: Site, index: int, teasers: dict[int, Teaser] | None = Non
     story = item_story(site, index)
     # (made once a page, when a `related` URL is no item's as written: a lead's page looks up its members' entries)
     keys = cache(lambda: member_keys(site, story.members) if story is not None else {})
-    shown = {at for at in (_related_index(site, keys, r.url) for r in item.related) if at is not None}
+    shown = {at for at in (_related_index(site, keys, r) for r in item.related) if at is not None}
     lead = None
     if story is not None:
         if story.lead == index:
@@ -470,21 +469,20 @@ def _member(site: Site, index: int) -> Source:
                   provider.name if provider else "", item.published, item.excerpt, kind_of(item))
 
 
-def _related_index(site: Site, keys: Callable[[], dict[str, int]], url: str) -> int | None:
-    """The item whose page a `related` URL is: by the URL as written, else (of the item's story: `keys()`, its
-    members' article keys) by any of its forms; None for coverage the site does not have."""
-    at = site.url_index.get(url)
-    if at is None:
-        members = keys()
-        key = article_key(url) if members else ""
-        at = members.get(key) if key else None
+def _related_index(site: Site, keys: Callable[[], dict[str, int]], related: Related) -> int | None:
+    """The item whose page a `related` entry's URL is: by the URL as written, else (of the item's story: `keys()`,
+    its members' article keys) by any of its forms (its article key, worked out where the item was read); None for
+    coverage the site does not have."""
+    at = site.url_index.get(related.url)
+    if at is None and related.article_key:
+        at = keys().get(related.article_key)
     return at
 
 
 def _related(site: Site, keys: Callable[[], dict[str, int]], related) -> Source:
     """A `related` entry as "More coverage" lists it: a story the site has as its own page shows it (the
     crawler's copy of its title and summary may be older), any other as the entry gives it."""
-    at = _related_index(site, keys, related.url)
+    at = _related_index(site, keys, related)
     if at is not None:
         return _member(site, at)
     provider = related.provider
