@@ -16,6 +16,7 @@ digit or have no letter under OTHER, last. No name is left out.
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from typing import Sequence
@@ -109,9 +110,11 @@ def directory(entries: Sequence[Entry]) -> Directory | None:
     """The index's pages for `entries`, or None when they are few enough for one page as it was (WHOLE)."""
     if len(entries) <= WHOLE:
         return None
-    covered = sorted((e for e in entries if e.stories > 1), key=lambda e: (-e.stories, e.newest, _folded(e.name), e.slug))
-    leading = tuple(e.slug for e in covered[:LEADING])
-    keyed = sorted(((_rank(initial(e.name)), _folded(e.name), e.name, e.slug) for e in entries))
+    keyed = [(_rank(initial(e.name)), _folded(e.name), e.name, e.slug) for e in entries]
+    covered = heapq.nsmallest(LEADING, ((-e.stories, e.newest, key[1], e.slug) for e, key in zip(entries, keyed)
+                                        if e.stories > 1))
+    leading = tuple(slug for *_, slug in covered)
+    keyed.sort()
     pages, jumps, seen = [], [], set()
     for number, start in enumerate(range(0, len(keyed), PER_PAGE), 1):
         chunk = keyed[start : start + PER_PAGE]
