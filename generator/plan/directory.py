@@ -19,6 +19,7 @@ from __future__ import annotations
 import heapq
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Sequence
 
 from generator.frozen import record
@@ -92,9 +93,18 @@ def initial(name: str) -> str:
     return char.upper()[0]
 
 
+@lru_cache(maxsize=1 << 16)  # (serve plans the indexes again after each save: the same names)
+def _key(name: str) -> tuple:
+    """`name`'s place in A to Z: its initial's, then its own without accents or case, numbers by value ("Week 9"
+    before "Week 10")."""
+    return _rank(initial(name)), _folded(name)
+
+
 def _folded(name: str) -> tuple:
-    """`name`'s place in A to Z: without accents or case, its numbers by value ("Week 9" before "Week 10")."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+    if name.isascii():
+        plain = name.casefold()
+    else:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
     return tuple((0, int(part), part) if "0" <= part[0] <= "9" else (1, 0, part) for part in _NUMBERS.split(plain) if part)
 
 
@@ -110,7 +120,7 @@ def directory(entries: Sequence[Entry]) -> Directory | None:
     """The index's pages for `entries`, or None when they are few enough for one page as it was (WHOLE)."""
     if len(entries) <= WHOLE:
         return None
-    keyed = [(_rank(initial(e.name)), _folded(e.name), e.name, e.slug) for e in entries]
+    keyed = [(*_key(e.name), e.name, e.slug) for e in entries]
     covered = heapq.nsmallest(LEADING, ((-e.stories, e.newest, key[1], e.slug) for e, key in zip(entries, keyed)
                                         if e.stories > 1))
     leading = tuple(slug for *_, slug in covered)
