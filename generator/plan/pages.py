@@ -278,7 +278,7 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
                                             for slug, topic in site.topics.items()],
                           lambda slugs: slugs, lambda shown: {"topic_counts": {slug: counts[slug] for slug in shown},
                                                               "descendants": {}},
-                          {"topic_counts": counts, "descendants": _descendants(site)})
+                          lambda: {"topic_counts": counts, "descendants": _descendants(site)})
     for slug, provider in site.providers.items():
         if ("provider", slug) in kept:
             pages += lists["provider", slug]
@@ -293,7 +293,7 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
                                                      _newest(site.provider_items, slug))
                                                for slug, provider in site.providers.items()],
                           providers, lambda shown: {"all_providers": providers(shown)},
-                          {"all_providers": tuple(site.providers.values())})
+                          lambda: {"all_providers": tuple(site.providers.values())})
     teasers: dict[int, Teaser] = {}
     if earlier:
         pages.extend(page or article_page(site, index, teasers) for index, page in enumerate(earlier.articles))
@@ -520,8 +520,8 @@ def _teaser(site: Site, index: int) -> Teaser:
 
 
 def _index_pages(kind: str, words: Words, entries: list[Entry], values: Callable[[tuple[str, ...]], tuple],
-                 shown_context: Callable[[tuple[str, ...]], dict], whole: dict) -> list[Page]:
-    """The topics or providers index (`kind`): one page with the `whole` context for a site with few of them, else
+                 shown_context: Callable[[tuple[str, ...]], dict], whole: Callable[[], dict]) -> list[Page]:
+    """The topics or providers index (`kind`): one page with the `whole()` context for a site with few of them, else
     the most covered and an A to Z list over numbered pages (plan/directory.py). A page's `leading` and `listed`
     are `values(slugs)`: the slugs of topics, the Providers themselves (at the top of the context, as Dependents
     finds them); `shown_context(slugs)` adds what a page's template also reads of those it shows."""
@@ -529,7 +529,7 @@ def _index_pages(kind: str, words: Words, entries: list[Entry], values: Callable
     found = directory(entries)
     if found is None:
         return [Page(base, f"{kind}.html", kind, "", title, description,
-                     dict(whole, leading=(), listed=(), sections=(), jumps=(), pagination=None))]
+                     dict(whole(), leading=(), listed=(), sections=(), jumps=(), pagination=None))]
     pages = []
     for number, (listed, sections) in enumerate(found.pages, 1):
         leading = found.leading if number == 1 else ()
