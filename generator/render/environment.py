@@ -36,7 +36,7 @@ from generator.render.undefined import TemplateFiles, ThemeUndefined, noting_tes
 from generator.plan.pictures import picture, pictures
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import ProviderBadge, Site
-from generator.site.text import BIDI, bidi_closed, cluster_boundary, cut_clusters, plain_text
+from generator.site.text import BIDI, bidi_closed, cluster_boundary, cut_clusters, plain_start, plain_text
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
 from generator.site.types import KNOWN, OTHER, badge, title_word, titled
@@ -604,7 +604,13 @@ def opens_with(body: str, text: str) -> bool:
     if not body or not words:
         return False
     start = body[:len(body) if len(body) < 4096 else 8 * len(words) + 2048]
-    return plain_text(start).casefold().startswith(words.casefold())
+    wanted = words.casefold()
+    # (from the body's first paragraphs, as a rule: all of it only when they are shorter than the words)
+    shown, whole = plain_start(start, 2 * len(words) + 64)
+    shown = shown.casefold()
+    if not whole and len(shown) < len(wanted) and wanted.startswith(shown):
+        shown = plain_text(start).casefold()
+    return shown.startswith(wanted)
 
 
 def first_image(items) -> object | None:

@@ -55,7 +55,8 @@ def _without_hidden(text: str) -> str:
         name = opening.group(1).lower()
         if opening.start() < at or name in unclosed:
             continue
-        closing = _HIDDEN_CLOSING[name].search(text, opening.end())
+        ending = _HIDDEN_CLOSING.get(name)  # (none for `<scrıpt>`: IGNORECASE takes a dotless ı for an i)
+        closing = ending.search(text, opening.end()) if ending else None
         if closing is None:
             unclosed.add(name)
             continue
@@ -109,6 +110,32 @@ def plain_text(text: str, markup: bool = True) -> str:
         # a page's checker and to what compares or searches it)
         text = unicodedata.normalize("NFC", text)
     return bidi_closed(text) if BIDI.search(text) else text
+
+
+def plain_start(text: str, chars: int) -> tuple[str, bool]:
+    """(a start of plain_text(text), whether it is all of it): worked out from `text` up to its first tag after
+    `chars` characters when nothing after can change that part's plain text, else from all of it. For a caller
+    that reads only the start of a long body (the theme's opens_with): plain_text of a whole body is the most
+    of a story page's time. The last word of a head is left out, with the space before it: what follows the
+    cut can join it (white space, a combining mark, a direction closed at the end).
+
+    After the cut, only what a tag or an entity decoded there starts can change the text before it: an
+    element's closing tag (a bare opening tag before it is markup then, not words), a hidden element's or a
+    formula's or a comment's end, an entity decoded into `<` or `&` (a further round of decoding). So the
+    head serves when none of these is in it and its plain text keeps no `<`."""
+    cut = text.find("<", chars)
+    if cut < 0:
+        return plain_text(text), True
+    head = text[:cut]
+    decoded = html.unescape(head) if "&" in head else head
+    if ("&" in decoded or decoded.count("<") != head.count("<") or "<!--" in decoded
+            or _HIDDEN_OPENING.search(decoded) or "<math" in decoded or "<MATH" in decoded.upper()):
+        return plain_text(text), True
+    shown = plain_text(head)
+    end = shown.rfind(" ")
+    if "<" in shown or end <= 0:
+        return plain_text(text), True
+    return shown[:end], False
 
 
 _SPACE_RUN = re.compile(r"\s+")
