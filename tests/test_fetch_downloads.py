@@ -13,8 +13,7 @@ from feed_server import FeedServer, Route
 from generator.cli import main
 
 RSS = b"""<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"
-     xmlns:media="http://search.yahoo.com/mrss/">
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:media="http://search.yahoo.com/mrss/">
 <channel><title>Reports Desk</title><link>https://reports.example/</link><description>Reports</description>
 <item><title>Annual report 2026</title><link>https://reports.example/annual</link>
   <pubDate>Mon, 16 Nov 2026 09:00:00 GMT</pubDate><description>The year in figures.</description>
