@@ -135,14 +135,12 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
             kind = type_by_name(enclosure.get("href")).split("/")[0]
         if kind == "image" and (address := link(enclosure.get("href"))):
             images.append(Image(address))
-        elif kind in ("audio", "video") or (kind == "application" and not _is_flash(enclosure)):
-            # (application: a PDF, a zip, to download)
+        elif kind in ("audio", "video", "application"):  # (application: a PDF, a zip to download)
             files.append((link(enclosure.get("href")), kind, entry.get("itunes_duration"), enclosure.get("length")))
     for media in entry.get("media_content") or []:
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
-        if kind in ("audio", "video", "document"):  # (YouTube's Flash player, an `application` with no medium: none)
-            files.append((link(media.get("url")), "application" if kind == "document" else kind,
-                          media.get("duration"), media.get("filesize")))
+        if kind in ("audio", "video", "application"):
+            files.append((link(media.get("url")), kind, media.get("duration"), media.get("filesize")))
     podcast = any(key.startswith("itunes_") for key in entry)
     media, odd = media_of(files), odd_values(files)
     images = merged(image for image in images if not is_avatar(image.url) and not is_tiny(image)) or picture
@@ -188,11 +186,6 @@ def merged(images) -> tuple[Image, ...]:
             name: getattr(image, name) for name in ("width", "height", "alt", "caption", "credit")
             if not getattr(known, name) and getattr(image, name)})
     return tuple(by_url.values())
-
-
-def _is_flash(enclosure) -> bool:
-    """A Flash player (`application/x-shockwave-flash`, a `.swf`), which no browser plays: no file to download."""
-    return "flash" in str(enclosure.get("type") or "").lower() or "flash" in type_by_name(enclosure.get("href"))
 
 
 def _author_names(entry, rss: bool) -> str:
