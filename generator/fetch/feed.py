@@ -23,10 +23,9 @@ class Image:
 
 @dataclass(frozen=True)
 class Media:
-    """An episode's or a video's own file, or a download's (an RSS enclosure, media:content, a JSON Feed
-    attachment)."""
+    """An episode's or a video's own file (an RSS enclosure, media:content, a JSON Feed attachment)."""
     url: str
-    kind: str  # "audio", "video" or "download"
+    kind: str  # "audio" or "video"
     seconds: int | None = None  # its length (itunes:duration, media:content's duration, duration_in_seconds)
     size: int | None = None  # bytes, as the feed gives them
 

@@ -70,18 +70,14 @@ def type_by_name(url) -> str:
 
 
 def media_of(files) -> Media | None:
-    """The first of (url, kind, length, size) that is an audio or video file at an http(s) address, else the
-    first other file (kind "application": a PDF, a zip), as a download; with the length and size another of
-    the same address gives when it has none (an RSS enclosure has no room for a length: its media:content
-    gives it)."""
+    """The first of (url, kind, length, size) that is an audio or video file at an http(s) address, with the
+    length and size another of the same address gives when it has none (an RSS enclosure has no room for a
+    length: its media:content gives it)."""
     files = [(url, kind, _seconds(length), int_of(size)) for url, kind, length, size in files
-             if url and kind in ("audio", "video", "application")]
+             if url and kind in ("audio", "video")]
     if not files:
         return None
-    # (a podcast's transcript or show notes as a PDF beside its episode: the episode is what it is)
-    url, kind, seconds, size = next((file for file in files if file[1] != "application"), files[0])
-    if kind == "application":
-        kind, seconds = "download", None
+    url, kind, seconds, size = files[0]
     seconds = seconds or next((other[2] for other in files if other[0] == url and other[2]), None)
     # (feeds write a length of 0 or 1 byte for "unknown": no file a reader would fetch is that small)
     size = next((other[3] for other in files if other[0] == url and other[3] and other[3] >= 1024), None)
@@ -89,13 +85,13 @@ def media_of(files) -> Media | None:
 
 
 def odd_values(files) -> tuple[str, ...]:
-    """The lengths and sizes of an entry's sound and video files (and the sizes of its other files) that are
-    none (`-5`, `soon`, more seconds than three years hold), as the user is shown them: at most MOST_ODD."""
+    """The lengths and sizes of an entry's sound and video files that are none (`-5`, `soon`, more seconds than
+    three years hold), as the user is shown them: at most MOST_ODD of them."""
     found: dict[str, None] = {}
     for _, kind, length, size in files:
-        if kind not in ("audio", "video", "application"):
+        if kind not in ("audio", "video"):
             continue
-        for what, value, read in (("length", length, _seconds), ("size", size, int_of))[kind == "application":]:
+        for what, value, read in (("length", length, _seconds), ("size", size, int_of)):
             text = text_of(value) if not isinstance(value, bool) else str(value)
             if text and read(value) is None and not _NOUGHT.fullmatch(text):
                 found[f"the {what} {_shown(text)}"] = None

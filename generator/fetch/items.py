@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime, timezone
 from html.parser import HTMLParser
-from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import yaml
 
@@ -114,9 +114,8 @@ def file_name(folder: str, source: Source, key: str, title: str) -> str:
 # formula's powers and indices in excerpts, c² rather than c2. 3: links read as a browser reads them,
 # `\\host\x` and `https:/host/x` on that host, hosts in lower case. 4: a picture's alt text in excerpts, words
 # of cells apart; an uncut summary with links, pictures, emphasis as the body. 5: pictures' alt, caption and
-# credit, from media:title, media:description, media:credit and newsdesk's JSON Feed extension. 6: a PDF's, a
-# zip's enclosure as a download, with its size and a link to it.)
-READING = 6
+# credit, from media:title, media:description, media:credit and newsdesk's JSON Feed extension.)
+READING = 5
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...]) -> str:
@@ -168,9 +167,6 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
         meta["size"] = entry.media.size
     if entry.player:
         meta["featuredContent"] = f'<iframe src="{html.escape(entry.player, quote=True)}"></iframe>'
-    elif entry.media and entry.media.kind == "download":  # a link to the file, named as its address names it
-        meta["featuredContent"] = (f'<a href="{html.escape(entry.media.url, quote=True)}">'
-                                   f'{html.escape(download_name(entry.media.url))}</a>')
     elif entry.media:  # the file itself, in the browser's own player; nothing is fetched until it is played
         meta["featuredContent"] = (f'<{entry.media.kind} controls preload="none" '
                                    f'src="{html.escape(entry.media.url, quote=True)}"></{entry.media.kind}>')
@@ -218,17 +214,9 @@ def type_of(entry: Entry) -> str:
     file; else an article."""
     if entry.player or (entry.media and entry.media.kind == "video"):
         return "video"
-    if entry.media and entry.media.kind == "download":
-        return "download"
     if entry.media:
         return "podcast" if entry.podcast else "audio"
     return "article"
-
-
-def download_name(url: str) -> str:
-    """A file's name as its address gives it (`https://host/docs/Report%202026.pdf` is "Report 2026.pdf"),
-    else its address: the words a download's link shows."""
-    return unquote(urlsplit(url).path.rstrip("/").rpartition("/")[2]).strip() or url
 
 
 def is_empty(entry: Entry) -> bool:

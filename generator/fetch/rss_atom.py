@@ -135,11 +135,11 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
             kind = type_by_name(enclosure.get("href")).split("/")[0]
         if kind == "image" and (address := link(enclosure.get("href"))):
             images.append(Image(address))
-        elif kind in ("audio", "video", "application"):  # (application: a PDF, a zip to download)
+        elif kind in ("audio", "video"):
             files.append((link(enclosure.get("href")), kind, entry.get("itunes_duration"), enclosure.get("length")))
     for media in entry.get("media_content") or []:
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
-        if kind in ("audio", "video", "application"):
+        if kind in ("audio", "video"):
             files.append((link(media.get("url")), kind, media.get("duration"), media.get("filesize")))
     podcast = any(key.startswith("itunes_") for key in entry)
     media, odd = media_of(files), odd_values(files)
