@@ -276,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
             sizes = local_corpus(args.corpus, site_root / "news", origin, now and now - timedelta(hours=2))
             pictures.update(jpegs(sizes))
             (site_root / "config.yaml").write_text(
-                f"title: Power Apps news\nbase_url: https://example.github.io/{BASE}/\ncontent_dir: news\n"
+                f"title: Power Apps news\nbase_url: {origin}/{BASE}/\ncontent_dir: news\n"
                 f"data_dir: {(args.corpus / 'data').resolve()}\n"
                 f"now: \"{now.isoformat() if now else '2021-07-01T00:00:00Z'}\"\n"
                 + (f"picture_resizer: \"{origin}/resize/{{width}}/?url={{url}}\"\n" if args.resizer else ""),

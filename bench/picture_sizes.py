@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         with serve(site_root / "output", f"/{BASE}/", pictures) as origin:
             pictures.update(jpegs(local_corpus(args.corpus, site_root / "news", origin)))
             (site_root / "config.yaml").write_text(
-                f"title: Power Apps news\nbase_url: https://example.github.io/{BASE}/\ncontent_dir: news\n"
+                f"title: Power Apps news\nbase_url: {origin}/{BASE}/\ncontent_dir: news\n"
                 f"data_dir: {(args.corpus / 'data').resolve()}\nnow: \"2021-07-01T00:00:00Z\"\n", encoding="utf-8")
             config = load_config(site_root / "config.yaml")
             made = make_copies(config, plan_site(config, BuildOptions(workers=1), environ={}).model.site,

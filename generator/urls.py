@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import html as htmlmod
+import ipaddress
 import re
+import unicodedata
 from functools import lru_cache
-from urllib.parse import SplitResult, quote, urljoin, urlsplit
+from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit
 
 from anyascii import anyascii
 
@@ -464,3 +466,65 @@ def valid_url(url: str) -> str:
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+# Names a reader's own machine or network answers to, never a public site's (RFC 6761's localhost, RFC 6762's
+# mDNS `.local`, RFC 8375's `.home.arpa`, ICANN's private-use `.internal`, and the suffixes home and office
+# routers hand out, which ICANN will never delegate: `.lan`, `.home`, `.corp`, `.intranet`)
+_PRIVATE_NAMES = ("localhost", "local", "internal", "home.arpa", "lan", "home", "corp", "intranet")
+_IDEOGRAPHIC_DOTS = str.maketrans("\u3002\uff0e\uff61", "...")  # (UTS 46 maps them to "." in a host)
+
+
+@lru_cache(maxsize=4096)  # (a site's pictures come from few hosts: each is read once)
+def private_host(host: str) -> bool:
+    """Whether a URL's host (urlsplit's `hostname`: an IPv6 address without its brackets) is, as a browser reads
+    it, on the reader's own machine or private network: an address that is not global in any spelling a browser
+    takes (`127.1`, `0x7f.0.0.1`, `2130706433`, `0177.0.0.1`, `[::1]`, `[::ffff:192.168.0.1]`, `%31%30.0.0.1`,
+    full-width digits), or a name of _PRIVATE_NAMES or of one label (`http://router/`, which the reader's network
+    completes). A name is not looked up: one a public DNS server resolves to a private address reads as public
+    (fetch's is_public_host also resolves it)."""
+    host = unquote(host) if "%" in host else host
+    if not host.isascii():  # (a browser reads `１２７．０．０．１` as 127.0.0.1)
+        host = unicodedata.normalize("NFKC", host).translate(_IDEOGRAPHIC_DOTS)
+    host = host.lower()
+    if ":" in host:
+        try:
+            address = ipaddress.IPv6Address(host.partition("%")[0])
+        except ValueError:
+            return False
+        mapped = address.ipv4_mapped
+        return not (mapped or address).is_global
+    name = host[:-1] if host.endswith(".") else host
+    number = _ipv4_number(name)
+    if number is not None:
+        return not ipaddress.IPv4Address(number).is_global
+    if not name:
+        return False
+    return "." not in name or name.endswith(tuple("." + suffix for suffix in _PRIVATE_NAMES)) or \
+        name in _PRIVATE_NAMES
+
+
+_IPV4_PART = re.compile(r"0[xX][0-9a-fA-F]*|0[0-7]*|[1-9][0-9]*")
+
+
+def _ipv4_number(name: str) -> int | None:
+    """A host as the URL standard's IPv4 parser reads it (up to four numbers, each decimal, octal with a leading
+    0 or hex with 0x; the last fills the bytes left), or None when it is no IPv4 address."""
+    parts = name.split(".")
+    if len(parts) > 4 or not all(_IPV4_PART.fullmatch(part) for part in parts):
+        return None
+    numbers = [int(part[2:] or "0", 16) if part[:2].lower() == "0x" else int(part, 8) if part.startswith("0")
+               else int(part) for part in parts]
+    if any(number > 255 for number in numbers[:-1]) or numbers[-1] >= 256 ** (5 - len(numbers)):
+        return None
+    return numbers[-1] + sum(number << (8 * (3 - index)) for index, number in enumerate(numbers[:-1]))
+
+
+def private_address(url: str) -> bool:
+    """Whether a URL's host is on the reader's own machine or network (private_host)."""
+    found = _URL_HOST.match(url)  # (as urlsplit's `hostname` reads it, for every picture of every body: quicker)
+    host = found and (found[1] or found[2])
+    return bool(host) and private_host(host.lower())
+
+
+_URL_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?(?:\[([^\]/?#]*)\]|([^/?#:]*))")

@@ -76,3 +76,28 @@ def test_each_entry_is_its_publishers_and_its_headline_loses_the_publishers_name
 def test_a_provider_set_in_config_yaml_is_every_entrys(tmp_path, server, capsys):
     items = _fetch(tmp_path / "site", server, "  - url: {url}/news.xml\n    name: Search results\n", capsys)
     assert {meta["provider"]["name"] for meta in items.values()} == {"Search results"}
+
+
+CLAIMS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Picked stories</title><link>https://picks.example/</link>
+<item><title>Not really theirs</title><link>https://elsewhere.example/copy</link>
+  <pubDate>Mon, 16 Nov 2026 10:00:00 GMT</pubDate>
+  <source url="https://www.bignews.example/">Big News</source></item>
+<item><title>Really theirs</title><link>https://www.bignews.example/real</link>
+  <pubDate>Mon, 16 Nov 2026 09:00:00 GMT</pubDate>
+  <source url="https://feeds.bignews.example/rss">Big News</source></item>
+<item><title>Named by its feed here</title><link>https://smallpaper.example/story</link>
+  <pubDate>Mon, 16 Nov 2026 08:00:00 GMT</pubDate>
+  <source url="https://picks.example/providers/smallpaper/feed.rss">Small Paper</source></item>
+</channel></rss>
+"""
+
+
+def test_a_source_names_the_domain_of_a_story_on_its_site_alone(tmp_path, server, capsys):
+    server.routes["/claims.rss"] = Route(CLAIMS)
+    items = _fetch(tmp_path / "site", server, "  - {url}/claims.rss\n", capsys)
+    # (a feed cannot make another site's story Big News's: its name goes with the story's own site)
+    assert items["Not really theirs"]["provider"] == {"name": "Big News", "domain": "elsewhere.example"}
+    assert items["Really theirs"]["provider"] == {"name": "Big News", "domain": "bignews.example"}
+    # (a source that is a feed on the aggregator's site, as newsdesk's RSS writes it: the story's site)
+    assert items["Named by its feed here"]["provider"] == {"name": "Small Paper", "domain": "smallpaper.example"}

@@ -1,7 +1,8 @@
 """A newsdesk site's own feeds fetched into another site: `newsdesk build` writes RSS, Atom and JSON Feed, a
 server on 127.0.0.1 serves them, and `newsdesk fetch` of each into a new site gives items that a reader sees
-as the same: their titles, excerpts, addresses, times, providers, topics, pictures with their words, types and
-lengths."""
+as the same: their titles, excerpts, addresses, times, providers (their names and domains), topics, pictures
+with their words, types (a podcast's episode by Apple's tags, a download by its file) and lengths, a download's
+size and price."""
 
 from __future__ import annotations
 
@@ -45,7 +46,14 @@ ITEMS = {
         title="Episode 42: tables in depth", excerpt="We talk about tables for an hour.",
         publishedDateTime="2026-11-17T07:00:00Z", originalUrl="https://pod.example/42",
         type="podcast", provider={"name": "The Table Hour", "domain": "pod.example"}, topics=["Science"],
-        featuredContent='<audio controls src="https://pod.example/42.mp3"></audio>', length="1:02:33"),
+        featuredContent='<audio controls src="https://pod.example/42.mp3"></audio>', length="1:02:33",
+        images=[{"url": "https://pod.example/42.png", "width": 1400, "height": 1400, "alt": "The show's cover"}],
+        explicit=False, author="Ada Host"),
+    "content/guide.md": _item(
+        title="Winter timetable guide", excerpt="Every crossing of the winter, on one page to print.",
+        publishedDateTime="2026-11-16T06:00:00Z", originalUrl="https://ferries.example/files/winter-guide.pdf",
+        type="download", provider={"name": "Ferries Board", "domain": "ferries.example"}, size=2500000,
+        price={"amount": 4.5, "currency": "EUR"}),
 }
 
 
@@ -77,16 +85,16 @@ def test_a_sites_own_feed_fetched_gives_its_items_again(tmp_path, capsys, source
         assert got["publishedDateTime"] == given["publishedDateTime"]
         assert got["originalUrl"] == given["originalUrl"]  # (RSS and Atom: rel="via"; JSON Feed: external_url)
         assert got["webUrl"].startswith("https://source.example/news/")  # (its page on the site it came from)
-        assert got["provider"]["name"] == given["provider"]["name"]
-        if not feed.endswith(".rss"):  # (RSS's <source> names the provider's feed there, not its site)
-            assert got["provider"]["domain"] == given["provider"]["domain"]
+        # (RSS's <source> names the provider's feed on the site it came from: its domain is the story's)
+        assert (got["provider"]["name"], got["provider"]["domain"]) == (given["provider"]["name"],
+                                                                          given["provider"]["domain"])
         assert got.get("topics", []) == given.get("topics", [])
         assert got.get("images", []) == given.get("images", [])  # (with their width, height, alt and credit)
-        # (a podcast's episode comes back as audio: the feeds mark none as a podcast's, without iTunes tags)
-        assert got["type"] == {"podcast": "audio"}.get(given["type"], given["type"])
+        assert got["type"] == given["type"]  # (a podcast's by Apple's tags, JSON Feed's by newsdesk's extension)
         assert got.get("length") == LENGTHS.get(title)
         assert got.get("size") == given.get("size")
         assert got.get("author") == given.get("author")
+        assert got.get("price") == given.get("price")
     assert items["Radio bulletin on the comet"]["featuredContent"] == (
         '<audio controls preload="none" src="https://radio.example/bulletin.mp3"></audio>')
 

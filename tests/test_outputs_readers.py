@@ -386,6 +386,10 @@ def _kind(value) -> str:
     return {str: "string", list: "array", dict: "object", type(None): "null"}[type(value)]
 
 
+# The example's nulls that are numbers when given (the docs say so: `lengthSeconds`, `253`)
+NUMBERS_SHOWN_NULL = {"lengthSeconds"}
+
+
 def assert_shape(value, example, nullable: set[str], where: str) -> None:
     """value has exactly example's fields, each of the example's type (null only where documented), and so on
     inside objects and the arrays' items."""
@@ -396,6 +400,9 @@ def assert_shape(value, example, nullable: set[str], where: str) -> None:
             assert key in nullable, f"{where}: {key} is null, and the documentation does not say it may be"
             continue
         if shown is None:  # (the example's nulls are texts or URLs: "4:13", "12 MB", "Free", a player's URL)
+            if key in NUMBERS_SHOWN_NULL:
+                assert got is None or _kind(got) == "number", f"{where}: {key} is a {_kind(got)}, documented as a number"
+                continue
             assert got is None or isinstance(got, str), f"{where}: {key} is a {_kind(got)}, documented as a text"
             continue
         assert _kind(got) == _kind(shown), f"{where}: {key} is a {_kind(got)}, documented as a {_kind(shown)}"

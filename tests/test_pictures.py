@@ -268,6 +268,9 @@ def _bomb(size: int = 20_000) -> bytes:
             + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
 
 
+LOCAL_SITE = "http://localhost:8000/"
+
+
 def _picture_site(root, server, pictures: dict[str, tuple[int, int] | None], extra: str = ""):
     """A site of one item per picture path, each declaring the picture's size (None: no size given)."""
     files = {}
@@ -277,7 +280,9 @@ def _picture_site(root, server, pictures: dict[str, tuple[int, int] | None], ext
         files[f"content/p{n}.md"] = item(f"Story number {n} about {path.strip('/').replace('/', ' ')}",
                                          f"2026-11-{10 + n}T10:00:00Z",
                                          images=f'\n  - url: "{url}"{declared}')
-    return make_site(root, files, BASIC_CONFIG + "stories:\n  enabled: false\n" + extra)
+    # (the pictures are on this machine: a public site would leave them out, docs/content.md; this site is local)
+    return make_site(root, files, BASIC_CONFIG.replace("https://example.org/", LOCAL_SITE)
+                     + "stories:\n  enabled: false\n" + extra)
 
 
 def _card_imgs(page) -> list[dict[str, str]]:
@@ -361,7 +366,7 @@ def test_copies_follow_the_path_of_base_url_and_are_made_once(tmp_path, capsys, 
     root = _picture_site(tmp_path / "site", picture_server, {"/a.jpg": None},
                          extra="")
     (root / "config.yaml").write_text((root / "config.yaml").read_text().replace(
-        "https://example.org/", "https://example.org/news/"), encoding="utf-8")
+        LOCAL_SITE, LOCAL_SITE + "news/"), encoding="utf-8")
     assert _run_pictures(root, capsys)[0] == 0
     made = sorted(p.name for p in (root / "pictures").iterdir())
     code, out, _ = _run_pictures(root, capsys)

@@ -10,6 +10,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from generator.urls import private_address
+
 
 _PACKAGE_THEMES = Path(__file__).parent.parent / "themes"  # where a wheel install puts them
 _SOURCE_THEMES = Path(__file__).parent.parent.parent / "themes"  # a source checkout
@@ -173,6 +175,12 @@ class Config:
     def base_path(self) -> str:
         """The URL path the site lives under, always with slashes at both ends."""
         return urlsplit(self.base_url).path or "/"
+
+    @property
+    def local_site(self) -> bool:
+        """Whether the site itself is on this machine or a private network (`http://localhost:8000/`, an intranet's
+        host): its pages keep the pictures content gives on such hosts, which a public site's leave out."""
+        return private_address(self.base_url)
 
     @property
     def zone(self) -> ZoneInfo:

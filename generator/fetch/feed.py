@@ -31,6 +31,16 @@ class Media:
 
 
 @dataclass(frozen=True)
+class Download:
+    """A file to download that an entry carries (an enclosure of another kind than a picture, a sound or a video:
+    a PDF, an installer), with its size and price (Media RSS's media:price) as the feed gives them."""
+    url: str
+    size: int | None = None
+    price: float | None = None
+    currency: str = ""
+
+
+@dataclass(frozen=True)
 class Entry:
     guid: str
     link: str  # absolute http(s), or ""
@@ -44,6 +54,7 @@ class Entry:
     player: str  # a video player's URL (media:player, YouTube's yt:videoId)
     media: Media | None = None  # the first audio or video file it carries
     podcast: bool = False  # an episode of a podcast (iTunes tags), rather than any audio
+    download: Download | None = None  # the first file of another kind it carries, when it plays none
     # Who published it, when the feed carries others' entries (RSS and Atom <source>: Google News, a reader's
     # shared items): the publisher's name and site, else ""
     origin: str = ""

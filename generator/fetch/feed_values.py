@@ -1,6 +1,6 @@
 """A feed's single values as newsdesk reads them: text (text_of, text_decoded), HTML escaped twice or
 sanitised (unescaped, cleaned_html), plain text as paragraphs, numbers, lists and tags, authors' names, an
-episode's or video's file (media_of), a Content-Type's charset."""
+episode's or video's file (media_of), a download's (download_of), a Content-Type's charset."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from feedparser.urls import resolve_relative_uris
 
-from generator.fetch.feed import Media
+from generator.fetch.feed import Download, Media
 from generator.site.markup import sanitize
 from generator.site.text import plain_text
 
@@ -82,6 +82,30 @@ def media_of(files) -> Media | None:
     # (feeds write a length of 0 or 1 byte for "unknown": no file a reader would fetch is that small)
     size = next((other[3] for other in files if other[0] == url and other[3] and other[3] >= 1024), None)
     return Media(url, kind, seconds, size)
+
+
+def download_of(files, price) -> Download | None:
+    """The first of (url, media type, size) that is a file to download at an http(s) address: a type of
+    `application/` (`application/pdf`, bytes), but a feed's or a page's (XML, HTML, JSON); with the price a feed's
+    media:price (`{price, currency}`, as feedparser and newsdesk's JSON Feeds give it) says."""
+    found = next(((url, size) for url, kind, size in files if url and kind.startswith(("application/", "binary/"))
+                  and not _NO_DOWNLOAD.search(kind.split(";")[0].strip())), None)
+    if not found:
+        return None
+    price = price if isinstance(price, dict) else {}
+    amount = price.get("price", price.get("amount"))
+    try:
+        amount = float(text_of(amount)) if not isinstance(amount, bool) else None
+    except ValueError:
+        amount = None
+    if amount is None or not 0 <= amount < 1e15:
+        amount = None
+    currency = " ".join(text_of(price.get("currency"))[:10].split()) if amount is not None else ""
+    return Download(found[0], int_of(found[1]), amount, currency)
+
+
+# A feed's or a page's type (`application/rss+xml`, `application/xhtml+xml`, `application/json`): no file to keep
+_NO_DOWNLOAD = re.compile(r"[/+](?:xml|json)$|html", re.IGNORECASE)
 
 
 def odd_values(files) -> tuple[str, ...]:

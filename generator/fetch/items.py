@@ -26,6 +26,7 @@ from generator.languages import UNSPACED
 from generator.site.markup import feed_whole, sanitize, shifted
 from generator.site.fields import MAX_TEXT
 from generator.site.item_bounds import MAX_IMAGES
+from generator.site.text import cut_at_word
 from generator.site.text import plain_text as plain_title  # a title as the build reads one
 from generator.urlnorm import canonical_url
 from generator.urls import home_page, safe_url, slugify
@@ -114,8 +115,9 @@ def file_name(folder: str, source: Source, key: str, title: str) -> str:
 # formula's powers and indices in excerpts, c² rather than c2. 3: links read as a browser reads them,
 # `\\host\x` and `https:/host/x` on that host, hosts in lower case. 4: a picture's alt text in excerpts, words
 # of cells apart; an uncut summary with links, pictures, emphasis as the body. 5: pictures' alt, caption and
-# credit, from media:title, media:description, media:credit and newsdesk's JSON Feed extension.)
-READING = 5
+# credit, from media:title, media:description, media:credit and newsdesk's JSON Feed extension. 6: a download's
+# file, size and price; a provider's domain that an entry's <source> gives only where its story's address agrees.)
+READING = 6
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...]) -> str:
@@ -143,9 +145,10 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     if excerpt and not repeats_title(excerpt, meta["title"], entry):
         meta["excerpt"] = excerpt
     meta["publishedDateTime"] = published_of(entry, facts)
-    if entry.link:
-        meta["originalUrl"] = entry.link
-        meta["webUrl"] = entry.discussion or entry.link  # (a Reddit post: the story, and its discussion)
+    download = entry.download if type_of(entry) == "download" else None
+    if link := entry.link or (download.url if download else ""):  # (a download without a page: its file is its link)
+        meta["originalUrl"] = link
+        meta["webUrl"] = entry.discussion or link  # (a Reddit post: the story, and its discussion)
     meta["type"] = type_of(entry)
     meta["quality"] = _number(source.quality)
     meta["heat"] = _number(facts.heat)
@@ -165,6 +168,11 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
         meta["length"] = entry.media.seconds  # (a number of seconds: the build shows it as 1:02:33)
     if entry.media and entry.media.size:
         meta["size"] = entry.media.size
+    elif download and download.size:
+        meta["size"] = download.size
+    if download and download.price is not None:  # (an offer, as the content format writes one: `10 EUR` shown)
+        meta["price"] = {"amount": _number(download.price), **({"currency": download.currency} if download.currency
+                                                                else {})}
     if entry.player:
         meta["featuredContent"] = f'<iframe src="{html.escape(entry.player, quote=True)}"></iframe>'
     elif entry.media:  # the file itself, in the browser's own player; nothing is fetched until it is played
@@ -211,12 +219,12 @@ def without_footer(fragment: str, entry: Entry) -> str:
 
 def type_of(entry: Entry) -> str:
     """A video when it has a player or a video file; a podcast episode (or other audio) when it has a sound
-    file; else an article."""
+    file; a download when it carries another file (a PDF, an installer); else an article."""
     if entry.player or (entry.media and entry.media.kind == "video"):
         return "video"
     if entry.media:
         return "podcast" if entry.podcast else "audio"
-    return "article"
+    return "download" if entry.download else "article"
 
 
 def is_empty(entry: Entry) -> bool:
@@ -279,7 +287,7 @@ def provider_of(source: Source, feed: Feed, entry: Entry) -> dict:
     origin_name = " ".join(entry.origin.split())
     site = ""
     if not (source.name or source.domain) and (origin_name or _bare_host(entry.origin_link)):
-        site = entry.origin_link if _bare_host(entry.origin_link) else feed.link or source.url
+        site = _origin_site(entry, feed, source)
         domain = _bare_host(site)
         provider: dict = {"name": _cut(origin_name, MAX_TEXT) or domain, "domain": domain}
     else:
@@ -297,6 +305,24 @@ def provider_of(source: Source, feed: Feed, entry: Entry) -> dict:
     if source.logo:
         provider["images"] = [{"url": source.logo}]
     return provider
+
+
+def _origin_site(entry: Entry, feed: Feed, source: Source) -> str:
+    """The address whose host is the domain of an entry's publisher (its <source>): the source's own, unless the
+    entry's story is on another site than it names and than the feed's (Google News's links are its own redirects,
+    which name no site): a feed cannot make another site's story a provider's it does not name. Then the story's,
+    as newsdesk's own RSS gives it (its <source> is the provider's feed on the site, its story the provider's page);
+    without a source's address, the story's too when it is elsewhere, else the feed's site, as before."""
+    story, given = _bare_host(entry.link), _bare_host(entry.origin_link)
+    own = {_bare_host(feed.link), _bare_host(source.url)}
+    if "." in given and (not story or story in own or _one_domain(story, given)):
+        return entry.origin_link if not given.endswith("." + story) else entry.link  # (`feeds.x.example`: x.example)
+    return entry.link if story and story not in own else feed.link or source.url
+
+
+def _one_domain(host: str, other: str) -> bool:
+    """Whether two hosts are one site's: the same, or one a subdomain of the other (`feeds.x.example`, `x.example`)."""
+    return host == other or host.endswith("." + other) or other.endswith("." + host)
 
 
 # Hosts on which every account is a provider of its own (docs/fetch.md lists them): each with the pattern of an
@@ -519,13 +545,14 @@ def plain_text(fragment: str, links: bool = True) -> str:
 def _cut(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1]
-    cut = cut.rsplit(" ", 1)[0] if " " in cut[limit // 2:] else cut
-    return cut.rstrip(" ,;:.-") + "…"
+    return cut_at_word(text, limit - 1).rstrip(" ,;:.-") + "…"
 
 
 def _bare_host(url: str) -> str:
-    host = (urlsplit(url).hostname or "").rstrip(".")
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:  # (`http://[a/`: a broken host is none)
+        return ""
     return host[4:] if host.startswith("www.") and host.count(".") >= 2 else host
 
 

@@ -9,8 +9,8 @@ from generator.fetch.addresses import Addresses
 from generator.fetch.body_pictures import body_picture
 from generator.fetch.feed import CHECK, Entry, Feed, Image, NotAFeed
 from generator.fetch.feed_dates import Dates
-from generator.fetch.feed_values import (charset_of, cleaned_html, html_escaped, int_of, listed, media_of, names_of,
-                                         odd_values, paragraphs, tags_of, text_decoded, text_of, unescaped)
+from generator.fetch.feed_values import (charset_of, cleaned_html, download_of, html_escaped, int_of, listed, media_of,
+                                         names_of, odd_values, paragraphs, tags_of, text_decoded, text_of, unescaped)
 from generator.fetch.picture_words import MOST_CHARS
 from generator.textfiles import utf8_mostly
 from generator.urlnorm import canonical_url
@@ -59,8 +59,12 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
             html = paragraphs(text_of(item.get("content_text")))
         images = tuple(Image(address, **(_image_words(item) if name == "image" else {}))
                        for name in ("image", "banner_image") if (address := link(item.get(name))))
-        files = [(link(a.get("url")), text_of(a.get("mime_type")).split("/")[0], a.get("duration_in_seconds"),
-                  a.get("size_in_bytes")) for a in listed(item.get("attachments")) if isinstance(a, dict)]
+        attached = [(link(a.get("url")), text_of(a.get("mime_type")).strip().lower(), a)
+                    for a in listed(item.get("attachments")) if isinstance(a, dict)]
+        files = [(address, kind.split("/")[0], a.get("duration_in_seconds"), a.get("size_in_bytes"))
+                 for address, kind, a in attached]
+        others = [(address, kind, a.get("size_in_bytes")) for address, kind, a in attached]  # (a download's)
+        media = media_of(files)
         when = dates.json_item(item)
         origin = _extension(item, "provider")  # (newsdesk's feeds: who published it, as RSS's <source> says)
         entries.append(Entry(
@@ -75,7 +79,10 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
             categories=tags_of(listed(item.get("tags"))),
             images=images or body_picture(written or html, link, page or url),
             player="",
-            media=media_of(files),
+            media=media,
+            # (newsdesk's feeds: a podcast's episode, as Apple's tags say in RSS; a download's price, as media:price)
+            podcast=bool(media) and _is_podcast(item),
+            download=None if media else download_of(others, _extension(item, "price")),
             author=_json_authors(item) or _json_authors(data),
             origin=" ".join(text_of(origin.get("name")).split()),
             origin_link=link(origin.get("url")),
@@ -93,6 +100,12 @@ def _image_words(item: dict) -> dict[str, str]:
     return {**{name: " ".join(text_of(said.get(name))[:MOST_CHARS].split()) for name in ("alt", "caption", "credit")},
             **{name: int_of(said.get(name)) if not isinstance(said.get(name), bool) else None
                for name in ("width", "height")}}
+
+
+def _is_podcast(item: dict) -> bool:
+    """Whether newsdesk's extension says the item is a podcast's episode: `_newsdesk: {type: podcast}`."""
+    extension = item.get("_newsdesk")
+    return isinstance(extension, dict) and extension.get("type") == "podcast"
 
 
 def _extension(item: dict, name: str) -> dict:

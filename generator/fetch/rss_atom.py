@@ -12,8 +12,8 @@ from generator.fetch.aggregators import one_site, submission, without_submission
 from generator.fetch.body_pictures import body_picture, is_avatar, is_tiny
 from generator.fetch.feed import Entry, Image
 from generator.fetch.feed_dates import Dates
-from generator.fetch.feed_values import (BLANK_LINES, EMAIL, cleaned_html, html_escaped, int_of, listed, media_of,
-                                         names_of, odd_values, paragraphs, tags_of, text_decoded, text_of,
+from generator.fetch.feed_values import (BLANK_LINES, EMAIL, cleaned_html, download_of, html_escaped, int_of, listed,
+                                         media_of, names_of, odd_values, paragraphs, tags_of, text_decoded, text_of,
                                          type_by_name, unescaped)
 from generator.fetch.picture_words import Words
 from generator.site.text import plain_text
@@ -128,21 +128,26 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
     episode = entry.get("image")  # a podcast episode's <itunes:image href>, its cover when it has no other picture
     if isinstance(episode, dict) and (address := link(episode.get("href"))):
         images.append(Image(address))
-    files = []
+    files, others = [], []
     for enclosure in entry.get("enclosures") or []:
-        kind = (enclosure.get("type") or "").split("/")[0]
+        given = text_of(enclosure.get("type")).strip().lower()
+        kind = given.split("/")[0]
         if kind in ("", "application", "binary"):  # (no type, or application/octet-stream: what its name says)
             kind = type_by_name(enclosure.get("href")).split("/")[0]
         if kind == "image" and (address := link(enclosure.get("href"))):
             images.append(Image(address))
         elif kind in ("audio", "video"):
             files.append((link(enclosure.get("href")), kind, entry.get("itunes_duration"), enclosure.get("length")))
+        elif kind != "image" and (address := link(enclosure.get("href"))):  # (a PDF, an installer: a download's)
+            others.append((address, given if given not in _BYTES else type_by_name(address) or given,
+                           enclosure.get("length")))
     for media in entry.get("media_content") or []:
         kind = media.get("medium") or (media.get("type") or "").split("/")[0]
         if kind in ("audio", "video"):
             files.append((link(media.get("url")), kind, media.get("duration"), media.get("filesize")))
     podcast = any(key.startswith("itunes_") for key in entry)
     media, odd = media_of(files), odd_values(files)
+    download = None if media else download_of(others, entry.get("media_price"))
     images = merged(image for image in images if not is_avatar(image.url) and not is_tiny(image)) or picture
     if not images and podcast and media and (address := link(cover)):
         images = (Image(address),)
@@ -164,6 +169,7 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
         player=player,
         media=media,
         podcast=podcast,
+        download=download,
         origin=_plain(origin.get("title"), origin.get("title_detail")) if origin else "",
         origin_link=link(text_of(origin.get("link") or origin.get("href"))) if origin else "",
         discussion=discussion,
@@ -174,6 +180,7 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
 
 
 _NO_WORDS = Words()
+_BYTES = ("", "application/octet-stream", "binary/octet-stream")  # (no type a file's name does not say better)
 
 
 def merged(images) -> tuple[Image, ...]:

@@ -220,6 +220,7 @@ def item_record(site: Site, config: Config, item: Item) -> dict:
         "topics": [site.topics[slug].name for slug in item.topics if slug in site.topics],
         # (what cards show of a video, podcast or download, and its player: an app shows them too)
         "length": item.length or None,
+        "lengthSeconds": item.length_seconds or None,  # (the same length, for an app to add up or sort by)
         "size": item.size or None,
         "price": item.price or None,
         "videoUrl": item.video_url or None,

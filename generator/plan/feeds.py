@@ -63,6 +63,8 @@ log = logging.getLogger(__name__)
 ATOM_NS = "http://www.w3.org/2005/Atom"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
+# Apple's podcast tags (https://podcasters.apple.com/support/823-podcast-requirements), which podcast apps read
+ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # An empty feed's Atom <updated> (required there): fixed, so that the feed of a list with no story yet
 # does not change with every build. RSS leaves its optional <lastBuildDate> out instead.
@@ -119,10 +121,18 @@ class _Entry:
     image_alt: str
     image_caption: str
     image_credit: str
-    media: str  # the sound or video file it plays (a podcast's episode), or ""
+    # the sound or video file it plays (a podcast's episode), or a download's file (its link), or ""
+    media: str
     media_type: str  # its media type, for the enclosure
     media_size: int  # its size in bytes when the item gives one, else 0
-    media_seconds: int  # its length in seconds when the item gives one as a time (`length: 4:13`), else 0
+    media_seconds: int  # its length in seconds when the item gives one (Item.length_seconds), else 0
+    # a podcast's episode (type `podcast` with its file): Apple's tags, which podcast apps read, are written for it;
+    # its `explicit` as they write it ("true" or "false") when the item says, else ""
+    podcast: bool
+    explicit: str
+    # a download's price as an offer gives it (amount and currency), for Media RSS's media:price; else ""
+    price: str
+    price_currency: str
     author: str  # provider name, or ""
     author_url: str  # the provider's home page (https://<domain>/, or ProviderRef.site), or ""
     writer: str  # who wrote it (the item's `author`), or "": the feeds' author then, the provider its source
@@ -250,6 +260,10 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
     image = item.image
     image_url = site_url(base, image.url) if image else ""
     provider = site.providers.get(item.provider.slug) if item.provider else None
+    # A download's file is its link (the story is the file), when it plays none and the link is no web page (a
+    # store's or a project's page as an enclosure would have feed readers save its HTML as the file)
+    download = item.link if item.type == "download" and not item.media_file and not _web_page(item.link) else ""
+    file = item.media_file or download
     return _Entry(
         url=site_url(base, item.path),
         id=site_url(base, item.path),
@@ -265,10 +279,15 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
         image_alt=clean_text(image.alt or "" if image else ""),
         image_caption=clean_text(image.caption if image else ""),
         image_credit=clean_text(image.credit if image else ""),
-        media=item.media_file,
-        media_type=media_type(item.media_file, item.media_kind) if item.media_file else "",
-        media_size=item.size_bytes if item.media_file else 0,
-        media_seconds=_seconds(item.length) if item.media_file else 0,
+        media=file,
+        media_type=(media_type(item.media_file, item.media_kind) if item.media_file
+                    else download_type(download) if download else ""),
+        media_size=item.size_bytes if file else 0,
+        media_seconds=item.length_seconds if item.media_file else 0,
+        podcast=item.type == "podcast" and bool(item.media_file),
+        explicit=_explicit(item.extra.get("explicit")) if item.type == "podcast" else "",
+        price=_amount(item.price_amount) if download and item.price_amount is not None else "",
+        price_currency=clean_text(item.price_currency) if download and item.price_amount is not None else "",
         author=clean_text(provider.name if provider else item.provider.name if item.provider else ""),
         author_url=provider_home(item.provider) if item.provider else "",
         author_feed=site_url(base, feed_path("provider", item.provider.slug) + ".rss") if provider else "",
@@ -302,6 +321,45 @@ def media_type(url: str, kind: str) -> str:
     """The media type of a sound or video file from its extension; else the commonest of its kind (an
     enclosure must name one)."""
     return _by_extension(url, _MEDIA_TYPES, "video/mp4" if kind == "video" else "audio/mpeg")
+
+
+# A download's file by its extension (a fixed table, as _MEDIA_TYPES); any other is bytes to its readers
+_DOWNLOAD_TYPES = {".pdf": "application/pdf", ".zip": "application/zip", ".epub": "application/epub+zip",
+                   ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                   ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                   ".msi": "application/x-msi", ".exe": "application/vnd.microsoft.portable-executable",
+                   ".dmg": "application/x-apple-diskimage", ".apk": "application/vnd.android.package-archive",
+                   ".gz": "application/gzip", ".tgz": "application/gzip", ".tar": "application/x-tar",
+                   ".7z": "application/x-7z-compressed"}
+
+
+def download_type(url: str) -> str:
+    """The media type of a download's file from its extension, else application/octet-stream (an enclosure must
+    name one)."""
+    return _by_extension(url, _DOWNLOAD_TYPES, "application/octet-stream")
+
+
+_PAGE_ENDINGS = ("/", ".html", ".htm", ".shtml", ".xhtml", ".php", ".asp", ".aspx", ".jsp")
+
+
+def _web_page(url: str) -> bool:
+    """A link that names a page rather than a file: its path ends in a folder or a web page's extension."""
+    return urlsplit(url).path.lower().endswith(_PAGE_ENDINGS) or not urlsplit(url).path
+
+
+def _amount(amount: float) -> str:
+    """A price's amount as Media RSS writes one: its digits, without an exponent (`4.99`, `10`)."""
+    return f"{amount:.6f}".rstrip("0").rstrip(".")
+
+
+def _explicit(value) -> str:
+    """An item's `explicit` as Apple's itunes:explicit takes it ("true" or "false"), or "" when it does not say (a
+    value of neither kind says nothing: no podcast app is told a wrong one)."""
+    if isinstance(value, str):
+        value = {"true": True, "yes": True, "explicit": True, "false": False, "no": False, "clean": False}.get(
+            value.strip().lower())
+    return {True: "true", False: "false"}.get(value, "") if isinstance(value, bool) else ""
 
 
 def _by_extension(url: str, types: dict[str, str], otherwise: str) -> str:
@@ -359,15 +417,6 @@ def _serialize(root: ET.Element) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
 
 
-# A length as an item shows it (site.quantities.length_field): `4:13`, `1:02:03`
-_CLOCK = re.compile(r"(?:([0-9]{1,6}):)?([0-9]{1,2}):([0-9]{2})")
-
-
-def _seconds(length: str) -> int:
-    clock = _CLOCK.fullmatch(length)
-    return (int(clock[1] or 0) * 60 + int(clock[2])) * 60 + int(clock[3]) if clock else 0
-
-
 def _file(parent: ET.Element, entry: _Entry, address=str) -> None:
     """The sound or video file's length, which an enclosure has no room for: Media RSS's media:content of the
     same file (with its size), as feed readers and newsdesk fetch read it."""
@@ -375,6 +424,29 @@ def _file(parent: ET.Element, entry: _Entry, address=str) -> None:
         size = {"fileSize": str(entry.media_size)} if entry.media_size else {}
         _add(parent, "media:content", url=address(entry.media), type=entry.media_type,
              medium=entry.media_type.split("/")[0], duration=str(entry.media_seconds), **size)
+
+
+def _price(parent: ET.Element, entry: _Entry) -> None:
+    """A download's price, as Media RSS's media:price gives it (newsdesk fetch reads it back as the item's offer)."""
+    if entry.price:
+        currency = {"currency": entry.price_currency} if entry.price_currency else {}
+        _add(parent, "media:price", type="purchase", price=entry.price, **currency)
+
+
+def _itunes(parent: ET.Element, entry: _Entry, address=str) -> None:
+    """A podcast's episode as Apple's tags give it, which podcast apps read (the enclosure is its file): its length
+    in seconds, its picture (Apple takes a JPEG or PNG), who made it (its author, else its provider, as the entry's
+    author), and whether it is explicit when the item says."""
+    if not entry.podcast:
+        return
+    if entry.media_seconds:
+        _add(parent, "itunes:duration", str(entry.media_seconds))
+    if entry.image and entry.image_type in ("image/jpeg", "image/png"):
+        _add(parent, "itunes:image", href=address(entry.image))
+    if entry.writer or entry.author:  # (as the feed's author is: a second name would read as a second author)
+        _add(parent, "itunes:author", entry.writer or entry.author)
+    if entry.explicit:
+        _add(parent, "itunes:explicit", entry.explicit)
 
 
 def _media(parent: ET.Element, entry: _Entry, address=str) -> None:
@@ -393,13 +465,18 @@ def _media(parent: ET.Element, entry: _Entry, address=str) -> None:
         _add(content, "media:credit", entry.image_credit)
 
 
+def _itunes_ns(entries: list[_Entry]) -> dict[str, str]:
+    """Apple's namespace, on a feed with a podcast's episode alone: the others' bytes stay as they were."""
+    return {"xmlns:itunes": ITUNES_NS} if any(entry.podcast for entry in entries) else {}
+
+
 def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | None) -> bytes:
     base = config.base_url
     # Namespaces are written as plain attributes with literal prefixes: ElementTree's own
     # namespace registry is process-wide state, and this keeps the prefixes readable.
     # (`language: ""` declares none, as the pages' `<html lang="">` does: not English)
     language = {"xml:lang": clean_text(config.language)} if clean_text(config.language) else {}
-    root = ET.Element("feed", {"xmlns": ATOM_NS, "xmlns:media": MEDIA_NS, **language})
+    root = ET.Element("feed", {"xmlns": ATOM_NS, "xmlns:media": MEDIA_NS, **_itunes_ns(entries), **language})
     _add(root, "id", site_url(base, feed.page))
     _add(root, "title", clean_text(feed.title))
     if clean_text(feed.description):
@@ -449,6 +526,8 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
         if entry.summary:
             _add(node, "summary", entry.summary, type="text")
         _file(node, entry)
+        _price(node, entry)
+        _itunes(node, entry)
         if entry.image:
             _media(node, entry)
     return _serialize(root)
@@ -457,7 +536,8 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
 def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | None) -> bytes:
     base = config.base_url
     url = ascii_url  # RSS takes URLs (RFC 3986), where Atom and JSON Feed take IRIs: as browsers send them
-    root = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM_NS, "xmlns:dc": DC_NS, "xmlns:media": MEDIA_NS})
+    root = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM_NS, "xmlns:dc": DC_NS, "xmlns:media": MEDIA_NS,
+                              **_itunes_ns(entries)})
     channel = _add(root, "channel")
     _add(channel, "title", _rss_title(clean_text(feed.title)))
     _add(channel, "link", url(site_url(base, feed.page)))
@@ -497,6 +577,8 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
         elif entry.image and entry.image_type:
             _add(node, "enclosure", url=url(entry.image), length="0", type=entry.image_type)
         _file(node, entry, url)
+        _price(node, entry)
+        _itunes(node, entry, url)
         if entry.image:
             _media(node, entry, url)
     return _serialize(root)
@@ -544,6 +626,11 @@ def _json_feed(feed: Feed, entries: list[_Entry], config: Config) -> bytes:
             item["authors"] = [{"name": entry.author, **({"url": entry.author_url} if entry.author_url else {})}]
         if entry.topics:
             item["tags"] = [name for _, name in entry.topics]
+        if entry.podcast:  # (a podcast's episode, as Apple's tags in RSS and Atom say; JSON Feed has no word for it)
+            item.setdefault("_newsdesk", {})["type"] = "podcast"
+        if entry.price:  # (a download's price, as Media RSS's media:price in RSS and Atom)
+            item.setdefault("_newsdesk", {})["price"] = {
+                "amount": json.loads(entry.price), **({"currency": entry.price_currency} if entry.price_currency else {})}
         if entry.author:  # (the provider, as RSS's <source> and Atom's give it: `authors` may be its writer)
             item.setdefault("_newsdesk", {})["provider"] = {
                 "name": entry.author, **({"url": entry.author_url} if entry.author_url else {})}

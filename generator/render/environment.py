@@ -20,7 +20,7 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterable, Mapping
 
 import jinja2
 from markupsafe import Markup, escape
@@ -36,7 +36,7 @@ from generator.render.undefined import TemplateFiles, ThemeUndefined, noting_tes
 from generator.plan.pictures import picture, pictures
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import ProviderBadge, Site
-from generator.site.text import BIDI, bidi_closed, plain_text
+from generator.site.text import BIDI, bidi_closed, cluster_boundary, cut_clusters, plain_text
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
 from generator.site.types import KNOWN, OTHER, badge, title_word, titled
@@ -298,6 +298,25 @@ class CompiledTemplates(jinja2.BytecodeCache):
             self._code.clear()
         self._code[bucket.key] = bucket.bytecode_to_string()
 
+    def add(self, code: Mapping[str, bytes]) -> None:
+        """Code compiled by another process (`of`: the build cache keeps it for the next `newsdesk build`, where
+        compiling the theme was a large part of a small edit's build). Jinja loads it only for a template whose
+        name, file and text are those it was compiled from, by the same Jinja and Python (its header)."""
+        for key, data in code.items():
+            if key not in self._code:
+                if len(self._code) >= self.MAX_ENTRIES:
+                    self._code.clear()
+                self._code[key] = data
+
+    def of(self, templates: Iterable[jinja2.Template]) -> dict[str, bytes]:
+        """The code of these templates, loaded or compiled, by Jinja's key (for `add` in another process)."""
+        found = {}
+        for template in templates:
+            key = self.get_cache_key(template.name, template.filename)
+            if key in self._code:
+                found[key] = self._code[key]
+        return found
+
 
 _COMPILED = CompiledTemplates()
 
@@ -549,17 +568,22 @@ def _of_the_config(function):
 
 
 def _closing(truncate):
-    """Jinja's `truncate`, with each direction override or isolate that the cut takes the end of closed before
-    its ellipsis: the model closes what a field leaves open (text.bidi_closed), and a cut excerpt lost that
-    close, which turned its ellipsis and anything after it in a link preview's or a card's line around."""
+    """Jinja's `truncate`, cut between two grapheme clusters (text.cut_clusters: a text without a space where it
+    is cut split a flag or a family emoji), and with each direction override or isolate that the cut takes the
+    end of closed before its ellipsis: the model closes what a field leaves open (text.bidi_closed), and a cut
+    excerpt lost that close, which turned its ellipsis and anything after it in a link preview's or a card's
+    line around."""
     @jinja2.pass_environment
     def truncate_(env, text, *args, **kwargs):
         cut = truncate(env, text, *args, **kwargs)
-        if cut == text or not isinstance(cut, str) or not BIDI.search(cut):
+        if cut == text or not isinstance(cut, str) or not isinstance(text, str):
             return cut
         end = kwargs.get("end", args[2] if len(args) > 2 else "...")
-        kept = cut[:-len(end)] if end and cut.endswith(end) else cut
-        return type(cut)(bidi_closed(kept) + cut[len(kept):])
+        tail = end if end and cut.endswith(end) else ""
+        kept = cut[:len(cut) - len(tail)]
+        if not cluster_boundary(text, len(kept)) and text.startswith(kept):
+            kept = cut_clusters(text, len(kept))
+        return type(cut)((bidi_closed(kept) if BIDI.search(kept) else kept) + tail)
     return truncate_
 
 

@@ -18,7 +18,7 @@ from typing import Mapping
 from generator.site.dates import dated_text
 from generator.site.keys import KEY_SEPARATORS, words_of
 from generator.site.notes import Notes, kind_of, shown
-from generator.site.text import BIDI, bidi_closed, plain_name, plain_text
+from generator.site.text import BIDI, bidi_closed, cut_at_word, plain_name, plain_text
 from generator.urls import MAX_URL, field_url, joined, read_url, too_long, with_scheme, without_controls
 
 
@@ -152,9 +152,7 @@ def capped(text: str, key: str, notes: Notes) -> str:
     into every page, feed and API file that shows its story (a crawler's 4 MB title would be 30 of them)."""
     if len(text) <= MAX_TEXT:
         return text
-    cut = text[:MAX_TEXT]
-    if " " in cut[MAX_TEXT // 2:]:
-        cut = cut.rsplit(" ", 1)[0]
+    cut = cut_at_word(text, MAX_TEXT)
     notes.warn(key, f"`{key}` is {len(text):,} characters long; it is cut to {len(cut):,}",
                f"shorten it to at most {MAX_TEXT:,} characters")
     cut = cut.rstrip() + "…"

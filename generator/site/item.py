@@ -23,14 +23,16 @@ from generator.site.dates import date_field
 from generator.site.fields import (author_field, bool_field, drafted, featured_field, opaque_field, resolved,
                                    text_field, type_field, url_field)
 from generator.site.keys import KNOWN_FIELDS, check_keys, named_otherwise, nested_spelled_as_known, spelled_as_known
-from generator.site.markup import (absolute_addresses, embeddable, featured_of_address, iframe_src, media_file,
-                                   player_url, python_markdown_costly, render_markdown, sanitize, too_long_address,
-                                   without_player)
+from generator.site.markup import (MAX_FILLED_CELLS, absolute_addresses, embeddable, featured_of_address, iframe_src,
+                                   media_file, player_url, python_markdown_costly, render_markdown, sanitize,
+                                   tables_bounded, too_long_address, without_player, without_private_sources)
 from generator.site.model import Item
 from generator.site.nested_fields import other_than, pictures_field, provider_field, related_field, topics_field
 from generator.site.notes import Notes, shown
+from generator.site.private_pictures import HINT, left_out, public_pictures, public_provider, public_related
 from generator.site.quantities import byte_count, length_field, offer_field, price_field, score_field, size_field
-from generator.urls import MAX_URL, field_url, slugify, without_controls
+from generator.site.stories import article_keys
+from generator.urls import MAX_URL, field_url, host_of, slugify, without_controls
 
 
 def make_item_or_problem(source: Source, config: Config, topic_defs: dict) -> Item | Problem:
@@ -88,7 +90,6 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         video_url=video_url,
         embed=embeddable(video_url, config.embed_hosts),
         price=price_field(meta, "price", notes, written),
-        length=length_field(meta, "length", notes, written),
         category=text_field(meta, "category", notes, written=written),
         author=author_field(meta, notes),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
@@ -97,11 +98,24 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         size_bytes=int(byte_count(written["size"] if written and "size" in written else meta.get("size")) or 0),
         **offer_field(meta, "price", written),
     )
+    values["length"], values["length_seconds"] = length_field(meta, "length", notes, written)
     values["related"] = other_than(values, notes)
+    public = not config.local_site  # (its readers' own network is not the site's: site/private_pictures.py)
+    if public:
+        values["images"] = public_pictures(values["images"], "images" if "images" in meta else "image", notes)
+        values["provider"] = _shared(public_provider(values["provider"], "provider", notes))
+        values["related"] = public_related(values["related"], notes)
+    values["article_keys"] = (article_keys([values[key] for key in ("original_url", "web_url", "amp_url",
+                                                                   "cdn_amp_url")])
+                              if config.stories.enabled else ())
     if featured:
         # (its first iframe is the player, shown as one: not again as a link)
         # (without ids: footnotes are the body's, and the same id twice in a page leads its links astray)
         values["featured_html"] = absolute_addresses(sanitize(without_player(featured), ids=False), base)
+        if public:
+            values["featured_html"], private = without_private_sources(values["featured_html"])
+            if private:
+                notes.warn("featuredContent", f"`featuredContent`: the file {left_out(private[0])}", HINT)
         # (sanitised, its address is safe for a browser; a podcast app reads it from a feed's enclosure, which
         # must be a URL as sent: `a b.mp3` as `a%20b.mp3`)
         address, kind = media_file(values["featured_html"])
@@ -120,6 +134,12 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     slug = slugify(slug_text or _stem(source.path) or title, fallback=source.path)
     day = published.astimezone(config.zone)  # (strftime writes year 1 as "1")
     body, engine = without_controls(source.body), config.markdown_engine
+    body, table = tables_bounded(body)
+    if table:
+        warnings += (Problem(source.path, source.body_line + table - 1,
+                             f"this table's rows leave more than {MAX_FILLED_CELLS:,} of its header's cells empty, "
+                             "each filled in as an empty cell of the page (megabytes of them): it is shown as the "
+                             "text it is written as", "give each row the header's cells, or split the table"),)
     if engine == "python-markdown":
         line, marks = python_markdown_costly(body)
         if line:
@@ -133,6 +153,15 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
                              f"the body has a link or picture whose address is {long[1]:,} characters long, more than "
                              f"the {MAX_URL:,} one may have (servers and browsers refuse longer ones); it shows as "
                              "its text, unlinked", "shorten the address, or link the article's plain address"),)
+    html = render_markdown(body, engine, base)
+    if public:
+        html, private = without_private_sources(html)
+        if private:
+            at = body.find(host_of(private[0]) or private[0])
+            warnings += (Problem(source.path, source.body_line + body.count("\n", 0, max(at, 0)),
+                                 f"the body's picture {left_out(private[0])}"
+                                 + (f" (and {len(private) - 1} more)" if len(private) > 1 else "")
+                                 + ", shown as its text", HINT),)
     return Item(
         source=source.path,
         digest=source.digest,
@@ -140,7 +169,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         path=f"news/{day.year:04d}/{day.month:02d}/{day.day:02d}/{slug}/",
         title=title,
         published=published,
-        body=zlib.compress(render_markdown(body, engine, base).encode("utf-8"), 1),
+        body=zlib.compress(html.encode("utf-8"), 1),
         warnings=warnings,
         **values,
     )

@@ -21,8 +21,8 @@ from urllib.parse import parse_qs, urlsplit
 import nh3
 
 from generator.site.nesting import well_nested
-from generator.urls import (CONTROL, MAX_URL, URL_BIDI, bidi_encoded, field_url, host_of, joined, read_url, safe_url,
-                            valid_url, without_controls)
+from generator.urls import (CONTROL, MAX_URL, URL_BIDI, bidi_encoded, field_url, host_of, joined, private_address,
+                            read_url, safe_url, valid_url, without_controls)
 
 try:  # cmark-gfm: GitHub's C implementation of CommonMark, much faster than Python-Markdown
     import cmarkgfm
@@ -161,6 +161,30 @@ def absolute_addresses(html: str, base: str) -> str:
 
     html = _playable(_placeholder_links(_LINKING.sub(lambda element: _ADDRESS.sub(resolved, element.group()), html)))
     return _sourceless_pictures(html) if "<img" in html else html
+
+
+# What a page loads without a click, in sanitised HTML: a picture's or a player's file, a video's poster
+_LOADING = re.compile(r'<(?:img|audio|video|source)(?:\s+[a-z-]+="[^"]*")+')
+_LOADED = re.compile(r' (?:src|poster)="(https?://[^"]*)"')  # (sanitize writes them so)
+
+
+def without_private_sources(html: str) -> tuple[str, tuple[str, ...]]:
+    """Sanitised HTML without the sources of its pictures and players on the reader's own network (urls.private_address:
+    site/private_pictures.py says why), a picture then shown as its text; and those addresses, in order."""
+    if ' src="' not in html and ' poster="' not in html or not any(  # (most bodies: a quick look)
+            private_address(htmlmod.unescape(source[1])) for source in _LOADED.finditer(html)):
+        return html, ()
+    found: list[str] = []
+
+    def source(match: re.Match) -> str:
+        address = htmlmod.unescape(match[1])
+        if not private_address(address):
+            return match.group()
+        found.append(address)
+        return ""
+
+    html = _LOADING.sub(lambda element: _LOADED.sub(source, element.group()), html)
+    return (_sourceless_pictures(html) if found else html), tuple(found)
 
 
 # A link's `rel` (the cleaner's, always last) where the element has no `href` (`<a name>`, or its address was
@@ -357,6 +381,45 @@ _LONG_ADDRESS = re.compile(r'\s(?:href|src|poster)="[^"]{%d}' % (MAX_URL + 1))
 _LONG_RUN = re.compile(r"""(?<![^\s"'<>])[^\s"'<>]{%d,}""" % (MAX_URL + 1))
 _ADDRESS_START = re.compile(r"(?:https?:|//|www\.)", re.IGNORECASE)
 _ATTRIBUTE_BEFORE = re.compile(r"""(?:href|src|poster)\s*=\s*["']?$""", re.IGNORECASE)
+
+
+# A table's row with fewer cells than its header is filled with empty ones, by either engine: a header of 1,000
+# columns over 2,000 one-letter rows (8 KB) was 5 MB of HTML to cmark and 20 MB to Python-Markdown (23 s), per
+# table. Past this many cells filled in one body, a table is shown as the text it is written as.
+MAX_FILLED_CELLS = 100_000
+# A table's delimiter row (`|---|:--:|`, maybe in a quote or a list item), which makes the lines above and below
+# it a table
+_DELIMITER_ROW = re.compile(r"^(?P<lead>[ \t>]*(?:[-+*]|[0-9]+[.)])?[ \t>]*)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$"
+                            r"|^(?P<lead2>[ \t>]*)\|?[ \t]*:?-+:?[ \t]*\|[ \t]*$", re.MULTILINE)
+
+
+def tables_bounded(body: str) -> tuple[str, int]:
+    """A Markdown body with each table past MAX_FILLED_CELLS filled cells (counted in order) written as text (its
+    delimiter row escaped), and the line in the body (from 1) of the first such table, or 0."""
+    if "-|" not in body and "|-" not in body and "- |" not in body and "| -" not in body:  # (most bodies)
+        return body, 0
+    filled, escaped, first = 0, [], 0
+    for row in _DELIMITER_ROW.finditer(body):
+        columns = _cells(row.group())
+        rows_end = body.find("\n\n", row.end())
+        rows = body[row.end():rows_end if rows_end >= 0 else len(body)].split("\n")[1:]
+        more = sum(max(0, columns - _cells(line)) for line in rows)
+        if filled + more <= MAX_FILLED_CELLS:
+            filled += more
+            continue
+        at = row.start() + len(row.group("lead") or row.group("lead2") or "")
+        escaped.append(body.index("-", at))
+        first = first or body.count("\n", 0, row.start())  # (the header's line, above the delimiter row)
+    for at in reversed(escaped):
+        body = body[:at] + "\\" + body[at:]
+    return body, first
+
+
+def _cells(line: str) -> int:
+    """How many cells a table's row writes (its `|`s that no backslash escapes, without those at its ends)."""
+    line = line.strip().lstrip(">-+*0123456789.) \t")
+    bars = line.count("|") - line.count("\\|")
+    return max(1, bars + 1 - line.startswith("|") - (line.endswith("|") and len(line) > 1))
 
 
 def too_long_address(body: str) -> tuple[int, int] | None:

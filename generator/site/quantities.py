@@ -115,12 +115,17 @@ _DURATION = re.compile(r"P(?:([0-9]+)D)?(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9
                        re.IGNORECASE)
 
 
-def length_field(meta: dict, key: str, notes: Notes, written: Mapping[str, str] | None = None) -> str:
-    """A video's or podcast's length as a reader reads one: `4:13` or `1:02:03` for an ISO 8601 duration or a
-    number of seconds (as a feed's `itunes:duration` gives it, and as YAML reads `length: 4:13` unquoted: 253);
-    any other text as written (`4 min`)."""
+# A length as a clock shows it, written as text (`"4:13"`, `"1:02:03"`; YAML reads `4:13` unquoted as 253 already)
+_CLOCK = re.compile(r"(?:([0-9]{1,6}):)?([0-9]{1,2}):([0-9]{2})")
+
+
+def length_field(meta: dict, key: str, notes: Notes, written: Mapping[str, str] | None = None) -> tuple[str, int]:
+    """A video's or podcast's length as a reader reads one, and in whole seconds (0 when it gives none): `4:13` or
+    `1:02:03` for an ISO 8601 duration, a number of seconds (as a feed's `itunes:duration` gives it, and as YAML
+    reads `length: 4:13` unquoted: 253) or a clock's time written as text (`"4:13"`); any other text as written
+    (`4 min`), of no seconds. The one reading that cards, feeds and the API show: they never read the text again."""
     if _left_out(meta, key, notes, written, f"write the length as 4:13 or in seconds (253), or remove `{key}`"):
-        return ""
+        return "", 0
     value = written[key] if written and key in written else meta.get(key)
     seconds = None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -130,17 +135,19 @@ def length_field(meta: dict, key: str, notes: Notes, written: Mapping[str, str] 
     elif isinstance(value, str) and (match := _DURATION.fullmatch(value.strip())) and any(match.groups()):
         days, hours, minutes, rest = (float((g or "0").replace(",", ".")) for g in match.groups())
         seconds = ((days * 24 + hours) * 60 + minutes) * 60 + rest
+    elif isinstance(value, str) and (clock := _CLOCK.fullmatch(value.strip())):
+        seconds = (int(clock[1] or 0) * 60 + int(clock[2])) * 60 + int(clock[3])
     if seconds == 0:  # (`PT0S`, `0`: a crawler's "unknown", no length to show)
-        return ""
+        return "", 0
     if seconds is not None and seconds < 0:  # (a length counted back: no length a reader could use)
         notes.warn(key, f"`{key}` {shown(value)} is negative, which is no length; it is left out",
                    f"write the length as 4:13 or in seconds (253), or remove `{key}`")
-        return ""
+        return "", 0
     if seconds is None or not 0 < seconds < 1e9:  # (text, nothing, or no length a reader could use)
-        return text_field(meta, key, notes, written=written)
+        return text_field(meta, key, notes, written=written), 0
     whole = max(1, int(seconds + 0.5))
     hours, minutes, seconds = whole // 3600, whole // 60 % 60, whole % 60
-    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+    return (f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"), whole
 
 
 def score_field(value, key: str, notes: Notes) -> float | None:

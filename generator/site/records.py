@@ -24,8 +24,9 @@ from generator.errors import Problem
 from generator.site.fields import MAX_TEXT, as_plain
 from generator.site.identities import other_page
 from generator.site.notes import shown
-from generator.site.text import bidi_closed
-from generator.urls import distinct_slug, field_url, slugify
+from generator.site.private_pictures import HINT, left_out
+from generator.site.text import bidi_closed, cut_at_word, cut_clusters
+from generator.urls import distinct_slug, field_url, private_address, slugify
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,10 @@ def load_records(config: Config) -> Records:
             if not isinstance(url, str):
                 continue
             address = field_url(url)  # (as an item's: `HTTPS://`, `//host/x.png`, no password, spaces encoded)
+            if address and private_address(address) and not config.local_site:  # (site/private_pictures.py)
+                line = key_lines(config.root, name, {"images"}).get("images")
+                warnings.append(Problem(name, line, f"logo {left_out(address)}", HINT))
+                continue
             if address:
                 url = address
             else:
@@ -147,7 +152,7 @@ def _other_names(record: dict, root: Path, path: str, warnings: list[Problem]) -
             if text is None:
                 wrong.append(key)
             elif text:
-                names.append(text[:MAX_TEXT])
+                names.append(cut_clusters(text, MAX_TEXT))
     if wrong:
         warnings.append(Problem(path, key_lines(root, path, {wrong[0]}).get(wrong[0]),
                                 f"`{wrong[0]}` of the organization record must be a list of names: "
@@ -200,9 +205,7 @@ def _cap_text(fields: dict, root: Path, path: str, what: str, warnings: list[Pro
         text = fields[key]
         if len(text) <= MAX_TEXT:
             continue
-        cut = text[:MAX_TEXT]
-        if " " in cut[MAX_TEXT // 2:]:
-            cut = cut.rsplit(" ", 1)[0]
+        cut = cut_at_word(text, MAX_TEXT)
         fields[key] = bidi_closed(cut.rstrip() + "…")  # (the cut may have taken an override's end)
         warnings.append(Problem(path, key_lines(root, path, {key}).get(key),
                                 f"`{key}` of the {what} is {len(text):,} characters long; it is cut to {len(cut):,}",

@@ -22,7 +22,7 @@ from generator.site.types import list_key, type_lists
 # (Not `type`: it puts the item in a type's list, site/types.py.)
 TEXT_FIELDS = frozenset({"digest", "title", "excerpt", "author", "amp_url", "cdn_amp_url", "images", "body",
                          "featured_html", "video_url", "embed", "price", "price_amount", "price_currency", "length",
-                         "size", "size_bytes", "category",
+                         "length_seconds", "size", "size_bytes", "category",
                          "extra", "secured", "warnings", "media_file", "media_kind"})
 
 

@@ -224,3 +224,70 @@ def _tag_gap(match: re.Match, closed: frozenset[str]) -> str:
     if match.group().startswith("<!--") and not match.group().endswith("-->"):
         return match.group()
     return " " if name in _BREAKING_TAGS else ""
+
+
+# Where a cut may fall: between two grapheme clusters, what a reader sees as one character (Unicode's UAX #29,
+# its rules for the clusters news text holds: no cut before a combining mark, a joiner, a variation selector,
+# an emoji's skin tone or a tag character, nor after a joiner (`👩‍👩‍👧`, an Indic conjunct; elsewhere, where
+# UAX #29 allows it, such a cut would leave the joiner dangling), nor inside a flag's pair of regional
+# indicators, nor between Hangul jamo of one syllable, nor in CR LF). A few rules written out rather than a
+# dependency (the `regex` module's \X): a cut needs only to know its own place.
+_EXTENDING = frozenset(("Mn", "Me", "Mc"))
+_EXTENDING_TOO = re.compile("[\u200c\u200d\uff9e\uff9f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+_REGIONAL = re.compile("[\U0001f1e6-\U0001f1ff]")
+MAX_CLUSTER = 32  # characters a cut steps back over at most: longer "clusters" (a pile of marks) are cut inside
+
+
+def _jamo(char: str) -> str:
+    """A Hangul character's part in a syllable: L (leading consonant), V (vowel), T (trailing consonant), LV or
+    LVT (a precomposed syllable), else ""."""
+    code = ord(char)
+    if 0x1100 <= code <= 0x115F or 0xA960 <= code <= 0xA97C:
+        return "L"
+    if 0x1160 <= code <= 0x11A7 or 0xD7B0 <= code <= 0xD7C6:
+        return "V"
+    if 0x11A8 <= code <= 0x11FF or 0xD7CB <= code <= 0xD7FB:
+        return "T"
+    if 0xAC00 <= code <= 0xD7A3:
+        return "LV" if (code - 0xAC00) % 28 == 0 else "LVT"
+    return ""
+
+
+def cluster_boundary(text: str, at: int) -> bool:
+    """Whether `text` may be cut before its character `at` without splitting what shows as one character."""
+    if at <= 0 or at >= len(text):
+        return True
+    before, after = text[at - 1], text[at]
+    if before.isascii() and after.isascii():  # (most cuts: only CR LF holds together)
+        return not (before == "\r" and after == "\n")
+    if unicodedata.category(after) in _EXTENDING or _EXTENDING_TOO.match(after) or before == "\u200d":
+        return False
+    if _REGIONAL.match(before) and _REGIONAL.match(after):
+        run = at - 1
+        while run > 0 and _REGIONAL.match(text[run - 1]):
+            run -= 1
+        return (at - run) % 2 == 0  # (flags pair from the run's start)
+    first, second = _jamo(before), _jamo(after)
+    return not (first == "L" and second in ("L", "V", "LV", "LVT") or first in ("LV", "V") and second in ("V", "T")
+                or first in ("LVT", "T") and second == "T")
+
+
+def cut_clusters(text: str, limit: int) -> str:
+    """The start of `text`, at most `limit` characters, ending between two grapheme clusters (cluster_boundary):
+    the one cut of every shortened text (excerpts, capped fields, the theme's `truncate`)."""
+    if len(text) <= limit:
+        return text
+    end = max(limit, 0)
+    for at in range(end, max(end - MAX_CLUSTER, 0) - 1, -1):
+        if cluster_boundary(text, at):
+            return text[:at]
+    return text[:end]
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """The start of `text`, at most `limit` characters: cut at its last space when that is in the second half,
+    else between two grapheme clusters (cut_clusters)."""
+    cut = cut_clusters(text, limit)
+    if len(cut) < len(text) and " " in cut[limit // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut

@@ -802,10 +802,31 @@
       if (first < 0 && indexedAs(word).some(function (term) { return marks.terms.has(term); })) first = offset;
       return word;
     });
-    if (first < SNIPPET / 2) return closed(text.slice(0, SNIPPET).replace(/\s+\S*$/, "")) + "\u2026";
+    if (first < SNIPPET / 2) return closed(clusters(text, SNIPPET).replace(/\s+\S*$/, "")) + "\u2026";
     var from = text.lastIndexOf(" ", first - SNIPPET / 3);
     var cut = text.slice(from < 0 ? 0 : from + 1);
-    return "\u2026" + (cut.length > SNIPPET ? closed(cut.slice(0, SNIPPET).replace(/\s+\S*$/, "")) + "\u2026" : cut);
+    return "\u2026" + (cut.length > SNIPPET ? closed(clusters(cut, SNIPPET).replace(/\s+\S*$/, "")) + "\u2026" : cut);
+  }
+
+  // The start of `text`, at most `most` UTF-16 units, ending between two grapheme clusters, as the index's
+  // excerpts are cut (generator/site/text.py, cut_clusters): never half of a flag, of an emoji's surrogate pair,
+  // of a family emoji's joined people, a letter without its accent. Without Intl.Segmenter, the common ones.
+  var SEGMENTER = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter() : null;
+  var EXTENDING = /^(?:[\udc00-\udfff\u0300-\u036f\u200c\u200d\ufe00-\ufe0f\u20e3]|\ud83c[\udffb-\udfff])/;
+  function clusters(text, most) {
+    if (text.length <= most) return text;
+    var end = 0;
+    if (SEGMENTER) {
+      var segments = SEGMENTER.segment(text.slice(0, most + 64))[Symbol.iterator]();
+      for (var step = segments.next(); !step.done; step = segments.next()) {
+        if (step.value.index + step.value.segment.length > most) break;
+        end = step.value.index + step.value.segment.length;
+      }
+      return text.slice(0, end);
+    }
+    end = most;
+    while (end > 0 && (EXTENDING.test(text.slice(end)) || text[end - 1] === "\u200d")) end -= 1;
+    return text.slice(0, end);
   }
 
   // `text` with each direction embedding, override or isolate it leaves open closed at its end, as the index's

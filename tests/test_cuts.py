@@ -1,0 +1,108 @@
+"""A cut never splits what a reader sees as one character (a grapheme cluster, Unicode's UAX #29): a family
+emoji's people joined by ZWJ, a skin tone, a flag's pair of regional indicators, a keycap, a variation selector,
+a letter and its combining accent, a Hangul syllable's jamo. Every cut (capped fields, excerpts of cards and
+link previews, the search index's excerpts and its snippets, fetch's ledes) is text.cut_clusters'."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import build_said, fetch_said, fetch_site, fetched, files_under, item, make_site
+from generator.site.text import cluster_boundary, cut_at_word, cut_clusters
+
+FAMILY = "\U0001F469\u200D\U0001F469\u200D\U0001F467"  # 👩‍👩‍👧
+FLAGS = "\U0001F1EB\U0001F1F7"  # 🇫🇷
+
+# As Unicode's GraphemeBreakTest.txt writes them: ÷ a boundary, × none, code points in hex
+CASES = [
+    "÷ 0061 ÷ 0062 ÷",
+    "÷ 000D × 000A ÷ 0061 ÷",
+    "÷ 0065 × 0301 ÷ 0065 × 0301 × 0302 ÷",  # combining marks
+    "÷ 1F469 × 200D × 1F469 × 200D × 1F467 ÷ 0020 ÷",  # a ZWJ sequence
+    "÷ 1F44D × 1F3FD ÷ 1F44D ÷",  # a skin tone
+    "÷ 1F1EB × 1F1F7 ÷ 1F1E9 × 1F1EA ÷ 1F1EF ÷",  # flags pair from the start of their run
+    "÷ 0061 ÷ 1F1EB × 1F1F7 ÷ 1F1E9 ÷",
+    "÷ 0031 × FE0F × 20E3 ÷ 0032 × FE0F × 20E3 ÷",  # keycaps
+    "÷ 2764 × FE0F ÷ 0021 ÷",  # a variation selector
+    "÷ 1F3F4 × E0067 × E0062 × E0065 × E006E × E0067 × E007F ÷ 0061 ÷",  # a subdivision flag's tags
+    "÷ 1100 × 1161 × 11A8 ÷ 1100 × 1161 ÷ AC00 × 11A8 ÷ AC01 × 11A8 ÷ AC01 ÷",  # Hangul L V T, LV T, LVT T
+    "÷ 0915 × 094D × 200D × 0937 ÷",  # a conjunct: a virama and a joiner (Unicode 15.1's GB9c)
+    "÷ 0915 × 093F ÷ 0020 ÷",  # a spacing mark (Mc)
+    "÷ 0627 ÷ 200F ÷ 0628 ÷",  # a direction mark is a cluster of its own
+    "÷ FF76 × FF9E ÷",  # half-width katakana's voiced mark
+]
+
+
+def _read(case: str) -> tuple[str, set[int]]:
+    text, boundaries = "", {0}
+    for token in case.split()[1:]:
+        if token == "÷":
+            boundaries.add(len(text))
+        elif token != "×":
+            text += chr(int(token, 16))
+    return text, boundaries
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_cut_falls_only_between_grapheme_clusters(case):
+    text, boundaries = _read(case)
+    assert [at for at in range(len(text) + 1) if cluster_boundary(text, at)] == sorted(boundaries), case
+    for limit in range(len(text) + 1):  # the longest start that fits, and ends at a boundary
+        assert cut_clusters(text, limit) == text[:max(b for b in boundaries if b <= limit)], (case, limit)
+
+
+def test_a_cut_at_a_word_keeps_the_word_and_a_pile_of_marks_is_still_cut():
+    assert cut_at_word("one two " + FAMILY * 3, 12) == "one two"
+    assert cut_at_word(FLAGS * 10, 7) == FLAGS * 3
+    zalgo = "a" + "\u0301" * 500  # (no reader needs 500 marks on a letter: a cut inside them is bounded)
+    assert len(cut_clusters(zalgo, 100)) == 100
+
+
+def _no_split(text: str) -> None:
+    """Each cut of `text` (the text before an ellipsis: the model's and the index's `…`, Jinja's `...`) ends where
+    a cluster ends."""
+    for part in text.replace("...", "…").split("…")[:-1]:
+        if part:
+            assert not part.endswith(("\u200D", "\U0001F469")), repr(part[-12:])
+            run = len(part) - len(part.rstrip("".join(map(chr, range(0x1F1E6, 0x1F200)))))
+            assert run % 2 == 0, repr(part[-12:])
+            assert part.rstrip("\u202c\u2069")[-1:] != "e", repr(part[-12:])  # (not without its accent)
+
+
+def test_every_output_cuts_between_clusters(tmp_path, capsys):
+    files = {"content/a.md": item("Family", excerpt=json.dumps(FAMILY * 700)),
+             "content/b.md": item("Flags", date="2026-11-20T11:00:00Z", excerpt=json.dumps("x" + FLAGS * 700)),
+             "content/c.md": item("Accents", date="2026-11-20T12:00:00Z", excerpt=json.dumps("e\u0301" * 1100),
+                                  body="Body."),
+             "content/d.md": item("Long title", date="2026-11-20T13:00:00Z").replace(
+                 "'Long title'", json.dumps(FAMILY * 1000))}
+    site = make_site(tmp_path / "site", files)
+    status, said = build_said(site, capsys)
+    assert status == 0 and "cut to" in said, said  # (the title and excerpts past MAX_TEXT are capped)
+    outputs = files_under(site / "output")
+    cut = 0
+    for name, data in outputs.items():
+        text = data.decode("utf-8", "replace")
+        if name.startswith("static/"):
+            continue
+        if name.endswith(".json"):  # (the API and the search index write "\u2026" as the character)
+            text = json.dumps(json.loads(text), ensure_ascii=False)
+        cut += text.count("…")
+        _no_split(text)
+    assert cut > 20  # (cards, link previews, the API, feeds, the search index's excerpts)
+
+
+def test_a_fetched_lede_is_cut_between_clusters(tmp_path, server, capsys):
+    from feed_server import Route
+
+    server.routes["/f.rss"] = Route(f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>F</title><link>https://f.example/</link>
+<item><title>Family</title><link>https://f.example/1</link><pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate>
+<description>{FAMILY * 200}</description></item></channel></rss>""".encode())
+    site = fetch_site(tmp_path / "site", server, ["/f.rss"])
+    code, said = fetch_said(site, capsys)
+    assert code == 0, said
+    [entry] = fetched(site).values()
+    assert entry["excerpt"].endswith(FAMILY + "…") and len(entry["excerpt"]) < 300
