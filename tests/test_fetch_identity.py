@@ -166,6 +166,19 @@ def test_entries_without_links_sharing_a_guid_are_told_apart_by_their_titles(tmp
     assert "'Tide tables': the feed lists this entry twice; the first is kept" in said
 
 
+def test_an_entry_listed_three_times_is_said_once_with_how_often(tmp_path):
+    entries = "".join(f"<item><title>{title}</title><link>https://town.example/{title[:4]}</link></item>"
+                      for title in ("Bonus", "Tides", "Bonus", "Bonus"))
+    with FeedServer() as server:
+        server.routes["/again.rss"] = Route(rss(entries))
+        site = feed_site(tmp_path / "site", f"  - {server.url('/again.rss')}\n")
+        code, said = run(site)
+    assert code == 0, said
+    assert sorted(fetched(site)) == ["Bonus", "Tides"]
+    assert said.count("the feed lists this entry") == 1
+    assert "'Bonus': the feed lists this entry 3 times; the first is kept" in said
+
+
 def test_items_an_older_reading_wrote_are_written_anew_but_not_those_edited_by_hand(tmp_path):
     with FeedServer() as server:
         server.routes["/news.rss"] = Route(NUMBERED, etag='"v1"')

@@ -452,6 +452,7 @@ def test_a_private_host_is_never_asked_without_local_hosts(tmp_path, capsys, pic
     assert main(["pictures", "--config", str(root / "config.yaml")]) == 0
     err = capsys.readouterr().err
     assert "private network: never downloaded" in err and picture_server.requests == []
+    assert "`newsdesk pictures --local-hosts`" in err  # what to do when the server is one's own, to test with
 
 
 @pytest.mark.slow

@@ -82,7 +82,7 @@ def test_a_public_site_loads_nothing_from_a_readers_network(tmp_path, capsys):
                         ("content/a.md:11", "the body's picture 'http://169.254.169.254/secret-5.jpg'"),
                         ("content/b.md:4", "`image`: the picture 'http://0x7f.1/secret-2.jpg'")):
         assert f"warning: {where}: {what}" in said, (where, said)
-    assert "give the picture's public address" in said
+    assert "give its public address" in said and "`newsdesk serve --base-url http://127.0.0.1:8000/`" in said
     assert "Lazy" in text and "(and 2 more)" in said  # (the body's poster and a lazy picture's srcset too)
 
 

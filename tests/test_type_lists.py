@@ -122,6 +122,23 @@ def test_a_story_pages_link_to_its_original_says_what_the_reader_does_there(tmp_
                        "webinar": ["Read the full story on Example"], "alone": ["Get the download"]}, buttons
 
 
+
+def test_a_downloads_file_given_as_its_player_is_to_get_not_to_watch(tmp_path):
+    # featuredContent given as a file's address alone (`report.pdf`) is that page's iframe, and its link said
+    # "Watch the video on files.example" on a download's page: it names the file to get now.
+    files = {"content/report.md": item("Annual report", "2026-11-20T10:00:00Z", type="download",
+                                       webUrl="https://example.com/report",
+                                       featuredContent="https://files.example/report-2026.pdf"),
+             "content/clip.md": item("A clip", "2026-11-20T10:00:00Z", type="video",
+                                     featuredContent="https://files.example/clip.html")}
+    config, result = build_site(make_site(tmp_path / "site", files, CONFIG))
+    links = {}
+    for page in config.output_path.glob("news/*/*/*/*/index.html"):
+        links[page.parent.name] = re.findall(r'<p class="video-link"><a class="button[^"]*" href="([^"]+)"[^>]*>([^<]*)</a>',
+                                             page.read_text(encoding="utf-8"))
+    assert links == {"report": [("https://files.example/report-2026.pdf", "Get it from files.example")],
+                     "clip": [("https://files.example/clip.html", "Watch the video on files.example")]}, links
+
 # How crawlers write a length (written in the item -> what a reader sees): an ISO 8601 duration (YouTube's API,
 # schema.org), seconds (a feed's itunes:duration, quoted or not), `4:13` unquoted (which YAML reads as 253), text
 LENGTHS = [('"PT4M13S"', "4:13"), ('"PT1H2M3S"', "1:02:03"), ('"pt45s"', "0:45"), ("253", "4:13"), ('"3723"', "1:02:03"),

@@ -83,6 +83,22 @@ def test_refusal_gives_the_command_as_run_with_its_folder_and_options(tmp_path, 
     assert not (tmp_path / ".github").exists()
 
 
+@pytest.mark.parametrize("install", ["git+file:///home/me/newsdesk", "file:///home/me/newsdesk.tar.gz",
+                                     "/home/me/newsdesk", "~/newsdesk", "newsdesk @ file:///home/me/newsdesk",
+                                     "C:\\Users\\me\\newsdesk"])
+def test_install_option_naming_this_computers_files_is_refused(tmp_path, capsys, install):
+    # GitHub's runner has none of this computer's files: every run would fail at `pip install`
+    assert main(["init", str(tmp_path / "site"), "--github-actions", "--install", install]) == 2
+    err = capsys.readouterr().err
+    assert f"installed from {install}, on this computer, which GitHub's runner cannot reach" in err
+    assert '--install "git+https://github.com/you/newsdesk@v0.2"' in err and not (tmp_path / "site").exists()
+
+
+def test_install_option_may_name_a_copy_inside_the_sites_repository(tmp_path):
+    assert main(["init", str(tmp_path / "site"), "--github-actions", "--install", "./vendor/newsdesk"]) == 0
+    assert "pip install ./vendor/newsdesk" in (tmp_path / "site/.github/workflows/pages.yml").read_text()
+
+
 def test_install_option_is_written_as_one_shell_word(tmp_path):
     spec = "newsdesk @ git+https://example.org/you/news desk.git@v0.2 # it's odd"
     assert main(["init", str(tmp_path / "site"), "--github-actions", "--install", spec]) == 0

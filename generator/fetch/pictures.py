@@ -181,7 +181,8 @@ def _copy(client: Client, url: str, folder: Path, local_hosts: bool) -> dict | P
             raise PictureError("not an http(s) URL: never downloaded; give the picture's http(s) URL")
         if not local_hosts and not is_public_host(host):
             raise PictureError(f"{host} is on this machine or a private network: never downloaded; give a "
-                               "public URL of the picture, or remove it from the item")
+                               "public URL of the picture, or remove it from the item (a server of your own "
+                               "that you test with: `newsdesk pictures --local-hosts`)")
         answer = client.get(url)
         if answer.status != "ok":
             raise PictureError(answer.message or f"HTTP answer {answer.status}")

@@ -73,6 +73,7 @@ class Store:
         if replaced:
             self._adopt(source, feed, keys, replaced)
         seen: set[str] = set()
+        repeats: dict[str, list] = {}  # (a key listed again: its title, and how often the feed lists it)
         # (left out before the newest are chosen: they neither take a place of max_items nor lower a heat)
         entries = tuple(entry for entry in feed.entries if not is_empty(entry))
         empty = len(feed.entries) - len(entries)
@@ -85,7 +86,7 @@ class Store:
         for position, entry in newest(entries, source.max_items):
             key = key_of[id(entry)]
             if key in seen:
-                notes.append(f"{entry.title or key!r}: the feed lists this entry twice; the first is kept")
+                repeats.setdefault(key, [entry.title or key, 1])[1] += 1
                 continue
             seen.add(key)
             other = alias(entry, source) if entry.guid else ""
@@ -158,6 +159,9 @@ class Store:
                                               alias=other)
             if other:
                 self.by_alias[(source.url, other)] = key
+        for title, times in repeats.values():  # (one note an entry, however often it is repeated)
+            notes.append(f"{title!r}: the feed lists this entry {'twice' if times == 2 else f'{times} times'}; "
+                         "the first is kept")
         if empty:
             notes.append(f"{empty} entr{'y' if empty == 1 else 'ies'} with no title, link or text: left out")
         if future:

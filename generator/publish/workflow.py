@@ -173,6 +173,7 @@ def plan_workflow(site_root: Path, install: str = "", fetch_schedule: str = "", 
     site = site_root.relative_to(repo_root).as_posix()
     output = (Path(site) / output_dir).as_posix() if site != "." else Path(output_dir).as_posix()
     if install:
+        _check_reachable(install, command)
         step = "pip install " + shlex.quote(install)
     elif _is_newsdesk(repo_root):  # newsdesk's own repository (its example site): install from the checkout
         step = "pip install ." if site == "." else 'pip install "$GITHUB_WORKSPACE"'
@@ -237,6 +238,16 @@ def _clone_requirement(folder: Path) -> str:
     if not remote.startswith("https://") or not re.fullmatch(r"[0-9a-f]{40}", commit):
         return ""
     return f"git+{remote}@{commit}"
+
+
+def _check_reachable(install: str, command: str) -> None:
+    """Refuse an --install that names this computer's files (`git+file:///home/me/newsdesk`, `/home/me/newsdesk`):
+    GitHub's runner has none of them, and every run would fail at its install step. A relative path stays: it
+    may be a copy of newsdesk inside the site's repository, which the runner checks out."""
+    target = install.split("@", 1)[1].strip() if re.match(r"^[\w.-]+\s*@", install) else install  # (`name @ URL`)
+    scheme = urlsplit(target.split("+", 1)[1] if re.match(r"^\w+\+", target) else target).scheme.lower()
+    if scheme == "file" or target.startswith(("/", "~", "\\")) or re.match(r"^[A-Za-z]:[\\/]", target):
+        raise _unreachable(f"would be installed from {install}, on this computer", command=command)
 
 
 def _unreachable(how: str, clone: str = "", command: str = INIT_COMMAND) -> ConfigError:

@@ -19,8 +19,10 @@ from generator.site.model import Image, ProviderRef, Related
 from generator.site.notes import Notes, shown
 from generator.urls import host_of, private_address
 
-HINT = ("give the picture's public address; or, if the site is only read on that network, give its own address "
-        "there as base_url")
+# (said of pictures and of players' files alike; a user trying `newsdesk fetch` with a feed served on this
+# computer, as docs/fetch.md suggests, meets it first)
+HINT = ("give its public address; or, if the site is only read on that network, give its own address there as "
+        "base_url (to try a feed served on this computer: `newsdesk serve --base-url http://127.0.0.1:8000/`)")
 
 
 def left_out(url: str) -> str:
