@@ -155,17 +155,21 @@ def output_fingerprint(output: FileOutput, site: Site, config_digest: str, memo:
     """A hash of every input a FileOutput's bytes can depend on: config, name, key, and what
     feeds and API files show of each item (its content, topic slugs and names, its provider's slug, name and logo)."""
     memo = {} if memo is None else memo
+    shown = memo.get("output")  # item index -> what these files show of it, hashed (keys apart from _describe's ids)
+    if shown is None:
+        shown = memo["output"] = {}
     parts: list = [config_digest, output.name, repr(output.key)]
     for index in output.items:
-        key = ("output", index)
-        if key not in memo:
+        described = shown.get(index)
+        if described is None:
             item = site.items[index]
             provider = site.providers.get(item.provider.slug) if item.provider else None
-            memo[key] = "\x1f".join([item.digest, item.path, *item.topics,  # (slugs move too: site/slugs.py)
-                                     *(site.topics[slug].name for slug in item.topics if slug in site.topics),
-                                     repr((provider.slug, provider.name, provider.logos)) if provider else "-"])
-        parts.append(memo[key])
-    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()
+            described = shown[index] = _digest([
+                item.digest, item.path, *item.topics,  # (slugs move too: site/slugs.py)
+                *(site.topics[slug].name for slug in item.topics if slug in site.topics),
+                repr((provider.slug, provider.name, provider.logos)) if provider else "-"])
+        parts.append(described)
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 _PLAIN = frozenset((str, int, float, bool, type(None), datetime))
