@@ -13,7 +13,7 @@ import dataclasses
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache, partial
+from functools import partial
 from typing import Callable, Mapping, NamedTuple, Sequence
 
 from generator.config.values import Config
@@ -426,8 +426,14 @@ def article_page(site: Site, index: int, teasers: dict[int, Teaser] | None = Non
     teasers = {} if teasers is None else teasers
     item = site.items[index]
     story = item_story(site, index)
-    # (made once a page, when a `related` URL is no item's as written: a lead's page looks up its members' entries)
-    keys = cache(lambda: member_keys(site, story.members) if story is not None else {})
+    made: list[dict[str, int]] = []
+
+    def keys() -> dict[str, int]:
+        # (made once a page, when a `related` URL is no item's as written: a lead's page looks up its members' entries)
+        if not made:
+            made.append(member_keys(site, story.members) if story is not None else {})
+        return made[0]
+
     shown = {at for at in (_related_index(site, keys, r) for r in item.related) if at is not None}
     lead = None
     if story is not None:
