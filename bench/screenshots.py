@@ -81,6 +81,7 @@ def samples(site) -> dict[str, str]:
         shown["type"] = listed[0].path
     if site.topic_items:
         shown["topic"] = "topics/%s/" % max(site.topic_items, key=lambda s: (len(site.topic_items[s]), s))
+    shown["topics"], shown["providers"] = "topics/", "providers/"
     if site.provider_items:
         shown["provider"] = "providers/%s/" % max(site.provider_items, key=lambda s: (len(site.provider_items[s]), s))
     if site.items:

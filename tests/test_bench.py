@@ -252,7 +252,7 @@ def test_screenshots_show_each_kind_of_page_on_a_phone_and_a_desktop_in_light_an
     shots = tmp_path / "shots"
     done = bench("screenshots", str(shots))  # the example site: it has every kind of page, videos/ too
     assert done.returncode == 0, done.stderr
-    pages = ("front", "latest", "type", "topic", "provider", "article", "search", "404")
+    pages = ("front", "latest", "type", "topic", "topics", "provider", "providers", "article", "search", "404")
     widths = {"phone": 390, "desktop": 1366}
     expected = {f"{page}-{device}-{scheme}.png" for page in pages for device in widths for scheme in ("light", "dark")}
     assert {path.name for path in shots.iterdir()} == expected

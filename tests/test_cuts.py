@@ -106,19 +106,3 @@ def test_a_fetched_lede_is_cut_between_clusters(tmp_path, server, capsys):
     assert code == 0, said
     [entry] = fetched(site).values()
     assert entry["excerpt"].endswith(FAMILY + "…") and len(entry["excerpt"]) < 300
-
-
-@pytest.mark.slow
-def test_a_search_result_s_snippet_is_cut_between_clusters(tmp_path, page):
-    """search.js cuts a long excerpt to its first 180 UTF-16 units when a word near its start is found: without a
-    space there, the cut split a family emoji (or an emoji's surrogate pair)."""
-    from conftest import build_site, static_server
-
-    excerpt = "w001," + FAMILY * 100
-    config, result = build_site(make_site(tmp_path / "site", {"content/a.md": item("A", excerpt=json.dumps(excerpt))}))
-    with static_server(config.output_path) as base:
-        page.goto(base + "search/?q=w001")
-        page.wait_for_function("document.querySelectorAll('#search-results li').length > 0")
-        [snippet] = page.evaluate("() => [...document.querySelectorAll('#search-results .excerpt')]"
-                                  ".map(p => p.textContent)")
-    assert snippet.startswith("w001," + FAMILY) and snippet.endswith(FAMILY + "\u2026"), snippet

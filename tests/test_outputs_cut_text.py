@@ -90,17 +90,31 @@ def test_no_output_leaves_a_direction_override_open_where_it_cuts_a_text(cut_sit
     assert "\u202c...\">" in story
 
 
-@pytest.mark.slow
-def test_a_search_result_s_snippet_closes_an_override_it_cuts(tmp_path, page):
-    """search.js cuts a long excerpt to its first 180 characters when a word near its start is found: an
-    override whose end it cut turned the snippet's ellipsis around."""
+def _search_snippet(tmp_path, page, excerpt: str) -> str:
+    """The snippet the search page shows for a story of this excerpt, found by its first word `w001`."""
     from conftest import static_server
 
-    excerpt = WORDS[:150] + "\u202e" + WORDS[150:] + "\u202c"
     config, result = build_site(make_site(tmp_path / "site", {"content/a.md": item("A", excerpt=json.dumps(excerpt))}))
     with static_server(config.output_path) as base:
         page.goto(base + "search/?q=w001")
         page.wait_for_function("document.querySelectorAll('#search-results li').length > 0")
         [snippet] = page.evaluate("() => [...document.querySelectorAll('#search-results .excerpt')]"
                                   ".map(p => p.textContent)")
+    return snippet
+
+
+@pytest.mark.slow
+def test_a_search_result_s_snippet_closes_an_override_it_cuts(tmp_path, page):
+    """search.js cuts a long excerpt to its first 180 characters when a word near its start is found: an
+    override whose end it cut turned the snippet's ellipsis around."""
+    snippet = _search_snippet(tmp_path, page, WORDS[:150] + "\u202e" + WORDS[150:] + "\u202c")
     assert snippet.startswith(WORDS[:150] + "\u202e") and snippet.endswith("\u202c\u2026"), snippet
+
+
+@pytest.mark.slow
+def test_a_search_result_s_snippet_is_cut_between_clusters(tmp_path, page):
+    """search.js cuts a long excerpt to its first 180 UTF-16 units when a word near its start is found: without a
+    space there, the cut split a family emoji (or an emoji's surrogate pair)."""
+    family = "\U0001F469\u200D\U0001F469\u200D\U0001F467"  # 👩‍👩‍👧
+    snippet = _search_snippet(tmp_path, page, "w001," + family * 100)
+    assert snippet.startswith("w001," + family) and snippet.endswith(family + "\u2026"), snippet

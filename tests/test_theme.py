@@ -97,14 +97,14 @@ def _build(config, output: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory) -> dict[str, tuple[Path, str]]:
-    """name -> (output folder, URL path the site lives under)."""
+def sites(tmp_path_factory, example) -> dict[str, tuple[Path, str]]:
+    """name -> (output folder, URL path the site lives under); the example site is the session's build of it."""
     base = tmp_path_factory.mktemp("theme")
-    example = load_config(ROOT / "config.yaml")
+    example, _, example_out = example
     edge = load_config(make_site(base / "edge", EDGE_FILES, EDGE_CONFIG) / "config.yaml")
     pictures = load_config(make_site(base / "pictures", PICTURE_FILES) / "config.yaml")
     return {
-        "example": (_build(example, base / "example"), example.base_path),
+        "example": (example_out, example.base_path),
         "example-at-root": (_build(dataclasses.replace(example, base_url="https://news.example.org/"), base / "root"), "/"),
         "edge": (_build(edge, base / "edge-out"), edge.base_path),
         "pictures": (_build(pictures, base / "pictures-out"), pictures.base_path),
@@ -531,7 +531,13 @@ def test_outline_filter_renumbers_body_headings(body, levels):
 
 def test_pagination_shows_first_last_and_neighbours_with_gaps_marked(tmp_path):
     # One story a page: Latest has a page per story. Page 10 links 1 … 8 9 [10] 11 12 … last, newer and older.
-    config = load_config(ROOT / "config.yaml", {"items_per_page": 1, "output_dir": str(tmp_path / "out")})
+    # (16 one-line stories: the example site with a page a story rendered every list of it a story a page.)
+    files = {f"content/news/story-{n}.md": item(f"Story {n} of {words}", f"2026-11-{n + 1:02}T10:00:00Z")
+             for n, words in enumerate(["harbour", "glacier", "orchard", "comet", "ferry", "quarry", "beacon", "lantern",
+                                        "meadow", "canyon", "tundra", "estuary", "volcano", "prairie", "lagoon", "citadel"])}
+    site = make_site(tmp_path / "site", files, 'title: T\nbase_url: https://example.org/news/\nnow: "2026-11-22T12:00:00Z"\n'
+                     "items_per_page: 1\n")
+    config = load_config(site / "config.yaml", {"output_dir": str(tmp_path / "out")})
     result = build(config)
     total = sum(1 for page in result.site.pages if page.kind == "latest")
     assert total > 14

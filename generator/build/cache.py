@@ -37,7 +37,8 @@ CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
 _SEARCH = "search"  # the search index's kept task results (search_folder)
 _WORDS = "words.pickle"  # the items' words for stories, apart: read only by a build that clusters (words)
-_FORMAT = 60  # bump when what the cache holds (Item, Problem, the stories' words) or how a file is read changes
+_FORMAT = 62  # bump when what the cache holds (Item, Problem, the stories' words) or how a file is read changes,
+#               or how templates compile (render.environment.make_env's settings: `compiled`)
 _PARSES = 500  # template texts' parses kept at most (a theme has tens of templates)
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
 _UNSAVED = "unsaved"  # there from `writing` until `save`: a build that may write the output is under way
@@ -65,6 +66,10 @@ class BuildCache:
     # a page template -> (its digest, the warnings rendering its pages found: pipeline.with_tested), for the
     # pages a build does not render again
     tested: dict = field(default_factory=dict)
+    # Jinja's key of a template -> its compiled code (render.environment.CompiledTemplates.of), for a build in a
+    # new process that renders pages: compiling the theme was a large part of a small edit's build. (Loaded as
+    # the rest of this file is: the cache is the site's own, trusted as much as its pickle.)
+    compiled: dict = field(default_factory=dict)
     root: Path | None = None  # the site whose `.newsdesk-cache/` this cache is saved in (None: kept in memory only)
     resident: bool = False  # kept in memory from build to build (serve): the words stay loaded (set_words_aside)
     # In memory only, set by serve: the last clustering (grouping.Kept), which a build or an edit's check brings
@@ -77,6 +82,8 @@ class BuildCache:
         state.update(last=None, dirty=False, root=None, story_words=None, resident=False, clustering=None)
         if len(self.template_parses) > _PARSES:  # (serve: a theme edited many times)
             state["template_parses"] = {}
+        if len(self.compiled) > _PARSES:  # (templates removed or moved: their keys stay)
+            state["compiled"] = {}
         return state
 
     def words(self) -> dict:

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import operator
+from datetime import datetime
+from typing import Callable
 
 import jinja2
 import jinja2.meta
@@ -136,7 +139,8 @@ def site_keys(site: Site, pictures: str = "", words: str = "") -> dict[str, str]
 def page_fingerprint(page: Page, site: Site, config_digest: str, template: TemplateKey, globals_: dict[str, str],
                      memo: dict | None = None) -> str:
     """A hash of every input the page's rendering can read. `memo` (one dict per build, for every page)
-    keeps the description of each item, provider and topic: they are on many pages."""
+    keeps the description of each item, provider and topic, and of the plan's values, such as teasers, that
+    several pages show."""
     parts: list = [config_digest, template.digest, page.url, page.kind, page.key, page.title, page.description]
     parts.extend(f"{name}={globals_[name]}" for name in sorted(template.names & globals_.keys()))
     memo = {} if memo is None else memo
@@ -164,7 +168,11 @@ def output_fingerprint(output: FileOutput, site: Site, config_digest: str, memo:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-_PLAIN = frozenset((str, int, float, bool, type(None)))
+_PLAIN = frozenset((str, int, float, bool, type(None), datetime))
+# Values of the plan's own types (teasers, coverage, sources ...) are kept in `memo` while it holds fewer than this
+# many descriptions: a teaser is on several pages, but their descriptions, for the whole site, add up on a big one
+# (docs/dev/performance.md); past it they are described on every page that shows them, as before.
+MEMO_MAX = 80_000
 
 
 def _describe(value, site: Site, parts: list, memo: dict) -> None:
@@ -174,7 +182,11 @@ def _describe(value, site: Site, parts: list, memo: dict) -> None:
     elif kind is list or kind is tuple:
         parts.append(f"[{len(value)}")
         for entry in value:
-            _describe(entry, site, parts, memo)
+            described = memo.get(id(entry))  # (most entries are items or teasers described already: looked up here)
+            if described is not None:
+                parts.append(described)
+            else:
+                _describe(entry, site, parts, memo)
     elif kind is dict:
         for key in sorted(value, key=str):
             parts.append(str(key))
@@ -183,12 +195,49 @@ def _describe(value, site: Site, parts: list, memo: dict) -> None:
         key = id(value)  # (all of them are held by the build, which outlives `memo`)
         described = memo.get(key)
         if described is None:
-            described = memo[key] = _describe_model(value, site)
+            described = memo[key] = _digest([_describe_model(value, site)])
         parts.append(described)
-    else:  # teasers, coverage, sources, Pagination, anything new in a page's context: described where it is.
-        # Not kept: most are one page's own, and keeping every one's text took hundreds of MB on a big site
-        # for the whole build (docs/dev/performance.md).
-        parts.append(repr(value))
+    else:
+        fields = _FIELDS.get(kind)
+        if fields is None:
+            fields = _FIELDS[kind] = _shown_fields(kind)
+        if not fields:  # anything else new in a page's context
+            parts.append(repr(value))
+            return
+        # A dataclass (Teaser, Coverage, Source, Pagination ...): the fields its repr shows, each described here,
+        # so that an item in one stands for its description (dataclasses' repr took most of the time before).
+        key = id(value)  # (held by the plan's pages, which outlive `memo`)
+        described = memo.get(key)
+        if described is None:
+            own = [kind.__qualname__]
+            for entry in fields(value):
+                if type(entry) in _PLAIN:
+                    own.append(repr(entry))
+                else:
+                    _describe(entry, site, own, memo)
+            described = _digest(own)
+            if len(memo) < MEMO_MAX:
+                memo[key] = described
+        parts.append(described)
+
+
+_FIELDS: dict[type, Callable[[object], tuple] | None] = {}  # a type -> the values of the fields its repr shows
+
+
+def _shown_fields(kind: type) -> Callable[[object], tuple] | None:
+    """What describes a dataclass: the values of the fields its repr shows (None for any other type)."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    names = [f.name for f in dataclasses.fields(kind) if f.repr]
+    if len(names) > 1:
+        return operator.attrgetter(*names)
+    return lambda value: tuple(getattr(value, name) for name in names)
+
+
+def _digest(parts: list[str]) -> str:
+    """What stands for a value described once a build: the hash of its description, rather than its text (page
+    after page hashed the same long texts, and the memo held them)."""
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _describe_model(value, site: Site) -> str:

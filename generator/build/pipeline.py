@@ -29,7 +29,7 @@ from generator.build.collector import collector_paused
 from generator.build.fingerprints import (TemplateKey, config_key, output_fingerprint, page_fingerprint, site_keys,
                                           template_keys, unchanged_fingerprints)
 from generator.build.parallel import chunks, default_workers, fork_map
-from generator.build.search_index import index_changes, is_current, live_names, make_index
+from generator.build.search_index import index_changes, is_current, live_names, make_index, source_of
 from generator.build.state import LastBuild, RenderState
 from generator.build.writer import (MARKER, Staging, WriteReport, check_output_owned, check_output_path, output_lock,
                                     recover, update_in_place)
@@ -40,7 +40,7 @@ from generator.errors import BuildError, Problem, errors_and_warnings
 from generator.i18n import load_words
 from generator.plan.outputs import plan_outputs
 from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
-from generator.plan.search import SearchIndex, plan_index
+from generator.plan.search import plan_index
 from generator.site.local_pictures import load_copies
 from generator.render.environment import (case_clashes, make_env, misplaced_templates,
                                           render_page, static_files, tested_warnings, unknown_words,
@@ -185,7 +185,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     if cache.published and (live / MARKER).is_file() and len(stale) <= IN_PLACE_MAX:
         # A few files to change (an edit): render them into memory, then replace just those.
         mode = "update"
-        _compile_templates(env, pages, keys)
+        _compile_templates(env, pages, keys, cache)
         made = dict(render_pages(env, pages, workers, progress, tested))
         made.update(make_files(outputs, site.model.site, state.output_memo))
         gone = cache.published - names
@@ -201,7 +201,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
             outputs = [output for output in site.outputs if output.name in stale]
             for name in [*(page.output for page in pages), *(output.name for output in outputs)]:
                 stage.claim(name)
-            _compile_templates(env, pages, keys)
+            _compile_templates(env, pages, keys, cache)
             for name, changed in _render_into(stage, env, site.model.site, pages, outputs, workers, progress, tested):
                 stage.placed(name, changed)
             for name, source in site.copies.items():
@@ -209,7 +209,7 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
             if progress:
                 progress("writing", 0, 0)
             if config.search:
-                _stage_search(stage, plan_index(site.model.site, config, site.pictures), workers, cache.search_folder())
+                _stage_search(stage, site, workers, cache.search_folder())
             written = stage.commit()
         stale = set(fingerprints)  # every file was placed anew: remember them all
     if stale or set(cache.outputs) - set(fingerprints) or cache.published != names:
@@ -271,16 +271,23 @@ def output_fingerprints(site: RenderedSite, state: RenderState, pages: Iterable[
     return fingerprints
 
 
-def _compile_templates(env, pages: list[Page], keys: dict[str, TemplateKey]) -> None:
+def _compile_templates(env, pages: list[Page], keys: dict[str, TemplateKey], cache: BuildCache) -> None:
     """Compile the templates these pages use, here, before rendering forks: the helpers inherit them, and
-    the process keeps them for the next build (render.environment.CompiledTemplates). Only those: a build
-    with nothing to render (a warm one) compiles none."""
+    the process keeps them for the next build (render.environment.CompiledTemplates), as does the cache
+    for a build in another process. Only those: a build with nothing to render (a warm one) compiles none."""
     used = {part for template in {page.template for page in pages} for part in keys[template].used}
+    if not used:
+        return
+    env.bytecode_cache.add(cache.compiled)
+    templates = []
     for name in sorted(used):
         try:
-            env.get_template(name)
+            templates.append(env.get_template(name))
         except jinja2.TemplateError:
             pass  # rendering reports it, with the page and the line
+    code = env.bytecode_cache.of(templates)
+    if any(cache.compiled.get(key) != data for key, data in code.items()):
+        cache.compiled, cache.dirty = {**cache.compiled, **code}, True
 
 
 def _site_wide_key(site: RenderedSite, keys: dict[str, TemplateKey], globals_: dict[str, str]) -> tuple:
@@ -294,14 +301,17 @@ def _site_wide_key(site: RenderedSite, keys: dict[str, TemplateKey], globals_: d
     return (site.config_digest, site.now, sorted(globals_.items()), [(name, keys[name].digest) for name in used])
 
 
-def _stage_search(stage: Staging, index: SearchIndex, workers: int, kept: Path | None) -> None:
+def _stage_search(stage: Staging, site: RenderedSite, workers: int, kept: Path | None) -> None:
     """Put the search index into the next output: the live one's files when it was made from the same
-    input (a warm build need not tokenise every story again), else a new one (generator/build/search_index.py)."""
-    if is_current(stage.output, index):
+    input (a warm build need not plan nor tokenise every story again), else a new one
+    (generator/build/search_index.py)."""
+    model, config = site.model.site, site.config
+    source = source_of(model, config, site.pictures)
+    if is_current(stage.output, source):
         for name in sorted(live_names(stage.output)):
             stage.keep(name)
         return
-    for name, data in make_index(index, workers, kept=kept).items():
+    for name, data in make_index(plan_index(model, config, site.pictures, source), workers, kept=kept).items():
         stage.put(name, data)  # equal bytes keep the live file's inode and time
 
 
@@ -310,8 +320,8 @@ def _search_changes(live: Path, site: RenderedSite, config: Config, workers: int
     """What an update in place does to the live search index (written with the pages, so that a build
     stopped in between never leaves them apart): redo it, or delete it when search was turned off (a full
     build would have no index either)."""
-    changes = index_changes(live, plan_index(site.model.site, config, site.pictures) if config.search else None,
-                            workers, kept=kept)
+    changes = index_changes(live, site.model.site if config.search else None, config, site.pictures, workers,
+                            kept=kept)
     return changes or ({}, {}, set())
 
 

@@ -3,11 +3,13 @@ how its files read; this runs its tasks across processes and brings a live site'
 
     make_index(index, workers)         every file of the index, made anew (its tasks' results kept, to
                                        reuse those of unchanged stories next time)
-    index_changes(output, index)       what to write and delete to bring the live index in line
-    update_live_index(output, index)   the same, done in place (serve's background indexer)
+    source_of(site, config, copies)    the digest of the index's input (search.index_source)
+    is_current(output, source)         whether the live index was made from that input
+    index_changes(output, site, ...)   what to write and delete to bring the live index in line
+    update_live_index(output, site, ...)  the same, done in place (serve's background indexer)
 
-`source` in meta.json (a digest of everything the index is made from) lets a build keep the live index
-when nothing in it would change.
+`source` in meta.json (search.index_source: a digest of everything the index is made from) lets a build keep
+the live index when nothing in it would change, without planning it.
 """
 
 from __future__ import annotations
@@ -23,8 +25,11 @@ from pathlib import Path
 from generator.build.collector import collector_paused
 from generator.build.parallel import fork_map
 from generator.build.writer import list_files, output_lock, update_in_place
-from generator.plan.search import (FORMAT, SEARCH_FOLDER, SearchIndex, index_files, index_task, index_tasks,
-                                   task_key)
+from generator.config.values import Config
+from generator.plan.search import (FORMAT, SEARCH_FOLDER, SearchIndex, index_files, index_source, index_task,
+                                   index_tasks, plan_index, task_key)
+from generator.site.local_pictures import LocalCopies
+from generator.site.model import Site
 
 
 def make_index(index: SearchIndex, workers: int = 1, cancel: threading.Event | None = None,
@@ -100,9 +105,17 @@ def live_source(output: Path) -> str | None:
     return meta.get("source") if meta is not None and meta.get("version") == FORMAT else None
 
 
-def is_current(output: Path, index: SearchIndex) -> bool:
-    """Whether the live index was made from exactly this input and is whole."""
-    return live_source(output) == index.source and live_names(output) is not None
+def source_of(site: Site, config: Config, copies: LocalCopies | None = None) -> str:
+    """search.index_source of the site: what is_current compares. A few tuples an item, none cyclic, all let go
+    at once: the collector, triggered by their count, would walk the whole live site for nothing."""
+    with collector_paused():
+        return index_source(site, config, copies)
+
+
+def is_current(output: Path, source: str) -> bool:
+    """Whether the live index was made from exactly the input of this `source` (search.index_source) and is
+    whole: the one check of a full build's and of an update in place."""
+    return live_source(output) == source and live_names(output) is not None
 
 
 def _live_meta(output: Path) -> dict | None:
@@ -113,11 +126,12 @@ def _live_meta(output: Path) -> dict | None:
     return meta if isinstance(meta, dict) else None
 
 
-def update_live_index(output: Path, index: SearchIndex, workers: int = 1, cancel: threading.Event | None = None,
-                      lock: threading.Lock | None = None, per_task: int = 0) -> bool:
+def update_live_index(output: Path, site: Site, config: Config, copies: LocalCopies | None = None, workers: int = 1,
+                      cancel: threading.Event | None = None, lock: threading.Lock | None = None,
+                      per_task: int = 0) -> bool:
     """Bring the index of a live site up to date in place: changed files replaced (each by a rename),
     files that are gone deleted, equal ones left alone. False if it was current already or `cancel` was set."""
-    changes = index_changes(output, index, workers, cancel, per_task)
+    changes = index_changes(output, site, config, copies, workers, cancel, per_task)
     if changes is None:
         return False
     with lock or contextlib.nullcontext(), output_lock(output):  # (the order serve's rebuilds take them in)
@@ -125,14 +139,17 @@ def update_live_index(output: Path, index: SearchIndex, workers: int = 1, cancel
     return True
 
 
-def index_changes(output: Path, index: SearchIndex | None, workers: int = 1, cancel: threading.Event | None = None,
-                  per_task: int = 0, kept: Path | None = None) -> tuple[dict[str, bytes], dict, set[str]] | None:
-    """What update_in_place is to do to bring the live site's index in line with `index` (None: search
-    is off, no index): (files, copies, names to delete); None if it is in line already or `cancel` was set."""
+def index_changes(output: Path, site: Site | None, config: Config, copies: LocalCopies | None = None,
+                  workers: int = 1, cancel: threading.Event | None = None, per_task: int = 0,
+                  kept: Path | None = None) -> tuple[dict[str, bytes], dict, set[str]] | None:
+    """What update_in_place is to do to bring the live site's index in line with the one of `site` (None:
+    search is off, no index): (files, copies, names to delete); None if it is in line already (planned only
+    when it is not) or `cancel` was set."""
     old = {f"{SEARCH_FOLDER}/{name}" for name in list_files(output / SEARCH_FOLDER)}
-    if index is None:
+    if site is None:
         return ({}, {}, old) if old else None
-    if is_current(output, index):
+    source = source_of(site, config, copies)
+    if is_current(output, source):
         return None
-    files = make_index(index, workers, cancel, per_task, kept)
+    files = make_index(plan_index(site, config, copies, source), workers, cancel, per_task, kept)
     return None if files is None else (files, {}, old - set(files))

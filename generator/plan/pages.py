@@ -9,6 +9,7 @@ item touches (generator/serve/fastpath.py, generator/build/fingerprints.py).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,13 +19,13 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 from generator.config.values import Config
 from generator.errors import Problem
 from generator.i18n import Words, load_words
+from generator.plan.directory import Entry, directory
 from generator.frozen import record
 from generator.site.local_pictures import LocalCopies
 from generator.site.grouping import item_story, member_keys
 from generator.site.identities import provider_identity
 from generator.site.index import topic_tree
-from generator.site.model import ModelResult, Site
-from generator.site.stories import article_key
+from generator.site.model import ModelResult, Related, Site
 from generator.site.ranking import Rankings
 from generator.site.types import titled
 from generator.urls import ascii_host
@@ -121,12 +122,13 @@ class Kind:
 
 
 ARTICLE = Kind()  # (most entries': one value for them all)
+_ARTICLE = dataclasses.astuple(ARTICLE)
 
 
 def kind_of(item) -> Kind:
     """What an entry naming `item` (an Item) says it is."""
-    kind = Kind(item.type, item.length, item.size, item.size_bytes, item.price, item.price_amount, item.price_currency)
-    return ARTICLE if kind == ARTICLE else kind
+    facts = (item.type, item.length, item.size, item.size_bytes, item.price, item.price_amount, item.price_currency)
+    return ARTICLE if facts == _ARTICLE else Kind(*facts)  # (compared before making one: most are articles)
 
 
 @record
@@ -272,9 +274,12 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
         description = topic.description or words.t("topic_description", topic=topic.name)
         pages += _paginate(site, config, "topic", slug, f"topics/{slug}/", topic.name, description, order,
                            {"topic": topic}, earlier, known, words, as_before, moved)
-    pages.append(Page("topics/", "topics.html", "topics", "", words.t("topics"), words.t("topics_description"),
-                      {"topic_counts": {slug: len(site.topic_items[slug]) for slug in site.topics},
-                       "descendants": _descendants(site)}))
+    counts = {slug: len(site.topic_items[slug]) for slug in site.topics}
+    pages += _index_pages("topics", words, [Entry(slug, topic.name, counts[slug], _newest(site.topic_items, slug))
+                                            for slug, topic in site.topics.items()],
+                          lambda slugs: slugs, lambda shown: {"topic_counts": {slug: counts[slug] for slug in shown},
+                                                              "descendants": {}},
+                          lambda: {"topic_counts": counts, "descendants": _descendants(site)})
     for slug, provider in site.providers.items():
         if ("provider", slug) in kept:
             pages += lists["provider", slug]
@@ -284,9 +289,12 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
                                                        domain=ascii_host(provider.domain))
         pages += _paginate(site, config, "provider", slug, f"providers/{slug}/", provider.name, description, order,
                            {"provider": provider}, earlier, known_own, words, as_before, moved, own=True)
-    pages.append(Page("providers/", "providers.html", "providers", "", words.t("providers"),
-                      words.t("providers_description"),
-                      {"all_providers": tuple(site.providers.values())}))
+    providers = lambda slugs: tuple(site.providers[slug] for slug in slugs)  # noqa: E731
+    pages += _index_pages("providers", words, [Entry(slug, provider.name, provider.count,
+                                                     _newest(site.provider_items, slug))
+                                               for slug, provider in site.providers.items()],
+                          providers, lambda shown: {"all_providers": providers(shown)},
+                          lambda: {"all_providers": tuple(site.providers.values())})
     teasers: dict[int, Teaser] = {}
     if earlier:
         pages.extend(page or article_page(site, index, teasers) for index, page in enumerate(earlier.articles))
@@ -420,7 +428,7 @@ def article_page(site: Site, index: int, teasers: dict[int, Teaser] | None = Non
     story = item_story(site, index)
     # (made once a page, when a `related` URL is no item's as written: a lead's page looks up its members' entries)
     keys = cache(lambda: member_keys(site, story.members) if story is not None else {})
-    shown = {at for at in (_related_index(site, keys, r.url) for r in item.related) if at is not None}
+    shown = {at for at in (_related_index(site, keys, r) for r in item.related) if at is not None}
     lead = None
     if story is not None:
         if story.lead == index:
@@ -468,21 +476,20 @@ def _member(site: Site, index: int) -> Source:
                   provider.name if provider else "", item.published, item.excerpt, kind_of(item))
 
 
-def _related_index(site: Site, keys: Callable[[], dict[str, int]], url: str) -> int | None:
-    """The item whose page a `related` URL is: by the URL as written, else (of the item's story: `keys()`, its
-    members' article keys) by any of its forms; None for coverage the site does not have."""
-    at = site.url_index.get(url)
-    if at is None:
-        members = keys()
-        key = article_key(url) if members else ""
-        at = members.get(key) if key else None
+def _related_index(site: Site, keys: Callable[[], dict[str, int]], related: Related) -> int | None:
+    """The item whose page a `related` entry's URL is: by the URL as written, else (of the item's story: `keys()`,
+    its members' article keys) by any of its forms (its article key, worked out where the item was read); None for
+    coverage the site does not have."""
+    at = site.url_index.get(related.url)
+    if at is None and related.article_key:
+        at = keys().get(related.article_key)
     return at
 
 
 def _related(site: Site, keys: Callable[[], dict[str, int]], related) -> Source:
     """A `related` entry as "More coverage" lists it: a story the site has as its own page shows it (the
     crawler's copy of its title and summary may be older), any other as the entry gives it."""
-    at = _related_index(site, keys, related.url)
+    at = _related_index(site, keys, related)
     if at is not None:
         return _member(site, at)
     provider = related.provider
@@ -510,6 +517,35 @@ def _teaser(site: Site, index: int) -> Teaser:
     item = site.items[index]
     provider = site.providers.get(item.provider.slug) if item.provider else None
     return Teaser(item.title, item.path, item.published, provider.name if provider else "", kind_of(item), item.source)
+
+
+def _index_pages(kind: str, words: Words, entries: list[Entry], values: Callable[[tuple[str, ...]], tuple],
+                 shown_context: Callable[[tuple[str, ...]], dict], whole: Callable[[], dict]) -> list[Page]:
+    """The topics or providers index (`kind`): one page with the `whole()` context for a site with few of them, else
+    the most covered and an A to Z list over numbered pages (plan/directory.py). A page's `leading` and `listed`
+    are `values(slugs)`: the slugs of topics, the Providers themselves (at the top of the context, as Dependents
+    finds them); `shown_context(slugs)` adds what a page's template also reads of those it shows."""
+    title, description, base = words.t(kind), words.t(f"{kind}_description"), f"{kind}/"
+    found = directory(entries)
+    if found is None:
+        return [Page(base, f"{kind}.html", kind, "", title, description,
+                     dict(whole(), leading=(), listed=(), sections=(), jumps=(), pagination=None))]
+    pages = []
+    for number, (listed, sections) in enumerate(found.pages, 1):
+        leading = found.leading if number == 1 else ()
+        pagination = Pagination(number, len(found.pages), base)
+        shown_title = title if number == 1 else words.t("page_of_title", title=title, number=number,
+                                                         total=pagination.total)
+        pages.append(Page(pagination.url_for(number), f"{kind}.html", kind, "", shown_title, description,
+                          dict(shown_context(leading + listed), leading=values(leading), listed=values(listed),
+                               sections=sections, jumps=found.jumps, pagination=pagination)))
+    return pages
+
+
+def _newest(orders: Mapping[str, tuple[int, ...]], slug: str) -> int:
+    """The index of the newest item of a topic's or provider's list (ascending: newest first), for ties."""
+    order = orders.get(slug)
+    return order[0] if order else 1 << 62
 
 
 def _descendants(site: Site) -> dict[str, tuple[str, ...]]:

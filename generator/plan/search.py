@@ -435,9 +435,46 @@ class SearchIndex:
     optional: tuple[str, ...] = ()  # the language's function words, folded: a query need not match them
 
 
-def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) -> SearchIndex:
-    """The documents to index and their records. Cheap (no tokenising): a build compares `source` with the
-    live index's to see whether to make it again. `copies`: those of pictures that `newsdesk pictures` made.
+# What index_source hashes of an item, besides its provider, time and pictures: what a record or a task reads
+_KEYED = operator.attrgetter("path", "title", "excerpt", "topics", "topic_names", "heat", "type", "length", "size",
+                             "size_bytes", "price", "price_amount", "price_currency", "author", "digest")
+_PICTURE = operator.attrgetter("url", "width", "height")
+
+
+def index_source(site: Site, config: Config, copies: LocalCopies | None = None) -> str:
+    """A digest of every input of the index, as plan_index and index_tasks read them (SearchIndex.source, kept in
+    meta.json): a build compares it with the live index's to see whether to make the index again, without
+    planning it. Cheap: the values are hashed as they are, not as the records write them.
+
+    Each published item's fields that a record or a task reads (its body by the file's digest: the body is
+    made from the file and the Markdown engine alone), where it stands and its story; the stories; the
+    topics' and providers' names; the config keys plan_index reads; the theme's words (dates, badges, facts)
+    and the manifest of the pictures' copies (thumbnails)."""
+    words = load_words(config)
+    # (Python's Unicode tables fold and split the words, as task_key says)
+    described: list = [("newsdesk search", FORMAT, __version__, unicodedata.unidata_version, config.markdown_engine,
+                        stemmer_name(config.language), casing(config.language), config.timezone,
+                        config.picture_resizer, words.digest, copies.digest if copies else "",
+                        tuple(optional_words(config.language)))]
+    add, story_of = described.append, site.story_of.get
+    for index, item in enumerate(site.items):
+        if item.is_published:
+            provider, published = item.provider, item.published
+            # (an instant as its timestamp and microsecond: exact, and cheaper than its text)
+            add((index, story_of(index, -1), _KEYED(item), provider.name if provider else None,
+                 provider.slug if provider else "", published.timestamp(), published.microsecond,
+                 tuple(map(_PICTURE, item.images))))
+    add(tuple((story.lead, story.members, story.newest.timestamp(), story.newest.microsecond, len(story.related))
+              for story in site.stories))
+    add(tuple((slug, topic.name) for slug, topic in site.topics.items()))
+    add(tuple((slug, provider.name) for slug, provider in site.providers.items()))
+    # (marshal's version 2: the same values give the same bytes, shared or not)
+    return hashlib.sha256(marshal.dumps(described, 2)).hexdigest()
+
+
+def plan_index(site: Site, config: Config, copies: LocalCopies | None = None, source: str = "") -> SearchIndex:
+    """The documents to index and their records. `copies`: those of pictures that `newsdesk pictures` made;
+    `source`: index_source(site, config, copies), when the caller has it already.
 
     A document is a story, as the list pages show it (pages.one_per_story): an item alone, or a story of
     several items, found by the words of any of them and shown as its lead's card with "+N sources" and the
@@ -458,13 +495,8 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
     groups.reverse()  # document ids go from the oldest to the newest
     zone = config.zone
     words = load_words(config)
-    name = stemmer_name(config.language)
-    lowered = casing(config.language)
     optional = tuple(sorted({fold(word) for word in optional_words(config.language)}))
-    digest = hashlib.sha256(f"newsdesk search {FORMAT} {__version__} {config.markdown_engine} {name} {lowered} "
-                            f"{' '.join(optional)}\n".encode())
     docs = []
-    described = []  # what the digest is of: JSON-encoded at once (per record, the encoder's set-up was most of it)
     for group in groups:
         item = site.items[group[0]]
         number = site.story_of.get(group[0])
@@ -472,25 +504,19 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None) ->
         local = (story.newest if story else item.published).astimezone(zone)
         image = _thumbnail(item.image, config.picture_resizer, copies) if item.image else ""
         srcset = _sizes(item.images, config.picture_resizer, copies) if image else []
-        record = (item.path, item.title, _shorten(item.excerpt), item.provider.name if item.provider else "",
-                  item.provider.slug if item.provider else "", html_datetime(local),
-                  words.date(local, "short"),  # as the cards write it (templates/partials/card.html)
-                  [[slug, site.topics[slug].name if slug in site.topics else slug] for slug in item.topics],
-                  image, round(item.heat, 1), *_type_badge(item.type, words),
-                  len(story.members) - 1 + len(story.related) if story else 0,  # as pages.coverage counts
-                  facts(words, item),  # as the cards show them
-                  srcset)
-        docs.append(record)
-        # each item's text, and the file's own hash (the body is made from it alone)
-        described.append([record, [[member.title, member.excerpt, member.topic_names,
-                                    member.provider.name if member.provider else "", member.author,
-                                    member.digest]
-                                   for member in map(site.items.__getitem__, group)]])
+        docs.append((item.path, item.title, _shorten(item.excerpt), item.provider.name if item.provider else "",
+                     item.provider.slug if item.provider else "", html_datetime(local),
+                     words.date(local, "short"),  # as the cards write it (templates/partials/card.html)
+                     [[slug, site.topics[slug].name if slug in site.topics else slug] for slug in item.topics],
+                     image, round(item.heat, 1), *_type_badge(item.type, words),
+                     len(story.members) - 1 + len(story.related) if story else 0,  # as pages.coverage counts
+                     facts(words, item),  # as the cards show them
+                     srcset))
     facets = (tuple((slug, topic.name) for slug, topic in site.topics.items()),
               tuple((slug, provider.name) for slug, provider in site.providers.items()))
-    digest.update(_encode(_json([described, facets])))
     members = tuple(tuple(site.items[index] for index in group) for group in groups)
-    return SearchIndex(members, tuple(docs), digest.hexdigest(), name, lowered, facets, optional)
+    return SearchIndex(members, tuple(docs), source or index_source(site, config, copies),
+                       stemmer_name(config.language), casing(config.language), facets, optional)
 
 
 def _type_badge(kind: str, words) -> tuple[str, str]:

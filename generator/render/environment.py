@@ -20,7 +20,7 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterable, Mapping
 
 import jinja2
 from markupsafe import Markup, escape
@@ -297,6 +297,25 @@ class CompiledTemplates(jinja2.BytecodeCache):
         if len(self._code) >= self.MAX_ENTRIES:
             self._code.clear()
         self._code[bucket.key] = bucket.bytecode_to_string()
+
+    def add(self, code: Mapping[str, bytes]) -> None:
+        """Code compiled by another process (`of`: the build cache keeps it for the next `newsdesk build`, where
+        compiling the theme was a large part of a small edit's build). Jinja loads it only for a template whose
+        name, file and text are those it was compiled from, by the same Jinja and Python (its header)."""
+        for key, data in code.items():
+            if key not in self._code:
+                if len(self._code) >= self.MAX_ENTRIES:
+                    self._code.clear()
+                self._code[key] = data
+
+    def of(self, templates: Iterable[jinja2.Template]) -> dict[str, bytes]:
+        """The code of these templates, loaded or compiled, by Jinja's key (for `add` in another process)."""
+        found = {}
+        for template in templates:
+            key = self.get_cache_key(template.name, template.filename)
+            if key in self._code:
+                found[key] = self._code[key]
+        return found
 
 
 _COMPILED = CompiledTemplates()

@@ -29,7 +29,6 @@ from generator.build.writer import WriteReport, output_lock, update_in_place
 from generator.config.values import Config
 from generator.errors import BuildError, Problem
 from generator.plan.pages import Page, RenderedSite, make_files
-from generator.plan.search import plan_index
 from generator.render.environment import make_env
 from generator.serve.fastpath import Dependents, Patch, replan, with_outputs
 from generator.site.content import read_source, relative_name, source_files
@@ -159,7 +158,7 @@ def update_search(config: Config, site: RenderedSite, **options) -> bool:
     background, after the reload). `options`: those of search_index.update_live_index. False if it was current."""
     if not config.search:
         return False
-    return update_live_index(config.output_path, plan_index(site.model.site, config, site.pictures), **options)
+    return update_live_index(config.output_path, site.model.site, config, site.pictures, **options)
 
 
 def _new_source(config: Config, name: str) -> bool:

@@ -19,7 +19,7 @@ from typing import Callable, MutableMapping, Sequence
 
 from generator.config.values import StoriesConfig
 from generator.site.model import Item, Site, SiteStory
-from generator.site.stories import (TEXT_CHARACTERS, Clustering, Prepared, Story, StoryInput, StorySettings, article_key,
+from generator.site.stories import (TEXT_CHARACTERS, Clustering, Prepared, Story, StoryInput, StorySettings,
                                     make_story, prepare, story_id)
 
 EPISODES = frozenset({"podcast", "audio", "video"})  # the types a show publishes episode after episode
@@ -143,7 +143,7 @@ def _site_story(site: Site, id: str, lead: int, members: tuple[int, ...]) -> Sit
                 continue
             # Another form of a member's URL (its AMP page, `m.`, `?utm_source=`) is that member, which the story
             # lists already: declared coverage joined the story by it. Two forms of one outside article are one.
-            key = article_key(entry.url)
+            key = entry.article_key
             if key:
                 if keys is None:
                     keys = set(member_keys(site, members))
@@ -154,17 +154,12 @@ def _site_story(site: Site, id: str, lead: int, members: tuple[int, ...]) -> Sit
     return SiteStory(id, lead, members, tuple(providers), site.items[members[0]].published, tuple(related))
 
 
-def _article_keys(item: Item) -> tuple[str, ...]:
-    return tuple(key for key in map(article_key, (item.original_url, item.web_url, item.amp_url, item.cdn_amp_url))
-                 if key)
-
-
 def member_keys(site: Site, members: Sequence[int]) -> dict[str, int]:
     """Each article key of these items (indices into site.items), in any of their URLs' forms (AMP, `m.`, tracking
     parameters: stories.article_key, as declared coverage joins a story) -> the first of them with it."""
     keys: dict[str, int] = {}
     for member in members:
-        for key in _article_keys(site.items[member]):
+        for key in site.items[member].article_keys:
             keys.setdefault(key, member)
     return keys
 

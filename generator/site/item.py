@@ -31,6 +31,7 @@ from generator.site.nested_fields import other_than, pictures_field, provider_fi
 from generator.site.notes import Notes, shown
 from generator.site.private_pictures import HINT, left_out, public_pictures, public_provider, public_related
 from generator.site.quantities import byte_count, length_field, offer_field, price_field, score_field, size_field
+from generator.site.stories import article_keys
 from generator.urls import MAX_URL, field_url, host_of, slugify, without_controls
 
 
@@ -104,6 +105,9 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         values["images"] = public_pictures(values["images"], "images" if "images" in meta else "image", notes)
         values["provider"] = _shared(public_provider(values["provider"], "provider", notes))
         values["related"] = public_related(values["related"], notes)
+    values["article_keys"] = (article_keys([values[key] for key in ("original_url", "web_url", "amp_url",
+                                                                   "cdn_amp_url")])
+                              if config.stories.enabled else ())
     if featured:
         # (its first iframe is the player, shown as one: not again as a link)
         # (without ids: footnotes are the body's, and the same id twice in a page leads its links astray)

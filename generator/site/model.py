@@ -78,6 +78,7 @@ class Related:
     type: str
     provider: ProviderRef | None
     quality: float | None
+    article_key: str  # stories.article_key(url), worked out where the item is read: "" when the URL names no article
 
 
 @record
@@ -95,6 +96,10 @@ class Item:
     web_url: str
     amp_url: str
     cdn_amp_url: str
+    # The article keys of those four URLs (stories.article_keys), worked out where the item is read and kept with
+    # it in the build cache: a build joins a story's declared coverage to its members by them (none when stories
+    # are off: nothing reads them)
+    article_keys: tuple[str, ...]
     type: str  # lower case, as written (any value: see type_label)
     quality: float | None  # None: not given (pages show none; ranking counts it as 0)
     heat: float

@@ -20,6 +20,7 @@ from generator.site.item_bounds import MAX_IMAGES, MAX_RELATED, MAX_TOPICS
 from generator.site.model import Image, ProviderRef, Related
 from generator.site.notes import Notes, Unusable, kind_of, shown
 from generator.site.quantities import score_field
+from generator.site.stories import article_key
 from generator.site.text import IGNORED_IN_HOSTS
 from generator.urlnorm import canonical_url
 from generator.urls import field_url, home_page, host_of, slugify, static_path
@@ -384,7 +385,7 @@ def related_field(value, config: Config, notes: Notes, base: str = "") -> tuple[
                                capped(as_plain(entry.get("excerpt") or "") or "", "related", notes), published, url,
                                type_field(entry.get("type"), "related: type", notes),
                                provider_field(entry.get("provider"), "related: provider", notes),
-                               score_field(entry.get("quality"), "related: quality", notes)))
+                               score_field(entry.get("quality"), "related: quality", notes), article_key(url)))
     if renamed:  # (one warning for them all: a crawler names every entry's fields alike)
         read = ", ".join(f"`{key}` as `{field}`" for key, field in renamed)
         notes.warn("related", f"`related`: other writers' names of fields are read as newsdesk's: {read}",

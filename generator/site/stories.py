@@ -103,7 +103,8 @@ def prepare(item: StoryInput, seen: dict | None = None) -> Prepared:
     """The per-item part of clustering (`seen`: one dict for many items, caching words' normal forms)."""
     found = bag(item, seen)
     related = tuple(key for key in map(article_key, item.related) if key)
-    return Prepared(tuple(found), array("d", found.values()), tuple(_keys(item)), related)
+    keys = article_keys((item.original_url, item.web_url, item.amp_url, item.cdn_amp_url))
+    return Prepared(tuple(found), array("d", found.values()), keys, related)
 
 
 def cluster(items: Sequence[StoryInput], settings: StorySettings = StorySettings(),
@@ -507,13 +508,15 @@ def _union(parent: list[int], a: int, b: int) -> None:
         parent[max(a, b)] = min(a, b)  # the earlier item's index is the root: no order-dependent choice
 
 
-def _keys(item: StoryInput) -> list[str]:
-    keys = []
-    for url in dict.fromkeys((item.original_url, item.web_url, item.amp_url, item.cdn_amp_url)):
+def article_keys(urls: Sequence[str]) -> tuple[str, ...]:
+    """The article keys of an item's URLs (its original, web, AMP and AMP cache URLs), each once, in order:
+    worked out where the item is read (Item.article_keys) or, for clustering, of its StoryInput."""
+    keys: list[str] = []
+    for url in dict.fromkeys(urls):
         key = article_key(url)
         if key and key not in keys:
             keys.append(key)
-    return keys
+    return tuple(keys)
 
 
 def article_key(url: str) -> str:
@@ -523,7 +526,7 @@ def article_key(url: str) -> str:
     key = canonical_url(url) if url else ""
     if not key.startswith("https://") or (key.endswith("/") and key.count("/") == 3):  # "https://host/"
         return ""
-    return key
+    return url if key == url else key  # (the URL itself when it is its key: an item keeps one string, not two)
 
 
 def _link_same_articles(ready: Sequence[Prepared], groups: list[int]) -> None:

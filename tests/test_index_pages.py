@@ -1,0 +1,164 @@
+"""The topics and providers indexes of a site with thousands of them (crawlers name topics freely): the most covered
+first, then every one A to Z over numbered pages under their initials, with a bar of initials. Every page stays
+small, every topic and provider is reached from the index by links, names in any script are listed (none
+dropped), the sitemap names the pages, and serve's rebuild after an edit is the full build's output."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from conftest import item, make_site, build_site, serving, static_server
+from generator.plan.directory import HAN, MAX_JUMPS, OTHER, PER_PAGE, WHOLE, Entry, directory, initial
+
+BOUND = 100_000  # bytes of HTML an index page stays under, whatever the number of entries
+
+# A name in each of several scripts, {n} making it unique
+NAMES = ["Alpha {n}", "Émile {n}", "Łódź {n}", "Тема {n}", "Θέμα {n}", "موضوع {n}", "נושא {n}", "话题{n}", "주제 {n}",
+         "トピック{n}", "विषय {n}", "{n} numbers", "🚀 {n}"]
+
+
+def test_initials_in_any_script():
+    assert [initial(name) for name in ("alpha", "Émile", "Łódź", "Ødegaard", "ß", "Ａｌｐｈａ", "тема", "θέμα")] == \
+        ["A", "E", "L", "O", "S", "A", "Т", "Θ"]
+    assert [initial(name) for name in ("موضوع", "أخبار", "נושא", "विषय", "주제", "한국", "トピック", "とぴっく")] == \
+        ["م", "ا", "נ", "व", "ㅈ", "ㅎ", "と", "と"]
+    assert [initial(name) for name in ("话题", "話題", "2026 vote", "🚀 rockets", "…", "")] == [HAN, HAN, OTHER, "R", OTHER, OTHER]
+
+
+def test_few_entries_keep_the_index_of_one_page():
+    entries = [Entry(f"t{n}", f"T{n}", 1, n) for n in range(WHOLE)]
+    assert directory(entries) is None
+    assert directory(entries + [Entry("one-more", "One more", 1, WHOLE)]) is not None
+
+
+def test_ten_thousand_entries_are_each_listed_once_in_order_on_bounded_pages():
+    names = [NAMES[n % len(NAMES)].format(n=n) for n in range(8_000)]
+    names += [chr(0x4E00 + n) + "字" for n in range(1_000)] + [chr(0xAC00 + 7 * n) + "다" for n in range(1_000)]
+    entries = [Entry(f"s{n}", name, 1 + (n % 97 == 0) * n, n) for n, name in enumerate(names)]
+    found = directory(entries)
+    listed = [slug for slugs, _ in found.pages for slug in slugs]
+    assert sorted(listed) == sorted(entry.slug for entry in entries)  # each once, none dropped
+    assert all(len(slugs) <= PER_PAGE for slugs, _ in found.pages) and len(found.pages) == 100
+    # each page's sections cover it in runs of one initial; an initial's names are together, in the site's order
+    order = []
+    for slugs, sections in found.pages:
+        assert [(s.start, s.end) for s in sections] == list(zip([0] + [s.end for s in sections[:-1]],
+                                                                [s.end for s in sections]))
+        assert sections[-1].end == len(slugs)
+        for section in sections:
+            assert {initial(entries[int(slug[1:])].name) for slug in slugs[section.start:section.end]} == {section.label}
+            if not order or order[-1] != section.label:
+                order.append(section.label)
+    assert len(order) == len(set(order)) and order[-1] == OTHER
+    assert {"A", "E", "L", "Т", "Θ", "م", "נ", HAN, "ㅈ", "と", "व"} <= set(order)
+    # the bar of initials: one for each page an initial begins on, past MAX_JUMPS initials (Hangul's are 19)
+    assert len(found.jumps) <= max(MAX_JUMPS, len(found.pages))
+    assert [jump.number for jump in found.jumps] == sorted(jump.number for jump in found.jumps)
+    # the most covered: most stories first, never one of a single story
+    stories = [entries[int(slug[1:])].stories for slug in found.leading]
+    assert stories == sorted(stories, reverse=True) and min(stories) > 1 and len(found.leading) == 12
+    within = ["Alpha 9", "Alpha 10", "Alpha 100"]  # numbers by value
+    assert directory([Entry(name, name, 1, 0) for name in within + [f"Z{n}" for n in range(WHOLE)]]) \
+        .pages[0][0][:3] == tuple(within)
+
+
+def many_topics_site(root: Path, items: int) -> Path:
+    """`items` stories, each of two topics of its own and one shared, and a provider of its own: thousands of
+    each, named in several scripts."""
+    files = {}
+    for n in range(items):
+        topics = ", ".join(repr(NAMES[(2 * n + k) % len(NAMES)].format(n=2 * n + k)) for k in range(2))
+        provider = f"{{name: '{NAMES[n % len(NAMES)].format(n=n)} News', domain: 'p{n}.example'}}"
+        files[f"content/s{n:05}.md"] = item(f"Story {n}", f"2026-11-{1 + n % 20:02d}T10:{n % 60:02d}:00Z",
+                                            topics=f"[{topics}, 'Shared {n % 5}']", provider=provider,
+                                            body=f"Body {n}.")
+    return make_site(root, files)
+
+
+def walk(out: Path, start: str) -> tuple[dict[str, int], set[str]]:
+    """The index pages reached from `start` (its pagination and bar of initials), with their sizes, and every
+    path they link to under `start`."""
+    pages, todo, linked = {}, [start], set()
+    while todo:
+        path = todo.pop()
+        if path in pages:
+            continue
+        html = (out / path / "index.html").read_text(encoding="utf-8")
+        pages[path] = len(html.encode())
+        for href in re.findall(r'href="/([^"#]*)', html):
+            href = unescape(href)
+            if re.fullmatch(re.escape(start) + r"page/\d+/", href):
+                todo.append(href)
+            elif href.startswith(start) and href != start:
+                linked.add(href)
+    return pages, linked
+
+
+@pytest.mark.slow
+def test_thousands_of_topics_and_providers_are_reached_from_small_index_pages(tmp_path):
+    site = many_topics_site(tmp_path / "site", 1_100)
+    config, result = build_site(site)
+    model = result.site.model.site
+    assert len(model.topics) == 2_205 and len(model.providers) == 1_100
+    out = config.output_path
+    for kind, heads, names in (("topics", model.topics, ("Тема", "موضوع", "话题", "주제", "トピック", "נושא")),
+                               ("providers", model.providers, ("Тема", "موضوع", "话题", "주제"))):
+        pages, linked = walk(out, f"{kind}/")
+        assert len(pages) == -(-len(heads) // PER_PAGE)
+        assert max(pages.values()) < BOUND, (kind, max(pages.values()))
+        assert linked == {f"{kind}/{slug}/" for slug in heads}  # every one, by links from the index
+        text = "".join((out / path / "index.html").read_text(encoding="utf-8") for path in pages)
+        assert all(name in text for name in names)
+        sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+        assert all(f"https://example.org/{path}</loc>" in sitemap for path in pages)
+    first = (out / "topics/index.html").read_text(encoding="utf-8")
+    # the most covered first: the shared topics, of 220 stories each
+    assert first.index("Shared 0") < first.index('id="a-to-z"') and "220 stories" in first
+    assert "<title>Topics (page 2 of 23)" in (out / "topics/page/2/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_serve_rebuilds_a_many_topic_index_as_a_build_does(tmp_path):
+    site = many_topics_site(tmp_path / "site", 120)  # 245 topics: past one page
+    config, _ = build_site(site)
+    save = serving(site, config, tmp_path / "clean")
+    story = site / "content/s00007.md"
+    story.write_text(story.read_text(encoding="utf-8").replace("Story 7", "Story seven"), encoding="utf-8")
+    assert any(b"Story seven" in data for data in save(story, "title").values())
+    story.write_text(story.read_text(encoding="utf-8").replace("'Shared 2'", "'Aardvark'"), encoding="utf-8")
+    served = save(story, "new topic")  # a topic that comes: first on the A to Z list
+    assert "Aardvark" in served["topics/index.html"].decode()
+    story.unlink()
+    served = save(story, "deleted")
+    assert "Aardvark" not in served["topics/index.html"].decode()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("device", [{"width": 390, "height": 844}, {"width": 1366, "height": 900}],
+                         ids=["phone", "desktop"])
+def test_axe_finds_no_violations_on_index_pages_of_many(tmp_path, browser, device):
+    from test_theme import AXE_JS, _tool_missing, axe_violations
+
+    if not AXE_JS.is_file():
+        _tool_missing(f"{AXE_JS} is missing: run `npm ci`")
+    config, _ = build_site(many_topics_site(tmp_path / "site", 210))  # 425 topics, 210 providers
+    found = []
+    with static_server(config.output_path, config.base_path) as url:
+        for scheme in ("light", "dark"):
+            phone = device["width"] < 600
+            context = browser.new_context(viewport=device, color_scheme=scheme, is_mobile=phone, has_touch=phone)
+            context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
+            try:
+                tab = context.new_page()
+                for path in ("topics/", "topics/page/2/", "providers/", "providers/page/2/"):
+                    tab.goto(url + path, wait_until="load")
+                    found += axe_violations(tab, f"{path} {scheme}", path)
+                    # the page fits the screen: nothing wider than it
+                    assert tab.evaluate("() => document.documentElement.scrollWidth") <= device["width"], path
+            finally:
+                context.close()
+    assert found == [], "\n".join(found)

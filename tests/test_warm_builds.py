@@ -1,0 +1,124 @@
+"""`newsdesk build` again after an edit, from the cache the last build saved on disk (a new process has no last
+plan: each page's fingerprint, generator/build/fingerprints.py, decides whether it is made again).
+
+What a user checks: a page shows what a build from scratch shows, including what it shows of other stories (the
+"More on" and "More coverage" entries), and pages that show nothing of the edit are not rewritten.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, clean_build, copy_example_site, edit_file, files_under
+from generator.build.cache import BuildCache
+from generator.build.pipeline import BuildOptions, build
+from generator.config.load import load_config
+
+OPTIONS = BuildOptions(workers=1)
+
+
+def _build_from_disk(root: Path):
+    """What `newsdesk build` does: the cache saved by the last build, loaded afresh, saved again."""
+    cache = BuildCache.load(root)
+    result = build(load_config(root / "config.yaml"), OPTIONS, cache=cache)
+    cache.save(root)
+    return result
+
+
+def _front_matter(path: Path) -> str:
+    return path.read_text(encoding="utf-8").split("\n---", 1)[0]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = copy_example_site(tmp_path_factory.mktemp("warm") / "site")
+    _build_from_disk(root)
+    return root
+
+
+def _teased(root: Path, name: str):
+    """A page whose `name` list (more_on_topic, sources ...) names another story, that story's entry and file."""
+    result = _build_from_disk(root)
+    assert result.rendered == 0
+    for page in result.site.pages:
+        for entry in page.context.get(name, ()) if page.kind == "article" else ():
+            own = next((p for p in sorted((root / "content").rglob("*.md")) if entry.title in _front_matter(p)), None)
+            if own is not None and entry.title != page.title:
+                return page, entry, own
+    pytest.fail(f"no article page of the example site lists another story under {name}")
+
+
+@pytest.mark.parametrize("name", ["more_on_topic", "sources"])
+def test_a_story_shown_on_another_page_is_shown_as_edited_there(built, tmp_path, name):
+    # The edited story's title is shown on another story's page (its "More on" or "More coverage" entry): a plan
+    # value of that page, not the page's own item. That page is made again; a page showing none of it is not.
+    root = built
+    page, entry, path = _teased(root, name)
+    before = files_under(root / "output")
+    text = path.read_text(encoding="utf-8")
+    edit_file(path, r"^title: .*$", 'title: "Renamed where another page lists it"')
+    try:
+        result = _build_from_disk(root)
+        after = files_under(root / "output")
+        assert "Renamed where another page lists it" in after[page.output].decode()
+        assert 0 < result.rendered < len(result.site.pages) / 2
+        assert after["404.html"] == before["404.html"]
+        assert after == clean_build(root, tmp_path / "fresh")
+    finally:
+        path.write_text(text, encoding="utf-8")
+        _build_from_disk(root)
+
+
+def test_a_story_shown_on_another_page_as_a_video_is_shown_so_there(built, tmp_path):
+    # What an entry says its story is (Kind: a badge and its length) is a value inside a value of the page.
+    root = built
+    page, entry, path = _teased(root, "more_on_topic")
+    assert entry.kind.type == "article"
+    text = path.read_text(encoding="utf-8")
+    edit_file(path, r"^type: .*$", 'type: video\nlength: "PT7M41S"')
+    try:
+        _build_from_disk(root)
+        shown = files_under(root / "output")[page.output].decode()
+        listed = re.search(rf'<a class="title" href="[^"]*/{re.escape(entry.path)}">.*?</a>\s*<p class="meta">(.*?)</p>',
+                           shown, re.S)
+        assert listed and "<bdi>7:41</bdi>" in listed[1]
+        assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
+    finally:
+        path.write_text(text, encoding="utf-8")
+        _build_from_disk(root)
+
+
+def _newsdesk_build(root: Path) -> None:
+    """`newsdesk build` in a process of its own: nothing compiled by this one."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--workers", "1"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_template_edited_between_two_builds_is_compiled_again(tmp_path):
+    # The build cache keeps the compiled templates for the next `newsdesk build` (compiling the theme is a large
+    # part of a small edit's build): the next one uses them only for the text they were compiled from.
+    root = copy_example_site(tmp_path / "site")
+    ours = root / "themes/default/templates/article.html"
+    ours.parent.mkdir(parents=True)
+    bundled = (ROOT / "themes/default/templates/article.html").read_text(encoding="utf-8")
+    ours.write_text(bundled, encoding="utf-8")
+    _newsdesk_build(root)
+    assert BuildCache.load(root).compiled  # kept for the next build
+    marked = bundled.replace("{% block main %}", "{% block main %}<p>Edited template</p>", 1)
+    assert marked != bundled
+    ours.write_text(marked, encoding="utf-8")
+    _newsdesk_build(root)
+    pages = [path for path in (root / "output/news").rglob("index.html")]
+    assert pages and all("<p>Edited template</p>" in path.read_text(encoding="utf-8") for path in pages)
+    ours.write_text(bundled, encoding="utf-8")  # and back: the first text's code again
+    _newsdesk_build(root)
+    assert not any("Edited template" in path.read_text(encoding="utf-8") for path in pages)
+    assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
