@@ -719,20 +719,13 @@ _EMPTY_PLAYER = re.compile(r'<(audio|video)((?:\s+[^\s="/>]+(?:="[^"]*")?)*)>(.*
 
 
 def _playable(html: str) -> str:
-    """Sanitised HTML without <source> elements or players that name no file, each player's attributes in one
-    order."""
+    """Sanitised HTML without <source> elements or players that name no file."""
     if "<source" in html:
         html = _SOURCE.sub(lambda match: match[0] if ' src="' in match[1] else "", html)
     if "<audio" in html or "<video" in html:
         html = _EMPTY_PLAYER.sub(lambda match: match[0] if ' src="' in match[2] or "<source" in match[3]
                                  else match[3], html)
-        # The cleaner adds the attributes it sets in its hash map's order, which changes from one process to the
-        # next: the same body made different bytes in each build (and in each of a build's workers)
-        html = _SET_REVERSED.sub(r'\1 controls="" preload="none"', html)
     return html
-
-
-_SET_REVERSED = re.compile(r'(<(?:audio|video)\b(?:[^>"]|"[^"]*")*?) preload="none" controls=""')
 
 
 # An id that is not a footnote's or its reference's, as Python-Markdown names them (`fn:1`, `fnref:1`): a body's
