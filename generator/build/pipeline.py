@@ -454,7 +454,7 @@ def render_pages(env, pages: list[Page], workers: int = 1, progress: Progress | 
             tested |= found
         done += len(batch)
         if progress:
-            progress("rendering", done, total)
+            progress("rendering pages", done, total)
 
 
 def _render_batch(state, indices: range) -> tuple[list[tuple[str, bytes]], set]:
@@ -477,8 +477,8 @@ def _render_into(stage: Staging, env, site, pages: list[Page], outputs: list[Fil
         yield from batch
         tested |= found
         done += len(batch)
-        if progress:
-            progress("rendering", done, total)
+        if progress:  # (pages, and the feeds, API and sitemap files: more than the summary's pages)
+            progress("rendering pages and files", done, total)
 
 
 def render_order(pages: list[Page]) -> list[Page]:

@@ -294,9 +294,26 @@ def sanitize(html: str, mend: bool = True, ids: bool = True, controls: bool = Tr
         html = _SIZED.sub(lambda element: _SIZE.sub(_valid_size, element.group()), html)
     if "<img" in html:  # a picture with no text given is one that says nothing (HTML requires `alt`)
         html = _sourceless_pictures(_NO_ALT.sub('<img alt=""', html))
+    if "<img" in html or "<audio" in html or "<video" in html:
+        html = _LOADED_LATE.sub(_loaded_late, html)
     if ' id="' in html:
         html = (_FOREIGN_ID if ids else _ANY_ID).sub("", html)
     return well_nested(html) if mend else html  # (and a `<time>` with no date HTML reads is its text)
+
+
+# Pictures and players (in sanitised HTML) as a page shows them: a body may hold hundreds of pictures (a gallery,
+# tracking pixels), which a reader's browser would all fetch at once; a picture is fetched when it nears the
+# screen, a player's file when it is played. The body's own `loading`, `decoding`, `preload` or `autoplay` (the
+# cleaner drops them: a crawler's `loading="eager"` was its own page's layout) never comes through. Written
+# here, after the cleaner, in one order: nh3's `set_tag_attribute_values` writes two attributes in an order that
+# changes from one process to the next.
+_LOADED_LATE = re.compile(r'<(img|audio|video)((?:\s+[a-z-]+="[^"]*")*)>')
+_LATE = {"img": ' loading="lazy" decoding="async"', "audio": ' controls="" preload="none"',
+         "video": ' controls="" preload="none"'}
+
+
+def _loaded_late(match: re.Match) -> str:
+    return f"<{match[1]}{match[2]}{_LATE[match[1]]}>"
 
 
 def _prepared(html: str, inner: bool = False) -> str:
@@ -702,20 +719,13 @@ _EMPTY_PLAYER = re.compile(r'<(audio|video)((?:\s+[^\s="/>]+(?:="[^"]*")?)*)>(.*
 
 
 def _playable(html: str) -> str:
-    """Sanitised HTML without <source> elements or players that name no file, each player's attributes in one
-    order."""
+    """Sanitised HTML without <source> elements or players that name no file."""
     if "<source" in html:
         html = _SOURCE.sub(lambda match: match[0] if ' src="' in match[1] else "", html)
     if "<audio" in html or "<video" in html:
         html = _EMPTY_PLAYER.sub(lambda match: match[0] if ' src="' in match[2] or "<source" in match[3]
                                  else match[3], html)
-        # The cleaner adds the attributes it sets in its hash map's order, which changes from one process to the
-        # next: the same body made different bytes in each build (and in each of a build's workers)
-        html = _SET_REVERSED.sub(r'\1 controls="" preload="none"', html)
     return html
-
-
-_SET_REVERSED = re.compile(r'(<(?:audio|video)\b(?:[^>"]|"[^"]*")*?) preload="none" controls=""')
 
 
 # An id that is not a footnote's or its reference's, as Python-Markdown names them (`fn:1`, `fnref:1`): a body's
@@ -754,7 +764,6 @@ def _cleaner() -> nh3.Cleaner:
         clean_content_tags=set(_DROPPED_WITH_CONTENT),
         attributes={k: set(v) for k, v in _ATTRIBUTES.items()},
         url_schemes=set(BODY_SCHEMES),
-        set_tag_attribute_values={media: {"controls": "", "preload": "none"} for media in ("audio", "video")},
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )

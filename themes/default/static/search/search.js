@@ -17,6 +17,10 @@
   var PREFIX_MAX = 30; // completions of the last word, the commonest first
   var PREFIX_FACTOR = 0.8, TYPO_FACTOR = 0.7; // a completion or a correction counts for less than the word
   var NEAR_PAIRS = 3, NEAR_BONUS = 1.5; // words typed side by side that stand side by side in a story rank higher
+  // A query of this many words or phrases a story must hold (not counting function words) also lists, below the stories
+  // that hold them all and only to fill the first page, those that lack one of them (not one typed in quotes):
+  // Lucene's minimum_should_match "n-1". Two words stay both required.
+  var MOST_OF = 3;
   var SNIPPET = 180; // characters of excerpt shown around the first match
   // generator/languages.py UNSPACED: scripts written without spaces; each of their letters is a term of its own.
   // Keep both in step.
@@ -588,13 +592,25 @@
         Promise.all(parsed.near.map(function (pair) { return nearby(meta, pair); })),
       ]).then(function (answers) {
         var perWord = answers[0], required = answers[1], bonuses = answers[2];
-        perWord.forEach(function (match, i) { match.optional = parsed.words[i].optional; });
+        perWord.forEach(function (match, i) {
+          match.optional = parsed.words[i].optional;
+          match.quoted = parsed.words[i].quoted;
+        });
         var corrected = perWord.some(function (match) { return match.correction; });
         var hits = rank(perWord, bonuses, required, chosen.sort);
         var partial = false;
+        var words = perWord.filter(function (match) { return !match.optional; }).length;
+        // (a phrase in quotes is one of the query's parts, as a word is: `"power apps" canvas` needs all)
+        var parts = perWord.filter(function (match) { return !match.optional && !match.quoted; }).length +
+          parsed.phrases.length;
         if (!hits.length && perWord.length > 1) { // no story has every word: those with the most
           hits = rank(perWord, bonuses, required, chosen.sort, true);
           partial = hits.length > 0;
+        } else if (parts >= MOST_OF && hits.length < PER_PAGE) { // (over-specified: "share a canvas app")
+          var all = new Set(hits.map(function (hit) { return hit[0]; }));
+          hits = hits.concat(rank(perWord, bonuses, required, chosen.sort, false, words - 1).filter(function (hit) {
+            return !all.has(hit[0]);
+          }).slice(0, PER_PAGE - hits.length));
         }
         var marks = new Set();
         parsed.words.forEach(function (word, i) {
@@ -613,16 +629,19 @@
     });
   }
 
-  // Every word but the optional ones must match (or, with `some`, as many as any story matches); every required
-  // set too. The score: the words' scores, the optional words' too, plus the bonuses of words side by side.
-  function rank(perWord, bonuses, required, sort, some) {
-    var counts = new Map(), scores = new Map();
+  // Every word but the optional ones must match (or, with `some`, as many as any story matches; with `least`,
+  // that many and every word in quotes); every required set too. The score: the words' scores, the optional
+  // words' too, plus the bonuses of words side by side.
+  function rank(perWord, bonuses, required, sort, some, least) {
+    var counts = new Map(), scores = new Map(), quoted = new Map();
     perWord.forEach(function (match) {
       match.scores.forEach(function (score, id) {
         if (!match.optional) counts.set(id, (counts.get(id) || 0) + 1);
+        if (match.quoted) quoted.set(id, (quoted.get(id) || 0) + 1);
         scores.set(id, (scores.get(id) || 0) + score);
       });
     });
+    var inQuotes = perWord.filter(function (match) { return match.quoted; }).length;
     bonuses.forEach(function (bonus) {
       bonus.forEach(function (value, id) {
         if (scores.has(id)) scores.set(id, scores.get(id) + value);
@@ -636,9 +655,11 @@
       });
       if (!need) return [];
     }
+    if (least) need = least;
     var hits = [];
     counts.forEach(function (count, id) {
       if (count < need) return;
+      if (least && (quoted.get(id) || 0) < inQuotes) return;
       for (var i = 0; i < required.length; i++) if (!required[i].has(id)) return;
       hits.push([id, scores.get(id)]);
     });
