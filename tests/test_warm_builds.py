@@ -122,3 +122,29 @@ def test_a_template_edited_between_two_builds_is_compiled_again(tmp_path):
     _newsdesk_build(root)
     assert not any("Edited template" in path.read_text(encoding="utf-8") for path in pages)
     assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
+
+
+def test_an_edited_story_is_shown_as_edited_in_every_feed_and_api_file_listing_it(built, tmp_path):
+    # Feeds, API files and sitemaps are made again by their own fingerprints (what each shows of the items it lists,
+    # kept once a build per item): every one that lists the edited story shows its new title.
+    root = built
+    _build_from_disk(root)
+    before = files_under(root / "output")
+    for path in sorted((root / "content").rglob("*.md")):
+        title = re.search(r"^title: [\"']?([A-Za-z0-9 ]+)[\"']?$", _front_matter(path), re.M)
+        listing = [name for name, data in before.items()
+                   if name.endswith((".xml", ".json")) and title and title.group(1).encode() in data]
+        if listing:
+            break
+    else:
+        pytest.fail("no story of the example site with a plain title is in a feed or API file")
+    text = path.read_text(encoding="utf-8")
+    edit_file(path, r"^title: .*$", 'title: "Renamed in every feed"')
+    try:
+        _build_from_disk(root)
+        after = files_under(root / "output")
+        assert all(b"Renamed in every feed" in after[name] for name in listing)
+        assert after == clean_build(root, tmp_path / "fresh")
+    finally:
+        path.write_text(text, encoding="utf-8")
+        _build_from_disk(root)
