@@ -141,9 +141,14 @@ def page_fingerprint(page: Page, site: Site, config_digest: str, template: Templ
     """A hash of every input the page's rendering can read. `memo` (one dict per build, for every page)
     keeps the description of each item, provider and topic, and of the plan's values, such as teasers, that
     several pages show."""
-    parts: list = [config_digest, template.digest, page.url, page.kind, page.key, page.title, page.description]
-    parts.extend(f"{name}={globals_[name]}" for name in sorted(template.names & globals_.keys()))
     memo = {} if memo is None else memo
+    read = memo.get(id(template))  # the globals its template reads, the same for all its pages (held by the build)
+    if read is None:
+        read = memo[id(template)] = "\x1f".join(f"{name}={globals_[name]}"
+                                                 for name in sorted(template.names & globals_.keys()))
+    parts: list = [config_digest, template.digest, page.url, page.kind, page.key, page.title, page.description]
+    if read:
+        parts.append(read)
     _describe(dict(page.context), site, parts, memo)
     # And every item the page shows, in its context or not: a story page shows the path of the related
     # coverage the site has (internal()), which only its `items` name.
