@@ -44,10 +44,13 @@ class MemoContext(Context):
         name = __obj.name
         if __self.vars.get(name) is not __obj or name in __self.exported_vars:  # defined here, not imported
             return super().call(__obj, *args, **kwargs)
+        # (a loop's or a block's own variables, which the compiled call passes along: a macro never sees them)
+        kwargs.pop("_loop_vars", None)
+        kwargs.pop("_block_vars", None)
         try:
             key = (__self.name, name, *map(_key, args))
             if kwargs:
-                key += tuple((k, _key(v)) for k, v in sorted(kwargs.items()) if k not in ("_loop_vars", "_block_vars"))
+                key += tuple((k, _key(v)) for k, v in sorted(kwargs.items()))
             store = env.fragments
             found = store.get(key)
         except TypeError:  # an argument that cannot stand for itself: rendered every time
@@ -82,6 +85,6 @@ def _key(value):
         return kind, tuple(map(_key, value))
     params = getattr(kind, "__dataclass_params__", None)
     if params is not None and params.frozen:
-        hash(value)  # (a frozen value holding a dict cannot stand for itself: TypeError)
+        # (hashed once, by the store's lookup: one holding a dict cannot stand for itself, TypeError there)
         return kind, value
     raise TypeError(f"{kind.__name__} cannot key a macro call")
