@@ -39,15 +39,22 @@ class MemoContext(Context):
 
     def call(__self, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
         env = __self.environment
+        if env.direct.get(id(__obj)) is __obj:  # (the site's own function: nothing of the context to pass)
+            kwargs.pop("_loop_vars", None)
+            kwargs.pop("_block_vars", None)
+            return __obj(*args, **kwargs)
         if type(__obj) is not Macro or __obj.caller:
             return super().call(__obj, *args, **kwargs)
         name = __obj.name
         if __self.vars.get(name) is not __obj or name in __self.exported_vars:  # defined here, not imported
             return super().call(__obj, *args, **kwargs)
+        # (a loop's or a block's own variables, which the compiled call passes along: a macro never sees them)
+        kwargs.pop("_loop_vars", None)
+        kwargs.pop("_block_vars", None)
         try:
             key = (__self.name, name, *map(_key, args))
             if kwargs:
-                key += tuple((k, _key(v)) for k, v in sorted(kwargs.items()) if k not in ("_loop_vars", "_block_vars"))
+                key += tuple((k, _key(v)) for k, v in sorted(kwargs.items()))
             store = env.fragments
             found = store.get(key)
         except TypeError:  # an argument that cannot stand for itself: rendered every time
@@ -69,6 +76,14 @@ class MemoEnvironment(jinja2.Environment):
     def __init__(self, *args, fragments: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fragments = {} if fragments is None else fragments
+        self.direct = {}
+
+    def call_directly(self, *functions) -> None:
+        """Template globals that take nothing of the template's context (no `pass_context` and the like), called
+        without Context.call's look for one: a theme makes dozens of calls a page (`t`, `word_lang`), and that
+        look raised and caught an AttributeError twice a call. Known by identity: a template's own variable of
+        the same name is called as Jinja calls it."""
+        self.direct.update((id(function), function) for function in functions)
 
 
 def _key(value):
@@ -82,6 +97,6 @@ def _key(value):
         return kind, tuple(map(_key, value))
     params = getattr(kind, "__dataclass_params__", None)
     if params is not None and params.frozen:
-        hash(value)  # (a frozen value holding a dict cannot stand for itself: TypeError)
+        # (hashed once, by the store's lookup: one holding a dict cannot stand for itself, TypeError there)
         return kind, value
     raise TypeError(f"{kind.__name__} cannot key a macro call")
