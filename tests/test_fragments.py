@@ -86,16 +86,3 @@ def test_a_full_store_starts_again_and_gives_the_same_output(monkeypatch):
     assert env.get_template("t.html").render(values=list("abcdabcd")) == "abcdabcd"
     assert len(env.fragments) <= 3
     assert len(calls) > 4  # dropped outputs were rendered again, not lost
-
-
-def test_a_function_called_directly_gets_its_arguments_alone():
-    # A global the environment calls directly (render.environment's `t`, `word_lang` ...) inside a loop and a
-    # block gets what the template passes and nothing of Jinja's own; a page's own variable of that name, and a
-    # function that takes the context, are called as Jinja calls them.
-    env, calls = environment({"t.html": "{% block b %}{% for x in xs %}{{ say(x, end='!') }}{{ ask() }}"
-                                        "{% set say = other %}{{ say(x) }};{% endfor %}{% endblock %}"})
-    env.globals.update(say=lambda text, **values: f"{text}{values}", other=lambda text: text.upper(),
-                       ask=jinja2.pass_context(lambda context: context["xs"][0]))
-    env.call_directly(env.globals["say"])
-    said = "{&#39;end&#39;: &#39;!&#39;}"
-    assert env.get_template("t.html").render(xs=["a", "b"]) == f"a{said}aA;b{said}aB;"

@@ -534,11 +534,6 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
                        type_badge=type_badge, type_word=title_word,
                        type_lists=tuple(titled(listed, words) for listed, _ in site.type_lists)
                        if config.type_lists else ())
-    # (all but `internal`, which takes the context; a function left out is only called the slower way)
-    env.call_directly(*(env.globals[name] for name in (
-        "url", "absolute", "page_feed", "page_feed_word", "news_article", "t", "search_words", "relative_time_words",
-        "page_feed_name", "first_image", "facts", "picture", "pictures", "head_lang", "word_lang", "content_lang_in",
-        "date_lang", "type_badge", "type_word")))
     env.filters.update(
         # The same as the url() and absolute() functions, as filters: `{{ item.path|url }}`. The default theme
         # uses these (a page makes ~50 links): Jinja calls a filter directly, a function through its context.

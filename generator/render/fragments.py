@@ -39,10 +39,6 @@ class MemoContext(Context):
 
     def call(__self, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
         env = __self.environment
-        if env.direct.get(id(__obj)) is __obj:  # (the site's own function: nothing of the context to pass)
-            kwargs.pop("_loop_vars", None)
-            kwargs.pop("_block_vars", None)
-            return __obj(*args, **kwargs)
         if type(__obj) is not Macro or __obj.caller:
             return super().call(__obj, *args, **kwargs)
         name = __obj.name
@@ -76,14 +72,6 @@ class MemoEnvironment(jinja2.Environment):
     def __init__(self, *args, fragments: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fragments = {} if fragments is None else fragments
-        self.direct = {}
-
-    def call_directly(self, *functions) -> None:
-        """Template globals that take nothing of the template's context (no `pass_context` and the like), called
-        without Context.call's look for one: a theme makes dozens of calls a page (`t`, `word_lang`), and that
-        look raised and caught an AttributeError twice a call. Known by identity: a template's own variable of
-        the same name is called as Jinja calls it."""
-        self.direct.update((id(function), function) for function in functions)
 
 
 def _key(value):
