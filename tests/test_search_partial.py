@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import item, make_site, static_server
+from test_search_questions import results
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
 
@@ -38,12 +39,6 @@ def built(tmp_path, extra=None):
     cfg = load_config(root / "config.yaml")
     build(cfg, BuildOptions(workers=1))
     return cfg.output_path
-
-
-def results(page, query: str, said: str) -> list[str]:
-    page.fill("#search-q", query)
-    page.locator("#search-status").filter(has_text=f"{said} \u201c{query}\u201d").wait_for(timeout=10_000)
-    return page.locator("#search-results .card-title a").all_inner_texts()
 
 
 @pytest.mark.slow
