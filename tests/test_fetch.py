@@ -513,7 +513,7 @@ def test_json_feed_html_links_are_resolved_and_a_declared_charset_is_read(tmp_pa
     assert code == 0, err
     items = by_title(fetched(site))
     assert ('<a href="https://links.example/about" rel="noopener noreferrer nofollow">About</a> '
-            '<img alt="" src="https://links.example/posts/pic.png"> '
+            '<img alt="" src="https://links.example/posts/pic.png" loading="lazy" decoding="async"> '
             '<a href="https://links.example/posts/1#more" rel="noopener noreferrer nofollow">More</a>'
             in items["Relative links"]["body"])
     assert f'<a href="{server.url("/blog/other.html")}"' in items["No page"]["body"]

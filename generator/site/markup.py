@@ -184,7 +184,8 @@ def without_private_sources(html: str) -> tuple[str, tuple[str, ...]]:
         return ""
 
     html = _LOADING.sub(lambda element: _LOADED.sub(source, element.group()), html)
-    return (_sourceless_pictures(html) if found else html), tuple(found)
+    # (a player left with no file shows what it holds, as one that named none: _playable)
+    return (_playable(_sourceless_pictures(html)) if found else html), tuple(found)
 
 
 # A link's `rel` (the cleaner's, always last) where the element has no `href` (`<a name>`, or its address was
