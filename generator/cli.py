@@ -12,9 +12,6 @@ import logging
 import os
 import sys
 
-from generator.commands.arguments import did_you_mean, make_parser, near_miss
-from generator.errors import ConfigError, NewsdeskError
-
 
 def run() -> None:
     """The `newsdesk` command."""
@@ -39,6 +36,11 @@ class _Said(logging.Formatter):
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Imported here, not above: loading the commands takes a moment, and a Ctrl-C in it is then run()'s
+    # "Stopped." rather than a traceback out of the `newsdesk` script's import of this module.
+    from generator.commands.arguments import did_you_mean, make_parser, near_miss
+    from generator.errors import ConfigError, NewsdeskError
+
     parser = make_parser()
     near_miss(parser, sys.argv[1:] if argv is None else argv)
     args, extra = parser.parse_known_args(argv)
