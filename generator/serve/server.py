@@ -282,6 +282,7 @@ class DevServer:
     def _build(self, changes: dict[Path, ChangeKind], what: str) -> Rebuild:
         started = time.perf_counter()
         before = (self._error, self._notice)
+        served = self.config.base_path if self.config is not None else None
         pages = rendered = written = removed = 0
         mode = note = ""
         handover = None
@@ -332,6 +333,9 @@ class DevServer:
         record = Rebuild(what, tuple(self._relative(p) for p in changes), action, pages, rendered, written, removed,
                          (time.perf_counter() - started) * 1000, self._error, mode, note)
         self._finish(record, before[1])
+        if served is not None and self.config is not None and self.config.base_path != served:
+            # (the open page, at the old path, now shows the site's not-found page)
+            self._echo(f"base_url's path changed: the site is now at {self.url}")
         return record
 
     def _hand_over(self, held: Held) -> None:
