@@ -159,7 +159,7 @@ def describe_changes(changes: dict[Path, ChangeKind], root: Path) -> str:
             names.append(path.as_posix())
     if not names:
         return "nothing changed"
-    verb = "removed" if len(names) == 1 and not Path(next(iter(changes))).exists() else "changed"
+    verb = "changed" if any(Path(path).exists() for path in changes) else "removed"  # (a folder deleted: all gone)
     more = f" and {len(names) - 1} more" if len(names) > 1 else ""
     return f"{names[0]}{more} {verb}"
 
