@@ -74,7 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # writing something besides the output (the build cache, a report): a full disk
         if args.debug:
             raise
-        print(f"{exc.filename or 'newsdesk'}: {exc.strerror or exc}"
-              + (" (free some space on that disk, then run the command again)"
-                 if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)) else ""), file=sys.stderr)
+        hint = ""
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            hint = " (free some space on that disk, then run the command again)"
+        elif exc.errno in (errno.EACCES, errno.EPERM) and exc.filename:  # (a folder `sudo newsdesk build` made)
+            import shlex
+
+            folder = shlex.quote(os.path.dirname(os.path.abspath(exc.filename)))
+            hint = (f" (another user made it, or it was made read-only: `ls -ld {folder}` shows which; "
+                    f"`sudo chown -R \"$USER\" {folder}` or `chmod -R u+w {folder}` gives it back)")
+        print(f"{exc.filename or 'newsdesk'}: {exc.strerror or exc}{hint}", file=sys.stderr)
         return 1
