@@ -67,7 +67,8 @@ def test_a_field_in_a_file_of_windows_or_old_mac_lines_is_said_at_its_line(tmp_p
     (root / "content" / "a.md").write_bytes(text.replace("\n", newline).encode())
     result = build(load_config(root / "config.yaml"), environ={})
     [problem] = result.site.problems
-    assert (problem.path, problem.line) == ("content/a.md", 4) and "`publishedDateTime` is not a date" in problem.message
+    assert (problem.path, problem.line) == ("content/a.md", 4)
+    assert "`publishedDateTime` is not a date" in problem.message
 
 
 def test_utf8_byte_order_mark():

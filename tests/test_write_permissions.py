@@ -76,7 +76,8 @@ def test_an_output_made_read_only_is_rebuilt_on_every_build(shared):
     assert _as_user(tmp_path, user, lambda: write_site(out, {"index.html": b"one"}, {}) and "") == (0, "")
     _read_only(out)
     for text in (b"two", b"three", b"four"):  # the third write reuses the read-only folder the first swapped out
-        code, said = _as_user(tmp_path, user, lambda: write_site(out, {"index.html": text, "a/b.html": text}, {}) and "")
+        files = {"index.html": text, "a/b.html": text}
+        code, said = _as_user(tmp_path, user, lambda: write_site(out, files, {}) and "")
         assert code == 0, said
         assert (out / "index.html").read_bytes() == text and (out / "a/b.html").read_bytes() == text
     assert sorted(p.name for p in out.parent.iterdir()) == [".output.newsdesk-spare", "output"]

@@ -222,8 +222,8 @@ class Client:
             if "CERTIFICATE_VERIFY_FAILED" in str(exc):  # it speaks TLS, with a certificate no one vouches for
                 why = re.search(r"certificate verify failed: (.*?)(?: \(_ssl\.c:\d+\))?$", str(exc))
                 raise _Failed(f"the site's certificate is not trusted: {why.group(1) if why else exc}", retry=True,
-                              hint=f"its https is set up wrongly (a certificate that has expired, is self-signed, or is "
-                                   f"for another name; a browser shows which): tell the site, or give its http:// "
+                              hint=f"its https is set up wrongly (a certificate that has expired, is self-signed, or "
+                                   f"is for another name; a browser shows which): tell the site, or give its http:// "
                                    f"address if it serves one; {settings.again}") from None
             if "SSL" in str(exc):
                 # (WRONG_VERSION_NUMBER: what answered is no TLS server, as an http-only server on an https URL)
