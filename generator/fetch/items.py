@@ -116,8 +116,9 @@ def file_name(folder: str, source: Source, key: str, title: str) -> str:
 # `\\host\x` and `https:/host/x` on that host, hosts in lower case. 4: a picture's alt text in excerpts, words
 # of cells apart; an uncut summary with links, pictures, emphasis as the body. 5: pictures' alt, caption and
 # credit, from media:title, media:description, media:credit and newsdesk's JSON Feed extension. 6: a download's
-# file, size and price; a provider's domain that an entry's <source> gives only where its story's address agrees.)
-READING = 6
+# file, size and price; a provider's domain that an entry's <source> gives only where its story's address agrees.
+# 7: a download's file beside its page, as its featuredContent.)
+READING = 7
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...]) -> str:
@@ -178,6 +179,8 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     elif entry.media:  # the file itself, in the browser's own player; nothing is fetched until it is played
         meta["featuredContent"] = (f'<{entry.media.kind} controls preload="none" '
                                    f'src="{html.escape(entry.media.url, quote=True)}"></{entry.media.kind}>')
+    elif download and download.url != meta.get("originalUrl"):  # (its page is its link: the file to get, by address)
+        meta["featuredContent"] = download.url
     body, cut = body_of(entry)
     return "---\n" + _yaml(meta) + "---\n" + body, cut
 

@@ -260,9 +260,7 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
     image = item.image
     image_url = site_url(base, image.url) if image else ""
     provider = site.providers.get(item.provider.slug) if item.provider else None
-    # A download's file is its link (the story is the file), when it plays none and the link is no web page (a
-    # store's or a project's page as an enclosure would have feed readers save its HTML as the file)
-    download = item.link if item.type == "download" and not item.media_file and not _web_page(item.link) else ""
+    download = _download_file(item)
     file = item.media_file or download
     return _Entry(
         url=site_url(base, item.path),
@@ -341,6 +339,17 @@ def download_type(url: str) -> str:
 
 
 _PAGE_ENDINGS = ("/", ".html", ".htm", ".shtml", ".xhtml", ".php", ".asp", ".aspx", ".jsp")
+
+
+def _download_file(item: Item) -> str:
+    """A download's file for its enclosure, or "": the file its `featuredContent` gives (beside a page, as
+    `newsdesk fetch` writes a feed's enclosure), else its link (the story is the file); never what plays (that is
+    `media_file`, or a player the site embeds), never a web page (a store's or a project's page as an enclosure
+    would have feed readers save its HTML as the file)."""
+    if item.type != "download" or item.media_file:
+        return ""
+    given = "" if item.embed else item.video_url
+    return next((url for url in (given, item.link) if url and not _web_page(url)), "")
 
 
 def _web_page(url: str) -> bool:
