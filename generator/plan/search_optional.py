@@ -91,6 +91,11 @@ _WORDS = {
           "πως πώς προς σας σε σου στα στη στην στις στο στον στους τα την της τι τις το τον του τους των",
     "eo": "al aŭ ĉi ĉu de el en esti estas estis estos ĝi ĝia ili ilia kaj ke kial kiam kie kiel kies kio kiu kiuj "
           "kun la li lia mi mia ni nia per por povas pri se sed ŝi ŝia tio tiu tiuj vi via",
+    # (not ما, what: it is a negation too, as لا, لم, لن and ليس are)
+    "ar": "أن أنا أنت أنتم أو أي أين إلى إن التي الذي الذين بعد بين تلك ثم حتى حول ذلك عن عند على في قبل قد كان "
+          "كانت كم كيف لقد لكن لماذا ماذا متى مع من منذ نحن هذا هذه هل هم هو هي يكون يمكن",
+    "fa": "آن آنها آیا از است اگر اما او ایشان این با بر برای بود به تا تو چرا چطور چگونه چه چی در درباره را شما "
+          "که کجا کدام کی ما من هست هم ولی یا",
 }
 _WORDS["no"] = _WORDS["nb"]  # Norwegian, Bokmål (Nynorsk, "nn", writes its own)
 
