@@ -94,3 +94,17 @@ def test_a_site_on_the_readers_network_keeps_its_pictures(tmp_path, capsys):
     outputs = files_under(site / "output")
     held = {marker for data in outputs.values() for marker in PICTURES.values() if marker.encode() in data}
     assert held >= {PICTURES["images"], PICTURES["image"], PICTURES["body"], PICTURES["featured"]}
+
+
+def test_a_public_sites_organization_logo_on_a_readers_network_is_left_out(tmp_path, capsys):
+    record = ("---\n_id: wire.example\nname: Wire\nimages:\n  - url: http://10.0.0.7/secret-9.png\n"
+              "    width: 50\n    height: 50\n---\n")
+    site = make_site(tmp_path / "site", {"content/a.md": item("A story", provider="{name: Wire, domain: wire.example}"),
+                                         "data/organizations/wire.example.md": record},
+                     'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\ndata_dir: data\n')
+    status, said = build_said(site, capsys)
+    assert status == 0, said
+    assert ("warning: data/organizations/wire.example.md:4: `images`: the logo 'http://10.0.0.7/secret-9.png' is on "
+            "10.0.0.7") in said and "give its public address" in said, said
+    outputs = files_under(site / "output")
+    assert outputs and not [name for name, data in outputs.items() if b"secret-9" in data]
