@@ -11,6 +11,7 @@ import json
 import pytest
 
 from conftest import build_said, files_under, html_elements, item, make_site
+from generator.fetch.http import is_public_host
 from generator.urls import private_host
 
 PRIVATE = ["127.0.0.1", "127.1", "0x7f.1", "0177.0.0.1", "2130706433", "3232235777", "10.0.0.5", "192.168.1.1",
@@ -29,6 +30,12 @@ def test_a_host_of_the_readers_own_network_in_any_spelling_is_private(host):
 @pytest.mark.parametrize("host", PUBLIC)
 def test_a_public_host_is_not_private(host):
     assert not private_host(host)
+
+
+@pytest.mark.parametrize("host", ["printer.local", "nas.home.arpa", "db.internal", "router", "0x7f.1"])
+def test_fetch_and_pictures_never_ask_a_host_of_the_readers_network(host):
+    # (the same rule as the build's, before any DNS lookup: a name no resolver answers for is still private)
+    assert not is_public_host(host)
 
 
 # Each picture's address has a path no output may hold on a public site
