@@ -401,9 +401,9 @@ _ADDRESS_START = re.compile(r"(?:https?:|//|www\.)", re.IGNORECASE)
 _ATTRIBUTE_BEFORE = re.compile(r"""(?:href|src|poster)\s*=\s*["']?$""", re.IGNORECASE)
 
 
-# A table's row with fewer cells than its header is filled with empty ones, by either engine: a header of 1,000
-# columns over 2,000 one-letter rows (8 KB) was 5 MB of HTML to cmark and 20 MB to Python-Markdown (23 s), per
-# table. Past this many cells filled in one body, a table is shown as the text it is written as.
+# A table's row with fewer cells than its header is filled with empty ones, by either engine: a few kilobytes of
+# short rows under a wide header made megabytes of HTML per table (docs/content.md has the figures). Past this
+# many cells filled in one body, a table is shown as the text it is written as.
 MAX_FILLED_CELLS = 100_000
 # A table's delimiter row (`|---|:--:|`, maybe in a quote or a list item), which makes the lines above and below
 # it a table
