@@ -164,15 +164,15 @@ def absolute_addresses(html: str, base: str) -> str:
 
 
 # What a page loads without a click, in sanitised HTML: a picture's or a player's file, a video's poster
-_LOADING = re.compile(r'<(?:img|audio|video|source)(?:\s+[a-z-]+="[^"]*")+')
-_LOADED = re.compile(r' (?:src|poster)="(https?://[^"]*)"')  # (sanitize writes them so)
+_LOADING_ELEMENT = re.compile(r'<(?:img|audio|video|source)(?:\s+[a-z-]+="[^"]*")+')
+_LOADED_ADDRESS = re.compile(r' (?:src|poster)="(https?://[^"]*)"')  # (sanitize writes them so)
 
 
 def without_private_sources(html: str) -> tuple[str, tuple[str, ...]]:
     """Sanitised HTML without the sources of its pictures and players on the reader's own network (urls.private_address:
     site/private_pictures.py says why), a picture then shown as its text; and those addresses, in order."""
     if ' src="' not in html and ' poster="' not in html or not any(  # (most bodies: a quick look)
-            private_address(htmlmod.unescape(source[1])) for source in _LOADED.finditer(html)):
+            private_address(htmlmod.unescape(source[1])) for source in _LOADED_ADDRESS.finditer(html)):
         return html, ()
     found: list[str] = []
 
@@ -183,7 +183,7 @@ def without_private_sources(html: str) -> tuple[str, tuple[str, ...]]:
         found.append(address)
         return ""
 
-    html = _LOADING.sub(lambda element: _LOADED.sub(source, element.group()), html)
+    html = _LOADING_ELEMENT.sub(lambda element: _LOADED_ADDRESS.sub(source, element.group()), html)
     # (a player left with no file shows what it holds, as one that named none: _playable)
     return (_playable(_sourceless_pictures(html)) if found else html), tuple(found)
 
