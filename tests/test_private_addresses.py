@@ -115,3 +115,12 @@ def test_a_public_sites_organization_logo_on_a_readers_network_is_left_out(tmp_p
             "10.0.0.7") in said and "give its public address" in said, said
     outputs = files_under(site / "output")
     assert outputs and not [name for name, data in outputs.items() if b"secret-9" in data]
+
+
+def test_a_body_pictures_warning_is_at_its_line_after_a_link_to_its_host(tmp_path, capsys):
+    body = "See [the camera's page](http://192.168.1.1/) first.\n\nMore words.\n\n![Camera](http://192.168.1.1/cam.jpg)\n"
+    site = make_site(tmp_path / "site", {"content/a.md": item("Camera", body=body)})
+    status, said = build_said(site, capsys)
+    assert status == 0, said
+    line = item("Camera", body=body).splitlines().index("![Camera](http://192.168.1.1/cam.jpg)") + 1
+    assert f"warning: content/a.md:{line}: the body's picture 'http://192.168.1.1/cam.jpg'" in said, said
