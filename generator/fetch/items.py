@@ -311,11 +311,14 @@ def provider_of(source: Source, feed: Feed, entry: Entry) -> dict:
 
 
 def _origin_site(entry: Entry, feed: Feed, source: Source) -> str:
-    """The address whose host is the domain of an entry's publisher (its <source>): the source's own, unless the
-    entry's story is on another site than it names and than the feed's (Google News's links are its own redirects,
-    which name no site): a feed cannot make another site's story a provider's it does not name. Then the story's,
-    as newsdesk's own RSS gives it (its <source> is the provider's feed on the site, its story the provider's page);
-    without a source's address, the story's too when it is elsewhere, else the feed's site, as before."""
+    """The address whose host is the domain of the publisher an entry names (its <source>):
+    - the <source>'s address, when the story's link names no other site: it has none, it is on the feed's own
+      site (Google News's links are its own redirects), or it is on the source's site or a subdomain of it (but
+      a source on a subdomain of the story's host, `feeds.x.example`, gives the story's: x.example);
+    - else the story's link, when it is on another site than the feed's: a feed cannot file another site's
+      story under a publisher it names (newsdesk's own RSS: its <source> is the provider's feed on the site it
+      came from, its story the provider's page); so too when the <source> gives no address;
+    - else the feed's site."""
     story, given = _bare_host(entry.link), _bare_host(entry.origin_link)
     own = {_bare_host(feed.link), _bare_host(source.url)}
     if "." in given and (not story or story in own or _one_domain(story, given)):
