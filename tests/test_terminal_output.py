@@ -1,0 +1,50 @@
+"""What reaches the user's terminal of a crawler's names: a file named after a title can hold ESC [2J (clear the
+screen), an OSC 8 link, a carriage return that overwrites the line. Problems were printed escaped; the notes on
+items left out and serve's lines on changed files printed the name raw."""
+
+from __future__ import annotations
+
+from conftest import build_said, item, make_site
+from test_server import Lines, rebuilt, start, write
+
+CONFIG = 'title: Notes\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n'
+# clear the screen, an OSC 8 link to another address, a carriage return and a line break that forge a line
+NAME = "x\x1b[2J\x1b]8;;http:evil.example\x07y\x1b]8;;\x07\rz\x9b1m\nerror: forged"
+SHOWN = r"x\x1b[2J\x1b]8;;http:evil.example\x07y\x1b]8;;\x07\rz\x9b1m\nerror: forged"
+
+
+def _raw(said: str) -> list[str]:
+    return [char for char in ("\x1b", "\x07", "\r", "\x9b") if char in said]
+
+
+def test_the_note_on_an_item_dated_in_the_future_shows_its_name_escaped(tmp_path, capsys):
+    site = make_site(tmp_path / "site", {"content/now.md": item("Now"),
+                                         f"content/{NAME}.md": item("Later", date="2027-01-01T00:00:00Z")}, CONFIG)
+    status, said = build_said(site, capsys)
+    assert status == 0
+    assert f"note: content/{SHOWN}.md: dated in the future" in said, said
+    assert not _raw(said) and "\nerror: forged" not in said
+
+
+def test_the_note_on_a_site_of_drafts_shows_the_drafts_name_escaped(tmp_path, capsys):
+    site = make_site(tmp_path / "site", {f"content/{NAME}.md": item("Draft", published="false")}, CONFIG)
+    status, said = build_said(site, capsys)
+    assert status == 0
+    assert f"note: the site has no items: content/{SHOWN}.md is a draft" in said, said
+    assert not _raw(said) and "\nerror: forged" not in said
+
+
+def test_serve_says_a_changed_files_name_and_its_notes_escaped(tmp_path):
+    site = make_site(tmp_path / "site", {"content/now.md": item("Now")}, CONFIG)
+    lines = Lines()
+    dev = start(site, echo=lines)
+    try:
+        before = len(dev.rebuilds)
+        write(site / f"content/{NAME}.md", item("Later", date="2027-01-01T00:00:00Z"))
+        rebuilt(dev, before)
+        said = lines.text
+        assert f"content/{SHOWN}.md changed" in said, said
+        assert f"note: content/{SHOWN}.md: dated in the future" in said, said
+        assert not _raw(said) and "\nerror: forged" not in said
+    finally:
+        dev.stop()
