@@ -13,7 +13,7 @@ import os
 import sys
 
 from generator.commands.arguments import did_you_mean, make_parser, near_miss
-from generator.errors import ConfigError, NewsdeskError
+from generator.errors import ConfigError, NewsdeskError, printable
 
 
 def run() -> None:
@@ -32,10 +32,14 @@ def run() -> None:
 
 
 class _Said(logging.Formatter):
-    """`warning: ...`, as newsdesk writes its other messages (logging's own would write `WARNING:`)."""
+    """`warning: ...`, as newsdesk writes its other messages (logging's own would write `WARNING:`); the
+    message printable, as a problem is (it quotes folders' names, a request's line: a crawler's, a client's)."""
 
     def format(self, record: logging.LogRecord) -> str:
         return f"{record.levelname.lower()}: {super().format(record)}"
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return printable(super().formatMessage(record))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,11 @@ items left out and serve's lines on changed files printed the name raw."""
 
 from __future__ import annotations
 
-from conftest import build_said, item, make_site
+import os
+import subprocess
+import sys
+
+from conftest import ROOT, build_said, item, make_site
 from test_server import Lines, rebuilt, start, write
 
 CONFIG = 'title: Notes\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n'
@@ -48,3 +52,14 @@ def test_serve_says_a_changed_files_name_and_its_notes_escaped(tmp_path):
         assert not _raw(said) and "\nerror: forged" not in said
     finally:
         dev.stop()
+
+
+def test_what_logging_says_shows_a_files_name_escaped(tmp_path):
+    """`--debug` (and a folder serve cannot watch) say names through logging, which printed them raw."""
+    site = make_site(tmp_path / "site", {"content/now.md": item("Now"),
+                                         f"content/{NAME}.md": item("Draft", published="false")}, CONFIG)
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--debug"], cwd=site, capture_output=True,
+                          text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert f"info: content/{SHOWN}.md: withheld (published: false)" in done.stderr, done.stderr
+    assert not _raw(done.stdout + done.stderr) and "\nerror: forged" not in done.stderr
