@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # writing something besides the output (the build cache, a report): a full disk
         if args.debug:
             raise
-        print(f"{exc.filename or 'newsdesk'}: {exc.strerror or exc}"
-              + (" (free some space on that disk, then run the command again)"
-                 if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)) else ""), file=sys.stderr)
+        print(printable(f"{exc.filename or 'newsdesk'}: {exc.strerror or exc}"
+                        + (" (free some space on that disk, then run the command again)"
+                           if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)) else "")),
+              file=sys.stderr)
         return 1

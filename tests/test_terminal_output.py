@@ -63,3 +63,13 @@ def test_what_logging_says_shows_a_files_name_escaped(tmp_path):
     assert done.returncode == 0, done.stderr
     assert f"info: content/{SHOWN}.md: withheld (published: false)" in done.stderr, done.stderr
     assert not _raw(done.stdout + done.stderr) and "\nerror: forged" not in done.stderr
+
+
+def test_a_file_that_cannot_be_written_is_named_escaped(tmp_path, capsys):
+    """An error of the system names its file (here a report's name too long for the disk) as a problem does."""
+    site = make_site(tmp_path / "site", {"content/now.md": item("Now")}, CONFIG)
+    report = tmp_path / ("\x1b[2J\r" + "x" * 300 + ".json")
+    status, said = build_said(site, capsys, "--report", str(report))
+    assert status == 1
+    assert f"{tmp_path}/\\x1b[2J\\r{'x' * 300}.json: File name too long" in said, said
+    assert not _raw(said)
