@@ -12,6 +12,8 @@ import logging
 import os
 import sys
 
+from generator.errors import printable  # (light: the commands load in main)
+
 
 def run() -> None:
     """The `newsdesk` command."""
@@ -29,10 +31,14 @@ def run() -> None:
 
 
 class _Said(logging.Formatter):
-    """`warning: ...`, as newsdesk writes its other messages (logging's own would write `WARNING:`)."""
+    """`warning: ...`, as newsdesk writes its other messages (logging's own would write `WARNING:`); the
+    message printable, as a problem is (it quotes folders' names, a request's line: a crawler's, a client's)."""
 
     def format(self, record: logging.LogRecord) -> str:
         return f"{record.levelname.lower()}: {super().format(record)}"
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return printable(super().formatMessage(record))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,5 +89,5 @@ def main(argv: list[str] | None = None) -> int:
             folder = shlex.quote(os.path.dirname(os.path.abspath(exc.filename)))
             hint = (f" (another user made it, or it was made read-only: `ls -ld {folder}` shows which; "
                     f"`sudo chown -R \"$USER\" {folder}` or `chmod -R u+w {folder}` gives it back)")
-        print(f"{exc.filename or 'newsdesk'}: {exc.strerror or exc}{hint}", file=sys.stderr)
+        print(printable(f"{exc.filename or 'newsdesk'}: {exc.strerror or exc}{hint}"), file=sys.stderr)
         return 1

@@ -39,7 +39,7 @@ from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions
 from generator.config.load import build_time
 from generator.config.values import Config
-from generator.errors import BuildError, NewsdeskError, Problem
+from generator.errors import BuildError, NewsdeskError, Problem, printable
 from generator.serve.indexer import SearchIndexer
 from generator.serve.overlay import POLL_URL, SCRIPT_URL, inject, snippet
 from generator.serve.rebuild import Held, Session, rebuild
@@ -401,8 +401,9 @@ class DevServer:
             reason = withheld_because(result, now, self._options.drafts, self._options.future)
             if path in edited and reason.startswith("dated in the future"):
                 # (as `newsdesk build` says it; serve's clock stands still, so the item stays out until a restart)
-                self._echo(f"note: {result.source}: {reason}: left out until then (serve reads the clock when it "
-                           "starts: restart it then, or serve with --future)", True)
+                # (a file's name is a crawler's: printable, as a problem's path is)
+                self._echo(printable(f"note: {result.source}: {reason}: left out until then (serve reads the clock "
+                                     "when it starts: restart it then, or serve with --future)"), True)
         self._broken = {self.config.root / p.path for p in problems}
         if problems:
             raise BuildError(problems, f"{len(problems)} edited item file(s) cannot be used; "
@@ -453,7 +454,7 @@ class DevServer:
             self._echo(f"{fixed} content problem{'s' * (fixed != 1)} fixed; {len(now)} left", True)
         good = [rebuild for rebuild in self.rebuilds[:-1] if not rebuild.error]
         if record.note and (not good or good[-1].note != record.note):  # (said once, as build and check say it)
-            self._echo(f"note: {record.note}", True)
+            self._echo(printable(f"note: {record.note}"), True)
         files = f"{record.written} file{'s' * (record.written != 1)} changed, {record.removed} removed"
         if len(self.rebuilds) == 1:
             self._echo(f"Built {record.pages} page{'s' * (record.pages != 1)} ({files}) in {took}")
