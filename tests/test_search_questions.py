@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conftest import item, make_site, static_server
+from conftest import item, make_site, search_results, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
 from generator.plan.search import STEMMERS, SEARCH_FOLDER, casing, compounds, fold, stemmer_name, terms, tokens
@@ -141,27 +141,21 @@ def test_portuguese_plurals_in_oes_share_the_singulars_term():
 
 # --- in a real browser ------------------------------------------------------------------------------
 
-def results(page, query: str, said: str) -> list[str]:
-    page.fill("#search-q", query)
-    page.locator("#search-status").filter(has_text=f"{said} \u201c{query}\u201d").wait_for(timeout=10_000)
-    return page.locator("#search-results .card-title a").all_inner_texts()
-
-
 @pytest.mark.slow
 def test_function_words_rank_but_leave_no_story_out(tmp_path, page):
     out = built(tmp_path)
     with static_server(out, "/paper/") as base:
         page.goto(base + "search/")
         # the story that answers with every word first, then the one with the subject alone
-        assert results(page, "what is quillwort", "2 results for") == [ANSWER, PLAIN]
-        assert results(page, "how to grow quillwort", "1 result for") == [ANSWER]  # "grow" is no function word
+        assert search_results(page, "what is quillwort", "2 results for") == [ANSWER, PLAIN]
+        assert search_results(page, "how to grow quillwort", "1 result for") == [ANSWER]  # "grow" is no function word
         # the function words are not marked in the results; the subject is
         marked = page.locator("#search-results mark").all_inner_texts()
         assert {word.lower() for word in marked} == {"quillwort", "grow"}
-        assert results(page, "what is", "2 results for") == [ANSWER, OTHER]  # only function words: all of them
+        assert search_results(page, "what is", "2 results for") == [ANSWER, OTHER]  # only function words: all of them
         # in quotes, every word of the phrase counts
-        assert results(page, '"what is" quillwort', "1 result for") == [ANSWER]
-        assert results(page, "quillwort lowcode", "1 result for") == [PLAIN]  # the body's "low-code"
+        assert search_results(page, '"what is" quillwort', "1 result for") == [ANSWER]
+        assert search_results(page, "quillwort lowcode", "1 result for") == [PLAIN]  # the body's "low-code"
 
 
 @pytest.mark.slow
