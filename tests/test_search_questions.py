@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conftest import item, make_site, static_server
+from conftest import cpu_seconds, item, make_site, search_results, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
 from generator.plan.search import STEMMERS, SEARCH_FOLDER, casing, compounds, fold, stemmer_name, terms, tokens
@@ -125,8 +125,23 @@ def test_compounds_of_a_long_text_are_those_of_its_parts_found_in_one_pass():
     text = "\n".join(parts * 40)
     assert compounds(text) == [word for part in parts * 40 for word in compounds(part)]
     assert compounds(text, "tr") == [word for part in parts * 40 for word in compounds(part, "tr")]
-    # a word of 200,000 letters with a hyphen: the pattern is not tried again at each of its letters
-    assert compounds("a" * 200_000 + "-b " + "é" * 200_000 + "-c") == ["a" * 40, "e" * 40]  # (cut, folded: as spelled())
+    # a word of 200,000 letters with a hyphen is one compound, cut and folded as spelled() does
+    assert compounds("a" * 200_000 + "-b " + "é" * 200_000 + "-c") == ["a" * 40, "e" * 40]
+
+
+def test_a_long_words_compounds_cost_in_proportion_to_its_letters():
+    # A long word whose hyphen joins nothing: a pattern tried again at each of its letters scans the rest of the
+    # word each time, a cost in the square of its length (a minute of CPU at 20,000 letters). The same letters in
+    # one word and in a hundred words of a hundred cost alike when compounds() is linear: a ratio, not a time.
+    long, short = "a" * 10_000 + "- x", " ".join(["a" * 100 + "-"] * 100)
+    compounds("a-b")  # (the pattern, compiled once)
+    spent = {long: 0.0, short: 0.0}
+    for _ in range(3):  # (alternating: a change in the machine's load falls on both)
+        for text in (long, short):
+            started = cpu_seconds()
+            assert compounds(text) == []
+            spent[text] += cpu_seconds() - started
+    assert spent[long] < 3 * spent[short], spent
 
 
 PORTUGUESE = [("ação ações acao acoes", "aca"), ("eleição eleições eleicoes", "eleica"),
@@ -141,27 +156,21 @@ def test_portuguese_plurals_in_oes_share_the_singulars_term():
 
 # --- in a real browser ------------------------------------------------------------------------------
 
-def results(page, query: str, said: str) -> list[str]:
-    page.fill("#search-q", query)
-    page.locator("#search-status").filter(has_text=f"{said} \u201c{query}\u201d").wait_for(timeout=10_000)
-    return page.locator("#search-results .card-title a").all_inner_texts()
-
-
 @pytest.mark.slow
 def test_function_words_rank_but_leave_no_story_out(tmp_path, page):
     out = built(tmp_path)
     with static_server(out, "/paper/") as base:
         page.goto(base + "search/")
         # the story that answers with every word first, then the one with the subject alone
-        assert results(page, "what is quillwort", "2 results for") == [ANSWER, PLAIN]
-        assert results(page, "how to grow quillwort", "1 result for") == [ANSWER]  # "grow" is no function word
+        assert search_results(page, "what is quillwort", "2 results for") == [ANSWER, PLAIN]
+        assert search_results(page, "how to grow quillwort", "1 result for") == [ANSWER]  # "grow" is no function word
         # the function words are not marked in the results; the subject is
         marked = page.locator("#search-results mark").all_inner_texts()
         assert {word.lower() for word in marked} == {"quillwort", "grow"}
-        assert results(page, "what is", "2 results for") == [ANSWER, OTHER]  # only function words: all of them
+        assert search_results(page, "what is", "2 results for") == [ANSWER, OTHER]  # only function words: all of them
         # in quotes, every word of the phrase counts
-        assert results(page, '"what is" quillwort', "1 result for") == [ANSWER]
-        assert results(page, "quillwort lowcode", "1 result for") == [PLAIN]  # the body's "low-code"
+        assert search_results(page, '"what is" quillwort', "1 result for") == [ANSWER]
+        assert search_results(page, "quillwort lowcode", "1 result for") == [PLAIN]  # the body's "low-code"
 
 
 @pytest.mark.slow

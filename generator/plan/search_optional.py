@@ -6,8 +6,8 @@ every word, and a query of these words alone needs them all. meta.json's "option
 the site's language (generator/plan/search.py plan_index).
 
 A list, not a share of the stories: on a site about one subject its own words are in nearly every story and the
-question words in few (on ../shared's Power Apps corpus "power" and "microsoft" are in every story, "what" in
-3%, "how" in 11%), so a rule by document frequency would make the subject optional and the questions required.
+question words in few, so a rule by document frequency would make the subject optional and the questions required
+(docs/dev/search.md gives the shares on a real corpus).
 Words of negation (no, not, nicht, pas, não) are left out: they change what is asked; so is a word that folds as
 one does (Greek πότε, when, is ποτέ, never). Each list is written for this project. Languages not here keep every
 word required; Japanese, Chinese and the other scripts written without spaces have one letter a term.
