@@ -49,7 +49,6 @@ from generator.site.content import read_named, source_files, unread_problem
 from generator.site.grouping import item_words, story_report, with_stories
 from generator.site.identities import topic_definitions
 from generator.site.index import build_site, missing_pictures
-from generator.site.item import make_item_or_problem
 from generator.site.model import Item
 from generator.site.ranking import rank
 from generator.site.records import load_records
@@ -399,6 +398,10 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
             results[name] = hit
         else:
             todo.append((name, path, stat))
+    if todo:
+        # The reader (Markdown, the sanitiser, every field's reader) is imported for the files to read alone, a
+        # build whose items are all in the cache reads none; and here, before the helpers fork, not in each.
+        import generator.site.item  # noqa: F401
     if progress:
         progress("reading", 0, len(todo))
     state = (config, topic_defs, {} if config.stories.enabled else None)
@@ -432,6 +435,8 @@ def _parse_batch(state, files: list[tuple[str, str]]) -> list:
     """(name, Item or Problem, the item's words for stories or None) for each file. The words are worked out
     here, on every core, rather than in the clustering that follows in the main process: `seen` is one per
     process (forked), kept from task to task."""
+    from generator.site.item import make_item_or_problem  # (imported by _read_items)
+
     config, topic_defs, seen = state
     batch = []
     with collector_paused():
