@@ -333,33 +333,34 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     check_content_folder(config)
     topic_defs = topic_definitions(records.topics + config.topics)
     digest = config_key(config, records.topics, records.providers)
+    # Reading and planning make what the build keeps, and little cyclic garbage: without the collector, which
+    # walked the plan as it grew (two full collections of a 10,000-item site's warm build).
     with collector_paused():
         unread: list[str] = []
         results = _read_items(config, topic_defs, digest, cache, workers, progress, unread)
-        # The items just read live as long as the build: collections while planning need not walk them.
-        # (Frozen before the collector is back on: else its first full collection walks them all, a long pause
-        # on a big site.)
+        # The items just read live as long as the build: frozen, then given back to the collector's oldest
+        # generation, rather than walked by its first collection once it is back on (a long pause on a big site).
         gc.freeze()
-    try:
-        items = [r for r in results if not isinstance(r, Problem)]
-        read_problems, read_warnings = [], [unread_problem(name) for name in unread]
-        for result in results:
-            if isinstance(result, Problem):  # (a Rejected item names all its errors and warnings)
-                errors, warnings = errors_and_warnings(result)
-                read_problems += errors
-                read_warnings += warnings
-        model = build_site(items, config, topic_defs, now=now, drafts=options.drafts, future=options.future,
-                           extra_providers=records.providers)
-        known = next(iter(cache.stories), None)  # the key of the stories kept: a new one is saved with the cache
-        model = dataclasses.replace(model, site=with_stories(model.site, config.stories, cache.words, cache.stories,
-                                                               cache.clustering))
-        cache.dirty |= next(iter(cache.stories), None) != known
-        cache.set_words_aside()
-        rankings = rank(model.site.items, now=now, weights=config.ranking, stories=model.site.stories)
-        pages = tuple(plan_pages(model.site, rankings, config))
-        outputs = plan_outputs(model.site, rankings, pages, config, now)  # feeds, sitemaps, the API
-    finally:
-        gc.unfreeze()
+        try:
+            items = [r for r in results if not isinstance(r, Problem)]
+            read_problems, read_warnings = [], [unread_problem(name) for name in unread]
+            for result in results:
+                if isinstance(result, Problem):  # (a Rejected item names all its errors and warnings)
+                    errors, warnings = errors_and_warnings(result)
+                    read_problems += errors
+                    read_warnings += warnings
+            model = build_site(items, config, topic_defs, now=now, drafts=options.drafts, future=options.future,
+                               extra_providers=records.providers)
+            known = next(iter(cache.stories), None)  # the key of the stories kept: a new one is saved with the cache
+            model = dataclasses.replace(model, site=with_stories(model.site, config.stories, cache.words, cache.stories,
+                                                                   cache.clustering))
+            cache.dirty |= next(iter(cache.stories), None) != known
+            cache.set_words_aside()
+            rankings = rank(model.site.items, now=now, weights=config.ranking, stories=model.site.stories)
+            pages = tuple(plan_pages(model.site, rankings, config))
+            outputs = plan_outputs(model.site, rankings, pages, config, now)  # feeds, sitemaps, the API
+        finally:
+            gc.unfreeze()
     words = load_words(config)
     copies = dict(static_files(config))
     copies.update(records.files)
