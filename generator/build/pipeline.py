@@ -16,7 +16,6 @@ import dataclasses
 import gc
 import logging
 import os
-import statistics
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -498,6 +497,8 @@ def render_order(pages: list[Page]) -> list[Page]:
     and most cards come from the cache, close to what an unbounded cache gives, with no more memory.
     The bytes of each page do not depend on the order.
     """
+    import statistics  # (here: a build that renders no page, a warm one, never needs it)
+
     stories = [page for page in pages if page.kind == "article"]
     lists = [page for page in pages if page.kind != "article"]
     lists.sort(key=lambda page: (statistics.median_low(page.items) if page.items else -1, page.output))

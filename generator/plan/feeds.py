@@ -42,7 +42,6 @@ import logging
 import re
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta, timezone
-from email.utils import format_datetime
 from functools import partial
 from urllib.parse import urlsplit
 
@@ -391,6 +390,8 @@ def rfc3339(moment: datetime) -> str:
 
 
 def _rfc822(moment: datetime) -> str:
+    from email.utils import format_datetime  # (here: a build that writes no RSS feed, a warm one, never needs it)
+
     return format_datetime(moment.astimezone(timezone.utc), usegmt=True)
 
 
