@@ -89,6 +89,9 @@ CLAIMS = b"""<?xml version="1.0" encoding="UTF-8"?>
 <item><title>Named by its feed here</title><link>https://smallpaper.example/story</link>
   <pubDate>Mon, 16 Nov 2026 08:00:00 GMT</pubDate>
   <source url="https://picks.example/providers/smallpaper/feed.rss">Small Paper</source></item>
+<item><title>On its sports desk</title><link>https://sport.bignews.example/match</link>
+  <pubDate>Mon, 16 Nov 2026 07:00:00 GMT</pubDate>
+  <source url="https://www.bignews.example/">Big News</source></item>
 </channel></rss>
 """
 
@@ -99,5 +102,6 @@ def test_a_source_names_the_domain_of_a_story_on_its_site_alone(tmp_path, server
     # (a feed cannot make another site's story Big News's: its name goes with the story's own site)
     assert items["Not really theirs"]["provider"] == {"name": "Big News", "domain": "elsewhere.example"}
     assert items["Really theirs"]["provider"] == {"name": "Big News", "domain": "bignews.example"}
+    assert items["On its sports desk"]["provider"]["domain"] == "bignews.example"  # (a subdomain is its site)
     # (a source that is a feed on the aggregator's site, as newsdesk's RSS writes it: the story's site)
     assert items["Named by its feed here"]["provider"] == {"name": "Small Paper", "domain": "smallpaper.example"}

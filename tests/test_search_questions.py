@@ -12,7 +12,7 @@ import pytest
 from conftest import item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
-from generator.plan.search import SEARCH_FOLDER, compounds, fold, terms
+from generator.plan.search import STEMMERS, SEARCH_FOLDER, casing, compounds, fold, stemmer_name, terms, tokens
 from generator.plan.search_optional import optional_words
 
 CONFIG = """\
@@ -46,16 +46,61 @@ def meta_of(out) -> dict:
     return json.loads((out / SEARCH_FOLDER / "meta.json").read_bytes())
 
 
+# Each language's words of negation, which must stay required (as folded: Greek πότε, when, is ποτέ, never)
+NEGATIONS = {"en": "no not nor never", "de": "nicht kein keine nie", "fr": "ne pas non jamais", "es": "no ni nunca",
+             "pt": "não nem nunca", "it": "non né mai", "nl": "niet geen nooit",  # (Portuguese "no" is "em o", "in the")
+             "sv": "inte ej ingen inga aldrig", "da": "ikke ej ingen aldrig", "nb": "ikke ingen aldri",
+             "no": "ikke ingen aldri", "nn": "ikkje ingen aldri", "fi": "ei en et emme ette eivät",
+             "pl": "nie ani nigdy", "cs": "ne není nic nikdy", "ru": "не нет ни никогда", "ro": "nu nici niciodată",
+             "tr": "değil yok hayır asla", "ca": "no ni mai", "id": "tidak bukan belum tak jangan",
+             "hu": "nem sem ne soha", "el": "δεν μην μη όχι ποτέ", "eo": "ne neniu nenio neniam",
+             "ar": "لا لم لن ليس ما غير", "fa": "نه نیست نبود هیچ هرگز"}
+
+# A question in each language and a story that answers it without its question words (written for these tests)
+QUESTIONS = {
+    "sv": ("hur fungerar en värmepump", "Värmepumpen fungerar även i sträng kyla"),
+    "da": ("hvad er en varmepumpe", "Varmepumpen sparer strøm om vinteren"),
+    "nb": ("hva er en varmepumpe", "Varmepumpen sparer strøm om vinteren"),
+    "nn": ("kva er ein varmepumpe", "Varmepumpa sparer straum om vinteren"),
+    "fi": ("miten lämpöpumppu toimii", "Lämpöpumppu toimii myös pakkasella"),
+    "pl": ("jak działa pompa ciepła", "Pompa ciepła działa także zimą"),
+    "cs": ("jak funguje tepelné čerpadlo", "Tepelné čerpadlo funguje i v mrazu"),
+    "ru": ("как работает тепловой насос", "Тепловой насос работает и в мороз"),
+    "ro": ("cum funcționează o pompă de căldură", "Pompa de căldură funcționează și iarna"),
+    "tr": ("ısı pompası nasıl çalışır", "Isı pompası kışın da çalışır"),
+    "ca": ("com funciona una bomba de calor", "La bomba de calor funciona a l'hivern"),
+    "id": ("apa itu pompa panas", "Pompa panas hemat listrik"),
+    "hu": ("hogyan működik a hőszivattyú", "A hőszivattyú télen is működik"),
+    "el": ("πώς λειτουργεί η αντλία θερμότητας", "Η αντλία θερμότητας λειτουργεί και τον χειμώνα"),
+    "eo": ("kiel funkcias varmopumpilo", "Varmopumpilo funkcias ankaŭ vintre"),
+    "ar": ("كيف تعمل المضخة الحرارية", "المضخة الحرارية تعمل في الشتاء"),
+    "fa": ("پمپ حرارتی چگونه کار می‌کند", "پمپ حرارتی در زمستان کار میکند"),  # (with a ZWNJ, without)
+}
+
+
 def test_every_listed_word_is_one_token_folded_and_negations_stay_required():
-    negations = {"en": "no not nor", "de": "nicht kein keine", "fr": "ne pas non", "es": "no ni",
-                 "pt": "não nem", "it": "non né", "nl": "niet geen"}  # (Portuguese "no" is "em o", "in the")
-    for language, negation in negations.items():
-        words = optional_words(language)
-        assert len(words) > 30, language
+    with_lists = {language for language in set(STEMMERS) | set(NEGATIONS) if optional_words(language)}
+    assert with_lists == set(NEGATIONS)  # every list is checked here
+    for language, negation in NEGATIONS.items():
+        words, case = optional_words(language), casing(language)
+        assert len(words) > 30 and len(set(words)) == len(words), language
         for word in words:  # each is a word the tokeniser keeps whole (not cut, not dropped as one letter)
-            assert terms(word, None) == [fold(word)], (language, word)
-        assert not set(negation.split()) & set(words), language
-    assert optional_words("en-GB") == optional_words("en") and optional_words("ja") == optional_words("fa") == ()
+            assert terms(word, None, case) == [fold(word)], (language, word)
+        assert not {fold(word) for word in negation.split()} & {fold(word) for word in words}, language
+    assert optional_words("en-GB") == optional_words("en") and optional_words("ja") == optional_words("hi") == ()
+    assert optional_words("nb-NO") == optional_words("no") != optional_words("nn")
+
+
+def test_a_questions_words_outside_the_list_are_all_in_the_story_that_answers_it():
+    """What the search page needs (search.js: every word but the optional ones): the answer holds each other word
+    of the question, stemmed as the index stems it, and lacks one of its function words at least."""
+    assert set(QUESTIONS) | {"en", "de", "fr", "es", "pt", "it", "nl", "no"} == set(NEGATIONS)
+    for language, (question, answer) in QUESTIONS.items():
+        name, case, listed = stemmer_name(language), casing(language), {fold(w) for w in optional_words(language)}
+        story = set(terms(answer, name, case))
+        words = list(zip(tokens(question, case), terms(question, name, case)))
+        assert [term for token, term in words if token not in listed and term not in story] == [], language
+        assert [term for token, term in words if token in listed and term not in story], language
 
 
 def test_meta_lists_the_sites_languages_function_words_folded(tmp_path):
@@ -135,3 +180,23 @@ def test_the_browser_reads_the_same_words_as_optional_and_stems_portuguese_as_py
     assert in_browser == [terms(word, "portuguese") for word in words]
     assert optional == ["como", "para", "as"]  # not "do" in quotes, nor the other words
     assert alone == []  # nothing but function words: every one needed
+
+
+@pytest.mark.slow
+def test_a_question_in_each_language_with_a_list_finds_its_story(tmp_path, page):
+    """In the browser, on a site in each language: the question finds the story that answers it, and not a story
+    of its function words alone."""
+    for language, (question, answer) in QUESTIONS.items():
+        listed = {fold(word) for word in optional_words(language)}
+        only = " ".join(token for token in tokens(question, casing(language)) if token in listed) + " zebra"
+        root = make_site(tmp_path / language, {
+            "content/answer.md": item(answer, date="2026-11-20T10:00:00Z", body="Text."),
+            "content/only.md": item(only, date="2026-11-21T10:00:00Z", body="Text."),
+        }, CONFIG + f"language: {language}\n")
+        cfg = load_config(root / "config.yaml")
+        build(cfg, BuildOptions(workers=1))
+        with static_server(cfg.output_path, "/paper/") as base:
+            page.goto(base + "search/")
+            page.fill("#search-q", question)
+            page.locator("#search-status").filter(has_text=question).wait_for(timeout=10_000)
+            assert page.locator("#search-results .card-title a").all_inner_texts() == [answer], language

@@ -122,7 +122,6 @@ def test_a_story_pages_link_to_its_original_says_what_the_reader_does_there(tmp_
                        "webinar": ["Read the full story on Example"], "alone": ["Get the download"]}, buttons
 
 
-
 def test_a_downloads_file_given_as_its_player_is_to_get_not_to_watch(tmp_path):
     # featuredContent given as a file's address alone (`report.pdf`) is that page's iframe, and its link said
     # "Watch the video on files.example" on a download's page: it names the file to get now.
@@ -138,6 +137,7 @@ def test_a_downloads_file_given_as_its_player_is_to_get_not_to_watch(tmp_path):
                                              page.read_text(encoding="utf-8"))
     assert links == {"report": [("https://files.example/report-2026.pdf", "Get it from files.example")],
                      "clip": [("https://files.example/clip.html", "Watch the video on files.example")]}, links
+
 
 # How crawlers write a length (written in the item -> what a reader sees): an ISO 8601 duration (YouTube's API,
 # schema.org), seconds (a feed's itunes:duration, quoted or not), `4:13` unquoted (which YAML reads as 253), text

@@ -43,6 +43,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta, timezone
 from functools import partial
+from typing import Callable
 from urllib.parse import urlsplit
 
 from generator import __version__
@@ -261,9 +262,7 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
     image = item.image
     image_url = site_url(base, image.url) if image else ""
     provider = site.providers.get(item.provider.slug) if item.provider else None
-    # A download's file is its link (the story is the file), when it plays none and the link is no web page (a
-    # store's or a project's page as an enclosure would have feed readers save its HTML as the file)
-    download = item.link if item.type == "download" and not item.media_file and not _web_page(item.link) else ""
+    download = _download_file(item)
     file = item.media_file or download
     return _Entry(
         url=site_url(base, item.path),
@@ -344,9 +343,21 @@ def download_type(url: str) -> str:
 _PAGE_ENDINGS = ("/", ".html", ".htm", ".shtml", ".xhtml", ".php", ".asp", ".aspx", ".jsp")
 
 
+def _download_file(item: Item) -> str:
+    """A download's file for its enclosure, or "": the file its `featuredContent` gives (beside a page, as
+    `newsdesk fetch` writes a feed's enclosure), else its link (the story is the file); never what plays (that is
+    `media_file`, or a player the site embeds), never a web page (a store's or a project's page as an enclosure
+    would have feed readers save its HTML as the file)."""
+    if item.type != "download" or item.media_file:
+        return ""
+    given = "" if item.embed else item.video_url
+    return next((url for url in (given, item.link) if url and not _web_page(url)), "")
+
+
 def _web_page(url: str) -> bool:
     """A link that names a page rather than a file: its path ends in a folder or a web page's extension."""
-    return urlsplit(url).path.lower().endswith(_PAGE_ENDINGS) or not urlsplit(url).path
+    path = urlsplit(url).path
+    return not path or path.lower().endswith(_PAGE_ENDINGS)
 
 
 def _amount(amount: float) -> str:
@@ -420,7 +431,12 @@ def _serialize(root: ET.Element) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
 
 
-def _file(parent: ET.Element, entry: _Entry, address=str) -> None:
+def _iri(address: str) -> str:
+    """An address as Atom writes it: an IRI, as written (RSS writes ascii_url's)."""
+    return address
+
+
+def _file(parent: ET.Element, entry: _Entry, address: Callable[[str], str]) -> None:
     """The sound or video file's length, which an enclosure has no room for: Media RSS's media:content of the
     same file (with its size), as feed readers and newsdesk fetch read it."""
     if entry.media and entry.media_seconds:
@@ -436,7 +452,7 @@ def _price(parent: ET.Element, entry: _Entry) -> None:
         _add(parent, "media:price", type="purchase", price=entry.price, **currency)
 
 
-def _itunes(parent: ET.Element, entry: _Entry, address=str) -> None:
+def _itunes(parent: ET.Element, entry: _Entry, address: Callable[[str], str]) -> None:
     """A podcast's episode as Apple's tags give it, which podcast apps read (the enclosure is its file): its length
     in seconds, its picture (Apple takes a JPEG or PNG), who made it (its author, else its provider, as the entry's
     author), and whether it is explicit when the item says."""
@@ -452,7 +468,7 @@ def _itunes(parent: ET.Element, entry: _Entry, address=str) -> None:
         _add(parent, "itunes:explicit", entry.explicit)
 
 
-def _media(parent: ET.Element, entry: _Entry, address=str) -> None:
+def _media(parent: ET.Element, entry: _Entry, address: Callable[[str], str]) -> None:
     attrs = {"url": address(entry.image), "medium": "image"}
     if entry.image_type:
         attrs["type"] = entry.image_type
@@ -528,11 +544,11 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
             _add(node, "category", term=name, scheme=topics, label=name)
         if entry.summary:
             _add(node, "summary", entry.summary, type="text")
-        _file(node, entry)
+        _file(node, entry, _iri)
         _price(node, entry)
-        _itunes(node, entry)
+        _itunes(node, entry, _iri)
         if entry.image:
-            _media(node, entry)
+            _media(node, entry, _iri)
     return _serialize(root)
 
 

@@ -532,7 +532,7 @@ def _index_pages(kind: str, words: Words, entries: list[Entry], values: Callable
     are `values(slugs)`: the slugs of topics, the Providers themselves (at the top of the context, as Dependents
     finds them); `shown_context(slugs)` adds what a page's template also reads of those it shows."""
     title, description, base = words.t(kind), words.t(f"{kind}_description"), f"{kind}/"
-    found = directory(entries)
+    found = directory(entries, words.language)
     if found is None:
         return [Page(base, f"{kind}.html", kind, "", title, description,
                      dict(whole(), leading=(), listed=(), sections=(), jumps=(), pagination=None))]

@@ -72,7 +72,7 @@ from generator.site.text import BIDI, bidi_closed, cut_at_word
 from generator.site.types import badge
 from generator.urls import device_name, resized_url
 
-FORMAT = 17  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 18  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -99,6 +99,10 @@ BODY_SCALE = (K1 + 1) * IMPACT_SCALE
 assert BODY_SCALE + TITLE_POINTS + LABEL_POINTS + EXCERPT_POINTS <= MAX_WEIGHT  # an impact fits the files' range
 MAX_TERM = 40  # characters; a longer "word" (a hash, a URL run together) is cut here, by the client too
 PAIRS_IN_BODY = 50  # phrases are indexed in the title, the excerpt and this many words of the text
+# A body's text is indexed until it has used this many different words (its words and hyphenated compounds):
+# a crawler's junk of random words would add a posting per word, and grow the index past the rest of the site;
+# a long real text uses far fewer (docs/search.md). The page shows the whole body.
+MAX_BODY_WORDS = 5000
 PAIR, TOPIC, PROVIDER = "_", "t:", "p:"  # prefixes of phrase pairs and filter terms (no word has "_" or ":")
 
 # BCP 47 primary language subtag -> Snowball algorithm (the snowballstemmer package's names). A language
@@ -798,6 +802,8 @@ def _weights(stems: _Stems, casing: str, words: Counter, title: str, labels: str
     text = body_text(body_html(body))
     joined = [compounds(title, casing), compounds(labels, casing), compounds(excerpt, casing), compounds(text, casing)]
     body_words, present = _spelled(text, casing, stems)
+    if len(body_words) + len(joined[3]) > MAX_BODY_WORDS:
+        body_words, joined[3], present = _bounded(body_words, joined[3], present)
     if present is None:
         present = set(body_words)
     present.update(*fields, *joined)
@@ -812,6 +818,18 @@ def _weights(stems: _Stems, casing: str, words: Counter, title: str, labels: str
                 weights[term] = weight
     weights.update(dict.fromkeys(filters, 1))
     return weights
+
+
+def _bounded(words: list[str], compounds: list[str], present: set[str] | None
+             ) -> tuple[list[str], list[str], set[str] | None]:
+    """A body's words and compounds as the index takes them: of its first MAX_BODY_WORDS different ones (its
+    words in order, then its compounds), each as often as the text writes it; `present`: the words' set."""
+    distinct = dict.fromkeys(words)
+    distinct.update(dict.fromkeys(compounds))
+    if len(distinct) <= MAX_BODY_WORDS:
+        return words, compounds, present
+    kept = set(itertools.islice(distinct, MAX_BODY_WORDS))
+    return [word for word in words if word in kept], [word for word in compounds if word in kept], kept
 
 
 def _field_weights(term_of: Callable, fields: list[list], body_words: list, joined: list[list]) -> dict[str, int]:

@@ -1,7 +1,9 @@
 """Plain text as a reader should see it, from a crawler's field: plain_text decodes HTML entities, drops
 tags, control characters and what shows nothing, and makes white space one space; plain_name makes a
 provider's or topic's name, without the invisible characters that would make two names that look alike
-two; bidi_closed closes the direction overrides a field leaves open.
+two; bidi_closed closes the direction overrides a field leaves open; plain_start reads only the start of a long
+body. cut_clusters and cut_at_word are the one cut of every shortened text, never inside what shows as one
+character.
 
 Templates, feeds and the search index escape the result once; nothing decodes it again.
 """
