@@ -17,6 +17,7 @@ The output of a build with a cache is byte-identical to one without (tested).
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -153,6 +154,8 @@ class BuildCache:
             if not cold:
                 with path.open("rb") as handle, collector_paused():  # (hundreds of thousands of objects, kept)
                     version, found = pickle.load(handle)
+                    # They live as long as the build: the collector need not walk them (as plan_site's items)
+                    gc.freeze()
                 if version == _version() and isinstance(found, cls):
                     cache = found
                     if (root / CACHE_DIR / _UNSAVED).exists():  # a build did not finish: its files are not listed

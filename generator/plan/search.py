@@ -126,12 +126,8 @@ STEMMERS = {
 IGNORABLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
              "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
              "\U000e0000-\U000e0fff")
-# Runs of two or more letters or digits (Python's [^\W_] is exactly Unicode's L and N), or one letter of a script
-# written without spaces (UNSPACED).
-_TOKEN = re.compile(rf"[^\W_{UNSPACED}]{{2,}}|(?=[^\W_])[{UNSPACED}]")
-_ASCII_TOKEN = re.compile(r"[a-z0-9]{2,}")  # _TOKEN on lowercased ASCII text, where it means exactly this
-_WORDS = re.compile(r"[^\W_]{2,}")  # _TOKEN on text with no UNSPACED letter, where it means exactly this
-_HAS_UNSPACED = re.compile(f"[{UNSPACED}]")
+_ASCII_TOKEN = re.compile(r"[a-z0-9]{2,}")  # a token (_tokens) in lowercased ASCII text, where it means exactly this
+_WORDS = re.compile(r"[^\W_]{2,}")  # a token (_tokens) in text with no UNSPACED letter, where it means exactly this
 _TAG = re.compile(r"<[^>]*>")
 # Languages whose dotted and dotless i are two letters (Unicode's SpecialCasing.txt: Turkish, Azerbaijani): there
 # "I" is the capital of "ı" and "İ" of "i" (elsewhere "İ" lowercases to "i" and a combining dot, which the stemmer
@@ -186,6 +182,15 @@ def _written_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return (re.compile(rf"(?:[^\W_{UNSPACED}]|[{marks}]){{2,}}|[{UNSPACED}][{marks}]*"),
             re.compile(rf"[{plane0}]{{2,}}"),
             re.compile(f"[{_plane0(IGNORABLE)}{_plane0(UNSPACED)}]|[\U00010000-\U0010ffff]"))
+
+
+@functools.cache
+def _tokens() -> tuple[re.Pattern, re.Pattern]:
+    """A token: a run of two or more letters or digits (Python's [^\\W_] is exactly Unicode's L and N), or one
+    letter of a script written without spaces (UNSPACED); and what finds an UNSPACED letter. Made on first use,
+    as _written_words: `re` takes a while over their long classes, and a build whose index is current needs
+    neither."""
+    return re.compile(rf"[^\W_{UNSPACED}]{{2,}}|(?=[^\W_])[{UNSPACED}]"), re.compile(f"[{UNSPACED}]")
 
 
 def _plane0(ranges: str) -> str:
@@ -308,7 +313,8 @@ def casing(language: str) -> str:
 def _whole(word: str) -> tuple[str, ...]:
     """A word as written, or its tokens when folding does not leave it one token of MAX_TERM at most."""
     token = fold(word)
-    found = (_TOKEN if _HAS_UNSPACED.search(token) else _WORDS).findall(token)
+    any_token, unspaced = _tokens()
+    found = (any_token if unspaced.search(token) else _WORDS).findall(token)
     if len(found) == 1 and found[0] == token and len(token) <= MAX_TERM:
         return (word,)
     return tuple(part[:MAX_TERM] for part in found)
@@ -567,6 +573,7 @@ def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
     size = per_task or max(ITEMS_PER_TASK, -(-count // MAX_TASKS))
     _marks()
     _written_words()
+    _tokens()
     _compound()
     return [(start, index.stemmer, index.casing,
              marshal.dumps([tuple(map(_texts, items)) for items in index.members[start:start + size]], 2))

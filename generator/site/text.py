@@ -14,7 +14,6 @@ import html
 import re
 import unicodedata
 
-from generator.site.markup import formulas_as_plain_text
 from generator.urls import without_controls
 
 
@@ -83,6 +82,9 @@ def plain_text(text: str, markup: bool = True) -> str:
             break
         decoded = html.unescape(text)
         if "<" in decoded:  # (a formula shows its words, not its elements' names: `<mi>E</mi>`)
+            # (the sanitiser's module, imported here: a build that reads no item file needs none of it)
+            from generator.site.markup import formulas_as_plain_text
+
             decoded = formulas_as_plain_text(decoded)
         if "</" in decoded:  # (a script's or a style's text is no words of the field: `<script>alert(1)</script>`)
             decoded = _without_hidden(decoded)
