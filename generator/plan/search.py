@@ -223,8 +223,9 @@ def _spelled(text: str, casing: str, known=()) -> tuple[list[str], set[str] | No
     # Most words are their own tokens (English with typographic quotes and dashes: all of them): each distinct
     # word that is not ASCII is checked once, rather than every word looked up
     distinct = set(found)
-    # (not distinct.difference(known): given a dict's subclass, as the index's task passes, it walks all of it)
-    new = {word for word in distinct if word not in known} if known else distinct
+    # (not distinct.difference(known): given a dict's subclass, as the index's task passes, it walks all of it;
+    # filterfalse asks `known` of each word in C, not in a comprehension's loop)
+    new = list(itertools.filterfalse(known.__contains__, distinct)) if known else distinct
     if not new or (max(map(len, new)) <= MAX_TERM
                    and all(_whole(word) == (word,) for word in itertools.filterfalse(str.isascii, new))):
         return found, distinct
@@ -563,6 +564,7 @@ def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
     _marks()
     _written_words()
     _compound()
+    stemmer(index.stemmer)  # (its module imported here, not again in each helper)
     return [(start, index.stemmer, index.casing,
              marshal.dumps([tuple(map(_texts, items)) for items in index.members[start:start + size]], 2))
             for start in range(0, count, size)]
