@@ -38,8 +38,8 @@ CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
 _SEARCH = "search"  # the search index's kept task results (search_folder)
 _WORDS = "words.pickle"  # the items' words for stories, apart: read only by a build that clusters (words)
-_FORMAT = 67  # bump when what the cache holds (Item, Problem, the stories' words) or how a file is read changes,
-#               or how templates compile (render.environment.make_env's settings: `compiled`)
+_FORMAT = 68  # bump when what the cache holds (Item, Problem, the stories' words, the search tasks' results) or how
+#               a file is read changes, or how templates compile (render.environment.make_env's settings: `compiled`)
 _PARSES = 500  # template texts' parses kept at most (a theme has tens of templates)
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
 _UNSAVED = "unsaved"  # there from `writing` until `save`: a build that may write the output is under way

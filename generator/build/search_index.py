@@ -64,7 +64,7 @@ def _make_index(index: SearchIndex, workers: int, cancel: threading.Event | None
                 except Exception:  # (whatever a damaged file makes pickle raise)
                     raise _Damaged(key) from None
             result = next(fresh)
-            _keep(kept, key, result)  # (before index_files extends its arrays)
+            _keep(kept, key, result)
             yield result
 
     try:

@@ -57,7 +57,7 @@ import unicodedata
 from array import array
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from generator import __version__
 from generator.config.values import Config
@@ -232,8 +232,9 @@ def _spelled(text: str, casing: str, known=()) -> tuple[list[str], set[str] | No
     # Most words are their own tokens (English with typographic quotes and dashes: all of them): each distinct
     # word that is not ASCII is checked once, rather than every word looked up
     distinct = set(found)
-    # (not distinct.difference(known): given a dict's subclass, as the index's task passes, it walks all of it)
-    new = {word for word in distinct if word not in known} if known else distinct
+    # (not distinct.difference(known): given a dict's subclass, as the index's task passes, it walks all of it;
+    # filterfalse asks `known` of each word in C, not in a comprehension's loop)
+    new = list(itertools.filterfalse(known.__contains__, distinct)) if known else distinct
     if not new or (max(map(len, new)) <= MAX_TERM
                    and all(_whole(word) == (word,) for word in itertools.filterfalse(str.isascii, new))):
         return found, distinct
@@ -575,6 +576,7 @@ def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
     _written_words()
     _tokens()
     _compound()
+    stemmer(index.stemmer)  # (its module imported here, not again in each helper)
     return [(start, index.stemmer, index.casing,
              marshal.dumps([tuple(map(_texts, items)) for items in index.members[start:start + size]], 2))
             for start in range(0, count, size)]
@@ -601,14 +603,26 @@ def _package_version(name: str) -> str:
         return "-"
 
 
+class Postings(NamedTuple):
+    """A task's posting lists end to end: term n's are the `lengths[n]` ids and impacts after those of the
+    terms before it. Four objects rather than two arrays a term: a task's result is pickled to come back
+    from a helper and to be kept (generator/build/search_index.py), and pickle makes each array its own
+    reduction, which cost more than the rest of the join (tens of thousands of terms a task)."""
+
+    terms: list[str]
+    lengths: array  # ("I")
+    ids: array  # ("I")
+    impacts: array  # ("B")
+
+
 def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.Event | None = None
                 ) -> dict[str, bytes] | None:
     """Name (relative to the site root) -> bytes of every index file, meta.json last, from index_task's
     results for index_tasks(index), in order; None if `cancel` was set.
 
-    The tasks send back each term's postings for their stories as two arrays (ids, impacts); here they are
-    joined, cut (a common term's list would be cut anyway: only what is kept is written out) and written,
-    so this process never holds a posting per object.
+    The tasks send back their terms' postings as arrays (Postings); here each term's are joined, cut (a
+    common term's list would be cut anyway: only what is kept is written out) and written, so this process
+    never holds a posting per object.
     """
     joined: dict[str, tuple[array, array]] = {}  # term -> (ids, impacts) of every story so far
     forms: dict[str, Counter] = {}  # stem -> {word: stories}
@@ -616,13 +630,16 @@ def index_files(index: SearchIndex, batches: Iterable[tuple], cancel: threading.
     for batch, batch_forms, batch_plain in batches:
         if cancel is not None and cancel.is_set():
             return None
-        for term, (ids, impacts) in batch.items():
+        ids, impacts, end = batch.ids, batch.impacts, 0
+        for term, length in zip(batch.terms, batch.lengths):
+            start = end
+            end += length
             known = joined.get(term)
             if known is None:
-                joined[term] = (ids, impacts)
+                joined[term] = (ids[start:end], impacts[start:end])
             else:
-                known[0].extend(ids)
-                known[1].extend(impacts)
+                known[0].extend(ids[start:end])
+                known[1].extend(impacts[start:end])
         for stem, words in batch_forms.items():
             forms.setdefault(stem, Counter()).update(words)
         plain |= batch_plain
@@ -730,9 +747,9 @@ def _texts(item: Item) -> tuple[str, str, str, bytes, tuple[str, ...]]:
     return item.title, labels, item.excerpt, item.body, filters
 
 
-def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dict[str, Counter], set[str]]:
-    """term -> (ids, impacts) of the documents of a task that hold it; term -> {word: documents} for the
-    words that are not their own term; the words that are."""
+def index_task(_state, task: tuple) -> tuple[Postings, dict[str, dict[str, int]], set[str]]:
+    """The postings of the documents of a task (Postings); term -> {word: documents} for the words that are
+    not their own term; the words that are."""
     start, stemmer_name, lowered, texts = task
     texts = marshal.loads(texts)
     stems = _Stems(stemmer(stemmer_name))
@@ -747,15 +764,21 @@ def index_task(_state, task: tuple) -> tuple[dict[str, tuple[array, array]], dic
             else:
                 posting[0].append(doc)
                 posting[1].append(weight)
-    forms: dict[str, Counter] = {}
+    forms: dict[str, dict[str, int]] = {}
     plain: set[str] = set()
     for word, documents in words.items():
         for term in (stems[word], *([stems.folded[word]] if word in stems.folded else [])):
             if term == word:
                 plain.add(word)
             else:
-                forms.setdefault(term, Counter())[word] += documents
-    return postings, forms, plain
+                counts = forms.setdefault(term, {})
+                counts[word] = counts.get(word, 0) + documents
+    ids, impacts = array("I"), array("B")
+    for term_ids, term_impacts in postings.values():
+        ids.extend(term_ids)
+        impacts.extend(term_impacts)
+    return Postings(list(postings), array("I", map(len, map(operator.itemgetter(1), postings.values()))),
+                    ids, impacts), forms, plain
 
 
 class _Stems(dict):
