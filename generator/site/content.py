@@ -23,13 +23,12 @@ from typing import Mapping
 import yaml
 
 from generator.site import frontmatter_yaml
+from generator.site.item_bounds import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES
 from generator.errors import Problem, yaml_problem
 from generator.textfiles import WINDOWS_1252, decoded
 
 log = logging.getLogger(__name__)
 
-MAX_FILE_BYTES = 4 * 1024 * 1024
-MAX_FRONT_MATTER_BYTES = 256 * 1024
 MAX_ALIASES = 20
 MAX_NESTING = 32
 MAX_TOKENS = 50_000
