@@ -5,12 +5,15 @@ from __future__ import annotations
 import codecs
 
 
-def decoded(raw: bytes, errors: str = "strict") -> str:
+def decoded(raw: bytes, errors: str = "strict", whole: bool = True) -> str:
     """A file's text: UTF-8 (a byte order mark dropped), or UTF-16 when it starts with that encoding's
-    byte order mark (as Windows tools save "Unicode" text). `errors`: a codecs error handler's name."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and not raw.startswith(b"\xff\xfe\x00\x00"):
-        return raw.decode("utf-16", errors)
-    return raw.decode("utf-8-sig", errors)
+    byte order mark (as Windows tools save "Unicode" text). `errors`: a codecs error handler's name.
+    `whole`: False when `raw` is only the file's start, whose last character may be cut (left out then)."""
+    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff")) and not raw.startswith(b"\xff\xfe\x00\x00")
+    encoding = "utf-16" if utf16 else "utf-8-sig"
+    if whole:
+        return raw.decode(encoding, errors)
+    return codecs.getincrementaldecoder(encoding)(errors).decode(raw, final=False)
 
 
 def utf8_mostly(raw: bytes) -> str:

@@ -404,9 +404,9 @@ def test_yaml_bombs_are_refused_with_a_clear_error(name):
     assert str(problem).startswith(f"content/{name}.md:") and message in str(problem)
 
 
-def test_a_file_over_the_size_limit_is_refused_without_parsing():
-    problem = parse_source("content/big.md", b"---\ntitle: x\n---\n" + b"a" * (5 * 1024 * 1024))
-    assert "more than the 4096 KiB allowed" in str(problem)
+def test_a_file_over_the_size_limit_whose_front_matter_does_not_end_within_it_is_refused():
+    problem = parse_source("content/big.md", b"---\ntitle: x\nexcerpt: " + b"a" * (5 * 1024 * 1024) + b"\n---\n")
+    assert "more than the 4096 KiB allowed" in str(problem) and "front matter does not end" in str(problem)
 
 
 def test_a_few_anchors_and_aliases_are_fine():

@@ -455,6 +455,32 @@ def test_a_private_host_is_never_asked_without_local_hosts(tmp_path, capsys, pic
     assert "`newsdesk pictures --local-hosts`" in err  # what to do when the server is one's own, to test with
 
 
+def test_local_hosts_on_a_public_site_says_why_its_local_pictures_are_not_copied(tmp_path, capsys, picture_server):
+    """A public site's pages leave out pictures at a local address, so `--local-hosts` copied none of them, and
+    said nothing: it says why, at base_url's line, and what to do. The public pictures are copied all the same."""
+    from feed_server import Route
+    from generator.cli import main
+
+    picture_server.routes["/a.jpg"] = Route(_jpeg(640, 360), content_type="image/jpeg")
+    root = _picture_site(tmp_path / "site", picture_server, {"/a.jpg": (640, 360)})
+    config = root / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(LOCAL_SITE, "https://example.org/"),
+                      encoding="utf-8")
+    assert main(["pictures", "--config", str(config), "--local-hosts"]) == 0
+    said = capsys.readouterr()
+    assert picture_server.requests == [] and "0 pictures copied" in said.out
+    assert ("warning: config.yaml:2: --local-hosts: base_url, https://example.org/, is public, and a public "
+            "site's pages leave out the pictures at an address of this computer or a private network") in said.err
+    assert "give the site a local address, e.g. `base_url: http://localhost:8000/`" in said.err
+    assert main(["pictures", "--config", str(config)]) == 0  # (without the flag: nothing to say of it)
+    assert "--local-hosts" not in capsys.readouterr().err
+    config.write_text(config.read_text(encoding="utf-8").replace("https://example.org/", LOCAL_SITE),
+                      encoding="utf-8")
+    assert main(["pictures", "--config", str(config), "--local-hosts"]) == 0  # (a local site: copied, no warning)
+    said = capsys.readouterr()
+    assert "1 picture copied" in said.out and "warning" not in said.err, said
+
+
 @pytest.mark.slow
 def test_builds_with_copies_are_byte_identical_and_write_inside_output_only(tmp_path, capsys, picture_server):
     from conftest import files_under

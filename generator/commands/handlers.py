@@ -202,6 +202,16 @@ def run_pictures(args) -> int:
         print(Problem(config.path, setting_line(config.root / config.path, "pictures_dir"), "`pictures_dir` is empty: "
                       "no copies are made or used", "set it to a folder, e.g. pictures"), file=sys.stderr)
         return 2
+    if args.local_hosts and not config.local_site:
+        # (the model has left those pictures out already: the flag alone copied nothing more, without a word)
+        useless = Problem(config.path, setting_line(config.root / config.path, "base_url"),
+                          f"--local-hosts: base_url, {config.base_url}, is public, and a public site's pages "
+                          "leave out the pictures at an address of this computer or a private network (localhost, "
+                          "127.0.0.1, 192.168.x.x: a reader's browser would ask them of its own network), so "
+                          "those are not copied",
+                          "to try copies from a server of your own, give the site a local address, e.g. "
+                          "`base_url: http://localhost:8000/`; `newsdesk build` names each picture left out")
+        print(printable(f"warning: {useless}"), file=sys.stderr)
     site = plan_site(config, options).model.site
     progress = Progress(sys.stderr) if sys.stderr.isatty() else None
     report = make_copies(config, site, local_hosts=args.local_hosts, progress=progress)

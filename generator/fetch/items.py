@@ -25,7 +25,7 @@ from generator.fetch.state import bounded_key
 from generator.languages import UNSPACED
 from generator.site.markup import feed_whole, sanitize, shifted
 from generator.site.fields import MAX_TEXT
-from generator.site.item_bounds import MAX_IMAGES
+from generator.site.item_bounds import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES, MAX_IMAGES
 from generator.site.text import cut_at_word
 from generator.site.text import plain_text as plain_title  # a title as the build reads one
 from generator.urlnorm import canonical_url
@@ -38,7 +38,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 EXCERPT_CHARS = 300
 TITLE_SLUG_CHARS = 50  # plus "-" and the 12-character identity hash: within the 80 of a page slug
-MAX_BODY_BYTES = 3 * 1024 * 1024  # with its front matter (the build allows 256 KiB) a file stays under the build's 4 MiB
+# (room left for the front matter at its largest, and more: the file is read whole, not cut by the build)
+MAX_BODY_BYTES = MAX_FILE_BYTES - 4 * MAX_FRONT_MATTER_BYTES
 HEAT_TOP, HEAT_STEP, HEAT_FLOOR = 100.0, 5.0, 10.0
 
 

@@ -101,7 +101,11 @@ _SCHEDULE = """\
 """
 
 # On the schedule (and the Run workflow button), fetch the feeds and commit what changed before building.
-# A push made with the workflow's own token starts no new run, so this never loops.
+# A push made with the workflow's own token starts no new run, so this never loops. A push of the user's
+# during the run moves the branch, and the run's push was rejected: the run failed and published nothing
+# (until the next one). Its commit is put on top of the moved branch and pushed again, a few times at most (each
+# a push made meanwhile); the site built then holds that push's changes too. Changes to the same lines of
+# what was fetched (a fetched item the user edited) stop the run, as before, with what happened said.
 _FETCH = """\
       - name: Fetch the feeds
         if: github.event_name != 'push'
@@ -112,7 +116,21 @@ _FETCH = """\
           git config user.name "github-actions[bot]"
           git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
           git add -A -- .
-          if git diff --cached --quiet; then echo "Nothing new."; else git commit -q -m "Fetch feeds" && git push; fi
+          if git diff --cached --quiet; then echo "Nothing new."; exit 0; fi
+          git commit -q -m "Fetch feeds"
+          # A push to the branch during this run: put this commit on top of it, and push again
+          for attempt in 1 2 3; do
+            git push -q && exit 0
+            echo "The branch moved during this run: fetching it, to push what was fetched on top of it."
+            if ! git pull -q --rebase; then
+              if git rebase --abort 2>/dev/null; then
+                echo "What was fetched changes lines the branch changed meanwhile: nothing pushed or" \\
+                     "published; the next run fetches again on top of the branch." >&2
+              fi
+              exit 1
+            fi
+          done
+          git push -q
 """
 
 

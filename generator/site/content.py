@@ -9,6 +9,7 @@ path and line; the other files go on.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import json
@@ -22,13 +23,12 @@ from typing import Mapping
 import yaml
 
 from generator.site import frontmatter_yaml
+from generator.site.item_bounds import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES
 from generator.errors import Problem, yaml_problem
 from generator.textfiles import WINDOWS_1252, decoded
 
 log = logging.getLogger(__name__)
 
-MAX_FILE_BYTES = 4 * 1024 * 1024
-MAX_FRONT_MATTER_BYTES = 256 * 1024
 MAX_ALIASES = 20
 MAX_NESTING = 32
 MAX_TOKENS = 50_000
@@ -188,25 +188,68 @@ def parse_source(name: str, raw: bytes, size: int | None = None) -> Source | Pro
     """Split and load one item file's bytes (pure: no file system access). `size`: the file's, when `raw` is
     only its start."""
     size = len(raw) if size is None else size
-    if size > MAX_FILE_BYTES:
-        # (the front matter's part, when it is most of it: a crawler's endless field, not the body, to shorten)
-        closing = raw.find(b"\n---", 3, MAX_FILE_BYTES)
-        front = closing if closing >= 0 and raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"---") else size
+    if size <= MAX_FILE_BYTES:
+        return _parsed(name, raw, hashlib.sha1(raw).hexdigest())
+    # A crawler's runaway body (a page's every comment, a feed's whole archive) need not leave its title and
+    # link out: the file's first MAX_FILE_BYTES are read as a whole file is, and the body is cut (_cut_body).
+    # (the digest stands for what is shown: those bytes, and the size, which the warning says)
+    head = raw[:MAX_FILE_BYTES]
+    digest = hashlib.sha1(head)
+    digest.update(b"\0%d" % size)
+    source = _parsed(name, head, digest.hexdigest(), whole=False)
+    if isinstance(source, Problem):
+        if not _unclosed(source):
+            return source
+        # (the front matter goes on past the limit: a crawler's endless field, or no closing line)
         return Problem(name, None, f"file is {size // 1024} KiB, more than the {MAX_FILE_BYTES // 1024} KiB allowed",
-                       "shorten the body" if front * 2 < size else
-                       "shorten its front matter's fields (a name or a title of thousands of characters is none)")
-    digest = hashlib.sha1(raw).hexdigest()
+                       "its front matter does not end within them: shorten its fields (a name or a title of "
+                       "thousands of characters is none) and end it with a line '---'")
+    body = _cut_body(source.body)
+    kept = len(body.encode("utf-8", "surrogatepass")) // 1024
+    line = source.body_line + body.count("\n")
+    note = (line, f"file is {size // 1024} KiB, more than the {MAX_FILE_BYTES // 1024} KiB allowed: "
+                  + (f"its body is shown up to this line ({kept} KiB of it), not the rest" if body else
+                     "its body is left out, as it has no line break or space to cut it at within the limit"),
+            "shorten the body, or have the crawler write only the article's text")
+    return dataclasses.replace(source, body=body, notes=source.notes + (note,))
+
+
+def _unclosed(problem: Problem) -> bool:
+    """Whether a file's start read as a whole file gave this Problem as its front matter goes on past it."""
+    return " not closed" in problem.message or problem.message.startswith("invalid JSON front matter")
+
+
+def _cut_body(body: str) -> str:
+    """The start of a body cut short by the file's size limit, up to its last blank line (or line break, or
+    space or tag's end), so that no tag, entity or Markdown construct is cut through: whatever is open there
+    (a list, a fenced code block, an HTML element) ends with the body, as the rest is left out."""
+    end = body.rfind("\n")
+    if end < 0:  # (one line: a crawler's minified HTML)
+        if body.rfind("<") > body.rfind(">"):
+            body = body[: body.rfind("<")]
+        return body[: max(body.rfind(">") + 1, body.rfind(" "), body.rfind("\t"), 0)]
+    last = end
+    while end > 0:
+        start = body.rfind("\n", 0, end)
+        if start > 0 and not body[start + 1 : end].strip(" \t"):
+            return body[:start]
+        end = start
+    return body[:last]
+
+
+def _parsed(name: str, raw: bytes, digest: str, whole: bool = True) -> Source | Problem:
+    """A file's bytes (or, not `whole`, its start) as a Source."""
     notes: tuple[tuple[int, str, str], ...] = ()
     try:
-        text = decoded(raw)
+        text = decoded(raw, whole=whole)
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line = exc.object[: exc.start].count(b"\n") + 1  # (exc.object: the bytes after a byte order mark)
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # (UTF-16 by its byte order mark, and broken)
             return Problem(name, line, "not UTF-16 text, though it starts as UTF-16 does", "save the file as UTF-8")
         # A Windows tool's or an old crawler's file, in Windows-1252 (or Latin-1, of which it is a superset
         # but for controls no text uses): each byte that is no UTF-8 is read as its Windows-1252 character,
         # so a file that is UTF-8 but for a pasted word keeps its UTF-8 text too.
-        text = decoded(raw, WINDOWS_1252)
+        text = decoded(raw, WINDOWS_1252, whole)
         notes = ((line, "not UTF-8 text (from this line on); it was read as Windows-1252 (Latin-1)",
                   "save the file as UTF-8"),)
     text = unix_newlines(text)
@@ -743,7 +786,8 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
     one read for all the messages about one file. A key (`provider`, `domian`) is the first `domian:` indented
     under `provider:` (in a list entry too), else `provider:`'s line."""
     try:
-        text = unix_newlines(decoded(_named_file(root, source_path).read_bytes(), WINDOWS_1252))
+        with open(_named_file(root, source_path), "rb") as handle:  # (as far as parse_source reads it)
+            text = unix_newlines(decoded(handle.read(MAX_FILE_BYTES), WINDOWS_1252, whole=False))
     except (OSError, ValueError):
         return {}
     lines = {}
