@@ -320,6 +320,7 @@ def test_the_same_stories_whatever_the_input_order():
         assert cluster(shuffled) == expected
 
 
+@pytest.mark.slow
 def test_the_same_stories_whatever_the_hash_seed():
     script = ("from tests.test_stories import DAY; from generator.site.stories import cluster; "
               "print(repr(cluster(DAY)))")

@@ -102,6 +102,7 @@ def _newsdesk_build(root: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.slow
 def test_a_template_edited_between_two_builds_is_compiled_again(tmp_path):
     # The build cache keeps the compiled templates for the next `newsdesk build` (compiling the theme is a large
     # part of a small edit's build): the next one uses them only for the text they were compiled from.
