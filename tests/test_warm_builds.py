@@ -54,7 +54,8 @@ def _teased(root: Path, name: str):
     pytest.fail(f"no article page of the example site lists another story under {name}")
 
 
-@pytest.mark.parametrize("name", ["more_on_topic", "sources"])
+@pytest.mark.parametrize("name", [  # (more_on_topic runs quick in the video test below)
+    pytest.param("more_on_topic", marks=pytest.mark.slow), "sources"])
 def test_a_story_shown_on_another_page_is_shown_as_edited_there(built, tmp_path, name):
     # The edited story's title is shown on another story's page (its "More on" or "More coverage" entry): a plan
     # value of that page, not the page's own item. That page is made again; a page showing none of it is not.
