@@ -197,6 +197,7 @@ def test_an_opml_file_nested_thousands_deep_is_read(tmp_path, server, capsys):
     assert all(meta["topics"][0] == "Science" for meta in items.values())
 
 
+@pytest.mark.slow
 def test_an_opml_file_of_tens_of_thousands_of_feeds_is_read_quickly_with_lines(tmp_path):
     """Each outline's line was found by searching the whole file again: 40,000 outlines (2.5 MB, within the
     4 MB allowed) took half a minute before fetch asked for a single feed. One pass now."""
@@ -360,6 +361,7 @@ def test_huge_numbers_or_a_number_of_attachments_keep_the_json_feed(tmp_path, se
     assert items["Huge duration"]["type"] == "audio" and "length" not in items["Huge duration"]
 
 
+@pytest.mark.slow
 def test_a_feed_s_enormous_author_is_read_in_time_linear_in_its_length(tmp_path):
     """An entry's author is read without its e-mail addresses, found by fetch's pattern, which was tried from each
     of a name's characters to its end: an author of 40 kB without an `@` took 5 s, one of 200 kB minutes. Now it

@@ -72,6 +72,7 @@ def test_few_entries_keep_the_index_of_one_page():
     assert directory(entries + [Entry("one-more", "One more", 1, WHOLE)]) is not None
 
 
+@pytest.mark.slow
 def test_ten_thousand_entries_are_each_listed_once_in_order_on_bounded_pages():
     names = [NAMES[n % len(NAMES)].format(n=n) for n in range(8_000)]
     names += [chr(0x4E00 + n) + "字" for n in range(1_000)] + [chr(0xAC00 + 7 * n) + "다" for n in range(1_000)]

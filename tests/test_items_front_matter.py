@@ -337,6 +337,7 @@ def test_a_hexadecimal_integer_of_thousands_of_digits_in_any_field_is_its_text(t
     assert any("`heat` must be a number" in str(w) for w in result.site.warnings)
 
 
+@pytest.mark.slow
 def test_front_matter_of_runs_just_short_of_a_long_number_is_read_at_once(tmp_path):
     """Front matter is searched for a run of digits long enough to be an integer Python will not write; the
     search was tried from each of a run's characters, so its cost grew with the square of a run's length: 250 kB
@@ -373,6 +374,7 @@ def test_a_json_integer_of_thousands_of_digits_is_kept_as_in_yaml_and_toml(tmp_p
     assert any("`heat`" in str(w) and "out of range" in str(w) for w in result.site.warnings)
 
 
+@pytest.mark.slow
 def test_front_matter_of_megabytes_is_refused_at_once_saying_what_to_shorten(tmp_path):
     """A front matter over 256 KiB was refused only after each of its lines was loaded alone, to mend it: a
     crawler's 4 MB title took seconds of the build's time, every build. It is refused at once, as is a file

@@ -76,6 +76,7 @@ def _rss_mib() -> float:
         return int(handle.read().split()[1]) * 4096 / 2**20
 
 
+@pytest.mark.slow
 def test_rendering_many_bodies_does_not_grow_the_process():
     # cmarkgfm's own helpers never free the document tree or the HTML buffer: ~90 KB lost per 3 KB body,
     # which was most of a 100,000-item build's memory. 3,000 bodies would leak ~270 MB that way.

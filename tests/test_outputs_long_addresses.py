@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from conftest import build_said, cpu_seconds, item, make_site
 from generator.site.markup import sanitize, too_long_address
 
@@ -61,6 +63,7 @@ def test_no_sitemap_lists_an_address_past_what_the_protocol_allows(tmp_path, cap
     assert all(re.fullmatch(r"https://example\.org/[a-z0-9/_.-]*", loc) for loc in locs), locs
 
 
+@pytest.mark.slow
 def test_looking_for_a_long_address_costs_time_in_proportion_to_the_body(tmp_path):
     """Runs just short of the limit (no address in them is too long), of `](` or `href="`, read from each of
     their characters would cost the square of the body's length; looking at each run once, twice the body is

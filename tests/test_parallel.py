@@ -100,6 +100,7 @@ def test_a_build_across_processes_writes_what_one_process_writes(tmp_path):
 
 
 
+@pytest.mark.slow
 def test_a_full_build_renders_every_page_once_lists_of_the_same_days_together(tmp_path):
     from generator.build.pipeline import plan_site, render_order
 

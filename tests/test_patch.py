@@ -98,12 +98,13 @@ SHAPE_EDITS = {  # what the site holds, or shows on every page, changes: planned
 }
 
 
-# One edit of each kind runs in the quick test run (`-m "not slow"`); CI runs every one.
-QUICK = {"title", "heat-to-the-top", "date", "topic-known", "topics", "unpublished"}
+# One edit of each kind runs in the quick test run (`-m "not slow"`); CI runs every one. The kinds patched
+# (text, score, move) run quick in the saved story's test, which checks the path and a full build's bytes too.
+QUICK = {"title", "heat-to-the-top", "date", "topics", "unpublished"}
 
 
-def _params(cases, ids):
-    return [pytest.param(*case, id=name, marks=() if case[0] in QUICK else pytest.mark.slow)
+def _params(cases, ids, quick=QUICK):
+    return [pytest.param(*case, id=name, marks=() if case[0] in quick else pytest.mark.slow)
             for case, name in zip(cases, ids)]
 
 
@@ -111,7 +112,8 @@ EDITS = [(field, "patch", edit) for field, edit in sorted({**TEXT_EDITS, **SCORE
         [(field, "update", edit) for field, edit in sorted(SHAPE_EDITS.items())]
 
 
-@pytest.mark.parametrize("field, mode, edit", _params(EDITS, [f"{field}-{mode}" for field, mode, _ in EDITS]))
+@pytest.mark.parametrize("field, mode, edit", _params(EDITS, [f"{field}-{mode}" for field, mode, _ in EDITS],
+                                                     quick={"title", "unpublished"}))
 def test_an_item_edit_takes_its_path_and_equals_a_full_build(site, tmp_path, field, mode, edit):
     # Text and score edits are patched into the last plan; edits that change the site's shape are planned again.
     root, config, session = site
@@ -139,7 +141,8 @@ def test_an_edit_naming_a_missing_picture_is_warned_of_as_a_build_warns(site, tm
     assert _save(session, config, [path]).site.warnings == ()
 
 
-@pytest.mark.parametrize("field", _params([(field,) for field in sorted(SHAPE_EDITS)], sorted(SHAPE_EDITS)))
+@pytest.mark.parametrize("field", _params([(field,) for field in sorted(SHAPE_EDITS)], sorted(SHAPE_EDITS),
+                                          quick={"topics"}))
 def test_fingerprints_kept_from_the_last_plan_are_what_hashing_again_gives(site, field):
     # After an edit that plans the site again, the outputs planned exactly as before keep the last build's
     # fingerprint without hashing (deps.unchanged_fingerprints): each must be what hashing gives.
@@ -570,7 +573,8 @@ def test_a_broken_story_mended_is_planned_again_so_its_error_goes(site, tmp_path
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
-@pytest.mark.parametrize("edit", ["title", "score", "type"])
+@pytest.mark.parametrize("edit", ["title", pytest.param("score", marks=pytest.mark.slow),
+                                  pytest.param("type", marks=pytest.mark.slow)])
 def test_a_story_named_under_more_on_a_topic_is_shown_as_edited(site, tmp_path, edit):
     # A story page without related coverage lists the nearest stories of its topic and provider by title and
     # type: a new title, or a type with its length (a badge and a fact), shows there after serve's patch, as in

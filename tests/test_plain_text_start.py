@@ -3,6 +3,8 @@ check reads it (opens_with): always a start of what plain_text makes of the whol
 
 import random
 
+import pytest
+
 from generator.render.environment import opens_with
 from generator.site.text import plain_start, plain_text
 
@@ -19,6 +21,7 @@ PIECES = ["<p>", "</p>", "<b>", "</b>", "<br>", "<dialog>", "</dialog>", "<Strin
 WORDS = ["lorem ", "ipsum ", "dolor", " sit"]
 
 
+@pytest.mark.slow
 def test_the_start_of_a_head_is_the_start_of_the_whole_texts_plain_text():
     rng = random.Random(34)
     heads = 0

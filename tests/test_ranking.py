@@ -186,6 +186,7 @@ def test_top_and_hot_pages_lead_with_different_stories(tmp_path):
     assert first_title("hot/index.html") == "Taking off this morning"
 
 
+@pytest.mark.slow
 def test_top_and_hot_differ_on_the_real_corpus(tmp_path):
     from conftest import CORPUS
     from generator.build.pipeline import BuildOptions, plan_site

@@ -169,6 +169,7 @@ def test_a_tag_left_open_to_the_end_of_an_embed_costs_no_more_than_its_length(tm
     assert "Kept text." in (config.output_path / "news/2026/11/20/body/index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_tags_left_without_an_end_cost_no_more_than_their_length(tmp_path):
     """A body of 40,000 `<iframe ` (320 kB; a body may have 4 MiB) took 50 s to build: each was read to the end
     of the body looking for its `>` and its `</iframe>`. Tags are read up to the next `<` or `>`, and each
@@ -452,6 +453,7 @@ COSTLY = {  # each about 200 kB in one paragraph (a body may have 4 MiB)
 }
 
 
+@pytest.mark.slow
 def test_a_body_python_markdown_takes_minutes_over_is_rendered_as_commonmark_with_a_warning(tmp_path):
     """With `markdown_engine: python-markdown`, a crawled body of 200 kB of `[` (or unclosed links, tags, backtick
     runs, entities, line breaks) in one paragraph, or an HTML block of unclosed tags, took hours: Python-Markdown

@@ -24,6 +24,7 @@ The notes.
 """
 
 
+@pytest.mark.slow
 def test_the_sanitiser_writes_a_player_alike_in_every_process():
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     code = ("from generator.site.markup import sanitize; "

@@ -184,6 +184,7 @@ def test_the_tokeniser_cuts_any_text_as_the_plain_rule_does(text):
     assert tokens(text) == plain_tokens(text)
 
 
+@pytest.mark.slow
 def test_every_character_of_plane_0_joins_or_cuts_a_word_as_the_plain_rule_does():
     # The tokeniser tests most texts' characters against a table of plane 0's letters, digits and marks: each
     # one between two letters, and before one (a mark there is on no letter)
@@ -274,6 +275,7 @@ def test_every_unicode_space_splits_words():
         assert tokens(f"alpha{space}beta") == ["alpha", "beta"], hex(ord(space))
 
 
+@pytest.mark.slow
 def test_the_ignorable_characters_are_unicodes_default_ignorables():
     """IGNORABLE (written out in both tokenisers) is exactly Unicode's Default_Ignorable_Code_Point, as
     node's regular expressions know it."""
@@ -287,6 +289,7 @@ def test_the_ignorable_characters_are_unicodes_default_ignorables():
 
 
 
+@pytest.mark.slow
 def test_an_invisible_character_is_still_there_after_nfkc_and_lowercasing():
     """The tokeniser looks for IGNORABLE characters in the text after NFKC and lowercasing, and only then drops
     them from the text as written: so each must be there still (or have become an UNSPACED letter), and no

@@ -59,7 +59,13 @@ EDITS = {  # file, pattern, replacement: each takes the fast path (no story chan
 }
 
 
-@pytest.mark.parametrize("edit", list(EDITS))
+# Two edits run in the quick test run (`-m "not slow"`): a story's member, and a redate that numbers the stories
+# otherwise; CI runs every one.
+QUICK_EDITS = ("a member's headline", "an item alone redated across a story")
+
+
+@pytest.mark.parametrize("edit", [pytest.param(name, marks=() if name in QUICK_EDITS else pytest.mark.slow)
+                                  for name in EDITS])
 def test_an_edit_plans_again_only_the_api_files_showing_its_story_and_equals_a_full_build(example, tmp_path, edit):
     root, config, session = example
     name, pattern, replacement = EDITS[edit]

@@ -752,6 +752,7 @@ def _server_id(host: str, port: int) -> str:
     return re.search(rb'data-server="(\w+)"', body).group(1).decode()
 
 
+@pytest.mark.slow
 def test_serve_rebuilds_and_stops_on_sigterm_too(site):
     port = _free_port()
     process = _serve_command(site, "--port", str(port))

@@ -587,8 +587,9 @@ def test_serve_after_an_item_joins_or_leaves_a_story_equals_a_full_build(example
         assert files_under(config.output_path) == clean_build(root, tmp_path / f"fresh-{step}"), what
 
 
-@pytest.mark.parametrize("page_first, from_disk", [(False, False), (True, False), (True, True)],
-                         ids=["all-at-once", "page-first", "page-first, serve started after newsdesk build"])
+@pytest.mark.parametrize("page_first, from_disk", [  # (the last, quick, does what the other two do, and more)
+    pytest.param(False, False, marks=pytest.mark.slow), pytest.param(True, False, marks=pytest.mark.slow),
+    (True, True)], ids=["all-at-once", "page-first", "page-first, serve started after newsdesk build"])
 def test_serve_after_a_headline_edit_that_joins_or_leaves_a_story_equals_a_full_build(tmp_path, page_first,
                                                                                         from_disk):
     # The day of news: the roses item is alone; given the Bank of England story's headline (and words) it

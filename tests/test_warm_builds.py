@@ -55,7 +55,8 @@ def _teased(root: Path, name: str):
     pytest.fail(f"no article page of the example site lists another story under {name}")
 
 
-@pytest.mark.parametrize("name", ["more_on_topic", "sources", "story_lead"])
+@pytest.mark.parametrize("name", [  # (more_on_topic runs quick in the video test below)
+    pytest.param("more_on_topic", marks=pytest.mark.slow), "sources", "story_lead"])
 def test_a_story_shown_on_another_page_is_shown_as_edited_there(built, tmp_path, name):
     # The edited story's title is shown on another story's page (its "More on" or "More coverage" entry, or as the
     # lead of the story the page's item is in): a plan value of that page, not the page's own item (one value for
@@ -183,6 +184,7 @@ def _newsdesk_build(root: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.slow
 def test_a_template_edited_between_two_builds_is_compiled_again(tmp_path):
     # The build cache keeps the compiled templates for the next `newsdesk build` (compiling the theme is a large
     # part of a small edit's build): the next one uses them only for the text they were compiled from.
