@@ -438,6 +438,8 @@ class Clustering:
                     neighbours[neighbour] = theirs[root] = (
                         (mine if mine is not None else _dot(merged.total, group.total))
                         + (its if its is not None else _dot(other.total, group.total)))
+            if len(neighbours) > _NEIGHBOURS:
+                neighbours = _nearest(neighbours, found, root)
             # |A + B|^2 = |A|^2 + |B|^2 + 2 A.B, and A.B is what the pair's similarity was made of
             merged.norm2 += other.norm2 - 2 * negative * math.sqrt(merged.norm2 * other.norm2)
             owner = merged.version
@@ -454,6 +456,18 @@ class Clustering:
             merged.neighbours = neighbours
             for neighbour, product in neighbours.items():
                 _push(heap, found, min(root, neighbour), max(root, neighbour), product, threshold, window)
+
+
+def _nearest(neighbours: dict[int, float], found: dict[int, _Group], root: int) -> dict[int, float]:
+    """The _NEIGHBOURS of a story's neighbours most alike it (by the product over the neighbour's norm: the story's
+    own norm is the same for all), the others no longer its neighbours nor it theirs."""
+    def alike(neighbour: int):
+        return -neighbours[neighbour] / (math.sqrt(found[neighbour].norm2) or 1.0), neighbour
+    kept = set(heapq.nsmallest(_NEIGHBOURS, neighbours, key=alike))
+    for neighbour in neighbours:
+        if neighbour not in kept:
+            del found[neighbour].neighbours[root]
+    return {neighbour: product for neighbour, product in neighbours.items() if neighbour in kept}
 
 
 def _idf(count: int) -> float:
@@ -598,6 +612,11 @@ _AVERAGE = 0.3
 # less alike as centroids than as their closest items; two unrelated stories share no name to agree on.
 _SETTLED = 3
 _SETTLED_SHARE = 0.8
+# A story keeps at most as many neighbours (stories it may still merge with) as one item may have candidate pairs,
+# its most alike. Each merge measures the story against every neighbour again, and the neighbours of a story are
+# those of all its items: 2,000 look-alike items of one hour (a ticker's "Stock X rises 2%", a batch a crawler
+# dated alike) made every merge into a large story measure it against all of them, the square of the items.
+_NEIGHBOURS = _INDEXED * _RECENT
 
 
 class _Group:
