@@ -38,3 +38,9 @@ def test_a_tickers_look_alike_items_cost_about_their_number_not_its_square():
     small = clustering_cost(ticker(500), 3)
     large = clustering_cost(ticker(2000), 1)
     assert large < 12 * small + 0.2, (large, small)
+
+
+def test_a_tickers_stories_are_the_same_whatever_the_input_order():
+    """A story keeps its most alike neighbours, ties by item order: not by the order the items came in."""
+    items = ticker(1600)  # (enough that stories keep only their nearest neighbours)
+    assert cluster(items) == cluster(items[::-1]) == cluster(items[1::2] + items[::2])
