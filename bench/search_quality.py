@@ -533,8 +533,9 @@ def main(argv: list[str] | None = None) -> dict | list:
     parser = argparse.ArgumentParser(prog="python -m bench.search_quality", description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/powerapps")
     parser.add_argument("--no-pagefind", action="store_true", help="score newsdesk only")
-    parser.add_argument("--held-out", action="store_true", help="score the held-out queries instead of the judged ones")
-    parser.add_argument("--questions", action="store_true", help="score the questions instead of the judged ones")
+    chosen = parser.add_mutually_exclusive_group()  # (one set of queries a run: the report names one)
+    chosen.add_argument("--held-out", action="store_true", help="score the held-out queries instead of the judged ones")
+    chosen.add_argument("--questions", action="store_true", help="score the questions instead of the judged ones")
     parser.add_argument("--bytes", type=Path, nargs="+", metavar="CONFIG",
                         help="measure bytes per query on these synthetic sites instead")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
@@ -557,7 +558,7 @@ def main(argv: list[str] | None = None) -> dict | list:
         if not args.no_pagefind and not has_pagefind():  # (said before the build, which takes a while)
             raise SystemExit(PAGEFIND_MISSING)
         kind = "questions" if args.questions else "held-out" if args.held_out else "judged"
-        report = quality(args.corpus, not args.no_pagefind, {"questions": QUESTIONS, "held-out": HELD_OUT}.get(kind, JUDGED))
+        report = quality(args.corpus, not args.no_pagefind, {"questions": QUESTIONS, "held-out": HELD_OUT, "judged": JUDGED}[kind])
         print(f"{report['queries']} {kind} queries over {report['stories']} stories of {report['items']} items "
               f"(build {report['build_seconds']} s"
               + (f", Pagefind's index {report['pagefind_index_seconds']} s)" if "pagefind" in report else ")"))

@@ -12,8 +12,7 @@ import logging
 import os
 import sys
 
-from generator.commands.arguments import did_you_mean, make_parser, near_miss
-from generator.errors import ConfigError, NewsdeskError
+from generator.errors import printable  # (light: the commands load in main)
 
 
 def run() -> None:
@@ -32,13 +31,22 @@ def run() -> None:
 
 
 class _Said(logging.Formatter):
-    """`warning: ...`, as newsdesk writes its other messages (logging's own would write `WARNING:`)."""
+    """`warning: ...`, as newsdesk writes its other messages (logging's own would write `WARNING:`); the
+    message printable, as a problem is (it quotes folders' names, a request's line: a crawler's, a client's)."""
 
     def format(self, record: logging.LogRecord) -> str:
         return f"{record.levelname.lower()}: {super().format(record)}"
 
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return printable(super().formatMessage(record))
+
 
 def main(argv: list[str] | None = None) -> int:
+    # Imported here, not above: loading the commands takes a moment, and a Ctrl-C in it is then run()'s
+    # "Stopped." rather than a traceback out of the `newsdesk` script's import of this module.
+    from generator.commands.arguments import did_you_mean, make_parser, near_miss
+    from generator.errors import ConfigError, NewsdeskError
+
     parser = make_parser()
     near_miss(parser, sys.argv[1:] if argv is None else argv)
     args, extra = parser.parse_known_args(argv)
@@ -72,7 +80,14 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # writing something besides the output (the build cache, a report): a full disk
         if args.debug:
             raise
-        print(f"{exc.filename or 'newsdesk'}: {exc.strerror or exc}"
-              + (" (free some space on that disk, then run the command again)"
-                 if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)) else ""), file=sys.stderr)
+        hint = ""
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            hint = " (free some space on that disk, then run the command again)"
+        elif exc.errno in (errno.EACCES, errno.EPERM) and exc.filename:  # (a folder `sudo newsdesk build` made)
+            import shlex
+
+            folder = shlex.quote(os.path.dirname(os.path.abspath(exc.filename)))
+            hint = (f" (another user made it, or it was made read-only: `ls -ld {folder}` shows which; "
+                    f"`sudo chown -R \"$USER\" {folder}` or `chmod -R u+w {folder}` gives it back)")
+        print(printable(f"{exc.filename or 'newsdesk'}: {exc.strerror or exc}{hint}"), file=sys.stderr)
         return 1

@@ -543,6 +543,13 @@ def page(browser):
     context.close()
 
 
+def search_results(page, query: str, said: str) -> list[str]:
+    """The titles the site's search page lists for `query`, once its status says `said` (`2 results for`) of it."""
+    page.fill("#search-q", query)
+    page.locator("#search-status").filter(has_text=f"{said} \u201c{query}\u201d").wait_for(timeout=10_000)
+    return page.locator("#search-results .card-title a").all_inner_texts()
+
+
 @pytest.fixture(autouse=True)
 def git_identity(monkeypatch):
     """Every git commit a test makes has a name and address, given here and never written to anyone's ~/.gitconfig."""

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ROOT, files_under, item, make_site
 from generator import cli
-from generator.commands import terminal
+from generator.commands import arguments, terminal
 
 SUMMARY = re.compile(r"^(\d+) pages written \((\d+) rendered, (\d+) files? changed, (\d+) removed\) "
                      r"from (\d+) items?, (\d+) errors?, (\d+) warnings?, (\d+\.\d\d) s$")
@@ -551,7 +551,24 @@ def test_ctrl_c_before_the_command_runs_stops_as_during_it(monkeypatch, capsys):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "make_parser", interrupted)
+    monkeypatch.setattr(arguments, "make_parser", interrupted)
+    monkeypatch.setattr(sys, "argv", ["newsdesk", "build"])
+    with pytest.raises(SystemExit) as stopped:
+        cli.run()
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "Stopped.\n"
+
+
+def test_ctrl_c_while_the_commands_load_stops_as_during_them(monkeypatch, capsys):
+    """The `newsdesk` script imports cli, and loading the commands (YAML, Jinja, ...) takes a moment: a Ctrl-C
+    then printed a traceback of an import. They are loaded by run(), which says "Stopped." (exit 130)."""
+    class Interrupted:  # a Ctrl-C as the commands' module is being loaded
+        def find_spec(self, name, path=None, target=None):
+            if name == "generator.commands.arguments":
+                raise KeyboardInterrupt
+
+    monkeypatch.delitem(sys.modules, "generator.commands.arguments")
+    monkeypatch.setattr(sys, "meta_path", [Interrupted(), *sys.meta_path])
     monkeypatch.setattr(sys, "argv", ["newsdesk", "build"])
     with pytest.raises(SystemExit) as stopped:
         cli.run()

@@ -60,6 +60,17 @@ def test_old_mac_line_endings():
     assert source.meta["title"] == "Mac" and source.body == "Body\n"
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_a_field_in_a_file_of_windows_or_old_mac_lines_is_said_at_its_line(tmp_path, newline):
+    text = "---\ntitle: Dated badly\nprovider: {name: P}\npublishedDateTime: yesterday-ish\n---\nBody\n"
+    root = make_site(tmp_path / "site", {})
+    (root / "content" / "a.md").write_bytes(text.replace("\n", newline).encode())
+    result = build(load_config(root / "config.yaml"), environ={})
+    [problem] = result.site.problems
+    assert (problem.path, problem.line) == ("content/a.md", 4)
+    assert "`publishedDateTime` is not a date" in problem.message
+
+
 def test_utf8_byte_order_mark():
     raw = "\ufeff---\ntitle: Bom story\npublishedDateTime: 2026-11-20T10:00:00Z\n---\nBody\n".encode("utf-8")
     source = parse_source("content/a.md", raw)

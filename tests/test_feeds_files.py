@@ -102,3 +102,18 @@ def test_a_length_is_read_once_in_seconds_for_the_cards_feeds_and_api(tmp_path, 
     bulletin = _entries(out, "feeds/latest.rss")["Bulletin"]
     assert bulletin.find(f"{MEDIA}content[@medium='audio']") is None  # (no length to give beside the enclosure)
     assert "1:02:03" in (out / news["episode"]["path"] / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_downloads_file_given_beside_its_page_is_its_enclosure(tmp_path, capsys):
+    files = {
+        "report.md": front("title: Report", *HEAD, "type: download", "webUrl: https://council.example/report/",
+                           "featuredContent: https://council.example/files/report.pdf", "size: 1000"),
+        "setup.md": front("title: Setup", *HEAD, "type: download", "webUrl: https://tools.example/setup.html",
+                          "featuredContent: https://tools.example/about.html"),  # (a page beside a page: no file)
+    }
+    out, _, _ = build_items(tmp_path, files, capsys)
+    items = _entries(out, "feeds/latest.rss")
+    report = items["Report"].find("enclosure")
+    assert (report.get("url"), report.get("type"), report.get("length")) == (
+        "https://council.example/files/report.pdf", "application/pdf", "1000")
+    assert items["Setup"].find("enclosure") is None

@@ -56,15 +56,42 @@ def test_an_entrys_file_to_download_makes_it_a_download_with_its_size_and_price(
     items = fetched(site)
     budget = items["Budget 2027"]
     assert (budget["type"], budget["size"], budget["price"]) == ("download", 734003, {"amount": 12.5, "currency": "GBP"})
-    assert budget["originalUrl"] == "https://council.example/papers/budget"  # (its page; the file is its enclosure)
+    assert budget["originalUrl"] == "https://council.example/papers/budget"  # (its page; the file beside it)
+    assert budget["featuredContent"] == "https://council.example/files/budget-2027.pdf"
     maps = items["Map pack"]  # (no page: its file is its link; a price that is no number is none)
     assert (maps["type"], maps["originalUrl"]) == ("download", "https://council.example/files/maps.zip")
-    assert "price" not in maps and "size" not in maps
+    assert "price" not in maps and "size" not in maps and "featuredContent" not in maps
     assert items["Minutes page"]["type"] == "article"  # (a page is no file; an unsafe address none either)
     assert items["Episode with notes"]["type"] == "audio"  # (what it plays comes first)
     tool = items["Tool 2.0"]
-    assert (tool["type"], tool["size"]) == ("download", 48000000)
+    assert (tool["type"], tool["size"], tool["featuredContent"]) == ("download", 48000000,
+                                                                     "https://tools.example/tool-2.0.msi")
     invoice = items["Invoice template"]
     assert (invoice["type"], invoice["size"], invoice["price"]) == ("download", 52000, {"amount": 0, "currency": "USD"})
     assert items["A feed's own feed"]["type"] == "article"
     assert "javascript" not in "".join(path.read_text() for path in (site / "content").rglob("*.md"))
+
+
+def test_a_fetched_downloads_file_beside_its_page_is_its_feeds_enclosure_and_its_pages_button(tmp_path, server,
+                                                                                                capsys):
+    import xml.etree.ElementTree as ET
+
+    from conftest import build_said
+
+    server.routes.update({"/papers.rss": Route(RSS)})
+    site = fetch_site(tmp_path / "site", server, ["/papers.rss"])
+    assert run_fetch(site, capsys)[0] == 0
+    code, said = build_said(site, capsys)
+    assert code == 0, said
+    out = site / "output"
+    enclosures = {item.findtext("title"): item.find("enclosure")
+                  for item in ET.fromstring((out / "feeds/latest.rss").read_bytes()).iter("item")}
+    budget = enclosures["Budget 2027"]  # (the file, not its page: a feed reader saves it)
+    assert (budget.get("url"), budget.get("type"), budget.get("length")) == (
+        "https://council.example/files/budget-2027.pdf", "application/pdf", "734003")
+    assert enclosures["Map pack"].get("url") == "https://council.example/files/maps.zip"
+    pages = [path.read_text(encoding="utf-8") for path in out.rglob("index.html") if "Budget 2027</h1>" in
+             path.read_text(encoding="utf-8")]
+    assert len(pages) == 1
+    assert 'href="https://council.example/files/budget-2027.pdf"' in pages[0]
+    assert "Get it from council.example" in pages[0] and "Watch" not in pages[0]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import feed_site, make_site
+from conftest import feed_site, fetch_site, fetched, make_site, run_fetch
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -170,3 +170,28 @@ def test_media_in_a_body_plays_without_autoplay_or_unsafe_addresses(tmp_path, ca
         assert "autoplay" not in page and "onplay" not in page and "javascript:" not in page
         assert '<source src="https://a.example/x.mp4" type="video/mp4">' in page
         assert re.search(r"<source(?![^>]*\ssrc=)[^>]*>", page) is None  # no source left without its file
+
+
+CLOCKS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+<channel><title>Clocks</title><link>https://clock.example/</link><description>Talk</description>
+<item><title>A 75th second</title><link>https://clock.example/1</link>
+  <enclosure url="https://clock.example/1.mp3" type="audio/mpeg"/><itunes:duration>4:75</itunes:duration></item>
+<item><title>A 60th minute</title><link>https://clock.example/2</link>
+  <enclosure url="https://clock.example/2.mp3" type="audio/mpeg"/><itunes:duration>1:60:00</itunes:duration></item>
+<item><title>Minutes past the hour</title><link>https://clock.example/3</link>
+  <enclosure url="https://clock.example/3.mp3" type="audio/mpeg"/><itunes:duration>75:30</itunes:duration></item>
+</channel></rss>
+"""
+
+
+def test_a_duration_no_clock_shows_is_no_length(tmp_path, server, capsys):
+    # (4:75 was read as 5:15: a guess; the build reads an item's `length` so too, docs/content.md)
+    server.routes["/clocks.xml"] = Route(CLOCKS, content_type="application/rss+xml")
+    code, _, err = run_fetch(fetch_site(tmp_path / "site", server, ["/clocks.xml"]), capsys)
+    assert code == 0, err
+    items = fetched(tmp_path / "site")
+    assert "length" not in items["A 75th second"] and "length" not in items["A 60th minute"]
+    assert items["Minutes past the hour"]["length"] == 4530  # (a clock's leading part may pass 59)
+    said = " ".join(err.split())
+    assert "“A 75th second”: the length '4:75'" in said and "“A 60th minute”: the length '1:60:00'" in said

@@ -11,6 +11,7 @@ import yaml
 from conftest import feed_site
 from feed_server import FeedServer, Route
 from generator.cli import main
+from generator.fetch.items import SHORTENERS
 
 NEWS_SEARCH = b"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>"low code" - Google News</title><link>https://news.google.com/search?q=low+code</link>
@@ -89,6 +90,9 @@ CLAIMS = b"""<?xml version="1.0" encoding="UTF-8"?>
 <item><title>Named by its feed here</title><link>https://smallpaper.example/story</link>
   <pubDate>Mon, 16 Nov 2026 08:00:00 GMT</pubDate>
   <source url="https://picks.example/providers/smallpaper/feed.rss">Small Paper</source></item>
+<item><title>On its sports desk</title><link>https://sport.bignews.example/match</link>
+  <pubDate>Mon, 16 Nov 2026 07:00:00 GMT</pubDate>
+  <source url="https://www.bignews.example/">Big News</source></item>
 </channel></rss>
 """
 
@@ -99,5 +103,36 @@ def test_a_source_names_the_domain_of_a_story_on_its_site_alone(tmp_path, server
     # (a feed cannot make another site's story Big News's: its name goes with the story's own site)
     assert items["Not really theirs"]["provider"] == {"name": "Big News", "domain": "elsewhere.example"}
     assert items["Really theirs"]["provider"] == {"name": "Big News", "domain": "bignews.example"}
+    assert items["On its sports desk"]["provider"]["domain"] == "bignews.example"  # (a subdomain is its site)
     # (a source that is a feed on the aggregator's site, as newsdesk's RSS writes it: the story's site)
     assert items["Named by its feed here"]["provider"] == {"name": "Small Paper", "domain": "smallpaper.example"}
+
+
+SHORTENED = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Shared links</title><link>https://picks.example/</link>
+<item><title>Behind a shortener</title><link>https://t.co/AbC123</link>
+  <pubDate>Mon, 16 Nov 2026 10:00:00 GMT</pubDate>
+  <source url="https://www.bignews.example/">Big News</source></item>
+<item><title>Behind another, named alone</title><link>https://www.bit.ly/3xYz</link>
+  <pubDate>Mon, 16 Nov 2026 09:00:00 GMT</pubDate>
+  <source>Small Paper</source></item>
+<item><title>Its source behind one</title><link>https://smallpaper.example/story</link>
+  <pubDate>Mon, 16 Nov 2026 08:00:00 GMT</pubDate>
+  <source url="https://dlvr.it/Rss9">Small Paper</source></item>
+</channel></rss>
+"""
+
+
+def test_a_link_shorteners_host_is_never_a_publishers_domain(tmp_path, server, capsys):
+    # (docs/fetch.md: a shortened link names no site, as Google News's redirects do: the <source> names it)
+    server.routes["/shortened.rss"] = Route(SHORTENED)
+    items = _fetch(tmp_path / "site", server, "  - {url}/shortened.rss\n", capsys)
+    assert items["Behind a shortener"]["provider"] == {"name": "Big News", "domain": "bignews.example"}
+    # (a <source> without an address: the feed's site, as a Google News entry's; the story's own host is none)
+    assert items["Behind another, named alone"]["provider"] == {"name": "Small Paper", "domain": "picks.example"}
+    assert items["Its source behind one"]["provider"] == {"name": "Small Paper", "domain": "smallpaper.example"}
+
+
+def test_the_fetch_guide_lists_every_link_shortener():
+    listed = (Path(__file__).parent.parent / "docs" / "fetch.md").read_text(encoding="utf-8")
+    assert SHORTENERS and all(f"`{host}`" in listed for host in SHORTENERS), sorted(SHORTENERS)

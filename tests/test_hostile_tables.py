@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build_said, files_under, item, make_site
+from conftest import build_said, cpu_seconds, files_under, item, make_site
 from generator.site.markup import MAX_FILLED_CELLS
 
 WIDE = "|" + "a|" * 1000 + "\n|" + "-|" * 1000 + "\n" + "x\n" * 2000
@@ -16,8 +16,6 @@ WIDE = "|" + "a|" * 1000 + "\n|" + "-|" * 1000 + "\n" + "x\n" * 2000
 
 @pytest.mark.parametrize("engine", ["cmark", "python-markdown"])
 def test_a_table_of_empty_cells_costs_its_text_only(tmp_path, capsys, engine):
-    from conftest import cpu_seconds
-
     body = "Intro.\n\n" + (WIDE + "\nBetween.\n\n") * 3 + "| a | b |\n|---|---|\n| 1 |\n"
     site = make_site(tmp_path / "site", {"content/a.md": item("Tables", body=body)},
                      f'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\nmarkdown_engine: {engine}\n')

@@ -19,7 +19,7 @@ from generator.i18n import load_words
 
 BASIC = ROOT / "tests" / "sites" / "basic"  # a story of three sources, a video, topics, two pages of Latest
 I18N = ROOT / "themes" / "default" / "i18n"
-SHIPPED = ("de", "en", "es", "fr", "ja")
+SHIPPED = ("de", "en", "es", "fr", "it", "ja", "nl", "pt")
 
 
 def site_in(tmp_path: Path, language: str, files: dict[str, str] | None = None) -> Path:
@@ -93,6 +93,34 @@ def test_a_german_site_shows_the_theme_in_german(tmp_path):
             assert english not in visible(html), english
 
 
+# A site in each language that search has function words for: the theme's words in it, no English left
+IN_WORDS = {
+    "it": ("Vai al contenuto", "Ultime", "Di tendenza", "Argomenti", "+2 fonti", "4 marzo 2026",
+           "Leggi la notizia completa su Tinker Post", "1 marzo 2026, 10:30", "Pagina non trovata"),
+    "pt": ("Pular para o conteúdo", "Últimas", "Em alta", "Temas", "+2 fontes", "4 de março de 2026",
+           "Ler a notícia completa em Tinker Post", "1 de março de 2026, 10:30", "Página não encontrada"),
+    "nl": ("Naar de inhoud", "Nieuwste", "Populair", "Onderwerpen", "+2 bronnen", "4 maart 2026",
+           "Lees het volledige bericht op Tinker Post", "1 maart 2026 om 10:30", "Pagina niet gevonden"),
+}
+
+
+@pytest.mark.parametrize("language", list(IN_WORDS))
+def test_a_site_in_italian_portuguese_or_dutch_shows_the_theme_in_its_language(tmp_path, language):
+    result, out = built(site_in(tmp_path, language))
+    assert result.site.warnings == ()
+    pages = [page(out, "index.html"), story_page(out), page(out, "latest/index.html"),
+             page(out, "search/index.html"), page(out, "404.html")]
+    assert f'<html lang="{language}">' in pages[0]
+    text = " ".join(visible(html) for html in pages)
+    for words in IN_WORDS[language]:
+        assert words in text, words
+    for html in pages:  # no English left, and no word marked as English
+        assert 'lang="en"' not in html
+        for english in ("Skip to content", "Read the full story", "More coverage", "Latest stories", "sources",
+                        "March"):
+            assert english not in visible(html), english
+
+
 def test_a_japanese_site_shows_the_theme_in_japanese(tmp_path):
     result, out = built(site_in(tmp_path, "ja"))
     assert result.site.warnings == ()
@@ -113,6 +141,10 @@ def test_plurals_follow_each_language(tmp_path):
     assert [words["fr"].t("stories_count", n) for n in (0, 1, 2)] == ["0 article", "1 article", "2 articles"]
     assert [words["es"].t("stories_count", n) for n in (0, 1, 2)] == ["0 noticias", "1 noticia", "2 noticias"]
     assert [words["ja"].t("stories_count", n) for n in (1, 2)] == ["1件の記事", "2件の記事"]
+    assert [words["it"].t("sources", n) for n in (0, 1, 2)] == ["+0 fonti", "+1 fonte", "+2 fonti"]
+    assert [words["pt"].t("stories_count", n) for n in (0, 1, 2, 1_000_000)] == \
+        ["0 notícia", "1 notícia", "2 notícias", "1.000.000 de notícias"]  # (CLDR's: 0 is `one` in Brazil's)
+    assert [words["nl"].t("hours_ago", n) for n in (1, 2)] == ["1 uur geleden", "2 uur geleden"]
 
 
 def test_dates_name_months_and_weekdays_in_the_language(tmp_path):
@@ -137,7 +169,7 @@ def test_a_language_without_words_shows_english_and_says_so_once(tmp_path):
     assert ">Latest</a>" in page(out, "index.html") and "4 Mar 2026" in page(out, "index.html")
     [warning] = [str(w) for w in result.site.warnings]
     assert re.match(r"config\.yaml:\d+: the theme has no words in ko", warning), warning
-    assert "themes/default/i18n/ko.yaml" in warning and "de, en, es, fr, ja" in warning
+    assert "themes/default/i18n/ko.yaml" in warning and "de, en, es, fr, it, ja, nl, pt" in warning
     # (the site has no themes/default/i18n/en.yaml to copy: the bundled theme has, which --version finds)
     assert "a copy of the bundled theme's i18n/en.yaml (`newsdesk --version` says where it is)" in warning
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import item, make_site, build_site, serving, static_server
-from generator.plan.directory import HAN, MAX_JUMPS, OTHER, PER_PAGE, WHOLE, Entry, directory, initial
+from generator.plan.directory import HAN, MAX_JUMPS, OTHER, PER_PAGE, WHOLE, Entry, directory, filed, initial
 
 BOUND = 100_000  # bytes of HTML an index page stays under, whatever the number of entries
 
@@ -27,6 +27,43 @@ def test_initials_in_any_script():
     assert [initial(name) for name in ("موضوع", "أخبار", "נושא", "विषय", "주제", "한국", "トピック", "とぴっく")] == \
         ["م", "ا", "נ", "व", "ㅈ", "ㅎ", "と", "と"]
     assert [initial(name) for name in ("话题", "話題", "2026 vote", "🚀 rockets", "…", "")] == [HAN, HAN, OTHER, "R", OTHER, OTHER]
+
+
+# Arabic names with the article ال, and without: where a reader of Arabic looks for each on a site in Arabic
+ARABIC = {"الاقتصاد": "ا", "السياسة": "س", "الرياضة": "ر", "الْكِتَاب": "ك", "«الأهرام»": "ا", "الجزائر": "ج",
+          "سوريا": "س", "رمضان": "ر", "أخبار": "ا", "ألمانيا": "ا", "الم": "ا"}  # (أل is no article; nor ال + one letter)
+
+
+def test_a_site_in_arabic_files_a_name_under_the_letter_after_its_article():
+    assert {name: initial(name, "ar") for name in ARABIC} == ARABIC
+    assert initial("السياسة", "ar-EG") == "س" and filed("السياسة", "ar") == "سياسة"
+    # elsewhere as written: Persian writes ال in loans, Hebrew's ה begins many words, a Latin article stays
+    assert {initial(name, language) for name in ("السياسة", "الکترونیک") for language in ("fa", "en", "")} == {"ا"}
+    assert [initial(name, "he") for name in ("הארץ", "הודו")] + [initial("The Verge", "ar")] == ["ה", "ה", "T"]
+    # sorted by the word after the article: الرياضة (رياضة) after رمضان, السياسة (سياسة) after سوريا
+    names = list(ARABIC) + [f"موضوع {n}" for n in range(WHOLE)]
+    found = directory([Entry(f"s{n}", name, 1, n) for n, name in enumerate(names)], "ar")
+    listed = [names[int(slug[1:])] for slugs, _ in found.pages for slug in slugs]
+    assert listed.index("رمضان") < listed.index("الرياضة") < listed.index("سوريا") < listed.index("السياسة")
+    labels = [section.label for _, sections in found.pages for section in sections]
+    assert labels[:6] == ["ا", "ج", "ر", "س", "ك", "م"]
+    english = directory([Entry(f"s{n}", name, 1, n) for n, name in enumerate(names)], "en")
+    assert [section.label for _, sections in english.pages for section in sections][:3] == ["ا", "ر", "س"]
+
+
+def test_a_built_arabic_index_lists_each_name_under_its_words_letter(tmp_path):
+    names = list(ARABIC) + [f"موضوع {n}" for n in range(WHOLE)]
+    files = {f"content/s{n}.md": item(f"قصة {n}", topics="[" + ", ".join(f"'{name}'" for name in names[n:n + 20]) + "]")
+             for n in range(0, len(names), 20)}  # (an item keeps 20 topics at most)
+    root = make_site(tmp_path / "site", files, "title: Akhbar\nbase_url: https://example.org/\nlanguage: ar\n")
+    config, _ = build_site(root)
+    html = unescape((config.output_path / "topics" / "index.html").read_text(encoding="utf-8"))
+    heading = re.compile(r'<h3 class="initial" id="([^"]+)"[^>]*>([^<]*)</h3>')
+    places = {label: match.end() for match in heading.finditer(html) for label in [match.group(2)]}
+    assert list(places)[:6] == ["ا", "ج", "ر", "س", "ك", "م"]
+    for name, label in ARABIC.items():  # shown as written, in its letter's section
+        at = html.index(">" + name + "<")
+        assert max(place for place in places.values() if place < at) == places[label], name
 
 
 def test_few_entries_keep_the_index_of_one_page():

@@ -55,6 +55,9 @@ def test_a_body_is_read_for_its_lede_from_its_first_paragraph_only_when_that_say
     split = "<p><b>The</b> harbour <i>bridge</i> <dialog>reopens on Monday after two years of repairs to its deck.</p>"
     assert opens_with(split + "<p>Later.</p>" * 50 + "</dialog>", excerpt)
     assert not opens_with(split + "<p>Later.</p>" * 50, excerpt)  # (never closed: `<dialog>` is words)
+    # markup longer than the words before its first tag (a link's long address): the whole body is read then
+    linked = f'<p><a href="https://harbour.example/{"x" * 300}">The harbour bridge</a>{excerpt[18:]}</p>'
+    assert opens_with(linked + "<p>More about the works.</p>" * 200, excerpt)
 
 
 def test_a_lookalike_hidden_element_is_words_not_an_error():

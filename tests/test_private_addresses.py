@@ -11,6 +11,7 @@ import json
 import pytest
 
 from conftest import build_said, files_under, html_elements, item, make_site
+from generator.fetch.http import is_public_host
 from generator.urls import private_host
 
 PRIVATE = ["127.0.0.1", "127.1", "0x7f.1", "0177.0.0.1", "2130706433", "3232235777", "10.0.0.5", "192.168.1.1",
@@ -29,6 +30,12 @@ def test_a_host_of_the_readers_own_network_in_any_spelling_is_private(host):
 @pytest.mark.parametrize("host", PUBLIC)
 def test_a_public_host_is_not_private(host):
     assert not private_host(host)
+
+
+@pytest.mark.parametrize("host", ["printer.local", "nas.home.arpa", "db.internal", "router", "0x7f.1"])
+def test_fetch_and_pictures_never_ask_a_host_of_the_readers_network(host):
+    # (the same rule as the build's, before any DNS lookup: a name no resolver answers for is still private)
+    assert not is_public_host(host)
 
 
 # Each picture's address has a path no output may hold on a public site
@@ -94,3 +101,26 @@ def test_a_site_on_the_readers_network_keeps_its_pictures(tmp_path, capsys):
     outputs = files_under(site / "output")
     held = {marker for data in outputs.values() for marker in PICTURES.values() if marker.encode() in data}
     assert held >= {PICTURES["images"], PICTURES["image"], PICTURES["body"], PICTURES["featured"]}
+
+
+def test_a_public_sites_organization_logo_on_a_readers_network_is_left_out(tmp_path, capsys):
+    record = ("---\n_id: wire.example\nname: Wire\nimages:\n  - url: http://10.0.0.7/secret-9.png\n"
+              "    width: 50\n    height: 50\n---\n")
+    site = make_site(tmp_path / "site", {"content/a.md": item("A story", provider="{name: Wire, domain: wire.example}"),
+                                         "data/organizations/wire.example.md": record},
+                     'title: T\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\ndata_dir: data\n')
+    status, said = build_said(site, capsys)
+    assert status == 0, said
+    assert ("warning: data/organizations/wire.example.md:4: `images`: the logo 'http://10.0.0.7/secret-9.png' is on "
+            "10.0.0.7") in said and "give its public address" in said, said
+    outputs = files_under(site / "output")
+    assert outputs and not [name for name, data in outputs.items() if b"secret-9" in data]
+
+
+def test_a_body_pictures_warning_is_at_its_line_after_a_link_to_its_host(tmp_path, capsys):
+    body = "See [the camera's page](http://192.168.1.1/) first.\n\nMore words.\n\n![Camera](http://192.168.1.1/cam.jpg)\n"
+    site = make_site(tmp_path / "site", {"content/a.md": item("Camera", body=body)})
+    status, said = build_said(site, capsys)
+    assert status == 0, said
+    line = item("Camera", body=body).splitlines().index("![Camera](http://192.168.1.1/cam.jpg)") + 1
+    assert f"warning: content/a.md:{line}: the body's picture 'http://192.168.1.1/cam.jpg'" in said, said

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import item, make_site, static_server
-from test_search_questions import results
+from conftest import item, make_site, search_results, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
 
@@ -47,18 +46,18 @@ def test_stories_lacking_one_of_three_words_follow_those_with_all(tmp_path, page
     with static_server(out, "/paper/") as base:
         page.goto(base + "search/")
         # the story with every word first, though the one without "axolotl" names the other two more often
-        shown = results(page, "quillwort marmoset axolotl", "3 results for")
+        shown = search_results(page, "quillwort marmoset axolotl", "3 results for")
         assert shown[0] == ALL and set(shown[1:]) == {NO_AXOLOTL, NO_QUILLWORT}
         # function words do not count among the three: still two words, both required
-        assert set(results(page, "what is the quillwort to a marmoset", "2 results for")) == {ALL, NO_AXOLOTL}
-        assert set(results(page, "quillwort marmoset", "2 results for")) == {ALL, NO_AXOLOTL}
+        assert set(search_results(page, "what is the quillwort to a marmoset", "2 results for")) == {ALL, NO_AXOLOTL}
+        assert set(search_results(page, "quillwort marmoset", "2 results for")) == {ALL, NO_AXOLOTL}
         # a word in quotes stays required; the others may still be the one missing
-        assert results(page, '"axolotl" quillwort marmoset', "2 results for") == [ALL, NO_QUILLWORT]
+        assert search_results(page, '"axolotl" quillwort marmoset', "2 results for") == [ALL, NO_QUILLWORT]
         # a phrase is one part: a phrase and a word need both
-        assert results(page, '"quillwort guide" axolotl', "1 result for") == [ALL]
+        assert search_results(page, '"quillwort guide" axolotl', "1 result for") == [ALL]
         # sorted by date, the tiers keep their order: every word, then the rest newest first (items a week apart)
         page.select_option("#search-sort", "date")
-        assert results(page, "quillwort marmoset axolotl", "3 results for") == [ALL, NO_AXOLOTL, NO_QUILLWORT]
+        assert search_results(page, "quillwort marmoset axolotl", "3 results for") == [ALL, NO_AXOLOTL, NO_QUILLWORT]
 
 
 @pytest.mark.slow
@@ -70,6 +69,6 @@ def test_stories_lacking_a_word_only_fill_the_first_page(tmp_path, page):
     out = built(tmp_path, many)
     with static_server(out, "/paper/") as base:
         page.goto(base + "search/")
-        shown = results(page, "quillwort marmoset axolotl", "21 results for")  # 20 + ALL: a page and more
+        shown = search_results(page, "quillwort marmoset axolotl", "21 results for")  # 20 + ALL: a page and more
         assert len(shown) == 20
         assert NO_AXOLOTL not in shown and NO_QUILLWORT not in shown

@@ -4,8 +4,8 @@ and the notice of an item deleted while it runs."""
 from __future__ import annotations
 
 import html
+import socket
 import threading
-import time
 import urllib.request
 
 import pytest
@@ -19,7 +19,6 @@ from generator.serve.server import DevServer
 
 def test_serve_on_every_address_says_the_address_other_devices_open(site):
     import ipaddress
-    import socket
 
     from generator.build.pipeline import BuildOptions
     from generator.config.load import load_config
@@ -83,17 +82,13 @@ def test_a_theme_renamed_while_serving_is_an_error_on_the_page_until_it_is_back(
 def test_serve_stops_and_lets_go_of_its_port(site):
     # Whether Ctrl-C returns at once is serve's SHUTDOWN_POLL, not something a shared machine can time in a
     # test: what a user would notice is a stop that hangs (a thread left waiting) or a port still taken.
-    import socket
-
     for _ in range(3):
         dev = DevServer(lambda: load_config(site / "config.yaml"), BuildOptions(workers=1), site / "config.yaml",
                         port=0, echo=lambda text, error=False: None)
         dev.start()
         assert _page(dev.port, "/").startswith("<!DOCTYPE html>")
         port = dev.port
-        started = time.perf_counter()
-        dev.stop()
-        assert time.perf_counter() - started < 20  # (its threads' join waits up to 30 s: a hang, not slowness)
+        dev.stop()  # (a thread that hangs is waited for 30 s, then left: found below)
         assert not [thread.name for thread in threading.enumerate() if thread.name.startswith("newsdesk-")]
         with socket.socket() as again:  # nothing listens there any more: the port can be taken again
             again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

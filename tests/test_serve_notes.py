@@ -128,3 +128,23 @@ def test_serve_open_without_a_browser_says_to_open_the_address(tmp_path):
         process.communicate(timeout=60)
         watchdog.cancel()
     assert said == f"note: --open found no web browser to open here: open {url} in yours\n"
+
+
+def test_serve_says_where_the_site_is_when_base_urls_path_changes(tmp_path):
+    site = make_site(tmp_path / "site", {"content/one.md": item("One")},
+                     CONFIG.replace("https://example.org/", "https://example.org/news/"))
+    lines = Lines()
+    dev = start(site, echo=lines)
+    try:
+        assert get(dev, "/news/")[0] == 200
+        before = len(dev.rebuilds)
+        edit(site / "config.yaml", "example.org/news/", "example.org/daily/")
+        rebuilt(dev, before)
+        assert f"base_url's path changed: the site is now at http://127.0.0.1:{dev.port}/daily/" in lines, lines
+        assert get(dev, "/daily/")[0] == 200 and get(dev, "/news/")[0] == 404
+        before = len(dev.rebuilds)
+        edit(site / "config.yaml", "title: Notes", "title: Notes again")  # the same path: nothing said of it
+        rebuilt(dev, before)
+        assert sum("base_url's path changed" in line for line in lines) == 1, lines
+    finally:
+        dev.stop()

@@ -122,7 +122,6 @@ def test_a_story_pages_link_to_its_original_says_what_the_reader_does_there(tmp_
                        "webinar": ["Read the full story on Example"], "alone": ["Get the download"]}, buttons
 
 
-
 def test_a_downloads_file_given_as_its_player_is_to_get_not_to_watch(tmp_path):
     # featuredContent given as a file's address alone (`report.pdf`) is that page's iframe, and its link said
     # "Watch the video on files.example" on a download's page: it names the file to get now.
@@ -139,15 +138,19 @@ def test_a_downloads_file_given_as_its_player_is_to_get_not_to_watch(tmp_path):
     assert links == {"report": [("https://files.example/report-2026.pdf", "Get it from files.example")],
                      "clip": [("https://files.example/clip.html", "Watch the video on files.example")]}, links
 
+
 # How crawlers write a length (written in the item -> what a reader sees): an ISO 8601 duration (YouTube's API,
 # schema.org), seconds (a feed's itunes:duration, quoted or not), `4:13` unquoted (which YAML reads as 253), text
 LENGTHS = [('"PT4M13S"', "4:13"), ('"PT1H2M3S"', "1:02:03"), ('"pt45s"', "0:45"), ("253", "4:13"), ('"3723"', "1:02:03"),
-           ("4:13", "4:13"), ("1:02:03", "1:02:03"), ('"4 min"', "4 min"), ('"12:30"', "12:30")]
+           ("4:13", "4:13"), ("1:02:03", "1:02:03"), ('"4 min"', "4 min"), ('"12:30"', "12:30"),
+           # (no clock shows a 75th second or a 60th minute: text as written, not a guess; the first part may pass 59)
+           ('"4:75"', "4:75"), ('"1:60:00"', "1:60:00"), ('"75:30"', "1:15:30")]
 
 
 def test_a_length_shows_as_minutes_and_seconds_however_the_crawler_wrote_it(tmp_path):
     # (titles with no word in common, so that no two are taken for one story)
-    titles = ["Harbour", "Orchards", "Glaciers", "Lanterns", "Violins", "Deserts", "Kestrels", "Tramways", "Quarries"]
+    titles = ["Harbour", "Orchards", "Glaciers", "Lanterns", "Violins", "Deserts", "Kestrels", "Tramways", "Quarries",
+              "Marmalade", "Telescopes", "Bagpipes"]
     files = {f"content/p{n}.md": item(titles[n], "2026-11-20T10:00:00Z", type="podcast", length=written)
              for n, (written, _) in enumerate(LENGTHS)}
     config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG))

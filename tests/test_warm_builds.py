@@ -7,6 +7,7 @@ What a user checks: a page shows what a build from scratch shows, including what
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -54,10 +55,11 @@ def _teased(root: Path, name: str):
     pytest.fail(f"no article page of the example site lists another story under {name}")
 
 
-@pytest.mark.parametrize("name", ["more_on_topic", "sources"])
+@pytest.mark.parametrize("name", ["more_on_topic", "sources", "story_lead"])
 def test_a_story_shown_on_another_page_is_shown_as_edited_there(built, tmp_path, name):
-    # The edited story's title is shown on another story's page (its "More on" or "More coverage" entry): a plan
-    # value of that page, not the page's own item. That page is made again; a page showing none of it is not.
+    # The edited story's title is shown on another story's page (its "More on" or "More coverage" entry, or as the
+    # lead of the story the page's item is in): a plan value of that page, not the page's own item (one value for
+    # every page showing it). That page is made again; a page showing none of it is not.
     root = built
     page, entry, path = _teased(root, name)
     before = files_under(root / "output")
@@ -89,6 +91,85 @@ def test_a_story_shown_on_another_page_as_a_video_is_shown_so_there(built, tmp_p
                            shown, re.S)
         assert listed and "<bdi>7:41</bdi>" in listed[1]
         assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
+    finally:
+        path.write_text(text, encoding="utf-8")
+        _build_from_disk(root)
+
+
+def test_a_story_shown_on_another_page_is_shown_at_its_new_time_there(built, tmp_path):
+    # A time is described once a build for all the pages showing it: a second's move of the story alone shows on the
+    # page listing it under "More on" (its <time datetime>), which is made again.
+    root = built
+    page, entry, path = _teased(root, "more_on_topic")
+
+    def shown_time() -> str:
+        shown = (root / "output" / page.output).read_text(encoding="utf-8")
+        listed = re.search(rf'<a class="title" href="[^"]*/{re.escape(entry.path)}">.*?</a>\s*<p class="meta">(.*?)</p>',
+                           shown, re.S)
+        assert listed, f"{page.output} does not list {entry.path}"
+        return re.search(r'datetime="([^"]+)"', listed[1])[1]
+
+    before = shown_time()
+    text = path.read_text(encoding="utf-8")
+    moment = re.search(r"^publishedDateTime: (\S+)$", text, re.M)[1]
+    later = moment.replace(":00Z", ":01Z")
+    assert later != moment, f"{path}: the test moves a time written at a whole minute"
+    edit_file(path, r"^publishedDateTime: .*$", f"publishedDateTime: {later}")
+    try:
+        _build_from_disk(root)
+        after = shown_time()
+        assert after != before and after[:16] == before[:16]  # the same minute, a second later
+        assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
+    finally:
+        path.write_text(text, encoding="utf-8")
+        _build_from_disk(root)
+
+
+def test_a_new_type_list_shows_in_the_header_of_pages_showing_no_item_of_it(built, tmp_path):
+    # What a template reads of the site-wide values (here the type lists its header links to) is folded once per
+    # template into what all its pages share: a story becoming the site's first podcast adds a header link to
+    # every page, those that show nothing of that story too (the 404 page, the topics index).
+    root = built
+    path = sorted((root / "content").rglob("*.md"))[0]
+    text = path.read_text(encoding="utf-8")
+    assert "podcasts/" not in (root / "output/404.html").read_text(encoding="utf-8")
+    edit_file(path, r"^type: .*$", "type: podcast")
+    try:
+        _build_from_disk(root)
+        after = files_under(root / "output")
+        pages = [name for name in after if name.endswith(".html")]
+        assert pages and all(b'podcasts/"' in after[name] for name in pages)
+        assert after == clean_build(root, tmp_path / "fresh")
+    finally:
+        path.write_text(text, encoding="utf-8")
+        _build_from_disk(root)
+
+
+def test_a_story_given_another_address_is_shown_so_in_the_api_files_naming_it_as_a_source(built, tmp_path):
+    # An API file lists an item's story with the paths of its other items, which may be on another file: one of
+    # them given another slug (its page moves) changes that file's rows alone, and it is made again.
+    root = built
+    result = _build_from_disk(root)
+    for name, data in files_under(root / "output").items():
+        if name.startswith("api/") and b'"news"' in data:
+            news = json.loads(data)["news"]
+            listed = {record["path"] for record in news}
+            named = [source["path"] for record in news for source in record.get("sources", ())
+                     if source["path"] not in listed]
+            if named:
+                break
+    else:
+        pytest.fail("no API file of the example site names a source it does not list")
+    [key] = [page.key for page in result.site.pages if page.url == named[0]]
+    path = root / key
+    text = path.read_text(encoding="utf-8")
+    edit_file(path, r"^title: ", "slug: moved-elsewhere\ntitle: ")
+    try:
+        _build_from_disk(root)
+        after = files_under(root / "output")
+        news = json.loads(after[name])["news"]
+        assert any(source["path"].endswith("/moved-elsewhere/") for record in news for source in record["sources"])
+        assert after == clean_build(root, tmp_path / "fresh")
     finally:
         path.write_text(text, encoding="utf-8")
         _build_from_disk(root)

@@ -190,3 +190,5 @@ def test_describe_changes(tmp_path):
     assert describe_changes({root / "a.md": C}, root) == "a.md changed"
     assert describe_changes({root / "gone.md": C}, root) == "gone.md removed"
     assert describe_changes({root / "a.md": C, root / "b.md": C, root / "c.md": C}, root) == "a.md and 2 more changed"
+    # a folder of items deleted while serving: every one is gone
+    assert describe_changes({root / "old/x.md": C, root / "old/y.md": C}, root) == "old/x.md and 1 more removed"

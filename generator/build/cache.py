@@ -17,6 +17,7 @@ The output of a build with a cache is byte-identical to one without (tested).
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -37,7 +38,7 @@ CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
 _SEARCH = "search"  # the search index's kept task results (search_folder)
 _WORDS = "words.pickle"  # the items' words for stories, apart: read only by a build that clusters (words)
-_FORMAT = 63  # bump when what the cache holds (Item, Problem, the stories' words) or how a file is read changes,
+_FORMAT = 67  # bump when what the cache holds (Item, Problem, the stories' words) or how a file is read changes,
 #               or how templates compile (render.environment.make_env's settings: `compiled`)
 _PARSES = 500  # template texts' parses kept at most (a theme has tens of templates)
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
@@ -153,6 +154,8 @@ class BuildCache:
             if not cold:
                 with path.open("rb") as handle, collector_paused():  # (hundreds of thousands of objects, kept)
                     version, found = pickle.load(handle)
+                    # They live as long as the build: the collector need not walk them (as plan_site's items)
+                    gc.freeze()
                 if version == _version() and isinstance(found, cls):
                     cache = found
                     if (root / CACHE_DIR / _UNSAVED).exists():  # a build did not finish: its files are not listed

@@ -142,18 +142,19 @@ def page_fingerprint(page: Page, site: Site, config_digest: str, template: Templ
     keeps the description of each item, provider and topic, and of the plan's values, such as teasers, that
     several pages show."""
     memo = {} if memo is None else memo
-    read = memo.get(id(template))  # the globals its template reads, the same for all its pages (held by the build)
-    if read is None:
-        read = memo[id(template)] = "\x1f".join(f"{name}={globals_[name]}"
-                                                 for name in sorted(template.names & globals_.keys()))
-    parts: list = [config_digest, template.digest, page.url, page.kind, page.key, page.title, page.description]
-    if read:
-        parts.append(read)
-    _describe(dict(page.context), site, parts, memo)
+    head = memo.get(id(template))  # what is the same for all its pages: the config, the template, the globals it
+    if head is None:  # reads (the TemplateKey is held by the build)
+        head = memo[id(template)] = _digest([config_digest, template.digest, *(
+            f"{name}={globals_[name]}" for name in sorted(template.names & globals_.keys()))])
+    parts: list = [head, page.url, page.kind, page.key, page.title, page.description]
+    context = page.context
+    for name in sorted(context):  # (the names of its template's variables)
+        parts.append(name)
+        _describe(context[name], site, parts, memo)
     # And every item the page shows, in its context or not: a story page shows the path of the related
     # coverage the site has (internal()), which only its `items` name.
     _describe([site.items[index] for index in page.items], site, parts, memo)
-    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def output_fingerprint(output: FileOutput, site: Site, config_digest: str, memo: dict | None = None) -> str:
@@ -163,7 +164,22 @@ def output_fingerprint(output: FileOutput, site: Site, config_digest: str, memo:
     shown = memo.get("output")  # item index -> what these files show of it, hashed (keys apart from _describe's ids)
     if shown is None:
         shown = memo["output"] = {}
-    parts: list = [config_digest, output.name, repr(output.key)]
+    rows = memo.get("rows")  # id of a row of a key's table -> its repr (the same for every file showing it)
+    if rows is None:
+        rows = memo["rows"] = {}
+    parts: list = [config_digest, output.name]
+    for value in output.key:
+        if type(value) is tuple:  # a table (an API file's stories, the sitemap's pages): a row is in several files
+            parts.append(f"[{len(value)}")
+            for row in value:
+                described = rows.get(id(row))  # (held by the output's key, which outlives `memo`)
+                if described is None:
+                    described = repr(row)
+                    if len(rows) < MEMO_MAX:
+                        rows[id(row)] = described
+                parts.append(described)
+        else:
+            parts.append(repr(value))
     for index in output.items:
         described = shown.get(index)
         if described is None:
@@ -177,7 +193,7 @@ def output_fingerprint(output: FileOutput, site: Site, config_digest: str, memo:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-_PLAIN = frozenset((str, int, float, bool, type(None), datetime))
+_PLAIN = frozenset((str, int, float, bool, type(None)))
 # Values of the plan's own types (teasers, coverage, sources ...) are kept in `memo` while it holds fewer than this
 # many descriptions: a teaser is on several pages, but their descriptions, for the whole site, add up on a big one
 # (docs/dev/performance.md); past it they are described on every page that shows them, as before.
@@ -188,17 +204,30 @@ def _describe(value, site: Site, parts: list, memo: dict) -> None:
     kind = type(value)  # (by exact type: this runs for every value of every page)
     if kind in _PLAIN:
         parts.append(repr(value))
+    elif kind is datetime:  # an item's time, on each page that shows the item (its repr is slow): once a build
+        described = memo.get(id(value))
+        if described is None:
+            described = repr(value)
+            if len(memo) < MEMO_MAX:
+                memo[id(value)] = described
+        parts.append(described)
     elif kind is list or kind is tuple:
+        if kind is tuple and _PLAIN.issuperset(map(type, value)):  # (paths, slugs: one repr)
+            parts.append(repr(value))
+            return
         parts.append(f"[{len(value)}")
         for entry in value:
             described = memo.get(id(entry))  # (most entries are items or teasers described already: looked up here)
             if described is not None:
                 parts.append(described)
+            elif type(entry) in _PLAIN:  # (a list's None for a story of one item)
+                parts.append(repr(entry))
             else:
                 _describe(entry, site, parts, memo)
     elif kind is dict:
+        parts.append(f"{{{len(value)}")
         for key in sorted(value, key=str):
-            parts.append(str(key))
+            parts.append(repr(key))
             _describe(value[key], site, parts, memo)
     elif kind is Item or kind is Provider or kind is Topic:  # each on many pages: described once a build
         key = id(value)  # (all of them are held by the build, which outlives `memo`)
@@ -223,7 +252,11 @@ def _describe(value, site: Site, parts: list, memo: dict) -> None:
                 if type(entry) in _PLAIN:
                     own.append(repr(entry))
                 else:
-                    _describe(entry, site, own, memo)
+                    found = memo.get(id(entry))  # (a Kind, a time: most are described already)
+                    if found is None:
+                        _describe(entry, site, own, memo)
+                    else:
+                        own.append(found)
             described = _digest(own)
             if len(memo) < MEMO_MAX:
                 memo[key] = described

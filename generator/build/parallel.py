@@ -17,12 +17,10 @@ a long job only (HELPER_TASKS), so what they copied is given back as they end.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import threading
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 from typing import Callable, Iterable, Iterator, Sequence
 
 from generator.errors import BuildError, Problem
@@ -50,10 +48,20 @@ def chunks(values: Sequence, size: int) -> list[Sequence]:
 def fork_map(function: Callable, state, tasks: Iterable, workers: int) -> Iterator:
     """Yield function(state, task) for each task, in order, using up to `workers` processes."""
     tasks = list(tasks)
-    if workers <= 1 or len(tasks) < MIN_TASKS or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(tasks) < MIN_TASKS or not hasattr(os, "fork"):  # (fork: POSIX's, as multiprocessing's)
         for task in tasks:
             yield function(state, task)
         return
+    yield from _forked_map(function, state, tasks, workers)
+
+
+def _forked_map(function: Callable, state, tasks: list, workers: int) -> Iterator:
+    """fork_map's work spread over forked helpers."""
+    # (imported here: a build that changed little has too little work to spread, and no need of them)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context("fork")
     # Objects the parent holds go to the collector's permanent generation before the fork: otherwise the
     # workers' collections write to every object's header, and copy-on-write copies the whole heap into

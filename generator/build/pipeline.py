@@ -16,7 +16,6 @@ import dataclasses
 import gc
 import logging
 import os
-import statistics
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,7 +48,6 @@ from generator.site.content import read_named, source_files, unread_problem
 from generator.site.grouping import item_words, story_report, with_stories
 from generator.site.identities import topic_definitions
 from generator.site.index import build_site, missing_pictures
-from generator.site.item import make_item_or_problem
 from generator.site.model import Item
 from generator.site.ranking import rank
 from generator.site.records import load_records
@@ -334,33 +332,34 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     check_content_folder(config)
     topic_defs = topic_definitions(records.topics + config.topics)
     digest = config_key(config, records.topics, records.providers)
+    # Reading and planning make what the build keeps, and little cyclic garbage: without the collector, which
+    # walked the plan as it grew (two full collections of a 10,000-item site's warm build).
     with collector_paused():
         unread: list[str] = []
         results = _read_items(config, topic_defs, digest, cache, workers, progress, unread)
-        # The items just read live as long as the build: collections while planning need not walk them.
-        # (Frozen before the collector is back on: else its first full collection walks them all, a long pause
-        # on a big site.)
+        # The items just read live as long as the build: frozen, then given back to the collector's oldest
+        # generation, rather than walked by its first collection once it is back on (a long pause on a big site).
         gc.freeze()
-    try:
-        items = [r for r in results if not isinstance(r, Problem)]
-        read_problems, read_warnings = [], [unread_problem(name) for name in unread]
-        for result in results:
-            if isinstance(result, Problem):  # (a Rejected item names all its errors and warnings)
-                errors, warnings = errors_and_warnings(result)
-                read_problems += errors
-                read_warnings += warnings
-        model = build_site(items, config, topic_defs, now=now, drafts=options.drafts, future=options.future,
-                           extra_providers=records.providers)
-        known = next(iter(cache.stories), None)  # the key of the stories kept: a new one is saved with the cache
-        model = dataclasses.replace(model, site=with_stories(model.site, config.stories, cache.words, cache.stories,
-                                                               cache.clustering))
-        cache.dirty |= next(iter(cache.stories), None) != known
-        cache.set_words_aside()
-        rankings = rank(model.site.items, now=now, weights=config.ranking, stories=model.site.stories)
-        pages = tuple(plan_pages(model.site, rankings, config))
-        outputs = plan_outputs(model.site, rankings, pages, config, now)  # feeds, sitemaps, the API
-    finally:
-        gc.unfreeze()
+        try:
+            items = [r for r in results if not isinstance(r, Problem)]
+            read_problems, read_warnings = [], [unread_problem(name) for name in unread]
+            for result in results:
+                if isinstance(result, Problem):  # (a Rejected item names all its errors and warnings)
+                    errors, warnings = errors_and_warnings(result)
+                    read_problems += errors
+                    read_warnings += warnings
+            model = build_site(items, config, topic_defs, now=now, drafts=options.drafts, future=options.future,
+                               extra_providers=records.providers)
+            known = next(iter(cache.stories), None)  # the key of the stories kept: a new one is saved with the cache
+            model = dataclasses.replace(model, site=with_stories(model.site, config.stories, cache.words, cache.stories,
+                                                                   cache.clustering))
+            cache.dirty |= next(iter(cache.stories), None) != known
+            cache.set_words_aside()
+            rankings = rank(model.site.items, now=now, weights=config.ranking, stories=model.site.stories)
+            pages = tuple(plan_pages(model.site, rankings, config))
+            outputs = plan_outputs(model.site, rankings, pages, config, now)  # feeds, sitemaps, the API
+        finally:
+            gc.unfreeze()
     words = load_words(config)
     copies = dict(static_files(config))
     copies.update(records.files)
@@ -399,6 +398,10 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
             results[name] = hit
         else:
             todo.append((name, path, stat))
+    if todo:
+        # The reader (Markdown, the sanitiser, every field's reader) is imported for the files to read alone, a
+        # build whose items are all in the cache reads none; and here, before the helpers fork, not in each.
+        import generator.site.item  # noqa: F401
     if progress:
         progress("reading", 0, len(todo))
     state = (config, topic_defs, {} if config.stories.enabled else None)
@@ -432,6 +435,8 @@ def _parse_batch(state, files: list[tuple[str, str]]) -> list:
     """(name, Item or Problem, the item's words for stories or None) for each file. The words are worked out
     here, on every core, rather than in the clustering that follows in the main process: `seen` is one per
     process (forked), kept from task to task."""
+    from generator.site.item import make_item_or_problem  # (imported by _read_items)
+
     config, topic_defs, seen = state
     batch = []
     with collector_paused():
@@ -492,6 +497,8 @@ def render_order(pages: list[Page]) -> list[Page]:
     and most cards come from the cache, close to what an unbounded cache gives, with no more memory.
     The bytes of each page do not depend on the order.
     """
+    import statistics  # (here: a build that renders no page, a warm one, never needs it)
+
     stories = [page for page in pages if page.kind == "article"]
     lists = [page for page in pages if page.kind != "article"]
     lists.sort(key=lambda page: (statistics.median_low(page.items) if page.items else -1, page.output))

@@ -349,6 +349,24 @@ def _read(path) -> bytes:
         return file.read()
 
 
+def _drop_unwritable(folder: Path) -> None:
+    """Delete a folder of the writer's that this user may not write into (an output made by another user,
+    `sudo newsdesk build`, or made read-only, becomes the spare at the next swap): a build would fail on it
+    every time. One that cannot be deleted is said, with what to do."""
+    if not folder.is_dir() or folder.is_symlink() or os.access(folder, os.W_OK):
+        return
+    for parent, _, _ in os.walk(folder):  # (a read-only folder's files cannot be deleted; one of this user's
+        with contextlib.suppress(OSError):  # can be made writable)
+            os.chmod(parent, stat.S_IRWXU)
+    shutil.rmtree(folder, ignore_errors=True)
+    if os.path.lexists(folder):
+        raise WriteError(Problem(str(folder), None, "newsdesk's own folder beside the output (kept to rebuild "
+                                                    "faster) is not writable: another user made it, or it was "
+                                                    "made read-only",
+                                 f"delete it with `sudo rm -rf '{folder}'`; the next build makes it again"),
+                         "Build failed; the previous output was left as it was.")
+
+
 class Staging:
     """The next output folder, assembled beside the live one; `commit` swaps it in.
 
@@ -382,6 +400,8 @@ class Staging:
     def __enter__(self) -> "Staging":
         check_output_owned(self.output)
         self.output.parent.mkdir(parents=True, exist_ok=True)
+        for left in (self.staging, self.spare):
+            _drop_unwritable(left)
         if self.staging.exists():  # left over from a build that was killed: reuse it, it is reconciled below
             shutil.rmtree(self.spare, ignore_errors=True)
         elif self.spare.is_dir() and not self.spare.is_symlink():

@@ -294,7 +294,7 @@ def run_serve(args) -> int:
         if args.host not in ("127.0.0.1", "localhost", "::1"):
             print(f"warning: listening on {args.host}: other computers that can reach this one can open the site",
                   file=sys.stderr)
-        print(f"Serving {server.config.title} at {server.url} (Ctrl-C to stop)", flush=True)
+        print(printable(f"Serving {server.config.title} at {server.url} (Ctrl-C to stop)"), flush=True)
         if server.network_url:  # (the address above works on this computer only)
             print(f"Other devices on the network open it at {server.network_url}", flush=True)
         if args.open and not webbrowser.open(server.url):  # (on a server over ssh, or a machine without one)

@@ -7,7 +7,7 @@ import os
 import sys
 import time
 
-
+from generator.errors import printable
 
 
 def note_future(withheld) -> None:
@@ -17,14 +17,15 @@ def note_future(withheld) -> None:
     if future:
         (source, reason), more = future[0], len(future) - 1
         others = f", as {'is 1 more item' if more == 1 else f'are {more} more items'}" if more else ""
-        print(f"note: {source}: {reason}: left out until then{others} (build with --future to show "
-              f"{'them' if more else 'it'} now)", file=sys.stderr)
+        # (a file's name is a crawler's: printable, as a problem's path is)
+        print(printable(f"note: {source}: {reason}: left out until then{others} (build with --future to show "
+                        f"{'them' if more else 'it'} now)"), file=sys.stderr)
 
 
 def note_empty(result) -> None:
     """Say why a site has no items (BuildResult.note), if that is so."""
     if result.note:
-        print(f"note: {result.note}", file=sys.stderr)
+        print(printable(f"note: {result.note}"), file=sys.stderr)
 
 
 def counted(site) -> str:

@@ -123,7 +123,10 @@ class Config:
     base_url: str = _opt("http://localhost:8000/", "Public URL of the site; may have a path, e.g. "
                          "`https://user.github.io/repo/` (percent-encoded where it needs to be, a `%` that starts "
                          "no escape as `%25`, `/a/../b/` as `/b/`, its host in lower case, and a host such as `bücher.example` written in its ASCII form, "
-                         "`xn--bcher-kva.example`); a query, a fragment or a password in it is an error.")
+                         "`xn--bcher-kva.example`); a query, a fragment or a password in it is an error. One on "
+                         "this computer or a private network (the default, an intranet's host) keeps content's "
+                         "pictures on such hosts, which a public site's pages leave out ([Addresses of a reader's "
+                         "own network](content.md#addresses-of-a-readers-own-network)).")
     language: str = _opt("en", "Language code (`en`, `pt-BR`) for `<html lang>`, feeds and the search's stemmer; a "
                                "locale's `pt_BR` is read as `pt-BR`; `''` declares none (for a site in many languages: no "
                                "stemming); a language's name (`English`, `Deutsch`: the error says its code) or a locale with "
@@ -133,7 +136,8 @@ class Config:
                                "of its dates' month and weekday names, how its numbers are written (`1.234` and `98,3` "
                                "in German) and which language its \"3 hours ago\" is in (the words' language, so "
                                "English on a site whose language has no words): newsdesk ships English, German (`de`), "
-                               "French (`fr`), Spanish (`es`) and Japanese (`ja`); `de-AT` uses `de`'s; another language "
+                               "French (`fr`), Spanish (`es`), Italian (`it`), Portuguese (`pt`, Brazil's), Dutch "
+                               "(`nl`) and Japanese (`ja`); `de-AT` uses `de`'s; another language "
                                "shows English words, with a warning, until you add its file ([A site in another "
                                "language](themes.md#a-site-in-another-language)).")
     timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates: a place's "

@@ -133,8 +133,9 @@ def _shown(text: str) -> str:
 
 
 # itunes:duration is seconds (`3753`) or `H:MM:SS`, `MM:SS` (some hosts add milliseconds: `00:45:10.480`);
-# media:content's is seconds too
-_CLOCK = re.compile(r"(?:(\d{1,4}):)?(\d{1,4}):(\d{1,2})(?:\.\d+)?|(\d{1,9})(?:\.\d+)?")
+# media:content's is seconds too. Only a clock's leading part passes 59 (`75:30`): `4:75` is no time a clock
+# shows, and no length (as the build reads an item's `length`, site/quantities.py)
+_CLOCK = re.compile(r"(?:(\d{1,4}):([0-5]?\d)|(\d{1,4})):([0-5]?\d)(?:\.\d+)?|(\d{1,9})(?:\.\d+)?")
 
 
 def _seconds(value) -> int | None:
@@ -145,8 +146,8 @@ def _seconds(value) -> int | None:
     match = _CLOCK.fullmatch(value.strip()) if isinstance(value, str) else None
     if not match:
         return None
-    hours, minutes, seconds, alone = match.groups()
-    total = int(alone) if alone else (int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)
+    hours, minutes, leading, seconds, alone = match.groups()
+    total = int(alone) if alone else (int(hours or 0) * 60 + int(minutes or leading)) * 60 + int(seconds)
     return total if 0 < total < 10**8 else None
 
 

@@ -219,6 +219,12 @@ class Client:
             raise _Failed(f"the answer could not be decompressed: {exc}",
                           hint=f"the server's compression is broken; {settings.again}") from None
         except httpx.ConnectError as exc:
+            if "CERTIFICATE_VERIFY_FAILED" in str(exc):  # it speaks TLS, with a certificate no one vouches for
+                why = re.search(r"certificate verify failed: (.*?)(?: \(_ssl\.c:\d+\))?$", str(exc))
+                raise _Failed(f"the site's certificate is not trusted: {why.group(1) if why else exc}", retry=True,
+                              hint=f"its https is set up wrongly (a certificate that has expired, is self-signed, or "
+                                   f"is for another name; a browser shows which): tell the site, or give its http:// "
+                                   f"address if it serves one; {settings.again}") from None
             if "SSL" in str(exc):
                 # (WRONG_VERSION_NUMBER: what answered is no TLS server, as an http-only server on an https URL)
                 why = "the server answered without TLS" if "WRONG_VERSION_NUMBER" in str(exc) else str(exc)

@@ -116,8 +116,10 @@ def file_name(folder: str, source: Source, key: str, title: str) -> str:
 # `\\host\x` and `https:/host/x` on that host, hosts in lower case. 4: a picture's alt text in excerpts, words
 # of cells apart; an uncut summary with links, pictures, emphasis as the body. 5: pictures' alt, caption and
 # credit, from media:title, media:description, media:credit and newsdesk's JSON Feed extension. 6: a download's
-# file, size and price; a provider's domain that an entry's <source> gives only where its story's address agrees.)
-READING = 6
+# file, size and price; a provider's domain that an entry's <source> gives only where its story's address agrees.
+# 7: a download's file beside its page, as its featuredContent. 8: a link shortener's host is no provider's domain;
+# a duration's 60th minute or second, `4:75`, no length.)
+READING = 8
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...]) -> str:
@@ -178,6 +180,8 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     elif entry.media:  # the file itself, in the browser's own player; nothing is fetched until it is played
         meta["featuredContent"] = (f'<{entry.media.kind} controls preload="none" '
                                    f'src="{html.escape(entry.media.url, quote=True)}"></{entry.media.kind}>')
+    elif download and download.url != meta.get("originalUrl"):  # (its page is its link: the file to get, by address)
+        meta["featuredContent"] = download.url
     body, cut = body_of(entry)
     return "---\n" + _yaml(meta) + "---\n" + body, cut
 
@@ -308,16 +312,32 @@ def provider_of(source: Source, feed: Feed, entry: Entry) -> dict:
 
 
 def _origin_site(entry: Entry, feed: Feed, source: Source) -> str:
-    """The address whose host is the domain of an entry's publisher (its <source>): the source's own, unless the
-    entry's story is on another site than it names and than the feed's (Google News's links are its own redirects,
-    which name no site): a feed cannot make another site's story a provider's it does not name. Then the story's,
-    as newsdesk's own RSS gives it (its <source> is the provider's feed on the site, its story the provider's page);
-    without a source's address, the story's too when it is elsewhere, else the feed's site, as before."""
-    story, given = _bare_host(entry.link), _bare_host(entry.origin_link)
+    """The address whose host is the domain of the publisher an entry names (its <source>):
+    - the <source>'s address, when the story's link names no other site: it has none, it is on the feed's own
+      site (Google News's links are its own redirects) or a link shortener's (SHORTENERS), or it is on the
+      source's site or a subdomain of it (but a source on a subdomain of the story's host, `feeds.x.example`,
+      gives the story's: x.example); a <source> on a shortener's gives no address;
+    - else the story's link, when it is on another site than the feed's: a feed cannot file another site's
+      story under a publisher it names (newsdesk's own RSS: its <source> is the provider's feed on the site it
+      came from, its story the provider's page); so too when the <source> gives no address;
+    - else the feed's site."""
+    story, given = _publisher_host(entry.link), _publisher_host(entry.origin_link)
     own = {_bare_host(feed.link), _bare_host(source.url)}
     if "." in given and (not story or story in own or _one_domain(story, given)):
         return entry.origin_link if not given.endswith("." + story) else entry.link  # (`feeds.x.example`: x.example)
     return entry.link if story and story not in own else feed.link or source.url
+
+
+# Link shorteners (docs/fetch.md lists them): a link there is a redirect to a story on another site, which it does
+# not name, as Google News's are; the shortener is never the story's publisher. Its host as written, or with `www.`.
+SHORTENERS = frozenset({"t.co", "bit.ly", "ow.ly", "buff.ly", "dlvr.it", "lnkd.in", "trib.al", "tinyurl.com", "goo.gl",
+                        "fb.me"})
+
+
+def _publisher_host(url: str) -> str:
+    """The host of an address as a publisher's domain: none of a link shortener's."""
+    host = _bare_host(url)
+    return "" if host in SHORTENERS else host
 
 
 def _one_domain(host: str, other: str) -> bool:

@@ -12,6 +12,12 @@ of any other cased alphabet (Cyrillic, Greek ...), the letter itself in a script
 Devanagari ...), a Hangul syllable's first consonant (한 under ㅎ), a katakana as its hiragana; names written
 in Chinese characters, which have no small set of initials, under one heading (HAN); names that start with a
 digit or have no letter under OTHER, last. No name is left out.
+
+On a site in Arabic, a name that begins with the article ال (written joined to its word) is filed and sorted
+under the word's own first letter, as Arabic dictionaries and indexes do: السياسة under س, not with every
+other name of the article under ا (shown as written). Not elsewhere: Persian and Urdu write ال only in loans
+(الکترونیک); Hebrew's article ה is one letter that begins many words too (הודו, הר), which no rule of letters
+tells apart; and a Latin name's separate article (The Verge) is not known to be one without its language.
 """
 
 from __future__ import annotations
@@ -32,6 +38,10 @@ OTHER = "#"  # names that start with a digit or have no letter
 HAN = "漢字"  # names that start with a Chinese character (hanzi, kanji, hanja)
 _NUMBERS = re.compile(r"(\d+)", re.ASCII)
 _CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"  # Hangul's initial consonants, as letters that stand alone
+# Arabic's article (alif, or alif wasla, and lam) before a word of two letters at least, after any leading
+# non-letters ("«الأهرام»"); the short vowels and other marks that may follow a letter are skipped.
+_ARABIC_ARTICLE = re.compile(r"^[^\w]*([\u0627\u0671][\u064b-\u065f\u0670]*\u0644[\u064b-\u065f\u0670]*)"
+                             r"(?=(?:[^\W\d_][\u064b-\u065f\u0670]*){2})")
 
 
 @record
@@ -68,9 +78,19 @@ class Directory:
     jumps: tuple[Jump, ...]
 
 
-def initial(name: str) -> str:
-    """The heading `name` is listed under (see the module's docstring)."""
-    for char in unicodedata.normalize("NFKD", name):  # (decomposed: É is E and its accent, 한 is ᄒ, ᅡ, ᆫ)
+def filed(name: str, language: str = "") -> str:
+    """`name` as an index of a site in `language` files it: without the Arabic article that begins it on a site
+    in Arabic (see the module's docstring)."""
+    if language.split("-")[0].split("_")[0].lower() == "ar":
+        found = _ARABIC_ARTICLE.match(name)
+        if found:
+            return name[: found.start(1)] + name[found.end(1) :]
+    return name
+
+
+def initial(name: str, language: str = "") -> str:
+    """The heading `name` is listed under on a site in `language` (see the module's docstring)."""
+    for char in unicodedata.normalize("NFKD", filed(name, language)):  # (decomposed: É is E and its accent, 한 is ᄒ, ᅡ, ᆫ)
         kind = unicodedata.category(char)
         if kind[0] == "L":
             break
@@ -94,10 +114,10 @@ def initial(name: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)  # (serve plans the indexes again after each save: the same names)
-def _key(name: str) -> tuple:
+def _key(name: str, language: str) -> tuple:
     """`name`'s place in A to Z: its initial's, then its own without accents or case, numbers by value ("Week 9"
-    before "Week 10")."""
-    return _rank(initial(name)), _folded(name)
+    before "Week 10"), each as filed."""
+    return _rank(initial(name, language)), _folded(filed(name, language))
 
 
 def _folded(name: str) -> tuple:
@@ -116,11 +136,12 @@ def _anchor(label: str) -> str:
     return "letter-other" if label == OTHER else "letter-" + "-".join(f"{ord(c):x}" for c in label)
 
 
-def directory(entries: Sequence[Entry]) -> Directory | None:
-    """The index's pages for `entries`, or None when they are few enough for one page as it was (WHOLE)."""
+def directory(entries: Sequence[Entry], language: str = "") -> Directory | None:
+    """The index's pages for `entries` on a site in `language`, or None when they are few enough for one page as
+    it was (WHOLE)."""
     if len(entries) <= WHOLE:
         return None
-    keyed = [(*_key(e.name), e.name, e.slug) for e in entries]
+    keyed = [(*_key(e.name, language), e.name, e.slug) for e in entries]
     covered = heapq.nsmallest(LEADING, ((-e.stories, e.newest, key[1], e.slug) for e, key in zip(entries, keyed)
                                         if e.stories > 1))
     leading = tuple(slug for *_, slug in covered)

@@ -42,8 +42,8 @@ import logging
 import re
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta, timezone
-from email.utils import format_datetime
 from functools import partial
+from typing import Callable
 from urllib.parse import urlsplit
 
 from generator import __version__
@@ -73,8 +73,10 @@ EXTENSIONS = {"atom": ".xml", "rss": ".rss", "json": ".json"}
 MEDIA_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml", "json": "application/feed+json"}
 
 # XML 1.0 allows tab, newline, carriage return and most of Unicode; C1 controls are allowed
-# but mean nothing in a headline and upset some readers, so they go too.
-_NOT_XML = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# but mean nothing in a headline and upset some readers, so they go too. What goes is written out rather than
+# what stays (\t \n \r \x20-\x7e \xa0-\ud7ff \ue000-\ufffd and past \uffff): the same characters, and
+# `re` makes this short class at once where it walked each of the other's.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _DOMAIN = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)+")
 # A fixed table rather than `mimetypes`, whose answers depend on the machine's mime.types files.
 _IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif",
@@ -260,9 +262,7 @@ def _entry(site: Site, config: Config, item: Item) -> _Entry:
     image = item.image
     image_url = site_url(base, image.url) if image else ""
     provider = site.providers.get(item.provider.slug) if item.provider else None
-    # A download's file is its link (the story is the file), when it plays none and the link is no web page (a
-    # store's or a project's page as an enclosure would have feed readers save its HTML as the file)
-    download = item.link if item.type == "download" and not item.media_file and not _web_page(item.link) else ""
+    download = _download_file(item)
     file = item.media_file or download
     return _Entry(
         url=site_url(base, item.path),
@@ -343,9 +343,21 @@ def download_type(url: str) -> str:
 _PAGE_ENDINGS = ("/", ".html", ".htm", ".shtml", ".xhtml", ".php", ".asp", ".aspx", ".jsp")
 
 
+def _download_file(item: Item) -> str:
+    """A download's file for its enclosure, or "": the file its `featuredContent` gives (beside a page, as
+    `newsdesk fetch` writes a feed's enclosure), else its link (the story is the file); never what plays (that is
+    `media_file`, or a player the site embeds), never a web page (a store's or a project's page as an enclosure
+    would have feed readers save its HTML as the file)."""
+    if item.type != "download" or item.media_file:
+        return ""
+    given = "" if item.embed else item.video_url
+    return next((url for url in (given, item.link) if url and not _web_page(url)), "")
+
+
 def _web_page(url: str) -> bool:
     """A link that names a page rather than a file: its path ends in a folder or a web page's extension."""
-    return urlsplit(url).path.lower().endswith(_PAGE_ENDINGS) or not urlsplit(url).path
+    path = urlsplit(url).path
+    return not path or path.lower().endswith(_PAGE_ENDINGS)
 
 
 def _amount(amount: float) -> str:
@@ -389,6 +401,8 @@ def rfc3339(moment: datetime) -> str:
 
 
 def _rfc822(moment: datetime) -> str:
+    from email.utils import format_datetime  # (here: a build that writes no RSS feed, a warm one, never needs it)
+
     return format_datetime(moment.astimezone(timezone.utc), usegmt=True)
 
 
@@ -417,7 +431,12 @@ def _serialize(root: ET.Element) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
 
 
-def _file(parent: ET.Element, entry: _Entry, address=str) -> None:
+def _iri(address: str) -> str:
+    """An address as Atom writes it: an IRI, as written (RSS writes ascii_url's)."""
+    return address
+
+
+def _file(parent: ET.Element, entry: _Entry, address: Callable[[str], str]) -> None:
     """The sound or video file's length, which an enclosure has no room for: Media RSS's media:content of the
     same file (with its size), as feed readers and newsdesk fetch read it."""
     if entry.media and entry.media_seconds:
@@ -433,7 +452,7 @@ def _price(parent: ET.Element, entry: _Entry) -> None:
         _add(parent, "media:price", type="purchase", price=entry.price, **currency)
 
 
-def _itunes(parent: ET.Element, entry: _Entry, address=str) -> None:
+def _itunes(parent: ET.Element, entry: _Entry, address: Callable[[str], str]) -> None:
     """A podcast's episode as Apple's tags give it, which podcast apps read (the enclosure is its file): its length
     in seconds, its picture (Apple takes a JPEG or PNG), who made it (its author, else its provider, as the entry's
     author), and whether it is explicit when the item says."""
@@ -449,7 +468,7 @@ def _itunes(parent: ET.Element, entry: _Entry, address=str) -> None:
         _add(parent, "itunes:explicit", entry.explicit)
 
 
-def _media(parent: ET.Element, entry: _Entry, address=str) -> None:
+def _media(parent: ET.Element, entry: _Entry, address: Callable[[str], str]) -> None:
     attrs = {"url": address(entry.image), "medium": "image"}
     if entry.image_type:
         attrs["type"] = entry.image_type
@@ -525,11 +544,11 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
             _add(node, "category", term=name, scheme=topics, label=name)
         if entry.summary:
             _add(node, "summary", entry.summary, type="text")
-        _file(node, entry)
+        _file(node, entry, _iri)
         _price(node, entry)
-        _itunes(node, entry)
+        _itunes(node, entry, _iri)
         if entry.image:
-            _media(node, entry)
+            _media(node, entry, _iri)
     return _serialize(root)
 
 

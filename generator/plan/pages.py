@@ -308,11 +308,11 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
                                                for slug, provider in site.providers.items()],
                           providers, lambda shown: {"all_providers": providers(shown)},
                           lambda: {"all_providers": tuple(site.providers.values())})
-    teasers: dict[int, Teaser] = {}
+    shared = Shared()
     if earlier:
-        pages.extend(page or article_page(site, index, teasers) for index, page in enumerate(earlier.articles))
+        pages.extend(page or article_page(site, index, shared) for index, page in enumerate(earlier.articles))
     else:
-        pages.extend(article_page(site, index, teasers) for index in range(len(site.items)))
+        pages.extend(article_page(site, index, shared) for index in range(len(site.items)))
     if config.search:
         pages.append(Page("search/", "search.html", "search", "", words.t("search_title"),
                           words.t("search_description"), {}))
@@ -431,30 +431,48 @@ class Teaser:
     source: str = field(compare=False, repr=False)
 
 
-def article_page(site: Site, index: int, teasers: dict[int, Teaser] | None = None) -> Page:
+@dataclass
+class Shared:
+    """What the article pages planned together share: an item's Teaser ("More on <topic>", a story's lead) and its
+    Source ("More coverage"), each one value for all the pages that show it (which their fingerprints describe
+    once), and the article keys of a story's members, by the story's number in Site.stories."""
+
+    teasers: dict[int, Teaser] = field(default_factory=dict)
+    sources: dict[int, Source] = field(default_factory=dict)
+    keys: dict[int, dict[str, int]] = field(default_factory=dict)
+
+
+def article_page(site: Site, index: int, shared: Shared | None = None) -> Page:
     """The page of site.items[index]; it also shows the related stories the site has, and, for a story
     without related coverage, a few more of its first topic and of its provider (the nearest in date), so
-    that a reader has something to read next. `teasers`: item index -> its Teaser, one dict for all the
-    pages planned together (a story is on several pages' "More on" lists: one value for all of them)."""
-    teasers = {} if teasers is None else teasers
+    that a reader has something to read next. `shared`: one for all the pages planned together."""
+    shared = Shared() if shared is None else shared
     item = site.items[index]
-    story = item_story(site, index)
-    made: list[dict[str, int]] = []
+    number = site.story_of.get(index)
+    story = None if number is None else site.stories[number]
 
     def keys() -> dict[str, int]:
-        # (made once a page, when a `related` URL is no item's as written: a lead's page looks up its members' entries)
-        if not made:
-            made.append(member_keys(site, story.members) if story is not None else {})
-        return made[0]
+        # (when a `related` URL is no item's as written: a lead's page looks up its members' entries)
+        if story is None:
+            return {}
+        found = shared.keys.get(number)
+        if found is None:
+            found = shared.keys[number] = member_keys(site, story.members)
+        return found
 
-    shown = {at for at in (_related_index(site, keys, r) for r in item.related) if at is not None}
+    found = [_related_index(site, keys, r) for r in item.related]  # each entry's item, None when not the site's
+    shown = {at for at in found if at is not None}
     lead = None
     if story is not None:
         if story.lead == index:
             shown.update(story.members)  # its "More coverage" lists them all
         else:
-            lead = _teaser(site, story.lead)  # (a Teaser: Dependents finds the page by its source)
-    sources = _sources(site, index, story, keys)
+            lead = _teaser(site, story.lead, shared)  # (a Teaser: Dependents finds the page by its source)
+    if story is None or story.lead != index:
+        sources = tuple(_outside(site, related) if at is None else _member(site, at, shared)
+                        for related, at in zip(item.related, found))
+    else:
+        sources = _lead_sources(site, index, story, keys, shared)
     shown = (index,) + tuple(sorted(shown - {index}))
     on_topic = from_provider = ()
     if not sources and lead is None:
@@ -466,33 +484,38 @@ def article_page(site: Site, index: int, teasers: dict[int, Teaser] | None = Non
                 {"item": item, "provider": site.providers.get(item.provider.slug) if item.provider else None,
                  "sources": sources, "story_lead": (lead,) if lead else (),
                  "story": coverage(site, index),
-                 "more_on_topic": tuple(teasers.get(i) or teasers.setdefault(i, _teaser(site, i)) for i in on_topic),
-                 "more_from_provider": tuple(teasers.get(i) or teasers.setdefault(i, _teaser(site, i))
-                                             for i in from_provider)},
+                 "more_on_topic": tuple(_teaser(site, i, shared) for i in on_topic),
+                 "more_from_provider": tuple(_teaser(site, i, shared) for i in from_provider)},
                 shown)
 
 
-def _sources(site: Site, index: int, story, keys: Callable[[], dict[str, int]]) -> tuple[Source, ...]:
-    """What the page of site.items[index] lists as "More coverage": for the lead of a story, its other items
-    (newest first), then the declared `related` coverage of its items that the site does not have; for any
-    other item, its own `related` entries (this site's page where it has the story)."""
-    if story is None or story.lead != index:
-        return tuple(_related(site, keys, r) for r in site.items[index].related)
-    found = [_member(site, member) for member in story.members if member != index]
+def _lead_sources(site: Site, index: int, story, keys: Callable[[], dict[str, int]],
+                  shared: Shared) -> tuple[Source, ...]:
+    """What the page of a story's lead, site.items[index], lists as "More coverage": the story's other items (newest
+    first), then the declared `related` coverage of its items that the site does not have. (Any other item's page
+    lists its own `related` entries, this site's page where it has the story.)"""
+    found = [_member(site, member, shared) for member in story.members if member != index]
     wanted = set(story.related)  # (grouping.attach: the entries that are no item's, in this order)
     for member in (index, *story.members):
         for related in site.items[member].related:
             if related.url in wanted:
                 wanted.discard(related.url)
-                found.append(_related(site, keys, related))
+                at = _related_index(site, keys, related)
+                found.append(_outside(site, related) if at is None else _member(site, at, shared))
     return tuple(found)
 
 
-def _member(site: Site, index: int) -> Source:
-    item = site.items[index]
-    provider = site.providers.get(item.provider.slug) if item.provider else None
-    return Source(item.title, item.path, True, provider.slug if provider else "",
-                  provider.name if provider else "", item.published, item.excerpt, kind_of(item))
+def _member(site: Site, index: int, shared: Shared) -> Source:
+    """site.items[index] as "More coverage" lists it (the crawler's copy of a `related` story's title and summary
+    may be older than the site's own)."""
+    known = shared.sources.get(index)
+    if known is None:
+        item = site.items[index]
+        provider = site.providers.get(item.provider.slug) if item.provider else None
+        known = shared.sources[index] = Source(item.title, item.path, True, provider.slug if provider else "",
+                                               provider.name if provider else "", item.published, item.excerpt,
+                                               kind_of(item))
+    return known
 
 
 def _related_index(site: Site, keys: Callable[[], dict[str, int]], related: Related) -> int | None:
@@ -505,12 +528,8 @@ def _related_index(site: Site, keys: Callable[[], dict[str, int]], related: Rela
     return at
 
 
-def _related(site: Site, keys: Callable[[], dict[str, int]], related) -> Source:
-    """A `related` entry as "More coverage" lists it: a story the site has as its own page shows it (the
-    crawler's copy of its title and summary may be older), any other as the entry gives it."""
-    at = _related_index(site, keys, related)
-    if at is not None:
-        return _member(site, at)
+def _outside(site: Site, related: Related) -> Source:
+    """A `related` entry the site does not have, as "More coverage" lists it: as the entry gives it."""
     provider = related.provider
     # its provider on this site, by who it is (its own slug may be another provider's: generator/site/slugs.py)
     slug = site.provider_slugs.get(provider_identity(provider), "") if provider else ""
@@ -532,10 +551,14 @@ def _nearest(order: tuple[int, ...], index: int, skip: set[int]) -> tuple[int, .
     return tuple(order[p] for p in sorted(near[:MORE]))
 
 
-def _teaser(site: Site, index: int) -> Teaser:
-    item = site.items[index]
-    provider = site.providers.get(item.provider.slug) if item.provider else None
-    return Teaser(item.title, item.path, item.published, provider.name if provider else "", kind_of(item), item.source)
+def _teaser(site: Site, index: int, shared: Shared) -> Teaser:
+    known = shared.teasers.get(index)
+    if known is None:
+        item = site.items[index]
+        provider = site.providers.get(item.provider.slug) if item.provider else None
+        known = shared.teasers[index] = Teaser(item.title, item.path, item.published,
+                                               provider.name if provider else "", kind_of(item), item.source)
+    return known
 
 
 def _index_pages(kind: str, words: Words, entries: list[Entry], values: Callable[[tuple[str, ...]], tuple],
@@ -545,7 +568,7 @@ def _index_pages(kind: str, words: Words, entries: list[Entry], values: Callable
     are `values(slugs)`: the slugs of topics, the Providers themselves (at the top of the context, as Dependents
     finds them); `shown_context(slugs)` adds what a page's template also reads of those it shows."""
     title, description, base = words.t(kind), words.t(f"{kind}_description"), f"{kind}/"
-    found = directory(entries)
+    found = directory(entries, words.language)
     if found is None:
         return [Page(base, f"{kind}.html", kind, "", title, description,
                      dict(whole(), leading=(), listed=(), sections=(), jumps=(), pagination=None))]

@@ -72,7 +72,7 @@ from generator.site.text import BIDI, bidi_closed, cut_at_word
 from generator.site.types import badge
 from generator.urls import device_name, resized_url
 
-FORMAT = 17  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 18  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -99,6 +99,10 @@ BODY_SCALE = (K1 + 1) * IMPACT_SCALE
 assert BODY_SCALE + TITLE_POINTS + LABEL_POINTS + EXCERPT_POINTS <= MAX_WEIGHT  # an impact fits the files' range
 MAX_TERM = 40  # characters; a longer "word" (a hash, a URL run together) is cut here, by the client too
 PAIRS_IN_BODY = 50  # phrases are indexed in the title, the excerpt and this many words of the text
+# A body's text is indexed until it has used this many different words (its words and hyphenated compounds):
+# a crawler's junk of random words would add a posting per word, and grow the index past the rest of the site;
+# a long real text uses far fewer (docs/search.md). The page shows the whole body.
+MAX_BODY_WORDS = 5000
 PAIR, TOPIC, PROVIDER = "_", "t:", "p:"  # prefixes of phrase pairs and filter terms (no word has "_" or ":")
 
 # BCP 47 primary language subtag -> Snowball algorithm (the snowballstemmer package's names). A language
@@ -122,12 +126,8 @@ STEMMERS = {
 IGNORABLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
              "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
              "\U000e0000-\U000e0fff")
-# Runs of two or more letters or digits (Python's [^\W_] is exactly Unicode's L and N), or one letter of a script
-# written without spaces (UNSPACED).
-_TOKEN = re.compile(rf"[^\W_{UNSPACED}]{{2,}}|(?=[^\W_])[{UNSPACED}]")
-_ASCII_TOKEN = re.compile(r"[a-z0-9]{2,}")  # _TOKEN on lowercased ASCII text, where it means exactly this
-_WORDS = re.compile(r"[^\W_]{2,}")  # _TOKEN on text with no UNSPACED letter, where it means exactly this
-_HAS_UNSPACED = re.compile(f"[{UNSPACED}]")
+_ASCII_TOKEN = re.compile(r"[a-z0-9]{2,}")  # a token (_tokens) in lowercased ASCII text, where it means exactly this
+_WORDS = re.compile(r"[^\W_]{2,}")  # a token (_tokens) in text with no UNSPACED letter, where it means exactly this
 _TAG = re.compile(r"<[^>]*>")
 # Languages whose dotted and dotless i are two letters (Unicode's SpecialCasing.txt: Turkish, Azerbaijani): there
 # "I" is the capital of "ı" and "İ" of "i" (elsewhere "İ" lowercases to "i" and a combining dot, which the stemmer
@@ -182,6 +182,15 @@ def _written_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return (re.compile(rf"(?:[^\W_{UNSPACED}]|[{marks}]){{2,}}|[{UNSPACED}][{marks}]*"),
             re.compile(rf"[{plane0}]{{2,}}"),
             re.compile(f"[{_plane0(IGNORABLE)}{_plane0(UNSPACED)}]|[\U00010000-\U0010ffff]"))
+
+
+@functools.cache
+def _tokens() -> tuple[re.Pattern, re.Pattern]:
+    """A token: a run of two or more letters or digits (Python's [^\\W_] is exactly Unicode's L and N), or one
+    letter of a script written without spaces (UNSPACED); and what finds an UNSPACED letter. Made on first use,
+    as _written_words: `re` takes a while over their long classes, and a build whose index is current needs
+    neither."""
+    return re.compile(rf"[^\W_{UNSPACED}]{{2,}}|(?=[^\W_])[{UNSPACED}]"), re.compile(f"[{UNSPACED}]")
 
 
 def _plane0(ranges: str) -> str:
@@ -265,7 +274,8 @@ def compounds(text: str, casing: str = "") -> list[str]:
 
 
 def _hyphens(text: str) -> list[int]:
-    """Where a text's hyphens are, in order (str.find: a pattern's scan of a whole body cost three times more)."""
+    """Where a text's hyphens are, in order: str.find jumps from one to the next, where a pattern would be tried at
+    every letter of a body (docs/dev/search.md, Compounds, has the cost of each)."""
     found = []
     for hyphen in _HYPHENS:
         at = text.find(hyphen)
@@ -303,7 +313,8 @@ def casing(language: str) -> str:
 def _whole(word: str) -> tuple[str, ...]:
     """A word as written, or its tokens when folding does not leave it one token of MAX_TERM at most."""
     token = fold(word)
-    found = (_TOKEN if _HAS_UNSPACED.search(token) else _WORDS).findall(token)
+    any_token, unspaced = _tokens()
+    found = (any_token if unspaced.search(token) else _WORDS).findall(token)
     if len(found) == 1 and found[0] == token and len(token) <= MAX_TERM:
         return (word,)
     return tuple(part[:MAX_TERM] for part in found)
@@ -562,6 +573,7 @@ def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
     size = per_task or max(ITEMS_PER_TASK, -(-count // MAX_TASKS))
     _marks()
     _written_words()
+    _tokens()
     _compound()
     return [(start, index.stemmer, index.casing,
              marshal.dumps([tuple(map(_texts, items)) for items in index.members[start:start + size]], 2))
@@ -791,6 +803,8 @@ def _weights(stems: _Stems, casing: str, words: Counter, title: str, labels: str
     text = body_text(body_html(body))
     joined = [compounds(title, casing), compounds(labels, casing), compounds(excerpt, casing), compounds(text, casing)]
     body_words, present = _spelled(text, casing, stems)
+    if len(body_words) + len(joined[3]) > MAX_BODY_WORDS:
+        body_words, joined[3], present = _bounded(body_words, joined[3], present)
     if present is None:
         present = set(body_words)
     present.update(*fields, *joined)
@@ -805,6 +819,18 @@ def _weights(stems: _Stems, casing: str, words: Counter, title: str, labels: str
                 weights[term] = weight
     weights.update(dict.fromkeys(filters, 1))
     return weights
+
+
+def _bounded(words: list[str], compounds: list[str], present: set[str] | None
+             ) -> tuple[list[str], list[str], set[str] | None]:
+    """A body's words and compounds as the index takes them: of its first MAX_BODY_WORDS different ones (its
+    words in order, then its compounds), each as often as the text writes it; `present`: the words' set."""
+    distinct = dict.fromkeys(words)
+    distinct.update(dict.fromkeys(compounds))
+    if len(distinct) <= MAX_BODY_WORDS:
+        return words, compounds, present
+    kept = set(itertools.islice(distinct, MAX_BODY_WORDS))
+    return [word for word in words if word in kept], [word for word in compounds if word in kept], kept
 
 
 def _field_weights(term_of: Callable, fields: list[list], body_words: list, joined: list[list]) -> dict[str, int]:

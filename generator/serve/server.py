@@ -39,7 +39,7 @@ from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions
 from generator.config.load import build_time
 from generator.config.values import Config
-from generator.errors import BuildError, NewsdeskError, Problem
+from generator.errors import BuildError, NewsdeskError, Problem, printable
 from generator.serve.indexer import SearchIndexer
 from generator.serve.overlay import POLL_URL, SCRIPT_URL, inject, snippet
 from generator.serve.rebuild import Held, Session, rebuild
@@ -282,6 +282,7 @@ class DevServer:
     def _build(self, changes: dict[Path, ChangeKind], what: str) -> Rebuild:
         started = time.perf_counter()
         before = (self._error, self._notice)
+        served = self.config.base_path if self.config is not None else None
         pages = rendered = written = removed = 0
         mode = note = ""
         handover = None
@@ -332,6 +333,9 @@ class DevServer:
         record = Rebuild(what, tuple(self._relative(p) for p in changes), action, pages, rendered, written, removed,
                          (time.perf_counter() - started) * 1000, self._error, mode, note)
         self._finish(record, before[1])
+        if served is not None and self.config is not None and self.config.base_path != served:
+            # (the open page, at the old path, now shows the site's not-found page)
+            self._echo(f"base_url's path changed: the site is now at {self.url}")
         return record
 
     def _hand_over(self, held: Held) -> None:
@@ -397,8 +401,9 @@ class DevServer:
             reason = withheld_because(result, now, self._options.drafts, self._options.future)
             if path in edited and reason.startswith("dated in the future"):
                 # (as `newsdesk build` says it; serve's clock stands still, so the item stays out until a restart)
-                self._echo(f"note: {result.source}: {reason}: left out until then (serve reads the clock when it "
-                           "starts: restart it then, or serve with --future)", True)
+                # (a file's name is a crawler's: printable, as a problem's path is)
+                self._echo(printable(f"note: {result.source}: {reason}: left out until then (serve reads the clock "
+                                     "when it starts: restart it then, or serve with --future)"), True)
         self._broken = {self.config.root / p.path for p in problems}
         if problems:
             raise BuildError(problems, f"{len(problems)} edited item file(s) cannot be used; "
@@ -449,7 +454,7 @@ class DevServer:
             self._echo(f"{fixed} content problem{'s' * (fixed != 1)} fixed; {len(now)} left", True)
         good = [rebuild for rebuild in self.rebuilds[:-1] if not rebuild.error]
         if record.note and (not good or good[-1].note != record.note):  # (said once, as build and check say it)
-            self._echo(f"note: {record.note}", True)
+            self._echo(printable(f"note: {record.note}"), True)
         files = f"{record.written} file{'s' * (record.written != 1)} changed, {record.removed} removed"
         if len(self.rebuilds) == 1:
             self._echo(f"Built {record.pages} page{'s' * (record.pages != 1)} ({files}) in {took}")

@@ -28,6 +28,7 @@ from watchdog.events import (EVENT_TYPE_CLOSED, EVENT_TYPE_CREATED, EVENT_TYPE_D
                              EVENT_TYPE_MOVED, FileSystemEventHandler)
 from watchdog.observers import Observer
 
+from generator.errors import printable
 from generator.config.values import Config, bundled_theme_dir
 from generator.build.writer import BESIDE_OUTPUT, beside_output
 from generator.site.content import looks_like_an_item
@@ -159,9 +160,9 @@ def describe_changes(changes: dict[Path, ChangeKind], root: Path) -> str:
             names.append(path.as_posix())
     if not names:
         return "nothing changed"
-    verb = "removed" if len(names) == 1 and not Path(next(iter(changes))).exists() else "changed"
+    verb = "changed" if any(Path(path).exists() for path in changes) else "removed"  # (a folder deleted: all gone)
     more = f" and {len(names) - 1} more" if len(names) > 1 else ""
-    return f"{names[0]}{more} {verb}"
+    return printable(f"{names[0]}{more} {verb}")  # (a file's name is a crawler's, as a problem's path is)
 
 
 def changed_since(layout: SiteLayout, since_ns: int) -> list[tuple[str, bool]]:

@@ -209,8 +209,7 @@ def parse_source(name: str, raw: bytes, size: int | None = None) -> Source | Pro
         text = decoded(raw, WINDOWS_1252)
         notes = ((line, "not UTF-8 text (from this line on); it was read as Windows-1252 (Latin-1)",
                   "save the file as UTF-8"),)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unix_newlines(text)
     if text.startswith("\ufeff"):  # (a byte order mark more: a crawler's text that had one, saved with one)
         text = text.lstrip("\ufeff")
     start = _BLANK_LINES.match(text).end()  # (blank lines above the opening `---`, as some crawlers write)
@@ -734,12 +733,17 @@ def _within_limits(name: str, scanned, fm_line: int, what: str) -> Problem | Non
     return None
 
 
+def unix_newlines(text: str) -> str:
+    """Windows' (CRLF) and old Macs' (CR) line breaks as LF: how an item's text is read, and so its lines counted."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def key_lines(root: Path, source_path: str, keys) -> dict:
     """Line of each `key:` found at the start of a line of a file (front matter keys), to place messages:
     one read for all the messages about one file. A key (`provider`, `domian`) is the first `domian:` indented
     under `provider:` (in a list entry too), else `provider:`'s line."""
     try:
-        text = decoded(_named_file(root, source_path).read_bytes(), WINDOWS_1252).replace("\r\n", "\n")
+        text = unix_newlines(decoded(_named_file(root, source_path).read_bytes(), WINDOWS_1252))
     except (OSError, ValueError):
         return {}
     lines = {}

@@ -157,7 +157,9 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     if public:
         html, private = without_private_sources(html)
         if private:
-            at = body.find(host_of(private[0]) or private[0])
+            # (its line: where the body writes its address, else its host; a link to that host may come first)
+            at = body.find(private[0])
+            at = at if at >= 0 else body.find(host_of(private[0]) or private[0])
             warnings += (Problem(source.path, source.body_line + body.count("\n", 0, max(at, 0)),
                                  f"the body's picture {left_out(private[0])}"
                                  + (f" (and {len(private) - 1} more)" if len(private) > 1 else "")

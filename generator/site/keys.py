@@ -19,6 +19,10 @@ KNOWN_FIELDS = frozenset({
     "price", "length", "category", "slug", "size", "image", "author", "authors",
 })
 
+# An item's keys that are no field looked at for a typo of one (`exerpt`): a crawler's record of thousands of keys
+# of its own holds no typos, and looking at each (difflib) cost more than all else the item's reading did
+MAX_KEYS_LOOKED_AT = 100
+
 # The fields of the mappings inside an item (a provider, each picture, each related story).
 _IMAGE_FIELDS = frozenset({"url", "src", "contentUrl", "href", "width", "height"})
 _NESTED_FIELDS = MappingProxyType({
@@ -137,10 +141,13 @@ def check_keys(meta: dict, notes: Notes) -> None:
     provider's or picture's that lost its indent under an empty `provider:`; other unknown keys are kept
     for templates without a word (crawlers write fields of their own: a picture's `isCached`)."""
     read = set(notes.aliases.values())  # (a key read as a field, as another writer names it: said already)
+    looked = 0  # unknown keys looked at for a typo, at most MAX_KEYS_LOOKED_AT
     for key in meta:
         if (isinstance(key, str) and key not in KNOWN_FIELDS and key not in read
                 and words_of(key) not in _field_words(KNOWN_FIELDS)):
-            known = _close_to(key, KNOWN_FIELDS)  # (a field spelled otherwise is read, or said: spelled_as_known)
+            looked += 1
+            # (a field spelled otherwise is read, or said: spelled_as_known)
+            known = _close_to(key, KNOWN_FIELDS) if looked <= MAX_KEYS_LOOKED_AT else ""
             owner = next((section for section, fields in _NESTED_FIELDS.items()
                           if key in fields and section in meta and meta[section] is None), None)
             if known:
@@ -159,8 +166,9 @@ def check_keys(meta: dict, notes: Notes) -> None:
     for section, entry in nested:
         fields = _NESTED_FIELDS[section.rsplit(".", 1)[-1]]
         for key in entry if isinstance(entry, dict) else ():
-            known = (isinstance(key, str) and key not in fields and words_of(key) not in _field_words(fields)
-                     and _close_to(key, fields))
+            unknown = isinstance(key, str) and key not in fields and words_of(key) not in _field_words(fields)
+            looked += unknown
+            known = unknown and looked <= MAX_KEYS_LOOKED_AT and _close_to(key, fields)
             if known and (section, key) not in said:
                 said.add((section, key))
                 notes.warn((section.split(".")[0], key), f"`{key}` in `{section}` is not a known field; "

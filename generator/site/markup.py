@@ -164,15 +164,15 @@ def absolute_addresses(html: str, base: str) -> str:
 
 
 # What a page loads without a click, in sanitised HTML: a picture's or a player's file, a video's poster
-_LOADING = re.compile(r'<(?:img|audio|video|source)(?:\s+[a-z-]+="[^"]*")+')
-_LOADED = re.compile(r' (?:src|poster)="(https?://[^"]*)"')  # (sanitize writes them so)
+_LOADING_ELEMENT = re.compile(r'<(?:img|audio|video|source)(?:\s+[a-z-]+="[^"]*")+')
+_LOADED_ADDRESS = re.compile(r' (?:src|poster)="(https?://[^"]*)"')  # (sanitize writes them so)
 
 
 def without_private_sources(html: str) -> tuple[str, tuple[str, ...]]:
     """Sanitised HTML without the sources of its pictures and players on the reader's own network (urls.private_address:
     site/private_pictures.py says why), a picture then shown as its text; and those addresses, in order."""
     if ' src="' not in html and ' poster="' not in html or not any(  # (most bodies: a quick look)
-            private_address(htmlmod.unescape(source[1])) for source in _LOADED.finditer(html)):
+            private_address(htmlmod.unescape(source[1])) for source in _LOADED_ADDRESS.finditer(html)):
         return html, ()
     found: list[str] = []
 
@@ -183,7 +183,7 @@ def without_private_sources(html: str) -> tuple[str, tuple[str, ...]]:
         found.append(address)
         return ""
 
-    html = _LOADING.sub(lambda element: _LOADED.sub(source, element.group()), html)
+    html = _LOADING_ELEMENT.sub(lambda element: _LOADED_ADDRESS.sub(source, element.group()), html)
     # (a player left with no file shows what it holds, as one that named none: _playable)
     return (_playable(_sourceless_pictures(html)) if found else html), tuple(found)
 
@@ -401,9 +401,9 @@ _ADDRESS_START = re.compile(r"(?:https?:|//|www\.)", re.IGNORECASE)
 _ATTRIBUTE_BEFORE = re.compile(r"""(?:href|src|poster)\s*=\s*["']?$""", re.IGNORECASE)
 
 
-# A table's row with fewer cells than its header is filled with empty ones, by either engine: a header of 1,000
-# columns over 2,000 one-letter rows (8 KB) was 5 MB of HTML to cmark and 20 MB to Python-Markdown (23 s), per
-# table. Past this many cells filled in one body, a table is shown as the text it is written as.
+# A table's row with fewer cells than its header is filled with empty ones, by either engine: a few kilobytes of
+# short rows under a wide header made megabytes of HTML per table (docs/content.md has the figures). Past this
+# many cells filled in one body, a table is shown as the text it is written as.
 MAX_FILLED_CELLS = 100_000
 # A table's delimiter row (`|---|:--:|`, maybe in a quote or a list item), which makes the lines above and below
 # it a table

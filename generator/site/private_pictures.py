@@ -31,18 +31,19 @@ def left_out(url: str) -> str:
             "(a reader's browser would ask it of their router or computer): left out")
 
 
-def public_pictures(images: tuple[Image, ...], key, notes: Notes) -> tuple[Image, ...]:
-    """`images` without those on a private host, with one warning for the field (its first such picture)."""
+def public_pictures(images: tuple[Image, ...], key: str, notes: Notes) -> tuple[Image, ...]:
+    """`images` without those on a private host, with one warning at the front matter's `key` (its first such
+    picture)."""
     kept = tuple(image for image in images if not private_address(image.url))
     if len(kept) < len(images):
         first = next(image.url for image in images if private_address(image.url))
         more = len(images) - len(kept) - 1
-        notes.warn(key, f"`{key if isinstance(key, str) else key[0]}`: the picture {left_out(first)}"
+        notes.warn(key, f"`{key}`: the picture {left_out(first)}"
                         + (f" (and {more} more)" if more else ""), HINT)
     return kept
 
 
-def public_provider(provider: ProviderRef | None, key, notes: Notes) -> ProviderRef | None:
+def public_provider(provider: ProviderRef | None, key: str, notes: Notes) -> ProviderRef | None:
     """A provider without its logos on a private host."""
     if provider is None or not provider.images:
         return provider

@@ -115,15 +115,17 @@ _DURATION = re.compile(r"P(?:([0-9]+)D)?(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9
                        re.IGNORECASE)
 
 
-# A length as a clock shows it, written as text (`"4:13"`, `"1:02:03"`; YAML reads `4:13` unquoted as 253 already)
-_CLOCK = re.compile(r"(?:([0-9]{1,6}):)?([0-9]{1,2}):([0-9]{2})")
+# A length as a clock shows it, written as text (`"4:13"`, `"1:02:03"`; YAML reads `4:13` unquoted as 253 already).
+# Only the leading part counts past 59 (`"75:30"`, as YAML reads `75:30`): `"4:75"` is no time a clock shows, so it is
+# text as written rather than a guess (5:15) at what was meant.
+_CLOCK = re.compile(r"(?:([0-9]{1,6}):([0-5]?[0-9])|([0-9]{1,2})):([0-5][0-9])")
 
 
 def length_field(meta: dict, key: str, notes: Notes, written: Mapping[str, str] | None = None) -> tuple[str, int]:
     """A video's or podcast's length as a reader reads one, and in whole seconds (0 when it gives none): `4:13` or
     `1:02:03` for an ISO 8601 duration, a number of seconds (as a feed's `itunes:duration` gives it, and as YAML
     reads `length: 4:13` unquoted: 253) or a clock's time written as text (`"4:13"`); any other text as written
-    (`4 min`), of no seconds. The one reading that cards, feeds and the API show: they never read the text again."""
+    (`4 min`, `"4:75"`), of no seconds. The one reading that cards, feeds and the API show: they never read the text again."""
     if _left_out(meta, key, notes, written, f"write the length as 4:13 or in seconds (253), or remove `{key}`"):
         return "", 0
     value = written[key] if written and key in written else meta.get(key)
@@ -136,7 +138,8 @@ def length_field(meta: dict, key: str, notes: Notes, written: Mapping[str, str] 
         days, hours, minutes, rest = (float((g or "0").replace(",", ".")) for g in match.groups())
         seconds = ((days * 24 + hours) * 60 + minutes) * 60 + rest
     elif isinstance(value, str) and (clock := _CLOCK.fullmatch(value.strip())):
-        seconds = (int(clock[1] or 0) * 60 + int(clock[2])) * 60 + int(clock[3])
+        hours, minutes, alone, rest = (int(part or 0) for part in clock.groups())
+        seconds = (hours * 60 + minutes + alone) * 60 + rest
     if seconds == 0:  # (`PT0S`, `0`: a crawler's "unknown", no length to show)
         return "", 0
     if seconds is not None and seconds < 0:  # (a length counted back: no length a reader could use)

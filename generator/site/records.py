@@ -102,7 +102,7 @@ def load_records(config: Config) -> Records:
             address = field_url(url)  # (as an item's: `HTTPS://`, `//host/x.png`, no password, spaces encoded)
             if address and private_address(address) and not config.local_site:  # (site/private_pictures.py)
                 line = key_lines(config.root, name, {"images"}).get("images")
-                warnings.append(Problem(name, line, f"logo {left_out(address)}", HINT))
+                warnings.append(Problem(name, line, f"`images`: the logo {left_out(address)}", HINT))
                 continue
             if address:
                 url = address

@@ -1,7 +1,9 @@
 """Plain text as a reader should see it, from a crawler's field: plain_text decodes HTML entities, drops
 tags, control characters and what shows nothing, and makes white space one space; plain_name makes a
 provider's or topic's name, without the invisible characters that would make two names that look alike
-two; bidi_closed closes the direction overrides a field leaves open.
+two; bidi_closed closes the direction overrides a field leaves open; plain_start reads only the start of a long
+body. cut_clusters and cut_at_word are the one cut of every shortened text, never inside what shows as one
+character.
 
 Templates, feeds and the search index escape the result once; nothing decodes it again.
 """
@@ -12,7 +14,6 @@ import html
 import re
 import unicodedata
 
-from generator.site.markup import formulas_as_plain_text
 from generator.urls import without_controls
 
 
@@ -81,6 +82,9 @@ def plain_text(text: str, markup: bool = True) -> str:
             break
         decoded = html.unescape(text)
         if "<" in decoded:  # (a formula shows its words, not its elements' names: `<mi>E</mi>`)
+            # (the sanitiser's module, imported here: a build that reads no item file needs none of it)
+            from generator.site.markup import formulas_as_plain_text
+
             decoded = formulas_as_plain_text(decoded)
         if "</" in decoded:  # (a script's or a style's text is no words of the field: `<script>alert(1)</script>`)
             decoded = _without_hidden(decoded)
