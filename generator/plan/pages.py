@@ -90,6 +90,19 @@ class Page:
     def __post_init__(self):
         object.__setattr__(self, "output", "404.html" if self.kind == "404" else f"{self.url}index.html")
 
+    @property
+    def section(self) -> str:
+        """The header's section the page is in, which it marks current: `latest`, `top`, `hot`, `topics` (the
+        index and each topic's pages), `providers` (the same), `type/<key>` (a list by type's pages), "" for
+        none (the front page, a story's, search, 404). A site has few: the header is rendered once for each."""
+        if self.kind in ("latest", "top", "hot"):
+            return self.kind
+        if self.kind in ("topics", "topic"):
+            return "topics"
+        if self.kind in ("providers", "provider"):
+            return "providers"
+        return f"type/{self.key}" if self.kind == "type" else ""
+
 
 @record
 class Coverage:

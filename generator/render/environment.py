@@ -329,6 +329,9 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
     env = _Environment(loader=theme_loader(config), autoescape=True, trim_blocks=True, lstrip_blocks=True,
                        keep_trailing_newline=True, undefined=ThemeUndefined,  # a misspelt field is an error
                        auto_reload=False,  # a new environment per build: no need to stat templates on every include
+                       # (a theme's templates are few: kept in a dict, not Jinja's LRU, which takes a lock and
+                       # moves the name in its queue on every include and import of every page)
+                       cache_size=-1,
                        bytecode_cache=_COMPILED, fragments=fragments)
     base_path = config.base_path
     zone = config.zone
