@@ -27,7 +27,7 @@ def test_a_misspelt_theme_is_an_invalid_config_exit_2_at_its_line(site, capsys):
 @pytest.mark.parametrize("line, missing, close", [
     ('{% include "partials/crad.html" %}', "partials/crad.html", "partials/card.html"),
     ('{% import "macros/missing.html" as m %}', "macros/missing.html", None),
-    ('{% from "partials/nowhere.html" import card %}', "partials/nowhere.html", None),
+    ('{% from "gone/nowhere.html" import card %}', "gone/nowhere.html", None),
 ])
 def test_a_template_naming_one_that_is_nowhere_is_reported_at_its_line(site, capsys, line, missing, close):
     templates = site / "themes/default/templates"
