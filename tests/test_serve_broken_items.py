@@ -164,3 +164,39 @@ def test_a_new_item_that_names_an_undeclared_topic_is_left_out_with_the_fix(tmp_
         _served_equals_a_full_build(dev, root, tmp_path / "fresh")
     finally:
         dev.stop()
+
+
+def test_saves_that_leave_a_file_out_or_bring_it_back_take_the_fast_path_and_say_what_build_says(tmp_path):
+    """serve's rebuild of one saved item file that cannot be used: for the plan, its story deleted (or, a new
+    file, nothing changed), its errors and warnings said; fixed, its story added. Output, errors and warnings
+    are a full build's each time."""
+    from generator.build.pipeline import BuildOptions, build
+    from generator.config.load import load_config
+    from generator.serve.rebuild import Session, rebuild, update_search
+
+    root = make_site(tmp_path / "site", ITEMS, CONFIG)
+    config = load_config(root / "config.yaml")
+    session, options = Session(), BuildOptions(workers=1)
+    rebuild(session, config, options, None)
+    model, half = root / "content/news/model.md", root / "content/news/half.md"
+    good = model.read_text()
+    # An error and a warning in one file (a date that is none, a key no item has): both said, the file left out.
+    both = item("Half-done story", date="soon", tpoics="[AI]")
+    saves = [(half, both, "patch"), (half, BROKEN, "patch"), (model, good.replace("title:", "title: [", 1), "patch"),
+             (root / "content/news/rocket.md", item("Reusable rocket lands on a ship", "2026-11-19T09:00:00Z",
+                                                    topics="[Space]"), "patch"),
+             (model, good.replace("beats a big one", "beats a bigger one"), "patch"),
+             (half, item("Half-done story"), "patch")]
+    said = []
+    for step, (path, text, mode) in enumerate(saves):
+        path.write_text(text)
+        result = rebuild(session, config, options, [path])
+        assert result.mode == mode, (step, result.mode)
+        update_search(config, result.site)  # (serve does it in the background, after the reload)
+        assert files_under(root / "output") == clean_build(root, tmp_path / f"fresh-{step}"), step
+        full = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+        assert list(map(str, result.site.problems)) == list(map(str, full.site.problems)), step
+        assert list(map(str, result.site.warnings)) == list(map(str, full.site.warnings)), step
+        said.append((len(result.site.problems), len(result.site.warnings)))
+    assert said[0][0] == 1 and said[0][1] >= 1  # the file's error and its warning
+    assert said[2][0] == 2 and said[-1][0] == 0  # two files left out, then none
