@@ -169,7 +169,7 @@ def test_a_new_item_that_names_an_undeclared_topic_is_left_out_with_the_fix(tmp_
 def test_saves_that_leave_a_file_out_or_bring_it_back_take_the_fast_path_and_say_what_build_says(tmp_path):
     """serve's rebuild of one saved item file that cannot be used: for the plan, its story deleted (or, a new
     file, nothing changed), its errors and warnings said; fixed, its story added. Output, errors and warnings
-    are a full build's each time."""
+    are a full build's each time; deleted, its errors go."""
     from generator.build.pipeline import BuildOptions, build
     from generator.config.load import load_config
     from generator.serve.rebuild import Session, rebuild, update_search
@@ -186,10 +186,10 @@ def test_saves_that_leave_a_file_out_or_bring_it_back_take_the_fast_path_and_say
              (root / "content/news/rocket.md", item("Reusable rocket lands on a ship", "2026-11-19T09:00:00Z",
                                                     topics="[Space]"), "patch"),
              (model, good.replace("beats a big one", "beats a bigger one"), "patch"),
-             (half, item("Half-done story"), "patch")]
+             (half, item("Half-done story"), "patch"), (half, BROKEN, "patch"), (half, None, "patch")]
     said = []
     for step, (path, text, mode) in enumerate(saves):
-        path.write_text(text)
+        path.write_text(text) if text is not None else path.unlink()
         result = rebuild(session, config, options, [path])
         assert result.mode == mode, (step, result.mode)
         update_search(config, result.site)  # (serve does it in the background, after the reload)

@@ -130,9 +130,9 @@ def _fast_path(session: Session, config: Config, options: BuildOptions, environ:
     except OSError:
         stat = None
     if stat is None:
-        if not known or before.warnings:
+        if (not known and not isinstance(before, Problem)) or (known and before.warnings):
             return None  # (a deleted story's warnings go with it: planned again, as a full build says them)
-        item = None  # a story deleted
+        item = None  # a story deleted, or a file left out
     else:
         if not known and not isinstance(before, Problem) and not (
                 before is None and str(path).endswith(".md") and _new_source(config, name)):
