@@ -36,15 +36,30 @@ _STYLE = """<style>
 _NOTICE_LINES = 30
 
 
-def snippet(server_id: str, epoch: int, error: str, notice: str) -> bytes:
-    """What goes into every HTML response: the overlay or notice when there is one, and the script."""
+def snippet(server_id: str, epoch: int, error: str, notice: str, left_out: str = "") -> bytes:
+    """What goes into every HTML response: the overlay or notice when there is one, and the script.
+
+    `left_out`: the lines of `notice` of the item files saved while serving that the build left out: shown in
+    the overlay (with `error`, when the build failed since), and not again in the notice."""
     parts = []
-    if error or notice:
+    if left_out:
+        taken = set(left_out.splitlines())
+        notice = "\n".join(line for line in notice.splitlines() if line not in taken)
+    if error or notice or left_out:
         parts.append(_STYLE)
+    overlay = []
     if error:
+        overlay.append("<h2>The build failed</h2><p>This is the last good version of the page. Fix the file and "
+                       f"save: the page reloads by itself.</p><pre>{html.escape(error)}</pre>")
+    if left_out:
+        count = len(left_out.splitlines())
+        files = "An item file you saved cannot be used" if count == 1 else f"{count} item files you saved cannot be used"
+        overlay.append(f"<h2>{files}</h2><p>It is left out of the site, as <code>newsdesk build</code> leaves it "
+                       "out (its page too, if it had one); every other change is in. Fix it and save: the page "
+                       f"reloads by itself.</p><pre>{html.escape(left_out)}</pre>")
+    if overlay:
         parts.append('<div id="newsdesk-overlay" role="alert"><button type="button" data-newsdesk-close>Hide</button>'
-                     "<h2>The build failed</h2><p>This is the last good version of the page. Fix the file and save: "
-                     f"the page reloads by itself.</p><pre>{html.escape(error)}</pre></div>")
+                     + "".join(overlay) + "</div>")
     if notice:
         key = hashlib.sha1(notice.encode("utf-8")).hexdigest()[:12]  # a dismissed notice stays away until it changes
         lines = notice.splitlines()

@@ -2,6 +2,7 @@
 
     rebuild(session, config, options, changed)
         one item file edited, added or deleted -> fastpath.replan -> render and write what it names
+        (one that cannot be used is left out: for the plan, its story deleted; its problems said)
         anything else (or an edit the fast path declines)   -> build.pipeline.build (incremental)
 
 What serve keeps between rebuilds is one Session: the build cache (items, output fingerprints, the
@@ -27,7 +28,7 @@ from generator.build.pipeline import (BuildOptions, BuildResult, build, output_f
 from generator.build.search_index import update_live_index
 from generator.build.writer import WriteReport, output_lock, update_in_place
 from generator.config.values import Config
-from generator.errors import BuildError, Problem
+from generator.errors import BuildError, Problem, errors_and_warnings
 from generator.plan.pages import Page, RenderedSite, make_files
 from generator.render.environment import make_env
 from generator.serve.fastpath import Dependents, Patch, replan, with_outputs
@@ -102,6 +103,9 @@ def rebuild(session: Session, config: Config, options: BuildOptions, changed: It
         patch = _fast_path(session, config, options, environ, changed)
         result = None
         if patch:
+            said = session.cache.last.plan
+            if (patch.plan.problems, patch.plan.warnings) != (said.problems, said.warnings):
+                shown = None  # a file left out or back: what the page says changes too, so one reload once all is done
             with output_lock(config.output_path):  # as a build's writes: another build of this output waits
                 result = _write_patch(session, patch, config, options, started, changed, shown)
     if result is not None:
@@ -119,31 +123,39 @@ def _fast_path(session: Session, config: Config, options: BuildOptions, environ:
         return None
     [path] = changed
     name = relative_name(config.root, Path(path).absolute())
-    known = isinstance(cache.items.get(name), Item)
+    before = cache.items.get(name)  # an Item, a Problem (a file the build left out), or None (a new file)
+    known = isinstance(before, Item)
     try:
         stat = Path(path).stat()
     except OSError:
         stat = None
     if stat is None:
-        if not known or cache.items[name].warnings:
+        if (not known and not isinstance(before, Problem)) or (known and before.warnings):
             return None  # (a deleted story's warnings go with it: planned again, as a full build says them)
-        item = None  # a story deleted
+        item = None  # a story deleted, or a file left out
     else:
-        if not known and not (name not in cache.items and str(path).endswith(".md") and _new_source(config, name)):
-            return None  # not a story we know nor a new file of them: a template, config, data, a broken item
+        if not known and not isinstance(before, Problem) and not (
+                before is None and str(path).endswith(".md") and _new_source(config, name)):
+            return None  # not a story we know, a file left out, nor a new file of them: a template, config, data
         source = read_source(config.root, Path(path))
         item = source if isinstance(source, Problem) else make_item_or_problem(source, config, last.plan.topic_defs)
-        if isinstance(item, Problem):
-            return None
-        before = cache.items.get(name)
-        if item.warnings != (before.warnings if isinstance(before, Item) else ()):
+        if isinstance(item, Problem) and known and before.warnings:
+            return None  # (its warnings go with its story: planned again, as a full build says them)
+        if isinstance(item, Item) and item.warnings != (before.warnings if known else ()):
             return None  # the plan's warnings change: planned again, they are said as a full build says them
-    if missing_pictures([known for known in (item, cache.items.get(name)) if isinstance(known, Item)],
+    story = item if isinstance(item, Item) else None  # a file that cannot be used is left out: no story
+    if missing_pictures([known for known in (story, before) if isinstance(known, Item)],
                         last.plan.copies, config.root):
         return None  # a picture that is not there: planned again, so its warning is said (or gone) as a build says it
     session.prepare()
-    patch = replan(last.plan, session.dependents, name, item, drafts=options.drafts, future=options.future,
-                   words=cache.words(), clustering=cache.clustering)
+    if story is None and not known:
+        site = last.plan.model.site  # left out before and now (or new and left out): no page changes
+        patch = Patch(last.plan, (), kept=frozenset([*(("topic", slug) for slug in site.topic_items),
+                                                     *(("provider", slug) for slug in site.provider_items)]))
+    else:
+        patch = replan(last.plan, session.dependents, name, story, drafts=options.drafts, future=options.future,
+                       words=cache.words(), clustering=cache.clustering)
+    patch = patch and _with_problems(patch, before, item)
     if patch is not None:
         if item is None:
             cache.items.pop(name, None)
@@ -151,6 +163,26 @@ def _fast_path(session: Session, config: Config, options: BuildOptions, environ:
         else:
             cache.remember_item(name, stat, item)
     return patch
+
+
+def _with_problems(patch: Patch, before, after) -> Patch | None:
+    """`patch` with the plan's problems and warnings as a full build says them when one file's result went
+    from `before` to `after` (each an Item, a Problem: the file left out, or None): the left-out file's
+    errors and warnings out, the new ones in. None (plan again) if the plan does not hold those it had."""
+    gone = errors_and_warnings(before) if isinstance(before, Problem) else ((), ())
+    come = errors_and_warnings(after) if isinstance(after, Problem) else ((), ())
+    if gone == come == ((), ()):
+        return patch
+    plan, lists = patch.plan, []
+    for said, out, new in zip((plan.problems, plan.warnings), gone, come):
+        kept = list(said)
+        for problem in out:
+            if problem not in kept:
+                return None
+            kept.remove(problem)
+        # (sorted as the build sorts them; no other input's problem is at this file's path)
+        lists.append(tuple(sorted(kept + list(new), key=lambda p: (p.path, p.line or 0))))
+    return dataclasses.replace(patch, plan=dataclasses.replace(plan, problems=lists[0], warnings=lists[1]))
 
 
 def update_search(config: Config, site: RenderedSite, **options) -> bool:

@@ -10,10 +10,13 @@ not serving a half-built site"). One exception, for speed: once serve's fast pat
 browser most likely shows, the browser reloads while it writes the rest, and a request waits only if it
 asks for one of the files still to come (_hand_over; serve/rebuild.py's HandOver).
 
-When a build fails (a template error, or an item you just edited no longer reads) the output folder
-is left as it was, the terminal shows `path:line: message`, and every HTML response carries an
-overlay with the same text until a build succeeds (Zola, Lektor). Items that were already broken when
-the server started are left out as in `newsdesk build`, and listed in a small dismissible notice.
+When a build fails (a template error, a broken config.yaml) the output folder is left as it was, the
+terminal shows `path:line: message`, and every HTML response carries an overlay with the same text
+until a build succeeds (Zola, Lektor). An item file that cannot be read is left out, as `newsdesk build`
+leaves it out, and the rest of the site is built: the served site is always what a build of the same
+files makes. One saved while serving is named in the overlay until it reads again (the page open is
+most likely its own, which is gone); those already broken when the server started are listed in a
+small dismissible notice.
 """
 
 from __future__ import annotations
@@ -37,20 +40,15 @@ from urllib.parse import parse_qs, urlsplit
 
 from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions
-from generator.config.load import build_time
 from generator.config.values import Config
-from generator.errors import BuildError, NewsdeskError, Problem, printable
+from generator.errors import NewsdeskError, Problem, printable
 from generator.serve.indexer import SearchIndexer
 from generator.serve.overlay import POLL_URL, SCRIPT_URL, inject, snippet
 from generator.serve.rebuild import Held, Session, rebuild
 from generator.serve.routes import TYPES, content_type, host_allowed, network_address, resolve_request
 from generator.serve.watch import (QUIET, ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes,
                                    describe_changes, layout_of)
-from generator.site.content import read_source
-from generator.site.identities import topic_definitions
-from generator.site.index import withheld_because
-from generator.site.item import make_item_or_problem
-from generator.site.records import load_records
+from generator.site.content import relative_name
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +86,7 @@ class Rebuild:
     removed: int  # files no longer in the site
     milliseconds: float  # until the new files were written
     error: str  # the overlay's text; "" after a good build
+    left_out: str = ""  # the problems of the item files saved while serving that the build left out (overlay)
     mode: str = ""  # BuildResult.mode: "patch", "update" or "full"; "" when the build failed
     note: str = ""  # BuildResult.note: why the site has no items
 
@@ -133,7 +132,7 @@ class DevServer:
         self._layout: SiteLayout | None = None
         self._error = ""  # overlay text while the last build failed
         self._notice = ""  # content problems of the last good build
-        self._broken: set[Path] = set()  # item files an edit broke while serving: they fail the build until fixed
+        self._left_out: tuple[Problem, ...] = ()  # item files saved while serving that the last good build left out
         self._site_lock = threading.Lock()  # held by a rebuild from start to swap, and by every file read
         self._news = threading.Condition()  # guards the epoch; held polls wait on it
         self._epoch = 0
@@ -281,7 +280,7 @@ class DevServer:
 
     def _build(self, changes: dict[Path, ChangeKind], what: str) -> Rebuild:
         started = time.perf_counter()
-        before = (self._error, self._notice)
+        before = (self._error, self._notice, self._left_out)
         served = self.config.base_path if self.config is not None else None
         pages = rendered = written = removed = 0
         mode = note = ""
@@ -294,7 +293,6 @@ class DevServer:
                 self._config_broken = True  # until it loads: a build with the old config would hide the error
                 self._set_config(self._load())
                 self._config_broken = False
-            self._check_edited_items(changes)
             options = self._rebuild_options if self.rebuilds else self._options  # the first: no thread yet
             try:
                 result = rebuild(self._session, self.config, options, self._known_changes(), environ=self._environ,
@@ -303,7 +301,7 @@ class DevServer:
                 handover, self._handover = self._handover, None
                 if handover is not None:
                     handover.done.set()
-            self._unbuilt, self._first = {}, False
+            saved, self._unbuilt, self._first = self._unbuilt, {}, False
             if result.mode == "patch" or self._indexer.pending:
                 # The fast path leaves search to the indexer (in the background, after the reload): the newest
                 # good plan, whatever was pending before
@@ -316,6 +314,9 @@ class DevServer:
             # (as `newsdesk build` prints them: an error's item is left out, a warning's is in the site)
             self._notice = "\n".join([f"error: {p} [left out]" for p in site.problems]
                                      + [f"warning: {p}" for p in site.warnings])
+            self._left_out = self._saved_and_left_out(site.problems, saved)
+            if mode != "patch":  # (the fast path takes no item it would leave out)
+                self._note_future(site.model.withheld, saved)
         except NewsdeskError as exc:
             self._error = str(exc)
         except Exception as exc:  # a bug in newsdesk: keep serving, and say so where the user looks
@@ -323,15 +324,16 @@ class DevServer:
             self._error = f"newsdesk crashed while building: {exc!r} (run `newsdesk --debug serve` for the traceback)"
         if self._watcher is not None:
             self._watcher.update(self._layout)  # folders created since (a new themes/) or named by a new config
-        changed = written or removed or (self._error, self._notice) != before
+        after = (self._error, self._notice, self._left_out)
+        changed = written or removed or after != before
         css_only = bool(changes) and all(kind is ChangeKind.CSS for kind in changes.values())
-        action = ("css" if css_only and (self._error, self._notice) == before else "reload") if changed else ""
-        if handover is not None and mode == "patch" and (self._error, self._notice) == before:
+        action = ("css" if css_only and after == before else "reload") if changed else ""
+        if handover is not None and mode == "patch" and after == before:
             action = "reload"  # (told when the first pages were written: _hand_over)
         elif action:
             self._announce(action)
         record = Rebuild(what, tuple(self._relative(p) for p in changes), action, pages, rendered, written, removed,
-                         (time.perf_counter() - started) * 1000, self._error, mode, note)
+                         (time.perf_counter() - started) * 1000, self._error, self._left_out_text, mode, note)
         self._finish(record, before[1])
         if served is not None and self.config is not None and self.config.base_path != served:
             # (the open page, at the old path, now shows the site's not-found page)
@@ -379,35 +381,30 @@ class DevServer:
         else:
             self._indexer.pending = False  # search is off: nothing to catch up with
 
-    def _check_edited_items(self, changes: dict[Path, ChangeKind]) -> None:
-        """Fail the build while an item file that was edited during serving cannot be read.
+    def _saved_and_left_out(self, problems, saved: dict[Path, ChangeKind]) -> tuple[Problem, ...]:
+        """The problems of the item files saved while serving that the build left out: those of the files
+        changed since the last good build (a file, or one under a folder moved in), and those already shown
+        that are still there. Shown over every page until the file reads again: the user who saved it most
+        likely looks at its page, which is gone (the notice alone was easy to miss)."""
+        root = self.config.root
+        names = {relative_name(root, path) for path, kind in saved.items() if kind is ChangeKind.CONTENT}
+        shown = {problem.path for problem in self._left_out}
+        return tuple(problem for problem in problems if problem.path in shown or problem.path in names
+                     or any(problem.path.startswith(name + "/") for name in names))
 
-        `newsdesk build` leaves such a file out, and so would a rebuild, taking the page you are editing
-        away; instead its last good version stays up with the error over it until the file reads again.
-        Files that were already broken when the server started are left out as usual (and listed).
-        """
-        edited = {p for p, kind in changes.items() if kind is ChangeKind.CONTENT and p.suffix == ".md"}
-        suspects = {p for p in self._broken | edited if p.is_file()}
-        # (as the build declares them: under `undeclared_topics: error` an item naming another is left out)
-        topic_defs = topic_definitions(load_records(self.config).topics + self.config.topics)
-        problems = []
-        now = build_time(self.config, self._environ)
-        for path in sorted(suspects):
-            source = read_source(self.config.root, path)
-            result = source if isinstance(source, Problem) else make_item_or_problem(source, self.config, topic_defs)
-            if isinstance(result, Problem):
-                problems.append(result)
-                continue
-            reason = withheld_because(result, now, self._options.drafts, self._options.future)
-            if path in edited and reason.startswith("dated in the future"):
+    def _note_future(self, withheld, saved: dict[Path, ChangeKind]) -> None:
+        """Say which item files saved since the last good build are dated after serve's clock: they stay out."""
+        names = {relative_name(self.config.root, path) for path, kind in saved.items() if kind is ChangeKind.CONTENT}
+        for source, reason in withheld:
+            if source in names and reason.startswith("dated in the future"):
                 # (as `newsdesk build` says it; serve's clock stands still, so the item stays out until a restart)
                 # (a file's name is a crawler's: printable, as a problem's path is)
-                self._echo(printable(f"note: {result.source}: {reason}: left out until then (serve reads the clock "
+                self._echo(printable(f"note: {source}: {reason}: left out until then (serve reads the clock "
                                      "when it starts: restart it then, or serve with --future)"), True)
-        self._broken = {self.config.root / p.path for p in problems}
-        if problems:
-            raise BuildError(problems, f"{len(problems)} edited item file(s) cannot be used; "
-                                       f"the last good pages stay served until they can.")
+
+    @property
+    def _left_out_text(self) -> str:
+        return "\n".join(f"error: {problem} [left out]" for problem in self._left_out)
 
     def _known_changes(self) -> list[Path] | None:
         """The files changed since the last good build, for the fast path; None: not known for sure.
@@ -496,7 +493,8 @@ class DevServer:
         kind = content_type(target) if target else TYPES[".html"]
         if kind.startswith("text/html"):
             with self._news:
-                body = inject(body, snippet(self.server_id, self._epoch, self._error, self._notice))
+                body = inject(body, snippet(self.server_id, self._epoch, self._error, self._notice,
+                                            self._left_out_text))
         return Response(status, body, kind)
 
     def wait_for_news(self, since: int, server_id: str, timeout: float = POLL_SECONDS) -> dict:
