@@ -269,11 +269,14 @@ def test_a_source_added_to_a_story_is_counted_on_its_other_items_pages(built, tm
         _build_from_disk(root)
 
 
-def test_a_story_moved_by_a_second_has_its_new_time_in_the_sitemap(built, tmp_path):
-    # The sitemap's rows are its texts (a page's address and <lastmod>): a story's time a second later changes its
-    # row alone, and sitemap.xml is made again.
+def test_a_story_moved_by_a_second_has_its_new_time_in_the_sitemap_and_the_api(built, tmp_path):
+    # Neither the sitemap's rows (a page's address and <lastmod>, as text) nor api/stories/' (the newest time is its
+    # first item's, which the file shows) hold a time: a story's newest item a second later changes both files.
     root = built
-    path = sorted((root / "content").rglob("*.md"))[-1]
+    result = _build_from_disk(root)
+    site = result.site.model.site
+    newest = [story.members[0] for story in site.stories] + [i for i in range(len(site.items)) if i not in site.story_of]
+    path = root / site.items[max(newest)].source  # (the oldest of them: its minute is its own)
     text = path.read_text(encoding="utf-8")
     moment = re.search(r"^publishedDateTime: (\S+)$", text, re.M)[1]
     later = moment.replace(":00Z", ":01Z")
@@ -283,6 +286,8 @@ def test_a_story_moved_by_a_second_has_its_new_time_in_the_sitemap(built, tmp_pa
         _build_from_disk(root)
         after = files_under(root / "output")
         assert f"<lastmod>{later}</lastmod>".encode() in after["sitemap.xml"]
+        stories = [data for name, data in after.items() if name.startswith("api/stories/")]
+        assert stories and any(f'"newest":"{later}"'.encode() in data for data in stories)
         assert after == clean_build(root, tmp_path / "fresh")
     finally:
         path.write_text(text, encoding="utf-8")
