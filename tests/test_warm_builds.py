@@ -231,3 +231,66 @@ def test_an_edited_story_is_shown_as_edited_in_every_feed_and_api_file_listing_i
     finally:
         path.write_text(text, encoding="utf-8")
         _build_from_disk(root)
+
+
+def test_a_source_added_to_a_story_is_counted_on_its_other_items_pages(built, tmp_path):
+    # An article page shows its story's card (Coverage: "one of N sources"), the value its cards on the lists show,
+    # described once for all of them: coverage declared on one item of the story alone changes the count on the
+    # page of another of its items, which is made again.
+    root = built
+    result = _build_from_disk(root)
+    site = result.site.model.site
+    for page in result.site.pages:
+        card = page.context.get("story") if page.kind == "article" else None
+        if card is not None and page.context["story_lead"]:
+            story = next(s for s in site.stories if s.id == card.story)
+            other = next(site.items[m] for m in story.members if site.items[m].path != page.url)
+            break
+    else:
+        pytest.fail("no article page of the example site is of a story it does not lead")
+
+    def count() -> str:
+        shown = (root / "output" / page.output).read_text(encoding="utf-8")
+        return re.search(r'<p class="story-of".*?</p>', shown, re.S)[0]
+
+    before = count()
+    path = root / other.source
+    text = path.read_text(encoding="utf-8")
+    entry = ('  - title: "Declared elsewhere"\n    webUrl: "https://elsewhere.example/declared"\n'
+             '    publishedDateTime: 2026-11-01T10:00:00Z\n    type: article\n')
+    if re.search(r"^related:$", _front_matter(path), re.M):
+        edit_file(path, r"^related:\n", "related:\n" + entry)
+    else:
+        edit_file(path, r"^title: ", "related:\n" + entry + "title: ")
+    try:
+        _build_from_disk(root)
+        assert count() != before
+        assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
+    finally:
+        path.write_text(text, encoding="utf-8")
+        _build_from_disk(root)
+
+
+def test_a_story_moved_by_a_second_has_its_new_time_in_the_sitemap_and_the_api(built, tmp_path):
+    # Neither the sitemap's rows (a page's address and <lastmod>, as text) nor api/stories/' (the newest time is its
+    # first item's, which the file shows) hold a time: a story's newest item a second later changes both files.
+    root = built
+    result = _build_from_disk(root)
+    site = result.site.model.site
+    newest = [story.members[0] for story in site.stories] + [i for i in range(len(site.items)) if i not in site.story_of]
+    path = root / site.items[max(newest)].source  # (the oldest of them: its minute is its own)
+    text = path.read_text(encoding="utf-8")
+    moment = re.search(r"^publishedDateTime: (\S+)$", text, re.M)[1]
+    later = moment.replace(":00Z", ":01Z")
+    assert later != moment, f"{path}: the test moves a time written at a whole minute"
+    edit_file(path, r"^publishedDateTime: .*$", f"publishedDateTime: {later}")
+    try:
+        _build_from_disk(root)
+        after = files_under(root / "output")
+        assert f"<lastmod>{later}</lastmod>".encode() in after["sitemap.xml"]
+        stories = [data for name, data in after.items() if name.startswith("api/stories/")]
+        assert stories and any(f'"newest":"{later}"'.encode() in data for data in stories)
+        assert after == clean_build(root, tmp_path / "fresh")
+    finally:
+        path.write_text(text, encoding="utf-8")
+        _build_from_disk(root)

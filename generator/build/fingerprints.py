@@ -150,10 +150,23 @@ def page_fingerprint(page: Page, site: Site, config_digest: str, template: Templ
     context = page.context
     for name in sorted(context):  # (the names of its template's variables)
         parts.append(name)
-        _describe(context[name], site, parts, memo)
+        value = context[name]
+        described = memo.get(id(value))  # (an article's item, provider, coverage: most are described already)
+        if described is None:
+            _describe(value, site, parts, memo)
+        else:
+            parts.append(described)
     # And every item the page shows, in its context or not: a story page shows the path of the related
-    # coverage the site has (internal()), which only its `items` name.
-    _describe([site.items[index] for index in page.items], site, parts, memo)
+    # coverage the site has (internal()), which only its `items` name. (As _describe writes a list of them.)
+    items = site.items
+    parts.append(f"[{len(page.items)}")
+    for index in page.items:
+        item = items[index]
+        described = memo.get(id(item))
+        if described is None:
+            _describe(item, site, parts, memo)
+        else:
+            parts.append(described)
     return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -87,23 +87,24 @@ def _story_pages(site: Site, config: Config, order: tuple[int, ...],
 
 
 def _story_entry(site: Site, index: int) -> tuple:
-    """(id, the lead's index, its items' indices newest first, source count, newest time, related URLs) of the
-    story site.items[index] is in: plain values, the file's key."""
+    """(id, the lead's index, its items' indices newest first, source count, related URLs) of the story
+    site.items[index] is in: plain values, the file's key. Its newest time is its first item's, which the file
+    shows (a row is in this file alone, and a time's repr was most of describing it)."""
     number = site.story_of.get(index)
     if number is None:  # an item alone: its card counts its `related` entries as "+N sources"
         item = site.items[index]
         related = tuple(dict.fromkeys(entry.url for entry in item.related if entry.url not in site.url_index))
-        return story_id(item.source), index, (index,), len(item.related), item.published, related
+        return story_id(item.source), index, (index,), len(item.related), related
     story = site.stories[number]
-    return (story.id, story.lead, story.members, len(story.members) - 1 + len(story.related), story.newest,
-            story.related)
+    return story.id, story.lead, story.members, len(story.members) - 1 + len(story.related), story.related
 
 
 def _stories_file(config: Config, head: dict, next_page: str | None, stories: tuple[tuple, ...], site: Site,
                   memo: dict) -> bytes:
     records = []
-    for story, lead, members, count, newest, related in stories:
+    for story, lead, members, count, related in stories:
         items = ",".join(record_text(site, config, site.items[member], memo) for member in members)
+        newest = site.items[members[0]].published  # (Story.newest; an item alone's own time)
         # (an id is hex, a path is the site's own: no escaping beyond _json's)
         records.append(f'{{"id":"{story}","lead":{_json(site.items[lead].path)},"newest":{_json(rfc3339(newest))},'
                        f'"sourceCount":{count},"items":[{items}],"related":{_json(list(related))}}}')

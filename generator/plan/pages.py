@@ -308,7 +308,7 @@ def plan_pages(site: Site, rankings: Rankings, config: Config, earlier: Earlier 
                                                for slug, provider in site.providers.items()],
                           providers, lambda shown: {"all_providers": providers(shown)},
                           lambda: {"all_providers": tuple(site.providers.values())})
-    shared = Shared()
+    shared = Shared(coverage=known)
     if earlier:
         pages.extend(page or article_page(site, index, shared) for index, page in enumerate(earlier.articles))
     else:
@@ -435,11 +435,13 @@ class Teaser:
 class Shared:
     """What the article pages planned together share: an item's Teaser ("More on <topic>", a story's lead) and its
     Source ("More coverage"), each one value for all the pages that show it (which their fingerprints describe
-    once), and the article keys of a story's members, by the story's number in Site.stories."""
+    once), and the article keys of a story's members, by the story's number in Site.stories. `coverage`: item
+    index -> its Coverage, the dict of the site-wide and topics' lists' cards (an article shows its card's)."""
 
     teasers: dict[int, Teaser] = field(default_factory=dict)
     sources: dict[int, Source] = field(default_factory=dict)
     keys: dict[int, dict[str, int]] = field(default_factory=dict)
+    coverage: dict[int, Coverage | None] = field(default_factory=dict)
 
 
 def article_page(site: Site, index: int, shared: Shared | None = None) -> Page:
@@ -483,7 +485,8 @@ def article_page(site: Site, index: int, shared: Shared | None = None) -> Page:
     return Page(item.path, "article.html", "article", item.source, item.title, item.excerpt or item.title,
                 {"item": item, "provider": site.providers.get(item.provider.slug) if item.provider else None,
                  "sources": sources, "story_lead": (lead,) if lead else (),
-                 "story": coverage(site, index),
+                 "story": (shared.coverage[index] if index in shared.coverage
+                           else shared.coverage.setdefault(index, coverage(site, index))),
                  "more_on_topic": tuple(_teaser(site, i, shared) for i in on_topic),
                  "more_from_provider": tuple(_teaser(site, i, shared) for i in from_provider)},
                 shown)

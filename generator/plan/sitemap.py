@@ -82,7 +82,7 @@ def planned_entries(pages: Sequence[Page], outputs: Sequence[FileOutput]) -> dic
     planned = []
     for output in outputs:  # the parts in order, then the index (its entries are the parts: skipped)
         if (output.name == "sitemap.xml" or output.name.startswith("sitemaps/")) and output.make.args[0] is _urlset:
-            planned.extend(output.key[0])
+            planned.extend(output.make.args[1])
     return dict(zip((id(page) for page in pages if page.kind != "404"), planned))
 
 
@@ -94,8 +94,9 @@ def _entry(loc: str, lastmod: datetime | None) -> tuple[str, datetime | None, st
 
 
 def _made(name: str, make, entries: tuple) -> FileOutput:
-    """An output whose bytes follow from `entries` alone (URLs and dates)."""
-    return FileOutput(name, partial(_from_entries, make, entries), (), (entries,))
+    """An output whose bytes follow from `entries` alone, from their texts in fact: those are its key (what its
+    fingerprint describes, a row each, and none of them is in another file: a time's repr was most of it)."""
+    return FileOutput(name, partial(_from_entries, make, entries), (), (tuple(text for _, _, text in entries),))
 
 
 def _from_entries(make, entries: tuple, site: Site, memo: dict) -> bytes:
