@@ -7,6 +7,7 @@ What a user checks: a page shows what a build from scratch shows, including what
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -30,6 +31,19 @@ def _build_from_disk(root: Path):
     result = build(load_config(root / "config.yaml"), OPTIONS, cache=cache)
     cache.save(root)
     return result
+
+
+@contextlib.contextmanager
+def _edited(root: Path, path: Path, pattern: str, replacement: str):
+    """The site built from disk with one edit of `path` (edit_file's pattern and replacement): the build's result;
+    the file and the build put back after, for the module's next test (they share one site)."""
+    text = path.read_text(encoding="utf-8")
+    edit_file(path, pattern, replacement)
+    try:
+        yield _build_from_disk(root)
+    finally:
+        path.write_text(text, encoding="utf-8")
+        _build_from_disk(root)
 
 
 def _front_matter(path: Path) -> str:
@@ -64,18 +78,12 @@ def test_a_story_shown_on_another_page_is_shown_as_edited_there(built, tmp_path,
     root = built
     page, entry, path = _teased(root, name)
     before = files_under(root / "output")
-    text = path.read_text(encoding="utf-8")
-    edit_file(path, r"^title: .*$", 'title: "Renamed where another page lists it"')
-    try:
-        result = _build_from_disk(root)
+    with _edited(root, path, r"^title: .*$", 'title: "Renamed where another page lists it"') as result:
         after = files_under(root / "output")
         assert "Renamed where another page lists it" in after[page.output].decode()
         assert 0 < result.rendered < len(result.site.pages) / 2
         assert after["404.html"] == before["404.html"]
         assert after == clean_build(root, tmp_path / "fresh")
-    finally:
-        path.write_text(text, encoding="utf-8")
-        _build_from_disk(root)
 
 
 def test_a_story_shown_on_another_page_as_a_video_is_shown_so_there(built, tmp_path):
@@ -83,18 +91,12 @@ def test_a_story_shown_on_another_page_as_a_video_is_shown_so_there(built, tmp_p
     root = built
     page, entry, path = _teased(root, "more_on_topic")
     assert entry.kind.type == "article"
-    text = path.read_text(encoding="utf-8")
-    edit_file(path, r"^type: .*$", 'type: video\nlength: "PT7M41S"')
-    try:
-        _build_from_disk(root)
+    with _edited(root, path, r"^type: .*$", 'type: video\nlength: "PT7M41S"'):
         shown = files_under(root / "output")[page.output].decode()
         listed = re.search(rf'<a class="title" href="[^"]*/{re.escape(entry.path)}">.*?</a>\s*<p class="meta">(.*?)</p>',
                            shown, re.S)
         assert listed and "<bdi>7:41</bdi>" in listed[1]
         assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
-    finally:
-        path.write_text(text, encoding="utf-8")
-        _build_from_disk(root)
 
 
 def test_a_story_shown_on_another_page_is_shown_at_its_new_time_there(built, tmp_path):
@@ -115,15 +117,10 @@ def test_a_story_shown_on_another_page_is_shown_at_its_new_time_there(built, tmp
     moment = re.search(r"^publishedDateTime: (\S+)$", text, re.M)[1]
     later = moment.replace(":00Z", ":01Z")
     assert later != moment, f"{path}: the test moves a time written at a whole minute"
-    edit_file(path, r"^publishedDateTime: .*$", f"publishedDateTime: {later}")
-    try:
-        _build_from_disk(root)
+    with _edited(root, path, r"^publishedDateTime: .*$", f"publishedDateTime: {later}"):
         after = shown_time()
         assert after != before and after[:16] == before[:16]  # the same minute, a second later
         assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
-    finally:
-        path.write_text(text, encoding="utf-8")
-        _build_from_disk(root)
 
 
 def test_a_new_type_list_shows_in_the_header_of_pages_showing_no_item_of_it(built, tmp_path):
@@ -132,18 +129,12 @@ def test_a_new_type_list_shows_in_the_header_of_pages_showing_no_item_of_it(buil
     # every page, those that show nothing of that story too (the 404 page, the topics index).
     root = built
     path = sorted((root / "content").rglob("*.md"))[0]
-    text = path.read_text(encoding="utf-8")
     assert "podcasts/" not in (root / "output/404.html").read_text(encoding="utf-8")
-    edit_file(path, r"^type: .*$", "type: podcast")
-    try:
-        _build_from_disk(root)
+    with _edited(root, path, r"^type: .*$", "type: podcast"):
         after = files_under(root / "output")
         pages = [name for name in after if name.endswith(".html")]
         assert pages and all(b'podcasts/"' in after[name] for name in pages)
         assert after == clean_build(root, tmp_path / "fresh")
-    finally:
-        path.write_text(text, encoding="utf-8")
-        _build_from_disk(root)
 
 
 def test_a_story_given_another_address_is_shown_so_in_the_api_files_naming_it_as_a_source(built, tmp_path):
@@ -163,17 +154,11 @@ def test_a_story_given_another_address_is_shown_so_in_the_api_files_naming_it_as
         pytest.fail("no API file of the example site names a source it does not list")
     [key] = [page.key for page in result.site.pages if page.url == named[0]]
     path = root / key
-    text = path.read_text(encoding="utf-8")
-    edit_file(path, r"^title: ", "slug: moved-elsewhere\ntitle: ")
-    try:
-        _build_from_disk(root)
+    with _edited(root, path, r"^title: ", "slug: moved-elsewhere\ntitle: "):
         after = files_under(root / "output")
         news = json.loads(after[name])["news"]
         assert any(source["path"].endswith("/moved-elsewhere/") for record in news for source in record["sources"])
         assert after == clean_build(root, tmp_path / "fresh")
-    finally:
-        path.write_text(text, encoding="utf-8")
-        _build_from_disk(root)
 
 
 def _newsdesk_build(root: Path) -> None:
@@ -221,16 +206,10 @@ def test_an_edited_story_is_shown_as_edited_in_every_feed_and_api_file_listing_i
             break
     else:
         pytest.fail("no story of the example site with a plain title is in a feed or API file")
-    text = path.read_text(encoding="utf-8")
-    edit_file(path, r"^title: .*$", 'title: "Renamed in every feed"')
-    try:
-        _build_from_disk(root)
+    with _edited(root, path, r"^title: .*$", 'title: "Renamed in every feed"'):
         after = files_under(root / "output")
         assert all(b"Renamed in every feed" in after[name] for name in listing)
         assert after == clean_build(root, tmp_path / "fresh")
-    finally:
-        path.write_text(text, encoding="utf-8")
-        _build_from_disk(root)
 
 
 def test_a_source_added_to_a_story_is_counted_on_its_other_items_pages(built, tmp_path):
@@ -255,20 +234,13 @@ def test_a_source_added_to_a_story_is_counted_on_its_other_items_pages(built, tm
 
     before = count()
     path = root / other.source
-    text = path.read_text(encoding="utf-8")
     entry = ('  - title: "Declared elsewhere"\n    webUrl: "https://elsewhere.example/declared"\n'
              '    publishedDateTime: 2026-11-01T10:00:00Z\n    type: article\n')
-    if re.search(r"^related:$", _front_matter(path), re.M):
-        edit_file(path, r"^related:\n", "related:\n" + entry)
-    else:
-        edit_file(path, r"^title: ", "related:\n" + entry + "title: ")
-    try:
-        _build_from_disk(root)
+    declared = re.search(r"^related:$", _front_matter(path), re.M)
+    with _edited(root, path, *((r"^related:\n", "related:\n" + entry) if declared
+                               else (r"^title: ", "related:\n" + entry + "title: "))):
         assert count() != before
         assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
-    finally:
-        path.write_text(text, encoding="utf-8")
-        _build_from_disk(root)
 
 
 def test_a_story_moved_by_a_second_has_its_new_time_in_the_sitemap_and_the_api(built, tmp_path):
@@ -283,14 +255,9 @@ def test_a_story_moved_by_a_second_has_its_new_time_in_the_sitemap_and_the_api(b
     moment = re.search(r"^publishedDateTime: (\S+)$", text, re.M)[1]
     later = moment.replace(":00Z", ":01Z")
     assert later != moment, f"{path}: the test moves a time written at a whole minute"
-    edit_file(path, r"^publishedDateTime: .*$", f"publishedDateTime: {later}")
-    try:
-        _build_from_disk(root)
+    with _edited(root, path, r"^publishedDateTime: .*$", f"publishedDateTime: {later}"):
         after = files_under(root / "output")
         assert f"<lastmod>{later}</lastmod>".encode() in after["sitemap.xml"]
         stories = [data for name, data in after.items() if name.startswith("api/stories/")]
         assert stories and any(f'"newest":"{later}"'.encode() in data for data in stories)
         assert after == clean_build(root, tmp_path / "fresh")
-    finally:
-        path.write_text(text, encoding="utf-8")
-        _build_from_disk(root)
