@@ -1,4 +1,4 @@
-"""Stage 5, rendering: theme override order, `!theme/` inheritance, template errors that point at the line."""
+"""Rendering: theme override order, `!theme/` inheritance, template errors that point at the line."""
 
 from __future__ import annotations
 

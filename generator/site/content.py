@@ -1,4 +1,4 @@
-"""Stage 2: content/**/*.md -> Source (front matter + body), and nothing else.
+"""content/**/*.md -> Source (front matter + body), and nothing else.
 
 Item files are written by crawlers from other people's sites, so they are
 untrusted: front matter is loaded with YAML's safe loader only, after checks on
