@@ -1,4 +1,4 @@
-"""Plan the outputs. Site + Rankings -> Page values (and the types of the plan:
+"""Plan the pages. Site + Rankings -> Page values (and the types of the plan:
 FileOutput for feeds, API files and sitemaps; RenderedSite for the whole plan), no rendering yet.
 
 Each Page and FileOutput knows its output file, how it is made, and which items it
