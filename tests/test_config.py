@@ -1,4 +1,4 @@
-"""Stage 1, config.yaml -> Config: one test per rule, asserting the exact text a user reads."""
+"""config.yaml -> Config: one test per rule, asserting the exact text a user reads."""
 
 from __future__ import annotations
 

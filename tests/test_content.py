@@ -1,4 +1,4 @@
-"""Stage 2 (read) and the item rules of the model: what a content file may contain and how it is reported."""
+"""Reading items and the item rules of the model: what a content file may contain and how it is reported."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reading item files a hostile crawler wrote (stage 2, content/ -> Source): what a file's size, name or
+"""Reading item files a hostile crawler wrote (content/ -> Source): what a file's size, name or
 kind costs the build, and that the rest of the site still builds."""
 
 from __future__ import annotations

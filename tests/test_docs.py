@@ -365,3 +365,24 @@ def test_the_readme_links_point_at_files_that_exist():
     assert len(local) >= 10
     for link in local:
         assert (ROOT / link).exists(), f"README.md links to {link}, which is not in the repository"
+
+
+def test_the_architecture_page_lists_every_module_once_in_its_folder_s_table():
+    # A newcomer finds a module's job there (issue 16): one that is missing, or listed under another folder,
+    # is a module nobody is told about.
+    page = (DOCS / "dev" / "architecture.md").read_text(encoding="utf-8")
+    listed, folder = [], None
+    for line in page.splitlines():
+        if heading := re.match(r"\*\*`(\w+)/`", line):
+            folder = "" if heading[1] == "generator" else heading[1] + "/"
+        elif line.startswith("## Tests"):
+            folder = None
+        elif folder is not None and line.startswith("| `"):
+            listed += [folder + name for name in re.findall(r"`([\w/]+\.(?:py|js))`", line.split(" | ")[0])]
+    package = ROOT / "generator"
+    modules = sorted(path.relative_to(package).as_posix() for path in package.rglob("*")
+                     if path.suffix in (".py", ".js") and path.name != "__init__.py" and "__pycache__" not in path.parts)
+    assert len(modules) > 80
+    assert [module for module in modules if module not in listed] == []  # not listed, or in another table
+    assert [name for name in listed if name not in modules] == []  # no such module (moved, renamed)
+    assert len(listed) == len(set(listed))

@@ -1,4 +1,4 @@
-"""An item's slug (stage 2, file name or `slug:` -> the page's path): what a hostile file name makes of it."""
+"""An item's slug (file name or `slug:` -> the page's path): what a hostile file name makes of it."""
 
 from __future__ import annotations
 

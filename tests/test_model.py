@@ -1,4 +1,4 @@
-"""Stage 3, the model, and what it means for safety: untrusted items cannot inject script, unsafe URLs or paths.
+"""The model, and what it means for safety: untrusted items cannot inject script, unsafe URLs or paths.
 
 Most tests look at one build of a hostile site (module fixture) the way a visitor's browser would: every
 HTML page parsed, every attribute and script element checked.

@@ -1,4 +1,4 @@
-"""Stage 4, ranking: table-driven with a fixed build time. rank() is pure, so plain values are enough."""
+"""Ranking: table-driven with a fixed build time. rank() is pure, so plain values are enough."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stage 5, rendering: theme override order, `!theme/` inheritance, template errors that point at the line."""
+"""Rendering: theme override order, `!theme/` inheritance, template errors that point at the line."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
 from generator.errors import BuildError, ConfigError
 from generator.config.values import bundled_theme_dir
-from generator.render.environment import json_script
+from generator.render.environment import json_script, make_env
 
 DEFAULT_THEME = bundled_theme_dir("default")
 
@@ -230,17 +230,15 @@ def test_adding_and_removing_an_override_between_builds_takes_effect(tmp_path, m
     assert (root / "output/static/css/site.css").read_bytes() == bundled_css
 
 
-def test_template_globals_are_one_dict_with_the_template_s_over_the_environment_s():
-    # render._Environment.make_globals flattens Jinja's ChainMap (faster lookups and key subtraction): the same
-    # keys and the same overlay order, as long as every global is set before templates load (make_env does).
-    from generator.render.environment import _Environment
-
-    env = _Environment()
+def test_a_template_s_own_globals_win_over_the_environment_s(example):
+    # Globals set on the environment before a template loads reach it (make_env sets them all first), and a
+    # template's own globals win over them, as in Jinja.
+    config, result, _ = example
+    env = make_env(config, result.site.model.site)
     env.globals.update(b=2, shared="env")
-    merged = env.make_globals({"a": 1, "shared": "template"})
-    assert type(merged) is dict and merged["shared"] == "template" and merged["b"] == 2 and merged["a"] == 1
-    assert {"a", "b", "c"} - merged.keys() == {"c"}
     assert env.from_string("{{ shared }} {{ b }}", globals={"shared": "mine"}).render() == "mine 2"
+    assert env.from_string("{{ shared }} {{ url('x/') }}").render() == "env /newsdesk/x/"
+
 
 def test_sites_built_one_after_another_in_one_process_keep_their_own_config(tmp_path):
     """Templates compiled for one site serve the next (serve, a test run): a filter of constant arguments

@@ -1,4 +1,4 @@
-"""Stage 6, writing: atomic swap, stale files pruned, unchanged files left alone, output folders that are refused."""
+"""Writing: atomic swap, stale files pruned, unchanged files left alone, output folders that are refused."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stage 6: write the site, so that a stopped or failed build never leaves a broken one.
+"""Write the site, so that a stopped or failed build never leaves a broken one.
 
 A full build assembles the new site in a staging folder beside the output folder
 and swaps it in only when it is complete, so a failed build leaves the previous

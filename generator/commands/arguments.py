@@ -62,9 +62,7 @@ def make_parser() -> argparse.ArgumentParser:
                                           "content_dir/fetch.folder. Exit status: 0 every source fetched, 1 some "
                                           "failed (listed), 2 bad config.yaml, OPML or state file.",
                               epilog=_fetch_reference, formatter_class=_Help)
-    sub.add_argument("--config", metavar="PATH", default="config.yaml",
-                     help="config file; the site root is the folder holding it (default: ./config.yaml)")
-    sub.add_argument("--content", metavar="DIR", help="content folder (default: content_dir from config)")
+    _config_options(sub)
     sub.add_argument("--state", metavar="FILE",
                      help="state file, of this content folder alone (default: fetch.state_file from config)")
     sub.set_defaults(run=run_fetch)
@@ -76,9 +74,7 @@ def make_parser() -> argparse.ArgumentParser:
                                           "already made are kept. A picture that fails is listed and linked as the "
                                           "item gives it. Exit status: 0 (also when some pictures failed), 2 bad "
                                           "config.yaml or content folder.")
-    sub.add_argument("--config", metavar="PATH", default="config.yaml",
-                     help="config file; the site root is the folder holding it (default: ./config.yaml)")
-    sub.add_argument("--content", metavar="DIR", help="content folder (default: content_dir from config)")
+    _config_options(sub)
     sub.add_argument("--drafts", action="store_true", help="also the pictures of items with published: false")
     sub.add_argument("--future", action="store_true", help="also the pictures of items dated after now")
     sub.add_argument("--local-hosts", action="store_true",
@@ -253,10 +249,15 @@ def _fetch_reference() -> str:
     ])
 
 
-def _site_options(sub: argparse.ArgumentParser) -> None:
+def _config_options(sub: argparse.ArgumentParser) -> None:
+    """Where the site is: every command that reads one takes these two."""
     sub.add_argument("--config", metavar="PATH", default="config.yaml",
                      help="config file; the site root is the folder holding it (default: ./config.yaml)")
     sub.add_argument("--content", metavar="DIR", help="content folder (default: content_dir from config)")
+
+
+def _site_options(sub: argparse.ArgumentParser) -> None:
+    _config_options(sub)
     sub.add_argument("--base-url", metavar="URL", help="public URL of the site, overriding base_url")
     sub.add_argument("--drafts", action="store_true", help="include items with published: false")
     sub.add_argument("--future", action="store_true", help="include items dated after the build time")

@@ -1,4 +1,4 @@
-"""Stage 1: config.yaml -> Config, in modules of one job each, imported one way (values <- lines <- checks
+"""config.yaml -> Config, in modules of one job each, imported one way (values <- lines <- checks
 <- load):
 
 - values.py: the typed, frozen values (Config and its sections), each key's default and `doc`, its reference

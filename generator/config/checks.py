@@ -58,20 +58,9 @@ def zone_hint(name: str) -> str:
 
 def check_semantics(config: Config, node, path: str, problems: list[Problem], overridden: set[str] = frozenset(),
                     given_base_url: str | None = None) -> None:
-    url = urlsplit(config.base_url)
-    shown_url = given_base_url if isinstance(given_base_url, str) else config.base_url
-    # A value from the command line is the option's fault, not a line of config.yaml.
-    where = ("--base-url", None) if "base_url" in overridden else (path, key_line(node, "base_url"))
-    if url.scheme not in ("http", "https") or not url.netloc:
-        problems.append(Problem(*where, f"`base_url` must be an http(s) URL, got {shown_url!r}",
-                                f"write it with its scheme: {with_scheme(str(shown_url))}" if with_scheme(str(shown_url))
-                                else "e.g. https://user.github.io/repo/"))
-    elif url.query or url.fragment:  # every link is base_url and a path
-        problems.append(Problem(*where, f"`base_url` must not have a ?query or #fragment, got {shown_url!r}",
-                                "e.g. https://user.github.io/repo/"))
-    elif "@" in url.netloc:
-        problems.append(Problem(*where, "`base_url` must not hold a user name or password: it is written into every "
-                                "page", "e.g. https://user.github.io/repo/"))
+    """Every problem of the values, appended to `problems` at its key's line; `overridden`: the keys a command's
+    option set, said at the option."""
+    _check_base_url(config, node, path, problems, overridden, given_base_url)
     # (every page's <title>, the header's home link and the feeds' names are the title: empty, they say nothing)
     if not config.title.strip():
         problems.append(Problem(path, key_line(node, "title"), "`title` is empty",
@@ -86,32 +75,92 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
         if getattr(config, key) < 1:
             problems.append(Problem(path, key_line(node, key), f"`{key}` must be at least 1, got {getattr(config, key)}",
                                     f"the default is {getattr(Config, key)}"))
-    if config.ranking.half_life_hours <= 0:
-        problems.append(Problem(path, key_line(node, "ranking.half_life_hours"),
-                                f"`ranking.half_life_hours` must be positive, got {config.ranking.half_life_hours:g}",
-                                f"the default is {RankingConfig.half_life_hours:g}: an item's freshness halves every "
-                                f"so many hours"))
-    if not 0 <= config.ranking.hot_gravity <= 10:
-        problems.append(Problem(path, key_line(node, "ranking.hot_gravity"), "`ranking.hot_gravity` must be from 0 to 10",
-                                "1.5 is the default; 0 orders Hot by heat alone"))
-    if config.ranking.coverage_boost < 0:
-        problems.append(Problem(path, key_line(node, "ranking.coverage_boost"),
-                                f"`ranking.coverage_boost` must not be negative, got {config.ranking.coverage_boost:g}",
-                                f"the default is {RankingConfig.coverage_boost:g}; 0 gives stories of many sources no "
-                                f"boost"))
-    # A score adds three weighted terms and a story's heat multiplies by its boost: near float's largest
-    # value they overflow to inf, and every story with an infinite score ties, whatever its heat or quality.
-    for key in ("heat_weight", "quality_weight", "recency_weight", "coverage_boost"):
-        value = getattr(config.ranking, key)
-        if abs(value) > MAX_WEIGHT:
-            problems.append(Problem(path, key_line(node, f"ranking.{key}"),
-                                    f"`ranking.{key}` must be at most {MAX_WEIGHT:,} either way, got {value:g}",
-                                    "only the weights' ratios matter: write them on a smaller scale, such as 1 and 2"))
+    _check_ranking(config.ranking, node, path, problems)
     _check_stories(config.stories, node, path, problems)
     if config.markdown_engine not in ("cmark", "python-markdown"):
         problems.append(Problem(path, key_line(node, "markdown_engine"),
                                 f"`markdown_engine` must be cmark or python-markdown, got {config.markdown_engine!r}",
                                 "cmark is the default"))
+    _check_output(config, node, path, problems, overridden)
+    _check_language(config.language, node, path, problems)
+    if config.undeclared_topics not in UNDECLARED_TOPICS:
+        problems.append(Problem(path, key_line(node, "undeclared_topics"),
+                                f"`undeclared_topics` must be {', '.join(UNDECLARED_TOPICS[:-1])} or {UNDECLARED_TOPICS[-1]}, got {config.undeclared_topics!r}",
+                                f"the default is {Config.undeclared_topics}"))
+    if config.now:
+        try:
+            parse_iso(config.now)
+        except ValueError:
+            problems.append(Problem(path, key_line(node, "now"), f"`now` must be an ISO 8601 time, got {config.now!r}",
+                                    "e.g. 2026-11-22T08:00:00Z"))
+    _check_declared(config, node, path, problems)
+    _check_sources(config, node, path, problems)
+    _check_theme(config, node, path, problems)
+    if config.picture_resizer:
+        problem = resizer_problem(config.picture_resizer)
+        if problem:
+            problems.append(Problem(path, key_line(node, "picture_resizer"), f"`picture_resizer` {problem}",
+                                    "e.g. https://wsrv.nl/?url={url}&w={width}, or leave it out"))
+    # (GitHub Pages reads CNAME as one host name: a URL, a space or a second line in it breaks the custom domain)
+    if config.cname and not DOMAIN.fullmatch(config.cname.strip()):
+        problems.append(Problem(path, key_line(node, "cname"), f"`cname` must be a bare domain such as "
+                                f"news.example.com, got {cut(repr(config.cname))}",
+                                "write the host name alone: no https://, path or spaces"))
+    # (a player's address is matched by its host alone: `https://www.youtube.com/` matched none, and every video
+    # of the site became a link, unsaid)
+    for index, host in enumerate(config.embed_hosts):
+        if host_of(f"https://{host}/") != host:
+            bare = host_of(host) or host_of(f"https://{host.strip()}/")
+            problems.append(Problem(path, item_line(node, "embed_hosts", index),
+                                    f"`embed_hosts[{index}]` must be a host name such as www.youtube.com, got "
+                                    f"{cut(repr(host))}", f"write `{bare}`" if bare else
+                                    "write the host name alone: no https://, path or spaces"))
+
+
+def _check_base_url(config: Config, node, path: str, problems: list[Problem], overridden: set[str],
+                     given_base_url: str | None) -> None:
+    url = urlsplit(config.base_url)
+    shown_url = given_base_url if isinstance(given_base_url, str) else config.base_url
+    # A value from the command line is the option's fault, not a line of config.yaml.
+    where = ("--base-url", None) if "base_url" in overridden else (path, key_line(node, "base_url"))
+    if url.scheme not in ("http", "https") or not url.netloc:
+        problems.append(Problem(*where, f"`base_url` must be an http(s) URL, got {shown_url!r}",
+                                f"write it with its scheme: {with_scheme(str(shown_url))}" if with_scheme(str(shown_url))
+                                else "e.g. https://user.github.io/repo/"))
+    elif url.query or url.fragment:  # every link is base_url and a path
+        problems.append(Problem(*where, f"`base_url` must not have a ?query or #fragment, got {shown_url!r}",
+                                "e.g. https://user.github.io/repo/"))
+    elif "@" in url.netloc:
+        problems.append(Problem(*where, "`base_url` must not hold a user name or password: it is written into every "
+                                "page", "e.g. https://user.github.io/repo/"))
+
+
+def _check_ranking(ranking: RankingConfig, node, path: str, problems: list[Problem]) -> None:
+    if ranking.half_life_hours <= 0:
+        problems.append(Problem(path, key_line(node, "ranking.half_life_hours"),
+                                f"`ranking.half_life_hours` must be positive, got {ranking.half_life_hours:g}",
+                                f"the default is {RankingConfig.half_life_hours:g}: an item's freshness halves every "
+                                f"so many hours"))
+    if not 0 <= ranking.hot_gravity <= 10:
+        problems.append(Problem(path, key_line(node, "ranking.hot_gravity"), "`ranking.hot_gravity` must be from 0 to 10",
+                                "1.5 is the default; 0 orders Hot by heat alone"))
+    if ranking.coverage_boost < 0:
+        problems.append(Problem(path, key_line(node, "ranking.coverage_boost"),
+                                f"`ranking.coverage_boost` must not be negative, got {ranking.coverage_boost:g}",
+                                f"the default is {RankingConfig.coverage_boost:g}; 0 gives stories of many sources no "
+                                f"boost"))
+    # A score adds three weighted terms and a story's heat multiplies by its boost: near float's largest
+    # value they overflow to inf, and every story with an infinite score ties, whatever its heat or quality.
+    for key in ("heat_weight", "quality_weight", "recency_weight", "coverage_boost"):
+        value = getattr(ranking, key)
+        if abs(value) > MAX_WEIGHT:
+            problems.append(Problem(path, key_line(node, f"ranking.{key}"),
+                                    f"`ranking.{key}` must be at most {MAX_WEIGHT:,} either way, got {value:g}",
+                                    "only the weights' ratios matter: write them on a smaller scale, such as 1 and 2"))
+
+
+def _check_output(config: Config, node, path: str, problems: list[Problem], overridden: set[str]) -> None:
+    """The output folder not over the site's own folders, nor holding one of them."""
     why = output_overlap(config.output_path, [config.root], config.input_paths, shown=str(config.output_dir))
     inside = _folder_inside_output(config, node, overridden) if why else None
     if inside:  # (`pictures_dir: output/pictures`: that key is the one to change, not output_dir)
@@ -123,28 +172,25 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
         key, option = ("output_dir", "--output") if "output_dir" in overridden or key_line(node, "output_dir") \
             else ("content_dir", "--content")
         problems.append(Problem(*((option, None) if key in overridden else (path, key_line(node, key))), why, OWN_FOLDER))
+
+
+def _check_language(language: str, node, path: str, problems: list[Problem]) -> None:
     # (a name such as `English` would go into every page's lang attribute, and search would stem nothing)
-    if config.language and not LANGUAGE.fullmatch(config.language):
-        locale = re.fullmatch(r"([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)[.@].*", config.language)
+    if language and not LANGUAGE.fullmatch(language):
+        locale = re.fullmatch(r"([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)[.@].*", language)
         problems.append(Problem(path, key_line(node, "language"), f"`language` must be a language code such as en "
-                                f"or pt-BR, got {config.language!r}",
+                                f"or pt-BR, got {language!r}",
                                 f"write the language code: {locale[1].replace('_', '-')}" if locale else
-                                f"write the code, not the name: {config.language.strip()} is "
-                                f"{code_of_name(config.language)}" if code_of_name(config.language) else
+                                f"write the code, not the name: {language.strip()} is "
+                                f"{code_of_name(language)}" if code_of_name(language) else
                                 "write the code, not the name: English is en"))
-    elif config.language and language_problem(config.language):
-        what, todo = language_problem(config.language)
-        problems.append(Problem(path, key_line(node, "language"), f"`language` {config.language!r}: {what}", todo))
-    if config.undeclared_topics not in UNDECLARED_TOPICS:
-        problems.append(Problem(path, key_line(node, "undeclared_topics"),
-                                f"`undeclared_topics` must be {', '.join(UNDECLARED_TOPICS[:-1])} or {UNDECLARED_TOPICS[-1]}, got {config.undeclared_topics!r}",
-                                f"the default is {Config.undeclared_topics}"))
-    if config.now:
-        try:
-            parse_iso(config.now)
-        except ValueError:
-            problems.append(Problem(path, key_line(node, "now"), f"`now` must be an ISO 8601 time, got {config.now!r}",
-                                    "e.g. 2026-11-22T08:00:00Z"))
+    elif language and language_problem(language):
+        what, todo = language_problem(language)
+        problems.append(Problem(path, key_line(node, "language"), f"`language` {language!r}: {what}", todo))
+
+
+def _check_declared(config: Config, node, path: str, problems: list[Problem]) -> None:
+    """The topics and providers config.yaml declares: each named, a page of its own, a provider's key."""
     pages: dict[str, int] = {}  # a declared topic's page (its slug) -> the first topic declaring it
     for index, topic in enumerate(config.topics):
         if not topic.name:
@@ -174,29 +220,6 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
                                     f"{' on ' + provider.domain if provider.domain else ''}: {provider.account!r}",
                                     "write the address of the account's own page, such as "
                                     "https://www.youtube.com/@acme"))
-    _check_sources(config, node, path, problems)
-    _check_theme(config, node, path, problems)
-    if config.picture_resizer:
-        problem = resizer_problem(config.picture_resizer)
-        if problem:
-            problems.append(Problem(path, key_line(node, "picture_resizer"), f"`picture_resizer` {problem}",
-                                    "e.g. https://wsrv.nl/?url={url}&w={width}, or leave it out"))
-    # (GitHub Pages reads CNAME as one host name: a URL, a space or a second line in it breaks the custom domain)
-    if config.cname and not DOMAIN.fullmatch(config.cname.strip()):
-        problems.append(Problem(path, key_line(node, "cname"), f"`cname` must be a bare domain such as "
-                                f"news.example.com, got {cut(repr(config.cname))}",
-                                "write the host name alone: no https://, path or spaces"))
-
-
-    # (a player's address is matched by its host alone: `https://www.youtube.com/` matched none, and every video
-    # of the site became a link, unsaid)
-    for index, host in enumerate(config.embed_hosts):
-        if host_of(f"https://{host}/") != host:
-            bare = host_of(host) or host_of(f"https://{host.strip()}/")
-            problems.append(Problem(path, item_line(node, "embed_hosts", index),
-                                    f"`embed_hosts[{index}]` must be a host name such as www.youtube.com, got "
-                                    f"{cut(repr(host))}", f"write `{bare}`" if bare else
-                                    "write the host name alone: no https://, path or spaces"))
 
 
 def _check_theme(config: Config, node, path: str, problems: list[Problem]) -> None:

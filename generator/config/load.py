@@ -1,4 +1,4 @@
-"""Stage 1: config.yaml -> Config (load_config). Every key is checked against the types of values.py:
+"""config.yaml -> Config (load_config). Every key is checked against the types of values.py:
 unknown keys and wrong types are errors naming the key, the expected type and the line, collected with what
 checks.py finds across the whole file before newsdesk gives up (exit status 2). Also the Config of a folder
 without config.yaml (default_config) and the build's clock (build_time)."""

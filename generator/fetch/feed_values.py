@@ -220,7 +220,8 @@ def text_of(value) -> str:
 
 
 def html_escaped(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Plain text as HTML's text (quotes as they are: no attribute holds it)."""
+    return htmlmod.escape(text, quote=False)
 
 
 BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")

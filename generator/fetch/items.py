@@ -279,7 +279,13 @@ def published_of(entry: Entry, facts: Facts) -> str:
     that time is a wrong clock or time zone (the entry is out already): the build would hide the item
     until then, so it is dated when first seen."""
     when = entry.published if entry.published and not from_the_future(entry, facts) else facts.first_seen
-    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return utc_stamp(when)
+
+
+def utc_stamp(moment: datetime) -> str:
+    """A time as item files and the state file write it: in UTC, to the second. One writing, so that the
+    state's dates compare as strings (store.expire)."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def from_the_future(entry: Entry, facts: Facts) -> bool:

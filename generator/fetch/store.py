@@ -17,7 +17,8 @@ import yaml
 
 from generator.config.values import TopicConfig
 from generator.fetch.items import (MAX_BODY_BYTES, Facts, alias, file_name, from_the_future, hash_of, heat_at,
-                                   identities, is_empty, item_text, matched_topics, published_of, title_of)
+                                   identities, is_empty, item_text, matched_topics, published_of, title_of,
+                                   utc_stamp)
 from generator.fetch.feed import Entry, Feed
 from generator.fetch.sources import Source
 from generator.fetch.state import ItemState, State
@@ -255,7 +256,7 @@ class Store:
     def expire(self, cutoff: datetime) -> tuple[int, list[str]]:
         """Delete the fetched files published before `cutoff` that nobody edited; return how many, and notes."""
         expired, kept = 0, []
-        stamp = cutoff.strftime("%Y-%m-%dT%H:%M:%SZ")
+        stamp = utc_stamp(cutoff)
         for key, record in sorted(self.state.items.items()):
             if not record.file or not record.date or record.date >= stamp:
                 continue

@@ -33,7 +33,7 @@ from generator.urls import site_url
 from generator.plan.feeds import EXTENSIONS, feed_path, provider_home, rfc3339
 from generator.site.stories import story_id
 from generator.site.model import Image, Item, Site
-from generator.plan.pages import EarlierOutputs, FileOutput, described, one_per_story
+from generator.plan.pages import EarlierOutputs, FileOutput, described, one_per_story, page_count
 from generator.site.ranking import Rankings
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ def api_outputs(site: Site, rankings: Rankings, config: Config,
     kept = given.kept if given and given.stories else frozenset()
     for slug, topic in site.topics.items():
         if ("topic", slug) in kept:  # its items, at the same places, and their stories as they were
-            total = max(1, -(-len(site.topic_items.get(slug, ())) // config.items_per_page))
+            total = page_count(len(site.topic_items.get(slug, ())), config.items_per_page)
             outputs += (given.outputs[news_page_path(f"api/news/{slug}/", n)] for n in range(1, total + 1))
             continue
         about = {"slug": slug, "name": topic.name}
@@ -68,7 +68,7 @@ def _story_pages(site: Site, config: Config, order: tuple[int, ...],
                  earlier: EarlierOutputs | None = None) -> list[FileOutput]:
     """api/stories/: each story once, where Latest shows it, `order` giving an item of each (its lead)."""
     size = config.items_per_page
-    total = max(1, -(-len(order) // size))
+    total = page_count(len(order), size)
     outputs = []
     for number in range(1, total + 1):
         head = {"page": number, "pages": total, "total": len(order)}
@@ -121,7 +121,7 @@ def _pages(site: Site, config: Config, base: str, order: tuple[int, ...], topic:
            fields: dict[int, tuple], entries: dict[int, tuple[str, ...]],
            earlier: EarlierOutputs | None = None) -> list[FileOutput]:
     size = config.items_per_page
-    total = max(1, -(-len(order) // size))
+    total = page_count(len(order), size)
     outputs = []
     for number in range(1, total + 1):
         chunk = order[(number - 1) * size : number * size]

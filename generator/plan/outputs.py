@@ -1,4 +1,4 @@
-"""Stage 5b: plan the files that are not pages. Site + Rankings + the planned pages -> FileOutputs:
+"""Plan the files that are not pages. Site + Rankings + the planned pages -> FileOutputs:
 feeds, sitemaps and robots.txt, the JSON API, and what GitHub Pages reads (.nojekyll, CNAME).
 """
 

@@ -1,4 +1,4 @@
-"""Stage 5a: plan the outputs. Site + Rankings -> Page values (and the types of the plan:
+"""Plan the pages. Site + Rankings -> Page values (and the types of the plan:
 FileOutput for feeds, API files and sitemaps; RenderedSite for the whole plan), no rendering yet.
 
 Each Page and FileOutput knows its output file, how it is made, and which items it
@@ -600,12 +600,17 @@ def _descendants(site: Site) -> dict[str, tuple[str, ...]]:
     return {slug: tuple(topic_tree([slug], children)[0][1:]) for slug, topic in site.topics.items() if not topic.parent}
 
 
+def page_count(count: int, size: int) -> int:
+    """How many pages of `size` items a list of `count` fills: one at least (an empty list has its page)."""
+    return max(1, -(-count // size))
+
+
 def _paginate(site: Site, config: Config, kind: str, key: str, base: str, title: str, description: str,
               order: tuple[int, ...], extra: dict, earlier: Earlier | None, known: dict,
               words: Words = Words(), as_before: bool = False, moved: frozenset[int] = frozenset(),
               own: bool = False) -> list[Page]:
     size = config.items_per_page
-    total = max(1, -(-len(order) // size))
+    total = page_count(len(order), size)
     before = earlier.lists.get((kind, key), ()) if earlier else ()
     if len(before) != total:  # its pages say "page n of total": none is as it was
         before = ()

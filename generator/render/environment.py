@@ -1,4 +1,4 @@
-"""Stage 5b: Pages -> HTML through the theme's Jinja templates.
+"""Pages -> HTML through the theme's Jinja templates.
 
 Theme lookup, first match wins (like Pelican's THEME_TEMPLATES_OVERRIDES):
   1. the site's own `themes/<theme>/templates/` and `static/`

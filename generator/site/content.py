@@ -1,4 +1,4 @@
-"""Stage 2: content/**/*.md -> Source (front matter + body), and nothing else.
+"""content/**/*.md -> Source (front matter + body), and nothing else.
 
 Item files are written by crawlers from other people's sites, so they are
 untrusted: front matter is loaded with YAML's safe loader only, after checks on
@@ -386,10 +386,16 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
         meta = _mapped(meta, _printable_integer, {})
     # A date or time TOML reads as one (`title = 1979-05-27`, `length = 00:04:05`): a text field shows it as
     # written, as YAML's are (frontmatter_yaml.load), not as Python prints it
-    written = {key: value.isoformat().replace("+00:00", "Z") for key, value in meta.items()
+    written = {key: as_written(value) for key, value in meta.items()
                if isinstance(value, (datetime.date, datetime.time))}
     body = text[closing.end() + 1:]
     return Source(name, meta, body, text.count("\n", 0, closing.end()) + 2, digest, twice, written, notes)
+
+
+def as_written(moment: datetime.date | datetime.time) -> str:
+    """A date or time that YAML or TOML read as one, in ISO 8601 as such files write it (`2026-05-27`,
+    `00:04:05`, `Z` for UTC) rather than as Python prints it: what a text field shows, and a message quotes."""
+    return moment.isoformat().replace("+00:00", "Z")
 
 
 # A top-level `key = value` line of TOML front matter (before its first table), and the first table's header

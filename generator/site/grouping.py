@@ -1,4 +1,4 @@
-"""Stage 3b: the site's items grouped into stories (generator/site/stories.py), as indices into Site.items.
+"""The site's items grouped into stories (generator/site/stories.py), as indices into Site.items.
 
     model (Site) -> with_stories(site, settings) -> Site with `stories` and `story_of`
 

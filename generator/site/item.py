@@ -1,4 +1,4 @@
-"""Stage 3: a Source -> an Item (make_item), every front matter value normalised here, once.
+"""A Source -> an Item (make_item), every front matter value normalised here, once.
 
 Dates become time-zone-aware UTC (dates.py), scores floats from 0 to MAX_SCORE (quantities.py), plain-text
 fields are decoded (fields.py), URLs are kept only with an http(s) scheme, the provider, pictures, related

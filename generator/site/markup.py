@@ -84,7 +84,7 @@ def render_markdown(text: str, engine: str = "cmark", base: str = "") -> str:
         if engine == "cmark" and cmarkgfm is not None:
             html = cmark_to_html(text)
         else:
-            # Python-Markdown's time grows with the cube of a list's nesting (1,000 levels: 4 s); deeper than
+            # Python-Markdown's time grows with the cube of a list's nesting (docs/dev/performance.md); deeper than
             # a reader can follow, a line's indent is cut to MAX_INDENT, which nests it no deeper
             html = _converter().reset().convert(_DEEP_INDENT.sub(" " * MAX_INDENT, text))
     except RecursionError:  # pathological nesting; show it as text rather than fail the item

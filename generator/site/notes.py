@@ -8,7 +8,7 @@ from datetime import date, time
 from typing import Mapping
 
 from generator.errors import Problem
-from generator.site.content import key_lines
+from generator.site.content import as_written, key_lines
 
 
 class Notes:
@@ -62,6 +62,6 @@ def kind_of(value) -> str:
 def shown(value) -> str:
     """A value quoted in a message, cut short; a date as YAML's reader gave it, as it is written."""
     if isinstance(value, (date, time)):  # (and TOML's times, as written)
-        value = value.isoformat().replace("+00:00", "Z")
+        value = as_written(value)
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."

@@ -1,4 +1,4 @@
-"""Stage 4: order the stories. Pure: no I/O, and the build time is passed in.
+"""Order the stories. Pure: no I/O, and the build time is passed in.
 
 Top and Hot answer two questions a reader has:
 

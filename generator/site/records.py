@@ -86,55 +86,63 @@ def load_records(config: Config) -> Records:
         if not domain:
             problems.append(Problem(name, 2, "organization record has no `_id` or `domain`"))
             continue
-        logos = []  # every size of its logo the record gives, as (url, width, height)
-        unusable = []  # the addresses of those that cannot be shown
-        images = record.get("images") or []
-        if not isinstance(images, list):  # (`images: logo.png`: iterated, a number stopped the build)
-            line = key_lines(config.root, name, {"images"}).get("images")
-            warnings.append(Problem(name, line, "`images` must be a list of logos with `url`, `width`, "
-                                    "`height`; the provider is shown without one",
-                                    "write `images:`, then `  - url: /assets/logo.png`"))
-            images = []
-        for image in images:
-            url = image.get("url") if isinstance(image, dict) else None
-            if not isinstance(url, str):
-                continue
-            address = field_url(url)  # (as an item's: `HTTPS://`, `//host/x.png`, no password, spaces encoded)
-            if address and private_address(address) and not config.local_site:  # (site/private_pictures.py)
-                line = key_lines(config.root, name, {"images"}).get("images")
-                warnings.append(Problem(name, line, f"`images`: the logo {left_out(address)}", HINT))
-                continue
-            if address:
-                url = address
-            else:
-                local = _local_asset(data.parent, url)
-                if not local:
-                    unusable.append(url)
-                    continue
-                danger = _svg_danger(local) if local.suffix.lower() == ".svg" else ""
-                if danger:  # copied, it would run on the site's own origin when opened
-                    line = key_lines(config.root, name, {"images"}).get("images")
-                    warnings.append(Problem(name, line, f"logo {url} is an SVG with {danger}: not copied, "
-                                            "the provider is shown without it",
-                                            "remove the scripts and event handlers from the SVG, or give a PNG"))
-                    continue
-                url = _logo_name(local, files, data.parent.resolve())
-                files[url] = local
-            logos.append((url, _size(image.get("width")), _size(image.get("height"))))
-        if unusable:  # (once for the record: its sizes are usually all of one missing folder)
-            line = key_lines(config.root, name, {"images"}).get("images")
-            first = unusable[0] if len(unusable[0]) <= 80 else unusable[0][:77] + "..."
-            more = f" (and {len(unusable) - 1} more)" if len(unusable) > 1 else ""
-            warnings.append(Problem(name, line, f"logo {first}{more} is no http or https URL and no picture "
-                                    "file beside the data folder: " + ("the provider is shown without it" if not logos
-                                    else "the provider is shown with its other logos"),
-                                    "give the logo's https URL, or its file's path (`/assets/logo.png`)"))
+        logos = _logos(config, name, record, files, warnings)
         names = _other_names(record, config.root, name, warnings)
         pages = _other_pages(record, config.root, name, warnings)
         providers.append(ProviderConfig(domain=domain, name=fields["name"], logo=logos[0][0] if logos else "",
                                         logos=tuple(logos), description=fields["description"], other_names=names,
                                         same_as=pages))
     return Records(tuple(topics), tuple(providers), files, tuple(problems), tuple(warnings))
+
+
+def _logos(config: Config, name: str, record: dict, files: dict[str, Path], warnings: list[Problem]) -> list:
+    """Every size of an organization record's logo that can be shown, as (url, width, height); a logo file
+    beside the data folder is added to `files` (output path -> the file)."""
+    data = config.root / config.data_dir
+    logos = []
+    unusable = []  # the addresses of those that cannot be shown
+    images = record.get("images") or []
+    if not isinstance(images, list):  # (`images: logo.png`: iterated, a number stopped the build)
+        line = key_lines(config.root, name, {"images"}).get("images")
+        warnings.append(Problem(name, line, "`images` must be a list of logos with `url`, `width`, "
+                                "`height`; the provider is shown without one",
+                                "write `images:`, then `  - url: /assets/logo.png`"))
+        images = []
+    for image in images:
+        url = image.get("url") if isinstance(image, dict) else None
+        if not isinstance(url, str):
+            continue
+        address = field_url(url)  # (as an item's: `HTTPS://`, `//host/x.png`, no password, spaces encoded)
+        if address and private_address(address) and not config.local_site:  # (site/private_pictures.py)
+            line = key_lines(config.root, name, {"images"}).get("images")
+            warnings.append(Problem(name, line, f"`images`: the logo {left_out(address)}", HINT))
+            continue
+        if address:
+            url = address
+        else:
+            local = _local_asset(data.parent, url)
+            if not local:
+                unusable.append(url)
+                continue
+            danger = _svg_danger(local) if local.suffix.lower() == ".svg" else ""
+            if danger:  # copied, it would run on the site's own origin when opened
+                line = key_lines(config.root, name, {"images"}).get("images")
+                warnings.append(Problem(name, line, f"logo {url} is an SVG with {danger}: not copied, "
+                                        "the provider is shown without it",
+                                        "remove the scripts and event handlers from the SVG, or give a PNG"))
+                continue
+            url = _logo_name(local, files, data.parent.resolve())
+            files[url] = local
+        logos.append((url, _size(image.get("width")), _size(image.get("height"))))
+    if unusable:  # (once for the record: its sizes are usually all of one missing folder)
+        line = key_lines(config.root, name, {"images"}).get("images")
+        first = unusable[0] if len(unusable[0]) <= 80 else unusable[0][:77] + "..."
+        more = f" (and {len(unusable) - 1} more)" if len(unusable) > 1 else ""
+        warnings.append(Problem(name, line, f"logo {first}{more} is no http or https URL and no picture "
+                                "file beside the data folder: " + ("the provider is shown without it" if not logos
+                                else "the provider is shown with its other logos"),
+                                "give the logo's https URL, or its file's path (`/assets/logo.png`)"))
+    return logos
 
 
 # Other names of an organization, as the Smartable records write them and as schema.org does
