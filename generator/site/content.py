@@ -75,6 +75,7 @@ class Source:
     # top-level key -> its value as written, where YAML read a plain value as other than text (frontmatter_yaml.load)
     written: Mapping[str, str] = field(default_factory=dict)
     notes: tuple[tuple[int, str, str], ...] = ()  # (line, message, hint) of what reading the file had to mend
+    cut: bool = False  # the body is the start of a longer one (the file is over MAX_FILE_BYTES): pages say so
 
 
 # A Markdown file that is not read as an item (`x.markdown`, `x.MD`, an editor's `x.md.txt`): said, as its
@@ -211,7 +212,7 @@ def parse_source(name: str, raw: bytes, size: int | None = None) -> Source | Pro
                   + (f"its body is shown up to this line ({kept} KiB of it), not the rest" if body else
                      "its body is left out, as it has no line break or space to cut it at within the limit"),
             "shorten the body, or have the crawler write only the article's text")
-    return dataclasses.replace(source, body=body, notes=source.notes + (note,))
+    return dataclasses.replace(source, body=body, notes=source.notes + (note,), cut=True)
 
 
 def _unclosed(problem: Problem) -> bool:
