@@ -256,6 +256,12 @@ def test_the_error_ends_with_a_summary_pointing_at_the_readme(tmp_path):
                                                  "got 'https://example.org/news#top' (e.g. https://user.github.io/repo/)"),
     ("base_url: https://me:secret@example.org/\n", "config.yaml:1: `base_url` must not hold a user name or password: "
                                                    "it is written into every page (e.g. https://user.github.io/repo/)"),
+    # a host or port no browser goes to was written into every link, feed and sitemap entry without a word (and
+    # an IPv6 address left open stopped the command with a traceback)
+    *((f"base_url: '{url}'\n", f"config.yaml:1: `base_url` has a host or port no browser can go to: '{url}' (write "
+       "the site's address, e.g. https://user.github.io/repo/ or http://127.0.0.1:8000/)")
+      for url in ("https://exa mple.org/", "https://exa<mple.org/", "https://:80/", "https://example.org:abc/",
+                  "https://example.org:65536/", "https://example.org:0/", "https://[::1/")),
     ("items_per_page: 0\n", "config.yaml:1: `items_per_page` must be at least 1, got 0 (the default is 20)"),
     ("front_page_items: -3\n", "config.yaml:1: `front_page_items` must be at least 1, got -3 (the default is 13)"),
     ("ranking:\n  half_life_hours: 0\n", "config.yaml:2: `ranking.half_life_hours` must be positive, got 0 (the "
@@ -367,6 +373,11 @@ def test_base_url_override_from_the_command_line_wins_and_is_checked(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_config(path, {"base_url": "javascript:alert(1)"})
     assert "`base_url` must be an http(s) URL" in str(caught.value)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path, {"base_url": "http://[::1:8000/"})
+    assert str(caught.value).startswith("--base-url: `base_url` has a host or port no browser can go to")
+    for fine in ("http://127.0.0.1:8000/", "http://[::1]:8000/", "http://localhost/", "https://bücher.example/"):
+        assert load_config(path, {"base_url": fine}).base_url.startswith("http")
 
 
 def test_time_zone_is_a_real_zone(tmp_path):

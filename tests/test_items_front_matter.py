@@ -519,6 +519,20 @@ def test_a_nested_key_given_twice_is_said_as_a_top_level_one_is(tmp_path, capsys
     assert "warning: content/json.md:3: `name` in `provider` is given twice, also on line 2: the last one" in said, said
 
 
+def test_a_top_level_key_given_twice_in_json_front_matter_is_said_as_yaml_s_is(tmp_path, capsys):
+    """`json.dumps` of a crawler's merged fields (`{"title": "A", ..., "title": "B"}`): the last was used without a
+    word, where YAML's and a nested JSON mapping's key given twice is said at its line."""
+    files = {
+        "line.md": '{"title": "First", "publishedDateTime": "2026-11-20T10:00:00Z", "title": "Last"}\nBody\n',
+        "lines.md": '{"title": "First",\n "publishedDateTime": "2026-11-20T10:00:00Z",\n "title": "Last"}\nBody\n',
+    }
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert news["line"]["title"] == news["lines"]["title"] == "Last"
+    assert ("warning: content/line.md:1: `title` is given twice on this line: the last one is used (remove the one "
+            "you do not mean)") in said, said
+    assert "warning: content/lines.md:3: `title` is given twice, also on line 1: the last one is used" in said, said
+
+
 def test_keys_given_twice_are_found_through_anchors_and_merge_keys(tmp_path, capsys):
     """Front matter with an anchor, an alias or a merge key (`<<: *base`) is built by PyYAML's own constructor,
     which kept the last of a nested key given twice without a word. YAML's merge: a key the mapping gives itself

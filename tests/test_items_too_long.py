@@ -1,5 +1,6 @@
 """An item file over the size limit (4 MiB: a crawler's runaway body): its front matter is read and its body
-cut at a paragraph within the limit, with a warning at the file's line saying so; the item is not left out.
+cut at a paragraph within the limit, with a warning at the file's line saying so; the item is not left out,
+and its page marks the cut (an ellipsis, the words saying the story goes on, a link to the original).
 (A front matter of megabytes stays refused: tests/test_items_front_matter.py; a file of gigabytes costs no
 more memory than the limit: tests/test_content_hostile.py.)"""
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import build_said, files_under, item, make_site, serving
+from conftest import build_said, files_under, html_elements, item, make_site, serving
 
 from generator.site.content import parse_source
 
@@ -107,3 +108,35 @@ def test_a_body_of_one_line_is_cut_outside_a_tag_or_left_out_with_the_title_show
     nothing = parse_source("content/n.md", head + b"x" * 5_000_000)
     assert nothing.meta["title"] == "One line" and nothing.body == ""
     assert "its body is left out, as it has no line break or space" in nothing.notes[0][1]
+    # (what the page's mark is shown by: test_a_cut_body_ends_with_a_visible_mark_and_a_link_to_the_original)
+    assert minified.cut and words.cut and nothing.cut and not parse_source("content/s.md", head + b"word").cut
+
+
+def cut_mark(page: bytes):
+    """The paragraph of a story's page that says its text is cut, or None."""
+    marks = [element for tag, element in html_elements("page", page) if element.get("class") == "body-cut"]
+    assert len(marks) <= 1
+    return marks[0] if marks else None
+
+
+@pytest.mark.slow
+def test_a_cut_body_ends_with_a_visible_mark_and_a_link_to_the_original(tmp_path, capsys):
+    """A reader sees where a cut body stops (an ellipsis and the words saying the story goes on) and is led to
+    the rest on the provider's site; a body left out whole says so too; a whole body shows no mark."""
+    provider = "provider: {name: Port News, domain: port.example}\n"
+    site = make_site(tmp_path / "site", {
+        "content/ok.md": item("Other story"),
+        "content/runaway.md": HEAD.replace("---\n", "---\n" + provider, 1) + "Paragraph of words.\n\n" * 250_000,
+        "content/bare.md": HEAD.replace("runaway", "bare").replace("Runaway crawl", "Bare") + "x" * 5_000_000})
+    status, out = build_said(site, capsys)
+    assert status == 0, out
+    page = (site / "output" / PAGE).read_bytes()
+    mark = cut_mark(page)
+    assert mark is not None and page.index(b'class="body-cut"') > page.rindex(b"Paragraph of words.")
+    assert " ".join("".join(mark.itertext()).split()) == (
+        "… The story goes on: its text is longer than this site shows. Read the full story on Port News ↗")
+    assert [a.get("href") for a in mark.iter("a")] == ["https://port.example/runaway"]
+    bare = cut_mark((site / "output/news/2026/11/20/bare/index.html").read_bytes())
+    assert bare is not None
+    assert " ".join("".join(bare.itertext()).split()).endswith("shows. Read the full story ↗")
+    assert cut_mark((site / "output/news/2026/11/20/ok/index.html").read_bytes()) is None

@@ -106,3 +106,25 @@ def test_two_item_files_named_alike_but_for_case_are_told_to_be_renamed(tmp_path
     err = capsys.readouterr().err
     assert "content/news/story.md:1: would write the same page as content/news/Story.md" in err
     assert "rename one of the files: names that differ only in case are one file on macOS and Windows" in err
+
+
+def test_two_item_files_named_alike_but_for_an_accent_s_spelling_are_told_apart_and_to_be_renamed(tmp_path, capsys):
+    """`café.md` with é as one character beside `café.md` with e and a combining accent (a name written on macOS,
+    and one on Linux): one file on macOS, and the warning named them alike and said to give one a `slug:`.
+    `ﬁle.md` (a ligature) and `file.md` are two files everywhere: a slug is what to give there."""
+    from generator.cli import main
+
+    site = make_site(tmp_path / "site", {"content/news/caf\u00e9.md": item("Composed"),
+                                         "content/news/cafe\u0301.md": item("Decomposed"),
+                                         "content/news/\ufb01le.md": item("Ligature"),
+                                         "content/news/file.md": item("Letters")})
+    assert main(["build", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    cafe = [line for line in err.splitlines() if "/cafe/" in line]
+    assert len(cafe) == 2 and all(line.endswith(
+        "(rename one of the files: content/news/cafe\\u0301.md writes a letter and its accent as two characters, "
+        "and on macOS names that differ only so (or in case) are one file, so a copy of the site there has only "
+        "one of them)") for line in cafe), cafe
+    ligature = [line for line in err.splitlines() if "/file/" in line]
+    assert len(ligature) == 2 and all(line.endswith("(give one of them its own `slug:` for a page name of your "
+                                                    "choice)") for line in ligature), ligature

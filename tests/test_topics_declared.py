@@ -1,5 +1,6 @@
 """Topics declared in config.yaml: without items they get no page, feed, API file or link (thousands of them
-cost a small site nothing), and serve adds and removes a declared topic's page with its first and last item."""
+cost a small site nothing), and serve adds and removes a declared topic's page with its first and last item.
+Topic records of data_dir (a crawler's) whose ids give one page keep a page each, with a warning."""
 
 from __future__ import annotations
 
@@ -117,3 +118,31 @@ def test_a_parent_that_names_no_declared_topic_is_warned_of_at_its_line(tmp_path
     assert code == 0 and "0 warnings" in said and "parent" not in said, said
     api = json.loads((site / "output/api/topics/index.json").read_text(encoding="utf-8"))["topics"]
     assert next(t for t in api if t["slug"] == "science")["children"] == ["space"]
+
+
+def test_topic_records_whose_ids_give_one_page_keep_a_page_each_and_are_told(tmp_path, capsys):
+    # (`_id: Case` and `_id: case`, `CON` and `con.`: the later record took the page, and the earlier topic's
+    # stories showed under the later one's name, without a word)
+    records = {"data/topics/a.yaml": "name: Space\n_id: Case\n", "data/topics/b.yaml": "name: Spice\n_id: case\n",
+               "data/topics/c.yaml": "name: Devices\n_id: CON\n", "data/topics/d.yaml": "name: Cons\n_id: con.\n",
+               "data/topics/e.yaml": "name: Space\n_id: case\n"}  # (one topic written twice is one topic)
+    site = make_site(tmp_path / "site", {
+        **records,
+        "content/a.md": item("Rockets fly", topics="[Space]"), "content/b.md": item("Pepper rises", topics="[Spice]"),
+        "content/c.md": item("Plugs fit", topics="[Devices]"), "content/d.md": item("Cons go", topics="[Cons]"),
+    }, "title: Test News\nbase_url: https://example.org/\nnow: \"2026-11-22T12:00:00Z\"\ndata_dir: data\n")
+    code, said = build_said(site, capsys)
+    assert code == 0, said
+    told = [line for line in said.splitlines() if "topic record's page" in line]
+    assert len(told) == 2 and re.fullmatch(
+        r"warning: data/topics/b\.yaml:2: the topic record's page would be topics/case/, which data/topics/a\.yaml "
+        r"gives its topic 'Space': this topic's page is topics/(case-[0-9a-f]+)/ \(give each topic record an `_id` "
+        r"of its own, or remove one of them if they are one topic\)", told[0]), told
+    assert told[1].startswith("warning: data/topics/d.yaml:2: the topic record's page would be topics/con_/, which "
+                              "data/topics/c.yaml gives its topic 'Devices'")
+    api = json.loads((site / "output/api/topics/index.json").read_text(encoding="utf-8"))["topics"]
+    assert sorted(topic["name"] for topic in api) == ["Cons", "Devices", "Space", "Spice"]
+    own = re.search(r"topics/(case-[0-9a-f]+)/", told[0])[1]
+    for story, topic, slug in (("a", "Space", "case"), ("b", "Spice", own)):
+        page = (site / f"output/news/2026/11/20/{story}/index.html").read_text(encoding="utf-8")
+        assert f'href="/topics/{slug}/"' in page and f">{topic}</a>" in page, story

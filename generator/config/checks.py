@@ -24,6 +24,9 @@ from generator.urls import host_of, slugify, with_scheme
 MAX_WEIGHT = 1_000_000  # of a ranking weight or boost, either way (check_semantics)
 UNDECLARED_TOPICS = ("warn", "error", "allow")
 DOMAIN = re.compile(r"[\w-]+(\.[\w-]+)+")
+# A host of base_url as a browser reads one (after IDNA: ascii_url wrote it in ASCII): a name, an IPv4 address or an
+# IPv6 one in brackets
+_SITE_HOST = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?|\[[0-9A-Fa-f:.]+\]")
 LANGUAGE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*")
 
 
@@ -119,11 +122,22 @@ def check_semantics(config: Config, node, path: str, problems: list[Problem], ov
 
 def _check_base_url(config: Config, node, path: str, problems: list[Problem], overridden: set[str],
                      given_base_url: str | None) -> None:
-    url = urlsplit(config.base_url)
     shown_url = given_base_url if isinstance(given_base_url, str) else config.base_url
     # A value from the command line is the option's fault, not a line of config.yaml.
     where = ("--base-url", None) if "base_url" in overridden else (path, key_line(node, "base_url"))
-    if url.scheme not in ("http", "https") or not url.netloc:
+    try:
+        url = urlsplit(config.base_url)
+        port = url.port  # (raises on a port that is no number of 0 to 65535)
+    except ValueError:  # (`https://[::1/`: it stopped the command with a traceback)
+        url, port = None, -1
+    if url is None or port == 0 or url.scheme in ("http", "https") and not _SITE_HOST.fullmatch(
+            url.netloc.rpartition("@")[2].rsplit(":", 1)[0] if not url.netloc.endswith("]") else url.netloc):
+        # (a host no browser goes to, `exa mple.org`, `:80`, or a port none connects to: every link, feed and
+        # sitemap entry of the site was written with it, without a word)
+        problems.append(Problem(*where, f"`base_url` has a host or port no browser can go to: {shown_url!r}",
+                                "write the site's address, e.g. https://user.github.io/repo/ or "
+                                "http://127.0.0.1:8000/"))
+    elif url.scheme not in ("http", "https") or not url.netloc:
         problems.append(Problem(*where, f"`base_url` must be an http(s) URL, got {shown_url!r}",
                                 f"write it with its scheme: {with_scheme(str(shown_url))}" if with_scheme(str(shown_url))
                                 else "e.g. https://user.github.io/repo/"))

@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -75,6 +76,7 @@ class Source:
     # top-level key -> its value as written, where YAML read a plain value as other than text (frontmatter_yaml.load)
     written: Mapping[str, str] = field(default_factory=dict)
     notes: tuple[tuple[int, str, str], ...] = ()  # (line, message, hint) of what reading the file had to mend
+    cut: bool = False  # the body is the start of a longer one (the file is over MAX_FILE_BYTES): pages say so
 
 
 # A Markdown file that is not read as an item (`x.markdown`, `x.MD`, an editor's `x.md.txt`): said, as its
@@ -211,7 +213,7 @@ def parse_source(name: str, raw: bytes, size: int | None = None) -> Source | Pro
                   + (f"its body is shown up to this line ({kept} KiB of it), not the rest" if body else
                      "its body is left out, as it has no line break or space to cut it at within the limit"),
             "shorten the body, or have the crawler write only the article's text")
-    return dataclasses.replace(source, body=body, notes=source.notes + (note,))
+    return dataclasses.replace(source, body=body, notes=source.notes + (note,), cut=True)
 
 
 def _unclosed(problem: Problem) -> bool:
@@ -305,8 +307,11 @@ def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) ->
     with YAML's limits and lines), else, for JSON that YAML's reader refuses (indented with tabs), as JSON
     within the same limits."""
     line = text.count("\n", 0, start) + 1
+    top: list = []  # the top-level object's (key, value) pairs: the hook's last call (it is called innermost first)
+    decoder = json.JSONDecoder(parse_int=_JSON.parse_int,
+                               object_pairs_hook=lambda pairs: top.append(pairs) or dict(pairs))
     try:
-        loaded, end = _JSON.raw_decode(text, start)
+        loaded, end = decoder.raw_decode(text, start)
     except ValueError as exc:
         return Problem(name, getattr(exc, "lineno", line), f"invalid JSON front matter: {getattr(exc, 'msg', exc)}",
                        "a file starting with `{` is a JSON object, then the body; or start it with a line '---'")
@@ -322,7 +327,22 @@ def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) ->
     if isinstance(meta, Problem):
         return meta
     body = text[end + 1:] if text.startswith("\n", end) else text[end:]
-    return Source(name, meta, body, text.count("\n", 0, end) + 2, digest, tuple(nested), {}, notes)
+    twice = _json_twice(top[-1] if top else [], front, line) + tuple(nested)
+    return Source(name, meta, body, text.count("\n", 0, end) + 2, digest,
+                  tuple(sorted(twice, key=lambda entry: entry[2])), {}, notes)
+
+
+def _json_twice(pairs: list, front: str, line: int) -> tuple[tuple[str, int, int], ...]:
+    """The top-level keys of a JSON front matter given more than once, as _given_twice finds YAML's (the last is
+    used, as in YAML: it was, without a word): (key, first line, later line), the lines where the text writes the
+    key first and last (the object's first line when it spells the key otherwise, `"\\u0074itle"`)."""
+    counts = Counter(key for key, _ in pairs)
+    found = []
+    for key in (key for key, count in counts.items() if count > 1):
+        at = [match.start() for match in re.finditer(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:", front)]
+        first, later = (at[0], at[-1]) if len(at) > 1 else (0, 0)
+        found.append((key, line + front.count("\n", 0, first), line + front.count("\n", 0, later)))
+    return tuple(found)
 
 
 _TOML_BOUNDARY = re.compile(r"^\+{3}[ \t]*$", re.MULTILINE)

@@ -172,6 +172,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         title=title,
         published=published,
         body=zlib.compress(html.encode("utf-8"), 1),
+        body_cut=source.cut,
         warnings=warnings,
         **values,
     )

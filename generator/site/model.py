@@ -134,6 +134,8 @@ class Item:
     # index give; 0 when `length` is none or is text of no time (`4 min`)
     length_seconds: int = 0
     author: str = ""  # who wrote it, as plain text (several names joined with ", "), or ""
+    # the body is the start of a longer one, cut at the file's size limit: its page says so and links the original
+    body_cut: bool = False
     warnings: tuple[Problem, ...] = ()  # what the user should fix in its file (the item is shown all the same)
 
     @property

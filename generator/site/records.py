@@ -22,7 +22,7 @@ from generator.config.values import Config, ProviderConfig, TopicConfig
 from generator.site.content import key_lines, load_mapping, read_source, relative_name
 from generator.errors import Problem
 from generator.site.fields import MAX_TEXT, as_plain
-from generator.site.identities import other_page
+from generator.site.identities import other_page, topic_identity
 from generator.site.notes import shown
 from generator.site.private_pictures import HINT, left_out
 from generator.site.text import bidi_closed, cut_at_word, cut_clusters
@@ -48,6 +48,7 @@ def load_records(config: Config) -> Records:
     problems: list[Problem] = []
     warnings: list[Problem] = []
     topics = []
+    pages: dict[str, tuple[str, str]] = {}  # a topic record's page (its slug) -> the first record's file and name
     for path in _record_files(data / "topics"):
         read = _read_record(config, path, "topic record")
         if isinstance(read, Problem):
@@ -65,7 +66,8 @@ def load_records(config: Config) -> Records:
         _cap_text(fields, config.root, name, "topic record", warnings)
         # (the words that tag an item with it: `newsdesk fetch` uses them; a word that is no text is none)
         words = [word for key in ("keywords", "hashtags") for word in _listed(record.get(key))]
-        topics.append(TopicConfig(name=fields["name"], slug=fields["_id"], parent=fields["parent"],
+        slug = _own_page(fields, pages, config.root, name, warnings)
+        topics.append(TopicConfig(name=fields["name"], slug=slug, parent=fields["parent"],
                                   description=fields["description"],
                                   keywords=tuple(dict.fromkeys(word for word in map(_text, words) if word))))
     providers = []
@@ -203,6 +205,24 @@ def _read_record(config: Config, path: Path, what: str) -> tuple[str, dict] | Pr
         return Problem(name, None, f"cannot read {what}: {reason}", "save it as UTF-8 YAML")
     record = load_mapping(name, text.replace("\r\n", "\n"), 1, what)
     return record if isinstance(record, Problem) else (name, record)
+
+
+def _own_page(fields: dict, pages: dict[str, tuple[str, str]], root: Path, path: str, warnings: list[Problem]) -> str:
+    """A topic record's slug (its `_id`, else its name, as written): one of its own when an earlier record has
+    that page and another topic's name (`_id: Case` and `_id: case`, `CON` and `con.`), with a warning at its
+    line. The later record took the earlier's page, and that topic's items showed under the other's name."""
+    slug = slugify(fields["_id"] or fields["name"])
+    first = pages.setdefault(slug, (path, fields["name"]))
+    if first[0] == path or topic_identity(first[1]) == topic_identity(fields["name"]):
+        return fields["_id"]  # (one topic written twice is one topic: the later record is used, as before)
+    own = distinct_slug(slug, path)
+    pages[own] = (path, fields["name"])
+    key = "_id" if fields["_id"] else "name"
+    warnings.append(Problem(path, key_lines(root, path, {key}).get(key),
+                            f"the topic record's page would be topics/{slug}/, which {first[0]} gives its topic "
+                            f"{shown(first[1])}: this topic's page is topics/{own}/",
+                            "give each topic record an `_id` of its own, or remove one of them if they are one topic"))
+    return own
 
 
 def _cap_text(fields: dict, root: Path, path: str, what: str, warnings: list[Problem]) -> None:

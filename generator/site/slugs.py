@@ -49,15 +49,35 @@ def separate_path_clashes(items: list[Item], problems: list[Problem], warnings: 
             # A digest of its own too: what is cached by digest (its card) must not be the story at its own path.
             digest = hashlib.sha1(f"{other.digest}\n{moved}".encode("utf-8")).hexdigest()
             kept.append(dataclasses.replace(other, slug=slug, path=moved, digest=digest))
-            hint = "give one of them its own `slug:` for a page name of your choice"
-            if other.source.casefold() == group[0].source.casefold():  # (a clone on macOS or Windows keeps one)
-                hint = ("rename one of the files: names that differ only in case are one file on macOS and "
-                        "Windows, so a copy of the site there has only one of them")
+            hint = _clash_hint(other.source, group[0].source)
             warnings.append(Problem(other.source, 1, f"would write the same page as {group[0].source} ({path}); "
                                                      f"its page is {moved} instead", hint))
             warnings.append(Problem(group[0].source, 1, f"{other.source} would write the same page ({path}); "
                                                         f"its page is {moved} instead", hint))
     return kept
+
+
+def _clash_hint(name: str, first: str) -> str:
+    """What to do about two item files that would write one page: rename one when a clone on macOS or Windows
+    has only one of them (names alike but for case, or, on macOS, for an accent written as a letter and a
+    combining mark: `café.md` composed and decomposed read alike in the message too, so the hint spells the
+    decomposed one out); else give one a slug."""
+    if _one_file(name) != _one_file(first):
+        return "give one of them its own `slug:` for a page name of your choice"
+    if unicodedata.is_normalized("NFC", name) and unicodedata.is_normalized("NFC", first):
+        return ("rename one of the files: names that differ only in case are one file on macOS and Windows, so a "
+                "copy of the site there has only one of them")
+    decomposed = name if not unicodedata.is_normalized("NFC", name) else first
+    spelt = "".join(ascii(char)[1:-1] if unicodedata.combining(char) else char for char in decomposed)
+    return (f"rename one of the files: {spelt} writes a letter and its accent as two characters, "
+            "and on macOS names that differ only so (or in case) are one file, so a copy of the site there has "
+            "only one of them")
+
+
+def _one_file(name: str) -> str:
+    """A file name as macOS and Windows compare names, roughly: decomposed (macOS) and each letter in its one
+    capital (their simple case mapping: `ﬁle.md` is no `file.md` there, though str.casefold makes it one)."""
+    return "".join(char.upper() if len(char.upper()) == 1 else char for char in unicodedata.normalize("NFD", name))
 
 
 def distinct_providers(items: list[Item], root, warnings: list[Problem]) -> tuple[list[Item], dict[str, str],
