@@ -816,6 +816,21 @@ def test_an_item_saved_with_a_time_after_the_servers_clock_is_said_to_wait(site)
         dev.stop()
 
 
+def test_a_draft_saved_while_serving_is_said_to_be_left_out(site):
+    # A save of a draft rebuilt "0 of N pages" without a word: the user looked for the edit in the browser.
+    lines = Lines()
+    dev = start(site, echo=lines)
+    try:
+        before = len(dev.rebuilds)
+        write(site / "content/news/draft.md", item("Not ready yet", published="false"))
+        rebuilt(dev, before)
+        assert ("stderr: note: content/news/draft.md: a draft: left out of the site (serve with --drafts to see "
+                "drafts; `published: true` publishes it)") in lines
+        assert b"Not ready yet" not in get(dev, "/repo/latest/")[2]
+    finally:
+        dev.stop()
+
+
 def test_an_edited_item_naming_a_topic_data_dir_declares_is_not_refused(tmp_path):
     # serve checks an edited item as the build reads it: with the topics data_dir declares too
     files = {**ITEMS, "data/topics/robotics.yaml": "name: Robotics\n_id: robotics\n"}
