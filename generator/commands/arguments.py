@@ -190,8 +190,12 @@ def _keys(cls, indent: int = 2, width: int = 100) -> list[str]:
             continue
         doc = re.sub(r",? see below\.$", ":" if dataclasses.is_dataclass(_entry(hints[field.name])) else ".",
                      field.metadata.get("doc", ""))
+        # (the doc is also docs/configuration.md's: its links are named as the text they show, a copy installed
+        # with pip having no docs/ folder to open)
+        doc = re.sub(r"\[([^\]]+)\]\([\w./-]+\.md(?:#[\w-]*)?\)", r'"\1" in the user guide', doc)
+        # (not at a hyphen: `xn--bcher-` and `kva.example` on two lines are no domain to copy)
         lines += textwrap.wrap(f"{field.name}: {doc}", width, initial_indent=" " * indent,
-                               subsequent_indent=" " * (indent + 4))
+                               subsequent_indent=" " * (indent + 4), break_on_hyphens=False)
         if dataclasses.is_dataclass(_entry(hints[field.name])):
             lines += _keys(_entry(hints[field.name]), indent + 2, width)
     return lines
