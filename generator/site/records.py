@@ -84,7 +84,9 @@ def load_records(config: Config) -> Records:
         _cap_text(fields, config.root, name, "organization record", warnings)
         domain = (fields["domain"] or fields["_id"]).strip().lower()
         if not domain:
-            problems.append(Problem(name, 2, "organization record has no `_id` or `domain`"))
+            problems.append(Problem(name, 2, "organization record has no `_id` or `domain`",
+                                    "add the organization's domain, e.g. `domain: example.com`: items name their "
+                                    "provider by it"))
             continue
         logos = []  # every size of its logo the record gives, as (url, width, height)
         unusable = []  # the addresses of those that cannot be shown
