@@ -43,9 +43,9 @@ class _Said(logging.Formatter):
 
 def main(argv: list[str] | None = None) -> int:
     # Imported here, not above: loading the commands takes a moment, and a Ctrl-C in it is then run()'s
-    # "Stopped." rather than a traceback out of the `newsdesk` script's import of this module.
+    # "Stopped." rather than a traceback out of the `newsdesk` script's import of this module. The parser alone
+    # first: --help and a mistyped option need none of what the commands load (config, YAML, the build).
     from generator.commands.arguments import did_you_mean, make_parser, near_miss
-    from generator.errors import ConfigError, NewsdeskError
 
     parser = make_parser()
     near_miss(parser, sys.argv[1:] if argv is None else argv)
@@ -59,8 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
+    from generator.commands import handlers
+    from generator.errors import ConfigError, NewsdeskError
+
     try:
-        return args.run(args)
+        return getattr(handlers, f"run_{args.command}")(args)
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -17,6 +17,7 @@ too ("3 hours ago", a search's count), so that a page speaks one language.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import math
 import re
@@ -231,6 +232,8 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
     theme_keys: set = set()
     site_keys: list = []
     written: dict = {}  # (language, key) -> (file as a message names it, line) of the file over the others
+    filled: dict = {}  # key -> the placeholders the theme's own texts of it have, in any language
+    site_texts: list = []  # (file as a message names it, line, key, text) of a site's own words
     # The site's own folder over a bundled theme of that name holds a site's words; a theme of the site's own
     # has its words there, and every key of them is the theme's.
     bundled = [bundled_theme_dir(theme) for theme in ("default", config.theme)]
@@ -242,9 +245,21 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
         written.update(((language, key), (shown, line)) for line, key in lines if key in entries)
         if overrides and path.parent.resolve() not in theirs:
             site_keys.extend((shown, line, key) for line, key in lines)
+            site_texts.extend((shown, line, key, entries[key]) for line, key in lines if key in entries)
         else:
             theme_keys.update(key for _, key in lines)
+            for key, text in entries.items():
+                filled.setdefault(key, set()).update(_placeholders(text))
         _merge(by_language.setdefault(language, {}), entries)
+    # (`Bei {provdier} lesen`: a placeholder the template gives no value for is shown as written, on every page)
+    for shown, line, key, text in site_texts:
+        for name in sorted(_placeholders(text) - filled.get(key, set()) if key in filled else ()):
+            given = sorted(filled[key])
+            close = difflib.get_close_matches(name, given, n=1)
+            problems.append(Problem(shown, line, f"`{{{name}}}` in `{key}` is no value the theme fills in: pages show "
+                                    f"it as written", (f"did you mean `{{{close[0]}}}`? " if close else "")
+                                    + (f"the theme's `{key}` fills in {', '.join(f'`{{{n}}}`' for n in given)}"
+                                       if given else f"the theme's `{key}` fills in none: remove it")))
     wanted = chain(config.language)
     entries: dict = {}
     for language in reversed(wanted):  # English first, the most specific last: each over the one before
@@ -371,6 +386,12 @@ def _read(path: Path, shown: str, problems: list[Problem], lines: list) -> dict:
                                     "write `key: text`, or for a count `key: {one: ..., other: ...}` "
                                     f"(forms: {', '.join(FORMS)})"))
     return entries
+
+
+def _placeholders(text) -> set[str]:
+    """The `{name}`s of a word's text (of each of a count's forms; none of a list of names)."""
+    texts = text.values() if isinstance(text, dict) else [text] if isinstance(text, str) else []
+    return {name for each in texts for name in _PLACEHOLDER.findall(each)}
 
 
 def _value(node, depth: int = 0):

@@ -141,6 +141,18 @@ def test_a_data_dir_that_is_no_folder_stops_at_its_line_as_a_content_folder_does
     assert not (site / "output").exists()
 
 
+def test_an_organization_record_without_a_domain_says_to_add_one(site, capsys):
+    # It said what was missing and not what to write.
+    config = site / "config.yaml"
+    config.write_text(config.read_text() + "data_dir: data\n")
+    (site / "data/organizations").mkdir(parents=True)
+    (site / "data/organizations/daily.md").write_text("---\nname: The Daily\n---\n")
+    assert cli.main(["build"]) == 0
+    assert ("error: data/organizations/daily.md:2: organization record has no `_id` or `domain` (add the "
+            "organization's domain, e.g. `domain: example.com`: items name their provider by it) [left out]"
+            ) in capsys.readouterr().err.splitlines()
+
+
 def test_a_missing_date_is_said_at_the_front_matters_closing_line_with_an_example(site, capsys):
     (site / "content/news/undated.md").write_text("---\ntitle: No date yet\nauthor: Ed\n---\nThe body.\n")
     assert cli.main(["build"]) == 0  # the rest of the site builds

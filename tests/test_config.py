@@ -335,7 +335,10 @@ def test_invalid_yaml_says_where_and_what_to_do(tmp_path, text, message):
 
 
 def test_a_config_that_is_not_a_mapping(tmp_path):
-    assert problems(tmp_path, "- title: x\n") == ["config.yaml:1: config.yaml must be a mapping of `key: value` lines"]
+    # (it said no more: a `- ` before each key, as YAML lists are written, is the usual way to get here)
+    assert problems(tmp_path, "- title: x\n") == ["config.yaml:1: config.yaml must be a mapping of `key: value` lines "
+                                                  "(write each setting on a line of its own, not indented and "
+                                                  "without a `- ` before it)"]
 
 
 def test_a_missing_config_file_says_how_to_make_one(tmp_path):

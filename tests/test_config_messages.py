@@ -333,6 +333,14 @@ def test_a_config_error_points_at_check_help_which_lists_every_key(site, capsys)
     assert "\n    half_life_hours: " in shown and "\n    threshold: " in shown  # ranking's, stories' own keys
 
 
+def test_check_help_shows_the_keys_as_text_to_read_and_copy(capsys):
+    # It wrapped at hyphens (`xn--bcher-` and `kva.example` on two lines: no domain to copy) and showed the
+    # user guide's Markdown links as written, `[A site in another language](themes.md#a-site-in-...)`.
+    shown = help_text(capsys, "check")
+    assert "`xn--bcher-kva.example`" in shown and "(percent-encoded where" in shown
+    assert "](" not in shown and '"A site in another language" in the user guide' in re.sub(r"\s+", " ", shown)
+
+
 def test_config_given_the_sites_folder_says_to_pass_its_config_file(site, monkeypatch, capsys):
     monkeypatch.chdir(site.parent)
     assert cli.main(["build", "--config", "site"]) == 2

@@ -190,7 +190,8 @@ def test_yaml_errors_point_at_the_line_to_fix_and_say_how(front, line, text, hin
     # (TOML front matter is read: tests/test_items_front_matter.py)
     (b'+++\ntitle = "x"\n', "content/a.md:1: TOML front matter is not closed (add a line '+++' after the TOML)"),
     (b"---\ntitle: x\n", "content/a.md:1: front matter is not closed (add a line '---' after the YAML)"),
-    (b"---\n- a\n- b\n---\n", "content/a.md:2: front matter must be a mapping of `key: value` lines"),
+    (b"---\n- a\n- b\n---\n", "content/a.md:2: front matter must be a mapping of `key: value` lines (write each "
+                              "field on a line of its own, not indented and without a `- ` before it)"),
     # (a file that is not UTF-8 is read as Windows-1252, with a warning: tests/test_items_front_matter.py; one that starts
     # with UTF-16's byte order mark is UTF-16 or nothing)
     ("\ufeff---\ntitle: x\n".encode("utf-16-le") + b"\x00\xd8x\x00",

@@ -166,8 +166,13 @@ def test_second_deploy_with_one_changed_item_commits_only_the_changed_files(repo
     assert "Headline fix" in message
     assert snapshot(repo) == before
 
-    # A third deploy of the same source has nothing to add: no empty commit.
+    # A third deploy of the same source has nothing to add: no empty commit; its dry run says so (it said
+    # "would commit N files", N all of the site's, where the deploy then made no commit).
     capsys.readouterr()
+    assert deploy(repo, "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "already holds this site" in out and "a deploy would commit and push nothing" in out
+    assert "would commit " not in out.replace("would commit and push nothing", "")
     assert deploy(repo) == 0
     assert "already holds this site" in capsys.readouterr().out
     assert bare(remote, "rev-list", "--count", "gh-pages").strip() == "2"

@@ -798,6 +798,11 @@ def test_opml_sources_and_config_errors(tmp_path, server, capsys):
     (broken / "feeds.opml").write_text("<opml><body><outline", encoding="utf-8")
     code, out, err = run_fetch(broken, capsys)
     assert code == 2 and "feeds.opml:1: not valid XML" in err
+    (broken / "feeds.opml").write_text('<!DOCTYPE opml [<!ENTITY a "x">]><opml><body/></opml>', encoding="utf-8")
+    code, out, err = run_fetch(broken, capsys)  # (it said what is wrong, and not what to do)
+    assert code == 2 and err == ("feeds.opml: not an OPML file newsdesk reads (too big, or declares entities) (export "
+                                 "it again from your feed reader: fetch reads one of at most 4 MiB that declares no "
+                                 "<!ENTITY>)\n"), err
     (broken / "feeds.opml").unlink()  # said at config.yaml's line that names it (was "feeds.opml: cannot read ...")
     code, out, err = run_fetch(broken, capsys)
     assert code == 2 and err.startswith("config.yaml:3: OPML file feeds.opml (`fetch.opml`) not found (correct "

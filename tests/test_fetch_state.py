@@ -308,6 +308,27 @@ def test_fetch_into_a_folder_that_is_not_there_is_refused(tmp_path, server, caps
     assert not (site / "contnet").exists() and not (site / "fetch-state.json").exists()
 
 
+@pytest.mark.parametrize("where", ["--state", "config.yaml"])
+def test_a_state_file_in_a_folder_that_is_not_there_is_refused_before_fetching(tmp_path, server, capsys,
+                                                                              monkeypatch, where):
+    # It was said after the fetch had written the items, as a traceback's line naming a temporary file
+    # (`.../.x.json.tmp: No such file or directory`, exit status 1), and the state that knows them was lost.
+    server.routes["/rss.xml"] = Route(RSS)
+    site = feed_site(tmp_path / "site", f"  - {server.url('/rss.xml')}\n",
+                     fetch="  state_file: fetch-data/state.json\n" if where == "config.yaml" else "")
+    monkeypatch.chdir(site)
+    if where == "config.yaml":
+        code, out, err = _fetch(site, capsys)
+        shown = "fetch-data/state.json"
+    else:
+        shown = str(tmp_path / "elsewhere" / "state.json")
+        code, out, err = _fetch(site, capsys, "--state", shown)
+    assert code == 2, err
+    assert err.startswith(f"{shown}: there is no folder {Path(shown).parent.as_posix()}/ to keep the fetch state in "
+                          f"(create it first (`mkdir -p {Path(shown).parent.as_posix()}`)"), err
+    assert server.requests == [] and not (site / "content" / "fetched").exists()
+
+
 def test_a_state_with_no_items_yet_moves_to_the_folder_fetched_into(tmp_path, server, capsys, monkeypatch):
     # A first fetch into a folder that failed (the feed was down) wrote a state of that folder and no items:
     # the next fetch, into the site's own content folder, is not refused for it, and reads the feed whole.

@@ -37,3 +37,19 @@ def test_looking_for_typos_in_thousands_of_keys_costs_little():
     # (each key looked at cost about 1.4 s for these; now a few hundredths)
     assert cpu_seconds() - started < 0.5
     assert [message for _, message, _ in notes.warnings] == ["`exerpt` is not a known field; did you mean `excerpt`?"]
+
+
+def test_a_misspelt_required_field_is_the_error_at_its_own_line(tmp_path, capsys):
+    # `titel:` gave "missing `title` (add a line above this closing `---` ...)" at the closing line and, apart,
+    # a warning that `titel` is no field: the user added a second title line rather than renaming the first.
+    site = make_site(tmp_path / "site", {"content/typo.md": (
+        "---\ntitel: Misspelt\npublishDateTime: 2026-11-20T10:00:00Z\ntopic: AI\n---\nBody.\n")})
+    status, said = build_said(site, capsys)
+    assert status == 0
+    lines = [line for line in said.splitlines() if "content/typo.md" in line]
+    assert lines == [
+        "error: content/typo.md:2: missing `title`: `titel` is not a known field (rename `titel` to `title`) [left out]",
+        "error: content/typo.md:3: missing `publishedDateTime`: `publishDateTime` is not a known field (rename "
+        "`publishDateTime` to `publishedDateTime`) [left out]",
+        "warning: content/typo.md:4: `topic` is not a known field; did you mean `topics`? (rename it to `topics`, or "
+        "it is ignored)"], said

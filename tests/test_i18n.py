@@ -230,6 +230,18 @@ def test_a_misspelt_key_of_a_sites_words_file_is_said_at_its_line(tmp_path, caps
     assert ">Oben</a>" in page(root / "output", "index.html")  # the rest of the file still counts
 
 
+def test_a_misspelt_placeholder_of_a_sites_words_file_is_said_at_its_line(tmp_path, capsys):
+    """`Bei {provdier} lesen` was shown as written on every story's page without a word."""
+    root = site_in(tmp_path, "de", {"themes/default/i18n/de.yaml": (
+        "top: Oben\nread_full_story_on: \"Bei {provdier} lesen\"\nsources:\n  one: \"+{n} Quelle\"\n")})
+    assert main(["build", "--config", str(root / "config.yaml")]) == 0
+    said = capsys.readouterr()
+    assert [line for line in (said.out + said.err).splitlines() if "i18n/de.yaml" in line] == [
+        "warning: themes/default/i18n/de.yaml:2: `{provdier}` in `read_full_story_on` is no value the theme fills "
+        "in: pages show it as written (did you mean `{provider}`? the theme's `read_full_story_on` fills in "
+        "`{provider}`)"]
+
+
 def test_a_correct_words_file_and_a_templates_own_word_are_not_warned_of(tmp_path):
     root = site_in(tmp_path, "de", {
         "themes/default/i18n/de.yaml": "latest: Aktuell\nsources:\n  one: \"+{n} Q\"\nweather_note: Wetter\n",

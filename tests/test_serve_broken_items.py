@@ -119,6 +119,7 @@ def test_a_file_broken_from_the_start_stays_in_the_notice_until_it_is_saved(tmp_
         assert settle(dev, before).left_out == ""  # not the user's doing: the corner notice, as at the start
         body = get(dev, "/repo/")[2]
         assert _overlay(body) == "" and b'id="newsdesk-notice"' in body and b"content/news/bad.md:" in body
+        assert b"an error's item is left out" in body
         before = len(dev.rebuilds)
         write(root / "content/news/bad.md", BROKEN.replace("Not done.", "Still not done."))
         assert "content/news/bad.md:" in settle(dev, before).left_out  # saved, still broken: now the overlay

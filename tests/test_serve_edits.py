@@ -108,6 +108,8 @@ def test_serve_drops_the_notice_of_an_item_deleted_while_it_runs(tmp_path):
         assert rebuilt(dev, before).error == ""
         body = get(dev, "/repo/")[2]
         assert b'id="newsdesk-notice"' in body and b"content/news/added.md:2:" in body
+        # a warning's item is in the site: the notice does not say it was left out
+        assert b"Freshly added story" in body and b"left out" not in body and b"the items are in the site" in body
         before = len(dev.rebuilds)
         added.unlink()
         assert rebuilt(dev, before).error == ""

@@ -801,17 +801,23 @@ def test_a_patch_that_cannot_be_written_says_so_on_the_page(site, monkeypatch):
         dev.stop()
 
 
-def test_an_item_saved_with_a_time_after_the_servers_clock_is_said_to_wait(site):
-    # The item was missing from every page without a word; serve's clock stands still until a restart.
+def test_an_item_saved_for_later_or_as_a_draft_is_said_to_stay_out(site):
+    # Each was missing from every page without a word (a draft's save: "0 of N pages rebuilt"); serve's clock stands
+    # still until a restart.
     lines = Lines()
     dev = start(site, echo=lines)
     try:
-        before = len(dev.rebuilds)
-        write(site / "content/news/later.md", item("Later today", "2026-11-22T18:00:00Z"))
-        rebuilt(dev, before)
-        assert ("stderr: note: content/news/later.md: dated in the future (2026-11-22T18:00:00+00:00): left out until "
-                "then (serve reads the clock when it starts: restart it then, or serve with --future)") in lines
-        assert b"Later today" not in get(dev, "/repo/latest/")[2]
+        for name, title, text, said in (
+                ("later.md", "Later today", item("Later today", "2026-11-22T18:00:00Z"),
+                 "dated in the future (2026-11-22T18:00:00+00:00): left out until then (serve reads the clock when it "
+                 "starts: restart it then, or serve with --future)"),
+                ("draft.md", "Not ready yet", item("Not ready yet", published="false"),
+                 "a draft: left out of the site (serve with --drafts to see drafts; `published: true` publishes it)")):
+            before = len(dev.rebuilds)
+            write(site / "content/news" / name, text)
+            rebuilt(dev, before)
+            assert f"stderr: note: content/news/{name}: {said}" in lines
+            assert title.encode() not in get(dev, "/repo/latest/")[2]
     finally:
         dev.stop()
 

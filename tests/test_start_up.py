@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, copy_example_site, edit_file
 
 # `newsdesk build`, then the names of the modules it had imported written to the file named first
@@ -44,3 +46,19 @@ def test_a_build_with_nothing_to_read_imports_no_reader_and_an_edit_imports_it(t
     pages = [path for path in (root / "output").rglob("index.html")
              if "A headline edited between two builds" in path.read_text(encoding="utf-8")]
     assert pages
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["build", "--help"], ["serve", "--bogus"]])
+def test_help_and_a_wrong_option_load_no_config_yaml_nor_the_commands(tmp_path, argv):
+    # `newsdesk --help` is typed to see what there is: it loaded config.yaml's checks, YAML and every
+    # command's module first (a moment on a loaded machine), none of which help shows
+    modules = tmp_path / "modules.txt"
+    script = _BUILD.replace("code = main(sys.argv[2:])", "try:\n    code = main(sys.argv[2:])\n"
+                            "except SystemExit as stop:\n    code = stop.code")
+    done = subprocess.run([sys.executable, "-c", script, str(modules), *argv], cwd=tmp_path,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, text=True, timeout=60)
+    assert "usage: newsdesk" in done.stdout + done.stderr
+    loaded = set(modules.read_text().split())
+    assert "generator.commands.arguments" in loaded
+    assert sorted(name for name in loaded if name.startswith(("yaml", "generator.config", "generator.commands.handlers",
+                                                              "generator.build", "jinja2"))) == []

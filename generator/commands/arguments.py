@@ -8,8 +8,6 @@ import argparse
 import re
 
 from generator import __version__
-from generator.commands.handlers import run_build, run_check, run_deploy, run_fetch, run_init, run_pictures, run_serve
-from generator.config.values import bundled_theme_dir
 
 
 class _Version(argparse.Action):
@@ -21,6 +19,8 @@ class _Version(argparse.Action):
                          help="show newsdesk's version and where its bundled theme is, and exit")
 
     def __call__(self, parser, namespace, values, option_string=None):
+        from generator.config.values import bundled_theme_dir
+
         print(f"newsdesk {__version__} (bundled theme: {bundled_theme_dir('default')})")
         parser.exit()
 
@@ -40,8 +40,8 @@ def make_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Command)
     parser.commands = commands.choices  # (for near_miss and main: argparse offers no public way to them)
 
-    for name, run, text in (("build", run_build, "build the site into the output folder"),
-                            ("check", run_check, "read and validate everything, write nothing")):
+    for name, text in (("build", "build the site into the output folder"),
+                       ("check", "read and validate everything, write nothing")):
         # (check's help is the reference of what it checks, which messages point at: a copy of newsdesk
         # installed with pip has no docs/ folder)
         sub = commands.add_parser(name, allow_abbrev=False, help=text, description=text[0].upper() + text[1:] + ".",
@@ -54,7 +54,6 @@ def make_parser() -> argparse.ArgumentParser:
                              help="ignore the build cache (.newsdesk-cache/) and render every page")
             sub.add_argument("--workers", type=_workers, default=0, metavar="N",
                              help="processes for parsing and rendering (default, or 0: one per core, at most 8)")
-        sub.set_defaults(run=run)
 
     sub = commands.add_parser("fetch", allow_abbrev=False, help="read the feeds listed in config.yaml into the content folder",
                               description="Fetch every feed of `sources:` (and of the OPML file `fetch.opml` names) "
@@ -65,7 +64,6 @@ def make_parser() -> argparse.ArgumentParser:
     _config_options(sub)
     sub.add_argument("--state", metavar="FILE",
                      help="state file, of this content folder alone (default: fetch.state_file from config)")
-    sub.set_defaults(run=run_fetch)
 
     sub = commands.add_parser("pictures", allow_abbrev=False, help="make small copies of the items' pictures for phones",
                               description="Download the picture of every item (and each provider's logo) from other "
@@ -80,7 +78,7 @@ def make_parser() -> argparse.ArgumentParser:
     sub.add_argument("--local-hosts", action="store_true",
                      help="also download from this computer and private networks (never asked otherwise: a "
                           "picture's URL comes from crawled content); for testing against a local server")
-    sub.set_defaults(run=run_pictures, base_url=None, strict=False)
+    sub.set_defaults(base_url=None, strict=False)
 
     sub = commands.add_parser("init", allow_abbrev=False, help="create a new site that builds at once",
                               description="Create a new site: config.yaml, example items, an empty theme override folder.")
@@ -101,7 +99,6 @@ def make_parser() -> argparse.ArgumentParser:
     sub.add_argument("--pictures", action="store_true",
                      help="with --github-actions: also run `newsdesk pictures` before every build, keeping the copies "
                           "in the Actions cache (see `newsdesk pictures --help`)")
-    sub.set_defaults(run=run_init)
 
     sub = commands.add_parser("deploy", allow_abbrev=False, help="build the site and push it to the gh-pages branch",
                               description="Build the site into a temporary folder and publish it as the whole content "
@@ -114,7 +111,6 @@ def make_parser() -> argparse.ArgumentParser:
     sub.add_argument("--dry-run", action="store_true", help="build and show what would be committed; push nothing")
     sub.add_argument("--force", action="store_true", help="replace the remote branch even if it has commits you lack")
     sub.add_argument("--no-build", dest="build", action="store_false", help="publish the output folder `newsdesk build` made, as it is")
-    sub.set_defaults(run=run_deploy)
 
     sub = commands.add_parser("serve", allow_abbrev=False, help="build, serve and rebuild on every change, with live reload",
                               description="Build the site, serve it at the path of base_url, and rebuild and reload "
@@ -127,7 +123,6 @@ def make_parser() -> argparse.ArgumentParser:
     sub.add_argument("--debounce", type=_milliseconds, metavar="MS",
                      help="rebuild once nothing changed for this long (default: 50 ms; more if a tool that writes "
                           "many files, a slow sync, gives several rebuilds)")
-    sub.set_defaults(run=run_serve)
     for sub in commands.choices.values():
         # also after the command (`newsdesk build --debug`), as one naturally adds it to the line just run;
         # SUPPRESS: left out there, it leaves the value given before the command as it was
@@ -191,8 +186,12 @@ def _keys(cls, indent: int = 2, width: int = 100) -> list[str]:
             continue
         doc = re.sub(r",? see below\.$", ":" if dataclasses.is_dataclass(_entry(hints[field.name])) else ".",
                      field.metadata.get("doc", ""))
+        # (the doc is also docs/configuration.md's: its links are named as the text they show, a copy installed
+        # with pip having no docs/ folder to open)
+        doc = re.sub(r"\[([^\]]+)\]\([\w./-]+\.md(?:#[\w-]*)?\)", r'"\1" in the user guide', doc)
+        # (not at a hyphen: `xn--bcher-` and `kva.example` on two lines are no domain to copy)
         lines += textwrap.wrap(f"{field.name}: {doc}", width, initial_indent=" " * indent,
-                               subsequent_indent=" " * (indent + 4))
+                               subsequent_indent=" " * (indent + 4), break_on_hyphens=False)
         if dataclasses.is_dataclass(_entry(hints[field.name])):
             lines += _keys(_entry(hints[field.name]), indent + 2, width)
     return lines

@@ -169,9 +169,9 @@ def run_fetch(args) -> int:
                   f"the folder first)", file=sys.stderr)
             return 2
         config = replace(config, content_dir=os.path.relpath(Path.cwd() / args.content, config.root))
-    if args.state:
-        config = replace(config, fetch=replace(config.fetch, state_file=os.path.relpath(Path.cwd() / args.state,
-                                                                                      config.root)))
+    if args.state:  # (an absolute one as given: its messages name it as the user wrote it)
+        state = args.state if Path(args.state).is_absolute() else os.path.relpath(Path.cwd() / args.state, config.root)
+        config = replace(config, fetch=replace(config.fetch, state_file=state))
     if not config.sources and not config.fetch.opml:
         print(f"{config.path}: no `sources:` to fetch (add feed URLs, one `- URL` per line: `newsdesk fetch --help` "
               f"shows how)", file=sys.stderr)
@@ -240,6 +240,10 @@ def run_deploy(args) -> int:
         print_problems((), result.build.site.warnings)
     where = f"{target.remote} ({repo.remote_url})"
     changes = result.changes
+    held = f"{target.remote}'s {target.branch} already holds this site ({len(changes.files)} file{'s' * (len(changes.files) != 1)})"
+    if target.dry_run and result.up_to_date:
+        print(f"Dry run: {held}; a deploy would commit and push nothing.")
+        return 0
     if target.dry_run:
         on_top = f" on top of {repo.base} {repo.base_commit[:7]}" if repo.base else " as its first commit"
         print(f"Dry run: would commit {len(changes.files)} file{'s' * (len(changes.files) != 1)} to {target.branch}{on_top} and push it to {where}.")
@@ -257,8 +261,7 @@ def run_deploy(args) -> int:
         print("Nothing was committed or pushed.")
         return 0
     if not result.pushed:
-        print(f"{target.remote}'s {target.branch} already holds this site ({len(changes.files)} file{'s' * (len(changes.files) != 1)}); "
-              f"nothing to deploy.")
+        print(f"{held}; nothing to deploy.")
         return 0
     print(f"Pushed {target.branch} to {where}: commit {result.commit[:7]}, {changes.summary()}.")
     url = pages_url(repo.remote_url, config.cname)

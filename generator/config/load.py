@@ -85,7 +85,8 @@ def load_config(path: Path | str, overrides: dict | None = None) -> Config:
     if data is None:  # a file with only `---` or comments: all defaults
         node = None
     if node is not None and not isinstance(node, yaml.MappingNode):
-        raise ConfigError(Problem(shown, node.start_mark.line + 1, "config.yaml must be a mapping of `key: value` lines"))
+        raise ConfigError(Problem(shown, node.start_mark.line + 1, "config.yaml must be a mapping of `key: value` lines",
+                                  "write each setting on a line of its own, not indented and without a `- ` before it"))
     values = _convert(Config, node, data or {}, "", shown, problems)
     values.update(overrides or {})
     given_base_url = values.get("base_url")  # as written, for its error: not the form with "/" added below

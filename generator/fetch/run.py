@@ -8,6 +8,7 @@ of them carry does not depend on which answered first.
 from __future__ import annotations
 
 import os
+import shlex
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -74,6 +75,11 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
     topics = declared_topics(config)
     sources = read_sources(config, topics)
     state_path = config.root / config.fetch.state_file
+    if not state_path.parent.is_dir():  # (said before fetching: the items written, then no state to know them by)
+        folder = os.path.dirname(config.fetch.state_file.rstrip("/"))
+        raise ConfigError(Problem(config.fetch.state_file, None, f"there is no folder {folder}/ to keep the fetch "
+                                  f"state in", f"create it first (`mkdir -p {shlex.quote(folder)}`), or name a state file in a "
+                                  f"folder that is there"))
     state = load_state(state_path, config.fetch.state_file)
     _check_folder(state, config, configured or config)
     store = Store(config.content_path, config.fetch.folder, state, topics, sources)

@@ -124,7 +124,9 @@ def read_opml(config: Config, name: str, site_topics: tuple[TopicConfig, ...]) -
                                   "correct `fetch.opml` to the file your feed reader exported (relative to the "
                                   "site's folder), or remove it"))
     if len(raw) > MAX_OPML_BYTES or b"<!ENTITY" in raw:  # no entity expansion from a file of unknown origin
-        raise ConfigError(Problem(name, None, "not an OPML file newsdesk reads (too big, or declares entities)"))
+        raise ConfigError(Problem(name, None, "not an OPML file newsdesk reads (too big, or declares entities)",
+                                  f"export it again from your feed reader: fetch reads one of at most "
+                                  f"{MAX_OPML_BYTES // 1024 // 1024} MiB that declares no <!ENTITY>"))
     try:
         root = ElementTree.fromstring(raw)
     except ElementTree.ParseError as exc:

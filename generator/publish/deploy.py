@@ -92,6 +92,7 @@ class DeployResult:
     warnings: tuple[str, ...]
     build: BuildResult | None
     remote_moved: bool | None = False  # the remote's branch has commits we have not fetched (None: not known)
+    up_to_date: bool = False  # the remote's branch holds this site already: nothing committed (dry run or not)
 
 
 def deploy(config: Config, build_options: BuildOptions = BuildOptions(),
@@ -176,11 +177,12 @@ def _check_withheld(folder: Path, config: Config, options: BuildOptions) -> None
 def _publish(folder: Path, config: Config, repo: Repository, options: DeployOptions, message: str,
              warnings: tuple[str, ...], built: BuildResult | None) -> DeployResult:
     changes = diff_branch(repo.root, repo.base_commit, published_files(folder, config.cname))
-    if options.dry_run:
-        return DeployResult(repo, changes, message, "", False, warnings, built, _remote_moved(repo, options))
+    head = _remote_head(repo, options) if options.dry_run or (not changes and repo.base_commit) else None
     # Our remote-tracking branch may be stale: only the remote itself can say there is nothing to deploy.
-    if not changes and repo.base_commit and _remote_head(repo, options) == repo.base_commit:
-        return DeployResult(repo, changes, message, "", False, warnings, built, False)
+    if not changes and repo.base_commit and head == repo.base_commit:
+        return DeployResult(repo, changes, message, "", False, warnings, built, False, up_to_date=True)
+    if options.dry_run:
+        return DeployResult(repo, changes, message, "", False, warnings, built, _remote_moved(repo, head))
     ref = f"refs/heads/{options.branch}"
     before = _git(repo.root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False).stdout.strip()
     try:
@@ -219,9 +221,9 @@ def _remote_head(repo: Repository, options: DeployOptions) -> str | None:
     return heads[0] if heads else ""
 
 
-def _remote_moved(repo: Repository, options: DeployOptions) -> bool | None:
-    """Whether the remote's branch has commits the new one would not build on (a push would be rejected)."""
-    head = _remote_head(repo, options)
+def _remote_moved(repo: Repository, head: str | None) -> bool | None:
+    """Whether the remote's branch, at `head` (_remote_head), has commits the new one would not build on (a push
+    would be rejected)."""
     if head is None:
         return None
     if head in ("", repo.base_commit):

@@ -6,9 +6,6 @@ from __future__ import annotations
 import hashlib
 import html
 
-
-
-
 PREFIX = "/__newsdesk/"  # the server's own URLs; outside any site path a build writes
 POLL_URL = PREFIX + "livereload"
 SCRIPT_URL = PREFIX + "livereload.js"
@@ -64,12 +61,16 @@ def snippet(server_id: str, epoch: int, error: str, notice: str, left_out: str =
         key = hashlib.sha1(notice.encode("utf-8")).hexdigest()[:12]  # a dismissed notice stays away until it changes
         lines = notice.splitlines()
         count = len(lines)
+        # (a site whose problems are all warnings has every item in: "left out" sent users looking for them)
+        errors, warnings = (any(line.startswith(kind) for line in lines) for kind in ("error:", "warning:"))
+        said = ("the build went on: an error's item is left out" + ("; a warning's is kept" if warnings else "")
+                if errors else "warnings: the items are in the site; each line says what to fix")
         if count > _NOTICE_LINES:  # every page carries it: keep it small; the terminal has them all
             notice = "\n".join(lines[:_NOTICE_LINES] + [f"... and {count - _NOTICE_LINES} more (see the terminal)"])
         parts.append(f'<aside id="newsdesk-notice" role="status" data-key="{key}">'
                      '<button type="button" data-newsdesk-close aria-label="Dismiss">&times;</button>'
                      f"<strong>{count} content problem{'s' if count != 1 else ''}</strong> "
-                     f"(the build went on: an error's item is left out)<pre>{html.escape(notice)}</pre></aside>")
+                     f"({said})<pre>{html.escape(notice)}</pre></aside>")
     parts.append(f'<script src="{SCRIPT_URL}" data-endpoint="{POLL_URL}" data-server="{server_id}" '
                  f'data-epoch="{epoch}"></script>')
     return "\n".join(parts).encode("utf-8")

@@ -316,7 +316,7 @@ class DevServer:
                                      + [f"warning: {p}" for p in site.warnings])
             self._left_out = self._saved_and_left_out(site.problems, saved)
             if mode != "patch":  # (the fast path takes no item it would leave out)
-                self._note_future(site.model.withheld, saved)
+                self._note_withheld(site.model.withheld, saved)
         except NewsdeskError as exc:
             self._error = str(exc)
         except Exception as exc:  # a bug in newsdesk: keep serving, and say so where the user looks
@@ -392,11 +392,15 @@ class DevServer:
         return tuple(problem for problem in problems if problem.path in shown or problem.path in names
                      or any(problem.path.startswith(name + "/") for name in names))
 
-    def _note_future(self, withheld, saved: dict[Path, ChangeKind]) -> None:
-        """Say which item files saved since the last good build are dated after serve's clock: they stay out."""
+    def _note_withheld(self, withheld, saved: dict[Path, ChangeKind]) -> None:
+        """Say which item files saved since the last good build are drafts or dated after serve's clock: they stay
+        out (a save that changed no page said nothing else)."""
         names = {relative_name(self.config.root, path) for path, kind in saved.items() if kind is ChangeKind.CONTENT}
         for source, reason in withheld:
-            if source in names and reason.startswith("dated in the future"):
+            if source in names and reason == "published: false":
+                self._echo(printable(f"note: {source}: a draft: left out of the site (serve with --drafts to see "
+                                     "drafts; `published: true` publishes it)"), True)
+            elif source in names and reason.startswith("dated in the future"):
                 # (as `newsdesk build` says it; serve's clock stands still, so the item stays out until a restart)
                 # (a file's name is a crawler's: printable, as a problem's path is)
                 self._echo(printable(f"note: {source}: {reason}: left out until then (serve reads the clock "

@@ -628,7 +628,8 @@ def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter"
     except RecursionError:
         return Problem(name, fm_line, f"{what} is nested more than {MAX_NESTING} levels deep", TOO_DEEP)
     if not isinstance(meta, dict):
-        return Problem(name, fm_line, f"{what} must be a mapping of `key: value` lines")
+        return Problem(name, fm_line, f"{what} must be a mapping of `key: value` lines",
+                       "write each field on a line of its own, not indented and without a `- ` before it")
     if found:
         twice.extend((keys, fm_line + first, fm_line + later) for keys, first, later in found)
     if "\\u" in front or "\\U" in front:  # a "\udcff" escape is a lone surrogate, which no output can hold

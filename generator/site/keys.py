@@ -150,7 +150,13 @@ def check_keys(meta: dict, notes: Notes) -> None:
             known = _close_to(key, KNOWN_FIELDS) if looked <= MAX_KEYS_LOOKED_AT else ""
             owner = next((section for section, fields in _NESTED_FIELDS.items()
                           if key in fields and section in meta and meta[section] is None), None)
-            if known:
+            # (`titel:` where `title` is missing: the error is at the typo's line, not "add a `title` line")
+            missing = next((n for n, (at, message, _) in enumerate(notes.errors)
+                            if known and at is None and message == f"missing `{known}`"), None)
+            if missing is not None:
+                notes.errors[missing] = (key, f"missing `{known}`: `{key}` is not a known field",
+                                         f"rename `{key}` to `{known}`")
+            elif known:
                 notes.warn(key, f"`{key}` is not a known field; did you mean `{known}`?",
                            f"rename it to `{known}`, or it is ignored")
             elif owner:

@@ -86,7 +86,9 @@ def load_records(config: Config) -> Records:
         _cap_text(fields, config.root, name, "organization record", warnings)
         domain = (fields["domain"] or fields["_id"]).strip().lower()
         if not domain:
-            problems.append(Problem(name, 2, "organization record has no `_id` or `domain`"))
+            problems.append(Problem(name, 2, "organization record has no `_id` or `domain`",
+                                    "add the organization's domain, e.g. `domain: example.com`: items name their "
+                                    "provider by it"))
             continue
         logos = _logos(config, name, record, files, warnings)
         names = _other_names(record, config.root, name, warnings)
