@@ -27,6 +27,10 @@ the save to screen. Kinds:
   new     a new story beside it (its copy, with a new title and URLs): every Latest, topic, provider
           and API page after it shifts
   delete  that new story deleted again (the undo of `new`, timed too)
+  broken  a member of a story of several items (of the item's, else the nearest) saved cut mid-way in its
+          front matter, as a crashed editor leaves it: left out as the build leaves it out, which for the
+          plan is the item deleted (it leaves its story, every page after it shifts), and its error said
+  mended  that file saved whole again (the undo of `broken`, timed too): its story added again
 
 All of them take serve's one fast path (generator/serve/fastpath.py), which plans again from the last plan
 what the edit can change.
@@ -65,8 +69,10 @@ EDITS = {
     "topic": lambda text, n: re.sub(r'^topics:\n  - (.*)$', lambda m: f'topics:\n  - {_other_topic(m[1])}', text,
                                     count=1, flags=re.M),
     "new": lambda text, n: _new_story(text, n),
+    "broken": lambda text, n: text[: text.index("\n---", 4) // 2],
 }
 NEW_FILE = {"new"}  # kinds that add a file beside the edited one (undone by deleting it)
+UNDONE = {"new": "delete", "broken": "mended"}  # kinds whose undo is timed too, under this name
 
 
 def _earlier(stamp: str, n: int) -> str:
@@ -83,6 +89,17 @@ def _new_story(text: str, n: int) -> str:
 
 def _other_topic(written: str) -> str:
     return '"Science"' if written.strip('"') == "Sports" else '"Sports"'
+
+
+def _story_member(session: Session, config, target: Path) -> Path:
+    """The file of an item in a story of several: the target's own when it is in one, else the published item
+    nearest it in the site's order that is; the target when the site has no story of several."""
+    site = session.cache.last.plan.model.site
+    sources = [item.source for item in site.items]
+    name = target.relative_to(config.root).as_posix()
+    at = sources.index(name) if name in sources else len(sources) // 2
+    members = sorted(site.story_of, key=lambda index: (abs(index - at), index))
+    return config.root / sources[members[0]] if members else target
 
 
 def measure(config_path: Path, rounds: int, target: Path | None = None, kinds: list[str] | None = None,
@@ -105,21 +122,26 @@ def measure(config_path: Path, rounds: int, target: Path | None = None, kinds: l
     original = target.read_text(encoding="utf-8")
     results = {"first_build_s": round(first, 2), "prepare_ms": round(prepare[0], 1),
                "prepare_cpu_ms": round(prepare[1], 1), "edited": str(target), "kinds": {}}
+    member = _story_member(session, config, target) if "broken" in (kinds or EDITS) else target
+    whole = member.read_text(encoding="utf-8")
+    if member != target:
+        results["broken"] = str(member)
     try:
         for kind in kinds or EDITS:
             edit = EDITS[kind]
             timed = {kind: ([], [], [], set(), [])}  # kind -> times, CPU times, pages rendered, modes, hand-overs
-            if kind in NEW_FILE:
-                timed["delete"] = ([], [], [], set(), [])  # its undo: the new story deleted
-            path = target.with_name(f"{target.stem}-new.md") if kind in NEW_FILE else target
+            if kind in UNDONE:
+                timed[UNDONE[kind]] = ([], [], [], set(), [])  # its undo: the new story deleted, the file mended
+            edited = member if kind == "broken" else target
+            path = target.with_name(f"{target.stem}-new.md") if kind in NEW_FILE else edited
             for n in range(rounds):
-                for text in (edit(original, n), None):  # the edit, then undoing it
+                for text in (edit(edited.read_text(encoding="utf-8"), n), None):  # the edit, then undoing it
                     if text is not None:
                         path.write_text(text, encoding="utf-8")
-                    elif path != target:
+                    elif path != edited:
                         path.unlink()
                     else:
-                        path.write_text(original, encoding="utf-8")
+                        path.write_text(whole if edited == member else original, encoding="utf-8")
                     handed: list = []
                     shown = lambda held: handed.append((time.perf_counter(), time.process_time()))  # noqa: E731
                     started, processor = time.perf_counter(), time.process_time()
@@ -127,8 +149,8 @@ def measure(config_path: Path, rounds: int, target: Path | None = None, kinds: l
                     elapsed = (time.perf_counter() - started) * 1000
                     used = (time.process_time() - processor) * 1000  # (the machine may be shared: CPU time too)
                     session.prepare()  # serve does this once the browser had time to reload
-                    if text is not None or kind in NEW_FILE:
-                        times, cpu, rendered, modes, shown_at = timed[kind if text is not None else "delete"]
+                    if text is not None or kind in UNDONE:
+                        times, cpu, rendered, modes, shown_at = timed[kind if text is not None else UNDONE[kind]]
                         times.append(elapsed)
                         cpu.append(used)
                         if handed:
@@ -145,6 +167,7 @@ def measure(config_path: Path, rounds: int, target: Path | None = None, kinds: l
                         handover_ms=round(statistics.median(wall for wall, _ in shown_at), 1),
                         handover_cpu_ms=round(statistics.median(used for _, used in shown_at), 1))
     finally:
+        member.write_text(whole, encoding="utf-8")
         target.write_text(original, encoding="utf-8")
         target.with_name(f"{target.stem}-new.md").unlink(missing_ok=True)
     return results
@@ -174,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
               + (f"; hand-over at {figures['handover_ms']} ms (CPU {figures['handover_cpu_ms']})"
                  if "handover_ms" in figures else ""))
     print(f"first build {results['first_build_s']} s; preparation for the first edit {results['prepare_ms']} ms "
-          f"(CPU {results['prepare_cpu_ms']}); edited {results['edited']}")
+          f"(CPU {results['prepare_cpu_ms']}); edited {results['edited']}"
+          + (f"; broken {results['broken']}" if "broken" in results else ""))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0

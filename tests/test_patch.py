@@ -89,11 +89,14 @@ MOVES = {  # the item moves elsewhere in the site: the fast path plans again wha
     "type-video": (r"^type: article$", "type: video"),  # into the Videos list the site has
 }
 
+HOLDS = {  # the item is held back, as a build holds it back: for the plan, its story deleted
+    "unpublished": (r"^published: true$", "published: false"),
+    "future": (r"^publishedDateTime: .*$", "publishedDateTime: 2027-10-02T09:00:00Z"),
+}
+
 SHAPE_EDITS = {  # what the site holds, or shows on every page, changes: planned again
     "topics": (r"^  - AI$", "  - Robotics"),  # a new topic of the site
     "provider": (r"^  domain: .*$", "  domain: a-new-provider.example"),  # a new provider
-    "unpublished": (r"^published: true$", "published: false"),
-    "future": (r"^publishedDateTime: .*$", "publishedDateTime: 2027-10-02T09:00:00Z"),
     "type-download": (r"^type: article$", "type: download"),  # a Downloads list, in every page's header
 }
 
@@ -108,7 +111,7 @@ def _params(cases, ids, quick=QUICK):
             for case, name in zip(cases, ids)]
 
 
-EDITS = [(field, "patch", edit) for field, edit in sorted({**TEXT_EDITS, **SCORE_EDITS, **MOVES}.items())] + \
+EDITS = [(field, "patch", edit) for field, edit in sorted({**TEXT_EDITS, **SCORE_EDITS, **MOVES, **HOLDS}.items())] + \
         [(field, "update", edit) for field, edit in sorted(SHAPE_EDITS.items())]
 
 
@@ -388,12 +391,14 @@ def test_a_new_story_and_a_deleted_one_are_patched(site, tmp_path):
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-deleted")
 
 
-def test_new_drafts_hidden_files_and_other_files_are_not_patched(site, tmp_path):
+def test_hidden_files_and_other_files_are_not_patched_new_drafts_and_broken_items_are(site, tmp_path):
     root, config, session = site
     draft = root / "content/news/2026-11-02-a-draft.md"
     draft.write_text(_items(root)[0].read_text(encoding="utf-8").replace("published: true", "published: false")
                      .replace("title:", "slug: a-draft\ntitle:", 1))
-    assert _save(session, config, [draft]).mode == "update"  # withheld: the report lists it
+    result = _save(session, config, [draft])  # withheld: no page changes, and the report lists it
+    assert result.mode == "patch" and {"source": "content/news/2026-11-02-a-draft.md",
+                                       "reason": "published: false"} in result.report()["withheld"]
     hidden = root / "content/news/.hidden/2026-11-03-hidden.md"  # not read by the build at all
     hidden.parent.mkdir()
     hidden.write_text(_items(root)[0].read_text(encoding="utf-8").replace("title:", "slug: hidden\ntitle:", 1))

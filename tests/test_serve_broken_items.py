@@ -201,3 +201,59 @@ def test_saves_that_leave_a_file_out_or_bring_it_back_take_the_fast_path_and_say
         said.append((len(result.site.problems), len(result.site.warnings)))
     assert said[0][0] == 1 and said[0][1] >= 1  # the file's error and its warning
     assert said[2][0] == 2 and said[-1][0] == 0  # two files left out, then none
+
+
+def test_saves_that_hold_an_item_back_or_bring_it_back_take_the_fast_path_and_list_it_as_build_does(tmp_path):
+    """An item saved as a draft or dated after serve's clock is, for the plan, its story deleted; saved published
+    again, its story added; a file held back edited, deleted or broken changes no page. Each time the items held
+    back, and why, are those a full build lists (--report's `withheld`), and the output is a full build's."""
+    from generator.build.pipeline import BuildOptions, build
+    from generator.config.load import load_config
+    from generator.serve.rebuild import Session, rebuild, update_search
+
+    root = make_site(tmp_path / "site", {**ITEMS, "content/news/later.md": item("Later", "2026-12-01T10:00:00Z",
+                                                                                  topics="[AI]")}, CONFIG)
+    config = load_config(root / "config.yaml")
+    session, options = Session(), BuildOptions(workers=1)
+    rebuild(session, config, options, None)
+    model, later = root / "content/news/model.md", root / "content/news/later.md"
+    good = model.read_text()
+    saves = [(model, good.replace("---\n", "---\npublished: false\n", 1)),  # a draft
+             (model, good.replace("2026-11-18T08:00:00Z", "2026-12-24T08:00:00Z")),  # after the clock instead
+             (model, good.replace("2026-11-18T08:00:00Z", "2026-12-25T08:00:00Z")),  # and again, a later day
+             (model, good),  # back
+             (later, item("Later, retitled", "2026-12-02T10:00:00Z", topics="[AI]")),  # held back all along
+             (later, BROKEN),  # broken: an error instead
+             (later, item("Later", "2026-11-21T10:00:00Z", topics="[AI]")),  # mended and dated today: published
+             (later, item("Later", "2026-12-01T10:00:00Z", topics="[AI]")),
+             (later, None)]  # deleted while held back
+    listed = []
+    for step, (path, text) in enumerate(saves):
+        path.write_text(text) if text is not None else path.unlink()
+        result = rebuild(session, config, options, [path])
+        assert result.mode == "patch", step
+        update_search(config, result.site)  # (serve does it in the background, after the reload)
+        assert files_under(root / "output") == clean_build(root, tmp_path / f"fresh-{step}"), step
+        full = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+        assert result.report()["withheld"] == full.report()["withheld"], step
+        assert result.report()["rejected"] == full.report()["rejected"], step
+        listed.append([entry["source"].rsplit("/", 1)[-1] for entry in full.report()["withheld"]])
+    assert listed == [["later.md", "model.md"], ["later.md", "model.md"], ["later.md", "model.md"], ["later.md"],
+                      ["later.md"], [], [], ["later.md"], []]
+
+
+def test_serve_notes_an_item_saved_with_a_date_after_its_clock_on_the_fast_path(tmp_path):
+    root = make_site(tmp_path / "site", ITEMS, CONFIG)
+    lines = Lines()
+    dev = start(root, echo=lines)
+    try:
+        before, said = len(dev.rebuilds), len(lines)
+        edit(root / "content/news/model.md", "2026-11-18T08:00:00Z", "2026-12-24T08:00:00Z")
+        record = settle(dev, before)
+        assert record.mode == "patch" and record.action == "reload"
+        assert any(line.startswith("stderr: note: content/news/model.md: dated in the future (2026-12-24T08:00:00+00:00)")
+                   for line in lines[said:]), lines[said:]
+        assert b"A small model beats" not in get(dev, "/repo/latest/")[2]
+        _served_equals_a_full_build(dev, root, tmp_path / "fresh")
+    finally:
+        dev.stop()

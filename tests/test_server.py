@@ -497,6 +497,31 @@ def test_a_broken_config_shows_in_the_overlay_and_recovers(dev, site):
 # --- incremental equals full ----------------------------------------------------------------------------
 
 
+def _printed_problems(site) -> list[str]:
+    """The lines `newsdesk build` prints of a plan's errors and warnings."""
+    import contextlib
+    import io
+
+    from generator.commands.terminal import print_problems
+
+    with contextlib.redirect_stderr(io.StringIO()) as printed:
+        print_problems(site.problems, site.warnings)
+    return printed.getvalue().splitlines()
+
+
+def _said(body: bytes) -> tuple[list[str], list[str]]:
+    """The problems a served page shows: the overlay's lines (item files saved that were left out) and the
+    corner notice's (every other one)."""
+    import html
+
+    shown = []
+    for pattern in (rb'<div id="newsdesk-overlay".*?</div>', rb'<aside id="newsdesk-notice".*?</aside>'):
+        found = re.search(pattern, body, re.S)
+        pres = re.findall(rb"<pre>(.*?)</pre>", found.group(0), re.S) if found else []
+        shown.append([line for pre in pres for line in html.unescape(pre.decode()).splitlines()])
+    return shown[0], shown[1]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2])
 def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
@@ -506,9 +531,11 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
     template.write_text((ROOT / "themes/default/templates/partials/card.html").read_text())
     rng = random.Random(seed)
     counter = iter(range(1000))
+    aside: dict[Path, str] = {}  # the item files saved broken or withheld -> their last good text (restore_item)
+    future: list[str] = []  # the item file the step dated after serve's clock: the terminal says so
 
-    def items():
-        return sorted((root / "content/news").glob("*.md"))
+    def items():  # the files in the site: the edits below read and write their fields
+        return sorted(path for path in (root / "content/news").glob("*.md") if path not in aside)
 
     def change_title():
         path = rng.choice(items())
@@ -531,28 +558,33 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
         write(path, re.sub(r"^heat: .*$", heat, text, count=1, flags=re.M) if "heat:" in text
               else text.replace("---\n", f"---\n{heat}\n", 1))
 
-    def add_item():
+    def add_item():  # patched, unless its topic has no other story (taken out below): the topic comes back
         n = next(counter)
-        write(root / f"content/news/new-{n}.md",
-              item(f"Fresh story {n}", f"2026-11-{rng.randint(10, 21)}T0{rng.randint(0, 9)}:00:00Z",
-                   topics=rng.choice(["[AI]", "[Space]", "[AI, Space]"])))
+        path = root / f"content/news/new-{n}.md"
+        write(path, item(f"Fresh story {n}", f"2026-11-{rng.randint(10, 21)}T0{rng.randint(0, 9)}:00:00Z",
+                         topics=rng.choice(["[AI]", "[Space]", "[AI, Space]"])))
+        return topics_kept(path, named(path.read_text()))
 
-    def delete_item():  # patched, unless it takes the last story away from a topic only stories named
+    def named(text: str) -> set:  # the topics an item file names
+        return set(re.search(r"^topics: \[(.*)\]$", text, re.M).group(1).split(", "))
+
+    def topics_kept(path: Path, names: set) -> bool:  # whether the site's other items name each of these topics
+        return names <= {name for other in items() if other != path for name in named(other.read_text())}
+
+    def delete_item():  # patched, unless it takes the last story away from a topic: it goes
         if len(items()) > 2:
             path = rng.choice(items())
-            left = set(re.findall(r"Topic \d+", path.read_text()))
+            fast = topics_kept(path, named(path.read_text()))
             path.unlink()
-            return all(any(re.search(rf"\b{name}\b", other.read_text()) for other in items()) for name in left)
+            return fast
 
     def change_topic(topics=None):  # to topics of the site (config.yaml defines them): it moves, patched too
         path = rng.choice(items())
         text = path.read_text()
         topics = topics or rng.choice(["[AI]", "[Space]", "[AI, Space]"])
         write(path, re.sub(r"^topics: .*$", f"topics: {topics}", text, count=1, flags=re.M))
-        # ... unless it took the last story away from a topic that only stories named (new_topic's): it goes
-        left = set(re.findall(r"Topic \d+", text)) - set(re.findall(r"Topic \d+", topics))
-        return all(any(re.search(rf"\b{name}\b", other.read_text()) for other in items() if other != path)
-                   for name in left)
+        # ... unless it took the last story away from a topic (new_topic's): it goes
+        return topics_kept(path, named(text) - named(f"topics: {topics}"))
 
     def new_topic():  # a topic the site has not had: a page more, and a name in every page's menu
         change_topic(f"[Topic {next(counter)}]")
@@ -578,23 +610,75 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
         config = root / "config.yaml"
         write(config, re.sub(r"items_per_page: \d+", f"items_per_page: {rng.randint(1, 4)}", config.read_text()))
 
-    edits = [change_title, join_story, change_body, change_heat, add_item, delete_item, change_topic, change_date,
-             join_story, new_topic, edit_template, edit_css, edit_config]
+    def take_out(path: Path, text: str) -> bool:  # a save that leaves the item out of the site, as a deletion would
+        fast = topics_kept(path, named(path.read_text()))  # (unless it took the last story away from a topic)
+        aside[path] = path.read_text()
+        write(path, text)
+        return fast
+
+    def break_item():  # a save that makes the item invalid: left out, its error in the overlay, until mended
+        if len(items()) < 4:
+            return add_item()  # (the other edits need a few)
+        path = rng.choice(items())
+        text = path.read_text()
+        how = rng.choice(["yaml", "date", "title", "cut"])
+        if how == "yaml":
+            text = text.replace("title: ", "title: [", 1)
+        elif how == "date":
+            text = re.sub(r"^publishedDateTime: .*$", "publishedDateTime: 2026-13-45T10:00:00Z", text, count=1,
+                          flags=re.M)
+        elif how == "title":
+            text = re.sub(r"^title: .*$", "title: ''", text, count=1, flags=re.M)
+        else:  # a file cut mid-way (saved by a crashed editor): its front matter is not closed
+            text = text[: rng.randint(4, text.index("\n---", 4))]
+        return take_out(path, text)
+
+    def withhold_item():  # a draft, or dated after serve's clock: held back, as a build holds it back
+        if len(items()) < 4:
+            return add_item()
+        path = rng.choice(items())
+        text = path.read_text()
+        if rng.random() < 0.5:
+            text = text.replace("---\n", "---\npublished: false\n", 1)
+        else:
+            text = re.sub(r"^publishedDateTime: .*$", f"publishedDateTime: 2026-12-{rng.randint(1, 28):02}T10:00:00Z",
+                          text, count=1, flags=re.M)
+            future.append(f"note: content/news/{path.name}: dated in the future")
+        return take_out(path, text)
+
+    def restore_item():  # a broken or withheld file mended: its story is back (a topic it alone named too)
+        if not aside:
+            return break_item()
+        path = rng.choice(sorted(aside))
+        write(path, aside.pop(path))
+        return topics_kept(path, named(path.read_text()))  # (a topic back is a name in every page's menu)
+
+    edits = [change_title, join_story, break_item, change_body, change_heat, add_item, delete_item, change_topic,
+             withhold_item, restore_item, change_date, join_story, new_topic, break_item, edit_template,
+             restore_item, edit_css, edit_config, withhold_item, break_item, restore_item]
     patched = {change_title, change_body, change_heat, change_topic, change_date, add_item, delete_item,
-               join_story}  # serve/fastpath.py
+               join_story, break_item, withhold_item, restore_item}  # serve/fastpath.py
+    # Those that take the fast path even when items join or leave a story (an item added or deleted, for the plan)
+    story_fast = {add_item, delete_item, break_item, withhold_item, restore_item}
+
+    said_by_build: list = []
 
     def stories(out: Path) -> list:  # a full build into `out`: its stories of two or more items, as --report gives them
-        return build(load_config(root / "config.yaml", {"output_dir": str(out)}), BuildOptions()).report()["stories"]
+        result = build(load_config(root / "config.yaml", {"output_dir": str(out)}), BuildOptions())
+        said_by_build[:] = _printed_problems(result.site)
+        return result.report()["stories"]
 
     def files() -> dict:
-        return {path.name: path.read_text() for path in items()}
+        return {path.name: path.read_text() for path in (root / "content/news").glob("*.md")}
 
-    last, story_edits = stories(tmp_path / "fresh-start"), 0
-    dev = start(root)
+    last, story_edits, story_patches = stories(tmp_path / "fresh-start"), 0, 0
+    lines = Lines()
+    dev = start(root, echo=lines)
     try:
-        for step in range(16):
+        for step in range(len(edits) + 4):
             change = edits[step] if step < len(edits) else rng.choice(edits)
-            before, written = len(dev.rebuilds), files()
+            before, written, printed = len(dev.rebuilds), files(), len(lines)
+            future.clear()
             fast = change() is not False and change in patched
             record = settle(dev, before)
             assert record.error == "", record.error
@@ -604,8 +688,10 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
                                           for e in edited)
             # Edits of one item take the fast path (generator/serve/fastpath.py), unless they change a story
             # (it may, when the item is in one); the others plan the site again.
-            assert (record.mode == "patch") == fast or (fast and in_story), (change.__name__, record.mode)
+            assert (record.mode == "patch") == fast or (fast and in_story and change not in story_fast), (
+                change.__name__, record.mode)
             story_edits += now != last
+            story_patches += record.mode == "patch" and now != last
             last = now
             expected, served = files_under(fresh), files_under(root / "output")
             assert sorted(served) == sorted(expected), f"after {change.__name__}"
@@ -615,7 +701,14 @@ def test_after_random_edits_the_served_site_equals_a_full_build(tmp_path, seed):
                     status, _, body = get(dev, "/repo/" + name)
                     assert status == 200
                     assert _strip_injection(body) == data, f"/repo/{name} as served differs after {change.__name__}"
+            # Each page says the problems `newsdesk build` prints, those of the files saved broken in the overlay
+            overlay, notice = _said(get(dev, "/repo/")[2])
+            assert sorted(overlay + notice) == sorted(said_by_build), f"after {change.__name__}"
+            assert sorted(overlay) == sorted(line for line in said_by_build if line.startswith("error: ") and any(
+                f"content/news/{path.name}:" in line for path in aside)), f"after {change.__name__}"
+            assert all(any(note in line for line in lines[printed:]) for note in future), lines[printed:]
         assert story_edits  # items joined or left stories (join_story, ...), and serve followed
+        assert story_patches  # on the fast path too (an item added, deleted, broken or mended)
     finally:
         dev.stop()
 

@@ -587,6 +587,46 @@ def test_serve_after_an_item_joins_or_leaves_a_story_equals_a_full_build(example
         assert files_under(config.output_path) == clean_build(root, tmp_path / f"fresh-{step}"), what
 
 
+def test_serve_after_a_story_members_file_is_saved_broken_or_held_back_and_mended_equals_a_full_build(tmp_path):
+    # A save that leaves a member of a story of several out of the site (broken YAML, a file cut mid-way, an
+    # empty title, `published: false`) is for the plan that item deleted: it leaves its story, and serve takes
+    # the fast path (its pages, cards and API records made again), as it does for the save that mends it. Each
+    # time: a full build's bytes, stories, problems and items held back.
+    from generator.build.pipeline import build
+
+    # (a provider's other stories: one that goes with its last story is in every page's header, planned again)
+    others = dict([news("money-isa", "Your savings allowance resets in April", 1, "Tax-free limits stay put.", "money"),
+                   news("markets-oil", "Oil steadies near $80 a barrel", 3, "Brent crude held steady.", "markets")])
+    root = make_site(tmp_path / "site", {**DAY, **others}, CONFIG)
+    config, session = load_config(root / "config.yaml"), Session()
+    rebuild(session, config, OPTIONS, None, environ={})
+    wire, money, bridge = (root / f"content/news/{name}.md" for name in ("wire-boe", "money-boe", "b-bridge"))
+    good = {path: path.read_text(encoding="utf-8") for path in (wire, money, bridge)}
+    steps = [("a member's YAML broken", wire, good[wire].replace("title: ", "title: [", 1)),
+             ("the lead cut mid-way", money, good[money][:40]),
+             ("the member mended", wire, good[wire]),
+             ("the lead mended as a draft", money, good[money].replace("---\n", "---\npublished: false\n", 1)),
+             ("the lead published", money, good[money]),
+             ("the chain's middle untitled", bridge, re.sub(r"^title: .*$", "title: ''", good[bridge], flags=re.M)),
+             ("the chain's middle mended", bridge, good[bridge])]
+    said = []
+    for step, (what, path, text) in enumerate(steps):
+        path.write_text(text, encoding="utf-8")
+        result = rebuild(session, config, OPTIONS, [path], environ={})
+        update_search(config, result.site)  # (serve does it in the background after the fast path)
+        assert result.mode == "patch", what
+        assert files_under(config.output_path) == clean_build(root, tmp_path / f"fresh-{step}"), what
+        full = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+        assert result.report()["stories"] == full.report()["stories"], what
+        for kind in ("rejected", "warnings", "withheld"):
+            assert result.report()[kind] == full.report()[kind], (what, kind)
+        said.append([{source.rsplit("/", 1)[-1] for source in story["items"]} for story in full.report()["stories"]])
+    boe = [next((members for members in stories if "daily-boe.md" in members), set()) for stories in said]
+    assert boe[0] == {"daily-boe.md", "money-boe.md"} and boe[1] == set()  # a member left, then the lead: no story
+    assert boe[2] == {"daily-boe.md", "wire-boe.md"} and boe[4] == {"daily-boe.md", "money-boe.md", "wire-boe.md"}
+    assert not any("b-bridge.md" in members for members in said[5]) and any("b-bridge.md" in m for m in said[6])
+
+
 @pytest.mark.parametrize("page_first, from_disk", [  # (the last, quick, does what the other two do, and more)
     pytest.param(False, False, marks=pytest.mark.slow), pytest.param(True, False, marks=pytest.mark.slow),
     (True, True)], ids=["all-at-once", "page-first", "page-first, serve started after newsdesk build"])

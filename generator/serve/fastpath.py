@@ -34,7 +34,7 @@ from generator.plan.outputs import plan_outputs
 from generator.plan.pages import (LIST_KINDS, MORE_REACH, Earlier, EarlierOutputs, FileOutput, Page, RenderedSite,
                                   Teaser, plan_pages)
 from generator.plan.sitemap import planned_entries
-from generator.site.grouping import Kept, edited_stories
+from generator.site.grouping import Kept, edited_stories, restoried
 from generator.site.index import withheld_because
 from generator.site.model import Item, Provider, Site
 from generator.site.ranking import rank
@@ -112,8 +112,14 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     new_site, position, low, high, to = moved
     new_site, check = edited_stories(site, new_site, old, new, plan.config.stories, words, clustering, position)
     if new_site is None:
-        return None  # a story formed, changed or went: planned again, as a full build plans it
+        return None  # an edit formed, changed or ended a story: planned again, as a full build plans it
     stories = new_site.stories
+    # An item added or deleted may change stories (clustered already): the items (new indices) whose story is
+    # another now, or none, have their cards, pages and API records made again, as the lists that show them.
+    restoried_at = frozenset()
+    if old is None or new is None:
+        restoried_at = frozenset(position[dependents.index[source]] if source in dependents.index else to
+                                 for source in restoried(site, new_site)) - {-1}
     if old is not None and new is not None and low == high and _ranked_by(old) == _ranked_by(new):
         rankings = plan.rankings
     elif old is not None and new is not None and low == high and old.published == new.published:
@@ -135,7 +141,7 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
         for slug, order in new_orders.items():
             if order is orders.get(slug) and new_heads[slug] is heads.get(slug) and not _holds(order, to) and not (
                     shifted and any(i in shifted for n in dependents.lists.get((kind, slug), ())
-                                    for i in plan.pages[n].items)):
+                                    for i in plan.pages[n].items)) and restoried_at.isdisjoint(order):
                 kept.add((kind, slug))
     # The stories' pages, in the new order; None for those to plan again: the stories that moved and the
     # pages that link to one (their items name the old places), and the pages holding a restated Provider.
@@ -168,11 +174,12 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     urls ^= {new.original_url, new.web_url} if new else set()
     if urls - {""}:  # stories listing its new URL as related coverage now link to its page (internal())
         again.update(k for k, item in enumerate(new_site.items) if any(r.url in urls for r in item.related))
+    again.update(restoried_at)
     for k in again:
         if k >= 0:  # (-1: the deleted story's page)
             articles[k] = None
     lists = {region: [plan.pages[number] for number in numbers] for region, numbers in dependents.lists.items()}
-    changed = _changed(site, new_site)
+    changed = _changed(site, new_site) | restoried_at
     pages = plan_pages(new_site, rankings, plan.config, Earlier(lists, frozenset(kept), articles, changed))
 
     render, names = [], set()

@@ -34,7 +34,7 @@ from generator.render.environment import make_env
 from generator.serve.fastpath import Dependents, Patch, replan, with_outputs
 from generator.site.content import read_source, relative_name, source_files
 from generator.site.grouping import Kept
-from generator.site.index import missing_pictures
+from generator.site.index import missing_pictures, withheld_because
 from generator.site.item import make_item_or_problem
 from generator.site.model import Item
 
@@ -130,8 +130,8 @@ def _fast_path(session: Session, config: Config, options: BuildOptions, environ:
     except OSError:
         stat = None
     if stat is None:
-        if (not known and not isinstance(before, Problem)) or (known and before.warnings):
-            return None  # (a deleted story's warnings go with it: planned again, as a full build says them)
+        if not known and not isinstance(before, Problem):
+            return None
         item = None  # a story deleted, or a file left out
     else:
         if not known and not isinstance(before, Problem) and not (
@@ -139,23 +139,23 @@ def _fast_path(session: Session, config: Config, options: BuildOptions, environ:
             return None  # not a story we know, a file left out, nor a new file of them: a template, config, data
         source = read_source(config.root, Path(path))
         item = source if isinstance(source, Problem) else make_item_or_problem(source, config, last.plan.topic_defs)
-        if isinstance(item, Problem) and known and before.warnings:
-            return None  # (its warnings go with its story: planned again, as a full build says them)
-        if isinstance(item, Item) and item.warnings != (before.warnings if known else ()):
-            return None  # the plan's warnings change: planned again, they are said as a full build says them
-    story = item if isinstance(item, Item) else None  # a file that cannot be used is left out: no story
-    if missing_pictures([known for known in (story, before) if isinstance(known, Item)],
-                        last.plan.copies, config.root):
+    # For the plan, a file that cannot be used, or an item withheld (a draft, dated after the clock), is no story
+    held = [_withheld(known, last.plan.now, options) for known in (before, item)]
+    was, story = [known if isinstance(known, Item) and not reason else None
+                  for known, reason in zip((before, item), held)]
+    if missing_pictures([known for known in (story, was) if known is not None], last.plan.copies, config.root):
         return None  # a picture that is not there: planned again, so its warning is said (or gone) as a build says it
     session.prepare()
-    if story is None and not known:
-        site = last.plan.model.site  # left out before and now (or new and left out): no page changes
+    if story is None and was is None:
+        site = last.plan.model.site  # out of the site before and now (or new and out): no page changes
         patch = Patch(last.plan, (), kept=frozenset([*(("topic", slug) for slug in site.topic_items),
                                                      *(("provider", slug) for slug in site.provider_items)]))
     else:
         patch = replan(last.plan, session.dependents, name, story, drafts=options.drafts, future=options.future,
                        words=cache.words(), clustering=cache.clustering)
-    patch = patch and _with_problems(patch, before, item)
+    patch = patch and _with_problems(patch, name, before, item)
+    if patch is not None and held[0] != held[1]:
+        patch = _with_withheld(patch, name, held[1])
     if patch is not None:
         if item is None:
             cache.items.pop(name, None)
@@ -165,13 +165,13 @@ def _fast_path(session: Session, config: Config, options: BuildOptions, environ:
     return patch
 
 
-def _with_problems(patch: Patch, before, after) -> Patch | None:
-    """`patch` with the plan's problems and warnings as a full build says them when one file's result went
-    from `before` to `after` (each an Item, a Problem: the file left out, or None): the left-out file's
-    errors and warnings out, the new ones in. None (plan again) if the plan does not hold those it had."""
-    gone = errors_and_warnings(before) if isinstance(before, Problem) else ((), ())
-    come = errors_and_warnings(after) if isinstance(after, Problem) else ((), ())
-    if gone == come == ((), ()):
+def _with_problems(patch: Patch, name: str, before, after) -> Patch | None:
+    """`patch` with the plan's problems and warnings as a full build says them when the result of the file `name`
+    went from `before` to `after` (each an Item, a Problem: the file left out, or None): the file's errors and
+    warnings (an item's own, withheld or not) out, the new ones in. None (plan again) if the plan does not
+    hold those it had, or holds another of the file's (the build's order among them is not known here)."""
+    gone, come = _said_of(before), _said_of(after)
+    if gone == come:
         return patch
     plan, lists = patch.plan, []
     for said, out, new in zip((plan.problems, plan.warnings), gone, come):
@@ -180,9 +180,34 @@ def _with_problems(patch: Patch, before, after) -> Patch | None:
             if problem not in kept:
                 return None
             kept.remove(problem)
-        # (sorted as the build sorts them; no other input's problem is at this file's path)
-        lists.append(tuple(sorted(kept + list(new), key=lambda p: (p.path, p.line or 0))))
+        if any(problem.path == name for problem in kept):
+            return None  # (a warning of the site's at the file: two stories' pages alike, a picture not there)
+        lists.append(tuple(sorted(kept + list(new), key=lambda p: (p.path, p.line or 0))))  # (as the build sorts)
     return dataclasses.replace(patch, plan=dataclasses.replace(plan, problems=lists[0], warnings=lists[1]))
+
+
+def _said_of(found) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+    """The errors and warnings a build says of one file's result (an Item, a Problem or None)."""
+    if isinstance(found, Problem):
+        return errors_and_warnings(found)
+    return (), found.warnings if isinstance(found, Item) else ()
+
+
+def _withheld(found, now, options: BuildOptions) -> str:
+    """Why the build holds back `found` (an Item, a Problem or None), as its withheld list says it; "" if it does not."""
+    return withheld_because(found, now, options.drafts, options.future) if isinstance(found, Item) else ""
+
+
+def _with_withheld(patch: Patch, source: str, reason: str) -> Patch:
+    """`patch` with the plan's list of the items held back (ModelResult.withheld) as a full build makes it when
+    the file `source` is held back for `reason` now ("": it is not): in the order of the files' names, as the
+    build reads them."""
+    plan = patch.plan
+    withheld = [entry for entry in plan.model.withheld if entry[0] != source]
+    if reason:
+        withheld = sorted([*withheld, (source, reason)])
+    model = dataclasses.replace(plan.model, withheld=tuple(withheld))
+    return dataclasses.replace(patch, plan=dataclasses.replace(plan, model=model))
 
 
 def update_search(config: Config, site: RenderedSite, **options) -> bool:

@@ -315,8 +315,7 @@ class DevServer:
             self._notice = "\n".join([f"error: {p} [left out]" for p in site.problems]
                                      + [f"warning: {p}" for p in site.warnings])
             self._left_out = self._saved_and_left_out(site.problems, saved)
-            if mode != "patch":  # (the fast path takes no item it would leave out)
-                self._note_withheld(site.model.withheld, saved)
+            self._note_withheld(site.model.withheld, saved)
         except NewsdeskError as exc:
             self._error = str(exc)
         except Exception as exc:  # a bug in newsdesk: keep serving, and say so where the user looks

@@ -198,10 +198,11 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
                    words: MutableMapping | None = None, clustering: Kept | None = None,
                    position: Sequence[int] | None = None) -> tuple[Site | None, Callable[[], bool] | None]:
     """`after` (serve's fast path: `before` with the item `old` edited into `new`, or added or deleted) with the
-    stories a full build gives it, when every story is as in `before` but for the places of its items;
-    None when one forms, changes or goes (its items, lead, providers, newest time or declared coverage):
-    then serve plans the site again, as a full build does. With it, a check: None when the stories are
-    certain, else a function that clusters the site again and says whether they are as given.
+    stories a full build gives it. An item edited: when every story is as in `before` but for the places of
+    its items; None when one forms, changes or goes (its items, lead, providers, newest time or declared
+    coverage): then serve plans the site again, as a full build does. An item added or deleted: the stories
+    as clustering gives them (`restoried` names the items whose story changed). With it, a check: None when
+    the stories are certain, else a function that clusters the site again and says whether they are as given.
 
     Exact: clustering is a function of what it reads of the items (story_input, stories.prepare), so an edit
     that leaves that as it was (heat, topics, type ...) leaves the stories as they were, and one of quality
@@ -247,8 +248,19 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
                                                                           kept=clustering)))
 
         return given or attach(after, kept), check
-    now = attach(after, group(after.items, config, lambda: words, kept=clustering))
-    return (now if _described(before) == _described(now) else None), None
+    # An item added or deleted (a file saved broken or withheld too): clustered now, the stories as they come
+    # out (the caller plans again whatever shows a story that changed: restoried)
+    return attach(after, group(after.items, config, lambda: words, kept=clustering)), None
+
+
+def restoried(before: Site, after: Site) -> frozenset[str]:
+    """The sources of the items of every story of `before` that `after` does not have as it was (its items, lead,
+    providers, newest time or declared coverage), and of every story of `after` that `before` did not have: the
+    items whose cards, pages and API records show another story (or none) now."""
+    was, now = _described(before), _described(after)
+    if was == now:
+        return frozenset()
+    return frozenset(source for story in set(was).symmetric_difference(now) for source in story[2])
 
 
 def _but_quality(reads: tuple) -> tuple:
