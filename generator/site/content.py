@@ -43,8 +43,10 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
 # The front matter's end: `---`, or YAML's own end of a document, `...`, as YAML writers (PyYAML's
-# explicit_end) put it
-_CLOSING = re.compile(r"^(?:-{3,}|\.{3})[ \t]*$", re.MULTILINE)
+# explicit_end) put it; group 1. (The patterns searched for along a whole text start with the line's `\n`, not
+# `^`: `re` skips quickly to a first character it knows, but tries `^` at every character. A text whose first
+# line may match is searched with a `\n` put before it.)
+_CLOSING = re.compile(r"\n((?:-{3,}|\.{3})[ \t]*$)", re.MULTILINE)
 # What a closing `---` becomes by a slip or an editor's autocorrection (`--`, `- - -`, an em or en dash), said
 # at its line when no closing line is there: "not closed" at line 1 sent the user to the opening one.
 _DASHES = "\u2012\u2013\u2014\u2015"  # figure, en, em dash and horizontal bar
@@ -56,9 +58,9 @@ _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s]", re.MULTILINE)
 # Block nesting needs a new column per level, reached by indentation or by "- ", "? " or ": " (a complex key's
 # value) written on one line ("- - - - x" nests four deep, and so does ": - - - x" after "? key"): a line whose
 # prefix of those is short cannot start a deep structure.
-_DEEP_BLOCK = re.compile(r"^(?:[ \t]|[-?:][ \t]){32,}", re.MULTILINE)
+_DEEP_BLOCK = re.compile(r"\n(?:[ \t]|[-?:][ \t]){32,}")
 # A top-level key: a line that starts in the first column (a value's other lines are indented), up to ": ".
-_TOP_KEY = re.compile(r"""^([^\s#'"{}\[\]&*!|>%@`?:-][^:\n]*?)[ \t]*:(?:[ \t]|$)""", re.MULTILINE)
+_TOP_KEY = re.compile(r"""\n([^\s#'"{}\[\]&*!|>%@`?:-][^:\n]*?)[ \t]*:(?:[ \t]|$)""", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -272,7 +274,7 @@ def _parsed(name: str, raw: bytes, digest: str, whole: bool = True) -> Source | 
             return Problem(name, text.count("\n", 0, near.start()) + 1, f"front matter is not closed: this line, "
                            f"{near[0].strip()!r}, is not '---'", "write it as three hyphens, '---'")
         return Problem(name, 1, "front matter is not closed", "add a line '---' after the YAML")
-    front = text[first.end() + 1 : closing.start()]
+    front = text[first.end() + 1 : closing.start(1)]
     fm_line = text.count("\n", 0, first.end()) + 2  # the YAML starts on the line after the opening '---'
     front, as_written = _text_as_written(front, fm_line)
     notes += as_written
@@ -526,7 +528,7 @@ def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, st
     # (only the lines that may hold such a value: most of an item's lines are read faster so; each line's
     # number counted on from the last one's, so that thousands of them cost one reading of the text)
     candidates, index, at = [], 0, 0
-    for match in _MAYBE_NOT_TEXT.finditer(front):
+    for match in _MAYBE_NOT_TEXT.finditer("\n" + front):  # (a match's start: its line's, in `front`)
         index += front.count("\n", at, match.start())
         at = match.start()
         candidates.append(index)
@@ -578,10 +580,10 @@ def _text_as_written(front: str, fm_line: int) -> tuple[str, tuple[tuple[int, st
 _KEY_WORDS = re.compile(r"[ _-]+")
 # A line that _text_as_written reads: a text field's, its value starting with one of its characters or with a
 # hashtag in it (found in one search of the front matter: most items have none)
-_MAYBE_NOT_TEXT = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:title|excerpt|name|category|description|summary|headline)"
+_MAYBE_NOT_TEXT = re.compile(r"\n(?:[ \t]*(?:-[ \t]+)?(?:title|excerpt|name|category|description|summary|headline)"
                              r"[ \t]*:[ \t]+(?:[&*\[{|>#!]|[^\n]*?[ \t]#[^\s#])"
-                             r"|^[ \t]*(?:-[ \t]+)?[A-Za-z][A-Za-z _-]*[ \t]*:[ \t]+!(?!![A-Za-z])",
-                             re.MULTILINE | re.IGNORECASE)
+                             r"|[ \t]*(?:-[ \t]+)?[A-Za-z][A-Za-z _-]*[ \t]*:[ \t]+!(?!![A-Za-z]))",
+                             re.IGNORECASE)
 # A tag of YAML's own namespace (`!!str 2026`, and `!!python/object...`, which stays an error): written to be one.
 # A local tag before a text field's words (`!Kung elders`, `!important`) or `!!!` is the text's start.
 _YAML_TAG = re.compile(r"!![A-Za-z]")
@@ -642,12 +644,12 @@ def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter"
 def _given_twice(front: str, fm_line: int) -> tuple[tuple[str, int, int], ...]:
     """Top-level keys given more than once (YAML keeps the last value without a word): (key, first line,
     later line) for each later one."""
-    keys = _TOP_KEY.findall(front)
+    keys = _TOP_KEY.findall("\n" + front)
     if len(keys) == len(set(keys)):
         return ()
     first: dict[str, int] = {}
     found = []
-    for match in _TOP_KEY.finditer(front):
+    for match in _TOP_KEY.finditer("\n" + front):  # (a match's start: its line's, in `front`)
         line = fm_line + front.count("\n", 0, match.start())
         key = match.group(1)
         if key in first:
@@ -761,7 +763,7 @@ def check_yaml_limits(name: str, front: str, fm_line: int, what: str = "front ma
                        "move long text into the body" if what == "front matter" else "shorten it")
     # ("&" in front: a substring test first, as the anchor regex alone costs more than every other check)
     suspicious = (("&" in front and _ANCHOR.search(front)) or front.count("[") + front.count("{") > MAX_NESTING
-                  or _DEEP_BLOCK.search(front))
+                  or _DEEP_BLOCK.search("\n" + front))
     if not suspicious:
         return None
     # Scanned by libyaml where installed, as it is loaded; PyYAML's own scanner (ten times slower) looks again

@@ -33,6 +33,7 @@ _NESTED_FIELDS = MappingProxyType({
 })
 
 
+@lru_cache(maxsize=1 << 12)  # (a site's items write a few dozen keys, each item asks for each of them and more)
 def words_of(key) -> str:
     """A key as compared across spellings: `PublishedDateTime`, `published_date_time`, `Published-Date-Time`
     and `publisheddatetime` are one."""
