@@ -24,6 +24,8 @@ from generator.urls import host_of, slugify, with_scheme
 MAX_WEIGHT = 1_000_000  # of a ranking weight or boost, either way (check_semantics)
 UNDECLARED_TOPICS = ("warn", "error", "allow")
 DOMAIN = re.compile(r"[\w-]+(\.[\w-]+)+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # (C0 controls and DEL: none is in an address a browser goes to)
+_CONTROL_NAMES = {"\n": "a line break", "\r": "a line break", "\t": "a tab"}
 # A host of base_url as a browser reads one (after IDNA: ascii_url wrote it in ASCII): a name, an IPv4 address or an
 # IPv6 one in brackets
 _SITE_HOST = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?|\[[0-9A-Fa-f:.]+\]")
@@ -125,6 +127,17 @@ def _check_base_url(config: Config, node, path: str, problems: list[Problem], ov
     shown_url = given_base_url if isinstance(given_base_url, str) else config.base_url
     # A value from the command line is the option's fault, not a line of config.yaml.
     where = ("--base-url", None) if "base_url" in overridden else (path, key_line(node, "base_url"))
+    written = shown_url if isinstance(shown_url, str) else ""
+    if _CONTROL.search(written) or written != written.strip():
+        # (a browser drops a tab or line break anywhere in a URL, and spaces and controls at its ends: a value
+        # on two lines, `https://example.org/` then `Disallow: /`, made every link /Disallow:%20/ without a word)
+        control = _CONTROL.search(written)
+        what = (_CONTROL_NAMES.get(control.group(), f"the control character U+{ord(control.group()):04X}")
+                if control else "a space at its start or end")
+        problems.append(Problem(*where, f"`base_url` has {what} in it, which browsers drop from an address: "
+                                f"{cut(repr(written))}", "write the site's address alone, on one line, e.g. "
+                                "https://user.github.io/repo/; a space in its path is %20"))
+        return
     try:
         url = urlsplit(config.base_url)
         port = url.port  # (raises on a port that is no number of 0 to 65535)

@@ -123,7 +123,10 @@ class Config:
     base_url: str = _opt("http://localhost:8000/", "Public URL of the site; may have a path, e.g. "
                          "`https://user.github.io/repo/` (percent-encoded where it needs to be, a `%` that starts "
                          "no escape as `%25`, `/a/../b/` as `/b/`, its host in lower case, and a host such as `bücher.example` written in its ASCII form, "
-                         "`xn--bcher-kva.example`); a query, a fragment or a password in it is an error. One on "
+                         "`xn--bcher-kva.example`); a query, a fragment or a password in it is an error, and so is a "
+                         "line break, a tab or another control character in it, or a space at its start or end "
+                         "(which browsers drop from an address: a value on two lines became the site's path, "
+                         "`/Disallow:%20/`), at its line. One on "
                          "this computer or a private network (the default, an intranet's host) keeps content's "
                          "pictures on such hosts, which a public site's pages leave out ([Addresses of a reader's "
                          "own network](content.md#addresses-of-a-readers-own-network)).")

@@ -24,6 +24,7 @@ from typing import Mapping
 import yaml
 
 from generator.site import frontmatter_yaml
+from generator.site.keys import read_as_field
 from generator.site.item_bounds import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES
 from generator.errors import Problem, yaml_problem
 from generator.textfiles import WINDOWS_1252, decoded
@@ -280,13 +281,15 @@ def _parsed(name: str, raw: bytes, digest: str, whole: bool = True) -> Source | 
     notes += as_written
     written: dict[str, str] = {}
     nested: list = []
-    meta = load_mapping(name, front, fm_line, written=written, twice=nested)
+    refused: list = []
+    meta = load_mapping(name, front, fm_line, written=written, twice=nested, refused=refused)
     if isinstance(meta, Problem):
         mended = _mended(name, front, fm_line, meta)
         if mended is None:
             return meta
         meta, front, written, mending, nested = mended
         notes += mending
+    notes += tuple(refused)
     if meta.get("title") is None and (hashed := _HASHED_TITLE.search(front)):
         # `title: #1 in sales`: YAML reads a comment, and the story had no title; it is the text written
         meta = dict(meta, title=hashed.group(1).rstrip())
@@ -496,8 +499,9 @@ def _mended(name: str, front: str, fm_line: int, problem: Problem):
         return None
     written: dict[str, str] = {}
     nested: list = []
-    meta = load_mapping(name, "\n".join(lines), fm_line, written=written, twice=nested)
-    return None if isinstance(meta, Problem) else (meta, "\n".join(lines), written, tuple(notes), nested)
+    refused: list = []
+    meta = load_mapping(name, "\n".join(lines), fm_line, written=written, twice=nested, refused=refused)
+    return None if isinstance(meta, Problem) else (meta, "\n".join(lines), written, tuple(notes + refused), nested)
 
 
 # A text field's `key: value` line (at any indent, or a list entry's first), its value unquoted
@@ -594,7 +598,7 @@ def _loads_alone(key: str, value: str) -> bool:
     (frontmatter_yaml.load: `2026-13-01` is text, not a ValueError that stopped the whole build)."""
     try:
         loaded = frontmatter_yaml.load(f"{key}: {value}")
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError, AttributeError, OverflowError):
+    except (yaml.YAMLError, RecursionError, *_CONSTRUCTOR_ERRORS):
         # (nested too deep, or a value the constructor refuses, `!!int x`: no YAML newsdesk reads)
         return False
     return isinstance(loaded, dict) and len(loaded) == 1
@@ -608,23 +612,27 @@ _ALIAS = re.compile(r"\*[^\s,\[\]{}]+")
 
 
 def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter",
-                 written: dict[str, str] | None = None, twice: list | None = None) -> dict | Problem:
+                 written: dict[str, str] | None = None, twice: list | None = None,
+                 refused: list | None = None) -> dict | Problem:
     """YAML text that is to be a mapping (an item's front matter, a data_dir record), loaded safely: within
     the limits of check_yaml_limits, with its errors as a Problem at the line to fix. `fm_line`: the file's
     line of the text's first line; `what`: what messages call the text; `written`: as frontmatter_yaml.load's;
-    `twice`: gets (keys, first line, later line) of each key given again in a nested mapping, at the file's lines."""
+    `twice`: gets (keys, first line, later line) of each key given again in a nested mapping, at the file's lines;
+    `refused`, when given (an item's front matter), gets a warning (line, message, hint) for each key that is no
+    field (keys.read_as_field) whose value its YAML tag makes impossible (`own: !!float 'x'`), left out: a
+    crawler's field of its own costs no item. Without it, or for a field, such a value is the Problem."""
     if _NOT_YAML.search(front):
         front = _NOT_YAML.sub("", front)
     problem = check_yaml_limits(name, front, fm_line, what)
     if problem:
         return problem
     found: list | None = [] if twice is not None else None
+    left_out: list | None = [] if refused is not None else None
     try:
-        meta = _load_yaml(front, written, found)
+        meta = _load_yaml(front, written, found, left_out)
+    except _Refused as exc:  # well-formed YAML, a value its tag makes impossible
+        return Problem(name, fm_line + exc.problem_mark.line, f"invalid value in {what}: {exc.said()}", exc.hint())
     except yaml.YAMLError as exc:
-        if exc.__cause__ is not None:  # well-formed YAML, impossible value (from _LocatingLoader)
-            found = yaml_problem(name, front, exc, fm_line, f"invalid value in {what}")
-            return Problem(name, found.line or 1, found.message, "fix the value; dates look like 2026-11-22T08:00:00Z")
         found = yaml_problem(name, front, exc, fm_line, f"invalid YAML in {what}")
         return Problem(name, found.line or 1, found.message, found.hint)
     except RecursionError:
@@ -634,6 +642,9 @@ def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter"
                        "write each field on a line of its own, not indented and without a `- ` before it")
     if found:
         twice.extend((keys, fm_line + first, fm_line + later) for keys, first, later in found)
+    for line, exc in left_out or ():
+        refused.append((fm_line + line, f"`{exc.key}` is no field newsdesk reads, and its value is left out: "
+                        f"{exc.said(keyed=False)}", f"remove the tag `{exc.tag}`, or put the value in quotes, tag and all"))
     if "\\u" in front or "\\U" in front:  # a "\udcff" escape is a lone surrogate, which no output can hold
         meta = _mapped(meta, _without_surrogate, {})
     if _LONG_NUMBER.search(front):
@@ -696,49 +707,101 @@ def _mapped(value, leaf, done: dict):
     return done[id(value)]
 
 
+# What a constructor raises for a value it refuses: PyYAML's safe ones raise these besides ConstructorError
+# (`!!bool 'x'` a KeyError, `!!float ''` an IndexError, `!!binary` binascii's ValueError)
+_CONSTRUCTOR_ERRORS = (ValueError, TypeError, AttributeError, OverflowError, LookupError)
+_TAG = "tag:yaml.org,2002:"
+# What each tag of PyYAML's safe loader asks a value to be
+_TAG_ASKS = {"int": "an integer", "float": "a number", "bool": "a boolean (true or false)", "timestamp": "a date",
+             "binary": "base64 data", "null": "no value", "str": "text", "seq": "a list", "set": "a mapping",
+             "map": "a mapping", "omap": "a list of `key: value`s", "pairs": "a list of `key: value`s"}
+
+
+_SHAPES = {_TAG + "seq": yaml.SequenceNode, _TAG + "omap": yaml.SequenceNode, _TAG + "pairs": yaml.SequenceNode,
+           _TAG + "map": yaml.MappingNode, _TAG + "set": yaml.MappingNode}
+_PAIRS = frozenset({_TAG + "omap", _TAG + "pairs"})
+
+
+class _Refused(yaml.constructor.ConstructorError):
+    """A well-formed value that its YAML tag makes impossible (`!!float 'x'`, `!!bool maybe`, `!!seq text`),
+    at its line; `key`: the top-level key whose value holds it, once known."""
+
+    def __init__(self, node, key: str | None = None):
+        self.node, self.key = node, key
+        short = node.tag[len(_TAG):] if node.tag.startswith(_TAG) else None
+        self.tag = f"!!{short}" if short else f"!<{node.tag}>"
+        self.asks = _TAG_ASKS.get(short, "a value of its own kind")
+        self.timestamp = short == "timestamp"
+        super().__init__(None, None, self.said(), node.start_mark)
+
+    def said(self, keyed: bool = True) -> str:
+        given = repr(self.node.value) if isinstance(self.node.value, str) else \
+            ("a list" if isinstance(self.node, yaml.SequenceNode) else "a mapping")
+        where = f"`{self.key}`: " if self.key and keyed else ""
+        return f"{where}the tag `{self.tag}` asks for {self.asks}, and {given} is not one"
+
+    def hint(self) -> str:
+        return f"remove the tag `{self.tag}`, as the value is then read as it is written" + (
+            "; dates look like 2026-11-22T08:00:00Z" if self.timestamp else f", or write {self.asks}")
+
+
 class _LocatingLoader(yaml.SafeLoader):
-    """The safe loader, turning a value its constructor rejects into an error that has a line (and reading a
-    plain `=` as text, as frontmatter_yaml.Loader does)."""
+    """The safe loader, turning a value its constructor rejects into a _Refused, which has a line (and reading
+    a plain `=` as text, as frontmatter_yaml.Loader does)."""
 
     def construct_object(self, node, deep=False):
+        shape = _SHAPES.get(node.tag)
+        if shape and (not isinstance(node, shape) or node.tag in _PAIRS and not all(
+                isinstance(entry, yaml.MappingNode) and len(entry.value) == 1 for entry in node.value)):
+            # (PyYAML checks a list's or mapping's shape after construct_object has returned: without a line)
+            raise _Refused(node)
         try:
             return super().construct_object(node, deep)
+        except _Refused:
+            raise
+        except yaml.constructor.ConstructorError as exc:
+            if node.tag not in self.yaml_constructors:  # (a tag it knows none for: `!!python/...`, `!Local`)
+                raise
+            raise _Refused(node) from exc
         except yaml.YAMLError:
             raise
-        except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+        except _CONSTRUCTOR_ERRORS as exc:
             tag = str(node.tag).rsplit(":", 1)[-1]
             if tag == "int" and node.value.lstrip("+-").replace("_", "").isdigit():
                 # More digits than Python makes an int of (4,300): the digits as written, which a score
                 # field reads as a number too large (clamped) and a text field as text.
                 return node.value
-            kind = {"timestamp": "date", "int": "integer", "float": "number"}.get(tag, tag)
-            raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a valid {kind} ({exc})",
-                                                    node.start_mark) from exc
+            raise _Refused(node) from exc
 
 
 _LocatingLoader.add_constructor("tag:yaml.org,2002:value", yaml.SafeLoader.construct_yaml_str)
 
 
-def _load_yaml(front: str, written: dict[str, str] | None = None, twice: list | None = None):
+def _load_yaml(front: str, written: dict[str, str] | None = None, twice: list | None = None,
+               left_out: list | None = None):
     if not front.strip():
         return {}
     found = len(twice) if twice is not None else 0
     try:
         return frontmatter_yaml.load(front, written, twice)
+    except yaml.constructor.ConstructorError:
+        # (`!!set text`, `!!binary 'x'`; or a tag with no constructor, which _load_located raises again)
+        return _load_located(front, twice, found, left_out)
     except yaml.YAMLError as exc:
         if "\\u" in front.lower() and "invalid Unicode character escape" in str(getattr(exc, "problem", "")):
             # libyaml refuses a surrogate escape, even a pair ("\ud83d\ude00": an emoji as JSON writers escape
             # it, and JSON is YAML), which left the item out. PyYAML's own reader takes them (_without_surrogate).
-            return _load_located(front, twice, found)
+            return _load_located(front, twice, found, left_out)
         raise
-    except (ValueError, TypeError, AttributeError, OverflowError):
-        # A well-formed value the constructor rejects (`2026-13-45` as a date): load again, slowly, to find its line.
-        return _load_located(front, twice, found)
+    except _CONSTRUCTOR_ERRORS:
+        # A well-formed value the constructor rejects (`!!int many`): load again, slowly, to find its line.
+        return _load_located(front, twice, found, left_out)
 
 
-def _load_located(front: str, twice: list | None, found: int):
+def _load_located(front: str, twice: list | None, found: int, left_out: list | None = None):
     """yaml.load with _LocatingLoader, and the nested keys given twice (frontmatter_yaml.twice_in) in place of
-    what the first try had found of them (from its `found`th on) before it stopped."""
+    what the first try had found of them (from its `found`th on) before it stopped; `left_out`: as
+    _without_refused's."""
     loader = _LocatingLoader(front)
     try:
         node = loader.get_single_node()
@@ -747,6 +810,38 @@ def _load_located(front: str, twice: list | None, found: int):
         if twice is not None:
             del twice[found:]
             frontmatter_yaml.twice_in(node, twice)
+        try:
+            return loader.construct_document(node)
+        except _Refused:
+            if not isinstance(node, yaml.MappingNode):
+                raise
+        return _without_refused(node, left_out)
+    finally:
+        loader.dispose()
+
+
+def _without_refused(node, left_out: list | None):
+    """A mapping node's value with each top-level value that is a _Refused left out when its key is no field
+    (read_as_field) and `left_out` is given, which gets (the key's line, the _Refused) of each; else the
+    _Refused, its key named. (Each value is constructed alone, by a loader of its own, to find which.)"""
+    kept = []
+    for key_node, value_node in node.value:
+        probe = _LocatingLoader("")
+        try:
+            probe.construct_document(value_node)
+        except _Refused as exc:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            refusal = _Refused(exc.node, key)
+            if left_out is None or not isinstance(key, str) or read_as_field(key):
+                raise refusal from exc
+            left_out.append((key_node.start_mark.line, refusal))
+            continue
+        finally:
+            probe.dispose()
+        kept.append((key_node, value_node))
+    node.value = kept
+    loader = _LocatingLoader("")
+    try:
         return loader.construct_document(node)
     finally:
         loader.dispose()

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 from generator.config.values import Config
 from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, OFFSET_RANGE, Refused, ambiguous_month, ambiguous_zone,
                                checked, goes_by, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset)
+from generator.site.keys import OTHER_DATE_KEYS
 from generator.site.notes import Notes, Unusable, kind_of, shown
 
 
@@ -23,9 +24,6 @@ EARLIEST = datetime(1970, 1, 2, tzinfo=timezone.utc)
 _NO_YEAR = datetime(1000, 1, 1, tzinfo=timezone.utc)  # (no news before it: year 1, or 0 read in a zone east of UTC)
 _ZERO_DAY = datetime(1969, 12, 31, tzinfo=timezone.utc)  # (a zero timestamp, in the time of any zone)
 
-# Other writers' names of the date (Hugo's, RSS's, schema.org's, NewsAPI's ...), read when the item gives none
-OTHER_DATE_KEYS = ("date", "pubDate", "publishDate", "publishedDate", "published_date", "publishedAt",
-                    "published_at", "datePublished")
 
 
 def date_field(meta: dict, key: str, config: Config, notes: Notes) -> datetime:

@@ -12,9 +12,9 @@ import re
 import unicodedata
 
 from generator.config.values import Config
-from generator.site.dates import OTHER_DATE_KEYS, dated_text, to_utc, zone_guessed
+from generator.site.dates import dated_text, to_utc, zone_guessed
 from generator.site.fields import as_plain, capped, entries_have, long_address, resolved, too_long_said, type_field
-from generator.site.keys import words_of
+from generator.site.keys import OTHER_DATE_KEYS, words_of
 from generator.site.identities import account_page, definition, site_domain, topic_identity
 from generator.site.item_bounds import MAX_IMAGES, MAX_RELATED, MAX_TOPICS
 from generator.site.model import Image, ProviderRef, Related

@@ -22,7 +22,7 @@ from generator.config.values import Config, ProviderConfig, TopicConfig
 from generator.site.content import key_lines, load_mapping, read_source, relative_name
 from generator.errors import Problem
 from generator.site.fields import MAX_TEXT, as_plain
-from generator.site.identities import other_page, topic_identity
+from generator.site.identities import declared_key, declared_provider, other_page, topic_identity
 from generator.site.notes import shown
 from generator.site.private_pictures import HINT, left_out
 from generator.site.text import bidi_closed, cut_at_word, cut_clusters
@@ -72,6 +72,7 @@ def load_records(config: Config) -> Records:
                                   keywords=tuple(dict.fromkeys(word for word in map(_text, words) if word))))
     providers = []
     files: dict[str, Path] = {}
+    declared: dict[tuple[str, str], tuple[str, int | None, str]] = {}  # declared_key -> the record's file, line, domain
     for path in _record_files(data / "organizations"):
         read = _read_record(config, path, "organization record")
         if isinstance(read, Problem):
@@ -93,10 +94,33 @@ def load_records(config: Config) -> Records:
         logos = _logos(config, name, record, files, warnings)
         names = _other_names(record, config.root, name, warnings)
         pages = _other_pages(record, config.root, name, warnings)
-        providers.append(ProviderConfig(domain=domain, name=fields["name"], logo=logos[0][0] if logos else "",
-                                        logos=tuple(logos), description=fields["description"], other_names=names,
-                                        same_as=pages))
+        provider = ProviderConfig(domain=domain, name=fields["name"], logo=logos[0][0] if logos else "",
+                                  logos=tuple(logos), description=fields["description"], other_names=names,
+                                  same_as=pages)
+        key = "domain" if fields["domain"] else "_id"
+        _one_record_a_provider(provider, key, fields[key], declared, config.root, name, warnings)
+        providers.append(provider)
     return Records(tuple(topics), tuple(providers), files, tuple(problems), tuple(warnings))
+
+
+def _one_record_a_provider(provider: ProviderConfig, key: str, written: str, declared: dict, root: Path, path: str,
+                           warnings: list[Problem]) -> None:
+    """A warning at the record's domain when an earlier record (`declared`: by identities.declared_key) is of one
+    provider: its domain written otherwise (`EXAMPLE.com`, `www.example.com`, `example.com.`). The later
+    record, by file name, is used (as a later definition is: config.yaml's over data_dir's); the earlier's
+    name, logo and description were dropped without a word."""
+    identity = declared_key(declared_provider(provider))
+    if not any(identity):
+        return
+    line = key_lines(root, path, {key}).get(key)
+    first = declared.get(identity)
+    declared[identity] = (path, line, written)
+    if first:
+        earlier = f"{first[0]}:{first[1]}" if first[1] else first[0]
+        warnings.append(Problem(path, line, f"the organization record's domain {shown(written)} is the "
+                                f"provider's of {earlier} too ({shown(first[2])}): this record, the later by its "
+                                f"file's name, is used, and that one's name, logo and description are not",
+                                "keep one record for each provider: merge the two, or remove the one you do not mean"))
 
 
 def _logos(config: Config, name: str, record: dict, files: dict[str, Path], warnings: list[Problem]) -> list:
