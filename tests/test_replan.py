@@ -201,7 +201,7 @@ def test_a_moved_items_stories_given_by_their_places_are_what_attaching_them_giv
                  for s in site.stories)
     in_stories = sorted(site.story_of)
     rng, moves = random.Random(13), 0
-    for n in range(120):
+    for n in range(140):
         index = rng.choice(in_stories) if n % 2 else rng.randrange(len(site.items))
         old = site.items[index]
         new = dataclasses.replace(old, published=old.published - timedelta(hours=rng.uniform(0, 24 * 5)))

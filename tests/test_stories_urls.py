@@ -4,6 +4,7 @@ story of a whole site ("+1,999 sources"); the clustering and a build of such ite
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta, timezone
 
 from conftest import api_news, build_site, item, make_site
@@ -66,3 +67,54 @@ def test_a_site_whose_items_share_one_original_url_builds_them_as_separate_stori
     news = api_news(config)  # (its first page)
     assert len(news) >= 20
     assert {entry["sourceCount"] for entry in news.values()} == {0}
+
+
+def declaring(found: list[StoryInput], pairs) -> list[StoryInput]:
+    """`found` with item a declaring item b's URL for each (a, b) of `pairs`."""
+    related: dict[int, list[str]] = {}
+    for a, b in pairs:
+        related.setdefault(a, []).append(found[b].web_url)
+    return [StoryInput(i.source, i.title, i.published, web_url=i.web_url, related=tuple(related.get(n, ())))
+            for n, i in enumerate(found)]
+
+
+def test_a_chain_or_ring_of_declarations_is_not_one_story():
+    """Each item declaring the next (a crawler's "previous story", a ring of them) made one story of 2,000: a story
+    by declarations is now an item and those it declares or that declare it."""
+    found = items(300)
+    for pairs in ([(n, n + 1) for n in range(299)], [(n, (n + 1) % 300) for n in range(300)]):
+        assert largest(cluster(declaring(found, pairs))) == 3
+
+
+def test_an_item_declared_by_a_whole_feed_joins_none_of_them():
+    found = items(200)
+    assert largest(cluster(declaring(found, [(n, 0) for n in range(1, 200)]))) == 1
+    # (a few that declare it are its story)
+    assert largest(cluster(declaring(found, [(n, 0) for n in range(1, 20)]))) == 20
+
+
+def test_items_declaring_each_other_are_one_story_and_a_second_story_beside_it_stays_apart():
+    found = items(200)
+    pairs = [(a, b) for a in (10, 11, 12, 13) for b in (10, 11, 12, 13) if a != b] + [(14, 10), (50, 51)]
+    assert sorted(len(s.members) for s in cluster(declaring(found, pairs)) if len(s.members) > 1) == [2, 5]
+
+
+def test_an_item_and_its_copy_under_another_form_of_its_url_count_as_one_source(tmp_path):
+    """"+N sources" counts the story's other sources: a crawler that fetched the AMP page too made two items of one
+    provider's article, and a `related` entry given in two forms is one article."""
+    files = {"content/news/a.md": item("Zq harbour deal signed", "2026-11-20T08:00:00Z", body="Zb1.",
+                                       webUrl="https://wire.example/news/harbour-deal"),
+             "content/news/a-amp.md": item("Zq harbour deal signed (AMP)", "2026-11-20T08:05:00Z", body="Zb2.",
+                                           webUrl="https://wire.example/news/harbour-deal/amp/"),
+             "content/news/b.md": item("Zr other paper on it", "2026-11-20T09:00:00Z", body="Zb3.",
+                                       webUrl="https://other.example/x",
+                                       related=["https://wire.example/news/harbour-deal",
+                                                "https://third.example/y?utm_source=feed",
+                                                "https://www.third.example/y"])}
+    config, _ = build_site(make_site(tmp_path / "site", files))
+    news = api_news(config)
+    assert {entry["story"] for entry in news.values()} == {next(iter(news.values()))["story"]}  # one story ...
+    stories = json.loads((config.output_path / "api/stories/index.json").read_text(encoding="utf-8"))["stories"]
+    assert len(stories) == 1
+    # ... of two sources here (the item and its AMP copy are one) and one declared elsewhere: "+2 sources"
+    assert stories[0]["sourceCount"] == 2

@@ -50,7 +50,7 @@ class StoriesConfig:
     enabled: bool = _opt(True, "Group the items that report the same news, across providers, into stories: one card each, with \"+N sources\".")
     window_hours: float = _opt(72.0, "Items joined by similar text lie within this many hours of their story's first item.")
     threshold: float = _opt(0.35, "How alike (cosine, more than 0 up to 1) an item's words must be to a story's to join it: higher, fewer and surer merges.")
-    same_provider: str = _opt("join", "A provider's own items of one story: `join` (by text, like anyone's) or `apart` (joined only by URL or `related`).")
+    same_provider: str = _opt("join", "A provider's own items of one story: `join` (by text when other providers' reports of it agree, or when they are copies of one report within 12 hours) or `apart` (joined only by URL or `related`).")
 
 
 @dataclass(frozen=True)

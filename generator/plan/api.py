@@ -31,6 +31,7 @@ from functools import partial
 from generator.config.values import Config
 from generator.urls import site_url
 from generator.plan.feeds import EXTENSIONS, feed_path, provider_home, rfc3339
+from generator.site.grouping import declared
 from generator.site.stories import story_id
 from generator.site.model import Image, Item, Site
 from generator.plan.pages import EarlierOutputs, FileOutput, described, one_per_story, page_count
@@ -93,10 +94,10 @@ def _story_entry(site: Site, index: int) -> tuple:
     number = site.story_of.get(index)
     if number is None:  # an item alone: its card counts its `related` entries as "+N sources"
         item = site.items[index]
-        related = tuple(dict.fromkeys(entry.url for entry in item.related if entry.url not in site.url_index))
-        return story_id(item.source), index, (index,), len(item.related), related
+        related = declared(site, index, (index,))
+        return story_id(item.source), index, (index,), len(related), related
     story = site.stories[number]
-    return story.id, story.lead, story.members, len(story.members) - 1 + len(story.related), story.related
+    return story.id, story.lead, story.members, story.sources, story.related
 
 
 def _stories_file(config: Config, head: dict, next_page: str | None, stories: tuple[tuple, ...], site: Site,

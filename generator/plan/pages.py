@@ -371,7 +371,7 @@ def coverage(site: Site, index: int, own: bool = False) -> Coverage | None:
         return None
     item = site.items[index]
     provider = item.provider.slug if item.provider else ""
-    return Coverage(story.id, len(story.members) - 1 + len(story.related),
+    return Coverage(story.id, story.sources,
                     tuple(p for p in story.providers if p != provider), story.newest,
                     site.items[dated_item(site, index, own)].published)
 

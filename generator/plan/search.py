@@ -476,7 +476,7 @@ def index_source(site: Site, config: Config, copies: LocalCopies | None = None) 
             add((index, story_of(index, -1), _KEYED(item), provider.name if provider else None,
                  provider.slug if provider else "", published.timestamp(), published.microsecond,
                  tuple(map(_PICTURE, item.images))))
-    add(tuple((story.lead, story.members, story.newest.timestamp(), story.newest.microsecond, len(story.related))
+    add(tuple((story.lead, story.members, story.newest.timestamp(), story.newest.microsecond, story.sources)
               for story in site.stories))
     add(tuple((slug, topic.name) for slug, topic in site.topics.items()))
     add(tuple((slug, provider.name) for slug, provider in site.providers.items()))
@@ -521,7 +521,7 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None, so
                      words.date(local, "short"),  # as the cards write it (templates/partials/card.html)
                      [[slug, site.topics[slug].name if slug in site.topics else slug] for slug in item.topics],
                      image, round(item.heat, 1), *_type_badge(item.type, words),
-                     len(story.members) - 1 + len(story.related) if story else 0,  # as pages.coverage counts
+                     story.sources if story else 0,  # as pages.coverage counts
                      facts(words, item),  # as the cards show them
                      srcset))
     facets = (tuple((slug, topic.name) for slug, topic in site.topics.items()),

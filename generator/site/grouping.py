@@ -134,8 +134,26 @@ def _site_story(site: Site, id: str, lead: int, members: tuple[int, ...]) -> Sit
         provider = site.items[member].provider
         if provider:
             providers[provider.slug] = None
+    related = declared(site, lead, members)
+    # "+N sources": the other articles, each once for each provider (one provider's item and its AMP copy, fetched as
+    # two items, are one source; a wire's article that three providers carry is three), and the declared coverage
+    # the site does not have (declared: each outside article once)
+    articles, seen = 0, set()
+    for member in members:
+        item = site.items[member]
+        slug = item.provider.slug if item.provider else ""
+        keys = [(slug, key) for key in item.article_keys]
+        articles += seen.isdisjoint(keys) or not keys
+        seen.update(keys)
+    return SiteStory(id, lead, members, tuple(providers), site.items[members[0]].published, related,
+                     articles - 1 + len(related))
+
+
+def declared(site: Site, lead: int, members: Sequence[int]) -> tuple[str, ...]:
+    """The URLs of these items' `related` entries that are no item's (the lead's first, then the others' newest
+    first, as its page lists them), each outside article once."""
     seen = {url for member in members for url in (site.items[member].original_url, site.items[member].web_url)}
-    related: dict[str, None] = {}  # the lead's first, then the others' newest first (as its page lists them)
+    related: dict[str, None] = {}
     keys: set[str] | None = None  # the members' articles' keys and the entries' kept so far (most stories need none)
     for member in (lead, *members):
         for entry in site.items[member].related:
@@ -151,7 +169,7 @@ def _site_story(site: Site, id: str, lead: int, members: tuple[int, ...]) -> Sit
                     continue
                 keys.add(key)
             related[entry.url] = None
-    return SiteStory(id, lead, members, tuple(providers), site.items[members[0]].published, tuple(related))
+    return tuple(related)
 
 
 def member_keys(site: Site, members: Sequence[int]) -> dict[str, int]:

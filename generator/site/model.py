@@ -229,6 +229,8 @@ class SiteStory:
     providers: tuple[str, ...]  # the distinct provider slugs of its members, the lead's first, then newest first
     newest: datetime  # the newest member's time
     related: tuple[str, ...] = ()  # URLs of its members' `related` entries that are no item's: more coverage
+    # "+N sources": its other articles (two items of one article count once) and `related`'s
+    sources: int = 0
 
 
 @dataclass(frozen=True)

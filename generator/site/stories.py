@@ -4,7 +4,8 @@ Pure: `cluster` reads its inputs and nothing else, and gives the same stories fo
 any order (see docs/dev/stories.md for the rules and the figures behind the defaults).
 
 Items join one story when
-1. one declares the other as coverage: a `related` URL is another item's URL;
+1. one declares the other as coverage: a `related` URL is another item's URL (a story by declarations is an
+   article and those it declares or that declare it, never a chain of them);
 2. they are the same article under another URL form (`urlnorm.canonical_url`: AMP, AMP caches,
    `www.`/`m.`, tracking parameters, fragments, ...);
 3. they report alike within `window_hours`: TF-IDF of the headline, the URL's words, the excerpt and
@@ -12,7 +13,8 @@ Items join one story when
    story) only when it is alike the story as a whole (the cosine of their centroids, with a floor on
    the mean of all their pairs; two stories of three or more items need 0.8 of the threshold), not one of
    its items: A~B and B~C do not make A~C. Candidate pairs
-   come from an inverted index of each item's most telling words within the window, never all pairs.
+   come from an inverted index of each item's most telling words within the window, never all pairs. A
+   provider's own items join by text only when other providers' reports agree, or as copies of one report.
 """
 
 from __future__ import annotations
@@ -66,8 +68,8 @@ class StorySettings:
     enabled: bool = True
     window_hours: float = 72.0  # a story grown by text spans at most this from its first item
     threshold: float = 0.35  # the cosine a story and an item (or two stories) need to join: higher, fewer merges
-    same_provider: str = "join"  # "join": a provider's own items of one story join it; "apart": only by URL
-    #                              or `related`, never by their text (for providers with look-alike headlines)
+    same_provider: str = "join"  # "join": a provider's own items join by text when others' reports agree or as
+    #                              copies of one report; "apart": only by URL or `related`, never by their text
 
     def __post_init__(self):
         if self.same_provider not in SAME_PROVIDER:
@@ -376,10 +378,9 @@ class Clustering:
             group.size = len(indices)
             for index in indices:
                 item = ordered[index]
-                if item.provider:
-                    group.providers[item.provider] = None
-                    if item.episode:
-                        group.shows[item.provider] = None
+                group.providers.setdefault(item.provider, []).append(index)  # ("": no provider)
+                if item.provider and item.episode:
+                    group.shows[item.provider] = None
         # Candidate pairs: items that share one of their most telling words, within the window (_scan), of
         # two groups that together span at most the window.
         for index, source in enumerate(order):
@@ -389,7 +390,6 @@ class Clustering:
                 if theirs != mine and _within(found[mine], found[theirs], window):
                     found[mine].neighbours[theirs] = None
                     found[theirs].neighbours[mine] = None
-        del vectors
         heap: list = []
         products, self.products = self.products, {}
         for root, group in found.items():
@@ -411,7 +411,8 @@ class Clustering:
             first, second = found.get(a), found.get(b)
             if first is None or second is None or first.version != version_a or second.version != version_b:
                 continue  # one of them has grown or gone since this pair was measured
-            if apart and any(p in first.providers for p in second.providers):
+            shared = [p for p in second.providers if p and p in first.providers]
+            if shared and (apart or not _others_agree(first, second, shared, vectors, -negative, threshold)):
                 continue
             if first.shows and second.shows and any(p in first.shows for p in second.shows):
                 continue  # two episodes of one show
@@ -450,7 +451,12 @@ class Clustering:
                 merged.total = dict(merged.total)  # a sum kept for the next growing (self.sums)
             _add(merged.total, other.total)
             merged.size += other.size
-            merged.providers.update(other.providers)
+            for provider, indices in other.providers.items():
+                mine = merged.providers.get(provider)
+                if mine is None:
+                    merged.providers[provider] = indices
+                else:
+                    mine.extend(indices)
             merged.shows.update(other.shows)
             merged.version += 1
             merged.neighbours = neighbours
@@ -560,6 +566,9 @@ def _link_same_articles(ready: Sequence[Prepared], groups: list[int]) -> None:
         if 1 < len(indices) <= _ONE_ARTICLE:
             for index in indices[1:]:
                 _union(groups, indices[0], index)
+    # Declared coverage between articles (an article: the items of one key, joined above), each way
+    links: dict[int, dict[int, None]] = defaultdict(dict)
+    cited: Counter = Counter()  # article -> how many articles declare it
     for index, item in enumerate(ready):
         declared = {}  # the first item of each article it declares
         for key in item.related:
@@ -567,8 +576,27 @@ def _link_same_articles(ready: Sequence[Prepared], groups: list[int]) -> None:
             if found and len(found) <= _ONE_ARTICLE:
                 declared[found[0]] = None
         if len(declared) <= _DECLARED:
+            mine = _find(groups, index)
             for other in declared:
-                _union(groups, other, index)
+                theirs = _find(groups, other)
+                if theirs != mine and theirs not in links[mine]:
+                    links[mine][theirs] = links[theirs][mine] = None
+                    cited[theirs] += 1
+    # A story by declarations is a star: an article and the articles it declares or that declare it, the one with
+    # the most such links first (ties: the earliest). Declaration links a pair, but a chain of them (each item
+    # declaring the next: a crawler's "previous story") or a ring is not one story; an article declared by more
+    # articles than an item may declare is a placeholder every item gives, as a URL many items give is.
+    for article in [a for a, count in cited.items() if count > _DECLARED]:
+        for other in links.pop(article):
+            links[other].pop(article, None)
+    taken: set[int] = set()
+    for article in sorted(links, key=lambda a: (-len(links[a]), a)):
+        if article not in taken:
+            taken.add(article)
+            for other in links[article]:
+                if other not in taken:
+                    taken.add(other)
+                    _union(groups, article, other)
 
 
 # --- 3: similar reporting ------------------------------------------------------------------------
@@ -625,6 +653,12 @@ _AVERAGE = 0.3
 # less alike as centroids than as their closest items; two unrelated stories share no name to agree on.
 _SETTLED = 3
 _SETTLED_SHARE = 0.8
+# Two stories that share a provider join by text only when one is alike the other's items of other providers, or
+# when both are that provider's copies of one report: alike at least _COPY (nearly the same words) and within
+# _COPY_HOURS. A provider's template headlines ("Stock X rises 2%" every day for every stock) are alike by the
+# template's words, which no other provider writes; its several reports of one story are alike others' reports.
+_COPY = 0.8
+_COPY_HOURS = 12
 # A story keeps at most as many neighbours (stories it may still merge with) as one item may have candidate pairs,
 # its most alike. Each merge measures the story against every neighbour again, and the neighbours of a story are
 # those of all its items: 2,000 look-alike items of one hour (a ticker's "Stock X rises 2%", a batch a crawler
@@ -645,7 +679,7 @@ class _Group:
         # the latest earliest item of the groups it grew from by text: a group of one article or of declared
         # coverage counts as at its earliest item, so a late re-post or review does not stop its story growing
         self.last = first
-        self.providers: dict[str, None] = {}
+        self.providers: dict[str, list[int]] = {}  # each provider of its items ("": none) -> those items
         self.shows: dict[str, None] = {}  # the providers of its episodes
         # roots of groups with an item alike one of ours (dicts keep order) -> the product of our totals, once known
         self.neighbours: dict[int, float | None] = {}
@@ -661,6 +695,31 @@ def _push(heap: list, found: dict, a: int, b: int, product: float, threshold: fl
     needed = threshold * _SETTLED_SHARE if first.size >= _SETTLED and second.size >= _SETTLED else threshold
     if similarity >= needed and product >= _AVERAGE * needed * first.size * second.size:
         heapq.heappush(heap, (-similarity, a, b, first.version, second.version))
+
+
+def _others_agree(first: _Group, second: _Group, shared: list[str], vectors: list[dict], similarity: float,
+                  threshold: float) -> bool:
+    """Whether two stories that both have items of the providers `shared` are one story by more than those
+    providers' own words: one of them is alike the other's items of other providers (their centroids' cosine
+    passes as a merge's does), or both are one provider's copies of one report (_COPY, _COPY_HOURS). A provider's
+    template headlines ("Stock X rises 2%", "Weather for Leeds", "Team A 2-1 Team B") share the template's words
+    and nothing else; its reports of a story others cover are alike the others' reports too."""
+    needed = threshold * _SETTLED_SHARE if first.size >= _SETTLED and second.size >= _SETTLED else threshold
+    product = similarity * math.sqrt(first.norm2 * second.norm2)
+    for keep, cut in ((first, second), (second, first)):
+        own = [index for provider in shared for index in cut.providers[provider]]
+        if len(own) == cut.size:
+            continue
+        # the rest of `cut` is its sum less its shared providers' items (S): keep.(cut - S) and |cut - S|^2 from
+        # what is known, so that the check costs those few items, not the story's size
+        mine: dict[str, float] = {}
+        for index in own:
+            _add(mine, vectors[index])
+        rest = cut.norm2 - 2 * _dot(cut.total, mine) + _norm2(mine)
+        if product - _dot(keep.total, mine) >= needed * math.sqrt(keep.norm2 * max(rest, 0.0)):
+            return True
+    return (len(first.providers) == len(second.providers) == 1 and similarity >= _COPY
+            and max(first.last, second.last) - min(first.first, second.first) <= _COPY_HOURS * 3600)
 
 
 def _within(a: _Group, b: _Group, window: float) -> bool:
