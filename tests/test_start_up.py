@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, copy_example_site, edit_file
 
 # `newsdesk build`, then the names of the modules it had imported written to the file named first
@@ -30,6 +31,7 @@ def _build(root: Path, scratch: Path) -> set[str]:
     return set(modules.read_text().split())
 
 
+@pytest.mark.slow  # (three builds, each in a Python of its own)
 def test_a_build_with_nothing_to_read_imports_no_reader_and_an_edit_imports_it(tmp_path):
     root = copy_example_site(tmp_path / "site")
     first = _build(root, tmp_path)
