@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import (FEED, HOSTILE_DATES, LOCALISED_DATES, built_page as page, cpu_seconds, feed_site, fetch_said,
                       fetched, make_site)
 from feed_server import FeedServer, Route
@@ -311,6 +312,7 @@ def test_a_thumbnail_declared_too_small_is_not_the_storys_picture(tmp_path, caps
                                                 "width": 1200, "height": 800}]
 
 
+@pytest.mark.slow  # (a 2 MB entry's cost; the footer's reading runs quick above)
 def test_a_hostile_run_of_reddit_markers_costs_one_reading(tmp_path, capsys):
     """A text of 100,000 `<!-- SC_OFF -->` markers before a Reddit footer: each began a search over the
     rest of the text again (minutes for one entry); it is one reading of it, and the story is still read."""

@@ -23,6 +23,7 @@ def paragraphs(count: int) -> str:
     return "".join(f'Paragraph {n} links\n<a\nhref="https://port.example/{n}">here</a>.\n\n' for n in range(count))
 
 
+@pytest.mark.slow  # (a 50 MB file built)
 def test_a_fifty_megabyte_item_is_shown_cut_at_a_paragraph_with_a_warning_saying_what_to_do(tmp_path, capsys):
     site = make_site(tmp_path / "site", {"content/ok.md": item("Other story")})
     body = paragraphs(1_000_000)
@@ -69,6 +70,7 @@ def test_the_warm_build_and_serve_show_the_cut_item_as_a_clean_build_does(tmp_pa
     assert said and said == [line for line in warm.splitlines() if "runaway.md" in line]
 
 
+@pytest.mark.slow  # (four files of 4 MB and more read)
 def test_the_cut_falls_on_a_whole_character_in_any_encoding_and_front_matter():
     """The limit falls inside a character (UTF-8's é, UTF-16's emoji): read as far as the last whole one, not as
     a file in another encoding; JSON's and TOML's front matter are read as YAML's are."""

@@ -11,6 +11,7 @@ inside functions too.
 from __future__ import annotations
 
 import ast
+import functools
 
 from conftest import ROOT
 
@@ -30,7 +31,8 @@ def floor_of(dotted: str) -> tuple[str, int]:
     return parts[1], FLOORS[parts[1]]
 
 
-def imported(path) -> list[tuple[int, str]]:
+@functools.cache  # (both tests read the planner's and the model's modules: parsed once)
+def imported(path) -> tuple[tuple[int, str], ...]:
     """(line, module) of every `import generator...` and `from generator... import` in a file."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
@@ -43,7 +45,7 @@ def imported(path) -> list[tuple[int, str]]:
                     found += [(node.lineno, f"generator.{alias.name}") for alias in node.names
                               if alias.name in FLOORS]
                 found.append((node.lineno, node.module))
-    return found
+    return tuple(found)
 
 
 def test_every_module_imports_only_from_its_own_floor_and_below():

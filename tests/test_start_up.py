@@ -32,6 +32,7 @@ def _build(root: Path, scratch: Path) -> set[str]:
     return set(modules.read_text().split())
 
 
+@pytest.mark.slow  # (three builds, each in a Python of its own)
 def test_a_build_with_nothing_to_read_imports_no_reader_and_an_edit_imports_it(tmp_path):
     root = copy_example_site(tmp_path / "site")
     first = _build(root, tmp_path)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import time
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from generator.site.stories import StoryInput, cluster
 
 START = datetime(2026, 11, 20, tzinfo=timezone.utc)
@@ -31,6 +33,7 @@ def clustering_cost(items: list[StoryInput], runs: int) -> float:
     return best
 
 
+@pytest.mark.slow  # (corpora of 500 and 2,000 items)
 def test_a_tickers_look_alike_items_cost_about_their_number_not_its_square():
     """Every merge measured a story against all its neighbours, and a story's neighbours were every item any of
     its items found alike: 2,000 ticker items took 31 times what 500 took (a story's neighbours are now its most
@@ -40,6 +43,7 @@ def test_a_tickers_look_alike_items_cost_about_their_number_not_its_square():
     assert large < 12 * small + 0.2, (large, small)
 
 
+@pytest.mark.slow  # (a corpus of 1,600 items, clustered three times)
 def test_a_tickers_stories_are_the_same_whatever_the_input_order():
     """A story keeps its most alike neighbours, ties by item order: not by the order the items came in."""
     items = ticker(1600)  # (enough that stories keep only their nearest neighbours)
