@@ -74,7 +74,12 @@ def cold_build(config_path: Path, workers: int) -> dict:
         run = run_measured(command, cwd=work, env=dict(os.environ, CI="1"))
         if run.returncode != 0:
             raise SystemExit(f"the cold build failed:\n{run.stderr[-3000:]}")
-        return figures(run)
+        cold = figures(run)
+        # (said now: at 100,000 items deleting its output can take minutes on a busy disk, and planning the site
+        # again for the index more; a run stopped before the end still gives the build's figures)
+        print(f"cold build: {cold['seconds']} s wall, {cold['cpu_seconds']} s CPU, {cold['peak_mib']} MiB peak "
+              "(whole process tree)", flush=True)
+        return cold
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -804,19 +804,21 @@ def _document_weights(stems: _Stems, casing: str, words: Counter, items: tuple) 
     (a story is as much about a word as its item most about it; `words` counts each word once a document)."""
     if len(items) == 1:
         return _weights(stems, casing, words, *items[0])
-    found: Counter = Counter()
-    weights: dict[str, int] = {}
-    for text in items:
+    found: set[str] = set()  # (the story's words, counted once below)
+    # The first item's weights as they are (a dict of its own, every weight at least 1); the others' raise them
+    weights = _weights(stems, casing, found, *items[0])
+    for text in items[1:]:
         for term, weight in _weights(stems, casing, found, *text).items():
             if weight > weights.get(term, 0):
                 weights[term] = weight
-    words.update(found.keys())
+    words.update(found)
     return weights
 
 
-def _weights(stems: _Stems, casing: str, words: Counter, title: str, labels: str,
+def _weights(stems: _Stems, casing: str, words: Counter | set[str], title: str, labels: str,
              excerpt: str, body: bytes, filters: tuple[str, ...]) -> dict[str, int]:
-    """term -> impact for one story; `stems` and `words` (the words' document counts) are filled in.
+    """term -> impact for one item (a new dict); `stems` and `words` (the words' document counts, or a story's
+    words so far) are filled in.
 
     A word is indexed by its term (stemmed as written, then folded: "informações" -> "inform") and, when
     that differs, by its folded term too (its token stemmed: "informacoes" -> "informaco"), with the
