@@ -277,6 +277,33 @@ def test_the_api_example_is_what_the_example_site_writes(example):
     assert topic in written["topics"]
 
 
+
+def top_level_parts(text: str) -> list[str]:
+    """`a, [b, c], d (e, f)` -> its parts separated by commas outside brackets."""
+    parts, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        if char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:at].strip())
+            start = at + 1
+    return parts + [text[start:].strip()]
+
+
+@pytest.mark.slow
+def test_the_search_docs_record_names_every_field_a_built_index_holds(example):
+    """docs/search.md's `docs/N.json` record lists as many fields as the example site's index writes, and
+    meta.json's `fields` names (a reader of the files counts on the order)."""
+    row = next(line for line in (DOCS / "search.md").read_text(encoding="utf-8").splitlines()
+               if line.startswith("| `search/index/docs/N.json`"))
+    record = re.search(r"`\[(.*)\]`", row).group(1)
+    meta = json.loads((example[2] / "search/index/meta.json").read_text(encoding="utf-8"))
+    stories = json.loads((example[2] / "search/index/docs/0.json").read_text(encoding="utf-8"))
+    assert stories
+    assert len(top_level_parts(record)) == len(meta["fields"]) == len(stories[0]), (record, meta["fields"])
+
 # --- the README -----------------------------------------------------------------------------------------
 
 def test_the_readme_is_short():
