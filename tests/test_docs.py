@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jinja2
 import pytest
 import yaml
 
@@ -24,6 +25,7 @@ from generator.cli import main as cli_main
 from generator.config.load import load_config
 from generator.config.values import (Config, FetchConfig, ProviderConfig, RankingConfig, SourceConfig, StoriesConfig,
                                      TopicConfig)
+from generator.render.environment import make_env
 
 README = ROOT / "README.md"
 DOCS = ROOT / "docs"
@@ -303,6 +305,26 @@ def test_the_search_docs_record_names_every_field_a_built_index_holds(example):
     stories = json.loads((example[2] / "search/index/docs/0.json").read_text(encoding="utf-8"))
     assert stories
     assert len(top_level_parts(record)) == len(meta["fields"]) == len(stories[0]), (record, meta["fields"])
+
+
+def documented_names(heading: str) -> set[str]:
+    """The names in the first column of docs/themes.md's table under `### heading` (`url(path)` is `url`)."""
+    text = (DOCS / "themes.md").read_text(encoding="utf-8")
+    table = text.split(f"### {heading}\n", 1)[1].split("\n#", 1)[0]
+    return {name for cell in re.findall(r"^\| (.+?) \|", table, re.M)
+            for name in re.findall(r"`(\w+)", cell)}
+
+
+@pytest.mark.slow
+def test_the_themes_page_lists_every_global_and_filter_a_template_has(example):
+    """A theme's author reads docs/themes.md's Globals and Filters for what a template can use: each is
+    there, and each named there is one (Jinja's own, `range`, `default` ..., are in Jinja's documentation)."""
+    config, result, _ = example
+    env = make_env(config, result.site.model.site)
+    jinja = jinja2.Environment()
+    assert documented_names("Globals") == set(env.globals) - set(jinja.globals)
+    assert documented_names("Filters") == {name for name, function in env.filters.items()
+                                           if jinja.filters.get(name) is not function}
 
 # --- the README -----------------------------------------------------------------------------------------
 
