@@ -26,6 +26,7 @@ from generator.config.load import load_config
 from generator.config.values import (Config, FetchConfig, ProviderConfig, RankingConfig, SourceConfig, StoriesConfig,
                                      TopicConfig)
 from generator.render.environment import make_env
+from generator.site.model import Item, Provider, Topic
 
 README = ROOT / "README.md"
 DOCS = ROOT / "docs"
@@ -325,6 +326,29 @@ def test_the_themes_page_lists_every_global_and_filter_a_template_has(example):
     assert documented_names("Globals") == set(env.globals) - set(jinja.globals)
     assert documented_names("Filters") == {name for name, function in env.filters.items()
                                            if jinja.filters.get(name) is not function}
+
+
+# What an item holds for the build, not for templates: its compressed body (`body_html` is the body), its file,
+# digest, stories' keys, an opaque field kept for the user, its warnings, and whether it is published.
+ITEM_INTERNALS = {"body", "source", "digest", "article_keys", "secured", "warnings", "is_published"}
+
+
+def test_the_themes_page_lists_every_field_of_an_item_a_topic_and_a_provider():
+    """docs/themes.md's Values, which a template error points at ("the fields of each value are in
+    docs/themes.md (Values)"), name every field a template can read of the values it is given."""
+    values = (DOCS / "themes.md").read_text(encoding="utf-8").split("### Values\n", 1)[1].split("\n#", 1)[0]
+
+    def named(label: str) -> set[str]:
+        return set(re.findall(r"`(\w+)`", re.search(rf"^- An? \*\*{label}\*\*(.*?)(?=^- |\Z)", values,
+                                                      re.S | re.M)[1]))
+
+    def readable(kind: type) -> set[str]:
+        return {field.name for field in dataclasses.fields(kind)} | {
+            name for name in dir(kind) if isinstance(getattr(kind, name), property)}
+
+    assert readable(Item) - ITEM_INTERNALS <= named("item")
+    assert readable(Topic) <= named("topic")
+    assert readable(Provider) - {"badge"} <= named("provider")
 
 # --- the README -----------------------------------------------------------------------------------------
 
