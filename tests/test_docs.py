@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jinja2
 import pytest
 import yaml
 
@@ -24,6 +25,8 @@ from generator.cli import main as cli_main
 from generator.config.load import load_config
 from generator.config.values import (Config, FetchConfig, ProviderConfig, RankingConfig, SourceConfig, StoriesConfig,
                                      TopicConfig)
+from generator.render.environment import make_env
+from generator.site.model import Item, Provider, Topic
 
 README = ROOT / "README.md"
 DOCS = ROOT / "docs"
@@ -276,6 +279,76 @@ def test_the_api_example_is_what_the_example_site_writes(example):
     [topic] = topics["topics"]
     assert topic in written["topics"]
 
+
+
+def top_level_parts(text: str) -> list[str]:
+    """`a, [b, c], d (e, f)` -> its parts separated by commas outside brackets."""
+    parts, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        if char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:at].strip())
+            start = at + 1
+    return parts + [text[start:].strip()]
+
+
+@pytest.mark.slow
+def test_the_search_docs_record_names_every_field_a_built_index_holds(example):
+    """docs/search.md's `docs/N.json` record lists as many fields as the example site's index writes, and
+    meta.json's `fields` names (a reader of the files counts on the order)."""
+    row = next(line for line in (DOCS / "search.md").read_text(encoding="utf-8").splitlines()
+               if line.startswith("| `search/index/docs/N.json`"))
+    record = re.search(r"`\[(.*)\]`", row).group(1)
+    meta = json.loads((example[2] / "search/index/meta.json").read_text(encoding="utf-8"))
+    stories = json.loads((example[2] / "search/index/docs/0.json").read_text(encoding="utf-8"))
+    assert stories
+    assert len(top_level_parts(record)) == len(meta["fields"]) == len(stories[0]), (record, meta["fields"])
+
+
+def documented_names(heading: str) -> set[str]:
+    """The names in the first column of docs/themes.md's table under `### heading` (`url(path)` is `url`)."""
+    text = (DOCS / "themes.md").read_text(encoding="utf-8")
+    table = text.split(f"### {heading}\n", 1)[1].split("\n#", 1)[0]
+    return {name for cell in re.findall(r"^\| (.+?) \|", table, re.M)
+            for name in re.findall(r"`(\w+)", cell)}
+
+
+@pytest.mark.slow
+def test_the_themes_page_lists_every_global_and_filter_a_template_has(example):
+    """A theme's author reads docs/themes.md's Globals and Filters for what a template can use: each is
+    there, and each named there is one (Jinja's own, `range`, `default` ..., are in Jinja's documentation)."""
+    config, result, _ = example
+    env = make_env(config, result.site.model.site)
+    jinja = jinja2.Environment()
+    assert documented_names("Globals") == set(env.globals) - set(jinja.globals)
+    assert documented_names("Filters") == {name for name, function in env.filters.items()
+                                           if jinja.filters.get(name) is not function}
+
+
+# What an item holds for the build, not for templates: its compressed body (`body_html` is the body), its file,
+# digest, stories' keys, an opaque field kept for the user, its warnings, and whether it is published.
+ITEM_INTERNALS = {"body", "source", "digest", "article_keys", "secured", "warnings", "is_published"}
+
+
+def test_the_themes_page_lists_every_field_of_an_item_a_topic_and_a_provider():
+    """docs/themes.md's Values, which a template error points at ("the fields of each value are in
+    docs/themes.md (Values)"), name every field a template can read of the values it is given."""
+    values = (DOCS / "themes.md").read_text(encoding="utf-8").split("### Values\n", 1)[1].split("\n#", 1)[0]
+
+    def named(label: str) -> set[str]:
+        return set(re.findall(r"`(\w+)`", re.search(rf"^- An? \*\*{label}\*\*(.*?)(?=^- |\Z)", values,
+                                                      re.S | re.M)[1]))
+
+    def readable(kind: type) -> set[str]:
+        return {field.name for field in dataclasses.fields(kind)} | {
+            name for name in dir(kind) if isinstance(getattr(kind, name), property)}
+
+    assert readable(Item) - ITEM_INTERNALS <= named("item")
+    assert readable(Topic) <= named("topic")
+    assert readable(Provider) - {"badge"} <= named("provider")
 
 # --- the README -----------------------------------------------------------------------------------------
 

@@ -38,7 +38,8 @@ class RankingConfig:
     quality_weight: float = _opt(1.0, "Weight of an item's quality (normalised to 0..1 across the site).")
     recency_weight: float = _opt(2.0, "Weight of freshness, 2^(-age/half_life), 1.0 for an item published at build time.")
     half_life_hours: float = _opt(36.0, "Hours after which an item's freshness in Top has halved.")
-    hot_gravity: float = _opt(1.5, "How fast stories fall in Hot: hotness is pct(heat) / (age_hours + 2)^hot_gravity.")
+    hot_gravity: float = _opt(1.5, "How fast stories fall in Hot: hotness is pct(heat) / (age_hours + 2)^hot_gravity; "
+                                   "from 0 (Hot by heat alone) to 10.")
     min_heat: float = _opt(0.0, "Items with less heat are left out of the front page, Top and Hot lists (still on Latest and their own pages).")
     coverage_boost: float = _opt(0.5, "How much a story's heat grows with the providers covering it: heat × (1 + coverage_boost × ln providers); 0: not at all.")
 
