@@ -32,7 +32,7 @@ CONFIG = ('title: Sweep\nbase_url: http://localhost:8000/news/\nnow: "2026-12-04
           'feed_items: 2000\nstories:\n  enabled: false\n')
 SCRIPTS = ("/news/static/js/images.js", "/news/static/js/relative-times.js", "/news/static/search/search.js")
 URL_KEYS = {"url", "webUrl", "originalUrl", "ampWebUrl", "external_url", "image", "videoUrl", "mediaUrl", "nextPage",
-            "home_page_url", "feed_url", "api", "logo", "isBasedOn", "mainEntityOfPage"}
+            "previousPage", "home_page_url", "feed_url", "api", "logo", "isBasedOn", "mainEntityOfPage"}
 
 
 def _values() -> list[str]:

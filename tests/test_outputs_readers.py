@@ -313,7 +313,7 @@ def strict_json(data: bytes):
 
 
 URL_KEYS = {"url", "isBasedOn", "mainEntityOfPage", "webUrl", "originalUrl", "ampWebUrl", "videoUrl", "mediaUrl",
-            "nextPage", "api", "atom", "rss",
+            "nextPage", "previousPage", "api", "atom", "rss",
             "json", "home_page_url", "feed_url", "external_url", "image", "related"}
 
 
@@ -432,22 +432,22 @@ def test_every_api_file_has_the_documented_fields_with_the_documented_types(buil
         assert_shape(data, news_page, nullable, path.relative_to(out).as_posix())
         records += len(data["news"])
     assert records > 10
-    # api/stories/: {"id", "lead", "newest", "sourceCount", "items", "related"}, items as in api/news/ without
-    # the story fields
+    # api/stories/: {"id", "lead", "newest", "sourceCount", "itemCount", "items", "related"}, items as in
+    # api/news/ without the story fields; its files' head and links as api/news/'s
     item = {k: v for k, v in record.items() if k not in ("story", "sourceCount", "sources")}
     story = {"id": "d185ef7d7d07", "lead": record["path"], "newest": record["publishedDateTime"], "sourceCount": 0,
-             "items": [item], "related": ["https://other.example/story"]}
+             "itemCount": 1, "items": [item], "related": ["https://other.example/story"]}
     stories = 0
     for path in sorted(out.glob("api/stories/**/index.json")):
         data = strict_json(path.read_bytes())
-        assert_shape(data, {"page": 1, "pages": 1, "total": 1, "stories": [story], "nextPage": None}, nullable,
-                     path.relative_to(out).as_posix())
+        assert_shape(data, {"page": 1, "pages": 1, "total": 1, "stories": [story], "nextPage": None,
+                            "previousPage": None}, nullable, path.relative_to(out).as_posix())
         stories += len(data["stories"])
     assert stories == strict_json((out / "api/stories/index.json").read_bytes())["total"] >= 5
     topics = strict_json((out / "api/topics/index.json").read_bytes())
     assert_shape(topics, documented_examples()[1], nullable, "api/topics/index.json")
     assert len(topics["topics"]) == len(result.site.model.site.topics) > 3
-    assert {"quality", "webUrl", "provider", "length", "mediaUrl", "nextPage"} <= nullable | {"nextPage"}
+    assert {"quality", "webUrl", "provider", "length", "mediaUrl", "nextPage", "previousPage"} <= nullable
 
 
 # --- sitemaps and robots.txt, as sitemaps.org defines them ------------------------------------------------

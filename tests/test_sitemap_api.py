@@ -234,17 +234,18 @@ ITEM_FIELDS = {"path", "title", "type", "heat", "webUrl", "ampWebUrl", "excerpt"
                "images", "topics"}
 
 
-def follow(config, out: Path, url: str) -> tuple[list[dict], int]:
-    """Every item reached from `url` by following nextPage to the end, and how many files that took."""
-    items, pages, seen = [], 0, set()
+def follow(config, out: Path, url: str, key: str = "news") -> tuple[list[dict], int]:
+    """Every entry of `key` reached from `url` by following nextPage to the end, and how many files that took;
+    each file's previousPage is the one before it."""
+    items, pages, seen, previous = [], 0, set(), None
     while url is not None:
         assert url not in seen, f"nextPage loops back to {url}"
         seen.add(url)
         data = json.loads(resolve_url(config, out, url).read_text(encoding="utf-8"))
         pages += 1
-        assert data["page"] == pages
-        items += data["news"]
-        url = data["nextPage"]
+        assert data["page"] == pages and data["previousPage"] == previous
+        items += data[key]
+        previous, url = url, data["nextPage"]
     assert pages == data["pages"] and len(items) == data["total"]
     return items, pages
 
@@ -286,6 +287,55 @@ def test_api_topics_list_every_topic_and_each_topic_chains_to_its_items(example)
         resolve_url(config, out, topic["url"])
         for url in topic["feeds"].values():
             resolve_url(config, out, url)
+
+
+def test_every_api_item_is_a_page_of_the_site_and_every_story_page_is_in_the_api(example):
+    # An app shows an item and links to its page: every page an API file names must exist, every story page be
+    # listed (as the sitemap lists it), and an item be the same record in api/news/ and api/stories/
+    config, result, out = example
+    news, _ = follow(config, out, config.base_url + "api/news/index.json")
+    stories, _ = follow(config, out, config.base_url + "api/stories/index.json", "stories")
+    story_pages = sorted(u for u in html_pages(config, out) if "/news/" in u)
+    assert story_pages and sorted(record["url"] for record in news) == story_pages
+    assert set(story_pages) <= set(locs((out / "sitemap.xml").read_bytes()))
+    by_path = {record["path"]: record for record in news}
+    listed = []
+    for story in stories:
+        assert story["lead"] in {record["path"] for record in story["items"]}
+        assert story["itemCount"] == len(story["items"])  # (no story of the example site is larger than a page holds)
+        for record in story["items"]:
+            full = by_path[record["path"]]
+            assert record == {k: v for k, v in full.items() if k not in ("story", "sourceCount", "sources")}
+            assert full["story"] == story["id"]
+            listed.append(record["path"])
+    assert sorted(listed) == sorted(by_path)  # each item in one story
+    for record in news:
+        assert record["url"] == config.base_url + record["path"]
+        for source in record["sources"]:
+            assert source["url"] == config.base_url + source["path"] and source["path"] in by_path
+    assert any(record["sources"] for record in news)
+
+
+def test_api_topics_are_paginated_100_a_file_however_many_a_site_names(tmp_path):
+    # Crawlers name topics freely: api/topics/index.json held every one of them in one file
+    files = {f"content/s{n}.md": item(f"Story {n}", topics=f"[Topic {n:03}]") for n in range(250)}
+    root = make_site(tmp_path / "site", files, "title: T\nbase_url: https://example.org/\nnow: 2026-11-22T12:00:00Z\n"
+                                               "stories:\n  enabled: false\n")
+    config = load_config(root / "config.yaml")
+    plan = plan_site(config, BuildOptions())
+    written = {name: json.loads(data) for name, data in make_files(plan.outputs, plan.model.site).items()
+               if name.startswith("api/topics/")}
+    assert sorted(written) == ["api/topics/index.json", "api/topics/page/2/index.json", "api/topics/page/3/index.json"]
+    first, second, third = (written[f"api/topics/{p}index.json"] for p in ("", "page/2/", "page/3/"))
+    assert [len(page["topics"]) for page in (first, second, third)] == [100, 100, 50]
+    assert (first["page"], first["pages"], first["total"]) == (1, 3, 250)
+    assert first["previousPage"] is None and third["nextPage"] is None
+    assert first["nextPage"] == "https://example.org/api/topics/page/2/index.json"
+    assert second["previousPage"] == "https://example.org/api/topics/index.json"
+    assert second["nextPage"] == "https://example.org/api/topics/page/3/index.json"
+    assert third["previousPage"] == first["nextPage"]
+    slugs = [topic["slug"] for page in (first, second, third) for topic in page["topics"]]
+    assert sorted(slugs) == sorted(plan.model.site.topics) and len(set(slugs)) == 250
 
 
 def test_api_of_an_empty_site_has_one_page_with_no_next(tmp_path):

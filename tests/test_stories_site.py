@@ -279,6 +279,10 @@ def test_a_large_story_lists_its_newest_sources_in_the_api_and_all_of_them_on_it
         assert record["story"] == story["id"] and record["sourceCount"] == 29
         others = [r["path"] for r in records if r is not record]  # the records come newest first
         assert [source["path"] for source in record["sources"]] == others[:20]
+    # api/stories/ lists the story's newest 21 items (a story of thousands made a file of megabytes), and its count
+    [entry] = json.loads((root / "output/api/stories/index.json").read_text(encoding="utf-8"))["stories"]
+    assert entry["itemCount"] == 30 and entry["sourceCount"] == 29
+    assert [r["path"] for r in entry["items"]] == [r["path"] for r in records[:21]]
     lead = next(r for r in records if story["lead"].endswith(r["path"].split("/")[-2] + ".md"))
     page = (root / "output" / lead["path"] / "index.html").read_text(encoding="utf-8")
     assert all(f'href="/{r["path"]}"' in page for r in records if r is not lead)

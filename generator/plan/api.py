@@ -4,20 +4,24 @@
     api/news/page/<n>/index.json      page n (2, 3, ...)
     api/news/<topic>/index.json       the same for one topic (its child topics included)
     api/news/<topic>/page/<n>/index.json
-    api/topics/index.json             every topic, with links to its API pages and feeds
+    api/topics/index.json             the topics, with links to their API pages and feeds, TOPICS_PER_PAGE per file
+    api/topics/page/<n>/index.json    page n (2, 3, ...)
     api/stories/index.json            every story, as Latest shows them (newest first), `items_per_page` per file
     api/stories/page/<n>/index.json   page n (2, 3, ...)
 
-Each news file holds `news` (a list of items) and `nextPage`, the absolute URL of the
-next file, or null on the last one, so a client follows `nextPage` to the end. The
+Each file of a list holds its `page`, `pages` and `total` (the list's length), its part of the list, and
+`nextPage` and `previousPage`, the absolute URLs of the next and previous files (null past either end), so a
+client follows `nextPage` to the end. Every file is bounded whatever the site's size: a list is cut into
+pages, and a story lists at most STORY_ITEMS of its items and MAX_RELATED of its related URLs. The
 item fields follow the content format (path, title, type, heat, author, webUrl, ampWebUrl,
 excerpt, publishedDateTime, provider, images, topics, length, size, price; videoUrl, the player URL
 of featuredContent), plus `story`, the id of the story the item
 is in (generator/site/stories.py; an item alone is a story of its own), `sourceCount`, how many other
 items the story has, and `sources`, the newest SOURCES of them (path and url, newest first);
 docs/feeds-and-api.md has an example. A stories file holds `stories`: each story's `id`, its `lead` (a path),
-`newest` (its newest item's time), `sourceCount` (as its card's "+N sources"), its items' records (newest
-first, without the story fields) and `related`, the URLs of declared coverage the site does not have.
+`newest` (its newest item's time), `sourceCount` (as its card's "+N sources"), `itemCount`, its items'
+records (the newest STORY_ITEMS, newest first, without the story fields) and `related`, the URLs of declared
+coverage the site does not have.
 
 Pure: Site + Rankings + Config -> FileOutputs (output path, the items shown, how to make the bytes).
 """
@@ -32,6 +36,7 @@ from generator.config.values import Config
 from generator.urls import site_url
 from generator.plan.feeds import EXTENSIONS, feed_path, provider_home, rfc3339
 from generator.site.grouping import declared
+from generator.site.item_bounds import MAX_RELATED
 from generator.site.stories import story_id
 from generator.site.model import Image, Item, Site
 from generator.plan.pages import EarlierOutputs, FileOutput, described, one_per_story, page_count
@@ -59,8 +64,7 @@ def api_outputs(site: Site, rankings: Rankings, config: Config,
         about = {"slug": slug, "name": topic.name}
         outputs += _pages(site, config, f"api/news/{slug}/", site.topic_items.get(slug, ()), about, fields, entries,
                           earlier)
-    topics = _dump({"topics": [_topic(site, config, slug) for slug in site.topics]})
-    outputs.append(FileOutput.constant("api/topics/index.json", topics))
+    outputs += _topic_pages(site, config)
     outputs += _story_pages(site, config, one_per_story(site, rankings.newest or rankings.latest), earlier)
     return outputs
 
@@ -73,7 +77,7 @@ def _story_pages(site: Site, config: Config, order: tuple[int, ...],
     outputs = []
     for number in range(1, total + 1):
         head = {"page": number, "pages": total, "total": len(order)}
-        next_page = site_url(config.base_url, news_page_path("api/stories/", number + 1)) if number < total else None
+        next_page = _page_url(config, "api/stories/", number + 1, total)
         chunk = order[(number - 1) * size : number * size]
         old = _kept(earlier, news_page_path("api/stories/", number), head, next_page, chunk)
         if old is not None and tuple(entry[1] for entry in old.key[2]) == chunk:  # (its leads)
@@ -82,40 +86,77 @@ def _story_pages(site: Site, config: Config, order: tuple[int, ...],
         stories = tuple(_story_entry(site, index) for index in chunk)
         shown = tuple(member for entry in stories for member in entry[2])
         outputs.append(FileOutput(news_page_path("api/stories/", number),
-                                  partial(_stories_file, config, head, next_page, stories), shown,
+                                  partial(_stories_file, config, head, number, next_page, stories), shown,
                                   (head, next_page, stories)))
     return outputs
 
 
+STORY_ITEMS = 21  # the most of a story's items its entry in api/stories/ lists (the newest): as an item's record
+#                  lists SOURCES of the others, so that a story of thousands of items is no file of megabytes
+
+
 def _story_entry(site: Site, index: int) -> tuple:
-    """(id, the lead's index, its items' indices newest first, source count, related URLs) of the story
-    site.items[index] is in: plain values, the file's key. Its newest time is its first item's, which the file
-    shows (a row is in this file alone, and a time's repr was most of describing it)."""
+    """(id, the lead's index, its newest STORY_ITEMS items' indices newest first, source count, related URLs
+    (the first MAX_RELATED), item count) of the story site.items[index] is in: plain values, the file's key. Its
+    newest time is its first item's, which the file shows (a row is in this file alone, and a time's repr was most
+    of describing it)."""
     number = site.story_of.get(index)
     if number is None:  # an item alone: its card counts its `related` entries as "+N sources"
         item = site.items[index]
         related = declared(site, index, (index,))
-        return story_id(item.source), index, (index,), len(related), related
+        return story_id(item.source), index, (index,), len(related), related[:MAX_RELATED], 1
     story = site.stories[number]
-    return story.id, story.lead, story.members, story.sources, story.related
+    return (story.id, story.lead, story.members[:STORY_ITEMS], story.sources, story.related[:MAX_RELATED],
+            len(story.members))
 
 
-def _stories_file(config: Config, head: dict, next_page: str | None, stories: tuple[tuple, ...], site: Site,
-                  memo: dict) -> bytes:
+def _stories_file(config: Config, head: dict, number: int, next_page: str | None, stories: tuple[tuple, ...],
+                  site: Site, memo: dict) -> bytes:
     records = []
-    for story, lead, members, count, related in stories:
+    for story, lead, members, count, related, item_count in stories:
         items = ",".join(record_text(site, config, site.items[member], memo) for member in members)
         newest = site.items[members[0]].published  # (Story.newest; an item alone's own time)
         # (an id is hex, a path is the site's own: no escaping beyond _json's)
         records.append(f'{{"id":"{story}","lead":{_json(site.items[lead].path)},"newest":{_json(rfc3339(newest))},'
-                       f'"sourceCount":{count},"items":[{items}],"related":{_json(list(related))}}}')
-    return (_json(head)[:-1] + ',"stories":[' + ",".join(records) + '],"nextPage":' + _json(next_page) + "}\n"
-            ).encode("utf-8")
+                       f'"sourceCount":{count},"itemCount":{item_count},"items":[{items}],'
+                       f'"related":{_json(list(related))}}}')
+    links = _links(config, "api/stories/", number, next_page)
+    return (_json(head)[:-1] + ',"stories":[' + ",".join(records) + "]," + links + "}\n").encode("utf-8")
 
 
 def news_page_path(base: str, number: int) -> str:
     """Output path of page `number` of the list whose first page is `base`index.json."""
     return f"{base}index.json" if number == 1 else f"{base}page/{number}/index.json"
+
+
+def _page_url(config: Config, base: str, number: int, total: int) -> str | None:
+    """The absolute URL of page `number` of a list of `total` pages, None past either end."""
+    return site_url(config.base_url, news_page_path(base, number)) if 1 <= number <= total else None
+
+
+def _links(config: Config, base: str, number: int, next_page: str | None) -> str:
+    """The `"nextPage":...,"previousPage":...` members of page `number` of a list (its previous page follows from
+    its number, as its path does: no part of a kept file's key)."""
+    return f'"nextPage":{_json(next_page)},"previousPage":{_json(_page_url(config, base, number - 1, number))}'
+
+
+TOPICS_PER_PAGE = 100  # topics in each file of api/topics/ (a record each, far smaller than an item's)
+
+
+def _topic_pages(site: Site, config: Config) -> list[FileOutput]:
+    """api/topics/: every topic, in the site's order, TOPICS_PER_PAGE a file (crawlers name topics freely: a
+    site may have thousands)."""
+    slugs = tuple(site.topics)
+    total = page_count(len(slugs), TOPICS_PER_PAGE)
+    outputs = []
+    for number in range(1, total + 1):
+        chunk = slugs[(number - 1) * TOPICS_PER_PAGE : number * TOPICS_PER_PAGE]
+        data = {"page": number, "pages": total, "total": len(slugs),
+                "topics": [_topic(site, config, slug) for slug in chunk],
+                "nextPage": _page_url(config, "api/topics/", number + 1, total),
+                "previousPage": _page_url(config, "api/topics/", number - 1, total)}
+        outputs.append(FileOutput.constant(news_page_path("api/topics/", number), _dump(data)))
+    return outputs
 
 
 def _pages(site: Site, config: Config, base: str, order: tuple[int, ...], topic: dict | None,
@@ -128,14 +169,14 @@ def _pages(site: Site, config: Config, base: str, order: tuple[int, ...], topic:
         chunk = order[(number - 1) * size : number * size]
         head = {"topic": topic} if topic else {}
         head.update(page=number, pages=total, total=len(order))
-        next_page = site_url(config.base_url, news_page_path(base, number + 1)) if number < total else None
+        next_page = _page_url(config, base, number + 1, total)
         old = _kept(earlier, news_page_path(base, number), head, next_page, chunk)
         if old is not None and old.items == chunk:
             outputs.append(old)  # (Latest's files after a score or headline edit)
             continue
         stories = tuple(fields.get(i) or fields.setdefault(i, _story_of(site, i, entries)) for i in chunk)
         outputs.append(FileOutput(news_page_path(base, number),
-                                  partial(_news_file, config, head, chunk, next_page, stories),
+                                  partial(_news_file, config, base, number, head, chunk, next_page, stories),
                                   tuple(chunk), (head, next_page, stories)))
     return outputs
 
@@ -183,12 +224,13 @@ def _story_fields(config: Config, story: tuple[str, int, tuple[str, ...]], memo:
     return known
 
 
-def _news_file(config: Config, head: dict, chunk: tuple[int, ...], next_page: str | None, stories: tuple[tuple, ...],
-               site: Site, memo: dict) -> bytes:
+def _news_file(config: Config, base: str, number: int, head: dict, chunk: tuple[int, ...], next_page: str | None,
+               stories: tuple[tuple, ...], site: Site, memo: dict) -> bytes:
     news = [record_text(site, config, site.items[index], memo)[:-1] + "," + _story_fields(config, story, memo) + "}"
             for index, story in zip(chunk, stories)]
-    # The same text as _dump(dict(head, news=[records], nextPage=next_page)), from the records' own JSON
-    return (_json(head)[:-1] + ',"news":[' + ",".join(news) + '],"nextPage":' + _json(next_page) + "}\n").encode("utf-8")
+    # The same text as _dump(dict(head, news=[records], nextPage=..., previousPage=...)), from the records' own JSON
+    return (_json(head)[:-1] + ',"news":[' + ",".join(news) + "]," + _links(config, base, number, next_page) + "}\n"
+            ).encode("utf-8")
 
 
 def record_text(site: Site, config: Config, item: Item, memo: dict) -> str:
