@@ -152,6 +152,7 @@ def make_site(size: str, work: Path) -> Path:
         site.mkdir(parents=True)
         shutil.copy(PROJECT / "config.yaml", site / "config.yaml")
         shutil.copytree(PROJECT / "content", site / "content")
+        shutil.copytree(PROJECT / "static", site / "static")  # (its pictures: without them every save planned again)
     else:
         from bench.corpus import write_corpus
 

@@ -168,8 +168,8 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     same_world = last is not None and last.render.site_wide_key == world
     with collector_paused():  # one hash and a few strings per page, nothing cyclic for the collector to find
         reused = unchanged_fingerprints(last.plan, site, cache.outputs) if same_world else {}
-        state = RenderState(keys, globals_, world,
-                            last.render.fragments if same_world else {}, last.render.output_memo if same_world else {})
+        state = RenderState(keys, globals_, world, last.render.fragments if same_world else {},
+                            last.render.output_memo if same_world else _Memo(MEMO_ENTRIES))
         fingerprints = output_fingerprints(site, state, reused=reused)
     env.fragments = state.fragments  # cards carry over while what they can show is the same (_site_wide_key)
     live = config.output_path
@@ -200,7 +200,8 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
             for name in [*(page.output for page in pages), *(output.name for output in outputs)]:
                 stage.claim(name)
             _compile_templates(env, pages, keys, cache)
-            for name, changed in _render_into(stage, env, site.model.site, pages, outputs, workers, progress, tested):
+            for name, changed in _render_into(stage, env, site.model.site, pages, outputs, workers, progress, tested,
+                                              state.output_memo):
                 stage.placed(name, changed)
             for name, source in site.copies.items():
                 stage.copy(name, source)
@@ -470,13 +471,14 @@ def _render_batch(state, indices: range) -> tuple[list[tuple[str, bytes]], set]:
 
 
 def _render_into(stage: Staging, env, site, pages: list[Page], outputs: list[FileOutput], workers: int,
-                 progress: Progress | None, tested: set):
+                 progress: Progress | None, tested: set, memo: dict):
     """Render pages and make FileOutputs straight into the staging folder, across worker processes;
     yield (name, whether its bytes changed), and add to `tested` what render_pages adds. Only names and flags come back from the workers: a big
-    site's pages never travel between processes, and the folders and files are made on every core."""
+    site's pages never travel between processes, and the folders and files are made on every core.
+    `memo`: RenderState.output_memo, each process's own copy (forked), kept from task to task; this process's
+    is the next build's (serve's first save described every story of its feeds and API files again)."""
     jobs = [*render_order(pages), *outputs]
     total, done = len(jobs), 0
-    memo = _Memo(MEMO_ENTRIES)  # each process's own copy (forked), kept from task to task
     for batch, found in fork_map(_render_into_batch, (stage, env, site, jobs, memo),
                                  chunks(range(total), PAGES_PER_TASK), workers):
         yield from batch
