@@ -191,6 +191,15 @@ def clean_build(root: Path, out: Path) -> dict[str, bytes]:
     return files_under(out)
 
 
+PROGRESS = re.compile(r"[a-z][a-z ]*( \d+/\d+)?")  # a progress line in a log: what the build does, how far
+
+
+def without_progress(err: str) -> list[str]:
+    """The lines of a command's stderr but its progress lines, which a build over a second prints first (on a
+    loaded machine, any build may take that long): its first one is then the command's own first word."""
+    return [line for line in err.splitlines() if not PROGRESS.fullmatch(line)]
+
+
 def said(capsys, word: str) -> list[str]:
     """The lines printed so far (output and errors) that hold `word`."""
     captured = capsys.readouterr()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_said, deployable_site, git, item, make_site
+from conftest import ROOT, build_said, deployable_site, git, item, make_site, without_progress
 from generator import cli
 from generator.cli import main
 
@@ -230,7 +230,7 @@ def test_a_remote_address_with_no_repository_says_how_to_correct_it(repo, tmp_pa
     git(repo, "remote", "set-url", "origin", str(tmp_path / "no-such.git"))
     code, err = _deploy(repo, capsys)
     assert code == 1
-    first = err.splitlines()[0]
+    first = without_progress(err)[0]
     assert f"git push failed: there is no repository at {tmp_path / 'no-such.git'}" in first
     assert "git remote set-url origin URL" in first
 
@@ -299,7 +299,7 @@ def test_a_server_that_cannot_be_reached_says_to_check_the_network_and_host(repo
     git(repo, "remote", "set-url", "origin", "http://127.0.0.1:1/news.git")  # (port 1: refused at once)
     code, err = _deploy(repo, capsys)
     assert code == 1
-    first = err.splitlines()[0]
+    first = without_progress(err)[0]
     assert "git push failed: the server could not be reached" in first and "check your network" in first, first
 
 
@@ -329,7 +329,7 @@ def test_a_server_that_asks_who_you_are_says_how_to_sign_in(repo, tmp_path, caps
     finally:
         server.shutdown()
     assert code == 1
-    first = err.splitlines()[0]
+    first = without_progress(err)[0]
     assert "git push failed: the server did not accept who you are" in first, first
     assert "personal access token" in first and "gh auth login" in first
 

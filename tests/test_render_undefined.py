@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import item, make_site
+from conftest import item, make_site, without_progress
 from generator import cli
 from generator.build import pipeline
 from generator.config.load import load_config
@@ -53,7 +53,7 @@ def test_a_misspelt_name_shown_or_looped_over_stops_the_build_at_its_line(tmp_pa
     root = site_with_article(tmp_path, line)
     code, err = build(root, monkeypatch, capsys)
     assert code == 1
-    first = err.splitlines()[0]
+    first = without_progress(err)[0]
     assert re.match(rf"{ARTICLE}:3: error while rendering news/[\w/-]+/index.html: ", first), first
     assert said in first and f"({hint} " in first and "generator." not in first, first
     assert not (root / "output").exists()  # nothing half-built
@@ -67,8 +67,9 @@ def test_a_misspelt_field_in_a_partial_is_said_at_the_partials_line(tmp_path, mo
         '</article>\n{% endmacro %}\n', encoding="utf-8")
     code, err = build(root, monkeypatch, capsys)
     assert code == 1
-    assert err.startswith("themes/default/templates/partials/card.html:3: error while rendering "), err
-    assert "an Item has no attribute 'titel' (did you mean `title`?" in err.splitlines()[0]
+    first = without_progress(err)[0]
+    assert first.startswith("themes/default/templates/partials/card.html:3: error while rendering "), err
+    assert "an Item has no attribute 'titel' (did you mean `title`?" in first
 
 
 LEGITIMATE = """\
@@ -136,7 +137,7 @@ def test_a_field_of_an_extra_key_an_item_lacks_says_to_test_it_first(tmp_path, m
     root = site_with_article(tmp_path, "<p>{{ item.extra.mood.label }}</p>")
     code, err = build(root, monkeypatch, capsys)
     assert code == 1
-    first = err.splitlines()[0]
+    first = without_progress(err)[0]
     assert first.startswith(f"{ARTICLE}:3: error while rendering news/"), first
     assert first.endswith("a dict has no attribute 'mood' (`mood` is a key this mapping lacks on this page (an item's "
                           "`extra` holds only the fields its file gives): test it first (`{% if ... %}`) or give a "
