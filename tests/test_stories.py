@@ -442,8 +442,8 @@ def test_quality_on_the_labelled_headlines():
     stories = cluster(inputs)
     assert sorted(m for s in stories for m in s.members) == sorted(labels)
     b_precision, b_recall, pair_precision, pair_recall = bcubed_and_pairs(stories, labels)
-    # measured: BCubed P 0.977 R 0.551, pairwise P 0.983 R 0.561 (with these times; bench/stories.py's, from
-    # the URLs: 0.978 / 0.516, docs/dev/stories.md)
+    # (the measured figures, with these times and with bench/stories.py's, are in docs/dev/stories.md: a figure
+    # here went stale when the clustering changed; the bounds leave room for its tuning)
     assert b_precision >= 0.96 and pair_precision >= 0.97
     assert b_recall >= 0.50 and pair_recall >= 0.50
 
