@@ -655,12 +655,13 @@ def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter"
 def _given_twice(front: str, fm_line: int) -> tuple[tuple[str, int, int], ...]:
     """Top-level keys given more than once (YAML keeps the last value without a word): (key, first line,
     later line) for each later one."""
-    keys = _TOP_KEY.findall("\n" + front)
+    lines = "\n" + front  # (a match's start: its line's, in `front`)
+    keys = _TOP_KEY.findall(lines)
     if len(keys) == len(set(keys)):
         return ()
     first: dict[str, int] = {}
     found = []
-    for match in _TOP_KEY.finditer("\n" + front):  # (a match's start: its line's, in `front`)
+    for match in _TOP_KEY.finditer(lines):
         line = fm_line + front.count("\n", 0, match.start())
         key = match.group(1)
         if key in first:

@@ -72,7 +72,7 @@ def load_records(config: Config) -> Records:
                                   keywords=tuple(dict.fromkeys(word for word in map(_text, words) if word))))
     providers = []
     files: dict[str, Path] = {}
-    declared: dict[tuple[str, str], tuple[str, int | None, str]] = {}  # declared_key -> the record's file, line, domain
+    declared: dict[tuple[str, str], tuple[str, str, str]] = {}  # declared_key -> the record's file, key, domain
     for path in _record_files(data / "organizations"):
         read = _read_record(config, path, "organization record")
         if isinstance(read, Problem):
@@ -112,11 +112,12 @@ def _one_record_a_provider(provider: ProviderConfig, key: str, written: str, dec
     identity = declared_key(declared_provider(provider))
     if not any(identity):
         return
-    line = key_lines(root, path, {key}).get(key)
     first = declared.get(identity)
-    declared[identity] = (path, line, written)
-    if first:
-        earlier = f"{first[0]}:{first[1]}" if first[1] else first[0]
+    declared[identity] = (path, key, written)
+    if first:  # (the lines are looked up only then: each is a reading of the record's file again)
+        line = key_lines(root, path, {key}).get(key)
+        first_line = key_lines(root, first[0], {first[1]}).get(first[1])
+        earlier = f"{first[0]}:{first_line}" if first_line else first[0]
         warnings.append(Problem(path, line, f"the organization record's domain {shown(written)} is the "
                                 f"provider's of {earlier} too ({shown(first[2])}): this record, the later by its "
                                 f"file's name, is used, and that one's name, logo and description are not",
