@@ -51,8 +51,8 @@ class Held:
     and sitemaps are planned later); and the plan's content errors and warnings (what every page says)."""
 
     final: frozenset[str]
-    problems: tuple[Problem, ...] = ()
-    warnings: tuple[Problem, ...] = ()
+    problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
 
     def holds(self, name: str) -> bool:
         return name not in self.final
