@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import html
 import re
+import threading
+import time
 
 from conftest import clean_build, files_under, item, make_site
-from test_server import CONFIG, ITEMS, Lines, _strip_injection, edit, get, settle, start, write
+from generator.serve import server as dev_server
+from test_server import (CONFIG, ITEMS, TIMEOUT, Lines, _strip_injection, edit, get, ours, page_epoch, poll, settle,
+                         start, write)
 
 BROKEN = "---\ntitle: [Half-written story\npublishedDateTime: 2026-11-21T10:00:00Z\n---\nNot done.\n"
 
@@ -108,6 +112,47 @@ def test_an_item_broken_while_editing_is_left_out_until_fixed(tmp_path):
         _served_equals_a_full_build(dev, root, tmp_path / "fresh-2")
     finally:
         dev.stop()
+
+
+def test_a_broken_save_shows_the_overlay_and_the_new_front_page_before_the_rest_of_the_lists(tmp_path, monkeypatch):
+    # A save that leaves an item out changes what every page says: serve reloads the open page once the front
+    # page and the lists' first pages are written, the overlay already on them, and the story's page, gone,
+    # is a 404 with the overlay at once; the lists' later pages are written after (while the reloaded page
+    # loads, here until its live-reload script polls again).
+    monkeypatch.setattr(dev_server, "RELOAD_GRACE", TIMEOUT)  # (the bound: out of the way of a slow machine)
+    probe = item("Probe reaches the outer moons", "2026-11-17T07:00:00Z", topics="[Space]")
+    root = make_site(tmp_path / "site", {**ITEMS, "content/news/probe.md": probe}, CONFIG)
+    dev = start(root)
+    back = None
+    try:
+        url = _article_url(root, "Robots learn to fold laundry")
+        later = root / "output/latest/page/2/index.html"  # (two stories a page: the model's and the probe's)
+        assert b"A small model" in later.read_bytes()
+        epoch = page_epoch(dev)
+        answers = []
+        waiter = threading.Thread(target=lambda: answers.append(poll(dev, epoch)))
+        waiter.start()
+        time.sleep(1)  # (the page's poll held before the save)
+        before = len(dev.rebuilds)
+        write(root / "content/news/robots.md", "---\ntitle: 'Robots learn to fold laundry'\npublishedDate")
+        waiter.join(timeout=TIMEOUT)
+        assert answers and answers[0]["action"] == "reload"
+        body = get(dev, "/repo/")[2]
+        where = re.search(r"content/news/robots\.md:\d+: front matter is not closed", _overlay(body))
+        assert where and b"Robots learn" not in _strip_injection(body) and b"Reusable rocket" in body
+        status, _, body = get(dev, url)
+        assert status == 404 and where.group(0) in _overlay(body)
+        assert b"A small model" in later.read_bytes() and not ours(dev, before)  # the rest: still to come
+        back = threading.Thread(target=lambda: poll(dev, answers[0]["epoch"]))  # its live-reload script runs
+        back.start()
+        record = settle(dev, before)
+        assert record.mode == "patch" and record.action == "reload" and where.group(0) in record.left_out
+        assert b"A small model" not in later.read_bytes()
+        _served_equals_a_full_build(dev, root, tmp_path / "fresh")
+    finally:
+        dev.stop()  # (answers the held poll)
+        if back is not None:
+            back.join(timeout=TIMEOUT)
 
 
 def test_a_file_broken_from_the_start_stays_in_the_notice_until_it_is_saved(tmp_path):

@@ -862,6 +862,19 @@ def test_resolve_request(tmp_path):
     assert resolve_request(tmp_path / "missing", "/", "/f.css") is None
 
 
+def test_requested_name_is_the_file_a_request_names_there_or_not():
+    # (serve answers a request for a file deleted for good at once while an edit's last files are written)
+    from generator.serve.routes import requested_name
+
+    assert requested_name("/", "/") == "index.html"
+    assert requested_name("/repo/", "/repo/") == "index.html"
+    assert requested_name("/repo/", "/repo/news/gone-story/?x=1") == "news/gone-story/index.html"
+    assert requested_name("/repo/", "/repo/a%20b/./f.css#top") == "a b/f.css"
+    assert requested_name("/repo/", "/repo/news/gone-story") == "news/gone-story"  # (a file, or a folder's redirect)
+    for bad in ("/elsewhere/", "/repo/../f.css", "/repo/%2e%2e/f.css", "/repo/f.css%00", "/repo/%ff.css", "/repo/a%5cb"):
+        assert requested_name("/repo/", bad) is None, bad
+
+
 def _story_page(site: Path, title: str) -> str:
     """The output name of the story page of `title` (other story pages name it too, under "More on ...")."""
     for page in sorted((site / "output/news").rglob("index.html")):

@@ -613,18 +613,33 @@ def test_serve_after_a_story_members_file_is_saved_broken_or_held_back_and_mende
              ("the lead published", money, good[money]),
              ("the chain's middle untitled", bridge, re.sub(r"^title: .*$", "title: ''", good[bridge], flags=re.M)),
              ("the chain's middle mended", bridge, good[bridge])]
-    said = []
+    said, dropped = [], 0
     for step, (what, path, text) in enumerate(steps):
+        source = path.relative_to(root).as_posix()
+        page = [page.output for page in session.cache.last.plan.pages if page.kind == "article" and page.key == source]
         path.write_text(text, encoding="utf-8")
-        result = rebuild(session, config, OPTIONS, [path], environ={})
+        handed: list = []
+        result = rebuild(session, config, OPTIONS, [path], environ={},
+                         shown=lambda held: handed.append((held, files_under(config.output_path))))
+        after = files_under(config.output_path)
         update_search(config, result.site)  # (serve does it in the background after the fast path)
         assert result.mode == "patch", what
         assert files_under(config.output_path) == clean_build(root, tmp_path / f"fresh-{step}"), what
         full = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+        # serve reloads once the front page and the lists' first pages are written, every page saying then the
+        # problems a full build says; the saved story's page, if gone, is gone then; every file written later held
+        [(held, at_reload)] = handed
+        assert (held.problems, held.warnings) == (full.site.problems, full.site.warnings), what
+        assert at_reload["index.html"] == after["index.html"], what
+        late = {name for name in set(after) | set(at_reload) if at_reload.get(name) != after.get(name)}
+        assert all(held.holds(name) for name in late), what
+        assert all(name not in at_reload and not held.holds(name) for name in page if name not in after), what
+        dropped += any(name not in after for name in page)
         assert result.report()["stories"] == full.report()["stories"], what
         for kind in ("rejected", "warnings", "withheld"):
             assert result.report()[kind] == full.report()[kind], (what, kind)
         said.append([{source.rsplit("/", 1)[-1] for source in story["items"]} for story in full.report()["stories"]])
+    assert dropped == 3  # (the pages of the member broken, the lead cut, the chain's middle untitled)
     boe = [next((members for members in stories if "daily-boe.md" in members), set()) for stories in said]
     assert boe[0] == {"daily-boe.md", "money-boe.md"} and boe[1] == set()  # a member left, then the lead: no story
     assert boe[2] == {"daily-boe.md", "wire-boe.md"} and boe[4] == {"daily-boe.md", "money-boe.md", "wire-boe.md"}

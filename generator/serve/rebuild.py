@@ -40,15 +40,19 @@ from generator.site.model import Item
 
 # Open page first (serve's one trick for speed; figures in docs/dev/incremental.md): a score edit at 10,000
 # stories remakes hundreds of Top and Hot pages, several times what the page being looked at needs. The fast
-# path writes the pages a browser most likely shows (shown_first) and calls the HandOver with what it is
-# still to write (Held), then writes that; serve tells the browser to reload at that moment and makes a
-# request for a held file wait until the rebuild is done, so no page is ever served stale.
+# path writes the pages a browser most likely shows (shown_first), deletes the saved story's page if it is
+# gone, and calls the HandOver with what it is still to write (Held) and what the pages now say of the site's
+# problems, then writes that; serve tells the browser to reload at that moment and makes a request for a held
+# file wait until the rebuild is done, so no page is ever served stale.
 @dataclass(frozen=True)
 class Held:
     """The output files a rebuild may still change after its first pages: every file but those `final` names
-    (the static copies and the pages it wrote or keeps; the feeds, API files and sitemaps are planned later)."""
+    (the static copies, the pages it wrote or keeps, the saved story's page it deleted; the feeds, API files
+    and sitemaps are planned later); and the plan's content errors and warnings (what every page says)."""
 
     final: frozenset[str]
+    problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
 
     def holds(self, name: str) -> bool:
         return name not in self.final
@@ -103,9 +107,6 @@ def rebuild(session: Session, config: Config, options: BuildOptions, changed: It
         patch = _fast_path(session, config, options, environ, changed)
         result = None
         if patch:
-            said = session.cache.last.plan
-            if (patch.plan.problems, patch.plan.warnings) != (said.problems, said.warnings):
-                shown = None  # a file left out or back: what the page says changes too, so one reload once all is done
             with output_lock(config.output_path):  # as a build's writes: another build of this output waits
                 result = _write_patch(session, patch, config, options, started, changed, shown)
     if result is not None:
@@ -246,17 +247,20 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
         first, rest = [], []
         for page in pages:
             (first if shown_first(page, source) else rest).append(page)
-        if first:
-            reports.append(update_in_place(live, dict(render_pages(env, first, tested=tested)), {}, set()))
-            pages = rest
-            if reports[0].written:  # (nothing to reload for yet, else)
-                # Final now: the static files, and the pages written or kept (every other page too, unless
-                # its stories are still to be checked). Not yet: the pages still to write, the files gone,
-                # and the feeds, API files and sitemaps, planned only now (fastpath.with_outputs).
-                final = {page.output for page in first}
-                if patch.check is None:
-                    final = {page.output for page in site.pages}.difference(page.output for page in rest)
-                shown(Held(frozenset(final.union(site.copies))))
+        # The saved story's page, if the site has it no more (the file deleted, broken, held back or renamed)
+        index, articles = session.dependents.index.get(source), session.dependents.articles
+        own = {last.plan.pages[articles[index]].output} & set(patch.gone) if index in articles else set()
+        reports.append(update_in_place(live, dict(render_pages(env, first, tested=tested)), {}, own))
+        pages = rest
+        said = (site.problems, site.warnings)
+        if reports[0].written or reports[0].removed or said != (last.plan.problems, last.plan.warnings):
+            # Final now: the static files, the saved story's page gone, and the pages written or kept (every
+            # other page too, unless its stories are still to be checked). Not yet: the pages still to write,
+            # the other files gone, and the feeds, API files and sitemaps, planned only now (with_outputs).
+            final = {page.output for page in first}
+            if patch.check is None:
+                final = {page.output for page in site.pages}.difference(page.output for page in rest)
+            shown(Held(frozenset(final.union(site.copies, own)), *said))
     if patch.check is not None and not patch.check():
         return None
     patch = with_outputs(last.plan, session.dependents, patch)

@@ -86,9 +86,31 @@ def resolve_request(folder: Path, base_path: str, raw: str) -> Path | str | None
     The path is decoded once and checked part by part: `..` (also as %2e%2e), NUL and backslashes are
     refused outright, and whatever the parts lead to, symlinks included, must resolve to inside `folder`.
     """
-    path = raw.split("?", 1)[0].split("#", 1)[0]  # not urlsplit: it would read `//host/x` as a host
+    path = _path_of(raw)
     if path in ("", "/") or path + "/" == base_path:
         return base_path if base_path != "/" or path != "/" else _find(folder, [], path)
+    parts = _parts(base_path, path)
+    return None if parts is None else _find(folder, parts, path, base_path)
+
+
+def requested_name(base_path: str, raw: str) -> str | None:
+    """The output file a request path names whether it is there or not (`a/b/`: `a/b/index.html`), as
+    resolve_request finds it when it is; None for a path it refuses or one outside the site. (serve tells a
+    file deleted for good from one still to be written by its name.)"""
+    path = _path_of(raw)
+    parts = _parts(base_path, path)
+    if parts is None:
+        return None
+    return "/".join(parts + ["index.html"] if path.endswith("/") or not parts else parts)
+
+
+def _path_of(raw: str) -> str:
+    return raw.split("?", 1)[0].split("#", 1)[0]  # not urlsplit: it would read `//host/x` as a host
+
+
+def _parts(base_path: str, path: str) -> list[str] | None:
+    """The decoded parts of a request path below the site's `base_path`; None if it is not below it, or
+    names no file the site could hold (`..`, also as %2e%2e, NUL, backslashes)."""
     if not path.startswith(base_path):
         return None
     try:
@@ -100,7 +122,7 @@ def resolve_request(folder: Path, base_path: str, raw: str) -> Path | str | None
     parts = decoded.split("/")
     if ".." in parts:
         return None
-    return _find(folder, [p for p in parts if p not in ("", ".")], path, base_path)
+    return [p for p in parts if p not in ("", ".")]
 
 
 def _find(folder: Path, parts: list[str], path: str, base_path: str = "/") -> Path | str | None:

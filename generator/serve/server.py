@@ -45,7 +45,8 @@ from generator.errors import NewsdeskError, Problem, printable
 from generator.serve.indexer import SearchIndexer
 from generator.serve.overlay import POLL_URL, SCRIPT_URL, inject, snippet
 from generator.serve.rebuild import Held, Session, rebuild
-from generator.serve.routes import TYPES, content_type, host_allowed, network_address, resolve_request
+from generator.serve.routes import (TYPES, content_type, host_allowed, network_address, requested_name,
+                                   resolve_request)
 from generator.serve.watch import (QUIET, ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes,
                                    describe_changes, layout_of)
 from generator.site.content import relative_name
@@ -311,10 +312,7 @@ class DevServer:
             pages, rendered = len(site.pages), result.rendered
             written, removed = result.written.written, result.written.removed
             self._error = ""
-            # (as `newsdesk build` prints them: an error's item is left out, a warning's is in the site)
-            self._notice = "\n".join([f"error: {p} [left out]" for p in site.problems]
-                                     + [f"warning: {p}" for p in site.warnings])
-            self._left_out = self._saved_and_left_out(site.problems, saved)
+            self._say(site.problems, site.warnings, saved)
             self._note_withheld(site.model.withheld, saved)
         except NewsdeskError as exc:
             self._error = str(exc)
@@ -327,7 +325,7 @@ class DevServer:
         changed = written or removed or after != before
         css_only = bool(changes) and all(kind is ChangeKind.CSS for kind in changes.values())
         action = ("css" if css_only and after == before else "reload") if changed else ""
-        if handover is not None and mode == "patch" and after == before:
+        if handover is not None and mode == "patch" and after == handover.said:
             action = "reload"  # (told when the first pages were written: _hand_over)
         elif action:
             self._announce(action)
@@ -341,8 +339,10 @@ class DevServer:
 
     def _hand_over(self, held: Held) -> None:
         """The fast path wrote the pages a browser most likely shows and may still change the `held` files
-        (serve/rebuild.py's HandOver): reload now; a request for a held file waits until the rebuild is done."""
-        self._handover = _HandedOver(held)
+        (serve/rebuild.py's HandOver): say the site's problems as the rebuild leaves them, and reload now; a
+        request for a held file waits until the rebuild is done."""
+        self._say(held.problems, held.warnings, self._unbuilt)
+        self._handover = _HandedOver(held, (self._error, self._notice, self._left_out))
         with self._news:
             open_pages = sum(self._polls.values())
         epoch = self._announce("reload")
@@ -379,6 +379,15 @@ class DevServer:
             self._indexer.start()
         else:
             self._indexer.pending = False  # search is off: nothing to catch up with
+
+    def _say(self, problems, warnings, saved: dict[Path, ChangeKind]) -> None:
+        """Have every page say a plan's content `problems` and `warnings` (the notice), and the problems of the
+        item files `saved` since the last good build that it left out (the overlay)."""
+        # (as `newsdesk build` prints them: an error's item is left out, a warning's is in the site)
+        notice = "\n".join([f"error: {p} [left out]" for p in problems] + [f"warning: {p}" for p in warnings])
+        left_out = self._saved_and_left_out(problems, saved)
+        with self._news:  # (what a page is sent with: _response)
+            self._notice, self._left_out = notice, left_out
 
     def _saved_and_left_out(self, problems, saved: dict[Path, ChangeKind]) -> tuple[Problem, ...]:
         """The problems of the item files saved while serving that the build left out: those of the files
@@ -468,10 +477,13 @@ class DevServer:
         """The response to a GET of one path of the site (the HTTP handler only sends it)."""
         handover = self._handover
         if handover is not None:  # a patch is writing its last files: any other file is as it will stay
-            output = self.config.output_path
+            output, held = self.config.output_path, handover.held
             target = resolve_request(output, self.config.base_path, raw_path)
-            if isinstance(target, Path) and not handover.held.holds(target.relative_to(output).as_posix()):
+            if isinstance(target, Path) and not held.holds(target.relative_to(output).as_posix()):
                 return self._response(200, target)
+            name = requested_name(self.config.base_path, raw_path) if target is None else None
+            if name is not None and not held.holds(name) and not held.holds("404.html"):
+                return self._response(404, resolve_request(output, "/", "/404.html"))  # (a file deleted for good)
             with self._news:
                 handover.asked.set()  # (the rest of the patch need not wait for the page to load: _let_pages_load)
                 self._news.notify_all()
@@ -530,6 +542,7 @@ class _HandedOver:
     """The output files a patch may still change after the reload, and when it is done."""
 
     held: Held
+    said: tuple  # the overlay and notice set then (DevServer._error, _notice, _left_out)
     done: threading.Event = dataclasses.field(default_factory=threading.Event)
     asked: threading.Event = dataclasses.field(default_factory=threading.Event)  # a request waits for a held file
 
