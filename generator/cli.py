@@ -55,7 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         command.error(f"unrecognized arguments: {' '.join(extra)}" + did_you_mean(command, extra))
     said = logging.StreamHandler()
     said.setFormatter(_Said())
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, handlers=[said])
+    logging.basicConfig(level=logging.WARNING, handlers=[said])
+    if args.debug:  # newsdesk's own: its libraries' (watchdog's line per file event) would bury the traceback asked for
+        logging.getLogger("generator").setLevel(logging.DEBUG)
     if not getattr(args, "command", None):
         parser.print_help()
         return 2

@@ -555,7 +555,9 @@ def test_a_date_as_rss_writes_it_is_read(tmp_path):
     assert built["content/b.md"].published == datetime(2026, 11, 20, 8, tzinfo=timezone.utc)  # (-0000: UTC)
     assert built["content/b.md"].related[0].published == datetime(2026, 11, 19, 10, tzinfo=timezone.utc)
     assert [str(p) for p in problems] == ["content/c.md:3: `publishedDateTime` is not a date: '11/12/2026' "
-                                          "(write it as 2026-11-22T08:00:00Z)"]
+                                          "(the day and the month are both numbers, which writers put in either "
+                                          "order: write it as 2026-12-11 for 11 December or 2026-11-12 for 12 "
+                                          "November)"]
 
 
 # Dates as crawlers write them besides ISO 8601: a Unix time from a JSON API (seconds or milliseconds, a number

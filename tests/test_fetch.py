@@ -925,8 +925,8 @@ def test_a_host_that_cannot_be_reached_is_tried_for_one_feed_only(tmp_path, serv
     assert failed[0].startswith(f"failed: config.yaml:2: {down[0]}: cannot connect: ")
     # (the host answered that nothing listens at that port: not "check the host name", which sent one to the
     # wrong fix for a server not started or a port misspelt)
-    assert failed[0].endswith("; check the port in the URL, and that the server is running; tried again on the "
-                              "next fetch")
+    assert failed[0].endswith(" (tried 2 times); check the port in the URL, and that the server is running; tried "
+                              "again on the next fetch")  # (the tries said: they are why it took so long)
     assert failed[1:] == [
         f"failed: config.yaml:{line}: {url}: not asked: 127.0.0.1:{port} could not be reached for another feed "
         f"earlier in this fetch; tried again on the next fetch" for line, url in ((3, down[1]), (4, down[2]))]

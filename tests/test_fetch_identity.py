@@ -508,6 +508,27 @@ def test_a_feed_that_adds_guids_to_its_entries_makes_no_second_item(tmp_path):
         assert _files(site) == before
 
 
+def test_a_domain_given_to_a_source_later_makes_no_second_item(tmp_path):
+    # Trying fetch on feeds served from 127.0.0.1, as docs/fetch.md says, made one provider of them all; giving
+    # a source its `domain:` then wrote each of its entries (whose guid is an id, scoped by the site) again as a
+    # new item beside the old one: every story twice.
+    with FeedServer() as server:
+        server.routes["/news.rss"] = Route(_rss(_entry("Market day", "market", "m-1")
+                                                + _entry("Bridge closed", "bridge", "b-2")))
+        site = feed_site(tmp_path / "site", f"  - {server.url('/news.rss')}\n")
+        assert _fetch(site)[0] == 0
+        before = _files(site)
+        assert len(before) == 2
+        config = site / "config.yaml"
+        config.write_text(config.read_text().replace(f"  - {server.url('/news.rss')}\n",
+                                                     f"  - url: {server.url('/news.rss')}\n    domain: news.example\n"))
+        code, said = _fetch(site)
+        assert code == 0, said
+        assert "1 source, 0 new, 2 updated, 0 unchanged, 0 failed" in said
+        assert list(_files(site)) == list(before)  # each in its file, now the new domain's
+        assert {meta["provider"]["domain"] for meta in fetched(site).values()} == {"news.example"}
+
+
 def test_an_item_deleted_by_hand_that_two_feeds_carry_stays_deleted_when_one_drops_it(tmp_path):
     story = ("<item><title>Shared story</title><guid>https://news.example/shared</guid>"
              "<pubDate>Sat, 21 Nov 2026 10:00:00 GMT</pubDate></item>")

@@ -369,6 +369,22 @@ def test_day_month_year_with_slashes_is_a_date_on_a_vietnamese_site_alone(tmp_pa
     assert read == {"10:00 - 3 dicembre 2026 11:00": None}, said  # (two times: which is meant?)
 
 
+def test_a_date_with_the_day_and_month_as_numbers_is_refused_with_its_readings_to_choose_from(tmp_path, capsys):
+    # Written by hand on a French site, `02/12/2026` was refused with "write it as 2026-11-22T08:00:00Z", which
+    # did not say why so plain a date is none, nor which form its writer should use.
+    written = {"02/12/2026": None, "13-12-2026": None, "02/12/2026 10:00": None, "31/02/2026": None}
+    read, said = built_dates(tmp_path, written, capsys, ITEMS_CONFIG + "language: fr\n")
+    assert read == written, said
+    either = "the day and the month are both numbers, which writers put in either order: write it as "
+    assert [line.split(" is not a date: ", 1)[1] for line in said.splitlines() if "is not a date" in line] == [
+        f"'02/12/2026' ({either}2026-12-02 for 2 December or 2026-02-12 for 12 February) [left out]",
+        f"'13-12-2026' ({either}2026-12-13 for 13 December) [left out]",
+        f"'02/12/2026 10:00' ({either}2026-12-02 for 2 December or 2026-02-12 for 12 February, with its time after "
+        f"a T: 2026-12-02T10:00) [left out]",
+        "'31/02/2026' (write it as 2026-11-22T08:00:00Z) [left out]",  # (no day of either month)
+    ]
+
+
 def test_an_offset_of_a_day_or_more_or_of_sixty_minutes_is_said_in_words_at_its_line(tmp_path):
     """`+99:00` was said in Python's words ("offset must be a timedelta strictly between -timedelta(hours=24)
     and timedelta(hours=24), not datetime.timedelta(days=4, ...)"), and `+05:99`, unquoted, was read by YAML as

@@ -1,10 +1,15 @@
-"""`newsdesk serve` while the user works: the address other devices open, a theme renamed under it, stopping promptly,
-and the notice of an item deleted while it runs."""
+"""`newsdesk serve` while the user works: the address other devices open, a theme renamed under it, newsdesk
+installed again under it, stopping promptly, and the notice of an item deleted while it runs."""
 
 from __future__ import annotations
 
 import html
+import os
+import shutil
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import urllib.request
 
@@ -77,6 +82,38 @@ def test_a_theme_renamed_while_serving_is_an_error_on_the_page_until_it_is_back(
         assert "<!-- my theme -->" in page and 'id="newsdesk-overlay"' not in page
     finally:
         dev.stop()
+
+
+@pytest.mark.slow
+def test_newsdesk_installed_again_under_serve_is_said_with_what_to_do(site, tmp_path):
+    # The README's second command, run while its first one serves, puts an editable install where pip's copy
+    # was: serve's bundled theme went from under it, and every save after that was "newsdesk crashed while
+    # building: TypeError(...)". Here a copy laid out as pip installs it (the theme inside the package) is
+    # served, then its theme removed, as pip removes the old files.
+    (site / "themes/default/templates").mkdir(parents=True)  # (as `newsdesk init` makes a site)
+    installed = tmp_path / "site-packages"
+    shutil.copytree(ROOT / "generator", installed / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "themes", installed / "generator/themes")
+    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", "0"], cwd=site, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=dict(os.environ, PYTHONPATH=str(installed), PYTHONUNBUFFERED="1"),
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    stop = threading.Timer(120, process.kill)  # (a serve that never says it leaves the reads below at their end)
+    stop.start()
+    try:
+        assert any("(Ctrl-C to stop)" in line for line in process.stdout)
+        shutil.rmtree(installed / "generator/themes")
+        said = next((line for line in process.stderr if "bundled theme" in line or "crashed" in line), "")
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=60)
+    finally:
+        stop.cancel()
+        if process.poll() is None:
+            process.kill()
+    assert said == (f"{installed / 'generator/themes/default'}: newsdesk's bundled theme is not there any more: "
+                    "newsdesk was installed again, upgraded or removed since this command started (run the command "
+                    "again (stop `newsdesk serve` with Ctrl-C and start it again); if it says so again, install "
+                    "newsdesk again)\n")
 
 
 def test_serve_stops_and_lets_go_of_its_port(site):

@@ -814,6 +814,26 @@ def test_ctrl_c_stops_serve_cleanly(site):
     assert "Stopped." in out
 
 
+@pytest.mark.slow
+def test_debug_shows_newsdesks_own_lines_not_every_file_event_of_its_libraries(site):
+    # `--debug` is what a crash's message says to run for the traceback: it showed watchdog's line for every
+    # file opened or closed under the site and the theme, hundreds at each start, burying it.
+    process = _serve_command(site, "--port", "0", "--debug")
+    try:
+        url = _read_address(process)
+        host, port = url.split("/")[2].split(":")
+        connection = http.client.HTTPConnection(host, int(port), timeout=TIMEOUT)
+        connection.request("GET", "/repo/")
+        assert connection.getresponse().status == 200
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=TIMEOUT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert re.search(r'^debug: 127\.0\.0\.1 "GET /repo/ HTTP/1\.1" 200', err, re.M), err  # newsdesk's own
+    assert "Inotify" not in err and "watchdog" not in err
+
+
 def _server_id(host: str, port: int) -> str:
     connection = http.client.HTTPConnection(host, port, timeout=TIMEOUT)
     connection.request("GET", "/repo/")

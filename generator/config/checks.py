@@ -249,9 +249,22 @@ def _check_declared(config: Config, node, path: str, problems: list[Problem]) ->
                                     "https://www.youtube.com/@acme"))
 
 
+def bundled_theme_gone() -> Problem:
+    """newsdesk's own theme not there: its files went after the command started (a `pip install` while
+    `newsdesk serve` ran), which no edit of the site mends."""
+    return Problem(str(Path(__file__).resolve().parent.parent / "themes" / "default"), None,
+                   "newsdesk's bundled theme is not there any more: newsdesk was installed again, upgraded or "
+                   "removed since this command started",
+                   "run the command again (stop `newsdesk serve` with Ctrl-C and start it again); if it says so "
+                   "again, install newsdesk again")
+
+
 def _check_theme(config: Config, node, path: str, problems: list[Problem]) -> None:
     """A theme that is neither the site's folder nor bundled is a typo (`theme: my-thme`): said rather than
     building with the bundled default as if the name were right."""
+    if bundled_theme_dir("default") is None:  # (every theme falls back on it: environment.theme_loader)
+        problems.append(bundled_theme_gone())
+        return
     themes = config.root / "themes"
     if (themes / config.theme).is_dir() or bundled_theme_dir(config.theme) is not None:
         return

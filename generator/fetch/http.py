@@ -68,8 +68,11 @@ class _Failed(Exception):
         self.hint = hint  # what the user can do about it
         self.silent = silent  # the host:port that could not be reached
 
-    def told(self) -> str:
-        return f"{self}; {self.hint}" if self.hint else str(self)
+    def told(self, tries: int = 1) -> str:
+        # (the tries said: a feed that timed out after `timeout` seconds three times, with the waits between,
+        # took a minute, which "no answer within 20 s" alone left unexplained)
+        said = f"{self} (tried {tries} times)" if tries > 1 else str(self)
+        return f"{said}; {self.hint}" if self.hint else said
 
 
 def _hint(status: int, noun: str = "feed", again: str = AGAIN) -> str:
@@ -120,7 +123,7 @@ class Client:
                 if not failure.retry or attempt >= settings.retries:
                     if failure.silent:
                         self._silent.add(failure.silent)
-                    return Response("failed", url=url, message=failure.told())
+                    return Response("failed", url=url, message=failure.told(attempt + 1))
                 wait = settings.backoff * 2 ** attempt if failure.wait is None else failure.wait
                 if wait > settings.max_wait:
                     return Response("failed", url=url, message=f"{failure}; asks to wait {wait:.0f} s, more than "

@@ -187,7 +187,8 @@ class Store:
     def _renamed(self, key: str, other: str, source: Source, listed: set[str]) -> ItemState | None:
         """The record of an entry whose identity changed since it was written, moved to `key`: its guid came to be
         shared with other entries (it is known by its link now, which its record keeps as its `alias`), stopped
-        being shared, or was added or dropped by the feed. Each of these would otherwise write the entry again as
+        being shared, was added or dropped by the feed, or, being no URL, is scoped by a `domain` the source was given
+        since. Each of these would otherwise write the entry again as
         a new item: a copy of its file, or one deleted by hand back again. Only this source's records move, and
         only those no entry of the feed is known by now; but for a link's key written under an earlier newsdesk's
         rules of canonical_url (by_rule), which names the same page whichever source carried it."""
@@ -199,6 +200,11 @@ class Store:
             old = self.by_alias.get((source.url, key), "")
             record = self.state.items.get(old)
             found = old if record and record.alias == key and record.source == source.url and old not in listed else ""
+        if not found and other:  # (its guid, an id of the source's site, under another `domain:` given since)
+            old = self.by_alias.get((source.url, other), "")
+            record = self.state.items.get(old)
+            found = old if record and record.alias == other and record.source == source.url and old not in listed \
+                else ""
         if not found:
             old = self.by_rule.get(key) or self.by_rule.get(other, "")  # (its link's key: a guid added since)
             record = self.state.items.get(old)

@@ -26,6 +26,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator import __version__
+from generator.config.checks import bundled_theme_gone
 from generator.config.values import Config, bundled_theme_dir
 from generator.errors import BuildError, Problem
 from generator.i18n import Words, facts, fill, load_words
@@ -80,6 +81,8 @@ def misplaced_templates(config: Config) -> list[Problem]:
 def theme_loader(config: Config) -> jinja2.BaseLoader:
     """The theme's templates, as theme_dirs orders them, and the bundled theme's as `!theme/<name>`."""
     bundled = bundled_theme_dir(config.theme) or bundled_theme_dir("default")
+    if bundled is None:  # newsdesk's own files went after it started: a `pip install` while `newsdesk serve` ran
+        raise BuildError(bundled_theme_gone())
     return jinja2.ChoiceLoader([
         jinja2.FileSystemLoader([str(d / "templates") for d in theme_dirs(config)]),
         jinja2.PrefixLoader({"!theme": jinja2.FileSystemLoader(str(bundled / "templates"))}),

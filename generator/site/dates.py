@@ -286,6 +286,31 @@ def _from_epoch(value, key: str) -> datetime:
                         "write it as 2026-11-22T08:00:00Z, or as seconds since 1970")
 
 
+_NUMBERS_YEAR_LAST = re.compile(r"([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{4})(.*)", re.DOTALL)
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+def _either_order(text: str) -> str:
+    """What to write for a date with the day and month as numbers and the year last (`02/12/2026`), which is no
+    date (_written_otherwise): its readings, for the writer, who knows which is meant, to choose."""
+    found = _NUMBERS_YEAR_LAST.fullmatch(text.strip())
+    if not found:
+        return ""
+    first, second, year = (int(part) for part in found.groups()[:3])
+    readings = []
+    for day, month in dict.fromkeys(((first, second), (second, first))):
+        try:
+            readings.append(f"{date(year, month, day).isoformat()} for {day} {_MONTH_NAMES[month - 1]}")
+        except ValueError:
+            pass
+    if not readings:
+        return ""
+    time = f", with its time after a T: {readings[0][:10]}T{found[4].strip()}" if found[4].strip() else ""
+    return (f"the day and the month are both numbers, which writers put in either order: write it as "
+            f"{' or '.join(readings)}{time}")
+
+
 def _from_rfc2822(value: str, key: str, written: str | None = None) -> datetime:
     """An RFC 2822 date (`Fri, 20 Nov 2026 08:00:00 GMT`); one without a zone is in the site's zone, as an ISO
     one is, but a zone name the format does not know (`CEST`) is refused rather than taken for that.
@@ -297,7 +322,7 @@ def _from_rfc2822(value: str, key: str, written: str | None = None) -> datetime:
     words = value.split()
     if moment is None:
         raise Unusable(f"`{key}` is not a date: {shown(value if written is None else written)}",
-                        "write it as 2026-11-22T08:00:00Z")
+                        _either_order(value if written is None else written) or "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None and words[-1] == "-0000":  # (the format's "UTC, local zone unknown")
         moment = moment.replace(tzinfo=timezone.utc)
     return moment
