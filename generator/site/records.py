@@ -16,6 +16,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from generator.config.checks import check_data_folder
 from generator.config.values import Config, ProviderConfig, TopicConfig
@@ -48,18 +49,9 @@ def load_records(config: Config) -> Records:
     problems: list[Problem] = []
     warnings: list[Problem] = []
     topics = []
-    topic_pages: dict[str, tuple[str, str]] = {}  # a topic record's page (its slug) -> the first record's file and name
-    for path in _record_files(data / "topics"):
-        read = _read_record(config, path, "topic record")
-        if isinstance(read, Problem):
-            problems.append(read)
-            continue
-        name, record = read
-        fields = _fields(record, ("name", "_id", "parent", "description"), config.root, name, "topic record",
-                         warnings, required={"name"})
-        if isinstance(fields, Problem):
-            problems.append(fields)
-            continue
+    topic_pages: dict[str, tuple[str, str]] = {}  # a topic record's page (its slug) -> its record's file and name
+    for name, record, fields in _records(config, data / "topics", "topic record",
+                                         ("name", "_id", "parent", "description"), problems, warnings, {"name"}):
         if not fields["name"]:
             problems.append(Problem(name, 1, "topic record has no `name`", "add `name: ...`"))
             continue
@@ -73,17 +65,8 @@ def load_records(config: Config) -> Records:
     providers = []
     files: dict[str, Path] = {}
     declared: dict[tuple[str, str], tuple[str, str, str]] = {}  # declared_key -> the record's file, key, domain
-    for path in _record_files(data / "organizations"):
-        read = _read_record(config, path, "organization record")
-        if isinstance(read, Problem):
-            problems.append(read)
-            continue
-        name, record = read
-        fields = _fields(record, ("domain", "_id", "name", "description"), config.root, name,
-                         "organization record", warnings)
-        if isinstance(fields, Problem):
-            problems.append(fields)
-            continue
+    for name, record, fields in _records(config, data / "organizations", "organization record",
+                                         ("domain", "_id", "name", "description"), problems, warnings):
         _cap_text(fields, config.root, name, "organization record", warnings)
         domain = (fields["domain"] or fields["_id"]).strip().lower()
         if not domain:
@@ -220,6 +203,24 @@ def _other_pages(record: dict, root: Path, path: str, warnings: list[Problem]) -
                                 f"{shown(wrong)} is left out", "write each of the provider's other addresses in full, "
                                 "e.g. https://www.youtube.com/@example"))
     return tuple(dict.fromkeys(pages))
+
+
+def _records(config: Config, folder: Path, what: str, keys: tuple[str, ...], problems: list[Problem],
+             warnings: list[Problem], required: frozenset[str] | set[str] = frozenset()
+             ) -> Iterator[tuple[str, dict, dict]]:
+    """Each record in `folder` that can be read, as its name, mapping and text fields (`keys`); one that cannot,
+    or whose fields are no text, is left out with its problem."""
+    for path in _record_files(folder):
+        read = _read_record(config, path, what)
+        if isinstance(read, Problem):
+            problems.append(read)
+            continue
+        name, record = read
+        fields = _fields(record, keys, config.root, name, what, warnings, required=required)
+        if isinstance(fields, Problem):
+            problems.append(fields)
+            continue
+        yield name, record, fields
 
 
 def _record_files(folder: Path) -> list[Path]:
