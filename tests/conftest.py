@@ -334,12 +334,17 @@ def built_page(out: Path, entry: dict) -> str:
     return (out / entry["path"] / "index.html").read_text(encoding="utf-8")
 
 
+# The timeout of fetches meant to succeed: generous, as a loopback server may answer seconds late on a loaded
+# machine. A test of timing out sets a short one, with a server that never answers in time.
+FETCH_TIMEOUT = 60
+
+
 def feed_site(root: Path, sources: str, settings: str = "", fetch: str = "", files: dict | None = None) -> Path:
     """A site for `newsdesk fetch`: config.yaml with `sources` (its lines under `sources:`), trying each feed
-    once for two seconds; `settings`: more top-level lines (topics, data_dir...), `fetch`: more lines under
+    once (FETCH_TIMEOUT); `settings`: more top-level lines (topics, data_dir...), `fetch`: more lines under
     `fetch:`."""
     config = ('title: Fetched News\nbase_url: https://example.org/\nnow: "2026-11-22T12:00:00Z"\n' + settings
-              + "fetch:\n  timeout: 2\n  retries: 0\n" + fetch + "sources:\n" + sources)
+              + f"fetch:\n  timeout: {FETCH_TIMEOUT}\n  retries: 0\n" + fetch + "sources:\n" + sources)
     return make_site(root, files or {}, config)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import (FEED, HOSTILE_DATES, LOCALISED_DATES, built_page as page, cpu_seconds, feed_site, fetch_said,
-                      fetched, make_site)
+                      fetched)
 from feed_server import FeedServer, Route
 from generator import cli
 from generator.cli import main
@@ -409,24 +409,17 @@ def test_fetch_writes_a_formulas_power_in_an_excerpt_as_the_body_shows_it(tmp_pa
     assert items["One"]["excerpt"] == "About c²." and items["Two"]["excerpt"] == "The 1st and H₂O.", items
 
 
-def test_fetch_skips_entries_with_no_title_link_or_text_and_counts_them(tmp_path, capsys):
-    import yaml
-    from feed_server import FeedServer, Route
-
-    with FeedServer() as server:
-        server.routes["/feed.xml"] = Route(b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>
-            <link>https://desk.example/</link>
-            <item><title>Kept</title><link>https://desk.example/kept</link></item>
-            <item><guid isPermaLink="false">empty-1</guid><description>  </description></item>
-            <item><title> </title><description><![CDATA[<p> </p>]]></description></item>
-            <item><description>Only a text, kept</description></item>
-            </channel></rss>""")
-        root = make_site(tmp_path / "site", {}, "title: Fetched\nbase_url: https://example.org/\n"
-                         f"fetch:\n  timeout: 2\n  retries: 0\nsources:\n  - {server.url('/feed.xml')}\n")
-        assert cli.main(["fetch", "--config", str(root / "config.yaml")]) == 0
+def test_fetch_skips_entries_with_no_title_link_or_text_and_counts_them(tmp_path, server, capsys):
+    server.routes["/feed.xml"] = Route(b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>
+        <link>https://desk.example/</link>
+        <item><title>Kept</title><link>https://desk.example/kept</link></item>
+        <item><guid isPermaLink="false">empty-1</guid><description>  </description></item>
+        <item><title> </title><description><![CDATA[<p> </p>]]></description></item>
+        <item><description>Only a text, kept</description></item>
+        </channel></rss>""")
+    root = feed_site(tmp_path / "site", f"  - {server.url('/feed.xml')}\n")
+    assert cli.main(["fetch", "--config", str(root / "config.yaml")]) == 0
     out, err = capsys.readouterr()
-    titles = sorted(yaml.safe_load(path.read_text().split("---\n")[1])["title"]
-                    for path in (root / "content/fetched").rglob("*.md"))
-    assert titles == ["Kept", "Only a text, kept"]
+    assert sorted(fetched(root)) == ["Kept", "Only a text, kept"]
     assert "2 entries with no title, link or text: left out" in err, err
     assert out.startswith("1 source, 2 new,"), out

@@ -313,19 +313,22 @@ def test_a_state_file_in_a_folder_that_is_not_there_is_refused_before_fetching(t
                                                                               monkeypatch, where):
     # It was said after the fetch had written the items, as a traceback's line naming a temporary file
     # (`.../.x.json.tmp: No such file or directory`, exit status 1), and the state that knows them was lost.
+    # It is said where the file was named: config.yaml's line (it named the state file alone), or the option.
     server.routes["/rss.xml"] = Route(RSS)
     site = feed_site(tmp_path / "site", f"  - {server.url('/rss.xml')}\n",
                      fetch="  state_file: fetch-data/state.json\n" if where == "config.yaml" else "")
-    monkeypatch.chdir(site)
+    monkeypatch.chdir(site / "content")  # (the command to make the folder is said from here)
     if where == "config.yaml":
         code, out, err = _fetch(site, capsys)
-        shown = "fetch-data/state.json"
+        line = (site / "config.yaml").read_text(encoding="utf-8").splitlines().index("  state_file: fetch-data/state.json")
+        said = (f"config.yaml:{line + 1}: there is no folder fetch-data/ to keep the fetch state in (`fetch.state_file`: "
+                f"fetch-data/state.json) (create it first (`mkdir -p ../fetch-data`), or correct `fetch.state_file` to "
+                f"a file in a folder that is there)\n")
     else:
-        shown = str(tmp_path / "elsewhere" / "state.json")
-        code, out, err = _fetch(site, capsys, "--state", shown)
-    assert code == 2, err
-    assert err.startswith(f"{shown}: there is no folder {Path(shown).parent.as_posix()}/ to keep the fetch state in "
-                          f"(create it first (`mkdir -p {Path(shown).parent.as_posix()}`)"), err
+        code, out, err = _fetch(site, capsys, "--state", "elsewhere/state.json")
+        said = ("--state: there is no folder elsewhere/ to keep the fetch state in (create it first (`mkdir -p "
+                "elsewhere`), or give --state a file in a folder that is there)\n")
+    assert code == 2 and err == said, err
     assert server.requests == [] and not (site / "content" / "fetched").exists()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import make_site
+from conftest import FETCH_TIMEOUT, make_site
 from feed_server import FeedServer, Route
 from generator.cli import main
 
@@ -31,7 +31,7 @@ GENERAL = """<?xml version="1.0" encoding="UTF-8"?>
 </channel></rss>
 """.encode()
 
-CONFIG = """\
+CONFIG = f"""\
 title: One Subject
 base_url: https://example.org/
 now: "2026-11-22T12:00:00Z"
@@ -41,10 +41,10 @@ topics:
   - name: 低代码
     keywords: [低代码平台]
 fetch:
-  timeout: 2
+  timeout: {FETCH_TIMEOUT}
   retries: 0
 sources:
-  - url: {url}
+  - url: {{url}}
 """
 
 

@@ -32,6 +32,21 @@ def test_two_records_of_one_provider_are_said_and_the_later_by_name_is_used(tmp_
         "remove the one you do not mean)"], said
 
 
+def test_each_later_record_of_one_provider_is_said_beside_the_one_it_replaces(tmp_path):
+    files = {"data/organizations/a.md": "---\n_id: example.com\nname: A\n---\n",
+             "data/organizations/b.md": "---\n_id: www.example.com\nname: B\n---\n",
+             "data/organizations/c.md": "---\n_id: EXAMPLE.COM\nname: C\n---\n",
+             "content/one.md": item("One", provider="{name: Site, domain: example.com}")}
+    site = built(make_site(tmp_path / "site", files, CONFIG))
+    assert [provider.name for provider in site.model.site.providers.values()] == ["C"]
+    said = [str(warning).split(": this record")[0] for warning in site.warnings if warning.path.startswith("data/")]
+    assert said == [
+        "data/organizations/b.md:2: the organization record's domain 'www.example.com' is the provider's of "
+        "data/organizations/a.md:2 too ('example.com')",
+        "data/organizations/c.md:2: the organization record's domain 'EXAMPLE.COM' is the provider's of "
+        "data/organizations/b.md:2 too ('www.example.com')"], said
+
+
 def test_records_of_other_providers_are_not_said(tmp_path):
     files = {"data/organizations/a.md": "---\n_id: example.com\nname: A\n---\n",
              "data/organizations/b.md": "---\n_id: example.org\nname: B\n---\n",

@@ -171,7 +171,8 @@ def run_fetch(args) -> int:
         config = replace(config, content_dir=os.path.relpath(Path.cwd() / args.content, config.root))
     if args.state:  # (an absolute one as given: its messages name it as the user wrote it)
         state = args.state if Path(args.state).is_absolute() else os.path.relpath(Path.cwd() / args.state, config.root)
-        config = replace(config, fetch=replace(config.fetch, state_file=state))
+        config = replace(config, fetch=replace(config.fetch, state_file=state),
+                         from_options=config.from_options | {"fetch.state_file"})
     if not config.sources and not config.fetch.opml:
         print(f"{config.path}: no `sources:` to fetch (add feed URLs, one `- URL` per line: `newsdesk fetch --help` "
               f"shows how)", file=sys.stderr)

@@ -1,5 +1,6 @@
 """Where a key is in config.yaml, for a message said at its line: in the parsed file's nodes (node_line,
-key_line, item_line), or in its text when only the Config is at hand (setting_line, entry_line, output_setting)."""
+key_line, item_line), or in its text when only the Config is at hand (config_node, setting_line, entry_line,
+output_setting)."""
 
 from __future__ import annotations
 
@@ -48,13 +49,17 @@ def setting_line(path: Path, key: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
-def entry_line(path: Path, key: str, index: int, sub: str = "") -> int | None:
-    """item_line of config.yaml's text (its key `sub` of entry `index` under `key`), or None."""
+def config_node(path: Path) -> yaml.Node | None:
+    """config.yaml's YAML nodes, to place a setting's line in a message; None when it cannot be read."""
     try:
-        node = yaml.compose(decoded(path.read_bytes()), Loader=yaml.SafeLoader)
+        return yaml.compose(decoded(path.read_bytes()), Loader=yaml.SafeLoader)
     except (OSError, ValueError, yaml.YAMLError):
         return None
-    return item_line(node, key, index, sub)
+
+
+def entry_line(path: Path, key: str, index: int, sub: str = "") -> int | None:
+    """item_line of config.yaml's text (its key `sub` of entry `index` under `key`), or None."""
+    return item_line(config_node(path), key, index, sub)
 
 
 def output_setting(config: Config) -> tuple[str, int | None]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator import __version__
+from generator.config.lines import config_node, key_line
 from generator.config.values import Config, TopicConfig
 from generator.errors import ConfigError, Problem
 from generator.fetch.bounds import MAX_ATTRIBUTES, MAX_CATEGORIES
@@ -76,10 +77,7 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
     sources = read_sources(config, topics)
     state_path = config.root / config.fetch.state_file
     if not state_path.parent.is_dir():  # (said before fetching: the items written, then no state to know them by)
-        folder = os.path.dirname(config.fetch.state_file.rstrip("/"))
-        raise ConfigError(Problem(config.fetch.state_file, None, f"there is no folder {folder}/ to keep the fetch "
-                                  f"state in", f"create it first (`mkdir -p {shlex.quote(folder)}`), or name a state file in a "
-                                  f"folder that is there"))
+        raise ConfigError(_no_state_folder(config))
     state = load_state(state_path, config.fetch.state_file)
     _check_folder(state, config, configured or config)
     store = Store(config.content_path, config.fetch.folder, state, topics, sources)
@@ -112,6 +110,23 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
                     notes += kept
             written = save_state(state, state_path)
     return FetchReport(tuple(results), expired, tuple(notes), written)
+
+
+def _no_state_folder(config: Config) -> Problem:
+    """The state file's folder is not there: said where the file was named (--state, or config.yaml's line),
+    with the command that makes it from where fetch was run."""
+    def from_here(path: str) -> str:  # (an absolute one as given)
+        return path if os.path.isabs(path) else os.path.relpath(config.root / path)
+
+    name = config.fetch.state_file
+    folder = os.path.dirname(name.rstrip("/"))
+    create = f"create it first (`mkdir -p {shlex.quote(from_here(folder))}`), or "
+    if "fetch.state_file" in config.from_options:
+        return Problem("--state", None, f"there is no folder {from_here(folder)}/ to keep the fetch state in",
+                       create + "give --state a file in a folder that is there")
+    line = key_line(config_node(config.root / config.path), "fetch.state_file")
+    return Problem(config.path, line, f"there is no folder {folder}/ to keep the fetch state in (`fetch.state_file`: "
+                   f"{name})", create + "correct `fetch.state_file` to a file in a folder that is there")
 
 
 def folder_name(config: Config) -> str:

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 
 import yaml
 
-from generator.config.lines import key_line
+from generator.config.lines import config_node, key_line
 from generator.config.values import Config, TopicConfig
 from generator.errors import ConfigError, Problem
 from generator.site.records import load_records
@@ -74,18 +74,10 @@ def read_sources(config: Config, topics: tuple[TopicConfig, ...] | None = None) 
 def _listed_lines(path: Path) -> list[int]:
     """The line of each entry of config.yaml's `sources:` list (the config was read already: this only
     places its sources, for messages)."""
-    node = _config_node(path)
+    node = config_node(path)
     listed = next((value for key, value in node.value if key.value == "sources"), None) \
         if isinstance(node, yaml.MappingNode) else None
     return [item.start_mark.line + 1 for item in listed.value] if isinstance(listed, yaml.SequenceNode) else []
-
-
-def _config_node(path: Path) -> yaml.Node | None:
-    """config.yaml's YAML nodes, to place a setting's line in a message; None when it cannot be read."""
-    try:
-        return yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
 
 
 _XML_URL = re.compile(r"""xmlUrl\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -119,7 +111,7 @@ def read_opml(config: Config, name: str, site_topics: tuple[TopicConfig, ...]) -
         raw = path.read_bytes()
     except OSError as exc:  # (said at config.yaml's line that names it: the file is not there to point at)
         what = "not found" if isinstance(exc, FileNotFoundError) else f"cannot be read: {exc.strerror}"
-        raise ConfigError(Problem(config.path, key_line(_config_node(config.root / config.path), "fetch.opml"),
+        raise ConfigError(Problem(config.path, key_line(config_node(config.root / config.path), "fetch.opml"),
                                   f"OPML file {name} (`fetch.opml`) {what}",
                                   "correct `fetch.opml` to the file your feed reader exported (relative to the "
                                   "site's folder), or remove it"))

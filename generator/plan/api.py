@@ -31,6 +31,7 @@ from __future__ import annotations
 import json
 import logging
 from functools import partial
+from typing import NamedTuple
 
 from generator.config.values import Config
 from generator.urls import site_url
@@ -80,11 +81,11 @@ def _story_pages(site: Site, config: Config, order: tuple[int, ...],
         next_page = _page_url(config, "api/stories/", number + 1, total)
         chunk = order[(number - 1) * size : number * size]
         old = _kept(earlier, news_page_path("api/stories/", number), head, next_page, chunk)
-        if old is not None and tuple(entry[1] for entry in old.key[2]) == chunk:  # (its leads)
+        if old is not None and tuple(entry.lead for entry in old.key[2]) == chunk:
             outputs.append(old)
             continue
         stories = tuple(_story_entry(site, index) for index in chunk)
-        shown = tuple(member for entry in stories for member in entry[2])
+        shown = tuple(member for entry in stories for member in entry.members)
         outputs.append(FileOutput(news_page_path("api/stories/", number),
                                   partial(_stories_file, config, head, number, next_page, stories), shown,
                                   (head, next_page, stories)))
@@ -95,31 +96,40 @@ STORY_ITEMS = 21  # the most of a story's items its entry in api/stories/ lists 
 #                  lists SOURCES of the others, so that a story of thousands of items is no file of megabytes
 
 
-def _story_entry(site: Site, index: int) -> tuple:
-    """(id, the lead's index, its newest STORY_ITEMS items' indices newest first, source count, related URLs
-    (the first MAX_RELATED), item count) of the story site.items[index] is in: plain values, the file's key. Its
-    newest time is its first item's, which the file shows (a row is in this file alone, and a time's repr was most
-    of describing it)."""
+class StoryEntry(NamedTuple):
+    """A story's entry in api/stories/: plain values, the file's key. Its newest time is its first item's, which
+    the file shows (an entry is in this file alone, and a time's repr was most of describing it)."""
+
+    id: str
+    lead: int  # the lead's index
+    members: tuple[int, ...]  # its newest STORY_ITEMS items' indices, newest first
+    sources: int  # the source count
+    related: tuple[str, ...]  # its related coverage's URLs (the first MAX_RELATED)
+    items: int  # how many items it has
+
+
+def _story_entry(site: Site, index: int) -> StoryEntry:
+    """The entry of the story site.items[index] is in."""
     number = site.story_of.get(index)
     if number is None:  # an item alone: its card counts its `related` entries as "+N sources"
         item = site.items[index]
         related = declared(site, index, (index,))
-        return story_id(item.source), index, (index,), len(related), related[:MAX_RELATED], 1
+        return StoryEntry(story_id(item.source), index, (index,), len(related), related[:MAX_RELATED], 1)
     story = site.stories[number]
-    return (story.id, story.lead, story.members[:STORY_ITEMS], story.sources, story.related[:MAX_RELATED],
-            len(story.members))
+    return StoryEntry(story.id, story.lead, story.members[:STORY_ITEMS], story.sources, story.related[:MAX_RELATED],
+                      len(story.members))
 
 
-def _stories_file(config: Config, head: dict, number: int, next_page: str | None, stories: tuple[tuple, ...],
+def _stories_file(config: Config, head: dict, number: int, next_page: str | None, stories: tuple[StoryEntry, ...],
                   site: Site, memo: dict) -> bytes:
     records = []
-    for story, lead, members, count, related, item_count in stories:
-        items = ",".join(record_text(site, config, site.items[member], memo) for member in members)
-        newest = site.items[members[0]].published  # (Story.newest; an item alone's own time)
+    for story in stories:
+        items = ",".join(record_text(site, config, site.items[member], memo) for member in story.members)
+        newest = site.items[story.members[0]].published  # (Story.newest; an item alone's own time)
         # (an id is hex, a path is the site's own: no escaping beyond _json's)
-        records.append(f'{{"id":"{story}","lead":{_json(site.items[lead].path)},"newest":{_json(rfc3339(newest))},'
-                       f'"sourceCount":{count},"itemCount":{item_count},"items":[{items}],'
-                       f'"related":{_json(list(related))}}}')
+        records.append(f'{{"id":"{story.id}","lead":{_json(site.items[story.lead].path)},'
+                       f'"newest":{_json(rfc3339(newest))},"sourceCount":{story.sources},"itemCount":{story.items},'
+                       f'"items":[{items}],"related":{_json(list(story.related))}}}')
     links = _links(config, "api/stories/", number, next_page)
     return (_json(head)[:-1] + ',"stories":[' + ",".join(records) + "]," + links + "}\n").encode("utf-8")
 

@@ -436,6 +436,15 @@ def _iri(address: str) -> str:
     return address
 
 
+def _extensions(parent: ET.Element, entry: _Entry, address: Callable[[str], str]) -> None:
+    """What an Atom entry and an RSS item carry alike in other namespaces (Media RSS, Apple's), in one order."""
+    _file(parent, entry, address)
+    _price(parent, entry)
+    _itunes(parent, entry, address)
+    if entry.image:
+        _media(parent, entry, address)
+
+
 def _file(parent: ET.Element, entry: _Entry, address: Callable[[str], str]) -> None:
     """The sound or video file's length, which an enclosure has no room for: Media RSS's media:content of the
     same file (with its size), as feed readers and newsdesk fetch read it."""
@@ -544,11 +553,7 @@ def _atom(feed: Feed, entries: list[_Entry], config: Config, updated: datetime |
             _add(node, "category", term=name, scheme=topics, label=name)
         if entry.summary:
             _add(node, "summary", entry.summary, type="text")
-        _file(node, entry, _iri)
-        _price(node, entry)
-        _itunes(node, entry, _iri)
-        if entry.image:
-            _media(node, entry, _iri)
+        _extensions(node, entry, _iri)
     return _serialize(root)
 
 
@@ -595,11 +600,7 @@ def _rss(feed: Feed, entries: list[_Entry], config: Config, updated: datetime | 
             _add(node, "enclosure", url=url(entry.media), length=str(entry.media_size), type=entry.media_type)
         elif entry.image and entry.image_type:
             _add(node, "enclosure", url=url(entry.image), length="0", type=entry.image_type)
-        _file(node, entry, url)
-        _price(node, entry)
-        _itunes(node, entry, url)
-        if entry.image:
-            _media(node, entry, url)
+        _extensions(node, entry, url)
     return _serialize(root)
 
 

@@ -16,6 +16,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from generator.config.checks import check_data_folder
 from generator.config.values import Config, ProviderConfig, TopicConfig
@@ -48,42 +49,24 @@ def load_records(config: Config) -> Records:
     problems: list[Problem] = []
     warnings: list[Problem] = []
     topics = []
-    pages: dict[str, tuple[str, str]] = {}  # a topic record's page (its slug) -> the first record's file and name
-    for path in _record_files(data / "topics"):
-        read = _read_record(config, path, "topic record")
-        if isinstance(read, Problem):
-            problems.append(read)
-            continue
-        name, record = read
-        fields = _fields(record, ("name", "_id", "parent", "description"), config.root, name, "topic record",
-                         warnings, required={"name"})
-        if isinstance(fields, Problem):
-            problems.append(fields)
-            continue
+    topic_pages: dict[str, tuple[str, str]] = {}  # a topic record's page (its slug) -> its record's file and name
+    for name, record, fields in _records(config, data / "topics", "topic record",
+                                         ("name", "_id", "parent", "description"), problems, warnings, {"name"}):
         if not fields["name"]:
             problems.append(Problem(name, 1, "topic record has no `name`", "add `name: ...`"))
             continue
         _cap_text(fields, config.root, name, "topic record", warnings)
         # (the words that tag an item with it: `newsdesk fetch` uses them; a word that is no text is none)
         words = [word for key in ("keywords", "hashtags") for word in _listed(record.get(key))]
-        slug = _own_page(fields, pages, config.root, name, warnings)
+        slug = _own_page(fields, topic_pages, config.root, name, warnings)
         topics.append(TopicConfig(name=fields["name"], slug=slug, parent=fields["parent"],
                                   description=fields["description"],
                                   keywords=tuple(dict.fromkeys(word for word in map(_text, words) if word))))
     providers = []
     files: dict[str, Path] = {}
     declared: dict[tuple[str, str], tuple[str, str, str]] = {}  # declared_key -> the record's file, key, domain
-    for path in _record_files(data / "organizations"):
-        read = _read_record(config, path, "organization record")
-        if isinstance(read, Problem):
-            problems.append(read)
-            continue
-        name, record = read
-        fields = _fields(record, ("domain", "_id", "name", "description"), config.root, name,
-                         "organization record", warnings)
-        if isinstance(fields, Problem):
-            problems.append(fields)
-            continue
+    for name, record, fields in _records(config, data / "organizations", "organization record",
+                                         ("domain", "_id", "name", "description"), problems, warnings):
         _cap_text(fields, config.root, name, "organization record", warnings)
         domain = (fields["domain"] or fields["_id"]).strip().lower()
         if not domain:
@@ -112,8 +95,7 @@ def _one_record_a_provider(provider: ProviderConfig, key: str, written: str, dec
     identity = declared_key(declared_provider(provider))
     if not any(identity):
         return
-    first = declared.get(identity)
-    declared[identity] = (path, key, written)
+    first = _holder_before(declared, identity, (path, key, written), later_takes_it=True)
     if first:  # (the lines are looked up only then: each is a reading of the record's file again)
         line = key_lines(root, path, {key}).get(key)
         first_line = key_lines(root, first[0], {first[1]}).get(first[1])
@@ -122,6 +104,16 @@ def _one_record_a_provider(provider: ProviderConfig, key: str, written: str, dec
                                 f"provider's of {earlier} too ({shown(first[2])}): this record, the later by its "
                                 f"file's name, is used, and that one's name, logo and description are not",
                                 "keep one record for each provider: merge the two, or remove the one you do not mean"))
+
+
+def _holder_before(holders: dict, key, holder: tuple, *, later_takes_it: bool) -> tuple | None:
+    """The record (its file, then what its warning names) that held `key` (a provider, a topic's page) before
+    `holder`, else None, for the later one's warning. From then on the first holds it, or the later one where
+    that is the one used (a provider's record)."""
+    first = holders.get(key)
+    if first is None or later_takes_it:
+        holders[key] = holder
+    return first
 
 
 def _logos(config: Config, name: str, record: dict, files: dict[str, Path], warnings: list[Problem]) -> list:
@@ -213,6 +205,24 @@ def _other_pages(record: dict, root: Path, path: str, warnings: list[Problem]) -
     return tuple(dict.fromkeys(pages))
 
 
+def _records(config: Config, folder: Path, what: str, keys: tuple[str, ...], problems: list[Problem],
+             warnings: list[Problem], required: frozenset[str] | set[str] = frozenset()
+             ) -> Iterator[tuple[str, dict, dict]]:
+    """Each record in `folder` that can be read, as its name, mapping and text fields (`keys`); one that cannot,
+    or whose fields are no text, is left out with its problem."""
+    for path in _record_files(folder):
+        read = _read_record(config, path, what)
+        if isinstance(read, Problem):
+            problems.append(read)
+            continue
+        name, record = read
+        fields = _fields(record, keys, config.root, name, what, warnings, required=required)
+        if isinstance(fields, Problem):
+            problems.append(fields)
+            continue
+        yield name, record, fields
+
+
 def _record_files(folder: Path) -> list[Path]:
     """A records folder's files: YAML (`*.yaml`, `*.yml`) or Markdown with front matter (`*.md`), in name order."""
     return sorted(path for pattern in ("*.y*ml", "*.md") for path in folder.glob(pattern))
@@ -239,8 +249,8 @@ def _own_page(fields: dict, pages: dict[str, tuple[str, str]], root: Path, path:
     that page and another topic's name (`_id: Case` and `_id: case`, `CON` and `con.`), with a warning at its
     line. The later record took the earlier's page, and that topic's items showed under the other's name."""
     slug = slugify(fields["_id"] or fields["name"])
-    first = pages.setdefault(slug, (path, fields["name"]))
-    if first[0] == path or topic_identity(first[1]) == topic_identity(fields["name"]):
+    first = _holder_before(pages, slug, (path, fields["name"]), later_takes_it=False)
+    if not first or topic_identity(first[1]) == topic_identity(fields["name"]):
         return fields["_id"]  # (one topic written twice is one topic: the later record is used, as before)
     own = distinct_slug(slug, path)
     pages[own] = (path, fields["name"])
