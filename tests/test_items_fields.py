@@ -590,6 +590,27 @@ def test_a_price_of_false_and_a_negative_length_are_none(tmp_path, capsys):
         assert (f"warning: content/{name}.md:6: `length` {written} is negative, which is no length; it is left out "
                 "(write the length as 4:13 or in seconds (253), or remove `length`)") in said, said
 
+def test_a_size_or_a_clocks_length_counted_back_is_none(tmp_path, capsys):
+    """`size: -5` showed a download of "-5", and `length: -1:00` (YAML's -60, as written) or `'-4:13'` a video of
+    "-1:00": a number counted back is no size, as it is no length, with a warning at its line (fetch says the same of
+    a feed's)."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    cases = {"sized": ("type: download", "size: -5"), "quoted": ("type: download", "size: '-12345'"),
+             "clock": ("type: video", "length: -1:00"), "text": ("type: video", "length: '-4:13'"),
+             "iso": ("type: video", "length: -PT4M13S")}
+    files = {f"{name}.md": front(f"title: {name}", *head, *lines) for name, lines in cases.items()}
+    files["kept.md"] = front("title: kept", *head, "type: download", "size: 12 MB", "length: 4:13")
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert (news["kept"]["size"], news["kept"]["length"]) == ("12 MB", "4:13")
+    for name, (_, line) in cases.items():
+        key, written = line.split(": ", 1)
+        assert not news[name].get(key), (name, news[name].get(key))
+        assert not re.search(r">\s*-", page(out, news[name])), name
+        what = "size" if key == "size" else "length"
+        assert f"warning: content/{name}.md:6: `{key}` '{written.strip(chr(39))}' is negative, which is no {what}; " \
+               f"it is left out" in said, said
+
+
 def test_a_provider_written_as_an_organization_record_is_that_domains(tmp_path, capsys):
     """A site's organization records name their domain `_id` (`{_id: harbour.example, name, images}`), and a
     crawler that copies the record into its items writes the provider so: it lost its domain, and had a page of

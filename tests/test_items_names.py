@@ -281,3 +281,18 @@ def test_endless_names_and_descriptions_of_records_are_cut_with_a_warning(tmp_pa
         "data/topics/big.yaml:3: `description` of the topic record"]
     index = (site / "output" / "topics" / "index.html").read_text(encoding="utf-8")
     assert len(index) < 30_000
+
+
+def test_a_name_an_item_gives_beats_the_domain_of_items_that_give_none(tmp_path, capsys):
+    """A provider of no name is named by its domain; such items counted as giving that name, so two crawled
+    without one renamed `Harbour Daily` `harbour.example` on every page. A name given is the provider's; the
+    domain only when no item gives one."""
+    def item(day: int, *provider: str) -> str:
+        return front(f"title: Story {day}", f"publishedDateTime: 2025-11-{day:02}T10:00:00Z", "provider:", *provider)
+    files = {"s1.md": item(1, "  name: Harbour Daily", "  domain: harbour.example"),
+             "s2.md": item(2, "  domain: harbour.example"), "s3.md": item(3, "  domain: www.harbour.example"),
+             "s4.md": item(4, "  domain: bare.example")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert provider_names(out) == {"harbour-example": "Harbour Daily", "bare-example": "bare.example"}
+    assert {name: entry["provider"]["name"] for name, entry in news.items()} == {
+        "s1": "Harbour Daily", "s2": "Harbour Daily", "s3": "Harbour Daily", "s4": "bare.example"}

@@ -119,6 +119,27 @@ def test_a_link_is_named_by_the_host_the_browser_goes_to(tmp_path, page):
         assert label.replace("Watch the video on ", "").replace("\u2197", "").strip() == hostname
 
 
+def test_a_provider_known_by_its_domain_alone_is_named_as_the_browser_goes_there(tmp_path):
+    """A provider of no name is named by its domain, as pages name the host of a link: `xn--pple-43d.com`, whose
+    first letter is a Cyrillic "а", was named "аpple.com" on its page, its cards, the feeds and the API beside the
+    real apple.com. Its home page was no link at all, nor was `bücher.example`'s: both are, in IDNA's ASCII form."""
+    files = {"content/spoof.md": item("Look-alike", provider="{domain: xn--pple-43d.com}"),
+             "content/real.md": item("Real", provider="{domain: apple.com}"),
+             "content/books.md": item("Books", provider="{domain: bücher.example}"),
+             "content/named.md": item("Named", provider="{name: Bücherei, domain: bücherei.example}")}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    news = api_news(config)
+    assert {name: (entry["provider"]["name"], entry["provider"]["url"]) for name, entry in news.items()} == {
+        "spoof": ("xn--pple-43d.com", "https://xn--pple-43d.com/"), "real": ("apple.com", "https://apple.com/"),
+        "books": ("xn--bcher-kva.example", "https://xn--bcher-kva.example/"),
+        "named": ("Bücherei", "https://xn--bcherei-n2a.example/")}
+    out = config.output_path
+    pages = [path for path in out.rglob("*.html") for text in [path.read_text(encoding="utf-8")] if "pple" in text]
+    assert pages and not any("\u0430pple" in path.read_text(encoding="utf-8") for path in pages)
+    atom = (out / "feeds" / "latest.xml").read_text(encoding="utf-8")
+    assert "<name>xn--pple-43d.com</name>" in atom and "\u0430" not in atom
+
+
 def jsonld(path: Path) -> dict:
     import html5lib
 

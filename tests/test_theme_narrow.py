@@ -204,3 +204,34 @@ def test_the_search_options_line_up_on_a_phone(browser, example):
     assert len(menus) == 3 and menus[0]["top"] < menus[1]["top"] < menus[2]["top"], menus
     assert max(m["left"] for m in menus) - min(m["left"] for m in menus) < 1, menus
     assert max(m["right"] for m in menus) - min(m["right"] for m in menus) < 1 and menus[0]["right"] <= 390, menus
+
+
+# One word far longer than any screen is wide (a German compound twice over, a crawler's run of characters),
+# in every field a page shows: a flex or grid box sized itself to it, as `overflow-wrap: break-word` counts the
+# word whole in a box's smallest width, and a provider's page was 1,930 px wide on a 1,280 px screen.
+WORD = "Donaudampfschifffahrtsgesellschaftskapitaensmuetzenabzeichenherstellungsunternehmen" * 2
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_word_longer_than_the_screen_breaks_in_every_field(browser, tmp_path, width):
+    provider = f"{{name: {WORD}, domain: long.example}}"
+    fields = dict(excerpt=WORD, provider=provider, topics=f"[{WORD}, Short]", author=WORD, price=WORD,
+                  length=WORD, category=WORD, related=f"[{{title: {WORD}, webUrl: 'https://r.example/{WORD}'}}]",
+                  images=f"[{{url: 'https://img.example/p.jpg', caption: {WORD}, credit: {WORD}}}]")
+    files = {"content/long.md": item(WORD, **fields),
+             "content/other.md": item("Another story", provider=provider, topics="[Short]")}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    [story] = [one for one in result.site.model.site.items if one.title == WORD]
+    [topic] = [one.slug for one in result.site.model.site.topics.values() if one.name == WORD]
+    pages = ["", "latest/", story.path, f"providers/{story.provider.slug}/", "providers/", "topics/",
+             f"topics/{topic}/"]
+    with static_server(config.output_path, config.base_path) as url:
+        context, tab = _tab(browser, width)
+        try:
+            wider = {}
+            for path in pages:
+                assert tab.goto(url + path).status == 200, path
+                wider[path] = tab.evaluate("() => document.documentElement.scrollWidth") - width
+            assert wider == dict.fromkeys(pages, 0)
+        finally:
+            context.close()

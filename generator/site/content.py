@@ -24,7 +24,6 @@ from typing import Mapping
 import yaml
 
 from generator.site import frontmatter_yaml
-from generator.site.keys import read_as_field
 from generator.site.item_bounds import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES
 from generator.errors import Problem, yaml_problem
 from generator.textfiles import WINDOWS_1252, decoded
@@ -618,9 +617,10 @@ def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter"
     the limits of check_yaml_limits, with its errors as a Problem at the line to fix. `fm_line`: the file's
     line of the text's first line; `what`: what messages call the text; `written`: as frontmatter_yaml.load's;
     `twice`: gets (keys, first line, later line) of each key given again in a nested mapping, at the file's lines;
-    `refused`, when given (an item's front matter), gets a warning (line, message, hint) for each key that is no
-    field (keys.read_as_field) whose value its YAML tag makes impossible (`own: !!float 'x'`), left out: a
-    crawler's field of its own costs no item. Without it, or for a field, such a value is the Problem."""
+    `refused`, when given (an item's front matter), gets a warning (line, message, hint) for each value, at any
+    depth, that its YAML tag makes impossible (`heat: !!float 'x'`, `provider: {name: !!int Acme}`), which is read
+    as written: a crawler's template that tags its values costs no item, and each field says what it makes of
+    the value. Without it (a record), such a value is the Problem."""
     if _NOT_YAML.search(front):
         front = _NOT_YAML.sub("", front)
     problem = check_yaml_limits(name, front, fm_line, what)
@@ -642,14 +642,20 @@ def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter"
                        "write each field on a line of its own, not indented and without a `- ` before it")
     if found:
         twice.extend((keys, fm_line + first, fm_line + later) for keys, first, later in found)
-    for line, exc in left_out or ():
-        refused.append((fm_line + line, f"`{exc.key}` is no field newsdesk reads, and its value is left out: "
-                        f"{exc.said(keyed=False)}", f"remove the tag `{exc.tag}`, or put the value in quotes, tag and all"))
+    for exc in (left_out or ())[:_TAGS_SAID]:
+        refused.append((fm_line + exc.problem_mark.line, f"{exc.said()}; it is read as written", exc.hint(written=True)))
+    if left_out and len(left_out) > _TAGS_SAID:  # (a template that tags every entry of a long list: said once)
+        more = left_out[_TAGS_SAID]
+        refused.append((fm_line + more.problem_mark.line, f"{len(left_out) - _TAGS_SAID} more values from here on "
+                        "have a tag that makes them impossible; each is read as written", "remove their tags"))
     if "\\u" in front or "\\U" in front:  # a "\udcff" escape is a lone surrogate, which no output can hold
         meta = _mapped(meta, _without_surrogate, {})
     if _LONG_NUMBER.search(front):
         meta = _mapped(meta, _printable_integer, {})
     return meta
+
+
+_TAGS_SAID = 5  # values read as written (a tag making them impossible) said one by one in a file
 
 
 def _given_twice(front: str, fm_line: int) -> tuple[tuple[str, int, int], ...]:
@@ -725,25 +731,54 @@ _PAIRS = frozenset({_TAG + "omap", _TAG + "pairs"})
 
 class _Refused(yaml.constructor.ConstructorError):
     """A well-formed value that its YAML tag makes impossible (`!!float 'x'`, `!!bool maybe`, `!!seq text`),
-    at its line; `key`: the top-level key whose value holds it, once known."""
+    at its line; `keys`: the keys from the top of the document to it, once known."""
 
-    def __init__(self, node, key: str | None = None):
-        self.node, self.key = node, key
+    def __init__(self, node, keys: tuple = ()):
+        self.node, self.keys = node, keys
         short = node.tag[len(_TAG):] if node.tag.startswith(_TAG) else None
         self.tag = f"!!{short}" if short else f"!<{node.tag}>"
         self.asks = _TAG_ASKS.get(short, "a value of its own kind")
         self.timestamp = short == "timestamp"
         super().__init__(None, None, self.said(), node.start_mark)
 
-    def said(self, keyed: bool = True) -> str:
+    def said(self) -> str:
         given = repr(self.node.value) if isinstance(self.node.value, str) else \
             ("a list" if isinstance(self.node, yaml.SequenceNode) else "a mapping")
-        where = f"`{self.key}`: " if self.key and keyed else ""
+        keys = self.keys
+        where = f"`{keys[-1]}` in `{keys[0]}`: " if len(keys) > 1 else f"`{keys[0]}`: " if keys else ""
         return f"{where}the tag `{self.tag}` asks for {self.asks}, and {given} is not one"
 
-    def hint(self) -> str:
+    def hint(self, written: bool = False) -> str:
+        if written:  # (the value was read as written: what is left is the tag)
+            return f"remove the tag `{self.tag}`, or write {self.asks}" + (
+                "; dates look like 2026-11-22T08:00:00Z" if self.timestamp else "")
         return f"remove the tag `{self.tag}`, as the value is then read as it is written" + (
             "; dates look like 2026-11-22T08:00:00Z" if self.timestamp else f", or write {self.asks}")
+
+
+def _impossible(loader, node) -> bool:
+    """Whether the node's own YAML tag makes its value impossible: a list's or mapping's tag on another shape,
+    a text's or number's on a list or mapping, or a scalar the tag's constructor refuses. (A tag the loader knows
+    no constructor for, `!!python/...`, is not: PyYAML's error about it is the Problem.)"""
+    shape = _SHAPES.get(node.tag)
+    if shape:
+        return not isinstance(node, shape) or node.tag in _PAIRS and not all(
+            isinstance(entry, yaml.MappingNode) and len(entry.value) == 1 for entry in node.value)
+    constructor = loader.yaml_constructors.get(node.tag)
+    if constructor is None:
+        return False
+    if not isinstance(node, yaml.ScalarNode):
+        return True
+    try:
+        constructor(loader, node)
+    except (yaml.constructor.ConstructorError, *_CONSTRUCTOR_ERRORS):
+        return not _long_digits(node)
+    return False
+
+
+def _long_digits(node) -> bool:
+    """Whether the node is an integer of more digits than Python makes an int of (4,300)."""
+    return node.tag == _TAG + "int" and node.value.lstrip("+-").replace("_", "").isdigit()
 
 
 class _LocatingLoader(yaml.SafeLoader):
@@ -751,9 +786,7 @@ class _LocatingLoader(yaml.SafeLoader):
     a plain `=` as text, as frontmatter_yaml.Loader does)."""
 
     def construct_object(self, node, deep=False):
-        shape = _SHAPES.get(node.tag)
-        if shape and (not isinstance(node, shape) or node.tag in _PAIRS and not all(
-                isinstance(entry, yaml.MappingNode) and len(entry.value) == 1 for entry in node.value)):
+        if node.tag in _SHAPES and _impossible(self, node):
             # (PyYAML checks a list's or mapping's shape after construct_object has returned: without a line)
             raise _Refused(node)
         try:
@@ -767,15 +800,15 @@ class _LocatingLoader(yaml.SafeLoader):
         except yaml.YAMLError:
             raise
         except _CONSTRUCTOR_ERRORS as exc:
-            tag = str(node.tag).rsplit(":", 1)[-1]
-            if tag == "int" and node.value.lstrip("+-").replace("_", "").isdigit():
+            if _long_digits(node):
                 # More digits than Python makes an int of (4,300): the digits as written, which a score
                 # field reads as a number too large (clamped) and a text field as text.
                 return node.value
             raise _Refused(node) from exc
 
 
-_LocatingLoader.add_constructor("tag:yaml.org,2002:value", yaml.SafeLoader.construct_yaml_str)
+_LocatingLoader.add_constructor(_TAG + "value", yaml.SafeLoader.construct_yaml_str)
+_LocatingLoader.add_constructor(_TAG + "timestamp", frontmatter_yaml.timestamp)  # (`2021-02-30`: text, as there)
 
 
 def _load_yaml(front: str, written: dict[str, str] | None = None, twice: list | None = None,
@@ -801,8 +834,8 @@ def _load_yaml(front: str, written: dict[str, str] | None = None, twice: list | 
 
 def _load_located(front: str, twice: list | None, found: int, left_out: list | None = None):
     """yaml.load with _LocatingLoader, and the nested keys given twice (frontmatter_yaml.twice_in) in place of
-    what the first try had found of them (from its `found`th on) before it stopped; `left_out`: as
-    _without_refused's."""
+    what the first try had found of them (from its `found`th on) before it stopped; `left_out`, when given, gets
+    a _Refused for each value read as written (_read_as_written), else the first is raised."""
     loader = _LocatingLoader(front)
     try:
         node = loader.get_single_node()
@@ -811,41 +844,38 @@ def _load_located(front: str, twice: list | None, found: int, left_out: list | N
         if twice is not None:
             del twice[found:]
             frontmatter_yaml.twice_in(node, twice)
-        try:
-            return loader.construct_document(node)
-        except _Refused:
-            if not isinstance(node, yaml.MappingNode):
-                raise
-        return _without_refused(node, left_out)
-    finally:
-        loader.dispose()
-
-
-def _without_refused(node, left_out: list | None):
-    """A mapping node's value with each top-level value that is a _Refused left out when its key is no field
-    (read_as_field) and `left_out` is given, which gets (the key's line, the _Refused) of each; else the
-    _Refused, its key named. (Each value is constructed alone, by a loader of its own, to find which.)"""
-    kept = []
-    for key_node, value_node in node.value:
-        probe = _LocatingLoader("")
-        try:
-            probe.construct_document(value_node)
-        except _Refused as exc:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            refusal = _Refused(exc.node, key)
-            if left_out is None or not isinstance(key, str) or read_as_field(key):
-                raise refusal from exc
-            left_out.append((key_node.start_mark.line, refusal))
-            continue
-        finally:
-            probe.dispose()
-        kept.append((key_node, value_node))
-    node.value = kept
-    loader = _LocatingLoader("")
-    try:
+        refused: list = []
+        _read_as_written(loader, node, refused)
+        if refused and left_out is None:
+            raise refused[0]
+        if left_out is not None:
+            left_out += refused
         return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+def _read_as_written(loader, node, left_out: list) -> None:
+    """Each value in the document, at any depth, that its YAML tag makes impossible (_impossible) tagged as the
+    text, list or mapping it is written as, and a _Refused naming its keys added to `left_out`, in the order of
+    the text. (Tags only are changed: nothing is constructed twice, and an alias's value is looked at once.)"""
+    seen: set[int] = set()
+    todo = [(node, ())]
+    while todo:
+        node, keys = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if _impossible(loader, node):
+            left_out.append(_Refused(node, keys))
+            node.tag = _TAG + ("str" if isinstance(node, yaml.ScalarNode) else
+                               "seq" if isinstance(node, yaml.SequenceNode) else "map")
+        if isinstance(node, yaml.SequenceNode):
+            todo.extend((entry, keys) for entry in reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key_node, value_node in reversed(node.value):
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+                todo += [(value_node, keys + (key,)), (key_node, keys)]
 
 
 def check_yaml_limits(name: str, front: str, fm_line: int, what: str = "front matter") -> Problem | None:

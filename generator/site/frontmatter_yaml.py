@@ -2,7 +2,7 @@
 
 `load(text)` returns exactly what `yaml.load(text, Loader=CSafeLoader)` returns (the loader
 python-frontmatter picks: libyaml's C parser where installed), but for a plain `=` and a plain date
-that does not exist (`2021-02-30`), which are text (Loader, _timestamp). Parsing, composing and resolving tags (`yes` is a bool, `0755` an octal int,
+that does not exist (`2021-02-30`), which are text (Loader, timestamp). Parsing, composing and resolving tags (`yes` is a bool, `0755` an octal int,
 `2026-11-22T08:00:00Z` a timestamp) are PyYAML's own; so is the construction of every typed
 scalar. Only the common shapes, plain strings, lists and mappings, are built here without PyYAML's
 generic constructor (which sets up generators and bookkeeping per node and was much of the
@@ -32,7 +32,7 @@ Loader.add_constructor(_TAG + "value", SafeLoader.construct_yaml_str)  # (the su
 _TIMESTAMP_RESOLVED = next(regexp for tag, regexp in SafeLoader.yaml_implicit_resolvers["2"] if tag == _TAG + "timestamp")
 
 
-def _timestamp(loader, node):
+def timestamp(loader, node):
     """A date, or for a plain scalar shaped as one that is no date (`price: 2021-02-30`, `9999-99-99`, year 0)
     the text as written: PyYAML's ValueError left the whole item out, over a field that may not even be a
     date's. A field that must be a date says so itself, with its line."""
@@ -47,7 +47,7 @@ def _timestamp(loader, node):
         return node.value
 
 
-Loader.add_constructor(_TAG + "timestamp", _timestamp)
+Loader.add_constructor(_TAG + "timestamp", timestamp)
 # Typed scalars whose safe constructor depends on the node's text alone
 _SCALARS = {_TAG + name: Loader.yaml_constructors[_TAG + name]
             for name in ("null", "bool", "int", "float", "timestamp", "value")}

@@ -22,7 +22,7 @@ from generator.site.identities import (as_declared, declared_key, declared_provi
 from generator.site.model import Image, Item, ModelResult, Provider, ProviderRef, Site, Topic
 from generator.site.slugs import distinct_providers, distinct_topics, separate_path_clashes
 from generator.site.types import type_lists
-from generator.urls import safe_url, slugify
+from generator.urls import ascii_host, safe_url, slugify
 
 
 def build_site(
@@ -238,14 +238,19 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
 def provider_name(items, indices) -> str:
     """The name a provider's pages show (but for its `providers:` record's): the one most of its items give it,
     of those as many give, the newest item's. Not the newest item's alone: a crawler that misspelled it once
-    renamed the provider on every page until the next item came."""
+    renamed the provider on every page until the next item came. The domain that names the provider of an item
+    that gives no name (nested_fields.provider_field) is no name given: it is shown when no item gives one."""
     counts: Counter = Counter()
     newest: dict[str, int] = {}
+    bare: set[str] = set()
     for index in indices:  # (newest first)
-        name = items[index].provider.name
-        counts[name] += 1
-        newest.setdefault(name, index)
-    return min(counts, key=lambda name: (-counts[name], newest[name]))
+        provider = items[index].provider
+        counts[provider.name] += 1
+        newest.setdefault(provider.name, index)
+        if provider.name == ascii_host(provider.domain):
+            bare.add(provider.name)
+    given = [name for name in counts if name not in bare] or counts
+    return min(given, key=lambda name: (-counts[name], newest[name]))
 
 
 def in_provider_order(providers: dict[str, Provider]) -> dict[str, Provider]:

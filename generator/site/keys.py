@@ -9,10 +9,8 @@ import difflib
 import re
 from functools import lru_cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # (content.py reads keys: read_as_field; notes.py reads content.py)
-    from generator.site.notes import Notes
+from generator.site.notes import Notes
 
 
 KNOWN_FIELDS = frozenset({
@@ -72,18 +70,9 @@ _OTHER_NAMES = (
 )
 
 
-def read_as_field(key) -> bool:
-    """Whether an item's top-level key is read as one of its fields: a known field in any spelling
-    (spelled_as_known), or another writer's name of one (named_otherwise, the date's OTHER_DATE_KEYS)."""
-    words = words_of(key)
-    return words in _field_words(KNOWN_FIELDS) or words in _OTHER_WORDS
-
-
 # Other writers' names of the date (Hugo's, RSS's, schema.org's, NewsAPI's ...), read when the item gives none
 OTHER_DATE_KEYS = ("date", "pubDate", "publishDate", "publishedDate", "published_date", "publishedAt",
                    "published_at", "datePublished")
-_OTHER_WORDS = frozenset(words_of(name) for _, _, others in _OTHER_NAMES for name in others) | frozenset(
-    words_of(name) for name in OTHER_DATE_KEYS)
 
 
 def named_otherwise(meta: dict, notes: Notes) -> dict:

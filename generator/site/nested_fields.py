@@ -23,7 +23,7 @@ from generator.site.quantities import score_field
 from generator.site.stories import article_key
 from generator.site.text import IGNORED_IN_HOSTS
 from generator.urlnorm import canonical_url
-from generator.urls import field_url, home_page, host_of, slugify, static_path
+from generator.urls import ascii_host, field_url, home_page, host_of, slugify, static_path
 
 
 def topics_field(meta: dict, topic_defs: dict, config: Config, notes: Notes) -> list[tuple[str, str]]:
@@ -261,7 +261,7 @@ def provider_field(value, key: str, notes: Notes, base: str = "") -> ProviderRef
         return None
     if isinstance(value, str) and _WEB_ADDRESS.match(value.strip()) and host_of(value.strip()):
         # `provider: https://www.example.com/` (a crawler that knows only where it read the story): that site
-        value = {"name": site_domain(host_of(value.strip()).lower()), "domain": value.strip()}
+        value = {"name": ascii_host(site_domain(host_of(value.strip()).lower())), "domain": value.strip()}
     if isinstance(value, str):
         value = {"name": value}  # `provider: Solo Reporter`
     if not isinstance(value, dict):
@@ -309,7 +309,9 @@ def provider_field(value, key: str, notes: Notes, base: str = "") -> ProviderRef
     images = value.get("images") if value.get("images") is not None else value.get("logo")
     account = _account(value.get("account"), domain, key, notes)
     domain = domain or account.split("/", 1)[0].split("?", 1)[0]
-    return ProviderRef(name or domain, domain, slugify(account or domain or name),
+    # (named by its domain as pages name a link's host: in IDNA's ASCII form, so that a look-alike letter, the
+    # Cyrillic "а" of `xn--pple-43d.com`, names no other site)
+    return ProviderRef(name or ascii_host(domain), domain, slugify(account or domain or name),
                        _images(images, key, notes, MAX_IMAGES, base), account,
                        _home_page(value.get("url") or address, domain))
 

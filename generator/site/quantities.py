@@ -46,6 +46,23 @@ def _left_out(meta: dict, key: str, notes: Notes, written: Mapping[str, str] | N
     return True
 
 
+# A quantity written counted back as text: a minus before a number that is not 0 (`'-5'`, `'-12.5'`), a clock's time
+# (`-1:00`, as written: YAML reads it as -60) or an ISO 8601 duration (`-PT4M13S`)
+_COUNTED_BACK = re.compile(r"-\s*(?:[0-9_.,:]*[1-9][0-9_.,:]*|P(?:T?[0-9]+(?:[.,][0-9]+)?[DHMS])+)", re.IGNORECASE)
+
+
+def _counted_back(value, key: str, what: str, notes: Notes, hint: str) -> bool:
+    """Whether a size or length is written counted back (a negative number, or text of one: _COUNTED_BACK), said
+    with `hint`: a card showed a download of "-5", a video of "-1:00"."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        negative = value < 0
+    else:
+        negative = isinstance(value, str) and bool(_COUNTED_BACK.fullmatch(value.strip()))
+    if negative:
+        notes.warn(key, f"`{key}` {shown(value)} is negative, which is no {what}; it is left out", hint)
+    return negative
+
+
 def byte_count(value) -> int | float | None:
     """A size given as a number (of bytes: `12345`, `"12345"`), or None for anything else."""
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
@@ -59,9 +76,11 @@ def byte_count(value) -> int | float | None:
 def size_field(meta: dict, key: str, notes: Notes, written: Mapping[str, str] | None = None) -> str:
     """A download's size as a reader reads one: a number is of bytes (as a feed's enclosure and HTTP give it),
     written in kB, MB, GB or TB (`12.3 MB`); text as written (`12 MB`)."""
-    if _left_out(meta, key, notes, written, f"write the size in bytes (12345) or as text (12 MB), or remove `{key}`"):
+    hint = f"write the size in bytes (12345) or as text (12 MB), or remove `{key}`"
+    written_value = written[key] if written and key in written else meta.get(key)
+    if _left_out(meta, key, notes, written, hint) or _counted_back(written_value, key, "size", notes, hint):
         return ""
-    value = byte_count(written[key] if written and key in written else meta.get(key))
+    value = byte_count(written_value)
     if value is None:
         return text_field(meta, key, notes, written=written)
     if value < 1000:
@@ -126,9 +145,10 @@ def length_field(meta: dict, key: str, notes: Notes, written: Mapping[str, str] 
     `1:02:03` for an ISO 8601 duration, a number of seconds (as a feed's `itunes:duration` gives it, and as YAML
     reads `length: 4:13` unquoted: 253) or a clock's time written as text (`"4:13"`); any other text as written
     (`4 min`, `"4:75"`), of no seconds. The one reading that cards, feeds and the API show: they never read the text again."""
-    if _left_out(meta, key, notes, written, f"write the length as 4:13 or in seconds (253), or remove `{key}`"):
-        return "", 0
+    hint = f"write the length as 4:13 or in seconds (253), or remove `{key}`"
     value = written[key] if written and key in written else meta.get(key)
+    if _left_out(meta, key, notes, written, hint) or _counted_back(value, key, "length", notes, hint):
+        return "", 0
     seconds = None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value
@@ -141,10 +161,6 @@ def length_field(meta: dict, key: str, notes: Notes, written: Mapping[str, str] 
         hours, minutes, alone, rest = (int(part or 0) for part in clock.groups())
         seconds = (hours * 60 + minutes + alone) * 60 + rest
     if seconds == 0:  # (`PT0S`, `0`: a crawler's "unknown", no length to show)
-        return "", 0
-    if seconds is not None and seconds < 0:  # (a length counted back: no length a reader could use)
-        notes.warn(key, f"`{key}` {shown(value)} is negative, which is no length; it is left out",
-                   f"write the length as 4:13 or in seconds (253), or remove `{key}`")
         return "", 0
     if seconds is None or not 0 < seconds < 1e9:  # (text, nothing, or no length a reader could use)
         return text_field(meta, key, notes, written=written), 0
