@@ -7,6 +7,8 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
+
 from conftest import clean_build, files_under, item, make_site
 from test_server import CONFIG, ITEMS, Lines, _strip_injection, edit, get, settle, start, write
 
@@ -77,6 +79,7 @@ def test_a_broken_new_item_is_left_out_and_named_while_other_edits_go_on(tmp_pat
         dev.stop()
 
 
+@pytest.mark.slow  # (a broken item left out and fixed runs quick in the test above)
 def test_an_item_broken_while_editing_is_left_out_until_fixed(tmp_path):
     root = make_site(tmp_path / "site", ITEMS, CONFIG)
     dev = start(root)
