@@ -101,12 +101,10 @@ SHAPE_EDITS = {  # what the site holds, or shows on every page, changes: planned
 }
 
 
-# One edit of each kind runs in the quick test run (`-m "not slow"`); CI runs every one. The kinds patched
-# (text, score, move) run quick in the saved story's test, which checks the path and a full build's bytes too.
-QUICK = {"title", "heat-to-the-top", "date", "topics", "unpublished"}
-
-
-def _params(cases, ids, quick=QUICK):
+# One edit of each kind runs in the quick test run (`-m "not slow"`), the others in CI's: a text edit in the first
+# test below, a move in the saved story's test, a score edit in the provider-average test, a change of the site's
+# shape in the fingerprints' test, an item held back in tests/test_serve_broken_items.py.
+def _params(cases, ids, quick):
     return [pytest.param(*case, id=name, marks=() if case[0] in quick else pytest.mark.slow)
             for case, name in zip(cases, ids)]
 
@@ -116,7 +114,7 @@ EDITS = [(field, "patch", edit) for field, edit in sorted({**TEXT_EDITS, **SCORE
 
 
 @pytest.mark.parametrize("field, mode, edit", _params(EDITS, [f"{field}-{mode}" for field, mode, _ in EDITS],
-                                                     quick={"title", "unpublished"}))
+                                                     quick={"title"}))
 def test_an_item_edit_takes_its_path_and_equals_a_full_build(site, tmp_path, field, mode, edit):
     # Text and score edits are patched into the last plan; edits that change the site's shape are planned again.
     root, config, session = site
@@ -191,7 +189,7 @@ def test_a_score_edit_renders_only_the_pages_that_changed(site, tmp_path):
 
 
 @pytest.mark.parametrize("field, edit", _params(sorted({**TEXT_EDITS, **SCORE_EDITS, **MOVES}.items()),
-                                                  sorted({**TEXT_EDITS, **SCORE_EDITS, **MOVES})))
+                                                  sorted({**TEXT_EDITS, **SCORE_EDITS, **MOVES}), quick={"date"}))
 def test_the_saved_storys_page_is_written_first_and_the_rest_named_before_it_is(site, tmp_path, field, edit):
     # serve reloads the browser once the fast path has written the saved story's page and the first pages of
     # the lists (rebuild's HandOver), and holds a request for any file it names until the rebuild returns:
@@ -222,6 +220,7 @@ def test_the_saved_storys_page_is_written_first_and_the_rest_named_before_it_is(
     assert static and not any(held.holds(name) for name in static)  # the reloaded page's stylesheet comes at once
 
 
+@pytest.mark.slow  # (a text edit runs quick in the first test)
 def test_a_headline_edit_plans_again_only_the_feeds_and_api_files_of_the_lists_showing_the_story(site, tmp_path):
     # After the reload, serve plans the feeds and API files: those of the topics and providers whose lists
     # the edit leaves as they were are the last plan's (their pages are kept alike), not planned again.
@@ -580,8 +579,8 @@ def test_a_broken_story_mended_comes_back_and_its_error_goes(site, tmp_path):
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh")
 
 
-@pytest.mark.parametrize("edit", ["title", pytest.param("score", marks=pytest.mark.slow),
-                                  pytest.param("type", marks=pytest.mark.slow)])
+@pytest.mark.slow  # (what it runs of generator/, the quick tests above run too)
+@pytest.mark.parametrize("edit", ["title", "score", "type"])
 def test_a_story_named_under_more_on_a_topic_is_shown_as_edited(site, tmp_path, edit):
     # A story page without related coverage lists the nearest stories of its topic and provider by title and
     # type: a new title, or a type with its length (a badge and a fact), shows there after serve's patch, as in

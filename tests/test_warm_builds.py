@@ -69,8 +69,10 @@ def _teased(root: Path, name: str):
     pytest.fail(f"no article page of the example site lists another story under {name}")
 
 
-@pytest.mark.parametrize("name", [  # (more_on_topic runs quick in the video test below)
-    pytest.param("more_on_topic", marks=pytest.mark.slow), "sources", "story_lead"])
+# One edit of each kind runs in the quick test run (`-m "not slow"`): a title (sources below), a type (the new
+# type list), a date (the second's move), a slug (another address) and coverage (a source added); CI runs all.
+@pytest.mark.parametrize("name", [
+    pytest.param("more_on_topic", marks=pytest.mark.slow), "sources", pytest.param("story_lead", marks=pytest.mark.slow)])
 def test_a_story_shown_on_another_page_is_shown_as_edited_there(built, tmp_path, name):
     # The edited story's title is shown on another story's page (its "More on" or "More coverage" entry, or as the
     # lead of the story the page's item is in): a plan value of that page, not the page's own item (one value for
@@ -86,6 +88,7 @@ def test_a_story_shown_on_another_page_is_shown_as_edited_there(built, tmp_path,
         assert after == clean_build(root, tmp_path / "fresh")
 
 
+@pytest.mark.slow
 def test_a_story_shown_on_another_page_as_a_video_is_shown_so_there(built, tmp_path):
     # What an entry says its story is (Kind: a badge and its length) is a value inside a value of the page.
     root = built
@@ -99,6 +102,7 @@ def test_a_story_shown_on_another_page_as_a_video_is_shown_so_there(built, tmp_p
         assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
 
 
+@pytest.mark.slow
 def test_a_story_shown_on_another_page_is_shown_at_its_new_time_there(built, tmp_path):
     # A time is described once a build for all the pages showing it: a second's move of the story alone shows on the
     # page listing it under "More on" (its <time datetime>), which is made again.
@@ -192,6 +196,7 @@ def test_a_template_edited_between_two_builds_is_compiled_again(tmp_path):
     assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
 
 
+@pytest.mark.slow
 def test_an_edited_story_is_shown_as_edited_in_every_feed_and_api_file_listing_it(built, tmp_path):
     # Feeds, API files and sitemaps are made again by their own fingerprints (what each shows of the items it lists,
     # kept once a build per item): every one that lists the edited story shows its new title.
