@@ -97,6 +97,16 @@ def test_a_words_token_is_it_folded_and_its_term_its_stem_folded():
     assert fold("Ǆemal") == "dzemal"
 
 
+def test_words_end_at_any_other_character_and_the_whole_text_is_lowercased_first():
+    # punctuation between letters of any script parts them; a one-letter part is no word
+    assert spelled("U.S.-based co_op/e-mail: café’s x² Ｆｏｏ") == ["based", "co", "op", "mail", "café", "x2", "foo"]
+    # Greek's capital sigma is final only at a word's end, read across the apostrophe (as toLowerCase does)
+    assert spelled("ΟΔΟΣ. ΟΔΟΣ'ΑΝ") == ["οδος", "οδοσ", "αν"]
+    # a text with letters written without spaces, or a soft hyphen, beside Latin words and punctuation
+    assert spelled("東京タワー, Tokyo's 1st; in\u00adter\u00adnational") == [
+        "東", "京", "タ", "ワ", "ー", "tokyo", "1st", "international"]
+
+
 LANGUAGES = {"pt": "portuguese", "ru": "russian", "ca": "catalan", "fr": "french", "de": "german", "es": "spanish",
              "hi": "hindi", "tr": "turkish", "pl": "polish", "da": "danish"}
 # Per site language: a story's title, the query words typed as a reader without that keyboard might (folded),

@@ -126,7 +126,6 @@ STEMMERS = {
 IGNORABLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
              "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
              "\U000e0000-\U000e0fff")
-_ASCII_TOKEN = re.compile(r"[a-z0-9]{2,}")  # a token (_tokens) in lowercased ASCII text, where it means exactly this
 _WORDS = re.compile(r"[^\W_]{2,}")  # a token (_tokens) in text with no UNSPACED letter, where it means exactly this
 _TAG = re.compile(r"<[^>]*>")
 # Languages whose dotted and dotless i are two letters (Unicode's SpecialCasing.txt: Turkish, Azerbaijani): there
@@ -206,39 +205,52 @@ def spelled(text: str, casing: str = "") -> list[str]:
     word that folding cuts in two or more tokens, or one longer than MAX_TERM, is its tokens, as folded.
     `casing` "tr" (casing(language)): "I" and "İ" lowercase to "ı" and "i", and the dot of an "i" written with
     one more goes."""
-    return _spelled(text, casing)[0]
+    return _spelled(text, casing, _Runs())
 
 
-def _spelled(text: str, casing: str, known=()) -> tuple[list[str], set[str] | None]:
-    """spelled()'s words and, when finding them made it, their set (the index needs it too: made once).
-    `known`: words that _spelled gave before (the index's task: those it has made terms), not checked again."""
-    if text.isascii() and not (casing and "I" in text):
-        # Most stories are ASCII: one plain class finds the same words, folding changes none of them
-        found = _ASCII_TOKEN.findall(text.lower())
-        if found and max(map(len, found)) > MAX_TERM:
-            found = [token[:MAX_TERM] for token in found]
-        return found, None
-    every, plane0, special = _written_words()
-    text = text.replace("\u200b", " ")
-    written = _lower(unicodedata.normalize("NFKC", text), casing)
-    # An IGNORABLE character is still one, or an UNSPACED letter, after NFKC and lower() (no composition takes
-    # one in; tests/test_search.py checks every one), so a text in which `special` finds none had none to drop
-    if not special.search(written):
-        found = plane0.findall(written)
+# Each ASCII byte that is no letter or digit -> a space, the rest kept: a word (a run of _written_words' plane 0
+# class) never holds such a byte, so a text's UTF-8 split at them cuts it only between its words
+_CUT = bytes(byte if byte >= 0x80 or chr(byte).isalnum() else 0x20 for byte in range(256))
+
+
+class _Runs(dict):
+    """A lowercased NFKC text's runs of letters, digits and non-ASCII characters (its UTF-8 bytes split at _CUT's
+    spaces) -> the words spelled() finds in each: a run is looked at once a task, not every time a text has it
+    (most runs are one word, and words repeat: "the" is one run however many bodies write it). None for a run
+    with an IGNORABLE or UNSPACED character or one past plane 0: its text's words are found otherwise."""
+
+    def __missing__(self, run: bytes) -> tuple[str, ...] | None:
+        text = run.decode("utf-8", "surrogatepass")
+        words: tuple[str, ...] | None
+        if run.isascii():  # (lowercase letters and digits only)
+            words = (text[:MAX_TERM],) if len(text) > 1 else ()
+        elif _written_words()[2].search(text):
+            return None  # (not kept: such a run is often a whole sentence of Chinese or Japanese)
+        else:
+            # Most words are their own tokens: _whole is the word (English with typographic quotes: all of them)
+            words = tuple(itertools.chain.from_iterable(map(_whole, _written_words()[1].findall(text))))
+        self[run] = words
+        return words
+
+
+def _spelled(text: str, casing: str, runs: _Runs) -> list[str]:
+    """spelled()'s words, each run of `runs` (a task's, for every text it reads) looked at once."""
+    if not text.isascii():
+        text = text.replace("\u200b", " ")
+        written = _lower(unicodedata.normalize("NFKC", text), casing)
     else:
-        if _IGNORED.search(text):  # (dropped before NFKC: a soft hyphen between a letter and its accent)
-            written = _lower(unicodedata.normalize("NFKC", _IGNORED.sub("", text)), casing)
-        found = every.findall(written)
-    # Most words are their own tokens (English with typographic quotes and dashes: all of them): each distinct
-    # word that is not ASCII is checked once, rather than every word looked up
-    distinct = set(found)
-    # (not distinct.difference(known): given a dict's subclass, as the index's task passes, it walks all of it;
-    # filterfalse asks `known` of each word in C, not in a comprehension's loop)
-    new = list(itertools.filterfalse(known.__contains__, distinct)) if known else distinct
-    if not new or (max(map(len, new)) <= MAX_TERM
-                   and all(_whole(word) == (word,) for word in itertools.filterfalse(str.isascii, new))):
-        return found, distinct
-    return list(itertools.chain.from_iterable(map(_whole, found))), None
+        written = _lower(text, casing)
+    # An IGNORABLE character is still one, or an UNSPACED letter, after NFKC and lower() (no composition takes
+    # one in; tests/test_search.py checks every one), so a text none of whose runs has one had none to drop (each
+    # such character is in a run: only ASCII bytes are cut)
+    try:
+        return list(itertools.chain.from_iterable(map(
+            runs.__getitem__, written.encode("utf-8", "surrogatepass").translate(_CUT).split())))
+    except TypeError:  # (a run's None)
+        pass
+    if _IGNORED.search(text):  # (dropped before NFKC: a soft hyphen between a letter and its accent)
+        written = _lower(unicodedata.normalize("NFKC", _IGNORED.sub("", text)), casing)
+    return list(itertools.chain.from_iterable(map(_whole, _written_words()[0].findall(written))))
 
 
 # Hyphens that join a compound's parts: the ASCII one, Unicode's hyphen and its non-breaking form
@@ -783,12 +795,13 @@ def index_task(_state, task: tuple) -> tuple[Postings, dict[str, dict[str, int]]
 
 class _Stems(dict):
     """word -> term for the words of one task, each stemmed the first time it is looked up; `folded`:
-    word -> its folded term (its token stemmed), for the words where that differs."""
+    word -> its folded term (its token stemmed), for the words where that differs; `runs`: the task's _Runs."""
 
     def __init__(self, stem: Callable[[str], str]):
         super().__init__()
         self.stem = stem
         self.folded: dict[str, str] = {}
+        self.runs = _Runs()
 
     def __missing__(self, word: str) -> str:
         term = self[word] = self.stem(word)
@@ -823,15 +836,15 @@ def _weights(stems: _Stems, casing: str, words: Counter | set[str], title: str, 
     A word is indexed by its term (stemmed as written, then folded: "informações" -> "inform") and, when
     that differs, by its folded term too (its token stemmed: "informacoes" -> "informaco"), with the
     same weights: a query typed without accents is stemmed from its folded letters, and finds it so."""
-    fields = [spelled(title, casing), spelled(labels, casing), spelled(excerpt, casing)]
+    runs = stems.runs
+    fields = [_spelled(title, casing, runs), _spelled(labels, casing, runs), _spelled(excerpt, casing, runs)]
     # (a compound is a word of its field beside its parts, after them: so in no phrase pair)
     text = body_text(body_html(body))
     joined = [compounds(title, casing), compounds(labels, casing), compounds(excerpt, casing), compounds(text, casing)]
-    body_words, present = _spelled(text, casing, stems)
+    body_words = _spelled(text, casing, runs)
     if len(body_words) + len(joined[3]) > MAX_BODY_WORDS:
-        body_words, joined[3], present = _bounded(body_words, joined[3], present)
-    if present is None:
-        present = set(body_words)
+        body_words, joined[3] = _bounded(body_words, joined[3])
+    present = set(body_words)
     present.update(*fields, *joined)
     words.update(present)
     # (every word of `present` is looked up, so stemmed, in _field_weights)
@@ -846,16 +859,15 @@ def _weights(stems: _Stems, casing: str, words: Counter | set[str], title: str, 
     return weights
 
 
-def _bounded(words: list[str], compounds: list[str], present: set[str] | None
-             ) -> tuple[list[str], list[str], set[str] | None]:
+def _bounded(words: list[str], compounds: list[str]) -> tuple[list[str], list[str]]:
     """A body's words and compounds as the index takes them: of its first MAX_BODY_WORDS different ones (its
-    words in order, then its compounds), each as often as the text writes it; `present`: the words' set."""
+    words in order, then its compounds), each as often as the text writes it."""
     distinct = dict.fromkeys(words)
     distinct.update(dict.fromkeys(compounds))
     if len(distinct) <= MAX_BODY_WORDS:
-        return words, compounds, present
+        return words, compounds
     kept = set(itertools.islice(distinct, MAX_BODY_WORDS))
-    return [word for word in words if word in kept], [word for word in compounds if word in kept], kept
+    return [word for word in words if word in kept], [word for word in compounds if word in kept]
 
 
 def _field_weights(term_of: Callable, fields: list[list], body_words: list, joined: list[list]) -> dict[str, int]:
@@ -892,8 +904,9 @@ def _shorten(text: str) -> str:
     return (bidi_closed(cut) if BIDI.search(cut) else cut) + "…"
 
 
-def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+# One encoder for every value written: json.dumps with these arguments makes a new one at each call, which cost
+# more than encoding a term's name (tens of thousands of them)
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
 
 
 def _encode(text: str) -> bytes:
