@@ -106,12 +106,13 @@ class Prepared:
 
 def prepare(item: StoryInput, seen: dict | None = None) -> Prepared:
     """The per-item part of clustering (`seen`: one dict for many items, caching words' normal forms)."""
-    found = bag(item, seen)
+    seen = {} if seen is None else seen
+    title = _words(item.title, seen)
+    found = _bag(item, title, seen)
     related = tuple(key for key in map(article_key, item.related) if key)
     keys = article_keys((item.original_url, item.web_url, item.amp_url, item.cdn_amp_url))
     found_figures = figures(item.title)
-    headline = tuple(sorted({word for word in _words(item.title, {} if seen is None else seen)
-                             if not word.isdigit()})) if found_figures else ()
+    headline = tuple(sorted({word for word in title if not word.isdigit()})) if found_figures else ()
     return Prepared(tuple(found), array("d", found.values()), keys, related, found_figures, headline)
 
 
@@ -679,6 +680,7 @@ _NEIGHBOURS = _INDEXED * _RECENT
 # 10", "... March 11 - Market News"): a template's lines (one provider's or several's) about different events,
 # which no weight of words tells from a report republished. Reports of one story in their own words give figures of
 # their own ("5.25%", "a 15-year high"); a year names an edition ("Billboard's 2014 list", "2013 list"), not an event.
+_ANY_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(19|20)\d\d")
 _FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w.,]*\w)")
 
@@ -794,7 +796,10 @@ def bag(item: StoryInput, seen: dict | None = None) -> dict[str, float]:
     """The item's words, weighted by where they stand (headline first): what clustering reads of its text,
     and depends on the item alone. `seen` caches words' normal forms (one dict for many items)."""
     seen = {} if seen is None else seen
-    title = _words(item.title, seen)
+    return _bag(item, _words(item.title, seen), seen)
+
+
+def _bag(item: StoryInput, title: list[str], seen: dict) -> dict[str, float]:
     fields = (title, _url_words(item.web_url or item.original_url), _words(item.excerpt, seen),
               _words(item.text[:TEXT_CHARACTERS], seen))
     bag: dict[str, float] = {}
@@ -831,7 +836,9 @@ def _vector(item: Prepared, idf: Mapping[str, float]) -> dict[str, float]:
 def figures(title: str) -> tuple[str, ...]:
     """A headline's figures, sorted: its numbers that stand alone ("4%", "5.25", "2-1", "March 10, 2014"), not
     those inside a name or a unit ("MH370", "4G", "10m", "$4.5bn")."""
-    return tuple(sorted(f for f in _FIGURE.findall(title) if not _YEAR.fullmatch(f))) if title else ()
+    if not _ANY_DIGIT.search(title):
+        return ()  # (most headlines: a plain scan, not the figure's look-arounds at every character)
+    return tuple(sorted(figure for figure in _FIGURE.findall(title) if not _YEAR.fullmatch(figure)))
 
 
 def words(text: str) -> list[str]:
