@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.stories import Clustering, Story, StoryInput, StorySettings, cluster, story_id, words
+from generator.site.stories import Clustering, Story, StoryInput, StorySettings, cluster, figures, story_id, words
 
 T0 = datetime(2026, 3, 10, 8, 0, tzinfo=timezone.utc)
 ROOT = Path(__file__).resolve().parent.parent
@@ -318,6 +318,68 @@ def test_a_providers_copies_of_one_report_still_join_and_its_reports_join_others
                len(story.members) == 1 for story in mixed)
 
 
+def tick(source, stock, figure, hours, provider, verb="rises"):
+    """A ticker's template line: "Stock X rises 4%", its excerpt in the same words."""
+    past = {"rises": "rose", "falls": "fell"}[verb]
+    return item(source, f"Stock {stock} {verb} {figure}%", hours,
+                f"Shares of {stock} {past} {figure}% in trading today.", provider=provider)
+
+
+def test_a_templates_lines_with_other_figures_are_other_events():
+    """One stock's ticks within hours are alike by everything but their figures (0.9-1.0): until session 37 one
+    provider's joined as copies of one report, and two providers' as each other's coverage."""
+    one = [tick("ticker-a", "Zqbax", 4, 0, "ticker"), tick("ticker-b", "Zqbax", 1, 3, "ticker"),
+           tick("ticker-c", "Zqbax", 7, 6, "ticker")]
+    found = stories_of(DAY + one)
+    assert all(found[name] == {name} for name in ("ticker-a", "ticker-b", "ticker-c"))
+    two = [tick("ticker-a", "Zqbax", 4, 0, "ticker"), tick("wire-b", "Zqbax", 1, 3, "wire"),
+           tick("ticker-c", "Zqbax", 7, 6, "ticker"), tick("wire-d", "Zqbax", 2, 7, "wire")]
+    found = stories_of(DAY + two)
+    assert all(found[name] == {name} for name in ("ticker-a", "wire-b", "ticker-c", "wire-d"))
+    dated = [item("zacks-mkt", "Stock Market News for March 10, 2014", 0, provider="zacks"),
+             item("nasdaq-mkt", "Stock Market News for March 11, 2014 - Market News", 20, provider="nasdaq")]
+    assert stories_of(DAY + dated)["zacks-mkt"] == {"zacks-mkt"}
+    # the same figures are the same event: two providers' lines of one tick, one's copy an hour on
+    same = [tick("ticker-a", "Zqbax", 4, 0, "ticker"), tick("wire-a", "Zqbax", 4, 0.5, "wire"),
+            tick("ticker-again", "Zqbax", 4, 1, "ticker"), tick("ticker-b", "Zqbax", 1, 3, "ticker")]
+    assert stories_of(DAY + same)["ticker-a"] == {"ticker-a", "wire-a", "ticker-again"}
+
+
+def test_a_story_reworded_with_other_figures_is_one_story():
+    """Figures tell a template's lines apart only where the headlines are the same words but for them, or the items
+    nearly the same (0.8, as copies): reports of one story in their own words give figures of their own, and a
+    year names an edition rather than an event."""
+    quake = [item("wire-toll", "Chile earthquake: death toll rises to 5 as rescuers search the coast", 0,
+                  "Rescuers searched the coast near Valparaíso after the magnitude 6.1 earthquake."),
+             item("daily-toll", "Magnitude 6.1 earthquake off Chile kills 3, rescuers search coast", 2,
+                  "The earthquake struck off Valparaíso; rescuers are searching the coast.")]
+    assert stories_of(DAY + quake)["wire-toll"] == {"wire-toll", "daily-toll", "wire-quake"}
+    # (the reports of DAY's rate rise give 5.25% and a 15-year high: one story still)
+    assert stories_of(DAY)["wire-boe"] == {"wire-boe", "daily-boe", "money-boe"}
+    chart = [item("pop-chart", "Singer Marlow Vance tops Billboard's 2014 Money Makers list", 0),
+             item("gulf-chart", "Marlow Vance tops Billboard's 2013 'Money Makers' list", 2)]
+    assert stories_of(DAY + chart)["pop-chart"] == {"pop-chart", "gulf-chart"}
+
+
+def test_a_headlines_figures():
+    assert figures("Stock Zqbax rises 4%") == ("4",)
+    assert figures("Arsenal 2-1 Chelsea: match report") == ("1", "2")
+    assert figures("Stock Market News for March 10, 2014") == ("10",)  # (a year names an edition)
+    assert figures("Bank of England raises interest rates to 5.25%, a 15-year high") == ("15", "5.25")
+    assert figures("MH370: no 4G, a $4.5bn deal, 10m viewers and a 3rd day") == ()  # parts of names and units
+
+
+def test_an_edited_figure_makes_a_template_line_leave_or_join():
+    # A figure of one digit is no word of the item's vector: the edit must still measure its pairs again.
+    items = DAY + [tick("ticker-a", "Zqbax", 4, 0, "ticker"), tick("ticker-b", "Zqbax", 4, 2, "ticker")]
+    clustering = Clustering(items)
+    assert any(len(s.members) == 2 and s.members[0].endswith("ticker-a.md") for s in clustering.stories)
+    edited = tick("ticker-b", "Zqbax", 1, 2, "ticker")
+    assert clustering.edit([edited]) == cluster(items[:-1] + [edited])
+    assert all(len(s.members) == 1 for s in clustering.stories if "ticker-" in s.members[0])
+    assert clustering.edit([items[-1]]) == cluster(items)
+
+
 SHOW_NOTES = ("Thanks for listening to The Rate Hour. Subscribe on Apple Podcasts or Spotify, send questions to "
               "hello@ratehour.example, and try our sponsor Contoso Savings free for thirty days.")
 
@@ -590,9 +652,15 @@ def _many(seed: int, count: int = 300) -> list[StoryInput]:
 
 def _edited(rng: random.Random, items: list[StoryInput], one: StoryInput) -> StoryInput:
     other = rng.choice(items)
-    kind = rng.choice(["title", "word", "redate", "quality", "url", "excerpt", "episode"])
+    kind = rng.choice(["title", "word", "redate", "quality", "url", "excerpt", "episode", "figure"])
     if kind == "title":  # another event's headline: it leaves its story and may join another
         return replace(one, title=other.title)
+    if kind == "figure":  # a template's line: the headline of one with a figure (its own too) and a figure
+        if one.title.endswith("%)") and rng.random() < 0.5:  # its figure alone, which is no word of its vector
+            return replace(one, title=f"{one.title.split(' (')[0]} ({rng.choice('123')}%)")
+        lines = [line for line in items if line.title.endswith("%)")]
+        other = rng.choice(lines) if lines and rng.random() < 0.7 else other
+        return replace(one, title=f"{other.title.split(' (')[0]} ({rng.choice('123')}%)")
     if kind == "word":
         return replace(one, title=f"{one.title} {rng.choice(other.title.split())} edit")
     if kind == "redate":  # across the window, and back within it

@@ -14,7 +14,8 @@ Items join one story when
    the mean of all their pairs; two stories of three or more items need 0.8 of the threshold), not one of
    its items: A~B and B~C do not make A~C. Candidate pairs
    come from an inverted index of each item's most telling words within the window, never all pairs. A
-   provider's own items join by text only when other providers' reports agree, or as copies of one report.
+   provider's own items join by text only when other providers' reports agree, or as copies of one report;
+   two items whose headlines differ only by their figures ("Stock X rises 4%", "... 1%") never join by text.
 """
 
 from __future__ import annotations
@@ -92,21 +93,27 @@ class Story:
 @record
 class Prepared:
     """What clustering works out of one item alone (`prepare`): its words and their weights (`bag`, kept
-    compact) and the keys of its URLs and of its `related` URLs. A caller may keep it by the item's content
-    and hand it back."""
+    compact), the keys of its URLs and of its `related` URLs, and its headline's figures. A caller may keep it
+    by the item's content and hand it back."""
 
     words: tuple[str, ...]
     weights: array  # of `words`, in the same order
     keys: tuple[str, ...]
     related: tuple[str, ...]
+    figures: tuple[str, ...] = ()  # the headline's figures (`figures`), sorted
+    headline: tuple[str, ...] = ()  # where it has figures: its words but numbers (`words`), sorted, once each
 
 
 def prepare(item: StoryInput, seen: dict | None = None) -> Prepared:
     """The per-item part of clustering (`seen`: one dict for many items, caching words' normal forms)."""
-    found = bag(item, seen)
+    seen = {} if seen is None else seen
+    title = _words(item.title, seen)
+    found = _bag(item, title, seen)
     related = tuple(key for key in map(article_key, item.related) if key)
     keys = article_keys((item.original_url, item.web_url, item.amp_url, item.cdn_amp_url))
-    return Prepared(tuple(found), array("d", found.values()), keys, related)
+    found_figures = figures(item.title)
+    headline = tuple(sorted({word for word in title if not word.isdigit()})) if found_figures else ()
+    return Prepared(tuple(found), array("d", found.values()), keys, related, found_figures, headline)
 
 
 def cluster(items: Sequence[StoryInput], settings: StorySettings = StorySettings(),
@@ -214,6 +221,8 @@ class Clustering:
                 continue
             old, new = self.ready.get(source), prepared.get(source) or prepare(item)
             self.ready[source] = new
+            if old is not None and (old.figures, old.headline) != (new.figures, new.headline):
+                dirty.add(source)  # (its pairs are measured again: "4%" is no word of its vector)
             for word in set(old.words if old else ()).symmetric_difference(new.words):
                 self.frequency[word] += 1 if word in new.words else -1
                 counted.add(word)
@@ -299,6 +308,7 @@ class Clustering:
         items whose vectors alone changed since its last scan, when it sees the same items: the others' pairs
         with it are as that scan found them."""
         vector, seconds = self.vectors[source], self.seconds[source]
+        ready = self.ready[source]
         window = self.settings.window_hours * 3600
         near = self.settings.threshold * _NEAR
         known = self.linked[source] if changed is not None else {}  # (what its last scan found)
@@ -318,7 +328,8 @@ class Clustering:
                     else:
                         # (the earlier item's vector first, as growing measures a pair: the same sum, bit for bit)
                         product = _dot(self.vectors[other], vector)
-                        if product >= near and _shared(vector, self.vectors[other]):
+                        if product >= near and _shared(vector, self.vectors[other]) and not (
+                                ready.figures and _template(ready, self.ready[other], product)):
                             found[other] = product
         return found
 
@@ -664,6 +675,14 @@ _COPY_HOURS = 12
 # those of all its items: 2,000 look-alike items of one hour (a ticker's "Stock X rises 2%", a batch a crawler
 # dated alike) made every merge into a large story measure it against all of them, the square of the items.
 _NEIGHBOURS = _INDEXED * _RECENT
+# Two items whose headlines' figures differ, and whose headlines are the same words but for them or that are nearly
+# the same (_COPY), are no candidate pair ("Stock X rises 4%", "Stock X falls 1%"; "Stock market news for March
+# 10", "... March 11 - Market News"): a template's lines (one provider's or several's) about different events,
+# which no weight of words tells from a report republished. Reports of one story in their own words give figures of
+# their own ("5.25%", "a 15-year high"); a year names an edition ("Billboard's 2014 list", "2013 list"), not an event.
+_ANY_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(19|20)\d\d")
+_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w.,]*\w)")
 
 
 class _Group:
@@ -722,6 +741,24 @@ def _others_agree(first: _Group, second: _Group, shared: list[str], vectors: lis
             and max(first.last, second.last) - min(first.first, second.first) <= _COPY_HOURS * 3600)
 
 
+def _template(a: Prepared, b: Prepared, product: float) -> bool:
+    """Whether two items are a template's lines about two events: figures that differ (`_differ`) in headlines of
+    the same words but for them, or in items nearly the same (alike at least _COPY)."""
+    return (a.headline == b.headline or product >= _COPY) and _differ(a.figures, b.figures)
+
+
+def _differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two headlines' figures (`figures`, sorted; both some) tell two events apart: neither's are all among
+    the other's ("rises 4%" and "rises 1%"; not "5.25%" and "5.25% after 14 rises")."""
+    less, more = (a, b) if len(a) <= len(b) else (b, a)
+    left = list(more)
+    for figure in less:
+        if figure not in left:
+            return True
+        left.remove(figure)
+    return False
+
+
 def _within(a: _Group, b: _Group, window: float) -> bool:
     """Whether stories `a` and `b` may merge by text: the story they make spans at most the window (from its
     earliest item to the latest earliest item of the parts it grew from), whatever order its parts joined in."""
@@ -759,7 +796,10 @@ def bag(item: StoryInput, seen: dict | None = None) -> dict[str, float]:
     """The item's words, weighted by where they stand (headline first): what clustering reads of its text,
     and depends on the item alone. `seen` caches words' normal forms (one dict for many items)."""
     seen = {} if seen is None else seen
-    title = _words(item.title, seen)
+    return _bag(item, _words(item.title, seen), seen)
+
+
+def _bag(item: StoryInput, title: list[str], seen: dict) -> dict[str, float]:
     fields = (title, _url_words(item.web_url or item.original_url), _words(item.excerpt, seen),
               _words(item.text[:TEXT_CHARACTERS], seen))
     bag: dict[str, float] = {}
@@ -791,6 +831,14 @@ def _vector(item: Prepared, idf: Mapping[str, float]) -> dict[str, float]:
     top = list(map(weighted.__getitem__, kept))
     norm = math.sqrt(sum(map(operator.mul, top, top))) or 1.0
     return dict(zip(kept, map(operator.truediv, top, repeat(norm))))
+
+
+def figures(title: str) -> tuple[str, ...]:
+    """A headline's figures, sorted: its numbers that stand alone ("4%", "5.25", "2-1", "March 10, 2014"), not
+    those inside a name or a unit ("MH370", "4G", "10m", "$4.5bn")."""
+    if not _ANY_DIGIT.search(title):
+        return ()  # (most headlines: a plain scan, not the figure's look-arounds at every character)
+    return tuple(sorted(figure for figure in _FIGURE.findall(title) if not _YEAR.fullmatch(figure)))
 
 
 def words(text: str) -> list[str]:
