@@ -90,15 +90,19 @@ BYLINE = """(card) => {
           time: box(card.querySelector('.byline time')).right};
 }"""
 
-# The screen positions of the first and last letters of a provider's name, as the reader sees them.
-LETTERS = """(chip) => {
-  const text = [...chip.querySelectorAll('*'), chip].flatMap(e => [...e.childNodes])
-    .find(n => n.nodeType === 3 && n.textContent.includes('Yahoo'));
+# The screen positions of the first and last letters of `words` in an element, as the reader sees them.
+LETTERS = """([element, words]) => {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let text; while ((text = walker.nextNode()) && !text.textContent.includes(words)) {}
   const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
                       return r.getBoundingClientRect().left; };
-  const start = text.textContent.indexOf('Y');
-  return {first: at(start), last: at(start + 'Yahoo!'.length - 1)};
+  const start = text.textContent.indexOf(words);
+  return {first: at(start), last: at(start + words.length - 1)};
 }"""
+
+
+def _letters(locator, words: str) -> dict:
+    return locator.evaluate(f"(e) => ({LETTERS})([e, {words!r}])")
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -134,10 +138,14 @@ def test_an_arabic_site_reads_right_to_left_on_every_page(browser, arabic, viewp
         assert logos or viewport is PHONE  # (a phone's cards show no logo)
         # An English name reads left to right inside the Arabic line: "Yahoo!", not "!Yahoo".
         chip = tab.locator(".byline .provider-chip", has_text="Yahoo").first
-        letters = chip.evaluate(LETTERS)
+        letters = _letters(chip, ENGLISH)
         assert letters["first"] < letters["last"], f"the English provider's name shows as '!Yahoo': {letters}"
         # "+1 source" on the card of the story two providers report, as an Arabic count.
         assert tab.locator(".story-sources").filter(has_text="مصدر").count() >= 1
+        # An English paragraph of a story's body ends in its full stop, on the right.
+        tab.goto(url + pages["article"], wait_until="load")
+        letters = _letters(tab.locator(".body p").first, "text.")
+        assert letters["first"] < letters["last"], f"the English body reads '.Some body text': {letters}"
     finally:
         context.close()
 
@@ -165,7 +173,7 @@ def test_a_search_result_shows_an_english_name_in_its_own_direction(browser, ara
         tab.fill("#search-q", "المكتبة")
         chip = tab.locator("#search-results .provider-chip", has_text="Yahoo").first
         chip.wait_for(timeout=20_000)
-        letters = chip.evaluate(LETTERS)
+        letters = _letters(chip, ENGLISH)
         assert letters["first"] < letters["last"], f"the English provider's name shows as '!Yahoo': {letters}"
     finally:
         context.close()
