@@ -136,3 +136,23 @@ UNSPACED = ("\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u1980-\u19df\u
             "\u30a1-\u30fa\u30fc-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
             "\ua960-\ua97f\ua9e0-\ua9ff\uaa60-\uaa7f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff"
             "\uff66-\uff9f\U00020000-\U0003134f")
+
+
+# Right-to-left writing: the scripts Unicode's Script Metadata (CLDR's scriptMetadata.txt, its RTL column) writes
+# right to left, of those a language tag may name (`az-Arab`, `pa-Arab`, `ff-Adlm`), and the languages whose likely
+# script is one of them (CLDR 48's likelySubtags: ar → ar-Arab-EG, he → he-Hebr-IL ...), as browsers' `Intl.Locale`
+# `getTextInfo()` tells them. A tag's script, where it names one, decides (`ku-Arab` is right to left, `ku` not).
+RTL_SCRIPTS = frozenset("adlm arab armi avst chrs elym hatr hebr hung khar lydi mand mani mend narb nbat nkoo "
+                        "orkh palm phli phlp phnx prti rohg samr sarb sogd sogo syrc thaa yezi".split())
+RTL_LANGUAGES = frozenset("ar arc bal bqi ckb dv fa glk he khw ks lrc mzn nqo prs ps sd sdh skr syr ug ur "
+                          "yi".split())
+
+
+def direction(tag: str) -> str:
+    """"rtl" for a language tag written right to left (RTL_SCRIPTS, RTL_LANGUAGES), else "ltr" (and for "")."""
+    if not tag:
+        return "ltr"
+    language, script, _region = _parts(tag)
+    if script:
+        return "rtl" if script in RTL_SCRIPTS else "ltr"
+    return "rtl" if RENAMED.get(language, language) in RTL_LANGUAGES else "ltr"

@@ -19,7 +19,7 @@ from generator.i18n import load_words
 
 BASIC = ROOT / "tests" / "sites" / "basic"  # a story of three sources, a video, topics, two pages of Latest
 I18N = ROOT / "themes" / "default" / "i18n"
-SHIPPED = ("de", "en", "es", "fr", "it", "ja", "nl", "pt")
+SHIPPED = ("ar", "de", "en", "es", "fr", "it", "ja", "nl", "pt")
 
 
 def site_in(tmp_path: Path, language: str, files: dict[str, str] | None = None) -> Path:
@@ -169,7 +169,7 @@ def test_a_language_without_words_shows_english_and_says_so_once(tmp_path):
     assert ">Latest</a>" in page(out, "index.html") and "4 Mar 2026" in page(out, "index.html")
     [warning] = [str(w) for w in result.site.warnings]
     assert re.match(r"config\.yaml:\d+: the theme has no words in ko", warning), warning
-    assert "themes/default/i18n/ko.yaml" in warning and "de, en, es, fr, it, ja, nl, pt" in warning
+    assert "themes/default/i18n/ko.yaml" in warning and "ar, de, en, es, fr, it, ja, nl, pt" in warning
     # (the site has no themes/default/i18n/en.yaml to copy: the bundled theme has, which --version finds)
     assert "a copy of the bundled theme's i18n/en.yaml (`newsdesk --version` says where it is)" in warning
 

@@ -55,6 +55,11 @@ def _site(root: Path):
             _long(headline), f"2026-11-{19 - n:02d}T10:00:00Z", provider=other, topics="[Town]", heat=90 - n,
             originalUrl=f"https://plain.example/{n}", **({"excerpt": f"'{LONG_SUMMARY}'"} if n < 2 else {}),
             **({"images": "[{url: 'static/pictures/missing.jpg', width: 1200, height: 675}]"} if n % 2 else {}))
+    # A picture whose caption is a whole article (2,000 characters: crawlers copy a figure's text whole).
+    files["content/captioned.md"] = item(
+        "Councillors vote on the harbour plan", "2026-11-01T10:00:00Z", provider="{name: Caption Desk, domain: "
+        "caption.example}", topics="[Pictures]", heat=1, originalUrl="https://caption.example/1",
+        images=f"[{{url: 'static/pictures/missing.jpg', width: 1200, height: 675, caption: '{LONG_SUMMARY}'}}]")
     config, result = build_site(make_site(root, files, CONFIG))
     return config, result.site.model.site
 
@@ -131,3 +136,20 @@ def test_headlines_of_several_sentences_leave_four_stories_on_a_phone_screen(bro
         assert len(cards) >= 5, kind
         counts[kind] = len([card for card in cards if card["top"] >= 0 and card["bottom"] <= PHONE["height"]])
     assert all(n >= 4 for n in counts.values()), f"stories on a 390x844 first screen: {counts}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_pictures_long_caption_leaves_the_original_link_on_the_first_phone_screen(browser, shapes, scheme):
+    # A caption of 2,000 characters under the story's picture pushed "Read the full story" 1,100 pixels down.
+    url, site = shapes
+    [story] = [story for story in site.items if story.image and story.image.caption]
+    context = _open(browser, scheme)
+    try:
+        tab = context.new_page()
+        tab.goto(url + story.path, wait_until="load")
+        box = tab.locator(".original a.button").bounding_box()
+        assert box and box["y"] + box["height"] <= PHONE["height"], f"'Read the full story' at {box}"
+        # The whole caption is still the page's text (for screen readers, search and a reader's copy).
+        assert tab.locator(".picture-words").text_content().startswith(LONG_SUMMARY[:1000])
+    finally:
+        context.close()

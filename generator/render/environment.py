@@ -30,7 +30,7 @@ from generator.config.checks import bundled_theme_gone
 from generator.config.values import Config, bundled_theme_dir
 from generator.errors import BuildError, Problem
 from generator.i18n import Words, facts, fill, load_words
-from generator.languages import og_locale
+from generator.languages import direction, og_locale
 from generator.plan.feeds import feed_path, html_datetime, provider_home, whole_minute_offset
 from generator.render.fragments import MemoEnvironment
 from generator.render.undefined import TemplateFiles, ThemeUndefined, noting_tests
@@ -516,11 +516,18 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         screen reader reads the label in English and the names in their own voice."""
         return site_lang if word_lang(*keys) else content_lang
 
+    rtl = direction(config.language) == "rtl"
+
+    def isolated(text):
+        """A name of the content on a right-to-left page in a <bdi>, which reads in the direction of its own first
+        letter (an English provider's "Yahoo!" on an Arabic card, not "!Yahoo"); on any other page as it is."""
+        return Markup(f"<bdi>{escape(text)}</bdi>") if rtl else text
+
     def in_site_language(text, *keys: str):
         """A name or text of the content inside a theme's sentence, in a <span> of content_lang_in(*keys) when that
-        is not empty, else as it is."""
+        is not empty, else as it is (isolated on a right-to-left page)."""
         marked = content_lang_in(*keys)
-        return Markup(f"<span{marked}>{escape(text)}</span>") if marked else text
+        return isolated(Markup(f"<span{marked}>{escape(text)}</span>") if marked else text)
 
     @lru_cache(maxsize=256)  # (a site has a few types, each on many cards)
     def type_badge(kind: str) -> tuple[str, str]:
@@ -535,6 +542,8 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
                        picture=lambda images, width: picture(images, width, url, config.picture_resizer, copies),
                        pictures=pictures,
                        config=config, topics=site.topics, providers=badges, og_locale=og_locale(config.language),
+                       # `<html dir>` of a language written right to left (nothing for left to right, the default)
+                       html_dir=Markup(' dir="rtl"') if rtl else "",
                        words_language=words.speaks, words_lang=words_lang, content_lang=content_lang,
                        head_lang=head_lang, word_lang=word_lang, content_lang_in=content_lang_in, date_lang=date_lang,
                        type_badge=type_badge, type_word=title_word,
@@ -556,6 +565,8 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         opens_with=opens_with,
         # a name in a theme's sentence ("More from {provider}"), marked as content_lang marks the content
         in_site_language=in_site_language,
+        # a name of the content in a <bdi> on a right-to-left page
+        isolated=isolated,
         # a theme's word beside other text in one element, marked as word_lang marks an element
         word_span=word_span,
     )
