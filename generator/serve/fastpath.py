@@ -4,8 +4,8 @@ Most saves while editing a site change one item. Rather than reading, modelling,
 whole site again, `replan` brings the last plan's indexes up to date for the one item
 (reindex.reindexed), ranks the site again when what ranking reads changed, and plans again what can
 have changed: the front page, Latest, Top and Hot (cheap), the lists of the topics and providers whose
-stories moved, the topics and providers indexes, the pages of the stories whose place in the site
-changed and of those that link to them; then (`with_outputs`, which serve runs once the pages an editor
+stories moved, the topics and providers indexes, the pages of the edited story and of those that show,
+link to or neighbour it (a story that only moved place keeps its page, its indices renumbered); then (`with_outputs`, which serve runs once the pages an editor
 looks at are written) feeds, the API and the sitemaps (their entries of pages kept as they were are
 kept, and so are the feeds and API files of the lists kept as they were). An edit of the words only is the same move, of length zero: the pages that show the item are
 planned again and the rest are kept. Of what is planned again, only the pages
@@ -143,16 +143,16 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
                     shifted and any(i in shifted for n in dependents.lists.get((kind, slug), ())
                                     for i in plan.pages[n].items)) and restoried_at.isdisjoint(order):
                 kept.add((kind, slug))
-    # The stories' pages, in the new order; None for those to plan again: the stories that moved and the
-    # pages that link to one (their items name the old places), and the pages holding a restated Provider.
+    # The stories' pages, in the new order; None for those to plan again: the edited story's, the pages that
+    # show it or link to it, and the pages holding a restated Provider (and, below, whatever else can differ).
     first = dependents.articles[0] if site.items else 0  # plan_pages puts them together, in the items' order
     articles: list = [None] * len(new_site.items)
     for i, page in enumerate(plan.pages[first : first + len(site.items)]):
         if position[i] >= 0:
             articles[position[i]] = page
-    again = set(range(low, min(high, len(new_site.items) - 1) + 1))
-    for i in range(low, min(high, len(site.items) - 1) + 1):
-        again.update(position[plan.pages[number].items[0]] for number in dependents.pages.get(i, ())
+    again = {to}
+    if index is not None:
+        again.update(position[plan.pages[number].items[0]] for number in dependents.pages.get(index, ())
                      if plan.pages[number].kind == "article")
     for slug, provider in new_site.providers.items():
         if provider is not site.providers.get(slug):
@@ -178,6 +178,15 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     for k in again:
         if k >= 0:  # (-1: the deleted story's page)
             articles[k] = None
+    # A page's context names no place in Site.items (Teaser), only its `items` do: the page of a story that only
+    # moved place, or of one showing such a story, is the page as it was with its indices renumbered, when every
+    # item it shows is the same Item at its new place (a deletion moves every story after it).
+    for k, page in enumerate(articles):
+        if page is not None:
+            shown = tuple(position[i] for i in page.items)
+            if shown != page.items:
+                articles[k] = (dataclasses.replace(page, items=shown) if all(
+                    j >= 0 and new_site.items[j] is site.items[i] for i, j in zip(page.items, shown)) else None)
     lists = {region: [plan.pages[number] for number in numbers] for region, numbers in dependents.lists.items()}
     changed = _changed(site, new_site) | restoried_at
     pages = plan_pages(new_site, rankings, plan.config, Earlier(lists, frozenset(kept), articles, changed))
