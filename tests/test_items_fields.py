@@ -611,6 +611,24 @@ def test_a_size_or_a_clocks_length_counted_back_is_none(tmp_path, capsys):
                f"it is left out" in said, said
 
 
+def test_a_price_counted_back_is_none(tmp_path, capsys):
+    """`price: -3` showed a price of "-3", as `size: -5` did a download of "-5": a negative price (as a number, as
+    text, or an offer's amount) is no price, left out with the warning sizes and lengths have."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s", "type: course")
+    cases = {"number": ("price: -3", "'-3'"), "text": ("price: '-3.50'", "'-3.50'"),
+             "offer": ("price: {amount: -3, currency: EUR}", "-3")}
+    files = {f"{name}.md": front(f"title: {name}", *head, line) for name, (line, _) in cases.items()}
+    files["kept.md"] = front("title: kept", *head, "price: 3")
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert news["kept"]["price"] == "3"
+    for name, (_, written) in cases.items():
+        assert not news[name].get("price") and news[name].get("price_amount") is None, news[name]
+        assert not re.search(r">\s*-3", page(out, news[name])), name
+        assert (f"warning: content/{name}.md:6: `price` {written} is negative, which is no price; it is left out "
+                "(write the price as text (9.99 EUR), or remove `price`)") in said, said
+    assert not re.search(r">\s*-3", (out / "courses/index.html").read_text(encoding="utf-8"))
+
+
 def test_a_provider_written_as_an_organization_record_is_that_domains(tmp_path, capsys):
     """A site's organization records name their domain `_id` (`{_id: harbour.example, name, images}`), and a
     crawler that copies the record into its items writes the provider so: it lost its domain, and had a page of
