@@ -51,14 +51,20 @@ def slugify(text: str, fallback: str = "") -> str:
     still has a unique, safe slug. A Windows device name gets a `_` (see above).
     """
     text = str(text)
-    shown = text if text.isascii() else _TAGS.sub("", text)
-    slug = _NOT_SLUG.sub("-", anyascii(spell_symbols(shown)).lower()).strip("-")
-    if len(slug) > MAX_SLUG:
-        slug = distinct_slug(slug, slug)
+    slug = plain_slug(text)
     if not slug:
         seed = text or fallback
         slug = "x-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
     return slug + "_" if device_name(slug) else slug
+
+
+def plain_slug(text: str) -> str:
+    """`text` as slugify makes it a slug (transliterated, lower-case, [a-z0-9-], cut), or "" when nothing of it is
+    left: no letter or digit (`???`), or only characters that show nothing."""
+    text = str(text)
+    shown = text if text.isascii() else _TAGS.sub("", text)
+    slug = _NOT_SLUG.sub("-", anyascii(spell_symbols(shown)).lower()).strip("-")
+    return distinct_slug(slug, slug) if len(slug) > MAX_SLUG else slug
 
 
 def device_name(name: str) -> bool:

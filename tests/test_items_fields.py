@@ -611,6 +611,57 @@ def test_a_size_or_a_clocks_length_counted_back_is_none(tmp_path, capsys):
                f"it is left out" in said, said
 
 
+def test_a_price_counted_back_is_none(tmp_path, capsys):
+    """`price: -3` showed a price of "-3", as `size: -5` did a download of "-5": a negative price (as a number, as
+    text, or an offer's amount) is no price, left out with the warning sizes and lengths have."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s", "type: course")
+    cases = {"number": ("price: -3", "'-3'"), "text": ("price: '-3.50'", "'-3.50'"),
+             "offer": ("price: {amount: -3, currency: EUR}", "-3")}
+    files = {f"{name}.md": front(f"title: {name}", *head, line) for name, (line, _) in cases.items()}
+    files["kept.md"] = front("title: kept", *head, "price: 3")
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert news["kept"]["price"] == "3"
+    for name, (_, written) in cases.items():
+        assert not news[name].get("price") and news[name].get("price_amount") is None, news[name]
+        assert not re.search(r">\s*-3", page(out, news[name])), name
+        assert (f"warning: content/{name}.md:6: `price` {written} is negative, which is no price; it is left out "
+                "(write the price as text (9.99 EUR), or remove `price`)") in said, said
+    assert not re.search(r">\s*-3", (out / "courses/index.html").read_text(encoding="utf-8"))
+
+
+def test_a_slug_of_nothing_to_name_a_page_by_is_said(tmp_path, capsys):
+    """`slug: "\\u200b"` (a zero-width space) named the page after the file name, and `slug: '???'` after a hash
+    (`x-0f3c...`), both unsaid: the writer never learnt the slug was not used. Each now names the page after the
+    file name, with a warning at the `slug:` line; a slug with letters is used as before."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"zero.md": front("title: Zero", *head, 'slug: "\\u200b"'),
+             "marks.md": front("title: Marks", *head, "slug: '???'"),
+             "empty.md": front("title: Empty", *head, "slug: ''"),
+             "named.md": front("title: Named", *head, "slug: Harbour cranes")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert set(news) == {"zero", "marks", "empty", "harbour-cranes"}
+    for name, written in (("zero", "'\\u200b'"), ("marks", "'???'")):
+        assert (f"warning: content/{name}.md:5: `slug` {written} has no letter or digit to name a page by; the page "
+                "is named after the file name instead (write the slug in letters or digits "
+                "(`slug: harbour-cranes`), or remove `slug`)") in said, said
+    assert "empty.md" not in said and "named.md" not in said, said
+
+
+def test_a_slug_clash_is_said_at_the_slug_line(tmp_path, capsys):
+    """Two stories of one day whose `slug:`s are alike were each told "would write the same page" at line 1, far
+    from the `slug:` that made the page's name; a story named by its file is still told at line 1 (the name)."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"first.md": front("title: First", *head, "slug: Same"),
+             "second.md": front("title: Second", *head, "type: video", "slug: same"),
+             "same.md": front("title: Third", *head)}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert len(news) == 3 and "same" in news
+    told = [line for line in said.splitlines() if "would write the same page" in line]
+    assert len(told) == 4, said
+    assert {re.match(r"warning: (\S+:[0-9]+):", line)[1] for line in told} == {
+        "content/first.md:5", "content/second.md:6", "content/same.md:1"}, told
+
+
 def test_a_provider_written_as_an_organization_record_is_that_domains(tmp_path, capsys):
     """A site's organization records name their domain `_id` (`{_id: harbour.example, name, images}`), and a
     crawler that copies the record into its items writes the provider so: it lost its domain, and had a page of

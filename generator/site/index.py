@@ -51,7 +51,7 @@ def build_site(
             withheld.append((item.source, reason))
         else:
             kept.append(item)
-    kept = separate_path_clashes(kept, problems, warnings)
+    kept = separate_path_clashes(kept, config.root, problems, warnings)
     kept = named_otherwise(kept, provider_aliases(extra_providers + config.providers))
     kept, provider_slugs, alike = distinct_providers(kept, config.root, warnings)
     kept, topic_slugs, alike_topics = distinct_topics(kept, topic_defs, config.root, warnings)

@@ -32,7 +32,7 @@ from generator.site.notes import Notes, shown
 from generator.site.private_pictures import HINT, left_out, public_pictures, public_provider, public_related
 from generator.site.quantities import byte_count, length_field, offer_field, price_field, score_field, size_field
 from generator.site.stories import article_keys
-from generator.urls import MAX_URL, field_url, host_of, slugify, without_controls
+from generator.urls import MAX_URL, field_url, host_of, plain_slug, slugify, without_controls
 
 
 def make_item_or_problem(source: Source, config: Config, topic_defs: dict) -> Item | Problem:
@@ -121,7 +121,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         address, kind = media_file(values["featured_html"])
         values["media_file"] = field_url(address)
         values["media_kind"] = kind if values["media_file"] else ""
-    slug_text = text_field(meta, "slug", notes, written=written)
+    slug_text, slug_key = _slug_text(meta, written, notes, _stem(source.path))
     errors, warnings = notes.problems(config.root, source.path, source.body_line - 1,
                                       {key: again for key, _, again in source.twice})
     warnings += tuple(Problem(source.path, again, f"{_key_named(key)} is given twice"
@@ -132,6 +132,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         first = errors[0]
         return Rejected(first.path, first.line, first.message, first.hint, errors=errors, warnings=warnings)
     slug = slugify(slug_text or _stem(source.path) or title, fallback=source.path)
+    if not slug_text and not _stem(source.path):
+        slug_key = notes.aliases.get("title", "title")
     day = published.astimezone(config.zone)  # (strftime writes year 1 as "1")
     body, engine = without_controls(source.body), config.markdown_engine
     body, table = tables_bounded(body)
@@ -168,6 +170,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         source=source.path,
         digest=source.digest,
         slug=slug,
+        slug_key=slug_key,
         path=f"news/{day.year:04d}/{day.month:02d}/{day.day:02d}/{slug}/",
         title=title,
         published=published,
@@ -196,6 +199,20 @@ def _key_named(key: str | tuple[str, ...]) -> str:
     """A key of the front matter as messages name it: `title`, or one in a nested mapping as `name` in `provider`."""
     keys = (key,) if isinstance(key, str) else key
     return " in ".join(f"`{part}`" for part in reversed(keys))
+
+
+def _slug_text(meta: dict, written: dict, notes: Notes, stem: str) -> tuple[str, str]:
+    """`slug` as text, and the key the file writes it as ("" when not given or of nothing to name a page by). One
+    that has no letter or digit (`???`, a zero-width space) is said: its page fell back to the file name unsaid."""
+    text = text_field(meta, "slug", notes, written=written)
+    value = written.get("slug", meta.get("slug"))
+    if plain_slug(text):
+        return text, notes.aliases.get("slug", "slug")
+    if isinstance(value, (str, int, float)) and str(value).strip():
+        notes.warn("slug", f"`slug` {shown(value)} has no letter or digit to name a page by; the page is named "
+                           f"after the {'file name' if stem else 'title'} instead",
+                   "write the slug in letters or digits (`slug: harbour-cranes`), or remove `slug`")
+    return "", ""
 
 
 def _stem(path: str) -> str:

@@ -136,6 +136,9 @@ class Item:
     author: str = ""  # who wrote it, as plain text (several names joined with ", "), or ""
     # the body is the start of a longer one, cut at the file's size limit: its page says so and links the original
     body_cut: bool = False
+    # the front matter key its slug is made of, as the file writes it (`slug`, or `title` for a file named `.md`),
+    # or "" for its file name: where a warning about its page is said
+    slug_key: str = ""
     warnings: tuple[Problem, ...] = ()  # what the user should fix in its file (the item is shown all the same)
 
     @property

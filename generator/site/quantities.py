@@ -52,8 +52,8 @@ _COUNTED_BACK = re.compile(r"-\s*(?:[0-9_.,:]*[1-9][0-9_.,:]*|P(?:T?[0-9]+(?:[.,
 
 
 def _counted_back(value, key: str, what: str, notes: Notes, hint: str) -> bool:
-    """Whether a size or length is written counted back (a negative number, or text of one: _COUNTED_BACK), said
-    with `hint`: a card showed a download of "-5", a video of "-1:00"."""
+    """Whether a size, length or price (an offer's amount) is written counted back (a negative number, or text of
+    one: _COUNTED_BACK), said with `hint`: a card showed a download of "-5", a video of "-1:00", a price of "-3"."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         negative = value < 0
     else:
@@ -99,11 +99,13 @@ def price_field(meta: dict, key: str, notes: Notes, written: Mapping[str, str] |
     value = written[key] if written and key in written else meta.get(key)
     if isinstance(value, list) and value and all(isinstance(offer, dict) for offer in value):
         value = value[0]  # (schema.org's offers, a list: the first is the item's price)
-    if _left_out({key: value}, key, notes, None, f"write the price as text (9.99 EUR), or remove `{key}`"):
+    hint = f"write the price as text (9.99 EUR), or remove `{key}`"
+    amount = next((value[k] for k in ("amount", "price", "value") if value.get(k) not in (None, "")),
+                  None) if isinstance(value, dict) else value
+    if _left_out({key: value}, key, notes, None, hint) or _counted_back(amount, key, "price", notes, hint):
         return ""
     if not isinstance(value, dict):
         return text_field(meta, key, notes, written=written)
-    amount = next((value[k] for k in ("amount", "price", "value") if value.get(k) not in (None, "")), None)
     currency = next((value[k] for k in ("currency", "priceCurrency") if value.get(k) not in (None, "")), "")
     if amount is None or isinstance(amount, (bool, list, dict)) or isinstance(currency, (bool, list, dict)):
         return text_field(meta, key, notes, written=written)  # (no amount to show: said as any mapping is)

@@ -22,9 +22,10 @@ from generator.urls import ascii_host, distinct_slug
 _MAX_SLUG_TRIES = 16  # names separate_path_clashes tries for a story whose page another one has
 
 
-def separate_path_clashes(items: list[Item], problems: list[Problem], warnings: list[Problem]) -> list[Item]:
+def separate_path_clashes(items: list[Item], root, problems: list[Problem], warnings: list[Problem]) -> list[Item]:
     """Stories that would write one page (`Story.md` and `story.md`, or two `slug:`s alike on one day): the
-    first by source path keeps it, each other one gets a page of its own, named after its source path."""
+    first by source path keeps it, each other one gets a page of its own, named after its source path. Said at
+    the line of what each one's slug is made of (_slug_line)."""
     by_path: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         by_path[item.path].append(item)
@@ -42,7 +43,7 @@ def separate_path_clashes(items: list[Item], problems: list[Problem], warnings: 
                 if moved not in taken:
                     break
             else:  # (unreachable but by a flood of hash clashes: left out, said)
-                problems.append(Problem(other.source, 1, f"would write the same page as {group[0].source} ({path})",
+                problems.append(Problem(other.source, _slug_line(root, other), f"would write the same page as {group[0].source} ({path})",
                                         "give one of them a different `slug:` or file name"))
                 continue
             taken.add(moved)
@@ -50,11 +51,17 @@ def separate_path_clashes(items: list[Item], problems: list[Problem], warnings: 
             digest = hashlib.sha1(f"{other.digest}\n{moved}".encode("utf-8")).hexdigest()
             kept.append(dataclasses.replace(other, slug=slug, path=moved, digest=digest))
             hint = _clash_hint(other.source, group[0].source)
-            warnings.append(Problem(other.source, 1, f"would write the same page as {group[0].source} ({path}); "
-                                                     f"its page is {moved} instead", hint))
-            warnings.append(Problem(group[0].source, 1, f"{other.source} would write the same page ({path}); "
-                                                        f"its page is {moved} instead", hint))
+            warnings.append(Problem(other.source, _slug_line(root, other), f"would write the same page as "
+                                    f"{group[0].source} ({path}); its page is {moved} instead", hint))
+            warnings.append(Problem(group[0].source, _slug_line(root, group[0]), f"{other.source} would write the "
+                                    f"same page ({path}); its page is {moved} instead", hint))
     return kept
+
+
+def _slug_line(root, item: Item) -> int:
+    """The line of the key the item's slug is made of (`slug:`, or `title:` for a file named `.md`); 1 when it is
+    its file name's."""
+    return item.slug_key and key_lines(root, item.source, {item.slug_key}).get(item.slug_key) or 1
 
 
 def _clash_hint(name: str, first: str) -> str:
