@@ -13,6 +13,8 @@ from __future__ import annotations
 import ast
 import functools
 
+import pytest
+
 from conftest import ROOT
 
 PACKAGE = ROOT / "generator"
@@ -48,6 +50,7 @@ def imported(path) -> tuple[tuple[int, str], ...]:
     return tuple(found)
 
 
+@pytest.mark.slow  # (it parses every module of generator/: over a second)
 def test_every_module_imports_only_from_its_own_floor_and_below():
     modules = sorted(PACKAGE.rglob("*.py"))
     upward = []
