@@ -13,8 +13,6 @@ from __future__ import annotations
 import ast
 import functools
 
-import pytest
-
 from conftest import ROOT
 
 PACKAGE = ROOT / "generator"
@@ -50,7 +48,6 @@ def imported(path) -> tuple[tuple[int, str], ...]:
     return tuple(found)
 
 
-@pytest.mark.slow  # (it parses every module of generator/: over a second)
 def test_every_module_imports_only_from_its_own_floor_and_below():
     modules = sorted(PACKAGE.rglob("*.py"))
     upward = []
