@@ -390,6 +390,7 @@ def test_a_new_story_and_a_deleted_one_are_patched(site, tmp_path):
     assert files_under(config.output_path) == _full_build(root, tmp_path, "fresh-deleted")
 
 
+@pytest.mark.slow  # (over a second; drafts and broken items run quick in tests/test_serve_broken_items.py)
 def test_hidden_files_and_other_files_are_not_patched_new_drafts_and_broken_items_are(site, tmp_path):
     root, config, session = site
     draft = root / "content/news/2026-11-02-a-draft.md"

@@ -91,6 +91,7 @@ def test_an_edit_plans_again_only_the_api_files_showing_its_story_and_equals_a_f
     assert files_under(config.output_path) == clean_build(root, tmp_path / "fresh")
 
 
+@pytest.mark.slow  # (over a second; an item joining a story runs quick in tests/test_stories_site.py)
 def test_a_story_gaining_and_losing_an_item_gives_the_api_of_a_full_build(example, tmp_path):
     # A new item declaring the Vaultly story's article as its coverage joins that story (api/stories/ lists it
     # among the story's items, api/news/ gives its members one more source), then is deleted again.

@@ -592,6 +592,7 @@ def test_serve_after_an_item_joins_or_leaves_a_story_equals_a_full_build(example
         assert files_under(config.output_path) == clean_build(root, tmp_path / f"fresh-{step}"), what
 
 
+@pytest.mark.slow  # (over a second; an item broken or held back runs quick in tests/test_serve_broken_items.py)
 def test_serve_after_a_story_members_file_is_saved_broken_or_held_back_and_mended_equals_a_full_build(tmp_path):
     # A save that leaves a member of a story of several out of the site (broken YAML, a file cut mid-way, an
     # empty title, `published: false`) is for the plan that item deleted: it leaves its story, and serve takes

@@ -7,10 +7,10 @@ What a user checks: a page shows what a build from scratch shows, including what
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,17 +33,10 @@ def _build_from_disk(root: Path):
     return result
 
 
-@contextlib.contextmanager
 def _edited(root: Path, path: Path, pattern: str, replacement: str):
-    """The site built from disk with one edit of `path` (edit_file's pattern and replacement): the build's result;
-    the file and the build put back after, for the module's next test (they share one site)."""
-    text = path.read_text(encoding="utf-8")
+    """The site built from disk with one edit of `path` (edit_file's pattern and replacement): the build's result."""
     edit_file(path, pattern, replacement)
-    try:
-        yield _build_from_disk(root)
-    finally:
-        path.write_text(text, encoding="utf-8")
-        _build_from_disk(root)
+    return _build_from_disk(root)
 
 
 def _front_matter(path: Path) -> str:
@@ -51,10 +44,17 @@ def _front_matter(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built_once(tmp_path_factory):
     root = copy_example_site(tmp_path_factory.mktemp("warm") / "site")
     _build_from_disk(root)
     return root
+
+
+@pytest.fixture
+def built(built_once, tmp_path):
+    """A copy of the module's built site, its output and saved cache: each test edits its own (a copy costs far
+    less than building the edit undone again)."""
+    return Path(shutil.copytree(built_once, tmp_path / "site"))
 
 
 def _teased(root: Path, name: str):
@@ -80,12 +80,12 @@ def test_a_story_shown_on_another_page_is_shown_as_edited_there(built, tmp_path,
     root = built
     page, entry, path = _teased(root, name)
     before = files_under(root / "output")
-    with _edited(root, path, r"^title: .*$", 'title: "Renamed where another page lists it"') as result:
-        after = files_under(root / "output")
-        assert "Renamed where another page lists it" in after[page.output].decode()
-        assert 0 < result.rendered < len(result.site.pages) / 2
-        assert after["404.html"] == before["404.html"]
-        assert after == clean_build(root, tmp_path / "fresh")
+    result = _edited(root, path, r"^title: .*$", 'title: "Renamed where another page lists it"')
+    after = files_under(root / "output")
+    assert "Renamed where another page lists it" in after[page.output].decode()
+    assert 0 < result.rendered < len(result.site.pages) / 2
+    assert after["404.html"] == before["404.html"]
+    assert after == clean_build(root, tmp_path / "fresh")
 
 
 @pytest.mark.slow
@@ -94,12 +94,12 @@ def test_a_story_shown_on_another_page_as_a_video_is_shown_so_there(built, tmp_p
     root = built
     page, entry, path = _teased(root, "more_on_topic")
     assert entry.kind.type == "article"
-    with _edited(root, path, r"^type: .*$", 'type: video\nlength: "PT7M41S"'):
-        shown = files_under(root / "output")[page.output].decode()
-        listed = re.search(rf'<a class="title" href="[^"]*/{re.escape(entry.path)}">.*?</a>\s*<p class="meta">(.*?)</p>',
-                           shown, re.S)
-        assert listed and "<bdi>7:41</bdi>" in listed[1]
-        assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
+    _edited(root, path, r"^type: .*$", 'type: video\nlength: "PT7M41S"')
+    shown = files_under(root / "output")[page.output].decode()
+    listed = re.search(rf'<a class="title" href="[^"]*/{re.escape(entry.path)}">.*?</a>\s*<p class="meta">(.*?)</p>',
+                       shown, re.S)
+    assert listed and "<bdi>7:41</bdi>" in listed[1]
+    assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
 
 
 @pytest.mark.slow
@@ -121,10 +121,10 @@ def test_a_story_shown_on_another_page_is_shown_at_its_new_time_there(built, tmp
     moment = re.search(r"^publishedDateTime: (\S+)$", text, re.M)[1]
     later = moment.replace(":00Z", ":01Z")
     assert later != moment, f"{path}: the test moves a time written at a whole minute"
-    with _edited(root, path, r"^publishedDateTime: .*$", f"publishedDateTime: {later}"):
-        after = shown_time()
-        assert after != before and after[:16] == before[:16]  # the same minute, a second later
-        assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
+    _edited(root, path, r"^publishedDateTime: .*$", f"publishedDateTime: {later}")
+    after = shown_time()
+    assert after != before and after[:16] == before[:16]  # the same minute, a second later
+    assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
 
 
 def test_a_new_type_list_shows_in_the_header_of_pages_showing_no_item_of_it(built, tmp_path):
@@ -134,11 +134,11 @@ def test_a_new_type_list_shows_in_the_header_of_pages_showing_no_item_of_it(buil
     root = built
     path = sorted((root / "content").rglob("*.md"))[0]
     assert "podcasts/" not in (root / "output/404.html").read_text(encoding="utf-8")
-    with _edited(root, path, r"^type: .*$", "type: podcast"):
-        after = files_under(root / "output")
-        pages = [name for name in after if name.endswith(".html")]
-        assert pages and all(b'podcasts/"' in after[name] for name in pages)
-        assert after == clean_build(root, tmp_path / "fresh")
+    _edited(root, path, r"^type: .*$", "type: podcast")
+    after = files_under(root / "output")
+    pages = [name for name in after if name.endswith(".html")]
+    assert pages and all(b'podcasts/"' in after[name] for name in pages)
+    assert after == clean_build(root, tmp_path / "fresh")
 
 
 def test_a_story_given_another_address_is_shown_so_in_the_api_files_naming_it_as_a_source(built, tmp_path):
@@ -158,11 +158,11 @@ def test_a_story_given_another_address_is_shown_so_in_the_api_files_naming_it_as
         pytest.fail("no API file of the example site names a source it does not list")
     [key] = [page.key for page in result.site.pages if page.url == named[0]]
     path = root / key
-    with _edited(root, path, r"^title: ", "slug: moved-elsewhere\ntitle: "):
-        after = files_under(root / "output")
-        news = json.loads(after[name])["news"]
-        assert any(source["path"].endswith("/moved-elsewhere/") for record in news for source in record["sources"])
-        assert after == clean_build(root, tmp_path / "fresh")
+    _edited(root, path, r"^title: ", "slug: moved-elsewhere\ntitle: ")
+    after = files_under(root / "output")
+    news = json.loads(after[name])["news"]
+    assert any(source["path"].endswith("/moved-elsewhere/") for record in news for source in record["sources"])
+    assert after == clean_build(root, tmp_path / "fresh")
 
 
 def _newsdesk_build(root: Path) -> None:
@@ -211,10 +211,10 @@ def test_an_edited_story_is_shown_as_edited_in_every_feed_and_api_file_listing_i
             break
     else:
         pytest.fail("no story of the example site with a plain title is in a feed or API file")
-    with _edited(root, path, r"^title: .*$", 'title: "Renamed in every feed"'):
-        after = files_under(root / "output")
-        assert all(b"Renamed in every feed" in after[name] for name in listing)
-        assert after == clean_build(root, tmp_path / "fresh")
+    _edited(root, path, r"^title: .*$", 'title: "Renamed in every feed"')
+    after = files_under(root / "output")
+    assert all(b"Renamed in every feed" in after[name] for name in listing)
+    assert after == clean_build(root, tmp_path / "fresh")
 
 
 def test_a_source_added_to_a_story_is_counted_on_its_other_items_pages(built, tmp_path):
@@ -242,10 +242,10 @@ def test_a_source_added_to_a_story_is_counted_on_its_other_items_pages(built, tm
     entry = ('  - title: "Declared elsewhere"\n    webUrl: "https://elsewhere.example/declared"\n'
              '    publishedDateTime: 2026-11-01T10:00:00Z\n    type: article\n')
     declared = re.search(r"^related:$", _front_matter(path), re.M)
-    with _edited(root, path, *((r"^related:\n", "related:\n" + entry) if declared
-                               else (r"^title: ", "related:\n" + entry + "title: "))):
-        assert count() != before
-        assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
+    _edited(root, path, *((r"^related:\n", "related:\n" + entry) if declared
+                           else (r"^title: ", "related:\n" + entry + "title: ")))
+    assert count() != before
+    assert files_under(root / "output") == clean_build(root, tmp_path / "fresh")
 
 
 def test_a_story_moved_by_a_second_has_its_new_time_in_the_sitemap_and_the_api(built, tmp_path):
@@ -260,9 +260,9 @@ def test_a_story_moved_by_a_second_has_its_new_time_in_the_sitemap_and_the_api(b
     moment = re.search(r"^publishedDateTime: (\S+)$", text, re.M)[1]
     later = moment.replace(":00Z", ":01Z")
     assert later != moment, f"{path}: the test moves a time written at a whole minute"
-    with _edited(root, path, r"^publishedDateTime: .*$", f"publishedDateTime: {later}"):
-        after = files_under(root / "output")
-        assert f"<lastmod>{later}</lastmod>".encode() in after["sitemap.xml"]
-        stories = [data for name, data in after.items() if name.startswith("api/stories/")]
-        assert stories and any(f'"newest":"{later}"'.encode() in data for data in stories)
-        assert after == clean_build(root, tmp_path / "fresh")
+    _edited(root, path, r"^publishedDateTime: .*$", f"publishedDateTime: {later}")
+    after = files_under(root / "output")
+    assert f"<lastmod>{later}</lastmod>".encode() in after["sitemap.xml"]
+    stories = [data for name, data in after.items() if name.startswith("api/stories/")]
+    assert stories and any(f'"newest":"{later}"'.encode() in data for data in stories)
+    assert after == clean_build(root, tmp_path / "fresh")
