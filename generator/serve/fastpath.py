@@ -5,10 +5,11 @@ whole site again, `replan` brings the last plan's indexes up to date for the one
 (reindex.reindexed), ranks the site again when what ranking reads changed, and plans again what can
 have changed: the front page, Latest, Top and Hot (cheap), the lists of the topics and providers whose
 stories moved, the topics and providers indexes, the pages of the edited story and of those that show,
-link to or neighbour it (a story that only moved place keeps its page, its indices renumbered); then (`with_outputs`, which serve runs once the pages an editor
-looks at are written) feeds, the API and the sitemaps (their entries of pages kept as they were are
-kept, and so are the feeds and API files of the lists kept as they were). An edit of the words only is the same move, of length zero: the pages that show the item are
-planned again and the rest are kept. Of what is planned again, only the pages
+link to or neighbour it (a story that only moved place keeps its page, its indices renumbered); then
+(`with_outputs`, which serve runs once the pages an editor looks at are written) feeds, the API and the
+sitemaps (their entries of pages kept as they were are kept, and so are the feeds and API files of the
+lists kept as they were). An edit of the words only is the same move, of length zero: the pages that show
+the item are planned again and the rest are kept. Of what is planned again, only the pages
 and files that show other stories, or another version of one, are made (fingerprints.same_page), and
 the files the site no longer has are removed. A story added or deleted is the same with every story
 after it moving one place.

@@ -643,7 +643,8 @@ def load_mapping(name: str, front: str, fm_line: int, what: str = "front matter"
     if found:
         twice.extend((keys, fm_line + first, fm_line + later) for keys, first, later in found)
     for exc in (left_out or ())[:_TAGS_SAID]:
-        refused.append((fm_line + exc.problem_mark.line, f"{exc.said()}; it is read as written", exc.hint(written=True)))
+        refused.append((fm_line + exc.problem_mark.line, f"{exc.said()}; it is read as written",
+                        exc.hint(written=True)))
     if left_out and len(left_out) > _TAGS_SAID:  # (a template that tags every entry of a long list: said once)
         more = left_out[_TAGS_SAID]
         refused.append((fm_line + more.problem_mark.line, f"{len(left_out) - _TAGS_SAID} more values from here on "

@@ -2,11 +2,11 @@
 
 `load(text)` returns exactly what `yaml.load(text, Loader=CSafeLoader)` returns (the loader
 python-frontmatter picks: libyaml's C parser where installed), but for a plain `=` and a plain date
-that does not exist (`2021-02-30`), which are text (Loader, timestamp). Parsing, composing and resolving tags (`yes` is a bool, `0755` an octal int,
-`2026-11-22T08:00:00Z` a timestamp) are PyYAML's own; so is the construction of every typed
-scalar. Only the common shapes, plain strings, lists and mappings, are built here without PyYAML's
-generic constructor (which sets up generators and bookkeeping per node and was much of the
-loading time).
+that does not exist (`2021-02-30`), which are text (Loader, timestamp). Parsing, composing and resolving
+tags (`yes` is a bool, `0755` an octal int, `2026-11-22T08:00:00Z` a timestamp) are PyYAML's own; so
+is the construction of every typed scalar. Only the common shapes, plain strings, lists and mappings,
+are built here without PyYAML's generic constructor (which sets up generators and bookkeeping per node
+and was much of the loading time).
 
 Anything else (an alias or anchor reused, a `<<` merge key, a tag other than the core
 ones, an unhashable key) sends the whole document to PyYAML's constructor, so its

@@ -43,7 +43,8 @@ def separate_path_clashes(items: list[Item], root, problems: list[Problem], warn
                 if moved not in taken:
                     break
             else:  # (unreachable but by a flood of hash clashes: left out, said)
-                problems.append(Problem(other.source, _slug_line(root, other), f"would write the same page as {group[0].source} ({path})",
+                problems.append(Problem(other.source, _slug_line(root, other),
+                                        f"would write the same page as {group[0].source} ({path})",
                                         "give one of them a different `slug:` or file name"))
                 continue
             taken.add(moved)
