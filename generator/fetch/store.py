@@ -196,15 +196,14 @@ class Store:
         if other and other not in listed:
             record = self.state.items.get(other)  # written under its link: its guid was shared, or had none
             found = other if record and record.source == source.url else ""
-        if not found:
-            old = self.by_alias.get((source.url, key), "")
-            record = self.state.items.get(old)
-            found = old if record and record.alias == key and record.source == source.url and old not in listed else ""
-        if not found and other:  # (its guid, an id of the source's site, under another `domain:` given since)
-            old = self.by_alias.get((source.url, other), "")
-            record = self.state.items.get(old)
-            found = old if record and record.alias == other and record.source == source.url and old not in listed \
-                else ""
+        # by the alias its record keeps: its key, else its guid (an id of the source's site) under a `domain:`
+        # given since
+        for alias in (key, other) if other else (key,):
+            if not found:
+                old = self.by_alias.get((source.url, alias), "")
+                record = self.state.items.get(old)
+                found = old if record and record.alias == alias and record.source == source.url and old not in listed \
+                    else ""
         if not found:
             old = self.by_rule.get(key) or self.by_rule.get(other, "")  # (its link's key: a guid added since)
             record = self.state.items.get(old)
