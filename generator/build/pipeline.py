@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import importlib
 import logging
 import os
 import time
@@ -402,7 +403,7 @@ def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache
     if todo:
         # The reader (Markdown, the sanitiser, every field's reader) is imported for the files to read alone, a
         # build whose items are all in the cache reads none; and here, before the helpers fork, not in each.
-        import generator.site.item  # noqa: F401
+        importlib.import_module("generator.site.item")
     if progress:
         progress("reading", 0, len(todo))
     state = (config, topic_defs, {} if config.stories.enabled else None)

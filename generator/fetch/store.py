@@ -198,11 +198,11 @@ class Store:
             found = other if record and record.source == source.url else ""
         # by the alias its record keeps: its key, else its guid (an id of the source's site) under a `domain:`
         # given since
-        for alias in (key, other) if other else (key,):
+        for name in (key, other) if other else (key,):
             if not found:
-                old = self.by_alias.get((source.url, alias), "")
+                old = self.by_alias.get((source.url, name), "")
                 record = self.state.items.get(old)
-                found = old if record and record.alias == alias and record.source == source.url and old not in listed \
+                found = old if record and record.alias == name and record.source == source.url and old not in listed \
                     else ""
         if not found:
             old = self.by_rule.get(key) or self.by_rule.get(other, "")  # (its link's key: a guid added since)
