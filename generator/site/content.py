@@ -859,7 +859,8 @@ def _load_located(front: str, twice: list | None, found: int, left_out: list | N
 def _read_as_written(loader, node, left_out: list) -> None:
     """Each value in the document, at any depth, that its YAML tag makes impossible (_impossible) tagged as the
     text, list or mapping it is written as, and a _Refused naming its keys added to `left_out`, in the order of
-    the text. (Tags only are changed: nothing is constructed twice, and an alias's value is looked at once.)"""
+    the text. (Tags only are changed, and an alias's value is looked at once; a tagged scalar is constructed once
+    here to learn whether its tag refuses it, then again with the document.)"""
     seen: set[int] = set()
     todo = [(node, ())]
     while todo:
