@@ -1,5 +1,5 @@
 """`newsdesk serve` while the user works: the address other devices open, a theme renamed under it, newsdesk
-installed again under it, stopping promptly, and the notice of an item deleted while it runs."""
+installed again under it (its theme gone, a crash), stopping promptly, and the notice of an item deleted while it runs."""
 
 from __future__ import annotations
 
@@ -114,6 +114,63 @@ def test_newsdesk_installed_again_under_serve_is_said_with_what_to_do(site, tmp_
                     "newsdesk was installed again, upgraded or removed since this command started (run the command "
                     "again (stop `newsdesk serve` with Ctrl-C and start it again); if it says so again, install "
                     "newsdesk again)\n")
+
+
+# A serve run from a copy of newsdesk laid out as pip installs it; a rebuild of config.yaml fails in code of
+# newsdesk's once the file `mixed` is there (a stand-in for old code calling what the new files define otherwise).
+_MIXED = """
+import sys
+from pathlib import Path
+from generator.build.pipeline import BuildOptions
+from generator.config.load import load_config
+from generator.serve.server import DevServer
+
+def load():
+    if Path("mixed").exists():
+        raise TypeError("load() got an unexpected keyword argument 'strict'")
+    return load_config(Path("config.yaml").resolve())
+
+dev = DevServer(load, BuildOptions(workers=1), Path("config.yaml").resolve(), port=0, echo=lambda *a, **k: None)
+dev.start()
+print("serving", flush=True)
+for line in sys.stdin:  # a line: rebuild as if config.yaml was saved, and say the overlay's text
+    print(repr(dev.rebuild([Path("config.yaml").resolve()]).error), flush=True)
+dev.stop()
+"""
+
+
+@pytest.mark.slow
+def test_a_crash_after_newsdesk_was_installed_again_under_serve_says_to_restart_it(site, tmp_path):
+    # After a `pip install` under a running serve, its old code meets the new files, and a crash said only
+    # "newsdesk crashed while building", as if it were a bug to report, when a restart runs the new newsdesk.
+    installed = tmp_path / "site-packages"
+    shutil.copytree(ROOT / "generator", installed / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "themes", installed / "generator/themes")
+    process = subprocess.Popen([sys.executable, "-c", _MIXED], cwd=site, text=True, stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, env=dict(os.environ, PYTHONPATH=str(installed)))
+    stop = threading.Timer(120, process.kill)
+    stop.start()
+    try:
+        assert process.stdout.readline() == "serving\n"
+        (site / "mixed").write_text("")
+        process.stdin.write("\n")
+        process.stdin.flush()
+        before = process.stdout.readline()  # a crash with newsdesk's files as they were: a bug, said as one
+        module = installed / "generator/site/ranking.py"  # pip writes the new version's files
+        module.write_text(module.read_text() + "\n# the next version\n")
+        process.stdin.write("\n")
+        process.stdin.flush()
+        after = process.stdout.readline()
+        process.communicate(timeout=60)
+    finally:
+        stop.cancel()
+        if process.poll() is None:
+            process.kill()
+    crash = "newsdesk crashed while building: TypeError(\"load() got an unexpected keyword argument 'strict'\")"
+    assert before == repr(f"{crash} (run `newsdesk --debug serve` for the traceback)") + "\n"
+    assert after == repr(f"{crash}: newsdesk's own files changed since serve started (it was installed again or "
+                         "upgraded), and its old code running here met the new files (restart serve: Ctrl-C, and "
+                         "`newsdesk serve` again)") + "\n"
 
 
 def test_serve_stops_and_lets_go_of_its_port(site):

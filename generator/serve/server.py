@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 
 
 _SCRIPT = Path(__file__).with_name("livereload.js")
+_PACKAGE = Path(__file__).resolve().parent.parent  # newsdesk's own folder (generator/), where pip installed it
 POLL_SECONDS = 25.0  # a held poll is answered after this long even without news, before proxies time out
 # After a hand-over, the rest of a patch waits until the reloading pages have loaded (each open page's poll
 # is back: its live-reload script runs once the page's stylesheets and scripts are in) or RELOAD_GRACE passed:
@@ -95,6 +96,19 @@ class Rebuild:
 _PLACEHOLDER = (b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
                 b"<body><h1>Not found</h1><p>newsdesk serve: there is no page here (and the site has no 404.html)."
                 b"</p></body></html>")
+
+
+def _installed() -> frozenset[tuple[str, int, int]]:
+    """newsdesk's own Python files as they are now (name, size, time written): others once `pip install` (or an
+    edit of newsdesk's code) replaced them under a running serve, whose old code may then crash on the new."""
+    found = set()
+    for path in _PACKAGE.rglob("*.py"):
+        try:
+            stat = path.stat()
+        except OSError:  # (removed while we looked: pip at work)
+            continue
+        found.add((path.relative_to(_PACKAGE).as_posix(), stat.st_size, stat.st_mtime_ns))
+    return frozenset(found)
 
 
 def _echo(text: str, error: bool = False) -> None:
@@ -148,6 +162,7 @@ class DevServer:
         self._indexer = SearchIndexer(self._site_lock, echo)
         self._handover: _HandedOver | None = None  # while a patch writes its last files after the reload
         self._polls: dict[int, int] = {}  # held polls by the epoch their page was served at (guarded by _news)
+        self._installed = _installed()  # newsdesk's files as this process found them (a crash compares)
 
     # --- life cycle -------------------------------------------------------------------------------------
 
@@ -318,7 +333,13 @@ class DevServer:
             self._error = str(exc)
         except Exception as exc:  # a bug in newsdesk: keep serving, and say so where the user looks
             log.debug("build crashed", exc_info=True)
-            self._error = f"newsdesk crashed while building: {exc!r} (run `newsdesk --debug serve` for the traceback)"
+            if _installed() != self._installed:  # (pip put new files under the modules this process has loaded)
+                self._error = (f"newsdesk crashed while building: {exc!r}: newsdesk's own files changed since serve "
+                               "started (it was installed again or upgraded), and its old code running here met the "
+                               "new files (restart serve: Ctrl-C, and `newsdesk serve` again)")
+            else:
+                self._error = (f"newsdesk crashed while building: {exc!r} (run `newsdesk --debug serve` for the "
+                               "traceback)")
         if self._watcher is not None:
             self._watcher.update(self._layout)  # folders created since (a new themes/) or named by a new config
         after = (self._error, self._notice, self._left_out)
