@@ -11,11 +11,13 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.request
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from conftest import ROOT, make_site, write_config
+from conftest import ROOT, item, make_site, write_config
 from test_server import wait_for
 from generator.build.pipeline import BuildOptions
 from generator.config.load import load_config
@@ -171,6 +173,41 @@ def test_a_crash_after_newsdesk_was_installed_again_under_serve_says_to_restart_
     assert after == repr(f"{crash}: newsdesk's own files changed since serve started (it was installed again or "
                          "upgraded), and its old code running here met the new files (restart serve: Ctrl-C, and "
                          "`newsdesk serve` again)") + "\n"
+
+
+@pytest.mark.slow
+def test_an_item_fetched_while_serving_and_published_since_it_started_is_shown(tmp_path, monkeypatch):
+    # serve reads the clock when it starts, and `newsdesk fetch` beside it writes what feeds published since: each
+    # such item stayed out ("dated in the future ... restart it then") although its time had passed, so a day of
+    # fetching showed nothing new without a restart. The clock moves on to now for it; a later item stays out.
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = make_site(tmp_path / "site", {"content/news/one.md": item("One", "2026-01-01T10:00:00Z")},
+                     "title: T\nbase_url: https://example.org/\n")  # (no `now:`: serve's own clock)
+    said: list[str] = []
+    dev = DevServer(lambda: load_config(root / "config.yaml"), BuildOptions(workers=1), root / "config.yaml",
+                    port=0, quiet=0.05, echo=lambda text, error=False: said.append(text))
+    dev.start()
+    try:
+        time.sleep(1.1)  # (serve's clock is in whole seconds)
+        published = datetime.now(timezone.utc).replace(microsecond=0)
+        for name, title, when in (("since.md", "Published since", published),
+                                  ("later.md", "Published tomorrow", published + timedelta(days=1))):
+            count = len(dev.rebuilds)
+            (root / "content/fetched").mkdir(exist_ok=True)
+            (root / "content/fetched" / name).write_text(item(title, when.isoformat().replace("+00:00", "Z")))
+            wait_for(lambda: len(dev.rebuilds) > count and dev.idle, "a rebuild")
+        latest = _page(dev.port, "/latest/")
+        assert "Published since" in latest and "Published tomorrow" not in latest
+        moved = [line for line in said if line.startswith("serve's clock moved on to ")]
+        assert len(moved) == 1 and moved[0].endswith(": content/fetched/since.md is dated after serve started "
+                                                     "(fetched while it ran, most likely); the site is ranked at "
+                                                     "this time now")
+        assert published <= datetime.fromisoformat(moved[0].split()[5].rstrip(":").replace("Z", "+00:00"))
+        assert [line for line in said if "dated in the future" in line] == [
+            f"note: content/fetched/later.md: dated in the future ({(published + timedelta(days=1)).isoformat()}): "
+            "left out until then (serve reads the clock when it starts: restart it then, or serve with --future)"]
+    finally:
+        dev.stop()
 
 
 def test_serve_stops_and_lets_go_of_its_port(site):

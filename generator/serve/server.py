@@ -34,6 +34,7 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 from urllib.parse import parse_qs, urlsplit
@@ -50,6 +51,7 @@ from generator.serve.routes import (TYPES, content_type, host_allowed, network_a
 from generator.serve.watch import (QUIET, ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes,
                                    describe_changes, layout_of)
 from generator.site.content import relative_name
+from generator.site.model import Item
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +134,7 @@ class DevServer:
         # The clock is read once, when the server starts: otherwise every save would re-rank the site a
         # little (freshness moves with time) and re-render lists that did not change. Restart to re-rank.
         self._environ = dict(os.environ)
+        self._own_clock = "SOURCE_DATE_EPOCH" not in self._environ  # (not the user's: _clock_moved may move it)
         self._environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
         # Kept across rebuilds: only changed items are read, changed pages rendered. It starts as the disk cache
         # `newsdesk build` keeps (loaded in start()), so a site built before starts warm; stop() saves it.
@@ -318,6 +321,8 @@ class DevServer:
                 if handover is not None:
                     handover.done.set()
             saved, self._unbuilt, self._first = self._unbuilt, {}, False
+            if self._clock_moved(result.site.model.withheld, saved):  # planned and written again, at the new time
+                result = rebuild(self._session, self.config, options, [], environ=self._environ)
             if result.mode == "patch" or self._indexer.pending:
                 # The fast path leaves search to the indexer (in the background, after the reload): the newest
                 # good plan, whatever was pending before
@@ -420,6 +425,27 @@ class DevServer:
         shown = {problem.path for problem in self._left_out}
         return tuple(problem for problem in problems if problem.path in shown or problem.path in names
                      or any(problem.path.startswith(name + "/") for name in names))
+
+    def _clock_moved(self, withheld, saved: dict[Path, ChangeKind]) -> bool:
+        """Move serve's clock on to now when an item file saved since the last good build is held back as dated
+        after it but is not after now: what `newsdesk fetch` writes beside a running serve, of entries published
+        since serve started, each of which stayed out until a restart. Not a clock the user set (`now:`,
+        SOURCE_DATE_EPOCH). True when moved: the site is to be built again at the new time (ranked anew)."""
+        if not self._own_clock or self.config.now:
+            return False
+        now = datetime.fromtimestamp(int(time.time()), timezone.utc)
+        names = {relative_name(self.config.root, path) for path, kind in saved.items() if kind is ChangeKind.CONTENT}
+        items = self._session.cache.items  # (the Item each file was read into, by its name: the build's cache)
+        passed = [source for source, reason in withheld if source in names and reason.startswith("dated in the future")
+                  and isinstance(items.get(source), Item) and items[source].published <= now]
+        if not passed:
+            return False
+        self._environ["SOURCE_DATE_EPOCH"] = str(int(now.timestamp()))
+        more = f" and {len(passed) - 1} more" if len(passed) > 1 else ""
+        self._echo(printable(f"serve's clock moved on to {now.isoformat().replace('+00:00', 'Z')}: {passed[0]}{more} "
+                             f"{'is' if not more else 'are'} dated after serve started (fetched while it ran, most "
+                             "likely); the site is ranked at this time now"))
+        return True
 
     def _note_withheld(self, withheld, saved: dict[Path, ChangeKind]) -> None:
         """Say which item files saved since the last good build are drafts or dated after serve's clock: they stay
