@@ -199,9 +199,9 @@ def test_an_item_fetched_while_serving_and_published_since_it_started_is_shown(t
         latest = _page(dev.port, "/latest/")
         assert "Published since" in latest and "Published tomorrow" not in latest
         moved = [line for line in said if line.startswith("serve's clock moved on to ")]
-        assert len(moved) == 1 and moved[0].endswith(": content/fetched/since.md is dated after serve started "
-                                                     "(fetched while it ran, most likely); the site is ranked at "
-                                                     "this time now")
+        assert len(moved) == 1 and moved[0].endswith(": content/fetched/since.md is dated after it (published "
+                                                     "since serve started: fetched meanwhile, most likely); the "
+                                                     "site is ranked at the new time")
         assert published <= datetime.fromisoformat(moved[0].split()[5].rstrip(":").replace("Z", "+00:00"))
         assert [line for line in said if "dated in the future" in line] == [
             f"note: content/fetched/later.md: dated in the future ({(published + timedelta(days=1)).isoformat()}): "

@@ -132,7 +132,8 @@ class DevServer:
         # warns of it). Rebuilds run in this process; most are patches, which run here anyway.
         self._rebuild_options = replace(self._options, workers=1)
         # The clock is read once, when the server starts: otherwise every save would re-rank the site a
-        # little (freshness moves with time) and re-render lists that did not change. Restart to re-rank.
+        # little (freshness moves with time) and re-render lists that did not change. Restart to re-rank (an item
+        # saved with a time after it but not after now moves it on: _clock_moved).
         self._environ = dict(os.environ)
         self._own_clock = "SOURCE_DATE_EPOCH" not in self._environ  # (not the user's: _clock_moved may move it)
         self._environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
@@ -436,15 +437,15 @@ class DevServer:
         now = datetime.fromtimestamp(int(time.time()), timezone.utc)
         names = {relative_name(self.config.root, path) for path, kind in saved.items() if kind is ChangeKind.CONTENT}
         items = self._session.cache.items  # (the Item each file was read into, by its name: the build's cache)
-        passed = [source for source, reason in withheld if source in names and reason.startswith("dated in the future")
-                  and isinstance(items.get(source), Item) and items[source].published <= now]
+        passed = [source for source, _ in withheld if source in names and isinstance(items.get(source), Item)
+                  and items[source].is_published and items[source].published <= now]  # (held back: by its date)
         if not passed:
             return False
         self._environ["SOURCE_DATE_EPOCH"] = str(int(now.timestamp()))
         more = f" and {len(passed) - 1} more" if len(passed) > 1 else ""
         self._echo(printable(f"serve's clock moved on to {now.isoformat().replace('+00:00', 'Z')}: {passed[0]}{more} "
-                             f"{'is' if not more else 'are'} dated after serve started (fetched while it ran, most "
-                             "likely); the site is ranked at this time now"))
+                             f"{'is' if not more else 'are'} dated after it (published since serve started: fetched "
+                             "meanwhile, most likely); the site is ranked at the new time"))
         return True
 
     def _note_withheld(self, withheld, saved: dict[Path, ChangeKind]) -> None:
