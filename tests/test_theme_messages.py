@@ -228,3 +228,28 @@ def test_a_block_that_no_template_it_extends_has_is_warned_of_at_its_line(site, 
         "and those it extends have `head`, `main`): nothing in it is shown (did you mean `main`? rename it to one "
         "of theirs)"]
     assert "<p>Lost</p>" in (site / "output/404.html").read_text(encoding="utf-8")  # blocks they have are not warned of
+
+
+@pytest.mark.parametrize("macro, said", [
+    # newsdesk's own templates call the card with more arguments than the copy takes
+    ('{% macro card(item, variant="") %}<article>{{ item.title }}</article>{% endmacro %}',
+     "macro 'card' takes not more than 2 argument(s)"),
+    # or import a macro the copy does not have
+    ('{% macro kard(item) %}<article>{{ item.title }}</article>{% endmacro %}',
+     "the template 'partials/card.html' (imported on line 2 in 'list.html') does not export the requested name 'card'"),
+])
+def test_a_copied_template_that_newsdesks_own_no_longer_fit_says_so(site, capsys, macro, said):
+    # A template copied to override the bundled one stays as it was when newsdesk is upgraded, and the new
+    # newsdesk's own templates may call its macros otherwise: the error was at a line of newsdesk's list.html,
+    # shown as themes/default/templates/list.html (a file the site does not have), with "fix the template".
+    partials = site / "themes/default/templates/partials"
+    partials.mkdir(parents=True)
+    (partials / "card.html").write_text(macro + "\n")
+    assert cli.main(["build"]) == 1
+    first = without_progress(capsys.readouterr().err)[0]
+    assert re.fullmatch(
+        rf"themes/default/templates/list\.html:\d+: error while rendering [^:]+: {re.escape(said)} \("
+        r"newsdesk's own list\.html uses the macros of your themes/default/templates/partials/card\.html, which "
+        r"replaces newsdesk's partials/card\.html and does not fit it \(a copy of an earlier newsdesk's\?\): make "
+        r"yours take what newsdesk's takes, or copy newsdesk's anew \(from [^ ]+/themes/default/templates/partials/"
+        r"card\.html\) and make your changes again\)", first), first

@@ -757,7 +757,7 @@ def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) 
         name, line = _template_frame(exc)
         said = _UNDEFINED_ATTRIBUTE.sub(lambda found: f"{_what_it_is(found.group(1))} has no", str(exc))
         raise BuildError(Problem(name or page.template, line, f"error while rendering {page.output}: {said}",
-                                 _what_to_do(env, page, str(exc)))) from exc
+                                 _copy_behind(env, exc) or _what_to_do(env, page, str(exc)))) from exc
 
 
 def tested_warnings(tested: set) -> set[tuple[str, Problem]]:
@@ -839,6 +839,48 @@ def _not_found(env: jinja2.Environment, page: Page, exc: jinja2.TemplateNotFound
                    + f"correct the name{f', perhaps to {close[0]}' if close else ''}, or create {folder}{missing}")
 
 
+_MACRO_MISFIT = re.compile(r"macro '([^']*)' takes |the template '([^']*)' \(imported on line \d+ in '[^']*'\) "
+                           r"does not export the requested name")
+
+
+def _copy_behind(env: jinja2.Environment, exc: BaseException) -> str:
+    """What to do when newsdesk's own template calls a macro of the site's copy of one of its templates otherwise
+    than the copy takes it (or imports one the copy lacks): a copy kept from an earlier newsdesk, most likely,
+    which an upgrade's templates no longer fit. "" for another error, or one in the site's own template."""
+    found, config = _MACRO_MISFIT.search(str(exc)), env.globals.get("config")
+    filename, _ = _innermost_template(exc)
+    if found is None or config is None or filename is None:
+        return ""
+    own = config.root / "themes" / config.theme / "templates"
+    bundled = [folder / "templates" for folder in theme_dirs(config) if folder != config.root / "themes" / config.theme]
+    caller = next((Path(filename).relative_to(folder).as_posix() for folder in bundled
+                   if Path(filename).is_relative_to(folder)), None)
+    if caller is None:
+        return ""  # (the site's own template calls it: its own mistake, said as any other)
+    if found.group(2):
+        copies = [found.group(2)] if (own / found.group(2)).is_file() else []
+    else:  # the copy that defines the macro called
+        defines = re.compile(r"\{%-?\s*macro\s+" + re.escape(found.group(1)) + r"\s*\(")
+        copies = [path.relative_to(own).as_posix() for path in sorted(own.rglob("*.html"))
+                  if defines.search(path.read_text(encoding="utf-8", errors="replace"))]
+    originals = [folder / copies[0] for folder in bundled if len(copies) == 1 and (folder / copies[0]).is_file()]
+    if not originals:
+        return ""
+    return (f"newsdesk's own {caller} uses the macros of your themes/{config.theme}/templates/{copies[0]}, which "
+            f"replaces newsdesk's {copies[0]} and does not fit it (a copy of an earlier newsdesk's?): make yours take "
+            f"what newsdesk's takes, or copy newsdesk's anew (from {originals[0]}) and make your changes again")
+
+
+def _innermost_template(exc: BaseException) -> tuple[str | None, int | None]:
+    """The file of the innermost template in the traceback, as its loader read it, and the line."""
+    tb, found = exc.__traceback__, (None, None)
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith((".html", ".xml")):
+            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
 def _template_name(filename: str | None, name: str | None) -> str:
     return _short(filename) if filename else (name or "<template>")
 
@@ -869,12 +911,6 @@ def _recursing_frame(exc: BaseException) -> tuple[str | None, int | None]:
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
-    """The innermost template file and line in the traceback (Jinja keeps template lines there)."""
-    tb = exc.__traceback__
-    found = (None, None)
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".html") or filename.endswith(".xml"):
-            found = (_short(filename), tb.tb_lineno)
-        tb = tb.tb_next
-    return found
+    """The innermost template file (as shown) and line in the traceback (Jinja keeps template lines there)."""
+    filename, line = _innermost_template(exc)
+    return (_short(filename), line) if filename else (None, None)

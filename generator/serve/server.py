@@ -34,6 +34,7 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 from urllib.parse import parse_qs, urlsplit
@@ -50,11 +51,13 @@ from generator.serve.routes import (TYPES, content_type, host_allowed, network_a
 from generator.serve.watch import (QUIET, ChangeKind, ChangeQueue, SiteLayout, Watcher, classify_changes,
                                    describe_changes, layout_of)
 from generator.site.content import relative_name
+from generator.site.model import Item
 
 log = logging.getLogger(__name__)
 
 
 _SCRIPT = Path(__file__).with_name("livereload.js")
+_PACKAGE = Path(__file__).resolve().parent.parent  # newsdesk's own folder (generator/), where pip installed it
 POLL_SECONDS = 25.0  # a held poll is answered after this long even without news, before proxies time out
 # After a hand-over, the rest of a patch waits until the reloading pages have loaded (each open page's poll
 # is back: its live-reload script runs once the page's stylesheets and scripts are in) or RELOAD_GRACE passed:
@@ -97,6 +100,19 @@ _PLACEHOLDER = (b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"
                 b"</p></body></html>")
 
 
+def _installed() -> frozenset[tuple[str, int, int]]:
+    """newsdesk's own Python files as they are now (name, size, time written): others once `pip install` (or an
+    edit of newsdesk's code) replaced them under a running serve, whose old code may then crash on the new."""
+    found = set()
+    for path in _PACKAGE.rglob("*.py"):
+        try:
+            stat = path.stat()
+        except OSError:  # (removed while we looked: pip at work)
+            continue
+        found.add((path.relative_to(_PACKAGE).as_posix(), stat.st_size, stat.st_mtime_ns))
+    return frozenset(found)
+
+
 def _echo(text: str, error: bool = False) -> None:
     print(text, file=sys.stderr if error else sys.stdout, flush=True)
 
@@ -116,8 +132,10 @@ class DevServer:
         # warns of it). Rebuilds run in this process; most are patches, which run here anyway.
         self._rebuild_options = replace(self._options, workers=1)
         # The clock is read once, when the server starts: otherwise every save would re-rank the site a
-        # little (freshness moves with time) and re-render lists that did not change. Restart to re-rank.
+        # little (freshness moves with time) and re-render lists that did not change. Restart to re-rank (an item
+        # saved with a time after it but not after now moves it on: _clock_moved).
         self._environ = dict(os.environ)
+        self._own_clock = "SOURCE_DATE_EPOCH" not in self._environ  # (not the user's: _clock_moved may move it)
         self._environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
         # Kept across rebuilds: only changed items are read, changed pages rendered. It starts as the disk cache
         # `newsdesk build` keeps (loaded in start()), so a site built before starts warm; stop() saves it.
@@ -148,6 +166,7 @@ class DevServer:
         self._indexer = SearchIndexer(self._site_lock, echo)
         self._handover: _HandedOver | None = None  # while a patch writes its last files after the reload
         self._polls: dict[int, int] = {}  # held polls by the epoch their page was served at (guarded by _news)
+        self._installed = _installed()  # newsdesk's files as this process found them (a crash compares)
 
     # --- life cycle -------------------------------------------------------------------------------------
 
@@ -303,6 +322,8 @@ class DevServer:
                 if handover is not None:
                     handover.done.set()
             saved, self._unbuilt, self._first = self._unbuilt, {}, False
+            if self._clock_moved(result.site.model.withheld, saved):  # planned and written again, at the new time
+                result = rebuild(self._session, self.config, options, [], environ=self._environ)
             if result.mode == "patch" or self._indexer.pending:
                 # The fast path leaves search to the indexer (in the background, after the reload): the newest
                 # good plan, whatever was pending before
@@ -318,7 +339,13 @@ class DevServer:
             self._error = str(exc)
         except Exception as exc:  # a bug in newsdesk: keep serving, and say so where the user looks
             log.debug("build crashed", exc_info=True)
-            self._error = f"newsdesk crashed while building: {exc!r} (run `newsdesk --debug serve` for the traceback)"
+            if _installed() != self._installed:  # (pip put new files under the modules this process has loaded)
+                self._error = (f"newsdesk crashed while building: {exc!r}: newsdesk's own files changed since serve "
+                               "started (it was installed again or upgraded), and its old code running here met the "
+                               "new files (restart serve: Ctrl-C, and `newsdesk serve` again)")
+            else:
+                self._error = (f"newsdesk crashed while building: {exc!r} (run `newsdesk --debug serve` for the "
+                               "traceback)")
         if self._watcher is not None:
             self._watcher.update(self._layout)  # folders created since (a new themes/) or named by a new config
         after = (self._error, self._notice, self._left_out)
@@ -399,6 +426,27 @@ class DevServer:
         shown = {problem.path for problem in self._left_out}
         return tuple(problem for problem in problems if problem.path in shown or problem.path in names
                      or any(problem.path.startswith(name + "/") for name in names))
+
+    def _clock_moved(self, withheld, saved: dict[Path, ChangeKind]) -> bool:
+        """Move serve's clock on to now when an item file saved since the last good build is held back as dated
+        after it but is not after now: what `newsdesk fetch` writes beside a running serve, of entries published
+        since serve started, each of which stayed out until a restart. Not a clock the user set (`now:`,
+        SOURCE_DATE_EPOCH). True when moved: the site is to be built again at the new time (ranked anew)."""
+        if not self._own_clock or self.config.now:
+            return False
+        now = datetime.fromtimestamp(int(time.time()), timezone.utc)
+        names = {relative_name(self.config.root, path) for path, kind in saved.items() if kind is ChangeKind.CONTENT}
+        items = self._session.cache.items  # (the Item each file was read into, by its name: the build's cache)
+        passed = [source for source, _ in withheld if source in names and isinstance(items.get(source), Item)
+                  and items[source].is_published and items[source].published <= now]  # (held back: by its date)
+        if not passed:
+            return False
+        self._environ["SOURCE_DATE_EPOCH"] = str(int(now.timestamp()))
+        more = f" and {len(passed) - 1} more" if len(passed) > 1 else ""
+        self._echo(printable(f"serve's clock moved on to {now.isoformat().replace('+00:00', 'Z')}: {passed[0]}{more} "
+                             f"{'is' if not more else 'are'} dated after it (published since serve started: fetched "
+                             "meanwhile, most likely); the site is ranked at the new time"))
+        return True
 
     def _note_withheld(self, withheld, saved: dict[Path, ChangeKind]) -> None:
         """Say which item files saved since the last good build are drafts or dated after serve's clock: they stay
