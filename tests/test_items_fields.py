@@ -662,6 +662,24 @@ def test_a_slug_clash_is_said_at_the_slug_line(tmp_path, capsys):
         "content/first.md:5", "content/second.md:6", "content/same.md:1"}, told
 
 
+def test_a_key_given_twice_is_said_at_the_one_used_by_later_checks(tmp_path, capsys):
+    """YAML and TOML use the last of a key given twice, but what is said of it once the item is made (a slug
+    clash, a picture the site does not have) was placed at the first, which is not used. A line of the body
+    that looks like the key is no key."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"first.md": front("title: First", *head, "slug: Same"),
+             "second.md": front("title: Second", *head, "slug: other", "type: video", "slug: same",
+                                body="Body.\n\nslug: same\n"),
+             "pictures.md": front("title: Pictures", *head, "images:", "  - url: /static/a.jpg", "images:",
+                                  "  - url: /static/b.jpg", body="images:\n  - url: /static/c.jpg\n")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    told = [line for line in said.splitlines() if "would write the same page" in line]
+    assert len(told) == 2, said
+    assert {re.match(r"warning: (\S+:[0-9]+):", line)[1] for line in told} == {
+        "content/first.md:5", "content/second.md:7"}, told
+    assert "warning: content/pictures.md:7: `images`: no file static/b.jpg in the site" in said, said
+
+
 def test_a_provider_written_as_an_organization_record_is_that_domains(tmp_path, capsys):
     """A site's organization records name their domain `_id` (`{_id: harbour.example, name, images}`), and a
     crawler that copies the record into its items writes the provider so: it lost its domain, and had a page of

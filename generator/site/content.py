@@ -940,19 +940,24 @@ def unix_newlines(text: str) -> str:
 def key_lines(root: Path, source_path: str, keys) -> dict:
     """Line of each `key:` found at the start of a line of a file (front matter keys), to place messages:
     one read for all the messages about one file. A key (`provider`, `domian`) is the first `domian:` indented
-    under `provider:` (in a list entry too), else `provider:`'s line."""
+    under `provider:` (in a list entry too), else `provider:`'s line. Between `---` or `+++` lines, a key given
+    twice is at its last line, whose value YAML uses (the body's lines are no keys)."""
     try:
         with open(_named_file(root, source_path), "rb") as handle:  # (as far as parse_source reads it)
             text = unix_newlines(decoded(handle.read(MAX_FILE_BYTES), WINDOWS_1252, whole=False))
     except (OSError, ValueError):
         return {}
+    end = _front_matter_end(text)
     lines = {}
     for key in keys:
         top, sub = key if isinstance(key, tuple) else (key, None)
         # (a key in quotes too, `"@type":`, as JSON-LD's keys must be written; indented, in JSON front matter)
         # (`key = value` and `[key]` in TOML front matter)
-        match = re.compile(rf"""^(?:(?:{re.escape(top)}|[ \t]*"{re.escape(top)}"|[ \t]*'{re.escape(top)}')\s*[:=]"""
-                           rf"""|\[\[?[ \t]*{re.escape(top)}[ \t]*\]\]?[ \t]*$)""", re.MULTILINE).search(text)
+        pattern = re.compile(rf"""^(?:(?:{re.escape(top)}|[ \t]*"{re.escape(top)}"|[ \t]*'{re.escape(top)}')\s*[:=]"""
+                             rf"""|\[\[?[ \t]*{re.escape(top)}[ \t]*\]\]?[ \t]*$)""", re.MULTILINE)
+        match = pattern.search(text)
+        if match and end is not None:
+            match = next(reversed(list(pattern.finditer(text, 0, end))), match)
         if not match and isinstance(top, str):  # (a key in double quotes, written with escapes)
             match = re.compile(rf"""^[ \t]*"{_escaped_key(top)}"\s*:""", re.MULTILINE).search(text)
         if not match:
@@ -965,6 +970,19 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
             if inner:
                 lines[key] = text.count("\n", 0, inner.start()) + 1
     return lines
+
+
+def _front_matter_end(text: str) -> int | None:
+    """Where the front matter between `---` (or TOML's `+++`) lines ends; None for a file of another kind (JSON
+    front matter, a data_dir record, config.yaml)."""
+    start = _BLANK_LINES.match(text).end()
+    if first := _BOUNDARY.match(text, start):
+        closing = _CLOSING.search(text, first.end())
+        return closing.start(1) if closing else None
+    if first := _TOML_BOUNDARY.match(text, start):
+        closing = _TOML_BOUNDARY.search(text, first.end())
+        return closing.start() if closing else None
+    return None
 
 
 def _escaped_key(key: str) -> str:
