@@ -647,6 +647,28 @@ def test_a_slug_of_nothing_to_name_a_page_by_is_said(tmp_path, capsys):
     assert "empty.md" not in said and "named.md" not in said, said
 
 
+def test_a_file_name_of_nothing_to_name_a_page_by_is_said(tmp_path, capsys):
+    """A file named `???.md` (or by a right-to-left mark, or by dashes) had its page named by a hash
+    (`x-2d86c2a659`), unsaid, as `slug: '???'` had. Its page is now named after its title, with a warning that
+    names the file; a file name with a letter or digit names the page as before."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"???.md": front("title: Harbour cranes", *head),
+             "\u202e.md": front("title: Quay walls", *head),
+             "2026-11-20---.md": front("title: Tide tables", *head),
+             "%%.md": front("title: Lock gates", *head, "slug: '!!'"),
+             "!!.md": front("title: Slipway", *head, "slug: dry-dock"),
+             "named.md": front("title: Named", *head)}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert set(news) == {"harbour-cranes", "quay-walls", "tide-tables", "lock-gates", "dry-dock", "named"}, said
+    for name in ("???.md", "\\u202e.md", "2026-11-20---.md", "%%.md"):
+        assert (f"warning: content/{name}: the file name has no letter or digit to name a page by; the page is "
+                "named after the title instead (rename the file in letters or digits (harbour-cranes.md), or "
+                "give it a `slug:`)") in said, said
+    assert "warning: content/%%.md:5: `slug` '!!' has no letter or digit to name a page by; the page is named " \
+           "after the title instead" in said, said
+    assert "named.md" not in said and "!!.md" not in said, said
+
+
 def test_a_slug_clash_is_said_at_the_slug_line(tmp_path, capsys):
     """Two stories of one day whose `slug:`s are alike were each told "would write the same page" at line 1, far
     from the `slug:` that made the page's name; a story named by its file is still told at line 1 (the name)."""
