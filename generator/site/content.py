@@ -50,7 +50,9 @@ _CLOSING = re.compile(r"\n((?:-{3,}|\.{3})[ \t]*$)", re.MULTILINE)
 # What a closing `---` becomes by a slip or an editor's autocorrection (`--`, `- - -`, an em or en dash), said
 # at its line when no closing line is there: "not closed" at line 1 sent the user to the opening one.
 _DASHES = "\u2012\u2013\u2014\u2015"  # figure, en, em dash and horizontal bar
-_NEAR_CLOSING = re.compile(rf"^[ \t]*(?:--|(?:- ){{2,}}-|[-{_DASHES}]*[{_DASHES}][-{_DASHES}]*)[ \t]*$", re.MULTILINE)
+_NEAR_CLOSING = re.compile(rf"^[ \t]*(?:--|(?:- ){{2,}}-|[-{_DASHES}]*[{_DASHES}][-{_DASHES}]*|\+{{3,}})[ \t]*$",
+                           re.MULTILINE)  # (TOML's `+++` too)
+_SNIFFED = 1024  # characters of a file without front matter looked at for a NUL byte
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 # A line indented with tabs, which YAML does not allow (a crawler's template, or JSON pretty-printed with tabs)
 _TAB_INDENT = re.compile(r"^ *\t[ \t]*", re.MULTILINE)
@@ -266,6 +268,10 @@ def _parsed(name: str, raw: bytes, digest: str, whole: bool = True) -> Source | 
     if not first:
         if toml := _TOML_BOUNDARY.match(text, start):  # Hugo's TOML front matter
             return _toml_source(name, text, toml, digest, notes)
+        if "\x00" in text[:_SNIFFED]:  # (no UTF-8 text holds one: the line `---` may well be there, unread)
+            return Problem(name, 1, "not text in UTF-8: it holds NUL bytes, as UTF-16 or UTF-32 without a byte order "
+                           "mark and binary files do", "save the file as UTF-8; if it is no item, give it a name "
+                           "that does not end in .md")
         return Problem(name, 1, "no front matter found", "the file must start with a line '---', then YAML, then '---'")
     closing = _CLOSING.search(text, first.end())
     if not closing:
@@ -370,6 +376,9 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
     reader, within the limits YAML front matter has, its errors at the file's line."""
     closing = _TOML_BOUNDARY.search(text, first.end())
     if not closing:
+        if yaml_closing := _BOUNDARY.search(text, first.end()):  # (closed as YAML front matter is)
+            return Problem(name, text.count("\n", 0, yaml_closing.start()) + 1, "TOML front matter is not closed: "
+                           f"this line, {yaml_closing[0].strip()!r}, is not '+++'", "write it as three plus signs, '+++'")
         return Problem(name, text.count("\n", 0, first.start()) + 1, "TOML front matter is not closed",
                        "add a line '+++' after the TOML")
     tomllib = _toml_reader()
