@@ -207,8 +207,10 @@ def _write(folder: Path, name: str, value) -> None:
         with temp.open("wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, folder / name)
-    except BaseException:
+    except BaseException as exc:
         temp.unlink(missing_ok=True)  # (a full disk: not a half-written file besides)
+        if isinstance(exc, OSError) and exc.filename is None:  # (a failed write names no file: where it was)
+            exc.filename = str(folder / name)
         raise
 
 
