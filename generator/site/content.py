@@ -90,7 +90,8 @@ _MARKDOWN_BY_ANOTHER_NAME = re.compile(r"\.(?:md|markdown|mdown|mkdn?)(?:\.txt)?
 
 def source_files(root: Path, content_dir: Path, unread: list[str] | None = None) -> list[tuple[str, str]]:
     """(name relative to root, path) of every `*.md` below content_dir, hidden folders and files skipped,
-    in the order of their path parts; the names of Markdown files by another name go into `unread`. Plain
+    in the order of their path parts; the names of Markdown files by another name, and of links to folders
+    (ending in `/`), go into `unread`. Plain
     strings from os.scandir (whose entries know a regular file without a stat of it): pathlib's rglob,
     relative_to and comparisons were a noticeable part of reading a big site."""
     base = os.path.relpath(content_dir, root).replace(os.sep, "/")
@@ -108,6 +109,9 @@ def source_files(root: Path, content_dir: Path, unread: list[str] | None = None)
                 continue
             if entry.is_dir(follow_symlinks=False):
                 walk(entry.path, f"{relative}{_shown_name(entry.name)}/")
+            elif unread is not None and entry.is_symlink() and _is_folder(entry):  # (not followed: it could loop)
+                unread.append((_shown_name(Path(entry.path).as_posix()) if outside
+                               else prefix + relative + _shown_name(entry.name)) + "/")
             elif entry.name.endswith(".md") and _is_file(entry):
                 found.append((_shown_name(Path(entry.path).as_posix()) if outside
                               else prefix + relative + _shown_name(entry.name), entry.path))
@@ -124,7 +128,11 @@ def source_files(root: Path, content_dir: Path, unread: list[str] | None = None)
 
 
 def unread_problem(name: str) -> Problem:
-    """What to say of a Markdown file that source_files does not read."""
+    """What to say of a Markdown file, or a link to a folder (its name ends in `/`), that source_files does not
+    read."""
+    if name.endswith("/"):
+        return Problem(name, None, "not read: a link to a folder is not followed",
+                       "move or copy the folder into the content folder, or link its files one by one")
     file = name.rpartition("/")[2]
     return Problem(name, None, "not read: only files ending in .md are items",
                    f"rename it to {_MARKDOWN_BY_ANOTHER_NAME.sub('', file)}.md")
@@ -142,6 +150,13 @@ def _is_file(entry: os.DirEntry) -> bool:
         return entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))
     except OSError:  # (a loop, on some systems)
         return True
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # (a loop, on some systems)
+        return False
 
 
 def _shown_name(name: str) -> str:
