@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import errno
 import hashlib
 import json
 import logging
@@ -88,10 +89,11 @@ class Source:
 _MARKDOWN_BY_ANOTHER_NAME = re.compile(r"\.(?:md|markdown|mdown|mkdn?)(?:\.txt)?$", re.IGNORECASE)
 
 
-def source_files(root: Path, content_dir: Path, unread: list[str] | None = None) -> list[tuple[str, str]]:
+def source_files(root: Path, content_dir: Path, unread: list[str] | None = None,
+                 unlisted: list[Problem] | None = None) -> list[tuple[str, str]]:
     """(name relative to root, path) of every `*.md` below content_dir, hidden folders and files skipped,
     in the order of their path parts; the names of Markdown files by another name, and of links to folders
-    (ending in `/`), go into `unread`. Plain
+    (ending in `/`), go into `unread`, and what keeps a folder from being listed into `unlisted`. Plain
     strings from os.scandir (whose entries know a regular file without a stat of it): pathlib's rglob,
     relative_to and comparisons were a noticeable part of reading a big site."""
     base = os.path.relpath(content_dir, root).replace(os.sep, "/")
@@ -102,7 +104,9 @@ def source_files(root: Path, content_dir: Path, unread: list[str] | None = None)
     def walk(folder: str, relative: str) -> None:
         try:
             entries = list(os.scandir(folder))
-        except OSError:
+        except OSError as exc:  # (its items were missing unsaid)
+            if unlisted is not None and relative:
+                unlisted.append(folder_problem(prefix + relative, exc))
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -136,6 +140,13 @@ def unread_problem(name: str) -> Problem:
     file = name.rpartition("/")[2]
     return Problem(name, None, "not read: only files ending in .md are items",
                    f"rename it to {_MARKDOWN_BY_ANOTHER_NAME.sub('', file)}.md")
+
+
+def folder_problem(name: str, exc: OSError) -> Problem:
+    """What to say of a folder in the content folder that could not be listed."""
+    hint = ("its path is longer than the system opens: move its files into a folder nearer the top"
+            if exc.errno == errno.ENAMETOOLONG else "check its permissions")
+    return Problem(name, None, f"cannot read the folder: {exc.strerror or exc}", hint)
 
 
 def looks_like_an_item(name: str) -> bool:
