@@ -3,6 +3,7 @@ kind costs the build, and that the rest of the site still builds."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -31,3 +32,24 @@ def test_a_file_of_gigabytes_costs_no_more_memory_than_the_limit(tmp_path, capsy
     assert status == 0 and "warning: content/huge.md:5: file is 3145728 KiB" in out
     assert (site / "output" / "news" / "2026" / "11" / "20" / "huge" / "index.html").is_file()
     assert (site / "output" / "news" / "2026" / "11" / "20" / "ok" / "index.html").is_file()
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_and_the_rest_builds(tmp_path, capsys):
+    """A folder nested past the longest path the system opens (4,096 bytes on Linux), as a crawler that mirrors
+    a site's addresses makes, was passed over unsaid: its items were missing, and the build said "0 errors"."""
+    site = make_site(tmp_path / "site", {"content/top.md": item("Top")})
+    fd, length = os.open(site / "content", os.O_RDONLY), len(os.fsencode(site / "content"))
+    while length < 4_200:  # (made one step at a time from the folder before: no path this long can be opened)
+        os.mkdir("folder-of-a-mirror", dir_fd=fd)
+        fd, parent = os.open("folder-of-a-mirror", os.O_RDONLY, dir_fd=fd), fd
+        os.close(parent)
+        length += len("/folder-of-a-mirror")
+    with open(os.open("lost.md", os.O_WRONLY | os.O_CREAT, dir_fd=fd), "w") as handle:
+        handle.write(item("Lost"))
+    os.close(fd)
+    status, said = build_said(site, capsys)
+    assert status == 0 and "Traceback" not in said, said
+    assert "from 1 item, 1 error" in said, said
+    assert ("/folder-of-a-mirror/: cannot read the folder: File name too long (its path is longer than the system "
+            "opens: move its files into a folder nearer the top) [left out]") in said, said
+    assert "error: content/folder-of-a-mirror/folder-of-a-mirror/" in said, said

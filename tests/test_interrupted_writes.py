@@ -8,6 +8,7 @@ content, then build once more and compare again (a killed build must not leave t
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -299,12 +300,11 @@ def test_serve_writes_an_edit_after_a_build_of_its_output_in_another_terminal(tm
 
 # --- a full disk ----------------------------------------------------------------------------------------------
 
-@pytest.fixture
-def small_disk(tmp_path):
-    """A real file system of 1 MiB (tmpfs), for the output only; the site's sources stay on the big disk."""
-    disk = tmp_path / "disk"
+@contextlib.contextmanager
+def tmpfs(disk: Path, size: str):
+    """A real file system of `size` (tmpfs) at `disk`, for the test's time."""
     disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)], capture_output=True,
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(disk)], capture_output=True,
                              text=True)
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs here (needs root): {mounted.stderr.strip()}")
@@ -312,6 +312,13 @@ def small_disk(tmp_path):
         yield disk
     finally:
         subprocess.run(["umount", str(disk)], check=True)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real file system of 1 MiB (tmpfs), for the output only; the site's sources stay on the big disk."""
+    with tmpfs(tmp_path / "disk", "1m") as disk:
+        yield disk
 
 
 def free_bytes(folder: Path) -> int:
@@ -342,6 +349,32 @@ def test_a_full_disk_stops_the_build_with_a_message_and_keeps_the_previous_site(
     assert cli.main(["build", "--output", str(output)]) == 0  # space again: it builds
     assert files_under(output) == before
 
+
+
+
+@pytest.mark.slow  # (three builds)
+def test_a_build_cache_the_full_disk_cannot_hold_is_said_after_what_the_build_did(tmp_path, capsys):
+    """With the site on a disk that holds the output's update but not the build cache saved after it, the build
+    said only "newsdesk: No space left on device": not which disk, nor that the output was written, and the
+    build's warnings and summary were never shown. They are now, then what was not saved and where."""
+    with tmpfs(tmp_path / "disk", "4m") as disk:  # (the cache is saved beside the last one: twice its size)
+        root = make(disk / "site", 3)
+        (root / "content/s1.md").write_text(item("Warned", heat="lots"))  # (a warning to show)
+        assert cli.main(["build", "--config", str(root / "config.yaml")]) == 0
+        cache = root / ".newsdesk-cache"
+        filler = disk / "filler"
+        filler.write_bytes(b"\0" * max(free_bytes(disk) - (cache / "build.pickle").stat().st_size * 4 // 5, 0))
+        (root / "content/s2.md").write_text(story(2, title="Edited story"))
+        capsys.readouterr()
+        assert cli.main(["build", "--config", str(root / "config.yaml")]) == 1
+        out, err = capsys.readouterr()
+        assert "Edited story" in (root / "output/api/news/index.json").read_text(encoding="utf-8"), err  # (written)
+        assert "pages written" in out + err and "warning: content/s1.md" in err, err
+        assert (f"{cache}/build.pickle: No space left on device (free some space on that disk, then run the "
+                "command again)") in err, err
+        assert "The output was written; the build cache was not saved" in err and "Traceback" not in err, err
+        filler.unlink()
+        assert cli.main(["build", "--config", str(root / "config.yaml")]) == 0, capsys.readouterr()  # space again
 
 
 # A build that kills itself (SIGKILL) when it starts writing the list of files an update in place is about

@@ -647,6 +647,28 @@ def test_a_slug_of_nothing_to_name_a_page_by_is_said(tmp_path, capsys):
     assert "empty.md" not in said and "named.md" not in said, said
 
 
+def test_a_file_name_of_nothing_to_name_a_page_by_is_said(tmp_path, capsys):
+    """A file named `???.md` (or by a right-to-left mark, or by dashes) had its page named by a hash
+    (`x-2d86c2a659`), unsaid, as `slug: '???'` had. Its page is now named after its title, with a warning that
+    names the file; a file name with a letter or digit names the page as before."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"???.md": front("title: Harbour cranes", *head),
+             "\u202e.md": front("title: Quay walls", *head),
+             "2026-11-20---.md": front("title: Tide tables", *head),
+             "%%.md": front("title: Lock gates", *head, "slug: '!!'"),
+             "!!.md": front("title: Slipway", *head, "slug: dry-dock"),
+             "named.md": front("title: Named", *head)}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert set(news) == {"harbour-cranes", "quay-walls", "tide-tables", "lock-gates", "dry-dock", "named"}, said
+    for name in ("???.md", "\\u202e.md", "2026-11-20---.md", "%%.md"):
+        assert (f"warning: content/{name}: the file name has no letter or digit to name a page by; the page is "
+                "named after the title instead (rename the file in letters or digits (harbour-cranes.md), or "
+                "give it a `slug:`)") in said, said
+    assert "warning: content/%%.md:5: `slug` '!!' has no letter or digit to name a page by; the page is named " \
+           "after the title instead" in said, said
+    assert "named.md" not in said and "!!.md" not in said, said
+
+
 def test_a_slug_clash_is_said_at_the_slug_line(tmp_path, capsys):
     """Two stories of one day whose `slug:`s are alike were each told "would write the same page" at line 1, far
     from the `slug:` that made the page's name; a story named by its file is still told at line 1 (the name)."""
@@ -660,6 +682,24 @@ def test_a_slug_clash_is_said_at_the_slug_line(tmp_path, capsys):
     assert len(told) == 4, said
     assert {re.match(r"warning: (\S+:[0-9]+):", line)[1] for line in told} == {
         "content/first.md:5", "content/second.md:6", "content/same.md:1"}, told
+
+
+def test_a_key_given_twice_is_said_at_the_one_used_by_later_checks(tmp_path, capsys):
+    """YAML and TOML use the last of a key given twice, but what is said of it once the item is made (a slug
+    clash, a picture the site does not have) was placed at the first, which is not used. A line of the body
+    that looks like the key is no key."""
+    head = ("publishedDateTime: 2026-11-20T10:00:00Z", "webUrl: https://news.example/s")
+    files = {"first.md": front("title: First", *head, "slug: Same"),
+             "second.md": front("title: Second", *head, "slug: other", "type: video", "slug: same",
+                                body="Body.\n\nslug: same\n"),
+             "pictures.md": front("title: Pictures", *head, "images:", "  - url: /static/a.jpg", "images:",
+                                  "  - url: /static/b.jpg", body="images:\n  - url: /static/c.jpg\n")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    told = [line for line in said.splitlines() if "would write the same page" in line]
+    assert len(told) == 2, said
+    assert {re.match(r"warning: (\S+:[0-9]+):", line)[1] for line in told} == {
+        "content/first.md:5", "content/second.md:7"}, told
+    assert "warning: content/pictures.md:7: `images`: no file static/b.jpg in the site" in said, said
 
 
 def test_a_provider_written_as_an_organization_record_is_that_domains(tmp_path, capsys):

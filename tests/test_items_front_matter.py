@@ -581,10 +581,11 @@ def test_keys_given_twice_are_found_in_front_matter_reloaded_for_a_surrogate_esc
     assert "warning: content/emoji.md:6: `name` in `provider` is given twice, also on line 5: the last" in said, said
 
 
-@pytest.mark.parametrize("closing", ["--", "\u2014", "\u2013\u2013\u2013", "- - -"])
+@pytest.mark.parametrize("closing", ["--", "\u2014", "\u2013\u2013\u2013", "- - -", "+++"])
 def test_a_closing_line_mistyped_is_said_at_its_line(tmp_path, capsys, closing):
-    """A closing `---` typed as `--`, or made an em or en dash by an editor's autocorrection, was "front matter
-    is not closed" at line 1, the opening line, which is right; now at the line to correct."""
+    """A closing `---` typed as `--`, made an em or en dash by an editor's autocorrection, or written as TOML's
+    `+++`, was "front matter is not closed" at line 1, the opening line, which is right; now at the line to
+    correct."""
     site = make_site(tmp_path / "site", {
         "content/ok.md": item("Fine"),
         "content/typo.md": f"---\ntitle: Typo\npublishedDateTime: 2026-11-20T10:00:00Z\n{closing}\nBody\n"})
@@ -593,3 +594,34 @@ def test_a_closing_line_mistyped_is_said_at_its_line(tmp_path, capsys, closing):
     assert (f"error: content/typo.md:4: front matter is not closed: this line, {closing!r}, is not '---' "
             f"(write it as three hyphens, '---') [left out]") in err, err
     assert out.startswith("1 item OK, 1 with errors")
+
+
+def test_toml_front_matter_closed_as_yaml_is_said_at_the_closing_line(tmp_path, capsys):
+    """TOML front matter opened with `+++` and closed with YAML's `---` was "not closed" at line 1."""
+    site = make_site(tmp_path / "site", {
+        "content/ok.md": item("Fine"),
+        "content/typo.md": '+++\ntitle = "Typo"\npublishedDateTime = 2026-11-20T10:00:00Z\n---\nBody\n'})
+    assert main(["check", "--config", str(site / "config.yaml")]) == 1
+    out, err = capsys.readouterr()
+    assert ("error: content/typo.md:4: TOML front matter is not closed: this line, '---', is not '+++' "
+            "(write it as three plus signs, '+++') [left out]") in err, err
+    assert out.startswith("1 item OK, 1 with errors")
+
+
+def test_a_file_that_is_not_text_says_so_rather_than_that_it_has_no_front_matter(tmp_path, capsys):
+    """UTF-16 without a byte order mark (Python's `encoding="utf-16-le"`), UTF-32, or a picture saved as `.md` was
+    "no front matter found (the file must start with a line '---')", though it does start so, in another
+    encoding, or is no text at all: a NUL byte, which no text in UTF-8 holds, says which it is."""
+    text = front("title: Wide", DATE_2026)
+    site = make_site(tmp_path / "site", {"content/ok.md": item("Fine")})
+    for name, data in {"wide.md": text.encode("utf-16-le"), "wider.md": text.encode("utf-16-be"),
+                       "widest.md": text.encode("utf-32-le"),
+                       "picture.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"}.items():
+        (site / "content" / name).write_bytes(data)
+    assert main(["check", "--config", str(site / "config.yaml")]) == 1
+    out, err = capsys.readouterr()
+    for name in ("wide.md", "wider.md", "widest.md", "picture.md"):
+        assert (f"error: content/{name}:1: not text in UTF-8: it holds NUL bytes, as UTF-16 or UTF-32 without a "
+                "byte order mark and binary files do (save the file as UTF-8; if it is no item, give it a name "
+                "that does not end in .md) [left out]") in err, err
+    assert out.startswith("1 item OK, 4 with errors"), out

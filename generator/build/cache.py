@@ -38,7 +38,7 @@ CACHE_DIR = ".newsdesk-cache"
 _FILE = "build.pickle"
 _SEARCH = "search"  # the search index's kept task results (search_folder)
 _WORDS = "words.pickle"  # the items' words for stories, apart: read only by a build that clusters (words)
-_FORMAT = 77  # bump when what the cache holds (Item, Problem, the stories' words, the search tasks' results) or how
+_FORMAT = 78  # bump when what the cache holds (Item, Problem, the stories' words, the search tasks' results) or how
 #               a file is read changes, or how templates compile (render.environment.make_env's settings: `compiled`)
 _PARSES = 500  # template texts' parses kept at most (a theme has tens of templates)
 _RACY_NS = 2_000_000_000  # a file changed this close to when we read it may change again unseen
@@ -207,8 +207,10 @@ def _write(folder: Path, name: str, value) -> None:
         with temp.open("wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, folder / name)
-    except BaseException:
+    except BaseException as exc:
         temp.unlink(missing_ok=True)  # (a full disk: not a half-written file besides)
+        if isinstance(exc, OSError) and exc.filename is None:  # (a failed write names no file: where it was)
+            exc.filename = str(folder / name)
         raise
 
 

@@ -338,13 +338,14 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     # walked the plan as it grew (two full collections of a 10,000-item site's warm build).
     with collector_paused():
         unread: list[str] = []
-        results = _read_items(config, topic_defs, digest, cache, workers, progress, unread)
+        unlisted: list[Problem] = []
+        results = _read_items(config, topic_defs, digest, cache, workers, progress, unread, unlisted)
         # The items just read live as long as the build: frozen, then given back to the collector's oldest
         # generation, rather than walked by its first collection once it is back on (a long pause on a big site).
         gc.freeze()
         try:
             items = [r for r in results if not isinstance(r, Problem)]
-            read_problems, read_warnings = [], [unread_problem(name) for name in unread]
+            read_problems, read_warnings = unlisted, [unread_problem(name) for name in unread]
             for result in results:
                 if isinstance(result, Problem):  # (a Rejected item names all its errors and warnings)
                     errors, warnings = errors_and_warnings(result)
@@ -382,12 +383,12 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
 
 
 def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache, workers: int,
-                progress: Progress | None, unread: list[str]) -> list:
+                progress: Progress | None, unread: list[str], unlisted: list[Problem]) -> list:
     """Item or Problem for every source file, from the cache where it is still valid; the Markdown files
-    that are not items go into `unread`."""
+    that are not items go into `unread`, the folders that could not be listed into `unlisted`."""
     results: dict[str, object] = {}
     todo: list[tuple[str, str, os.stat_result]] = []
-    for name, path in source_files(config.root, config.content_path, unread):
+    for name, path in source_files(config.root, config.content_path, unread, unlisted):
         try:
             stat = os.stat(path)
         except OSError as exc:

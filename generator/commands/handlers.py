@@ -62,7 +62,11 @@ def run_build(args) -> int:
     progress = Progress(sys.stderr)
     cache = BuildCache.load(config.root, cold=args.clean)
     result = build(config, options, progress=progress, cache=cache)
-    cache.save(config.root)
+    try:
+        cache.save(config.root)
+        unsaved = None
+    except OSError as exc:  # (a full disk: said after what the build did, which is done and written)
+        unsaved = exc
     progress.done()
     print_problems(result.site.problems, result.site.warnings)
     for source, reason in result.site.model.withheld:
@@ -76,6 +80,10 @@ def run_build(args) -> int:
     print(f"{pages} page{'s' * (pages != 1)} written ({result.rendered} rendered, {written.written} "
           f"file{'s' * (written.written != 1)} changed, {written.removed} removed) from {result.items} "
           f"item{'s' * (result.items != 1)}, {counted(result.site)}, {result.seconds:.2f} s")
+    if unsaved:
+        print("The output was written; the build cache was not saved, so the next build has more to do.",
+              file=sys.stderr)
+        raise unsaved
     return 0
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import errno
 import hashlib
 import json
 import logging
@@ -50,7 +51,9 @@ _CLOSING = re.compile(r"\n((?:-{3,}|\.{3})[ \t]*$)", re.MULTILINE)
 # What a closing `---` becomes by a slip or an editor's autocorrection (`--`, `- - -`, an em or en dash), said
 # at its line when no closing line is there: "not closed" at line 1 sent the user to the opening one.
 _DASHES = "\u2012\u2013\u2014\u2015"  # figure, en, em dash and horizontal bar
-_NEAR_CLOSING = re.compile(rf"^[ \t]*(?:--|(?:- ){{2,}}-|[-{_DASHES}]*[{_DASHES}][-{_DASHES}]*)[ \t]*$", re.MULTILINE)
+_NEAR_CLOSING = re.compile(rf"^[ \t]*(?:--|(?:- ){{2,}}-|[-{_DASHES}]*[{_DASHES}][-{_DASHES}]*|\+{{3,}})[ \t]*$",
+                           re.MULTILINE)  # (TOML's `+++` too)
+_SNIFFED = 1024  # characters of a file without front matter looked at for a NUL byte
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 # A line indented with tabs, which YAML does not allow (a crawler's template, or JSON pretty-printed with tabs)
 _TAB_INDENT = re.compile(r"^ *\t[ \t]*", re.MULTILINE)
@@ -86,9 +89,11 @@ class Source:
 _MARKDOWN_BY_ANOTHER_NAME = re.compile(r"\.(?:md|markdown|mdown|mkdn?)(?:\.txt)?$", re.IGNORECASE)
 
 
-def source_files(root: Path, content_dir: Path, unread: list[str] | None = None) -> list[tuple[str, str]]:
+def source_files(root: Path, content_dir: Path, unread: list[str] | None = None,
+                 unlisted: list[Problem] | None = None) -> list[tuple[str, str]]:
     """(name relative to root, path) of every `*.md` below content_dir, hidden folders and files skipped,
-    in the order of their path parts; the names of Markdown files by another name go into `unread`. Plain
+    in the order of their path parts; the names of Markdown files by another name, and of links to folders
+    (ending in `/`), go into `unread`, and what keeps a folder from being listed into `unlisted`. Plain
     strings from os.scandir (whose entries know a regular file without a stat of it): pathlib's rglob,
     relative_to and comparisons were a noticeable part of reading a big site."""
     base = os.path.relpath(content_dir, root).replace(os.sep, "/")
@@ -99,13 +104,18 @@ def source_files(root: Path, content_dir: Path, unread: list[str] | None = None)
     def walk(folder: str, relative: str) -> None:
         try:
             entries = list(os.scandir(folder))
-        except OSError:
+        except OSError as exc:  # (its items were missing unsaid)
+            if unlisted is not None and relative:
+                unlisted.append(folder_problem(prefix + relative, exc))
             return
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
                 walk(entry.path, f"{relative}{_shown_name(entry.name)}/")
+            elif unread is not None and entry.is_symlink() and _is_folder(entry):  # (not followed: it could loop)
+                unread.append((_shown_name(Path(entry.path).as_posix()) if outside
+                               else prefix + relative + _shown_name(entry.name)) + "/")
             elif entry.name.endswith(".md") and _is_file(entry):
                 found.append((_shown_name(Path(entry.path).as_posix()) if outside
                               else prefix + relative + _shown_name(entry.name), entry.path))
@@ -122,10 +132,21 @@ def source_files(root: Path, content_dir: Path, unread: list[str] | None = None)
 
 
 def unread_problem(name: str) -> Problem:
-    """What to say of a Markdown file that source_files does not read."""
+    """What to say of a Markdown file, or a link to a folder (its name ends in `/`), that source_files does not
+    read."""
+    if name.endswith("/"):
+        return Problem(name, None, "not read: a link to a folder is not followed",
+                       "move or copy the folder into the content folder, or link its files one by one")
     file = name.rpartition("/")[2]
     return Problem(name, None, "not read: only files ending in .md are items",
                    f"rename it to {_MARKDOWN_BY_ANOTHER_NAME.sub('', file)}.md")
+
+
+def folder_problem(name: str, exc: OSError) -> Problem:
+    """What to say of a folder in the content folder that could not be listed."""
+    hint = ("its path is longer than the system opens: move its files into a folder nearer the top"
+            if exc.errno == errno.ENAMETOOLONG else "check its permissions")
+    return Problem(name, None, f"cannot read the folder: {exc.strerror or exc}", hint)
 
 
 def looks_like_an_item(name: str) -> bool:
@@ -140,6 +161,13 @@ def _is_file(entry: os.DirEntry) -> bool:
         return entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))
     except OSError:  # (a loop, on some systems)
         return True
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # (a loop, on some systems)
+        return False
 
 
 def _shown_name(name: str) -> str:
@@ -266,6 +294,10 @@ def _parsed(name: str, raw: bytes, digest: str, whole: bool = True) -> Source | 
     if not first:
         if toml := _TOML_BOUNDARY.match(text, start):  # Hugo's TOML front matter
             return _toml_source(name, text, toml, digest, notes)
+        if "\x00" in text[:_SNIFFED]:  # (no UTF-8 text holds one: the line `---` may well be there, unread)
+            return Problem(name, 1, "not text in UTF-8: it holds NUL bytes, as UTF-16 or UTF-32 without a byte order "
+                           "mark and binary files do", "save the file as UTF-8; if it is no item, give it a name "
+                           "that does not end in .md")
         return Problem(name, 1, "no front matter found", "the file must start with a line '---', then YAML, then '---'")
     closing = _CLOSING.search(text, first.end())
     if not closing:
@@ -370,6 +402,9 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
     reader, within the limits YAML front matter has, its errors at the file's line."""
     closing = _TOML_BOUNDARY.search(text, first.end())
     if not closing:
+        if yaml_closing := _BOUNDARY.search(text, first.end()):  # (closed as YAML front matter is)
+            return Problem(name, text.count("\n", 0, yaml_closing.start()) + 1, "TOML front matter is not closed: "
+                           f"this line, {yaml_closing[0].strip()!r}, is not '+++'", "write it as three plus signs, '+++'")
         return Problem(name, text.count("\n", 0, first.start()) + 1, "TOML front matter is not closed",
                        "add a line '+++' after the TOML")
     tomllib = _toml_reader()
@@ -941,19 +976,24 @@ def unix_newlines(text: str) -> str:
 def key_lines(root: Path, source_path: str, keys) -> dict:
     """Line of each `key:` found at the start of a line of a file (front matter keys), to place messages:
     one read for all the messages about one file. A key (`provider`, `domian`) is the first `domian:` indented
-    under `provider:` (in a list entry too), else `provider:`'s line."""
+    under `provider:` (in a list entry too), else `provider:`'s line. Between `---` or `+++` lines, a key given
+    twice is at its last line, whose value YAML uses (the body's lines are no keys)."""
     try:
         with open(_named_file(root, source_path), "rb") as handle:  # (as far as parse_source reads it)
             text = unix_newlines(decoded(handle.read(MAX_FILE_BYTES), WINDOWS_1252, whole=False))
     except (OSError, ValueError):
         return {}
+    end = _front_matter_end(text)
     lines = {}
     for key in keys:
         top, sub = key if isinstance(key, tuple) else (key, None)
         # (a key in quotes too, `"@type":`, as JSON-LD's keys must be written; indented, in JSON front matter)
         # (`key = value` and `[key]` in TOML front matter)
-        match = re.compile(rf"""^(?:(?:{re.escape(top)}|[ \t]*"{re.escape(top)}"|[ \t]*'{re.escape(top)}')\s*[:=]"""
-                           rf"""|\[\[?[ \t]*{re.escape(top)}[ \t]*\]\]?[ \t]*$)""", re.MULTILINE).search(text)
+        pattern = re.compile(rf"""^(?:(?:{re.escape(top)}|[ \t]*"{re.escape(top)}"|[ \t]*'{re.escape(top)}')\s*[:=]"""
+                             rf"""|\[\[?[ \t]*{re.escape(top)}[ \t]*\]\]?[ \t]*$)""", re.MULTILINE)
+        match = pattern.search(text)
+        if match and end is not None:
+            match = next(reversed(list(pattern.finditer(text, 0, end))), match)
         if not match and isinstance(top, str):  # (a key in double quotes, written with escapes)
             match = re.compile(rf"""^[ \t]*"{_escaped_key(top)}"\s*:""", re.MULTILINE).search(text)
         if not match:
@@ -966,6 +1006,19 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
             if inner:
                 lines[key] = text.count("\n", 0, inner.start()) + 1
     return lines
+
+
+def _front_matter_end(text: str) -> int | None:
+    """Where the front matter between `---` (or TOML's `+++`) lines ends; None for a file of another kind (JSON
+    front matter, a data_dir record, config.yaml)."""
+    start = _BLANK_LINES.match(text).end()
+    if first := _BOUNDARY.match(text, start):
+        closing = _CLOSING.search(text, first.end())
+        return closing.start(1) if closing else None
+    if first := _TOML_BOUNDARY.match(text, start):
+        closing = _TOML_BOUNDARY.search(text, first.end())
+        return closing.start() if closing else None
+    return None
 
 
 def _escaped_key(key: str) -> str:

@@ -121,18 +121,24 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         address, kind = media_file(values["featured_html"])
         values["media_file"] = field_url(address)
         values["media_kind"] = kind if values["media_file"] else ""
-    slug_text, slug_key = _slug_text(meta, written, notes, _stem(source.path))
+    stem = _stem(source.path)
+    stem = stem if plain_slug(stem) else ""  # (a file name of nothing to name a page by, `???.md`: the title's)
+    slug_text, slug_key = _slug_text(meta, written, notes, stem)
     errors, warnings = notes.problems(config.root, source.path, source.body_line - 1,
                                       {key: again for key, _, again in source.twice})
     warnings += tuple(Problem(source.path, again, f"{_key_named(key)} is given twice"
                               f"{' on this line' if first == again else f', also on line {first}'}: the last one is used",
                               "remove the one you do not mean") for key, first, again in source.twice)
     warnings += tuple(Problem(source.path, line, message, hint) for line, message, hint in source.notes)
+    if not slug_text and not stem and _stem(source.path):  # (a file named `.md` is hidden, and so never read)
+        warnings += (Problem(source.path, None, "the file name has no letter or digit to name a page by; the page "
+                             "is named after the title instead", "rename the file in letters or digits "
+                             "(harbour-cranes.md), or give it a `slug:`"),)
     if errors:
         first = errors[0]
         return Rejected(first.path, first.line, first.message, first.hint, errors=errors, warnings=warnings)
-    slug = slugify(slug_text or _stem(source.path) or title, fallback=source.path)
-    if not slug_text and not _stem(source.path):
+    slug = slugify(slug_text or stem or title, fallback=source.path)
+    if not slug_text and not stem:
         slug_key = notes.aliases.get("title", "title")
     day = published.astimezone(config.zone)  # (strftime writes year 1 as "1")
     body, engine = without_controls(source.body), config.markdown_engine
