@@ -248,3 +248,49 @@ def test_axe_finds_nothing_on_an_arabic_site(browser, arabic, viewport):
     finally:
         context.close()
     assert found == [], "\n".join(found)
+
+
+# A site written left to right whose content has names written right to left: an Arabic sub-topic beside its
+# count ("اقتصاد · 2 stories" showed as "2 · اقتصاد stories") and a Hebrew provider whose name ends in a mark of no
+# direction ("וואלה!", Walla!, showed with its "!" after the name, on the right).
+HEBREW = "וואלה!"
+ENGLISH_SITE = """\
+title: The Paper
+base_url: https://example.org/
+language: en
+now: "2026-11-22T12:00:00Z"
+topics:
+  - Business
+  - name: اقتصاد
+    parent: Business
+"""
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory):
+    hebrew = f"{{name: '{HEBREW}', domain: walla.example}}"
+    files = {f"content/story-{n}.md": item(f"Story number {n}", f"2026-11-{20 - n:02d}T08:00:00Z", provider=hebrew,
+                                           topics="[اقتصاد]", originalUrl=f"https://example.net/{n}")
+             for n in range(2)}
+    config, result = build_site(make_site(tmp_path_factory.mktemp("ltr"), files, ENGLISH_SITE))
+    assert result.site.warnings == ()
+    with static_server(config.output_path, config.base_path) as url:
+        yield url
+
+
+def test_a_right_to_left_name_on_a_left_to_right_site_keeps_its_order(browser, english):
+    context = _open(browser, DESKTOP)
+    try:
+        tab = context.new_page()
+        tab.goto(english + "topics/", wait_until="load")
+        entry = tab.locator(".tile .tags a", has_text="اقتصاد")
+        assert entry.text_content().split() == ["اقتصاد", "·", "2", "stories"]
+        name, count = tab.evaluate(f"""(e) => [({BOX})([e, 'اقتصاد']), ({BOX})([e, '2'])]""", entry.element_handle())
+        assert name["x"] + name["width"] <= count["x"], f"the count shows before the sub-topic: {name} {count}"
+        # A Hebrew name reads right to left, its "!" at its end, on the left.
+        tab.goto(english + "latest/", wait_until="load")
+        chip = tab.locator(".byline .provider-chip", has_text=HEBREW[:-1]).first
+        letters = _letters(chip, HEBREW)
+        assert letters["first"] > letters["last"], f"the Hebrew provider's name shows as 'וואלה!': {letters}"
+    finally:
+        context.close()
