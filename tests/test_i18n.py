@@ -50,6 +50,7 @@ def story_page(out: Path) -> str:
 def visible(html: str) -> str:
     """The page's text as a reader sees it (no head, no scripts, no tags)."""
     html = re.sub(r"(?s)<head>.*?</head>|<script.*?</script>", " ", html)
+    html = re.sub(r"</?bdi>", "", html)  # (an isolated name, in its sentence without a space)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
