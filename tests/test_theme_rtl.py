@@ -1,6 +1,7 @@
 """A site written right to left (`language: ar`) in a real browser (Debian chromium, 390x844 and 1366x768): the
 page says its direction, the layout mirrors (what starts a line sits on the right), nothing overflows, a name in
-another script reads in its own direction, and axe finds nothing.
+another script reads in its own direction, and axe finds nothing. And a left-to-right site whose names are Arabic
+or Hebrew: each reads in its own direction, and what is beside it stays in place.
 """
 
 from __future__ import annotations
