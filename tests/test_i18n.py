@@ -19,7 +19,7 @@ from generator.i18n import load_words
 
 BASIC = ROOT / "tests" / "sites" / "basic"  # a story of three sources, a video, topics, two pages of Latest
 I18N = ROOT / "themes" / "default" / "i18n"
-SHIPPED = ("ar", "de", "en", "es", "fr", "it", "ja", "nl", "pt")
+SHIPPED = ("ar", "de", "en", "es", "fa", "fr", "he", "it", "ja", "nl", "pt", "ur")
 
 
 def site_in(tmp_path: Path, language: str, files: dict[str, str] | None = None) -> Path:
@@ -50,6 +50,7 @@ def story_page(out: Path) -> str:
 def visible(html: str) -> str:
     """The page's text as a reader sees it (no head, no scripts, no tags)."""
     html = re.sub(r"(?s)<head>.*?</head>|<script.*?</script>", " ", html)
+    html = re.sub(r"</?bdi>", "", html)  # (an isolated name, in its sentence without a space)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
@@ -101,16 +102,24 @@ IN_WORDS = {
            "Ler a notícia completa em Tinker Post", "1 de março de 2026, 10:30", "Página não encontrada"),
     "nl": ("Naar de inhoud", "Nieuwste", "Populair", "Onderwerpen", "+2 bronnen", "4 maart 2026",
            "Lees het volledige bericht op Tinker Post", "1 maart 2026 om 10:30", "Pagina niet gevonden"),
+    # (and languages written right to left, whose pages say so)
+    "he": ("דלגו לתוכן", "חדש", "חם", "נושאים", "+2 מקורות", "4 במרץ 2026", "לכתבה המלאה באתר Tinker Post",
+           "1 במרץ 2026, 10:30", "הדף לא נמצא"),
+    "fa": ("رفتن به محتوا", "تازه\u200cها", "داغ", "موضوع\u200cها", "+2 منبع", "4 مارس 2026",
+           "خواندن متن کامل خبر در Tinker Post", "1 مارس 2026، ساعت 10:30", "صفحه پیدا نشد"),
+    "ur": ("مواد پر جائیں", "تازہ ترین", "مقبول", "موضوعات", "+2 ذرائع", "4 مارچ، 2026",
+           "Tinker Post پر پوری خبر پڑھیں", "1 مارچ، 2026، 10:30", "صفحہ نہیں ملا"),
 }
 
 
 @pytest.mark.parametrize("language", list(IN_WORDS))
-def test_a_site_in_italian_portuguese_or_dutch_shows_the_theme_in_its_language(tmp_path, language):
+def test_a_site_in_italian_portuguese_dutch_hebrew_persian_or_urdu_shows_the_theme_in_it(tmp_path, language):
     result, out = built(site_in(tmp_path, language))
-    assert result.site.warnings == ()
+    assert result.site.warnings == ()  # (every key, and each plural form CLDR gives the language)
     pages = [page(out, "index.html"), story_page(out), page(out, "latest/index.html"),
              page(out, "search/index.html"), page(out, "404.html")]
-    assert f'<html lang="{language}">' in pages[0]
+    direction = ' dir="rtl"' if language in ("he", "fa", "ur") else ""
+    assert f'<html lang="{language}"{direction}>' in pages[0]
     text = " ".join(visible(html) for html in pages)
     for words in IN_WORDS[language]:
         assert words in text, words
@@ -145,6 +154,10 @@ def test_plurals_follow_each_language(tmp_path):
     assert [words["pt"].t("stories_count", n) for n in (0, 1, 2, 1_000_000)] == \
         ["0 notícia", "1 notícia", "2 notícias", "1.000.000 de notícias"]  # (CLDR's: 0 is `one` in Brazil's)
     assert [words["nl"].t("hours_ago", n) for n in (1, 2)] == ["1 uur geleden", "2 uur geleden"]
+    assert [words["he"].t("sources", n) for n in (1, 2, 3)] == ["+1 מקור", "+2 מקורות", "+3 מקורות"]
+    assert [words["he"].t("hours_ago", n) for n in (1, 2, 3)] == ["לפני שעה", "לפני שעתיים", "לפני 3 שעות"]
+    assert [words["fa"].t("sources", n) for n in (0, 1, 2)] == ["+0 منبع", "+1 منبع", "+2 منبع"]
+    assert [words["ur"].t("stories_count", n) for n in (1, 2)] == ["1 خبر", "2 خبریں"]
 
 
 def test_dates_name_months_and_weekdays_in_the_language(tmp_path):
@@ -169,7 +182,7 @@ def test_a_language_without_words_shows_english_and_says_so_once(tmp_path):
     assert ">Latest</a>" in page(out, "index.html") and "4 Mar 2026" in page(out, "index.html")
     [warning] = [str(w) for w in result.site.warnings]
     assert re.match(r"config\.yaml:\d+: the theme has no words in ko", warning), warning
-    assert "themes/default/i18n/ko.yaml" in warning and "ar, de, en, es, fr, it, ja, nl, pt" in warning
+    assert "themes/default/i18n/ko.yaml" in warning and "ar, de, en, es, fa, fr, he, it, ja, nl, pt, ur" in warning
     # (the site has no themes/default/i18n/en.yaml to copy: the bundled theme has, which --version finds)
     assert "a copy of the bundled theme's i18n/en.yaml (`newsdesk --version` says where it is)" in warning
 

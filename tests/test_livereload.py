@@ -171,3 +171,36 @@ def expect_text(page, selector: str, text: str) -> None:
     """Wait until the element's text contains `text` (the page may reload any number of times meanwhile)."""
     page.wait_for_function("([s, t]) => { const e = document.querySelector(s); return !!e && e.textContent.includes(t); }",
                            arg=[selector, text], timeout=SHOWN)
+
+
+# Where the reader sees the first and the third letter of an element's text ("1" and "c" of "1 content problem").
+STARTS = """(element) => {
+  const text = element.firstChild;
+  const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
+                      return r.getBoundingClientRect().left; };
+  return {text: text.textContent, first: at(0), third: at(2)};
+}"""
+
+
+def test_the_overlay_and_notice_read_in_english_left_to_right_on_an_arabic_site(tmp_path, page):
+    """serve's messages are the build's, in English, as the terminal shows them (docs/serve.md says why): on a
+    right-to-left page they say they are English and read left to right ("1 content problem", not "content
+    problem 1")."""
+    config = CONFIG.replace("title: Serve Test News", "title: أخبار\nlanguage: ar")
+    root = make_site(tmp_path / "site", {**ITEMS, "content/news/bad.md": "---\ntitle: [oops\n---\n"}, config)
+    dev = start(root)
+    try:
+        page.goto(article_url(dev, root, "Robots learn to fold laundry"))
+        assert page.evaluate("() => document.dir") == "rtl"
+        notice = page.locator("#newsdesk-notice")
+        notice.wait_for(timeout=SHOWN)
+        path = root / "content/news/robots.md"
+        write(path, path.read_text().replace("publishedDateTime:", "publishedDateTime: [", 1))
+        overlay = page.locator("#newsdesk-overlay")
+        overlay.wait_for(timeout=SHOWN)
+        for box in (notice, overlay):
+            assert box.evaluate("(e) => [e.lang, getComputedStyle(e).direction]") == ["en", "ltr"]
+        starts = notice.locator("strong").evaluate(STARTS)
+        assert starts["text"] == "1 content problem" and starts["first"] < starts["third"], starts
+    finally:
+        dev.stop()

@@ -58,7 +58,8 @@ def test_a_provider_named_otherwise_is_the_declared_one_with_one_page(tmp_path):
     assert "<h1" in page and ">WSJ<" in page
     story = (out / news["b"]["path"] / "index.html").read_text(encoding="utf-8")
     coverage = story.split('href="https://o.example/r"')[1].split("</li>")[0]
-    assert '<a class="provider-chip" href="/providers/wsj-com/">' in coverage and "</span>WSJ</a>" in coverage, coverage
+    assert '<a class="provider-chip" href="/providers/wsj-com/">' in coverage, coverage
+    assert "</span><bdi>WSJ</bdi></a>" in coverage, coverage
     said = sorted(str(warning) for warning in result.site.warnings if warning.path.startswith("data/"))
     assert said == [
         "data/organizations/bad.example.md:4: `otherNames` of the organization record must be a list of names: 2 "

@@ -53,8 +53,7 @@ def _chip(out: Path, title: str) -> tuple[str, str]:
         if title in _text(card):
             chip = next(a for a in card.iter("a") if "provider-chip" in a.get("class", ""))
             slug = re.fullmatch(r"/providers/([a-z0-9-]+)/", chip.get("href")).group(1)
-            avatar = chip.find("span")  # (its letters or logo, then the name)
-            return slug, " ".join((avatar.tail if avatar is not None else _text(chip)).split())
+            return slug, _text(chip.find("bdi"))  # (its letters or logo, then the name, isolated)
     raise AssertionError(f"no card of {title!r}")
 
 

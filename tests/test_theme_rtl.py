@@ -1,14 +1,17 @@
 """A site written right to left (`language: ar`) in a real browser (Debian chromium, 390x844 and 1366x768): the
 page says its direction, the layout mirrors (what starts a line sits on the right), nothing overflows, a name in
-another script reads in its own direction, and axe finds nothing.
+another script reads in its own direction, and axe finds nothing. And a left-to-right site whose names are Arabic
+or Hebrew: each reads in its own direction, and what is beside it stays in place.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from conftest import build_site, item, make_site, static_server
 from test_theme import axe_violations
@@ -24,6 +27,11 @@ base_url: https://example.org/ar/
 language: ar
 items_per_page: 3
 now: "2026-11-22T12:00:00Z"
+topics:
+  - اقتصاد
+  - ثقافة
+  - name: طاقة
+    parent: اقتصاد
 """
 
 # An English provider whose name ends in a mark of no direction: on a right-to-left line, not isolated, it
@@ -40,7 +48,7 @@ def _site(root: Path):
     arabic = "{name: 'الجزيرة', domain: aljazeera.example}"
     files = {f"content/story-{n}.md": item(
         headline, f"2026-11-{20 - n:02d}T08:00:00Z", heat=90 - n, quality=60,
-        provider=english if n % 2 else arabic, topics="[اقتصاد]" if n < 4 else "[ثقافة]",
+        provider=english if n % 2 else arabic, topics="[طاقة]" if n == 3 else "[اقتصاد]" if n < 4 else "[ثقافة]",
         excerpt=f"'ملخص الخبر رقم {n} مع تفاصيل أخرى.'", originalUrl=f"https://example.net/{n}")
         for n, headline in enumerate(HEADLINES)}
     # The same story from a second provider: a card with "+1 source".
@@ -179,6 +187,55 @@ def test_a_search_result_shows_an_english_name_in_its_own_direction(browser, ara
         context.close()
 
 
+# Which way a chevron ("<", "‹", "›") in a screenshot points: "left" when its tip, the ink of its middle row, is
+# left of its ends, the ink of its first row.
+def _points(png: bytes) -> str:
+    with Image.open(io.BytesIO(png)) as picture:
+        grey = picture.convert("L")
+    background = grey.getextrema()[1]
+    ink = [[x for x in range(grey.width) if background - grey.getpixel((x, y)) > 40] for y in range(grey.height)]
+    rows = [row for row in ink if row]
+    assert len(rows) >= 6, "no mark drawn"  # (a mark of a few pixels could not be told)
+    def middle(row): return sum(row) / len(row)
+    return "left" if middle(rows[len(rows) // 2]) < middle(rows[0]) else "right"
+
+
+# The box on screen of the first `words` in an element's text.
+BOX = """([element, words]) => {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let text; while ((text = walker.nextNode()) && !text.textContent.includes(words)) {}
+  const r = document.createRange(), start = text.textContent.indexOf(words);
+  r.setStart(text, start); r.setEnd(text, start + words.length);
+  const box = r.getBoundingClientRect();
+  return {x: box.x, y: box.y, width: box.width, height: box.height};
+}"""
+
+
+def test_the_crumbs_of_a_nested_topic_run_right_to_left_and_point_so(browser, arabic):
+    url, site = arabic
+    [nested] = [slug for slug, topic in site.topics.items() if topic.parent]
+    context = browser.new_context(viewport=DESKTOP, device_scale_factor=4)  # (a mark big enough to tell its way)
+    try:
+        tab = context.new_page()
+        tab.goto(url + f"topics/{nested}/", wait_until="load")
+        crumbs = tab.locator(".crumbs")
+        topics, parent = crumbs.locator("a").nth(0), crumbs.locator("a").nth(1)
+        assert [topics.text_content(), parent.text_content()] == ["المواضيع", "اقتصاد"]
+        # "Topics" first, on the right, its sub-topic's parent to its left ...
+        assert topics.bounding_box()["x"] > parent.bounding_box()["x"] + parent.bounding_box()["width"]
+        # ... and the mark between them points from one to the other, to the left, as the crumbs read.
+        sign = crumbs.evaluate(f"(e) => ({BOX})([e, e.textContent.trim().match(/[‹›]/)[0]])")
+        assert parent.bounding_box()["x"] + parent.bounding_box()["width"] <= sign["x"] < topics.bounding_box()["x"]
+        assert _points(tab.screenshot(clip=sign, scale="device")) == "left"
+        # (what _points says of each mark written left to right, in the same font)
+        crumbs.evaluate("(e) => e.insertAdjacentHTML('beforeend', '<span id=signs dir=ltr> ‹ › </span>')")
+        for mark, way in (("‹", "left"), ("›", "right")):
+            box = tab.locator("#signs").evaluate(f"(e) => ({BOX})([e, {mark!r}])")
+            assert _points(tab.screenshot(clip=box, scale="device")) == way, mark
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_axe_finds_nothing_on_an_arabic_site(browser, arabic, viewport):
     url, site = arabic
@@ -192,3 +249,49 @@ def test_axe_finds_nothing_on_an_arabic_site(browser, arabic, viewport):
     finally:
         context.close()
     assert found == [], "\n".join(found)
+
+
+# A site written left to right whose content has names written right to left: an Arabic sub-topic beside its
+# count ("اقتصاد · 2 stories" showed as "2 · اقتصاد stories") and a Hebrew provider whose name ends in a mark of no
+# direction ("וואלה!", Walla!, showed with its "!" after the name, on the right).
+HEBREW = "וואלה!"
+ENGLISH_SITE = """\
+title: The Paper
+base_url: https://example.org/
+language: en
+now: "2026-11-22T12:00:00Z"
+topics:
+  - Business
+  - name: اقتصاد
+    parent: Business
+"""
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory):
+    hebrew = f"{{name: '{HEBREW}', domain: walla.example}}"
+    files = {f"content/story-{n}.md": item(f"Story number {n}", f"2026-11-{20 - n:02d}T08:00:00Z", provider=hebrew,
+                                           topics="[اقتصاد]", originalUrl=f"https://example.net/{n}")
+             for n in range(2)}
+    config, result = build_site(make_site(tmp_path_factory.mktemp("ltr"), files, ENGLISH_SITE))
+    assert result.site.warnings == ()
+    with static_server(config.output_path, config.base_path) as url:
+        yield url
+
+
+def test_a_right_to_left_name_on_a_left_to_right_site_keeps_its_order(browser, english):
+    context = _open(browser, DESKTOP)
+    try:
+        tab = context.new_page()
+        tab.goto(english + "topics/", wait_until="load")
+        entry = tab.locator(".tile .tags a", has_text="اقتصاد")
+        assert entry.text_content().split() == ["اقتصاد", "·", "2", "stories"]
+        name, count = tab.evaluate(f"""(e) => [({BOX})([e, 'اقتصاد']), ({BOX})([e, '2'])]""", entry.element_handle())
+        assert name["x"] + name["width"] <= count["x"], f"the count shows before the sub-topic: {name} {count}"
+        # A Hebrew name reads right to left, its "!" at its end, on the left.
+        tab.goto(english + "latest/", wait_until="load")
+        chip = tab.locator(".byline .provider-chip", has_text=HEBREW[:-1]).first
+        letters = _letters(chip, HEBREW)
+        assert letters["first"] > letters["last"], f"the Hebrew provider's name shows as 'וואלה!': {letters}"
+    finally:
+        context.close()

@@ -141,8 +141,9 @@ class Config:
                                "in German) and which language its \"3 hours ago\" is in (the words' language, so "
                                "English on a site whose language has no words): newsdesk ships English, German (`de`), "
                                "French (`fr`), Spanish (`es`), Italian (`it`), Portuguese (`pt`, Brazil's), Dutch "
-                               "(`nl`), Japanese (`ja`) and Arabic (`ar`); `de-AT` uses `de`'s; another language "
-                               "shows English words, with a warning, until you add its file ([A site in another "
+                               "(`nl`), Japanese (`ja`), Arabic (`ar`), Hebrew (`he`), Persian (`fa`) and Urdu "
+                               "(`ur`); `de-AT` uses `de`'s; another language shows English words, with a warning, "
+                               "until you add its file ([A site in another "
                                "language](themes.md#a-site-in-another-language)).")
     timezone: str = _opt("UTC", "IANA time zone for dates written without one, and for displayed dates: a place's "
                          "name (`Europe/Berlin`), which follows its summer time; an offset (`+01:00`) is none, and "

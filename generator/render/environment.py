@@ -519,13 +519,14 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
     rtl = direction(config.language) == "rtl"
 
     def isolated(text):
-        """A name of the content on a right-to-left page in a <bdi>, which reads in the direction of its own first
-        letter (an English provider's "Yahoo!" on an Arabic card, not "!Yahoo"); on any other page as it is."""
-        return Markup(f"<bdi>{escape(text)}</bdi>") if rtl else text
+        """A name of the content in a <bdi>, which reads in the direction of its own first letter and keeps what is
+        beside it in its place: an English provider's "Yahoo!" on an Arabic card (not "!Yahoo"), an Arabic
+        sub-topic's "اقتصاد · 2 stories" on an English page (not "2 · اقتصاد stories")."""
+        return Markup(f"<bdi>{escape(text)}</bdi>")
 
     def in_site_language(text, *keys: str):
         """A name or text of the content inside a theme's sentence, in a <span> of content_lang_in(*keys) when that
-        is not empty, else as it is (isolated on a right-to-left page)."""
+        is not empty, else as it is; isolated either way."""
         marked = content_lang_in(*keys)
         return isolated(Markup(f"<span{marked}>{escape(text)}</span>") if marked else text)
 
@@ -565,7 +566,7 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         opens_with=opens_with,
         # a name in a theme's sentence ("More from {provider}"), marked as content_lang marks the content
         in_site_language=in_site_language,
-        # a name of the content in a <bdi> on a right-to-left page
+        # a name of the content in a <bdi>, which reads in its own direction on a page of either
         isolated=isolated,
         # a theme's word beside other text in one element, marked as word_lang marks an element
         word_span=word_span,

@@ -54,9 +54,10 @@ def snippet(server_id: str, epoch: int, error: str, notice: str, left_out: str =
         overlay.append(f"<h2>{files}</h2><p>It is left out of the site, as <code>newsdesk build</code> leaves it "
                        "out (its page too, if it had one); every other change is in. Fix it and save: the page "
                        f"reloads by itself.</p><pre>{html.escape(left_out)}</pre>")
+    # (in English on a page of any language, as the terminal's: said so for a screen reader, and read left to right)
     if overlay:
-        parts.append('<div id="newsdesk-overlay" role="alert"><button type="button" data-newsdesk-close>Hide</button>'
-                     + "".join(overlay) + "</div>")
+        parts.append('<div id="newsdesk-overlay" role="alert" lang="en" dir="ltr">'
+                     '<button type="button" data-newsdesk-close>Hide</button>' + "".join(overlay) + "</div>")
     if notice:
         key = hashlib.sha1(notice.encode("utf-8")).hexdigest()[:12]  # a dismissed notice stays away until it changes
         lines = notice.splitlines()
@@ -67,7 +68,7 @@ def snippet(server_id: str, epoch: int, error: str, notice: str, left_out: str =
                 if errors else "warnings: the items are in the site; each line says what to fix")
         if count > _NOTICE_LINES:  # every page carries it: keep it small; the terminal has them all
             notice = "\n".join(lines[:_NOTICE_LINES] + [f"... and {count - _NOTICE_LINES} more (see the terminal)"])
-        parts.append(f'<aside id="newsdesk-notice" role="status" data-key="{key}">'
+        parts.append(f'<aside id="newsdesk-notice" role="status" lang="en" dir="ltr" data-key="{key}">'
                      '<button type="button" data-newsdesk-close aria-label="Dismiss">&times;</button>'
                      f"<strong>{count} content problem{'s' if count != 1 else ''}</strong> "
                      f"({said})<pre>{html.escape(notice)}</pre></aside>")

@@ -920,8 +920,8 @@
     if (get("provider")) {
       var chip = content(element(slug && internal("providers/" + slug + "/") ? "a" : "span", "provider-chip", get("provider")));
       if (chip.tagName === "A") chip.href = base + "providers/" + slug + "/";
-      // On a right-to-left page the name reads in its own direction ("Yahoo!", not "!Yahoo"), as the cards' <bdi>.
-      if (document.dir === "rtl") chip.dir = "auto";
+      // The name reads in its own direction ("Yahoo!" on an Arabic page, not "!Yahoo"), as the cards' <bdi>.
+      chip.dir = "auto";
       byline.appendChild(chip);
     }
     if (get("published")) {
