@@ -169,11 +169,16 @@ BASE_URLS = {"configured": None, "root": "https://example.org/", "repo": "https:
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    built = {}
+def example(tmp_path_factory, example):
+    """base_url's key -> the build; "configured" is the session's (conftest's `example`: only read here)."""
+    config, result, out = example
+    built = {"configured": {"root": config.root, "out": out, "config": config, "result": result,
+                            "site": result.site.model.site}}
     for key, base_url in BASE_URLS.items():
+        if base_url is None:  # (the session's build, above)
+            continue
         root = copy_example(tmp_path_factory.mktemp(f"example-{key}") / "site")
-        config = load_config(root / "config.yaml", {"base_url": base_url} if base_url else None)
+        config = load_config(root / "config.yaml", {"base_url": base_url})
         result = build(config, BuildOptions(), environ={})
         built[key] = {"root": root, "out": config.output_path, "config": config, "result": result,
                       "site": result.site.model.site}

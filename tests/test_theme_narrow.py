@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_example_site, item, make_site, static_server
+from conftest import build_site, item, make_site, static_server
 
 pytestmark = pytest.mark.slow  # real builds, served, in Chromium
 
@@ -45,9 +45,10 @@ def _long_site(root: Path):
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    config, result = build_site(copy_example_site(tmp_path_factory.mktemp("narrow-example")))
-    with static_server(config.output_path, config.base_path) as url:
+def example(example):
+    """The session's example build (conftest's `example`: read only here), served."""
+    config, result, output = example
+    with static_server(output, config.base_path) as url:
         yield url
 
 

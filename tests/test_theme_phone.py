@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, build_site, copy_example_site, item, make_site, static_server
+from conftest import CORPUS, build_site, item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
 
@@ -42,9 +42,10 @@ def _list_samples(site) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    config, result = build_site(copy_example_site(tmp_path_factory.mktemp("reader-example")))
-    with static_server(config.output_path, config.base_path) as url:
+def example(example):
+    """The session's example build (conftest's `example`: read only here), served."""
+    config, result, output = example
+    with static_server(output, config.base_path) as url:
         yield url, result.site.model.site
 
 
