@@ -235,11 +235,13 @@ class Earlier:
     """What a rebuild after an edit knows of the last plan (generator/serve/fastpath.py), for plan_pages to keep
     the Page objects that would come out the same: rebuilds compare pages by identity first."""
 
-    lists: Mapping[tuple[str, str], list[Page]]  # (kind, key) -> the pages of that list (and the front page)
+    # (kind, key) -> the pages of that list (and the front page), their `items` renumbered to the new places
+    lists: Mapping[tuple[str, str], list[Page]]
     kept: frozenset  # (kind, slug) of the topics' and providers' lists known to be as they were, whole
     articles: Sequence[Page | None]  # for each item (in the new order) its page as it was, or None
-    # The indices whose card may not be the last plan's: an item not the one that was there, or a member of
-    # a story that holds one (before or after the edit); every other item's card is as it was (fastpath._changed)
+    # The indices whose card may not be the last plan's: an item not the one that was at its last place, or a
+    # member of a story that holds one (before or after the edit); every other item's card is as it was, wherever
+    # it moved (fastpath._changed)
     changed: frozenset[int] = frozenset()
 
 

@@ -188,8 +188,12 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
             if shown != page.items:
                 articles[k] = (dataclasses.replace(page, items=shown) if all(
                     j >= 0 and new_site.items[j] is site.items[i] for i, j in zip(page.items, shown)) else None)
-    lists = {region: [plan.pages[number] for number in numbers] for region, numbers in dependents.lists.items()}
-    changed = _changed(site, new_site) | restoried_at
+    # The lists' pages as they were, their `items` renumbered the same way (a deleted item's place is -1, which no
+    # list shows): a page showing the same Items, none `changed`, is kept (pages._same_stories).
+    renumber = any(position[i] != i for i in range(low, min(high, len(position) - 1) + 1))
+    lists = {region: [_renumbered(plan.pages[number], position) if renumber else plan.pages[number]
+                      for number in numbers] for region, numbers in dependents.lists.items()}
+    changed = _changed(site, new_site, position) | restoried_at
     pages = plan_pages(new_site, rankings, plan.config, Earlier(lists, frozenset(kept), articles, changed))
 
     render, names = [], set()
@@ -205,8 +209,10 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     replanned = dataclasses.replace(plan, model=model, rankings=rankings, pages=tuple(pages))
     # Only its words changed: every page shows the items it showed, at the same indices (Dependents hold)
     words_only = old is not None and new is not None and same_place(old, new) and rankings is plan.rankings
+    # The API files compare their items by index (api._kept): an index whose item moved is changed for them.
+    moved_to = frozenset(j for i, j in enumerate(position[low : high + 1], low) if 0 <= j != i)
     return Patch(replanned, tuple(render), reordered=not words_only, gone=gone, check=check, kept=frozenset(kept),
-                 changed=changed)
+                 changed=changed | moved_to)
 
 
 def with_outputs(last: RenderedSite, dependents: Dependents, patch: Patch) -> Patch:
@@ -233,26 +239,38 @@ def with_outputs(last: RenderedSite, dependents: Dependents, patch: Patch) -> Pa
                                gone=gone)
 
 
-def _changed(site: Site, new_site: Site) -> frozenset[int]:
-    """The indices of `new_site` whose card, API record or story entry may not be what it was in `site`
-    (Earlier.changed, EarlierOutputs.changed): the items that are not the ones that were there and, when a URL
-    came or went, the items that name it as related coverage (a story lists the URLs the site does not have),
-    with every member of their stories, before and after (a card shows its story, a record names its story's
-    other items). Any other story has the same items at the same indices: it is as it was."""
+def _changed(site: Site, new_site: Site, position: list[int]) -> frozenset[int]:
+    """The indices of `new_site` whose card, API record or story entry may not be what the same item's was in
+    `site` at its last place (`position`: its index there -> here, -1 for an item deleted; Earlier.changed): the
+    items that are not the ones that were at their last place and, when a URL came or went, the items that name it
+    as related coverage (a story lists the URLs the site does not have), with every member of their stories,
+    before and after (a card shows its story, a record names its story's other items). Any other item is the
+    very Item it was, in a story of the very Items it was in: its card is as it was, wherever it moved."""
     items, before = new_site.items, site.items
-    seeds = {i for i, (item, earlier) in enumerate(zip(items, before)) if item is not earlier}
-    seeds.update(range(min(len(items), len(before)), max(len(items), len(before))))
+    was = [-1] * len(items)  # new index -> old
+    for i, j in enumerate(position):
+        if j >= 0:
+            was[j] = i
+    seeds = {k for k, i in enumerate(was) if i < 0 or before[i] is not items[k]}
+    left = [i for i, j in enumerate(position) if j < 0 or items[j] is not before[i]]  # (old indices)
     if new_site.url_index is not site.url_index:
-        urls = [{url for i in seeds if i < len(listed) for url in (listed[i].original_url, listed[i].web_url)}
-                for listed in (before, items)]
-        urls = (urls[0] ^ urls[1]) - {""}  # (the items that only moved place are in both: a redate has none)
+        urls = ({url for i in left for url in (before[i].original_url, before[i].web_url)}
+                ^ {url for k in seeds for url in (items[k].original_url, items[k].web_url)}) - {""}
         if urls:
             seeds.update(k for k, item in enumerate(items) if any(r.url in urls for r in item.related))
     changed = set(seeds)
-    for stories, story_of in ((site.stories, site.story_of), (new_site.stories, new_site.story_of)):
-        for number in {story_of[index] for index in seeds if index in story_of}:  # (a story once, however large)
-            changed.update(stories[number].members)
+    for number in {site.story_of[i] for i in left if i in site.story_of}:  # (a story once, however large)
+        changed.update(position[i] for i in site.stories[number].members)
+    for number in {new_site.story_of[k] for k in seeds if k in new_site.story_of}:
+        changed.update(new_site.stories[number].members)
+    changed.discard(-1)
     return frozenset(changed)
+
+
+def _renumbered(page: Page, position: list[int]) -> Page:
+    """`page` with its `items` at their new places (`position`: old index -> new, -1 for an item deleted)."""
+    shown = tuple(position[i] for i in page.items)
+    return page if shown == page.items else dataclasses.replace(page, items=shown)
 
 
 def _ranked_by(item: Item) -> tuple:
