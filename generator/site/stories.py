@@ -117,14 +117,14 @@ def prepare(item: StoryInput, seen: dict | None = None) -> Prepared:
     seen = {} if seen is None else seen
     raw = _tokens(item.title)
     title = _normal_words(raw, seen)
-    found = _bag(item, title, seen)
+    excerpt = _tokens(item.excerpt)
+    found = _bag(item, title, _normal_words(excerpt, seen), seen)
     related = tuple(key for key in map(article_key, item.related) if key)
     keys = article_keys((item.original_url, item.web_url, item.amp_url, item.cdn_amp_url))
     found_figures = figures(item.title)
     poles = tuple(sorted(OPPOSITE_WORDS.intersection(raw)))
     headline = tuple(sorted({word for word in title if not word.isdigit()})) if found_figures or poles else ()
-    # (the excerpt's start only: _SHAPE words are seldom more than 16 characters each)
-    shape = " ".join((raw + _tokens(item.excerpt[:_SHAPE * 16]))[:_SHAPE]) if found_figures or poles else ""
+    shape = " ".join((raw + excerpt[:_SHAPE])[:_SHAPE]) if found_figures or poles else ""
     return Prepared(tuple(found), array("d", found.values()), keys, related, found_figures, poles, headline, shape)
 
 
@@ -842,11 +842,11 @@ def bag(item: StoryInput, seen: dict | None = None) -> dict[str, float]:
     """The item's words, weighted by where they stand (headline first): what clustering reads of its text,
     and depends on the item alone. `seen` caches words' normal forms (one dict for many items)."""
     seen = {} if seen is None else seen
-    return _bag(item, _words(item.title, seen), seen)
+    return _bag(item, _words(item.title, seen), _words(item.excerpt, seen), seen)
 
 
-def _bag(item: StoryInput, title: list[str], seen: dict) -> dict[str, float]:
-    fields = (title, _url_words(item.web_url or item.original_url), _words(item.excerpt, seen),
+def _bag(item: StoryInput, title: list[str], excerpt: list[str], seen: dict) -> dict[str, float]:
+    fields = (title, _url_words(item.web_url or item.original_url), excerpt,
               _words(item.text[:TEXT_CHARACTERS], seen))
     bag: dict[str, float] = {}
     for found, (_, weight) in zip(fields, _FIELDS):
