@@ -345,6 +345,19 @@ def test_a_templates_lines_with_other_figures_are_other_events():
     assert stories_of(DAY + same)["ticker-a"] == {"ticker-a", "wire-a", "ticker-again"}
 
 
+
+def test_two_providers_lines_about_other_stocks_with_other_figures_stay_apart_in_a_small_site():
+    """A site made of two providers' ticks: no word is in enough items to weigh less than the tickers, so "stock",
+    "rise" and "trading" made lines about different stocks alike. Until session 38 40 ticks of 20 stocks over three
+    days made stories of up to 16 ticks of several stocks and figures; the template's shape tells them apart."""
+    stocks = [f"Zq{a}{b}x" for a in "bdgk" for b in "aeiou"]
+    ticks = [tick(f"{('ticker', 'wire')[n % 2]}-{n}", stocks[n * 7 % 20], n * 5 % 9 + 1, n * 1.8,
+                  ("ticker", "wire")[n % 2], ("rises", "falls")[n * 3 % 5 % 2]) for n in range(40)]
+    stories = cluster(ticks)
+    figures_of = {item.source: item.title.split()[-1] for item in ticks}
+    assert len(stories) > 1
+    assert all(len({figures_of[member] for member in story.members}) == 1 for story in stories)
+
 def test_a_story_reworded_with_other_figures_is_one_story():
     """Figures tell a template's lines apart only where the headlines are the same words but for them, or the items
     nearly the same (0.8, as copies): reports of one story in their own words give figures of their own, and a
@@ -379,6 +392,45 @@ def test_an_edited_figure_makes_a_template_line_leave_or_join():
     assert all(len(s.members) == 1 for s in clustering.stories if "ticker-" in s.members[0])
     assert clustering.edit([items[-1]]) == cluster(items)
 
+
+
+def test_a_templates_lines_of_opposite_meaning_are_other_events():
+    """One stock's "rises 3%" and "falls 3%" within hours are the same figures and the same words but for one:
+    until session 38 one provider's joined as copies of one report, and two providers' as each other's coverage."""
+    def moved(source, verb, hours, provider):  # (an excerpt without the direction: alike 0.82, as copies)
+        return item(source, f"Stock Zqbax {verb} 3%", hours, "Shares of Zqbax moved 3% in trading today, the "
+                    "exchange said.", provider=provider)
+
+    one = [moved("ticker-a", "rises", 0, "ticker"), moved("ticker-b", "falls", 3, "ticker")]
+    two = [tick("ticker-a", "Zqbax", 3, 0, "ticker"), tick("wire-b", "Zqbax", 3, 1, "wire", "falls")]
+    lines = [item("desk-up", "Brightwell Cables shares up 3% on Tuesday", 0, provider="desk"),
+             item("wire-down", "Brightwell Cables shares down 3% on Tuesday", 2, provider="wire"),
+             item("sport-wins", "Harwick United wins Tessaly cup final", 0, provider="sport"),
+             item("daily-loses", "Harwick United loses Tessaly cup final", 1, provider="daily"),
+             item("desk-approves", "Senate approves Varnholt mining bill", 0, provider="desk"),
+             item("money-rejects", "Senate rejects Varnholt mining bill", 1, provider="money")]
+    for site in (one, two, lines):
+        found = stories_of(DAY + site)
+        assert all(found[Path(line.source).stem] == {Path(line.source).stem} for line in site)
+    # the same direction is the same event: a copy an hour on, another provider's line of the tick
+    same = [tick("ticker-a", "Zqbax", 3, 0, "ticker"), tick("ticker-again", "Zqbax", 3, 1, "ticker"),
+            tick("wire-a", "Zqbax", 3, 2, "wire"), tick("ticker-b", "Zqbax", 3, 3, "ticker", "falls")]
+    assert stories_of(DAY + same)["ticker-a"] == {"ticker-a", "ticker-again", "wire-a"}
+    # the words are a language's: en-GB's are English's; a site in a language without a list clusters as before
+    assert stories_of(DAY + one, language="en-GB")["ticker-a"] == {"ticker-a"}
+    assert stories_of(DAY + one, language="de")["ticker-a"] == {"ticker-a", "ticker-b"}
+
+
+def test_an_edited_direction_makes_a_template_line_leave_or_join():
+    # "up" is a stop word, no word of the item's vector: the edit must still measure its pairs again.
+    items = DAY + [item("desk-up", "Brightwell Cables shares up 3% on Tuesday", 0, provider="desk"),
+                   item("wire-up", "Brightwell Cables shares up 3% on Tuesday", 2, provider="wire")]
+    clustering = Clustering(items)
+    assert any(len(s.members) == 2 and s.members[0].endswith("desk-up.md") for s in clustering.stories)
+    edited = replace(items[-1], title="Brightwell Cables shares down 3% on Tuesday")
+    assert clustering.edit([edited]) == cluster(items[:-1] + [edited])
+    assert all(len(s.members) == 1 for s in clustering.stories if "-up" in s.members[0])
+    assert clustering.edit([items[-1]]) == cluster(items)
 
 SHOW_NOTES = ("Thanks for listening to The Rate Hour. Subscribe on Apple Podcasts or Spotify, send questions to "
               "hello@ratehour.example, and try our sponsor Contoso Savings free for thirty days.")

@@ -355,7 +355,7 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
                                extra_providers=records.providers)
             known = next(iter(cache.stories), None)  # the key of the stories kept: a new one is saved with the cache
             model = dataclasses.replace(model, site=with_stories(model.site, config.stories, cache.words, cache.stories,
-                                                                   cache.clustering))
+                                                                   cache.clustering, config.language))
             cache.dirty |= next(iter(cache.stories), None) != known
             cache.set_words_aside()
             rankings = rank(model.site.items, now=now, weights=config.ranking, stories=model.site.stories)

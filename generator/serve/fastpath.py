@@ -111,7 +111,8 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     if moved is None:
         return None
     new_site, position, low, high, to = moved
-    new_site, check = edited_stories(site, new_site, old, new, plan.config.stories, words, clustering, position)
+    new_site, check = edited_stories(site, new_site, old, new, plan.config.stories, words, clustering, position,
+                                     plan.config.language)
     if new_site is None:
         return None  # an edit formed, changed or ended a story: planned again, as a full build plans it
     stories = new_site.stories

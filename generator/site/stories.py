@@ -15,7 +15,8 @@ Items join one story when
    its items: A~B and B~C do not make A~C. Candidate pairs
    come from an inverted index of each item's most telling words within the window, never all pairs. A
    provider's own items join by text only when other providers' reports agree, or as copies of one report;
-   two items whose headlines differ only by their figures ("Stock X rises 4%", "... 1%") never join by text.
+   two items whose headlines differ only by their figures ("Stock X rises 4%", "... 1%"), or in a site's language by
+   words of opposite meaning ("rises", "falls"), never join by text, nor do one template's lines with other figures.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from generator.frozen import record
+from generator.site.opposites import WORDS as OPPOSITE_WORDS, opposed, pairs_of
 from generator.urlnorm import canonical_url
 
 SAME_PROVIDER = ("join", "apart")
@@ -71,6 +73,7 @@ class StorySettings:
     threshold: float = 0.35  # the cosine a story and an item (or two stories) need to join: higher, fewer merges
     same_provider: str = "join"  # "join": a provider's own items join by text when others' reports agree or as
     #                              copies of one report; "apart": only by URL or `related`, never by their text
+    language: str = "en"  # the site's: which words of opposite meaning tell a template's lines apart (opposites.py)
 
     def __post_init__(self):
         if self.same_provider not in SAME_PROVIDER:
@@ -101,19 +104,28 @@ class Prepared:
     keys: tuple[str, ...]
     related: tuple[str, ...]
     figures: tuple[str, ...] = ()  # the headline's figures (`figures`), sorted
-    headline: tuple[str, ...] = ()  # where it has figures: its words but numbers (`words`), sorted, once each
+    # the headline's words of opposite meaning in any language's list (opposites.WORDS, as written), sorted
+    opposites: tuple[str, ...] = ()
+    headline: tuple[str, ...] = ()  # where it has figures or opposites: its words but numbers (`words`), sorted, once
+    # where it has figures or opposites: the headline's and the excerpt's first _SHAPE words as written, in order, as
+    # one string (one object per item, not one a word: the build cache keeps it for every item)
+    shape: str = ""
 
 
 def prepare(item: StoryInput, seen: dict | None = None) -> Prepared:
     """The per-item part of clustering (`seen`: one dict for many items, caching words' normal forms)."""
     seen = {} if seen is None else seen
-    title = _words(item.title, seen)
-    found = _bag(item, title, seen)
+    raw = _tokens(item.title)
+    title = _normal_words(raw, seen)
+    excerpt = _tokens(item.excerpt)
+    found = _bag(item, title, _normal_words(excerpt, seen), seen)
     related = tuple(key for key in map(article_key, item.related) if key)
     keys = article_keys((item.original_url, item.web_url, item.amp_url, item.cdn_amp_url))
     found_figures = figures(item.title)
-    headline = tuple(sorted({word for word in title if not word.isdigit()})) if found_figures else ()
-    return Prepared(tuple(found), array("d", found.values()), keys, related, found_figures, headline)
+    poles = tuple(sorted(OPPOSITE_WORDS.intersection(raw)))
+    headline = tuple(sorted({word for word in title if not word.isdigit()})) if found_figures or poles else ()
+    shape = " ".join((raw + excerpt[:_SHAPE])[:_SHAPE]) if found_figures or poles else ""
+    return Prepared(tuple(found), array("d", found.values()), keys, related, found_figures, poles, headline, shape)
 
 
 def cluster(items: Sequence[StoryInput], settings: StorySettings = StorySettings(),
@@ -146,6 +158,7 @@ class Clustering:
             twice = sorted(source for source, n in Counter(item.source for item in ordered).items() if n > 1)
             raise ValueError(f"two items with the source {twice[0]!r}")
         self.settings = settings
+        self.opposites = pairs_of(settings.language)
         self.inputs = {item.source: item for item in ordered}
         self.order = [item.source for item in ordered]  # sources, in time order
         self.seconds = {item.source: item.published.timestamp() for item in ordered}
@@ -221,8 +234,9 @@ class Clustering:
                 continue
             old, new = self.ready.get(source), prepared.get(source) or prepare(item)
             self.ready[source] = new
-            if old is not None and (old.figures, old.headline) != (new.figures, new.headline):
-                dirty.add(source)  # (its pairs are measured again: "4%" is no word of its vector)
+            if old is not None and (old.figures, old.opposites, old.headline, old.shape) != (
+                    new.figures, new.opposites, new.headline, new.shape):
+                dirty.add(source)  # (its pairs are measured again: "4%" and "up" are no words of its vector)
             for word in set(old.words if old else ()).symmetric_difference(new.words):
                 self.frequency[word] += 1 if word in new.words else -1
                 counted.add(word)
@@ -329,7 +343,8 @@ class Clustering:
                         # (the earlier item's vector first, as growing measures a pair: the same sum, bit for bit)
                         product = _dot(self.vectors[other], vector)
                         if product >= near and _shared(vector, self.vectors[other]) and not (
-                                ready.figures and _template(ready, self.ready[other], product)):
+                                (ready.figures or ready.opposites) and _template(ready, self.ready[other], product,
+                                                                                 self.opposites)):
                             found[other] = product
         return found
 
@@ -681,6 +696,10 @@ _NEIGHBOURS = _INDEXED * _RECENT
 # which no weight of words tells from a report republished. Reports of one story in their own words give figures of
 # their own ("5.25%", "a 15-year high"); a year names an edition ("Billboard's 2014 list", "2013 list"), not an event.
 _ANY_DIGIT = re.compile(r"\d")
+# ... or whose headline and excerpt have one template's shape (`_same_shape`; of their first _SHAPE words): two
+# providers' lines about two stocks, "Stock ZA rises 3%" and "Stock ZB falls 5%", in a site made of such lines, where
+# no word is common enough to weigh less than the tickers.
+_SHAPE = 32
 _YEAR = re.compile(r"(19|20)\d\d")
 _FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w.,]*\w)")
 
@@ -741,10 +760,37 @@ def _others_agree(first: _Group, second: _Group, shared: list[str], vectors: lis
             and max(first.last, second.last) - min(first.first, second.first) <= _COPY_HOURS * 3600)
 
 
-def _template(a: Prepared, b: Prepared, product: float) -> bool:
+def _template(a: Prepared, b: Prepared, product: float, pairs) -> bool:
     """Whether two items are a template's lines about two events: figures that differ (`_differ`) in headlines of
-    the same words but for them, or in items nearly the same (alike at least _COPY)."""
-    return (a.headline == b.headline or product >= _COPY) and _differ(a.figures, b.figures)
+    the same words but for them, in items of one template's shape (`_same_shape`) or in items nearly the same (alike
+    at least _COPY); or words of opposite meaning in the site's language (`pairs`: "rises", "falls") in headlines of
+    the same words but for them, in items of one shape or in items nearly the same."""
+    if a.figures and b.figures and _differ(a.figures, b.figures) and (
+            a.headline == b.headline or product >= _COPY or _same_shape(a.shape, b.shape)):
+        return True
+    if not (pairs and a.opposites and b.opposites and opposed(pairs, a.opposites, b.opposites)):
+        return False
+    if product >= _COPY or _same_shape(a.shape, b.shape):
+        return True
+    own = {normal for word in a.opposites + b.opposites for normal in _normal(word)}  # ("up" is a stop word: none)
+    return {word for word in a.headline if word not in own} == {word for word in b.headline if word not in own}
+
+
+def _same_shape(shape_a: str, shape_b: str) -> bool:
+    """Whether two items' headline and excerpt are one template's: as many words, numbers in the same places, and
+    at least half of the other words the same in the same places ("Stock ZA rises 3%. Shares of ZA rose 3% in
+    trading today", "Stock ZB falls 5%. Shares of ZB fell 5% ..."); reports in their own words are not."""
+    a, b = shape_a.split(" "), shape_b.split(" ")
+    if len(a) != len(b):
+        return False
+    words = same = 0
+    for x, y in zip(a, b):
+        if x.isdigit() != y.isdigit():
+            return False
+        if not x.isdigit():
+            words += 1
+            same += x == y
+    return 2 * same >= words
 
 
 def _differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -796,11 +842,11 @@ def bag(item: StoryInput, seen: dict | None = None) -> dict[str, float]:
     """The item's words, weighted by where they stand (headline first): what clustering reads of its text,
     and depends on the item alone. `seen` caches words' normal forms (one dict for many items)."""
     seen = {} if seen is None else seen
-    return _bag(item, _words(item.title, seen), seen)
+    return _bag(item, _words(item.title, seen), _words(item.excerpt, seen), seen)
 
 
-def _bag(item: StoryInput, title: list[str], seen: dict) -> dict[str, float]:
-    fields = (title, _url_words(item.web_url or item.original_url), _words(item.excerpt, seen),
+def _bag(item: StoryInput, title: list[str], excerpt: list[str], seen: dict) -> dict[str, float]:
+    fields = (title, _url_words(item.web_url or item.original_url), excerpt,
               _words(item.text[:TEXT_CHARACTERS], seen))
     bag: dict[str, float] = {}
     for found, (_, weight) in zip(fields, _FIELDS):
@@ -848,12 +894,21 @@ def words(text: str) -> list[str]:
 
 
 def _words(text: str, seen: dict) -> list[str]:
+    return _normal_words(_tokens(text), seen)
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of a text as written, in lower case (a letter and its accent one character)."""
     if not text:
         return []
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)  # so that a letter and its accent are one character
+        text = unicodedata.normalize("NFC", text)
+    return _WORD.findall(text.lower())
+
+
+def _normal_words(tokens: list[str], seen: dict) -> list[str]:
     out: list[str] = []
-    for raw in _WORD.findall(text.lower()):
+    for raw in tokens:
         normal = seen.get(raw)
         if normal is None:
             normal = seen[raw] = _normal(raw)
