@@ -170,7 +170,8 @@ def real_length(tmp_path_factory):
 
 @pytest.mark.parametrize("width", [360, 390])
 def test_headlines_of_real_length_are_whole_on_a_phone(browser, real_length, width):
-    # Cut at four lines beside a thumbnail, a headline of 103-150 characters lost its last words on a phone. (Four
+    # Cut at four lines beside a thumbnail (five over a story's picture), a headline of 103-150 characters lost its
+    # last words on a phone. (Four
     # stories on the first screen: test_theme_phone's real corpus. A page of nothing but headlines of 150 characters
     # shows three or four whole at 390 pixels.)
     url, site = real_length
@@ -182,6 +183,47 @@ def test_headlines_of_real_length_are_whole_on_a_phone(browser, real_length, wid
         tab = context.new_page()
         cut = {kind: [end["title"] for end in headline_ends(tab, url + path) if not end["whole"]]
                for kind, path in pages.items()}
+        # Each story's own page shows it whole too, over its picture or not, and the way to the original under it.
+        for story in site.items:
+            tab.goto(url + story.path, wait_until="load")
+            cut[story.path] = [] if tab.evaluate(DRAWN, tab.locator("h1").element_handle()) else [story.title]
+            box = tab.locator(".original a.button").bounding_box()
+            assert box and box["y"] + box["height"] <= 844, f"{story.path}: 'Read the full story' at {box}"
     finally:
         context.close()
-    assert all(cut[kind] == [] for kind in pages), f"headlines cut at {width} pixels: { {k: len(v) for k, v in cut.items()} }"
+    assert all(cut[kind] == [] for kind in cut), f"headlines cut at {width} pixels: { {k: len(v) for k, v in cut.items()} }"
+
+
+# Whether an element's last letter is drawn: inside every box around it that clips what overflows it.
+DRAWN = """(element) => {
+  const range = document.createRange(), text = [...element.childNodes].filter(n => n.nodeType === 3).pop();
+  range.setStart(text, text.data.length - 1); range.setEnd(text, text.data.length);
+  const letter = range.getBoundingClientRect();
+  for (let box = element; box && box !== document.body; box = box.parentElement) {
+    const style = getComputedStyle(box), edge = box.getBoundingClientRect();
+    if ((style.overflowX !== 'visible' || style.overflowY !== 'visible')
+        && (letter.bottom > edge.bottom + 0.5 || letter.top < edge.top - 0.5)) return false;
+  }
+  return letter.height > 0;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_pictures_long_caption_leaves_the_original_link_on_the_first_phone_screen(browser, shapes, scheme):
+    # A caption of 2,000 characters under the story's picture pushed "Read the full story" 1,100 pixels down.
+    url, site = shapes
+    [story] = [story for story in site.items if story.image and story.image.caption]
+    context = _open(browser, scheme)
+    try:
+        tab = context.new_page()
+        tab.goto(url + story.path, wait_until="load")
+        box = tab.locator(".original a.button").bounding_box()
+        assert box and box["y"] + box["height"] <= PHONE["height"], f"'Read the full story' at {box}"
+        # The whole caption is still the page's text (for screen readers, search and a reader's copy).
+        assert tab.locator(".picture-words").text_content().startswith(LONG_SUMMARY[:1000])
+        # Whose picture it is stays on the screen: the caption's cut took the credit after it.
+        credit = tab.locator(".picture-words .credit")
+        assert credit.text_content() == CREDIT
+        assert tab.evaluate(DRAWN, credit.element_handle()), "the picture's credit is cut off with its caption"
+    finally:
+        context.close()
