@@ -41,8 +41,8 @@ def test_a_pictures_alt_caption_and_credit_are_shown_on_its_page(tmp_path, capsy
     html = page(out, news["pictured"])
     alt = "Boats in the harbour &amp; mist at &#34;dawn&#34;"  # (decoded, its tags gone, then escaped once)
     assert f'<img src="https://pics.example/harbour.jpg" alt="{alt}"' in html
-    assert ('<p class="picture-words">The harbour at dawn · <span class="credit">Jo Lens / Agency</span></p>'
-            in html), html
+    assert ('<p class="picture-words"><span class="caption">The harbour at dawn</span><span class="sep"> · </span>'
+            '<span class="credit">Jo Lens / Agency</span></p>' in html), html
     assert f'<meta property="og:image:alt" content="{alt}">' in html
     assert '<img src="https://pics.example/rule.png" alt=""' in html  # (blank: a decorative picture)
     assert ('<img src="https://pics.example/crowd.jpg" alt="A crowd on the quay"' in html
@@ -61,7 +61,7 @@ def test_a_caption_that_says_what_the_alt_says_is_not_read_twice(tmp_path, capsy
                                                            pictures)}, capsys)
     html = page(out, news["same"])
     assert '<img src="https://pics.example/a.jpg" alt=""' in html
-    assert '<p class="picture-words">The same words</p>' in html
+    assert '<p class="picture-words"><span class="caption">The same words</span></p>' in html
 
 
 def test_a_pictures_words_are_in_the_feeds_and_the_api_as_their_readers_read_them(tmp_path, capsys):

@@ -89,6 +89,47 @@ def story_cards(browser, url: str, viewport: dict) -> list[dict]:
     return cards
 
 
+# Each card's headline: its text, and whether its last letter is drawn (not below a box that clips it, as a line
+# clamp's hidden lines are) and, where it is not, whether the box that cuts it ends in an ellipsis (a line clamp).
+HEADLINE_ENDS = """() => [...document.querySelectorAll('main article.card .card-title a')].map(link => {
+  const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+  let last = null;
+  while (walker.nextNode()) if (walker.currentNode.data.trim()) last = walker.currentNode;
+  const end = last.data.trimEnd().length, range = document.createRange();
+  range.setStart(last, end - 1); range.setEnd(last, end);
+  const letter = range.getBoundingClientRect();
+  for (let box = link; box && box !== link.closest('article').parentElement; box = box.parentElement) {
+    const style = getComputedStyle(box), edge = box.getBoundingClientRect();
+    if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+    if (letter.bottom > edge.bottom + 0.5 || letter.top < edge.top - 0.5 || letter.right > edge.right + 0.5
+        || letter.left < edge.left - 0.5)
+      return {title: link.textContent, whole: false, ellipsis: style.webkitLineClamp !== 'none'};
+  }
+  return {title: link.textContent, whole: true, ellipsis: false};
+})"""
+
+
+def headline_ends(tab, url: str) -> list[dict]:
+    tab.goto(url, wait_until="load")
+    ends = tab.evaluate(HEADLINE_ENDS)
+    assert ends, f"no story cards on {url}"
+    return ends
+
+
+def list_pages(tab, url: str, first: list[str]) -> list[str]:
+    """The URL paths (under url) of the pages in `first` and of every further page their pagination reaches."""
+    todo, seen = list(first), []
+    while todo:
+        path = todo.pop(0)
+        if path in seen:
+            continue
+        seen.append(path)
+        tab.goto(url + path, wait_until="load")
+        todo += [href[len(url):] for href in tab.evaluate("() => [...document.querySelectorAll('.pagination a')].map(a => a.href)")
+                 if href.startswith(url)]
+    return seen
+
+
 def cards_on_first_screen(browser, url: str, viewport: dict) -> list[dict]:
     return [card for card in story_cards(browser, url, viewport)
             if card["top"] >= 0 and card["bottom"] <= viewport["height"]]
@@ -127,6 +168,23 @@ def test_a_phone_screen_shows_at_least_four_stories_on_every_list_page(browser, 
 
 def test_a_phone_screen_shows_at_least_four_real_stories_on_every_list_page(browser, corpus_site):
     _check_density(browser, *corpus_site)
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_real_headlines_are_whole_on_every_phone_list_page(browser, corpus_site, width):
+    # Cut at four lines beside their thumbnails, real headlines of 86-127 characters lost their last words: 39 cards
+    # at 390 pixels, 63 at 360, on Latest, Hot, the topics' and the providers' pages.
+    url, site = corpus_site
+    context = _open(browser, {"width": width, "height": 844})
+    try:
+        tab = context.new_page()
+        pages = list_pages(tab, url, ["", "latest/", "top/", "hot/", *(f"topics/{slug}/" for slug in site.topic_items),
+                                      *(f"providers/{slug}/" for slug in site.provider_items)])
+        assert len(pages) > len(site.topic_items) + len(site.provider_items) + 4  # and their further pages
+        ends = [(path, end["title"]) for path in pages for end in headline_ends(tab, url + path) if not end["whole"]]
+    finally:
+        context.close()
+    assert ends == [], f"{len(ends)} headlines cut at {width} pixels: {ends[:5]}"
 
 
 def test_a_desktop_screen_stays_as_dense_as_before(browser, example):

@@ -898,7 +898,8 @@
       card.appendChild(media);
     }
     var body = element("div", "card-body");
-    var heading = element("h2", "card-title");
+    // a headline of several sentences is cut on a phone, as a list card's is (templates/partials/card.html)
+    var heading = element("h2", get("title").length > 200 ? "card-title long" : "card-title");
     var link = content(element("a"));
     link.href = base + url;
     // The type's badge: the theme's word (`type_word`: badge_video ...) in the words' language, as the title's
