@@ -7,13 +7,12 @@ from __future__ import annotations
 import html
 import re
 import threading
-import time
 
 import pytest
 
 from conftest import clean_build, files_under, item, make_site
 from generator.serve import server as dev_server
-from test_server import (CONFIG, ITEMS, TIMEOUT, Lines, _strip_injection, edit, get, ours, page_epoch, poll, settle,
+from test_server import (CONFIG, ITEMS, TIMEOUT, Lines, _strip_injection, edit, get, held_poll, ours, poll, settle,
                          start, write)
 
 BROKEN = "---\ntitle: [Half-written story\npublishedDateTime: 2026-11-21T10:00:00Z\n---\nNot done.\n"
@@ -131,12 +130,7 @@ def test_a_broken_save_shows_the_overlay_and_the_new_front_page_before_the_rest_
         url = _article_url(root, "Robots learn to fold laundry")
         later = root / "output/latest/page/2/index.html"  # (two stories a page: the model's and the probe's)
         assert b"A small model" in later.read_bytes()
-        epoch = page_epoch(dev)
-        answers = []
-        waiter = threading.Thread(target=lambda: answers.append(poll(dev, epoch)))
-        waiter.start()
-        time.sleep(1)  # (the page's poll held before the save)
-        before = len(dev.rebuilds)
+        answers, waiter, before = held_poll(dev)
         write(root / "content/news/robots.md", "---\ntitle: 'Robots learn to fold laundry'\npublishedDate")
         waiter.join(timeout=TIMEOUT)
         assert answers and answers[0]["action"] == "reload"

@@ -254,6 +254,17 @@ def page_epoch(dev: DevServer, path: str = "/repo/") -> int:
     return int(re.search(rb'data-epoch="(\d+)"', get(dev, path)[2]).group(1))
 
 
+def held_poll(dev: DevServer) -> tuple[list, threading.Thread, int]:
+    """An open page's live-reload poll, held by serve before the test saves: the list its answer goes to, the
+    thread that waits for it, and how many rebuilds there were before the save."""
+    epoch = page_epoch(dev)
+    answers: list = []
+    waiter = threading.Thread(target=lambda: answers.append(poll(dev, epoch)))
+    waiter.start()
+    time.sleep(1)  # (the page's poll held before the save)
+    return answers, waiter, len(dev.rebuilds)
+
+
 def test_a_held_poll_returns_when_an_edit_is_built(dev, site):
     epoch = page_epoch(dev)
     answers = []
@@ -272,12 +283,7 @@ def test_the_rest_of_an_edit_waits_until_the_reloaded_page_polls_again(dev, site
     # reloading page's requests: it waits until the page is back (its poll held again), not only for a quiet
     # moment after the page's HTML was sent (a busy browser asks for the stylesheet later than that).
     monkeypatch.setattr(dev_server, "RELOAD_GRACE", TIMEOUT)  # (the bound: out of the way of a slow machine)
-    epoch = page_epoch(dev)
-    answers = []
-    waiter = threading.Thread(target=lambda: answers.append(poll(dev, epoch)))
-    waiter.start()
-    time.sleep(1)  # (the page's poll held before the save)
-    before = len(dev.rebuilds)
+    answers, waiter, before = held_poll(dev)
     edit(site / "content/news/robots.md", "Robots learn to fold laundry", "Robots learn to iron shirts")
     waiter.join(timeout=TIMEOUT)
     assert answers and answers[0]["action"] == "reload"

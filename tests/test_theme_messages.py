@@ -11,6 +11,7 @@ import pytest
 from conftest import BASIC_CONFIG, item, make_site, without_progress
 from generator import cli
 from generator.cli import main
+from generator.config.values import bundled_theme_dir
 
 
 def test_a_misspelt_theme_is_an_invalid_config_exit_2_at_its_line(site, capsys):
@@ -248,8 +249,22 @@ def test_a_copied_template_that_newsdesks_own_no_longer_fit_says_so(site, capsys
     assert cli.main(["build"]) == 1
     first = without_progress(capsys.readouterr().err)[0]
     assert re.fullmatch(
-        rf"themes/default/templates/list\.html:\d+: error while rendering [^:]+: {re.escape(said)} \("
+        rf"{re.escape(str(bundled_theme_dir('default') / 'templates/list.html'))}:\d+: error while rendering [^:]+: "
+        rf"{re.escape(said)} \("
         r"newsdesk's own list\.html uses the macros of your themes/default/templates/partials/card\.html, which "
         r"replaces newsdesk's partials/card\.html and does not fit it \(a copy of an earlier newsdesk's\?\): make "
         r"yours take what newsdesk's takes, or copy newsdesk's anew \(from [^ ]+/themes/default/templates/partials/"
         r"card\.html\) and make your changes again\)", first), first
+
+
+def test_an_error_in_newsdesks_own_template_names_its_file_as_installed(site, capsys):
+    # An error at a line of a bundled template the site has no copy of was shown from `themes/` on, as
+    # themes/default/templates/list.html: the path of a site's own copy, which the user then looked for in vain.
+    partials = site / "themes/default/templates/partials"
+    partials.mkdir(parents=True)
+    (partials / "card.html").write_text('{% set card = "a card" %}\n')  # (newsdesk's list.html calls it)
+    assert cli.main(["build"]) == 1
+    first = without_progress(capsys.readouterr().err)[0]
+    installed = bundled_theme_dir("default") / "templates/list.html"
+    assert not installed.is_relative_to(site) and first.startswith(f"{installed}:"), first
+    assert re.match(r":\d+: error while rendering [^:]+: ", first[len(str(installed)):]), first

@@ -1,7 +1,7 @@
 """The site's configuration as typed, frozen values: Config and its sections (RankingConfig, StoriesConfig,
 TopicConfig, ProviderConfig, SourceConfig, FetchConfig), each key with its default and its `doc` metadata, its
 one-line reference (docs/configuration.md's table mirrors them; tests/test_docs.py keeps the two in step);
-and where the bundled themes are (bundled_theme_dir). load.py makes a Config from config.yaml."""
+and where the bundled themes are (bundled_theme_dir, in_bundled_themes). load.py makes a Config from config.yaml."""
 
 from __future__ import annotations
 
@@ -22,6 +22,12 @@ def bundled_theme_dir(name: str) -> Path | None:
         if (base / name / "templates").is_dir():
             return base / name
     return None
+
+
+def in_bundled_themes(path: Path) -> bool:
+    """Whether a file is newsdesk's own, in its bundled themes (a source checkout's `themes/` too, which is
+    also its own site's)."""
+    return any(path.is_relative_to(base) for base in (_PACKAGE_THEMES, _SOURCE_THEMES))
 
 
 def _opt(default, doc: str):

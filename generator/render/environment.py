@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 
 from generator import __version__
 from generator.config.checks import bundled_theme_gone
-from generator.config.values import Config, bundled_theme_dir
+from generator.config.values import Config, bundled_theme_dir, in_bundled_themes
 from generator.errors import BuildError, Problem
 from generator.i18n import Words, facts, fill, load_words
 from generator.languages import direction, og_locale
@@ -887,12 +887,16 @@ def _template_name(filename: str | None, name: str | None) -> str:
 
 
 def _short(filename: str) -> str:
+    """A template's file as a message names it: from the folder the command runs in, where it is below it; else
+    newsdesk's own (a bundled template the site has no copy of) as installed, whole, since from `themes/` on it
+    would read as the site's copy, a file the site does not have; else the site's from its `themes/`."""
     path = Path(filename)
     try:
         return path.relative_to(Path.cwd()).as_posix()
     except ValueError:
         parts = path.parts
-        return "/".join(parts[parts.index("themes"):]) if "themes" in parts else path.as_posix()
+        return path.as_posix() if in_bundled_themes(path) or "themes" not in parts else \
+            "/".join(parts[parts.index("themes"):])
 
 
 def _recursing_frame(exc: BaseException) -> tuple[str | None, int | None]:

@@ -113,6 +113,10 @@ def _installed() -> frozenset[tuple[str, int, int]]:
     return frozenset(found)
 
 
+_CHANGED = "newsdesk's own files changed since serve started (it was installed again or upgraded)"
+_RESTART = "Ctrl-C, and `newsdesk serve` again"
+
+
 def _echo(text: str, error: bool = False) -> None:
     print(text, file=sys.stderr if error else sys.stdout, flush=True)
 
@@ -335,14 +339,15 @@ class DevServer:
             self._error = ""
             self._say(site.problems, site.warnings, saved)
             self._note_withheld(site.model.withheld, saved)
-        except NewsdeskError as exc:
-            self._error = str(exc)
+        except NewsdeskError as exc:  # (after an upgrade, maybe new templates the old code here cannot render)
+            self._error = (f"{exc}\n{_CHANGED}: this error may be the old code running here meeting the new files "
+                           f"(restart serve: {_RESTART}; an error still there after that is the site's to fix)"
+                           if self._upgraded() else str(exc))
         except Exception as exc:  # a bug in newsdesk: keep serving, and say so where the user looks
             log.debug("build crashed", exc_info=True)
-            if _installed() != self._installed:  # (pip put new files under the modules this process has loaded)
-                self._error = (f"newsdesk crashed while building: {exc!r}: newsdesk's own files changed since serve "
-                               "started (it was installed again or upgraded), and its old code running here met the "
-                               "new files (restart serve: Ctrl-C, and `newsdesk serve` again)")
+            if self._upgraded():
+                self._error = (f"newsdesk crashed while building: {exc!r}: {_CHANGED}, and its old code running here "
+                               f"met the new files (restart serve: {_RESTART})")
             else:
                 self._error = (f"newsdesk crashed while building: {exc!r} (run `newsdesk --debug serve` for the "
                                "traceback)")
@@ -406,6 +411,11 @@ class DevServer:
             self._indexer.start()
         else:
             self._indexer.pending = False  # search is off: nothing to catch up with
+
+    def _upgraded(self) -> bool:
+        """Whether newsdesk's own files changed since serve started (pip put new files under the modules this
+        process has loaded): looked at only when a build failed."""
+        return _installed() != self._installed
 
     def _say(self, problems, warnings, saved: dict[Path, ChangeKind]) -> None:
         """Have every page say a plan's content `problems` and `warnings` (the notice), and the problems of the
