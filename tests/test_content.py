@@ -408,6 +408,12 @@ def test_yaml_bombs_are_refused_with_a_clear_error(name):
 def test_a_file_over_the_size_limit_whose_front_matter_does_not_end_within_it_is_refused():
     problem = parse_source("content/big.md", b"---\ntitle: x\nexcerpt: " + b"a" * (5 * 1024 * 1024) + b"\n---\n")
     assert "more than the 4096 KiB allowed" in str(problem) and "front matter does not end" in str(problem)
+    assert str(problem).endswith("end it with a line '---')")
+    # (TOML's and JSON's front matter end otherwise, and the hint says how)
+    toml = parse_source("content/big.md", b'+++\ntitle = "x"\nexcerpt = "' + b"a" * (5 * 1024 * 1024) + b'"\n+++\n')
+    assert "front matter does not end" in str(toml) and str(toml).endswith("end it with a line '+++')")
+    data = parse_source("content/big.md", b'{"title": "x", "excerpt": "' + b"a" * (5 * 1024 * 1024) + b'"}\n')
+    assert "front matter does not end" in str(data) and str(data).endswith("end it with its closing `}`)")
 
 
 def test_a_few_anchors_and_aliases_are_fine():
@@ -992,6 +998,18 @@ def test_declared_topics_written_in_one_list_entry_with_commas_are_told_to_be_a_
     assert [str(p) for p in site.warnings] == [
         "content/x.md:4: topic `robots, machine learning` is not declared; did you mean the topics Robots, "
         "Machine Learning? (write them as a list: `topics: [Robots, Machine Learning]`)"]
+
+
+def test_topics_in_one_list_entry_are_told_to_be_a_list_as_toml_and_json_write_one(tmp_path):
+    files = {"content/t.md": '+++\ntitle = "t"\npublishedDateTime = 2026-11-20T10:00:00Z\n'
+                             'topics = ["robots, machine learning"]\n+++\n',
+             "content/j.md": '{"title": "j", "publishedDateTime": "2026-11-20T10:00:00Z",\n'
+                             ' "topics": ["robots, machine learning"]}\n'}
+    root = make_site(tmp_path / "site", files, DECLARED)
+    site = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={}).site
+    assert [str(p).split(" (")[-1] for p in site.warnings] == [
+        'write them as a list: `"topics": ["Robots", "Machine Learning"]`)',
+        'write them as a list: `topics = ["Robots", "Machine Learning"]`)']
 
 
 def test_topics_written_as_records_are_the_topics_they_name(tmp_path):

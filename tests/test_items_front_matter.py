@@ -625,3 +625,56 @@ def test_a_file_that_is_not_text_says_so_rather_than_that_it_has_no_front_matter
                 "byte order mark and binary files do (save the file as UTF-8; if it is no item, give it a name "
                 "that does not end in .md) [left out]") in err, err
     assert out.startswith("1 item OK, 4 with errors"), out
+
+
+# Each front matter format's way of writing `key: value` and where a missing key goes, as a hint shows them
+FORMATS = {
+    "yaml": (lambda fields: "---\n" + "".join(f"{key}: {value}\n" for key, value in fields.items()) + "---\n",
+             lambda key, value: f"{key}: {value}", "add a line above this closing `---`", ""),
+    "toml": (lambda fields: "+++\n" + "".join(f"{key} = {json.dumps(value)}\n" for key, value in fields.items())
+             + "+++\n", lambda key, value: f"{key} = {json.dumps(value)}", "add a line above this closing `+++`", ""),
+    "json": (lambda fields: json.dumps(fields, indent=2) + "\n",
+             lambda key, value: f"{json.dumps(key)}: {json.dumps(value)}",
+             "add a member to the JSON object (after its opening `{`)", ","),
+}
+
+
+@pytest.mark.parametrize("form", sorted(FORMATS))
+def test_a_hint_that_shows_front_matter_writes_it_in_the_file_s_own_format(tmp_path, capsys, form):
+    """A TOML or JSON item without a `title` was told to add a line above "this closing `---`", in YAML: a line
+    the file does not have, in a syntax it does not read. Each hint that shows a key and its value shows them as
+    the file writes them (TOML's `key = "value"` above its closing `+++`, a JSON object's `"key": "value",`)."""
+    write, line_of, where, member = FORMATS[form]
+    site = make_site(tmp_path / "site", {
+        "content/ok.md": item("Fine"),
+        "content/untitled.md": write({"publishedDateTime": "2026-11-20T10:00:00Z"}) + "Body\n",
+        "content/undated.md": write({"title": "Undated"}) + "Body\n",
+        "content/odd.md": write({"title": "Odd", "publishedDateTime": "2026-11-20T10:00:00Z", "type": True,
+                                 "author": True, "slug": "???"}).replace('"True"', "true").replace("True", "true")
+        + "Body\n"})
+    assert main(["check", "--config", str(site / "config.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert (f"error: content/untitled.md:3: missing `title` ({where} with the item's title, e.g. "
+            f"`{line_of('title', 'Central bank holds rates')}{member}`)") in err, err
+    assert (f"error: content/undated.md:3: missing `publishedDateTime` ({where} with when the item was published, "
+            f"e.g. `{line_of('publishedDateTime', '2026-11-22T08:00:00Z')}{member}`)") in err, err
+    assert f"must be a word such as article or video, got bool (write it as `{line_of('type', 'article')}`;" in err, err
+    assert f"(write the author's name, e.g. `{line_of('author', 'Sam Coder')}`)" in err, err
+    assert f"(write the slug in letters or digits (`{line_of('slug', 'harbour-cranes')}`), or remove `slug`)" in err, err
+    if form != "yaml":  # (no hint of a TOML or JSON file shows YAML's closing line or `key: value`)
+        assert "`---`" not in err and "`title: " not in err and "`type: " not in err, err
+
+
+def test_a_utf_32_file_with_a_byte_order_mark_is_called_utf_32(tmp_path, capsys):
+    """A file that starts with UTF-32's byte order mark was "not UTF-16 text, though it starts as UTF-16 does"
+    (little-endian's mark starts as UTF-16's), or, big-endian, "without a byte order mark": it is UTF-32."""
+    site = make_site(tmp_path / "site", {"content/ok.md": item("Fine")})
+    text = "\ufeff" + front("title: Widest", DATE_2026)
+    for name, encoding in {"le.md": "utf-32-le", "be.md": "utf-32-be"}.items():
+        (site / "content" / name).write_bytes(text.encode(encoding))
+    assert main(["check", "--config", str(site / "config.yaml")]) == 1
+    out, err = capsys.readouterr()
+    for name in ("le.md", "be.md"):
+        assert (f"error: content/{name}:1: UTF-32 text (it starts with UTF-32's byte order mark), which is not "
+                "read (save the file as UTF-8) [left out]") in err, err
+    assert "UTF-16" not in err and out.startswith("1 item OK, 2 with errors"), out

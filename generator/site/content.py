@@ -82,6 +82,7 @@ class Source:
     written: Mapping[str, str] = field(default_factory=dict)
     notes: tuple[tuple[int, str, str], ...] = ()  # (line, message, hint) of what reading the file had to mend
     cut: bool = False  # the body is the start of a longer one (the file is over MAX_FILE_BYTES): pages say so
+    form: str = "yaml"  # the front matter's format, "yaml", "toml" or "json": what a hint's example is written in
 
 
 # A Markdown file that is not read as an item (`x.markdown`, `x.MD`, an editor's `x.md.txt`): said, as its
@@ -233,9 +234,11 @@ def parse_source(name: str, raw: bytes, size: int | None = None) -> Source | Pro
         if not _unclosed(source):
             return source
         # (the front matter goes on past the limit: a crawler's endless field, or no closing line)
+        end = ("its closing `}`" if source.message.startswith("invalid JSON") else
+               "a line '+++'" if source.message.startswith("TOML") else "a line '---'")  # (as _unclosed said)
         return Problem(name, None, f"file is {size // 1024} KiB, more than the {MAX_FILE_BYTES // 1024} KiB allowed",
                        "its front matter does not end within them: shorten its fields (a name or a title of "
-                       "thousands of characters is none) and end it with a line '---'")
+                       f"thousands of characters is none) and end it with {end}")
     body = _cut_body(source.body)
     kept = len(body.encode("utf-8", "surrogatepass")) // 1024
     line = source.body_line + body.count("\n")
@@ -276,6 +279,9 @@ def _parsed(name: str, raw: bytes, digest: str, whole: bool = True) -> Source | 
         text = decoded(raw, whole=whole)
     except UnicodeDecodeError as exc:
         line = exc.object[: exc.start].count(b"\n") + 1  # (exc.object: the bytes after a byte order mark)
+        if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # (UTF-32's byte order mark: no item is)
+            return Problem(name, 1, "UTF-32 text (it starts with UTF-32's byte order mark), which is not read",
+                           "save the file as UTF-8")
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # (UTF-16 by its byte order mark, and broken)
             return Problem(name, line, "not UTF-16 text, though it starts as UTF-16 does", "save the file as UTF-8")
         # A Windows tool's or an old crawler's file, in Windows-1252 (or Latin-1, of which it is a superset
@@ -365,7 +371,7 @@ def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) ->
     body = text[end + 1:] if text.startswith("\n", end) else text[end:]
     twice = _json_twice(top[-1] if top else [], front, line) + tuple(nested)
     return Source(name, meta, body, text.count("\n", 0, end) + 2, digest,
-                  tuple(sorted(twice, key=lambda entry: entry[2])), {}, notes)
+                  tuple(sorted(twice, key=lambda entry: entry[2])), {}, notes, form="json")
 
 
 def _json_twice(pairs: list, front: str, line: int) -> tuple[tuple[str, int, int], ...]:
@@ -448,7 +454,8 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
     written = {key: as_written(value) for key, value in meta.items()
                if isinstance(value, (datetime.date, datetime.time))}
     body = text[closing.end() + 1:]
-    return Source(name, meta, body, text.count("\n", 0, closing.end()) + 2, digest, twice, written, notes)
+    return Source(name, meta, body, text.count("\n", 0, closing.end()) + 2, digest, twice, written, notes,
+                  form="toml")
 
 
 def as_written(moment: datetime.date | datetime.time) -> str:

@@ -46,8 +46,7 @@ def date_field(meta: dict, key: str, config: Config, notes: Notes) -> datetime:
                 except Unusable as exc:
                     notes.error(other, exc.message, exc.hint)
             else:
-                notes.error(None, f"missing `{key}`", f"add a line above this closing `---` with when the item was "
-                                                      f"published, e.g. `{key}: 2026-11-22T08:00:00Z`")
+                notes.missing(key, "when the item was published", "2026-11-22T08:00:00Z")
     else:
         try:
             return _known(zone_guessed(to_utc(value, config, key), value, key, config, notes), value, key, notes)

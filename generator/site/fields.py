@@ -111,8 +111,7 @@ def text_field(meta: dict, key: str, notes: Notes, required: bool = False, plain
         notes.warn(key, f"`{key}` was read as {text}, not as text", "put the value in quotes")
     if not text and required:
         if key not in meta:  # (`title:` with nothing after it is there, and empty: said at its line)
-            notes.error(None, f"missing `{key}`", f"add a line above this closing `---` with the item's {key}, e.g. "
-                                                  f"`{key}: Central bank holds rates`")
+            notes.missing(key, f"the item's {key}", "Central bank holds rates")
         elif isinstance(value, str) and value.strip():  # (`<script>...</script>`: nothing of it is shown)
             notes.error(key, f"`{key}` is empty once read as plain text: {shown(value)} is only HTML tags, a script's "
                              "or style's text, or characters that show nothing", f"write the {key} as text")
@@ -138,7 +137,8 @@ def author_field(meta: dict, notes: Notes) -> str:
             names.append(text)
     if unusable and not isinstance(value, list):
         notes.warn(key, f"`{key}` must be a name, a mapping with a `name` or a list of them, got "
-                        f"{kind_of(value)}; it is left out", "write the author's name, e.g. `author: Sam Coder`")
+                        f"{kind_of(value)}; it is left out",
+                   f"write the author's name, e.g. `{notes.written('author', 'Sam Coder')}`")
     elif unusable:  # (the others' names kept: one odd entry of a crawler's list cost them all)
         notes.warn(key, f"`{key}` must be a name, a mapping with a `name` or a list of them: "
                         f"{entries_have(len(unusable))} no name as text (got {kind_of(unusable[0])}); "
@@ -213,7 +213,7 @@ def type_field(value, key: str, notes: Notes) -> str:
     text = as_plain(value)
     if text is None or isinstance(value, bool):
         notes.warn(key, f"`{key}` must be a word such as article or video, got {kind_of(value)}",
-                   "write it as `type: article`; the item is shown as an article")
+                   f"write it as `{notes.written('type', 'article')}`; the item is shown as an article")
         return "article"
     # (JSON-LD's expanded names: `https://schema.org/VideoObject`, `schema:VideoObject`, `og:video.other`)
     text = _VOCABULARY.sub("", text.strip()).lower()[:MAX_TYPE]

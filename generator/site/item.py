@@ -44,7 +44,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     """The Item a source file makes (with the warnings it carries), or, when it cannot be shown (no
     title, no usable date, a topic the site does not declare under `undeclared_topics: error`),
     the Rejected problem naming every error and warning of the file at once."""
-    notes = Notes()
+    notes = Notes(source.form)
     meta, notes.aliases = spelled_as_known(source.meta, KNOWN_FIELDS, notes)
     meta = nested_spelled_as_known(meta, notes)
     meta = named_otherwise(meta, notes)
@@ -217,7 +217,8 @@ def _slug_text(meta: dict, written: dict, notes: Notes, stem: str) -> tuple[str,
     if isinstance(value, (str, int, float)) and str(value).strip():
         notes.warn("slug", f"`slug` {shown(value)} has no letter or digit to name a page by; the page is named "
                            f"after the {'file name' if stem else 'title'} instead",
-                   "write the slug in letters or digits (`slug: harbour-cranes`), or remove `slug`")
+                   f"write the slug in letters or digits (`{notes.written('slug', 'harbour-cranes')}`), "
+                   "or remove `slug`")
     return "", ""
 
 

@@ -76,8 +76,9 @@ def topics_field(meta: dict, topic_defs: dict, config: Config, notes: Notes) -> 
             hint = "declare it under `topics:` in config.yaml (or data_dir), or fix the name"
             parts = [part.strip() for part in name.split(",")]
             if len(parts) > 1 and all(part.casefold() in names for part in parts):  # `topics: AI, Science`
-                listed = ", ".join(names[part.casefold()] for part in parts)
-                known, hint = f"; did you mean the topics {listed}?", f"write them as a list: `topics: [{listed}]`"
+                listed = [names[part.casefold()] for part in parts]
+                known = f"; did you mean the topics {', '.join(listed)}?"
+                hint = f"write them as a list: `{notes.written('topics', listed)}`"
             report = notes.error if config.undeclared_topics == "error" else notes.warn
             report("topics", f"topic `{name}` is not declared{known}", hint)
     return topics

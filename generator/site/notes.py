@@ -4,6 +4,7 @@ kind_of quote a value in a message."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, time
 from typing import Mapping
 
@@ -15,7 +16,8 @@ class Notes:
     """What is wrong with one item file, gathered while it is read so that one build reports all of it.
     An error leaves the item out; a warning keeps it, with the value dropped, clamped or defaulted."""
 
-    def __init__(self):
+    def __init__(self, form: str = "yaml"):
+        self.form = form  # the front matter's format (Source.form), which a hint's example is written in
         self.errors: list[tuple[str | None, str, str]] = []  # (front matter key or None, message, hint)
         self.warnings: list[tuple[str | None, str, str]] = []
         self.aliases: dict[str, str] = {}  # field -> the key the file writes it as, when another spelling
@@ -30,9 +32,26 @@ class Notes:
     def warn(self, key: str | tuple | None, message: str, hint: str = "") -> None:
         self.warnings.append((key, message, hint))
 
+    def written(self, key: str, value: str | list[str]) -> str:
+        """`key: value` as the file's front matter writes it (TOML `key = "value"`, a JSON member): a hint's
+        example, which a writer copies into the file."""
+        if self.form == "yaml":
+            return f"{key}: " + (f"[{', '.join(value)}]" if isinstance(value, list) else value)
+        shown_value = json.dumps(value, ensure_ascii=False)
+        return f"{key} = {shown_value}" if self.form == "toml" else f"{json.dumps(key)}: {shown_value}"
+
+    def missing(self, key: str, what: str, example: str) -> None:
+        """A required key the file does not give: an error at the front matter's end (`problems`' `end`), with
+        where to add it, and how (`what` it holds, `example` its value), in the file's format."""
+        where = {"yaml": "add a line above this closing `---`", "toml": "add a line above this closing `+++`",
+                 "json": "add a member to the JSON object (after its opening `{`)"}[self.form]
+        member = "," if self.form == "json" else ""  # (a member written first, before the others)
+        self.error(None, f"missing `{key}`", f"{where} with {what}, e.g. `{self.written(key, example)}{member}`")
+
     def problems(self, root, path: str, end: int = 1, last: Mapping[str, int] | None = None
                  ) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
-        """`end`: the line of the front matter's closing `---`, where a missing key (key None) is to be added;
+        """`end`: the line of the front matter's end (its closing `---` or `+++`, a JSON object's `}`), where a
+        missing key (key None) is to be added;
         `last`: the line of the last of a top-level key given more than once, whose value is the one used."""
         if not self.errors and not self.warnings:
             return (), ()
