@@ -421,6 +421,21 @@ def test_a_templates_lines_of_opposite_meaning_are_other_events():
     assert stories_of(DAY + one, language="de")["ticker-a"] == {"ticker-a", "ticker-b"}
 
 
+def test_one_match_told_from_each_side_is_one_story():
+    """"A beat B" and "B lose to A" are one match (or election) told from each side: the same words but the opposite
+    ones, in another order; until session 38's review they were two stories. Where the opposite words are not two
+    parties' parts, another order is no other side: "approves" and "rejected by" stay two events."""
+    sides = [("Harwick United beat Tessaly Rovers 2-1 in the cup final",
+              "Tessaly Rovers lose 2-1 to Harwick United in the cup final"),
+             ("Varnholt wins election against Brindle", "Brindle loses election to Varnholt")]
+    for one, other in sides:
+        found = stories_of(DAY + [item("desk-a", one, 0, provider="desk"), item("wire-b", other, 1, provider="wire")])
+        assert found["desk-a"] == {"desk-a", "wire-b"}
+    bill = [item("desk-a", "Senate approves Varnholt mining bill", 0, provider="desk"),
+            item("wire-b", "Varnholt mining bill rejected by Senate", 1, provider="wire")]
+    assert stories_of(DAY + bill)["desk-a"] == {"desk-a"}
+
+
 def test_an_edited_direction_makes_a_template_line_leave_or_join():
     # "up" is a stop word, no word of the item's vector: the edit must still measure its pairs again.
     items = DAY + [item("desk-up", "Brightwell Cables shares up 3% on Tuesday", 0, provider="desk"),

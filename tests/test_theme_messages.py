@@ -268,3 +268,18 @@ def test_an_error_in_newsdesks_own_template_names_its_file_as_installed(site, ca
     installed = bundled_theme_dir("default") / "templates/list.html"
     assert not installed.is_relative_to(site) and first.startswith(f"{installed}:"), first
     assert re.match(r":\d+: error while rendering [^:]+: ", first[len(str(installed)):]), first
+
+
+def test_a_folder_named_as_a_template_leaves_a_copied_templates_misfit_said(site, capsys):
+    # Looking for the copy that defines the macro read every `*.html` of the site's templates: a folder named so
+    # (an old template's backup, `old.html/`) stopped it, and the build said "old.html: the output could not be
+    # written: Is a directory" in place of the template's line.
+    partials = site / "themes/default/templates/partials"
+    partials.mkdir(parents=True)
+    (partials / "card.html").write_text('{% macro card(item, variant="") %}<article>{{ item.title }}</article>'
+                                        '{% endmacro %}\n')
+    (site / "themes/default/templates/old.html").mkdir()
+    assert cli.main(["build"]) == 1
+    first = without_progress(capsys.readouterr().err)[0]
+    assert first.startswith(f"{bundled_theme_dir('default') / 'templates/list.html'}:"), first
+    assert "macro 'card' takes not more than 2 argument(s) (newsdesk's own list.html uses the macros" in first, first

@@ -862,8 +862,8 @@ def _copy_behind(env: jinja2.Environment, exc: BaseException) -> str:
         copies = [found.group(2)] if (own / found.group(2)).is_file() else []
     else:  # the copy that defines the macro called
         defines = re.compile(r"\{%-?\s*macro\s+" + re.escape(found.group(1)) + r"\s*\(")
-        copies = [path.relative_to(own).as_posix() for path in sorted(own.rglob("*.html"))
-                  if defines.search(path.read_text(encoding="utf-8", errors="replace"))]
+        copies = [path.relative_to(own).as_posix() for path in sorted(own.rglob("*.html"))  # (a folder `x.html` too)
+                  if path.is_file() and defines.search(path.read_text(encoding="utf-8", errors="replace"))]
     originals = [folder / copies[0] for folder in bundled if len(copies) == 1 and (folder / copies[0]).is_file()]
     if not originals:
         return ""

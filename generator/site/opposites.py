@@ -34,10 +34,17 @@ _PAIRS = {
     ),
 }
 
+# The pairs whose sides are two parties' parts in one event ("A beat B", "B lost to A"; "A buys B", "B sells to A"):
+# the same words in another order are that event told from each side, not two events.
+_CONVERSE = {
+    "en": "win wins won beat beats defeat defeats defeated lose loses lost buy buys bought sell sells sold",
+}
+
 OPPOSITES = MappingProxyType({language: tuple((frozenset(one.split()), frozenset(other.split()))
                                               for one, other in pairs) for language, pairs in _PAIRS.items()})
 # every language's words: what an item's headline is looked through for, whatever the site's language
 WORDS = frozenset(word for pairs in OPPOSITES.values() for pair in pairs for side in pair for word in side)
+CONVERSE = frozenset(word for words in _CONVERSE.values() for word in words.split())
 
 
 def pairs_of(language: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:

@@ -37,7 +37,7 @@ from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from generator.frozen import record
-from generator.site.opposites import WORDS as OPPOSITE_WORDS, opposed, pairs_of
+from generator.site.opposites import CONVERSE, WORDS as OPPOSITE_WORDS, opposed, pairs_of
 from generator.urlnorm import canonical_url
 
 SAME_PROVIDER = ("join", "apart")
@@ -106,7 +106,8 @@ class Prepared:
     figures: tuple[str, ...] = ()  # the headline's figures (`figures`), sorted
     # the headline's words of opposite meaning in any language's list (opposites.WORDS, as written), sorted
     opposites: tuple[str, ...] = ()
-    headline: tuple[str, ...] = ()  # where it has figures or opposites: its words but numbers (`words`), sorted, once
+    # where it has figures or opposites: its words but numbers (`words`), once each, in the headline's order
+    headline: tuple[str, ...] = ()
     # where it has figures or opposites: the headline's and the excerpt's first _SHAPE words as written, in order, as
     # one string (one object per item, not one a word: the build cache keeps it for every item)
     shape: str = ""
@@ -123,7 +124,7 @@ def prepare(item: StoryInput, seen: dict | None = None) -> Prepared:
     keys = article_keys((item.original_url, item.web_url, item.amp_url, item.cdn_amp_url))
     found_figures = figures(item.title)
     poles = tuple(sorted(OPPOSITE_WORDS.intersection(raw)))
-    headline = tuple(sorted({word for word in title if not word.isdigit()})) if found_figures or poles else ()
+    headline = tuple(dict.fromkeys(word for word in title if not word.isdigit())) if found_figures or poles else ()
     shape = " ".join((raw + excerpt[:_SHAPE])[:_SHAPE]) if found_figures or poles else ""
     return Prepared(tuple(found), array("d", found.values()), keys, related, found_figures, poles, headline, shape)
 
@@ -764,16 +765,20 @@ def _template(a: Prepared, b: Prepared, product: float, pairs) -> bool:
     """Whether two items are a template's lines about two events: figures that differ (`_differ`) in headlines of
     the same words but for them, in items of one template's shape (`_same_shape`) or in items nearly the same (alike
     at least _COPY); or words of opposite meaning in the site's language (`pairs`: "rises", "falls") in headlines of
-    the same words but for them, in items of one shape or in items nearly the same."""
+    the same words but for them (in the same order, for two parties' parts: opposites.CONVERSE), in items of one
+    shape or in items nearly the same."""
     if a.figures and b.figures and _differ(a.figures, b.figures) and (
-            a.headline == b.headline or product >= _COPY or _same_shape(a.shape, b.shape)):
+            sorted(a.headline) == sorted(b.headline) or product >= _COPY or _same_shape(a.shape, b.shape)):
         return True
     if not (pairs and a.opposites and b.opposites and opposed(pairs, a.opposites, b.opposites)):
         return False
     if product >= _COPY or _same_shape(a.shape, b.shape):
         return True
     own = {normal for word in a.opposites + b.opposites for normal in _normal(word)}  # ("up" is a stop word: none)
-    return {word for word in a.headline if word not in own} == {word for word in b.headline if word not in own}
+    a_rest, b_rest = [word for word in a.headline if word not in own], [word for word in b.headline if word not in own]
+    if CONVERSE.issuperset(a.opposites + b.opposites):  # ("A beat B", "B lose to A": one match from each side)
+        return a_rest == b_rest
+    return set(a_rest) == set(b_rest)
 
 
 def _same_shape(shape_a: str, shape_b: str) -> bool:
