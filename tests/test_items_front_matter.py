@@ -678,3 +678,13 @@ def test_a_utf_32_file_with_a_byte_order_mark_is_called_utf_32(tmp_path, capsys)
         assert (f"error: content/{name}:1: UTF-32 text (it starts with UTF-32's byte order mark), which is not "
                 "read (save the file as UTF-8) [left out]") in err, err
     assert "UTF-16" not in err and out.startswith("1 item OK, 2 with errors"), out
+
+
+def test_a_key_the_front_matter_lacks_is_not_placed_in_the_body(tmp_path):
+    """Messages are placed by the key's line; a body line that looks like the key (`date: yesterday` in a note
+    below the front matter) is no place for a message about the front matter's key."""
+    from generator.site.content import key_lines
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("---\ntitle: A\nslug: one\nslug: two\n---\n\nNotes:\n"
+                                               "date: yesterday\nslug: three\n", encoding="utf-8")
+    assert key_lines(tmp_path, "content/a.md", ["title", "slug", "date"]) == {"title": 2, "slug": 4}

@@ -998,11 +998,10 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
         # (`key = value` and `[key]` in TOML front matter)
         pattern = re.compile(rf"""^(?:(?:{re.escape(top)}|[ \t]*"{re.escape(top)}"|[ \t]*'{re.escape(top)}')\s*[:=]"""
                              rf"""|\[\[?[ \t]*{re.escape(top)}[ \t]*\]\]?[ \t]*$)""", re.MULTILINE)
-        match = pattern.search(text)
-        if match and end is not None:
-            match = next(reversed(list(pattern.finditer(text, 0, end))), match)
+        stop = len(text) if end is None else end
+        match = next(reversed(list(pattern.finditer(text, 0, stop))), None) if end is not None else pattern.search(text)
         if not match and isinstance(top, str):  # (a key in double quotes, written with escapes)
-            match = re.compile(rf"""^[ \t]*"{_escaped_key(top)}"\s*:""", re.MULTILINE).search(text)
+            match = re.compile(rf"""^[ \t]*"{_escaped_key(top)}"\s*:""", re.MULTILINE).search(text, 0, stop)
         if not match:
             continue
         lines[key] = text.count("\n", 0, match.start()) + 1
