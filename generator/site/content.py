@@ -410,7 +410,8 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
     if not closing:
         if yaml_closing := _BOUNDARY.search(text, first.end()):  # (closed as YAML front matter is)
             return Problem(name, text.count("\n", 0, yaml_closing.start()) + 1, "TOML front matter is not closed: "
-                           f"this line, {yaml_closing[0].strip()!r}, is not '+++'", "write it as three plus signs, '+++'")
+                           f"this line, {yaml_closing[0].strip()!r}, is not '+++'",
+                           "write it as three plus signs, '+++'")
         return Problem(name, text.count("\n", 0, first.start()) + 1, "TOML front matter is not closed",
                        "add a line '+++' after the TOML")
     tomllib = _toml_reader()
