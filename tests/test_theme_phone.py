@@ -676,3 +676,96 @@ def test_a_provider_logo_is_never_drawn_bigger_than_it_is(browser, tmp_path):
                     assert blown_up == [], f"{path} at {viewport['width']}px: logos drawn bigger than they are: {blown_up}"
             finally:
                 context.close()
+
+
+# --- headlines in wide letters ---------------------------------------------------------------------------------
+
+JAPANESE_CONFIG = """\
+title: 東京ニュース
+language: ja
+base_url: https://example.org/ja/
+now: "2026-11-22T12:00:00Z"
+"""
+
+
+def _japanese(n: int, letters: int) -> str:
+    """A Japanese headline of `letters` characters, a clause a comma: letters of its own (no word in common with
+    the other headlines, which would make them one story)."""
+    own = [chr(0x4E00 + 600 * n + k) for k in range(letters)]
+    return "".join(char + ("、" if k % 14 == 13 else "") for k, char in enumerate(own))[:letters - 1] + "。"
+
+
+def test_japanese_headlines_as_tall_as_long_latin_ones_are_cut_and_leave_four_stories(browser, tmp_path):
+    # Measured in characters, a Japanese headline of 120-140 (each as wide as two Latin letters) was not `long`:
+    # shown whole in seven or more lines at 390 pixels, it pushed stories off the first screen.
+    files = {f"content/story-{n}.md": item(
+        _japanese(n, 120 + 3 * n), f"2026-11-{20 - n:02d}T08:00:00Z", heat=90 - n, quality=50,
+        provider="{name: 東京新聞, domain: tokyo.example}", topics="[Town]",
+        **({"images": f"[{{url: 'static/pictures/missing-{n}.jpg', width: 1200, height: 675}}]"} if n % 4 else {}))
+        for n in range(8)}
+    config, result = build_site(make_site(tmp_path / "site", files, JAPANESE_CONFIG))
+    site = result.site.model.site
+    assert len(site.items) == 8 and not site.stories
+    counts, spare, cut = {}, {}, []
+    with static_server(config.output_path, config.base_path) as url:
+        for kind, path in _list_samples(site).items():
+            cards = story_cards(browser, url + path, PHONE)
+            counts[kind] = len([card for card in cards if card["top"] >= 0 and card["bottom"] <= PHONE["height"]])
+            spare[kind] = PHONE["height"] - cards[4]["title_top"] - cards[4]["line"]  # (as _check_density)
+        context = _open(browser, PHONE)
+        try:
+            tab = context.new_page()
+            for path in ("", "latest/"):
+                cut += [end for end in headline_ends(tab, url + path) if not end["whole"] and end["ellipsis"]]
+            tab.goto(url + site.items[1].path, wait_until="load")
+            story_headline = tab.evaluate("() => document.querySelector('main h1').className")
+        finally:
+            context.close()
+    assert set(counts) >= {"front", "latest", "topic", "provider"} and all(n >= 4 for n in counts.values()), counts
+    # Four whole and a fifth begun, its first line whole with a line to spare (whole, these took 146 px a card, and
+    # the front page's fifth headline began 20 px above the screen's end, less its first line).
+    assert all(left >= 21 for left in spare.values()), f"px under the 5th headline's first line: {spare}"
+    assert len(cut) >= 8, f"Japanese headlines of 120-141 characters not cut at four lines: {len(cut)}"
+    assert story_headline == "long"
+
+
+def _width_of(n: int, latin: bool, width: int) -> str:
+    """A headline `width` Latin letters wide that search finds by "zephyr": Latin words, or Japanese letters of
+    its own (and a Latin letter to make an odd width)."""
+    if latin:
+        words = " ".join(f"{word}{n}" for word in ("harbour", "library", "orchestra", "marathon", "museum") * 8)
+        return ("zephyr " + words)[:width]
+    return "zephyr " + "".join(chr(0x4E00 + 600 * n + k) for k in range((width - 7) // 2)) + "x" * ((width - 7) % 2)
+
+
+def test_a_headline_is_long_by_its_width_alike_on_cards_story_pages_and_search_results(browser, tmp_path):
+    # Latin headlines keep the limit of 200 characters; a Japanese one is long past 100 letters (200 wide).
+    headlines = {_width_of(n, latin, width): width > 200
+                 for n, (latin, width) in enumerate([(True, 200), (True, 201), (False, 200), (False, 201)])}
+    assert [len(h) for h in headlines] == [200, 201, 104, 104]  # (the old count called neither Japanese one long)
+    files = {f"content/story-{n}.md": item(headline, f"2026-11-{20 - n:02d}T08:00:00Z", topics="[Town]")
+             for n, headline in enumerate(headlines)}
+    config, result = build_site(make_site(tmp_path / "site", files))
+    site = result.site.model.site
+    assert len(site.items) == 4 and not site.stories
+    with static_server(config.output_path, config.base_path) as url:
+        context = _open(browser, PHONE)
+        try:
+            tab = context.new_page()
+            tab.goto(url + "latest/", wait_until="load")
+            cards = tab.evaluate(LONG_MARKS)
+            stories = {}
+            for story in site.items:
+                tab.goto(url + story.path, wait_until="load")
+                stories[story.title] = tab.evaluate("() => document.querySelector('main h1').classList.contains('long')")
+            tab.goto(url + "search/?q=zephyr")
+            tab.locator("#search-results li").nth(3).wait_for(timeout=10_000)
+            results = tab.evaluate(LONG_MARKS)
+        finally:
+            context.close()
+    assert cards == headlines and stories == headlines and results == headlines
+
+
+# Each card's headline -> whether it is marked `long`.
+LONG_MARKS = """() => Object.fromEntries([...document.querySelectorAll('main .card-title')]
+  .map(title => [title.querySelector('a').textContent.trim(), title.classList.contains('long')]))"""

@@ -37,7 +37,7 @@ from generator.render.undefined import TemplateFiles, ThemeUndefined, noting_tes
 from generator.plan.pictures import picture, pictures
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import ProviderBadge, Site
-from generator.site.text import BIDI, bidi_closed, cluster_boundary, cut_clusters, plain_start, plain_text
+from generator.site.text import BIDI, bidi_closed, cluster_boundary, cut_clusters, plain_start, plain_text, text_width
 from generator.plan.pages import Page
 from generator.plan.search import needed_static
 from generator.site.types import KNOWN, OTHER, badge, title_word, titled
@@ -570,6 +570,9 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
         isolated=isolated,
         # a theme's word beside other text in one element, marked as word_lang marks an element
         word_span=word_span,
+        # how wide a text is drawn, in Latin letters (a Chinese, Japanese or Korean letter counts 2): a headline's
+        # measure of `long`, as search.js's
+        text_width=text_width,
     )
     return env
 

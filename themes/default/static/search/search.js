@@ -54,6 +54,27 @@
   // where none follows, and they open only a phrase they close. Inside a word they stay what the tokeniser reads.
   var SINGLE = "\u2018\u2019\u201a";
   var WORD_BEFORE = /[\p{L}\p{N}\p{M}]$/u, WORD_AFTER = /^[\p{L}\p{N}\p{M}]/u;
+  // generator/site/text.py WIDE (East Asian Wide and Fullwidth characters): each counts 2 in textWidth. Keep both
+  // in step.
+  var WIDE = new RegExp("[" +
+    "\\u1100-\\u115f\\u231a-\\u231b\\u2329-\\u232a\\u23e9-\\u23ec\\u23f0\\u23f3\\u25fd-\\u25fe\\u2614-\\u2615" +
+    "\\u2648-\\u2653\\u267f\\u2693\\u26a1\\u26aa-\\u26ab\\u26bd-\\u26be\\u26c4-\\u26c5\\u26ce\\u26d4\\u26ea" +
+    "\\u26f2-\\u26f3\\u26f5\\u26fa\\u26fd\\u2705\\u270a-\\u270b\\u2728\\u274c\\u274e\\u2753-\\u2755\\u2757" +
+    "\\u2795-\\u2797\\u27b0\\u27bf\\u2b1b-\\u2b1c\\u2b50\\u2b55\\u2e80-\\u303e\\u3041-\\u3247\\u3250-\\u4dbf" +
+    "\\u4e00-\\ua4c6\\ua960-\\ua97c\\uac00-\\ud7a3\\uf900-\\ufad9\\ufe10-\\ufe19\\ufe30-\\ufe6b" +
+    "\\uff01-\\uff60\\uffe0-\\uffe6\\u{16fe0}-\\u{1b2fb}\\u{1f004}\\u{1f0cf}\\u{1f18e}\\u{1f191}-\\u{1f19a}" +
+    "\\u{1f200}-\\u{1f320}\\u{1f32d}-\\u{1f335}\\u{1f337}-\\u{1f37c}\\u{1f37e}-\\u{1f393}" +
+    "\\u{1f3a0}-\\u{1f3ca}\\u{1f3cf}-\\u{1f3d3}\\u{1f3e0}-\\u{1f3f0}\\u{1f3f4}\\u{1f3f8}-\\u{1f43e}\\u{1f440}" +
+    "\\u{1f442}-\\u{1f4fc}\\u{1f4ff}-\\u{1f53d}\\u{1f54b}-\\u{1f54e}\\u{1f550}-\\u{1f567}\\u{1f57a}" +
+    "\\u{1f595}-\\u{1f596}\\u{1f5a4}\\u{1f5fb}-\\u{1f64f}\\u{1f680}-\\u{1f6c5}\\u{1f6cc}\\u{1f6d0}-\\u{1f6d2}" +
+    "\\u{1f6d5}-\\u{1f6df}\\u{1f6eb}-\\u{1f6ec}\\u{1f6f4}-\\u{1f6fc}\\u{1f7e0}-\\u{1f7f0}" +
+    "\\u{1f90c}-\\u{1f93a}\\u{1f93c}-\\u{1f945}\\u{1f947}-\\u{1f9ff}\\u{1fa70}-\\u{1faf6}" +
+    "\\u{20000}-\\u{3134a}" + "]", "gu");
+  // generator/site/text.py text_width: how wide a text is drawn, in Latin letters; a headline wider than 200 is
+  // `long` (templates/partials/card.html). Characters, not UTF-16 units, as Python counts them.
+  function textWidth(text) {
+    return Array.from(text).length + (text.match(WIDE) || []).length;
+  }
 
   // The tokeniser of generator/plan/search.py, step for step (tests/test_search.py runs both on the same strings):
   // the words as the stemmer reads them (lowercased NFKC, accents kept); a word's token is it folded.
@@ -169,7 +190,7 @@
 
   // For the tests' comparison with Python; harmless otherwise.
   window.newsdeskSearch = { tokens: tokens, terms: function (text) { return terms(text); }, shardKey: shardKey,
-    compounds: compounds,
+    compounds: compounds, textWidth: textWidth,
     phrases: function (query) { return parse(query).phrases; },
     optional: function (query, words) { // the query words `words` (a site's "optional") make optional
       return parse(query, new Set(words)).words.filter(function (word) { return word.optional; })
@@ -899,7 +920,7 @@
     }
     var body = element("div", "card-body");
     // a headline of several sentences is cut on a phone, as a list card's is (templates/partials/card.html)
-    var heading = element("h2", get("title").length > 200 ? "card-title long" : "card-title");
+    var heading = element("h2", textWidth(get("title")) > 200 ? "card-title long" : "card-title");
     var link = content(element("a"));
     link.href = base + url;
     // The type's badge: the theme's word (`type_word`: badge_video ...) in the words' language, as the title's
