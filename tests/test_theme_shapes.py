@@ -80,11 +80,18 @@ def _open(browser, scheme: str, viewport: dict = PHONE):
 
 
 # The drawn elements of the page that reach past the screen's right edge (the header's row of sections scrolls
-# sideways by design: left out), and how wide the page is laid out.
+# sideways by design: left out), and how wide the page is laid out. What an element inside a box that clips
+# (a name cut with an ellipsis) reaches past that box is not drawn: only what the box shows counts.
 PAST_THE_EDGE = """(width) => ({
   page: Math.max(document.documentElement.scrollWidth, innerWidth),
   past: [...document.querySelectorAll('main *, footer *')].filter(e => e.checkVisibility())
-    .filter(e => e.getBoundingClientRect().right > width + 0.5)
+    .filter(e => {
+      let right = e.getBoundingClientRect().right;
+      for (let box = e.parentElement; box && box !== document.body; box = box.parentElement) {
+        if (getComputedStyle(box).overflowX !== 'visible') right = Math.min(right, box.getBoundingClientRect().right);
+      }
+      return right > width + 0.5;
+    })
     .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 6)})"""
 
 
