@@ -340,6 +340,7 @@ WIDE = ("\u1100-\u115f\u231a-\u231b\u2329-\u232a\u23e9-\u23ec\u23f0\u23f3\u25fd-
         "\U0001f595-\U0001f596\U0001f5a4\U0001f5fb-\U0001f64f\U0001f680-\U0001f6c5\U0001f6cc\U0001f6d0-\U0001f6d2"
         "\U0001f6d5-\U0001f6df\U0001f6eb-\U0001f6ec\U0001f6f4-\U0001f6fc\U0001f7e0-\U0001f7f0\U0001f90c-\U0001f93a"
         "\U0001f93c-\U0001f945\U0001f947-\U0001f9ff\U0001fa70-\U0001faf6\U00020000-\U0003134a")
+WIDE_UNICODE = "14.0.0"  # the Unicode version WIDE is from (another Python's unicodedata may know more characters)
 _WIDE = re.compile(f"[{WIDE}]")
 
 
