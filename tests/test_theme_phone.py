@@ -15,6 +15,7 @@ import pytest
 from conftest import CORPUS, build_site, item, make_site, static_server
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
+from generator.site.text import text_width
 
 pytestmark = pytest.mark.slow  # real builds, served, in Chromium
 
@@ -734,20 +735,27 @@ def _width_of(n: int, latin: bool, width: int) -> str:
     its own (and a Latin letter to make an odd width)."""
     if latin:
         words = " ".join(f"{word}{n}" for word in ("harbour", "library", "orchestra", "marathon", "museum") * 8)
-        return ("zephyr " + words)[:width]
+        return ("zephyr " + words)[:width - 1] + "s"  # (never a space at the end, which the build strips)
     return "zephyr " + "".join(chr(0x4E00 + 600 * n + k) for k in range((width - 7) // 2)) + "x" * ((width - 7) % 2)
 
 
-def test_a_headline_is_long_by_its_width_alike_on_cards_story_pages_and_search_results(browser, tmp_path):
-    # Latin headlines keep the limit of 200 characters; a Japanese one is long past 100 letters (200 wide).
-    headlines = {_width_of(n, latin, width): width > 200
-                 for n, (latin, width) in enumerate([(True, 200), (True, 201), (False, 200), (False, 201)])}
-    assert [len(h) for h in headlines] == [200, 201, 104, 104]  # (the old count called neither Japanese one long)
+# (a site's own copy of the theme's one limit: its cards, story pages and search results all follow it)
+NARROWER_LIMIT = {"themes/default/templates/partials/headline.html": "{% set long_headline = 120 %}\n"}
+
+
+@pytest.mark.parametrize("limit", [200, 120], ids=["theme", "site's own"])
+def test_a_headline_is_long_by_its_width_alike_on_cards_story_pages_and_search_results(browser, tmp_path, limit):
+    # Latin headlines keep the limit of 200 characters; a Japanese one is long past 100 letters (200 wide). One
+    # value (partials/headline.html) for the cards, the story page and search.js: a site that changes it changes all.
+    widths = [(True, limit - 1), (True, limit), (True, limit + 1), (False, limit - 1), (False, limit + 1)]
+    headlines = {_width_of(n, latin, width): width > limit for n, (latin, width) in enumerate(widths)}
+    assert [text_width(h) for h in headlines] == [width for _, width in widths]
+    assert list(headlines.values()) == [False, False, True, False, True]
     files = {f"content/story-{n}.md": item(headline, f"2026-11-{20 - n:02d}T08:00:00Z", topics="[Town]")
              for n, headline in enumerate(headlines)}
-    config, result = build_site(make_site(tmp_path / "site", files))
+    config, result = build_site(make_site(tmp_path / "site", {**files, **(NARROWER_LIMIT if limit != 200 else {})}))
     site = result.site.model.site
-    assert len(site.items) == 4 and not site.stories
+    assert len(site.items) == 5 and not site.stories
     with static_server(config.output_path, config.base_path) as url:
         context = _open(browser, PHONE)
         try:
@@ -759,7 +767,7 @@ def test_a_headline_is_long_by_its_width_alike_on_cards_story_pages_and_search_r
                 tab.goto(url + story.path, wait_until="load")
                 stories[story.title] = tab.evaluate("() => document.querySelector('main h1').classList.contains('long')")
             tab.goto(url + "search/?q=zephyr")
-            tab.locator("#search-results li").nth(3).wait_for(timeout=10_000)
+            tab.locator("#search-results li").nth(4).wait_for(timeout=10_000)
             results = tab.evaluate(LONG_MARKS)
         finally:
             context.close()
