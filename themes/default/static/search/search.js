@@ -282,13 +282,16 @@
     });
   }
 
-  // A number as the pages write it (generator/i18n.py, Words.number): the words' decimal mark and digit groups.
+  // A number as the pages write it (generator/i18n.py, Words.number): the words' decimal mark, digit groups and
+  // digits (Persian's ۰-۹).
   function numeral(value) {
     var parts = String(Math.abs(value)).split("."), whole = parts[0], group = words.number_group || ",";
     if (whole.length >= Math.max(4, Number(words.number_group_from) || 4)) {
       whole = whole.replace(/\B(?=(\d{3})+$)/g, function () { return group; });
     }
-    return (value < 0 ? "-" : "") + whole + (parts[1] ? (words.number_decimal || ".") + parts[1] : "");
+    var text = (value < 0 ? "-" : "") + whole + (parts[1] ? (words.number_decimal || ".") + parts[1] : "");
+    var digits = typeof words.number_digits === "string" ? Array.from(words.number_digits) : [];
+    return digits.length === 10 ? text.replace(/[0-9]/g, function (d) { return digits[d]; }) : text;
   }
 
   // The word `key` as a <span>, its {name}s filled from `values`: a value that is a node (what the reader typed,
