@@ -21,6 +21,7 @@ import difflib
 import hashlib
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -41,6 +42,7 @@ ENGLISH = "en"
 LISTS = {"months": 12, "months_short": 12, "weekdays": 7, "weekdays_short": 7,  # (Monday first, as datetime's)
          "size_units": 5}  # kB, MB, GB, TB, PB
 NUMBERS = (("number_decimal", "."), ("number_group", ","), ("number_group_from", "4"))  # (key, English's)
+LATIN_DIGITS = "0123456789"  # (English's `number_digits`)
 
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -62,7 +64,8 @@ class Words:
     # (file as a message names it, line, key) of each key of the site's own files over a bundled theme's words:
     # what render/environment.py's unknown_site_words checks against theme_keys and the templates' keys
     site_keys: tuple = field(default=(), compare=False, repr=False)
-
+    # `number_digits` as str.translate's table from Latin digits (none for Latin ones): Persian's ۰-۹
+    digits: dict = field(default_factory=dict, compare=False, repr=False)
 
     def form(self, n, key: str = "") -> str:
         """The plural form of count `n` in the words' language (English's for English words on a `ko` site, and
@@ -96,7 +99,8 @@ class Words:
 
     def number(self, value, decimals: int | None = None) -> str:
         """`value` with the language's decimal mark and digit groups (`number_decimal`, `number_group`, from
-        `number_group_from` digits: "1,234.5" in English, "1.234,5" in German, "1234" but "12.345" in Spanish).
+        `number_group_from` digits: "1,234.5" in English, "1.234,5" in German, "1234" but "12.345" in Spanish), in
+        its digits (`number_digits`: "۱٬۲۳۴٫۵" in Persian).
         `decimals`: none for a whole number and one for any other (heat 98.3, 87), or as many as given."""
         if not math.isfinite(value):
             return str(value)
@@ -110,7 +114,7 @@ class Words:
             head = len(whole) % 3 or 3
             whole = group.join([whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)])
         sign = "-" if value < 0 and text.strip("0.") else ""
-        return sign + whole + (str(mark) + fraction if fraction else "")
+        return (sign + whole + (str(mark) + fraction if fraction else "")).translate(self.digits)
 
     def size(self, count: int) -> str:
         """A size in bytes as a reader reads one, in kB to PB (powers of 1,000) with one decimal: `12.3 MB`."""
@@ -135,12 +139,12 @@ class Words:
 
     def date(self, moment: datetime, fmt: str | None = None) -> str:
         """`moment` in a format of strftime's (or the name of one of the words': "long", "short", "time"),
-        with its month and weekday names in this language (not the process's locale)."""
+        with its month and weekday names in this language (not the process's locale), in its digits."""
         key = (fmt, moment.month, moment.weekday())
         named = self.formats.get(key)  # (a page writes many dates, of a few formats and months)
         if named is None:
             named = self.formats[key] = self._named(fmt, moment.month, moment.weekday())
-        return moment.strftime(named)
+        return moment.strftime(named).translate(self.digits)
 
     def _named(self, fmt: str | None, month: int, weekday: int) -> str:
         """The strftime format `fmt` with this language's names for that month and weekday written in."""
@@ -301,8 +305,10 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
                                or [ENGLISH], written)
     digest = hashlib.sha1(repr((CLDR, speaks, sorted(english), sorted(entries.items(), key=lambda pair: pair[0])))
                           .encode("utf-8", "surrogatepass"))
+    digits = entries.get("number_digits", LATIN_DIGITS)
     return Words(config.language, entries, digest.hexdigest(), tuple(problems), speaks=speaks, english=english,
-                 theme_keys=frozenset(theme_keys), site_keys=tuple(site_keys))
+                 theme_keys=frozenset(theme_keys), site_keys=tuple(site_keys),
+                 digits=str.maketrans(LATIN_DIGITS, digits) if digits != LATIN_DIGITS else {})
 
 
 def _missing_forms(native: dict, speaks: str, wanted: list[str], written: dict) -> list[Problem]:
@@ -377,6 +383,11 @@ def _read(path: Path, shown: str, problems: list[Problem], lines: list) -> dict:
                                         f"write `{key}: [{', '.join(['...'] * 2)}, ...]` with all {LISTS[key]}"))
             else:
                 entries[key] = value
+        elif key == "number_digits" and not _digits(value):
+            problems.append(Problem(shown, line, "`number_digits` must be the ten digits from 0 to 9, in order, as "
+                                    "the language writes them: numbers are written in Latin ones",
+                                    'write `number_digits: "0123456789"` in your language\'s digits (Persian: '
+                                    '"۰۱۲۳۴۵۶۷۸۹")'))
         elif isinstance(value, str) and (value.strip() or key == "number_group" and value):
             entries[key] = value  # (French groups digits with a narrow no-break space: a space is its text)
         elif isinstance(value, dict) and value and all(isinstance(v, str) and k in FORMS for k, v in value.items()):
@@ -386,6 +397,11 @@ def _read(path: Path, shown: str, problems: list[Problem], lines: list) -> dict:
                                     "write `key: text`, or for a count `key: {one: ..., other: ...}` "
                                     f"(forms: {', '.join(FORMS)})"))
     return entries
+
+
+def _digits(value) -> bool:
+    """Whether a `number_digits` value is ten decimal digits (Unicode's), 0 to 9 in order."""
+    return isinstance(value, str) and [unicodedata.decimal(c, None) for c in value] == list(range(10))
 
 
 def _placeholders(text) -> set[str]:

@@ -105,8 +105,8 @@ IN_WORDS = {
     # (and languages written right to left, whose pages say so)
     "he": ("דלגו לתוכן", "חדש", "חם", "נושאים", "+2 מקורות", "4 במרץ 2026", "לכתבה המלאה באתר Tinker Post",
            "1 במרץ 2026, 10:30", "הדף לא נמצא"),
-    "fa": ("رفتن به محتوا", "تازه\u200cها", "داغ", "موضوع\u200cها", "+2 منبع", "4 مارس 2026",
-           "خواندن متن کامل خبر در Tinker Post", "1 مارس 2026، ساعت 10:30", "صفحه پیدا نشد"),
+    "fa": ("رفتن به محتوا", "تازه\u200cها", "داغ", "موضوع\u200cها", "+۲ منبع", "۴ مارس ۲۰۲۶",  # (Persian digits)
+           "خواندن متن کامل خبر در Tinker Post", "۱ مارس ۲۰۲۶، ساعت ۱۰:۳۰", "صفحه پیدا نشد"),
     "ur": ("مواد پر جائیں", "تازہ ترین", "مقبول", "موضوعات", "+2 ذرائع", "4 مارچ، 2026",
            "Tinker Post پر پوری خبر پڑھیں", "1 مارچ، 2026، 10:30", "صفحہ نہیں ملا"),
 }
@@ -156,7 +156,7 @@ def test_plurals_follow_each_language(tmp_path):
     assert [words["nl"].t("hours_ago", n) for n in (1, 2)] == ["1 uur geleden", "2 uur geleden"]
     assert [words["he"].t("sources", n) for n in (1, 2, 3)] == ["+1 מקור", "+2 מקורות", "+3 מקורות"]
     assert [words["he"].t("hours_ago", n) for n in (1, 2, 3)] == ["לפני שעה", "לפני שעתיים", "לפני 3 שעות"]
-    assert [words["fa"].t("sources", n) for n in (0, 1, 2)] == ["+0 منبع", "+1 منبع", "+2 منبع"]
+    assert [words["fa"].t("sources", n) for n in (0, 1, 2)] == ["+۰ منبع", "+۱ منبع", "+۲ منبع"]
     assert [words["ur"].t("stories_count", n) for n in (1, 2)] == ["1 خبر", "2 خبریں"]
 
 

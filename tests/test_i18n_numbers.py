@@ -46,6 +46,7 @@ def text(config, path: str) -> str:
     ("fr", "98,3", "58,1\u00a0Mo", "1\u202f299,50\u00a0EUR"),
     ("es", "98,3", "58,1 MB", "1299,50 EUR"),
     ("ja", "98.3", "58.1 MB", "1,299.50 EUR"),
+    ("fa", "۹۸٫۳", "۵۸٫۱ MB", "۱٬۲۹۹٫۵۰ EUR"),  # (Persian digits and marks, CLDR's `fa`)
 ])
 def test_heat_sizes_and_prices_are_written_as_the_language_writes_numbers(tmp_path, language, heat, size, price):
     config = site(tmp_path, language)
@@ -63,7 +64,7 @@ def test_heat_sizes_and_prices_are_written_as_the_language_writes_numbers(tmp_pa
 def test_counts_are_grouped_as_each_shipped_language_groups_them(tmp_path):
     config = load_config(make_site(tmp_path / "s", {}, "title: T\nbase_url: https://example.org/\n") / "config.yaml")
     said = {}
-    for language in ("en", "de", "fr", "es", "ja"):
+    for language in ("en", "de", "fr", "es", "ja", "fa"):
         words = load_words(dataclasses.replace(config, language=language))
         said[language] = (words.number(1234), words.number(12345), words.t("sources", 2345), words.number(0.5))
     assert said["en"] == ("1,234", "12,345", "+2,345 sources", "0.5")
@@ -71,6 +72,34 @@ def test_counts_are_grouped_as_each_shipped_language_groups_them(tmp_path):
     assert said["fr"][:2] == ("1\u202f234", "12\u202f345") and said["fr"][3] == "0,5"
     assert said["es"][:2] == ("1234", "12.345")  # (Spanish groups from five digits)
     assert said["ja"][:2] == ("1,234", "12,345")
+    assert said["fa"] == ("۱٬۲۳۴", "۱۲٬۳۴۵", "+۲٬۳۴۵ منبع", "۰٫۵")  # (as Intl.NumberFormat("fa") writes them)
+
+
+# CLDR 48's `ar` alone writes Latin digits, but Egypt's, Saudi Arabia's ... Arabic ones (٠-٩): a site's own
+# words file for its region says so, by the same key as Persian's
+AR_EG = 'number_digits: "٠١٢٣٤٥٦٧٨٩"\nnumber_decimal: "٫"\nnumber_group: "٬"\n'
+
+
+@pytest.mark.parametrize("language, files, number, date", [
+    ("fa", {}, "۱٬۲۳۴٬۵۶۷٫۵", "۴ مارس ۲۰۲۶، ساعت ۰۸:۰۵"),
+    ("ar", {}, "1,234,567.5", "4 مارس 2026، 08:05"),
+    ("ar-EG", {"themes/default/i18n/ar-eg.yaml": AR_EG}, "١٬٢٣٤٬٥٦٧٫٥", "٤ مارس ٢٠٢٦، ٠٨:٠٥"),
+])
+def test_numbers_and_dates_are_written_in_the_languages_digits(tmp_path, language, files, number, date):
+    root = make_site(tmp_path / "s", files, f"title: T\nbase_url: https://example.org/\nlanguage: {language}\n")
+    words = load_words(load_config(root / "config.yaml"))
+    assert words.problems == ()
+    assert words.number(1234567.5) == number
+    assert words.date(datetime(2026, 3, 4, 8, 5), "time") == date
+
+
+def test_digits_that_are_not_ten_in_order_are_warned_of_and_numbers_stay_latin(tmp_path):
+    root = make_site(tmp_path / "s", {"themes/default/i18n/fa.yaml": 'number_digits: "۱۲۳۴۵۶۷۸۹۰"\n'},
+                     "title: T\nbase_url: https://example.org/\nlanguage: fa\n")
+    words = load_words(load_config(root / "config.yaml"))
+    said = [str(problem) for problem in words.problems]
+    assert len(said) == 1 and said[0].startswith("themes/default/i18n/fa.yaml:1: `number_digits` must be"), said
+    assert words.number(1234) == "۱٬۲۳۴"  # (the theme's own Persian digits: the site's are left out)
 
 
 def test_a_million_sources_take_the_form_a_million_takes_in_each_shipped_language(tmp_path):
@@ -162,6 +191,7 @@ def _times(tab) -> list[dict]:
     ("fr", "il y a 3 heures", "il y a 2 jours", "il y a 40 minutes"),
     ("es", "hace 3 horas", "hace 2 días", "hace 40 minutos"),
     ("ja", "3 時間前", "2 日前", "40 分前"),
+    ("fa", "۳ ساعت پیش", "۲ روز پیش", "۴۰ دقیقه پیش"),
 ])
 def test_recent_dates_read_as_time_ago_in_the_pages_language(browser, tmp_path, language, fresh, download, coverage):
     config = site(tmp_path, language)
@@ -182,7 +212,7 @@ def test_recent_dates_read_as_time_ago_in_the_pages_language(browser, tmp_path, 
             # the story page's own byline keeps its date and time; its coverage list reads "... ago"
             tab.goto(base + "news/2026/11/20/fresh/")
             byline = tab.locator(".story .byline time").first.text_content()
-            assert re.search(r"2026", byline)
+            assert "2026".translate(load_words(config).digits) in byline
             assert coverage in [t["text"] for t in _times(tab)]
         finally:
             context.close()
@@ -336,17 +366,21 @@ def test_every_search_page_carries_the_words_its_script_shows(tmp_path):
 
 
 @pytest.mark.slow
-def test_search_results_write_numbers_as_the_pages_do(browser, tmp_path):
-    config = site(tmp_path, "de")
+@pytest.mark.parametrize("language, facts, heat, found", [
+    ("de", "58,1 MB · 1.299,50 EUR", "12,5", "1 Ergebnis"),
+    ("fa", "۵۸٫۱ MB · ۱٬۲۹۹٫۵۰ EUR", "۱۲٫۵", "۱ نتیجه"),
+])
+def test_search_results_write_numbers_as_the_pages_do(browser, tmp_path, language, facts, heat, found):
+    config = site(tmp_path, language)
     with static_server(config.output_path, "/news/") as base:
         context = browser.new_context()
         tab = context.new_page()
         try:
             tab.goto(base + "search/?q=download")
             tab.locator("#search-results li").first.wait_for(timeout=10_000)
-            assert tab.locator("#search-results .facts").first.text_content() == "58,1 MB · 1.299,50 EUR"
-            assert tab.locator("#search-results .signal.heat").first.get_attribute("title").endswith(" 12,5")
-            assert "12,5" in tab.locator("#search-results .signal.heat").first.get_attribute("aria-label")
-            assert "1 Ergebnis" in tab.locator("#search-status").text_content()
+            assert tab.locator("#search-results .facts").first.text_content() == facts
+            assert tab.locator("#search-results .signal.heat").first.get_attribute("title").endswith(" " + heat)
+            assert heat in tab.locator("#search-results .signal.heat").first.get_attribute("aria-label")
+            assert found in tab.locator("#search-status").text_content()
         finally:
             context.close()

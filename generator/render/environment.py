@@ -413,15 +413,17 @@ def make_env(config: Config, site: Site, fragments: dict | None = None,
                 "english": sorted(english)}
 
     # (the same text on every page, made once: the pages' fingerprints hold the words through words.digest)
+    # (and the digits its counts are written in, for a language that writes others than 0-9: Persian's ۰-۹)
     ago_words = Markup(json_script({**{key: words.entries[key] for key in AGO_WORDS if key in words.entries},
+                                    **({"number_digits": words.entries["number_digits"]} if words.digits else {}),
                                     "english": sorted(key for key in AGO_WORDS if key in words.english)})
                        .replace("'", "\\u0027"))
 
     def relative_time_words() -> Markup:
         """The words static/js/relative-times.js writes recent dates in ("3 hours ago": `minutes_ago`, `hours_ago`,
-        `days_ago`, each its plural forms; `english`: those of them shown in English for a partial words file,
-        which it marks as word_lang does), as JSON for its script element's single-quoted `data-ago` (', <, >
-        and & written as JSON escapes)."""
+        `days_ago`, each its plural forms; `number_digits` where they are not 0-9; `english`: those of them shown in
+        English for a partial words file, which it marks as word_lang does), as JSON for its script element's
+        single-quoted `data-ago` (', <, > and & written as JSON escapes)."""
         return ago_words
 
     def publisher(ref) -> dict:
@@ -665,7 +667,7 @@ def page_feed_name(page: Page, list_title: str = "", words: Words = Words()) -> 
 # The words search.js shows (it reads them from the block with_search_words puts into the search page).
 SEARCH_WORDS = ("search_longer", "search_did_you_mean", "search_none", "search_found", "search_partial",
                 "search_unavailable", "heat", "hot_signal", "meter_label", "sources", "also_covered", "topics",
-                "number_decimal", "number_group", "number_group_from",
+                "number_decimal", "number_group", "number_group_from", "number_digits",
                 *(f"badge_{kind}" for kind in (*KNOWN, OTHER)))
 
 

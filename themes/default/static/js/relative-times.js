@@ -19,6 +19,11 @@
     words = JSON.parse(script.getAttribute("data-ago"));
   } catch (error) { /* none (a theme's own copy of the partial): the browser's words, below */ }
   var english = words && Array.isArray(words.english) ? words.english : [];
+  // The digits a count is written in, where the language's are not 0-9 (Persian's ۰-۹: generator/i18n.py, Words.number).
+  var digits = words && typeof words.number_digits === "string" ? Array.from(words.number_digits) : [];
+  function numeral(count) {
+    return digits.length === 10 ? String(count).replace(/[0-9]/g, function (d) { return digits[d]; }) : String(count);
+  }
   // A count's plural form, as search.js chooses its own: Intl.PluralRules costs little, unlike the browser's
   // Intl.RelativeTimeFormat, whose first formatter (a number formatter's) is a long task on a slow phone.
   var rules = {};
@@ -45,7 +50,7 @@
     if (typeof forms === "string") forms = { other: forms };
     if (forms && typeof forms === "object") {
       var text = forms[form(count, tag)] || forms.other;
-      if (typeof text === "string") return [text.replace(/\{n\}/g, String(count)), tag];
+      if (typeof text === "string") return [text.replace(/\{n\}/g, numeral(count)), tag];
     }
     return formatter() ? [format.format(-count, unit), language] : null;
   }

@@ -70,8 +70,9 @@
     "\\u{1f6d5}-\\u{1f6df}\\u{1f6eb}-\\u{1f6ec}\\u{1f6f4}-\\u{1f6fc}\\u{1f7e0}-\\u{1f7f0}" +
     "\\u{1f90c}-\\u{1f93a}\\u{1f93c}-\\u{1f945}\\u{1f947}-\\u{1f9ff}\\u{1fa70}-\\u{1faf6}" +
     "\\u{20000}-\\u{3134a}" + "]", "gu");
-  // generator/site/text.py text_width: how wide a text is drawn, in Latin letters; a headline wider than 200 is
-  // `long` (templates/partials/card.html). Characters, not UTF-16 units, as Python counts them.
+  // generator/site/text.py text_width: how wide a text is drawn, in Latin letters; a headline wider than the
+  // theme's limit is `long` (data-long-headline: templates/partials/headline.html). Characters, not UTF-16 units,
+  // as Python counts them.
   function textWidth(text) {
     return Array.from(text).length + (text.match(WIDE) || []).length;
   }
@@ -234,6 +235,8 @@
 
   if (!root) return;
   var base = root.getAttribute("data-base") || "/";
+  // (a theme's own search.html without it: no result is cut)
+  var longHeadline = Number(root.getAttribute("data-long-headline")) || Infinity;
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var topicSelect = document.getElementById("search-topic");
@@ -279,13 +282,16 @@
     });
   }
 
-  // A number as the pages write it (generator/i18n.py, Words.number): the words' decimal mark and digit groups.
+  // A number as the pages write it (generator/i18n.py, Words.number): the words' decimal mark, digit groups and
+  // digits (Persian's ۰-۹).
   function numeral(value) {
     var parts = String(Math.abs(value)).split("."), whole = parts[0], group = words.number_group || ",";
     if (whole.length >= Math.max(4, Number(words.number_group_from) || 4)) {
       whole = whole.replace(/\B(?=(\d{3})+$)/g, function () { return group; });
     }
-    return (value < 0 ? "-" : "") + whole + (parts[1] ? (words.number_decimal || ".") + parts[1] : "");
+    var text = (value < 0 ? "-" : "") + whole + (parts[1] ? (words.number_decimal || ".") + parts[1] : "");
+    var digits = typeof words.number_digits === "string" ? Array.from(words.number_digits) : [];
+    return digits.length === 10 ? text.replace(/[0-9]/g, function (d) { return digits[d]; }) : text;
   }
 
   // The word `key` as a <span>, its {name}s filled from `values`: a value that is a node (what the reader typed,
@@ -920,7 +926,7 @@
     }
     var body = element("div", "card-body");
     // a headline of several sentences is cut on a phone, as a list card's is (templates/partials/card.html)
-    var heading = element("h2", textWidth(get("title")) > 200 ? "card-title long" : "card-title");
+    var heading = element("h2", textWidth(get("title")) > longHeadline ? "card-title long" : "card-title");
     var link = content(element("a"));
     link.href = base + url;
     // The type's badge: the theme's word (`type_word`: badge_video ...) in the words' language, as the title's
