@@ -42,27 +42,33 @@ _TAGS = re.compile("[\U000e0000-\U000e007f]+")
 # Symbols that carry meaning in names ("C++", "C#", "Q&A") are spelled out rather than dropped,
 # so that different names do not end up with the same slug.
 _SPELLED = str.maketrans({"+": " plus ", "#": " sharp ", "&": " and ", "@": " at "})
+# German writes its umlauts so where it has none (addresses, typewriters): `Glätte` (black ice) is `glaette`, not
+# `glatte` (smooth), and `&` is "und". Only on a German site: Swedish, Finnish or Turkish drop the dots.
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "&": " und "})
 
 
-def slugify(text: str, fallback: str = "") -> str:
-    """Transliterate to ASCII, lower-case, keep [a-z0-9-], cut at a word boundary with a hash of the rest.
+def slugify(text: str, fallback: str = "", language: str = "") -> str:
+    """Transliterate to ASCII, lower-case, keep [a-z0-9-], cut at a word boundary with a hash of the rest;
+    `language`: the site's (`config.language`), for German's letters.
 
     Text with nothing left (only emoji, say) gets a short stable hash so that it
     still has a unique, safe slug. A Windows device name gets a `_` (see above).
     """
     text = str(text)
-    slug = plain_slug(text)
+    slug = plain_slug(text, language)
     if not slug:
         seed = text or fallback
         slug = "x-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
     return slug + "_" if device_name(slug) else slug
 
 
-def plain_slug(text: str) -> str:
+def plain_slug(text: str, language: str = "") -> str:
     """`text` as slugify makes it a slug (transliterated, lower-case, [a-z0-9-], cut), or "" when nothing of it is
     left: no letter or digit (`???`), or only characters that show nothing."""
     text = str(text)
     shown = text if text.isascii() else _TAGS.sub("", text)
+    if language.replace("_", "-").split("-")[0].lower() == "de":
+        shown = unicodedata.normalize("NFC", shown).translate(_GERMAN)  # (`u` and a combining diaeresis too)
     slug = _NOT_SLUG.sub("-", anyascii(spell_symbols(shown)).lower()).strip("-")
     return distinct_slug(slug, slug) if len(slug) > MAX_SLUG else slug
 

@@ -237,6 +237,16 @@ def test_the_guides_example_item_and_sources_are_accepted_as_written(tmp_path):
             "0 errors, 0 warnings"), (block, done.stdout)
 
 
+def _site_under_a_path(tmp_path: Path) -> tuple[Path, Path]:
+    """A site that `newsdesk init` made, its base_url set to a project site's (under `/news/`), and its config."""
+    site = tmp_path / "my-site"
+    assert cli_main(["init", str(site)]) == 0
+    config = site / "config.yaml"
+    config.write_text(re.sub(r"(?m)^base_url: .*$", "base_url: https://user.github.io/news/",
+                             config.read_text(encoding="utf-8")), encoding="utf-8")
+    return site, config
+
+
 def test_the_themes_own_stylesheet_example_is_linked_on_every_page_under_a_sub_path(tmp_path, capsys):
     """docs/themes.md's stylesheet of your own, its files written as the page lists them into a site that
     `newsdesk init` made, published under a path: every page links the file, at an address the build wrote."""
@@ -244,11 +254,7 @@ def test_the_themes_own_stylesheet_example_is_linked_on_every_page_under_a_sub_p
     section = text[text.index("**A stylesheet or script of your own**"):]
     files, template = re.search(r"```\n(.*?)```\s*```jinja\n(.*?)```", section, re.S).groups()
     stylesheet, base = files.split()
-    site = tmp_path / "my-site"
-    assert cli_main(["init", str(site)]) == 0
-    config = site / "config.yaml"
-    config.write_text(re.sub(r"(?m)^base_url: .*$", "base_url: https://user.github.io/news/",
-                             config.read_text(encoding="utf-8")), encoding="utf-8")
+    site, config = _site_under_a_path(tmp_path)
     for path, content in ((stylesheet, ".card-title { color: rebeccapurple; }\n"), (base, template)):
         target = tmp_path / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -263,6 +269,34 @@ def test_the_themes_own_stylesheet_example_is_linked_on_every_page_under_a_sub_p
     for page in pages:
         links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text(encoding="utf-8"))
         assert links[-1] == f"/news/static/{name}" and len(links) >= 2, (page, links)  # after the theme's
+
+
+def test_the_themes_own_page_example_is_in_the_header_of_every_page_under_a_sub_path(tmp_path, capsys):
+    """docs/themes.md's page of your own: its HTML file and its line in a copy of the bundled site_nav.html, in a
+    site that `newsdesk init` made, published under a path: every page's header links the page, which is
+    written, and its stylesheet's relative address is the theme's stylesheet."""
+    text = (DOCS / "themes.md").read_text(encoding="utf-8")
+    section = text[text.index("**A page of your own, linked from the header**"):]
+    files, page, line = re.search(r"```\n(.*?)```\s*```html\n(.*?)```\s*```jinja\n(.*?)```", section, re.S).groups()
+    own, nav = files.split()
+    site, config = _site_under_a_path(tmp_path)
+    bundled = (ROOT / "themes/default/templates/partials/site_nav.html").read_text(encoding="utf-8")
+    assert bundled.count("</ul>") == 1
+    for path, content in ((own, page), (nav, bundled.replace("</ul>", line + "</ul>"))):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(content, encoding="utf-8")
+    capsys.readouterr()
+    assert cli_main(["build", "--config", str(config)]) == 0
+    assert "warning" not in capsys.readouterr().err
+    name = own.split("/static/", 1)[1]
+    written = site / "output/static" / name
+    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', written.read_text(encoding="utf-8"))[1]
+    assert (written.parent / stylesheet).resolve() == (site / "output/static/css/site.css").resolve()
+    assert (site / "output/static/css/site.css").is_file()
+    pages = sorted(path for path in (site / "output").rglob("*.html") if path != written)
+    assert len(pages) > 5
+    for path in pages:
+        assert f'<a href="/news/static/{name}">' in path.read_text(encoding="utf-8"), path
 
 
 @pytest.mark.slow

@@ -385,6 +385,20 @@ def test_a_date_with_the_day_and_month_as_numbers_is_refused_with_its_readings_t
     ]
 
 
+def test_a_date_with_a_two_digit_year_is_refused_with_its_year_in_four_digits_to_write(tmp_path, capsys):
+    # Written by hand on a German site, `03.12.26` (as Germans write a date in short) was refused with "write it
+    # as 2026-11-22T08:00:00Z", which did not say what was wrong with it. Its century is not guessed.
+    written = {"03.12.26": None, "3.12.26 um 14:30 Uhr": None, "03.12.2026": "2026-12-03T00:00:00Z"}
+    read, said = built_dates(tmp_path, written, capsys, ITEMS_CONFIG + "language: de\n")
+    assert read == written, said
+    assert [line.split(" is not a date: ", 1)[1] for line in said.splitlines() if "is not a date" in line] == [
+        "'03.12.26' (its year has two digits, which could be of any century: write it in four, as 03.12.2026)"
+        " [left out]",
+        "'3.12.26 um 14:30 Uhr' (its year has two digits, which could be of any century: write it in four, as"
+        " 3.12.2026 um 14:30 Uhr) [left out]",
+    ]
+
+
 def test_an_offset_of_a_day_or_more_or_of_sixty_minutes_is_said_in_words_at_its_line(tmp_path):
     """`+99:00` was said in Python's words ("offset must be a timedelta strictly between -timedelta(hours=24)
     and timedelta(hours=24), not datetime.timedelta(days=4, ...)"), and `+05:99`, unquoted, was read by YAML as

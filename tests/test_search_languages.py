@@ -116,7 +116,7 @@ FOUND_BY = {
     "ru": ("Новый закон", ["новый", "новыи", "новая", "закон"]),
     "ca": ("Informació electoral", ["informacio", "informació", "informacions"]),
     "fr": ("Élections régionales", ["elections", "élection", "regionales", "régionale"]),
-    "de": ("Häuser in der Straße", ["hauser", "Haus", "strasse", "Straßen"]),
+    "de": ("Häuser in der Straße", ["hauser", "haeuser", "Haus", "strasse", "Straßen"]),
     "es": ("Elecciones en el país", ["elecciones", "elección", "pais", "países"]),
     "hi": ("सरकार की किताबें", ["सरकार", "किताब", "सरकारें"]),
     "pl": ("Wybory w Łodzi", ["lodzi", "Łodzi", "wybory"]),  # a letter with a stroke, typed without it

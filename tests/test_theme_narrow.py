@@ -9,8 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import build_site, item, make_site, static_server
+from conftest import ROOT, build_site, item, make_site, static_server
 
 pytestmark = pytest.mark.slow  # real builds, served, in Chromium
 
@@ -192,6 +193,34 @@ def test_a_long_provider_name_on_its_page_is_headed_like_a_topic(browser, long_s
 
 OPTIONS = """() => [...document.querySelectorAll('.search-options select')].map(s => {
   const r = s.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top}; })"""
+
+
+PLACEHOLDER_ROOM = """([word, button]) => {
+  document.querySelector('.site-search button').textContent = button;  // (the language's, beside the box)
+  const box = document.querySelector('#site-search-q'), style = getComputedStyle(box);
+  const pen = document.createElement('canvas').getContext('2d');
+  pen.font = style.font;
+  return {text: pen.measureText(word).width,
+          room: box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_header_search_box_shows_its_whole_placeholder_in_every_shipped_language(browser, example, width):
+    # "Meldungen durchsuchen" showed as "Meldungen durc" on every German page, "Rechercher des articles" as
+    # "Rechercher des ar" on every French one. Each shipped words file's placeholder, in the box the pages have.
+    words = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+             for path in sorted((ROOT / "themes/default/i18n").glob("*.yaml"))}
+    assert len(words) >= 12 and words["de"]["search_stories"] and words["fr"]["search"]
+    context, tab = _tab(browser, width)
+    try:
+        tab.goto(example)
+        cut = {language: (file["search_stories"], measured) for language, file in words.items()
+               for measured in [tab.evaluate(PLACEHOLDER_ROOM, [file["search_stories"], file["search"]])]
+               if measured["text"] > measured["room"]}
+        assert cut == {}, f"at {width} px, placeholders wider than the search box: {cut}"
+    finally:
+        context.close()
 
 
 def test_the_search_options_line_up_on_a_phone(browser, example):

@@ -332,7 +332,7 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     now = build_time(config, environ)
     records = load_records(config)
     check_content_folder(config)
-    topic_defs = topic_definitions(records.topics + config.topics)
+    topic_defs = topic_definitions(records.topics + config.topics, config.language)
     digest = config_key(config, records.topics, records.providers)
     # Reading and planning make what the build keeps, and little cyclic garbage: without the collector, which
     # walked the plan as it grew (two full collections of a 10,000-item site's warm build).

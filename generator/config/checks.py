@@ -226,7 +226,7 @@ def _check_declared(config: Config, node, path: str, problems: list[Problem]) ->
                 problems.append(Problem(path, line, f"`topics[{index}]` has no name",
                                         "give it a `name:`, or remove the entry"))
             continue
-        slug = slugify(topic.slug or topic.name)
+        slug = slugify(topic.slug or topic.name, language=config.language)
         if slug in pages:  # (else the later would silently take the earlier's page and its stories)
             first = pages[slug]
             problems.append(Problem(

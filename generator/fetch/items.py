@@ -99,11 +99,11 @@ def hash_of(key: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def file_name(folder: str, source: Source, key: str, title: str) -> str:
-    """`<folder>/<source>/<title words>-<identity hash>.md`, relative to the content folder. The title is
-    the one the entry had when first fetched; later fetches find the file by its hash, so a changed title
-    changes neither the file nor the page's URL."""
-    words = slugify(title)
+def file_name(folder: str, source: Source, key: str, title: str, language: str = "") -> str:
+    """`<folder>/<source>/<title words>-<identity hash>.md`, relative to the content folder, its words as the
+    site's `language` writes them in a page's address. The title is the one the entry had when first fetched;
+    later fetches find the file by its hash, so a changed title changes neither the file nor the page's URL."""
+    words = slugify(title, language=language)
     if len(words) > TITLE_SLUG_CHARS:
         words = words[:TITLE_SLUG_CHARS].rsplit("-", 1)[0] or words[:TITLE_SLUG_CHARS]
     return f"{folder.strip('/')}/{slugify(source.key)}/{words}-{hash_of(key)}.md"

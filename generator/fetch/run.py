@@ -80,7 +80,7 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
         raise ConfigError(_no_state_folder(config))
     state = load_state(state_path, config.fetch.state_file)
     _check_folder(state, config, configured or config)
-    store = Store(config.content_path, config.fetch.folder, state, topics, sources)
+    store = Store(config.content_path, config.fetch.folder, state, topics, sources, config.language)
     results: list[SourceResult] = []
     with Client(settings_of(config)) as client, ThreadPoolExecutor(config.fetch.concurrency) as pool, \
             Parsers(config.fetch.parse_timeout) as parser:

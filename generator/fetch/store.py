@@ -40,9 +40,10 @@ class Store:
     """The content folder's fetched files and their records in the state; used from one thread."""
 
     def __init__(self, content: Path, folder: str, state: State, topics: tuple[TopicConfig, ...],
-                 sources: tuple[Source, ...]):
+                 sources: tuple[Source, ...], language: str = ""):
         self.content = content
         self.folder = folder.strip("/")
+        self.language = language  # (the site's: new files' names are as its pages' addresses write the words)
         self.state = state
         self.topics = topics
         self.listed = {source.url for source in sources}
@@ -139,7 +140,7 @@ class Store:
                 self.state.items[key] = replace(record, source=source.url, sha256=digest, date=date,
                                                 others=_without(record.others, source.url))
                 continue
-            name = self.by_hash.get(hash_of(key)) or file_name(self.folder, source, key, title_of(entry))
+            name = self.by_hash.get(hash_of(key)) or file_name(self.folder, source, key, title_of(entry), self.language)
             path = self.content / name
             if path.exists():
                 if path.read_bytes() != text:

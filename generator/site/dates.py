@@ -310,6 +310,23 @@ def _either_order(text: str) -> str:
             f"{' or '.join(readings)}{time}")
 
 
+_TWO_DIGIT_YEAR = re.compile(r"(([0-9]{1,2})\.([0-9]{1,2})\.)([0-9]{2})(?![0-9])(.*)", re.DOTALL)
+
+
+def _two_digit_year(text: str) -> str:
+    """What to write for a date whose year is two digits after the day and month (`05.12.26`, as German and
+    other languages write a date in short), which is no date: which century is meant is not guessed."""
+    found = _TWO_DIGIT_YEAR.fullmatch(text.strip())
+    if not found:
+        return ""
+    try:
+        date(2000 + int(found[4]), int(found[3]), int(found[2]))
+    except ValueError:  # (no day and month: `14.30.00`, a time)
+        return ""
+    return (f"its year has two digits, which could be of any century: write it in four, as "
+            f"{found[1]}20{found[4]}{found[5]}")
+
+
 def _from_rfc2822(value: str, key: str, written: str | None = None) -> datetime:
     """An RFC 2822 date (`Fri, 20 Nov 2026 08:00:00 GMT`); one without a zone is in the site's zone, as an ISO
     one is, but a zone name the format does not know (`CEST`) is refused rather than taken for that.
@@ -321,7 +338,8 @@ def _from_rfc2822(value: str, key: str, written: str | None = None) -> datetime:
     words = value.split()
     if moment is None:
         raise Unusable(f"`{key}` is not a date: {shown(value if written is None else written)}",
-                        _either_order(value if written is None else written) or "write it as 2026-11-22T08:00:00Z")
+                        _either_order(value if written is None else written)
+                        or _two_digit_year(value if written is None else written) or "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None and words[-1] == "-0000":  # (the format's "UTC, local zone unknown")
         moment = moment.replace(tzinfo=timezone.utc)
     return moment

@@ -79,15 +79,16 @@ def declared_provider(provider: ProviderConfig) -> ProviderConfig:
     return dataclasses.replace(provider, name=name, domain=domain, description=description)
 
 
-def topic_definitions(defs: tuple[TopicConfig, ...]) -> dict[str, tuple[str, TopicConfig]]:
-    """casefolded name or slug, or topic_identity of the name -> (slug, definition); later definitions win
-    (config over data_dir), and a name or slug as written over an identity. Each as declared_topic reads it."""
+def topic_definitions(defs: tuple[TopicConfig, ...], language: str = "") -> dict[str, tuple[str, TopicConfig]]:
+    """casefolded name or slug, or topic_identity of the name -> (slug, definition), the slug made in the site's
+    `language`; later definitions win (config over data_dir), and a name or slug as written over an identity.
+    Each as declared_topic reads it."""
     table: dict[str, tuple[str, TopicConfig]] = {}
     defs = tuple(map(declared_topic, defs))
     for topic in defs:
-        table[topic_identity(topic.name)] = (slugify(topic.slug or topic.name), topic)
+        table[topic_identity(topic.name)] = (slugify(topic.slug or topic.name, language=language), topic)
     for topic in defs:
-        slug = slugify(topic.slug or topic.name)
+        slug = slugify(topic.slug or topic.name, language=language)
         table[topic.name.casefold()] = (slug, topic)
         table[slug] = (slug, topic)
     return table

@@ -62,7 +62,7 @@ def build_site(
             topic_names.setdefault(slug, name)
     warnings.extend(unknown_parents(config, topic_defs))
     site = _index(tuple(kept), topic_defs, topic_names, extra_providers + config.providers, provider_slugs, alike,
-                  topic_slugs, alike_topics)
+                  topic_slugs, alike_topics, config.language)
     return ModelResult(site, tuple(problems), tuple(warnings), tuple(withheld))
 
 
@@ -147,15 +147,16 @@ def unknown_parents(config: Config, topic_defs: dict) -> list[Problem]:
     return problems
 
 
-def _topic_slug(name: str, topic_defs: dict) -> str:
+def _topic_slug(name: str, topic_defs: dict, language: str) -> str:
     """A topic's plain slug: a declared topic's own, else made from the name (slugs.distinct_topics may move it)."""
     found = definition(name, topic_defs)
-    return found[0] if found else slugify(name)
+    return found[0] if found else slugify(name, language=language)
 
 
 def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str],
            provider_defs: tuple[ProviderConfig, ...], provider_slugs: dict[str, str],
-           alike_providers: frozenset[str], topic_slugs: dict[str, str], alike_topics: frozenset[str]) -> Site:
+           alike_providers: frozenset[str], topic_slugs: dict[str, str], alike_topics: frozenset[str],
+           language: str) -> Site:
     # Topics: every defined topic plus every topic an item names, parents before children.
     topics: dict[str, dict] = {}
     for slug, topic in sorted({v[0]: v[1] for v in topic_defs.values()}.items(), key=lambda kv: kv[0]):
@@ -170,7 +171,7 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
     for slug, info in topics.items():
         parent = info["parent"]
         if parent:
-            parent_slug = _topic_slug(parent, topic_defs)
+            parent_slug = _topic_slug(parent, topic_defs, language)
             info["parent"] = parent_slug if parent_slug in topics and parent_slug != slug else ""
     children: dict[str, list[str]] = defaultdict(list)
     for slug, info in topics.items():

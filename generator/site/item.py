@@ -137,7 +137,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     if errors:
         first = errors[0]
         return Rejected(first.path, first.line, first.message, first.hint, errors=errors, warnings=warnings)
-    slug = slugify(slug_text or stem or title, fallback=source.path)
+    slug = slugify(slug_text or stem or title, fallback=source.path, language=config.language)
     if not slug_text and not stem:
         slug_key = notes.aliases.get("title", "title")
     day = published.astimezone(config.zone)  # (strftime writes year 1 as "1")

@@ -65,7 +65,7 @@ def topics_field(meta: dict, topic_defs: dict, config: Config, notes: Notes) -> 
         key = ("declared", found[0]) if found else ("", topic_identity(name))
         if key not in seen:
             seen.add(key)
-            topics.append((found[0] if found else slugify(name), name))
+            topics.append((found[0] if found else slugify(name, language=config.language), name))
             if not found:
                 undeclared.append(name)
     if topic_defs and config.undeclared_topics != "allow":

@@ -58,7 +58,7 @@ def load_records(config: Config) -> Records:
         _cap_text(fields, config.root, name, "topic record", warnings)
         # (the words that tag an item with it: `newsdesk fetch` uses them; a word that is no text is none)
         words = [word for key in ("keywords", "hashtags") for word in _listed(record.get(key))]
-        slug = _own_page(fields, topic_pages, config.root, name, warnings)
+        slug = _own_page(fields, topic_pages, config, name, warnings)
         topics.append(TopicConfig(name=fields["name"], slug=slug, parent=fields["parent"],
                                   description=fields["description"],
                                   keywords=tuple(dict.fromkeys(word for word in map(_text, words) if word))))
@@ -244,18 +244,19 @@ def _read_record(config: Config, path: Path, what: str) -> tuple[str, dict] | Pr
     return record if isinstance(record, Problem) else (name, record)
 
 
-def _own_page(fields: dict, pages: dict[str, tuple[str, str]], root: Path, path: str, warnings: list[Problem]) -> str:
+def _own_page(fields: dict, pages: dict[str, tuple[str, str]], config: Config, path: str,
+              warnings: list[Problem]) -> str:
     """A topic record's slug (its `_id`, else its name, as written): one of its own when an earlier record has
     that page and another topic's name (`_id: Case` and `_id: case`, `CON` and `con.`), with a warning at its
     line. The later record took the earlier's page, and that topic's items showed under the other's name."""
-    slug = slugify(fields["_id"] or fields["name"])
+    slug = slugify(fields["_id"] or fields["name"], language=config.language)
     first = _holder_before(pages, slug, (path, fields["name"]), later_takes_it=False)
     if not first or topic_identity(first[1]) == topic_identity(fields["name"]):
         return fields["_id"]  # (one topic written twice is one topic: the later record is used, as before)
     own = distinct_slug(slug, path)
     pages[own] = (path, fields["name"])
     key = "_id" if fields["_id"] else "name"
-    warnings.append(Problem(path, key_lines(root, path, {key}).get(key),
+    warnings.append(Problem(path, key_lines(config.root, path, {key}).get(key),
                             f"the topic record's page would be topics/{slug}/, which {first[0]} gives its topic "
                             f"{shown(first[1])}: this topic's page is topics/{own}/",
                             "give each topic record an `_id` of its own, or remove one of them if they are one topic"))
