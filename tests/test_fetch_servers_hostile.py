@@ -1,0 +1,130 @@
+"""`newsdesk fetch` against feed servers that are hostile or broken at the HTTP level: an answer whose
+headers never end, a body compressed over and over, a redirect to what no client can ask, and a fetch killed
+half way. Every server is on 127.0.0.1, started by the test."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import tracemalloc
+import zlib
+
+import pytest
+
+from conftest import FEED, fetched, make_site, run_fetch
+from feed_server import Route
+from generator.fetch.http import Client, Settings
+
+
+def listening(answer) -> tuple[socket.socket, str, threading.Event]:
+    """A server on 127.0.0.1 that reads each request and gives `answer(connection, stop)` the connection."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    stop = threading.Event()
+
+    def accept():
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            connection.recv(65536)
+            threading.Thread(target=answer, args=(connection, stop), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    return listener, f"http://127.0.0.1:{listener.getsockname()[1]}/feed.xml", stop
+
+
+def trickled_headers(connection: socket.socket, stop: threading.Event) -> None:
+    """A status line, then a header a byte at a time that never ends (each byte well within the timeout)."""
+    try:
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nX-Padding: ")
+        while not stop.is_set():
+            connection.sendall(b"x")
+            time.sleep(0.05)
+    except OSError:
+        pass
+    connection.close()
+
+
+@pytest.mark.slow
+def test_a_server_whose_headers_trickle_past_the_timeout_fails_and_the_others_are_fetched(tmp_path, server, capsys):
+    """`fetch.timeout` bounded the body of an answer, but not its headers: a server that sent a byte of a header
+    every moment held fetch for hours (until 16 kB of header), and a scheduled run with it. The whole answer is
+    bounded now; the feed fails with what happened, and the other feeds are fetched."""
+    server.routes["/good.xml"] = Route(FEED)
+    listener, url, stop = listening(trickled_headers)
+    site = make_site(tmp_path / "site", {}, f"title: T\nbase_url: https://example.org/\nfetch:\n  timeout: 1\n"
+                     f"  retries: 0\nsources:\n  - {url}\n  - {server.url('/good.xml')}\n")
+    started = time.monotonic()
+    try:
+        code, out, err = run_fetch(site, capsys)
+    finally:
+        stop.set()
+        listener.close()
+    assert time.monotonic() - started < 15, "the trickling headers held fetch up"
+    assert code == 1 and out.strip() == "2 sources, 2 new, 0 updated, 0 unchanged, 1 failed", out + err
+    assert (f"failed: config.yaml:7: {url}: timed out: no answer within 1 s; tried again on the next fetch; "
+            f"raise fetch.timeout if the feed is just slow") in err, err
+    assert sorted(fetched(site)) == ["One", "Two"]
+
+
+def good_then_trickled(connection: socket.socket, stop: threading.Event) -> None:
+    """On one kept-alive connection: the feed, then headers that never end for whatever is asked next."""
+    try:
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: %d\r\n\r\n"
+                           % len(FEED) + FEED)
+        connection.recv(65536)
+        trickled_headers(connection, stop)
+    except OSError:
+        pass
+
+
+@pytest.mark.slow
+def test_headers_that_trickle_on_a_connection_kept_alive_are_cut_off_too():
+    """A server may answer one feed and trickle the next on the same connection, which fetch keeps for the
+    host's next feed: that one is bounded by `fetch.timeout` as well."""
+    listener, url, stop = listening(good_then_trickled)
+    try:
+        with Client(Settings(timeout=1, retries=0)) as client:
+            first = client.get(url)
+            started = time.monotonic()
+            second = client.get(url.replace("feed.xml", "other.xml"))
+            waited = time.monotonic() - started
+    finally:
+        stop.set()
+        listener.close()
+    assert (first.status, first.body) == ("ok", FEED)
+    assert (second.status, second.message) == ("failed", "timed out: no answer within 1 s; tried again on the next "
+                                                          "fetch; raise fetch.timeout if the feed is just slow")
+    assert waited < 10, "the trickling headers held fetch up"
+
+
+def zeros_compressed(size: int) -> bytes:
+    """`size` zero bytes, gzip-compressed a megabyte at a time (never all of them in memory)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    megabyte = bytes(1024 * 1024)
+    return b"".join(packer.compress(megabyte) for _ in range(size // len(megabyte))) + packer.flush()
+
+
+def test_a_feed_compressed_twice_over_is_refused_before_it_is_unpacked(server):
+    """`Content-Encoding: gzip, gzip` (and so on) is unpacked by httpx one piece of the answer at a time, but each
+    piece through every layer at once: 650 bytes became 300 MB in memory before fetch.max_bytes was looked at, and
+    20 kB would be gigabytes (fetch killed for its memory, every feed lost). No server compresses a feed twice
+    but to do that: such an answer fails, said so, before any of it is unpacked."""
+    bomb = zlib.compress(zeros_compressed(64 * 1024 * 1024), 9)  # (deflate over gzip: 64 MiB from ~300 bytes)
+    server.routes["/bomb.xml"] = Route(bomb, headers={"Content-Encoding": "gzip, deflate"})
+    tracemalloc.start()
+    try:
+        with Client(Settings(timeout=10, retries=0, max_bytes=1024 * 1024)) as client:
+            answer = client.get(server.url("/bomb.xml"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 1024 * 1024, f"{peak:,} bytes in memory"
+    assert answer.status == "failed"
+    assert answer.message == ("the feed is compressed 2 times over (Content-Encoding: gzip, deflate), which no "
+                              "server does but to unpack to more than it can be read in; ask the site to compress "
+                              "it once, or remove the source")
