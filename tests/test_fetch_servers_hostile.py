@@ -4,7 +4,12 @@ half way. Every server is on 127.0.0.1, started by the test."""
 
 from __future__ import annotations
 
+import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 import tracemalloc
@@ -12,7 +17,7 @@ import zlib
 
 import pytest
 
-from conftest import FEED, fetched, make_site, run_fetch
+from conftest import FEED, ROOT, fetched, make_site, run_fetch
 from feed_server import Route
 from generator.fetch.http import Client, Settings
 
@@ -128,3 +133,59 @@ def test_a_feed_compressed_twice_over_is_refused_before_it_is_unpacked(server):
     assert answer.message == ("the feed is compressed 2 times over (Content-Encoding: gzip, deflate), which no "
                               "server does but to unpack to more than it can be read in; ask the site to compress "
                               "it once, or remove the source")
+
+
+UNDATED = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>U</title><link>https://u.example/</link>
+<item><title>Dated</title><link>https://u.example/1</link><pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate>
+<description>First.</description></item>
+<item><title>Undated</title><link>https://u.example/2</link><description>Second.</description></item>
+</channel></rss>
+"""
+
+
+@pytest.mark.slow
+def test_a_fetch_killed_half_way_leaves_files_the_next_fetch_knows_as_its_own(tmp_path, server, capsys):
+    """The state file was written once, at the end: a fetch killed after writing a feed's items (a CI job
+    cancelled, `timeout`, the machine's OOM killer) left files it had no record of. The next fetch, at a later
+    time, would write an undated entry's file with its own first-seen time, found the file different, and left
+    it alone for good ("not written by fetch as far as its state file knows"): never updated, and said at every
+    fetch. What a killed fetch wrote is known to the next one now, and updated as the feed changes."""
+    server.routes["/u.xml"] = Route(UNDATED)
+    server.routes["/other.xml"] = Route(FEED)
+    hanging = socket.socket()  # (a second source that never answers: the fetch is killed while it waits)
+    hanging.bind(("127.0.0.1", 0))
+    hanging.listen()
+    config = ("title: T\nbase_url: https://example.org/\nnow: \"{now}\"\nfetch:\n  timeout: 60\n  retries: 0\n"
+              "sources:\n  - " + server.url("/u.xml") + "\n  - {second}\n")
+    site = make_site(tmp_path / "site", {}, config.format(
+        now="2026-11-22T12:00:00Z", second=f"http://127.0.0.1:{hanging.getsockname()[1]}/feed.xml"))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    running = subprocess.Popen([sys.executable, "-m", "generator", "fetch", "--config", str(site / "config.yaml")],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        written = []
+        for _ in range(600):  # (the first source's two files, then it waits for the second)
+            written = list((site / "content").rglob("*.md"))
+            if len(written) == 2 or running.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert len(written) == 2 and running.poll() is None, running.poll() is not None and running.stderr.read()
+    finally:
+        running.send_signal(signal.SIGKILL)
+        running.wait()
+        hanging.close()
+    (site / "config.yaml").write_text(config.format(now="2026-11-23T12:00:00Z", second=server.url("/other.xml")),
+                                      encoding="utf-8")
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and out.startswith("2 sources, 2 new, 0 updated, 2 unchanged, 0 failed"), out + err
+    assert "already there" not in err, err
+    state = json.loads((site / "fetch-state.json").read_text(encoding="utf-8"))
+    files = sorted(path.relative_to(site / "content").as_posix() for path in written)
+    assert sorted(record["file"] for record in state["items"].values() if record["source"] == server.url("/u.xml")) \
+        == files
+    server.routes["/u.xml"] = Route(UNDATED.replace(b"Second.", b"Second, corrected."))
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and out.startswith("2 sources, 0 new, 1 updated, 3 unchanged"), out + err
+    assert fetched(site)["Undated"]["publishedDateTime"] == "2026-11-22T12:00:00Z"  # (first seen by the killed one)
+    assert not [path for path in site.rglob("*") if "journal" in path.name or path.name.endswith(".tmp")]
