@@ -189,3 +189,23 @@ def test_a_fetch_killed_half_way_leaves_files_the_next_fetch_knows_as_its_own(tm
     assert code == 0 and out.startswith("2 sources, 0 new, 1 updated, 3 unchanged"), out + err
     assert fetched(site)["Undated"]["publishedDateTime"] == "2026-11-22T12:00:00Z"  # (first seen by the killed one)
     assert not [path for path in site.rglob("*") if "journal" in path.name or path.name.endswith(".tmp")]
+
+
+def test_a_redirect_to_nowhere_or_an_unasked_304_is_said_as_what_it_is(tmp_path, server, capsys):
+    """A 301 without a Location was followed to the feed's own URL, six times, and said as "more than 5
+    redirects"; a 304 Not Modified to a request that named no version of the feed (a first fetch) was taken
+    for "unchanged": the feed's entries were never read, and nothing said so. Each fails, said as it is."""
+    server.routes["/nowhere.xml"] = Route(b"", 301, "text/plain")
+    server.routes["/unasked.xml"] = Route(b"", 304, "text/plain")
+    server.routes["/good.xml"] = Route(FEED)
+    site = make_site(tmp_path / "site", {}, "title: T\nbase_url: https://example.org/\nfetch:\n  retries: 0\n"
+                     "sources:\n" + "".join(f"  - {server.url(path)}\n" for path in ("/nowhere.xml", "/unasked.xml",
+                                                                                    "/good.xml")))
+    code, out, err = run_fetch(site, capsys)
+    assert code == 1 and out.strip() == "3 sources, 2 new, 0 updated, 0 unchanged, 2 failed", out + err
+    assert [line for line in err.splitlines() if line.startswith("failed: ")] == [
+        f"failed: config.yaml:6: {server.url('/nowhere.xml')}: HTTP 301 redirects to no address (the answer has no "
+        f"Location); open the URL in a browser, and give the address it ends at",
+        f"failed: config.yaml:7: {server.url('/unasked.xml')}: HTTP 304 Not Modified, though fetch has no copy of the "
+        f"feed (it sent no ETag or date to compare): the server answers wrongly; tell the site, or remove the source"]
+    assert len(server.asked("/nowhere.xml")) == 1

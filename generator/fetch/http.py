@@ -155,6 +155,9 @@ class Client:
                               wait=failure.wait, hint=failure.hint, silent=failure.silent) from None
             if status in (301, 302, 303, 307, 308):
                 location = _as_sent(answer.headers.get("location", ""))
+                if not location:  # (else joined to the URL itself: asked again, and said as "more than 5 redirects")
+                    raise _Failed(f"HTTP {status} redirects to no address (the answer has no Location)",
+                                  hint="open the URL in a browser, and give the address it ends at")
                 target = joined(url, location)  # ("" for what no URL parser reads: `http://[::1/`)
                 if len(target) > MAX_URL:
                     raise _Failed(f"HTTP {status} redirects to an address of {len(target):,} characters, more "
@@ -171,6 +174,12 @@ class Client:
                 url, redirected = target, status
                 continue
             if status == 304:
+                if not headers:  # (a first fetch, or one reading the feed whole: "unchanged" would read nothing)
+                    noun = self.settings.noun
+                    raise _Failed(f"HTTP 304 Not Modified, though {self.settings.run} has no copy of the {noun} (it "
+                                  f"sent no ETag or date to compare): the server answers wrongly",
+                                  hint=f"tell the site, or remove "
+                                       f"{'the source' if noun == 'feed' else f'the {noun} from the item'}")
                 return Response("not_modified", url=url, moved_to=moved_to)
             if status == 410:
                 return Response("gone", url=url, moved_to=moved_to, message="HTTP 410 Gone: the feed was removed")
