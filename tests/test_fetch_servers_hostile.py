@@ -209,3 +209,31 @@ def test_a_redirect_to_nowhere_or_an_unasked_304_is_said_as_what_it_is(tmp_path,
         f"failed: config.yaml:7: {server.url('/unasked.xml')}: HTTP 304 Not Modified, though fetch has no copy of the "
         f"feed (it sent no ETag or date to compare): the server answers wrongly; tell the site, or remove the source"]
     assert len(server.asked("/nowhere.xml")) == 1
+
+
+def test_a_redirect_to_what_no_client_reads_is_said_as_the_servers_fault(tmp_path, server, capsys):
+    """httpx reads a redirect's Location before fetch looks at it, and failed on `data:text/xml,...` (an
+    "invalid URL" of the feed's: "fix the URL", though config.yaml's was fine) or on a host no URL may have
+    (said as a server that "broke off or garbled its answer", and asked again at every retry). Both are said
+    as the redirect they are, with what to do, and asked once; `file:` and `ftp:` as before."""
+    locations = {"/data.xml": "data:text/xml,<rss/>",  # (the host as raw UTF-8, as such a server sends it)
+                 "/host.xml": "http://\u21700.0.0.1/feed.xml".encode("utf-8").decode("latin-1"),
+                 "/file.xml": "file:///etc/passwd", "/ftp.xml": "ftp://127.0.0.1/feed.xml"}
+    for path, location in locations.items():
+        server.routes[path] = Route(b"", 302, "text/plain", headers={"Location": location})
+    site = make_site(tmp_path / "site", {}, "title: T\nbase_url: https://example.org/\nfetch:\n  retries: 1\n"
+                     "  backoff: 0.01\nsources:\n" + "".join(f"  - {server.url(path)}\n" for path in locations))
+    code, out, err = run_fetch(site, capsys)
+    assert code == 1 and out.strip() == "4 sources, 0 new, 0 updated, 0 unchanged, 4 failed", out + err
+    failed = [line for line in err.splitlines() if line.startswith("failed: ")]
+    assert len(failed) == 4, err
+    for line, (path, location) in zip(failed, locations.items()):
+        assert line.startswith("failed: config.yaml:") and server.url(path) in line, line
+        assert "fix the URL" not in line and "garbled" not in line, line
+        assert line.endswith("; give the feed's own http(s) URL"), line
+        assert len(server.asked(path)) == 1, line
+    assert failed[0].endswith(f"{server.url('/data.xml')}: the server redirects to an address that is no http(s) "
+                              f"URL (For absolute URLs, path must be empty or begin with '/'); give the feed's own "
+                              f"http(s) URL"), failed[0]
+    assert failed[1].endswith("(Invalid URL in location header: Invalid IDNA hostname: '\u21700.0.0.1'); give the "
+                              "feed's own http(s) URL"), failed[1]

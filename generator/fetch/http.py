@@ -269,9 +269,13 @@ class Client:
             raise _Failed(f"cannot connect: {exc or type(exc).__name__}", retry=True,
                           hint=f"check {check}; {settings.again}", silent=host) from None
         except httpx.TransportError as exc:  # connected, but what came back is no (whole) HTTP answer
+            if "location header" in str(exc):  # (httpx reads a redirect's target first: `http://\u21700.0.0.1/`)
+                raise _no_location(exc) from None
             raise _Failed(f"the server broke off or garbled its answer: {str(exc).rstrip('.') or type(exc).__name__}", retry=True,
                           hint=settings.again) from None
         except httpx.InvalidURL as exc:
+            if _readable(url):  # (then it is a redirect's target that httpx could not make a request of: `data:...`)
+                raise _no_location(exc) from None
             raise _Failed(f"invalid URL: {exc}", hint="fix the URL") from None
 
     def _body(self, answer: httpx.Response) -> bytes:
@@ -324,6 +328,20 @@ def _cut(text: str, limit: int = 100) -> str:
     """A server's text (a status line's reason) as a message quotes it: printable, and short."""
     text = "".join(char if char.isprintable() else " " for char in text[:limit + 1])
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _readable(url: str) -> bool:
+    """Whether httpx makes a request of `url`."""
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL:
+        return False
+    return True
+
+
+def _no_location(exc: Exception) -> _Failed:
+    return _Failed(f"the server redirects to an address that is no http(s) URL ({str(exc).rstrip('.')})",
+                   hint="give the feed's own http(s) URL")
 
 
 def _origin(url: str) -> tuple:
