@@ -470,3 +470,30 @@ def test_a_charset_that_is_no_charset_of_text_is_read_as_none(tmp_path, server, 
     assert code == 0 and f"{len(paths)} new, 0 updated, 0 unchanged, 0 failed" in out and not err, out + err
     assert sorted(fetched_titles(site)) == sorted(f"Café {name}{kind}" for name in NO_CHARSETS
                                                   for kind in ("", " served", " declared"))
+
+
+BOM_RSS = ('<?xml version="1.0" encoding="{declared}"?>\n<rss version="2.0"><channel><title>Sixteen</title>'
+           '<link>https://sixteen.example/</link><item><title>Caf\u00e9 \u2014 {name}</title>'
+           '<link>https://sixteen.example/{name}</link></item></channel></rss>')
+
+
+def test_a_utf16_feed_is_read_whatever_its_header_says_and_without_a_byte_order_mark(tmp_path, server, capsys):
+    """A byte order mark says a feed's charset, as browsers and XML read it; a UTF-16 feed with one, served with
+    the server's default `charset=iso-8859-1`, failed as "neither XML nor JSON". One without (XML allows it
+    when the declaration names UTF-16LE or UTF-16BE, and finds it by the `<` and the zero byte) failed as
+    "broken XML ... mismatched tag". Each is read."""
+    feeds = {
+        "/le-bom.xml": (b"\xff\xfe" + BOM_RSS.format(declared="UTF-16", name="le-bom").encode("utf-16-le"),
+                        "text/xml; charset=iso-8859-1"),
+        "/be-bom.xml": (b"\xfe\xff" + BOM_RSS.format(declared="UTF-16", name="be-bom").encode("utf-16-be"),
+                        "application/rss+xml; charset=windows-1252"),
+        "/le.xml": (BOM_RSS.format(declared="UTF-16LE", name="le").encode("utf-16-le"), "application/rss+xml"),
+        "/be.xml": (BOM_RSS.format(declared="UTF-16BE", name="be").encode("utf-16-be"), "text/xml"),
+    }
+    for path, (body, content_type) in feeds.items():
+        server.routes[path] = Route(body, content_type=content_type)
+    site = fetch_site(tmp_path / "site", server, list(feeds))
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and "4 new" in out and "0 failed" in out, out + err
+    assert sorted(fetched_titles(site)) == ["Caf\u00e9 \u2014 be", "Caf\u00e9 \u2014 be-bom", "Caf\u00e9 \u2014 le",
+                                            "Caf\u00e9 \u2014 le-bom"]

@@ -197,6 +197,12 @@ def charset_read(content_type: str) -> str:
                     or not no_charset(parameter.partition("=")[2].strip().strip('"')))
 
 
+def without_charset(content_type: str) -> str:
+    """A Content-Type header without its charset (a feed's byte order mark says it)."""
+    return ";".join(parameter for parameter in content_type.split(";")
+                    if parameter.partition("=")[0].strip().lower() != "charset")
+
+
 def listed(value) -> list:
     """A feed's list (of tags, of attachments): a plain string is one (not one per letter); a number or a
     map, none."""

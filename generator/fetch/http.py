@@ -96,6 +96,9 @@ class Client:
         # Hosts that could not be reached (no connection), through every retry: their other feeds are not
         # asked in this fetch, so a site that is down costs one feed's retries, not those of each of its feeds.
         self._silent: set[str] = set()
+        # The connection each origin's last request used (its next request reuses it: one at a time per host),
+        # which a request past its time limit is cut off on
+        self._streams: dict[tuple, object] = {}
         self.sleep = time.sleep
 
     def close(self) -> None:
@@ -152,6 +155,9 @@ class Client:
                               wait=failure.wait, hint=failure.hint, silent=failure.silent) from None
             if status in (301, 302, 303, 307, 308):
                 location = _as_sent(answer.headers.get("location", ""))
+                if not location:  # (else joined to the URL itself: asked again, and said as "more than 5 redirects")
+                    raise _Failed(f"HTTP {status} redirects to no address (the answer has no Location)",
+                                  hint="open the URL in a browser, and give the address it ends at")
                 target = joined(url, location)  # ("" for what no URL parser reads: `http://[::1/`)
                 if len(target) > MAX_URL:
                     raise _Failed(f"HTTP {status} redirects to an address of {len(target):,} characters, more "
@@ -168,6 +174,12 @@ class Client:
                 url, redirected = target, status
                 continue
             if status == 304:
+                if not headers:  # (a first fetch, or one reading the feed whole: "unchanged" would read nothing)
+                    noun = self.settings.noun
+                    raise _Failed(f"HTTP 304 Not Modified, though {self.settings.run} has no copy of the {noun} (it "
+                                  f"sent no ETag or date to compare): the server answers wrongly",
+                                  hint=f"tell the site, or remove "
+                                       f"{'the source' if noun == 'feed' else f'the {noun} from the item'}")
                 return Response("not_modified", url=url, moved_to=moved_to)
             if status == 410:
                 return Response("gone", url=url, moved_to=moved_to, message="HTTP 410 Gone: the feed was removed")
@@ -191,33 +203,50 @@ class Client:
         if host in self._silent:
             raise _Failed(f"not asked: {host} could not be reached for another {settings.noun} earlier in this "
                           f"{settings.run}", hint=settings.again)
-        deadline = time.monotonic() + settings.timeout  # httpx's timeouts are per read; this bounds a trickle
+        slow = SLOW.replace("feed", settings.noun).replace(AGAIN, settings.again)
+        took = _Failed(f"timed out: the {settings.noun} took more than {settings.timeout:g} s", retry=True, hint=slow)
+        # httpx's timeouts are per read: a server that sends a byte of its headers or body within each is waited
+        # for without end. At the deadline, the connection is shut, which ends the read waiting on it.
+        origin = _origin(url)
+        late = threading.Event()
+
+        def connected(event: str, info: dict) -> None:  # (httpx's "trace" extension: a new connection's stream)
+            if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+                self._streams[origin] = info.get("return_value")
+                if late.is_set():
+                    _shut(self._streams[origin])
+
+        def cut_off() -> None:
+            late.set()
+            _shut(self._streams.get(origin))
+
+        watch = threading.Timer(settings.timeout, cut_off)
+        watch.daemon = True
+        watch.start()
+        answered = False
         try:
-            with self._http.stream("GET", url, headers=headers) as answer:
-                if answer.status_code != 200:
-                    return answer.status_code, answer, b""
-                declared = answer.headers.get("content-length", "")
-                bigger = BIGGER.replace("feed", settings.noun).replace("fetch.max_bytes", settings.size_key)
-                if declared.isdigit() and int(declared) > settings.max_bytes:
-                    raise _Failed(f"the {settings.noun} is {int(declared):,} bytes, more than {settings.size_key} "
-                                  f"({settings.max_bytes:,})", hint=bigger)
-                chunks, size = [], 0
-                for chunk in answer.iter_bytes():  # decompressed: the cap holds for a gzip bomb too
-                    size += len(chunk)
-                    if size > settings.max_bytes:
-                        raise _Failed(f"the {settings.noun} is more than {settings.size_key} ({settings.max_bytes:,} "
-                                      f"bytes)", hint=bigger)
-                    if time.monotonic() > deadline:
-                        raise _Failed(f"timed out: the {settings.noun} took more than {settings.timeout:g} s", retry=True,
-                                      hint=SLOW.replace("feed", settings.noun).replace(AGAIN, settings.again))
-                    chunks.append(chunk)
-                return 200, answer, b"".join(chunks)
+            try:
+                with self._http.stream("GET", url, headers=headers, extensions={"trace": connected}) as answer:
+                    answered = True
+                    self._streams[origin] = answer.extensions.get("network_stream")
+                    if answer.status_code != 200:
+                        return answer.status_code, answer, b""
+                    body = self._body(answer)
+            except httpx.TransportError as exc:
+                if late.is_set() and not isinstance(exc, httpx.TimeoutException):  # (what the cut made of the read)
+                    # (before the headers, as a read's own timeout says it: either may end the wait first)
+                    raise took if answered else httpx.ReadTimeout("cut off") from None
+                raise
+            finally:
+                watch.cancel()
+            if late.is_set():  # (a body that ends with its connection ends at the cut too)
+                raise took
+            return 200, answer, body
         except httpx.ConnectTimeout:
             raise _Failed(f"timed out: no connection within {settings.timeout:g} s", retry=True,
                           hint=f"check the host name in the URL; {settings.again}", silent=host) from None
         except httpx.TimeoutException:
-            raise _Failed(f"timed out: no answer within {settings.timeout:g} s", retry=True,
-                          hint=SLOW.replace("feed", settings.noun).replace(AGAIN, settings.again)) from None
+            raise _Failed(f"timed out: no answer within {settings.timeout:g} s", retry=True, hint=slow) from None
         except httpx.DecodingError as exc:
             raise _Failed(f"the answer could not be decompressed: {exc}",
                           hint=f"the server's compression is broken; {settings.again}") from None
@@ -240,10 +269,40 @@ class Client:
             raise _Failed(f"cannot connect: {exc or type(exc).__name__}", retry=True,
                           hint=f"check {check}; {settings.again}", silent=host) from None
         except httpx.TransportError as exc:  # connected, but what came back is no (whole) HTTP answer
+            if "location header" in str(exc):  # (httpx reads a redirect's target first: `http://\u21700.0.0.1/`)
+                raise _no_location(exc) from None
             raise _Failed(f"the server broke off or garbled its answer: {str(exc).rstrip('.') or type(exc).__name__}", retry=True,
                           hint=settings.again) from None
         except httpx.InvalidURL as exc:
+            if _readable(url):  # (then it is a redirect's target that httpx could not make a request of: `data:...`)
+                raise _no_location(exc) from None
             raise _Failed(f"invalid URL: {exc}", hint="fix the URL") from None
+
+    def _body(self, answer: httpx.Response) -> bytes:
+        """The body of a 200 answer, decompressed, up to max_bytes and the time limit."""
+        settings = self.settings
+        bigger = BIGGER.replace("feed", settings.noun).replace("fetch.max_bytes", settings.size_key)
+        declared = answer.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > settings.max_bytes:
+            raise _Failed(f"the {settings.noun} is {int(declared):,} bytes, more than {settings.size_key} "
+                          f"({settings.max_bytes:,})", hint=bigger)
+        # httpx unpacks each piece of the answer through every layer at once: one gzip piece of 64 kB is at most
+        # 64 MB, but the same over gzip again is gigabytes from a few kilobytes, before the cap below is looked at
+        codings = [coding for coding in answer.headers.get("content-encoding", "").lower().replace(" ", "").split(",")
+                   if coding not in ("", "identity")]
+        if len(codings) > 1:
+            raise _Failed(f"the {settings.noun} is compressed {len(codings)} times over (Content-Encoding: "
+                          f"{_cut(answer.headers['content-encoding'])}), which no server does but to unpack to more "
+                          f"than it can be read in", hint=f"ask the site to compress it once, or remove "
+                                                          f"{'the source' if settings.noun == 'feed' else 'it'}")
+        chunks, size = [], 0
+        for chunk in answer.iter_bytes():  # decompressed: the cap holds for a gzip bomb too
+            size += len(chunk)
+            if size > settings.max_bytes:
+                raise _Failed(f"the {settings.noun} is more than {settings.size_key} ({settings.max_bytes:,} "
+                              f"bytes)", hint=bigger)
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     def _host(self, url: str) -> threading.Lock:
         with self._hosts_lock:
@@ -269,6 +328,34 @@ def _cut(text: str, limit: int = 100) -> str:
     """A server's text (a status line's reason) as a message quotes it: printable, and short."""
     text = "".join(char if char.isprintable() else " " for char in text[:limit + 1])
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _readable(url: str) -> bool:
+    """Whether httpx makes a request of `url`."""
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL:
+        return False
+    return True
+
+
+def _no_location(exc: Exception) -> _Failed:
+    return _Failed(f"the server redirects to an address that is no http(s) URL ({str(exc).rstrip('.')})",
+                   hint="give the feed's own http(s) URL")
+
+
+def _origin(url: str) -> tuple:
+    """scheme, host and port: what a connection is kept for (the per-host lock is host:port)."""
+    parts = urlsplit(url)
+    return parts.scheme, parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
+
+
+def _shut(stream) -> None:
+    """Shut a connection (httpcore's network stream), so that a read waiting on it ends at once."""
+    try:
+        stream.get_extra_info("socket").shutdown(socket.SHUT_RDWR)
+    except (AttributeError, OSError):  # (none yet, or closed already)
+        pass
 
 
 def _host_key(url: str) -> str:

@@ -9,6 +9,7 @@ entry is read in rss_atom.py.
 
 from __future__ import annotations
 
+import codecs
 import re
 import zlib
 from datetime import timezone, tzinfo
@@ -21,7 +22,7 @@ from generator.fetch.addresses import Addresses
 from generator.fetch.bounds import bounded
 from generator.fetch.feed import CHECK, Feed, NotAFeed
 from generator.fetch.feed_dates import Dates
-from generator.fetch.feed_values import charset_of, charset_read, no_charset, text_of
+from generator.fetch.feed_values import charset_of, charset_read, no_charset, text_of, without_charset
 from generator.fetch.json_feed import json_feed
 from generator.fetch.picture_words import picture_words
 from generator.fetch.rss_atom import link_of, linked_by_guid, read_entry, title_of, written_guids
@@ -43,6 +44,11 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
     content_type = charset_read(content_type)
     if body[:2] == b"\x1f\x8b":  # a .xml.gz file served as it is, without Content-Encoding: gzip
         body = _gunzipped(body, max_bytes)
+    if body[:2] in (b"<\x00", b"\x00<") and body[2:4] != b"\x00\x00":
+        # UTF-16 without its byte order mark, which XML finds by the `<` and its zero byte (feedparser does not)
+        body = (codecs.BOM_UTF16_LE if body[0] else codecs.BOM_UTF16_BE) + body
+    if body.startswith(_BOMS):  # (it says the charset, whatever the header names: as XML and browsers read it)
+        content_type = without_charset(content_type)
     declared = _XML_ENCODING.match(body[:500])
     if declared and no_charset(declared[1].decode("ascii")):  # (`encoding="undefined"` failed the whole feed)
         body = body[:declared.start(1)] + b"utf-8" + body[declared.end(1):]  # (as XML reads none: UTF-8)
@@ -106,6 +112,7 @@ def _gunzipped(body: bytes, max_bytes: int) -> bytes:
     return content
 
 
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # (UTF-32's start as UTF-16's do)
 _XML_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 

@@ -24,7 +24,7 @@ from generator.fetch.http import Client, Response, Settings
 from generator.fetch.items import item_settings, title_of
 from generator.fetch.feed import Feed
 from generator.fetch.sources import Source, declared_topics, read_sources
-from generator.fetch.state import FeedState, State, load_state, save_state
+from generator.fetch.state import FeedState, Journal, State, load_state, save_state
 from generator.fetch.store import Store
 from generator.fetch.workers import Parsers
 
@@ -80,7 +80,9 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
         raise ConfigError(_no_state_folder(config))
     state = load_state(state_path, config.fetch.state_file)
     _check_folder(state, config, configured or config)
-    store = Store(config.content_path, config.fetch.folder, state, topics, sources, config.language)
+    journal = Journal(state_path)
+    journal.recover(state, config.content_path)  # (what a fetch killed before it saved the state wrote)
+    store = Store(config.content_path, config.fetch.folder, state, topics, sources, journal, config.language)
     results: list[SourceResult] = []
     with Client(settings_of(config)) as client, ThreadPoolExecutor(config.fetch.concurrency) as pool, \
             Parsers(config.fetch.parse_timeout) as parser:
@@ -109,6 +111,7 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
                     expired, kept = store.expire(now - timedelta(days=config.fetch.keep_days))
                     notes += kept
             written = save_state(state, state_path)
+            journal.close()
     return FetchReport(tuple(results), expired, tuple(notes), written)
 
 

@@ -288,3 +288,52 @@ def save_state(state: State, path: Path) -> bool:
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
     return True
+
+
+class Journal:
+    """What fetch is about to do to a file of the content folder, said before it does it (a JSON line each:
+    the entry's key and its record as the state will keep it), beside the state file until the state is
+    saved. The state is saved once, at the end: a fetch killed before that (a job cancelled, the OOM killer)
+    left files the next fetch had no record of, and it left alone for good those it would write otherwise (an
+    undated entry's, dated when first seen). The next fetch takes back from the journal each record whose file
+    holds exactly the bytes it names (`recover`)."""
+
+    def __init__(self, state_path: Path):
+        self.path = state_path.with_name(f".{state_path.name}.journal")  # hidden, as the state's temporary file
+        self._file = None
+
+    def note(self, key: str, record: ItemState) -> None:
+        if self._file is None:
+            self._file = open(self.path, "a", encoding="utf-8", buffering=1)  # (a line at a time: a kill loses none)
+        self._file.write(json.dumps({"key": key, "item": _compact(record)}, sort_keys=True) + "\n")
+
+    def recover(self, state: State, content: Path) -> None:
+        """The records of what a killed fetch did that are so on disk, put in `state`: a file written with those
+        very bytes, or one deleted (expired) that is gone."""
+        try:
+            lines = self.path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):  # (none: the last fetch ended)
+            return
+        for line in lines:
+            try:
+                told = json.loads(line)
+                key, record = told["key"], _item(told["key"], told["item"])
+            except (ValueError, TypeError, KeyError, AttributeError):  # (the line a kill cut short)
+                continue
+            if record.file:
+                try:
+                    done = hashlib.sha256((content / record.file).read_bytes()).hexdigest() == record.sha256
+                except OSError:
+                    done = False
+            else:
+                before = state.items.get(key)
+                done = bool(before and before.file) and not (content / before.file).is_file()
+            if done:
+                state.items[key] = record
+
+    def close(self) -> None:
+        """Once the state holds what the journal says: it is done with."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        self.path.unlink(missing_ok=True)

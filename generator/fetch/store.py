@@ -21,7 +21,7 @@ from generator.fetch.items import (MAX_BODY_BYTES, Facts, alias, file_name, from
                                    utc_stamp)
 from generator.fetch.feed import Entry, Feed
 from generator.fetch.sources import Source
-from generator.fetch.state import ItemState, State
+from generator.fetch.state import ItemState, Journal, State
 from generator.isotime import parse_iso
 from generator.urlnorm import canonical_url
 
@@ -40,8 +40,9 @@ class Store:
     """The content folder's fetched files and their records in the state; used from one thread."""
 
     def __init__(self, content: Path, folder: str, state: State, topics: tuple[TopicConfig, ...],
-                 sources: tuple[Source, ...], language: str = ""):
+                 sources: tuple[Source, ...], journal: Journal, language: str = ""):
         self.content = content
+        self.journal = journal  # each file written or deleted is said in it first
         self.folder = folder.strip("/")
         self.language = language  # (the site's: new files' names are as its pages' addresses write the words)
         self.state = state
@@ -130,18 +131,21 @@ class Store:
                 if current == text and record.source == source.url:
                     unchanged += 1
                     continue
+                record = replace(record, source=source.url, sha256=digest, date=date,
+                                 others=_without(record.others, source.url))
                 if current != text:
-                    _write(path, text)
+                    self._write(key, record, path, text)
                     updated += 1
                     if cut:
                         notes.append(f"{record.file}: {CUT}")
                 else:
                     unchanged += 1
-                self.state.items[key] = replace(record, source=source.url, sha256=digest, date=date,
-                                                others=_without(record.others, source.url))
+                self.state.items[key] = record
                 continue
             name = self.by_hash.get(hash_of(key)) or file_name(self.folder, source, key, title_of(entry), self.language)
             path = self.content / name
+            record = ItemState(source=source.url, file=name, sha256=digest, first_seen=facts.first_seen.isoformat(),
+                               date=date, heat=facts.heat, alias=other)
             if path.exists():
                 if path.read_bytes() != text:
                     notes.append(f"{name}: already there, and not written by fetch as far as its state file "
@@ -150,15 +154,13 @@ class Store:
                     continue
                 unchanged += 1  # what fetch would write, e.g. after the state file was lost: adopt it
             else:
-                _write(path, text)
+                self._write(key, record, path, text)
                 new += 1
                 future += from_the_future(entry, facts)
                 if cut:
                     notes.append(f"{name}: {CUT}")
             self.by_hash[hash_of(key)] = name
-            self.state.items[key] = ItemState(source=source.url, file=name, sha256=digest,
-                                              first_seen=facts.first_seen.isoformat(), date=date, heat=facts.heat,
-                                              alias=other)
+            self.state.items[key] = record
             if other:
                 self.by_alias[(source.url, other)] = key
         for title, times in repeats.values():  # (one note an entry, however often it is repeated)
@@ -275,11 +277,16 @@ class Store:
             if hashlib.sha256(current).hexdigest() != record.sha256:
                 kept.append(record.file)
                 continue
-            path.unlink()
             self.state.items[key] = replace(record, file="", sha256="")
+            self.journal.note(key, self.state.items[key])
+            path.unlink()
             expired += 1
         notes = [f"{name}: older than fetch.keep_days, but edited by hand: kept" for name in kept]
         return expired, notes
+
+    def _write(self, key: str, record: ItemState, path: Path, data: bytes) -> None:
+        self.journal.note(key, record)  # (first: a fetch killed after the write knows the file for its own)
+        _write(path, data)
 
 
 def newest(entries: tuple[Entry, ...], most: int) -> list[tuple[int, Entry]]:
