@@ -217,6 +217,9 @@ def test_words_written_in_camel_case_also_give_their_parts():
     # a capital after an ASCII small letter only ("éP" is not), the word's other letters any
     assert camel_parts("ÉtéPlage ZürichBank") == ["zürich", "bank"]
     assert camel_parts("Ab" * 30) == ["ab"] * 30
+    # beside other scripts' letters and punctuation, a lone surrogate from odd input, a mark between the two letters
+    assert camel_parts("«VentureBeat»—naïveGuide, \ud800iPhone 東京MyCity e\u0301Bay") == [
+        "venture", "beat", "naïve", "guide", "phone", "東", "京", "my", "city"]
 
 HYPHENATED = ["T-Mobile X-ray e-mail", "GPT-3 Wi-Fi 4G-LTE", "Café DÉJÀ-vu naïve-coöperation", "x-" * 30 + "y",
               "model‐driven model‑driven", "İ-stanbul", "e-́mail inter­-national", "東京-タワー ภาษา-ไทย",

@@ -287,7 +287,11 @@ def compounds(text: str, casing: str = "") -> list[str]:
 
 
 # A capital after a small letter inside a word: where a camel-cased name's parts meet ("VentureBeat"). ASCII letters
-# only, so that one C search finds them in a body (Python's re has no class of small or capital letters)
+# only, so that C finds them in a body: its UTF-8 bytes translated to "a" for a small letter, "A" for a capital, " "
+# for any other ASCII character (no letter or digit of any script is one) and "x" for the bytes of the others, then
+# searched for "aA" (a pattern tried at every character cost a third of what finding the words did)
+_CASES = bytes(97 if 97 <= b <= 122 else 65 if 65 <= b <= 90 else 48 if 48 <= b <= 57 else 32 if b < 128 else 120
+               for b in range(256))
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _WORD_END = re.compile(r"[^\W_]*")
@@ -299,6 +303,23 @@ def camel_parts(text: str, casing: str = "") -> list[str]:
     itself is one word to the tokeniser. A part starts at an ASCII capital after an ASCII small letter; the word's
     other letters may be any. The index takes them as its compounds; search.js needs no such function, as a query's
     words typed apart are its words already."""
+    written = text.encode("utf-8", "surrogatepass")
+    cases = written.translate(_CASES)
+    found: list[str] = []
+    end = 0
+    at = cases.find(b"aA")
+    while at >= 0:
+        # (the run of bytes between ASCII characters that are no letter or digit: whole words, whatever the script)
+        start = cases.rfind(b" ", end, at) + 1 or end
+        end = cases.find(b" ", at)
+        if end < 0:
+            end = len(cases)
+        found += _camel_parts(written[start:end].decode("utf-8", "surrogatepass"), casing)
+        at = cases.find(b"aA", end)
+    return found
+
+
+def _camel_parts(text: str, casing: str) -> list[str]:
     found: list[str] = []
     end = 0
     for match in _CAMEL.finditer(text):
