@@ -1,11 +1,11 @@
 """Search quality and cost: newsdesk's own search against Pagefind, as a reader would use them.
 
-    python -m bench.search_quality [--corpus ../shared/corpus/powerapps] [--held-out | --questions] [--json FILE]
+    python -m bench.search_quality [--corpus ../shared/corpus/powerapps] [--held-out | --held-out-2 | --questions] [--json FILE]
     python -m bench.search_quality --bytes SITE/config.yaml|INDEX_DIR [...]
 
 The first form builds the real corpus (its published stories) into a temporary folder, runs Pagefind
 (`pip install 'pagefind[extended]'`) on the same built site (story pages only, their <article>), and types
-every judged query below (or, with --held-out or --questions, those sets) into both in Debian's chromium: newsdesk through its search page, Pagefind
+every judged query below (or, with --held-out, --held-out-2 or --questions, those sets) into both in Debian's chromium: newsdesk through its search page, Pagefind
 through its JavaScript API. Each query lists, by an id of the corpus's file names, the stories that should come
 first; the score is recall@10 (of min(10, relevant) stories) and the reciprocal rank of the first relevant
 story, averaged (MRR). It also reports the bytes each engine fetched per query, each query in a new
@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 from urllib.parse import quote
+
+from bench.held_out_queries import HELD_OUT_2
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the tests' static server and browser launch
@@ -535,6 +537,8 @@ def main(argv: list[str] | None = None) -> dict | list:
     parser.add_argument("--no-pagefind", action="store_true", help="score newsdesk only")
     chosen = parser.add_mutually_exclusive_group()  # (one set of queries a run: the report names one)
     chosen.add_argument("--held-out", action="store_true", help="score the held-out queries instead of the judged ones")
+    chosen.add_argument("--held-out-2", action="store_true",
+                        help="score the second held-out set (bench/held_out_queries.py) instead of the judged ones")
     chosen.add_argument("--questions", action="store_true", help="score the questions instead of the judged ones")
     parser.add_argument("--bytes", type=Path, nargs="+", metavar="CONFIG",
                         help="measure bytes per query on these synthetic sites instead")
@@ -557,8 +561,10 @@ def main(argv: list[str] | None = None) -> dict | list:
                              f"../shared/corpus/powerapps beside the main checkout)")
         if not args.no_pagefind and not has_pagefind():  # (said before the build, which takes a while)
             raise SystemExit(PAGEFIND_MISSING)
-        kind = "questions" if args.questions else "held-out" if args.held_out else "judged"
-        report = quality(args.corpus, not args.no_pagefind, {"questions": QUESTIONS, "held-out": HELD_OUT, "judged": JUDGED}[kind])
+        kind = ("questions" if args.questions else "held-out" if args.held_out else "held-out-2" if args.held_out_2
+                else "judged")
+        sets = {"questions": QUESTIONS, "held-out": HELD_OUT, "held-out-2": HELD_OUT_2, "judged": JUDGED}
+        report = quality(args.corpus, not args.no_pagefind, sets[kind])
         print(f"{report['queries']} {kind} queries over {report['stories']} stories of {report['items']} items "
               f"(build {report['build_seconds']} s"
               + (f", Pagefind's index {report['pagefind_index_seconds']} s)" if "pagefind" in report else ")"))

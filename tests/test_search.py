@@ -29,8 +29,8 @@ from generator.config.load import load_config
 from generator.cli import main as cli_main
 from generator.serve.rebuild import Session, rebuild, update_search
 from generator.languages import UNSPACED
-from generator.plan.search import (IGNORABLE, MAX_TERM, SEARCH_FOLDER, compounds, listed_keys, shard_file, shard_key,
-                                    terms, tokens)
+from generator.plan.search import (IGNORABLE, MAX_TERM, SEARCH_FOLDER, camel_parts, compounds, listed_keys, shard_file,
+                                    shard_key, terms, tokens)
 
 CONFIG = """\
 title: Search Test News
@@ -206,6 +206,20 @@ def test_words_written_with_hyphens_are_also_one_word_without_them():
     assert compounds("a - b, x-, -y, 東京-タワー, plain words") == []  # no part on a side; CJK is letters apart
     assert compounds("-".join(["ab"] * 30)) == ["ab" * 20]  # cut as a word is
 
+
+
+def test_words_written_in_camel_case_also_give_their_parts():
+    # A reader types "venture beat" for VentureBeat (a held-out query found nothing): the parts, as spelled() writes
+    # words, beside the word itself; a part of one letter is no word, as in any text
+    assert camel_parts("Read VentureBeat on an iPhone, PowerApps (McDonald's) and JavaScript") == [
+        "venture", "beat", "phone", "power", "apps", "mc", "donald", "java", "script"]
+    assert camel_parts("USA, NASA, Power Apps, plain words, GPT3, x2Go, snake_Case") == []  # no small letter before a capital
+    # a capital after an ASCII small letter only ("éP" is not), the word's other letters any
+    assert camel_parts("ÉtéPlage ZürichBank") == ["zürich", "bank"]
+    assert camel_parts("Ab" * 30) == ["ab"] * 30
+    # beside other scripts' letters and punctuation, a lone surrogate from odd input, a mark between the two letters
+    assert camel_parts("«VentureBeat»—naïveGuide, \ud800iPhone 東京MyCity e\u0301Bay") == [
+        "venture", "beat", "naïve", "guide", "phone", "東", "京", "my", "city"]
 
 HYPHENATED = ["T-Mobile X-ray e-mail", "GPT-3 Wi-Fi 4G-LTE", "Café DÉJÀ-vu naïve-coöperation", "x-" * 30 + "y",
               "model‐driven model‑driven", "İ-stanbul", "e-́mail inter­-national", "東京-タワー ภาษา-ไทย",
@@ -1109,6 +1123,34 @@ def test_a_word_typed_with_a_hyphen_ranks_the_stories_that_write_it_so_first(tmp
         status_says(page, "2 results for")
         assert result_links(page).first.inner_text() == "A ray of hope for ray fishers"
 
+
+
+@pytest.mark.slow
+def test_words_written_together_or_apart_find_the_stories_that_write_them_the_other_way(tmp_path, page):
+    # Two held-out queries found nothing: "venture beat" (the provider is VentureBeat) and "timezone" (the story
+    # says "time zone"). A camel-cased word is indexed with its parts; a query word that matches nothing is looked
+    # for as two words side by side, and the page says so.
+    files = {"content/beat.md": item("Chip makers report record sales", date="2026-11-21T10:00:00Z",
+                                     provider="{name: VentureBeat, domain: venturebeat.example}"),
+             "content/zone.md": item("Clocks move as the time zone changes", date="2026-11-20T10:00:00Z",
+                                     excerpt='"The new time zone starts in spring."'),
+             "content/time.md": item("Harbour vote is set", date="2026-09-01T10:00:00Z",  # (not one story with it)
+                                     excerpt='"A quiet zone for boats, the first time in years."')}
+    root = make_site(tmp_path / "site", files, CONFIG)
+    config = load_config(root / "config.yaml")
+    build(config, BuildOptions(workers=1))
+    with static_server(config.output_path, "/paper/") as base:
+        offline(page, base)
+        for typed in ("venture beat", "VentureBeat", "beat"):
+            page.goto(base + "search/?q=" + typed)
+            status_says(page, "1 result for")
+            assert result_links(page).all_inner_texts() == ["Chip makers report record sales"], typed
+        page.goto(base + "search/?q=timezone")
+        status_says(page, "1 result for")
+        assert result_links(page).all_inner_texts() == ["Clocks move as the time zone changes"]
+        assert page.locator("#search-suggestion").inner_text() == "Did you mean time zone? Showing results for it."
+        page.goto(base + "search/?q=zonetime")  # (no story writes "zone time")
+        status_says(page, "No results for")
 
 @pytest.mark.slow
 def test_quoted_phrases_match_words_side_by_side_only(searchable, page):

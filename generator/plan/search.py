@@ -72,7 +72,7 @@ from generator.site.text import BIDI, bidi_closed, cut_at_word
 from generator.site.types import badge
 from generator.urls import device_name, resized_url
 
-FORMAT = 18  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 19  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -283,6 +283,53 @@ def compounds(text: str, casing: str = "") -> list[str]:
             start -= 1
         end = _NOT_SPACE.match(text, hyphen).end()
         found += _compounds(text[start:end], casing)
+    return found
+
+
+# A capital after a small letter inside a word: where a camel-cased name's parts meet ("VentureBeat"). ASCII letters
+# only, so that C finds them in a body: its UTF-8 bytes translated to "a" for a small letter, "A" for a capital, " "
+# for any other ASCII character (no letter or digit of any script is one) and "x" for the bytes of the others, then
+# searched for "aA" (a pattern tried at every character cost a third of what finding the words did)
+_CASES = bytes(97 if 97 <= b <= 122 else 65 if 65 <= b <= 90 else 48 if 48 <= b <= 57 else 32 if b < 128 else 120
+               for b in range(256))
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_WORD_END = re.compile(r"[^\W_]*")
+
+
+def camel_parts(text: str, casing: str = "") -> list[str]:
+    """The parts of the words a text writes in camel case ("VentureBeat", "PowerApps", "iPhone"), each as `spelled`
+    makes words ("venture", "beat", "power", "apps", "phone"), in order: a reader types them apart, and the word
+    itself is one word to the tokeniser. A part starts at an ASCII capital after an ASCII small letter; the word's
+    other letters may be any. The index takes them as its compounds; search.js needs no such function, as a query's
+    words typed apart are its words already."""
+    written = text.encode("utf-8", "surrogatepass")
+    cases = written.translate(_CASES)
+    found: list[str] = []
+    end = 0
+    at = cases.find(b"aA")
+    while at >= 0:
+        # (the run of bytes between ASCII characters that are no letter or digit: whole words, whatever the script)
+        start = cases.rfind(b" ", end, at) + 1 or end
+        end = cases.find(b" ", at)
+        if end < 0:
+            end = len(cases)
+        found += _camel_parts(written[start:end].decode("utf-8", "surrogatepass"), casing)
+        at = cases.find(b"aA", end)
+    return found
+
+
+def _camel_parts(text: str, casing: str) -> list[str]:
+    found: list[str] = []
+    end = 0
+    for match in _CAMEL.finditer(text):
+        if match.start() < end:
+            continue
+        start = match.start()
+        while start > end and text[start - 1].isalnum():
+            start -= 1
+        end = _WORD_END.match(text, match.start()).end()
+        found += spelled(_CAMEL_BREAK.sub(" ", text[start:end]), casing)
     return found
 
 
@@ -838,9 +885,10 @@ def _weights(stems: _Stems, casing: str, words: Counter | set[str], title: str, 
     same weights: a query typed without accents is stemmed from its folded letters, and finds it so."""
     runs = stems.runs
     fields = [_spelled(title, casing, runs), _spelled(labels, casing, runs), _spelled(excerpt, casing, runs)]
-    # (a compound is a word of its field beside its parts, after them: so in no phrase pair)
+    # (a compound is a word of its field beside its parts, after them: so in no phrase pair; so are a camel-cased
+    # word's parts beside it)
     text = body_text(body_html(body))
-    joined = [compounds(title, casing), compounds(labels, casing), compounds(excerpt, casing), compounds(text, casing)]
+    joined = [compounds(field, casing) + camel_parts(field, casing) for field in (title, labels, excerpt, text)]
     body_words = _spelled(text, casing, runs)
     if len(body_words) + len(joined[3]) > MAX_BODY_WORDS:
         body_words, joined[3] = _bounded(body_words, joined[3])

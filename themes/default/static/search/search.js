@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 18; // generator/plan/search.py FORMAT
+  var FORMAT = 19; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -472,38 +472,75 @@
       if (exact || found.length || Array.from(word.token).length < TYPO_MIN) {
         return { scores: scores, correction: null, forms: found };
       }
-      var best = null;
-      Object.keys(shard.terms).forEach(function (term) {
-        if (!isWordTerm(term) || !(oneEdit(term, word.term) || oneEdit(term, word.token))) return;
-        if (!best || shard.terms[term][0] > shard.terms[best][0] || (shard.terms[term][0] === shard.terms[best][0] && term < best)) best = term;
+      return apart(meta, word).then(function (split) { return split || corrected(meta, word, shard, scores, add); });
+    });
+  }
+
+  // A word the stories write as two ("timezone": "time zone"): its letters cut into two words of two letters or more
+  // that stories hold side by side (the index's phrase pairs: a title, an excerpt, a text's first words), the
+  // commonest such pair. Those stories score as the two words would, as a correction; null when no cut is a pair.
+  function apart(meta, word) {
+    var letters = Array.from(word.token), cuts = [];
+    for (var at = 2; at + 2 <= letters.length; at++) {
+      var both = [letters.slice(0, at).join(""), letters.slice(at).join("")];
+      cuts.push({ words: both, terms: both.map(function (part) { return stemWord(part); }) });
+    }
+    var pairs = cuts.map(function (cut) { return PAIR + cut.terms[0] + " " + cut.terms[1]; });
+    return Promise.all(pairs.map(function (pair) { return shardOf(meta, pair); })).then(function (shards) {
+      var at = -1;
+      pairs.forEach(function (pair, i) {
+        if (own(shards[i].terms, pair) && (at < 0 || shards[i].terms[pair][0] > shards[at].terms[pairs[at]][0])) at = i;
       });
-      if (best) {
-        add(best, TYPO_FACTOR);
-        return { scores: scores, correction: shard.forms[best] || best, forms: [best] };
+      if (at < 0) return null;
+      var cut = cuts[at], scores = new Map();
+      decode(shards[at].terms[pairs[at]]).forEach(function (impact, id) { scores.set(id, 0); });
+      return Promise.all(cut.terms.map(function (term) { return shardOf(meta, term); })).then(function (parts) {
+        cut.terms.forEach(function (term, i) {
+          if (!own(parts[i].terms, term)) return;
+          var weight = idf(meta, parts[i].terms[term][0]) * TYPO_FACTOR / IMPACT_SCALE;
+          decode(parts[i].terms[term]).forEach(function (impact, id) {
+            if (scores.has(id)) scores.set(id, scores.get(id) + impact * weight);
+          });
+        });
+        return { scores: scores, correction: cut.words.join(" "), forms: cut.terms };
+      });
+    });
+  }
+
+  // What a word that matches nothing as typed matches once corrected: the commonest word one edit away (two for a
+  // long word), or nothing.
+  function corrected(meta, word, shard, scores, add) {
+    var best = null;
+    Object.keys(shard.terms).forEach(function (term) {
+      if (!isWordTerm(term) || !(oneEdit(term, word.term) || oneEdit(term, word.token))) return;
+      if (!best || shard.terms[term][0] > shard.terms[best][0] || (shard.terms[term][0] === shard.terms[best][0] && term < best)) best = term;
+    });
+    if (best) {
+      add(best, TYPO_FACTOR);
+      return { scores: scores, correction: shard.forms[best] || best, forms: [best] };
+    }
+    var edits = leadingEdits(word.token);
+    return Promise.all(edits.map(function (term) { return shardOf(meta, term); })).then(function (shards) {
+      var at = -1;
+      edits.forEach(function (term, i) {
+        if (!own(shards[i].terms, term) || !isWordTerm(term)) return;
+        if (at < 0 || shards[i].terms[term][0] > shards[at].terms[edits[at]][0]) at = i;
+      });
+      if (at >= 0) {
+        add(edits[at], TYPO_FACTOR, shards[at]);
+        return { scores: scores, correction: shards[at].forms[edits[at]] || edits[at], forms: [edits[at]] };
       }
-      var edits = leadingEdits(word.token);
-      return Promise.all(edits.map(function (term) { return shardOf(meta, term); })).then(function (shards) {
-        var at = -1;
-        edits.forEach(function (term, i) {
-          if (!own(shards[i].terms, term) || !isWordTerm(term)) return;
-          if (at < 0 || shards[i].terms[term][0] > shards[at].terms[edits[at]][0]) at = i;
-        });
-        if (at >= 0) {
-          add(edits[at], TYPO_FACTOR, shards[at]);
-          return { scores: scores, correction: shards[at].forms[edits[at]] || edits[at], forms: [edits[at]] };
-        }
-        // A long word no single edit corrects, by two ("analitycs"): against the words the terms stand for, as
-        // typed, not their stems (shorter: two edits from "notif" are "not" and "note")
-        var token = Array.from(word.token);
-        if (token.length < TYPO_TWO_MIN) return { scores: scores, correction: null, forms: [] };
-        Object.keys(shard.terms).forEach(function (known) {
-          if (!isWordTerm(known) || !withinEdits(Array.from(shard.forms[known] || known), token, 2)) return;
-          if (!best || shard.terms[known][0] > shard.terms[best][0] || (shard.terms[known][0] === shard.terms[best][0] && known < best)) best = known;
-        });
-        if (!best) return { scores: scores, correction: null, forms: [] };
-        add(best, TYPO_FACTOR * TYPO_FACTOR);
-        return { scores: scores, correction: shard.forms[best] || best, forms: [best] };
+      // A long word no single edit corrects, by two ("analitycs"): against the words the terms stand for, as
+      // typed, not their stems (shorter: two edits from "notif" are "not" and "note")
+      var token = Array.from(word.token);
+      if (token.length < TYPO_TWO_MIN) return { scores: scores, correction: null, forms: [] };
+      Object.keys(shard.terms).forEach(function (known) {
+        if (!isWordTerm(known) || !withinEdits(Array.from(shard.forms[known] || known), token, 2)) return;
+        if (!best || shard.terms[known][0] > shard.terms[best][0] || (shard.terms[known][0] === shard.terms[best][0] && known < best)) best = known;
       });
+      if (!best) return { scores: scores, correction: null, forms: [] };
+      add(best, TYPO_FACTOR * TYPO_FACTOR);
+      return { scores: scores, correction: shard.forms[best] || best, forms: [best] };
     });
   }
 
