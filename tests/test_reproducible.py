@@ -7,12 +7,17 @@ cannot change). With every story a draft, its feeds are empty.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import stat
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest import files_under
+from conftest import ROOT, files_under
 from test_deploy import bare, git
 
 from generator.cli import main
@@ -96,3 +101,101 @@ def test_a_second_deploy_with_no_change_makes_no_commit(tmp_path, monkeypatch, c
     assert main(deploy) == 0
     assert "already holds this site" in capsys.readouterr().out
     assert bare(remote, "rev-list", "--count", "gh-pages").strip() == "1"
+
+
+# --- what else a machine varies: the site's folder, the order its files were made in, umask, locale --------
+
+def _copied(site: Path, to: Path, *, reverse: bool) -> Path:
+    """The site's files copied to `to` one by one (in reverse order: other inode numbers and directory order),
+    each with a time of its own."""
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    assert files
+    for n, path in enumerate(reversed(files) if reverse else files):
+        copy = to / path.relative_to(site)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(path.read_bytes())
+        os.utime(copy, (1_000_000_000 + 86_400 * 37 * n,) * 2)
+    return to
+
+
+def _built_with_report(site: Path, out: Path, report: Path) -> tuple[dict[str, bytes], str]:
+    args = ["build", "--config", str(site / "config.yaml"), "--output", str(out), "--report", str(report)]
+    assert main(args) == 0
+    return _built_files(out), report.read_text(encoding="utf-8")
+
+
+def _built_files(out: Path) -> dict[str, bytes]:
+    files = files_under(out)
+    assert "index.html" in files and "feeds/latest.xml" in files
+    return files
+
+
+@pytest.mark.slow
+def test_a_site_in_a_deep_folder_with_spaces_and_accents_copied_in_reverse_builds_to_the_same_bytes(tmp_path,
+                                                                                                  monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    site = _init_site(tmp_path / "site")
+    first = _built_with_report(site, tmp_path / "one", tmp_path / "one.json")
+    far = tmp_path / "my sites" / "Ünïcödé näme" / "日本語" / ("deep " * 12).strip() / "site"
+    copy = _copied(site, far, reverse=True)
+    assert _built_with_report(copy, tmp_path / "two", tmp_path / "two.json") == first
+
+
+def _modes(out: Path) -> set[tuple[str, int]]:
+    found = {("folder" if p.is_dir() else "file", stat.S_IMODE(p.stat().st_mode)) for p in [out, *out.rglob("*")]}
+    assert ("file", 0o644) in found or ("file", 0o600) in found
+    return found
+
+
+@contextlib.contextmanager
+def _umask(mask: int):
+    old = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.slow
+def test_output_modes_follow_the_umask_a_web_server_reads_what_the_usual_one_makes(tmp_path, monkeypatch):
+    """Under umask 022 every file a build writes (first, in place after an edit, static copies) is readable by a
+    web server running as another user; under 077 the owner's only, as their other files; the bytes alike."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    site = _init_site(tmp_path / "site")
+    story = sorted((site / "content").rglob("*.md"))[0]
+    text = story.read_text(encoding="utf-8")
+    outputs = {}
+    for mask, expected in ((0o022, {("file", 0o644), ("folder", 0o755)}),
+                           (0o077, {("file", 0o600), ("folder", 0o700)})):
+        out = tmp_path / f"out-{mask:o}"
+        with _umask(mask):
+            outputs[mask] = _built(site, out)
+            assert _modes(out) == expected
+            story.write_text(text + "\nOne more line.\n", encoding="utf-8")
+            _built(site, out)  # (in place, with the cache: only what changed is written again)
+            assert _modes(out) == expected
+        story.write_text(text, encoding="utf-8")
+    assert outputs[0o022] == outputs[0o077]
+
+
+def _locales() -> list[str]:
+    """C, C.UTF-8 and one locale of another language whose case rules and dates differ, where installed."""
+    listed = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.split()
+    others = [name for name in listed if name.split(".")[0] in ("tr_TR", "de_DE") and "utf" in name.lower()]
+    return ["C", "C.UTF-8", *others[:1]]
+
+
+@pytest.mark.slow
+def test_the_machine_locale_changes_no_byte(tmp_path):
+    site = _init_site(tmp_path / "site")
+    trees = []
+    for n, name in enumerate(_locales()):
+        env = dict(os.environ, PYTHONPATH=str(ROOT), LANG=name, LC_ALL=name, SOURCE_DATE_EPOCH=str(EPOCH))
+        out, report = tmp_path / f"out-{n}", tmp_path / f"report-{n}.json"
+        done = subprocess.run([sys.executable, "-m", "generator", "build", "--config", str(site / "config.yaml"),
+                               "--output", str(out), "--report", str(report)], env=env, capture_output=True,
+                              text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        trees.append((_built_files(out), report.read_text(encoding="utf-8")))
+    assert len(trees) >= 2
+    assert all(tree == trees[0] for tree in trees)
