@@ -112,7 +112,9 @@ def item_words(item: Item, seen: dict) -> Prepared:
     """What clustering works out of one item alone (stories.prepare): what `group`'s `words` keeps by the
     item's content digest. A build works it out where it reads the item, spread over the cores. `seen`:
     one dict for many items (words' normal forms)."""
-    return prepare(story_input(item), seen)
+    # (the article keys of its URLs as the item was read with them, not worked out again)
+    return prepare(story_input(item), seen, item.article_keys,
+                   tuple(entry.article_key for entry in item.related if entry.article_key))
 
 
 def attach(site: Site, stories: tuple[Story, ...]) -> Site:
@@ -295,7 +297,7 @@ def _reads(item: Item, words: MutableMapping) -> tuple:
     """What clustering reads of an item."""
     known = words.get(item.digest)
     if known is None:
-        known = words[item.digest] = prepare(story_input(item))
+        known = words[item.digest] = item_words(item, {})
     return story_input(item, text=False), known
 
 

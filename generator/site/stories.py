@@ -113,15 +113,20 @@ class Prepared:
     shape: str = ""
 
 
-def prepare(item: StoryInput, seen: dict | None = None) -> Prepared:
-    """The per-item part of clustering (`seen`: one dict for many items, caching words' normal forms)."""
+def prepare(item: StoryInput, seen: dict | None = None, keys: tuple[str, ...] | None = None,
+            related: tuple[str, ...] | None = None) -> Prepared:
+    """The per-item part of clustering (`seen`: one dict for many items, caching words' normal forms). `keys`,
+    `related`: the article keys of its URLs (`article_keys`) and of its `related` URLs (`article_key`, those that are
+    some), where the caller has them: an Item keeps them from where it was read."""
     seen = {} if seen is None else seen
     raw = _tokens(item.title)
     title = _normal_words(raw, seen)
     excerpt = _tokens(item.excerpt)
     found = _bag(item, title, _normal_words(excerpt, seen), seen)
-    related = tuple(key for key in map(article_key, item.related) if key)
-    keys = article_keys((item.original_url, item.web_url, item.amp_url, item.cdn_amp_url))
+    if related is None:
+        related = tuple(key for key in map(article_key, item.related) if key)
+    if keys is None:
+        keys = article_keys((item.original_url, item.web_url, item.amp_url, item.cdn_amp_url))
     found_figures = figures(item.title)
     poles = tuple(sorted(OPPOSITE_WORDS.intersection(raw)))
     headline = tuple(dict.fromkeys(word for word in title if not word.isdigit())) if found_figures or poles else ()
