@@ -16,7 +16,8 @@ Items join one story when
    come from an inverted index of each item's most telling words within the window, never all pairs. A
    provider's own items join by text only when other providers' reports agree, or as copies of one report;
    two items whose headlines differ only by their figures ("Stock X rises 4%", "... 1%"), or in a site's language by
-   words of opposite meaning ("rises", "falls"), never join by text, nor do one template's lines with other figures.
+   words of opposite meaning ("rises", "falls"), never join by text, nor do one template's lines with other figures
+   or about another subject ("Stock ZA rises 3%", "Stock ZB rises 3%", the ticker written again in the excerpt).
 """
 
 from __future__ import annotations
@@ -771,7 +772,9 @@ def _template(a: Prepared, b: Prepared, product: float, pairs) -> bool:
     the same words but for them, in items of one template's shape (`_same_shape`) or in items nearly the same (alike
     at least _COPY); or words of opposite meaning in the site's language (`pairs`: "rises", "falls") in headlines of
     the same words but for them (in the same order, for two parties' parts: opposites.CONVERSE), in items of one
-    shape or in items nearly the same."""
+    shape or in items nearly the same; or one template's line about two subjects (`_other_subject`)."""
+    if a.shape and b.shape and _other_subject(a.shape, b.shape):
+        return True
     if a.figures and b.figures and _differ(a.figures, b.figures) and (
             sorted(a.headline) == sorted(b.headline) or product >= _COPY or _same_shape(a.shape, b.shape)):
         return True
@@ -801,6 +804,20 @@ def _same_shape(shape_a: str, shape_b: str) -> bool:
             words += 1
             same += x == y
     return 2 * same >= words
+
+
+def _other_subject(shape_a: str, shape_b: str) -> bool:
+    """Whether two items' headline and excerpt are one template's line about two subjects: the same words in the same
+    places but one word for another, written in two places or more ("Stock ZA rises 3%. Shares of ZA rose 3% ...",
+    "Stock ZB rises 3%. Shares of ZB rose 3% ..."): the template's slot (a ticker, a city, a team), filled in again.
+    A name spelt two ways where it is written once ("Stacey", "Stacy" in headlines alone) is one story's."""
+    a, b = shape_a.split(" "), shape_b.split(" ")
+    if len(a) != len(b):
+        return False
+    swapped = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(swapped) < 2 or swapped.count(swapped[0]) < len(swapped):
+        return False
+    return not (swapped[0][0].isdigit() or swapped[0][1].isdigit())  # (other figures: `_differ`)
 
 
 def _differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
