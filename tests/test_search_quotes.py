@@ -43,20 +43,24 @@ PHRASES = {
 }
 
 
-def test_search_js_reads_the_phrases_of_every_languages_quote_marks(tmp_path):
-    (tmp_path / "queries.json").write_text(json.dumps(list(PHRASES), ensure_ascii=False), encoding="utf-8")
+def _in_search_js(tmp_path, function: str, queries: list[str]) -> dict:
+    """query -> what search.js's `window.newsdeskSearch[function]` makes of it (in node)."""
+    (tmp_path / "queries.json").write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
     script = """
-        const fs = require("fs"), vm = require("vm"), [file, queries] = process.argv.slice(1);
+        const fs = require("fs"), vm = require("vm"), [file, queries, name] = process.argv.slice(1);
         globalThis.window = globalThis;
         globalThis.document = { getElementById: () => null };
         vm.runInThisContext(fs.readFileSync(file, "utf8"));
-        const out = JSON.parse(fs.readFileSync(queries, "utf8")).map(q => window.newsdeskSearch.phrases(q));
+        const out = JSON.parse(fs.readFileSync(queries, "utf8")).map(q => window.newsdeskSearch[name](q));
         process.stdout.write(JSON.stringify(out));
     """
-    run = subprocess.run(["node", "-e", script, str(SEARCH_JS), str(tmp_path / "queries.json")],
+    run = subprocess.run(["node", "-e", script, str(SEARCH_JS), str(tmp_path / "queries.json"), function],
                          capture_output=True, text=True, check=True)
-    found = dict(zip(PHRASES, json.loads(run.stdout)))
-    assert found == PHRASES
+    return dict(zip(queries, json.loads(run.stdout)))
+
+
+def test_search_js_reads_the_phrases_of_every_languages_quote_marks(tmp_path):
+    assert _in_search_js(tmp_path, "phrases", list(PHRASES)) == PHRASES
 
 
 # query -> how the status line quotes it (inside the language's own marks): a phrase alone without its marks, which
@@ -77,18 +81,7 @@ QUOTED_AS = {
 
 
 def test_the_status_line_quotes_a_phrase_alone_without_its_own_marks(tmp_path):
-    (tmp_path / "queries.json").write_text(json.dumps(list(QUOTED_AS), ensure_ascii=False), encoding="utf-8")
-    script = """
-        const fs = require("fs"), vm = require("vm"), [file, queries] = process.argv.slice(1);
-        globalThis.window = globalThis;
-        globalThis.document = { getElementById: () => null };
-        vm.runInThisContext(fs.readFileSync(file, "utf8"));
-        const out = JSON.parse(fs.readFileSync(queries, "utf8")).map(q => window.newsdeskSearch.asQuoted(q));
-        process.stdout.write(JSON.stringify(out));
-    """
-    run = subprocess.run(["node", "-e", script, str(SEARCH_JS), str(tmp_path / "queries.json")],
-                         capture_output=True, text=True, check=True)
-    assert dict(zip(QUOTED_AS, json.loads(run.stdout))) == QUOTED_AS
+    assert _in_search_js(tmp_path, "asQuoted", list(QUOTED_AS)) == QUOTED_AS
 
 
 FRENCH = """\
