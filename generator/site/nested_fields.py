@@ -321,7 +321,6 @@ def provider_field(value, key: str, notes: Notes, base: str = "", language: str 
                        _home_page(value.get("url") or address, domain))
 
 
-
 def _home_page(value, domain: str) -> str:
     """A provider's `url` as its home page (ProviderRef.site), when urls.home_page keeps one (a port of its own,
     an IP address) and its host is the domain; else "" (the home page is https://<domain>/)."""
