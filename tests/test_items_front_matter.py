@@ -750,3 +750,27 @@ def test_a_key_the_front_matter_lacks_is_not_placed_in_the_body(tmp_path):
     (tmp_path / "content" / "a.md").write_text("---\ntitle: A\nslug: one\nslug: two\n---\n\nNotes:\n"
                                                "date: yesterday\nslug: three\n", encoding="utf-8")
     assert key_lines(tmp_path, "content/a.md", ["title", "slug", "date"]) == {"title": 2, "slug": 4}
+
+
+def test_a_key_of_json_front_matter_beside_another_is_said_at_its_own_line(tmp_path, capsys):
+    """JSON front matter with several keys a line (as a crawler wraps `json.dumps`'s one line): each message
+    about a key but the line's first named line 1, as keys were found at a line's start only. Each names the
+    line its key is on: type errors, unknown keys, dates, pictures and nested fields alike."""
+    wrapped = "\n".join([
+        '{"title": "Keys beside keys",',
+        ' "publishedDateTime": "2026-11-20T10:00:00Z", "heat": "lots",',
+        ' "topics": ["AI"], "tittle": "x",',
+        ' "provider": {"name": "Port News",',
+        '              "domian": "port.example"}, "images": [{"url": 5}]}',
+    ])
+    files = {"wrapped.md": wrapped + "\nBody\n",
+             "dated.md": '{"title": "Bad date",\n "topics": ["AI"], "publishedDateTime": "someday"}\nBody\n',
+             "escaped.md": '{"title": "Escaped", "publishedDateTime": "2026-11-20T10:00:00Z",\n'
+                           ' "topics": ["AI"], "\\u0068eat": "lots"}\nBody\n'}
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert set(news) == {"wrapped", "escaped"}, said
+    for where, text in [("escaped.md:2", "`heat` must be a number"), ("wrapped.md:2", "`heat` must be a number"), ("wrapped.md:3", "`tittle` is not a known"),
+                        ("wrapped.md:5", "`domian` in `provider`"), ("wrapped.md:5", "`images`"),
+                        ("dated.md:2", "`publishedDateTime`")]:
+        assert any(f"content/{where}: " in said_line and text in said_line
+                   for said_line in said.splitlines()), (where, text, said)

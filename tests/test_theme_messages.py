@@ -330,3 +330,26 @@ def test_a_folder_named_as_a_template_leaves_a_copied_templates_misfit_said(site
     first = without_progress(capsys.readouterr().err)[0]
     assert first.startswith(f"{bundled_theme_dir('default') / 'templates/list.html'}:"), first
     assert "macro 'card' takes not more than 2 argument(s) (newsdesk's own list.html uses your" in first, first
+
+
+def test_newsdesks_own_template_testing_a_field_as_the_sites_template_uses_it_names_the_sites_line(site, capsys):
+    # The warning that a template tests a field its value lacks gave the theme author's hint ("ignore this if
+    # the theme tests for a field of a newer newsdesk") at a line of newsdesk's own link_preview.html, which the
+    # site cannot change: here the site's list.html passes a related story (no `width`) as the card's picture.
+    # The hint is the one errors there get: the site's call, at its line.
+    (site / "content/news/one.md").write_text(item("One", topics="[AI]", related="[{title: Other, webUrl: "
+                                                                               "'https://other.example/a'}]"))
+    templates = site / "themes/default/templates"
+    templates.mkdir(parents=True)
+    (templates / "list.html").write_text(
+        '{% from "partials/link_preview.html" import link_preview %}\n{% for one in items %}'
+        '{% for other in one.related %}\n{{ link_preview("list", "x/", "T", "D", "feeds/latest", "N", other) }}'
+        '{% endfor %}{% endfor %}\n')
+    assert cli.main(["build"]) == 0
+    said = [line for line in without_progress(capsys.readouterr().err) if "`width`" in line]
+    assert said, said
+    assert all(line.startswith(f"warning: {bundled_theme_dir('default') / 'templates/partials/link_preview.html'}:")
+               and line.endswith("(this is newsdesk's own partials/link_preview.html, as your "
+                                 "themes/default/templates/list.html:3 uses it: check what yours passes to it (the "
+                                 "values and their fields are in docs/themes.md); if that is right, report this "
+                                 "error to newsdesk, with the page it names)") for line in said), said

@@ -469,7 +469,7 @@ def _render_batch(state, indices: range) -> tuple[list[tuple[str, bytes]], set]:
     env, pages = state
     tested: set = set()
     made = [(pages[i].output, render_page(env, pages[i], tested).encode("utf-8")) for i in indices]
-    return made, tested_warnings(tested)
+    return made, tested_warnings(env, tested)
 
 
 def _render_into(stage: Staging, env, site, pages: list[Page], outputs: list[FileOutput], workers: int,
@@ -534,4 +534,4 @@ def _render_into_batch(state, indices: range) -> tuple[list[tuple[str, bool]], s
             placed.append((job.output, stage.place(job.output, render_page(env, job, tested).encode("utf-8"))))
         else:
             placed.append((job.name, stage.place(job.name, job.make(site, memo))))
-    return placed, tested_warnings(tested)
+    return placed, tested_warnings(env, tested)

@@ -750,13 +750,13 @@ def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) 
         return with_search_words(env, html) if page.kind == "search" else html
     except jinja2.TemplateSyntaxError as exc:
         raise BuildError(Problem(_template_name(exc.filename, exc.name), exc.lineno, f"template syntax error: {exc.message}",
-                                 _newsdesks_own(env, exc, exc.filename) or _what_to_do(env, page, str(exc.message))))
+                                 _newsdesks_own(env, _template_frames(exc), exc.filename) or _what_to_do(env, page, str(exc.message))))
     except jinja2.TemplateNotFound as exc:
         raise BuildError(_not_found(env, page, exc)) from exc
     except RecursionError as exc:  # a macro calling itself for each level of something nested thousands deep
         filename, line = _recursing_frame(exc)
         raise BuildError(Problem(_template_name(filename, page.template), line, f"the template recurses too deeply "
-                                 f"while rendering {page.output}", _newsdesks_own(env, exc, filename) or
+                                 f"while rendering {page.output}", _newsdesks_own(env, _template_frames(exc), filename) or
                                  "recursing through `children` fails on topics nested thousands deep: loop over a "
                                  "flat list instead, as the default theme's partials/topic_entry.html does over "
                                  "`descendants` (of topics.html), with each topic's `depth` for its indent")) from None
@@ -764,23 +764,24 @@ def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) 
         name, line = _template_frame(exc)
         said = _UNDEFINED_ATTRIBUTE.sub(lambda found: f"{_what_it_is(found.group(1))} has no", str(exc))
         raise BuildError(Problem(name or page.template, line, f"error while rendering {page.output}: {said}",
-                                 _newsdesks_own(env, exc) or _what_to_do(env, page, str(exc)))) from exc
+                                 _newsdesks_own(env, _template_frames(exc)) or _what_to_do(env, page, str(exc)))) from exc
 
 
-def tested_warnings(tested: set) -> set[tuple[str, Problem]]:
+def tested_warnings(env: jinja2.Environment, tested: set) -> set[tuple[str, Problem]]:
     """(page template, warning) for each template line render_page found testing a field a value of newsdesk's
     lacks (`{% if item.titel %}`): false on every page, which a misspelt name is too. A warning, not an error:
-    a theme may test a field that only a newer newsdesk has."""
+    a theme may test a field that only a newer newsdesk has. In newsdesk's own template, what to do is what
+    its errors say (_newsdesks_own): the site's template that uses it, or its copy that may not fit."""
     said = {}
-    for page_template, filename, line, kind, field in tested:
-        if (filename, line, kind, field) not in said:
+    for page_template, filename, line, kind, field, frames in tested:
+        if (filename, line, kind, field, frames) not in said:
             fields = [*getattr(kind, "__dataclass_fields__", ()), *(a for a in dir(kind) if not a.startswith("_"))]
-            said[filename, line, kind, field] = Problem(
+            said[filename, line, kind, field, frames] = Problem(
                 _short(filename), line, f"{_what_it_is(kind.__name__)} has no field `{field}`, so this test is "
-                f"always false", f"{_nearest(field, set(fields))}the fields of each value are in "
-                f"{_THEMES_DOC} (Values); if the theme tests for a field of a newer newsdesk, ignore this")
-    return {(page_template, said[filename, line, kind, field])
-            for page_template, filename, line, kind, field in tested}
+                f"always false", _newsdesks_own(env, frames) or f"{_nearest(field, set(fields))}the fields of each "
+                f"value are in {_THEMES_DOC} (Values); if the theme tests for a field of a newer newsdesk, ignore this")
+    return {(page_template, said[filename, line, kind, field, frames])
+            for page_template, filename, line, kind, field, frames in tested}
 
 
 # Jinja's words for a name or field a template uses that is not there
@@ -846,13 +847,13 @@ def _not_found(env: jinja2.Environment, page: Page, exc: jinja2.TemplateNotFound
                    + f"correct the name{f', perhaps to {close[0]}' if close else ''}, or create {folder}{missing}")
 
 
-def _newsdesks_own(env: jinja2.Environment, exc: BaseException, filename: str | None = None) -> str:
-    """What to do about an error at a line of newsdesk's own template (`filename`, else the innermost in the
-    traceback), which the site cannot fix there: "" for one of the site's. Told apart by the files alone, not
+def _newsdesks_own(env: jinja2.Environment, frames: list | tuple, filename: str | None = None) -> str:
+    """What to do about an error (or a warning) at a line of newsdesk's own template (`filename`, else the
+    innermost of `frames`: (template file, line) being rendered, outermost first), which the site cannot fix
+    there: "" for one of the site's. Told apart by the files alone, not
     by Jinja's words: the site's copies that this template (or one of newsdesk's that uses it) imports,
     includes or extends, each likely kept from an earlier newsdesk, whose templates an upgrade no longer fits;
     else the site's template that uses it; else newsdesk's own error, to report."""
-    frames = _template_frames(exc)
     filename = filename or (frames[-1][0] if frames else None)
     config = env.globals.get("config")
     if filename is None or config is None or not in_bundled_themes(Path(filename)):

@@ -35,7 +35,8 @@ _NOTED: ContextVar[tuple[set, TemplateFiles] | None] = ContextVar("newsdesk_test
 
 class noting_tests:
     """`with noting_tests(found, templates):` notes in `found` each test of a field a value lacks
-    (ThemeUndefined.__bool__), as (template file, line, the value's type, the field), while rendering inside with
+    (ThemeUndefined.__bool__), as (template file, line, the value's type, the field, the (file, line) of
+    each template being rendered, outermost first), while rendering inside with
     the environment of `templates`. (A class rather than a generator: it is entered once per page.)"""
 
     __slots__ = ("noting", "_token")
@@ -99,17 +100,17 @@ def _roots(loader: jinja2.BaseLoader | None, prefix: str = ""):
             yield from _roots(each, prefix + key + loader.delimiter)
 
 
-def _template_line(templates: TemplateFiles) -> tuple[str, int] | None:
-    """The file and line of the innermost template being rendered: Jinja compiles each template with its file's
-    name, so the code of the first frame outward whose file is a template's is that template's, and the
-    Template maps a line of its code to one of its text."""
-    frame = inspect.currentframe()
+def _template_lines(templates: TemplateFiles) -> tuple[tuple[str, int], ...]:
+    """The file and line of each template being rendered, outermost first (the last: where the test is). Jinja
+    compiles each template with its file's name, so the code of a frame whose file is a template's is that
+    template's, and the Template maps a line of its code to one of its text."""
+    frame, found = inspect.currentframe(), []
     while frame is not None:
         template = templates(frame.f_code.co_filename)
         if template is not None:
-            return template.filename, template.get_corresponding_lineno(frame.f_lineno)
+            found.append((template.filename, template.get_corresponding_lineno(frame.f_lineno)))
         frame = frame.f_back
-    return None
+    return tuple(reversed(found))
 
 
 class ThemeUndefined(jinja2.Undefined):
@@ -131,9 +132,9 @@ class ThemeUndefined(jinja2.Undefined):
             owner, name = self._undefined_obj, self._undefined_name
             if (isinstance(name, str) and owner is not missing and owner is not None
                     and not isinstance(owner, (Mapping, Namespace))):  # (a namespace's fields are the theme's own)
-                where = _template_line(noting[1])
-                if where is not None:
-                    noting[0].add((*where, type(owner), name))
+                frames = _template_lines(noting[1])
+                if frames:  # (the templates that use it too: a test in newsdesk's own is told as its errors are)
+                    noting[0].add((*frames[-1], type(owner), name, frames))
         return False
 
     def __str__(self) -> str:

@@ -997,22 +997,32 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
         top, sub = key if isinstance(key, tuple) else (key, None)
         # (a key in quotes too, `"@type":`, as JSON-LD's keys must be written; indented, in JSON front matter)
         # (`key = value` and `[key]` in TOML front matter)
+        # (and, in JSON front matter, a key in double quotes after a `{` or `,` on its line: keys beside keys,
+        # `"a": 1, "b": 2`; not between `---` lines, where a nested mapping's `{"title": ...}` is no top-level key)
+        beside = "" if end is not None else rf"""|{_BESIDE}"{re.escape(top)}"\s*:"""
         pattern = re.compile(rf"""^(?:(?:{re.escape(top)}|[ \t]*"{re.escape(top)}"|[ \t]*'{re.escape(top)}')\s*[:=]"""
-                             rf"""|\[\[?[ \t]*{re.escape(top)}[ \t]*\]\]?[ \t]*$)""", re.MULTILINE)
+                             rf"""|\[\[?[ \t]*{re.escape(top)}[ \t]*\]\]?[ \t]*$){beside}""", re.MULTILINE)
         stop = len(text) if end is None else end
         match = next(reversed(list(pattern.finditer(text, 0, stop))), None) if end is not None else pattern.search(text)
         if not match and isinstance(top, str):  # (a key in double quotes, written with escapes)
-            match = re.compile(rf"""^[ \t]*"{_escaped_key(top)}"\s*:""", re.MULTILINE).search(text, 0, stop)
+            lead = r"^[ \t]*" if end is not None else rf"(?:^[ \t]*|{_BESIDE})"
+            match = re.compile(rf"""{lead}"{_escaped_key(top)}"\s*:""", re.MULTILINE).search(text, 0, stop)
         if not match:
             continue
         lines[key] = text.count("\n", 0, match.start()) + 1
         if sub is not None:
             block = re.compile(r"^\S", re.MULTILINE).search(text, match.end())  # the next key at the left margin
-            inner = re.compile(rf"^[ \t]+(?:-[ \t]+)?{re.escape(sub)}\s*:", re.MULTILINE).search(
+            inner = re.compile(rf"""(?:^[ \t]+(?:-[ \t]+)?(?:{re.escape(sub)}|"{re.escape(sub)}")|{_BESIDE}"{re.escape(sub)}")"""
+                               r"\s*:", re.MULTILINE).search(
                 text, match.end(), block.start() if block else len(text))
             if inner:
                 lines[key] = text.count("\n", 0, inner.start()) + 1
     return lines
+
+
+# Where a key beside another starts: after a `{` or `,` on the key's own line (a lookbehind, so that the match,
+# and the line it is said at, starts on the key's line, not on a `{` at the end of the line above)
+_BESIDE = r"(?<=[{,])[ \t]*"
 
 
 def _front_matter_end(text: str) -> int | None:
