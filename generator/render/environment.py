@@ -35,6 +35,7 @@ from generator.languages import direction, og_locale
 from generator.plan.feeds import feed_path, html_datetime, provider_home, whole_minute_offset
 from generator.render.fragments import MemoEnvironment
 from generator.render.undefined import TemplateFiles, ThemeUndefined, noting_tests
+from generator.site.scratch import is_scratch
 from generator.plan.pictures import picture, pictures
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import ProviderBadge, Site
@@ -200,7 +201,9 @@ def static_files(config: Config) -> dict[str, Path]:
     for folder in folders:
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
-                if path.is_file() and not any(p.startswith(".") for p in path.relative_to(folder).parts):
+                # (hidden files, and an editor's scratch files: emacs keeps `extra.css~` beside what it saved)
+                if (path.is_file() and not any(p.startswith(".") for p in path.relative_to(folder).parts)
+                        and not is_scratch(path.name)):
                     found["static/" + path.relative_to(folder).as_posix()] = path
     return {name: path for name, path in found.items() if needed_static(name, config)}
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import enum
 import logging
 import os
-import re
 import threading
 import time
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from generator.config.values import Config, bundled_theme_dir
 from generator.build.writer import BESIDE_OUTPUT, beside_output
 from generator.site.content import looks_like_an_item
 from generator.site.local_pictures import MANIFEST
+from generator.site.scratch import is_scratch
 
 log = logging.getLogger(__name__)
 
@@ -44,13 +44,6 @@ class ChangeKind(enum.Enum):
     STATIC = "static"  # any other static file (images, scripts, fonts)
     CONFIG = "config"  # config.yaml: reload it, then rebuild everything
     DATA = "data"  # topic and provider records in data_dir, the manifest of the copies of pictures
-
-
-# Names editors and tools write next to the real file and remove again (vim, emacs, JetBrains, rsync, browsers).
-_TEMP_SUFFIXES = (".swp", ".swx", ".swo", "~", ".tmp", ".temp", ".part", ".crdownload", ".bak", ".orig",
-                  "___jb_tmp___", "___jb_old___")
-_TEMP_NAMES = {"4913", ".DS_Store", "Thumbs.db"}
-_SED_TEMP = re.compile(r"sed[A-Za-z0-9]{6}")  # `sed -i`'s copy, renamed over the file it edits
 
 
 @dataclass(frozen=True)
@@ -103,15 +96,9 @@ def layout_of(config: Config, config_file: Path) -> SiteLayout:
                       pictures=(root / config.pictures_dir).resolve() if config.pictures_dir else None)
 
 
-def is_temporary(name: str) -> bool:
-    """Editor swap, backup and lock files, which are written and removed around a save."""
-    return (name in _TEMP_NAMES or name.endswith(_TEMP_SUFFIXES) or name.startswith(".#")
-            or (name.startswith("#") and name.endswith("#")) or bool(_SED_TEMP.fullmatch(name)))
-
-
 def detect_change_kind(path: PurePath, layout: SiteLayout, directory: bool = False) -> ChangeKind | None:
     """What a changed path is to the build, or None when no build reads it (`directory`: the event was a folder's)."""
-    if is_temporary(path.name):
+    if is_scratch(path.name):
         return None
     if path == layout.config_file:
         return ChangeKind.CONFIG

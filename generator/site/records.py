@@ -26,6 +26,7 @@ from generator.site.fields import MAX_TEXT, as_plain
 from generator.site.identities import declared_key, declared_provider, other_page, topic_identity
 from generator.site.notes import shown, written
 from generator.site.private_pictures import HINT, left_out
+from generator.site.scratch import is_scratch
 from generator.site.text import bidi_closed, cut_at_word, cut_clusters
 from generator.urls import distinct_slug, field_url, private_address, slugify
 
@@ -227,8 +228,10 @@ def _records(config: Config, folder: Path, what: str, keys: tuple[str, ...], pro
 
 
 def _record_files(folder: Path) -> list[Path]:
-    """A records folder's files: YAML (`*.yaml`, `*.yml`) or Markdown with front matter (`*.md`), in name order."""
-    return sorted(path for pattern in ("*.y*ml", "*.md") for path in folder.glob(pattern))
+    """A records folder's files: YAML (`*.yaml`, `*.yml`) or Markdown with front matter (`*.md`), in name order;
+    not hidden files, nor an editor's lock (emacs's `.#ai.yaml`, a link to nowhere) or scratch files."""
+    return sorted(path for pattern in ("*.y*ml", "*.md") for path in folder.glob(pattern)
+                  if not path.name.startswith(".") and not is_scratch(path.name))
 
 
 def _read_record(config: Config, path: Path, what: str) -> tuple[str, str, dict] | Problem:
