@@ -53,3 +53,25 @@ def test_fetch_names_a_german_sites_files_as_its_pages_are_named(tmp_path, serve
     assert status == 0, err
     files = [path.name for path in (site / "content").rglob("*.md")]
     assert len(files) == 1 and files[0].startswith("glaette-auf-der-bruecke-"), files
+
+
+def test_fetch_finds_a_german_sites_topic_by_its_pages_address_not_by_the_word_without_dots(tmp_path, server,
+                                                                                             capsys):
+    """A category naming a declared topic by its page's address (`glaette`, topics/glaette/) is that topic; `Glatte`
+    (smooth), which was the address before, is another word."""
+    entries = "".join(
+        f"<item><title>{title}</title><link>https://bote.example/{number}</link><category>{category}</category>"
+        f"<pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate></item>"
+        for number, (title, category) in enumerate((("Eis", "glaette"), ("Lack", "Glatte"))))
+    server.routes["/de.xml"] = Route(("<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel>"
+                                      f"<title>Bote</title><link>https://bote.example/</link>{entries}"
+                                      "</channel></rss>").encode())
+    site = fetch_site(tmp_path / "site", server, ["/de.xml"])
+    config = site / "config.yaml"
+    config.write_text("language: de\ntopics:\n  - name: Glätte\n" + config.read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    status, _, err = run_fetch(site, capsys)
+    assert status == 0, err
+    tagged = {path.name.split("-")[0]: "Glätte" in path.read_text(encoding="utf-8")
+              for path in (site / "content").rglob("*.md")}
+    assert tagged == {"eis": True, "lack": False}, tagged

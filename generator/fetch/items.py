@@ -138,8 +138,8 @@ def heat_at(position: int) -> float:
     return max(HEAT_FLOOR, HEAT_TOP - HEAT_STEP * position)
 
 
-def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tuple[TopicConfig, ...]
-              ) -> tuple[str, bool]:
+def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tuple[TopicConfig, ...],
+              language: str = "") -> tuple[str, bool]:
     """The content file: front matter in the content format, then the entry's sanitised HTML as the body;
     and whether the body had to be cut (body_of)."""
     summary = without_footer(entry.summary, entry)
@@ -159,7 +159,7 @@ def item_text(entry: Entry, source: Source, feed: Feed, facts: Facts, topics: tu
     author = _cut(entry.author, MAX_TEXT)
     if author and author.casefold() != meta["provider"]["name"].casefold():  # (a channel's videos name it)
         meta["author"] = author
-    chosen = topics_of(entry, source, topics)
+    chosen = topics_of(entry, source, topics, language)
     if chosen:
         meta["topics"] = list(chosen)
     if entry.images:  # the first that the build keeps: it would warn about a file the user did not write
@@ -397,25 +397,25 @@ _HOST_PREFIXES = ("www", "m", "old", "new", "mobile")  # the host's own names: a
 _PLAIN_ID = re.compile(r"[\w-]{1,200}")
 
 
-def topics_of(entry: Entry, source: Source, topics: tuple[TopicConfig, ...]) -> tuple[str, ...]:
+def topics_of(entry: Entry, source: Source, topics: tuple[TopicConfig, ...], language: str = "") -> tuple[str, ...]:
     """The source's topics, then the declared topics the entry's categories or words name (matched_topics)."""
-    return tuple(dict.fromkeys((*source.topics, *matched_topics(entry, topics))))
+    return tuple(dict.fromkeys((*source.topics, *matched_topics(entry, topics, language))))
 
 
-def matched_topics(entry: Entry, topics: tuple[TopicConfig, ...]) -> tuple[str, ...]:
+def matched_topics(entry: Entry, topics: tuple[TopicConfig, ...], language: str = "") -> tuple[str, ...]:
     """The declared topics that the entry's categories name (by name or slug, in any case: a feed's own tags
     would otherwise make a topic page for every one of them), then those with a keyword in its title, summary
-    or text."""
+    or text. `language`: the site's, which its topics' slugs are made in (`glaette` on a German site)."""
     declared: dict[str, str] = {}
     for topic in topics:
         declared.setdefault(topic.name.lower(), topic.name)
-        declared.setdefault((topic.slug or slugify(topic.name)).lower(), topic.name)
+        declared.setdefault((topic.slug or slugify(topic.name, language=language)).lower(), topic.name)
     chosen = []
     for category in entry.categories:
         category = html.unescape(category)  # WordPress writes "Arts &amp; Culture" inside CDATA
         # ("News/AI", and "AI, Robots" as some CMSs give a post's categories in one)
         for part in _CATEGORY_PARTS.split(category) if category.lower() not in declared else [category]:
-            name = declared.get(part.strip().lower()) or declared.get(slugify(part))
+            name = declared.get(part.strip().lower()) or declared.get(slugify(part, language=language))
             if name:
                 chosen.append(name)
     worded = [topic for topic in topics if topic.keywords]

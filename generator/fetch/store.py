@@ -81,7 +81,7 @@ class Store:
         entries = tuple(entry for entry in feed.entries if not is_empty(entry))
         empty = len(feed.entries) - len(entries)
         if source.only_topics:
-            kept = tuple(entry for entry in entries if matched_topics(entry, self.topics))
+            kept = tuple(entry for entry in entries if matched_topics(entry, self.topics, self.language))
             if len(kept) < len(entries):
                 notes.append(f"{len(entries) - len(kept)} entr{'y' if len(entries) - len(kept) == 1 else 'ies'} "
                              f"of no declared topic: left out (`only_topics`)")
@@ -110,7 +110,7 @@ class Store:
                 continue
             facts = Facts(parse_iso(record.first_seen) if record else now,
                           record.heat if record else heat_at(position))
-            text, cut = item_text(entry, source, feed, facts, self.topics)
+            text, cut = item_text(entry, source, feed, facts, self.topics, self.language)
             text = text.encode("utf-8")
             digest = hashlib.sha256(text).hexdigest()
             date = published_of(entry, facts)
