@@ -246,13 +246,13 @@ FIELD_CASES = [  # what one build says of a file: an error leaves it out, a warn
      "article or video, got a list (write it as `type: article`; the item is shown as an article)"),
     ("title: x\npublishedDateTime: 2026-11-20\nprovider: 5",
      "warning: content/x.md:4: `provider` must be a mapping with `name` and `domain`, got int; it is left out (write "
-     "`provider:`, then `  name: ...` and `  domain: ...` on the next lines)"),
+     "it as `provider: {name: Example News, domain: example.com}`)"),
     ("title: x\npublishedDateTime: 2026-11-20\nrelated: lots", "warning: content/x.md:4: `related`: 1 entry has no http "
      "or https `webUrl`; it is left out (give each story its full address)"),
     ("title: x\npublishedDateTime: 2026-11-20\nrelated: https://other.example/story", None),
     ("title: x\npublishedDateTime: 2026-11-20\nrelated: 5", "warning: content/x.md:4: `related` must be a list of "
-     "stories, got int; it is left out (write `related:`, then `  - title: ...` and `    webUrl: https://...` on the "
-     "next lines)"),
+     "stories, got int; it is left out (write it as `related: [{title: Port reopens after storm, webUrl: "
+     "https://example.com/port-reopens}]`)"),
     ("title: x\npublishedDateTime: 2026-11-20\nexerpt: typo", "warning: content/x.md:4: `exerpt` is not a known field; "
      "did you mean `excerpt`? (rename it to `excerpt`, or it is ignored)"),
     ("title: x\npublishedDateTime: 2026-11-20\nhat: 5", "warning: content/x.md:4: `hat` is not a known field; "

@@ -497,3 +497,21 @@ def test_a_utf16_feed_is_read_whatever_its_header_says_and_without_a_byte_order_
     assert code == 0 and "4 new" in out and "0 failed" in out, out + err
     assert sorted(fetched_titles(site)) == ["Caf\u00e9 \u2014 be", "Caf\u00e9 \u2014 be-bom", "Caf\u00e9 \u2014 le",
                                             "Caf\u00e9 \u2014 le-bom"]
+
+
+def test_a_utf32_feed_without_a_byte_order_mark_is_found_by_its_first_character(tmp_path, server, capsys):
+    """XML finds UTF-32 without a byte order mark by its first `<` and three zero bytes, as it finds UTF-16 by one;
+    such a feed failed as "neither XML nor JSON" (feedparser does not look). Each is read, as one with a mark is."""
+    feeds = {
+        "/le32.xml": (BOM_RSS.format(declared="UTF-32LE", name="le32").encode("utf-32-le"), "application/rss+xml"),
+        "/be32.xml": (BOM_RSS.format(declared="UTF-32BE", name="be32").encode("utf-32-be"), "text/xml"),
+        "/bom32.xml": (BOM_RSS.format(declared="UTF-32", name="bom32").encode("utf-32"),
+                       "text/xml; charset=iso-8859-1"),
+    }
+    for path, (body, content_type) in feeds.items():
+        server.routes[path] = Route(body, content_type=content_type)
+    site = fetch_site(tmp_path / "site", server, list(feeds))
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and "3 new" in out and "0 failed" in out, out + err
+    assert sorted(fetched_titles(site)) == ["Caf\u00e9 \u2014 be32", "Caf\u00e9 \u2014 bom32",
+                                            "Caf\u00e9 \u2014 le32"]

@@ -135,6 +135,24 @@ def test_a_feed_compressed_twice_over_is_refused_before_it_is_unpacked(server):
                               "it once, or remove the source")
 
 
+
+@pytest.mark.parametrize("coding", ["br", "zstd", "compress"])
+def test_a_feed_in_a_compression_fetch_did_not_ask_for_is_refused_with_what_to_do(server, coding):
+    """httpx asks for and unpacks brotli and zstd when their libraries happen to be installed, and one piece of
+    either unpacks to far more than gzip's before fetch.max_bytes is looked at. fetch asks for gzip and deflate
+    only, which it bounds; an answer in another compression, sent all the same, fails with what to do (without
+    the library it was read as the feed itself: "neither XML nor JSON", or worse, garbage as text)."""
+    server.routes["/packed.xml"] = Route(b"\x0b\x02\x80<rss/>\x03", headers={"Content-Encoding": coding})
+    with Client(Settings(timeout=10, retries=0)) as client:
+        answer = client.get(server.url("/packed.xml"))
+    assert server.asked("/packed.xml"), "the server was not asked"
+    assert all(sent["accept-encoding"] == "gzip, deflate" for sent in server.asked("/packed.xml"))
+    assert answer.status == "failed"
+    assert answer.message == (f"the feed is compressed as {coding!r} (Content-Encoding), which fetch did not ask "
+                              f"for: it asks for gzip or deflate, whose size it bounds; ask the site to serve "
+                              f"gzip or no compression, or remove the source")
+
+
 UNDATED = b"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>U</title><link>https://u.example/</link>
 <item><title>Dated</title><link>https://u.example/1</link><pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate>

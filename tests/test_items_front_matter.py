@@ -665,6 +665,68 @@ def test_a_hint_that_shows_front_matter_writes_it_in_the_file_s_own_format(tmp_p
         assert "`---`" not in err and "`title: " not in err and "`type: " not in err, err
 
 
+# A file of each format with a title, a date and one more line as the format writes it
+NESTED_FILE = {
+    "yaml": lambda line: f"---\ntitle: T\npublishedDateTime: 2026-11-20T10:00:00Z\n{line}\n---\nBody\n",
+    "toml": lambda line: f'+++\ntitle = "T"\npublishedDateTime = 2026-11-20T10:00:00Z\n{line}\n+++\nBody\n',
+    "json": lambda line: f'{{"title": "T", "publishedDateTime": "2026-11-20T10:00:00Z",\n{line}\n}}\nBody\n',
+}
+# file -> (its line in YAML, TOML and JSON, of which the last key's `5` is what is wrong)
+NESTED_CASES = {
+    "provider": ("provider: 5", "provider = 5", '"provider": 5'),
+    "images": ("images: 5", "images = 5", '"images": 5'),
+    "related": ("related: 5", "related = 5", '"related": 5'),
+    "logo": ("provider: {name: P, domain: p.example, images: 5}",
+             'provider = {name = "P", domain = "p.example", images = 5}',
+             '"provider": {"name": "P", "domain": "p.example", "images": 5}'),
+}
+
+
+@pytest.mark.parametrize("form", sorted(NESTED_FILE))
+def test_a_nested_field_s_hint_is_written_in_the_file_s_format_and_mends_it_copied_in(tmp_path, capsys, form):
+    """The hints for a provider, pictures or related stories that are no mapping or list showed YAML's indented
+    lines (`provider:`, then `  name: ...`) to TOML and JSON items too. Each now writes the field as the file's
+    own format does, on one line: copied over the wrong value, it is read, with no warning left."""
+    column = ("yaml", "toml", "json").index(form)
+    files = {f"content/{name}.md": NESTED_FILE[form](lines[column]) for name, lines in NESTED_CASES.items()}
+    site = make_site(tmp_path / "site", files)
+    assert main(["check", "--config", str(site / "config.yaml")]) == 0
+    err = capsys.readouterr().err
+    examples = {}
+    for name, lines in NESTED_CASES.items():
+        said = [line for line in err.splitlines() if line.startswith(f"warning: content/{name}.md:")]
+        assert len(said) == 1 and "must be a" in said[0] and "(write it as `" in said[0], err
+        examples[name] = said[0].split("(write it as `")[1].rsplit("`)", 1)[0]
+        wrong = lines[column].rsplit(", ", 1)[-1].strip("{}")  # (`images: 5` of the provider's)
+        (site / f"content/{name}.md").write_text(
+            files[f"content/{name}.md"].replace(wrong, examples[name]), encoding="utf-8")
+    if form != "yaml":  # (TOML's `key = value`, JSON's `"key": value`, not YAML's `key: value`)
+        assert all(": " not in example if form == "toml" else example.startswith('"')
+                   for example in examples.values()), examples
+    config, result = build_site(site)
+    assert not result.site.problems and not result.site.warnings, (result.site.problems, result.site.warnings)
+    items = {item.source: item for item in result.site.model.site.items}
+    assert items["content/provider.md"].provider.name == "Example News"
+    assert [image.url for image in items["content/logo.md"].provider.images] == ["https://example.com/picture.jpg"]
+    assert [image.url for image in items["content/images.md"].images] == ["https://example.com/picture.jpg"]
+    assert [related.title for related in items["content/related.md"].related] == ["Port reopens after storm"]
+
+
+def test_a_key_of_an_empty_nested_field_beside_it_is_told_where_it_goes_in_yaml_and_json(tmp_path, capsys):
+    """`provider:` left empty with `name: P` below it: in YAML the indent was lost, and the hint says to indent
+    it. A JSON object's `"provider": null` beside `"name": "P"` has no indent to mend: the hint says to move
+    the member into the provider's object, as JSON writes it."""
+    site = make_site(tmp_path / "site", {
+        "content/lost.md": NESTED_FILE["yaml"]("provider:\nname: P"),
+        "content/beside.md": NESTED_FILE["json"]('"provider": null,\n"name": "P"')})
+    main(["check", "--config", str(site / "config.yaml")])
+    err = capsys.readouterr().err
+    assert ("warning: content/lost.md:5: `name` is not a field of an item but of its `provider`, which is empty "
+            "(indent it under `provider:`)") in err, err
+    assert ("warning: content/beside.md:3: `name` is not a field of an item but of its `provider`, which is empty "
+            '(move it into `provider`: `"provider": {"name": "..."}`)') in err, err
+
+
 def test_a_utf_32_file_with_a_byte_order_mark_is_called_utf_32(tmp_path, capsys):
     """A file that starts with UTF-32's byte order mark was "not UTF-16 text, though it starts as UTF-16 does"
     (little-endian's mark starts as UTF-16's), or, big-endian, "without a byte order mark": it is UTF-32."""

@@ -296,3 +296,42 @@ def test_a_name_an_item_gives_beats_the_domain_of_items_that_give_none(tmp_path,
     assert provider_names(out) == {"harbour-example": "Harbour Daily", "bare-example": "bare.example"}
     assert {name: entry["provider"]["name"] for name, entry in news.items()} == {
         "s1": "Harbour Daily", "s2": "Harbour Daily", "s3": "Harbour Daily", "s4": "bare.example"}
+
+
+# A data_dir record's front matter in each format (fields: (key, value as that format writes it))
+RECORD_FRONT = {
+    "yaml": lambda *fields: "---\n" + "".join(f"{key}: {value}\n" for key, value in fields) + "---\n",
+    "toml": lambda *fields: "+++\n" + "".join(f"{key} = {value}\n" for key, value in fields) + "+++\n",
+    "json": lambda *fields: "{\n" + ",\n".join(f'"{key}": {value}' for key, value in fields) + "\n}\n",
+}
+RECORD_HINTS = {  # what each hint shows, as the record's format writes it
+    "yaml": ("name: Robotics", "domain: example.com", "images: [{url: /assets/logo.png}]", 'otherNames: ["1410"]'),
+    "toml": ('name = "Robotics"', 'domain = "example.com"', 'images = [{url = "/assets/logo.png"}]',
+             'otherNames = ["1410"]'),
+    "json": ('"name": "Robotics"', '"domain": "example.com"', '"images": [{"url": "/assets/logo.png"}]',
+             '"otherNames": ["1410"]'),
+}
+
+
+@pytest.mark.parametrize("form", sorted(RECORD_FRONT))
+def test_a_data_dir_record_s_hint_is_written_in_the_record_s_format(tmp_path, capsys, form):
+    """A data_dir record may be Markdown with TOML or JSON front matter, as an item may, but its hints showed
+    YAML (`add `name: ...``, `images:` then `  - url: ...`): each shows its example as the record's file
+    writes it."""
+    write = RECORD_FRONT[form]
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("A story"),
+        "data/topics/unnamed.md": write(("description", '"No name"')),
+        "data/organizations/nameless.md": write(("name", '"The Daily"')),
+        "data/organizations/p.example.md": write(("_id", '"p.example"'), ("name", '"P"'), ("images", "5"),
+                                                  ("otherNames", "[1410]"))},
+        "title: T\nbase_url: https://example.org/\ndata_dir: data\n")
+    main(["check", "--config", str(site / "config.yaml")])
+    err = capsys.readouterr().err
+    name, domain, images, names = RECORD_HINTS[form]
+    assert f"data/topics/unnamed.md:1: topic record has no `name` (add the topic's name, e.g. `{name}`)" in err, err
+    assert (f"data/organizations/nameless.md:2: organization record has no `_id` or `domain` (add the organization's "
+            f"domain, e.g. `{domain}`: items name their provider by it)") in err, err
+    assert (f"data/organizations/p.example.md:4: `images` must be a list of logos with `url`, `width`, `height`; the "
+            f"provider is shown without one (write it as `{images}`)") in err, err
+    assert f"in quotes: `{names}`)" in err, err

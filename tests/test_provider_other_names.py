@@ -63,7 +63,7 @@ def test_a_provider_named_otherwise_is_the_declared_one_with_one_page(tmp_path):
     said = sorted(str(warning) for warning in result.site.warnings if warning.path.startswith("data/"))
     assert said == [
         "data/organizations/bad.example.md:4: `otherNames` of the organization record must be a list of names: 2 "
-        "entries are no text and left out (write each name as text, in quotes: `- \"1410\"`)",
+        "entries are no text and left out (write each name as text, in quotes: `otherNames: [\"1410\"]`)",
         "data/organizations/bad.example.md:7: `sameAs` of the organization record must be a list of http or https "
         "addresses: 'javascript:alert(1)' is left out (write each of the provider's other addresses in full, e.g. "
         "https://www.youtube.com/@example)"], said

@@ -191,7 +191,7 @@ def test_moves_in_a_row_give_the_bytes_of_a_full_build(tmp_path, variant):
 def test_a_moved_items_stories_given_by_their_places_are_what_attaching_them_gives(planned):
     # A redate moves a day's items one place: serve's fast path gives the edited site the stories it had (until
     # its check) by moving their indices as Reindexed.position says, not by attaching every story again.
-    from generator.site.grouping import attach, edited_stories
+    from generator.site.grouping import attach, edited_stories, story_settings
     from generator.site.stories import Story
 
     config, plan = planned
@@ -208,7 +208,7 @@ def test_a_moved_items_stories_given_by_their_places_are_what_attaching_them_giv
         moved = reindexed(site, index, new, plan.topic_defs)
         if moved is None:
             continue
-        given, check = edited_stories(site, moved.site, old, new, config.stories, position=moved.position)
+        given, check = edited_stories(site, moved.site, old, new, story_settings(config), position=moved.position)
         assert check is not None  # (the date is read by clustering: checked after the reload)
         expected = attach(moved.site, kept)
         assert given.stories == expected.stories and dict(given.story_of) == dict(expected.story_of)

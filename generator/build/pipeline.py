@@ -46,7 +46,7 @@ from generator.render.environment import (case_clashes, make_env, misplaced_temp
                                           render_page, static_files, tested_warnings, unknown_words,
                                           unlinked_static, unshown_blocks)
 from generator.site.content import read_named, source_files, unread_problem
-from generator.site.grouping import item_words, story_report, with_stories
+from generator.site.grouping import item_words, story_report, story_settings, with_stories
 from generator.site.identities import topic_definitions
 from generator.site.index import build_site, missing_pictures
 from generator.site.model import Item
@@ -354,8 +354,8 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
             model = build_site(items, config, topic_defs, now=now, drafts=options.drafts, future=options.future,
                                extra_providers=records.providers)
             known = next(iter(cache.stories), None)  # the key of the stories kept: a new one is saved with the cache
-            model = dataclasses.replace(model, site=with_stories(model.site, config.stories, cache.words, cache.stories,
-                                                                   cache.clustering, config.language))
+            model = dataclasses.replace(model, site=with_stories(model.site, story_settings(config), cache.words,
+                                                                   cache.stories, cache.clustering))
             cache.dirty |= next(iter(cache.stories), None) != known
             cache.set_words_aside()
             rankings = rank(model.site.items, now=now, weights=config.ranking, stories=model.site.stories)

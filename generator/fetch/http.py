@@ -26,6 +26,11 @@ MAX_REDIRECTS = 5
 AGAIN = "tried again on the next fetch"
 SLOW = f"{AGAIN}; raise fetch.timeout if the feed is just slow"
 BIGGER = "raise fetch.max_bytes if the feed really is that big"
+# Only what _body bounds: httpx would add br and zstd whenever their libraries happen to be installed, and one
+# piece of either unpacks to far more than a gzip piece does before fetch.max_bytes is looked at
+ACCEPT_ENCODING = "gzip, deflate"
+# x-gzip: httpx passes it on packed, and parse_feed unpacks a gzip body itself, within max_bytes
+BOUNDED = ("gzip", "deflate", "x-gzip")
 ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, "
           "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5")
 
@@ -90,7 +95,8 @@ class Client:
     def __init__(self, settings: Settings):
         self.settings = settings
         self._http = httpx.Client(timeout=httpx.Timeout(settings.timeout), follow_redirects=False,
-                                  headers={"User-Agent": settings.user_agent, "Accept": settings.accept})
+                                  headers={"User-Agent": settings.user_agent, "Accept": settings.accept,
+                                           "Accept-Encoding": ACCEPT_ENCODING})
         self._hosts: dict[str, threading.Lock] = {}
         self._hosts_lock = threading.Lock()
         # Hosts that could not be reached (no connection), through every retry: their other feeds are not
@@ -295,6 +301,12 @@ class Client:
                           f"{_cut(answer.headers['content-encoding'])}), which no server does but to unpack to more "
                           f"than it can be read in", hint=f"ask the site to compress it once, or remove "
                                                           f"{'the source' if settings.noun == 'feed' else 'it'}")
+        unasked = [coding for coding in codings if coding not in BOUNDED]
+        if unasked:  # (sent though not asked for: httpx would unpack it unbounded, or pass it on as the feed)
+            raise _Failed(f"the {settings.noun} is compressed as {_cut(unasked[0])!r} (Content-Encoding), which "
+                          f"{settings.run} did not ask for: it asks for gzip or deflate, whose size it bounds",
+                          hint=f"ask the site to serve gzip or no compression, or remove "
+                               f"{'the source' if settings.noun == 'feed' else 'it'}")
         chunks, size = [], 0
         for chunk in answer.iter_bytes():  # decompressed: the cap holds for a gzip bomb too
             size += len(chunk)

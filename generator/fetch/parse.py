@@ -44,7 +44,10 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
     content_type = charset_read(content_type)
     if body[:2] == b"\x1f\x8b":  # a .xml.gz file served as it is, without Content-Encoding: gzip
         body = _gunzipped(body, max_bytes)
-    if body[:2] in (b"<\x00", b"\x00<") and body[2:4] != b"\x00\x00":
+    if body[:4] in (b"<\x00\x00\x00", b"\x00\x00\x00<"):
+        # UTF-32 without its byte order mark, which XML finds by the `<` and its three zero bytes
+        body = (codecs.BOM_UTF32_LE if body[0] else codecs.BOM_UTF32_BE) + body
+    elif body[:2] in (b"<\x00", b"\x00<") and body[2:4] != b"\x00\x00":
         # UTF-16 without its byte order mark, which XML finds by the `<` and its zero byte (feedparser does not)
         body = (codecs.BOM_UTF16_LE if body[0] else codecs.BOM_UTF16_BE) + body
     if body.startswith(_BOMS):  # (it says the charset, whatever the header names: as XML and browsers read it)
@@ -112,14 +115,16 @@ def _gunzipped(body: bytes, max_bytes: int) -> bytes:
     return content
 
 
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # (UTF-32's start as UTF-16's do)
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)  # (UTF-32LE's starts as
+# UTF-16LE's does)
 _XML_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
 def _meant_as_utf8(body: bytes, content_type: str) -> bool:
     """Whether a feed that is not UTF-8 throughout says (or, saying nothing, means) that it is: its HTTP
-    charset and its XML declaration name UTF-8 or nothing, and it starts with no UTF-16 byte order mark."""
-    if body.startswith((b"\xff\xfe", b"\xfe\xff")) or charset_of(content_type) not in ("", "utf-8"):
+    charset and its XML declaration name UTF-8 or nothing, and it starts with no UTF-16 or UTF-32 byte order
+    mark (UTF-32 of ASCII is valid UTF-8: its zero bytes are)."""
+    if body.startswith(_BOMS[1:]) or charset_of(content_type) not in ("", "utf-8"):
         return False
     declared = _XML_ENCODING.match(body[:500])
     if declared and declared.group(1).decode("ascii").lower().replace("_", "-") not in ("utf-8", "utf8"):

@@ -23,6 +23,7 @@ from types import MappingProxyType
 from typing import Iterable, Mapping
 
 import jinja2
+import jinja2.meta
 from markupsafe import Markup, escape
 
 from generator import __version__
@@ -749,21 +750,21 @@ def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) 
         return with_search_words(env, html) if page.kind == "search" else html
     except jinja2.TemplateSyntaxError as exc:
         raise BuildError(Problem(_template_name(exc.filename, exc.name), exc.lineno, f"template syntax error: {exc.message}",
-                                 _what_to_do(env, page, str(exc.message))))
+                                 _newsdesks_own(env, exc, exc.filename) or _what_to_do(env, page, str(exc.message))))
     except jinja2.TemplateNotFound as exc:
         raise BuildError(_not_found(env, page, exc)) from exc
     except RecursionError as exc:  # a macro calling itself for each level of something nested thousands deep
-        name, line = _recursing_frame(exc)
-        raise BuildError(Problem(name or page.template, line, f"the template recurses too deeply while rendering "
-                                 f"{page.output}", "recursing through `children` fails on topics nested thousands "
-                                 "deep: loop over a flat list instead, as the default theme's partials/topic_entry.html "
-                                 "does over `descendants` (of topics.html), with each topic's `depth` for its indent"
-                                 )) from None
+        filename, line = _recursing_frame(exc)
+        raise BuildError(Problem(_template_name(filename, page.template), line, f"the template recurses too deeply "
+                                 f"while rendering {page.output}", _newsdesks_own(env, exc, filename) or
+                                 "recursing through `children` fails on topics nested thousands deep: loop over a "
+                                 "flat list instead, as the default theme's partials/topic_entry.html does over "
+                                 "`descendants` (of topics.html), with each topic's `depth` for its indent")) from None
     except Exception as exc:  # an error inside a template: report where, not a traceback
         name, line = _template_frame(exc)
         said = _UNDEFINED_ATTRIBUTE.sub(lambda found: f"{_what_it_is(found.group(1))} has no", str(exc))
         raise BuildError(Problem(name or page.template, line, f"error while rendering {page.output}: {said}",
-                                 _copy_behind(env, exc) or _what_to_do(env, page, str(exc)))) from exc
+                                 _newsdesks_own(env, exc) or _what_to_do(env, page, str(exc)))) from exc
 
 
 def tested_warnings(tested: set) -> set[tuple[str, Problem]]:
@@ -845,44 +846,67 @@ def _not_found(env: jinja2.Environment, page: Page, exc: jinja2.TemplateNotFound
                    + f"correct the name{f', perhaps to {close[0]}' if close else ''}, or create {folder}{missing}")
 
 
-_MACRO_MISFIT = re.compile(r"macro '([^']*)' takes |the template '([^']*)' \(imported on line \d+ in '[^']*'\) "
-                           r"does not export the requested name")
-
-
-def _copy_behind(env: jinja2.Environment, exc: BaseException) -> str:
-    """What to do when newsdesk's own template calls a macro of the site's copy of one of its templates otherwise
-    than the copy takes it (or imports one the copy lacks): a copy kept from an earlier newsdesk, most likely,
-    which an upgrade's templates no longer fit. "" for another error, or one in the site's own template."""
-    found, config = _MACRO_MISFIT.search(str(exc)), env.globals.get("config")
-    filename, _ = _innermost_template(exc)
-    if found is None or config is None or filename is None:
+def _newsdesks_own(env: jinja2.Environment, exc: BaseException, filename: str | None = None) -> str:
+    """What to do about an error at a line of newsdesk's own template (`filename`, else the innermost in the
+    traceback), which the site cannot fix there: "" for one of the site's. Told apart by the files alone, not
+    by Jinja's words: the site's copies that this template (or one of newsdesk's that uses it) imports,
+    includes or extends, each likely kept from an earlier newsdesk, whose templates an upgrade no longer fits;
+    else the site's template that uses it; else newsdesk's own error, to report."""
+    frames = _template_frames(exc)
+    filename = filename or (frames[-1][0] if frames else None)
+    config = env.globals.get("config")
+    if filename is None or config is None or not in_bundled_themes(Path(filename)):
         return ""
     own = config.root / "themes" / config.theme / "templates"
-    bundled = [folder / "templates" for folder in theme_dirs(config) if folder != config.root / "themes" / config.theme]
-    caller = next((Path(filename).relative_to(folder).as_posix() for folder in bundled
-                   if Path(filename).is_relative_to(folder)), None)
-    if caller is None:
-        return ""  # (the site's own template calls it: its own mistake, said as any other)
-    if found.group(2):
-        copies = [found.group(2)] if (own / found.group(2)).is_file() else []
-    else:  # the copy that defines the macro called
-        defines = re.compile(r"\{%-?\s*macro\s+" + re.escape(found.group(1)) + r"\s*\(")
-        copies = [path.relative_to(own).as_posix() for path in sorted(own.rglob("*.html"))  # (a folder `x.html` too)
-                  if path.is_file() and defines.search(path.read_text(encoding="utf-8", errors="replace"))]
-    originals = [folder / copies[0] for folder in bundled if len(copies) == 1 and (folder / copies[0]).is_file()]
-    if not originals:
-        return ""
-    return (f"newsdesk's own {caller} uses the macros of your themes/{config.theme}/templates/{copies[0]}, which "
-            f"replaces newsdesk's {copies[0]} and does not fit it (a copy of an earlier newsdesk's?): make yours take "
-            f"what newsdesk's takes, or copy newsdesk's anew (from {originals[0]}) and make your changes again")
+    if Path(filename).is_relative_to(own):
+        return ""  # (newsdesk's own site, built from a source checkout: its own templates)
+    bundled = [folder / "templates" for folder in theme_dirs(config) if folder != own.parent]
+    name = next((Path(filename).relative_to(folder).as_posix() for folder in bundled
+                 if Path(filename).is_relative_to(folder)), Path(filename).name)
+    site_frames = [(file, line) for file, line in frames if not in_bundled_themes(Path(file))
+                   or Path(file).is_relative_to(own)]
+    theirs = [*dict.fromkeys(file for file, line in frames if (file, line) not in site_frames), filename]
+    used = {used for file in theirs for used in _templates_used(env, file) if (own / used).is_file()}
+    # (each of the site's copies that replaces one of newsdesk's, with newsdesk's)
+    originals = {copy: next((folder / copy for folder in bundled if (folder / copy).is_file()), None)
+                 for copy in sorted(used)}
+    copies = {copy: original for copy, original in originals.items() if original}
+    report = "report this error to newsdesk, with the page it names"
+    if copies:
+        yours = " and ".join(f"themes/{config.theme}/templates/{copy}" for copy in copies)
+        if len(copies) == 1:
+            (copy, original), = copies.items()
+            return (f"newsdesk's own {name} uses your {yours}, which replaces newsdesk's {copy} and may not fit it (a "
+                    f"copy of an earlier newsdesk's?): make yours take what newsdesk's takes, or copy newsdesk's anew "
+                    f"(from {original}) and make your changes again; if yours fits, {report}")
+        original = next(iter(copies.values()))
+        return (f"newsdesk's own {name} uses your {yours}, which replace newsdesk's and may not fit them (copies of "
+                f"an earlier newsdesk's?): make yours take what newsdesk's take, or copy newsdesk's anew (from "
+                f"{next(folder for folder in bundled if original.is_relative_to(folder))}) and make your changes "
+                f"again; if they fit, {report}")
+    if site_frames:
+        file, line = site_frames[-1]
+        return (f"this is newsdesk's own {name}, as your {_short(file)}:{line} uses it: check what yours passes to it "
+                f"(the values and their fields are in {_THEMES_DOC}); if that is right, {report}")
+    return (f"this is newsdesk's own {name}, which no file of your site changes: {report}; until newsdesk mends "
+            f"it, a copy of it in themes/{config.theme}/templates/{name}, mended, replaces it")
 
 
-def _innermost_template(exc: BaseException) -> tuple[str | None, int | None]:
-    """The file of the innermost template in the traceback, as its loader read it, and the line."""
-    tb, found = exc.__traceback__, (None, None)
+def _templates_used(env: jinja2.Environment, filename: str) -> set[str]:
+    """The names of the templates a template's file imports, includes or extends by a name it writes out."""
+    try:
+        source = Path(filename).read_text(encoding="utf-8")
+        return {used for used in jinja2.meta.find_referenced_templates(env.parse(source)) if used}
+    except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+        return set()
+
+
+def _template_frames(exc: BaseException) -> list[tuple[str, int]]:
+    """The template files in the traceback, as their loader read them, and their lines, outermost first."""
+    tb, found = exc.__traceback__, []
     while tb is not None:
         if tb.tb_frame.f_code.co_filename.endswith((".html", ".xml")):
-            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+            found.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno))
         tb = tb.tb_next
     return found
 
@@ -905,8 +929,8 @@ def _short(filename: str) -> str:
 
 
 def _recursing_frame(exc: BaseException) -> tuple[str | None, int | None]:
-    """The template line that called itself over and over: the one most often in the traceback (where the
-    recursion happened to stop, the innermost line, differs from one build to the next)."""
+    """The template file (as loaded) and line that called itself over and over: the one most often in the
+    traceback (where the recursion happened to stop, the innermost line, differs from one build to the next)."""
     seen: collections.Counter = collections.Counter()
     tb = exc.__traceback__
     while tb is not None:
@@ -917,10 +941,10 @@ def _recursing_frame(exc: BaseException) -> tuple[str | None, int | None]:
     if not seen:
         return None, None
     (filename, line), _ = seen.most_common(1)[0]
-    return _short(filename), line
+    return filename, line
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
     """The innermost template file (as shown) and line in the traceback (Jinja keeps template lines there)."""
-    filename, line = _innermost_template(exc)
-    return (_short(filename), line) if filename else (None, None)
+    frames = _template_frames(exc)
+    return (_short(frames[-1][0]), frames[-1][1]) if frames else (None, None)

@@ -35,7 +35,7 @@ from generator.plan.outputs import plan_outputs
 from generator.plan.pages import (LIST_KINDS, MORE_REACH, Earlier, EarlierOutputs, FileOutput, Page, RenderedSite,
                                   Teaser, plan_pages)
 from generator.plan.sitemap import planned_entries
-from generator.site.grouping import Kept, edited_stories, restoried
+from generator.site.grouping import Kept, edited_stories, restoried, story_settings
 from generator.site.index import withheld_because
 from generator.site.model import Item, Provider, Site
 from generator.site.ranking import rank
@@ -111,8 +111,8 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     if moved is None:
         return None
     new_site, position, low, high, to = moved
-    new_site, check = edited_stories(site, new_site, old, new, plan.config.stories, words, clustering, position,
-                                     plan.config.language)
+    new_site, check = edited_stories(site, new_site, old, new, story_settings(plan.config), words, clustering,
+                                     position)
     if new_site is None:
         return None  # an edit formed, changed or ended a story: planned again, as a full build plans it
     stories = new_site.stories

@@ -17,7 +17,7 @@ import zlib
 from types import MappingProxyType
 from typing import Callable, MutableMapping, Sequence
 
-from generator.config.values import StoriesConfig
+from generator.config.values import Config
 from generator.site.model import Item, Site, SiteStory
 from generator.site.stories import (TEXT_CHARACTERS, Clustering, Prepared, Story, StoryInput, StorySettings,
                                     make_story, prepare, story_id)
@@ -28,9 +28,12 @@ _FIRST = 1000  # bytes read first: in most bodies they hold that start (body_tex
 _TAG = re.compile(r"<[^>]*>?")
 
 
-def settings(config: StoriesConfig, language: str = "en") -> StorySettings:
-    """The clustering's settings: the `stories:` block, and the site's `language` (its words of opposite meaning)."""
-    return StorySettings(config.enabled, config.window_hours, config.threshold, config.same_provider, language)
+def story_settings(config: Config) -> StorySettings:
+    """The clustering's settings: config.yaml's `stories:` block, and the site's `language` (its words of opposite
+    meaning)."""
+    stories = config.stories
+    return StorySettings(stories.enabled, stories.window_hours, stories.threshold, stories.same_provider,
+                         config.language)
 
 
 _EDITS = 50  # items changed, added or deleted since the kept clustering (Kept) it is brought up to date for, at most
@@ -46,17 +49,18 @@ class Kept:
         self.items: dict[str, Item] = {}  # source -> the Item it was made of
 
 
-def with_stories(site: Site, config: StoriesConfig, words: Callable[[], MutableMapping] | None = None,
-                 last: MutableMapping | None = None, kept: Kept | None = None, language: str = "en") -> Site:
-    """`site` with its stories of two or more items (none when stories are off); `language`: the site's."""
-    if not config.enabled or len(site.items) < 2:
+def with_stories(site: Site, settings: StorySettings, words: Callable[[], MutableMapping] | None = None,
+                 last: MutableMapping | None = None, kept: Kept | None = None) -> Site:
+    """`site` with its stories of two or more items (none when stories are off)."""
+    if not settings.enabled or len(site.items) < 2:
         return site
-    return attach(site, group(site.items, config, words, last, kept, language))
+    return attach(site, group(site.items, settings, words, last, kept))
 
 
-def group(items: tuple[Item, ...], config: StoriesConfig, words: Callable[[], MutableMapping] | None = None,
-          last: MutableMapping | None = None, kept: Kept | None = None, language: str = "en") -> tuple[Story, ...]:
-    """The stories of these items (every item in one), as generator/site/stories.py makes them. `words` gives
+def group(items: tuple[Item, ...], settings: StorySettings, words: Callable[[], MutableMapping] | None = None,
+          last: MutableMapping | None = None, kept: Kept | None = None) -> tuple[Story, ...]:
+    """The stories of these items (every item in one), as generator/site/stories.py makes them (`settings`: the
+    site's, story_settings). `words` gives
     an item's content digest -> what clustering works out of it alone (stories.prepare), filled here and kept
     by the caller from build to build (serve: an edit redoes only the site-wide part); called only when
     clustering runs, so that a caller can keep them on disk until then. `last`: the last result,
@@ -64,12 +68,10 @@ def group(items: tuple[Item, ...], config: StoriesConfig, words: Callable[[], Mu
     caller from build to build: the same items give it back without clustering (a build of an unchanged site).
     The caller empties both when what makes an item from its file changes (config.yaml, the records).
     `kept`: the last clustering, brought up to date here when it was made with the same settings and few items
-    changed, were added or were deleted since (a fetch's new items too), else made again. `language`: the site's
-    (config.yaml's `language`), whose words of opposite meaning tell a template's lines apart."""
-    chosen = settings(config, language)
+    changed, were added or were deleted since (a fetch's new items too), else made again."""
     key = None
     if last is not None:
-        digest = hashlib.sha1(repr(chosen).encode("utf-8"))
+        digest = hashlib.sha1(repr(settings).encode("utf-8"))
         for item in items:
             digest.update(f"{item.source}\0{item.digest}\n".encode("utf-8", "surrogatepass"))
         key = digest.hexdigest()
@@ -91,11 +93,11 @@ def group(items: tuple[Item, ...], config: StoriesConfig, words: Callable[[], Mu
         changed = [item for item in items if kept.items.get(item.source) is not item]  # (or added)
         sources = {item.source for item in items}
         deleted = [source for source in kept.items if source not in sources]
-        if clustering is None or clustering.settings != chosen or len(changed) + len(deleted) > _EDITS:
+        if clustering is None or clustering.settings != settings or len(changed) + len(deleted) > _EDITS:
             clustering = None
     if clustering is None:
         inputs = [story_input(item, text=False) for item in items]
-        clustering = Clustering(inputs, chosen, {item.source: words[item.digest] for item in items})
+        clustering = Clustering(inputs, settings, {item.source: words[item.digest] for item in items})
     else:
         clustering.edit([story_input(item, text=False) for item in changed],
                         {item.source: words[item.digest] for item in changed}, deleted)
@@ -112,7 +114,9 @@ def item_words(item: Item, seen: dict) -> Prepared:
     """What clustering works out of one item alone (stories.prepare): what `group`'s `words` keeps by the
     item's content digest. A build works it out where it reads the item, spread over the cores. `seen`:
     one dict for many items (words' normal forms)."""
-    return prepare(story_input(item), seen)
+    # (the article keys of its URLs as the item was read with them, not worked out again)
+    return prepare(story_input(item), seen, item.article_keys,
+                   tuple(entry.article_key for entry in item.related if entry.article_key))
 
 
 def attach(site: Site, stories: tuple[Story, ...]) -> Site:
@@ -215,10 +219,9 @@ def _reattached(before: Site, after: Site, edited: int, position: Sequence[int] 
     return dataclasses.replace(after, stories=tuple(found), story_of=MappingProxyType(story_of))
 
 
-def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None, config: StoriesConfig,
+def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None, settings: StorySettings,
                    words: MutableMapping | None = None, clustering: Kept | None = None,
-                   position: Sequence[int] | None = None, language: str = "en",
-                   ) -> tuple[Site | None, Callable[[], bool] | None]:
+                   position: Sequence[int] | None = None) -> tuple[Site | None, Callable[[], bool] | None]:
     """`after` (serve's fast path: `before` with the item `old` edited into `new`, or added or deleted) with the
     stories a full build gives it. An item edited: when every story is as in `before` but for the places of
     its items; None when one forms, changes or goes (its items, lead, providers, newest time or declared
@@ -235,8 +238,8 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
     what the edit reaches is worked out again, the stories grown again from every item's candidate pairs),
     else cluster the whole site, the items' words kept by their digest in `words`. `position`: each item's index
     in before.items -> its index in after.items (reindex.Reindexed.position), for the stories given to a moved item.
-    `language`: the site's, as `group`'s."""
-    if not config.enabled:
+    `settings`: the site's, as `group`'s."""
+    if not settings.enabled:
         return after, None
     words = {} if words is None else words
     if old is not None and new is not None:
@@ -267,13 +270,13 @@ def edited_stories(before: Site, after: Site, old: Item | None, new: Item | None
             return (now if _described(before) == _described(now) else None), None
 
         def check() -> bool:
-            return _described(before) == _described(attach(after, group(after.items, config, lambda: words,
-                                                                          kept=clustering, language=language)))
+            return _described(before) == _described(attach(after, group(after.items, settings, lambda: words,
+                                                                          kept=clustering)))
 
         return given or attach(after, kept), check
     # An item added or deleted (a file saved broken or withheld too): clustered now, the stories as they come
     # out (the caller plans again whatever shows a story that changed: restoried)
-    return attach(after, group(after.items, config, lambda: words, kept=clustering, language=language)), None
+    return attach(after, group(after.items, settings, lambda: words, kept=clustering)), None
 
 
 def restoried(before: Site, after: Site) -> frozenset[str]:
@@ -295,7 +298,7 @@ def _reads(item: Item, words: MutableMapping) -> tuple:
     """What clustering reads of an item."""
     known = words.get(item.digest)
     if known is None:
-        known = words[item.digest] = prepare(story_input(item))
+        known = words[item.digest] = item_words(item, {})
     return story_input(item, text=False), known
 
 

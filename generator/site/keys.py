@@ -167,7 +167,7 @@ def check_keys(meta: dict, notes: Notes) -> None:
                            f"rename it to `{known}`, or it is ignored")
             elif owner:
                 notes.warn(key, f"`{key}` is not a field of an item but of its `{owner}`, which is empty",
-                           f"indent it under `{owner}:`" + (" as `- url: ...`" if owner == "images" else ""))
+                           notes.moved_under(owner, key))
     nested = [(section, entry) for section in _NESTED_FIELDS
               for entry in (meta.get(section) if isinstance(meta.get(section), list) else [meta.get(section)])]
     nested += [(f"{section}.provider", entry["provider"]) for section, entry in nested if section == "related"

@@ -146,9 +146,10 @@ def _int(value) -> int | None:
     return number if 0 < number < 100_000 else None
 
 
-def _images(value, key: str, notes: Notes, limit: int, base: str = "") -> tuple[Image, ...]:
+def _images(value, key: str, notes: Notes, limit: int, base: str = "", field: str = "") -> tuple[Image, ...]:
     """Pictures with an http(s) `url`, a file of the site's static/ folder, or an address relative to `base`
-    (a crawler's copy of `<meta property="og:image" content="/images/x.jpg">`)."""
+    (a crawler's copy of `<meta property="og:image" content="/images/x.jpg">`). `field`: the key they are
+    written under, when not `key` (a provider's `images` or `logo`)."""
     if value is None or value == "":
         return ()
     if isinstance(value, dict) and _sized(value):
@@ -159,8 +160,10 @@ def _images(value, key: str, notes: Notes, limit: int, base: str = "") -> tuple[
     if isinstance(value, (dict, str)):
         value = [value]
     if not isinstance(value, list):
-        notes.warn(key, f"`{key}` must be a list of images with `url`, `width`, `height`, got {kind_of(value)}; it is "
-                        "left out", f"write `{key}:`, then `  - url: https://...` on the next line")
+        named = f"{key}: {field}" if field and field != key else key
+        notes.warn(key, f"`{named}` must be a list of images with `url`, `width`, `height`, got {kind_of(value)}; "
+                        "it is left out",
+                   f"write it as `{notes.written(field or key, [{'url': 'https://example.com/picture.jpg'}])}`")
         return ()
     value = [entry for entry in value if entry is not None and entry != ""]  # (an empty entry is no picture)
     if len(value) > limit:
@@ -267,7 +270,7 @@ def provider_field(value, key: str, notes: Notes, base: str = "") -> ProviderRef
         value = {"name": value}  # `provider: Solo Reporter`
     if not isinstance(value, dict):
         notes.warn(key, f"`{key}` must be a mapping with `name` and `domain`, got {kind_of(value)}; it is left out",
-                   f"write `{key}:`, then `  name: ...` and `  domain: ...` on the next lines")
+                   f"write it as `{notes.written('provider', {'name': 'Example News', 'domain': 'example.com'})}`")
         return None
     name = as_plain(value.get("name") or "", name=True)
     # (a provider written as a site's publisher record, `url` and `logo`, as config.yaml's providers are too)
@@ -307,13 +310,14 @@ def provider_field(value, key: str, notes: Notes, base: str = "") -> ProviderRef
             notes.warn(key, f"`{key}` gives no `name` nor `domain` (it gives {given}); the item has no provider",
                        "give the provider's `name` and `domain`")
         return None
-    images = value.get("images") if value.get("images") is not None else value.get("logo")
+    field = "images" if value.get("images") is not None else "logo"
+    images = value.get(field)
     account = _account(value.get("account"), domain, key, notes)
     domain = domain or account.split("/", 1)[0].split("?", 1)[0]
     # (named by its domain as pages name a link's host: in IDNA's ASCII form, so that a look-alike letter, the
     # Cyrillic "а" of `xn--pple-43d.com`, names no other site)
     return ProviderRef(name or ascii_host(domain), domain, slugify(account or domain or name),
-                       _images(images, key, notes, MAX_IMAGES, base), account,
+                       _images(images, key, notes, MAX_IMAGES, base, field), account,
                        _home_page(value.get("url") or address, domain))
 
 
@@ -345,6 +349,9 @@ def _account(value, domain: str, key: str, notes: Notes) -> str:
     return page
 
 
+_RELATED_EXAMPLE = {"title": "Port reopens after storm", "webUrl": "https://example.com/port-reopens"}
+
+
 def related_field(value, config: Config, notes: Notes, base: str = "") -> tuple[Related, ...]:
     if value is None:
         return ()
@@ -352,7 +359,7 @@ def related_field(value, config: Config, notes: Notes, base: str = "") -> tuple[
         value = [value]
     if not isinstance(value, list):
         notes.warn("related", f"`related` must be a list of stories, got {kind_of(value)}; it is left out",
-                   "write `related:`, then `  - title: ...` and `    webUrl: https://...` on the next lines")
+                   f"write it as `{notes.written('related', [_RELATED_EXAMPLE])}`")
         return ()
     if len(value) > MAX_RELATED:
         notes.warn("related", f"`related` lists {len(value)} stories; only the first {MAX_RELATED} are kept",

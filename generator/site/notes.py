@@ -5,10 +5,14 @@ kind_of quote a value in a message."""
 from __future__ import annotations
 
 import json
-from datetime import date, time
+import re
+from datetime import date, datetime, time
 from typing import Mapping
 
+import yaml
+
 from generator.errors import Problem
+from generator.site import frontmatter_yaml
 from generator.site.content import as_written, key_lines
 
 
@@ -32,13 +36,17 @@ class Notes:
     def warn(self, key: str | tuple | None, message: str, hint: str = "") -> None:
         self.warnings.append((key, message, hint))
 
-    def written(self, key: str, value: str | list[str]) -> str:
-        """`key: value` as the file's front matter writes it (TOML `key = "value"`, a JSON member): a hint's
-        example, which a writer copies into the file."""
+    def written(self, key: str, value) -> str:
+        """`key: value` as the file's front matter writes it: `written`."""
+        return written(self.form, key, value)
+
+    def moved_under(self, owner: str, key: str) -> str:
+        """The hint for a key of a nested field (`name`) written beside that field (`provider`), which is empty:
+        in YAML an indent lost, elsewhere a member to move into it."""
         if self.form == "yaml":
-            return f"{key}: " + (f"[{', '.join(value)}]" if isinstance(value, list) else value)
-        shown_value = json.dumps(value, ensure_ascii=False)
-        return f"{key} = {shown_value}" if self.form == "toml" else f"{json.dumps(key)}: {shown_value}"
+            return f"indent it under `{owner}:`" + (" as `- url: ...`" if owner == "images" else "")
+        inside = {key: "..."}
+        return f"move it into `{owner}`: `{self.written(owner, [inside] if owner == 'images' else inside)}`"
 
     def missing(self, key: str, what: str, example: str) -> None:
         """A required key the file does not give: an error at the front matter's end (`problems`' `end`), with
@@ -64,6 +72,48 @@ class Notes:
         lines.update({key: line for key, line in (last or {}).items() if key in lines})
         return tuple(tuple(Problem(path, lines.get(where(key)) or 1 if key else end, message, hint)
                            for key, message, hint in notes) for notes in (self.errors, self.warnings))
+
+
+def written(form: str, key: str, value) -> str:
+    """`key: value` as front matter of this form ("yaml", "toml", "json": Source.form) writes it, on one line: a
+    hint's example, which a writer copies into the file. A value is text, or a list or mapping of them, written
+    inline (YAML's `{name: ..., domain: ...}`, TOML's inline table, a JSON object) so that the one example is
+    right wherever the key is, at the top or inside another field."""
+    if form == "yaml":
+        return f"{key}: {_in_yaml(value)}"
+    if form == "toml":
+        return f"{_toml_key(key)} = {_in_toml(value)}"
+    return f"{json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}"
+
+
+def _in_yaml(value) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_in_yaml(entry)}" for key, entry in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_in_yaml, value)) + "]"
+    return value if _plain_in_yaml(value) else json.dumps(value, ensure_ascii=False)
+
+
+def _plain_in_yaml(text: str) -> bool:
+    """Whether YAML reads `text` unquoted, in a list or mapping written on one line, as that text (or as a date,
+    which is what a date's example means): `1410` and `yes` are a number and true, `a, b` is two entries."""
+    try:
+        read = frontmatter_yaml.load(f"[{text}]")
+    except yaml.YAMLError:
+        return False
+    return isinstance(read, list) and len(read) == 1 and (read[0] == text or isinstance(read[0], (date, datetime)))
+
+
+def _in_toml(value) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_toml_key(key)} = {_in_toml(entry)}" for key, entry in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_in_toml, value)) + "]"
+    return json.dumps(value, ensure_ascii=False)  # (a JSON string is a TOML basic string)
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
 
 
 class Unusable(Exception):

@@ -24,7 +24,7 @@ from generator.site.content import key_lines, load_mapping, read_source, relativ
 from generator.errors import Problem
 from generator.site.fields import MAX_TEXT, as_plain
 from generator.site.identities import declared_key, declared_provider, other_page, topic_identity
-from generator.site.notes import shown
+from generator.site.notes import shown, written
 from generator.site.private_pictures import HINT, left_out
 from generator.site.text import bidi_closed, cut_at_word, cut_clusters
 from generator.urls import distinct_slug, field_url, private_address, slugify
@@ -50,10 +50,11 @@ def load_records(config: Config) -> Records:
     warnings: list[Problem] = []
     topics = []
     topic_pages: dict[str, tuple[str, str]] = {}  # a topic record's page (its slug) -> its record's file and name
-    for name, record, fields in _records(config, data / "topics", "topic record",
-                                         ("name", "_id", "parent", "description"), problems, warnings, {"name"}):
+    for name, form, record, fields in _records(config, data / "topics", "topic record",
+                                               ("name", "_id", "parent", "description"), problems, warnings, {"name"}):
         if not fields["name"]:
-            problems.append(Problem(name, 1, "topic record has no `name`", "add `name: ...`"))
+            problems.append(Problem(name, 1, "topic record has no `name`",
+                                    f"add the topic's name, e.g. `{written(form, 'name', 'Robotics')}`"))
             continue
         _cap_text(fields, config.root, name, "topic record", warnings)
         # (the words that tag an item with it: `newsdesk fetch` uses them; a word that is no text is none)
@@ -65,17 +66,17 @@ def load_records(config: Config) -> Records:
     providers = []
     files: dict[str, Path] = {}
     declared: dict[tuple[str, str], tuple[str, str, str]] = {}  # declared_key -> the record's file, key, domain
-    for name, record, fields in _records(config, data / "organizations", "organization record",
-                                         ("domain", "_id", "name", "description"), problems, warnings):
+    for name, form, record, fields in _records(config, data / "organizations", "organization record",
+                                               ("domain", "_id", "name", "description"), problems, warnings):
         _cap_text(fields, config.root, name, "organization record", warnings)
         domain = (fields["domain"] or fields["_id"]).strip().lower()
         if not domain:
             problems.append(Problem(name, 2, "organization record has no `_id` or `domain`",
-                                    "add the organization's domain, e.g. `domain: example.com`: items name their "
-                                    "provider by it"))
+                                    f"add the organization's domain, e.g. `{written(form, 'domain', 'example.com')}`: "
+                                    "items name their provider by it"))
             continue
-        logos = _logos(config, name, record, files, warnings)
-        names = _other_names(record, config.root, name, warnings)
+        logos = _logos(config, name, form, record, files, warnings)
+        names = _other_names(record, config.root, name, form, warnings)
         pages = _other_pages(record, config.root, name, warnings)
         provider = ProviderConfig(domain=domain, name=fields["name"], logo=logos[0][0] if logos else "",
                                   logos=tuple(logos), description=fields["description"], other_names=names,
@@ -116,9 +117,11 @@ def _holder_before(holders: dict, key, holder: tuple, *, later_takes_it: bool) -
     return first
 
 
-def _logos(config: Config, name: str, record: dict, files: dict[str, Path], warnings: list[Problem]) -> list:
+def _logos(config: Config, name: str, form: str, record: dict, files: dict[str, Path],
+           warnings: list[Problem]) -> list:
     """Every size of an organization record's logo that can be shown, as (url, width, height); a logo file
-    beside the data folder is added to `files` (output path -> the file)."""
+    beside the data folder is added to `files` (output path -> the file). `form`: the record's format, which
+    a hint's example is written in (notes.written)."""
     data = config.root / config.data_dir
     logos = []
     unusable = []  # the addresses of those that cannot be shown
@@ -127,7 +130,7 @@ def _logos(config: Config, name: str, record: dict, files: dict[str, Path], warn
         line = key_lines(config.root, name, {"images"}).get("images")
         warnings.append(Problem(name, line, "`images` must be a list of logos with `url`, `width`, "
                                 "`height`; the provider is shown without one",
-                                "write `images:`, then `  - url: /assets/logo.png`"))
+                                f"write it as `{written(form, 'images', [{'url': '/assets/logo.png'}])}`"))
         images = []
     for image in images:
         url = image.get("url") if isinstance(image, dict) else None
@@ -170,7 +173,7 @@ def _logos(config: Config, name: str, record: dict, files: dict[str, Path], warn
 _OTHER_NAME_KEYS = ("otherNames", "alternateName")
 
 
-def _other_names(record: dict, root: Path, path: str, warnings: list[Problem]) -> tuple[str, ...]:
+def _other_names(record: dict, root: Path, path: str, form: str, warnings: list[Problem]) -> tuple[str, ...]:
     """An organization record's other names (ProviderConfig.other_names), each as plain text, each once; one that is
     no text (a number, a mapping) is left out, with a warning at its key's line."""
     names, wrong = [], []
@@ -186,7 +189,7 @@ def _other_names(record: dict, root: Path, path: str, warnings: list[Problem]) -
         warnings.append(Problem(path, key_lines(root, path, {wrong[0]}).get(wrong[0]),
                                 f"`{wrong[0]}` of the organization record must be a list of names: "
                                 f"{len(wrong)} {'entry is' if len(wrong) == 1 else 'entries are'} no text and left out",
-                                "write each name as text, in quotes: `- \"1410\"`"))
+                                f"write each name as text, in quotes: `{written(form, wrong[0], ['1410'])}`"))
     return tuple(dict.fromkeys(names))
 
 
@@ -207,20 +210,20 @@ def _other_pages(record: dict, root: Path, path: str, warnings: list[Problem]) -
 
 def _records(config: Config, folder: Path, what: str, keys: tuple[str, ...], problems: list[Problem],
              warnings: list[Problem], required: frozenset[str] | set[str] = frozenset()
-             ) -> Iterator[tuple[str, dict, dict]]:
-    """Each record in `folder` that can be read, as its name, mapping and text fields (`keys`); one that cannot,
-    or whose fields are no text, is left out with its problem."""
+             ) -> Iterator[tuple[str, str, dict, dict]]:
+    """Each record in `folder` that can be read, as its name, format (Source.form), mapping and text fields
+    (`keys`); one that cannot, or whose fields are no text, is left out with its problem."""
     for path in _record_files(folder):
         read = _read_record(config, path, what)
         if isinstance(read, Problem):
             problems.append(read)
             continue
-        name, record = read
+        name, form, record = read
         fields = _fields(record, keys, config.root, name, what, warnings, required=required)
         if isinstance(fields, Problem):
             problems.append(fields)
             continue
-        yield name, record, fields
+        yield name, form, record, fields
 
 
 def _record_files(folder: Path) -> list[Path]:
@@ -228,12 +231,13 @@ def _record_files(folder: Path) -> list[Path]:
     return sorted(path for pattern in ("*.y*ml", "*.md") for path in folder.glob(pattern))
 
 
-def _read_record(config: Config, path: Path, what: str) -> tuple[str, dict] | Problem:
-    """A record file's site-relative name and mapping: a Markdown file's front matter, or a YAML file. Read as
-    items are: within the same limits, so that no record can hang or exhaust the build."""
+def _read_record(config: Config, path: Path, what: str) -> tuple[str, str, dict] | Problem:
+    """A record file's site-relative name, format and mapping: a Markdown file's front matter (YAML, TOML or
+    JSON), or a YAML file. Read as items are: within the same limits, so that no record can hang or exhaust
+    the build."""
     if path.suffix.lower() == ".md":
         source = read_source(config.root, path)
-        return source if isinstance(source, Problem) else (source.path, source.meta)
+        return source if isinstance(source, Problem) else (source.path, source.form, source.meta)
     name = relative_name(config.root, path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -241,7 +245,7 @@ def _read_record(config: Config, path: Path, what: str) -> tuple[str, dict] | Pr
         reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
         return Problem(name, None, f"cannot read {what}: {reason}", "save it as UTF-8 YAML")
     record = load_mapping(name, text.replace("\r\n", "\n"), 1, what)
-    return record if isinstance(record, Problem) else (name, record)
+    return record if isinstance(record, Problem) else (name, "yaml", record)
 
 
 def _own_page(fields: dict, pages: dict[str, tuple[str, str]], config: Config, path: str,

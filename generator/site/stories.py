@@ -16,7 +16,8 @@ Items join one story when
    come from an inverted index of each item's most telling words within the window, never all pairs. A
    provider's own items join by text only when other providers' reports agree, or as copies of one report;
    two items whose headlines differ only by their figures ("Stock X rises 4%", "... 1%"), or in a site's language by
-   words of opposite meaning ("rises", "falls"), never join by text, nor do one template's lines with other figures.
+   words of opposite meaning ("rises", "falls"), never join by text, nor do one template's lines with other figures
+   or about another subject ("Stock ZA rises 3%", "Stock ZB rises 3%", the ticker written again in the excerpt).
 """
 
 from __future__ import annotations
@@ -113,15 +114,20 @@ class Prepared:
     shape: str = ""
 
 
-def prepare(item: StoryInput, seen: dict | None = None) -> Prepared:
-    """The per-item part of clustering (`seen`: one dict for many items, caching words' normal forms)."""
+def prepare(item: StoryInput, seen: dict | None = None, keys: tuple[str, ...] | None = None,
+            related: tuple[str, ...] | None = None) -> Prepared:
+    """The per-item part of clustering (`seen`: one dict for many items, caching words' normal forms). `keys`,
+    `related`: the article keys of its URLs (`article_keys`) and of its `related` URLs (`article_key`, those that are
+    some), where the caller has them: an Item keeps them from where it was read."""
     seen = {} if seen is None else seen
     raw = _tokens(item.title)
     title = _normal_words(raw, seen)
     excerpt = _tokens(item.excerpt)
     found = _bag(item, title, _normal_words(excerpt, seen), seen)
-    related = tuple(key for key in map(article_key, item.related) if key)
-    keys = article_keys((item.original_url, item.web_url, item.amp_url, item.cdn_amp_url))
+    if related is None:
+        related = tuple(key for key in map(article_key, item.related) if key)
+    if keys is None:
+        keys = article_keys((item.original_url, item.web_url, item.amp_url, item.cdn_amp_url))
     found_figures = figures(item.title)
     poles = tuple(sorted(OPPOSITE_WORDS.intersection(raw)))
     headline = tuple(dict.fromkeys(word for word in title if not word.isdigit())) if found_figures or poles else ()
@@ -766,7 +772,9 @@ def _template(a: Prepared, b: Prepared, product: float, pairs) -> bool:
     the same words but for them, in items of one template's shape (`_same_shape`) or in items nearly the same (alike
     at least _COPY); or words of opposite meaning in the site's language (`pairs`: "rises", "falls") in headlines of
     the same words but for them (in the same order, for two parties' parts: opposites.CONVERSE), in items of one
-    shape or in items nearly the same."""
+    shape or in items nearly the same; or one template's line about two subjects (`_other_subject`)."""
+    if a.shape and b.shape and _other_subject(a.shape, b.shape):
+        return True
     if a.figures and b.figures and _differ(a.figures, b.figures) and (
             sorted(a.headline) == sorted(b.headline) or product >= _COPY or _same_shape(a.shape, b.shape)):
         return True
@@ -796,6 +804,20 @@ def _same_shape(shape_a: str, shape_b: str) -> bool:
             words += 1
             same += x == y
     return 2 * same >= words
+
+
+def _other_subject(shape_a: str, shape_b: str) -> bool:
+    """Whether two items' headline and excerpt are one template's line about two subjects: the same words in the same
+    places but one word for another, written in two places or more ("Stock ZA rises 3%. Shares of ZA rose 3% ...",
+    "Stock ZB rises 3%. Shares of ZB rose 3% ..."): the template's slot (a ticker, a city, a team), filled in again.
+    A name spelt two ways where it is written once ("Stacey", "Stacy" in headlines alone) is one story's."""
+    a, b = shape_a.split(" "), shape_b.split(" ")
+    if len(a) != len(b):
+        return False
+    swapped = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(swapped) < 2 or swapped.count(swapped[0]) < len(swapped):
+        return False
+    return not (swapped[0][0].isdigit() or swapped[0][1].isdigit())  # (other figures: `_differ`)
 
 
 def _differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
