@@ -13,13 +13,16 @@ that build's, measured in the same run: the machine's speed moves between runs, 
 
 `--write DIR` writes the index files made into DIR (DIR/search/index/...), after the measurement:
 `python -m bench.search_quality --bytes DIR` then measures the bytes a query fetches from them, without
-planning and indexing a big site a second time.
+planning and indexing a big site a second time. Without `--cold` nothing is rendered: the site is planned (its
+CPU is reported apart) and indexed, which makes a 100,000-item site's figures affordable (bench/README.md).
+`--json FILE` writes every figure.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import shutil
 import sys
@@ -91,11 +94,16 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--repeat", type=int, default=1, help="index the stories this many times over")
     parser.add_argument("--cold", action="store_true", help="also time a cold build of the site, for the ratio")
     parser.add_argument("--write", type=Path, metavar="DIR", help="write the index files into this folder")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write every figure to this file")
     args = parser.parse_args(argv)
     config = load_config(args.config)
     workers = args.workers or default_workers()
     cold = cold_build(args.config, workers) if args.cold else None
+    planning = time.process_time(), os.times()
     site = plan_site(config, BuildOptions(), workers=workers)
+    planned = os.times()
+    plan_cpu = (time.process_time() - planning[0] + planned.children_user + planned.children_system
+                - planning[1].children_user - planning[1].children_system)
     gc.collect()
     start_pss = peak = tree_pss_mib()
     done = threading.Event()
@@ -124,12 +132,14 @@ def main(argv: list[str] | None = None) -> dict:
               "main_cpu_seconds": round(cpu, 2), "workers_cpu_seconds": round(after.children_user + after.children_system
                                                                           - before.children_user - before.children_system, 2),
               "extra_memory_mib": round(peak - start_pss), "peak_mib": round(peak), "files": len(files),
-              "mib": round(sum(sizes) / 2**20, 1), "largest_kib": round(sizes[-1] / 1024)}
+              "mib": round(sum(sizes) / 2**20, 1), "largest_kib": round(sizes[-1] / 1024),
+              "plan_cpu_seconds": round(plan_cpu, 2)}
     print(f"{result['documents']:,} stories, {workers} workers: {result['seconds']} s wall "
           f"(CPU: {result['main_cpu_seconds']} s main process, {result['workers_cpu_seconds']} s workers); "
           f"+{result['extra_memory_mib']} MiB at peak, {result['peak_mib']} MiB in all (whole process tree, PSS, "
           f"the planned site included); {result['files']} files, "
-          f"{result['mib']} MiB, largest {result['largest_kib']} KiB")
+          f"{result['mib']} MiB, largest {result['largest_kib']} KiB; planning the site before it: "
+          f"{result['plan_cpu_seconds']} s CPU")
     if cold is not None:
         cpu = result["main_cpu_seconds"] + result["workers_cpu_seconds"]
         result["cold_build"] = cold
@@ -141,6 +151,8 @@ def main(argv: list[str] | None = None) -> dict:
               f"{cold['peak_mib']} MiB peak; the index is {share['wall']:.1%} of its wall time, {share['cpu']:.1%} "
               f"of its CPU; this process tree's peak while indexing ({round(peak)} MiB, the planned site "
               f"included) is {share['peak_memory']:.0%} of the build's")
+    if args.json is not None:
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if args.write is not None:
         for name, data in files.items():
             (args.write / name).parent.mkdir(parents=True, exist_ok=True)

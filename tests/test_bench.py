@@ -85,10 +85,12 @@ def test_harness_runs_end_to_end(tmp_path):
 @pytest.mark.slow
 def test_the_search_index_and_serve_rebuild_benchmarks_run_on_a_small_site(tmp_path):
     config = write_corpus(80, tmp_path / "site")
-    index = bench("search_index", "--config", str(config), "--workers", "1")
+    index = bench("search_index", "--config", str(config), "--workers", "1", "--json", str(tmp_path / "index.json"))
     assert index.returncode == 0, index.stderr
     documents = int(index.stdout.split(" stories,")[0].replace(",", ""))
     assert 0 < documents <= 80  # a document per story, as the lists show them
+    figures = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))
+    assert figures["documents"] == documents and figures["files"] > 0 and figures["plan_cpu_seconds"] > 0
     rebuilds = bench("incremental", "--config", str(config), "--rounds", "1", "--json", str(tmp_path / "inc.json"))
     assert rebuilds.returncode == 0, rebuilds.stderr
     results = json.loads((tmp_path / "inc.json").read_text(encoding="utf-8"))

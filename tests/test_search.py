@@ -326,6 +326,22 @@ def test_an_invisible_character_is_still_there_after_nfkc_and_lowercasing():
     # (dropped before NFKC composes the e and its accent that the joiner stood between)
     assert spelled("Inter\u00adnational cafe\u200d\u0301s") == ["international", "cafés"]
 
+@pytest.mark.slow
+def test_every_character_gives_the_words_it_gives_in_a_text_lowercased_as_a_whole():
+    """The tokeniser lowercases the runs between ASCII punctuation and spaces one by one (a task meets each once),
+    but a text with a capital sigma as a whole (its small letter depends on the letters around it, across
+    punctuation): a lone sigma, no word itself, makes a text take that way, and must change none of its words."""
+    from generator.plan.search import spelled
+
+    texts = [text for point in range(0x20000)
+             for text in (f"Ab{chr(point)}Cd, AB{chr(point)}CD.{chr(point)}x", f"É{chr(point)} I{chr(point)}İ")]
+    differ = [(casing, text) for casing in ("", "tr") for text in texts
+              if spelled(text, casing) != spelled(text + " \u03a3", casing)]
+    assert len(texts) > 250_000 and differ == []
+    assert spelled("ΟΔΟΣ. ΟΔΟΣ'ΑΝ The THE İstanbul") == ["οδος", "οδοσ", "αν", "the", "the", "i\u0307stanbul"]
+    assert spelled("The THE İstanbul ISTANBUL", "tr") == ["the", "the", "istanbul", "ıstanbul"]
+
+
 # --- the index --------------------------------------------------------------------------------------
 
 def test_a_word_from_one_body_finds_exactly_that_story(searchable):

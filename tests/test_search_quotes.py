@@ -43,20 +43,45 @@ PHRASES = {
 }
 
 
-def test_search_js_reads_the_phrases_of_every_languages_quote_marks(tmp_path):
-    (tmp_path / "queries.json").write_text(json.dumps(list(PHRASES), ensure_ascii=False), encoding="utf-8")
+def _in_search_js(tmp_path, function: str, queries: list[str]) -> dict:
+    """query -> what search.js's `window.newsdeskSearch[function]` makes of it (in node)."""
+    (tmp_path / "queries.json").write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
     script = """
-        const fs = require("fs"), vm = require("vm"), [file, queries] = process.argv.slice(1);
+        const fs = require("fs"), vm = require("vm"), [file, queries, name] = process.argv.slice(1);
         globalThis.window = globalThis;
         globalThis.document = { getElementById: () => null };
         vm.runInThisContext(fs.readFileSync(file, "utf8"));
-        const out = JSON.parse(fs.readFileSync(queries, "utf8")).map(q => window.newsdeskSearch.phrases(q));
+        const out = JSON.parse(fs.readFileSync(queries, "utf8")).map(q => window.newsdeskSearch[name](q));
         process.stdout.write(JSON.stringify(out));
     """
-    run = subprocess.run(["node", "-e", script, str(SEARCH_JS), str(tmp_path / "queries.json")],
+    run = subprocess.run(["node", "-e", script, str(SEARCH_JS), str(tmp_path / "queries.json"), function],
                          capture_output=True, text=True, check=True)
-    found = dict(zip(PHRASES, json.loads(run.stdout)))
-    assert found == PHRASES
+    return dict(zip(queries, json.loads(run.stdout)))
+
+
+def test_search_js_reads_the_phrases_of_every_languages_quote_marks(tmp_path):
+    assert _in_search_js(tmp_path, "phrases", list(PHRASES)) == PHRASES
+
+
+# query -> how the status line quotes it (inside the language's own marks): a phrase alone without its marks, which
+# the line would show twice (`1 Ergebnis für „„Wir sind erleichtert““`); anything else as typed
+QUOTED_AS = {
+    "„Wir sind erleichtert“": "Wir sind erleichtert",
+    '"sleeper cars"': "sleeper cars",
+    "« trains de nuit »": "trains de nuit",
+    "«\u00a0l’eau du lac\u00a0»": "l’eau du lac",
+    '"unclosed words': "unclosed words",  # still being typed
+    "‘night trains’": "night trains",
+    "「東京 タワー」": "東京 タワー",
+    '"sleeper cars" night': '"sleeper cars" night',  # a phrase and a word
+    '"a" "b"': '"a" "b"',  # two phrases
+    "’tis the season": "’tis the season",  # an apostrophe
+    "plain words": "plain words",
+}
+
+
+def test_the_status_line_quotes_a_phrase_alone_without_its_own_marks(tmp_path):
+    assert _in_search_js(tmp_path, "asQuoted", list(QUOTED_AS)) == QUOTED_AS
 
 
 FRENCH = """\
@@ -96,15 +121,19 @@ def test_a_phrase_in_guillemets_finds_the_phrase_and_quoted_markup_stays_text(fr
         status = page.locator("#search-status")
         page.fill("#search-q", "trains nuit")  # both stories have both words
         status.filter(has_text="2 résultats").wait_for(timeout=10_000)
-        for query in ("« trains de nuit »", "«trains de nuit»", "„trains de nuit“", "«\u00a0l’eau du lac\u00a0»"):
+        for query, phrase in (("« trains de nuit »", "trains de nuit"), ("«trains de nuit»", "trains de nuit"),
+                              ("„trains de nuit“", "trains de nuit"), ("«\u00a0l’eau du lac\u00a0»", "l’eau du lac")):
             page.fill("#search-q", query)
-            status.filter(has_text=f"1 résultat pour « {query} »").wait_for(timeout=10_000)
+            # (the phrase's own marks not shown inside the line's: « « trains de nuit » »)
+            status.filter(has_text=f"1 résultat pour « {phrase} »").wait_for(timeout=10_000)
+            assert status.inner_text() == f"1 résultat pour « {phrase} »", query
             assert result_links(page).all_inner_texts() == ["Les trains de nuit reviennent"], query
         page.fill("#search-q", "« nuit trains »")  # both words in each story, side by side in neither
         status.filter(has_text="Aucun résultat").wait_for(timeout=10_000)
-        for query in (f"« {HOSTILE} »", f"«{HOSTILE}", f"„{HOSTILE}“ trains"):
+        for query, shown in ((f"« {HOSTILE} »", HOSTILE), (f"«{HOSTILE}", HOSTILE),
+                             (f"„{HOSTILE}“ trains", f"„{HOSTILE}“ trains")):
             page.fill("#search-q", query)
-            status.filter(has_text=f"Aucun résultat pour « {query} »").wait_for(timeout=10_000)
-            assert status.inner_text() == f"Aucun résultat pour « {query} »."  # as typed, as text
+            status.filter(has_text=f"Aucun résultat pour « {shown} »").wait_for(timeout=10_000)
+            assert status.inner_text() == f"Aucun résultat pour « {shown} »."  # as typed, as text
             assert page.locator("#search img, #search b").count() == 0
             assert page.evaluate("window.pwned") is None

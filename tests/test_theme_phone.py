@@ -832,3 +832,43 @@ def test_a_headline_is_long_by_its_width_alike_on_cards_story_pages_and_search_r
 # Each card's headline -> whether it is marked `long`.
 LONG_MARKS = """() => Object.fromEntries([...document.querySelectorAll('main .card-title')]
   .map(title => [title.querySelector('a').textContent.trim(), title.classList.contains('long')]))"""
+
+
+# The front page's lead: its cover's height and its headline's block (what the cover must hold and no more), and
+# the empty ground under it down to what follows it in its column or the page (the headlines, the next section).
+LEAD_GROUND = """() => {
+  const r = e => e.getBoundingClientRect(), lead = r(document.querySelector('.card-lead'));
+  const cover = r(document.querySelector('.card-lead .cover')), text = r(document.querySelector('.card-lead .cover-text'));
+  const top = r(document.querySelector('.front-top')), side = r(document.querySelector('.front-top .headlines'));
+  const beside = side.top < lead.bottom;  // (the headlines in a column of their own, beside the lead)
+  return {cover: cover.height, text: text.height, under: beside ? top.bottom - lead.bottom : side.top - lead.bottom,
+          gap: parseFloat(getComputedStyle(document.querySelector('.front-top')).rowGap)};
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_lead_without_a_picture_leaves_no_empty_ground_under_or_in_it(browser, tmp_path, viewport):
+    # A lead with no picture was a 12rem box with its headline at its foot (empty ground above it on a phone), and
+    # on a desktop half as high as the headlines beside it: a gap of 200 pixels under it.
+    files = {"content/lead.md": item("Stadtrat beschließt den Haushalt", "2026-11-21T10:00:00Z", heat=99,
+                                     excerpt="'Die Opposition kritisierte die Pläne.'", topics="[Politik]",
+                                     provider="{name: Bote, domain: bote.example}")}
+    for n, headline in enumerate(HEADLINES):
+        files[f"content/story-{n}.md"] = item(headline, f"2026-11-{20 - n:02d}T10:00:00Z", heat=90 - n,
+                                              provider="{name: Wire, domain: wire.example}", **(
+            {"images": f"[{{url: 'static/pictures/missing-{n}.jpg', width: 1200, height: 675}}]"} if n % 2 else {}))
+    config, result = build_site(make_site(tmp_path / "site", files, PICTURE_CONFIG))
+    assert not result.site.model.site.items[0].images
+    with static_server(config.output_path, config.base_path) as url:
+        context = _open(browser, viewport)
+        try:
+            tab = context.new_page()
+            tab.goto(url, wait_until="load")
+            assert tab.locator(".card-lead .card-title").inner_text() == "Stadtrat beschließt den Haushalt"
+            ground = tab.evaluate(LEAD_GROUND)
+            assert ground["cover"] <= ground["text"] + 0.5, ground  # as high as its headline
+            assert 0 <= ground["under"] <= ground["gap"] + 0.5, ground  # what follows is next to it
+            shift = tab.evaluate(LAYOUT_SHIFT)
+            assert shift == 0, f"layout shift {shift:.3f}"
+        finally:
+            context.close()

@@ -106,7 +106,7 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
     words = slugify(title, language=language)
     if len(words) > TITLE_SLUG_CHARS:
         words = words[:TITLE_SLUG_CHARS].rsplit("-", 1)[0] or words[:TITLE_SLUG_CHARS]
-    return f"{folder.strip('/')}/{slugify(source.key)}/{words}-{hash_of(key)}.md"
+    return f"{folder.strip('/')}/{slugify(source.key, language=language)}/{words}-{hash_of(key)}.md"
 
 
 # How fetch reads an entry into an item: one more whenever a newsdesk reads a feed's entries differently
@@ -404,8 +404,8 @@ def topics_of(entry: Entry, source: Source, topics: tuple[TopicConfig, ...], lan
 
 def matched_topics(entry: Entry, topics: tuple[TopicConfig, ...], language: str = "") -> tuple[str, ...]:
     """The declared topics that the entry's categories name (by name or slug, in any case: a feed's own tags
-    would otherwise make a topic page for every one of them), then those with a keyword in its title, summary
-    or text. `language`: the site's, which its topics' slugs are made in (`glaette` on a German site)."""
+    would otherwise make a topic page for every one of them; the slug as the site's `language` writes a topic's
+    page), then those with a keyword in its title, summary or text."""
     declared: dict[str, str] = {}
     for topic in topics:
         declared.setdefault(topic.name.lower(), topic.name)

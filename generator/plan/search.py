@@ -205,7 +205,7 @@ def spelled(text: str, casing: str = "") -> list[str]:
     word that folding cuts in two or more tokens, or one longer than MAX_TERM, is its tokens, as folded.
     `casing` "tr" (casing(language)): "I" and "İ" lowercase to "ı" and "i", and the dot of an "i" written with
     one more goes."""
-    return _spelled(text, casing, _Runs())
+    return _spelled(text, casing, _Runs(casing))
 
 
 # Each ASCII byte that is no letter or digit -> a space, the rest kept: a word (a run of _written_words' plane 0
@@ -214,22 +214,31 @@ _CUT = bytes(byte if byte >= 0x80 or chr(byte).isalnum() else 0x20 for byte in r
 
 
 class _Runs(dict):
-    """A lowercased NFKC text's runs of letters, digits and non-ASCII characters (its UTF-8 bytes split at _CUT's
-    spaces) -> the words spelled() finds in each: a run is looked at once a task, not every time a text has it
-    (most runs are one word, and words repeat: "the" is one run however many bodies write it). None for a run
-    with an IGNORABLE or UNSPACED character or one past plane 0: its text's words are found otherwise."""
+    """A NFKC text's runs of letters, digits and non-ASCII characters (its UTF-8 bytes split at _CUT's spaces) ->
+    the words spelled() finds in each: a run is looked at once a task, not every time a text has it (most runs are
+    one word, and words repeat: "the" is one run however many bodies write it). A run is lowercased here, once, and
+    shares its lowercase's entry ("The" and "the"). None for a run with an IGNORABLE or UNSPACED character or one
+    past plane 0: its text's words are found otherwise."""
+
+    def __init__(self, casing: str = ""):
+        super().__init__()
+        self.casing = casing
 
     def __missing__(self, run: bytes) -> tuple[str, ...] | None:
-        text = run.decode("utf-8", "surrogatepass")
+        text = _lower(run.decode("utf-8", "surrogatepass"), self.casing)
+        lowered = text.encode("utf-8", "surrogatepass")
         words: tuple[str, ...] | None
-        if run.isascii():  # (lowercase letters and digits only)
+        if lowered != run:
+            words = self[lowered]
+        elif text.isascii():  # (lowercase letters and digits only)
             words = (text[:MAX_TERM],) if len(text) > 1 else ()
         elif _written_words()[2].search(text):
             return None  # (not kept: such a run is often a whole sentence of Chinese or Japanese)
         else:
             # Most words are their own tokens: _whole is the word (English with typographic quotes: all of them)
             words = tuple(itertools.chain.from_iterable(map(_whole, _written_words()[1].findall(text))))
-        self[run] = words
+        if words is not None:
+            self[run] = words
         return words
 
 
@@ -237,7 +246,13 @@ def _spelled(text: str, casing: str, runs: _Runs) -> list[str]:
     """spelled()'s words, each run of `runs` (a task's, for every text it reads) looked at once."""
     if not text.isascii():
         text = text.replace("\u200b", " ")
-        written = _lower(unicodedata.normalize("NFKC", text), casing)
+        written = unicodedata.normalize("NFKC", text)
+        # Lowercased run by run (_Runs), not as a whole, which costs more than the rest of the words' finding: lower()
+        # maps each character alone, never to an ASCII character that is cut nor from one, so the runs are the same;
+        # but a capital sigma is final or not by the letters around it, across runs (tests/test_search.py checks
+        # every character). An ASCII text's lower() is cheap, and cheaper than the runs it would make new to the task.
+        if "\u03a3" in written:
+            written = _lower(written, casing)
     else:
         written = _lower(text, casing)
     # An IGNORABLE character is still one, or an UNSPACED letter, after NFKC and lower() (no composition takes
@@ -248,6 +263,7 @@ def _spelled(text: str, casing: str, runs: _Runs) -> list[str]:
             runs.__getitem__, written.encode("utf-8", "surrogatepass").translate(_CUT).split())))
     except TypeError:  # (a run's None)
         pass
+    written = _lower(written, casing)  # (lower() of a lowercase text is that text)
     if _IGNORED.search(text):  # (dropped before NFKC: a soft hyphen between a letter and its accent)
         written = _lower(unicodedata.normalize("NFKC", _IGNORED.sub("", text)), casing)
     return list(itertools.chain.from_iterable(map(_whole, _written_words()[0].findall(written))))
@@ -811,15 +827,16 @@ def index_task(_state, task: tuple) -> tuple[Postings, dict[str, dict[str, int]]
     not their own term; the words that are."""
     start, stemmer_name, lowered, texts = task
     texts = marshal.loads(texts)
-    stems = _Stems(stemmer(stemmer_name))
+    stems = _Stems(stemmer(stemmer_name), lowered)
     words: Counter = Counter()  # word -> documents of this task it is in
-    # 4 bytes an id and 1 an impact (at most MAX_WEIGHT), not a Python int each
-    postings: dict[str, tuple[array, array]] = {}
+    # 4 bytes an id and 1 an impact (at most MAX_WEIGHT), not a Python int each; the impacts in a bytearray,
+    # whose append takes an int directly (array("B")'s parses it as a format, which cost a tenth of this loop)
+    postings: dict[str, tuple[array, bytearray]] = {}
     for doc, items in enumerate(texts, start):
         for term, weight in _document_weights(stems, lowered, words, items).items():
             posting = postings.get(term)
             if posting is None:
-                postings[term] = (array("I", (doc,)), array("B", (weight,)))
+                postings[term] = (array("I", (doc,)), bytearray((weight,)))
             else:
                 posting[0].append(doc)
                 posting[1].append(weight)
@@ -832,10 +849,10 @@ def index_task(_state, task: tuple) -> tuple[Postings, dict[str, dict[str, int]]
             else:
                 counts = forms.setdefault(term, {})
                 counts[word] = counts.get(word, 0) + documents
-    ids, impacts = array("I"), array("B")
-    for term_ids, term_impacts in postings.values():
+    ids = array("I")
+    for term_ids, _ in postings.values():
         ids.extend(term_ids)
-        impacts.extend(term_impacts)
+    impacts = array("B", b"".join(map(operator.itemgetter(1), postings.values())))
     return Postings(list(postings), array("I", map(len, map(operator.itemgetter(1), postings.values()))),
                     ids, impacts), forms, plain
 
@@ -844,11 +861,11 @@ class _Stems(dict):
     """word -> term for the words of one task, each stemmed the first time it is looked up; `folded`:
     word -> its folded term (its token stemmed), for the words where that differs; `runs`: the task's _Runs."""
 
-    def __init__(self, stem: Callable[[str], str]):
+    def __init__(self, stem: Callable[[str], str], casing: str = ""):
         super().__init__()
         self.stem = stem
         self.folded: dict[str, str] = {}
-        self.runs = _Runs()
+        self.runs = _Runs(casing)
 
     def __missing__(self, word: str) -> str:
         term = self[word] = self.stem(word)

@@ -107,7 +107,7 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     if old is not None and (new is None or new.path != old.path) and any(w.path == source and w not in old.warnings
                                                                           for w in plan.warnings):
         return None  # it shared its page name with another story (slugs.separate_path_clashes): plan again
-    moved = reindexed(site, index, new, plan.topic_defs)
+    moved = reindexed(site, index, new, plan.topic_defs, plan.config.language)
     if moved is None:
         return None
     new_site, position, low, high, to = moved

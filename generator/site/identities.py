@@ -162,16 +162,17 @@ def other_page(address) -> str:
     return (account_page(url) or site_domain(host_of(url).lower())) if url else ""
 
 
-def as_declared(ref: ProviderRef | None, aliases: dict) -> ProviderRef | None:
+def as_declared(ref: ProviderRef | None, aliases: dict, language: str = "") -> ProviderRef | None:
     """The provider `ref` is, when an item names a declared provider otherwise (provider_aliases): by one of its names
-    alone, without a domain or an account, or by one of its same_as pages; `ref` itself otherwise."""
+    alone, without a domain or an account, or by one of its same_as pages, its slug in the site's `language`; `ref`
+    itself otherwise."""
     if ref is None or not aliases:
         return ref
     found = aliases.get(("page" if ref.account or ref.domain else "name", provider_identity(ref)))
     if found is None or found == (ref.domain, ref.account):
         return ref
     domain, account = found
-    return dataclasses.replace(ref, domain=domain, account=account, slug=slugify(account or domain))
+    return dataclasses.replace(ref, domain=domain, account=account, slug=slugify(account or domain, language=language))
 
 
 def provider_identity(ref: ProviderRef) -> str:

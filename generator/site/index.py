@@ -52,7 +52,7 @@ def build_site(
         else:
             kept.append(item)
     kept = separate_path_clashes(kept, config.root, problems, warnings)
-    kept = named_otherwise(kept, provider_aliases(extra_providers + config.providers))
+    kept = named_otherwise(kept, provider_aliases(extra_providers + config.providers), config.language)
     kept, provider_slugs, alike = distinct_providers(kept, config.root, warnings)
     kept, topic_slugs, alike_topics = distinct_topics(kept, topic_defs, config.root, warnings)
     kept.sort(key=latest_order)
@@ -66,7 +66,7 @@ def build_site(
     return ModelResult(site, tuple(problems), tuple(warnings), tuple(withheld))
 
 
-def named_otherwise(items: list[Item], aliases: dict) -> list[Item]:
+def named_otherwise(items: list[Item], aliases: dict, language: str = "") -> list[Item]:
     """The items with their providers, and their related coverage's, as the site declares them when they name a
     declared provider by another of its names or addresses (identities.as_declared): one provider, one page.
     Only the items that do so are new objects."""
@@ -74,9 +74,9 @@ def named_otherwise(items: list[Item], aliases: dict) -> list[Item]:
         return items
     found = []
     for item in items:
-        provider = as_declared(item.provider, aliases)
+        provider = as_declared(item.provider, aliases, language)
         related = tuple(entry if declared is entry.provider else dataclasses.replace(entry, provider=declared)
-                        for entry in item.related for declared in [as_declared(entry.provider, aliases)])
+                        for entry in item.related for declared in [as_declared(entry.provider, aliases, language)])
         if provider is not item.provider or any(new is not old for new, old in zip(related, item.related)):
             item = dataclasses.replace(item, provider=provider, related=related)
         found.append(item)
@@ -228,7 +228,7 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
         topic_items=MappingProxyType(topic_items),
         provider_items=MappingProxyType({k: tuple(v) for k, v in provider_items.items()}),
         url_index=url_index_of(items),
-        type_lists=type_lists(items),
+        type_lists=type_lists(items, language),
         provider_slugs=MappingProxyType(provider_slugs),
         alike_providers=alike_providers,
         topic_slugs=MappingProxyType(topic_slugs),

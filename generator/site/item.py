@@ -81,7 +81,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         heat=score_field(meta.get("heat"), "heat", notes) or 0.0,
         is_published=bool_field(meta, "published", notes, default=True) if meta.get("published") not in (None, "")
         else not drafted(meta, notes),
-        provider=_shared(provider_field(meta.get("provider"), "provider", notes, base)),
+        provider=_shared(provider_field(meta.get("provider"), "provider", notes, base, config.language)),
         topics=_shared(tuple(slug for slug, _ in topics)),
         topic_names=_shared(tuple(name for _, name in topics)),
         images=pictures_field(meta, notes, base),

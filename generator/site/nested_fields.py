@@ -254,7 +254,7 @@ _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.?")  # labels of letters, digits 
 _WEB_ADDRESS = re.compile(r"https?://[^\s]+\Z", re.IGNORECASE)
 
 
-def provider_field(value, key: str, notes: Notes, base: str = "") -> ProviderRef | None:
+def provider_field(value, key: str, notes: Notes, base: str = "", language: str = "") -> ProviderRef | None:
     if isinstance(value, list) and value and all(isinstance(entry, (str, dict)) for entry in value):
         # (JSON-LD writes a publisher as a list of one; an item shows one provider)
         if len(value) > 1:
@@ -316,10 +316,9 @@ def provider_field(value, key: str, notes: Notes, base: str = "") -> ProviderRef
     domain = domain or account.split("/", 1)[0].split("?", 1)[0]
     # (named by its domain as pages name a link's host: in IDNA's ASCII form, so that a look-alike letter, the
     # Cyrillic "а" of `xn--pple-43d.com`, names no other site)
-    return ProviderRef(name or ascii_host(domain), domain, slugify(account or domain or name),
+    return ProviderRef(name or ascii_host(domain), domain, slugify(account or domain or name, language=language),
                        _images(images, key, notes, MAX_IMAGES, base, field), account,
                        _home_page(value.get("url") or address, domain))
-
 
 
 def _home_page(value, domain: str) -> str:
@@ -394,7 +393,8 @@ def related_field(value, config: Config, notes: Notes, base: str = "") -> tuple[
         related.append(Related(capped(title, "related", notes),
                                capped(as_plain(entry.get("excerpt") or "") or "", "related", notes), published, url,
                                type_field(entry.get("type"), "related: type", notes),
-                               provider_field(entry.get("provider"), "related: provider", notes),
+                               provider_field(entry.get("provider"), "related: provider", notes,
+                                              language=config.language),
                                score_field(entry.get("quality"), "related: quality", notes), article_key(url)))
     if renamed:  # (one warning for them all: a crawler names every entry's fields alike)
         read = ", ".join(f"`{key}` as `{field}`" for key, field in renamed)

@@ -155,7 +155,7 @@ def _logos(config: Config, name: str, form: str, record: dict, files: dict[str, 
                                         "the provider is shown without it",
                                         "remove the scripts and event handlers from the SVG, or give a PNG"))
                 continue
-            url = _logo_name(local, files, data.parent.resolve())
+            url = _logo_name(local, files, data.parent.resolve(), config.language)
             files[url] = local
         logos.append((url, _size(image.get("width")), _size(image.get("height"))))
     if unusable:  # (once for the record: its sizes are usually all of one missing folder)
@@ -282,12 +282,12 @@ def _cap_text(fields: dict, root: Path, path: str, what: str, warnings: list[Pro
                                 f"shorten it to at most {MAX_TEXT:,} characters"))
 
 
-def _logo_name(local: Path, files: dict[str, Path], root: Path) -> str:
-    """The output path of a record's logo file: `assets/providers/<its name as a slug>`, and when another file
+def _logo_name(local: Path, files: dict[str, Path], root: Path, language: str) -> str:
+    """The output path of a record's logo file: `assets/providers/<its name as a slug>` (in the site's `language`), and when another file
     has that name already (`a/logo.png` and `b/logo.png`, `Logo.PNG` and `logo.png`) with a short hash of its
     path in `root` (the records' site, resolved as `local` is) added, so that each provider shows its own logo
     rather than the last one copied there."""
-    stem, suffix = slugify(local.stem), local.suffix.lower()
+    stem, suffix = slugify(local.stem, language=language), local.suffix.lower()
     name = f"assets/providers/{stem}{suffix}"
     if files.get(name, local) != local:
         name = f"assets/providers/{distinct_slug(stem, local.relative_to(root).as_posix())}{suffix}"

@@ -39,10 +39,11 @@ class Reindexed(NamedTuple):
     to: int  # the edited (or added) item's new index; -1 when it was deleted
 
 
-def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict) -> Reindexed | None:
+def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict, language: str = ""
+              ) -> Reindexed | None:
     """`site` with site.items[index] replaced by `new` (the same file, edited) and put in its place in the
     latest order, every index as `index.build_site` would make it. `index` None: `new` is added; `new` None: the
-    item is deleted.
+    item is deleted. `language`: the site's, which its type lists' addresses are written in.
 
     None when the edit changes what is site-wide, which every page can show (generator/build/fingerprints.py
     site_keys): a topic that appears or goes, a topic's name as items write it, a provider that
@@ -79,7 +80,7 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
     else:  # old index -> new: the edited item to `to`, the items it passed one place back (or on)
         low, high = min(index, to), max(index, to)
         position[low : high + 1] = list(range(low + 1, high + 1)) + [to] if to < index else [to] + list(range(low, high))
-    lists = _type_lists(site, items, old, new, index, to, position, low, high)
+    lists = _type_lists(site, items, old, new, index, to, position, low, high, language)
     if lists is None:
         return None  # a link more or less, or another name, in every page's header
     old_topics = old.topics if old else ()
@@ -142,14 +143,14 @@ def reindexed(site: Site, index: int | None, new: Item | None, topic_defs: dict)
 
 
 def _type_lists(site: Site, items: list[Item], old: Item | None, new: Item | None, index: int | None, to: int,
-               position: list[int], low: int, high: int):
+               position: list[int], low: int, high: int, language: str):
     """The site's type lists after the edit, or None when one appears, goes or is titled otherwise. Worked out
     from every item only when the edited item's type did change and is in a list (before or after)."""
-    was, now = list_key(old.type if old else "article"), list_key(new.type if new else "article")
+    was, now = list_key(old.type if old else "article", language), list_key(new.type if new else "article", language)
     if (was == now == "") or (old is not None and new is not None and old.type == new.type):
         return tuple((listed, _moved(order, index, to, position, low, high, listed.key == was, listed.key == now))
                      for listed, order in site.type_lists)
-    found = type_lists(tuple(items))
+    found = type_lists(tuple(items), language)
     if [listed for listed, _ in found] != [listed for listed, _ in site.type_lists]:
         return None
     return found

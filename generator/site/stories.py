@@ -308,34 +308,43 @@ class Clustering:
             for at, source in enumerate(posting):
                 if source in shifted:
                     again.update(posting[at + 1 : at + 1 + _RECENT])
-        measured = set()  # the items after an item whose vector alone changed
+        # An item sees an earlier one when both are listed under one word and it is among that word's _RECENT items
+        # before it, within the window: those after an item whose vector alone changed see the same items as before,
+        # and only their pairs with it are measured again.
+        window = self.settings.window_hours * 3600
+        seen: dict[str, set[str]] = defaultdict(set)  # such a later item -> the changed items it sees
         for source in dirty - shifted:
+            seconds = self.seconds[source]
             for word in _heaviest(self.vectors[source]):
                 posting = self.postings[word]
                 at = bisect.bisect_left(posting, place[source], key=place.__getitem__)
-                measured.update(posting[at + 1 : at + 1 + _RECENT])
+                for later in posting[at + 1 : at + 1 + _RECENT]:
+                    if self.seconds[later] - seconds > window:
+                        break  # (postings are in time order)
+                    if later not in again:
+                        seen[later].add(source)
         for source in again:
             self.linked[source] = self._scan(source, place[source], place)
-        for source in measured - again:
-            self.linked[source] = self._scan(source, place[source], place, dirty)
+        for source, others in seen.items():
+            found = self.linked[source]
+            for other in others:
+                product = self._alike(other, source)
+                if product is None:
+                    found.pop(other, None)
+                else:
+                    found[other] = product
         self.stories = self._grow(dirty, changed)
         return self.stories
 
-    def _scan(self, source: str, at: int, place: Mapping[str, int] | None = None,
-              changed: set[str] | None = None) -> dict[str, float]:
+    def _scan(self, source: str, at: int, place: Mapping[str, int] | None = None) -> dict[str, float]:
         """The items before `source` (at `at` in time order) it is alike enough to be a candidate pair with: it
         looks up its _INDEXED heaviest words and compares itself with the _RECENT latest items under each within
-        the window. `place`: source -> place in time order, when the index holds later items too. `changed`: the
-        items whose vectors alone changed since its last scan, when it sees the same items: the others' pairs
-        with it are as that scan found them."""
-        vector, seconds = self.vectors[source], self.seconds[source]
-        ready = self.ready[source]
+        the window. `place`: source -> place in time order, when the index holds later items too."""
+        seconds = self.seconds[source]
         window = self.settings.window_hours * 3600
-        near = self.settings.threshold * _NEAR
-        known = self.linked[source] if changed is not None else {}  # (what its last scan found)
         found: dict[str, float] = {}
         compared = set()
-        for word in list(vector)[:_INDEXED]:  # vectors keep their words heaviest first
+        for word in _heaviest(self.vectors[source]):
             posting = self.postings.get(word, ())
             end = len(posting) if place is None else bisect.bisect_left(posting, at, key=place.__getitem__)
             for other in reversed(posting[max(0, end - _RECENT) : end]):
@@ -343,17 +352,21 @@ class Clustering:
                     break
                 if other not in compared:
                     compared.add(other)
-                    if changed is not None and other not in changed:
-                        if other in known:
-                            found[other] = known[other]
-                    else:
-                        # (the earlier item's vector first, as growing measures a pair: the same sum, bit for bit)
-                        product = _dot(self.vectors[other], vector)
-                        if product >= near and _shared(vector, self.vectors[other]) and not (
-                                (ready.figures or ready.opposites) and _template(ready, self.ready[other], product,
-                                                                                 self.opposites)):
-                            found[other] = product
+                    product = self._alike(other, source)
+                    if product is not None:
+                        found[other] = product
         return found
+
+    def _alike(self, earlier: str, later: str) -> float | None:
+        """The product of two items' vectors when they are a candidate pair (alike enough, sharing _SHARED words,
+        not a template's lines), else None."""
+        vector, ready = self.vectors[later], self.ready[later]
+        # (the earlier item's vector first, as growing measures a pair: the same sum, bit for bit)
+        product = _dot(self.vectors[earlier], vector)
+        if product >= self.settings.threshold * _NEAR and _shared(vector, self.vectors[earlier]) and not (
+                (ready.figures or ready.opposites) and _template(ready, self.ready[earlier], product, self.opposites)):
+            return product
+        return None
 
     def _grow(self, dirty: set[str], changed: set[str]) -> tuple[Story, ...]:
         """The stories, from the items' vectors and candidate pairs; what the last growing worked out is

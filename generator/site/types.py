@@ -75,25 +75,26 @@ def list_path(key: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)  # (asked for every item of the site, whose types are few)
-def list_key(kind: str) -> str:
-    """The key of the list an item of type `kind` is in; "" for an article (in none)."""
+def list_key(kind: str, language: str = "") -> str:
+    """The key of the list an item of type `kind` is in, as the site's `language` writes it in an address (urls.slugify:
+    `types/uebertragung/` on a German site); "" for an article (in none)."""
     if kind in KNOWN:
         return kind
     label = type_label(kind)
     if not label:
         return ""
-    key = slugify(label) or OTHER
+    key = slugify(label, language=language) or OTHER
     return _BY_LIST_NAME.get(key, key)
 
 
-def type_lists(items: tuple[Item, ...]) -> tuple[tuple[TypeList, tuple[int, ...]], ...]:
+def type_lists(items: tuple[Item, ...], language: str = "") -> tuple[tuple[TypeList, tuple[int, ...]], ...]:
     """Each type list the site has with its items (indices into `items`, which is newest first): the
     known types in KNOWN's order, then the others by key. Another type's list is titled with the first
     (in sort order) of the labels of its types, so that its title moves only when its types do."""
     orders: dict[str, list[int]] = {}
     labels: dict[str, str] = {}
     for index, item in enumerate(items):
-        key = list_key(item.type)
+        key = list_key(item.type, language)
         if key:
             orders.setdefault(key, []).append(index)
             label = _label(item.type)

@@ -192,7 +192,7 @@
   // For the tests' comparison with Python; harmless otherwise.
   window.newsdeskSearch = { tokens: tokens, terms: function (text) { return terms(text); }, shardKey: shardKey,
     compounds: compounds, textWidth: textWidth,
-    phrases: function (query) { return parse(query).phrases; },
+    phrases: function (query) { return parse(query).phrases; }, asQuoted: asQuoted,
     optional: function (query, words) { // the query words `words` (a site's "optional") make optional
       return parse(query, new Set(words)).words.filter(function (word) { return word.optional; })
         .map(function (word) { return word.token; });
@@ -578,6 +578,13 @@
     return single ? -1 : query.length; // (one still being typed reaches the end)
   }
 
+  // The query as the status line quotes it: one phrase alone without its own marks, which the language's words
+  // put around it (`1 Ergebnis für „Wir sind erleichtert“`, not „„…““); anything else as typed.
+  function asQuoted(query) {
+    var end = phraseEnd(query, 0);
+    return end > 0 && end >= query.length - 1 ? query.slice(1, end).trim() || query : query;
+  }
+
   // Words in quotes are phrases; the rest are words. The last word is also a prefix while typing. A word of
   // `optional` (the language's function words, folded) outside quotes is optional, unless every word is.
   function parse(query, optional) {
@@ -758,13 +765,13 @@
       suggestion.hidden = false;
     }
     if (!hits.length) {
-      status.replaceChildren(spoken("search_none", { query: element("span", "", text) }));
+      status.replaceChildren(spoken("search_none", { query: element("span", "", asQuoted(text)) }));
       return;
     }
-    var said = [spoken("search_found", { n: hits.length, query: element("span", "", text) })];
-    if (partial) said.push(spoken("search_partial"));
+    var message = [spoken("search_found", { n: hits.length, query: element("span", "", asQuoted(text)) })];
+    if (partial) message.push(spoken("search_partial"));
     // Said once the first results are on the page, so that a screen reader announces what is there.
-    showMore(mine, false, said);
+    showMore(mine, false, message);
   }
 
   function showMore(mine, focus, message) {
