@@ -106,3 +106,11 @@ def test_fetch_tags_a_german_sites_entry_by_its_topics_address(tmp_path, server,
     files = _fetched_german(tmp_path / "site", server, capsys, "<title>Hitze</title><category>klima-und-umwelt"
                             "</category><link>https://bote.example/hitze</link>", "topics:\n  - name: Klima & Umwelt\n")
     assert len(files) == 1 and "Klima & Umwelt" in files[0].read_text(encoding="utf-8")
+
+
+def test_fetch_takes_no_word_without_the_dots_for_a_german_sites_topic(tmp_path, server, capsys):
+    """`Glatte` (smooth) was the address of the topic `Glätte` (black ice) before German addresses: a category
+    of it is another word, not that topic."""
+    files = _fetched_german(tmp_path / "site", server, capsys, "<title>Lack</title><category>Glatte</category>"
+                            "<link>https://bote.example/lack</link>", "topics:\n  - name: Glätte\n")
+    assert len(files) == 1 and "Glätte" not in files[0].read_text(encoding="utf-8")

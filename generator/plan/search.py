@@ -303,9 +303,9 @@ def compounds(text: str, casing: str = "") -> list[str]:
 
 
 # A capital after a small letter inside a word: where a camel-cased name's parts meet ("VentureBeat"). ASCII letters
-# only, so that C finds them in a body: its UTF-8 bytes translated to "a" for a small letter, "A" for a capital, " "
-# for any other ASCII character (no letter or digit of any script is one) and "x" for the bytes of the others, then
-# searched for "aA" (a pattern tried at every character cost a third of what finding the words did)
+# only, so that C finds them in a body: its UTF-8 bytes translated to "a" for a small letter, "A" for a capital, "0"
+# for a digit, " " for any other ASCII character (no letter or digit of any script is one) and "x" for the bytes of
+# the others, then searched for "aA" (not a pattern tried at every character: docs/dev/performance.md, session 39)
 _CASES = bytes(97 if 97 <= b <= 122 else 65 if 65 <= b <= 90 else 48 if 48 <= b <= 57 else 32 if b < 128 else 120
                for b in range(256))
 _CAMEL = re.compile(r"[a-z][A-Z]")
