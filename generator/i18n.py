@@ -5,7 +5,8 @@ Each file maps a key to its text (`latest: Neueste`), or, for a text that shows 
 cardinal rules; a form the language takes that its files lack is warned of at the key's line, and shows
 `other`). `{name}` in a text is replaced by the value of that name (`{n}` is the count); any other brace is
 kept as written. Month and weekday names (`months`, `months_short`, `weekdays`, `weekdays_short`: lists) and
-the date formats (`date_long`, `date_short`, `date_time`: strftime's) are words like the others.
+the date formats (`date_long`, `date_short`, `date_time`: strftime's) are words like the others; `calendar`
+(`gregorian`, or `persian`: Solar Hijri, calendars.py) is the calendar their day, month and year are of.
 
 Which file: the site's `language` (BCP 47) from the most specific to the language alone ("de-AT", then "de"),
 then English; in each, the site's own theme folder over the bundled theme of that name over the bundled
@@ -29,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from generator.config.lines import setting_line
+from generator.calendars import solar_hijri
 from generator.config.values import Config, bundled_theme_dir
 from generator.errors import Problem, yaml_problem
 from generator.plurals import CLDR, FORMS, forms_of, plural_form
@@ -43,6 +45,7 @@ LISTS = {"months": 12, "months_short": 12, "weekdays": 7, "weekdays_short": 7,  
          "size_units": 5}  # kB, MB, GB, TB, PB
 NUMBERS = (("number_decimal", "."), ("number_group", ","), ("number_group_from", "4"))  # (key, English's)
 LATIN_DIGITS = "0123456789"  # (English's `number_digits`)
+CALENDARS = ("gregorian", "persian")  # `calendar`'s values: English's first
 
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -66,6 +69,7 @@ class Words:
     site_keys: tuple = field(default=(), compare=False, repr=False)
     # `number_digits` as str.translate's table from Latin digits (none for Latin ones): Persian's ۰-۹
     digits: dict = field(default_factory=dict, compare=False, repr=False)
+    calendar: str = CALENDARS[0]  # what the dates' day, month and year are counted in (`calendar`)
 
     def form(self, n, key: str = "") -> str:
         """The plural form of count `n` in the words' language (English's for English words on a `ko` site, and
@@ -139,11 +143,18 @@ class Words:
 
     def date(self, moment: datetime, fmt: str | None = None) -> str:
         """`moment` in a format of strftime's (or the name of one of the words': "long", "short", "time"),
-        with its month and weekday names in this language (not the process's locale), in its digits."""
-        key = (fmt, moment.month, moment.weekday())
+        with its month and weekday names in this language (not the process's locale), in its digits, and its
+        day, month and year (%d, %m, %Y, %y, %B, %b) in its calendar."""
+        dated = solar_hijri(moment.date()) if self.calendar == "persian" else None
+        if self.calendar == "persian" and not dated:  # (beyond the rule's years: a mistyped one, 9026)
+            return moment.strftime("%Y-%m-%d").translate(self.digits)
+        month = dated[1] if dated else moment.month
+        key = (fmt, month, moment.weekday())
         named = self.formats.get(key)  # (a page writes many dates, of a few formats and months)
         if named is None:
-            named = self.formats[key] = self._named(fmt, moment.month, moment.weekday())
+            named = self.formats[key] = self._named(fmt, month, moment.weekday())
+        if dated:  # (the weekday and the time are the same in both calendars)
+            named = _in_calendar(named, *dated)
         return moment.strftime(named).translate(self.digits)
 
     def _named(self, fmt: str | None, month: int, weekday: int) -> str:
@@ -155,6 +166,14 @@ class Words:
         # The names go in with their own percent signs doubled, so that strftime writes them as they are.
         return re.sub(r"%([%BbAa])", lambda m: m.group() if m.group(1) == "%" or not names[m.group(1)]
                       else names[m.group(1)][0].replace("%", "%%"), fmt)
+
+
+def _in_calendar(fmt: str, year: int, month: int, day: int) -> str:
+    """The strftime format `fmt` with the day, month and year of another calendar written in (as numbers: the
+    names are in already), its own percent signs kept."""
+    numbers = {"d": f"{day:02}", "-d": str(day), "m": f"{month:02}", "-m": str(month), "Y": str(year),
+               "y": f"{year % 100:02}"}
+    return re.sub(r"%(%|-?[dmYy])", lambda m: numbers.get(m.group(1), m.group()), fmt)
 
 
 def facts(words: Words, item) -> list[str]:
@@ -308,7 +327,8 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
     digits = entries.get("number_digits", LATIN_DIGITS)
     return Words(config.language, entries, digest.hexdigest(), tuple(problems), speaks=speaks, english=english,
                  theme_keys=frozenset(theme_keys), site_keys=tuple(site_keys),
-                 digits=str.maketrans(LATIN_DIGITS, digits) if digits != LATIN_DIGITS else {})
+                 digits=str.maketrans(LATIN_DIGITS, digits) if digits != LATIN_DIGITS else {},
+                 calendar=entries.get("calendar", CALENDARS[0]))
 
 
 def _missing_forms(native: dict, speaks: str, wanted: list[str], written: dict) -> list[Problem]:
@@ -388,6 +408,11 @@ def _read(path: Path, shown: str, problems: list[Problem], lines: list) -> dict:
                                     "the language writes them: numbers are written in Latin ones",
                                     'write `number_digits: "0123456789"` in your language\'s digits (Persian: '
                                     '"۰۱۲۳۴۵۶۷۸۹")'))
+        elif key == "calendar" and value not in CALENDARS:
+            problems.append(Problem(shown, line, f"`calendar` must be one of {', '.join(CALENDARS)}: dates are "
+                                    f"written in the {CALENDARS[0]} one", f"write `calendar: {CALENDARS[0]}`, or "
+                                    "`calendar: persian` for the Solar Hijri calendar (with its month names in "
+                                    "`months` and `months_short`)"))
         elif isinstance(value, str) and (value.strip() or key == "number_group" and value):
             entries[key] = value  # (French groups digits with a narrow no-break space: a space is its text)
         elif isinstance(value, dict) and value and all(isinstance(v, str) and k in FORMS for k, v in value.items()):
