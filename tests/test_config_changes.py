@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, clean_build, copy_example_site, files_under, item
+from conftest import clean_build, copy_example_site, files_under, item
 from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions, build
 from generator.config.load import load_config
