@@ -88,7 +88,7 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
             Parsers(config.fetch.parse_timeout) as parser:
         asked = [(source, state.feed(source.url)) for source in sources]
         futures = [None if feed.gone_since else pool.submit(_download, client, parser, feed.moved_to or source.url,
-                                                             *_validators(feed, source, topics), config)
+                                                             *_validators(feed, source, topics, config), config)
                    for source, feed in asked]
         try:
             for done, ((source, feed), future) in enumerate(zip(asked, futures), 1):
@@ -96,7 +96,7 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
                     results.append(SourceResult(source, "failed", message=f"gone since {feed.gone_since} (HTTP 410); "
                                                 f"remove it from {source.where}"))
                 else:
-                    results.append(_record(store, source, *future.result(), now))
+                    results.append(_record(store, source, *future.result(), now, config))
                 if progress:
                     progress("Fetching", done, len(sources))
         finally:  # stopped half way (Ctrl-C): what was written is remembered, so it is not taken for hand edits
@@ -164,10 +164,10 @@ def _check_folder(state: State, config: Config, configured: Config) -> None:
     state.content = here
 
 
-def _validators(feed: FeedState, source: Source, topics: tuple[TopicConfig, ...]) -> tuple[str, str]:
+def _validators(feed: FeedState, source: Source, topics: tuple[TopicConfig, ...], config: Config) -> tuple[str, str]:
     """The ETag and Last-Modified to send: none when the source's items were written with other settings
-    (its name, its topics...), so that the whole feed is read and its items written anew."""
-    if feed.settings != item_settings(source, topics):
+    (its name, its topics, the site's language...), so that the whole feed is read and its items written anew."""
+    if feed.settings != item_settings(source, topics, config.language, config.timezone):
         return "", ""
     return feed.etag, feed.last_modified
 
@@ -200,7 +200,7 @@ def _download(client: Client, parser: Parsers, url: str, etag: str, last_modifie
 
 
 def _record(store: Store, source: Source, response: Response, feed: Feed | None, problem: str,
-            now: datetime) -> SourceResult:
+            now: datetime, config: Config) -> SourceResult:
     """On the main thread: the state's notes on the feed, the files, and what to tell the user."""
     state = store.state
     notes: list[str] = []
@@ -219,7 +219,7 @@ def _record(store: Store, source: Source, response: Response, feed: Feed | None,
         return SourceResult(source, "not_modified", notes=tuple(notes))
     applied = store.apply(source, feed, now)
     state.set_feed(source.url, etag=response.etag, last_modified=response.last_modified,
-                   settings=item_settings(source, store.topics))
+                   settings=item_settings(source, store.topics, config.language, config.timezone))
     if feed.refused_dates:  # (the entries are kept, dated when first fetched)
         notes.append(f"{feed.refused_dates} entr{'y' if feed.refused_dates == 1 else 'ies'} with a date that names two "
                      f"time zones that disagree, or that is in another calendar than the Gregorian: dated when first "
