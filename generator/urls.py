@@ -45,6 +45,9 @@ _SPELLED = str.maketrans({"+": " plus ", "#": " sharp ", "&": " and ", "@": " at
 # German writes its umlauts so where it has none (addresses, typewriters): `Glätte` (black ice) is `glaette`, not
 # `glatte` (smooth), and `&` is "und". Only on a German site: Swedish, Finnish or Turkish drop the dots.
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "&": " und "})
+# `&` in the other languages the bundled theme speaks in Latin letters is their "and" too: `Recherche & Innovation`
+# on a French site is `recherche-et-innovation`.
+_AND = {"fr": " et ", "es": " y ", "it": " e ", "pt": " e ", "nl": " en "}
 
 
 def slugify(text: str, fallback: str = "", language: str = "") -> str:
@@ -67,8 +70,11 @@ def plain_slug(text: str, language: str = "") -> str:
     left: no letter or digit (`???`), or only characters that show nothing."""
     text = str(text)
     shown = text if text.isascii() else _TAGS.sub("", text)
-    if language.replace("_", "-").split("-")[0].lower() == "de":
+    primary = language.replace("_", "-").split("-")[0].lower()
+    if primary == "de":
         shown = unicodedata.normalize("NFC", shown).translate(_GERMAN)  # (`u` and a combining diaeresis too)
+    elif primary in _AND:
+        shown = shown.replace("&", _AND[primary])
     slug = _NOT_SLUG.sub("-", anyascii(spell_symbols(shown)).lower()).strip("-")
     return distinct_slug(slug, slug) if len(slug) > MAX_SLUG else slug
 

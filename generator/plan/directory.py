@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from generator.frozen import record
+from generator.site.text import a_to_z
 
 WHOLE = 200  # up to this many entries, an index is one page, as it always was
 LEADING = 12  # the most covered (of more than one story), first on the index's first page
@@ -36,7 +37,6 @@ PER_PAGE = 100  # names on each page of the A to Z list (a line each: far smalle
 MAX_JUMPS = 60  # past this many initials, the bar names the first new initial of each page only
 OTHER = "#"  # names that start with a digit or have no letter
 HAN = "漢字"  # names that start with a Chinese character (hanzi, kanji, hanja)
-_NUMBERS = re.compile(r"(\d+)", re.ASCII)
 _CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"  # Hangul's initial consonants, as letters that stand alone
 # Arabic's article (alif, or alif wasla, and lam) before a word of two letters at least, after any leading
 # non-letters ("«الأهرام»"); the short vowels and other marks that may follow a letter are skipped.
@@ -117,15 +117,7 @@ def initial(name: str, language: str = "") -> str:
 def _key(name: str, language: str) -> tuple:
     """`name`'s place in A to Z: its initial's, then its own without accents or case, numbers by value ("Week 9"
     before "Week 10"), each as filed."""
-    return _rank(initial(name, language)), _folded(filed(name, language))
-
-
-def _folded(name: str) -> tuple:
-    if name.isascii():
-        plain = name.casefold()
-    else:
-        plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
-    return tuple((0, int(part), part) if "0" <= part[0] <= "9" else (1, 0, part) for part in _NUMBERS.split(plain) if part)
+    return _rank(initial(name, language)), a_to_z(filed(name, language))
 
 
 def _rank(label: str) -> tuple:

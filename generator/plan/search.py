@@ -72,7 +72,7 @@ from generator.site.text import BIDI, bidi_closed, cut_at_word
 from generator.site.types import badge
 from generator.urls import device_name, resized_url
 
-FORMAT = 19  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 20  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -402,11 +402,13 @@ def fold(text: str) -> str:
     (NFKD splits Hangul syllables into jamo; this puts them back), lowercased with str.lower() (JS
     toLowerCase does the same mapping); and the dotless "ı" is "i", as a query typed without Turkish letters
     has it (Turkish's other letters fold so: ş, ç, ğ, ö, ü), and so are the letters with a stroke, which NFKD
-    leaves whole: ł (Polish), ø (Danish, Norwegian), đ (Croatian, Vietnamese), ħ (Maltese)."""
+    leaves whole: ł (Polish), ø (Danish, Norwegian), đ (Croatian, Vietnamese), ħ (Maltese); and the ligatures œ
+    (French) and æ (Danish, Norwegian) are the two letters their readers type for them, "oe" and "ae"."""
     if text.isascii():
         return text.lower()
     folded = unicodedata.normalize("NFC", _marks().sub("", unicodedata.normalize("NFKD", text))).lower()
-    return folded.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ħ", "h")
+    folded = folded.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ħ", "h")
+    return folded.replace("œ", "oe").replace("æ", "ae")
 
 
 def tokens(text: str, casing: str = "") -> list[str]:

@@ -21,6 +21,7 @@ from generator.site.identities import (as_declared, declared_key, declared_provi
                                        provider_aliases, provider_identity)
 from generator.site.model import Image, Item, ModelResult, Provider, ProviderRef, Site, Topic
 from generator.site.slugs import distinct_providers, distinct_topics, separate_path_clashes
+from generator.site.text import a_to_z
 from generator.site.types import type_lists
 from generator.urls import ascii_host, safe_url, slugify
 
@@ -177,7 +178,7 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
     for slug, info in topics.items():
         if info["parent"]:
             children[info["parent"]].append(slug)
-    names = sorted(topics, key=lambda slug: topics[slug]["name"].casefold())
+    names = sorted(topics, key=lambda slug: (a_to_z(topics[slug]["name"]), topics[slug]["name"]))
     order, depth = topic_tree([slug for slug in names if not topics[slug]["parent"]]
                               + [slug for slug in names if topics[slug]["parent"]], lambda slug: sorted(children[slug]))
     # A topic's list shows its descendants' items too: gathered children first (the tree's order backwards),

@@ -348,3 +348,16 @@ def text_width(text: str) -> int:
     """How wide `text` is drawn, in Latin letters: each character 1, each WIDE one 2. The one measure of a
     headline that is `long` (themes' `text_width` filter; search.js textWidth, by the same rule)."""
     return len(text) + len(_WIDE.findall(text))
+
+
+_NUMBERS = re.compile(r"(\d+)", re.ASCII)
+
+
+def a_to_z(name: str) -> tuple:
+    """`name`'s key in A to Z order: without accents or case (`Économie` among the E's, not after Z), numbers by
+    value ("Week 9" before "Week 10")."""
+    if name.isascii():
+        plain = name.casefold()
+    else:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+    return tuple((0, int(part), part) if "0" <= part[0] <= "9" else (1, 0, part) for part in _NUMBERS.split(plain) if part)

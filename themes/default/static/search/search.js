@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 19; // generator/plan/search.py FORMAT
+  var FORMAT = 20; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -81,7 +81,8 @@
   // the words as the stemmer reads them (lowercased NFKC, accents kept); a word's token is it folded.
   function fold(text) {
     return text.normalize("NFKD").replace(DROPPED, "").normalize("NFC").toLowerCase().replace(/\u0131/g, "i")
-      .replace(/\u0142/g, "l").replace(/\u00f8/g, "o").replace(/\u0111/g, "d").replace(/\u0127/g, "h");
+      .replace(/\u0142/g, "l").replace(/\u00f8/g, "o").replace(/\u0111/g, "d").replace(/\u0127/g, "h")
+      .replace(/\u0153/g, "oe").replace(/\u00e6/g, "ae");
   }
 
   // How the site's language lowercases (meta.json's "casing", generator/plan/search.py casing): "tr" for Turkish
