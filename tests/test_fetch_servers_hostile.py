@@ -211,6 +211,7 @@ def test_a_fetch_killed_half_way_leaves_files_the_next_fetch_knows_as_its_own(tm
     assert not [path for path in site.rglob("*") if "journal" in path.name or path.name.endswith(".tmp")]
 
 
+@pytest.mark.slow
 def test_a_state_file_that_cannot_be_written_leaves_the_journal_closed_for_the_next_fetch(tmp_path, server, capsys):
     """When the state could not be saved (a full disk, a folder where its temporary file goes), the journal's
     file was left open (Python's ResourceWarning, and on Windows a file no one may delete). It is closed, and
