@@ -4,6 +4,7 @@ half way. Every server is on 127.0.0.1, started by the test."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -13,6 +14,7 @@ import sys
 import threading
 import time
 import tracemalloc
+import warnings
 import zlib
 
 import pytest
@@ -206,6 +208,31 @@ def test_a_fetch_killed_half_way_leaves_files_the_next_fetch_knows_as_its_own(tm
     code, out, err = run_fetch(site, capsys)
     assert code == 0 and out.startswith("2 sources, 0 new, 1 updated, 3 unchanged"), out + err
     assert fetched(site)["Undated"]["publishedDateTime"] == "2026-11-22T12:00:00Z"  # (first seen by the killed one)
+    assert not [path for path in site.rglob("*") if "journal" in path.name or path.name.endswith(".tmp")]
+
+
+@pytest.mark.slow
+def test_a_state_file_that_cannot_be_written_leaves_the_journal_closed_for_the_next_fetch(tmp_path, server, capsys):
+    """When the state could not be saved (a full disk, a folder where its temporary file goes), the journal's
+    file was left open (Python's ResourceWarning, and on Windows a file no one may delete). It is closed, and
+    kept: the next fetch knows the files this one wrote, and removes it once the state is saved."""
+    server.routes["/u.xml"] = Route(UNDATED)
+    site = make_site(tmp_path / "site", {}, "title: T\nbase_url: https://example.org/\nfetch:\n  retries: 0\n"
+                     f"sources:\n  - {server.url('/u.xml')}\n")
+    blocked = site / ".fetch-state.json.tmp"
+    blocked.mkdir()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        code, out, err = run_fetch(site, capsys)
+        gc.collect()
+    assert code != 0 and "fetch-state.json.tmp" in err, out + err
+    assert len(list((site / "content").rglob("*.md"))) == 2
+    assert [str(warning.message) for warning in caught if issubclass(warning.category, ResourceWarning)] == []
+    assert (site / ".fetch-state.json.journal").is_file()
+    blocked.rmdir()
+    code, out, err = run_fetch(site, capsys)
+    assert code == 0 and out.startswith("1 source, 0 new, 0 updated, 2 unchanged"), out + err
+    assert "already there" not in err, err
     assert not [path for path in site.rglob("*") if "journal" in path.name or path.name.endswith(".tmp")]
 
 

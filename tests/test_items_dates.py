@@ -399,6 +399,20 @@ def test_a_date_with_a_two_digit_year_is_refused_with_its_year_in_four_digits_to
     ]
 
 
+def test_the_two_digit_year_hint_copies_only_a_time_after_the_date(tmp_path, capsys):
+    # The hint copied whatever followed `dd.mm.yy`: `05.12.26x` was told to be written as `05.12.2026x`, which
+    # is no date either. Only a time (or nothing) is copied; other text after it gets the plain hint.
+    written = {"05.12.26x": None, "05.12.26 and then some": None, "05.12.26, 14.30 Uhr": None}
+    read, said = built_dates(tmp_path, written, capsys, ITEMS_CONFIG + "language: de\n")
+    assert read == written, said
+    reasons = [line.split(" is not a date: ", 1)[1] for line in said.splitlines() if "is not a date" in line]
+    assert len(reasons) == 3, said
+    assert [reason for reason in reasons if "two digits" in reason] == [
+        "'05.12.26, 14.30 Uhr' (its year has two digits, which could be of any century: write it in four, as"
+        " 05.12.2026, 14.30 Uhr) [left out]"], said
+    assert "2026x" not in said and "2026 and" not in said, said
+
+
 def test_an_offset_of_a_day_or_more_or_of_sixty_minutes_is_said_in_words_at_its_line(tmp_path):
     """`+99:00` was said in Python's words ("offset must be a timedelta strictly between -timedelta(hours=24)
     and timedelta(hours=24), not datetime.timedelta(days=4, ...)"), and `+05:99`, unquoted, was read by YAML as

@@ -774,3 +774,21 @@ def test_a_key_of_json_front_matter_beside_another_is_said_at_its_own_line(tmp_p
                         ("dated.md:2", "`publishedDateTime`")]:
         assert any(f"content/{where}: " in said_line and text in said_line
                    for said_line in said.splitlines()), (where, text, said)
+
+
+AWKWARD_TEXT = ["plain", 'say "hi"', "back\\slash", "tab\there", "line\nbreak", "nul\x00", "unit\x1f", "del\x7f",
+                "next line\x85", "dé\u2028jà", "1410", "true", ""]
+
+
+def test_every_toml_example_hint_reads_back_as_the_value_it_shows():
+    """A hint's TOML example (`key = "value"`, as the hints copy a wrong value's text) is read by TOML as that
+    value: DEL and the other control characters TOML refuses raw in a string are escaped, in keys too."""
+    import tomllib
+
+    from generator.site.notes import written
+
+    examples = [(value, written("toml", key, value)) for key in ("k", "odd key", "del\x7fkey")
+                for value in (*AWKWARD_TEXT, AWKWARD_TEXT, {"inner\x7f": "v\x7f", "n": ["\x7f"]})]
+    assert len(examples) == 3 * (len(AWKWARD_TEXT) + 2)
+    for value, example in examples:
+        assert list(tomllib.loads(example).values()) == [value], example

@@ -110,8 +110,11 @@ def fetch(config: Config, now: datetime, progress: Callable[[str, int, int], Non
                 if config.fetch.keep_days:
                     expired, kept = store.expire(now - timedelta(days=config.fetch.keep_days))
                     notes += kept
-            written = save_state(state, state_path)
-            journal.close()
+            try:
+                written = save_state(state, state_path)
+            finally:  # (the handle either way; the file only once the state holds it, for the next fetch)
+                journal.close()
+            journal.remove()
     return FetchReport(tuple(results), expired, tuple(notes), written)
 
 

@@ -332,8 +332,11 @@ class Journal:
                 state.items[key] = record
 
     def close(self) -> None:
-        """Once the state holds what the journal says: it is done with."""
         if self._file is not None:
             self._file.close()
             self._file = None
+
+    def remove(self) -> None:
+        """Once the state holds what the journal says: it is done with."""
+        self.close()
         self.path.unlink(missing_ok=True)

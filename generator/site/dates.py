@@ -310,7 +310,9 @@ def _either_order(text: str) -> str:
             f"{' or '.join(readings)}{time}")
 
 
-_TWO_DIGIT_YEAR = re.compile(r"(([0-9]{1,2})\.([0-9]{1,2})\.)([0-9]{2})(?![0-9])(.*)", re.DOTALL)
+# After the date, nothing or a time (`um 14:30 Uhr`, `, 14.30`): other text is not copied into the hint
+_TWO_DIGIT_YEAR = re.compile(r"(([0-9]{1,2})\.([0-9]{1,2})\.)([0-9]{2})"
+                             r"((?:,?\s+(?:[^\W\d_]+\s+)?[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?(?:\s*[^\W\d_]+\.?)?)?)")
 
 
 def _two_digit_year(text: str) -> str:

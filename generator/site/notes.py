@@ -109,11 +109,16 @@ def _in_toml(value) -> str:
         return "{" + ", ".join(f"{_toml_key(key)} = {_in_toml(entry)}" for key, entry in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(map(_in_toml, value)) + "]"
-    return json.dumps(value, ensure_ascii=False)  # (a JSON string is a TOML basic string)
+    return _toml_string(value)
 
 
 def _toml_key(key: str) -> str:
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _toml_string(key)
+
+
+def _toml_string(text: str) -> str:
+    """A JSON string is a TOML basic string, but for DEL, which TOML refuses unescaped and JSON leaves as it is."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 class Unusable(Exception):
