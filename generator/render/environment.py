@@ -753,21 +753,24 @@ def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) 
         return with_search_words(env, html) if page.kind == "search" else html
     except jinja2.TemplateSyntaxError as exc:
         raise BuildError(Problem(_template_name(exc.filename, exc.name), exc.lineno, f"template syntax error: {exc.message}",
-                                 _newsdesks_own(env, _template_frames(exc), exc.filename) or _what_to_do(env, page, str(exc.message))))
+                                 _newsdesks_own(env, _template_frames(exc), exc.filename)
+                                 or _what_to_do(env, page, str(exc.message))))
     except jinja2.TemplateNotFound as exc:
         raise BuildError(_not_found(env, page, exc)) from exc
     except RecursionError as exc:  # a macro calling itself for each level of something nested thousands deep
         filename, line = _recursing_frame(exc)
         raise BuildError(Problem(_template_name(filename, page.template), line, f"the template recurses too deeply "
-                                 f"while rendering {page.output}", _newsdesks_own(env, _template_frames(exc), filename) or
-                                 "recursing through `children` fails on topics nested thousands deep: loop over a "
+                                 f"while rendering {page.output}",
+                                 _newsdesks_own(env, _template_frames(exc), filename)
+                                 or "recursing through `children` fails on topics nested thousands deep: loop over a "
                                  "flat list instead, as the default theme's partials/topic_entry.html does over "
                                  "`descendants` (of topics.html), with each topic's `depth` for its indent")) from None
     except Exception as exc:  # an error inside a template: report where, not a traceback
         name, line = _template_frame(exc)
         said = _UNDEFINED_ATTRIBUTE.sub(lambda found: f"{_what_it_is(found.group(1))} has no", str(exc))
         raise BuildError(Problem(name or page.template, line, f"error while rendering {page.output}: {said}",
-                                 _newsdesks_own(env, _template_frames(exc)) or _what_to_do(env, page, str(exc)))) from exc
+                                 _newsdesks_own(env, _template_frames(exc))
+                                 or _what_to_do(env, page, str(exc)))) from exc
 
 
 def tested_warnings(env: jinja2.Environment, tested: set) -> set[tuple[str, Problem]]:

@@ -286,10 +286,10 @@ def _cap_text(fields: dict, root: Path, path: str, what: str, warnings: list[Pro
 
 
 def _logo_name(local: Path, files: dict[str, Path], root: Path, language: str) -> str:
-    """The output path of a record's logo file: `assets/providers/<its name as a slug>` (in the site's `language`), and when another file
-    has that name already (`a/logo.png` and `b/logo.png`, `Logo.PNG` and `logo.png`) with a short hash of its
-    path in `root` (the records' site, resolved as `local` is) added, so that each provider shows its own logo
-    rather than the last one copied there."""
+    """The output path of a record's logo file: `assets/providers/<its name as a slug>` (in the site's
+    `language`), and when another file has that name already (`a/logo.png` and `b/logo.png`, `Logo.PNG` and
+    `logo.png`) with a short hash of its path in `root` (the records' site, resolved as `local` is) added, so that
+    each provider shows its own logo rather than the last one copied there."""
     stem, suffix = slugify(local.stem, language=language), local.suffix.lower()
     name = f"assets/providers/{stem}{suffix}"
     if files.get(name, local) != local:

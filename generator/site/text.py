@@ -360,4 +360,5 @@ def a_to_z(name: str) -> tuple:
         plain = name.casefold()
     else:
         plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
-    return tuple((0, int(part), part) if "0" <= part[0] <= "9" else (1, 0, part) for part in _NUMBERS.split(plain) if part)
+    return tuple((0, int(part), part) if "0" <= part[0] <= "9" else (1, 0, part)
+                 for part in _NUMBERS.split(plain) if part)
