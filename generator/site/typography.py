@@ -21,8 +21,9 @@ NARROW_NO_BREAK = "\u202f"  # before `;`, `!`, `?`, and inside « »
 NO_BREAK = "\u00a0"  # before `:`
 
 _MARKS = frozenset(";:!?«»")
-# (a space before a mark followed by no letter or digit, or after an opening «)
-_SPACE = re.compile(r" (?=[;:!?»](?![^\W_]))|(?<=«) ")
+# (a space before a mark followed by no letter or digit)
+_BEFORE = re.compile(r" (?=[;!?»](?![^\W_]))")
+_BEFORE_COLON = re.compile(r" (?=:(?![^\W_]))")
 _CODE = re.compile(r"(`[^`\n]*`)")
 
 
@@ -34,13 +35,14 @@ def french(language: str) -> bool:
 def typeset(text: str, language: str) -> str:
     """`text` with the spaces before `: ; ! ?` and inside « » no-break ones on a French site (`language`); as it
     is in any other language."""
-    if not text or " " not in text or not french(language) or _MARKS.isdisjoint(text):
+    if not text or " " not in text or _MARKS.isdisjoint(text) or not french(language):
         return text
     if "`" not in text:
-        return _SPACE.sub(_space, text)
-    return "".join(part if index % 2 else _SPACE.sub(_space, part) for index, part in enumerate(_CODE.split(text)))
+        return _spaced(text)
+    return "".join(part if index % 2 else _spaced(part) for index, part in enumerate(_CODE.split(text)))
 
 
-def _space(match: re.Match) -> str:
-    at = match.end()
-    return NO_BREAK if match.string[at:at + 1] == ":" else NARROW_NO_BREAK
+def _spaced(text: str) -> str:
+    # (replacements, not a function called for each space: half the instructions)
+    text = _BEFORE.sub(NARROW_NO_BREAK, text.replace("« ", "«" + NARROW_NO_BREAK) if "«" in text else text)
+    return _BEFORE_COLON.sub(NO_BREAK, text) if " :" in text else text
