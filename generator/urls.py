@@ -43,16 +43,24 @@ _TAGS = re.compile("[\U000e0000-\U000e007f]+")
 # so that different names do not end up with the same slug.
 _SPELLED = str.maketrans({"+": " plus ", "#": " sharp ", "&": " and ", "@": " at "})
 # German writes its umlauts so where it has none (addresses, typewriters): `Glätte` (black ice) is `glaette`, not
-# `glatte` (smooth), and `&` is "und". Only on a German site: Swedish, Finnish or Turkish drop the dots.
-_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "&": " und "})
-# `&` in the other languages the bundled theme speaks in Latin letters is their "and" too: `Recherche & Innovation`
-# on a French site is `recherche-et-innovation`.
-_AND = {"fr": " et ", "es": " y ", "it": " e ", "pt": " e ", "nl": " en "}
+# `glatte` (smooth). Only on a German site: Swedish, Finnish or Turkish drop the dots.
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+# `&` in an address is the site's language's own "and", as its readers say it: `Recherche & Innovation` on a French
+# site is `recherche-et-innovation`, `Klima & Umwelt` on a German one `klima-und-umwelt`. Languages written in Latin
+# letters only (as addresses are): elsewhere (Arabic, Hebrew, Persian, Urdu, Japanese, Russian...) `&` is mostly in a
+# Latin brand's name (H&M, AT&T), which is said with the English word (Japanese reads it アンド too), so `and` stays.
+AND_WORDS = {
+    "af": "en", "ca": "i", "cs": "a", "cy": "a", "da": "og", "de": "und", "eo": "kaj", "es": "y", "et": "ja",
+    "eu": "eta", "fi": "ja", "fr": "et", "ga": "agus", "gl": "e", "hr": "i", "bs": "i", "hu": "és", "id": "dan",
+    "is": "og", "it": "e", "la": "et", "lt": "ir", "lv": "un", "ms": "dan", "mt": "u", "nb": "og", "nl": "en",
+    "nn": "og", "no": "og", "pl": "i", "pt": "e", "ro": "și", "sk": "a", "sl": "in", "sq": "dhe", "sv": "och",
+    "sw": "na", "tl": "at", "tr": "ve", "vi": "và",
+}
 
 
 def slugify(text: str, fallback: str = "", language: str = "") -> str:
     """Transliterate to ASCII, lower-case, keep [a-z0-9-], cut at a word boundary with a hash of the rest;
-    `language`: the site's (`config.language`), for German's letters.
+    `language`: the site's (`config.language`), for German's letters and the language's word for `&`.
 
     Text with nothing left (only emoji, say) gets a short stable hash so that it
     still has a unique, safe slug. A Windows device name gets a `_` (see above).
@@ -73,8 +81,8 @@ def plain_slug(text: str, language: str = "") -> str:
     primary = language.replace("_", "-").split("-")[0].lower()
     if primary == "de":
         shown = unicodedata.normalize("NFC", shown).translate(_GERMAN)  # (`u` and a combining diaeresis too)
-    elif primary in _AND:
-        shown = shown.replace("&", _AND[primary])
+    if primary in AND_WORDS and "&" in shown:
+        shown = shown.replace("&", f" {AND_WORDS[primary]} ")
     slug = _NOT_SLUG.sub("-", anyascii(spell_symbols(shown)).lower()).strip("-")
     return distinct_slug(slug, slug) if len(slug) > MAX_SLUG else slug
 

@@ -1,6 +1,6 @@
-"""A site in French as its readers expect it: `&` in its addresses is `et` (and the other languages the theme
-speaks write their own "and", as German's `und`): `Recherche & Innovation` is `recherche-et-innovation`, not
-`recherche-and-innovation`; and its topics are in A to Z order, `Économie` between `Culture` and `Politique`."""
+"""A site in French as its readers expect it: `&` in its addresses is `et` (and the other languages written in
+Latin letters write their own "and", as German's `und` and Swedish's `och`): `Recherche & Innovation` is
+`recherche-et-innovation`, not `recherche-and-innovation`; and its topics are in A to Z order, `Économie` between `Culture` and `Politique`."""
 
 from __future__ import annotations
 
@@ -27,9 +27,27 @@ def test_a_french_sites_addresses_write_its_words_without_accents_and_ampersands
     assert (out / "providers" / "arts-et-metiers" / "index.html").is_file()
 
 
+def test_a_swedish_sites_addresses_write_ampersands_as_och(tmp_path, capsys):
+    site = make_site(tmp_path / "sv", {
+        "content/news/forskning.md": item("Forskning & innovation", topics="[Forskning & Innovation]",
+                                          provider="'Svensson & Söner'"),
+    }, BASIC_CONFIG + "language: sv\n")
+    status, said = build_said(site, capsys)
+    assert status == 0, said
+    out = site / "output"
+    assert (out / "topics" / "forskning-och-innovation" / "index.html").is_file()
+    assert (out / "providers" / "svensson-och-soner" / "index.html").is_file()
+
+
 @pytest.mark.parametrize("language, slug", [
     ("fr-CA", "pierre-et-fils"), ("es", "pierre-y-fils"), ("it", "pierre-e-fils"), ("pt-BR", "pierre-e-fils"),
-    ("nl", "pierre-en-fils"), ("de", "pierre-und-fils"), ("en", "pierre-and-fils"), ("sv", "pierre-and-fils"),
+    ("nl", "pierre-en-fils"), ("de", "pierre-und-fils"), ("en", "pierre-and-fils"), ("sv", "pierre-och-fils"),
+    ("da", "pierre-og-fils"), ("nb", "pierre-og-fils"), ("no", "pierre-og-fils"), ("pl", "pierre-i-fils"),
+    ("fi", "pierre-ja-fils"), ("cs", "pierre-a-fils"), ("ro", "pierre-si-fils"), ("hu", "pierre-es-fils"),
+    ("tr", "pierre-ve-fils"), ("ca", "pierre-i-fils"), ("vi-VN", "pierre-va-fils"),
+    # languages in other scripts: `&` there is mostly a Latin brand's (H&M), said in English (Japanese: アンド)
+    ("ja", "pierre-and-fils"), ("ar", "pierre-and-fils"), ("he", "pierre-and-fils"), ("fa", "pierre-and-fils"),
+    ("ur", "pierre-and-fils"), ("ru", "pierre-and-fils"),
     ("", "pierre-and-fils"),
 ])
 def test_an_ampersand_is_the_word_for_and_of_the_languages_the_theme_speaks(language, slug):

@@ -25,8 +25,8 @@ def _names(folder: Path) -> list[str]:
 @pytest.mark.parametrize("language, pages, topics", [
     # (topics: declared, undeclared, and one whose name starts with a capital umlaut)
     ("de-AT", ["buergerschaft-waehlt", "glaette-unfaelle"], ["groesste-oeko-projekte", "klima-und-umwelt", "staedtebau"]),
-    # (Swedish, Finnish, Turkish ... write the letters without their dots)
-    ("sv", ["burgerschaft-wahlt", "glatte-unfalle"], ["grosste-oko-projekte", "klima-and-umwelt", "stadtebau"]),
+    # (Swedish, Finnish, Turkish ... write the letters without their dots, and & as their own "and": och)
+    ("sv", ["burgerschaft-wahlt", "glatte-unfalle"], ["grosste-oko-projekte", "klima-och-umwelt", "stadtebau"]),
 ])
 def test_a_german_site_writes_umlauts_and_ampersands_in_its_addresses_as_german_does(tmp_path, capsys, language,
                                                                                    pages, topics):
@@ -79,8 +79,8 @@ def _every_kind(root: Path, language: str) -> Path:
 @pytest.mark.parametrize("language, kinds", [
     ("de", {"types": ["uebertragung"], "providers": ["buergerfunk-example", "rundfunk-und-soehne"],
             "topics": ["klima-und-umwelt"]}),
-    ("sv", {"types": ["ubertragung"], "providers": ["burgerfunk-example", "rundfunk-and-sohne"],
-            "topics": ["klima-and-umwelt"]}),
+    ("sv", {"types": ["ubertragung"], "providers": ["burgerfunk-example", "rundfunk-och-sohne"],
+            "topics": ["klima-och-umwelt"]}),
 ])
 def test_every_address_made_from_words_follows_the_sites_language_and_every_link_finds_its_page(
         tmp_path, capsys, language, kinds):

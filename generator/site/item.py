@@ -32,6 +32,7 @@ from generator.site.notes import Notes, shown
 from generator.site.private_pictures import HINT, left_out, public_pictures, public_provider, public_related
 from generator.site.quantities import byte_count, length_field, offer_field, price_field, score_field, size_field
 from generator.site.stories import article_keys
+from generator.site.typography import typeset
 from generator.urls import MAX_URL, field_url, host_of, plain_slug, slugify, without_controls
 
 
@@ -71,7 +72,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
                    f"{shown(player)}; the item has no player", "write the iframe's src as a full address, "
                    "e.g. https://www.youtube.com/embed/ID")
     values = dict(  # (all read before deciding, so that every problem of the file is said at once)
-        excerpt=text_field(meta, "excerpt", notes, written=written),
+        excerpt=typeset(text_field(meta, "excerpt", notes, written=written), config.language),
         original_url=url_field(meta, "originalUrl", notes, base, original),
         web_url=url_field(meta, "webUrl", notes, base, web),
         amp_url=url_field(meta, "ampWebUrl", notes, base),
@@ -178,7 +179,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         slug=slug,
         slug_key=slug_key,
         path=f"news/{day.year:04d}/{day.month:02d}/{day.day:02d}/{slug}/",
-        title=title,
+        title=typeset(title, config.language),  # (a French title's `?` never starts a line: typography.py)
         published=published,
         body=zlib.compress(html.encode("utf-8"), 1),
         body_cut=source.cut,

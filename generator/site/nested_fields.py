@@ -22,6 +22,7 @@ from generator.site.notes import Notes, Unusable, kind_of, shown
 from generator.site.quantities import score_field
 from generator.site.stories import article_key
 from generator.site.text import IGNORED_IN_HOSTS
+from generator.site.typography import typeset
 from generator.urlnorm import canonical_url
 from generator.urls import ascii_host, field_url, home_page, host_of, slugify, static_path
 
@@ -390,8 +391,9 @@ def related_field(value, config: Config, notes: Notes, base: str = "") -> tuple[
                                           entry["publishedDateTime"], "related: publishedDateTime", config, notes)
             except Unusable as exc:
                 notes.warn("related", exc.message + "; the date is left out", exc.hint)
-        related.append(Related(capped(title, "related", notes),
-                               capped(as_plain(entry.get("excerpt") or "") or "", "related", notes), published, url,
+        excerpt = capped(as_plain(entry.get("excerpt") or "") or "", "related", notes)
+        related.append(Related(typeset(capped(title, "related", notes), config.language),
+                               typeset(excerpt, config.language), published, url,
                                type_field(entry.get("type"), "related: type", notes),
                                provider_field(entry.get("provider"), "related: provider", notes,
                                               language=config.language),

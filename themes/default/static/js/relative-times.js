@@ -1,9 +1,9 @@
 // Recent dates as "3 hours ago", in the theme's words (the script element's data-ago: the words files'
-// `minutes_ago`, `hours_ago` and `days_ago`, with their plural forms) and their language (data-words-lang),
-// counted from the reader's clock: the page stays the same bytes whatever day it is built or read. Only
-// <time class="ago"> (the cards' and the coverage lists' dates); the written date goes into the element's title,
-// and stays on screen for a date a week old or more, a date in the future, or a page without the words in a
-// browser without Intl.RelativeTimeFormat. Loaded by templates/partials/relative_times.html: a blocking script in
+// `minutes_ago`, `hours_ago` and `days_ago`, with their plural forms, and `yesterday`) and their language
+// (data-words-lang), counted from the reader's clock: the page stays the same bytes whatever day it is built or
+// read. Only <time class="ago"> (the cards' and the coverage lists' dates); the written date goes into the
+// element's title, and stays on screen for a date a week old or more, a date in the future, or a page without
+// the words in a browser without Intl.RelativeTimeFormat. Loaded by templates/partials/relative_times.html: a blocking script in
 // the head, so that each date is rewritten before the browser first draws it (see there).
 (function () {
   "use strict";
@@ -54,14 +54,28 @@
     }
     return formatter() ? [format.format(-count, unit), language] : null;
   }
+  // A day ago or more: the reader's calendar days (from its midnights), so that the day before today is
+  // "yesterday", in the words' `yesterday` where they have it in the language of their `days_ago` (a site's
+  // own words file without it says "1 день назад", not an English "yesterday"; the browser's formatter "1 day").
+  function days(when, seconds) {
+    var then = new Date(when), now = new Date(Date.now());
+    var count = Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())
+      - Date.UTC(then.getFullYear(), then.getMonth(), then.getDate())) / 86400000);
+    if (count < 1) return say(Math.floor(seconds / 3600), "hour"); // (today still, on a day of 25 hours)
+    var yesterday = words && typeof words.yesterday === "string" ? words.yesterday : null;
+    if (count === 1 && yesterday && (english.indexOf("yesterday") >= 0) === (english.indexOf("days_ago") >= 0)) {
+      return [yesterday, english.indexOf("yesterday") >= 0 ? "en" : language];
+    }
+    return count < 7 ? say(count, "day") : null;
+  }
   var done = new WeakSet();
   function relative(time) {
     if (done.has(time) || !time.textContent) return; // (its text is not parsed yet)
     done.add(time);
-    var seconds = (Date.now() - Date.parse(time.getAttribute("datetime"))) / 1000;
+    var when = Date.parse(time.getAttribute("datetime")), seconds = (Date.now() - when) / 1000;
     if (!(seconds > -60 && seconds < 7 * 86400)) return;
     var said = seconds < 3600 ? say(Math.max(1, Math.floor(seconds / 60)), "minute")
-      : seconds < 86400 ? say(Math.floor(seconds / 3600), "hour") : say(Math.floor(seconds / 86400), "day");
+      : seconds < 86400 ? say(Math.floor(seconds / 3600), "hour") : days(when, seconds);
     if (!said) return;
     time.title = time.textContent;
     time.textContent = said[0];

@@ -1,0 +1,167 @@
+"""French typography on a French site: the spaces crawlers write before `: ; ! ?` and inside « » are no-break
+ones (narrow before `; ! ?` and inside « », a plain no-break one before `:`), so that a phone's line never starts
+with a lone `?`, `:` or `»`; in the pages, the feeds, the JSON API and the search's results alike, each written
+once (the character, not an entity written again), and the words still found by search. Other languages keep
+the text as written, and so do addresses, times and code."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import BASIC_CONFIG, build_said, item, make_site, static_server
+from generator.site.typography import typeset
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+@pytest.mark.parametrize("text, french", [
+    ("Pourquoi ? Parce que !", f"Pourquoi{NNBSP}? Parce que{NNBSP}!"),
+    ("Enfin ; voilà : « Bonjour »", f"Enfin{NNBSP}; voilà{NBSP}: «{NNBSP}Bonjour{NNBSP}»"),
+    ("Quoi ?! Vraiment ?", f"Quoi{NNBSP}?! Vraiment{NNBSP}?"),
+    # a time, an address, a mark that starts a word: no French punctuation; no space is added where none is
+    ("Rendez-vous à 12:30 : https://exemple.fr/a?b=c ?", f"Rendez-vous à 12:30{NBSP}: https://exemple.fr/a?b=c{NNBSP}?"),
+    ("score 2 :1, lien ?utm=x", "score 2 :1, lien ?utm=x"),
+    ("Quoi? Oui!", "Quoi? Oui!"),
+    # code between backquotes is kept as written
+    ("Le code `a ? b : c` marche ?", f"Le code `a ? b : c` marche{NNBSP}?"),
+    # a no-break space already there stays
+    (f"Déjà{NBSP}?", f"Déjà{NBSP}?"),
+])
+def test_a_french_texts_spaces_before_its_marks_and_inside_guillemets_break_no_line(text, french):
+    assert typeset(text, "fr") == french
+    assert typeset(text, "fr-CA") == typeset(text, "fr_BE") == french
+    assert typeset(text, "en") == typeset(text, "de") == typeset(text, "") == text
+
+
+TITLE = "Pourquoi le port ferme-t-il ? Les pêcheurs disent : « Jusqu’à quand ? »"
+EXCERPT = "La mairie répond : « Bientôt » ; les marins attendent !"
+TYPESET_TITLE = (f"Pourquoi le port ferme-t-il{NNBSP}? Les pêcheurs disent{NBSP}: «{NNBSP}Jusqu’à "
+                 f"quand{NNBSP}?{NNBSP}»")
+AGAIN = "Les dockers : « Personne n’est blessé » ; la grue reste au fond !"
+TYPESET_EXCERPT = f"La mairie répond{NBSP}: «{NNBSP}Bientôt{NNBSP}»{NNBSP}; les marins attendent{NNBSP}!"
+
+
+def _site(tmp_path, capsys, language: str, files: dict | None = None):
+    site = make_site(tmp_path / (language or "none"), files or {
+        "content/port.md": item(TITLE, excerpt=json.dumps(EXCERPT), topics="[Mer]",
+                                related=json.dumps([{"title": "Le port : et après ?", "webUrl": "https://b.example/a"}])),
+        "content/repete.md": item("Une grue tombe dans le bassin", "2026-11-12T09:00:00Z",
+                                  excerpt=json.dumps(AGAIN), body=AGAIN),
+    }, BASIC_CONFIG + f"language: {language}\n")
+    status, said = build_said(site, capsys)
+    assert status == 0, said
+    return site / "output"
+
+
+def test_every_output_of_a_french_site_holds_the_no_break_spaces_once(tmp_path, capsys):
+    out = _site(tmp_path, capsys, "fr")
+    story = (out / "news/2026/11/20/port/index.html").read_text(encoding="utf-8")
+    assert f"<h1>{TYPESET_TITLE}</h1>" in re.sub(r"<h1[^>]*>", "<h1>", story)
+    assert TYPESET_EXCERPT in story
+    assert f"Le port{NBSP}: et après{NNBSP}?" in story  # (the coverage list's)
+    latest = (out / "latest/index.html").read_text(encoding="utf-8")
+    assert TYPESET_TITLE in latest and TYPESET_EXCERPT in latest
+    # feeds: the characters, escaped once (no entity, nor one written again)
+    atom = (out / "feeds/latest.xml").read_text(encoding="utf-8")
+    rss = (out / "feeds/latest.rss").read_text(encoding="utf-8")
+    feed = json.loads((out / "feeds/latest.json").read_text(encoding="utf-8"))
+    assert f"<title>{TYPESET_TITLE}</title>" in atom and f"<title>{TYPESET_TITLE}</title>" in rss
+    assert feed["items"][0]["title"] == TYPESET_TITLE
+    # the JSON API, and the search index's record that the results show
+    news = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    assert (news[0]["title"], news[0]["excerpt"]) == (TYPESET_TITLE, TYPESET_EXCERPT)
+    index = "".join(path.read_text(encoding="utf-8") for path in sorted((out / "search").rglob("*.json")))
+    assert TYPESET_TITLE in index.replace("\\u202f", NNBSP).replace("\\u00a0", NBSP)
+    # a body that opens with the excerpt: the page says it once, as on any site
+    again = (out / "news/2026/11/12/repete/index.html").read_text(encoding="utf-8")
+    assert 'class="lede"' not in again and 'class="body"><p>Les dockers' in again
+    for text in (story, latest, atom, rss, index):
+        assert "#8239" not in text and "&amp;#" not in text and "&nbsp;" not in text
+
+
+def test_other_languages_keep_the_spaces_as_written(tmp_path, capsys):
+    out = _site(tmp_path, capsys, "en")
+    story = (out / "news/2026/11/20/port/index.html").read_text(encoding="utf-8")
+    assert "ferme-t-il ? Les" in story and NNBSP not in story.replace("\\u202f", "")
+    news = json.loads((out / "api/news/index.json").read_text(encoding="utf-8"))["news"]
+    assert news[0]["title"] == TITLE
+
+
+# Titles and excerpts of many lengths, so that some of their marks fall at a line's end at 390 px.
+WORDS = ["le", "port", "ferme", "demain", "pêcheurs", "mairie", "quand", "bientôt", "marins", "tempête", "quai",
+         "navire", "hiver", "vent", "conseil", "maire", "ville", "bateau"]
+
+
+def _story(n: int) -> str:
+    words = [WORDS[(n * 7 + k * 3) % len(WORDS)] for k in range(3 + n % 9)]
+    more = [WORDS[(n * 5 + k) % len(WORDS)] for k in range(2 + n % 5)]
+    title = " ".join(words).capitalize() + " ? " + " ".join(more) + " : « " + WORDS[n % len(WORDS)] + " ! »"
+    excerpt = ("« " + " ".join(more) + " » ; " + " ".join(words) + " ? Ils disent : " + " ".join(reversed(words))
+               + " !")
+    return item(title, f"2026-11-{1 + n % 20:02d}T10:{n % 60:02d}:00Z", excerpt=json.dumps(excerpt))
+
+
+# Where a line starts with one of `? : ! ; »` that a space followed, or ends with a « a space followed: the
+# text up to that mark. (Each mark's box against that of the character before the space.)
+LINE_STARTS = """(selector) => {
+  const found = [];
+  let marks = 0;
+  const box = (node, at) => { const range = document.createRange(); range.setStart(node, at);
+    range.setEnd(node, at + 1); return range.getClientRects()[0]; };
+  for (const element of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+      const text = node.data;
+      for (let i = 1; i + 1 < text.length; i++) {
+        const closing = "?:!;»".includes(text[i]), opening = text[i] === "«";
+        if (!closing && !opening) continue;
+        const other = closing ? i - 2 : i + 2;
+        if (!/\\s/.test(text[closing ? i - 1 : i + 1]) || other < 0 || other >= text.length) continue;
+        marks += 1;
+        const mark = box(node, i), beside = box(node, other);
+        if (mark && beside && Math.abs(mark.top - beside.top) > mark.height / 2) found.push(text.slice(0, i + 1));
+      }
+    }
+  }
+  return {marks, found};
+}"""
+
+
+@pytest.mark.slow
+def test_no_line_of_a_french_page_starts_with_a_lone_mark_on_a_phone(browser, tmp_path, capsys):
+    files = {f"content/s{n}.md": _story(n) for n in range(40)}
+    files["content/goelettes.md"] = item("Où sont les goélettes ?", "2026-11-21T10:00:00Z")
+    french = _site(tmp_path, capsys, "fr", files)
+    english = _site(tmp_path, capsys, "en", files)  # (the same text on a site in English: its marks may)
+    said = {}
+    for name, out in (("fr", french), ("en", english)):
+        with static_server(out) as base:
+            context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+            try:
+                tab = context.new_page()
+                tab.goto(base + "latest/")
+                said[name] = {390: tab.evaluate(LINE_STARTS, ".card-title, .excerpt")}
+                for width in range(320, 431, 10):  # (and phones a little narrower or wider)
+                    tab.set_viewport_size({"width": width, "height": 844})
+                    said[name][width] = tab.evaluate(LINE_STARTS, ".card-title, .excerpt")
+                if name == "fr":
+                    # a story page's headline and lede too
+                    tab.set_viewport_size({"width": 390, "height": 844})
+                    tab.goto(base + "news/2026/11/09/s8/")
+                    story = tab.evaluate(LINE_STARTS, "h1, .lede")
+                    assert story["marks"] and story["found"] == []
+                    # and the search finds the word before a mark, and shows the title as the pages do
+                    tab.goto(base + "search/?q=go%C3%A9lettes")
+                    results = tab.locator("#search-results .card-title a")
+                    results.first.wait_for(timeout=10_000)
+                    assert results.all_inner_texts() == [f"Où sont les goélettes{NNBSP}?"]
+            finally:
+                context.close()
+    assert said["fr"][390]["marks"] > 100
+    assert {width: found["found"] for width, found in said["fr"].items() if found["found"]} == {}
+    # (the check sees a mark that starts a line: the English site's text, the same, breaks there at some widths)
+    assert said["en"][390]["marks"] == said["fr"][390]["marks"]
+    assert any(found["found"] for found in said["en"].values())

@@ -1,0 +1,82 @@
+"""A date of the day before today reads "yesterday" ("hier", "gestern", "昨日"), not "1 day ago": every language
+the theme ships has the word (`yesterday`), the one the browser's Intl.RelativeTimeFormat says too, and the
+reader's browser writes it (static/js/relative-times.js, the only writer of "... ago": the pages hold the written
+date) for a date of the reader's calendar yesterday, counting days by the reader's midnights."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from conftest import build_site, item, make_site, static_server
+from generator.config.load import default_config
+from generator.i18n import load_words, shipped_languages
+
+NOW = "2026-11-20T13:00:00Z"  # the reader's clock: 08:00 in New York, 14:00 in Paris, 22:00 in Tokyo
+
+NODE_YESTERDAY = """
+const tags = JSON.parse(require("fs").readFileSync(0, "utf8")), out = {};
+for (const tag of tags) out[tag] = new Intl.RelativeTimeFormat(tag, {numeric: "auto"}).format(-1, "day");
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def test_every_shipped_language_has_its_word_for_yesterday_as_browsers_say_it(tmp_path):
+    languages = shipped_languages()
+    assert "fr" in languages and "ja" in languages
+    words = {language: load_words(default_config(tmp_path, language=language)) for language in languages}
+    run = subprocess.run(["node", "-e", NODE_YESTERDAY], input=json.dumps(languages), capture_output=True, text=True,
+                         check=True)
+    browsers = json.loads(run.stdout)
+    assert {language: words[language].t("yesterday") for language in languages} == browsers
+    assert browsers["fr"] == "hier" and browsers["de"] == "gestern"
+    assert not any("yesterday" in words[language].english for language in languages)
+
+
+def _open(browser, url: str, zone: str):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, timezone_id=zone, locale="en-US")
+    tab = context.new_page()
+    # (the reader's clock fixed: Date only, as tests/test_i18n_numbers.py does)
+    tab.add_init_script("(() => { const Real = Date, fixed = Real.parse(%s); function Fixed(...a) { "
+                        "return new.target ? (a.length ? new Real(...a) : new Real(fixed)) : Real(); } "
+                        "Fixed.prototype = Real.prototype; Fixed.parse = Real.parse; Fixed.UTC = Real.UTC; "
+                        "Fixed.now = () => fixed; window.Date = Fixed; })();" % json.dumps(NOW))
+    tab.goto(url)
+    return context, tab
+
+
+# date -> what a reader in New York reads, in English and in French
+NEW_YORK = {
+    "2026-11-20T03:00:00Z": ("10 hours ago", "il y a 10 heures"),  # (22:00 yesterday, under a day: hours)
+    "2026-11-19T12:00:00Z": ("yesterday", "hier"),  # (07:00 yesterday)
+    "2026-11-19T04:00:00Z": ("2 days ago", "il y a 2 jours"),  # (23:00 the day before: 33 hours, not "yesterday")
+    "2026-11-17T12:00:00Z": ("3 days ago", "il y a 3 jours"),
+}
+# the same dates in Tokyo (22:00 on the 20th)
+TOKYO = {
+    "2026-11-20T03:00:00Z": ("10 hours ago", "il y a 10 heures"),  # (12:00 today)
+    "2026-11-19T12:00:00Z": ("yesterday", "hier"),  # (21:00 yesterday, 25 hours ago)
+    "2026-11-19T04:00:00Z": ("yesterday", "hier"),  # (13:00 yesterday)
+    "2026-11-17T12:00:00Z": ("3 days ago", "il y a 3 jours"),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language, shown", [("en", 0), ("fr", 1)])
+def test_a_date_of_the_readers_yesterday_reads_yesterday(browser, tmp_path, language, shown):
+    titles = ["Harbour cranes", "Violin makers", "Glacier survey", "Bakery opens"]
+    stories = {f"content/s{n}.md": item(title, when) for n, (title, when) in enumerate(zip(titles, NEW_YORK))}
+    config = f"title: Days\nbase_url: https://example.org/\nlanguage: {language}\nnow: \"{NOW}\"\n"
+    config, _ = build_site(make_site(tmp_path / language, stories, config))
+    with static_server(config.output_path) as base:
+        for zone, expected in (("America/New_York", NEW_YORK), ("Asia/Tokyo", TOKYO)):
+            context, tab = _open(browser, base + "latest/", zone)
+            try:
+                said = tab.evaluate("() => Object.fromEntries(Array.from(document.querySelectorAll('time.ago'))"
+                                    ".map(t => [t.getAttribute('datetime').slice(0, 13), t.textContent]))")
+                assert said == {when[:13]: texts[shown] for when, texts in expected.items()}, zone
+                assert tab.locator("time[lang]").count() == 0
+            finally:
+                context.close()
