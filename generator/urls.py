@@ -528,21 +528,26 @@ def private_host(host: str) -> bool:
 # IDNA disallows: a `%ff` read as UTF-8)
 _NOT_IN_HOST = re.compile(r"[\x00-\x20#%/:<>?@\[\\\]^|\x7f\ufffd]")
 _NUMBER_LABEL = re.compile(r"[0-9]+|0[xX][0-9a-fA-F]*")
+# What IDNA maps to nothing in a host: a soft hyphen, zero-width spaces, variation selectors, a byte order mark
+_IGNORED_IN_HOST = re.compile("[\u00ad\u034f\u180b-\u180f\u200b\u2060\u2064\ufe00-\ufe0f\ufeff"
+                              "\U0001bca0-\U0001bca3\U000e0100-\U000e01ef]")
 
 
 @lru_cache(maxsize=4096)  # (a site's links and pictures are on few hosts: each is read once)
 def readable_host(host: str) -> bool:
     """Whether a browser reads `host` (an http(s) URL's, as url_host gives it) as a host at all. The URL standard
     fails on one that holds a space, `%`, `|`, `^` or the like once its escapes are read (`a%20b.example`), whose
-    last label is a number but which is no IPv4 address (`256.256.256.256`, `1.2.3.4.5`, `news.123`), or with an
-    `xn--` label that is no IDNA (`xn--e-vil-x`): such an address was published as a link that leads nowhere, and
-    a picture that never loads. An IPv6 address (urlsplit checked it) and any host it can read are readable."""
+    last label is a number but which is no IPv4 address (`256.256.256.256`, `1.2.3.4.5`, `news.123`), with an
+    `xn--` label that is no IDNA (`xn--e-vil-x`), or that is empty once what IDNA ignores is gone (`https://:80/`,
+    a soft hyphen alone): such an address was published as a link that leads nowhere, and a picture that never
+    loads. An IPv6 address (urlsplit checked it) and any host it can read are readable; so is one only IDNA's
+    finer rules refuse (its bidi rule: Arabic digits beside Latin letters in a label), which are the browser's."""
     if ":" in host:
         return True
     name = unquote(host) if "%" in host else host
     if not name.isascii():  # (IDNA maps full-width letters and dots as this does: `ａ／b` holds a slash)
-        name = unicodedata.normalize("NFKC", name).translate(_IDEOGRAPHIC_DOTS)
-    if _NOT_IN_HOST.search(name):
+        name = _IGNORED_IN_HOST.sub("", unicodedata.normalize("NFKC", name).translate(_IDEOGRAPHIC_DOTS))
+    if not name or _NOT_IN_HOST.search(name):  # (`https://:80/`, or a soft hyphen alone: no host at all)
         return False
     labels = name.lower().split(".")
     if len(labels) > 1 and not labels[-1]:  # (`example.com.`: the last label is the one before the dot)

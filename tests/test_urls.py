@@ -34,6 +34,7 @@ REFUSED = [
     "https://256.256.256.256/x", "https://1.2.3.4.5/x", "https://news.123/x", "https://f.0x/x", "https://08.1.1.1/x",
     "https://4294967296/x", "https://xn--e-vil-x.example/x", "https://xn--a.example/x", "https://a%20b.example/x",
     "https://a|b.example/x", "https://ex%zzmple.example/x", "https://x%ffy.example/x", "https://a\uff0fb.example/x",
+    "https://:80/x", "https://\u00ad/x", "https://\u200b%C2%AD/x",  # (no host at all, once IDNA ignores these)
 ]
 # Hosts a browser reads, however odd: kept as they are
 ODD_HOSTS = ["https://1.2.3.4/x", "https://1.2.3.4./x", "https://0x7f.1/x", "https://2130706433/x", "https://[::1]/x",
