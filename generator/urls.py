@@ -122,6 +122,8 @@ def safe_url(value, schemes: tuple[str, ...] = ("http", "https")) -> str:
         return ""
     if parts.scheme not in schemes or not parts.netloc or port == 0:  # (urlsplit gives the scheme in lower case)
         return ""
+    if not readable_host(url_host(parts)):
+        return ""
     # (the value is "scheme://netloc..." as written: _UNSAFE_IN_URL let no space or backslash through)
     rest = value[len(parts.scheme) + 3 + len(parts.netloc):]
     host = parts.netloc.rpartition("@")[2]
@@ -528,6 +530,48 @@ def private_host(host: str) -> bool:
         return False
     return "." not in name or name.endswith(tuple("." + suffix for suffix in _PRIVATE_NAMES)) or \
         name in _PRIVATE_NAMES
+
+
+# What no host may hold once its escapes are read (the URL standard's forbidden domain code points, and U+FFFD, which
+# IDNA disallows: a `%ff` read as UTF-8)
+_NOT_IN_HOST = re.compile(r"[\x00-\x20#%/:<>?@\[\\\]^|\x7f\ufffd]")
+_NUMBER_LABEL = re.compile(r"[0-9]+|0[xX][0-9a-fA-F]*")
+# What IDNA maps to nothing in a host: a soft hyphen, zero-width spaces, variation selectors, a byte order mark
+_IGNORED_IN_HOST = re.compile("[\u00ad\u034f\u180b-\u180f\u200b\u2060\u2064\ufe00-\ufe0f\ufeff"
+                              "\U0001bca0-\U0001bca3\U000e0100-\U000e01ef]")
+
+
+@lru_cache(maxsize=4096)  # (a site's links and pictures are on few hosts: each is read once)
+def readable_host(host: str) -> bool:
+    """Whether a browser reads `host` (an http(s) URL's, as url_host gives it) as a host at all. The URL standard
+    fails on one that holds a space, `%`, `|`, `^` or the like once its escapes are read (`a%20b.example`), whose
+    last label is a number but which is no IPv4 address (`256.256.256.256`, `1.2.3.4.5`, `news.123`), with an
+    `xn--` label that is no IDNA (`xn--e-vil-x`), or that is empty once what IDNA ignores is gone (`https://:80/`,
+    a soft hyphen alone): such an address was published as a link that leads nowhere, and a picture that never
+    loads. An IPv6 address (urlsplit checked it) and any host it can read are readable; so is one only IDNA's
+    finer rules refuse (its bidi rule: Arabic digits beside Latin letters in a label), which are the browser's."""
+    if ":" in host:
+        return True
+    name = unquote(host) if "%" in host else host
+    if not name.isascii():  # (IDNA maps full-width letters and dots as this does: `ａ／b` holds a slash)
+        name = _IGNORED_IN_HOST.sub("", unicodedata.normalize("NFKC", name).translate(_IDEOGRAPHIC_DOTS))
+    if not name or _NOT_IN_HOST.search(name):  # (`https://:80/`, or a soft hyphen alone: no host at all)
+        return False
+    labels = name.lower().split(".")
+    if len(labels) > 1 and not labels[-1]:  # (`example.com.`: the last label is the one before the dot)
+        labels.pop()
+    if _NUMBER_LABEL.fullmatch(labels[-1]) and _ipv4_number(".".join(labels)) is None:
+        return False
+    return all(_idna_label(label) for label in labels if label.startswith("xn--"))
+
+
+def _idna_label(label: str) -> bool:
+    """Whether an `xn--` label is IDNA's writing of some letters (Punycode that decodes, to no control)."""
+    try:
+        letters = label[4:].encode("ascii").decode("punycode")
+    except (UnicodeError, ValueError):
+        return False
+    return bool(letters) and not any(unicodedata.category(char) in ("Cc", "Cs") for char in letters)
 
 
 _IPV4_PART = re.compile(r"0[xX][0-9a-fA-F]*|0[0-7]*|[1-9][0-9]*")

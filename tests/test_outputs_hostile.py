@@ -149,7 +149,7 @@ def jsonld(path: Path) -> dict:
 
 
 @pytest.mark.parametrize("domain", ["javascript:window.pwned=1", "two words", "../../etc", "evil.example/x?y",
-                                    "a\u202eb.example"])
+                                    "a\u202eb.example", "256.256.256.256", "news.123", "xn--e-vil-x.example"])
 def test_a_provider_domain_that_is_no_host_makes_no_link_in_json_ld(tmp_path, domain):
     """An item's provider `domain` is plain text, anything; the story's JSON-LD made its publisher's `url`
     "https://" + domain + "/" whatever it was ("https://javascript:window.pwned=1/", "https://two words/"),

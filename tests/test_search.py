@@ -468,7 +468,8 @@ def test_index_files_have_safe_names_whatever_the_terms(tmp_path):
 
 
 DEVICE_WORDS = {"control": "con", "nullable": "nul", "auxiliary": "aux", "prnewswire": "prn", "com1x": "com1",
-                "lpt9y": "lpt9"}  # a word -> the shard key it gets once its first letters' shard is split
+                "lpt9y": "lpt9", "xylophone": "xy"}  # a word -> the shard key it gets once its first letters' shard
+# is split (and a key starting with "x", named in hex as these are: the browser must ask for that name too)
 
 
 @pytest.fixture()
@@ -535,6 +536,26 @@ def test_words_sharing_a_long_prefix_keep_index_file_names_short(tmp_path, monke
     meta, docs, found = index_of(config.output_path)
     assert listed_keys(meta)[1] and len(set(found) & {terms(word, meta["stemmer"])[0] for word in words}) == len(words)
     assert titles_for(config.output_path, words[5]) == ["Story 1"]
+
+
+def test_words_spelling_another_shard_s_hex_name_take_no_file_of_it(tmp_path, monkeypatch):
+    """A key that is not plain ASCII is named "x" + its hex (`t:`, the topic filters' shard, is `x743a`), and
+    a plain key was named as it is: crafted words starting `x743a`, enough of them to split their shard down to
+    that key, wrote terms/x743a.json over the filters' file, and no topic filter found a story. Plain names
+    never start with "x" now."""
+    from generator.plan import search
+
+    monkeypatch.setattr(search, "SHARD_BYTES", 300)
+    crafted = "x743a " + " ".join(f"x743a{n:03d}" for n in range(120))
+    files = {"content/science.md": item("A science story", "2026-11-20T10:00:00Z", topics="[Science]"),
+             "content/crafted.md": item("Crafted", "2026-11-20T11:00:00Z", body=crafted)}
+    root = make_site(tmp_path / "site", files, CONFIG + "stories:\n  enabled: false\n")
+    config = load_config(root / "config.yaml")
+    build(config, BuildOptions(workers=1))
+    meta, docs, found = index_of(config.output_path)
+    assert "x743a" in listed_keys(meta)[0] | listed_keys(meta)[1]  # (the crafted words' shard was split so far)
+    assert [docs[doc][1] for doc in found.get("t:science", {})] == ["A science story"]
+    assert titles_for(config.output_path, "x743a") == ["Crafted"]
 
 
 @pytest.mark.slow

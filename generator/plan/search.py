@@ -27,8 +27,9 @@ keys need no list of their own: they are the beginnings, two characters or longe
 characters is there only if its beginnings of 2 .. n-1 were split; a split key's longer terms are in files
 of longer keys). A term in more than MAX_POSTINGS stories keeps only its MAX_POSTINGS highest
 impacts (and its true df): such a word is too common to decide a ranking. KEY is in the file name as is
-when it is [a-z0-9] and no Windows device name (`con`, `nul`), else "x" + the hex of its UTF-8: a crafted
-term can never name a file outside the folder, nor one a checkout on Windows cannot write. "forms" gives the
+when it is [a-z0-9], starts with no "x" and is no Windows device name (`con`, `nul`), else "x" + the hex of its
+UTF-8: a crafted term can never name a file outside the folder, nor one a checkout on Windows cannot write,
+nor another key's file. "forms" gives the
 commonest word of a stem, for "did you mean".
 
 A query reads meta.json, one terms file per query word (and one per phrase or filter) and the docs files
@@ -72,7 +73,7 @@ from generator.site.text import BIDI, bidi_closed, cut_at_word
 from generator.site.types import badge
 from generator.urls import device_name, resized_url
 
-FORMAT = 20  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 21  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -504,9 +505,11 @@ def shard_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
 
 
 def shard_file(key: str) -> str:
-    """The terms file of a shard key: safe ASCII whatever the key holds, and no name Windows reserves (a
-    split "co" makes a key "con": terms/con.json cannot be checked out there)."""
-    if key.isascii() and key.isalnum() and not device_name(key):
+    """The terms file of a shard key: safe ASCII whatever the key holds, no name Windows reserves (a split "co"
+    makes a key "con": terms/con.json cannot be checked out there), and one key's alone: a key written as it is
+    never starts with the "x" of the hex names (crafted words split down to the key `x743a` wrote over the topic
+    filters' file, the hex of `t:`)."""
+    if key.isascii() and key.isalnum() and key[0] != "x" and not device_name(key):
         return f"terms/{key}.json"
     return f"terms/x{key.encode('utf-8').hex()}.json"
 

@@ -372,9 +372,11 @@ def _valid_size(match: re.Match) -> str:
 # A link's, picture's or player's address (in sanitised HTML) with what urls.valid_url encodes or reads anew.
 # (It starts with the literal `="`, which `re` skips to quickly; the attribute's name is looked back at from there.)
 # (or an http(s) one written otherwise than `https://host`: `HTTPS://`, `https:/host`, `https:host`, or with a
-# capital or a non-ASCII letter in its host, which read_url writes in lower case: `https://NEWS.Example/`, or port 0)
+# capital or a non-ASCII letter in its host, which read_url writes in lower case: `https://NEWS.Example/`, or port 0;
+# or a host that may be none a browser reads, urls.readable_host's: with an escape, an `xn--` label or a number last)
 _UNSOUND_ADDRESS = re.compile(r'="(?:(?<=\shref=")|(?<=\ssrc=")|(?<=\sposter="))(?:(?!https?://(?![/\\]))(?i:https?):'
-                              r'|https?://[^/?#\\"]*(?:[A-Z\x80-\U0010ffff]|:0+(?=[/?#"]))'
+                              r'|https?://[^/?#\\"]*(?:[A-Z\x80-\U0010ffff%]|:0+(?=[/?#"])'
+                              r'|(?<=[./])(?:xn--|(?:[0-9]+|0[xX][0-9a-fA-F]*)\.?(?=[/?#:"])))'
                               r'|[^"]*?(?:[\[\]{}|^\\<>`\s]|&(?:lt|gt|quot);|%(?![0-9A-Fa-f]{2})|#[^"#]*#))')
 
 
@@ -383,7 +385,7 @@ def _valid_address(match: re.Match) -> str:
     `https:\\\\host\\x`, which browsers follow and HTML checkers call errors."""
     attribute, value = match.groups()
     address = valid_url(htmlmod.unescape(value))
-    if _HTTP.match(address) and not safe_url(address):  # (port 0, to which no browser connects, as in fields)
+    if _HTTP.match(address) and not safe_url(address):  # (port 0, or a host no browser reads, as in fields)
         return ""
     return f'{attribute}="{htmlmod.escape(address)}"' if address != htmlmod.unescape(value) else match.group()
 

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 20; // generator/plan/search.py FORMAT
+  var FORMAT = 21; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -184,7 +184,9 @@
   }
 
   function shardFile(key) { // generator/plan/search.py shard_file (generator/urls.py device_name)
-    if (/^[A-Za-z0-9]+$/.test(key) && !/^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(key)) return "terms/" + key + ".json";
+    if (/^[A-Za-wyz0-9][A-Za-z0-9]*$/.test(key) && !/^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(key)) {
+      return "terms/" + key + ".json";
+    }
     var hex = "";
     new TextEncoder().encode(key).forEach(function (byte) { hex += (byte < 16 ? "0" : "") + byte.toString(16); });
     return "terms/x" + hex + ".json";
