@@ -116,7 +116,7 @@ def test_a_story_pages_link_to_its_original_says_what_the_reader_does_there(tmp_
     buttons = {}
     for page in config.output_path.glob("news/*/*/*/*/index.html"):
         text = page.read_text(encoding="utf-8").replace("<bdi>", "").replace("</bdi>", "")  # (its name isolated)
-        buttons[page.parent.name] = re.findall(r'<a class="button" href="https://example.com/.?" rel="noopener">([^<]*) <span',
+        buttons[page.parent.name] = re.findall(r'<a class="button" href="https://example.com/.?" rel="noopener"><span>([^<]*)</span> <span',
                                                text)
     assert buttons == {"article": ["Read the full story on Example"], "video": ["Watch it on Example"],
                        "podcast": ["Listen on Example"], "download": ["Get it from Example"],
