@@ -133,7 +133,10 @@ class Words:
         return str(count)  # pragma: no cover - the loop returns at its last unit
 
     def price(self, amount: float, currency: str) -> str:
-        """A price given as an amount and a currency: `10 EUR`, `9.90 USD` (cents shown when there are any)."""
+        """A price given as an amount and a currency: `10 EUR`, `9.90 USD` (cents shown when there are any); an amount
+        of 0, as feeds write a free file's price, is the language's word for free."""
+        if not amount:
+            return self.t("price_free")
         return self.t("price", amount=self.number(amount, 0 if float(amount).is_integer() else 2),
                       currency=currency).strip()  # (no currency given: the amount alone)
 

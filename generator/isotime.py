@@ -169,12 +169,12 @@ def _month_table() -> dict[str, int]:
 
 
 _ENGLISH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# `[weekday[.],] day[.] [de|d'] month[.] [de|,] year [r.|г.|года|р.|року] rest`, as RSS and the languages above
+# `[weekday[.],] day[.] [de|d'] month[.] [de|del|,] year [r.|г.|года|р.|року] rest`, as RSS and the languages above
 # write a date in words (`2 de diciembre de 2026`, `1 d'octubre de 2026`, `12 grudnia 2025 r.`, `3 декабря 2025 г.`)
 _WORDED = re.compile(r"""
     \s* (?: [^\W\d_]{2,12} \.? (?:\s*[,،]\s*|\s+) )?           # a weekday, in any language: not needed
     (?P<day>[0-9]{1,2}) \.? \s+ (?:de\s+|d['’])?
-    (?P<month>[^\W\d_]{2,12}) \.? ,? \s+ (?:de\s+)?
+    (?P<month>[^\W\d_]{2,12}) \.? ,? \s+ (?:del?\s+)?
     (?P<year>[0-9]{4}) \b (?: \s* (?:r\.|roku|г\.|года|р\.|року) (?!\w) | (?P<yeardot>\.) )? (?P<rest>.*)
 """, re.VERBOSE | re.DOTALL)
 # The year first, as Hungarian and Lithuanian write a date in words (`2025. december 12.`, `2025. dec. 12., 10:00`,
@@ -227,12 +227,13 @@ _BEFORE_TIME = re.compile(r"^(?:,\s*|[-–]\s+)?(?:(?:um|à|a\s+las|a\s+les|alle
                           r"godz\.?|o|v|ve|u|в|о|στις|saat|ora|la|plkst\.?|lúc|ساعت)\s+)?", re.IGNORECASE)
 # A time as the languages above write one, as RFC 2822 does (`10:00`): `10h00`, `10 h 00` and `10h` (French,
 # Portuguese), `10.00 Uhr` and `10 Uhr` (German), `10.00 uur` (Dutch), `10.00` (Finnish, Danish, Italian),
-# `10:00 hod.` (Czech), `10 sati` (Croatian), `10 giờ` (Vietnamese), `10 óra` (Hungarian)
+# `10:00 hod.` (Czech), `10 sati` (Croatian), `10 giờ` (Vietnamese), `10 óra` (Hungarian), `10:00 hs` and
+# `10:00 hrs.` (Latin America's Spanish)
 _WORDED_TIME = re.compile(r"""
     (?P<hour>[0-9]{1,2})
     (?: \s? [hH:.] \s? (?P<minute>[0-9]{2}) (?: [:.] (?P<second>[0-9]{2}) )? (?![0-9.:])
       | (?= \s? [hH] (?![^\W\d_]) | \s+ (?:Uhr|uur|óra|sati|giờ) (?![^\W\d_]) ) )
-    (?: \s* (?:Uhr|uur|óra|sati|giờ|hod\.|h) (?![^\W\d_]) )?
+    (?: \s* (?:Uhr|uur|óra|sati|giờ|hod\.|hr?s\.?|h) (?![^\W\d_]) )?
 """, re.VERBOSE | re.IGNORECASE)
 # A time before the date, as Italian sites write one (`ore 10:00 del 3 dicembre 2026`, `10:00, 3 dicembre 2026`,
 # `alle 10.00 - 03.12.2026`): read as the same date with the time after it, when nothing follows the date

@@ -232,6 +232,9 @@ WORDED = {
     "mercredi 3 décembre 2026 à 10h": "2026-12-03T10:00:00Z",
     "3 de dezembro de 2026 às 10h30": "2026-12-03T10:30:00Z",  # Portuguese
     "3 de diciembre de 2026 a las 10:00 h": "2026-12-03T10:00:00Z",  # Spanish
+    "3 de diciembre del 2026": "2026-12-03T00:00:00Z",  # (Latin America's `del` before the year)
+    "03 de Diciembre de 2026 - 10:00 hs": "2026-12-03T10:00:00Z",  # (Argentina's and Uruguay's hours)
+    "3 de diciembre del 2026, 10:00 hrs.": "2026-12-03T10:00:00Z",  # (Mexico's)
     "3. Dezember 2026 um 10.00 Uhr": "2026-12-03T10:00:00Z",  # German
     "3. Dezember 2026 um 10 Uhr": "2026-12-03T10:00:00Z",
     "3 december 2026 om 10.00 uur": "2026-12-03T10:00:00Z",  # Dutch

@@ -20,3 +20,18 @@ def test_tag_characters_in_a_file_name_are_not_letters_of_the_slug(tmp_path, cap
     assert "xy" in pages and "ab" in pages and "xay" not in pages, pages
     assert "only-tags" in pages and "tag" not in pages, pages  # (a name of tags alone: its title's slug)
     assert len(pages) == 3, pages
+
+
+def test_only_a_date_is_taken_off_the_front_of_a_file_name(tmp_path, capsys):
+    """`2026-12-el-nuevo-puerto.md` (a year and month, then a Spanish article) was the page `nuevo-puerto/`: any
+    ten characters with dashes at a date's places were taken for `YYYY-MM-DD-`. Only a date is left out."""
+    site = make_site(tmp_path / "site", {
+        "content/2026-12-el-nuevo-puerto.md": item("El nuevo puerto"),
+        "content/2026-11-la-bolsa.md": item("La bolsa"),
+        "content/2026-11-20-camion.md": item("Camión"),
+    })
+    status, _ = build_said(site, capsys)
+    assert status == 0
+    day = site / "output" / "news" / "2026" / "11" / "20"
+    pages = sorted(path.name for path in day.iterdir())
+    assert pages == ["2026-11-la-bolsa", "2026-12-el-nuevo-puerto", "camion"], pages

@@ -116,7 +116,7 @@ def test_a_story_pages_link_to_its_original_says_what_the_reader_does_there(tmp_
     buttons = {}
     for page in config.output_path.glob("news/*/*/*/*/index.html"):
         text = page.read_text(encoding="utf-8").replace("<bdi>", "").replace("</bdi>", "")  # (its name isolated)
-        buttons[page.parent.name] = re.findall(r'<a class="button" href="https://example.com/.?" rel="noopener">([^<]*) <span',
+        buttons[page.parent.name] = re.findall(r'<a class="button" href="https://example.com/.?" rel="noopener"><span>([^<]*)</span> <span',
                                                text)
     assert buttons == {"article": ["Read the full story on Example"], "video": ["Watch it on Example"],
                        "podcast": ["Listen on Example"], "download": ["Get it from Example"],
@@ -165,12 +165,12 @@ def test_a_length_shows_as_minutes_and_seconds_however_the_crawler_wrote_it(tmp_
         assert f"· <bdi>{shown}</bdi></p>" in page, written
 
 
-def _card_facts(tmp_path, kind: str, field: str, values: list[str]) -> list[str]:
+def _card_facts(tmp_path, kind: str, field: str, values: list[str], language: str = "en") -> list[str]:
     """The facts each card of `kind`'s list shows, for four items of that type with `field` written as `values`."""
     titles = ["Harbour", "Orchards", "Glaciers", "Lanterns"]  # (no word in common: no two are one story)
     files = {f"content/x{n}.md": item(titles[n], "2026-11-20T10:00:00Z", type=kind, **{field: written})
              for n, written in enumerate(values)}
-    config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG))
+    config, result = build_site(make_site(tmp_path / "site", files, BASIC_CONFIG + f"language: {language}\n"))
     assert result.site.problems == () and result.site.warnings == ()
     listed = (config.output_path / f"{kind}s/index.html").read_text(encoding="utf-8")
     cards = [re.search(rf'{titles[n]}</a>.*?<span class="facts">(.*?)</span>', listed, re.S) for n in range(len(values))]
@@ -190,6 +190,15 @@ def test_a_price_written_as_an_offer_shows_its_amount_and_currency(tmp_path):
     prices = [("{amount: 10, currency: EUR}", "10 EUR"), ("{price: '4.99', priceCurrency: USD}", "4.99 USD"),
               ("{amount: 12}", "12"), ('"Free"', "Free")]
     facts = _card_facts(tmp_path, "course", "price", [written for written, _ in prices])
+    assert facts == [f"<bdi>{shown}</bdi>" for _, shown in prices]
+
+
+def test_an_offer_of_nothing_is_free_in_the_sites_language(tmp_path):
+    # A podcast's or a shop's feed writes a free file's price as <media:price price="0" currency="PEN"/>, which
+    # `newsdesk fetch` keeps as an offer: cards said "0 PEN" where the site's own items say "Gratis"
+    prices = [("{amount: 0, currency: PEN}", "Gratis"), ("{price: '0.00', priceCurrency: EUR}", "Gratis"),
+              ("{amount: 0}", "Gratis"), ("{amount: 0.5, currency: EUR}", "0,50 EUR")]
+    facts = _card_facts(tmp_path, "download", "price", [written for written, _ in prices], language="es")
     assert facts == [f"<bdi>{shown}</bdi>" for _, shown in prices]
 
 

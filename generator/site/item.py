@@ -14,6 +14,7 @@ and warning of the file at once. An item held back on purpose (draft, future) is
 
 from __future__ import annotations
 
+import re
 import zlib
 
 from generator.config.values import Config
@@ -223,9 +224,13 @@ def _slug_text(meta: dict, written: dict, notes: Notes, stem: str) -> tuple[str,
     return "", ""
 
 
+# Digits at every place: `2026-12-el-puerto` (a year and month, then Spanish's "el") names the page `2026-12-el-puerto`.
+_DATE_PREFIX = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-")
+
+
 def _stem(path: str) -> str:
     """File name without extension and without a leading YYYY-MM-DD- date."""
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    if len(stem) > 11 and stem[:4].isdigit() and stem[4] == "-" and stem[7] == "-" and stem[10] == "-":
+    if len(stem) > 11 and _DATE_PREFIX.match(stem):
         stem = stem[11:]
     return stem
