@@ -457,6 +457,82 @@ def test_one_match_told_from_each_side_is_one_story():
     assert stories_of(DAY + bill)["desk-a"] == {"desk-a"}
 
 
+def test_a_trading_days_open_and_close_are_two_stories_however_worded():
+    """The market before its close and at its close are two events, and so are one day's and the next's: reports of
+    each in their own words ("Futures edge lower", "Stocks down at midday"; "Stocks end slightly lower") made one
+    story of a day's wraps, a reworded pair too far apart for the rule on one template's lines. A session's word that
+    names no market ("end up", "open up", "comes to an end") takes no side."""
+    wraps = [item("wire-fut", "Stock futures edge lower on weak China export data", 0, provider="wire"),
+             item("desk-open", "Wall St opens lower on weak China export data", 1, provider="desk"),
+             item("money-mid", "Stocks down at midday on weak China export data", 3, provider="money"),
+             item("daily-end", "Stocks end slightly lower on weak China export data", 7, provider="daily"),
+             item("wire-close", "Wall St closes lower on weak China export data", 7.5, provider="wire"),
+             item("money-close", "Stocks end lower on weak China export data, Boeing drags", 8, provider="money")]
+    found = stories_of(DAY + wraps)
+    assert found["wire-fut"] == {"wire-fut", "desk-open", "money-mid"}
+    assert found["daily-end"] == {"daily-end", "wire-close", "money-close"}
+    # without the sessions' words (or in a language without them) the same reports are one day's market
+    assert len(stories_of(DAY + wraps, language="")["wire-fut"]) == 6
+    # ... and one day's session and the next's, in the same words
+    days = [item("wire-mon", "Stocks open higher as oil prices ease", 0, provider="wire"),
+            item("desk-mon", "Wall St opens higher as oil prices ease", 1, provider="desk"),
+            item("money-tue", "Stocks open higher as oil prices ease again", 24, provider="money"),
+            item("daily-tue", "Wall Street opens higher as oil prices ease", 24.5, provider="daily")]
+    found = stories_of(DAY + days)
+    assert found["wire-mon"] == {"wire-mon", "desk-mon"} and found["money-tue"] == {"money-tue", "daily-tue"}
+    assert len(stories_of(DAY + days, language="")["wire-mon"]) == 4
+    show = [item("wire-tv", "Varnholt finale: does the bachelor end up alone?", 0, provider="wire"),
+            item("desk-tv", "Bachelor Varnholt tells fans to open up after finale", 1, provider="desk"),
+            item("daily-tv", "Bachelor Varnholt finale: the soap opera comes to an end", 2, provider="daily"),
+            item("money-tv", "Bachelor finale: Varnholt alone after the soap opera", 3, provider="money")]
+    assert stories_of(DAY + show)["wire-tv"] == {"wire-tv", "desk-tv", "daily-tv", "money-tv"}
+
+
+def test_a_round_ups_editions_are_other_events():
+    """A daily or monthly round-up's headlines are the same words but for the day, the month or the part of a day
+    they name: each edition is its own event, as a template's lines with other figures are."""
+    editions = [("How the Dow Jones industrial average did Monday", "How the Dow Jones industrial average did Tuesday"),
+                ("Brightwell county weather outlook for Tuesday morning",
+                 "Brightwell county weather outlook for Tuesday evening"),
+                ("Kestrel Foods sales report for January", "Kestrel Foods sales report for February")]
+    for one, other in editions:
+        pair = [item("desk-a", one, 0, provider="desk"), item("wire-b", other, 20, provider="wire")]
+        assert stories_of(DAY + pair)["desk-a"] == {"desk-a"}, one
+        assert stories_of(DAY + pair, language="")["desk-a"] == {"desk-a", "wire-b"}, one
+
+
+@pytest.mark.parametrize("language, up, down", [
+    ("de", "Brightwell-Aktie steigt nach Quartalszahlen deutlich", "Brightwell-Aktie fällt nach Quartalszahlen deutlich"),
+    ("fr", "L'action Brightwell monte nettement après ses résultats", "L'action Brightwell baisse nettement après ses "
+     "résultats"),
+    ("es", "La acción de Brightwell sube con fuerza tras sus resultados", "La acción de Brightwell baja con fuerza "
+     "tras sus resultados"),
+])
+def test_words_of_opposite_meaning_in_the_sites_language(language, up, down):
+    pair = [item("desk-up", up, 0, provider="desk"), item("wire-down", down, 2, provider="wire")]
+    assert stories_of(DAY + pair, language=language)["desk-up"] == {"desk-up"}
+    # a site in another language does not read them: the two are one story by their words, as before
+    assert stories_of(DAY + pair, language="en")["desk-up"] == {"desk-up", "wire-down"}
+    again = [item("desk-up", up, 0, provider="desk"), item("wire-up", up, 2, provider="wire")]
+    assert stories_of(DAY + again, language=language)["desk-up"] == {"desk-up", "wire-up"}
+
+
+def test_one_name_transliterated_two_ways_is_one_subject():
+    """A template's line about another subject is one word for another written twice; a name transliterated two
+    ways ("Zelenskyy", "Zelensky"; "al-Qaeda", "al Qaida") written twice is the same subject, as a name spelt two
+    ways once is. Names that differ otherwise, or short codes one letter apart, stay two subjects."""
+    def said(source, name, provider, hours):
+        return item(source, f"{name} wins backing of 27 leaders at summit", hours,
+                    f"{name} won the backing of 27 European leaders at the summit in Brussels.", provider=provider)
+
+    for one, other in (("Zelenskyy", "Zelensky"), ("Zelenskiy", "Zelenskyy"), ("al-Qaeda", "al Qaida")):
+        found = stories_of(DAY + [said("desk-a", one, "desk", 0), said("wire-b", other, "wire", 1)])
+        assert found["desk-a"] == {"desk-a", "wire-b"}, (one, other)
+    for one, other in (("Varnholt", "Brindle"), ("Austria", "Australia"), ("ZBIX", "ZBYX")):
+        found = stories_of(DAY + [said("desk-a", one, "desk", 0), said("wire-b", other, "wire", 1)])
+        assert found["desk-a"] == {"desk-a"}, (one, other)
+
+
 def test_an_edited_direction_makes_a_template_line_leave_or_join():
     # "up" is a stop word, no word of the item's vector: the edit must still measure its pairs again.
     items = DAY + [item("desk-up", "Brightwell Cables shares up 3% on Tuesday", 0, provider="desk"),

@@ -3,9 +3,13 @@
 Two headlines that are the same words but for one of each side of a pair ("Stock X rises 3%", "Stock X falls 3%")
 report two events, though every weight of words finds them alike; nothing in the text tells "falls" from "slips"
 (one event, reworded) but what the words mean, so this is a list, kept small and by language. A language without
-one here (every one but English, for now) has no such rule: its sites cluster as before.
-"""
+one here has no such rule: its sites cluster as before.
 
+Besides the opposites, the words that name one of a recurring event's editions: the days of the week, the months,
+the parts of a day ("How the Dow did Monday", "... Tuesday"), each against each; and a trading day's sessions
+(`SESSIONS`): a report of the market before its close ("Stocks open lower", "Futures slip", "Stocks down at
+midday") and one of its close ("Stocks end lower") are two events however they are worded.
+"""
 from __future__ import annotations
 
 from types import MappingProxyType
@@ -32,24 +36,143 @@ _PAIRS = {
         ("best", "worst"),
         ("high highs highest", "low lows lowest"),
     ),
+    "de": (
+        ("steigt steigen stieg gestiegen plus zulegen legt gewinnt gewinnen gewann gewonnen erhöht erhöhen erhöhte "
+         "hebt anheben",
+         "sinkt sinken sank gesunken fällt fallen fiel gefallen minus verliert verlieren verlor verloren senkt "
+         "senken senkte"),
+        ("siegt siegen siegte besiegt schlägt", "unterliegt unterliegen unterlag"),
+        ("kauft kaufen kaufte gekauft", "verkauft verkaufen verkaufte"),
+        ("billigt billigen billigte genehmigt genehmigen genehmigte", "lehnt ablehnen abgelehnt blockiert stoppt"),
+        ("bestätigt bestätigen bestätigte", "dementiert dementieren bestreitet"),
+        ("positiv", "negativ"),
+        ("hoch höchststand", "tief tiefststand"),
+    ),
+    "fr": (
+        ("hausse monte montent grimpe grimpent progresse progressent gagne gagnent bondit rebondit augmente "
+         "augmentent relève",
+         "baisse baissent chute chutent recule reculent perd perdent plonge plongent recul diminue diminuent "
+         "abaisse"),
+        ("bat battent victoire", "défaite"),
+        ("achète achètent rachète", "vend vendent cède"),
+        ("approuve approuvent adopte adoptent valide", "rejette rejettent bloque bloquent refuse refusent"),
+        ("confirme confirment", "dément démentent"),
+        ("positif positive", "négatif négative"),
+        ("meilleur meilleure", "pire"),
+    ),
+    "es": (
+        ("sube suben subió alza gana ganan ganó aumenta aumentan aumentó avanza avanzan avanzó repunta dispara "
+         "eleva elevan",
+         "baja bajan bajó cae caen cayó pierde pierden perdió retrocede retroceden retrocedió desploma reduce "
+         "reducen recorta"),
+        ("vence vencen venció derrota derrotan derrotó", "pierde pierden perdió"),
+        ("compra compran compró", "vende venden vendió"),
+        ("aprueba aprueban aprobó", "rechaza rechazan rechazó bloquea veta vetó"),
+        ("confirma confirman confirmó", "niega niegan negó desmiente"),
+        ("encima", "debajo"),
+        ("positivo positiva", "negativo negativa"),
+        ("mejor mejores", "peor peores"),
+        ("alto máximo máximos", "bajo mínimo mínimos"),
+    ),
+}
+
+# A trading day's sessions: its reports before the close (the open, the futures before it, midday) and those of
+# the close. Beside the pairs above, where headlines are the same words but for them, they keep apart whole
+# stories whose reports take one side each (stories.py `_Group.sessions`): the market at the open and at the close
+# are two events even reworded ("Futures edge lower after record high", "Stocks end slightly lower on China
+# worries"); a headline with words of both sides ("Wall St opens lower after record close") takes neither.
+_SESSIONS = {
+    "en": ("open opens opened opening premarket futures midday",
+           "close closes closed closing end ends ended finish finishes finished"),
+    "de": ("eröffnung eröffnet vorbörslich mittag mittags", "schluss schließt schloss handelsschluss"),
+    "fr": ("ouverture ouvre ouvert", "clôture clôt termine terminent finit finissent"),
+    "es": ("apertura abre abren abrió", "cierre cierra cierran cerró termina terminan terminó"),
+}
+
+# The names of a recurring event's editions, each against each (a daily round-up's day, a monthly one's month, a
+# day's parts): "may" and "march" are left out of English's months, words of their own in most headlines.
+_EDITIONS = {
+    "en": ("monday tuesday wednesday thursday friday saturday sunday",
+           "january february april june july august september october november december",
+           "morning afternoon evening"),
+    "de": ("montag dienstag mittwoch donnerstag freitag samstag sonntag",
+           "januar februar märz april juni juli august september oktober november dezember",
+           "morgen vormittag nachmittag abend"),
+    "fr": ("lundi mardi mercredi jeudi vendredi samedi dimanche",
+           "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+           "matin soir"),
+    "es": ("lunes martes miércoles jueves viernes sábado domingo",
+           "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+           "mañana tarde noche"),
 }
 
 # The pairs whose sides are two parties' parts in one event ("A beat B", "B lost to A"; "A buys B", "B sells to A"):
 # the same words in another order are that event told from each side, not two events.
 _CONVERSE = {
     "en": "win wins won beat beats defeat defeats defeated lose loses lost buy buys bought sell sells sold",
+    "de": "siegt siegen siegte besiegt schlägt unterliegt unterliegen unterlag kauft kaufen kaufte gekauft verkauft "
+          "verkaufen verkaufte",
+    "fr": "bat battent victoire défaite achète achètent rachète vend vendent cède",
+    "es": "vence vencen venció derrota derrotan derrotó compra compran compró vende venden vendió",
 }
 
-OPPOSITES = MappingProxyType({language: tuple((frozenset(one.split()), frozenset(other.split()))
-                                              for one, other in pairs) for language, pairs in _PAIRS.items()})
+
+def _sides(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _pairs(language: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    editions = tuple((_sides(one), _sides(other)) for names in _EDITIONS.get(language, ())
+                     for at, one in enumerate(names.split()) for other in names.split()[at + 1:])
+    session = tuple(map(_sides, _SESSIONS[language])) if language in _SESSIONS else ()
+    return tuple((_sides(one), _sides(other)) for one, other in _PAIRS[language]) + (session,) * bool(session) \
+        + editions
+
+
+OPPOSITES = MappingProxyType({language: _pairs(language) for language in _PAIRS})
+SESSIONS = MappingProxyType({language: tuple(map(_sides, sides)) for language, sides in _SESSIONS.items()})
+_SESSION_SIDE = {word: side for sides in SESSIONS.values() for side, words in enumerate(sides, 1) for word in words}
+# A market's direction: the words of each language's first pair (rises, falls) and those of no change
+_DIRECTIONS = frozenset(word for pairs in _PAIRS.values() for side in pairs[0] for word in side.split()) | frozenset(
+    "mixed flat steady unchanged gemischt uneinheitlich stabil mitigé stable estable mixto".split())
+_PHRASAL = frozenset("up down".split())  # right beside a session's word: "end up", "open up", "up close"
 # every language's words: what an item's headline is looked through for, whatever the site's language
 WORDS = frozenset(word for pairs in OPPOSITES.values() for pair in pairs for side in pair for word in side)
 CONVERSE = frozenset(word for words in _CONVERSE.values() for word in words.split())
 
 
+def _language(language: str) -> str:
+    return language.split("-")[0].lower()
+
+
 def pairs_of(language: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     """The pairs of a site's language (`en`, `en-GB`: English's); none for a language without a list, or ''."""
-    return OPPOSITES.get(language.split("-")[0].lower(), ())
+    return OPPOSITES.get(_language(language), ())
+
+
+def sessions_of(language: str) -> bool:
+    """Whether a site's language has a trading day's sides (`session`), whose stories keep apart."""
+    return _language(language) in SESSIONS
+
+
+def session(tokens: list[str]) -> int:
+    """Which side of a trading day a headline (its words as written, in order) reports, in any language's words:
+    1 before the close ("Futures edge lower", "Stocks open higher", "Stocks down at midday"), 2 the close ("Stocks
+    end slightly lower", "Wall St closes lower"), 0 neither or both. A session's word counts only beside a market's
+    direction (`_DIRECTIONS`, at most two words away), not in a phrase with "up" or "down" ("end up", "open up",
+    "up close", "close down"):
+    "the soap opera comes to an end", "Google to open Android to wearables", "after S&P's record close" take none."""
+    found = 0
+    for at, token in enumerate(tokens):
+        side = _SESSION_SIDE.get(token)
+        if side is None or found & side:
+            continue
+        near = tokens[max(0, at - 2):at + 3]
+        near = [word for n, word in enumerate(near, at - len(tokens[max(0, at - 2):at]))
+                if abs(n - at) > 1 or word not in _PHRASAL]
+        if not _DIRECTIONS.isdisjoint(near):
+            found |= side
+    return found if found < 3 else 0
 
 
 def opposed(pairs, one: frozenset[str] | tuple[str, ...], other: frozenset[str] | tuple[str, ...]) -> bool:

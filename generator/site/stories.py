@@ -38,7 +38,7 @@ from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from generator.frozen import record
-from generator.site.opposites import CONVERSE, WORDS as OPPOSITE_WORDS, opposed, pairs_of
+from generator.site.opposites import CONVERSE, WORDS as OPPOSITE_WORDS, opposed, pairs_of, session, sessions_of
 from generator.urlnorm import canonical_url
 
 SAME_PROVIDER = ("join", "apart")
@@ -112,6 +112,8 @@ class Prepared:
     # where it has figures or opposites: the headline's and the excerpt's first _SHAPE words as written, in order, as
     # one string (one object per item, not one a word: the build cache keeps it for every item)
     shape: str = ""
+    # the side of a trading day its headline reports (opposites.session): 1 before the close, 2 the close, 0 none
+    session: int = 0
 
 
 def prepare(item: StoryInput, seen: dict | None = None, keys: tuple[str, ...] | None = None,
@@ -132,7 +134,8 @@ def prepare(item: StoryInput, seen: dict | None = None, keys: tuple[str, ...] | 
     poles = tuple(sorted(OPPOSITE_WORDS.intersection(raw)))
     headline = tuple(dict.fromkeys(word for word in title if not word.isdigit())) if found_figures or poles else ()
     shape = " ".join((raw + excerpt[:_SHAPE])[:_SHAPE]) if found_figures or poles else ""
-    return Prepared(tuple(found), array("d", found.values()), keys, related, found_figures, poles, headline, shape)
+    return Prepared(tuple(found), array("d", found.values()), keys, related, found_figures, poles, headline, shape,
+                    session(raw) if poles else 0)
 
 
 def cluster(items: Sequence[StoryInput], settings: StorySettings = StorySettings(),
@@ -166,6 +169,7 @@ class Clustering:
             raise ValueError(f"two items with the source {twice[0]!r}")
         self.settings = settings
         self.opposites = pairs_of(settings.language)
+        self.sessions = sessions_of(settings.language)
         self.inputs = {item.source: item for item in ordered}
         self.order = [item.source for item in ordered]  # sources, in time order
         self.seconds = {item.source: item.published.timestamp() for item in ordered}
@@ -241,8 +245,8 @@ class Clustering:
                 continue
             old, new = self.ready.get(source), prepared.get(source) or prepare(item)
             self.ready[source] = new
-            if old is not None and (old.figures, old.opposites, old.headline, old.shape) != (
-                    new.figures, new.opposites, new.headline, new.shape):
+            if old is not None and (old.figures, old.opposites, old.headline, old.shape, old.session) != (
+                    new.figures, new.opposites, new.headline, new.shape, new.session):
                 dirty.add(source)  # (its pairs are measured again: "4%" and "up" are no words of its vector)
             for word in set(old.words if old else ()).symmetric_difference(new.words):
                 self.frequency[word] += 1 if word in new.words else -1
@@ -425,6 +429,9 @@ class Clustering:
             for index in indices:
                 item = ordered[index]
                 group.providers.setdefault(item.provider, []).append(index)  # ("": no provider)
+                side = self.ready[item.source].session if self.sessions else 0
+                if side:
+                    _session_add(group.sessions, [side == 1, side == 2, seconds[index], seconds[index]])
                 if item.provider and item.episode:
                     group.shows[item.provider] = None
         # Candidate pairs: items that share one of their most telling words, within the window (_scan), of
@@ -462,6 +469,8 @@ class Clustering:
                 continue
             if first.shows and second.shows and any(p in first.shows for p in second.shows):
                 continue  # two episodes of one show
+            if _sessions_apart(first.sessions, second.sessions):
+                continue  # a trading day before its close and at its close
             _union(groups, a, b)
             root, gone = min(a, b), max(a, b)
             merged, other = found[root], found.pop(gone)
@@ -504,6 +513,7 @@ class Clustering:
                 else:
                     mine.extend(indices)
             merged.shows.update(other.shows)
+            _session_add(merged.sessions, other.sessions)
             merged.version += 1
             merged.neighbours = neighbours
             for neighbour, product in neighbours.items():
@@ -705,6 +715,10 @@ _SETTLED_SHARE = 0.8
 # template's words, which no other provider writes; its several reports of one story are alike others' reports.
 _COPY = 0.8
 _COPY_HOURS = 12
+# A trading session's reports (opposites.session: "Futures edge lower", "Stocks end lower") lie within this of each
+# other, from the futures before the open to the close's reports read the next morning elsewhere; the same words a
+# day later are the next session's.
+_SESSION_HOURS = 16
 # A story keeps at most as many neighbours (stories it may still merge with) as one item may have candidate pairs,
 # its most alike. Each merge measures the story against every neighbour again, and the neighbours of a story are
 # those of all its items: 2,000 look-alike items of one hour (a ticker's "Stock X rises 2%", a batch a crawler
@@ -727,7 +741,7 @@ _FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w.,]*\w)")
 class _Group:
     """A story while it grows: the sum of its items' vectors and what a merge checks."""
 
-    __slots__ = ("total", "norm2", "size", "first", "last", "providers", "shows", "neighbours", "version")
+    __slots__ = ("total", "norm2", "size", "first", "last", "providers", "shows", "sessions", "neighbours", "version")
 
     def __init__(self, first: float):
         self.total: dict[str, float] = {}
@@ -739,6 +753,9 @@ class _Group:
         self.last = first
         self.providers: dict[str, list[int]] = {}  # each provider of its items ("": none) -> those items
         self.shows: dict[str, None] = {}  # the providers of its episodes
+        # how many of its headlines take each side of a trading day (opposites.session), before the close and the
+        # close, and the earliest and latest of them (seconds)
+        self.sessions = [0, 0, math.inf, -math.inf]
         # roots of groups with an item alike one of ours (dicts keep order) -> the product of our totals, once known
         self.neighbours: dict[int, float | None] = {}
         self.version = 0
@@ -753,6 +770,26 @@ def _push(heap: list, found: dict, a: int, b: int, product: float, threshold: fl
     needed = threshold * _SETTLED_SHARE if first.size >= _SETTLED and second.size >= _SETTLED else threshold
     if similarity >= needed and product >= _AVERAGE * needed * first.size * second.size:
         heapq.heappush(heap, (-similarity, a, b, first.version, second.version))
+
+
+def _sessions_apart(first: list, second: list) -> bool:
+    """Whether two stories are reports of two trading sessions: of a day's two sides, one before its close ("Futures
+    edge lower", "Stocks open lower") and one of the close ("Stocks end lower"), every headline of each that takes a
+    side taking that one (a story whose reports take both sides joins either); or of two days, their headlines that
+    take a side more than _SESSION_HOURS apart ("Stocks open higher" on Monday and on Tuesday)."""
+    if not (first[0] or first[1]) or not (second[0] or second[1]):
+        return False
+    if max(first[3], second[3]) - min(first[2], second[2]) > _SESSION_HOURS * 3600:
+        return True
+    return bool(first[0] and not first[1] and second[1] and not second[0]
+                or first[1] and not first[0] and second[0] and not second[1])
+
+
+def _session_add(sessions: list, other: list) -> None:
+    sessions[0] += other[0]
+    sessions[1] += other[1]
+    sessions[2] = min(sessions[2], other[2])
+    sessions[3] = max(sessions[3], other[3])
 
 
 def _others_agree(first: _Group, second: _Group, shared: list[str], vectors: list[dict], similarity: float,
@@ -830,7 +867,20 @@ def _other_subject(shape_a: str, shape_b: str) -> bool:
     swapped = [(x, y) for x, y in zip(a, b) if x != y]
     if len(swapped) < 2 or swapped.count(swapped[0]) < len(swapped):
         return False
-    return not (swapped[0][0].isdigit() or swapped[0][1].isdigit())  # (other figures: `_differ`)
+    x, y = swapped[0]
+    if x.isdigit() or y.isdigit():
+        return False  # (other figures: `_differ`)
+    return _spelling(x) != _spelling(y)  # (one name transliterated two ways: "Zelenskyy", "Zelenskiy", "Zelensky")
+
+
+def _spelling(word: str) -> str:
+    """A name as its transliterations agree on: "y" as "i", "ae" as "ai", a doubled letter once ("Zelenskyy",
+    "Zelenskiy" and "Zelensky"; "Qaeda" and "Qaida"; "Gaddafi" and "Gadafi"). Names of four letters or fewer are
+    kept as written: a ticker or a code one letter apart is another's ("ZBIX", "ZBYX")."""
+    if len(word) <= 4:
+        return word
+    word = word.replace("y", "i").replace("ae", "ai")
+    return "".join(letter for at, letter in enumerate(word) if at == 0 or letter != word[at - 1])
 
 
 def _differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
