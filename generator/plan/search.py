@@ -223,6 +223,7 @@ class _Runs(dict):
     def __init__(self, casing: str = ""):
         super().__init__()
         self.casing = casing
+        self.written = _Written(self)
 
     def __missing__(self, run: bytes) -> tuple[str, ...] | None:
         text = _lower(run.decode("utf-8", "surrogatepass"), self.casing)
@@ -242,27 +243,63 @@ class _Runs(dict):
         return words
 
 
+class _Written(dict):
+    """A non-ASCII text's runs as written (its UTF-8 split at _CUT's spaces, before NFKC) -> their words, through the
+    task's _Runs: NFKC is made run by run, once a task, not over every text (its check of a text cost as much as
+    the rest of the words' finding but the lookups). NFKC maps a run alone as within its text when the run starts
+    with a starter (an ASCII character that is cut composes with no starter that follows it: only "<", "=" and ">"
+    compose, with U+0338, a mark), and makes of it the runs the whole text's NFKC has there (it may make cut
+    characters: U+00A0, "…"). None for a run that starts with a mark, or holds a capital sigma once made NFKC, or
+    that _Runs takes as None: its text is read whole."""
+
+    def __init__(self, runs: _Runs):
+        super().__init__()
+        self.runs = runs
+
+    def __missing__(self, run: bytes) -> tuple[str, ...] | None:
+        text = run.decode("utf-8", "surrogatepass")
+        written = unicodedata.normalize("NFKC", text)
+        if "\u03a3" in written or unicodedata.combining(unicodedata.normalize("NFKD", text[0])[0]):
+            return None
+        if written == text:
+            words = self.runs[run]
+        else:
+            try:
+                words = tuple(itertools.chain.from_iterable(map(
+                    self.runs.__getitem__, written.encode("utf-8", "surrogatepass").translate(_CUT).split())))
+            except TypeError:  # (a run's None)
+                return None
+        if words is not None:
+            self[run] = words
+        return words
+
+
 def _spelled(text: str, casing: str, runs: _Runs) -> list[str]:
     """spelled()'s words, each run of `runs` (a task's, for every text it reads) looked at once."""
-    if not text.isascii():
-        text = text.replace("\u200b", " ")
-        written = unicodedata.normalize("NFKC", text)
-        # Lowercased run by run (_Runs), not as a whole, which costs more than the rest of the words' finding: lower()
-        # maps each character alone, never to an ASCII character that is cut nor from one, so the runs are the same;
-        # but a capital sigma is final or not by the letters around it, across runs (tests/test_search.py checks
-        # every character). An ASCII text's lower() is cheap, and cheaper than the runs it would make new to the task.
-        if "\u03a3" in written:
-            written = _lower(written, casing)
+    # Lowercased run by run (_Runs), not as a whole, which costs more than the rest of the words' finding: lower()
+    # maps each character alone, never to an ASCII character that is cut nor from one, so the runs are the same;
+    # but a capital sigma is final or not by the letters around it, across runs (tests/test_search.py checks
+    # every character). An ASCII text's lower() is cheap, and cheaper than the runs it would make new to the task.
+    # An IGNORABLE character is still one, or an UNSPACED letter, after NFKC and lower() (no composition takes one
+    # in; tests/test_search.py checks every one), so a text none of whose runs has one had none to drop (each such
+    # character is in a run: only ASCII bytes are cut).
+    if text.isascii():
+        found = map(runs.__getitem__, _lower(text, casing).encode("utf-8").translate(_CUT).split())
     else:
-        written = _lower(text, casing)
-    # An IGNORABLE character is still one, or an UNSPACED letter, after NFKC and lower() (no composition takes
-    # one in; tests/test_search.py checks every one), so a text none of whose runs has one had none to drop (each
-    # such character is in a run: only ASCII bytes are cut)
+        text = text.replace("\u200b", " ")
+        found = map(runs.written.__getitem__, text.encode("utf-8", "surrogatepass").translate(_CUT).split())
     try:
-        return list(itertools.chain.from_iterable(map(
-            runs.__getitem__, written.encode("utf-8", "surrogatepass").translate(_CUT).split())))
+        return list(itertools.chain.from_iterable(found))
     except TypeError:  # (a run's None)
         pass
+    written = unicodedata.normalize("NFKC", text)
+    if "\u03a3" in written:  # (lowercased whole, then its runs)
+        written = _lower(written, casing)
+        try:
+            return list(itertools.chain.from_iterable(map(
+                runs.__getitem__, written.encode("utf-8", "surrogatepass").translate(_CUT).split())))
+        except TypeError:
+            pass
     written = _lower(written, casing)  # (lower() of a lowercase text is that text)
     if _IGNORED.search(text):  # (dropped before NFKC: a soft hyphen between a letter and its accent)
         written = _lower(unicodedata.normalize("NFKC", _IGNORED.sub("", text)), casing)
