@@ -332,18 +332,34 @@ def test_an_invisible_character_is_still_there_after_nfkc_and_lowercasing():
     # (dropped before NFKC composes the e and its accent that the joiner stood between)
     assert spelled("Inter\u00adnational cafe\u200d\u0301s") == ["international", "cafés"]
 
+def test_compatibility_characters_give_the_words_of_the_text_made_nfkc_as_a_whole():
+    """The tokeniser makes the runs between ASCII punctuation and spaces NFKC one by one, as it lowercases them (a
+    task meets each once), but a text with a capital sigma, or a run that starts with a mark, NFKC as a whole: the
+    words must be the same either way. NFKC makes cut characters (U+00A0, "…", a full-width "！"), joins a mark to
+    the ASCII character before it ("=" and U+0338 are "≠") and makes capital sigmas ("Ϲ", "𝚺")."""
+    from generator.plan.search import spelled
+
+    texts = ["ﬁne ﬂow", "½ price", "Ｈｅｌｌｏ！Ｗｏｒｌｄ", "non\u00a0breaking", "wait…what", "a=\u0338b x.\u0301e",
+             "ΟΔΟϹ ΟΔΟ𝚺 x", "Ⅻ ㎏ ™ №5", "ǅemal ﬀ x²y", "\u0301lead e\u0301te\u0301", "İstanbul Iİ"]
+    for casing in ("", "tr"):
+        assert [spelled(text, casing) for text in texts] == [spelled(text + " \u03a3", casing) for text in texts]
+    assert spelled("ﬁne ﬂow Ｈｅｌｌｏ！Ｗｏｒｌｄ wait…what non\u00a0breaking") == ["fine", "flow", "hello", "world",
+                                                                                   "wait", "what", "non", "breaking"]
+
+
 @pytest.mark.slow
 def test_every_character_gives_the_words_it_gives_in_a_text_lowercased_as_a_whole():
-    """The tokeniser lowercases the runs between ASCII punctuation and spaces one by one (a task meets each once),
-    but a text with a capital sigma as a whole (its small letter depends on the letters around it, across
+    """The tokeniser lowercases and makes NFKC the runs between ASCII punctuation and spaces one by one (a task meets
+    each once), but a text with a capital sigma as a whole (its small letter depends on the letters around it, across
     punctuation): a lone sigma, no word itself, makes a text take that way, and must change none of its words."""
     from generator.plan.search import spelled
 
     texts = [text for point in range(0x20000)
-             for text in (f"Ab{chr(point)}Cd, AB{chr(point)}CD.{chr(point)}x", f"É{chr(point)} I{chr(point)}İ")]
+             for text in (f"Ab{chr(point)}Cd, AB{chr(point)}CD.{chr(point)}x", f"É{chr(point)} I{chr(point)}İ",
+                          f"={chr(point)}b")]
     differ = [(casing, text) for casing in ("", "tr") for text in texts
               if spelled(text, casing) != spelled(text + " \u03a3", casing)]
-    assert len(texts) > 250_000 and differ == []
+    assert len(texts) > 390_000 and differ == []
     assert spelled("ΟΔΟΣ. ΟΔΟΣ'ΑΝ The THE İstanbul") == ["οδος", "οδοσ", "αν", "the", "the", "i\u0307stanbul"]
     assert spelled("The THE İstanbul ISTANBUL", "tr") == ["the", "the", "istanbul", "ıstanbul"]
 

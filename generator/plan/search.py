@@ -55,6 +55,7 @@ import operator
 import re
 import threading
 import unicodedata
+import zlib
 from array import array
 from collections import Counter
 from dataclasses import dataclass
@@ -68,7 +69,7 @@ from generator.plan.feeds import html_datetime
 from generator.plan.pictures import candidates, resized, with_copies
 from generator.plan.search_optional import optional_words
 from generator.site.local_pictures import LocalCopies
-from generator.site.model import Item, Site, body_html
+from generator.site.model import Item, Site
 from generator.site.text import BIDI, bidi_closed, cut_at_word
 from generator.site.types import badge
 from generator.urls import device_name, resized_url
@@ -128,7 +129,7 @@ IGNORABLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u20
              "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
              "\U000e0000-\U000e0fff")
 _WORDS = re.compile(r"[^\W_]{2,}")  # a token (_tokens) in text with no UNSPACED letter, where it means exactly this
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(rb"<[^>]*>")
 # Languages whose dotted and dotless i are two letters (Unicode's SpecialCasing.txt: Turkish, Azerbaijani): there
 # "I" is the capital of "ı" and "İ" of "i" (elsewhere "İ" lowercases to "i" and a combining dot, which the stemmer
 # reads as no letter). search.js: TURKIC.
@@ -224,6 +225,7 @@ class _Runs(dict):
     def __init__(self, casing: str = ""):
         super().__init__()
         self.casing = casing
+        self.written = _Written(self)
 
     def __missing__(self, run: bytes) -> tuple[str, ...] | None:
         text = _lower(run.decode("utf-8", "surrogatepass"), self.casing)
@@ -243,27 +245,63 @@ class _Runs(dict):
         return words
 
 
+class _Written(dict):
+    """A non-ASCII text's runs as written (its UTF-8 split at _CUT's spaces, before NFKC) -> their words, through the
+    task's _Runs: NFKC is made run by run, once a task, not over every text (its check of a text cost as much as
+    the rest of the words' finding but the lookups). NFKC maps a run alone as within its text when the run starts
+    with a starter (an ASCII character that is cut composes with no starter that follows it: only "<", "=" and ">"
+    compose, with U+0338, a mark), and makes of it the runs the whole text's NFKC has there (it may make cut
+    characters: U+00A0, "…"). None for a run that starts with a mark, or holds a capital sigma once made NFKC, or
+    that _Runs takes as None: its text is read whole."""
+
+    def __init__(self, runs: _Runs):
+        super().__init__()
+        self.runs = runs
+
+    def __missing__(self, run: bytes) -> tuple[str, ...] | None:
+        text = run.decode("utf-8", "surrogatepass")
+        written = unicodedata.normalize("NFKC", text)
+        if "\u03a3" in written or unicodedata.combining(unicodedata.normalize("NFKD", text[0])[0]):
+            return None
+        if written == text:
+            words = self.runs[run]
+        else:
+            try:
+                words = tuple(itertools.chain.from_iterable(map(
+                    self.runs.__getitem__, written.encode("utf-8", "surrogatepass").translate(_CUT).split())))
+            except TypeError:  # (a run's None)
+                return None
+        if words is not None:
+            self[run] = words
+        return words
+
+
 def _spelled(text: str, casing: str, runs: _Runs) -> list[str]:
     """spelled()'s words, each run of `runs` (a task's, for every text it reads) looked at once."""
-    if not text.isascii():
-        text = text.replace("\u200b", " ")
-        written = unicodedata.normalize("NFKC", text)
-        # Lowercased run by run (_Runs), not as a whole, which costs more than the rest of the words' finding: lower()
-        # maps each character alone, never to an ASCII character that is cut nor from one, so the runs are the same;
-        # but a capital sigma is final or not by the letters around it, across runs (tests/test_search.py checks
-        # every character). An ASCII text's lower() is cheap, and cheaper than the runs it would make new to the task.
-        if "\u03a3" in written:
-            written = _lower(written, casing)
+    # Lowercased run by run (_Runs), not as a whole, which costs more than the rest of the words' finding: lower()
+    # maps each character alone, never to an ASCII character that is cut nor from one, so the runs are the same;
+    # but a capital sigma is final or not by the letters around it, across runs (tests/test_search.py checks
+    # every character). An ASCII text's lower() is cheap, and cheaper than the runs it would make new to the task.
+    # An IGNORABLE character is still one, or an UNSPACED letter, after NFKC and lower() (no composition takes one
+    # in; tests/test_search.py checks every one), so a text none of whose runs has one had none to drop (each such
+    # character is in a run: only ASCII bytes are cut).
+    if text.isascii():
+        found = map(runs.__getitem__, _lower(text, casing).encode("utf-8").translate(_CUT).split())
     else:
-        written = _lower(text, casing)
-    # An IGNORABLE character is still one, or an UNSPACED letter, after NFKC and lower() (no composition takes
-    # one in; tests/test_search.py checks every one), so a text none of whose runs has one had none to drop (each
-    # such character is in a run: only ASCII bytes are cut)
+        text = text.replace("\u200b", " ")
+        found = map(runs.written.__getitem__, text.encode("utf-8", "surrogatepass").translate(_CUT).split())
     try:
-        return list(itertools.chain.from_iterable(map(
-            runs.__getitem__, written.encode("utf-8", "surrogatepass").translate(_CUT).split())))
+        return list(itertools.chain.from_iterable(found))
     except TypeError:  # (a run's None)
         pass
+    written = unicodedata.normalize("NFKC", text)
+    if "\u03a3" in written:  # (lowercased whole, then its runs)
+        written = _lower(written, casing)
+        try:
+            return list(itertools.chain.from_iterable(map(
+                runs.__getitem__, written.encode("utf-8", "surrogatepass").translate(_CUT).split())))
+        except TypeError:
+            pass
     written = _lower(written, casing)  # (lower() of a lowercase text is that text)
     if _IGNORED.search(text):  # (dropped before NFKC: a soft hyphen between a letter and its accent)
         written = _lower(unicodedata.normalize("NFKC", _IGNORED.sub("", text)), casing)
@@ -418,9 +456,11 @@ def tokens(text: str, casing: str = "") -> list[str]:
     return found if "".join(found).isascii() else list(map(fold, found))
 
 
-def body_text(body_html: str) -> str:
-    """The words of a sanitised body: tags become spaces, entities their characters."""
-    return html.unescape(_TAG.sub(" ", body_html))
+def body_text(body: bytes) -> str:
+    """The words of a sanitised body, from the compressed bytes of its HTML (model.body_html's): tags become spaces,
+    entities their characters. The tags go from its UTF-8 before it is decoded (a third cheaper than from the text;
+    a tag is whole characters, as it starts and ends at an ASCII byte)."""
+    return html.unescape(_TAG.sub(b" ", zlib.decompress(body)).decode("utf-8"))
 
 
 def stemmer_name(language: str) -> str | None:
@@ -909,7 +949,7 @@ def _weights(stems: _Stems, casing: str, words: Counter | set[str], title: str, 
     fields = [_spelled(title, casing, runs), _spelled(labels, casing, runs), _spelled(excerpt, casing, runs)]
     # (a compound is a word of its field beside its parts, after them: so in no phrase pair; so are a camel-cased
     # word's parts beside it)
-    text = body_text(body_html(body))
+    text = body_text(body)
     joined = [compounds(field, casing) + camel_parts(field, casing) for field in (title, labels, excerpt, text)]
     body_words = _spelled(text, casing, runs)
     if len(body_words) + len(joined[3]) > MAX_BODY_WORDS:
