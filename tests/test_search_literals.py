@@ -132,7 +132,9 @@ def test_what_a_reader_types_finds_the_story(literal_site, page):
             said = "1 result for" if len(titles) == 1 else f"{len(titles)} results for"
             assert search_results(page, query, said) == titles, query
         strings = [*QUERIES, *STORIES, *(fields["excerpt"] for fields in STORIES.values()),
-                   "９．３ Ｃ＃ ⒈5 a.9.3 _v2.1 c#d 9..3 1.5m", "x\u00ad9.3\u200b.4 v1.\u20602"]
+                   "９．３ Ｃ＃ ⒈5 a.9.3 _v2.1 c#d 9..3 1.5m", "x\u00ad9.3\u200b.4 v1.\u20602",
+                   "c+\u00ad+ 9\u00ad.3 ９.3 Ａ# 1…2 …9.3 9\u20243 \u00a09.3\u00a0 é 9.3 v2.1 ü. C# ü",
+                   "naïve text without any — “quoted” … ﹟x 4\U0001f100"]
         in_browser = page.evaluate("strings => strings.map(s => window.newsdeskSearch.literals(s))", strings)
     assert in_browser == [literals(s) for s in strings]
     assert any(in_browser)

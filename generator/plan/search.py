@@ -386,20 +386,29 @@ _LITERAL = re.compile(r"(?<![\w.])(?:[a-z0-9]*[0-9](?:\.[0-9]+)+(?!\w)|[a-z](?:#
 # before NFKC (tests/test_search_literals.py checks the list against Python's Unicode tables)
 LITERAL_MARKS = ("#+\u2024-\u2026\u207a\u208a\u2488-\u249b\u33c2\u33c7\u33d8\ufb29\ufe19\ufe30\ufe52\ufe5f\ufe62"
                  "\uff03\uff0b\uff0e\U0001f100")
-# A full stop before a character that is no space, or another LITERAL_MARKS character
-_LITERAL_MARK = re.compile(rf"\.(?=\S)|[{LITERAL_MARKS}]")
+_LITERAL_MARK = re.compile(f"[.{LITERAL_MARKS}]")  # (a class alone: `re` looks for it in C, not at each character)
+# A full stop before a digit or a character past ASCII (NFKC may make it a digit, or it is IGNORABLE and dropped)
+_DOT_BEFORE_DIGIT = re.compile(r"\.(?=[0-9\x80-\U0010ffff])")
 
 
 def literals(text: str, casing: str = "") -> list[str]:
     """The words punctuation makes in a text (_LITERAL: "9.3.3", "v2.1", "c#", "c++"), lowercased NFKC, in order;
-    each cut to MAX_TERM, as a word is. Only the runs of non-space characters that hold such a mark are looked at,
-    each alone, as compounds() does. (search.js: literals)"""
+    each cut to MAX_TERM, as a word is. In a text that may have one, only the runs of non-space characters that hold
+    a mark are looked at, each alone, as compounds() does. (search.js: literals)"""
+    # A text has none without a full stop before a digit, a "#" or a "+" (each found in C: a pattern tried at each
+    # character, or a Python step at each full stop, cost a tenth of the index), unless NFKC changes it: every other
+    # LITERAL_MARKS character is one it changes
+    if not (_DOT_BEFORE_DIGIT.search(text) or "#" in text or "+" in text
+            or not (text.isascii() or unicodedata.is_normalized("NFKC", text))):
+        return []
+    if text.isascii():
+        return [word[:MAX_TERM] for word in _LITERAL.findall(_lower(text, casing))]
     found: list[str] = []
     end = 0
     for mark in _LITERAL_MARK.finditer(text):
         at = mark.start()
-        if at < end:
-            continue
+        if at < end or (text[at] == "." and (at + 1 == len(text) or text[at + 1].isspace())):
+            continue  # (a full stop at a sentence's end: no literal)
         start = at
         while start > end and not text[start - 1].isspace():
             start -= 1
