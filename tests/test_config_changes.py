@@ -134,6 +134,7 @@ def _change(key: str):
         "topics.parent": entry("Business"),
         "topics.description": entry("Another description."),
         "topics.keywords": entry(["rover"]),
+        "topics.shortname": entry("TK"),
         "providers.domain": entry("orbit.example"),
         "providers.name": entry("The Circuit"),
         "providers.logo": entry("https://cdn.example.org/circuit.png"),

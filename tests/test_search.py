@@ -29,8 +29,8 @@ from generator.config.load import load_config
 from generator.cli import main as cli_main
 from generator.serve.rebuild import Session, rebuild, update_search
 from generator.languages import UNSPACED
-from generator.plan.search import (IGNORABLE, MAX_TERM, SEARCH_FOLDER, camel_parts, compounds, listed_keys, shard_file,
-                                    shard_key, terms, tokens)
+from generator.plan.search import (IGNORABLE, MAX_TERM, SEARCH_FOLDER, camel_parts, compounds, listed_keys, literals,
+                                    shard_file, shard_key, terms, tokens)
 
 CONFIG = """\
 title: Search Test News
@@ -138,6 +138,9 @@ TRICKY = [
     "bidi\u200ele\u200ft\u202ain\u202cside\u2066x\u2069y tag\U000e0041s vs\ufe0fel fill\u3164er\uffa0s",
     "می\u200cخواهم کتاب\u200cها क्\u200dष न्\u200cह ශ්\u200dරී \u00ad\u200b lone",
     "ข่าว\u200bวันนี้\u200bกรุงเทพ ព័ត៌មាន\u200bថ្ងៃនេះ",
+    # versions, languages' names and words with dots or hyphens, as readers type them; elisions, each apostrophe
+    "portal 9.3.3.x v2.1 C# F# C++ .NET ASP.NET Wi-Fi COVID-19 iOS 17 iOS17 3.20092.32 ９．３ Ｃ＃ ⒈5 1.5m e.g.",
+    "qu'il jusqu’à lorsqu‘on dell'anno all’interno l‘eau lʼeau d＇abord",
     "\u00a0".join(["nbsp", "narrow\u202fnbsp", "thin\u2009space", "ideo\u3000graphic", "ogham\u1680mark",
                     "em\u2003space", "line\u2028sep", "para\u2029sep", "math\u205fspace", "mongolian\u180evs"]),
 ]
@@ -883,9 +886,11 @@ def test_the_browser_and_python_tokenise_alike(searchable, page):
         page.wait_for_function("typeof window.newsdeskSearchTokens === 'function'")
         in_browser = page.evaluate("strings => strings.map(s => window.newsdeskSearchTokens(s))", TRICKY)
         joined = page.evaluate("strings => strings.map(s => window.newsdeskSearch.compounds(s))", TRICKY + HYPHENATED)
+        punctuated = page.evaluate("strings => strings.map(s => window.newsdeskSearch.literals(s))", TRICKY + HYPHENATED)
     assert in_browser == [tokens(s) for s in TRICKY]
     assert joined == [compounds(s) for s in TRICKY + HYPHENATED]
-    assert any(joined)
+    assert punctuated == [literals(s) for s in TRICKY + HYPHENATED]
+    assert any(joined) and any(punctuated)
 
 
 @pytest.mark.slow

@@ -69,6 +69,7 @@ class TopicConfig:
     parent: str = _opt("", "Name or slug of the parent topic; a parent's page also lists its children's items. One that names no declared topic is warned of.")
     description: str = _opt("", "One sentence shown on the topic page.")
     keywords: tuple[str, ...] = _opt([], "Words, phrases and #hashtags that give an entry `newsdesk fetch` reads this topic, when its title, summary or text has one (whole words, any case).")
+    shortname: str = _opt("", "A short name readers know the topic by (`CDS` for Common Data Service): the site search finds the topic's stories by it too, as by its name.")
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ class Config:
     undeclared_topics: str = _opt("warn", "An item naming a topic that `topics` (or data_dir) does not declare, when some are declared: `warn` (kept, with a warning), `error` (left out) or `allow`.")
     ranking: RankingConfig = field(default_factory=RankingConfig, metadata={"doc": "Ranking weights, see below."})
     stories: StoriesConfig = field(default_factory=StoriesConfig, metadata={"doc": "Grouping items into stories, see below."})
-    topics: tuple[TopicConfig, ...] = field(default_factory=tuple, metadata={"doc": "List of topics (name, slug, parent, description, keywords)."})
+    topics: tuple[TopicConfig, ...] = field(default_factory=tuple, metadata={"doc": "List of topics (name, slug, parent, description, keywords, shortname)."})
     providers: tuple[ProviderConfig, ...] = field(default_factory=tuple, metadata={"doc": "List of providers (domain, name, logo, description)."})
     sources: tuple[SourceConfig, ...] = field(default_factory=tuple, metadata={"doc": "Feeds that `newsdesk fetch` reads into the content folder, see below."})
     fetch: FetchConfig = field(default_factory=FetchConfig, metadata={"doc": "How `newsdesk fetch` reads them, see below."})

@@ -2,17 +2,18 @@
 browser by themes/default/static/search/search.js.
 
 Every published story is a document, as the list pages show it: an item alone, or the items of a story
-(generator/site/stories.py), shown as its lead's card. Each item's title, topic, provider and author names,
-excerpt and body text are cut into words (`spelled`, which the client repeats exactly) and each word is stemmed
-as written with the Snowball stemmer of the site's `language`, then the stem folded (`terms`; the client runs
-the same algorithm, translated to JavaScript by scripts/snowball_js.py); a word whose folded letters (`tokens`)
-stem to another term is listed under that too, for queries typed without accents. Each term gets a posting list
-of (document, impact): a BM25 weight of its body frequency, normalised by the item's length against a fixed
-length (so adding a story never changes another's weights), plus a bonus for each field it is in (title >
-topic, provider and author names > excerpt); a story's impact is its items' highest. The client multiplies
-impacts by the term's rarity (idf, from the document frequency each list carries). Pairs of adjacent terms
-(`_a b`) make quoted phrases exact, and `t:SLUG` / `p:SLUG` terms list the stories of a topic or provider (of
-any of a story's items), for filters. The files, under SEARCH_FOLDER in the site:
+(generator/site/stories.py), shown as its lead's card. Each item's title, topic names (and their shortnames),
+provider and author names, excerpt and body text are cut into words (`spelled`, which the client repeats exactly;
+beside them, the words hyphens join, `compounds`, and those dots, "#" and "++" make, `literals`) and each word is
+stemmed as written with the Snowball stemmer of the site's `language`, then the stem folded (`terms`; the client
+runs the same algorithm, translated to JavaScript by scripts/snowball_js.py); a word whose folded letters
+(`tokens`) stem to another term is listed under that too, for queries typed without accents. Each term gets a
+posting list of (document, impact): a BM25 weight of its body frequency, normalised by the item's length against a
+fixed length (so adding a story never changes another's weights), plus a bonus for each field it is in (title >
+topic, provider and author names > excerpt); a story's impact is its items' highest. The client multiplies impacts
+by the term's rarity (idf, from the document frequency each list carries). Pairs of adjacent terms (`_a b`) make
+quoted phrases exact, and `t:SLUG` / `p:SLUG` terms list the stories of a topic or provider (of any of a story's
+items), for filters. The files, under SEARCH_FOLDER in the site:
 
     meta.json         {"version", "docs", "chunk", "fields", "stemmer", "casing", "optional", "keys", "files", "source"}
     facets.json       {"topics": [[slug, name, stories], ...], "providers": [...]}
@@ -74,7 +75,7 @@ from generator.site.text import BIDI, bidi_closed, cut_at_word
 from generator.site.types import badge
 from generator.urls import device_name, resized_url
 
-FORMAT = 21  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 22  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -413,6 +414,50 @@ def _compounds(text: str, casing: str) -> list[str]:
     return found
 
 
+# Words that punctuation makes, which the tokeniser cuts to pieces of one character or none: a version or a number
+# with dots ("9.3.3", "v2.1", "3.20092.32") and a language's name of a letter and "#" or "++" ("C#", "F#", "C++").
+# Each is indexed beside the text's words as one term, as written ("9.3.3", "c#"), and a query's must match.
+# (search.js: LITERAL)
+_LITERAL = re.compile(r"(?<![\w.])(?:[a-z0-9]*[0-9](?:\.[0-9]+)+(?!\w)|[a-z](?:#|\+\+)(?![\w#+]))")
+
+
+# The characters other than "." whose NFKC holds ".", "#" or "+" (fullwidth forms, "…", "⒈"): where a literal may be
+# before NFKC (tests/test_search_literals.py checks the list against Python's Unicode tables)
+LITERAL_MARKS = ("#+\u2024-\u2026\u207a\u208a\u2488-\u249b\u33c2\u33c7\u33d8\ufb29\ufe19\ufe30\ufe52\ufe5f\ufe62"
+                 "\uff03\uff0b\uff0e\U0001f100")
+_LITERAL_MARK = re.compile(f"[.{LITERAL_MARKS}]")  # (a class alone: `re` looks for it in C, not at each character)
+# A full stop before a digit or a character past ASCII (NFKC may make it a digit, or it is IGNORABLE and dropped)
+_DOT_BEFORE_DIGIT = re.compile(r"\.(?=[0-9\x80-\U0010ffff])")
+
+
+def literals(text: str, casing: str = "") -> list[str]:
+    """The words punctuation makes in a text (_LITERAL: "9.3.3", "v2.1", "c#", "c++"), lowercased NFKC, in order;
+    each cut to MAX_TERM, as a word is. In a text that may have one, only the runs of non-space characters that hold
+    a mark are looked at, each alone, as compounds() does. (search.js: literals)"""
+    # A text has none without a full stop before a digit, a "#" or a "+" (each found in C: a pattern tried at each
+    # character, or a Python step at each full stop, cost a tenth of the index), unless NFKC changes it: every other
+    # LITERAL_MARKS character is one it changes
+    if not (_DOT_BEFORE_DIGIT.search(text) or "#" in text or "+" in text
+            or not (text.isascii() or unicodedata.is_normalized("NFKC", text))):
+        return []
+    if text.isascii():
+        return [word[:MAX_TERM] for word in _LITERAL.findall(_lower(text, casing))]
+    found: list[str] = []
+    end = 0
+    for mark in _LITERAL_MARK.finditer(text):
+        at = mark.start()
+        if at < end or (text[at] == "." and (at + 1 == len(text) or text[at + 1].isspace())):
+            continue  # (a full stop at a sentence's end: no literal)
+        start = at
+        while start > end and not text[start - 1].isspace():
+            start -= 1
+        end = _NOT_SPACE.match(text, at).end()
+        written = _lower(unicodedata.normalize("NFKC", _IGNORED.sub("", text[start:end].replace("\u200b", " "))),
+                         casing)
+        found += (word[:MAX_TERM] for word in _LITERAL.findall(written))
+    return found
+
+
 def _lower(text: str, casing: str) -> str:
     if not casing:
         return text.lower()
@@ -565,6 +610,7 @@ class SearchIndex:
     casing: str = ""  # how the site's language lowercases (casing())
     facets: tuple = ((), ())  # ((topic slug, name), ...), ((provider slug, name), ...) in site order
     optional: tuple[str, ...] = ()  # the language's function words, folded: a query need not match them
+    shortnames: tuple = ()  # (topic slug, its shortname), for the topics that have one: a story's labels name it too
 
 
 # What index_source hashes of an item, besides its provider, time and pictures: what a record or a task reads
@@ -598,7 +644,7 @@ def index_source(site: Site, config: Config, copies: LocalCopies | None = None) 
                  tuple(map(_PICTURE, item.images))))
     add(tuple((story.lead, story.members, story.newest.timestamp(), story.newest.microsecond, story.sources)
               for story in site.stories))
-    add(tuple((slug, topic.name) for slug, topic in site.topics.items()))
+    add(tuple((slug, topic.name, topic.shortname) for slug, topic in site.topics.items()))
     add(tuple((slug, provider.name) for slug, provider in site.providers.items()))
     # (marshal's version 2: the same values give the same bytes, shared or not)
     return hashlib.sha256(marshal.dumps(described, 2)).hexdigest()
@@ -647,8 +693,9 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None, so
     facets = (tuple((slug, topic.name) for slug, topic in site.topics.items()),
               tuple((slug, provider.name) for slug, provider in site.providers.items()))
     members = tuple(tuple(site.items[index] for index in group) for group in groups)
+    shortnames = tuple((slug, topic.shortname) for slug, topic in site.topics.items() if topic.shortname)
     return SearchIndex(members, tuple(docs), source or index_source(site, config, copies),
-                       stemmer_name(config.language), casing(config.language), facets, optional)
+                       stemmer_name(config.language), casing(config.language), facets, optional, shortnames)
 
 
 def _type_badge(kind: str, words) -> tuple[str, str]:
@@ -697,8 +744,9 @@ def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
     _tokens()
     _compound()
     stemmer(index.stemmer)  # (its module imported here, not again in each helper)
+    texts = functools.partial(_texts, dict(index.shortnames))
     return [(start, index.stemmer, index.casing,
-             marshal.dumps([tuple(map(_texts, items)) for items in index.members[start:start + size]], 2))
+             marshal.dumps([tuple(map(texts, items)) for items in index.members[start:start + size]], 2))
             for start in range(0, count, size)]
 
 
@@ -860,9 +908,11 @@ def listed_keys(meta: dict) -> tuple[set[str], set[str]]:
     return keys, {start[:n] for start in meta["keys"] for n in range(2, len(start) + 1)}
 
 
-def _texts(item: Item) -> tuple[str, str, str, bytes, tuple[str, ...]]:
-    # the author's name weighs as the provider's: a reader looking for a writer's stories types it
-    labels = " ".join([*item.topic_names, item.provider.name if item.provider else "", item.author])
+def _texts(shortnames: dict[str, str], item: Item) -> tuple[str, str, str, bytes, tuple[str, ...]]:
+    # the author's name weighs as the provider's: a reader looking for a writer's stories types it; a topic's
+    # shortname as its name (`CDS`: readers type what the topic's own pages and posts call it)
+    labels = " ".join([*item.topic_names, *(shortnames[slug] for slug in item.topics if slug in shortnames),
+                       item.provider.name if item.provider else "", item.author])
     filters = tuple(TOPIC + slug for slug in item.topics) + ((PROVIDER + item.provider.slug,) if item.provider else ())
     return item.title, labels, item.excerpt, item.body, filters
 
@@ -950,7 +1000,8 @@ def _weights(stems: _Stems, casing: str, words: Counter | set[str], title: str, 
     # (a compound is a word of its field beside its parts, after them: so in no phrase pair; so are a camel-cased
     # word's parts beside it)
     text = body_text(body)
-    joined = [compounds(field, casing) + camel_parts(field, casing) for field in (title, labels, excerpt, text)]
+    joined = [compounds(field, casing) + camel_parts(field, casing) + literals(field, casing)
+              for field in (title, labels, excerpt, text)]
     body_words = _spelled(text, casing, runs)
     if len(body_words) + len(joined[3]) > MAX_BODY_WORDS:
         body_words, joined[3] = _bounded(body_words, joined[3])

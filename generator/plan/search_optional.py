@@ -23,16 +23,20 @@ _WORDS = {
           "eines er es für hat haben ich ihr im in ist kann können man mein meine mich mir mit nach ob oder sich sie "
           "sind so soll sollte über um und uns vom von war warum was wer werden weshalb wie wieso wir wird wo wann "
           "welche welcher welches zu zum zur",
-    "fr": "au aux avec ce ces comment dans de des du elle elles en est et être il ils je la le les leur lui ma mais me "
-          "mes moi mon nous on ou où par peut peux pour pourquoi qu que quel quelle quelles quels qui quand sa se ses "
-          "son sont sur ta te tes toi ton tu un une vos votre vous",
+    # (the elided forms of que and of the conjunctions ending in it, qu'il, jusqu'à, lorsqu'on: "qu", "jusqu"; those of
+    # one letter, l' d' j' m' n' s' t' c', are no words to the tokeniser)
+    "fr": "au aux avec ce ces comment dans de des du elle elles en est et être il ils je jusqu la le les leur lorsqu lui "
+          "ma mais me mes moi mon nous on ou où par peut peux pour pourquoi puisqu qu quoiqu que quel quelle quelles "
+          "quels qui quand sa se ses son sont sur ta te tes toi ton tu un une vos votre vous",
     "es": "al como con cual cuales cuando de del donde el en es esta este esto están hay la las le les lo los me mi mis "
           "para pero por porque puede puedo que quien se si son su sus te tu un una unas unos yo",
     "pt": "ao aos as às com como da das de do dos em eu está esta este isso meu minha na nas no nos num numa onde os "
           "para pela pelas pelo pelos pode posso por porque qual quais quando que quem se ser seu sua seus suas são "
           "um uma umas uns você",
-    "it": "al alla che chi ci come con cosa da dal dalla dei del della delle di dove ed gli il in la le lo mi mia mio "
-          "nel nella per perché posso può quando si sono su sul sulla ti tra fra un una uno",
+    # (and the elided forms of the articles joined to a preposition, dell'anno, all'interno, quest'anno)
+    "it": "al all alla che chi ci come con cosa da dal dall dalla dei del dell della delle di dove ed gli il in la le "
+          "lo mi mia mio nel nell nella per perché posso può quando quest si sono su sul sull sulla ti tra fra un una "
+          "uno",
     "nl": "aan bij dat de deze die dit een en er het hoe ik in is je jij kan kunnen met mijn naar of om op te van "
           "voor waar waarom wanneer was wat welke wie zijn",
     # ("är", is, folds as "år", year, does: a query's "år" ranks but leaves no story out)

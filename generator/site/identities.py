@@ -61,10 +61,10 @@ def declared_topic(topic: TopicConfig) -> TopicConfig:
     in a name are those characters, as ever): a zero-width space or a direction override pasted into
     config.yaml shows nothing, or turns the name (and what follows it) around, on every page."""
     name, parent = plain_name(topic.name, markup=False), plain_name(topic.parent, markup=False)
-    description = plain_text(topic.description, markup=False)
-    if (name, parent, description) == (topic.name, topic.parent, topic.description):
+    description, shortname = plain_text(topic.description, markup=False), plain_name(topic.shortname, markup=False)
+    if (name, parent, description, shortname) == (topic.name, topic.parent, topic.description, topic.shortname):
         return topic
-    return dataclasses.replace(topic, name=name, parent=parent, description=description)
+    return dataclasses.replace(topic, name=name, parent=parent, description=description, shortname=shortname)
 
 
 def declared_provider(provider: ProviderConfig) -> ProviderConfig:

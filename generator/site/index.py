@@ -161,7 +161,8 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
     # Topics: every defined topic plus every topic an item names, parents before children.
     topics: dict[str, dict] = {}
     for slug, topic in sorted({v[0]: v[1] for v in topic_defs.values()}.items(), key=lambda kv: kv[0]):
-        topics[slug] = {"name": topic.name, "parent": topic.parent, "description": topic.description}
+        topics[slug] = {"name": topic.name, "parent": topic.parent, "description": topic.description,
+                        "shortname": topic.shortname}
     direct: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(items):
         for slug in item.topics:
@@ -195,7 +196,7 @@ def _index(items: tuple[Item, ...], topic_defs: dict, topic_names: dict[str, str
     topic_objects = {
         slug: Topic(slug, topics[slug]["name"], topics[slug]["parent"] if topics[slug]["parent"] in kept else "",
                     topics[slug]["description"], tuple(sorted(child for child in children[slug] if child in kept)),
-                    depth[slug])
+                    depth[slug], topics[slug].get("shortname", ""))
         for slug in names if slug in kept
     }
     topic_items = {slug: tuple(sorted(gathered[slug])) for slug in topic_objects}

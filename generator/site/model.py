@@ -174,6 +174,7 @@ class Topic:
     description: str
     children: tuple[str, ...] = ()
     depth: int = 0  # how many parents up to a top-level topic (0 for one; counted without recursion)
+    shortname: str = ""  # a short name readers know it by (`CDS`), which search finds its stories by
 
 
 @record

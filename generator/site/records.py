@@ -52,7 +52,8 @@ def load_records(config: Config) -> Records:
     topics = []
     topic_pages: dict[str, tuple[str, str]] = {}  # a topic record's page (its slug) -> its record's file and name
     for name, form, record, fields in _records(config, data / "topics", "topic record",
-                                               ("name", "_id", "parent", "description"), problems, warnings, {"name"}):
+                                               ("name", "_id", "parent", "description", "shortname"), problems, warnings,
+                                               {"name"}):
         if not fields["name"]:
             problems.append(Problem(name, 1, "topic record has no `name`",
                                     f"add the topic's name, e.g. `{written(form, 'name', 'Robotics')}`"))
@@ -62,7 +63,7 @@ def load_records(config: Config) -> Records:
         words = [word for key in ("keywords", "hashtags") for word in _listed(record.get(key))]
         slug = _own_page(fields, topic_pages, config, name, warnings)
         topics.append(TopicConfig(name=fields["name"], slug=slug, parent=fields["parent"],
-                                  description=fields["description"],
+                                  description=fields["description"], shortname=fields["shortname"],
                                   keywords=tuple(dict.fromkeys(word for word in map(_text, words) if word))))
     providers = []
     files: dict[str, Path] = {}
@@ -274,8 +275,8 @@ def _cap_text(fields: dict, root: Path, path: str, what: str, warnings: list[Pro
     """A record's name and description cut at a word to MAX_TEXT characters, as items' text fields are, with
     a warning at its line: a topic's name is on every page that lists its topics (a 100,000-character one
     made each of those pages 100 KB larger)."""
-    for key in ("name", "description"):
-        text = fields[key]
+    for key in ("name", "description", "shortname"):
+        text = fields.get(key, "")
         if len(text) <= MAX_TEXT:
             continue
         cut = cut_at_word(text, MAX_TEXT)

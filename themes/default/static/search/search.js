@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var FORMAT = 21; // generator/plan/search.py FORMAT
+  var FORMAT = 22; // generator/plan/search.py FORMAT
   var MAX_TERM = 40; // generator/plan/search.py MAX_TERM
   var IMPACT_SCALE = 30; // generator/plan/search.py IMPACT_SCALE
   var PAIR = "_", TOPIC = "t:", PROVIDER = "p:"; // generator/plan/search.py PAIR, TOPIC, PROVIDER
@@ -140,6 +140,16 @@
     return found;
   }
 
+  // Words that punctuation makes, which spelled() cuts to pieces of one character or none: a version or a number with
+  // dots ("9.3.3", "v2.1") and a language's name of a letter and "#" or "++" ("c#", "c++"); each a word of its own,
+  // as written (generator/plan/search.py _LITERAL, literals)
+  var LITERAL = /(?<![\p{L}\p{N}_.])(?:[a-z0-9]*[0-9](?:\.[0-9]+)+(?![\p{L}\p{N}_])|[a-z](?:#|\+\+)(?![\p{L}\p{N}_#+]))/gu;
+
+  function literals(text) {
+    var written = lower(text.replace(/\u200b/g, " ").replace(IGNORED, "").normalize("NFKC"));
+    return (written.match(LITERAL) || []).map(cut);
+  }
+
   var stemWord = fold; // until the site's stemmer is loaded (meta.json names it)
 
   function terms(text) {
@@ -194,7 +204,7 @@
 
   // For the tests' comparison with Python; harmless otherwise.
   window.newsdeskSearch = { tokens: tokens, terms: function (text) { return terms(text); }, shardKey: shardKey,
-    compounds: compounds, textWidth: textWidth,
+    compounds: compounds, literals: literals, textWidth: textWidth,
     phrases: function (query) { return parse(query).phrases; }, asQuoted: asQuoted,
     optional: function (query, words) { // the query words `words` (a site's "optional") make optional
       return parse(query, new Set(words)).words.filter(function (word) { return word.optional; })
@@ -592,7 +602,7 @@
   // `optional` (the language's function words, folded) outside quotes is optional, unless every word is.
   function parse(query, optional) {
     optional = optional || new Set();
-    var phrases = [], rest = [], plain = "";
+    var phrases = [], rest = [], plain = "", quotedLiterals = [];
     for (var at = 0; at < query.length; at++) {
       var end = phraseEnd(query, at);
       if (end < 0) {
@@ -603,6 +613,7 @@
       plain = "";
       var found = spelled(query.slice(at + 1, end));
       if (found.length) phrases.push(found);
+      literals(query.slice(at + 1, end)).forEach(function (word) { quotedLiterals.push(word); });
       at = end;
     }
     if (plain) rest.push(plain);
@@ -615,10 +626,12 @@
         optional: !quoted && optional.has(token) });
     };
     phrases.forEach(function (phrase) { phrase.forEach(function (word) { add(word, true); }); });
+    quotedLiterals.forEach(function (word) { add(word, true); });
     var near = [];
     rest.forEach(function (text) {
       var found = spelled(text);
       found.forEach(function (word) { add(word, false); });
+      literals(text).forEach(function (word) { add(word, false); }); // ("9.3.3", "c#": its words are none)
       // A word written with hyphens: the stories that write it so ("T-Mobile", not "mobile" alone) rank higher
       compounds(text).forEach(function (word) { near.push(stemWord(word)); });
       for (var i = 0; i + 1 < found.length; i++) {
@@ -750,7 +763,7 @@
     suggestion.hidden = true;
     more.hidden = true;
     var text = query.trim();
-    if (!tokens(text).length) {
+    if (!tokens(text).length && !literals(text).length) { // ("c#" is a word, though none of its letters is one)
       status.replaceChildren();
       if (text) status.appendChild(spoken("search_longer"));
       return;
