@@ -220,9 +220,9 @@ def update_search(config: Config, site: RenderedSite, **options) -> bool:
 
 
 def _new_source(config: Config, name: str) -> bool:
-    """Whether `name` is a file the build reads that it did not know (its folder listed again, as
-    source_files lists it: hidden files and folders left out)."""
-    return any(found == name for found, _ in source_files(config.root, config.content_path))
+    """Whether `name` is a file the build reads that it did not know (the folders on its way listed again, as
+    source_files lists them: hidden files and folders left out)."""
+    return any(found == name for found, _ in source_files(config.root, config.content_path, within=name))
 
 
 def _write_patch(session: Session, patch: Patch, config: Config, options: BuildOptions, started: float,
