@@ -133,6 +133,20 @@ def test_every_md_file_at_any_depth_is_an_item_and_hidden_files_are_not(tmp_path
     assert found == ["a.md", "x/y/z/deep.md"]
 
 
+def test_one_file_is_looked_up_as_the_whole_listing_has_it(tmp_path):
+    # (serve asking whether a new file is an item: only the folders on its way are listed)
+    root = make_site(tmp_path / "site", {
+        "content/a.md": "", "content/x/y/z/deep.md": "", "content/x/y/other.md": "", "content/x/notes.txt": "",
+        "content/.git/b.md": "", "content/x/.drafts/c.md": "", "content/x/.d.md": "",
+    })
+    listed = [name for name, _ in source_files(root, root / "content")]
+    assert listed == ["content/a.md", "content/x/y/other.md", "content/x/y/z/deep.md"]
+    for name in ["content/a.md", "content/x/y/z/deep.md", "content/.git/b.md", "content/x/.drafts/c.md",
+                 "content/x/.d.md", "content/x/notes.txt", "content/x/y/z/none.md"]:
+        found = [found for found, _ in source_files(root, root / "content", within=name)]
+        assert found == ([name] if name in listed else []), name
+
+
 def test_a_markdown_file_by_another_name_is_said_to_be_unread(tmp_path):
     # `x.markdown` (as Jekyll takes it), `x.MD`, Notepad's `x.md.txt`: left out without a word before.
     files = {"content/a.markdown": item("A"), "content/news/b.MD": item("B"), "content/c.md.txt": item("C"),

@@ -4,9 +4,9 @@ Most saves while editing a site change one item. Rather than reading, modelling,
 whole site again, `replan` brings the last plan's indexes up to date for the one item
 (reindex.reindexed), ranks the site again when what ranking reads changed, and plans again what can
 have changed: the front page, Latest, Top and Hot (cheap), the lists of the topics and providers whose
-stories moved, the topics and providers indexes, the pages of the edited story and of those that show,
-link to or neighbour it (a story that only moved place keeps its page, its indices renumbered); then
-(`with_outputs`, which serve runs once the pages an editor looks at are written) feeds, the API and the
+stories moved, the topics and providers indexes, the page of the edited story; then (`with_outputs`, which
+serve runs once the pages an editor looks at are written) the pages of the stories that show, link to or
+neighbour it (a story that only moved place keeps its page, its indices renumbered), feeds, the API and the
 sitemaps (their entries of pages kept as they were are kept, and so are the feeds and API files of the
 lists kept as they were). An edit of the words only is the same move, of length zero: the pages that show
 the item are planned again and the rest are kept. Of what is planned again, only the pages
@@ -33,7 +33,7 @@ from typing import Callable
 from generator.build.fingerprints import same_items, same_page
 from generator.plan.outputs import plan_outputs
 from generator.plan.pages import (LIST_KINDS, MORE_REACH, Earlier, EarlierOutputs, FileOutput, Page, RenderedSite,
-                                  Teaser, plan_pages)
+                                  Shared, Teaser, article_page, plan_pages)
 from generator.plan.sitemap import planned_entries
 from generator.site.grouping import Kept, edited_stories, restoried, story_settings
 from generator.site.index import withheld_because
@@ -55,6 +55,9 @@ class Patch:
     # it says no, the patch is void and the site is built (serve/rebuild.py asks after the first pages)
     check: Callable[[], bool] | None = None
     kept: frozenset = frozenset()  # (kind, slug) of the topics' and providers' lists planned as they were (Earlier)
+    # (number in plan.pages, item index) of the other stories' pages to plan again: the last plan's pages stand in
+    # for them until with_outputs plans them (after the hand-over: the reloaded pages show none of them)
+    later: tuple[tuple[int, int], ...] = ()
     changed: frozenset = frozenset()  # the indices whose card, API record or story entry may differ (_changed)
 
 
@@ -152,6 +155,7 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     for i, page in enumerate(plan.pages[first : first + len(site.items)]):
         if position[i] >= 0:
             articles[position[i]] = page
+    was = articles.copy()
     again = {to}
     if index is not None:
         again.update(position[plan.pages[number].items[0]] for number in dependents.pages.get(index, ())
@@ -189,6 +193,9 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
             if shown != page.items:
                 articles[k] = (dataclasses.replace(page, items=shown) if all(
                     j >= 0 and new_site.items[j] is site.items[i] for i, j in zip(page.items, shown)) else None)
+    later = [k for k, page in enumerate(articles) if page is None and k != to and was[k] is not None]
+    for k in later:
+        articles[k] = was[k]
     # The lists' pages as they were, their `items` renumbered the same way (a deleted item's place is -1, which no
     # list shows): a page showing the same Items, none `changed`, is kept (pages._same_stories).
     renumber = any(position[i] != i for i in range(low, min(high, len(position) - 1) + 1))
@@ -206,6 +213,7 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
                               and not same_page(plan.pages[number], page, site, new_site, memo)):
             render.append(page)
     gone = tuple(name for name in dependents.page_numbers if name not in names)
+    start = next((n for n, page in enumerate(pages) if page.kind == "article"), 0)
     model = dataclasses.replace(plan.model, site=new_site)
     replanned = dataclasses.replace(plan, model=model, rankings=rankings, pages=tuple(pages))
     # Only its words changed: every page shows the items it showed, at the same indices (Dependents hold)
@@ -213,15 +221,25 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     # The API files compare their items by index (api._kept): an index whose item moved is changed for them.
     moved_to = frozenset(j for i, j in enumerate(position[low : high + 1], low) if 0 <= j != i)
     return Patch(replanned, tuple(render), reordered=not words_only, gone=gone, check=check, kept=frozenset(kept),
-                 changed=changed | moved_to)
+                 changed=changed | moved_to, later=tuple((start + k, k) for k in later))
 
 
 def with_outputs(last: RenderedSite, dependents: Dependents, patch: Patch) -> Patch:
-    """`patch` (replan's, of the plan `last`) with its feeds, API files and sitemaps planned: those that show
-    other stories, or another version of one, are to be made (fingerprints.same_items); those the plan no
-    longer has are gone. The feeds and API files of the lists replan kept are the last plan's objects."""
+    """`patch` (replan's, of the plan `last`) with the other stories' pages it left for later (Patch.later), its
+    feeds, API files and sitemaps planned: those that show other stories, or another version of one, are to be
+    made (fingerprints.same_page, same_items); those the plan no longer has are gone. The feeds and API files of
+    the lists replan kept are the last plan's objects."""
     plan = patch.plan
     site, new_site = last.model.site, plan.model.site
+    if patch.later:
+        pages, render, shared, memo = list(plan.pages), list(patch.pages), Shared(), {}
+        for number, index in patch.later:
+            page = pages[number] = article_page(new_site, index, shared)
+            before = dependents.page_numbers.get(page.output)
+            if before is None or not same_page(last.pages[before], page, site, new_site, memo):
+                render.append(page)
+        plan = dataclasses.replace(plan, pages=tuple(pages))
+        patch = dataclasses.replace(patch, plan=plan, pages=tuple(render), later=())
     earlier = EarlierOutputs({output.name: output for output in last.outputs}, patch.kept,
                              new_site.stories is site.stories or new_site.stories == site.stories, patch.changed)
     outputs = plan_outputs(new_site, plan.rankings, plan.pages, plan.config, plan.now,

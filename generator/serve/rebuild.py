@@ -220,9 +220,9 @@ def update_search(config: Config, site: RenderedSite, **options) -> bool:
 
 
 def _new_source(config: Config, name: str) -> bool:
-    """Whether `name` is a file the build reads that it did not know (its folder listed again, as
-    source_files lists it: hidden files and folders left out)."""
-    return any(found == name for found, _ in source_files(config.root, config.content_path))
+    """Whether `name` is a file the build reads that it did not know (the folders on its way listed again, as
+    source_files lists them: hidden files and folders left out)."""
+    return any(found == name for found, _ in source_files(config.root, config.content_path, within=name))
 
 
 def _write_patch(session: Session, patch: Patch, config: Config, options: BuildOptions, started: float,
@@ -259,12 +259,15 @@ def _write_patch(session: Session, patch: Patch, config: Config, options: BuildO
             # the other files gone, and the feeds, API files and sitemaps, planned only now (with_outputs).
             final = {page.output for page in first}
             if patch.check is None:
-                final = {page.output for page in site.pages}.difference(page.output for page in rest)
+                final = {page.output for page in site.pages}.difference(
+                    [page.output for page in rest], [site.pages[number].output for number, _ in patch.later])
             shown(Held(frozenset(final.union(site.copies, own)), *said))
     if patch.check is not None and not patch.check():
         return None
+    shown_already = {page.output for page in patch.pages}.difference(page.output for page in pages)
     patch = with_outputs(last.plan, session.dependents, patch)
     site, outputs, gone = patch.plan, patch.outputs, set(patch.gone)
+    pages = [page for page in patch.pages if page.output not in shown_already]  # (and the stories' pages left later)
     made = dict(render_pages(env, pages, tested=tested))
     made.update(make_files(outputs, site.model.site, state.output_memo))
     reports.append(update_in_place(live, made, {}, gone))

@@ -91,12 +91,13 @@ _MARKDOWN_BY_ANOTHER_NAME = re.compile(r"\.(?:md|markdown|mdown|mkdn?)(?:\.txt)?
 
 
 def source_files(root: Path, content_dir: Path, unread: list[str] | None = None,
-                 unlisted: list[Problem] | None = None) -> list[tuple[str, str]]:
+                 unlisted: list[Problem] | None = None, within: str | None = None) -> list[tuple[str, str]]:
     """(name relative to root, path) of every `*.md` below content_dir, hidden folders and files skipped,
     in the order of their path parts; the names of Markdown files by another name, and of links to folders
     (ending in `/`), go into `unread`, and what keeps a folder from being listed into `unlisted`. Plain
     strings from os.scandir (whose entries know a regular file without a stat of it): pathlib's rglob,
-    relative_to and comparisons were a noticeable part of reading a big site."""
+    relative_to and comparisons were a noticeable part of reading a big site. `within`: only the files and
+    folders whose names start it (serve asking about one new file: the folders on its way, not the site's)."""
     base = os.path.relpath(content_dir, root).replace(os.sep, "/")
     outside = base == ".." or base.startswith("../")
     prefix = "" if base == "." else base + "/"
@@ -112,17 +113,17 @@ def source_files(root: Path, content_dir: Path, unread: list[str] | None = None,
         for entry in entries:
             if entry.name.startswith("."):
                 continue
+            name = _shown_name(Path(entry.path).as_posix()) if outside else prefix + relative + _shown_name(entry.name)
+            if within is not None and not within.startswith(name):
+                continue
             if entry.is_dir(follow_symlinks=False):
                 walk(entry.path, f"{relative}{_shown_name(entry.name)}/")
             elif unread is not None and entry.is_symlink() and _is_folder(entry):  # (not followed: it could loop)
-                unread.append((_shown_name(Path(entry.path).as_posix()) if outside
-                               else prefix + relative + _shown_name(entry.name)) + "/")
+                unread.append(name + "/")
             elif entry.name.endswith(".md") and _is_file(entry):
-                found.append((_shown_name(Path(entry.path).as_posix()) if outside
-                              else prefix + relative + _shown_name(entry.name), entry.path))
+                found.append((name, entry.path))
             elif unread is not None and _MARKDOWN_BY_ANOTHER_NAME.search(entry.name) and _is_file(entry):
-                unread.append(_shown_name(Path(entry.path).as_posix()) if outside
-                              else prefix + relative + _shown_name(entry.name))
+                unread.append(name)
 
     # A content folder outside the site root is named by its real path, as the watcher reports changes
     # (watch.SiteLayout resolves it): "site/../news/x.md" and "news/x.md" were two names for one file, so
