@@ -820,8 +820,8 @@ def test_a_date_as_a_feed_writes_it_is_read(tmp_path):
     files["content/bad.md"] = item("bad", date="'Thu, 31 Feb 2026 10:00:00 GMT'")
     result, out = build_dir(tmp_path, files, CONFIG + "timezone: Europe/Paris\n")
     assert [str(p) for p in result.site.problems] == [
-        "content/bad.md:3: `publishedDateTime` is not a date: 'Thu, 31 Feb 2026 10:00:00 GMT' "
-        "(write it as 2026-11-22T08:00:00Z)"]
+        "content/bad.md:3: `publishedDateTime` 'Thu, 31 Feb 2026 10:00:00 GMT' is not a valid date (day is out of "
+        "range for month) (fix the date; dates look like 2026-11-22T08:00:00Z)"]
     published = {i.title: i.published.isoformat() for i in result.site.model.site.items}
     assert published == {"gmt": "2026-01-08T10:00:00+00:00", "offset": "2026-01-08T15:00:00+00:00",
                          "unknown-zone": "2026-01-08T10:00:00+00:00",

@@ -97,7 +97,8 @@ def test_item_dates_with_other_languages_month_names_are_read(tmp_path, capsys):
     assert {written: news[f"d{number}"]["publishedDateTime"] for number, written in enumerate(worded)} == worded
     # (a word that is no month is still no date, said as written)
     assert "error: content/bad.md:3: `publishedDateTime` is not a date: 'Mi, 02 Xyz 2026 10:00:00 +0100'" in said, said
-    assert "error: content/dots.md:3: `publishedDateTime` is not a date: '31.02.2026'" in said, said
+    assert "error: content/dots.md:3: `publishedDateTime` '31.02.2026' is not a valid date (day is out of range " \
+           "for month)" in said, said
     # (a name of several zones is read as the one news most often means, with a warning, below)
     assert news["ist"]["publishedDateTime"] == "2026-11-21T04:30:00Z" and "warning: content/ist.md:3:" in said, said
 
@@ -360,23 +361,86 @@ def test_italian_vietnamese_and_levantine_dates_are_read(tmp_path, capsys):
     assert "content/d" not in said, said
 
 
-def test_day_month_year_with_slashes_is_a_date_on_a_vietnamese_site_alone(tmp_path, capsys):
-    """`03/12/2026` is 3 December to a Vietnamese writer and 12 March to an American one: no date, but on a site
-    whose language is Vietnamese."""
-    written = {"03/12/2026 10:00": "2026-12-03T10:00:00Z"}
-    read, said = built_dates(tmp_path / "vi", written, capsys, ITEMS_CONFIG + "language: vi\n")
-    assert read == written, said
-    read, said = built_dates(tmp_path / "en", written, capsys)
-    assert read == {"03/12/2026 10:00": None} and "error: content/d0.md:3:" in said, said
+def test_day_month_year_with_slashes_is_a_date_on_a_site_whose_language_writes_the_day_first(tmp_path, capsys):
+    """`03/12/2026` is 3 December to a Spanish, French, British or Vietnamese writer and 12 March to an American
+    one: read so on a site whose `language` writes the day first with slashes (a Spanish site's was an error), an
+    error naming both readings where the language writes the month first, or writes such dates otherwise."""
+    read_as_day_first(tmp_path, capsys, ("es",), ("en-US",))
+
+
+@pytest.mark.slow
+def test_day_month_year_with_slashes_is_read_by_each_languages_order(tmp_path, capsys):
+    read_as_day_first(tmp_path, capsys, ("fr", "pt-BR", "en-GB", "en-IN", "vi"), ("en", "de", "nl", "fr-CA", "''"))
+
+
+def read_as_day_first(tmp_path: Path, capsys, day_first, other):
+    written = {"03/12/2026": "2026-12-03T00:00:00Z", "03/12/2026 10:00": "2026-12-03T10:00:00Z",
+               "13/05/2026": "2026-05-13T00:00:00Z"}
+    for language in day_first:
+        read, said = built_dates(tmp_path / language, written, capsys, ITEMS_CONFIG + f"language: {language}\n")
+        assert read == written, (language, said)
+        assert "content/d" not in said, (language, said)
+    for language in other:  # (13/05 names no month 13, but is no proof of the order: the writer may have slipped)
+        read, said = built_dates(tmp_path / language.strip("'"), written, capsys,
+                                 ITEMS_CONFIG + f"language: {language}\n")
+        assert read == dict.fromkeys(written), (language, said)
+        assert "error: content/d0.md:3: `publishedDateTime` is not a date: '03/12/2026' (the day and the month are " \
+               "both numbers, which writers put in either order" in said, (language, said)
+
+
+def test_two_times_around_an_italian_date_are_no_date(tmp_path, capsys):
     read, said = built_dates(tmp_path / "it", {"10:00 - 3 dicembre 2026 11:00": None}, capsys)
     assert read == {"10:00 - 3 dicembre 2026 11:00": None}, said  # (two times: which is meant?)
 
 
+# Language tags a site's `language:` is often given as, beyond the bare languages: the regions whose short dates
+# differ from their language's in CLDR, and the common ones that do not
+REGIONAL_TAGS = ("en-US en-GB en-AU en-IN en-CA en-NZ en-IE en-ZA en-SG en-PH en-NG en-KE en-PK en-HK en-DE en-150 "
+                 "es-ES es-MX es-US es-AR es-CO es-CL es-PE es-PA es-PR es-419 fr-FR fr-BE fr-CA fr-CH it-CH de-AT "
+                 "de-CH nl-BE pt-BR pt-PT ar-EG ar-SA ar-MA he-IL fa-IR ur-PK ur-IN ja-JP vi-VN zh-CN zh-TW zh-HK "
+                 "zh-Hant zh-Hant-HK zh-SG sr-Latn uz-AF uz-Arab ms-MY hi-IN").split()
+
+
+def test_which_languages_write_the_day_first_with_slashes_is_as_cldr_has_it():
+    """The languages whose sites read `05/12/2026` as 5 December are those whose short date, as CLDR gives it
+    (node's Intl, with the Gregorian calendar), is the day, the month and the year with slashes between them:
+    every language the theme ships, every two-letter language and the common regional tags."""
+    import shutil
+    import subprocess
+
+    from generator.isotime import day_first_with_slashes
+    from generator.languages import LANGUAGES
+
+    if not shutil.which("node"):
+        pytest.skip("node is not installed")
+    shipped = sorted(path.stem for path in (Path(__file__).parent.parent / "themes/default/i18n").glob("*.yaml"))
+    assert "es" in shipped and "en" in shipped, shipped
+    tags = [*shipped, *sorted(LANGUAGES), *REGIONAL_TAGS]
+    script = """
+        const day = new Date(Date.UTC(2026, 11, 5, 12)), out = {};
+        if (new Intl.DateTimeFormat("es").resolvedOptions().locale !== "es") { console.log("null"); process.exit(); }
+        for (const tag of process.argv.slice(1)) {
+            out[tag] = new Intl.DateTimeFormat(tag, {dateStyle: "short", calendar: "gregory", timeZone: "UTC"})
+                .formatToParts(day).map(p => p.type === "literal" ? p.value.replace(/[\\s\\u200e\\u200f\\u061c]/g, "")
+                                                               : p.type).join(" ");
+        }
+        console.log(JSON.stringify(out));"""
+    patterns = json.loads(subprocess.run(["node", "-e", script, *tags], capture_output=True, text=True,
+                                         check=True).stdout)
+    if patterns is None:
+        pytest.skip("node is built without ICU's locale data")
+    assert len(patterns) > 200, patterns
+    cldr = {tag for tag, pattern in patterns.items() if pattern == "day / month / year"}
+    assert {"es", "fr", "it", "pt", "vi", "en-GB", "en-AU", "en-IN"} <= cldr and not {"en", "en-US", "de"} & cldr
+    assert {tag for tag in patterns if day_first_with_slashes(tag)} == cldr
+
+
 def test_a_date_with_the_day_and_month_as_numbers_is_refused_with_its_readings_to_choose_from(tmp_path, capsys):
-    # Written by hand on a French site, `02/12/2026` was refused with "write it as 2026-11-22T08:00:00Z", which
+    # Written by hand, `02/12/2026` was refused with "write it as 2026-11-22T08:00:00Z", which
     # did not say why so plain a date is none, nor which form its writer should use.
+    # (on an American site now: a French one reads it as 2 December)
     written = {"02/12/2026": None, "13-12-2026": None, "02/12/2026 10:00": None, "31/02/2026": None}
-    read, said = built_dates(tmp_path, written, capsys, ITEMS_CONFIG + "language: fr\n")
+    read, said = built_dates(tmp_path, written, capsys, ITEMS_CONFIG + "language: en-US\n")
     assert read == written, said
     either = "the day and the month are both numbers, which writers put in either order: write it as "
     assert [line.split(" is not a date: ", 1)[1] for line in said.splitlines() if "is not a date" in line] == [
@@ -414,6 +478,41 @@ def test_the_two_digit_year_hint_copies_only_a_time_after_the_date(tmp_path, cap
         "'05.12.26, 14.30 Uhr' (its year has two digits, which could be of any century: write it in four, as"
         " 05.12.2026, 14.30 Uhr) [left out]"], said
     assert "2026x" not in said and "2026 and" not in said, said
+
+
+def test_a_day_past_its_months_end_is_said_to_be_out_of_range_however_the_date_is_written(tmp_path, capsys):
+    # "31 de febrero de 2026" said only "is not a date" (and "write it as 2026-11-22T08:00:00Z"), where
+    # 2026-02-31 says what is wrong: the day is out of range for the month. Every written form says so now.
+    written = ["2026-02-31", "31 de febrero de 2026", "31 février 2026", "31. Februar 2026", "February 31, 2026",
+               "Feb 31, 2026 10:00 AM", "31.02.2026", "31/02/2026", "Tue, 31 Feb 2026 10:00:00 GMT",
+               "29 de febrero de 2027"]
+    read, said = built_dates(tmp_path, dict.fromkeys(written), capsys, ITEMS_CONFIG + "language: es\n")
+    assert read == dict.fromkeys(written), said
+    errors = [line for line in said.splitlines() if line.startswith("error: content/d")]
+    assert errors == [f"error: content/d{n}.md:3: `publishedDateTime` {date!r} is not a valid date (day is out of "
+                      f"range for month) (fix the date; dates look like 2026-11-22T08:00:00Z) [left out]"
+                      for n, date in enumerate(written)], said
+
+
+def test_a_day_first_date_with_a_two_digit_year_says_to_write_the_year_in_four_digits(tmp_path, capsys):
+    # `05-12-26` said only "write it as 2026-11-22T08:00:00Z"; `05.12.26` said to write the year in four. With
+    # dashes or slashes, which number is the month is not known either (but on a site whose language writes the
+    # day first with slashes): the hint names both readings, with the year in four digits.
+    written = {"05.12.26": None, "05-12-26": None, "5-12-26 10:00": None, "05/12/26": None}
+    four = "its year has two digits, which could be of any century: write it in four, as "
+    either = ("its year has two digits, which could be of any century, and the day and the month are both numbers, "
+              "which writers put in either order: write it as ")
+    for language, hints in (
+            ("es", [f"{four}05.12.2026", f"{either}2026-12-05 for 5 December or 2026-05-12 for 12 May",
+                    f"{either}2026-12-05 for 5 December or 2026-05-12 for 12 May, with its time after a T: "
+                    "2026-12-05T10:00", f"{four}05/12/2026"]),
+            ("nl", [f"{four}05.12.2026", f"{either}2026-12-05 for 5 December or 2026-05-12 for 12 May",
+                    f"{either}2026-12-05 for 5 December or 2026-05-12 for 12 May, with its time after a T: "
+                    "2026-12-05T10:00", f"{either}2026-12-05 for 5 December or 2026-05-12 for 12 May"])):
+        read, said = built_dates(tmp_path / language, written, capsys, ITEMS_CONFIG + f"language: {language}\n")
+        assert read == written, said
+        assert [line.split(" is not a date: ", 1)[1] for line in said.splitlines() if "is not a date" in line] == [
+            f"{date!r} ({hint}) [left out]" for date, hint in zip(written, hints)], (language, said)
 
 
 def test_an_offset_of_a_day_or_more_or_of_sixty_minutes_is_said_in_words_at_its_line(tmp_path):

@@ -12,7 +12,8 @@ from datetime import date, datetime, timedelta, timezone
 
 from generator.config.values import Config
 from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, OFFSET_RANGE, Refused, ambiguous_month, ambiguous_zone,
-                               checked, goes_by, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset)
+                               checked, day_first_with_slashes, goes_by, in_english, parse_iso, parse_rfc2822,
+                               site_zoned, with_offset)
 from generator.site.keys import OTHER_DATE_KEYS
 from generator.site.notes import Notes, Unusable, kind_of, shown
 
@@ -137,13 +138,14 @@ def to_utc(value, config: Config, key: str) -> datetime:
                 error = OFFSET_RANGE  # (`UTC+25`: said as an ISO offset's is)
         if moment is None:
             if _ISO_SHAPED.match(text):  # (`2026-13-45`, which YAML leaves as text: say what is wrong)
-                raise Unusable(f"`{key}` {shown(written)} is not a valid date ({error})",
-                                "fix the date; dates look like 2026-11-22T08:00:00Z") from None
+                raise _not_valid(key, written, error) from None
             # (another language's month and weekday names: `Mi, 02 Dez 2026 10:00:00 +0100`, `2. Dezember 2026`)
             english = in_english(text, config.language)
             moment = _written_otherwise(english) if english != text else None
+            if moment is None and (error := _day_out_of_range(english)):
+                raise _not_valid(key, written, error)  # (`31 de febrero de 2026`, as 2026-02-31 is told)
             if moment is None:
-                moment = _from_rfc2822(english, key, written)
+                moment = _from_rfc2822(english, key, written, config.language)
     else:
         raise Unusable(f"`{key}` must be a date, got {kind_of(value)}", "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None:
@@ -155,6 +157,13 @@ def to_utc(value, config: Config, key: str) -> datetime:
         raise Unusable(f"`{key}` {shown(written)} is outside the calendar once in UTC or the site's time zone",
                         "give a date between the years 1 and 9999")
     return moment
+
+
+def _not_valid(key: str, written, error) -> Unusable:
+    """The error of a date whose day its month does not have (or that is otherwise in its form but no date),
+    however it is written: `error` says why."""
+    return Unusable(f"`{key}` {shown(written)} is not a valid date ({error})",
+                    "fix the date; dates look like 2026-11-22T08:00:00Z")
 
 
 def _read(text: str, config: Config, key: str) -> datetime | None:
@@ -256,6 +265,20 @@ def _written_otherwise(text: str) -> datetime | None:
     return None
 
 
+def _day_out_of_range(text: str) -> str:
+    """Why a date in English words (_WORDS_DATE: `February 31, 2026`, or `31 Feb 2026` as in_english writes other
+    languages' and numbers' dates) is none, when its month has no such day; "" for any other text."""
+    found = _WORDS_DATE.fullmatch(text)
+    month = _MONTHS.get((found["month"] or found["month2"]).lower()) if found else None
+    if not month:
+        return ""
+    try:
+        date(int(found["year"]), month, int(found["day"] or found["day2"]))
+    except ValueError as exc:
+        return str(exc)
+    return ""
+
+
 # ISO 8601's basic date, and a date and time, in digits alone (`20261120`, GDELT's `20261120100000`), as a number
 # too: a Unix time never has 8 digits (1973 has 9) or 14 (milliseconds have 13 until the year 2286)
 _DIGITS_DATE = re.compile(r"((?:19|20|21)[0-9]{2})([01][0-9])([0-3][0-9])(?:([0-2][0-9])([0-5][0-9])([0-5][0-9]))?")
@@ -292,7 +315,15 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
 
 def _either_order(text: str) -> str:
     """What to write for a date with the day and month as numbers and the year last (`02/12/2026`), which is no
-    date (_written_otherwise): its readings, for the writer, who knows which is meant, to choose."""
+    date (_written_otherwise) but on a site whose language writes the day first: its readings, for the writer, who
+    knows which is meant, to choose."""
+    readings = _readings(text)
+    return f"the day and the month are both numbers, which writers put in either order: write it as {readings}" \
+        if readings else ""
+
+
+def _readings(text: str) -> str:
+    """The ISO dates a date with the day and month as numbers and the year last may mean (_either_order)."""
     found = _NUMBERS_YEAR_LAST.fullmatch(text.strip())
     if not found:
         return ""
@@ -306,42 +337,47 @@ def _either_order(text: str) -> str:
     if not readings:
         return ""
     time = f", with its time after a T: {readings[0][:10]}T{found[4].strip()}" if found[4].strip() else ""
-    return (f"the day and the month are both numbers, which writers put in either order: write it as "
-            f"{' or '.join(readings)}{time}")
+    return f"{' or '.join(readings)}{time}"
 
 
 # After the date, nothing or a time (`um 14:30 Uhr`, `, 14.30`): other text is not copied into the hint
-_TWO_DIGIT_YEAR = re.compile(r"(([0-9]{1,2})\.([0-9]{1,2})\.)([0-9]{2})"
+_TWO_DIGIT_YEAR = re.compile(r"(([0-9]{1,2})([./-])([0-9]{1,2})\3)([0-9]{2})"
                              r"((?:,?\s+(?:[^\W\d_]+\s+)?[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?(?:\s*[^\W\d_]+\.?)?)?)")
 
 
-def _two_digit_year(text: str) -> str:
+def _two_digit_year(text: str, language: str) -> str:
     """What to write for a date whose year is two digits after the day and month (`05.12.26`, as German and
-    other languages write a date in short), which is no date: which century is meant is not guessed."""
+    other languages write a date in short), which is no date: which century is meant is not guessed. With dashes
+    or slashes, which number is the month is not either (but where `language` writes the day first with slashes:
+    day_first_with_slashes): the hint names both readings."""
     found = _TWO_DIGIT_YEAR.fullmatch(text.strip())
     if not found:
         return ""
-    try:
-        date(2000 + int(found[4]), int(found[3]), int(found[2]))
-    except ValueError:  # (no day and month: `14.30.00`, a time)
-        return ""
-    return (f"its year has two digits, which could be of any century: write it in four, as "
-            f"{found[1]}20{found[4]}{found[5]}")
+    century = "its year has two digits, which could be of any century"
+    if found[3] == "." or found[3] == "/" and day_first_with_slashes(language):  # (as these are read: the day first)
+        try:
+            date(2000 + int(found[5]), int(found[4]), int(found[2]))
+        except ValueError:  # (no day and month: `14.30.00`, a time)
+            return ""
+        return f"{century}: write it in four, as {found[1]}20{found[5]}{found[6]}"
+    readings = _readings(f"{found[2]}/{found[4]}/20{found[5]}{found[6]}")
+    return (f"{century}, and the day and the month are both numbers, which writers put in either order: write it "
+            f"as {readings}") if readings else ""
 
 
-def _from_rfc2822(value: str, key: str, written: str | None = None) -> datetime:
+def _from_rfc2822(value: str, key: str, written: str | None = None, language: str = "") -> datetime:
     """An RFC 2822 date (`Fri, 20 Nov 2026 08:00:00 GMT`); one without a zone is in the site's zone, as an ISO
     one is, but a zone name the format does not know (`CEST`) is refused rather than taken for that.
-    `written`: the value as the file gives it, for the message."""
+    `written`: the value as the file gives it, for the message; `language`: the site's, for its hint."""
     try:
         moment = parse_rfc2822(value)
     except (TypeError, ValueError, IndexError, OverflowError):
         moment = None
     words = value.split()
     if moment is None:
-        raise Unusable(f"`{key}` is not a date: {shown(value if written is None else written)}",
-                        _either_order(value if written is None else written)
-                        or _two_digit_year(value if written is None else written) or "write it as 2026-11-22T08:00:00Z")
+        written = value if written is None else written
+        raise Unusable(f"`{key}` is not a date: {shown(written)}", _either_order(written)
+                        or _two_digit_year(written, language) or "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None and words[-1] == "-0000":  # (the format's "UTC, local zone unknown")
         moment = moment.replace(tzinfo=timezone.utc)
     return moment
