@@ -131,7 +131,8 @@ def bench_size(size: int, *, repeat: int, seed: int, work: Path, log, source: Pa
             runs[side].append(stage_build(site, name) if stage else newsdesk_build(site, name))
             r = runs[side][-1]
             log(f"[{size}] round {rep + 1}: stories {side}: {r['seconds']:.2f} s wall, {r['cpu_seconds']:.2f} s CPU"
-                + (f" (item_words {r['item_words']:.2f} s, with_stories {r['with_stories']:.2f} s)" if stage else ""))
+                + (f" (item_words {r['item_words']:.2f} s, with_stories {r['with_stories']:.2f} s; "
+                   f"{r['in_stories']:,} items in {r['stories']:,} stories)" if stage else ""))
     load.append(load_average())
     out = {"items": size, "titles": titles, "rounds": repeat, "load_average": load}
     if stage:
