@@ -22,6 +22,7 @@ from generator.errors import Problem
 from generator.frozen import record
 from generator.plan.pages import FileOutput, Page
 from generator.site.content import key_lines
+from generator.site.fields import MAX_ALIASES
 from generator.site.identities import topic_identity
 from generator.site.model import Site
 from generator.urls import old_output, old_path, site_url
@@ -202,8 +203,8 @@ def _alias_line(config: Config, source: str, old: str) -> int | None:
         lines = (config.root / source).read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return key
-    written = (old.strip("/"), quote(old.strip("/")))
-    for number in range(key, min(len(lines), key + 200) + 1):
-        if any(form in lines[number - 1] for form in written):
+    written = (old.strip("/").casefold(), quote(old.strip("/")).casefold())
+    for number in range(key, min(len(lines), key + MAX_ALIASES) + 1):
+        if any(form in lines[number - 1].casefold() for form in written):
             return number
     return key
