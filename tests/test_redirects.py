@@ -162,6 +162,8 @@ def test_an_alias_in_the_way_of_a_page_or_another_alias_is_an_error_at_its_line_
     assert "in the way of the site's files" in errors["content/a.md", 7]
     assert "also an old address that content/a.md gives" in errors["content/b.md", 5]  # (as case-blind disks see it)
     assert all("remove it from `aliases`" in error for error in errors.values())
+    # (the stories are in the site: not said to be left out, as a file with an error is)
+    assert [line for line in said.splitlines() if "aliases" in line and line.endswith("[left out]")] == []
     assert [r["from"] for r in report["redirects"]] == ["old-a/", "old-b/"]
     out = root / "output"
     assert "Latest" in (out / "latest/index.html").read_text(encoding="utf-8")  # (the page, not a redirect)

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from generator.config.lines import config_node, node_line
 from generator.config.values import Config
-from generator.errors import Problem
+from generator.errors import Problem, Unwritten
 from generator.frozen import record
 from generator.plan.pages import FileOutput, Page
 from generator.site.content import key_lines
@@ -69,10 +69,10 @@ def plan_redirects(site: Site, pages: Sequence[Page], outputs: Iterable[FileOutp
         if page is None or clash:
             line = _redirect_line(config, old)
             if clash:
-                problems.append(Problem(config.path, line, f"`redirects`: the old address /{old} is {clash}: no "
+                problems.append(Unwritten(config.path, line, f"`redirects`: the old address /{old} is {clash}: no "
                                         "redirect is written there", "remove the line: that address is in use"))
             else:
-                problems.append(Problem(config.path, line, f"`redirects`: /{old} goes to {_shown(new)}, which is "
+                problems.append(Unwritten(config.path, line, f"`redirects`: /{old} goes to {_shown(new)}, which is "
                                         "no page of the site: no redirect is written",
                                         f"{_close(new, by_url, site)}write the path of one of its pages "
                                         "(`/providers/der-spiegel/`), or name it by what it shows: "
@@ -84,7 +84,7 @@ def plan_redirects(site: Site, pages: Sequence[Page], outputs: Iterable[FileOutp
         for old in item.aliases:
             clash = taken.clash(old_output(old))
             if clash:
-                problems.append(Problem(item.source, _alias_line(config, item.source, old),
+                problems.append(Unwritten(item.source, _alias_line(config, item.source, old),
                                         f"the old address /{old} in `aliases` is {clash}: the story is published, "
                                         "without a redirect there", "remove it from `aliases`: that address is in use"))
             else:
