@@ -48,6 +48,17 @@ class Rejected(Problem):
     warnings: tuple[Problem, ...] = ()
 
 
+@dataclass(frozen=True)
+class Unwritten(Problem):
+    """An error whose file is in the site all the same: what it asks for is not written (an old address in the way
+    of a page of the site: plan/redirects.py). Said as an error, not as a file left out."""
+
+
+def left_out(problem: Problem) -> str:
+    """What a message about an error says of its file after it: ` [left out]`, unless it is in the site."""
+    return "" if isinstance(problem, Unwritten) else " [left out]"
+
+
 def yaml_problem(path: str, text: str, exc: Exception, first_line: int = 1, what: str = "invalid YAML") -> Problem:
     """Where a YAML error in `text` (which starts on line `first_line` of the file `path`) is to be fixed,
     and how: `exc` is PyYAML's error (its marks count from the start of `text`)."""

@@ -598,3 +598,65 @@ def private_address(url: str) -> bool:
 
 
 _URL_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?(?:\[([^\]/?#]*)\]|([^/?#:]*))")
+
+
+# An old address's path (`aliases:`, `redirects:`), in characters: its redirect page is a file of that name, which
+# leaves room in Windows' 260 (MAX_PATH) for the folder a site is cloned into
+MAX_OLD_PATH = 160
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_NO_FILE_NAME = re.compile(r'[<>:"|*]')  # (characters Windows refuses in a file name; `?` is a query's)
+_ENDING = re.compile(r"[a-z0-9]{1,5}")  # a file's ending (`php`), after the last dot of the path's last part
+_SPACES = re.compile(r"[^\S ]")  # white space other than a plain space (tabs, line breaks)
+
+
+def old_path(value) -> tuple[str, str]:
+    """An old address of the site (an item's `aliases:`, a key of config.yaml's `redirects:`) as the site path its
+    redirect page is written at: `("old/story/", "")` for `/old/story/`, `old/story` or `/old/%C3%BCber/` (as
+    `old/über/`); `("old/page.html", "")` for a page's file. Else `("", what is wrong with it)`, said after the
+    value: only a path of this site, normalised, is one, so that no address from content names another host or
+    a file outside the output folder (no scheme, no `//host`, no `..`, no backslash, no hidden or device names)."""
+    if not isinstance(value, str):
+        return "", "is not text: write the path of the old address as text, e.g. `/old/story/`"
+    text = value.strip()
+    if not text:
+        return "", "is empty: write the path of the old address, e.g. `/old/story/`"
+    if text.startswith(("//", "\\\\", "/\\", "\\/")):
+        return "", "names another host (`//host/...`): write the path on this site alone, e.g. `/old/story/`"
+    if _SCHEME.match(text):
+        return "", "is a full address: write its path on this site alone, e.g. `/old/story/` for https://example.com/old/story/"
+    if "?" in text or "#" in text:
+        return "", "has a query or a fragment (`?`, `#`), which a static host does not tell apart: write the path alone"
+    path = unicodedata.normalize("NFC", unquote(text))
+    if "\\" in path:
+        return "", "has a backslash: write the path with `/` between its folders"
+    if CONTROL.search(path) or _SPACES.search(path):
+        return "", "holds a control character or a line break: write the path on one line, of visible characters"
+    folder = path.endswith("/")
+    segments = []
+    for segment in path.split("/"):
+        if segment in ("", "."):
+            continue
+        if segment == "..":
+            return "", "goes up a folder (`..`): write the path from the site's root, e.g. `/old/story/`"
+        if segment.startswith("."):
+            return "", f"names a hidden file or folder (`{segment}`): it cannot be an old address of a page"
+        if segment.endswith((".", " ")) or _NO_FILE_NAME.search(segment) or device_name(segment.split(".")[0].lower()):
+            return "", (f"has a part, `{segment}`, that Windows cannot name a file by (a device name, a trailing dot "
+                        "or space, or one of < > : \" | *): the built site would not check out there")
+        segments.append(segment)
+    if not segments:
+        return "", "is the site's front page, which is a page of the site: write the path of an old address"
+    stem, dot, ending = segments[-1].lower().rpartition(".")
+    page = not folder and dot and ending in ("html", "htm")
+    if not folder and dot and stem and not page and _ENDING.fullmatch(ending):
+        return "", (f"ends in a file's ending other than .html (`.{ending}`): a static host sends such a file as it "
+                    "is, not as a page that redirects; end it with `/` if it is a folder")
+    site_path = "/".join(segments) + ("" if page else "/")
+    if len(site_path) > MAX_OLD_PATH:
+        return "", f"is {len(site_path):,} characters long, more than an old address may be ({MAX_OLD_PATH})"
+    return site_path, ""
+
+
+def old_output(path: str) -> str:
+    """The file of an old address's redirect page (old_path's `path`): `old/story/index.html`, `old/page.html`."""
+    return f"{path}index.html" if path.endswith("/") else path

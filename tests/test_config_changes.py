@@ -118,6 +118,7 @@ def _change(key: str):
         "picture_resizer": top("https://wsrv.nl/?url={url}&w={width}"),
         "pictures_dir": top("copies"),
         "undeclared_topics": top("error"),
+        "redirects": top({"/old-latest/": "/latest/", "/themen/space/": {"topic": "Space"}}),
         "ranking.heat_weight": section(5.0),
         "ranking.quality_weight": section(0.0),
         "ranking.recency_weight": section(0.1),

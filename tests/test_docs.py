@@ -92,6 +92,8 @@ def test_every_page_of_the_user_guide_is_listed_in_the_readme_and_on_the_home_pa
 def _default_cell(f: dataclasses.Field) -> str:
     """A key's default as config.yaml would write it, as the reference's table shows it."""
     value = f.default if f.default is not dataclasses.MISSING else f.default_factory()
+    if f.metadata.get("mapping"):  # (a mapping in config.yaml, of pairs in the Config)
+        value = dict(value)
     if dataclasses.is_dataclass(value):
         return "see below"
     if value == "":

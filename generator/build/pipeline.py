@@ -38,7 +38,7 @@ from generator.config.load import build_time
 from generator.config.values import Config
 from generator.errors import BuildError, Problem, errors_and_warnings
 from generator.i18n import load_words
-from generator.plan.outputs import plan_outputs
+from generator.plan.outputs import plan_files
 from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
 from generator.plan.search import plan_index
 from generator.site.local_pictures import load_copies
@@ -125,6 +125,9 @@ class BuildResult:
             "rejected": [{"source": p.path, "line": p.line, "error": str(p)} for p in self.site.problems],
             "warnings": [{"source": p.path, "line": p.line, "warning": str(p)} for p in self.site.warnings],
             "withheld": [{"source": s, "reason": r} for s, r in self.site.model.withheld],
+            # (old addresses: files that send readers on, not pages)
+            "redirects": [{"source": r.source, "from": r.path, "to": r.to, "output": r.output}
+                          for r in self.site.redirects],
             "stories": story_report(self.site.model.site),
         }
 
@@ -334,6 +337,10 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     check_content_folder(config)
     topic_defs = topic_definitions(records.topics + config.topics, config.language)
     digest = config_key(config, records.topics, records.providers)
+    copies = dict(static_files(config))  # (before the plan: no old address may take a copied file's name)
+    copies.update(records.files)
+    pictures = load_copies(config.root, config.pictures_dir)
+    copies.update(pictures.files)
     # Reading and planning make what the build keeps, and little cyclic garbage: without the collector, which
     # walked the plan as it grew (two full collections of a 10,000-item site's warm build).
     with collector_paused():
@@ -360,15 +367,12 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
             cache.set_words_aside()
             rankings = rank(model.site.items, now=now, weights=config.ranking, stories=model.site.stories)
             pages = tuple(plan_pages(model.site, rankings, config))
-            outputs = plan_outputs(model.site, rankings, pages, config, now)  # feeds, sitemaps, the API
+            # feeds, sitemaps, the API, old addresses
+            outputs, moved = plan_files(model.site, rankings, pages, config, now, copies=copies)
         finally:
             gc.unfreeze()
     words = load_words(config)
-    copies = dict(static_files(config))
-    copies.update(records.files)
-    pictures = load_copies(config.root, config.pictures_dir)
-    copies.update(pictures.files)
-    problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems,
+    problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems + moved.problems,
                             key=lambda p: (p.path, p.line or 0)))
     warnings = tuple(sorted((*records.warnings, *read_warnings, *model.warnings, *case_clashes(copies, config.root),
                              *missing_pictures(model.site.items, copies, config.root), *misplaced_templates(config),
@@ -379,7 +383,8 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     # The pages and files are made under the theme's words too (page titles, feed titles, dates): a words file
     # edited changes them all, as config.yaml does; the items, read before, stay as they are.
     return RenderedSite(config, topic_defs, now, model, rankings, pages, tuple(outputs), copies, problems, warnings,
-                        config_key(config, records.topics, records.providers, words.digest), pictures)
+                        config_key(config, records.topics, records.providers, words.digest), pictures,
+                        moved.redirects)
 
 
 def _read_items(config: Config, topic_defs: dict, digest: str, cache: BuildCache, workers: int,

@@ -7,7 +7,7 @@ import os
 import sys
 import time
 
-from generator.errors import printable
+from generator.errors import left_out, printable
 
 
 def note_future(withheld) -> None:
@@ -38,7 +38,7 @@ def counted(site) -> str:
 def print_problems(problems, warnings) -> None:
     """Errors (each leaves its file out), then warnings (the file is in the site: something to fix)."""
     for problem in problems:
-        print(f"error: {problem} [left out]", file=sys.stderr)
+        print(f"error: {problem}{left_out(problem)}", file=sys.stderr)
     for problem in warnings:
         print(f"warning: {problem}", file=sys.stderr)
 

@@ -26,7 +26,7 @@ from generator.config.values import Config, SourceConfig, TopicConfig
 from generator.errors import ConfigError, Problem, yaml_problem
 from generator.isotime import parse_iso
 from generator.textfiles import decoded
-from generator.urls import CONTROL, ascii_url, valid_url
+from generator.urls import CONTROL, ascii_url, old_path, valid_url
 
 
 MAX_VALUE = 2000  # characters of a text value, as of an item's plain-text fields
@@ -300,6 +300,8 @@ def _example(hint, given) -> str:
 
 
 def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
+    if name == "redirects":
+        return _redirects(node, value, path, problems)
     origin = typing.get_origin(hint)
     if origin is tuple:
         item_type = typing.get_args(hint)[0]
@@ -376,6 +378,62 @@ def _coerce(hint, node, value, name: str, path: str, problems: list[Problem]):
                                 "write a number, or remove the line to have the default"))
         return False, None
     return True, value
+
+
+REDIRECT_KINDS = ("provider", "topic", "type")  # what a `redirects:` target may name a page by
+
+
+def _redirects(node, value, path: str, problems: list[Problem]):
+    """`redirects:` as (old path, new page) pairs in the file's order: the old one a site path (urls.old_path), the
+    new one the path of a page (`providers/der-spiegel/`, "" for the front page) or `provider: Der Spiegel` (a page
+    named by what it shows, `{provider: Der Spiegel}` in the file), which the plan finds among the site's pages."""
+    if value is None:
+        return True, ()
+    if not isinstance(value, dict) or not isinstance(node, yaml.MappingNode):
+        problems.append(Problem(path, node_line(node), f"`redirects` must be a mapping, got {type(value).__name__}",
+                                "write each old path and its new page on a line below it, indented: "
+                                "`  /old/path/: /new/path/`"))
+        return False, None
+    pairs, seen = [], {}
+    for key_node, value_node in node.value:
+        old, wrong = old_path(key_node.value)
+        if wrong:
+            problems.append(Problem(path, node_line(key_node), f"`redirects`: the old address `{cut(str(key_node.value))}` "
+                                    f"{wrong}", "fix or remove the line"))
+            continue
+        if old in seen:
+            problems.append(Problem(path, node_line(key_node), f"`redirects`: `{cut(str(key_node.value))}` is the old "
+                                    f"address /{old} again, also on line {seen[old]}", "keep one of the two lines"))
+            continue
+        seen[old] = node_line(key_node)
+        new, wrong = _redirect_target(value_node)
+        if wrong or new == old:
+            problems.append(Problem(path, node_line(value_node), f"`redirects`: the new page of /{old} "
+                                    + (wrong or "is the old address itself"),
+                                    "write the path of a page of the site (`/providers/der-spiegel/`), or name it by "
+                                    "what it shows: `{provider: Der Spiegel}`, `{topic: Sport}`, `{type: video}`"))
+            continue
+        pairs.append((old, new))
+    return True, tuple(pairs)
+
+
+def _redirect_target(node) -> tuple[str, str]:
+    """A `redirects:` value as the plan reads it (_redirects), and "", or "" and what is wrong with it."""
+    if isinstance(node, yaml.MappingNode):
+        if len(node.value) != 1 or node.value[0][0].value not in REDIRECT_KINDS \
+                or not isinstance(node.value[0][1], yaml.ScalarNode) or not node.value[0][1].value.strip():
+            return "", "must name one page, by one key (`provider`, `topic` or `type`) and its name"
+        kind, name = node.value[0][0].value, node.value[0][1].value.strip()
+        if CONTROL.search(name) or len(name) > MAX_VALUE:
+            return "", f"has a name of control characters or of more than {MAX_VALUE:,} characters"
+        return f"{kind}: {name}", ""
+    if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
+        return "", "is not a path"
+    text = node.value.strip()
+    if text.strip("/") == "":
+        return "", ""  # (the front page)
+    new, wrong = old_path(text)
+    return new, wrong
 
 
 def _bad_value(node) -> yaml.ScalarNode | None:

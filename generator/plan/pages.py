@@ -218,6 +218,7 @@ class RenderedSite:
     warnings: tuple[Problem, ...]
     config_digest: str  # config_key: what the cache's items and pages were made under
     pictures: LocalCopies = LocalCopies()  # the copies of pictures that `newsdesk pictures` made
+    redirects: tuple = ()  # the old addresses' redirect pages among `outputs` (plan/redirects.py's Redirect)
 
 
 RANKED = ("home", "top", "hot")  # the kinds of page ordered by score

@@ -15,7 +15,7 @@ the files the site no longer has are removed. A story added or deleted is the sa
 after it moving one place.
 
 None (serve runs the build) when the edit changes what the site holds (a story withdrawn, a page path
-another story writes, or one that another story wanted too) or what every page can show: a topic or
+another story writes, or one that another story wanted too, the old addresses of `aliases`) or what every page can show: a topic or
 provider that comes or goes, or is named otherwise (reindex.reindexed), or a story of several items
 that forms, changes or goes (grouping.edited_stories: at once for an item added or deleted; for an edit
 of what clustering reads, through the Patch's `check`, which serve runs after the saved page is shown).
@@ -105,6 +105,8 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     if (index is None and new is None) or (new is not None and withheld_because(new, plan.now, drafts, future)):
         return None
     old = site.items[index] if index is not None else None
+    if _moves_old_addresses(plan, old, new):
+        return None  # the site's old addresses and what they are in the way of are worked out anew
     if new is not None and (old is None or new.path != old.path) and any(item.path == new.path for item in site.items):
         return None  # two stories would write one page: the build gives one of them another
     if old is not None and (new is None or new.path != old.path) and any(w.path == source and w not in old.warnings
@@ -243,7 +245,7 @@ def with_outputs(last: RenderedSite, dependents: Dependents, patch: Patch) -> Pa
     earlier = EarlierOutputs({output.name: output for output in last.outputs}, patch.kept,
                              new_site.stories is site.stories or new_site.stories == site.stories, patch.changed)
     outputs = plan_outputs(new_site, plan.rankings, plan.pages, plan.config, plan.now,
-                           planned_entries(last.pages, last.outputs), earlier)
+                           planned_entries(last.pages, last.outputs), earlier, plan.copies)
     made, names = [], set()
     for output in outputs:
         names.add(output.name)
@@ -256,6 +258,17 @@ def with_outputs(last: RenderedSite, dependents: Dependents, patch: Patch) -> Pa
     gone = patch.gone + tuple(name for name in dependents.output_numbers if name not in names)
     return dataclasses.replace(patch, plan=dataclasses.replace(plan, outputs=tuple(outputs)), outputs=tuple(made),
                                gone=gone)
+
+
+def _moves_old_addresses(plan: RenderedSite, old: Item | None, new: Item | None) -> bool:
+    """Whether an edit may change which old addresses have a redirect page, or what their problems are: the item's
+    `aliases` edited, or, on a site with old addresses, a page that comes, goes or moves (it may free or take
+    one). A redirect page's title (the item's) the plan's outputs make again, as every file's."""
+    if (old.aliases if old else ()) != (new.aliases if new else ()):
+        return True
+    if old is not None and new is not None and old.path == new.path:
+        return False
+    return bool(plan.config.redirects) or any(item.aliases for item in plan.model.site.items)
 
 
 def _changed(site: Site, new_site: Site, position: list[int]) -> frozenset[int]:

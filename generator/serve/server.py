@@ -42,7 +42,7 @@ from urllib.parse import parse_qs, urlsplit
 from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions
 from generator.config.values import Config
-from generator.errors import NewsdeskError, Problem, printable
+from generator.errors import NewsdeskError, Problem, Unwritten, left_out, printable
 from generator.serve.indexer import SearchIndexer
 from generator.serve.overlay import POLL_URL, SCRIPT_URL, inject, snippet
 from generator.serve.rebuild import Held, Session, rebuild
@@ -421,10 +421,10 @@ class DevServer:
         """Have every page say a plan's content `problems` and `warnings` (the notice), and the problems of the
         item files `saved` since the last good build that it left out (the overlay)."""
         # (as `newsdesk build` prints them: an error's item is left out, a warning's is in the site)
-        notice = "\n".join([f"error: {p} [left out]" for p in problems] + [f"warning: {p}" for p in warnings])
-        left_out = self._saved_and_left_out(problems, saved)
+        notice = "\n".join([f"error: {p}{left_out(p)}" for p in problems] + [f"warning: {p}" for p in warnings])
+        unused = self._saved_and_left_out(problems, saved)
         with self._news:  # (what a page is sent with: _response)
-            self._notice, self._left_out = notice, left_out
+            self._notice, self._left_out = notice, unused
 
     def _saved_and_left_out(self, problems, saved: dict[Path, ChangeKind]) -> tuple[Problem, ...]:
         """The problems of the item files saved while serving that the build left out: those of the files
@@ -434,8 +434,8 @@ class DevServer:
         root = self.config.root
         names = {relative_name(root, path) for path, kind in saved.items() if kind is ChangeKind.CONTENT}
         shown = {problem.path for problem in self._left_out}
-        return tuple(problem for problem in problems if problem.path in shown or problem.path in names
-                     or any(problem.path.startswith(name + "/") for name in names))
+        return tuple(problem for problem in problems if not isinstance(problem, Unwritten) and (
+            problem.path in shown or problem.path in names or any(problem.path.startswith(name + "/") for name in names)))
 
     def _clock_moved(self, withheld, saved: dict[Path, ChangeKind]) -> bool:
         """Move serve's clock on to now when an item file saved since the last good build is held back as dated

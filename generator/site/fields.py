@@ -19,7 +19,7 @@ from generator.site.dates import dated_text
 from generator.site.keys import KEY_SEPARATORS, words_of
 from generator.site.notes import Notes, kind_of, shown
 from generator.site.text import BIDI, bidi_closed, cut_at_word, plain_name, plain_text
-from generator.urls import MAX_URL, field_url, joined, read_url, too_long, with_scheme, without_controls
+from generator.urls import MAX_URL, field_url, joined, old_path, read_url, too_long, with_scheme, without_controls
 
 
 MAX_TYPE = 40  # characters of a type kept
@@ -194,6 +194,31 @@ def opaque_field(value) -> str:
     if isinstance(value, (list, dict)):
         return without_controls(json.dumps(value, default=str, ensure_ascii=False, sort_keys=True))
     return _unplain(value) or ""
+
+
+MAX_ALIASES = 100  # old addresses of one item (each is a file of the site)
+
+
+def aliases_field(meta: dict, notes: Notes) -> tuple[str, ...]:
+    """An item's `aliases`, its old addresses (one, or a list), each as the site path its redirect page is written
+    at (urls.old_path), once, in the file's order; one that is no path of this site is left out with a warning."""
+    value = meta.get("aliases")
+    if value in (None, "", []):
+        return ()
+    values = value if isinstance(value, list) else [value]
+    if len(values) > MAX_ALIASES:
+        notes.warn("aliases", f"`aliases` gives {len(values):,} old addresses, more than an item may have "
+                   f"({MAX_ALIASES}): the first {MAX_ALIASES} are kept", "keep the addresses readers still follow")
+        values = values[:MAX_ALIASES]
+    paths: list[str] = []
+    for given in values:
+        path, wrong = old_path(given)
+        if wrong:
+            notes.warn("aliases", f"the old address {shown(given)} in `aliases` {wrong}",
+                       "fix it, or remove it from `aliases`; until then it is left out")
+        elif path not in paths:
+            paths.append(path)
+    return tuple(paths)
 
 
 def _unplain(value) -> str | None:

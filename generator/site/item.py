@@ -21,8 +21,8 @@ from generator.config.values import Config
 from generator.errors import Problem, Rejected
 from generator.site.content import Source
 from generator.site.dates import date_field
-from generator.site.fields import (author_field, bool_field, drafted, featured_field, opaque_field, resolved,
-                                   text_field, type_field, url_field)
+from generator.site.fields import (aliases_field, author_field, bool_field, drafted, featured_field, opaque_field,
+                                   resolved, text_field, type_field, url_field)
 from generator.site.keys import KNOWN_FIELDS, check_keys, named_otherwise, nested_spelled_as_known, spelled_as_known
 from generator.site.markup import (MAX_FILLED_CELLS, absolute_addresses, embeddable, featured_of_address, iframe_src,
                                    media_file, player_url, python_markdown_costly, render_markdown, sanitize,
@@ -94,6 +94,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
         price=price_field(meta, "price", notes, written),
         category=text_field(meta, "category", notes, written=written),
         author=author_field(meta, notes),
+        aliases=aliases_field(meta, notes),
         extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
         secured=opaque_field(meta.get("secured")),
         size=size_field(meta, "size", notes, written),

@@ -16,7 +16,7 @@ from generator.site.notes import Notes
 KNOWN_FIELDS = frozenset({
     "title", "excerpt", "publishedDateTime", "originalUrl", "webUrl", "ampWebUrl", "cdnAmpWebUrl", "type",
     "quality", "heat", "published", "provider", "topics", "images", "related", "secured", "featuredContent",
-    "price", "length", "category", "slug", "size", "image", "author", "authors",
+    "price", "length", "category", "slug", "size", "image", "author", "authors", "aliases",
 })
 
 # An item's keys that are no field looked at for a typo of one (`exerpt`): a crawler's record of thousands of keys
@@ -67,6 +67,7 @@ _OTHER_NAMES = (
     ("price", ("price",), ("offers",)),
     # (a draft written `isPublished: false`, as Contentful, Strapi and other CMSs' APIs name the flag, was published)
     ("published", ("published",), ("isPublished",)),
+    ("aliases", ("aliases",), ("redirect_from",)),  # (Jekyll's jekyll-redirect-from)
 )
 
 

@@ -139,6 +139,9 @@ class Item:
     # the front matter key its slug is made of, as the file writes it (`slug`, or `title` for a file named `.md`),
     # or "" for its file name: where a warning about its page is said
     slug_key: str = ""
+    # its old addresses (`aliases`), each a site path (urls.old_path: `old/story/`) where a page sends readers to
+    # its page (plan/redirects.py)
+    aliases: tuple[str, ...] = ()
     warnings: tuple[Problem, ...] = ()  # what the user should fix in its file (the item is shown all the same)
 
     @property
