@@ -313,17 +313,17 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
                 "November", "December")
 
 
-def _either_order(text: str) -> str:
+def either_order(text: str) -> str:
     """What to write for a date with the day and month as numbers and the year last (`02/12/2026`), which is no
     date (_written_otherwise) but on a site whose language writes the day first: its readings, for the writer, who
-    knows which is meant, to choose."""
+    knows which is meant, to choose; "" for any other text (and for such a date of no day of either month)."""
     readings = _readings(text)
     return f"the day and the month are both numbers, which writers put in either order: write it as {readings}" \
         if readings else ""
 
 
 def _readings(text: str) -> str:
-    """The ISO dates a date with the day and month as numbers and the year last may mean (_either_order), the
+    """The ISO dates a date with the day and month as numbers and the year last may mean (either_order), the
     first with its time, when it has one that an ISO date can carry (`, 10:00`, `um 10 Uhr`: `T10:00`)."""
     found = _NUMBERS_YEAR_LAST.fullmatch(text.strip())
     if not found:
@@ -395,7 +395,7 @@ def _from_rfc2822(value: str, key: str, written: str | None = None, language: st
     words = value.split()
     if moment is None:
         written = value if written is None else written
-        raise Unusable(f"`{key}` is not a date: {shown(written)}", _either_order(written)
+        raise Unusable(f"`{key}` is not a date: {shown(written)}", either_order(written)
                         or _two_digit_year(written, language) or "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None and words[-1] == "-0000":  # (the format's "UTC, local zone unknown")
         moment = moment.replace(tzinfo=timezone.utc)
