@@ -423,3 +423,33 @@ def test_fetch_skips_entries_with_no_title_link_or_text_and_counts_them(tmp_path
     assert sorted(fetched(root)) == ["Kept", "Only a text, kept"]
     assert "2 entries with no title, link or text: left out" in err, err
     assert out.startswith("1 source, 2 new,"), out
+
+
+@pytest.mark.slow
+def test_a_feeds_day_first_date_is_read_by_the_sites_language_or_said_with_its_entry(tmp_path, capsys):
+    """A Spanish feed's `05/11/2026 10:00` (5 November, as Spanish writes it) left its entry dated when first
+    fetched without a word, and feedparser read `05-11-2026 10:00` as 20 November 2005. A Spanish site reads the
+    first day first; an English one dates it when first fetched and says which feed and entry, and why, as both
+    do for the dashes, which Spanish does not write a date with."""
+    dates = {"Slashed": "05/11/2026 10:00", "Dashed": "05-11-2026 10:00", "Plain": "Sat, 21 Nov 2026 10:00:00 GMT"}
+    items = "".join(f"<item><title>{name}</title><link>https://site.example/{name}</link><pubDate>{written}</pubDate>"
+                    "</item>" for name, written in dates.items())
+    found, said = {}, {}
+    for language in ("es", "en"):
+        with FeedServer() as server:
+            server.routes["/es.rss"] = Route(
+                ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Noticias</title>'
+                 f'<link>https://site.example/</link>{items}</channel></rss>').encode())
+            site = feed_site(tmp_path / language, f"  - url: {server.url('/es.rss')}\n",
+                             settings=f"language: {language}\n")
+            code, said[language] = fetch_said(site, capsys)
+            assert code == 0, said[language]
+        found[language] = {title: meta["publishedDateTime"] for title, meta in fetched(site).items()}
+    first_fetched = "2026-11-22T12:00:00Z"  # (the config's now)
+    assert found == {"es": {"Slashed": "2026-11-05T10:00:00Z", "Dashed": first_fetched, "Plain": "2026-11-21T10:00:00Z"},
+                     "en": {"Slashed": first_fetched, "Dashed": first_fetched, "Plain": "2026-11-21T10:00:00Z"}}, said
+    either = "with a date whose day and month are both numbers, which writers put in either order: "
+    assert f"/es.rss: 1 entry {either}“Dashed”: '05-11-2026 10:00': dated when first fetched instead" in said["es"], \
+        said["es"]
+    assert (f"/es.rss: 2 entries {either}“Slashed”: '05/11/2026 10:00'; “Dashed”: '05-11-2026 10:00': dated when "
+            "first fetched instead") in said["en"], said["en"]

@@ -4,6 +4,7 @@ other languages, zones by ambiguous names or in brackets, other calendars, and h
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -368,6 +369,24 @@ def test_day_month_year_with_slashes_is_a_date_on_a_site_whose_language_writes_t
     read_as_day_first(tmp_path, capsys, ("es",), ("en-US",))
 
 
+def test_day_month_year_with_dashes_is_a_date_on_a_site_whose_language_writes_the_day_first_so(tmp_path, capsys):
+    """Dutch writes 3 December 2026 `03-12-2026` (CLDR's short date, d-M-y): an error on a Dutch site, now read;
+    on a Spanish one (which writes `03/12/2026`) and an English one still the error naming both readings, and
+    `03/12/2026` on a Dutch site too."""
+    written = {"03-12-2026": "2026-12-03T00:00:00Z", "03-12-2026 10:00": "2026-12-03T10:00:00Z",
+               "5-1-2026, 10.00 uur": "2026-01-05T10:00:00Z"}
+    read, said = built_dates(tmp_path / "nl", {**written, "03/12/2026": None}, capsys,
+                             ITEMS_CONFIG + "language: nl\n")
+    assert read == {**written, "03/12/2026": None}, said
+    assert "error: content/d3.md:3: `publishedDateTime` is not a date: '03/12/2026' (the day and the month are " \
+           "both numbers, which writers put in either order" in said, said
+    for language in ("es", "en"):
+        read, said = built_dates(tmp_path / language, written, capsys, ITEMS_CONFIG + f"language: {language}\n")
+        assert read == dict.fromkeys(written), (language, said)
+        assert "error: content/d0.md:3: `publishedDateTime` is not a date: '03-12-2026' (the day and the month " \
+               "are both numbers, which writers put in either order" in said, (language, said)
+
+
 @pytest.mark.slow
 def test_day_month_year_with_slashes_is_read_by_each_languages_order(tmp_path, capsys):
     read_as_day_first(tmp_path, capsys, ("fr", "pt-BR", "en-GB", "en-IN", "vi"), ("en", "de", "nl", "fr-CA", "''"))
@@ -401,14 +420,15 @@ REGIONAL_TAGS = ("en-US en-GB en-AU en-IN en-CA en-NZ en-IE en-ZA en-SG en-PH en
                  "zh-Hant zh-Hant-HK zh-SG sr-Latn uz-AF uz-Arab ms-MY hi-IN").split()
 
 
-def test_which_languages_write_the_day_first_with_slashes_is_as_cldr_has_it():
-    """The languages whose sites read `05/12/2026` as 5 December are those whose short date, as CLDR gives it
-    (node's Intl, with the Gregorian calendar), is the day, the month and the year with slashes between them:
-    every language the theme ships, every two-letter language and the common regional tags."""
+def test_which_languages_write_the_day_first_and_with_which_separator_is_as_cldr_has_it():
+    """The languages whose sites read `05/12/2026` (or `05-12-2026`) as 5 December are those whose short date, as
+    CLDR gives it (node's Intl, with the Gregorian calendar), is the day, the month and the year with slashes (or
+    dashes) between them: every language the theme ships, every two-letter language and the common regional
+    tags."""
     import shutil
     import subprocess
 
-    from generator.isotime import day_first_with_slashes
+    from generator.isotime import day_first_separator
     from generator.languages import LANGUAGES
 
     if not shutil.which("node"):
@@ -430,16 +450,20 @@ def test_which_languages_write_the_day_first_with_slashes_is_as_cldr_has_it():
     if patterns is None:
         pytest.skip("node is built without ICU's locale data")
     assert len(patterns) > 200, patterns
-    cldr = {tag for tag, pattern in patterns.items() if pattern == "day / month / year"}
-    assert {"es", "fr", "it", "pt", "vi", "en-GB", "en-AU", "en-IN"} <= cldr and not {"en", "en-US", "de"} & cldr
-    assert {tag for tag in patterns if day_first_with_slashes(tag)} == cldr
+    cldr = {tag: pattern[4] for tag, pattern in patterns.items() if pattern in ("day / month / year",
+                                                                                  "day - month - year")}
+    assert {cldr[tag] for tag in ("es", "fr", "it", "pt", "vi", "en-GB", "en-AU", "en-IN", "nl-BE")} == {"/"}, cldr
+    assert cldr["nl"] == cldr["es-CL"] == "-" and not {"en", "en-US", "de", "ja"} & set(cldr), cldr
+    assert {tag: day_first_separator(tag) for tag in patterns if day_first_separator(tag)} == cldr
 
 
 def test_a_date_with_the_day_and_month_as_numbers_is_refused_with_its_readings_to_choose_from(tmp_path, capsys):
     # Written by hand, `02/12/2026` was refused with "write it as 2026-11-22T08:00:00Z", which
     # did not say why so plain a date is none, nor which form its writer should use.
     # (on an American site now: a French one reads it as 2 December)
-    written = {"02/12/2026": None, "13-12-2026": None, "02/12/2026 10:00": None, "31/02/2026": None}
+    # (`, 10:00` was copied after the T: `2026-12-02T, 10:00`, no date either)
+    written = {"02/12/2026": None, "13-12-2026": None, "02/12/2026 10:00": None, "31/02/2026": None,
+               "02/12/2026, 10:00": None}
     read, said = built_dates(tmp_path, written, capsys, ITEMS_CONFIG + "language: en-US\n")
     assert read == written, said
     either = "the day and the month are both numbers, which writers put in either order: write it as "
@@ -449,7 +473,44 @@ def test_a_date_with_the_day_and_month_as_numbers_is_refused_with_its_readings_t
         f"'02/12/2026 10:00' ({either}2026-12-02 for 2 December or 2026-02-12 for 12 February, with its time after "
         f"a T: 2026-12-02T10:00) [left out]",
         "'31/02/2026' (write it as 2026-11-22T08:00:00Z) [left out]",  # (no day of either month)
+        f"'02/12/2026, 10:00' ({either}2026-12-02 for 2 December or 2026-02-12 for 12 February, with its time "
+        f"after a T: 2026-12-02T10:00) [left out]",
     ]
+
+
+# Dates a writer meant day first that a site refuses, by the site's language, with the moment each means: what
+# the hint says to write must be read as that moment
+REFUSED_DAY_FIRST = {
+    "en": {"02/12/2026, 10:00": "2026-12-02T10:00:00Z", "02/12/2026 10:00 +0100": "2026-12-02T09:00:00Z",
+           "02-12-2026 um 10:00 Uhr": "2026-12-02T10:00:00Z", "02/12/2026 - 10:00:05 GMT": "2026-12-02T10:00:05Z",
+           "02/12/2026 10:00 CET": "2026-12-02T09:00:00Z", "02/12/26, 10:00": "2026-12-02T10:00:00Z",
+           "02/12/2026": "2026-12-02T00:00:00Z", "2-12-2026 10h30": "2026-12-02T10:30:00Z"},
+    "de": {"02.12.26, 14.30 Uhr": "2026-12-02T14:30:00Z", "2.12.26 um 14:30 Uhr": "2026-12-02T14:30:00Z",
+           "02/12/2026, 10:00": "2026-12-02T10:00:00Z"},
+    "nl": {"02-12-26 10:00": "2026-12-02T10:00:00Z", "2-12-26, 10.00 uur": "2026-12-02T10:00:00Z"},
+    "es": {"02/12/26, 10:00": "2026-12-02T10:00:00Z", "02-12-2026, 10:00": "2026-12-02T10:00:00Z"},
+}
+# (what each hint says to write: the first reading, with its time when it has one, or the date with four digits)
+_SUGGESTED = re.compile(r".*?(?:after a T: (\S+)\)|write it in four, as (.+)\) \[left out\]$|write it as ([0-9-]{10}) "
+                        r"for (?!.*after a T))")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", sorted(REFUSED_DAY_FIRST))
+def test_what_a_refused_dates_hint_says_to_write_is_read_as_the_moment_meant(tmp_path, capsys, language):
+    """Each hint that rewrites a refused date (its readings, its year in four digits) gives a date that a user
+    can paste back: read by the same site, it is the moment meant."""
+    meant = REFUSED_DAY_FIRST[language]
+    config = ITEMS_CONFIG + f"language: {language}\n"
+    read, said = built_dates(tmp_path / "refused", meant, capsys, config)
+    assert read == dict.fromkeys(meant), said
+    lines = [line for line in said.splitlines() if " is not a date: " in line]
+    suggested = [next(part for part in _SUGGESTED.search(line).groups() if part) for line in lines]
+    assert len(suggested) == len(meant), said
+    wanted = dict(zip(suggested, meant.values()))  # (some hints suggest the same date)
+    assert all(wanted[written] == moment for written, moment in zip(suggested, meant.values())), (suggested, meant)
+    again, said = built_dates(tmp_path / "suggested", wanted, capsys, config)
+    assert again == wanted, said
 
 
 def test_a_date_with_a_two_digit_year_is_refused_with_its_year_in_four_digits_to_write(tmp_path, capsys):
@@ -497,7 +558,8 @@ def test_a_day_past_its_months_end_is_said_to_be_out_of_range_however_the_date_i
 def test_a_day_first_date_with_a_two_digit_year_says_to_write_the_year_in_four_digits(tmp_path, capsys):
     # `05-12-26` said only "write it as 2026-11-22T08:00:00Z"; `05.12.26` said to write the year in four. With
     # dashes or slashes, which number is the month is not known either (but on a site whose language writes the
-    # day first with slashes): the hint names both readings, with the year in four digits.
+    # day first with that separator, as Dutch does with dashes): the hint names both readings, with the year in four
+    # digits.
     written = {"05.12.26": None, "05-12-26": None, "5-12-26 10:00": None, "05/12/26": None}
     four = "its year has two digits, which could be of any century: write it in four, as "
     either = ("its year has two digits, which could be of any century, and the day and the month are both numbers, "
@@ -506,9 +568,8 @@ def test_a_day_first_date_with_a_two_digit_year_says_to_write_the_year_in_four_d
             ("es", [f"{four}05.12.2026", f"{either}2026-12-05 for 5 December or 2026-05-12 for 12 May",
                     f"{either}2026-12-05 for 5 December or 2026-05-12 for 12 May, with its time after a T: "
                     "2026-12-05T10:00", f"{four}05/12/2026"]),
-            ("nl", [f"{four}05.12.2026", f"{either}2026-12-05 for 5 December or 2026-05-12 for 12 May",
-                    f"{either}2026-12-05 for 5 December or 2026-05-12 for 12 May, with its time after a T: "
-                    "2026-12-05T10:00", f"{either}2026-12-05 for 5 December or 2026-05-12 for 12 May"])):
+            ("nl", [f"{four}05.12.2026", f"{four}05-12-2026", f"{four}5-12-2026 10:00",
+                    f"{either}2026-12-05 for 5 December or 2026-05-12 for 12 May"])):
         read, said = built_dates(tmp_path / language, written, capsys, ITEMS_CONFIG + f"language: {language}\n")
         assert read == written, said
         assert [line.split(" is not a date: ", 1)[1] for line in said.splitlines() if "is not a date" in line] == [

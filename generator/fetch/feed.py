@@ -69,6 +69,9 @@ class Entry:
     # how many of its addresses have another scheme than http(s)
     odd_values: tuple[str, ...] = ()
     unsafe_urls: int = 0
+    # Its date as written when it is left undated (dated when first fetched) as its day and month are both numbers,
+    # which writers put in either order, and the site's language does not say which (`05/12/2026` on an `en` site)
+    either_order: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from datetime import datetime, timezone, tzinfo
 
 from generator.isotime import (Refused, checked, in_english, parse_iso, parse_rfc2822, site_zoned, with_offset,
                                zone_named)
-from generator.site.dates import EARLIEST  # (an entry dated before it is dated when first fetched)
+from generator.site.dates import EARLIEST, either_order  # (an entry dated before EARLIEST is dated when first fetched)
 
 
 def _usable(moment: datetime | None) -> datetime | None:
@@ -65,6 +65,8 @@ class Dates:
                 return None
             if rewritten != written.strip():  # (`10:00 (CET)`, which feedparser reads as UTC: read here)
                 parsed, written = None, rewritten
+            if either_order(written):  # (feedparser reads `05-12-2026` as 2005-12-20: read by the site's language)
+                parsed = None
             site = site_zoned(written, self.zone, lambda text: self.read(text, self.zone))
             if site is not None:
                 return _usable(site.astimezone(timezone.utc))
@@ -74,6 +76,14 @@ class Dates:
             return (_worded_date(written, rss=True, language=self.language)
                     or _iso_date(with_offset(written), self.language) or _parsed_date(parsed))
         return _parsed_date(parsed) or _worded_date(written, language=self.language)
+
+    @staticmethod
+    def in_either_order(*written) -> str:
+        """An undated entry's date as written (`written`: its published one, then its updated one) when its day and
+        month are both numbers, which writers put in either order, and the site's language did not say which
+        (either_order): for the user to hear; "" for any other."""
+        first = next((value.strip() for value in written if isinstance(value, str) and value.strip()), "")
+        return first if either_order(first) else ""
 
     def read(self, text: str, zone: tzinfo) -> datetime | None:
         """A date without a zone's name, a time without a zone in `zone`."""

@@ -88,6 +88,7 @@ def json_feed(body: bytes, url: str, content_type: str, dates: "Dates") -> Feed:
             origin_link=link(origin.get("url")),
             odd_values=odd_values(files),
             unsafe_urls=link.unsafe - unsafe,
+            either_order="" if when else dates.in_either_order(item.get("date_published"), item.get("date_modified")),
         ))
     return Feed(title=text_decoded(text_of(data.get("title"))), link=link(data.get("home_page_url")), entries=tuple(entries),
                 unsafe_urls=link.unsafe, refused_dates=dates.refused)

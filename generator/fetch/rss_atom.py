@@ -176,6 +176,7 @@ def read_entry(entry, link: Addresses, dates: "Dates", rss: bool = False, cover:
         author=_author_names(entry, rss),
         odd_values=odd,
         unsafe_urls=link.counted.unsafe - unsafe,
+        either_order="" if when else dates.in_either_order(entry.get("published"), entry.get("updated")),
     )
 
 

@@ -27,6 +27,7 @@ from generator.fetch.sources import Source, declared_topics, read_sources
 from generator.fetch.state import FeedState, Journal, State, load_state, save_state
 from generator.fetch.store import Store
 from generator.fetch.workers import Parsers
+from generator.site.notes import shown as quoted  # (`shown` names the state file below)
 
 
 @dataclass(frozen=True)
@@ -227,6 +228,14 @@ def _record(store: Store, source: Source, response: Response, feed: Feed | None,
         notes.append(f"{feed.refused_dates} entr{'y' if feed.refused_dates == 1 else 'ies'} with a date that names two "
                      f"time zones that disagree, or that is in another calendar than the Gregorian: dated when first "
                      f"fetched instead; ask the feed's publisher to fix its dates")
+    if unordered := [entry for entry in feed.entries if entry.either_order]:  # (kept, dated when first fetched)
+        notes.append(f"{len(unordered)} entr{'y' if len(unordered) == 1 else 'ies'} with a date whose day and month "
+                     f"are both numbers, which writers put in either order: "
+                     + "; ".join(f"{_named(entry)}: {quoted(entry.either_order)}" for entry in unordered[:_NAMED])
+                     + (f"; and {len(unordered) - _NAMED} more" if len(unordered) > _NAMED else "")
+                     + ": dated when first fetched instead. A site whose `language` writes the day first (es, fr, "
+                       "en-GB...) reads them so; else ask the feed's publisher for dates such as "
+                       "Sat, 05 Dec 2026 10:00:00 GMT")
     if feed.cuts:  # (the entries are kept, with what a reader can use of them)
         cut = [f"{count} {what} beyond {whose} first {most}" for count, what, whose, most in (
             (feed.cuts.categories, "categories (or keywords)", "an entry's", MAX_CATEGORIES),

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from generator.config.values import Config
 from generator.isotime import (AMBIGUOUS_ZONES, LONGEST_DATE, OFFSET_RANGE, Refused, ambiguous_month, ambiguous_zone,
-                               checked, day_first_with_slashes, goes_by, in_english, parse_iso, parse_rfc2822,
+                               checked, day_first_separator, goes_by, in_english, parse_iso, parse_rfc2822,
                                site_zoned, with_offset)
 from generator.site.keys import OTHER_DATE_KEYS
 from generator.site.notes import Notes, Unusable, kind_of, shown
@@ -313,17 +313,18 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
                 "November", "December")
 
 
-def _either_order(text: str) -> str:
+def either_order(text: str) -> str:
     """What to write for a date with the day and month as numbers and the year last (`02/12/2026`), which is no
     date (_written_otherwise) but on a site whose language writes the day first: its readings, for the writer, who
-    knows which is meant, to choose."""
+    knows which is meant, to choose; "" for any other text (and for such a date of no day of either month)."""
     readings = _readings(text)
     return f"the day and the month are both numbers, which writers put in either order: write it as {readings}" \
         if readings else ""
 
 
 def _readings(text: str) -> str:
-    """The ISO dates a date with the day and month as numbers and the year last may mean (_either_order)."""
+    """The ISO dates a date with the day and month as numbers and the year last may mean (either_order), the
+    first with its time, when it has one that an ISO date can carry (`, 10:00`, `um 10 Uhr`: `T10:00`)."""
     found = _NUMBERS_YEAR_LAST.fullmatch(text.strip())
     if not found:
         return ""
@@ -336,8 +337,26 @@ def _readings(text: str) -> str:
             pass
     if not readings:
         return ""
-    time = f", with its time after a T: {readings[0][:10]}T{found[4].strip()}" if found[4].strip() else ""
+    time = ""
+    if found[4].strip():
+        time = ", with its time after a T" + (f": {readings[0][:10]}T{clock}"
+                                              if (clock := _iso_clock(first, second, year, found[4])) else "")
     return f"{' or '.join(readings)}{time}"
+
+
+def _iso_clock(first: int, second: int, year: int, rest: str) -> str:
+    """The time (and zone) `rest` gives after a date, as an ISO date carries it after its T (`, 10:00 +0100`:
+    `10:00+01:00`): read as the same date with dots is (isotime.in_english), which every site reads; "" when it
+    is none that reads back so."""
+    english = in_english(f"{first}.{second}.{year}{rest}")
+    clock = with_offset(english[len("05 Dec 2026"):].strip()) if english[:1].isdigit() else ""
+    clock = re.sub(r"\s+(?:([+-][0-9]{2}):?([0-9]{2})|(?:GMT|UTC|UT|Z))\Z",
+                   lambda zone: f"{zone[1]}:{zone[2]}" if zone[1] else "Z", clock, flags=re.IGNORECASE)
+    try:
+        parse_iso(f"2000-01-01T{clock}")
+    except ValueError:
+        return ""
+    return clock
 
 
 # After the date, nothing or a time (`um 14:30 Uhr`, `, 14.30`): other text is not copied into the hint
@@ -349,12 +368,12 @@ def _two_digit_year(text: str, language: str) -> str:
     """What to write for a date whose year is two digits after the day and month (`05.12.26`, as German and
     other languages write a date in short), which is no date: which century is meant is not guessed. With dashes
     or slashes, which number is the month is not either (but where `language` writes the day first with slashes:
-    day_first_with_slashes): the hint names both readings."""
+    day_first_separator): the hint names both readings."""
     found = _TWO_DIGIT_YEAR.fullmatch(text.strip())
     if not found:
         return ""
     century = "its year has two digits, which could be of any century"
-    if found[3] == "." or found[3] == "/" and day_first_with_slashes(language):  # (as these are read: the day first)
+    if found[3] in (".", day_first_separator(language)):  # (as these are read: the day first)
         try:
             date(2000 + int(found[5]), int(found[4]), int(found[2]))
         except ValueError:  # (no day and month: `14.30.00`, a time)
@@ -376,7 +395,7 @@ def _from_rfc2822(value: str, key: str, written: str | None = None, language: st
     words = value.split()
     if moment is None:
         written = value if written is None else written
-        raise Unusable(f"`{key}` is not a date: {shown(written)}", _either_order(written)
+        raise Unusable(f"`{key}` is not a date: {shown(written)}", either_order(written)
                         or _two_digit_year(written, language) or "write it as 2026-11-22T08:00:00Z")
     if moment.tzinfo is None and words[-1] == "-0000":  # (the format's "UTC, local zone unknown")
         moment = moment.replace(tzinfo=timezone.utc)
