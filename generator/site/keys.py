@@ -77,6 +77,8 @@ def _each_once(values: list) -> list:
             or (value not in seen and not seen.add(value))]
 
 
+# The keys a file may give its pictures by, as messages about them name the one it writes (in words_of's form)
+PICTURE_KEYS = frozenset(words_of(name) for name in ("images", "image", "thumbnail", "thumbnailUrl", "featuredImage"))
 _TAXONOMIES = frozenset(words_of(name) for name in ("tags", "categories", "keywords"))
 
 # Other writers' names of the date (Hugo's, RSS's, schema.org's, NewsAPI's ...), read when the item gives none
