@@ -3,7 +3,9 @@ plain are read so (a video, a figure, a code block); any other is shown as writt
 
 from __future__ import annotations
 
-from conftest import build_site, make_site
+import pytest
+
+from conftest import build_site, cpu_seconds, item, make_site
 
 HUGO = """\
 +++
@@ -78,3 +80,21 @@ def test_a_video_shortcode_of_an_item_with_a_player_is_a_link_in_its_body(tmp_pa
     page = (site / "output/news/2026/11/20/cranes/index.html").read_text()
     assert 'src="https://player.vimeo.com/video/76979871"' in page
     assert '<a href="https://www.youtube.com/embed/dQw4w9WgXcQ"' in page and "Embedded content from www.youtube.com" in page
+
+
+@pytest.mark.slow
+def test_tags_left_without_an_end_cost_no_more_than_their_length(tmp_path):
+    """Lines of tag starts with no end (`{{< a {{< a ...`, `{% raw %}` without `endraw`) were each read to the
+    end of the line: a 120 kB one took minutes. Each is read to the next brace, and a line is searched only up to
+    10,000 characters; the text is kept as written."""
+    bodies = {name: (unit * 2_000 + "\n") * 40 for name, unit in
+              (("hugo", "{{< a "), ("liquid", "{% a "), ("value", "{{ a | "), ("raw", "{% raw %}{ "),
+               ("spans", "`a``"), ("closed", "{{< a >}} "))}
+    bodies["long"] = "{{< a " * 200_000  # (1.2 MB on one line)
+    site = make_site(tmp_path / "site", {f"content/{name}.md": item(name.title(), body="Kept text.\n\n" + body)
+                                         for name, body in bodies.items()})
+    started = cpu_seconds()
+    config, result = build_site(site)
+    assert cpu_seconds() - started < 30
+    assert result.items == len(bodies)
+    assert "Kept text." in (config.output_path / "news/2026/11/20/hugo/index.html").read_text(encoding="utf-8")

@@ -24,20 +24,21 @@ class Shortcodes:
     unread: tuple[tuple[int, str], ...]  # (line of the body, from 1; the tag as written) of each tag not read
 
 
+MAX_LINE = 10_000  # characters: a longer line's tags are shown as written, unsaid (its search would cost more)
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+).*?\1")
+_CODE_SPAN = re.compile(r"(`+)[^`]*\1")
 # Hugo's `{{< name ... >}}` and `{{% name ... %}}` (and their closing `{{< /name >}}`)
-_HUGO = re.compile(r"\{\{([<%])\s*/?\s*[\w./-]+.*?[>%]\}\}")
+_HUGO = re.compile(r"\{\{([<%])\s*/?\s*[\w./-]{1,100}[^{}]{0,1000}?[>%]\}\}")
 # Liquid's tags `{% name ... %}` and its output `{{ site.baseurl }}`, `{{ page.title | upcase }}`
-_LIQUID = re.compile(r"\{%-?\s*[a-z_]+\b.*?-?%\}|\{\{-?\s*\.?[A-Za-z_][\w.]*(?:\s*\|[^{}]*)?\s*-?\}\}")
+_LIQUID = re.compile(r"\{%-?\s*[a-z_]{1,100}\b[^{}]{0,1000}?%\}|\{\{-?\s*\.?[A-Za-z_][\w.]{0,200}(?:\s*\|[^{}]{0,1000})?\s{0,100}-?\}\}")
 _VIDEO = re.compile(r"\{\{<\s*(youtube|vimeo)\s+(?:id=)?\"?([A-Za-z0-9_-]{1,64})\"?\s*>\}\}")
 _PLAYERS = {"youtube": "https://www.youtube.com/embed/", "vimeo": "https://player.vimeo.com/video/"}
 _FIGURE = re.compile(r"\{\{<\s*figure((?:\s+\w+=\"[^\"]*\")+)\s*/?>\}\}")
 _ATTRIBUTE = re.compile(r"(\w+)=\"([^\"]*)\"")
 # `{% raw %}x{% endraw %}` is x, untouched; a comment is nothing (as HTML's comments in a body)
-_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}")
-_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}")
-_HIGHLIGHT = re.compile(r"\{%-?\s*highlight\s+([\w+#.-]+)(?:\s+[\w=\"' ]*)?-?%\}")
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}([^{]{0,1000}?(?:\{(?!%)[^{]{0,1000}?){0,20})\{%-?\s*endraw\s*-?%\}")
+_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}[^{]{0,1000}?\{%-?\s*endcomment\s*-?%\}")
+_HIGHLIGHT = re.compile(r"\{%-?\s*highlight\s+([\w+#.-]{1,40})(?:\s[^{}%]{0,200})?%\}")
 _END_HIGHLIGHT = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
 
 
@@ -49,6 +50,8 @@ def read_shortcodes(body: str, take_video: bool) -> Shortcodes:
     lines = body.split("\n")
     video, unread, fence = "", [], ""
     for number, line in enumerate(lines):
+        if len(line) > MAX_LINE:  # (a crawled body's one line of megabytes: read as it is, not searched)
+            continue
         alone = line.strip()
         opened = _FENCE.match(line)
         if fence == "highlight":  # (Jekyll's code block: its lines are code until `{% endhighlight %}`)
