@@ -252,8 +252,12 @@ _DATE_PREFIX = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-")
 
 
 def _stem(path: str) -> str:
-    """File name without extension and without a leading YYYY-MM-DD- date."""
-    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    """File name without extension and without a leading YYYY-MM-DD- date; of a Hugo page bundle's
+    `posts/harbour-cranes/index.md`, its folder's name, as Hugo names the page."""
+    folder, _, name = path.rpartition("/")
+    stem = name.rsplit(".", 1)[0]
+    if stem == "index" and "/" in folder:  # (`content/index.md`, no bundle's, keeps its name)
+        stem = folder.rsplit("/", 1)[-1]
     if len(stem) > 11 and _DATE_PREFIX.match(stem):
         stem = stem[11:]
     return stem
