@@ -1262,3 +1262,14 @@ def test_a_picture_named_in_static_that_is_not_there_is_a_warning_until_it_is(tm
         (root / name).write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n')
     result = build(config, BuildOptions(), environ={}, cache=cache)
     assert result.site.warnings == () and (root / "output/static/pictures/hero.svg").is_file()
+
+
+def test_a_missing_static_picture_given_as_image_or_featured_image_is_said_at_its_line(tmp_path):
+    # A Jekyll post's `image:` (or WordPress's `featured_image:`) moved to static/ but not copied there: the
+    # warning named no line, as the file writes no `images:` key.
+    root = make_site(tmp_path / "site", {"content/a.md": item("A", image="static/assets/a.jpg"),
+                                         "content/b.md": item("B", featured_image="static/assets/b.jpg")}, CONFIG)
+    warned = [str(w) for w in build(load_config(root / "config.yaml"), BuildOptions(), environ={}).site.warnings]
+    assert "content/a.md:4: `image`: no file static/assets/a.jpg in the site, so the picture shows broken " \
+           "(put the picture at static/assets/a.jpg, or correct its `url`)" in warned, warned
+    assert any(w.startswith("content/b.md:4: `featured_image`: no file static/assets/b.jpg") for w in warned), warned

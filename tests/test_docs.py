@@ -239,6 +239,21 @@ def test_the_guides_example_item_and_sources_are_accepted_as_written(tmp_path):
             "0 errors, 0 warnings"), (block, done.stdout)
 
 
+
+def test_the_migrating_page_s_hugo_post_builds_as_the_page_says(tmp_path):
+    """docs/migrating.md's Hugo post, copied in as the page says: its video is the player, its figure a picture,
+    and the warning the page shows is the one the build gives."""
+    page = (DOCS / "migrating.md").read_text(encoding="utf-8")
+    [post] = re.findall(r"```text\n(.*?)```", page, re.S)
+    [said] = [line for line in re.findall(r"```\n(warning: .*?)\n```", page, re.S) if "tweet" in line]
+    site = make_site(tmp_path / "site", {"content/posts/cranes.md": post},
+                     'title: x\nnow: "2026-11-22T12:00:00Z"\ntopics: [port]\n')
+    done = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=site, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0 and said in done.stderr.splitlines(), done.stderr
+    built = (site / "output/news/2026/11/20/cranes/index.html").read_text(encoding="utf-8")
+    assert 'src="https://www.youtube.com/embed/dQw4w9WgXcQ"' in built and "<figcaption>A crane at dawn" in built
+
 def _site_under_a_path(tmp_path: Path) -> tuple[Path, Path]:
     """A site that `newsdesk init` made, its base_url set to a project site's (under `/news/`), and its config."""
     site = tmp_path / "my-site"

@@ -345,6 +345,19 @@ def test_fields_under_other_writers_names_are_read_with_a_warning_to_rename_them
     assert "content/own.md" not in said, said
 
 
+def test_jekyll_s_tags_and_categories_together_are_all_topics(tmp_path, capsys):
+    """A Jekyll or Hugo post gives both taxonomies; only `tags` were read and its `categories` went unsaid."""
+    files = {"post.md": front("title: Both", DATE_2026, "categories: [Politics]", "tags: [AI, Politics, Robots]"),
+             "hugo.md": front("title: Hugo", DATE_2026, "tags: [AI]", "categories: [Science]", "keywords: [Space]")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert news["post"]["topics"] == ["Politics", "AI", "Robots"]
+    assert news["hugo"]["topics"] == ["AI", "Science", "Space"]
+    assert ("warning: content/post.md:4: `categories` and `tags` are read as `topics`, which is not given "
+            "(list them under `topics`)") in said, said
+    assert ("warning: content/hugo.md:4: `tags`, `categories` and `keywords` are read as `topics`, which is not "
+            "given (list them under `topics`)") in said, said
+
+
 def test_an_item_written_as_json_ld_is_read(tmp_path, capsys):
     """A crawler that saves a page's JSON-LD (schema.org's NewsArticle) as the front matter: its `headline`
     was no title (the item was left out), its `mainEntityOfPage` no link, its `@type` got "did you mean

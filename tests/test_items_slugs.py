@@ -35,3 +35,18 @@ def test_only_a_date_is_taken_off_the_front_of_a_file_name(tmp_path, capsys):
     day = site / "output" / "news" / "2026" / "11" / "20"
     pages = sorted(path.name for path in day.iterdir())
     assert pages == ["2026-11-la-bolsa", "2026-12-el-nuevo-puerto", "camion"], pages
+
+
+def test_a_hugo_page_bundle_s_index_md_is_named_after_its_folder(tmp_path, capsys):
+    """Hugo keeps a post with its pictures as `posts/harbour-cranes/index.md` (a page bundle): every such post
+    was the page `index/` (the second `index-<hash>/`, with a warning). Its folder names it, as in Hugo, dated
+    too (Jekyll's way); a site's own top-level `index.md` keeps its name."""
+    site = make_site(tmp_path / "site", {
+        "content/posts/harbour-cranes/index.md": item("Cranes"),
+        "content/posts/2026-11-20-tram-line/index.md": item("Trams"),
+        "content/index.md": item("Top"),
+    })
+    status, said = build_said(site, capsys)
+    assert status == 0 and "same page" not in said, said
+    day = site / "output" / "news" / "2026" / "11" / "20"
+    assert sorted(path.name for path in day.iterdir()) == ["harbour-cranes", "index", "tram-line"]

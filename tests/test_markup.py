@@ -136,3 +136,14 @@ def test_a_link_left_without_an_address_keeps_no_rel(html):
     out = render_markdown(html, "cmark")
     assert ">x</a>" in out and "rel=" not in out and "href" not in out
     assert 'rel="noopener noreferrer nofollow"' in render_markdown('<a href="https://a.example/">x</a>', "cmark")
+
+
+@pytest.mark.parametrize("engine", ["cmark", "python-markdown"])
+def test_text_that_writes_an_id_attribute_keeps_it(engine):
+    # Only elements' ids go: a Hugo shortcode shown as text (`{{< tweet id="123" >}}`) or an article about
+    # HTML (`set id="main"`, `<div id="main">` in code) lost those words from its text.
+    html = render_markdown('Set id="main" on it: `<div id="main">`.\n\n{{< tweet user="a" id="123" >}}\n\n'
+                           '<p id="search-q">x</p>', engine)
+    assert 'Set id="main" on it' in html and '&lt;div id="main"&gt;' in html
+    assert 'id="123"' in html
+    assert '<p id="search-q">' not in html and "<p>x</p>" in html

@@ -19,6 +19,7 @@ from generator.errors import Problem
 from generator.site.content import key_lines
 from generator.site.identities import (as_declared, declared_key, declared_provider, definition, identity_of,
                                        provider_aliases, provider_identity)
+from generator.site.keys import PICTURE_KEYS, words_of
 from generator.site.model import Image, Item, ModelResult, Provider, ProviderRef, Site, Topic
 from generator.site.slugs import distinct_providers, distinct_topics, separate_path_clashes
 from generator.site.text import a_to_z
@@ -95,8 +96,15 @@ def missing_pictures(items, files, root) -> list[Problem]:
         keys = [(key, image.url) for key, images in (("images", item.images),
                                                       ("provider", item.provider.images if item.provider else ()))
                 for image in images if not image.remote and image.url not in files]
-        lines = key_lines(root, item.source, {key for key, _ in keys}) if keys else {}
-        warnings += [Problem(item.source, lines.get(key), f"`{key}`: no file {url} in the site, so the picture "
+        if not keys:
+            continue
+        # (the key the file writes its pictures by: `image:` as Jekyll's posts, `featured_image:` as WordPress's)
+        written = ["images", "image", *(key for key in item.extra if isinstance(key, str)
+                                        and words_of(key) in PICTURE_KEYS)]
+        lines = key_lines(root, item.source, {key for key, _ in keys} | set(written))
+        given = next((key for key in written if key in lines), "images")
+        warnings += [Problem(item.source, lines.get(given if key == "images" else key),
+                             f"`{given if key == 'images' else key}`: no file {url} in the site, so the picture "
                              "shows broken", f"put the picture at {url}, or correct its `url`") for key, url in keys]
     return warnings
 

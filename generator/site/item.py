@@ -31,6 +31,7 @@ from generator.site.model import Item
 from generator.site.nested_fields import other_than, pictures_field, provider_field, related_field, topics_field
 from generator.site.notes import Notes, shown
 from generator.site.private_pictures import HINT, left_out, public_pictures, public_provider, public_related
+from generator.site.shortcodes import read_shortcodes
 from generator.site.quantities import byte_count, length_field, offer_field, price_field, score_field, size_field
 from generator.site.stories import article_keys
 from generator.site.typography import typeset
@@ -61,6 +62,8 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     if not featured and kind == "video":  # (a video's page on YouTube or Vimeo names its player)
         page = original or web
         featured = featured_of_address(page) if page and player_url(page) != page else ""
+    shortcodes = read_shortcodes(source.body, take_video=not featured)  # (a Hugo site's `{{< youtube ID >}}`)
+    featured = featured or shortcodes.video
     # The page the item was taken from: relative addresses in the body, featuredContent, pictures and related
     # coverage are of that page, as the browser resolved them there (without it they cannot be followed).
     base = web or original
@@ -144,7 +147,9 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     if not slug_text and not stem:
         slug_key = notes.aliases.get("title", "title")
     day = published.astimezone(config.zone)  # (strftime writes year 1 as "1")
-    body, engine = without_controls(source.body), config.markdown_engine
+    body, engine = without_controls(shortcodes.body), config.markdown_engine
+    if shortcodes.unread:
+        warnings += (_unread_tags(source.path, source.body_line, shortcodes.unread),)
     body, table = tables_bounded(body)
     if table:
         warnings += (Problem(source.path, source.body_line + table - 1,
@@ -204,6 +209,24 @@ def _shared(value):
     return _SHARED.setdefault(value, value)
 
 
+def _unread_tags(path: str, body_line: int, unread: tuple[tuple[int, str], ...]) -> Problem:
+    """The warning for the Hugo shortcodes and Liquid tags a body shows as written, at the first one's line."""
+    line, tag = unread[0]
+    shown_tag = tag if len(tag) <= 80 else tag[:79] + "…"
+    others = sorted({body_line + at - 1 for at, _ in unread[1:]})
+    more = (f" (and {len(unread) - 1} more such tag{'s' if len(unread) > 2 else ''}, on line{'s' if len(others) > 1 else ''} "
+            f"{', '.join(map(str, others[:5]))}{', ...' if len(others) > 5 else ''})" if others else "")
+    if tag.startswith(("{{<", "{{%")):
+        kind, hint = "Hugo shortcode", ("write what it makes in Markdown or HTML (a picture as `![its text](https://...)`), "
+                                        "or remove it")
+    elif tag.startswith("{%"):
+        kind, hint = "Liquid tag", "write what it makes in Markdown or HTML, or remove it"
+    else:
+        kind, hint = "Liquid value", "write the value itself (an address in full: https://...), or remove it"
+    return Problem(path, body_line + line - 1, f"{kind} `{shown_tag}` is not run (newsdesk runs no template in "
+                   f"content): it shows as written{more}", hint)
+
+
 def _key_named(key: str | tuple[str, ...]) -> str:
     """A key of the front matter as messages name it: `title`, or one in a nested mapping as `name` in `provider`."""
     keys = (key,) if isinstance(key, str) else key
@@ -230,8 +253,12 @@ _DATE_PREFIX = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-")
 
 
 def _stem(path: str) -> str:
-    """File name without extension and without a leading YYYY-MM-DD- date."""
-    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    """File name without extension and without a leading YYYY-MM-DD- date; of a Hugo page bundle's
+    `posts/harbour-cranes/index.md`, its folder's name, as Hugo names the page."""
+    folder, _, name = path.rpartition("/")
+    stem = name.rsplit(".", 1)[0]
+    if stem == "index" and "/" in folder:  # (`content/index.md`, no bundle's, keeps its name)
+        stem = folder.rsplit("/", 1)[-1]
     if len(stem) > 11 and _DATE_PREFIX.match(stem):
         stem = stem[11:]
     return stem

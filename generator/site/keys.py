@@ -71,6 +71,17 @@ _OTHER_NAMES = (
 )
 
 
+def _each_once(values: list) -> list:
+    """`values` without a repeated name (a record, `{name: AI}`, is kept as it is: topics_field reads it)."""
+    seen: set = set()
+    return [value for value in values if not isinstance(value, (str, int, float))
+            or (value not in seen and not seen.add(value))]
+
+
+# The keys a file may give its pictures by, as messages about them name the one it writes (in words_of's form)
+PICTURE_KEYS = frozenset(words_of(name) for name in ("images", "image", "thumbnail", "thumbnailUrl", "featuredImage"))
+_TAXONOMIES = frozenset(words_of(name) for name in ("tags", "categories", "keywords"))
+
 # Other writers' names of the date (Hugo's, RSS's, schema.org's, NewsAPI's ...), read when the item gives none
 OTHER_DATE_KEYS = ("date", "pubDate", "publishDate", "publishedDate", "published_date", "publishedAt",
                    "published_at", "datePublished")
@@ -89,6 +100,15 @@ def named_otherwise(meta: dict, notes: Notes) -> dict:
             value = meta[key]
             if field == "webUrl" and isinstance(value, dict):  # (JSON-LD's `{"@type": WebPage, "@id": URL}`)
                 value = value.get("@id") or value.get("url")
+            lists = [name for name in meta if isinstance(name, str) and words_of(name) in _TAXONOMIES
+                     and isinstance(meta[name], list) and meta[name]] if field == "topics" else []
+            if len(lists) > 1:  # (Jekyll's and Hugo's `tags` and `categories`: both are the post's topics)
+                key, value = lists[0], _each_once([name for listed in lists for name in meta[listed]])
+                named = ", ".join(f"`{name}`" for name in lists[:-1]) + f" and `{lists[-1]}`"
+                notes.aliases.setdefault(field, key)
+                notes.warn(field, f"{named} are read as `{field}`, which is not given", f"list them under `{field}`")
+                found[field] = value
+                continue
             found[field] = value
             notes.aliases.setdefault(field, key)  # (what is said of the field is said at this key's line)
             notes.warn(field, f"`{key}` is read as `{field}`, which is not given", f"rename `{key}` to `{field}`")

@@ -298,7 +298,8 @@ def sanitize(html: str, mend: bool = True, ids: bool = True, controls: bool = Tr
     if "<img" in html or "<audio" in html or "<video" in html:
         html = _LOADED_LATE.sub(_loaded_late, html)
     if ' id="' in html:
-        html = (_FOREIGN_ID if ids else _ANY_ID).sub("", html)
+        unwanted = _FOREIGN_ID if ids else _ANY_ID
+        html = _WITH_ATTRIBUTES.sub(lambda element: unwanted.sub("", element.group()), html)
     return well_nested(html) if mend else html  # (and a `<time>` with no date HTML reads is its text)
 
 
@@ -735,6 +736,9 @@ def _playable(html: str) -> str:
 # own ids could take the names the page's script and links look for (DOM clobbering), so only these stay.
 _FOREIGN_ID = re.compile(r'\sid="(?!fn(?:ref)?:[\w.-]+")[^"]*"')
 _ANY_ID = re.compile(r'\sid="[^"]*"')
+# An element's start tag as the cleaner writes it (each attribute `name="value"`): an id is taken out of one only,
+# not out of text that writes one (`set id="main"`, which the cleaner leaves unescaped).
+_WITH_ATTRIBUTES = re.compile(r'<[a-z][a-z0-9]*(?:\s+[a-z-]+="[^"]*")+')
 
 
 # Elements nested deeper than this (Chromium's HTML parser nests no deeper either) make the sanitiser's time
