@@ -3,14 +3,15 @@ browser by themes/default/static/search/search.js.
 
 Every published story is a document, as the list pages show it: an item alone, or the items of a story
 (generator/site/stories.py), shown as its lead's card. Each item's title, topic names (and their shortnames),
-provider and author names, excerpt and body text are cut into words (`spelled`, which the client repeats exactly;
+provider and author names, excerpt, kind (its type's words as the site shows them, and the word for free of an
+offer of 0: kind_words) and body text are cut into words (`spelled`, which the client repeats exactly;
 beside them, the words hyphens join, `compounds`, and those dots, "#" and "++" make, `literals`) and each word is
 stemmed as written with the Snowball stemmer of the site's `language`, then the stem folded (`terms`; the client
 runs the same algorithm, translated to JavaScript by scripts/snowball_js.py); a word whose folded letters
 (`tokens`) stem to another term is listed under that too, for queries typed without accents. Each term gets a
 posting list of (document, impact): a BM25 weight of its body frequency, normalised by the item's length against a
 fixed length (so adding a story never changes another's weights), plus a bonus for each field it is in (title >
-topic, provider and author names > excerpt); a story's impact is its items' highest. The client multiplies impacts
+topic, provider and author names > excerpt > kind); a story's impact is its items' highest. The client multiplies impacts
 by the term's rarity (idf, from the document frequency each list carries). Pairs of adjacent terms (`_a b`) make
 quoted phrases exact, and `t:SLUG` / `p:SLUG` terms list the stories of a topic or provider (of any of a story's
 items), for filters. The files, under SEARCH_FOLDER in the site:
