@@ -3,14 +3,15 @@ browser by themes/default/static/search/search.js.
 
 Every published story is a document, as the list pages show it: an item alone, or the items of a story
 (generator/site/stories.py), shown as its lead's card. Each item's title, topic names (and their shortnames),
-provider and author names, excerpt and body text are cut into words (`spelled`, which the client repeats exactly;
+provider and author names, excerpt, kind (its type's words as the site shows them, and the word for free of an
+offer of 0: kind_words) and body text are cut into words (`spelled`, which the client repeats exactly;
 beside them, the words hyphens join, `compounds`, and those dots, "#" and "++" make, `literals`) and each word is
 stemmed as written with the Snowball stemmer of the site's `language`, then the stem folded (`terms`; the client
 runs the same algorithm, translated to JavaScript by scripts/snowball_js.py); a word whose folded letters
 (`tokens`) stem to another term is listed under that too, for queries typed without accents. Each term gets a
 posting list of (document, impact): a BM25 weight of its body frequency, normalised by the item's length against a
 fixed length (so adding a story never changes another's weights), plus a bonus for each field it is in (title >
-topic, provider and author names > excerpt); a story's impact is its items' highest. The client multiplies impacts
+topic, provider and author names > excerpt > kind); a story's impact is its items' highest. The client multiplies impacts
 by the term's rarity (idf, from the document frequency each list carries). Pairs of adjacent terms (`_a b`) make
 quoted phrases exact, and `t:SLUG` / `p:SLUG` terms list the stories of a topic or provider (of any of a story's
 items), for filters. The files, under SEARCH_FOLDER in the site:
@@ -72,10 +73,10 @@ from generator.plan.search_optional import optional_words
 from generator.site.local_pictures import LocalCopies
 from generator.site.model import Item, Site
 from generator.site.text import BIDI, bidi_closed, cut_at_word
-from generator.site.types import badge
+from generator.site.types import badge, list_key, title_word
 from generator.urls import device_name, resized_url
 
-FORMAT = 22  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
+FORMAT = 23  # bump when the files or the tokeniser change: the live index is then made again, and the client checks it
 SEARCH_FOLDER = "search/index"  # beside the search page (search/index.html)
 DOCS_PER_FILE = 5  # small files: the 20 results a query shows fetch at most 20 of them, 100 records, not thousands
 ITEMS_PER_TASK = 500  # documents tokenised per task in a worker process (at least; at most MAX_TASKS tasks)
@@ -93,13 +94,17 @@ FIELDS = ("url", "title", "excerpt", "provider", "provider_slug", "published", "
           "heat", "type", "type_word", "sources", "facts", "srcset")
 # Ranking: impact = bonus of each field the term is in + BM25 of its body frequency. A title word outranks
 # a topic, provider or author name, which outranks the excerpt; the body adds at most K1 + 1 (BM25 saturates).
-TITLE, LABEL, EXCERPT = 3.0, 2.0, 1.0
+# The kind of an item (its type's words as the site shows them, "Vídeo"; the word for free of an offer of 0) weighs
+# least: "vídeos" finds the videos, and a story that says it in its title or text still ranks above them (about
+# as much as one mention in a long text; and it fills what the other fields leave of the files' range).
+TITLE, LABEL, EXCERPT, KIND = 3.0, 2.0, 1.0, 0.3
 K1, B, BODY_LENGTH = 1.2, 0.5, 400  # BM25's usual k1; b and the length it normalises against, for news stories
 IMPACT_SCALE = 30  # impact units -> the integers in the files (at most 255)
 MAX_WEIGHT = 255
-TITLE_POINTS, LABEL_POINTS, EXCERPT_POINTS = (round(bonus * IMPACT_SCALE) for bonus in (TITLE, LABEL, EXCERPT))
+TITLE_POINTS, LABEL_POINTS, EXCERPT_POINTS, KIND_POINTS = (round(bonus * IMPACT_SCALE)
+                                                           for bonus in (TITLE, LABEL, EXCERPT, KIND))
 BODY_SCALE = (K1 + 1) * IMPACT_SCALE
-assert BODY_SCALE + TITLE_POINTS + LABEL_POINTS + EXCERPT_POINTS <= MAX_WEIGHT  # an impact fits the files' range
+assert BODY_SCALE + TITLE_POINTS + LABEL_POINTS + EXCERPT_POINTS + KIND_POINTS <= MAX_WEIGHT  # an impact fits the files' range
 MAX_TERM = 40  # characters; a longer "word" (a hash, a URL run together) is cut here, by the client too
 PAIRS_IN_BODY = 50  # phrases are indexed in the title, the excerpt and this many words of the text
 # A body's text is indexed until it has used this many different words (its words and hyphenated compounds):
@@ -611,6 +616,8 @@ class SearchIndex:
     facets: tuple = ((), ())  # ((topic slug, name), ...), ((provider slug, name), ...) in site order
     optional: tuple[str, ...] = ()  # the language's function words, folded: a query need not match them
     shortnames: tuple = ()  # (topic slug, its shortname), for the topics that have one: a story's labels name it too
+    kinds: tuple = ()  # (type, its words as the site shows them) for the site's types but articles: kind_words
+    free: str = ""  # the site's word for free, which an offer of 0 shows (Words.price)
 
 
 # What index_source hashes of an item, besides its provider, time and pictures: what a record or a task reads
@@ -694,8 +701,21 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None, so
               tuple((slug, provider.name) for slug, provider in site.providers.items()))
     members = tuple(tuple(site.items[index] for index in group) for group in groups)
     shortnames = tuple((slug, topic.shortname) for slug, topic in site.topics.items() if topic.shortname)
+    kinds = tuple((kind, kind_words(kind, words)) for kind in sorted({item.type for item in site.items}))
     return SearchIndex(members, tuple(docs), source or index_source(site, config, copies),
-                       stemmer_name(config.language), casing(config.language), facets, optional, shortnames)
+                       stemmer_name(config.language), casing(config.language), facets, optional, shortnames,
+                       tuple((kind, text) for kind, text in kinds if text), words.t("price_free"))
+
+
+def kind_words(kind: str, words) -> str:
+    """The words a site shows for an item of type `kind`, which search finds it by: its card's badge ("Vídeo") and
+    its list's title ("Vídeos"; the stemmer joins most plurals, not every language's), or the type's own word for a
+    type the theme does not know ("Webinar"); "" for an article."""
+    text, _ = badge(kind, words)
+    if not text:
+        return ""
+    word = title_word(list_key(kind))
+    return f"{text} {words.t(word)}" if word and word in words.entries else text
 
 
 def _type_badge(kind: str, words) -> tuple[str, str]:
@@ -744,7 +764,7 @@ def index_tasks(index: SearchIndex, per_task: int = 0) -> list[tuple]:
     _tokens()
     _compound()
     stemmer(index.stemmer)  # (its module imported here, not again in each helper)
-    texts = functools.partial(_texts, dict(index.shortnames))
+    texts = functools.partial(_texts, dict(index.shortnames), dict(index.kinds), index.free)
     return [(start, index.stemmer, index.casing,
              marshal.dumps([tuple(map(texts, items)) for items in index.members[start:start + size]], 2))
             for start in range(0, count, size)]
@@ -908,13 +928,16 @@ def listed_keys(meta: dict) -> tuple[set[str], set[str]]:
     return keys, {start[:n] for start in meta["keys"] for n in range(2, len(start) + 1)}
 
 
-def _texts(shortnames: dict[str, str], item: Item) -> tuple[str, str, str, bytes, tuple[str, ...]]:
+def _texts(shortnames: dict[str, str], kinds: dict[str, str], free: str, item: Item
+           ) -> tuple[str, str, str, str, bytes, tuple[str, ...]]:
     # the author's name weighs as the provider's: a reader looking for a writer's stories types it; a topic's
     # shortname as its name (`CDS`: readers type what the topic's own pages and posts call it)
     labels = " ".join([*item.topic_names, *(shortnames[slug] for slug in item.topics if slug in shortnames),
                        item.provider.name if item.provider else "", item.author])
     filters = tuple(TOPIC + slug for slug in item.topics) + ((PROVIDER + item.provider.slug,) if item.provider else ())
-    return item.title, labels, item.excerpt, item.body, filters
+    # (an offer of 0 is what a card shows as the word for free: i18n.facts)
+    kind = " ".join(filter(None, (kinds.get(item.type, ""), free if item.price_amount == 0 else "")))
+    return item.title, labels, item.excerpt, kind, item.body, filters
 
 
 def index_task(_state, task: tuple) -> tuple[Postings, dict[str, dict[str, int]], set[str]]:
@@ -988,7 +1011,7 @@ def _document_weights(stems: _Stems, casing: str, words: Counter, items: tuple) 
 
 
 def _weights(stems: _Stems, casing: str, words: Counter | set[str], title: str, labels: str,
-             excerpt: str, body: bytes, filters: tuple[str, ...]) -> dict[str, int]:
+             excerpt: str, kind: str, body: bytes, filters: tuple[str, ...]) -> dict[str, int]:
     """term -> impact for one item (a new dict); `stems` and `words` (the words' document counts, or a story's
     words so far) are filled in.
 
@@ -996,15 +1019,16 @@ def _weights(stems: _Stems, casing: str, words: Counter | set[str], title: str, 
     that differs, by its folded term too (its token stemmed: "informacoes" -> "informaco"), with the
     same weights: a query typed without accents is stemmed from its folded letters, and finds it so."""
     runs = stems.runs
-    fields = [_spelled(title, casing, runs), _spelled(labels, casing, runs), _spelled(excerpt, casing, runs)]
+    fields = [_spelled(title, casing, runs), _spelled(labels, casing, runs), _spelled(excerpt, casing, runs),
+              _spelled(kind, casing, runs)]
     # (a compound is a word of its field beside its parts, after them: so in no phrase pair; so are a camel-cased
     # word's parts beside it)
     text = body_text(body)
     joined = [compounds(field, casing) + camel_parts(field, casing) + literals(field, casing)
-              for field in (title, labels, excerpt, text)]
+              for field in (title, labels, excerpt, kind, text)]
     body_words = _spelled(text, casing, runs)
-    if len(body_words) + len(joined[3]) > MAX_BODY_WORDS:
-        body_words, joined[3] = _bounded(body_words, joined[3])
+    if len(body_words) + len(joined[-1]) > MAX_BODY_WORDS:
+        body_words, joined[-1] = _bounded(body_words, joined[-1])
     present = set(body_words)
     present.update(*fields, *joined)
     words.update(present)
@@ -1032,18 +1056,18 @@ def _bounded(words: list[str], compounds: list[str]) -> tuple[list[str], list[st
 
 
 def _field_weights(term_of: Callable, fields: list[list], body_words: list, joined: list[list]) -> dict[str, int]:
-    """term -> impact of one story's words, each made a term by `term_of`; `joined`: each field's compounds
-    (title, labels, excerpt, body)."""
+    """term -> impact of one story's words, each made a term by `term_of`; `fields`: the words of its title, labels,
+    excerpt and kind; `joined`: each field's compounds, then the body's."""
     frequency = Counter(map(term_of, body_words))
-    if joined[3]:  # (counted as the body's words, the text's length as it was: its words do not change)
-        frequency.update(map(term_of, joined[3]))
+    if joined[-1]:  # (counted as the body's words, the text's length as it was: its words do not change)
+        frequency.update(map(term_of, joined[-1]))
     norm = K1 * (1 - B + B * len(body_words) / BODY_LENGTH)
     # body frequency -> its BM25 points: most terms are there once or twice, so this is a short table
     points = {n: round(n * BODY_SCALE / (n + norm)) or 1 for n in set(frequency.values())}
     weights = dict(zip(frequency, map(points.__getitem__, frequency.values())))
-    title_terms, label_terms, excerpt_terms = (list(map(term_of, found)) for found in fields)
-    for found, compound, bonus in zip((title_terms, label_terms, excerpt_terms), joined,
-                                      (TITLE_POINTS, LABEL_POINTS, EXCERPT_POINTS)):
+    title_terms, label_terms, excerpt_terms, kind_terms = (list(map(term_of, found)) for found in fields)
+    for found, compound, bonus in zip((title_terms, label_terms, excerpt_terms, kind_terms), joined,
+                                      (TITLE_POINTS, LABEL_POINTS, EXCERPT_POINTS, KIND_POINTS)):
         found = set(found)
         if compound:
             found.update(map(term_of, compound))
