@@ -73,7 +73,9 @@ def load_records(config: Config) -> Records:
         _cap_text(fields, config.root, name, "organization record", warnings)
         domain = (fields["domain"] or fields["_id"]).strip().lower()
         if not domain:
-            problems.append(Problem(name, 2, "organization record has no `_id` or `domain`",
+            # (at the first line of its fields: a YAML record's first, a Markdown one's after its `---`)
+            first = 2 if name.lower().endswith(".md") else 1
+            problems.append(Problem(name, first, "organization record has no `_id` or `domain`",
                                     f"add the organization's domain, e.g. `{written(form, 'domain', 'example.com')}`: "
                                     "items name their provider by it"))
             continue
