@@ -466,14 +466,12 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
         line = fm_line + int(where.group(1)) - 1 if where and where.group(1) else fm_line + front.count("\n")
         message = _TOML_AT.sub("", str(exc)) if where else str(exc)
         return Problem(name, line, f"invalid TOML in front matter: {message[:1].lower()}{message[1:]}",
-                       "give each key once (this one was given before)" if "overwrite" in message else
-                       "write text in quotes, `key = \"value\"`, one key a line")
+                       next((hint for start, hint in _TOML_HINTS if start in message), _TOML_HINT))
     except RecursionError:
         return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep",
                        TOO_DEEP)
     except ValueError as exc:  # (a value tomllib's checks let through and Python refuses)
-        return Problem(name, fm_line, f"invalid TOML in front matter: {exc}",
-                       "write text in quotes, `key = \"value\"`, one key a line")
+        return Problem(name, fm_line, f"invalid TOML in front matter: {exc}", _TOML_HINT)
     if _depth(meta) > MAX_NESTING:
         return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep",
                        TOO_DEEP)
@@ -492,6 +490,19 @@ def as_written(moment: datetime.date | datetime.time) -> str:
     """A date or time that YAML or TOML read as one, in ISO 8601 as such files write it (`2026-05-27`,
     `00:04:05`, `Z` for UTC) rather than as Python prints it: what a text field shows, and a message quotes."""
     return moment.isoformat().replace("+00:00", "Z")
+
+
+# What to do about tomllib's errors, by its words; else _TOML_HINT
+_TOML_HINTS = (
+    ("overwrite", "give each key once (this one was given before)"),
+    ("Illegal character '\\n'", "close the quote on this line: text of several lines goes in triple quotes, "
+                                 "`\"\"\"...\"\"\"`"),
+    ("Expected '=' after a key", "write `key = value`: TOML has `=`, not `:`; or start the file with a line '---' "
+                                 "for YAML"),
+    ("Expected newline or end of document after a statement", "put the whole value in quotes, each `\"` inside it "
+                                                              "as `\\\"`; one key a line"),
+)
+_TOML_HINT = "write text in quotes, `key = \"value\"`, one key a line"
 
 
 # A top-level `key = value` line of TOML front matter (before its first table), and the first table's header
