@@ -313,18 +313,24 @@ def test_newsdesks_own_template_failing_as_the_sites_template_uses_it_names_the_
     assert "fix the template" not in first
 
 
-@pytest.mark.slow
-def test_an_error_of_newsdesks_own_that_no_file_of_the_site_changes_is_to_report(tmp_path):
-    # A newsdesk whose own list.html fails, with no template of the site's in play: the site can do nothing
-    # to newsdesk's file (an upgrade puts it back), so the hint says to report it, and how to get by meanwhile.
+def _build_with_own_list_html(tmp_path, added: str) -> tuple[subprocess.CompletedProcess, Path]:
+    """A build of a one-item site by a newsdesk installed apart, whose own list.html has `added` at the start of
+    its main block: what the build said, and that template's file."""
     installed = tmp_path / "site-packages"
     shutil.copytree(ROOT / "generator", installed / "generator", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "themes", installed / "generator/themes")
     template = installed / "generator/themes/default/templates/list.html"
-    template.write_text(template.read_text().replace("{% block main %}", "{% block main %}{{ page.no_field.x }}", 1))
+    template.write_text(template.read_text().replace("{% block main %}", "{% block main %}" + added, 1))
     site = make_site(tmp_path / "site", {"content/news/one.md": item("One")})
-    done = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=site, capture_output=True, text=True,
-                          env=dict(os.environ, PYTHONPATH=str(installed)), timeout=300)
+    return subprocess.run([sys.executable, "-m", "generator", "build"], cwd=site, capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(installed)), timeout=300), template
+
+
+@pytest.mark.slow
+def test_an_error_of_newsdesks_own_that_no_file_of_the_site_changes_is_to_report(tmp_path):
+    # A newsdesk whose own list.html fails, with no template of the site's in play: the site can do nothing
+    # to newsdesk's file (an upgrade puts it back), so the hint says to report it, and how to get by meanwhile.
+    done, template = _build_with_own_list_html(tmp_path, "{{ page.no_field.x }}")
     assert done.returncode == 1
     first = [line for line in done.stderr.splitlines() if line.startswith(str(template))]
     assert len(first) == 1 and first[0].endswith(
@@ -338,15 +344,7 @@ def test_a_warning_of_newsdesks_own_that_no_file_of_the_site_changes_says_the_si
     # A warning at a line of newsdesk's own template carried the error's hint: "report this error to newsdesk,
     # with the page it names; until newsdesk mends it, a copy ... replaces it", for a build that went on and a
     # warning that names no page. It says it is a warning, and that the site was built.
-    installed = tmp_path / "site-packages"
-    shutil.copytree(ROOT / "generator", installed / "generator", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "themes", installed / "generator/themes")
-    template = installed / "generator/themes/default/templates/list.html"
-    template.write_text(template.read_text().replace("{% block main %}", "{% block main %}{% if page.titel %}x"
-                                                     "{% endif %}", 1))
-    site = make_site(tmp_path / "site", {"content/news/one.md": item("One")})
-    done = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=site, capture_output=True, text=True,
-                          env=dict(os.environ, PYTHONPATH=str(installed)), timeout=300)
+    done, template = _build_with_own_list_html(tmp_path, "{% if page.titel %}x{% endif %}")
     assert done.returncode == 0, done.stderr
     said = [line for line in done.stderr.splitlines() if line.startswith(f"warning: {template}:")]
     assert len(said) == 1 and said[0].endswith(
