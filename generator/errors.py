@@ -103,6 +103,10 @@ def yaml_problem(path: str, text: str, exc: Exception, first_line: int = 1, what
                 "write each ' inside it as '' (It''s), or put the value in double quotes")
     elif start and reason == "could not find expected ':'" and context == "while scanning a simple key":
         line, reason, hint = first_line + start.line, "a line without `:` after its key", "write it as `key: value`"
+        rows = text.splitlines()
+        entry = re.match(r"[ \t]*-([^\s-].{0,60})", rows[start.line]) if start.line < len(rows) else None
+        if entry:  # (`-ML` under `topics:`: a list entry without its space is a key to YAML)
+            reason, hint = "a list entry without a space after its `-`", f"write it as `- {entry.group(1).rstrip()}`"
     elif mark and reason.startswith("mapping values are not allowed") and 0 < mark.line < len(text.splitlines()):
         lines = text.splitlines()
         above, here = lines[mark.line - 1], lines[mark.line]

@@ -188,6 +188,9 @@ def test_broken_yaml_is_reported_with_its_line_and_the_rest_builds(tmp_path):
     ("title: x\nexcerpt: a long\n  summary\n  with: a colon", 5, "mapping values are not allowed",
      "check the indentation and quoting"),
     ("title: x\nhat\nheat: 1", 3, "a line without `:` after its key", "write it as `key: value`"),
+    # (a list entry without its space, `-ML`, is read as a key: to write `key: value` there was no help)
+    ("title: x\ntopics:\n- AI\n-ML\nheat: 1", 5, "a list entry without a space after its `-`",
+     "write it as `- ML`"),
     # (PyYAML's own words were "second occurrence", with the advice about indentation and quoting)
     ("title: x\na: &id [1]\nb:\n  - &id 2", 5, "the anchor &id is given twice, first on line 3",
      "give each anchor (&name) a name of its own"),

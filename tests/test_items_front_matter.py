@@ -216,6 +216,48 @@ def test_front_matter_written_as_a_json_object_is_read(tmp_path, capsys):
     assert "error: content/broken.md:2: invalid JSON front matter" in said, said
 
 
+def test_broken_json_front_matter_says_what_to_mend_at_its_line(tmp_path, capsys):
+    # Every JSON error had one hint, "a file starting with `{` is a JSON object, then the body", and Python's
+    # words: a `,` after the last member was "Expecting property name enclosed in double quotes" at the line of
+    # the `}`, a missing `,` was said at the next member's line. Each now says what to do, at the line to mend.
+    date = '"publishedDateTime": "2026-11-20T10:00:00Z"'
+    files = {"trailing.md": '{\n  "title": "Trailing",\n  ' + date + ',\n}\nBody\n',
+             "single.md": "{\n  'title': 'Single',\n  " + date + "\n}\nBody\n",
+             "missing.md": '{\n  "title": "Missing"\n  ' + date + '\n}\nBody\n',
+             "value.md": '{\n  "title": \'Value\',\n  ' + date + '\n}\nBody\n',
+             "ok.md": '{\n  "title": "Fine",\n  ' + date + '\n}\nBody\n'}
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert set(news) == {"ok"}
+    errors = sorted(line for line in said.splitlines() if line.startswith("error:"))
+    assert errors == [
+        "error: content/missing.md:2: invalid JSON front matter: no `,` after this member (add a `,` at the end of "
+        "this line: JSON's members are separated by commas) [left out]",
+        "error: content/single.md:2: invalid JSON front matter: a key not in double quotes (write each key in "
+        "double quotes, `\"title\": ...`: JSON has no single quotes, and no key without quotes) [left out]",
+        "error: content/trailing.md:3: invalid JSON front matter: a `,` after the last member (remove that `,`: "
+        "JSON allows none after the last member of an object or list) [left out]",
+        "error: content/value.md:2: invalid JSON front matter: a value JSON cannot read (write text in double "
+        "quotes, `\"...\"`; numbers, true, false, null, [lists] and {objects} as JSON writes them) [left out]"], said
+
+
+@pytest.mark.parametrize("line, mistake, said", [
+    ('title = "Unclosed', 2, "invalid TOML in front matter: illegal character '\\n' (close the quote on this line: "
+     "text of several lines goes in triple quotes, `\"\"\"...\"\"\"`)"),
+    ('title: "Colon"', 2, "invalid TOML in front matter: expected '=' after a key in a key/value pair (write "
+     "`key = value`: TOML has `=`, not `:`; or start the file with a line '---' for YAML)"),
+    ('title = "Said" twice', 2, "invalid TOML in front matter: expected newline or end of document after a "
+     "statement (put the whole value in quotes, each `\"` inside it as `\\\"`; one key a line)"),
+])
+def test_broken_toml_front_matter_says_what_to_mend(tmp_path, capsys, line, mistake, said):
+    # Every TOML error but a key given twice had the hint "write text in quotes, `key = "value"`, one key a
+    # line": for a quote left open, a YAML `:`, text after the closing quote, which it did not name.
+    files = {"bad.md": f"+++\n{line}\npublishedDateTime = 2025-11-20\n+++\nBody\n",
+             "ok.md": '+++\ntitle = "Fine"\npublishedDateTime = 2025-11-20\n+++\nBody\n'}
+    _, news, told = build_items(tmp_path, files, capsys, ITEMS_CONFIG)
+    assert set(news) == {"ok"}
+    assert f"error: content/bad.md:{mistake}: {said} [left out]" in told, told
+
+
 def test_toml_front_matter_as_hugo_writes_it_is_read(tmp_path, capsys):
     """Hugo writes front matter in TOML between `+++` lines, and crawlers that feed Hugo sites do too: the
     file was an error ("not read"). It is read as YAML front matter is, its dates, tables and arrays of tables

@@ -577,3 +577,36 @@ def test_items_naming_one_provider_or_topics_alike_each_keep_their_own(tmp_path)
         "Bridge repairs": (["https://wire.example/one.png"], ["AI", "Science"]),
         "Comet sighting": (["https://wire.example/two.png"], ["Science", "AI"]),
     }
+
+
+def test_a_records_key_quoted_inside_another_is_not_taken_for_the_records_own(tmp_path):
+    # The line of a record's key was the first `"name":` on any line, indented or beside a `{`: a key quoted in
+    # a nested mapping (`meta:` then `  "name": ...`, or `{"sameAs": ...}`) was taken for the record's own, and
+    # the message named that line, not the one to fix. A key `"a.b"` is the key a.b, nothing of `a`.
+    root = make_site(tmp_path / "site", {
+        "data/topics/ai.yaml": 'meta:\n  "name": [nested]\n  "a.b": 1\nname: [AI, x]\n_id: ai\n',
+        "data/organizations/ex.yaml": '"meta.name": 1\ninfo: {"sameAs": 3}\nother:\n  \'sameAs\': 4\n'
+                                      'sameAs: [ftp://x]\n_id: example.com\nname: Example\n',
+        "data/organizations/js.md": '{\n  "info": {"name": "Nested"},\n  "_id": "js.example",\n  "name": ["J", "S"]\n}\n',
+        "content/a.md": item("A story", provider="{name: Ex, domain: example.com}"),
+    }, "title: T\nbase_url: https://example.org/\ndata_dir: data\n")
+    result = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+    assert [str(p) for p in result.site.problems] == [
+        "data/organizations/js.md:4: `name` of an organization record must be text "
+        "(put the value in quotes, on one line)",
+        "data/topics/ai.yaml:4: `name` of a topic record must be text (put the value in quotes, on one line)"]
+    [warning] = [str(w) for w in result.site.warnings if "sameAs" in str(w)]
+    assert warning.startswith("data/organizations/ex.yaml:5: `sameAs` of the organization record"), warning
+    # (the other records still count)
+    assert [p.name for p in result.site.model.site.providers.values()] == ["Example"]
+
+
+def test_an_organization_yaml_record_without_its_domain_is_said_at_a_line_it_has(tmp_path):
+    # Said at line 2, the line after a Markdown record's `---`: a YAML record of one line has no line 2.
+    root = make_site(tmp_path / "site", {"data/organizations/noid.yaml": "name: No Domain\n",
+                                         "content/a.md": item("A story")},
+                     "title: T\nbase_url: https://example.org/\ndata_dir: data\n")
+    result = build(load_config(root / "config.yaml"), BuildOptions(write=False), environ={})
+    assert [str(p) for p in result.site.problems] == [
+        "data/organizations/noid.yaml:1: organization record has no `_id` or `domain` (add the organization's "
+        "domain, e.g. `domain: example.com`: items name their provider by it)"]

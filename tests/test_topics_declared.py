@@ -120,6 +120,25 @@ def test_a_parent_that_names_no_declared_topic_is_warned_of_at_its_line(tmp_path
     assert next(t for t in api if t["slug"] == "science")["children"] == ["space"]
 
 
+def test_a_topic_records_parent_that_names_no_declared_topic_is_warned_of_at_its_line(tmp_path, capsys):
+    # config.yaml's topics were checked, a data_dir record's were not: `parent: Sciense` in
+    # data/topics/space.yaml, or a topic its own parent, put it at the top of the tree without a word.
+    site = make_site(tmp_path / "site", {
+        "content/a.md": item("Rockets fly", topics="[Space, Loop]", originalUrl="https://a.example/1"),
+        "data/topics/science.yaml": "name: Science\n",
+        "data/topics/space.yaml": "_id: space\nname: Space\nparent: Sciense\n",
+        "data/topics/loop.md": "---\nname: Loop\nparent: loop\n---\n",
+    }, "title: Test News\nbase_url: https://example.org/\nnow: \"2026-11-22T12:00:00Z\"\ndata_dir: data\n")
+    code, said = build_said(site, capsys)
+    assert code == 0, said
+    assert ("warning: data/topics/space.yaml:3: the parent of topic `Space`, `Sciense`, is not a declared topic; did "
+            "you mean `parent: Science`? (declare it under `topics:` or in data_dir, or fix the name; until then the "
+            "topic has no parent)") in said, said
+    assert ("warning: data/topics/loop.md:3: topic `Loop` is its own parent (remove `parent`, or name another "
+            "topic: the topic has no parent)") in said, said
+    assert "2 warnings" in said, said
+
+
 def test_topic_records_whose_ids_give_one_page_keep_a_page_each_and_are_told(tmp_path, capsys):
     # (`_id: Case` and `_id: case`, `CON` and `con.`: the later record took the page, and the earlier topic's
     # stories showed under the later one's name, without a word)

@@ -66,7 +66,7 @@ class TopicConfig:
 
     name: str = _opt("", "The topic's display name, as items write it; characters that show nothing (zero-width spaces, direction marks) are dropped, as from items' topics.")
     slug: str = _opt("", "URL part (`/topics/<slug>/`); made from the name when empty.")
-    parent: str = _opt("", "Name or slug of the parent topic; a parent's page also lists its children's items. One that names no declared topic is warned of.")
+    parent: str = _opt("", "Name or slug of the parent topic; a parent's page also lists its children's items. One that names no declared topic, or the topic itself, is warned of.")
     description: str = _opt("", "One sentence shown on the topic page.")
     keywords: tuple[str, ...] = _opt([], "Words, phrases and #hashtags that give an entry `newsdesk fetch` reads this topic, when its title, summary or text has one (whole words, any case).")
     shortname: str = _opt("", "A short name readers know the topic by (`CDS` for Common Data Service): the site search finds the topic's stories by it too, as by its name.")

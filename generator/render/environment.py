@@ -753,7 +753,7 @@ def render_page(env: jinja2.Environment, page: Page, tested: set | None = None) 
         return with_search_words(env, html) if page.kind == "search" else html
     except jinja2.TemplateSyntaxError as exc:
         raise BuildError(Problem(_template_name(exc.filename, exc.name), exc.lineno, f"template syntax error: {exc.message}",
-                                 _newsdesks_own(env, _template_frames(exc), exc.filename)
+                                 _newsdesks_own(env, _template_frames(exc), exc.filename, report=_REPORT_ERROR)
                                  or _what_to_do(env, page, str(exc.message))))
     except jinja2.TemplateNotFound as exc:
         raise BuildError(_not_found(env, page, exc)) from exc
@@ -784,8 +784,9 @@ def tested_warnings(env: jinja2.Environment, tested: set) -> set[tuple[str, Prob
             fields = [*getattr(kind, "__dataclass_fields__", ()), *(a for a in dir(kind) if not a.startswith("_"))]
             said[filename, line, kind, field, frames] = Problem(
                 _short(filename), line, f"{_what_it_is(kind.__name__)} has no field `{field}`, so this test is "
-                f"always false", _newsdesks_own(env, frames) or f"{_nearest(field, set(fields))}the fields of each "
-                f"value are in {_THEMES_DOC} (Values); if the theme tests for a field of a newer newsdesk, ignore this")
+                f"always false", _newsdesks_own(env, frames, report=_REPORT_WARNING)
+                or f"{_nearest(field, set(fields))}the fields of each value are in {_THEMES_DOC} (Values); if the "
+                "theme tests for a field of a newer newsdesk, ignore this")
     return {(page_template, said[filename, line, kind, field, frames])
             for page_template, filename, line, kind, field, frames in tested}
 
@@ -796,6 +797,7 @@ _UNDEFINED = re.compile(r"'([^']*)' is undefined")
 _UNDEFINED_ATTRIBUTE = re.compile(r"'([\w.]+) object' has no")
 _NONE_FIELD = re.compile(r"'None' has no attribute '([^']*)'")
 _NO_FIELD = re.compile(r"'([\w.]+) object' has no attribute '([^']*)'")
+_OPEN_BLOCK = re.compile(r"The innermost block that needs to be closed is '(\w+)'")
 _THEMES_DOC = "docs/themes.md"
 
 
@@ -837,6 +839,11 @@ def _what_to_do(env: jinja2.Environment, page: Page, message: str) -> str:
         kind = getattr(sys.modules.get(module), name, None)
         fields = [*getattr(kind, "__dataclass_fields__", ()), *(attr for attr in dir(kind) if not attr.startswith("_"))]
         return f"{_nearest(field, fields)}the fields of each value are in {_THEMES_DOC} (Values)"
+    found = _OPEN_BLOCK.search(message)
+    if found:  # (Jinja notices it where the block should have ended: at a tag that closes another, or at the end)
+        return f"close the `{{% {found.group(1)} %}}` opened above this line with `{{% end{found.group(1)} %}}`"
+    if "unexpected '}'" in message:
+        return "close each `{{` with `}}`, and each `{%` with `%}`"
     return "fix the template"
 
 
@@ -853,10 +860,12 @@ def _not_found(env: jinja2.Environment, page: Page, exc: jinja2.TemplateNotFound
                    + f"correct the name{f', perhaps to {close[0]}' if close else ''}, or create {folder}{missing}")
 
 
-def _newsdesks_own(env: jinja2.Environment, frames: list | tuple, filename: str | None = None) -> str:
+def _newsdesks_own(env: jinja2.Environment, frames: list | tuple, filename: str | None = None, *,
+                   report: str = "report this error to newsdesk, with the page it names") -> str:
     """What to do about an error (or a warning) at a line of newsdesk's own template (`filename`, else the
     innermost of `frames`: (template file, line) being rendered, outermost first), which the site cannot fix
-    there: "" for one of the site's. Told apart by the files alone, not
+    there: "" for one of the site's. `report`: how the message is to be reported, in its own words (a warning's
+    says the site was built). Told apart by the files alone, not
     by Jinja's words: the site's copies that this template (or one of newsdesk's that uses it) imports,
     includes or extends, each likely kept from an earlier newsdesk, whose templates an upgrade no longer fits;
     else the site's template that uses it; else newsdesk's own error, to report."""
@@ -878,7 +887,6 @@ def _newsdesks_own(env: jinja2.Environment, frames: list | tuple, filename: str 
     originals = {copy: next((folder / copy for folder in bundled if (folder / copy).is_file()), None)
                  for copy in sorted(used)}
     copies = {copy: original for copy, original in originals.items() if original}
-    report = "report this error to newsdesk, with the page it names"
     if copies:
         yours = " and ".join(f"themes/{config.theme}/templates/{copy}" for copy in copies)
         if len(copies) == 1:
@@ -895,8 +903,17 @@ def _newsdesks_own(env: jinja2.Environment, frames: list | tuple, filename: str 
         file, line = site_frames[-1]
         return (f"this is newsdesk's own {name}, as your {_short(file)}:{line} uses it: check what yours passes to it "
                 f"(the values and their fields are in {_THEMES_DOC}); if that is right, {report}")
+    if report == _REPORT_WARNING:  # (the site was built: nothing to get by with meanwhile)
+        return f"this is newsdesk's own {name}, which no file of your site changes: the site is built all the same; " \
+               f"{report}"
     return (f"this is newsdesk's own {name}, which no file of your site changes: {report}; until newsdesk mends "
             f"it, a copy of it in themes/{config.theme}/templates/{name}, mended, replaces it")
+
+
+# How a problem at a line of newsdesk's own template is to be reported (_newsdesks_own): an error that names no
+# page (a template's syntax), a warning (the build went on)
+_REPORT_ERROR = "report this error to newsdesk"
+_REPORT_WARNING = "report this warning to newsdesk"
 
 
 def _templates_used(env: jinja2.Environment, filename: str) -> set[str]:

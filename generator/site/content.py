@@ -356,8 +356,7 @@ def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) ->
     try:
         loaded, end = decoder.raw_decode(text, start)
     except ValueError as exc:
-        return Problem(name, getattr(exc, "lineno", line), f"invalid JSON front matter: {getattr(exc, 'msg', exc)}",
-                       "a file starting with `{` is a JSON object, then the body; or start it with a line '---'")
+        return _json_problem(name, text, exc, line)
     except RecursionError:
         return Problem(name, line, f"front matter is nested more than {MAX_NESTING} levels deep",
                        TOO_DEEP)
@@ -373,6 +372,35 @@ def _json_source(name: str, text: str, start: int, digest: str, notes: tuple) ->
     twice = _json_twice(top[-1] if top else [], front, line) + tuple(nested)
     return Source(name, meta, body, text.count("\n", 0, end) + 2, digest,
                   tuple(sorted(twice, key=lambda entry: entry[2])), {}, notes, form="json")
+
+
+def _json_problem(name: str, text: str, exc: ValueError, line: int) -> Problem:
+    """What is wrong in a JSON front matter, at the line to mend, in words a writer acts on: Python's put a `,`
+    after the last member at the next line's `}` as "Expecting property name enclosed in double quotes"."""
+    said = getattr(exc, "msg", str(exc))
+    at = getattr(exc, "pos", None)
+    line = getattr(exc, "lineno", line)
+    if not isinstance(at, int):
+        return Problem(name, line, f"invalid JSON front matter: {said}", _NOT_JSON)
+    before = len(text[:at].rstrip())  # (the end of what comes before the error: a `,`, the last member's value)
+    after = text[at:at + 1]
+    if said.startswith(("Expecting property name", "Expecting value")) and text[before - 1:before] == "," \
+            and after in "}]":
+        return Problem(name, text.count("\n", 0, before - 1) + 1, "invalid JSON front matter: a `,` after the last "
+                       "member", "remove that `,`: JSON allows none after the last member of an object or list")
+    if said.startswith("Expecting property name"):
+        return Problem(name, line, "invalid JSON front matter: a key not in double quotes", "write each key in "
+                       "double quotes, `\"title\": ...`: JSON has no single quotes, and no key without quotes")
+    if said.startswith("Expecting ',' delimiter") and before:
+        return Problem(name, text.count("\n", 0, before - 1) + 1, "invalid JSON front matter: no `,` after this "
+                       "member", "add a `,` at the end of this line: JSON's members are separated by commas")
+    if said.startswith("Expecting value"):
+        return Problem(name, line, "invalid JSON front matter: a value JSON cannot read", "write text in double "
+                       "quotes, `\"...\"`; numbers, true, false, null, [lists] and {objects} as JSON writes them")
+    return Problem(name, line, f"invalid JSON front matter: {said}", _NOT_JSON)
+
+
+_NOT_JSON = "a file starting with `{` is a JSON object, then the body; or start it with a line '---'"
 
 
 def _json_twice(pairs: list, front: str, line: int) -> tuple[tuple[str, int, int], ...]:
@@ -438,14 +466,12 @@ def _toml_source(name: str, text: str, first: re.Match, digest: str, notes: tupl
         line = fm_line + int(where.group(1)) - 1 if where and where.group(1) else fm_line + front.count("\n")
         message = _TOML_AT.sub("", str(exc)) if where else str(exc)
         return Problem(name, line, f"invalid TOML in front matter: {message[:1].lower()}{message[1:]}",
-                       "give each key once (this one was given before)" if "overwrite" in message else
-                       "write text in quotes, `key = \"value\"`, one key a line")
+                       next((hint for start, hint in _TOML_HINTS if start in message), _TOML_HINT))
     except RecursionError:
         return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep",
                        TOO_DEEP)
     except ValueError as exc:  # (a value tomllib's checks let through and Python refuses)
-        return Problem(name, fm_line, f"invalid TOML in front matter: {exc}",
-                       "write text in quotes, `key = \"value\"`, one key a line")
+        return Problem(name, fm_line, f"invalid TOML in front matter: {exc}", _TOML_HINT)
     if _depth(meta) > MAX_NESTING:
         return Problem(name, fm_line, f"front matter is nested more than {MAX_NESTING} levels deep",
                        TOO_DEEP)
@@ -464,6 +490,19 @@ def as_written(moment: datetime.date | datetime.time) -> str:
     """A date or time that YAML or TOML read as one, in ISO 8601 as such files write it (`2026-05-27`,
     `00:04:05`, `Z` for UTC) rather than as Python prints it: what a text field shows, and a message quotes."""
     return moment.isoformat().replace("+00:00", "Z")
+
+
+# What to do about tomllib's errors, by its words; else _TOML_HINT
+_TOML_HINTS = (
+    ("overwrite", "give each key once (this one was given before)"),
+    ("Illegal character '\\n'", "close the quote on this line: text of several lines goes in triple quotes, "
+                                 "`\"\"\"...\"\"\"`"),
+    ("Expected '=' after a key", "write `key = value`: TOML has `=`, not `:`; or start the file with a line '---' "
+                                 "for YAML"),
+    ("Expected newline or end of document after a statement", "put the whole value in quotes, each `\"` inside it "
+                                                              "as `\\\"`; one key a line"),
+)
+_TOML_HINT = "write text in quotes, `key = \"value\"`, one key a line"
 
 
 # A top-level `key = value` line of TOML front matter (before its first table), and the first table's header
@@ -993,21 +1032,20 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
     except (OSError, ValueError):
         return {}
     end = _front_matter_end(text)
+    if end is None and text.lstrip().startswith("{"):
+        return _json_key_lines(text, keys)
     lines = {}
     for key in keys:
         top, sub = key if isinstance(key, tuple) else (key, None)
-        # (a key in quotes too, `"@type":`, as JSON-LD's keys must be written; indented, in JSON front matter)
+        # (a key in quotes too, `"@type":`, as JSON-LD's keys must be written; at the left margin, as a YAML
+        # mapping's own keys are: an indented one is a nested mapping's)
         # (`key = value` and `[key]` in TOML front matter)
-        # (and, in JSON front matter, a key in double quotes after a `{` or `,` on its line: keys beside keys,
-        # `"a": 1, "b": 2`; not between `---` lines, where a nested mapping's `{"title": ...}` is no top-level key)
-        beside = "" if end is not None else rf"""|{_BESIDE}"{re.escape(top)}"\s*:"""
-        pattern = re.compile(rf"""^(?:(?:{re.escape(top)}|[ \t]*"{re.escape(top)}"|[ \t]*'{re.escape(top)}')\s*[:=]"""
-                             rf"""|\[\[?[ \t]*{re.escape(top)}[ \t]*\]\]?[ \t]*$){beside}""", re.MULTILINE)
+        pattern = re.compile(rf"""^(?:(?:{re.escape(top)}|"{re.escape(top)}"|'{re.escape(top)}')\s*[:=]"""
+                             rf"""|\[\[?[ \t]*{re.escape(top)}[ \t]*\]\]?[ \t]*$)""", re.MULTILINE)
         stop = len(text) if end is None else end
         match = next(reversed(list(pattern.finditer(text, 0, stop))), None) if end is not None else pattern.search(text)
         if not match and isinstance(top, str):  # (a key in double quotes, written with escapes)
-            lead = r"^[ \t]*" if end is not None else rf"(?:^[ \t]*|{_BESIDE})"
-            match = re.compile(rf"""{lead}"{_escaped_key(top)}"\s*:""", re.MULTILINE).search(text, 0, stop)
+            match = re.compile(rf"""^"{_escaped_key(top)}"\s*:""", re.MULTILINE).search(text, 0, stop)
         if not match:
             continue
         lines[key] = text.count("\n", 0, match.start()) + 1
@@ -1019,6 +1057,51 @@ def key_lines(root: Path, source_path: str, keys) -> dict:
             if inner:
                 lines[key] = text.count("\n", 0, inner.start()) + 1
     return lines
+
+
+def _json_key_lines(text: str, keys) -> dict:
+    """key_lines of a file that is a JSON object (JSON front matter, a record): a key is one of the object's own,
+    wherever it is on its line, not one of a nested object's (`"info": {"name": ...}`), each where it is first
+    written; a (key, sub) tuple is the first `sub` inside the key's value."""
+    own: dict[str, list[int]] = {}  # each of the object's keys -> [where it is written, where its value ends]
+    depth, key, since, value = 0, None, 0, None  # (value: the span of the key whose value is being read)
+    for token in _JSON_TOKEN.finditer(text):
+        mark = token.group()
+        if mark in "{[":
+            depth += 1
+        elif mark in "}]":
+            depth -= 1
+            if depth == 0:
+                if value:
+                    value[1] = token.start()
+                break
+        elif depth == 1 and mark == ",":
+            if value:
+                value[1] = token.start()
+            key = value = None
+        elif depth == 1 and mark == ":" and key is not None:
+            value = own.setdefault(key, [since, len(text)])
+            value = value if value[0] == since else None  # (a key given twice: where it is first written)
+        elif depth == 1:
+            try:
+                key = re.sub("[\ud800-\udfff]", "\ufffd", json.loads(mark))  # (a lone surrogate: read as U+FFFD)
+            except ValueError:
+                key = None
+            since = token.start()
+    lines = {}
+    for key in keys:
+        top, sub = key if isinstance(key, tuple) else (key, None)
+        if top not in own:
+            continue
+        start, stop = own[top]
+        lines[key] = text.count("\n", 0, start) + 1
+        if sub is not None and (inner := re.compile(rf'"{re.escape(sub)}"\s*:').search(text, start + 1, stop)):
+            lines[key] = text.count("\n", 0, inner.start()) + 1
+    return lines
+
+
+# A JSON text's strings (a key or value: braces inside are no nesting), brackets, colons and commas
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]')
 
 
 # Where a key beside another starts: after a `{` or `,` on the key's own line (a lookbehind, so that the match,

@@ -6,6 +6,7 @@ account's page on a host many share (account_page)."""
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 import unicodedata
 from urllib.parse import quote, urlsplit
@@ -113,6 +114,27 @@ def definition(name: str, topic_defs: dict) -> tuple[str, TopicConfig] | None:
     if not topic_defs:
         return None
     return topic_defs.get(name.casefold()) or topic_defs.get(topic_identity(name))
+
+
+def wrong_parent(topic: TopicConfig, topic_defs: dict, undeclared_allowed: bool = False) -> tuple[str, str] | None:
+    """(message, hint) when a declared topic's `parent` names no declared topic (a typo, `parent: Sciense`; a topic
+    only items name may be one where `undeclared_allowed`) or the topic itself: either put it at the top of the
+    tree, unsaid. None for a parent that is one."""
+    if not topic.parent:
+        return None
+    found = definition(topic.parent, topic_defs)
+    if found is None:
+        if undeclared_allowed:
+            return None
+        names = {other.name.casefold(): other.name for _, other in topic_defs.values()}
+        others = sorted(name for name in names if name != topic.name.casefold())
+        close = difflib.get_close_matches(topic.parent.casefold(), others, 1, 0.8)
+        known = f"; did you mean `parent: {names[close[0]]}`?" if close else ""
+        return (f"the parent of topic `{topic.name}`, `{topic.parent}`, is not a declared topic{known}",
+                "declare it under `topics:` or in data_dir, or fix the name; until then the topic has no parent")
+    if found == definition(topic.name, topic_defs):
+        return f"topic `{topic.name}` is its own parent", "remove `parent`, or name another topic: the topic has no parent"
+    return None
 
 
 def site_domain(domain: str) -> str:

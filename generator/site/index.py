@@ -7,7 +7,6 @@ whose parent is no declared topic (unknown_parents)."""
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections import Counter, defaultdict
 from datetime import datetime
 from types import MappingProxyType
@@ -18,7 +17,7 @@ from generator.config.values import Config, ProviderConfig
 from generator.errors import Problem
 from generator.site.content import key_lines
 from generator.site.identities import (as_declared, declared_key, declared_provider, definition, identity_of,
-                                       provider_aliases, provider_identity)
+                                       provider_aliases, provider_identity, wrong_parent)
 from generator.site.keys import PICTURE_KEYS, words_of
 from generator.site.model import Image, Item, ModelResult, Provider, ProviderRef, Site, Topic
 from generator.site.slugs import distinct_providers, distinct_topics, separate_path_clashes
@@ -137,22 +136,16 @@ def latest_order(item: Item):
 
 
 def unknown_parents(config: Config, topic_defs: dict) -> list[Problem]:
-    """A warning for each topic of config.yaml whose `parent` names no declared topic (of config.yaml or data_dir):
-    a typo there (`parent: Sciense`) silently put the topic at the top of the tree. Under `undeclared_topics:
-    allow` a topic only items name may be a parent, and is not warned of."""
-    if config.undeclared_topics == "allow":
-        return []
-    names = {topic.name.casefold(): topic.name for _, topic in topic_defs.values()}
+    """A warning for each topic of config.yaml whose `parent` names no declared topic (of config.yaml or data_dir),
+    or itself (identities.wrong_parent): a typo there (`parent: Sciense`) silently put the topic at the top of the
+    tree. Under `undeclared_topics: allow` a topic only items name may be a parent, and is not warned of. (A
+    data_dir record's: records.load_records.)"""
     problems = []
     for index, topic in enumerate(config.topics):
-        if topic.parent and definition(topic.parent, topic_defs) is None:
-            others = sorted(name for name in names if name != topic.name.casefold())
-            close = difflib.get_close_matches(topic.parent.casefold(), others, 1, 0.8)
-            known = f"; did you mean `parent: {names[close[0]]}`?" if close else ""
+        wrong = wrong_parent(topic, topic_defs, config.undeclared_topics == "allow")
+        if wrong:
             problems.append(Problem(config.path, entry_line(config.root / config.path, "topics", index, "parent"),
-                                    f"the parent of topic `{topic.name}`, `{topic.parent}`, is not a declared "
-                                    f"topic{known}", "declare it under `topics:` or in data_dir, or fix the name; "
-                                    "until then the topic has no parent"))
+                                    *wrong))
     return problems
 
 

@@ -23,7 +23,8 @@ from generator.config.values import Config, ProviderConfig, TopicConfig
 from generator.site.content import key_lines, load_mapping, read_source, relative_name
 from generator.errors import Problem
 from generator.site.fields import MAX_TEXT, as_plain
-from generator.site.identities import declared_key, declared_provider, other_page, topic_identity
+from generator.site.identities import (declared_key, declared_provider, other_page, topic_definitions,
+                                       topic_identity, wrong_parent)
 from generator.site.notes import shown, written
 from generator.site.private_pictures import HINT, left_out
 from generator.site.scratch import is_scratch
@@ -49,7 +50,7 @@ def load_records(config: Config) -> Records:
     data = config.root / config.data_dir
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    topics = []
+    topics, files = [], []  # (each topic's record file)
     topic_pages: dict[str, tuple[str, str]] = {}  # a topic record's page (its slug) -> its record's file and name
     for name, form, record, fields in _records(config, data / "topics", "topic record",
                                                ("name", "_id", "parent", "description", "shortname"), problems, warnings,
@@ -65,6 +66,8 @@ def load_records(config: Config) -> Records:
         topics.append(TopicConfig(name=fields["name"], slug=slug, parent=fields["parent"],
                                   description=fields["description"], shortname=fields["shortname"],
                                   keywords=tuple(dict.fromkeys(word for word in map(_text, words) if word))))
+        files.append(name)
+    _parents_declared(config, topics, files, warnings)
     providers = []
     files: dict[str, Path] = {}
     declared: dict[tuple[str, str], tuple[str, str, str]] = {}  # declared_key -> the record's file, key, domain
@@ -73,7 +76,9 @@ def load_records(config: Config) -> Records:
         _cap_text(fields, config.root, name, "organization record", warnings)
         domain = (fields["domain"] or fields["_id"]).strip().lower()
         if not domain:
-            problems.append(Problem(name, 2, "organization record has no `_id` or `domain`",
+            # (at the first line of its fields: a YAML record's first, a Markdown one's after its `---`)
+            first = 2 if name.lower().endswith(".md") else 1
+            problems.append(Problem(name, first, "organization record has no `_id` or `domain`",
                                     f"add the organization's domain, e.g. `{written(form, 'domain', 'example.com')}`: "
                                     "items name their provider by it"))
             continue
@@ -87,6 +92,18 @@ def load_records(config: Config) -> Records:
         _one_record_a_provider(provider, key, fields[key], declared, config.root, name, warnings)
         providers.append(provider)
     return Records(tuple(topics), tuple(providers), files, tuple(problems), tuple(warnings))
+
+
+def _parents_declared(config: Config, topics: list[TopicConfig], files: list[str], warnings: list[Problem]) -> None:
+    """A warning at a topic record's `parent` that names no declared topic (of config.yaml or data_dir) or the
+    topic itself, as config.yaml's get (index.unknown_parents): the topic stood at the top of the tree unsaid."""
+    if not any(topic.parent for topic in topics):
+        return
+    topic_defs = topic_definitions(tuple(topics) + config.topics, config.language)
+    for topic, path in zip(topics, files):
+        wrong = wrong_parent(topic, topic_defs, config.undeclared_topics == "allow")
+        if wrong:
+            warnings.append(Problem(path, key_lines(config.root, path, {"parent"}).get("parent"), *wrong))
 
 
 def _one_record_a_provider(provider: ProviderConfig, key: str, written: str, declared: dict, root: Path, path: str,
