@@ -150,7 +150,7 @@ def pairs_of(language: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]
     return OPPOSITES.get(_language(language), ())
 
 
-def sessions_of(language: str) -> bool:
+def has_sessions(language: str) -> bool:
     """Whether a site's language has a trading day's sides (`session`), whose stories keep apart."""
     return _language(language) in SESSIONS
 
