@@ -167,9 +167,8 @@ def session(tokens: list[str]) -> int:
         side = _SESSION_SIDE.get(token)
         if side is None or found & side:
             continue
-        near = tokens[max(0, at - 2):at + 3]
-        near = [word for n, word in enumerate(near, at - len(tokens[max(0, at - 2):at]))
-                if abs(n - at) > 1 or word not in _PHRASAL]
+        start = max(0, at - 2)
+        near = [word for n, word in enumerate(tokens[start:at + 3], start) if abs(n - at) > 1 or word not in _PHRASAL]
         if not _DIRECTIONS.isdisjoint(near):
             found |= side
     return found if found < 3 else 0
