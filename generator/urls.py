@@ -536,8 +536,9 @@ def private_host(host: str) -> bool:
 # IDNA disallows: a `%ff` read as UTF-8)
 _NOT_IN_HOST = re.compile(r"[\x00-\x20#%/:<>?@\[\\\]^|\x7f\ufffd]")
 _NUMBER_LABEL = re.compile(r"[0-9]+|0[xX][0-9a-fA-F]*")
-# What IDNA maps to nothing in a host: a soft hyphen, zero-width spaces, variation selectors, a byte order mark
-_IGNORED_IN_HOST = re.compile("[\u00ad\u034f\u180b-\u180f\u200b\u2060\u2064\ufe00-\ufe0f\ufeff"
+# What IDNA maps to nothing in a host (UTS 46's "ignored"): a soft hyphen, zero-width spaces, variation selectors, a
+# byte order mark; the one list, for readable_host and for a provider's domain as its readers' browsers go there
+IGNORED_IN_HOSTS = re.compile("[\u00ad\u034f\u180b-\u180f\u200b\u2060\u2064\ufe00-\ufe0f\ufeff"
                               "\U0001bca0-\U0001bca3\U000e0100-\U000e01ef]")
 
 
@@ -554,7 +555,7 @@ def readable_host(host: str) -> bool:
         return True
     name = unquote(host) if "%" in host else host
     if not name.isascii():  # (IDNA maps full-width letters and dots as this does: `ａ／b` holds a slash)
-        name = _IGNORED_IN_HOST.sub("", unicodedata.normalize("NFKC", name).translate(_IDEOGRAPHIC_DOTS))
+        name = IGNORED_IN_HOSTS.sub("", unicodedata.normalize("NFKC", name).translate(_IDEOGRAPHIC_DOTS))
     if not name or _NOT_IN_HOST.search(name):  # (`https://:80/`, or a soft hyphen alone: no host at all)
         return False
     labels = name.lower().split(".")

@@ -44,6 +44,19 @@ def test_providers_and_topics_differing_only_by_invisible_characters_are_one(tmp
     assert all(f"Story {number}" in listed for number in range(len(spellings)))
 
 
+def test_a_domain_with_any_character_idna_ignores_is_that_domain(tmp_path, capsys):
+    """What IDNA maps to nothing in a host (an invisible plus, a Mongolian variation selector, one of the
+    supplement's variation selectors) is dropped from a provider's domain as a zero-width space is: the browser
+    goes to port.example. Those three were kept, making another provider, `xn--port-...example`."""
+    files = {f"d{number}.md": front(f"title: Story {number}", DATE_2025, "provider:", "  name: Port News",
+                                    f'  domain: "port{mark}.example"')
+             for number, mark in enumerate(["\u200b", "\u2064", "\u180f", "\U000e0100"])}
+    _, news, said = build_items(tmp_path, files, capsys)
+    assert "error:" not in said, said
+    assert len(news) == 4
+    assert {entry["provider"]["domain"] for entry in news.values()} == {"port.example"}
+
+
 def provider_names(out: Path) -> dict[str, str]:
     """Each provider page's slug -> the name it shows in its heading."""
     names = {}

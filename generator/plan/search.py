@@ -440,8 +440,8 @@ def literals(text: str, casing: str = "") -> list[str]:
     each cut to MAX_TERM, as a word is. In a text that may have one, only the runs of non-space characters that hold
     a mark are looked at, each alone, as compounds() does. (search.js: literals)"""
     # A text has none without a full stop before a digit, a "#" or a "+" (each found in C: a pattern tried at each
-    # character, or a Python step at each full stop, cost a tenth of the index), unless NFKC changes it: every other
-    # LITERAL_MARKS character is one it changes
+    # character, or a Python step at each full stop, cost much of the index: docs/dev/search.md, Literals), unless
+    # NFKC changes it: every other LITERAL_MARKS character is one it changes
     if not (_DOT_BEFORE_DIGIT.search(text) or "#" in text or "+" in text
             or not (text.isascii() or unicodedata.is_normalized("NFKC", text))):
         return []
@@ -508,8 +508,9 @@ def tokens(text: str, casing: str = "") -> list[str]:
 
 def body_text(body: bytes) -> str:
     """The words of a sanitised body, from the compressed bytes of its HTML (model.body_html's): tags become spaces,
-    entities their characters. The tags go from its UTF-8 before it is decoded (a third cheaper than from the text;
-    a tag is whole characters, as it starts and ends at an ASCII byte)."""
+    entities their characters. The tags go from its UTF-8 before it is decoded (less to decode, and the pattern
+    is quicker over bytes: docs/dev/search.md, Session 40; a tag is whole characters, as it starts and ends at an ASCII
+    byte)."""
     return html.unescape(_TAG.sub(b" ", zlib.decompress(body)).decode("utf-8"))
 
 

@@ -13,9 +13,9 @@ from urllib.parse import quote, urlsplit
 
 from generator.config.values import ProviderConfig, TopicConfig
 from generator.site.model import ProviderRef
-from generator.site.text import IGNORED_IN_HOSTS, plain_name, plain_text
+from generator.site.text import plain_name, plain_text
 from generator.urlnorm import canonical_url
-from generator.urls import field_url, host_of, slugify, spell_symbols, unicode_host
+from generator.urls import IGNORED_IN_HOSTS, field_url, host_of, slugify, spell_symbols, unicode_host
 
 
 def account_page(value, domain: str = "") -> str:

@@ -21,10 +21,9 @@ from generator.site.model import Image, ProviderRef, Related
 from generator.site.notes import Notes, Unusable, kind_of, shown
 from generator.site.quantities import score_field
 from generator.site.stories import article_key
-from generator.site.text import IGNORED_IN_HOSTS
 from generator.site.typography import typeset
 from generator.urlnorm import canonical_url
-from generator.urls import ascii_host, field_url, home_page, host_of, slugify, static_path
+from generator.urls import IGNORED_IN_HOSTS, ascii_host, field_url, home_page, host_of, slugify, static_path
 
 
 def topics_field(meta: dict, topic_defs: dict, config: Config, notes: Notes) -> list[tuple[str, str]]:

@@ -150,7 +150,7 @@ def pairs_of(language: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]
     return OPPOSITES.get(_language(language), ())
 
 
-def sessions_of(language: str) -> bool:
+def has_sessions(language: str) -> bool:
     """Whether a site's language has a trading day's sides (`session`), whose stories keep apart."""
     return _language(language) in SESSIONS
 
@@ -167,9 +167,8 @@ def session(tokens: list[str]) -> int:
         side = _SESSION_SIDE.get(token)
         if side is None or found & side:
             continue
-        near = tokens[max(0, at - 2):at + 3]
-        near = [word for n, word in enumerate(near, at - len(tokens[max(0, at - 2):at]))
-                if abs(n - at) > 1 or word not in _PHRASAL]
+        start = max(0, at - 2)
+        near = [word for n, word in enumerate(tokens[start:at + 3], start) if abs(n - at) > 1 or word not in _PHRASAL]
         if not _DIRECTIONS.isdisjoint(near):
             found |= side
     return found if found < 3 else 0

@@ -38,7 +38,7 @@ from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from generator.frozen import record
-from generator.site.opposites import CONVERSE, WORDS as OPPOSITE_WORDS, opposed, pairs_of, session, sessions_of
+from generator.site.opposites import CONVERSE, WORDS as OPPOSITE_WORDS, has_sessions, opposed, pairs_of, session
 from generator.urlnorm import canonical_url
 
 SAME_PROVIDER = ("join", "apart")
@@ -169,7 +169,7 @@ class Clustering:
             raise ValueError(f"two items with the source {twice[0]!r}")
         self.settings = settings
         self.opposites = pairs_of(settings.language)
-        self.sessions = sessions_of(settings.language)
+        self.by_session = has_sessions(settings.language)
         self.inputs = {item.source: item for item in ordered}
         self.order = [item.source for item in ordered]  # sources, in time order
         self.seconds = {item.source: item.published.timestamp() for item in ordered}
@@ -429,7 +429,7 @@ class Clustering:
             for index in indices:
                 item = ordered[index]
                 group.providers.setdefault(item.provider, []).append(index)  # ("": no provider)
-                side = self.ready[item.source].session if self.sessions else 0
+                side = self.ready[item.source].session if self.by_session else 0
                 if side:
                     _session_add(group.sessions, [side == 1, side == 2, seconds[index], seconds[index]])
                 if item.provider and item.episode:

@@ -179,8 +179,6 @@ def plain_name(text: str, markup: bool = True) -> str:
     return " ".join(text.split()).strip(" " + _BLANK_SYMBOLS)  # ("Acme\u2800" is "Acme" to a reader)
 
 
-IGNORED_IN_HOSTS = re.compile("[\u00ad\u034f\u180b-\u180d\u200b\u2060\ufe00-\ufe0f\ufeff]")  # (UTS 46's "ignored")
-
 # (Unicode's default ignorable code points but the joiners and selectors, which _SELECTOR and _joins keep
 # where they change what shows)
 _INVISIBLE_IN_NAMES = re.compile("[\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e"

@@ -43,6 +43,6 @@ def typeset(text: str, language: str) -> str:
 
 
 def _spaced(text: str) -> str:
-    # (replacements, not a function called for each space: half the instructions)
+    # (replacements, not a function called for each space, which cost more: docs/dev/performance.md)
     text = _BEFORE.sub(NARROW_NO_BREAK, text.replace("« ", "«" + NARROW_NO_BREAK) if "«" in text else text)
     return _BEFORE_COLON.sub(NO_BREAK, text) if " :" in text else text
