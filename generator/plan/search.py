@@ -45,6 +45,7 @@ across processes and writing the files is the build's (generator/build/search_in
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import importlib
@@ -873,7 +874,8 @@ def _cut(ids: array, impacts: array) -> tuple[array, array]:
     if len(ids) <= MAX_POSTINGS:
         return ids, impacts
     # Impacts are small integers: the lowest one kept, and how many of it, from a count of each
-    histogram = Counter(impacts)
+    data = impacts.tobytes()
+    histogram = Counter(data)
     kept = 0
     for lowest in sorted(histogram, reverse=True):
         if kept + histogram[lowest] >= MAX_POSTINGS:
@@ -881,13 +883,14 @@ def _cut(ids: array, impacts: array) -> tuple[array, array]:
         kept += histogram[lowest]
     room = MAX_POSTINGS - kept  # of the stories with the lowest impact kept, the newest `room`
     # Postings picked through a mask of the impacts' bytes (a common term's list is tens of thousands long):
-    # before the first tie kept, the higher impacts; from it on, the lowest kept too
-    data = impacts.tobytes()
-    ties = itertools.compress(itertools.count(), data.translate(bytes(v == lowest for v in range(256))))
-    first = next(itertools.islice(ties, histogram[lowest] - room, None))
+    # before the first tie kept, the higher impacts; from it on, the lowest kept too. The first tie kept is the
+    # one with as many ties before it as are dropped: found by halving, each count in C (not an int a posting)
+    ties = data.translate(bytes(v == lowest for v in range(256)))
+    first = bisect.bisect_right(range(len(data)), histogram[lowest] - room, key=lambda end: ties.count(1, 0, end)) - 1
     mask = (data[:first].translate(bytes(v > lowest for v in range(256)))
             + data[first:].translate(bytes(v >= lowest for v in range(256))))
-    return array("I", itertools.compress(ids, mask)), array("B", itertools.compress(data, mask))
+    # (array("B") parses each int it is given as a format: from bytes it copies them)
+    return array("I", itertools.compress(ids, mask)), array("B", bytes(itertools.compress(data, mask)))
 
 
 def _written(numbers: list[str], ids: array, impacts: array) -> str:
