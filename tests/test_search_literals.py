@@ -41,6 +41,9 @@ STORIES = {
     "Phone makers ship updates": dict(excerpt='"Support for iOS 17 lands."', body="Text."),
     "Tables get relations": dict(excerpt='"Lookups between tables."', topics="[Common Data Service]",
                                  body="Version 4.1.2 of the designer is out."),
+    # literals only as NFKC reads them (fullwidth forms), in a body with an entity
+    "Functional tools update": dict(excerpt='"Compilers and editors."',
+                                    body="Version \uff19\uff0e\uff14 of the \uff26\uff03 tools &amp; more\u2026"),
 }
 
 TOPIC_RECORD = "name: Common Data Service\n_id: common-data-service\nshortname: CDS\n"
@@ -61,6 +64,7 @@ QUERIES = {
     "covid19": ["Clinic reopens"],
     "iOS 17": ["Phone makers ship updates"],
     "4.1.2": ["Tables get relations"],  # in a body
+    "F# 9.4": ["Functional tools update"],  # written with fullwidth forms
     "CDS": ["Tables get relations"],  # a data_dir topic record's shortname
     "WLAN": ["Office networks get faster"],  # config.yaml's
 }
@@ -118,7 +122,7 @@ def test_french_and_italian_elisions_are_function_words():
 def test_the_index_lists_literals_and_shortnames(literal_site):
     folder = literal_site / SEARCH_FOLDER
     found = {term for path in (folder / "terms").iterdir() for term in json.loads(path.read_bytes())["terms"]}
-    assert {"9.3.3", "9.2", "v2.1", "c#", "c++", "4.1.2", "wifi", "covid19"} <= found
+    assert {"9.3.3", "9.2", "v2.1", "c#", "c++", "4.1.2", "wifi", "covid19", "9.4", "f#"} <= found
     assert set(terms("CDS WLAN", "english")) <= found
     assert not {"9.3.3.x", "c", "9"} & found
 

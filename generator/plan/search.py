@@ -46,6 +46,7 @@ across processes and writing the files is the build's (generator/build/search_in
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import importlib
@@ -213,7 +214,7 @@ def spelled(text: str, casing: str = "") -> list[str]:
     word that folding cuts in two or more tokens, or one longer than MAX_TERM, is its tokens, as folded.
     `casing` "tr" (casing(language)): "I" and "İ" lowercase to "ı" and "i", and the dot of an "i" written with
     one more goes."""
-    return _spelled(text, casing, _Runs(casing))
+    return _spelled(text, casing, _Runs(casing))[0]
 
 
 # Each ASCII byte that is no letter or digit -> a space, the rest kept: a word (a run of _written_words' plane 0
@@ -263,10 +264,13 @@ class _Written(dict):
     def __init__(self, runs: _Runs):
         super().__init__()
         self.runs = runs
+        self.marked: set[bytes] = set()  # the runs NFKC makes a ".", "#" or "+" in (as "…" or "＃")
 
     def __missing__(self, run: bytes) -> tuple[str, ...] | None:
         text = run.decode("utf-8", "surrogatepass")
         written = unicodedata.normalize("NFKC", text)
+        if written != text and ("." in written or "#" in written or "+" in written):
+            self.marked.add(run)
         if "\u03a3" in written or unicodedata.combining(unicodedata.normalize("NFKD", text[0])[0]):
             return None
         if written == text:
@@ -282,8 +286,12 @@ class _Written(dict):
         return words
 
 
-def _spelled(text: str, casing: str, runs: _Runs) -> list[str]:
-    """spelled()'s words, each run of `runs` (a task's, for every text it reads) looked at once."""
+def _spelled(text: str, casing: str, runs: _Runs, utf8: bytes | None = None) -> tuple[list[str], bool]:
+    """spelled()'s words, each run of `runs` (a task's, for every text it reads) looked at once; and whether NFKC
+    may make a ".", "#" or "+" in the text (literals() looks for literals made so then). `utf8`: the text's UTF-8,
+    if made already."""
+    if utf8 is None:
+        utf8 = text.encode("utf-8", "surrogatepass")
     # Lowercased run by run (_Runs), not as a whole, which costs more than the rest of the words' finding: lower()
     # maps each character alone, never to an ASCII character that is cut nor from one, so the runs are the same;
     # but a capital sigma is final or not by the letters around it, across runs (tests/test_search.py checks
@@ -291,27 +299,34 @@ def _spelled(text: str, casing: str, runs: _Runs) -> list[str]:
     # An IGNORABLE character is still one, or an UNSPACED letter, after NFKC and lower() (no composition takes one
     # in; tests/test_search.py checks every one), so a text none of whose runs has one had none to drop (each such
     # character is in a run: only ASCII bytes are cut).
+    # NFKC makes a ".", "#" or "+" only of a character past ASCII (no composition takes one in), so in a run: one of
+    # the task's marked ones, or, in a text read whole, where its NFKC differs
     if text.isascii():
-        found = map(runs.__getitem__, _lower(text, casing).encode("utf-8").translate(_CUT).split())
+        lowered = _lower(text, casing).encode("utf-8") if casing else utf8.lower()
+        try:
+            return list(itertools.chain.from_iterable(map(runs.__getitem__, lowered.translate(_CUT).split()))), False
+        except TypeError:  # (a run's None)
+            pass
     else:
-        text = text.replace("\u200b", " ")
-        found = map(runs.written.__getitem__, text.encode("utf-8", "surrogatepass").translate(_CUT).split())
-    try:
-        return list(itertools.chain.from_iterable(found))
-    except TypeError:  # (a run's None)
-        pass
+        written_runs = utf8.replace(b"\xe2\x80\x8b", b" ").translate(_CUT).split()  # (U+200B's UTF-8: a space)
+        try:
+            words = list(itertools.chain.from_iterable(map(runs.written.__getitem__, written_runs)))
+            return words, bool(runs.written.marked) and not runs.written.marked.isdisjoint(written_runs)
+        except TypeError:
+            text = text.replace("\u200b", " ")
     written = unicodedata.normalize("NFKC", text)
+    changed = written != text
     if "\u03a3" in written:  # (lowercased whole, then its runs)
         written = _lower(written, casing)
         try:
             return list(itertools.chain.from_iterable(map(
-                runs.__getitem__, written.encode("utf-8", "surrogatepass").translate(_CUT).split())))
+                runs.__getitem__, written.encode("utf-8", "surrogatepass").translate(_CUT).split()))), changed
         except TypeError:
             pass
     written = _lower(written, casing)  # (lower() of a lowercase text is that text)
     if _IGNORED.search(text):  # (dropped before NFKC: a soft hyphen between a letter and its accent)
         written = _lower(unicodedata.normalize("NFKC", _IGNORED.sub("", text)), casing)
-    return list(itertools.chain.from_iterable(map(_whole, _written_words()[0].findall(written))))
+    return list(itertools.chain.from_iterable(map(_whole, _written_words()[0].findall(written)))), changed
 
 
 # Hyphens that join a compound's parts: the ASCII one, Unicode's hyphen and its non-breaking form
@@ -364,7 +379,11 @@ def camel_parts(text: str, casing: str = "") -> list[str]:
     itself is one word to the tokeniser. A part starts at an ASCII capital after an ASCII small letter; the word's
     other letters may be any. The index takes them as its compounds; search.js needs no such function, as a query's
     words typed apart are its words already."""
-    written = text.encode("utf-8", "surrogatepass")
+    return _camel_words(text.encode("utf-8", "surrogatepass"), casing)
+
+
+def _camel_words(written: bytes, casing: str) -> list[str]:
+    """camel_parts() of a text's UTF-8."""
     cases = written.translate(_CASES)
     found: list[str] = []
     end = 0
@@ -439,11 +458,16 @@ def literals(text: str, casing: str = "") -> list[str]:
     """The words punctuation makes in a text (_LITERAL: "9.3.3", "v2.1", "c#", "c++"), lowercased NFKC, in order;
     each cut to MAX_TERM, as a word is. In a text that may have one, only the runs of non-space characters that hold
     a mark are looked at, each alone, as compounds() does. (search.js: literals)"""
+    return _literals(text, casing, _spelled(text, casing, _Runs(casing))[1])
+
+
+def _literals(text: str, casing: str, marked: bool) -> list[str]:
+    """literals(); `marked`: whether NFKC may make a ".", "#" or "+" in the text (as _spelled() tells)."""
     # A text has none without a full stop before a digit, a "#" or a "+" (each found in C: a pattern tried at each
     # character, or a Python step at each full stop, cost much of the index: docs/dev/search.md, Literals), unless
-    # NFKC changes it: every other LITERAL_MARKS character is one it changes
-    if not (_DOT_BEFORE_DIGIT.search(text) or "#" in text or "+" in text
-            or not (text.isascii() or unicodedata.is_normalized("NFKC", text))):
+    # NFKC makes one: every other LITERAL_MARKS character is one it changes, which _spelled tells from its runs (not
+    # a check of every text again)
+    if not (_DOT_BEFORE_DIGIT.search(text) or "#" in text or "+" in text or marked):
         return []
     if text.isascii():
         return [word[:MAX_TERM] for word in _LITERAL.findall(_lower(text, casing))]
@@ -511,7 +535,16 @@ def body_text(body: bytes) -> str:
     entities their characters. The tags go from its UTF-8 before it is decoded (less to decode, and the pattern
     is quicker over bytes: docs/dev/search.md, Session 40; a tag is whole characters, as it starts and ends at an ASCII
     byte)."""
-    return html.unescape(_TAG.sub(b" ", zlib.decompress(body)).decode("utf-8"))
+    return _body_text(body)[0]
+
+
+def _body_text(body: bytes) -> tuple[str, bytes]:
+    """body_text() and its UTF-8: the untagged bytes themselves when they hold no entity (no encoding again)."""
+    untagged = _TAG.sub(b" ", zlib.decompress(body))
+    if b"&" not in untagged:
+        return untagged.decode("utf-8"), untagged
+    text = html.unescape(untagged.decode("utf-8"))
+    return text, text.encode("utf-8", "surrogatepass")
 
 
 def stemmer_name(language: str) -> str | None:
@@ -863,7 +896,8 @@ def _cut(ids: array, impacts: array) -> tuple[array, array]:
     if len(ids) <= MAX_POSTINGS:
         return ids, impacts
     # Impacts are small integers: the lowest one kept, and how many of it, from a count of each
-    histogram = Counter(impacts)
+    data = impacts.tobytes()
+    histogram = Counter(data)
     kept = 0
     for lowest in sorted(histogram, reverse=True):
         if kept + histogram[lowest] >= MAX_POSTINGS:
@@ -871,13 +905,14 @@ def _cut(ids: array, impacts: array) -> tuple[array, array]:
         kept += histogram[lowest]
     room = MAX_POSTINGS - kept  # of the stories with the lowest impact kept, the newest `room`
     # Postings picked through a mask of the impacts' bytes (a common term's list is tens of thousands long):
-    # before the first tie kept, the higher impacts; from it on, the lowest kept too
-    data = impacts.tobytes()
-    ties = itertools.compress(itertools.count(), data.translate(bytes(v == lowest for v in range(256))))
-    first = next(itertools.islice(ties, histogram[lowest] - room, None))
+    # before the first tie kept, the higher impacts; from it on, the lowest kept too. The first tie kept is the
+    # one with as many ties before it as are dropped: found by halving, each count in C (not an int a posting)
+    ties = data.translate(bytes(v == lowest for v in range(256)))
+    first = bisect.bisect_right(range(len(data)), histogram[lowest] - room, key=lambda end: ties.count(1, 0, end)) - 1
     mask = (data[:first].translate(bytes(v > lowest for v in range(256)))
             + data[first:].translate(bytes(v >= lowest for v in range(256))))
-    return array("I", itertools.compress(ids, mask)), array("B", itertools.compress(data, mask))
+    # (array("B") parses each int it is given as a format: from bytes it copies them)
+    return array("I", itertools.compress(ids, mask)), array("B", bytes(itertools.compress(data, mask)))
 
 
 def _written(numbers: list[str], ids: array, impacts: array) -> str:
@@ -1020,14 +1055,17 @@ def _weights(stems: _Stems, casing: str, words: Counter | set[str], title: str, 
     that differs, by its folded term too (its token stemmed: "informacoes" -> "informaco"), with the
     same weights: a query typed without accents is stemmed from its folded letters, and finds it so."""
     runs = stems.runs
-    fields = [_spelled(title, casing, runs), _spelled(labels, casing, runs), _spelled(excerpt, casing, runs),
-              _spelled(kind, casing, runs)]
+    text, body_utf8 = _body_text(body)
+    texts = (title, labels, excerpt, kind, text)
+    # (each text's UTF-8 made once, for its words and its camel-case parts)
+    utf8 = [field.encode("utf-8", "surrogatepass") for field in texts[:-1]] + [body_utf8]
+    spelled_fields = [_spelled(field, casing, runs, written) for field, written in zip(texts, utf8)]
+    fields = [words for words, _ in spelled_fields[:-1]]
+    body_words = spelled_fields[-1][0]
     # (a compound is a word of its field beside its parts, after them: so in no phrase pair; so are a camel-cased
     # word's parts beside it)
-    text = body_text(body)
-    joined = [compounds(field, casing) + camel_parts(field, casing) + literals(field, casing)
-              for field in (title, labels, excerpt, kind, text)]
-    body_words = _spelled(text, casing, runs)
+    joined = [compounds(field, casing) + _camel_words(written, casing) + _literals(field, casing, marked)
+              for field, written, (_, marked) in zip(texts, utf8, spelled_fields)]
     if len(body_words) + len(joined[-1]) > MAX_BODY_WORDS:
         body_words, joined[-1] = _bounded(body_words, joined[-1])
     present = set(body_words)
