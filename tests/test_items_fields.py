@@ -830,12 +830,15 @@ def test_jekyll_s_space_separated_categories_are_topics_in_a_jekyll_post_alone(t
     files = {"_posts/2026-11-20-vote.md": front("title: Vote", DATE_2026, "categories: politics world"),
              "_posts/2026-11-20-both.md": front("title: Both", DATE_2026, "tags: [ai]", 'categories: "local news"'),
              "posts/ml.md": front("title: ML", DATE_2026, 'tags: "machine learning"'),
-             "_posts/notes.md": front("title: Notes", DATE_2026, "tags: machine learning")}
+             "_posts/notes.md": front("title: Notes", DATE_2026, "tags: machine learning"),
+             "_posts/2026-11-20-toml.md": '+++\ntitle = "Toml"\npublishedDateTime = 2026-11-20T10:00:00Z\n'
+                                          'tags = "machine learning"\n+++\nBody.\n'}
     out, news, said = build_items(tmp_path, files, capsys)
     assert news["vote"]["topics"] == ["politics", "world"]
     assert news["both"]["topics"] == ["ai", "local", "news"]
     assert news["ml"]["topics"] == ["machine learning"]
     assert news["notes"]["topics"] == ["machine learning"]
+    assert news["toml"]["topics"] == ["machine learning"]  # (TOML: Hugo's, never Jekyll's)
     assert ("warning: content/_posts/2026-11-20-vote.md:4: `categories` is read as `topics`, which is not given "
             "(write them as a list under `topics`: `topics: [politics, world]`)") in said, said
 
