@@ -319,6 +319,7 @@ def build_files(tmp_path: Path, files: dict[str, str | bytes], capsys, config: s
     site = make_site(tmp_path / "site", {}, config)
     for name, text in files.items():
         path = site / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     assert main(["build", "--config", str(site / "config.yaml")]) == 0
     captured = capsys.readouterr()

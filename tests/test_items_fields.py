@@ -821,3 +821,40 @@ def test_an_address_written_without_its_scheme_is_told_with_it(tmp_path, capsys)
     assert ("warning: content/odd.md:4: `originalUrl` is not an http or https URL: 'x'; it is left out (write the "
             "full address, e.g. https://provider.example/story)") in said, said
     assert news["bare"]["title"] == "Bare"
+
+
+def test_jekyll_s_space_separated_categories_are_topics_in_a_jekyll_post_alone(tmp_path, capsys):
+    """Jekyll reads `categories: politics world` as two categories; newsdesk made one topic "politics world".
+    In a file Jekyll reads as a post (under `_posts/`, named `YYYY-MM-DD-title.md`, YAML front matter) the
+    string is split on spaces as Jekyll splits it; elsewhere `tags: machine learning` is one topic's name."""
+    files = {"_posts/2026-11-20-vote.md": front("title: Vote", DATE_2026, "categories: politics world"),
+             "_posts/2026-11-20-both.md": front("title: Both", DATE_2026, "tags: [ai]", 'categories: "local news"'),
+             "posts/ml.md": front("title: ML", DATE_2026, 'tags: "machine learning"'),
+             "_posts/notes.md": front("title: Notes", DATE_2026, "tags: machine learning"),
+             "_posts/2026-11-20-toml.md": '+++\ntitle = "Toml"\npublishedDateTime = 2026-11-20T10:00:00Z\n'
+                                          'tags = "machine learning"\n+++\nBody.\n'}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert news["vote"]["topics"] == ["politics", "world"]
+    assert news["both"]["topics"] == ["ai", "local", "news"]
+    assert news["ml"]["topics"] == ["machine learning"]
+    assert news["notes"]["topics"] == ["machine learning"]
+    assert news["toml"]["topics"] == ["machine learning"]  # (TOML: Hugo's, never Jekyll's)
+    assert ("warning: content/_posts/2026-11-20-vote.md:4: `categories` is read as `topics`, which is not given "
+            "(write them as a list under `topics`: `topics: [politics, world]`)") in said, said
+
+
+def test_a_moved_post_s_relative_permalink_says_to_keep_it_with_aliases(tmp_path, capsys):
+    """A Jekyll or Hugo post's `permalink: /culture/tram-line/` is the old site's address of it: it got "rename
+    `permalink` to `webUrl`" and "write the full address", neither of which keeps that address working. It is
+    said once, with what does: `aliases`."""
+    files = {"tram.md": front("title: Tram", DATE_2026, "permalink: /culture/tram-line/"),
+             "kept.md": front("title: Kept", DATE_2026, "permalink: /culture/kept/", "aliases: /culture/kept/")}
+    out, news, said = build_items(tmp_path, files, capsys)
+    assert "webUrl" not in news["tram"] or not news["tram"]["webUrl"]
+    assert ("warning: content/tram.md:4: `permalink` is the old site's address of this post: it is left out (keep "
+            "the old address working with `aliases: /culture/tram-line/` (see Old addresses in the content format), "
+            "and remove `permalink`)") in said, said
+    assert ("warning: content/kept.md:4: `permalink` is the old site's address of this post: it is left out "
+            "(remove it: `aliases` keeps the old address)") in said, said
+    assert said.count("content/tram.md") == 1 and said.count("content/kept.md") == 1, said
+    assert (out / "culture/kept/index.html").exists() and not (out / "culture/tram-line").exists()

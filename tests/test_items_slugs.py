@@ -50,3 +50,22 @@ def test_a_hugo_page_bundle_s_index_md_is_named_after_its_folder(tmp_path, capsy
     assert status == 0 and "same page" not in said, said
     day = site / "output" / "news" / "2026" / "11" / "20"
     assert sorted(path.name for path in day.iterdir()) == ["harbour-cranes", "index", "tram-line"]
+
+
+def test_a_hugo_section_s_index_md_is_left_out_with_one_line_saying_why(tmp_path, capsys):
+    """Hugo's `_index.md` is a section's list page, not a post: it was read as a news item (a story called
+    "Posts", and with two sections a clash of pages `index/`). Each is left out, said once at its name; the
+    rest of the site builds."""
+    site = make_site(tmp_path / "site", {
+        "content/posts/_index.md": item("Posts"),
+        "content/world/_index.md": "---\ntitle: World\n---\n",  # (no date, as Hugo's usually have)
+        "content/posts/cranes.md": item("Cranes"),
+    })
+    status, said = build_said(site, capsys)
+    assert status == 0 and "error:" not in said and "same page" not in said, said
+    for name in ("posts", "world"):
+        assert said.count(f"content/{name}/_index.md") == 1, said
+        assert (f"content/{name}/_index.md: not read: a Hugo section's list page (`_index.md`), not a news item"
+                in said), said
+    day = site / "output" / "news" / "2026" / "11" / "20"
+    assert sorted(path.name for path in day.iterdir()) == ["cranes"]

@@ -121,7 +121,10 @@ def source_files(root: Path, content_dir: Path, unread: list[str] | None = None,
             elif unread is not None and entry.is_symlink() and _is_folder(entry):  # (not followed: it could loop)
                 unread.append(name + "/")
             elif entry.name.endswith(".md") and _is_file(entry):
-                found.append((name, entry.path))
+                if not _SECTION_PAGE.fullmatch(entry.name):
+                    found.append((name, entry.path))
+                elif unread is not None:
+                    unread.append(name)
             elif unread is not None and _MARKDOWN_BY_ANOTHER_NAME.search(entry.name) and _is_file(entry):
                 unread.append(name)
 
@@ -133,6 +136,12 @@ def source_files(root: Path, content_dir: Path, unread: list[str] | None = None,
     return found
 
 
+# Hugo's list page of a section (`_index.md`, `_index.fr.md` on a site in several languages): no post, but a title
+# and an introduction for the page that lists the section's posts; read as an item, it was a story of its own
+# (with no date, an error), and two sections' were one page `index/`.
+_SECTION_PAGE = re.compile(r"_index(?:\.[A-Za-z-]+)?\.md")
+
+
 def unread_problem(name: str) -> Problem:
     """What to say of a Markdown file, or a link to a folder (its name ends in `/`), that source_files does not
     read."""
@@ -140,6 +149,10 @@ def unread_problem(name: str) -> Problem:
         return Problem(name, None, "not read: a link to a folder is not followed",
                        "move or copy the folder into the content folder, or link its files one by one")
     file = name.rpartition("/")[2]
+    if _SECTION_PAGE.fullmatch(file):
+        return Problem(name, None, "not read: a Hugo section's list page (`_index.md`), not a news item",
+                       "newsdesk makes the list pages itself (a topic's, a type's): remove the file, or keep it "
+                       "for Hugo")
     return Problem(name, None, "not read: only files ending in .md are items",
                    f"rename it to {_MARKDOWN_BY_ANOTHER_NAME.sub('', file)}.md")
 

@@ -23,7 +23,8 @@ from generator.site.content import Source
 from generator.site.dates import date_field
 from generator.site.fields import (aliases_field, author_field, bool_field, drafted, featured_field, opaque_field,
                                    resolved, text_field, type_field, url_field)
-from generator.site.keys import KNOWN_FIELDS, check_keys, named_otherwise, nested_spelled_as_known, spelled_as_known
+from generator.site.keys import (KNOWN_FIELDS, check_keys, jekyll_post, named_otherwise, nested_spelled_as_known,
+                                 spelled_as_known)
 from generator.site.markup import (MAX_FILLED_CELLS, absolute_addresses, embeddable, featured_of_address, iframe_src,
                                    media_file, player_url, python_markdown_costly, render_markdown, sanitize,
                                    tables_bounded, too_long_address, without_player, without_private_sources)
@@ -50,7 +51,7 @@ def make_item(source: Source, config: Config, topic_defs: dict) -> Item | Reject
     notes = Notes(source.form)
     meta, notes.aliases = spelled_as_known(source.meta, KNOWN_FIELDS, notes)
     meta = nested_spelled_as_known(meta, notes)
-    meta = named_otherwise(meta, notes)
+    meta = named_otherwise(meta, notes, jekyll_post(source.path, source.form))
     written = {notes.canonical(key): value for key, value in source.written.items()}
     title = text_field(meta, "title", notes, required=True, written=written)
     published = date_field(meta, "publishedDateTime", config, notes)

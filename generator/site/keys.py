@@ -81,14 +81,42 @@ def _each_once(values: list) -> list:
 # The keys a file may give its pictures by, as messages about them name the one it writes (in words_of's form)
 PICTURE_KEYS = frozenset(words_of(name) for name in ("images", "image", "thumbnail", "thumbnailUrl", "featuredImage"))
 _TAXONOMIES = frozenset(words_of(name) for name in ("tags", "categories", "keywords"))
+_ALIASES = frozenset(words_of(name) for name in ("aliases", "redirect_from"))
+_OLD_ADDRESS = re.compile(r"/(?!/)")  # (a path of the old site; `//host/x` is an address without its scheme)
 
 # Other writers' names of the date (Hugo's, RSS's, schema.org's, NewsAPI's ...), read when the item gives none
 OTHER_DATE_KEYS = ("date", "pubDate", "publishDate", "publishedDate", "published_date", "publishedAt",
                    "published_at", "datePublished")
 
 
-def named_otherwise(meta: dict, notes: Notes) -> dict:
-    """`meta` with the fields of _OTHER_NAMES that it gives under another writer's name."""
+def jekyll_post(path: str, form: str) -> bool:
+    """Whether the file at `path` is one Jekyll reads as a post: in a `_posts` folder, named `YYYY-MM-DD-title`,
+    with YAML front matter (Jekyll reads no other). Only there is a taxonomy's string read as Jekyll reads it
+    (split_as_jekyll): Hugo keeps `tags: "machine learning"` one term, and so does newsdesk elsewhere."""
+    folders, _, name = path.rpartition("/")
+    return form == "yaml" and "_posts" in folders.split("/") and bool(_DATED_NAME.match(name))
+
+
+_DATED_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-")
+
+
+def split_as_jekyll(meta: dict) -> tuple[dict, frozenset]:
+    """`meta` with its `tags` and `categories` given as one string of names split on spaces, as Jekyll reads
+    them in a post (`categories: politics world` is two categories), and the keys split. A string with a comma
+    or a semicolon is left to topics_field, which lists by those."""
+    split = {key: value.split() for key, value in meta.items() if isinstance(key, str) and isinstance(value, str)
+             and words_of(key) in _JEKYLL_LISTS and len(value.split()) > 1 and not _LIST_MARKS.search(value)}
+    return ({**meta, **split}, frozenset(split)) if split else (meta, frozenset())
+
+
+_JEKYLL_LISTS = frozenset(words_of(name) for name in ("tags", "categories"))
+_LIST_MARKS = re.compile(r"[,;]")
+
+
+def named_otherwise(meta: dict, notes: Notes, jekyll: bool = False) -> dict:
+    """`meta` with the fields of _OTHER_NAMES that it gives under another writer's name; `jekyll`: the file is a
+    Jekyll post (jekyll_post), whose taxonomies' strings are read as Jekyll reads them."""
+    meta, split = split_as_jekyll(meta) if jekyll else (meta, frozenset())
     words = {words_of(key): key for key in meta if isinstance(key, str)}
     found = {}
     for field, given, others in _OTHER_NAMES:
@@ -96,6 +124,17 @@ def named_otherwise(meta: dict, notes: Notes) -> dict:
             continue
         key = next((words[words_of(other)] for other in others
                     if words_of(other) in words and meta[words[words_of(other)]] not in (None, "", [], {})), None)
+        if key is not None and field == "webUrl" and words_of(key) == "permalink" and _OLD_ADDRESS.match(
+                str(meta[key])):
+            # (Jekyll's and Hugo's `permalink: /culture/tram-line/`: the old site's own address of the post, no
+            # story's; renamed `webUrl` it would still be left out, and what keeps it working is `aliases`)
+            kept = any(words_of(name) in _ALIASES for name in meta if isinstance(name, str))
+            notes.warn(key, f"`{key}` is the old site's address of this post: it is left out",
+                       "remove it: `aliases` keeps the old address" if kept else
+                       f"keep the old address working with `{notes.written('aliases', meta[key])}` (see Old "
+                       f"addresses in the content format), and remove `{key}`")
+            notes.aliases.setdefault(key, key)  # (said: not a key to look at for a typo)
+            continue
         if key is not None:
             value = meta[key]
             if field == "webUrl" and isinstance(value, dict):  # (JSON-LD's `{"@type": WebPage, "@id": URL}`)
@@ -111,7 +150,9 @@ def named_otherwise(meta: dict, notes: Notes) -> dict:
                 continue
             found[field] = value
             notes.aliases.setdefault(field, key)  # (what is said of the field is said at this key's line)
-            notes.warn(field, f"`{key}` is read as `{field}`, which is not given", f"rename `{key}` to `{field}`")
+            notes.warn(field, f"`{key}` is read as `{field}`, which is not given",
+                       f"write them as a list under `{field}`: `{notes.written(field, value)}`" if key in split
+                       else f"rename `{key}` to `{field}`")
     return {**meta, **found} if found else meta
 
 
