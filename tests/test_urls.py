@@ -118,6 +118,16 @@ def test_a_body_reads_an_address_as_front_matter_does(written):
     assert re.search(r'href="([^"]*)"', page)[1] == html.escape(field_url(written)), page
 
 
+@pytest.mark.parametrize("written", ["https:f.example/x", "HTTPS:/f.example/x", "https:\\f.example\\x"])
+def test_a_body_s_scheme_without_slashes_names_the_host_on_a_page_of_that_scheme_too(written):
+    """On the provider's https page a browser reads `https:f.example/x` as its own path a/f.example/x (and
+    `https:/f.example/x` as /f.example/x): a page the writer did not mean. The address is read one way wherever it
+    stands (a field, a feed, a body without its page): the host it names, where the writer's link goes."""
+    page = render_markdown(f'<a href="{html.escape(written)}">link</a> <img src="{html.escape(written)}" alt="p">',
+                           base="https://p.example/a/b.html")
+    assert page.count('="https://f.example/x"') == 2, page
+
+
 def item(title: str, n: int, written: str) -> str:
     other = lambda name: re.sub(r"x(?=[\s\x00-\x1f]*$)", name, written)  # noqa: E731 (the path `x` is `name`)
     meta = {
