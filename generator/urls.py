@@ -449,7 +449,7 @@ def _parts(url: str) -> tuple[str, str, str] | None:
         host = _HOST_PART.match(url, start).group()
         rest = url[start + len(host):]
         login, at, host = host.rpartition("@")
-        head = f"{scheme[1].lower()}://{login}{at}{_lower_host(host)}"
+        head = f"{scheme[1].lower()}://{login}{at}{_read_host(host)}"
     elif _SCHEME.match(url):
         return None
     else:
@@ -464,9 +464,35 @@ _URL_ENDS = re.compile(r"^[\x00-\x20\s]+|[\x00-\x20\s]+$")
 _TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
 # An http(s) address not written `http://host` or `https://host` (its scheme in capitals, or with other than
 # two slashes before its host, or backslashes), or with a capital or any non-ASCII letter in its host (which
-# _lower_host looks at: `BÜCHER.example` is `bücher.example`)
-_ODD_HTTP_HEAD = re.compile(r"(?!https?://(?![/\\])(?:[^/?#\\@]*@)?[^/?#\\@A-Z\x80-\U0010ffff]*(?:[/?#\\]|$))"
-                            r"(?i:https?):")
+# _lower_host looks at: `BÜCHER.example` is `bücher.example`), a percent escape, or a last label that starts
+# with a digit (maybe an IPv4 address, which _read_host writes as a browser does: `0x7f.1` is 127.0.0.1)
+_ODD_HTTP_HEAD = re.compile(r"(?!https?://(?![/\\])(?:[^/?#\\@]*@)?(?:[^/?#\\@A-Z%:\x80-\U0010ffff]*\.)?"
+                            r"[^/?#\\@A-Z%:.0-9\x80-\U0010ffff][^/?#\\@A-Z%:.\x80-\U0010ffff]*\.?"
+                            r"(?::[^/?#\\@A-Z\x80-\U0010ffff]*)?(?:[/?#\\]|$))(?i:https?):")
+
+
+@lru_cache(maxsize=4096)  # (a site's links and pictures are on few hosts: each is read once)
+def _read_host(host: str) -> str:
+    """A host (and its port) as a browser reads it and its address bar shows it, so that what a reader is shown
+    of an address is where it goes: in lower case (_lower_host), its percent escapes read (`ex%41mple.com` is
+    example.com; kept as written when what they make is no host, which readable_host refuses), an IPv4 address in
+    its one form (`0x7f.1`, `017.0.0.1`, `2130706433`, `1.2.3.4.` are 127.0.0.1, 15.0.0.1, 127.0.0.1, 1.2.3.4)."""
+    if host.startswith("["):  # (an IPv6 address: urlsplit checks it)
+        return host.lower()
+    name, colon, port = host.partition(":")
+    if "%" in name:
+        try:
+            decoded = unquote(name, errors="strict")
+        except UnicodeDecodeError:
+            decoded = ""
+        if decoded and readable_host(decoded):
+            name = decoded
+    name = _lower_host(name)
+    seen = name if name.isascii() else unicodedata.normalize("NFKC", name).translate(_IDEOGRAPHIC_DOTS)
+    number = _ipv4_number(seen[:-1] if seen.endswith(".") else seen)
+    if number is not None:
+        name = str(ipaddress.IPv4Address(number))
+    return f"{name}{colon}{port}"
 
 
 def _lower_host(host: str) -> str:

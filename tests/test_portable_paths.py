@@ -81,6 +81,39 @@ def test_static_files_whose_names_differ_only_by_case_are_both_written_and_said(
         ("Logo.png", "upper"), ("logo.png", "lower"), ("other.png", "other")]
 
 
+def test_a_site_file_named_as_one_of_newsdesk_s_but_for_case_is_left_out_and_said(tmp_path):
+    # On macOS and Windows static/CSS/site.css is static/css/site.css: written after the theme's stylesheet, it
+    # would be the site's only one there, and a site deployed from there would have lost its styles.
+    root = make_site(tmp_path / "site", {"content/a.md": item("A story"), "static/CSS/site.css": "p {}",
+                                         "static/css/extra.css": "b {}"})
+    config, result = build_site(root)
+    assert [str(p) for p in result.site.problems] == [
+        "static/CSS/site.css: would be written as static/CSS/site.css, the path of newsdesk's theme "
+        "file static/css/site.css (or alike but for case: one file on macOS and Windows): left out "
+        "(rename the file, or move it to another folder)"]
+    out = config.output_path / "static"
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.css")) == ["css/extra.css", "css/site.css"]
+    assert (out / "css/site.css").read_text() != "p {}" and (config.output_path / "index.html").is_file()
+
+
+@pytest.mark.parametrize("first, second", [("topics/a/", "topics/a/"), ("topics/a/", "Topics/A/")])
+def test_two_of_newsdesk_s_outputs_on_one_path_stop_the_build_naming_both(tmp_path, first, second):
+    from generator.errors import BuildError
+    from generator.plan.pages import FileOutput, Page
+    from generator.plan.paths import checked_copies
+
+    pages = [Page(first, "list.html", "topic", "a", "A", ""), Page(second, "list.html", "topic", "b", "B", "")]
+    with pytest.raises(BuildError) as raised:
+        checked_copies(pages, [FileOutput.constant("robots.txt", b"")], [], tmp_path)
+    assert [str(p) for p in raised.value.problems] == [
+        f"{second}index.html: the topic page of b and the topic page of a would both be written as "
+        f"{second}index.html (this is newsdesk's bug: report it with the two named, and meanwhile rename what "
+        "made one of them)"]
+    kept, problems, warnings = checked_copies(pages[:1], [FileOutput.constant("robots.txt", b"")],
+                                              [{"static/x.css": tmp_path / "x.css"}], tmp_path)
+    assert (kept, problems, warnings) == ({"static/x.css": tmp_path / "x.css"}, [], [])
+
+
 @pytest.mark.parametrize("name", ["CON", "con", "Aux", "NUL", "prn", "com0", "COM9", "lpt1", "LPT¹", "com³",
                                   " con ", "con.", "<con>"])
 def test_device_names_get_a_slug_windows_accepts(name):

@@ -6,13 +6,15 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 
 import pytest
 
 from conftest import build_site, make_site
 from generator.site.markup import render_markdown
-from generator.urls import field_url
+from generator.urls import field_url, valid_url
 
 # What a browser reads as https://f.example/x, written as crawlers write it
 BROWSER_READS = [
@@ -37,10 +39,21 @@ REFUSED = [
     "https://:80/x", "https://\u00ad/x", "https://\u200b%C2%AD/x",  # (no host at all, once IDNA ignores these)
 ]
 # Hosts a browser reads, however odd: kept as they are
-ODD_HOSTS = ["https://1.2.3.4/x", "https://1.2.3.4./x", "https://0x7f.1/x", "https://2130706433/x", "https://[::1]/x",
+ODD_HOSTS = ["https://1.2.3.4/x", "https://[::1]/x",
              "https://123.example/x", "https://www.0xdeadbeef.example/x", "https://a_b.example/x", "https://a*b.example/x",
-             "https://ex%41mple.example/x", "https://xn--bcher-kva.example/x", "https://xn--ls8h.example/x",
-             "https://b\u00fccher.example/x", "https://example.:8080/x"]
+             "https://xn--bcher-kva.example/x", "https://xn--ls8h.example/x",
+             "https://b\u00fccher.example/x", "https://example.:8080/x", "https://9.example.0a/x"]
+# Hosts a browser reads as another spelling, which its address bar shows: written so, that what a reader is shown
+# of the address is where it goes (the forms node's URL parser gives: test_hosts_are_written_as_node_reads_them)
+RESPELT_HOSTS = [
+    ("https://ex%41mple.example/x", "https://example.example/x"), ("https://EX%41MPLE.example:8080/x",
+                                                                   "https://example.example:8080/x"),
+    ("https://0x7f.1/x", "https://127.0.0.1/x"), ("https://017.0.0.1/x", "https://15.0.0.1/x"),
+    ("https://2130706433/x", "https://127.0.0.1/x"), ("https://1.2.3.4./x", "https://1.2.3.4/x"),
+    ("https://%31%32%37.1/x", "https://127.0.0.1/x"), ("https://127.0.0.0xff/x", "https://127.0.0.255/x"),
+    ("https://\uff11\uff12\uff17\uff0e\uff10\uff0e\uff10\uff0e\uff11/x", "https://127.0.0.1/x"),
+    ("https://u:p@0X7F.1:99/x?y#z", "https://127.0.0.1:99/x?y#z"), ("https:0x7f.1/x", "https://127.0.0.1/x"),
+]
 
 
 @pytest.mark.parametrize("written", BROWSER_READS)
@@ -79,10 +92,40 @@ def test_an_address_whose_host_a_browser_reads_is_kept_however_odd(written):
     assert page.count(f'="{html.escape(written)}"') == 2, page
 
 
+@pytest.mark.parametrize("written, read", RESPELT_HOSTS)
+def test_a_host_is_written_as_the_browser_reads_it_escapes_read_and_ipv4_in_its_one_form(written, read):
+    """`https://ex%41mple.example/` was shown as ex%41mple.example, and `0x7f.1` as written, while the browser goes
+    to example.example and 127.0.0.1: a field, a body's link and its picture are written as the browser reads them."""
+    assert field_url(written) == read
+    page = render_markdown(f'<a href="{html.escape(written)}">link</a> <img src="{html.escape(written)}" alt="p">')
+    assert page.count(f'="{html.escape(read)}"') == 2, page
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("node"), reason="node is not installed")
+def test_hosts_are_written_as_node_reads_them():
+    """The URL standard's parser (node's WHATWG URL) reads every odd host alike (ASCII ones: IDNA's ASCII form of a
+    host outside ASCII is what node writes, newsdesk shows its letters); a body's reading, which keeps a login."""
+    written = [w for w, _ in RESPELT_HOSTS] + [w for w in ODD_HOSTS if w.isascii()]
+    script = "for (const u of JSON.parse(process.argv[1])) console.log(new URL(u).href)"
+    node = subprocess.run(["node", "-e", script, json.dumps(written)], capture_output=True, text=True, check=True)
+    assert len(written) > 20 and [valid_url(w) for w in written] == node.stdout.splitlines()
+
+
 @pytest.mark.parametrize("written", BROWSER_READS + ["https://a.example\\@evil.example/x", "http:F.example:8080/x"])
 def test_a_body_reads_an_address_as_front_matter_does(written):
     page = render_markdown(f'<a href="{html.escape(written)}">link</a>')
     assert re.search(r'href="([^"]*)"', page)[1] == html.escape(field_url(written)), page
+
+
+@pytest.mark.parametrize("written", ["https:f.example/x", "HTTPS:/f.example/x", "https:\\f.example\\x"])
+def test_a_body_s_scheme_without_slashes_names_the_host_on_a_page_of_that_scheme_too(written):
+    """On the provider's https page a browser reads `https:f.example/x` as its own path a/f.example/x (and
+    `https:/f.example/x` as /f.example/x): a page the writer did not mean. The address is read one way wherever it
+    stands (a field, a feed, a body without its page): the host it names, where the writer's link goes."""
+    page = render_markdown(f'<a href="{html.escape(written)}">link</a> <img src="{html.escape(written)}" alt="p">',
+                           base="https://p.example/a/b.html")
+    assert page.count('="https://f.example/x"') == 2, page
 
 
 def item(title: str, n: int, written: str) -> str:

@@ -40,9 +40,10 @@ from generator.errors import BuildError, Problem, errors_and_warnings
 from generator.i18n import load_words
 from generator.plan.outputs import plan_files
 from generator.plan.pages import FileOutput, Page, RenderedSite, make_files, plan_pages
+from generator.plan.paths import checked_copies
 from generator.plan.search import plan_index
 from generator.site.local_pictures import load_copies
-from generator.render.environment import (case_clashes, make_env, misplaced_templates,
+from generator.render.environment import (make_env, misplaced_templates,
                                           render_page, static_files, tested_warnings, unknown_words,
                                           unlinked_static, unshown_blocks)
 from generator.site.content import read_named, source_files, unread_problem
@@ -337,10 +338,10 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     check_content_folder(config)
     topic_defs = topic_definitions(records.topics + config.topics, config.language)
     digest = config_key(config, records.topics, records.providers)
-    copies = dict(static_files(config))  # (before the plan: no old address may take a copied file's name)
-    copies.update(records.files)
     pictures = load_copies(config.root, config.pictures_dir)
-    copies.update(pictures.files)
+    copied = (static_files(config), records.files, pictures.files)  # (in turn: a later one of a name is left out)
+    # (before the plan: no old address may take a copied file's name)
+    copies = {name: path for group in reversed(copied) for name, path in group.items()}
     # Reading and planning make what the build keeps, and little cyclic garbage: without the collector, which
     # walked the plan as it grew (two full collections of a 10,000-item site's warm build).
     with collector_paused():
@@ -372,9 +373,11 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
         finally:
             gc.unfreeze()
     words = load_words(config)
-    problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems + moved.problems,
+    # (the one check that no two outputs share a path, before anything is written: plan/paths.py)
+    copies, clashes, case_only = checked_copies(pages, outputs, copied, config.root)
+    problems = tuple(sorted(records.problems + tuple(read_problems) + model.problems + moved.problems + tuple(clashes),
                             key=lambda p: (p.path, p.line or 0)))
-    warnings = tuple(sorted((*records.warnings, *read_warnings, *model.warnings, *case_clashes(copies, config.root),
+    warnings = tuple(sorted((*records.warnings, *read_warnings, *model.warnings, *case_only,
                              *missing_pictures(model.site.items, copies, config.root), *misplaced_templates(config),
                              *unshown_blocks(config), *unlinked_static(config, copies), *pictures.problems,
                              *words.problems,

@@ -20,7 +20,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 
 from generator.fetch.state import MAX_URL, header_value
-from generator.urls import joined, private_host
+from generator.urls import joined, private_host, read_url
 
 MAX_REDIRECTS = 5
 AGAIN = "tried again on the next fetch"
@@ -146,8 +146,9 @@ class Client:
         permanent = True  # only a chain of permanent redirects moves the feed for good
         # A feed server must not send fetch to a machine only this one can reach (a service on localhost, the
         # cloud's metadata address, the office network), whose answer would be published on the site. A
-        # redirect within the host that config.yaml names is the owner's choice, as that URL was.
-        origin = urlsplit(url).hostname
+        # redirect within the host that config.yaml names is the owner's choice, as that URL was. (Both hosts as
+        # a browser reads them, as joined reads a redirect's: `0x7f.1` listed is 127.0.0.1.)
+        origin = urlsplit(read_url(url)).hostname
         redirected = 0  # the status of the redirect that led to `url`
         for _ in range(MAX_REDIRECTS + 1):
             try:

@@ -208,24 +208,6 @@ def static_files(config: Config) -> dict[str, Path]:
     return {name: path for name, path in found.items() if needed_static(name, config)}
 
 
-def case_clashes(copies: Mapping[str, Path], root: Path) -> list[Problem]:
-    """A warning for each copied file (static_files, logos) whose output name differs from another's only in
-    case (`static/Logo.png`, `static/logo.png`): both are written, but a clone of the built site on macOS or
-    Windows, whose file systems take them for one name, has only one of them."""
-    first: dict[str, str] = {}
-    warnings = []
-    for name in sorted(copies):
-        other = first.setdefault(name.casefold(), name)
-        if other != name:
-            try:
-                where = copies[name].relative_to(root).as_posix()
-            except ValueError:  # (a bundled theme's file)
-                where = name
-            warnings.append(Problem(where, None, f"{name} and {other} differ only in case: on macOS and Windows a "
-                                    "copy of the built site has one of them", "rename one of the files"))
-    return warnings
-
-
 # A file of the site linked from a template: `url('static/x.css')`, `'static/x.css'|url`, or written out with a
 # leading / (`href="/static/x.css"`), which is the host's root, not base_url's path.
 _URL_CALL = re.compile(r"""\burl\(\s*(['"])/?(static/[^'"{}]+)\1\s*\)|(['"])/?(static/[^'"{}]+)\3\s*\|\s*url\b""")
