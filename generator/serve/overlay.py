@@ -73,10 +73,9 @@ def snippet(server_id: str, epoch: int, error: str, notice: str, left_out: str =
         if count > _NOTICE_LINES:  # every page carries it: keep it small; the terminal has them all
             notice = "\n".join(lines[:_NOTICE_LINES])
             more = _said(words, "p", "serve_more", n=count - _NOTICE_LINES)
-        dismiss = html.escape(words.t("serve_dismiss"))
+        dismiss = f'aria-label="{html.escape(words.t("serve_dismiss"))}"{_english(words, "serve_dismiss")}'
         parts.append(f'<aside id="newsdesk-notice" role="status" {box} data-key="{key}">'
-                     f'<button type="button" data-newsdesk-close aria-label="{dismiss}"{_english(words, "serve_dismiss")}>'
-                     "&times;</button>"
+                     f'<button type="button" data-newsdesk-close {dismiss}>&times;</button>'
                      + _said(words, "strong", "serve_problems", n=count) + " ("
                      + _said(words, "span", said) + ")" + _messages(notice) + more + "</aside>")
     parts.append(f'<script src="{SCRIPT_URL}" data-endpoint="{POLL_URL}" data-server="{server_id}" '

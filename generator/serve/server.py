@@ -504,7 +504,6 @@ class DevServer:
             log.debug("the words were not read", exc_info=True)
             return self._words or Words()  # (the words it had; else the keys themselves, serve_build_failed ...)
 
-
     def _set_config(self, config: Config) -> None:
         self.config = config
         self._layout = layout_of(config, self._config_file)
