@@ -33,6 +33,7 @@ from generator.config.lines import setting_line
 from generator.calendars import solar_hijri
 from generator.config.values import Config, bundled_theme_dir
 from generator.errors import Problem, yaml_problem
+from generator.languages import primary
 from generator.plurals import CLDR, FORMS, forms_of, plural_form
 
 try:  # libyaml's C loader is much faster and just as safe (safe loading only)
@@ -300,7 +301,7 @@ def _load(config: Config, files: list[tuple[str, Path, str]]) -> Words:
                                     f"{_short(str(entries[key].get('other') or next(iter(forms.values()))))}",
                                     f"add `other:` under `{key}:` (forms: {', '.join(FORMS)})"))
     own = [language for language in wanted if language != ENGLISH and language in by_language]
-    base = config.language.replace("_", "-").split("-")[0].lower()
+    base = primary(config.language)
     if base and base != ENGLISH:  # (a language of its own: not English, nor a kind of English)
         where = f"themes/{config.theme}/i18n/{own[-1] if own else base}.yaml"
         if not own:

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from datetime import date, datetime, tzinfo
 
+from generator.languages import primary
+
 _ISO = re.compile(r"""
     (?: (?P<year>[0-9]{4}) (?P<dash>-?) (?P<month>[0-9]{2}) (?P=dash) (?P<day>[0-9]{2})
       | (?P<wyear>[0-9]{4}) -? W (?P<week>[0-9]{2}) (?: -? (?P<weekday>[1-7]) )? )
@@ -336,7 +338,7 @@ def _month_of(found: re.Match, language: str) -> int | None:
         return int(found["month"])
     name = _folded(found["month"])
     if name in _TWO_MONTHS:
-        croatian = language.split("-")[0].lower() in _CROATIAN or bool(found.groupdict().get("yeardot"))
+        croatian = primary(language) in _CROATIAN or bool(found.groupdict().get("yeardot"))
         return _TWO_MONTHS[name][croatian]
     return _MONTH.get(name)
 
@@ -347,7 +349,7 @@ def ambiguous_month(text: str, language: str = "") -> str | None:
     found = _found(text)
     if not found or found["month"].isdigit() or _folded(found["month"]) not in _TWO_MONTHS:
         return None
-    if found.groupdict().get("yeardot") or language.split("-")[0].lower() in _CROATIAN + _NOVEMBER_LANGUAGES:
+    if found.groupdict().get("yeardot") or primary(language) in _CROATIAN + _NOVEMBER_LANGUAGES:
         return None
     return (f"names its month `{found['month']}`, which is November in Polish and Czech and October in Croatian; "
             "it is read as November")

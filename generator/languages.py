@@ -68,6 +68,13 @@ _SCRIPT = re.compile(r"[A-Za-z]{4}")
 _REGION = re.compile(r"[A-Za-z]{2}|[0-9]{3}")
 
 
+def primary(tag: str | None) -> str:
+    """The language of a tag, its first subtag, in lower case: `pt-BR`, `pt_BR` and `PT`: pt; "" for "" or None.
+    The one reading of it, which every feature that follows the site's language (plurals, stemmer, typography,
+    opposites ...) takes."""
+    return (tag or "").replace("_", "-").split("-")[0].lower()
+
+
 def _parts(tag: str) -> tuple[str, str, str]:
     """(language, script, region) of a well-formed tag, in lower, lower and upper case; "" for one not given."""
     subtags = tag.replace("_", "-").split("-")

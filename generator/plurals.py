@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+from generator.languages import primary
+
 CLDR = "48"  # the release the rules are from: in the words' digest, so that pages follow a change of rules
 FORMS = ("zero", "one", "two", "few", "many", "other")  # CLDR's plural categories, in its order
 
@@ -189,7 +191,7 @@ def plural_form(language: str, n: int) -> str:
     """CLDR's category of the whole number `n` in `language` (a BCP 47 tag: "pt-PT" by its own rule, "de-AT"
     by German's, any tag the table lacks by English's)."""
     tag = language.replace("_", "-").lower()
-    rule = PLURAL.get(tag) or PLURAL.get(tag.split("-")[0], _one)
+    rule = PLURAL.get(tag) or PLURAL.get(primary(tag), _one)
     return rule(abs(n))
 
 

@@ -27,6 +27,8 @@ from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit
 
 from anyascii import anyascii
 
+from generator.languages import primary
+
 MAX_SLUG = 80
 # An address longer than this is no link (field_url, and a body's links and pictures): servers refuse a request
 # line past about 8 KB (414, or 400) and browsers and feed readers past a few thousand characters more, and a
@@ -78,11 +80,11 @@ def plain_slug(text: str, language: str = "") -> str:
     left: no letter or digit (`???`), or only characters that show nothing."""
     text = str(text)
     shown = text if text.isascii() else _TAGS.sub("", text)
-    primary = language.replace("_", "-").split("-")[0].lower()
-    if primary == "de":
+    language = primary(language)
+    if language == "de":
         shown = unicodedata.normalize("NFC", shown).translate(_GERMAN)  # (`u` and a combining diaeresis too)
-    if primary in AND_WORDS and "&" in shown:
-        shown = shown.replace("&", f" {AND_WORDS[primary]} ")
+    if language in AND_WORDS and "&" in shown:
+        shown = shown.replace("&", f" {AND_WORDS[language]} ")
     slug = _NOT_SLUG.sub("-", anyascii(spell_symbols(shown)).lower()).strip("-")
     return distinct_slug(slug, slug) if len(slug) > MAX_SLUG else slug
 

@@ -1,5 +1,6 @@
 """The site's language: codes as locales write them (or as no language has), og:locale, the feeds'
-declared language, a German site's header and dates, and a lede in another language."""
+declared language, a German site's header and dates, a lede in another language, and each feature that follows
+the language reading every spelling of its tag alike."""
 
 from __future__ import annotations
 
@@ -11,6 +12,15 @@ import pytest
 
 from conftest import BASIC_CONFIG, build_said, build_site, item, make_site
 from generator.cli import main
+from generator.isotime import ambiguous_month
+from generator.languages import primary
+from generator.plan.directory import filed
+from generator.plan.search import casing, stemmer_name
+from generator.plan.search_optional import optional_words
+from generator.plurals import plural_form
+from generator.site.opposites import has_sessions, pairs_of
+from generator.site.typography import french, typeset
+from generator.urls import plain_slug
 
 
 def _language_site(tmp_path: Path, language: str) -> Path:
@@ -143,3 +153,44 @@ def test_a_whole_lede_in_another_language_gets_no_ellipsis(tmp_path, language, e
     lede = r'<p class="lede"(?: lang="{}")?>{}</p>'
     assert re.search(lede.format(language, re.escape(excerpt)), pages["whole"])
     assert re.search(lede.format(language, "Der Rat stimmte am…"), pages["cut"])
+
+
+# What each feature that follows a site's language makes of a tag, through its own function
+FEATURES = {
+    "opposites": lambda tag: (pairs_of(tag), has_sessions(tag)),
+    "typography": lambda tag: (french(tag), typeset("Vraiment ? Oui !", tag)),
+    "plurals": lambda tag: tuple(plural_form(tag, n) for n in (0, 1, 2, 3, 5, 11, 21, 100, 1_000_000)),
+    "stemmer": stemmer_name,
+    "casing": lambda tag: (casing(tag), ),
+    "function words": optional_words,
+    "Arabic index": lambda tag: filed("الأهرام", tag),
+    "Croatian months": lambda tag: ambiguous_month("5 listopad 2026", tag),
+    "slugs": lambda tag: plain_slug("Über & Öl", tag),
+}
+# (tag as written, the language it is) of each spelling: a region, a script, `_` as locales write it, capitals
+SPELLINGS = [("de_AT", "de"), ("de-AT", "de"), ("DE", "de"), ("fr_CA", "fr"), ("fr-ca", "fr"), ("FR", "fr"),
+             ("pt-BR", "pt"), ("pt_BR", "pt"), ("zh_Hant_TW", "zh"), ("zh-Hant-TW", "zh"), ("hr_HR", "hr"),
+             ("tr_TR", "tr"), ("ar_EG", "ar"), ("ES", "es"), ("", ""), (None, "")]
+
+
+@pytest.mark.parametrize("tag, language", SPELLINGS)
+def test_every_feature_reads_a_language_tag_as_its_language_however_it_is_spelt(tag, language):
+    assert primary(tag) == language
+    for feature, of in FEATURES.items():
+        assert of(tag or "") == of(language), f"{feature}: {tag!r} is not read as {language!r}"
+
+
+def test_each_feature_tells_its_languages_apart_from_none():
+    """(so that the test above compares what a language changes, not the same default everywhere)"""
+    none = {feature: of("") for feature, of in FEATURES.items()}
+    differs = {feature: sorted({language for _tag, language in SPELLINGS if language and of(language) != none[feature]})
+               for feature, of in FEATURES.items()}
+    assert differs["opposites"] == ["de", "es", "fr"]
+    assert differs["typography"] == ["fr"]
+    assert {"ar", "fr", "hr", "zh"} <= set(differs["plurals"])  # (fr: 0 is one; zh: 1 is other)
+    assert {"ar", "de", "es", "fr", "pt", "tr"} <= set(differs["stemmer"])
+    assert differs["casing"] == ["tr"]
+    assert {"ar", "de", "es", "fr", "pt"} <= set(differs["function words"])
+    assert differs["Arabic index"] == ["ar"]
+    assert differs["Croatian months"] == ["hr"]
+    assert {"de", "es", "fr", "hr", "pt", "tr"} <= set(differs["slugs"])

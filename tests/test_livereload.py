@@ -173,7 +173,7 @@ def expect_text(page, selector: str, text: str) -> None:
                            arg=[selector, text], timeout=SHOWN)
 
 
-# Where the reader sees the first and the third letter of an element's text ("1" and "c" of "1 content problem").
+# Where the reader sees the first and the third letter of an element's text ("e" and "r" of "error: ...").
 STARTS = """(element) => {
   const text = element.firstChild;
   const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
@@ -182,10 +182,10 @@ STARTS = """(element) => {
 }"""
 
 
-def test_the_overlay_and_notice_read_in_english_left_to_right_on_an_arabic_site(tmp_path, page):
-    """serve's messages are the build's, in English, as the terminal shows them (docs/serve.md says why): on a
-    right-to-left page they say they are English and read left to right ("1 content problem", not "content
-    problem 1")."""
+def test_the_overlay_and_notice_speak_an_arabic_site_s_words_right_to_left_its_messages_left_to_right(tmp_path, page):
+    """serve's overlay and notice say the theme's words in the site's language (docs/serve.md): on an Arabic
+    site, right to left ("مشكلة واحدة في المحتوى", one content problem); the build's messages in them stay as the
+    terminal says them, in English, and read left to right ("error: content/...", not "content/...: error")."""
     config = CONFIG.replace("title: Serve Test News", "title: أخبار\nlanguage: ar")
     root = make_site(tmp_path / "site", {**ITEMS, "content/news/bad.md": "---\ntitle: [oops\n---\n"}, config)
     dev = start(root)
@@ -199,8 +199,11 @@ def test_the_overlay_and_notice_read_in_english_left_to_right_on_an_arabic_site(
         overlay = page.locator("#newsdesk-overlay")
         overlay.wait_for(timeout=SHOWN)
         for box in (notice, overlay):
-            assert box.evaluate("(e) => [e.lang, getComputedStyle(e).direction]") == ["en", "ltr"]
+            assert box.evaluate("(e) => [e.lang, getComputedStyle(e).direction]") == ["ar", "rtl"]
+            assert box.locator("pre").evaluate("(e) => [e.lang, getComputedStyle(e).direction]") == ["en", "ltr"]
         starts = notice.locator("strong").evaluate(STARTS)
-        assert starts["text"] == "1 content problem" and starts["first"] < starts["third"], starts
+        assert starts["text"] == "مشكلة واحدة في المحتوى" and starts["first"] > starts["third"], starts
+        starts = notice.locator("pre").evaluate(STARTS)
+        assert starts["text"].startswith("error: content/news/bad.md:") and starts["first"] < starts["third"], starts
     finally:
         dev.stop()

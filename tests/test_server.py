@@ -3,6 +3,7 @@ rebuilt site always equals a fresh full build (real watchdog, real files, real H
 
 from __future__ import annotations
 
+import html
 import http.client
 import json
 import os
@@ -17,12 +18,15 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, files_under, item, make_site
 from generator.build.pipeline import BuildOptions, build
-from generator.config.load import load_config
+from generator.config.load import default_config, load_config
 from generator.errors import NewsdeskError
+from generator.i18n import load_words
 from generator.serve import server as dev_server
+from generator.serve.overlay import snippet
 from generator.serve.server import DevServer
 
 CONFIG = """\
@@ -471,6 +475,81 @@ def test_items_broken_from_the_start_are_left_out_with_a_notice(tmp_path):
         dev.stop()
 
 
+def _box(body: bytes, element: str, box: str) -> tuple[str, str]:
+    """(the opening tag, what is inside) of serve's overlay (`div`) or notice (`aside`) in a page."""
+    found = re.search(rf'(<{element} id="newsdesk-{box}"[^>]*>)(.*?)</{element}>'.encode(), body, re.S)
+    assert found, f"no {box} in the page"
+    return found[1].decode(), found[2].decode()
+
+
+def _shown(text: str) -> str:
+    """A word as HTML shows it in an element's text."""
+    return html.escape(text, quote=False)
+
+
+def _one(word) -> str:
+    """A words file's text of a count of 1 (its `one` form, else `other`)."""
+    return (word.get("one") or word["other"]).replace("{n}", "1") if isinstance(word, dict) else word
+
+
+@pytest.mark.parametrize("language", ["fr", pytest.param("ja", marks=pytest.mark.slow)])
+def test_the_overlay_and_notice_say_the_theme_s_words_in_the_site_s_language(tmp_path, language):
+    """The overlay and the notice were in English on a site of any language. Their words are the theme's, in the
+    site's language (themes/default/i18n); the build's own messages (`path:line: message`) stay as written, in
+    English, and say so."""
+    words = yaml.safe_load((ROOT / f"themes/default/i18n/{language}.yaml").read_text("utf-8"))
+    english = yaml.safe_load((ROOT / "themes/default/i18n/en.yaml").read_text("utf-8"))
+    keys = ("serve_problems", "serve_errors", "serve_left_out", "serve_build_failed", "serve_build_failed_text",
+            "serve_hide", "serve_dismiss")
+    assert all(_one(words[key]) != _one(english[key]) for key in keys)
+    config = CONFIG.replace("title: Serve Test News", f"title: Serve Test News\nlanguage: {language}")
+    root = make_site(tmp_path / "site", {**ITEMS, "content/news/bad.md": "---\ntitle: [oops\n---\nx\n"}, config)
+    lines = Lines()
+    dev = start(root, echo=lines)
+    try:
+        opening, notice = _box(get(dev, "/repo/")[2], "aside", "notice")
+        assert f'lang="{language}" dir="ltr"' in opening
+        assert f"<strong>{_shown(_one(words['serve_problems']))}</strong>" in notice
+        assert _shown(words["serve_errors"]) in notice and _shown(words["serve_dismiss"]) in notice
+        said = re.search(r"^stderr: (error: content/news/bad\.md:\d+: .*)$", lines.text, re.M)[1]
+        assert f'<pre lang="en" dir="ltr">{html.escape(said)}</pre>' in notice  # (as the terminal says it)
+
+        before = len(dev.rebuilds)
+        write(root / "content/news/half.md", "---\ntitle: [Half-written\n---\nx\n")
+        record = rebuilt(dev, before)
+        opening, overlay = _box(get(dev, "/repo/")[2], "div", "overlay")
+        assert f'lang="{language}" dir="ltr"' in opening
+        assert f"<h2>{_shown(_one(words['serve_left_out']))}</h2>" in overlay
+        assert f'<pre lang="en" dir="ltr">{html.escape(record.left_out)}</pre>' in overlay
+
+        before = len(dev.rebuilds)
+        override = root / "themes/default/templates/article.html"
+        override.parent.mkdir(parents=True)
+        write(override, "{% if %}")
+        record = rebuilt(dev, before)
+        assert "themes/default/templates/article.html:1: template syntax error" in record.error
+        opening, overlay = _box(get(dev, "/repo/")[2], "div", "overlay")
+        assert f"<h2>{_shown(words['serve_build_failed'])}</h2>" in overlay
+        assert _shown(words["serve_build_failed_text"]) in overlay
+        assert f">{_shown(words['serve_hide'])}</button>" in overlay
+        assert f'<pre lang="en" dir="ltr">{html.escape(record.error)}</pre>' in overlay
+    finally:
+        dev.stop()
+
+
+def test_serve_s_words_a_site_s_language_lacks_are_said_in_english_marked_so(tmp_path):
+    """A language the theme has no words in gets the overlay in English; a site's own words file with only some
+    of serve's words shows the others in English, each said to be English."""
+    bare = snippet("s", 1, "x.md:1: broken", "", words=load_words(default_config(tmp_path / "bare", language="ko")))
+    assert b'role="alert" lang="en" dir="ltr"><button' in bare and b"<h2>The build failed</h2>" in bare
+    own = make_site(tmp_path / "own", {"themes/default/i18n/ko.yaml": "serve_build_failed: 빌드 실패\n"}, CONFIG)
+    some = snippet("s", 1, "x.md:1: broken", "", words=load_words(default_config(own, language="ko"))).decode()
+    assert 'role="alert" lang="ko" dir="ltr">' in some
+    assert '<button type="button" data-newsdesk-close lang="en" dir="ltr">Hide</button>' in some
+    assert "<h2>빌드 실패</h2>" in some and '<p lang="en" dir="ltr">This is the last good version' in some
+    assert '<pre lang="en" dir="ltr">x.md:1: broken</pre>' in some
+
+
 @pytest.mark.slow
 def test_a_new_base_url_in_config_moves_every_link_as_a_fresh_build_makes_them(dev, site, tmp_path):
     # Compiled templates hold links worked out from base_url (Jinja folds `'static/css/site.css'|url`):
@@ -518,12 +597,10 @@ def _printed_problems(site) -> list[str]:
 def _said(body: bytes) -> tuple[list[str], list[str]]:
     """The problems a served page shows: the overlay's lines (item files saved that were left out) and the
     corner notice's (every other one)."""
-    import html
-
     shown = []
     for pattern in (rb'<div id="newsdesk-overlay".*?</div>', rb'<aside id="newsdesk-notice".*?</aside>'):
         found = re.search(pattern, body, re.S)
-        pres = re.findall(rb"<pre>(.*?)</pre>", found.group(0), re.S) if found else []
+        pres = re.findall(rb"<pre[^>]*>(.*?)</pre>", found.group(0), re.S) if found else []
         shown.append([line for pre in pres for line in html.unescape(pre.decode()).splitlines()])
     return shown[0], shown[1]
 

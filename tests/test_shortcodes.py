@@ -3,9 +3,11 @@ plain are read so (a video, a figure, a code block); any other is shown as writt
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from conftest import build_site, cpu_seconds, item, make_site
+from conftest import build_items, build_site, built_page, cpu_seconds, front, item, make_site
 
 HUGO = """\
 +++
@@ -80,6 +82,38 @@ def test_a_video_shortcode_of_an_item_with_a_player_is_a_link_in_its_body(tmp_pa
     page = (site / "output/news/2026/11/20/cranes/index.html").read_text()
     assert 'src="https://player.vimeo.com/video/76979871"' in page
     assert '<a href="https://www.youtube.com/embed/dQw4w9WgXcQ"' in page and "Embedded content from www.youtube.com" in page
+
+
+# (service, a video's id, its player; None: no video of the service has such an id, and none is made of it)
+VIDEO_IDS = [("youtube", "dQw4w9WgXcQ", "https://www.youtube.com/embed/dQw4w9WgXcQ"),
+             ("youtube", "Xy1_-Ab2Cd3", "https://www.youtube.com/embed/Xy1_-Ab2Cd3"),
+             ("vimeo", "76979871", "https://player.vimeo.com/video/76979871"),
+             ("vimeo", "1", "https://player.vimeo.com/video/1"),
+             ("youtube", "abc", None), ("youtube", "dQw4w9WgXcQdQw4w9WgXcQ", None),  # (YouTube's are 11 long)
+             ("vimeo", "abc123", None), ("vimeo", "\u0667\u0666", None)]  # (Vimeo's are numbers, in ASCII digits)
+ADDRESSES = {"youtube": "https://youtu.be/{}", "vimeo": "https://vimeo.com/{}"}
+
+
+def test_a_video_shortcode_and_the_video_s_address_give_one_player_by_one_rule_of_ids(tmp_path, capsys):
+    """A Hugo body's `{{< youtube ID >}}` and a video's address (`https://youtu.be/ID`) each had a rule of the
+    ids it took (1 to 64 characters; 6 to 20, and any digits of Vimeo's): one id gave a player one way, none the
+    other. Both go by one rule now: the same player, or none (the shortcode said at its line)."""
+    files = {}
+    for number, (service, video, _player) in enumerate(VIDEO_IDS):
+        head = (f"title: Video {number}", "publishedDateTime: 2026-11-20T10:00:00Z", "type: video")
+        files[f"tag{number}.md"] = front(*head, body=f"Watch it.\n\n{{{{< {service} {video} >}}}}")
+        files[f"address{number}.md"] = front(*head, f"featuredContent: {ADDRESSES[service].format(video)}")
+    out, news, said = build_items(tmp_path, files, capsys)
+    for number, (service, video, player) in enumerate(VIDEO_IDS):
+        tag, address = news[f"tag{number}"], news[f"address{number}"]
+        if player:
+            assert tag["videoUrl"] == address["videoUrl"] == player
+            iframes = [re.findall(r"<iframe[^>]*>", built_page(out, entry)) for entry in (tag, address)]
+            assert iframes[0] == iframes[1] and len(iframes[0]) == 1 and f'<iframe src="{player}" ' in iframes[0][0]
+        else:
+            assert tag["videoUrl"] is None and address["videoUrl"] == ADDRESSES[service].format(video)
+            assert f"content/tag{number}.md:8: Hugo shortcode `{{{{< {service} {video} >}}}}` is not run" in said \
+                or not re.fullmatch(r"[\w-]+", video, re.ASCII)  # (one of no such letters is no shortcode at all)
 
 
 @pytest.mark.slow

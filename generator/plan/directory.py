@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from generator.frozen import record
+from generator.languages import primary
 from generator.site.text import a_to_z
 
 WHOLE = 200  # up to this many entries, an index is one page, as it always was
@@ -81,7 +82,7 @@ class Directory:
 def filed(name: str, language: str = "") -> str:
     """`name` as an index of a site in `language` files it: without the Arabic article that begins it on a site
     in Arabic (see the module's docstring)."""
-    if language.split("-")[0].split("_")[0].lower() == "ar":
+    if primary(language) == "ar":
         found = _ARABIC_ARTICLE.match(name)
         if found:
             return name[: found.start(1)] + name[found.end(1) :]

@@ -50,6 +50,7 @@ from generator import __version__
 from generator.config.values import Config
 from generator.frozen import record
 from generator.i18n import Words, load_words
+from generator.languages import primary
 from generator.urls import ascii_host, ascii_url, readable_host, site_url
 from generator.site.grouping import item_story, story_first
 from generator.site.model import Item, ProviderRef, Site
@@ -197,7 +198,7 @@ def _in_english(words: Words, config: Config, key: str) -> str:
     <topic>") holds the site's language too, and an Atom text has one language: it keeps the feed's, as the
     pages' mixed <title> and descriptions keep the document's (render/environment.py, head_lang)."""
     language = clean_text(config.language)
-    if not language or language.split("-")[0].lower() == "en":
+    if not language or primary(language) == "en":
         return ""
     return "en" if words.speaks.lower() != language.lower() or key in words.english else ""
 

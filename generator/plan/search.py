@@ -67,7 +67,7 @@ from typing import Callable, Iterable, NamedTuple
 from generator import __version__
 from generator.config.values import Config
 from generator.i18n import facts, load_words
-from generator.languages import UNSPACED
+from generator.languages import UNSPACED, primary
 from generator.plan.feeds import html_datetime
 from generator.plan.pictures import candidates, resized, with_copies
 from generator.plan.search_optional import optional_words
@@ -495,7 +495,7 @@ def _lower(text: str, casing: str) -> str:
 
 def casing(language: str) -> str:
     """How a site's language lowercases: "tr" for TURKIC's, else "" (Unicode's default)."""
-    return "tr" if language.split("-")[0].split("_")[0].lower() in TURKIC else ""
+    return "tr" if primary(language) in TURKIC else ""
 
 
 @functools.lru_cache(maxsize=1 << 16)  # news repeats its names and places: most words were seen before
@@ -549,7 +549,7 @@ def _body_text(body: bytes) -> tuple[str, bytes]:
 
 def stemmer_name(language: str) -> str | None:
     """The Snowball algorithm for a BCP 47 language tag ("en-GB" -> "english"); None: no stemming."""
-    return STEMMERS.get(language.split("-")[0].split("_")[0].lower())
+    return STEMMERS.get(primary(language))
 
 
 @functools.cache

@@ -15,6 +15,8 @@ word required; Japanese, Chinese and the other scripts written without spaces ha
 
 from __future__ import annotations
 
+from generator.languages import primary
+
 _WORDS = {
     "en": "about an and are as at be been but by can could did do does doing for from had has have how if in into is "
           "it its me my of on or our should so than that the their them then there these they this those to us was we "
@@ -107,4 +109,4 @@ _WORDS["no"] = _WORDS["nb"]  # Norwegian, Bokmål (Nynorsk, "nn", writes its own
 def optional_words(language: str) -> tuple[str, ...]:
     """The function words of a BCP 47 language tag ("en-GB" -> English's), as written; () for a language
     without a list. (Words of one letter are none: the tokeniser drops them.)"""
-    return tuple(_WORDS.get(language.split("-")[0].split("_")[0].lower(), "").split())
+    return tuple(_WORDS.get(primary(language), "").split())

@@ -43,6 +43,7 @@ from generator.build.cache import BuildCache
 from generator.build.pipeline import BuildOptions
 from generator.config.values import Config
 from generator.errors import NewsdeskError, Problem, Unwritten, left_out, printable
+from generator.i18n import Words, load_words
 from generator.serve.indexer import SearchIndexer
 from generator.serve.overlay import POLL_URL, SCRIPT_URL, inject, snippet
 from generator.serve.rebuild import Held, Session, rebuild
@@ -156,6 +157,7 @@ class DevServer:
         self._error = ""  # overlay text while the last build failed
         self._notice = ""  # content problems of the last good build
         self._left_out: tuple[Problem, ...] = ()  # item files saved while serving that the last good build left out
+        self._words: Words | None = None  # the theme's words the overlay and notice say theirs in (_read_words)
         self._site_lock = threading.Lock()  # held by a rebuild from start to swap, and by every file read
         self._news = threading.Condition()  # guards the epoch; held polls wait on it
         self._epoch = 0
@@ -351,6 +353,7 @@ class DevServer:
             else:
                 self._error = (f"newsdesk crashed while building: {exc!r} (run `newsdesk --debug serve` for the "
                                "traceback)")
+        self._words = self._read_words()
         if self._watcher is not None:
             self._watcher.update(self._layout)  # folders created since (a new themes/) or named by a new config
         after = (self._error, self._notice, self._left_out)
@@ -492,6 +495,15 @@ class DevServer:
                 return None
         return list(changes)
 
+    def _read_words(self) -> Words:
+        """The theme's words in the site's language (i18n.load_words, which reads a file again only when it
+        changed), for the overlay and the notice."""
+        try:
+            return load_words(self.config)
+        except Exception:  # (a words folder renamed while it is read, or a bug: the overlay must show all the same)
+            log.debug("the words were not read", exc_info=True)
+            return self._words or Words()  # (the words it had; else the keys themselves, serve_build_failed ...)
+
     def _set_config(self, config: Config) -> None:
         self.config = config
         self._layout = layout_of(config, self._config_file)
@@ -567,7 +579,7 @@ class DevServer:
         if kind.startswith("text/html"):
             with self._news:
                 body = inject(body, snippet(self.server_id, self._epoch, self._error, self._notice,
-                                            self._left_out_text))
+                                            self._left_out_text, words=self._words))
         return Response(status, body, kind)
 
     def wait_for_news(self, since: int, server_id: str, timeout: float = POLL_SECONDS) -> dict:

@@ -820,7 +820,17 @@ def featured_of_address(featured: str) -> str:
 
 _AUDIO_ENDINGS = (".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav", ".flac")
 _VIDEO_ENDINGS = (".mp4", ".m4v", ".webm", ".ogv", ".mov")
-_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{6,20}")
+# Each video service's player address, and the ids of its videos: YouTube's 11 characters of [A-Za-z0-9_-],
+# Vimeo's numbers in ASCII digits. Anything else is no video of theirs, and could break the markup it went into.
+PLAYERS = {"youtube": ("https://www.youtube.com/embed/", re.compile(r"[A-Za-z0-9_-]{11}")),
+           "vimeo": ("https://player.vimeo.com/video/", re.compile(r"[0-9]{1,20}"))}
+
+
+def embed_url(service: str, video: str) -> str:
+    """The player's address of the video `video` on `service` (a key of PLAYERS), or "" for an id none of the
+    service's videos has. The one rule of ids, for a video's page (player_url) and a Hugo shortcode alike."""
+    address, ids = PLAYERS[service]
+    return address + video if ids.fullmatch(video) else ""
 
 
 def player_url(url: str) -> str:
@@ -830,14 +840,12 @@ def player_url(url: str) -> str:
     host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
     video = ""
     if host == "youtube.com" and parts.path == "/watch":
-        video = parse_qs(parts.query).get("v", [""])[0]
+        video = embed_url("youtube", parse_qs(parts.query).get("v", [""])[0])
     elif host == "youtu.be" or host == "youtube.com" and parts.path.startswith(("/shorts/", "/live/")):
-        video = parts.path.rstrip("/").rsplit("/", 1)[-1]
-    if video and _YOUTUBE_ID.fullmatch(video):
-        return f"https://www.youtube.com/embed/{video}"
-    if host == "vimeo.com" and parts.path.strip("/").isdigit():
-        return f"https://player.vimeo.com/video/{parts.path.strip('/')}"
-    return url
+        video = embed_url("youtube", parts.path.rstrip("/").rsplit("/", 1)[-1])
+    elif host == "vimeo.com":
+        video = embed_url("vimeo", parts.path.strip("/"))
+    return video or url
 
 
 def iframe_src(featured: str) -> str:

@@ -2,7 +2,8 @@
 
 newsdesk runs no template in content (a crawled body is untrusted), so what a tag would make is not made.
 The few whose meaning is plain are read so: a line holding only `{{< youtube ID >}}` or `{{< vimeo ID >}}`
-is that video (the item's player when it has none, else an iframe, which the body shows as a link); one
+is that video (the item's player when it has none, else an iframe, which the body shows as a link), when ID is
+one of the service's ids as a video's address takes them (markup.embed_url); one
 holding only `{{< figure src="..." >}}` is that picture; Jekyll's `{% highlight LANG %}` ...
 `{% endhighlight %}` lines are a fenced code block, `{% raw %}x{% endraw %}` is x and a
 `{% comment %}...{% endcomment %}` on one line is nothing. Any other tag stays
@@ -15,6 +16,8 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+
+from generator.site.markup import embed_url
 
 
 @dataclass(frozen=True)
@@ -31,8 +34,8 @@ _CODE_SPAN = re.compile(r"(`+)[^`]*\1")
 _HUGO = re.compile(r"\{\{([<%])\s*/?\s*[\w./-]{1,100}[^{}]{0,1000}?[>%]\}\}")
 # Liquid's tags `{% name ... %}` and its output `{{ site.baseurl }}`, `{{ page.title | upcase }}`
 _LIQUID = re.compile(r"\{%-?\s*[a-z_]{1,100}\b[^{}]{0,1000}?%\}|\{\{-?\s*\.?[A-Za-z_][\w.]{0,200}(?:\s*\|[^{}]{0,1000})?\s{0,100}-?\}\}")
+# a video's shortcode; its id is taken as a video's by markup's one rule (embed_url), else the tag is said
 _VIDEO = re.compile(r"\{\{<\s*(youtube|vimeo)\s+(?:id=)?\"?([A-Za-z0-9_-]{1,64})\"?\s*>\}\}")
-_PLAYERS = {"youtube": "https://www.youtube.com/embed/", "vimeo": "https://player.vimeo.com/video/"}
 _FIGURE = re.compile(r"\{\{<\s*figure((?:\s+\w+=\"[^\"]*\")+)\s*/?>\}\}")
 _ATTRIBUTE = re.compile(r"(\w+)=\"([^\"]*)\"")
 # `{% raw %}x{% endraw %}` is x, untouched; a comment is nothing (as HTML's comments in a body)
@@ -68,8 +71,8 @@ def read_shortcodes(body: str, take_video: bool) -> Shortcodes:
         if found := _HIGHLIGHT.fullmatch(alone):
             lines[number], fence = "```" + found[1], "highlight"
             continue
-        if found := _VIDEO.fullmatch(alone):
-            player = f'<iframe src="{_PLAYERS[found[1]]}{found[2]}"></iframe>'
+        if (found := _VIDEO.fullmatch(alone)) and (address := embed_url(found[1], found[2])):
+            player = f'<iframe src="{address}"></iframe>'
             if take_video and not video:
                 video, lines[number] = player, ""
             else:

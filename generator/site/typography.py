@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from generator.languages import primary
+
 NARROW_NO_BREAK = "\u202f"  # before `;`, `!`, `?`, and inside « »
 NO_BREAK = "\u00a0"  # before `:`
 
@@ -29,7 +31,7 @@ _CODE = re.compile(r"(`[^`\n]*`)")
 
 def french(language: str) -> bool:
     """Whether a site's `language` (`fr`, `fr-CA`, `fr_BE`) is French."""
-    return language.replace("_", "-").split("-")[0].lower() == "fr"
+    return primary(language) == "fr"
 
 
 def typeset(text: str, language: str) -> str:
