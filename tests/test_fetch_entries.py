@@ -356,6 +356,57 @@ def test_feed_dates_with_more_languages_month_names_are_read(tmp_path, capsys):
         == FEED_DATES
 
 
+ZONELESS_DATES = {  # a feed's date without a time zone, on a site in New York (UTC-5 in November) -> the moment
+    "21 November 2026": "2026-11-21T05:00:00Z",  # a date alone: midnight in the site's zone, as an item's
+    "November 21, 2026": "2026-11-21T05:00:00Z",
+    "Sat, 21 Nov 2026": "2026-11-21T05:00:00Z",
+    "Sat, 21 Nov 2026 10:00:00": "2026-11-21T15:00:00Z",
+    "2026-11-21T10:00:00": "2026-11-21T15:00:00Z",
+    "Sat, 21 Nov 2026 10:00:00 GMT": "2026-11-21T10:00:00Z",  # (a zone named: as it says)
+    "Sat, 21 Nov 2026 10:00:00 -0000": "2026-11-21T10:00:00Z",  # (RFC 2822's "UTC, local zone unknown")
+}
+
+
+def test_a_feed_date_without_a_zone_is_in_the_sites_zone_as_an_items_is(tmp_path, capsys):
+    """An item's `publishedDateTime: 21 November 2026` is midnight in the site's zone; fetch wrote the same date
+    of a feed as midnight UTC, which a site in New York showed as the evening before (and one in Rome at
+    01:00, a time no feed gave). RSS, Atom and JSON Feed dates without a zone are read in the site's zone."""
+    items = "".join(f"<item><title>Entry {number}</title><link>https://site.example/{number}</link>"
+                    f"<pubDate>{written}</pubDate></item>" for number, written in enumerate(ZONELESS_DATES))
+    atom = ('<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>'
+            '<id>a</id><link href="https://atom.example/"/><entry><id>a1</id><title>Atom entry</title>'
+            '<link href="https://atom.example/1"/><published>2026-11-21T10:00:00</published></entry></feed>').encode()
+    json_feed = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [
+        {"id": "j1", "url": "https://json.example/1", "title": "JSON entry", "date_published": "2026-11-21"}]}).encode()
+    with FeedServer() as server:
+        server.routes.update({"/ny.rss": Route(rss(items)), "/a.atom": Route(atom, content_type="application/atom+xml"),
+                              "/j.json": Route(json_feed, content_type="application/feed+json")})
+        sources = "".join(f"  - url: {server.url(name)}\n" for name in ("/ny.rss", "/a.atom", "/j.json"))
+        site = feed_site(tmp_path / "site", sources, settings="timezone: America/New_York\n")
+        assert main(["fetch", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
+    found = fetched(site)
+    assert {written: found[f"Entry {number}"]["publishedDateTime"] for number, written in enumerate(ZONELESS_DATES)} \
+        == ZONELESS_DATES
+    assert found["Atom entry"]["publishedDateTime"] == "2026-11-21T15:00:00Z"
+    assert found["JSON entry"]["publishedDateTime"] == "2026-11-21T05:00:00Z"
+
+
+def test_an_italian_feeds_date_alone_is_that_day_in_rome(tmp_path, capsys):
+    """`7 dicembre 2026`, as Italian sites write a date alone, on a site in Rome: midnight there (23:00 UTC the
+    day before), not 01:00; `sab, 21 nov 2026 10:00:00` without a zone is 10:00 in Rome."""
+    items = ("<item><title>Sagra</title><link>https://it.example/1</link><pubDate>21 novembre 2026</pubDate></item>"
+             "<item><title>Bilancio</title><link>https://it.example/2</link>"
+             "<pubDate>sab, 21 nov 2026 10:00:00</pubDate></item>")
+    with FeedServer() as server:
+        server.routes["/it.rss"] = Route(rss(items))
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/it.rss')}\n",
+                         settings="language: it\ntimezone: Europe/Rome\n")
+        assert main(["fetch", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
+    found = fetched(site)
+    assert found["Sagra"]["publishedDateTime"] == "2026-11-20T23:00:00Z"
+    assert found["Bilancio"]["publishedDateTime"] == "2026-11-21T09:00:00Z"
+
+
 def test_fetch_reads_an_ambiguous_zone_as_the_sites_own_when_the_site_goes_by_it(tmp_path, capsys):
     """A site in Dublin reads an item's `IST` in summer as Irish time; fetch read a feed's as India's (four and
     a half hours off). It follows the same rule; and a feed's date naming two zones that disagree is no date
