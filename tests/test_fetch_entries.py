@@ -274,6 +274,31 @@ def test_a_utf8_feed_with_a_windows_1252_byte_keeps_its_utf8_text(tmp_path, caps
     assert {"Café – crème", "Pasted “quote”", "Zürich “q”", "Ärger in Zürich"} <= set(found), list(found)
 
 
+def mangled(text: str) -> str:
+    """`text` as a publisher's CMS writes it after reading its UTF-8 as Windows-1252: "PerchÃ©"."""
+    return text.encode("utf-8").decode("cp1252", "replace")
+
+
+def test_a_feeds_utf8_read_as_windows_1252_and_written_again_is_read_as_meant(tmp_path, capsys):
+    """Italian sites' feeds often carry their text encoded twice (a CMS read its UTF-8 as Windows-1252, then wrote
+    UTF-8): "PerchÃ© la cittÃ\xa0 Ã¨ piÃ¹ bella: Â«parla il sindacoÂ»", "lâ€™Aquila". The site showed that
+    mojibake; each such sequence is read as the character it was, in RSS and JSON Feed alike. Text that only has
+    such letters (Portuguese `SÃO PAULO`, `Ãgua`) stays as written."""
+    meant = "Perché la città è più bella: «parla il sindaco» a l’Aquila, 10 €"
+    feed = rss(f"<item><title>{mangled(meant)}</title><link>https://site.example/1</link>"
+               f"<description>{mangled('Il caffè è già chiuso')}</description>"
+               "<pubDate>Sat, 21 Nov 2026 08:00:00 GMT</pubDate></item>"
+               "<item><title>SÃO PAULO e Ãgua, Â (À)</title><link>https://site.example/2</link>"
+               "<pubDate>Sat, 21 Nov 2026 07:00:00 GMT</pubDate></item>")
+    json_feed = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [
+        {"id": "1", "url": "https://j.example/1", "title": mangled("Sanità, più medici"), "content_text": "x",
+         "date_published": "2026-11-21T06:00:00Z"}]}, ensure_ascii=False).encode()
+    found = fetch_items(tmp_path, capsys, {"/it.rss": Route(feed), "/it.json": Route(
+        json_feed, content_type="application/feed+json")})
+    assert set(found) == {meant, "SÃO PAULO e Ãgua, Â (À)", "Sanità, più medici"}, list(found)
+    assert found[meant]["excerpt"] == "Il caffè è già chiuso"
+
+
 def test_an_enclosure_without_its_type_and_categories_given_in_one_are_read(tmp_path, capsys):
     """`<enclosure url="...jpg">` without `type` was no picture (and an `.mp3` no episode); a post's categories
     given as one, `<category>AI, Robots</category>`, named no declared topic."""
