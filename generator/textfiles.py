@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 
 def decoded(raw: bytes, errors: str = "strict", whole: bool = True) -> str:
@@ -32,3 +33,25 @@ def _windows_1252(error: UnicodeDecodeError) -> tuple[str, int]:
 _CP1252 = {byte: bytes([byte]).decode("cp1252", "ignore") or chr(byte) for byte in range(0x80, 0xA0)}
 WINDOWS_1252 = "newsdesk-windows-1252"  # the error handler's name, for decoded()
 codecs.register_error(WINDOWS_1252, _windows_1252)
+
+
+# UTF-8 read as Windows-1252 and written as UTF-8 again, as a publisher's CMS does: Latin-1's letters and signs
+# ("PerchÃ©", "Â«") and the punctuation, euro and trade mark of Windows-1252's own ("lâ€™", "â‚¬"), each as the
+# characters of its UTF-8 lead byte (Â, Ã, â) and continuation bytes (as Windows-1252, or for its five unused
+# bytes Latin-1, reads them). No other: "CAFÉ»" is a French headline, not U+027B.
+_CONTINUATION = "".join(sorted({bytes([byte]).decode("cp1252", "ignore") or chr(byte) for byte in range(0x80, 0xC0)}))
+_MANGLED = re.compile(f"[\u00c2\u00c3][{re.escape(_CONTINUATION)}]|\u00e2[{re.escape(_CONTINUATION)}]{{2}}")
+
+
+def unmangled(text: str) -> str:
+    """`text` with each UTF-8 sequence of _MANGLED that was read as Windows-1252 characters ("Ã©") as the character
+    it was ("é"); other text (Portuguese's `SÃO`, `Â (`) as written."""
+    return _MANGLED.sub(_character_of, text)
+
+
+def _character_of(found: re.Match) -> str:
+    written = found[0]
+    meant = bytes(ord(char) if ord(char) < 0x100 else char.encode("cp1252")[0] for char in written).decode(
+        "utf-8", "replace")
+    latin = "\u00a0" <= meant <= "\u00ff"
+    return meant if len(meant) == 1 and (latin or "\u2000" <= meant <= "\u206f" or meant in "\u20ac\u2122") else written

@@ -81,6 +81,18 @@ def test_build_says_that_items_dated_after_the_build_time_wait(site, capsys):
     assert "note:" not in capsys.readouterr().err
 
 
+def test_the_note_on_an_item_dated_after_the_build_time_gives_the_time_in_the_sites_zone(site, capsys):
+    """A site in Rome whose item says `2026-11-22T18:00:00` (18:00 there) was told "dated in the future
+    (2026-11-22T17:00:00+00:00)": a time its author never wrote. The note gives it as the site's zone does."""
+    config = site / "config.yaml"
+    config.write_text(config.read_text() + "timezone: Europe/Rome\n")
+    (site / "content/news/later.md").write_text(item("Later", date="2026-11-22T18:00:00"))
+    assert cli.main(["build"]) == 0
+    assert without_progress(capsys.readouterr().err) == [
+        "note: content/news/later.md: dated in the future (2026-11-22T18:00:00+01:00): left out until then "
+        "(build with --future to show it now)"]
+
+
 def test_a_second_build_changes_no_files(site, capsys):
     assert cli.main(["build"]) == 0
     capsys.readouterr()

@@ -274,6 +274,31 @@ def test_a_utf8_feed_with_a_windows_1252_byte_keeps_its_utf8_text(tmp_path, caps
     assert {"Café – crème", "Pasted “quote”", "Zürich “q”", "Ärger in Zürich"} <= set(found), list(found)
 
 
+def mangled(text: str) -> str:
+    """`text` as a publisher's CMS writes it after reading its UTF-8 as Windows-1252: "PerchÃ©"."""
+    return text.encode("utf-8").decode("cp1252", "replace")
+
+
+def test_a_feeds_utf8_read_as_windows_1252_and_written_again_is_read_as_meant(tmp_path, capsys):
+    """Italian sites' feeds often carry their text encoded twice (a CMS read its UTF-8 as Windows-1252, then wrote
+    UTF-8): "PerchÃ© la cittÃ\xa0 Ã¨ piÃ¹ bella: Â«parla il sindacoÂ»", "lâ€™Aquila". The site showed that
+    mojibake; each such sequence is read as the character it was, in RSS and JSON Feed alike. Text that only has
+    such letters (Portuguese `SÃO PAULO`, `Ãgua`) stays as written."""
+    meant = "Perché la città è più bella: «parla il sindaco» a l’Aquila, 10 €"
+    feed = rss(f"<item><title>{mangled(meant)}</title><link>https://site.example/1</link>"
+               f"<description>{mangled('Il caffè è già chiuso')}</description>"
+               "<pubDate>Sat, 21 Nov 2026 08:00:00 GMT</pubDate></item>"
+               "<item><title>SÃO PAULO e Ãgua, Â (À)</title><link>https://site.example/2</link>"
+               "<pubDate>Sat, 21 Nov 2026 07:00:00 GMT</pubDate></item>")
+    json_feed = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [
+        {"id": "1", "url": "https://j.example/1", "title": mangled("Sanità, più medici"), "content_text": "x",
+         "date_published": "2026-11-21T06:00:00Z"}]}, ensure_ascii=False).encode()
+    found = fetch_items(tmp_path, capsys, {"/it.rss": Route(feed), "/it.json": Route(
+        json_feed, content_type="application/feed+json")})
+    assert set(found) == {meant, "SÃO PAULO e Ãgua, Â (À)", "Sanità, più medici"}, list(found)
+    assert found[meant]["excerpt"] == "Il caffè è già chiuso"
+
+
 def test_an_enclosure_without_its_type_and_categories_given_in_one_are_read(tmp_path, capsys):
     """`<enclosure url="...jpg">` without `type` was no picture (and an `.mp3` no episode); a post's categories
     given as one, `<category>AI, Robots</category>`, named no declared topic."""
@@ -354,6 +379,57 @@ def test_feed_dates_with_more_languages_month_names_are_read(tmp_path, capsys):
     found = fetched(site)
     assert {written: found[f"Entry {number}"]["publishedDateTime"] for number, written in enumerate(FEED_DATES)} \
         == FEED_DATES
+
+
+ZONELESS_DATES = {  # a feed's date without a time zone, on a site in New York (UTC-5 in November) -> the moment
+    "21 November 2026": "2026-11-21T05:00:00Z",  # a date alone: midnight in the site's zone, as an item's
+    "November 21, 2026": "2026-11-21T05:00:00Z",
+    "Sat, 21 Nov 2026": "2026-11-21T05:00:00Z",
+    "Sat, 21 Nov 2026 10:00:00": "2026-11-21T15:00:00Z",
+    "2026-11-21T10:00:00": "2026-11-21T15:00:00Z",
+    "Sat, 21 Nov 2026 10:00:00 GMT": "2026-11-21T10:00:00Z",  # (a zone named: as it says)
+    "Sat, 21 Nov 2026 10:00:00 -0000": "2026-11-21T10:00:00Z",  # (RFC 2822's "UTC, local zone unknown")
+}
+
+
+def test_a_feed_date_without_a_zone_is_in_the_sites_zone_as_an_items_is(tmp_path, capsys):
+    """An item's `publishedDateTime: 21 November 2026` is midnight in the site's zone; fetch wrote the same date
+    of a feed as midnight UTC, which a site in New York showed as the evening before (and one in Rome at
+    01:00, a time no feed gave). RSS, Atom and JSON Feed dates without a zone are read in the site's zone."""
+    items = "".join(f"<item><title>Entry {number}</title><link>https://site.example/{number}</link>"
+                    f"<pubDate>{written}</pubDate></item>" for number, written in enumerate(ZONELESS_DATES))
+    atom = ('<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>'
+            '<id>a</id><link href="https://atom.example/"/><entry><id>a1</id><title>Atom entry</title>'
+            '<link href="https://atom.example/1"/><published>2026-11-21T10:00:00</published></entry></feed>').encode()
+    json_feed = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [
+        {"id": "j1", "url": "https://json.example/1", "title": "JSON entry", "date_published": "2026-11-21"}]}).encode()
+    with FeedServer() as server:
+        server.routes.update({"/ny.rss": Route(rss(items)), "/a.atom": Route(atom, content_type="application/atom+xml"),
+                              "/j.json": Route(json_feed, content_type="application/feed+json")})
+        sources = "".join(f"  - url: {server.url(name)}\n" for name in ("/ny.rss", "/a.atom", "/j.json"))
+        site = feed_site(tmp_path / "site", sources, settings="timezone: America/New_York\n")
+        assert main(["fetch", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
+    found = fetched(site)
+    assert {written: found[f"Entry {number}"]["publishedDateTime"] for number, written in enumerate(ZONELESS_DATES)} \
+        == ZONELESS_DATES
+    assert found["Atom entry"]["publishedDateTime"] == "2026-11-21T15:00:00Z"
+    assert found["JSON entry"]["publishedDateTime"] == "2026-11-21T05:00:00Z"
+
+
+def test_an_italian_feeds_date_alone_is_that_day_in_rome(tmp_path, capsys):
+    """`7 dicembre 2026`, as Italian sites write a date alone, on a site in Rome: midnight there (23:00 UTC the
+    day before), not 01:00; `sab, 21 nov 2026 10:00:00` without a zone is 10:00 in Rome."""
+    items = ("<item><title>Sagra</title><link>https://it.example/1</link><pubDate>21 novembre 2026</pubDate></item>"
+             "<item><title>Bilancio</title><link>https://it.example/2</link>"
+             "<pubDate>sab, 21 nov 2026 10:00:00</pubDate></item>")
+    with FeedServer() as server:
+        server.routes["/it.rss"] = Route(rss(items))
+        site = feed_site(tmp_path / "site", f"  - url: {server.url('/it.rss')}\n",
+                         settings="language: it\ntimezone: Europe/Rome\n")
+        assert main(["fetch", "--config", str(site / "config.yaml")]) == 0, capsys.readouterr()
+    found = fetched(site)
+    assert found["Sagra"]["publishedDateTime"] == "2026-11-20T23:00:00Z"
+    assert found["Bilancio"]["publishedDateTime"] == "2026-11-21T09:00:00Z"
 
 
 def test_fetch_reads_an_ambiguous_zone_as_the_sites_own_when_the_site_goes_by_it(tmp_path, capsys):

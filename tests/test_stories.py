@@ -507,6 +507,8 @@ def test_a_round_ups_editions_are_other_events():
      "résultats"),
     ("es", "La acción de Brightwell sube con fuerza tras sus resultados", "La acción de Brightwell baja con fuerza "
      "tras sus resultados"),
+    ("it", "Borsa, il titolo Brightwell sale dopo i conti del trimestre", "Borsa, il titolo Brightwell scende dopo i "
+     "conti del trimestre"),
 ])
 def test_words_of_opposite_meaning_in_the_sites_language(language, up, down):
     pair = [item("desk-up", up, 0, provider="desk"), item("wire-down", down, 2, provider="wire")]
@@ -515,6 +517,23 @@ def test_words_of_opposite_meaning_in_the_sites_language(language, up, down):
     assert stories_of(DAY + pair, language="en")["desk-up"] == {"desk-up", "wire-down"}
     again = [item("desk-up", up, 0, provider="desk"), item("wire-up", up, 2, provider="wire")]
     assert stories_of(DAY + again, language=language)["desk-up"] == {"desk-up", "wire-up"}
+
+
+def test_an_italian_sites_opposites_and_editions_are_other_events():
+    """An Italian site's headlines that are the same words but for words of opposite meaning ("vince", "perde";
+    "approva", "respinge") or for the day or month a round-up names ("lunedì", "martedì") were one story: Italian
+    had no such list. Reworded coverage of one event ("nella notte" in both) still joins."""
+    pairs = [("Il Pescara vince il derby con il Teramo al 90esimo", "Il Pescara perde il derby con il Teramo al 90esimo"),
+             ("Il consiglio regionale approva la legge sui parchi", "Il consiglio regionale respinge la legge sui parchi"),
+             ("Meteo Abruzzo, le previsioni per lunedì", "Meteo Abruzzo, le previsioni per martedì"),
+             ("Prezzi della benzina in Abruzzo a novembre", "Prezzi della benzina in Abruzzo a dicembre")]
+    for one, other in pairs:
+        pair = [item("desk-a", one, 0, provider="desk"), item("wire-b", other, 2, provider="wire")]
+        assert stories_of(DAY + pair, language="it")["desk-a"] == {"desk-a"}, one
+        assert stories_of(DAY + pair, language="en")["desk-a"] == {"desk-a", "wire-b"}, one  # (as before)
+    same = [item("desk-a", "Terremoto all'Aquila, nuove scosse nella notte: nessun danno", 0, provider="desk"),
+            item("wire-b", "Nuove scosse di terremoto all'Aquila nella notte, nessun danno", 2, provider="wire")]
+    assert stories_of(DAY + same, language="it")["desk-a"] == {"desk-a", "wire-b"}
 
 
 def test_one_name_transliterated_two_ways_is_one_subject():

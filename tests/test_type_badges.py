@@ -126,3 +126,42 @@ def test_the_search_results_badges_say_what_the_cards_do(browser, tmp_path, case
             assert shown == sorted(badges) == sorted(_badges(output / "latest" / "index.html"))
         finally:
             tab.close()
+
+
+NAMED = {  # headlines that name their type first, as many sites write them, and one that only starts alike
+    "content/a.md": item("VIDEO | Le immagini della neve a Roccaraso", "2026-11-20T10:00:00Z", type="video",
+                         provider={"name": "Rete8", "domain": "rete8.example"}),
+    "content/b.md": item("[Video] Gran Sasso, salvati due escursionisti", "2026-11-20T09:00:00Z", type="video",
+                         provider={"name": "Rete8", "domain": "rete8.example"}),
+    "content/c.md": item("Podcast: storie dell'Aquila", "2026-11-20T08:00:00Z", type="podcast",
+                         provider={"name": "Rete8", "domain": "rete8.example"}),
+    "content/d.md": item("Videogiochi, a Pescara la fiera", "2026-11-20T07:00:00Z", type="video",
+                         provider={"name": "Rete8", "domain": "rete8.example"}),
+}
+
+
+def test_a_headline_that_names_its_type_first_gets_no_badge_before_it(tmp_path):
+    """Italian sites title a video "VIDEO | ..." (or "[Video] ...", "Podcast: ..."): cards, teasers and search
+    results showed "VIDEO VIDEO | ...", the badge and the headline saying it twice. Such a headline is its own
+    badge; one that only starts with the same letters ("Videogiochi") keeps it."""
+    root = make_site(tmp_path / "site", NAMED, "title: Notizie\nbase_url: https://example.org/notizie/\nlanguage: it\n")
+    config, _ = build_site(root)
+    output = config.output_path
+    cards = _said(output / "latest" / "index.html", lambda element: element.get("class") == "card-title")
+    assert [text for _, text in cards] == ["VIDEO | Le immagini della neve a Roccaraso",
+                                           "[Video] Gran Sasso, salvati due escursionisti",
+                                           "Podcast: storie dell'Aquila", "Video Videogiochi, a Pescara la fiera"]
+    pages = list(output.rglob("*.html"))
+    linked = [text for page in pages for _, text in _said(page, lambda element: element.tag == "a")]
+    assert "Video Videogiochi, a Pescara la fiera" in linked  # (the teasers of the provider's other items too)
+    said_twice = [text for text in linked if text.casefold().startswith(("video video |", "video [video]",
+                                                                          "podcast podcast:"))]
+    assert pages and said_twice == []
+    meta = json.loads((output / "search" / "index" / "meta.json").read_text("utf-8"))
+    records = json.loads((output / "search" / "index" / "docs" / "0.json").read_text("utf-8"))
+    fields = meta["fields"]
+    shown = {record[fields.index("title")]: (record[fields.index("type")], record[fields.index("type_word")])
+             for record in records}
+    assert shown == {"VIDEO | Le immagini della neve a Roccaraso": ("", ""),
+                     "[Video] Gran Sasso, salvati due escursionisti": ("", ""),
+                     "Podcast: storie dell'Aquila": ("", ""), "Videogiochi, a Pescara la fiera": ("", "badge_video")}

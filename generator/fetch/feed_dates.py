@@ -71,11 +71,18 @@ class Dates:
             if site is not None:
                 return _usable(site.astimezone(timezone.utc))
         if iso:
-            return _iso_date(written, self.language)
+            return _iso_date(written, self.language, self.zone)
         if isinstance(written, str) and (zone_named(written) or parsed is None):
-            return (_worded_date(written, rss=True, language=self.language)
-                    or _iso_date(with_offset(written), self.language) or _parsed_date(parsed))
+            return self._read_here(written, self.zone) or _parsed_date(parsed)
+        if isinstance(written, str) and (here := self._read_here(written, self.zone)) is not None \
+                and here != self._read_here(written, timezone.utc):
+            return here  # (no zone written, which feedparser reads as UTC: the site's, as an item's date)
         return _parsed_date(parsed) or _worded_date(written, language=self.language)
+
+    def _read_here(self, written: str, zone: tzinfo) -> datetime | None:
+        """A date as RSS, another language's words or RFC 3339 write it, one without a zone in `zone`."""
+        return (_worded_date(written, rss=True, language=self.language, zone=zone)
+                or _iso_date(with_offset(written), self.language, zone))
 
     @staticmethod
     def in_either_order(*written) -> str:
@@ -93,8 +100,8 @@ class Dates:
 def _worded_date(value, rss: bool = False, language: str = "", zone: tzinfo = timezone.utc) -> datetime | None:
     """A date feedparser could not read, written with another language's month and weekday names, as a
     site's locale makes RSS's date (`Mi, 02 Dez 2026 10:00:00 +0100`, `mer., 2 déc. 2026 ...`): read as its
-    English spelling is (`rss`: an RSS date in English too). One without a zone is in `zone`: UTC, as
-    feedparser reads such a date, but where the site's zone is meant (Dates.read)."""
+    English spelling is (`rss`: an RSS date in English too). One without a zone is in `zone`: the site's,
+    as an item's date is (Dates)."""
     if not isinstance(value, str) or (english := in_english(value, language)) == value and not rss:
         return None
     try:
@@ -102,8 +109,8 @@ def _worded_date(value, rss: bool = False, language: str = "", zone: tzinfo = ti
         moment = parse_rfc2822(english if ":" in english else english + " 00:00:00")
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone)
+    if moment.tzinfo is None:  # (`-0000` is RFC 2822's "UTC, local zone unknown")
+        moment = moment.replace(tzinfo=timezone.utc if english.split()[-1] == "-0000" else zone)
     try:
         return _usable(moment.astimezone(timezone.utc))
     except (ValueError, OverflowError):

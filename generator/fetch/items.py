@@ -119,8 +119,9 @@ def file_name(folder: str, source: Source, key: str, title: str, language: str =
 # credit, from media:title, media:description, media:credit and newsdesk's JSON Feed extension. 6: a download's
 # file, size and price; a provider's domain that an entry's <source> gives only where its story's address agrees.
 # 7: a download's file beside its page, as its featuredContent. 8: a link shortener's host is no provider's domain;
-# a duration's 60th minute or second, `4:75`, no length.)
-READING = 8
+# a duration's 60th minute or second, `4:75`, no length. 9: a date without a zone in the site's zone, as an
+# item's; UTF-8 that a CMS encoded twice, `PerchÃ©`, as meant.)
+READING = 9
 
 
 def item_settings(source: Source, topics: tuple[TopicConfig, ...], language: str, timezone: str) -> str:

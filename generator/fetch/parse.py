@@ -26,7 +26,7 @@ from generator.fetch.feed_values import charset_of, charset_read, no_charset, te
 from generator.fetch.json_feed import json_feed
 from generator.fetch.picture_words import picture_words
 from generator.fetch.rss_atom import link_of, linked_by_guid, read_entry, title_of, written_guids
-from generator.textfiles import utf8_mostly
+from generator.textfiles import unmangled, utf8_mostly
 from generator.urls import joined, safe_url
 
 
@@ -55,6 +55,8 @@ def parse_feed(body: bytes, url: str, content_type: str = "", max_bytes: int = 1
     declared = _XML_ENCODING.match(body[:500])
     if declared and no_charset(declared[1].decode("ascii")):  # (`encoding="undefined"` failed the whole feed)
         body = body[:declared.start(1)] + b"utf-8" + body[declared.end(1):]  # (as XML reads none: UTF-8)
+    if _says_utf8(body, content_type) and (meant := unmangled(text := utf8_mostly(body))) != text:
+        body = meant.encode("utf-8")  # ("PerchÃ©": UTF-8 that a CMS read as Windows-1252, then wrote again)
     head = body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
         raise NotAFeed(f"an empty answer: the server sent nothing; {CHECK}")
@@ -120,14 +122,19 @@ _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_U
 _XML_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
-def _meant_as_utf8(body: bytes, content_type: str) -> bool:
-    """Whether a feed that is not UTF-8 throughout says (or, saying nothing, means) that it is: its HTTP
-    charset and its XML declaration name UTF-8 or nothing, and it starts with no UTF-16 or UTF-32 byte order
-    mark (UTF-32 of ASCII is valid UTF-8: its zero bytes are)."""
+def _says_utf8(body: bytes, content_type: str) -> bool:
+    """Whether a feed says (or, saying nothing, means) that it is UTF-8: its HTTP charset and its XML declaration
+    name UTF-8 or nothing, and it starts with no UTF-16 or UTF-32 byte order mark (UTF-32 of ASCII is valid UTF-8:
+    its zero bytes are)."""
     if body.startswith(_BOMS[1:]) or charset_of(content_type) not in ("", "utf-8"):
         return False
     declared = _XML_ENCODING.match(body[:500])
-    if declared and declared.group(1).decode("ascii").lower().replace("_", "-") not in ("utf-8", "utf8"):
+    return not declared or declared.group(1).decode("ascii").lower().replace("_", "-") in ("utf-8", "utf8")
+
+
+def _meant_as_utf8(body: bytes, content_type: str) -> bool:
+    """Whether a feed that is not UTF-8 throughout says (or, saying nothing, means) that it is (_says_utf8)."""
+    if not _says_utf8(body, content_type):
         return False
     try:
         body.decode("utf-8")

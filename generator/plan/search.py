@@ -727,7 +727,7 @@ def plan_index(site: Site, config: Config, copies: LocalCopies | None = None, so
                      item.provider.slug if item.provider else "", html_datetime(local),
                      words.date(local, "short"),  # as the cards write it (templates/partials/card.html)
                      [[slug, site.topics[slug].name if slug in site.topics else slug] for slug in item.topics],
-                     image, round(item.heat, 1), *_type_badge(item.type, words),
+                     image, round(item.heat, 1), *_type_badge(item.type, words, item.title),
                      story.sources if story else 0,  # as pages.coverage counts
                      facts(words, item),  # as the cards show them
                      srcset))
@@ -752,9 +752,10 @@ def kind_words(kind: str, words) -> str:
     return f"{text} {words.t(word)}" if word and word in words.entries else text
 
 
-def _type_badge(kind: str, words) -> tuple[str, str]:
-    """A result's `type` and `type_word` (FIELDS): types.badge, its word or else its text."""
-    text, word = badge(kind, words)
+def _type_badge(kind: str, words, title: str) -> tuple[str, str]:
+    """A result's `type` and `type_word` (FIELDS): types.badge, its word or else its text (none before a `title`
+    that names the type first, as on the cards)."""
+    text, word = badge(kind, words, title)
     return ("", word) if word else (text, "")
 
 

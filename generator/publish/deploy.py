@@ -163,7 +163,7 @@ def _check_withheld(folder: Path, config: Config, options: BuildOptions) -> None
     items = {item.source: item for item in plan.model.site.items}
     for page in plan.pages:
         item = items.get(page.key) if page.kind == "article" else None
-        reason = item and withheld_because(item, plan.now, options.drafts, options.future)
+        reason = item and withheld_because(item, plan.now, config.zone, options.drafts, options.future)
         if reason and (folder / page.output).is_file():
             flag = "--drafts" if reason == "published: false" else "--future"
             raise DeployError(Problem(

@@ -102,7 +102,8 @@ def replan(plan: RenderedSite, dependents: Dependents, source: str, new: Item | 
     items' words for stories (BuildCache.words); `clustering`: the last clustering (BuildCache.clustering)."""
     site = plan.model.site
     index = dependents.index.get(source)
-    if (index is None and new is None) or (new is not None and withheld_because(new, plan.now, drafts, future)):
+    if (index is None and new is None) or (
+            new is not None and withheld_because(new, plan.now, plan.config.zone, drafts, future)):
         return None
     old = site.items[index] if index is not None else None
     if _moves_old_addresses(plan, old, new):

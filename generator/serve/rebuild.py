@@ -141,7 +141,7 @@ def _fast_path(session: Session, config: Config, options: BuildOptions, environ:
         source = read_source(config.root, Path(path))
         item = source if isinstance(source, Problem) else make_item_or_problem(source, config, last.plan.topic_defs)
     # For the plan, a file that cannot be used, or an item withheld (a draft, dated after the clock), is no story
-    held = [_withheld(known, last.plan.now, options) for known in (before, item)]
+    held = [_withheld(known, last.plan.now, config.zone, options) for known in (before, item)]
     was, story = [known if isinstance(known, Item) and not reason else None
                   for known, reason in zip((before, item), held)]
     if missing_pictures([known for known in (story, was) if known is not None], last.plan.copies, config.root):
@@ -194,9 +194,9 @@ def _said_of(found) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
     return (), found.warnings if isinstance(found, Item) else ()
 
 
-def _withheld(found, now, options: BuildOptions) -> str:
+def _withheld(found, now, zone, options: BuildOptions) -> str:
     """Why the build holds back `found` (an Item, a Problem or None), as its withheld list says it; "" if it does not."""
-    return withheld_because(found, now, options.drafts, options.future) if isinstance(found, Item) else ""
+    return withheld_because(found, now, zone, options.drafts, options.future) if isinstance(found, Item) else ""
 
 
 def _with_withheld(patch: Patch, source: str, reason: str) -> Patch:

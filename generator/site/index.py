@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from datetime import datetime
+from datetime import datetime, tzinfo
 from types import MappingProxyType
 from typing import Mapping
 
@@ -47,7 +47,7 @@ def build_site(
     kept: list[Item] = []
     for item in items:
         warnings.extend(item.warnings)
-        reason = withheld_because(item, now, drafts, future)
+        reason = withheld_because(item, now, config.zone, drafts, future)
         if reason:
             withheld.append((item.source, reason))
         else:
@@ -108,12 +108,13 @@ def missing_pictures(items, files, root) -> list[Problem]:
     return warnings
 
 
-def withheld_because(item: Item, now: datetime, drafts: bool = False, future: bool = False) -> str:
-    """Why the build leaves the item out (a draft, a date after the build time), or "" if it publishes it."""
+def withheld_because(item: Item, now: datetime, zone: tzinfo, drafts: bool = False, future: bool = False) -> str:
+    """Why the build leaves the item out (a draft, a date after the build time), or "" if it publishes it. The
+    date in the site's `zone`, as its author most likely wrote it."""
     if not item.is_published and not drafts:
         return "published: false"
     if item.published > now and not future:
-        return f"dated in the future ({item.published.isoformat()})"
+        return f"dated in the future ({item.published.astimezone(zone).isoformat()})"
     return ""
 
 

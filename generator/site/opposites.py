@@ -76,6 +76,20 @@ _PAIRS = {
         ("mejor mejores", "peor peores"),
         ("alto máximo máximos", "bajo mínimo mínimos"),
     ),
+    "it": (
+        ("sale salgono salito rialzo rialzi cresce crescono cresciuto aumenta aumentano aumentato guadagna "
+         "guadagnano guadagnato vola volano balza balzano alza alzano alzato rincara rincarano",
+         "scende scendono sceso ribasso ribassi cala calano calato diminuisce diminuiscono diminuito perde perdono "
+         "perso crolla crollano crollato abbassa abbassano abbassato taglia tagliano tagliato"),
+        ("vince vincono vinto batte battono battuto", "perde perdono perso"),
+        ("compra comprano comprato acquista acquistano acquistato", "vende vendono venduto cede cedono ceduto"),
+        ("approva approvano approvato", "respinge respingono respinto boccia bocciano bocciato blocca bloccano"),
+        ("conferma confermano confermato", "smentisce smentiscono smentito nega negano"),
+        ("sopra", "sotto"),
+        ("positivo positiva", "negativo negativa"),
+        ("migliore migliori", "peggiore peggiori"),
+        ("massimo massimi", "minimo minimi"),
+    ),
 }
 
 # A trading day's sessions: its reports before the close (the open, the futures before it, midday) and those of
@@ -89,6 +103,7 @@ _SESSIONS = {
     "de": ("eröffnung eröffnet vorbörslich mittag mittags", "schluss schließt schloss handelsschluss"),
     "fr": ("ouverture ouvre ouvert", "clôture clôt termine terminent finit finissent"),
     "es": ("apertura abre abren abrió", "cierre cierra cierran cerró termina terminan terminó"),
+    "it": ("apertura apre aprono avvio", "chiusura chiude chiudono chiuso"),
 }
 
 # The names of a recurring event's editions, each against each (a daily round-up's day, a monthly one's month, a
@@ -106,6 +121,9 @@ _EDITIONS = {
     "es": ("lunes martes miércoles jueves viernes sábado domingo",
            "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
            "mañana tarde noche"),
+    "it": ("lunedì martedì mercoledì giovedì venerdì sabato domenica",
+           "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+           "mattina pomeriggio sera"),
 }
 
 # The pairs whose sides are two parties' parts in one event ("A beat B", "B lost to A"; "A buys B", "B sells to A"):
@@ -116,6 +134,8 @@ _CONVERSE = {
           "verkaufen verkaufte",
     "fr": "bat battent victoire défaite achète achètent rachète vend vendent cède",
     "es": "vence vencen venció derrota derrotan derrotó compra compran compró vende venden vendió",
+    "it": "vince vincono vinto batte battono battuto perde perdono perso compra comprano comprato acquista acquistano "
+          "acquistato vende vendono venduto cede cedono ceduto",
 }
 
 
@@ -136,7 +156,7 @@ SESSIONS = MappingProxyType({language: tuple(map(_sides, sides)) for language, s
 _SESSION_SIDE = {word: side for sides in SESSIONS.values() for side, words in enumerate(sides, 1) for word in words}
 # A market's direction: the words of each language's first pair (rises, falls) and those of no change
 _DIRECTIONS = frozenset(word for pairs in _PAIRS.values() for side in pairs[0] for word in side.split()) | frozenset(
-    "mixed flat steady unchanged gemischt uneinheitlich stabil mitigé stable estable mixto".split())
+    "mixed flat steady unchanged gemischt uneinheitlich stabil mitigé stable estable mixto invariato".split())
 _PHRASAL = frozenset("up down".split())  # right beside a session's word: "end up", "open up", "up close"
 # every language's words: what an item's headline is looked through for, whatever the site's language
 WORDS = frozenset(word for pairs in OPPOSITES.values() for pair in pairs for side in pair for word in side)

@@ -58,15 +58,22 @@ def titled(listed: TypeList, words: Words) -> TypeList:
     return listed
 
 
-def badge(kind: str, words: Words) -> tuple[str, str]:
+def badge(kind: str, words: Words, title: str = "") -> tuple[str, str]:
     """What a card's badge says of an item of type `kind` in the site's language, and the theme's word that is
     (`badge_video` ..., `badge_other`), or "" for a type shown as the crawler wrote it ("Podcast-episode": the
-    content's text, in the content's language). ("", "") for an article, which has none."""
+    content's text, in the content's language). ("", "") for an article, which has none, and for an item whose
+    `title` names it first (says_type)."""
     label = type_label(kind)
     word = f"badge_{kind}" if kind in KNOWN else "badge_other" if label == OTHER_LABEL else ""
-    if word and word in words.entries:
-        return words.t(word), word
-    return label, ""
+    text, word = (words.t(word), word) if word and word in words.entries else (label, "")
+    return ("", "") if title and says_type(title, text) else (text, word)
+
+
+def says_type(title: str, text: str) -> bool:
+    """Whether a headline opens with its badge's words (`VIDEO | ...`, `[Video] ...`, `Podcast: ...`, as many
+    sites title them): a badge before it would say them twice. `Videogiochi ...` does not."""
+    head, text = title.lstrip("[( ").casefold(), text.casefold()
+    return bool(text) and head.startswith(text) and not head[len(text):len(text) + 1].isalnum()
 
 
 def list_path(key: str) -> str:
