@@ -339,7 +339,8 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
     topic_defs = topic_definitions(records.topics + config.topics, config.language)
     digest = config_key(config, records.topics, records.providers)
     pictures = load_copies(config.root, config.pictures_dir)
-    copied = (static_files(config), records.files, pictures.files)  # (in turn: a later one of a name is left out)
+    static, unusable = static_files(config)
+    copied = (static, records.files, pictures.files)  # (in turn: a later one of a name is left out)
     # (before the plan: no old address may take a copied file's name)
     copies = {name: path for group in reversed(copied) for name, path in group.items()}
     # Reading and planning make what the build keeps, and little cyclic garbage: without the collector, which
@@ -379,7 +380,7 @@ def plan_site(config: Config, options: BuildOptions, *, environ: Mapping[str, st
                             key=lambda p: (p.path, p.line or 0)))
     warnings = tuple(sorted((*records.warnings, *read_warnings, *model.warnings, *case_only,
                              *missing_pictures(model.site.items, copies, config.root), *misplaced_templates(config),
-                             *unshown_blocks(config), *unlinked_static(config, copies), *pictures.problems,
+                             *unshown_blocks(config), *unlinked_static(config, copies), *unusable, *pictures.problems,
                              *words.problems,
                              *unknown_words(config, words)),
                             key=lambda p: (p.path, p.line or 0)))
