@@ -191,6 +191,26 @@ def test_an_edit_rewrites_only_the_pages_it_changes(tmp_path, monkeypatch, capsy
     assert "static/mine.txt" not in changed
 
 
+def test_a_file_in_the_output_where_a_folder_must_be_is_replaced_by_the_next_build(tmp_path, monkeypatch, capsys):
+    """A file put where the build writes a folder (by hand, or another tool) made the next build, an update in
+    place, fail at its own temporary file (`.../index.html.newsdesk-new: the output could not be written: Not a
+    directory`), and every build after it the same way. The build is made whole then, as a full build is."""
+    root = _site(tmp_path)
+    (root / "content/b.md").write_text(item("Another story", date="2026-11-19T10:00:00Z"))
+    monkeypatch.chdir(root)
+    assert cli.main(["build"]) == 0
+    out = root / "output"
+    for path in sorted((out / "news/2026/11/19").rglob("*"), reverse=True):
+        path.unlink() if path.is_file() else path.rmdir()
+    (out / "news/2026/11/19").rmdir()
+    (out / "news/2026/11/19").write_text("in the way\n")
+    (root / "content/b.md").write_text(item("Another story", date="2026-11-19T10:00:00Z", body="Edited body."))
+    capsys.readouterr()
+    assert cli.main(["build"]) == 0, capsys.readouterr().err
+    assert "Edited body." in (out / "news/2026/11/19/b/index.html").read_text()
+    assert (out / "news/2026/11/20/a/index.html").is_file() and (out / "static/mine.txt").is_file()
+
+
 def test_a_removed_item_leaves_no_page_behind(tmp_path, monkeypatch, capsys):
     root = _site(tmp_path)
     (root / "content/b.md").write_text(item("Gone soon", date="2026-11-19T10:00:00Z"))

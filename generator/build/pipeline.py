@@ -31,8 +31,8 @@ from generator.build.fingerprints import (TemplateKey, config_key, output_finger
 from generator.build.parallel import chunks, default_workers, fork_map
 from generator.build.search_index import index_changes, is_current, live_names, make_index, source_of
 from generator.build.state import LastBuild, RenderState
-from generator.build.writer import (MARKER, Staging, WriteReport, check_output_owned, check_output_path, output_lock,
-                                    recover, update_in_place)
+from generator.build.writer import (MARKER, InTheWay, Staging, WriteReport, check_output_owned, check_output_path,
+                                    output_lock, recover, update_in_place)
 from generator.config.checks import check_content_folder
 from generator.config.load import build_time
 from generator.config.values import Config
@@ -185,17 +185,19 @@ def _build(config: Config, options: BuildOptions = BuildOptions(), *, environ: M
     outputs = [output for output in site.outputs if output.name in stale]
     names = set(fingerprints) | set(site.copies)
     cache.writing()
-    if cache.published and (live / MARKER).is_file() and len(stale) <= IN_PLACE_MAX:
+    mode = "update" if cache.published and (live / MARKER).is_file() and len(stale) <= IN_PLACE_MAX else "full"
+    if mode == "update":
         # A few files to change (an edit): render them into memory, then replace just those.
-        mode = "update"
         _compile_templates(env, pages, keys, cache)
         made = dict(render_pages(env, pages, workers, progress, tested))
         made.update(make_files(outputs, site.model.site, state.output_memo))
         gone = cache.published - names
         writes, _, removes = _search_changes(live, site, config, workers, cache.search_folder())  # never apart
-        written = update_in_place(live, {**made, **writes}, site.copies, gone | removes)
-    else:
-        mode = "full"
+        try:
+            written = update_in_place(live, {**made, **writes}, site.copies, gone | removes)
+        except InTheWay:  # (nothing changed yet: the staging folder is made whole, whatever the output holds)
+            mode = "full"
+    if mode == "full":
         with Staging(live) as stage:
             for name in fingerprints.keys() - stale:
                 if not stage.keep(name):

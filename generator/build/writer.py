@@ -142,10 +142,13 @@ def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Pat
             if _same(target, data, source):
                 return False
             try:
-                _write_file(target + _NEW, data, source)
-            except FileNotFoundError:  # its folder is new
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                _write_file(target + _NEW, data, source)
+                try:
+                    _write_file(target + _NEW, data, source)
+                except FileNotFoundError:  # its folder is new
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    _write_file(target + _NEW, data, source)
+            except (NotADirectoryError, FileExistsError):
+                raise InTheWay(_blocker(output, _name)) from None
             return True
 
         staged = _each(stage, jobs)
@@ -168,6 +171,26 @@ def update_in_place(output: Path, files: dict[str, bytes], copies: dict[str, Pat
 
 
 _NEW = ".newsdesk-new"  # a new file beside the one it is to replace
+
+
+class InTheWay(BuildError):
+    """A file of the output is where an update in place needs a folder (put there by hand, or by another tool):
+    nothing was changed; a full build (writer.Staging) makes the output whole."""
+
+    def __init__(self, name: str):
+        super().__init__(Problem(name, None, "a file of the output is where the build needs a folder: the output "
+                                             "could not be updated", "delete the file, or build again: a full build "
+                                             "(`newsdesk build --clean`) replaces it"),
+                         "Build failed; the previous output was left as it was.")
+
+
+def _blocker(output: Path, name: str) -> str:
+    """The path (as the output's file `name` is given) of the file that is where one of its folders must be."""
+    parts = safe_relative(name).parts
+    for end in range(1, len(parts)):
+        if not os.path.isdir(os.path.join(output, *parts[:end])):
+            return os.path.join(output, *parts[:end])
+    return os.path.join(output, *parts)
 
 
 def _each(function, values: list) -> list:
